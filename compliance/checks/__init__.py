@@ -1,0 +1,43 @@
+"""The closed set of check kinds, written out by hand: adding a kind is a deliberate act."""
+
+from __future__ import annotations
+
+from compliance.checks import byline, element, logic, near, text
+from compliance.checks.base import Check, CheckKind, Context, Hit, Outcome
+from compliance.options import Option
+
+_CHECK_LIST = Option("checks", "checks", "The checks to combine.")
+_ONE_CHECK = Option("check", "check", "The check to invert.")
+
+CHECKS: dict[str, CheckKind] = {
+    "element": CheckKind(
+        "element",
+        "elements by CSS selector, attributes, visibility and count",
+        element.OPTIONS,
+        element.build,
+        element.evaluate,
+        element.__doc__ or "",
+    ),
+    "text": CheckKind(
+        "text", "a phrase or regex in the visible text of a scope", text.OPTIONS, text.build, text.evaluate, text.__doc__ or ""
+    ),
+    "near": CheckKind(
+        "near", "two things within N blocks or characters, optionally in order", near.OPTIONS, near.build, near.evaluate, near.__doc__ or ""
+    ),
+    "byline": CheckKind(
+        "byline", "a person credited by name in a visible byline", byline.OPTIONS, byline.build, byline.evaluate, byline.__doc__ or ""
+    ),
+    "any": CheckKind(
+        "any", "passes when one of its checks passes", (_CHECK_LIST,), logic.build_list, logic.evaluate_any, logic.__doc__ or ""
+    ),
+    "all": CheckKind(
+        "all", "passes when all of its checks pass", (_CHECK_LIST,), logic.build_list, logic.evaluate_all, logic.__doc__ or ""
+    ),
+    "not": CheckKind("not", "passes when its check fails", (_ONE_CHECK,), logic.build_one, logic.evaluate_not, logic.__doc__ or ""),
+}
+
+# `any`, `all` take a list and `not` a single check directly as their value, not a mapping.
+LIST_KINDS = frozenset({"any", "all"})
+SINGLE_KINDS = frozenset({"not"})
+
+__all__ = ["CHECKS", "LIST_KINDS", "SINGLE_KINDS", "Check", "CheckKind", "Context", "Hit", "Outcome"]

@@ -1,0 +1,95 @@
+"""What every check kind shares: the compiled check node, its outcome, and the evaluation context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from compliance.document import Document, Item
+from compliance.findings import Location
+from compliance.options import Option
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A compiled check from a pack: its kind, validated parameters, and where it was written."""
+
+    kind: str
+    params: Any
+    origin: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One thing a check found: where, what it was (evidence), and values it captured."""
+
+    index: int
+    location: Location
+    evidence: str
+    captures: tuple[tuple[str, str], ...] = ()
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of a check on a document.
+
+    `passed` with `hits`: what satisfied it. Failed with `hits`: the forbidden things found.
+    Failed without hits: something is missing; `detail` says what was looked for and `anchor`
+    where it should be.
+    """
+
+    passed: bool
+    hits: tuple[Hit, ...] = ()
+    detail: str = ""
+    anchor: Location | None = None
+
+    def negated(self) -> Outcome:
+        """The outcome of `not` this check."""
+        return Outcome(not self.passed, self.hits, self.detail, self.anchor)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckKind:
+    """A check kind in the registry: its options, parameter builder and evaluator."""
+
+    name: str
+    summary: str
+    options: tuple[Option, ...]
+    build: Callable[[dict[str, Any]], Any]
+    evaluate: Callable[[Document, Any, Context], Outcome]
+    doc: str = ""
+
+
+@dataclass(slots=True)
+class Context:
+    """Per-document evaluation state: the document, article metadata, and memoised outcomes
+    (detection markers and rules often share checks; each runs once per document)."""
+
+    doc: Document
+    meta: Mapping[str, str] = field(default_factory=dict)
+    _cache: dict[int, Outcome] = field(default_factory=dict)
+
+    def run(self, check: Check) -> Outcome:
+        """Evaluate a (sub-)check once per document."""
+        key = id(check)
+        cached = self._cache.get(key)
+        if cached is None:
+            from compliance.checks import CHECKS
+
+            cached = CHECKS[check.kind].evaluate(self.doc, check.params, self)
+            self._cache[key] = cached
+        return cached
+
+
+def item_hit(doc: Document, item: Item, evidence: str, captures: tuple[tuple[str, str], ...] = ()) -> Hit:
+    """A hit located at a document item."""
+    return Hit(item.index, doc.locate(item), evidence, captures, doc_offset(doc, item.index))
+
+
+def doc_offset(doc: Document, index: int) -> int:
+    """Character offset of an item in the document's visible text (blocks joined by newlines)."""
+    offsets = doc.item_offsets
+    return offsets[min(index, len(offsets) - 1)] if offsets else 0

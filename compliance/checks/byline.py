@@ -1,0 +1,97 @@
+"""`byline` — the article credits a person by name in a visible byline, optionally with an
+affiliation and an expected name.
+
+Bylines are found in byline markup (`.byline`, `rel=author`, `[itemprop=author]`, `.author`, …)
+and in short lines near the top of the article ("By NAME", "NAME, Contributor",
+"NAME | Energy Reporter", "NAME Contributor"). A credit that names no person ("By The Daily
+Caller", "By Courier Staff", "By ,") does not satisfy `person: true`. A byline only in `<meta>`
+is not visible and does not count. Captures: `name` (the first person), `names`, `credit`.
+
+Example (a reporter credited with a DCNF affiliation)::
+
+    byline:
+      affiliation: 'Daily Caller News Foundation|DCNF'
+
+Passes::
+
+    <article><h1>Title</h1><p class="byline">By Jake Smith, Daily Caller News Foundation</p><p>Story.</p></article>
+
+Fails::
+
+    <article><h1>Title</h1><p class="byline">By The Daily Caller</p><p>Story.</p></article>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Context, Hit, Outcome
+from compliance.document import Byline, Document
+from compliance.options import Option
+from compliance.patterns import Pattern
+
+OPTIONS = (
+    Option("person", "boolean", "Require a person's name (not an outlet or staff credit).", default=True),
+    Option("affiliation", "regex", "Regex the byline's text must contain besides the name.", default=None),
+    Option("name", "regex", "Regex one of the credited names must match (the expected reporter).", default=None),
+)
+
+_PROBLEMS = {
+    "empty": "is empty",
+    "outlet": "names an outlet, not a reporter",
+    "staff": "is a staff credit, not a reporter",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BylineParams:
+    """Validated parameters of a `byline` check."""
+
+    person: bool
+    affiliation: Pattern | None
+    name: Pattern | None
+
+
+def build(values: dict[str, Any]) -> BylineParams:
+    """Parameters from validated option values."""
+    return BylineParams(values["person"], values["affiliation"], values["name"])
+
+
+def _satisfies(byline: Byline, params: BylineParams) -> tuple[bool, str]:
+    if params.person and not byline.names:
+        return False, f"byline '{byline.text}' {_PROBLEMS.get(byline.reading.problem or '', 'names no person')}"
+    if params.name is not None and not any(params.name.search(n) for n in byline.names):
+        return False, f"byline '{byline.text}' does not name '{params.name.shown}'"
+    if params.affiliation is not None:
+        remainder = byline.text
+        for name in byline.names:
+            remainder = remainder.replace(name, " ")
+        if not params.affiliation.search(remainder):
+            return False, f"byline '{byline.text}' has no affiliation matching '{params.affiliation.shown}'"
+    return True, ""
+
+
+def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
+    """Pass on the first byline that satisfies every requirement."""
+    del ctx
+    reasons: list[str] = []
+    hits: list[Hit] = []
+    for byline in doc.bylines:
+        ok, reason = _satisfies(byline, params)
+        if ok:
+            captures = (
+                ("name", byline.names[0] if byline.names else ""),
+                ("names", ", ".join(byline.names)),
+                ("credit", byline.reading.credit),
+            )
+            hits.append(
+                Hit(byline.index, doc.locate(byline), byline.text, captures, doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)])
+            )
+        elif reason not in reasons:
+            reasons.append(reason)
+    if hits:
+        return Outcome(True, tuple(hits))
+    anchor = doc.locate(doc.bylines[0]) if doc.bylines else (doc.locate(doc.headline) if doc.headline else doc.article_location)
+    detail = "; ".join(reasons) if reasons else "no visible byline found in the article"
+    return Outcome(False, (), detail, anchor)

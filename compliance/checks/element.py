@@ -1,0 +1,185 @@
+"""`element` — elements chosen by a CSS selector, filtered by attribute patterns and visibility,
+counted against `min`/`max`.
+
+Images match however they load: the `src` pattern is tried against every URL the image can load
+from (`src`, `srcset`, `data-src`, `data-lazy-src`, `data-srcset`, `<picture><source>`, and the
+`<noscript>` fallback of a lazy-loader). `max: 0` forbids an element.
+
+In plain-text and Markdown articles there are no elements; an `img` selector matches Markdown
+images (`![alt](src)`), any other selector matches nothing.
+
+Example (the DCNF logo, visible inside the article)::
+
+    element:
+      selector: img
+      attributes:
+        alt: 'Daily Caller News Foundation logo'
+
+Passes::
+
+    <article><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo"><p>Story.</p></article>
+
+Fails::
+
+    <article><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo" style="display:none"><p>Story.</p></article>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Context, Hit, Outcome, doc_offset
+from compliance.document import Document, Image, image_sources
+from compliance.options import Option
+from compliance.patterns import Pattern
+from compliance.text import normalize_inline, shorten
+
+OPTIONS = (
+    Option("selector", "selector", "CSS selector (CSS3 with :not(), :has(), attribute operators)."),
+    Option(
+        "attributes",
+        "regex-map",
+        "Attribute name → regex the value must match (search, case-insensitive). `src` on an image"
+        " matches any URL it loads from; `text` matches the element's visible text.",
+        default=None,
+    ),
+    Option(
+        "visible",
+        "enum",
+        "Count only visible elements (`true`), only hidden ones (`false`), or both (`any`).",
+        default="true",
+        choices=("true", "false", "any"),
+    ),
+    Option("scope", "enum", "`article` (the story, not the page chrome) or `page`.", default="article", choices=("article", "page")),
+    Option("min", "integer", "Fewest matching elements required.", default=1, minimum=0),
+    Option("max", "integer", "Most matching elements allowed (`0` forbids the element).", default=None, minimum=0),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ElementParams:
+    """Validated parameters of an `element` check."""
+
+    selector: Any
+    attributes: tuple[tuple[str, Pattern], ...] | None
+    visible: str
+    scope: str
+    min: int
+    max: int | None
+
+
+def build(values: dict[str, Any]) -> ElementParams:
+    """Parameters from validated option values."""
+    attributes = values["attributes"]
+    return ElementParams(
+        selector=values["selector"],
+        attributes=tuple(attributes.items()) if attributes else None,
+        visible=str(values["visible"]).lower(),
+        scope=values["scope"],
+        min=values["min"],
+        max=values["max"],
+    )
+
+
+def _describe(element: Any) -> str:
+    tag = element.tag if isinstance(element.tag, str) else "?"
+    parts = [tag]
+    for attr in ("id", "class", "alt", "src", "data-src", "data-lazy-src", "href", "rel", "name", "content"):
+        value = element.get(attr)
+        if value and not value.startswith("data:"):
+            parts.append(f'{attr}="{shorten(value, 70)}"')
+    return "<" + " ".join(parts) + ">"
+
+
+def _attribute_values(element: Any, name: str) -> list[str]:
+    if name == "src":
+        return list(image_sources(element)) or [element.get("src") or ""]
+    if name == "text":
+        return [normalize_inline(element.text_content())]
+    value = element.get(name)
+    return [value] if value is not None else []
+
+
+def _attributes_match(element: Any, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
+    if not attributes:
+        return True
+    return all(any(pattern.search(value) for value in _attribute_values(element, name)) for name, pattern in attributes)
+
+
+def _image_matches(image: Image, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
+    for name, pattern in attributes or ():
+        values = list(image.sources) if name == "src" else [image.alt] if name == "alt" else []
+        if not any(pattern.search(v) for v in values):
+            return False
+    return True
+
+
+def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
+    """Count the matching elements and compare with min/max."""
+    del ctx
+    if doc.root is None:
+        return _evaluate_text_document(doc, params)
+    matched: list[Hit] = []
+    hidden: list[str] = []
+    outside: list[str] = []
+    for element in params.selector(doc.root):
+        if not _attributes_match(element, params.attributes):
+            continue
+        if params.scope == "article" and not doc.in_article(element):
+            outside.append(f"line {element.sourceline}")
+            continue
+        visible = doc.is_visible(element)
+        if (params.visible == "true" and not visible) or (params.visible == "false" and visible):
+            hidden.append(f"line {element.sourceline}")
+            continue
+        location = doc.locate_element(element)
+        index = _item_index(doc, element)
+        matched.append(Hit(index, location, _describe(element), offset=doc_offset(doc, index)))
+    return _judge(doc, params, matched, hidden, outside)
+
+
+def _item_index(doc: Document, element: Any) -> int:
+    """Document-order position of an element among the items (for `near` checks)."""
+    for item in doc.items:
+        if item.element is element:
+            return item.index
+    line = element.sourceline or 0
+    for item in doc.items:
+        if item.line >= line:
+            return item.index
+    return len(doc.items)
+
+
+def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
+    matched = []
+    if getattr(params.selector, "css", "").strip().lower() == "img":
+        for image in doc.images:
+            if _image_matches(image, params.attributes):
+                evidence = f"![{image.alt}]({image.sources[0] if image.sources else ''})"
+                matched.append(Hit(image.index, doc.locate(image), evidence, offset=doc_offset(doc, image.index)))
+    return _judge(doc, params, matched, [], [])
+
+
+def _judge(doc: Document, params: ElementParams, matched: list[Hit], hidden: list[str], outside: list[str]) -> Outcome:
+    count = len(matched)
+    if params.max is not None and count > params.max:
+        return Outcome(False, tuple(matched[params.max :] if params.max else matched), f"found {count}, at most {params.max} allowed")
+    if count >= params.min:
+        return Outcome(True, tuple(matched))
+    wanted = getattr(params.selector, "css", "element")
+    detail = f"no {'visible ' if params.visible == 'true' else ''}'{wanted}'"
+    if params.attributes:
+        detail += " with " + " and ".join(f'{name} "{p.shown}"' for name, p in params.attributes)
+    if params.scope == "article":
+        detail += " in the article"
+    if count:
+        detail = f"found {count}, need at least {params.min} ({detail})"
+    notes = []
+    if hidden:
+        notes.append(f"one is hidden at {hidden[0]}")
+    if outside:
+        notes.append(f"one is outside the article at {outside[0]}")
+    if notes:
+        detail += "; " + "; ".join(notes)
+    return Outcome(False, (), detail, doc.article_location)

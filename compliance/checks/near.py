@@ -1,0 +1,92 @@
+"""`near` — two things close together, optionally in order: an affiliation next to the byline, a
+logo directly above the reporter's name, a credit line above the body.
+
+Distance is counted in blocks (paragraphs, headings, images, text lines: `within-blocks: 1` means
+adjacent) and/or in characters of visible text (`within-chars`). `order: a-before-b` requires `a`
+to come first.
+
+Example (DCNF's own layout: the logo directly above the reporter's name)::
+
+    near:
+      a: {element: {selector: img, attributes: {alt: 'Daily Caller News Foundation logo'}}}
+      b: {byline: {}}
+      within-blocks: 1
+      order: a-before-b
+
+Passes::
+
+    <article><img src="/dcnf.png" alt="Daily Caller News Foundation logo"><p class="byline">Jake Smith Contributor</p><p>Story.</p></article>
+
+Fails::
+
+    <article><p class="byline">Jake Smith Contributor</p><p>Story.</p><img src="/dcnf.png" alt="Daily Caller News Foundation logo"></article>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Check, Context, Hit, Outcome
+from compliance.document import Document
+from compliance.options import Option
+
+OPTIONS = (
+    Option("a", "check", "The first thing (any check)."),
+    Option("b", "check", "The second thing (any check)."),
+    Option("within-blocks", "integer", "Most blocks apart (1 = adjacent).", default=None, minimum=0),
+    Option("within-chars", "integer", "Most characters of visible text apart.", default=None, minimum=0),
+    Option("order", "enum", "Required order.", default="any", choices=("any", "a-before-b", "b-before-a")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NearParams:
+    """Validated parameters of a `near` check."""
+
+    a: Check
+    b: Check
+    within_blocks: int | None
+    within_chars: int | None
+    order: str
+
+
+def build(values: dict[str, Any]) -> NearParams:
+    """Parameters from validated option values."""
+    return NearParams(values["a"], values["b"], values["within_blocks"], values["within_chars"], values["order"])
+
+
+def _close(a: Hit, b: Hit, params: NearParams) -> bool:
+    if params.order == "a-before-b" and not a.index < b.index:
+        return False
+    if params.order == "b-before-a" and not b.index < a.index:
+        return False
+    if params.within_blocks is not None and abs(a.index - b.index) > params.within_blocks:
+        return False
+    return params.within_chars is None or abs(a.offset - b.offset) <= params.within_chars
+
+
+def evaluate(doc: Document, params: NearParams, ctx: Context) -> Outcome:
+    """Find a pair of hits of `a` and `b` within the distance."""
+    first, second = ctx.run(params.a), ctx.run(params.b)
+    hits_a = first.hits if first.passed else ()
+    hits_b = second.hits if second.passed else ()
+    for hit_a in hits_a:
+        for hit_b in hits_b:
+            if _close(hit_a, hit_b, params):
+                evidence = f"{hit_a.evidence} (line {hit_a.location.line}) next to {hit_b.evidence} (line {hit_b.location.line})"
+                return Outcome(True, (Hit(hit_b.index, hit_b.location, evidence, hit_a.captures + hit_b.captures, hit_b.offset),))
+    distance = []
+    if params.within_blocks is not None:
+        distance.append(f"{params.within_blocks} block{'s' if params.within_blocks != 1 else ''}")
+    if params.within_chars is not None:
+        distance.append(f"{params.within_chars} characters")
+    where = " and ".join(distance) or "any distance"
+    if not hits_a or not hits_b:
+        missing = "the first" if not hits_a else "the second"
+        detail = f"{missing} part is missing ({(first if not hits_a else second).detail})"
+    else:
+        order = {"any": "", "a-before-b": ", the first before the second", "b-before-a": ", the second before the first"}[params.order]
+        detail = f"found both (line {hits_a[0].location.line} and line {hits_b[0].location.line}), but not within {where}{order}"
+    anchor = hits_b[0].location if hits_b else hits_a[0].location if hits_a else doc.article_location
+    return Outcome(False, (), detail, anchor)

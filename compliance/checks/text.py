@@ -1,0 +1,123 @@
+"""`text` — a phrase or regex in the visible text of a scope, required or forbidden.
+
+Text is what a reader sees: no scripts, styles, comments or hidden elements, with `&nbsp;`,
+typographic quotes and runs of whitespace normalised. Matching is per block (paragraph, heading,
+list item, or line of a text article), so `^` and `$` anchor at block edges.
+
+Scopes: `article` (default), `page`, `headline`, `byline` (the text of the article's bylines);
+`first`/`last` limit the scope to its first or last N blocks. Named groups are captured and can
+be used in messages as `{name}`.
+
+Example (DCNF's license paragraph at the end of the article)::
+
+    text:
+      phrase: All content created by the Daily Caller News Foundation
+      last: 3
+
+Passes::
+
+    <article><p>Story.</p><p>All content created by the Daily Caller News Foundation is free.</p></article>
+
+Fails::
+
+    <article><p>All content created by the Daily Caller News Foundation is free.</p><p>One.</p><p>Two.</p><p>Three.</p></article>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Context, Hit, Outcome
+from compliance.document import Block, Document
+from compliance.options import Option
+from compliance.patterns import Pattern
+from compliance.text import shorten
+
+OPTIONS = (
+    Option("pattern", "regex", "Regular expression to find (use single quotes in YAML).", default=None),
+    Option("phrase", "phrase", "Literal phrase to find (quotes and spacing normalised, word boundaries at the ends).", default=None),
+    Option("ignore-case", "boolean", "Match regardless of letter case.", default=False),
+    Option("whole-word", "boolean", "Match only whole words.", default=False),
+    Option("scope", "enum", "Where to look.", default="article", choices=("article", "page", "headline", "byline")),
+    Option("first", "integer", "Only the first N blocks of the scope.", default=None, minimum=1),
+    Option("last", "integer", "Only the last N blocks of the scope.", default=None, minimum=1),
+    Option("min", "integer", "Fewest matches required.", default=1, minimum=0),
+    Option("max", "integer", "Most matches allowed (`0` forbids the text).", default=None, minimum=0),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TextParams:
+    """Validated parameters of a `text` check."""
+
+    pattern: Pattern
+    scope: str
+    first: int | None
+    last: int | None
+    min: int
+    max: int | None
+
+
+def build(values: dict[str, Any]) -> TextParams:
+    """Parameters from validated option values (exactly one of pattern/phrase, checked by packs)."""
+    return TextParams(
+        pattern=values["pattern"] or values["phrase"],
+        scope=values["scope"],
+        first=values["first"],
+        last=values["last"],
+        min=values["min"],
+        max=values["max"],
+    )
+
+
+def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None) -> list[Block]:
+    """The blocks a text-like check looks at."""
+    if scope == "page":
+        blocks = list(doc.blocks)
+    elif scope == "headline":
+        blocks = [doc.headline] if doc.headline is not None else []
+    elif scope == "byline":
+        wanted = {b.index for b in doc.bylines}
+        blocks = [b for b in doc.blocks if b.index in wanted]
+    else:
+        blocks = [b for b in doc.blocks if b.in_article]
+    if first is not None:
+        blocks = blocks[:first]
+    if last is not None:
+        blocks = blocks[-last:]
+    return blocks
+
+
+def _scope_label(params: TextParams) -> str:
+    label = {"article": "the article", "page": "the page", "headline": "the headline", "byline": "the byline"}[params.scope]
+    if params.first:
+        label = f"the first {params.first} blocks of {label}"
+    if params.last:
+        label = f"the last {params.last} blocks of {label}"
+    return label
+
+
+def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
+    """Find the pattern in each block of the scope and compare the count with min/max."""
+    del ctx
+    hits: list[Hit] = []
+    for block in scope_blocks(doc, params.scope, params.first, params.last):
+        for match in params.pattern.finditer(block.text):
+            captures = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
+            start = max(0, match.start() - 30)
+            excerpt = shorten(block.text[start : match.end() + 30], 140)
+            evidence = ("…" if start else "") + excerpt
+            hits.append(Hit(block.index, doc.locate(block), evidence, captures, doc.item_offsets[block.index] + match.start()))
+    count = len(hits)
+    if params.max is not None and count > params.max:
+        return Outcome(False, tuple(hits[params.max :] if params.max else hits), f"found {count}, at most {params.max} allowed")
+    if count >= params.min:
+        return Outcome(True, tuple(hits))
+    detail = f"'{params.pattern.shown}' not found in {_scope_label(params)}"
+    if count:
+        detail = f"found {count} of '{params.pattern.shown}', need at least {params.min} in {_scope_label(params)}"
+    anchor = doc.article_location
+    if params.scope == "byline" and doc.bylines:
+        anchor = doc.locate(doc.bylines[0])
+    return Outcome(False, (), detail, anchor)

@@ -1,0 +1,222 @@
+"""The command line: parse arguments, load, run, format, exit. No business logic lives here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from compliance import __version__
+from compliance.errors import CheckError, UserError
+from compliance.exitcodes import BUG, USER_ERROR
+
+if TYPE_CHECKING:
+    from compliance.findings import Report
+
+app = typer.Typer(
+    name="syndcheck",
+    help="Check republished news articles against the publisher's republication terms.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(StrEnum):
+    """`--format` choices."""
+
+    text = "text"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    """`--fail-on` choices."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class InputKind(StrEnum):
+    """`--input-kind` choices."""
+
+    html = "html"
+    text = "text"
+    markdown = "markdown"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"syndcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Check republished news articles against the publisher's republication terms."""
+
+
+def _use_color(choice: bool | None) -> bool:
+    if choice is not None:
+        return choice
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Article files or directories (searched for .html, .htm, .txt, .md); '-' reads stdin.", show_default=False),
+    ],
+    pack: Annotated[
+        list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")
+    ] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.error,
+    input_kind: Annotated[
+        InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")
+    ] = None,
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed and files without findings.")] = False,
+    color: Annotated[
+        bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)
+    ] = None,
+) -> None:
+    """Check articles and report what their publishers' terms require and they lack."""
+    from compliance.engine import check_bytes
+    from compliance.exitcodes import exit_code
+    from compliance.findings import Notice, Report, Severity
+    from compliance.formatters.json import format_json
+    from compliance.formatters.summary import Summary
+    from compliance.formatters.text import format_report, format_summary
+    from compliance.loading import STDIN, Skipped, expand_paths, load_packs, read_source, select_packs, sniff_kind
+
+    available = load_packs(rules or ())
+    packs = select_packs(available, pack) if pack else available
+    kind_override = input_kind.value if input_kind else None
+    use_color = _use_color(color)
+    reports: list[Report] = []
+    summary = Summary()
+    input_errors = 0
+    for source in expand_paths(paths, kind=kind_override):  # type: ignore[arg-type]
+        if isinstance(source, Skipped):
+            report = Report(path=source.path, notices=(Notice("skipped", source.reason),), checked=False)
+        else:
+            try:
+                data = read_source(source)
+            except UserError as exc:
+                input_errors += 1
+                typer.echo(f"syndcheck: {exc.one_line()}", err=True)
+                report = Report(path=source.path, notices=(Notice("unreadable", exc.what),), checked=False)
+            else:
+                display = (stdin_filename or "<stdin>") if source.path == STDIN else source.path
+                kind = source.kind if (source.path != STDIN or kind_override) else sniff_kind(data)
+                report = check_bytes(data, kind, packs, path=display, auto_detect=not pack)
+        summary = summary.add(report)
+        if output_format is OutputFormat.text:
+            if not (quiet and report.checked and not report.findings):
+                typer.echo(format_report(report, color=use_color, show_passed=not quiet))
+        else:
+            reports.append(report)
+    if output_format is OutputFormat.text:
+        typer.echo(format_summary(summary, color=use_color), nl=False)
+    else:
+        typer.echo(format_json(reports), nl=False)
+    raise typer.Exit(exit_code(reports or _FailMarker.of(summary), Severity.from_label(fail_on.value), input_errors=input_errors))
+
+
+class _FailMarker:
+    """Text output streams reports without keeping them; the summary decides the exit code."""
+
+    @staticmethod
+    def of(summary: object) -> list[Report]:
+        from compliance.findings import Finding, Location, Report, Severity
+
+        counts = {Severity.ERROR: summary.errors, Severity.WARNING: summary.warnings, Severity.INFO: summary.infos}  # type: ignore[attr-defined]
+        findings = tuple(Finding("summary", s, "", "", Location(1)) for s, n in counts.items() if n)
+        return [Report(path="", findings=findings)]
+
+
+@app.command("packs")
+def list_packs(
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
+) -> None:
+    """List the available rule packs: name, publisher, terms, date of the terms, rule count."""
+    from compliance.loading import load_packs
+
+    packs = load_packs(rules or ())
+    rows = [("ID", "NAME", "PUBLISHER", "AS OF", "RULES", "TERMS")]
+    rows += [(p.id, p.name, p.publisher, p.as_of, str(len(p.rules)), p.terms_url) for p in packs]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        typer.echo("  ".join(cell.ljust(widths[i]) if i < 5 else cell for i, cell in enumerate(row)).rstrip())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code (0 clean, 1 findings, 2 user error, 3 bug)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    args = [a for a in args if a != "--debug"]
+    try:
+        command = typer.main.get_command(app)
+        result = command.main(args=args, prog_name="syndcheck", standalone_mode=False)
+        return int(result or 0)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except UserError as exc:
+        typer.echo(f"syndcheck: error: {exc.one_line()}", err=True)
+        return USER_ERROR
+    except CheckError as exc:
+        typer.echo(
+            f"syndcheck: internal error while checking {exc.path} with rule {exc.rule}: {type(exc.cause).__name__}: {exc.cause}", err=True
+        )
+        typer.echo(
+            "syndcheck: this is a bug; please report it with the file and rule named above (rerun with --debug for details)", err=True
+        )
+        if debug:
+            import traceback
+
+            traceback.print_exception(exc.cause)
+        return BUG
+    except KeyboardInterrupt:
+        typer.echo("syndcheck: interrupted", err=True)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place that turns unexpected errors into exit 3
+        usage = _usage_error(exc)
+        if usage is not None:
+            typer.echo(f"syndcheck: error: {usage}", err=True)
+            return USER_ERROR
+        typer.echo(f"syndcheck: internal error: {type(exc).__name__}: {exc}", err=True)
+        typer.echo("syndcheck: this is a bug; please report it (rerun with --debug for the traceback)", err=True)
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        return BUG
+
+
+def _usage_error(exc: Exception) -> str | None:
+    """Command-line mistakes (unknown flag, bad choice) as one line; typer raises click's errors."""
+    format_message = getattr(exc, "format_message", None)
+    exit_code = getattr(exc, "exit_code", None)
+    if format_message is None or exit_code != USER_ERROR:
+        return None
+    message = " ".join(str(format_message()).split())
+    command = getattr(getattr(exc, "ctx", None), "command_path", "syndcheck")
+    return f"{message} — see '{command} --help'"
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

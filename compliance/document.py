@@ -1,0 +1,961 @@
+"""One parse per article: decoded text, the lxml tree, visible text blocks with source positions,
+images however they load, links, metadata, the article region and the bylines.
+
+Everything here is pure: bytes (or text) in, an immutable `Document` out. Rules never touch the
+raw tree for visibility or region questions; they ask the document.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from compliance.bylines import BylineReading, read_byline
+from compliance.decoding import decode_bytes
+from compliance.findings import Location
+from compliance.text import normalize, normalize_inline
+
+if TYPE_CHECKING:
+    pass
+
+DocumentKind = Literal["html", "text", "markdown"]
+
+# ---------------------------------------------------------------------------------------------
+# Value objects
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of visible text a reader sees as one unit: a paragraph, heading, list item, text line."""
+
+    index: int
+    text: str
+    line: int
+    in_article: bool
+    heading: bool = False
+    element: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image, with every URL it can load from (src, srcset, lazy-load attributes, noscript)."""
+
+    index: int
+    sources: tuple[str, ...]
+    alt: str
+    line: int
+    visible: bool
+    in_article: bool
+    element: Any = field(default=None, compare=False, repr=False)
+    width: str = ""
+    height: str = ""
+
+
+Item = Block | Image
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink (`<a href>`) and whether a reader can see it."""
+
+    href: str
+    text: str
+    rel: tuple[str, ...]
+    line: int
+    visible: bool
+    in_article: bool
+    index: int
+    element: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A visible byline found in the article, read into names and credit."""
+
+    text: str
+    reading: BylineReading
+    index: int
+    line: int
+    source: Literal["markup", "text"]
+    element: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The people credited."""
+        return self.reading.names
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article parsed once; every check reads from this."""
+
+    kind: DocumentKind
+    source: str
+    encoding: str
+    encoding_reason: str
+    items: tuple[Item, ...]
+    blocks: tuple[Block, ...]
+    images: tuple[Image, ...]
+    links: tuple[Link, ...]
+    bylines: tuple[Byline, ...]
+    meta: Mapping[str, tuple[str, ...]]
+    json_ld: tuple[Any, ...]
+    canonical: tuple[str, ...]
+    article_line: int
+    headline: Block | None
+    truncated: str | None = None
+    item_offsets: tuple[int, ...] = ()
+    root: Any = field(default=None, compare=False, repr=False)
+    article_root: Any = field(default=None, compare=False, repr=False)
+    _positions: _SourcePositions | None = field(default=None, compare=False, repr=False)
+    _hidden: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
+    _outside: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
+
+    @property
+    def article_blocks(self) -> tuple[Block, ...]:
+        """The visible text blocks inside the article region."""
+        return tuple(b for b in self.blocks if b.in_article)
+
+    @property
+    def article_location(self) -> Location:
+        """Where the article starts: the anchor for "missing" findings."""
+        return Location(self.article_line, 1) if self._positions is None else self.locate_line(self.article_line, self.article_root)
+
+    def locate(self, item: Item | Link | Byline) -> Location:
+        """Line and column of an item; the column is computed from the source only when asked."""
+        if self._positions is None or item.element is None:
+            return Location(item.line, _text_column(self.source, item.line))
+        return self._positions.locate(item.element)
+
+    def locate_element(self, element: Any) -> Location:
+        """Line and column of an lxml element."""
+        if self._positions is None:
+            return Location(1, 1)
+        return self._positions.locate(element)
+
+    def locate_line(self, line: int, element: Any) -> Location:
+        """Line and column for an element when one exists, else the line's first character."""
+        if element is not None and self._positions is not None:
+            return self._positions.locate(element)
+        return Location(line, _text_column(self.source, line))
+
+    def is_visible(self, element: Any) -> bool:
+        """False when the element or an ancestor is hidden from readers."""
+        node = element
+        while node is not None:
+            if node in self._hidden:
+                return False
+            node = node.getparent()
+        return True
+
+    def in_article(self, element: Any) -> bool:
+        """True when the element sits in the article region (not the page chrome around it)."""
+        if self.article_root is None:
+            return True
+        node = element
+        inside = False
+        while node is not None:
+            if node in self._outside:
+                return False
+            if node is self.article_root:
+                inside = True
+            node = node.getparent()
+        return inside
+
+    def item_at(self, index: int) -> Item:
+        """The item with this document-order index."""
+        return self.items[index]
+
+
+def item_offsets(items: tuple[Item, ...]) -> tuple[int, ...]:
+    """Offset of each item in the visible text (blocks joined by newlines), plus the end."""
+    offsets: list[int] = []
+    position = 0
+    for item in items:
+        offsets.append(position)
+        if isinstance(item, Block):
+            position += len(item.text) + 1
+    offsets.append(position)
+    return tuple(offsets)
+
+
+def _text_column(source: str, line: int) -> int:
+    start = 0
+    for _ in range(line - 1):
+        start = source.find("\n", start) + 1
+        if start == 0:
+            return 1
+    end = source.find("\n", start)
+    text = source[start : end if end != -1 else len(source)]
+    return len(text) - len(text.lstrip()) + 1
+
+
+class _SourcePositions:
+    """Computes columns for elements on demand (lxml only knows the line)."""
+
+    def __init__(self, source: str, root: Any) -> None:
+        self._source = source
+        self._root = root
+        self._line_starts: list[int] | None = None
+        self._by_line: dict[int, list[Any]] | None = None
+        self._cache: dict[int, Location] = {}
+
+    def _line_text(self, line: int) -> str:
+        if self._line_starts is None:
+            starts = [0]
+            find = self._source.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self._line_starts = starts
+        if not 1 <= line <= len(self._line_starts):
+            return ""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self._source)
+        return self._source[start:end]
+
+    def locate(self, element: Any) -> Location:
+        line = element.sourceline or 1
+        if self._by_line is None:
+            by_line: dict[int, list[Any]] = {}
+            for el in self._root.iter():
+                if isinstance(el.tag, str) and el.sourceline:
+                    by_line.setdefault(el.sourceline, []).append(el)
+            self._by_line = by_line
+        same_line = self._by_line.get(line, [])
+        tag = element.tag if isinstance(element.tag, str) else ""
+        ordinal = sum(1 for el in same_line[: _index_of(same_line, element)] if el.tag == tag)
+        text = self._line_text(line)
+        pattern = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE) if tag else None
+        column = 1
+        if pattern is not None:
+            for n, match in enumerate(pattern.finditer(text)):
+                if n == ordinal:
+                    column = match.start() + 1
+                    break
+            else:
+                column = len(text) - len(text.lstrip()) + 1
+        return Location(line, column)
+
+
+def _index_of(elements: list[Any], element: Any) -> int:
+    for i, el in enumerate(elements):
+        if el is element:
+            return i
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML vocabulary
+
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "caption",
+        "legend",
+        "html",
+    ]
+)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Content a reader never sees: skipped entirely, images included.
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "select",
+        "textarea",
+        "button",
+    }
+)
+_IMAGE_TAGS = frozenset({"img", "amp-img", "amp-anim"})
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.IGNORECASE)
+# Visually hidden helpers used by WordPress and CSS frameworks: screen-reader text is not what an
+# editor sees on the page.
+_HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "d-none"})
+# Page chrome inside or around an article: not part of the story an editor republished.
+_CHROME_CLASSES = frozenset(
+    [
+        "sidebar",
+        "widget",
+        "widget-area",
+        "related",
+        "related-posts",
+        "related-stories",
+        "most-read",
+        "most-popular",
+        "popular-posts",
+        "trending",
+        "share",
+        "sharing",
+        "share-buttons",
+        "social-share",
+        "sharedaddy",
+        "jp-relatedposts",
+        "newsletter",
+        "newsletter-signup",
+        "comments",
+        "comment-respond",
+        "comments-area",
+        "breadcrumbs",
+        "breadcrumb",
+        "advertisement",
+        "ad-slot",
+        "ad-container",
+        "cookie-banner",
+        "cookie-notice",
+        "site-header",
+        "site-footer",
+        "site-navigation",
+        "menu",
+        "nav-links",
+        "post-navigation",
+    ]
+)
+_CHROME_TAGS = frozenset({"aside", "nav"})
+_CHROME_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo", "search"})
+_BYLINE_CLASSES = frozenset(
+    [
+        "byline",
+        "author",
+        "by-author",
+        "byline-author",
+        "entry-author",
+        "article-byline",
+        "author-name",
+        "post-author",
+        "posted-by",
+        "article-author",
+        "c-byline",
+        "byline__author",
+        "story-byline",
+        "meta-author",
+        "contributor",
+        "author-byline",
+    ]
+)
+_ARTICLE_BODY_XPATH = (
+    "//*[@itemprop='articleBody']"
+    + "".join(
+        f" | //*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+        for name in (
+            "entry-content",
+            "post-content",
+            "article-body",
+            "article-content",
+            "story-body",
+            "article__body",
+            "post-body",
+            "td-post-content",
+            "story-content",
+            "field-name-body",
+            "c-entry-content",
+            "single-content",
+            "theconversation-article-body",
+            "article-text",
+            "body-content",
+            "articleBody",
+            "story-text",
+        )
+    )
+    + " | //*[@id='article-body'] | //*[@id='story-body']"
+)
+_LAZY_SRC_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
+_LAZY_SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
+_MAX_BYLINE_SCAN = 15
+
+
+def _classes(element: Any) -> frozenset[str]:
+    value = element.get("class")
+    return frozenset(value.lower().split()) if value else frozenset()
+
+
+def _is_hidden(element: Any, tag: str) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    if element.get("aria-hidden") == "true" and tag in _IMAGE_TAGS:
+        return False  # decorative images are still shown
+    style = element.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    if tag == "input" and (element.get("type") or "").lower() == "hidden":
+        return True
+    return bool(_classes(element) & _HIDDEN_CLASSES)
+
+
+def _is_chrome(element: Any, tag: str) -> bool:
+    if tag in _CHROME_TAGS:
+        return True
+    role = element.get("role")
+    if role and role.lower() in _CHROME_ROLES:
+        return True
+    classes = _classes(element)
+    return bool(classes & _CHROME_CLASSES) or any(c.startswith(("widget_", "sidebar-")) for c in classes)
+
+
+def _is_byline_markup(element: Any) -> bool:
+    rel = element.get("rel")
+    if rel and "author" in rel.lower().split():
+        return True
+    itemprop = element.get("itemprop")
+    if itemprop and "author" in itemprop.lower().split():
+        return True
+    classes = _classes(element)
+    return bool(classes & _BYLINE_CLASSES) or any("byline" in c for c in classes)
+
+
+def _srcset_urls(value: str) -> list[str]:
+    urls = []
+    for candidate in value.split(","):
+        parts = candidate.strip().split()
+        if parts:
+            urls.append(parts[0])
+    return urls
+
+
+def image_sources(element: Any) -> tuple[str, ...]:
+    """Every URL an image element can load: src, srcset, lazy-load attributes, `<picture>` sources."""
+    urls: list[str] = []
+    for attr in _LAZY_SRC_ATTRS:
+        value = element.get(attr)
+        if value and not value.startswith("data:"):
+            urls.append(value.strip())
+    for attr in _LAZY_SRCSET_ATTRS:
+        value = element.get(attr)
+        if value:
+            urls.extend(u for u in _srcset_urls(value) if not u.startswith("data:"))
+    parent = element.getparent()
+    if parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "picture":
+        for source in parent.iterchildren("source"):
+            for attr in (*_LAZY_SRCSET_ATTRS, "src"):
+                value = source.get(attr)
+                if value:
+                    urls.extend(u for u in _srcset_urls(value) if not u.startswith("data:"))
+    return tuple(dict.fromkeys(urls))
+
+
+# ---------------------------------------------------------------------------------------------
+# Article region
+
+
+def _text_length(element: Any) -> int:
+    return len(" ".join(element.xpath(".//p//text()[not(ancestor::script) and not(ancestor::style)]")).strip())
+
+
+def _contains_chrome_outside(node: Any, core: Any) -> bool:
+    for el in node.iter():
+        if el is core:
+            continue
+        if isinstance(el.tag, str) and _is_chrome(el, el.tag.lower()):
+            ancestor = el
+            inside_core = False
+            while ancestor is not None:
+                if ancestor is core:
+                    inside_core = True
+                    break
+                ancestor = ancestor.getparent()
+            if not inside_core:
+                return True
+    return False
+
+
+def _grow_to_headline(core: Any, headline: Any | None) -> Any:
+    """Extend a body container upwards to take in the headline and byline, never the chrome."""
+    node = core
+    while True:
+        parent = node.getparent()
+        if parent is None or not isinstance(parent.tag, str) or parent.tag.lower() in {"body", "html"}:
+            return node
+        if _contains_chrome_outside(parent, core):
+            return node
+        node = parent
+        if headline is not None and any(el is headline for el in node.iter("h1")):
+            return node
+
+
+def find_article_root(root: Any) -> Any:
+    """The element holding the article: `<article>`, `[itemprop=articleBody]`, a CMS body container
+    grown to include its headline, `<main>`, or else the densest block of paragraphs."""
+    headlines = [h for h in root.iter("h1") if h.get("hidden") is None]
+    headline = headlines[0] if headlines else None
+    bodies = [el for el in root.xpath(_ARTICLE_BODY_XPATH) if isinstance(el.tag, str)]
+    core = max(bodies, key=_text_length, default=None)
+    if core is not None and _text_length(core) == 0:
+        core = None
+    if core is not None:
+        for ancestor in core.iterancestors():
+            if ancestor.tag == "article" or "Article" in (ancestor.get("itemtype") or ""):
+                return ancestor
+        return _grow_to_headline(core, headline)
+    articles = list(root.iter("article"))
+    if articles:
+        best = max(articles, key=_text_length)
+        if _text_length(best) > 0:
+            return best
+    mains = root.xpath("//main | //*[@role='main']")
+    if mains:
+        return mains[0]
+    best_parent, best_score = None, 0
+    for paragraph_parent in {p.getparent() for p in root.iter("p") if p.getparent() is not None}:
+        score = sum(len(p.text_content()) for p in paragraph_parent.iterchildren("p"))
+        if score > best_score:
+            best_parent, best_score = paragraph_parent, score
+    if best_parent is not None:
+        return _grow_to_headline(best_parent, headline)
+    body = root.find("body")
+    return body if body is not None else root
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML parsing
+
+
+class _Collector:
+    """Builds blocks, images, links and byline candidates in one walk over the tree."""
+
+    def __init__(self, article_root: Any) -> None:
+        self.article_root = article_root
+        self.items: list[Item] = []
+        self.links: list[Link] = []
+        self.byline_marks: list[tuple[Any, list[str], int, bool]] = []
+        self.hidden_roots: list[Any] = []
+        self.outside_roots: list[Any] = []
+        self._buffer: list[str] = []
+        self._owner: Any = None
+        self._heading = False
+        self._in_article = False
+
+    def add_text(self, text: str | None, owner: Any, *, in_article: bool, heading: bool) -> None:
+        if not text:
+            return
+        if self._owner is None and text.strip():
+            self._owner = owner
+            self._in_article = in_article
+            self._heading = heading
+        self._buffer.append(text)
+        for _, capture, _, _ in self._open_bylines:
+            capture.append(text)
+
+    @property
+    def _open_bylines(self) -> list[tuple[Any, list[str], int, bool]]:
+        return [mark for mark in self.byline_marks if mark[2] >= 0 and mark[0] in self._capturing]
+
+    _capturing: set[Any]
+
+    def flush(self) -> None:
+        if self._owner is not None:
+            text = normalize("".join(self._buffer))
+            if text:
+                self.items.append(
+                    Block(
+                        index=len(self.items),
+                        text=text,
+                        line=self._owner.sourceline or 1,
+                        in_article=self._in_article,
+                        heading=self._heading,
+                        element=self._owner,
+                    )
+                )
+        self._buffer = []
+        self._owner = None
+
+
+@dataclass(slots=True)
+class _Frame:
+    element: Any
+    tag: str
+    hidden: bool
+    in_article: bool
+    heading: bool
+    noscript: bool
+
+
+def parse_html(data: bytes | str, *, max_depth_note: bool = True) -> Document:
+    """Parse an HTML page into a `Document`; never raises on malformed input."""
+    import lxml.html
+    from lxml import etree
+
+    if isinstance(data, str):
+        decoded_text, encoding, reason = data, "utf-8", "text given"
+    else:
+        decoded = decode_bytes(data)
+        decoded_text, encoding, reason = decoded.text, decoded.encoding, decoded.reason
+    # lxml is handed UTF-8 bytes with the encoding stated: it otherwise reads undeclared UTF-8 as
+    # latin-1, and refuses a str that carries an XML encoding declaration.
+    payload = decoded_text.encode("utf-8", "surrogatepass").replace(b"\x00", b"\xef\xbf\xbd")
+    payload = payload.decode("utf-8", "replace").encode("utf-8")
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False, no_network=True)
+    truncated: str | None = None
+    try:
+        root = lxml.html.document_fromstring(payload, parser=parser)
+    except (etree.ParserError, ValueError):
+        root = lxml.html.document_fromstring(b"<html><body></body></html>", parser=parser)
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or ("limit" in entry.message.lower() and "huge" in entry.message.lower()):
+            truncated = f"the parser stopped at line {entry.line}: {entry.message.strip()}"
+            break
+    if root.find("body") is None and root.tag != "html":
+        wrapper = lxml.html.document_fromstring(b"<html><body></body></html>", parser=parser)
+        wrapper.find("body").append(root)
+        root = wrapper
+    return _build_html_document(root, decoded_text, encoding, reason, truncated)
+
+
+def _build_html_document(root: Any, source: str, encoding: str, reason: str, truncated: str | None) -> Document:
+    from lxml import etree
+
+    article_root = find_article_root(root)
+    collector = _Collector(article_root)
+    collector._capturing = set()
+    hidden: list[Any] = []
+    outside: list[Any] = []
+    meta: dict[str, list[str]] = {}
+    canonical: list[str] = []
+    json_ld: list[Any] = []
+    stack: list[_Frame] = [_Frame(None, "", False, False, False, False)]
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        parent = stack[-1]
+        if event in ("comment", "pi"):
+            if not parent.hidden and not parent.noscript:
+                collector.add_text(element.tail, element.getparent(), in_article=parent.in_article, heading=parent.heading)
+            continue
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP_TAGS or not tag:
+                _collect_head_data(element, tag, meta, canonical, json_ld)
+                walker.skip_subtree()
+                stack.append(_Frame(element, tag, True, parent.in_article, parent.heading, parent.noscript))
+                continue
+            if tag in _BLOCK_TAGS:
+                collector.flush()
+            is_hidden = parent.hidden or _is_hidden(element, tag)
+            if is_hidden and not parent.hidden:
+                hidden.append(element)
+            in_article = parent.in_article or element is article_root
+            if in_article and _is_chrome(element, tag) and element is not article_root:
+                in_article = False
+                outside.append(element)
+            heading = parent.heading or tag in _HEADING_TAGS
+            noscript = parent.noscript or tag == "noscript"
+            frame = _Frame(element, tag, is_hidden, in_article, heading, noscript)
+            stack.append(frame)
+            if tag in _IMAGE_TAGS:
+                _add_image(collector, element, frame)
+            elif tag == "a" and element.get("href") is not None:
+                collector.links.append(
+                    Link(
+                        href=element.get("href", "").strip(),
+                        text=normalize_inline(element.text_content()),
+                        rel=tuple((element.get("rel") or "").lower().split()),
+                        line=element.sourceline or 1,
+                        visible=not is_hidden and not noscript,
+                        in_article=in_article,
+                        index=len(collector.items),
+                        element=element,
+                    )
+                )
+            elif tag == "br" and not is_hidden and not noscript:
+                collector.add_text("\n", element, in_article=in_article, heading=heading)
+            if not is_hidden and not noscript and not collector._capturing and _is_byline_markup(element):
+                collector._capturing.add(element)
+                collector.byline_marks.append((element, [], len(collector.items), in_article))
+            if not is_hidden and not noscript:
+                collector.add_text(element.text, element, in_article=in_article, heading=heading)
+        else:
+            frame = stack.pop()
+            if frame.tag in _SKIP_TAGS or not frame.tag:
+                pass
+            elif frame.tag in _BLOCK_TAGS:
+                collector.flush()
+            if element in collector._capturing:
+                collector._capturing.discard(element)
+            parent = stack[-1]
+            if not parent.hidden and not parent.noscript and element is not root:
+                collector.add_text(element.tail, element.getparent(), in_article=parent.in_article, heading=parent.heading)
+    collector.flush()
+
+    items = tuple(collector.items)
+    blocks = tuple(i for i in items if isinstance(i, Block))
+    bylines = _find_bylines(collector.byline_marks, blocks)
+    headline = next((b for b in blocks if b.heading and b.element is not None and b.element.tag == "h1"), None)
+    if headline is None:
+        headline = next((b for b in blocks if b.heading and b.in_article), None)
+    positions = _SourcePositions(source, root)
+    return Document(
+        kind="html",
+        source=source,
+        encoding=encoding,
+        encoding_reason=reason,
+        items=items,
+        blocks=blocks,
+        images=tuple(i for i in items if isinstance(i, Image)),
+        links=tuple(collector.links),
+        bylines=bylines,
+        meta={k: tuple(v) for k, v in meta.items()},
+        json_ld=tuple(json_ld),
+        canonical=tuple(canonical),
+        article_line=article_root.sourceline or 1,
+        headline=headline,
+        truncated=truncated,
+        item_offsets=item_offsets(items),
+        root=root,
+        article_root=article_root,
+        _positions=positions,
+        _hidden=frozenset(hidden),
+        _outside=frozenset(outside),
+    )
+
+
+def _collect_head_data(element: Any, tag: str, meta: dict[str, list[str]], canonical: list[str], json_ld: list[Any]) -> None:
+    """Metadata lives in skipped elements; read it on the way past."""
+    if tag == "head":
+        for child in element.iter("meta", "link", "script"):
+            _collect_head_data(child, child.tag, meta, canonical, json_ld)
+        return
+    if tag == "meta":
+        key = element.get("name") or element.get("property") or element.get("itemprop")
+        content = element.get("content")
+        if key and content is not None:
+            meta.setdefault(key.strip().lower(), []).append(content.strip())
+    elif tag == "link":
+        rel = (element.get("rel") or "").lower().split()
+        if "canonical" in rel and element.get("href"):
+            canonical.append(element.get("href", "").strip())
+    elif tag == "script" and (element.get("type") or "").lower() == "application/ld+json":
+        with contextlib.suppress(ValueError, RecursionError):
+            json_ld.append(json.loads(element.text or ""))
+
+
+def _add_image(collector: _Collector, element: Any, frame: _Frame) -> None:
+    sources = image_sources(element)
+    alt = normalize_inline(element.get("alt") or "")
+    previous = collector.items[-1] if collector.items else None
+    if frame.noscript and isinstance(previous, Image):
+        # A <noscript> fallback repeats the lazy-loaded image just before it: one image, not two.
+        if set(sources) & set(previous.sources) or (alt and alt == previous.alt) or not previous.sources:
+            merged = Image(
+                index=previous.index,
+                sources=tuple(dict.fromkeys(previous.sources + sources)),
+                alt=previous.alt or alt,
+                line=previous.line,
+                visible=previous.visible,
+                in_article=previous.in_article,
+                element=previous.element,
+                width=previous.width,
+                height=previous.height,
+            )
+            collector.items[-1] = merged
+            return
+    collector.flush()
+    visible = not frame.hidden
+    if frame.noscript:
+        # Seen only when scripts are off, as the fallback of a lazy-loader: visible if its
+        # surroundings are.
+        visible = not any(f.hidden for f in [frame])
+    collector.items.append(
+        Image(
+            index=len(collector.items),
+            sources=sources,
+            alt=alt,
+            line=element.sourceline or 1,
+            visible=visible,
+            in_article=frame.in_article,
+            element=element,
+            width=(element.get("width") or "").strip(),
+            height=(element.get("height") or "").strip(),
+        )
+    )
+
+
+def _find_bylines(marks: list[tuple[Any, list[str], int, bool]], blocks: tuple[Block, ...]) -> tuple[Byline, ...]:
+    found: list[Byline] = []
+    seen_blocks: set[int] = set()
+    for element, capture, index, in_article in marks:
+        text = normalize_inline("".join(capture))
+        reading = read_byline(text)
+        if reading is None or (not in_article and not _near_article(index, blocks)):
+            continue
+        block_index = _block_at(index, blocks, element)
+        if block_index is not None:
+            seen_blocks.add(block_index)
+        found.append(Byline(text, reading, block_index if block_index is not None else index, element.sourceline or 1, "markup", element))
+    article_blocks = [b for b in blocks if b.in_article]
+    for block in article_blocks[:_MAX_BYLINE_SCAN]:
+        if block.index in seen_blocks or block.heading:
+            continue
+        for line in block.text.split("\n"):
+            reading = read_byline(line, require_prefix=True)
+            if reading is not None:
+                found.append(Byline(normalize_inline(line), reading, block.index, block.line, "text", block.element))
+                break
+    found.sort(key=lambda b: b.index)
+    return tuple(found)
+
+
+def _near_article(index: int, blocks: tuple[Block, ...]) -> bool:
+    """Bylines in a header just outside the article body still count if no chrome sits between."""
+    following = [b for b in blocks if b.index >= index][:3]
+    return any(b.in_article for b in following)
+
+
+def _block_at(index: int, blocks: tuple[Block, ...], element: Any) -> int | None:
+    for block in blocks:
+        if block.index < index:
+            continue
+        node = block.element
+        while node is not None:
+            if node is element:
+                return block.index
+            node = node.getparent()
+        ancestor = element
+        while ancestor is not None:
+            if ancestor is block.element:
+                return block.index
+            ancestor = ancestor.getparent()
+        return block.index if block.index == index else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text and Markdown
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(front matter YAML, rest) for a text or Markdown article; the rest keeps its line numbers."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return "", text
+    front = match.group(0)
+    # Blank lines keep line numbers of the body identical to the file's.
+    return front, "\n" * front.count("\n") + text[match.end() :]
+
+
+def parse_text(data: bytes | str, *, markdown: bool = False) -> Document:
+    """Parse a plain-text (or Markdown) article: each non-empty line is a block, as text extraction
+    renders a page (an image appears as its alt text on a line of its own)."""
+    if isinstance(data, str):
+        source, encoding, reason = data, "utf-8", "text given"
+    else:
+        decoded = decode_bytes(data)
+        source, encoding, reason = decoded.text, decoded.encoding, decoded.reason
+    _, body = split_front_matter(source)
+    items: list[Item] = []
+    links: list[Link] = []
+    for number, raw in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        if not raw.strip():
+            continue
+        heading = False
+        line_text = raw
+        if markdown:
+            for match in _MD_IMAGE.finditer(raw):
+                items.append(Image(len(items), (match.group(2),), normalize_inline(match.group(1)), number, True, True))
+            for match in _MD_LINK.finditer(raw):
+                links.append(Link(match.group(2), normalize_inline(match.group(1)), (), number, True, True, len(items)))
+            heading = bool(_MD_HEADING.match(raw))
+            line_text = _MD_IMAGE.sub("", raw)
+            line_text = _MD_LINK.sub(r"\1", line_text)
+            line_text = _MD_HEADING.sub("", line_text)
+            line_text = _MD_EMPHASIS.sub("", line_text)
+        text = normalize_inline(line_text)
+        if text:
+            items.append(Block(len(items), text, number, True, heading))
+    blocks = tuple(i for i in items if isinstance(i, Block))
+    headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
+    bylines = _find_bylines([], blocks)
+    first_line = blocks[0].line if blocks else 1
+    return Document(
+        kind="markdown" if markdown else "text",
+        source=source,
+        encoding=encoding,
+        encoding_reason=reason,
+        items=tuple(items),
+        blocks=blocks,
+        images=tuple(i for i in items if isinstance(i, Image)),
+        links=tuple(links),
+        bylines=bylines,
+        meta={},
+        json_ld=(),
+        canonical=(),
+        article_line=first_line,
+        headline=headline,
+        item_offsets=item_offsets(tuple(items)),
+    )
+
+
+def parse_document(data: bytes | str, kind: DocumentKind) -> Document:
+    """Parse an article of the given kind into a `Document`."""
+    if kind == "html":
+        return parse_html(data)
+    return parse_text(data, markdown=kind == "markdown")
+
+
+def iter_visible_images(doc: Document, *, article_only: bool = True) -> Iterator[Image]:
+    """Images a reader can see, in document order."""
+    for image in doc.images:
+        if image.visible and (image.in_article or not article_only):
+            yield image

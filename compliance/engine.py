@@ -1,0 +1,155 @@
+"""Apply packs to a document: conditions, evaluation, evidence, findings, sorting.
+
+Pure: a document (or its bytes) and packs in, an immutable `Report` out. A check that crashes is
+a bug, raised as `CheckError` naming the rule and document; a pattern that exceeds its time
+limit is a finding naming the rule, and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from compliance.checks import Context, Hit, Outcome
+from compliance.decoding import binary_kind
+from compliance.detect import detect_packs
+from compliance.document import Document, DocumentKind, parse_document
+from compliance.errors import CheckError
+from compliance.findings import Detection, Finding, Notice, Passed, Report
+from compliance.packs import Pack, Rule
+from compliance.patterns import MATCH_TIMEOUT, PatternTimeout
+from compliance.text import shorten
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
+
+
+def interpolate(template: str, values: Mapping[str, str]) -> str:
+    """Fill `{name}` placeholders from captures and metadata; unknown ones stay as written."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[str, str]) -> dict[str, str]:
+    values = {f"meta.{k}": v for k, v in meta.items()}
+    values["rule"] = rule.id
+    for hit in extra + outcome.hits:
+        for key, value in hit.captures:
+            values.setdefault(key, value)
+    values["detail"] = outcome.detail or "missing"
+    if outcome.hits:
+        values["evidence"] = outcome.hits[0].evidence
+    return values
+
+
+def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]]:
+    """Findings (or the evidence that it passed) for one rule; rules whose `when` fails yield nothing."""
+    doc = ctx.doc
+    extra: tuple[Hit, ...] = ()
+    if rule.when is not None:
+        condition = ctx.run(rule.when)
+        if not condition.passed:
+            return [], []
+        extra = condition.hits
+    outcome = ctx.run(rule.check)
+    values = _values(rule, outcome, extra, ctx.meta)
+    message = interpolate(rule.message, values)
+    help_text = interpolate(rule.help, values)
+    if outcome.passed:
+        hit = outcome.hits[0] if outcome.hits else None
+        evidence = hit.evidence if hit else (outcome.detail or "satisfied")
+        location = hit.location if hit else doc.article_location
+        return [], [Passed(rule.id, shorten(evidence, 200), location, rule.pack)]
+    if outcome.hits:
+        return [
+            Finding(
+                rule.id,
+                rule.severity,
+                interpolate(rule.message, _values(rule, Outcome(False, (hit,), outcome.detail), extra, ctx.meta)),
+                help_text,
+                hit.location,
+                shorten(hit.evidence, 200),
+                rule.pack,
+                outcome.detail or None,
+            )
+            for hit in outcome.hits
+        ], []
+    location = outcome.anchor or doc.article_location
+    return [Finding(rule.id, rule.severity, message, help_text, location, None, rule.pack, outcome.detail or None)], []
+
+
+def check_document(
+    doc: Document,
+    packs: Sequence[Pack],
+    *,
+    path: str,
+    auto_detect: bool = True,
+    meta: Mapping[str, str] | None = None,
+) -> Report:
+    """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules."""
+    ctx = Context(doc, dict(meta or {}))
+    detections: tuple[Detection, ...] = ()
+    if auto_detect:
+        detections = detect_packs(ctx, packs)
+        chosen = {d.pack for d in detections if d.applied}
+        applied = [p for p in packs if p.id in chosen]
+    else:
+        applied = list(packs)
+    notices: list[Notice] = []
+    if doc.truncated:
+        notices.append(Notice("truncated", f"only part of the document was checked: {doc.truncated}"))
+    if not applied:
+        notices.append(Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)"))
+    findings: list[Finding] = []
+    passed: list[Passed] = []
+    for pack in applied:
+        for rule in pack.rules:
+            try:
+                rule_findings, rule_passed = evaluate_rule(ctx, rule)
+            except PatternTimeout as exc:
+                rule_findings = [
+                    Finding(
+                        rule.id,
+                        rule.severity,
+                        f"Rule {rule.id} could not be evaluated: {exc}.",
+                        f"Simplify the pattern in {rule.origin}:{rule.line} (nested repetition such as '(a+)+' backtracks without end); other rules were checked.",
+                        doc.article_location,
+                        exc.source,
+                        rule.pack,
+                        "pattern time limit exceeded",
+                    )
+                ]
+                rule_passed = []
+            except Exception as exc:
+                raise CheckError(rule.id, path, exc) from exc
+            findings.extend(rule_findings)
+            passed.extend(rule_passed)
+    findings.sort(key=lambda f: f.sort_key)
+    return Report(
+        path=path,
+        packs=tuple(p.id for p in applied),
+        findings=tuple(findings),
+        passed=tuple(passed),
+        notices=tuple(notices),
+        detections=detections,
+    )
+
+
+def check_bytes(
+    data: bytes,
+    kind: DocumentKind,
+    packs: Sequence[Pack],
+    *,
+    path: str,
+    auto_detect: bool = True,
+    meta: Mapping[str, str] | None = None,
+) -> Report:
+    """Check one document's bytes: skip binary files, parse once, then `check_document`."""
+    binary = binary_kind(data)
+    if binary is not None:
+        return Report(path=path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
+    if not data.strip():
+        return Report(path=path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
+    doc = parse_document(data, kind)
+    return check_document(doc, packs, path=path, auto_detect=auto_detect, meta=meta)
+
+
+__all__ = ["MATCH_TIMEOUT", "check_bytes", "check_document", "evaluate_rule", "interpolate"]

@@ -1,0 +1,67 @@
+"""The two error families: user errors (exit 2, one actionable line) and bugs (exit 3)."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Something the user can fix: a bad path, pack, config or flag."""
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        rule: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(what)
+        self.what = what
+        self.path = path
+        self.line = line
+        self.column = column
+        self.rule = rule
+        self.hint = hint
+
+    def one_line(self) -> str:
+        """`path:line:col: what (rule) — hint`, the form editors and editors' tools understand."""
+        where = ""
+        if self.path:
+            where = self.path
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            where += ": "
+        text = where + self.what
+        if self.rule:
+            text += f" (rule {self.rule})"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+    def __str__(self) -> str:
+        return self.one_line()
+
+
+class PackError(UserError):
+    """A rule pack that cannot be loaded or is invalid."""
+
+
+class ConfigError(UserError):
+    """A project configuration or command-line option that is invalid."""
+
+
+class InputError(UserError):
+    """An input path or document that cannot be read."""
+
+
+class CheckError(Exception):
+    """A bug inside a check: carries the rule and document so the report names them."""
+
+    def __init__(self, rule: str, path: str, cause: BaseException) -> None:
+        super().__init__(f"rule {rule} failed on {path}: {type(cause).__name__}: {cause}")
+        self.rule = rule
+        self.path = path
+        self.cause = cause

@@ -1,0 +1,109 @@
+"""Value objects shared by the core and the edges: severities, locations, findings, reports."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How much a finding matters; ordered so that thresholds compare naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        """The lower-case name used in packs, flags and output."""
+        return self.name.lower()
+
+    @classmethod
+    def from_label(cls, label: str) -> Severity:
+        """Parse `error` / `warning` / `info`."""
+        return cls[label.upper()]
+
+
+SEVERITY_LABELS: tuple[str, ...] = tuple(s.label for s in sorted(Severity, reverse=True))
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A 1-based line and column in the checked document."""
+
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+START = Location(1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A requirement a document does not meet (or a forbidden thing it contains)."""
+
+    rule: str
+    severity: Severity
+    message: str
+    help: str
+    location: Location
+    evidence: str | None = None
+    pack: str = ""
+    detail: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, str]:
+        """Document order first, then the most severe, then rule id."""
+        return (self.location.line, self.location.column, -int(self.severity), self.rule)
+
+
+@dataclass(frozen=True, slots=True)
+class Passed:
+    """A requirement the document meets, with what satisfied it."""
+
+    rule: str
+    evidence: str
+    location: Location
+    pack: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the editor should know that is not a rule result (no pack applied, truncated input)."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """Why a pack was (or was not) applied to a document."""
+
+    pack: str
+    confidence: float
+    markers: tuple[str, ...]
+    applied: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything the checker concluded about one document."""
+
+    path: str
+    packs: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    passed: tuple[Passed, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    detections: tuple[Detection, ...] = field(default=(), compare=False)
+    checked: bool = True
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have exactly this severity."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def worst(self) -> Severity | None:
+        """The most severe finding's severity, or None when there is none."""
+        return max((f.severity for f in self.findings), default=None)

@@ -1,0 +1,16 @@
+"""Output formats: pure functions from reports to text, in one table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from compliance.findings import Report
+from compliance.formatters.json import format_json
+from compliance.formatters.text import format_text
+
+Formatter = Callable[[Sequence[Report]], str]
+
+FORMATTERS: dict[str, Formatter] = {
+    "text": format_text,
+    "json": format_json,
+}

@@ -1,0 +1,51 @@
+"""The JSON contract for pipelines (versioned; see README "JSON output")."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from compliance.findings import Report
+from compliance.formatters.summary import summarize
+
+JSON_VERSION = 1
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    """One file's entry in the `files` array."""
+    return {
+        "path": report.path,
+        "checked": report.checked,
+        "packs": list(report.packs),
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity.label,
+                "message": f.message,
+                "help": f.help,
+                "line": f.location.line,
+                "column": f.location.column,
+                "evidence": f.evidence,
+                "detail": f.detail,
+            }
+            for f in report.findings
+        ],
+        "passed": [{"rule": p.rule, "evidence": p.evidence, "line": p.location.line} for p in report.passed],
+        "notices": [{"code": n.code, "message": n.message} for n in report.notices],
+        "detection": [
+            {"pack": d.pack, "confidence": d.confidence, "markers": list(d.markers), "applied": d.applied}
+            for d in report.detections
+            if d.markers
+        ],
+    }
+
+
+def format_json(reports: Sequence[Report]) -> str:
+    """The whole run as one JSON document."""
+    document = {
+        "version": JSON_VERSION,
+        "files": [report_dict(r) for r in reports],
+        "summary": summarize(reports).as_dict(),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

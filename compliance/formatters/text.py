@@ -1,0 +1,61 @@
+"""The editor's view: findings grouped by file with line:col, the fix, and what passed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compliance.findings import Report, Severity
+from compliance.formatters.summary import Summary, summarize
+
+_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_BOLD, _DIM, _GREEN = "1", "2", "32"
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def format_report(report: Report, *, color: bool = False, show_passed: bool = True) -> str:
+    """One file's block of output."""
+    lines = []
+    packs = ", ".join(report.packs) if report.packs else "no pack"
+    lines.append(_paint(report.path, _BOLD, color) + _paint(f"  [{packs}]", _DIM, color))
+    for notice in report.notices:
+        lines.append(f"  note: {notice.message}")
+    for finding in report.findings:
+        severity = _paint(f"{finding.severity.label:<7}", _COLORS[finding.severity], color)
+        lines.append(f"  {finding.location!s:<8} {severity} {finding.rule}  {finding.message}")
+        if finding.evidence:
+            lines.append(_paint(f"           found: {finding.evidence}", _DIM, color))
+        elif finding.detail:
+            lines.append(_paint(f"           why: {finding.detail}", _DIM, color))
+        lines.append(f"           fix: {finding.help}")
+    if show_passed:
+        for passed in report.passed:
+            mark = _paint("ok", _GREEN, color)
+            lines.append(f"  {passed.location!s:<8} {mark:<7} {passed.rule}  {passed.evidence}")
+    return "\n".join(lines) + "\n"
+
+
+def format_summary(summary: Summary, *, color: bool = False) -> str:
+    """The one-line summary at the end of a run."""
+    parts = [f"{summary.checked} file{'s' if summary.checked != 1 else ''} checked"]
+    problems = []
+    if summary.errors:
+        problems.append(_paint(f"{summary.errors} error{'s' if summary.errors != 1 else ''}", _COLORS[Severity.ERROR], color))
+    if summary.warnings:
+        problems.append(_paint(f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}", _COLORS[Severity.WARNING], color))
+    if summary.infos:
+        problems.append(f"{summary.infos} info")
+    parts.append(", ".join(problems) if problems else _paint("no problems", _GREEN, color))
+    if summary.without_pack:
+        parts.append(f"{summary.without_pack} with no applicable pack")
+    if summary.skipped:
+        parts.append(f"{summary.skipped} skipped")
+    return "; ".join(parts) + "\n"
+
+
+def format_text(reports: Sequence[Report], *, color: bool = False, show_passed: bool = True) -> str:
+    """All reports and the summary, as an editor reads them."""
+    body = "\n".join(format_report(r, color=color, show_passed=show_passed) for r in reports)
+    return body + ("\n" if body else "") + format_summary(summarize(reports), color=color)

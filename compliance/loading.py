@@ -1,0 +1,201 @@
+"""The input edge: built-in pack lookup, pack files, input paths and bytes.
+
+Everything that touches the file system (besides the CLI writing output) lives here, so the core
+stays a pure function of bytes and packs. Inputs are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from compliance.document import DocumentKind
+from compliance.errors import InputError, PackError
+from compliance.packs import Pack, load_pack
+
+ARTICLE_SUFFIXES: dict[str, DocumentKind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+PACK_SUFFIXES = (".yaml", ".yml")
+STDIN = "-"
+
+
+def builtin_rules_dir() -> Path:
+    """Where the built-in packs are: inside the package in a wheel, `rules/` in a checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "rules", package.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise PackError(
+        "the built-in rule packs are missing from this installation", path=str(package), hint="reinstall syndication-compliance"
+    )
+
+
+def read_pack_file(path: Path) -> Pack:
+    """Load and validate one pack file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PackError(f"cannot read rule pack: {exc.strerror or exc}", path=str(path), hint="check the --rules path") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackError(f"rule pack is not UTF-8 (byte {exc.start})", path=str(path), hint="save the file as UTF-8") from None
+    return load_pack(text, _display(path))
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def pack_files(location: Path) -> list[Path]:
+    """The pack files at a path: the file itself, or the YAML files in a directory."""
+    if location.is_dir():
+        return sorted(p for p in location.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
+    if not location.exists():
+        raise PackError("no such rule pack file or directory", path=str(location), hint="check the --rules path")
+    return [location]
+
+
+def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack]:
+    """Built-in packs plus packs from `--rules` paths; a pack id defined twice is an error."""
+    files: list[Path] = []
+    if builtin:
+        files.extend(pack_files(builtin_rules_dir()))
+    for location in extra:
+        files.extend(pack_files(location))
+    packs: dict[str, Pack] = {}
+    for file in files:
+        pack = read_pack_file(file)
+        if pack.id in packs:
+            raise PackError(
+                f"pack id '{pack.id}' is already defined in {packs[pack.id].origin}",
+                path=pack.origin,
+                line=1,
+                hint="give the pack a different id",
+            )
+        packs[pack.id] = pack
+    return sorted(packs.values(), key=lambda p: p.id)
+
+
+def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
+    """The packs named with `--pack`, in the order given."""
+    by_id = {p.id: p for p in packs}
+    chosen = []
+    for pack_id in wanted:
+        if pack_id not in by_id:
+            import difflib
+
+            close = difflib.get_close_matches(pack_id, list(by_id), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck packs' to list them"
+            raise PackError(f"unknown pack '{pack_id}'", hint=hint)
+        chosen.append(by_id[pack_id])
+    return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article to check, not yet read."""
+
+    path: str
+    kind: DocumentKind
+    file: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file met during a directory walk that cannot be checked, and why."""
+
+    path: str
+    reason: str
+
+
+def kind_for(path: str, override: DocumentKind | None = None) -> DocumentKind:
+    """The document kind of a path, by extension (HTML for unknown extensions given explicitly)."""
+    if override is not None:
+        return override
+    return ARTICLE_SUFFIXES.get(Path(path).suffix.lower(), "html")
+
+
+def sniff_kind(data: bytes) -> DocumentKind:
+    """HTML or text for stdin, from the content."""
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<article", b"<div", b"<p", b"<!--", b"<meta")):
+        return "html"
+    return "text"
+
+
+def expand_paths(paths: Iterable[str], *, kind: DocumentKind | None = None) -> Iterator[Source | Skipped]:
+    """Files to check: explicit files as given, directories walked recursively for articles.
+
+    A missing explicit path is a user error (raised before anything is checked); inside a
+    directory walk, unreadable entries and symlink loops are skipped with a reason.
+    """
+    explicit = list(paths)
+    for path in explicit:
+        if path != STDIN and not os.path.lexists(path):
+            raise InputError(
+                "no such file or directory", path=path, hint="check the path (directories are searched for .html, .htm, .txt, .md)"
+            )
+    for path in explicit:
+        if path == STDIN:
+            yield Source(STDIN, kind or "html")
+        elif os.path.isdir(path):
+            yield from _walk(Path(path), kind, set())
+        else:
+            yield Source(path, kind_for(path, kind), Path(path))
+
+
+def _walk(directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]]) -> Iterator[Source | Skipped]:
+    try:
+        info = directory.stat()
+    except OSError as exc:
+        yield Skipped(str(directory), f"cannot read directory: {exc.strerror or exc}")
+        return
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        yield Skipped(str(directory), "symbolic link loop, skipped")
+        return
+    seen.add(key)
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        yield Skipped(str(directory), f"cannot read directory: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(child, kind, seen)
+        elif child.suffix.lower() in ARTICLE_SUFFIXES:
+            yield Source(str(child), kind_for(str(child), kind), child)
+
+
+def read_source(source: Source, stdin: object | None = None) -> bytes:
+    """The bytes of an article (never modified, never written)."""
+    if source.file is None:
+        import sys
+
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data: bytes = stream.read()  # type: ignore[attr-defined]
+        return data
+    try:
+        return source.file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path=source.path, hint="check permissions") from None

@@ -1,0 +1,421 @@
+"""Rule packs: the schema, strict validation with file:line and "did you mean", and compilation.
+
+A pack is data. Everything it can say is validated and compiled (regexes, CSS selectors) when it
+loads, before any article is read; a mistake is a `PackError` pointing at the line to fix.
+This module never reads files: it takes YAML text and the name of where it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
+from compliance.errors import PackError
+from compliance.findings import SEVERITY_LABELS, Severity
+from compliance.options import Option
+from compliance.patterns import Pattern, compile_pattern, phrase_to_regex, readable
+from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
+
+PACK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DEFINE_REF = re.compile(r"\{\{\s*([A-Za-z0-9_-]+)\s*\}\}")
+DEFAULT_THRESHOLD = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One requirement of a publisher's terms, as a check plus what to tell the editor."""
+
+    id: str
+    severity: Severity
+    message: str
+    help: str
+    check: Check
+    when: Check | None
+    terms: str
+    pack: str
+    origin: str
+    line: int
+
+    @property
+    def name(self) -> str:
+        """The rule id without its pack prefix."""
+        return self.id.split("/", 1)[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A detection marker: a check whose passing is evidence that the pack applies."""
+
+    id: str
+    weight: float
+    check: Check
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A validated, compiled rule pack."""
+
+    id: str
+    name: str
+    publisher: str
+    terms_url: str
+    as_of: str
+    summary: str
+    confidence: str
+    rules: tuple[Rule, ...]
+    markers: tuple[Marker, ...]
+    threshold: float
+    origin: str
+
+
+_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "define", "detect", "rules")
+_REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "rules")
+_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms")
+_REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
+_DETECT_KEYS = ("threshold", "markers")
+_MARKER_KEYS = ("id", "weight", "check")
+
+
+def _suggest(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(sorted(choices))
+
+
+class _Builder:
+    """Validates one pack's YAML tree and compiles its checks; errors carry file:line:col."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.rule: str | None = None
+        self.defines: dict[str, str] = {}
+
+    def fail(self, what: str, mark: Mark, hint: str | None = None) -> PackError:
+        return PackError(what, path=mark.origin, line=mark.line, column=mark.column, rule=self.rule, hint=hint)
+
+    def mapping(self, node: YNode | None, what: str, mark: Mark) -> YMap:
+        if not isinstance(node, YMap):
+            raise self.fail(f"{what} must be a mapping (key: value lines)", node.mark if node is not None else mark)
+        return node
+
+    def keys(self, node: YMap, allowed: tuple[str, ...], required: tuple[str, ...], what: str) -> None:
+        for key in node:
+            if key not in allowed:
+                raise self.fail(f"unknown key '{key}' in {what}", node.key_mark(key), _suggest(key, allowed))
+        for key in required:
+            if key not in node.entries:
+                raise self.fail(f"{what} is missing required key '{key}'", node.mark)
+
+    def string(self, node: YNode | None, what: str, mark: Mark, *, allow_empty: bool = False) -> str:
+        if not isinstance(node, YScalar) or not isinstance(node.value, str):
+            got = _type_name(node)
+            raise self.fail(
+                f"{what} must be a string, got {got}",
+                node.mark if node is not None else mark,
+                "put patterns and selectors in single quotes",
+            )
+        if not allow_empty and not node.value.strip():
+            raise self.fail(f"{what} must not be empty", node.mark)
+        return node.value
+
+    # -- checks ---------------------------------------------------------------------------
+
+    def check(self, node: YNode | None, mark: Mark) -> Check:
+        check_map = self.mapping(node, "a check", mark)
+        kinds = list(check_map)
+        if len(kinds) != 1:
+            where = check_map.mark if not kinds else check_map.key_mark(kinds[1])
+            raise self.fail(
+                "a check has exactly one kind" + (f", found {', '.join(kinds)}" if kinds else ""),
+                where,
+                "write one of: " + ", ".join(CHECKS) + "; combine several with any/all",
+            )
+        kind = kinds[0]
+        kind_mark = check_map.key_mark(kind)
+        if kind not in CHECKS:
+            raise self.fail(f"unknown check kind '{kind}'", kind_mark, _suggest(kind, CHECKS))
+        value = check_map.entries[kind]
+        spec = CHECKS[kind]
+        if kind in LIST_KINDS:
+            if not isinstance(value, YSeq) or not value.items:
+                raise self.fail(f"'{kind}' takes a non-empty list of checks", value.mark)
+            params = spec.build({"checks": tuple(self.check(item, item.mark) for item in value.items)})
+        elif kind in SINGLE_KINDS:
+            params = spec.build({"check": self.check(value, kind_mark)})
+        else:
+            if isinstance(value, YScalar) and value.value is None:
+                value = YMap({}, {}, value.mark)
+            options = self.mapping(value, f"the '{kind}' check", kind_mark)
+            params = spec.build(self.options(kind, options, spec.options))
+        return Check(kind, params, self.origin, kind_mark.line)
+
+    def options(self, kind: str, node: YMap, options: tuple[Option, ...]) -> dict[str, Any]:
+        by_key = {o.key: o for o in options}
+        self.keys(node, tuple(by_key), tuple(o.key for o in options if o.required), f"the '{kind}' check")
+        flags = {
+            "ignore_case": self._flag(node, "ignore-case"),
+            "whole_word": self._flag(node, "whole-word"),
+        }
+        values: dict[str, Any] = {}
+        for option in options:
+            child = node.entries.get(option.key)
+            if child is None:
+                values[option.attr] = option.default
+                continue
+            values[option.attr] = self.option_value(kind, option, child, flags)
+        if kind == "text":
+            given = [k for k in ("pattern", "phrase") if k in node.entries]
+            if len(given) != 1:
+                raise self.fail("the 'text' check needs exactly one of 'pattern' or 'phrase'", node.mark)
+        if "min" in values and values.get("max") is not None and values["min"] > values["max"] and "min" in node.entries:
+            raise self.fail(f"min ({values['min']}) is greater than max ({values['max']})", node.key_mark("min"))
+        if kind == "near" and values.get("within_blocks") is None and values.get("within_chars") is None:
+            raise self.fail("the 'near' check needs 'within-blocks' or 'within-chars'", node.mark)
+        return values
+
+    def _flag(self, node: YMap, key: str) -> bool:
+        child = node.entries.get(key)
+        return bool(isinstance(child, YScalar) and child.value is True)
+
+    def option_value(self, kind: str, option: Option, node: YNode, flags: Mapping[str, bool]) -> Any:
+        what = f"'{option.key}' of the '{kind}' check"
+        if option.kind == "check":
+            return self.check(node, node.mark)
+        if option.kind == "boolean":
+            if not isinstance(node, YScalar) or not isinstance(node.value, bool):
+                raise self.fail(f"{what} must be true or false, got {_type_name(node)}", node.mark)
+            return node.value
+        if option.kind == "integer":
+            if not isinstance(node, YScalar) or isinstance(node.value, bool) or not isinstance(node.value, int):
+                raise self.fail(f"{what} must be a whole number, got {_type_name(node)}", node.mark)
+            if option.minimum is not None and node.value < option.minimum:
+                raise self.fail(f"{what} must be at least {option.minimum}", node.mark)
+            return node.value
+        if option.kind == "enum":
+            raw = node.value if isinstance(node, YScalar) else None
+            text = str(raw).lower() if isinstance(raw, bool) else raw
+            if not isinstance(text, str) or text not in option.choices:
+                shown = text if isinstance(text, str) else _type_name(node)
+                raise self.fail(
+                    f"{what} must be one of {', '.join(option.choices)}, got '{shown}'", node.mark, _suggest(str(shown), option.choices)
+                )
+            return text
+        if option.kind == "selector":
+            return self.selector(self.string(node, what, node.mark), node.mark)
+        if option.kind == "regex":
+            source = self.string(node, what, node.mark)
+            case = flags["ignore_case"] if kind == "text" else True
+            return self.regex(source, node.mark, ignore_case=case, whole_word=flags["whole_word"])
+        if option.kind == "phrase":
+            source = self.string(node, what, node.mark)
+            return self.regex(phrase_to_regex(source), node.mark, ignore_case=flags["ignore_case"], whole_word=False, shown=source)
+        if option.kind == "regex-map":
+            mapping = self.mapping(node, what, node.mark)
+            return {
+                key: self.regex(
+                    self.string(mapping.entries[key], f"attribute '{key}'", mapping.key_mark(key)),
+                    mapping.entries[key].mark,
+                    ignore_case=True,
+                )
+                for key in mapping
+            }
+        if option.kind == "string":
+            return self.string(node, what, node.mark)
+        raise self.fail(f"unsupported option kind {option.kind}", node.mark)  # pragma: no cover
+
+    def regex(self, source: str, mark: Mark, *, ignore_case: bool, whole_word: bool = False, shown: str | None = None) -> Pattern:
+        import regex
+
+        def expand(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in self.defines:
+                raise self.fail(
+                    f"unknown definition '{{{{{name}}}}}'", mark, _suggest(name, self.defines) if self.defines else "add it under 'define:'"
+                )
+            return f"(?:{self.defines[name]})"
+
+        expanded = _DEFINE_REF.sub(expand, source)
+        try:
+            pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word)
+        except regex.error as exc:
+            raise self.fail(
+                f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed"
+            ) from None
+        return Pattern(shown if shown is not None else source, pattern.compiled, shown if shown is not None else readable(expanded))
+
+    def selector(self, source: str, mark: Mark) -> Any:
+        from cssselect import SelectorError
+        from lxml.cssselect import CSSSelector
+        from lxml.etree import XPathError
+
+        try:
+            return CSSSelector(source, translator="html")
+        except (SelectorError, XPathError, NotImplementedError) as exc:
+            raise self.fail(
+                f"invalid CSS selector '{source}': {exc}",
+                mark,
+                "write selectors in single quotes; see the selector reference in docs/rule-packs.md",
+            ) from None
+
+
+def _type_name(node: YNode | None) -> str:
+    if node is None:
+        return "nothing"
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    value = node.value
+    if value is None:
+        return "nothing (empty value, or an unquoted '#' starting a comment)"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string"}.get(type(value), type(value).__name__)
+
+
+def build_pack(root: YNode | None, origin: str) -> Pack:
+    """Validate and compile a pack from its YAML tree."""
+    builder = _Builder(origin)
+    start = Mark(origin, 1, 1)
+    top = builder.mapping(root, "a rule pack", start)
+    builder.keys(top, _PACK_KEYS, _REQUIRED_PACK_KEYS, "the pack")
+    pack_id = builder.string(top.get("id"), "'id'", top.mark)
+    if not PACK_ID.match(pack_id):
+        raise builder.fail(f"pack id '{pack_id}' must be lower-case words joined by hyphens", top.entries["id"].mark)
+    texts = {key: builder.string(top.get(key), f"'{key}'", top.mark) for key in ("name", "publisher", "terms_url", "summary")}
+    if not texts["terms_url"].startswith(("https://", "http://")):
+        raise builder.fail("terms_url must be an http(s) URL", top.entries["terms_url"].mark)
+    as_of_node = top.get("as_of")
+    if isinstance(as_of_node, YScalar) and isinstance(as_of_node.value, dt.date):
+        as_of = as_of_node.value.isoformat()[:10]
+    else:
+        as_of = builder.string(as_of_node, "'as_of'", top.mark)
+    try:
+        dt.date.fromisoformat(as_of[:10])
+    except ValueError:
+        raise builder.fail(f"as_of must be a date like 2024-06-27, got '{as_of}'", top.entries["as_of"].mark) from None
+    confidence = builder.string(top.get("confidence"), "'confidence'", top.mark) if "confidence" in top.entries else ""
+
+    if "define" in top.entries:
+        defines = builder.mapping(top.entries["define"], "'define'", top.key_mark("define"))
+        for name in defines:
+            source = builder.string(defines.entries[name], f"definition '{name}'", defines.key_mark(name))
+            builder.regex(source, defines.entries[name].mark, ignore_case=False)
+            builder.defines[name] = source
+
+    markers: list[Marker] = []
+    threshold = DEFAULT_THRESHOLD
+    if "detect" in top.entries:
+        detect = builder.mapping(top.entries["detect"], "'detect'", top.key_mark("detect"))
+        builder.keys(detect, _DETECT_KEYS, ("markers",), "'detect'")
+        if "threshold" in detect.entries:
+            threshold = _number(builder, detect.entries["threshold"], "detect threshold")
+        marker_list = detect.entries["markers"]
+        if not isinstance(marker_list, YSeq):
+            raise builder.fail("'markers' must be a list", marker_list.mark)
+        for item in marker_list.items:
+            marker = builder.mapping(item, "a marker", item.mark)
+            builder.keys(marker, _MARKER_KEYS, ("id", "check"), "a detection marker")
+            weight = _number(builder, marker.entries["weight"], "marker weight") if "weight" in marker.entries else 1.0
+            markers.append(
+                Marker(
+                    builder.string(marker.entries["id"], "marker id", marker.mark),
+                    weight,
+                    builder.check(marker.entries["check"], marker.key_mark("check")),
+                )
+            )
+
+    rule_list = top.entries["rules"]
+    if not isinstance(rule_list, YSeq):
+        raise builder.fail("'rules' must be a list of rules", rule_list.mark)
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for item in rule_list.items:
+        rules.append(_build_rule(builder, item, pack_id, seen))
+    return Pack(
+        id=pack_id,
+        name=texts["name"],
+        publisher=texts["publisher"],
+        terms_url=texts["terms_url"],
+        as_of=as_of,
+        summary=texts["summary"],
+        confidence=confidence,
+        rules=tuple(rules),
+        markers=tuple(markers),
+        threshold=threshold,
+        origin=origin,
+    )
+
+
+def _number(builder: _Builder, node: YNode, what: str) -> float:
+    if not isinstance(node, YScalar) or isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+        raise builder.fail(f"{what} must be a number", node.mark)
+    if not 0 < float(node.value) <= 10:
+        raise builder.fail(f"{what} must be between 0 and 10", node.mark)
+    return float(node.value)
+
+
+def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, int]) -> Rule:
+    builder.rule = None
+    rule = builder.mapping(item, "a rule", item.mark)
+    if isinstance(rule.get("id"), YScalar) and isinstance(rule.entries["id"].value, str):  # type: ignore[union-attr]
+        builder.rule = rule.entries["id"].value  # type: ignore[union-attr]
+    builder.keys(rule, _RULE_KEYS, _REQUIRED_RULE_KEYS, "a rule")
+    rule_id = builder.string(rule.entries["id"], "rule id", rule.mark)
+    prefix, _, name = rule_id.partition("/")
+    if prefix != pack_id or not RULE_NAME.match(name):
+        raise builder.fail(f"rule id '{rule_id}' must be '{pack_id}/<name>' with a lower-case, hyphenated name", rule.entries["id"].mark)
+    if rule_id in seen:
+        raise builder.fail(f"duplicate rule id '{rule_id}' (first at line {seen[rule_id]})", rule.entries["id"].mark)
+    seen[rule_id] = rule.mark.line
+    severity_text = builder.string(rule.entries["severity"], "severity", rule.mark)
+    if severity_text not in SEVERITY_LABELS:
+        raise builder.fail(
+            f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{severity_text}'",
+            rule.entries["severity"].mark,
+            _suggest(severity_text, SEVERITY_LABELS),
+        )
+    message = builder.string(rule.entries["message"], "message", rule.mark)
+    help_text = builder.string(rule.entries["help"], "help", rule.mark)
+    terms = builder.string(rule.entries["terms"], "terms", rule.mark) if "terms" in rule.entries else ""
+    check = builder.check(rule.entries["check"], rule.key_mark("check"))
+    when = builder.check(rule.entries["when"], rule.key_mark("when")) if "when" in rule.entries else None
+    return Rule(
+        rule_id,
+        Severity.from_label(severity_text),
+        message.strip(),
+        help_text.strip(),
+        check,
+        when,
+        terms.strip(),
+        pack_id,
+        builder.origin,
+        rule.mark.line,
+    )
+
+
+def load_pack(text: str, origin: str) -> Pack:
+    """Parse and validate a pack's YAML text (`origin` names the file in error messages)."""
+    return build_pack(parse_yaml(text, origin), origin)
+
+
+def iter_checks(check: Check) -> list[Check]:
+    """A check and all its sub-checks (for tooling such as timing and docs)."""
+    found = [check]
+    params = check.params
+    children: list[Check] = []
+    if isinstance(params, tuple):
+        children = [c for c in params if isinstance(c, Check)]
+    elif isinstance(params, Check):
+        children = [params]
+    else:
+        children = [getattr(params, name) for name in ("a", "b") if isinstance(getattr(params, name, None), Check)]
+    for child in children:
+        found.extend(iter_checks(child))
+    return found
+
+
+Evaluator = Callable[..., Any]

@@ -1,0 +1,77 @@
+"""Text normalisation applied to visible text and to the phrases and patterns matched against it."""
+
+from __future__ import annotations
+
+import re
+
+# Typographic quotes become ASCII quotes so that "reporter’s" in an article matches "reporter's" in
+# a pack; no-break and other Unicode spaces become plain spaces; invisible characters (zero-width
+# space/joiners, soft hyphen, BOM) disappear because a reader never sees them.
+_TRANSLATION = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u00a0": " ",
+        "\u2000": " ",
+        "\u2001": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2004": " ",
+        "\u2005": " ",
+        "\u2006": " ",
+        "\u2007": " ",
+        "\u2008": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u202f": " ",
+        "\u205f": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\r": " ",
+        "\f": " ",
+        "\v": " ",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\u00ad": None,
+        "\ufeff": None,
+    }
+)
+_SPACES = re.compile(r" {2,}")
+_SPACED_NEWLINES = re.compile(r" *\n[ \n]*")
+
+
+def normalize(text: str) -> str:
+    """Visible text as a reader perceives it: plain quotes and spaces, one space between words.
+
+    Line breaks (from `<br>` or text lines) are kept as single `\\n`; everything else collapses.
+    """
+    text = text.translate(_TRANSLATION)
+    text = _SPACES.sub(" ", text)
+    if "\n" in text:
+        text = _SPACED_NEWLINES.sub("\n", text)
+    return text.strip(" \n")
+
+
+def normalize_inline(text: str) -> str:
+    """Like `normalize`, but line breaks become spaces too (for single-line evidence)."""
+    return normalize(text).replace("\n", " ")
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    """A one-line excerpt for evidence and messages."""
+    text = normalize_inline(text)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…"

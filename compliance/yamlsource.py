@@ -1,0 +1,182 @@
+"""YAML with positions: safe loading that keeps file:line:column for every key and value.
+
+Rule packs and configs are written by people who are not programmers, so every validation error
+must point at the line to fix. PyYAML's `safe_load` loses positions, accepts duplicate keys
+silently and expands alias bombs when walked; this loader keeps positions, rejects duplicates,
+and caps the number of nodes an alias-laden document may expand to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from compliance.errors import PackError
+
+MAX_NODES = 50_000
+MAX_DEPTH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A position in a YAML source."""
+
+    origin: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class YScalar:
+    """A scalar value with its position and whether it was quoted."""
+
+    value: Any
+    mark: Mark
+    quoted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class YSeq:
+    """A sequence with its position."""
+
+    items: tuple[YNode, ...]
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class YMap:
+    """A mapping with its position and the position of every key."""
+
+    entries: dict[str, YNode]
+    key_marks: dict[str, Mark]
+    mark: Mark
+    order: tuple[str, ...] = field(default=())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.order or tuple(self.entries))
+
+    def get(self, key: str) -> YNode | None:
+        """The node under `key`, or None."""
+        return self.entries.get(key)
+
+    def key_mark(self, key: str) -> Mark:
+        """Where `key` is written (falls back to the mapping)."""
+        return self.key_marks.get(key, self.mark)
+
+
+YNode = YScalar | YSeq | YMap
+
+
+def plain(node: YNode) -> Any:
+    """The node as plain Python data (dicts, lists, scalars)."""
+    if isinstance(node, YScalar):
+        return node.value
+    if isinstance(node, YSeq):
+        return [plain(item) for item in node.items]
+    return {key: plain(node.entries[key]) for key in node}
+
+
+def parse_yaml(text: str, origin: str, *, error: type[PackError] = PackError) -> YNode | None:
+    """Parse one YAML document safely into position-carrying nodes; None for an empty document."""
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            raise error(
+                f"invalid YAML: {exc.problem or exc.context}",
+                path=origin,
+                line=(mark.line + 1) if mark else None,
+                column=(mark.column + 1) if mark else None,
+                hint="check indentation and quoting; put patterns and selectors in single quotes",
+            ) from None
+        except yaml.YAMLError as exc:
+            raise error(f"invalid YAML: {exc}", path=origin) from None
+        except RecursionError:
+            raise error("YAML nested too deeply", path=origin, hint=f"keep nesting under {MAX_DEPTH} levels") from None
+        if root is None:
+            return None
+        budget = [MAX_NODES]
+        return _convert(loader, root, origin, budget, 0, error)
+    finally:
+        loader.dispose()
+
+
+def _mark(node: Any, origin: str) -> Mark:
+    return Mark(origin, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int, error: type[PackError]) -> YNode:
+    import yaml
+
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise error(
+            f"YAML document expands to more than {MAX_NODES} values",
+            path=origin,
+            line=node.start_mark.line + 1,
+            hint="aliases (*name) that repeat large structures are refused; write the values out",
+        )
+    if depth > MAX_DEPTH:
+        raise error("YAML nested too deeply", path=origin, line=node.start_mark.line + 1, hint=f"keep nesting under {MAX_DEPTH} levels")
+    mark = _mark(node, origin)
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            value = loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            raise error(
+                f"unsupported YAML value: {exc.problem}",
+                path=origin,
+                line=mark.line,
+                column=mark.column,
+                hint="rule packs hold plain strings, numbers, booleans, lists and mappings only",
+            ) from None
+        except (ValueError, TypeError) as exc:
+            raise error(f"invalid YAML value: {exc}", path=origin, line=mark.line, column=mark.column) from None
+        return YScalar(value, mark, node.style in ("'", '"'))
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag not in ("tag:yaml.org,2002:seq",):
+            raise _tag_error(error, node.tag, mark)
+        return YSeq(tuple(_convert(loader, item, origin, budget, depth + 1, error) for item in node.value), mark)
+    if isinstance(node, yaml.MappingNode):
+        if node.tag not in ("tag:yaml.org,2002:map",):
+            raise _tag_error(error, node.tag, mark)
+        entries: dict[str, YNode] = {}
+        key_marks: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise error(
+                    "YAML merge keys (<<) are not supported", path=origin, line=key_node.start_mark.line + 1, hint="write the keys out"
+                )
+            key = _convert(loader, key_node, origin, budget, depth + 1, error)
+            if not isinstance(key, YScalar) or not isinstance(key.value, (str, int, float, bool)) or key.value is None:
+                raise error("mapping keys must be plain strings", path=origin, line=mark.line, column=mark.column)
+            name = str(key.value) if not isinstance(key.value, bool) else str(key.value).lower()
+            if name in entries:
+                first = key_marks[name]
+                raise error(
+                    f"duplicate key '{name}' (first defined at line {first.line})",
+                    path=origin,
+                    line=key.mark.line,
+                    column=key.mark.column,
+                    hint="YAML keeps only the last value; remove or rename one of them",
+                )
+            key_marks[name] = key.mark
+            entries[name] = _convert(loader, value_node, origin, budget, depth + 1, error)
+        return YMap(entries, key_marks, mark, tuple(entries))
+    raise error("unsupported YAML node", path=origin, line=mark.line)  # pragma: no cover - PyYAML has three node kinds
+
+
+def _tag_error(error: type[PackError], tag: str, mark: Mark) -> PackError:
+    return error(
+        f"unsupported YAML tag {tag}",
+        path=mark.origin,
+        line=mark.line,
+        column=mark.column,
+        hint="rule packs hold plain strings, numbers, booleans, lists and mappings only",
+    )
