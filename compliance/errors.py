@@ -25,7 +25,7 @@ class UserError(Exception):
         self.hint = hint
 
     def one_line(self) -> str:
-        """`path:line:col: what (rule) — hint`, the form editors and editors' tools understand."""
+        """`path:line:col: rule ID: what — hint`, the form editors and their tools understand."""
         where = ""
         if self.path:
             where = self.path
@@ -34,9 +34,7 @@ class UserError(Exception):
                 if self.column is not None:
                     where += f":{self.column}"
             where += ": "
-        text = where + self.what
-        if self.rule:
-            text += f" (rule {self.rule})"
+        text = where + (f"rule {self.rule}: " if self.rule else "") + self.what
         if self.hint:
             text += f" — {self.hint}"
         return text

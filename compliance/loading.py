@@ -54,9 +54,10 @@ def read_pack_file(path: Path) -> Pack:
 
 def _display(path: Path) -> str:
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:
         return str(path)
+    return str(path.resolve()) if relative.startswith("..") else relative
 
 
 def pack_files(location: Path) -> list[Path]:

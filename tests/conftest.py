@@ -1,0 +1,73 @@
+"""Shared helpers: run the CLI in-process, locate the repository's samples and shared material."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_ed54357ff46486a8.txt"
+
+
+@dataclass(frozen=True)
+class Run:
+    """The outcome of one CLI invocation."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        """stdout parsed as JSON."""
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Call `syndcheck ARGS...` in-process and capture exit code, stdout and stderr."""
+    monkeypatch.chdir(ROOT)
+
+    def run(*args: str, stdin: bytes | None = None) -> Run:
+        if stdin is not None:
+            import io
+            import sys
+
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def rule_ids(file_entry: dict[str, Any]) -> list[str]:
+    """The sorted rule ids of one file's findings in the JSON output."""
+    return sorted(f["rule"] for f in file_entry["findings"])
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    """Write a file under tmp_path and return its path."""
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def requires_shared(paths: Sequence[Path]) -> None:
+    """Skip with a printed reason when ../shared is not beside the checkout."""
+    for path in paths:
+        if not path.exists():
+            pytest.skip(f"{path} is missing: the shared/ folder must sit beside the checkout")

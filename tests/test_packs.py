@@ -1,0 +1,137 @@
+"""Pack loading: every built-in pack validates, and broken packs fail with one line, file:line, exit 2."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.errors import PackError
+from compliance.loading import builtin_rules_dir, load_packs
+from compliance.packs import load_pack
+from tests.conftest import write
+
+VALID = textwrap.dedent(
+    """\
+    id: house
+    name: House rules
+    publisher: Example Gazette
+    terms_url: https://example.org/terms
+    as_of: 2024-05-01
+    summary: Our own republication rules.
+    rules:
+      - id: house/credit
+        severity: error
+        message: Credit line missing.
+        help: Add "Republished with permission" at the bottom.
+        check:
+          text:
+            phrase: Republished with permission
+            last: 3
+    """
+)
+
+
+def test_builtin_packs_load_and_have_unique_rule_ids() -> None:
+    packs = load_packs()
+    assert [p.id for p in packs] == sorted(p.stem for p in builtin_rules_dir().glob("*.yaml"))
+    ids = [rule.id for pack in packs for rule in pack.rules]
+    assert len(ids) == len(set(ids))
+    dcnf = next(p for p in packs if p.id == "dcnf")
+    assert [r.id for r in dcnf.rules] == ["dcnf/logo", "dcnf/byline", "dcnf/affiliation"]
+    assert all(r.severity.label == "error" for r in dcnf.rules)
+
+
+def test_valid_pack_loads() -> None:
+    pack = load_pack(VALID, "house.yaml")
+    assert pack.id == "house"
+    assert pack.as_of == "2024-05-01"
+    assert pack.rules[0].check.kind == "text"
+
+
+# (description, replacement applied to VALID, expected line, expected fragment of the message)
+BROKEN: list[tuple[str, tuple[str, str], int, str]] = [
+    ("typo in a rule key", ("    severity: error", "    severity: error\n    mesage: typo"), 10, "unknown key 'mesage' in a rule — did you mean 'message'?"),
+    ("typo in a pack key", ("summary:", "sumary:"), 6, "unknown key 'sumary' in the pack — did you mean 'summary'?"),
+    ("unknown check kind", ("      text:", "      txt:"), 13, "unknown check kind 'txt' — did you mean 'text'?"),
+    ("unknown option", ("        last: 3", "        lats: 3"), 15, "unknown key 'lats' in the 'text' check — did you mean 'last'?"),
+    ("bad severity", ("severity: error", "severity: fatal"), 9, "severity must be one of error, warning, info, got 'fatal'"),
+    ("bad regex", ("        phrase: Republished with permission", "        pattern: '(unclosed'"), 14, "invalid regex '(unclosed'"),
+    ("wrong type for count", ("        last: 3", "        last: three"), 15, "'last' of the 'text' check must be a whole number, got a string"),
+    ("rule id without pack prefix", ("  - id: house/credit", "  - id: credit"), 8, "rule id 'credit' must be 'house/<name>'"),
+    ("missing required key", ("    help: Add \"Republished with permission\" at the bottom.\n", ""), 8, "a rule is missing required key 'help'"),
+    ("both pattern and phrase", ("        last: 3", "        last: 3\n        pattern: 'x'"), 14, "exactly one of 'pattern' or 'phrase'"),
+    ("bad date", ("as_of: 2024-05-01", "as_of: last spring"), 5, "as_of must be a date like 2024-06-27"),
+    ("duplicate key", ("name: House rules", "name: House rules\nname: Again"), 3, "duplicate key 'name' (first defined at line 2)"),
+    ("python tag", ("summary: Our own republication rules.", "summary: !!python/object/apply:os.system ['true']"), 6, "unsupported YAML"),
+    ("invalid YAML", ("rules:", "rules: [\n"), 9, "invalid YAML"),
+    ("unquoted # selector", ("      text:\n        phrase: Republished with permission\n        last: 3", "      element:\n        selector: #byline"), 14, "'selector' of the 'element' check must be a string, got nothing"),
+    ("bad CSS selector", ("      text:\n        phrase: Republished with permission\n        last: 3", "      element:\n        selector: 'p[[x'"), 14, "invalid CSS selector 'p[[x'"),
+    ("bad pack id", ("id: house", "id: House_Rules"), 1, "pack id 'House_Rules' must be lower-case words joined by hyphens"),
+    ("non-URL terms", ("terms_url: https://example.org/terms", "terms_url: example.org"), 4, "terms_url must be an http(s) URL"),
+    ("check with two kinds", ("        last: 3", "        last: 3\n      byline: {}"), 16, "a check has exactly one kind, found text, byline"),
+    ("min above max", ("        last: 3", "        last: 3\n        min: 3\n        max: 1"), 16, "min (3) is greater than max (1)"),
+    ("unknown definition", ("        phrase: Republished with permission", "        pattern: '{{credit}}'"), 14, "unknown definition '{{credit}}'"),
+    ("bad enum", ("        last: 3", "        scope: body"), 15, "'scope' of the 'text' check must be one of article, page, headline, byline, got 'body'"),
+    ("near without distance", ("      text:\n        phrase: Republished with permission\n        last: 3", "      near:\n        a: {byline: {}}\n        b: {byline: {}}"), 14, "needs 'within-blocks' or 'within-chars'"),
+]
+
+
+@pytest.mark.parametrize(("description", "change", "line", "fragment"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_pack_is_one_line_with_file_and_line(
+    cli: Any, tmp_path: Path, description: str, change: tuple[str, str], line: int, fragment: str
+) -> None:
+    old, new = change
+    assert old in VALID, description
+    pack = write(tmp_path, "house.yaml", VALID.replace(old, new, 1))
+    run = cli("check", "--rules", str(pack), "samples/dcnf/no-logo.html")
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err.count("\n") == 1, run.err
+    assert "Traceback" not in run.err
+    assert f"house.yaml:{line}:" in run.err, run.err
+    assert fragment in run.err, run.err
+
+
+def test_rules_validate_reports_pack_error_exception_attributes() -> None:
+    with pytest.raises(PackError) as caught:
+        load_pack(VALID.replace("severity: error", "severity: fatal"), "house.yaml")
+    assert (caught.value.path, caught.value.line, caught.value.rule) == ("house.yaml", 9, "house/credit")
+
+
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    import time
+
+    levels = ["a: &a ['lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol']"]
+    for i in range(1, 9):
+        name, previous = chr(ord("a") + i), chr(ord("a") + i - 1)
+        levels.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
+    started = time.perf_counter()
+    with pytest.raises(PackError, match="expands to more than"):
+        load_pack("\n".join(levels) + "\n", "bomb.yaml")
+    assert time.perf_counter() - started < 5
+
+
+def test_duplicate_pack_id_across_files_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "one.yaml", VALID)
+    write(tmp_path, "two.yaml", VALID)
+    with pytest.raises(PackError, match="pack id 'house' is already defined"):
+        load_packs([tmp_path], builtin=False)
+
+
+def test_extra_pack_is_used_by_check(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "house.yaml", VALID)
+    article = write(
+        tmp_path,
+        "story.html",
+        "<html><body><article><h1>Storm hits coast</h1><p class='byline'>By Ana Ruiz</p>"
+        + "".join(f"<p>Paragraph {n} of the storm story.</p>" for n in range(6))
+        + "<p>Republished with permission of the Example Gazette.</p></article></body></html>",
+    )
+    run = cli("check", "--rules", str(pack), "--pack", "house", "--format", "json", str(article))
+    entry = run.json()["files"][0]
+    assert run.code == 0
+    assert entry["passed"][0]["rule"] == "house/credit"
+    assert entry["passed"][0]["evidence"].startswith("Republished with permission")

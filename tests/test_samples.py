@@ -1,0 +1,107 @@
+"""The samples an editor sees in the README, checked end to end through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, SAMPLES, SEED, rule_ids
+
+EXPECTED: dict[str, dict[str, list[str]]] = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_sample_has_an_expectation() -> None:
+    on_disk = {str(p.relative_to(ROOT)) for p in SAMPLES.rglob("*") if p.suffix in {".html", ".txt", ".md"}}
+    assert on_disk == set(EXPECTED)
+
+
+@pytest.mark.parametrize("sample", sorted(EXPECTED))
+def test_sample_reports_exactly_its_expected_findings(cli: Any, sample: str) -> None:
+    expected = EXPECTED[sample]
+    run = cli("check", "--format", "json", sample)
+    entry = run.json()["files"][0]
+    assert entry["path"] == sample
+    assert entry["packs"] == expected["packs"]
+    assert rule_ids(entry) == expected["findings"]
+    assert run.code == (1 if expected["findings"] else 0)
+    assert run.err == ""
+
+
+def test_whole_samples_directory_matches_expectations_in_one_run(cli: Any) -> None:
+    run = cli("check", "--format", "json", "samples/")
+    files = {entry["path"]: entry for entry in run.json()["files"]}
+    assert set(files) == set(EXPECTED)
+    for path, expected in EXPECTED.items():
+        assert (files[path]["packs"], rule_ids(files[path])) == (expected["packs"], expected["findings"]), path
+    assert run.code == 1
+
+
+def _seed_path() -> Path:
+    return SEED if SEED.exists() else SAMPLES / "dcnf" / "republished.txt"
+
+
+def test_seed_passes_dcnf_with_evidence_for_each_requirement(cli: Any) -> None:
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(_seed_path()))
+    assert run.code == 0
+    entry = run.json()["files"][0]
+    assert entry["findings"] == []
+    passed = {p["rule"]: p for p in entry["passed"]}
+    assert passed["dcnf/logo"] == {"rule": "dcnf/logo", "evidence": "Daily Caller News Foundation logo", "line": 5}
+    assert passed["dcnf/byline"] == {"rule": "dcnf/byline", "evidence": "Jake Smith Contributor", "line": 6}
+    assert "Daily Caller News Foundation logo (line 5)" in passed["dcnf/affiliation"]["evidence"]
+    assert "Jake Smith" in passed["dcnf/affiliation"]["evidence"]
+
+
+def test_seed_copy_in_samples_is_byte_identical_to_the_shared_seed() -> None:
+    if not SEED.exists():
+        pytest.skip("../shared/seed is not beside this checkout")
+    assert (SAMPLES / "dcnf" / "republished.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_missing_logo_points_at_the_article_and_says_how_to_fix(cli: Any) -> None:
+    run = cli("check", "--format", "json", "samples/dcnf/no-logo.html")
+    (finding,) = run.json()["files"][0]["findings"]
+    source_lines = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8").splitlines()
+    anchor_line = source_lines[finding["line"] - 1]
+    assert anchor_line[finding["column"] - 1 :].startswith("<article")
+    assert finding["severity"] == "error"
+    assert "directly above the reporter's byline" in finding["help"]
+    assert finding["evidence"] is None
+    assert "Daily Caller News Foundation logo" in finding["detail"]
+
+
+def test_hidden_and_sidebar_logos_are_explained(cli: Any) -> None:
+    hidden = cli("check", "--format", "json", "samples/dcnf/hidden-logo.html").json()["files"][0]["findings"][0]
+    sidebar = cli("check", "--format", "json", "samples/dcnf/logo-in-sidebar.html").json()["files"][0]["findings"][0]
+    assert "is hidden at line" in hidden["detail"]
+    assert "outside the article at line" in sidebar["detail"]
+
+
+def test_staff_byline_is_named_as_a_staff_credit_and_affiliation_is_not_double_reported(cli: Any) -> None:
+    entry = cli("check", "--format", "json", "samples/dcnf/staff-byline.html").json()["files"][0]
+    (finding,) = entry["findings"]
+    assert finding["rule"] == "dcnf/byline"
+    assert "'By Daily Caller News Foundation Staff' is a staff credit, not a reporter" in finding["message"]
+
+
+def test_text_output_for_an_editor(cli: Any) -> None:
+    run = cli("check", "--no-color", "samples/dcnf/no-affiliation.html")
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert lines[0] == "samples/dcnf/no-affiliation.html  [dcnf]"
+    assert any(" error   dcnf/affiliation  The byline does not tie Jake Smith to the Daily Caller News Foundation." in line for line in lines)
+    assert any(line.strip().startswith("fix: Add the affiliation to the byline") for line in lines)
+    assert any(" ok      dcnf/logo  " in line for line in lines)
+    assert lines[-1] == "1 file checked; 1 error"
+    assert "\x1b[" not in run.out
+
+
+def test_auto_detection_applies_no_pack_to_daily_caller_pages(cli: Any) -> None:
+    run = cli("check", "--format", "json", "samples/negative/")
+    for entry in run.json()["files"]:
+        assert entry["packs"] == []
+        assert [n["code"] for n in entry["notices"]] == ["no-pack"]
+    assert run.code == 0
