@@ -270,9 +270,7 @@ _ORG_WORDS = frozenset(
         "syndicate",
     ]
 )
-_STAFF_WORDS = frozenset(
-    ["staff", "team", "desk", "editors", "reporters", "writers", "contributors", "wire", "wires", "board", "newsroom", "admin"]
-)
+_STAFF_WORDS = frozenset(["staff", "team", "desk", "editors", "reporters", "writers", "contributors", "wire", "wires", "board", "newsroom", "admin"])
 _FILLER = frozenset({"on", "at", "in", "the", "a", "an", "and", "&", "for", "of", "with", "from"})
 
 

@@ -17,6 +17,8 @@ from compliance.exitcodes import BUG, USER_ERROR
 
 if TYPE_CHECKING:
     from compliance.findings import Report
+    from compliance.loading import Source
+    from compliance.packs import Pack
 
 app = typer.Typer(
     name="syndcheck",
@@ -72,35 +74,66 @@ def _use_color(choice: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
+_DEBUG = {"enabled": False}
+
+
+def _report_bug(where: str, cause: BaseException) -> None:
+    """The short "this is a bug" message naming the document and rule; the traceback only with --debug."""
+    place = f" {where}" if where else ""
+    typer.echo(f"syndcheck: internal error{place}: {type(cause).__name__}: {cause}", err=True)
+    typer.echo("syndcheck: this is a bug; please report it with the file and rule named above (rerun with --debug for details)", err=True)
+    if _DEBUG["enabled"]:
+        import traceback
+
+        traceback.print_exception(cause)
+
+
+def _check_one(source: Source, packs: Sequence[Pack], *, auto_detect: bool, kind_override: str | None, stdin_name: str | None) -> tuple[Report, str]:
+    """Check one source; returns the report and "" or the kind of failure ("input", "bug").
+
+    One failing document never stops a batch: its failure becomes a report saying it was not checked.
+    """
+    from compliance.engine import check_bytes
+    from compliance.findings import Notice, Report
+    from compliance.loading import STDIN, read_source, sniff_kind
+
+    display = (stdin_name or "<stdin>") if source.path == STDIN else source.path
+    try:
+        data = read_source(source)
+        kind = source.kind if (source.path != STDIN or kind_override) else sniff_kind(data)
+        return check_bytes(data, kind, packs, path=display, auto_detect=auto_detect), ""
+    except UserError as exc:
+        typer.echo(f"syndcheck: error: {exc.one_line()}", err=True)
+        return Report(path=display, notices=(Notice("unreadable", f"not checked: {exc.what}"),), checked=False), "input"
+    except CheckError as exc:
+        _report_bug(f"while checking {exc.path} with rule {exc.rule}", exc.cause)
+        return Report(path=display, notices=(Notice("internal-error", f"not checked: internal error in rule {exc.rule}"),), checked=False), "bug"
+    except Exception as exc:  # noqa: BLE001 - a crash on one document is reported, then the batch goes on
+        _report_bug(f"while checking {display}", exc)
+        return Report(path=display, notices=(Notice("internal-error", "not checked: internal error"),), checked=False), "bug"
+
+
 @app.command()
 def check(
     paths: Annotated[
-        list[str],
-        typer.Argument(help="Article files or directories (searched for .html, .htm, .txt, .md); '-' reads stdin.", show_default=False),
+        list[str], typer.Argument(help="Article files or directories (searched for .html, .htm, .txt, .md); '-' reads stdin.", show_default=False)
     ],
-    pack: Annotated[
-        list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")
-    ] = None,
+    pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
     rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.error,
-    input_kind: Annotated[
-        InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")
-    ] = None,
+    input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")] = None,
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed and files without findings.")] = False,
-    color: Annotated[
-        bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)
-    ] = None,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)] = None,
 ) -> None:
     """Check articles and report what their publishers' terms require and they lack."""
-    from compliance.engine import check_bytes
     from compliance.exitcodes import exit_code
     from compliance.findings import Notice, Report, Severity
     from compliance.formatters.json import format_json
     from compliance.formatters.summary import Summary
     from compliance.formatters.text import format_report, format_summary
-    from compliance.loading import STDIN, Skipped, expand_paths, load_packs, read_source, select_packs, sniff_kind
+    from compliance.loading import Skipped, expand_paths, load_packs, select_packs
 
     available = load_packs(rules or ())
     packs = select_packs(available, pack) if pack else available
@@ -108,23 +141,17 @@ def check(
     use_color = _use_color(color)
     reports: list[Report] = []
     summary = Summary()
-    input_errors = 0
+    failures: list[str] = []
     for source in expand_paths(paths, kind=kind_override):  # type: ignore[arg-type]
         if isinstance(source, Skipped):
             report = Report(path=source.path, notices=(Notice("skipped", source.reason),), checked=False)
         else:
-            try:
-                data = read_source(source)
-            except UserError as exc:
-                input_errors += 1
-                typer.echo(f"syndcheck: {exc.one_line()}", err=True)
-                report = Report(path=source.path, notices=(Notice("unreadable", exc.what),), checked=False)
-            else:
-                display = (stdin_filename or "<stdin>") if source.path == STDIN else source.path
-                kind = source.kind if (source.path != STDIN or kind_override) else sniff_kind(data)
-                report = check_bytes(data, kind, packs, path=display, auto_detect=not pack)
+            report, failure = _check_one(source, packs, auto_detect=not pack, kind_override=kind_override, stdin_name=stdin_filename)
+            if failure:
+                failures.append(failure)
         summary = summary.add(report)
         if output_format is OutputFormat.text:
+            # Streamed: an archive of thousands of articles is never held in memory.
             if not (quiet and report.checked and not report.findings):
                 typer.echo(format_report(report, color=use_color, show_passed=not quiet))
         else:
@@ -133,19 +160,8 @@ def check(
         typer.echo(format_summary(summary, color=use_color), nl=False)
     else:
         typer.echo(format_json(reports), nl=False)
-    raise typer.Exit(exit_code(reports or _FailMarker.of(summary), Severity.from_label(fail_on.value), input_errors=input_errors))
-
-
-class _FailMarker:
-    """Text output streams reports without keeping them; the summary decides the exit code."""
-
-    @staticmethod
-    def of(summary: object) -> list[Report]:
-        from compliance.findings import Finding, Location, Report, Severity
-
-        counts = {Severity.ERROR: summary.errors, Severity.WARNING: summary.warnings, Severity.INFO: summary.infos}  # type: ignore[attr-defined]
-        findings = tuple(Finding("summary", s, "", "", Location(1)) for s, n in counts.items() if n)
-        return [Report(path="", findings=findings)]
+    code = exit_code(summary, Severity.from_label(fail_on.value), input_errors=failures.count("input"))
+    raise typer.Exit(BUG if "bug" in failures else code)
 
 
 @app.command("packs")
@@ -166,7 +182,7 @@ def list_packs(
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code (0 clean, 1 findings, 2 user error, 3 bug)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args
+    _DEBUG["enabled"] = "--debug" in args
     args = [a for a in args if a != "--debug"]
     try:
         command = typer.main.get_command(app)
@@ -177,18 +193,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         typer.echo(f"syndcheck: error: {exc.one_line()}", err=True)
         return USER_ERROR
-    except CheckError as exc:
-        typer.echo(
-            f"syndcheck: internal error while checking {exc.path} with rule {exc.rule}: {type(exc.cause).__name__}: {exc.cause}", err=True
-        )
-        typer.echo(
-            "syndcheck: this is a bug; please report it with the file and rule named above (rerun with --debug for details)", err=True
-        )
-        if debug:
-            import traceback
-
-            traceback.print_exception(exc.cause)
-        return BUG
     except KeyboardInterrupt:
         typer.echo("syndcheck: interrupted", err=True)
         return 130
@@ -197,12 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if usage is not None:
             typer.echo(f"syndcheck: error: {usage}", err=True)
             return USER_ERROR
-        typer.echo(f"syndcheck: internal error: {type(exc).__name__}: {exc}", err=True)
-        typer.echo("syndcheck: this is a bug; please report it (rerun with --debug for the traceback)", err=True)
-        if debug:
-            import traceback
-
-            traceback.print_exc()
+        _report_bug("", exc)
         return BUG
 
 

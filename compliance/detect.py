@@ -10,17 +10,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compliance.checks import Context
+from compliance.errors import CheckError
 from compliance.findings import Detection
 from compliance.packs import Pack
 
 
-def detect_packs(ctx: Context, packs: Sequence[Pack]) -> tuple[Detection, ...]:
+def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "") -> tuple[Detection, ...]:
     """Evaluate every pack's markers on the document; a pack applies when its score reaches its threshold."""
     detections = []
     for pack in packs:
         if not pack.markers:
             continue
-        fired = tuple(marker.id for marker in pack.markers if ctx.run(marker.check).passed)
+        fired_list = []
+        for marker in pack.markers:
+            try:
+                if ctx.run(marker.check).passed:
+                    fired_list.append(marker.id)
+            except Exception as exc:
+                raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc
+        fired = tuple(fired_list)
         score = sum(marker.weight for marker in pack.markers if marker.id in fired)
         confidence = round(min(1.0, score / pack.threshold), 2)
         detections.append(Detection(pack.id, confidence, fired, score >= pack.threshold))

@@ -8,6 +8,7 @@ raw tree for visibility or region questions; they ask the document.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -654,8 +655,10 @@ def parse_html(data: bytes | str, *, max_depth_note: bool = True) -> Document:
             break
     if root.find("body") is None and root.tag != "html":
         wrapper = lxml.html.document_fromstring(b"<html><body></body></html>", parser=parser)
-        wrapper.find("body").append(root)
-        root = wrapper
+        body = wrapper.find("body")
+        if body is not None:
+            body.append(root)
+            root = wrapper
     return _build_html_document(root, decoded_text, encoding, reason, truncated)
 
 
@@ -789,28 +792,13 @@ def _add_image(collector: _Collector, element: Any, frame: _Frame) -> None:
     sources = image_sources(element)
     alt = normalize_inline(element.get("alt") or "")
     previous = collector.items[-1] if collector.items else None
-    if frame.noscript and isinstance(previous, Image):
-        # A <noscript> fallback repeats the lazy-loaded image just before it: one image, not two.
-        if set(sources) & set(previous.sources) or (alt and alt == previous.alt) or not previous.sources:
-            merged = Image(
-                index=previous.index,
-                sources=tuple(dict.fromkeys(previous.sources + sources)),
-                alt=previous.alt or alt,
-                line=previous.line,
-                visible=previous.visible,
-                in_article=previous.in_article,
-                element=previous.element,
-                width=previous.width,
-                height=previous.height,
-            )
-            collector.items[-1] = merged
-            return
+    # A <noscript> fallback repeats the lazy-loaded image just before it: one image, not two.
+    if frame.noscript and isinstance(previous, Image) and (set(sources) & set(previous.sources) or (alt and alt == previous.alt) or not previous.sources):
+        collector.items[-1] = dataclasses.replace(previous, sources=tuple(dict.fromkeys(previous.sources + sources)), alt=previous.alt or alt)
+        return
     collector.flush()
+    # A <noscript> image (the fallback shown when scripts are off) is visible when its surroundings are.
     visible = not frame.hidden
-    if frame.noscript:
-        # Seen only when scripts are off, as the fallback of a lazy-loader: visible if its
-        # surroundings are.
-        visible = not any(f.hidden for f in [frame])
     collector.items.append(
         Image(
             index=len(collector.items),

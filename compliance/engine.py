@@ -88,7 +88,7 @@ def check_document(
     ctx = Context(doc, dict(meta or {}))
     detections: tuple[Detection, ...] = ()
     if auto_detect:
-        detections = detect_packs(ctx, packs)
+        detections = detect_packs(ctx, packs, path=path)
         chosen = {d.pack for d in detections if d.applied}
         applied = [p for p in packs if p.id in chosen]
     else:
@@ -110,7 +110,8 @@ def check_document(
                         rule.id,
                         rule.severity,
                         f"Rule {rule.id} could not be evaluated: {exc}.",
-                        f"Simplify the pattern in {rule.origin}:{rule.line} (nested repetition such as '(a+)+' backtracks without end); other rules were checked.",
+                        f"Simplify the pattern in {rule.origin}:{rule.line} (nested repetition such as '(a+)+' "
+                        "backtracks without end); the other rules were checked.",
                         doc.article_location,
                         exc.source,
                         rule.pack,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from compliance.findings import Report, Severity
+from compliance.findings import Severity
+from compliance.formatters.summary import Summary
 
 OK = 0
 FINDINGS = 1
@@ -12,9 +11,10 @@ USER_ERROR = 2
 BUG = 3
 
 
-def exit_code(reports: Iterable[Report], fail_on: Severity, *, input_errors: int = 0) -> int:
+def exit_code(summary: Summary, fail_on: Severity, *, input_errors: int = 0) -> int:
     """0 when nothing reaches `fail_on`, 1 when something does, 2 when an input could not be read."""
-    failing = any(f.severity >= fail_on for r in reports for f in r.findings)
+    counts = {Severity.ERROR: summary.errors, Severity.WARNING: summary.warnings, Severity.INFO: summary.infos}
+    failing = any(count for severity, count in counts.items() if severity >= fail_on)
     if input_errors:
         return USER_ERROR
     return FINDINGS if failing else OK

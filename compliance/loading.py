@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from compliance.document import DocumentKind
 from compliance.errors import InputError, PackError
@@ -34,9 +35,7 @@ def builtin_rules_dir() -> Path:
     for candidate in (package / "rules", package.parent / "rules"):
         if candidate.is_dir():
             return candidate
-    raise PackError(
-        "the built-in rule packs are missing from this installation", path=str(package), hint="reinstall syndication-compliance"
-    )
+    raise PackError("the built-in rule packs are missing from this installation", path=str(package), hint="reinstall syndication-compliance")
 
 
 def read_pack_file(path: Path) -> Pack:
@@ -146,9 +145,7 @@ def expand_paths(paths: Iterable[str], *, kind: DocumentKind | None = None) -> I
     explicit = list(paths)
     for path in explicit:
         if path != STDIN and not os.path.lexists(path):
-            raise InputError(
-                "no such file or directory", path=path, hint="check the path (directories are searched for .html, .htm, .txt, .md)"
-            )
+            raise InputError("no such file or directory", path=path, hint="check the path (directories are searched for .html, .htm, .txt, .md)")
     for path in explicit:
         if path == STDIN:
             yield Source(STDIN, kind or "html")
@@ -188,14 +185,13 @@ def _walk(directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]]
             yield Source(str(child), kind_for(str(child), kind), child)
 
 
-def read_source(source: Source, stdin: object | None = None) -> bytes:
+def read_source(source: Source, stdin: BinaryIO | None = None) -> bytes:
     """The bytes of an article (never modified, never written)."""
     if source.file is None:
         import sys
 
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data: bytes = stream.read()  # type: ignore[attr-defined]
-        return data
+        return stream.read()
     try:
         return source.file.read_bytes()
     except OSError as exc:

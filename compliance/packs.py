@@ -201,9 +201,7 @@ class _Builder:
             text = str(raw).lower() if isinstance(raw, bool) else raw
             if not isinstance(text, str) or text not in option.choices:
                 shown = text if isinstance(text, str) else _type_name(node)
-                raise self.fail(
-                    f"{what} must be one of {', '.join(option.choices)}, got '{shown}'", node.mark, _suggest(str(shown), option.choices)
-                )
+                raise self.fail(f"{what} must be one of {', '.join(option.choices)}, got '{shown}'", node.mark, _suggest(str(shown), option.choices))
             return text
         if option.kind == "selector":
             return self.selector(self.string(node, what, node.mark), node.mark)
@@ -234,18 +232,14 @@ class _Builder:
         def expand(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in self.defines:
-                raise self.fail(
-                    f"unknown definition '{{{{{name}}}}}'", mark, _suggest(name, self.defines) if self.defines else "add it under 'define:'"
-                )
+                raise self.fail(f"unknown definition '{{{{{name}}}}}'", mark, _suggest(name, self.defines) if self.defines else "add it under 'define:'")
             return f"(?:{self.defines[name]})"
 
         expanded = _DEFINE_REF.sub(expand, source)
         try:
             pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word)
         except regex.error as exc:
-            raise self.fail(
-                f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed"
-            ) from None
+            raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
         return Pattern(shown if shown is not None else source, pattern.compiled, shown if shown is not None else readable(expanded))
 
     def selector(self, source: str, mark: Mark) -> Any:

@@ -89,10 +89,14 @@ def readable(pattern: str) -> str:
     return text
 
 
+_PATTERN_TRANSLATION: dict[int, str] = {ord(k): v for k, v in {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}.items()}
+
+
 def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool = False) -> Pattern:
     """Compile a pack regex (normalised like the text it runs on); raises `regex.error` if invalid."""
-    pattern = normalize(source) if source.strip() == source else source
-    pattern = pattern.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}))
+    # Articles are matched after normalisation, so a pattern typed with curly quotes or a
+    # no-break space must be normalised the same way to ever match.
+    pattern = source.translate(_PATTERN_TRANSLATION)
     if whole_word:
         pattern = rf"\b(?:{pattern})\b"
     flags = regex.V0 | regex.UNICODE

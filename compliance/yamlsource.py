@@ -150,9 +150,7 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
         key_marks: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise error(
-                    "YAML merge keys (<<) are not supported", path=origin, line=key_node.start_mark.line + 1, hint="write the keys out"
-                )
+                raise error("YAML merge keys (<<) are not supported", path=origin, line=key_node.start_mark.line + 1, hint="write the keys out")
             key = _convert(loader, key_node, origin, budget, depth + 1, error)
             if not isinstance(key, YScalar) or not isinstance(key.value, (str, int, float, bool)) or key.value is None:
                 raise error("mapping keys must be plain strings", path=origin, line=mark.line, column=mark.column)

@@ -61,28 +61,41 @@ BROKEN: list[tuple[str, tuple[str, str], int, str]] = [
     ("bad regex", ("        phrase: Republished with permission", "        pattern: '(unclosed'"), 14, "invalid regex '(unclosed'"),
     ("wrong type for count", ("        last: 3", "        last: three"), 15, "'last' of the 'text' check must be a whole number, got a string"),
     ("rule id without pack prefix", ("  - id: house/credit", "  - id: credit"), 8, "rule id 'credit' must be 'house/<name>'"),
-    ("missing required key", ("    help: Add \"Republished with permission\" at the bottom.\n", ""), 8, "a rule is missing required key 'help'"),
+    ("missing required key", ('    help: Add "Republished with permission" at the bottom.\n', ""), 8, "a rule is missing required key 'help'"),
     ("both pattern and phrase", ("        last: 3", "        last: 3\n        pattern: 'x'"), 14, "exactly one of 'pattern' or 'phrase'"),
     ("bad date", ("as_of: 2024-05-01", "as_of: last spring"), 5, "as_of must be a date like 2024-06-27"),
     ("duplicate key", ("name: House rules", "name: House rules\nname: Again"), 3, "duplicate key 'name' (first defined at line 2)"),
     ("python tag", ("summary: Our own republication rules.", "summary: !!python/object/apply:os.system ['true']"), 6, "unsupported YAML"),
     ("invalid YAML", ("rules:", "rules: [\n"), 9, "invalid YAML"),
-    ("unquoted # selector", ("      text:\n        phrase: Republished with permission\n        last: 3", "      element:\n        selector: #byline"), 14, "'selector' of the 'element' check must be a string, got nothing"),
-    ("bad CSS selector", ("      text:\n        phrase: Republished with permission\n        last: 3", "      element:\n        selector: 'p[[x'"), 14, "invalid CSS selector 'p[[x'"),
+    (
+        "unquoted # selector",
+        ("      text:\n        phrase: Republished with permission\n        last: 3", "      element:\n        selector: #byline"),
+        14,
+        "'selector' of the 'element' check must be a string, got nothing",
+    ),
+    (
+        "bad CSS selector",
+        ("      text:\n        phrase: Republished with permission\n        last: 3", "      element:\n        selector: 'p[[x'"),
+        14,
+        "invalid CSS selector 'p[[x'",
+    ),
     ("bad pack id", ("id: house", "id: House_Rules"), 1, "pack id 'House_Rules' must be lower-case words joined by hyphens"),
     ("non-URL terms", ("terms_url: https://example.org/terms", "terms_url: example.org"), 4, "terms_url must be an http(s) URL"),
     ("check with two kinds", ("        last: 3", "        last: 3\n      byline: {}"), 16, "a check has exactly one kind, found text, byline"),
     ("min above max", ("        last: 3", "        last: 3\n        min: 3\n        max: 1"), 16, "min (3) is greater than max (1)"),
     ("unknown definition", ("        phrase: Republished with permission", "        pattern: '{{credit}}'"), 14, "unknown definition '{{credit}}'"),
     ("bad enum", ("        last: 3", "        scope: body"), 15, "'scope' of the 'text' check must be one of article, page, headline, byline, got 'body'"),
-    ("near without distance", ("      text:\n        phrase: Republished with permission\n        last: 3", "      near:\n        a: {byline: {}}\n        b: {byline: {}}"), 14, "needs 'within-blocks' or 'within-chars'"),
+    (
+        "near without distance",
+        ("      text:\n        phrase: Republished with permission\n        last: 3", "      near:\n        a: {byline: {}}\n        b: {byline: {}}"),
+        14,
+        "needs 'within-blocks' or 'within-chars'",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("description", "change", "line", "fragment"), BROKEN, ids=[b[0] for b in BROKEN])
-def test_broken_pack_is_one_line_with_file_and_line(
-    cli: Any, tmp_path: Path, description: str, change: tuple[str, str], line: int, fragment: str
-) -> None:
+def test_broken_pack_is_one_line_with_file_and_line(cli: Any, tmp_path: Path, description: str, change: tuple[str, str], line: int, fragment: str) -> None:
     old, new = change
     assert old in VALID, description
     pack = write(tmp_path, "house.yaml", VALID.replace(old, new, 1))

@@ -18,21 +18,11 @@ CHECKS: dict[str, CheckKind] = {
         element.evaluate,
         element.__doc__ or "",
     ),
-    "text": CheckKind(
-        "text", "a phrase or regex in the visible text of a scope", text.OPTIONS, text.build, text.evaluate, text.__doc__ or ""
-    ),
-    "near": CheckKind(
-        "near", "two things within N blocks or characters, optionally in order", near.OPTIONS, near.build, near.evaluate, near.__doc__ or ""
-    ),
-    "byline": CheckKind(
-        "byline", "a person credited by name in a visible byline", byline.OPTIONS, byline.build, byline.evaluate, byline.__doc__ or ""
-    ),
-    "any": CheckKind(
-        "any", "passes when one of its checks passes", (_CHECK_LIST,), logic.build_list, logic.evaluate_any, logic.__doc__ or ""
-    ),
-    "all": CheckKind(
-        "all", "passes when all of its checks pass", (_CHECK_LIST,), logic.build_list, logic.evaluate_all, logic.__doc__ or ""
-    ),
+    "text": CheckKind("text", "a phrase or regex in the visible text of a scope", text.OPTIONS, text.build, text.evaluate, text.__doc__ or ""),
+    "near": CheckKind("near", "two things within N blocks or characters, optionally in order", near.OPTIONS, near.build, near.evaluate, near.__doc__ or ""),
+    "byline": CheckKind("byline", "a person credited by name in a visible byline", byline.OPTIONS, byline.build, byline.evaluate, byline.__doc__ or ""),
+    "any": CheckKind("any", "passes when one of its checks passes", (_CHECK_LIST,), logic.build_list, logic.evaluate_any, logic.__doc__ or ""),
+    "all": CheckKind("all", "passes when all of its checks pass", (_CHECK_LIST,), logic.build_list, logic.evaluate_all, logic.__doc__ or ""),
     "not": CheckKind("not", "passes when its check fails", (_ONE_CHECK,), logic.build_one, logic.evaluate_not, logic.__doc__ or ""),
 }
 

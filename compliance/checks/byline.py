@@ -85,9 +85,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
                 ("names", ", ".join(byline.names)),
                 ("credit", byline.reading.credit),
             )
-            hits.append(
-                Hit(byline.index, doc.locate(byline), byline.text, captures, doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)])
-            )
+            hits.append(Hit(byline.index, doc.locate(byline), byline.text, captures, doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]))
         elif reason not in reasons:
             reasons.append(reason)
     if hits:

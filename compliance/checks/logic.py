@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.checks.base import Check, Context, Outcome
+from compliance.checks.base import Check, Context, Hit, Outcome
 from compliance.document import Document
 
 
@@ -58,7 +58,7 @@ def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
 def evaluate_all(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outcome:
     """Pass when every check passes; fail with the first failure."""
     del doc
-    hits = []
+    hits: list[Hit] = []
     for check in params:
         outcome = ctx.run(check)
         if not outcome.passed:

@@ -33,11 +33,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         ],
         "passed": [{"rule": p.rule, "evidence": p.evidence, "line": p.location.line} for p in report.passed],
         "notices": [{"code": n.code, "message": n.message} for n in report.notices],
-        "detection": [
-            {"pack": d.pack, "confidence": d.confidence, "markers": list(d.markers), "applied": d.applied}
-            for d in report.detections
-            if d.markers
-        ],
+        "detection": [{"pack": d.pack, "confidence": d.confidence, "markers": list(d.markers), "applied": d.applied} for d in report.detections if d.markers],
     }
 
 

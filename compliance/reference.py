@@ -1,0 +1,200 @@
+"""Generated reference material: the JSON Schema for packs and the check-kind reference page.
+
+Both come from the same option tables the validator uses, so docs, editor completion and
+validation cannot drift apart. Regenerate with `python -m compliance.reference` (a test fails
+when the shipped copies are stale).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS
+from compliance.options import Option
+from compliance.packs import DEFAULT_THRESHOLD
+
+SCHEMA_ID = "https://syndcheck.invalid/schemas/pack.schema.json"
+
+
+def _option_schema(option: Option) -> dict[str, Any]:
+    schema: dict[str, Any]
+    if option.kind == "check":
+        schema = {"$ref": "#/$defs/check"}
+    elif option.kind == "checks":
+        schema = {"type": "array", "items": {"$ref": "#/$defs/check"}, "minItems": 1}
+    elif option.kind == "boolean":
+        schema = {"type": "boolean"}
+    elif option.kind == "integer":
+        schema = {"type": "integer"}
+        if option.minimum is not None:
+            schema["minimum"] = option.minimum
+    elif option.kind == "enum":
+        schema = {"enum": list(option.choices)}
+        if set(option.choices) >= {"true", "false"}:
+            schema = {"anyOf": [{"enum": list(option.choices)}, {"type": "boolean"}]}
+    elif option.kind == "regex-map":
+        schema = {"type": "object", "additionalProperties": {"type": "string"}}
+    else:
+        schema = {"type": "string", "minLength": 1}
+    schema["description"] = option.doc
+    if not option.required and option.default is not None:
+        schema["default"] = option.default
+    return schema
+
+
+def pack_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a rule pack, for yaml-language-server and other editors."""
+    kinds: list[dict[str, Any]] = []
+    for name, kind in CHECKS.items():
+        if name in LIST_KINDS:
+            value: dict[str, Any] = {"type": "array", "items": {"$ref": "#/$defs/check"}, "minItems": 1}
+        elif name in SINGLE_KINDS:
+            value = {"$ref": "#/$defs/check"}
+        else:
+            value = {
+                "type": ["object", "null"],
+                "properties": {o.key: _option_schema(o) for o in kind.options},
+                "required": [o.key for o in kind.options if o.required],
+                "additionalProperties": False,
+            }
+        value["description"] = kind.summary
+        kinds.append({"type": "object", "properties": {name: value}, "required": [name], "additionalProperties": False})
+    text = {"type": "string", "minLength": 1}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "syndcheck rule pack",
+        "type": "object",
+        "required": ["id", "name", "publisher", "terms_url", "as_of", "summary", "rules"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "Pack id, lower-case words joined by hyphens."},
+            "name": text | {"description": "Human name of the pack."},
+            "publisher": text | {"description": "Whose terms the pack encodes."},
+            "terms_url": {"type": "string", "pattern": "^https?://", "description": "Where the terms are published."},
+            "as_of": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}", "description": "Date of the terms the pack encodes."},
+            "summary": text | {"description": "The terms in one or two sentences."},
+            "confidence": text | {"description": "Where the terms came from when not the publisher's own page."},
+            "define": {"type": "object", "additionalProperties": {"type": "string"}, "description": "Named patterns, used as {{name}} in regexes."},
+            "detect": {
+                "type": "object",
+                "required": ["markers"],
+                "additionalProperties": False,
+                "properties": {
+                    "threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 10, "default": DEFAULT_THRESHOLD},
+                    "markers": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["id", "check"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "id": text,
+                                "weight": {"type": "number", "exclusiveMinimum": 0, "maximum": 10, "default": 1.0},
+                                "check": {"$ref": "#/$defs/check"},
+                            },
+                        },
+                    },
+                },
+            },
+            "rules": {"type": "array", "items": {"$ref": "#/$defs/rule"}},
+        },
+        "$defs": {
+            "rule": {
+                "type": "object",
+                "required": ["id", "severity", "message", "help", "check"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$", "description": "<pack>/<rule-name>"},
+                    "severity": {"enum": ["error", "warning", "info"]},
+                    "message": text | {"description": "What is wrong; {name}, {detail}, {evidence} and captures are filled in."},
+                    "help": text | {"description": "How to fix it."},
+                    "terms": {"type": "string", "description": "The clause of the terms this rule comes from."},
+                    "check": {"$ref": "#/$defs/check"},
+                    "when": {"$ref": "#/$defs/check", "description": "The rule applies only when this check passes."},
+                },
+            },
+            "check": {"oneOf": kinds},
+        },
+    }
+
+
+def _default_text(option: Option) -> str:
+    if option.required:
+        return "required"
+    if option.default is None:
+        return "—"
+    if isinstance(option.default, bool):
+        return str(option.default).lower()
+    return f"`{option.default}`"
+
+
+def check_kinds_markdown() -> str:
+    """The reference page of every check kind: its documentation, options, types and defaults."""
+    lines = [
+        "# Check kinds",
+        "",
+        "<!-- Generated by `python -m compliance.reference`; do not edit by hand. -->",
+        "",
+        "A check is a mapping with exactly one key, the kind. The examples below are run by the test suite:",
+        "each must pass on its *Passes* snippet and fail on its *Fails* snippet.",
+        "",
+    ]
+    for name, kind in CHECKS.items():
+        lines += [f"## `{name}`", ""]
+        body = kind.doc.strip().split("\n")
+        title, rest = body[0], body[1:]
+        summary = title.replace(f"`{name}` — ", "") if title.startswith("`") else title
+        lines.append(summary[:1].upper() + summary[1:])
+        block: list[str] | None = None
+        for line in [*rest, ""]:
+            if block is not None and (line.startswith("    ") or not line.strip()):
+                if block or line.strip():
+                    block.append(line[4:])
+                continue
+            if block is not None:
+                while block and not block[-1].strip():
+                    block.pop()
+                lines += [*block, "```", ""]
+                block = None
+            if line.endswith("::"):
+                lines += [line[:-1], "", "```yaml" if line.startswith("Example") else "```html"]
+                block = []
+            else:
+                lines.append(line)
+        if block is not None:
+            while block and not block[-1].strip():
+                block.pop()
+            lines += [*block, "```"]
+        lines.append("")
+        if name in LIST_KINDS:
+            lines += ["Value: a list of checks.", ""]
+        elif name in SINGLE_KINDS:
+            lines += ["Value: one check.", ""]
+        else:
+            lines += ["| option | type | default | meaning |", "|---|---|---|---|"]
+            for option in kind.options:
+                kind_text = option.kind if not option.choices else " \\| ".join(option.choices)
+                lines.append(f"| `{option.key}` | {kind_text} | {_default_text(option)} | {option.doc} |")
+            lines.append("")
+    text = "\n".join(lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.rstrip() + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """Write the schema and the reference page into a checkout."""
+    from pathlib import Path
+
+    root = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent
+    (root / "compliance" / "schemas").mkdir(exist_ok=True)
+    (root / "compliance" / "schemas" / "pack.schema.json").write_text(json.dumps(pack_schema(), indent=2) + "\n", encoding="utf-8")
+    (root / "docs" / "check-kinds.md").write_text(check_kinds_markdown(), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

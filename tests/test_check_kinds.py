@@ -1,0 +1,55 @@
+"""Each check kind's docstring is its user documentation: its YAML example must pass on the
+"Passes" snippet and fail on the "Fails" snippet, exactly as documented."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+from compliance.checks import CHECKS
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.packs import load_pack
+
+_SECTION = re.compile(r"^(Example[^\n]*|Passes|Fails)::\n\n((?:    .*\n|\s*\n)+)", re.MULTILINE)
+
+
+def doc_examples(doc: str) -> dict[str, str]:
+    """The Example / Passes / Fails literal blocks of a check kind's docstring."""
+    sections = {}
+    for title, body in _SECTION.findall(doc):
+        key = "example" if title.startswith("Example") else title.lower()
+        sections[key] = textwrap.dedent(body).strip()
+    return sections
+
+
+def pack_around(check_yaml: str) -> str:
+    """A minimal pack whose only rule is the documented check."""
+    indented = textwrap.indent(check_yaml, " " * 6)
+    return (
+        "id: example\nname: Example\npublisher: Example\nterms_url: https://example.org/terms\n"
+        "as_of: 2024-01-01\nsummary: Documentation example.\nrules:\n"
+        "  - id: example/rule\n    severity: error\n    message: Example rule failed.\n    help: Fix it.\n"
+        f"    check:\n{indented}\n"
+    )
+
+
+@pytest.mark.parametrize("kind", sorted(CHECKS))
+def test_documented_example_passes_and_fails_as_documented(kind: str) -> None:
+    sections = doc_examples(CHECKS[kind].doc)
+    assert set(sections) == {"example", "passes", "fails"}, f"{kind} docstring lacks an example section"
+    pack = load_pack(pack_around(sections["example"]), f"{kind}-example.yaml")
+    passing = check_document(parse_document(sections["passes"].encode(), "html"), [pack], path="passes.html", auto_detect=False)
+    failing = check_document(parse_document(sections["fails"].encode(), "html"), [pack], path="fails.html", auto_detect=False)
+    assert [p.rule for p in passing.passed] == ["example/rule"]
+    assert passing.findings == ()
+    assert [f.rule for f in failing.findings] == ["example/rule"]
+    assert failing.passed == ()
+
+
+def test_every_option_is_documented() -> None:
+    for name, kind in CHECKS.items():
+        for option in kind.options:
+            assert option.doc.strip(), f"{name}.{option.key} has no documentation"

@@ -1,0 +1,140 @@
+"""The command line's contract: inputs, exit codes, errors an editor can act on."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES, write
+
+COMPLIANT = SAMPLES / "dcnf" / "compliant-wordpress.html"
+NO_LOGO = SAMPLES / "dcnf" / "no-logo.html"
+
+
+def test_stdin_html_with_display_name(cli: Any) -> None:
+    run = cli("check", "-", "--stdin-filename", "incoming/story.html", "--format", "json", stdin=NO_LOGO.read_bytes())
+    entry = run.json()["files"][0]
+    assert entry["path"] == "incoming/story.html"
+    assert [f["rule"] for f in entry["findings"]] == ["dcnf/logo"]
+    assert run.code == 1
+
+
+def test_stdin_text_is_sniffed_as_text(cli: Any) -> None:
+    run = cli("check", "-", "--format", "json", stdin=(SAMPLES / "dcnf" / "republished.txt").read_bytes())
+    entry = run.json()["files"][0]
+    assert entry["path"] == "<stdin>"
+    assert entry["packs"] == ["dcnf"]
+    assert entry["findings"] == []
+    assert run.code == 0
+
+
+def test_fail_on_warning_and_info_thresholds(cli: Any, tmp_path: Path) -> None:
+    pack = write(
+        tmp_path,
+        "house.yaml",
+        "id: house\nname: House\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
+        "rules:\n  - id: house/tagline\n    severity: warning\n    message: Tagline missing.\n    help: Add it.\n"
+        "    check: {text: {phrase: Thanks for reading the Gazette}}\n",
+    )
+    base = ("check", "--rules", str(pack), "--pack", "house", str(COMPLIANT))
+    assert cli(*base).code == 0
+    assert cli(*base, "--fail-on", "warning").code == 1
+    assert cli(*base, "--fail-on", "info").code == 1
+
+
+def test_directory_is_walked_recursively_for_articles_only(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "a/story.html", COMPLIANT.read_bytes())
+    write(tmp_path, "a/b/story.txt", (SAMPLES / "dcnf" / "missing-logo-line.txt").read_bytes())
+    write(tmp_path, "a/b/photo.jpg", b"\xff\xd8\xff\xe0 jpeg")
+    write(tmp_path, "a/notes.yaml", "x: 1\n")
+    run = cli("check", "--format", "json", str(tmp_path / "a"))
+    paths = [Path(e["path"]).relative_to(tmp_path).as_posix() for e in run.json()["files"]]
+    assert paths == ["a/b/story.txt", "a/story.html"]
+    assert run.code == 1
+
+
+def test_binary_and_empty_files_are_skipped_with_a_notice(cli: Any, tmp_path: Path) -> None:
+    png = write(tmp_path, "logo.html", b"\x89PNG\r\n\x1a\n" + bytes(200))
+    empty = write(tmp_path, "empty.html", b"  \n")
+    run = cli("check", "--format", "json", str(png), str(empty), str(COMPLIANT))
+    files = run.json()["files"]
+    assert [(f["checked"], f["notices"][0]["message"] if f["notices"] else None) for f in files] == [
+        (False, "not checked: the file is a PNG image, not an article"),
+        (False, "not checked: the file is empty"),
+        (True, None),
+    ]
+    assert run.json()["summary"]["skipped"] == 2
+    assert run.code == 0
+
+
+def test_missing_path_is_a_one_line_user_error(cli: Any) -> None:
+    run = cli("check", "samples/dcnf/nope.html")
+    assert run.code == 2
+    assert (
+        run.err
+        == "syndcheck: error: samples/dcnf/nope.html: no such file or directory — check the path (directories are searched for .html, .htm, .txt, .md)\n"
+    )
+    assert run.out == ""
+
+
+def test_unknown_pack_suggests_the_closest(cli: Any) -> None:
+    run = cli("check", "--pack", "dcfn", str(COMPLIANT))
+    assert run.code == 2
+    assert run.err == "syndcheck: error: unknown pack 'dcfn' — did you mean 'dcnf'?\n"
+
+
+def test_bad_flag_value_is_one_line_exit_2(cli: Any) -> None:
+    run = cli("check", "--fail-on", "fatal", str(COMPLIANT))
+    assert run.code == 2
+    assert run.err.count("\n") == 1
+    assert "'fatal' is not one of 'error', 'warning', 'info'" in run.err
+    assert "Traceback" not in run.err
+
+
+def test_packs_lists_name_publisher_terms_date_and_rule_count(cli: Any) -> None:
+    run = cli("packs")
+    assert run.code == 0
+    header, *rows = run.out.splitlines()
+    assert header.split() == ["ID", "NAME", "PUBLISHER", "AS", "OF", "RULES", "TERMS"]
+    dcnf = next(r for r in rows if r.startswith("dcnf "))
+    assert "Daily Caller News Foundation" in dcnf
+    assert "2024-06-27" in dcnf
+    assert dcnf.split()[-2:] == ["3", "https://dailycallernewsfoundation.org/"]
+
+
+def test_checked_files_are_never_modified(cli: Any, tmp_path: Path) -> None:
+    article = write(tmp_path, "story.html", NO_LOGO.read_bytes())
+    before = (article.read_bytes(), article.stat().st_mtime_ns)
+    cli("check", "--format", "json", str(article))
+    assert (article.read_bytes(), article.stat().st_mtime_ns) == before
+
+
+def test_internal_error_exits_3_and_names_document_and_rule(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.checks import byline
+
+    def explode(*_: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(byline, "_satisfies", explode)
+    run = cli("check", "samples/dcnf/compliant-wordpress.html", "samples/dcnf/no-logo.html")
+    assert run.code == 3
+    assert run.err.count("this is a bug") == 2, "the batch goes on after the first failing document"
+    assert "internal error while checking samples/dcnf/compliant-wordpress.html with rule dcnf" in run.err
+    assert "this is a bug" in run.err
+    assert "Traceback" not in run.err
+    debug = cli("check", "--debug", "samples/dcnf/compliant-wordpress.html")
+    assert debug.code == 3
+    assert "Traceback" in debug.err
+
+
+@pytest.mark.parametrize("argv", [["-m", "compliance"], ["-c", "from compliance.cli import run; run()"]])
+def test_entry_points_run_as_real_processes(argv: list[str]) -> None:
+    result = subprocess.run([sys.executable, *argv, "check", "--format", "json", str(NO_LOGO)], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 1
+    assert '"rule": "dcnf/logo"' in result.stdout
+    version = subprocess.run([sys.executable, "-m", "compliance", "--version"], capture_output=True, text=True, check=False)
+    assert version.stdout.startswith("syndcheck ")

@@ -1,0 +1,120 @@
+"""The docs are part of the product: their examples run, generated pages are current, and the
+README's commands are the ones CI runs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.loading import builtin_rules_dir
+from compliance.packs import load_pack
+from compliance.reference import check_kinds_markdown, pack_schema
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+RULE_PACKS_DOC = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+
+
+def fenced(text: str, language: str) -> list[str]:
+    """The fenced code blocks of a language in a Markdown text."""
+    return re.findall(rf"```{language}\n(.*?)```", text, re.DOTALL)
+
+
+def test_generated_reference_and_schema_are_current() -> None:
+    assert (ROOT / "docs" / "check-kinds.md").read_text(encoding="utf-8") == check_kinds_markdown()
+    shipped = json.loads((ROOT / "compliance" / "schemas" / "pack.schema.json").read_text(encoding="utf-8"))
+    assert shipped == pack_schema(), "run: python -m compliance.reference"
+
+
+def test_builtin_packs_validate_against_the_published_schema() -> None:
+    schema = pack_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for path in builtin_rules_dir().glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["as_of"] = str(data["as_of"])
+        jsonschema.validate(data, schema)
+
+
+def test_schema_rejects_what_the_validator_rejects() -> None:
+    schema = pack_schema()
+    pack = yaml.safe_load(fenced(RULE_PACKS_DOC, "yaml")[0])
+    pack["as_of"] = str(pack["as_of"])
+    pack["rules"][0]["mesage"] = "typo"
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(pack))
+    assert errors, "an unknown rule key must be an error in the editor too"
+
+
+def _article(byline: str, ending: str) -> bytes:
+    body = "".join(f"<p>Paragraph {n}: the council approved the budget after a long debate.</p>" for n in range(8))
+    return (f"<html><body><article><h1>Council passes budget</h1><p class='byline'>{byline}</p>{body}<p>{ending}</p></article></body></html>").encode()
+
+
+def test_rule_packs_doc_example_runs_as_described() -> None:
+    pack = load_pack(fenced(RULE_PACKS_DOC, "yaml")[0], "gazette.yaml")
+    good = parse_document(_article("By Ana Ruiz, Example Gazette", "This story first appeared in the Example Gazette."), "html")
+    report = check_document(good, [pack], path="good.html")
+    assert report.packs == ("gazette",)
+    assert report.findings == ()
+    assert [p.rule for p in report.passed] == ["gazette/byline", "gazette/credit-line", "gazette/affiliation"]
+
+    bad = parse_document(_article("By Ana Ruiz", "This story first appeared in the Example Gazette."), "html")
+    (finding,) = check_document(bad, [pack], path="bad.html").findings
+    assert (finding.rule, finding.severity.label) == ("gazette/affiliation", "warning")
+    assert finding.message == "The byline does not name the Gazette next to Ana Ruiz."
+    assert finding.help == 'Write the byline as "By Ana Ruiz, Example Gazette".'
+
+
+def test_readme_pack_example_runs(cli: Any, tmp_path: Path) -> None:
+    example = next(block for block in fenced(README, "yaml") if "id: gazette" in block)
+    (tmp_path / "gazette.yaml").write_text(example, encoding="utf-8")
+    (tmp_path / "story.html").write_bytes(_article("By Ana Ruiz", "Thanks for reading."))
+    run = cli("check", "--rules", str(tmp_path / "gazette.yaml"), "--pack", "gazette", "--format", "json", str(tmp_path / "story.html"))
+    assert run.code == 1
+    assert [f["rule"] for f in run.json()["files"][0]["findings"]] == ["gazette/credit-line"]
+
+
+def test_readme_quickstart_is_two_commands_and_ci_runs_the_same_tests() -> None:
+    quickstart = README.split("## Quickstart", 1)[1].split("##", 1)[0]
+    (block,) = fenced(quickstart, "sh")
+    commands = [line for line in block.splitlines() if line.strip()]
+    assert len(commands) == 2
+    assert "syndcheck check samples/" in commands[0]
+    assert commands[1] == ".venv/bin/python -m pytest -q"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pytest -q" in [line.strip() for line in ci.splitlines()]
+    assert "pip install --quiet -e '.[test]'" in ci
+
+
+def test_readme_text_output_example_is_what_the_tool_prints(cli: Any) -> None:
+    example = next(block for block in fenced(README, "text") if block.startswith("samples/dcnf/no-affiliation.html"))
+    run = cli("check", "--no-color", "samples/dcnf/no-affiliation.html")
+    assert run.out == example
+
+
+def test_readme_json_example_has_the_fields_the_tool_prints(cli: Any) -> None:
+    example = json.loads(next(block for block in fenced(README, "json") if '"version": 1' in block))
+    actual = cli("check", "--format", "json", "samples/dcnf/staff-byline.html").json()
+    assert set(example) == set(actual)
+    assert set(example["files"][0]) == set(actual["files"][0])
+    assert set(example["files"][0]["findings"][0]) == set(actual["files"][0]["findings"][0])
+    assert example["summary"] == actual["summary"]
+    assert example["files"][0]["findings"][0]["message"] == actual["files"][0]["findings"][0]["message"]
+
+
+def test_every_check_option_appears_in_the_docs() -> None:
+    from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS
+
+    reference = check_kinds_markdown()
+    for name, kind in CHECKS.items():
+        assert f"## `{name}`" in reference
+        if name not in LIST_KINDS | SINGLE_KINDS:
+            for option in kind.options:
+                assert f"| `{option.key}` |" in reference
+        assert f"`{name}`" in RULE_PACKS_DOC
