@@ -88,20 +88,24 @@ def _report_bug(where: str, cause: BaseException) -> None:
         traceback.print_exception(cause)
 
 
-def _check_one(source: Source, packs: Sequence[Pack], *, auto_detect: bool, kind_override: str | None, stdin_name: str | None) -> tuple[Report, str]:
+def _check_one(
+    source: Source, packs: Sequence[Pack], *, auto_detect: bool, kind_override: str | None, stdin_name: str | None, max_bytes: int
+) -> tuple[Report, str]:
     """Check one source; returns the report and "" or the kind of failure ("input", "bug").
 
     One failing document never stops a batch: its failure becomes a report saying it was not checked.
     """
     from compliance.engine import check_bytes
     from compliance.findings import Notice, Report
-    from compliance.loading import STDIN, read_source, sniff_kind
+    from compliance.loading import STDIN, TooLarge, read_source, sniff_kind
 
     display = (stdin_name or "<stdin>") if source.path == STDIN else source.path
     try:
-        data = read_source(source)
+        data = read_source(source, max_bytes=max_bytes)
         kind = source.kind if (source.path != STDIN or kind_override) else sniff_kind(data)
         return check_bytes(data, kind, packs, path=display, auto_detect=auto_detect), ""
+    except TooLarge as exc:
+        return Report(path=display, notices=(Notice("too-large", str(exc)),), checked=False), ""
     except UserError as exc:
         typer.echo(f"syndcheck: error: {exc.one_line()}", err=True)
         return Report(path=display, notices=(Notice("unreadable", f"not checked: {exc.what}"),), checked=False), "input"
@@ -126,6 +130,9 @@ def check(
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed and files without findings.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=0, help="Skip (and report) documents larger than this many bytes; 0 means no limit.")] = 16
+    * 1024
+    * 1024,
 ) -> None:
     """Check articles and report what their publishers' terms require and they lack."""
     from compliance.exitcodes import exit_code
@@ -146,7 +153,7 @@ def check(
         if isinstance(source, Skipped):
             report = Report(path=source.path, notices=(Notice("skipped", source.reason),), checked=False)
         else:
-            report, failure = _check_one(source, packs, auto_detect=not pack, kind_override=kind_override, stdin_name=stdin_filename)
+            report, failure = _check_one(source, packs, auto_detect=not pack, kind_override=kind_override, stdin_name=stdin_filename, max_bytes=max_bytes)
             if failure:
                 failures.append(failure)
         summary = summary.add(report)

@@ -185,14 +185,35 @@ def _walk(directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]]
             yield Source(str(child), kind_for(str(child), kind), child)
 
 
-def read_source(source: Source, stdin: BinaryIO | None = None) -> bytes:
-    """The bytes of an article (never modified, never written)."""
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+
+
+class TooLarge(Exception):
+    """An input beyond `--max-bytes`: reported as not checked, never half-read."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"not checked: {size:,} bytes is more than --max-bytes {limit:,}")
+        self.size = size
+        self.limit = limit
+
+
+def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> bytes:
+    """The bytes of an article, at most `max_bytes` of them (opened read-only, never modified)."""
+    limit = max_bytes if max_bytes else None
     if source.file is None:
         import sys
 
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return stream.read()
+        data = stream.read(limit + 1) if limit is not None else stream.read()
+        if limit is not None and len(data) > limit:
+            raise TooLarge(len(data) + len(stream.read()), limit)
+        return data
     try:
-        return source.file.read_bytes()
+        if limit is not None:
+            size = source.file.stat().st_size
+            if size > limit:
+                raise TooLarge(size, limit)
+        with source.file.open("rb") as handle:
+            return handle.read()
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", path=source.path, hint="check permissions") from None
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path=source.path, hint="check that it exists and is readable") from None

@@ -1,0 +1,231 @@
+"""Hostile and broken input: the checker never crashes, never hangs, never expands entities or
+runs code from what it reads, and says precisely what it could not check."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.engine import check_bytes
+from compliance.findings import Report
+from compliance.loading import load_packs
+from compliance.packs import Pack
+from tests.conftest import SAMPLES, SHARED, write
+
+CORPUS = SHARED / "corpora" / "html5lib-tests" / "tree-construction"
+COMPLIANT = (SAMPLES / "dcnf" / "compliant-wordpress.html").read_bytes()
+
+
+def corpus_inputs() -> Iterator[tuple[str, bytes]]:
+    """Every `#data` section of the html5lib tree-construction corpus, as raw bytes."""
+    for path in sorted(CORPUS.rglob("*.dat")):
+        raw = path.read_bytes()
+        for number, chunk in enumerate(raw.split(b"#data\n")[1:]):
+            data = chunk.split(b"\n#errors", 1)[0]
+            yield f"{path.relative_to(CORPUS)}#{number}", data
+
+
+@pytest.fixture(scope="module")
+def packs() -> list[Pack]:
+    return load_packs()
+
+
+def _assert_well_formed(report: Report, path: str, packs: list[Pack]) -> None:
+    known = {rule.id for pack in packs for rule in pack.rules}
+    assert report.path == path
+    for finding in report.findings:
+        assert finding.rule in known
+        assert finding.location.line >= 1 and finding.location.column >= 1
+    if not report.checked:
+        assert report.notices and report.notices[0].code == "skipped"
+
+
+def test_every_html5lib_corpus_input_is_checked_with_every_pack(packs: list[Pack]) -> None:
+    if not CORPUS.exists():
+        pytest.skip(f"{CORPUS} is missing: the shared/ folder must sit beside the checkout")
+    inputs = list(corpus_inputs())
+    assert len(inputs) > 1700
+    outcomes = {"checked": 0, "skipped": 0}
+    for name, data in inputs:
+        for auto in (True, False):
+            report = check_bytes(data, "html", packs, path=name, auto_detect=auto)
+            _assert_well_formed(report, name, packs)
+            if not auto:
+                outcomes["checked" if report.checked else "skipped"] += 1
+                if report.checked:
+                    # With every pack forced on, every rule either passed or produced a finding.
+                    decided = {p.rule for p in report.passed} | {f.rule for f in report.findings}
+                    assert decided <= {r.id for p in packs for r in p.rules}
+    assert outcomes["checked"] > 1700
+
+
+def _xxe() -> bytes:
+    return (
+        b'<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+        b"<html><body><article><h1>Secrets</h1><p>Leak: &xxe;</p></article></body></html>"
+    )
+
+
+def _billion_laughs() -> bytes:
+    entities = ['<!ENTITY lol "lol">'] + [f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)]
+    return ('<?xml version="1.0"?>\n<!DOCTYPE lolz [' + "".join(entities) + "]>\n<html><body><p>&lol9;</p></body></html>").encode()
+
+
+def test_external_entities_are_never_resolved(packs: list[Pack]) -> None:
+    report = check_bytes(_xxe(), "html", packs, path="xxe.html", auto_detect=False)
+    from compliance.document import parse_document
+
+    doc = parse_document(_xxe(), "html")
+    text = "\n".join(b.text for b in doc.blocks)
+    assert "root:" not in text
+    assert "Leak:" in text
+    assert report.checked
+
+
+def test_entity_bomb_is_not_expanded() -> None:
+    from compliance.document import parse_document
+
+    started = time.perf_counter()
+    doc = parse_document(_billion_laughs(), "html")
+    assert time.perf_counter() - started < 2
+    assert sum(len(b.text) for b in doc.blocks) < 10_000
+
+
+def test_catastrophic_regexes_cannot_stall_a_run(cli: Any, tmp_path: Path) -> None:
+    # `(a+)+$` is linear on the regex engine; `(a|a)+$` is exponential on every backtracking
+    # engine and must hit the time limit, become a finding naming its rule, and let the rest run.
+    pack = write(
+        tmp_path,
+        "slow.yaml",
+        "id: slow\nname: Slow\npublisher: Test\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+        "  - id: slow/nested\n    severity: warning\n    message: Nested repetition found nothing.\n    help: h\n    check: {text: {pattern: '(a+)+$'}}\n"
+        "  - id: slow/backtracking\n    severity: warning\n    message: m\n    help: h\n    check: {text: {pattern: '(a|a)+$'}}\n"
+        "  - id: slow/byline\n    severity: error\n    message: m\n    help: h\n    check: {byline: {}}\n",
+    )
+    article = write(tmp_path, "story.html", f"<html><body><article><h1>T</h1><p class=byline>By Ana Ruiz</p><p>{'a' * 30}b</p></article></body></html>")
+    started = time.perf_counter()
+    run = cli("check", "--rules", str(pack), "--pack", "slow", "--format", "json", str(article))
+    assert time.perf_counter() - started < 10
+    entry = run.json()["files"][0]
+    findings = {f["rule"]: f for f in entry["findings"]}
+    assert set(findings) == {"slow/nested", "slow/backtracking"}
+    assert findings["slow/nested"]["message"] == "Nested repetition found nothing."
+    assert findings["slow/backtracking"]["message"] == "Rule slow/backtracking could not be evaluated: pattern '(a|a)+$' exceeded the 0.25 s time limit."
+    assert [p["rule"] for p in entry["passed"]] == ["slow/byline"]
+    assert run.code == 0  # warnings, below the default --fail-on error
+
+
+def test_deep_nesting_is_reported_as_partly_checked(cli: Any, tmp_path: Path) -> None:
+    article = write(tmp_path, "deep.html", b"<html><body>" + b"<div>" * 100_000 + b"text" + b"</div>" * 100_000 + b"</body></html>")
+    started = time.perf_counter()
+    run = cli("check", "--format", "json", str(article))
+    assert time.perf_counter() - started < 10
+    notices = {n["code"]: n["message"] for n in run.json()["files"][0]["notices"]}
+    assert "Excessive depth in document: 2048" in notices["truncated"]
+    assert run.code == 0
+
+
+def test_fifty_megabyte_single_line_page(cli: Any, tmp_path: Path) -> None:
+    body = (
+        b"<html><body><article><h1>T</h1><p>"
+        + b"word " * 10_000_000
+        + b"</p><p>All content created by the Daily Caller News Foundation is free.</p></article></body></html>"
+    )
+    article = write(tmp_path, "huge.html", body)
+    skipped = cli("check", "--format", "json", str(article)).json()["files"][0]
+    assert skipped["checked"] is False
+    assert skipped["notices"][0]["code"] == "too-large"
+    assert "is more than --max-bytes 16,777,216" in skipped["notices"][0]["message"]
+    started = time.perf_counter()
+    checked = cli("check", "--max-bytes", "0", "--format", "json", str(article))
+    assert time.perf_counter() - started < 30
+    entry = checked.json()["files"][0]
+    assert entry["packs"] == ["dcnf"]
+    assert "truncated" not in {n["code"] for n in entry["notices"]}
+    assert sorted(f["rule"] for f in entry["findings"]) == ["dcnf/byline", "dcnf/logo"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("photo.html", b"\x89PNG\r\n\x1a\n" + os.urandom(512), "a PNG image"),
+        ("scan.html", b"%PDF-1.7\n" + os.urandom(512), "a PDF document"),
+        ("archive.htm", gzip.compress(COMPLIANT), "gzip-compressed data"),
+        ("zeros.txt", bytes(4096), "binary data (NUL and control bytes)"),
+        ("picture.html", b"GIF89a" + os.urandom(256), "a GIF image"),
+    ],
+)
+def test_binary_files_are_skipped_not_parsed(cli: Any, tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    path = write(tmp_path, name, content)
+    entry = cli("check", "--format", "json", str(path)).json()["files"][0]
+    assert entry["checked"] is False
+    assert entry["notices"] == [{"code": "skipped", "message": f"not checked: the file is {reason}, not an article"}]
+
+
+def test_a_stray_nul_byte_does_not_make_an_article_binary(packs: list[Pack]) -> None:
+    data = COMPLIANT.replace(b"<p>", b"<p>\x00", 1)
+    report = check_bytes(data, "html", packs, path="nul.html")
+    assert report.checked and report.packs == ("dcnf",) and report.findings == ()
+
+
+def test_lying_charset_is_caught(packs: list[Pack]) -> None:
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><article><h1>Budget vote</h1>'
+        "<p class=byline>By José Álvarez, Daily Caller News Foundation</p><p>The council’s vote was 5–2.</p></article></body></html>"
+    ).encode("cp1252")
+    from compliance.document import parse_document
+
+    doc = parse_document(page, "html")
+    assert doc.encoding == "cp1252"
+    assert doc.bylines[0].names == ("José Álvarez",)
+    assert "The council's vote was 5–2." in [b.text for b in doc.blocks]
+
+
+def test_symlink_loops_and_dangling_links_in_a_directory_scan(cli: Any, tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    write(root, "good.html", COMPLIANT)
+    (root / "loop").symlink_to(root, target_is_directory=True)
+    (root / "gone.html").symlink_to(tmp_path / "missing.html")
+    run = cli("check", "--format", "json", str(root))
+    files = {Path(f["path"]).name: f for f in run.json()["files"]}
+    assert files["good.html"]["checked"] is True
+    assert files["loop"]["notices"][0]["message"] == "symbolic link loop, skipped"
+    assert files["gone.html"]["notices"][0]["code"] == "unreadable"
+    assert run.code == 2
+    assert "gone.html: cannot read file" in run.err
+
+
+def test_mixed_directory_reports_every_good_article_and_names_every_hostile_file(cli: Any, tmp_path: Path) -> None:
+    root = tmp_path / "batch"
+    for n in range(100):
+        write(root, f"good/story-{n:03}.html", COMPLIANT)
+    hostile = {
+        **{f"bad/image-{n}.html": b"\x89PNG\r\n\x1a\n" + bytes(64) for n in range(4)},
+        **{f"bad/photo-{n}.htm": b"\xff\xd8\xff\xe0" + bytes(64) for n in range(2)},
+        **{f"bad/doc-{n}.html": b"%PDF-1.4\n" + bytes(64) for n in range(3)},
+        **{f"bad/empty-{n}.txt": b"" for n in range(3)},
+        **{f"bad/nul-{n}.md": bytes(1000) for n in range(2)},
+        **{f"bad/big-{n}.html": COMPLIANT * 20 for n in range(3)},
+        "bad/packed.html": gzip.compress(COMPLIANT),
+    }
+    for name, content in hostile.items():
+        write(root, name, content)
+    (root / "bad" / "loop").symlink_to(root, target_is_directory=True)
+    (root / "bad" / "dangling.html").symlink_to(root / "nowhere.html")
+    run = cli("check", "--format", "json", "--max-bytes", str(len(COMPLIANT) * 10), str(root))
+    files = run.json()["files"]
+    good = [f for f in files if "/good/" in f["path"]]
+    bad = [f for f in files if "/bad/" in f["path"]]
+    assert len(good) == 100
+    assert all(f["checked"] and f["packs"] == ["dcnf"] and f["findings"] == [] for f in good)
+    assert len(bad) == 20
+    assert all(not f["checked"] and f["notices"] and f["notices"][0]["message"] for f in bad)
+    codes = sorted(f["notices"][0]["code"] for f in bad)
+    assert codes == sorted(["skipped"] * 16 + ["too-large"] * 3 + ["unreadable"])
+    assert run.code == 2  # an unreadable file is an input error, reported after the whole batch
