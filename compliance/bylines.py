@@ -360,6 +360,15 @@ def _is_empty(text: str) -> bool:
     return all(w.lower() in _FILLER for w in words)
 
 
+def _looks_like_credit(credit: str) -> bool:
+    """An outlet or a role ("Daily Caller News Foundation", "Energy Reporter"), not a clause of prose."""
+    words = [w.strip(".,'\"") for w in credit.replace(",", " ").split()]
+    if not words or len(words) > 8:
+        return False
+    allowed = _ROLE_WORDS | _ORG_WORDS | _FILLER
+    return all(w and (w[0].isupper() or w[0].isdigit() or w.lower() in allowed) for w in words)
+
+
 def read_byline(text: str, *, require_prefix: bool = False) -> BylineReading | None:
     """Read a byline's text, or None when the text does not look like a byline at all.
 
@@ -398,8 +407,9 @@ def read_byline(text: str, *, require_prefix: bool = False) -> BylineReading | N
     credit = ", ".join(credit_parts)
 
     if names:
-        if require_prefix and not had_prefix and not credit:
-            return None  # a bare "Jane Doe" paragraph is not a byline unless markup says so
+        if require_prefix and not had_prefix and (not credit or not _looks_like_credit(credit)):
+            # A bare "Jane Doe" paragraph, or "Maria Lopez, a nurse in Fresno, said ...", is prose.
+            return None
         return BylineReading(tuple(names), credit, None)
     if require_prefix and not had_prefix:
         return None

@@ -31,7 +31,11 @@ DocumentKind = Literal["html", "text", "markdown"]
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A run of visible text a reader sees as one unit: a paragraph, heading, list item, text line."""
+    """A run of visible text a reader sees as one unit: a paragraph, heading, list item, text line.
+
+    `line` (here and on images and links) is the line lxml reports, where the start tag ends;
+    `Document.locate` gives the line and column where it starts, which is what reports show.
+    """
 
     index: int
     text: str
@@ -221,6 +225,12 @@ class _SourcePositions:
         return self._source[start:end]
 
     def locate(self, element: Any) -> Location:
+        """Where an element's start tag begins.
+
+        lxml reports the line on which a start tag *ends*, so a tag whose attributes span lines is
+        searched for backwards from there: the k-th of n same-named tags ending on that line is the
+        (n-k)-th last `<tag` before the line's end.
+        """
         line = element.sourceline or 1
         if self._by_line is None:
             by_line: dict[int, list[Any]] = {}
@@ -228,20 +238,44 @@ class _SourcePositions:
                 if isinstance(el.tag, str) and el.sourceline:
                     by_line.setdefault(el.sourceline, []).append(el)
             self._by_line = by_line
-        same_line = self._by_line.get(line, [])
         tag = element.tag if isinstance(element.tag, str) else ""
-        ordinal = sum(1 for el in same_line[: _index_of(same_line, element)] if el.tag == tag)
-        text = self._line_text(line)
-        pattern = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE) if tag else None
-        column = 1
-        if pattern is not None:
-            for n, match in enumerate(pattern.finditer(text)):
-                if n == ordinal:
-                    column = match.start() + 1
-                    break
-            else:
-                column = len(text) - len(text.lstrip()) + 1
-        return Location(line, column)
+        if not tag:
+            return Location(line, 1)
+        same_tag = [el for el in self._by_line.get(line, []) if el.tag == tag]
+        ordinal = _index_of(same_tag, element)
+        window_start_line = max(1, line - _START_TAG_LOOKBACK)
+        window_start = self._offset_of_line(window_start_line)
+        window_end = self._offset_of_line(line + 1) - 1 if line < self._line_count() else len(self._source)
+        pattern = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+        starts = [m.start() for m in pattern.finditer(self._source, window_start, max(window_start, window_end))]
+        wanted = len(starts) - len(same_tag) + ordinal
+        if not starts or not 0 <= wanted < len(starts):
+            text = self._line_text(line)
+            return Location(line, len(text) - len(text.lstrip()) + 1)
+        return self._location_of_offset(starts[wanted])
+
+    def _line_starts_list(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_text(1)
+        assert self._line_starts is not None
+        return self._line_starts
+
+    def _line_count(self) -> int:
+        return len(self._line_starts_list())
+
+    def _offset_of_line(self, line: int) -> int:
+        starts = self._line_starts_list()
+        return starts[min(max(line, 1), len(starts)) - 1]
+
+    def _location_of_offset(self, offset: int) -> Location:
+        import bisect
+
+        starts = self._line_starts_list()
+        index = bisect.bisect_right(starts, offset) - 1
+        return Location(index + 1, offset - starts[index] + 1)
+
+
+_START_TAG_LOOKBACK = 50
 
 
 def _index_of(elements: list[Any], element: Any) -> int:
@@ -432,8 +466,6 @@ def _classes(element: Any) -> frozenset[str]:
 def _is_hidden(element: Any, tag: str) -> bool:
     if element.get("hidden") is not None:
         return True
-    if element.get("aria-hidden") == "true" and tag in _IMAGE_TAGS:
-        return False  # decorative images are still shown
     style = element.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
@@ -464,11 +496,24 @@ def _is_byline_markup(element: Any) -> bool:
 
 
 def _srcset_urls(value: str) -> list[str]:
+    """URLs of a srcset, parsed as the HTML standard does: a URL is a run of non-spaces (so the
+    commas inside a `data:` placeholder stay in it), descriptors run to the next comma."""
     urls = []
-    for candidate in value.split(","):
-        parts = candidate.strip().split()
-        if parts:
-            urls.append(parts[0])
+    position, length = 0, len(value)
+    while position < length:
+        while position < length and (value[position].isspace() or value[position] == ","):
+            position += 1
+        start = position
+        while position < length and not value[position].isspace():
+            position += 1
+        url = value[start:position]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            while position < length and value[position] != ",":
+                position += 1
+        if url:
+            urls.append(url)
     return urls
 
 
@@ -483,9 +528,11 @@ def image_sources(element: Any) -> tuple[str, ...]:
         value = element.get(attr)
         if value:
             urls.extend(u for u in _srcset_urls(value) if not u.startswith("data:"))
-    parent = element.getparent()
-    if parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "picture":
-        for source in parent.iterchildren("source"):
+    # libxml2 does not know <source> is empty and nests the <img> inside it, so look for the
+    # enclosing <picture> a few levels up rather than at the parent only.
+    picture = next((a for a in list(element.iterancestors())[:3] if isinstance(a.tag, str) and a.tag.lower() == "picture"), None)
+    if picture is not None:
+        for source in picture.iter("source"):
             for attr in (*_LAZY_SRCSET_ATTRS, "src"):
                 value = source.get(attr)
                 if value:
@@ -520,6 +567,8 @@ def _contains_chrome_outside(node: Any, core: Any) -> bool:
 
 def _grow_to_headline(core: Any, headline: Any | None) -> Any:
     """Extend a body container upwards to take in the headline and byline, never the chrome."""
+    if headline is not None and any(el is headline for el in core.iter("h1")):
+        return core
     node = core
     while True:
         parent = node.getparent()
@@ -569,39 +618,46 @@ def find_article_root(root: Any) -> Any:
 # HTML parsing
 
 
+@dataclass(slots=True)
+class _BylineMark:
+    """Byline markup met during the walk, and the visible text captured inside it."""
+
+    element: Any
+    index: int
+    in_article: bool
+    chrome: bool
+    capture: list[str] = field(default_factory=list)
+
+
 class _Collector:
     """Builds blocks, images, links and byline candidates in one walk over the tree."""
 
-    def __init__(self, article_root: Any) -> None:
-        self.article_root = article_root
+    def __init__(self) -> None:
         self.items: list[Item] = []
         self.links: list[Link] = []
-        self.byline_marks: list[tuple[Any, list[str], int, bool]] = []
-        self.hidden_roots: list[Any] = []
-        self.outside_roots: list[Any] = []
+        self.byline_marks: list[_BylineMark] = []
+        self.open_byline: _BylineMark | None = None
         self._buffer: list[str] = []
         self._owner: Any = None
         self._heading = False
         self._in_article = False
 
     def add_text(self, text: str | None, owner: Any, *, in_article: bool, heading: bool) -> None:
+        """Append visible text; source line breaks are spaces (only `<br>` breaks a line)."""
         if not text:
             return
+        if text != "\n":
+            text = text.replace("\r", " ").replace("\n", " ")
         if self._owner is None and text.strip():
             self._owner = owner
             self._in_article = in_article
             self._heading = heading
         self._buffer.append(text)
-        for _, capture, _, _ in self._open_bylines:
-            capture.append(text)
-
-    @property
-    def _open_bylines(self) -> list[tuple[Any, list[str], int, bool]]:
-        return [mark for mark in self.byline_marks if mark[2] >= 0 and mark[0] in self._capturing]
-
-    _capturing: set[Any]
+        if self.open_byline is not None:
+            self.open_byline.capture.append(text)
 
     def flush(self) -> None:
+        """End the current block."""
         if self._owner is not None:
             text = normalize("".join(self._buffer))
             if text:
@@ -627,9 +683,10 @@ class _Frame:
     in_article: bool
     heading: bool
     noscript: bool
+    chrome: bool
 
 
-def parse_html(data: bytes | str, *, max_depth_note: bool = True) -> Document:
+def parse_html(data: bytes | str) -> Document:
     """Parse an HTML page into a `Document`; never raises on malformed input."""
     import lxml.html
     from lxml import etree
@@ -666,14 +723,13 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
     from lxml import etree
 
     article_root = find_article_root(root)
-    collector = _Collector(article_root)
-    collector._capturing = set()
+    collector = _Collector()
     hidden: list[Any] = []
     outside: list[Any] = []
     meta: dict[str, list[str]] = {}
     canonical: list[str] = []
     json_ld: list[Any] = []
-    stack: list[_Frame] = [_Frame(None, "", False, False, False, False)]
+    stack: list[_Frame] = [_Frame(None, "", False, False, False, False, False)]
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         parent = stack[-1]
@@ -686,7 +742,7 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
             if tag in _SKIP_TAGS or not tag:
                 _collect_head_data(element, tag, meta, canonical, json_ld)
                 walker.skip_subtree()
-                stack.append(_Frame(element, tag, True, parent.in_article, parent.heading, parent.noscript))
+                stack.append(_Frame(element, tag, True, parent.in_article, parent.heading, parent.noscript, parent.chrome))
                 continue
             if tag in _BLOCK_TAGS:
                 collector.flush()
@@ -694,12 +750,13 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
             if is_hidden and not parent.hidden:
                 hidden.append(element)
             in_article = parent.in_article or element is article_root
-            if in_article and _is_chrome(element, tag) and element is not article_root:
-                in_article = False
+            chrome = parent.chrome or (element is not article_root and _is_chrome(element, tag))
+            if in_article and chrome and not parent.chrome:
                 outside.append(element)
+            in_article = in_article and not chrome
             heading = parent.heading or tag in _HEADING_TAGS
             noscript = parent.noscript or tag == "noscript"
-            frame = _Frame(element, tag, is_hidden, in_article, heading, noscript)
+            frame = _Frame(element, tag, is_hidden, in_article, heading, noscript, chrome)
             stack.append(frame)
             if tag in _IMAGE_TAGS:
                 _add_image(collector, element, frame)
@@ -718,9 +775,9 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
                 )
             elif tag == "br" and not is_hidden and not noscript:
                 collector.add_text("\n", element, in_article=in_article, heading=heading)
-            if not is_hidden and not noscript and not collector._capturing and _is_byline_markup(element):
-                collector._capturing.add(element)
-                collector.byline_marks.append((element, [], len(collector.items), in_article))
+            if not is_hidden and not noscript and collector.open_byline is None and _is_byline_markup(element):
+                collector.open_byline = _BylineMark(element, len(collector.items), in_article, chrome)
+                collector.byline_marks.append(collector.open_byline)
             if not is_hidden and not noscript:
                 collector.add_text(element.text, element, in_article=in_article, heading=heading)
         else:
@@ -729,8 +786,8 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
                 pass
             elif frame.tag in _BLOCK_TAGS:
                 collector.flush()
-            if element in collector._capturing:
-                collector._capturing.discard(element)
+            if collector.open_byline is not None and collector.open_byline.element is element:
+                collector.open_byline = None
             parent = stack[-1]
             if not parent.hidden and not parent.noscript and element is not root:
                 collector.add_text(element.tail, element.getparent(), in_article=parent.in_article, heading=parent.heading)
@@ -814,13 +871,16 @@ def _add_image(collector: _Collector, element: Any, frame: _Frame) -> None:
     )
 
 
-def _find_bylines(marks: list[tuple[Any, list[str], int, bool]], blocks: tuple[Block, ...]) -> tuple[Byline, ...]:
+def _find_bylines(marks: list[_BylineMark], blocks: tuple[Block, ...]) -> tuple[Byline, ...]:
     found: list[Byline] = []
     seen_blocks: set[int] = set()
-    for element, capture, index, in_article in marks:
-        text = normalize_inline("".join(capture))
+    for mark in marks:
+        element, index = mark.element, mark.index
+        if mark.chrome or (not mark.in_article and not _near_article(index, blocks)):
+            continue  # a byline on a "related stories" card or in a sidebar is not this article's
+        text = normalize_inline("".join(mark.capture))
         reading = read_byline(text)
-        if reading is None or (not in_article and not _near_article(index, blocks)):
+        if reading is None:
             continue
         block_index = _block_at(index, blocks, element)
         if block_index is not None:
@@ -840,7 +900,7 @@ def _find_bylines(marks: list[tuple[Any, list[str], int, bool]], blocks: tuple[B
 
 
 def _near_article(index: int, blocks: tuple[Block, ...]) -> bool:
-    """Bylines in a header just outside the article body still count if no chrome sits between."""
+    """Bylines in a header just outside the article region still count when the article follows."""
     following = [b for b in blocks if b.index >= index][:3]
     return any(b.in_article for b in following)
 

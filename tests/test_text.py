@@ -13,15 +13,17 @@ from compliance.text import normalize, normalize_inline, shorten
         # Typographic quotes from a CMS become ASCII so "reporter’s" matches "reporter's".
         (
             "\u201cWe have a very limited ability to see what they\u2019re doing,\u201d a former officer said.",
-            "\"We have a very limited ability to see what they're doing,\" a former officer said.",
+            '"We have a very limited ability to see what they\'re doing," a former officer said.',
         ),
         (
             "\u2018Get Rid Of This Menace\u2019: Biden Admin Reportedly Considering Working With Taliban",
             "'Get Rid Of This Menace': Biden Admin Reportedly Considering Working With Taliban",
         ),
         # No-break and other Unicode spaces are plain spaces; runs collapse to one.
-        ("Republished\u00a0with\u00a0permission of\u2009the Daily\u202fCaller News Foundation.",
-         "Republished with permission of the Daily Caller News Foundation."),
+        (
+            "Republished\u00a0with\u00a0permission of\u2009the Daily\u202fCaller News Foundation.",
+            "Republished with permission of the Daily Caller News Foundation.",
+        ),
         ("The   council\t\tvoted  7-2 on\u00a0\u00a0 Tuesday.", "The council voted 7-2 on Tuesday."),
         # Invisible characters (zero-width space, soft hyphen, BOM, word joiner) disappear.
         ("\ufeffThe gov\u00adern\u00adment re\u200bsponded with\u2060in hours.", "The government responded within hours."),
@@ -59,7 +61,7 @@ def test_normalize_is_idempotent_on_article_text() -> None:
     assert normalize(once) == once
     assert once == (
         "Relations between the West and the Taliban \u2014 the Islamist militia group governing over "
-        "Afghanistan \u2014 have seldom been \"particularly strong\" or trusting.\n(RELATED: Story)"
+        'Afghanistan \u2014 have seldom been "particularly strong" or trusting.\n(RELATED: Story)'
     )
 
 

@@ -1,0 +1,347 @@
+"""Bylines: reading who is credited (read_byline, person_name) and finding bylines in a document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compliance.bylines import BylineReading, person_name, read_byline
+from compliance.document import parse_document
+
+# The seed republication shared beside the checkout (see tests/conftest.py).
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_ed54357ff46486a8.txt"
+
+# ---------------------------------------------------------------------------------------------
+# person_name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jake Smith", "Jake Smith"),
+        ("María de la Cruz", "María de la Cruz"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("J. R. Smith", "J. R. Smith"),
+        ("Jake Smith III", "Jake Smith III"),
+        ("Conor O'Brien", "Conor O'Brien"),
+        ("Anne-Marie Nguyen-Baker", "Anne-Marie Nguyen-Baker"),
+        ("Søren Kierkegaard", "Søren Kierkegaard"),
+        ("  Derek Willis, ", "Derek Willis"),
+        ("Martin Luther King Jr", "Martin Luther King Jr"),
+    ],
+)
+def test_person_name_accepts_names(text: str, expected: str) -> None:
+    assert person_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Daily Caller",
+        "Courier Staff",
+        "Daily Caller News Foundation",
+        "ProPublica",
+        "Jake",
+        "Energy Reporter",
+        "jake smith",
+        "J. R.",
+        "Associated Press",
+        "The Biden administration is reportedly considering an unusual move",
+    ],
+)
+def test_person_name_rejects_outlets_roles_and_sentences(text: str) -> None:
+    assert person_name(text) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# read_byline
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "credit"),
+    [
+        ("By Jake Smith", ("Jake Smith",), ""),
+        ("BY JAKE SMITH", ("JAKE SMITH",), ""),
+        ("Written by María de la Cruz", ("María de la Cruz",), ""),
+        ("By: Jake Smith", ("Jake Smith",), ""),
+        ("Jake Smith Contributor", ("Jake Smith",), "Contributor"),
+        ("Jake Smith | Energy Reporter", ("Jake Smith",), "Energy Reporter"),
+        ("Jake Smith, Daily Caller News Foundation", ("Jake Smith",), "Daily Caller News Foundation"),
+        ("By Jake Smith, Daily Caller News Foundation", ("Jake Smith",), "Daily Caller News Foundation"),
+        ("By Jake Smith Senior White House Correspondent", ("Jake Smith",), "Senior White House Correspondent"),
+        ("By Mollie Simon and Justin Elliott, ProPublica", ("Mollie Simon", "Justin Elliott"), "ProPublica"),
+        ("By Mollie Simon & Justin Elliott", ("Mollie Simon", "Justin Elliott"), ""),
+        ("By Renee Dudley, Doris Burke and Jeff Kao", ("Renee Dudley", "Doris Burke", "Jeff Kao"), ""),
+        ("by Derek Willis ProPublica, Oct. 25, 2016", ("Derek Willis",), "ProPublica"),
+        ("By Derek Willis, ProPublica | Published June 27, 2024", ("Derek Willis",), "ProPublica"),
+        ("By Jake Smith on June 27, 2024", ("Jake Smith",), ""),
+        ("By Jake Smith \u2022 2024-06-27", ("Jake Smith",), ""),
+        ("By Jake Smith — Updated 4:40 PM", ("Jake Smith",), ""),
+        ("By Jane Doe for The Conversation", ("Jane Doe",), "The Conversation"),
+        ("By Jorge Luis de la Peña", ("Jorge Luis de la Peña",), ""),
+        ("By Martin Luther King Jr, The Conversation", ("Martin Luther King Jr",), "The Conversation"),
+    ],
+)
+def test_read_byline_names_people(text: str, names: tuple[str, ...], credit: str) -> None:
+    reading = read_byline(text)
+    assert reading == BylineReading(names, credit, None)
+    assert reading.names_person
+
+
+@pytest.mark.parametrize(
+    ("text", "problem", "credit"),
+    [
+        ("By The Daily Caller", "outlet", "The Daily Caller"),
+        ("By Daily Caller News Foundation", "outlet", "Daily Caller News Foundation"),
+        ("By ProPublica", "outlet", "ProPublica"),
+        ("By The Associated Press", "outlet", "The Associated Press"),
+        ("By Courier Staff", "staff", "Courier Staff"),
+        ("By The Millbrook Ledger Staff", "staff", "The Millbrook Ledger Staff"),
+        ("By Staff Reports", "staff", "Staff Reports"),
+        ("By Ledger Editorial Board", "staff", "Ledger Editorial Board"),
+        ("By News Desk", "staff", "News Desk"),
+    ],
+)
+def test_read_byline_tells_outlets_and_staff_from_people(text: str, problem: str, credit: str) -> None:
+    reading = read_byline(text)
+    assert reading == BylineReading((), credit, problem)
+    assert not reading.names_person
+
+
+@pytest.mark.parametrize("text", ["By ,", "By on", "By", "By  ,  on", "By on June 27, 2024", "Posted by | "])
+def test_read_byline_empty_template(text: str) -> None:
+    assert read_byline(text) == BylineReading((), "", "empty")
+    assert read_byline(text, require_prefix=True) == BylineReading((), "", "empty")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Biden administration is reportedly considering an unusual move \u2014 working with the Taliban to fight "
+        "a branch of ISIS in Afghanistan, NBC News reported on Wednesday.",
+        "\u201cThere\u2019s an internal debate about whether to try to work more with the Taliban,\u201d a former senior U.S. official told NBC.",
+        "Maria Lopez, a nurse in Fresno, said she had waited three hours for the bus.",
+        "Governor Gavin Newsom signed the bill on Tuesday.",
+        "Jake Smith",
+        "Daily Caller News Foundation logo",
+        "(Photo by WAKIL KOHSAR/AFP via Getty Images)",
+        "Font Size:",
+        "Related: How the council voted",
+        "The Daily Caller",
+        "",
+        "By " + "x" * 200,
+    ],
+)
+def test_body_sentences_are_not_bylines_with_require_prefix(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+def test_markup_text_is_read_without_a_prefix() -> None:
+    # In .byline markup a bare name is a byline; in a plain paragraph it is not.
+    assert read_byline("Jake Smith") == BylineReading(("Jake Smith",), "", None)
+    assert read_byline("Jake Smith", require_prefix=True) is None
+    assert read_byline("The Daily Caller") == BylineReading((), "The Daily Caller", "outlet")
+
+
+def test_typographic_text_is_normalised_before_reading() -> None:
+    assert read_byline("By\u00a0Conor O\u2019Brien,\u00a0The\u00a0Conversation") == BylineReading(("Conor O'Brien",), "The Conversation", None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Document.bylines: finding bylines in HTML and text articles
+
+PARAGRAPHS = (
+    "The city council voted 7-2 on Tuesday night to approve a $40 million plan that will add three bus rapid "
+    "transit lines by 2027, ending a debate that stretched over two years.",
+    "Supporters said the plan would cut commute times for thousands of residents on the east side, where many households do not own a car.",
+    "\u201cThis is the most important transit decision this city has made in a generation,\u201d said council member Ana Peña, who sponsored the measure.",
+    "Opponents questioned the cost and said the city should first repair the roads it already has.",
+)
+
+
+def html_article(byline_html: str, *, head: str = "", mid_body: str = "") -> str:
+    paragraphs = "\n".join(f"        <p>{p}</p>" for p in PARAGRAPHS[:2])
+    paragraphs += "\n" + mid_body + "\n".join(f"        <p>{p}</p>" for p in PARAGRAPHS[2:])
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Council approves transit plan</title>
+{head}</head>
+<body>
+  <header class="site-header">
+    <a class="logo" href="/"><img src="/static/logo.png" alt="The Millbrook Ledger"></a>
+    <nav><ul><li><a href="/news">News</a></li><li><a href="/opinion">Opinion</a></li></ul></nav>
+  </header>
+  <main>
+    <article class="story">
+      <h1>Council approves $40 million transit plan after two-year debate</h1>
+      {byline_html}
+      <div class="article-body">
+{paragraphs}
+      </div>
+    </article>
+  </main>
+  <footer class="site-footer"><p>&copy; 2024 The Millbrook Ledger. All rights reserved.</p></footer>
+</body>
+</html>
+"""
+
+
+def line_of(source: str, needle: str) -> int:
+    return source[: source.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("byline_html", "text", "names", "credit"),
+    [
+        ('<p class="byline">By <a href="/author/jake-smith" rel="author">Jake Smith</a></p>', "By Jake Smith", ("Jake Smith",), ""),
+        ('<div class="author">Jake Smith</div>', "Jake Smith", ("Jake Smith",), ""),
+        ('<span itemprop="author">María de la Cruz</span>', "María de la Cruz", ("María de la Cruz",), ""),
+        ('<p>By <a rel="author" href="/author/js">Jake Smith</a>, Daily Caller News Foundation</p>', "Jake Smith", ("Jake Smith",), ""),
+        (
+            '<div class="c-byline">By <span class="c-byline__author">Mollie Simon</span> and '
+            '<span class="c-byline__author">Justin Elliott</span>, ProPublica</div>',
+            "By Mollie Simon and Justin Elliott, ProPublica",
+            ("Mollie Simon", "Justin Elliott"),
+            "ProPublica",
+        ),
+        (
+            '<p class="byline">By Derek Willis <span class="org">ProPublica</span>, <time datetime="2016-10-25">Oct. 25, 2016</time></p>',
+            "By Derek Willis ProPublica, Oct. 25, 2016",
+            ("Derek Willis",),
+            "ProPublica",
+        ),
+    ],
+    ids=["class-byline", "class-author", "itemprop-author", "rel-author", "two-authors", "date-after-name"],
+)
+def test_byline_from_markup(byline_html: str, text: str, names: tuple[str, ...], credit: str) -> None:
+    source = html_article(byline_html)
+    doc = parse_document(source, "html")
+    assert [(b.text, b.names, b.reading.credit, b.source) for b in doc.bylines] == [(text, names, credit, "markup")]
+    assert doc.bylines[0].line == line_of(source, byline_html[:20])
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "credit"),
+    [
+        ("By Jake Smith", ("Jake Smith",), ""),
+        ("Jake Smith Contributor", ("Jake Smith",), "Contributor"),
+        ("Jake Smith | Energy Reporter", ("Jake Smith",), "Energy Reporter"),
+        ("Jake Smith, Daily Caller News Foundation", ("Jake Smith",), "Daily Caller News Foundation"),
+        ("By María de la Cruz and Jeff Kao, ProPublica", ("María de la Cruz", "Jeff Kao"), "ProPublica"),
+    ],
+)
+def test_byline_from_a_short_line_near_the_top(line: str, names: tuple[str, ...], credit: str) -> None:
+    source = html_article(f"<p>{line}</p>")
+    doc = parse_document(source, "html")
+    assert [(b.text, b.names, b.reading.credit, b.source) for b in doc.bylines] == [(line, names, credit, "text")]
+    assert doc.bylines[0].line == line_of(source, f"<p>{line}</p>")
+
+
+def test_byline_after_a_line_break_in_the_dateline_block() -> None:
+    source = html_article('<p class="meta">Published June 27, 2024<br>By Jake Smith</p>')
+    doc = parse_document(source, "html")
+    assert [(b.text, b.names, b.source) for b in doc.bylines] == [("By Jake Smith", ("Jake Smith",), "text")]
+
+
+@pytest.mark.parametrize(
+    ("byline_html", "problem", "credit"),
+    [
+        ('<p class="byline">By The Daily Caller</p>', "outlet", "The Daily Caller"),
+        ('<p class="byline">By Courier Staff</p>', "staff", "Courier Staff"),
+        ('<p class="byline">By <a rel="author" href="/author/"></a>,</p>', "empty", ""),
+        ("<p>By The Daily Caller</p>", "outlet", "The Daily Caller"),
+        ("<p>By Courier Staff</p>", "staff", "Courier Staff"),
+    ],
+)
+def test_byline_that_names_no_person(byline_html: str, problem: str, credit: str) -> None:
+    doc = parse_document(html_article(byline_html), "html")
+    assert [(b.names, b.reading.problem, b.reading.credit) for b in doc.bylines] == [((), problem, credit)]
+
+
+def test_byline_only_in_meta_author_does_not_count() -> None:
+    head = (
+        '  <meta name="author" content="Jake Smith">\n'
+        '  <script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jake Smith"}}</script>\n'
+    )
+    doc = parse_document(html_article("", head=head), "html")
+    assert doc.meta["author"] == ("Jake Smith",)
+    assert doc.bylines == ()
+
+
+@pytest.mark.parametrize(
+    "byline_html",
+    [
+        '<p class="byline" hidden>By Jake Smith</p>',
+        '<p class="byline" style="display: none;">By Jake Smith</p>',
+        '<p class="byline" style="color:#555; visibility:hidden">By Jake Smith</p>',
+        '<span class="screen-reader-text">By Jake Smith</span>',
+        '<span class="sr-only">By Jake Smith</span>',
+        "<p hidden>By Jake Smith</p>",
+        '<template><p class="byline">By Jake Smith</p></template>',
+        '<!-- <p class="byline">By Jake Smith</p> -->',
+        "<script>var byline = 'By Jake Smith';</script>",
+    ],
+)
+def test_hidden_bylines_do_not_count(byline_html: str) -> None:
+    doc = parse_document(html_article(byline_html), "html")
+    assert doc.bylines == ()
+    assert "Jake Smith" not in "\n".join(b.text for b in doc.blocks)
+
+
+def test_body_sentences_starting_with_a_name_are_not_bylines() -> None:
+    quote = "        <p>Maria Lopez, a nurse who rides the No. 12 bus to work, said she waited three hours last winter.</p>\n"
+    source = html_article("<p>By Jake Smith</p>", mid_body=quote)
+    doc = parse_document(source, "html")
+    assert [b.names for b in doc.bylines] == [("Jake Smith",)]
+
+
+def test_byline_in_a_related_card_inside_the_article_is_not_the_articles_byline() -> None:
+    related = (
+        '        <aside class="related">\n'
+        "          <h2>Related</h2>\n"
+        '          <article class="card"><h3><a href="/2024/05/bus-fares">Bus fares to rise in July</a></h3>'
+        '<p class="byline">By Renee Dudley</p></article>\n'
+        "        </aside>\n"
+    )
+    source = html_article('<p class="byline">By Jake Smith</p>', mid_body=related)
+    doc = parse_document(source, "html")
+    assert [b.names for b in doc.bylines] == [("Jake Smith",)]
+
+
+def test_byline_in_the_header_of_a_body_container_page() -> None:
+    # No <article>: the byline sits between the headline and div.article-body.
+    source = f"""<html><body>
+<div class="site-header"><p class="site-title">The Millbrook Ledger</p></div>
+<div class="story">
+  <h1>Council approves transit plan</h1>
+  <div class="byline">By <a href="/staff/jake-smith">Jake Smith</a> | Energy Reporter</div>
+  <div class="article-body">
+    <p>{PARAGRAPHS[0]}</p>
+    <p>{PARAGRAPHS[1]}</p>
+  </div>
+</div>
+<div class="sidebar"><h3>Most Read</h3><p class="author">By Renee Dudley</p></div>
+</body></html>"""
+    doc = parse_document(source, "html")
+    assert [(b.text, b.names, b.reading.credit, b.line) for b in doc.bylines] == [("By Jake Smith | Energy Reporter", ("Jake Smith",), "Energy Reporter", 5)]
+
+
+def test_plain_text_byline_lines() -> None:
+    text = (
+        "Council approves $40 million transit plan after two-year debate\n"
+        "\n"
+        "By Jake Smith, The Millbrook Ledger | June 27, 2024\n"
+        "\n" + "\n\n".join(PARAGRAPHS) + "\n"
+    )
+    doc = parse_document(text, "text")
+    assert [(b.line, b.names, b.reading.credit, b.source) for b in doc.bylines] == [(3, ("Jake Smith",), "The Millbrook Ledger", "text")]
+
+
+def test_seed_article_byline() -> None:
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is missing: the shared/ folder must sit beside the checkout")
+    doc = parse_document(SEED.read_bytes(), "text")
+    assert [(b.text, b.line, b.names, b.reading.credit) for b in doc.bylines] == [("Jake Smith Contributor", 6, ("Jake Smith",), "Contributor")]

@@ -1,0 +1,845 @@
+"""The parsed document: visible text, source positions, images, the article region, text and Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compliance.document import Block, Document, Image, find_article_root, parse_document, parse_html, parse_text
+from compliance.findings import Location
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_ed54357ff46486a8.txt"
+
+HEADLINE = "Council approves $40 million transit plan after two-year debate"
+PARAGRAPHS = (
+    "The city council voted 7-2 on Tuesday night to approve a $40 million plan that will add three bus rapid "
+    "transit lines by 2027, ending a debate that stretched over two years.",
+    "Supporters said the plan would cut commute times for thousands of residents on the east side, where many households do not own a car.",
+    "Council member Ana Peña, who sponsored the measure, called it the most important transit decision the city has made in a generation.",
+    "Opponents questioned the cost and said the city should first repair the roads it already has.",
+)
+CDN = "https://millbrookledger.example/wp-content/uploads/2024/06"
+
+
+# ---------------------------------------------------------------------------------------------
+# Page builders
+
+
+def site_header() -> str:
+    return (
+        '  <header class="site-header">\n'
+        f'    <a class="logo" href="/"><img src="{CDN}/ledger-logo.png" alt="The Millbrook Ledger"></a>\n'
+        '    <nav class="main-navigation"><ul><li><a href="/news/">News</a></li><li><a href="/sports/">Sports</a></li></ul></nav>\n'
+        "  </header>\n"
+    )
+
+
+def site_footer() -> str:
+    return (
+        '  <footer class="site-footer">\n'
+        "    <p>© 2024 The Millbrook Ledger. All rights reserved.</p>\n"
+        f'    <img src="{CDN}/footer-logo.png" alt="Ledger">\n'
+        "  </footer>\n"
+    )
+
+
+def article_page(body: str, *, byline: str = '<p class="byline">By Jake Smith</p>') -> str:
+    """A page with a site header, an <article> (headline, byline, `body`), a sidebar and a footer."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n  <title>Transit plan</title>\n</head>\n<body>\n'
+        + site_header()
+        + "  <main>\n    <article>\n"
+        + f"      <h1>{HEADLINE}</h1>\n"
+        + f"      {byline}\n"
+        + body
+        + "    </article>\n"
+        + '    <aside class="sidebar"><h2>Most Read</h2><ol><li><a href="/school-calendar">School board delays vote on new calendar</a></li></ol></aside>\n'
+        + "  </main>\n"
+        + site_footer()
+        + "</body>\n</html>\n"
+    )
+
+
+def paragraphs(*indexes: int) -> str:
+    return "".join(f"      <p>{PARAGRAPHS[i]}</p>\n" for i in indexes)
+
+
+def line_of(source: str, needle: str) -> int:
+    """1-based line of the first occurrence of `needle` in `source`."""
+    return source[: source.index(needle)].count("\n") + 1
+
+
+def column_of(source: str, needle: str) -> int:
+    """1-based column of the first occurrence of `needle` on its line."""
+    offset = source.index(needle)
+    return offset - (source.rfind("\n", 0, offset) + 1) + 1
+
+
+def article_texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.article_blocks]
+
+
+def html(source: str) -> Document:
+    return parse_document(source, "html")
+
+
+# ---------------------------------------------------------------------------------------------
+# Visible text
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        (
+            '<p>The mayor said <script>analytics.track("quote");</script>the plan was final.</p>',
+            "The mayor said the plan was final.",
+        ),
+        ("<style>.pull-quote{color:#a31f34}</style><p>The mayor said the plan was final.</p>", "The mayor said the plan was final."),
+        (
+            "<template><p>Sponsored: Refinance today</p></template><p>The mayor said the plan was final.</p>",
+            "The mayor said the plan was final.",
+        ),
+        ("<p>Supporters cheered<!-- ad slot 3 --> as the vote passed.</p>", "Supporters cheered as the vote passed."),
+        ("<p><!-- wp:paragraph -->Supporters cheered as the vote passed.<!-- /wp:paragraph --></p>", "Supporters cheered as the vote passed."),
+        ("<p>Supporters cheered <span hidden>(internal note: check quote)</span>as the vote passed.</p>", "Supporters cheered as the vote passed."),
+        (
+            '<p>Supporters cheered <span style="display:none">Advertisement</span>as the vote passed.</p>',
+            "Supporters cheered as the vote passed.",
+        ),
+        (
+            '<p>Supporters cheered <span style="color: red; visibility: hidden !important">Advertisement</span>as the vote passed.</p>',
+            "Supporters cheered as the vote passed.",
+        ),
+        (
+            '<p>Supporters cheered <span class="screen-reader-text">(opens in a new tab)</span>as the vote passed.</p>',
+            "Supporters cheered as the vote passed.",
+        ),
+        ('<p>Supporters cheered <span class="sr-only">External link</span>as the vote passed.</p>', "Supporters cheered as the vote passed."),
+        (
+            "<p>&ldquo;This is historic,&rdquo; said council&nbsp;member Ana Pe&ntilde;a. &lsquo;Finally.&rsquo;</p>",
+            "\"This is historic,\" said council member Ana Peña. 'Finally.'",
+        ),
+        ("<p>\u201cIt\u2019s done,\u201d she said.\u00a0\u00a0 The   vote\twas 7-2.</p>", '"It\'s done," she said. The vote was 7-2.'),
+        ("<p>Millbrook City Hall<br>123 Main Street<br/>Millbrook, CA 95000</p>", "Millbrook City Hall\n123 Main Street\nMillbrook, CA 95000"),
+        ('<p>The <strong>council</strong> voted <a href="/vote">7-2</a> on <em>Tuesday</em>.</p>', "The council voted 7-2 on Tuesday."),
+        (
+            "<p>The city council voted 7-2 on Tuesday night to approve\n        a $40 million plan that will add three\n"
+            "        bus rapid transit lines by 2027.</p>",
+            "The city council voted 7-2 on Tuesday night to approve a $40 million plan that will add three bus rapid transit lines by 2027.",
+        ),
+    ],
+    ids=[
+        "script",
+        "style",
+        "template",
+        "comment-tail",
+        "wp-block-comments",
+        "hidden-attribute",
+        "display-none",
+        "visibility-hidden",
+        "screen-reader-text",
+        "sr-only",
+        "entities",
+        "typographic-quotes-and-spaces",
+        "br",
+        "inline-markup",
+        "source-line-wrapping",
+    ],
+)
+def test_visible_text_of_a_paragraph(snippet: str, expected: str) -> None:
+    doc = html(article_page(f"      {snippet}\n" + paragraphs(0, 1)))
+    assert article_texts(doc) == [HEADLINE, "By Jake Smith", expected, PARAGRAPHS[0], PARAGRAPHS[1]]
+
+
+@pytest.mark.parametrize(
+    "hidden_block",
+    [
+        "<div hidden><p>Subscribe to read the full story.</p></div>",
+        '<div style="display: none;"><p>Subscribe to read the full story.</p></div>',
+        '<div class="sr-only"><p>Subscribe to read the full story.</p></div>',
+        "<noscript><p>Subscribe to read the full story.</p></noscript>",
+        "<!-- <p>Subscribe to read the full story.</p> -->",
+        '<script type="text/template"><p>Subscribe to read the full story.</p></script>',
+    ],
+)
+def test_hidden_blocks_are_not_visible_text(hidden_block: str) -> None:
+    doc = html(article_page(paragraphs(0) + f"      {hidden_block}\n" + paragraphs(1)))
+    assert article_texts(doc) == [HEADLINE, "By Jake Smith", PARAGRAPHS[0], PARAGRAPHS[1]]
+    assert all("Subscribe" not in b.text for b in doc.blocks)
+
+
+def test_text_after_a_hidden_element_is_visible() -> None:
+    doc = html(article_page('      <div class="story-text"><span hidden>Editor note: embargoed</span>Supporters cheered as the vote passed.</div>\n'))
+    assert article_texts(doc)[2:] == ["Supporters cheered as the vote passed."]
+
+
+def test_headline_is_the_h1() -> None:
+    doc = html(article_page(paragraphs(0, 1, 2)))
+    assert doc.headline is not None
+    assert (doc.headline.text, doc.headline.heading, doc.headline.in_article) == (HEADLINE, True, True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Source positions
+
+POSITIONS_PAGE = """<!DOCTYPE html>
+<html>
+<head><title>Transit plan</title></head>
+<body>
+<article>
+  <h1>Council approves transit plan</h1>
+  <p class="byline">By Jake Smith</p>
+    <p>First paragraph of the story.</p><p>Second paragraph on the same line.</p>
+  <figure><img src="/bus.jpg" alt="A bus"><figcaption>A city bus.</figcaption></figure>
+  <p>Third <a href="https://example.org/report">paragraph</a> with a link.</p>
+</article>
+</body>
+</html>
+"""
+
+
+def test_blocks_carry_source_lines() -> None:
+    doc = html(POSITIONS_PAGE)
+    assert [(b.text, b.line) for b in doc.blocks] == [
+        ("Council approves transit plan", 6),
+        ("By Jake Smith", 7),
+        ("First paragraph of the story.", 8),
+        ("Second paragraph on the same line.", 8),
+        ("A city bus.", 9),
+        ("Third paragraph with a link.", 10),
+    ]
+    assert [(i.line, i.sources) for i in doc.images] == [(9, ("/bus.jpg",))]
+    assert [(link.href, link.line, link.text) for link in doc.links] == [("https://example.org/report", 10, "paragraph")]
+
+
+def test_locate_gives_the_column_of_the_start_tag() -> None:
+    doc = html(POSITIONS_PAGE)
+    blocks = {b.text: b for b in doc.blocks}
+    assert doc.locate(blocks["Council approves transit plan"]) == Location(6, 3)
+    assert doc.locate(blocks["First paragraph of the story."]) == Location(8, 5)
+    assert doc.locate(blocks["Second paragraph on the same line."]) == Location(8, 41)
+    assert doc.locate(blocks["A city bus."]) == Location(9, 43)
+    assert doc.locate(doc.images[0]) == Location(9, 11)
+    assert doc.locate(doc.links[0]) == Location(10, 12)
+    assert doc.locate(doc.bylines[0]) == Location(7, 3)
+    assert doc.article_location == Location(5, 1)
+
+
+def test_locate_matches_the_source_on_a_realistic_page() -> None:
+    source = article_page(paragraphs(0, 1, 2, 3))
+    doc = html(source)
+    for text in PARAGRAPHS:
+        block = next(b for b in doc.blocks if b.text == text)
+        needle = f"<p>{text}"
+        assert doc.locate(block) == Location(line_of(source, needle), column_of(source, needle))
+    logo = doc.images[0]
+    assert doc.locate(logo) == Location(line_of(source, "<img"), column_of(source, "<img"))
+
+
+def test_image_whose_start_tag_spans_lines_is_located_at_its_start_tag() -> None:
+    source = article_page(
+        paragraphs(0)
+        + "      <figure>\n"
+        + "        <img\n"
+        + f'          src="{CDN}/bus-1024x683.jpg"\n'
+        + '          alt="A city bus on Main Street"\n'
+        + '          width="1024" height="683">\n'
+        + "      </figure>\n"
+        + paragraphs(1)
+    )
+    doc = html(source)
+    bus = next(i for i in doc.images if i.alt == "A city bus on Main Street")
+    # `Image.line` is lxml's line (where the start tag ends); reports use `locate`, the tag's start.
+    assert bus.line == line_of(source, 'width="1024" height="683">')
+    assert doc.locate(bus) == Location(line_of(source, "<img\n"), 9)
+
+
+# ---------------------------------------------------------------------------------------------
+# Images
+
+
+@pytest.mark.parametrize(
+    ("markup", "sources"),
+    [
+        (f'<img src="{CDN}/bus.jpg" alt="A city bus">', (f"{CDN}/bus.jpg",)),
+        (
+            f'<img src="{CDN}/bus-1024x683.jpg" srcset="{CDN}/bus-1024x683.jpg 1024w, {CDN}/bus-300x200.jpg 300w" '
+            'sizes="(max-width: 1024px) 100vw, 1024px" alt="A city bus">',
+            (f"{CDN}/bus-1024x683.jpg", f"{CDN}/bus-300x200.jpg"),
+        ),
+        (
+            f'<img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" data-src="{CDN}/bus.jpg" '
+            'class="lazyload" alt="A city bus">',
+            (f"{CDN}/bus.jpg",),
+        ),
+        (
+            f'<img src="data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%3E%3C/svg%3E" data-lazy-src="{CDN}/bus.jpg" alt="A city bus">',
+            (f"{CDN}/bus.jpg",),
+        ),
+        (
+            f'<img class="lazyload" data-srcset="{CDN}/bus-640.jpg 640w, {CDN}/bus-1280.jpg 1280w" '
+            'srcset="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="A city bus">',
+            (f"{CDN}/bus-640.jpg", f"{CDN}/bus-1280.jpg"),
+        ),
+        (
+            f'<amp-img src="{CDN}/bus.jpg" width="1024" height="683" layout="responsive" alt="A city bus"></amp-img>',
+            (f"{CDN}/bus.jpg",),
+        ),
+        (
+            f'<picture><source type="image/webp" srcset="{CDN}/bus.webp 1x, {CDN}/bus@2x.webp 2x"><img src="{CDN}/bus.jpg" alt="A city bus"></picture>',
+            (f"{CDN}/bus.jpg", f"{CDN}/bus.webp", f"{CDN}/bus@2x.webp"),
+        ),
+        (
+            f'<picture><source type="image/avif" data-srcset="{CDN}/bus.avif"><source type="image/webp" srcset="{CDN}/bus.webp">'
+            f'<img src="{CDN}/bus.jpg" alt="A city bus"></picture>',
+            (f"{CDN}/bus.jpg", f"{CDN}/bus.avif", f"{CDN}/bus.webp"),
+        ),
+    ],
+    ids=["src", "srcset", "data-src", "data-lazy-src", "data-srcset", "amp-img", "picture-source", "picture-lazy-sources"],
+)
+def test_images_count_however_they_load(markup: str, sources: tuple[str, ...]) -> None:
+    source = article_page(paragraphs(0) + f"      <figure>{markup}<figcaption>A city bus on Main Street.</figcaption></figure>\n" + paragraphs(1))
+    doc = html(source)
+    article_images = [i for i in doc.images if i.in_article]
+    assert [(i.sources, i.alt, i.visible, i.line) for i in article_images] == [(sources, "A city bus", True, line_of(source, "<figure>"))]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # WP Rocket style: placeholder + data-lazy-src, real image in <noscript>.
+        f'<img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-lazy-src="{CDN}/bus.jpg" alt="A city bus">'
+        f'<noscript><img src="{CDN}/bus.jpg" alt="A city bus"></noscript>',
+        # lazysizes: data-src, noscript fallback with the same URL, whitespace in between.
+        f'<img class="lazyload" data-src="{CDN}/bus.jpg" alt="A city bus">\n        <noscript><img src="{CDN}/bus.jpg" alt="A city bus"></noscript>',
+        # AMP: the fallback sits inside amp-img.
+        f'<amp-img src="{CDN}/bus.jpg" width="1024" height="683" layout="responsive" alt="A city bus">'
+        f'<noscript><img src="{CDN}/bus.jpg" alt="A city bus"></noscript></amp-img>',
+    ],
+    ids=["data-lazy-src", "lazysizes", "amp"],
+)
+def test_noscript_fallback_is_the_same_image(markup: str) -> None:
+    source = article_page(paragraphs(0) + f"      <figure>{markup}<figcaption>A city bus on Main Street.</figcaption></figure>\n" + paragraphs(1))
+    doc = html(source)
+    article_images = [i for i in doc.images if i.in_article]
+    assert [(i.sources, i.alt, i.visible) for i in article_images] == [((f"{CDN}/bus.jpg",), "A city bus", True)]
+    assert article_texts(doc) == [HEADLINE, "By Jake Smith", PARAGRAPHS[0], "A city bus on Main Street.", PARAGRAPHS[1]]
+
+
+def test_noscript_fallback_adds_sources_the_lazy_image_lacks() -> None:
+    markup = (
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" class="lazyload" alt="A city bus">'
+        f'<noscript><img src="{CDN}/bus.jpg" srcset="{CDN}/bus-2x.jpg 2x" alt="A city bus"></noscript>'
+    )
+    doc = html(article_page(paragraphs(0) + f"      <figure>{markup}</figure>\n"))
+    assert [(i.sources, i.visible, i.in_article) for i in doc.images if i.alt == "A city bus"] == [((f"{CDN}/bus.jpg", f"{CDN}/bus-2x.jpg"), True, True)]
+
+
+def test_a_noscript_only_image_is_an_image() -> None:
+    doc = html(article_page(paragraphs(0) + f'      <noscript><img src="{CDN}/chart.png" alt="Ridership chart"></noscript>\n' + paragraphs(1)))
+    assert [(i.sources, i.alt, i.visible) for i in doc.images if i.in_article] == [((f"{CDN}/chart.png",), "Ridership chart", True)]
+
+
+def test_data_uri_only_image_has_no_sources() -> None:
+    pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+    doc = html(article_page(paragraphs(0) + f'      <img src="{pixel}" alt="">\n'))
+    assert [i.sources for i in doc.images if i.in_article] == [()]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        f'<img src="{CDN}/bus.jpg" alt="A city bus" hidden>',
+        f'<img src="{CDN}/bus.jpg" alt="A city bus" style="display:none">',
+        f'<div style="display: none"><img src="{CDN}/bus.jpg" alt="A city bus"></div>',
+        f'<div class="visually-hidden"><img src="{CDN}/bus.jpg" alt="A city bus"></div>',
+        f'<span style="visibility:hidden"><img src="{CDN}/bus.jpg" alt="A city bus"></span>',
+        # A tracking pixel: aria-hidden does not make display:none visible.
+        f'<img src="{CDN}/bus.jpg" alt="A city bus" width="1" height="1" aria-hidden="true" style="display:none">',
+    ],
+    ids=["hidden-attribute", "display-none", "hidden-parent", "visually-hidden-parent", "visibility-hidden-parent", "aria-hidden-display-none"],
+)
+def test_hidden_images_are_recorded_as_not_visible(markup: str) -> None:
+    doc = html(article_page(paragraphs(0) + f"      {markup}\n" + paragraphs(1)))
+    assert [(i.sources, i.visible, i.in_article) for i in doc.images if i.alt == "A city bus"] == [((f"{CDN}/bus.jpg",), False, True)]
+
+
+def test_decorative_aria_hidden_image_is_still_visible() -> None:
+    doc = html(article_page(paragraphs(0) + f'      <img src="{CDN}/divider.png" alt="" aria-hidden="true">\n'))
+    assert [(i.sources, i.visible) for i in doc.images if i.in_article] == [((f"{CDN}/divider.png",), True)]
+
+
+def test_image_width_and_height_are_kept() -> None:
+    doc = html(article_page(f'      <img src="{CDN}/bus.jpg" alt="A city bus" width=" 1024 " height="683">\n'))
+    bus = next(i for i in doc.images if i.alt == "A city bus")
+    assert (bus.width, bus.height) == ("1024", "683")
+
+
+# ---------------------------------------------------------------------------------------------
+# Article region
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<aside class="pullout"><p>Most Read: School board delays vote</p></aside>',
+        '<nav class="series-nav"><p>Most Read: School board delays vote</p></nav>',
+        '<div class="related"><p>Most Read: School board delays vote</p></div>',
+        '<div class="share"><p>Most Read: School board delays vote</p></div>',
+        '<div class="newsletter-signup"><p>Most Read: School board delays vote</p></div>',
+        '<div class="most-read"><p>Most Read: School board delays vote</p></div>',
+        '<div role="complementary"><p>Most Read: School board delays vote</p></div>',
+        '<section class="widget widget_text"><p>Most Read: School board delays vote</p></section>',
+    ],
+    ids=["aside", "nav", "related", "share", "newsletter-signup", "most-read", "role-complementary", "widget"],
+)
+def test_chrome_inside_the_article_is_not_article_text(chrome: str) -> None:
+    promo_image = f'<img src="{CDN}/promo.jpg" alt="Promo">'
+    source = article_page(paragraphs(0, 1) + "      " + chrome.replace("</p>", "</p>" + promo_image) + "\n" + paragraphs(2, 3))
+    doc = html(source)
+    assert article_texts(doc) == [HEADLINE, "By Jake Smith", *PARAGRAPHS]
+    promo = [b for b in doc.blocks if b.text == "Most Read: School board delays vote"]
+    assert [(b.in_article, b.line) for b in promo] == [(False, line_of(source, "Most Read: School"))]
+    assert [(i.in_article, i.visible) for i in doc.images if i.alt == "Promo"] == [(False, True)]
+
+
+# One source line, as WordPress prints it: lazy image (WP Rocket), noscript fallback, caption.
+WP_FIGURE = (
+    '<figure class="wp-block-image size-large">'
+    f'<img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-lazy-src="{CDN}/bus-1024x683.jpg" '
+    f'data-lazy-srcset="{CDN}/bus-1024x683.jpg 1024w, {CDN}/bus-300x200.jpg 300w" alt="A city bus on Main Street" width="1024" height="683">'
+    f'<noscript><img src="{CDN}/bus-1024x683.jpg" alt="A city bus on Main Street" width="1024" height="683"></noscript>'
+    "<figcaption>A city bus on Main Street. (Photo by Ana Peña/The Millbrook Ledger)</figcaption></figure>"
+)
+WORDPRESS_PAGE = f"""<!DOCTYPE html>
+<html lang="en-US">
+<head>
+<meta charset="UTF-8">
+<title>Council approves transit plan – The Millbrook Ledger</title>
+<style>.screen-reader-text{{clip:rect(1px,1px,1px,1px);position:absolute}}</style>
+<script>window.dataLayer = [{{"author": "Jake Smith"}}];</script>
+</head>
+<body class="post-template-default single single-post">
+<a class="skip-link screen-reader-text" href="#content">Skip to content</a>
+<header id="masthead" class="site-header">
+  <div class="site-branding">
+    <a href="/" rel="home"><img class="custom-logo" src="{CDN}/ledger-logo.png" alt="The Millbrook Ledger"></a>
+    <p class="site-title"><a href="/">The Millbrook Ledger</a></p>
+  </div>
+  <nav id="site-navigation" class="main-navigation">
+    <ul id="primary-menu"><li><a href="/news/">News</a></li><li><a href="/sports/">Sports</a></li></ul>
+  </nav>
+</header>
+<div id="content" class="site-content">
+  <main id="main" class="site-main">
+    <article id="post-1234" class="post-1234 post type-post status-publish format-standard">
+      <header class="entry-header">
+        <h1 class="entry-title">{HEADLINE}</h1>
+        <div class="entry-meta">
+          <span class="byline">By <span class="author vcard"><a class="url fn n" href="/author/jake-smith/">Jake Smith</a></span></span>
+        </div>
+      </header>
+      <div class="entry-content">
+        {WP_FIGURE}
+        <p>{PARAGRAPHS[0]}</p>
+        <p>{PARAGRAPHS[1]}</p>
+        <div class="sharedaddy sd-sharing-enabled">
+          <h3 class="sd-title">Share this:</h3><ul><li><a href="https://twitter.com/share">Share on X</a></li></ul>
+          <img src="{CDN}/share-icon.png" alt="Share">
+        </div>
+        <p>{PARAGRAPHS[2]}</p>
+        <div class="newsletter"><p>Get the Ledger in your inbox every morning.</p></div>
+        <p>{PARAGRAPHS[3]}</p>
+        <div id="jp-relatedposts" class="jp-relatedposts">
+          <h3>Related</h3><p><a href="/bus-fares">Bus fares to rise in July</a></p><img src="{CDN}/fares.jpg" alt="Fare box">
+        </div>
+      </div>
+      <footer class="entry-footer"><span class="cat-links">Posted in <a href="/news/">News</a></span></footer>
+    </article>
+  </main>
+  <aside id="secondary" class="widget-area">
+    <section class="widget widget_recent_entries">
+      <h2 class="widget-title">Most Read</h2>
+      <ul><li><a href="/school-calendar">School board delays vote on new calendar</a></li></ul>
+    <img src="{CDN}/ad-banner.jpg" alt="Advertisement"></section>
+  </aside>
+</div>
+<footer id="colophon" class="site-footer"><p>© 2024 The Millbrook Ledger</p><img src="{CDN}/footer-logo.png" alt="Ledger"></footer>
+</body>
+</html>
+"""
+
+
+def test_wordpress_page_region() -> None:
+    doc = html(WORDPRESS_PAGE)
+    assert (doc.article_root.tag, doc.article_root.get("id")) == ("article", "post-1234")
+    assert doc.article_line == line_of(WORDPRESS_PAGE, "<article")
+    assert article_texts(doc) == [
+        HEADLINE,
+        "By Jake Smith",
+        "A city bus on Main Street. (Photo by Ana Peña/The Millbrook Ledger)",
+        *PARAGRAPHS[:2],
+        PARAGRAPHS[2],
+        PARAGRAPHS[3],
+        "Posted in News",
+    ]
+    outside = [b.text for b in doc.blocks if not b.in_article]
+    assert outside == [
+        "The Millbrook Ledger",
+        "News",
+        "Sports",
+        "Share this:",
+        "Share on X",
+        "Get the Ledger in your inbox every morning.",
+        "Related",
+        "Bus fares to rise in July",
+        "Most Read",
+        "School board delays vote on new calendar",
+        "© 2024 The Millbrook Ledger",
+    ]
+    assert "Skip to content" not in [b.text for b in doc.blocks]
+
+
+def test_wordpress_page_images() -> None:
+    doc = html(WORDPRESS_PAGE)
+    assert [(i.alt, i.sources, i.in_article, i.visible) for i in doc.images] == [
+        ("The Millbrook Ledger", (f"{CDN}/ledger-logo.png",), False, True),
+        ("A city bus on Main Street", (f"{CDN}/bus-1024x683.jpg", f"{CDN}/bus-300x200.jpg"), True, True),
+        ("Share", (f"{CDN}/share-icon.png",), False, True),
+        ("Fare box", (f"{CDN}/fares.jpg",), False, True),
+        ("Advertisement", (f"{CDN}/ad-banner.jpg",), False, True),
+        ("Ledger", (f"{CDN}/footer-logo.png",), False, True),
+    ]
+    bus = doc.images[1]
+    assert (bus.line, bus.width, bus.height) == (line_of(WORDPRESS_PAGE, '<figure class="wp-block-image'), "1024", "683")
+
+
+def test_wordpress_page_links_and_byline() -> None:
+    doc = html(WORDPRESS_PAGE)
+    assert [(link.href, link.in_article) for link in doc.links if link.text in {"Jake Smith", "Share on X", "News"}] == [
+        ("/news/", False),
+        ("/author/jake-smith/", True),
+        ("https://twitter.com/share", False),
+        ("/news/", True),
+    ]
+    assert [(b.text, b.names, b.source, b.line) for b in doc.bylines] == [
+        ("By Jake Smith", ("Jake Smith",), "markup", line_of(WORDPRESS_PAGE, '<span class="byline">'))
+    ]
+
+
+BODY_CONTAINER_PAGE = f"""<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>Transit plan | Millbrook Ledger</title></head>
+<body>
+<div id="page">
+  <div class="top-bar"><a href="/"><img src="/img/ledger-logo.svg" alt="Millbrook Ledger"></a> <a href="/subscribe">Subscribe</a></div>
+  <div class="layout">
+    <div class="col-main">
+      <div class="kicker">Transportation</div>
+      <h1>{HEADLINE}</h1>
+      <div class="byline">By Jake Smith | Energy Reporter</div>
+      <div class="article-body">
+        <p>{PARAGRAPHS[0]}</p>
+        <img src="/img/bus.jpg" alt="A city bus">
+        <p>{PARAGRAPHS[1]}</p>
+        <div class="related"><p>Related: <a href="/fares">Bus fares to rise</a></p></div>
+        <p>{PARAGRAPHS[2]}</p>
+      </div>
+    </div>
+    <div class="col-side">
+      <div class="sidebar"><h3>Most Read</h3><p><a href="/school">School board delays vote on new calendar</a></p><img src="/img/ad.gif" alt="Ad"></div>
+    </div>
+  </div>
+  <div class="bottom"><p>Copyright 2024 Millbrook Ledger</p></div>
+</div>
+</body>
+</html>
+"""
+
+
+def test_body_container_without_article_grows_to_its_headline() -> None:
+    doc = html(BODY_CONTAINER_PAGE)
+    assert (doc.article_root.tag, doc.article_root.get("class")) == ("div", "col-main")
+    assert article_texts(doc) == ["Transportation", HEADLINE, "By Jake Smith | Energy Reporter", *PARAGRAPHS[:3]]
+    assert [b.text for b in doc.blocks if not b.in_article] == [
+        "Subscribe",
+        "Related: Bus fares to rise",
+        "Most Read",
+        "School board delays vote on new calendar",
+        "Copyright 2024 Millbrook Ledger",
+    ]
+    assert [(i.alt, i.in_article) for i in doc.images] == [("Millbrook Ledger", False), ("A city bus", True), ("Ad", False)]
+    assert [(b.names, b.reading.credit) for b in doc.bylines] == [(("Jake Smith",), "Energy Reporter")]
+
+
+CARDS_PAGE = f"""<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>Transit plan</title></head>
+<body>
+<div class="masthead"><img src="/logo.png" alt="Millbrook Ledger"></div>
+<div class="top-stories">
+  <article class="card">
+    <h3><a href="/budget">City budget heads to a vote</a></h3><p>The council will take up the $1.2 billion budget next week.</p>
+    <img src="/budget.jpg" alt="City hall">
+  </article>
+  <article class="card"><h3><a href="/parks">Two parks to reopen this summer</a></h3><p>Repairs at Lincoln and Elm parks are nearly done.</p></article>
+</div>
+<div class="content">
+  <article class="story">
+    <h1>{HEADLINE}</h1>
+    <p>By Jake Smith</p>
+    <img src="/bus.jpg" alt="A city bus">
+    <p>{PARAGRAPHS[0]}</p>
+    <p>{PARAGRAPHS[1]}</p>
+    <p>{PARAGRAPHS[2]}</p>
+    <p>{PARAGRAPHS[3]}</p>
+  </article>
+  <div class="more-stories">
+    <h2>More from the Ledger</h2>
+    <article class="card">
+      <h3><a href="/fares">Bus fares to rise in July</a></h3><p>Riders will pay 25 cents more per trip.</p><img src="/fares.jpg" alt="Fare box">
+    </article>
+    <article class="card"><h3><a href="/bridge">Bridge repairs to close lanes</a></h3><p>Work on the Oak Street bridge starts Monday.</p></article>
+    <article class="card"><h3><a href="/bikes">Bike lanes planned for downtown</a></h3><p>The plan adds 12 miles of protected lanes.</p></article>
+  </div>
+</div>
+</body>
+</html>
+"""
+
+
+def test_biggest_article_wins_over_related_cards() -> None:
+    doc = html(CARDS_PAGE)
+    assert (doc.article_root.tag, doc.article_root.get("class")) == ("article", "story")
+    assert article_texts(doc) == [HEADLINE, "By Jake Smith", *PARAGRAPHS]
+    assert [(i.alt, i.in_article) for i in doc.images] == [
+        ("Millbrook Ledger", False),
+        ("City hall", False),
+        ("A city bus", True),
+        ("Fare box", False),
+    ]
+    assert "Bus fares to rise in July" in [b.text for b in doc.blocks if not b.in_article]
+    assert doc.headline is not None and doc.headline.text == HEADLINE
+
+
+NO_MARKUP_PAGE = f"""<html>
+<head><title>Millbrook Ledger - Transit plan</title></head>
+<body>
+<div id="top">
+  <div id="logo"><img src="/images/logo.gif" alt="Millbrook Ledger"></div>
+  <div id="links"><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sports">Sports</a></div>
+</div>
+<div id="wrap">
+  <div id="left">
+    <h1>{HEADLINE}</h1>
+    <div>By Jake Smith</div>
+    <p>{PARAGRAPHS[0]}</p>
+    <p><img src="/images/bus.jpg" alt="A city bus"></p>
+    <p>{PARAGRAPHS[1]}</p>
+    <p>{PARAGRAPHS[2]}</p>
+    <p>{PARAGRAPHS[3]}</p>
+  </div>
+  <div id="right">
+    <h3>Most Read</h3>
+    <p><a href="/school">School board delays vote on new calendar</a></p>
+    <p><a href="/fares">Bus fares to rise in July</a></p>
+    <p><img src="/images/ad.gif" alt="Advertisement"></p>
+  </div>
+</div>
+<div id="bottom"><p>Copyright 2024 Millbrook Ledger. All rights reserved.</p></div>
+</body>
+</html>
+"""
+
+
+def test_densest_block_of_paragraphs_without_semantic_markup() -> None:
+    doc = html(NO_MARKUP_PAGE)
+    assert (doc.article_root.tag, doc.article_root.get("id")) == ("div", "left")
+    assert article_texts(doc) == [HEADLINE, "By Jake Smith", *PARAGRAPHS]
+    assert [b.text for b in doc.blocks if not b.in_article] == [
+        "Home | News | Sports",
+        "Most Read",
+        "School board delays vote on new calendar",
+        "Bus fares to rise in July",
+        "Copyright 2024 Millbrook Ledger. All rights reserved.",
+    ]
+    assert [(i.alt, i.in_article) for i in doc.images] == [("Millbrook Ledger", False), ("A city bus", True), ("Advertisement", False)]
+    assert [b.names for b in doc.bylines] == [("Jake Smith",)]
+
+
+def test_item_prop_article_body_grows_to_its_article() -> None:
+    source = f"""<html><body>
+<header role="banner"><p>The Millbrook Ledger</p></header>
+<article itemscope itemtype="https://schema.org/NewsArticle">
+  <h1 itemprop="headline">{HEADLINE}</h1>
+  <p class="byline">By <span itemprop="author">Jake Smith</span></p>
+  <div itemprop="articleBody">
+    <p>{PARAGRAPHS[0]}</p>
+    <nav class="in-story"><a href="/series">Part 1 of 3</a></nav>
+    <p>{PARAGRAPHS[1]}</p>
+  </div>
+</article>
+<article class="teaser"><h2>Another story with a much longer teaser</h2><p>{PARAGRAPHS[2]} {PARAGRAPHS[3]} {PARAGRAPHS[0]}</p></article>
+</body></html>"""
+    doc = html(source)
+    assert doc.article_root.get("itemtype") == "https://schema.org/NewsArticle"
+    assert article_texts(doc) == [HEADLINE, "By Jake Smith", PARAGRAPHS[0], PARAGRAPHS[1]]
+    assert [b.names for b in doc.bylines] == [("Jake Smith",)]
+
+
+def test_main_element_is_the_region_without_article_or_body_container() -> None:
+    source = f"""<html><body>
+<div class="site-header"><p>The Millbrook Ledger</p></div>
+<div role="main">
+  <h1>{HEADLINE}</h1>
+  <div>{PARAGRAPHS[0]}</div>
+</div>
+<div class="site-footer"><p>Copyright 2024 Millbrook Ledger. {PARAGRAPHS[1]}</p></div>
+</body></html>"""
+    doc = html(source)
+    assert doc.article_root.get("role") == "main"
+    assert article_texts(doc) == [HEADLINE, PARAGRAPHS[0]]
+
+
+def test_find_article_root_on_a_bare_tree() -> None:
+    import lxml.html
+
+    root = lxml.html.document_fromstring(CARDS_PAGE.encode())
+    assert find_article_root(root).get("class") == "story"
+
+
+def test_region_helpers_on_the_document() -> None:
+    doc = html(WORDPRESS_PAGE)
+    share = doc.root.xpath("//*[contains(@class, 'sharedaddy')]")[0]
+    logo = doc.root.xpath("//img[@class='custom-logo']")[0]
+    first_paragraph = doc.root.xpath("//div[@class='entry-content']/p")[0]
+    skip_link = doc.root.xpath("//a[contains(@class, 'skip-link')]")[0]
+    assert (doc.in_article(first_paragraph), doc.in_article(share), doc.in_article(logo)) == (True, False, False)
+    assert (doc.is_visible(first_paragraph), doc.is_visible(skip_link)) == (True, False)
+    assert doc.locate_element(first_paragraph) == Location(line_of(WORDPRESS_PAGE, f"<p>{PARAGRAPHS[0]}"), 9)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text and Markdown
+
+PLAIN_ARTICLE = (
+    "Council approves $40 million transit plan after two-year debate\n"
+    "\n"
+    "By Jake Smith\n"
+    "   \n" + PARAGRAPHS[0] + "\n\n" + "    \u201cIt\u2019s done,\u201d\u00a0she said.\n" + "\n" + PARAGRAPHS[1] + "\n"
+)
+
+
+def test_plain_text_lines_are_blocks_with_line_numbers() -> None:
+    doc = parse_document(PLAIN_ARTICLE, "text")
+    assert doc.kind == "text"
+    assert [(b.line, b.text, b.in_article) for b in doc.blocks] == [
+        (1, HEADLINE, True),
+        (3, "By Jake Smith", True),
+        (5, PARAGRAPHS[0], True),
+        (7, '"It\'s done," she said.', True),
+        (9, PARAGRAPHS[1], True),
+    ]
+    assert doc.headline == doc.blocks[0]
+    assert doc.article_line == 1
+    assert doc.locate(doc.blocks[3]) == Location(7, 5)
+    assert [(b.line, b.names) for b in doc.bylines] == [(3, ("Jake Smith",))]
+
+
+def test_plain_text_with_crlf_line_endings_and_bytes() -> None:
+    doc = parse_document(PLAIN_ARTICLE.replace("\n", "\r\n").encode("utf-8"), "text")
+    assert [(b.line, b.text) for b in doc.blocks][:3] == [(1, HEADLINE), (3, "By Jake Smith"), (5, PARAGRAPHS[0])]
+
+
+def test_seed_article_as_plain_text() -> None:
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is missing: the shared/ folder must sit beside the checkout")
+    doc = parse_document(SEED.read_bytes(), "text")
+    by_line = {b.line: b.text for b in doc.blocks}
+    assert by_line[1] == "'Get Rid Of This Menace': Biden Admin Reportedly Considering Working With Taliban To Wipe Out ISIS"
+    assert by_line[3] == "(Photo by WAKIL KOHSAR/AFP via Getty Images)"
+    assert by_line[5] == "Daily Caller News Foundation logo"
+    assert by_line[6] == "Jake Smith Contributor"
+    assert by_line[7] == "Font Size:"
+    assert 2 not in by_line and 4 not in by_line
+    logo = next(b for b in doc.blocks if b.text == "Daily Caller News Foundation logo")
+    assert (logo.line, doc.locate(logo)) == (5, Location(5, 1))
+    assert [(b.line, b.names) for b in doc.bylines] == [(6, ("Jake Smith",))]
+    assert doc.images == ()
+
+
+MARKDOWN_ARTICLE = f"""---
+title: "Council approves transit plan"
+author: Jake Smith
+tags: [transit, council]
+---
+
+# {HEADLINE}
+
+By Jake Smith, *The Millbrook Ledger*
+
+![A city bus on Main Street]({CDN}/bus.jpg "Bus")
+
+{PARAGRAPHS[0]} Read the [full council report](https://millbrook.example/report.pdf).
+
+**Supporters** said the plan would cut commute times.
+"""
+
+
+def test_markdown_article() -> None:
+    doc = parse_document(MARKDOWN_ARTICLE, "markdown")
+    assert doc.kind == "markdown"
+    assert [(b.line, b.text, b.heading) for b in doc.blocks] == [
+        (7, HEADLINE, True),
+        (9, "By Jake Smith, The Millbrook Ledger", False),
+        (13, PARAGRAPHS[0] + " Read the full council report.", False),
+        (15, "Supporters said the plan would cut commute times.", False),
+    ]
+    assert [(i.line, i.sources, i.alt, i.visible, i.in_article) for i in doc.images] == [(11, (f"{CDN}/bus.jpg",), "A city bus on Main Street", True, True)]
+    assert [(link.line, link.href, link.text) for link in doc.links] == [(13, "https://millbrook.example/report.pdf", "full council report")]
+    assert doc.headline is not None and doc.headline.text == HEADLINE
+    assert [(b.line, b.names, b.reading.credit) for b in doc.bylines] == [(9, ("Jake Smith",), "The Millbrook Ledger")]
+    assert all("title:" not in b.text and "author:" not in b.text for b in doc.blocks)
+
+
+def test_markdown_without_front_matter_and_items_in_order() -> None:
+    source = f"# {HEADLINE}\n\n![Fare box](/img/fares.jpg)\n\n{PARAGRAPHS[0]}\n"
+    doc = parse_text(source, markdown=True)
+    assert [type(i) for i in doc.items] == [Block, Image, Block]
+    assert [(i.index, i.line) for i in doc.items] == [(0, 1), (1, 3), (2, 5)]
+
+
+def test_front_matter_in_plain_text_is_skipped_too() -> None:
+    source = "---\nsource: Daily Caller News Foundation\n---\nBy Jake Smith\n" + PARAGRAPHS[0] + "\n"
+    doc = parse_document(source, "text")
+    assert [(b.line, b.text) for b in doc.blocks] == [(4, "By Jake Smith"), (5, PARAGRAPHS[0])]
+
+
+# ---------------------------------------------------------------------------------------------
+# Robustness: anything in, a document out
+
+
+@pytest.mark.parametrize(
+    ("data", "texts"),
+    [
+        (b"", []),
+        (b"<p>Only a fragment, no html or body element.</p>", ["Only a fragment, no html or body element."]),
+        (b"<html><body><p>Unclosed <b>bold <i>italic</p><p>next</body>", ["Unclosed bold italic", "next"]),
+        (b"<p>Stray NUL\x00 byte in scraped text.</p>", ["Stray NUL\ufffd byte in scraped text."]),
+    ],
+    ids=["empty", "fragment", "malformed", "nul"],
+)
+def test_parse_html_never_raises(data: bytes, texts: list[str]) -> None:
+    doc = parse_html(data)
+    assert doc.kind == "html"
+    assert [b.text for b in doc.blocks] == texts
+
+
+def test_item_offsets_follow_visible_text() -> None:
+    doc = html(POSITIONS_PAGE)
+    joined = "\n".join(b.text for b in doc.blocks) + "\n"
+    assert doc.item_offsets[-1] == len(joined)
+    for item, offset in zip(doc.items, doc.item_offsets, strict=False):
+        if isinstance(item, Block):
+            assert joined[offset : offset + len(item.text)] == item.text
