@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance.findings import Report
+from compliance.formatters.context import FormatContext
 from compliance.formatters.summary import summarize
 
 JSON_VERSION = 1
@@ -37,8 +38,9 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def format_json(reports: Sequence[Report]) -> str:
+def format_json(reports: Sequence[Report], context: FormatContext | None = None) -> str:
     """The whole run as one JSON document."""
+    del context
     document = {
         "version": JSON_VERSION,
         "files": [report_dict(r) for r in reports],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compliance.findings import Report, Severity
+from compliance.formatters.context import FormatContext
 from compliance.formatters.summary import Summary, summarize
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -55,7 +56,7 @@ def format_summary(summary: Summary, *, color: bool = False) -> str:
     return "; ".join(parts) + "\n"
 
 
-def format_text(reports: Sequence[Report], *, color: bool = False, show_passed: bool = True) -> str:
+def format_text(reports: Sequence[Report], context: FormatContext) -> str:
     """All reports and the summary, as an editor reads them."""
-    body = "\n".join(format_report(r, color=color, show_passed=show_passed) for r in reports)
-    return body + ("\n" if body else "") + format_summary(summarize(reports), color=color)
+    body = "\n".join(format_report(r, color=context.color, show_passed=context.show_passed) for r in reports)
+    return body + ("\n" if body else "") + format_summary(summarize(reports), color=context.color)

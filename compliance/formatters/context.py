@@ -1,0 +1,36 @@
+"""What a formatter may know besides the reports: the packs (rule metadata), where paths are
+relative to, and presentation choices. Formatters never read the environment themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from compliance.packs import Pack, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class FormatContext:
+    """Inputs of a formatter other than the reports."""
+
+    packs: tuple[Pack, ...] = ()
+    base_dir: str = "."
+    tool_version: str = ""
+    color: bool = False
+    show_passed: bool = True
+    _rules: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
+
+    def rule(self, rule_id: str) -> Rule | None:
+        """The rule with this id, if a loaded pack has it."""
+        if not self._rules:
+            self._rules.update({rule.id: rule for pack in self.packs for rule in pack.rules})
+        return self._rules.get(rule_id)
+
+    def pack(self, pack_id: str) -> Pack | None:
+        """The pack with this id, if loaded."""
+        return next((p for p in self.packs if p.id == pack_id), None)
+
+
+def all_rules(packs: Sequence[Pack]) -> list[Rule]:
+    """Every rule of the packs, in pack then rule order."""
+    return [rule for pack in packs for rule in pack.rules]
