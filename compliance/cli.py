@@ -89,7 +89,14 @@ def _report_bug(where: str, cause: BaseException) -> None:
 
 
 def _check_one(
-    source: Source, packs: Sequence[Pack], *, auto_detect: bool, kind_override: str | None, stdin_name: str | None, max_bytes: int
+    source: Source,
+    packs: Sequence[Pack],
+    *,
+    auto_detect: bool,
+    kind_override: str | None,
+    stdin_name: str | None,
+    max_bytes: int,
+    meta: dict[str, str],
 ) -> tuple[Report, str]:
     """Check one source; returns the report and "" or the kind of failure ("input", "bug").
 
@@ -103,7 +110,7 @@ def _check_one(
     try:
         data = read_source(source, max_bytes=max_bytes)
         kind = source.kind if (source.path != STDIN or kind_override) else sniff_kind(data)
-        return check_bytes(data, kind, packs, path=display, auto_detect=auto_detect), ""
+        return check_bytes(data, kind, packs, path=display, auto_detect=auto_detect, meta=meta), ""
     except TooLarge as exc:
         return Report(path=display, notices=(Notice("too-large", str(exc)),), checked=False), ""
     except UserError as exc:
@@ -115,6 +122,19 @@ def _check_one(
     except Exception as exc:  # noqa: BLE001 - a crash on one document is reported, then the batch goes on
         _report_bug(f"while checking {display}", exc)
         return Report(path=display, notices=(Notice("internal-error", "not checked: internal error"),), checked=False), "bug"
+
+
+def _parse_meta(pairs: Sequence[str]) -> dict[str, str]:
+    """`--meta KEY=VALUE` pairs as a dict."""
+    from compliance.errors import ConfigError
+
+    meta = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"--meta expects KEY=VALUE, got '{pair}'", hint="for example --meta reporter='Jake Smith'")
+        meta[key.strip()] = value.strip()
+    return meta
 
 
 @app.command()
@@ -130,6 +150,7 @@ def check(
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed and files without findings.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)] = None,
+    meta: Annotated[list[str] | None, typer.Option("--meta", "-m", help="A value about the article that rules can require, KEY=VALUE (repeatable).")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=0, help="Skip (and report) documents larger than this many bytes; 0 means no limit.")] = 16
     * 1024
     * 1024,
@@ -142,6 +163,7 @@ def check(
     from compliance.formatters.text import format_report, format_summary
     from compliance.loading import Skipped, expand_paths, load_packs, select_packs
 
+    article_meta = _parse_meta(meta or ())
     available = load_packs(rules or ())
     packs = select_packs(available, pack) if pack else available
     kind_override = input_kind.value if input_kind else None
@@ -153,7 +175,9 @@ def check(
         if isinstance(source, Skipped):
             report = Report(path=source.path, notices=(Notice("skipped", source.reason),), checked=False)
         else:
-            report, failure = _check_one(source, packs, auto_detect=not pack, kind_override=kind_override, stdin_name=stdin_filename, max_bytes=max_bytes)
+            report, failure = _check_one(
+                source, packs, auto_detect=not pack, kind_override=kind_override, stdin_name=stdin_filename, max_bytes=max_bytes, meta=article_meta
+            )
             if failure:
                 failures.append(failure)
         summary = summary.add(report)

@@ -17,7 +17,7 @@ from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError
 from compliance.findings import Detection, Finding, Notice, Passed, Report
 from compliance.packs import Pack, Rule
-from compliance.patterns import MATCH_TIMEOUT, PatternTimeout
+from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout
 from compliance.text import shorten
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
@@ -100,10 +100,17 @@ def check_document(
         notices.append(Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)"))
     findings: list[Finding] = []
     passed: list[Passed] = []
+    evaluated: set[str] = set()
     for pack in applied:
         for rule in pack.rules:
+            if rule.id in evaluated:
+                continue  # a base-pack rule shared by two applied packs is checked once
+            evaluated.add(rule.id)
             try:
                 rule_findings, rule_passed = evaluate_rule(ctx, rule)
+            except MissingMeta as exc:
+                notices.append(Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{exc.key}' (give it with --meta {exc.key}=...)"))
+                continue
             except PatternTimeout as exc:
                 rule_findings = [
                     Finding(

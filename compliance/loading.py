@@ -14,7 +14,8 @@ from typing import BinaryIO
 
 from compliance.document import DocumentKind
 from compliance.errors import InputError, PackError
-from compliance.packs import Pack, load_pack
+from compliance.packs import Pack, build_packs
+from compliance.yamlsource import parse_yaml
 
 ARTICLE_SUFFIXES: dict[str, DocumentKind] = {
     ".html": "html",
@@ -38,8 +39,8 @@ def builtin_rules_dir() -> Path:
     raise PackError("the built-in rule packs are missing from this installation", path=str(package), hint="reinstall syndication-compliance")
 
 
-def read_pack_file(path: Path) -> Pack:
-    """Load and validate one pack file."""
+def read_pack_text(path: Path) -> str:
+    """A pack file's text."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -48,7 +49,7 @@ def read_pack_file(path: Path) -> Pack:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PackError(f"rule pack is not UTF-8 (byte {exc.start})", path=str(path), hint="save the file as UTF-8") from None
-    return load_pack(text, _display(path))
+    return text
 
 
 def _display(path: Path) -> str:
@@ -75,18 +76,11 @@ def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack
         files.extend(pack_files(builtin_rules_dir()))
     for location in extra:
         files.extend(pack_files(location))
-    packs: dict[str, Pack] = {}
+    trees = []
     for file in files:
-        pack = read_pack_file(file)
-        if pack.id in packs:
-            raise PackError(
-                f"pack id '{pack.id}' is already defined in {packs[pack.id].origin}",
-                path=pack.origin,
-                line=1,
-                hint="give the pack a different id",
-            )
-        packs[pack.id] = pack
-    return sorted(packs.values(), key=lambda p: p.id)
+        origin = _display(file)
+        trees.append((parse_yaml(read_pack_text(file), origin), origin))
+    return sorted(build_packs(trees), key=lambda p: p.id)
 
 
 def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:

@@ -7,10 +7,11 @@ This module never reads files: it takes YAML text and the name of where it came 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,12 +73,15 @@ class Pack:
     markers: tuple[Marker, ...]
     threshold: float
     origin: str
+    extends: tuple[str, ...] = ()
+    defines: tuple[tuple[str, str], ...] = ()
 
 
-_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "define", "detect", "rules")
+_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "extends", "define", "detect", "rules")
 _REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "rules")
 _RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms")
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
+_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "off")
 _DETECT_KEYS = ("threshold", "markers")
 _MARKER_KEYS = ("id", "weight", "check")
 
@@ -174,8 +178,14 @@ class _Builder:
                 raise self.fail("the 'text' check needs exactly one of 'pattern' or 'phrase'", node.mark)
         if "min" in values and values.get("max") is not None and values["min"] > values["max"] and "min" in node.entries:
             raise self.fail(f"min ({values['min']}) is greater than max ({values['max']})", node.key_mark("min"))
-        if kind == "near" and values.get("within_blocks") is None and values.get("within_chars") is None:
-            raise self.fail("the 'near' check needs 'within-blocks' or 'within-chars'", node.mark)
+        if kind == "near" and values.get("within_blocks") is None and values.get("within_chars") is None and values.get("order") == "any":
+            raise self.fail("the 'near' check needs 'within-blocks', 'within-chars' or an 'order'", node.mark)
+        if kind == "position" and (values.get("first") is None) == (values.get("last") is None):
+            raise self.fail("the 'position' check needs exactly one of 'first' or 'last'", node.mark)
+        if kind == "link" and values.get("href") is None and values.get("equals") is None and values.get("text") is None:
+            raise self.fail("the 'link' check needs 'href', 'equals' or 'text'", node.mark)
+        if kind == "metadata" and (values.get("meta") is None) == (values.get("json_ld") is None):
+            raise self.fail("the 'metadata' check needs exactly one of 'meta' or 'json-ld'", node.mark)
         return values
 
     def _flag(self, node: YMap, key: str) -> bool:
@@ -240,7 +250,7 @@ class _Builder:
             pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word)
         except regex.error as exc:
             raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
-        return Pattern(shown if shown is not None else source, pattern.compiled, shown if shown is not None else readable(expanded))
+        return dataclasses.replace(pattern, source=shown if shown is not None else source, label=shown if shown is not None else readable(expanded))
 
     def selector(self, source: str, mark: Mark) -> Any:
         from cssselect import SelectorError
@@ -270,8 +280,51 @@ def _type_name(node: YNode | None) -> str:
     return {bool: "a boolean", int: "a number", float: "a number", str: "a string"}.get(type(value), type(value).__name__)
 
 
-def build_pack(root: YNode | None, origin: str) -> Pack:
-    """Validate and compile a pack from its YAML tree."""
+def pack_identity(root: YNode | None, origin: str) -> tuple[str, list[tuple[str, Mark]]]:
+    """A pack's id and the packs it extends (with where each is named), before building it."""
+    builder = _Builder(origin)
+    top = builder.mapping(root, "a rule pack", Mark(origin, 1, 1))
+    pack_id = builder.string(top.get("id"), "'id'", top.mark)
+    extends_node = top.get("extends")
+    if extends_node is None:
+        return pack_id, []
+    items = extends_node.items if isinstance(extends_node, YSeq) else (extends_node,)
+    return pack_id, [(builder.string(item, "'extends'", item.mark), item.mark) for item in items]
+
+
+def build_packs(trees: Sequence[tuple[YNode | None, str]]) -> list[Pack]:
+    """Build several packs, resolving `extends` among them (bases first, cycles refused)."""
+    by_id: dict[str, tuple[YNode | None, str, list[tuple[str, Mark]]]] = {}
+    for root, origin in trees:
+        pack_id, parents = pack_identity(root, origin)
+        if pack_id in by_id:
+            raise PackError(f"pack id '{pack_id}' is already defined in {by_id[pack_id][1]}", path=origin, line=1, hint="give the pack a different id")
+        by_id[pack_id] = (root, origin, parents)
+    built: dict[str, Pack] = {}
+
+    def build(pack_id: str, chain: tuple[str, ...]) -> Pack:
+        if pack_id in built:
+            return built[pack_id]
+        root, origin, parents = by_id[pack_id]
+        for parent, mark in parents:
+            if parent not in by_id:
+                raise PackError(
+                    f"'{pack_id}' extends unknown pack '{parent}'", path=mark.origin, line=mark.line, column=mark.column, hint=_suggest(parent, by_id)
+                )
+            if parent in chain or parent == pack_id:
+                cycle = " → ".join((*chain, pack_id, parent))
+                raise PackError(f"'extends' forms a cycle: {cycle}", path=mark.origin, line=mark.line, column=mark.column, hint="remove one of the links")
+            build(parent, (*chain, pack_id))
+        built[pack_id] = build_pack(root, origin, parents={p: built[p] for p, _ in parents})
+        return built[pack_id]
+
+    for pack_id in by_id:
+        build(pack_id, ())
+    return [built[pack_id] for pack_id in by_id]
+
+
+def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] | None = None) -> Pack:
+    """Validate and compile a pack from its YAML tree; `parents` are the built packs it extends."""
     builder = _Builder(origin)
     start = Mark(origin, 1, 1)
     top = builder.mapping(root, "a rule pack", start)
@@ -292,6 +345,15 @@ def build_pack(root: YNode | None, origin: str) -> Pack:
     except ValueError:
         raise builder.fail(f"as_of must be a date like 2024-06-27, got '{as_of}'", top.entries["as_of"].mark) from None
     confidence = builder.string(top.get("confidence"), "'confidence'", top.mark) if "confidence" in top.entries else ""
+
+    _, extends = pack_identity(top, origin)
+    inherited: list[Rule] = []
+    for parent_id, mark in extends:
+        parent = (parents or {}).get(parent_id)
+        if parent is None:
+            raise builder.fail(f"'{pack_id}' extends unknown pack '{parent_id}'", mark, "load the base pack too (same directory or --rules)")
+        builder.defines.update(parent.defines)
+        inherited.extend(rule for rule in parent.rules if rule.id not in {r.id for r in inherited})
 
     if "define" in top.entries:
         defines = builder.mapping(top.entries["define"], "'define'", top.key_mark("define"))
@@ -327,8 +389,25 @@ def build_pack(root: YNode | None, origin: str) -> Pack:
         raise builder.fail("'rules' must be a list of rules", rule_list.mark)
     rules: list[Rule] = []
     seen: dict[str, int] = {}
+    overrides: dict[str, Rule | None] = {}
+    inherited_ids = {rule.id: rule for rule in inherited}
     for item in rule_list.items:
+        rule_map = builder.mapping(item, "a rule", item.mark)
+        rule_id_node = rule_map.get("id")
+        rule_id = rule_id_node.value if isinstance(rule_id_node, YScalar) and isinstance(rule_id_node.value, str) else ""
+        if rule_id and not rule_id.startswith(pack_id + "/") and inherited:
+            if rule_id not in inherited_ids:
+                builder.rule = rule_id
+                raise builder.fail(
+                    f"rule '{rule_id}' is not inherited from {', '.join(p for p, _ in extends)}",
+                    rule_map.entries["id"].mark,
+                    _suggest(rule_id, inherited_ids),
+                )
+            overrides[rule_id] = _override_rule(builder, rule_map, inherited_ids[rule_id])
+            continue
         rules.append(_build_rule(builder, item, pack_id, seen))
+    kept = [overrides.get(rule.id, rule) for rule in inherited]
+    rules = [rule for rule in kept if rule is not None] + rules
     return Pack(
         id=pack_id,
         name=texts["name"],
@@ -341,7 +420,37 @@ def build_pack(root: YNode | None, origin: str) -> Pack:
         markers=tuple(markers),
         threshold=threshold,
         origin=origin,
+        extends=tuple(p for p, _ in extends),
+        defines=tuple(builder.defines.items()),
     )
+
+
+def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
+    """An inherited rule changed by id: any field replaced, or `off: true` to drop it."""
+    builder.rule = base.id
+    builder.keys(rule, _OVERRIDE_KEYS, ("id",), f"the override of '{base.id}'")
+    if "off" in rule.entries:
+        off = rule.entries["off"]
+        if not isinstance(off, YScalar) or not isinstance(off.value, bool):
+            raise builder.fail("'off' must be true or false", off.mark)
+        if off.value:
+            return None
+    changes: dict[str, Any] = {}
+    if "severity" in rule.entries:
+        text = builder.string(rule.entries["severity"], "severity", rule.mark)
+        if text not in SEVERITY_LABELS:
+            raise builder.fail(
+                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _suggest(text, SEVERITY_LABELS)
+            )
+        changes["severity"] = Severity.from_label(text)
+    for key in ("message", "help", "terms"):
+        if key in rule.entries:
+            changes[key] = builder.string(rule.entries[key], key, rule.mark).strip()
+    if "check" in rule.entries:
+        changes["check"] = builder.check(rule.entries["check"], rule.key_mark("check"))
+    if "when" in rule.entries:
+        changes["when"] = builder.check(rule.entries["when"], rule.key_mark("when"))
+    return dataclasses.replace(base, **changes)
 
 
 def _number(builder: _Builder, node: YNode, what: str) -> float:
@@ -391,9 +500,9 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
     )
 
 
-def load_pack(text: str, origin: str) -> Pack:
+def load_pack(text: str, origin: str, *, parents: Mapping[str, Pack] | None = None) -> Pack:
     """Parse and validate a pack's YAML text (`origin` names the file in error messages)."""
-    return build_pack(parse_yaml(text, origin), origin)
+    return build_pack(parse_yaml(text, origin), origin, parents=parents)
 
 
 def iter_checks(check: Check) -> list[Check]:

@@ -8,7 +8,8 @@ reported as a finding naming its rule instead of stalling a publishing pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,13 +28,56 @@ class PatternTimeout(Exception):
         self.source = source
 
 
+_META_REF = regex.compile(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
+
+
+class MissingMeta(Exception):
+    """A rule needs a value about the article (`{{meta.reporter}}`) that was not given."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def meta_keys(text: str) -> list[str]:
+    """The article-metadata keys a pattern or value refers to."""
+    return [m.group(1) for m in _META_REF.finditer(text)]
+
+
+def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False) -> str:
+    """Fill `{{meta.key}}` references; raises MissingMeta when a key has no value."""
+
+    def fill(match: Any) -> str:
+        key = match.group(1)
+        if key not in meta or not str(meta[key]).strip():
+            raise MissingMeta(key)
+        value = str(meta[key]).strip()
+        return str(regex.escape(value)) if escape else value
+
+    return str(_META_REF.sub(fill, template))
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """A compiled pack pattern; `source` is what the author wrote (for messages)."""
+    """A compiled pack pattern; `source` is what the author wrote (for messages).
+
+    A pattern that refers to article metadata (`{{meta.reporter}}`) keeps its `template` and is
+    compiled per value with `bind`; the compiled regex is cached, so a batch of articles by the
+    same reporter compiles it once.
+    """
 
     source: str
     compiled: Any = field(compare=False, repr=False)
     label: str = ""
+    template: str | None = None
+    ignore_case: bool = False
+
+    def bind(self, meta: Mapping[str, str]) -> Pattern:
+        """This pattern with article metadata filled in (itself when it uses none)."""
+        if self.template is None:
+            return self
+        expanded = expand_meta(self.template, meta, escape=True)
+        return Pattern(self.source, _compile_cached(expanded, self.ignore_case), expand_meta(self.label or self.source, meta))
 
     @property
     def shown(self) -> str:
@@ -92,6 +136,11 @@ def readable(pattern: str) -> str:
 _PATTERN_TRANSLATION: dict[int, str] = {ord(k): v for k, v in {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}.items()}
 
 
+@functools.lru_cache(maxsize=1024)
+def _compile_cached(pattern: str, ignore_case: bool) -> Any:
+    return regex.compile(pattern, regex.V0 | regex.UNICODE | (regex.IGNORECASE if ignore_case else 0))
+
+
 def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool = False) -> Pattern:
     """Compile a pack regex (normalised like the text it runs on); raises `regex.error` if invalid."""
     # Articles are matched after normalisation, so a pattern typed with curly quotes or a
@@ -99,7 +148,8 @@ def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool 
     pattern = source.translate(_PATTERN_TRANSLATION)
     if whole_word:
         pattern = rf"\b(?:{pattern})\b"
-    flags = regex.V0 | regex.UNICODE
-    if ignore_case:
-        flags |= regex.IGNORECASE
-    return Pattern(source, regex.compile(pattern, flags))
+    if meta_keys(pattern):
+        # Checked now with a stand-in value, compiled per article with the real one.
+        compiled = _compile_cached(_META_REF.sub("metavalue", pattern), ignore_case)
+        return Pattern(source, compiled, template=pattern, ignore_case=ignore_case)
+    return Pattern(source, _compile_cached(pattern, ignore_case), ignore_case=ignore_case)

@@ -77,6 +77,10 @@ def pack_schema() -> dict[str, Any]:
             "as_of": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}", "description": "Date of the terms the pack encodes."},
             "summary": text | {"description": "The terms in one or two sentences."},
             "confidence": text | {"description": "Where the terms came from when not the publisher's own page."},
+            "extends": {
+                "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}],
+                "description": "Base pack id(s) whose rules and definitions this pack inherits.",
+            },
             "define": {"type": "object", "additionalProperties": {"type": "string"}, "description": "Named patterns, used as {{name}} in regexes."},
             "detect": {
                 "type": "object",
@@ -99,7 +103,7 @@ def pack_schema() -> dict[str, Any]:
                     },
                 },
             },
-            "rules": {"type": "array", "items": {"$ref": "#/$defs/rule"}},
+            "rules": {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/rule"}, {"$ref": "#/$defs/override"}]}},
         },
         "$defs": {
             "rule": {
@@ -114,6 +118,22 @@ def pack_schema() -> dict[str, Any]:
                     "terms": {"type": "string", "description": "The clause of the terms this rule comes from."},
                     "check": {"$ref": "#/$defs/check"},
                     "when": {"$ref": "#/$defs/check", "description": "The rule applies only when this check passes."},
+                },
+            },
+            "override": {
+                "type": "object",
+                "description": "Changes an inherited rule (by id) or drops it with off: true.",
+                "required": ["id"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": "string"},
+                    "severity": {"enum": ["error", "warning", "info"]},
+                    "message": text,
+                    "help": text,
+                    "terms": {"type": "string"},
+                    "check": {"$ref": "#/$defs/check"},
+                    "when": {"$ref": "#/$defs/check"},
+                    "off": {"type": "boolean"},
                 },
             },
             "check": {"oneOf": kinds},

@@ -151,10 +151,11 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise error("YAML merge keys (<<) are not supported", path=origin, line=key_node.start_mark.line + 1, hint="write the keys out")
-            key = _convert(loader, key_node, origin, budget, depth + 1, error)
-            if not isinstance(key, YScalar) or not isinstance(key.value, (str, int, float, bool)) or key.value is None:
-                raise error("mapping keys must be plain strings", path=origin, line=mark.line, column=mark.column)
-            name = str(key.value) if not isinstance(key.value, bool) else str(key.value).lower()
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"):
+                raise error("mapping keys must be plain words", path=origin, line=key_node.start_mark.line + 1, column=key_node.start_mark.column + 1)
+            # Keys are names, taken as written: YAML 1.1 would turn `off:` or `no:` into booleans.
+            name = str(key_node.value)
+            key = YScalar(name, _mark(key_node, origin), key_node.style in ("'", '"'))
             if name in entries:
                 first = key_marks[name]
                 raise error(

@@ -89,7 +89,7 @@ BROKEN: list[tuple[str, tuple[str, str], int, str]] = [
         "near without distance",
         ("      text:\n        phrase: Republished with permission\n        last: 3", "      near:\n        a: {byline: {}}\n        b: {byline: {}}"),
         14,
-        "needs 'within-blocks' or 'within-chars'",
+        "needs 'within-blocks', 'within-chars' or an 'order'",
     ),
 ]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compliance.checks import byline, element, logic, near, text
+from compliance.checks import byline, element, link, logic, metadata, near, position, text
 from compliance.checks.base import Check, CheckKind, Context, Hit, Outcome
 from compliance.options import Option
 
@@ -20,6 +20,18 @@ CHECKS: dict[str, CheckKind] = {
     ),
     "text": CheckKind("text", "a phrase or regex in the visible text of a scope", text.OPTIONS, text.build, text.evaluate, text.__doc__ or ""),
     "near": CheckKind("near", "two things within N blocks or characters, optionally in order", near.OPTIONS, near.build, near.evaluate, near.__doc__ or ""),
+    "position": CheckKind(
+        "position",
+        "a check's match within the first or last N blocks of the article",
+        position.OPTIONS,
+        position.build,
+        position.evaluate,
+        position.__doc__ or "",
+    ),
+    "link": CheckKind(
+        "link", "a link back to the original: <a href>, rel=canonical or syndication-source", link.OPTIONS, link.build, link.evaluate, link.__doc__ or ""
+    ),
+    "metadata": CheckKind("metadata", "values in <meta> tags and JSON-LD", metadata.OPTIONS, metadata.build, metadata.evaluate, metadata.__doc__ or ""),
     "byline": CheckKind("byline", "a person credited by name in a visible byline", byline.OPTIONS, byline.build, byline.evaluate, byline.__doc__ or ""),
     "any": CheckKind("any", "passes when one of its checks passes", (_CHECK_LIST,), logic.build_list, logic.evaluate_any, logic.__doc__ or ""),
     "all": CheckKind("all", "passes when all of its checks pass", (_CHECK_LIST,), logic.build_list, logic.evaluate_all, logic.__doc__ or ""),

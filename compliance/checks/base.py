@@ -9,6 +9,7 @@ from typing import Any
 from compliance.document import Document, Item
 from compliance.findings import Location
 from compliance.options import Option
+from compliance.patterns import Pattern, expand_meta
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,14 @@ class Context:
     doc: Document
     meta: Mapping[str, str] = field(default_factory=dict)
     _cache: dict[int, Outcome] = field(default_factory=dict)
+
+    def bind(self, pattern: Pattern) -> Pattern:
+        """A pattern with this article's metadata filled in (raises MissingMeta if absent)."""
+        return pattern.bind(self.meta)
+
+    def expand(self, template: str) -> str:
+        """A value with this article's metadata filled in (raises MissingMeta if absent)."""
+        return expand_meta(template, self.meta)
 
     def run(self, check: Check) -> Outcome:
         """Evaluate a (sub-)check once per document."""

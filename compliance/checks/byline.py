@@ -58,27 +58,27 @@ def build(values: dict[str, Any]) -> BylineParams:
     return BylineParams(values["person"], values["affiliation"], values["name"])
 
 
-def _satisfies(byline: Byline, params: BylineParams) -> tuple[bool, str]:
+def _satisfies(byline: Byline, params: BylineParams, ctx: Context) -> tuple[bool, str]:
     if params.person and not byline.names:
         return False, f"byline '{byline.text}' {_PROBLEMS.get(byline.reading.problem or '', 'names no person')}"
-    if params.name is not None and not any(params.name.search(n) for n in byline.names):
-        return False, f"byline '{byline.text}' does not name '{params.name.shown}'"
+    expected = ctx.bind(params.name) if params.name is not None else None
+    if expected is not None and not any(expected.search(n) for n in byline.names):
+        return False, f"byline '{byline.text}' does not name '{expected.shown}'"
     if params.affiliation is not None:
         remainder = byline.text
-        for name in byline.names:
-            remainder = remainder.replace(name, " ")
-        if not params.affiliation.search(remainder):
+        for person in byline.names:
+            remainder = remainder.replace(person, " ")
+        if not ctx.bind(params.affiliation).search(remainder):
             return False, f"byline '{byline.text}' has no affiliation matching '{params.affiliation.shown}'"
     return True, ""
 
 
 def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     """Pass on the first byline that satisfies every requirement."""
-    del ctx
     reasons: list[str] = []
     hits: list[Hit] = []
     for byline in doc.bylines:
-        ok, reason = _satisfies(byline, params)
+        ok, reason = _satisfies(byline, params, ctx)
         if ok:
             captures = (
                 ("name", byline.names[0] if byline.names else ""),

@@ -26,6 +26,7 @@ Fails::
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,7 +118,8 @@ def _image_matches(image: Image, attributes: tuple[tuple[str, Pattern], ...] | N
 
 def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     """Count the matching elements and compare with min/max."""
-    del ctx
+    if params.attributes:
+        params = dataclasses.replace(params, attributes=tuple((name, ctx.bind(p)) for name, p in params.attributes))
     if doc.root is None:
         return _evaluate_text_document(doc, params)
     matched: list[Hit] = []

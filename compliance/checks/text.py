@@ -100,10 +100,10 @@ def _scope_label(params: TextParams) -> str:
 
 def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     """Find the pattern in each block of the scope and compare the count with min/max."""
-    del ctx
+    pattern = ctx.bind(params.pattern)
     hits: list[Hit] = []
     for block in scope_blocks(doc, params.scope, params.first, params.last):
-        for match in params.pattern.finditer(block.text):
+        for match in pattern.finditer(block.text):
             captures = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
             start = max(0, match.start() - 30)
             excerpt = shorten(block.text[start : match.end() + 30], 140)
@@ -114,9 +114,9 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         return Outcome(False, tuple(hits[params.max :] if params.max else hits), f"found {count}, at most {params.max} allowed")
     if count >= params.min:
         return Outcome(True, tuple(hits))
-    detail = f"'{params.pattern.shown}' not found in {_scope_label(params)}"
+    detail = f"'{pattern.shown}' not found in {_scope_label(params)}"
     if count:
-        detail = f"found {count} of '{params.pattern.shown}', need at least {params.min} in {_scope_label(params)}"
+        detail = f"found {count} of '{pattern.shown}', need at least {params.min} in {_scope_label(params)}"
     anchor = doc.article_location
     if params.scope == "byline" and doc.bylines:
         anchor = doc.locate(doc.bylines[0])

@@ -1,0 +1,123 @@
+"""`link` — a link back to the original: an `<a href>` in the article (visible by default), the
+page's `<link rel=canonical>`, or its `<meta name="syndication-source">`.
+
+`href` is a regex searched in the URL; `equals` requires the exact URL (a trailing slash and the
+scheme's case are ignored). `source: any` accepts any of the three forms.
+
+Example (a visible link to the original on ProPublica)::
+
+    link:
+      href: '^https://www\\.propublica\\.org/article/'
+
+Passes::
+
+    <article><p>This story was originally published by <a href="https://www.propublica.org/article/flood-maps">ProPublica</a>.</p></article>
+
+Fails::
+
+    <article><p>This story was originally published by ProPublica.</p><a href="https://www.propublica.org/article/flood-maps" hidden>ProPublica</a></article>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Context, Hit, Outcome
+from compliance.document import Document
+from compliance.findings import START
+from compliance.options import Option
+from compliance.patterns import Pattern
+from compliance.text import shorten
+
+OPTIONS = (
+    Option("href", "regex", "Regex searched in the URL.", default=None),
+    Option("equals", "string", "The exact URL required (trailing slash and scheme case ignored).", default=None),
+    Option("text", "regex", "Regex the link's visible text must contain.", default=None),
+    Option("source", "enum", "Which links count.", default="a", choices=("a", "canonical", "syndication-source", "any")),
+    Option("visible", "enum", "For `<a>` links: only visible ones (`true`), hidden ones (`false`), or both.", default="true", choices=("true", "false", "any")),
+    Option("scope", "enum", "For `<a>` links: `article` or `page`.", default="article", choices=("article", "page")),
+    Option("min", "integer", "Fewest matching links required.", default=1, minimum=0),
+    Option("max", "integer", "Most matching links allowed (`0` forbids them).", default=None, minimum=0),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkParams:
+    """Validated parameters of a `link` check."""
+
+    href: Pattern | None
+    equals: str | None
+    text: Pattern | None
+    source: str
+    visible: str
+    scope: str
+    min: int
+    max: int | None
+
+
+def build(values: dict[str, Any]) -> LinkParams:
+    """Parameters from validated option values."""
+    return LinkParams(
+        values["href"], values["equals"], values["text"], values["source"], str(values["visible"]).lower(), values["scope"], values["min"], values["max"]
+    )
+
+
+def _same_url(a: str, b: str) -> bool:
+    def canonical(url: str) -> str:
+        url = url.strip()
+        scheme, sep, rest = url.partition("://")
+        return (scheme.lower() + sep + rest).rstrip("/") if sep else url.rstrip("/")
+
+    return canonical(a) == canonical(b)
+
+
+def _url_matches(url: str, params: LinkParams, ctx: Context) -> bool:
+    if params.href is not None and not ctx.bind(params.href).search(url):
+        return False
+    return params.equals is None or _same_url(url, ctx.expand(params.equals))
+
+
+def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
+    """Count the links that match and compare with min/max."""
+    hits: list[Hit] = []
+    hidden = 0
+    if params.source in ("a", "any"):
+        for link in doc.links:
+            if not _url_matches(link.href, params, ctx):
+                continue
+            if params.text is not None and not ctx.bind(params.text).search(link.text):
+                continue
+            if params.scope == "article" and not link.in_article:
+                continue
+            if (params.visible == "true" and not link.visible) or (params.visible == "false" and link.visible):
+                hidden += 1
+                continue
+            hits.append(Hit(link.index, doc.locate(link), f'<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>', (("href", link.href),)))
+    if params.source in ("canonical", "any"):
+        hits.extend(
+            Hit(0, START, f'<link rel="canonical" href="{shorten(url, 90)}">', (("href", url),)) for url in doc.canonical if _url_matches(url, params, ctx)
+        )
+    if params.source in ("syndication-source", "any"):
+        hits.extend(
+            Hit(0, START, f'<meta name="syndication-source" content="{shorten(url, 90)}">', (("href", url),))
+            for url in doc.meta.get("syndication-source", ())
+            if _url_matches(url, params, ctx)
+        )
+    count = len(hits)
+    if params.max is not None and count > params.max:
+        return Outcome(False, tuple(hits[params.max :] if params.max else hits), f"found {count} such links, at most {params.max} allowed")
+    if count >= params.min:
+        return Outcome(True, tuple(hits))
+    wanted = []
+    if params.href is not None:
+        wanted.append(f"to '{params.href.shown}'")
+    if params.equals is not None:
+        wanted.append(f"to {ctx.expand(params.equals)}")
+    kind = {"a": "link", "canonical": "canonical link", "syndication-source": "syndication-source meta tag", "any": "link"}[params.source]
+    detail = f"no {'visible ' if params.source == 'a' and params.visible == 'true' else ''}{kind} {' '.join(wanted)}".rstrip()
+    if params.source == "a" and params.scope == "article":
+        detail += " in the article"
+    if hidden:
+        detail += f"; {hidden} hidden"
+    return Outcome(False, (), detail, doc.article_location)

@@ -1,0 +1,104 @@
+"""`metadata` — values in `<meta>` tags and JSON-LD: the author, publisher, original URL
+(`isBasedOn`, `url`) a CMS puts in the page head. Metadata is invisible to readers, so it never
+satisfies a visible requirement such as a byline; it is useful for detection and for rules about
+what the page claims.
+
+`meta` names a `<meta name|property>` (`author`, `og:site_name`); `json-ld` is a dotted path into
+any JSON-LD object on the page (`author.name`, `publisher.name`, `isBasedOn`, `url`; lists are
+searched, and an object yields its `name`, `url` or `@id`). Exactly one of the two is required.
+
+Example (the page declares ProPublica as the publisher of the original)::
+
+    metadata:
+      json-ld: isBasedOn
+      pattern: 'propublica\\.org'
+
+Passes::
+
+    <html><head><script type="application/ld+json">{"@type": "NewsArticle", "isBasedOn": "https://www.propublica.org/article/x"}</script></head><body><article><p>Story.</p></article></body></html>
+
+Fails::
+
+    <html><head><script type="application/ld+json">{"@type": "NewsArticle", "url": "https://example.org/story"}</script></head><body><article><p>Story.</p></article></body></html>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Context, Hit, Outcome
+from compliance.document import Document
+from compliance.findings import START
+from compliance.options import Option
+from compliance.patterns import Pattern
+from compliance.text import shorten
+
+OPTIONS = (
+    Option("meta", "string", "Name (or property) of a `<meta>` tag.", default=None),
+    Option("json-ld", "string", "Dotted path into the page's JSON-LD objects.", default=None),
+    Option("pattern", "regex", "Regex a value must contain (case-insensitive).", default=None),
+    Option("min", "integer", "Fewest matching values required.", default=1, minimum=0),
+    Option("max", "integer", "Most matching values allowed.", default=None, minimum=0),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataParams:
+    """Validated parameters of a `metadata` check."""
+
+    meta: str | None
+    json_ld: str | None
+    pattern: Pattern | None
+    min: int
+    max: int | None
+
+
+def build(values: dict[str, Any]) -> MetadataParams:
+    """Parameters from validated option values."""
+    meta = values["meta"].strip().lower() if values["meta"] else None
+    return MetadataParams(meta, values["json_ld"], values["pattern"], values["min"], values["max"])
+
+
+def _values_at(node: Any, path: list[str]) -> Iterator[str]:
+    if isinstance(node, list):
+        for item in node:
+            yield from _values_at(item, path)
+        return
+    if isinstance(node, dict) and "@graph" in node and path and path[0] not in node:
+        yield from _values_at(node["@graph"], path)
+        return
+    if not path:
+        if isinstance(node, str | int | float):
+            yield str(node)
+        elif isinstance(node, dict):
+            for key in ("name", "url", "@id"):
+                if isinstance(node.get(key), str):
+                    yield node[key]
+                    break
+        return
+    if isinstance(node, dict) and path[0] in node:
+        yield from _values_at(node[path[0]], path[1:])
+
+
+def evaluate(doc: Document, params: MetadataParams, ctx: Context) -> Outcome:
+    """Find the metadata values and match them."""
+    pattern = ctx.bind(params.pattern) if params.pattern is not None else None
+    if params.meta is not None:
+        values = list(doc.meta.get(params.meta, ()))
+        label = f'<meta name="{params.meta}">'
+    else:
+        values = [v for obj in doc.json_ld for v in _values_at(obj, (params.json_ld or "").split("."))]
+        label = f"JSON-LD {params.json_ld}"
+    hits = [Hit(0, START, f"{label}: {shorten(value, 100)}", (("value", value),)) for value in values if pattern is None or pattern.search(value)]
+    count = len(hits)
+    if params.max is not None and count > params.max:
+        return Outcome(False, tuple(hits[params.max :] if params.max else hits), f"found {count} values, at most {params.max} allowed")
+    if count >= params.min:
+        return Outcome(True, tuple(hits))
+    if values:
+        detail = f"{label} is {', '.join(shorten(v, 60) for v in values[:3])}" + (f", not matching '{pattern.shown}'" if pattern else "")
+    else:
+        detail = f"no {label} on the page"
+    return Outcome(False, (), detail, START)

@@ -1,0 +1,70 @@
+"""`position` — a check's match must sit within the first or last N blocks of the article: a
+credit line at the top, a tagline at the end, a logo above the story.
+
+Blocks are paragraphs, headings, list items, images and (in text articles) lines, counted
+inside the article region.
+
+Example (ProPublica's credit line at the top of the story)::
+
+    position:
+      check: {text: {phrase: This story was originally published by ProPublica}}
+      first: 3
+
+Passes::
+
+    <article><h1>Title</h1><p>This story was originally published by ProPublica.</p><p>One.</p><p>Two.</p></article>
+
+Fails::
+
+    <article><h1>Title</h1><p>One.</p><p>Two.</p><p>Three.</p><p>This story was originally published by ProPublica.</p></article>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Check, Context, Outcome
+from compliance.document import Document
+from compliance.options import Option
+
+OPTIONS = (
+    Option("check", "check", "What must be in position (any check)."),
+    Option("first", "integer", "Within the first N blocks of the article.", default=None, minimum=1),
+    Option("last", "integer", "Within the last N blocks of the article.", default=None, minimum=1),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PositionParams:
+    """Validated parameters of a `position` check."""
+
+    check: Check
+    first: int | None
+    last: int | None
+
+
+def build(values: dict[str, Any]) -> PositionParams:
+    """Parameters from validated option values (exactly one of first/last, checked by packs)."""
+    return PositionParams(values["check"], values["first"], values["last"])
+
+
+def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
+    """Keep only the inner check's hits that sit in the wanted part of the article."""
+    inner = ctx.run(params.check)
+    if not inner.passed and not inner.hits:
+        return inner
+    article = [item.index for item in doc.items if item.in_article]
+    if params.first is not None:
+        allowed = set(article[: params.first])
+        where = f"the first {params.first} blocks"
+    else:
+        allowed = set(article[-(params.last or 1) :])
+        where = f"the last {params.last} blocks"
+    placed = tuple(hit for hit in inner.hits if hit.index in allowed)
+    if inner.passed and placed:
+        return Outcome(True, placed)
+    if inner.hits:
+        first = inner.hits[0]
+        return Outcome(False, (), f"found at line {first.location.line}, but not within {where} of the article", first.location)
+    return Outcome(False, (), inner.detail, inner.anchor)

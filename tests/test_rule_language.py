@@ -1,0 +1,177 @@
+"""Pack composition (`extends`, overrides, `off`), article metadata in rules, and the newer kinds."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.errors import PackError
+from compliance.loading import load_packs
+from compliance.packs import Pack
+from tests.conftest import write
+
+BASE = textwrap.dedent(
+    """\
+    id: cc-base
+    name: Creative Commons base
+    publisher: Creative Commons licensors
+    terms_url: https://creativecommons.org/licenses/by-nd/4.0/
+    as_of: 2024-01-01
+    summary: Attribution for CC BY-ND stories.
+    define:
+      cc: 'Creative\\s+Commons'
+    rules:
+      - id: cc-base/license
+        severity: error
+        message: The Creative Commons license is not named.
+        help: Say the story is republished under a Creative Commons license.
+        check: {text: {pattern: '{{cc}}'}}
+      - id: cc-base/author
+        severity: error
+        message: No author credited.
+        help: Keep the byline.
+        check: {byline: {}}
+    """
+)
+
+CHILD = textwrap.dedent(
+    """\
+    id: gazette
+    name: Gazette
+    publisher: Example Gazette
+    terms_url: https://example.org/republish
+    as_of: 2024-05-01
+    summary: CC BY-ND with our credit line.
+    extends: cc-base
+    detect:
+      markers:
+        - id: credit
+          check: {text: {phrase: first appeared in the Example Gazette, scope: page}}
+    rules:
+      - id: cc-base/license
+        severity: warning
+      - id: cc-base/author
+        off: true
+      - id: gazette/credit
+        severity: error
+        message: Credit line missing.
+        help: Add it.
+        check: {text: {pattern: 'first appeared in the Example Gazette under a {{cc}}'}}
+    """
+)
+
+
+def _packs(tmp_path: Path, *texts: str) -> list[Pack]:
+    for n, text in enumerate(texts):
+        write(tmp_path, f"pack{n}.yaml", text)
+    return load_packs([tmp_path], builtin=False)
+
+
+def _page(*paragraphs: str, byline: str = "") -> bytes:
+    byline_html = f"<p class='byline'>{byline}</p>" if byline else ""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><body><article><h1>Flood maps are out of date</h1>{byline_html}{body}</article></body></html>".encode()
+
+
+def test_child_inherits_overrides_and_disables_rules(tmp_path: Path) -> None:
+    packs = {p.id: p for p in _packs(tmp_path, BASE, CHILD)}
+    child = packs["gazette"]
+    assert child.extends == ("cc-base",)
+    assert [(r.id, r.severity.label) for r in child.rules] == [("cc-base/license", "warning"), ("gazette/credit", "error")]
+    doc = parse_document(_page("The river rose.", "This story first appeared in the Example Gazette."), "html")
+    report = check_document(doc, list(packs.values()), path="story.html")
+    assert report.packs == ("gazette",), "a base pack without markers never applies by itself"
+    assert sorted((f.rule, f.severity.label) for f in report.findings) == [("cc-base/license", "warning"), ("gazette/credit", "error")]
+
+
+def test_inherited_definitions_are_usable_in_the_child(tmp_path: Path) -> None:
+    packs = {p.id: p for p in _packs(tmp_path, BASE, CHILD)}
+    doc = parse_document(_page("This story first appeared in the Example Gazette under a Creative Commons license."), "html")
+    report = check_document(doc, [packs["gazette"]], path="story.html", auto_detect=False)
+    assert report.findings == ()
+    assert [p.rule for p in report.passed] == ["cc-base/license", "gazette/credit"]
+
+
+def test_a_base_rule_shared_by_two_applied_packs_is_checked_once(tmp_path: Path) -> None:
+    other = CHILD.replace("id: gazette", "id: herald").replace("gazette/credit", "herald/credit").replace("Example Gazette", "Herald")
+    packs = _packs(tmp_path, BASE, CHILD, other)
+    doc = parse_document(_page("Nothing about licenses here."), "html")
+    report = check_document(doc, [p for p in packs if p.id != "cc-base"], path="story.html", auto_detect=False)
+    assert [f.rule for f in report.findings].count("cc-base/license") == 1
+
+
+@pytest.mark.parametrize(
+    ("texts", "fragment", "line"),
+    [
+        ((CHILD,), "'gazette' extends unknown pack 'cc-base'", 7),
+        ((BASE.replace("summary:", "extends: gazette\nsummary:"), CHILD), "'extends' forms a cycle: cc-base → gazette → cc-base", 7),
+        (
+            (BASE, CHILD.replace("id: cc-base/author\n    off: true", "id: cc-base/autor\n    off: true")),
+            "rule 'cc-base/autor' is not inherited from cc-base — did you mean 'cc-base/author'?",
+            15,
+        ),
+        ((BASE, CHILD.replace("off: true", "of: true")), "unknown key 'of' in the override of 'cc-base/author' — did you mean 'off'?", 16),
+    ],
+    ids=["unknown parent", "cycle", "override of a rule that is not inherited", "typo in an override"],
+)
+def test_composition_errors_name_file_and_line(tmp_path: Path, texts: tuple[str, ...], fragment: str, line: int) -> None:
+    with pytest.raises(PackError) as caught:
+        _packs(tmp_path, *texts)
+    assert fragment in str(caught.value)
+    assert caught.value.line == line
+
+
+METADATA_PACK = textwrap.dedent(
+    """\
+    id: desk
+    name: Desk
+    publisher: Desk
+    terms_url: https://example.org/t
+    as_of: 2024-01-01
+    summary: s
+    rules:
+      - id: desk/reporter
+        severity: error
+        message: The byline does not name {meta.reporter}.
+        help: Credit {meta.reporter} as in the original.
+        check: {byline: {name: '{{meta.reporter}}'}}
+      - id: desk/original
+        severity: error
+        message: No link to the original.
+        help: Link to {meta.original_url}.
+        check: {link: {equals: '{{meta.original_url}}'}}
+    """
+)
+
+
+def test_rules_use_article_metadata(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "desk.yaml", METADATA_PACK)
+    story = write(
+        tmp_path,
+        "story.html",
+        _page("Read the <a href='https://example.org/news/flood-maps/'>original story</a>.", byline="By Ana Ruiz, Example Gazette").decode(),
+    )
+    base = ("check", "--rules", str(pack), "--pack", "desk", "--format", "json", str(story))
+    good = cli(*base, "--meta", "reporter=Ana Ruiz", "--meta", "original_url=https://example.org/news/flood-maps").json()["files"][0]
+    assert good["findings"] == []
+    assert [p["rule"] for p in good["passed"]] == ["desk/reporter", "desk/original"]
+    wrong = cli(*base, "--meta", "reporter=Li Wei", "--meta", "original_url=https://example.org/news/other").json()["files"][0]
+    messages = {f["rule"]: f["message"] for f in wrong["findings"]}
+    assert messages == {"desk/reporter": "The byline does not name Li Wei.", "desk/original": "No link to the original."}
+    missing = cli(*base).json()["files"][0]
+    assert missing["findings"] == []
+    assert [n["message"] for n in missing["notices"]] == [
+        "rule desk/reporter not checked: it needs the article's 'reporter' (give it with --meta reporter=...)",
+        "rule desk/original not checked: it needs the article's 'original_url' (give it with --meta original_url=...)",
+    ]
+
+
+def test_bad_meta_flag_is_a_user_error(cli: Any) -> None:
+    run = cli("check", "--meta", "reporter", "samples/dcnf/no-logo.html")
+    assert run.code == 2
+    assert run.err == "syndcheck: error: --meta expects KEY=VALUE, got 'reporter' — for example --meta reporter='Jake Smith'\n"
