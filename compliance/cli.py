@@ -210,6 +210,94 @@ def list_packs(
         typer.echo("  ".join(cell.ljust(widths[i]) if i < 5 else cell for i, cell in enumerate(row)).rstrip())
 
 
+rules_app = typer.Typer(help="Validate, list, explain and test rule packs.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(rules_app, name="rules")
+
+RulesOption = Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")]
+
+
+@rules_app.command("validate")
+def rules_validate(
+    paths: Annotated[list[Path], typer.Argument(help="Pack files or directories to validate (with the built-in packs, so 'extends' resolves).")],
+) -> None:
+    """Check rule packs without checking articles: exit 0 when valid, 2 with file:line when not."""
+    from compliance.loading import load_packs, pack_files
+
+    names = {str(f.resolve()) for path in paths for f in pack_files(path)}
+    packs = load_packs(paths)
+    checked = [p for p in packs if str(Path(p.origin).resolve()) in names]
+    for pack in checked:
+        typer.echo(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rules)")
+
+
+@rules_app.command("list")
+def rules_list(
+    pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Only these packs (repeatable).")] = None,
+    rules: RulesOption = None,
+) -> None:
+    """List rules: id, severity and message."""
+    from compliance.loading import load_packs, select_packs
+
+    available = load_packs(rules or ())
+    for chosen in select_packs(available, pack) if pack else available:
+        typer.echo(f"{chosen.id} — {chosen.name}")
+        for rule in chosen.rules:
+            inherited = "" if rule.pack == chosen.id else f"  (from {rule.pack})"
+            typer.echo(f"  {rule.id:<40} {rule.severity.label:<8} {rule.message}{inherited}")
+
+
+@rules_app.command("explain")
+def rules_explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule id such as dcnf/logo.")],
+    rules: RulesOption = None,
+) -> None:
+    """What a rule checks, the clause of the terms it comes from, and how to fix a finding."""
+    from compliance.explain import explain_rule
+    from compliance.loading import load_packs
+
+    typer.echo(explain_rule(load_packs(rules or ()), rule_id), nl=False)
+
+
+@rules_app.command("test")
+def rules_test(
+    paths: Annotated[list[str], typer.Argument(help="Fixture files or directories (annotated with <!-- expect: RULE --> or a .expect sidecar).")],
+    rules: RulesOption = None,
+    pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Coverage: the packs whose rules must all be covered.")] = None,
+    coverage: Annotated[bool, typer.Option("--coverage", help="Also fail when a rule has no passing or no failing fixture.")] = False,
+) -> None:
+    """Run annotated fixture articles and report every mismatch with their expectations."""
+    from compliance.engine import check_bytes
+    from compliance.errors import InputError
+    from compliance.loading import Skipped, expand_paths, load_packs, read_fixture, select_packs
+    from compliance.ruletest import compare, coverage_gaps
+
+    available = load_packs(rules or ())
+    reports = []
+    failures = 0
+    for source in expand_paths(paths):
+        if isinstance(source, Skipped):
+            continue
+        data, expected = read_fixture(source)
+        chosen = select_packs(available, expected.packs) if expected.packs is not None else available
+        report = check_bytes(data, source.kind, chosen, path=source.path, auto_detect=expected.packs is None, meta=dict(expected.meta))
+        reports.append(report)
+        mismatches = compare(report, expected)
+        failures += len(mismatches)
+        for mismatch in mismatches:
+            typer.echo(str(mismatch))
+    if not reports:
+        raise InputError("no fixtures found", path=", ".join(paths), hint="fixtures are .html, .htm, .md and .txt files")
+    gaps: list[str] = []
+    if coverage:
+        scope = select_packs(available, pack) if pack else available
+        rule_ids = list(dict.fromkeys(r.id for p in scope for r in p.rules if pack or r.pack == p.id))
+        gaps = coverage_gaps(reports, rule_ids)
+        for gap in gaps:
+            typer.echo(f"coverage: {gap}")
+    typer.echo(f"{len(reports)} fixtures, {failures} mismatch{'es' if failures != 1 else ''}" + (f", {len(gaps)} coverage gaps" if coverage else ""))
+    raise typer.Exit(1 if failures or gaps else 0)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code (0 clean, 1 findings, 2 user error, 3 bug)."""
     args = list(sys.argv[1:] if argv is None else argv)

@@ -14,8 +14,9 @@ from typing import BinaryIO
 
 from compliance.document import DocumentKind
 from compliance.errors import InputError, PackError
-from compliance.packs import Pack, build_packs
-from compliance.yamlsource import parse_yaml
+from compliance.packs import Pack, build_packs, pack_identity
+from compliance.ruletest import Expectations
+from compliance.yamlsource import YNode, parse_yaml
 
 ARTICLE_SUFFIXES: dict[str, DocumentKind] = {
     ".html": "html",
@@ -70,17 +71,28 @@ def pack_files(location: Path) -> list[Path]:
 
 
 def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack]:
-    """Built-in packs plus packs from `--rules` paths; a pack id defined twice is an error."""
-    files: list[Path] = []
-    if builtin:
-        files.extend(pack_files(builtin_rules_dir()))
-    for location in extra:
-        files.extend(pack_files(location))
+    """Built-in packs plus packs from `--rules` paths.
+
+    A pack given with `--rules` replaces the built-in pack with the same id (a newsroom's copy of
+    the DCNF pack with its house rules); two `--rules` packs with one id are an error.
+    """
+    extra_files = list(dict.fromkeys(f.resolve() for location in extra for f in pack_files(location)))
+    extra_trees = [_parse_pack_file(file) for file in extra_files]
     trees = []
-    for file in files:
-        origin = _display(file)
-        trees.append((parse_yaml(read_pack_text(file), origin), origin))
-    return sorted(build_packs(trees), key=lambda p: p.id)
+    if builtin:
+        replaced = {pack_identity(root, origin)[0] for root, origin in extra_trees}
+        for file in pack_files(builtin_rules_dir()):
+            if file.resolve() in extra_files:
+                continue
+            root, origin = _parse_pack_file(file)
+            if pack_identity(root, origin)[0] not in replaced:
+                trees.append((root, origin))
+    return sorted(build_packs(trees + extra_trees), key=lambda p: p.id)
+
+
+def _parse_pack_file(file: Path) -> tuple[YNode | None, str]:
+    origin = _display(file)
+    return parse_yaml(read_pack_text(file), origin), origin
 
 
 def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
@@ -211,3 +223,23 @@ def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES, st
             return handle.read()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=source.path, hint="check that it exists and is readable") from None
+
+
+def read_fixture(source: Source) -> tuple[bytes, Expectations]:
+    """A rule-test fixture's bytes and its expectations (comments, or a `.expect` sidecar for text)."""
+    from compliance.decoding import decode_bytes
+    from compliance.ruletest import expectations_in_markup, expectations_in_sidecar
+
+    data = read_source(source, max_bytes=None)
+    if source.kind == "text" and source.file is not None:
+        sidecar = source.file.with_name(source.file.name + ".expect")
+        if not sidecar.exists():
+            return data, Expectations()
+        try:
+            return data, expectations_in_sidecar(sidecar.read_text(encoding="utf-8"), str(sidecar))
+        except ValueError as exc:
+            raise InputError(str(exc), hint="see docs/rule-packs.md, 'Testing a pack'") from None
+    try:
+        return data, expectations_in_markup(decode_bytes(data).text)
+    except ValueError as exc:
+        raise InputError(str(exc), path=source.path, hint="see docs/rule-packs.md, 'Testing a pack'") from None

@@ -176,6 +176,8 @@ class _Builder:
             given = [k for k in ("pattern", "phrase") if k in node.entries]
             if len(given) != 1:
                 raise self.fail("the 'text' check needs exactly one of 'pattern' or 'phrase'", node.mark)
+        if "min" in values and "max" in node.entries and "min" not in node.entries:
+            values["min"] = 0  # `max` alone states a limit, not a requirement: `max: 0` forbids
         if "min" in values and values.get("max") is not None and values["min"] > values["max"] and "min" in node.entries:
             raise self.fail(f"min ({values['min']}) is greater than max ({values['max']})", node.key_mark("min"))
         if kind == "near" and values.get("within_blocks") is None and values.get("within_chars") is None and values.get("order") == "any":

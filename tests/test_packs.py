@@ -37,8 +37,9 @@ VALID = textwrap.dedent(
 def test_builtin_packs_load_and_have_unique_rule_ids() -> None:
     packs = load_packs()
     assert [p.id for p in packs] == sorted(p.stem for p in builtin_rules_dir().glob("*.yaml"))
-    ids = [rule.id for pack in packs for rule in pack.rules]
-    assert len(ids) == len(set(ids))
+    own = [rule.id for pack in packs for rule in pack.rules if rule.pack == pack.id]
+    assert len(own) == len(set(own))
+    assert all(rule.id.startswith(rule.pack + "/") for pack in packs for rule in pack.rules)
     dcnf = next(p for p in packs if p.id == "dcnf")
     assert [r.id for r in dcnf.rules] == ["dcnf/logo", "dcnf/byline", "dcnf/affiliation"]
     assert all(r.severity.label == "error" for r in dcnf.rules)

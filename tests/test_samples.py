@@ -10,7 +10,16 @@ import yaml
 
 from tests.conftest import ROOT, SAMPLES, SEED, rule_ids
 
-EXPECTED: dict[str, dict[str, list[str]]] = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+def _load_expectations() -> dict[str, dict[str, list[str]]]:
+    """All `expected*.yaml` files under samples/, keyed by the sample's path from the repository root."""
+    expected: dict[str, dict[str, list[str]]] = {}
+    for file in sorted(SAMPLES.rglob("expected*.yaml")):
+        for name, entry in yaml.safe_load(file.read_text(encoding="utf-8")).items():
+            expected[str((file.parent / name).relative_to(ROOT))] = entry
+    return expected
+
+
+EXPECTED = _load_expectations()
 
 
 def test_every_sample_has_an_expectation() -> None:

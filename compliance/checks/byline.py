@@ -35,6 +35,13 @@ OPTIONS = (
     Option("person", "boolean", "Require a person's name (not an outlet or staff credit).", default=True),
     Option("affiliation", "regex", "Regex the byline's text must contain besides the name.", default=None),
     Option("name", "regex", "Regex one of the credited names must match (the expected reporter).", default=None),
+    Option(
+        "problem",
+        "enum",
+        'Match only bylines with this problem (`empty`: "By ,"; `outlet`: "By The Daily Caller"; `staff`: "By Courier Staff"); use with `person: false`.',
+        default=None,
+        choices=("empty", "outlet", "staff"),
+    ),
 )
 
 _PROBLEMS = {
@@ -51,14 +58,17 @@ class BylineParams:
     person: bool
     affiliation: Pattern | None
     name: Pattern | None
+    problem: str | None = None
 
 
 def build(values: dict[str, Any]) -> BylineParams:
     """Parameters from validated option values."""
-    return BylineParams(values["person"], values["affiliation"], values["name"])
+    return BylineParams(values["person"], values["affiliation"], values["name"], values["problem"])
 
 
 def _satisfies(byline: Byline, params: BylineParams, ctx: Context) -> tuple[bool, str]:
+    if params.problem is not None and byline.reading.problem != params.problem:
+        return False, f"byline '{byline.text}' is not {params.problem}"
     if params.person and not byline.names:
         return False, f"byline '{byline.text}' {_PROBLEMS.get(byline.reading.problem or '', 'names no person')}"
     expected = ctx.bind(params.name) if params.name is not None else None

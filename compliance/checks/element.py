@@ -53,7 +53,7 @@ OPTIONS = (
         choices=("true", "false", "any"),
     ),
     Option("scope", "enum", "`article` (the story, not the page chrome) or `page`.", default="article", choices=("article", "page")),
-    Option("min", "integer", "Fewest matching elements required.", default=1, minimum=0),
+    Option("min", "integer", "Fewest matching elements required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matching elements allowed (`0` forbids the element).", default=None, minimum=0),
 )
 

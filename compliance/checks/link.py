@@ -37,7 +37,7 @@ OPTIONS = (
     Option("source", "enum", "Which links count.", default="a", choices=("a", "canonical", "syndication-source", "any")),
     Option("visible", "enum", "For `<a>` links: only visible ones (`true`), hidden ones (`false`), or both.", default="true", choices=("true", "false", "any")),
     Option("scope", "enum", "For `<a>` links: `article` or `page`.", default="article", choices=("article", "page")),
-    Option("min", "integer", "Fewest matching links required.", default=1, minimum=0),
+    Option("min", "integer", "Fewest matching links required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matching links allowed (`0` forbids them).", default=None, minimum=0),
 )
 

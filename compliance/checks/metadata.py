@@ -39,7 +39,7 @@ OPTIONS = (
     Option("meta", "string", "Name (or property) of a `<meta>` tag.", default=None),
     Option("json-ld", "string", "Dotted path into the page's JSON-LD objects.", default=None),
     Option("pattern", "regex", "Regex a value must contain (case-insensitive).", default=None),
-    Option("min", "integer", "Fewest matching values required.", default=1, minimum=0),
+    Option("min", "integer", "Fewest matching values required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matching values allowed.", default=None, minimum=0),
 )
 

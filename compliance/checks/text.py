@@ -42,7 +42,7 @@ OPTIONS = (
     Option("scope", "enum", "Where to look.", default="article", choices=("article", "page", "headline", "byline")),
     Option("first", "integer", "Only the first N blocks of the scope.", default=None, minimum=1),
     Option("last", "integer", "Only the last N blocks of the scope.", default=None, minimum=1),
-    Option("min", "integer", "Fewest matches required.", default=1, minimum=0),
+    Option("min", "integer", "Fewest matches required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matches allowed (`0` forbids the text).", default=None, minimum=0),
 )
 

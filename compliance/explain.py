@@ -1,0 +1,46 @@
+"""`syndcheck rules explain RULE`: a rule's purpose, the clause of the terms, the fix, an example."""
+
+from __future__ import annotations
+
+import difflib
+import textwrap
+from collections.abc import Sequence
+
+from compliance.errors import PackError
+from compliance.packs import Pack, Rule
+
+
+def find_rule(packs: Sequence[Pack], rule_id: str) -> tuple[Pack, Rule]:
+    """The pack that defines a rule, and the rule; a PackError with a suggestion when unknown."""
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id == rule_id and rule.pack == pack.id:
+                return pack, rule
+    known = sorted({rule.id for pack in packs for rule in pack.rules})
+    close = difflib.get_close_matches(rule_id, known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck rules list' to see them"
+    raise PackError(f"unknown rule '{rule_id}'", hint=hint)
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(" ".join(text.split()), width=96, initial_indent=indent, subsequent_indent=indent)
+
+
+def explain_rule(packs: Sequence[Pack], rule_id: str) -> str:
+    """The explanation as plain text."""
+    pack, rule = find_rule(packs, rule_id)
+    users = [p.id for p in packs if p.id != pack.id and any(r.id == rule.id for r in p.rules)]
+    lines = [f"{rule.id} ({rule.severity.label}) — {pack.name}", ""]
+    lines += ["What it checks:", _wrap(rule.message), ""]
+    if rule.terms:
+        lines += ["From the terms:", _wrap(f'"{rule.terms}"'), ""]
+    lines += [f"Terms: {pack.terms_url} (as of {pack.as_of})"]
+    if pack.confidence:
+        lines += ["Source:", _wrap(pack.confidence)]
+    lines += ["", "How to fix it:", _wrap(rule.help), ""]
+    if rule.when is not None:
+        lines += [f"Applies only when its condition holds (a '{rule.when.kind}' check).", ""]
+    if users:
+        lines += [f"Also applied through: {', '.join(users)}", ""]
+    lines += [f"Defined in {rule.origin}:{rule.line}", ""]
+    return "\n".join(lines)

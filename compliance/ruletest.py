@@ -1,0 +1,137 @@
+"""Rule tests for pack authors: fixture articles annotated with the findings they must produce.
+
+HTML and Markdown fixtures carry their expectations in comments::
+
+    <!-- syndcheck-test: packs=dcnf -->          which packs to apply (default: auto-detection)
+    <!-- syndcheck-test: meta.reporter="Ana Ruiz" -->   article metadata for the check
+    <!-- expect: dcnf/logo -->                   a finding of this rule, anywhere
+    <!-- expect-line: dcnf/byline -->            a finding of this rule on the next line
+
+Text fixtures use a sidecar file `NAME.txt.expect` with one expectation per line: `packs: dcnf`,
+`meta.reporter: Ana Ruiz`, `dcnf/logo`, or `dcnf/byline:12` (a finding on line 12). A fixture without expectations must
+produce no findings. Every mismatch is reported: an expected finding that is missing, and a
+finding that was not expected.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compliance.findings import Report
+
+_DIRECTIVE = re.compile(r"<!--\s*syndcheck-test:(.*?)-->", re.DOTALL)
+_EXPECT = re.compile(r"<!--\s*expect(-line)?:\s*([a-z0-9\-]+/[a-z0-9\-]+)\s*-->")
+_SIDECAR_LINE = re.compile(r"^\s*(?:(packs)\s*:\s*([\w\-, ]+)|([a-z0-9\-]+/[a-z0-9\-]+)(?:\s*:\s*(\d+))?)\s*(?:#.*)?$")
+_SIDECAR_META = re.compile(r"^\s*meta\.([A-Za-z0-9_-]+)\s*:\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Expectations:
+    """What a fixture says its check must report."""
+
+    anywhere: tuple[str, ...] = ()
+    on_lines: tuple[tuple[str, int], ...] = ()
+    packs: tuple[str, ...] | None = None
+    meta: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """One difference between a fixture's expectations and the report."""
+
+    path: str
+    kind: str  # "missing" or "unexpected"
+    rule: str
+    line: int | None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.kind == "missing":
+            return f"{where}: expected a finding of {self.rule}, got none"
+        return f"{where}: unexpected finding of {self.rule}"
+
+
+def expectations_in_markup(text: str) -> Expectations:
+    """Expectations written as HTML comments in an HTML or Markdown fixture."""
+    anywhere: list[str] = []
+    on_lines: list[tuple[str, int]] = []
+    for match in _EXPECT.finditer(text):
+        if match.group(1):
+            on_lines.append((match.group(2), text.count("\n", 0, match.start()) + 2))
+        else:
+            anywhere.append(match.group(2))
+    packs: tuple[str, ...] | None = None
+    meta: list[tuple[str, str]] = []
+    for directive in _DIRECTIVE.finditer(text):
+        for token in shlex.split(directive.group(1)):
+            key, _, value = token.partition("=")
+            if key == "packs":
+                packs = tuple(p.strip() for p in value.split(",") if p.strip())
+            elif key.startswith("meta."):
+                meta.append((key[5:], value))
+            else:
+                raise ValueError(f"unknown syndcheck-test setting '{key}' (use packs=ID,... or meta.KEY=VALUE)")
+    return Expectations(tuple(anywhere), tuple(on_lines), packs, tuple(meta))
+
+
+def expectations_in_sidecar(text: str, origin: str) -> Expectations:
+    """Expectations from a `.expect` sidecar file; raises ValueError naming a bad line."""
+    anywhere: list[str] = []
+    on_lines: list[tuple[str, int]] = []
+    packs: tuple[str, ...] | None = None
+    meta: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        meta_match = _SIDECAR_META.match(line)
+        if meta_match:
+            meta.append((meta_match.group(1), meta_match.group(2)))
+            continue
+        match = _SIDECAR_LINE.match(line)
+        if match is None:
+            raise ValueError(f"{origin}:{number}: expected 'packs: ID, ...', 'pack/rule' or 'pack/rule:LINE', got '{line.strip()}'")
+        if match.group(1):
+            packs = tuple(p.strip() for p in match.group(2).split(",") if p.strip())
+        elif match.group(4):
+            on_lines.append((match.group(3), int(match.group(4))))
+        else:
+            anywhere.append(match.group(3))
+    return Expectations(tuple(anywhere), tuple(on_lines), packs, tuple(meta))
+
+
+def compare(report: Report, expected: Expectations) -> list[Mismatch]:
+    """Every missing expected finding and every unexpected finding."""
+    mismatches: list[Mismatch] = []
+    remaining = list(report.findings)
+    for rule, line in expected.on_lines:
+        found = next((f for f in remaining if f.rule == rule and f.location.line == line), None)
+        if found is None:
+            mismatches.append(Mismatch(report.path, "missing", rule, line))
+        else:
+            remaining.remove(found)
+    wanted = Counter(expected.anywhere)
+    for rule in list(wanted):
+        matching = [f for f in remaining if f.rule == rule]
+        if not matching:
+            mismatches.append(Mismatch(report.path, "missing", rule, None))
+        for finding in matching:
+            remaining.remove(finding)
+    mismatches.extend(Mismatch(report.path, "unexpected", f.rule, f.location.line) for f in remaining)
+    return mismatches
+
+
+def coverage_gaps(results: Sequence[Report], rule_ids: Sequence[str]) -> list[str]:
+    """Rules that no fixture shows passing, or no fixture shows failing."""
+    passing = {p.rule for r in results for p in r.passed}
+    failing = {f.rule for r in results for f in r.findings}
+    gaps = []
+    for rule in rule_ids:
+        if rule not in passing:
+            gaps.append(f"{rule}: no fixture where it passes")
+        if rule not in failing:
+            gaps.append(f"{rule}: no fixture where it fails")
+    return gaps

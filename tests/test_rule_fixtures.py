@@ -1,0 +1,96 @@
+"""The project's own packs are tested with `syndcheck rules test`, like any newsroom's would be:
+every rule of every built-in pack has a fixture where it passes and one where it fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from compliance.findings import Finding, Location, Passed, Report, Severity
+from compliance.ruletest import Expectations, compare, coverage_gaps, expectations_in_markup, expectations_in_sidecar
+from tests.conftest import ROOT, write
+
+FIXTURES = ROOT / "tests" / "rule-fixtures"
+
+
+def test_builtin_pack_fixtures_match_and_cover_every_rule(cli: Any) -> None:
+    run = cli("rules", "test", str(FIXTURES), "--coverage")
+    assert run.out.splitlines()[-1].endswith(" mismatches, 0 coverage gaps"), run.out
+    assert " 0 mismatches" in run.out.splitlines()[-1], run.out
+    assert run.code == 0
+
+
+def test_every_builtin_pack_has_a_fixture_directory() -> None:
+    from compliance.loading import load_packs
+
+    assert {p.id for p in load_packs()} <= {d.name for d in FIXTURES.iterdir() if d.is_dir()}
+
+
+def test_markup_expectations_are_read_with_lines_packs_and_meta() -> None:
+    text = (
+        '<!-- syndcheck-test: packs=dcnf,common meta.reporter="Ana Ruiz" -->\n<article>\n'
+        "<!-- expect: dcnf/logo -->\n<!-- expect-line: dcnf/byline -->\n<p class=byline>By Staff</p>\n</article>\n"
+    )
+    assert expectations_in_markup(text) == Expectations(("dcnf/logo",), (("dcnf/byline", 5),), ("dcnf", "common"), (("reporter", "Ana Ruiz"),))
+
+
+def test_sidecar_expectations() -> None:
+    sidecar = "# the seed without its logo line\npacks: dcnf\nmeta.reporter: Jake Smith\ndcnf/logo\ndcnf/affiliation:5\n"
+    assert expectations_in_sidecar(sidecar, "x.txt.expect") == Expectations(
+        ("dcnf/logo",), (("dcnf/affiliation", 5),), ("dcnf",), (("reporter", "Jake Smith"),)
+    )
+
+
+def _finding(rule: str, line: int) -> Finding:
+    return Finding(rule, Severity.ERROR, "m", "h", Location(line, 1))
+
+
+def test_compare_reports_missing_and_unexpected_findings() -> None:
+    report = Report("a.html", ("dcnf",), (_finding("dcnf/logo", 3), _finding("dcnf/byline", 9)))
+    expected = Expectations(("dcnf/affiliation",), (("dcnf/byline", 8),))
+    assert [str(m) for m in compare(report, expected)] == [
+        "a.html:8: expected a finding of dcnf/byline, got none",
+        "a.html: expected a finding of dcnf/affiliation, got none",
+        "a.html:3: unexpected finding of dcnf/logo",
+        "a.html:9: unexpected finding of dcnf/byline",
+    ]
+
+
+def test_coverage_gaps_name_rules_without_passing_or_failing_fixtures() -> None:
+    reports = [Report("a", passed=(Passed("p/a", "e", Location(1)),), findings=(_finding("p/b", 1),))]
+    assert coverage_gaps(reports, ["p/a", "p/b"]) == ["p/a: no fixture where it fails", "p/b: no fixture where it passes"]
+
+
+def test_rules_test_fails_on_a_mismatch_and_names_it(cli: Any, tmp_path: Path) -> None:
+    source = (FIXTURES / "dcnf" / "logo-missing.html").read_text(encoding="utf-8").replace("<!-- expect: dcnf/logo -->", "")
+    write(tmp_path, "wrong.html", source)
+    run = cli("rules", "test", str(tmp_path))
+    assert run.code == 1
+    assert "wrong.html:" in run.out and "unexpected finding of dcnf/logo" in run.out
+    assert run.out.splitlines()[-1] == "1 fixtures, 1 mismatch"
+
+
+def test_text_fixture_with_sidecar(cli: Any, tmp_path: Path) -> None:
+    seed = (ROOT / "samples" / "dcnf" / "missing-logo-line.txt").read_bytes()
+    write(tmp_path, "seed.txt", seed)
+    write(tmp_path, "seed.txt.expect", "packs: dcnf\ndcnf/logo\ndcnf/affiliation:5\n")
+    run = cli("rules", "test", str(tmp_path / "seed.txt"))
+    assert run.out.splitlines()[-1] == "1 fixtures, 0 mismatches"
+    assert run.code == 0
+
+
+def test_rules_validate_list_and_explain(cli: Any, tmp_path: Path) -> None:
+    ok = cli("rules", "validate", "rules/dcnf.yaml")
+    assert (ok.code, ok.out) == (0, "rules/dcnf.yaml: ok (dcnf, 3 rules)\n")
+    broken = write(tmp_path, "broken.yaml", (ROOT / "rules" / "dcnf.yaml").read_text(encoding="utf-8").replace("severity: error", "severity: eror", 1))
+    bad = cli("rules", "validate", str(broken))
+    assert bad.code == 2
+    assert "broken.yaml:" in bad.err and "severity must be one of error, warning, info, got 'eror' — did you mean 'error'?" in bad.err
+    listing = cli("rules", "list", "--pack", "creative-commons")
+    assert "  common/wire-photo" in listing.out and "(from common)" in listing.out
+    explained = cli("rules", "explain", "dcnf/logo")
+    assert explained.out.splitlines()[0] == "dcnf/logo (error) — Daily Caller News Foundation"
+    assert '"All republished articles must include our logo"' in explained.out
+    assert "Terms: https://dailycallernewsfoundation.org/ (as of 2024-06-27)" in explained.out
+    unknown = cli("rules", "explain", "dcnf/logoo")
+    assert (unknown.code, unknown.err) == (2, "syndcheck: error: unknown rule 'dcnf/logoo' — did you mean 'dcnf/logo'?\n")
