@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from compliance import __version__
-from compliance.errors import CheckError, UserError
+from compliance.errors import UserError
 from compliance.exitcodes import BUG, USER_ERROR
 
 if TYPE_CHECKING:
-    from compliance.findings import Report
-    from compliance.loading import Source
-    from compliance.packs import Pack
+    pass
 
 app = typer.Typer(
     name="syndcheck",
@@ -88,42 +86,6 @@ def _report_bug(where: str, cause: BaseException) -> None:
         traceback.print_exception(cause)
 
 
-def _check_one(
-    source: Source,
-    packs: Sequence[Pack],
-    *,
-    auto_detect: bool,
-    kind_override: str | None,
-    stdin_name: str | None,
-    max_bytes: int,
-    meta: dict[str, str],
-) -> tuple[Report, str]:
-    """Check one source; returns the report and "" or the kind of failure ("input", "bug").
-
-    One failing document never stops a batch: its failure becomes a report saying it was not checked.
-    """
-    from compliance.engine import check_bytes
-    from compliance.findings import Notice, Report
-    from compliance.loading import STDIN, TooLarge, read_source, sniff_kind
-
-    display = (stdin_name or "<stdin>") if source.path == STDIN else source.path
-    try:
-        data = read_source(source, max_bytes=max_bytes)
-        kind = source.kind if (source.path != STDIN or kind_override) else sniff_kind(data)
-        return check_bytes(data, kind, packs, path=display, auto_detect=auto_detect, meta=meta), ""
-    except TooLarge as exc:
-        return Report(path=display, notices=(Notice("too-large", str(exc)),), checked=False), ""
-    except UserError as exc:
-        typer.echo(f"syndcheck: error: {exc.one_line()}", err=True)
-        return Report(path=display, notices=(Notice("unreadable", f"not checked: {exc.what}"),), checked=False), "input"
-    except CheckError as exc:
-        _report_bug(f"while checking {exc.path} with rule {exc.rule}", exc.cause)
-        return Report(path=display, notices=(Notice("internal-error", f"not checked: internal error in rule {exc.rule}"),), checked=False), "bug"
-    except Exception as exc:  # noqa: BLE001 - a crash on one document is reported, then the batch goes on
-        _report_bug(f"while checking {display}", exc)
-        return Report(path=display, notices=(Notice("internal-error", "not checked: internal error"),), checked=False), "bug"
-
-
 def _parse_meta(pairs: Sequence[str]) -> dict[str, str]:
     """`--meta KEY=VALUE` pairs as a dict."""
     from compliance.errors import ConfigError
@@ -145,7 +107,8 @@ def check(
     pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
     rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.error,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error, or as configured].")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")] = None,
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed and files without findings.")] = False,
@@ -156,53 +119,61 @@ def check(
     * 1024,
 ) -> None:
     """Check articles and report what their publishers' terms require and they lack."""
-    from compliance.exitcodes import exit_code
-    from compliance.findings import Notice, Report, Severity
+    from compliance.findings import Severity
     from compliance.formatters.json import format_json
     from compliance.formatters.summary import Summary
     from compliance.formatters.text import format_report, format_summary
-    from compliance.loading import Skipped, expand_paths, load_packs, select_packs
+    from compliance.runner import Runner, RunOptions, RunStatus
 
-    article_meta = _parse_meta(meta or ())
-    available = load_packs(rules or ())
-    packs = select_packs(available, pack) if pack else available
-    kind_override = input_kind.value if input_kind else None
+    options = RunOptions(
+        packs=tuple(pack) if pack else None,
+        rules=tuple(rules or ()),
+        fail_on=Severity.from_label(fail_on.value) if fail_on else None,
+        kind=input_kind.value if input_kind else None,
+        stdin_name=stdin_filename,
+        max_bytes=max_bytes,
+        meta=_parse_meta(meta or ()),
+        config=config,
+    )
+    runner = Runner(options)
     use_color = _use_color(color)
-    reports: list[Report] = []
+    reports = []
     summary = Summary()
-    failures: list[str] = []
-    for source in expand_paths(paths, kind=kind_override):  # type: ignore[arg-type]
-        if isinstance(source, Skipped):
-            report = Report(path=source.path, notices=(Notice("skipped", source.reason),), checked=False)
-        else:
-            report, failure = _check_one(
-                source, packs, auto_detect=not pack, kind_override=kind_override, stdin_name=stdin_filename, max_bytes=max_bytes, meta=article_meta
-            )
-            if failure:
-                failures.append(failure)
-        summary = summary.add(report)
+    status = RunStatus()
+    for result in runner.run(paths):
+        for message in result.messages:
+            if result.failure == "bug":
+                _report_bug(message, result.cause or RuntimeError("unknown"))
+            else:
+                typer.echo(message, err=True)
+        summary = summary.add(result.report)
+        status = status.add(result)
         if output_format is OutputFormat.text:
             # Streamed: an archive of thousands of articles is never held in memory.
-            if not (quiet and report.checked and not report.findings):
-                typer.echo(format_report(report, color=use_color, show_passed=not quiet))
+            if not (quiet and result.report.checked and not result.report.findings):
+                typer.echo(format_report(result.report, color=use_color, show_passed=not quiet))
         else:
-            reports.append(report)
+            reports.append(result.report)
     if output_format is OutputFormat.text:
         typer.echo(format_summary(summary, color=use_color), nl=False)
     else:
         typer.echo(format_json(reports), nl=False)
-    code = exit_code(summary, Severity.from_label(fail_on.value), input_errors=failures.count("input"))
-    raise typer.Exit(BUG if "bug" in failures else code)
+    raise typer.Exit(status.exit_code)
 
 
 @app.command("packs")
 def list_packs(
     rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
+    paths: Annotated[bool, typer.Option("--paths", help="Print each pack's id and file instead (to copy a pack).")] = False,
 ) -> None:
     """List the available rule packs: name, publisher, terms, date of the terms, rule count."""
     from compliance.loading import load_packs
 
     packs = load_packs(rules or ())
+    if paths:
+        for pack in packs:
+            typer.echo(f"{pack.id} {Path(pack.origin).resolve()}")
+        return
     rows = [("ID", "NAME", "PUBLISHER", "AS OF", "RULES", "TERMS")]
     rows += [(p.id, p.name, p.publisher, p.as_of, str(len(p.rules)), p.terms_url) for p in packs]
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
@@ -296,6 +267,24 @@ def rules_test(
             typer.echo(f"coverage: {gap}")
     typer.echo(f"{len(reports)} fixtures, {failures} mismatch{'es' if failures != 1 else ''}" + (f", {len(gaps)} coverage gaps" if coverage else ""))
     raise typer.Exit(1 if failures or gaps else 0)
+
+
+config_app = typer.Typer(help="Show the project configuration.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show(
+    path: Annotated[str, typer.Argument(help="The article (or directory) whose effective configuration to show.")] = ".",
+    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
+) -> None:
+    """Print the configuration that applies to a file, and where each value came from."""
+    from compliance.config import describe
+    from compliance.runner import Runner, RunOptions
+
+    target = path if not Path(path).is_dir() else str(Path(path) / "_")
+    runner = Runner(RunOptions(config=config))
+    typer.echo(describe(runner.settings_for(target), runner.layers_for(target)), nl=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -930,6 +930,7 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)
 _MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -955,8 +956,8 @@ def parse_text(data: bytes | str, *, markdown: bool = False) -> Document:
     items: list[Item] = []
     links: list[Link] = []
     for number, raw in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        if not raw.strip():
-            continue
+        if not raw.strip() or _COMMENT_LINE.match(raw):
+            continue  # blank, or an HTML comment (suppressions, notes) that a reader never sees
         heading = False
         line_text = raw
         if markdown:

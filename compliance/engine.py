@@ -7,6 +7,7 @@ limit is a finding naming the rule, and the other rules still run.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
@@ -15,9 +16,10 @@ from compliance.decoding import binary_kind
 from compliance.detect import detect_packs
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError
-from compliance.findings import Detection, Finding, Notice, Passed, Report
+from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity
 from compliance.packs import Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout
+from compliance.suppress import apply_suppressions, find_suppressions
 from compliance.text import shorten
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
@@ -83,8 +85,13 @@ def check_document(
     path: str,
     auto_detect: bool = True,
     meta: Mapping[str, str] | None = None,
+    severities: Mapping[str, Severity | None] | None = None,
 ) -> Report:
-    """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules."""
+    """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
+
+    `severities` changes a rule's severity, or turns it off (None), as project configuration does.
+    """
+    severities = severities or {}
     ctx = Context(doc, dict(meta or {}))
     detections: tuple[Detection, ...] = ()
     if auto_detect:
@@ -103,9 +110,12 @@ def check_document(
     evaluated: set[str] = set()
     for pack in applied:
         for rule in pack.rules:
-            if rule.id in evaluated:
+            if rule.id in evaluated or (rule.id in severities and severities[rule.id] is None):
                 continue  # a base-pack rule shared by two applied packs is checked once
             evaluated.add(rule.id)
+            level = severities.get(rule.id)
+            if level is not None:
+                rule = dataclasses.replace(rule, severity=level)
             try:
                 rule_findings, rule_passed = evaluate_rule(ctx, rule)
             except MissingMeta as exc:
@@ -130,6 +140,9 @@ def check_document(
                 raise CheckError(rule.id, path, exc) from exc
             findings.extend(rule_findings)
             passed.extend(rule_passed)
+    suppressions = find_suppressions(doc.source) if "syndcheck-disable" in doc.source else []
+    if suppressions:
+        findings = apply_suppressions(findings, suppressions)
     findings.sort(key=lambda f: f.sort_key)
     return Report(
         path=path,
@@ -149,6 +162,7 @@ def check_bytes(
     path: str,
     auto_detect: bool = True,
     meta: Mapping[str, str] | None = None,
+    severities: Mapping[str, Severity | None] | None = None,
 ) -> Report:
     """Check one document's bytes: skip binary files, parse once, then `check_document`."""
     binary = binary_kind(data)
@@ -157,7 +171,7 @@ def check_bytes(
     if not data.strip():
         return Report(path=path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
     doc = parse_document(data, kind)
-    return check_document(doc, packs, path=path, auto_detect=auto_detect, meta=meta)
+    return check_document(doc, packs, path=path, auto_detect=auto_detect, meta=meta, severities=severities)
 
 
 __all__ = ["MATCH_TIMEOUT", "check_bytes", "check_document", "evaluate_rule", "interpolate"]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.errors import PackError
+from compliance.errors import PackError, UserError
 
 MAX_NODES = 50_000
 MAX_DEPTH = 64
@@ -77,7 +77,7 @@ def plain(node: YNode) -> Any:
     return {key: plain(node.entries[key]) for key in node}
 
 
-def parse_yaml(text: str, origin: str, *, error: type[PackError] = PackError) -> YNode | None:
+def parse_yaml(text: str, origin: str, *, error: type[UserError] = PackError) -> YNode | None:
     """Parse one YAML document safely into position-carrying nodes; None for an empty document."""
     import yaml
 
@@ -111,7 +111,7 @@ def _mark(node: Any, origin: str) -> Mark:
     return Mark(origin, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int, error: type[PackError]) -> YNode:
+def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int, error: type[UserError]) -> YNode:
     import yaml
 
     budget[0] -= 1
@@ -171,7 +171,7 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
     raise error("unsupported YAML node", path=origin, line=mark.line)  # pragma: no cover - PyYAML has three node kinds
 
 
-def _tag_error(error: type[PackError], tag: str, mark: Mark) -> PackError:
+def _tag_error(error: type[UserError], tag: str, mark: Mark) -> UserError:
     return error(
         f"unsupported YAML tag {tag}",
         path=mark.origin,
@@ -179,3 +179,14 @@ def _tag_error(error: type[PackError], tag: str, mark: Mark) -> PackError:
         column=mark.column,
         hint="rule packs hold plain strings, numbers, booleans, lists and mappings only",
     )
+
+
+def nodes_from_plain(data: Any, origin: str, line: int = 1) -> YNode:
+    """Plain data (e.g. a TOML table) as nodes, all placed at one line of its file."""
+    mark = Mark(origin, line, 1)
+    if isinstance(data, dict):
+        entries = {str(k): nodes_from_plain(v, origin, line) for k, v in data.items()}
+        return YMap(entries, {k: mark for k in entries}, mark, tuple(entries))
+    if isinstance(data, list):
+        return YSeq(tuple(nodes_from_plain(v, origin, line) for v in data), mark)
+    return YScalar(data, mark)

@@ -10,6 +10,7 @@ import yaml
 
 from tests.conftest import ROOT, SAMPLES, SEED, rule_ids
 
+
 def _load_expectations() -> dict[str, dict[str, list[str]]]:
     """All `expected*.yaml` files under samples/, keyed by the sample's path from the repository root."""
     expected: dict[str, dict[str, list[str]]] = {}

@@ -1,0 +1,254 @@
+"""Project configuration: its shape, validation with file:line, and the precedence merge.
+
+A configuration file is `.syndcheck.yaml` (or `[tool.syndcheck]` in pyproject.toml). Files are
+found by walking up from each checked article (that is `loading`'s job); here they are merged,
+farthest first, so nearer files override farther ones, and the command line overrides all.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from compliance.errors import ConfigError
+from compliance.findings import SEVERITY_LABELS, Severity
+from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq
+
+CONFIG_NAMES = (".syndcheck.yaml", ".syndcheck.yml")
+_KEYS = ("root", "packs", "rules", "fail-on", "include", "exclude", "severity", "overrides")
+_OVERRIDE_KEYS = ("files", "packs", "fail-on", "severity")
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """Settings that apply to files matching globs (relative to the config file's directory)."""
+
+    files: tuple[str, ...]
+    packs: tuple[str, ...] | None
+    fail_on: Severity | None
+    severity: tuple[tuple[str, Severity | None], ...]
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigLayer:
+    """One configuration file, validated."""
+
+    origin: str
+    base_dir: str
+    root: bool = False
+    packs: tuple[str, ...] | None = None
+    rules: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity | None], ...] = ()
+    overrides: tuple[Override, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The effective settings for one article, with where each value came from."""
+
+    packs: tuple[str, ...] | None = None
+    rules: tuple[str, ...] = ()
+    fail_on: Severity = Severity.ERROR
+    severity: Mapping[str, Severity | None] = field(default_factory=dict)
+    include: tuple[tuple[str, str], ...] = ()
+    exclude: tuple[tuple[str, str], ...] = ()
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+
+def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
+    return ConfigError(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(choices)
+
+
+def _strings(node: YNode, what: str) -> tuple[str, ...]:
+    items = node.items if isinstance(node, YSeq) else (node,)
+    values = []
+    for item in items:
+        if not isinstance(item, YScalar) or not isinstance(item.value, str) or not item.value.strip():
+            raise _fail(f"{what} must be a string or a list of strings", item.mark, "quote globs such as '**/*.html'")
+        values.append(item.value.strip())
+    return tuple(values)
+
+
+def _severity(node: YNode, what: str) -> Severity:
+    if not isinstance(node, YScalar) or str(node.value).lower() not in SEVERITY_LABELS:
+        shown = node.value if isinstance(node, YScalar) else "a structure"
+        raise _fail(f"{what} must be one of {', '.join(SEVERITY_LABELS)}, got '{shown}'", node.mark, _suggest(str(shown), SEVERITY_LABELS))
+    return Severity.from_label(str(node.value).lower())
+
+
+def _severity_map(node: YNode) -> tuple[tuple[str, Severity | None], ...]:
+    if not isinstance(node, YMap):
+        raise _fail("'severity' must map rule ids to error, warning, info or off", node.mark)
+    result: list[tuple[str, Severity | None]] = []
+    for rule in node:
+        value = node.entries[rule]
+        if "/" not in rule:
+            raise _fail(f"'{rule}' is not a rule id (pack/rule)", node.key_mark(rule))
+        # `off` is read by YAML 1.1 as the boolean false.
+        if isinstance(value, YScalar) and (value.value is False or str(value.value).lower() == "off"):
+            result.append((rule, None))
+        else:
+            result.append((rule, _severity(value, f"severity of {rule}")))
+    return tuple(result)
+
+
+def _check_keys(node: YMap, allowed: Sequence[str], what: str) -> None:
+    for key in node:
+        if key not in allowed:
+            raise _fail(f"unknown key '{key}' in {what}", node.key_mark(key), _suggest(key, allowed))
+
+
+def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
+    """Validate one configuration file's YAML (or TOML table converted to nodes)."""
+    if root is None:
+        return ConfigLayer(origin, base_dir)
+    if not isinstance(root, YMap):
+        raise _fail("a configuration must be a mapping (key: value lines)", root.mark)
+    _check_keys(root, _KEYS, "the configuration")
+    values: dict[str, Any] = {}
+    if "root" in root.entries:
+        node = root.entries["root"]
+        if not isinstance(node, YScalar) or not isinstance(node.value, bool):
+            raise _fail("'root' must be true or false", node.mark)
+        values["root"] = node.value
+    if "packs" in root.entries:
+        values["packs"] = _strings(root.entries["packs"], "'packs'")
+    if "rules" in root.entries:
+        values["rules"] = tuple(posixpath.normpath(posixpath.join(base_dir, p)) for p in _strings(root.entries["rules"], "'rules'"))
+    if "fail-on" in root.entries:
+        values["fail_on"] = _severity(root.entries["fail-on"], "'fail-on'")
+    for key in ("include", "exclude"):
+        if key in root.entries:
+            values[key] = _strings(root.entries[key], f"'{key}'")
+    if "severity" in root.entries:
+        values["severity"] = _severity_map(root.entries["severity"])
+    if "overrides" in root.entries:
+        node = root.entries["overrides"]
+        if not isinstance(node, YSeq):
+            raise _fail("'overrides' must be a list", node.mark)
+        overrides = []
+        for item in node.items:
+            if not isinstance(item, YMap):
+                raise _fail("each override must be a mapping with 'files'", item.mark)
+            _check_keys(item, _OVERRIDE_KEYS, "an override")
+            if "files" not in item.entries:
+                raise _fail("an override needs 'files' (globs)", item.mark)
+            overrides.append(
+                Override(
+                    files=_strings(item.entries["files"], "'files'"),
+                    packs=_strings(item.entries["packs"], "'packs'") if "packs" in item.entries else None,
+                    fail_on=_severity(item.entries["fail-on"], "'fail-on'") if "fail-on" in item.entries else None,
+                    severity=_severity_map(item.entries["severity"]) if "severity" in item.entries else (),
+                    origin=f"{origin}:{item.mark.line}",
+                )
+            )
+        values["overrides"] = tuple(overrides)
+    return ConfigLayer(origin, base_dir, **values)
+
+
+def glob_match(path: str, pattern: str) -> bool:
+    """Git-style glob: `**` spans directories, a pattern without `/` matches the file name anywhere."""
+    path = path.removeprefix("./")
+    if "/" not in pattern.rstrip("/"):
+        return fnmatch.fnmatchcase(posixpath.basename(path), pattern)
+    return _match_parts(path, pattern)
+
+
+def _match_parts(path: str, pattern: str) -> bool:
+    path_parts, pattern_parts = path.split("/"), pattern.strip("/").split("/")
+
+    def match(i: int, j: int) -> bool:
+        if j == len(pattern_parts):
+            return i == len(path_parts)
+        if pattern_parts[j] == "**":
+            return any(match(k, j + 1) for k in range(i, len(path_parts) + 1))
+        return i < len(path_parts) and fnmatch.fnmatchcase(path_parts[i], pattern_parts[j]) and match(i + 1, j + 1)
+
+    return match(0, 0)
+
+
+def _relative(path: str, base_dir: str) -> str | None:
+    relative = posixpath.relpath(path, base_dir)
+    return None if relative.startswith("..") else relative
+
+
+def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
+    """The settings for one article (an absolute POSIX path): layers farthest first, nearest wins."""
+    packs: tuple[str, ...] | None = None
+    rules: list[str] = []
+    fail_on = Severity.ERROR
+    severity: dict[str, Severity | None] = {}
+    include: list[tuple[str, str]] = []
+    exclude: list[tuple[str, str]] = []
+    sources: dict[str, str] = {}
+    for layer in layers:
+        if layer.packs is not None:
+            packs, sources["packs"] = layer.packs, layer.origin
+        if layer.rules:
+            rules.extend(layer.rules)
+            sources["rules"] = layer.origin
+        if layer.fail_on is not None:
+            fail_on, sources["fail-on"] = layer.fail_on, layer.origin
+        for rule, level in layer.severity:
+            severity[rule] = level
+            sources[f"severity.{rule}"] = layer.origin
+        include.extend((layer.base_dir, glob) for glob in layer.include)
+        exclude.extend((layer.base_dir, glob) for glob in layer.exclude)
+        relative = _relative(path, layer.base_dir)
+        for override in layer.overrides:
+            if relative is None or not any(glob_match(relative, glob) for glob in override.files):
+                continue
+            if override.packs is not None:
+                packs, sources["packs"] = override.packs, override.origin
+            if override.fail_on is not None:
+                fail_on, sources["fail-on"] = override.fail_on, override.origin
+            for rule, level in override.severity:
+                severity[rule] = level
+                sources[f"severity.{rule}"] = override.origin
+    return Settings(packs, tuple(dict.fromkeys(rules)), fail_on, severity, tuple(include), tuple(exclude), sources)
+
+
+def is_selected(settings: Settings, path: str) -> bool:
+    """Whether a file met in a directory walk is checked under the include/exclude globs."""
+
+    def matches(globs: tuple[tuple[str, str], ...]) -> bool:
+        for base, glob in globs:
+            relative = _relative(path, base)
+            if relative is not None and glob_match(relative, glob):
+                return True
+        return False
+
+    if settings.include and not matches(settings.include):
+        return False
+    return not matches(settings.exclude)
+
+
+def describe(settings: Settings, layers: Sequence[ConfigLayer]) -> str:
+    """`syndcheck config show`: each effective value and the file (and line) it came from."""
+    lines = ["configuration files (farthest first):"]
+    lines += [f"  {layer.origin}" + ("  (root)" if layer.root else "") for layer in layers] or ["  (none: defaults)"]
+    default = "default"
+    lines.append(f"packs: {', '.join(settings.packs) if settings.packs else 'auto-detection'}  [{settings.sources.get('packs', default)}]")
+    lines.append(f"rules: {', '.join(settings.rules) if settings.rules else '(built-in packs only)'}  [{settings.sources.get('rules', default)}]")
+    lines.append(f"fail-on: {settings.fail_on.label}  [{settings.sources.get('fail-on', default)}]")
+    if settings.include:
+        lines.append("include: " + ", ".join(glob for _, glob in settings.include))
+    if settings.exclude:
+        lines.append("exclude: " + ", ".join(glob for _, glob in settings.exclude))
+    for rule, level in sorted(settings.severity.items()):
+        lines.append(f"severity {rule}: {level.label if level else 'off'}  [{settings.sources.get(f'severity.{rule}', default)}]")
+    return "\n".join(lines) + "\n"

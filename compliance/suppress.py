@@ -1,0 +1,95 @@
+"""Inline suppressions: an editor's documented decision that a finding does not apply here.
+
+    <!-- syndcheck-disable common/wire-photo -- licensed from Getty for this story -->
+    <!-- syndcheck-disable-next dcnf/logo -- logo is in the print edition's masthead -->
+
+`disable` applies to the whole document, `disable-next` to findings on the next non-blank line.
+Several rules may be listed, separated by commas. A reason after `--` is required: a suppression
+without one is not applied and is itself reported; one that suppresses nothing is reported as
+unused, so stale suppressions do not pile up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compliance.findings import Finding, Location, Severity
+
+_COMMENT = re.compile(r"<!--\s*syndcheck-(disable-next|disable)\s+(.*?)-->", re.DOTALL)
+UNUSED_RULE = "syndcheck/unused-suppression"
+NO_REASON_RULE = "syndcheck/suppression-without-reason"
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """One suppression comment."""
+
+    rules: tuple[str, ...]
+    reason: str
+    location: Location
+    next_line: int | None  # None: the whole document
+
+
+def find_suppressions(source: str) -> list[Suppression]:
+    """Every suppression comment in a document's source, with the line it governs."""
+    found = []
+    for match in _COMMENT.finditer(source):
+        body = match.group(2).strip()
+        rules_part, _, reason = body.partition("--")
+        rules = tuple(r.strip() for r in rules_part.replace(",", " ").split() if r.strip())
+        line = source.count("\n", 0, match.start()) + 1
+        column = match.start() - (source.rfind("\n", 0, match.start()) + 1) + 1
+        next_line = None
+        if match.group(1) == "disable-next":
+            next_line = source.count("\n", 0, match.end()) + 2
+            rest = source[match.end() :].split("\n")[1:]
+            for offset, text in enumerate(rest):
+                if text.strip():
+                    next_line = source.count("\n", 0, match.end()) + 2 + offset
+                    break
+        found.append(Suppression(rules, reason.strip(), Location(line, column), next_line))
+    return found
+
+
+def apply_suppressions(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    """Findings that remain, plus findings about suppressions without a reason or without use."""
+    kept: list[Finding] = []
+    used: set[int] = set()
+    valid = [(i, s) for i, s in enumerate(suppressions) if s.reason and s.rules]
+    for finding in findings:
+        match = next(
+            (i for i, s in valid if finding.rule in s.rules and (s.next_line is None or s.next_line == finding.location.line)),
+            None,
+        )
+        if match is None:
+            kept.append(finding)
+        else:
+            used.add(match)
+    for index, suppression in enumerate(suppressions):
+        listed = ", ".join(suppression.rules) or "(no rule)"
+        if not suppression.reason or not suppression.rules:
+            kept.append(
+                Finding(
+                    NO_REASON_RULE,
+                    Severity.WARNING,
+                    f"Suppression of {listed} has no reason and was not applied.",
+                    "Write why the finding does not apply after '--', e.g. <!-- syndcheck-disable common/wire-photo -- licensed from Getty -->.",
+                    suppression.location,
+                    None,
+                    "syndcheck",
+                )
+            )
+        elif index not in used:
+            kept.append(
+                Finding(
+                    UNUSED_RULE,
+                    Severity.WARNING,
+                    f"Suppression of {listed} is unused: nothing it names was found {'here' if suppression.next_line else 'in the document'}.",
+                    "Remove the suppression comment (or fix the rule id it names).",
+                    suppression.location,
+                    None,
+                    "syndcheck",
+                )
+            )
+    return kept

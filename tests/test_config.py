@@ -1,0 +1,99 @@
+"""Project configuration: discovery, precedence, per-path overrides, include/exclude, errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SAMPLES, write
+
+NO_LOGO = SAMPLES / "dcnf" / "no-logo.html"
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    for name in ("a/story.html", "a/b/story.html", "a/drafts/story.html"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(NO_LOGO, root / name)
+    monkeypatch.chdir(root)
+    return root
+
+
+def _severities(run: Any) -> dict[str, list[str]]:
+    return {e["path"]: [f["severity"] for f in e["findings"]] for e in run.json()["files"]}
+
+
+def test_nearer_file_overrides_farther_and_cli_overrides_all(cli: Any, repo: Path) -> None:
+    write(repo, ".syndcheck.yaml", "severity:\n  dcnf/logo: warning\n")
+    write(repo, "a/b/.syndcheck.yaml", "severity:\n  dcnf/logo: info\n")
+    run = cli("check", "--format", "json", "a/story.html", "a/b/story.html")
+    assert _severities(run) == {"a/story.html": ["warning"], "a/b/story.html": ["info"]}
+    assert run.code == 0
+    assert cli("check", "--fail-on", "info", "a/b/story.html").code == 1
+
+
+def test_root_true_stops_discovery(cli: Any, repo: Path) -> None:
+    write(repo, ".syndcheck.yaml", "severity:\n  dcnf/logo: off\n")
+    write(repo, "a/.syndcheck.yaml", "root: true\nfail-on: warning\n")
+    run = cli("check", "--format", "json", "a/story.html")
+    assert _severities(run) == {"a/story.html": ["error"]}
+
+
+def test_repository_root_stops_discovery(cli: Any, repo: Path, tmp_path: Path) -> None:
+    write(tmp_path, ".syndcheck.yaml", "severity:\n  dcnf/logo: off\n")
+    assert _severities(cli("check", "--format", "json", "a/story.html")) == {"a/story.html": ["error"]}
+
+
+def test_pyproject_tool_table(cli: Any, repo: Path) -> None:
+    write(repo, "pyproject.toml", '[project]\nname = "articles"\n\n[tool.syndcheck]\nfail-on = "warning"\n[tool.syndcheck.severity]\n"dcnf/logo" = "warning"\n')
+    run = cli("check", "--format", "json", "a/story.html")
+    assert _severities(run) == {"a/story.html": ["warning"]}
+    assert run.code == 1
+    shown = cli("config", "show", "a/story.html")
+    assert "fail-on: warning  [pyproject.toml [tool.syndcheck]]" in shown.out
+
+
+def test_include_and_exclude_apply_to_directory_walks_only(cli: Any, repo: Path) -> None:
+    write(repo, ".syndcheck.yaml", "exclude: ['a/drafts/**']\n")
+    walked = [e["path"] for e in cli("check", "--format", "json", "a").json()["files"]]
+    assert walked == ["a/b/story.html", "a/story.html"]
+    explicit = [e["path"] for e in cli("check", "--format", "json", "a/drafts/story.html").json()["files"]]
+    assert explicit == ["a/drafts/story.html"]
+
+
+def test_config_flag_replaces_discovery(cli: Any, repo: Path, tmp_path: Path) -> None:
+    write(repo, ".syndcheck.yaml", "severity:\n  dcnf/logo: off\n")
+    other = write(tmp_path, "ci.yaml", "fail-on: warning\n")
+    run = cli("check", "--config", str(other), "--format", "json", "a/story.html")
+    assert _severities(run) == {"a/story.html": ["error"]}
+
+
+def test_packs_in_config_replace_auto_detection(cli: Any, repo: Path) -> None:
+    write(repo, ".syndcheck.yaml", "overrides:\n  - files: ['a/b/**']\n    packs: [common]\n")
+    run = cli("check", "--format", "json", "a/story.html", "a/b/story.html")
+    packs = {e["path"]: e["packs"] for e in run.json()["files"]}
+    assert packs == {"a/story.html": ["dcnf"], "a/b/story.html": ["common"]}
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "fragment"),
+    [
+        ("fail_on: warning\n", 1, "unknown key 'fail_on' in the configuration — did you mean 'fail-on'?"),
+        ("fail-on: fatal\n", 1, "'fail-on' must be one of error, warning, info, got 'fatal'"),
+        ("severity:\n  logo: warning\n", 2, "'logo' is not a rule id (pack/rule)"),
+        ("overrides:\n  - severity: {dcnf/logo: off}\n", 2, "an override needs 'files' (globs)"),
+        ("root: maybe\n", 1, "'root' must be true or false"),
+    ],
+)
+def test_config_errors_are_one_line_with_file_and_line(cli: Any, repo: Path, content: str, line: int, fragment: str) -> None:
+    write(repo, ".syndcheck.yaml", content)
+    run = cli("check", "a/story.html")
+    assert run.code == 2
+    assert run.err.startswith(f"syndcheck: error: .syndcheck.yaml:{line}:")
+    assert fragment in run.err
+    assert run.err.count("\n") == 1
