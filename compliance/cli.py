@@ -16,6 +16,9 @@ from compliance.errors import UserError
 from compliance.exitcodes import BUG, USER_ERROR
 
 if TYPE_CHECKING:
+    from compliance.findings import Report
+    from compliance.packs import Pack
+
     pass
 
 app = typer.Typer(
@@ -33,6 +36,11 @@ class OutputFormat(StrEnum):
 
     text = "text"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    gitlab = "gitlab"
+    auto = "auto"
 
 
 class FailOn(StrEnum):
@@ -106,7 +114,14 @@ def check(
     ],
     pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
     rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format on stdout ('auto': github in GitHub Actions, else text).")
+    ] = OutputFormat.text,
+    output: Annotated[
+        list[str] | None, typer.Option("--output", "-o", help="Also write FORMAT to FILE, as FORMAT=FILE (repeatable), e.g. sarif=report.sarif.")
+    ] = None,
+    max_warnings: Annotated[int | None, typer.Option("--max-warnings", min=0, help="Exit 1 when there are more warnings than this.")] = None,
+    require_pack: Annotated[bool, typer.Option("--require-pack", help="Exit 1 when a document matches no pack.")] = False,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error, or as configured].")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")] = None,
@@ -120,11 +135,12 @@ def check(
 ) -> None:
     """Check articles and report what their publishers' terms require and they lack."""
     from compliance.findings import Severity
-    from compliance.formatters.json import format_json
     from compliance.formatters.summary import Summary
     from compliance.formatters.text import format_report, format_summary
     from compliance.runner import Runner, RunOptions, RunStatus
 
+    chosen = _resolve_format(output_format)
+    outputs = _parse_outputs(output or ())
     options = RunOptions(
         packs=tuple(pack) if pack else None,
         rules=tuple(rules or ()),
@@ -134,9 +150,12 @@ def check(
         max_bytes=max_bytes,
         meta=_parse_meta(meta or ()),
         config=config,
+        require_pack=require_pack,
     )
     runner = Runner(options)
     use_color = _use_color(color)
+    # Text on stdout is streamed; every other format needs the whole run, so reports are kept.
+    streaming = chosen == "text" and not outputs
     reports = []
     summary = Summary()
     status = RunStatus()
@@ -148,17 +167,53 @@ def check(
                 typer.echo(message, err=True)
         summary = summary.add(result.report)
         status = status.add(result)
-        if output_format is OutputFormat.text:
-            # Streamed: an archive of thousands of articles is never held in memory.
-            if not (quiet and result.report.checked and not result.report.findings):
-                typer.echo(format_report(result.report, color=use_color, show_passed=not quiet))
-        else:
+        if chosen == "text" and not (quiet and result.report.checked and not result.report.findings):
+            typer.echo(format_report(result.report, color=use_color, show_passed=not quiet))
+        if not streaming:
             reports.append(result.report)
-    if output_format is OutputFormat.text:
+    if chosen == "text":
         typer.echo(format_summary(summary, color=use_color), nl=False)
-    else:
-        typer.echo(format_json(reports), nl=False)
-    raise typer.Exit(status.exit_code)
+    _write_formats(chosen, outputs, reports, runner.all_packs())
+    raise typer.Exit(status.exit_code(max_warnings=max_warnings))
+
+
+def _resolve_format(choice: OutputFormat) -> str:
+    """`auto` is `github` inside GitHub Actions, `text` elsewhere."""
+    if choice is OutputFormat.auto:
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return choice.value
+
+
+def _parse_outputs(pairs: Sequence[str]) -> list[tuple[str, Path]]:
+    """`--output FORMAT=FILE` pairs, validated before anything is checked."""
+    from compliance.errors import ConfigError
+    from compliance.formatters import FORMATTERS
+
+    outputs = []
+    for pair in pairs:
+        name, sep, file = pair.partition("=")
+        if not sep or not file:
+            raise ConfigError(f"--output expects FORMAT=FILE, got '{pair}'", hint="for example --output sarif=report.sarif")
+        if name not in FORMATTERS:
+            raise ConfigError(f"unknown output format '{name}'", hint="one of " + ", ".join(FORMATTERS))
+        outputs.append((name, Path(file)))
+    return outputs
+
+
+def _write_formats(chosen: str, outputs: Sequence[tuple[str, Path]], reports: Sequence[Report], packs: Sequence[Pack]) -> None:
+    """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary."""
+    from compliance import __version__
+    from compliance.formatters import FORMATTERS, FormatContext
+    from compliance.loading import append_text, write_atomic
+
+    context = FormatContext(packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__)
+    if chosen != "text":
+        typer.echo(FORMATTERS[chosen](reports, context), nl=False)
+    for name, file in outputs:
+        write_atomic(file, FORMATTERS[name](reports, context))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if chosen == "github" and summary_file:
+        append_text(Path(summary_file), FORMATTERS["github-summary"](reports, context))
 
 
 @app.command("packs")

@@ -52,30 +52,35 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
             return [], []
         extra = condition.hits
     outcome = ctx.run(rule.check)
-    values = _values(rule, outcome, extra, ctx.meta)
-    message = interpolate(rule.message, values)
-    help_text = interpolate(rule.help, values)
     if outcome.passed:
         hit = outcome.hits[0] if outcome.hits else None
         evidence = hit.evidence if hit else (outcome.detail or "satisfied")
         location = hit.location if hit else doc.article_location
         return [], [Passed(rule.id, shorten(evidence, 200), location, rule.pack)]
     if outcome.hits:
-        return [
-            Finding(
-                rule.id,
-                rule.severity,
-                interpolate(rule.message, _values(rule, Outcome(False, (hit,), outcome.detail), extra, ctx.meta)),
-                help_text,
-                hit.location,
-                shorten(hit.evidence, 200),
-                rule.pack,
-                outcome.detail or None,
+        # One finding per forbidden thing found, each message and fix naming its own evidence.
+        findings = []
+        for hit in outcome.hits:
+            values = _values(rule, Outcome(False, (hit,), outcome.detail), extra, ctx.meta)
+            findings.append(
+                Finding(
+                    rule.id,
+                    rule.severity,
+                    interpolate(rule.message, values),
+                    interpolate(rule.help, values),
+                    hit.location,
+                    shorten(hit.evidence, 200),
+                    rule.pack,
+                    outcome.detail or None,
+                )
             )
-            for hit in outcome.hits
-        ], []
+        return findings, []
+    values = _values(rule, outcome, extra, ctx.meta)
     location = outcome.anchor or doc.article_location
-    return [Finding(rule.id, rule.severity, message, help_text, location, None, rule.pack, outcome.detail or None)], []
+    finding = Finding(
+        rule.id, rule.severity, interpolate(rule.message, values), interpolate(rule.help, values), location, None, rule.pack, outcome.detail or None
+    )
+    return [finding], []
 
 
 def check_document(

@@ -308,3 +308,27 @@ class ConfigFinder:
         layers = (*above, layer) if layer is not None else above
         self._layers[directory] = layers
         return layers
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a report file so that readers never see half of it: a temporary file, then a rename."""
+    import tempfile
+
+    directory = path.resolve().parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
+            handle.write(text)
+            temporary = Path(handle.name)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise InputError(f"cannot write report: {exc.strerror or exc}", path=str(path), hint="check the --output path") from None
+
+
+def append_text(path: Path, text: str) -> None:
+    """Append to a file another tool owns (GitHub's job summary is appended to, by design)."""
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise InputError(f"cannot write the job summary: {exc.strerror or exc}", path=str(path)) from None

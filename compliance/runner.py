@@ -47,6 +47,7 @@ class RunOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     meta: Mapping[str, str] = field(default_factory=dict)
     config: Path | None = None
+    require_pack: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,14 @@ class Runner:
             self._packs[key] = load_packs([Path(p) for p in settings.rules] + list(self.options.rules))
         return self._packs[key]
 
+    def all_packs(self) -> list[Pack]:
+        """Every pack loaded during the run, once each (rule metadata for SARIF and JUnit)."""
+        unique: dict[str, Pack] = {}
+        for packs in self._packs.values():
+            for pack in packs:
+                unique.setdefault(pack.id, pack)
+        return sorted(unique.values(), key=lambda p: p.id)
+
     def check(self, source: Source) -> FileResult:
         """One file, with its own settings; failures become a report saying it was not checked."""
         display = (self.options.stdin_name or "<stdin>") if source.path == STDIN else source.path
@@ -111,7 +120,10 @@ class Runner:
             report = Report(path=display, notices=(Notice("internal-error", "not checked: internal error"),), checked=False)
             return FileResult(report, failure="bug", messages=(f"while checking {display}",), cause=exc)
         threshold = self.options.fail_on or settings.fail_on
-        return FileResult(report, failing=any(f.severity >= threshold for f in report.findings))
+        failing = any(f.severity >= threshold for f in report.findings)
+        if self.options.require_pack and report.checked and not report.packs:
+            failing = True
+        return FileResult(report, failing=failing)
 
     def run(self, paths: Iterable[str]) -> Iterator[FileResult]:
         """Every source under the paths, in a stable order; directory walks honour include/exclude."""
@@ -134,6 +146,7 @@ class RunStatus:
     failing: bool = False
     input_errors: int = 0
     bugs: int = 0
+    warnings: int = 0
 
     def add(self, result: FileResult) -> RunStatus:
         """This status with one more file counted."""
@@ -141,13 +154,15 @@ class RunStatus:
             self.failing or result.failing,
             self.input_errors + (result.failure == "input"),
             self.bugs + (result.failure == "bug"),
+            self.warnings + result.report.count(Severity.WARNING),
         )
 
-    @property
-    def exit_code(self) -> int:
-        """0 clean, 1 findings at or above the threshold, 2 an input could not be read, 3 a bug."""
+    def exit_code(self, *, max_warnings: int | None = None) -> int:
+        """0 clean, 1 findings at or above the threshold (or too many warnings), 2 an input could
+        not be read, 3 a bug."""
         if self.bugs:
             return BUG
         if self.input_errors:
             return USER_ERROR
-        return FINDINGS if self.failing else OK
+        too_many = max_warnings is not None and self.warnings > max_warnings
+        return FINDINGS if self.failing or too_many else OK

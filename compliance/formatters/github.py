@@ -1,0 +1,83 @@
+"""GitHub Actions: workflow commands that annotate files, and a Markdown job summary.
+
+`format_github` prints one `::error` / `::warning` / `::notice` command per finding. GitHub shows
+only a handful of annotations per step, so `format_github_summary` renders every finding as a
+Markdown table for `$GITHUB_STEP_SUMMARY`, with the totals and the files that were not checked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from compliance.findings import Report, Severity
+from compliance.formatters.context import FormatContext
+from compliance.formatters.pipeline import display_path, file_notices
+from compliance.formatters.summary import summarize
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message, escaped as the Actions runner expects."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value (file, title, …), escaped as the Actions runner expects."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(reports: Sequence[Report], context: FormatContext) -> str:
+    """One workflow command per finding: the message, then the fix on the next line."""
+    lines = []
+    for report in reports:
+        path = escape_property(display_path(report.path, context.base_dir))
+        for finding in report.findings:
+            properties = f"file={path},line={finding.location.line},col={finding.location.column},title={escape_property(finding.rule)}"
+            data = escape_data(f"{finding.message}\n{finding.help}")
+            lines.append(f"::{COMMANDS[finding.severity]} {properties}::{data}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _markdown(text: str) -> str:
+    """Text for a Markdown table cell: no HTML, no emphasis or links, no column breaks, one line."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return " ".join(escaped.split())
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def format_github_summary(reports: Sequence[Report], context: FormatContext) -> str:
+    """A Markdown job summary: totals, a table of every finding, and the files no pack was applied to."""
+    summary = summarize(reports)
+    counts = [_plural(summary.errors, "error"), _plural(summary.warnings, "warning"), f"{summary.infos} info"]
+    lines = ["## syndcheck", ""]
+    lines.append(
+        f"{_plural(summary.checked, 'file')} checked: {', '.join(counts)}; "
+        f"{_plural(summary.with_findings, 'file')} with findings, {_plural(summary.passed, 'requirement')} met."
+    )
+    rows = [
+        f"| {_markdown(display_path(report.path, context.base_dir))} | {f.location.line} | {f.severity.label} | {_markdown(f.rule)} | {_markdown(f.message)} |"
+        for report in reports
+        for f in report.findings
+    ]
+    if rows:
+        lines += ["", "| File | Line | Severity | Rule | Message |", "|---|--:|---|---|---|", *rows]
+    else:
+        lines += ["", "No findings."]
+    for title, selected in (
+        ("Files with no applicable pack", [r for r in reports if r.checked and not r.packs]),
+        ("Files not checked", [r for r in reports if not r.checked]),
+    ):
+        if selected:
+            lines += ["", f"### {title} ({len(selected)})", ""]
+            for report in selected:
+                reason = "; ".join(n.message for n in file_notices(report))
+                lines.append(f"- {_markdown(display_path(report.path, context.base_dir))}: {_markdown(reason)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,40 @@
+"""GitLab Code Quality: a JSON array of issues for `artifacts:reports:codequality`.
+
+GitLab shows these in merge requests and the pipeline's Code Quality tab. Severity: a publisher's
+terms not met (`error`) is `critical`, `warning` is `minor`, `info` is `info`; GitLab's `major`
+and `blocker` are not used. Files that were not checked or that no pack applies to are not issues
+and do not appear (the JSON, SARIF, JUnit and GitHub summary formats list them).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from compliance.findings import Report, Severity
+from compliance.formatters.context import FormatContext
+from compliance.formatters.pipeline import display_path, fingerprints
+
+SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
+    """Every finding as a GitLab Code Quality issue, with a content-based fingerprint."""
+    issues: list[dict[str, Any]] = []
+    for report in reports:
+        path = display_path(report.path, context.base_dir)
+        for finding, fingerprint in zip(report.findings, fingerprints(report, path), strict=True):
+            issues.append(
+                {
+                    "type": "issue",
+                    "engine_name": "syndcheck",
+                    "check_name": finding.rule,
+                    "description": finding.message,
+                    "content": {"body": finding.help},
+                    "severity": SEVERITIES[finding.severity],
+                    "fingerprint": fingerprint,
+                    "location": {"path": path, "lines": {"begin": finding.location.line}},
+                }
+            )
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,114 @@
+"""JUnit XML for CI test reports (GitLab, Jenkins, Azure DevOps, …).
+
+One `<testsuite>` per file (name = path) and one `<testcase>` per file × rule of the packs applied
+to it (classname = pack id, name = rule id). Each finding is a `<failure>` (a rule with two
+findings in a file has two), a rule that passed is a passing case with its evidence in
+`<system-out>`, a rule that was not evaluated is `<skipped>`. A file that was not checked, or that
+no pack applies to, is a single skipped case (an internal error is an `<error>`).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from compliance.findings import Finding, Notice, Passed, Report
+from compliance.formatters.context import FormatContext
+from compliance.formatters.pipeline import applied_rules, display_path, file_notices
+
+NOT_APPLICABLE = "not applicable: the rule's 'when' condition does not hold for this article"
+
+# XML 1.0 cannot carry most control characters (a hostile page may put them in evidence); they
+# become U+FFFD so that the report still parses.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def format_junit(reports: Sequence[Report], context: FormatContext) -> str:
+    """The whole run as a JUnit XML document (`<testsuites>`)."""
+    root = ET.Element("testsuites", {"name": "syndcheck"})
+    for report in reports:
+        root.append(_suite(report, context))
+    _set_counts(root)
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _set_counts(element: ET.Element) -> None:
+    """`tests`, `failures`, `errors` and `skipped` of a suite (or of all suites), counted as junitparser and GitLab do."""
+    cases = list(element.iter("testcase"))
+    element.set("tests", str(len(cases)))
+    for tag, attribute in (("failure", "failures"), ("error", "errors"), ("skipped", "skipped")):
+        element.set(attribute, str(sum(1 for case in cases for child in case if child.tag == tag)))
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _suite(report: Report, context: FormatContext) -> ET.Element:
+    path = display_path(report.path, context.base_dir)
+    suite = ET.Element("testsuite", {"name": _clean(path)})
+    if report.packs:
+        properties = ET.SubElement(suite, "properties")
+        ET.SubElement(properties, "property", {"name": "packs", "value": ", ".join(report.packs)})
+    notices = file_notices(report)
+    if not report.checked or not report.packs:
+        case = ET.SubElement(suite, "testcase", {"classname": _clean(path), "name": "not-checked" if not report.checked else "no-pack", "file": _clean(path)})
+        kind = "error" if any(n.code == "internal-error" for n in notices) else "skipped"
+        ET.SubElement(case, kind, {"message": _clean("; ".join(n.message for n in notices))})
+    else:
+        findings = _findings_by_rule(report)
+        passed = {p.rule: p for p in report.passed}
+        cases = [(rule.pack, rule.id) for rule in applied_rules(report, context)]
+        known = {rule_id for _, rule_id in cases}
+        # A rule no loaded pack lists (packs changed between check and format) still gets its case.
+        for rule_id, pack_id in [(f.rule, f.pack) for f in report.findings] + [(p.rule, p.pack) for p in report.passed]:
+            if rule_id not in known:
+                known.add(rule_id)
+                cases.append((pack_id or path, rule_id))
+        for classname, rule_id in cases:
+            suite.append(_case(path, classname, rule_id, findings.get(rule_id, []), passed.get(rule_id), report))
+        if notices:
+            ET.SubElement(suite, "system-out").text = _clean("".join(f"note: {n.message}\n" for n in notices))
+    _set_counts(suite)
+    return suite
+
+
+def _case(path: str, classname: str, rule_id: str, findings: list[Finding], passed: Passed | None, report: Report) -> ET.Element:
+    case = ET.Element("testcase", {"classname": _clean(classname), "name": _clean(rule_id), "file": _clean(path)})
+    if findings:
+        case.set("line", str(findings[0].location.line))
+        for finding in findings:
+            failure = ET.SubElement(case, "failure", {"message": _clean(finding.message), "type": finding.severity.label})
+            failure.text = _clean(_failure_body(path, finding))
+    elif passed is not None:
+        case.set("line", str(passed.location.line))
+        ET.SubElement(case, "system-out").text = _clean(f"{path}:{passed.location}: passed: {passed.evidence}\n")
+    else:
+        notice = _rule_notice(report.notices, rule_id)
+        ET.SubElement(case, "skipped", {"message": _clean(notice.message if notice else NOT_APPLICABLE)})
+    return case
+
+
+def _failure_body(path: str, finding: Finding) -> str:
+    lines = [f"{path}:{finding.location}: {finding.severity.label}: {finding.message}"]
+    if finding.evidence:
+        lines.append(f"found: {finding.evidence}")
+    elif finding.detail:
+        lines.append(f"why: {finding.detail}")
+    lines.append(f"fix: {finding.help}")
+    return "\n".join(lines) + "\n"
+
+
+def _findings_by_rule(report: Report) -> dict[str, list[Finding]]:
+    """A report's findings grouped by rule id, in document order."""
+    grouped: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        grouped.setdefault(finding.rule, []).append(finding)
+    return grouped
+
+
+def _rule_notice(notices: Sequence[Notice], rule_id: str) -> Notice | None:
+    """A notice saying that this rule was not checked (the engine names the rule in `missing-meta`)."""
+    return next((n for n in notices if n.code == "missing-meta" and f"rule {rule_id} " in n.message), None)

@@ -1,0 +1,86 @@
+"""What the pipeline formats (SARIF, JUnit, GitHub, GitLab) share: display paths, stable fingerprints,
+rule texts with placeholders made generic, the rules applied to a file, and why a file has no results."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import PurePath
+
+from compliance.findings import Notice, Report
+from compliance.formatters.context import FormatContext
+from compliance.packs import Rule
+
+FINGERPRINT_KEY = "syndcheckFinding/v1"
+
+# The checks write positions into their details ("hidden at line 127", "found both (line 147 and
+# line 126)"); a fingerprint must survive lines moving, so those numbers are masked.
+_LINE_NUMBER = re.compile(r"\bline \d+")
+# The placeholder syntax of rule messages (see engine.interpolate).
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.-]*\}")
+_BRACKETED_PLACEHOLDER = re.compile(r"\s*\(\{[A-Za-z_][A-Za-z0-9_.-]*\}\)")
+
+
+def display_path(path: str, base_dir: str) -> str:
+    """A report path relative to `base_dir`, with forward slashes.
+
+    Relative report paths are taken to be relative to `base_dir` already (the CLI passes the
+    directory it resolved them from); absolute ones inside `base_dir` are made relative, others stay
+    absolute. Pure: no file system or working-directory look-up.
+    """
+    pure = PurePath(path)
+    if pure.is_absolute():
+        base = PurePath(base_dir)
+        if base.is_absolute() and pure.is_relative_to(base):
+            pure = pure.relative_to(base)
+    return pure.as_posix()
+
+
+def fingerprints(report: Report, path: str) -> list[str]:
+    """A content-based fingerprint for each finding of a report, in order.
+
+    Built from the rule id, the display path and what the finding is about: its evidence (the
+    offending element or text) or, for something missing, its detail with line numbers masked; so
+    it stays the same when lines are added above the finding, or when another offending element
+    is added elsewhere (the detail then says "found 3" instead of "found 2"). The n-th finding with
+    the same content in the same file gets the occurrence number n mixed in, so every fingerprint
+    in a file is unique.
+    """
+    seen: dict[str, int] = {}
+    prints = []
+    for finding in report.findings:
+        about = finding.evidence if finding.evidence is not None else f"missing: {finding.detail or finding.message}"
+        content = "\0".join((FINGERPRINT_KEY, finding.rule, path, _LINE_NUMBER.sub("line #", about)))
+        occurrence = seen.get(content, 0)
+        seen[content] = occurrence + 1
+        prints.append(hashlib.sha256(f"{content}\0{occurrence}".encode()).hexdigest())
+    return prints
+
+
+def generic_text(template: str) -> str:
+    """A rule message or help without a finding's values: `(… {detail})` dropped, other placeholders as `…`."""
+    return _PLACEHOLDER.sub("…", _BRACKETED_PLACEHOLDER.sub("", template))
+
+
+def applied_rules(report: Report, context: FormatContext) -> list[Rule]:
+    """The rules of the packs applied to a report, each id once, in pack then rule order."""
+    seen: set[str] = set()
+    rules = []
+    for pack_id in report.packs:
+        pack = context.pack(pack_id)
+        for rule in pack.rules if pack is not None else ():
+            if rule.id not in seen:
+                seen.add(rule.id)
+                rules.append(rule)
+    return rules
+
+
+def file_notices(report: Report) -> tuple[Notice, ...]:
+    """The notices of a report, with one made up when a report was not checked or had no pack but says nothing why."""
+    if report.notices:
+        return report.notices
+    if not report.checked:
+        return (Notice("not-checked", "not checked"),)
+    if not report.packs:
+        return (Notice("no-pack", "no rule pack applies to this document"),)
+    return ()

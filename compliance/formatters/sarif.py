@@ -1,0 +1,161 @@
+"""SARIF 2.1.0 for GitHub code scanning (and any other SARIF viewer).
+
+One run: the tool driver lists every rule of the loaded packs; each finding is a result with its
+rule id and index, level, physical location relative to `%SRCROOT%` and a content-based partial
+fingerprint. Files that were not checked or that no pack applies to are tool execution
+notifications, not results; what passed is in the run's property bag.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+from compliance.findings import Finding, Notice, Report, Severity
+from compliance.formatters.context import FormatContext, all_rules
+from compliance.formatters.pipeline import FINGERPRINT_KEY, display_path, file_notices, fingerprints, generic_text
+from compliance.formatters.summary import summarize
+from compliance.packs import Rule
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+TOOL_NAME = "syndcheck"
+INFORMATION_URI = "https://pypi.org/project/syndication-compliance/"
+SRCROOT = "%SRCROOT%"
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+# A file that could not be read or crashed a rule was not checked at all: that is worth more than a note.
+_NOTICE_LEVELS = {"internal-error": "error", "unreadable": "error", "too-large": "warning", "truncated": "warning", "missing-meta": "warning"}
+
+
+def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
+    """The whole run as one SARIF 2.1.0 log."""
+    rules = _Rules(context)
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    passed: list[dict[str, Any]] = []
+    for report in reports:
+        path = display_path(report.path, context.base_dir)
+        location = _artifact_location(path)
+        for finding, fingerprint in zip(report.findings, fingerprints(report, path), strict=True):
+            results.append(_result(finding, fingerprint, location, rules))
+        for notice in file_notices(report):
+            notifications.append(_notification(notice, location))
+        passed.extend({"uri": location["uri"], "rule": p.rule, "line": p.location.line, "evidence": p.evidence} for p in report.passed)
+    version = {"version": context.tool_version, "semanticVersion": context.tool_version} if context.tool_version else {}
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": TOOL_NAME, **version, "informationUri": INFORMATION_URI, "rules": rules.descriptors}},
+        "invocations": [
+            {
+                "executionSuccessful": not any(n["descriptor"]["id"] == "internal-error" for n in notifications),
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": {"summary": summarize(reports).as_dict(), "passed": passed},
+    }
+    base = PurePath(context.base_dir)
+    if base.is_absolute():
+        run["originalUriBaseIds"] = {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}}
+    log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+class _Rules:
+    """The driver's rule descriptors, and the index of each rule id in them."""
+
+    def __init__(self, context: FormatContext) -> None:
+        self.descriptors: list[dict[str, Any]] = []
+        self.index: dict[str, int] = {}
+        for rule in all_rules(context.packs):
+            if rule.id not in self.index:
+                self._add(rule.id, _descriptor(rule, context))
+
+    def index_of(self, finding: Finding) -> int:
+        """The index of a finding's rule, adding a descriptor from the finding for a rule no loaded pack has."""
+        if finding.rule not in self.index:
+            self._add(
+                finding.rule,
+                {
+                    "id": finding.rule,
+                    "name": finding.rule.split("/", 1)[-1],
+                    "shortDescription": {"text": finding.message},
+                    "help": {"text": finding.help},
+                    "defaultConfiguration": {"level": LEVELS[finding.severity]},
+                },
+            )
+        return self.index[finding.rule]
+
+    def _add(self, rule_id: str, descriptor: dict[str, Any]) -> None:
+        self.index[rule_id] = len(self.descriptors)
+        self.descriptors.append(descriptor)
+
+
+def _descriptor(rule: Rule, context: FormatContext) -> dict[str, Any]:
+    pack = context.pack(rule.pack)
+    summary = generic_text(rule.message)
+    help_text = generic_text(rule.help)
+    markdown = [help_text]
+    if rule.terms:
+        source = f" — [{pack.name}]({pack.terms_url}), as of {pack.as_of}" if pack else ""
+        markdown.append(f'**Terms:** "{rule.terms}"{source}')
+    markdown.append(f"Rule `{rule.id}` is defined in `{rule.origin}` at line {rule.line}.")
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": f'{summary} The terms say: "{rule.terms}"' if rule.terms else summary},
+        "help": {"text": help_text, "markdown": "\n\n".join(markdown)},
+        **({"helpUri": pack.terms_url} if pack is not None and pack.terms_url else {}),
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": ["syndication", rule.pack], "pack": rule.pack},
+    }
+
+
+def _artifact_location(path: str) -> dict[str, str]:
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+
+
+def _result(finding: Finding, fingerprint: str, location: dict[str, str], rules: _Rules) -> dict[str, Any]:
+    lines = [finding.message]
+    if finding.detail and finding.detail not in finding.message:
+        lines.append(f"Why: {finding.detail}")
+    lines.append(f"Fix: {finding.help}")
+    properties: dict[str, Any] = {"severity": finding.severity.label}
+    if finding.evidence is not None:
+        properties["evidence"] = finding.evidence
+    if finding.detail is not None:
+        properties["detail"] = finding.detail
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": rules.index_of(finding),
+        "level": LEVELS[finding.severity],
+        "message": {"text": "\n".join(lines)},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": dict(location),
+                    "region": {"startLine": finding.location.line, "startColumn": finding.location.column},
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        "properties": properties,
+    }
+
+
+def _notification(notice: Notice, location: dict[str, str]) -> dict[str, Any]:
+    return {
+        "descriptor": {"id": notice.code},
+        "level": _NOTICE_LEVELS.get(notice.code, "note"),
+        "message": {"text": notice.message},
+        "locations": [{"physicalLocation": {"artifactLocation": dict(location)}}],
+    }

@@ -1,0 +1,71 @@
+"""Output formats through the command line: --format, --output, auto, GitHub's job summary, and the
+thresholds pipelines use (--max-warnings, --require-pack)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SAMPLES, write
+
+
+def test_several_formats_from_one_run(cli: Any, tmp_path: Path) -> None:
+    sarif, junit = tmp_path / "out" / "report.sarif", tmp_path / "report.xml"
+    run = cli("check", "--format", "json", "--output", f"sarif={sarif}", "--output", f"junit={junit}", "samples/dcnf/")
+    findings = sum(len(f["findings"]) for f in run.json()["files"])
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert len(results) == findings == 8
+    from junitparser import JUnitXml
+
+    failures = sum(1 for suite in JUnitXml.fromfile(str(junit)) for case in suite for r in case.result if r._tag == "failure")
+    assert failures == findings
+    assert not list((tmp_path / "out").glob(".*.tmp")), "reports are written through a temporary file and renamed"
+    assert run.code == 1
+
+
+def test_auto_format_uses_workflow_commands_in_github_actions(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("# Earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    run = cli("check", "--format", "auto", "samples/dcnf/no-logo.html")
+    assert run.out.startswith("::error file=samples/dcnf/no-logo.html,line=")
+    assert ",title=dcnf/logo::The Daily Caller News Foundation logo is missing from the article." in run.out
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# Earlier step\n")
+    assert "dcnf/logo" in text
+
+
+def test_auto_format_is_text_elsewhere(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    run = cli("check", "--format", "auto", "--no-color", "samples/dcnf/no-logo.html")
+    assert run.out.startswith("samples/dcnf/no-logo.html  [dcnf]\n")
+
+
+def test_bad_output_argument_is_a_user_error(cli: Any) -> None:
+    run = cli("check", "--output", "pdf=report.pdf", "samples/dcnf/no-logo.html")
+    assert (run.code, run.err) == (2, "syndcheck: error: unknown output format 'pdf' — one of text, json, sarif, junit, github, gitlab, github-summary\n")
+
+
+def test_max_warnings(cli: Any, tmp_path: Path) -> None:
+    pack = write(
+        tmp_path,
+        "house.yaml",
+        "id: house\nname: House\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+        "  - id: house/tagline\n    severity: warning\n    message: Tagline missing.\n    help: Add it.\n"
+        "    check: {text: {phrase: Thanks for reading the Gazette}}\n",
+    )
+    base = ("check", "--rules", str(pack), "--pack", "house", str(SAMPLES / "dcnf" / "compliant-static.html"), str(SAMPLES / "dcnf" / "no-logo.html"))
+    assert cli(*base).code == 0
+    assert cli(*base, "--max-warnings", "2").code == 0
+    assert cli(*base, "--max-warnings", "1").code == 1
+
+
+def test_require_pack_fails_documents_no_pack_applies_to(cli: Any) -> None:
+    assert cli("check", "samples/negative/daily-caller-citation.html").code == 0
+    run = cli("check", "--require-pack", "--format", "json", "samples/negative/daily-caller-citation.html")
+    assert run.code == 1
+    assert run.json()["files"][0]["notices"][0]["code"] == "no-pack"

@@ -1,0 +1,638 @@
+"""The pipeline formats (SARIF, JUnit, GitHub, GitLab): each a pure function of reports and a context.
+
+The samples are checked once per module, as the CLI would with absolute paths; the JSON format of
+the same reports is the reference the other formats are compared with. Exact strings come from
+reports and a pack written out here, so they do not move when the built-in packs do.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import jsonschema
+import pytest
+from junitparser import Error, Failure, JUnitXml, Skipped
+
+import compliance
+from compliance.engine import check_bytes
+from compliance.findings import Finding, Location, Notice, Passed, Report, Severity
+from compliance.formatters import FORMATTERS
+from compliance.formatters.context import FormatContext, all_rules
+from compliance.formatters.github import format_github, format_github_summary
+from compliance.formatters.gitlab import format_gitlab
+from compliance.formatters.json import format_json
+from compliance.formatters.junit import NOT_APPLICABLE, format_junit
+from compliance.formatters.pipeline import FINGERPRINT_KEY, display_path
+from compliance.formatters.sarif import INFORMATION_URI, format_sarif
+from compliance.loading import Source, expand_paths, load_packs, read_source
+from compliance.packs import Pack, load_pack
+from tests.conftest import ROOT, SAMPLES, SHARED, requires_shared
+
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+TOO_LARGE = Report(
+    path=str(ROOT / "samples" / "huge.html"), notices=(Notice("too-large", "not checked: 20,000,000 bytes is more than --max-bytes 16,777,216"),), checked=False
+)
+
+GAZETTE = """\
+id: gazette
+name: Example Gazette
+publisher: Example Gazette
+terms_url: https://example.org/republish
+as_of: 2024-05-01
+summary: Free to republish with the reporter's byline and without wire photos.
+define:
+  gazette: 'Example\\s+Gazette'
+detect:
+  threshold: 1.0
+  markers:
+    - id: credit-line
+      check:
+        text:
+          pattern: 'first appeared in the {{gazette}}'
+          scope: page
+rules:
+  - id: gazette/byline
+    severity: error
+    terms: "Keep the reporter's byline"
+    message: The reporter is not credited by name ({detail}).
+    help: Keep the byline from the original, e.g. "By Ana Ruiz, Example Gazette".
+    check:
+      byline: {}
+  - id: gazette/wire-photo
+    severity: warning
+    terms: "Photos are not covered by this license"
+    message: 'A wire photo is in the story: "{evidence}".'
+    help: Remove the wire photo.
+    check:
+      text:
+        pattern: 'AP Photo/[A-Z][a-z]+'
+        max: 0
+  - id: gazette/affiliation
+    severity: info
+    message: The byline does not name the Gazette next to {name}.
+    help: Write the byline as "By {name}, Example Gazette".
+    when:
+      byline: {affiliation: 'Nowhere Herald'}
+    check:
+      byline: {affiliation: '{{gazette}}'}
+"""
+
+
+def _article(*, photos: Sequence[str], lead: str = "") -> bytes:
+    body = "".join(f"<p>Paragraph {n}: the council approved the budget after a long debate.</p>\n" for n in range(6))
+    credits = "".join(f"<p>Photo: AP Photo/{name}</p>\n" for name in photos)
+    return (
+        f"{lead}<html><body><article><h1>Council passes budget</h1>\n<p class='byline'>By Ana Ruiz, Example Gazette</p>\n"
+        f"{body}{credits}<p>This story first appeared in the Example Gazette.</p>\n</article></body></html>"
+    ).encode()
+
+
+@pytest.fixture(scope="module")
+def packs() -> tuple[Pack, ...]:
+    return tuple(load_packs())
+
+
+@pytest.fixture(scope="module")
+def context(packs: tuple[Pack, ...]) -> FormatContext:
+    return FormatContext(packs=packs, base_dir=str(ROOT), tool_version=compliance.__version__)
+
+
+@pytest.fixture(scope="module")
+def gazette() -> Pack:
+    return load_pack(GAZETTE, "gazette.yaml")
+
+
+@pytest.fixture(scope="module")
+def gazette_context(gazette: Pack) -> FormatContext:
+    return FormatContext(packs=(gazette,), base_dir="/repo", tool_version="1.2.3")
+
+
+@pytest.fixture(scope="module")
+def sample_reports(packs: tuple[Pack, ...]) -> list[Report]:
+    """Every sample, checked with the built-in packs under its absolute path, plus one file too large to check."""
+    reports = []
+    for source in expand_paths([str(SAMPLES)]):
+        assert isinstance(source, Source)
+        reports.append(check_bytes(read_source(source), source.kind, packs, path=source.path))
+    return [*reports, TOO_LARGE]
+
+
+@pytest.fixture(scope="module")
+def json_files(sample_reports: list[Report], context: FormatContext) -> list[dict[str, Any]]:
+    """The JSON format's `files` for the same run, with paths made relative to the checkout."""
+    files: list[dict[str, Any]] = json.loads(format_json(sample_reports, context))["files"]
+    for entry in files:
+        entry["path"] = Path(entry["path"]).relative_to(ROOT).as_posix()
+    return files
+
+
+def _finding(rule: str, severity: Severity, message: str, line: int, column: int = 1, **extra: Any) -> Finding:
+    return Finding(rule, severity, message, extra.pop("help", "Fix it."), Location(line, column), pack=rule.split("/")[0], **extra)
+
+
+def test_the_four_pipeline_formats_are_registered() -> None:
+    assert {name: FORMATTERS[name] for name in ("sarif", "junit", "github", "gitlab")} == {
+        "sarif": format_sarif,
+        "junit": format_junit,
+        "github": format_github,
+        "gitlab": format_gitlab,
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "base_dir", "shown"),
+    [
+        ("samples/dcnf/no-logo.html", "/repo", "samples/dcnf/no-logo.html"),
+        ("./samples//dcnf/no-logo.html", ".", "samples/dcnf/no-logo.html"),
+        ("/repo/samples/no-logo.html", "/repo", "samples/no-logo.html"),
+        ("/repo/samples/no-logo.html", "/repo/", "samples/no-logo.html"),
+        ("/repository/no-logo.html", "/repo", "/repository/no-logo.html"),
+        ("/repo/no-logo.html", ".", "/repo/no-logo.html"),
+        ("<stdin>", "/repo", "<stdin>"),
+    ],
+)
+def test_display_path(path: str, base_dir: str, shown: str) -> None:
+    assert display_path(path, base_dir) == shown
+
+
+# --- SARIF ---------------------------------------------------------------------------------------
+
+
+def test_sarif_of_the_samples_is_valid_against_the_official_schema(sample_reports: list[Report], context: FormatContext) -> None:
+    requires_shared([SARIF_SCHEMA])
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert schema["$schema"] == "http://json-schema.org/draft-04/schema#"
+    jsonschema.Draft4Validator.check_schema(schema)
+    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    log = json.loads(format_sarif(sample_reports, context))
+    assert [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(log)] == []
+    assert len(log["runs"][0]["results"]) == sum(len(r.findings) for r in sample_reports) > 0
+
+
+def test_sarif_results_follow_the_json_findings_with_rule_index_and_relative_uri(
+    sample_reports: list[Report], context: FormatContext, json_files: list[dict[str, Any]]
+) -> None:
+    (run,) = json.loads(format_sarif(sample_reports, context))["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    actual = [
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
+            r["ruleId"],
+            rules[r["ruleIndex"]]["id"],
+            r["level"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            r["message"]["text"].splitlines()[0],
+        )
+        for r in run["results"]
+    ]
+    expected = [
+        (
+            entry["path"],
+            "%SRCROOT%",
+            f["rule"],
+            f["rule"],
+            {"error": "error", "warning": "warning", "info": "note"}[f["severity"]],
+            f["line"],
+            f["column"],
+            f["message"],
+        )
+        for entry in json_files
+        for f in entry["findings"]
+    ]
+    assert actual == expected
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": ROOT.as_uri() + "/"}}
+    assert run["columnKind"] == "unicodeCodePoints"
+
+
+def test_sarif_driver_lists_every_rule_of_the_packs_once(sample_reports: list[Report], context: FormatContext, packs: tuple[Pack, ...]) -> None:
+    driver = json.loads(format_sarif(sample_reports, context))["runs"][0]["tool"]["driver"]
+    assert (driver["name"], driver["version"], driver["informationUri"]) == ("syndcheck", compliance.__version__, INFORMATION_URI)
+    expected_ids = list(dict.fromkeys(rule.id for rule in all_rules(packs)))
+    assert [rule["id"] for rule in driver["rules"]] == expected_ids
+    terms = {pack.id: pack.terms_url for pack in packs}
+    levels = {rule.id: {"error": "error", "warning": "warning", "info": "note"}[rule.severity.label] for rule in reversed(all_rules(packs))}
+    for descriptor in driver["rules"]:
+        assert descriptor["helpUri"] == terms[descriptor["id"].split("/")[0]]
+        assert descriptor["defaultConfiguration"]["level"] == levels[descriptor["id"]]
+
+
+def test_sarif_rule_descriptor_in_full(gazette_context: FormatContext) -> None:
+    driver = json.loads(format_sarif([], gazette_context))["runs"][0]["tool"]["driver"]
+    assert driver["version"] == driver["semanticVersion"] == "1.2.3"
+    assert driver["rules"][0] == {
+        "id": "gazette/byline",
+        "name": "byline",
+        "shortDescription": {"text": "The reporter is not credited by name."},
+        "fullDescription": {"text": 'The reporter is not credited by name. The terms say: "Keep the reporter\'s byline"'},
+        "help": {
+            "text": 'Keep the byline from the original, e.g. "By Ana Ruiz, Example Gazette".',
+            "markdown": 'Keep the byline from the original, e.g. "By Ana Ruiz, Example Gazette".\n\n'
+            '**Terms:** "Keep the reporter\'s byline" — [Example Gazette](https://example.org/republish), as of 2024-05-01\n\n'
+            "Rule `gazette/byline` is defined in `gazette.yaml` at line 18.",
+        },
+        "helpUri": "https://example.org/republish",
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": ["syndication", "gazette"], "pack": "gazette"},
+    }
+    affiliation = driver["rules"][2]
+    assert affiliation["shortDescription"] == affiliation["fullDescription"] == {"text": "The byline does not name the Gazette next to …."}
+    assert affiliation["help"]["text"] == 'Write the byline as "By …, Example Gazette".'
+    assert [rule["defaultConfiguration"]["level"] for rule in driver["rules"]] == ["error", "warning", "note"]
+
+
+def test_sarif_result_in_full(gazette_context: FormatContext) -> None:
+    finding = _finding("gazette/wire-photo", Severity.WARNING, "A wire photo.", 12, 5, evidence="AP Photo/Smith", detail="found 1, at most 0 allowed")
+    report = Report(path="/repo/news/a b.html", packs=("gazette",), findings=(finding,))
+    (result,) = json.loads(format_sarif([report], gazette_context))["runs"][0]["results"]
+    fingerprint = result["partialFingerprints"][FINGERPRINT_KEY]
+    assert re.fullmatch(r"[0-9a-f]{64}", fingerprint)
+    assert result == {
+        "ruleId": "gazette/wire-photo",
+        "ruleIndex": 1,
+        "level": "warning",
+        "message": {"text": "A wire photo.\nWhy: found 1, at most 0 allowed\nFix: Fix it."},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": "news/a%20b.html", "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": 12, "startColumn": 5},
+                }
+            }
+        ],
+        "partialFingerprints": {"syndcheckFinding/v1": fingerprint},
+        "properties": {"severity": "warning", "evidence": "AP Photo/Smith", "detail": "found 1, at most 0 allowed"},
+    }
+
+
+def test_sarif_gives_a_rule_no_loaded_pack_has_a_descriptor_and_keeps_outside_paths_absolute(gazette_context: FormatContext) -> None:
+    report = Report(path="/elsewhere/x.html", packs=("other",), findings=(_finding("other/credit", Severity.INFO, "No credit.", 3),))
+    (run,) = json.loads(format_sarif([report], gazette_context))["runs"]
+    (result,) = run["results"]
+    assert (result["ruleIndex"], result["level"]) == (3, "note")
+    assert run["tool"]["driver"]["rules"][3] == {
+        "id": "other/credit",
+        "name": "credit",
+        "shortDescription": {"text": "No credit."},
+        "help": {"text": "Fix it."},
+        "defaultConfiguration": {"level": "note"},
+    }
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///elsewhere/x.html"}
+
+
+def test_sarif_puts_files_not_checked_and_without_pack_into_notifications(
+    sample_reports: list[Report], context: FormatContext, json_files: list[dict[str, Any]]
+) -> None:
+    (run,) = json.loads(format_sarif(sample_reports, context))["runs"]
+    (invocation,) = run["invocations"]
+    notes = [
+        (n["descriptor"]["id"], n["level"], n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], n["message"]["text"])
+        for n in invocation["toolExecutionNotifications"]
+    ]
+    expected = [
+        ("no-pack", "note", entry["path"], "no rule pack applies to this document (no publisher's markers found)")
+        for entry in json_files
+        if entry["checked"] and not entry["packs"]
+    ]
+    assert len(expected) == 2
+    assert notes == [*expected, ("too-large", "warning", "samples/huge.html", TOO_LARGE.notices[0].message)]
+    assert invocation["executionSuccessful"] is True
+    result_uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+    assert not result_uris & {uri for _, _, uri, _ in notes}
+
+
+def test_sarif_run_properties_carry_the_summary_and_the_passed_evidence(sample_reports: list[Report], context: FormatContext) -> None:
+    properties = json.loads(format_sarif(sample_reports, context))["runs"][0]["properties"]
+    assert properties["summary"] == json.loads(format_json(sample_reports, context))["summary"]
+    expected = [
+        {"uri": Path(r.path).relative_to(ROOT).as_posix(), "rule": p.rule, "line": p.location.line, "evidence": p.evidence}
+        for r in sample_reports
+        for p in r.passed
+    ]
+    assert properties["passed"] == expected
+    assert len(expected) == properties["summary"]["passed"] > 0
+
+
+def test_sarif_internal_error_makes_the_execution_unsuccessful(gazette_context: FormatContext) -> None:
+    crashed = Report(path="<stdin>", notices=(Notice("internal-error", "not checked: internal error"),), checked=False)
+    (invocation,) = json.loads(format_sarif([crashed], gazette_context))["runs"][0]["invocations"]
+    assert invocation == {
+        "executionSuccessful": False,
+        "toolExecutionNotifications": [
+            {
+                "descriptor": {"id": "internal-error"},
+                "level": "error",
+                "message": {"text": "not checked: internal error"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": "%3Cstdin%3E", "uriBaseId": "%SRCROOT%"}}}],
+            }
+        ],
+    }
+
+
+# --- fingerprints (SARIF and GitLab) -------------------------------------------------------------
+
+
+def _prints(reports: list[Report], context: FormatContext) -> tuple[list[str], list[str]]:
+    sarif = [r["partialFingerprints"][FINGERPRINT_KEY] for r in json.loads(format_sarif(reports, context))["runs"][0]["results"]]
+    gitlab = [issue["fingerprint"] for issue in json.loads(format_gitlab(reports, context))]
+    return sarif, gitlab
+
+
+def test_fingerprints_stay_when_lines_move_and_differ_between_findings(gazette: Pack, gazette_context: FormatContext) -> None:
+    before = check_bytes(_article(photos=["Smith", "Jones"]), "html", [gazette], path="news/budget.html")
+    after = check_bytes(_article(photos=["Smith", "Jones"], lead="\n\n\n"), "html", [gazette], path="news/budget.html")
+    assert [f.location.line for f in before.findings] == [9, 10]
+    assert [f.location.line for f in after.findings] == [12, 13]
+    sarif, gitlab = _prints([before], gazette_context)
+    assert _prints([after], gazette_context) == (sarif, gitlab)
+    assert sarif == gitlab
+    assert len(set(sarif)) == 2
+    # A third photo changes neither of the other two.
+    more = check_bytes(_article(photos=["Lee", "Smith", "Jones"]), "html", [gazette], path="news/budget.html")
+    assert _prints([more], gazette_context)[0][1:] == sarif
+    # Another file, same content: other fingerprints.
+    moved = check_bytes(_article(photos=["Smith", "Jones"]), "html", [gazette], path="news/other.html")
+    assert not set(_prints([moved], gazette_context)[0]) & set(sarif)
+
+
+def test_fingerprint_of_a_missing_thing_ignores_line_numbers_in_its_detail(gazette_context: FormatContext) -> None:
+    def report(line: int) -> Report:
+        detail = f"no visible logo in the article; one is hidden at line {line + 4}"
+        return Report(path="a.html", packs=("gazette",), findings=(_finding("gazette/logo", Severity.ERROR, "Logo missing.", line, detail=detail),))
+
+    assert _prints([report(10)], gazette_context) == _prints([report(30)], gazette_context)
+
+
+def test_fingerprint_of_a_sample_survives_lines_added_above(packs: tuple[Pack, ...], context: FormatContext) -> None:
+    data = (SAMPLES / "dcnf" / "hidden-logo.html").read_bytes()
+    before = check_bytes(data, "html", packs, path="samples/dcnf/hidden-logo.html")
+    after = check_bytes(b"\n\n\n" + data, "html", packs, path="samples/dcnf/hidden-logo.html")
+    (old,), (new,) = before.findings, after.findings
+    assert (old.rule, new.rule, new.location.line - old.location.line) == ("dcnf/logo", "dcnf/logo", 3)
+    assert old.detail != new.detail  # it names the line of the hidden logo
+    assert _prints([before], context) == _prints([after], context)
+
+
+def test_identical_findings_in_one_file_get_distinct_fingerprints(gazette_context: FormatContext) -> None:
+    twice = _finding("gazette/wire-photo", Severity.WARNING, "Wire photo.", 3, evidence="AP Photo")
+    sarif, gitlab = _prints([Report(path="a.html", packs=("gazette",), findings=(twice, twice))], gazette_context)
+    assert len(set(sarif)) == len(set(gitlab)) == 2
+
+
+# --- JUnit ---------------------------------------------------------------------------------------
+
+
+def test_junit_failures_match_the_json_findings_case_by_case(sample_reports: list[Report], context: FormatContext, json_files: list[dict[str, Any]]) -> None:
+    xml = JUnitXml.fromstring(format_junit(sample_reports, context).encode("utf-8"))
+    suites = list(xml)
+    assert [suite.name for suite in suites] == [entry["path"] for entry in json_files]
+    total = 0
+    for suite, entry in zip(suites, json_files, strict=True):
+        for case in suite:
+            failures = [r for r in case.result if isinstance(r, Failure)]
+            expected = [f for f in entry["findings"] if f["rule"] == case.name]
+            assert [(f.message, f.type) for f in failures] == [(f["message"], f["severity"]) for f in expected], (suite.name, case.name)
+            total += len(failures)
+        assert sorted({case.name for case in suite if case.result and isinstance(case.result[0], Failure)}) == sorted({f["rule"] for f in entry["findings"]})
+    assert total == xml.failures == sum(len(entry["findings"]) for entry in json_files) > 0
+
+
+def test_junit_has_a_case_per_rule_of_the_applied_packs_and_counts_as_junitparser_does(
+    sample_reports: list[Report], context: FormatContext, json_files: list[dict[str, Any]]
+) -> None:
+    xml = JUnitXml.fromstring(format_junit(sample_reports, context).encode("utf-8"))
+    written = [(s.name, s.tests, s.failures, s.errors, s.skipped) for s in xml]
+    totals = (xml.tests, xml.failures, xml.errors, xml.skipped)
+    xml.update_statistics()
+    assert [(s.name, s.tests, s.failures, s.errors, s.skipped) for s in xml] == written
+    assert (xml.tests, xml.failures, xml.errors, xml.skipped) == totals
+    for suite, entry in zip(xml, json_files, strict=True):
+        if entry["packs"]:
+            applied = [context.pack(pack_id) for pack_id in entry["packs"]]
+            rules = list(dict.fromkeys(rule.id for pack in applied if pack is not None for rule in pack.rules))
+            assert rules
+            assert [(case.classname, case.name) for case in suite] == [(rule.split("/")[0], rule) for rule in rules]
+            passed = {p["rule"] for p in entry["passed"]}
+            assert {case.name for case in suite if case.is_passed} == passed
+        else:
+            (case,) = suite
+            (skipped,) = case.result
+            assert isinstance(skipped, Skipped)
+            assert (case.classname, case.name, skipped.message) == (
+                entry["path"],
+                "no-pack" if entry["checked"] else "not-checked",
+                entry["notices"][0]["message"],
+            )
+
+
+def test_junit_in_full_for_two_findings_of_one_rule_a_pass_and_a_rule_not_applicable(gazette: Pack, gazette_context: FormatContext) -> None:
+    report = check_bytes(_article(photos=["Smith", "Jones"]), "html", [gazette], path="/repo/news/budget.html")
+    assert format_junit([report], gazette_context) == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<testsuites name="syndcheck" tests="3" failures="2" errors="0" skipped="1">\n'
+        '  <testsuite name="news/budget.html" tests="3" failures="2" errors="0" skipped="1">\n'
+        "    <properties>\n"
+        '      <property name="packs" value="gazette" />\n'
+        "    </properties>\n"
+        '    <testcase classname="gazette" name="gazette/byline" file="news/budget.html" line="2">\n'
+        "      <system-out>news/budget.html:2:1: passed: By Ana Ruiz, Example Gazette\n"
+        "</system-out>\n"
+        "    </testcase>\n"
+        '    <testcase classname="gazette" name="gazette/wire-photo" file="news/budget.html" line="9">\n'
+        '      <failure message="A wire photo is in the story: &quot;Photo: AP Photo/Smith&quot;." type="warning">'
+        'news/budget.html:9:1: warning: A wire photo is in the story: "Photo: AP Photo/Smith".\n'
+        "found: Photo: AP Photo/Smith\n"
+        "fix: Remove the wire photo.\n"
+        "</failure>\n"
+        '      <failure message="A wire photo is in the story: &quot;Photo: AP Photo/Jones&quot;." type="warning">'
+        'news/budget.html:10:1: warning: A wire photo is in the story: "Photo: AP Photo/Jones".\n'
+        "found: Photo: AP Photo/Jones\n"
+        "fix: Remove the wire photo.\n"
+        "</failure>\n"
+        "    </testcase>\n"
+        '    <testcase classname="gazette" name="gazette/affiliation" file="news/budget.html">\n'
+        f'      <skipped message="{NOT_APPLICABLE}" />\n'
+        "    </testcase>\n"
+        "  </testsuite>\n"
+        "</testsuites>\n"
+    )
+
+
+def test_junit_marks_internal_errors_and_survives_control_characters(gazette_context: FormatContext) -> None:
+    crashed = Report(path="a.html", notices=(Notice("internal-error", "not checked: internal error"),), checked=False)
+    hostile = Report(
+        path="b.html",
+        packs=("gazette",),
+        findings=(_finding("gazette/byline", Severity.ERROR, "Byline \x0b'By \x00'.", 4),),
+        notices=(Notice("missing-meta", "rule gazette/affiliation not checked: it needs the article's 'reporter'"),),
+    )
+    output = format_junit([crashed, hostile], gazette_context).encode("utf-8")
+    xml = JUnitXml.fromstring(output)
+    first, second = xml
+    (error,) = next(iter(first)).result
+    assert isinstance(error, Error)
+    assert (error.message, first.errors, xml.errors) == ("not checked: internal error", 1, 1)
+    byline, wire, affiliation = second
+    (failure,) = byline.result
+    assert isinstance(failure, Failure)
+    assert failure.message == "Byline \ufffd'By \ufffd'."
+    (not_evaluated,) = wire.result
+    assert isinstance(not_evaluated, Skipped)
+    assert not_evaluated.message == NOT_APPLICABLE
+    (missing_meta,) = affiliation.result
+    assert isinstance(missing_meta, Skipped)
+    assert missing_meta.message == "rule gazette/affiliation not checked: it needs the article's 'reporter'"
+    assert [e.text for e in ElementTree.fromstring(output).iter("system-out")] == [
+        "note: rule gazette/affiliation not checked: it needs the article's 'reporter'\n"
+    ]
+
+
+# --- GitHub --------------------------------------------------------------------------------------
+
+GOLDEN_REPORTS = [
+    Report(
+        path="/repo/news/budget, final: v2.html",
+        packs=("gazette",),
+        findings=(
+            _finding("gazette/byline", Severity.ERROR, "Byline: 100% missing, see below.\r\nSecond line", 7, 3, help="Add it: By Ana Ruiz, Example Gazette."),
+            _finding("gazette/wire-photo", Severity.WARNING, "A wire photo | <b>AP</b> *bold*.", 12, help="Remove it."),
+        ),
+        passed=(Passed("gazette/affiliation", "By Ana Ruiz, Example Gazette", Location(2, 1), "gazette"),),
+    ),
+    Report(
+        path="news/tips.txt", packs=("gazette",), findings=(_finding("gazette/affiliation", Severity.INFO, "No affiliation.", 1, help="Name the Gazette."),)
+    ),
+    Report(path="news/ad.html", notices=(Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)"),)),
+    Report(path="news/logo.png", notices=(Notice("skipped", "not checked: the file is a PNG image, not an article"),), checked=False),
+]
+
+
+def test_github_workflow_commands_are_escaped_exactly(gazette_context: FormatContext) -> None:
+    assert format_github(GOLDEN_REPORTS, gazette_context) == (
+        "::error file=news/budget%2C final%3A v2.html,line=7,col=3,title=gazette/byline::"
+        "Byline: 100%25 missing, see below.%0D%0ASecond line%0AAdd it: By Ana Ruiz, Example Gazette.\n"
+        "::warning file=news/budget%2C final%3A v2.html,line=12,col=1,title=gazette/wire-photo::"
+        "A wire photo | <b>AP</b> *bold*.%0ARemove it.\n"
+        "::notice file=news/tips.txt,line=1,col=1,title=gazette/affiliation::No affiliation.%0AName the Gazette.\n"
+    )
+
+
+def test_github_commands_of_the_samples_are_one_per_json_finding(
+    sample_reports: list[Report], context: FormatContext, json_files: list[dict[str, Any]]
+) -> None:
+    lines = format_github(sample_reports, context).splitlines()
+    command = {"error": "error", "warning": "warning", "info": "notice"}
+    expected = [
+        f"::{command[f['severity']]} file={entry['path']},line={f['line']},col={f['column']},title={f['rule']}::"
+        for entry in json_files
+        for f in entry["findings"]
+    ]
+    assert [line[: len(prefix)] for line, prefix in zip(lines, expected, strict=True)] == expected
+    assert len(lines) == len(expected) > 0
+    assert format_github([], context) == ""
+
+
+def test_github_summary_lists_every_finding_and_the_files_not_checked(gazette_context: FormatContext) -> None:
+    assert format_github_summary(GOLDEN_REPORTS, gazette_context) == (
+        "## syndcheck\n"
+        "\n"
+        "3 files checked: 1 error, 1 warning, 1 info; 2 files with findings, 1 requirement met.\n"
+        "\n"
+        "| File | Line | Severity | Rule | Message |\n"
+        "|---|--:|---|---|---|\n"
+        "| news/budget, final: v2.html | 7 | error | gazette/byline | Byline: 100% missing, see below. Second line |\n"
+        "| news/budget, final: v2.html | 12 | warning | gazette/wire-photo | A wire photo \\| &lt;b&gt;AP&lt;/b&gt; \\*bold\\*. |\n"
+        "| news/tips.txt | 1 | info | gazette/affiliation | No affiliation. |\n"
+        "\n"
+        "### Files with no applicable pack (1)\n"
+        "\n"
+        "- news/ad.html: no rule pack applies to this document (no publisher's markers found)\n"
+        "\n"
+        "### Files not checked (1)\n"
+        "\n"
+        "- news/logo.png: not checked: the file is a PNG image, not an article\n"
+    )
+
+
+def test_github_summary_without_findings(gazette_context: FormatContext) -> None:
+    clean = Report(path="a.html", packs=("gazette",), passed=(Passed("gazette/byline", "By Ana Ruiz", Location(2, 1), "gazette"),))
+    assert format_github_summary([clean], gazette_context) == (
+        "## syndcheck\n\n1 file checked: 0 errors, 0 warnings, 0 info; 0 files with findings, 1 requirement met.\n\nNo findings.\n"
+    )
+
+
+# --- GitLab --------------------------------------------------------------------------------------
+
+
+def test_gitlab_code_quality_shape(sample_reports: list[Report], context: FormatContext, json_files: list[dict[str, Any]]) -> None:
+    issues = json.loads(format_gitlab(sample_reports, context))
+    assert isinstance(issues, list)
+    expected = [(entry["path"], f["rule"], f["message"], f["line"]) for entry in json_files for f in entry["findings"]]
+    assert [(i["location"]["path"], i["check_name"], i["description"], i["location"]["lines"]["begin"]) for i in issues] == expected
+    for issue in issues:
+        assert set(issue) == {"type", "engine_name", "check_name", "description", "content", "severity", "fingerprint", "location"}
+        assert (issue["type"], issue["engine_name"]) == ("issue", "syndcheck")
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert re.fullmatch(r"[0-9a-f]{64}", issue["fingerprint"])
+        assert isinstance(issue["content"]["body"], str)
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+        assert issue["location"]["lines"]["begin"] >= 1
+        assert not issue["location"]["path"].startswith(("/", "./"))
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_gitlab_issue_in_full_and_severity_mapping(gazette_context: FormatContext) -> None:
+    issues = json.loads(format_gitlab(GOLDEN_REPORTS, gazette_context))
+    assert [i["severity"] for i in issues] == ["critical", "minor", "info"]
+    first = issues[0]
+    assert first == {
+        "type": "issue",
+        "engine_name": "syndcheck",
+        "check_name": "gazette/byline",
+        "description": "Byline: 100% missing, see below.\r\nSecond line",
+        "content": {"body": "Add it: By Ana Ruiz, Example Gazette."},
+        "severity": "critical",
+        "fingerprint": first["fingerprint"],
+        "location": {"path": "news/budget, final: v2.html", "lines": {"begin": 7}},
+    }
+    assert format_gitlab([], gazette_context) == "[]\n"
+
+
+# --- docs/output-formats.md ----------------------------------------------------------------------
+
+DOC = ROOT / "docs" / "output-formats.md"
+
+
+def test_doc_examples_are_what_the_formatters_print(sample_reports: list[Report], context: FormatContext) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    by_name = {Path(r.path).relative_to(ROOT).as_posix(): r for r in sample_reports}
+    no_logo = [by_name["samples/dcnf/no-logo.html"]]
+    assert format_github(no_logo, context) in text
+    github_block = re.search(r"```text\n(::error file=samples/dcnf/no-logo\.html.*?)```", text, re.DOTALL)
+    assert github_block is not None and github_block.group(1) == format_github(no_logo, context)
+    gitlab_block = re.search(r"```json\n(\[\n  \{\n    \"type\": \"issue\".*?)```", text, re.DOTALL)
+    assert gitlab_block is not None and json.loads(gitlab_block.group(1)) == json.loads(format_gitlab(no_logo, context))
+    for name in ("sarif", "junit", "github", "gitlab"):
+        assert f"--format {name}" in text
+
+
+def test_doc_sarif_example_is_what_the_formatter_prints(sample_reports: list[Report], packs: tuple[Pack, ...]) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    block = re.search(r"```json\n(\{\n  \"\$schema\".*?)```", text, re.DOTALL)
+    assert block is not None
+    documented = json.loads(block.group(1))
+    by_name = {Path(r.path).relative_to(ROOT).as_posix(): r for r in sample_reports}
+    chosen = [replace(by_name[name], path=name) for name in ("samples/dcnf/no-logo.html", "samples/negative/daily-caller-article.html")]
+    actual = json.loads(format_sarif(chosen, FormatContext(packs=packs, base_dir=".", tool_version="0.1.0")))
+    driver = actual["runs"][0]["tool"]["driver"]
+    driver["rules"] = [rule for rule in driver["rules"] if rule["id"] == "dcnf/logo"]
+    # The rule's index moves whenever a pack is added; the example keeps the one it was taken with.
+    documented["runs"][0]["results"][0]["ruleIndex"] = actual["runs"][0]["results"][0]["ruleIndex"]
+    assert documented == actual
