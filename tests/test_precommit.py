@@ -1,0 +1,65 @@
+"""The pre-commit hook, end to end with the real pre-commit: `try-repo` on this checkout inside a
+throwaway git repository fails on a non-compliant article and passes on a compliant one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, SAMPLES
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def test_hook_definition_is_what_pre_commit_expects() -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "syndcheck"
+    assert hook["language"] == "python"
+    assert hook["entry"] == "syndcheck check"
+    import re
+
+    pattern = re.compile(hook["files"])
+    assert all(pattern.search(name) for name in ("a.html", "b.htm", "c.md", "d.txt"))
+    assert not pattern.search("e.yaml")
+
+
+def _pre_commit() -> list[str]:
+    executable = Path(sys.executable).with_name("pre-commit")
+    if executable.exists():
+        return [str(executable)]
+    try:
+        import pre_commit  # noqa: F401
+    except ImportError:
+        pytest.skip("pre-commit is not installed (it is in the test extra: pip install -e '.[test]')")
+    return [sys.executable, "-m", "pre_commit"]
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_try_repo_fails_a_noncompliant_article_and_passes_a_compliant_one(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "articles"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    shutil.copy(SAMPLES / "dcnf" / "no-logo.html", repo / "no-logo.html")
+    shutil.copy(SAMPLES / "dcnf" / "compliant-static.html", repo / "compliant.html")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    command = [*_pre_commit(), "try-repo", str(ROOT), "syndcheck", "--color", "never", "--files"]
+    failing = subprocess.run([*command, "no-logo.html"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "syndcheck (republication terms)" in failing.stdout
+    assert "Failed" in failing.stdout
+    assert "dcnf/logo" in failing.stdout
+    passing = subprocess.run([*command, "compliant.html"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "Passed" in passing.stdout
