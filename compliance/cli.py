@@ -57,6 +57,7 @@ class InputKind(StrEnum):
     html = "html"
     text = "text"
     markdown = "markdown"
+    cms_json = "cms-json"
 
 
 def _version(value: bool) -> None:

@@ -114,6 +114,8 @@ class Document:
     headline: Block | None
     truncated: str | None = None
     item_offsets: tuple[int, ...] = ()
+    front_matter: Mapping[str, str] = field(default_factory=dict)
+    front_matter_error: str | None = None
     root: Any = field(default=None, compare=False, repr=False)
     article_root: Any = field(default=None, compare=False, repr=False)
     _positions: _SourcePositions | None = field(default=None, compare=False, repr=False)
@@ -944,6 +946,24 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return front, "\n" * front.count("\n") + text[match.end() :]
 
 
+def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
+    """Article metadata from YAML front matter (`reporter: Ana Ruiz`); scalar values only."""
+    if not front:
+        return {}, None
+    from compliance.errors import UserError
+    from compliance.yamlsource import YMap, parse_yaml, plain
+
+    body = front.strip().removeprefix("---").rstrip(".-").strip("\n")
+    try:
+        root = parse_yaml(body, "front matter")
+    except UserError as exc:
+        return {}, exc.one_line()
+    if not isinstance(root, YMap):
+        return {}, "front matter is not a mapping of keys to values"
+    values = plain(root)
+    return {str(k): str(v) for k, v in values.items() if isinstance(v, str | int | float) and not isinstance(v, bool)}, None
+
+
 def parse_text(data: bytes | str, *, markdown: bool = False) -> Document:
     """Parse a plain-text (or Markdown) article: each non-empty line is a block, as text extraction
     renders a page (an image appears as its alt text on a line of its own)."""
@@ -952,7 +972,8 @@ def parse_text(data: bytes | str, *, markdown: bool = False) -> Document:
     else:
         decoded = decode_bytes(data)
         source, encoding, reason = decoded.text, decoded.encoding, decoded.reason
-    _, body = split_front_matter(source)
+    front, body = split_front_matter(source)
+    front_matter, front_matter_error = read_front_matter(front)
     items: list[Item] = []
     links: list[Link] = []
     for number, raw in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
@@ -993,6 +1014,8 @@ def parse_text(data: bytes | str, *, markdown: bool = False) -> Document:
         article_line=first_line,
         headline=headline,
         item_offsets=item_offsets(tuple(items)),
+        front_matter=front_matter,
+        front_matter_error=front_matter_error,
     )
 
 

@@ -90,14 +90,17 @@ def check_document(
     path: str,
     auto_detect: bool = True,
     meta: Mapping[str, str] | None = None,
+    default_meta: Mapping[str, str] | None = None,
     severities: Mapping[str, Severity | None] | None = None,
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
-    `severities` changes a rule's severity, or turns it off (None), as project configuration does.
+    Article metadata, weakest first: `default_meta` (a sidecar file), the document's front
+    matter, then `meta` (a CMS payload's fields, `--meta`). `severities` changes a rule's
+    severity, or turns it off (None), as project configuration does.
     """
     severities = severities or {}
-    ctx = Context(doc, dict(meta or {}))
+    ctx = Context(doc, {**(default_meta or {}), **doc.front_matter, **(meta or {})})
     detections: tuple[Detection, ...] = ()
     if auto_detect:
         detections = detect_packs(ctx, packs, path=path)
@@ -106,6 +109,8 @@ def check_document(
     else:
         applied = list(packs)
     notices: list[Notice] = []
+    if doc.front_matter_error:
+        notices.append(Notice("front-matter", f"front matter ignored: {doc.front_matter_error}"))
     if doc.truncated:
         notices.append(Notice("truncated", f"only part of the document was checked: {doc.truncated}"))
     if not applied:
@@ -167,6 +172,7 @@ def check_bytes(
     path: str,
     auto_detect: bool = True,
     meta: Mapping[str, str] | None = None,
+    default_meta: Mapping[str, str] | None = None,
     severities: Mapping[str, Severity | None] | None = None,
 ) -> Report:
     """Check one document's bytes: skip binary files, parse once, then `check_document`."""
@@ -176,7 +182,7 @@ def check_bytes(
     if not data.strip():
         return Report(path=path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
     doc = parse_document(data, kind)
-    return check_document(doc, packs, path=path, auto_detect=auto_detect, meta=meta, severities=severities)
+    return check_document(doc, packs, path=path, auto_detect=auto_detect, meta=meta, default_meta=default_meta, severities=severities)
 
 
 __all__ = ["MATCH_TIMEOUT", "check_bytes", "check_document", "evaluate_rule", "interpolate"]

@@ -332,3 +332,24 @@ def append_text(path: Path, text: str) -> None:
             handle.write(text)
     except OSError as exc:
         raise InputError(f"cannot write the job summary: {exc.strerror or exc}", path=str(path)) from None
+
+
+def read_sidecar_meta(source: Source) -> dict[str, str]:
+    """Article metadata from `NAME.meta.yaml` beside an article (`story.html.meta.yaml`)."""
+    if source.file is None:
+        return {}
+    sidecar = source.file.with_name(source.file.name + ".meta.yaml")
+    if not sidecar.is_file():
+        return {}
+    from compliance.yamlsource import YMap, plain
+
+    origin = _display(sidecar)
+    try:
+        root = parse_yaml(sidecar.read_text(encoding="utf-8-sig"), origin, error=InputError)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read article metadata: {exc}", path=origin) from None
+    if root is None:
+        return {}
+    if not isinstance(root, YMap):
+        raise InputError("article metadata must be a mapping (key: value lines)", path=origin, line=root.mark.line)
+    return {str(k): str(v) for k, v in plain(root).items() if isinstance(v, str | int | float) and not isinstance(v, bool)}

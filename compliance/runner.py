@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from compliance.config import ConfigLayer, Settings, is_selected, resolve
 from compliance.document import DocumentKind
@@ -28,6 +29,7 @@ from compliance.loading import (
     expand_paths,
     load_packs,
     read_config,
+    read_sidecar_meta,
     read_source,
     select_packs,
     sniff_kind,
@@ -42,7 +44,7 @@ class RunOptions:
     packs: tuple[str, ...] | None = None
     rules: tuple[Path, ...] = ()
     fail_on: Severity | None = None
-    kind: DocumentKind | None = None
+    kind: DocumentKind | Literal["cms-json"] | None = None
     stdin_name: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     meta: Mapping[str, str] = field(default_factory=dict)
@@ -107,7 +109,16 @@ class Runner:
             packs = select_packs(available, wanted) if wanted else available
             data = read_source(source, max_bytes=self.options.max_bytes)
             kind = source.kind if (source.path != STDIN or self.options.kind) else sniff_kind(data)
-            report = check_bytes(data, kind, packs, path=display, auto_detect=not wanted, meta=self.options.meta, severities=settings.severity)
+            report = check_bytes(
+                data,
+                kind,
+                packs,
+                path=display,
+                auto_detect=not wanted,
+                meta=self.options.meta,
+                default_meta=read_sidecar_meta(source),
+                severities=settings.severity,
+            )
         except TooLarge as exc:
             return FileResult(Report(path=display, notices=(Notice("too-large", str(exc)),), checked=False))
         except UserError as exc:
@@ -125,9 +136,47 @@ class Runner:
             failing = True
         return FileResult(report, failing=failing)
 
+    def check_payload(self, source: Source) -> Iterator[FileResult]:
+        """Each article of a CMS JSON payload (one object, an array, or JSON lines), in order."""
+        from compliance.cms import CmsProblem, parse_payload
+        from compliance.decoding import decode_bytes
+
+        display = (self.options.stdin_name or "<stdin>") if source.path == STDIN else source.path
+        try:
+            settings = self.settings_for(source.path if source.path != STDIN else display)
+            available = self.packs_for(settings)
+            wanted = self.options.packs if self.options.packs is not None else settings.packs
+            packs = select_packs(available, wanted) if wanted else available
+            text = decode_bytes(read_source(source, max_bytes=None)).text
+        except UserError as exc:
+            report = Report(path=display, notices=(Notice("unreadable", f"not checked: {exc.what}"),), checked=False)
+            yield FileResult(report, failure="input", messages=(f"syndcheck: error: {exc.one_line()}",))
+            return
+        threshold = self.options.fail_on or settings.fail_on
+        for article in parse_payload(text, display):
+            if isinstance(article, CmsProblem):
+                report = Report(path=article.name, notices=(Notice("unreadable", f"not checked: {article.reason}"),), checked=False)
+                yield FileResult(report, failure="input", messages=(f"syndcheck: error: {article.name}: {article.reason}",))
+                continue
+            meta = {**article.meta, **self.options.meta}
+            try:
+                report = check_bytes(
+                    article.html.encode("utf-8"), "html", packs, path=article.name, auto_detect=not wanted, meta=meta, severities=settings.severity
+                )
+            except CheckError as exc:
+                report = Report(path=article.name, notices=(Notice("internal-error", f"not checked: internal error in rule {exc.rule}"),), checked=False)
+                yield FileResult(report, failure="bug", messages=(f"while checking {exc.path} with rule {exc.rule}",), cause=exc.cause)
+                continue
+            failing = any(f.severity >= threshold for f in report.findings) or (self.options.require_pack and not report.packs)
+            yield FileResult(report, failing=failing)
+
     def run(self, paths: Iterable[str]) -> Iterator[FileResult]:
         """Every source under the paths, in a stable order; directory walks honour include/exclude."""
         explicit = {os.path.normpath(p) for p in paths}
+        if self.options.kind == "cms-json":
+            for path in paths:
+                yield from self.check_payload(Source(path, "html", None if path == STDIN else Path(path)))
+            return
         for source in expand_paths(list(paths), kind=self.options.kind):
             if isinstance(source, Skipped):
                 yield FileResult(Report(path=source.path, notices=(Notice("skipped", source.reason),), checked=False))

@@ -1,0 +1,77 @@
+"""Article inputs beyond plain files: CMS JSON payloads, Markdown front matter, sidecar metadata."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from compliance.cms import CmsArticle, CmsProblem, parse_payload
+from tests.conftest import SAMPLES, write
+
+COMPLIANT = (SAMPLES / "dcnf" / "compliant-static.html").read_text(encoding="utf-8")
+NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
+
+DESK = (
+    "id: desk\nname: Desk\npublisher: Desk\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+    "  - id: desk/reporter\n    severity: error\n    message: The byline does not name {meta.reporter}.\n    help: h\n"
+    "    check: {byline: {name: '{{meta.reporter}}'}}\n"
+)
+
+
+def test_payload_forms_and_problems() -> None:
+    single = list(parse_payload(json.dumps({"id": "a-1", "html": "<p>x</p>", "byline": "By Ana Ruiz", "original_url": "https://x.org/a"}), "post"))
+    assert single == [CmsArticle("post#1 (a-1)", "<p>x</p>", {"byline": "By Ana Ruiz", "original_url": "https://x.org/a"})]
+    array = list(parse_payload(json.dumps([{"html": "<p>a</p>"}, {"content": "<p>b</p>"}]), "batch"))
+    assert [a.name for a in array] == ["batch#1", "batch#2"]
+    lines = list(parse_payload('{"html": "<p>a</p>"}\nnot json\n{"headline": "no html"}\n', "stream.jsonl"))
+    assert isinstance(lines[0], CmsArticle)
+    assert isinstance(lines[1], CmsProblem) and lines[1].reason.startswith("line 2 is not valid JSON")
+    assert lines[2] == CmsProblem("stream.jsonl#3", "no article HTML (one of the fields html, content, body, body_html, article_html)")
+
+
+def test_a_stream_of_1000_articles_gives_one_result_each_in_order(cli: Any, tmp_path: Path) -> None:
+    objects = [{"id": f"story-{n:04}", "html": COMPLIANT if n % 3 else NO_LOGO, "headline": f"Story {n}"} for n in range(1000)]
+    stream = write(tmp_path, "outbox.jsonl", "\n".join(json.dumps(o) for o in objects) + "\n")
+    started = time.perf_counter()
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(stream))
+    elapsed = time.perf_counter() - started
+    files = run.json()["files"]
+    assert [f["path"] for f in files] == [f"{stream}#{n + 1} (story-{n:04})" for n in range(1000)]
+    assert [bool(f["findings"]) for f in files] == [n % 3 == 0 for n in range(1000)]
+    assert all(f["packs"] == ["dcnf"] for f in files)
+    assert run.code == 1
+    assert elapsed < 120
+
+
+def test_payload_fields_are_metadata_rules_can_require(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "desk.yaml", DESK)
+    payload = json.dumps({"id": "x", "html": COMPLIANT, "reporter": "Jake Smith"}) + "\n" + json.dumps({"id": "y", "html": COMPLIANT, "reporter": "Li Wei"})
+    run = cli("check", "--input-kind", "cms-json", "--rules", str(pack), "--pack", "desk", "--format", "json", "-", stdin=payload.encode())
+    findings = [[f["message"] for f in entry["findings"]] for entry in run.json()["files"]]
+    assert findings == [[], ["The byline does not name Li Wei."]]
+
+
+def test_markdown_front_matter_and_sidecar_metadata(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "desk.yaml", DESK)
+    article = (
+        "---\ntitle: Council passes budget\nreporter: Ana Ruiz\n---\n# Council passes budget\n\n"
+        "By Ana Ruiz, Example Gazette\n\nThe council voted 5-2 on Tuesday to approve the budget.\n"
+    )
+    story = write(tmp_path, "story.md", article)
+    run = cli("check", "--rules", str(pack), "--pack", "desk", "--format", "json", str(story))
+    assert run.json()["files"][0]["findings"] == []
+    overridden = cli("check", "--rules", str(pack), "--pack", "desk", "--meta", "reporter=Li Wei", "--format", "json", str(story))
+    assert [f["message"] for f in overridden.json()["files"][0]["findings"]] == ["The byline does not name Li Wei."]
+    html = write(tmp_path, "page.html", "<html><body><article><h1>Budget</h1><p class=byline>By Ana Ruiz</p><p>The council voted.</p></article></body></html>")
+    write(tmp_path, "page.html.meta.yaml", "reporter: Li Wei\n")
+    sidecar = cli("check", "--rules", str(pack), "--pack", "desk", "--format", "json", str(html))
+    assert [f["message"] for f in sidecar.json()["files"][0]["findings"]] == ["The byline does not name Li Wei."]
+
+
+def test_broken_front_matter_is_a_notice_not_a_crash(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "story.md", "---\nreporter: [unclosed\n---\n# Title\n\nBy Ana Ruiz\n\nBody text of the story.\n")
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(story))
+    notices = {n["code"]: n["message"] for n in run.json()["files"][0]["notices"]}
+    assert notices["front-matter"].startswith("front matter ignored: front matter:")
