@@ -17,6 +17,7 @@ from compliance.exitcodes import BUG, USER_ERROR
 
 if TYPE_CHECKING:
     from compliance.findings import Report
+    from compliance.formatters.context import BaselineOutcome
     from compliance.packs import Pack
 
     pass
@@ -123,6 +124,7 @@ def check(
     ] = None,
     max_warnings: Annotated[int | None, typer.Option("--max-warnings", min=0, help="Exit 1 when there are more warnings than this.")] = None,
     require_pack: Annotated[bool, typer.Option("--require-pack", help="Exit 1 when a document matches no pack.")] = False,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error, or as configured].")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")] = None,
@@ -136,8 +138,9 @@ def check(
 ) -> None:
     """Check articles and report what their publishers' terms require and they lack."""
     from compliance.findings import Severity
+    from compliance.formatters.context import BaselineOutcome
     from compliance.formatters.summary import Summary
-    from compliance.formatters.text import format_report, format_summary
+    from compliance.formatters.text import format_report, format_resolved, format_summary
     from compliance.runner import Runner, RunOptions, RunStatus
 
     chosen = _resolve_format(output_format)
@@ -152,6 +155,7 @@ def check(
         meta=_parse_meta(meta or ()),
         config=config,
         require_pack=require_pack,
+        baseline=baseline,
     )
     runner = Runner(options)
     use_color = _use_color(color)
@@ -172,9 +176,14 @@ def check(
             typer.echo(format_report(result.report, color=use_color, show_passed=not quiet))
         if not streaming:
             reports.append(result.report)
+    outcome = None
+    if runner.baseline is not None and baseline is not None:
+        outcome = BaselineOutcome(str(baseline), runner.baseline.known, tuple(runner.baseline.resolved()))
     if chosen == "text":
         typer.echo(format_summary(summary, color=use_color), nl=False)
-    _write_formats(chosen, outputs, reports, runner.all_packs())
+        if outcome is not None:
+            typer.echo(format_resolved(outcome), nl=False)
+    _write_formats(chosen, outputs, reports, runner.all_packs(), outcome)
     raise typer.Exit(status.exit_code(max_warnings=max_warnings))
 
 
@@ -201,13 +210,15 @@ def _parse_outputs(pairs: Sequence[str]) -> list[tuple[str, Path]]:
     return outputs
 
 
-def _write_formats(chosen: str, outputs: Sequence[tuple[str, Path]], reports: Sequence[Report], packs: Sequence[Pack]) -> None:
+def _write_formats(
+    chosen: str, outputs: Sequence[tuple[str, Path]], reports: Sequence[Report], packs: Sequence[Pack], baseline: BaselineOutcome | None = None
+) -> None:
     """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary."""
     from compliance import __version__
     from compliance.formatters import FORMATTERS, FormatContext
     from compliance.loading import append_text, write_atomic
 
-    context = FormatContext(packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__)
+    context = FormatContext(packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__, baseline=baseline)
     if chosen != "text":
         typer.echo(FORMATTERS[chosen](reports, context), nl=False)
     for name, file in outputs:
@@ -323,6 +334,38 @@ def rules_test(
             typer.echo(f"coverage: {gap}")
     typer.echo(f"{len(reports)} fixtures, {failures} mismatch{'es' if failures != 1 else ''}" + (f", {len(gaps)} coverage gaps" if coverage else ""))
     raise typer.Exit(1 if failures or gaps else 0)
+
+
+baseline_app = typer.Typer(help="Record known findings so that only new ones are reported.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: Annotated[list[str], typer.Argument(help="Article files or directories, as for 'check'.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write.")],
+    pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable).")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file.")] = None,
+) -> None:
+    """Check the articles and record every finding, so that 'check --baseline' reports only new ones."""
+    from compliance.baseline import entries_for, format_baseline
+    from compliance.formatters.pipeline import display_path
+    from compliance.loading import write_atomic
+    from compliance.runner import Runner, RunOptions, RunStatus
+
+    runner = Runner(RunOptions(packs=tuple(pack) if pack else None, rules=tuple(rules or ()), config=config))
+    base = str(Path.cwd().resolve())
+    entries = []
+    status = RunStatus()
+    for result in runner.run(paths):
+        for message in result.messages:
+            typer.echo(message if result.failure != "bug" else f"syndcheck: internal error {message}", err=True)
+        status = status.add(result)
+        entries.extend(entries_for(result.report, display_path(result.report.path, base)))
+    write_atomic(output, format_baseline(entries))
+    typer.echo(f"{len(entries)} finding{'s' if len(entries) != 1 else ''} recorded in {output}")
+    raise typer.Exit(status.exit_code() if status.bugs or status.input_errors else 0)
 
 
 config_app = typer.Typer(help="Show the project configuration.", no_args_is_help=True, rich_markup_mode=None)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from compliance.baseline import BaselineEntry
 from compliance.config import CONFIG_NAMES, ConfigLayer, build_layer
 from compliance.document import DocumentKind
 from compliance.errors import ConfigError, InputError, PackError
@@ -353,3 +354,14 @@ def read_sidecar_meta(source: Source) -> dict[str, str]:
     if not isinstance(root, YMap):
         raise InputError("article metadata must be a mapping (key: value lines)", path=origin, line=root.mark.line)
     return {str(k): str(v) for k, v in plain(root).items() if isinstance(v, str | int | float) and not isinstance(v, bool)}
+
+
+def read_baseline(path: Path) -> dict[str, BaselineEntry]:
+    """A baseline file's entries by fingerprint."""
+    from compliance.baseline import parse_baseline
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read baseline: {getattr(exc, 'strerror', None) or exc}", path=str(path), hint="check the --baseline path") from None
+    return parse_baseline(text, _display(path))

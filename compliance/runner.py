@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from compliance.baseline import BaselineFilter
 from compliance.config import ConfigLayer, Settings, is_selected, resolve
 from compliance.document import DocumentKind
 from compliance.engine import check_bytes
 from compliance.errors import CheckError, UserError
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
+from compliance.formatters.pipeline import display_path
 from compliance.loading import (
     DEFAULT_MAX_BYTES,
     STDIN,
@@ -28,6 +30,7 @@ from compliance.loading import (
     TooLarge,
     expand_paths,
     load_packs,
+    read_baseline,
     read_config,
     read_sidecar_meta,
     read_source,
@@ -50,6 +53,7 @@ class RunOptions:
     meta: Mapping[str, str] = field(default_factory=dict)
     config: Path | None = None
     require_pack: bool = False
+    baseline: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,7 @@ class Runner:
         self._finder = ConfigFinder()
         self._fixed: tuple[ConfigLayer, ...] | None = (read_config(options.config),) if options.config else None
         self._packs: dict[tuple[str, ...], list[Pack]] = {}
+        self.baseline = BaselineFilter(read_baseline(options.baseline)) if options.baseline else None
         # Load the command line's packs now: a broken pack is a user error before any article.
         self.packs_for(Settings())
 
@@ -130,6 +135,8 @@ class Runner:
         except Exception as exc:  # noqa: BLE001 - a crash on one document is reported, then the batch goes on
             report = Report(path=display, notices=(Notice("internal-error", "not checked: internal error"),), checked=False)
             return FileResult(report, failure="bug", messages=(f"while checking {display}",), cause=exc)
+        if self.baseline is not None:
+            report = self.baseline.apply(report, display_path(report.path, str(Path.cwd().resolve())))
         threshold = self.options.fail_on or settings.fail_on
         failing = any(f.severity >= threshold for f in report.findings)
         if self.options.require_pack and report.checked and not report.packs:

@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from compliance.baseline import BaselineEntry
 from compliance.packs import Pack, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineOutcome:
+    """What a baseline did in a run: how many known findings it hid, which ones are resolved."""
+
+    file: str
+    known: int
+    resolved: tuple[BaselineEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +28,7 @@ class FormatContext:
     tool_version: str = ""
     color: bool = False
     show_passed: bool = True
+    baseline: BaselineOutcome | None = None
     _rules: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
 
     def rule(self, rule_id: str) -> Rule | None:

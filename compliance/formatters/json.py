@@ -40,10 +40,15 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 def format_json(reports: Sequence[Report], context: FormatContext | None = None) -> str:
     """The whole run as one JSON document."""
-    del context
-    document = {
+    document: dict[str, Any] = {
         "version": JSON_VERSION,
         "files": [report_dict(r) for r in reports],
         "summary": summarize(reports).as_dict(),
     }
+    if context is not None and context.baseline is not None:
+        document["baseline"] = {
+            "file": context.baseline.file,
+            "known": context.baseline.known,
+            "resolved": [{"rule": e.rule, "path": e.path, "message": e.message, "fingerprint": e.fingerprint} for e in context.baseline.resolved],
+        }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

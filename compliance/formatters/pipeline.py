@@ -3,19 +3,16 @@ rule texts with placeholders made generic, the rules applied to a file, and why 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import PurePath
 
 from compliance.findings import Notice, Report
+from compliance.fingerprint import FINGERPRINT_KEY, fingerprints
 from compliance.formatters.context import FormatContext
 from compliance.packs import Rule
 
-FINGERPRINT_KEY = "syndcheckFinding/v1"
+__all__ = ["FINGERPRINT_KEY", "applied_rules", "display_path", "file_notices", "fingerprints", "generic_text"]
 
-# The checks write positions into their details ("hidden at line 127", "found both (line 147 and
-# line 126)"); a fingerprint must survive lines moving, so those numbers are masked.
-_LINE_NUMBER = re.compile(r"\bline \d+")
 # The placeholder syntax of rule messages (see engine.interpolate).
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.-]*\}")
 _BRACKETED_PLACEHOLDER = re.compile(r"\s*\(\{[A-Za-z_][A-Za-z0-9_.-]*\}\)")
@@ -34,27 +31,6 @@ def display_path(path: str, base_dir: str) -> str:
         if base.is_absolute() and pure.is_relative_to(base):
             pure = pure.relative_to(base)
     return pure.as_posix()
-
-
-def fingerprints(report: Report, path: str) -> list[str]:
-    """A content-based fingerprint for each finding of a report, in order.
-
-    Built from the rule id, the display path and what the finding is about: its evidence (the
-    offending element or text) or, for something missing, its detail with line numbers masked; so
-    it stays the same when lines are added above the finding, or when another offending element
-    is added elsewhere (the detail then says "found 3" instead of "found 2"). The n-th finding with
-    the same content in the same file gets the occurrence number n mixed in, so every fingerprint
-    in a file is unique.
-    """
-    seen: dict[str, int] = {}
-    prints = []
-    for finding in report.findings:
-        about = finding.evidence if finding.evidence is not None else f"missing: {finding.detail or finding.message}"
-        content = "\0".join((FINGERPRINT_KEY, finding.rule, path, _LINE_NUMBER.sub("line #", about)))
-        occurrence = seen.get(content, 0)
-        seen[content] = occurrence + 1
-        prints.append(hashlib.sha256(f"{content}\0{occurrence}".encode()).hexdigest())
-    return prints
 
 
 def generic_text(template: str) -> str:

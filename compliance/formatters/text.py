@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compliance.findings import Report, Severity
-from compliance.formatters.context import FormatContext
+from compliance.formatters.context import BaselineOutcome, FormatContext
 from compliance.formatters.summary import Summary, summarize
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -60,3 +60,10 @@ def format_text(reports: Sequence[Report], context: FormatContext) -> str:
     """All reports and the summary, as an editor reads them."""
     body = "\n".join(format_report(r, color=context.color, show_passed=context.show_passed) for r in reports)
     return body + ("\n" if body else "") + format_summary(summarize(reports), color=context.color)
+
+
+def format_resolved(outcome: BaselineOutcome) -> str:
+    """After the summary: what the baseline hid and which known findings are fixed."""
+    lines = [f"baseline {outcome.file}: {outcome.known} known finding{'s' if outcome.known != 1 else ''} not shown, {len(outcome.resolved)} resolved"]
+    lines += [f"  resolved: {e.path}  {e.rule}  {e.message}" for e in outcome.resolved]
+    return "\n".join(lines) + "\n"

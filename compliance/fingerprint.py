@@ -1,0 +1,36 @@
+"""Content-based fingerprints of findings: stable when lines move, shared by SARIF, GitLab and
+baselines, so an archive's known findings are recognised run after run."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from compliance.findings import Report
+
+FINGERPRINT_KEY = "syndcheckFinding/v1"
+
+# The checks write positions into their details ("hidden at line 127", "found both (line 147 and
+# line 126)"); a fingerprint must survive lines moving, so those numbers are masked.
+_LINE_NUMBER = re.compile(r"\bline \d+")
+
+
+def fingerprints(report: Report, path: str) -> list[str]:
+    """A content-based fingerprint for each finding of a report, in order.
+
+    Built from the rule id, the display path and what the finding is about: its evidence (the
+    offending element or text) or, for something missing, its detail with line numbers masked; so
+    it stays the same when lines are added above the finding, or when another offending element
+    is added elsewhere (the detail then says "found 3" instead of "found 2"). The n-th finding with
+    the same content in the same file gets the occurrence number n mixed in, so every fingerprint
+    in a file is unique.
+    """
+    seen: dict[str, int] = {}
+    prints = []
+    for finding in report.findings:
+        about = finding.evidence if finding.evidence is not None else f"missing: {finding.detail or finding.message}"
+        content = "\0".join((FINGERPRINT_KEY, finding.rule, path, _LINE_NUMBER.sub("line #", about)))
+        occurrence = seen.get(content, 0)
+        seen[content] = occurrence + 1
+        prints.append(hashlib.sha256(f"{content}\0{occurrence}".encode()).hexdigest())
+    return prints

@@ -1,0 +1,55 @@
+"""Baselines: known findings are not reported again, new ones are, fixed ones are "resolved"."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture
+def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name in ("no-logo.html", "staff-byline.html", "compliant-static.html"):
+        shutil.copy(SAMPLES / "dcnf" / name, root / name)
+    monkeypatch.chdir(tmp_path)
+    return root
+
+
+def test_baseline_hides_known_findings_and_reports_new_and_resolved(cli: Any, archive: Path, tmp_path: Path) -> None:
+    created = cli("baseline", "create", "--output", "baseline.json", "archive")
+    assert (created.code, created.out) == (0, "2 findings recorded in baseline.json\n")
+    recorded = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    assert [(f["path"], f["rule"]) for f in recorded["findings"]] == [("archive/no-logo.html", "dcnf/logo"), ("archive/staff-byline.html", "dcnf/byline")]
+
+    clean = cli("check", "--baseline", "baseline.json", "--format", "json", "archive")
+    assert clean.code == 0
+    assert all(f["findings"] == [] for f in clean.json()["files"])
+    assert clean.json()["baseline"] == {"file": "baseline.json", "known": 2, "resolved": []}
+
+    # Lines move (the finding's fingerprint does not), one story is fixed, one breaks anew.
+    no_logo = archive / "no-logo.html"
+    no_logo.write_text("\n\n\n" + no_logo.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copy(SAMPLES / "dcnf" / "compliant-static.html", archive / "staff-byline.html")
+    shutil.copy(SAMPLES / "dcnf" / "hidden-logo.html", archive / "compliant-static.html")
+    run = cli("check", "--baseline", "baseline.json", "--format", "json", "archive")
+    findings = {f["path"]: [x["rule"] for x in f["findings"]] for f in run.json()["files"]}
+    assert findings == {"archive/compliant-static.html": ["dcnf/logo"], "archive/no-logo.html": [], "archive/staff-byline.html": []}
+    assert [(e["path"], e["rule"]) for e in run.json()["baseline"]["resolved"]] == [("archive/staff-byline.html", "dcnf/byline")]
+    assert run.code == 1
+
+    text = cli("check", "--baseline", "baseline.json", "--no-color", "archive")
+    assert "baseline baseline.json: 1 known finding not shown, 1 resolved" in text.out
+    assert "  resolved: archive/staff-byline.html  dcnf/byline  " in text.out
+
+
+def test_a_file_that_is_not_a_baseline_is_a_user_error(cli: Any, archive: Path, tmp_path: Path) -> None:
+    (tmp_path / "bogus.json").write_text('{"files": []}', encoding="utf-8")
+    run = cli("check", "--baseline", "bogus.json", "archive")
+    assert (run.code, run.err) == (2, "syndcheck: error: bogus.json: not a syndcheck baseline (version 1) — create one with 'syndcheck baseline create'\n")
