@@ -125,6 +125,9 @@ def check(
     max_warnings: Annotated[int | None, typer.Option("--max-warnings", min=0, help="Exit 1 when there are more warnings than this.")] = None,
     require_pack: Annotated[bool, typer.Option("--require-pack", help="Exit 1 when a document matches no pack.")] = False,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=0, help="Worker processes for large batches [default: one per core; 1: none].", show_default=False)
+    ] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error, or as configured].")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")] = None,
@@ -164,7 +167,7 @@ def check(
     reports = []
     summary = Summary()
     status = RunStatus()
-    for result in runner.run(paths):
+    for result in runner.run(paths, jobs=jobs or None):
         for message in result.messages:
             if result.failure == "bug":
                 _report_bug(message, result.cause or RuntimeError("unknown"))

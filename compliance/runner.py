@@ -7,6 +7,7 @@ say it, and one failing file never stops the others.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ class FileResult:
     failure: str = ""  # "", "input" (exit 2) or "bug" (exit 3)
     messages: tuple[str, ...] = ()
     cause: BaseException | None = None
+    threshold: Severity = Severity.ERROR
 
 
 class Runner:
@@ -76,6 +78,7 @@ class Runner:
         self._fixed: tuple[ConfigLayer, ...] | None = (read_config(options.config),) if options.config else None
         self._packs: dict[tuple[str, ...], list[Pack]] = {}
         self.baseline = BaselineFilter(read_baseline(options.baseline)) if options.baseline else None
+        self._cwd = str(Path.cwd().resolve())
         # Load the command line's packs now: a broken pack is a user error before any article.
         self.packs_for(Settings())
 
@@ -135,13 +138,20 @@ class Runner:
         except Exception as exc:  # noqa: BLE001 - a crash on one document is reported, then the batch goes on
             report = Report(path=display, notices=(Notice("internal-error", "not checked: internal error"),), checked=False)
             return FileResult(report, failure="bug", messages=(f"while checking {display}",), cause=exc)
-        if self.baseline is not None:
-            report = self.baseline.apply(report, display_path(report.path, str(Path.cwd().resolve())))
         threshold = self.options.fail_on or settings.fail_on
-        failing = any(f.severity >= threshold for f in report.findings)
+        return FileResult(report, failing=self._failing(report, threshold), threshold=threshold)
+
+    def _failing(self, report: Report, threshold: Severity) -> bool:
         if self.options.require_pack and report.checked and not report.packs:
-            failing = True
-        return FileResult(report, failing=failing)
+            return True
+        return any(f.severity >= threshold for f in report.findings)
+
+    def _finish(self, result: FileResult) -> FileResult:
+        """Apply the baseline (in the main process: it remembers what it has seen)."""
+        if self.baseline is None or not result.report.checked:
+            return result
+        report = self.baseline.apply(result.report, display_path(result.report.path, self._cwd))
+        return dataclasses.replace(result, report=report, failing=self._failing(report, result.threshold))
 
     def check_payload(self, source: Source) -> Iterator[FileResult]:
         """Each article of a CMS JSON payload (one object, an array, or JSON lines), in order."""
@@ -174,25 +184,82 @@ class Runner:
                 report = Report(path=article.name, notices=(Notice("internal-error", f"not checked: internal error in rule {exc.rule}"),), checked=False)
                 yield FileResult(report, failure="bug", messages=(f"while checking {exc.path} with rule {exc.rule}",), cause=exc.cause)
                 continue
-            failing = any(f.severity >= threshold for f in report.findings) or (self.options.require_pack and not report.packs)
-            yield FileResult(report, failing=failing)
+            yield self._finish(FileResult(report, failing=self._failing(report, threshold), threshold=threshold))
 
-    def run(self, paths: Iterable[str]) -> Iterator[FileResult]:
-        """Every source under the paths, in a stable order; directory walks honour include/exclude."""
-        explicit = {os.path.normpath(p) for p in paths}
+    def run(self, paths: Iterable[str], *, jobs: int | None = 1) -> Iterator[FileResult]:
+        """Every source under the paths, in a stable order; directory walks honour include/exclude.
+
+        With `jobs` > 1 (None: one per core), files are checked in worker processes and the
+        results still come out in the order of the files; small batches stay in this process,
+        where starting workers would cost more than it saves.
+        """
+        paths = list(paths)
         if self.options.kind == "cms-json":
             for path in paths:
                 yield from self.check_payload(Source(path, "html", None if path == STDIN else Path(path)))
             return
-        for source in expand_paths(list(paths), kind=self.options.kind):
-            if isinstance(source, Skipped):
-                yield FileResult(Report(path=source.path, notices=(Notice("skipped", source.reason),), checked=False))
-                continue
-            if source.path != STDIN and os.path.normpath(source.path) not in explicit:
+        items = list(self._selected(paths))
+        workers = min(jobs or os.cpu_count() or 1, len(items))
+        if workers <= 1 or len(items) < PARALLEL_MIN_FILES or any(isinstance(i, Source) and i.path == STDIN for i in items):
+            for item in items:
+                yield self._finish(self.check(item)) if isinstance(item, Source) else _skipped(item)
+            return
+        yield from self._run_parallel(items, workers)
+
+    def _selected(self, paths: list[str]) -> Iterator[Source | Skipped]:
+        explicit = {os.path.normpath(p) for p in paths}
+        for source in expand_paths(paths, kind=self.options.kind if self.options.kind != "cms-json" else None):
+            if isinstance(source, Source) and source.path != STDIN and os.path.normpath(source.path) not in explicit:
                 settings = self.settings_for(source.path)
                 if not is_selected(settings, Path(source.path).resolve().as_posix()):
                     continue
-            yield self.check(source)
+            yield source
+
+    def _run_parallel(self, items: list[Source | Skipped], workers: int) -> Iterator[FileResult]:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        # fork shares the loaded packs with the workers; elsewhere each worker loads its own.
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        global _PARENT
+        _PARENT = self
+        chunk = max(1, min(16, len(items) // (workers * 8) or 1))
+        with context.Pool(workers, initializer=_init_worker, initargs=(dataclasses.replace(self.options, baseline=None),)) as pool:
+            for result in pool.imap(_check_in_worker, items, chunksize=chunk):
+                yield self._finish(result)
+
+
+PARALLEL_MIN_FILES = 8
+_PARENT: Runner | None = None
+_WORKER: Runner | None = None
+
+
+def _init_worker(options: RunOptions) -> None:
+    global _WORKER
+    _WORKER = _PARENT if _PARENT is not None else Runner(options)
+
+
+def _check_in_worker(item: Source | Skipped) -> FileResult:
+    if isinstance(item, Skipped):
+        return _skipped(item)
+    assert _WORKER is not None
+    result = _WORKER.check(item)
+    # Tracebacks do not cross processes; the message and type do.
+    return dataclasses.replace(result, cause=_portable(result.cause)) if result.cause is not None else result
+
+
+def _portable(cause: BaseException) -> BaseException:
+    import pickle
+
+    try:
+        pickle.dumps(cause)
+    except Exception:  # noqa: BLE001 - any unpicklable exception is replaced by a description
+        return RuntimeError(f"{type(cause).__name__}: {cause}")
+    return cause
+
+
+def _skipped(item: Skipped) -> FileResult:
+    return FileResult(Report(path=item.path, notices=(Notice("skipped", item.reason),), checked=False))
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,3 +69,14 @@ def test_require_pack_fails_documents_no_pack_applies_to(cli: Any) -> None:
     run = cli("check", "--require-pack", "--format", "json", "samples/negative/daily-caller-citation.html")
     assert run.code == 1
     assert run.json()["files"][0]["notices"][0]["code"] == "no-pack"
+
+
+def test_parallel_jobs_give_the_same_results_in_the_same_order(cli: Any, tmp_path: Path) -> None:
+    for n in range(30):
+        source = sorted((SAMPLES / "dcnf").glob("*.html"))[n % 8]
+        write(tmp_path, f"batch/{n:02}-{source.name}", source.read_bytes())
+    sequential = cli("check", "--jobs", "1", "--format", "json", str(tmp_path / "batch"))
+    parallel = cli("check", "--jobs", "2", "--format", "json", str(tmp_path / "batch"))
+    assert parallel.out == sequential.out
+    assert [f["path"] for f in parallel.json()["files"]] == sorted(f["path"] for f in parallel.json()["files"])
+    assert parallel.code == sequential.code == 1
