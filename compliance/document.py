@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -121,6 +122,9 @@ class Document:
     _positions: _SourcePositions | None = field(default=None, compare=False, repr=False)
     _hidden: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     _outside: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
+    # Derived values computed on first use (the article's anchor, joined scope texts); the
+    # document stays immutable to its readers.
+    _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def article_blocks(self) -> tuple[Block, ...]:
@@ -130,7 +134,28 @@ class Document:
     @property
     def article_location(self) -> Location:
         """Where the article starts: the anchor for "missing" findings."""
-        return Location(self.article_line, 1) if self._positions is None else self.locate_line(self.article_line, self.article_root)
+        cached = self._memo.get("article_location")
+        if cached is None:
+            cached = self.locate_line(self.article_line, self.article_root)
+            self._memo["article_location"] = cached
+        return cached
+
+    def joined_text(self, key: Any, blocks: Sequence[Block]) -> tuple[str, list[int]]:
+        """The blocks' texts joined by newlines, and where each block starts in it.
+
+        Text checks search this once instead of block by block; `key` names the scope so that
+        every check on the same scope shares one string.
+        """
+        cached = self._memo.get(("joined", key))
+        if cached is None:
+            starts = []
+            position = 0
+            for block in blocks:
+                starts.append(position)
+                position += len(block.text) + 1
+            cached = ("\n".join(b.text for b in blocks), starts)
+            self._memo[("joined", key)] = cached
+        return cached
 
     def locate(self, item: Item | Link | Byline) -> Location:
         """Line and column of an item; the column is computed from the source only when asked."""
@@ -429,40 +454,76 @@ _BYLINE_CLASSES = frozenset(
         "author-byline",
     ]
 )
-_ARTICLE_BODY_XPATH = (
-    "//*[@itemprop='articleBody']"
-    + "".join(
-        f" | //*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
-        for name in (
-            "entry-content",
-            "post-content",
-            "article-body",
-            "article-content",
-            "story-body",
-            "article__body",
-            "post-body",
-            "td-post-content",
-            "story-content",
-            "field-name-body",
-            "c-entry-content",
-            "single-content",
-            "theconversation-article-body",
-            "article-text",
-            "body-content",
-            "articleBody",
-            "story-text",
-        )
-    )
-    + " | //*[@id='article-body'] | //*[@id='story-body']"
+_ARTICLE_BODY_CLASSES = (
+    "entry-content",
+    "post-content",
+    "article-body",
+    "article-content",
+    "story-body",
+    "article__body",
+    "post-body",
+    "td-post-content",
+    "story-content",
+    "field-name-body",
+    "c-entry-content",
+    "single-content",
+    "theconversation-article-body",
+    "article-text",
+    "body-content",
+    "articleBody",
+    "story-text",
 )
+_ARTICLE_BODY_CLASS_SET = frozenset(c.lower() for c in _ARTICLE_BODY_CLASSES)
+# A cheap substring filter in one XPath pass (exact token tests on every element in XPath cost
+# ten times the parse); the exact class test runs in Python on the few candidates.
+_ARTICLE_BODY_XPATH = (
+    "//*[@itemprop='articleBody' or @id='article-body' or @id='story-body' or contains(@class, 'ontent') or contains(@class, 'ody') or contains(@class, 'ext')]"
+)
+
+
+def _is_article_body(element: Any) -> bool:
+    if element.get("itemprop") == "articleBody" or element.get("id") in ("article-body", "story-body"):
+        return True
+    return bool(_classes(element) & _ARTICLE_BODY_CLASS_SET)
+
+
 _LAZY_SRC_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
 _LAZY_SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
 _MAX_BYLINE_SCAN = 15
 
 
+@functools.lru_cache(maxsize=4096)
+def _class_tokens(value: str) -> frozenset[str]:
+    return frozenset(value.lower().split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_flags(value: str) -> tuple[bool, bool, bool]:
+    """(hidden, chrome, byline) for a class attribute; pages repeat a few class strings, so the
+    answer is computed once per distinct string."""
+    classes = _class_tokens(value)
+    hidden = bool(classes & _HIDDEN_CLASSES)
+    chrome = bool(classes & _CHROME_CLASSES) or any(c.startswith(("widget_", "sidebar-")) for c in classes)
+    byline = bool(classes & _BYLINE_CLASSES) or any("byline" in c for c in classes)
+    return hidden, chrome, byline
+
+
+_NO_FLAGS = (False, False, False)
+
+
+def text_of(element: Any) -> str:
+    """All text inside an element (what lxml.html calls text_content)."""
+    return "".join(element.itertext())
+
+
 def _classes(element: Any) -> frozenset[str]:
     value = element.get("class")
-    return frozenset(value.lower().split()) if value else frozenset()
+    return _class_tokens(value) if value else frozenset()
+
+
+def _flags(element: Any) -> tuple[bool, bool, bool]:
+    value = element.get("class")
+    return _class_flags(value) if value else _NO_FLAGS
 
 
 def _is_hidden(element: Any, tag: str) -> bool:
@@ -473,7 +534,7 @@ def _is_hidden(element: Any, tag: str) -> bool:
         return True
     if tag == "input" and (element.get("type") or "").lower() == "hidden":
         return True
-    return bool(_classes(element) & _HIDDEN_CLASSES)
+    return _flags(element)[0]
 
 
 def _is_chrome(element: Any, tag: str) -> bool:
@@ -482,8 +543,7 @@ def _is_chrome(element: Any, tag: str) -> bool:
     role = element.get("role")
     if role and role.lower() in _CHROME_ROLES:
         return True
-    classes = _classes(element)
-    return bool(classes & _CHROME_CLASSES) or any(c.startswith(("widget_", "sidebar-")) for c in classes)
+    return _flags(element)[1]
 
 
 def _is_byline_markup(element: Any) -> bool:
@@ -493,8 +553,7 @@ def _is_byline_markup(element: Any) -> bool:
     itemprop = element.get("itemprop")
     if itemprop and "author" in itemprop.lower().split():
         return True
-    classes = _classes(element)
-    return bool(classes & _BYLINE_CLASSES) or any("byline" in c for c in classes)
+    return _flags(element)[2]
 
 
 def _srcset_urls(value: str) -> list[str]:
@@ -588,7 +647,7 @@ def find_article_root(root: Any) -> Any:
     grown to include its headline, `<main>`, or else the densest block of paragraphs."""
     headlines = [h for h in root.iter("h1") if h.get("hidden") is None]
     headline = headlines[0] if headlines else None
-    bodies = [el for el in root.xpath(_ARTICLE_BODY_XPATH) if isinstance(el.tag, str)]
+    bodies = [el for el in root.xpath(_ARTICLE_BODY_XPATH) if isinstance(el.tag, str) and _is_article_body(el)]
     core = max(bodies, key=_text_length, default=None)
     if core is not None and _text_length(core) == 0:
         core = None
@@ -607,7 +666,7 @@ def find_article_root(root: Any) -> Any:
         return mains[0]
     best_parent, best_score = None, 0
     for paragraph_parent in {p.getparent() for p in root.iter("p") if p.getparent() is not None}:
-        score = sum(len(p.text_content()) for p in paragraph_parent.iterchildren("p"))
+        score = sum(len(text_of(p)) for p in paragraph_parent.iterchildren("p"))
         if score > best_score:
             best_parent, best_score = paragraph_parent, score
     if best_parent is not None:
@@ -690,7 +749,6 @@ class _Frame:
 
 def parse_html(data: bytes | str) -> Document:
     """Parse an HTML page into a `Document`; never raises on malformed input."""
-    import lxml.html
     from lxml import etree
 
     if isinstance(data, str):
@@ -699,21 +757,29 @@ def parse_html(data: bytes | str) -> Document:
         decoded = decode_bytes(data)
         decoded_text, encoding, reason = decoded.text, decoded.encoding, decoded.reason
     # lxml is handed UTF-8 bytes with the encoding stated: it otherwise reads undeclared UTF-8 as
-    # latin-1, and refuses a str that carries an XML encoding declaration.
-    payload = decoded_text.encode("utf-8", "surrogatepass").replace(b"\x00", b"\xef\xbf\xbd")
-    payload = payload.decode("utf-8", "replace").encode("utf-8")
-    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False, no_network=True)
+    # latin-1, and refuses a str that carries an XML encoding declaration. NUL and lone
+    # surrogates (possible in scraped pages) become U+FFFD first.
+    text = decoded_text.replace("\x00", "\ufffd") if "\x00" in decoded_text else decoded_text
+    try:
+        payload = text.encode("utf-8")
+    except UnicodeEncodeError:
+        payload = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
+    # The plain etree parser, not lxml.html's: the checker uses no HtmlElement method, and the
+    # per-element class lookup of lxml.html costs more than the parse.
+    parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False, no_network=True)
     truncated: str | None = None
     try:
-        root = lxml.html.document_fromstring(payload, parser=parser)
-    except (etree.ParserError, ValueError):
-        root = lxml.html.document_fromstring(b"<html><body></body></html>", parser=parser)
+        root = etree.fromstring(payload, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
+        root = etree.fromstring(b"<html><body></body></html>", parser)
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or ("limit" in entry.message.lower() and "huge" in entry.message.lower()):
             truncated = f"the parser stopped at line {entry.line}: {entry.message.strip()}"
             break
     if root.find("body") is None and root.tag != "html":
-        wrapper = lxml.html.document_fromstring(b"<html><body></body></html>", parser=parser)
+        wrapper = etree.fromstring(b"<html><body></body></html>", parser)
         body = wrapper.find("body")
         if body is not None:
             body.append(root)
@@ -766,7 +832,7 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
                 collector.links.append(
                     Link(
                         href=element.get("href", "").strip(),
-                        text=normalize_inline(element.text_content()),
+                        text=normalize_inline(text_of(element)),
                         rel=tuple((element.get("rel") or "").lower().split()),
                         line=element.sourceline or 1,
                         visible=not is_hidden and not noscript,

@@ -138,7 +138,8 @@ _PATTERN_TRANSLATION: dict[int, str] = {ord(k): v for k, v in {"\u2019": "'", "\
 
 @functools.lru_cache(maxsize=1024)
 def _compile_cached(pattern: str, ignore_case: bool) -> Any:
-    return regex.compile(pattern, regex.V0 | regex.UNICODE | (regex.IGNORECASE if ignore_case else 0))
+    # MULTILINE: text is searched as blocks joined by newlines, and ^/$ anchor at block edges.
+    return regex.compile(pattern, regex.V0 | regex.UNICODE | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
 
 
 def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool = False) -> Pattern:

@@ -48,6 +48,15 @@ _TRANSLATION = str.maketrans(
         "\ufeff": None,
     }
 )
+_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATION) + "]")
+
+
+def _replace_special(match: re.Match[str]) -> str:
+    replacement = _TRANSLATION[ord(match.group(0))]
+    return replacement if isinstance(replacement, str) else ""
+
+
+_ASCII_SPACES = str.maketrans({"\t": " ", "\r": " ", "\f": " ", "\v": " "})
 _SPACES = re.compile(r" {2,}")
 _SPACED_NEWLINES = re.compile(r" *\n[ \n]*")
 
@@ -57,8 +66,14 @@ def normalize(text: str) -> str:
 
     Line breaks (from `<br>` or text lines) are kept as single `\\n`; everything else collapses.
     """
-    text = text.translate(_TRANSLATION)
-    text = _SPACES.sub(" ", text)
+    if text.isascii():
+        text = text.translate(_ASCII_SPACES)
+    elif _SPECIAL.search(text):
+        # str.translate with a mapping costs a dict look-up per character; most text has only a
+        # few characters to replace, so find those instead.
+        text = _SPECIAL.sub(_replace_special, text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
     if "\n" in text:
         text = _SPACED_NEWLINES.sub("\n", text)
     return text.strip(" \n")

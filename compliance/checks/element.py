@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.checks.base import Context, Hit, Outcome, doc_offset
-from compliance.document import Document, Image, image_sources
+from compliance.document import Document, Image, image_sources, text_of
 from compliance.options import Option
 from compliance.patterns import Pattern
 from compliance.text import normalize_inline, shorten
@@ -97,7 +97,7 @@ def _attribute_values(element: Any, name: str) -> list[str]:
     if name == "src":
         return list(image_sources(element)) or [element.get("src") or ""]
     if name == "text":
-        return [normalize_inline(element.text_content())]
+        return [normalize_inline(text_of(element))]
     value = element.get(name)
     return [value] if value is not None else []
 

@@ -1,8 +1,9 @@
 """`text` — a phrase or regex in the visible text of a scope, required or forbidden.
 
 Text is what a reader sees: no scripts, styles, comments or hidden elements, with `&nbsp;`,
-typographic quotes and runs of whitespace normalised. Matching is per block (paragraph, heading,
-list item, or line of a text article), so `^` and `$` anchor at block edges.
+typographic quotes and runs of whitespace normalised. Blocks (paragraph, heading, list item, or
+line of a text article) are separated by line breaks, so `^` and `$` anchor at block edges (and at
+`<br>` breaks inside a block), and `.` never runs from one block into the next.
 
 Scopes: `article` (default), `page`, `headline`, `byline` (the text of the article's bylines);
 `first`/`last` limit the scope to its first or last N blocks. Named groups are captured and can
@@ -25,6 +26,7 @@ Fails::
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,16 +101,21 @@ def _scope_label(params: TextParams) -> str:
 
 
 def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
-    """Find the pattern in each block of the scope and compare the count with min/max."""
+    """Find the pattern in the scope's text (searched once, blocks joined by newlines) and compare
+    the count with min/max."""
     pattern = ctx.bind(params.pattern)
+    blocks = scope_blocks(doc, params.scope, params.first, params.last)
+    text, starts = doc.joined_text((params.scope, params.first, params.last), blocks)
     hits: list[Hit] = []
-    for block in scope_blocks(doc, params.scope, params.first, params.last):
-        for match in pattern.finditer(block.text):
-            captures = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
-            start = max(0, match.start() - 30)
-            excerpt = shorten(block.text[start : match.end() + 30], 140)
-            evidence = ("…" if start else "") + excerpt
-            hits.append(Hit(block.index, doc.locate(block), evidence, captures, doc.item_offsets[block.index] + match.start()))
+    for match in pattern.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        block = blocks[index]
+        start_in_block = match.start() - starts[index]
+        captures = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
+        context_start = max(0, start_in_block - 30)
+        excerpt = shorten(block.text[context_start : start_in_block + len(match.group(0)) + 30], 140)
+        evidence = ("…" if context_start else "") + excerpt
+        hits.append(Hit(block.index, doc.locate(block), evidence, captures, doc.item_offsets[block.index] + start_in_block))
     count = len(hits)
     if params.max is not None and count > params.max:
         return Outcome(False, tuple(hits[params.max :] if params.max else hits), f"found {count}, at most {params.max} allowed")
