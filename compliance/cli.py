@@ -353,7 +353,7 @@ def baseline_create(
 ) -> None:
     """Check the articles and record every finding, so that 'check --baseline' reports only new ones."""
     from compliance.baseline import entries_for, format_baseline
-    from compliance.formatters.pipeline import display_path
+    from compliance.fingerprint import display_path
     from compliance.loading import write_atomic
     from compliance.runner import Runner, RunOptions, RunStatus
 

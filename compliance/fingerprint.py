@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import PurePath
 
 from compliance.findings import Report
 
@@ -34,3 +35,18 @@ def fingerprints(report: Report, path: str) -> list[str]:
         seen[content] = occurrence + 1
         prints.append(hashlib.sha256(f"{content}\0{occurrence}".encode()).hexdigest())
     return prints
+
+
+def display_path(path: str, base_dir: str) -> str:
+    """A report path relative to `base_dir`, with forward slashes.
+
+    Relative report paths are taken to be relative to `base_dir` already (the CLI passes the
+    directory it resolved them from); absolute ones inside `base_dir` are made relative, others stay
+    absolute. Pure: no file system or working-directory look-up.
+    """
+    pure = PurePath(path)
+    if pure.is_absolute():
+        base = PurePath(base_dir)
+        if base.is_absolute() and pure.is_relative_to(base):
+            pure = pure.relative_to(base)
+    return pure.as_posix()

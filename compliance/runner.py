@@ -21,7 +21,7 @@ from compliance.engine import check_bytes
 from compliance.errors import CheckError, UserError
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
-from compliance.formatters.pipeline import display_path
+from compliance.fingerprint import display_path
 from compliance.loading import (
     DEFAULT_MAX_BYTES,
     STDIN,

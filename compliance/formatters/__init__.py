@@ -1,28 +1,45 @@
-"""Output formats: pure functions from reports (and a `FormatContext`) to text, in one table."""
+"""Output formats: pure functions from reports (and a `FormatContext`) to text, in one table.
+
+The table names each format's module and function; a format's module is imported the first time
+it is used, so that printing text for one article does not pay for XML, SARIF or hashing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import importlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from compliance.findings import Report
 from compliance.formatters.context import FormatContext
-from compliance.formatters.github import format_github, format_github_summary
-from compliance.formatters.gitlab import format_gitlab
-from compliance.formatters.json import format_json
-from compliance.formatters.junit import format_junit
-from compliance.formatters.sarif import format_sarif
-from compliance.formatters.text import format_text
 
 Formatter = Callable[[Sequence[Report], FormatContext], str]
 
-FORMATTERS: dict[str, Formatter] = {
-    "text": format_text,
-    "json": format_json,
-    "sarif": format_sarif,
-    "junit": format_junit,
-    "github": format_github,
-    "gitlab": format_gitlab,
-    "github-summary": format_github_summary,
+_TABLE: dict[str, tuple[str, str]] = {
+    "text": ("compliance.formatters.text", "format_text"),
+    "json": ("compliance.formatters.json", "format_json"),
+    "sarif": ("compliance.formatters.sarif", "format_sarif"),
+    "junit": ("compliance.formatters.junit", "format_junit"),
+    "github": ("compliance.formatters.github", "format_github"),
+    "gitlab": ("compliance.formatters.gitlab", "format_gitlab"),
+    "github-summary": ("compliance.formatters.github", "format_github_summary"),
 }
+
+
+class _Formatters(Mapping[str, Formatter]):
+    """FORMATTERS[name] -> the format's function, imported on first use."""
+
+    def __getitem__(self, name: str) -> Formatter:
+        module, function = _TABLE[name]
+        formatter: Formatter = getattr(importlib.import_module(module), function)
+        return formatter
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_TABLE)
+
+    def __len__(self) -> int:
+        return len(_TABLE)
+
+
+FORMATTERS: Mapping[str, Formatter] = _Formatters()
 
 __all__ = ["FORMATTERS", "FormatContext", "Formatter"]

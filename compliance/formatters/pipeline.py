@@ -4,10 +4,9 @@ rule texts with placeholders made generic, the rules applied to a file, and why 
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 
 from compliance.findings import Notice, Report
-from compliance.fingerprint import FINGERPRINT_KEY, fingerprints
+from compliance.fingerprint import FINGERPRINT_KEY, display_path, fingerprints
 from compliance.formatters.context import FormatContext
 from compliance.packs import Rule
 
@@ -16,21 +15,6 @@ __all__ = ["FINGERPRINT_KEY", "applied_rules", "display_path", "file_notices", "
 # The placeholder syntax of rule messages (see engine.interpolate).
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.-]*\}")
 _BRACKETED_PLACEHOLDER = re.compile(r"\s*\(\{[A-Za-z_][A-Za-z0-9_.-]*\}\)")
-
-
-def display_path(path: str, base_dir: str) -> str:
-    """A report path relative to `base_dir`, with forward slashes.
-
-    Relative report paths are taken to be relative to `base_dir` already (the CLI passes the
-    directory it resolved them from); absolute ones inside `base_dir` are made relative, others stay
-    absolute. Pure: no file system or working-directory look-up.
-    """
-    pure = PurePath(path)
-    if pure.is_absolute():
-        base = PurePath(base_dir)
-        if base.is_absolute() and pure.is_relative_to(base):
-            pure = pure.relative_to(base)
-    return pure.as_posix()
 
 
 def generic_text(template: str) -> str:
