@@ -125,6 +125,7 @@ def check(
     max_warnings: Annotated[int | None, typer.Option("--max-warnings", min=0, help="Exit 1 when there are more warnings than this.")] = None,
     require_pack: Annotated[bool, typer.Option("--require-pack", help="Exit 1 when a document matches no pack.")] = False,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
+    timing: Annotated[bool, typer.Option("--timing", help="After the run, print the time spent per pack and per rule (on stderr).")] = False,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=0, help="Worker processes for large batches [default: one per core; 1: none].", show_default=False)
     ] = None,
@@ -159,6 +160,7 @@ def check(
         config=config,
         require_pack=require_pack,
         baseline=baseline,
+        timing=timing,
     )
     runner = Runner(options)
     use_color = _use_color(color)
@@ -167,7 +169,9 @@ def check(
     reports = []
     summary = Summary()
     status = RunStatus()
-    for result in runner.run(paths, jobs=jobs or None):
+    timings: dict[str, list[float]] = {}
+    progress = _Progress() if _show_progress(chosen, quiet) else None
+    for result in runner.run(paths, jobs=jobs or None, progress=progress):
         for message in result.messages:
             if result.failure == "bug":
                 _report_bug(message, result.cause or RuntimeError("unknown"))
@@ -175,6 +179,8 @@ def check(
                 typer.echo(message, err=True)
         summary = summary.add(result.report)
         status = status.add(result)
+        for step, seconds in result.report.timings:
+            timings.setdefault(step, []).append(seconds)
         if chosen == "text" and not (quiet and result.report.checked and not result.report.findings):
             typer.echo(format_report(result.report, color=use_color, show_passed=not quiet))
         if not streaming:
@@ -186,8 +192,48 @@ def check(
         typer.echo(format_summary(summary, color=use_color), nl=False)
         if outcome is not None:
             typer.echo(format_resolved(outcome), nl=False)
+    if progress is not None:
+        progress.clear()
     _write_formats(chosen, outputs, reports, runner.all_packs(), outcome)
+    if timing:
+        from compliance.formatters.text import format_timings
+
+        typer.echo(format_timings(timings), err=True, nl=False)
     raise typer.Exit(status.exit_code(max_warnings=max_warnings))
+
+
+def _show_progress(chosen: str, quiet: bool) -> bool:
+    """A progress line only for a person at a terminal: never in pipes or CI logs, and not over
+    results being printed to the same terminal."""
+    if os.environ.get("CI") or not sys.stderr.isatty():
+        return False
+    return quiet or chosen != "text" or not sys.stdout.isatty()
+
+
+class _Progress:
+    """`checked 120/2000 files` on stderr, redrawn at most a few times a second, after 2 s."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._started = self._clock()
+        self._last = 0.0
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self._clock()
+        if now - self._started < 2 or (now - self._last < 0.25 and done != total):
+            return
+        self._last = now
+        self._shown = True
+        sys.stderr.write(f"\rchecked {done}/{total} files")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
 
 
 def _resolve_format(choice: OutputFormat) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import time
 from collections.abc import Mapping, Sequence
 
 from compliance.checks import Context, Hit, Outcome
@@ -92,6 +93,7 @@ def check_document(
     meta: Mapping[str, str] | None = None,
     default_meta: Mapping[str, str] | None = None,
     severities: Mapping[str, Severity | None] | None = None,
+    timing: bool = False,
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
@@ -102,8 +104,13 @@ def check_document(
     severities = severities or {}
     ctx = Context(doc, {**(default_meta or {}), **doc.front_matter, **(meta or {})})
     detections: tuple[Detection, ...] = ()
+    timings: list[tuple[str, float]] = []
+    clock = time.perf_counter if timing else None
     if auto_detect:
+        started = clock() if clock else 0.0
         detections = detect_packs(ctx, packs, path=path)
+        if clock:
+            timings.append(("detect (all packs)", clock() - started))
         chosen = {d.pack for d in detections if d.applied}
         applied = [p for p in packs if p.id in chosen]
     else:
@@ -126,6 +133,7 @@ def check_document(
             level = severities.get(rule.id)
             if level is not None:
                 rule = dataclasses.replace(rule, severity=level)
+            started = clock() if clock else 0.0
             try:
                 rule_findings, rule_passed = evaluate_rule(ctx, rule)
             except MissingMeta as exc:
@@ -148,6 +156,8 @@ def check_document(
                 rule_passed = []
             except Exception as exc:
                 raise CheckError(rule.id, path, exc) from exc
+            if clock:
+                timings.append((f"rule {rule.id}", clock() - started))
             findings.extend(rule_findings)
             passed.extend(rule_passed)
     suppressions = find_suppressions(doc.source) if "syndcheck-disable" in doc.source else []
@@ -161,6 +171,7 @@ def check_document(
         passed=tuple(passed),
         notices=tuple(notices),
         detections=detections,
+        timings=tuple(timings),
     )
 
 
@@ -174,6 +185,7 @@ def check_bytes(
     meta: Mapping[str, str] | None = None,
     default_meta: Mapping[str, str] | None = None,
     severities: Mapping[str, Severity | None] | None = None,
+    timing: bool = False,
 ) -> Report:
     """Check one document's bytes: skip binary files, parse once, then `check_document`."""
     binary = binary_kind(data)
@@ -181,8 +193,11 @@ def check_bytes(
         return Report(path=path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
     if not data.strip():
         return Report(path=path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
+    started = time.perf_counter()
     doc = parse_document(data, kind)
-    return check_document(doc, packs, path=path, auto_detect=auto_detect, meta=meta, default_meta=default_meta, severities=severities)
+    parsed = time.perf_counter() - started
+    report = check_document(doc, packs, path=path, auto_detect=auto_detect, meta=meta, default_meta=default_meta, severities=severities, timing=timing)
+    return dataclasses.replace(report, timings=(("parse", parsed), *report.timings)) if timing else report
 
 
 __all__ = ["MATCH_TIMEOUT", "check_bytes", "check_document", "evaluate_rule", "interpolate"]

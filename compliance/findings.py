@@ -99,6 +99,8 @@ class Report:
     notices: tuple[Notice, ...] = ()
     detections: tuple[Detection, ...] = field(default=(), compare=False)
     checked: bool = True
+    # Seconds spent per step ("parse", "detect <pack>", "rule <id>") when timing was asked for.
+    timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""

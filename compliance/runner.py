@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -55,6 +55,7 @@ class RunOptions:
     config: Path | None = None
     require_pack: bool = False
     baseline: Path | None = None
+    timing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,7 @@ class Runner:
                 meta=self.options.meta,
                 default_meta=read_sidecar_meta(source),
                 severities=settings.severity,
+                timing=self.options.timing,
             )
         except TooLarge as exc:
             return FileResult(Report(path=display, notices=(Notice("too-large", str(exc)),), checked=False))
@@ -186,7 +188,7 @@ class Runner:
                 continue
             yield self._finish(FileResult(report, failing=self._failing(report, threshold), threshold=threshold))
 
-    def run(self, paths: Iterable[str], *, jobs: int | None = 1) -> Iterator[FileResult]:
+    def run(self, paths: Iterable[str], *, jobs: int | None = 1, progress: Callable[[int, int], None] | None = None) -> Iterator[FileResult]:
         """Every source under the paths, in a stable order; directory walks honour include/exclude.
 
         With `jobs` > 1 (None: one per core), files are checked in worker processes and the
@@ -201,10 +203,13 @@ class Runner:
         items = list(self._selected(paths))
         workers = min(jobs or os.cpu_count() or 1, len(items))
         if workers <= 1 or len(items) < PARALLEL_MIN_FILES or any(isinstance(i, Source) and i.path == STDIN for i in items):
-            for item in items:
-                yield self._finish(self.check(item)) if isinstance(item, Source) else _skipped(item)
-            return
-        yield from self._run_parallel(items, workers)
+            results: Iterator[FileResult] = (self._finish(self.check(i)) if isinstance(i, Source) else _skipped(i) for i in items)
+        else:
+            results = self._run_parallel(items, workers)
+        for done, result in enumerate(results, start=1):
+            if progress is not None:
+                progress(done, len(items))
+            yield result
 
     def _selected(self, paths: list[str]) -> Iterator[Source | Skipped]:
         explicit = {os.path.normpath(p) for p in paths}

@@ -80,3 +80,13 @@ def test_parallel_jobs_give_the_same_results_in_the_same_order(cli: Any, tmp_pat
     assert parallel.out == sequential.out
     assert [f["path"] for f in parallel.json()["files"]] == sorted(f["path"] for f in parallel.json()["files"])
     assert parallel.code == sequential.code == 1
+
+
+def test_timing_reports_parse_detection_and_each_rule_on_stderr(cli: Any) -> None:
+    run = cli("check", "--timing", "--format", "json", "samples/dcnf/no-logo.html", "samples/dcnf/compliant-static.html")
+    lines = run.err.splitlines()
+    assert lines[0].split() == ["step", "total", "ms", "mean", "ms", "files"]
+    steps = {line.rsplit(None, 3)[0].strip(): int(line.split()[-1]) for line in lines[1:] if line.strip() and not line.startswith(("pack", "dcnf", "common"))}
+    assert steps["parse"] == 2 and steps["detect (all packs)"] == 2 and steps["rule dcnf/logo"] == 2
+    assert any(line.startswith("dcnf ") for line in lines[lines.index("") + 2 :])
+    assert json.loads(run.out)["files"][0]["path"] == "samples/dcnf/no-logo.html"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from compliance.findings import Report, Severity
 from compliance.formatters.context import BaselineOutcome, FormatContext
@@ -66,4 +66,25 @@ def format_resolved(outcome: BaselineOutcome) -> str:
     """After the summary: what the baseline hid and which known findings are fixed."""
     lines = [f"baseline {outcome.file}: {outcome.known} known finding{'s' if outcome.known != 1 else ''} not shown, {len(outcome.resolved)} resolved"]
     lines += [f"  resolved: {e.path}  {e.rule}  {e.message}" for e in outcome.resolved]
+    return "\n".join(lines) + "\n"
+
+
+def format_timings(timings: Mapping[str, Sequence[float]], *, top: int = 15) -> str:
+    """`--timing`: total and mean time per step and per pack, slowest first, so a pack author can
+    find a slow rule. A sub-check shared by several rules is counted in the first rule that runs it."""
+    if not timings:
+        return "timing: nothing was checked\n"
+    lines = [f"{'step':<48} {'total ms':>10} {'mean ms':>9} {'files':>6}"]
+    rows = sorted(timings.items(), key=lambda item: -sum(item[1]))
+    for step, values in rows[:top]:
+        lines.append(f"{step:<48} {sum(values) * 1000:>10.1f} {sum(values) / len(values) * 1000:>9.3f} {len(values):>6}")
+    packs: dict[str, float] = {}
+    for step, values in timings.items():
+        if step.startswith("rule "):
+            pack = step[5:].split("/", 1)[0]
+            packs[pack] = packs.get(pack, 0.0) + sum(values)
+    lines.append("")
+    lines.append(f"{'pack (its rules)':<48} {'total ms':>10}")
+    for pack, seconds in sorted(packs.items(), key=lambda item: -item[1]):
+        lines.append(f"{pack:<48} {seconds * 1000:>10.1f}")
     return "\n".join(lines) + "\n"
