@@ -29,6 +29,7 @@ __all__ = [
     "Passed",
     "Report",
     "Severity",
+    "check_bytes",
     "check_html",
     "check_markdown",
     "check_text",
@@ -84,3 +85,16 @@ def check_markdown(
 ) -> Report:
     """Check a Markdown article; YAML front matter supplies article metadata."""
     return _check(markdown, "markdown", packs=packs, meta=meta, path=path)
+
+
+def check_bytes(item: tuple[str, bytes]) -> Report:
+    """Check one `(path, bytes)` pair: the kind comes from the extension, packs by auto-detection.
+
+    This is the unit of work for distributed engines (a Dask bag, a Spark `mapPartitions`): a pure,
+    picklable function of the document's bytes; each worker process loads the packs once.
+    """
+    from compliance.engine import check_bytes as check
+    from compliance.loading import kind_for
+
+    path, data = item
+    return check(data, kind_for(path), load_packs(), path=path)
