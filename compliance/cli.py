@@ -125,6 +125,7 @@ def check(
     max_warnings: Annotated[int | None, typer.Option("--max-warnings", min=0, help="Exit 1 when there are more warnings than this.")] = None,
     require_pack: Annotated[bool, typer.Option("--require-pack", help="Exit 1 when a document matches no pack.")] = False,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
+    explain_detection: Annotated[bool, typer.Option("--explain-detection", help="Text output: show which detection markers fired for which pack.")] = False,
     timing: Annotated[bool, typer.Option("--timing", help="After the run, print the time spent per pack and per rule (on stderr).")] = False,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=0, help="Worker processes for large batches [default: one per core; 1: none].", show_default=False)
@@ -182,7 +183,7 @@ def check(
         for step, seconds in result.report.timings:
             timings.setdefault(step, []).append(seconds)
         if chosen == "text" and not (quiet and result.report.checked and not result.report.findings):
-            typer.echo(format_report(result.report, color=use_color, show_passed=not quiet))
+            typer.echo(format_report(result.report, color=use_color, show_passed=not quiet, explain_detection=explain_detection))
         if not streaming:
             reports.append(result.report)
     outcome = None

@@ -90,3 +90,12 @@ def test_timing_reports_parse_detection_and_each_rule_on_stderr(cli: Any) -> Non
     assert steps["parse"] == 2 and steps["detect (all packs)"] == 2 and steps["rule dcnf/logo"] == 2
     assert any(line.startswith("dcnf ") for line in lines[lines.index("") + 2 :])
     assert json.loads(run.out)["files"][0]["path"] == "samples/dcnf/no-logo.html"
+
+
+def test_explain_detection_names_the_markers_that_fired(cli: Any) -> None:
+    run = cli("check", "--explain-detection", "--no-color", "samples/dcnf/no-logo.html", "samples/negative/daily-caller-citation.html")
+    lines = run.out.splitlines()
+    dcnf = lines[lines.index("samples/dcnf/no-logo.html  [dcnf]") + 1]
+    assert dcnf.startswith("  detection: dcnf applied, confidence 1.00 (license-paragraph")
+    negative = lines[lines.index("samples/negative/daily-caller-citation.html  [no pack]") + 1]
+    assert negative.startswith("  detection: no markers of ") and "dcnf" in negative

@@ -16,11 +16,13 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def format_report(report: Report, *, color: bool = False, show_passed: bool = True) -> str:
+def format_report(report: Report, *, color: bool = False, show_passed: bool = True, explain_detection: bool = False) -> str:
     """One file's block of output."""
     lines = []
     packs = ", ".join(report.packs) if report.packs else "no pack"
     lines.append(_paint(report.path, _BOLD, color) + _paint(f"  [{packs}]", _DIM, color))
+    if explain_detection:
+        lines.extend(_detection_lines(report))
     for notice in report.notices:
         lines.append(f"  note: {notice.message}")
     for finding in report.findings:
@@ -36,6 +38,23 @@ def format_report(report: Report, *, color: bool = False, show_passed: bool = Tr
             mark = _paint("ok", _GREEN, color)
             lines.append(f"  {passed.location!s:<8} {mark:<7} {passed.rule}  {passed.evidence}")
     return "\n".join(lines) + "\n"
+
+
+def _detection_lines(report: Report) -> list[str]:
+    """`--explain-detection`: which markers fired for which pack, and the resulting confidence."""
+    if not report.detections:
+        return ["  detection: not run (packs given explicitly)"] if report.checked and report.packs else []
+    lines = []
+    silent = []
+    for detection in report.detections:
+        if not detection.markers:
+            silent.append(detection.pack)
+            continue
+        verdict = "applied" if detection.applied else "not applied"
+        lines.append(f"  detection: {detection.pack} {verdict}, confidence {detection.confidence:.2f} ({', '.join(detection.markers)})")
+    if silent:
+        lines.append(f"  detection: no markers of {', '.join(silent)}")
+    return lines
 
 
 def format_summary(summary: Summary, *, color: bool = False) -> str:
