@@ -89,7 +89,10 @@ def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack
             root, origin = _parse_pack_file(file)
             if pack_identity(root, origin)[0] not in replaced:
                 trees.append((root, origin))
-    return sorted(build_packs(trees + extra_trees), key=lambda p: p.id)
+    # The built-in packs are compiled by the test suite (tests/test_packs.py), so their regexes
+    # and selectors compile on first use; packs a user gives are compiled (validated) now.
+    trusted = frozenset(origin for _, origin in trees)
+    return sorted(build_packs(trees + extra_trees, trusted=trusted), key=lambda p: p.id)
 
 
 def _parse_pack_file(file: Path) -> tuple[YNode | None, str]:

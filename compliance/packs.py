@@ -19,7 +19,7 @@ from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
 from compliance.errors import PackError
 from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.options import Option
-from compliance.patterns import Pattern, compile_pattern, phrase_to_regex, readable
+from compliance.patterns import Pattern, Selector, compile_pattern, phrase_to_regex, readable
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
 
 PACK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -94,8 +94,9 @@ def _suggest(word: str, choices: Any) -> str:
 class _Builder:
     """Validates one pack's YAML tree and compiles its checks; errors carry file:line:col."""
 
-    def __init__(self, origin: str) -> None:
+    def __init__(self, origin: str, *, validate: bool = True) -> None:
         self.origin = origin
+        self.validate = validate
         self.rule: str | None = None
         self.defines: dict[str, str] = {}
 
@@ -249,18 +250,21 @@ class _Builder:
 
         expanded = _DEFINE_REF.sub(expand, source)
         try:
-            pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word)
+            pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word, validate=self.validate)
         except regex.error as exc:
             raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
         return dataclasses.replace(pattern, source=shown if shown is not None else source, label=shown if shown is not None else readable(expanded))
 
-    def selector(self, source: str, mark: Mark) -> Any:
+    def selector(self, source: str, mark: Mark) -> Selector:
+        selector = Selector(source)
+        if not self.validate:
+            return selector
         from cssselect import SelectorError
-        from lxml.cssselect import CSSSelector
         from lxml.etree import XPathError
 
         try:
-            return CSSSelector(source, translator="html")
+            selector.validate()
+            return selector
         except (SelectorError, XPathError, NotImplementedError) as exc:
             raise self.fail(
                 f"invalid CSS selector '{source}': {exc}",
@@ -294,8 +298,11 @@ def pack_identity(root: YNode | None, origin: str) -> tuple[str, list[tuple[str,
     return pack_id, [(builder.string(item, "'extends'", item.mark), item.mark) for item in items]
 
 
-def build_packs(trees: Sequence[tuple[YNode | None, str]]) -> list[Pack]:
-    """Build several packs, resolving `extends` among them (bases first, cycles refused)."""
+def build_packs(trees: Sequence[tuple[YNode | None, str]], *, trusted: frozenset[str] = frozenset()) -> list[Pack]:
+    """Build several packs, resolving `extends` among them (bases first, cycles refused).
+
+    Packs whose origin is in `trusted` (the built-in packs, compiled by the test suite) have their
+    regexes and selectors compiled on first use instead of now."""
     by_id: dict[str, tuple[YNode | None, str, list[tuple[str, Mark]]]] = {}
     for root, origin in trees:
         pack_id, parents = pack_identity(root, origin)
@@ -317,7 +324,7 @@ def build_packs(trees: Sequence[tuple[YNode | None, str]]) -> list[Pack]:
                 cycle = " → ".join((*chain, pack_id, parent))
                 raise PackError(f"'extends' forms a cycle: {cycle}", path=mark.origin, line=mark.line, column=mark.column, hint="remove one of the links")
             build(parent, (*chain, pack_id))
-        built[pack_id] = build_pack(root, origin, parents={p: built[p] for p, _ in parents})
+        built[pack_id] = build_pack(root, origin, parents={p: built[p] for p, _ in parents}, validate=origin not in trusted)
         return built[pack_id]
 
     for pack_id in by_id:
@@ -325,9 +332,9 @@ def build_packs(trees: Sequence[tuple[YNode | None, str]]) -> list[Pack]:
     return [built[pack_id] for pack_id in by_id]
 
 
-def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] | None = None) -> Pack:
+def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] | None = None, validate: bool = True) -> Pack:
     """Validate and compile a pack from its YAML tree; `parents` are the built packs it extends."""
-    builder = _Builder(origin)
+    builder = _Builder(origin, validate=validate)
     start = Mark(origin, 1, 1)
     top = builder.mapping(root, "a rule pack", start)
     builder.keys(top, _PACK_KEYS, _REQUIRED_PACK_KEYS, "the pack")
@@ -361,7 +368,7 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
         defines = builder.mapping(top.entries["define"], "'define'", top.key_mark("define"))
         for name in defines:
             source = builder.string(defines.entries[name], f"definition '{name}'", defines.key_mark(name))
-            builder.regex(source, defines.entries[name].mark, ignore_case=False)
+            builder.regex(source, defines.entries[name].mark, ignore_case=False)  # validates the definition
             builder.defines[name] = source
 
     markers: list[Marker] = []

@@ -67,17 +67,22 @@ class Pattern:
     """
 
     source: str
-    compiled: Any = field(compare=False, repr=False)
+    regex_text: str = field(default="", repr=False)
     label: str = ""
     template: str | None = None
     ignore_case: bool = False
+
+    @property
+    def compiled(self) -> Any:
+        """The compiled regex, compiled on first use and shared by identical patterns."""
+        return _compile_cached(self.regex_text, self.ignore_case)
 
     def bind(self, meta: Mapping[str, str]) -> Pattern:
         """This pattern with article metadata filled in (itself when it uses none)."""
         if self.template is None:
             return self
         expanded = expand_meta(self.template, meta, escape=True)
-        return Pattern(self.source, _compile_cached(expanded, self.ignore_case), expand_meta(self.label or self.source, meta))
+        return Pattern(self.source, expanded, expand_meta(self.label or self.source, meta), ignore_case=self.ignore_case)
 
     @property
     def shown(self) -> str:
@@ -142,15 +147,44 @@ def _compile_cached(pattern: str, ignore_case: bool) -> Any:
     return regex.compile(pattern, regex.V0 | regex.UNICODE | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
 
 
-def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool = False) -> Pattern:
-    """Compile a pack regex (normalised like the text it runs on); raises `regex.error` if invalid."""
+def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool = False, validate: bool = True) -> Pattern:
+    """A pack regex, normalised like the text it runs on. With `validate`, it is compiled now and
+    `regex.error` is raised if invalid; otherwise (built-in packs, which the test suite compiles)
+    it is compiled on first use, which keeps start-up short."""
     # Articles are matched after normalisation, so a pattern typed with curly quotes or a
     # no-break space must be normalised the same way to ever match.
     pattern = source.translate(_PATTERN_TRANSLATION)
     if whole_word:
         pattern = rf"\b(?:{pattern})\b"
     if meta_keys(pattern):
-        # Checked now with a stand-in value, compiled per article with the real one.
-        compiled = _compile_cached(_META_REF.sub("metavalue", pattern), ignore_case)
-        return Pattern(source, compiled, template=pattern, ignore_case=ignore_case)
-    return Pattern(source, _compile_cached(pattern, ignore_case), ignore_case=ignore_case)
+        # Checked with a stand-in value; compiled per article with the real one.
+        stand_in = _META_REF.sub("metavalue", pattern)
+        if validate:
+            _compile_cached(stand_in, ignore_case)
+        return Pattern(source, stand_in, template=pattern, ignore_case=ignore_case)
+    if validate:
+        _compile_cached(pattern, ignore_case)
+    return Pattern(source, pattern, ignore_case=ignore_case)
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """A pack's CSS selector, compiled to XPath on first use (lxml + cssselect)."""
+
+    css: str
+
+    def __call__(self, root: Any) -> list[Any]:
+        """The matching elements under `root`, in document order."""
+        matches: list[Any] = _compile_selector(self.css)(root)
+        return matches
+
+    def validate(self) -> None:
+        """Compile now; raises cssselect's SelectorError (or lxml's XPathError) when invalid."""
+        _compile_selector(self.css)
+
+
+@functools.lru_cache(maxsize=1024)
+def _compile_selector(css: str) -> Any:
+    from lxml.cssselect import CSSSelector
+
+    return CSSSelector(css, translator="html")

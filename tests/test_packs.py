@@ -149,3 +149,16 @@ def test_extra_pack_is_used_by_check(cli: Any, tmp_path: Path) -> None:
     assert run.code == 0
     assert entry["passed"][0]["rule"] == "house/credit"
     assert entry["passed"][0]["evidence"].startswith("Republished with permission")
+
+
+def test_builtin_packs_compile_every_regex_and_selector() -> None:
+    # At start-up the built-in packs compile lazily; given as user packs they are compiled now,
+    # so any invalid regex or selector in them raises here.
+    validated = load_packs([builtin_rules_dir()], builtin=False)
+    assert [p.id for p in validated] == [p.id for p in load_packs()]
+
+
+def test_user_packs_are_compiled_when_loaded(tmp_path: Path) -> None:
+    write(tmp_path, "bad.yaml", VALID.replace("phrase: Republished with permission", "pattern: '[unclosed'"))
+    with pytest.raises(PackError, match="invalid regex"):
+        load_packs([tmp_path], builtin=False)

@@ -33,7 +33,7 @@ from typing import Any
 from compliance.checks.base import Context, Hit, Outcome, doc_offset
 from compliance.document import Document, Image, image_sources, text_of
 from compliance.options import Option
-from compliance.patterns import Pattern
+from compliance.patterns import Pattern, Selector
 from compliance.text import normalize_inline, shorten
 
 OPTIONS = (
@@ -62,7 +62,7 @@ OPTIONS = (
 class ElementParams:
     """Validated parameters of an `element` check."""
 
-    selector: Any
+    selector: Selector
     attributes: tuple[tuple[str, Pattern], ...] | None
     visible: str
     scope: str
@@ -155,7 +155,7 @@ def _item_index(doc: Document, element: Any) -> int:
 
 def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
     matched = []
-    if getattr(params.selector, "css", "").strip().lower() == "img":
+    if params.selector.css.strip().lower() == "img":
         for image in doc.images:
             if _image_matches(image, params.attributes):
                 evidence = f"![{image.alt}]({image.sources[0] if image.sources else ''})"
@@ -169,7 +169,7 @@ def _judge(doc: Document, params: ElementParams, matched: list[Hit], hidden: lis
         return Outcome(False, tuple(matched[params.max :] if params.max else matched), f"found {count}, at most {params.max} allowed")
     if count >= params.min:
         return Outcome(True, tuple(matched))
-    wanted = getattr(params.selector, "css", "element")
+    wanted = params.selector.css
     detail = f"no {'visible ' if params.visible == 'true' else ''}'{wanted}'"
     if params.attributes:
         detail += " with " + " and ".join(f'{name} "{p.shown}"' for name, p in params.attributes)
