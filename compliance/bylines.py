@@ -270,6 +270,15 @@ _ORG_WORDS = frozenset(
         "syndicate",
     ]
 )
+# Words that end newspaper names after a place name. Kept apart from _ORG_WORDS: only as the last
+# word of a would-be name do they mark an outlet ("Maine Morning Star"); "Sun" is left out because
+# it is also a surname.
+_OUTLET_ENDINGS = frozenset(
+    """report star times news post tribune herald journal gazette press observer chronicle sentinel
+    examiner monitor record review dispatch bulletin ledger telegraph inquirer standard register
+    courier mirror digest weekly daily magazine advance beacon banner citizen leader eagle globe
+    independent messenger reporter voice watch""".split()
+)
 _STAFF_WORDS = frozenset(["staff", "team", "desk", "editors", "reporters", "writers", "contributors", "wire", "wires", "board", "newsroom", "admin"])
 _FILLER = frozenset({"on", "at", "in", "the", "a", "an", "and", "&", "for", "of", "with", "from"})
 
@@ -315,6 +324,8 @@ def person_name(text: str) -> str | None:
         tokens = tokens[:-1]
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() == "the":
         return None
+    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS:
+        return None  # "Fort Worth Report", "Maine Morning Star": a place and a newspaper word
     if not (_is_name_token(tokens[0]) and _is_name_token(tokens[-1])):
         return None
     for token in tokens[1:-1]:
@@ -336,7 +347,9 @@ def _split_name_and_role(segment: str) -> tuple[str, str] | None:
     tokens = _tokens(segment)
     for cut in range(2, min(len(tokens) - 1, 5) + 1):
         head, tail = tokens[:cut], tokens[cut:]
-        if _is_credit_tail(tail):
+        # "Fort Worth Report" is an outlet, not "Fort Worth" of the "Report".
+        newspaper_word = len(tail) == 1 and tail[0].lower().strip(".,") in _OUTLET_ENDINGS - _ROLE_NOUNS
+        if _is_credit_tail(tail) and not newspaper_word:
             name = person_name(" ".join(head))
             if name:
                 return name, " ".join(tail)
@@ -380,10 +393,12 @@ def read_byline(text: str, *, require_prefix: bool = False) -> BylineReading | N
         return None
     stripped = _PREFIX.sub("", text, count=1)
     had_prefix = stripped != text
+    # "By , Fort Worth Report": a CMS template whose name slot is empty, followed by the outlet.
+    name_slot_empty = had_prefix and stripped[:1] in (",", "|", ";")
     stripped = _TRAILER.sub("", stripped).strip(" ,.;:|•·–—-")
-    if _is_empty(stripped):
+    if _is_empty(stripped) or name_slot_empty:
         if had_prefix or not require_prefix:
-            return BylineReading((), "", "empty")
+            return BylineReading((), "" if _is_empty(stripped) else stripped, "empty")
         return None
 
     names: list[str] = []

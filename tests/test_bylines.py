@@ -345,3 +345,19 @@ def test_seed_article_byline() -> None:
         pytest.skip(f"{SEED} is missing: the shared/ folder must sit beside the checkout")
     doc = parse_document(SEED.read_bytes(), "text")
     assert [(b.text, b.line, b.names, b.reading.credit) for b in doc.bylines] == [("Jake Smith Contributor", 6, ("Jake Smith",), "Contributor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("by Fort Worth Report", BylineReading((), "Fort Worth Report", "outlet")),
+        ("By Maine Morning Star", BylineReading((), "Maine Morning Star", "outlet")),
+        ("by , Fort Worth Report", BylineReading((), "Fort Worth Report", "empty")),
+        ("by , THE CITY", BylineReading((), "THE CITY", "empty")),
+        ("By Lena Sun", BylineReading(("Lena Sun",), "", None)),
+        ("Jake Smith Reporter", BylineReading(("Jake Smith",), "Reporter", None)),
+    ],
+)
+def test_place_name_outlets_and_emptied_templates(text: str, expected: BylineReading) -> None:
+    # Seen on Republication Tracker sites: "by SITENAME" and "by , SITENAME" when the author is lost.
+    assert read_byline(text) == expected
