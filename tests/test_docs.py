@@ -32,6 +32,10 @@ def test_generated_reference_and_schema_are_current() -> None:
     assert (ROOT / "docs" / "check-kinds.md").read_text(encoding="utf-8") == check_kinds_markdown()
     shipped = json.loads((ROOT / "compliance" / "schemas" / "pack.schema.json").read_text(encoding="utf-8"))
     assert shipped == pack_schema(), "run: python -m compliance.reference"
+    from compliance.loading import load_packs
+    from compliance.reference import packs_markdown
+
+    assert (ROOT / "docs" / "packs.md").read_text(encoding="utf-8") == packs_markdown(load_packs()), "run: python -m compliance.reference"
 
 
 def test_builtin_packs_validate_against_the_published_schema() -> None:
