@@ -65,6 +65,19 @@ _PARTICLES = frozenset(
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"})
 _ROLE_NOUNS = frozenset(
     [
+        # Academic titles: The Conversation's bylines are "Name, Associate Professor of X, University".
+        "professor",
+        "lecturer",
+        "researcher",
+        "scientist",
+        "dean",
+        "scholar",
+        "student",
+        "candidate",
+        "economist",
+        "historian",
+        "instructor",
+        "postdoctoral",
         "contributor",
         "contributors",
         "contributing",
@@ -349,7 +362,9 @@ def _split_name_and_role(segment: str) -> tuple[str, str] | None:
         head, tail = tokens[:cut], tokens[cut:]
         # "Fort Worth Report" is an outlet, not "Fort Worth" of the "Report".
         newspaper_word = len(tail) == 1 and tail[0].lower().strip(".,") in _OUTLET_ENDINGS - _ROLE_NOUNS
-        if _is_credit_tail(tail) and not newspaper_word:
+        # "Delta Beacon Staff" is a staff credit, not a reporter called Delta Beacon.
+        staff_only = all(t.lower().strip(".,") in _STAFF_WORDS for t in tail)
+        if _is_credit_tail(tail) and not newspaper_word and not staff_only:
             name = person_name(" ".join(head))
             if name:
                 return name, " ".join(tail)
@@ -412,7 +427,9 @@ def read_byline(text: str, *, require_prefix: bool = False) -> BylineReading | N
             if found is not None:
                 names.extend(found)
                 continue
-            split = _split_name_and_role(segment)
+            # Only the first segment may be "Name Role": after a comma, "Arizona State University"
+            # is an affiliation, not a person called Arizona State.
+            split = _split_name_and_role(segment) if not names else None
             if split is not None:
                 names.append(split[0])
                 credit_parts.append(split[1])

@@ -124,12 +124,15 @@ def check_document(
         notices.append(Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)"))
     findings: list[Finding] = []
     passed: list[Passed] = []
-    evaluated: set[str] = set()
+    evaluated: set[tuple[str, int]] = set()
     for pack in applied:
         for rule in pack.rules:
-            if rule.id in evaluated or (rule.id in severities and severities[rule.id] is None):
-                continue  # a base-pack rule shared by two applied packs is checked once
-            evaluated.add(rule.id)
+            # A base-pack rule shared by two applied packs is checked once; if one of them
+            # overrides its check, both versions are checked.
+            key = (rule.id, id(rule.check))
+            if key in evaluated or (rule.id in severities and severities[rule.id] is None):
+                continue
+            evaluated.add(key)
             level = severities.get(rule.id)
             if level is not None:
                 rule = dataclasses.replace(rule, severity=level)

@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from compliance.text import normalize
+from compliance.text import normalize, normalize_inline
 
 MATCH_TIMEOUT = 0.25
 
@@ -51,7 +51,9 @@ def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False)
         key = match.group(1)
         if key not in meta or not str(meta[key]).strip():
             raise MissingMeta(key)
-        value = str(meta[key]).strip()
+        # Normalised like the page text it is matched against: a headline pasted with curly quotes
+        # or a no-break space still matches the same headline on the page.
+        value = normalize_inline(str(meta[key]))
         return str(regex.escape(value)) if escape else value
 
     return str(_META_REF.sub(fill, template))

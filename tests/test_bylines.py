@@ -361,3 +361,17 @@ def test_seed_article_byline() -> None:
 def test_place_name_outlets_and_emptied_templates(text: str, expected: BylineReading) -> None:
     # Seen on Republication Tracker sites: "by SITENAME" and "by , SITENAME" when the author is lost.
     assert read_byline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "problem"),
+    [
+        ("By Delta Beacon Staff", (), "staff"),
+        ("Maya Ruiz-Oquendo, Arizona State University", ("Maya Ruiz-Oquendo",), None),
+        ("Jane Doe, Associate Professor of Biology, University of Example", ("Jane Doe",), None),
+    ],
+)
+def test_staff_credits_and_academic_affiliations(text: str, names: tuple[str, ...], problem: str | None) -> None:
+    reading = read_byline(text)
+    assert reading is not None
+    assert (reading.names, reading.problem) == (names, problem)

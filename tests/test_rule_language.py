@@ -175,3 +175,31 @@ def test_bad_meta_flag_is_a_user_error(cli: Any) -> None:
     run = cli("check", "--meta", "reporter", "samples/dcnf/no-logo.html")
     assert run.code == 2
     assert run.err == "syndcheck: error: --meta expects KEY=VALUE, got 'reporter' — for example --meta reporter='Jake Smith'\n"
+
+
+def test_near_orders_matches_inside_one_block_by_position(tmp_path: Path) -> None:
+    pack = write(
+        tmp_path,
+        "order.yaml",
+        "id: order\nname: O\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+        "  - id: order/newsletter-after-credit\n    severity: warning\n    message: m\n    help: h\n"
+        "    check:\n      near:\n        a: {text: {phrase: originally published by CalMatters}}\n"
+        "        b: {text: {phrase: Sign up for their newsletters}}\n        order: a-before-b\n        within-blocks: 0\n",
+    )
+    packs = [p for p in load_packs([pack], builtin=False)]
+    right = parse_document(_page("This story was originally published by CalMatters. Sign up for their newsletters."), "html")
+    wrong = parse_document(_page("Sign up for their newsletters. This story was originally published by CalMatters."), "html")
+    assert check_document(right, packs, path="r.html", auto_detect=False).findings == ()
+    assert [f.rule for f in check_document(wrong, packs, path="w.html", auto_detect=False).findings] == ["order/newsletter-after-credit"]
+
+
+def test_meta_values_are_normalised_like_page_text(cli: Any, tmp_path: Path) -> None:
+    pack = write(
+        tmp_path,
+        "headline.yaml",
+        "id: head\nname: H\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+        "  - id: head/kept\n    severity: error\n    message: m\n    help: h\n    check: {text: {pattern: '^{{meta.headline}}$', scope: headline}}\n",
+    )
+    story = write(tmp_path, "s.html", "<html><body><article><h1>California&#8217;s insurer of last resort</h1><p>Body.</p></article></body></html>")
+    run = cli("check", "--rules", str(pack), "--pack", "head", "--meta", "headline=California’s insurer of last resort", "--format", "json", str(story))
+    assert run.json()["files"][0]["findings"] == []

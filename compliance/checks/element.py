@@ -90,7 +90,9 @@ def _describe(element: Any) -> str:
         value = element.get(attr)
         if value and not value.startswith("data:"):
             parts.append(f'{attr}="{shorten(value, 70)}"')
-    return "<" + " ".join(parts) + ">"
+    described = "<" + " ".join(parts) + ">"
+    text = normalize_inline(text_of(element)) if not len(element) or tag in ("figcaption", "p", "span", "a", "cite", "small") else ""
+    return f"{described}{shorten(text, 90)}" if text else described
 
 
 def _attribute_values(element: Any, name: str) -> list[str]:

@@ -57,9 +57,12 @@ def build(values: dict[str, Any]) -> NearParams:
 
 
 def _close(a: Hit, b: Hit, params: NearParams) -> bool:
-    if params.order == "a-before-b" and not a.index < b.index:
+    # Order by block, then by position inside the block (a credit line and the sentence after it
+    # in one paragraph).
+    first, second = (a.index, a.offset), (b.index, b.offset)
+    if params.order == "a-before-b" and not first < second:
         return False
-    if params.order == "b-before-a" and not b.index < a.index:
+    if params.order == "b-before-a" and not second < first:
         return False
     if params.within_blocks is not None and abs(a.index - b.index) > params.within_blocks:
         return False
