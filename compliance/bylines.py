@@ -24,7 +24,9 @@ _MONTHS = (
 _TRAILER = re.compile(
     r"(?:[\s,|•·–—-]+(?:(?:published|updated|posted|last updated|on)\b[:\s]*)?"
     rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s).*$)"
+    # A weekday counts only when a date follows ("Monday, June 5"), so "Thomas Friedman" and
+    # "Sunstein" are not cut off as if they began a date.
+    rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+(?={_MONTHS}|\d)).*$)"
     r"|(?:\s+(?:published|updated)\b.*$)",
     re.IGNORECASE,
 )

@@ -19,6 +19,15 @@ _DECLARED = re.compile(
 )
 # Per the HTML standard these labels all mean windows-1252, which is a superset that browsers use.
 _WINDOWS_1252_ALIASES = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
+# Encodings a page may declare and that read ASCII as ASCII (the WHATWG Encoding Standard's
+# legacy single- and multi-byte encodings, as Python names them). A declaration of anything else
+# (EBCDIC, UTF-7, punycode, codecs that are not text encodings) is ignored, as browsers do.
+_DECLARABLE = frozenset(
+    """utf-8 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 iso8859-2
+    iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-10 iso8859-13 iso8859-14
+    iso8859-15 iso8859-16 koi8-r koi8-u mac-roman mac-cyrillic gbk gb18030 gb2312 big5 big5hkscs
+    euc_jp shift_jis cp932 euc_kr cp949""".split()
+)
 _PRESCAN_BYTES = 4096
 
 
@@ -46,13 +55,13 @@ def declared_encoding(data: bytes) -> str | None:
     if name.startswith("utf-16") or name.startswith("utf-32"):
         # A page that was readable as ASCII to find this declaration is not UTF-16.
         return "utf-8"
-    return name
+    return name if name in _DECLARABLE else None
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 
@@ -98,9 +107,15 @@ def decode_bytes(data: bytes) -> Decoded:
 
 
 def _detwingle(data: bytes) -> str | None:
-    """Documents pasted together from UTF-8 and cp1252 sources: fix the cp1252 parts if mostly UTF-8."""
+    """Documents pasted together from UTF-8 and cp1252 sources: fix the cp1252 parts when at least a
+    third of the non-ASCII characters are valid UTF-8 sequences."""
     if b"\xc2" not in data and b"\xc3" not in data and b"\xe2" not in data:
         return None
+    loose = data.decode("utf-8", "replace")
+    invalid = loose.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    valid = sum(1 for ch in loose if ord(ch) > 127 and ch != "\ufffd")
+    if valid * 2 < invalid:
+        return None  # mostly not UTF-8: a cp1252 page whose bytes happen to look like UTF-8 here and there
     from bs4.dammit import UnicodeDammit  # imported here: bs4 costs ~80 ms at start-up
 
     fixed = UnicodeDammit.detwingle(data)
@@ -130,8 +145,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (or Office document)"),
     (b"\x1f\x8b", "gzip-compressed data"),
     (b"\x7fELF", "an executable"),
-    (b"OggS", "an Ogg media file"),
-    (b"ID3", "an MP3 file"),
+    (b"OggS\x00", "an Ogg media file"),
+    (b"ID3\x02", "an MP3 file"),
+    (b"ID3\x03", "an MP3 file"),
+    (b"ID3\x04", "an MP3 file"),
     (b"\x00\x00\x01\x00", "an icon file"),
 )
 _SNIFF_BYTES = 8192

@@ -274,7 +274,13 @@ class _SourcePositions:
         window_start = self._offset_of_line(window_start_line)
         window_end = self._offset_of_line(line + 1) - 1 if line < self._line_count() else len(self._source)
         pattern = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
-        starts = [m.start() for m in pattern.finditer(self._source, window_start, max(window_start, window_end))]
+        # Only tags that also end by the end of this line: one that starts here but ends on a later
+        # line belongs to an element lxml puts on that later line.
+        starts = [
+            m.start()
+            for m in pattern.finditer(self._source, window_start, max(window_start, window_end))
+            if self._source.find(">", m.end()) < max(window_end, 0) or self._source.find(">", m.end()) == -1
+        ]
         wanted = len(starts) - len(same_tag) + ordinal
         if not starts or not 0 <= wanted < len(starts):
             text = self._line_text(line)

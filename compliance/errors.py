@@ -37,7 +37,8 @@ class UserError(Exception):
         text = where + (f"rule {self.rule}: " if self.rule else "") + self.what
         if self.hint:
             text += f" — {self.hint}"
-        return text
+        # One line, always: values quoted from a file may contain line breaks.
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
     def __str__(self) -> str:
         return self.one_line()

@@ -251,7 +251,7 @@ class _Builder:
         expanded = _DEFINE_REF.sub(expand, source)
         try:
             pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word, validate=self.validate)
-        except regex.error as exc:
+        except (regex.error, ValueError, OverflowError, RecursionError) as exc:
             raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
         return dataclasses.replace(pattern, source=shown if shown is not None else source, label=shown if shown is not None else readable(expanded))
 
@@ -265,7 +265,7 @@ class _Builder:
         try:
             selector.validate()
             return selector
-        except (SelectorError, XPathError, NotImplementedError) as exc:
+        except (SelectorError, XPathError, NotImplementedError, ValueError, RecursionError) as exc:
             raise self.fail(
                 f"invalid CSS selector '{source}': {exc}",
                 mark,

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+# Control characters a reader never sees: separators (\x1c-\x1f) read as spaces, the rest vanish.
+_CONTROLS: dict[str, str | None] = {chr(c): (" " if 0x1C <= c <= 0x1F else None) for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]}
+
 # Typographic quotes become ASCII quotes so that "reporter’s" in an article matches "reporter's" in
 # a pack; no-break and other Unicode spaces become plain spaces; invisible characters (zero-width
 # space/joiners, soft hyphen, BOM) disappear because a reader never sees them.
@@ -36,6 +39,10 @@ _TRANSLATION = str.maketrans(
         "\u202f": " ",
         "\u205f": " ",
         "\u3000": " ",
+        "\u1680": " ",
+        "\u0085": " ",
+        "\u2028": " ",
+        "\u2029": " ",
         "\t": " ",
         "\r": " ",
         "\f": " ",
@@ -46,6 +53,7 @@ _TRANSLATION = str.maketrans(
         "\u2060": None,
         "\u00ad": None,
         "\ufeff": None,
+        **_CONTROLS,
     }
 )
 _SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATION) + "]")
@@ -56,7 +64,7 @@ def _replace_special(match: re.Match[str]) -> str:
     return replacement if isinstance(replacement, str) else ""
 
 
-_ASCII_SPACES = str.maketrans({"\t": " ", "\r": " ", "\f": " ", "\v": " "})
+_ASCII_SPACES = str.maketrans({"\t": " ", "\r": " ", "\f": " ", "\v": " ", **_CONTROLS})
 _SPACES = re.compile(r" {2,}")
 _SPACED_NEWLINES = re.compile(r" *\n[ \n]*")
 

@@ -96,7 +96,11 @@ def parse_yaml(text: str, origin: str, *, error: type[UserError] = PackError) ->
                 hint="check indentation and quoting; put patterns and selectors in single quotes",
             ) from None
         except yaml.YAMLError as exc:
-            raise error(f"invalid YAML: {exc}", path=origin) from None
+            # A reader error (a control character, invalid UTF-8) has a position, not a mark.
+            position = getattr(exc, "position", None)
+            line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+            reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+            raise error(f"invalid YAML: {reason}", path=origin, line=line, hint="remove control characters; save the file as UTF-8") from None
         except RecursionError:
             raise error("YAML nested too deeply", path=origin, hint=f"keep nesting under {MAX_DEPTH} levels") from None
         if root is None:
@@ -136,8 +140,8 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
                 column=mark.column,
                 hint="rule packs hold plain strings, numbers, booleans, lists and mappings only",
             ) from None
-        except (ValueError, TypeError) as exc:
-            raise error(f"invalid YAML value: {exc}", path=origin, line=mark.line, column=mark.column) from None
+        except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise KeyError, AttributeError... on odd tags
+            raise error(f"invalid YAML value ({type(exc).__name__}: {exc})", path=origin, line=mark.line, column=mark.column) from None
         return YScalar(value, mark, node.style in ("'", '"'))
     if isinstance(node, yaml.SequenceNode):
         if node.tag not in ("tag:yaml.org,2002:seq",):
