@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from compliance.cli import main
 from compliance.document import parse_document
 from compliance.engine import check_document
 from compliance.loading import builtin_rules_dir
@@ -124,3 +125,24 @@ def test_every_check_option_appears_in_the_docs() -> None:
             for option in kind.options:
                 assert f"| `{option.key}` |" in reference
         assert f"`{name}`" in RULE_PACKS_DOC
+
+
+def test_ci_recipes_are_valid_yaml_and_their_commands_run(tmp_path: Path, monkeypatch: Any, capsys: Any) -> None:
+    recipes = (ROOT / "docs" / "output-formats.md").read_text(encoding="utf-8").split("## CI recipes", 1)[1]
+    blocks = [yaml.safe_load(block) for block in fenced(recipes, "yaml")]
+    github, gitlab, pre_commit = blocks
+    (step,) = [s for s in github["jobs"]["syndcheck"]["steps"] if s.get("name") == "Check republished articles"]
+    gitlab_command = next(line for line in gitlab["syndcheck"]["script"] if line.startswith("syndcheck "))
+    assert pre_commit["repos"][0]["hooks"][0]["id"] == yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())[0]["id"]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "story.html").write_bytes((ROOT / "samples" / "dcnf" / "no-logo.html").read_bytes())
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    for command in (step["run"], gitlab_command):
+        args = command.split()[1:]
+        code = main(args)
+        assert code == 1, command
+    assert json.loads((tmp_path / "syndcheck.sarif").read_text())["runs"][0]["results"]
+    assert json.loads((tmp_path / "gl-code-quality-report.json").read_text())[0]["check_name"] == "dcnf/logo"
+    assert (tmp_path / "syndcheck-junit.xml").read_text().startswith("<?xml")
+    assert "dcnf/logo" in (tmp_path / "summary.md").read_text()
