@@ -76,23 +76,89 @@ def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack
     """Built-in packs plus packs from `--rules` paths.
 
     A pack given with `--rules` replaces the built-in pack with the same id (a newsroom's copy of
-    the DCNF pack with its house rules); two `--rules` packs with one id are an error.
+    the DCNF pack with its house rules); two `--rules` packs with one id are an error. Validated
+    packs are cached (see `_PackCache`), so a one-file check does not parse YAML again.
     """
     extra_files = list(dict.fromkeys(f.resolve() for location in extra for f in pack_files(location)))
+    builtin_files = [f.resolve() for f in pack_files(builtin_rules_dir())] if builtin else []
+    cache = _PackCache(builtin_files + extra_files, trusted=len(builtin_files))
+    cached = cache.load()
+    if cached is not None:
+        return cached
     extra_trees = [_parse_pack_file(file) for file in extra_files]
     trees = []
-    if builtin:
-        replaced = {pack_identity(root, origin)[0] for root, origin in extra_trees}
-        for file in pack_files(builtin_rules_dir()):
-            if file.resolve() in extra_files:
-                continue
-            root, origin = _parse_pack_file(file)
-            if pack_identity(root, origin)[0] not in replaced:
-                trees.append((root, origin))
+    replaced = {pack_identity(root, origin)[0] for root, origin in extra_trees}
+    for file in builtin_files:
+        if file in extra_files:
+            continue
+        root, origin = _parse_pack_file(file)
+        if pack_identity(root, origin)[0] not in replaced:
+            trees.append((root, origin))
     # The built-in packs are compiled by the test suite (tests/test_packs.py), so their regexes
     # and selectors compile on first use; packs a user gives are compiled (validated) now.
     trusted = frozenset(origin for _, origin in trees)
-    return sorted(build_packs(trees + extra_trees, trusted=trusted), key=lambda p: p.id)
+    packs = sorted(build_packs(trees + extra_trees, trusted=trusted), key=lambda p: p.id)
+    cache.store(packs)
+    return packs
+
+
+class _PackCache:
+    """Validated packs, pickled per set of pack files (path, size, modification time).
+
+    Start-up matters for pre-commit hooks: unpickling takes about a millisecond where parsing and
+    validating a dozen YAML packs takes tens. The cache lives in $XDG_CACHE_HOME/syndcheck (or
+    $SYNDCHECK_CACHE_DIR); SYNDCHECK_NO_CACHE=1 turns it off. It is only read when it belongs to
+    the current user and no one else can write it, and any problem with it means "rebuild".
+    """
+
+    def __init__(self, files: Sequence[Path], *, trusted: int) -> None:
+        self.path: Path | None = None
+        if os.environ.get("SYNDCHECK_NO_CACHE"):
+            return
+        import hashlib
+        import sys
+
+        from compliance import __version__
+
+        root = os.environ.get("SYNDCHECK_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "syndcheck")
+        # The working directory is part of the key: packs name their files relative to it.
+        digest = hashlib.sha256(f"{__version__}|{sys.version}|{trusted}|{Path.cwd()}".encode())
+        try:
+            for file in files:
+                info = file.stat()
+                digest.update(f"|{file}|{info.st_size}|{info.st_mtime_ns}".encode())
+        except OSError:
+            return
+        self.path = Path(root) / f"packs-{digest.hexdigest()[:24]}.pickle"
+
+    def load(self) -> list[Pack] | None:
+        if self.path is None:
+            return None
+        import pickle
+
+        try:
+            info = self.path.stat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o022:
+                return None
+            packs = pickle.loads(self.path.read_bytes())
+        except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache only means a rebuild
+            return None
+        return packs if isinstance(packs, list) and all(isinstance(p, Pack) for p in packs) else None
+
+    def store(self, packs: list[Pack]) -> None:
+        if self.path is None:
+            return
+        import pickle
+        import tempfile
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=".packs-", delete=False) as handle:
+                handle.write(pickle.dumps(packs, protocol=pickle.HIGHEST_PROTOCOL))
+            os.chmod(handle.name, 0o600)
+            os.replace(handle.name, self.path)
+        except Exception:  # noqa: BLE001 - a cache that cannot be written is simply not used
+            return
 
 
 def _parse_pack_file(file: Path) -> tuple[YNode | None, str]:

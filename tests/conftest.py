@@ -71,3 +71,11 @@ def requires_shared(paths: Sequence[Path]) -> None:
     for path in paths:
         if not path.exists():
             pytest.skip(f"{path} is missing: the shared/ folder must sit beside the checkout")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _hermetic_pack_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read or write the user's pack cache."""
+    import os
+
+    os.environ["SYNDCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("pack-cache"))

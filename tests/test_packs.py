@@ -162,3 +162,30 @@ def test_user_packs_are_compiled_when_loaded(tmp_path: Path) -> None:
     write(tmp_path, "bad.yaml", VALID.replace("phrase: Republished with permission", "pattern: '[unclosed'"))
     with pytest.raises(PackError, match="invalid regex"):
         load_packs([tmp_path], builtin=False)
+
+
+def test_validated_packs_are_cached_and_rebuilt_when_a_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(cache))
+    pack = write(tmp_path, "packs/house.yaml", VALID)
+    first = load_packs([pack.parent])
+    assert len(list(cache.glob("packs-*.pickle"))) == 1
+    assert load_packs([pack.parent]) == first
+    pack.write_text(VALID.replace("severity: error", "severity: warning"), encoding="utf-8")
+    os.utime(pack, ns=(pack.stat().st_mtime_ns + 1_000_000, pack.stat().st_mtime_ns + 1_000_000))
+    changed = next(p for p in load_packs([pack.parent]) if p.id == "house")
+    assert changed.rules[0].severity.label == "warning"
+    assert len(list(cache.glob("packs-*.pickle"))) == 2
+
+
+def test_a_cache_others_can_write_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(cache))
+    pack = write(tmp_path, "packs/house.yaml", VALID)
+    load_packs([pack.parent], builtin=False)
+    (cached,) = cache.glob("packs-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    cached.chmod(0o666)
+    assert [p.id for p in load_packs([pack.parent], builtin=False)] == ["house"]
