@@ -64,6 +64,7 @@ def _replace_special(match: re.Match[str]) -> str:
     return replacement if isinstance(replacement, str) else ""
 
 
+_ASCII_ODD = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _ASCII_SPACES = str.maketrans({"\t": " ", "\r": " ", "\f": " ", "\v": " ", **_CONTROLS})
 _SPACES = re.compile(r" {2,}")
 _SPACED_NEWLINES = re.compile(r" *\n[ \n]*")
@@ -75,7 +76,8 @@ def normalize(text: str) -> str:
     Line breaks (from `<br>` or text lines) are kept as single `\\n`; everything else collapses.
     """
     if text.isascii():
-        text = text.translate(_ASCII_SPACES)
+        if _ASCII_ODD.search(text):
+            text = text.translate(_ASCII_SPACES)
     elif _SPECIAL.search(text):
         # str.translate with a mapping costs a dict look-up per character; most text has only a
         # few characters to replace, so find those instead.
