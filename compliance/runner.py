@@ -108,14 +108,21 @@ class Runner:
                 unique.setdefault(pack.id, pack)
         return sorted(unique.values(), key=lambda p: p.id)
 
+    def _display(self, source: Source) -> str:
+        return (self.options.stdin_name or "<stdin>") if source.path == STDIN else source.path
+
+    def _plan(self, source: Source) -> tuple[Settings, list[Pack], bool]:
+        """A file's settings, the packs to apply, and whether to detect them."""
+        settings = self.settings_for(source.path if source.path != STDIN else self._display(source))
+        available = self.packs_for(settings)
+        wanted = self.options.packs if self.options.packs is not None else settings.packs
+        return settings, (select_packs(available, wanted) if wanted else available), not wanted
+
     def check(self, source: Source) -> FileResult:
         """One file, with its own settings; failures become a report saying it was not checked."""
-        display = (self.options.stdin_name or "<stdin>") if source.path == STDIN else source.path
+        display = self._display(source)
         try:
-            settings = self.settings_for(source.path if source.path != STDIN else display)
-            available = self.packs_for(settings)
-            wanted = self.options.packs if self.options.packs is not None else settings.packs
-            packs = select_packs(available, wanted) if wanted else available
+            settings, packs, auto_detect = self._plan(source)
             data = read_source(source, max_bytes=self.options.max_bytes)
             kind = source.kind if (source.path != STDIN or self.options.kind) else sniff_kind(data)
             report = check_bytes(
@@ -123,7 +130,7 @@ class Runner:
                 kind,
                 packs,
                 path=display,
-                auto_detect=not wanted,
+                auto_detect=auto_detect,
                 meta=self.options.meta,
                 default_meta=read_sidecar_meta(source),
                 severities=settings.severity,
@@ -160,12 +167,9 @@ class Runner:
         from compliance.cms import CmsProblem, parse_payload
         from compliance.decoding import decode_bytes
 
-        display = (self.options.stdin_name or "<stdin>") if source.path == STDIN else source.path
+        display = self._display(source)
         try:
-            settings = self.settings_for(source.path if source.path != STDIN else display)
-            available = self.packs_for(settings)
-            wanted = self.options.packs if self.options.packs is not None else settings.packs
-            packs = select_packs(available, wanted) if wanted else available
+            settings, packs, auto_detect = self._plan(source)
             text = decode_bytes(read_source(source, max_bytes=None)).text
         except UserError as exc:
             report = Report(path=display, notices=(Notice("unreadable", f"not checked: {exc.what}"),), checked=False)
@@ -180,7 +184,7 @@ class Runner:
             meta = {**article.meta, **self.options.meta}
             try:
                 report = check_bytes(
-                    article.html.encode("utf-8"), "html", packs, path=article.name, auto_detect=not wanted, meta=meta, severities=settings.severity
+                    article.html.encode("utf-8"), "html", packs, path=article.name, auto_detect=auto_detect, meta=meta, severities=settings.severity
                 )
             except CheckError as exc:
                 report = Report(path=article.name, notices=(Notice("internal-error", f"not checked: internal error in rule {exc.rule}"),), checked=False)
