@@ -37,6 +37,7 @@ class OutputFormat(StrEnum):
 
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     sarif = "sarif"
     junit = "junit"
     github = "github"
@@ -144,6 +145,7 @@ def check(
     """Check articles and report what their publishers' terms require and they lack."""
     from compliance.findings import Severity
     from compliance.formatters.context import BaselineOutcome
+    from compliance.formatters.json import format_json_line
     from compliance.formatters.summary import Summary
     from compliance.formatters.text import format_report, format_resolved, format_summary
     from compliance.runner import Runner, RunOptions, RunStatus
@@ -165,8 +167,9 @@ def check(
     )
     runner = Runner(options)
     use_color = _use_color(color)
-    # Text on stdout is streamed; every other format needs the whole run, so reports are kept.
-    streaming = chosen == "text" and not outputs
+    # Text and JSON lines on stdout are streamed; the other formats need the whole run, so
+    # reports are kept only for them.
+    streaming = chosen in ("text", "jsonl") and not outputs
     reports = []
     summary = Summary()
     status = RunStatus()
@@ -184,6 +187,8 @@ def check(
             timings.setdefault(step, []).append(seconds)
         if chosen == "text" and not (quiet and result.report.checked and not result.report.findings):
             typer.echo(format_report(result.report, color=use_color, show_passed=not quiet, explain_detection=explain_detection))
+        elif chosen == "jsonl":
+            typer.echo(format_json_line(result.report), nl=False)
         if not streaming:
             reports.append(result.report)
     outcome = None
@@ -269,7 +274,7 @@ def _write_formats(
     from compliance.loading import append_text, write_atomic
 
     context = FormatContext(packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__, baseline=baseline)
-    if chosen != "text":
+    if chosen not in ("text", "jsonl"):
         typer.echo(FORMATTERS[chosen](reports, context), nl=False)
     for name, file in outputs:
         write_atomic(file, FORMATTERS[name](reports, context))

@@ -99,3 +99,13 @@ def test_explain_detection_names_the_markers_that_fired(cli: Any) -> None:
     assert dcnf.startswith("  detection: dcnf applied, confidence 1.00 (license-paragraph")
     negative = lines[lines.index("samples/negative/daily-caller-citation.html  [no pack]") + 1]
     assert negative.startswith("  detection: no markers of ") and "dcnf" in negative
+
+
+def test_json_lines_stream_one_object_per_file_in_order(cli: Any) -> None:
+    run = cli("check", "--format", "jsonl", "samples/dcnf/no-logo.html", "samples/dcnf/compliant-static.html")
+    lines = [json.loads(line) for line in run.out.splitlines()]
+    assert [(o["version"], o["path"], [f["rule"] for f in o["findings"]]) for o in lines] == [
+        (1, "samples/dcnf/no-logo.html", ["dcnf/logo"]),
+        (1, "samples/dcnf/compliant-static.html", []),
+    ]
+    assert run.code == 1

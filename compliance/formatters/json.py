@@ -52,3 +52,8 @@ def format_json(reports: Sequence[Report], context: FormatContext | None = None)
             "resolved": [{"rule": e.rule, "path": e.path, "message": e.message, "fingerprint": e.fingerprint} for e in context.baseline.resolved],
         }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def format_json_line(report: Report) -> str:
+    """`--format jsonl`: one file's entry as a single line (streamed: nothing is held in memory)."""
+    return json.dumps({"version": JSON_VERSION, **report_dict(report)}, ensure_ascii=False) + "\n"
