@@ -37,6 +37,10 @@ def test_generated_reference_and_schema_are_current() -> None:
     from compliance.reference import packs_markdown
 
     assert (ROOT / "docs" / "packs.md").read_text(encoding="utf-8") == packs_markdown(load_packs()), "run: python -m compliance.reference"
+    from compliance.reference import SAMPLES_MARKER, sample_expectations, samples_markdown
+
+    generated = (ROOT / "docs" / "samples.md").read_text(encoding="utf-8").split(SAMPLES_MARKER, 1)[1]
+    assert generated == "\n\n" + samples_markdown(sample_expectations(ROOT)), "run: python -m compliance.reference"
 
 
 def test_builtin_packs_validate_against_the_published_schema() -> None:
