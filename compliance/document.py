@@ -612,7 +612,11 @@ def image_sources(element: Any) -> tuple[str, ...]:
 
 
 def _text_length(element: Any) -> int:
-    return len(" ".join(element.xpath(".//p//text()[not(ancestor::script) and not(ancestor::style)]")).strip())
+    """How much paragraph text an element holds (a measure for choosing the article region).
+
+    Walked in Python: libxml2 evaluates `.//p//text()` with an `ancestor::` filter in time that
+    grows with the square of the page (3 s for an 8 MB page)."""
+    return sum(len(text) for paragraph in element.iter("p") for text in paragraph.itertext())
 
 
 def _contains_chrome_outside(node: Any, core: Any) -> bool:
