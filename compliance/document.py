@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -138,6 +138,17 @@ class Document:
         if cached is None:
             cached = self.locate_line(self.article_line, self.article_root)
             self._memo["article_location"] = cached
+        return cached
+
+    def item_index_by_element(self) -> dict[Any, int]:
+        """Each item's index by its element (computed once; element checks look matches up here)."""
+        cached: dict[Any, int] | None = self._memo.get("by_element")
+        if cached is None:
+            cached = {}
+            for item in self.items:
+                if item.element is not None:
+                    cached.setdefault(item.element, item.index)
+            self._memo["by_element"] = cached
         return cached
 
     def joined_text(self, key: Any, blocks: Sequence[Block]) -> tuple[str, list[int]]:
@@ -1100,10 +1111,3 @@ def parse_document(data: bytes | str, kind: DocumentKind) -> Document:
     if kind == "html":
         return parse_html(data)
     return parse_text(data, markdown=kind == "markdown")
-
-
-def iter_visible_images(doc: Document, *, article_only: bool = True) -> Iterator[Image]:
-    """Images a reader can see, in document order."""
-    for image in doc.images:
-        if image.visible and (image.in_article or not article_only):
-            yield image

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -528,6 +528,3 @@ def iter_checks(check: Check) -> list[Check]:
     for child in children:
         found.extend(iter_checks(child))
     return found
-
-
-Evaluator = Callable[..., Any]

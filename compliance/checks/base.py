@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.document import Document, Item
+from compliance.document import Document
 from compliance.findings import Location
 from compliance.options import Option
 from compliance.patterns import Pattern, expand_meta
@@ -91,11 +91,6 @@ class Context:
             cached = CHECKS[check.kind].evaluate(self.doc, check.params, self)
             self._cache[key] = cached
         return cached
-
-
-def item_hit(doc: Document, item: Item, evidence: str, captures: tuple[tuple[str, str], ...] = ()) -> Hit:
-    """A hit located at a document item."""
-    return Hit(item.index, doc.locate(item), evidence, captures, doc_offset(doc, item.index))
 
 
 def doc_offset(doc: Document, index: int) -> int:

@@ -145,14 +145,12 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
 
 def _item_index(doc: Document, element: Any) -> int:
     """Document-order position of an element among the items (for `near` checks)."""
-    for item in doc.items:
-        if item.element is element:
-            return item.index
+    by_element = doc.item_index_by_element()
+    index = by_element.get(element)
+    if index is not None:
+        return index
     line = element.sourceline or 0
-    for item in doc.items:
-        if item.line >= line:
-            return item.index
-    return len(doc.items)
+    return next((item.index for item in doc.items if item.line >= line), len(doc.items))
 
 
 def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
