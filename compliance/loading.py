@@ -123,8 +123,11 @@ class _PackCache:
         root = os.environ.get("SYNDCHECK_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "syndcheck")
         # The working directory is part of the key: packs name their files relative to it.
         digest = hashlib.sha256(f"{__version__}|{sys.version}|{trusted}|{Path.cwd()}".encode())
+        # The package's own modules are part of the key too: pickles hold its classes, and an
+        # upgrade or an edit of the code must never meet a cache written by another version.
+        code = sorted(Path(__file__).resolve().parent.rglob("*.py"))
         try:
-            for file in files:
+            for file in [*files, *code]:
                 info = file.stat()
                 digest.update(f"|{file}|{info.st_size}|{info.st_mtime_ns}".encode())
         except OSError:

@@ -19,7 +19,7 @@ from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
 from compliance.errors import PackError
 from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.options import Option
-from compliance.patterns import Pattern, Selector, compile_pattern, phrase_to_regex, readable
+from compliance.patterns import Pattern, Selector, compile_pattern, phrase_to_regex, readable, translate_selector
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
 
 PACK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -256,14 +256,13 @@ class _Builder:
         return dataclasses.replace(pattern, source=shown if shown is not None else source, label=shown if shown is not None else readable(expanded))
 
     def selector(self, source: str, mark: Mark) -> Selector:
-        selector = Selector(source)
-        if not self.validate:
-            return selector
         from cssselect import SelectorError
         from lxml.etree import XPathError
 
         try:
-            selector.validate()
+            selector = Selector(source, translate_selector(source))
+            if self.validate:
+                selector.validate()
             return selector
         except (SelectorError, XPathError, NotImplementedError, ValueError, RecursionError) as exc:
             raise self.fail(

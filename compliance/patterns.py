@@ -171,22 +171,36 @@ def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool 
 
 @dataclass(frozen=True, slots=True)
 class Selector:
-    """A pack's CSS selector, compiled to XPath on first use (lxml + cssselect)."""
+    """A pack's CSS selector and its XPath translation (made when the pack is built, so that a
+    check from the pack cache does not import cssselect); compiled on first use."""
 
     css: str
+    xpath: str = ""
 
     def __call__(self, root: Any) -> list[Any]:
         """The matching elements under `root`, in document order."""
-        matches: list[Any] = _compile_selector(self.css)(root)
+        matches: list[Any] = _compile_selector(self.css, self.xpath)(root)
         return matches
 
     def validate(self) -> None:
         """Compile now; raises cssselect's SelectorError (or lxml's XPathError) when invalid."""
-        _compile_selector(self.css)
+        _compile_selector(self.css, self.xpath)
+
+
+def translate_selector(css: str) -> str:
+    """The XPath of a CSS selector, as lxml's HTML CSSSelector builds it."""
+    from lxml.cssselect import LxmlHTMLTranslator
+
+    return str(LxmlHTMLTranslator().css_to_xpath(css))
 
 
 @functools.lru_cache(maxsize=1024)
-def _compile_selector(css: str) -> Any:
-    from lxml.cssselect import CSSSelector
+def _compile_selector(css: str, xpath: str) -> Any:
+    from lxml import etree
 
-    return CSSSelector(css, translator="html")
+    if not xpath or "lower-case(" in xpath:
+        # The case-insensitive forms use a function lxml.cssselect registers when imported.
+        from lxml.cssselect import CSSSelector
+
+        return CSSSelector(css, translator="html")
+    return etree.XPath(xpath)
