@@ -10,15 +10,17 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from compliance.baseline import BaselineEntry
 from compliance.config import CONFIG_NAMES, ConfigLayer, build_layer
 from compliance.document import DocumentKind
 from compliance.errors import ConfigError, InputError, PackError
 from compliance.packs import Pack, build_packs, pack_identity
-from compliance.ruletest import Expectations
 from compliance.yamlsource import YNode, nodes_from_plain, parse_yaml
+
+if TYPE_CHECKING:  # imported when used: rule tests and baselines are not part of every check
+    from compliance.baseline import BaselineEntry
+    from compliance.ruletest import Expectations
 
 ARTICLE_SUFFIXES: dict[str, DocumentKind] = {
     ".html": "html",
@@ -302,7 +304,7 @@ def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES, st
 def read_fixture(source: Source) -> tuple[bytes, Expectations]:
     """A rule-test fixture's bytes and its expectations (comments, or a `.expect` sidecar for text)."""
     from compliance.decoding import decode_bytes
-    from compliance.ruletest import expectations_in_markup, expectations_in_sidecar
+    from compliance.ruletest import Expectations, expectations_in_markup, expectations_in_sidecar
 
     data = read_source(source, max_bytes=None)
     if source.kind == "text" and source.file is not None:

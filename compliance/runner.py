@@ -12,9 +12,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from compliance.baseline import BaselineFilter
 from compliance.config import ConfigLayer, Settings, is_selected, resolve
 from compliance.document import DocumentKind
 from compliance.engine import check_bytes
@@ -39,6 +38,9 @@ from compliance.loading import (
     sniff_kind,
 )
 from compliance.packs import Pack
+
+if TYPE_CHECKING:
+    from compliance.baseline import BaselineFilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,11 @@ class Runner:
         self._finder = ConfigFinder()
         self._fixed: tuple[ConfigLayer, ...] | None = (read_config(options.config),) if options.config else None
         self._packs: dict[tuple[str, ...], list[Pack]] = {}
-        self.baseline = BaselineFilter(read_baseline(options.baseline)) if options.baseline else None
+        self.baseline: BaselineFilter | None = None
+        if options.baseline:
+            from compliance.baseline import BaselineFilter
+
+            self.baseline = BaselineFilter(read_baseline(options.baseline))
         self._cwd = str(Path.cwd().resolve())
         # Load the command line's packs now: a broken pack is a user error before any article.
         self.packs_for(Settings())

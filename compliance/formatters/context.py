@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from compliance.baseline import BaselineEntry
 from compliance.packs import Pack, Rule
+
+if TYPE_CHECKING:
+    from compliance.baseline import BaselineEntry
 
 
 @dataclass(frozen=True, slots=True)
