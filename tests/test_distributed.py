@@ -32,3 +32,12 @@ def test_dask_example_matches_the_cli(cli: Any) -> None:
     expected = {Path(f["path"]).name: sorted(x["rule"] for x in f["findings"]) for f in cli("check", "--format", "json", "samples/dcnf").json()["files"]}
     assert {Path(r.path).name: sorted(f.rule for f in r.findings) for r in reports} == expected
     assert [r.path for r in reports] == sorted(r.path for r in reports)
+
+
+def test_benchmark_script_runs_and_explains_itself() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "--quick" in result.stdout and "--profile" in result.stdout
