@@ -345,10 +345,16 @@ def rules_explain(
     rules: RulesOption = None,
 ) -> None:
     """What a rule checks, the clause of the terms it comes from, and how to fix a finding."""
-    from compliance.explain import explain_rule
+    from compliance.explain import explain_rule, find_rule, rule_source
     from compliance.loading import load_packs
 
-    typer.echo(explain_rule(load_packs(rules or ()), rule_id), nl=False)
+    packs = load_packs(rules or ())
+    _, rule = find_rule(packs, rule_id)
+    try:
+        source = rule_source(Path(rule.origin).read_text(encoding="utf-8"), rule.line)
+    except OSError:
+        source = ""
+    typer.echo(explain_rule(packs, rule_id, source=source), nl=False)
 
 
 @rules_app.command("test")

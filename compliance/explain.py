@@ -26,8 +26,23 @@ def _wrap(text: str, indent: str = "  ") -> str:
     return textwrap.fill(" ".join(text.split()), width=96, initial_indent=indent, subsequent_indent=indent)
 
 
-def explain_rule(packs: Sequence[Pack], rule_id: str) -> str:
-    """The explanation as plain text."""
+def rule_source(pack_text: str, line: int) -> str:
+    """The YAML of one rule, cut out of its pack's text (the rule starts at `line`)."""
+    lines = pack_text.splitlines()
+    start = line - 1
+    if not 0 <= start < len(lines):
+        return ""
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return "\n".join(lines[start:end])
+
+
+def explain_rule(packs: Sequence[Pack], rule_id: str, *, source: str = "") -> str:
+    """The explanation as plain text; `source` is the rule's YAML, shown as the example."""
     pack, rule = find_rule(packs, rule_id)
     users = [p.id for p in packs if p.id != pack.id and any(r.id == rule.id for r in p.rules)]
     lines = [f"{rule.id} ({rule.severity.label}) — {pack.name}", ""]
@@ -42,5 +57,7 @@ def explain_rule(packs: Sequence[Pack], rule_id: str) -> str:
         lines += [f"Applies only when its condition holds (a '{rule.when.kind}' check).", ""]
     if users:
         lines += [f"Also applied through: {', '.join(users)}", ""]
-    lines += [f"Defined in {rule.origin}:{rule.line}", ""]
+    lines += [f"Defined in {rule.origin}:{rule.line}" + (":" if source else ""), ""]
+    if source:
+        lines += [textwrap.indent(textwrap.dedent(source), "    "), ""]
     return "\n".join(lines)

@@ -143,6 +143,43 @@ def pack_schema() -> dict[str, Any]:
     }
 
 
+def config_schema() -> dict[str, Any]:
+    """The JSON Schema of `.syndcheck.yaml` (and of `[tool.syndcheck]` in pyproject.toml)."""
+    strings = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    severity_map = {
+        "type": "object",
+        "propertyNames": {"pattern": "^[a-z0-9-]+/[a-z0-9-]+$"},
+        "additionalProperties": {"enum": ["error", "warning", "info", "off", False]},
+        "description": "Rule id → error, warning, info or off.",
+    }
+    fail_on = {"enum": ["error", "warning", "info"], "description": "Lowest severity that makes the exit status 1."}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:syndcheck:schema:config:v1",
+        "title": "syndcheck project configuration",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "root": {"type": "boolean", "description": "Stop looking for configuration files in parent folders."},
+            "packs": strings | {"description": "Apply these packs instead of auto-detection."},
+            "rules": strings | {"description": "Extra pack files or directories, relative to this file."},
+            "fail-on": fail_on,
+            "include": strings | {"description": "Globs of files to check in directory walks."},
+            "exclude": strings | {"description": "Globs of files to skip in directory walks."},
+            "severity": severity_map,
+            "overrides": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["files"],
+                    "additionalProperties": False,
+                    "properties": {"files": strings, "packs": strings, "fail-on": fail_on, "severity": severity_map},
+                },
+            },
+        },
+    }
+
+
 def _default_text(option: Option) -> str:
     if option.required:
         return "required"
@@ -278,6 +315,7 @@ def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent
     (root / "compliance" / "schemas").mkdir(exist_ok=True)
     (root / "compliance" / "schemas" / "pack.schema.json").write_text(json.dumps(pack_schema(), indent=2) + "\n", encoding="utf-8")
+    (root / "compliance" / "schemas" / "config.schema.json").write_text(json.dumps(config_schema(), indent=2) + "\n", encoding="utf-8")
     (root / "docs" / "check-kinds.md").write_text(check_kinds_markdown(), encoding="utf-8")
     from compliance.loading import load_packs
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 import yaml
 
 from compliance.cli import main
@@ -150,3 +151,16 @@ def test_ci_recipes_are_valid_yaml_and_their_commands_run(tmp_path: Path, monkey
     assert json.loads((tmp_path / "gl-code-quality-report.json").read_text())[0]["check_name"] == "dcnf/logo"
     assert (tmp_path / "syndcheck-junit.xml").read_text().startswith("<?xml")
     assert "dcnf/logo" in (tmp_path / "summary.md").read_text()
+
+
+def test_config_schema_is_current_and_accepts_the_readme_example() -> None:
+    from compliance.reference import config_schema
+
+    shipped = json.loads((ROOT / "compliance" / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
+    assert shipped == config_schema(), "run: python -m compliance.reference"
+    jsonschema.Draft202012Validator.check_schema(shipped)
+    section = README.split("## Project configuration", 1)[1]
+    example = plain(parse_yaml(fenced(section, "yaml")[0], "README"))
+    jsonschema.validate(example, shipped)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**example, "fail_on": "warning"}, shipped)
