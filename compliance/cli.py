@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from compliance.formatters.context import BaselineOutcome
     from compliance.packs import Pack
 
-    pass
-
 app = typer.Typer(
     name="syndcheck",
     help="Check republished news articles against the publisher's republication terms.",

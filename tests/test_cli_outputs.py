@@ -47,7 +47,10 @@ def test_auto_format_is_text_elsewhere(cli: Any, monkeypatch: pytest.MonkeyPatch
 
 def test_bad_output_argument_is_a_user_error(cli: Any) -> None:
     run = cli("check", "--output", "pdf=report.pdf", "samples/dcnf/no-logo.html")
-    assert (run.code, run.err) == (2, "syndcheck: error: unknown output format 'pdf' — one of text, json, sarif, junit, github, gitlab, github-summary\n")
+    assert (run.code, run.err) == (
+        2,
+        "syndcheck: error: unknown output format 'pdf' — one of text, json, jsonl, sarif, junit, github, gitlab, github-summary\n",
+    )
 
 
 def test_max_warnings(cli: Any, tmp_path: Path) -> None:
@@ -109,3 +112,13 @@ def test_json_lines_stream_one_object_per_file_in_order(cli: Any) -> None:
         (1, "samples/dcnf/compliant-static.html", []),
     ]
     assert run.code == 1
+
+
+def test_json_lines_can_also_be_written_to_a_file(cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    run = cli("check", "--output", f"jsonl={out}", "--no-color", "samples/dcnf/no-logo.html", "samples/dcnf/compliant-static.html")
+    assert [json.loads(line)["path"] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        "samples/dcnf/no-logo.html",
+        "samples/dcnf/compliant-static.html",
+    ]
+    assert run.out.startswith("samples/dcnf/no-logo.html  [dcnf]")

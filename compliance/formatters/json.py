@@ -57,3 +57,9 @@ def format_json(reports: Sequence[Report], context: FormatContext | None = None)
 def format_json_line(report: Report) -> str:
     """`--format jsonl`: one file's entry as a single line (streamed: nothing is held in memory)."""
     return json.dumps({"version": JSON_VERSION, **report_dict(report)}, ensure_ascii=False) + "\n"
+
+
+def format_json_lines(reports: Sequence[Report], context: FormatContext | None = None) -> str:
+    """All reports as JSON lines (for `--output jsonl=FILE`)."""
+    del context
+    return "".join(format_json_line(report) for report in reports)
