@@ -13,9 +13,10 @@ corpus). Nothing is read from `samples/`; the page chrome is modelled on it:
   ``<img alt="Daily Caller News Foundation logo">``, "By NAME, Daily Caller News Foundation", the
   license paragraph), ``dcnf-flawed`` (the same with one typical defect: no logo, a staff
   byline, or no affiliation), ``propublica`` (a ProPublica-style republication with the
-  "originally published" line and the pixel script), ``conversation`` (a The Conversation-style
-  republication with its counter pixel and Creative Commons line) and ``local`` (the site's own
-  local news, unrelated to any pack; some quote "the Daily Caller" in passing).
+  "originally published" line and the pixel script; half keep ProPublica's canonical link and a
+  linked credit), ``conversation`` (a The Conversation-style republication with its counter pixel
+  and Creative Commons line; half with a canonical link to the original) and ``local`` (the site's
+  own local news, unrelated to any pack; some quote "the Daily Caller" in passing).
 
 A page of a given size is the chrome of its layout plus, in roughly these shares of the bytes
 left after the fixed chrome: article text 35 %, element-heavy chrome (mega-menu, related and

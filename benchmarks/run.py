@@ -380,6 +380,12 @@ def cli_has_jobs(syndcheck: str) -> bool:
     return "--jobs" in done.stdout
 
 
+def cli_has_format(syndcheck: str, name: str) -> bool:
+    """Whether `syndcheck check --format` offers this output format."""
+    done = subprocess.run([syndcheck, "check", "--help"], capture_output=True, text=True, check=False)
+    return re.search(rf"--format[^\n]*[\[|]{re.escape(name)}[|\]]", done.stdout) is not None
+
+
 def batch_runners(syndcheck: str) -> list[Runner]:
     """What the batch section runs. Once the CLI has --jobs, its 1-process row pins `--jobs 1`
     (the default may be one worker per core) and a `--jobs 2` row is added."""
@@ -387,14 +393,14 @@ def batch_runners(syndcheck: str) -> list[Runner]:
     jobs = cli_has_jobs(syndcheck)
     one = ("--jobs", "1") if jobs else ()
     runners = [
-        Runner("cli", f"`syndcheck check {' '.join(one) + ' ' if one else ''}--format jsonl DIR`", 1, (syndcheck, "check", *one, "--format", "jsonl", DIR)),
+        Runner("cli", f"`syndcheck check {' '.join(one) + ' ' if one else ''}--format json DIR`", 1, (syndcheck, "check", *one, "--format", "json", DIR)),
         Runner("api-loop", "API loop: read + `check_bytes` (in-process)", 1, (*me, "--worker", "loop", DIR), reports_time=True),
         Runner(
             "api-pool", "in-process pool: `multiprocessing.Pool(2)`, chunked `imap`", 2, (*me, "--worker", "pool", "--processes", "2", DIR), reports_time=True
         ),
     ]
     if jobs:
-        runners.append(Runner("cli-jobs", "`syndcheck check --jobs 2 --format jsonl DIR`", 2, (syndcheck, "check", "--jobs", "2", "--format", "jsonl", DIR)))
+        runners.append(Runner("cli-jobs", "`syndcheck check --jobs 2 --format json DIR`", 2, (syndcheck, "check", "--jobs", "2", "--format", "json", DIR)))
     return runners
 
 
@@ -736,7 +742,7 @@ def run_all(settings: Settings, args: argparse.Namespace, checkpoint: Path | Non
     def batch_memory() -> None:
         files, quarter, runners, batch = state["files"], state["quarter"], state["runners"], result["batch"]
         memory: dict[str, Any] = {}
-        log(f"memory: the same runners on {quarter} files, and text output")
+        log(f"memory: the same runners on {quarter} files, and streamed output")
         for runner in [r for r in runners if r.key in ("cli", "api-loop")]:
             small = run_batch(runner, tmp / "quarter", 1)
             memory[runner.key] = {
@@ -746,19 +752,28 @@ def run_all(settings: Settings, args: argparse.Namespace, checkpoint: Path | Non
                 "files_quarter": quarter,
                 "rss_quarter_kib": small["maxrss_kib"],
             }
+        # Streamed outputs, for comparison with the JSON document the target is measured on: text,
+        # and JSON Lines once the CLI offers it.
         one = ("--jobs", "1") if result["cli_has_jobs"] else ()
-        text_label = f"`syndcheck check {' '.join(one) + ' ' if one else ''}DIR` (text output, streamed)"
-        text_runner = Runner("cli-text", text_label, 1, (syndcheck, "check", *one, DIR))
-        big_text = run_batch(text_runner, tmp / "batch", 1)
-        small_text = run_batch(text_runner, tmp / "quarter", 1)
-        memory["cli-text"] = {
-            "label": text_runner.label,
-            "files_n": files,
-            "rss_n_kib": big_text["maxrss_kib"],
-            "files_quarter": quarter,
-            "rss_quarter_kib": small_text["maxrss_kib"],
-            "wall_n_s": big_text["wall_s"],
-        }
+        jobs = " ".join(one) + " " if one else ""
+        streamed = [Runner("cli-text", f"`syndcheck check {jobs}DIR` (text output, streamed)", 1, (syndcheck, "check", *one, DIR))]
+        if cli_has_format(syndcheck, "jsonl"):
+            streamed.append(
+                Runner(
+                    "cli-jsonl", f"`syndcheck check {jobs}--format jsonl DIR` (JSON Lines, streamed)", 1, (syndcheck, "check", *one, "--format", "jsonl", DIR)
+                )
+            )
+        for runner in streamed:
+            big_run = run_batch(runner, tmp / "batch", 1)
+            small_run = run_batch(runner, tmp / "quarter", 1)
+            memory[runner.key] = {
+                "label": runner.label,
+                "files_n": files,
+                "rss_n_kib": big_run["maxrss_kib"],
+                "files_quarter": quarter,
+                "rss_quarter_kib": small_run["maxrss_kib"],
+                "wall_n_s": big_run["wall_s"],
+            }
         for entry in memory.values():
             entry["growth"] = entry["rss_n_kib"] / entry["rss_quarter_kib"]
         result["memory"] = memory
@@ -857,14 +872,23 @@ def markdown(result: dict[str, Any]) -> str:
         "",
         f"Machine: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), {m['memory_mb']} MB RAM, {m['os']}; "
         f"{m['python']}, lxml {m['lxml']} / libxml2 {m['libxml2']}, PyYAML {m['pyyaml']}, regex {m['regex']}, typer {m['typer']}; "
-        f"syndcheck {m['syndcheck']} (code sha256 {m['code_sha256']}). Load average at start {fmt_load(m.get('loadavg_start'))}, at end {fmt_load(m.get('loadavg_end'))}.",
+        f"syndcheck {m['syndcheck']} (code sha256 {m['code_sha256']}). Load average at start {fmt_load(m.get('loadavg_start'))}, at end {fmt_load(m.get('loadavg_end'))} (includes this run).",
         "",
     ]
-    loads = [x[0] for x in (m.get("loadavg_start"), m.get("loadavg_end")) if x]
-    if loads and max(loads) > 0.5 * (m["usable_cores"] or 1):
+    # Contention: the load when the run started (the load at the end includes the benchmark's own
+    # 2-process runs), and batch runs that got less CPU than their processes could use.
+    start_load = (m.get("loadavg_start") or [0.0])[0]
+    starved = [e["label"] for e in result.get("batch", {}).values() if e["cpu_per_wall"] < 0.9 * e["processes"]]
+    if start_load > 0.5 * (m["usable_cores"] or 1) or starved:
+        why = [f"1-minute load average {start_load:.2f} on {m['usable_cores']} cores at the start"] if start_load > 0.5 * (m["usable_cores"] or 1) else []
+        why += [
+            f"{label} got {result['batch'][key]['cpu_per_wall']:.2f} CPUs for {result['batch'][key]['processes']} process(es)"
+            for key, label in ((k, e["label"]) for k, e in result.get("batch", {}).items())
+            if label in starved
+        ]
         lines += [
-            f"**Warning: the machine was busy (1-minute load average up to {max(loads):.2f} on {m['usable_cores']} cores).** Other processes competed "
-            "for the CPU: absolute times are inflated and the 2-process speed-up is understated. Re-run on an idle machine (`--wait-idle 600`).",
+            f"**Warning: the machine was busy ({'; '.join(why)}).** Other processes competed for the CPU: absolute times are inflated and the "
+            "2-process speed-up may be understated. Re-run on an idle machine (`--wait-idle 600`).",
             "",
         ]
     docs = result.get("documents")
@@ -993,6 +1017,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--sections", nargs="+", choices=("docs", "batch", "startup", "memory"), default=["docs", "batch", "startup", "memory"], help="run only these parts"
     )
+    parser.add_argument("--render", type=Path, metavar="JSON", help="print the Markdown of an earlier run's JSON file, and run nothing")
     parser.add_argument("--worker", choices=("loop", "pool"), help=argparse.SUPPRESS)
     parser.add_argument("--processes", type=int, default=2, help=argparse.SUPPRESS)
     parser.add_argument("--chunksize", type=int, default=16, help=argparse.SUPPRESS)
@@ -1001,6 +1026,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.worker:
         worker_main(args.worker, args.directory, args.processes, args.chunksize)
+        return 0
+    if args.render:
+        print(markdown(json.loads(args.render.read_text(encoding="utf-8"))))
         return 0
     settings = QUICK if args.quick else FULL
     if args.files is not None and args.files < 4:
