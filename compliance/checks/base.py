@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,3 +97,16 @@ def doc_offset(doc: Document, index: int) -> int:
     """Character offset of an item in the document's visible text (blocks joined by newlines)."""
     offsets = doc.item_offsets
     return offsets[min(index, len(offsets) - 1)] if offsets else 0
+
+
+def judge_count(hits: Sequence[Hit], minimum: int, maximum: int | None, *, noun: str = "") -> Outcome | None:
+    """The outcome of a counted check when the count decides it: too many (the extra hits are the
+    violations; with `max: 0` all of them) or enough; None when there are too few, so the check can
+    explain what it looked for."""
+    count = len(hits)
+    if maximum is not None and count > maximum:
+        label = f" {noun}" if noun else ""
+        return Outcome(False, tuple(hits[maximum:] if maximum else hits), f"found {count}{label}, at most {maximum} allowed")
+    if count >= minimum:
+        return Outcome(True, tuple(hits))
+    return None

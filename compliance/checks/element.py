@@ -30,7 +30,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.checks.base import Context, Hit, Outcome, doc_offset
+from compliance.checks.base import Context, Hit, Outcome, doc_offset, judge_count
 from compliance.document import Document, Image, image_sources, text_of
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
@@ -164,11 +164,10 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
 
 
 def _judge(doc: Document, params: ElementParams, matched: list[Hit], hidden: list[str], outside: list[str]) -> Outcome:
+    decided = judge_count(matched, params.min, params.max)
+    if decided is not None:
+        return decided
     count = len(matched)
-    if params.max is not None and count > params.max:
-        return Outcome(False, tuple(matched[params.max :] if params.max else matched), f"found {count}, at most {params.max} allowed")
-    if count >= params.min:
-        return Outcome(True, tuple(matched))
     wanted = params.selector.css
     detail = f"no {'visible ' if params.visible == 'true' else ''}'{wanted}'"
     if params.attributes:

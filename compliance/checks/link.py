@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.checks.base import Context, Hit, Outcome
+from compliance.checks.base import Context, Hit, Outcome, judge_count
 from compliance.document import Document
 from compliance.findings import START
 from compliance.options import Option
@@ -104,11 +104,9 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             for url in doc.meta.get("syndication-source", ())
             if _url_matches(url, params, ctx)
         )
-    count = len(hits)
-    if params.max is not None and count > params.max:
-        return Outcome(False, tuple(hits[params.max :] if params.max else hits), f"found {count} such links, at most {params.max} allowed")
-    if count >= params.min:
-        return Outcome(True, tuple(hits))
+    decided = judge_count(hits, params.min, params.max, noun="such links")
+    if decided is not None:
+        return decided
     wanted = []
     if params.href is not None:
         wanted.append(f"to '{params.href.shown}'")

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.checks.base import Context, Hit, Outcome
+from compliance.checks.base import Context, Hit, Outcome, judge_count
 from compliance.document import Document
 from compliance.findings import START
 from compliance.options import Option
@@ -92,11 +92,9 @@ def evaluate(doc: Document, params: MetadataParams, ctx: Context) -> Outcome:
         values = [v for obj in doc.json_ld for v in _values_at(obj, (params.json_ld or "").split("."))]
         label = f"JSON-LD {params.json_ld}"
     hits = [Hit(0, START, f"{label}: {shorten(value, 100)}", (("value", value),)) for value in values if pattern is None or pattern.search(value)]
-    count = len(hits)
-    if params.max is not None and count > params.max:
-        return Outcome(False, tuple(hits[params.max :] if params.max else hits), f"found {count} values, at most {params.max} allowed")
-    if count >= params.min:
-        return Outcome(True, tuple(hits))
+    decided = judge_count(hits, params.min, params.max, noun="values")
+    if decided is not None:
+        return decided
     if values:
         detail = f"{label} is {', '.join(shorten(v, 60) for v in values[:3])}" + (f", not matching '{pattern.shown}'" if pattern else "")
     else:

@@ -30,7 +30,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.checks.base import Context, Hit, Outcome
+from compliance.checks.base import Context, Hit, Outcome, judge_count
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern
@@ -116,11 +116,10 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         excerpt = shorten(block.text[context_start : start_in_block + len(match.group(0)) + 30], 140)
         evidence = ("…" if context_start else "") + excerpt
         hits.append(Hit(block.index, doc.locate(block), evidence, captures, doc.item_offsets[block.index] + start_in_block))
+    decided = judge_count(hits, params.min, params.max)
+    if decided is not None:
+        return decided
     count = len(hits)
-    if params.max is not None and count > params.max:
-        return Outcome(False, tuple(hits[params.max :] if params.max else hits), f"found {count}, at most {params.max} allowed")
-    if count >= params.min:
-        return Outcome(True, tuple(hits))
     detail = f"'{pattern.shown}' not found in {_scope_label(params)}"
     if count:
         detail = f"found {count} of '{pattern.shown}', need at least {params.min} in {_scope_label(params)}"
