@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from compliance import __version__
+from compliance.display import visible
 from compliance.errors import UserError
 from compliance.exitcodes import BUG, USER_ERROR
 
@@ -84,11 +85,21 @@ def _use_color(choice: bool | None) -> bool:
 _DEBUG = {"enabled": False}
 
 
+def _say(message: str) -> None:
+    """One message line on stderr, shown safely: it may quote file names, payload ids and page text."""
+    typer.echo(visible(message), err=True)
+
+
+def _line(text: str) -> None:
+    """One line on stdout, shown safely (pack text and paths come from files)."""
+    typer.echo(visible(text))
+
+
 def _report_bug(where: str, cause: BaseException) -> None:
     """The short "this is a bug" message naming the document and rule; the traceback only with --debug."""
     place = f" {where}" if where else ""
-    typer.echo(f"syndcheck: internal error{place}: {type(cause).__name__}: {cause}", err=True)
-    typer.echo("syndcheck: this is a bug; please report it with the file and rule named above (rerun with --debug for details)", err=True)
+    _say(f"syndcheck: internal error{place}: {type(cause).__name__}: {cause}")
+    _say("syndcheck: this is a bug; please report it with the file and rule named above (rerun with --debug for details)")
     if _DEBUG["enabled"]:
         import traceback
 
@@ -178,7 +189,7 @@ def check(
             if result.failure == "bug":
                 _report_bug(message, result.cause or RuntimeError("unknown"))
             else:
-                typer.echo(message, err=True)
+                _say(message)
         summary = summary.add(result.report)
         status = status.add(result)
         for step, seconds in result.report.timings:
@@ -202,7 +213,7 @@ def check(
     if timing:
         from compliance.formatters.text import format_timings
 
-        typer.echo(format_timings(timings), err=True, nl=False)
+        typer.echo(format_timings(timings), err=True, nl=False)  # its fields are shown safely by the formatter
     raise typer.Exit(status.exit_code(max_warnings=max_warnings))
 
 
@@ -292,13 +303,13 @@ def list_packs(
     packs = load_packs(rules or ())
     if paths:
         for pack in packs:
-            typer.echo(f"{pack.id} {Path(pack.origin).resolve()}")
+            _line(f"{pack.id} {Path(pack.origin).resolve()}")
         return
     rows = [("ID", "NAME", "PUBLISHER", "AS OF", "RULES", "TERMS")]
     rows += [(p.id, p.name, p.publisher, p.as_of, str(len(p.rules)), p.terms_url) for p in packs]
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
-        typer.echo("  ".join(cell.ljust(widths[i]) if i < 5 else cell for i, cell in enumerate(row)).rstrip())
+        _line("  ".join(cell.ljust(widths[i]) if i < 5 else cell for i, cell in enumerate(row)).rstrip())
 
 
 rules_app = typer.Typer(help="Validate, list, explain and test rule packs.", no_args_is_help=True, rich_markup_mode=None)
@@ -318,7 +329,7 @@ def rules_validate(
     packs = load_packs(paths)
     checked = [p for p in packs if str(Path(p.origin).resolve()) in names]
     for pack in checked:
-        typer.echo(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rules)")
+        _line(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rules)")
 
 
 @rules_app.command("list")
@@ -331,10 +342,10 @@ def rules_list(
 
     available = load_packs(rules or ())
     for chosen in select_packs(available, pack) if pack else available:
-        typer.echo(f"{chosen.id} — {chosen.name}")
+        _line(f"{chosen.id} — {chosen.name}")
         for rule in chosen.rules:
             inherited = "" if rule.pack == chosen.id else f"  (from {rule.pack})"
-            typer.echo(f"  {rule.id:<40} {rule.severity.label:<8} {rule.message}{inherited}")
+            _line(f"  {rule.id:<40} {rule.severity.label:<8} {rule.message}{inherited}")
 
 
 @rules_app.command("explain")
@@ -381,7 +392,7 @@ def rules_test(
         mismatches = compare(report, expected)
         failures += len(mismatches)
         for mismatch in mismatches:
-            typer.echo(str(mismatch))
+            _line(str(mismatch))
     if not reports:
         raise InputError("no fixtures found", path=", ".join(paths), hint="fixtures are .html, .htm, .md and .txt files")
     gaps: list[str] = []
@@ -390,7 +401,7 @@ def rules_test(
         rule_ids = list(dict.fromkeys(r.id for p in scope for r in p.rules if pack or r.pack == p.id))
         gaps = coverage_gaps(reports, rule_ids)
         for gap in gaps:
-            typer.echo(f"coverage: {gap}")
+            _line(f"coverage: {gap}")
     typer.echo(f"{len(reports)} fixtures, {failures} mismatch{'es' if failures != 1 else ''}" + (f", {len(gaps)} coverage gaps" if coverage else ""))
     raise typer.Exit(1 if failures or gaps else 0)
 
@@ -419,11 +430,11 @@ def baseline_create(
     status = RunStatus()
     for result in runner.run(paths):
         for message in result.messages:
-            typer.echo(message if result.failure != "bug" else f"syndcheck: internal error {message}", err=True)
+            _say(message if result.failure != "bug" else f"syndcheck: internal error {message}")
         status = status.add(result)
         entries.extend(entries_for(result.report, display_path(result.report.path, base)))
     write_atomic(output, format_baseline(entries))
-    typer.echo(f"{len(entries)} finding{'s' if len(entries) != 1 else ''} recorded in {output}")
+    _line(f"{len(entries)} finding{'s' if len(entries) != 1 else ''} recorded in {output}")
     raise typer.Exit(status.exit_code() if status.bugs or status.input_errors else 0)
 
 
@@ -457,15 +468,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except UserError as exc:
-        typer.echo(f"syndcheck: error: {exc.one_line()}", err=True)
+        _say(f"syndcheck: error: {exc.one_line()}")
         return USER_ERROR
     except KeyboardInterrupt:
-        typer.echo("syndcheck: interrupted", err=True)
+        _say("syndcheck: interrupted")
         return 130
     except Exception as exc:  # noqa: BLE001 - the one place that turns unexpected errors into exit 3
         usage = _usage_error(exc)
         if usage is not None:
-            typer.echo(f"syndcheck: error: {usage}", err=True)
+            _say(f"syndcheck: error: {usage}")
             return USER_ERROR
         _report_bug("", exc)
         return BUG

@@ -37,8 +37,11 @@ class UserError(Exception):
         text = where + (f"rule {self.rule}: " if self.rule else "") + self.what
         if self.hint:
             text += f" — {self.hint}"
-        # One line, always: values quoted from a file may contain line breaks.
-        return text.replace("\r", "\\r").replace("\n", "\\n")
+        # One line, always, and safe on a terminal: values quoted from a file may contain line
+        # breaks or escape sequences.
+        from compliance.display import visible
+
+        return visible(text)
 
     def __str__(self) -> str:
         return self.one_line()

@@ -33,7 +33,8 @@ def fingerprints(report: Report, path: str) -> list[str]:
         content = "\0".join((FINGERPRINT_KEY, finding.rule, path, _LINE_NUMBER.sub("line #", about)))
         occurrence = seen.get(content, 0)
         seen[content] = occurrence + 1
-        prints.append(hashlib.sha256(f"{content}\0{occurrence}".encode()).hexdigest())
+        # surrogatepass: a file name that is not UTF-8 still has a fingerprint (its own).
+        prints.append(hashlib.sha256(f"{content}\0{occurrence}".encode("utf-8", "surrogatepass")).hexdigest())
     return prints
 
 

@@ -79,3 +79,12 @@ def _hermetic_pack_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["SYNDCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("pack-cache"))
+
+
+# Property tests run at a fixed seed (the same examples on every run, so a red CI is reproducible);
+# `HYPOTHESIS_PROFILE=release` draws fresh random examples for the longer run before a release.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("default", derandomize=True)
+_hypothesis_settings.register_profile("release", derandomize=False)
+_hypothesis_settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "default"))

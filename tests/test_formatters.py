@@ -484,7 +484,7 @@ def test_junit_marks_internal_errors_and_survives_control_characters(gazette_con
     byline, wire, affiliation = second
     (failure,) = byline.result
     assert isinstance(failure, Failure)
-    assert failure.message == "Byline \ufffd'By \ufffd'."
+    assert failure.message == "Byline \\x0b'By \\x00'."
     (not_evaluated,) = wire.result
     assert isinstance(not_evaluated, Skipped)
     assert not_evaluated.message == NOT_APPLICABLE

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Sequence
 
+from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
 from compliance.formatters.pipeline import display_path, file_notices
@@ -18,17 +19,22 @@ from compliance.formatters.summary import summarize
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
+_BREAKS = {"\r": "%0D", "\n": "%0A"}
+_LINE_BREAK = re.compile(r"(\r|\n)")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def escape_data(text: str) -> str:
-    """A workflow command's message, escaped as the Actions runner expects."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message, escaped as the Actions runner expects.
+
+    Line breaks are encoded (`%0D`, `%0A`: the runner shows them inside the annotation, they never
+    start a command), and every other unsafe character is shown with `visible`."""
+    return "".join(_BREAKS.get(piece) or visible(piece).replace("%", "%25") for piece in _LINE_BREAK.split(text))
 
 
 def escape_property(text: str) -> str:
     """A workflow command's property value (file, title, …), escaped as the Actions runner expects."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return visible(text).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
 
 
 def format_github(reports: Sequence[Report], context: FormatContext) -> str:
@@ -46,7 +52,7 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
 def _markdown(text: str) -> str:
     """Text for a Markdown table cell: no HTML, no emphasis or links, no column breaks, one line."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-    return " ".join(escaped.split())
+    return visible(" ".join(escaped.split()))
 
 
 def _plural(count: int, word: str) -> str:

@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from compliance.display import json_output
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
 from compliance.formatters.pipeline import display_path, fingerprints
@@ -37,4 +38,4 @@ def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
                     "location": {"path": path, "lines": {"begin": finding.location.line}},
                 }
             )
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_output(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from compliance.display import json_output
 from compliance.findings import Report
 from compliance.formatters.context import FormatContext
 from compliance.formatters.summary import summarize
@@ -51,12 +52,12 @@ def format_json(reports: Sequence[Report], context: FormatContext | None = None)
             "known": context.baseline.known,
             "resolved": [{"rule": e.rule, "path": e.path, "message": e.message, "fingerprint": e.fingerprint} for e in context.baseline.resolved],
         }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_output(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def format_json_line(report: Report) -> str:
     """`--format jsonl`: one file's entry as a single line (streamed: nothing is held in memory)."""
-    return json.dumps({"version": JSON_VERSION, **report_dict(report)}, ensure_ascii=False) + "\n"
+    return json_output(json.dumps({"version": JSON_VERSION, **report_dict(report)}, ensure_ascii=False)) + "\n"
 
 
 def format_json_lines(reports: Sequence[Report], context: FormatContext | None = None) -> str:

@@ -9,19 +9,15 @@ no pack applies to, is a single skipped case (an internal error is an `<error>`)
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
+from compliance.display import visible
 from compliance.findings import Finding, Notice, Passed, Report
 from compliance.formatters.context import FormatContext
 from compliance.formatters.pipeline import applied_rules, display_path, file_notices
 
 NOT_APPLICABLE = "not applicable: the rule's 'when' condition does not hold for this article"
-
-# XML 1.0 cannot carry most control characters (a hostile page may put them in evidence); they
-# become U+FFFD so that the report still parses.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def format_junit(reports: Sequence[Report], context: FormatContext) -> str:
@@ -43,7 +39,13 @@ def _set_counts(element: ET.Element) -> None:
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Untrusted text shown safely on one line; XML 1.0 could not carry most control characters anyway."""
+    return visible(text)
+
+
+def _lines(*lines: str) -> str:
+    """An element body: each line shown safely, one per line."""
+    return "".join(visible(line) + "\n" for line in lines)
 
 
 def _suite(report: Report, context: FormatContext) -> ET.Element:
@@ -51,7 +53,7 @@ def _suite(report: Report, context: FormatContext) -> ET.Element:
     suite = ET.Element("testsuite", {"name": _clean(path)})
     if report.packs:
         properties = ET.SubElement(suite, "properties")
-        ET.SubElement(properties, "property", {"name": "packs", "value": ", ".join(report.packs)})
+        ET.SubElement(properties, "property", {"name": "packs", "value": _clean(", ".join(report.packs))})
     notices = file_notices(report)
     if not report.checked or not report.packs:
         case = ET.SubElement(suite, "testcase", {"classname": _clean(path), "name": "not-checked" if not report.checked else "no-pack", "file": _clean(path)})
@@ -70,7 +72,7 @@ def _suite(report: Report, context: FormatContext) -> ET.Element:
         for classname, rule_id in cases:
             suite.append(_case(path, classname, rule_id, findings.get(rule_id, []), passed.get(rule_id), report))
         if notices:
-            ET.SubElement(suite, "system-out").text = _clean("".join(f"note: {n.message}\n" for n in notices))
+            ET.SubElement(suite, "system-out").text = _lines(*(f"note: {n.message}" for n in notices))
     _set_counts(suite)
     return suite
 
@@ -81,10 +83,10 @@ def _case(path: str, classname: str, rule_id: str, findings: list[Finding], pass
         case.set("line", str(findings[0].location.line))
         for finding in findings:
             failure = ET.SubElement(case, "failure", {"message": _clean(finding.message), "type": finding.severity.label})
-            failure.text = _clean(_failure_body(path, finding))
+            failure.text = _failure_body(path, finding)
     elif passed is not None:
         case.set("line", str(passed.location.line))
-        ET.SubElement(case, "system-out").text = _clean(f"{path}:{passed.location}: passed: {passed.evidence}\n")
+        ET.SubElement(case, "system-out").text = _lines(f"{path}:{passed.location}: passed: {passed.evidence}")
     else:
         notice = _rule_notice(report.notices, rule_id)
         ET.SubElement(case, "skipped", {"message": _clean(notice.message if notice else NOT_APPLICABLE)})
@@ -98,7 +100,7 @@ def _failure_body(path: str, finding: Finding) -> str:
     elif finding.detail:
         lines.append(f"why: {finding.detail}")
     lines.append(f"fix: {finding.help}")
-    return "\n".join(lines) + "\n"
+    return _lines(*lines)
 
 
 def _findings_by_rule(report: Report) -> dict[str, list[Finding]]:

@@ -9,11 +9,13 @@ notifications, not results; what passed is in the run's property bag.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote_from_bytes
 
+from compliance.display import json_output, visible
 from compliance.findings import Finding, Notice, Report, Severity
 from compliance.formatters.context import FormatContext, all_rules
 from compliance.formatters.pipeline import FINGERPRINT_KEY, display_path, file_notices, fingerprints, generic_text
@@ -63,7 +65,7 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
     if base.is_absolute():
         run["originalUriBaseIds"] = {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}}
     log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_output(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 class _Rules:
@@ -118,10 +120,15 @@ def _descriptor(rule: Rule, context: FormatContext) -> dict[str, Any]:
 
 
 def _artifact_location(path: str) -> dict[str, str]:
-    pure = PurePath(path)
-    if pure.is_absolute():
-        return {"uri": pure.as_uri()}
-    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+    # The file name's own bytes, percent-encoded: exact even for names that are not UTF-8. A name
+    # that no file system could hold (a payload id with a lone surrogate) is shown escaped.
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:
+        raw = visible(path).encode("utf-8")
+    if PurePath(path).is_absolute():
+        return {"uri": "file://" + quote_from_bytes(raw, safe="/")}
+    return {"uri": quote_from_bytes(raw, safe="/"), "uriBaseId": SRCROOT}
 
 
 def _result(finding: Finding, fingerprint: str, location: dict[str, str], rules: _Rules) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from compliance.display import visible as _v
 from compliance.findings import Report, Severity
 from compliance.formatters.context import BaselineOutcome, FormatContext
 from compliance.formatters.summary import Summary, summarize
@@ -19,24 +20,24 @@ def _paint(text: str, code: str, color: bool) -> str:
 def format_report(report: Report, *, color: bool = False, show_passed: bool = True, explain_detection: bool = False) -> str:
     """One file's block of output."""
     lines = []
-    packs = ", ".join(report.packs) if report.packs else "no pack"
-    lines.append(_paint(report.path, _BOLD, color) + _paint(f"  [{packs}]", _DIM, color))
+    packs = _v(", ".join(report.packs)) if report.packs else "no pack"
+    lines.append(_paint(_v(report.path), _BOLD, color) + _paint(f"  [{packs}]", _DIM, color))
     if explain_detection:
         lines.extend(_detection_lines(report))
     for notice in report.notices:
-        lines.append(f"  note: {notice.message}")
+        lines.append(f"  note: {_v(notice.message)}")
     for finding in report.findings:
         severity = _paint(f"{finding.severity.label:<7}", _COLORS[finding.severity], color)
-        lines.append(f"  {finding.location!s:<8} {severity} {finding.rule}  {finding.message}")
+        lines.append(f"  {finding.location!s:<8} {severity} {_v(finding.rule)}  {_v(finding.message)}")
         if finding.evidence:
-            lines.append(_paint(f"           found: {finding.evidence}", _DIM, color))
+            lines.append(_paint(f"           found: {_v(finding.evidence)}", _DIM, color))
         elif finding.detail:
-            lines.append(_paint(f"           why: {finding.detail}", _DIM, color))
-        lines.append(f"           fix: {finding.help}")
+            lines.append(_paint(f"           why: {_v(finding.detail)}", _DIM, color))
+        lines.append(f"           fix: {_v(finding.help)}")
     if show_passed:
         for passed in report.passed:
             mark = _paint("ok", _GREEN, color)
-            lines.append(f"  {passed.location!s:<8} {mark:<7} {passed.rule}  {passed.evidence}")
+            lines.append(f"  {passed.location!s:<8} {mark:<7} {_v(passed.rule)}  {_v(passed.evidence)}")
     return "\n".join(lines) + "\n"
 
 
@@ -48,10 +49,10 @@ def _detection_lines(report: Report) -> list[str]:
     silent = []
     for detection in report.detections:
         if not detection.markers:
-            silent.append(detection.pack)
+            silent.append(_v(detection.pack))
             continue
         verdict = "applied" if detection.applied else "not applied"
-        lines.append(f"  detection: {detection.pack} {verdict}, confidence {detection.confidence:.2f} ({', '.join(detection.markers)})")
+        lines.append(f"  detection: {_v(detection.pack)} {verdict}, confidence {detection.confidence:.2f} ({_v(', '.join(detection.markers))})")
     if silent:
         lines.append(f"  detection: no markers of {', '.join(silent)}")
     return lines
@@ -83,8 +84,8 @@ def format_text(reports: Sequence[Report], context: FormatContext) -> str:
 
 def format_resolved(outcome: BaselineOutcome) -> str:
     """After the summary: what the baseline hid and which known findings are fixed."""
-    lines = [f"baseline {outcome.file}: {outcome.known} known finding{'s' if outcome.known != 1 else ''} not shown, {len(outcome.resolved)} resolved"]
-    lines += [f"  resolved: {e.path}  {e.rule}  {e.message}" for e in outcome.resolved]
+    lines = [f"baseline {_v(outcome.file)}: {outcome.known} known finding{'s' if outcome.known != 1 else ''} not shown, {len(outcome.resolved)} resolved"]
+    lines += [f"  resolved: {_v(e.path)}  {_v(e.rule)}  {_v(e.message)}" for e in outcome.resolved]
     return "\n".join(lines) + "\n"
 
 
@@ -96,7 +97,7 @@ def format_timings(timings: Mapping[str, Sequence[float]], *, top: int = 15) -> 
     lines = [f"{'step':<48} {'total ms':>10} {'mean ms':>9} {'files':>6}"]
     rows = sorted(timings.items(), key=lambda item: -sum(item[1]))
     for step, values in rows[:top]:
-        lines.append(f"{step:<48} {sum(values) * 1000:>10.1f} {sum(values) / len(values) * 1000:>9.3f} {len(values):>6}")
+        lines.append(f"{_v(step):<48} {sum(values) * 1000:>10.1f} {sum(values) / len(values) * 1000:>9.3f} {len(values):>6}")
     packs: dict[str, float] = {}
     for step, values in timings.items():
         if step.startswith("rule "):
@@ -105,5 +106,5 @@ def format_timings(timings: Mapping[str, Sequence[float]], *, top: int = 15) -> 
     lines.append("")
     lines.append(f"{'pack (its rules)':<48} {'total ms':>10}")
     for pack, seconds in sorted(packs.items(), key=lambda item: -item[1]):
-        lines.append(f"{pack:<48} {seconds * 1000:>10.1f}")
+        lines.append(f"{_v(pack):<48} {seconds * 1000:>10.1f}")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,66 @@
+"""How untrusted text is shown: the one sanitiser every output format and stderr go through.
+
+File names, CMS payload ids, article metadata, page text, evidence and pack text all come from
+outside. On a terminal or in a CI log they could carry escape sequences (OSC 8 links, cursor
+moves, title changes), C1 controls, bidirectional overrides that make a line read differently
+than it is, or a line break followed by a GitHub workflow command (`::add-mask::`). Here such
+characters are shown as visible escapes instead:
+
+- C0 controls but tab, DEL and C1 controls: `\\x1b`, `\\x7f`, `\\x85`; line breaks as `\\n`, `\\r`;
+- bidirectional controls and the Unicode line and paragraph separators: `\\u202e`, `\\u2028`;
+- lone surrogates: `\\xff` for a byte of a file name that is not UTF-8 (Python decodes those as
+  U+DC80–U+DCFF), `\\ud800` for any other.
+
+`visible` is for line-oriented output (text, GitHub, JUnit, stderr); `json_output` makes a JSON
+text that `json.dumps(..., ensure_ascii=False)` wrote safe without changing what it parses to,
+except that lone surrogates, which strict JSON parsers reject, become the visible escapes above.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every character that is escaped: C0 but tab, DEL, C1, the bidirectional controls (ALM, LRM,
+# RLM, LRE…RLO, LRI…PDI), the line and paragraph separators, and all surrogate code points.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# In a JSON text every C0 control is already escaped by the encoder; what is left is raw.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def escape_char(char: str) -> str:
+    """The visible escape of one unsafe character (`\\x1b`, `\\n`, `\\u202e`, `\\xff` for a non-UTF-8 byte)."""
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by the surrogateescape handler
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` on one line with every unsafe character shown as an escape; safe text is returned as is."""
+    return _UNSAFE.sub(lambda m: escape_char(m.group()), text)
+
+
+def json_output(text: str) -> str:
+    """A JSON text (from `json.dumps(..., ensure_ascii=False)`) with no raw unsafe character left.
+
+    DEL, C1, bidirectional controls and line separators become `\\uXXXX` escapes, which parse back
+    to the same characters; a lone surrogate becomes its visible escape as text (`\\\\xff`), so the
+    result is valid UTF-8 and strict parsers accept it. These characters only ever occur inside
+    JSON strings, so the replacement never touches the structure.
+    """
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if "\ud800" <= char <= "\udfff":
+            return "\\" + escape_char(char)
+        return f"\\u{ord(char):04x}"
+
+    return _UNSAFE_IN_JSON.sub(escape, text)
+
+
+def is_safe_line_text(text: str) -> bool:
+    """True when `text` holds no character that `visible` would escape except line breaks."""
+    return _UNSAFE.search(text.replace("\n", "")) is None

@@ -1,0 +1,171 @@
+"""Untrusted text is shown safely by every output format and on stderr.
+
+File names, payload ids, metadata, page text, evidence and pack text reach the output. Whatever
+they hold, no output may carry a raw control, C1 or bidirectional character or a lone surrogate,
+no field may start a new line (a GitHub workflow command such as `::add-mask::` on a line of its
+own), and the machine formats must parse with strict parsers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.cli import _report_bug, _say
+from compliance.display import visible
+from compliance.errors import InputError
+from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity
+from compliance.formatters import FORMATTERS, FormatContext
+from compliance.formatters.context import BaselineOutcome
+from compliance.formatters.text import format_report, format_resolved, format_timings
+
+# What must never reach a terminal or CI log raw (written out here, independently of the code).
+RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+NASTY = [
+    "\n::error file=x.html::forged",
+    "\r\n::add-mask::secret",
+    "\x1b]8;;https://evil.example/\x07click\x1b]8;;\x07",
+    "\x1b]0;title\x07",
+    "\x1b[2J",
+    "abc\u202eexe.html",
+    "\x85next line",
+    "\u2028::warning::x",
+    "caf\udce9.html",
+    "\ud800",
+    "%0A::error::x",
+    "a,b:c",
+]
+TEXT = st.one_of(st.sampled_from(NASTY), st.text(st.characters(blacklist_categories=()), max_size=24))
+SEVERITY = st.sampled_from(list(Severity))
+
+
+@st.composite
+def reports(draw: Any) -> Report:
+    findings = tuple(
+        Finding(
+            draw(TEXT),
+            draw(SEVERITY),
+            draw(TEXT),
+            draw(TEXT),
+            Location(draw(st.integers(1, 99)), draw(st.integers(1, 99))),
+            draw(st.none() | TEXT),
+            draw(TEXT),
+            draw(st.none() | TEXT),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    )
+    passed = tuple(Passed(draw(TEXT), draw(TEXT), Location(1, 1), draw(TEXT)) for _ in range(draw(st.integers(0, 2))))
+    codes = st.sampled_from(["skipped", "internal-error", "missing-meta", "unreadable"])
+    notices = tuple(Notice(draw(codes), draw(TEXT)) for _ in range(draw(st.integers(0, 2))))
+    detections = tuple(Detection(draw(TEXT), 0.5, (draw(TEXT),), draw(st.booleans())) for _ in range(draw(st.integers(0, 1))))
+    return Report(
+        path=draw(TEXT),
+        packs=tuple(draw(TEXT) for _ in range(draw(st.integers(0, 2)))),
+        findings=findings,
+        passed=passed,
+        notices=notices,
+        detections=detections,
+        checked=draw(st.booleans()),
+    )
+
+
+def _assert_safe_lines(output: str, *, commands_allowed: int = 0) -> None:
+    assert RAW_UNSAFE.search(output) is None, repr(output)
+    commands = [line for line in output.split("\n") if line.lstrip().startswith("::")]
+    assert len(commands) == commands_allowed, commands
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def _strict_json(text: str) -> Any:
+    """Parse as a strict consumer would: valid UTF-8, and no string holding a lone surrogate."""
+    document = json.loads(text.encode("utf-8").decode("utf-8", "strict"))
+    for string in _strings(document):
+        string.encode("utf-8")  # raises on a lone surrogate
+    return document
+
+
+CONTEXT = FormatContext(base_dir="/repo", tool_version="1.0")
+
+
+@settings(max_examples=120, deadline=None, database=None, derandomize=True)
+@given(st.lists(reports(), min_size=1, max_size=3))
+def test_every_format_shows_untrusted_text_safely(batch: list[Report]) -> None:
+    findings = sum(len(r.findings) for r in batch)
+    for name in FORMATTERS:
+        output = FORMATTERS[name](batch, CONTEXT)
+        if name in ("json", "sarif", "gitlab"):
+            _assert_safe_lines(output)
+            _strict_json(output)
+        elif name == "jsonl":
+            _assert_safe_lines(output)
+            assert len([_strict_json(line) for line in output.splitlines()]) == len(batch)
+        elif name == "junit":
+            _assert_safe_lines(output)
+            ET.fromstring(output.encode("utf-8"))
+        elif name == "github":
+            _assert_safe_lines(output, commands_allowed=findings)
+            assert all(re.match(r"::(error|warning|notice) file=[^:,\n]*,line=\d+,col=\d+,title=[^:,\n]*::", line) for line in output.splitlines())
+        else:
+            _assert_safe_lines(output)
+    for report in batch:
+        block = format_report(report, explain_detection=True)
+        _assert_safe_lines(block)
+        # One line for the file, then only the formatter's own lines: each field stays on its line.
+        expected = 1 + len(report.notices) + 2 * len(report.findings) + sum(1 for f in report.findings if f.evidence or f.detail) + len(report.passed)
+        assert len(block.splitlines()) == expected + len([line for line in block.splitlines() if line.startswith("  detection:")])
+
+
+@settings(max_examples=120, deadline=None, database=None, derandomize=True)
+@given(TEXT, TEXT, TEXT)
+def test_stderr_and_side_outputs_show_untrusted_text_safely(path: str, what: str, hint: str) -> None:
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr):
+        _say(f"syndcheck: error: {InputError(what, path=path, hint=hint).one_line()}")
+        _report_bug(f"while checking {path}", RuntimeError(what))
+    err = stderr.getvalue()
+    _assert_safe_lines(err)
+    assert len(err.splitlines()) == 3
+    from compliance.baseline import BaselineEntry
+
+    resolved = format_resolved(BaselineOutcome(path, 1, (BaselineEntry(fingerprint="f", rule=what, path=path, message=hint),)))
+    _assert_safe_lines(resolved)
+    assert len(resolved.splitlines()) == 2
+    _assert_safe_lines(format_timings({f"rule {what}": [0.1]}))
+
+
+def test_json_keeps_safe_text_exact_and_escapes_the_rest() -> None:
+    name = "Zürich \u202ebriefing\x85.html"
+    output = FORMATTERS["json"]([Report(path=name, checked=False)], CONTEXT)
+    assert "\\u202e" in output and "\\u0085" in output
+    assert json.loads(output)["files"][0]["path"] == name  # parsed, the value is exactly the file name
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_byte_escapes_in_every_format() -> None:
+    name = b"caf\xe9 story.html".decode("utf-8", "surrogateescape")
+    report = Report(path=name, findings=(Finding("p/r", Severity.ERROR, "m", "h", Location(1, 1)),), packs=("p",))
+    assert _strict_json(FORMATTERS["json"]([report], CONTEXT))["files"][0]["path"] == "caf\\xe9 story.html"
+    sarif = _strict_json(FORMATTERS["sarif"]([report], CONTEXT))
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "caf%E9%20story.html"
+    assert _strict_json(FORMATTERS["gitlab"]([report], CONTEXT))[0]["location"]["path"] == "caf\\xe9 story.html"
+    assert format_report(report).splitlines()[0] == "caf\\xe9 story.html  [p]"
+    assert "file=caf\\xe9 story.html," in FORMATTERS["github"]([report], CONTEXT)
+
+
+def test_visible_escapes() -> None:
+    assert visible("a\x1b[31mb\n\u202ec\udcff\ud800\x85\t") == "a\\x1b[31mb\\n\\u202ec\\xff\\ud800\\x85\t"
