@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from compliance.bylines import BylineReading, person_name, read_byline
 from compliance.document import parse_document
+from compliance.document.byline_reading import BylineReading, person_name, read_byline
 
 # The seed republication shared beside the checkout (see tests/conftest.py).
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_ed54357ff46486a8.txt"

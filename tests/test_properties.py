@@ -26,10 +26,10 @@ import yaml
 from hypothesis import Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from compliance.bylines import BylineReading, person_name, read_byline
 from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS
 from compliance.decoding import binary_kind, declared_encoding, decode_bytes
 from compliance.document import Block, Document, Image, parse_document
+from compliance.document.byline_reading import BylineReading, person_name, read_byline
 from compliance.engine import check_bytes
 from compliance.errors import PackError
 from compliance.findings import SEVERITY_LABELS, Location, Report
@@ -480,7 +480,7 @@ def test_regression_byline_names_are_text_of_the_byline(text: str) -> None:
         ("By Jane Monroe | Reuters", ("Jane Monroe",)),
         ("By Cass Sunstein, Daily Caller News Foundation", ("Cass Sunstein",)),
         # An outlet whose last word is an outlet word was read as a second reporter plus a role
-        # (fixed in bylines.py while these tests were being written; kept as a guard).
+        # (fixed in byline_reading.py while these tests were being written; kept as a guard).
         ("By Jake Smith, Kaiser Health News", ("Jake Smith",)),
         ("By Jake Smith, Iowa Capital Dispatch", ("Jake Smith",)),
         ("By Jake Smith, Inside Climate News", ("Jake Smith",)),

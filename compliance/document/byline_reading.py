@@ -2,7 +2,7 @@
 
 The commonest failure on real republications is a byline that names the outlet instead of the
 reporter ("By The Daily Caller", "By Courier Staff") or an emptied template ("By ,"). This module
-tells a person's name from an outlet or a staff credit; `document.py` finds the candidates.
+tells a person's name from an outlet or a staff credit; `bylines` finds the candidates.
 """
 
 from __future__ import annotations
@@ -414,10 +414,31 @@ def read_byline(text: str, *, require_prefix: bool = False) -> BylineReading | N
     name_slot_empty = had_prefix and stripped[:1] in (",", "|", ";")
     stripped = _TRAILER.sub("", stripped).strip(" ,.;:|•·–—-")
     if _is_empty(stripped) or name_slot_empty:
-        if had_prefix or not require_prefix:
-            return BylineReading((), "" if _is_empty(stripped) else stripped, "empty")
-        return None
+        return _empty_reading(stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
+    names, credit = _names_and_credit(stripped)
+
+    if names:
+        if require_prefix and not had_prefix and (not credit or not _looks_like_credit(credit)):
+            # A bare "Jane Doe" paragraph, or "Maria Lopez, a nurse in Fresno, said ...", is prose.
+            return None
+        return BylineReading(tuple(names), credit, None)
+    if require_prefix and not had_prefix:
+        return None
+    lowered = {w.lower().strip(".,") for w in stripped.split()}
+    problem = "staff" if lowered & _STAFF_WORDS else "outlet"
+    return BylineReading((), credit or stripped, problem)
+
+
+def _empty_reading(stripped: str, *, had_prefix: bool, require_prefix: bool) -> BylineReading | None:
+    """A byline that names nobody and no outlet ("By ,"), or None for a plain paragraph."""
+    if had_prefix or not require_prefix:
+        return BylineReading((), "" if _is_empty(stripped) else stripped, "empty")
+    return None
+
+
+def _names_and_credit(stripped: str) -> tuple[list[str], str]:
+    """The people a byline names, and the rest of its credit joined by ", "."""
     names: list[str] = []
     credit_parts: list[str] = []
     head, *for_credit = _FOR_OF.split(stripped, maxsplit=1)
@@ -438,15 +459,4 @@ def read_byline(text: str, *, require_prefix: bool = False) -> BylineReading | N
                 continue
         credit_parts.append(segment)
     credit_parts.extend(part.strip(" .") for part in for_credit)
-    credit = ", ".join(credit_parts)
-
-    if names:
-        if require_prefix and not had_prefix and (not credit or not _looks_like_credit(credit)):
-            # A bare "Jane Doe" paragraph, or "Maria Lopez, a nurse in Fresno, said ...", is prose.
-            return None
-        return BylineReading(tuple(names), credit, None)
-    if require_prefix and not had_prefix:
-        return None
-    lowered = {w.lower().strip(".,") for w in stripped.split()}
-    problem = "staff" if lowered & _STAFF_WORDS else "outlet"
-    return BylineReading((), credit or stripped, problem)
+    return names, ", ".join(credit_parts)

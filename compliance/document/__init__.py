@@ -1,0 +1,51 @@
+"""One parse per article: decoded text, the lxml tree, visible text blocks with source positions,
+images however they load, links, metadata, the article region and the bylines.
+
+Everything here is pure: bytes (or text) in, an immutable `Document` out. Rules never touch the
+raw tree for visibility or region questions; they ask the document.
+
+Where each part lives:
+
+- `model`: the frozen value objects (`Document`, `Block`, `Image`, `Link`, `Byline`);
+- `positions`: source positions, lxml's lines turned into line:col;
+- `visibility`: what a reader can see (skipped tags, hiding attributes, styles and classes);
+- `region`: the article region and the page chrome around and inside it;
+- `html`: the walk over an HTML page that builds the document, images and head metadata;
+- `plaintext`: plain-text and Markdown articles, YAML front matter;
+- `bylines`: finding the document's bylines; `byline_reading`: reading one byline's text;
+- `elements`: small reads of an element (class tokens, text) the others share.
+"""
+
+from __future__ import annotations
+
+from compliance.document.elements import text_of
+from compliance.document.html import image_sources, parse_html
+from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, item_offsets
+from compliance.document.plaintext import parse_text, read_front_matter, split_front_matter
+from compliance.document.region import find_article_root
+
+__all__ = [
+    "Block",
+    "Byline",
+    "Document",
+    "DocumentKind",
+    "Image",
+    "Item",
+    "Link",
+    "find_article_root",
+    "image_sources",
+    "item_offsets",
+    "parse_document",
+    "parse_html",
+    "parse_text",
+    "read_front_matter",
+    "split_front_matter",
+    "text_of",
+]
+
+
+def parse_document(data: bytes | str, kind: DocumentKind) -> Document:
+    """Parse an article of the given kind into a `Document`."""
+    if kind == "html":
+        return parse_html(data)
+    return parse_text(data, markdown=kind == "markdown")

@@ -1,0 +1,211 @@
+"""The parsed article as frozen value objects: `Document` and the blocks, images, links and bylines
+it holds. Checks read only these; how they are built lives in `html` and `plaintext`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from compliance.document.byline_reading import BylineReading
+from compliance.document.positions import SourcePositions, text_column
+from compliance.findings import Location
+
+DocumentKind = Literal["html", "text", "markdown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of visible text a reader sees as one unit: a paragraph, heading, list item, text line.
+
+    `line` (here and on images and links) is the line lxml reports, where the start tag ends;
+    `Document.locate` gives the line and column where it starts, which is what reports show.
+    """
+
+    index: int
+    text: str
+    line: int
+    in_article: bool
+    heading: bool = False
+    element: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image, with every URL it can load from (src, srcset, lazy-load attributes, noscript)."""
+
+    index: int
+    sources: tuple[str, ...]
+    alt: str
+    line: int
+    visible: bool
+    in_article: bool
+    element: Any = field(default=None, compare=False, repr=False)
+    width: str = ""
+    height: str = ""
+
+
+Item = Block | Image
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink (`<a href>`) and whether a reader can see it."""
+
+    href: str
+    text: str
+    rel: tuple[str, ...]
+    line: int
+    visible: bool
+    in_article: bool
+    index: int
+    element: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A visible byline found in the article, read into names and credit."""
+
+    text: str
+    reading: BylineReading
+    index: int
+    line: int
+    source: Literal["markup", "text"]
+    element: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The people credited."""
+        return self.reading.names
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article parsed once; every check reads from this."""
+
+    kind: DocumentKind
+    source: str
+    encoding: str
+    encoding_reason: str
+    items: tuple[Item, ...]
+    blocks: tuple[Block, ...]
+    images: tuple[Image, ...]
+    links: tuple[Link, ...]
+    bylines: tuple[Byline, ...]
+    meta: Mapping[str, tuple[str, ...]]
+    json_ld: tuple[Any, ...]
+    canonical: tuple[str, ...]
+    article_line: int
+    headline: Block | None
+    truncated: str | None = None
+    item_offsets: tuple[int, ...] = ()
+    front_matter: Mapping[str, str] = field(default_factory=dict)
+    front_matter_error: str | None = None
+    root: Any = field(default=None, compare=False, repr=False)
+    article_root: Any = field(default=None, compare=False, repr=False)
+    _positions: SourcePositions | None = field(default=None, compare=False, repr=False)
+    _hidden: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
+    _outside: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
+    # Derived values computed on first use (the article's anchor, joined scope texts); the
+    # document stays immutable to its readers.
+    _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def article_blocks(self) -> tuple[Block, ...]:
+        """The visible text blocks inside the article region."""
+        return tuple(b for b in self.blocks if b.in_article)
+
+    @property
+    def article_location(self) -> Location:
+        """Where the article starts: the anchor for "missing" findings."""
+        cached = self._memo.get("article_location")
+        if cached is None:
+            cached = self.locate_line(self.article_line, self.article_root)
+            self._memo["article_location"] = cached
+        return cached
+
+    def item_index_by_element(self) -> dict[Any, int]:
+        """Each item's index by its element (computed once; element checks look matches up here)."""
+        cached: dict[Any, int] | None = self._memo.get("by_element")
+        if cached is None:
+            cached = {}
+            for item in self.items:
+                if item.element is not None:
+                    cached.setdefault(item.element, item.index)
+            self._memo["by_element"] = cached
+        return cached
+
+    def joined_text(self, key: Any, blocks: Sequence[Block]) -> tuple[str, list[int]]:
+        """The blocks' texts joined by newlines, and where each block starts in it.
+
+        Text checks search this once instead of block by block; `key` names the scope so that
+        every check on the same scope shares one string.
+        """
+        cached = self._memo.get(("joined", key))
+        if cached is None:
+            starts = []
+            position = 0
+            for block in blocks:
+                starts.append(position)
+                position += len(block.text) + 1
+            cached = ("\n".join(b.text for b in blocks), starts)
+            self._memo[("joined", key)] = cached
+        return cached
+
+    def locate(self, item: Item | Link | Byline) -> Location:
+        """Line and column of an item; the column is computed from the source only when asked."""
+        if self._positions is None or item.element is None:
+            return Location(item.line, text_column(self.source, item.line))
+        return self._positions.locate(item.element)
+
+    def locate_element(self, element: Any) -> Location:
+        """Line and column of an lxml element."""
+        if self._positions is None:
+            return Location(1, 1)
+        return self._positions.locate(element)
+
+    def locate_line(self, line: int, element: Any) -> Location:
+        """Line and column for an element when one exists, else the line's first character."""
+        if element is not None and self._positions is not None:
+            return self._positions.locate(element)
+        return Location(line, text_column(self.source, line))
+
+    def is_visible(self, element: Any) -> bool:
+        """False when the element or an ancestor is hidden from readers."""
+        node = element
+        while node is not None:
+            if node in self._hidden:
+                return False
+            node = node.getparent()
+        return True
+
+    def in_article(self, element: Any) -> bool:
+        """True when the element sits in the article region (not the page chrome around it)."""
+        if self.article_root is None:
+            return True
+        node = element
+        inside = False
+        while node is not None:
+            if node in self._outside:
+                return False
+            if node is self.article_root:
+                inside = True
+            node = node.getparent()
+        return inside
+
+    def item_at(self, index: int) -> Item:
+        """The item with this document-order index."""
+        return self.items[index]
+
+
+def item_offsets(items: tuple[Item, ...]) -> tuple[int, ...]:
+    """Offset of each item in the visible text (blocks joined by newlines), plus the end."""
+    offsets: list[int] = []
+    position = 0
+    for item in items:
+        offsets.append(position)
+        if isinstance(item, Block):
+            position += len(item.text) + 1
+    offsets.append(position)
+    return tuple(offsets)

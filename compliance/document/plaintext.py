@@ -1,0 +1,109 @@
+"""Plain-text and Markdown articles: each non-empty line is a block, as text extraction renders a
+page; YAML front matter (`---` … `---`) is read as article metadata and keeps the body's line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compliance.decoding import decode_bytes
+from compliance.document.bylines import find_bylines
+from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
+from compliance.text import normalize_inline
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(front matter YAML, rest) for a text or Markdown article; the rest keeps its line numbers."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return "", text
+    front = match.group(0)
+    # Blank lines keep line numbers of the body identical to the file's.
+    return front, "\n" * front.count("\n") + text[match.end() :]
+
+
+def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
+    """Article metadata from YAML front matter (`reporter: Ana Ruiz`); scalar values only."""
+    if not front:
+        return {}, None
+    from compliance.errors import UserError
+    from compliance.yamlsource import YMap, parse_yaml, plain
+
+    body = front.strip().removeprefix("---").rstrip(".-").strip("\n")
+    try:
+        root = parse_yaml(body, "front matter")
+    except UserError as exc:
+        return {}, exc.one_line()
+    if not isinstance(root, YMap):
+        return {}, "front matter is not a mapping of keys to values"
+    values = plain(root)
+    return {str(k): str(v) for k, v in values.items() if isinstance(v, str | int | float) and not isinstance(v, bool)}, None
+
+
+def parse_text(data: bytes | str, *, markdown: bool = False) -> Document:
+    """Parse a plain-text (or Markdown) article: each non-empty line is a block, as text extraction
+    renders a page (an image appears as its alt text on a line of its own)."""
+    if isinstance(data, str):
+        source, encoding, reason = data, "utf-8", "text given"
+    else:
+        decoded = decode_bytes(data)
+        source, encoding, reason = decoded.text, decoded.encoding, decoded.reason
+    front, body = split_front_matter(source)
+    front_matter, front_matter_error = read_front_matter(front)
+    items: list[Item] = []
+    links: list[Link] = []
+    for number, raw in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        if not raw.strip() or _COMMENT_LINE.match(raw):
+            continue  # blank, or an HTML comment (suppressions, notes) that a reader never sees
+        heading = False
+        line_text = raw
+        if markdown:
+            line_text, heading = _read_markdown_line(raw, number, items, links)
+        text = normalize_inline(line_text)
+        if text:
+            items.append(Block(len(items), text, number, True, heading))
+    blocks = tuple(i for i in items if isinstance(i, Block))
+    headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
+    bylines = find_bylines([], blocks)
+    first_line = blocks[0].line if blocks else 1
+    return Document(
+        kind="markdown" if markdown else "text",
+        source=source,
+        encoding=encoding,
+        encoding_reason=reason,
+        items=tuple(items),
+        blocks=blocks,
+        images=tuple(i for i in items if isinstance(i, Image)),
+        links=tuple(links),
+        bylines=bylines,
+        meta={},
+        json_ld=(),
+        canonical=(),
+        article_line=first_line,
+        headline=headline,
+        item_offsets=item_offsets(tuple(items)),
+        front_matter=front_matter,
+        front_matter_error=front_matter_error,
+    )
+
+
+def _read_markdown_line(raw: str, number: int, items: list[Item], links: list[Link]) -> tuple[str, bool]:
+    """Collect a Markdown line's images and links; return its text as a reader sees it (markup
+    removed) and whether it is a heading."""
+    for match in _MD_IMAGE.finditer(raw):
+        items.append(Image(len(items), (match.group(2),), normalize_inline(match.group(1)), number, True, True))
+    for match in _MD_LINK.finditer(raw):
+        links.append(Link(match.group(2), normalize_inline(match.group(1)), (), number, True, True, len(items)))
+    heading = bool(_MD_HEADING.match(raw))
+    line_text = _MD_IMAGE.sub("", raw)
+    line_text = _MD_LINK.sub(r"\1", line_text)
+    line_text = _MD_HEADING.sub("", line_text)
+    line_text = _MD_EMPHASIS.sub("", line_text)
+    return line_text, heading

@@ -1,0 +1,114 @@
+"""Source positions: lxml knows only the line on which a start tag ends; reports show where the
+element starts, as line:col, computed from the source only when a finding asks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from compliance.findings import Location
+
+
+def text_column(source: str, line: int) -> int:
+    """The column of the first non-blank character on a line (1 when the line does not exist)."""
+    start = 0
+    for _ in range(line - 1):
+        start = source.find("\n", start) + 1
+        if start == 0:
+            return 1
+    end = source.find("\n", start)
+    text = source[start : end if end != -1 else len(source)]
+    return len(text) - len(text.lstrip()) + 1
+
+
+class SourcePositions:
+    """Computes columns for elements on demand (lxml only knows the line)."""
+
+    def __init__(self, source: str, root: Any) -> None:
+        self._source = source
+        self._root = root
+        self._line_starts: list[int] | None = None
+        self._by_line: dict[int, list[Any]] | None = None
+        self._cache: dict[int, Location] = {}
+
+    def _line_text(self, line: int) -> str:
+        if self._line_starts is None:
+            starts = [0]
+            find = self._source.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self._line_starts = starts
+        if not 1 <= line <= len(self._line_starts):
+            return ""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self._source)
+        return self._source[start:end]
+
+    def locate(self, element: Any) -> Location:
+        """Where an element's start tag begins.
+
+        lxml reports the line on which a start tag *ends*, so a tag whose attributes span lines is
+        searched for backwards from there: the k-th of n same-named tags ending on that line is the
+        (n-k)-th last `<tag` before the line's end.
+        """
+        line = element.sourceline or 1
+        if self._by_line is None:
+            by_line: dict[int, list[Any]] = {}
+            for el in self._root.iter():
+                if isinstance(el.tag, str) and el.sourceline:
+                    by_line.setdefault(el.sourceline, []).append(el)
+            self._by_line = by_line
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag:
+            return Location(line, 1)
+        same_tag = [el for el in self._by_line.get(line, []) if el.tag == tag]
+        ordinal = _index_of(same_tag, element)
+        window_start_line = max(1, line - _START_TAG_LOOKBACK)
+        window_start = self._offset_of_line(window_start_line)
+        window_end = self._offset_of_line(line + 1) - 1 if line < self._line_count() else len(self._source)
+        pattern = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+        # Only tags that also end by the end of this line: one that starts here but ends on a later
+        # line belongs to an element lxml puts on that later line.
+        starts = [
+            m.start()
+            for m in pattern.finditer(self._source, window_start, max(window_start, window_end))
+            if self._source.find(">", m.end()) < max(window_end, 0) or self._source.find(">", m.end()) == -1
+        ]
+        wanted = len(starts) - len(same_tag) + ordinal
+        if not starts or not 0 <= wanted < len(starts):
+            text = self._line_text(line)
+            return Location(line, len(text) - len(text.lstrip()) + 1)
+        return self._location_of_offset(starts[wanted])
+
+    def _line_starts_list(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_text(1)
+        assert self._line_starts is not None
+        return self._line_starts
+
+    def _line_count(self) -> int:
+        return len(self._line_starts_list())
+
+    def _offset_of_line(self, line: int) -> int:
+        starts = self._line_starts_list()
+        return starts[min(max(line, 1), len(starts)) - 1]
+
+    def _location_of_offset(self, offset: int) -> Location:
+        import bisect
+
+        starts = self._line_starts_list()
+        index = bisect.bisect_right(starts, offset) - 1
+        return Location(index + 1, offset - starts[index] + 1)
+
+
+_START_TAG_LOOKBACK = 50
+
+
+def _index_of(elements: list[Any], element: Any) -> int:
+    for i, el in enumerate(elements):
+        if el is element:
+            return i
+    return 0
