@@ -15,10 +15,11 @@ from typing import Any
 
 from compliance.errors import ConfigError
 from compliance.findings import SEVERITY_LABELS, Severity
+from compliance.selection import SelectionLayer
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq
 
 CONFIG_NAMES = (".syndcheck.yaml", ".syndcheck.yml")
-_KEYS = ("root", "packs", "rules", "fail-on", "include", "exclude", "severity", "overrides")
+_KEYS = ("root", "packs", "rules", "fail-on", "select", "extend-select", "ignore", "include", "exclude", "severity", "overrides")
 _OVERRIDE_KEYS = ("files", "packs", "fail-on", "severity")
 
 
@@ -47,6 +48,7 @@ class ConfigLayer:
     exclude: tuple[str, ...] = ()
     severity: tuple[tuple[str, Severity | None], ...] = ()
     overrides: tuple[Override, ...] = ()
+    selection: SelectionLayer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ class Settings:
     include: tuple[tuple[str, str], ...] = ()
     exclude: tuple[tuple[str, str], ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict)
+    # `select` / `extend-select` / `ignore` of each configuration file, farthest first.
+    selection: tuple[SelectionLayer, ...] = ()
 
 
 def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
@@ -136,6 +140,13 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
             values[key] = _strings(root.entries[key], f"'{key}'")
     if "severity" in root.entries:
         values["severity"] = _severity_map(root.entries["severity"])
+    if any(key in root.entries for key in ("select", "extend-select", "ignore")):
+        values["selection"] = SelectionLayer(
+            origin,
+            select=_strings(root.entries["select"], "'select'") if "select" in root.entries else None,
+            extend_select=_strings(root.entries["extend-select"], "'extend-select'") if "extend-select" in root.entries else (),
+            ignore=_strings(root.entries["ignore"], "'ignore'") if "ignore" in root.entries else (),
+        )
     if "overrides" in root.entries:
         node = root.entries["overrides"]
         if not isinstance(node, YSeq):
@@ -195,7 +206,11 @@ def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
     include: list[tuple[str, str]] = []
     exclude: list[tuple[str, str]] = []
     sources: dict[str, str] = {}
+    selection: list[SelectionLayer] = []
     for layer in layers:
+        if layer.selection is not None:
+            selection.append(layer.selection)
+            sources["select"] = layer.origin
         if layer.packs is not None:
             packs, sources["packs"] = layer.packs, layer.origin
         if layer.rules:
@@ -219,7 +234,7 @@ def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
             for rule, level in override.severity:
                 severity[rule] = level
                 sources[f"severity.{rule}"] = override.origin
-    return Settings(packs, tuple(dict.fromkeys(rules)), fail_on, severity, tuple(include), tuple(exclude), sources)
+    return Settings(packs, tuple(dict.fromkeys(rules)), fail_on, severity, tuple(include), tuple(exclude), sources, tuple(selection))
 
 
 def is_selected(settings: Settings, path: str) -> bool:
@@ -249,6 +264,11 @@ def describe(settings: Settings, layers: Sequence[ConfigLayer]) -> str:
         lines.append("include: " + ", ".join(glob for _, glob in settings.include))
     if settings.exclude:
         lines.append("exclude: " + ", ".join(glob for _, glob in settings.exclude))
+    for layer in settings.selection:
+        parts = [f"select {', '.join(layer.select)}"] if layer.select is not None else []
+        parts += [f"extend-select {', '.join(layer.extend_select)}"] if layer.extend_select else []
+        parts += [f"ignore {', '.join(layer.ignore)}"] if layer.ignore else []
+        lines.append(f"rules chosen: {'; '.join(parts)}  [{layer.origin}]")
     for rule, level in sorted(settings.severity.items()):
         lines.append(f"severity {rule}: {level.label if level else 'off'}  [{settings.sources.get(f'severity.{rule}', default)}]")
     return "\n".join(lines) + "\n"

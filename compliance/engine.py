@@ -10,14 +10,14 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from compliance.checks import Context, Hit, Outcome
 from compliance.decoding import binary_kind
 from compliance.detect import detect_packs
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError
-from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity
+from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity, Suppressed
 from compliance.packs import Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout
 from compliance.suppress import apply_suppressions, find_suppressions
@@ -94,12 +94,14 @@ def check_document(
     default_meta: Mapping[str, str] | None = None,
     severities: Mapping[str, Severity | None] | None = None,
     timing: bool = False,
+    known_rules: Collection[str] | None = None,
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
     Article metadata, weakest first: `default_meta` (a sidecar file), the document's front
     matter, then `meta` (a CMS payload's fields, `--meta`). `severities` changes a rule's
-    severity, or turns it off (None), as project configuration does.
+    severity, or turns it off (None), as project configuration and `--ignore` do. `known_rules`
+    are the rule ids a `syndcheck-disable` comment may name (default: those of `packs`).
     """
     severities = severities or {}
     ctx = Context(doc, {**(default_meta or {}), **doc.front_matter, **(meta or {})})
@@ -163,9 +165,14 @@ def check_document(
                 timings.append((f"rule {rule.id}", clock() - started))
             findings.extend(rule_findings)
             passed.extend(rule_passed)
+    off = frozenset(rule for rule, level in severities.items() if level is None)
     suppressions = find_suppressions(doc.source) if "syndcheck-disable" in doc.source else []
+    suppressed: list[Suppressed] = []
     if suppressions:
-        findings = apply_suppressions(findings, suppressions)
+        known = known_rules if known_rules is not None else {r.id for p in packs for r in p.rules}
+        findings, suppressed = apply_suppressions(findings, suppressions, known=known, inactive=off)
+    if off:
+        findings = [f for f in findings if f.rule not in off]
     findings.sort(key=lambda f: f.sort_key)
     return Report(
         path=path,
@@ -174,6 +181,7 @@ def check_document(
         passed=tuple(passed),
         notices=tuple(notices),
         detections=detections,
+        suppressed=tuple(suppressed),
         timings=tuple(timings),
     )
 
@@ -189,6 +197,7 @@ def check_bytes(
     default_meta: Mapping[str, str] | None = None,
     severities: Mapping[str, Severity | None] | None = None,
     timing: bool = False,
+    known_rules: Collection[str] | None = None,
 ) -> Report:
     """Check one document's bytes: skip binary files, parse once, then `check_document`."""
     binary = binary_kind(data)
@@ -199,7 +208,9 @@ def check_bytes(
     started = time.perf_counter()
     doc = parse_document(data, kind)
     parsed = time.perf_counter() - started
-    report = check_document(doc, packs, path=path, auto_detect=auto_detect, meta=meta, default_meta=default_meta, severities=severities, timing=timing)
+    report = check_document(
+        doc, packs, path=path, auto_detect=auto_detect, meta=meta, default_meta=default_meta, severities=severities, timing=timing, known_rules=known_rules
+    )
     return dataclasses.replace(report, timings=(("parse", parsed), *report.timings)) if timing else report
 
 

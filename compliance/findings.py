@@ -71,6 +71,16 @@ class Passed:
 
 
 @dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding that was not reported, and why: `inSource` (a syndcheck-disable comment, whose
+    reason is the justification) or `external` (recorded in a baseline file)."""
+
+    finding: Finding
+    kind: str
+    justification: str
+
+
+@dataclass(frozen=True, slots=True)
 class Notice:
     """Something the editor should know that is not a rule result (no pack applied, truncated input)."""
 
@@ -99,6 +109,8 @@ class Report:
     notices: tuple[Notice, ...] = ()
     detections: tuple[Detection, ...] = field(default=(), compare=False)
     checked: bool = True
+    # Findings that suppression comments or a baseline kept out of `findings` (SARIF shows them as suppressed).
+    suppressed: tuple[Suppressed, ...] = field(default=(), compare=False)
     # Seconds spent per step ("parse", "detect <pack>", "rule <id>") when timing was asked for.
     timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 

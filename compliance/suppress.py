@@ -12,13 +12,16 @@ unused, so stale suppressions do not pile up.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from compliance.findings import Finding, Location, Severity
+from compliance.findings import Finding, Location, Severity, Suppressed
 
 _COMMENT = re.compile(r"<!--\s*syndcheck-(disable-next|disable)\s+(.*?)-->", re.DOTALL)
 UNUSED_RULE = "syndcheck/unused-suppression"
 NO_REASON_RULE = "syndcheck/suppression-without-reason"
+UNKNOWN_RULE = "syndcheck/unknown-rule-in-suppression"
+META_RULES = (UNUSED_RULE, NO_REASON_RULE, UNKNOWN_RULE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +55,17 @@ def find_suppressions(source: str) -> list[Suppression]:
     return found
 
 
-def apply_suppressions(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
-    """Findings that remain, plus findings about suppressions without a reason or without use."""
+def apply_suppressions(
+    findings: list[Finding], suppressions: list[Suppression], *, known: Collection[str] | None = None, inactive: Collection[str] = ()
+) -> tuple[list[Finding], list[Suppressed]]:
+    """Findings that remain (plus findings about suppressions without a reason, without use or
+    naming an unknown rule), and the findings suppressed with the reason given.
+
+    `known` are the rule ids that exist (None: do not check); a suppression of a rule that was
+    turned off (`inactive`, e.g. by `--ignore`) is not reported as unused.
+    """
     kept: list[Finding] = []
+    suppressed: list[Suppressed] = []
     used: set[int] = set()
     valid = [(i, s) for i, s in enumerate(suppressions) if s.reason and s.rules]
     for finding in findings:
@@ -66,8 +77,22 @@ def apply_suppressions(findings: list[Finding], suppressions: list[Suppression])
             kept.append(finding)
         else:
             used.add(match)
+            suppressed.append(Suppressed(finding, "inSource", suppressions[match].reason))
     for index, suppression in enumerate(suppressions):
         listed = ", ".join(suppression.rules) or "(no rule)"
+        unknown = [rule for rule in suppression.rules if known is not None and rule not in known and rule not in META_RULES]
+        for rule in unknown:
+            kept.append(
+                Finding(
+                    UNKNOWN_RULE,
+                    Severity.ERROR,
+                    f"Suppression names unknown rule '{rule}'.",
+                    _did_you_mean(rule, known or ()) + " 'syndcheck rules list' shows the rule ids.",
+                    suppression.location,
+                    None,
+                    "syndcheck",
+                )
+            )
         if not suppression.reason or not suppression.rules:
             kept.append(
                 Finding(
@@ -80,7 +105,7 @@ def apply_suppressions(findings: list[Finding], suppressions: list[Suppression])
                     "syndcheck",
                 )
             )
-        elif index not in used:
+        elif index not in used and not unknown and not any(rule in inactive for rule in suppression.rules):
             kept.append(
                 Finding(
                     UNUSED_RULE,
@@ -92,4 +117,11 @@ def apply_suppressions(findings: list[Finding], suppressions: list[Suppression])
                     "syndcheck",
                 )
             )
-    return kept
+    return kept, suppressed
+
+
+def _did_you_mean(rule: str, known: Collection[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(rule, sorted(known), n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'?" if close else "Check the rule id."

@@ -1,0 +1,109 @@
+"""Choosing rules: `--select`, `--extend-select` and `--ignore`, on the command line and in
+configuration, with ruff's semantics.
+
+A selector is `ALL`, a pack id (`dcnf`: every rule whose id starts with `dcnf/`), a glob over rule
+ids (`dcnf/*`, `*/byline`) or a rule id (`dcnf/logo`). Layers are applied farthest first
+(configuration files, then the command line): a layer with `select` starts the set afresh from
+it, a layer without one adjusts what the layers before it chose. Within a layer the most specific
+matching selector decides (`ALL` < pack id < glob < rule id), and on a tie `ignore` wins, so
+`select: [dcnf]` with `ignore: [dcnf/logo]` runs every DCNF rule but the logo, and `ignore: [dcnf]`
+with `select: [dcnf/logo]` runs only the logo rule of that pack.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from compliance.errors import ConfigError
+
+ALL = "ALL"
+COMMAND_LINE = "command line"
+
+
+@dataclass(frozen=True, slots=True)
+class SelectionLayer:
+    """One source of rule choices: a configuration file or the command line."""
+
+    origin: str
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """True when this layer changes nothing."""
+        return self.select is None and not self.extend_select and not self.ignore
+
+
+def specificity(selector: str) -> int:
+    """How specific a selector is: ALL 0, a pack id 1, a glob 2, a rule id 3."""
+    if selector == ALL:
+        return 0
+    if any(c in selector for c in "*?["):
+        return 2
+    return 3 if "/" in selector else 1
+
+
+def matches(selector: str, rule_id: str) -> bool:
+    """Whether a selector names a rule."""
+    if selector == ALL:
+        return True
+    if any(c in selector for c in "*?["):
+        return fnmatch.fnmatchcase(rule_id, selector)
+    if "/" in selector:
+        return selector == rule_id
+    return rule_id.split("/", 1)[0] == selector
+
+
+def _decide(layer: SelectionLayer, rule_id: str, before: bool) -> bool:
+    best = -1
+    enabled = before if layer.select is None else False
+    for selector in (*(layer.select or ()), *layer.extend_select):
+        if matches(selector, rule_id) and specificity(selector) > best:
+            best, enabled = specificity(selector), True
+    for selector in layer.ignore:
+        if matches(selector, rule_id) and specificity(selector) >= best:
+            best, enabled = specificity(selector), False
+    return enabled
+
+
+def is_enabled(layers: Sequence[SelectionLayer], rule_id: str) -> bool:
+    """Whether a rule runs under these layers (farthest first); with no layers, every rule runs."""
+    enabled = True
+    for layer in layers:
+        enabled = _decide(layer, rule_id, enabled)
+    return enabled
+
+
+def disabled_rules(layers: Sequence[SelectionLayer], rule_ids: Iterable[str]) -> frozenset[str]:
+    """The rule ids that the layers turn off."""
+    if all(layer.empty for layer in layers):
+        return frozenset()
+    return frozenset(rule_id for rule_id in rule_ids if not is_enabled(layers, rule_id))
+
+
+def validate(layers: Sequence[SelectionLayer], rule_ids: Sequence[str]) -> None:
+    """A ConfigError, with a "did you mean", for a selector that names no known rule or pack."""
+    import difflib
+
+    known = list(dict.fromkeys(rule_ids))
+    packs = list(dict.fromkeys(r.split("/", 1)[0] for r in known))
+    for layer in layers:
+        for option, selectors in (("select", layer.select or ()), ("extend-select", layer.extend_select), ("ignore", layer.ignore)):
+            for selector in selectors:
+                if any(matches(selector, rule_id) for rule_id in known):
+                    continue
+                candidates = known if "/" in selector else packs
+                close = difflib.get_close_matches(selector, candidates, n=1, cutoff=0.6)
+                what = "rule" if "/" in selector and specificity(selector) == 3 else ("pack" if specificity(selector) == 1 else "selector")
+                hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck rules list' to see the rule ids"
+                flag = f"--{option}" if layer.origin == COMMAND_LINE else option
+                path = None if layer.origin == COMMAND_LINE else layer.origin
+                raise ConfigError(f"{flag}: unknown {what} '{selector}'" + (" (it matches no rule)" if what == "selector" else ""), path=path, hint=hint)
+
+
+def split_selectors(values: Iterable[str]) -> tuple[str, ...]:
+    """Selectors from repeated or comma-separated flags (`--select dcnf,common/wire-photo`)."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
