@@ -395,9 +395,25 @@ def write_atomic(path: Path, text: str) -> None:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
             handle.write(text)
             temporary = Path(handle.name)
+        # A temporary file is private (0600); a report gets the mode any new file would get.
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except OSError as exc:
         raise InputError(f"cannot write report: {exc.strerror or exc}", path=str(path), hint="check the --output path") from None
+
+
+def read_ignore_file(path: Path) -> list[str]:
+    """The lines of a `.gitignore` (or `.git/info/exclude`); none when it is missing or unreadable."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def append_text(path: Path, text: str) -> None:

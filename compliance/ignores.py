@@ -1,0 +1,86 @@
+"""Which files a directory walk leaves out: `--exclude` globs and the repository's `.gitignore` files.
+
+Both use git's own pattern language (through `pathspec`, the library black and others rely on),
+so `node_modules/`, `build/**/*.html` and `!keep.html` mean here what they mean to git. Files named
+explicitly on the command line are always checked; only files met while walking a folder are
+left out.
+
+`.gitignore` files are read in every folder from the repository root (the nearest folder with
+`.git`, or the folder being walked when there is none) down to the file's own folder; a deeper
+file's patterns win over a shallower one's, as in git. `.git/info/exclude` is read too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+
+def _spec(lines: Sequence[str]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
+
+
+class Ignores:
+    """Decides whether a walked file is left out; caches one compiled `.gitignore` per folder.
+
+    `read_lines` reads an ignore file's lines (none when it is missing or unreadable).
+    """
+
+    def __init__(self, exclude: Sequence[str] = (), *, gitignore: bool = True, base: Path | None = None, read_lines: Callable[[Path], list[str]]) -> None:
+        self._base = (base or Path.cwd()).resolve()
+        self._exclude = _spec(exclude) if exclude else None
+        self._gitignore = gitignore
+        self._folders: dict[Path, GitIgnoreSpec | None] = {}
+        self._roots: dict[Path, Path | None] = {}
+        self._read_lines = read_lines
+
+    def excluded(self, path: str, walked_from: str) -> bool:
+        """Whether a file found under `walked_from` is left out of the run."""
+        absolute = Path(os.path.abspath(path))
+        if self._exclude is not None:
+            relative = os.path.relpath(absolute, self._base)
+            if not relative.startswith("..") and self._exclude.match_file(relative):
+                return True
+            # A glob may also be written relative to the folder being walked.
+            inside = os.path.relpath(absolute, os.path.abspath(walked_from))
+            if not inside.startswith("..") and self._exclude.match_file(inside):
+                return True
+        return self._gitignore and self._git_ignored(absolute, Path(os.path.abspath(walked_from)))
+
+    def _repository_root(self, folder: Path) -> Path | None:
+        if folder not in self._roots:
+            root = None
+            for candidate in (folder, *folder.parents):
+                if (candidate / ".git").exists():
+                    root = candidate
+                    break
+            self._roots[folder] = root
+        return self._roots[folder]
+
+    def _git_ignored(self, path: Path, walked_from: Path) -> bool:
+        top = self._repository_root(walked_from) or walked_from
+        folders = [folder for folder in (path.parent, *path.parent.parents) if folder == top or top in folder.parents]
+        decision: bool | None = None
+        for folder in reversed(folders):  # shallowest first, so deeper files override
+            spec = self._folder_spec(folder, info=folder == top)
+            if spec is None:
+                continue
+            result = spec.check_file(path.relative_to(folder).as_posix())
+            if result.include is not None:
+                decision = result.include
+        return bool(decision)
+
+    def _folder_spec(self, folder: Path, *, info: bool) -> GitIgnoreSpec | None:
+        if folder not in self._folders:
+            lines: list[str] = []
+            for name in (".git/info/exclude", ".gitignore") if info else (".gitignore",):
+                lines += self._read_lines(folder / name)
+            self._folders[folder] = _spec(lines) if any(line.strip() and not line.startswith("#") for line in lines) else None
+        return self._folders[folder]
