@@ -18,6 +18,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "text": ("compliance.formatters.text", "format_text"),
     "json": ("compliance.formatters.json", "format_json"),
     "jsonl": ("compliance.formatters.json", "format_json_lines"),
+    "concise": ("compliance.formatters.concise", "format_concise"),
     "sarif": ("compliance.formatters.sarif", "format_sarif"),
     "junit": ("compliance.formatters.junit", "format_junit"),
     "github": ("compliance.formatters.github", "format_github"),
