@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from compliance.errors import ConfigError
-from compliance.findings import Notice, Report
+from compliance.findings import Notice, Report, Suppressed
 from compliance.fingerprint import fingerprints
 
 BASELINE_VERSION = 1
@@ -61,11 +61,14 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
 class BaselineFilter:
     """Drops known findings from reports and remembers which known ones were not seen again."""
 
-    def __init__(self, entries: Mapping[str, BaselineEntry]) -> None:
+    def __init__(self, entries: Mapping[str, BaselineEntry], *, file: str = "the baseline") -> None:
         self._entries = dict(entries)
         self._seen: set[str] = set()
         self._checked_paths: set[str] = set()
+        self._file = file
         self.known = 0
+        # Entries for the findings the baseline did not know, fingerprinted as the whole report.
+        self.fresh: list[BaselineEntry] = []
 
     def apply(self, report: Report, path: str) -> Report:
         """The report without the findings the baseline knows."""
@@ -73,17 +76,23 @@ class BaselineFilter:
             return report
         self._checked_paths.add(path)
         kept = []
+        known = []
         for fingerprint, finding in zip(fingerprints(report, path), report.findings, strict=True):
             if fingerprint in self._entries:
                 self._seen.add(fingerprint)
                 self.known += 1
+                known.append(Suppressed(finding, "external", f"recorded in the baseline {self._file}"))
             else:
                 kept.append(finding)
-        if len(kept) == len(report.findings):
+                self.fresh.append(BaselineEntry(fingerprint, finding.rule, path, finding.message))
+        if not known:
             return report
-        hidden = len(report.findings) - len(kept)
-        notice = Notice("baseline", f"{hidden} known finding{'s' if hidden != 1 else ''} from the baseline not shown")
-        return dataclasses.replace(report, findings=tuple(kept), notices=(*report.notices, notice))
+        notice = Notice("baseline", f"{len(known)} known finding{'s' if len(known) != 1 else ''} from the baseline not shown")
+        return dataclasses.replace(report, findings=tuple(kept), notices=(*report.notices, notice), suppressed=(*report.suppressed, *known))
+
+    def still_found(self) -> list[BaselineEntry]:
+        """The entries to keep when pruning: those seen again, and those of files not checked in this run."""
+        return [e for fp, e in self._entries.items() if e.path not in self._checked_paths or fp in self._seen]
 
     def resolved(self) -> list[BaselineEntry]:
         """Known findings of the files checked in this run that are no longer found."""

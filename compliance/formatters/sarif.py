@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_from_bytes
 
 from compliance.display import json_output, visible
@@ -21,6 +21,9 @@ from compliance.formatters.context import FormatContext, all_rules
 from compliance.formatters.pipeline import FINGERPRINT_KEY, display_path, file_notices, fingerprints, generic_text
 from compliance.formatters.summary import summarize
 from compliance.packs import Rule
+
+if TYPE_CHECKING:
+    from compliance.baseline import BaselineEntry
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -43,11 +46,20 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
     for report in reports:
         path = display_path(report.path, context.base_dir)
         location = _artifact_location(path)
+        baselined = context.baseline is not None
         for finding, fingerprint in zip(report.findings, fingerprints(report, path), strict=True):
-            results.append(_result(finding, fingerprint, location, rules))
+            results.append(_result(finding, fingerprint, location, rules) | ({"baselineState": "new"} if baselined else {}))
+        for item in report.suppressed:
+            result = _result(item.finding, _suppressed_fingerprint(item.finding, path), location, rules)
+            result["suppressions"] = [{"kind": item.kind, "status": "accepted", "justification": item.justification}]
+            if baselined:
+                result["baselineState"] = "unchanged" if item.kind == "external" else "new"
+            results.append(result)
         for notice in file_notices(report):
             notifications.append(_notification(notice, location))
         passed.extend({"uri": location["uri"], "rule": p.rule, "line": p.location.line, "evidence": p.evidence} for p in report.passed)
+    if context.baseline is not None:
+        results.extend(_absent(entry, rules) for entry in context.baseline.resolved)
     version = {"version": context.tool_version, "semanticVersion": context.tool_version} if context.tool_version else {}
     run: dict[str, Any] = {
         "tool": {"driver": {"name": TOOL_NAME, **version, "informationUri": INFORMATION_URI, "rules": rules.descriptors}},
@@ -157,6 +169,26 @@ def _result(finding: Finding, fingerprint: str, location: dict[str, str], rules:
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": properties,
     }
+
+
+def _suppressed_fingerprint(finding: Finding, path: str) -> str:
+    return fingerprints(Report(path=path, findings=(finding,)), path)[0]
+
+
+def _absent(entry: BaselineEntry, rules: _Rules) -> dict[str, Any]:
+    """A finding of the baseline that this run no longer found."""
+    result: dict[str, Any] = {
+        "ruleId": entry.rule,
+        "message": {"text": f"Resolved: {entry.message}"},
+        "level": "none",
+        "kind": "pass",
+        "baselineState": "absent",
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact_location(entry.path)}}],
+        "partialFingerprints": {FINGERPRINT_KEY: entry.fingerprint},
+    }
+    if entry.rule in rules.index:
+        result["ruleIndex"] = rules.index[entry.rule]
+    return result
 
 
 def _notification(notice: Notice, location: dict[str, str]) -> dict[str, Any]:

@@ -1,0 +1,68 @@
+"""`syndcheck baseline create | update | prune`: run a check and rewrite the baseline file.
+
+- create: every finding of the run;
+- update: the entries still found, plus every new finding (the baseline follows the archive);
+- prune: the entries still found, nothing new (resolved findings leave the baseline, so a
+  finding that comes back is reported again).
+
+Entries of files that the run did not check are always kept: updating with one folder does not
+forget the rest of the archive.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from compliance.baseline import BaselineEntry, entries_for, format_baseline
+from compliance.fingerprint import display_path
+from compliance.loading import write_atomic
+from compliance.runner import FileResult, Runner, RunOptions, RunStatus
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineChange:
+    """What a baseline command wrote, for its closing line."""
+
+    file: Path
+    entries: int
+    added: int
+    removed: int
+    status: RunStatus
+
+    def describe(self, mode: str) -> str:
+        """`12 findings recorded in FILE (3 added, 2 removed)`."""
+        noun = "finding" if self.entries == 1 else "findings"
+        if mode == "create":
+            return f"{self.entries} {noun} recorded in {self.file}"
+        return f"{self.entries} {noun} recorded in {self.file} ({self.added} added, {self.removed} removed)"
+
+
+def rewrite_baseline(
+    mode: Literal["create", "update", "prune"],
+    file: Path,
+    paths: Sequence[str],
+    options: RunOptions,
+    tell: Callable[[FileResult], None],
+) -> BaselineChange:
+    """Check the paths and write the baseline file for `mode`; `tell` hears about every file."""
+    runner = Runner(dataclasses.replace(options, baseline=None if mode == "create" else file))
+    base = str(Path.cwd().resolve())
+    status = RunStatus()
+    created: list[BaselineEntry] = []
+    for result in runner.run(paths):
+        tell(result)
+        status = status.add(result)
+        if mode == "create":
+            created.extend(entries_for(result.report, display_path(result.report.path, base)))
+    if mode == "create" or runner.baseline is None:
+        write_atomic(file, format_baseline(created))
+        return BaselineChange(file, len(created), len(created), 0, status)
+    kept = runner.baseline.still_found()
+    removed = len(runner.baseline.resolved())
+    added = runner.baseline.fresh if mode == "update" else []
+    write_atomic(file, format_baseline([*kept, *added]))
+    return BaselineChange(file, len(kept) + len(added), len(added), removed, status)
