@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -41,6 +41,7 @@ class OutputFormat(StrEnum):
     junit = "junit"
     github = "github"
     gitlab = "gitlab"
+    concise = "concise"
     auto = "auto"
 
 
@@ -70,6 +71,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error (any command, anywhere on the line).")] = False,
 ) -> None:
     """Check republished news articles against the publisher's republication terms."""
 
@@ -150,6 +152,19 @@ def check(
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=0, help="Skip (and report) documents larger than this many bytes; 0 means no limit.")] = 16
     * 1024
     * 1024,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Run only these rules: rule ids, pack ids or globs such as 'dcnf/*' (repeatable, or comma-separated).")
+    ] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="Run these rules as well as the configured ones.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Do not run these rules (rule ids, pack ids or globs).")] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Leave out files matching this git-style glob in directory walks (repeatable).")
+    ] = None,
+    no_gitignore: Annotated[bool, typer.Option("--no-gitignore", help="Also check files that .gitignore files leave out.")] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print how many findings each rule and pack produced (instead of the findings, for text and concise).")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     """Check articles and report what their publishers' terms require and they lack."""
     from compliance.findings import Severity
@@ -158,9 +173,18 @@ def check(
     from compliance.formatters.summary import Summary
     from compliance.formatters.text import format_report, format_resolved, format_summary
     from compliance.runner import Runner, RunOptions, RunStatus
+    from compliance.selection import split_selectors
 
     chosen = _resolve_format(output_format)
     outputs = _parse_outputs(output or ())
+    to_stdout = [name for name, file in outputs if file is None]
+    if to_stdout:
+        if len(to_stdout) > 1 or chosen != "text" or output_format is not OutputFormat.text:
+            from compliance.errors import ConfigError
+
+            raise ConfigError("only one format can go to stdout", hint="give either --format or one --output FORMAT=-")
+        chosen = to_stdout[0]
+        outputs = [(name, file) for name, file in outputs if file is not None]
     options = RunOptions(
         packs=tuple(pack) if pack else None,
         rules=tuple(rules or ()),
@@ -173,12 +197,22 @@ def check(
         require_pack=require_pack,
         baseline=baseline,
         timing=timing,
+        select=split_selectors(select) if select is not None else None,
+        extend_select=split_selectors(extend_select or ()),
+        ignore=split_selectors(ignore or ()),
+        exclude=tuple(exclude or ()),
+        gitignore=not no_gitignore,
     )
     runner = Runner(options)
     use_color = _use_color(color)
-    # Text and JSON lines on stdout are streamed; the other formats need the whole run, so
-    # reports are kept only for them.
-    streaming = chosen in ("text", "jsonl") and not outputs
+    # Text, concise and JSON lines on stdout are streamed; the other formats need the whole run,
+    # so reports are kept only for them.
+    streaming = chosen in _STREAMED and not outputs
+    counts = None
+    if statistics:
+        from compliance.formatters.statistics import RuleCounts
+
+        counts = RuleCounts()
     reports = []
     summary = Summary()
     status = RunStatus()
@@ -194,8 +228,16 @@ def check(
         status = status.add(result)
         for step, seconds in result.report.timings:
             timings.setdefault(step, []).append(seconds)
-        if chosen == "text" and not (quiet and result.report.checked and not result.report.findings):
-            typer.echo(format_report(result.report, color=use_color, show_passed=not quiet, explain_detection=explain_detection))
+        if counts is not None:
+            counts.add(result.report.findings)
+        if counts is not None and chosen in ("text", "concise"):
+            pass  # the counts replace the findings
+        elif chosen == "text" and not (quiet and result.report.checked and not result.report.findings):
+            typer.echo(format_report(result.report, color=use_color, show_passed=not quiet, explain_detection=explain_detection), color=use_color)
+        elif chosen == "concise":
+            from compliance.formatters.concise import format_concise_report
+
+            typer.echo(format_concise_report(result.report, color=use_color), nl=False, color=use_color)
         elif chosen == "jsonl":
             typer.echo(format_json_line(result.report), nl=False)
         if not streaming:
@@ -203,8 +245,13 @@ def check(
     outcome = None
     if runner.baseline is not None and baseline is not None:
         outcome = BaselineOutcome(str(baseline), runner.baseline.known, tuple(runner.baseline.resolved()))
+    if counts is not None:
+        from compliance.formatters.statistics import format_statistics
+
+        # In place of the findings for the editor's formats; beside machine output, on stderr.
+        typer.echo(format_statistics(counts), nl=False, err=chosen not in ("text", "concise"))
     if chosen == "text":
-        typer.echo(format_summary(summary, color=use_color), nl=False)
+        typer.echo(format_summary(summary, color=use_color), nl=False, color=use_color)
         if outcome is not None:
             typer.echo(format_resolved(outcome), nl=False)
     if progress is not None:
@@ -214,7 +261,14 @@ def check(
         from compliance.formatters.text import format_timings
 
         typer.echo(format_timings(timings), err=True, nl=False)  # its fields are shown safely by the formatter
-    raise typer.Exit(status.exit_code(max_warnings=max_warnings))
+    code = status.exit_code(max_warnings=max_warnings)
+    reason = status.exit_reason(max_warnings=max_warnings, require_pack=require_pack)
+    if reason is not None:
+        _say(reason)
+    raise typer.Exit(code)
+
+
+_STREAMED = ("text", "concise", "jsonl")
 
 
 def _show_progress(chosen: str, quiet: bool) -> bool:
@@ -258,24 +312,24 @@ def _resolve_format(choice: OutputFormat) -> str:
     return choice.value
 
 
-def _parse_outputs(pairs: Sequence[str]) -> list[tuple[str, Path]]:
-    """`--output FORMAT=FILE` pairs, validated before anything is checked."""
+def _parse_outputs(pairs: Sequence[str]) -> list[tuple[str, Path | None]]:
+    """`--output FORMAT=FILE` pairs, validated before anything is checked; `FORMAT=-` (None) is stdout."""
     from compliance.errors import ConfigError
     from compliance.formatters import FORMATTERS
 
-    outputs = []
+    outputs: list[tuple[str, Path | None]] = []
     for pair in pairs:
         name, sep, file = pair.partition("=")
         if not sep or not file:
             raise ConfigError(f"--output expects FORMAT=FILE, got '{pair}'", hint="for example --output sarif=report.sarif")
         if name not in FORMATTERS:
             raise ConfigError(f"unknown output format '{name}'", hint="one of " + ", ".join(FORMATTERS))
-        outputs.append((name, Path(file)))
+        outputs.append((name, None if file == "-" else Path(file)))
     return outputs
 
 
 def _write_formats(
-    chosen: str, outputs: Sequence[tuple[str, Path]], reports: Sequence[Report], packs: Sequence[Pack], baseline: BaselineOutcome | None = None
+    chosen: str, outputs: Sequence[tuple[str, Path | None]], reports: Sequence[Report], packs: Sequence[Pack], baseline: BaselineOutcome | None = None
 ) -> None:
     """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary."""
     from compliance import __version__
@@ -283,10 +337,11 @@ def _write_formats(
     from compliance.loading import append_text, write_atomic
 
     context = FormatContext(packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__, baseline=baseline)
-    if chosen not in ("text", "jsonl"):
+    if chosen not in _STREAMED:
         typer.echo(FORMATTERS[chosen](reports, context), nl=False)
     for name, file in outputs:
-        write_atomic(file, FORMATTERS[name](reports, context))
+        if file is not None:
+            write_atomic(file, FORMATTERS[name](reports, context))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and summary_file:
         append_text(Path(summary_file), FORMATTERS["github-summary"](reports, context))
@@ -307,9 +362,21 @@ def list_packs(
         return
     rows = [("ID", "NAME", "PUBLISHER", "AS OF", "RULES", "TERMS")]
     rows += [(p.id, p.name, p.publisher, p.as_of, str(len(p.rules)), p.terms_url) for p in packs]
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    for row in rows:
-        _line("  ".join(cell.ljust(widths[i]) if i < 5 else cell for i, cell in enumerate(row)).rstrip())
+    from compliance.tables import fit_table
+
+    for line in fit_table(rows, _terminal_width(), shrinkable=(1, 2, 5)):
+        _line(line)
+
+
+def _terminal_width() -> int | None:
+    """The width a table must fit: COLUMNS, or the terminal's; None in a pipe (nothing is cut)."""
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 rules_app = typer.Typer(help="Validate, list, explain and test rule packs.", no_args_is_help=True, rich_markup_mode=None)
@@ -410,31 +477,65 @@ baseline_app = typer.Typer(help="Record known findings so that only new ones are
 app.add_typer(baseline_app, name="baseline")
 
 
+BaselineRules = Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")]
+BaselinePacks = Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable).")]
+BaselineConfig = Annotated[Path | None, typer.Option("--config", help="Use this configuration file.")]
+BaselinePaths = Annotated[list[str], typer.Argument(help="Article files or directories, as for 'check'.")]
+
+
 @baseline_app.command("create")
 def baseline_create(
-    paths: Annotated[list[str], typer.Argument(help="Article files or directories, as for 'check'.")],
+    paths: BaselinePaths,
     output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write.")],
-    pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable).")] = None,
-    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file.")] = None,
+    pack: BaselinePacks = None,
+    rules: BaselineRules = None,
+    config: BaselineConfig = None,
 ) -> None:
     """Check the articles and record every finding, so that 'check --baseline' reports only new ones."""
-    from compliance.baseline import entries_for, format_baseline
-    from compliance.fingerprint import display_path
-    from compliance.loading import write_atomic
-    from compliance.runner import Runner, RunOptions, RunStatus
+    _rewrite_baseline("create", output, paths, pack, rules, config)
 
-    runner = Runner(RunOptions(packs=tuple(pack) if pack else None, rules=tuple(rules or ()), config=config))
-    base = str(Path.cwd().resolve())
-    entries = []
-    status = RunStatus()
-    for result in runner.run(paths):
+
+@baseline_app.command("update")
+def baseline_update(
+    paths: BaselinePaths,
+    baseline: Annotated[Path, typer.Option("--baseline", help="The baseline file to update in place.")],
+    pack: BaselinePacks = None,
+    rules: BaselineRules = None,
+    config: BaselineConfig = None,
+) -> None:
+    """Keep the recorded findings that are still found, drop resolved ones, and record new ones."""
+    _rewrite_baseline("update", baseline, paths, pack, rules, config)
+
+
+@baseline_app.command("prune")
+def baseline_prune(
+    paths: BaselinePaths,
+    baseline: Annotated[Path, typer.Option("--baseline", help="The baseline file to prune in place.")],
+    pack: BaselinePacks = None,
+    rules: BaselineRules = None,
+    config: BaselineConfig = None,
+) -> None:
+    """Drop the recorded findings that are no longer found; new findings are not recorded."""
+    _rewrite_baseline("prune", baseline, paths, pack, rules, config)
+
+
+def _rewrite_baseline(
+    mode: Literal["create", "update", "prune"], file: Path, paths: list[str], pack: list[str] | None, rules: list[Path] | None, config: Path | None
+) -> None:
+    from compliance.baseline_commands import rewrite_baseline
+    from compliance.runner import FileResult, RunOptions
+
+    def tell(result: FileResult) -> None:
         for message in result.messages:
-            _say(message if result.failure != "bug" else f"syndcheck: internal error {message}")
-        status = status.add(result)
-        entries.extend(entries_for(result.report, display_path(result.report.path, base)))
-    write_atomic(output, format_baseline(entries))
-    _line(f"{len(entries)} finding{'s' if len(entries) != 1 else ''} recorded in {output}")
+            if result.failure == "bug":
+                _report_bug(message, result.cause or RuntimeError("unknown"))
+            else:
+                _say(message)
+
+    options = RunOptions(packs=tuple(pack) if pack else None, rules=tuple(rules or ()), config=config)
+    change = rewrite_baseline(mode, file, paths, options, tell)
+    _line(change.describe(mode))
+    status = change.status
     raise typer.Exit(status.exit_code() if status.bugs or status.input_errors else 0)
 
 
@@ -474,6 +575,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say("syndcheck: interrupted")
         return 130
     except Exception as exc:  # noqa: BLE001 - the one place that turns unexpected errors into exit 3
+        context = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and context is not None:
+            # A bare `syndcheck` or `syndcheck rules`: the help, as it is, and success.
+            typer.echo(context.get_help())
+            return 0
         usage = _usage_error(exc)
         if usage is not None:
             _say(f"syndcheck: error: {usage}")

@@ -32,12 +32,14 @@ from compliance.loading import (
     load_packs,
     read_baseline,
     read_config,
+    read_ignore_file,
     read_sidecar_meta,
     read_source,
     select_packs,
     sniff_kind,
 )
 from compliance.packs import Pack
+from compliance.selection import COMMAND_LINE, SelectionLayer
 
 if TYPE_CHECKING:
     from compliance.baseline import BaselineFilter
@@ -58,6 +60,13 @@ class RunOptions:
     require_pack: bool = False
     baseline: Path | None = None
     timing: bool = False
+    # Rule choice (ruff's semantics, see `compliance.selection`); None: as configured.
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    # Directory walks: git-style globs to leave out, and whether .gitignore files count.
+    exclude: tuple[str, ...] = ()
+    gitignore: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +89,18 @@ class Runner:
         self._finder = ConfigFinder()
         self._fixed: tuple[ConfigLayer, ...] | None = (read_config(options.config),) if options.config else None
         self._packs: dict[tuple[str, ...], list[Pack]] = {}
+        self._choices: dict[tuple[int, tuple[SelectionLayer, ...]], tuple[frozenset[str], frozenset[str]]] = {}
+        command_line = SelectionLayer(COMMAND_LINE, options.select, options.extend_select, options.ignore)
+        self._command_line = () if command_line.empty else (command_line,)
         self.baseline: BaselineFilter | None = None
         if options.baseline:
             from compliance.baseline import BaselineFilter
 
-            self.baseline = BaselineFilter(read_baseline(options.baseline))
+            self.baseline = BaselineFilter(read_baseline(options.baseline), file=str(options.baseline))
         self._cwd = str(Path.cwd().resolve())
-        # Load the command line's packs now: a broken pack is a user error before any article.
-        self.packs_for(Settings())
+        # Load the command line's packs now: a broken pack (or an unknown --select id) is a user
+        # error before any article.
+        self.rule_choice(Settings(), self.packs_for(Settings()))
 
     def layers_for(self, path: str) -> tuple[ConfigLayer, ...]:
         """The configuration files that apply to a file, farthest first."""
@@ -117,12 +130,33 @@ class Runner:
     def _display(self, source: Source) -> str:
         return (self.options.stdin_name or "<stdin>") if source.path == STDIN else source.path
 
+    def rule_choice(self, settings: Settings, available: list[Pack]) -> tuple[frozenset[str], frozenset[str]]:
+        """The ids of every known rule, and those that select/ignore turn off (validated once)."""
+        layers = settings.selection + self._command_line
+        key = (id(available), layers)
+        if key not in self._choices:
+            from compliance.selection import disabled_rules, validate
+            from compliance.suppress import META_RULES
+
+            known = frozenset([*(r.id for p in available for r in p.rules), *META_RULES])
+            validate(layers, sorted(known))
+            self._choices[key] = (known, disabled_rules(layers, known))
+        return self._choices[key]
+
     def _plan(self, source: Source) -> tuple[Settings, list[Pack], bool]:
-        """A file's settings, the packs to apply, and whether to detect them."""
+        """A file's settings (with the rules select/ignore turn off), the packs to apply, and
+        whether to detect them."""
         settings = self.settings_for(source.path if source.path != STDIN else self._display(source))
         available = self.packs_for(settings)
+        _, off = self.rule_choice(settings, available)
+        if off:
+            settings = dataclasses.replace(settings, severity={**settings.severity, **dict.fromkeys(off)})
         wanted = self.options.packs if self.options.packs is not None else settings.packs
         return settings, (select_packs(available, wanted) if wanted else available), not wanted
+
+    def known_rules(self, settings: Settings) -> frozenset[str]:
+        """The rule ids a suppression comment may name for a file with these settings."""
+        return self.rule_choice(settings, self.packs_for(settings))[0]
 
     def check(self, source: Source) -> FileResult:
         """One file, with its own settings; failures become a report saying it was not checked."""
@@ -141,6 +175,7 @@ class Runner:
                 default_meta=read_sidecar_meta(source),
                 severities=settings.severity,
                 timing=self.options.timing,
+                known_rules=self.known_rules(settings),
             )
         except TooLarge as exc:
             return FileResult(Report(path=display, notices=(Notice("too-large", str(exc)),), checked=False))
@@ -190,7 +225,14 @@ class Runner:
             meta = {**article.meta, **self.options.meta}
             try:
                 report = check_bytes(
-                    article.html.encode("utf-8"), "html", packs, path=article.name, auto_detect=auto_detect, meta=meta, severities=settings.severity
+                    article.html.encode("utf-8"),
+                    "html",
+                    packs,
+                    path=article.name,
+                    auto_detect=auto_detect,
+                    meta=meta,
+                    severities=settings.severity,
+                    known_rules=self.known_rules(settings),
                 )
             except CheckError as exc:
                 report = Report(path=article.name, notices=(Notice("internal-error", f"not checked: internal error in rule {exc.rule}"),), checked=False)
@@ -222,13 +264,20 @@ class Runner:
             yield result
 
     def _selected(self, paths: list[str]) -> Iterator[Source | Skipped]:
+        from compliance.ignores import Ignores
+
+        ignores = Ignores(self.options.exclude, gitignore=self.options.gitignore, read_lines=read_ignore_file)
         explicit = {os.path.normpath(p) for p in paths}
-        for source in expand_paths(paths, kind=self.options.kind if self.options.kind != "cms-json" else None):
-            if isinstance(source, Source) and source.path != STDIN and os.path.normpath(source.path) not in explicit:
-                settings = self.settings_for(source.path)
-                if not is_selected(settings, Path(source.path).resolve().as_posix()):
-                    continue
-            yield source
+        kind = self.options.kind if self.options.kind != "cms-json" else None
+        for path in paths:
+            for source in expand_paths([path], kind=kind):
+                if isinstance(source, Source) and source.path != STDIN and os.path.normpath(source.path) not in explicit:
+                    if ignores.excluded(source.path, path):
+                        continue
+                    settings = self.settings_for(source.path)
+                    if not is_selected(settings, Path(source.path).resolve().as_posix()):
+                        continue
+                yield source
 
     def _run_parallel(self, items: list[Source | Skipped], workers: int) -> Iterator[FileResult]:
         import multiprocessing
@@ -285,14 +334,24 @@ class RunStatus:
     input_errors: int = 0
     bugs: int = 0
     warnings: int = 0
+    # Findings at or above each file's --fail-on threshold, by severity (error, warning, info).
+    failing_findings: tuple[int, int, int] = (0, 0, 0)
+    # Checked documents that no pack applies to.
+    unmatched: int = 0
 
     def add(self, result: FileResult) -> RunStatus:
         """This status with one more file counted."""
+        counted = tuple(
+            total + sum(1 for f in result.report.findings if f.severity is level and f.severity >= result.threshold)
+            for total, level in zip(self.failing_findings, (Severity.ERROR, Severity.WARNING, Severity.INFO), strict=True)
+        )
         return RunStatus(
             self.failing or result.failing,
             self.input_errors + (result.failure == "input"),
             self.bugs + (result.failure == "bug"),
             self.warnings + result.report.count(Severity.WARNING),
+            (counted[0], counted[1], counted[2]),
+            self.unmatched + (result.report.checked and not result.report.packs),
         )
 
     def exit_code(self, *, max_warnings: int | None = None) -> int:
@@ -304,3 +363,28 @@ class RunStatus:
             return USER_ERROR
         too_many = max_warnings is not None and self.warnings > max_warnings
         return FINDINGS if self.failing or too_many else OK
+
+    def exit_reason(self, *, max_warnings: int | None = None, require_pack: bool = False) -> str | None:
+        """The last line of a run that exits 1 or 2, saying why: `exit 1: 3 errors`,
+        `exit 1: 12 warnings > --max-warnings 10`, `exit 1: 2 documents match no pack (--require-pack)`,
+        `exit 2: 1 document not checked (errors above)`. None for exits 0 and 3."""
+        code = self.exit_code(max_warnings=max_warnings)
+        if code == USER_ERROR:
+            # One unreadable document: its own error line is already the last line, and says why.
+            if self.input_errors == 1:
+                return None
+            return f"exit 2: {_plural(self.input_errors, 'document')} not checked (errors above)"
+        if code != FINDINGS:
+            return None
+        too_many = max_warnings is not None and self.warnings > max_warnings
+        shown = zip(self.failing_findings, ("error", "warning", "info finding"), strict=True)
+        reasons = [_plural(n, label) for n, label in shown if n and not (too_many and label == "warning")]
+        if too_many:
+            reasons.append(f"{_plural(self.warnings, 'warning')} > --max-warnings {max_warnings}")
+        if require_pack and self.unmatched:
+            reasons.append(f"{_plural(self.unmatched, 'document')} match{'es' if self.unmatched == 1 else ''} no pack (--require-pack)")
+        return "exit 1: " + ", ".join(reasons)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

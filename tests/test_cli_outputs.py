@@ -49,7 +49,7 @@ def test_bad_output_argument_is_a_user_error(cli: Any) -> None:
     run = cli("check", "--output", "pdf=report.pdf", "samples/dcnf/no-logo.html")
     assert (run.code, run.err) == (
         2,
-        "syndcheck: error: unknown output format 'pdf' — one of text, json, jsonl, sarif, junit, github, gitlab, github-summary\n",
+        "syndcheck: error: unknown output format 'pdf' — one of text, json, jsonl, concise, sarif, junit, github, gitlab, github-summary\n",
     )
 
 
@@ -87,7 +87,8 @@ def test_parallel_jobs_give_the_same_results_in_the_same_order(cli: Any, tmp_pat
 
 def test_timing_reports_parse_detection_and_each_rule_on_stderr(cli: Any) -> None:
     run = cli("check", "--timing", "--format", "json", "samples/dcnf/no-logo.html", "samples/dcnf/compliant-static.html")
-    lines = run.err.splitlines()
+    *lines, reason = run.err.splitlines()
+    assert reason == "exit 1: 1 error"
     assert lines[0].split() == ["step", "total", "ms", "mean", "ms", "files"]
     steps = {line.rsplit(None, 3)[0].strip(): int(line.split()[-1]) for line in lines[1:] if line.strip() and not line.startswith(("pack", "dcnf", "common"))}
     assert steps["parse"] == 2 and steps["detect (all packs)"] == 2 and steps["rule dcnf/logo"] == 2

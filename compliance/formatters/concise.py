@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
-
-
-def _one_line(text: str) -> str:
-    # A path or message with a line break would split one finding over two quickfix entries.
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in text)
 
 
 def format_concise_report(report: Report, *, color: bool = False) -> str:
@@ -23,8 +19,8 @@ def format_concise_report(report: Report, *, color: bool = False) -> str:
         severity = finding.severity.label
         if color:
             severity = f"\x1b[{_COLORS[finding.severity]}m{severity}\x1b[0m"
-        location = f"{_one_line(report.path)}:{finding.location.line}:{finding.location.column}:"
-        lines.append(f"{location} {severity} {finding.rule} {_one_line(finding.message)}")
+        location = f"{visible(report.path)}:{finding.location.line}:{finding.location.column}:"
+        lines.append(f"{location} {severity} {finding.rule} {visible(finding.message)}")
     return "".join(line + "\n" for line in lines)
 
 

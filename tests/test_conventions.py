@@ -1,0 +1,277 @@
+"""What users of ruff, eslint and Vale expect of a linter: choosing rules, leaving files out,
+one line per finding, a closing line that says why the run failed, counts per rule, baselines
+that follow the archive, and a command line that behaves in pipes and terminals."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from compliance.selection import SelectionLayer, is_enabled
+from tests.conftest import SAMPLES, SHARED, requires_shared, write
+
+DCNF = SAMPLES / "dcnf"
+
+
+def _rules(run: Any) -> list[str]:
+    return sorted({line.split()[2] for line in run.out.splitlines()})
+
+
+# --select / --ignore -------------------------------------------------------------------------
+
+
+def test_select_runs_only_the_named_rules(cli: Any) -> None:
+    run = cli("check", "--format", "concise", "--select", "dcnf/logo", str(DCNF))
+    assert _rules(run) == ["dcnf/logo"]
+    assert run.code == 1
+
+
+def test_ignore_a_pack_but_select_one_of_its_rules_more_specifically(cli: Any) -> None:
+    run = cli("check", "--format", "concise", "--ignore", "dcnf", "--extend-select", "dcnf/affiliation", str(DCNF))
+    assert _rules(run) == ["dcnf/affiliation"]
+
+
+def test_glob_selectors_and_comma_lists(cli: Any) -> None:
+    run = cli("check", "--format", "concise", "--select", "dcnf/*", "--ignore", "dcnf/logo,dcnf/byline", str(DCNF))
+    assert _rules(run) == ["dcnf/affiliation"]
+    clean = cli("check", "--format", "concise", "--ignore", "dcnf/*", str(DCNF))
+    assert (clean.out, clean.code) == ("", 0)
+
+
+def test_unknown_selector_is_a_user_error_with_did_you_mean(cli: Any) -> None:
+    run = cli("check", "--select", "dcnf/lgo", str(DCNF / "no-logo.html"))
+    assert (run.code, run.err) == (2, "syndcheck: error: --select: unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?\n")
+    glob = cli("check", "--ignore", "zz/*", str(DCNF / "no-logo.html"))
+    assert glob.code == 2 and "matches no rule" in glob.err
+
+
+def test_selection_layers_follow_ruff() -> None:
+    config = SelectionLayer(".syndcheck.yaml", select=("dcnf",), ignore=("dcnf/logo",))
+    assert not is_enabled([config], "dcnf/logo")
+    assert is_enabled([config], "dcnf/byline")
+    assert not is_enabled([config], "common/wire-photo")
+    # A later select starts afresh; a later layer without select adjusts.
+    assert is_enabled([config, SelectionLayer("cli", select=("dcnf/logo",))], "dcnf/logo")
+    assert not is_enabled([config, SelectionLayer("cli", select=("dcnf/logo",))], "dcnf/byline")
+    assert is_enabled([config, SelectionLayer("cli", extend_select=("common",))], "common/wire-photo")
+    assert not is_enabled([config, SelectionLayer("cli", extend_select=("common",))], "dcnf/logo")
+    # Same specificity: ignore wins.
+    assert not is_enabled([SelectionLayer("x", select=("dcnf/logo",), ignore=("dcnf/logo",))], "dcnf/logo")
+
+
+def test_select_and_ignore_in_configuration_and_overridden_by_the_command_line(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\nselect: [dcnf]\nignore: [dcnf/logo]\n")
+    for name in ("no-logo.html", "no-affiliation.html"):
+        write(tmp_path, name, (DCNF / name).read_bytes())
+    configured = cli("check", "--format", "concise", str(tmp_path))
+    assert _rules(configured) == ["dcnf/affiliation"]
+    overridden = cli("check", "--format", "concise", "--select", "dcnf/logo", str(tmp_path))
+    assert _rules(overridden) == ["dcnf/logo"]
+    shown = cli("config", "show", str(tmp_path / "no-logo.html"))
+    assert "rules chosen: select dcnf; ignore dcnf/logo" in shown.out
+
+
+def test_unknown_selector_in_configuration_names_the_file(cli: Any, tmp_path: Path) -> None:
+    config = write(tmp_path, ".syndcheck.yaml", "root: true\nignore: [dcnf/affiliaton]\n")
+    write(tmp_path, "a.html", (DCNF / "no-logo.html").read_bytes())
+    run = cli("check", str(tmp_path / "a.html"))
+    assert run.code == 2
+    assert "ignore: unknown rule 'dcnf/affiliaton' — did you mean 'dcnf/affiliation'?" in run.err
+    assert str(config.name) in run.err
+
+
+def test_suppressing_an_ignored_rule_is_not_reported_as_unused(cli: Any, tmp_path: Path) -> None:
+    html = (DCNF / "no-logo.html").read_text(encoding="utf-8").replace("<body", "<!-- syndcheck-disable dcnf/logo -- print edition -->\n<body", 1)
+    story = write(tmp_path, "story.html", html)
+    run = cli("check", "--format", "concise", "--ignore", "dcnf/logo", str(story))
+    assert (run.out, run.code) == ("", 0)
+
+
+def test_misspelt_rule_in_a_suppression_is_an_error_with_did_you_mean(cli: Any, tmp_path: Path) -> None:
+    html = (DCNF / "no-logo.html").read_text(encoding="utf-8").replace("<body", "<!-- syndcheck-disable dcnf/lgo -- print edition -->\n<body", 1)
+    story = write(tmp_path, "story.html", html)
+    run = cli("check", "--format", "json", str(story))
+    (found,) = [f for f in run.json()["files"][0]["findings"] if f["rule"] == "syndcheck/unknown-rule-in-suppression"]
+    assert found["severity"] == "error"
+    assert found["message"] == "Suppression names unknown rule 'dcnf/lgo'."
+    assert found["help"].startswith("Did you mean 'dcnf/logo'?")
+
+
+# --exclude and .gitignore ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    (root / ".git").mkdir(parents=True)
+    write(root, ".gitignore", "node_modules/\n*.draft.html\n")
+    write(root, "articles/story.html", (DCNF / "no-logo.html").read_bytes())
+    write(root, "articles/next.draft.html", (DCNF / "no-logo.html").read_bytes())
+    write(root, "articles/old/story.html", (DCNF / "no-logo.html").read_bytes())
+    write(root, "articles/.gitignore", "!keep.draft.html\n")
+    write(root, "articles/keep.draft.html", (DCNF / "no-logo.html").read_bytes())
+    write(root, "node_modules/pkg/readme.html", (DCNF / "no-logo.html").read_bytes())
+    return root
+
+
+def _checked(run: Any, root: Path) -> list[str]:
+    return sorted(Path(f["path"]).relative_to(root).as_posix() for f in run.json()["files"])
+
+
+def test_directory_walks_honour_gitignore_files(cli: Any, repository: Path) -> None:
+    run = cli("check", "--format", "json", str(repository))
+    assert _checked(run, repository) == ["articles/keep.draft.html", "articles/old/story.html", "articles/story.html"]
+    everything = cli("check", "--format", "json", "--no-gitignore", str(repository))
+    assert len(_checked(everything, repository)) == 5
+
+
+def test_exclude_globs_and_explicit_files(cli: Any, repository: Path) -> None:
+    run = cli("check", "--format", "json", "--exclude", "articles/old/", str(repository))
+    assert _checked(run, repository) == ["articles/keep.draft.html", "articles/story.html"]
+    # A file named on the command line is always checked.
+    named = cli("check", "--format", "json", str(repository / "node_modules" / "pkg" / "readme.html"))
+    assert len(named.json()["files"]) == 1
+
+
+# --format concise, exit reasons, --statistics ----------------------------------------------------
+
+
+def test_concise_is_one_line_per_finding(cli: Any) -> None:
+    run = cli("check", "--format", "concise", str(DCNF / "no-logo.html"), str(DCNF / "compliant-static.html"))
+    assert run.out == (f"{DCNF / 'no-logo.html'}:122:1: error dcnf/logo The Daily Caller News Foundation logo is missing from the article.\n")
+    assert run.err == "exit 1: 1 error\n"
+
+
+def test_last_line_says_why_the_run_failed(cli: Any, tmp_path: Path) -> None:
+    negative = SAMPLES / "negative" / "daily-caller-citation.html"
+    required = cli("check", "--require-pack", "--quiet", str(negative), str(DCNF / "compliant-static.html"))
+    assert (required.code, required.err.splitlines()[-1]) == (1, "exit 1: 1 document matches no pack (--require-pack)")
+    pack = write(
+        tmp_path,
+        "house.yaml",
+        "id: house\nname: House\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
+        "rules:\n  - id: house/tagline\n    severity: warning\n    message: Tagline missing.\n    help: Add it.\n"
+        "    check: {text: {phrase: Thanks for reading the Gazette}}\n",
+    )
+    warned = cli("check", "--rules", str(pack), "--pack", "house", "--max-warnings", "1", str(DCNF / "compliant-static.html"), str(DCNF / "no-logo.html"))
+    assert (warned.code, warned.err.splitlines()[-1]) == (1, "exit 1: 2 warnings > --max-warnings 1")
+    clean = cli("check", str(DCNF / "compliant-static.html"))
+    assert (clean.code, clean.err) == (0, "")
+
+
+def test_statistics_count_per_rule_and_pack(cli: Any) -> None:
+    run = cli("check", "--statistics", "--no-color", str(DCNF))
+    assert run.out.startswith(
+        "findings by rule:\n  4  dcnf/logo         error\n  2  dcnf/affiliation  error\n  2  dcnf/byline       error\nfindings by pack:\n  8  dcnf\n"
+    )
+    assert "fix:" not in run.out
+    machine = cli("check", "--statistics", "--format", "json", str(DCNF))
+    assert machine.json()["version"] == 1
+    assert "findings by pack:\n  8  dcnf\n" in machine.err
+
+
+# Command-line behaviour -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [(), ("rules",), ("baseline",), ("config",)])
+def test_bare_groups_print_their_help(cli: Any, args: tuple[str, ...]) -> None:
+    run = cli(*args)
+    assert run.code == 0
+    assert run.out.startswith(f"Usage: syndcheck {' '.join(args)}".rstrip() + " [OPTIONS] COMMAND [ARGS]...\n")
+    assert "Commands:" in run.out
+
+
+def test_color_forces_colour_into_a_pipe(cli: Any) -> None:
+    coloured = cli("check", "--color", str(DCNF / "no-logo.html"))
+    assert "\x1b[31merror" in coloured.out
+    plain = cli("check", str(DCNF / "no-logo.html"))
+    assert "\x1b[" not in plain.out
+
+
+def test_output_dash_is_stdout(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", "-o", "json=-", str(DCNF / "no-logo.html"))
+    assert run.json()["files"][0]["findings"][0]["rule"] == "dcnf/logo"
+    assert not (tmp_path / "-").exists()
+    both = cli("check", "-o", "json=-", "-o", "sarif=-", str(DCNF / "no-logo.html"))
+    assert both.code == 2 and "only one format can go to stdout" in both.err
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_output_files_honour_the_umask(cli: Any, tmp_path: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        cli("check", "-o", f"sarif={tmp_path / 'r.sarif'}", str(DCNF / "no-logo.html"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "r.sarif").stat().st_mode) == 0o666 & ~umask
+
+
+def test_debug_is_in_the_help(cli: Any) -> None:
+    assert "--debug" in cli("--help").out
+    assert "--debug" in cli("check", "--help").out
+
+
+def test_packs_table_fits_the_terminal(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "72")
+    lines = cli("packs").out.splitlines()
+    assert lines[0].startswith("ID ")
+    assert all(len(line) <= 72 for line in lines), max(lines, key=len)
+    assert any(line.startswith("dcnf ") for line in lines)
+    monkeypatch.delenv("COLUMNS")
+    wide = cli("packs").out.splitlines()
+    assert any("https://" in line and not line.endswith("…") for line in wide)
+
+
+# Baselines --------------------------------------------------------------------------------------
+
+
+def _baseline(path: Path) -> list[tuple[str, str]]:
+    return sorted((row["path"], row["rule"]) for row in json.loads(path.read_text(encoding="utf-8"))["findings"])
+
+
+def test_baseline_update_and_prune(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a/one.html", (DCNF / "no-logo.html").read_bytes())
+    write(tmp_path, "a/two.html", (DCNF / "no-affiliation.html").read_bytes())
+    write(tmp_path, "b/three.html", (DCNF / "no-logo.html").read_bytes())
+    assert cli("baseline", "create", "--output", "base.json", "a", "b").code == 0
+    assert _baseline(tmp_path / "base.json") == [("a/one.html", "dcnf/logo"), ("a/two.html", "dcnf/affiliation"), ("b/three.html", "dcnf/logo")]
+    # one.html is fixed, a new article has a finding; only folder a is checked.
+    write(tmp_path, "a/one.html", (DCNF / "compliant-static.html").read_bytes())
+    write(tmp_path, "a/four.html", (DCNF / "hidden-logo.html").read_bytes())
+    pruned = cli("baseline", "prune", "--baseline", "base.json", "a")
+    assert pruned.out == "2 findings recorded in base.json (0 added, 1 removed)\n"
+    assert _baseline(tmp_path / "base.json") == [("a/two.html", "dcnf/affiliation"), ("b/three.html", "dcnf/logo")]
+    updated = cli("baseline", "update", "--baseline", "base.json", "a")
+    assert updated.out == "3 findings recorded in base.json (1 added, 0 removed)\n"
+    assert _baseline(tmp_path / "base.json") == [("a/four.html", "dcnf/logo"), ("a/two.html", "dcnf/affiliation"), ("b/three.html", "dcnf/logo")]
+    assert cli("check", "--baseline", "base.json", "a", "b").code == 0
+
+
+def test_sarif_marks_baseline_state_and_suppressions(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    requires_shared([SHARED / "schemas" / "sarif-schema-2.1.0.json"])
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "known.html", (DCNF / "no-logo.html").read_bytes())
+    write(tmp_path, "fixed.html", (DCNF / "no-affiliation.html").read_bytes())
+    cli("baseline", "create", "--output", "base.json", ".")
+    write(tmp_path, "fixed.html", (DCNF / "compliant-static.html").read_bytes())
+    html = (DCNF / "hidden-logo.html").read_text(encoding="utf-8").replace("<body", "<!-- syndcheck-disable dcnf/logo -- in the print edition -->\n<body", 1)
+    write(tmp_path, "waived.html", html)
+    write(tmp_path, "new.html", (DCNF / "no-logo.html").read_bytes())
+    run = cli("check", "--baseline", "base.json", "--format", "sarif", ".")
+    log = run.json()
+    jsonschema.validate(log, json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
+    results = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r for r in log["runs"][0]["results"]}
+    assert results["new.html"]["baselineState"] == "new" and "suppressions" not in results["new.html"]
+    assert results["known.html"]["baselineState"] == "unchanged"
+    assert results["known.html"]["suppressions"] == [{"kind": "external", "status": "accepted", "justification": "recorded in the baseline base.json"}]
+    assert results["waived.html"]["suppressions"] == [{"kind": "inSource", "status": "accepted", "justification": "in the print edition"}]
+    assert results["fixed.html"]["baselineState"] == "absent" and results["fixed.html"]["ruleId"] == "dcnf/affiliation"
+    assert run.code == 1
