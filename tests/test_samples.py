@@ -38,7 +38,7 @@ def test_sample_reports_exactly_its_expected_findings(cli: Any, sample: str) -> 
     assert rule_ids(entry) == expected["findings"]
     errors = [f for f in entry["findings"] if f["severity"] == "error"]
     assert run.code == (1 if errors else 0)
-    assert run.err == ""
+    assert run.err == (f"exit 1: {len(errors)} error{'s' if len(errors) != 1 else ''}\n" if errors else "")
 
 
 def test_whole_samples_directory_matches_expectations_in_one_run(cli: Any) -> None:

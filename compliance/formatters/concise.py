@@ -20,7 +20,7 @@ def format_concise_report(report: Report, *, color: bool = False) -> str:
         if color:
             severity = f"\x1b[{_COLORS[finding.severity]}m{severity}\x1b[0m"
         location = f"{visible(report.path)}:{finding.location.line}:{finding.location.column}:"
-        lines.append(f"{location} {severity} {finding.rule} {visible(finding.message)}")
+        lines.append(f"{location} {severity} {visible(finding.rule)} {visible(finding.message)}")
     return "".join(line + "\n" for line in lines)
 
 
