@@ -2,23 +2,33 @@
 
 Detection is deliberately conservative: markers are publisher-specific signatures (license
 paragraphs, logos, tracking pixels, affiliation in the byline), never a bare mention of the
-publisher's name, so an article that quotes "told the Daily Caller" applies no pack.
+publisher's name, so an article that quotes "told the Daily Caller" applies no pack. A page on
+the publisher's own site (its `own-site` domains and names) is an original, not a republication:
+the pack does not apply there, whatever its markers say.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
 
 from compliance.checks import Context
+from compliance.document import Document
 from compliance.errors import CheckError
 from compliance.findings import Detection
-from compliance.packs import Pack
+from compliance.packs import OwnSite, Pack
+
+OWN_PAGE = "the publisher's own page (an original, not a republication)"
 
 
 def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "") -> tuple[Detection, ...]:
     """Evaluate every pack's markers on the document; a pack applies when its score reaches its threshold."""
     detections = []
     for pack in packs:
+        own = own_page(ctx.doc, pack.own_site)
+        if own:
+            detections.append(Detection(pack.id, 0.0, (), False, own))
+            continue
         if not pack.markers:
             continue
         fired_list = []
@@ -33,3 +43,49 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "") -> tupl
         confidence = round(min(1.0, score / pack.threshold), 2)
         detections.append(Detection(pack.id, confidence, fired, score >= pack.threshold))
     return tuple(detections)
+
+
+def own_page(doc: Document, site: OwnSite) -> str:
+    """Why the page is on the publisher's own site ("canonical URL on dailycaller.com"), or "".
+
+    The canonical URL, `og:url` and `og:site_name` are read, and every one the page gives must
+    agree: a page whose canonical URL is the publisher's but whose `og:url` or `og:site_name` is
+    another site's is a republication that kept the original's canonical link (ProPublica's
+    republish HTML emits one), and so is a page that names a `syndication-source`. A relative
+    canonical URL says nothing either way.
+    """
+    if not site or doc.meta.get("syndication-source"):
+        return ""
+    reasons: list[str] = []
+    own_names = {_fold(name) for name in site.names}
+    for name in doc.meta.get("og:site_name", ()):
+        if _fold(name) in own_names:
+            reasons.append(f"og:site_name '{name}'")
+        elif own_names and name.strip():
+            return ""
+    for label, urls in (("og:url", doc.meta.get("og:url", ())), ("canonical URL", doc.canonical)):
+        for host in _hosts(urls):
+            if not _on_site(host, site.domains):
+                return ""
+            reasons.append(f"{label} on {host}")
+    return " and ".join(dict.fromkeys(reasons))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _hosts(urls: Iterable[str]) -> list[str]:
+    hosts = []
+    for url in urls:
+        try:
+            host = urlsplit(url.strip()).hostname
+        except ValueError:
+            continue
+        if host:
+            hosts.append(host.rstrip("."))
+    return hosts
+
+
+def _on_site(host: str, domains: Sequence[str]) -> bool:
+    return any(host == domain or host.endswith("." + domain) for domain in domains)

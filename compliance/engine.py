@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from compliance.checks import Context, Hit, Outcome
 from compliance.decoding import binary_kind
-from compliance.detect import detect_packs
+from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError
 from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity, Suppressed
@@ -122,7 +122,8 @@ def check_document(
         notices.append(Notice("front-matter", f"front matter ignored: {doc.front_matter_error}"))
     if doc.truncated:
         notices.append(Notice("truncated", f"only part of the document was checked: {doc.truncated}"))
-    if not applied:
+    notices.extend(_own_page_notices(doc, packs, detections, auto_detect=auto_detect))
+    if not applied and not any(n.code == "own-page" for n in notices):
         notices.append(Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)"))
     findings: list[Finding] = []
     passed: list[Passed] = []
@@ -184,6 +185,22 @@ def check_document(
         suppressed=tuple(suppressed),
         timings=tuple(timings),
     )
+
+
+def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence[Detection], *, auto_detect: bool) -> list[Notice]:
+    """A notice per pack whose publisher's own site the page is on.
+
+    Detected: the pack was not applied. Asked for by name (`--pack`): its rules were checked as
+    asked, and the notice says the page looks like an original all the same.
+    """
+    by_pack = {p.id: p for p in packs}
+    if auto_detect:
+        found = [(d.pack, d.own_page) for d in detections if d.own_page]
+        outcome = "the {id} pack does not apply"
+    else:
+        found = [(p.id, reason) for p in packs if (reason := own_page(doc, p.own_site))]
+        outcome = "checked against the {id} pack because it was asked for"
+    return [Notice("own-page", f"{OWN_PAGE}: {by_pack[pack_id].publisher}'s site, by {reason}; " + outcome.format(id=pack_id)) for pack_id, reason in found]
 
 
 def check_bytes(

@@ -96,6 +96,8 @@ class Detection:
     confidence: float
     markers: tuple[str, ...]
     applied: bool
+    # Why the page is the publisher's own (an original), when it is: the pack then does not apply.
+    own_page: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,18 @@ class Marker:
 
 
 @dataclass(frozen=True, slots=True)
+class OwnSite:
+    """Where a publisher prints its own originals: host names (its own and its partner outlets',
+    subdomains included) and the site names its pages give in `og:site_name`."""
+
+    domains: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.domains or self.names)
+
+
+@dataclass(frozen=True, slots=True)
 class Pack:
     """A validated, compiled rule pack."""
 
@@ -75,6 +87,7 @@ class Pack:
     origin: str
     extends: tuple[str, ...] = ()
     defines: tuple[tuple[str, str], ...] = ()
+    own_site: OwnSite = OwnSite()
 
 
 _PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "extends", "define", "detect", "rules")
@@ -82,7 +95,10 @@ _REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary
 _RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms")
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
 _OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "off")
-_DETECT_KEYS = ("threshold", "markers")
+_DETECT_KEYS = ("threshold", "own-site", "markers")
+_OWN_SITE_KEYS = ("domains", "names")
+# A host name as a pack writes it: lower-case labels joined by dots, no scheme, port or path.
+HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
 _MARKER_KEYS = ("id", "weight", "check")
 
 
@@ -242,13 +258,19 @@ class _Builder:
     def regex(self, source: str, mark: Mark, *, ignore_case: bool, whole_word: bool = False, shown: str | None = None) -> Pattern:
         import regex
 
-        def expand(match: re.Match[str]) -> str:
-            name = match.group(1)
-            if name not in self.defines:
-                raise self.fail(f"unknown definition '{{{{{name}}}}}'", mark, _suggest(name, self.defines) if self.defines else "add it under 'define:'")
-            return f"(?:{self.defines[name]})"
+        def expand(text: str, chain: tuple[str, ...]) -> str:
+            def one(match: re.Match[str]) -> str:
+                name = match.group(1)
+                if name not in self.defines:
+                    raise self.fail(f"unknown definition '{{{{{name}}}}}'", mark, _suggest(name, self.defines) if self.defines else "add it under 'define:'")
+                if name in chain:
+                    raise self.fail(f"definition '{name}' refers to itself: {' → '.join((*chain, name))}", mark, "remove one of the references")
+                # A definition may use earlier ones ("{{kff}}" inside a credit line).
+                return f"(?:{expand(self.defines[name], (*chain, name))})"
 
-        expanded = _DEFINE_REF.sub(expand, source)
+            return _DEFINE_REF.sub(one, text)
+
+        expanded = expand(source, ())
         try:
             pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word, validate=self.validate)
         except (regex.error, ValueError, OverflowError, RecursionError) as exc:
@@ -372,11 +394,14 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
 
     markers: list[Marker] = []
     threshold = DEFAULT_THRESHOLD
+    own_site = OwnSite()
     if "detect" in top.entries:
         detect = builder.mapping(top.entries["detect"], "'detect'", top.key_mark("detect"))
         builder.keys(detect, _DETECT_KEYS, ("markers",), "'detect'")
         if "threshold" in detect.entries:
             threshold = _number(builder, detect.entries["threshold"], "detect threshold")
+        if "own-site" in detect.entries:
+            own_site = _own_site(builder, detect.entries["own-site"], detect.key_mark("own-site"))
         marker_list = detect.entries["markers"]
         if not isinstance(marker_list, YSeq):
             raise builder.fail("'markers' must be a list", marker_list.mark)
@@ -430,7 +455,34 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
         origin=origin,
         extends=tuple(p for p, _ in extends),
         defines=tuple(builder.defines.items()),
+        own_site=own_site,
     )
+
+
+def _own_site(builder: _Builder, node: YNode, mark: Mark) -> OwnSite:
+    """`own-site`: the publisher's host names and site names, each a non-empty list of strings."""
+    own = builder.mapping(node, "'own-site'", mark)
+    builder.keys(own, _OWN_SITE_KEYS, (), "'own-site'")
+    if not own.entries:
+        raise builder.fail("'own-site' needs 'domains', 'names' or both", own.mark)
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in own:
+        items = own.entries[key]
+        if not isinstance(items, YSeq) or not items.items:
+            example = "[example.org]" if key == "domains" else "[Example Gazette]"
+            raise builder.fail(f"'{key}' of 'own-site' must be a non-empty list", items.mark, f"write {key}: {example}")
+        values = []
+        for item in items.items:
+            value = builder.string(item, f"an entry of '{key}'", item.mark).strip()
+            if key == "domains" and not HOST_NAME.match(value):
+                raise builder.fail(
+                    f"'{value}' is not a host name",
+                    item.mark,
+                    "write the host name only, in lower case, e.g. dailycaller.com (its subdomains, such as www., are included)",
+                )
+            values.append(value)
+        lists[key] = tuple(values)
+    return OwnSite(lists.get("domains", ()), lists.get("names", ()))
 
 
 def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:

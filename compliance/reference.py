@@ -15,7 +15,7 @@ from typing import Any
 from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS
 from compliance.formatters.pipeline import generic_text
 from compliance.options import Option
-from compliance.packs import DEFAULT_THRESHOLD, Pack
+from compliance.packs import DEFAULT_THRESHOLD, HOST_NAME, Pack
 
 SCHEMA_ID = "urn:syndcheck:schema:rule-pack:v1"
 
@@ -90,6 +90,29 @@ def pack_schema() -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {
                     "threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 10, "default": DEFAULT_THRESHOLD},
+                    "own-site": {
+                        "type": "object",
+                        "minProperties": 1,
+                        "additionalProperties": False,
+                        "description": (
+                            "The publisher's own site (and its partner outlets'): on a page whose canonical URL, og:url or og:site_name "
+                            "is there, the pack does not apply."
+                        ),
+                        "properties": {
+                            "domains": {
+                                "type": "array",
+                                "minItems": 1,
+                                "items": {"type": "string", "pattern": HOST_NAME.pattern},
+                                "description": "Host names, lower case (subdomains such as www. are included).",
+                            },
+                            "names": {
+                                "type": "array",
+                                "minItems": 1,
+                                "items": text,
+                                "description": "Site names as og:site_name gives them (case and spacing ignored).",
+                            },
+                        },
+                    },
                     "markers": {
                         "type": "array",
                         "items": {

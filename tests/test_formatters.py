@@ -296,14 +296,18 @@ def test_sarif_puts_files_not_checked_and_without_pack_into_notifications(
         (n["descriptor"]["id"], n["level"], n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], n["message"]["text"])
         for n in invocation["toolExecutionNotifications"]
     ]
+    # A page with no pack has a note: no publisher's markers, or the publisher's own page.
     expected = [
-        ("no-pack", "note", entry["path"], "no rule pack applies to this document (no publisher's markers found)")
+        (notice["code"], "note", entry["path"], notice["message"])
         for entry in json_files
         if entry["checked"] and not entry["packs"]
+        for notice in entry["notices"]
+        if notice["code"] in ("no-pack", "own-page")
     ]
     negatives = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples" / "negative").glob("*.html"))
     assert sorted(path for _, _, path, _ in expected) == negatives
-    notes = [note for note in notes if note[0] in ("no-pack", "too-large")]
+    assert {code for code, _, _, _ in expected} == {"no-pack", "own-page"}
+    notes = [note for note in notes if note[0] in ("no-pack", "own-page", "too-large")]
     assert notes == [*expected, ("too-large", "warning", "samples/huge.html", TOO_LARGE.notices[0].message)]
     assert invocation["executionSuccessful"] is True
     result_uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
@@ -631,7 +635,7 @@ def test_doc_sarif_example_is_what_the_formatter_prints(sample_reports: list[Rep
     assert block is not None
     documented = json.loads(block.group(1))
     by_name = {Path(r.path).relative_to(ROOT).as_posix(): r for r in sample_reports}
-    chosen = [replace(by_name[name], path=name) for name in ("samples/dcnf/no-logo.html", "samples/negative/daily-caller-article.html")]
+    chosen = [replace(by_name[name], path=name) for name in ("samples/dcnf/no-logo.html", "samples/negative/daily-caller-citation.html")]
     actual = json.loads(format_sarif(chosen, FormatContext(packs=packs, base_dir=".", tool_version="0.1.0")))
     driver = actual["runs"][0]["tool"]["driver"]
     driver["rules"] = [rule for rule in driver["rules"] if rule["id"] == "dcnf/logo"]

@@ -1,0 +1,258 @@
+"""Detection on real page shapes: credit-line variants, bylines that name the publisher, partner
+content, and the publisher's own site. Cases in tests/cases/ are small invented reproductions of
+kinds of real pages; the variants beside them are the same kinds in other words."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.errors import PackError
+from compliance.loading import load_packs
+from compliance.packs import load_pack
+from tests.conftest import ROOT, write
+
+CASES = ROOT / "tests" / "cases"
+PACKS = load_packs()
+
+
+def check(text: str, kind: str = "text", *, pack: str | None = None) -> Any:
+    packs = [p for p in PACKS if p.id == pack] if pack else PACKS
+    doc = parse_document(textwrap.dedent(text).strip().encode(), kind)  # type: ignore[arg-type]
+    return check_document(doc, packs, path="story", auto_detect=pack is None)
+
+
+def file_result(cli: Any, *args: str) -> dict[str, Any]:
+    run = cli("check", "--format", "json", *args)
+    assert run.code in (0, 1), run.err
+    entry: dict[str, Any] = run.json()["files"][0]
+    return entry
+
+
+def errors(entry: dict[str, Any]) -> set[str]:
+    return {f["rule"] for f in entry["findings"] if f["severity"] == "error"}
+
+
+# -- the publisher's own site ---------------------------------------------------------------
+
+
+def test_licensor_own_page_is_an_original_not_a_republication(cli: Any) -> None:
+    entry = file_result(cli, str(CASES / "dcnf-licensor-own-site.html"))
+    assert entry["packs"] == []
+    assert entry["findings"] == []
+    (notice,) = entry["notices"]
+    assert notice["code"] == "own-page"
+    assert notice["message"].startswith("the publisher's own page (an original, not a republication): Daily Caller News Foundation's site")
+    assert "og:site_name 'The Daily Caller'" in notice["message"]
+    assert "canonical URL on dailycaller.com" in notice["message"]
+
+
+def test_licensor_own_page_in_text_output(cli: Any) -> None:
+    run = cli("check", str(CASES / "dcnf-licensor-own-site.html"))
+    assert run.code == 0
+    assert "note: the publisher's own page (an original, not a republication)" in run.out
+
+
+def test_own_page_with_the_pack_asked_for_is_checked_and_says_so(cli: Any) -> None:
+    entry = file_result(cli, "--pack", "dcnf", str(CASES / "dcnf-licensor-own-site.html"))
+    assert entry["packs"] == ["dcnf"]
+    assert errors(entry) == {"dcnf/byline"}
+    (notice,) = entry["notices"]
+    assert notice["code"] == "own-page"
+    assert notice["message"].endswith("checked against the dcnf pack because it was asked for")
+
+
+PAGE = """<html><head>{head}</head><body><article><h1>Pipeline welds went uninspected</h1>
+<p class="byline">By Rosa Ibarra, ProPublica</p>
+<p>ProPublica is a Pulitzer Prize-winning investigative newsroom. Sign up for The Big Story newsletter to receive stories like this one in your inbox.</p>
+<p>Federal rules require a qualified inspector to witness critical welds.</p>
+<p>Logs show the same inspectors approving work hundreds of miles apart.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("head", "own"),
+    [
+        ('<meta property="og:url" content="https://www.propublica.org/article/welds">', True),
+        ('<meta property="og:site_name" content="  propublica ">', True),
+        ('<link rel="canonical" href="https://projects.propublica.org/welds/">', True),
+        # The original's canonical link kept on a partner's page: a republication.
+        ('<link rel="canonical" href="https://www.propublica.org/article/welds"><meta property="og:site_name" content="Valley Ledger">', False),
+        ('<link rel="canonical" href="https://www.propublica.org/article/welds"><meta property="og:url" content="https://valleyledger.example/welds">', False),
+        (
+            '<link rel="canonical" href="https://www.propublica.org/article/welds">'
+            '<meta name="syndication-source" content="https://www.propublica.org/article/welds">',
+            False,
+        ),
+        # A look-alike host is not the publisher's.
+        ('<link rel="canonical" href="https://propublica.org.example.net/article/welds">', False),
+        ('<link rel="canonical" href="https://notpropublica.org/article/welds">', False),
+        ('<link rel="canonical" href="/article/welds">', False),
+    ],
+)
+def test_own_page_needs_every_signal_on_the_publishers_site(head: str, own: bool) -> None:
+    report = check(PAGE.format(head=head), "html")
+    codes = [n.code for n in report.notices]
+    if own:
+        assert report.packs == ()
+        assert codes == ["own-page"]
+    else:
+        assert report.packs == ("propublica",)
+        assert "own-page" not in codes
+
+
+HOUSE = """id: house
+name: House rules
+publisher: Example Gazette
+terms_url: https://example.org/terms
+as_of: 2024-05-01
+summary: Our own republication rules.
+detect:
+  own-site:
+    domains: [gazette.example]
+    names: [Example Gazette]
+  markers:
+    - id: credit
+      check: {text: {phrase: Republished from the Example Gazette}}
+rules: []
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "fragment", "hint"),
+    [
+        (("[gazette.example]", "[https://gazette.example/]"), 9, "'https://gazette.example/' is not a host name", "write the host name only"),
+        (("    names:", "    nmes:"), 10, "unknown key 'nmes' in 'own-site'", "did you mean 'names'?"),
+        (("[Example Gazette]", "[]"), 10, "'names' of 'own-site' must be a non-empty list", "write names: [Example Gazette]"),
+        (("  own-site:", "  own-sites:"), 8, "unknown key 'own-sites' in 'detect'", "did you mean 'own-site'?"),
+    ],
+)
+def test_own_site_is_validated_with_file_line_and_a_hint(cli: Any, tmp_path: Path, change: tuple[str, str], line: int, fragment: str, hint: str) -> None:
+    assert change[0] in HOUSE
+    pack = write(tmp_path, "house.yaml", HOUSE.replace(*change))
+    run = cli("check", "--rules", str(pack), "samples/dcnf/no-logo.html")
+    assert run.code == 2
+    assert run.err.count("\n") == 1, run.err
+    assert f"house.yaml:{line}:" in run.err, run.err
+    assert fragment in run.err
+    assert hint in run.err
+
+
+def test_own_site_must_list_something() -> None:
+    text = (ROOT / "rules" / "dcnf.yaml").read_text(encoding="utf-8")
+    with pytest.raises(PackError, match="'domains' of 'own-site' must be a non-empty list"):
+        load_pack(text.replace("domains: [dailycallernewsfoundation.org, dailycaller.com]", "domains: []"), "dcnf.yaml")
+
+
+# -- credit-line variants and bylines that name the publisher ------------------------------
+
+
+def test_calmatters_credit_variant_is_detected_and_the_prescribed_line_still_asked_for(cli: Any) -> None:
+    entry = file_result(cli, str(CASES / "calmatters-credit-variant-detection.txt"))
+    assert entry["packs"] == ["calmatters"]
+    assert "calmatters/credit-line" in errors(entry)
+    passed = {p["rule"]: p["evidence"] for p in entry["passed"]}
+    assert "Odessa Brightwater" in passed["calmatters/byline"]
+
+
+STORY = "\n\n".join(
+    [
+        "Lawmakers shelve plan to cap rent increases",
+        "{credit}",
+        "A proposal to limit yearly rent hikes for older apartment buildings stalled in committee on Thursday.",
+        "Supporters said they would try again next year with a narrower version of the bill.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("credit", "pack"),
+    [
+        ("This article was first published by CalMatters.", "calmatters"),
+        ("This commentary originally appeared on CalMatters.", "calmatters"),
+        ("By Odessa Brightwater, Special for CalMatters", "calmatters"),
+        ("This article is republished from The Conversation.", "the-conversation"),
+        ("Source: The Conversation (US) – By Tobias Wrenfield, Professor of Marine Science, University of Maine", "the-conversation"),
+        ("ProPublica is a Pulitzer Prize-winning investigative newsroom. Sign up for The Big Story newsletter.", "propublica"),
+        ("This story was first published by ProPublica.", "propublica"),
+        ("By Rosa Ibarra and Sam Tull, ProPublica", "propublica"),
+        ("By Sarah Jane Tribble for KFF Health News.", "kff-health-news"),
+        ("This article was reprinted from khn.org with permission.", "kff-health-news"),
+        ("By Dana Whitlock, The Texas Tribune", "texas-tribune"),
+        ("By Dana Whitlock, Texas Tribune, Jan. 5, 2024", "texas-tribune"),
+    ],
+)
+def test_credit_variants_and_publisher_bylines_identify_the_story(credit: str, pack: str) -> None:
+    assert check(STORY.format(credit=credit)).packs == (pack,)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        # Mentions, not credits.
+        "The figures were first reported by CalMatters last spring.",
+        "ProPublica is a Pulitzer Prize-winning investigative newsroom based in New York, its site says.",
+        "Source: state budget office figures compiled by The Conversation's authors.",
+        "By Dana Whitlock, who covered the Texas Tribune's budget series for the Ledger",
+        "By Rosa Ibarra, Valley Ledger, with data from ProPublica",
+    ],
+)
+def test_mentions_of_a_publisher_apply_no_pack(credit: str) -> None:
+    assert check(STORY.format(credit=credit)).packs == ()
+
+
+def test_conversation_aggregator_source_line_is_detected(cli: Any) -> None:
+    entry = file_result(cli, str(CASES / "conversation-source-dash-by.txt"))
+    assert entry["packs"] == ["the-conversation"]
+
+
+def test_texas_tribune_byline_alone_identifies_the_story_after_navigation(cli: Any) -> None:
+    text = (CASES / "texas-tribune-byline-after-navigation.txt").read_text(encoding="utf-8")
+    # The byline as the first lines after the headline (where the navigation is cut off).
+    story = text.split("Menu item 16\n", 1)[1]
+    assert check(story).packs == ("texas-tribune",)
+
+
+# -- partner content Global Voices only republished ------------------------------------------
+
+
+def test_global_voices_partner_content_is_caught(cli: Any) -> None:
+    entry = file_result(cli, str(CASES / "global-voices-content-sharing-partner.txt"))
+    assert entry["packs"] == ["global-voices"]
+    assert "global-voices/partner-post" in errors(entry)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "This post by Ana Lind first ran in Island Courier and is republished on Global Voices under a content partnership.",
+        "The following article by Ana Lind, from Island Courier, is republished by Global Voices as part of a content-sharing agreement.",
+    ],
+)
+def test_global_voices_partner_content_variants(intro: str) -> None:
+    report = check(STORY.format(credit=intro))
+    assert report.packs == ("global-voices",)
+    assert "global-voices/partner-post" in {f.rule for f in report.findings}
+
+
+# -- docs --------------------------------------------------------------------------------------
+
+
+def test_rule_packs_doc_own_site_example_runs() -> None:
+    import re
+
+    doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    section = doc.split("### The publisher's own site", 1)[1]
+    detect = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)[0]
+    shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0].strip()
+    header = "id: dcnf\nname: DCNF\npublisher: Daily Caller News Foundation\nterms_url: https://example.org/\nas_of: 2024-06-27\nsummary: x\n"
+    pack = load_pack(header + detect + "rules: []\n", "dcnf.yaml")
+    doc_ = parse_document((CASES / "dcnf-licensor-own-site.html").read_bytes(), "html")
+    report = check_document(doc_, [pack], path="page.html")
+    assert report.packs == ()
+    assert [f"note: {n.message}" for n in report.notices] == [shown]
