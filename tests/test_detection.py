@@ -17,7 +17,7 @@ from compliance.loading import load_packs
 from compliance.packs import load_pack
 from tests.conftest import ROOT, write
 
-CASES = ROOT / "tests" / "cases"
+CASES = ROOT / "tests" / "cases" / "real-world"
 PACKS = load_packs()
 
 
