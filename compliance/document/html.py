@@ -276,6 +276,9 @@ class _HtmlWalk:
         self.canonical: list[str] = []
         self.json_ld: list[Any] = []
         self._stack: list[_Frame] = [_Frame(None, "", False, False, False, False, False)]
+        # The region and the elements around it are never chrome: a layout class on <body>
+        # ("sidebar-primary", "has-sidebar") describes the page, not an element beside the article.
+        self._region_line = frozenset([article_root, *article_root.iterancestors()])
 
     def run(self) -> None:
         """Walk the whole tree, then end the last block."""
@@ -312,7 +315,7 @@ class _HtmlWalk:
         if hidden and not parent.hidden:
             self.hidden.append(element)
         in_article = parent.in_article or element is self.article_root
-        chrome = parent.chrome or (element is not self.article_root and is_chrome(element, tag))
+        chrome = parent.chrome or (element not in self._region_line and is_chrome(element, tag))
         if in_article and chrome and not parent.chrome:
             self.outside.append(element)
         in_article = in_article and not chrome

@@ -5,6 +5,7 @@ around or inside it are page chrome (navigation, sidebars, sharing, related stor
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from compliance.document.elements import class_tokens, classes, text_of
@@ -52,22 +53,41 @@ _CHROME_TAGS = frozenset({"aside", "nav"})
 _CHROME_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo", "search"})
 
 
+# Readers' comments: a thread, its form, the comment plugins' containers. A token that starts with
+# "comment" but goes on as a word ("commentary") is a kind of article, not a comment.
+_COMMENTS_TOKEN = re.compile(r"(?:comments?|commentlist|respond|disqus(?:_thread)?)(?:[-_].*)?", re.IGNORECASE)
+_COMMENTS_XPATH = "//*[contains(@class, 'omment') or contains(@id, 'omment') or contains(@id, 'respond') or contains(@id, 'disqus')]"
+
+
 @functools.lru_cache(maxsize=4096)
 def _chrome_by_class(value: str) -> bool:
     tokens = class_tokens(value)
-    return bool(tokens & _CHROME_CLASSES) or any(c.startswith(("widget_", "sidebar-")) for c in tokens)
+    return bool(tokens & _CHROME_CLASSES) or any(c.startswith(("widget_", "sidebar-")) or _COMMENTS_TOKEN.fullmatch(c) for c in tokens)
+
+
+@functools.lru_cache(maxsize=4096)
+def _comments_by_id(value: str) -> bool:
+    return _COMMENTS_TOKEN.fullmatch(value.strip()) is not None
 
 
 def is_chrome(element: Any, tag: str) -> bool:
-    """True when the element itself is page chrome by its tag, ARIA role or class; `tag` is its
-    lower-cased tag name."""
+    """True when the element itself is page chrome by its tag, ARIA role or class, or is a
+    readers' comment section by its class or id; `tag` is its lower-cased tag name."""
     if tag in _CHROME_TAGS:
         return True
     role = element.get("role")
     if role and role.lower() in _CHROME_ROLES:
         return True
     value = element.get("class")
-    return _chrome_by_class(value) if value else False
+    if value and _chrome_by_class(value):
+        return True
+    identifier = element.get("id")
+    return _comments_by_id(identifier) if identifier else False
+
+
+def _is_comments(element: Any) -> bool:
+    value, identifier = element.get("class"), element.get("id")
+    return any(_COMMENTS_TOKEN.fullmatch(c) for c in class_tokens(value or "")) or bool(identifier and _comments_by_id(identifier))
 
 
 _ARTICLE_BODY_CLASSES = (
@@ -83,7 +103,6 @@ _ARTICLE_BODY_CLASSES = (
     "field-name-body",
     "c-entry-content",
     "single-content",
-    "theconversation-article-body",
     "article-text",
     "body-content",
     "articleBody",
@@ -97,10 +116,16 @@ _ARTICLE_BODY_XPATH = (
 )
 
 
+# A publisher's prefix on a body class ("acme-article-body", "news-entry-content") is still a body
+# container: republishing widgets namespace their wrapper so that it survives the host's CSS.
+_PREFIXED_BODY_SUFFIXES = tuple("-" + c for c in _ARTICLE_BODY_CLASS_SET if "-" in c)
+
+
 def _is_article_body(element: Any) -> bool:
     if element.get("itemprop") == "articleBody" or element.get("id") in ("article-body", "story-body"):
         return True
-    return bool(classes(element) & _ARTICLE_BODY_CLASS_SET)
+    tokens = classes(element)
+    return bool(tokens & _ARTICLE_BODY_CLASS_SET) or any(token.endswith(_PREFIXED_BODY_SUFFIXES) for token in tokens)
 
 
 def _text_length(element: Any) -> int:
@@ -129,8 +154,9 @@ def _contains_chrome_outside(node: Any, core: Any) -> bool:
 
 
 def _grow_to_headline(core: Any, headline: Any | None) -> Any:
-    """Extend a body container upwards to take in the headline and byline, never the chrome."""
-    if headline is not None and any(el is headline for el in core.iter("h1")):
+    """Extend a body container upwards to take in the headline and byline, never the chrome; a page
+    without a headline has nothing to take in, so the container stays as it is."""
+    if headline is None or any(el is headline for el in core.iter("h1")):
         return core
     node = core
     while True:
@@ -144,46 +170,73 @@ def _grow_to_headline(core: Any, headline: Any | None) -> Any:
             return node
 
 
+class _Comments:
+    """The readers' comment sections of a page: no candidate for the article region lies inside one
+    (a WordPress comment is an `<article>` with its own `.entry-content`)."""
+
+    def __init__(self, root: Any) -> None:
+        self.roots = frozenset(el for el in root.xpath(_COMMENTS_XPATH) if isinstance(el.tag, str) and _is_comments(el))
+
+    def contain(self, element: Any) -> bool:
+        if not self.roots:
+            return False
+        return element in self.roots or any(ancestor in self.roots for ancestor in element.iterancestors())
+
+
 def find_article_root(root: Any) -> Any:
     """The element holding the article: `<article>`, `[itemprop=articleBody]`, a CMS body container
-    grown to include its headline, `<main>`, or else the densest block of paragraphs."""
+    grown to include its headline, `<main>`, or else the densest block of paragraphs; never one
+    inside the readers' comments."""
     headlines = [h for h in root.iter("h1") if h.get("hidden") is None]
     headline = headlines[0] if headlines else None
-    core = _body_container(root)
+    comments = _Comments(root)
+    core = _body_container(root, comments)
     if core is not None:
         article = _enclosing_article(core)
         return article if article is not None else _grow_to_headline(core, headline)
-    article = _longest_article(root)
+    article = _longest_article(root, comments)
     if article is not None:
         return article
     mains = root.xpath("//main | //*[@role='main']")
     if mains:
         return mains[0]
-    best_parent = _densest_paragraph_parent(root)
+    best_parent = _densest_paragraph_parent(root, comments)
     if best_parent is not None:
         return _grow_to_headline(best_parent, headline)
     body = root.find("body")
     return body if body is not None else root
 
 
-def _body_container(root: Any) -> Any | None:
-    """The CMS body container (`.entry-content`, `[itemprop=articleBody]`…) with the most paragraph text."""
-    bodies = [el for el in root.xpath(_ARTICLE_BODY_XPATH) if isinstance(el.tag, str) and _is_article_body(el)]
+def _body_container(root: Any, comments: _Comments) -> Any | None:
+    """The CMS body container (`.entry-content`, `[itemprop=articleBody]`…) with the most paragraph
+    text, or, where none has paragraphs (lines split by `<br>`), the most text."""
+    bodies = [el for el in root.xpath(_ARTICLE_BODY_XPATH) if isinstance(el.tag, str) and _is_article_body(el) and not comments.contain(el)]
     core = max(bodies, key=_text_length, default=None)
     if core is not None and _text_length(core) == 0:
-        return None
+        core = max(bodies, key=lambda body: len(text_of(body)))
+        return core if text_of(core) else None
     return core
 
 
+def _is_article_item(element: Any) -> bool:
+    """A schema.org item of the Article family (Article, NewsArticle, BlogPosting, Report…)."""
+    item_type = (element.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+    return item_type.endswith(("Article", "Posting", "Report"))
+
+
 def _enclosing_article(core: Any) -> Any | None:
+    """The nearest `<article>` or Article item around the body container; not `<body>` or `<html>`,
+    whose item type describes the whole page, chrome included."""
     for ancestor in core.iterancestors():
-        if ancestor.tag == "article" or "Article" in (ancestor.get("itemtype") or ""):
+        if ancestor.tag in ("body", "html"):
+            return None
+        if ancestor.tag == "article" or _is_article_item(ancestor):
             return ancestor
     return None
 
 
-def _longest_article(root: Any) -> Any | None:
-    articles = list(root.iter("article"))
+def _longest_article(root: Any, comments: _Comments) -> Any | None:
+    articles = [article for article in root.iter("article") if not comments.contain(article)]
     if articles:
         best = max(articles, key=_text_length)
         if _text_length(best) > 0:
@@ -191,9 +244,11 @@ def _longest_article(root: Any) -> Any | None:
     return None
 
 
-def _densest_paragraph_parent(root: Any) -> Any | None:
+def _densest_paragraph_parent(root: Any, comments: _Comments) -> Any | None:
     best_parent, best_score = None, 0
     for paragraph_parent in {p.getparent() for p in root.iter("p") if p.getparent() is not None}:
+        if comments.contain(paragraph_parent):
+            continue
         score = sum(len(text_of(p)) for p in paragraph_parent.iterchildren("p"))
         if score > best_score:
             best_parent, best_score = paragraph_parent, score
