@@ -92,3 +92,11 @@ def test_a_publishers_prefixed_body_class_is_a_body_container() -> None:
     )
     assert doc.article_root.get("class") == "ledger-article-body"
     assert article_texts(doc) == list(STORY)
+
+
+def test_teaser_articles_in_a_list_are_not_the_story() -> None:
+    teasers = "".join(f"<li><article><h3>Earlier: story {n}</h3><p>The council met again on {n} June.</p></article></li>" for n in range(3))
+    story = f"""<div class="story"><h1>{HEADLINE}</h1>{story_paragraphs()}</div>"""
+    doc = region(f"""<html><body><div class="page">{story}<ol class="latest">{teasers}</ol></div></body></html>""")
+    assert doc.article_root.get("class") == "story"
+    assert article_texts(doc) == [HEADLINE, *STORY]

@@ -236,12 +236,17 @@ def _enclosing_article(core: Any) -> Any | None:
 
 
 def _longest_article(root: Any, comments: _Comments) -> Any | None:
-    articles = [article for article in root.iter("article") if not comments.contain(article)]
+    # An <article> in a list item is a teaser card in a list of stories, not the page's story.
+    articles = [article for article in root.iter("article") if not comments.contain(article) and not _in_list_item(article)]
     if articles:
         best = max(articles, key=_text_length)
         if _text_length(best) > 0:
             return best
     return None
+
+
+def _in_list_item(element: Any) -> bool:
+    return any(ancestor.tag == "li" for ancestor in element.iterancestors())
 
 
 def _densest_paragraph_parent(root: Any, comments: _Comments) -> Any | None:
