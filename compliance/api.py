@@ -39,7 +39,7 @@ __all__ = [
 
 @functools.lru_cache(maxsize=8)
 def _cached_packs(extra: tuple[str, ...]) -> tuple[Pack, ...]:
-    from compliance.loading import load_packs as load
+    from compliance.packfiles import load_packs as load
 
     return tuple(load([Path(p) for p in extra]))
 
@@ -94,7 +94,7 @@ def check_bytes(item: tuple[str, bytes]) -> Report:
     picklable function of the document's bytes; each worker process loads the packs once.
     """
     from compliance.engine import check_bytes as check
-    from compliance.loading import kind_for
+    from compliance.inputs import kind_for
 
     path, data = item
     return check(data, kind_for(path), load_packs(), path=path)

@@ -19,7 +19,7 @@ from typing import Literal
 
 from compliance.baseline import BaselineEntry, entries_for, format_baseline
 from compliance.fingerprint import display_path
-from compliance.loading import write_atomic
+from compliance.outputs import write_atomic
 from compliance.runner import FileResult, Runner, RunOptions, RunStatus
 
 

@@ -17,9 +17,11 @@ from compliance.errors import UserError
 from compliance.exitcodes import BUG, USER_ERROR
 
 if TYPE_CHECKING:
+    from compliance.config import RuleAdjustment
     from compliance.findings import Report
     from compliance.formatters.context import BaselineOutcome
     from compliance.packs import Pack
+    from compliance.runner import FileResult
 
 app = typer.Typer(
     name="syndcheck",
@@ -171,7 +173,7 @@ def check(
     from compliance.formatters.context import BaselineOutcome
     from compliance.formatters.json import format_json_line
     from compliance.formatters.summary import Summary
-    from compliance.formatters.text import format_report, format_resolved, format_summary
+    from compliance.formatters.text import format_adjustments, format_report, format_resolved, format_summary
     from compliance.runner import Runner, RunOptions, RunStatus
     from compliance.selection import split_selectors
 
@@ -202,6 +204,7 @@ def check(
         ignore=split_selectors(ignore or ()),
         exclude=tuple(exclude or ()),
         gitignore=not no_gitignore,
+        outputs=tuple(file for _, file in outputs if file is not None),
     )
     runner = Runner(options)
     use_color = _use_color(color)
@@ -219,11 +222,7 @@ def check(
     timings: dict[str, list[float]] = {}
     progress = _Progress() if _show_progress(chosen, quiet) else None
     for result in runner.run(paths, jobs=jobs or None, progress=progress):
-        for message in result.messages:
-            if result.failure == "bug":
-                _report_bug(message, result.cause or RuntimeError("unknown"))
-            else:
-                _say(message)
+        _tell(result)
         summary = summary.add(result.report)
         status = status.add(result)
         for step, seconds in result.report.timings:
@@ -252,11 +251,12 @@ def check(
         typer.echo(format_statistics(counts), nl=False, err=chosen not in ("text", "concise"))
     if chosen == "text":
         typer.echo(format_summary(summary, color=use_color), nl=False, color=use_color)
+        typer.echo(format_adjustments(runner.adjusted_rules()), nl=False)
         if outcome is not None:
             typer.echo(format_resolved(outcome), nl=False)
     if progress is not None:
         progress.clear()
-    _write_formats(chosen, outputs, reports, runner.all_packs(), outcome)
+    _write_formats(chosen, outputs, reports, runner.all_packs(), outcome, tuple(runner.adjusted_rules()))
     if timing:
         from compliance.formatters.text import format_timings
 
@@ -329,14 +329,19 @@ def _parse_outputs(pairs: Sequence[str]) -> list[tuple[str, Path | None]]:
 
 
 def _write_formats(
-    chosen: str, outputs: Sequence[tuple[str, Path | None]], reports: Sequence[Report], packs: Sequence[Pack], baseline: BaselineOutcome | None = None
+    chosen: str,
+    outputs: Sequence[tuple[str, Path | None]],
+    reports: Sequence[Report],
+    packs: Sequence[Pack],
+    baseline: BaselineOutcome | None = None,
+    adjusted: tuple[RuleAdjustment, ...] = (),
 ) -> None:
     """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary."""
     from compliance import __version__
     from compliance.formatters import FORMATTERS, FormatContext
-    from compliance.loading import append_text, write_atomic
+    from compliance.outputs import append_text, write_atomic
 
-    context = FormatContext(packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__, baseline=baseline)
+    context = FormatContext(packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__, baseline=baseline, adjusted_rules=adjusted)
     if chosen not in _STREAMED:
         typer.echo(FORMATTERS[chosen](reports, context), nl=False)
     for name, file in outputs:
@@ -353,7 +358,7 @@ def list_packs(
     paths: Annotated[bool, typer.Option("--paths", help="Print each pack's id and file instead (to copy a pack).")] = False,
 ) -> None:
     """List the available rule packs: name, publisher, terms, date of the terms, rule count."""
-    from compliance.loading import load_packs
+    from compliance.packfiles import load_packs
 
     packs = load_packs(rules or ())
     if paths:
@@ -390,11 +395,15 @@ def rules_validate(
     paths: Annotated[list[Path], typer.Argument(help="Pack files or directories to validate (with the built-in packs, so 'extends' resolves).")],
 ) -> None:
     """Check rule packs without checking articles: exit 0 when valid, 2 with file:line when not."""
-    from compliance.loading import load_packs, pack_files
+    from compliance.packfiles import load_packs, pack_files
 
     names = {str(f.resolve()) for path in paths for f in pack_files(path)}
     packs = load_packs(paths)
     checked = [p for p in packs if str(Path(p.origin).resolve()) in names]
+    if not checked:
+        from compliance.errors import InputError
+
+        raise InputError("no rule packs to validate", path=", ".join(str(p) for p in paths), hint="give pack files (.yaml, .yml) or directories holding them")
     for pack in checked:
         _line(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rules)")
 
@@ -405,7 +414,7 @@ def rules_list(
     rules: RulesOption = None,
 ) -> None:
     """List rules: id, severity and message."""
-    from compliance.loading import load_packs, select_packs
+    from compliance.packfiles import load_packs, select_packs
 
     available = load_packs(rules or ())
     for chosen in select_packs(available, pack) if pack else available:
@@ -422,7 +431,7 @@ def rules_explain(
 ) -> None:
     """What a rule checks, the clause of the terms it comes from, and how to fix a finding."""
     from compliance.explain import explain_rule, find_rule, rule_source
-    from compliance.loading import load_packs
+    from compliance.packfiles import load_packs
 
     packs = load_packs(rules or ())
     _, rule = find_rule(packs, rule_id)
@@ -441,26 +450,32 @@ def rules_test(
     coverage: Annotated[bool, typer.Option("--coverage", help="Also fail when a rule has no passing or no failing fixture.")] = False,
 ) -> None:
     """Run annotated fixture articles and report every mismatch with their expectations."""
-    from compliance.engine import check_bytes
+    from compliance.config import Settings
     from compliance.errors import InputError
-    from compliance.loading import Skipped, expand_paths, load_packs, read_fixture, select_packs
+    from compliance.inputs import Skipped, expand_paths
+    from compliance.packfiles import select_packs
     from compliance.ruletest import compare, coverage_gaps
+    from compliance.runner import Runner, RunOptions, RunStatus
 
-    available = load_packs(rules or ())
+    runner = Runner(RunOptions(rules=tuple(rules or ())))
+    available = runner.packs_for(Settings())
     reports = []
     failures = 0
+    status = RunStatus()
     for source in expand_paths(paths):
         if isinstance(source, Skipped):
             continue
-        data, expected = read_fixture(source)
-        chosen = select_packs(available, expected.packs) if expected.packs is not None else available
-        report = check_bytes(data, source.kind, chosen, path=source.path, auto_detect=expected.packs is None, meta=dict(expected.meta))
-        reports.append(report)
-        mismatches = compare(report, expected)
+        result, expected = runner.check_fixture(source, available)
+        _tell(result)
+        status = status.add(result)
+        if expected is None or not result.report.checked:
+            continue
+        reports.append(result.report)
+        mismatches = compare(result.report, expected)
         failures += len(mismatches)
         for mismatch in mismatches:
             _line(str(mismatch))
-    if not reports:
+    if not reports and not status.input_errors and not status.bugs:
         raise InputError("no fixtures found", path=", ".join(paths), hint="fixtures are .html, .htm, .md and .txt files")
     gaps: list[str] = []
     if coverage:
@@ -470,7 +485,16 @@ def rules_test(
         for gap in gaps:
             _line(f"coverage: {gap}")
     typer.echo(f"{len(reports)} fixtures, {failures} mismatch{'es' if failures != 1 else ''}" + (f", {len(gaps)} coverage gaps" if coverage else ""))
-    raise typer.Exit(1 if failures or gaps else 0)
+    raise typer.Exit(status.exit_code() if status.bugs or status.input_errors else 1 if failures or gaps else 0)
+
+
+def _tell(result: FileResult) -> None:
+    """What went wrong with one document, on stderr."""
+    for message in result.messages:
+        if result.failure == "bug":
+            _report_bug(message, result.cause or RuntimeError("unknown"))
+        else:
+            _say(message)
 
 
 baseline_app = typer.Typer(help="Record known findings so that only new ones are reported.", no_args_is_help=True, rich_markup_mode=None)
@@ -523,17 +547,12 @@ def _rewrite_baseline(
     mode: Literal["create", "update", "prune"], file: Path, paths: list[str], pack: list[str] | None, rules: list[Path] | None, config: Path | None
 ) -> None:
     from compliance.baseline_commands import rewrite_baseline
-    from compliance.runner import FileResult, RunOptions
+    from compliance.runner import RunOptions
 
-    def tell(result: FileResult) -> None:
-        for message in result.messages:
-            if result.failure == "bug":
-                _report_bug(message, result.cause or RuntimeError("unknown"))
-            else:
-                _say(message)
-
-    options = RunOptions(packs=tuple(pack) if pack else None, rules=tuple(rules or ()), config=config)
-    change = rewrite_baseline(mode, file, paths, options, tell)
+    # A new baseline must not replace one of the articles; update and prune rewrite their own input.
+    outputs = (file,) if mode == "create" else ()
+    options = RunOptions(packs=tuple(pack) if pack else None, rules=tuple(rules or ()), config=config, outputs=outputs)
+    change = rewrite_baseline(mode, file, paths, options, _tell)
     _line(change.describe(mode))
     status = change.status
     raise typer.Exit(status.exit_code() if status.bugs or status.input_errors else 0)

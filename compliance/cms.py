@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
+
+from compliance.errors import InputError
 
 HTML_FIELDS = ("html", "content", "body", "body_html", "article_html")
 ID_FIELDS = ("id", "path", "url", "slug")
@@ -85,4 +87,97 @@ def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
         except (ValueError, RecursionError) as exc:
             yield CmsProblem(f"{origin}#{number}", f"line {number} is not valid JSON: {exc}")
             continue
+        yield _article(obj, f"{origin}#{number}")
+
+
+_SKIP_CHUNK = 1024 * 1024
+_NOT_JSON_HINT = "--input-kind cms-json reads one JSON object, an array of them, or JSON lines"
+
+
+def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> Iterator[CmsArticle | CmsProblem]:
+    """The articles of a payload read from a stream, one at a time, so memory stays bounded.
+
+    JSON lines are read line by line and each payload may hold at most `max_bytes` (a longer one is
+    reported and skipped without being held in memory). A single object spread over several lines,
+    or an array, is read whole, at most `max_bytes` of it. Input that is not JSON at all is a user
+    error (`InputError`, one line), raised before any article is checked.
+    """
+    number = 0
+    while True:
+        line, complete = _read_line(stream, max_bytes)
+        number += 1
+        if not line:
+            yield CmsProblem(origin, "empty payload")
+            return
+        if line.strip():
+            break
+    if not complete:
+        yield CmsProblem(f"{origin}#{number}", f"line {number} is more than --max-bytes {max_bytes:,} bytes; not checked")
+    else:
+        first = _parse_line(line)
+        if first is None:
+            yield from _whole_document(line, stream, origin, max_bytes)
+            return
+        if isinstance(first, list):
+            yield from (_article(obj, f"{origin}#{i}") for i, obj in enumerate(first, start=1))
+        else:
+            yield _article(first, f"{origin}#{number}")
+    while True:
+        line, complete = _read_line(stream, max_bytes)
+        number += 1
+        if not line:
+            return
+        if not line.strip():
+            continue
+        name = f"{origin}#{number}"
+        if not complete:
+            yield CmsProblem(name, f"line {number} is more than --max-bytes {max_bytes:,} bytes; not checked")
+            continue
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            yield CmsProblem(name, f"line {number} is not valid JSON: {exc}")
+            continue
+        yield _article(obj, name)
+
+
+def _read_line(stream: BinaryIO, limit: int | None) -> tuple[bytes, bool]:
+    """The next line, and whether it is whole: a line longer than `limit` is skipped to its end
+    (returned cut short, with False), never held in memory whole."""
+    if limit is None:
+        return stream.readline(), True
+    line = stream.readline(limit + 1)
+    if len(line) <= limit or line.endswith(b"\n"):
+        return line, True
+    while True:
+        rest = stream.readline(_SKIP_CHUNK)
+        if not rest or rest.endswith(b"\n"):
+            return line[:64] or b" ", False
+
+
+def _parse_line(line: bytes) -> Any:
+    """A first line that is a JSON value on its own (JSON lines, or a one-line document), else None."""
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | None) -> Iterator[CmsArticle | CmsProblem]:
+    data = bytearray(start)
+    while limit is None or len(data) <= limit:
+        chunk = stream.read(_SKIP_CHUNK)
+        if not chunk:
+            break
+        data += chunk
+    else:
+        raise InputError(f"the payload is more than --max-bytes {limit:,} bytes", path=origin, hint="send JSON lines, or raise --max-bytes")
+    try:
+        whole = json.loads(bytes(data))
+    except (ValueError, RecursionError) as exc:
+        first = bytes(start).strip()[:40].decode("utf-8", "replace")
+        raise InputError(f"not JSON ({exc}); it starts with '{first}'", path=origin, hint=_NOT_JSON_HINT) from None
+    del data
+    items = whole if isinstance(whole, list) else [whole]
+    for number, obj in enumerate(items, start=1):
         yield _article(obj, f"{origin}#{number}")

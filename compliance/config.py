@@ -66,6 +66,24 @@ class Settings:
     selection: tuple[SelectionLayer, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class RuleAdjustment:
+    """A rule turned off or given a lower severity by a configuration file, so a reviewer sees it."""
+
+    rule: str
+    severity: Severity | None  # None: off
+    origin: str  # the configuration file (and line, for an override)
+
+    def describe(self) -> str:
+        """`dcnf/logo turned off by news/.syndcheck.yaml`."""
+        change = "turned off" if self.severity is None else f"lowered to {self.severity.label}"
+        return f"{self.rule} {change} by {self.origin}"
+
+    def as_dict(self) -> dict[str, str]:
+        """The JSON form: rule, severity (`off` or a label), file."""
+        return {"rule": self.rule, "severity": self.severity.label if self.severity else "off", "file": self.origin}
+
+
 def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
     return ConfigError(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
 

@@ -17,6 +17,7 @@ from compliance.document import Document
 from compliance.errors import CheckError
 from compliance.findings import Detection
 from compliance.packs import OwnSite, Pack
+from compliance.patterns import MissingMeta, PatternTimeout
 
 OWN_PAGE = "the publisher's own page (an original, not a republication)"
 
@@ -36,6 +37,10 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "") -> tupl
             try:
                 if ctx.run(marker.check).passed:
                     fired_list.append(marker.id)
+            except (MissingMeta, PatternTimeout):
+                # As for rules, these are about the article, not bugs: a marker that needs a
+                # value the article does not give, or whose pattern ran out of time, did not fire.
+                continue
             except Exception as exc:
                 raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc
         fired = tuple(fired_list)

@@ -343,7 +343,7 @@ def main(argv: list[str]) -> int:
     (root / "compliance" / "schemas" / "pack.schema.json").write_text(json.dumps(pack_schema(), indent=2) + "\n", encoding="utf-8")
     (root / "compliance" / "schemas" / "config.schema.json").write_text(json.dumps(config_schema(), indent=2) + "\n", encoding="utf-8")
     (root / "docs" / "check-kinds.md").write_text(check_kinds_markdown(), encoding="utf-8")
-    from compliance.loading import load_packs
+    from compliance.packfiles import load_packs
 
     (root / "docs" / "packs.md").write_text(packs_markdown(load_packs()), encoding="utf-8")
     samples_doc = root / "docs" / "samples.md"

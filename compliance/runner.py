@@ -7,42 +7,46 @@ say it, and one failing file never stops the others.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from compliance.config import ConfigLayer, Settings, is_selected, resolve
+from compliance.config import ConfigLayer, RuleAdjustment, Settings, is_selected, resolve
+from compliance.configfiles import ConfigFinder, read_baseline, read_config
 from compliance.document import DocumentKind
 from compliance.engine import check_bytes
-from compliance.errors import CheckError, UserError
+from compliance.errors import CheckError, ConfigError, InputError, UserError
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
 from compliance.fingerprint import display_path
-from compliance.loading import (
+from compliance.inputs import (
     DEFAULT_MAX_BYTES,
     STDIN,
-    ConfigFinder,
+    NotRegular,
     Skipped,
     Source,
     TooLarge,
     expand_paths,
-    load_packs,
-    read_baseline,
-    read_config,
+    open_source,
+    read_fixture,
     read_ignore_file,
     read_sidecar_meta,
     read_source,
-    select_packs,
     sniff_kind,
 )
+from compliance.outputs import refuse_overwrite
+from compliance.packfiles import load_packs, select_packs
 from compliance.packs import Pack
 from compliance.selection import COMMAND_LINE, SelectionLayer
 
 if TYPE_CHECKING:
     from compliance.baseline import BaselineFilter
+    from compliance.cms import CmsArticle
+    from compliance.ruletest import Expectations
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,8 @@ class RunOptions:
     # Directory walks: git-style globs to leave out, and whether .gitignore files count.
     exclude: tuple[str, ...] = ()
     gitignore: bool = True
+    # Files the run will write (reports): refused when one of them is an input.
+    outputs: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +87,22 @@ class FileResult:
     threshold: Severity = Severity.ERROR
 
 
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How one document is checked: its settings, the packs to apply, whether to detect them."""
+
+    settings: Settings
+    packs: tuple[Pack, ...]
+    auto_detect: bool
+    known_rules: frozenset[str] = frozenset()  # rule ids a suppression comment may name
+
+
 class Runner:
-    """Checks sources with the settings that apply to each."""
+    """Checks sources with the settings that apply to each.
+
+    Every document, whether a file, a CMS payload or a rule-test fixture, goes through `_isolated`
+    and `_check`: the same isolation (one bad document never stops a batch), timing and notices.
+    """
 
     def __init__(self, options: RunOptions) -> None:
         self.options = options
@@ -92,15 +112,20 @@ class Runner:
         self._choices: dict[tuple[int, tuple[SelectionLayer, ...]], tuple[frozenset[str], frozenset[str]]] = {}
         command_line = SelectionLayer(COMMAND_LINE, options.select, options.extend_select, options.ignore)
         self._command_line = () if command_line.empty else (command_line,)
+        self._validated: set[tuple[object, ...]] = set()
+        self.adjustments: dict[tuple[str, Severity | None, str], RuleAdjustment] = {}
         self.baseline: BaselineFilter | None = None
         if options.baseline:
             from compliance.baseline import BaselineFilter
 
             self.baseline = BaselineFilter(read_baseline(options.baseline), file=str(options.baseline))
         self._cwd = str(Path.cwd().resolve())
-        # Load the command line's packs now: a broken pack (or an unknown --select id) is a user
-        # error before any article.
-        self.rule_choice(Settings(), self.packs_for(Settings()))
+        # Load the command line's packs now: a broken pack, an unknown --pack id or an unknown
+        # --select id is one user error before any article, not one per file.
+        available = self.packs_for(Settings())
+        self.rule_choice(Settings(), available)
+        if options.packs is not None:
+            select_packs(available, options.packs)
 
     def layers_for(self, path: str) -> tuple[ConfigLayer, ...]:
         """The configuration files that apply to a file, farthest first."""
@@ -127,6 +152,10 @@ class Runner:
                 unique.setdefault(pack.id, pack)
         return sorted(unique.values(), key=lambda p: p.id)
 
+    def adjusted_rules(self) -> list[RuleAdjustment]:
+        """Rules that configuration files turned off or demoted in this run, each once."""
+        return sorted(self.adjustments.values(), key=lambda a: (a.rule, a.origin))
+
     def _display(self, source: Source) -> str:
         return (self.options.stdin_name or "<stdin>") if source.path == STDIN else source.path
 
@@ -143,16 +172,50 @@ class Runner:
             self._choices[key] = (known, disabled_rules(layers, known))
         return self._choices[key]
 
-    def _plan(self, source: Source) -> tuple[Settings, list[Pack], bool]:
-        """A file's settings (with the rules select/ignore turn off), the packs to apply, and
-        whether to detect them."""
-        settings = self.settings_for(source.path if source.path != STDIN else self._display(source))
+    def plan(self, path: str) -> Plan:
+        """A document's settings and packs; configuration mistakes are user errors (`ConfigError`,
+        `PackError`): an unknown pack id, or a rule id under `severity` that no pack has."""
+        settings = self.settings_for(path)
         available = self.packs_for(settings)
-        _, off = self.rule_choice(settings, available)
+        self._validate(settings, available)
+        known, off = self.rule_choice(settings, available)
         if off:
+            self._note_deselected(settings, off)
             settings = dataclasses.replace(settings, severity={**settings.severity, **dict.fromkeys(off)})
         wanted = self.options.packs if self.options.packs is not None else settings.packs
-        return settings, (select_packs(available, wanted) if wanted else available), not wanted
+        packs = select_packs(available, wanted) if wanted else available
+        return Plan(settings, tuple(packs), not wanted, known)
+
+    def _note_deselected(self, settings: Settings, off: frozenset[str]) -> None:
+        """Rules a configuration file's select/ignore turned off, with the file that last did it
+        (rules only the command line turns off are the user's own choice, in plain sight)."""
+        from compliance.selection import is_enabled
+
+        for rule_id in off:
+            origin = None
+            for index, layer in enumerate(settings.selection):
+                before = is_enabled(settings.selection[:index], rule_id)
+                if before and not is_enabled(settings.selection[: index + 1], rule_id):
+                    origin = layer.origin
+            if origin is not None and not is_enabled(settings.selection, rule_id):
+                self.adjustments.setdefault((rule_id, None, origin), RuleAdjustment(rule_id, None, origin))
+
+    def _validate(self, settings: Settings, available: list[Pack]) -> None:
+        key = (id(available), tuple(settings.severity.items()))
+        if key in self._validated:
+            return
+        rules = {rule.id: rule for pack in available for rule in pack.rules}
+        for rule_id, level in settings.severity.items():
+            origin = settings.sources.get(f"severity.{rule_id}", "the configuration")
+            if rule_id not in rules:
+                import difflib
+
+                close = difflib.get_close_matches(rule_id, list(rules), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck rules list' to see the rule ids"
+                raise ConfigError(f"unknown rule '{rule_id}' under 'severity'", path=origin, hint=hint)
+            if level is None or level < rules[rule_id].severity:
+                self.adjustments.setdefault((rule_id, level, origin), RuleAdjustment(rule_id, level, origin))
+        self._validated.add(key)
 
     def known_rules(self, settings: Settings) -> frozenset[str]:
         """The rule ids a suppression comment may name for a file with these settings."""
@@ -161,34 +224,64 @@ class Runner:
     def check(self, source: Source) -> FileResult:
         """One file, with its own settings; failures become a report saying it was not checked."""
         display = self._display(source)
-        try:
-            settings, packs, auto_detect = self._plan(source)
+
+        def work() -> tuple[Report, Severity]:
+            plan = self.plan(source.path if source.path != STDIN else display)
             data = read_source(source, max_bytes=self.options.max_bytes)
             kind = source.kind if (source.path != STDIN or self.options.kind) else sniff_kind(data)
-            report = check_bytes(
-                data,
-                kind,
-                packs,
-                path=display,
-                auto_detect=auto_detect,
-                meta=self.options.meta,
-                default_meta=read_sidecar_meta(source),
-                severities=settings.severity,
-                timing=self.options.timing,
-                known_rules=self.known_rules(settings),
-            )
-        except TooLarge as exc:
-            return FileResult(Report(path=display, notices=(Notice("too-large", str(exc)),), checked=False))
+            report = self._check(data, kind, display, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source))
+            return report, self.options.fail_on or plan.settings.fail_on
+
+        return self._isolated(display, work)
+
+    def check_fixture(self, source: Source, packs: Sequence[Pack]) -> tuple[FileResult, Expectations | None]:
+        """A rule-test fixture, checked as any document is; its expectations name the packs and meta."""
+        expected: list[Expectations] = []
+
+        def work() -> tuple[Report, Severity]:
+            data, expectations = read_fixture(source)
+            expected.append(expectations)
+            chosen = tuple(select_packs(packs, expectations.packs)) if expectations.packs is not None else tuple(packs)
+            plan = Plan(Settings(), chosen, expectations.packs is None, self.known_rules(Settings()))
+            return self._check(data, source.kind, source.path, plan, meta=dict(expectations.meta)), Severity.ERROR
+
+        result = self._isolated(source.path, work)
+        return result, (expected[0] if expected else None)
+
+    def _check(
+        self, data: bytes, kind: DocumentKind, name: str, plan: Plan, *, meta: Mapping[str, str], default_meta: Mapping[str, str] | None = None
+    ) -> Report:
+        return check_bytes(
+            data,
+            kind,
+            plan.packs,
+            path=name,
+            auto_detect=plan.auto_detect,
+            meta=meta,
+            default_meta=default_meta,
+            severities=plan.settings.severity,
+            timing=self.options.timing,
+            known_rules=plan.known_rules or None,
+        )
+
+    def _isolated(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:
+        """Run one document's check so that whatever goes wrong stays with that document."""
+        try:
+            report, threshold = work()
+        except (TooLarge, NotRegular) as exc:
+            return FileResult(Report(path=name, notices=(Notice("skipped" if isinstance(exc, NotRegular) else "too-large", str(exc)),), checked=False))
+        except InputError as exc:
+            report = Report(path=name, notices=(Notice("unreadable", f"not checked: {exc.what}"),), checked=False)
+            return FileResult(report, failure="input", messages=(f"syndcheck: error: {exc.one_line()}",))
         except UserError as exc:
-            report = Report(path=display, notices=(Notice("unreadable", f"not checked: {exc.what}"),), checked=False)
+            report = Report(path=name, notices=(Notice("user-error", f"not checked: {exc.what}"),), checked=False)
             return FileResult(report, failure="input", messages=(f"syndcheck: error: {exc.one_line()}",))
         except CheckError as exc:
-            report = Report(path=display, notices=(Notice("internal-error", f"not checked: internal error in rule {exc.rule}"),), checked=False)
+            report = Report(path=name, notices=(Notice("internal-error", f"not checked: internal error in rule {exc.rule}"),), checked=False)
             return FileResult(report, failure="bug", messages=(f"while checking {exc.path} with rule {exc.rule}",), cause=exc.cause)
         except Exception as exc:  # noqa: BLE001 - a crash on one document is reported, then the batch goes on
-            report = Report(path=display, notices=(Notice("internal-error", "not checked: internal error"),), checked=False)
-            return FileResult(report, failure="bug", messages=(f"while checking {display}",), cause=exc)
-        threshold = self.options.fail_on or settings.fail_on
+            report = Report(path=name, notices=(Notice("internal-error", "not checked: internal error"),), checked=False)
+            return FileResult(report, failure="bug", messages=(f"while checking {name}",), cause=exc)
         return FileResult(report, failing=self._failing(report, threshold), threshold=threshold)
 
     def _failing(self, report: Report, threshold: Severity) -> bool:
@@ -203,58 +296,62 @@ class Runner:
         report = self.baseline.apply(result.report, display_path(result.report.path, self._cwd))
         return dataclasses.replace(result, report=report, failing=self._failing(report, result.threshold))
 
-    def check_payload(self, source: Source) -> Iterator[FileResult]:
-        """Each article of a CMS JSON payload (one object, an array, or JSON lines), in order."""
-        from compliance.cms import CmsProblem, parse_payload
-        from compliance.decoding import decode_bytes
+    def check_payloads(self, source: Source) -> Iterator[FileResult]:
+        """Each article of a CMS JSON payload (one object, an array, or JSON lines), in order,
+        read one at a time; `--max-bytes` applies to each payload."""
+        from compliance.cms import CmsProblem, read_payloads
 
         display = self._display(source)
-        try:
-            settings, packs, auto_detect = self._plan(source)
-            text = decode_bytes(read_source(source, max_bytes=None)).text
-        except UserError as exc:
-            report = Report(path=display, notices=(Notice("unreadable", f"not checked: {exc.what}"),), checked=False)
-            yield FileResult(report, failure="input", messages=(f"syndcheck: error: {exc.one_line()}",))
-            return
-        threshold = self.options.fail_on or settings.fail_on
-        for article in parse_payload(text, display):
-            if isinstance(article, CmsProblem):
-                report = Report(path=article.name, notices=(Notice("unreadable", f"not checked: {article.reason}"),), checked=False)
-                yield FileResult(report, failure="input", messages=(f"syndcheck: error: {article.name}: {article.reason}",))
-                continue
-            meta = {**article.meta, **self.options.meta}
+        plan = self.plan(source.path if source.path != STDIN else display)
+        limit = self.options.max_bytes or None
+        with contextlib.ExitStack() as stack:
             try:
-                report = check_bytes(
-                    article.html.encode("utf-8"),
-                    "html",
-                    packs,
-                    path=article.name,
-                    auto_detect=auto_detect,
-                    meta=meta,
-                    severities=settings.severity,
-                    known_rules=self.known_rules(settings),
-                )
-            except CheckError as exc:
-                report = Report(path=article.name, notices=(Notice("internal-error", f"not checked: internal error in rule {exc.rule}"),), checked=False)
-                yield FileResult(report, failure="bug", messages=(f"while checking {exc.path} with rule {exc.rule}",), cause=exc.cause)
-                continue
-            yield self._finish(FileResult(report, failing=self._failing(report, threshold), threshold=threshold))
+                stream = stack.enter_context(open_source(source))
+            except NotRegular as exc:
+                yield FileResult(Report(path=display, notices=(Notice("skipped", str(exc)),), checked=False))
+                return
+            for article in read_payloads(stream, display, max_bytes=limit):
+                if isinstance(article, CmsProblem):
+                    report = Report(path=article.name, notices=(Notice("unreadable", f"not checked: {article.reason}"),), checked=False)
+                    yield FileResult(report, failure="input", messages=(f"syndcheck: error: {article.name}: {article.reason}",))
+                    continue
+
+                def work(article: CmsArticle = article) -> tuple[Report, Severity]:
+                    # A lone surrogate (a broken \ud800 escape in the JSON) cannot be UTF-8: it becomes U+FFFD.
+                    data = article.html.encode("utf-8", "replace")
+                    report = self._check(data, "html", article.name, plan, meta={**article.meta, **self.options.meta})
+                    return report, self.options.fail_on or plan.settings.fail_on
+
+                yield self._finish(self._isolated(article.name, work))
 
     def run(self, paths: Iterable[str], *, jobs: int | None = 1, progress: Callable[[int, int], None] | None = None) -> Iterator[FileResult]:
         """Every source under the paths, in a stable order; directory walks honour include/exclude.
 
-        With `jobs` > 1 (None: one per core), files are checked in worker processes and the
-        results still come out in the order of the files; small batches stay in this process,
-        where starting workers would cost more than it saves.
+        Everything that is the user's mistake (a path with no articles, a directory that cannot
+        be read, a configuration error, an output file that is an input) is raised as a
+        `UserError` before any document is checked. With `jobs` > 1 (None: one per core), files
+        are checked in worker processes and the results still come out in the order of the files;
+        small batches stay in this process, where starting workers would cost more than it saves.
         """
         paths = list(paths)
         if self.options.kind == "cms-json":
+            sources = [Source(path, "html", None if path == STDIN else Path(path)) for path in paths]
             for path in paths:
-                yield from self.check_payload(Source(path, "html", None if path == STDIN else Path(path)))
+                if path != STDIN and not os.path.lexists(path):
+                    raise InputError("no such file or directory", path=path, hint="check the path")
+            refuse_overwrite(self.options.outputs, self._inputs([s for s in sources if s.file is not None]))
+            for source in sources:
+                yield from self.check_payloads(source)
             return
         items = list(self._selected(paths))
+        if not any(isinstance(i, Source) for i in items) and not any(isinstance(i, Skipped) for i in items):
+            raise InputError("no articles found", path=", ".join(paths), hint="every article there is excluded by the configuration's include/exclude")
+        sources = [i for i in items if isinstance(i, Source)]
+        for source in sources:
+            self.plan(source.path if source.path != STDIN else self._display(source))
+        refuse_overwrite(self.options.outputs, self._inputs(sources))
         workers = min(jobs or os.cpu_count() or 1, len(items))
-        if workers <= 1 or len(items) < PARALLEL_MIN_FILES or any(isinstance(i, Source) and i.path == STDIN for i in items):
+        if workers <= 1 or len(items) < PARALLEL_MIN_FILES or any(i.path == STDIN for i in sources):
             results: Iterator[FileResult] = (self._finish(self.check(i)) if isinstance(i, Source) else _skipped(i) for i in items)
         else:
             results = self._run_parallel(items, workers)
@@ -262,6 +359,15 @@ class Runner:
             if progress is not None:
                 progress(done, len(items))
             yield result
+
+    def _inputs(self, sources: Sequence[Source]) -> list[Path]:
+        """Every file the run reads: articles, their metadata sidecars, configuration, baseline, packs."""
+        files = [s.file for s in sources if s.file is not None]
+        files += [s.file.with_name(s.file.name + ".meta.yaml") for s in sources if s.file is not None]
+        files += [Path(layer.origin.split(" [", 1)[0]) for layers in self._finder.loaded() for layer in layers]
+        files += [p for p in (self.options.config, self.options.baseline) if p is not None]
+        files += [Path(pack.origin) for pack in self.all_packs()]
+        return files
 
     def _selected(self, paths: list[str]) -> Iterator[Source | Skipped]:
         from compliance.ignores import Ignores
@@ -280,17 +386,59 @@ class Runner:
                 yield source
 
     def _run_parallel(self, items: list[Source | Skipped], workers: int) -> Iterator[FileResult]:
+        """Files checked in `workers` processes, each its own one-process executor with one file in
+        flight: when a worker dies (killed, out of memory) exactly the file it held is reported as
+        an internal error, a new worker takes its place, and the rest of the batch goes on."""
         import multiprocessing
+        from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+        from concurrent.futures.process import BrokenProcessPool
 
         methods = multiprocessing.get_all_start_methods()
         # fork shares the loaded packs with the workers; elsewhere each worker loads its own.
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         global _PARENT
         _PARENT = self
-        chunk = max(1, min(16, len(items) // (workers * 8) or 1))
-        with context.Pool(workers, initializer=_init_worker, initargs=(dataclasses.replace(self.options, baseline=None),)) as pool:
-            for result in pool.imap(_check_in_worker, items, chunksize=chunk):
-                yield self._finish(result)
+        options = dataclasses.replace(self.options, baseline=None)
+
+        def executor() -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(options,))
+
+        executors = [executor() for _ in range(workers)]
+        queue = iter(enumerate(items))
+        running: dict[Future[FileResult], tuple[int, int]] = {}
+        done: dict[int, FileResult] = {}
+
+        def feed(slot: int) -> None:
+            for index, item in queue:
+                if isinstance(item, Skipped):
+                    done[index] = _skipped(item)
+                    continue
+                running[executors[slot].submit(_check_in_worker, item)] = (slot, index)
+                return
+
+        try:
+            for slot in range(workers):
+                feed(slot)
+            next_index = 0
+            while True:
+                while next_index in done:
+                    yield self._finish(done.pop(next_index))
+                    next_index += 1
+                if not running:
+                    break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    slot, index = running.pop(future)
+                    try:
+                        done[index] = future.result()
+                    except BrokenProcessPool:
+                        done[index] = _worker_died(items[index].path)
+                        executors[slot].shutdown(wait=True)
+                        executors[slot] = executor()
+                    feed(slot)
+        finally:
+            for pool in executors:
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
 PARALLEL_MIN_FILES = 8
@@ -303,13 +451,17 @@ def _init_worker(options: RunOptions) -> None:
     _WORKER = _PARENT if _PARENT is not None else Runner(options)
 
 
-def _check_in_worker(item: Source | Skipped) -> FileResult:
-    if isinstance(item, Skipped):
-        return _skipped(item)
+def _check_in_worker(item: Source) -> FileResult:
     assert _WORKER is not None
     result = _WORKER.check(item)
     # Tracebacks do not cross processes; the message and type do.
     return dataclasses.replace(result, cause=_portable(result.cause)) if result.cause is not None else result
+
+
+def _worker_died(path: str) -> FileResult:
+    why = "the worker process checking it died (killed by a signal, or out of memory)"
+    report = Report(path=path, notices=(Notice("internal-error", f"not checked: {why}"),), checked=False)
+    return FileResult(report, failure="bug", messages=(f"while checking {path}",), cause=RuntimeError(why))
 
 
 def _portable(cause: BaseException) -> BaseException:

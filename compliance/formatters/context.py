@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from compliance.config import RuleAdjustment
 from compliance.packs import Pack, Rule
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ class FormatContext:
     color: bool = False
     show_passed: bool = True
     baseline: BaselineOutcome | None = None
+    # Rules a configuration file turned off or demoted during the run.
+    adjusted_rules: tuple[RuleAdjustment, ...] = ()
     _rules: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
 
     def rule(self, rule_id: str) -> Rule | None:

@@ -46,6 +46,9 @@ def format_json(reports: Sequence[Report], context: FormatContext | None = None)
         "files": [report_dict(r) for r in reports],
         "summary": summarize(reports).as_dict(),
     }
+    if context is not None and context.adjusted_rules:
+        # Rules a configuration file turned off or demoted: a reviewer must see them.
+        document["summary"]["configured"] = [a.as_dict() for a in context.adjusted_rules]
     if context is not None and context.baseline is not None:
         document["baseline"] = {
             "file": context.baseline.file,

@@ -15,6 +15,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_from_bytes
 
+from compliance.config import RuleAdjustment
 from compliance.display import json_output, visible
 from compliance.findings import Finding, Notice, Report, Severity
 from compliance.formatters.context import FormatContext, all_rules
@@ -34,7 +35,14 @@ SRCROOT = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 # A file that could not be read or crashed a rule was not checked at all: that is worth more than a note.
-_NOTICE_LEVELS = {"internal-error": "error", "unreadable": "error", "too-large": "warning", "truncated": "warning", "missing-meta": "warning"}
+_NOTICE_LEVELS = {
+    "internal-error": "error",
+    "unreadable": "error",
+    "user-error": "error",
+    "too-large": "warning",
+    "truncated": "warning",
+    "missing-meta": "warning",
+}
 
 
 def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
@@ -67,6 +75,7 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
             {
                 "executionSuccessful": not any(n["descriptor"]["id"] == "internal-error" for n in notifications),
                 "toolExecutionNotifications": notifications,
+                **({"ruleConfigurationOverrides": [_override(a, rules) for a in context.adjusted_rules]} if context.adjusted_rules else {}),
             }
         ],
         "columnKind": "unicodeCodePoints",
@@ -189,6 +198,17 @@ def _absent(entry: BaselineEntry, rules: _Rules) -> dict[str, Any]:
     if entry.rule in rules.index:
         result["ruleIndex"] = rules.index[entry.rule]
     return result
+
+
+def _override(adjustment: RuleAdjustment, rules: _Rules) -> dict[str, Any]:
+    """A rule a configuration file turned off or demoted, as SARIF's configurationOverride."""
+    configuration: dict[str, Any] = {"enabled": adjustment.severity is not None}
+    if adjustment.severity is not None:
+        configuration["level"] = LEVELS[adjustment.severity]
+    descriptor: dict[str, Any] = {"id": adjustment.rule}
+    if adjustment.rule in rules.index:
+        descriptor["index"] = rules.index[adjustment.rule]
+    return {"descriptor": descriptor, "configuration": configuration, "properties": {"file": adjustment.origin}}
 
 
 def _notification(notice: Notice, location: dict[str, str]) -> dict[str, Any]:

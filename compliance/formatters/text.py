@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from compliance.config import RuleAdjustment
 from compliance.display import visible as _v
 from compliance.findings import Report, Severity
 from compliance.formatters.context import BaselineOutcome, FormatContext
@@ -79,7 +80,12 @@ def format_summary(summary: Summary, *, color: bool = False) -> str:
 def format_text(reports: Sequence[Report], context: FormatContext) -> str:
     """All reports and the summary, as an editor reads them."""
     body = "\n".join(format_report(r, color=context.color, show_passed=context.show_passed) for r in reports)
-    return body + ("\n" if body else "") + format_summary(summarize(reports), color=context.color)
+    return body + ("\n" if body else "") + format_summary(summarize(reports), color=context.color) + format_adjustments(context.adjusted_rules)
+
+
+def format_adjustments(adjusted: Sequence[RuleAdjustment]) -> str:
+    """After the summary: each rule a configuration file turned off or demoted, and which file."""
+    return "".join(f"configuration: {_v(a.describe())}\n" for a in adjusted)
 
 
 def format_resolved(outcome: BaselineOutcome) -> str:

@@ -1,0 +1,291 @@
+"""The article edge: which files a run checks, and their bytes, read safely.
+
+Only regular files are read, never more than `--max-bytes` of them; directory walks stay inside
+the folders given and notice loops. Inputs are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from compliance.document import DocumentKind
+from compliance.errors import InputError
+from compliance.yamlsource import parse_yaml
+
+if TYPE_CHECKING:  # imported when used: rule tests are not part of every check
+    from compliance.ruletest import Expectations
+
+ARTICLE_SUFFIXES: dict[str, DocumentKind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+STDIN = "-"
+
+
+def display_file(path: Path) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path.resolve()) if relative.startswith("..") else relative
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article to check, not yet read."""
+
+    path: str
+    kind: DocumentKind
+    file: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file met during a directory walk that cannot be checked, and why."""
+
+    path: str
+    reason: str
+
+
+def kind_for(path: str, override: DocumentKind | None = None) -> DocumentKind:
+    """The document kind of a path, by extension (HTML for unknown extensions given explicitly)."""
+    if override is not None:
+        return override
+    return ARTICLE_SUFFIXES.get(Path(path).suffix.lower(), "html")
+
+
+def sniff_kind(data: bytes) -> DocumentKind:
+    """HTML or text for stdin, from the content."""
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<article", b"<div", b"<p", b"<!--", b"<meta")):
+        return "html"
+    return "text"
+
+
+def expand_paths(paths: Iterable[str], *, kind: DocumentKind | None = None) -> Iterator[Source | Skipped]:
+    """Files to check: explicit files as given, directories walked recursively for articles.
+
+    User errors, raised before anything is checked: a missing path, a directory that cannot be
+    read, a directory with no articles in it. Inside a walk, symbolic links that lead outside the
+    directories given are not followed, loops are noticed, and what is not a regular file
+    (device, FIFO, socket) is skipped; each with a reason.
+    """
+    explicit = list(paths)
+    for path in explicit:
+        if path != STDIN and not os.path.lexists(path):
+            raise InputError("no such file or directory", path=path, hint="check the path (directories are searched for .html, .htm, .txt, .md)")
+    roots = tuple(os.path.realpath(path) for path in explicit if path != STDIN and os.path.isdir(path))
+    for path in explicit:
+        if path == STDIN:
+            yield Source(STDIN, kind or "html")
+        elif os.path.isdir(path):
+            found = False
+            for item in _walk(Path(path), kind, set(), roots):
+                found = True
+                yield item
+            if not found:
+                searched = ", ".join(ARTICLE_SUFFIXES)
+                raise InputError("no articles found under this directory", path=path, hint=f"check the path; directories are searched for {searched}")
+        else:
+            yield Source(path, kind_for(path, kind), Path(path))
+
+
+def file_type(mode: int) -> str:
+    """What a file is, in words, from its `st_mode` ("a FIFO (named pipe)", "a character device")."""
+    for test, name in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISREG, "a regular file"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _inside(path: str, roots: tuple[str, ...]) -> bool:
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _walk(directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]], roots: tuple[str, ...]) -> Iterator[Source | Skipped]:
+    try:
+        info = directory.stat()
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        raise InputError(f"cannot read directory: {exc.strerror or exc}", path=str(directory), hint="check its permissions, or leave it out") from None
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        yield Skipped(str(directory), "symbolic link loop, skipped")
+        return
+    seen.add(key)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = Path(entry.path)
+        try:
+            target = entry.stat()
+        except OSError:
+            if child.suffix.lower() in ARTICLE_SUFFIXES:
+                yield Source(str(child), kind_for(str(child), kind), child)  # a dangling link: reading it says why
+            continue
+        if not stat.S_ISDIR(target.st_mode) and child.suffix.lower() not in ARTICLE_SUFFIXES:
+            continue
+        if entry.is_symlink() and not _inside(os.path.realpath(child), roots):
+            yield Skipped(str(child), f"not checked: a symbolic link to {file_type(target.st_mode)} outside the directories given, not followed")
+        elif stat.S_ISDIR(target.st_mode):
+            yield from _walk(child, kind, seen, roots)
+        elif not stat.S_ISREG(target.st_mode):
+            yield Skipped(str(child), f"not checked: {file_type(target.st_mode)}, not a regular file")
+        else:
+            yield Source(str(child), kind_for(str(child), kind), child)
+
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+class TooLarge(Exception):
+    """An input beyond `--max-bytes`: reported as not checked, never half-read."""
+
+    def __init__(self, size: int | None, limit: int) -> None:
+        amount = f"{size:,} bytes is" if size is not None else "it is"
+        super().__init__(f"not checked: {amount} more than --max-bytes {limit:,}")
+        self.size = size
+        self.limit = limit
+
+
+class NotRegular(Exception):
+    """An input that is not a regular file (a device, FIFO or socket): skipped, never read."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"not checked: {what}, not a regular file")
+
+
+def read_bounded(stream: BinaryIO, limit: int | None) -> bytes:
+    """At most `limit` bytes of a stream, read as they come; more than that raises `TooLarge`.
+
+    Never trusts a size announced in advance: a device or pipe reports 0 and never ends."""
+    if limit is None:
+        return stream.read()
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+    raise TooLarge(None, limit)
+
+
+def open_regular(path: Path, shown: str) -> BinaryIO:
+    """A regular file opened for reading; `NotRegular` for devices, FIFOs and sockets.
+
+    Opened without blocking, so that a FIFO with no writer cannot hang the run, and checked on
+    the open descriptor, so that the file cannot be swapped between the check and the read."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path=shown, hint="check that it exists and is readable") from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise NotRegular(file_type(info.st_mode))
+    os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "rb")
+
+
+def read_ignore_file(path: Path) -> list[str]:
+    """The lines of a `.gitignore` (or `.git/info/exclude`); none when it is missing or unreadable."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+@contextlib.contextmanager
+def open_source(source: Source) -> Iterator[BinaryIO]:
+    """A source as a binary stream to read as it comes (stdin, or a regular file; `NotRegular`
+    otherwise), closed afterwards (stdin is left open)."""
+    if source.file is None:
+        import sys
+
+        yield sys.stdin.buffer
+        return
+    with open_regular(source.file, source.path) as handle:
+        yield handle
+
+
+def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> bytes:
+    """The bytes of an article, at most `max_bytes` of them (opened read-only, never modified).
+
+    Raises `TooLarge` beyond the limit, `NotRegular` for what is not a regular file, `InputError`
+    when the file cannot be read."""
+    limit = max_bytes if max_bytes else None
+    if source.file is None:
+        import sys
+
+        return read_bounded(stdin if stdin is not None else sys.stdin.buffer, limit)
+    with open_regular(source.file, source.path) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if limit is not None and size > limit:
+                raise TooLarge(size, limit)
+            return read_bounded(handle, limit)
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}", path=source.path, hint="check that it exists and is readable") from None
+
+
+def read_fixture(source: Source) -> tuple[bytes, Expectations]:
+    """A rule-test fixture's bytes and its expectations (comments, or a `.expect` sidecar for text)."""
+    from compliance.decoding import decode_bytes
+    from compliance.ruletest import Expectations, expectations_in_markup, expectations_in_sidecar
+
+    data = read_source(source, max_bytes=None)
+    if source.kind == "text" and source.file is not None:
+        sidecar = source.file.with_name(source.file.name + ".expect")
+        if not sidecar.exists():
+            return data, Expectations()
+        try:
+            return data, expectations_in_sidecar(sidecar.read_text(encoding="utf-8"), str(sidecar))
+        except ValueError as exc:
+            raise InputError(str(exc), hint="see docs/rule-packs.md, 'Testing a pack'") from None
+    try:
+        return data, expectations_in_markup(decode_bytes(data).text)
+    except ValueError as exc:
+        raise InputError(str(exc), path=source.path, hint="see docs/rule-packs.md, 'Testing a pack'") from None
+
+
+def read_sidecar_meta(source: Source) -> dict[str, str]:
+    """Article metadata from `NAME.meta.yaml` beside an article (`story.html.meta.yaml`)."""
+    if source.file is None:
+        return {}
+    sidecar = source.file.with_name(source.file.name + ".meta.yaml")
+    if not sidecar.is_file():
+        return {}
+    from compliance.yamlsource import YMap, plain
+
+    origin = display_file(sidecar)
+    try:
+        root = parse_yaml(sidecar.read_text(encoding="utf-8-sig"), origin, error=InputError)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read article metadata: {exc}", path=origin) from None
+    if root is None:
+        return {}
+    if not isinstance(root, YMap):
+        raise InputError("article metadata must be a mapping (key: value lines)", path=origin, line=root.mark.line)
+    return {str(k): str(v) for k, v in plain(root).items() if isinstance(v, str | int | float) and not isinstance(v, bool)}

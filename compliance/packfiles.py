@@ -1,0 +1,157 @@
+"""Rule packs on disk: the built-in packs, `--rules` files, the validated-pack cache, and `--pack` ids."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from compliance.errors import PackError
+from compliance.inputs import display_file
+from compliance.packs import Pack, build_packs, pack_identity
+from compliance.yamlsource import YNode, parse_yaml
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+def builtin_rules_dir() -> Path:
+    """Where the built-in packs are: inside the package in a wheel, `rules/` in a checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "rules", package.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise PackError("the built-in rule packs are missing from this installation", path=str(package), hint="reinstall syndication-compliance")
+
+
+def read_pack_text(path: Path) -> str:
+    """A pack file's text."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PackError(f"cannot read rule pack: {exc.strerror or exc}", path=str(path), hint="check the --rules path") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackError(f"rule pack is not UTF-8 (byte {exc.start})", path=str(path), hint="save the file as UTF-8") from None
+    return text
+
+
+def pack_files(location: Path) -> list[Path]:
+    """The pack files at a path: the file itself, or the YAML files in a directory."""
+    if location.is_dir():
+        return sorted(p for p in location.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
+    if not location.exists():
+        raise PackError("no such rule pack file or directory", path=str(location), hint="check the --rules path")
+    return [location]
+
+
+def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack]:
+    """Built-in packs plus packs from `--rules` paths.
+
+    A pack given with `--rules` replaces the built-in pack with the same id (a newsroom's copy of
+    the DCNF pack with its house rules); two `--rules` packs with one id are an error. Validated
+    packs are cached (see `_PackCache`), so a one-file check does not parse YAML again.
+    """
+    extra_files = list(dict.fromkeys(f.resolve() for location in extra for f in pack_files(location)))
+    builtin_files = [f.resolve() for f in pack_files(builtin_rules_dir())] if builtin else []
+    cache = _PackCache(builtin_files + extra_files, trusted=len(builtin_files))
+    cached = cache.load()
+    if cached is not None:
+        return cached
+    extra_trees = [_parse_pack_file(file) for file in extra_files]
+    trees = []
+    replaced = {pack_identity(root, origin)[0] for root, origin in extra_trees}
+    for file in builtin_files:
+        if file in extra_files:
+            continue
+        root, origin = _parse_pack_file(file)
+        if pack_identity(root, origin)[0] not in replaced:
+            trees.append((root, origin))
+    # The built-in packs are compiled by the test suite (tests/test_packs.py), so their regexes
+    # and selectors compile on first use; packs a user gives are compiled (validated) now.
+    trusted = frozenset(origin for _, origin in trees)
+    packs = sorted(build_packs(trees + extra_trees, trusted=trusted), key=lambda p: p.id)
+    cache.store(packs)
+    return packs
+
+
+class _PackCache:
+    """Validated packs, pickled per set of pack files (path, size, modification time).
+
+    Start-up matters for pre-commit hooks: unpickling takes about a millisecond where parsing and
+    validating a dozen YAML packs takes tens. The cache lives in $XDG_CACHE_HOME/syndcheck (or
+    $SYNDCHECK_CACHE_DIR); SYNDCHECK_NO_CACHE=1 turns it off. It is only read when it belongs to
+    the current user and no one else can write it, and any problem with it means "rebuild".
+    """
+
+    def __init__(self, files: Sequence[Path], *, trusted: int) -> None:
+        self.path: Path | None = None
+        if os.environ.get("SYNDCHECK_NO_CACHE"):
+            return
+        import hashlib
+        import sys
+
+        from compliance import __version__
+
+        root = os.environ.get("SYNDCHECK_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "syndcheck")
+        # The working directory is part of the key: packs name their files relative to it.
+        digest = hashlib.sha256(f"{__version__}|{sys.version}|{trusted}|{Path.cwd()}".encode())
+        # The package's own modules are part of the key too: pickles hold its classes, and an
+        # upgrade or an edit of the code must never meet a cache written by another version.
+        code = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+        try:
+            for file in [*files, *code]:
+                info = file.stat()
+                digest.update(f"|{file}|{info.st_size}|{info.st_mtime_ns}".encode())
+        except OSError:
+            return
+        self.path = Path(root) / f"packs-{digest.hexdigest()[:24]}.pickle"
+
+    def load(self) -> list[Pack] | None:
+        if self.path is None:
+            return None
+        import pickle
+
+        try:
+            info = self.path.stat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o022:
+                return None
+            packs = pickle.loads(self.path.read_bytes())
+        except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache only means a rebuild
+            return None
+        return packs if isinstance(packs, list) and all(isinstance(p, Pack) for p in packs) else None
+
+    def store(self, packs: list[Pack]) -> None:
+        if self.path is None:
+            return
+        import pickle
+        import tempfile
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=".packs-", delete=False) as handle:
+                handle.write(pickle.dumps(packs, protocol=pickle.HIGHEST_PROTOCOL))
+            os.chmod(handle.name, 0o600)
+            os.replace(handle.name, self.path)
+        except Exception:  # noqa: BLE001 - a cache that cannot be written is simply not used
+            return
+
+
+def _parse_pack_file(file: Path) -> tuple[YNode | None, str]:
+    origin = display_file(file)
+    return parse_yaml(read_pack_text(file), origin), origin
+
+
+def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
+    """The packs named with `--pack`, in the order given."""
+    by_id = {p.id: p for p in packs}
+    chosen = []
+    for pack_id in wanted:
+        if pack_id not in by_id:
+            import difflib
+
+            close = difflib.get_close_matches(pack_id, list(by_id), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck packs' to list them"
+            raise PackError(f"unknown pack '{pack_id}'", hint=hint)
+        chosen.append(by_id[pack_id])
+    return chosen

@@ -1,0 +1,367 @@
+"""Safe and exact in every pipeline: each attack and careless mistake, and what syndcheck does.
+
+Output injection, reads that never end, workers that die, outputs onto inputs, and the user
+errors that must be one line and exit 2 before any article is read (see docs/security.md).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.cms import CmsArticle, CmsProblem, read_payloads
+from compliance.errors import InputError
+from compliance.exitcodes import BUG
+from compliance.inputs import TooLarge, read_bounded
+from compliance.runner import Runner, RunOptions, RunStatus
+from tests.conftest import SAMPLES, write
+
+COMPLIANT = (SAMPLES / "dcnf" / "compliant-static.html").read_bytes()
+NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+RAW_CONTROL = ("\x1b", "\x07", "\x85", "\u202e", "\r")
+
+
+def _no_raw_control(text: str) -> None:
+    assert not any(char in text for char in RAW_CONTROL), repr(text)
+
+
+# --- output injection ---------------------------------------------------------------------------
+
+
+def test_a_file_name_cannot_forge_a_workflow_command_or_a_terminal_sequence(cli: Any, tmp_path: Path) -> None:
+    name = "story\n::add-mask::secret\x1b]8;;https:\u2215\u2215evil.example\x07.html"
+    write(tmp_path, name, NO_LOGO)
+    for output_format in ("text", "github"):
+        run = cli("check", "--format", output_format, str(tmp_path))
+        assert run.code == 1
+        _no_raw_control(run.out + run.err)
+        forged = [line for line in run.out.splitlines() if line.startswith("::") and not line.startswith(("::error file=", "::warning file="))]
+        assert forged == []
+        assert "story\\n::add-mask::secret\\x1b]8;;https:\u2215\u2215evil.example\\x07.html" in run.out.replace("%3A", ":")
+
+
+def test_payload_ids_and_metadata_are_shown_escaped_in_text_and_on_stderr(cli: Any, tmp_path: Path) -> None:
+    pack = write(
+        tmp_path,
+        "desk.yaml",
+        "id: desk\nname: Desk\npublisher: Desk\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+        "  - id: desk/logo\n    severity: error\n    message: '{meta.headline} needs a logo'\n    help: h\n"
+        "    check: {element: {selector: 'img.desk-logo'}}\n",
+    )
+    payload = json.dumps({"id": "a\n::error::forged\x1b[2J", "html": "<p>text</p>", "headline": "Budget\x9b\u202e\x07"}) + "\n"
+    run = cli("check", "--input-kind", "cms-json", "--rules", str(pack), "--pack", "desk", "-", stdin=payload.encode())
+    assert run.code == 1
+    _no_raw_control(run.out + run.err)
+    assert "Budget\\x9b\\u202e\\x07 needs a logo" in run.out
+    assert not any(line.startswith("::") for line in (run.out + run.err).splitlines())
+
+
+def test_internal_error_messages_on_stderr_do_not_carry_raw_payload_ids(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("boom\n::error::forged")
+
+    monkeypatch.setattr("compliance.runner.check_bytes", crash)
+    payload = json.dumps({"id": "x\n::add-mask::y", "html": "<p>a</p>"}) + "\n"
+    run = cli("check", "--format", "github", "--input-kind", "cms-json", "-", stdin=payload.encode())
+    assert run.code == BUG
+    assert not any(line.startswith("::") for line in run.err.splitlines())
+    assert "x\\n::add-mask::y" in run.err and "boom\\n::error::forged" in run.err
+
+
+# --- bounded, regular reads ----------------------------------------------------------------------
+
+
+def test_devices_fifos_and_links_out_of_the_folder_are_skipped_with_a_notice(cli: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    write(folder, "good.html", COMPLIANT)
+    (folder / "zero.html").symlink_to("/dev/zero")
+    (folder / "random.html").symlink_to("/dev/urandom")
+    os.mkfifo(folder / "pipe.html")
+    (folder / "root").symlink_to("/", target_is_directory=True)
+    (folder / "inside").symlink_to(folder, target_is_directory=True)
+    run = cli("check", "--format", "json", str(folder))
+    files = {Path(f["path"]).name: f for f in run.json()["files"]}
+    assert files["good.html"]["checked"] and files["good.html"]["packs"] == ["dcnf"]
+    assert files["zero.html"]["notices"][0]["message"] == "not checked: a symbolic link to a character device outside the directories given, not followed"
+    assert files["random.html"]["notices"][0]["message"].startswith("not checked: a symbolic link to a character device")
+    assert files["pipe.html"]["notices"][0] == {"code": "skipped", "message": "not checked: a FIFO (named pipe), not a regular file"}
+    assert files["root"]["notices"][0]["message"] == "not checked: a symbolic link to a directory outside the directories given, not followed"
+    assert files["inside"]["notices"][0]["message"] == "symbolic link loop, skipped"
+    assert run.code == 0
+
+
+def test_a_device_or_fifo_given_by_name_is_skipped_not_read(cli: Any, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    run = cli("check", "--format", "json", "/dev/zero", str(fifo))
+    notices = [f["notices"][0]["message"] for f in run.json()["files"]]
+    assert notices == ["not checked: a character device, not a regular file", "not checked: a FIFO (named pipe), not a regular file"]
+
+
+class _Endless(io.RawIOBase):
+    """A stream that never ends, counting what was read from it."""
+
+    def __init__(self) -> None:
+        self.read_total = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        self.read_total += len(buffer)
+        buffer[:] = b"x" * len(buffer)
+        return len(buffer)
+
+
+def test_reads_stop_at_the_limit_as_they_happen() -> None:
+    stream = _Endless()
+    with pytest.raises(TooLarge):
+        read_bounded(stream, 1000)  # type: ignore[arg-type]
+    assert stream.read_total == 1001
+
+
+def test_max_bytes_applies_to_each_payload_and_reading_is_one_payload_at_a_time() -> None:
+    big = json.dumps({"id": "big", "html": "<p>" + "x" * 5000 + "</p>"})
+    small = json.dumps({"id": "small", "html": "<p>ok</p>"})
+    stream = io.BytesIO(f"{small}\n{big}\n{small}\n".encode())
+    payloads = read_payloads(stream, "s", max_bytes=1000)
+    first = next(payloads)
+    assert isinstance(first, CmsArticle) and first.name == "s#1 (small)"
+    assert stream.tell() < 1000  # the rest of the stream is not read yet
+    rest = list(payloads)
+    assert rest[0] == CmsProblem("s#2", "line 2 is more than --max-bytes 1,000 bytes; not checked")
+    assert isinstance(rest[1], CmsArticle) and rest[1].name == "s#3 (small)"
+
+
+def test_a_lone_surrogate_in_one_payload_does_not_stop_the_batch(cli: Any) -> None:
+    payload = '{"id": "a", "html": "<p>\\ud800 broken</p>"}\n' + json.dumps({"id": "b", "html": COMPLIANT.decode()}) + "\n"
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", "-", stdin=payload.encode())
+    files = run.json()["files"]
+    assert [f["checked"] for f in files] == [True, True]
+    assert files[1]["packs"] == ["dcnf"]
+    assert run.code == 0
+
+
+def test_a_non_json_input_with_cms_json_is_one_line_and_exit_2(cli: Any, tmp_path: Path) -> None:
+    page = write(tmp_path, "story.html", COMPLIANT)
+    run = cli("check", "--input-kind", "cms-json", str(page))
+    assert run.code == 2
+    assert run.out == ""
+    assert len(run.err.splitlines()) == 1
+    assert run.err.startswith(f"syndcheck: error: {page}: not JSON")
+
+
+# --- workers that die ----------------------------------------------------------------------------
+
+
+def test_a_killed_worker_is_an_internal_error_for_its_file_and_the_batch_completes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(12):
+        write(tmp_path, f"story-{n:02}.html", COMPLIANT)
+    original = Runner.check
+
+    def check(self: Runner, source: Any) -> Any:
+        if source.path.endswith("story-05.html"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(self, source)
+
+    monkeypatch.setattr(Runner, "check", check)
+    signal.alarm(120)  # a hang fails the test instead of the suite
+    try:
+        results = list(Runner(RunOptions()).run([str(tmp_path)], jobs=2))
+    finally:
+        signal.alarm(0)
+    assert [Path(r.report.path).name for r in results] == [f"story-{n:02}.html" for n in range(12)]
+    killed = results[5]
+    assert killed.failure == "bug" and not killed.report.checked
+    assert killed.report.notices[0].code == "internal-error"
+    assert all(r.report.checked and r.report.packs == ("dcnf",) for i, r in enumerate(results) if i != 5)
+    status = RunStatus()
+    for result in results:
+        status = status.add(result)
+    assert status.exit_code() == BUG
+
+
+# --- inputs are never written --------------------------------------------------------------------
+
+
+def test_output_onto_an_input_in_any_spelling_is_refused(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    story = write(tmp_path / "desk", "story.html", NO_LOGO)
+    os.symlink(story, tmp_path / "link.html")
+    os.link(story, tmp_path / "hard.html")
+    monkeypatch.chdir(tmp_path)
+    for spelling in ("desk/story.html", "./desk/../desk/story.html", str(story), "link.html", "hard.html"):
+        for target in ("desk/story.html", "desk"):
+            from compliance.cli import main
+
+            code = main(["check", "--output", f"json={spelling}", target])
+            assert code == 2, (spelling, target)
+            assert story.read_bytes() == NO_LOGO
+
+
+def test_a_failed_write_leaves_no_temporary_file(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "story.html", COMPLIANT)
+    (tmp_path / "out").mkdir()
+    run = cli("check", "--output", f"json={tmp_path / 'out'}", str(story))
+    assert run.code == 2
+    assert "cannot write report" in run.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "story.html"]
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+# --- the user-error contract ---------------------------------------------------------------------
+
+
+def _one_line_exit_2(run: Any, *needles: str) -> None:
+    assert run.code == 2, run.err
+    assert run.out == ""
+    assert len(run.err.splitlines()) == 1, run.err
+    for needle in needles:
+        assert needle in run.err
+
+
+def test_an_unknown_pack_id_is_one_error_with_a_suggestion(cli: Any) -> None:
+    _one_line_exit_2(cli("check", "--pack", "dcfn", "samples/dcnf"), "unknown pack 'dcfn'", "did you mean 'dcnf'?")
+
+
+def test_a_configuration_error_is_one_error_before_any_article(cli: Any, tmp_path: Path) -> None:
+    for n in range(3):
+        write(tmp_path, f"story-{n}.html", COMPLIANT)
+    write(tmp_path, ".syndcheck.yaml", "packs: [dcfn]\n")
+    _one_line_exit_2(cli("check", str(tmp_path)), "unknown pack 'dcfn'", "did you mean 'dcnf'?")
+
+
+def test_an_unknown_rule_id_in_the_configuration_is_an_error_with_a_suggestion(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "story.html", COMPLIANT)
+    write(tmp_path, ".syndcheck.yaml", "severity:\n  dcnf/logoo: off\n")
+    _one_line_exit_2(cli("check", str(tmp_path)), "unknown rule 'dcnf/logoo' under 'severity'", "did you mean 'dcnf/logo'?", ".syndcheck.yaml")
+
+
+def test_a_folder_with_no_articles_is_an_error(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "notes.docx", b"x")
+    _one_line_exit_2(cli("check", str(tmp_path)), "no articles found under this directory")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any directory, so permissions cannot make one unreadable")
+def test_an_unreadable_directory_is_an_error(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "ok/story.html", COMPLIANT)
+    locked = tmp_path / "locked"
+    write(locked, "story.html", COMPLIANT)
+    locked.chmod(0)
+    try:
+        _one_line_exit_2(cli("check", str(tmp_path)), "cannot read directory")
+    finally:
+        locked.chmod(0o755)
+
+
+def test_an_unreadable_directory_is_an_error_whoever_runs_it(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "ok/story.html", COMPLIANT)
+    write(tmp_path, "locked/story.html", COMPLIANT)
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Iterator[os.DirEntry[str]]:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    _one_line_exit_2(cli("check", str(tmp_path)), "locked: cannot read directory: Permission denied")
+
+
+def test_rules_validate_with_nothing_to_validate_is_an_error(cli: Any, tmp_path: Path) -> None:
+    _one_line_exit_2(cli("rules", "validate", str(tmp_path)), "no rule packs to validate")
+
+
+def test_a_rule_turned_off_or_demoted_by_configuration_is_in_the_report(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "desk/story.html", NO_LOGO)
+    write(tmp_path, "desk/.syndcheck.yaml", "severity:\n  dcnf/logo: off\n  dcnf/affiliation: info\n")
+    text = cli("check", str(tmp_path / "desk"))
+    assert f"configuration: dcnf/logo turned off by {tmp_path / 'desk' / '.syndcheck.yaml'}" in text.out.replace(str(Path.cwd()) + "/", "")
+    assert "configuration: dcnf/affiliation lowered to info by " in text.out
+    summary = cli("check", "--format", "json", str(tmp_path / "desk")).json()["summary"]
+    assert [(c["rule"], c["severity"]) for c in summary["configured"]] == [("dcnf/affiliation", "info"), ("dcnf/logo", "off")]
+    assert all(c["file"].endswith("desk/.syndcheck.yaml") for c in summary["configured"])
+    sarif = cli("check", "--format", "sarif", str(tmp_path / "desk")).json()
+    overrides = sarif["runs"][0]["invocations"][0]["ruleConfigurationOverrides"]
+    assert [(o["descriptor"]["id"], o["configuration"]) for o in overrides] == [
+        ("dcnf/affiliation", {"enabled": True, "level": "note"}),
+        ("dcnf/logo", {"enabled": False}),
+    ]
+
+
+def test_a_detection_marker_that_needs_missing_metadata_is_not_a_bug(cli: Any, tmp_path: Path) -> None:
+    pack = write(
+        tmp_path,
+        "desk.yaml",
+        "id: desk\nname: Desk\npublisher: Desk\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
+        "detect:\n  threshold: 1\n  markers:\n    - id: reporter\n      weight: 1\n      check: {text: {phrase: '{{meta.reporter}}'}}\n"
+        "rules:\n  - id: desk/x\n    severity: error\n    message: m\n    help: h\n    check: {text: {phrase: 'never there'}}\n",
+    )
+    story = write(tmp_path, "story.html", COMPLIANT)
+    run = cli("check", "--rules", str(pack), "--format", "json", str(story))
+    assert run.code == 0, run.err
+    assert "desk" not in run.json()["files"][0]["packs"]
+
+
+def test_rules_test_isolates_each_fixture(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "a-bad.txt", "By Ana Ruiz\n\nThe council voted.\n")
+    write(tmp_path, "a-bad.txt.expect", "this is not an expectation\n")
+    write(tmp_path, "b-good.html", COMPLIANT)
+    run = cli("rules", "test", str(tmp_path))
+    assert run.code == 2
+    assert "a-bad.txt.expect:1: expected 'packs: ID, ...'" in run.err
+    assert run.out == "1 fixtures, 0 mismatches\n"
+
+
+def test_user_errors_from_the_walk_are_raised_before_anything_is_checked(tmp_path: Path) -> None:
+    write(tmp_path, "a/story.html", COMPLIANT)
+    (tmp_path / "empty").mkdir()
+    runs = Runner(RunOptions()).run([str(tmp_path / "a"), str(tmp_path / "empty")])
+    with pytest.raises(InputError, match="no articles found"):
+        next(runs)
+
+
+def test_the_security_page_shows_what_the_text_report_prints(cli: Any, tmp_path: Path) -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "security.md").read_text(encoding="utf-8")
+    from tests.test_docs import fenced
+
+    (example,) = fenced(page, "text")
+    write(tmp_path, "story\x1b]0;owned\x07.html", NO_LOGO)
+    run = cli("check", "--no-color", str(tmp_path))
+    first = run.out.splitlines()[0].replace(f"{tmp_path}/", "")
+    assert first == example.strip()
+
+
+def test_timing_is_kept_for_cms_payloads(cli: Any) -> None:
+    payload = json.dumps({"id": "a", "html": COMPLIANT.decode()}) + "\n"
+    run = cli("check", "--timing", "--input-kind", "cms-json", "-", stdin=payload.encode())
+    assert run.code == 0
+    assert "timing: nothing was checked" not in run.err
+    assert "parse" in run.err and "rule dcnf/logo" in run.err
+
+
+def test_a_real_file_name_that_is_not_utf8_keeps_every_machine_format_valid(cli: Any, tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9-story.html")
+    write(tmp_path, name, NO_LOGO)
+    for output_format in ("json", "sarif", "gitlab", "jsonl"):
+        run = cli("check", "--format", output_format, str(tmp_path))
+        assert run.code == 1, run.err
+        for document in run.out.splitlines() if output_format == "jsonl" else [run.out]:
+            json.loads(document.encode("utf-8"))  # valid UTF-8 and valid JSON
+            shown = "caf%E9-story.html" if output_format == "sarif" else "caf\\\\xe9-story.html"  # a JSON-escaped backslash
+            assert shown in document
+
+
+def test_a_rule_a_configuration_file_ignores_is_in_the_report_too(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "desk/story.html", NO_LOGO)
+    write(tmp_path, "desk/.syndcheck.yaml", "ignore: [dcnf/logo]\n")
+    summary = cli("check", "--format", "json", str(tmp_path / "desk")).json()["summary"]
+    assert [(c["rule"], c["severity"]) for c in summary["configured"]] == [("dcnf/logo", "off")]
+    assert summary["configured"][0]["file"].endswith("desk/.syndcheck.yaml")
+    assert "configured" not in cli("check", "--format", "json", "--ignore", "dcnf/logo", str(SAMPLES / "dcnf" / "no-logo.html")).json()["summary"]
