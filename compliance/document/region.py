@@ -56,7 +56,6 @@ _CHROME_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo
 # Readers' comments: a thread, its form, the comment plugins' containers. A token that starts with
 # "comment" but goes on as a word ("commentary") is a kind of article, not a comment.
 _COMMENTS_TOKEN = re.compile(r"(?:comments?|commentlist|respond|disqus(?:_thread)?)(?:[-_].*)?", re.IGNORECASE)
-_COMMENTS_XPATH = "//*[contains(@class, 'omment') or contains(@id, 'omment') or contains(@id, 'respond') or contains(@id, 'disqus')]"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -172,15 +171,27 @@ def _grow_to_headline(core: Any, headline: Any | None) -> Any:
 
 class _Comments:
     """The readers' comment sections of a page: no candidate for the article region lies inside one
-    (a WordPress comment is an `<article>` with its own `.entry-content`)."""
+    (a WordPress comment is an `<article>` with its own `.entry-content`). Asked only about the
+    few candidates, with each ancestor's answer kept, so a page pays for no extra pass."""
 
-    def __init__(self, root: Any) -> None:
-        self.roots = frozenset(el for el in root.xpath(_COMMENTS_XPATH) if isinstance(el.tag, str) and _is_comments(el))
+    def __init__(self) -> None:
+        self._inside: dict[Any, bool] = {}
 
     def contain(self, element: Any) -> bool:
-        if not self.roots:
-            return False
-        return element in self.roots or any(ancestor in self.roots for ancestor in element.iterancestors())
+        """True when the element or an ancestor is a comment section (iterative: pages nest deep)."""
+        unknown: list[Any] = []
+        node, inside = element, False
+        while node is not None:
+            known = self._inside.get(node)
+            if known is not None:
+                inside = known
+                break
+            unknown.append(node)
+            node = node.getparent()
+        for node in reversed(unknown):
+            inside = inside or _is_comments(node)
+            self._inside[node] = inside
+        return inside
 
 
 def find_article_root(root: Any) -> Any:
@@ -189,7 +200,7 @@ def find_article_root(root: Any) -> Any:
     inside the readers' comments."""
     headlines = [h for h in root.iter("h1") if h.get("hidden") is None]
     headline = headlines[0] if headlines else None
-    comments = _Comments(root)
+    comments = _Comments()
     core = _body_container(root, comments)
     if core is not None:
         article = _enclosing_article(core)
