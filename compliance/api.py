@@ -58,7 +58,8 @@ def _check(content: str | bytes, kind: DocumentKind, *, packs: Sequence[str] | S
         by_id = {p.id: p for p in available}
         chosen = [p if isinstance(p, Pack) else by_id[p] for p in packs]
         auto = False
-    return check_document(parse_document(content, kind), chosen, path=path, auto_detect=auto, meta=meta)
+    outlets = frozenset(o for pack in available for o in pack.outlets)
+    return check_document(parse_document(content, kind, outlets=outlets), chosen, path=path, auto_detect=auto, meta=meta)
 
 
 def check_html(

@@ -223,7 +223,7 @@ def check_bytes(
     if not data.strip():
         return Report(path=path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
     started = time.perf_counter()
-    doc = parse_document(data, kind)
+    doc = parse_document(data, kind, outlets=frozenset(o for pack in packs for o in pack.outlets))
     parsed = time.perf_counter() - started
     report = check_document(
         doc, packs, path=path, auto_detect=auto_detect, meta=meta, default_meta=default_meta, severities=severities, timing=timing, known_rules=known_rules

@@ -88,9 +88,12 @@ class Pack:
     extends: tuple[str, ...] = ()
     defines: tuple[tuple[str, str], ...] = ()
     own_site: OwnSite = OwnSite()
+    # The publisher's outlet names as they appear in bylines ("ProPublica", "Global Voices"): the
+    # byline reader never reads them as a person's name.
+    outlets: tuple[str, ...] = ()
 
 
-_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "extends", "define", "detect", "rules")
+_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "extends", "define", "outlets", "detect", "rules")
 _REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "rules")
 _RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms")
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
@@ -353,6 +356,16 @@ def build_packs(trees: Sequence[tuple[YNode | None, str]], *, trusted: frozenset
     return [built[pack_id] for pack_id in by_id]
 
 
+def _outlets(builder: _Builder, top: YMap) -> tuple[str, ...]:
+    """The pack's `outlets:` list of outlet names."""
+    if "outlets" not in top.entries:
+        return ()
+    node = top.entries["outlets"]
+    if not isinstance(node, YSeq) or not node.items:
+        raise builder.fail("'outlets' must be a non-empty list of outlet names", node.mark, "for example: outlets: [ProPublica]")
+    return tuple(builder.string(item, "an outlet name", item.mark).strip() for item in node.items)
+
+
 def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] | None = None, validate: bool = True) -> Pack:
     """Validate and compile a pack from its YAML tree; `parents` are the built packs it extends."""
     builder = _Builder(origin, validate=validate)
@@ -392,6 +405,7 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
             builder.regex(source, defines.entries[name].mark, ignore_case=False)  # validates the definition
             builder.defines[name] = source
 
+    outlets = tuple(dict.fromkeys(_outlets(builder, top) + tuple(o for parent_id, _ in extends for o in (parents or {})[parent_id].outlets)))
     markers: list[Marker] = []
     threshold = DEFAULT_THRESHOLD
     own_site = OwnSite()
@@ -453,6 +467,7 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
         markers=tuple(markers),
         threshold=threshold,
         origin=origin,
+        outlets=outlets,
         extends=tuple(p for p, _ in extends),
         defines=tuple(builder.defines.items()),
         own_site=own_site,

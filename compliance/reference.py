@@ -83,6 +83,12 @@ def pack_schema() -> dict[str, Any]:
                 "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}],
                 "description": "Base pack id(s) whose rules and definitions this pack inherits.",
             },
+            "outlets": {
+                "type": "array",
+                "items": text,
+                "minItems": 1,
+                "description": "The publisher's outlet names as bylines show them; never read as a person's name.",
+            },
             "define": {"type": "object", "additionalProperties": {"type": "string"}, "description": "Named patterns, used as {{name}} in regexes."},
             "detect": {
                 "type": "object",

@@ -18,6 +18,8 @@ Where each part lives:
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from compliance.document.elements import text_of
 from compliance.document.html import image_sources, parse_html
 from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, item_offsets
@@ -44,8 +46,9 @@ __all__ = [
 ]
 
 
-def parse_document(data: bytes | str, kind: DocumentKind) -> Document:
-    """Parse an article of the given kind into a `Document`."""
+def parse_document(data: bytes | str, kind: DocumentKind, *, outlets: Set[str] = frozenset()) -> Document:
+    """Parse an article of the given kind into a `Document`; `outlets` are the loaded packs' outlet
+    names, which the byline reader never takes for a person's name."""
     if kind == "html":
-        return parse_html(data)
-    return parse_text(data, markdown=kind == "markdown")
+        return parse_html(data, outlets=outlets)
+    return parse_text(data, markdown=kind == "markdown", outlets=outlets)

@@ -3,19 +3,57 @@
 The commonest failure on real republications is a byline that names the outlet instead of the
 reporter ("By The Daily Caller", "By Courier Staff") or an emptied template ("By ,"). This module
 tells a person's name from an outlet or a staff credit; `bylines` finds the candidates.
+
+What a byline carries besides names is read off and kept as credit or dropped as page data:
+openers in several languages ("Written by", "Reported by A and translated by B", "Par", "Por",
+"Von", "Di", "Door", "Av"), list markers and labels ("- ", "Analysis:", "Source: Outlet –"),
+outlets in brackets ("NAME (Outlet)", "NAME [Outlet]"), and data stuck to names (dates, times,
+"1 day ago", "Updated …", @handles, e-mail addresses, reading times and counters).
+
+The core knows what an outlet, a job title or a section label looks like; which outlets exist is
+pack data (`outlets:`), passed in as `outlets`.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 
 from compliance.text import normalize_inline
 
-_PREFIX = re.compile(
-    r"^(?:(?:written|posted|story|words|reporting|text|report|article|published)\s+)?by\b[:\s]*",
+# Verbs and nouns that open a credit before "by": "Written by", "Text and photos by".
+_ROLE_OPENERS = (
+    r"written|posted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|photos?|"
+    r"photographs?|pictures|images|video|graphics|illustrations?|interview|interviews|compiled|edited|translated|"
+    r"produced|research|analysis|escrito|publicado|publié|écrit|geschrieben|scritto|pubblicato|skrevet"
+)
+_OPENER_WORDS = rf"(?:(?:{_ROLE_OPENERS})(?:\s+(?:and|&)\s+(?:{_ROLE_OPENERS}))?\s+)?"
+# Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by"):
+# a caption's photographer is not the story's author.
+_PART_CREDIT = re.compile(
+    r"^(?:photos?|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|produced)\s+by\b",
     re.IGNORECASE,
 )
+# "By" and its equivalents: French/Catalan "Par", Spanish/Portuguese "Por", German "Von",
+# Italian "Di"/"Da", Dutch "Door", Scandinavian "Av"/"Af".
+_PREFIX = re.compile(rf"^{_OPENER_WORDS}(?:by|par|por|von|di|da|door|av|af)\b[:\s]*", re.IGNORECASE)
+# Openers that are also name particles ("Von Miller", "Di Maria"): read the text both ways.
+_PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door"})
+# "Tuesday 15 October 2019 by NAME", "Headline 10.15.15 By NAME", "Source: Outlet – By NAME".
+_MID_OPENER = re.compile(rf"(?:(?<=\d)|(?<=[)\]])|\s[–—|•·:/-])\s*{_OPENER_WORDS}by\s+(?=[^\W\d_])", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"^(?:[-–—•·*/|>#~]+|\d{1,2}[.)])\s*")
+_LABEL = re.compile(
+    r"^(?:analysis|opinion|commentary|column|perspective|essay|review|interview|source|from|via|authors?|autor(?:es)?|"
+    r"auteurs?|autori?|credits?)\s*:\s*",
+    re.IGNORECASE,
+)
+# "Reported by A and translated by B", "Written by A Edited by B", "By A; photos by B".
+_ROLE_CONJUNCTION = re.compile(rf"(?:\s*(?:[,;|&]|\band\b))?\s+{_OPENER_WORDS}by\s+", re.IGNORECASE)
+# "(with B and C)" adds people; any other bracket is the affiliation: "NAME (Outlet)".
+_BRACKET = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,100}?)\s*[)\]]")
+_WITH = re.compile(r"^(?:with|avec|mit|con|com|met|med|and|et|y|und)\s+", re.IGNORECASE)
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -27,13 +65,27 @@ _TRAILER = re.compile(
     # A weekday counts only when a date follows ("Monday, June 5"), so "Thomas Friedman" and
     # "Sunstein" are not cut off as if they began a date.
     rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+(?={_MONTHS}|\d)).*$)"
-    r"|(?:\s+(?:published|updated)\b.*$)",
+    r"|(?:\s+(?:published|updated|modified|last\s+updated|aktualisiert|actualizado|mis\s+à\s+jour)\b.*$)",
     re.IGNORECASE,
 )
+# Page data stuck to a name: a number starts a date, a time, a reading time or a counter
+# ("22 Dec 2016", "1:39 PM", "14 min read", "651"), except an ordinal in an outlet ("The 19th").
+_DATA = re.compile(
+    rf"(?:\s|^)(?:\d(?!\d*(?:st|nd|rd|th)\b(?!\s+{_MONTHS}))|{_MONTHS}\s+\d{{1,2}}\b|(?:an?|one)\s+(?:minute|hour|day|week|month|year)s?\s+ago\b"
+    r"|(?:yesterday|today|just\s+now)\b).*$",
+    re.IGNORECASE,
+)
+_GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{2})(?=\d)")
+_HANDLE = re.compile(r"\S+@\S+\.[^\W\d_]{2,}|@[\w.]+")
+_TRAILING_LOWER = re.compile(r"(?:[\s,|•·–—:-]+[^\W\d_A-ZÀ-Þ][\w.]*)+[\s,|•·–—:-]*$")
 _SEGMENT_SPLIT = re.compile(r"\s*(?:[|•·]|\s[–—-]\s|,|;)\s*")
 _FOR_OF = re.compile(r"\s+(?:for|of|at|with)\s+(?=[A-Z\"'])")
-_AND = re.compile(r"\s*(?:\band\b|&)\s*")
-_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|[^\W\d_]\.", re.UNICODE)
+# "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
+_AND = re.compile(r"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|e|en|og|och|i)(?=\s))\s*")
+_MAX_LENGTH = 160
+# With an opener, the credit after the name may be long ("NAME, Professor & Research Chair, …").
+_MAX_LENGTH_WITH_OPENER = 320
+_ROMAN = re.compile(r"^[IVXLC]+$")
 
 _PARTICLES = frozenset(
     [
@@ -110,6 +162,46 @@ _ROLE_NOUNS = frozenset(
         "anchor",
         "host",
         "commentator",
+        "manager",
+        "officer",
+        "coordinator",
+        "specialist",
+        "strategist",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "president",
+        "founder",
+        "co-founder",
+        "ceo",
+        "consultant",
+        "adviser",
+        "advisor",
+        "designer",
+        "developer",
+        "engineer",
+        "secretary",
+        "attorney",
+        "lawyer",
+        "physician",
+        "teacher",
+        "blogger",
+        "podcaster",
+        "presenter",
+        "illustrator",
+        "cartoonist",
+        "translator",
+        "videographer",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "publisher",
+        "curator",
+        "journaliste",
+        "redakteur",
+        "redaktor",
+        "periodista",
+        "giornalista",
     ]
 )
 # Words that may precede a role noun ("Senior White House Correspondent"); unlike role nouns they
@@ -180,9 +272,7 @@ _ORG_WORDS = frozenset(
         "press",
         "times",
         "daily",
-        "caller",
         "tribune",
-        "conversation",
         "media",
         "associated",
         "reports",
@@ -211,10 +301,6 @@ _ORG_WORDS = frozenset(
         "institute",
         "university",
         "college",
-        "kff",
-        "khn",
-        "propublica",
-        "calmatters",
         "courier",
         "observer",
         "chronicle",
@@ -238,9 +324,6 @@ _ORG_WORDS = frozenset(
         "digital",
         "tv",
         "public",
-        "voices",
-        "stateline",
-        "19th",
         "mirror",
         "record",
         "review",
@@ -298,6 +381,22 @@ _STAFF_WORDS = frozenset(["staff", "team", "desk", "editors", "reporters", "writ
 _FILLER = frozenset({"on", "at", "in", "the", "a", "an", "and", "&", "for", "of", "with", "from"})
 
 
+# Words that start section labels and page furniture, not names: "Part I", "Category Archives".
+_SECTION_WORDS = frozenset(
+    """part chapter section category categories archive archives volume vol episode issue tag tags topic topics
+    series season appendix introduction contents table index home menu search page posts filed""".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _name_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """Post-nominal credentials ("MPH", "RN") and titles ("Rabbi", "Chancellor") from `nameparser`,
+    a maintained vocabulary; imported only when a byline needs it (the import costs ~0.2 s)."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.suffix_acronyms), frozenset(CONSTANTS.titles)
+
+
 @dataclass(frozen=True, slots=True)
 class BylineReading:
     """What a byline says: the people it names, the rest of the credit, and what is wrong with it."""
@@ -316,6 +415,11 @@ def _tokens(text: str) -> list[str]:
     return text.split()
 
 
+# Name prefixes that carry an inner capital ("McDonald", "MacArthur", "DiCaprio", "LeBron").
+_INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "Fitz", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "O'", "O’", "D'", "D’", "St")
+_BRAND = re.compile(r"^[^\W\d_][^\W\d_A-ZÀ-Þ]+[A-ZÀ-Þ]")
+
+
 def _is_name_token(token: str) -> bool:
     core = token.strip(".,'’\"")
     if not core or len(core) > 24:
@@ -324,40 +428,82 @@ def _is_name_token(token: str) -> bool:
         return False
     if not core[0].isupper():
         return False
+    if _is_brand(core):
+        return False  # "ProPublica", "CalMatters": a brand's inner capital, not a name's
     return all(ch.isalpha() or ch in "'’-." for ch in core)
 
 
-def person_name(text: str) -> str | None:
+def _is_credential(token: str, others: list[str]) -> bool:
+    """ "MPH" after "Jane Doe": an all-capitals post-nominal credential of a mixed-case name."""
+    core = token.strip(".,")
+    if not (2 <= len(core) <= 6 and core.isupper()) or all(t.isupper() for t in others):
+        return False
+    return core.lower() in _name_vocabulary()[0]
+
+
+def _is_acronym(token: str) -> bool:
+    core = token.strip(".,'’\"")
+    return len(core) >= 3 and core.isalpha() and core.isupper() and not _ROMAN.match(core)
+
+
+def _is_outlet(text: str, outlets: Set[str]) -> bool:
+    lowered = text.lower().removeprefix("the ").strip()
+    return lowered in outlets or ("the " + lowered) in outlets
+
+
+def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     """The text as a person's name ("Jake Smith", "María de la Cruz", "J. R. Smith Jr."), or None.
 
     A name has two to five tokens, starts and ends with a capitalised word, may contain particles
     (de, van, al) and ends with an optional suffix; outlet and role words ("News", "Staff",
-    "Reporter") and a leading "The" rule it out.
+    "Reporter"), a leading "The", a section label ("Part I", "Category Archives") and the outlets
+    the loaded packs name (`outlets`, lower case) rule it out.
     """
-    tokens = _tokens(text.strip(" .,;:|"))
+    shown = _tokens(text.strip(" .,;:|"))
+    if len(shown) > 2 and _is_credential(shown[-1], shown[:-1]):
+        shown = shown[:-1]
+    tokens = shown
     while tokens and tokens[-1].lower().strip(",") in _SUFFIXES and len(tokens) > 2:
         tokens = tokens[:-1]
-    if not 2 <= len(tokens) <= 5 or tokens[0].lower() == "the":
+    if not _has_name_shape(tokens):
         return None
-    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS:
-        return None  # "Fort Worth Report", "Maine Morning Star": a place and a newspaper word
+    if all(len(t.strip(".")) == 1 for t in tokens) or (outlets and _is_outlet(" ".join(tokens), outlets)):
+        return None
+    if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens):
+        return None  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
+    return " ".join(t.strip(",;:") for t in shown)
+
+
+def _is_brand(token: str) -> bool:
+    core = token.strip(".,'’\"")
+    return bool(_BRAND.match(core)) and not core.startswith(_INNER_CAPITAL_PREFIXES)
+
+
+def _has_name_shape(tokens: list[str]) -> bool:
+    """Two to five capitalised tokens (particles inside), not a section label ("Part II") and not a
+    place with a newspaper word ("Fort Worth Report", "Maine Morning Star")."""
+    if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
+        return False
+    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (_ROMAN.match(tokens[-1]) and len(tokens) == 2):
+        return False
     if not (_is_name_token(tokens[0]) and _is_name_token(tokens[-1])):
-        return None
-    for token in tokens[1:-1]:
-        if not (_is_name_token(token) or token.lower() in _PARTICLES):
-            return None
-    if all(len(t.strip(".")) == 1 for t in tokens):
-        return None
-    return " ".join(t.strip(",;:") for t in _tokens(text.strip(" .,;:|")))
+        return False
+    return all(_is_name_token(token) or token.lower() in _PARTICLES for token in tokens[1:-1])
 
 
-def _is_credit_tail(tail: list[str]) -> bool:
+def _is_credit_tail(tail: list[str], outlets: Set[str]) -> bool:
+    """ "Senior White House Correspondent", "Games Editor": role words, or capitalised words ending
+    in a role noun; or an outlet ("ProPublica" by its brand capitals, or a pack's outlet)."""
+    if (len(tail) == 1 and _is_brand(tail[0])) or (outlets and _is_outlet(" ".join(tail), outlets)):
+        return True
     words = [t.lower().strip(".,") for t in tail]
+    if not words or not (words[-1] in _ROLE_NOUNS or words[-1] in _ORG_WORDS):
+        return False
     allowed = _ROLE_WORDS | _ORG_WORDS | _FILLER
-    return bool(words) and (words[-1] in _ROLE_NOUNS or words[-1] in _ORG_WORDS) and all(w in allowed for w in words)
+    return (all(w in allowed or t[:1].isupper() for w, t in zip(words, tail, strict=True)) and words[-1] in _ROLE_NOUNS) or all(w in allowed for w in words)
 
 
-def _split_name_and_role(segment: str) -> tuple[str, str] | None:
+def _split_name_and_role(segment: str, outlets: Set[str]) -> tuple[str, str] | None:
     """ "Jake Smith Energy Reporter" → ("Jake Smith", "Energy Reporter"); shortest name first."""
     tokens = _tokens(segment)
     for cut in range(2, min(len(tokens) - 1, 5) + 1):
@@ -366,21 +512,38 @@ def _split_name_and_role(segment: str) -> tuple[str, str] | None:
         newspaper_word = len(tail) == 1 and tail[0].lower().strip(".,") in _OUTLET_ENDINGS - _ROLE_NOUNS
         # "Delta Beacon Staff" is a staff credit, not a reporter called Delta Beacon.
         staff_only = all(t.lower().strip(".,") in _STAFF_WORDS for t in tail)
-        if _is_credit_tail(tail) and not newspaper_word and not staff_only:
-            name = person_name(" ".join(head))
+        if _is_credit_tail(tail, outlets) and not newspaper_word and not staff_only:
+            name = person_name(" ".join(head), outlets)
             if name:
                 return name, " ".join(tail)
     return None
 
 
-def _names_in(segment: str) -> list[str] | None:
+def _is_job_title(segment: str) -> bool:
+    """ "Audience Development Manager", "Professor & Research Chair": ends in a role noun or, for a
+    longer phrase, in a title from `nameparser`'s vocabulary."""
+    words = [w.lower().strip(".,") for w in segment.split()]
+    if not words:
+        return False
+    if words[-1] in _ROLE_NOUNS:
+        return True
+    return len(words) >= 3 and words[-1] in _name_vocabulary()[1]
+
+
+def _names_in(segment: str, outlets: Set[str], *, after_name: bool) -> list[str] | None:
     """All people named in one comma-free segment ("A and B"), or None if it is not only names."""
+    if after_name and _is_job_title(segment):
+        return None
+    whole = person_name(segment, outlets)
+    if whole is not None and not _AND.search(segment):
+        return [whole]
     parts = [p for p in _AND.split(segment) if p]
     names: list[str] = []
     for part in parts:
-        name = person_name(part)
+        name = person_name(part, outlets)
         if name is None:
-            return None
+            # "José Ortega y Gasset": a particle, not a second person.
+            return [whole] if whole is not None else None
         names.append(name)
     return names or None
 
@@ -392,35 +555,104 @@ def _is_empty(text: str) -> bool:
 
 def _looks_like_credit(credit: str) -> bool:
     """An outlet or a role ("Daily Caller News Foundation", "Energy Reporter"), not a clause of prose."""
-    words = [w.strip(".,'\"") for w in credit.replace(",", " ").split()]
+    words = [w.strip(".,'\"()[]") for w in credit.replace(",", " ").split()]
     if not words or len(words) > 8:
         return False
     allowed = _ROLE_WORDS | _ORG_WORDS | _FILLER
     return all(w and (w[0].isupper() or w[0].isdigit() or w.lower() in allowed) for w in words)
 
 
-def read_byline(text: str, *, require_prefix: bool = False) -> BylineReading | None:
+def _has_credit_word(credit: str, outlets: Set[str]) -> bool:
+    """An outlet or role by its words ("The Millbrook Ledger", "Energy Reporter"), or a pack's outlet."""
+    words = {w.lower().strip(".,'\"()[]") for w in credit.split()}
+    return bool(words & (_ROLE_NOUNS | _ORG_WORDS | _OUTLET_ENDINGS)) or _is_outlet(credit, outlets)
+
+
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    """A byline's text with its opener and leading labels read off."""
+
+    rest: str
+    had_prefix: bool
+    particle_opener: bool
+
+
+def _open(text: str) -> _Opened:
+    """Read off list markers, labels ("Analysis:", "Source: Outlet –") and the opener ("By")."""
+    text = _LIST_MARKER.sub("", text, count=1)
+    text = _LABEL.sub("", text, count=1)
+    if _PART_CREDIT.match(text):
+        return _Opened(text, False, False)
+    match = _PREFIX.match(text)
+    if match is not None:
+        opener = match.group(0).strip(" :").lower()
+        return _Opened(text[match.end() :], True, opener in _PARTICLE_OPENERS)
+    middle = _MID_OPENER.search(text)
+    if middle is not None and middle.start() <= 100 and not _PART_CREDIT.match(middle.group(0).strip(" |–—•·:/-")):
+        return _Opened(text[middle.end() :], True, False)
+    return _Opened(text, False, False)
+
+
+def _drop_page_data(text: str) -> str:
+    """Cut dates, times, counters and "Updated …" off the end, and @handles and e-mail addresses
+    out, keeping the names and the credit before them."""
+    cleaned = _HANDLE.sub(" | ", _GLUED_DIGITS.sub(" ", text))
+    cleaned = _TRAILER.sub("", cleaned)
+    cut = _DATA.sub("", cleaned)
+    if cut != cleaned:
+        # What was left before a number is often the lower-case word that led into it ("on", "před").
+        cut = _TRAILING_LOWER.sub("", cut)
+    return cut.strip(" ,.;:|•·–—-/")
+
+
+def _brackets_to_segments(text: str) -> str:
+    """ "NAME (Outlet)" → "NAME, Outlet"; "NAME (with B and C)" → "NAME and B and C"."""
+
+    def replace(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        joined = _WITH.sub("", inner, count=1)
+        return f" and {joined}" if joined != inner else f", {inner},"
+
+    return _BRACKET.sub(replace, text)
+
+
+def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = frozenset()) -> BylineReading | None:
     """Read a byline's text, or None when the text does not look like a byline at all.
 
-    `require_prefix` is for plain paragraphs: they count only when they start with "By" or have
-    the shape "Name Role" / "Name, Outlet"; text from byline markup is read as a byline anyway.
+    `require_prefix` is for plain paragraphs: they count only when they start with "By" (or an
+    opener such as "Written by", "Par") or have the shape "Name Role" / "Name, Outlet"; text from
+    byline markup is read as a byline anyway. `outlets` are outlet names from the loaded packs,
+    lower case, that are never read as a person.
     """
     text = normalize_inline(text)
-    if not text or len(text) > 160:
+    if not text or len(text) > _MAX_LENGTH_WITH_OPENER:
         return None
-    stripped = _PREFIX.sub("", text, count=1)
-    had_prefix = stripped != text
+    opened = _open(text)
+    if not opened.had_prefix and len(text) > _MAX_LENGTH:
+        return None
+    reading = _read_opened(opened, require_prefix=require_prefix, outlets=outlets)
+    if opened.particle_opener and (reading is None or not reading.names):
+        # "Von Miller" is a name, not "by Miller".
+        reading = _read_opened(_Opened(text, False, False), require_prefix=require_prefix, outlets=outlets)
+    if len(text) > _MAX_LENGTH and (reading is None or not reading.names):
+        return None  # a long line is a byline only when it names someone
+    return reading
+
+
+def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) -> BylineReading | None:
+    had_prefix = opened.had_prefix
     # "By , Fort Worth Report": a CMS template whose name slot is empty, followed by the outlet.
-    name_slot_empty = had_prefix and stripped[:1] in (",", "|", ";")
-    stripped = _TRAILER.sub("", stripped).strip(" ,.;:|•·–—-")
+    name_slot_empty = had_prefix and opened.rest[:1] in (",", "|", ";")
+    stripped = _drop_page_data(_brackets_to_segments(_ROLE_CONJUNCTION.sub(" and ", opened.rest)))
     if _is_empty(stripped) or name_slot_empty:
         return _empty_reading(stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
-    names, credit = _names_and_credit(stripped)
+    names, credit, split_at_for = _names_and_credit(stripped, outlets)
 
     if names:
-        if require_prefix and not had_prefix and (not credit or not _looks_like_credit(credit)):
-            # A bare "Jane Doe" paragraph, or "Maria Lopez, a nurse in Fresno, said ...", is prose.
+        if require_prefix and not had_prefix and not _credit_stands_alone(credit, split_at_for, outlets):
+            # A bare "Jane Doe" paragraph, "Maria Lopez, a nurse in Fresno, said ...", or a
+            # Title-Case headline ("Senators Spar with Treasury Over Tariff Refunds") is not a byline.
             return None
         return BylineReading(tuple(names), credit, None)
     if require_prefix and not had_prefix:
@@ -430,6 +662,14 @@ def read_byline(text: str, *, require_prefix: bool = False) -> BylineReading | N
     return BylineReading((), credit or stripped, problem)
 
 
+def _credit_stands_alone(credit: str, split_at_for: bool, outlets: Set[str]) -> bool:
+    """Whether "Name, Credit" without an opener is a byline: the credit must look like an outlet or
+    a role, and after "for"/"of"/"with" it must say so by its words."""
+    if not credit or not _looks_like_credit(credit):
+        return False
+    return not split_at_for or _has_credit_word(credit, outlets)
+
+
 def _empty_reading(stripped: str, *, had_prefix: bool, require_prefix: bool) -> BylineReading | None:
     """A byline that names nobody and no outlet ("By ,"), or None for a plain paragraph."""
     if had_prefix or not require_prefix:
@@ -437,26 +677,32 @@ def _empty_reading(stripped: str, *, had_prefix: bool, require_prefix: bool) -> 
     return None
 
 
-def _names_and_credit(stripped: str) -> tuple[list[str], str]:
-    """The people a byline names, and the rest of its credit joined by ", "."""
+def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, bool]:
+    """The people a byline names, the rest of its credit joined by ", ", and whether the credit
+    came after "for"/"of"/"at"/"with"."""
     names: list[str] = []
     credit_parts: list[str] = []
-    head, *for_credit = _FOR_OF.split(stripped, maxsplit=1)
-    for segment in _SEGMENT_SPLIT.split(head):
+    # "NAME for Outlet" in the first segment; later "of"s belong to the credit ("School of Law").
+    first, *rest = _SEGMENT_SPLIT.split(stripped)
+    head, *for_credit = _FOR_OF.split(first, maxsplit=1)
+    if for_credit:
+        for_credit = [", ".join([for_credit[0], *rest])]
+        rest = []
+    for segment in [head, *rest]:
         if not segment:
             continue
         if not credit_parts:
-            found = _names_in(segment)
+            found = _names_in(segment, outlets, after_name=bool(names))
             if found is not None:
                 names.extend(found)
                 continue
             # Only the first segment may be "Name Role": after a comma, "Arizona State University"
             # is an affiliation, not a person called Arizona State.
-            split = _split_name_and_role(segment) if not names else None
+            split = _split_name_and_role(segment, outlets) if not names else None
             if split is not None:
                 names.append(split[0])
                 credit_parts.append(split[1])
                 continue
         credit_parts.append(segment)
     credit_parts.extend(part.strip(" .") for part in for_credit)
-    return names, ", ".join(credit_parts)
+    return names, ", ".join(credit_parts), bool(for_credit)

@@ -1,11 +1,23 @@
-"""Finding a document's bylines: byline markup met during the HTML walk (`rel=author`,
-`itemprop=author`, byline classes) and "By …" lines at the top of the article, each read by
-`byline_reading.read_byline`. Bylines on related-story cards or in sidebars are not this article's.
+"""Finding a document's bylines: byline markup met during the HTML walk and "By …" lines near the
+top of the article, each read by `byline_reading.read_byline`.
+
+Where to look: the article region, and the stretch from just before the headline to the start of
+the body (the header or hero that `.entry-content` and the like leave out). Never comments,
+sidebars, navigation, "related"/"more from" lists, other stories' teasers or captions.
+
+Byline markup without a "By": `rel=author`, `[itemprop=author]` and `[itemprop=creator]` (with a
+nested `[itemprop=name]`), classes with "byline" or "author" in them (`.author`, `.author-name`,
+`.c-byline__item`), h-card/vcard (`.h-card`, `.vcard`, `.p-author`), `<address>`, and links to an
+author's page (`/author/…`, `/people/…`, `/@handle`). A byline only in `<meta>` or JSON-LD is not
+on the screen and does not count.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,42 +26,57 @@ from compliance.document.elements import class_tokens
 from compliance.document.model import Block, Byline
 from compliance.text import normalize_inline
 
-_BYLINE_CLASSES = frozenset(
-    [
-        "byline",
-        "author",
-        "by-author",
-        "byline-author",
-        "entry-author",
-        "article-byline",
-        "author-name",
-        "post-author",
-        "posted-by",
-        "article-author",
-        "c-byline",
-        "byline__author",
-        "story-byline",
-        "meta-author",
-        "contributor",
-        "author-byline",
-    ]
+_MARKUP_CLASSES = frozenset(["h-card", "vcard", "p-author", "contributor", "posted-by", "meta-author"])
+_NAME_CLASSES = frozenset(["name", "fn", "p-name", "author-name", "authorname"])
+# Links to an author's own page: "/author/jane-doe", "/people/jane-doe", "medium.com/@jane".
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|people|staff|contributors?|profiles?|writers?|editors|reporters?|journalists?|autor(?:es)?|auteurs?)/[^/?#]|/@[\w.-]+(?:[/?#]|$)",
+    re.IGNORECASE,
 )
-_MAX_BYLINE_SCAN = 15
+# Where a byline is never this article's: comments, sidebars, navigation, related lists, teasers.
+# Matched against the first or last part of a class or id ("comments-area", "c-sidebar",
+# "jp-relatedposts"), so that layout classes such as "panel-two-col-sidebar-right" do not count.
+_ELSEWHERE_WORDS = frozenset(
+    """comment comments commentlist related relatedposts recommended recommendations recirc teaser teasers promo
+    promos sidebar widget trending popular mostread newsletter menu breadcrumb breadcrumbs navigation nav toc
+    morefrom""".split()
+)
+_ELSEWHERE_NAMES = frozenset({"site-footer", "site-header", "more-from", "most-read", "more-stories", "read-next"})
+_PART_SPLIT = re.compile(r"[-_]+")
+_ELSEWHERE_TAGS = frozenset({"nav", "figcaption", "figure", "caption"})
+_ELSEWHERE_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo", "search"})
+# A block of running prose: the body has started once a few of these have gone by.
+_PROSE_WORDS = 20
+_PROSE_BLOCKS_TO_SCAN = 4
+_ZONE_BEFORE_HEADLINE = 3
+
+
+def outlet_names(outlets: Set[str]) -> frozenset[str]:
+    """Outlet names as the byline reader compares them: lower case, single spaces."""
+    return frozenset(" ".join(o.lower().split()) for o in outlets)
 
 
 @functools.lru_cache(maxsize=4096)
 def _byline_by_class(value: str) -> bool:
     tokens = class_tokens(value)
-    return bool(tokens & _BYLINE_CLASSES) or any("byline" in c for c in tokens)
+    return bool(tokens & _MARKUP_CLASSES) or any("byline" in c or ("author" in c and "authority" not in c) for c in tokens)
 
 
-def is_byline_markup(element: Any) -> bool:
-    """True when the element marks a byline: `rel=author`, `itemprop=author` or a byline class."""
+def is_byline_markup(element: Any, tag: str = "", *, inside: bool = False) -> bool:
+    """True when the element marks a byline (`tag` is its lower-cased tag name): `rel=author`,
+    `itemprop=author|creator`, a byline or author class, h-card/vcard, `<address>`, a link to an
+    author's page; and, `inside` other byline markup, the element holding the name."""
     rel = element.get("rel")
     if rel and "author" in rel.lower().split():
         return True
     itemprop = element.get("itemprop")
-    if itemprop and "author" in itemprop.lower().split():
+    if itemprop and {"author", "creator"} & set(itemprop.lower().split()):
+        return True
+    if inside and ((itemprop and "name" in itemprop.lower().split()) or _NAME_CLASSES & class_tokens(element.get("class") or "")):
+        return True
+    if tag == "address":
+        return True
+    if tag == "a" and _AUTHOR_HREF.search(element.get("href") or ""):
         return True
     value = element.get("class")
     return _byline_by_class(value) if value else False
@@ -66,57 +93,196 @@ class BylineMark:
     capture: list[str] = field(default_factory=list)
 
 
-def find_bylines(marks: list[BylineMark], blocks: tuple[Block, ...]) -> tuple[Byline, ...]:
+@dataclass(frozen=True, slots=True)
+class _Zone:
+    """Where this article's byline can be: the article region, and the block indices from just
+    before the headline to the start of the body."""
+
+    first: int
+    last: int
+    headline: Any
+    article_root: Any
+
+    def covers(self, index: int, in_article: bool) -> bool:
+        return in_article or self.first <= index <= self.last
+
+
+def find_bylines(
+    marks: list[BylineMark], blocks: tuple[Block, ...], headline: Block | None, article_root: Any, outlets: Set[str] = frozenset()
+) -> tuple[Byline, ...]:
     """The article's bylines in document order: from byline markup first, then from "By …" lines
-    among the first article blocks that no markup byline already covers."""
+    near the top that no markup byline already covers. `outlets` are the loaded packs' outlet
+    names (lower case), never read as a person."""
+    zone = _zone(blocks, headline, article_root)
     seen_blocks: set[int] = set()
-    found = _markup_bylines(marks, blocks, seen_blocks)
-    found.extend(_text_bylines(blocks, seen_blocks))
+    found = _markup_bylines(marks, blocks, zone, seen_blocks, outlets)
+    found.extend(_text_bylines(blocks, zone, seen_blocks, outlets))
     found.sort(key=lambda b: b.index)
     return tuple(found)
 
 
-def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], seen_blocks: set[int]) -> list[Byline]:
+def _zone(blocks: tuple[Block, ...], headline: Block | None, article_root: Any) -> _Zone:
+    """From a few blocks before the headline to the first block of running prose after it."""
+    start = headline.index if headline is not None else next((b.index for b in blocks if b.in_article), 0)
+    body = next((b.index for b in blocks if b.index > start and b.in_article and len(b.text.split()) >= _PROSE_WORDS), start)
+    return _Zone(max(0, start - _ZONE_BEFORE_HEADLINE), body, headline.element if headline is not None else None, article_root)
+
+
+def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int], outlets: Set[str]) -> list[Byline]:
+    """One byline per outermost byline markup: the outermost element that names a person, else the
+    first element inside it that does, else what the outermost one says ("By Courier Staff")."""
     found: list[Byline] = []
-    for mark in marks:
-        element, index = mark.element, mark.index
-        if mark.chrome or (not mark.in_article and not _near_article(index, blocks)):
-            continue  # a byline on a "related stories" card or in a sidebar is not this article's
-        text = normalize_inline("".join(mark.capture))
-        reading = read_byline(text)
-        if reading is None:
+    for cluster in _clusters(marks):
+        head = cluster[0]
+        if not zone.covers(head.index, head.in_article) and not _near_article(head.index, blocks):
             continue
-        block_index = _block_at(index, blocks, element)
+        if _elsewhere(head.element, zone):
+            continue  # a byline on a "related stories" card, in a comment or in a sidebar
+        readings = ((mark, normalize_inline("".join(mark.capture))) for mark in cluster)
+        chosen = None
+        for mark, text in readings:
+            reading = read_byline(text, outlets=outlets)
+            if reading is not None and (reading.names or (chosen is None and mark is head)):
+                chosen = (mark, text, reading)
+                if reading.names:
+                    break
+        if chosen is None:
+            continue
+        mark, text, reading = chosen
+        block_index = _block_at(mark.index, blocks, mark.element)
         if block_index is not None:
             seen_blocks.add(block_index)
-        found.append(Byline(text, reading, block_index if block_index is not None else index, element.sourceline or 1, "markup", element))
+        found.append(Byline(text, reading, block_index if block_index is not None else mark.index, mark.element.sourceline or 1, "markup", mark.element))
     return found
 
 
-def _text_bylines(blocks: tuple[Block, ...], seen_blocks: set[int]) -> list[Byline]:
+def _clusters(marks: list[BylineMark]) -> list[list[BylineMark]]:
+    """Byline markup grouped by its outermost element, in document order."""
+    clusters: list[list[BylineMark]] = []
+    for mark in marks:
+        if clusters and _contains(clusters[-1][0].element, mark.element):
+            clusters[-1].append(mark)
+        else:
+            clusters.append([mark])
+    return clusters
+
+
+def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int], outlets: Set[str]) -> list[Byline]:
+    """ "By …" lines from the top of the zone until a few paragraphs of prose have gone by: no fixed
+    number of lines, since navigation can push the byline far down."""
     found: list[Byline] = []
-    article_blocks = [b for b in blocks if b.in_article]
-    for block in article_blocks[:_MAX_BYLINE_SCAN]:
-        if block.index in seen_blocks or block.heading:
+    prose = 0
+    for block in blocks[_position(blocks, zone.first) :]:
+        if prose >= _PROSE_BLOCKS_TO_SCAN:
+            break
+        if not zone.covers(block.index, block.in_article):
             continue
-        for line in block.text.split("\n"):
-            reading = read_byline(line, require_prefix=True)
-            if reading is not None:
-                found.append(Byline(normalize_inline(line), reading, block.index, block.line, "text", block.element))
-                break
+        if len(block.text.split()) >= _PROSE_WORDS and block.in_article:
+            prose += 1
+        if block.index in seen_blocks or block.heading or (block.element is not None and block.element is zone.headline):
+            continue
+        byline = _text_byline(block, blocks, zone, outlets)
+        if byline is not None:
+            found.append(byline)
     return found
+
+
+def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> Byline | None:
+    for line in block.text.split("\n"):
+        reading = read_byline(line, require_prefix=True, outlets=outlets)
+        if reading is None:
+            continue
+        if block.element is not None and _elsewhere(block.element, zone):
+            return None
+        text = normalize_inline(line)
+        if reading.names and not reading.credit and block.element is None:
+            # Plain text: "BY NAME DATE" with the outlet on the line after it.
+            outlet = _outlet_line(blocks, block.index + 1)
+            if outlet:
+                text = f"{text} {outlet}"
+                reading = read_byline(text, outlets=outlets) or reading
+        return Byline(text, reading, block.index, block.line, "text", block.element)
+    return None
+
+
+def _outlet_line(blocks: tuple[Block, ...], index: int) -> str | None:
+    """The next line when it is a short outlet name ("The Millbrook Ledger"), not the story."""
+    if index >= len(blocks):
+        return None
+    text = blocks[index].text
+    words = text.split()
+    if not 1 <= len(words) <= 6 or text.endswith((".", ":", "?", "!")):
+        return None
+    reading = read_byline(text)
+    return text if reading is not None and not reading.names and reading.problem == "outlet" else None
+
+
+def _elsewhere(element: Any, zone: _Zone) -> bool:
+    """Whether the element sits in a comment, sidebar, navigation, related list, caption or another
+    story's teaser (an `<article>` or list item with a heading of its own)."""
+    node = element
+    aside = False  # an <aside> in the article holds its author box; one outside it is a sidebar
+    while node is not None and isinstance(node.tag, str):
+        tag = node.tag.lower()
+        if tag in ("body", "html"):
+            return aside
+        if node is zone.article_root:
+            return False
+        aside = aside or tag == "aside"
+        if tag in _ELSEWHERE_TAGS or (node.get("role") or "").lower() in _ELSEWHERE_ROLES:
+            return True
+        if _elsewhere_by_name(node.get("class") or "", node.get("id") or ""):
+            return True
+        if tag in ("article", "li") and _is_teaser(node, zone):
+            return True
+        node = node.getparent()
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _elsewhere_by_name(value: str, identifier: str) -> bool:
+    for token in f"{value} {identifier}".lower().split():
+        parts = [p for p in _PART_SPLIT.split(token) if p]
+        if token in _ELSEWHERE_NAMES or (parts and (parts[0] in _ELSEWHERE_WORDS or parts[-1] in _ELSEWHERE_WORDS)):
+            return True
+    return False
+
+
+def _is_teaser(node: Any, zone: _Zone) -> bool:
+    """Another story's card: one of a list of like elements, with a heading of its own, holding
+    neither the headline nor the article."""
+    parent = node.getparent()
+    if parent is None or sum(1 for sibling in parent.iterchildren(node.tag)) < 2:
+        return False
+    if zone.headline is not None and _contains(node, zone.headline):
+        return False
+    if zone.article_root is not None and _contains(node, zone.article_root):
+        return False
+    return next(node.iter("h2", "h3", "h4"), None) is not None
+
+
+def _contains(outer: Any, inner: Any) -> bool:
+    node = inner
+    while node is not None:
+        if node is outer:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _near_article(index: int, blocks: tuple[Block, ...]) -> bool:
     """Bylines in a header just outside the article region still count when the article follows."""
-    following = [b for b in blocks if b.index >= index][:3]
-    return any(b.in_article for b in following)
+    start = _position(blocks, index)
+    return any(b.in_article for b in blocks[start : start + 3])
+
+
+def _position(blocks: tuple[Block, ...], index: int) -> int:
+    """Where the first block at or after item `index` is in `blocks`."""
+    return bisect.bisect_left(blocks, index, key=lambda b: b.index)
 
 
 def _block_at(index: int, blocks: tuple[Block, ...], element: Any) -> int | None:
-    for block in blocks:
-        if block.index < index:
-            continue
+    for block in blocks[_position(blocks, index) :]:
         node = block.element
         while node is not None:
             if node is element:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import Any
 
 from compliance.decoding import decode_bytes
-from compliance.document.bylines import BylineMark, find_bylines, is_byline_markup
+from compliance.document.bylines import BylineMark, find_bylines, is_byline_markup, outlet_names
 from compliance.document.elements import text_of
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import SourcePositions
@@ -130,7 +131,7 @@ class _Collector:
         self.items: list[Item] = []
         self.links: list[Link] = []
         self.byline_marks: list[BylineMark] = []
-        self.open_byline: BylineMark | None = None
+        self.open_bylines: list[BylineMark] = []  # byline markup open around the text, outermost first
         self._buffer: list[str] = []
         self._owner: Any = None
         self._heading = False
@@ -147,8 +148,8 @@ class _Collector:
             self._in_article = in_article
             self._heading = heading
         self._buffer.append(text)
-        if self.open_byline is not None:
-            self.open_byline.capture.append(text)
+        for mark in self.open_bylines:
+            mark.capture.append(text)
 
     def flush(self) -> None:
         """End the current block."""
@@ -180,8 +181,9 @@ class _Frame:
     chrome: bool
 
 
-def parse_html(data: bytes | str) -> Document:
-    """Parse an HTML page into a `Document`; never raises on malformed input."""
+def parse_html(data: bytes | str, *, outlets: Set[str] = frozenset()) -> Document:
+    """Parse an HTML page into a `Document`; never raises on malformed input. `outlets` are
+    outlet names (any case) the byline reader never takes for a person's name."""
     from lxml import etree
 
     if isinstance(data, str):
@@ -217,17 +219,18 @@ def parse_html(data: bytes | str) -> Document:
         if body is not None:
             body.append(root)
             root = wrapper
-    return _build_html_document(root, decoded_text, encoding, reason, truncated)
+    return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets)
 
 
-def _build_html_document(root: Any, source: str, encoding: str, reason: str, truncated: str | None) -> Document:
+def _build_html_document(root: Any, source: str, encoding: str, reason: str, truncated: str | None, outlets: Set[str]) -> Document:
     article_root = find_article_root(root)
     walk = _HtmlWalk(root, article_root)
     walk.run()
     collector = walk.collector
     items = tuple(collector.items)
     blocks = tuple(i for i in items if isinstance(i, Block))
-    bylines = find_bylines(collector.byline_marks, blocks)
+    headline = _headline(blocks)
+    bylines = find_bylines(collector.byline_marks, blocks, headline, article_root, outlet_names(outlets))
     positions = SourcePositions(source, root)
     return Document(
         kind="html",
@@ -243,7 +246,7 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
         json_ld=tuple(walk.json_ld),
         canonical=tuple(walk.canonical),
         article_line=article_root.sourceline or 1,
-        headline=_headline(blocks),
+        headline=headline,
         truncated=truncated,
         item_offsets=item_offsets(items),
         root=root,
@@ -255,11 +258,22 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
 
 
 def _headline(blocks: tuple[Block, ...]) -> Block | None:
-    """The first `<h1>`, else the article's first heading."""
-    headline = next((b for b in blocks if b.heading and b.element is not None and b.element.tag == "h1"), None)
+    """The first `<h1>` (its text may sit in an inline element inside it), else the article's first heading."""
+    headline = next((b for b in blocks if b.heading and b.element is not None and _in_h1(b.element)), None)
     if headline is None:
         headline = next((b for b in blocks if b.heading and b.in_article), None)
     return headline
+
+
+def _in_h1(element: Any) -> bool:
+    node = element
+    for _ in range(4):
+        if node is None or not isinstance(node.tag, str):
+            return False
+        if node.tag.lower() == "h1":
+            return True
+        node = node.getparent()
+    return False
 
 
 class _HtmlWalk:
@@ -333,9 +347,10 @@ class _HtmlWalk:
             collector.links.append(_link(element, frame, len(collector.items)))
         elif frame.tag == "br" and shown:
             collector.add_text("\n", element, in_article=frame.in_article, heading=frame.heading)
-        if shown and collector.open_byline is None and is_byline_markup(element):
-            collector.open_byline = BylineMark(element, len(collector.items), frame.in_article, frame.chrome)
-            collector.byline_marks.append(collector.open_byline)
+        if shown and is_byline_markup(element, frame.tag, inside=bool(collector.open_bylines)):
+            mark = BylineMark(element, len(collector.items), frame.in_article, frame.chrome)
+            collector.open_bylines.append(mark)
+            collector.byline_marks.append(mark)
         if shown:
             collector.add_text(element.text, element, in_article=frame.in_article, heading=frame.heading)
 
@@ -344,8 +359,9 @@ class _HtmlWalk:
         # Skipped tags and block tags never overlap: a skipped element has no block to end.
         if frame.tag in _BLOCK_TAGS:
             self.collector.flush()
-        if self.collector.open_byline is not None and self.collector.open_byline.element is element:
-            self.collector.open_byline = None
+        open_bylines = self.collector.open_bylines
+        if open_bylines and open_bylines[-1].element is element:
+            open_bylines.pop()
         if element is not self.root:
             self._add_tail(element)
 

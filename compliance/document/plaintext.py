@@ -5,9 +5,10 @@ page; YAML front matter (`---` … `---`) is read as article metadata and keeps 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from compliance.decoding import decode_bytes
-from compliance.document.bylines import find_bylines
+from compliance.document.bylines import find_bylines, outlet_names
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
 from compliance.text import normalize_inline
 
@@ -47,9 +48,10 @@ def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
     return {str(k): str(v) for k, v in values.items() if isinstance(v, str | int | float) and not isinstance(v, bool)}, None
 
 
-def parse_text(data: bytes | str, *, markdown: bool = False) -> Document:
+def parse_text(data: bytes | str, *, markdown: bool = False, outlets: Set[str] = frozenset()) -> Document:
     """Parse a plain-text (or Markdown) article: each non-empty line is a block, as text extraction
-    renders a page (an image appears as its alt text on a line of its own)."""
+    renders a page (an image appears as its alt text on a line of its own). `outlets` are outlet
+    names (any case) the byline reader never takes for a person's name."""
     if isinstance(data, str):
         source, encoding, reason = data, "utf-8", "text given"
     else:
@@ -71,7 +73,7 @@ def parse_text(data: bytes | str, *, markdown: bool = False) -> Document:
             items.append(Block(len(items), text, number, True, heading))
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
-    bylines = find_bylines([], blocks)
+    bylines = find_bylines([], blocks, headline, None, outlet_names(outlets))
     first_line = blocks[0].line if blocks else 1
     return Document(
         kind="markdown" if markdown else "text",

@@ -1,0 +1,187 @@
+"""Byline shapes found on real republications, each as a small invented case (tests/cases/) checked
+through the public API with its pack, plus variants of the same kind read directly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compliance.api import check_html, check_text
+from compliance.document import parse_document
+from compliance.document.byline_reading import read_byline
+from compliance.findings import Report, Severity
+
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def _report(name: str, pack: str) -> Report:
+    data = (CASES / name).read_bytes()
+    check = check_html if name.endswith(".html") else check_text
+    return check(data, packs=[pack], path=name)
+
+
+def _errors(report: Report) -> set[str]:
+    return {f.rule for f in report.findings if f.severity is Severity.ERROR}
+
+
+def _evidence(report: Report, rule: str) -> str:
+    return " ".join(p.evidence for p in report.passed if p.rule == rule)
+
+
+@pytest.mark.parametrize(
+    ("name", "pack", "errors", "passes", "person"),
+    [
+        ("dcnf-byline-parenthesized-affiliation.txt", "dcnf", set(), ("dcnf/logo", "dcnf/byline", "dcnf/affiliation"), "Mara Quellin"),
+        ("conversation-byline-list-marker-role.txt", "the-conversation", None, ("creative-commons/author",), "Harriet Quill"),
+        ("tracker-byline-reported-and-translated-by.html", "republication-tracker", set(), ("creative-commons/author",), "Mateo Ruskin"),
+        ("conversation-source-dash-by.txt", "the-conversation", None, ("creative-commons/author", "the-conversation/author-institution"), "Tobias Wrenfield"),
+        ("texas-tribune-byline-after-navigation.txt", "texas-tribune", None, ("texas-tribune/credit",), "Dana Whitlock"),
+        ("calmatters-credit-variant-detection.txt", "calmatters", None, ("calmatters/byline",), "Odessa Brightwater"),
+        ("ok-byline-zwsp-in-names.html", "dcnf", set(), ("dcnf/byline", "dcnf/affiliation"), "Jake"),
+    ],
+)
+def test_byline_shape_cases(name: str, pack: str, errors: set[str] | None, passes: tuple[str, ...], person: str) -> None:
+    report = _report(name, pack)
+    if errors is not None:
+        assert _errors(report) == errors
+    for rule in passes:
+        assert rule in {p.rule for p in report.passed}, f"{rule} does not pass on {name}"
+    assert person in _evidence(report, passes[-1] if "byline" in passes[-1] or "author" in passes[-1] else passes[0]) or any(
+        person in b.text for b in parse_document((CASES / name).read_bytes(), "html" if name.endswith(".html") else "text").bylines
+    )
+
+
+def test_headline_is_not_read_as_a_byline() -> None:
+    report = _report("dcnf-headline-read-as-byline.txt", "dcnf")
+    assert "dcnf/byline" in _errors(report)
+    shown = " ".join(f"{f.message} {f.evidence or ''}" for f in report.findings) + " ".join(p.evidence for p in report.passed)
+    assert "Senators Spar" not in shown.replace("Senators Spar with Treasury Over Tariff Refunds", "")
+
+
+def test_reported_and_translated_by_names_both_people() -> None:
+    doc = parse_document((CASES / "tracker-byline-reported-and-translated-by.html").read_bytes(), "html")
+    assert [b.names for b in doc.bylines] == [("Ines Harlow", "Mateo Ruskin")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "credit"),
+    [
+        # Outlets in brackets: the bracket is the affiliation.
+        ("By Lena Ortiz (Harbor Ledger)", ("Lena Ortiz",), "Harbor Ledger"),
+        ("Lena Ortiz [Harbor Ledger]", ("Lena Ortiz",), "Harbor Ledger"),
+        ("Martin Vale (avec Anne Roche et Paul Sim)", ("Martin Vale", "Anne Roche", "Paul Sim"), ""),
+        # Openers and conjunctions, in several languages.
+        ("Story by Ana Ruiz and translated by Bo Lind", ("Ana Ruiz", "Bo Lind"), ""),
+        ("Text and photos by Ana Ruiz", ("Ana Ruiz",), ""),
+        ("Words by Ana Ruiz", ("Ana Ruiz",), ""),
+        ("Written by Ana Ruiz Edited by Bo Lind", ("Ana Ruiz", "Bo Lind"), ""),
+        ("Analysis: By Ana Ruiz", ("Ana Ruiz",), ""),
+        ("- Written by Ana Ruiz, Audience Editor, Harbor Ledger", ("Ana Ruiz",), "Audience Editor, Harbor Ledger"),
+        ("• By Ana Ruiz", ("Ana Ruiz",), ""),
+        ("Par Claire Dubois et Marc Petit", ("Claire Dubois", "Marc Petit"), ""),
+        ("Por Ana Ruiz, Luis Gil y Eva Sanz", ("Ana Ruiz", "Luis Gil", "Eva Sanz"), ""),
+        ("Von Jonas Weber und Lea Roth", ("Jonas Weber", "Lea Roth"), ""),
+        ("Di Marco Rossi e Giulia Neri", ("Marco Rossi", "Giulia Neri"), ""),
+        ("Door Jan de Vries en Els Bakker", ("Jan de Vries", "Els Bakker"), ""),
+        ("Av Ola Nordmann og Kari Hansen", ("Ola Nordmann", "Kari Hansen"), ""),
+        ("Von Miller", ("Von Miller",), ""),
+        # Data stuck to names.
+        ("by Tom Reed22 Dec 2016651", ("Tom Reed",), ""),
+        ("Tom Reed 1 day ago", ("Tom Reed",), ""),
+        ("Tom Reed Updated 4:40 PM", ("Tom Reed",), ""),
+        ("By Tom Reed @tomreed February 1, 2016: 12:41 PM ET", ("Tom Reed",), ""),
+        ("Tom Reed tom.reed@example.org", ("Tom Reed",), ""),
+        ("Tom Reed 14 min read", ("Tom Reed",), ""),
+        ("Tom Reed on Mar 27", ("Tom Reed",), ""),
+        ("Tom Reed Business Reporter", ("Tom Reed",), "Business Reporter"),
+        ("Tom Reed Games Editor", ("Tom Reed",), "Games Editor"),
+        # A date before the opener, and an aggregator's source line.
+        ("Tuesday 15 October 2019 by Tom Reed", ("Tom Reed",), ""),
+        (
+            "Source: Harbor Ledger (West Edition) – By Tom Reed, Senior Lecturer & Program Chair, School of Law, Example University",
+            ("Tom Reed",),
+            "Senior Lecturer & Program Chair, School of Law, Example University",
+        ),
+    ],
+)
+def test_byline_shapes_read_names_and_credit(text: str, names: tuple[str, ...], credit: str) -> None:
+    reading = read_byline(text)
+    assert reading is not None
+    assert (reading.names, reading.credit) == (names, credit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Essential Items for Allergy Relief",
+        "Senators Spar with Treasury Over Tariff Refunds",
+        "Category Archives",
+        "Part I - Introduction",
+        "Part II",
+        "Photo by Tom Reed",
+        "Caption here | photo by Tom Reed",
+    ],
+)
+def test_headlines_section_labels_and_photo_credits_are_not_bylines(text: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is None or not reading.names
+
+
+def test_pack_outlets_are_never_a_person() -> None:
+    assert read_byline("By Harbor Voices") is not None and read_byline("By Harbor Voices").names == ("Harbor Voices",)  # type: ignore[union-attr]
+    reading = read_byline("By Harbor Voices", outlets=frozenset({"harbor voices"}))
+    assert reading is not None and reading.names == () and reading.problem == "outlet"
+
+
+PARAGRAPH = "The regional water district voted on Tuesday to charge its largest customers more per gallon starting next spring, officials said."
+
+
+def test_plain_text_byline_after_long_navigation_and_outlet_on_the_next_line() -> None:
+    nav = "\n".join(f"Section {n}" for n in range(40))
+    doc = parse_document(f"{nav}\nRates rise for big users\nBY TOM REED JUNE 5, 2024\nThe Harbor Ledger\n{PARAGRAPH}\n{PARAGRAPH}\n", "text")
+    assert [(b.names, b.text) for b in doc.bylines] == [(("TOM REED",), "BY TOM REED JUNE 5, 2024 The Harbor Ledger")]
+
+
+def _page(header: str, body_extra: str = "", after: str = "") -> str:
+    return (
+        f"<html><body><header><h1>Rates rise for big users</h1>{header}</header>"
+        f'<div class="entry-content"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{body_extra}</div>{after}</body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        '<div class="meta"><a href="/author/tom-reed/">Tom Reed</a></div>',
+        '<span itemprop="author" itemscope><span itemprop="name">Tom Reed</span> <time>June 5, 2024</time></span>',
+        '<div class="h-card"><span class="p-name">Tom Reed</span></div>',
+        "<address>Tom Reed</address>",
+        '<p class="author-name">Tom Reed · 3 min read</p>',
+        '<div><a href="https://medium.example/@tomreed?source=post">Tom Reed</a></div>',
+    ],
+)
+def test_author_markup_between_headline_and_body(header: str) -> None:
+    doc = parse_document(_page(header), "html")
+    assert [b.names for b in doc.bylines] == [("Tom Reed",)]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        '<section class="comments-area"><ol><li class="comment"><cite class="author fn">Ann Bell</cite><p>Nice.</p></li></ol></section>',
+        '<aside class="sidebar"><div class="byline">By Ann Bell</div></aside>',
+        '<div class="related-posts"><div class="byline">By Ann Bell</div></div>',
+        '<ul><li><h3><a href="/a">Other story</a></h3><span class="byline">Ann Bell</span></li>'
+        '<li><h3><a href="/b">Another story</a></h3><span class="byline">Cy Dunn</span></li></ul>',
+    ],
+)
+def test_bylines_in_comments_sidebars_related_lists_and_teasers_are_not_the_articles(after: str) -> None:
+    doc = parse_document(_page('<p class="byline">By Tom Reed</p>', after=after), "html")
+    assert [b.names for b in doc.bylines] == [("Tom Reed",)]
+
+
+def test_byline_only_in_meta_or_json_ld_does_not_count() -> None:
+    head = '<head><meta name="author" content="Tom Reed"><script type="application/ld+json">{"author": {"name": "Tom Reed"}}</script></head>'
+    doc = parse_document(f"<html>{head}" + _page("").removeprefix("<html>"), "html")
+    assert doc.bylines == ()
