@@ -82,6 +82,11 @@ def test_rule_packs_doc_example_runs_as_described() -> None:
     assert finding.message == "The byline does not name the Gazette next to Ana Ruiz."
     assert finding.help == 'Write the byline as "By Ana Ruiz, Example Gazette".'
 
+    # The pack's `outlets:` reach the byline reader through the one parse: an outlet named like a
+    # person is not a reporter.
+    outlet = parse_document(_article("By Morning Lark", "This story first appeared in the Example Gazette."), "html", outlets=pack.outlets)
+    assert [f.rule for f in check_document(outlet, [pack], path="outlet.html").findings] == ["gazette/byline"]
+
 
 def test_readme_pack_example_runs(cli: Any, tmp_path: Path) -> None:
     example = next(block for block in fenced(README, "yaml") if "id: gazette" in block)
