@@ -384,6 +384,28 @@ def _terminal_width() -> int | None:
     return shutil.get_terminal_size().columns
 
 
+@app.command("init")
+def init(
+    pack: Annotated[str | None, typer.Option("--pack", help="Create a new rule pack with this id, with a passing and a failing fixture.")] = None,
+    directory: Annotated[Path, typer.Option("--dir", help="Where to write (default: here; for --pack: rule-packs/).", show_default=False)] = Path(),
+) -> None:
+    """Write a commented .syndcheck.yaml, or with --pack a new rule pack to edit."""
+    from compliance.errors import ConfigError
+    from compliance.init import config_scaffold, pack_scaffold
+    from compliance.loading import write_atomic
+
+    if pack is not None and directory == Path():
+        directory = Path("rule-packs")
+    scaffold = pack_scaffold(pack, directory) if pack is not None else config_scaffold(directory)
+    existing = [str(file) for file, _ in scaffold.files if file.exists()]
+    if existing:
+        raise ConfigError("will not overwrite existing files", path=", ".join(existing), hint="move them away or choose another --dir")
+    for file, text in scaffold.files:
+        write_atomic(file, text)
+    for line in scaffold.next_steps.splitlines():
+        _line(line)
+
+
 rules_app = typer.Typer(help="Validate, list, explain and test rule packs.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 
