@@ -14,21 +14,29 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compliance.document import DocumentKind, parse_document
 from compliance.engine import check_document
+from compliance.errors import ConfigError, PackError, UserError
 from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity
 from compliance.packs import Pack
 
+if TYPE_CHECKING:
+    from compliance.runner import Runner
+
 __all__ = [
+    "ConfigError",
     "Detection",
     "Finding",
     "Location",
     "Notice",
     "Pack",
+    "PackError",
     "Passed",
     "Report",
     "Severity",
+    "UserError",
     "check_bytes",
     "check_html",
     "check_markdown",
@@ -45,47 +53,108 @@ def _cached_packs(extra: tuple[str, ...]) -> tuple[Pack, ...]:
 
 
 def load_packs(extra: Sequence[str | Path] = ()) -> tuple[Pack, ...]:
-    """The built-in packs plus packs from files or directories (loaded once per process)."""
+    """The built-in packs plus packs from files or directories (loaded once per process).
+
+    Give the result as `packs=` to detect the publisher among them (your own packs included).
+    Raises `PackError` (a `UserError`) for a missing or invalid pack file, with file:line:col.
+    """
     return _cached_packs(tuple(str(p) for p in extra))
 
 
-def _check(content: str | bytes, kind: DocumentKind, *, packs: Sequence[str] | Sequence[Pack] | None, meta: Mapping[str, str] | None, path: str) -> Report:
-    available = load_packs()
-    chosen: list[Pack]
+@functools.lru_cache(maxsize=8)
+def _runner(config: str) -> Runner:
+    from compliance.runner import Runner, RunOptions
+
+    return Runner(RunOptions(config=Path(config)))
+
+
+PackChoice = Sequence[str | Pack] | None
+
+
+def _plan(
+    packs: PackChoice, path: str, config: str | Path | None, detect: bool | None
+) -> tuple[list[Pack], bool, dict[str, Severity | None], frozenset[str]]:
+    """The packs to apply, whether to detect among them, and the severities (None: rule off)."""
+    severities: dict[str, Severity | None] = {}
+    available: Sequence[Pack] = load_packs()
+    if config is not None:
+        runner = _runner(str(config))
+        settings = runner.settings_for(path)
+        available = runner.packs_for(settings)
+        _, off = runner.rule_choice(settings, list(available))
+        severities = {**settings.severity, **dict.fromkeys(off)}
+        if packs is None and settings.packs:
+            packs = settings.packs
     if packs is None:
-        chosen, auto = list(available), True
-    else:
-        by_id = {p.id: p for p in available}
-        chosen = [p if isinstance(p, Pack) else by_id[p] for p in packs]
-        auto = False
-    outlets = frozenset(o for pack in available for o in pack.outlets)
-    return check_document(parse_document(content, kind, outlets=outlets), chosen, path=path, auto_detect=auto, meta=meta)
+        return list(available), True if detect is None else detect, severities, _outlets(available)
+    from compliance.loading import select_packs
+
+    names = [p for p in packs if isinstance(p, str)]
+    named = iter(select_packs([p for p in available if isinstance(p, Pack)] + [p for p in packs if isinstance(p, Pack)], names))
+    chosen = [p if isinstance(p, Pack) else next(named) for p in packs]
+    # Pack objects (as from load_packs) are candidates to detect among; ids name packs to apply.
+    auto = detect if detect is not None else not names
+    return chosen, auto, severities, _outlets(available)
+
+
+def _outlets(available: Sequence[Pack]) -> frozenset[str]:
+    """The publishers' outlet names of every available pack (a byline naming one is not a reporter)."""
+    return frozenset(o for pack in available for o in pack.outlets)
+
+
+def _check(
+    content: str | bytes, kind: DocumentKind, *, packs: PackChoice, meta: Mapping[str, str] | None, path: str, config: str | Path | None, detect: bool | None
+) -> Report:
+    chosen, auto, severities, outlets = _plan(packs, path, config, detect)
+    return check_document(parse_document(content, kind, outlets=outlets), chosen, path=path, auto_detect=auto, meta=meta, severities=severities)
 
 
 def check_html(
-    html: str | bytes, *, packs: Sequence[str] | Sequence[Pack] | None = None, meta: Mapping[str, str] | None = None, path: str = "<html>"
+    html: str | bytes,
+    *,
+    packs: PackChoice = None,
+    meta: Mapping[str, str] | None = None,
+    path: str = "<html>",
+    config: str | Path | None = None,
+    detect: bool | None = None,
 ) -> Report:
     """Check an HTML article; without `packs`, the packs are chosen by auto-detection.
 
-    `packs` may name built-in packs (`["dcnf"]`) or pass `Pack` objects from `load_packs`; `meta`
-    gives values about the article that rules can require (`reporter`, `original_url`, …).
-    Raises KeyError for an unknown pack id.
+    `packs` may name packs (`["dcnf"]`: applied without detection) or pass `Pack` objects, such as
+    `load_packs(["house-rules"])`: the publisher is then detected among them (`detect=False`
+    applies them all). `meta` gives values about the article that rules can require
+    (`reporter`, `original_url`, …). `config` is a `.syndcheck.yaml` whose settings apply as on
+    the command line (packs, rules, select/ignore, severity; overrides match `path`).
+    Raises `PackError` (a `UserError`, exit 2 on the command line) for an unknown pack id, with
+    the same "did you mean" as the command line, and `ConfigError` for a bad configuration.
     """
-    return _check(html, "html", packs=packs, meta=meta, path=path)
+    return _check(html, "html", packs=packs, meta=meta, path=path, config=config, detect=detect)
 
 
 def check_text(
-    text: str | bytes, *, packs: Sequence[str] | Sequence[Pack] | None = None, meta: Mapping[str, str] | None = None, path: str = "<text>"
+    text: str | bytes,
+    *,
+    packs: PackChoice = None,
+    meta: Mapping[str, str] | None = None,
+    path: str = "<text>",
+    config: str | Path | None = None,
+    detect: bool | None = None,
 ) -> Report:
-    """Check a plain-text article (each line a block, as text extraction renders a page)."""
-    return _check(text, "text", packs=packs, meta=meta, path=path)
+    """Check a plain-text article (each line a block, as text extraction renders a page); arguments as for `check_html`."""
+    return _check(text, "text", packs=packs, meta=meta, path=path, config=config, detect=detect)
 
 
 def check_markdown(
-    markdown: str | bytes, *, packs: Sequence[str] | Sequence[Pack] | None = None, meta: Mapping[str, str] | None = None, path: str = "<markdown>"
+    markdown: str | bytes,
+    *,
+    packs: PackChoice = None,
+    meta: Mapping[str, str] | None = None,
+    path: str = "<markdown>",
+    config: str | Path | None = None,
+    detect: bool | None = None,
 ) -> Report:
-    """Check a Markdown article; YAML front matter supplies article metadata."""
-    return _check(markdown, "markdown", packs=packs, meta=meta, path=path)
+    """Check a Markdown article; YAML front matter supplies article metadata; arguments as for `check_html`."""
+    return _check(markdown, "markdown", packs=packs, meta=meta, path=path, config=config, detect=detect)
 
 
 def check_bytes(item: tuple[str, bytes]) -> Report:

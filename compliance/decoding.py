@@ -1,4 +1,8 @@
-"""Bytes to text: BOM, then a declared charset that fits the bytes, then UTF-8, then cp1252."""
+"""Bytes to text: BOM, UTF-16/32 recognised without one, then a declared charset that fits the
+bytes, then UTF-8, then a detector (charset-normalizer) for undeclared non-Latin text, then cp1252.
+
+A guessed encoding is said so: its reason starts with `GUESSED` and the report carries a
+`decoded-as` notice, because a wrong guess garbles names (a byline in mojibake)."""
 
 from __future__ import annotations
 
@@ -29,6 +33,17 @@ _DECLARABLE = frozenset(
     euc_jp shift_jis cp932 euc_kr cp949""".split()
 )
 _PRESCAN_BYTES = 4096
+GUESSED = "guessed: "
+# What a detector's answer is trusted for: the multi-byte East Asian encodings, whose byte
+# sequences are distinctive, and the non-Latin single-byte encodings of the web, when the text is
+# long enough. Anything else (a Western page; charset-normalizer then hesitates between cp1250,
+# cp1252 and DOS code pages) is read as windows-1252, as browsers do.
+_MULTI_BYTE = frozenset(
+    """shift_jis cp932 euc_jp euc_jis_2004 euc_jisx0213 iso2022_jp gb2312 gbk gb18030 hz big5 big5hkscs cp950
+    euc_kr cp949 johab iso2022_kr""".split()
+)
+_NON_LATIN = frozenset("cp1251 koi8_r koi8_u iso8859_5 mac_cyrillic cp1253 iso8859_7 cp1255 iso8859_8 cp1256 iso8859_6 cp874 tis_620".split())
+_MIN_NON_ASCII = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +89,16 @@ def decode_bytes(data: bytes) -> Decoded:
 
     Order: BOM → declared charset (kept only if the bytes decode cleanly with it, and a
     single-byte declaration loses to bytes that are valid multi-byte UTF-8) → strict UTF-8 →
-    UTF-8 mixed with cp1252 (repaired with bs4's detwingle) → cp1252 (undefined bytes as latin-1).
+    UTF-8 mixed with cp1252 (repaired with bs4's detwingle) → charset-normalizer, trusted for East
+    Asian multi-byte and non-Latin single-byte text → cp1252 (undefined bytes as latin-1).
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
             return Decoded(body.decode(encoding, "replace"), encoding, "byte-order mark")
+    wide = wide_unicode(data)
+    if wide is not None:
+        return Decoded(data.decode(wide, "replace"), wide, f"{GUESSED}{wide.upper()} without a byte-order mark (NUL byte pattern)")
 
     utf8 = _strict(data, "utf-8")
     declared = declared_encoding(data)
@@ -103,7 +122,53 @@ def decode_bytes(data: bytes) -> Decoded:
     repaired = _detwingle(data)
     if repaired is not None:
         return Decoded(repaired, "utf-8", "UTF-8 mixed with cp1252, repaired")
-    return Decoded(_decode_cp1252(data), "cp1252", "not UTF-8; read as cp1252")
+    detected = _detect(data)
+    if detected is not None:
+        return detected
+    return Decoded(_decode_cp1252(data), "cp1252", f"{GUESSED}not UTF-8; read as cp1252")
+
+
+def _detect(data: bytes) -> Decoded | None:
+    """charset-normalizer's reading of undeclared non-UTF-8 bytes, unless it is a Western
+    single-byte encoding (those are read as cp1252, as browsers do)."""
+    from charset_normalizer import from_bytes  # imported here: only undeclared non-UTF-8 pages need it
+
+    if sum(1 for byte in data[: _PRESCAN_BYTES * 16] if byte > 127) < _MIN_NON_ASCII:
+        return None
+    best = from_bytes(data[: 256 * 1024]).best()
+    if best is None or best.encoding not in _MULTI_BYTE | _NON_LATIN:
+        return None
+    text = _strict(data, best.encoding)
+    if text is None:
+        return None
+    wide = [ch for ch in text if ord(ch) > 127]
+    if best.encoding in _NON_LATIN and sum(ch.isalpha() for ch in wide) < 0.8 * len(wide):
+        return None
+    return Decoded(text, best.encoding, f"{GUESSED}no charset declared; detected {best.encoding} (charset-normalizer)")
+
+
+def wide_unicode(data: bytes) -> str | None:
+    """`utf-16-le`, `utf-16-be`, `utf-32-le` or `utf-32-be` for text in those encodings without a
+    byte-order mark, recognised by where the NUL bytes of its ASCII characters (markup, spaces,
+    digits) fall; None otherwise."""
+    head = data[:_PRESCAN_BYTES]
+    size = len(head) - len(head) % 4
+    if size < 8 or head.count(0) * 3 < size:
+        return None
+    lanes = [sum(1 for b in head[i:size:4] if b == 0) for i in range(4)]
+    quarter = size // 4
+    # UTF-32: the top byte of every code point is zero, the next one too outside the astral planes.
+    if lanes[3] == quarter and lanes[2] >= quarter * 0.9 and lanes[0] < quarter // 2:
+        return "utf-32-le"
+    if lanes[0] == quarter and lanes[1] >= quarter * 0.9 and lanes[3] < quarter // 2:
+        return "utf-32-be"
+    odd, even = lanes[1] + lanes[3], lanes[0] + lanes[2]
+    half = size // 2
+    if odd >= half * 0.7 and even < half * 0.1:
+        return "utf-16-le"
+    if even >= half * 0.7 and odd < half * 0.1:
+        return "utf-16-be"
+    return None
 
 
 def _detwingle(data: bytes) -> str | None:
@@ -164,6 +229,8 @@ def binary_kind(data: bytes) -> str | None:
     for bom, _ in _BOMS:
         if head.startswith(bom):
             return None
+    if wide_unicode(head) is not None:
+        return None
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind

@@ -13,7 +13,7 @@ import time
 from collections.abc import Collection, Mapping, Sequence
 
 from compliance.checks import Context, Hit, Outcome
-from compliance.decoding import binary_kind
+from compliance.decoding import GUESSED, binary_kind
 from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError
@@ -118,6 +118,9 @@ def check_document(
     else:
         applied = list(packs)
     notices: list[Notice] = []
+    if doc.encoding_reason.startswith(GUESSED):
+        reason = doc.encoding_reason.removeprefix(GUESSED)
+        notices.append(Notice("decoded-as", f"encoding guessed ({reason}); declare the charset if names look wrong"))
     if doc.front_matter_error:
         notices.append(Notice("front-matter", f"front matter ignored: {doc.front_matter_error}"))
     if doc.truncated:

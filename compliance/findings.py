@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
+
+# The version of the JSON output (README "JSON output"): a key is only ever added within a version.
+JSON_VERSION = 1
 
 
 class Severity(enum.IntEnum):
@@ -123,3 +127,32 @@ class Report:
     def worst(self) -> Severity | None:
         """The most severe finding's severity, or None when there is none."""
         return max((f.severity for f in self.findings), default=None)
+
+    def to_json(self) -> dict[str, Any]:
+        """This report as the JSON v1 object of one file, as `--format jsonl` prints it (and as
+        each entry of `--format json`'s `files`, with `version`): keys named as the attributes."""
+        detections = [{"pack": d.pack, "confidence": d.confidence, "markers": list(d.markers), "applied": d.applied} for d in self.detections if d.markers]
+        return {
+            "version": JSON_VERSION,
+            "path": self.path,
+            "checked": self.checked,
+            "packs": list(self.packs),
+            "findings": [
+                {
+                    "rule": f.rule,
+                    "severity": f.severity.label,
+                    "message": f.message,
+                    "help": f.help,
+                    "line": f.location.line,
+                    "column": f.location.column,
+                    "evidence": f.evidence,
+                    "detail": f.detail,
+                }
+                for f in self.findings
+            ],
+            "passed": [{"rule": p.rule, "evidence": p.evidence, "line": p.location.line} for p in self.passed],
+            "notices": [{"code": n.code, "message": n.message} for n in self.notices],
+            "detections": detections,
+            # The name of `detections` before 2026; kept so that version 1 only ever adds keys.
+            "detection": detections,
+        }

@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from compliance.api import Report, Severity, check_html, check_markdown, check_text, load_packs
+from compliance.errors import PackError
 from tests.conftest import SAMPLES
 
 
@@ -33,5 +34,5 @@ def test_check_markdown_reads_front_matter() -> None:
 
 def test_packs_are_loaded_once_and_unknown_ids_raise() -> None:
     assert load_packs() is load_packs()
-    with pytest.raises(KeyError):
+    with pytest.raises(PackError, match="unknown pack 'no-such-pack'"):
         check_html("<p>x</p>", packs=["no-such-pack"])

@@ -57,7 +57,7 @@ def test_cp1252_without_declared_charset() -> None:
     data = html_page('<p class="byline">By Jos\xe9 Mart\xednez</p>\n<p>\x93We\x92ve never seen it this low,\x94 she said \x97 again.</p>\n').encode("latin-1")
     decoded = decode_bytes(data)
     assert decoded.encoding == "cp1252"
-    assert decoded.reason == "not UTF-8; read as cp1252"
+    assert decoded.reason == "guessed: not UTF-8; read as cp1252"
     assert "By José Martínez" in decoded.text
     assert "\u201cWe\u2019ve never seen it this low,\u201d she said \u2014 again." in decoded.text
 

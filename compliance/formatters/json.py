@@ -7,36 +7,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance.display import json_output
-from compliance.findings import Report
+from compliance.findings import JSON_VERSION, Report
 from compliance.formatters.context import FormatContext
 from compliance.formatters.summary import summarize
 
-JSON_VERSION = 1
-
 
 def report_dict(report: Report) -> dict[str, Any]:
-    """One file's entry in the `files` array."""
-    return {
-        "path": report.path,
-        "checked": report.checked,
-        "packs": list(report.packs),
-        "findings": [
-            {
-                "rule": f.rule,
-                "severity": f.severity.label,
-                "message": f.message,
-                "help": f.help,
-                "line": f.location.line,
-                "column": f.location.column,
-                "evidence": f.evidence,
-                "detail": f.detail,
-            }
-            for f in report.findings
-        ],
-        "passed": [{"rule": p.rule, "evidence": p.evidence, "line": p.location.line} for p in report.passed],
-        "notices": [{"code": n.code, "message": n.message} for n in report.notices],
-        "detection": [{"pack": d.pack, "confidence": d.confidence, "markers": list(d.markers), "applied": d.applied} for d in report.detections if d.markers],
-    }
+    """One file's entry in the `files` array (`Report.to_json()` without `version`)."""
+    entry = report.to_json()
+    del entry["version"]
+    return entry
 
 
 def format_json(reports: Sequence[Report], context: FormatContext | None = None) -> str:
@@ -60,7 +40,7 @@ def format_json(reports: Sequence[Report], context: FormatContext | None = None)
 
 def format_json_line(report: Report) -> str:
     """`--format jsonl`: one file's entry as a single line (streamed: nothing is held in memory)."""
-    return json_output(json.dumps({"version": JSON_VERSION, **report_dict(report)}, ensure_ascii=False)) + "\n"
+    return json_output(json.dumps(report.to_json(), ensure_ascii=False)) + "\n"
 
 
 def format_json_lines(reports: Sequence[Report], context: FormatContext | None = None) -> str:

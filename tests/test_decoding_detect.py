@@ -1,0 +1,53 @@
+"""Undeclared encodings: East Asian and Cyrillic text is detected (charset-normalizer) instead of
+read as cp1252, UTF-16/32 without a byte-order mark is recognised instead of skipped as binary,
+and every guess is said in a `decoded-as` notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.api import check_html
+from tests.conftest import SAMPLES, write
+
+BODY = "".join(f"<p>段落{n}：議会は長い議論の末に予算案を可決しました。</p>" for n in range(6))
+
+
+@pytest.mark.parametrize(("encoding", "byline"), [("shift_jis", "山田太郎"), ("euc_jp", "佐藤花子"), ("cp1251", "Иван Петров")])
+def test_undeclared_non_latin_text_is_detected_and_said(encoding: str, byline: str) -> None:
+    headline = "Бюджет" if encoding == "cp1251" else "予算案"
+    html = f"<html><body><article><h1>{headline}</h1><p class='byline'>By {byline}</p>{BODY if encoding != 'cp1251' else ''}"
+    html += "".join("<p>Бюджет принят после долгих дебатов в городском совете.</p>" for _ in range(4)) if encoding == "cp1251" else ""
+    report = check_html((html + "</article></body></html>").encode(encoding), packs=["common"])
+    (passed,) = [p for p in report.passed if p.rule == "common/empty-byline"]
+    assert byline in passed.evidence
+    (notice,) = [n for n in report.notices if n.code == "decoded-as"]
+    assert "charset-normalizer" in notice.message
+
+
+def test_western_text_without_a_charset_is_read_as_cp1252_with_a_notice(cli: Any, tmp_path: Path) -> None:
+    page = "<html><body><article><p class='byline'>By José Martínez</p><p>“We’ve never seen it this low,” she said — again.</p></article></body></html>"
+    story = write(tmp_path, "story.html", page.encode("cp1252"))
+    entry = cli("check", "--format", "json", "--pack", "common", str(story)).json()["files"][0]
+    assert {
+        "code": "decoded-as",
+        "message": "no charset declared and not UTF-8: read as cp1252 (not UTF-8; read as cp1252); declare the charset if names look wrong",
+    } in entry["notices"]
+    assert any("José Martínez" in p["evidence"] for p in entry["passed"])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_unicode_without_a_bom_is_checked_not_skipped(cli: Any, tmp_path: Path, encoding: str) -> None:
+    sample = SAMPLES / "dcnf" / "no-logo.html"
+    story = write(tmp_path, "story.html", sample.read_text(encoding="utf-8").encode(encoding))
+    entry = cli("check", "--format", "json", str(story)).json()["files"][0]
+    assert entry["checked"] is True
+    assert [f["rule"] for f in entry["findings"]] == ["dcnf/logo"]
+    assert [n["code"] for n in entry["notices"]] == ["decoded-as"]
+
+
+def test_utf8_and_declared_pages_have_no_notice() -> None:
+    report = check_html((SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    assert [n.code for n in report.notices] == []
