@@ -33,7 +33,7 @@ def test_western_text_without_a_charset_is_read_as_cp1252_with_a_notice(cli: Any
     entry = cli("check", "--format", "json", "--pack", "common", str(story)).json()["files"][0]
     assert {
         "code": "decoded-as",
-        "message": "no charset declared and not UTF-8: read as cp1252 (not UTF-8; read as cp1252); declare the charset if names look wrong",
+        "message": "encoding guessed (not UTF-8; read as cp1252); declare the charset if names look wrong",
     } in entry["notices"]
     assert any("José Martínez" in p["evidence"] for p in entry["passed"])
 
