@@ -476,11 +476,13 @@ def rules_test(
     from compliance.errors import InputError
     from compliance.inputs import Skipped, expand_paths
     from compliance.packfiles import select_packs
-    from compliance.ruletest import compare, coverage_gaps
+    from compliance.ruletest import compare, coverage_gaps, unknown_rules
     from compliance.runner import Runner, RunOptions, RunStatus
+    from compliance.suppress import META_RULES
 
     runner = Runner(RunOptions(rules=tuple(rules or ())))
     available = runner.packs_for(Settings())
+    known = sorted({r.id for p in available for r in p.rules} | set(META_RULES))
     reports = []
     failures = 0
     status = RunStatus()
@@ -493,7 +495,8 @@ def rules_test(
         if expected is None or not result.report.checked:
             continue
         reports.append(result.report)
-        mismatches = compare(result.report, expected)
+        unknown = unknown_rules(source.path, expected, known)
+        mismatches = unknown or compare(result.report, expected)
         failures += len(mismatches)
         for mismatch in mismatches:
             _line(str(mismatch))
@@ -610,7 +613,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except UserError as exc:
-        _say(f"syndcheck: error: {exc.one_line()}")
+        lines = exc.lines()
+        for line in lines:
+            _say(f"syndcheck: error: {line}")
+        if len(lines) > 1:
+            _say(f"exit 2: {len(lines)} errors")
         return USER_ERROR
     except KeyboardInterrupt:
         _say("syndcheck: interrupted")

@@ -46,9 +46,34 @@ class UserError(Exception):
     def __str__(self) -> str:
         return self.one_line()
 
+    def lines(self) -> list[str]:
+        """Each error as one line (one, except for `PackErrors`)."""
+        return [self.one_line()]
+
 
 class PackError(UserError):
     """A rule pack that cannot be loaded or is invalid."""
+
+
+class PackErrors(PackError):
+    """Every error found in one or more rule packs, so that an author fixes them in one go."""
+
+    def __init__(self, errors: list[PackError]) -> None:
+        flat: list[PackError] = []
+        for each in errors:
+            flat.extend(each.errors if isinstance(each, PackErrors) else [each])
+        first = flat[0]
+        super().__init__(first.what, path=first.path, line=first.line, column=first.column, rule=first.rule, hint=first.hint)
+        self.errors: list[PackError] = flat
+
+    def lines(self) -> list[str]:
+        """Each error as one line, in file order."""
+        return [error.one_line() for error in self.errors]
+
+
+def combine(errors: list[PackError]) -> PackError:
+    """One error as itself, several as `PackErrors`."""
+    return errors[0] if len(errors) == 1 and not isinstance(errors[0], PackErrors) else PackErrors(errors)
 
 
 class ConfigError(UserError):

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from compliance.errors import PackError
+from compliance.errors import PackError, combine
 from compliance.inputs import display_file
 from compliance.packs import Pack, build_packs, pack_identity
 from compliance.yamlsource import YNode, parse_yaml
@@ -58,7 +58,13 @@ def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack
     cached = cache.load()
     if cached is not None:
         return cached
-    extra_trees = [_parse_pack_file(file) for file in extra_files]
+    extra_trees = []
+    problems: list[PackError] = []
+    for file in extra_files:  # every file's YAML errors, then every pack's, in one run
+        try:
+            extra_trees.append(_parse_pack_file(file))
+        except PackError as error:
+            problems.append(error)
     trees = []
     replaced = {pack_identity(root, origin)[0] for root, origin in extra_trees}
     for file in builtin_files:
@@ -70,7 +76,13 @@ def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack
     # The built-in packs are compiled by the test suite (tests/test_packs.py), so their regexes
     # and selectors compile on first use; packs a user gives are compiled (validated) now.
     trusted = frozenset(origin for _, origin in trees)
-    packs = sorted(build_packs(trees + extra_trees, trusted=trusted), key=lambda p: p.id)
+    try:
+        built = build_packs(trees + extra_trees, trusted=trusted)
+    except PackError as error:
+        raise combine([*problems, error]) from None
+    if problems:
+        raise combine(problems)
+    packs = sorted(built, key=lambda p: p.id)
     cache.store(packs)
     return packs
 

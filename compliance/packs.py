@@ -11,16 +11,18 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
-from compliance.errors import PackError
+from compliance.errors import PackError, combine
 from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector, compile_pattern, phrase_to_regex, readable, translate_selector
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
+
+T = TypeVar("T")
 
 PACK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RULE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -118,6 +120,18 @@ class _Builder:
         self.validate = validate
         self.rule: str | None = None
         self.defines: dict[str, str] = {}
+        self.errors: list[PackError] = []
+
+    def collect(self, build: Callable[[], T]) -> T | None:
+        """Run one independent part of the pack (a definition, a marker, a rule); an error in it is
+        kept for the end, so that every part is validated in one run."""
+        try:
+            return build()
+        except PackError as error:
+            self.errors.append(error)
+            return None
+        finally:
+            self.rule = None
 
     def fail(self, what: str, mark: Mark, hint: str | None = None) -> PackError:
         return PackError(what, path=mark.origin, line=mark.line, column=mark.column, rule=self.rule, hint=hint)
@@ -240,7 +254,7 @@ class _Builder:
         if option.kind == "regex":
             source = self.string(node, what, node.mark)
             case = flags["ignore_case"] if kind == "text" else True
-            return self.regex(source, node.mark, ignore_case=case, whole_word=flags["whole_word"])
+            return self.regex(source, node.mark, ignore_case=case, whole_word=flags["whole_word"], written=node)
         if option.kind == "phrase":
             source = self.string(node, what, node.mark)
             return self.regex(phrase_to_regex(source), node.mark, ignore_case=flags["ignore_case"], whole_word=False, shown=source)
@@ -251,6 +265,7 @@ class _Builder:
                     self.string(mapping.entries[key], f"attribute '{key}'", mapping.key_mark(key)),
                     mapping.entries[key].mark,
                     ignore_case=True,
+                    written=mapping.entries[key],
                 )
                 for key in mapping
             }
@@ -258,8 +273,19 @@ class _Builder:
             return self.string(node, what, node.mark)
         raise self.fail(f"unsupported option kind {option.kind}", node.mark)  # pragma: no cover
 
-    def regex(self, source: str, mark: Mark, *, ignore_case: bool, whole_word: bool = False, shown: str | None = None) -> Pattern:
+    def regex(self, source: str, mark: Mark, *, ignore_case: bool, whole_word: bool = False, shown: str | None = None, written: YNode | None = None) -> Pattern:
+        """Compile a pattern after expanding `{{definitions}}`; an error points into the pack file
+        as written (`written` is the YAML scalar the pattern came from)."""
         import regex
+
+        control = _CONTROL.search(source)
+        if control is not None:
+            escape = _YAML_ESCAPES.get(control.group(), f"\\x{ord(control.group()):02x}")
+            raise self.fail(
+                f"pattern contains a control character ({escape} in YAML double quotes is not a regex escape): '{source.translate(_VISIBLE)}'",
+                mark,
+                "write the pattern in single quotes, where backslashes stay as typed: '\\bBy'",
+            )
 
         def expand(text: str, chain: tuple[str, ...]) -> str:
             def one(match: re.Match[str]) -> str:
@@ -273,7 +299,27 @@ class _Builder:
 
             return _DEFINE_REF.sub(one, text)
 
-        expanded = expand(source, ())
+        # Where each character of the expanded pattern came from in the written one.
+        origins: list[int] = []
+        parts: list[str] = []
+        last = 0
+        for match in _DEFINE_REF.finditer(source):
+            replacement = expand(match.group(0), ())
+            parts.append(source[last : match.start()])
+            origins.extend(range(last, match.start()))
+            parts.append(replacement)
+            origins.extend([match.start()] * len(replacement))
+            last = match.end()
+        parts.append(source[last:])
+        origins.extend(range(last, len(source) + 1))
+        expanded = "".join(parts)
+        if self.validate:
+            try:
+                regex.compile(expanded)
+            except regex.error as exc:
+                position = origins[min(exc.pos, len(origins) - 1)] if exc.pos is not None else None
+                where = _position_in_file(written, position, mark) if position is not None else mark
+                raise self.fail(f"invalid regex '{source}': {exc.msg}", where, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
         try:
             pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word, validate=self.validate)
         except (regex.error, ValueError, OverflowError, RecursionError) as exc:
@@ -295,6 +341,24 @@ class _Builder:
                 mark,
                 "write selectors in single quotes; see the selector reference in docs/rule-packs.md",
             ) from None
+
+
+# Control characters that only a YAML double-quoted escape can put in a pattern (tab and line
+# breaks excepted: those are typed, or come from block scalars).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_YAML_ESCAPES = {"\b": "\\b", "\f": "\\f", "\a": "\\a", "\v": "\\v", "\x1b": "\\e", "\x00": "\\0"}
+_VISIBLE = {code: f"\\x{code:02x}" for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+
+
+def _position_in_file(written: YNode | None, position: int, mark: Mark) -> Mark:
+    """The file position of character `position` of a pattern written on one line, plain or in
+    single quotes (where '' stands for one quote); the scalar's start otherwise."""
+    if not isinstance(written, YScalar) or written.style not in ("", "'") or not isinstance(written.value, str) or "\n" in written.value:
+        return mark
+    column = mark.column + (1 if written.style == "'" else 0) + position
+    if written.style == "'":
+        column += written.value[:position].count("'")
+    return Mark(mark.origin, mark.line, column)
 
 
 def _type_name(node: YNode | None) -> str:
@@ -334,25 +398,40 @@ def build_packs(trees: Sequence[tuple[YNode | None, str]], *, trusted: frozenset
             raise PackError(f"pack id '{pack_id}' is already defined in {by_id[pack_id][1]}", path=origin, line=1, hint="give the pack a different id")
         by_id[pack_id] = (root, origin, parents)
     built: dict[str, Pack] = {}
+    broken: dict[str, PackError] = {}
+    skipped: set[str] = set()  # packs whose base pack is broken: its errors are reported, theirs would repeat them
 
-    def build(pack_id: str, chain: tuple[str, ...]) -> Pack:
+    def build(pack_id: str, chain: tuple[str, ...]) -> Pack | None:
         if pack_id in built:
             return built[pack_id]
+        if pack_id in broken or pack_id in skipped:
+            return None
         root, origin, parents = by_id[pack_id]
-        for parent, mark in parents:
-            if parent not in by_id:
-                raise PackError(
-                    f"'{pack_id}' extends unknown pack '{parent}'", path=mark.origin, line=mark.line, column=mark.column, hint=_suggest(parent, by_id)
-                )
-            if parent in chain or parent == pack_id:
-                cycle = " → ".join((*chain, pack_id, parent))
-                raise PackError(f"'extends' forms a cycle: {cycle}", path=mark.origin, line=mark.line, column=mark.column, hint="remove one of the links")
-            build(parent, (*chain, pack_id))
-        built[pack_id] = build_pack(root, origin, parents={p: built[p] for p, _ in parents}, validate=origin not in trusted)
+        try:
+            bases: dict[str, Pack] = {}
+            for parent, mark in parents:
+                if parent not in by_id:
+                    raise PackError(
+                        f"'{pack_id}' extends unknown pack '{parent}'", path=mark.origin, line=mark.line, column=mark.column, hint=_suggest(parent, by_id)
+                    )
+                if parent in chain or parent == pack_id:
+                    cycle = " → ".join((*chain, pack_id, parent))
+                    raise PackError(f"'extends' forms a cycle: {cycle}", path=mark.origin, line=mark.line, column=mark.column, hint="remove one of the links")
+                base = build(parent, (*chain, pack_id))
+                if base is None:
+                    skipped.add(pack_id)
+                    return None
+                bases[parent] = base
+            built[pack_id] = build_pack(root, origin, parents=bases, validate=origin not in trusted)
+        except PackError as error:
+            broken[pack_id] = error
+            return None
         return built[pack_id]
 
     for pack_id in by_id:
         build(pack_id, ())
+    if broken:
+        raise combine([broken[pack_id] for pack_id in by_id if pack_id in broken])
     return [built[pack_id] for pack_id in by_id]
 
 
@@ -401,9 +480,15 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
     if "define" in top.entries:
         defines = builder.mapping(top.entries["define"], "'define'", top.key_mark("define"))
         for name in defines:
-            source = builder.string(defines.entries[name], f"definition '{name}'", defines.key_mark(name))
-            builder.regex(source, defines.entries[name].mark, ignore_case=False)  # validates the definition
-            builder.defines[name] = source
+
+            def define(name: str = name) -> str:
+                source = builder.string(defines.entries[name], f"definition '{name}'", defines.key_mark(name))
+                builder.regex(source, defines.entries[name].mark, ignore_case=False, written=defines.entries[name])  # validates the definition
+                return source
+
+            source = builder.collect(define)
+            if source is not None:
+                builder.defines[name] = source
 
     outlets = tuple(dict.fromkeys(_outlets(builder, top) + tuple(o for parent_id, _ in extends for o in (parents or {})[parent_id].outlets)))
     markers: list[Marker] = []
@@ -420,16 +505,20 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
         if not isinstance(marker_list, YSeq):
             raise builder.fail("'markers' must be a list", marker_list.mark)
         for item in marker_list.items:
-            marker = builder.mapping(item, "a marker", item.mark)
-            builder.keys(marker, _MARKER_KEYS, ("id", "check"), "a detection marker")
-            weight = _number(builder, marker.entries["weight"], "marker weight") if "weight" in marker.entries else 1.0
-            markers.append(
-                Marker(
+
+            def build_marker(item: YNode = item) -> Marker:
+                marker = builder.mapping(item, "a marker", item.mark)
+                builder.keys(marker, _MARKER_KEYS, ("id", "check"), "a detection marker")
+                weight = _number(builder, marker.entries["weight"], "marker weight") if "weight" in marker.entries else 1.0
+                return Marker(
                     builder.string(marker.entries["id"], "marker id", marker.mark),
                     weight,
                     builder.check(marker.entries["check"], marker.key_mark("check")),
                 )
-            )
+
+            built_marker = builder.collect(build_marker)
+            if built_marker is not None:
+                markers.append(built_marker)
 
     rule_list = top.entries["rules"]
     if not isinstance(rule_list, YSeq):
@@ -439,20 +528,26 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
     overrides: dict[str, Rule | None] = {}
     inherited_ids = {rule.id: rule for rule in inherited}
     for item in rule_list.items:
-        rule_map = builder.mapping(item, "a rule", item.mark)
-        rule_id_node = rule_map.get("id")
-        rule_id = rule_id_node.value if isinstance(rule_id_node, YScalar) and isinstance(rule_id_node.value, str) else ""
-        if rule_id and not rule_id.startswith(pack_id + "/") and inherited:
-            if rule_id not in inherited_ids:
-                builder.rule = rule_id
-                raise builder.fail(
-                    f"rule '{rule_id}' is not inherited from {', '.join(p for p, _ in extends)}",
-                    rule_map.entries["id"].mark,
-                    _suggest(rule_id, inherited_ids),
-                )
-            overrides[rule_id] = _override_rule(builder, rule_map, inherited_ids[rule_id])
-            continue
-        rules.append(_build_rule(builder, item, pack_id, seen))
+
+        def build_one(item: YNode = item) -> None:
+            rule_map = builder.mapping(item, "a rule", item.mark)
+            rule_id_node = rule_map.get("id")
+            rule_id = rule_id_node.value if isinstance(rule_id_node, YScalar) and isinstance(rule_id_node.value, str) else ""
+            if rule_id and not rule_id.startswith(pack_id + "/") and inherited:
+                if rule_id not in inherited_ids:
+                    builder.rule = rule_id
+                    raise builder.fail(
+                        f"rule '{rule_id}' is not inherited from {', '.join(p for p, _ in extends)}",
+                        rule_map.entries["id"].mark,
+                        _suggest(rule_id, inherited_ids),
+                    )
+                overrides[rule_id] = _override_rule(builder, rule_map, inherited_ids[rule_id])
+                return
+            rules.append(_build_rule(builder, item, pack_id, seen))
+
+        builder.collect(build_one)
+    if builder.errors:
+        raise combine(builder.errors)
     kept = [overrides.get(rule.id, rule) for rule in inherited]
     rules = [rule for rule in kept if rule is not None] + rules
     return Pack(

@@ -50,6 +50,8 @@ class Mismatch:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.kind.startswith("unknown"):
+            return f"{where}: expects unknown rule '{self.rule}'{self.kind.removeprefix('unknown')}"
         if self.kind == "missing":
             return f"{where}: expected a finding of {self.rule}, got none"
         return f"{where}: unexpected finding of {self.rule}"
@@ -135,3 +137,17 @@ def coverage_gaps(results: Sequence[Report], rule_ids: Sequence[str]) -> list[st
         if rule not in failing:
             gaps.append(f"{rule}: no fixture where it fails")
     return gaps
+
+
+def unknown_rules(path: str, expected: Expectations, known: Sequence[str]) -> list[Mismatch]:
+    """An expectation naming a rule no loaded pack has (a typo would otherwise read "got none")."""
+    import difflib
+
+    mismatches = []
+    for rule, line in [*((r, None) for r in expected.anywhere), *expected.on_lines]:
+        if rule in known:
+            continue
+        close = difflib.get_close_matches(rule, list(known), n=1, cutoff=0.6)
+        hint = f" — did you mean '{close[0]}'?" if close else " — 'syndcheck rules list' shows the rule ids"
+        mismatches.append(Mismatch(path, "unknown" + hint, rule, line))
+    return mismatches

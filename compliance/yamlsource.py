@@ -34,6 +34,8 @@ class YScalar:
     value: Any
     mark: Mark
     quoted: bool = False
+    # PyYAML's scalar style: "" plain, "'" single-quoted, '"' double-quoted, "|" or ">" block.
+    style: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +144,7 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
             ) from None
         except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise KeyError, AttributeError... on odd tags
             raise error(f"invalid YAML value ({type(exc).__name__}: {exc})", path=origin, line=mark.line, column=mark.column) from None
-        return YScalar(value, mark, node.style in ("'", '"'))
+        return YScalar(value, mark, node.style in ("'", '"'), node.style or "")
     if isinstance(node, yaml.SequenceNode):
         if node.tag not in ("tag:yaml.org,2002:seq",):
             raise _tag_error(error, node.tag, mark)

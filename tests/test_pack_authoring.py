@@ -1,0 +1,69 @@
+"""Writing a pack: every mistake in every file in one run, each at file:line:col in the pack as
+written; YAML double-quoted escapes that turn a regex into control characters are refused; a
+misspelt rule id in a fixture is named as such, with a suggestion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import SAMPLES, write
+
+HEAD = "id: {id}\nname: N\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
+
+
+def _rule(pack: str, name: str, check: str, severity: str = "error") -> str:
+    return f"  - id: {pack}/{name}\n    severity: {severity}\n    message: m\n    help: h\n    check: {check}\n"
+
+
+def test_every_error_in_every_file_in_one_run(cli: Any, tmp_path: Path) -> None:
+    for pack in ("one", "two"):
+        write(
+            tmp_path,
+            f"{pack}.yaml",
+            HEAD.format(id=pack)
+            + "rules:\n"
+            + _rule(pack, "a", "{text: {pattern: 'x'}}", severity="eror")
+            + _rule(pack, "b", "{text: {patern: 'x'}}")
+            + _rule(pack, "c", "{text: {pattern: 'ok'}}"),
+        )
+    write(tmp_path, "three.yaml", "id: three\nname: [unclosed\n")
+    run = cli("rules", "validate", str(tmp_path))
+    assert run.code == 2
+    lines = run.err.splitlines()
+    assert lines[-1] == "exit 2: 5 errors"
+    located = [line.removeprefix("syndcheck: error: ").split(": ", 1)[0] for line in lines[:-1]]
+    names = [Path(place.split(":")[0]).name + ":" + place.split(":", 1)[1] for place in located]
+    assert sorted(names) == ["one.yaml:17:20", "one.yaml:9:15", "three.yaml:3:1", "two.yaml:17:20", "two.yaml:9:15"]
+    one = [line for line in lines if "one.yaml" in line]
+    assert "did you mean 'error'?" in one[0] and "did you mean 'pattern'?" in one[1]
+
+
+def test_double_quoted_escape_that_makes_a_control_character_is_refused(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "p.yaml", HEAD.format(id="p") + "rules:\n" + _rule("p", "byline", '{text: {pattern: "\\bBy"}}'))
+    run = cli("rules", "validate", str(pack))
+    assert run.code == 2
+    assert run.err == (
+        f"syndcheck: error: {pack}:12:29: rule p/byline: pattern contains a control character (\\b in YAML double quotes is not a regex escape):"
+        " '\\x08By' — write the pattern in single quotes, where backslashes stay as typed: '\\bBy'\n"
+    )
+    fixed = write(tmp_path, "q.yaml", HEAD.format(id="q") + "rules:\n" + _rule("q", "byline", "{text: {pattern: '\\bBy\\s'}}"))
+    assert cli("rules", "validate", str(fixed)).code == 0
+
+
+def test_regex_error_points_into_the_pattern_as_written(cli: Any, tmp_path: Path) -> None:
+    text = HEAD.format(id="r") + "define:\n  outlet: 'Example\\s+Gazette'\nrules:\n" + _rule("r", "credit", "{text: {pattern: '{{outlet}} it''s (said'}}")
+    pack = write(tmp_path, "r.yaml", text)
+    run = cli("rules", "validate", str(pack))
+    line = text.splitlines().index("    check: {text: {pattern: '{{outlet}} it''s (said'}}") + 1
+    # The regex error is at the end of the pattern: 1 quote + 22 characters written ('' counts as one) + 1.
+    column = len("    check: {text: {pattern: '") + len("{{outlet}} it''s (said") + 1
+    assert run.err.startswith(f"syndcheck: error: {pack}:{line}:{column}: rule r/credit: invalid regex '{{{{outlet}}}} it's (said': missing )")
+
+
+def test_unknown_rule_in_a_fixture_is_named_with_a_suggestion(cli: Any, tmp_path: Path) -> None:
+    story = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
+    fixture = write(tmp_path, "f.html", "<!-- syndcheck-test: packs=dcnf -->\n<!-- expect: dcnf/lgo -->\n" + story)
+    run = cli("rules", "test", str(tmp_path))
+    assert run.code == 1
+    assert run.out == f"{fixture}: expects unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?\n1 fixtures, 1 mismatch\n"
