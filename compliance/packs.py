@@ -339,7 +339,7 @@ class _Builder:
             raise self.fail(
                 f"invalid CSS selector '{source}': {exc}",
                 mark,
-                "write selectors in single quotes; see the selector reference in docs/rule-packs.md",
+                "write selectors in single quotes; CSS selectors as lxml supports them are listed under the element check in docs/check-kinds.md",
             ) from None
 
 

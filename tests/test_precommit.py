@@ -4,6 +4,7 @@ throwaway git repository fails on a non-compliant article and passes on a compli
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,3 +64,39 @@ def test_try_repo_fails_a_noncompliant_article_and_passes_a_compliant_one(tmp_pa
     passing = subprocess.run([*command, "compliant.html"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout
+
+
+def _recipe() -> str:
+    doc = (ROOT / "docs" / "output-formats.md").read_text(encoding="utf-8")
+    return doc.split("### pre-commit", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_documented_recipe_pins_a_commit_of_this_repository() -> None:
+    (repo,) = yaml.safe_load(_recipe())["repos"]
+    rev = repo["rev"]
+    assert re.fullmatch(r"[0-9a-f]{40}", rev), "pin a full commit hash of main (or a tag that is pushed with main)"
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    known = subprocess.run(["git", "cat-file", "-e", f"{rev}^{{commit}}"], cwd=ROOT, capture_output=True)
+    assert known.returncode == 0, f"{rev} is not in this repository's history"
+    ancestor = subprocess.run(["git", "merge-base", "--is-ancestor", rev, "HEAD"], cwd=ROOT, capture_output=True)
+    assert ancestor.returncode == 0, f"{rev} is not in the history of HEAD"
+
+
+def test_the_documented_recipe_runs_as_written(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    config = yaml.safe_load(_recipe())
+    # The recipe names the newsroom's mirror of this repository; here the mirror is this checkout.
+    config["repos"][0]["repo"] = str(ROOT)
+    repo = tmp_path / "articles"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    shutil.copy(SAMPLES / "dcnf" / "no-logo.html", repo / "no-logo.html")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    run = subprocess.run([*_pre_commit(), "run", "--all-files", "--color", "never"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "syndcheck (republication terms)" in run.stdout and "Failed" in run.stdout
+    assert "dcnf/logo" in run.stdout

@@ -33,9 +33,9 @@ CHECKS: dict[str, CheckKind] = {
     ),
     "metadata": CheckKind("metadata", "values in <meta> tags and JSON-LD", metadata.OPTIONS, metadata.build, metadata.evaluate, metadata.__doc__ or ""),
     "byline": CheckKind("byline", "a person credited by name in a visible byline", byline.OPTIONS, byline.build, byline.evaluate, byline.__doc__ or ""),
-    "any": CheckKind("any", "passes when one of its checks passes", (_CHECK_LIST,), logic.build_list, logic.evaluate_any, logic.__doc__ or ""),
-    "all": CheckKind("all", "passes when all of its checks pass", (_CHECK_LIST,), logic.build_list, logic.evaluate_all, logic.__doc__ or ""),
-    "not": CheckKind("not", "passes when its check fails", (_ONE_CHECK,), logic.build_one, logic.evaluate_not, logic.__doc__ or ""),
+    "any": CheckKind("any", "passes when one of its checks passes", (_CHECK_LIST,), logic.build_list, logic.evaluate_any, logic.ANY_DOC),
+    "all": CheckKind("all", "passes when all of its checks pass", (_CHECK_LIST,), logic.build_list, logic.evaluate_all, logic.ALL_DOC),
+    "not": CheckKind("not", "passes when its check fails", (_ONE_CHECK,), logic.build_one, logic.evaluate_not, logic.NOT_DOC),
 }
 
 # `any`, `all` take a list and `not` a single check directly as their value, not a mapping.

@@ -1,8 +1,16 @@
-"""`any`, `all`, `not` — combine checks.
+"""`any`, `all`, `not` — combine checks (each kind's text is in ANY_DOC, ALL_DOC and NOT_DOC)."""
 
-`any` passes when one of its checks passes (evidence from the first that does); `all` when every
-check passes (evidence from each); `not` inverts a check, so what the inner check found becomes
-the violation (a forbidden label, a wire-photo credit).
+from __future__ import annotations
+
+from typing import Any
+
+from compliance.checks.base import Check, Context, Hit, Outcome
+from compliance.document import Document
+
+ANY_DOC = """`any` — passes when one of its checks passes; the evidence comes from the first that does.
+
+Use it for one requirement that can be met in several ways: a logo as an image or as its alt-text
+line in a text article, a credit line in any of its published wordings.
 
 Example (the DCNF logo as an image, or as its alt-text line in a text article)::
 
@@ -19,12 +27,44 @@ Fails::
     <article><p>Story without a logo.</p></article>
 """
 
-from __future__ import annotations
+ALL_DOC = """`all` — passes when every one of its checks passes; the evidence comes from each of them.
 
-from typing import Any
+Use it when the terms ask for several things together, so that one finding names the whole
+requirement: a credit line that also links to the original.
 
-from compliance.checks.base import Check, Context, Hit, Outcome
-from compliance.document import Document
+Example (a credit line and a link to the publisher, both in the article)::
+
+    all:
+      - text: {phrase: This story first appeared in the Example Gazette}
+      - link: {href: 'example\\.org'}
+
+Passes::
+
+    <article><p>Story.</p><p>This story first appeared in the <a href="https://example.org/story">Example Gazette</a>.</p></article>
+
+Fails::
+
+    <article><p>Story.</p><p>This story first appeared in the Example Gazette.</p></article>
+"""
+
+NOT_DOC = """`not` — passes when its check fails, so that what the inner check found is the violation.
+
+Use it for what the terms forbid: a wire-photo credit, an "All rights reserved" notice. Each thing
+the inner check found becomes one finding, placed at it, with it as the evidence.
+
+Example (no Getty Images photo in a republished story)::
+
+    not:
+      text: {pattern: 'Getty\\s+Images'}
+
+Passes::
+
+    <article><p>Story.</p><p>Photo: Ana Ruiz for the Gazette.</p></article>
+
+Fails::
+
+    <article><p>Story.</p><p>Photo: Getty Images.</p></article>
+"""
 
 
 def build_list(values: dict[str, Any]) -> tuple[Check, ...]:
