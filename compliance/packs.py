@@ -320,6 +320,8 @@ class _Builder:
                 position = origins[min(exc.pos, len(origins) - 1)] if exc.pos is not None else None
                 where = _position_in_file(written, position, mark) if position is not None else mark
                 raise self.fail(f"invalid regex '{source}': {exc.msg}", where, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
+            except (ValueError, OverflowError, RecursionError) as exc:
+                raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
         try:
             pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word, validate=self.validate)
         except (regex.error, ValueError, OverflowError, RecursionError) as exc:
