@@ -71,9 +71,7 @@ def _runner(config: str) -> Runner:
 PackChoice = Sequence[str | Pack] | None
 
 
-def _plan(
-    packs: PackChoice, path: str, config: str | Path | None, detect: bool | None
-) -> tuple[list[Pack], bool, dict[str, Severity | None], frozenset[str]]:
+def _plan(packs: PackChoice, path: str, config: str | Path | None, detect: bool | None) -> tuple[list[Pack], bool, dict[str, Severity | None], frozenset[str]]:
     """The packs to apply, whether to detect among them, and the severities (None: rule off)."""
     severities: dict[str, Severity | None] = {}
     available: Sequence[Pack] = load_packs()
