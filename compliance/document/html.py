@@ -18,7 +18,7 @@ from compliance.document.elements import text_of
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import SourcePositions
 from compliance.document.region import find_article_root, is_chrome
-from compliance.document.visibility import SKIP_TAGS, is_hidden
+from compliance.document.visibility import HIDDEN, IMAGE_TAGS, NOT_RENDERED_TAGS, SHOWN, SKIP_TAGS, PageStyle, Rendering, is_seen, render
 from compliance.text import normalize, normalize_inline
 
 _BLOCK_TAGS = frozenset(
@@ -73,8 +73,6 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_IMAGE_TAGS = frozenset({"img", "amp-img", "amp-anim"})
 _LAZY_SRC_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
 _LAZY_SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
 
@@ -172,13 +170,24 @@ class _Collector:
 
 @dataclass(slots=True)
 class _Frame:
+    """An open element and what it passes on to its content. `rendering`: how it shows (CSS and
+    hiding markup); `visible`: whether the element itself counts as seen (for element checks);
+    `closed`: a closed `<details>`, whose own text and children but the summary do not show."""
+
     element: Any
     tag: str
-    hidden: bool
+    rendering: Rendering
+    visible: bool
     in_article: bool
     heading: bool
     noscript: bool
     chrome: bool
+    closed: bool = False
+
+    @property
+    def shows_text(self) -> bool:
+        """True when the element's own text is on screen (scripts off shows `<noscript>` only)."""
+        return self.rendering.shows_text and not self.noscript and not self.closed
 
 
 def parse_html(data: bytes | str, *, outlets: Set[str] = frozenset()) -> Document:
@@ -252,7 +261,8 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
         root=root,
         article_root=article_root,
         _positions=positions,
-        _hidden=frozenset(walk.hidden),
+        _visibility=walk.visibility,
+        _noscript_only=frozenset(walk.noscript_only),
         _outside=frozenset(walk.outside),
     )
 
@@ -284,12 +294,15 @@ class _HtmlWalk:
         self.root = root
         self.article_root = article_root
         self.collector = _Collector()
-        self.hidden: list[Any] = []  # the outermost hidden elements
+        self.style = PageStyle.of(root)
+        # Whether an element is seen, recorded where it differs from its parent's.
+        self.visibility: dict[Any, bool] = {}
+        self.noscript_only: list[Any] = []  # images shown only when scripts are off
         self.outside: list[Any] = []  # the outermost chrome elements inside the article region
         self.meta: dict[str, list[str]] = {}
         self.canonical: list[str] = []
         self.json_ld: list[Any] = []
-        self._stack: list[_Frame] = [_Frame(None, "", False, False, False, False, False)]
+        self._stack: list[_Frame] = [_Frame(None, "", SHOWN, True, False, False, False, False)]
         # The region and the elements around it are never chrome: a layout class on <body>
         # ("sidebar-primary", "has-sidebar") describes the page, not an element beside the article.
         self._region_line = frozenset([article_root, *article_root.iterancestors()])
@@ -315,7 +328,9 @@ class _HtmlWalk:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if tag in SKIP_TAGS or not tag:
             _collect_head_data(element, tag, self.meta, self.canonical, self.json_ld)
-            self._stack.append(_Frame(element, tag, True, parent.in_article, parent.heading, parent.noscript, parent.chrome))
+            if tag in NOT_RENDERED_TAGS and parent.visible:
+                self.visibility[element] = False
+            self._stack.append(_Frame(element, tag, HIDDEN, parent.visible, parent.in_article, parent.heading, parent.noscript, parent.chrome))
             return False
         if tag in _BLOCK_TAGS:
             self.collector.flush()
@@ -325,9 +340,13 @@ class _HtmlWalk:
         return True
 
     def _frame_for(self, element: Any, tag: str, parent: _Frame) -> _Frame:
-        hidden = parent.hidden or is_hidden(element, tag)
-        if hidden and not parent.hidden:
-            self.hidden.append(element)
+        if parent.closed and (tag != "summary" or element.getparent().find("summary") is not element):
+            rendering = HIDDEN
+        else:
+            rendering = render(element, tag, parent.rendering, self.style)
+        visible = is_seen(element, tag, rendering)
+        if visible != parent.visible:
+            self.visibility[element] = visible
         in_article = parent.in_article or element is self.article_root
         chrome = parent.chrome or (element not in self._region_line and is_chrome(element, tag))
         if in_article and chrome and not parent.chrome:
@@ -335,14 +354,16 @@ class _HtmlWalk:
         in_article = in_article and not chrome
         heading = parent.heading or tag in _HEADING_TAGS
         noscript = parent.noscript or tag == "noscript"
-        return _Frame(element, tag, hidden, in_article, heading, noscript, chrome)
+        closed = tag == "details" and element.get("open") is None
+        return _Frame(element, tag, rendering, visible, in_article, heading, noscript, chrome, closed)
 
     def _collect(self, element: Any, frame: _Frame) -> None:
         """Record what an opened element shows: an image, a link, a line break, byline markup, its text."""
         collector = self.collector
-        shown = not frame.hidden and not frame.noscript
-        if frame.tag in _IMAGE_TAGS:
-            _add_image(collector, element, frame)
+        shown = frame.shows_text
+        if frame.tag in IMAGE_TAGS:
+            if _add_image(collector, element, frame):
+                self.noscript_only.append(element)
         elif frame.tag == "a" and element.get("href") is not None:
             collector.links.append(_link(element, frame, len(collector.items)))
         elif frame.tag == "br" and shown:
@@ -368,7 +389,7 @@ class _HtmlWalk:
     def _add_tail(self, element: Any) -> None:
         """The text after an element (or a comment) belongs to its parent."""
         parent = self._stack[-1]
-        if not parent.hidden and not parent.noscript:
+        if parent.shows_text:
             self.collector.add_text(element.tail, element.getparent(), in_article=parent.in_article, heading=parent.heading)
 
 
@@ -378,7 +399,7 @@ def _link(element: Any, frame: _Frame, index: int) -> Link:
         text=normalize_inline(text_of(element)),
         rel=tuple((element.get("rel") or "").lower().split()),
         line=element.sourceline or 1,
-        visible=not frame.hidden and not frame.noscript,
+        visible=frame.rendering.shows_text and not frame.noscript,
         in_article=frame.in_article,
         index=index,
         element=element,
@@ -405,17 +426,20 @@ def _collect_head_data(element: Any, tag: str, meta: dict[str, list[str]], canon
             json_ld.append(json.loads(element.text or ""))
 
 
-def _add_image(collector: _Collector, element: Any, frame: _Frame) -> None:
+def _add_image(collector: _Collector, element: Any, frame: _Frame) -> bool:
+    """Add an image item; True when it is a `<noscript>` image with no lazy-load placeholder
+    before it (readers with scripts on never see it)."""
     sources = image_sources(element)
     alt = normalize_inline(element.get("alt") or "")
     previous = collector.items[-1] if collector.items else None
     # A <noscript> fallback repeats the lazy-loaded image just before it: one image, not two.
     if frame.noscript and isinstance(previous, Image) and (set(sources) & set(previous.sources) or (alt and alt == previous.alt) or not previous.sources):
-        collector.items[-1] = dataclasses.replace(previous, sources=tuple(dict.fromkeys(previous.sources + sources)), alt=previous.alt or alt)
-        return
+        merged = tuple(dict.fromkeys(previous.sources + sources))
+        collector.items[-1] = dataclasses.replace(previous, sources=merged, alt=previous.alt or alt, visible=previous.visible or frame.visible)
+        return False
     collector.flush()
     # A <noscript> image (the fallback shown when scripts are off) is visible when its surroundings are.
-    visible = not frame.hidden
+    visible = frame.visible
     collector.items.append(
         Image(
             index=len(collector.items),
@@ -429,3 +453,4 @@ def _add_image(collector: _Collector, element: Any, frame: _Frame) -> None:
             height=(element.get("height") or "").strip(),
         )
     )
+    return frame.noscript

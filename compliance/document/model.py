@@ -105,7 +105,9 @@ class Document:
     root: Any = field(default=None, compare=False, repr=False)
     article_root: Any = field(default=None, compare=False, repr=False)
     _positions: SourcePositions | None = field(default=None, compare=False, repr=False)
-    _hidden: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
+    # Whether an element is seen, recorded where it differs from its parent's (see `is_visible`).
+    _visibility: Mapping[Any, bool] = field(default_factory=dict, compare=False, repr=False)
+    _noscript_only: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     _outside: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     # Derived values computed on first use (the article's anchor, joined scope texts); the
     # document stays immutable to its readers.
@@ -172,13 +174,20 @@ class Document:
         return Location(line, text_column(self.source, line))
 
     def is_visible(self, element: Any) -> bool:
-        """False when the element or an ancestor is hidden from readers."""
+        """True when a reader sees the element: neither it nor an ancestor is hidden by markup or
+        the page's CSS, and an image is larger than 2px (see `document.visibility`)."""
         node = element
         while node is not None:
-            if node in self._hidden:
-                return False
+            seen = self._visibility.get(node)
+            if seen is not None:
+                return seen
             node = node.getparent()
         return True
+
+    def shown_only_without_scripts(self, element: Any) -> bool:
+        """True for an image that is only in `<noscript>`, with no lazy-load placeholder outside
+        it: readers with JavaScript on never see it."""
+        return element in self._noscript_only
 
     def in_article(self, element: Any) -> bool:
         """True when the element sits in the article region (not the page chrome around it)."""

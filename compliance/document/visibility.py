@@ -1,16 +1,55 @@
-"""What a reader can see: elements skipped outright (scripts, styles, form controls and the like)
-and elements hidden by the `hidden` attribute, an inline `display:none`/`visibility:hidden` style,
-`<input type=hidden>` or a visually-hidden helper class.
+"""What a reader can see.
 
-Only the page itself is read: stylesheets it links to are not fetched.
+Skipped outright: scripts, styles, templates, form controls and the like (`SKIP_TAGS`). Hidden by
+markup: the `hidden` attribute, `<input type=hidden>`, a `<dialog>` without `open`, a
+visually-hidden helper class, and (decided by the walk) everything in a closed `<details>` but its
+`<summary>`. Hidden by the page's own CSS — `style` attributes and `<style>` blocks, applied by
+selector matching with the cascade's precedence (`!important`, inline, specificity, order):
+
+- `display: none`; `opacity` of 0.01 or less; `transform`/`scale` to nothing; `clip`/`clip-path`
+  to nothing; a width or height of 1px or less with `overflow: hidden`; `left`, `top`,
+  `margin-left`, `margin-top` of -1000px or less on a positioned element, or such a
+  `text-indent`: the element and all it holds are off the screen, whatever its descendants say;
+- `visibility: hidden|collapse`: until a descendant says `visible`;
+- a `font-size` of zero: the text is gone (images are not) until a descendant sets an absolute
+  size (a size in `em` or `%` of zero is still zero);
+- a text colour equal to the background colour set on the element or an ancestor (contrast ratio
+  under 1.1), or a transparent text colour that is not a `background-clip: text` effect.
+
+Images: one of 2px or less (its `width`/`height` attributes or CSS, or a `data:` image whose PNG
+or GIF header says so, when it has no other source) is not a visible image.
+
+Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
+(they are not fetched), rules in other media queries, selectors with pseudo-elements or that
+cssselect cannot read, rules for pages without scripts (`.no-js`), a rule that hides `<html>` or
+`<body>` (a loading screen that scripts lift), and `opacity` that a stylesheet gives a
+lazy-loaded element (the loader's fade-in). `aria-hidden` is about screen readers: such content is
+still on the screen.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import re
+import struct
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from compliance.document.css import (
+    RELATIVE_FONT_UNITS,
+    Declaration,
+    StyleRule,
+    clips_to_nothing,
+    colour,
+    length_px,
+    number,
+    parse_style_attribute,
+    parse_style_sheet,
+    scales_to_nothing,
+)
 from compliance.document.elements import class_tokens
 
 # Content a reader never sees: skipped entirely, images included.
@@ -34,10 +73,79 @@ SKIP_TAGS = frozenset(
         "button",
     }
 )
-_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.IGNORECASE)
+# Skipped tags whose content is not rendered at all (the others render something of their own,
+# such as a button's label or an iframe's page, that the checker does not read).
+NOT_RENDERED_TAGS = frozenset({"template"})
+IMAGE_TAGS = frozenset({"img", "amp-img", "amp-anim"})
 # Visually hidden helpers used by WordPress and CSS frameworks: screen-reader text is not what an
 # editor sees on the page.
 _HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "d-none"})
+# Attributes a lazy-loader reads: a stylesheet's opacity on such an element is its fade-in.
+_LAZY_ATTRIBUTES = ("data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset", "data-original", "data-bg")
+_FAR_OFF_SCREEN_PX = -1000.0
+_TINY_IMAGE_PX = 2.0
+_TINY_BOX_PX = 1.0
+_NEAR_ZERO_OPACITY = 0.01
+_INVISIBLE_CONTRAST = 1.1
+
+Colour = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """How an element shows, as far as its content inherits it.
+
+    `hidden`: nothing inside is on screen and no descendant can change that. `invisible`:
+    `visibility: hidden` is in force (a descendant may say `visible`). `text_hidden`: a zero font
+    size is in force. `colour`/`background`: the text colour and the nearest background colour
+    the page sets (None when it sets none, or a background image makes the colour unknowable).
+    `clipped_text`: the text colour is painted through the background (`background-clip: text`).
+    """
+
+    hidden: bool = False
+    invisible: bool = False
+    text_hidden: bool = False
+    colour: Colour | None = None
+    background: Colour | None = None
+    clipped_text: bool = False
+
+    @property
+    def shows_boxes(self) -> bool:
+        """True when images and other boxes inside are on screen."""
+        return not self.hidden and not self.invisible
+
+    @property
+    def shows_text(self) -> bool:
+        """True when text inside is on screen and readable."""
+        return self.shows_boxes and not self.text_hidden and not self._text_blends_in()
+
+    def _text_blends_in(self) -> bool:
+        if self.colour is None or self.clipped_text:
+            return False
+        if self.colour[3] == 0:
+            return True
+        return self.background is not None and self.background[3] == 1 and _contrast(self.colour, self.background) < _INVISIBLE_CONTRAST
+
+
+SHOWN = Rendering()
+HIDDEN = Rendering(hidden=True)
+
+
+def _luminance(value: Colour) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else float(((c + 0.055) / 1.055) ** 2.4)
+
+    return 0.2126 * channel(value[0]) + 0.7152 * channel(value[1]) + 0.0722 * channel(value[2])
+
+
+def _contrast(first: Colour, second: Colour) -> float:
+    """WCAG contrast ratio (1 for equal colours, 21 for black on white); a translucent text
+    colour is blended over the background first."""
+    alpha = first[3]
+    red, green, blue = (alpha * f + (1 - alpha) * s for f, s in zip(first[:3], second[:3], strict=True))
+    blended = (red, green, blue, 1.0)
+    lighter, darker = sorted((_luminance(blended), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -46,14 +154,319 @@ def _hides_by_class(value: str) -> bool:
 
 
 def is_hidden(element: Any, tag: str) -> bool:
-    """True when the element itself (not counting its ancestors) is hidden from readers; `tag` is
+    """True when markup hides the element itself (not counting its ancestors or CSS); `tag` is
     its lower-cased tag name."""
     if element.get("hidden") is not None:
         return True
-    style = element.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
     if tag == "input" and (element.get("type") or "").lower() == "hidden":
+        return True
+    if tag == "dialog" and element.get("open") is None:
         return True
     value = element.get("class")
     return _hides_by_class(value) if value else False
+
+
+# Precedence of a declaration in the cascade: (!important, from a style attribute, specificity, order).
+_Precedence = tuple[bool, bool, tuple[int, int, int], int]
+
+
+class PageStyle:
+    """The page's `<style>` rules matched to the elements they apply to.
+
+    Only rules in a family of properties that some rule (or style attribute) uses to hide are
+    matched, so a page whose CSS hides nothing pays for reading it and no more.
+    """
+
+    def __init__(self, matched: Mapping[Any, list[tuple[_Precedence, Declaration]]]) -> None:
+        self._matched = matched
+
+    @classmethod
+    def of(cls, root: Any) -> PageStyle:
+        """The style of the page under `root`: every `<style>` block, in document order."""
+        sheets = [element.text for element in root.iter("style") if element.text]
+        if not sheets:
+            return _NO_PAGE_STYLE
+        rules = [rule for sheet in sheets for rule in parse_style_sheet(sheet)]
+        families = _hiding_families(d for rule in rules for d in rule.declarations)
+        if not families:
+            return _NO_PAGE_STYLE
+        matched: dict[Any, list[tuple[_Precedence, Declaration]]] = {}
+        for order, rule in enumerate(rules):
+            declarations = [d for d in rule.declarations if d.family in families]
+            if declarations:
+                _match_rule(root, rule, order, declarations, matched)
+        return cls(matched)
+
+    def declarations(self, element: Any) -> dict[str, Declaration]:
+        """The declarations that win the cascade on this element, by property name (empty when
+        neither a `<style>` rule nor a `style` attribute sets a property that can hide)."""
+        candidates = self._matched.get(element)
+        inline = element.get("style")
+        if not candidates and not inline:
+            return {}
+        ranked: list[tuple[_Precedence, Declaration]] = list(candidates or ())
+        if inline:
+            ranked.extend(((d.important, True, (0, 0, 0), position), d) for position, d in enumerate(parse_style_attribute(inline)))
+        winners: dict[str, tuple[_Precedence, Declaration]] = {}
+        for precedence, declaration in ranked:
+            current = winners.get(declaration.name)
+            if current is None or precedence >= current[0]:
+                winners[declaration.name] = (precedence, declaration)
+        return {name: declaration for name, (_, declaration) in winners.items()}
+
+
+_NO_PAGE_STYLE = PageStyle({})
+
+
+def _can_hide(declaration: Declaration) -> bool:
+    """True when this declaration alone can take something off the screen (so its family's
+    rules are worth matching)."""
+    family = declaration.family
+    values = declaration.values
+    if family == "display":
+        return declaration.keyword == "none"
+    if family == "visibility":
+        return declaration.keyword in ("hidden", "collapse")
+    if family == "opacity":
+        level = number(values[0])
+        return level is not None and level <= _NEAR_ZERO_OPACITY
+    if family == "font":
+        return _font_size(declaration) == 0
+    if family == "transform":
+        return scales_to_nothing(values)
+    if family == "clip":
+        return clips_to_nothing(declaration.name, values)
+    if family == "size":
+        size = length_px(values[0]) if declaration.name in ("width", "height", "max-width", "max-height") else None
+        return size is not None and size <= _TINY_IMAGE_PX
+    if family == "placement":
+        offset = length_px(values[0]) if declaration.name != "position" else None
+        return offset is not None and offset <= _FAR_OFF_SCREEN_PX
+    return declaration.name == "color"
+
+
+def _hiding_families(declarations: Iterable[Declaration]) -> frozenset[str]:
+    return frozenset(d.family for d in declarations if _can_hide(d))
+
+
+def _match_rule(root: Any, rule: StyleRule, order: int, declarations: list[Declaration], matched: dict[Any, list[tuple[_Precedence, Declaration]]]) -> None:
+    for specificity, xpath in _selectors(rule.selectors):
+        for element in xpath(root):
+            entries = matched.setdefault(element, [])
+            entries.extend(((d.important, False, specificity, order), d) for d in declarations)
+
+
+@functools.lru_cache(maxsize=2048)
+def _selectors(selector_list: str) -> tuple[tuple[tuple[int, int, int], Any], ...]:
+    """Each selector of a rule's selector list with its specificity and compiled XPath; the
+    selectors cssselect cannot read, those with a pseudo-element (`::before` styles generated
+    content, not the element) and those for pages without scripts (`.no-js`) are left out."""
+    from cssselect import SelectorError, parse
+    from lxml import etree
+    from lxml.cssselect import LxmlHTMLTranslator
+
+    translator = LxmlHTMLTranslator()
+    compiled = []
+    try:
+        selectors = parse(selector_list)
+    except SelectorError:
+        return ()
+    for selector in selectors:
+        if selector.pseudo_element is not None or "no-js" in selector_list.lower():
+            continue
+        try:
+            xpath = etree.XPath(translator.selector_to_xpath(selector))
+        except (SelectorError, etree.XPathError):
+            continue
+        compiled.append((selector.specificity(), xpath))
+    return tuple(compiled)
+
+
+def _font_size(declaration: Declaration) -> float | None:
+    """The font size a `font-size` or `font` declaration sets in pixels; None when it sets none
+    or one relative to the parent's (`em`, `%`), which keeps a zero size zero."""
+    for token in declaration.values:
+        if token.type == "literal" and token.value == "/":
+            break
+        if token.type in ("dimension", "percentage") or (token.type == "number" and token.value == 0):
+            unit = "%" if token.type == "percentage" else getattr(token, "lower_unit", "")
+            if unit in RELATIVE_FONT_UNITS and token.value != 0:
+                return None
+            return length_px(token)
+        if declaration.name == "font-size":
+            return 16.0 if token.type == "ident" and token.lower_value not in ("smaller", "larger", "inherit") else None
+    return None
+
+
+def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rendering:
+    """How `element` shows, given how its parent shows and the page's style."""
+    if parent.hidden:
+        return parent
+    if is_hidden(element, tag):
+        return HIDDEN
+    declared = style.declarations(element)
+    if not declared:
+        return parent
+    if tag in ("html", "body"):
+        # A page-wide hide is a loading screen that scripts lift; readers see the page.
+        declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
+    if _box_gone(declared, element, tag):
+        return HIDDEN
+    visibility = declared.get("visibility")
+    invisible = parent.invisible if visibility is None else visibility.keyword in ("hidden", "collapse")
+    if visibility is not None and visibility.keyword not in ("hidden", "collapse", "visible"):
+        invisible = parent.invisible  # inherit, initial, unset and unknown keywords
+    return Rendering(False, invisible, _text_hidden(declared, parent), *_colours(declared, parent))
+
+
+def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bool:
+    """True when a declaration takes the element's whole box off the screen."""
+    display = declared.get("display")
+    if display is not None and display.keyword == "none":
+        return True
+    opacity = declared.get("opacity")
+    if opacity is not None and not _is_lazy_fade(element, opacity):
+        level = number(opacity.values[0])
+        if level is not None and level <= _NEAR_ZERO_OPACITY:
+            return True
+    if any(scales_to_nothing(declared[name].values) for name in ("transform", "scale") if name in declared):
+        return True
+    return _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared)
+
+
+def _is_lazy_fade(element: Any, opacity: Declaration) -> bool:
+    """A stylesheet's opacity on an element a lazy-loader will show (inline opacity still counts)."""
+    if opacity in parse_style_attribute(element.get("style") or ""):
+        return False
+    return _waits_for_loader(element)
+
+
+def _waits_for_loader(element: Any) -> bool:
+    """True for an element a lazy-loader will fill in: it has a loader's attributes or class."""
+    classes = class_tokens(element.get("class") or "")
+    return any(element.get(name) is not None for name in _LAZY_ATTRIBUTES) or any("lazy" in token for token in classes)
+
+
+def _positioned(declared: Mapping[str, Declaration]) -> bool:
+    position = declared.get("position")
+    return position is not None and position.keyword in ("absolute", "fixed", "relative", "sticky")
+
+
+def _clipped(declared: Mapping[str, Declaration]) -> bool:
+    clip = declared.get("clip")
+    if clip is not None and _positioned(declared) and clips_to_nothing("clip", clip.values):
+        return True
+    clip_path = declared.get("clip-path")
+    return clip_path is not None and clips_to_nothing("clip-path", clip_path.values)
+
+
+def _zero_size(declared: Mapping[str, Declaration], tag: str) -> bool:
+    """A box of (nearly) no width or height: its content is cut off when overflow is hidden; an
+    image scales to its box, so a tiny image is not seen whatever its overflow."""
+    sizes = [length_px(declared[name].values[0]) for name in ("width", "height", "max-width", "max-height") if name in declared]
+    smallest = min((s for s in sizes if s is not None), default=None)
+    if smallest is None:
+        return False
+    if tag in IMAGE_TAGS:
+        return smallest <= _TINY_IMAGE_PX
+    overflow = {declared[name].keyword for name in ("overflow", "overflow-x", "overflow-y") if name in declared}
+    return smallest <= _TINY_BOX_PX and bool(overflow & {"hidden", "clip"})
+
+
+def _off_screen(declared: Mapping[str, Declaration]) -> bool:
+    indent = declared.get("text-indent")
+    if indent is not None and (length_px(indent.values[0]) or 0) <= _FAR_OFF_SCREEN_PX:
+        return True
+    if not _positioned(declared):
+        return False
+    offsets = [length_px(declared[name].values[0]) for name in ("left", "top", "margin-left", "margin-top") if name in declared]
+    return any(o is not None and o <= _FAR_OFF_SCREEN_PX for o in offsets)
+
+
+def _text_hidden(declared: Mapping[str, Declaration], parent: Rendering) -> bool:
+    size_declaration = declared.get("font-size") or declared.get("font")
+    if size_declaration is None:
+        return parent.text_hidden
+    size = _font_size(size_declaration)
+    if size is None:
+        return parent.text_hidden
+    return size <= 0
+
+
+def _colours(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Colour | None, Colour | None, bool]:
+    text_colour = parent.colour
+    if "color" in declared:
+        text_colour = colour(declared["color"].values[0]) if len(declared["color"].values) == 1 else None
+    background = parent.background
+    for name in ("background-color", "background"):
+        if name in declared:
+            background = _background_colour(declared[name])
+    clip = declared.get("background-clip") or declared.get("-webkit-background-clip")
+    clipped_text = parent.clipped_text if clip is None else clip.keyword == "text"
+    return text_colour, background, clipped_text
+
+
+def _background_colour(declaration: Declaration) -> Colour | None:
+    """The colour a background declaration paints; None when an image or gradient may cover it."""
+    found: Colour | None = None
+    for token in declaration.values:
+        if token.type == "url" or (token.type == "function" and token.lower_name not in ("rgb", "rgba", "hsl", "hsla")):
+            return None
+        found = colour(token) or found
+    if found is None and declaration.keyword in ("none", "transparent"):
+        return None
+    return found
+
+
+def is_seen(element: Any, tag: str, rendering: Rendering) -> bool:
+    """Whether a reader sees the element itself: an image when its box shows and it is larger
+    than 2px, a container when its box shows, a leaf element when its text shows."""
+    if tag in IMAGE_TAGS:
+        return rendering.shows_boxes and not is_tiny_image(element)
+    return rendering.shows_boxes if len(element) else rendering.shows_text
+
+
+def is_tiny_image(element: Any) -> bool:
+    """True when an image is 2px or less across or high by its `width`/`height` attributes or —
+    when it has no other source — a `data:` PNG or GIF whose header says so (its CSS size is
+    judged by `render`)."""
+    for name in ("width", "height"):
+        value = _attribute_pixels(element.get(name))
+        if value is not None and value <= _TINY_IMAGE_PX:
+            return True
+    source = (element.get("src") or "").strip()
+    if not source.startswith("data:") or element.get("width") or element.get("height"):
+        return False
+    if _waits_for_loader(element) or element.get("srcset"):
+        return False  # a placeholder the loader replaces
+    size = data_image_size(source)
+    return size is not None and min(size) <= _TINY_IMAGE_PX
+
+
+_PIXELS_ATTRIBUTE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
+
+
+def _attribute_pixels(value: str | None) -> float | None:
+    if not value:
+        return None
+    match = _PIXELS_ATTRIBUTE.match(value)
+    return float(match.group(1)) if match else None
+
+
+def data_image_size(uri: str) -> tuple[int, int] | None:
+    """(width, height) in pixels of a base64 `data:` PNG or GIF, read from its header; None for
+    other images and anything malformed."""
+    head, _, payload = uri.partition(",")
+    if ";base64" not in head.lower():
+        return None
+    try:
+        data = base64.b64decode(payload[:64] + "=" * (-len(payload[:64]) % 4), validate=False)
+    except (binascii.Error, ValueError):
+        return None
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
+        width, height = struct.unpack(">II", data[16:24])
+        return int(width), int(height)
+    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
+        width, height = struct.unpack("<HH", data[6:10])
+        return int(width), int(height)
+    return None

@@ -1,0 +1,238 @@
+"""The page's own CSS, read with tinycss2: the declarations of `style` attributes and the rules of
+`<style>` blocks that can hide content, and the readings of their values that visibility needs
+(lengths in CSS pixels, colours, zero scales and empty clips).
+
+Only the properties that decide whether something is on screen are kept. Values are read as the
+CSS Syntax specification tokenises them, so comments inside a declaration (`display:none/**/`),
+`!important`, escapes and odd spacing are handled as a browser handles them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# Property → the family of properties whose values are judged together (a `display` rule that
+# un-hides counts only if `display` can hide; `overflow` matters only with a zero width).
+FAMILIES: dict[str, str] = {
+    "display": "display",
+    "visibility": "visibility",
+    "opacity": "opacity",
+    "font-size": "font",
+    "font": "font",
+    "transform": "transform",
+    "scale": "transform",
+    "clip": "clip",
+    "clip-path": "clip",
+    "width": "size",
+    "height": "size",
+    "max-width": "size",
+    "max-height": "size",
+    "overflow": "size",
+    "overflow-x": "size",
+    "overflow-y": "size",
+    "position": "placement",
+    "left": "placement",
+    "top": "placement",
+    "margin-left": "placement",
+    "margin-top": "placement",
+    "text-indent": "placement",
+    "color": "colour",
+    "background-color": "colour",
+    "background": "colour",
+    "background-clip": "colour",
+    "-webkit-background-clip": "colour",
+}
+
+# CSS pixels per unit for the absolute units and the font-relative ones at the default 16px;
+# viewport units at a 1000px-wide screen.
+_PIXELS_PER_UNIT = {
+    "px": 1.0,
+    "em": 16.0,
+    "rem": 16.0,
+    "ex": 8.0,
+    "ch": 8.0,
+    "pt": 4 / 3,
+    "pc": 16.0,
+    "in": 96.0,
+    "cm": 96 / 2.54,
+    "mm": 96 / 25.4,
+    "q": 96 / 101.6,
+    "vw": 10.0,
+    "vh": 10.0,
+    "vmin": 10.0,
+    "vmax": 10.0,
+}
+# Font sizes that scale with the parent's: zero stays zero under them.
+RELATIVE_FONT_UNITS = frozenset({"em", "ex", "ch", "%"})
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    """One declaration of a property that can hide content: its lower-cased name, its value's
+    component values (whitespace and comments removed) and whether it is `!important`."""
+
+    name: str
+    values: tuple[Any, ...]
+    important: bool
+
+    @property
+    def family(self) -> str:
+        """The family of properties this one is judged with (see `FAMILIES`)."""
+        return FAMILIES[self.name]
+
+    @property
+    def keyword(self) -> str:
+        """The value when it is a single keyword, lower-cased; empty otherwise."""
+        if len(self.values) == 1 and self.values[0].type == "ident":
+            return str(self.values[0].lower_value)
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class StyleRule:
+    """A style rule of a `<style>` block: its selector list as written, its declarations that can
+    hide content, and its position among the page's rules (later wins at equal specificity)."""
+
+    selectors: str
+    declarations: tuple[Declaration, ...]
+    order: int
+
+
+def _meaningful(tokens: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(t for t in tokens if t.type not in ("whitespace", "comment"))
+
+
+def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
+    found = []
+    for node in nodes:
+        if node.type == "declaration" and node.lower_name in FAMILIES:
+            values = _meaningful(node.value)
+            if values:
+                found.append(Declaration(node.lower_name, values, bool(node.important)))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_style_attribute(text: str) -> tuple[Declaration, ...]:
+    """The declarations of a `style` attribute that can hide content (pages repeat a few style
+    strings, so each distinct one is parsed once); never raises."""
+    import tinycss2
+
+    return _declarations(tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True))
+
+
+# Media queries that hold on every screen: rules inside them apply as if written outside.
+_SCREEN_MEDIA = frozenset({"", "screen", "all", "only screen"})
+
+
+@functools.lru_cache(maxsize=256)
+def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
+    """The style rules of a `<style>` block that declare a property that can hide content, in
+    order. Rules inside `@media screen`/`@media all` count; other at-rules (print, a width range,
+    `@supports`) do not, since some readers' screens do not meet them. Never raises."""
+    import tinycss2
+
+    return tuple(_style_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)))
+
+
+def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
+    import tinycss2
+
+    order = 0
+    pending = list(reversed(nodes))
+    while pending:
+        node = pending.pop()
+        if node.type == "at-rule" and node.lower_at_keyword == "media" and node.content is not None:
+            query = " ".join(tinycss2.serialize(node.prelude).lower().split())
+            if query in _SCREEN_MEDIA:
+                inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
+                pending.extend(reversed(inner))
+        elif node.type == "qualified-rule":
+            declarations = _declarations(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True))
+            if declarations:
+                yield StyleRule(tinycss2.serialize(node.prelude).strip(), declarations, order)
+                order += 1
+
+
+def length_px(token: Any) -> float | None:
+    """A length in CSS pixels (font-relative units at 16px, viewport units at a 1000px screen);
+    None for percentages, keywords and unknown units. A bare `0` is a length."""
+    if token.type == "number" and token.value == 0:
+        return 0.0
+    if token.type == "dimension":
+        factor = _PIXELS_PER_UNIT.get(token.lower_unit)
+        return None if factor is None else float(token.value) * factor
+    if token.type == "percentage" and token.value == 0:
+        return 0.0
+    return None
+
+
+def number(token: Any) -> float | None:
+    """A plain number, or a percentage as a fraction (`50%` → 0.5); None otherwise."""
+    if token.type == "number":
+        return float(token.value)
+    if token.type == "percentage":
+        return float(token.value) / 100
+    return None
+
+
+def colour(token: Any) -> tuple[float, float, float, float] | None:
+    """A colour as (red, green, blue, alpha) in 0–1; None for `currentcolor`, `inherit` and
+    anything that is not a colour."""
+    from tinycss2.color3 import parse_color
+
+    parsed = parse_color(token)
+    if parsed is None or isinstance(parsed, str):
+        return None
+    return (float(parsed.red), float(parsed.green), float(parsed.blue), float(parsed.alpha))
+
+
+def _function_numbers(token: Any) -> list[float | None]:
+    return [number(t) if t.type != "dimension" else length_px(t) for t in _meaningful(token.arguments) if t.type != "literal"]
+
+
+def scales_to_nothing(values: Sequence[Any]) -> bool:
+    """True when a `transform` (or `scale`) value shrinks the element to nothing: a scale
+    function with a zero factor, or a matrix whose columns are both zero."""
+    if values and values[0].type == "number":  # the `scale` property: `scale: 0` or `scale: 1 0`
+        return any(number(v) == 0 for v in values)
+    for token in values:
+        if token.type != "function":
+            continue
+        name = token.lower_name
+        arguments = _function_numbers(token)
+        if name in ("scale", "scalex", "scaley", "scale3d") and any(a == 0 for a in arguments):
+            return True
+        if name == "matrix" and len(arguments) == 6 and (arguments[0] == arguments[1] == 0 or arguments[2] == arguments[3] == 0):
+            return True
+    return False
+
+
+def clips_to_nothing(name: str, values: Sequence[Any]) -> bool:
+    """True when `clip: rect(…)` has no area or `clip-path` keeps nothing (an inset of half or
+    more, a circle or ellipse of radius zero)."""
+    if not values or values[0].type != "function":
+        return False
+    function = values[0]
+    arguments = [t for t in _meaningful(function.arguments) if t.type != "literal"]
+    shape = (name, function.lower_name)
+    if shape == ("clip", "rect"):
+        return _empty_rect(arguments)
+    if shape == ("clip-path", "inset"):
+        return any(t.type == "percentage" and t.value >= 50 for t in arguments)
+    if shape in (("clip-path", "circle"), ("clip-path", "ellipse")):
+        radii = [t for t in arguments if t.type in ("number", "dimension", "percentage")]
+        return bool(radii) and all(length_px(t) == 0 for t in radii)
+    return False
+
+
+def _empty_rect(arguments: Sequence[Any]) -> bool:
+    """True for `rect(top, right, bottom, left)` edges that enclose nothing."""
+    edges = [length_px(t) for t in arguments]
+    if len(edges) != 4 or any(e is None for e in edges):
+        return False
+    top, right, bottom, left = (float(e or 0) for e in edges)
+    return bottom <= top or right <= left
