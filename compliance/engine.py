@@ -53,6 +53,8 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
             return [], []
         extra = condition.hits
     outcome = ctx.run(rule.check)
+    if outcome.passed and outcome.caveat:
+        return [_caveat_finding(ctx, rule, outcome, extra)], []
     if outcome.passed:
         hit = outcome.hits[0] if outcome.hits else None
         evidence = hit.evidence if hit else (outcome.detail or "satisfied")
@@ -82,6 +84,23 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         rule.id, rule.severity, interpolate(rule.message, values), interpolate(rule.help, values), location, None, rule.pack, outcome.detail or None
     )
     return [finding], []
+
+
+def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit, ...]) -> Finding:
+    """A requirement met only where some readers do not see it: a warning (or the rule's own
+    severity when that is lower) that says why, at what was found."""
+    values = _values(rule, dataclasses.replace(outcome, detail=outcome.caveat), extra, ctx.meta)
+    hit = outcome.hits[0] if outcome.hits else None
+    return Finding(
+        rule.id,
+        min(rule.severity, Severity.WARNING),
+        interpolate(rule.message, values),
+        interpolate(rule.help, values),
+        hit.location if hit else ctx.doc.article_location,
+        shorten(hit.evidence, 200) if hit else None,
+        rule.pack,
+        outcome.caveat,
+    )
 
 
 def check_document(

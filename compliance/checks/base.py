@@ -39,16 +39,19 @@ class Outcome:
 
     `passed` with `hits`: what satisfied it. Failed with `hits`: the forbidden things found.
     Failed without hits: something is missing; `detail` says what was looked for and `anchor`
-    where it should be.
+    where it should be. `caveat`: a pass that some readers do not see (the only match is a
+    `<noscript>` image, which readers with JavaScript on never get) says why; the rule then
+    reports a warning instead of passing.
     """
 
     passed: bool
     hits: tuple[Hit, ...] = ()
     detail: str = ""
     anchor: Location | None = None
+    caveat: str = ""
 
     def negated(self) -> Outcome:
-        """The outcome of `not` this check."""
+        """The outcome of `not` this check (a pass with a caveat still found the thing)."""
         return Outcome(not self.passed, self.hits, self.detail, self.anchor)
 
 

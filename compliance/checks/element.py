@@ -5,8 +5,16 @@ Images match however they load: the `src` pattern is tried against every URL the
 from (`src`, `srcset`, `data-src`, `data-lazy-src`, `data-srcset`, `<picture><source>`, and the
 `<noscript>` fallback of a lazy-loader). `max: 0` forbids an element.
 
-In plain-text and Markdown articles there are no elements; an `img` selector matches Markdown
-images (`![alt](src)`), any other selector matches nothing.
+Visible means on the reader's screen (see "What a reader sees" in docs/rule-packs.md): not
+hidden by markup or by the page's own CSS, and for an image larger than 2px. An image that is
+only in `<noscript>`, with no lazy-load placeholder outside it, is seen only by readers with
+JavaScript off: a requirement it alone meets is reported as a warning that says so, not passed.
+
+In plain-text and Markdown articles there are no elements. A selector of images (`img`,
+`amp-img`) matches Markdown images (`![alt](src)`) and, in plain text, where text extraction
+renders an image as its alt text on a line of its own, a line that is all alt text (the whole
+line matches the `alt` pattern; only `alt` can be asked of such an image). Any other selector
+matches nothing. In HTML an image is an `<img>`: a paragraph of the same words is not one.
 
 Example (the DCNF logo, visible inside the article)::
 
@@ -118,6 +126,10 @@ def _image_matches(image: Image, attributes: tuple[tuple[str, Pattern], ...] | N
     return True
 
 
+_IMAGE_SELECTORS = frozenset({"img", "amp-img", "amp-anim"})
+_NOSCRIPT_CAVEAT = "only in <noscript> at line {line}, with no lazy-load placeholder outside it: readers with JavaScript on do not see it"
+
+
 def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     """Count the matching elements and compare with min/max."""
     if params.attributes:
@@ -125,6 +137,7 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     if doc.root is None:
         return _evaluate_text_document(doc, params)
     matched: list[Hit] = []
+    scripted: list[Hit] = []  # seen only with JavaScript off
     hidden: list[str] = []
     outside: list[str] = []
     for element in params.selector(doc.root):
@@ -139,8 +152,22 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
             continue
         location = doc.locate_element(element)
         index = _item_index(doc, element)
-        matched.append(Hit(index, location, _describe(element), offset=doc_offset(doc, index)))
+        hit = Hit(index, location, _describe(element), offset=doc_offset(doc, index))
+        (scripted if visible and doc.shown_only_without_scripts(element) else matched).append(hit)
+    if scripted:
+        return _judge_with_scripted(doc, params, matched, scripted, hidden, outside)
     return _judge(doc, params, matched, hidden, outside)
+
+
+def _judge_with_scripted(doc: Document, params: ElementParams, matched: list[Hit], scripted: list[Hit], hidden: list[str], outside: list[str]) -> Outcome:
+    """Judge with the `<noscript>`-only matches counted; a pass that needs them carries a caveat."""
+    everything = sorted(matched + scripted, key=lambda h: (h.location.line, h.location.column))
+    decided = judge_count(everything, params.min, params.max)
+    if decided is None or not decided.passed:
+        return decided or _judge(doc, params, everything, hidden, outside)
+    if judge_count(matched, params.min, params.max) is not None:
+        return decided
+    return dataclasses.replace(decided, caveat=_NOSCRIPT_CAVEAT.format(line=scripted[0].location.line))
 
 
 def _item_index(doc: Document, element: Any) -> int:
@@ -155,12 +182,28 @@ def _item_index(doc: Document, element: Any) -> int:
 
 def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
     matched = []
-    if params.selector.css.strip().lower() == "img":
+    if any(part.strip().lower() in _IMAGE_SELECTORS for part in params.selector.css.split(",")):
         for image in doc.images:
             if _image_matches(image, params.attributes):
                 evidence = f"![{image.alt}]({image.sources[0] if image.sources else ''})"
                 matched.append(Hit(image.index, doc.locate(image), evidence, offset=doc_offset(doc, image.index)))
+        if doc.kind == "text":
+            matched.extend(_alt_text_lines(doc, params.attributes))
+        matched.sort(key=lambda h: h.index)
     return _judge(doc, params, matched, [], [])
+
+
+def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | None) -> list[Hit]:
+    """Lines of a plain-text article that are an image's alt text: the whole line matches the
+    `alt` pattern (a line is all a text copy keeps of an image)."""
+    if not attributes or any(name != "alt" for name, _ in attributes):
+        return []
+    hits = []
+    for block in doc.blocks:
+        text = block.text
+        if all(any(m.start() == 0 and m.end() == len(text) for m in pattern.finditer(text)) for _, pattern in attributes):
+            hits.append(Hit(block.index, doc.locate(block), text, offset=doc_offset(doc, block.index)))
+    return hits
 
 
 def _judge(doc: Document, params: ElementParams, matched: list[Hit], hidden: list[str], outside: list[str]) -> Outcome:

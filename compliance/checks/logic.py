@@ -7,20 +7,21 @@ from typing import Any
 from compliance.checks.base import Check, Context, Hit, Outcome
 from compliance.document import Document
 
-ANY_DOC = """`any` — passes when one of its checks passes; the evidence comes from the first that does.
+ANY_DOC = """`any` — passes when one of its checks passes; the evidence comes from the first that does,
+preferring one that every reader sees over one with a caveat (a `<noscript>`-only image).
 
-Use it for one requirement that can be met in several ways: a logo as an image or as its alt-text
-line in a text article, a credit line in any of its published wordings.
+Use it for one requirement that can be met in several ways: a logo by its alt text or by its
+file name, a credit line in any of its published wordings.
 
-Example (the DCNF logo as an image, or as its alt-text line in a text article)::
+Example (the DCNF logo by its alt text, or by its file name when the alt text was lost)::
 
     any:
       - element: {selector: img, attributes: {alt: 'Daily Caller News Foundation logo'}}
-      - text: {pattern: '^Daily Caller News Foundation logo$'}
+      - element: {selector: img, attributes: {src: 'dcnf-logo'}}
 
 Passes::
 
-    <article><p>Daily Caller News Foundation logo</p><p>Story.</p></article>
+    <article><img src="/uploads/dcnf-logo.png" alt=""><p>Story.</p></article>
 
 Fails::
 
@@ -79,13 +80,19 @@ def build_one(values: dict[str, Any]) -> Check:
 
 
 def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outcome:
-    """Pass with the first passing check."""
+    """Pass with the first passing check that has no caveat, else the first passing one."""
     failures = []
+    with_caveat: Outcome | None = None
     for check in params:
         outcome = ctx.run(check)
-        if outcome.passed:
+        if outcome.passed and not outcome.caveat:
             return outcome
+        if outcome.passed:
+            with_caveat = with_caveat or outcome
+            continue
         failures.append(outcome)
+    if with_caveat is not None:
+        return with_caveat
     # The most telling explanation wins: one that saw something nearby (hidden, outside the
     # article, wrong order) beats a plain "not found".
     details = [f.detail for f in failures if f.detail]
@@ -99,12 +106,14 @@ def evaluate_all(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
     """Pass when every check passes; fail with the first failure."""
     del doc
     hits: list[Hit] = []
+    caveat = ""
     for check in params:
         outcome = ctx.run(check)
         if not outcome.passed:
             return outcome
         hits.extend(outcome.hits)
-    return Outcome(True, tuple(hits))
+        caveat = caveat or outcome.caveat
+    return Outcome(True, tuple(hits), caveat=caveat)
 
 
 def evaluate_not(doc: Document, params: Check, ctx: Context) -> Outcome:

@@ -63,7 +63,7 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         where = f"the last {params.last} blocks"
     placed = tuple(hit for hit in inner.hits if hit.index in allowed)
     if inner.passed and placed:
-        return Outcome(True, placed)
+        return Outcome(True, placed, caveat=inner.caveat)
     if inner.hits:
         first = inner.hits[0]
         return Outcome(False, (), f"found at line {first.location.line}, but not within {where} of the article", first.location)
