@@ -34,7 +34,7 @@ import binascii
 import functools
 import re
 import struct
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,6 +100,7 @@ class Rendering:
     size is in force. `colour`/`background`: the text colour and the nearest background colour
     the page sets (None when it sets none, or a background image makes the colour unknowable).
     `clipped_text`: the text colour is painted through the background (`background-clip: text`).
+    `blends_in`: the text colour cannot be told from the background (see `text_blends_in`).
     """
 
     hidden: bool = False
@@ -108,6 +109,7 @@ class Rendering:
     colour: Colour | None = None
     background: Colour | None = None
     clipped_text: bool = False
+    blends_in: bool = False
 
     @property
     def shows_boxes(self) -> bool:
@@ -117,14 +119,17 @@ class Rendering:
     @property
     def shows_text(self) -> bool:
         """True when text inside is on screen and readable."""
-        return self.shows_boxes and not self.text_hidden and not self._text_blends_in()
+        return not self.hidden and not self.invisible and not self.text_hidden and not self.blends_in
 
-    def _text_blends_in(self) -> bool:
-        if self.colour is None or self.clipped_text:
-            return False
-        if self.colour[3] == 0:
-            return True
-        return self.background is not None and self.background[3] == 1 and _contrast(self.colour, self.background) < _INVISIBLE_CONTRAST
+
+def text_blends_in(text_colour: Colour | None, background: Colour | None, clipped_text: bool) -> bool:
+    """True when text of this colour cannot be read on this background: fully transparent (and
+    not a `background-clip: text` effect), or a contrast ratio under 1.1 with an opaque background."""
+    if text_colour is None or clipped_text:
+        return False
+    if text_colour[3] == 0:
+        return True
+    return background is not None and background[3] == 1 and _contrast(text_colour, background) < _INVISIBLE_CONTRAST
 
 
 SHOWN = Rendering()
@@ -168,6 +173,7 @@ def is_hidden(element: Any, tag: str) -> bool:
 
 # Precedence of a declaration in the cascade: (!important, from a style attribute, specificity, order).
 _Precedence = tuple[bool, bool, tuple[int, int, int], int]
+_Matched = dict[Any, list[tuple[_Precedence, Declaration]]]
 
 
 class PageStyle:
@@ -187,14 +193,16 @@ class PageStyle:
         if not sheets:
             return _NO_PAGE_STYLE
         rules = [rule for sheet in sheets for rule in parse_style_sheet(sheet)]
-        families = _hiding_families(d for rule in rules for d in rule.declarations)
+        families = _hiding_families(tuple(sheets))
         if not families:
             return _NO_PAGE_STYLE
-        matched: dict[Any, list[tuple[_Precedence, Declaration]]] = {}
-        for order, rule in enumerate(rules):
-            declarations = [d for d in rule.declarations if d.family in families]
-            if declarations:
-                _match_rule(root, rule, order, declarations, matched)
+        wanted = [(order, rule, [d for d in rule.declarations if d.family in families]) for order, rule in enumerate(rules)]
+        wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
+        subjects = [selector.subject for _, rule, _ in wanted for selector in _selectors(rule.selectors)]
+        index = _ElementIndex(root, {c for s in subjects for c in s.classes}, {s.ident for s in subjects if s.ident})
+        matched: _Matched = {}
+        for order, rule, declarations in wanted:
+            _match_rule(index, rule, order, declarations, matched)
         return cls(matched)
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
@@ -242,29 +250,169 @@ def _can_hide(declaration: Declaration) -> bool:
     if family == "placement":
         offset = length_px(values[0]) if declaration.name != "position" else None
         return offset is not None and offset <= _FAR_OFF_SCREEN_PX
-    return declaration.name == "color"
+    return False
 
 
-def _hiding_families(declarations: Iterable[Declaration]) -> frozenset[str]:
-    return frozenset(d.family for d in declarations if _can_hide(d))
+@dataclass(frozen=True, slots=True)
+class _SheetSummary:
+    """What a `<style>` block can do: the families of properties its rules hide with, and the
+    text and background colours they set (colours can hide only in pairs, maybe across blocks)."""
+
+    families: frozenset[str]
+    text_colours: frozenset[Colour]
+    backgrounds: frozenset[Colour]
+
+    @staticmethod
+    @functools.lru_cache(maxsize=256)
+    def of(sheet: str) -> _SheetSummary:
+        """The summary of a block's text (pages of a site repeat their blocks: read once)."""
+        declarations = [d for rule in parse_style_sheet(sheet) for d in rule.declarations]
+        texts = {colour(d.values[0]) for d in declarations if d.name == "color" and len(d.values) == 1}
+        backgrounds = {_background_colour(d) for d in declarations if d.name in ("background", "background-color")}
+        return _SheetSummary(
+            frozenset(d.family for d in declarations if _can_hide(d)),
+            frozenset(c for c in texts if c is not None),
+            frozenset(c for c in backgrounds if c is not None),
+        )
 
 
-def _match_rule(root: Any, rule: StyleRule, order: int, declarations: list[Declaration], matched: dict[Any, list[tuple[_Precedence, Declaration]]]) -> None:
-    for specificity, xpath in _selectors(rule.selectors):
-        for element in xpath(root):
+@functools.lru_cache(maxsize=256)
+def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
+    """The families of properties the page's `<style>` blocks can hide with (a site's pages
+    share their blocks: worked out once)."""
+    families: set[str] = set()
+    texts: set[Colour] = set()
+    backgrounds: set[Colour] = set()
+    for summary in map(_SheetSummary.of, sheets):
+        families |= summary.families
+        texts |= summary.text_colours
+        backgrounds |= summary.backgrounds
+    if "clip" in families:
+        families.add("placement")  # `clip` applies only to a positioned element
+    # Colours are worth matching only when some text colour is transparent or cannot be told
+    # from some background colour.
+    if any(text_blends_in(t, b, False) for t in texts for b in (*backgrounds, None)):
+        families.add("colour")
+    return frozenset(families)
+
+
+class _ElementIndex:
+    """The page's elements by the classes and ids the rules' subjects name (and by tag, on
+    demand), so that a selector whose subject names a class or id the page lacks costs a
+    dictionary look-up, not a walk of the tree."""
+
+    def __init__(self, root: Any, classes: set[str], idents: set[str]) -> None:
+        self.root = root
+        self._by_tag: dict[str, list[Any]] = {}
+        self.by_id: dict[str, list[Any]] = {}
+        self.by_class: dict[str, list[Any]] = {}
+        if classes:
+            for value in root.xpath("//@class"):
+                for token in set(value.split()) & classes:
+                    self.by_class.setdefault(token, []).append(value.getparent())
+        if idents:
+            for value in root.xpath("//@id"):
+                if value in idents:
+                    self.by_id.setdefault(str(value), []).append(value.getparent())
+
+    def by_tag(self, tag: str) -> list[Any]:
+        """The elements with this (lower-case) tag name."""
+        found = self._by_tag.get(tag)
+        if found is None:
+            found = self._by_tag[tag] = list(self.root.iter(tag))
+        return found
+
+    def select(self, selector: _CompiledSelector) -> list[Any]:
+        """The elements the selector matches."""
+        subject = selector.subject
+        if subject.ident is not None:
+            candidates = self.by_id.get(subject.ident, [])
+        elif subject.classes:
+            candidates = min((self.by_class.get(c, []) for c in subject.classes), key=len)
+        elif subject.tag is not None:
+            candidates = self.by_tag(subject.tag)
+        else:
+            candidates = None
+        if candidates is not None and not selector.simple:
+            candidates = [e for e in candidates if subject.admits(e)]
+            return list(selector.xpath(self.root)) if candidates else []
+        if candidates is None:
+            return list(selector.xpath(self.root))
+        return [e for e in candidates if subject.admits(e)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """What a selector's subject (its rightmost compound selector) asks of the tag, id and classes."""
+
+    tag: str | None
+    ident: str | None
+    classes: frozenset[str]
+
+    def admits(self, element: Any) -> bool:
+        """True when the element has this tag, id and classes."""
+        if self.ident is None and self.tag is None and len(self.classes) == 1:
+            return True  # found by its one class
+        if self.tag is not None and element.tag.lower() != self.tag:
+            return False
+        if self.ident is not None and element.get("id") != self.ident:
+            return False
+        return not self.classes or self.classes <= set((element.get("class") or "").split())
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledSelector:
+    """One selector of a rule: its specificity, its subject, whether the subject is all there is
+    to it (`simple`: only a tag, an id and classes), and its XPath for the rest."""
+
+    specificity: tuple[int, int, int]
+    subject: _Subject
+    simple: bool
+    xpath: Any
+
+
+def _subject_of(tree: Any) -> tuple[_Subject, bool]:
+    from cssselect.parser import Class, CombinedSelector, Element, Hash
+
+    simple = True
+    node = tree
+    if isinstance(node, CombinedSelector):
+        simple = False
+        node = node.subselector
+    tag = ident = None
+    classes = []
+    while node is not None:
+        if isinstance(node, Class):
+            classes.append(node.class_name)
+        elif isinstance(node, Hash):
+            ident = node.id
+        elif isinstance(node, Element):
+            tag = node.element.lower() if node.element else None
+            break
+        else:
+            simple = False
+        node = getattr(node, "selector", None)
+    return _Subject(tag, ident, frozenset(classes)), simple
+
+
+def _match_rule(index: _ElementIndex, rule: StyleRule, order: int, declarations: list[Declaration], matched: _Matched) -> None:
+    for selector in _selectors(rule.selectors):
+        for element in index.select(selector):
             entries = matched.setdefault(element, [])
-            entries.extend(((d.important, False, specificity, order), d) for d in declarations)
+            entries.extend(((d.important, False, selector.specificity, order), d) for d in declarations)
 
 
-@functools.lru_cache(maxsize=2048)
-def _selectors(selector_list: str) -> tuple[tuple[tuple[int, int, int], Any], ...]:
-    """Each selector of a rule's selector list with its specificity and compiled XPath; the
-    selectors cssselect cannot read, those with a pseudo-element (`::before` styles generated
-    content, not the element) and those for pages without scripts (`.no-js`) are left out."""
+@functools.lru_cache(maxsize=4096)
+def _selectors(selector_list: str) -> tuple[_CompiledSelector, ...]:
+    """Each selector of a rule's selector list, compiled; the selectors cssselect cannot read,
+    those with a pseudo-element (`::before` styles generated content, not the element) and those
+    for pages without scripts (`.no-js`) are left out."""
     from cssselect import SelectorError, parse
     from lxml import etree
     from lxml.cssselect import LxmlHTMLTranslator
 
+    if "no-js" in selector_list.lower():
+        return ()
     translator = LxmlHTMLTranslator()
     compiled = []
     try:
@@ -272,13 +420,14 @@ def _selectors(selector_list: str) -> tuple[tuple[tuple[int, int, int], Any], ..
     except SelectorError:
         return ()
     for selector in selectors:
-        if selector.pseudo_element is not None or "no-js" in selector_list.lower():
+        if selector.pseudo_element is not None:
             continue
         try:
             xpath = etree.XPath(translator.selector_to_xpath(selector))
         except (SelectorError, etree.XPathError):
             continue
-        compiled.append((selector.specificity(), xpath))
+        subject, simple = _subject_of(selector.parsed_tree)
+        compiled.append(_CompiledSelector(selector.specificity(), subject, simple, xpath))
     return tuple(compiled)
 
 
@@ -316,7 +465,9 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     invisible = parent.invisible if visibility is None else visibility.keyword in ("hidden", "collapse")
     if visibility is not None and visibility.keyword not in ("hidden", "collapse", "visible"):
         invisible = parent.invisible  # inherit, initial, unset and unknown keywords
-    return Rendering(False, invisible, _text_hidden(declared, parent), *_colours(declared, parent))
+    text_colour, background, clipped_text = _colours(declared, parent)
+    blends_in = text_blends_in(text_colour, background, clipped_text)
+    return Rendering(False, invisible, _text_hidden(declared, parent), text_colour, background, clipped_text, blends_in)
 
 
 def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bool:

@@ -1,0 +1,324 @@
+"""What a reader sees is what counts: the page's own CSS, hiding markup, tiny images, `<noscript>`
+and plain-text alt-text lines, each hiding technique in several spellings, the ways a page shows
+again what a rule hid, and what must stay visible (aria-hidden, lazy-loader fades, loading screens)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.document.visibility import data_image_size
+from compliance.engine import check_document
+from compliance.findings import Report, Severity
+from compliance.loading import load_packs
+from tests.conftest import ROOT
+
+CASES = ROOT / "tests" / "cases" / "spoofing"
+DCNF = [p for p in load_packs() if p.id == "dcnf"]
+LOGO = '<img src="https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png" alt="Daily Caller News Foundation logo"{attrs}>'
+BYLINE = "<p{attrs}>By Jake Smith, Daily Caller News Foundation</p>"
+LICENSE = (
+    "<p>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available"
+    " without charge. For licensing opportunities of our original content, please contact licensing@dailycallernewsfoundation.org.</p>"
+)
+# A 1×1 transparent GIF and a 1×1 PNG, as pages embed them.
+GIF_1X1 = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+PNG_1X1 = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+PNG_300X200 = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAASwAAADICAIAAADdvUsCAAAAAA=="
+
+
+def page(*, css: str = "", logo: str = LOGO.format(attrs=""), byline: str = BYLINE.format(attrs=' class="byline"'), html_attrs: str = "", body_attrs: str = "") -> bytes:
+    """A DCNF republication whose logo and byline can each be replaced or wrapped."""
+    style = f"<style>{css}</style>" if css else ""
+    return (
+        f'<!doctype html><html{html_attrs}><head><meta charset="utf-8">{style}</head><body{body_attrs}>\n<article>\n'
+        f"<h1>Officials weigh new approach</h1>\n{logo}\n{byline}\n"
+        "<p>The administration is weighing a new approach, officials said on Wednesday.</p>\n"
+        "<p>Officials said the plan would be reviewed next month and that no final decision had been made.</p>\n"
+        f"{LICENSE}\n</article>\n</body></html>"
+    ).encode()
+
+
+def check(data: bytes, kind: str = "html") -> Report:
+    return check_document(parse_document(data, kind), DCNF, path=f"article.{kind}", auto_detect=False)
+
+
+def errors(report: Report) -> list[str]:
+    return sorted(f.rule for f in report.findings if f.severity is Severity.ERROR)
+
+
+def logo(attrs: str) -> bytes:
+    return page(logo=LOGO.format(attrs=attrs))
+
+
+# --- the shared cases: each one's right value, through the command line -------------------------
+
+SHARED_CASES = {
+    "logo-style-block-class.html": ["dcnf/logo"],
+    "logo-opacity0.html": ["dcnf/logo"],
+    "logo-offscreen.html": ["dcnf/logo"],
+    "logo-details-closed.html": ["dcnf/logo"],
+    "logo-1x1.html": ["dcnf/logo"],
+    "logo-as-plain-text.html": ["dcnf/logo"],
+    "byline-style-block-class.html": ["dcnf/byline"],
+    "byline-font-size0.html": ["dcnf/byline"],
+    "affil-hidden-span.html": ["dcnf/affiliation"],
+    "ok-affil-inline-hidden.html": ["dcnf/affiliation"],
+    "ok-byline-aria-hidden.html": [],
+    "ok-byline-zwsp-in-names.html": [],
+    "ok-logo-in-comment.html": ["dcnf/logo"],
+    "logo-noscript-only.html": [],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHARED_CASES))
+def test_shared_spoofing_case_reports_what_a_reader_sees(cli, name: str) -> None:
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(CASES / name))
+    (entry,) = run.json()["files"]
+    assert sorted(f["rule"] for f in entry["findings"] if f["severity"] == "error") == SHARED_CASES[name]
+
+
+def test_aria_hidden_byline_is_still_on_screen(cli) -> None:
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(CASES / "ok-byline-aria-hidden.html"))
+    passed = {p["rule"]: p["evidence"] for p in run.json()["files"][0]["passed"]}
+    assert passed["dcnf/byline"] == "By Jake Smith, Daily Caller News Foundation"
+
+
+def test_logo_only_in_noscript_is_a_warning_that_says_why(cli) -> None:
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(CASES / "logo-noscript-only.html"))
+    (entry,) = run.json()["files"]
+    (finding,) = entry["findings"]
+    assert (finding["rule"], finding["severity"], finding["line"]) == ("dcnf/logo", "warning", 4)
+    assert "readers with JavaScript on do not see it" in finding["detail"]
+    assert "dcnf/logo" not in [p["rule"] for p in entry["passed"]]
+    assert run.code == 0  # a warning; --fail-on warning makes it fail a CI step
+
+
+# --- each hiding technique, in the spellings pages use -----------------------------------------
+
+HIDDEN_LOGOS = {
+    "class rule": (".x{display:none}", ' class="x"'),
+    "comment inside the declaration": (".x{display:none/**/}", ' class="x"'),
+    "comment before the value": (".x{display:/* hi */none}", ' class="x"'),
+    "id rule": ("#brand{display:none}", ' id="brand"'),
+    "descendant rule": ("article img{display:none}", ""),
+    "attribute rule": ('img[alt~="logo"]{display:none}', ""),
+    "screen media query": ("@media screen{.x{display:none}}", ' class="x"'),
+    "visibility hidden": (".x{visibility:hidden}", ' class="x"'),
+    "visibility collapse": (".x{visibility:collapse}", ' class="x"'),
+    "opacity zero": (".x{opacity:0}", ' class="x"'),
+    "opacity zero percent": (".x{opacity:0%}", ' class="x"'),
+    "scale zero": (".x{transform:scale(0)}", ' class="x"'),
+    "scaleX zero": (".x{transform:translate(1px) scaleX(0)}", ' class="x"'),
+    "zero matrix": (".x{transform:matrix(0,0,0,0,0,0)}", ' class="x"'),
+    "scale property": (".x{scale:0}", ' class="x"'),
+    "clip rect": (".x{position:absolute;clip:rect(0 0 0 0)}", ' class="x"'),
+    "clip rect with commas": (".x{position:absolute;clip:rect(1px, 1px, 1px, 1px)}", ' class="x"'),
+    "clip-path inset": (".x{clip-path:inset(50%)}", ' class="x"'),
+    "clip-path circle": (".x{clip-path:circle(0)}", ' class="x"'),
+    "left far off": (".x{position:absolute;left:-9999px}", ' class="x"'),
+    "top far off in em": (".x{position:fixed;top:-200em}", ' class="x"'),
+    "text-indent far off": (".x{text-indent:-9999px}", ' class="x"'),
+    "important hide beats a later show": (".x{display:none!important} .x{display:inline}", ' class="x"'),
+    "tiny CSS size": (".x{width:1px;height:1px}", ' class="x"'),
+}
+
+
+@pytest.mark.parametrize("technique", sorted(HIDDEN_LOGOS))
+def test_a_logo_hidden_by_the_pages_css_is_missing(technique: str) -> None:
+    css, attrs = HIDDEN_LOGOS[technique]
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=attrs)))) == ["dcnf/logo"]
+
+
+INLINE_HIDDEN_LOGOS = {
+    "opacity": ' style="opacity: 0.0"',
+    "scale": ' style="transform: scale(0, 0)"',
+    "off-screen fixed": ' style="position:fixed; left:-10000px; top:0"',
+    "off-screen margin": ' style="position:absolute; margin-left:-3000px"',
+    "clip": ' style="position:absolute;clip:rect(0,0,0,0)"',
+    "width and height attributes": ' width="1" height="1"',
+    "2px attribute": ' width="2" height="40"',
+    "CSS pixel size": ' style="width:1px;height:1px"',
+    "comment in the style attribute": ' style="display:none/**/"',
+    "visibility with odd case": ' style="VISIBILITY : Hidden"',
+}
+
+
+@pytest.mark.parametrize("technique", sorted(INLINE_HIDDEN_LOGOS))
+def test_a_logo_hidden_by_its_style_attribute_or_size_is_missing(technique: str) -> None:
+    assert errors(check(logo(INLINE_HIDDEN_LOGOS[technique]))) == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize("uri", [GIF_1X1, PNG_1X1])
+def test_a_one_pixel_data_uri_logo_is_missing(uri: str) -> None:
+    tiny = f'<img src="{uri}" alt="Daily Caller News Foundation logo">'
+    assert errors(check(page(logo=tiny))) == ["dcnf/logo"]
+
+
+SHOWN_LOGOS = {
+    "a more specific rule shows it again": (".x{display:none} img.x{display:inline}", ' class="x"'),
+    "a later rule shows it again": (".x{display:none} .x{display:block}", ' class="x"'),
+    "the style attribute shows it again": (".x{display:none}", ' class="x" style="display:inline"'),
+    "print media": ("@media print{.x{display:none}}", ' class="x"'),
+    "a width range": ("@media (max-width: 300px){.x{display:none}}", ' class="x"'),
+    "a pseudo-class no reader is in": (".x:hover{display:none}", ' class="x"'),
+    "a pseudo-element": (".x::before{display:none}", ' class="x"'),
+    "a selector cssselect cannot read": (".x:unknown-thing(3){display:none}", ' class="x"'),
+    "broken CSS": (".x{display:", ' class="x"'),
+    "pages without scripts": (".no-js .x{display:none}", ' class="x"'),
+    "half opacity": (".x{opacity:.5}", ' class="x"'),
+    "a small offset": (".x{position:absolute;left:-10px}", ' class="x"'),
+    "an offset on a static element": (".x{left:-9999px}", ' class="x"'),
+    "zero width without overflow hidden on a box": ("figure{width:0}", ""),
+    "a lazy-loader fade-in": (".lazyload{opacity:0}", ' class="lazyload"'),
+    "scale of one": (".x{transform:scale(1)}", ' class="x"'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SHOWN_LOGOS))
+def test_css_that_does_not_hide_from_a_reader_keeps_the_logo(case: str) -> None:
+    css, attrs = SHOWN_LOGOS[case]
+    assert errors(check(page(css=css, logo=f"<figure>{LOGO.format(attrs=attrs)}</figure>"))) == []
+
+
+def test_a_page_wide_loading_screen_is_not_hiding() -> None:
+    report = check(page(css="body{visibility:hidden} html{opacity:0}"))
+    assert errors(report) == []
+
+
+def test_a_lazy_placeholder_with_a_noscript_fallback_is_a_logo() -> None:
+    lazy = (
+        f'<img src="{GIF_1X1}" data-src="https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png"'
+        ' class="lazyload" alt="Daily Caller News Foundation logo">'
+        f"<noscript>{LOGO.format(attrs='')}</noscript>"
+    )
+    report = check(page(logo=lazy))
+    assert report.findings == ()
+    assert "dcnf/logo" in [p.rule for p in report.passed]
+
+
+def test_a_large_image_with_a_one_pixel_data_uri_is_seen() -> None:
+    stretched = f'<img src="{GIF_1X1}" width="120" height="40" alt="Daily Caller News Foundation logo">'
+    assert errors(check(page(logo=stretched))) == []
+
+
+HIDDEN_BYLINES = {
+    "font-size zero": (".q{font-size:0}", ' class="byline q"'),
+    "font shorthand zero": (".q{font:0/0 a}", ' class="byline q"'),
+    "font-size zero in em": (".q{font-size:0em}", ' class="byline q"'),
+    "white on white": (".q{color:#fff;background:#fff}", ' class="byline q"'),
+    "named colour on the body's background": ("body{background-color:#ffffff} .q{color:white}", ' class="byline q"'),
+    "nearly the background colour": ("article{background:rgb(255,255,255)} .q{color:#fefefe}", ' class="byline q"'),
+    "transparent text": (".q{color:rgba(0,0,0,0)}", ' class="byline q"'),
+    "zero-height box with overflow hidden": (".q{height:0;overflow:hidden}", ' class="byline q"'),
+    "visibility from the article": ("article{visibility:hidden} h1, p:not(.byline){visibility:visible}", ' class="byline"'),
+}
+
+
+@pytest.mark.parametrize("technique", sorted(HIDDEN_BYLINES))
+def test_a_byline_hidden_by_css_does_not_count(technique: str) -> None:
+    css, attrs = HIDDEN_BYLINES[technique]
+    assert "dcnf/byline" in errors(check(page(css=css, byline=BYLINE.format(attrs=attrs))))
+
+
+SHOWN_BYLINES = {
+    "a child with an absolute font size": (".wrap{font-size:0} .wrap p{font-size:16px}", "<div class=wrap>{}</div>"),
+    "a child visible inside a hidden parent": (".wrap{visibility:hidden} .wrap p{visibility:visible}", "<div class=wrap>{}</div>"),
+    "white on black": (".q{color:#fff;background:#000}", "<div class=q>{}</div>"),
+    "gradient text": (".q{color:transparent;background:linear-gradient(red,blue);background-clip:text}", "<div class=q>{}</div>"),
+    "a colour with no background set": (".q{color:#fff}", "<div class=q>{}</div>"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SHOWN_BYLINES))
+def test_a_byline_a_reader_sees_counts(case: str) -> None:
+    css, wrapper = SHOWN_BYLINES[case]
+    assert errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"'))))) == []
+
+
+def test_a_zero_font_size_hides_text_but_not_images() -> None:
+    wrapped = f'<div style="font-size:0">{LOGO.format(attrs="")}<span>Daily Caller News Foundation</span></div>'
+    doc = parse_document(page(logo=wrapped), "html")
+    assert [i.visible for i in doc.images] == [True]
+    assert "Daily Caller News Foundation" not in [b.text for b in doc.blocks]
+
+
+def test_an_affiliation_in_a_hidden_span_does_not_count() -> None:
+    for style in ("font-size:0", "display:none", "opacity:0", "position:absolute;left:-5000px", "color:#fff;background-color:#fff"):
+        byline = f'<p class="byline">By Jake Smith<span style="{style}">, Daily Caller News Foundation</span></p>'
+        # The logo sits far from the byline, so only the byline could tie the reporter to DCNF.
+        report = check(page(logo="", byline=byline).replace(b"</h1>", b"</h1>" + LOGO.format(attrs="").encode() + b"<p>Intro.</p><p>More.</p>"))
+        assert errors(report) == ["dcnf/affiliation"], style
+
+
+# --- markup that hides ----------------------------------------------------------------------------
+
+
+def test_only_the_summary_of_a_closed_details_shows() -> None:
+    closed = f"<details><summary>More</summary>{LOGO.format(attrs='')}<p>Details text</p></details>"
+    assert errors(check(page(logo=closed))) == ["dcnf/logo"]
+    doc = parse_document(page(logo=closed), "html")
+    assert "More" in [b.text for b in doc.blocks]
+    assert "Details text" not in [b.text for b in doc.blocks]
+    opened = closed.replace("<details>", "<details open>")
+    assert errors(check(page(logo=opened))) == []
+    in_summary = f"<details><summary>{LOGO.format(attrs='')}</summary><p>Hidden</p></details>"
+    assert errors(check(page(logo=in_summary))) == []
+
+
+def test_a_dialog_without_open_and_a_template_do_not_show() -> None:
+    assert errors(check(page(logo=f"<dialog>{LOGO.format(attrs='')}</dialog>"))) == ["dcnf/logo"]
+    assert errors(check(page(logo=f"<dialog open>{LOGO.format(attrs='')}</dialog>"))) == []
+    assert errors(check(page(logo=f"<template>{LOGO.format(attrs='')}</template>"))) == ["dcnf/logo"]
+    assert "dcnf/byline" in errors(check(page(byline=f"<dialog>{BYLINE.format(attrs=' class=byline')}</dialog>")))
+
+
+# --- images: alt-text lines belong to plain text; tracking pixels stay invisible by design --------
+
+
+def test_the_logos_words_are_a_logo_only_in_plain_text() -> None:
+    text = "Officials weigh new approach\nDaily Caller News Foundation logo\nBy Jake Smith, Daily Caller News Foundation\nStory.\n"
+    assert errors(check(text.encode(), "text")) == []
+    assert errors(check(page(logo="<p>Daily Caller News Foundation logo</p>"))) == ["dcnf/logo"]
+    # A sentence that mentions the logo is not an image.
+    mention = text.replace("Daily Caller News Foundation logo\n", "Place the Daily Caller News Foundation logo above.\n")
+    assert errors(check(mention.encode(), "text")) == ["dcnf/logo"]
+    markdown = "# Officials weigh new approach\n\n![Daily Caller News Foundation logo](https://example.org/dcnf-logo.png)\n\nBy Jake Smith, Daily Caller News Foundation\n"
+    assert errors(check(markdown.encode(), "markdown")) == []
+
+
+def test_tracking_pixels_keep_matching_rules_that_accept_hidden_elements() -> None:
+    from compliance.packs import load_pack
+
+    pack = load_pack(
+        "id: pixel\nname: P\npublisher: P\nterms_url: https://example.org/\nas_of: 2024-01-01\nsummary: s\nconfidence: c\nrules:\n"
+        "  - id: pixel/counter\n    severity: error\n    message: no counter\n    help: h\n"
+        "    check: {element: {selector: img, attributes: {src: 'counter\\.example'}, visible: any}}\n"
+        "  - id: pixel/seen\n    severity: error\n    message: seen\n    help: h\n"
+        "    check: {element: {selector: img, attributes: {src: 'counter\\.example'}, visible: 'false'}}\n",
+        "pixel.yaml",
+    )
+    article = b'<html><body><article><p>Story.</p><img src="https://counter.example/c.gif" width="1" height="1" alt=""></article></body></html>'
+    report = check_document(parse_document(article, "html"), [pack], path="a.html", auto_detect=False)
+    assert report.findings == ()
+    assert [p.rule for p in report.passed] == ["pixel/counter", "pixel/seen"]
+
+
+def test_data_uri_sizes_are_read_from_the_image_header() -> None:
+    assert data_image_size(GIF_1X1) == (1, 1)
+    assert data_image_size(PNG_1X1) == (1, 1)
+    assert data_image_size(PNG_300X200) == (300, 200)
+    assert data_image_size("data:image/svg+xml;base64,PHN2Zz4=") is None
+    assert data_image_size("data:image/png;base64,@@@") is None
+    assert data_image_size("data:image/gif,GIF89a") is None
+
+
+def test_the_json_of_a_hidden_logo_names_where_it_is_hidden(tmp_path: Path, cli) -> None:
+    path = tmp_path / "a.html"
+    path.write_bytes(page(css=".x{display:none}", logo=LOGO.format(attrs=' class="x"')))
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(path))
+    (finding,) = [f for f in json.loads(run.out)["files"][0]["findings"] if f["rule"] == "dcnf/logo"]
+    assert "one is hidden at line 4" in finding["detail"]
