@@ -30,11 +30,11 @@ PNG_1X1 = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAA
 PNG_300X200 = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAASwAAADICAIAAADdvUsCAAAAAA=="
 
 
-def page(*, css: str = "", logo: str = LOGO.format(attrs=""), byline: str = BYLINE.format(attrs=' class="byline"'), html_attrs: str = "", body_attrs: str = "") -> bytes:
+def page(*, css: str = "", logo: str = LOGO.format(attrs=""), byline: str = BYLINE.format(attrs=' class="byline"')) -> bytes:
     """A DCNF republication whose logo and byline can each be replaced or wrapped."""
     style = f"<style>{css}</style>" if css else ""
     return (
-        f'<!doctype html><html{html_attrs}><head><meta charset="utf-8">{style}</head><body{body_attrs}>\n<article>\n'
+        f'<!doctype html><html><head><meta charset="utf-8">{style}</head><body>\n<article>\n'
         f"<h1>Officials weigh new approach</h1>\n{logo}\n{byline}\n"
         "<p>The administration is weighing a new approach, officials said on Wednesday.</p>\n"
         "<p>Officials said the plan would be reviewed next month and that no final decision had been made.</p>\n"
@@ -286,7 +286,10 @@ def test_the_logos_words_are_a_logo_only_in_plain_text() -> None:
     # A sentence that mentions the logo is not an image.
     mention = text.replace("Daily Caller News Foundation logo\n", "Place the Daily Caller News Foundation logo above.\n")
     assert errors(check(mention.encode(), "text")) == ["dcnf/logo"]
-    markdown = "# Officials weigh new approach\n\n![Daily Caller News Foundation logo](https://example.org/dcnf-logo.png)\n\nBy Jake Smith, Daily Caller News Foundation\n"
+    markdown = (
+        "# Officials weigh new approach\n\n![Daily Caller News Foundation logo](https://example.org/dcnf-logo.png)\n\n"
+        "By Jake Smith, Daily Caller News Foundation\n"
+    )
     assert errors(check(markdown.encode(), "markdown")) == []
 
 
@@ -322,3 +325,17 @@ def test_the_json_of_a_hidden_logo_names_where_it_is_hidden(tmp_path: Path, cli)
     run = cli("check", "--pack", "dcnf", "--format", "json", str(path))
     (finding,) = [f for f in json.loads(run.out)["files"][0]["findings"] if f["rule"] == "dcnf/logo"]
     assert "one is hidden at line 4" in finding["detail"]
+
+
+def test_the_readme_visibility_example_reports_what_it_says(tmp_path: Path, cli) -> None:
+    import re
+
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## What a reader sees", 1)[1].split("\n## ", 1)[0]
+    (page_html,) = re.findall(r"```html\n(.*?)```", section, re.DOTALL)
+    (expected,) = re.findall(r"```text\n(.*?)```", section, re.DOTALL)
+    (tmp_path / "reader.html").write_text(page_html, encoding="utf-8")
+    run = cli("check", "--pack", "dcnf", "--no-color", str(tmp_path / "reader.html"))
+    assert run.code == 1
+    shown = run.out.splitlines()
+    for line in expected.splitlines():
+        assert line in shown, line

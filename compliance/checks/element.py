@@ -5,7 +5,7 @@ Images match however they load: the `src` pattern is tried against every URL the
 from (`src`, `srcset`, `data-src`, `data-lazy-src`, `data-srcset`, `<picture><source>`, and the
 `<noscript>` fallback of a lazy-loader). `max: 0` forbids an element.
 
-Visible means on the reader's screen (see "What a reader sees" in docs/rule-packs.md): not
+Visible means on the reader's screen (see "What a reader sees" in the README): not
 hidden by markup or by the page's own CSS, and for an image larger than 2px. An image that is
 only in `<noscript>`, with no lazy-load placeholder outside it, is seen only by readers with
 JavaScript off: a requirement it alone meets is reported as a warning that says so, not passed.

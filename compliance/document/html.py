@@ -172,7 +172,8 @@ class _Collector:
 class _Frame:
     """An open element and what it passes on to its content. `rendering`: how it shows (CSS and
     hiding markup); `visible`: whether the element itself counts as seen (for element checks);
-    `closed`: a closed `<details>`, whose own text and children but the summary do not show."""
+    `closed`: a closed `<details>`, whose own text and children but the summary do not show;
+    `shows_text`: whether its own text is on screen (scripts off shows `<noscript>` only)."""
 
     element: Any
     tag: str
@@ -183,11 +184,7 @@ class _Frame:
     noscript: bool
     chrome: bool
     closed: bool = False
-
-    @property
-    def shows_text(self) -> bool:
-        """True when the element's own text is on screen (scripts off shows `<noscript>` only)."""
-        return self.rendering.shows_text and not self.noscript and not self.closed
+    shows_text: bool = True
 
 
 def parse_html(data: bytes | str, *, outlets: Set[str] = frozenset()) -> Document:
@@ -330,7 +327,7 @@ class _HtmlWalk:
             _collect_head_data(element, tag, self.meta, self.canonical, self.json_ld)
             if tag in NOT_RENDERED_TAGS and parent.visible:
                 self.visibility[element] = False
-            self._stack.append(_Frame(element, tag, HIDDEN, parent.visible, parent.in_article, parent.heading, parent.noscript, parent.chrome))
+            self._stack.append(_Frame(element, tag, HIDDEN, parent.visible, parent.in_article, parent.heading, parent.noscript, parent.chrome, False, False))
             return False
         if tag in _BLOCK_TAGS:
             self.collector.flush()
@@ -344,7 +341,9 @@ class _HtmlWalk:
             rendering = HIDDEN
         else:
             rendering = render(element, tag, parent.rendering, self.style)
-        visible = is_seen(element, tag, rendering)
+        text_shown = rendering.shows_text
+        # Fast path: an element whose text shows is seen, unless it is an image (too small?).
+        visible = True if text_shown and tag not in IMAGE_TAGS else is_seen(element, tag, rendering)
         if visible != parent.visible:
             self.visibility[element] = visible
         in_article = parent.in_article or element is self.article_root
@@ -355,7 +354,8 @@ class _HtmlWalk:
         heading = parent.heading or tag in _HEADING_TAGS
         noscript = parent.noscript or tag == "noscript"
         closed = tag == "details" and element.get("open") is None
-        return _Frame(element, tag, rendering, visible, in_article, heading, noscript, chrome, closed)
+        shows_text = text_shown and not noscript and not closed
+        return _Frame(element, tag, rendering, visible, in_article, heading, noscript, chrome, closed, shows_text)
 
     def _collect(self, element: Any, frame: _Frame) -> None:
         """Record what an opened element shows: an image, a link, a line break, byline markup, its text."""

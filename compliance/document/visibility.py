@@ -198,8 +198,7 @@ class PageStyle:
             return _NO_PAGE_STYLE
         wanted = [(order, rule, [d for d in rule.declarations if d.family in families]) for order, rule in enumerate(rules)]
         wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
-        subjects = [selector.subject for _, rule, _ in wanted for selector in _selectors(rule.selectors)]
-        index = _ElementIndex(root, {c for s in subjects for c in s.classes}, {s.ident for s in subjects if s.ident})
+        index = _ElementIndex(root)
         matched: _Matched = {}
         for order, rule, declarations in wanted:
             _match_rule(index, rule, order, declarations, matched)
@@ -297,48 +296,61 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
 
 
 class _ElementIndex:
-    """The page's elements by the classes and ids the rules' subjects name (and by tag, on
-    demand), so that a selector whose subject names a class or id the page lacks costs a
-    dictionary look-up, not a walk of the tree."""
+    """The page's elements by class, id and tag, looked up on demand: the page's class tokens and
+    ids are read once (in C, by XPath), so a selector whose subject names a class or id the page
+    lacks costs a set look-up, not a walk of the tree."""
 
-    def __init__(self, root: Any, classes: set[str], idents: set[str]) -> None:
+    def __init__(self, root: Any) -> None:
         self.root = root
-        self._by_tag: dict[str, list[Any]] = {}
-        self.by_id: dict[str, list[Any]] = {}
-        self.by_class: dict[str, list[Any]] = {}
-        if classes:
-            for value in root.xpath("//@class"):
-                for token in set(value.split()) & classes:
-                    self.by_class.setdefault(token, []).append(value.getparent())
-        if idents:
-            for value in root.xpath("//@id"):
-                if value in idents:
-                    self.by_id.setdefault(str(value), []).append(value.getparent())
+        self._classes = frozenset(" ".join(root.xpath("//@class", smart_strings=False)).split())
+        self._idents = frozenset(root.xpath("//@id", smart_strings=False))
+        self._found: dict[tuple[str, str], list[Any]] = {}
 
-    def by_tag(self, tag: str) -> list[Any]:
-        """The elements with this (lower-case) tag name."""
-        found = self._by_tag.get(tag)
+    def _lookup(self, kind: str, name: str) -> list[Any]:
+        key = (kind, name)
+        found = self._found.get(key)
         if found is None:
-            found = self._by_tag[tag] = list(self.root.iter(tag))
+            if kind == "tag":
+                found = list(self.root.iter(name))
+            elif kind == "id":
+                found = _by_id(self.root, name) if name in self._idents else []
+            else:
+                found = _by_class(self.root, name) if name in self._classes else []
+            self._found[key] = found
         return found
 
     def select(self, selector: _CompiledSelector) -> list[Any]:
         """The elements the selector matches."""
         subject = selector.subject
         if subject.ident is not None:
-            candidates = self.by_id.get(subject.ident, [])
+            candidates = self._lookup("id", subject.ident)
         elif subject.classes:
-            candidates = min((self.by_class.get(c, []) for c in subject.classes), key=len)
+            candidates = min((self._lookup("class", c) for c in subject.classes), key=len)
         elif subject.tag is not None:
-            candidates = self.by_tag(subject.tag)
+            candidates = self._lookup("tag", subject.tag)
         else:
-            candidates = None
-        if candidates is not None and not selector.simple:
-            candidates = [e for e in candidates if subject.admits(e)]
-            return list(selector.xpath(self.root)) if candidates else []
-        if candidates is None:
             return list(selector.xpath(self.root))
+        if not selector.simple:
+            return list(selector.xpath(self.root)) if any(subject.admits(e) for e in candidates) else []
         return [e for e in candidates if subject.admits(e)]
+
+
+@functools.cache
+def _xpath(expression: str) -> Any:
+    """A compiled XPath (lxml is imported on first use, not when this module loads)."""
+    from lxml import etree
+
+    return etree.XPath(expression)
+
+
+def _by_id(root: Any, ident: str) -> list[Any]:
+    found: list[Any] = _xpath("//*[@id = $name]")(root, name=ident)
+    return found
+
+
+def _by_class(root: Any, name: str) -> list[Any]:
+    found: list[Any] = _xpath("//*[@class and contains(concat(' ', normalize-space(@class), ' '), $name)]")(root, name=f" {name} ")
+    return found
 
 
 @dataclass(frozen=True, slots=True)
