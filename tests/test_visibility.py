@@ -339,3 +339,22 @@ def test_the_readme_visibility_example_reports_what_it_says(tmp_path: Path, cli)
     shown = run.out.splitlines()
     for line in expected.splitlines():
         assert line in shown, line
+
+
+def test_a_rule_some_screens_meet_can_show_but_not_hide() -> None:
+    # Hidden on narrow screens only: wide-screen readers see it.
+    assert errors(check(page(css="@media (max-width: 600px){.x{display:none}}", logo=LOGO.format(attrs=' class="x"')))) == []
+    # Hidden, then shown from a width on: readers with wide screens see it.
+    assert errors(check(page(css=".x{display:none} @media (min-width: 1080px){.x{display:block}}", logo=LOGO.format(attrs=' class="x"')))) == []
+    # Shown only in print: no reader on a screen sees it.
+    assert errors(check(page(css=".x{display:none} @media print{.x{display:block}}", logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
+
+
+def test_an_image_that_fills_its_frame_is_not_tiny() -> None:
+    filling = LOGO.format(attrs=' style="position:absolute;inset:0;width:0;height:0;min-width:100%;max-width:100%;min-height:100%;max-height:100%"')
+    assert errors(check(page(logo=filling))) == []
+
+
+def test_a_hidden_utility_class_with_a_responsive_display_is_shown_on_some_screens() -> None:
+    assert errors(check(page(logo=f'<div class="hidden md:block">{LOGO.format(attrs="")}</div>'))) == []
+    assert errors(check(page(logo=f'<div class="hidden">{LOGO.format(attrs="")}</div>'))) == ["dcnf/logo"]

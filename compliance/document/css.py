@@ -30,6 +30,8 @@ FAMILIES: dict[str, str] = {
     "height": "size",
     "max-width": "size",
     "max-height": "size",
+    "min-width": "size",
+    "min-height": "size",
     "overflow": "size",
     "overflow-x": "size",
     "overflow-y": "size",
@@ -94,11 +96,13 @@ class Declaration:
 @dataclass(frozen=True, slots=True)
 class StyleRule:
     """A style rule of a `<style>` block: its selector list as written, its declarations that can
-    hide content, and its position among the page's rules (later wins at equal specificity)."""
+    hide content, its position among the page's rules (later wins at equal specificity), and
+    whether it sits in a media query that only some screens meet (`conditional`)."""
 
     selectors: str
     declarations: tuple[Declaration, ...]
     order: int
+    conditional: bool = False
 
 
 def _meaningful(tokens: Sequence[Any]) -> tuple[Any, ...]:
@@ -126,13 +130,16 @@ def parse_style_attribute(text: str) -> tuple[Declaration, ...]:
 
 # Media queries that hold on every screen: rules inside them apply as if written outside.
 _SCREEN_MEDIA = frozenset({"", "screen", "all", "only screen"})
+# Media that are not a screen: their rules never change what a reader sees.
+_OTHER_MEDIA = frozenset({"print", "speech", "only print"})
 
 
 @functools.lru_cache(maxsize=256)
 def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     """The style rules of a `<style>` block that declare a property that can hide content, in
-    order. Rules inside `@media screen`/`@media all` count; other at-rules (print, a width range,
-    `@supports`) do not, since some readers' screens do not meet them. Never raises."""
+    order. Rules inside `@media screen`/`@media all` count as written; rules in other screen
+    media queries (a width range) are `conditional`: some readers' screens meet them, some do
+    not; print and speech rules and other at-rules (`@supports`) are left out. Never raises."""
     import tinycss2
 
     return tuple(_style_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)))
@@ -142,18 +149,18 @@ def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
     import tinycss2
 
     order = 0
-    pending = list(reversed(nodes))
+    pending = [(node, False) for node in reversed(nodes)]
     while pending:
-        node = pending.pop()
+        node, conditional = pending.pop()
         if node.type == "at-rule" and node.lower_at_keyword == "media" and node.content is not None:
             query = " ".join(tinycss2.serialize(node.prelude).lower().split())
-            if query in _SCREEN_MEDIA:
+            if query not in _OTHER_MEDIA:
                 inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
-                pending.extend(reversed(inner))
+                pending.extend((rule, conditional or query not in _SCREEN_MEDIA) for rule in reversed(inner))
         elif node.type == "qualified-rule":
             declarations = _declarations(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True))
             if declarations:
-                yield StyleRule(tinycss2.serialize(node.prelude).strip(), declarations, order)
+                yield StyleRule(tinycss2.serialize(node.prelude).strip(), declarations, order, conditional)
                 order += 1
 
 

@@ -34,7 +34,7 @@ import binascii
 import functools
 import re
 import struct
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,9 +153,14 @@ def _contrast(first: Colour, second: Colour) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+# Utility classes that show an element from some screen width on (`hidden md:block`).
+_RESPONSIVE_DISPLAY = re.compile(r"^[a-z0-9-]+:(?:block|flex|inline|inline-block|inline-flex|grid|inline-grid|table|contents|flow-root)$")
+
+
 @functools.lru_cache(maxsize=4096)
 def _hides_by_class(value: str) -> bool:
-    return bool(class_tokens(value) & _HIDDEN_CLASSES)
+    tokens = class_tokens(value)
+    return bool(tokens & _HIDDEN_CLASSES) and not any(_RESPONSIVE_DISPLAY.match(token) for token in tokens if ":" in token)
 
 
 def is_hidden(element: Any, tag: str) -> bool:
@@ -196,12 +201,25 @@ class PageStyle:
         families = _hiding_families(tuple(sheets))
         if not families:
             return _NO_PAGE_STYLE
-        wanted = [(order, rule, [d for d in rule.declarations if d.family in families]) for order, rule in enumerate(rules)]
+        wanted = [(order, rule, _applicable(rule, families)) for order, rule in enumerate(rules)]
         wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
         index = _ElementIndex(root)
         matched: _Matched = {}
+        # First the rules that hide; then the rules that can only show again, and of those that
+        # set properties no descendant inherits, only the ones whose subject could be an element
+        # a rule hides (most of a site's `display` rules are about other elements).
+        showing = []
         for order, rule, declarations in wanted:
-            _match_rule(index, rule, order, declarations, matched)
+            if any(_can_hide(d) for d in declarations):
+                _match_rule(index, rule, order, declarations, matched)
+            else:
+                showing.append((order, rule, declarations))
+        hidden = _Subjects(matched)
+        for order, rule, declarations in showing:
+            if all(d.family in _NOT_INHERITED for d in declarations):
+                _match_rule(index, rule, order, declarations, matched, only=hidden)
+            else:
+                _match_rule(index, rule, order, declarations, matched)
         return cls(matched)
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
@@ -223,6 +241,13 @@ class PageStyle:
 
 
 _NO_PAGE_STYLE = PageStyle({})
+
+
+def _applicable(rule: StyleRule, families: frozenset[str]) -> list[Declaration]:
+    """The rule's declarations in the families that can hide. A rule that only some screens meet
+    can show what another rule hides (a menu shown on wide screens), never hide: some readers
+    see the element."""
+    return [d for d in rule.declarations if d.family in families and not (rule.conditional and _can_hide(d))]
 
 
 def _can_hide(declaration: Declaration) -> bool:
@@ -265,7 +290,8 @@ class _SheetSummary:
     @functools.lru_cache(maxsize=256)
     def of(sheet: str) -> _SheetSummary:
         """The summary of a block's text (pages of a site repeat their blocks: read once)."""
-        declarations = [d for rule in parse_style_sheet(sheet) for d in rule.declarations]
+        rules = parse_style_sheet(sheet)
+        declarations = [d for rule in rules for d in rule.declarations if not (rule.conditional and _can_hide(d))]
         texts = {colour(d.values[0]) for d in declarations if d.name == "color" and len(d.values) == 1}
         backgrounds = {_background_colour(d) for d in declarations if d.name in ("background", "background-color")}
         return _SheetSummary(
@@ -407,8 +433,37 @@ def _subject_of(tree: Any) -> tuple[_Subject, bool]:
     return _Subject(tag, ident, frozenset(classes)), simple
 
 
-def _match_rule(index: _ElementIndex, rule: StyleRule, order: int, declarations: list[Declaration], matched: _Matched) -> None:
+# Families whose properties a descendant does not inherit: showing again matters only on the
+# element a rule hid.
+_NOT_INHERITED = frozenset({"display", "opacity", "transform", "clip", "size", "placement"})
+
+
+class _Subjects:
+    """The tags, ids and classes of some elements: a selector whose subject asks for others
+    cannot match any of them."""
+
+    def __init__(self, elements: Iterable[Any]) -> None:
+        self.tags: set[str] = set()
+        self.idents: set[str] = set()
+        self.classes: set[str] = set()
+        for element in elements:
+            self.tags.add(element.tag.lower() if isinstance(element.tag, str) else "")
+            self.idents.add(element.get("id") or "")
+            self.classes.update((element.get("class") or "").split())
+
+    def may_match(self, subject: _Subject) -> bool:
+        """False when no element here has the subject's tag, id and every one of its classes."""
+        if subject.tag is not None and subject.tag not in self.tags:
+            return False
+        if subject.ident is not None and subject.ident not in self.idents:
+            return False
+        return subject.classes <= self.classes
+
+
+def _match_rule(index: _ElementIndex, rule: StyleRule, order: int, declarations: list[Declaration], matched: _Matched, only: _Subjects | None = None) -> None:
     for selector in _selectors(rule.selectors):
+        if only is not None and not only.may_match(selector.subject):
+            continue
         for element in index.select(selector):
             entries = matched.setdefault(element, [])
             entries.extend(((d.important, False, selector.specificity, order), d) for d in declarations)
@@ -525,8 +580,13 @@ def _clipped(declared: Mapping[str, Declaration]) -> bool:
 
 def _zero_size(declared: Mapping[str, Declaration], tag: str) -> bool:
     """A box of (nearly) no width or height: its content is cut off when overflow is hidden; an
-    image scales to its box, so a tiny image is not seen whatever its overflow."""
-    sizes = [length_px(declared[name].values[0]) for name in ("width", "height", "max-width", "max-height") if name in declared]
+    image scales to its box, so a tiny image is not seen whatever its overflow. A minimum size
+    (`min-width: 100%`, as image components that fill their frame set) keeps an axis open."""
+    sizes = [
+        length_px(declared[name].values[0])
+        for name, minimum in (("width", "min-width"), ("height", "min-height"), ("max-width", "min-width"), ("max-height", "min-height"))
+        if name in declared and not _opens(declared.get(minimum))
+    ]
     smallest = min((s for s in sizes if s is not None), default=None)
     if smallest is None:
         return False
@@ -534,6 +594,14 @@ def _zero_size(declared: Mapping[str, Declaration], tag: str) -> bool:
         return smallest <= _TINY_IMAGE_PX
     overflow = {declared[name].keyword for name in ("overflow", "overflow-x", "overflow-y") if name in declared}
     return smallest <= _TINY_BOX_PX and bool(overflow & {"hidden", "clip"})
+
+
+def _opens(minimum: Declaration | None) -> bool:
+    """True when a `min-width`/`min-height` makes the box larger than a tiny image."""
+    if minimum is None:
+        return False
+    size = length_px(minimum.values[0])
+    return size is None or size > _TINY_IMAGE_PX
 
 
 def _off_screen(declared: Mapping[str, Declaration]) -> bool:
