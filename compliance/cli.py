@@ -123,6 +123,18 @@ def _parse_meta(pairs: Sequence[str]) -> dict[str, str]:
     return meta
 
 
+def _with_original(meta: dict[str, str], original: Path | None) -> dict[str, str]:
+    """`--original FILE` is the `original` metadata key, as an absolute path; a missing file is a
+    user error before anything is checked."""
+    from compliance.errors import ConfigError
+
+    if original is None:
+        return meta
+    if not original.is_file():
+        raise ConfigError(f"--original: no such file '{original}'", hint="give the saved original story (HTML, text or Markdown)")
+    return {**meta, "original": str(original.resolve())}
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -151,6 +163,8 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed and files without findings.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)] = None,
     meta: Annotated[list[str] | None, typer.Option("--meta", "-m", help="A value about the article that rules can require, KEY=VALUE (repeatable).")] = None,
+    original: Annotated[Path | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with.")] = None,
+    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=0, help="Skip (and report) documents larger than this many bytes; 0 means no limit.")] = 16
     * 1024
     * 1024,
@@ -194,7 +208,7 @@ def check(
         kind=input_kind.value if input_kind else None,
         stdin_name=stdin_filename,
         max_bytes=max_bytes,
-        meta=_parse_meta(meta or ()),
+        meta=_with_original(_parse_meta(meta or ()), original),
         config=config,
         require_pack=require_pack,
         baseline=baseline,
@@ -205,6 +219,7 @@ def check(
         exclude=tuple(exclude or ()),
         gitignore=not no_gitignore,
         outputs=tuple(file for _, file in outputs if file is not None),
+        allow_fetch=allow_fetch,
     )
     runner = Runner(options)
     use_color = _use_color(color)

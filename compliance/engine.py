@@ -10,13 +10,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
-from compliance.checks import Context, Hit, Outcome
+from compliance.checks import Context, Hit, Outcome, Undecided
 from compliance.decoding import GUESSED, binary_kind
 from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
-from compliance.errors import CheckError
+from compliance.errors import CheckError, OriginalUnavailable
 from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity, Suppressed
 from compliance.packs import Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout
@@ -114,6 +114,8 @@ def check_document(
     severities: Mapping[str, Severity | None] | None = None,
     timing: bool = False,
     known_rules: Collection[str] | None = None,
+    original: Document | None = None,
+    load_original: Callable[[str], Document] | None = None,
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
@@ -121,9 +123,20 @@ def check_document(
     matter, then `meta` (a CMS payload's fields, `--meta`). `severities` changes a rule's
     severity, or turns it off (None), as project configuration and `--ignore` do. `known_rules`
     are the rule ids a `syndcheck-disable` comment may name (default: those of `packs`).
+
+    The original story is `original`, or else the `original` metadata value read with
+    `load_original` (the runner's reader: a path or, when allowed, a URL); when it cannot be read
+    a notice says why and the rules comparing with it are not checked.
     """
     severities = severities or {}
-    ctx = Context(doc, {**(default_meta or {}), **doc.front_matter, **(meta or {})})
+    ctx = Context(doc, {**(default_meta or {}), **doc.front_matter, **(meta or {})}, original)
+    notices: list[Notice] = []
+    wanted = ctx.meta.get("original", "").strip()
+    if original is None and wanted and load_original is not None:
+        try:
+            ctx.original = load_original(wanted)
+        except OriginalUnavailable as exc:
+            notices.append(Notice("original-unavailable", f"original story not read: {exc.reason}"))
     detections: tuple[Detection, ...] = ()
     timings: list[tuple[str, float]] = []
     clock = time.perf_counter if timing else None
@@ -136,7 +149,6 @@ def check_document(
         applied = [p for p in packs if p.id in chosen]
     else:
         applied = list(packs)
-    notices: list[Notice] = []
     if doc.encoding_reason.startswith(GUESSED):
         reason = doc.encoding_reason.removeprefix(GUESSED)
         notices.append(Notice("decoded-as", f"encoding guessed ({reason}); declare the charset if names look wrong"))
@@ -150,6 +162,7 @@ def check_document(
     findings: list[Finding] = []
     passed: list[Passed] = []
     evaluated: set[tuple[str, int]] = set()
+    undecided: dict[str, list[str]] = {}
     for pack in applied:
         for rule in pack.rules:
             # A base-pack rule shared by two applied packs is checked once; if one of them
@@ -164,6 +177,12 @@ def check_document(
             started = clock() if clock else 0.0
             try:
                 rule_findings, rule_passed = evaluate_rule(ctx, rule)
+            except Undecided as exc:
+                # Without any original, comparing with it is simply not asked for: no notice on
+                # every article. With one, a rule that still cannot decide says why.
+                if ctx.original is not None:
+                    undecided.setdefault(exc.reason, []).append(rule.id)
+                continue
             except MissingMeta as exc:
                 notices.append(Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{exc.key}' (give it with --meta {exc.key}=...)"))
                 continue
@@ -188,6 +207,8 @@ def check_document(
                 timings.append((f"rule {rule.id}", clock() - started))
             findings.extend(rule_findings)
             passed.extend(rule_passed)
+    for reason, rule_ids in undecided.items():
+        notices.append(Notice("undecided", f"{len(rule_ids)} rule(s) not checked ({', '.join(rule_ids)}): {reason}"))
     off = frozenset(rule for rule, level in severities.items() if level is None)
     suppressions = find_suppressions(doc.source) if "syndcheck-disable" in doc.source else []
     suppressed: list[Suppressed] = []
@@ -237,6 +258,7 @@ def check_bytes(
     severities: Mapping[str, Severity | None] | None = None,
     timing: bool = False,
     known_rules: Collection[str] | None = None,
+    load_original: Callable[[str], Document] | None = None,
 ) -> Report:
     """Check one document's bytes: skip binary files, parse once, then `check_document`."""
     binary = binary_kind(data)
@@ -248,7 +270,16 @@ def check_bytes(
     doc = parse_document(data, kind, outlets=frozenset(o for pack in packs for o in pack.outlets))
     parsed = time.perf_counter() - started
     report = check_document(
-        doc, packs, path=path, auto_detect=auto_detect, meta=meta, default_meta=default_meta, severities=severities, timing=timing, known_rules=known_rules
+        doc,
+        packs,
+        path=path,
+        auto_detect=auto_detect,
+        meta=meta,
+        default_meta=default_meta,
+        severities=severities,
+        timing=timing,
+        known_rules=known_rules,
+        load_original=load_original,
     )
     return dataclasses.replace(report, timings=(("parse", parsed), *report.timings)) if timing else report
 

@@ -84,6 +84,15 @@ class InputError(UserError):
     """An input path or document that cannot be read."""
 
 
+class OriginalUnavailable(Exception):
+    """The original story named by the `original` metadata could not be read or fetched; the
+    rules that compare with it are reported as not checked, with `reason`."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class CheckError(Exception):
     """A bug inside a check: carries the rule and document so the report names them."""
 

@@ -222,6 +222,8 @@ class _Builder:
             raise self.fail("the 'link' check needs 'href', 'equals' or 'text'", node.mark)
         if kind == "metadata" and (values.get("meta") is None) == (values.get("json_ld") is None):
             raise self.fail("the 'metadata' check needs exactly one of 'meta' or 'json-ld'", node.mark)
+        if kind == "fidelity" and (values.get("allow") == "excerpt-allowed") != (values.get("excerpt_words") is not None):
+            raise self.fail("the 'fidelity' check takes 'excerpt-words: N' exactly when 'allow: excerpt-allowed'", node.mark)
         return values
 
     def _flag(self, node: YMap, key: str) -> bool:

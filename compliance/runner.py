@@ -64,6 +64,7 @@ class RunOptions:
     require_pack: bool = False
     baseline: Path | None = None
     timing: bool = False
+    allow_fetch: bool = False
     # Rule choice (ruff's semantics, see `compliance.selection`); None: as configured.
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -120,6 +121,9 @@ class Runner:
 
             self.baseline = BaselineFilter(read_baseline(options.baseline), file=str(options.baseline))
         self._cwd = str(Path.cwd().resolve())
+        from compliance.originals import OriginalReader, default_cache_dir
+
+        self.originals = OriginalReader(allow_fetch=options.allow_fetch, cache_dir=default_cache_dir() if options.allow_fetch else None)
         # Load the command line's packs now: a broken pack, an unknown --pack id or an unknown
         # --select id is one user error before any article, not one per file.
         available = self.packs_for(Settings())
@@ -229,7 +233,7 @@ class Runner:
             plan = self.plan(source.path if source.path != STDIN else display)
             data = read_source(source, max_bytes=self.options.max_bytes)
             kind = source.kind if (source.path != STDIN or self.options.kind) else sniff_kind(data)
-            report = self._check(data, kind, display, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source))
+            report = self._check(data, kind, display, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source), article=source.file)
             return report, self.options.fail_on or plan.settings.fail_on
 
         return self._isolated(display, work)
@@ -243,14 +247,23 @@ class Runner:
             expected.append(expectations)
             chosen = tuple(select_packs(packs, expectations.packs)) if expectations.packs is not None else tuple(packs)
             plan = Plan(Settings(), chosen, expectations.packs is None, self.known_rules(Settings()))
-            return self._check(data, source.kind, source.path, plan, meta=dict(expectations.meta)), Severity.ERROR
+            return self._check(data, source.kind, source.path, plan, meta=dict(expectations.meta), article=source.file), Severity.ERROR
 
         result = self._isolated(source.path, work)
         return result, (expected[0] if expected else None)
 
     def _check(
-        self, data: bytes, kind: DocumentKind, name: str, plan: Plan, *, meta: Mapping[str, str], default_meta: Mapping[str, str] | None = None
+        self,
+        data: bytes,
+        kind: DocumentKind,
+        name: str,
+        plan: Plan,
+        *,
+        meta: Mapping[str, str],
+        default_meta: Mapping[str, str] | None = None,
+        article: Path | None = None,
     ) -> Report:
+        """Check one document; an `original` in its metadata is read beside `article` (its file)."""
         return check_bytes(
             data,
             kind,
@@ -262,6 +275,7 @@ class Runner:
             severities=plan.settings.severity,
             timing=self.options.timing,
             known_rules=plan.known_rules or None,
+            load_original=self.originals.reader_for(article),
         )
 
     def _isolated(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:
@@ -319,7 +333,7 @@ class Runner:
                 def work(article: CmsArticle = article) -> tuple[Report, Severity]:
                     # A lone surrogate (a broken \ud800 escape in the JSON) cannot be UTF-8: it becomes U+FFFD.
                     data = article.html.encode("utf-8", "replace")
-                    report = self._check(data, "html", article.name, plan, meta={**article.meta, **self.options.meta})
+                    report = self._check(data, "html", article.name, plan, meta={**article.meta, **self.options.meta}, article=source.file)
                     return report, self.options.fail_on or plan.settings.fail_on
 
                 yield self._finish(self._isolated(article.name, work))

@@ -13,11 +13,11 @@ from compliance.document import parse_document
 from compliance.engine import check_document
 from compliance.packs import load_pack
 
-_SECTION = re.compile(r"^(Example[^\n]*|Passes|Fails)::\n\n((?:    .*\n|\s*\n)+)", re.MULTILINE)
+_SECTION = re.compile(r"^(Example[^\n]*|Original|Passes|Fails)::\n\n((?:    .*\n|\s*\n)+)", re.MULTILINE)
 
 
 def doc_examples(doc: str) -> dict[str, str]:
-    """The Example / Passes / Fails literal blocks of a check kind's docstring."""
+    """The Example / Original / Passes / Fails literal blocks of a check kind's docstring."""
     sections = {}
     for title, body in _SECTION.findall(doc):
         key = "example" if title.startswith("Example") else title.lower()
@@ -39,10 +39,12 @@ def pack_around(check_yaml: str) -> str:
 @pytest.mark.parametrize("kind", sorted(CHECKS))
 def test_documented_example_passes_and_fails_as_documented(kind: str) -> None:
     sections = doc_examples(CHECKS[kind].doc)
-    assert set(sections) == {"example", "passes", "fails"}, f"{kind} docstring lacks an example section"
+    assert set(sections) - {"original"} == {"example", "passes", "fails"}, f"{kind} docstring lacks an example section"
     pack = load_pack(pack_around(sections["example"]), f"{kind}-example.yaml")
-    passing = check_document(parse_document(sections["passes"].encode(), "html"), [pack], path="passes.html", auto_detect=False)
-    failing = check_document(parse_document(sections["fails"].encode(), "html"), [pack], path="fails.html", auto_detect=False)
+    # Kinds that compare with the original story document it in an "Original" block.
+    original = parse_document(sections["original"].encode(), "html") if "original" in sections else None
+    passing = check_document(parse_document(sections["passes"].encode(), "html"), [pack], path="passes.html", auto_detect=False, original=original)
+    failing = check_document(parse_document(sections["fails"].encode(), "html"), [pack], path="fails.html", auto_detect=False, original=original)
     assert [p.rule for p in passing.passed] == ["example/rule"]
     assert passing.findings == ()
     assert [f.rule for f in failing.findings] == ["example/rule"]

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-from compliance.checks import byline, element, link, logic, metadata, near, position, text
-from compliance.checks.base import Check, CheckKind, Context, Hit, Outcome
+from compliance.checks import (
+    byline,
+    element,
+    fidelity,
+    link,
+    logic,
+    metadata,
+    near,
+    original_byline,
+    original_headline,
+    original_links,
+    position,
+    reused_photos,
+    text,
+)
+from compliance.checks.base import NO_ORIGINAL, Check, CheckKind, Context, Hit, Outcome, Undecided
 from compliance.options import Option
 
 _CHECK_LIST = Option("checks", "checks", "The checks to combine.")
@@ -33,13 +47,56 @@ CHECKS: dict[str, CheckKind] = {
     ),
     "metadata": CheckKind("metadata", "values in <meta> tags and JSON-LD", metadata.OPTIONS, metadata.build, metadata.evaluate, metadata.__doc__ or ""),
     "byline": CheckKind("byline", "a person credited by name in a visible byline", byline.OPTIONS, byline.build, byline.evaluate, byline.__doc__ or ""),
+    "original-byline": CheckKind(
+        "original-byline",
+        "the byline names the original story's reporter(s)",
+        original_byline.OPTIONS,
+        original_byline.build,
+        original_byline.evaluate,
+        original_byline.__doc__ or "",
+    ),
+    "original-headline": CheckKind(
+        "original-headline",
+        "the original story's headline, unchanged or changed only as allowed",
+        original_headline.OPTIONS,
+        original_headline.build,
+        original_headline.evaluate,
+        original_headline.__doc__ or "",
+    ),
+    "fidelity": CheckKind(
+        "fidelity",
+        "the original's text: added, removed, changed paragraphs and truncation",
+        fidelity.OPTIONS,
+        fidelity.build,
+        fidelity.evaluate,
+        fidelity.__doc__ or "",
+    ),
+    "original-links": CheckKind(
+        "original-links",
+        "every link of the original story kept, and a link to the original",
+        original_links.OPTIONS,
+        original_links.build,
+        original_links.evaluate,
+        original_links.__doc__ or "",
+    ),
+    "reused-photos": CheckKind(
+        "reused-photos",
+        "photos reused from the original whose credit names an agency",
+        reused_photos.OPTIONS,
+        reused_photos.build,
+        reused_photos.evaluate,
+        reused_photos.__doc__ or "",
+    ),
     "any": CheckKind("any", "passes when one of its checks passes", (_CHECK_LIST,), logic.build_list, logic.evaluate_any, logic.ANY_DOC),
     "all": CheckKind("all", "passes when all of its checks pass", (_CHECK_LIST,), logic.build_list, logic.evaluate_all, logic.ALL_DOC),
     "not": CheckKind("not", "passes when its check fails", (_ONE_CHECK,), logic.build_one, logic.evaluate_not, logic.NOT_DOC),
 }
 
+# The kinds that compare with the original story (decided only when one is given).
+ORIGINAL_KINDS = frozenset({"original-byline", "original-headline", "fidelity", "original-links", "reused-photos"})
+
 # `any`, `all` take a list and `not` a single check directly as their value, not a mapping.
 LIST_KINDS = frozenset({"any", "all"})
 SINGLE_KINDS = frozenset({"not"})
 
-__all__ = ["CHECKS", "LIST_KINDS", "SINGLE_KINDS", "Check", "CheckKind", "Context", "Hit", "Outcome"]
+__all__ = ["CHECKS", "LIST_KINDS", "NO_ORIGINAL", "ORIGINAL_KINDS", "SINGLE_KINDS", "Check", "CheckKind", "Context", "Hit", "Outcome", "Undecided"]

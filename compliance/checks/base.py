@@ -67,14 +67,34 @@ class CheckKind:
     doc: str = ""
 
 
+class Undecided(Exception):
+    """A check cannot decide on this document (for example: it compares with the original story and
+    none was given). The rule is reported as not checked, with `reason`, never as a violation."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+NO_ORIGINAL = "it compares with the original story, and none was given (give it with --original FILE or the 'original' metadata key)"
+
+
 @dataclass(slots=True)
 class Context:
-    """Per-document evaluation state: the document, article metadata, and memoised outcomes
-    (detection markers and rules often share checks; each runs once per document)."""
+    """Per-document evaluation state: the document, article metadata, the original story when one
+    was given, and memoised outcomes (detection markers and rules often share checks; each runs
+    once per document)."""
 
     doc: Document
     meta: Mapping[str, str] = field(default_factory=dict)
+    original: Document | None = None
     _cache: dict[int, Outcome] = field(default_factory=dict)
+
+    def need_original(self) -> Document:
+        """The original story, or `Undecided` when none was given."""
+        if self.original is None:
+            raise Undecided(NO_ORIGINAL)
+        return self.original
 
     def bind(self, pattern: Pattern) -> Pattern:
         """A pattern with this article's metadata filled in (raises MissingMeta if absent)."""

@@ -1,0 +1,277 @@
+"""`fidelity` — the republished story is the original's text, changed only as the terms allow.
+
+The story paragraphs of both (the article's text blocks without headline, headings and bylines)
+are aligned in order: identical paragraphs first, then, between them, the closest pairs by
+character similarity (0–100, rapidfuzz's normalized Indel ratio). Each difference is one hit:
+
+- `changed`: a paragraph edited beyond style, relative time and place. Such edits change a few
+  words in a place ("on Tuesday" → "last week", "Portland, Ore." → "here"): a paragraph is
+  changed beyond them when one edit replaces or adds more than `style-words` words, or when its
+  similarity falls below `style-similarity`;
+- `removed`: an original paragraph missing in the middle of the story;
+- `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
+- `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
+  the story or after it is not an insertion).
+
+`allow` says what the terms permit: `nd` (no derivatives: all of the above are findings),
+`edits-allowed` (changes and cuts are fine; fails only when no paragraph of the original is
+there at all), `excerpt-allowed` (at most `excerpt-words` words of the original). Without an
+original story the rule is reported as not checked. Captures: `change`, `paragraph` (its number in
+the original), `similarity`, `diff` (a short word diff: `[-removed-]` `{+added+}`), `words`.
+
+Example (no-derivatives terms: no cuts, no edits beyond style)::
+
+    fidelity:
+      allow: nd
+
+Original::
+
+    <article>
+    <h1>Title</h1>
+    <p>The council met on Tuesday in Portland, Ore.</p>
+    <p>It voted to expand the bus network by twelve routes.</p>
+    <p>The new routes start in June.</p>
+    </article>
+
+Passes::
+
+    <article>
+    <h1>Title</h1>
+    <p>The council met last week in Portland.</p>
+    <p>It voted to expand the bus network by twelve routes.</p>
+    <p>The new routes start in June.</p>
+    </article>
+
+Fails::
+
+    <article><h1>Title</h1><p>The council met on Tuesday in Portland, Ore.</p><p>It voted to expand the bus network by twelve routes.</p></article>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Context, Hit, Outcome, Undecided
+from compliance.checks.story import story_paragraphs
+from compliance.document import Block, Document
+from compliance.options import Option
+from compliance.text import normalize_inline, shorten
+
+OPTIONS = (
+    Option(
+        "allow",
+        "enum",
+        "What the terms permit: `nd` (style, time and place edits only, no cuts), `edits-allowed`, or `excerpt-allowed` (see `excerpt-words`).",
+        default="nd",
+        choices=("nd", "edits-allowed", "excerpt-allowed"),
+    ),
+    Option("excerpt-words", "integer", "With `allow: excerpt-allowed`: the most words of the original the republication may carry.", default=None, minimum=1),
+    Option(
+        "style-similarity",
+        "integer",
+        "Similarity (0–100) below which a changed paragraph is edited beyond style, time and place.",
+        default=70,
+        minimum=1,
+    ),
+    Option("style-words", "integer", "The most words one style, time or place edit may replace or add.", default=3, minimum=1),
+)
+
+# Below this similarity two paragraphs are not versions of each other but a removal and an addition.
+_SAME_PARAGRAPH = 50.0
+
+
+@dataclass(frozen=True, slots=True)
+class FidelityParams:
+    """Validated parameters of a `fidelity` check."""
+
+    allow: str
+    excerpt_words: int | None
+    style_similarity: int
+    style_words: int
+
+
+def build(values: dict[str, Any]) -> FidelityParams:
+    """Parameters from validated option values."""
+    return FidelityParams(values["allow"], values["excerpt_words"], min(values["style_similarity"], 100), values["style_words"])
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One step of the alignment: an original paragraph (`None` when added), a republished one
+    (`None` when missing) and their similarity (0–100)."""
+
+    original: int | None
+    republished: int | None
+    similarity: float
+
+
+def _key(block: Block) -> str:
+    return " ".join(normalize_inline(block.text).split())
+
+
+def _pair_gap(originals: list[str], republished: list[str], o0: int, r0: int) -> list[Pair]:
+    """Pairs for a stretch where the texts differ: the best in-order pairing by similarity
+    (a small dynamic programme; such stretches are short)."""
+    from rapidfuzz import fuzz
+
+    n, m = len(originals), len(republished)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            similarity = fuzz.ratio(originals[i], republished[j], score_cutoff=_SAME_PARAGRAPH)
+            best = max(score[i + 1][j], score[i][j + 1])
+            score[i][j] = max(best, score[i + 1][j + 1] + similarity) if similarity else best
+    pairs: list[Pair] = []
+    i = j = 0
+    while i < n and j < m:
+        similarity = fuzz.ratio(originals[i], republished[j], score_cutoff=_SAME_PARAGRAPH)
+        if similarity and score[i][j] == score[i + 1][j + 1] + similarity:
+            pairs.append(Pair(o0 + i, r0 + j, similarity))
+            i, j = i + 1, j + 1
+        elif score[i][j] == score[i + 1][j]:
+            pairs.append(Pair(o0 + i, None, 0.0))
+            i += 1
+        else:
+            pairs.append(Pair(None, r0 + j, 0.0))
+            j += 1
+    pairs.extend(Pair(o0 + k, None, 0.0) for k in range(i, n))
+    pairs.extend(Pair(None, r0 + k, 0.0) for k in range(j, m))
+    return pairs
+
+
+def align(original: list[str], republished: list[str]) -> list[Pair]:
+    """Align two lists of paragraphs in order: identical paragraphs by a longest common
+    subsequence, then similar ones inside each stretch between them."""
+    from rapidfuzz.distance import Indel
+
+    pairs: list[Pair] = []
+    gap_o: tuple[int, int] | None = None
+    gap_r: tuple[int, int] | None = None
+
+    def flush() -> None:
+        nonlocal gap_o, gap_r
+        if gap_o is not None and gap_r is not None:
+            pairs.extend(_pair_gap(original[gap_o[0] : gap_o[1]], republished[gap_r[0] : gap_r[1]], gap_o[0], gap_r[0]))
+        gap_o = gap_r = None
+
+    for op in Indel.opcodes(original, republished):
+        if op.tag == "equal":
+            flush()
+            pairs.extend(Pair(op.src_start + k, op.dest_start + k, 100.0) for k in range(op.src_end - op.src_start))
+            continue
+        gap_o = (gap_o[0] if gap_o else op.src_start, op.src_end)
+        gap_r = (gap_r[0] if gap_r else op.dest_start, op.dest_end)
+    flush()
+    return pairs
+
+
+def word_diff(before: str, after: str, limit: int = 160) -> str:
+    """A short visible diff of two paragraphs by words: `[-removed-]` and `{+added+}`, with a
+    few words of context around each change."""
+    from rapidfuzz.distance import Indel
+
+    old, new = before.split(), after.split()
+    parts: list[str] = []
+    for op in Indel.opcodes(old, new):
+        if op.tag == "equal":
+            same = old[op.src_start : op.src_end]
+            parts.append(" ".join(same) if len(same) <= 6 else f"{' '.join(same[:3])} … {' '.join(same[-3:])}")
+        elif op.tag == "delete":
+            parts.append("[-" + " ".join(old[op.src_start : op.src_end]) + "-]")
+        else:
+            parts.append("{+" + " ".join(new[op.dest_start : op.dest_end]) + "+}")
+    return shorten(" ".join(p for p in parts if p), limit)
+
+
+def within_style(before: str, after: str, similarity: float, params: FidelityParams) -> bool:
+    """True when two versions of a paragraph differ only by small edits (style, time, place)."""
+    from rapidfuzz.distance import Indel
+
+    if similarity < params.style_similarity:
+        return False
+    old, new = before.split(), after.split()
+    removed = added = 0
+    for op in Indel.opcodes(old, new):
+        if op.tag == "equal":
+            removed = added = 0
+            continue
+        removed += op.src_end - op.src_start
+        added += op.dest_end - op.dest_start
+        if removed > params.style_words or added > params.style_words:
+            return False
+    return True
+
+
+def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Block, ...], tuple[Block, ...]]:
+    key = ("fidelity", id(original))
+    cached = doc._memo.get(key)
+    if cached is None:
+        theirs, ours = story_paragraphs(original), story_paragraphs(doc)
+        cached = (align([_key(b) for b in theirs], [_key(b) for b in ours]), theirs, ours)
+        doc._memo[key] = cached
+    return cached
+
+
+def _hit(doc: Document, block: Block, change: str, paragraph: int, similarity: float, diff: str, evidence: str, words: int = 0) -> Hit:
+    captures = (("change", change), ("paragraph", str(paragraph)), ("similarity", f"{similarity:.0f}"), ("diff", diff), ("words", str(words)))
+    return Hit(block.index, doc.locate(block), evidence, captures, doc.item_offsets[min(block.index, len(doc.item_offsets) - 1)])
+
+
+def _nd_hits(doc: Document, pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...], params: FidelityParams) -> list[Hit]:
+    kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
+    first, last = (kept[0], kept[-1]) if kept else (len(pairs), -1)
+    hits: list[Hit] = []
+    for k, pair in enumerate(pairs):
+        if pair.original is not None and pair.republished is not None:
+            before, after = _key(theirs[pair.original]), _key(ours[pair.republished])
+            if pair.similarity < 100 and not within_style(before, after, pair.similarity, params):
+                diff = word_diff(before, after)
+                hits.append(
+                    _hit(doc, ours[pair.republished], "changed", pair.original + 1, pair.similarity, diff, f"changed ({pair.similarity:.0f}% similar): {diff}")
+                )
+        elif pair.original is not None and k < last:
+            anchor = ours[next(p.republished for p in pairs[k:] if p.republished is not None)]
+            text = _key(theirs[pair.original])
+            hits.append(_hit(doc, anchor, "removed", pair.original + 1, 0.0, "[-" + shorten(text, 150) + "-]", f'removed: "{shorten(text, 150)}"'))
+        elif pair.republished is not None and first < k < last:
+            text = _key(ours[pair.republished])
+            hits.append(_hit(doc, ours[pair.republished], "added", 0, 0.0, "{+" + shorten(text, 150) + "+}", f'added: "{shorten(text, 150)}"'))
+    missing_end = [p.original for p in pairs[last + 1 :] if p.original is not None]
+    if kept and missing_end:
+        stop = pairs[last]
+        assert stop.republished is not None and stop.original is not None
+        words = sum(len(theirs[i].text.split()) for i in missing_end)
+        evidence = (
+            f"the story stops after paragraph {stop.original + 1} of {len(theirs)} "
+            f'("{shorten(_key(ours[stop.republished]), 80)}"); {len(missing_end)} paragraphs, {words} words, are missing from the end'
+        )
+        hits.append(_hit(doc, ours[stop.republished], "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
+    return hits
+
+
+def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
+    """Align the story with the original's and judge the differences by `allow`."""
+    original = ctx.need_original()
+    pairs, theirs, ours = _alignment(doc, original)
+    if not theirs:
+        raise Undecided("the original story has no paragraphs to compare with")
+    kept = [p for p in pairs if p.original is not None and p.republished is not None]
+    anchor = doc.locate(ours[0]) if ours else doc.article_location
+    if not kept:
+        return Outcome(False, (), f"none of the original's {len(theirs)} paragraphs is in the republication", anchor)
+    if params.allow == "edits-allowed":
+        return Outcome(True, (), f"{len(kept)} of {len(theirs)} paragraphs of the original kept")
+    if params.allow == "excerpt-allowed":
+        assert params.excerpt_words is not None
+        words = sum(len(theirs[p.original].text.split()) for p in kept if p.original is not None)
+        if words <= params.excerpt_words:
+            return Outcome(True, (), f"an excerpt of {words} words of the original (at most {params.excerpt_words})")
+        last = kept[-1]
+        assert last.republished is not None and last.original is not None
+        evidence = f"{words} words of the original are reproduced; an excerpt may have at most {params.excerpt_words}"
+        return Outcome(False, (_hit(doc, ours[last.republished], "excerpt", last.original + 1, 0.0, "", evidence, words),))
+    hits = _nd_hits(doc, pairs, theirs, ours, params)
+    if hits:
+        return Outcome(False, tuple(hits), "the story differs from the original beyond style, time and place edits")
+    return Outcome(True, (), f"all {len(theirs)} paragraphs of the original, unchanged beyond style, time and place edits")

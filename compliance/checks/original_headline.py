@@ -1,0 +1,79 @@
+"""`original-headline` — the republication keeps the original story's headline.
+
+Typography never counts as a change (curly or straight quotes, dashes, spaces). With
+`changes: style` (the default) capitalization and punctuation may differ too, as house style
+does ("Biden Admin Considering…" = "Biden admin considering…"); with `changes: none` only
+typography may. Without an original story, or when it has no headline, the rule is reported as
+not checked. Captures: `headline` (the original's).
+
+Example (the headline may not be rewritten)::
+
+    original-headline: {}
+
+Original::
+
+    <article><h1>Lawmakers Pass “Clean Water” Bill</h1><p>Story.</p></article>
+
+Passes::
+
+    <article><h1>Lawmakers pass "clean water" bill</h1><p>Story.</p></article>
+
+Fails::
+
+    <article><h1>Clean water bill clears the Legislature</h1><p>Story.</p></article>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Context, Hit, Outcome, Undecided
+from compliance.checks.story import plain_letters
+from compliance.document import Document
+from compliance.options import Option
+from compliance.text import normalize_inline
+
+OPTIONS = (
+    Option(
+        "changes",
+        "enum",
+        "What may differ: `none` (typography only: quotes, dashes, spaces) or `style` (also capitalization and punctuation).",
+        default="style",
+        choices=("none", "style"),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalHeadlineParams:
+    """Validated parameters of an `original-headline` check."""
+
+    changes: str
+
+
+def build(values: dict[str, Any]) -> OriginalHeadlineParams:
+    """Parameters from validated option values."""
+    return OriginalHeadlineParams(values["changes"])
+
+
+def _key(headline: str, changes: str) -> str:
+    text = normalize_inline(headline)
+    if changes == "style":
+        text = "".join(c if c.isalnum() else " " for c in plain_letters(text))
+    return " ".join(text.split())
+
+
+def evaluate(doc: Document, params: OriginalHeadlineParams, ctx: Context) -> Outcome:
+    """Pass when the headlines are the same up to the allowed changes."""
+    original = ctx.need_original()
+    if original.headline is None:
+        raise Undecided("the original story has no headline to compare with")
+    wanted = normalize_inline(original.headline.text)
+    captures = (("headline", wanted),)
+    if doc.headline is None:
+        return Outcome(False, (), f'no headline found; the original\'s is "{wanted}"', doc.article_location)
+    hit = Hit(doc.headline.index, doc.locate(doc.headline), doc.headline.text, captures, doc.item_offsets[min(doc.headline.index, len(doc.item_offsets) - 1)])
+    if _key(doc.headline.text, params.changes) == _key(wanted, params.changes):
+        return Outcome(True, (hit,))
+    return Outcome(False, (), f'headline "{normalize_inline(doc.headline.text)}" is not the original\'s "{wanted}"', doc.locate(doc.headline))

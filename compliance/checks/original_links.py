@@ -1,0 +1,123 @@
+"""`original-links` — the republication keeps every link of the original story and links to
+the original.
+
+The original's links are those a reader sees in its story paragraphs (not its navigation, byline
+or sidebars). A link is kept when the republication has a link to the same target; scheme,
+"www.", a trailing slash, the fragment and utm_* parameters do not count as differences, and
+relative links are read against the original's address. The link back is a visible link, or
+`<link rel=canonical>`, to the original's address: the `original_url` metadata, else the
+`original` value when it is a URL, else the original's canonical URL. Each dropped link is one hit;
+a missing link back is one more. Without an original story the rule is reported as not checked.
+Captures: `href`, `text` (of the dropped link), `original_url`.
+
+Example (all links kept, and a link back)::
+
+    original-links: {}
+
+Original::
+
+    <html>
+    <head><link rel="canonical" href="https://news.example.org/story">
+    </head>
+    <body>
+    <article>
+    <h1>Title</h1>
+    <p>The <a href="https://data.example.gov/report">state report</a> found gaps.</p>
+    </article>
+    </body></html>
+
+Passes::
+
+    <article>
+    <h1>Title</h1>
+    <p>The <a href="https://data.example.gov/report/">state report</a> found gaps.</p>
+    <p>This story first appeared on <a href="https://news.example.org/story">Example News</a>.</p>
+    </article>
+
+Fails::
+
+    <article>
+    <h1>Title</h1>
+    <p>The state report found gaps.</p>
+    <p>This story first appeared on <a href="https://news.example.org/story">Example News</a>.</p>
+    </article>
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Context, Hit, Outcome, Undecided
+from compliance.checks.story import story_paragraphs, url_key
+from compliance.document import Document
+from compliance.options import Option
+
+OPTIONS = (
+    Option("kept", "boolean", "Every link in the original's story paragraphs must be in the republication.", default=True),
+    Option("link-back", "boolean", "The republication must link to the original story.", default=True),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalLinksParams:
+    """Validated parameters of an `original-links` check."""
+
+    kept: bool
+    link_back: bool
+
+
+def build(values: dict[str, Any]) -> OriginalLinksParams:
+    """Parameters from validated option values."""
+    return OriginalLinksParams(values["kept"], values["link_back"])
+
+
+def original_url(ctx: Context, original: Document) -> str | None:
+    """The original story's address, from metadata or the original itself; None when unknown."""
+    for key in ("original_url", "original-url"):
+        if ctx.meta.get(key, "").startswith(("http://", "https://")):
+            return ctx.meta[key]
+    given = ctx.meta.get("original", "")
+    if given.startswith(("http://", "https://")):
+        return given
+    for value in (*original.canonical, *original.meta.get("og:url", ())):
+        if value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
+def _story_links(original: Document, base: str | None) -> dict[str, tuple[str, str]]:
+    paragraphs = {b.index for b in story_paragraphs(original)}
+    links: dict[str, tuple[str, str]] = {}
+    for link in original.links:
+        if not (link.visible and link.in_article and link.index in paragraphs):
+            continue
+        href = urllib.parse.urljoin(base, link.href) if base else link.href
+        if href.startswith(("http://", "https://")):
+            links.setdefault(url_key(href), (href, link.text))
+    return links
+
+
+def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcome:
+    """One hit per dropped link and one for a missing link back."""
+    original = ctx.need_original()
+    url = original_url(ctx, original)
+    present = {url_key(link.href) for link in doc.links if link.visible} | {url_key(c) for c in doc.canonical}
+    anchor = doc.article_location
+    offset = doc.item_offsets[0] if doc.item_offsets else 0
+    hits: list[Hit] = []
+    if params.kept:
+        for key, (href, text) in _story_links(original, url).items():
+            if key not in present:
+                captures = (("href", href), ("text", text), ("original_url", url or ""))
+                hits.append(Hit(0, anchor, f"dropped link: {text} <{href}>", captures, offset))
+    if params.link_back:
+        if url is None:
+            if not hits:
+                raise Undecided("the original story's address is not known (give it with --meta original_url=URL)")
+        elif url_key(url) not in present:
+            hits.append(Hit(0, anchor, f"no link to the original <{url}>", (("href", url), ("text", ""), ("original_url", url)), offset))
+    if hits:
+        return Outcome(False, tuple(hits), "links of the original are missing")
+    return Outcome(True, (), "every link of the original is kept" + (f", and the original <{url}> is linked" if url else ""))

@@ -1,0 +1,144 @@
+"""`reused-photos` — photos reused from the original story whose credit names a third-party
+agency (Getty Images, AP, AFP, Reuters): the publisher's license does not cover them.
+
+A photo is reused when one of its image URLs loads the same file as an image of the original
+(size variants such as `-1024x683` are the same file), or when its credit line is also in the
+original. Its credit is its `<figcaption>`, the short caption line right after it, or its alt
+text; in plain text, where a photo shows only as its credit line ("(Photo by NAME/AFP via Getty
+Images)"), the credit line itself. Each reused agency photo is one hit quoting the credit; credits
+matching `allowed` (a publisher that lets its photos be reused) are fine. Without an original story
+the rule is reported as not checked. Captures: `credit`.
+
+Example (no agency photo copied from the original)::
+
+    reused-photos: {}
+
+Original::
+
+    <article>
+    <h1>Title</h1>
+    <figure><img src="https://cdn.example.org/2024/06/flood-1024x683.jpg" alt="Flooded street">
+    <figcaption>Residents wade through water. (Photo by Ann Lee/AFP via Getty Images)</figcaption>
+    </figure>
+    <p>Story.</p>
+    </article>
+
+Passes::
+
+    <article>
+    <h1>Title</h1>
+    <figure><img src="https://cdn.example.org/2024/06/own-photo.jpg" alt="Our reporter's photo">
+    <figcaption>Photo by our staff</figcaption>
+    </figure>
+    <p>Story.</p>
+    </article>
+
+Fails::
+
+    <article>
+    <h1>Title</h1>
+    <figure><img src="https://cdn.example.org/2024/06/flood.jpg" alt="Flooded street">
+    <figcaption>Residents wade through water. (Photo by Ann Lee/AFP via Getty Images)</figcaption>
+    </figure>
+    <p>Story.</p>
+    </article>
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.checks.base import Context, Hit, Outcome
+from compliance.document import Block, Document, Image, text_of
+from compliance.options import Option
+from compliance.patterns import Pattern, compile_pattern
+from compliance.text import normalize_inline
+
+DEFAULT_AGENCIES = r"Getty\s+Images|\bAP\s+Photo\b|Associated\s+Press|\bAFP\b|\bReuters\b"
+OPTIONS = (
+    Option("agencies", "regex", "Regex of the agencies whose photos the publisher cannot license.", default=DEFAULT_AGENCIES),
+    Option("allowed", "regex", "Regex of credits that may be reused all the same (the terms allow them).", default=None),
+)
+_CREDIT_LINE = re.compile(r"\b(?:photo|photograph|image|picture|credit|courtesy|via)\b|©", re.IGNORECASE)
+_SIZE_VARIANT = re.compile(r"-\d{2,5}x\d{2,5}(?=\.\w+$)|@\dx(?=\.\w+$)")
+_CAPTION_WORDS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class ReusedPhotosParams:
+    """Validated parameters of a `reused-photos` check."""
+
+    agencies: Pattern
+    allowed: Pattern | None
+
+
+def build(values: dict[str, Any]) -> ReusedPhotosParams:
+    """Parameters from validated option values."""
+    agencies = values["agencies"]
+    if isinstance(agencies, str):
+        agencies = compile_pattern(agencies, ignore_case=True)
+    return ReusedPhotosParams(agencies, values["allowed"])
+
+
+def file_key(url: str) -> str:
+    """The image file a URL loads, without host, query or size variant."""
+    path = urllib.parse.urlsplit(url.strip()).path
+    return _SIZE_VARIANT.sub("", path.rsplit("/", 1)[-1]).lower()
+
+
+def _caption(doc: Document, image: Image) -> tuple[str, Block | None]:
+    """An image's credit text and the caption block it comes from (None: alt text or nothing)."""
+    element = image.element
+    if element is not None:
+        figure = next((a for a in element.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "figure"), None)
+        if figure is not None:
+            caption = next((c for c in figure.iter("figcaption")), None)
+            if caption is not None:
+                text = normalize_inline(text_of(caption))
+                block = next((b for b in doc.blocks if b.element is not None and (b.element is caption or caption in b.element.iterancestors())), None)
+                return text, block
+    following = doc.items[image.index + 1] if image.index + 1 < len(doc.items) else None
+    if isinstance(following, Block) and len(following.text.split()) <= _CAPTION_WORDS and _CREDIT_LINE.search(following.text):
+        return normalize_inline(following.text), following
+    return normalize_inline(" ".join(filter(None, (image.alt, element.get("title") if element is not None else "")))), None
+
+
+def _key(text: str) -> str:
+    return " ".join(normalize_inline(text).casefold().split())
+
+
+def evaluate(doc: Document, params: ReusedPhotosParams, ctx: Context) -> Outcome:
+    """One hit per reused photo whose credit names an agency."""
+    original = ctx.need_original()
+    their_files = {file_key(s) for image in original.images for s in image.sources}
+    their_lines = {_key(b.text) for b in original.blocks}
+    their_lines |= {_key(i.alt) for i in original.images if i.alt}
+    hits: list[Hit] = []
+    seen: set[int] = set()
+
+    def consider(credit: str, item: Image | Block, reused: bool) -> None:
+        if not (reused or _key(credit) in their_lines) or not params.agencies.search(credit):
+            return
+        if params.allowed is not None and params.allowed.search(credit):
+            return
+        seen.add(item.index)
+        offset = doc.item_offsets[min(item.index, len(doc.item_offsets) - 1)] if doc.item_offsets else 0
+        hits.append(Hit(item.index, doc.locate(item), credit, (("credit", credit),), offset))
+
+    for image in doc.images:
+        if not image.visible or not image.in_article:
+            continue
+        credit, block = _caption(doc, image)
+        if block is not None:
+            seen.add(block.index)
+        reused = any(file_key(s) in their_files for s in image.sources if file_key(s))
+        consider(credit, image, reused)
+    for block in doc.article_blocks:
+        if block.index not in seen and len(block.text.split()) <= _CAPTION_WORDS and _CREDIT_LINE.search(block.text):
+            consider(normalize_inline(block.text), block, False)
+    if hits:
+        return Outcome(False, tuple(hits), "photos from the original credited to an agency")
+    return Outcome(True, (), "no agency photo reused from the original")

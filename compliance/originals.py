@@ -1,0 +1,154 @@
+"""Reading the original story a republication is compared with: a file, or a URL fetched only
+when the user allows it. This is an I/O edge: the engine receives a reader from the runner.
+
+Fetching uses httpx (imported only when a URL is fetched) with a total time limit, a size limit,
+at most `MAX_REDIRECTS` redirects, and an on-disk cache so that a batch, or the next run, does not
+fetch the same original twice. Every way it can fail is one `OriginalUnavailable` with a clear
+reason; nothing here raises anything else for a bad original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compliance.document import Document, parse_document
+from compliance.errors import OriginalUnavailable
+from compliance.loading import kind_for, sniff_kind
+
+FETCH_TIMEOUT = 10.0  # seconds for the whole response
+FETCH_MAX_BYTES = 8 * 1024 * 1024
+MAX_REDIRECTS = 5
+CACHE_SECONDS = 24 * 3600
+_ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
+
+
+def default_cache_dir() -> Path:
+    """Where fetched originals are kept: $SYNDCHECK_CACHE_DIR, else the user's cache directory."""
+    given = os.environ.get("SYNDCHECK_CACHE_DIR")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "syndcheck" / "originals"
+
+
+@dataclass
+class OriginalReader:
+    """Reads originals for one run, each once: paths relative to the article's folder, URLs only
+    with `allow_fetch`."""
+
+    allow_fetch: bool = False
+    cache_dir: Path | None = None
+    timeout: float = FETCH_TIMEOUT
+    max_bytes: int = FETCH_MAX_BYTES
+    _read: dict[str, Document | OriginalUnavailable] = field(default_factory=dict)
+
+    def reader_for(self, article: Path | None) -> Callable[[str], Document]:
+        """The reader the engine calls with the `original` value of one article."""
+        base = article.parent if article is not None else Path.cwd()
+        return lambda value: self.read(value, base)
+
+    def read(self, value: str, base: Path) -> Document:
+        """The original named by `value` (a path or URL), parsed; `OriginalUnavailable` when not."""
+        is_url = value.startswith(("http://", "https://"))
+        key = value if is_url else str((base / value).resolve())
+        found = self._read.get(key)
+        if found is None:
+            try:
+                found = self._fetch(value) if is_url else self._file(Path(key), value)
+            except OriginalUnavailable as exc:
+                found = exc
+            self._read[key] = found
+        if isinstance(found, OriginalUnavailable):
+            raise found
+        return found
+
+    def _file(self, path: Path, shown: str) -> Document:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise OriginalUnavailable(f"{shown}: no such file") from None
+        except OSError as exc:
+            raise OriginalUnavailable(f"{shown}: cannot read it ({exc.strerror or exc})") from None
+        if len(data) > self.max_bytes:
+            raise OriginalUnavailable(f"{shown}: larger than {self.max_bytes} bytes")
+        return parse_document(data, kind_for(str(path)))
+
+    def _fetch(self, url: str) -> Document:
+        if not self.allow_fetch:
+            raise OriginalUnavailable(f"{url} is a URL; add --allow-fetch to fetch it, or save the page and give its file")
+        cached = self._cached(url)
+        if cached is not None:
+            return cached
+        data, content_type = self._download(url)
+        if self.cache_dir is not None:
+            self._store(url, data, content_type)
+        return self._parse(data, content_type)
+
+    def _parse(self, data: bytes, content_type: str) -> Document:
+        if "markdown" in content_type:
+            return parse_document(data, "markdown")
+        if "text/plain" in content_type:
+            return parse_document(data, sniff_kind(data))
+        return parse_document(data, "html")
+
+    def _cache_file(self, url: str) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        return self.cache_dir / hashlib.sha256(url.encode("utf-8")).hexdigest()
+
+    def _cached(self, url: str) -> Document | None:
+        file = self._cache_file(url)
+        if file is None or not file.is_file() or time.time() - file.stat().st_mtime > CACHE_SECONDS:
+            return None
+        content_type, _, data = file.read_bytes().partition(b"\n")
+        return self._parse(data, content_type.decode("ascii", "replace"))
+
+    def _store(self, url: str, data: bytes, content_type: str) -> None:
+        file = self._cache_file(url)
+        assert file is not None
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = file.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(content_type.encode("ascii", "replace") + b"\n" + data)
+            os.replace(temporary, file)
+        except OSError:
+            pass  # a cache that cannot be written only costs a fetch next time
+
+    def _download(self, url: str) -> tuple[bytes, str]:
+        import httpx
+
+        deadline = time.monotonic() + self.timeout
+        try:
+            with (
+                httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(self.timeout)) as client,
+                client.stream("GET", url, headers={"Accept": "text/html, text/plain;q=0.8"}) as response,
+            ):
+                if response.status_code >= 400:
+                    raise OriginalUnavailable(f"{url}: the server answered HTTP {response.status_code}")
+                content_type = response.headers.get("content-type", "").lower()
+                if content_type and not content_type.startswith(_ACCEPTED_TYPES):
+                    raise OriginalUnavailable(f"{url}: not an article page (content type {content_type.split(';')[0]})")
+                length = response.headers.get("content-length", "")
+                if length.isdigit() and int(length) > self.max_bytes:
+                    raise OriginalUnavailable(f"{url}: larger than {self.max_bytes} bytes ({length})")
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise OriginalUnavailable(f"{url}: larger than {self.max_bytes} bytes")
+                    if time.monotonic() > deadline:
+                        raise OriginalUnavailable(f"{url}: no complete answer within {self.timeout:g} s")
+                    chunks.append(chunk)
+                return b"".join(chunks), content_type or "text/html"
+        except httpx.TooManyRedirects:
+            raise OriginalUnavailable(f"{url}: more than {MAX_REDIRECTS} redirects") from None
+        except httpx.TimeoutException:
+            raise OriginalUnavailable(f"{url}: no complete answer within {self.timeout:g} s") from None
+        except httpx.HTTPError as exc:
+            raise OriginalUnavailable(f"{url}: cannot fetch it ({type(exc).__name__}: {exc})") from None
