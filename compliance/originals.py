@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from compliance.document import Document, parse_document
 from compliance.errors import OriginalUnavailable
@@ -120,35 +121,40 @@ class OriginalReader:
             pass  # a cache that cannot be written only costs a fetch next time
 
     def _download(self, url: str) -> tuple[bytes, str]:
-        import httpx
-
-        deadline = time.monotonic() + self.timeout
         try:
-            with (
-                httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(self.timeout)) as client,
-                client.stream("GET", url, headers={"Accept": "text/html, text/plain;q=0.8"}) as response,
-            ):
-                if response.status_code >= 400:
-                    raise OriginalUnavailable(f"{url}: the server answered HTTP {response.status_code}")
-                content_type = response.headers.get("content-type", "").lower()
-                if content_type and not content_type.startswith(_ACCEPTED_TYPES):
-                    raise OriginalUnavailable(f"{url}: not an article page (content type {content_type.split(';')[0]})")
-                length = response.headers.get("content-length", "")
-                if length.isdigit() and int(length) > self.max_bytes:
-                    raise OriginalUnavailable(f"{url}: larger than {self.max_bytes} bytes ({length})")
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > self.max_bytes:
-                        raise OriginalUnavailable(f"{url}: larger than {self.max_bytes} bytes")
-                    if time.monotonic() > deadline:
-                        raise OriginalUnavailable(f"{url}: no complete answer within {self.timeout:g} s")
-                    chunks.append(chunk)
-                return b"".join(chunks), content_type or "text/html"
+            import httpx
+        except ImportError:
+            raise OriginalUnavailable(f"{url}: fetching needs httpx (pip install 'syndication-compliance[fetch]')") from None
+
+        try:
+            with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(self.timeout)) as client:
+                # The limit counts from the request, not from setting up the client (TLS roots).
+                deadline = time.monotonic() + self.timeout
+                return self._receive(client, url, deadline)
         except httpx.TooManyRedirects:
             raise OriginalUnavailable(f"{url}: more than {MAX_REDIRECTS} redirects") from None
         except httpx.TimeoutException:
             raise OriginalUnavailable(f"{url}: no complete answer within {self.timeout:g} s") from None
         except httpx.HTTPError as exc:
             raise OriginalUnavailable(f"{url}: cannot fetch it ({type(exc).__name__}: {exc})") from None
+
+    def _receive(self, client: Any, url: str, deadline: float) -> tuple[bytes, str]:
+        with client.stream("GET", url, headers={"Accept": "text/html, text/plain;q=0.8"}) as response:
+            if response.status_code >= 400:
+                raise OriginalUnavailable(f"{url}: the server answered HTTP {response.status_code}")
+            content_type = response.headers.get("content-type", "").lower()
+            if content_type and not content_type.startswith(_ACCEPTED_TYPES):
+                raise OriginalUnavailable(f"{url}: not an article page (content type {content_type.split(';')[0]})")
+            length = response.headers.get("content-length", "")
+            if length.isdigit() and int(length) > self.max_bytes:
+                raise OriginalUnavailable(f"{url}: larger than {self.max_bytes} bytes ({length})")
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise OriginalUnavailable(f"{url}: larger than {self.max_bytes} bytes")
+                if time.monotonic() > deadline:
+                    raise OriginalUnavailable(f"{url}: no complete answer within {self.timeout:g} s")
+                chunks.append(chunk)
+            return b"".join(chunks), content_type or "text/html"

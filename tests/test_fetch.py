@@ -1,0 +1,105 @@
+"""Fetching an original with --allow-fetch, against a server on this machine's loopback only."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.errors import OriginalUnavailable
+from compliance.originals import OriginalReader
+
+PAGE = (
+    b"<html><head><link rel=canonical href='https://news.example.org/story'></head><body><article>"
+    b"<h1>Water bill passes</h1><p class=byline>By Ana Ruiz</p><p>The bill passed.</p></article></body></html>"
+)
+HITS: dict[str, int] = {}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        HITS[self.path] = HITS.get(self.path, 0) + 1
+        if self.path == "/story":
+            self._send(200, "text/html; charset=utf-8", PAGE)
+        elif self.path.startswith("/loop"):
+            self.send_response(302)
+            self.send_header("Location", "/loop" + str(len(self.path)))
+            self.end_headers()
+        elif self.path == "/pdf":
+            self._send(200, "application/pdf", b"%PDF-1.4")
+        elif self.path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(64):
+                self.wfile.write(b"<p>" + b"x" * 16384 + b"</p>")
+        elif self.path == "/slow":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(20):
+                self.wfile.write(b"<p>slow</p>")
+                self.wfile.flush()
+                time.sleep(0.1)
+        else:
+            self._send(404, "text/plain", b"not found")
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_an_original_page_is_fetched_parsed_and_cached_on_disk(server: str, tmp_path: Path) -> None:
+    doc = OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(f"{server}/story", tmp_path)
+    assert doc.headline is not None and doc.headline.text == "Water bill passes"
+    assert [n for b in doc.bylines for n in b.names] == ["Ana Ruiz"]
+    before = HITS["/story"]
+    again = OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(f"{server}/story", tmp_path)
+    assert again.headline is not None and again.headline.text == "Water bill passes"
+    assert HITS["/story"] == before
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/loop", "more than 5 redirects"),
+        ("/pdf", "not an article page (content type application/pdf)"),
+        ("/huge", "larger than 100000 bytes"),
+        ("/slow", "no complete answer within 1 s"),
+        ("/missing", "the server answered HTTP 404"),
+    ],
+)
+def test_each_bad_response_gives_one_clear_reason(server: str, tmp_path: Path, path: str, reason: str) -> None:
+    reader = OriginalReader(allow_fetch=True, cache_dir=tmp_path, timeout=1.0, max_bytes=100_000)
+    with pytest.raises(OriginalUnavailable) as caught:
+        reader.read(f"{server}{path}", tmp_path)
+    assert caught.value.reason == f"{server}{path}: {reason}"
+
+
+def test_the_cli_fetches_only_with_allow_fetch_and_reports_a_failure_as_one_notice(cli: Any, server: str, monkeypatch: Any, tmp_path: Path) -> None:
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path))
+    article = "tests/rule-fixtures/propublica/compliant.html"
+    run = cli("check", "--pack", "propublica", "--format", "json", "--allow-fetch", "--meta", f"original={server}/pdf", article)
+    notices = [n["message"] for n in run.json()["files"][0]["notices"]]
+    assert notices == [f"original story not read: {server}/pdf: not an article page (content type application/pdf)"]
