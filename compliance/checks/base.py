@@ -24,13 +24,24 @@ class Check:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One thing a check found: where, what it was (evidence), and values it captured."""
+    """One thing a check found: where, what it was (evidence), and values it captured.
+
+    `where` is the location, or a function that computes it: a column costs a search of the
+    source, and most hits (detection markers, conditions) are never shown, so checks pass
+    `lambda: doc.locate(item)` and `location` computes it only when a report asks.
+    """
 
     index: int
-    location: Location
+    where: Location | Callable[[], Location]
     evidence: str
     captures: tuple[tuple[str, str], ...] = ()
     offset: int = 0
+
+    @property
+    def location(self) -> Location:
+        """Line and column of what was found (computed on first use; the document memoises it)."""
+        where = self.where
+        return where if isinstance(where, Location) else where()
 
 
 @dataclass(frozen=True, slots=True)

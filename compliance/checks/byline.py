@@ -23,6 +23,7 @@ Fails::
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,7 +96,8 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
                 ("names", ", ".join(byline.names)),
                 ("credit", byline.reading.credit),
             )
-            hits.append(Hit(byline.index, doc.locate(byline), byline.text, captures, doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]))
+            offset = doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]
+            hits.append(Hit(byline.index, functools.partial(doc.locate, byline), byline.text, captures, offset))
         elif reason not in reasons:
             reasons.append(reason)
     if hits:

@@ -35,6 +35,7 @@ Fails::
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -140,7 +141,7 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     scripted: list[Hit] = []  # seen only with JavaScript off
     hidden: list[str] = []
     outside: list[str] = []
-    for element in params.selector(doc.root):
+    for element in doc.select(params.selector):
         if not _attributes_match(element, params.attributes):
             continue
         if params.scope == "article" and not doc.in_article(element):
@@ -150,9 +151,8 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
         if (params.visible == "true" and not visible) or (params.visible == "false" and visible):
             hidden.append(f"line {element.sourceline}")
             continue
-        location = doc.locate_element(element)
         index = _item_index(doc, element)
-        hit = Hit(index, location, _describe(element), offset=doc_offset(doc, index))
+        hit = Hit(index, functools.partial(doc.locate_element, element), _describe(element), offset=doc_offset(doc, index))
         (scripted if visible and doc.shown_only_without_scripts(element) else matched).append(hit)
     if scripted:
         return _judge_with_scripted(doc, params, matched, scripted, hidden, outside)
@@ -186,7 +186,7 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
         for image in doc.images:
             if _image_matches(image, params.attributes):
                 evidence = f"![{image.alt}]({image.sources[0] if image.sources else ''})"
-                matched.append(Hit(image.index, doc.locate(image), evidence, offset=doc_offset(doc, image.index)))
+                matched.append(Hit(image.index, functools.partial(doc.locate, image), evidence, offset=doc_offset(doc, image.index)))
         if doc.kind == "text":
             matched.extend(_alt_text_lines(doc, params.attributes))
         matched.sort(key=lambda h: h.index)
@@ -202,7 +202,7 @@ def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] |
     for block in doc.blocks:
         text = block.text
         if all(any(m.start() == 0 and m.end() == len(text) for m in pattern.finditer(text)) for _, pattern in attributes):
-            hits.append(Hit(block.index, doc.locate(block), text, offset=doc_offset(doc, block.index)))
+            hits.append(Hit(block.index, functools.partial(doc.locate, block), text, offset=doc_offset(doc, block.index)))
     return hits
 
 

@@ -20,6 +20,7 @@ Fails::
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,7 +94,8 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             if (params.visible == "true" and not link.visible) or (params.visible == "false" and link.visible):
                 hidden += 1
                 continue
-            hits.append(Hit(link.index, doc.locate(link), f'<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>', (("href", link.href),)))
+            evidence = f'<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>'
+            hits.append(Hit(link.index, functools.partial(doc.locate, link), evidence, (("href", link.href),)))
     if params.source in ("canonical", "any"):
         hits.extend(
             Hit(0, START, f'<link rel="canonical" href="{shorten(url, 90)}">', (("href", url),)) for url in doc.canonical if _url_matches(url, params, ctx)

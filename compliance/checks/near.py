@@ -78,7 +78,7 @@ def evaluate(doc: Document, params: NearParams, ctx: Context) -> Outcome:
         for hit_b in hits_b:
             if _close(hit_a, hit_b, params):
                 evidence = f"{hit_a.evidence} (line {hit_a.location.line}) next to {hit_b.evidence} (line {hit_b.location.line})"
-                hit = Hit(hit_b.index, hit_b.location, evidence, hit_a.captures + hit_b.captures, hit_b.offset)
+                hit = Hit(hit_b.index, hit_b.where, evidence, hit_a.captures + hit_b.captures, hit_b.offset)
                 return Outcome(True, (hit,), caveat=first.caveat or second.caveat)
     distance = []
     if params.within_blocks is not None:

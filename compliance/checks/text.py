@@ -27,6 +27,7 @@ Fails::
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,7 +116,7 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         context_start = max(0, start_in_block - 30)
         excerpt = shorten(block.text[context_start : start_in_block + len(match.group(0)) + 30], 140)
         evidence = ("…" if context_start else "") + excerpt
-        hits.append(Hit(block.index, doc.locate(block), evidence, captures, doc.item_offsets[block.index] + start_in_block))
+        hits.append(Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block))
     decided = judge_count(hits, params.min, params.max)
     if decided is not None:
         return decided

@@ -4,7 +4,7 @@ it holds. Checks read only these; how they are built lives in `html` and `plaint
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -136,6 +136,20 @@ class Document:
                 if item.element is not None:
                     cached.setdefault(item.element, item.index)
             self._memo["by_element"] = cached
+        return cached
+
+    def select(self, selector: Callable[[Any], Sequence[Any]]) -> tuple[Any, ...]:
+        """The elements a CSS selector matches in the page, in document order.
+
+        Run once per document and selector: several checks of several packs ask for the same
+        selector (`img, amp-img`), and each run is a pass over the whole tree. `selector` is a
+        hashable callable taking the root (`compliance.patterns.Selector`).
+        """
+        key = ("select", selector)
+        cached: tuple[Any, ...] | None = self._memo.get(key)
+        if cached is None:
+            cached = tuple(selector(self.root)) if self.root is not None else ()
+            self._memo[key] = cached
         return cached
 
     def joined_text(self, key: Any, blocks: Sequence[Block]) -> tuple[str, list[int]]:

@@ -30,7 +30,7 @@ class SourcePositions:
         self._root = root
         self._line_starts: list[int] | None = None
         self._by_line: dict[int, list[Any]] | None = None
-        self._cache: dict[int, Location] = {}
+        self._cache: dict[Any, Location] = {}
 
     def _line_text(self, line: int) -> str:
         if self._line_starts is None:
@@ -52,8 +52,16 @@ class SourcePositions:
 
         lxml reports the line on which a start tag *ends*, so a tag whose attributes span lines is
         searched for backwards from there: the k-th of n same-named tags ending on that line is the
-        (n-k)-th last `<tag` before the line's end.
+        (n-k)-th last `<tag` before the line's end. Memoised per element: a hit's location is
+        asked for by its finding, its passed entry and the evidence of a `near` check.
         """
+        cached = self._cache.get(element)
+        if cached is None:
+            cached = self._locate(element)
+            self._cache[element] = cached
+        return cached
+
+    def _locate(self, element: Any) -> Location:
         line = element.sourceline or 1
         if self._by_line is None:
             by_line: dict[int, list[Any]] = {}
