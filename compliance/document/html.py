@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import json
 from collections.abc import Set
 from dataclasses import dataclass
@@ -112,7 +113,7 @@ def image_sources(element: Any) -> tuple[str, ...]:
             urls.extend(u for u in _srcset_urls(value) if not u.startswith("data:"))
     # libxml2 does not know <source> is empty and nests the <img> inside it, so look for the
     # enclosing <picture> a few levels up rather than at the parent only.
-    picture = next((a for a in list(element.iterancestors())[:3] if isinstance(a.tag, str) and a.tag.lower() == "picture"), None)
+    picture = next((a for a in itertools.islice(element.iterancestors(), 3) if isinstance(a.tag, str) and a.tag.lower() == "picture"), None)
     if picture is not None:
         for source in picture.iter("source"):
             for attr in (*_LAZY_SRCSET_ATTRS, "src"):
