@@ -843,3 +843,26 @@ def test_item_offsets_follow_visible_text() -> None:
     for item, offset in zip(doc.items, doc.item_offsets, strict=False):
         if isinstance(item, Block):
             assert joined[offset : offset + len(item.text)] == item.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared work across the checks of one document
+
+
+def test_a_selector_runs_once_per_document_and_keeps_document_order() -> None:
+    doc = parse_html('<html><body><p>a</p><img src="/1.png"><div><img src="/2.png"></div></body></html>')
+    runs: list[int] = []
+
+    def images(root: object) -> list[object]:
+        runs.append(1)
+        return list(doc.root.iter("img"))
+
+    first, second = doc.select(images), doc.select(images)
+    assert [element.get("src") for element in first] == ["/1.png", "/2.png"]
+    assert second == first
+    assert len(runs) == 1
+
+
+def test_a_text_document_has_no_elements_to_select() -> None:
+    doc = parse_text("Headline\n\nBy Ana Peña\n")
+    assert doc.select(lambda root: ["never asked"]) == ()
