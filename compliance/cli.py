@@ -421,6 +421,18 @@ def init(
         _line(line)
 
 
+@app.command("audit")
+def audit(
+    config: Annotated[Path, typer.Argument(help="The audit file (audit.yaml): pack, stories, sources, output.", show_default=False)],
+) -> None:
+    """Find the republications of a publisher's stories (sites, WARC files, saved pages) and check each one."""
+    from compliance.audit.run import load_audit_config, run_audit
+
+    settings = load_audit_config(config)
+    report = run_audit(settings, progress=_say if sys.stderr.isatty() else None)
+    _line(f"{report['copies']} copies of {len(report['stories'])} stories on {len(report['sites'])} sites; reports in {visible(str(settings.output))}")  # type: ignore[arg-type]
+
+
 rules_app = typer.Typer(help="Validate, list, explain and test rule packs.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 

@@ -1,0 +1,168 @@
+"""The audit configuration (`audit.yaml`): the licensor's pack, where its stories are, where to look for copies.
+
+Pure: takes the file's text and its path; relative paths are resolved against the file's folder.
+Every mistake is a `ConfigError` with file:line, so `syndcheck audit` exits 2 with one line.
+
+    pack: dcnf
+    stories: {folder: originals/}          # or {sitemap: URL} / {feed: URL}
+    sources:
+      - warc: crawl.warc.gz                 # a file or a folder of .warc/.warc.gz/.arc.gz
+      - site: {sitemap: http://127.0.0.1:8000/sitemap.xml}   # or {feed: URL} / {urls: [URL, …]}
+      - folder: saved-pages/
+    output: audit-report/
+    fetch: {rate: 2, concurrency: 2, timeout: 10, max-bytes: 5000000, max-redirects: 5, retries: 2}
+    match: {threshold: 0.5}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, cast
+
+from compliance.errors import ConfigError
+from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml, plain
+
+USER_AGENT = "syndcheck-audit/0.1 (+https://pypi.org/project/syndication-compliance/; republication audit for the licensor)"
+
+
+LocatorKind = Literal["folder", "warc", "sitemap", "feed", "urls"]
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """One place to read pages from: `kind` is folder, warc, sitemap, feed or urls; `where` a path or URL(s)."""
+
+    kind: LocatorKind
+    where: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchLimits:
+    """Politeness and safety limits for every HTTP request (seconds, bytes, requests per second per host)."""
+
+    rate: float = 2.0
+    concurrency: int = 2
+    timeout: float = 10.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    retries: int = 2
+    backoff: float = 0.5
+    user_agent: str = USER_AGENT
+
+
+@dataclass(frozen=True, slots=True)
+class AuditConfig:
+    """A validated `audit.yaml`: paths absolute, URLs as written."""
+
+    origin: str
+    pack: str
+    stories: Locator
+    sources: tuple[Locator, ...]
+    output: Path
+    state: Path
+    fetch: FetchLimits = field(default_factory=FetchLimits)
+    threshold: float = 0.5
+
+
+_TOP = ("pack", "stories", "sources", "output", "state", "fetch", "match")
+_FETCH_KEYS = {"rate": float, "concurrency": int, "timeout": float, "max-bytes": int, "max-redirects": int, "retries": int, "backoff": float, "user-agent": str}
+
+
+def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
+    return ConfigError(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
+
+
+def _mapping(node: YNode | None, where: Mark, what: str) -> YMap:
+    if not isinstance(node, YMap):
+        raise _fail(f"{what} must be a mapping", node.mark if node is not None else where)
+    return node
+
+
+def _text(node: YNode | None, where: Mark, what: str) -> str:
+    if not isinstance(node, YScalar) or not isinstance(node.value, str) or not node.value.strip():
+        raise _fail(f"{what} must be a non-empty string", node.mark if node is not None else where)
+    return node.value.strip()
+
+
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Locator:
+    entry = _mapping(node, node.mark, what)
+    keys = list(entry)
+    if len(keys) != 1 or keys[0] not in allowed:
+        raise _fail(f"{what} must have exactly one of {', '.join(allowed)}", entry.mark, hint=f"e.g. {{{allowed[0]}: …}}")
+    kind = keys[0]
+    value = entry.entries[kind]
+    mark = entry.key_mark(kind)
+    if kind == "site":
+        return _locator(value, base, "a site source", ("sitemap", "feed", "urls"))
+    if kind == "urls":
+        items = value.items if isinstance(value, YSeq) else (value,)
+        urls = tuple(_text(i, mark, "each URL") for i in items)
+        bad = [u for u in urls if not _is_url(u)]
+        if bad or not urls:
+            raise _fail(f"not an http(s) URL: {bad[0] if bad else '(none)'}", mark)
+        return Locator("urls", urls)
+    text = _text(value, mark, f"{kind}")
+    if kind in ("sitemap", "feed"):
+        if not _is_url(text):
+            raise _fail(f"{kind} must be an http(s) URL, not {text!r}", value.mark)
+        return Locator(cast(LocatorKind, kind), (text,))
+    path = (base / text).resolve()
+    if not path.exists():
+        raise _fail(f"{kind} not found: {path}", value.mark, hint="paths are relative to the audit file")
+    return Locator(cast(LocatorKind, kind), (str(path),))
+
+
+def _limits(node: YNode | None, where: Mark) -> FetchLimits:
+    if node is None:
+        return FetchLimits()
+    entry = _mapping(node, where, "fetch")
+    values: dict[str, object] = {}
+    for key in entry:
+        if key not in _FETCH_KEYS:
+            raise _fail(f"unknown fetch setting {key!r}", entry.key_mark(key), hint=f"known: {', '.join(_FETCH_KEYS)}")
+        value = plain(entry.entries[key])
+        wanted = _FETCH_KEYS[key]
+        ok = isinstance(value, str) if wanted is str else isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+        if not ok or (wanted is int and not isinstance(value, int)):
+            raise _fail(f"fetch {key} must be a positive {wanted.__name__}", entry.entries[key].mark)
+        values[key.replace("-", "_")] = wanted(value)
+    return FetchLimits(**values)  # type: ignore[arg-type]
+
+
+def parse_audit_config(text: str, origin: Path) -> AuditConfig:
+    """Validate an `audit.yaml`'s text; raises `ConfigError` (file:line) on the first mistake."""
+    shown = str(origin)
+    root = parse_yaml(text, shown, error=ConfigError)
+    top = _mapping(root, Mark(shown, 1, 1), "the audit file")
+    for key in top:
+        if key not in _TOP:
+            raise _fail(f"unknown key {key!r}", top.key_mark(key), hint=f"known keys: {', '.join(_TOP)}")
+    for key in ("pack", "stories", "sources", "output"):
+        if top.get(key) is None:
+            raise _fail(f"missing required key {key!r}", top.mark, hint="see the README's 'Auditing republications'")
+    base = origin.resolve().parent
+    pack = _text(top.get("pack"), top.key_mark("pack"), "pack")
+    stories_node = top.entries["stories"]
+    stories = _locator(stories_node, base, "stories", ("folder", "sitemap", "feed"))
+    sources_node = top.entries["sources"]
+    if not isinstance(sources_node, YSeq) or not sources_node.items:
+        raise _fail("sources must be a list of warc:, site: or folder: entries", sources_node.mark)
+    sources = tuple(_locator(item, base, "a source", ("warc", "site", "folder")) for item in sources_node.items)
+    output = base / _text(top.get("output"), top.key_mark("output"), "output")
+    state_node = top.get("state")
+    state = base / _text(state_node, top.key_mark("state"), "state") if state_node is not None else output / "audit-state.sqlite"
+    threshold = 0.5
+    match = top.get("match")
+    if match is not None:
+        entry = _mapping(match, top.key_mark("match"), "match")
+        for key in entry:
+            value = plain(entry.entries[key])
+            if key != "threshold" or not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 1:
+                raise _fail("match takes only threshold: a number in (0, 1]", entry.key_mark(key))
+            threshold = float(value)
+    return AuditConfig(shown, pack, stories, sources, output.resolve(), state.resolve(), _limits(top.get("fetch"), top.key_mark("fetch")), threshold)

@@ -1,0 +1,225 @@
+"""Polite HTTP for the audit: robots.txt (`protego`), per-host rate and concurrency limits, retries
+with backoff on 429 and 5xx, time, size and redirect limits, a user agent that says who is asking.
+
+A site that is slow, broken, hostile or forbids crawling never raises: each fetch returns a
+`Fetched` with either the body or the problem, and the audit reports the problem.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from compliance.audit.config import FetchLimits
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """One URL's outcome: `body` (bytes) and final `url`, or `problem` (one line) when it could not be read."""
+
+    url: str
+    status: int = 0
+    body: bytes = b""
+    problem: str = ""
+    etag: str = ""
+    last_modified: str = ""
+    content_type: str = ""
+
+
+def host_of(url: str) -> str:
+    """The host (with port) a URL is on: the unit of politeness and of the per-site report."""
+    return urlsplit(url).netloc.lower()
+
+
+class _HostGate:
+    """At most `concurrency` requests at once to a host, and at most `rate` started per second."""
+
+    def __init__(self, limits: FetchLimits) -> None:
+        self.slots = threading.Semaphore(limits.concurrency)
+        self.lock = threading.Lock()
+        self.interval = 1.0 / limits.rate
+        self.next_start = 0.0
+
+    def wait_turn(self) -> None:
+        with self.lock:
+            now = time.monotonic()
+            start = max(now, self.next_start)
+            self.next_start = start + self.interval
+        if start > now:
+            time.sleep(start - now)
+
+
+class Fetcher:
+    """A shared, thread-safe polite client; `get(url)` never raises for what a site does."""
+
+    def __init__(self, limits: FetchLimits, *, sleep: Callable[[float], None] = time.sleep) -> None:
+        import httpx
+
+        self.limits = limits
+        self.sleep = sleep
+        self.client = httpx.Client(
+            headers={"User-Agent": limits.user_agent},
+            timeout=httpx.Timeout(limits.timeout),
+            follow_redirects=True,
+            max_redirects=limits.max_redirects,
+        )
+        self.gates: dict[str, _HostGate] = {}
+        self.robots: dict[str, Any] = {}
+        self.lock = threading.Lock()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self.client.close()
+
+    def _gate(self, host: str) -> _HostGate:
+        with self.lock:
+            return self.gates.setdefault(host, _HostGate(self.limits))
+
+    def allowed(self, url: str) -> bool:
+        """Whether the host's robots.txt lets our user agent fetch `url` (no robots.txt: allowed)."""
+        from protego import Protego
+
+        parts = urlsplit(url)
+        host = parts.netloc.lower()
+        with self.lock:
+            known = host in self.robots
+        if not known:
+            fetched = self._request(f"{parts.scheme}://{parts.netloc}/robots.txt")
+            text = fetched.body.decode("utf-8", "replace") if fetched.status == 200 else ""
+            with self.lock:
+                self.robots[host] = Protego.parse(text)
+        return bool(self.robots[host].can_fetch(url, self.limits.user_agent))
+
+    def get(self, url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
+        """Fetch `url` if robots.txt allows it (conditional on the validators given)."""
+        if not self.allowed(url):
+            return Fetched(url, problem="disallowed by robots.txt")
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return self._request(url, headers)
+
+    def _request(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
+        gate = self._gate(host_of(url))
+        outcome = Fetched(url, problem="not fetched")
+        for attempt in range(self.limits.retries + 1):
+            with gate.slots:
+                gate.wait_turn()
+                outcome, retry_after = self._once(url, headers or {})
+            if not (outcome.status == 429 or outcome.status >= 500) or attempt == self.limits.retries:
+                break
+            self.sleep(retry_after if retry_after is not None else self.limits.backoff * 2**attempt)
+        return outcome
+
+    def _once(self, url: str, headers: dict[str, str]) -> tuple[Fetched, float | None]:
+        import httpx
+
+        deadline = time.monotonic() + self.limits.timeout
+        try:
+            with self.client.stream("GET", url, headers=headers) as response:
+                retry_after = response.headers.get("Retry-After", "")
+                wait = min(float(retry_after), 30.0) if retry_after.isdigit() else None
+                final = str(response.url)
+                if response.status_code >= 400:
+                    return Fetched(final, response.status_code, problem=f"HTTP {response.status_code}"), wait
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.limits.max_bytes:
+                        return Fetched(final, response.status_code, problem=f"larger than {self.limits.max_bytes} bytes; not read"), None
+                    if time.monotonic() > deadline:
+                        return Fetched(final, response.status_code, problem=f"slower than {self.limits.timeout:g} s; not read"), None
+                    chunks.append(chunk)
+                return (
+                    Fetched(
+                        final,
+                        response.status_code,
+                        b"".join(chunks),
+                        etag=response.headers.get("ETag", ""),
+                        last_modified=response.headers.get("Last-Modified", ""),
+                        content_type=response.headers.get("Content-Type", ""),
+                    ),
+                    None,
+                )
+        except httpx.TooManyRedirects:
+            return Fetched(url, problem=f"more than {self.limits.max_redirects} redirects"), None
+        except httpx.TimeoutException:
+            return Fetched(url, problem=f"no answer within {self.limits.timeout:g} s"), None
+        except httpx.HTTPError as exc:
+            return Fetched(url, problem=f"{type(exc).__name__}: {exc}"), None
+
+
+class SitemapClient:
+    """`ultimate-sitemap-parser`'s web client interface over the polite `Fetcher` (index, gzip and news sitemaps)."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+
+    def set_max_response_data_length(self, max_response_data_length: int | None) -> None:
+        """Sizes are capped by the fetcher's own limit."""
+
+    def get(self, url: str) -> Any:
+        from usp.web_client.abstract_client import AbstractWebClientSuccessResponse, WebClientErrorResponse
+
+        fetched = self.fetcher.get(url)
+        if fetched.problem:
+
+            class _Error(WebClientErrorResponse):
+                pass
+
+            return _Error(fetched.problem, retryable=False)
+
+        class _Ok(AbstractWebClientSuccessResponse):
+            def status_code(self) -> int:
+                return fetched.status
+
+            def status_message(self) -> str:
+                return "OK"
+
+            def header(self, case_insensitive_name: str) -> str | None:
+                return fetched.content_type if case_insensitive_name.lower() == "content-type" else None
+
+            def raw_data(self) -> bytes:
+                return fetched.body
+
+            def url(self) -> str:
+                return fetched.url
+
+        return _Ok()
+
+
+def sitemap_pages(fetcher: Fetcher, url: str) -> tuple[list[str], str]:
+    """The page URLs a sitemap (or sitemap index) lists, and a problem line if it could not be read."""
+    import logging
+
+    from usp.fetch_parse import SitemapFetcher
+    from usp.objects.sitemap import InvalidSitemap
+
+    # The parser logs each failure as a warning on stderr; the audit reports it instead.
+    logging.getLogger("usp").setLevel(logging.CRITICAL)
+
+    tree = SitemapFetcher(url=url, recursion_level=0, web_client=SitemapClient(fetcher), parent_urls=set()).sitemap()  # type: ignore[arg-type]
+    if isinstance(tree, InvalidSitemap):
+        return [], f"sitemap not read: {tree.reason}"
+    return sorted({page.url for page in tree.all_pages()}), ""
+
+
+def feed_pages(fetcher: Fetcher, url: str) -> tuple[list[str], str]:
+    """The entry links of an RSS or Atom feed, and a problem line if it could not be read."""
+    import feedparser
+
+    fetched = fetcher.get(url)
+    if fetched.problem:
+        return [], f"feed not read: {fetched.problem}"
+    parsed = feedparser.parse(fetched.body)
+    links = [str(entry.get("link", "")) for entry in parsed.entries if entry.get("link")]
+    if not links and parsed.get("bozo"):
+        return [], f"feed not read: {parsed.get('bozo_exception')}"
+    return sorted(set(links)), ""

@@ -1,0 +1,189 @@
+"""The licensor's reports, as pure functions of the checked copies: `report.json`, `sites.csv`,
+`stories.csv` and a self-contained `dashboard.html` with inline SVG charts (matplotlib, Agg/SVG).
+
+A copy is compliant when no finding at severity `error` was reported for it (what
+`syndcheck check` fails on by default).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.display import visible
+
+REPORT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedCopy:
+    """One republication, checked: rule ids of its findings and the first findings' messages as evidence."""
+
+    story: str
+    url: str
+    site: str
+    similarity: float
+    matched_by: str
+    findings: tuple[str, ...]
+    errors: tuple[str, ...]
+    evidence: tuple[str, ...]
+
+    @property
+    def compliant(self) -> bool:
+        """No finding at severity error."""
+        return not self.errors
+
+
+def build_report(
+    copies: Sequence[CheckedCopy], *, pages: int, unmatched: int, problems: Sequence[tuple[str, str, str]], stories: Sequence[str]
+) -> dict[str, Any]:
+    """The JSON report: `sites` (site, copies, compliant, compliance_rate, violations, worst), `stories`, `problems`, totals."""
+    ordered = sorted(copies, key=lambda c: (c.site, c.url))
+    by_site: dict[str, list[CheckedCopy]] = defaultdict(list)
+    for copy in ordered:
+        by_site[copy.site].append(copy)
+    sites = []
+    for site, found in sorted(by_site.items()):
+        compliant = sum(c.compliant for c in found)
+        violations = Counter(rule for c in found for rule in c.findings)
+        worst = sorted((c for c in found if not c.compliant), key=lambda c: (-len(c.findings), c.url))[:5]
+        sites.append(
+            {
+                "site": site,
+                "copies": len(found),
+                "compliant": compliant,
+                "compliance_rate": round(compliant / len(found), 4),
+                "violations": dict(sorted(violations.items(), key=lambda kv: (-kv[1], kv[0]))),
+                "worst": [{"url": c.url, "findings": list(c.findings), "evidence": list(c.evidence)} for c in worst],
+            }
+        )
+    by_story: dict[str, list[CheckedCopy]] = {s: [] for s in stories}
+    for copy in ordered:
+        by_story.setdefault(copy.story, []).append(copy)
+    story_entries = [
+        {
+            "story": story,
+            "copies": [{"url": c.url, "site": c.site, "similarity": c.similarity, "matched_by": c.matched_by, "findings": list(c.findings)} for c in found],
+        }
+        for story, found in sorted(by_story.items())
+    ]
+    return {
+        "version": REPORT_VERSION,
+        "pages_read": pages,
+        "copies": len(ordered),
+        "unmatched_pages": unmatched,
+        "sites": sites,
+        "stories": story_entries,
+        "problems": [{"site": s, "url": u, "problem": p} for s, u, p in sorted(set(problems))],
+    }
+
+
+def _csv(rows: list[list[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in rows:
+        # A cell starting with = + - @ would be run as a formula by spreadsheet programs.
+        writer.writerow(["'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for v in row])
+    return out.getvalue()
+
+
+def sites_csv(report: dict[str, Any]) -> str:
+    """One row per site: site, copies, compliant, compliance_rate, top violations (rule=count; …)."""
+    rows: list[list[Any]] = [["site", "copies", "compliant", "compliance_rate", "violations"]]
+    for s in report["sites"]:
+        rows.append([s["site"], s["copies"], s["compliant"], s["compliance_rate"], "; ".join(f"{r}={n}" for r, n in s["violations"].items())])
+    return _csv(rows)
+
+
+def stories_csv(report: dict[str, Any]) -> str:
+    """One row per copy of each story (a story without copies: one row with empty copy fields)."""
+    rows: list[list[Any]] = [["story", "url", "site", "similarity", "matched_by", "findings"]]
+    for story in report["stories"]:
+        for c in story["copies"] or [None]:
+            rows.append(
+                [story["story"], *(["", "", "", "", ""] if c is None else [c["url"], c["site"], c["similarity"], c["matched_by"], " ".join(c["findings"])])]
+            )
+    return _csv(rows)
+
+
+def _svg(figure: Any) -> str:
+    out = io.StringIO()
+    figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
+    text = out.getvalue()
+    return text[text.index("<svg") :]
+
+
+def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    # Labels from partner sites are untrusted: matplotlib would read $…$ as mathtext.
+    matplotlib.rcParams["text.parse_math"] = False
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    matplotlib.rcParams["svg.hashsalt"] = "syndcheck"
+    charts = []
+    sites = report["sites"]
+    if sites:
+        figure = Figure(figsize=(7, 0.4 * len(sites) + 1))
+        axes = figure.subplots()
+        axes.barh([visible(s["site"]) for s in sites], [100 * s["compliance_rate"] for s in sites], color="#3c6e47")
+        axes.set_xlim(0, 100)
+        axes.set_xlabel("compliant copies (%)")
+        axes.invert_yaxis()
+        charts.append(("Compliance by site", _svg(figure)))
+        totals: Counter[str] = Counter()
+        for s in sites:
+            totals.update(s["violations"])
+        if totals:
+            top = totals.most_common(10)
+            figure = Figure(figsize=(7, 0.4 * len(top) + 1))
+            axes = figure.subplots()
+            axes.barh([visible(r) for r, _ in top], [n for _, n in top], color="#b5452b")
+            axes.set_xlabel("copies with the finding")
+            axes.invert_yaxis()
+            charts.append(("Top violations", _svg(figure)))
+    return charts
+
+
+def dashboard_html(report: dict[str, Any]) -> str:
+    """A self-contained HTML page (no script, no external resource): charts as inline SVG, tables, problems; all text escaped."""
+
+    def e(value: Any) -> str:
+        return html.escape(visible(str(value)), quote=True)
+
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Republication audit</title>",
+        "<style>body{font:15px/1.4 system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em}"
+        "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left}"
+        "figure{margin:1em 0}svg{max-width:100%;height:auto}</style></head><body>",
+        "<h1>Republication audit</h1>",
+        f"<p>{e(report['pages_read'])} pages read, {e(report['copies'])} copies of {e(len(report['stories']))} stories, "
+        f"{e(report['unmatched_pages'])} pages matched no story, {e(len(report['problems']))} problems.</p>",
+    ]
+    for title, svg in _charts(report):
+        parts.append(f"<figure><figcaption><h2>{e(title)}</h2></figcaption>{svg}</figure>")
+    parts.append("<h2>Sites</h2><table><tr><th>Site</th><th>Copies</th><th>Compliant</th><th>Rate</th><th>Violations</th><th>Worst pages</th></tr>")
+    for s in report["sites"]:
+        violations = ", ".join(f"{e(r)} × {n}" for r, n in s["violations"].items())
+        worst = "<br>".join(f"{e(w['url'])}: {e('; '.join(w['evidence']))}" for w in s["worst"])
+        parts.append(
+            f"<tr><td>{e(s['site'])}</td><td>{s['copies']}</td><td>{s['compliant']}</td><td>{100 * s['compliance_rate']:.0f}%</td>"
+            f"<td>{violations}</td><td>{worst}</td></tr>"
+        )
+    parts.append("</table><h2>Stories</h2><table><tr><th>Story</th><th>Copies</th></tr>")
+    for story in report["stories"]:
+        copies = "<br>".join(
+            f"{e(c['url'])} ({e(c['matched_by'])}, {c['similarity']:.2f}) {e(' '.join(c['findings']) or 'compliant')}" for c in story["copies"]
+        )
+        parts.append(f"<tr><td>{e(story['story'])}</td><td>{copies or 'no copies found'}</td></tr>")
+    parts.append("</table><h2>Problems</h2><ul>")
+    parts.extend(f"<li>{e(p['site'])}: {e(p['url'])}: {e(p['problem'])}</li>" for p in report["problems"])
+    parts.append("</ul></body></html>\n")
+    return "".join(parts)

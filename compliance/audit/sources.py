@@ -1,0 +1,131 @@
+"""Where pages come from: WARC/ARC files (read with `warcio`, gzip members streamed), folders of
+saved pages, and sites by sitemap, feed or URL list (through the polite fetcher and the audit state).
+
+Each page is a `Page` (URL or path, site, bytes); each source that cannot be read in part gives a
+`Problem` instead, and the audit goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from compliance.audit.config import Locator
+from compliance.audit.fetching import Fetched, Fetcher, feed_pages, host_of, sitemap_pages
+from compliance.audit.state import AuditState
+from compliance.inputs import ARTICLE_SUFFIXES
+
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+MAX_PAGE_BYTES = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page to audit: `key` its URL (or path for a saved page without one), `site` its host."""
+
+    key: str
+    site: str
+    data: bytes
+    kind: str = "html"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A page or source that could not be read, with the reason (one line)."""
+
+    site: str
+    where: str
+    what: str
+
+
+def warc_files(path: Path) -> list[Path]:
+    """The WARC/ARC files at `path` (a file, or a folder walked in name order)."""
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(WARC_SUFFIXES))
+
+
+def warc_records(path: Path) -> Iterator[Page | Problem]:
+    """The HTML responses in one WARC/ARC file, streamed record by record (gzip members included)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    with path.open("rb") as stream:
+        try:
+            for record in ArchiveIterator(stream, arc2warc=True):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                status = record.http_headers.get_statuscode()
+                kind = (record.http_headers.get_header("Content-Type") or "").lower()
+                if status != "200" or ("html" not in kind and "xhtml" not in kind):
+                    continue
+                body = record.content_stream().read(MAX_PAGE_BYTES + 1)
+                if len(body) > MAX_PAGE_BYTES:
+                    yield Problem(host_of(url), url, f"larger than {MAX_PAGE_BYTES} bytes; not read")
+                    continue
+                yield Page(url, host_of(url), body)
+        except ArchiveLoadFailed as exc:
+            yield Problem(path.name, str(path), f"archive not read: {str(exc).splitlines()[0]}")
+
+
+def folder_pages(folder: Path) -> Iterator[Page]:
+    """Saved pages under `folder`; the site is the canonical URL's host, read later, so here the folder's name."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES):
+        kind = "html" if path.suffix.lower() in (".html", ".htm", ".xhtml") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+        yield Page(str(path.relative_to(folder.parent)), f"saved:{folder.name}", path.read_bytes()[: MAX_PAGE_BYTES + 1], kind)
+
+
+class SiteReader:
+    """Fetches listed pages politely, reusing what the audit state already holds (no second request)."""
+
+    def __init__(self, fetcher: Fetcher, state: AuditState, *, on_fetch: Callable[[], None] | None = None) -> None:
+        self.fetcher = fetcher
+        self.state = state
+        self.on_fetch = on_fetch
+
+    def fetch(self, url: str) -> Fetched:
+        """The page at `url`, from the state if it was fetched before, else from the site (then stored)."""
+        known = self.state.fetched(url)
+        if known is not None:
+            return known
+        outcome = self.fetcher.get(url)
+        self.state.remember(url, outcome)
+        if self.on_fetch is not None:
+            self.on_fetch()
+        return outcome
+
+    def listed(self, locator: Locator) -> tuple[list[str], list[Problem]]:
+        """The page URLs a sitemap, feed or URL list names."""
+        if locator.kind == "urls":
+            return list(locator.where), []
+        url = locator.where[0]
+        urls, problem = sitemap_pages(self.fetcher, url) if locator.kind == "sitemap" else feed_pages(self.fetcher, url)
+        return urls, [Problem(host_of(url), url, problem)] if problem else []
+
+    def pages(self, locator: Locator) -> Iterator[Page | Problem]:
+        """Every listed page, fetched in parallel across hosts within each host's limits, in list order."""
+        urls, problems = self.listed(locator)
+        yield from problems
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            for url, outcome in zip(urls, pool.map(self.fetch, urls), strict=True):
+                if outcome.problem:
+                    yield Problem(host_of(url), url, outcome.problem)
+                elif "html" not in outcome.content_type.lower() and outcome.body.lstrip()[:1] != b"<":
+                    yield Problem(host_of(url), url, f"not an HTML page ({outcome.content_type or 'no content type'})")
+                else:
+                    yield Page(url, host_of(url), outcome.body)
+
+
+def read_source(locator: Locator, sites: SiteReader | None) -> Iterator[Page | Problem]:
+    """The pages of one configured source (sites need a reader; it is made only when a URL is named)."""
+    if locator.kind == "warc":
+        for file in warc_files(Path(locator.where[0])):
+            yield from warc_records(file)
+    elif locator.kind == "folder":
+        yield from folder_pages(Path(locator.where[0]))
+    else:
+        assert sites is not None
+        yield from sites.pages(locator)

@@ -1,0 +1,245 @@
+"""`syndcheck audit` against a synthetic web on 127.0.0.1: the planted compliance rates come out,
+the HTTP and WARC runs agree, robots.txt and the rate limit hold (the server's log shows it), hostile
+sites are reported without stopping the audit, and a stopped audit resumes without refetching."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import json
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
+
+EXAMPLE = ROOT / "examples" / "audit"
+
+
+def _web() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("synthetic_web", EXAMPLE / "synthetic_web.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+web = _web()
+FAST = "fetch: {rate: 20, concurrency: 2, timeout: 1, max-bytes: 1000000, retries: 1, backoff: 0.05}\n"
+
+
+def _rates(report: dict[str, Any], names: dict[str, str]) -> dict[str, float]:
+    hosts = {v.split("//")[1]: k for k, v in names.items()}
+    return {hosts.get(s["site"], s["site"]): s["compliance_rate"] for s in report["sites"]}
+
+
+def _story_copies(report: dict[str, Any], base: dict[str, str]) -> dict[str, list[tuple[str, str, list[str]]]]:
+    """Per story: (partner, matched_by, findings), independent of where the pages were read."""
+    hosts = {v: k for k, v in base.items()}
+    out = {}
+    for story in report["stories"]:
+        copies = []
+        for c in story["copies"]:
+            origin = next(h for h in hosts if c["url"].startswith(h))
+            copies.append((hosts[origin], c["matched_by"], c["findings"]))
+        out[story["story"]] = sorted(copies)
+    return out
+
+
+@pytest.fixture(scope="module")
+def served() -> Any:
+    with web.serve(lifetime=300) as (base, log):
+        yield base, log
+
+
+def _write_originals(folder: Path, publisher: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(web.STORIES):
+        (folder / f"story-{i}.html").write_bytes(web.original(publisher, i))
+
+
+def _http_config(tmp: Path, base: dict[str, str], *, stories: str = "{folder: originals/}") -> Path:
+    _write_originals(tmp / "originals", base["publisher"])
+    sites = "".join(f"  - site: {{sitemap: {base[name]}/sitemap.xml}}\n" for name in web.PARTNERS)
+    hostile = ", ".join(web.hostile_urls(base))
+    text = f"pack: dcnf\nstories: {stories}\nsources:\n{sites}  - site: {{urls: [{hostile}]}}\noutput: report/\n{FAST}"
+    (tmp / "audit.yaml").write_text(text, encoding="utf-8")
+    return tmp / "audit.yaml"
+
+
+def test_http_audit_finds_the_planted_truth_and_reports_hostile_sites(served: Any, cli: Any, tmp_path: Path) -> None:
+    base, log = served
+    config = _http_config(tmp_path, base)
+    run = cli("audit", str(config))
+    assert run.code == 0, run.err
+    report = json.loads((tmp_path / "report" / "report.json").read_text(encoding="utf-8"))
+    assert _rates(report, base) == pytest.approx(web.PLANTED, abs=1e-4)
+    problems = {p["url"]: p["problem"] for p in report["problems"]}
+    robots, slow, broken, loop, huge = web.hostile_urls(base)
+    assert problems[robots] == "disallowed by robots.txt"
+    assert problems[slow].startswith("no answer within 1 s")
+    assert problems[broken] == "HTTP 500"
+    assert problems[loop] == "more than 5 redirects"
+    assert problems[huge] == "larger than 1000000 bytes; not read"
+    # robots.txt read, the page it forbids never asked for; the 500 retried once.
+    assert log.paths("robots-closed") == ["/robots.txt"]
+    assert log.paths("broken").count("/news/story-2/") == 2
+    # One unrelated page per partner matched no story and was not checked.
+    assert report["unmatched_pages"] == len(web.PARTNERS)
+    agents = {agent for _, _, agent, _ in log.entries}
+    assert len(agents) == 1 and agents.pop().startswith("syndcheck-audit/")
+    for name in ("sites.csv", "stories.csv", "dashboard.html"):
+        assert (tmp_path / "report" / name).stat().st_size > 0
+
+
+def test_the_rate_limit_spaces_requests_to_one_host(served: Any, tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    base, log = served
+    config = _http_config(tmp_path, base)
+    config.write_text(config.read_text(encoding="utf-8").replace("rate: 20", "rate: 5"), encoding="utf-8")
+    started = len(log.entries)
+    run_audit(load_audit_config(config))
+    times = sorted(t for site, _, _, t in log.entries[started:] if site == "partner-a")
+    assert len(times) == 7  # robots.txt, sitemap.xml, four copies, one unrelated page
+    # Requests start 0.2 s apart at 5 per second; arrival at the server jitters a little around that.
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert times[-1] - times[0] >= 6 * 0.2 * 0.95
+    assert min(gaps) >= 0.1
+
+
+def test_warc_and_http_runs_agree(served: Any, tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    base, _ = served
+    http = run_audit(load_audit_config(_http_config(tmp_path / "http", base)))
+    (tmp_path / "warc").mkdir()
+    _write_originals(tmp_path / "warc" / "originals", base["publisher"])
+    web.write_warc(tmp_path / "warc" / "crawl.warc.gz", base, tuple(web.PARTNERS))
+    (tmp_path / "warc" / "audit.yaml").write_text(
+        "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - warc: crawl.warc.gz\noutput: report/\n", encoding="utf-8"
+    )
+    archived = run_audit(load_audit_config(tmp_path / "warc" / "audit.yaml"))
+    assert archived["sites"] == http["sites"]
+    assert archived["stories"] == http["stories"]
+    assert archived["unmatched_pages"] == http["unmatched_pages"]
+
+
+def test_stories_from_the_publishers_feed_and_sitemap(served: Any, tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    base, _ = served
+    by_feed = run_audit(load_audit_config(_http_config(tmp_path / "feed", base, stories=f"{{feed: {base['publisher']}/feed.xml}}")))
+    by_sitemap = run_audit(load_audit_config(_http_config(tmp_path / "sitemap", base, stories=f"{{sitemap: {base['publisher']}/sitemap.xml}}")))
+    assert [s["story"] for s in by_feed["stories"]] == [web.story_url(base["publisher"], i) for i in range(web.STORIES)]
+    assert by_feed["stories"] == by_sitemap["stories"]
+    assert _rates(by_feed, base) == pytest.approx(web.PLANTED, abs=1e-4)
+
+
+def test_a_stopped_audit_resumes_without_refetching(served: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.audit import sources
+    from compliance.audit.run import load_audit_config, run_audit
+
+    base, log = served
+    config = load_audit_config(_http_config(tmp_path, base))
+    fetch = sources.SiteReader.fetch
+    calls = {"n": 0}
+
+    def dies_midway(self: Any, url: str) -> Any:
+        calls["n"] += 1
+        if calls["n"] > 6:
+            raise KeyboardInterrupt
+        return fetch(self, url)
+
+    monkeypatch.setattr(sources.SiteReader, "fetch", dies_midway)
+    started = len(log.entries)
+    with pytest.raises(KeyboardInterrupt):
+        run_audit(config)
+    first = [(s, p) for s, p, _, _ in log.entries[started:] if not p.endswith((".txt", ".xml"))]
+    monkeypatch.setattr(sources.SiteReader, "fetch", fetch)
+    middle = len(log.entries)
+    report = run_audit(config)
+    second = [(s, p) for s, p, _, _ in log.entries[middle:] if not p.endswith((".txt", ".xml"))]
+    assert first and not set(first) & set(second)
+    assert _rates(report, base) == pytest.approx(web.PLANTED, abs=1e-4)
+
+
+def test_the_readme_example_runs_as_documented(served: Any, cli: Any, tmp_path: Path) -> None:
+    base, _ = served
+    example = tmp_path / "audit"
+    shutil.copytree(EXAMPLE, example, ignore=shutil.ignore_patterns("audit-report", "__pycache__"))
+    text = (example / "audit.yaml").read_text(encoding="utf-8")
+    assert "http://127.0.0.1:8000/sitemap.xml" in text
+    (example / "audit.yaml").write_text(text.replace("http://127.0.0.1:8000", base["partner-a"]), encoding="utf-8")
+    run = cli("audit", str(example / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = json.loads((example / "audit-report" / "report.json").read_text(encoding="utf-8"))
+    names = {**{n: f"http://{n}.example" for n in ("partner-b", "partner-c", "partner-d")}, "partner-a": base["partner-a"]}
+    assert _rates(report, names) == pytest.approx(web.PLANTED, abs=1e-4)
+    assert [s["story"] for s in report["stories"]] == [f"originals/story-{i}.html" for i in range(web.STORIES)]
+
+
+def test_the_example_without_its_site_still_completes(cli: Any, tmp_path: Path) -> None:
+    example = tmp_path / "audit"
+    shutil.copytree(EXAMPLE, example, ignore=shutil.ignore_patterns("audit-report", "__pycache__"))
+    with web.serve(("publisher",), lifetime=30) as (base, _):
+        dead = base["publisher"] + "/gone"
+    (example / "audit.yaml").write_text((example / "audit.yaml").read_text(encoding="utf-8").replace("http://127.0.0.1:8000", dead), encoding="utf-8")
+    run = cli("audit", str(example / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = json.loads((example / "audit-report" / "report.json").read_text(encoding="utf-8"))
+    assert [p["url"] for p in report["problems"]] == [dead + "/sitemap.xml"]
+    assert {s["site"] for s in report["sites"]} == {"partner-b.example", "partner-c.example", "partner-d.example"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pack: dcnf\nstories: {folder: originals/}\nsources: []\noutput: out/\n", "audit.yaml:3:10: sources must be a list"),
+        ("pack: dcnf\nstories: {folder: nowhere/}\nsources:\n  - folder: originals/\noutput: out/\n", "audit.yaml:2:19: folder not found"),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {sitemap: ftp://x/s.xml}\noutput: out/\n",
+            "audit.yaml:4:21: sitemap must be an http(s) URL",
+        ),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\nfetch: {rate: -1}\n",
+            "audit.yaml:6:15: fetch rate must be a positive float",
+        ),
+        ("pack: dcnf\nstorys: {folder: originals/}\n", "audit.yaml:2:1: unknown key 'storys'"),
+        ("pack: dcnff\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\n", "unknown pack 'dcnff'"),
+    ],
+)
+def test_configuration_errors_are_one_line_with_exit_2(cli: Any, tmp_path: Path, text: str, expected: str) -> None:
+    (tmp_path / "originals").mkdir()
+    (tmp_path / "audit.yaml").write_text(text, encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 2
+    assert len(run.err.strip().splitlines()) == 1
+    assert expected in run.err
+
+
+def test_dashboard_is_self_contained_and_escapes_page_text() -> None:
+    from compliance.audit.report import CheckedCopy, build_report, dashboard_html
+
+    hostile = "<script>alert(1)</script>$x^2$"
+    copy = CheckedCopy("story", "http://evil.example/" + hostile, hostile, 0.9, "text", ("dcnf/logo",), ("dcnf/logo",), (hostile,))
+    page = dashboard_html(build_report([copy], pages=1, unmatched=0, problems=[], stories=["story"]))
+    assert "<script" not in page and "&lt;script&gt;" in page
+    # Self-contained: two inline charts, nothing loaded from elsewhere, no date that changes each run.
+    assert page.count("<svg") == 2
+    assert "src=" not in page and "<link" not in page and "url(http" not in page and "<dc:date>" not in page
+
+
+def test_the_command_line_starts_without_the_audit_libraries() -> None:
+    import subprocess
+
+    code = "import sys, compliance.cli; print(sorted(m for m in ('warcio', 'datasketch', 'httpx', 'protego', 'usp', 'feedparser', 'matplotlib') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.strip() == "[]"
