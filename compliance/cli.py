@@ -424,12 +424,20 @@ def init(
 @app.command("audit")
 def audit(
     config: Annotated[Path, typer.Argument(help="The audit file (audit.yaml): pack, stories, sources, output.", show_default=False)],
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Run parsing, matching signatures and checks on Dask: local, processes or a scheduler ADDRESS.")
+    ] = None,
 ) -> None:
     """Find the republications of a publisher's stories (sites, WARC files, saved pages) and check each one."""
-    from compliance.audit.run import load_audit_config, run_audit
+    from compliance.audit.run import Mapper, load_audit_config, local_map, run_audit
 
     settings = load_audit_config(config)
-    report = run_audit(settings, progress=_say if sys.stderr.isatty() else None)
+    mapper: Mapper = local_map
+    if scheduler is not None:
+        from compliance.audit.distributed import dask_mapper
+
+        mapper = dask_mapper(scheduler)
+    report = run_audit(settings, progress=_say if sys.stderr.isatty() else None, mapper=mapper)
     _line(f"{report['copies']} copies of {len(report['stories'])} stories on {len(report['sites'])} sites; reports in {visible(str(settings.output))}")  # type: ignore[arg-type]
 
 

@@ -109,10 +109,12 @@ def test_the_rate_limit_spaces_requests_to_one_host(served: Any, tmp_path: Path)
     run_audit(load_audit_config(config))
     times = sorted(t for site, _, _, t in log.entries[started:] if site == "partner-a")
     assert len(times) == 7  # robots.txt, sitemap.xml, four copies, one unrelated page
-    # Requests start 0.2 s apart at 5 per second; arrival at the server jitters a little around that.
-    gaps = [b - a for a, b in itertools.pairwise(times)]
+    # Requests start 0.2 s apart at 5 per second (without the limit the pool of eight sends the five pages
+    # within milliseconds); arrival at a busy server jitters a little around that, so the span and the
+    # median gap are asserted rather than every gap.
+    gaps = sorted(b - a for a, b in itertools.pairwise(times))
     assert times[-1] - times[0] >= 6 * 0.2 * 0.95
-    assert min(gaps) >= 0.1
+    assert gaps[len(gaps) // 2] >= 0.2 * 0.9
 
 
 def test_warc_and_http_runs_agree(served: Any, tmp_path: Path) -> None:
@@ -240,6 +242,25 @@ def test_dashboard_is_self_contained_and_escapes_page_text() -> None:
 def test_the_command_line_starts_without_the_audit_libraries() -> None:
     import subprocess
 
-    code = "import sys, compliance.cli; print(sorted(m for m in ('warcio', 'datasketch', 'httpx', 'protego', 'usp', 'feedparser', 'matplotlib') if m in sys.modules))"
+    libraries = "('warcio', 'datasketch', 'httpx', 'protego', 'usp', 'feedparser', 'matplotlib')"
+    code = f"import sys, compliance.cli; print(sorted(m for m in {libraries} if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "[]"
+
+
+def test_dask_runs_equal_the_single_process_run(served: Any, tmp_path: Path) -> None:
+    pytest.importorskip("distributed", reason="dask.distributed is in the test extra")
+    from distributed import LocalCluster
+
+    from compliance.audit.distributed import dask_mapper
+    from compliance.audit.run import load_audit_config, run_audit
+
+    base, _ = served
+    config = load_audit_config(_http_config(tmp_path, base))
+    single = run_audit(config)
+    threaded = run_audit(config, mapper=dask_mapper("local", partition_size=3))
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        clustered = run_audit(config, mapper=dask_mapper(cluster.scheduler_address, partition_size=3))
+    assert threaded == single
+    assert clustered == single
+    assert _rates(clustered, base) == pytest.approx(web.PLANTED, abs=1e-4)

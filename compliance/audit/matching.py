@@ -9,8 +9,8 @@ story). A page that fails the text test still matches a story it links to (the o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 SHINGLE_WORDS = 5
@@ -23,12 +23,14 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True, slots=True)
 class PageText:
-    """What matching needs of one page: its key (URL or path), shingles, links and canonical URLs."""
+    """What matching needs of one page: its key (URL or path), shingles, links, canonical URLs, site and MinHash signature."""
 
     key: str
     shingles: frozenset[str]
     links: frozenset[str]
     urls: frozenset[str]
+    site: str = ""
+    signature: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +75,14 @@ def match_pages(
     pages: Sequence[PageText],
     *,
     threshold: float,
-    signatures: Mapping[str, Any] | None = None,
 ) -> list[Match]:
     """Each page's best story, if any: by text (max of Jaccard and containment ≥ `threshold`) or by a link to the story.
 
-    `signatures` may hold precomputed MinHash signatures by key (computed in parallel elsewhere).
+    A page's precomputed `signature` (computed in parallel by the workers) is used when present.
     """
     from datasketch import MinHashLSH
 
-    signatures = dict(signatures or {})
+    signatures = {p.key: p.signature for p in (*stories, *pages) if p.signature is not None}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
     by_key = {s.key: s for s in stories}
     by_url: dict[str, str] = {}

@@ -4,16 +4,18 @@ with the pack through the checker's one document path, and write the reports."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from compliance.audit.config import AuditConfig, parse_audit_config
-from compliance.audit.matching import Match, PageText, match_pages, shingles
+from compliance.audit.fetching import host_of
+from compliance.audit.matching import Match, PageText, match_pages, shingles, signature
 from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
-from compliance.document import Document, parse_document
+from compliance.document import parse_document
 from compliance.errors import ConfigError
 from compliance.findings import Severity
 from compliance.packs import Pack
@@ -28,60 +30,60 @@ def load_audit_config(path: Path) -> AuditConfig:
     return parse_audit_config(text, path)
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """A page parsed once: its document and what matching needs of it."""
-
-    page: Page
-    doc: Document
-    text: PageText
+Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 
 
-def parse_page(page: Page, outlets: frozenset[str]) -> Parsed:
-    """Parse one page (once) and take its article text, absolute links and own URLs."""
+def local_map(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    """The single-process mapper."""
+    return [function(item) for item in items]
+
+
+def page_text(page: Page, outlets: frozenset[str] = frozenset()) -> PageText:
+    """Parse one page and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature.
+
+    A pure function of the page, run by the workers of a distributed audit.
+    """
     doc = parse_document(page.data, page.kind, outlets=outlets)  # type: ignore[arg-type]
     base = page.key if page.key.startswith(("http://", "https://")) else (doc.canonical[0] if doc.canonical else "")
     links = frozenset(urljoin(base, link.href) for link in doc.links if link.href)
     urls = frozenset(u for u in (*doc.canonical, page.key) if u.startswith(("http://", "https://")))
     words = shingles(" ".join(b.text for b in doc.article_blocks))
-    return Parsed(page, doc, PageText(page.key, words, links, urls))
+    site = page.site
+    if site.startswith("saved:") and doc.canonical:
+        # A saved page's site is its canonical URL's host.
+        site = host_of(doc.canonical[0]) or site
+    return PageText(page.key, words, links, urls, site, signature(words) if words else None)
 
 
-def site_of(parsed: Parsed) -> str:
-    """A saved page's site is its canonical URL's host; a fetched or archived page's is its own."""
-    from compliance.audit.fetching import host_of
+def check_copy(item: tuple[Page, PageText, PageText, Match], pack_id: str) -> CheckedCopy:
+    """Check one copy with the pack through the checker's one document path, the original story's URL as metadata."""
+    from compliance.api import load_packs
+    from compliance.engine import check_bytes
+    from compliance.packfiles import select_packs
 
-    if parsed.page.site.startswith("saved:") and parsed.doc.canonical:
-        return host_of(parsed.doc.canonical[0]) or parsed.page.site
-    return parsed.page.site
-
-
-def check_copy(copy: Parsed, story: Parsed, match: Match, pack: Pack) -> CheckedCopy:
-    """Check one copy against the pack, with the original story's URL as metadata."""
-    from compliance.engine import check_document
-
-    meta = {"original_url": next(iter(sorted(story.text.urls)), "")} if story.text.urls else {}
-    report = check_document(copy.doc, [pack], path=copy.page.key, auto_detect=False, meta=meta)
+    page, copy, story, match = item
+    pack = select_packs(list(load_packs()), [pack_id])[0]
+    meta = {"original_url": sorted(story.urls)[0]} if story.urls else {}
+    report = check_bytes(page.data, page.kind, [pack], path=page.key, auto_detect=False, meta=meta)  # type: ignore[arg-type]
     findings = tuple(sorted({f.rule for f in report.findings}))
     errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in report.findings[:3])
-    return CheckedCopy(match.story, copy.page.key, site_of(copy), match.similarity, match.matched_by, findings, errors, evidence)
+    return CheckedCopy(match.story, page.key, copy.site, match.similarity, match.matched_by, findings, errors, evidence)
 
 
 def choose_pack(pack_id: str) -> Pack:
     """The configured pack, by id among the built-in packs (PackError with a suggestion when unknown)."""
-    from compliance.packfiles import load_packs, select_packs
+    from compliance.api import load_packs
+    from compliance.packfiles import select_packs
 
-    return select_packs(load_packs(()), [pack_id])[0]
+    return select_packs(list(load_packs()), [pack_id])[0]
 
 
-def run_audit(config: AuditConfig, *, progress: Callable[[str], None] | None = None) -> dict[str, object]:
-    """Run the whole audit and write its reports into `config.output`; returns the JSON report."""
-    pack = choose_pack(config.pack)
-    outlets = frozenset(pack.outlets)
-    needs_web = config.stories.kind in ("sitemap", "feed") or any(s.kind in ("sitemap", "feed", "urls") for s in config.sources)
+def read_pages(config: AuditConfig, *, progress: Callable[[str], None] | None = None) -> tuple[list[Page], list[Page], list[tuple[str, str, str]]]:
+    """The stories, the pages of every source (first of each key kept) and the problems met; fetched pages go through the state."""
     from compliance.audit.state import AuditState
 
+    needs_web = config.stories.kind in ("sitemap", "feed") or any(s.kind in ("sitemap", "feed", "urls") for s in config.sources)
     state = AuditState(config.state)
     sites: SiteReader | None = None
     fetcher = None
@@ -92,22 +94,35 @@ def run_audit(config: AuditConfig, *, progress: Callable[[str], None] | None = N
         sites = SiteReader(fetcher, state)
     problems: list[tuple[str, str, str]] = []
     try:
-        stories = _parsed(_story_pages(config, sites), outlets, problems)
+        stories = _unique(_story_pages(config, sites), problems)
         if progress:
             progress(f"{len(stories)} stories read")
-        pages: list[Parsed] = []
-        for source in config.sources:
-            pages.extend(_parsed(read_source(source, sites), outlets, problems))
+        pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems)
         if progress:
             progress(f"{len(pages)} pages read")
     finally:
         if fetcher is not None:
             fetcher.close()
         state.close()
-    matches = match_pages([s.text for s in stories], [p.text for p in pages], threshold=config.threshold)
-    by_story = {s.page.key: s for s in stories}
-    by_page = {p.page.key: p for p in pages}
-    copies = [check_copy(by_page[m.copy], by_story[m.story], m, pack) for m in matches]
+    return stories, pages, problems
+
+
+def run_audit(config: AuditConfig, *, progress: Callable[[str], None] | None = None, mapper: Mapper = local_map) -> dict[str, object]:
+    """Run the whole audit and write its reports into `config.output`; returns the JSON report.
+
+    `mapper` maps a picklable function over a list: the single-process loop, or a Dask bag's map
+    (`compliance.audit.distributed`); reading and the LSH join run here, parsing, signatures and checks in the mapper.
+    """
+    pack = choose_pack(config.pack)
+    outlets = frozenset(pack.outlets)
+    stories, pages, problems = read_pages(config, progress=progress)
+    texts = mapper(partial(page_text, outlets=outlets), stories + pages)
+    story_texts, page_texts = texts[: len(stories)], texts[len(stories) :]
+    matches = match_pages(story_texts, page_texts, threshold=config.threshold)
+    by_story = {t.key: t for t in story_texts}
+    by_page = {t.key: (p, t) for p, t in zip(pages, page_texts, strict=True)}
+    work = [(by_page[m.copy][0], by_page[m.copy][1], by_story[m.story], m) for m in matches]
+    copies = mapper(partial(check_copy, pack_id=pack.id), work)
     report = build_report(copies, pages=len(pages), unmatched=len(pages) - len(matches), problems=problems, stories=sorted(by_story))
     write_reports(config.output, report)
     return report
@@ -119,14 +134,14 @@ def _story_pages(config: AuditConfig, sites: SiteReader | None) -> Iterable[Page
     return read_source(config.stories, sites)
 
 
-def _parsed(items: Iterable[Page | Problem], outlets: frozenset[str], problems: list[tuple[str, str, str]]) -> list[Parsed]:
-    parsed: dict[str, Parsed] = {}
+def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]]) -> list[Page]:
+    pages: dict[str, Page] = {}
     for item in items:
         if isinstance(item, Problem):
             problems.append((item.site, item.where, item.what))
-        elif item.key not in parsed:
-            parsed[item.key] = parse_page(item, outlets)
-    return list(parsed.values())
+        else:
+            pages.setdefault(item.key, item)
+    return list(pages.values())
 
 
 def write_reports(folder: Path, report: dict[str, object]) -> None:
