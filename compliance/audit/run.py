@@ -15,7 +15,7 @@ from compliance.audit.fetching import host_of
 from compliance.audit.matching import Match, PageText, match_pages, shingles, signature
 from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
-from compliance.document import parse_document
+from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
 from compliance.findings import Severity
 from compliance.packs import Pack
@@ -55,16 +55,25 @@ def page_text(page: Page, outlets: frozenset[str] = frozenset()) -> PageText:
     return PageText(page.key, words, links, urls, site, signature(words) if words else None)
 
 
-def check_copy(item: tuple[Page, PageText, PageText, Match], pack_id: str) -> CheckedCopy:
-    """Check one copy with the pack through the checker's one document path, the original story's URL as metadata."""
+def check_copy(item: tuple[Page, PageText, Page, PageText, Match], pack_id: str) -> CheckedCopy:
+    """Check one copy with the pack and with its original story (the compare-with-the-original kinds), through the checker's one document path.
+
+    The story is given as the `original` metadata and read from its bytes, as `--original` does; its URL is the `original_url`.
+    """
     from compliance.api import load_packs
     from compliance.engine import check_bytes
     from compliance.packfiles import select_packs
 
-    page, copy, story, match = item
+    page, copy, story_page, story, match = item
     pack = select_packs(list(load_packs()), [pack_id])[0]
-    meta = {"original_url": sorted(story.urls)[0]} if story.urls else {}
-    report = check_bytes(page.data, page.kind, [pack], path=page.key, auto_detect=False, meta=meta)  # type: ignore[arg-type]
+    meta = {"original": story_page.key}
+    if story.urls:
+        meta["original_url"] = sorted(story.urls)[0]
+
+    def load_original(_: str) -> Document:
+        return parse_document(story_page.data, story_page.kind, outlets=frozenset(pack.outlets))  # type: ignore[arg-type]
+
+    report = check_bytes(page.data, page.kind, [pack], path=page.key, auto_detect=False, meta=meta, load_original=load_original)  # type: ignore[arg-type]
     findings = tuple(sorted({f.rule for f in report.findings}))
     errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in report.findings[:3])
@@ -120,8 +129,9 @@ def run_audit(config: AuditConfig, *, progress: Callable[[str], None] | None = N
     story_texts, page_texts = texts[: len(stories)], texts[len(stories) :]
     matches = match_pages(story_texts, page_texts, threshold=config.threshold)
     by_story = {t.key: t for t in story_texts}
+    story_pages = {p.key: p for p in stories}
     by_page = {t.key: (p, t) for p, t in zip(pages, page_texts, strict=True)}
-    work = [(by_page[m.copy][0], by_page[m.copy][1], by_story[m.story], m) for m in matches]
+    work = [(by_page[m.copy][0], by_page[m.copy][1], story_pages[m.story], by_story[m.story], m) for m in matches]
     copies = mapper(partial(check_copy, pack_id=pack.id), work)
     report = build_report(copies, pages=len(pages), unmatched=len(pages) - len(matches), problems=problems, stories=sorted(by_story))
     write_reports(config.output, report)
