@@ -17,7 +17,8 @@ from compliance.decoding import GUESSED, binary_kind
 from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError, OriginalUnavailable
-from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
+from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.packs import Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout
 from compliance.suppress import apply_suppressions, find_suppressions
@@ -129,6 +130,9 @@ def check_document(
     a notice says why and the rules comparing with it are not checked.
     """
     severities = severities or {}
+    # Detection and rules read the page as a reader sees it: look-alike letters of another
+    # script in a Latin word ("Dаily Cаller") count as the Latin letters they imitate.
+    doc, disguises = see_through_document(doc)
     ctx = Context(doc, {**(default_meta or {}), **doc.front_matter, **(meta or {})}, original)
     notices: list[Notice] = []
     wanted = ctx.meta.get("original", "").strip()
@@ -159,7 +163,14 @@ def check_document(
     notices.extend(_own_page_notices(doc, packs, detections, auto_detect=auto_detect))
     if not applied and not any(n.code == "own-page" for n in notices):
         notices.append(Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)"))
-    findings: list[Finding] = []
+    if applied:
+        # Publishers' names spelt with ASCII look-alikes ("CaIler") are looked for in the packs
+        # that apply: an all-ASCII page costs nothing more while it is being detected.
+        seen_doc, spelt = see_through_document(doc, publisher_names(applied))
+        if spelt:
+            doc, disguises = seen_doc, disguises + spelt
+            ctx = Context(doc, ctx.meta, ctx.original)
+    findings: list[Finding] = _look_alike_findings(doc, disguises, applied[0].id) if applied and disguises else []
     passed: list[Passed] = []
     evaluated: set[tuple[str, int]] = set()
     undecided: dict[str, list[str]] = {}
@@ -213,7 +224,7 @@ def check_document(
     suppressions = find_suppressions(doc.source) if "syndcheck-disable" in doc.source else []
     suppressed: list[Suppressed] = []
     if suppressions:
-        known = known_rules if known_rules is not None else {r.id for p in packs for r in p.rules}
+        known = {LOOK_ALIKE_RULE, *(known_rules if known_rules is not None else {r.id for p in packs for r in p.rules})}
         findings, suppressed = apply_suppressions(findings, suppressions, known=known, inactive=off)
     if off:
         findings = [f for f in findings if f.rule not in off]
@@ -228,6 +239,49 @@ def check_document(
         suppressed=tuple(suppressed),
         timings=tuple(timings),
     )
+
+
+LOOK_ALIKE_RULE = "syndcheck/look-alike-letters"
+
+
+def publisher_names(packs: Sequence[Pack]) -> tuple[str, ...]:
+    """The names the packs' publishers go by (pack name, publisher, own site names)."""
+    names = (name for pack in packs for name in (pack.publisher, pack.name, *pack.own_site.names))
+    return tuple(dict.fromkeys(name for name in names if sum(c.isalpha() for c in name) >= 4 and not name.startswith("(")))
+
+
+def _look_alike_findings(doc: Document, disguises: Sequence[tuple[int, Disguise]], pack: str) -> list[Finding]:
+    """A warning per disguised word, naming each look-alike letter and where it is."""
+    findings = []
+    for index, disguise in disguises:
+        item = doc.item_at(index)
+        anchor = doc.locate(item)
+        after = _offset(doc.source, anchor)
+        where = [(letter, source_position(doc.source, disguise, letter, after=after) or anchor) for letter in disguise.letters]
+        letters = "; ".join(f"{letter.described} at {location}" for letter, location in where)
+        findings.append(
+            Finding(
+                LOOK_ALIKE_RULE,
+                Severity.WARNING,
+                f'Look-alike letters make "{disguise.word}" read as "{disguise.seen}": {letters}.',
+                f'Write "{disguise.seen}" in plain Latin letters. A reader sees the same word, but search engines, screen '
+                "readers and the publisher's own checks do not: a name or credit disguised this way hides the story's origin.",
+                where[0][1],
+                disguise.word,
+                pack,
+                "look-alike letters",
+            )
+        )
+    return findings
+
+
+def _offset(source: str, location: Location) -> int:
+    offset = 0
+    for _ in range(location.line - 1):
+        offset = source.find("\n", offset) + 1
+        if offset == 0:
+            return 0
+    return offset + location.column - 1
 
 
 def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence[Detection], *, auto_detect: bool) -> list[Notice]:

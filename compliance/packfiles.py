@@ -1,10 +1,12 @@
-"""Rule packs on disk: the built-in packs, `--rules` files, the validated-pack cache, and `--pack` ids."""
+"""Rule packs on disk: the built-in packs, `--rules` files, the validated-pack cache, and `--pack` ids;
+and the Unicode tables the look-alike letters are read with."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from compliance.errors import PackError, combine
 from compliance.inputs import display_file
@@ -167,3 +169,13 @@ def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
             raise PackError(f"unknown pack '{pack_id}'", hint=hint)
         chosen.append(by_id[pack_id])
     return chosen
+
+
+def unicode_table(name: str) -> Any:
+    """One of Unicode's data tables as the confusable-homoglyphs package ships them, parsed:
+    "confusables.json" (UTS #39 confusables, every pair both ways) or "categories.json"
+    (Scripts.txt ranges). Read like the built-in packs: data that comes with the installation."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("confusable_homoglyphs").joinpath(name).read_text(encoding="utf-8"))

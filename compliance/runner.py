@@ -168,10 +168,11 @@ class Runner:
         layers = settings.selection + self._command_line
         key = (id(available), layers)
         if key not in self._choices:
+            from compliance.engine import LOOK_ALIKE_RULE
             from compliance.selection import disabled_rules, validate
             from compliance.suppress import META_RULES
 
-            known = frozenset([*(r.id for p in available for r in p.rules), *META_RULES])
+            known = frozenset([*(r.id for p in available for r in p.rules), *META_RULES, LOOK_ALIKE_RULE])
             validate(layers, sorted(known))
             self._choices[key] = (known, disabled_rules(layers, known))
         return self._choices[key]

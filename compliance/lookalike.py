@@ -1,0 +1,302 @@
+"""Look-alike letters: words that mix a Latin word with letters of another script that look the
+same ("Dаily Cаller" with CYRILLIC SMALL LETTER A), seen through for detection and matching and
+reported where they disguise a publisher's name.
+
+Which letters look alike comes from Unicode's confusables table (UTS #39, "confusables.txt") and
+a letter's script from Unicode's Scripts.txt, both as the `confusable-homoglyphs` package ships
+them; nothing here is a hand-made list. Only mixed-script words are touched: a word written wholly
+in Cyrillic or Greek is text in that language, not a disguise. The tables are read only when a
+page has a word with a letter outside ASCII; an all-ASCII page costs one `str.isascii()` per
+block. Publishers' names spelt with ASCII look-alikes ("CaIler" with a capital I) are looked for
+only in the names of the packs that apply.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import regex
+
+from compliance.document import Block, Document, Image, Item
+from compliance.findings import Location
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED", "Unknown"})
+
+
+@dataclass(frozen=True, slots=True)
+class LookAlike:
+    """One letter of another script standing in a Latin word for the Latin letter it looks like."""
+
+    offset: int  # in the text searched
+    char: str
+    latin: str
+
+    @property
+    def described(self) -> str:
+        """'U+0430 CYRILLIC SMALL LETTER A' (for 'a')."""
+        return f"U+{ord(self.char):04X} {unicodedata.name(self.char, 'UNNAMED CHARACTER')} (for '{self.latin}')"
+
+
+@dataclass(frozen=True, slots=True)
+class Disguise:
+    """A word with look-alike letters in a text, and the Latin word a reader sees."""
+
+    start: int
+    end: int
+    word: str
+    seen: str
+    letters: tuple[LookAlike, ...]
+
+
+@functools.cache
+def _prototypes() -> Mapping[str, str]:
+    """Each confusable character and its UTS #39 prototype (the character or sequence its
+    skeleton maps it to), rebuilt from the package's table, which lists every pair both ways: a
+    prototype is the side that several characters map to, or a sequence."""
+    from compliance.packfiles import unicode_table
+
+    raw: dict[str, list[dict[str, str]]] = unicode_table("confusables.json")
+    table = {key.replace("\u200e", ""): [h["c"].replace("\u200e", "") for h in value] for key, value in raw.items()}
+    prototypes: dict[str, str] = {}
+    for char, others in table.items():
+        if len(char) != 1 or len(others) != 1:
+            continue
+        (other,) = others
+        if len(other) > 1 or len(table.get(other, ())) > 1:
+            prototypes[char] = other
+        elif (not other.isascii(), other) < (not char.isascii(), char):
+            # A pair with no other member: either side serves, as long as it is always the same one.
+            prototypes[char] = other
+    return prototypes
+
+
+@functools.cache
+def _latin_prototypes() -> Mapping[str, str]:
+    """Each letter of another script whose prototype is one ASCII letter, and that letter."""
+    return {char: target for char, target in _prototypes().items() if len(target) == 1 and target.isascii() and target.isalpha() and _script(char) != "LATIN"}
+
+
+@functools.cache
+def _ascii_look_alikes() -> Mapping[str, frozenset[str]]:
+    """For each ASCII letter, the ASCII characters with the same prototype ('l': 'I', '1', '|')."""
+    prototypes = _prototypes()
+    by_prototype: dict[str, set[str]] = {}
+    for code in range(33, 127):
+        char = chr(code)
+        by_prototype.setdefault(prototypes.get(char, char), set()).add(char)
+    return {char: frozenset(by_prototype[prototypes.get(char, char)]) for char in map(chr, range(33, 127)) if char.isalpha()}
+
+
+@functools.cache
+def _script_ranges() -> tuple[list[int], list[int], list[str]]:
+    """Unicode's Scripts.txt as the package ships it: range starts, range ends, script names."""
+    from compliance.packfiles import unicode_table
+
+    data = unicode_table("categories.json")
+    aliases: list[str] = data["iso_15924_aliases"]
+    ranges = data["code_points_ranges"]
+    return [r[0] for r in ranges], [r[1] for r in ranges], [aliases[r[2]] for r in ranges]
+
+
+@functools.cache
+def _script(char: str) -> str:
+    """The Unicode script of a character ("LATIN", "CYRILLIC", "GREEK", "COMMON", …)."""
+    starts, ends, scripts = _script_ranges()
+    at = bisect.bisect_right(starts, ord(char)) - 1
+    return scripts[at] if at >= 0 and ord(char) <= ends[at] else "Unknown"
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalpha() or unicodedata.category(char).startswith("M")
+
+
+def _non_ascii_words(text: str) -> list[tuple[int, int]]:
+    """Start and end of each word with a letter outside ASCII. Most characters outside ASCII on
+    a page are quotes and dashes: runs of them are found by a C scan, and only a run with a
+    letter is widened to its word."""
+    spans: list[tuple[int, int]] = []
+    for run in _NON_ASCII_RUN.finditer(text):
+        if not any(c.isalpha() for c in run.group()):
+            continue
+        start, end = run.start(), run.end()
+        if spans and start < spans[-1][1]:
+            continue
+        while start > 0 and _is_word_char(text[start - 1]):
+            start -= 1
+        while end < len(text) and _is_word_char(text[end]):
+            end += 1
+        spans.append((start, end))
+    return spans
+
+
+def find_disguises(text: str) -> tuple[Disguise, ...]:
+    """Mixed-script words of `text` that read as Latin words once their look-alike letters are
+    replaced; a word wholly in one script, or one with a letter that has no Latin look-alike, is
+    left alone."""
+    if text.isascii():
+        return ()
+    found = []
+    for start, end in _non_ascii_words(text):
+        word = text[start:end]
+        if all(ord(c) < 0x250 for c in word):
+            continue  # ASCII, Latin-1 and Latin Extended letters: one script, no table to read
+        scripts = {_script(c) for c in word} - _NEUTRAL_SCRIPTS
+        if len(scripts) < 2 or "LATIN" not in scripts:
+            continue
+        prototypes = _latin_prototypes()
+        letters = []
+        seen = []
+        for index, char in enumerate(word):
+            script = _script(char)
+            if script == "LATIN" or script in _NEUTRAL_SCRIPTS:
+                seen.append(char)
+                continue
+            latin = prototypes.get(char)
+            if latin is None:
+                break
+            letters.append(LookAlike(start + index, char, latin))
+            seen.append(latin)
+        else:
+            found.append(Disguise(start, end, word, "".join(seen), tuple(letters)))
+    return tuple(found)
+
+
+@functools.cache
+def _names_pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
+    """The names with every ASCII letter widened to its ASCII look-alikes and its other case."""
+    look_alikes = _ascii_look_alikes()
+    spelled = []
+    for name in names:
+        words = []
+        for word in name.split():
+            letters = []
+            for char in word:
+                if char in look_alikes:
+                    options = sorted(look_alikes[char] | {char.swapcase()})
+                    letters.append("[" + "".join(regex.escape(o) for o in options) + "]")
+                else:
+                    letters.append(regex.escape(char))
+            words.append("".join(letters))
+        spelled.append(r"\s+".join(words))
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(spelled) + r")(?![\p{L}\p{N}])")
+
+
+def find_name_disguises(text: str, names: tuple[str, ...]) -> tuple[Disguise, ...]:
+    """Words of a publisher's name spelt with ASCII look-alikes ("Daily CaIler" with a capital I
+    for the l), one `Disguise` per such word; the name in capitals or any other case is not one."""
+    if not names:
+        return ()
+    found = []
+    for match in _names_pattern(names).finditer(text):
+        spans = [(m.start() + match.start(), m.group()) for m in regex.finditer(r"\S+", match.group())]
+        name = next((n for n in names if _names_pattern((n,)).fullmatch(match.group())), "")
+        for (start, word), name_word in zip(spans, name.split(), strict=False):
+            letters = tuple(
+                LookAlike(start + index, char, wanted)
+                for index, (char, wanted) in enumerate(zip(word, name_word, strict=False))
+                if char.casefold() != wanted.casefold()
+            )
+            if letters:
+                seen = "".join(wanted if char.casefold() != wanted.casefold() else char for char, wanted in zip(word, name_word, strict=False))
+                found.append(Disguise(start, start + len(word), word, seen, letters))
+    return tuple(found)
+
+
+def see_through(text: str, disguises: Iterable[Disguise]) -> str:
+    """`text` with each disguised word as a reader reads it (same length: offsets stay valid)."""
+    chars = list(text)
+    for disguise in disguises:
+        for letter in disguise.letters:
+            chars[letter.offset] = letter.latin
+    return "".join(chars)
+
+
+def _disguises(text: str, names: tuple[str, ...]) -> tuple[Disguise, ...]:
+    if names:
+        return find_name_disguises(text, names)
+    return find_disguises(text)
+
+
+def unmask(text: str, names: tuple[str, ...] = ()) -> str:
+    """`text` with its look-alike letters replaced by the Latin letters they imitate (with
+    `names`: the ASCII look-alikes in those names only)."""
+    disguises = _disguises(text, names)
+    return see_through(text, disguises) if disguises else text
+
+
+def _spelt_otherwise(doc: Document, names: tuple[str, ...]) -> bool:
+    """Whether any of the names appears on the page spelt otherwise than in some letter case: one
+    scan of the page's text, so that a page that spells the names plainly costs no more."""
+    text = "\n".join(item.text if isinstance(item, Block) else item.alt for item in doc.items)
+    folded = {" ".join(name.split()).casefold() for name in names}
+    return any(" ".join(match.group().split()).casefold() not in folded for match in _names_pattern(names).finditer(text))
+
+
+def see_through_document(doc: Document, names: tuple[str, ...] = ()) -> tuple[Document, tuple[tuple[int, Disguise], ...]]:
+    """The document as a reader reads it, and each disguised word with the index of its item.
+
+    Without `names`: mixed-script words, in the text blocks, image alt texts and bylines of a
+    page whose text is not all ASCII. With `names`: ASCII look-alikes in those names (a publisher's
+    name spelt "CaIler"). The same document comes back when nothing is disguised.
+    """
+    found: list[tuple[int, Disguise]] = []
+    replaced: dict[int, Item] = {}
+    if names and not _spelt_otherwise(doc, names):
+        return doc, ()
+    for item in doc.items:
+        text = item.text if isinstance(item, Block) else item.alt
+        if not names and text.isascii():
+            continue
+        disguises = _disguises(text, names)
+        if not disguises:
+            continue
+        found.extend((item.index, d) for d in disguises)
+        seen = see_through(text, disguises)
+        replaced[item.index] = dataclasses.replace(item, text=seen) if isinstance(item, Block) else dataclasses.replace(item, alt=seen)
+    if not found:
+        return doc, ()
+    items = tuple(replaced.get(item.index, item) for item in doc.items)
+    headline = replaced.get(doc.headline.index) if doc.headline is not None else None
+    bylines = tuple(
+        dataclasses.replace(
+            byline,
+            text=unmask(byline.text, names),
+            reading=dataclasses.replace(
+                byline.reading, names=tuple(unmask(n, names) for n in byline.reading.names), credit=unmask(byline.reading.credit, names)
+            ),
+        )
+        for byline in doc.bylines
+    )
+    seen_doc = dataclasses.replace(
+        doc,
+        items=items,
+        blocks=tuple(item for item in items if isinstance(item, Block)),
+        images=tuple(item for item in items if isinstance(item, Image)),
+        headline=headline if isinstance(headline, Block) else doc.headline,
+        bylines=bylines,
+        _memo={},
+    )
+    return seen_doc, tuple(found)
+
+
+def source_position(source: str, disguise: Disguise, letter: LookAlike, *, after: int = 0) -> Location | None:
+    """Line and column of a look-alike letter in the source, when its word is there as written
+    (first looked for from offset `after`, where its block starts)."""
+    start = source.find(disguise.word, after)
+    if start < 0:
+        start = source.find(disguise.word)
+    if start < 0:
+        return None
+    offset = start + (letter.offset - disguise.start)
+    line = source.count("\n", 0, offset) + 1
+    return Location(line, offset - (source.rfind("\n", 0, offset) + 1) + 1)
+
+
+__all__ = ["Disguise", "LookAlike", "find_disguises", "find_name_disguises", "see_through", "see_through_document", "source_position", "unmask"]

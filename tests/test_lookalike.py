@@ -1,0 +1,145 @@
+"""Look-alike letters: detection and rules see through them, and a warning names each one and
+where it is; text in other scripts is left alone."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.engine import LOOK_ALIKE_RULE, check_document
+from compliance.loading import load_packs
+from compliance.lookalike import find_disguises, find_name_disguises, unmask
+from tests.conftest import ROOT
+
+SPOOFING = ROOT / "tests" / "cases" / "spoofing"
+PACKS = load_packs()
+
+
+def check(html: str, *, pack: str | None = None) -> Any:
+    packs = [p for p in PACKS if p.id == pack] if pack else PACKS
+    doc = parse_document(textwrap.dedent(html).strip().encode(), "html")
+    return check_document(doc, packs, path="story.html", auto_detect=pack is None)
+
+
+def warnings(report: Any) -> list[Any]:
+    return [f for f in report.findings if f.rule == LOOK_ALIKE_RULE]
+
+
+def test_cyrillic_letters_do_not_hide_the_license_paragraph(cli: Any) -> None:
+    run = cli("check", "--format", "json", str(SPOOFING / "detect-evasion-cyr-license.html"))
+    (entry,) = run.json()["files"]
+    assert entry["packs"] == ["dcnf"]
+    found = [f for f in entry["findings"] if f["rule"] == LOOK_ALIKE_RULE]
+    assert [f["evidence"] for f in found] == ["D\u0430ily", "C\u0430ller", "Found\u0430tion", "d\u0430ilycallernewsfoundation"]
+    assert {f["severity"] for f in found} == {"warning"}
+    assert found[0]["message"] == 'Look-alike letters make "D\u0430ily" read as "Daily": U+0430 CYRILLIC SMALL LETTER A (for \'a\') at 4:32.'
+    assert (found[0]["line"], found[0]["column"]) == (4, 32)
+
+
+def test_capital_i_for_l_in_the_affiliation_gets_a_warning(cli: Any) -> None:
+    run = cli("check", "--format", "json", "--pack", "dcnf", str(SPOOFING / "homoglyph-I.html"))
+    (entry,) = run.json()["files"]
+    (warning,) = entry["findings"]
+    assert warning["rule"] == LOOK_ALIKE_RULE
+    assert warning["severity"] == "warning"
+    assert warning["message"] == 'Look-alike letters make "CaIler" read as "Caller": U+0049 LATIN CAPITAL LETTER I (for \'l\') at 5:42.'
+    # Seen through, the byline ties the reporter to DCNF as a reader reads it.
+    assert {p["rule"] for p in entry["passed"]} == {"dcnf/logo", "dcnf/byline", "dcnf/affiliation"}
+
+
+STORY = """<html><body><article><h1>Pipeline welds went uninspected</h1>
+<p class="byline">{byline}</p>
+<p>{credit}</p>
+<p>Federal rules require a qualified inspector to witness critical welds.</p>
+<p>Logs show the same inspectors approving work hundreds of miles apart.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "credit", "pack", "letter"),
+    [
+        # Greek omicron in ProPublica's credit line.
+        ("By Rosa Ibarra", "This story was originally published by Pr\u03bfPublica.", "propublica", "U+03BF GREEK SMALL LETTER OMICRON (for 'o')"),
+        # Cyrillic es in the Texas Tribune byline.
+        ("By Dana Whitlock, The Texas Tribune", "The board voted on Tuesday.", None, None),
+        ("By Dana Whitlock, The Texas Tribun\u0435", "The board voted on Tuesday.", "texas-tribune", "U+0435 CYRILLIC SMALL LETTER IE (for 'e')"),
+        # Digit one for l in CalMatters' credit line.
+        ("By Odessa Brightwater", "This story was originally published by Ca1Matters.", None, None),
+    ],
+)
+def test_look_alikes_in_credit_lines_and_bylines(byline: str, credit: str, pack: str | None, letter: str | None) -> None:
+    report = check(STORY.format(byline=byline, credit=credit))
+    if letter is None:
+        assert warnings(report) == []
+        return
+    assert report.packs == (pack,)
+    (warning,) = warnings(report)
+    assert letter in warning.message
+
+
+def test_ascii_look_alikes_in_a_name_are_reported_once_a_pack_applies() -> None:
+    # Detection does not scan all-ASCII pages for look-alikes; the pack's own names are checked
+    # once it applies (here through the credit line), and the rules read the name as a reader does.
+    report = check(STORY.format(byline="By Odessa Brightwater, Ca1Matters", credit="This story was originally published by CalMatters."))
+    assert report.packs == ("calmatters",)
+    (warning,) = warnings(report)
+    assert "U+0031 DIGIT ONE (for 'l')" in warning.message
+    assert "calmatters/affiliation" in {p.rule for p in report.passed}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Москва и Санкт-Петербург",  # Russian
+        "Η Αθήνα είναι η πρωτεύουσα",  # Greek
+        "café, naïve, São Paulo, Zürich",  # Latin with diacritics
+        "м\u0061ма",  # a Cyrillic word with a stray Latin a stays Cyrillic text
+        "ℂⁿ and x\u0301",  # letterlike symbols and combining marks
+        "DAILY CALLER NEWS FOUNDATION",
+    ],
+)
+def test_real_text_in_any_script_is_not_a_disguise(text: str) -> None:
+    assert find_disguises(text) == ()
+    assert unmask(text) == text
+    assert find_name_disguises(text, ("Daily Caller News Foundation",)) == ()
+
+
+def test_other_scripts_on_a_checked_page_do_not_warn() -> None:
+    html = STORY.format(byline="By Jake Smith, Daily Caller News Foundation", credit="Министр заявил: «Решение будет принято». Ο υπουργός είπε.")
+    assert warnings(check(html, pack="dcnf")) == []
+
+
+def test_see_through_keeps_offsets() -> None:
+    text = "From the D\u0430ily C\u0430ller"
+    (first, second) = find_disguises(text)
+    assert (first.word, first.seen, first.start) == ("D\u0430ily", "Daily", 9)
+    assert unmask(text) == "From the Daily Caller"
+    assert len(unmask(text)) == len(text)
+    assert second.letters[0].described == "U+0430 CYRILLIC SMALL LETTER A (for 'a')"
+
+
+def test_no_look_alike_warning_without_a_pack() -> None:
+    report = check("<html><body><article><h1>Note</h1><p>The D\u0430ily weather report.</p></article></body></html>")
+    assert report.packs == ()
+    assert report.findings == ()
+
+
+def test_rule_packs_doc_shows_the_warning_as_printed(cli: Any) -> None:
+    import re
+
+    doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    section = doc.split("### Look-alike letters", 1)[1]
+    shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0].strip()
+    run = cli("check", str(SPOOFING / "detect-evasion-cyr-license.html"))
+    assert shown in [line.strip() for line in run.out.splitlines()]
+
+
+def test_the_warning_can_be_ignored_like_any_rule(cli: Any) -> None:
+    run = cli("check", "--format", "json", "--ignore", LOOK_ALIKE_RULE, str(SPOOFING / "detect-evasion-cyr-license.html"))
+    (entry,) = run.json()["files"]
+    assert entry["packs"] == ["dcnf"]
+    assert LOOK_ALIKE_RULE not in {f["rule"] for f in entry["findings"]}
+    assert {f["rule"] for f in entry["findings"]} == {"dcnf/logo", "dcnf/byline"}
