@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from compliance.checks import Context
+from compliance.checks.base import describe_check
 from compliance.document import Document
 from compliance.errors import CheckError
 from compliance.findings import Detection
@@ -33,10 +34,12 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "") -> tupl
         if not pack.markers:
             continue
         fired_list = []
+        labels = []
         for marker in pack.markers:
             try:
                 if ctx.run(marker.check).passed:
                     fired_list.append(marker.id)
+                    labels.append(marker.label or describe_check(marker.check))
             except (MissingMeta, PatternTimeout):
                 # As for rules, these are about the article, not bugs: a marker that needs a
                 # value the article does not give, or whose pattern ran out of time, did not fire.
@@ -46,7 +49,7 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "") -> tupl
         fired = tuple(fired_list)
         score = sum(marker.weight for marker in pack.markers if marker.id in fired)
         confidence = round(min(1.0, score / pack.threshold), 2)
-        detections.append(Detection(pack.id, confidence, fired, score >= pack.threshold))
+        detections.append(Detection(pack.id, confidence, fired, score >= pack.threshold, labels=tuple(labels)))
     return tuple(detections)
 
 

@@ -229,6 +229,8 @@ def check_document(
     if off:
         findings = [f for f in findings if f.rule not in off]
     findings.sort(key=lambda f: f.sort_key)
+    # What passed reads top to bottom, like the article.
+    passed.sort(key=lambda p: p.location)
     return Report(
         path=path,
         packs=tuple(p.id for p in applied),

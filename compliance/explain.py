@@ -6,6 +6,7 @@ import difflib
 import textwrap
 from collections.abc import Sequence
 
+from compliance.checks.base import describe_check
 from compliance.errors import PackError
 from compliance.packs import Pack, Rule
 
@@ -47,6 +48,10 @@ def explain_rule(packs: Sequence[Pack], rule_id: str, *, source: str = "") -> st
     users = [p.id for p in packs if p.id != pack.id and any(r.id == rule.id for r in p.rules)]
     lines = [f"{rule.id} ({rule.severity.label}) — {pack.name}", ""]
     lines += ["What it checks:", _wrap(rule.message), ""]
+    # The check's labels (or descriptions written from its patterns), as findings show them.
+    alternatives = rule.check.params if rule.check.kind == "any" else (rule.check,)
+    lines += ["What it looks for" + (" (any of):" if len(alternatives) > 1 else ":")]
+    lines += [_wrap(("- " if len(alternatives) > 1 else "") + describe_check(check)) for check in alternatives] + [""]
     if rule.terms:
         lines += ["From the terms:", _wrap(f'"{rule.terms}"'), ""]
     lines += [f"Terms: {pack.terms_url} (as of {pack.as_of})"]

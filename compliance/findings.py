@@ -102,6 +102,8 @@ class Detection:
     applied: bool
     # Why the page is the publisher's own (an original), when it is: the pack then does not apply.
     own_page: str = ""
+    # The fired markers in words (their labels, or descriptions of their checks), in `markers` order.
+    labels: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

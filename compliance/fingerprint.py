@@ -11,9 +11,9 @@ from compliance.findings import Report
 
 FINGERPRINT_KEY = "syndcheckFinding/v1"
 
-# The checks write positions into their details ("hidden at line 127", "found both (line 147 and
-# line 126)"); a fingerprint must survive lines moving, so those numbers are masked.
-_LINE_NUMBER = re.compile(r"\bline \d+")
+# The checks write positions into their details ("hidden at line 127", "(line 147) … are 19 blocks
+# apart", "block 15 of 22"); a fingerprint must survive lines moving, so those numbers are masked.
+_LINE_NUMBER = re.compile(r"\bline \d+|\bblock \d+ of \d+|\b\d+ blocks? apart")
 
 
 def fingerprints(report: Report, path: str) -> list[str]:

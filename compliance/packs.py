@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
+from compliance.describe import describe_pattern
 from compliance.errors import PackError, combine
 from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.options import Option
-from compliance.patterns import Pattern, Selector, compile_pattern, phrase_to_regex, readable, translate_selector
+from compliance.patterns import Pattern, Selector, compile_pattern, phrase_to_regex, translate_selector
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
 
 T = TypeVar("T")
@@ -58,6 +59,8 @@ class Marker:
     id: str
     weight: float
     check: Check
+    # What the marker is, in words ("DCNF's license paragraph"), for --explain-detection.
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +107,7 @@ _DETECT_KEYS = ("threshold", "own-site", "markers")
 _OWN_SITE_KEYS = ("domains", "names")
 # A host name as a pack writes it: lower-case labels joined by dots, no scheme, port or path.
 HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
-_MARKER_KEYS = ("id", "weight", "check")
+_MARKER_KEYS = ("id", "label", "weight", "check")
 
 
 def _suggest(word: str, choices: Any) -> str:
@@ -328,7 +331,8 @@ class _Builder:
             pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word, validate=self.validate)
         except (regex.error, ValueError, OverflowError, RecursionError) as exc:
             raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
-        return dataclasses.replace(pattern, source=shown if shown is not None else source, label=shown if shown is not None else readable(expanded))
+        label = f'"{" ".join(shown.split())}"' if shown is not None else describe_pattern(expanded)
+        return dataclasses.replace(pattern, source=shown if shown is not None else source, label=label)
 
     def selector(self, source: str, mark: Mark) -> Selector:
         from cssselect import SelectorError
@@ -518,6 +522,7 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
                     builder.string(marker.entries["id"], "marker id", marker.mark),
                     weight,
                     builder.check(marker.entries["check"], marker.key_mark("check")),
+                    builder.string(marker.entries["label"], "marker label", marker.key_mark("label")) if "label" in marker.entries else "",
                 )
 
             built_marker = builder.collect(build_marker)

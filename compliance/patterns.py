@@ -84,12 +84,12 @@ class Pattern:
         if self.template is None:
             return self
         expanded = expand_meta(self.template, meta, escape=True)
-        return Pattern(self.source, expanded, expand_meta(self.label or self.source, meta), ignore_case=self.ignore_case)
+        return Pattern(self.source, expanded, expand_meta(self.label, meta) if self.label else "", ignore_case=self.ignore_case)
 
     @property
     def shown(self) -> str:
-        """The pattern as an editor can read it in a message."""
-        return self.label or self.source
+        """What the pattern looks for, in words (never the regex itself: editors read this)."""
+        return self.label or "text the rule describes by a pattern"
 
     def search(self, text: str) -> Any:
         """First match or None; raises PatternTimeout past the time limit."""
@@ -116,28 +116,6 @@ def phrase_to_regex(phrase: str) -> str:
     if words and (words[-1][-1].isalnum()):
         body = body + r"\b"
     return body
-
-
-_REGEX_NOISE = (
-    (r"\s+", " "),
-    (r"\s*", " "),
-    (r"\s", " "),
-    (r"\b", ""),
-    (r"\.", "."),
-    (r"\-", "-"),
-    (r"(?:", "("),
-)
-
-
-def readable(pattern: str) -> str:
-    """A regex with its anchors and whitespace classes removed, for messages to editors."""
-    text = pattern
-    for noise, plain in _REGEX_NOISE:
-        text = text.replace(noise, plain)
-    text = " ".join(text.strip("^$ ").split())
-    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
-        text = text[1:-1]
-    return text
 
 
 _PATTERN_TRANSLATION: dict[int, str] = {ord(k): v for k, v in {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}.items()}

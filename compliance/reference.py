@@ -127,6 +127,7 @@ def pack_schema() -> dict[str, Any]:
                             "additionalProperties": False,
                             "properties": {
                                 "id": text,
+                                "label": {"type": "string", "minLength": 1, "description": "What the marker is, in words, shown by --explain-detection."},
                                 "weight": {"type": "number", "exclusiveMinimum": 0, "maximum": 10, "default": 1.0},
                                 "check": {"$ref": "#/$defs/check"},
                             },

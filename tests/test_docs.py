@@ -74,7 +74,8 @@ def test_rule_packs_doc_example_runs_as_described() -> None:
     report = check_document(good, [pack], path="good.html")
     assert report.packs == ("gazette",)
     assert report.findings == ()
-    assert [p.rule for p in report.passed] == ["gazette/byline", "gazette/credit-line", "gazette/affiliation"]
+    # In line order, like the article: the byline's two rules, then the credit line below it.
+    assert [p.rule for p in report.passed] == ["gazette/byline", "gazette/affiliation", "gazette/credit-line"]
 
     bad = parse_document(_article("By Ana Ruiz", "This story first appeared in the Example Gazette."), "html")
     (finding,) = check_document(bad, [pack], path="bad.html").findings

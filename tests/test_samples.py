@@ -81,14 +81,14 @@ def test_missing_logo_points_at_the_article_and_says_how_to_fix(cli: Any) -> Non
     assert finding["severity"] == "error"
     assert "directly above the reporter's byline" in finding["help"]
     assert finding["evidence"] is None
-    assert "Daily Caller News Foundation logo" in finding["detail"]
+    assert finding["detail"] == "no visible DCNF logo in the article"
 
 
 def test_hidden_and_sidebar_logos_are_explained(cli: Any) -> None:
     hidden = cli("check", "--format", "json", "samples/dcnf/hidden-logo.html").json()["files"][0]["findings"][0]
     sidebar = cli("check", "--format", "json", "samples/dcnf/logo-in-sidebar.html").json()["files"][0]["findings"][0]
-    assert "is hidden at line" in hidden["detail"]
-    assert "outside the article at line" in sidebar["detail"]
+    assert hidden["detail"] == "no visible DCNF logo in the article; the one at line 127 is hidden"
+    assert sidebar["detail"] == "no visible DCNF logo in the article; the one at line 224 is outside the article (in the page around it)"
 
 
 def test_staff_byline_is_named_as_a_staff_credit_and_affiliation_is_not_double_reported(cli: Any) -> None:

@@ -31,9 +31,12 @@ CHECKS: dict[str, CheckKind] = {
         element.build,
         element.evaluate,
         element.__doc__ or "",
+        element.describe,
     ),
-    "text": CheckKind("text", "a phrase or regex in the visible text of a scope", text.OPTIONS, text.build, text.evaluate, text.__doc__ or ""),
-    "near": CheckKind("near", "two things within N blocks or characters, optionally in order", near.OPTIONS, near.build, near.evaluate, near.__doc__ or ""),
+    "text": CheckKind("text", "a phrase or regex in the visible text of a scope", text.OPTIONS, text.build, text.evaluate, text.__doc__ or "", text.describe),
+    "near": CheckKind(
+        "near", "two things within N blocks or characters, optionally in order", near.OPTIONS, near.build, near.evaluate, near.__doc__ or "", near.describe
+    ),
     "position": CheckKind(
         "position",
         "a check's match within the first or last N blocks of the article",
@@ -41,12 +44,23 @@ CHECKS: dict[str, CheckKind] = {
         position.build,
         position.evaluate,
         position.__doc__ or "",
+        position.describe,
     ),
     "link": CheckKind(
-        "link", "a link back to the original: <a href>, rel=canonical or syndication-source", link.OPTIONS, link.build, link.evaluate, link.__doc__ or ""
+        "link",
+        "a link back to the original: <a href>, rel=canonical or syndication-source",
+        link.OPTIONS,
+        link.build,
+        link.evaluate,
+        link.__doc__ or "",
+        link.describe,
     ),
-    "metadata": CheckKind("metadata", "values in <meta> tags and JSON-LD", metadata.OPTIONS, metadata.build, metadata.evaluate, metadata.__doc__ or ""),
-    "byline": CheckKind("byline", "a person credited by name in a visible byline", byline.OPTIONS, byline.build, byline.evaluate, byline.__doc__ or ""),
+    "metadata": CheckKind(
+        "metadata", "values in <meta> tags and JSON-LD", metadata.OPTIONS, metadata.build, metadata.evaluate, metadata.__doc__ or "", metadata.describe
+    ),
+    "byline": CheckKind(
+        "byline", "a person credited by name in a visible byline", byline.OPTIONS, byline.build, byline.evaluate, byline.__doc__ or "", byline.describe
+    ),
     "original-byline": CheckKind(
         "original-byline",
         "the byline names the original story's reporter(s)",
@@ -54,6 +68,7 @@ CHECKS: dict[str, CheckKind] = {
         original_byline.build,
         original_byline.evaluate,
         original_byline.__doc__ or "",
+        lambda _params: "the byline names the original story's reporter(s)",
     ),
     "original-headline": CheckKind(
         "original-headline",
@@ -62,6 +77,7 @@ CHECKS: dict[str, CheckKind] = {
         original_headline.build,
         original_headline.evaluate,
         original_headline.__doc__ or "",
+        lambda _params: "the original story's headline, unchanged or changed only as allowed",
     ),
     "fidelity": CheckKind(
         "fidelity",
@@ -70,6 +86,7 @@ CHECKS: dict[str, CheckKind] = {
         fidelity.build,
         fidelity.evaluate,
         fidelity.__doc__ or "",
+        lambda _params: "the original's text: added, removed, changed paragraphs and truncation",
     ),
     "original-links": CheckKind(
         "original-links",
@@ -78,6 +95,7 @@ CHECKS: dict[str, CheckKind] = {
         original_links.build,
         original_links.evaluate,
         original_links.__doc__ or "",
+        lambda _params: "every link of the original story kept, and a link to the original",
     ),
     "reused-photos": CheckKind(
         "reused-photos",
@@ -86,10 +104,11 @@ CHECKS: dict[str, CheckKind] = {
         reused_photos.build,
         reused_photos.evaluate,
         reused_photos.__doc__ or "",
+        lambda _params: "photos reused from the original whose credit names an agency",
     ),
-    "any": CheckKind("any", "passes when one of its checks passes", (_CHECK_LIST,), logic.build_list, logic.evaluate_any, logic.ANY_DOC),
-    "all": CheckKind("all", "passes when all of its checks pass", (_CHECK_LIST,), logic.build_list, logic.evaluate_all, logic.ALL_DOC),
-    "not": CheckKind("not", "passes when its check fails", (_ONE_CHECK,), logic.build_one, logic.evaluate_not, logic.NOT_DOC),
+    "any": CheckKind("any", "passes when one of its checks passes", (_CHECK_LIST,), logic.build_list, logic.evaluate_any, logic.ANY_DOC, logic.describe_any),
+    "all": CheckKind("all", "passes when all of its checks pass", (_CHECK_LIST,), logic.build_list, logic.evaluate_all, logic.ALL_DOC, logic.describe_all),
+    "not": CheckKind("not", "passes when its check fails", (_ONE_CHECK,), logic.build_one, logic.evaluate_not, logic.NOT_DOC, logic.describe_not),
 }
 
 # The kinds that compare with the original story (decided only when one is given).

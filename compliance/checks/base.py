@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +11,11 @@ from compliance.document import Document
 from compliance.findings import Location
 from compliance.options import Option
 from compliance.patterns import Pattern, expand_meta
+
+LABEL_DOC = (
+    "What the check looks for, in words an editor reads in findings, without an article"
+    ' ("DCNF logo", "link to propublica.org"); without it one is written from the pattern or selector.'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,8 @@ class CheckKind:
     build: Callable[[dict[str, Any]], Any]
     evaluate: Callable[[Document, Any, Context], Outcome]
     doc: str = ""
+    # What the check looks for, in words (its `label`, or one written from its parameters).
+    describe: Callable[[Any], str] = lambda params: "what the rule describes"
 
 
 class Undecided(Exception):
@@ -133,14 +141,32 @@ def doc_offset(doc: Document, index: int) -> int:
     return offsets[min(index, len(offsets) - 1)] if offsets else 0
 
 
-def judge_count(hits: Sequence[Hit], minimum: int, maximum: int | None, *, noun: str = "") -> Outcome | None:
+def judge_count(hits: Sequence[Hit], minimum: int, maximum: int | None, *, what: str = "", absent: str = "") -> Outcome | None:
     """The outcome of a counted check when the count decides it: too many (the extra hits are the
     violations; with `max: 0` all of them) or enough; None when there are too few, so the check can
-    explain what it looked for."""
+    explain what it looked for. `what` names the thing counted ("CalMatters credit line"); `absent`
+    is the evidence of a prohibition that holds ("no wire or stock photo credit in the article")."""
     count = len(hits)
     if maximum is not None and count > maximum:
-        label = f" {noun}" if noun else ""
-        return Outcome(False, tuple(hits[maximum:] if maximum else hits), f"found {count}{label}, at most {maximum} allowed")
+        thing = what or "it"
+        times = f"{count} time{'s' if count != 1 else ''}"
+        detail = f"{thing} is not allowed, and appears {times}" if maximum == 0 else f"{thing} appears {times}; at most {maximum} allowed"
+        return Outcome(False, tuple(hits[maximum:] if maximum else hits), detail)
     if count >= minimum:
-        return Outcome(True, tuple(hits))
+        return Outcome(True, tuple(hits), "" if hits else absent)
     return None
+
+
+def describe_check(check: Check) -> str:
+    """What a (sub-)check looks for, in words: its label, or a description written from it."""
+    from compliance.checks import CHECKS
+
+    return meta_phrase(CHECKS[check.kind].describe(check.params))
+
+
+_META_PLACEHOLDER = re.compile(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
+
+
+def meta_phrase(text: str) -> str:
+    """`{{meta.reporter}}` in a description read as "the article's reporter"."""
+    return _META_PLACEHOLDER.sub(lambda m: f"the article's {m.group(1).replace('_', ' ')}", text)

@@ -43,7 +43,17 @@ OPTIONS = (
         default=None,
         choices=("empty", "outlet", "staff"),
     ),
+    Option(
+        "label",
+        "string",
+        'What the byline must show, in words ("DCNF affiliation", "the reporter\'s name"); without it one is written from `affiliation` or `name`.',
+        default=None,
+    ),
 )
+
+_PROBLEM_NOUNS = {"empty": "empty byline", "outlet": "byline crediting an outlet instead of a reporter", "staff": "staff byline"}
+
+_WITHOUT_PROBLEM = {"empty": "is not empty", "outlet": "does not credit an outlet in place of a reporter", "staff": "is not a staff credit"}
 
 _PROBLEMS = {
     "empty": "is empty",
@@ -60,27 +70,43 @@ class BylineParams:
     affiliation: Pattern | None
     name: Pattern | None
     problem: str | None = None
+    label: str = ""
 
 
 def build(values: dict[str, Any]) -> BylineParams:
     """Parameters from validated option values."""
-    return BylineParams(values["person"], values["affiliation"], values["name"], values["problem"])
+    return BylineParams(values["person"], values["affiliation"], values["name"], values["problem"], label=values["label"] or "")
+
+
+def describe(params: BylineParams) -> str:
+    """What the check looks for, in words."""
+    if params.problem is not None:
+        return params.label or _PROBLEM_NOUNS[params.problem]
+    phrase = "byline"
+    if params.label:
+        return f"byline showing the {params.label}" if params.affiliation is not None else params.label
+    if params.name is not None:
+        phrase = f"byline naming {params.name.shown}"
+    if params.affiliation is not None:
+        phrase += f" with the affiliation {params.affiliation.shown}"
+    return phrase
 
 
 def _satisfies(byline: Byline, params: BylineParams, ctx: Context) -> tuple[bool, str]:
     if params.problem is not None and byline.reading.problem != params.problem:
-        return False, f"byline '{byline.text}' is not {params.problem}"
+        return False, f"the byline '{byline.text}' {_WITHOUT_PROBLEM[params.problem]}"
     if params.person and not byline.names:
         return False, f"byline '{byline.text}' {_PROBLEMS.get(byline.reading.problem or '', 'names no person')}"
     expected = ctx.bind(params.name) if params.name is not None else None
     if expected is not None and not any(expected.search(n) for n in byline.names):
-        return False, f"byline '{byline.text}' does not name '{expected.shown}'"
+        return False, f"byline '{byline.text}' does not name {expected.shown}"
     if params.affiliation is not None:
         remainder = byline.text
         for person in byline.names:
             remainder = remainder.replace(person, " ")
         if not ctx.bind(params.affiliation).search(remainder):
-            return False, f"byline '{byline.text}' has no affiliation matching '{params.affiliation.shown}'"
+            wanted = f"the {params.label}" if params.label else f"an affiliation such as {params.affiliation.shown}"
+            return False, f"byline '{byline.text}' does not show {wanted}"
     return True, ""
 
 
@@ -104,4 +130,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
         return Outcome(True, tuple(hits))
     anchor = doc.locate(doc.bylines[0]) if doc.bylines else (doc.locate(doc.headline) if doc.headline else doc.article_location)
     detail = "; ".join(reasons) if reasons else "no visible byline found in the article"
+    if params.problem is not None:
+        # Read as a prohibition when negated: "no empty byline (the byline 'By Ana Ruiz' is not empty)".
+        detail = f"no {describe(params)} ({detail})"
     return Outcome(False, (), detail, anchor)

@@ -39,7 +39,8 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.checks.base import Context, Hit, Outcome, doc_offset, judge_count
+from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, doc_offset, judge_count
+from compliance.describe import describe_selector
 from compliance.document import Document, Image, image_sources, text_of
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
@@ -62,6 +63,7 @@ OPTIONS = (
         choices=("true", "false", "any"),
     ),
     Option("scope", "enum", "`article` (the story, not the page chrome) or `page`.", default="article", choices=("article", "page")),
+    Option("label", "string", LABEL_DOC, default=None),
     Option("min", "integer", "Fewest matching elements required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matching elements allowed (`0` forbids the element).", default=None, minimum=0),
 )
@@ -77,6 +79,7 @@ class ElementParams:
     scope: str
     min: int
     max: int | None
+    label: str = ""
 
 
 def build(values: dict[str, Any]) -> ElementParams:
@@ -89,7 +92,22 @@ def build(values: dict[str, Any]) -> ElementParams:
         scope=values["scope"],
         min=values["min"],
         max=values["max"],
+        label=values["label"] or "",
     )
+
+
+_ATTRIBUTE_WORDS = {"alt": "alt text", "src": "loading from", "href": "linking to", "text": "reading", "title": "titled"}
+
+
+def describe(params: ElementParams) -> str:
+    """What the check looks for, in words: its label, or the selector and attributes described."""
+    if params.label:
+        return params.label
+    phrase = describe_selector(params.selector.css)
+    for name, pattern in params.attributes or ():
+        words = _ATTRIBUTE_WORDS.get(name, f"{name} attribute")
+        phrase += f" {'with ' if name not in ('src', 'href', 'text', 'title') else ''}{words} {pattern.shown}"
+    return phrase
 
 
 def _describe(element: Any) -> str:
@@ -207,23 +225,20 @@ def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] |
 
 
 def _judge(doc: Document, params: ElementParams, matched: list[Hit], hidden: list[str], outside: list[str]) -> Outcome:
-    decided = judge_count(matched, params.min, params.max)
+    what = describe(params)
+    where = " in the article" if params.scope == "article" else " on the page"
+    decided = judge_count(matched, params.min, params.max, what=what, absent=f"no {what}{where}")
     if decided is not None:
         return decided
     count = len(matched)
-    wanted = params.selector.css
-    detail = f"no {'visible ' if params.visible == 'true' else ''}'{wanted}'"
-    if params.attributes:
-        detail += " with " + " and ".join(f'{name} "{p.shown}"' for name, p in params.attributes)
-    if params.scope == "article":
-        detail += " in the article"
+    detail = f"no {'visible ' if params.visible == 'true' else ''}{what}{where}"
     if count:
-        detail = f"found {count}, need at least {params.min} ({detail})"
+        detail = f"{what} appears {count} time{'s' if count != 1 else ''}{where}; at least {params.min} needed"
     notes = []
     if hidden:
-        notes.append(f"one is hidden at {hidden[0]}")
+        notes.append(f"the one at {hidden[0]} is hidden")
     if outside:
-        notes.append(f"one is outside the article at {outside[0]}")
+        notes.append(f"the one at {outside[0]} is outside the article (in the page around it)")
     if notes:
         detail += "; " + "; ".join(notes)
     return Outcome(False, (), detail, doc.article_location)

@@ -24,7 +24,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.checks.base import Context, Hit, Outcome, judge_count
+from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
 from compliance.document import Document
 from compliance.findings import START
 from compliance.options import Option
@@ -38,6 +38,7 @@ OPTIONS = (
     Option("source", "enum", "Which links count.", default="a", choices=("a", "canonical", "syndication-source", "any")),
     Option("visible", "enum", "For `<a>` links: only visible ones (`true`), hidden ones (`false`), or both.", default="true", choices=("true", "false", "any")),
     Option("scope", "enum", "For `<a>` links: `article` or `page`.", default="article", choices=("article", "page")),
+    Option("label", "string", LABEL_DOC, default=None),
     Option("min", "integer", "Fewest matching links required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matching links allowed (`0` forbids them).", default=None, minimum=0),
 )
@@ -55,13 +56,39 @@ class LinkParams:
     scope: str
     min: int
     max: int | None
+    label: str = ""
 
 
 def build(values: dict[str, Any]) -> LinkParams:
     """Parameters from validated option values."""
     return LinkParams(
-        values["href"], values["equals"], values["text"], values["source"], str(values["visible"]).lower(), values["scope"], values["min"], values["max"]
+        href=values["href"],
+        equals=values["equals"],
+        text=values["text"],
+        source=values["source"],
+        visible=str(values["visible"]).lower(),
+        scope=values["scope"],
+        min=values["min"],
+        max=values["max"],
+        label=values["label"] or "",
     )
+
+
+_KINDS = {"a": "link", "canonical": "canonical link", "syndication-source": "syndication-source meta tag", "any": "link"}
+
+
+def describe(params: LinkParams, equals: str | None = None) -> str:
+    """What the check looks for, in words: its label, or the kind of link and where it points."""
+    if params.label:
+        return params.label
+    phrase = _KINDS[params.source]
+    if params.href is not None:
+        phrase += f" to {params.href.shown}"
+    if params.equals is not None:
+        phrase += f" to {equals or params.equals}"
+    if params.text is not None:
+        phrase += f" reading {params.text.shown}"
+    return phrase
 
 
 def _same_url(a: str, b: str) -> bool:
@@ -106,18 +133,14 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             for url in doc.meta.get("syndication-source", ())
             if _url_matches(url, params, ctx)
         )
-    decided = judge_count(hits, params.min, params.max, noun="such links")
+    what = describe(params, ctx.expand(params.equals) if params.equals is not None else None)
+    where = " in the article" if params.source == "a" and params.scope == "article" else " on the page"
+    decided = judge_count(hits, params.min, params.max, what=what, absent=f"no {what}{where}")
     if decided is not None:
         return decided
-    wanted = []
-    if params.href is not None:
-        wanted.append(f"to '{params.href.shown}'")
-    if params.equals is not None:
-        wanted.append(f"to {ctx.expand(params.equals)}")
-    kind = {"a": "link", "canonical": "canonical link", "syndication-source": "syndication-source meta tag", "any": "link"}[params.source]
-    detail = f"no {'visible ' if params.source == 'a' and params.visible == 'true' else ''}{kind} {' '.join(wanted)}".rstrip()
-    if params.source == "a" and params.scope == "article":
-        detail += " in the article"
+    detail = f"no {'visible ' if params.source == 'a' and params.visible == 'true' else ''}{what}{where}"
+    if hits:
+        detail = f"{what} appears {len(hits)} time{'s' if len(hits) != 1 else ''}{where}; at least {params.min} needed"
     if hidden:
-        detail += f"; {hidden} hidden"
+        detail += f"; {hidden} {'is' if hidden == 1 else 'are'} hidden"
     return Outcome(False, (), detail, doc.article_location)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.checks.base import Check, Context, Hit, Outcome
+from compliance.checks.base import Check, Context, Hit, Outcome, describe_check
 from compliance.document import Document
 
 ANY_DOC = """`any` — passes when one of its checks passes; the evidence comes from the first that does,
@@ -79,6 +79,22 @@ def build_one(values: dict[str, Any]) -> Check:
     return check
 
 
+def describe_any(params: tuple[Check, ...]) -> str:
+    """Alternatives are forms of one thing (a logo as an image or as its alt-text line): the first names it."""
+    return describe_check(params[0])
+
+
+def describe_all(params: tuple[Check, ...]) -> str:
+    """Every part, joined with "and"."""
+    parts = list(dict.fromkeys(describe_check(c) for c in params))
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def describe_not(params: Check) -> str:
+    """The absence of the inner thing."""
+    return f"no {describe_check(params)}"
+
+
 def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outcome:
     """Pass with the first passing check that has no caveat, else the first passing one."""
     failures = []
@@ -96,7 +112,7 @@ def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
     # The most telling explanation wins: one that saw something nearby (hidden, outside the
     # article, wrong order) beats a plain "not found".
     details = [f.detail for f in failures if f.detail]
-    detail = next((d for d in details if ";" in d or "found both" in d), details[0] if details else "none of the alternatives matched")
+    detail = next((d for d in details if ";" in d or " apart" in d), details[0] if details else "none of the alternatives matched")
     anchor = next((f.anchor for f in failures if f.anchor is not None), doc.article_location)
     hits = tuple(h for f in failures for h in f.hits)
     return Outcome(False, hits, detail, anchor)
@@ -120,5 +136,8 @@ def evaluate_not(doc: Document, params: Check, ctx: Context) -> Outcome:
     """Invert a check."""
     inner = ctx.run(params)
     if inner.passed:
-        return Outcome(False, inner.hits, "found what must not be there", inner.hits[0].location if inner.hits else doc.article_location)
-    return Outcome(True, (), f"not present ({inner.detail})" if inner.detail else "not present")
+        found = describe_check(params)
+        return Outcome(False, inner.hits, f"{found} is there, and must not be", inner.hits[0].location if inner.hits else doc.article_location)
+    # The inner check explains what it did not find ("no empty byline (…)"): that is the evidence.
+    detail = inner.detail if inner.detail.startswith("no ") else f"no {describe_check(params)}" + (f" ({inner.detail})" if inner.detail else "")
+    return Outcome(True, (), detail)

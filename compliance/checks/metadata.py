@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.checks.base import Context, Hit, Outcome, judge_count
+from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
 from compliance.document import Document
 from compliance.findings import START
 from compliance.options import Option
@@ -39,6 +39,7 @@ OPTIONS = (
     Option("meta", "string", "Name (or property) of a `<meta>` tag.", default=None),
     Option("json-ld", "string", "Dotted path into the page's JSON-LD objects.", default=None),
     Option("pattern", "regex", "Regex a value must contain (case-insensitive).", default=None),
+    Option("label", "string", LABEL_DOC, default=None),
     Option("min", "integer", "Fewest matching values required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matching values allowed.", default=None, minimum=0),
 )
@@ -53,12 +54,21 @@ class MetadataParams:
     pattern: Pattern | None
     min: int
     max: int | None
+    label: str = ""
 
 
 def build(values: dict[str, Any]) -> MetadataParams:
     """Parameters from validated option values."""
     meta = values["meta"].strip().lower() if values["meta"] else None
-    return MetadataParams(meta, values["json_ld"], values["pattern"], values["min"], values["max"])
+    return MetadataParams(meta, values["json_ld"], values["pattern"], values["min"], values["max"], label=values["label"] or "")
+
+
+def describe(params: MetadataParams) -> str:
+    """What the check looks for, in words: its label, or the tag or JSON-LD field and its value."""
+    if params.label:
+        return params.label
+    phrase = f'<meta name="{params.meta}"> tag' if params.meta is not None else f"{params.json_ld} field of the page's structured data"
+    return phrase + (f" containing {params.pattern.shown}" if params.pattern is not None else "")
 
 
 def _values_at(node: Any, path: list[str]) -> Iterator[str]:
@@ -92,11 +102,12 @@ def evaluate(doc: Document, params: MetadataParams, ctx: Context) -> Outcome:
         values = [v for obj in doc.json_ld for v in _values_at(obj, (params.json_ld or "").split("."))]
         label = f"JSON-LD {params.json_ld}"
     hits = [Hit(0, START, f"{label}: {shorten(value, 100)}", (("value", value),)) for value in values if pattern is None or pattern.search(value)]
-    decided = judge_count(hits, params.min, params.max, noun="values")
+    what = params.label or label
+    decided = judge_count(hits, params.min, params.max, what=what, absent=f"no {describe(params)} on the page")
     if decided is not None:
         return decided
     if values:
-        detail = f"{label} is {', '.join(shorten(v, 60) for v in values[:3])}" + (f", not matching '{pattern.shown}'" if pattern else "")
+        detail = f"{what} is {', '.join(repr(shorten(v, 60)) for v in values[:3])}" + (f", which does not contain {pattern.shown}" if pattern else "")
     else:
-        detail = f"no {label} on the page"
+        detail = f"no {what} on the page"
     return Outcome(False, (), detail, START)

@@ -27,9 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.checks.base import Check, Context, Hit, Outcome
+from compliance.checks.base import Check, Context, Hit, Outcome, describe_check
 from compliance.document import Document
 from compliance.options import Option
+from compliance.text import shorten
 
 OPTIONS = (
     Option("a", "check", "The first thing (any check)."),
@@ -69,6 +70,24 @@ def _close(a: Hit, b: Hit, params: NearParams) -> bool:
     return params.within_chars is None or abs(a.offset - b.offset) <= params.within_chars
 
 
+def describe(params: NearParams) -> str:
+    """Both things and how close they must be."""
+    return f"{describe_check(params.a)} {_requirement(params)} {describe_check(params.b)}"
+
+
+def _requirement(params: NearParams) -> str:
+    """How close, in words: "directly above", "within 3 blocks after", "within 200 characters of"."""
+    if params.within_blocks == 1 and params.within_chars is None and params.order != "any":
+        return "directly above" if params.order == "a-before-b" else "directly below"
+    distance = []
+    if params.within_blocks is not None:
+        distance.append(f"{params.within_blocks} block{'s' if params.within_blocks != 1 else ''}")
+    if params.within_chars is not None:
+        distance.append(f"{params.within_chars} characters")
+    within = f"within {' and '.join(distance)} " if distance else ""
+    return within + {"any": "of", "a-before-b": "before", "b-before-a": "after"}[params.order]
+
+
 def evaluate(doc: Document, params: NearParams, ctx: Context) -> Outcome:
     """Find a pair of hits of `a` and `b` within the distance."""
     first, second = ctx.run(params.a), ctx.run(params.b)
@@ -80,17 +99,17 @@ def evaluate(doc: Document, params: NearParams, ctx: Context) -> Outcome:
                 evidence = f"{hit_a.evidence} (line {hit_a.location.line}) next to {hit_b.evidence} (line {hit_b.location.line})"
                 hit = Hit(hit_b.index, hit_b.where, evidence, hit_a.captures + hit_b.captures, hit_b.offset)
                 return Outcome(True, (hit,), caveat=first.caveat or second.caveat)
-    distance = []
-    if params.within_blocks is not None:
-        distance.append(f"{params.within_blocks} block{'s' if params.within_blocks != 1 else ''}")
-    if params.within_chars is not None:
-        distance.append(f"{params.within_chars} characters")
-    where = " and ".join(distance) or "any distance"
+    what_a, what_b = describe_check(params.a), describe_check(params.b)
     if not hits_a or not hits_b:
-        missing = "the first" if not hits_a else "the second"
-        detail = f"{missing} part is missing ({(first if not hits_a else second).detail})"
+        detail = (first if not hits_a else second).detail or f"no {what_a if not hits_a else what_b}"
     else:
-        order = {"any": "", "a-before-b": ", the first before the second", "b-before-a": ", the second before the first"}[params.order]
-        detail = f"found both (line {hits_a[0].location.line} and line {hits_b[0].location.line}), but not within {where}{order}"
+        hit_a, hit_b = hits_a[0], hits_b[0]
+        apart = abs(hit_a.index - hit_b.index)
+        shown_b = f"{what_b} '{shorten(hit_b.evidence, 60)}'" if what_b.startswith("byline") else what_b
+        distance = f"{apart} block{'s' if apart != 1 else ''} apart" if apart else "in the same block, in the wrong order"
+        detail = (
+            f"the {what_a} (line {hit_a.location.line}) and the {shown_b} (line {hit_b.location.line}) are {distance};"
+            f" the {what_a} must be {_requirement(params)} the {what_b}"
+        )
     anchor = hits_b[0].location if hits_b else hits_a[0].location if hits_a else doc.article_location
     return Outcome(False, (), detail, anchor)

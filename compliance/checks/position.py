@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.checks.base import Check, Context, Outcome
+from compliance.checks.base import Check, Context, Outcome, describe_check
 from compliance.document import Document
 from compliance.options import Option
 
@@ -49,22 +49,40 @@ def build(values: dict[str, Any]) -> PositionParams:
     return PositionParams(values["check"], values["first"], values["last"])
 
 
+def describe(params: PositionParams) -> str:
+    """The inner thing and where it must be."""
+    where = f"the first {params.first} blocks" if params.first is not None else f"the last {params.last} blocks"
+    return f"{describe_check(params.check)} within {where} of the article"
+
+
 def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
     """Keep only the inner check's hits that sit in the wanted part of the article."""
     inner = ctx.run(params.check)
     if not inner.passed and not inner.hits:
-        return inner
+        return _nowhere(inner)
     article = [item.index for item in doc.items if item.in_article]
     if params.first is not None:
         allowed = set(article[: params.first])
         where = f"the first {params.first} blocks"
+        wanted = "at the top"
     else:
         allowed = set(article[-(params.last or 1) :])
         where = f"the last {params.last} blocks"
+        wanted = "at the end"
     placed = tuple(hit for hit in inner.hits if hit.index in allowed)
     if inner.passed and placed:
         return Outcome(True, placed, caveat=inner.caveat)
     if inner.hits:
         first = inner.hits[0]
-        return Outcome(False, (), f"found at line {first.location.line}, but not within {where} of the article", first.location)
-    return Outcome(False, (), inner.detail, inner.anchor)
+        what = describe_check(params.check)
+        place = f"block {article.index(first.index) + 1} of {len(article)} in the article" if first.index in article else "outside the article"
+        detail = f"{what} is at line {first.location.line} ({place}), not {wanted}: it must be within {where} of the article"
+        return Outcome(False, (), detail, first.location)
+    return _nowhere(inner)
+
+
+def _nowhere(inner: Outcome) -> Outcome:
+    """Nothing found at all: say so plainly, so that a message about "the top" does not suggest
+    the thing is somewhere else."""
+    detail = inner.detail.replace(" in the article", " anywhere in the article", 1) if inner.detail.startswith("no ") else inner.detail
+    return Outcome(False, (), detail, inner.anchor)

@@ -31,7 +31,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.checks.base import Context, Hit, Outcome, judge_count
+from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern
@@ -45,6 +45,7 @@ OPTIONS = (
     Option("scope", "enum", "Where to look.", default="article", choices=("article", "page", "headline", "byline")),
     Option("first", "integer", "Only the first N blocks of the scope.", default=None, minimum=1),
     Option("last", "integer", "Only the last N blocks of the scope.", default=None, minimum=1),
+    Option("label", "string", LABEL_DOC, default=None),
     Option("min", "integer", "Fewest matches required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matches allowed (`0` forbids the text).", default=None, minimum=0),
 )
@@ -60,6 +61,7 @@ class TextParams:
     last: int | None
     min: int
     max: int | None
+    label: str = ""
 
 
 def build(values: dict[str, Any]) -> TextParams:
@@ -71,7 +73,13 @@ def build(values: dict[str, Any]) -> TextParams:
         last=values["last"],
         min=values["min"],
         max=values["max"],
+        label=values["label"] or "",
     )
+
+
+def describe(params: TextParams) -> str:
+    """What the check looks for, in words: its label or the plain reading of its pattern."""
+    return params.label or params.pattern.shown
 
 
 def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None) -> list[Block]:
@@ -117,13 +125,15 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         excerpt = shorten(block.text[context_start : start_in_block + len(match.group(0)) + 30], 140)
         evidence = ("…" if context_start else "") + excerpt
         hits.append(Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block))
-    decided = judge_count(hits, params.min, params.max)
+    what = params.label or pattern.shown
+    where = _scope_label(params)
+    decided = judge_count(hits, params.min, params.max, what=what, absent=f"no {what} in {where}")
     if decided is not None:
         return decided
     count = len(hits)
-    detail = f"'{pattern.shown}' not found in {_scope_label(params)}"
+    detail = f"no {what} in {where}"
     if count:
-        detail = f"found {count} of '{pattern.shown}', need at least {params.min} in {_scope_label(params)}"
+        detail = f"{what} appears {count} time{'s' if count != 1 else ''} in {where}; at least {params.min} needed"
     anchor = doc.article_location
     if params.scope == "byline" and doc.bylines:
         anchor = doc.locate(doc.bylines[0])

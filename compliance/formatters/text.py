@@ -53,7 +53,8 @@ def _detection_lines(report: Report) -> list[str]:
             silent.append(_v(detection.pack))
             continue
         verdict = "applied" if detection.applied else "not applied"
-        lines.append(f"  detection: {_v(detection.pack)} {verdict}, confidence {detection.confidence:.2f} ({_v(', '.join(detection.markers))})")
+        fired = [f"{marker}: {label}" for marker, label in zip(detection.markers, detection.labels, strict=True)] if detection.labels else detection.markers
+        lines.append(f"  detection: {_v(detection.pack)} {verdict}, confidence {detection.confidence:.2f} ({_v('; '.join(fired))})")
     if silent:
         lines.append(f"  detection: no markers of {', '.join(silent)}")
     return lines
