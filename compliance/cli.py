@@ -44,6 +44,7 @@ class OutputFormat(StrEnum):
     github = "github"
     gitlab = "gitlab"
     concise = "concise"
+    html = "html"
     auto = "auto"
 
 
@@ -356,7 +357,14 @@ def _write_formats(
     from compliance.formatters import FORMATTERS, FormatContext
     from compliance.outputs import append_text, write_atomic
 
-    context = FormatContext(packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__, baseline=baseline, adjusted_rules=adjusted)
+    sources = {}
+    if "html" in (chosen, *(name for name, _ in outputs)):
+        from compliance.loading import read_article_sources
+
+        sources = read_article_sources(r.path for r in reports if r.checked)
+    context = FormatContext(
+        packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__, baseline=baseline, adjusted_rules=adjusted, sources=sources
+    )
     if chosen not in _STREAMED:
         typer.echo(FORMATTERS[chosen](reports, context), nl=False)
     for name, file in outputs:

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from compliance.document import DocumentKind
-from compliance.errors import InputError
+from compliance.errors import InputError, UserError
 from compliance.yamlsource import parse_yaml
 
 if TYPE_CHECKING:  # imported when used: rule tests are not part of every check
+    from compliance.formatters.context import ArticleSource
     from compliance.ruletest import Expectations
 
 ARTICLE_SUFFIXES: dict[str, DocumentKind] = {
@@ -289,3 +290,22 @@ def read_sidecar_meta(source: Source) -> dict[str, str]:
     if not isinstance(root, YMap):
         raise InputError("article metadata must be a mapping (key: value lines)", path=origin, line=root.mark.line)
     return {str(k): str(v) for k, v in plain(root).items() if isinstance(v, str | int | float) and not isinstance(v, bool)}
+
+
+def read_article_sources(paths: Iterable[str], *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> dict[str, ArticleSource]:
+    """The decoded text of each checked file, for the HTML report; files that cannot be read again
+    (stdin, CMS payload entries, files removed since) are left out and the report says so."""
+    from compliance.decoding import decode_bytes
+    from compliance.formatters.context import ArticleSource
+
+    sources: dict[str, ArticleSource] = {}
+    for path in paths:
+        file = Path(path)
+        if path == STDIN or not file.is_file():
+            continue
+        try:
+            data = read_source(Source(path, kind_for(path), file), max_bytes=max_bytes)
+        except UserError:
+            continue
+        sources[path] = ArticleSource(decode_bytes(data).text, kind_for(path))
+    return sources

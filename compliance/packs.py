@@ -46,6 +46,9 @@ class Rule:
     origin: str
     line: int
 
+    # The exact HTML to paste to fix a finding (the publisher's logo and byline block), when there is one.
+    snippet: str = ""
+
     @property
     def name(self) -> str:
         """The rule id without its pack prefix."""
@@ -100,9 +103,9 @@ class Pack:
 
 _PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "extends", "define", "outlets", "detect", "rules")
 _REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "rules")
-_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms")
+_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "snippet")
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
-_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "off")
+_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "snippet", "off")
 _DETECT_KEYS = ("threshold", "own-site", "markers")
 _OWN_SITE_KEYS = ("domains", "names")
 # A host name as a pack writes it: lower-case labels joined by dots, no scheme, port or path.
@@ -622,7 +625,7 @@ def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
                 f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _suggest(text, SEVERITY_LABELS)
             )
         changes["severity"] = Severity.from_label(text)
-    for key in ("message", "help", "terms"):
+    for key in ("message", "help", "terms", "snippet"):
         if key in rule.entries:
             changes[key] = builder.string(rule.entries[key], key, rule.mark).strip()
     if "check" in rule.entries:
@@ -676,6 +679,7 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
         pack_id,
         builder.origin,
         rule.mark.line,
+        snippet=builder.string(rule.entries["snippet"], "snippet", rule.mark).strip() + "\n" if "snippet" in rule.entries else "",
     )
 
 

@@ -23,6 +23,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "junit": ("compliance.formatters.junit", "format_junit"),
     "github": ("compliance.formatters.github", "format_github"),
     "gitlab": ("compliance.formatters.gitlab", "format_gitlab"),
+    "html": ("compliance.formatters.html", "format_html"),
     "github-summary": ("compliance.formatters.github", "format_github_summary"),
 }
 

@@ -3,7 +3,7 @@ relative to, and presentation choices. Formatters never read the environment the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,14 @@ class BaselineOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """An article's decoded text and kind (`html`, `text`, `markdown`), for formats that show it."""
+
+    text: str
+    kind: str = "html"
+
+
+@dataclass(frozen=True, slots=True)
 class FormatContext:
     """Inputs of a formatter other than the reports."""
 
@@ -35,6 +43,8 @@ class FormatContext:
     baseline: BaselineOutcome | None = None
     # Rules a configuration file turned off or demoted during the run.
     adjusted_rules: tuple[RuleAdjustment, ...] = ()
+    # Report path → the article as checked, for the HTML report (absent ones are listed, not shown).
+    sources: Mapping[str, ArticleSource] = field(default_factory=dict)
     _rules: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
 
     def rule(self, rule_id: str) -> Rule | None:

@@ -1,0 +1,105 @@
+"""`--format html`: one offline page with every finding marked on the article, and nothing of the
+article able to run, load, post or restyle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+
+from compliance.formatters.context import ArticleSource, FormatContext
+from compliance.formatters.html import format_html
+from compliance.loading import load_packs
+from compliance.runner import Runner, RunOptions
+
+HOSTILE = """<!DOCTYPE html><html><head>
+<meta http-equiv="refresh" content="0; url=https://attacker.example/">
+<base href="https://attacker.example/">
+<link rel="stylesheet" href="https://attacker.example/x.css">
+<style>body, .report, .results { display: none !important; }</style>
+<script>window.__pwned = 1</script>
+</head><body onload="window.__pwned = 2">
+<article>
+<h1 style="position:fixed;top:0;left:0;width:100%;height:100%;background:red">Headline</h1>
+<p class="byline mark error" id="a1-f1">By Jane Roe, Daily Caller News Foundation</p>
+<img src="https://attacker.example/pixel.gif" srcset="https://attacker.example/a.png 2x" onerror="window.__pwned = 3" alt="Daily Caller News Foundation logo">
+<p><a href="javascript:window.__pwned=4">click</a> <a href="https://example.org/ok">fine</a></p>
+<form action="https://attacker.example/post" method="post"><input name="q"><button>Go</button></form>
+<iframe src="https://attacker.example/frame"></iframe>
+<object data="https://attacker.example/o.swf"></object>
+<svg><script>window.__pwned = 5</script><image href="https://attacker.example/s.png"/></svg>
+<video src="https://attacker.example/v.mp4" autoplay></video>
+<p>\ue000f1\ue001 forged marker and <!-- a comment \ue000f9\ue001 --></p>
+<p>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service,
+is available without charge to any eligible news publisher.</p>
+</article></body></html>
+"""
+
+
+def _html_for(paths: list[str]) -> tuple[str, list[Any]]:
+    runner = Runner(RunOptions())
+    results = list(runner.run(paths, jobs=1))
+    reports = [r.report for r in results]
+    sources = {p: ArticleSource(Path(p).read_text(encoding="utf-8", errors="replace"), "html" if p.endswith((".html", ".htm")) else "text") for p in paths}
+    return format_html(reports, FormatContext(packs=tuple(load_packs()), sources=sources)), reports
+
+
+def test_every_finding_of_the_json_is_marked_on_its_article(cli: Any) -> None:
+    json_files = cli("check", "--format", "json", "samples/").json()["files"]
+    page = cli("check", "--format", "html", "samples/").out
+    tree = lxml.html.fromstring(page)
+    sections = tree.xpath("//section[contains(@class, 'report')]")
+    assert len(sections) == len(json_files)
+    total = 0
+    for section, entry in zip(sections, json_files, strict=True):
+        assert section.xpath("string(h2/text())").strip() == entry["path"]
+        marks = section.xpath(".//div[@class='article']//a[contains(@class, 'mark') and not(contains(@class, 'ok'))]")
+        assert sorted(m.get("data-rule") for m in marks) == sorted(f["rule"] for f in entry["findings"]), entry["path"]
+        passes = section.xpath(".//div[@class='article']//a[contains(@class, 'mark ok')]")
+        assert len(passes) == len(entry["passed"])
+        total += len(marks)
+    assert total >= 30
+
+
+def test_a_found_thing_is_marked_just_before_its_element(cli: Any) -> None:
+    page = cli("check", "--format", "html", "samples/calmatters/credit-line-missing-amp.html").out
+    tree = lxml.html.fromstring(page)
+    (wire,) = tree.xpath("//div[@class='article']//a[@data-rule='common/wire-photo']")
+    following = "".join(wire.xpath("following::text()"))[:400]
+    assert "REUTERS/Fred Greaves" in following
+
+
+def test_the_report_is_self_contained_and_gives_the_snippet_to_paste(cli: Any) -> None:
+    page = cli("check", "--format", "html", "samples/dcnf/no-logo.html").out
+    tree = lxml.html.fromstring(page)
+    assert tree.xpath("//script") == []
+    assert [e for e in tree.iter() if isinstance(e.tag, str) and (e.get("src") or (e.tag == "link" and e.get("href")))] == []
+    csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    assert "default-src 'none'" in csp and "form-action 'none'" in csp
+    snippet = tree.xpath("string(//pre[@class='snippet'])")
+    assert 'alt="Daily Caller News Foundation logo"' in snippet and "By [REPORTER], Daily Caller News Foundation" in snippet
+
+
+def test_a_hostile_article_is_rendered_inert(tmp_path: Path) -> None:
+    article = tmp_path / "hostile.html"
+    article.write_text(HOSTILE, encoding="utf-8")
+    page, reports = _html_for([str(article)])
+    tree = lxml.html.fromstring(page)
+    (view,) = tree.xpath("//div[@class='article']")
+    elements = [e for e in view.iterdescendants() if isinstance(e.tag, str)]
+    assert not [e.tag for e in elements if e.tag in ("script", "style", "meta", "base", "link", "form", "input", "button", "iframe", "object", "svg", "video")]
+    article_elements = [e for e in elements if not (e.get("class") or "").startswith(("mark", "elsewhere"))]
+    assert {name for e in article_elements for name in e.attrib} <= {"href", "title", "alt", "rel", "width", "height", "colspan", "rowspan"}
+    # Only the report's own markers carry ids and classes; the article's are gone.
+    assert {e.get("class") for e in elements if e.get("class")} <= {"mark error missing", "mark error", "mark warning", "mark ok", "mark info", "elsewhere"}
+    hrefs = [e.get("href") for e in elements if e.tag == "a" and not (e.get("class") or "").startswith("mark")]
+    assert hrefs == [None, "https://example.org/ok"]
+    # The forged marker text is gone, and the markers are exactly the report's.
+    marks = view.xpath(".//a[contains(@class, 'mark')]")
+    assert len(marks) == len(reports[0].findings) + len(reports[0].passed)
+    assert "forged marker" in view.text_content() and "\ue000" not in page
+    # The attacker's URLs appear only as escaped text (the evidence of what was found, a marker's
+    # tooltip), never where a browser would load or follow them.
+    assert page.count("<script") == 0
+    assert [v for e in tree.iter() if isinstance(e.tag, str) for k, v in e.attrib.items() if k != "title" and "attacker.example" in v] == []
