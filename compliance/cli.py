@@ -449,6 +449,33 @@ def audit(
     _line(f"{report['copies']} copies of {len(report['stories'])} stories on {len(report['sites'])} sites; reports in {visible(str(settings.output))}")  # type: ignore[arg-type]
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default; the API has no authentication).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8080,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes [default: one per core].", show_default=False)] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file for every request.")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=0, help="Largest request body in bytes (413 above it); 0 means no limit.")] = 16 * 1024 * 1024,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0.1, help="Seconds one check may take (504 past it).")] = 10.0,
+) -> None:
+    """Serve the editor's page and the HTTP API (POST /v1/check) — needs the 'serve' extra."""
+    from compliance.serve import ServeSettings, run_server
+
+    run_server(
+        ServeSettings(
+            host=host,
+            port=port,
+            workers=workers,
+            rules=tuple(str(r) for r in rules or ()),
+            config=str(config) if config else None,
+            max_bytes=max_bytes,
+            time_limit=time_limit,
+        ),
+        announce=lambda url: typer.echo(f"syndcheck: serving on {url} (Ctrl+C to stop)", err=True),
+    )
+
+
 rules_app = typer.Typer(help="Validate, list, explain and test rule packs.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 

@@ -339,6 +339,23 @@ class Runner:
 
                 yield self._finish(self._isolated(article.name, work))
 
+    def check_article(
+        self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str] | None = None, meta: Mapping[str, str] | None = None
+    ) -> FileResult:
+        """An article held in memory (a request to `syndcheck serve`), checked as stdin is: the
+        configuration of the working directory (`name` is only what the report calls it, never a
+        path), with `packs` instead of the run's choice when given (an unknown id is a user error),
+        `meta` under the command line's values."""
+
+        def work() -> tuple[Report, Severity]:
+            plan = self.plan(STDIN)
+            if packs:
+                plan = dataclasses.replace(plan, packs=tuple(select_packs(self.packs_for(plan.settings), packs)), auto_detect=False)
+            report = self._check(data, kind, name, plan, meta={**(meta or {}), **self.options.meta})
+            return report, self.options.fail_on or plan.settings.fail_on
+
+        return self._finish(self._isolated(name, work))
+
     def run(self, paths: Iterable[str], *, jobs: int | None = 1, progress: Callable[[int, int], None] | None = None) -> Iterator[FileResult]:
         """Every source under the paths, in a stable order; directory walks honour include/exclude.
 

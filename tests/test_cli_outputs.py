@@ -49,7 +49,7 @@ def test_bad_output_argument_is_a_user_error(cli: Any) -> None:
     run = cli("check", "--output", "pdf=report.pdf", "samples/dcnf/no-logo.html")
     assert (run.code, run.err) == (
         2,
-        "syndcheck: error: unknown output format 'pdf' — one of text, json, jsonl, concise, sarif, junit, github, gitlab, github-summary\n",
+        "syndcheck: error: unknown output format 'pdf' — one of text, json, jsonl, concise, sarif, junit, github, gitlab, html, github-summary\n",
     )
 
 

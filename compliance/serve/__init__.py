@@ -1,0 +1,85 @@
+"""`syndcheck serve`: the checker as a small web app, for editors (a page to paste or upload an
+article and see its findings marked in place) and for CMS pipelines (`POST /v1/check`, answering
+the CLI's JSON v1 document).
+
+Runs on Starlette under uvicorn (the `serve` extra). Packs are loaded once, when the server
+starts: a broken pack stops it with the usual one-line error before any port is opened. Each
+worker process (one per core by default) loads them once too, from the pack cache. No URL is
+ever fetched: an article's links and images are only read, and the HTML view loads nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from compliance.errors import ConfigError
+from compliance.loading import DEFAULT_MAX_BYTES
+
+SETTINGS_VARIABLE = "SYNDCHECK_SERVE_SETTINGS"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8080
+DEFAULT_TIME_LIMIT = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class ServeSettings:
+    """How the server runs: where it listens, what it loads, and its limits.
+
+    `max_bytes` bounds a request body (413 above it); `time_limit` (seconds) bounds one check
+    (504 past it); `workers` is the number of processes (None: one per core).
+    """
+
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    workers: int | None = None
+    rules: tuple[str, ...] = ()
+    config: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    time_limit: float = DEFAULT_TIME_LIMIT
+
+    def to_environment(self) -> str:
+        """The settings as JSON, for worker processes started by uvicorn."""
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_environment(cls) -> ServeSettings:
+        """The settings the parent process left in the environment (defaults when absent)."""
+        raw = os.environ.get(SETTINGS_VARIABLE)
+        if not raw:
+            return cls()
+        values = json.loads(raw)
+        values["rules"] = tuple(values.get("rules", ()))
+        return cls(**values)
+
+
+def run_server(settings: ServeSettings, announce: Callable[[str], None] | None = None) -> None:
+    """Validate the packs, then serve until interrupted (blocking); `announce` is told the URL
+    once the packs are loaded."""
+    try:
+        import uvicorn
+    except ImportError:
+        raise ConfigError("syndcheck serve needs the web server packages", hint="install them with: pip install 'syndication-compliance[serve]'") from None
+    from compliance.serve.app import build_checker
+
+    # Loads and validates every pack now: a broken pack is a one-line error before the port opens.
+    build_checker(settings)
+    os.environ[SETTINGS_VARIABLE] = settings.to_environment()
+    if announce is not None:
+        announce(f"http://{settings.host}:{settings.port}/")
+    workers = settings.workers or os.cpu_count() or 1
+    uvicorn.run(
+        "compliance.serve.app:create_app_from_environment",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+    )
+
+
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "ServeSettings", "run_server"]

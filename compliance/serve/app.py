@@ -1,0 +1,290 @@
+"""The web app: the editor's page, `POST /v1/check`, `GET /v1/packs`, `/healthz`, `/openapi.json`.
+
+Every check goes through `Runner.check_article`, the function the command line uses for CMS
+payloads, so a request and `syndcheck check` give the same findings for the same article. Errors
+are JSON objects `{"error": {"code", "message"}}` with stable codes: 400 `bad-input` (and
+`bad-json`, `unsupported-content-type`), 413 `too-large`, 422 `unknown-pack`,
+504 `time-limit`, 500 `internal-error`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import anyio
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from compliance import __version__
+from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS, CmsProblem, parse_payload
+from compliance.decoding import decode_bytes
+from compliance.display import visible
+from compliance.document import DocumentKind
+from compliance.formatters.context import ArticleSource, FormatContext
+from compliance.formatters.json import format_json
+from compliance.loading import sniff_kind
+from compliance.runner import FileResult, Runner, RunOptions, RunStatus
+from compliance.serve import ServeSettings
+from compliance.serve.openapi import openapi_document
+from compliance.serve.page import editor_page
+
+RAW_KINDS: dict[str, DocumentKind] = {"text/html": "html", "text/plain": "text", "text/markdown": "markdown"}
+
+
+class ApiError(Exception):
+    """A request the server refuses: HTTP status, stable code, one-line message."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+    def response(self) -> JSONResponse:
+        """The error as the JSON body every error shares."""
+        return JSONResponse({"error": {"code": self.code, "message": self.message}}, status_code=self.status)
+
+
+@dataclass(frozen=True, slots=True)
+class Checker:
+    """The loaded packs and settings one server process checks with."""
+
+    runner: Runner
+    settings: ServeSettings
+    context: FormatContext
+
+    @property
+    def pack_ids(self) -> tuple[str, ...]:
+        """Every loaded pack id."""
+        return tuple(p.id for p in self.context.packs)
+
+    def check(self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str]) -> FileResult:
+        """One article, as `syndcheck check` would check it (unknown packs are refused first)."""
+        unknown = [p for p in packs if p not in self.pack_ids]
+        if unknown:
+            raise ApiError(422, "unknown-pack", f"unknown pack '{visible(unknown[0])}'; GET /v1/packs lists them")
+        return self.runner.check_article(data, kind, name=name, packs=tuple(packs) or None, meta=meta)
+
+    async def check_in_time(self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str]) -> FileResult:
+        """`check` in a worker thread, abandoned with 504 past the time limit (patterns have their
+        own time limit, so an abandoned check still ends)."""
+        work = functools.partial(self.check, data, kind, name=name, packs=packs, meta=meta)
+        with anyio.move_on_after(self.settings.time_limit) as scope:
+            return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
+        assert scope.cancel_called
+        raise ApiError(504, "time-limit", f"the check took longer than {self.settings.time_limit:g} s")
+
+
+def build_checker(settings: ServeSettings) -> Checker:
+    """Load the packs (raises PackError for a broken one) and the settings of every check."""
+    runner = Runner(RunOptions(rules=tuple(_paths(settings.rules)), config=_path(settings.config), max_bytes=settings.max_bytes))
+    context = FormatContext(packs=tuple(runner.all_packs()), tool_version=__version__)
+    return Checker(runner, settings, context)
+
+
+def _paths(values: Sequence[str]) -> list[Any]:
+    from pathlib import Path
+
+    return [Path(v) for v in values]
+
+
+def _path(value: str | None) -> Any:
+    from pathlib import Path
+
+    return Path(value) if value else None
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it passes `limit` bytes (0: no limit)."""
+    declared = request.headers.get("content-length", "")
+    if limit and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, "too-large", f"the body is {int(declared)} bytes; the limit is {limit}")
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if limit and size > limit:
+            raise ApiError(413, "too-large", f"the body is larger than the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+def _strings(value: Any, what: str, *, present: bool) -> list[str]:
+    if not present:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ApiError(400, "bad-input", f"'{what}' must be a list of strings")
+    return list(value)
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool))
+
+
+def _check_payload_types(payload: Mapping[str, Any]) -> None:
+    """Refuse a payload whose known fields have the wrong type, instead of quietly ignoring them."""
+    for key in HTML_FIELDS:
+        if key in payload and not isinstance(payload[key], str):
+            raise ApiError(400, "bad-input", f"'{key}' must be a string (the article's HTML)")
+    for key in (*ID_FIELDS, *META_FIELDS):
+        if key in payload and not _is_scalar(payload[key]):
+            raise ApiError(400, "bad-input", f"'{key}' must be a string or a number")
+    if "meta" in payload and not (isinstance(payload["meta"], dict) and all(_is_scalar(v) for v in payload["meta"].values())):
+        raise ApiError(400, "bad-input", "'meta' must be an object of strings")
+    if not any(key in payload for key in HTML_FIELDS):
+        raise ApiError(400, "bad-input", f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})")
+
+
+def parse_check_request(
+    body: bytes, media_type: str, query: Mapping[str, str], packs_query: Sequence[str]
+) -> tuple[bytes, DocumentKind, str, list[str], dict[str, str]]:
+    """What to check from a request: the article bytes, kind, display name, packs and metadata."""
+    meta = {key[5:]: value for key, value in query.items() if key.startswith("meta.") and len(key) > 5}
+    packs = list(packs_query)
+    if media_type == "application/json":
+        text = decode_bytes(body).text
+        try:
+            payload = json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            raise ApiError(400, "bad-json", f"the body is not valid JSON: {exc}") from None
+        if not isinstance(payload, dict):
+            raise ApiError(400, "bad-input", "the body must be one JSON object (one article per request)")
+        _check_payload_types(payload)
+        packs += _strings(payload.get("packs"), "packs", present="packs" in payload)
+        (article,) = list(parse_payload(json.dumps(payload), "payload"))
+        if isinstance(article, CmsProblem):
+            raise ApiError(400, "bad-input", article.reason)
+        return article.html.encode("utf-8"), "html", article.name, packs, {**article.meta, **meta}
+    if media_type in RAW_KINDS:
+        # An empty article is answered as the command line answers an empty file: not checked.
+        kind = RAW_KINDS[media_type]
+        return body, kind, query.get("name") or f"article.{ {'html': 'html', 'text': 'txt', 'markdown': 'md'}[kind] }", packs, meta
+    raise ApiError(400, "unsupported-content-type", "send application/json (a CMS payload), text/html, text/plain or text/markdown")
+
+
+def result_document(result: FileResult, context: FormatContext) -> dict[str, Any]:
+    """The CLI's JSON v1 document for one article, plus `status`: the exit code the CLI would give."""
+    document: dict[str, Any] = json.loads(format_json([result.report], context))
+    document["status"] = RunStatus().add(result).exit_code()
+    return document
+
+
+def create_app(settings: ServeSettings | None = None, checker: Checker | None = None) -> Starlette:
+    """The ASGI app (packs loaded now, once)."""
+    checker = checker or build_checker(settings or ServeSettings())
+
+    async def check_endpoint(request: Request) -> Response:
+        try:
+            body = await read_body(request, checker.settings.max_bytes)
+            data, kind, name, packs, meta = parse_check_request(body, _media_type(request), request.query_params, request.query_params.getlist("pack"))
+            result = await checker.check_in_time(data, kind, name=name, packs=packs, meta=meta)
+        except ApiError as exc:
+            return exc.response()
+        if result.failure == "bug":
+            return ApiError(500, "internal-error", "the check failed because of a bug; please report it with the article").response()
+        return JSONResponse(result_document(result, checker.context))
+
+    async def packs_endpoint(request: Request) -> Response:
+        del request
+        return JSONResponse(
+            {
+                "packs": [
+                    {"id": p.id, "name": p.name, "publisher": p.publisher, "terms_url": p.terms_url, "as_of": p.as_of, "rules": len(p.rules)}
+                    for p in checker.context.packs
+                ]
+            }
+        )
+
+    async def health_endpoint(request: Request) -> Response:
+        del request
+        return JSONResponse({"status": "ok", "version": __version__, "packs": len(checker.context.packs)})
+
+    async def openapi_endpoint(request: Request) -> Response:
+        del request
+        return JSONResponse(openapi_document(checker.settings.max_bytes, checker.pack_ids))
+
+    async def page_endpoint(request: Request) -> Response:
+        if request.method == "GET":
+            return HTMLResponse(editor_page(checker.context, None))
+        try:
+            form = await _editor_form(request, checker.settings.max_bytes)
+            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=form.meta)
+        except ApiError as exc:
+            return HTMLResponse(editor_page(checker.context, None, error=exc.message, form=None), status_code=exc.status)
+        source = ArticleSource(decode_bytes(form.data).text, form.kind)
+        return HTMLResponse(editor_page(checker.context, (result, source), form=form))
+
+    routes = [
+        Route("/", page_endpoint, methods=["GET", "POST"]),
+        Route("/v1/check", check_endpoint, methods=["POST"]),
+        Route("/v1/packs", packs_endpoint, methods=["GET"]),
+        Route("/healthz", health_endpoint, methods=["GET"]),
+        Route("/openapi.json", openapi_endpoint, methods=["GET"]),
+    ]
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        del exc
+        return ApiError(404, "not-found", f"no such endpoint: {request.method} {request.url.path}").response()
+
+    async def not_allowed(request: Request, exc: Exception) -> Response:
+        response = ApiError(405, "method-not-allowed", f"{request.method} is not allowed on {request.url.path}").response()
+        # RFC 9110: a 405 lists the methods that are allowed.
+        response.headers.update(getattr(exc, "headers", None) or {})
+        return response
+
+    return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})
+
+
+@dataclass(frozen=True, slots=True)
+class EditorForm:
+    """What the editor submitted on the page."""
+
+    data: bytes
+    kind: DocumentKind
+    name: str
+    packs: list[str]
+    meta: dict[str, str]
+    pasted: str = ""
+
+
+async def _editor_form(request: Request, limit: int) -> EditorForm:
+    if limit and request.headers.get("content-length", "").isdigit() and int(request.headers["content-length"]) > limit + 64 * 1024:
+        raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
+    # The form's uploaded files are temporary files: closed when the block ends.
+    async with request.form(max_part_size=max(limit, 1024 * 1024) if limit else 1024 * 1024 * 1024) as form:
+        upload = form.get("file")
+        pasted = str(form.get("article") or "")
+        name = "pasted article"
+        data = pasted.encode("utf-8")
+        if upload is not None and not isinstance(upload, str) and upload.filename:
+            data = await upload.read()
+            name = upload.filename
+        packs = [str(p) for p in form.getlist("pack") if str(p)]
+        meta = {key: str(form.get(key) or "").strip() for key in ("reporter", "original_url") if str(form.get(key) or "").strip()}
+    if limit and len(data) > limit:
+        raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
+    if not data.strip():
+        raise ApiError(400, "empty", "paste an article or choose a file")
+    from compliance.loading import ARTICLE_SUFFIXES
+
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    kind = ARTICLE_SUFFIXES.get(suffix) or sniff_kind(data)
+    return EditorForm(data, kind, name, packs, meta, pasted)
+
+
+def create_app_from_environment() -> Starlette:
+    """The app for a uvicorn worker process, with the settings `syndcheck serve` left in the environment."""
+    return create_app(ServeSettings.from_environment())
+
+
+__all__ = ["ApiError", "Checker", "EditorForm", "build_checker", "create_app", "create_app_from_environment", "result_document"]

@@ -1,0 +1,198 @@
+"""The OpenAPI document of the HTTP API (served at `/openapi.json`), written out so that it is the
+contract: the test suite drives the API against it with schemathesis."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from compliance import __version__
+from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS
+
+_NULLABLE_STRING = {"type": "string", "nullable": True}
+
+_FINDING = {
+    "type": "object",
+    "required": ["rule", "severity", "message", "help", "line", "column", "evidence", "detail"],
+    "properties": {
+        "rule": {"type": "string"},
+        "severity": {"type": "string", "enum": ["error", "warning", "info"]},
+        "message": {"type": "string"},
+        "help": {"type": "string"},
+        "line": {"type": "integer", "minimum": 1},
+        "column": {"type": "integer", "minimum": 1},
+        "evidence": _NULLABLE_STRING,
+        "detail": _NULLABLE_STRING,
+    },
+}
+
+_FILE = {
+    "type": "object",
+    "required": ["path", "checked", "packs", "findings", "passed", "notices", "detection"],
+    "properties": {
+        "path": {"type": "string"},
+        "checked": {"type": "boolean"},
+        "packs": {"type": "array", "items": {"type": "string"}},
+        "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
+        "passed": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["rule", "evidence", "line"],
+                "properties": {"rule": {"type": "string"}, "evidence": {"type": "string"}, "line": {"type": "integer"}},
+            },
+        },
+        "notices": {
+            "type": "array",
+            "items": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}},
+        },
+        "detection": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["pack", "confidence", "markers", "applied"],
+                "properties": {
+                    "pack": {"type": "string"},
+                    "confidence": {"type": "number"},
+                    "markers": {"type": "array", "items": {"type": "string"}},
+                    "applied": {"type": "boolean"},
+                },
+            },
+        },
+    },
+}
+
+_SUMMARY_KEYS = ("files", "checked", "with_findings", "without_pack", "skipped", "errors", "warnings", "info", "passed")
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
+    """The OpenAPI 3.0 document; `max_bytes` is the body limit the server enforces and `pack_ids`
+    the packs it has loaded (any other id is refused with 422)."""
+    pack_id = {"type": "string", "enum": list(pack_ids)}
+    limit = f"at most {max_bytes} bytes" if max_bytes else "no size limit"
+    scalar = {"anyOf": [{"type": "string"}, {"type": "number"}]}
+    payload_properties: dict[str, Any] = {key: {"type": "string"} for key in HTML_FIELDS}
+    payload_properties.update({key: scalar for key in (*ID_FIELDS, *META_FIELDS)})
+    payload_properties["packs"] = {"type": "array", "items": pack_id, "description": "Packs to apply; without it, packs are detected."}
+    payload_properties["meta"] = {"type": "object", "additionalProperties": scalar, "description": "Article metadata rules can require."}
+    raw = {"schema": {"type": "string", "format": "binary", "description": "The article, as bytes (any encoding the checker can decode)."}}
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "syndcheck",
+            "version": __version__,
+            "description": "Check a republished article against the publisher's republication terms. Errors are JSON with a stable `code`.",
+        },
+        "paths": {
+            "/v1/check": {
+                "post": {
+                    "operationId": "checkArticle",
+                    "summary": "Check one article",
+                    "description": (
+                        "A CMS JSON payload (the fields of `--input-kind cms-json`, plus `packs` and `meta`) or a raw article"
+                        " (text/html, text/plain, text/markdown). Query: `pack` (repeatable) and `meta.KEY=VALUE`. The answer is the"
+                        f" JSON v1 document of `syndcheck check --format json` for the article, plus `status`, its exit code. Body: {limit}."
+                    ),
+                    "parameters": [
+                        {
+                            "name": "pack",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "array", "items": pack_id},
+                            "style": "form",
+                            "explode": True,
+                            "description": "Packs to apply (repeat the parameter); without it, packs are detected.",
+                        },
+                        {"name": "name", "in": "query", "required": False, "schema": {"type": "string"}, "description": "The article's name in the report."},
+                    ],
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"type": "object", "properties": payload_properties, "anyOf": [{"required": [key]} for key in HTML_FIELDS]}
+                            },
+                            "text/html": raw,
+                            "text/plain": raw,
+                            "text/markdown": raw,
+                        },
+                    },
+                    "responses": {
+                        "200": {"description": "The report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckResult"}}}},
+                        "400": _error("bad input (`bad-input`, `bad-json`, `unsupported-content-type`)"),
+                        "413": _error("body too large (`too-large`)"),
+                        "422": _error("unknown pack (`unknown-pack`)"),
+                        "504": _error("the check took longer than the time limit (`time-limit`)"),
+                    },
+                }
+            },
+            "/v1/packs": {
+                "get": {
+                    "operationId": "listPacks",
+                    "summary": "The loaded rule packs",
+                    "responses": {"200": {"description": "The packs", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PackList"}}}}},
+                }
+            },
+            "/healthz": {
+                "get": {
+                    "operationId": "health",
+                    "summary": "Liveness",
+                    "responses": {
+                        "200": {"description": "The server is up", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}}
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "Finding": _FINDING,
+                "File": _FILE,
+                "CheckResult": {
+                    "type": "object",
+                    "required": ["version", "files", "summary", "status"],
+                    "properties": {
+                        "version": {"type": "integer", "enum": [1]},
+                        "files": {"type": "array", "items": {"$ref": "#/components/schemas/File"}, "minItems": 1, "maxItems": 1},
+                        "summary": {"type": "object", "required": list(_SUMMARY_KEYS), "properties": {k: {"type": "integer"} for k in _SUMMARY_KEYS}},
+                        "status": {"type": "integer", "enum": [0, 1, 2, 3], "description": "The exit code `syndcheck check` would give."},
+                    },
+                },
+                "Error": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {
+                        "error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}
+                    },
+                },
+                "PackList": {
+                    "type": "object",
+                    "required": ["packs"],
+                    "properties": {
+                        "packs": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["id", "name", "publisher", "terms_url", "as_of", "rules"],
+                                "properties": {
+                                    "id": {"type": "string"},
+                                    "name": {"type": "string"},
+                                    "publisher": {"type": "string"},
+                                    "terms_url": {"type": "string"},
+                                    "as_of": {"type": "string"},
+                                    "rules": {"type": "integer"},
+                                },
+                            },
+                        }
+                    },
+                },
+                "Health": {
+                    "type": "object",
+                    "required": ["status", "version", "packs"],
+                    "properties": {"status": {"type": "string", "enum": ["ok"]}, "version": {"type": "string"}, "packs": {"type": "integer"}},
+                },
+            }
+        },
+    }

@@ -1,0 +1,23 @@
+"""The HTTP API against its own OpenAPI document, with schemathesis: generated requests (valid and
+not) never get a server error, an undocumented status or a body that breaks the schema."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("starlette", reason="the 'serve' extra is not installed (pip install 'syndication-compliance[serve]')")
+schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (the test extra provides it)")
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+from compliance.serve import ServeSettings  # noqa: E402
+from compliance.serve.app import create_app  # noqa: E402
+
+APP = create_app(ServeSettings(max_bytes=256 * 1024))
+SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", APP)
+
+
+@SCHEMA.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_api_keeps_its_openapi_contract(case: schemathesis.Case) -> None:
+    case.call_and_validate()

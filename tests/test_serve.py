@@ -1,0 +1,185 @@
+"""`syndcheck serve`: the HTTP API answers the CLI's JSON v1 contract, with stable errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+pytest.importorskip("starlette", reason="the 'serve' extra is not installed (pip install 'syndication-compliance[serve]')")
+
+from starlette.testclient import TestClient
+
+from compliance.serve import ServeSettings
+from compliance.serve.app import create_app
+from tests.conftest import ROOT, SAMPLES
+
+DCNF = SAMPLES / "dcnf"
+EXPECTED = yaml.safe_load((DCNF / "expected.yaml").read_text(encoding="utf-8"))
+MEDIA = {".html": "text/html", ".txt": "text/plain", ".md": "text/markdown"}
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(create_app(ServeSettings(max_bytes=512 * 1024)))
+
+
+def _post(client: TestClient, path: Path, query: str = "") -> Any:
+    return client.post(f"/v1/check{query}", content=path.read_bytes(), headers={"content-type": MEDIA[path.suffix]})
+
+
+def test_the_seed_passes_all_three_dcnf_requirements(client: TestClient) -> None:
+    answer = _post(client, DCNF / "republished.txt")
+    assert answer.status_code == 200
+    document = answer.json()
+    assert document["version"] == 1 and document["status"] == 0
+    (entry,) = document["files"]
+    assert entry["packs"] == ["dcnf"]
+    assert entry["findings"] == []
+    assert sorted(p["rule"] for p in entry["passed"]) == ["dcnf/affiliation", "dcnf/byline", "dcnf/logo"]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e["findings"]))
+def test_each_failing_dcnf_sample_reports_exactly_its_rules(client: TestClient, cli: Any, name: str) -> None:
+    answer = _post(client, DCNF / name)
+    assert answer.status_code == 200
+    document = answer.json()
+    (entry,) = document["files"]
+    assert (entry["packs"], sorted(f["rule"] for f in entry["findings"])) == (EXPECTED[name]["packs"], EXPECTED[name]["findings"])
+    assert document["status"] == 1
+    # The same document as the command line's, apart from the article's name.
+    local = cli("check", "--format", "json", f"samples/dcnf/{name}").json()
+    local["files"][0]["path"] = entry["path"]
+    assert {k: v for k, v in document.items() if k != "status"} == local
+
+
+def test_a_cms_payload_is_checked_with_its_fields_packs_and_meta(client: TestClient) -> None:
+    html = (DCNF / "no-affiliation.html").read_text(encoding="utf-8")
+    answer = client.post("/v1/check", json={"id": "story-42", "html": html, "packs": ["dcnf"], "meta": {"reporter": "Jake Smith"}})
+    assert answer.status_code == 200
+    (entry,) = answer.json()["files"]
+    assert entry["path"] == "payload#1 (story-42)"
+    assert [f["rule"] for f in entry["findings"]] == ["dcnf/affiliation"]
+
+
+def test_query_parameters_choose_packs_and_give_metadata(client: TestClient) -> None:
+    answer = _post(client, SAMPLES / "negative" / "daily-caller-article.html", "?pack=dcnf&meta.reporter=Jake%20Smith&name=story.html")
+    (entry,) = answer.json()["files"]
+    assert entry["path"] == "story.html" and entry["packs"] == ["dcnf"]
+    assert "dcnf/logo" in [f["rule"] for f in entry["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "status", "code"),
+    [
+        (b"{not json", {"content-type": "application/json"}, 400, "bad-json"),
+        (b"[1, 2]", {"content-type": "application/json"}, 400, "bad-input"),
+        (b'{"headline": "no html"}', {"content-type": "application/json"}, 400, "bad-input"),
+        (b'{"html": "<p>x</p>", "packs": "dcnf"}', {"content-type": "application/json"}, 400, "bad-input"),
+        (b"<p>x</p>", {"content-type": "application/pdf"}, 400, "unsupported-content-type"),
+        (b'{"html": "<p>x</p>", "packs": ["no-such-pack"]}', {"content-type": "application/json"}, 422, "unknown-pack"),
+        (b"<p>" + b"x" * (600 * 1024) + b"</p>", {"content-type": "text/html"}, 413, "too-large"),
+    ],
+)
+def test_errors_are_json_with_stable_codes(client: TestClient, body: bytes, headers: dict[str, str], status: int, code: str) -> None:
+    answer = client.post("/v1/check", content=body, headers=headers)
+    assert answer.status_code == status
+    assert answer.json()["error"]["code"] == code
+    assert answer.json()["error"]["message"]
+
+
+def test_an_empty_article_is_answered_as_an_empty_file_is(client: TestClient) -> None:
+    answer = client.post("/v1/check", content=b"  ", headers={"content-type": "text/html"})
+    assert answer.status_code == 200
+    (entry,) = answer.json()["files"]
+    assert entry["checked"] is False and entry["notices"][0]["code"] == "skipped" and answer.json()["status"] == 0
+
+
+def test_unknown_pack_in_the_query_is_422(client: TestClient) -> None:
+    answer = _post(client, DCNF / "no-logo.html", "?pack=dcfn")
+    assert (answer.status_code, answer.json()["error"]["code"]) == (422, "unknown-pack")
+
+
+def test_packs_health_and_openapi(client: TestClient) -> None:
+    packs = client.get("/v1/packs").json()["packs"]
+    assert {"dcnf", "propublica", "common"} <= {p["id"] for p in packs}
+    assert client.get("/healthz").json()["status"] == "ok"
+    spec = client.get("/openapi.json").json()
+    assert spec["openapi"].startswith("3.") and "/v1/check" in spec["paths"]
+    missing = client.get("/v2/nothing")
+    assert (missing.status_code, missing.json()["error"]["code"]) == (404, "not-found")
+
+
+def test_the_editor_page_checks_a_pasted_article(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and 'name="article"' in page.text and "form-action 'self'" in page.text
+    answer = client.post("/", data={"article": (DCNF / "no-logo.html").read_text(encoding="utf-8"), "pack": "dcnf"})
+    assert answer.status_code == 200
+    assert 'data-rule="dcnf/logo"' in answer.text and 'class="mark error missing"' in answer.text
+    assert "Daily Caller News Foundation logo" in answer.text
+
+
+def test_a_check_past_the_time_limit_is_504(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from compliance.runner import Runner
+
+    app = create_app(ServeSettings(time_limit=0.2))
+    original = Runner.check_article
+
+    def slow(self: Runner, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.6)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Runner, "check_article", slow)
+    answer = TestClient(app).post("/v1/check", content=b"<p>x</p>", headers={"content-type": "text/html"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (504, "time-limit")
+
+
+def test_a_broken_pack_stops_the_server_at_start_with_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: broken\nname: Broken\nrules: [\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "compliance", "serve", "--port", "1", "--rules", str(broken)], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert run.returncode == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"syndcheck: error: {broken}:")
+
+
+def test_worker_settings_cross_to_worker_processes_unchanged() -> None:
+    settings = ServeSettings(port=9000, workers=2, rules=("extra",), max_bytes=123, time_limit=2.5)
+    import os
+
+    os.environ["SYNDCHECK_SERVE_SETTINGS"] = settings.to_environment()
+    try:
+        assert ServeSettings.from_environment() == settings
+    finally:
+        del os.environ["SYNDCHECK_SERVE_SETTINGS"]
+    assert json.loads(settings.to_environment())["workers"] == 2
+
+
+def test_the_documented_examples_are_what_the_api_answers(client: TestClient) -> None:
+    serve_doc = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
+    example = json.loads(next(block for block in serve_doc.split("```json\n")[1:]).split("```", 1)[0])
+    assert _post(client, DCNF / "republished.txt").json() == example
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = json.loads(readme.split("## The editor's page and the HTTP API", 1)[1].split("```json\n", 1)[1].split("```", 1)[0])
+    actual = _post(client, DCNF / "no-logo.html", "?meta.reporter=Jake%20Smith").json()
+    assert (actual["status"], actual["files"][0]["path"], actual["files"][0]["packs"]) == (
+        shown["status"],
+        shown["files"][0]["path"],
+        shown["files"][0]["packs"],
+    )
+    assert [f["rule"] for f in actual["files"][0]["findings"]] == [f["rule"] for f in shown["files"][0]["findings"]]
+
+
+def test_the_article_name_is_only_a_label_never_a_path(client: TestClient) -> None:
+    answer = _post(client, DCNF / "no-logo.html", "?name=%00..%2F..%2Fetc%2Fpasswd")
+    assert answer.status_code == 200
+    assert answer.json()["files"][0]["path"] == "\x00../../etc/passwd"
