@@ -124,3 +124,36 @@ def test_the_documented_label_example_replaces_the_generated_description(tmp_pat
     assert "why: no visible Gazette logo in the article" in run.out
     assert "(credit: the Gazette's credit line)" in run.out
     assert "why: no visible Gazette logo in the article" in doc
+
+
+def _leaves(check: Check) -> Iterator[Check]:
+    params = check.params
+    if check.kind in ("any", "all"):
+        for child in params:
+            yield from _leaves(child)
+    elif check.kind == "not":
+        yield from _leaves(params)
+    elif check.kind == "near":
+        yield from _leaves(params.a)
+        yield from _leaves(params.b)
+    elif check.kind == "position":
+        yield from _leaves(params.check)
+    else:
+        yield check
+
+
+def test_the_built_in_packs_label_every_marker_and_describe_every_rule_check_in_words() -> None:
+    from compliance.checks.base import describe_check
+
+    packs = load_packs()
+    assert [(p.id, m.id) for p in packs for m in p.markers if not m.label] == []
+    neutral = [
+        f"{rule.id} ({leaf.origin}:{leaf.line})"
+        for pack in packs
+        for rule in pack.rules
+        for top in (rule.check, rule.when)
+        if top is not None
+        for leaf in _leaves(top)
+        if "the rule describes by" in describe_check(leaf)
+    ]
+    assert neutral == []
