@@ -324,7 +324,7 @@ def test_the_json_of_a_hidden_logo_names_where_it_is_hidden(tmp_path: Path, cli)
     path.write_bytes(page(css=".x{display:none}", logo=LOGO.format(attrs=' class="x"')))
     run = cli("check", "--pack", "dcnf", "--format", "json", str(path))
     (finding,) = [f for f in json.loads(run.out)["files"][0]["findings"] if f["rule"] == "dcnf/logo"]
-    assert "one is hidden at line 4" in finding["detail"]
+    assert "the one at line 4 is hidden" in finding["detail"]
 
 
 def test_the_readme_visibility_example_reports_what_it_says(tmp_path: Path, cli) -> None:
