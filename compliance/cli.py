@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -440,12 +441,13 @@ def audit(
     from compliance.audit.run import Mapper, load_audit_config, local_map, run_audit
 
     settings = load_audit_config(config)
-    mapper: Mapper = local_map
-    if scheduler is not None:
-        from compliance.audit.distributed import dask_mapper
+    with contextlib.ExitStack() as stack:
+        mapper: Mapper = local_map
+        if scheduler is not None:
+            from compliance.audit.distributed import dask_mapper
 
-        mapper = dask_mapper(scheduler)
-    report = run_audit(settings, progress=_say if sys.stderr.isatty() else None, mapper=mapper)
+            mapper = stack.enter_context(dask_mapper(scheduler))
+        report = run_audit(settings, progress=_say if sys.stderr.isatty() else None, mapper=mapper)
     _line(f"{report['copies']} copies of {len(report['stories'])} stories on {len(report['sites'])} sites; reports in {visible(str(settings.output))}")  # type: ignore[arg-type]
 
 

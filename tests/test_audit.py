@@ -258,9 +258,35 @@ def test_dask_runs_equal_the_single_process_run(served: Any, tmp_path: Path) -> 
     base, _ = served
     config = load_audit_config(_http_config(tmp_path, base))
     single = run_audit(config)
-    threaded = run_audit(config, mapper=dask_mapper("local", partition_size=3))
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
-        clustered = run_audit(config, mapper=dask_mapper(cluster.scheduler_address, partition_size=3))
+    with dask_mapper("local", partition_size=3) as mapper:
+        threaded = run_audit(config, mapper=mapper)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, dask_mapper(
+        cluster.scheduler_address, partition_size=3
+    ) as mapper:
+        clustered = run_audit(config, mapper=mapper, batch_pages=7)
     assert threaded == single
     assert clustered == single
     assert _rates(clustered, base) == pytest.approx(web.PLANTED, abs=1e-4)
+
+
+def test_each_page_and_story_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy's match and its check read one parse; a story's parse serves its index entry and every copy's check."""
+    from compliance.audit.run import load_audit_config, run_audit
+    from compliance.document import html
+
+    build = html._build_html_document
+    parsed: list[str] = []
+
+    def counted(root: Any, source: str, *args: Any) -> Any:
+        parsed.append(source)
+        return build(root, source, *args)
+
+    monkeypatch.setattr(html, "_build_html_document", counted)
+    example = tmp_path / "audit"
+    shutil.copytree(EXAMPLE, example, ignore=shutil.ignore_patterns("audit-report", "__pycache__"))
+    text = (example / "audit.yaml").read_text(encoding="utf-8")
+    (example / "audit.yaml").write_text(text.replace("  - site: {sitemap: http://127.0.0.1:8000/sitemap.xml}\n", ""), encoding="utf-8")
+    report = run_audit(load_audit_config(example / "audit.yaml"), batch_pages=4)
+    assert report["copies"] == 7 + 4 and report["pages_read"] == 14
+    assert len(parsed) == web.STORIES + report["pages_read"]
+    assert len(set(parsed)) == len(parsed)

@@ -70,48 +70,72 @@ def signature(words: Iterable[str]) -> Any:
     return LeanMinHash(minhash)
 
 
-def match_pages(
-    stories: Sequence[PageText],
-    pages: Sequence[PageText],
-    *,
-    threshold: float,
-) -> list[Match]:
-    """Each page's best story, if any: by text (max of Jaccard and containment ≥ `threshold`) or by a link to the story.
+class StoryIndex:
+    """The stories to match pages against: MinHash LSH over their signatures, their shingles for the
+    confirming score, and their URLs (a link to the original; the publisher's own pages).
 
-    A page's precomputed `signature` (computed in parallel by the workers) is used when present.
+    Built once from the stories' texts and shared read-only by every page's match (threads, or
+    pickled once to each worker process). Pages are never joined with each other, so the story side
+    is the whole of the join: a page is matched where it is parsed, with nothing collected first.
     """
-    from datasketch import MinHashLSH
 
-    signatures = {p.key: p.signature for p in (*stories, *pages) if p.signature is not None}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
-    by_key = {s.key: s for s in stories}
-    by_url: dict[str, str] = {}
-    for story in stories:
-        if story.shingles:
-            lsh.insert(story.key, signatures.get(story.key) or signature(story.shingles))
-        for url in story.urls:
-            by_url.setdefault(normal_url(url), story.key)
-    story_urls = set(by_url)
-    matches: list[Match] = []
-    for page in pages:
-        if page.urls & story_urls or {normal_url(u) for u in page.urls} & story_urls:
-            continue  # the publisher's own page, not a republication
+    def __init__(self, stories: Sequence[PageText]) -> None:
+        self.stories = {s.key: s for s in stories}
+        self.by_url: dict[str, str] = {}
+        for story in stories:
+            for url in story.urls:
+                self.by_url.setdefault(normal_url(url), story.key)
+        self._lsh: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"stories": self.stories, "by_url": self.by_url}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.stories = state["stories"]
+        self.by_url = state["by_url"]
+        self._lsh = None
+
+    def _index(self) -> Any:
+        # Built on first use in each process (the LSH tables are derived data, cheaper to rebuild than to ship).
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+
+            lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
+            for story in self.stories.values():
+                if story.shingles:
+                    lsh.insert(story.key, story.signature if story.signature is not None else signature(story.shingles))
+            self._lsh = lsh
+        return self._lsh
+
+    def is_own_page(self, page: PageText) -> bool:
+        """Whether the page is one of the publisher's own (its URL or canonical URL is a story's)."""
+        return any(normal_url(u) in self.by_url for u in page.urls)
+
+    def match(self, page: PageText, *, threshold: float) -> Match | None:
+        """The page's best story, if any: by text (max of Jaccard and containment ≥ `threshold`) or by a link to the story."""
+        if self.is_own_page(page):
+            return None  # the publisher's own page, not a republication
         best: Match | None = None
         if page.shingles:
-            for key in sorted(lsh.query(signatures.get(page.key) or signature(page.shingles))):
-                story = by_key[key]
+            query = page.signature if page.signature is not None else signature(page.shingles)
+            for key in sorted(self._index().query(query)):
+                story = self.stories[key]
                 common = len(story.shingles & page.shingles)
                 jaccard = common / len(story.shingles | page.shingles)
                 containment = common / len(page.shingles)
                 if max(jaccard, containment) >= threshold and (best is None or (jaccard, containment) > (best.similarity, best.containment)):
                     best = Match(key, page.key, round(jaccard, 4), round(containment, 4), "text")
         if best is None:
-            linked = sorted({by_url[u] for u in (normal_url(link) for link in page.links) if u in by_url})
+            linked = sorted({self.by_url[u] for u in (normal_url(link) for link in page.links) if u in self.by_url})
             if linked:
-                story = by_key[linked[0]]
+                story = self.stories[linked[0]]
                 common = len(story.shingles & page.shingles)
                 union = len(story.shingles | page.shingles) or 1
                 best = Match(linked[0], page.key, round(common / union, 4), round(common / (len(page.shingles) or 1), 4), "link")
-        if best is not None:
-            matches.append(best)
-    return matches
+        return best
+
+
+def match_pages(stories: Sequence[PageText], pages: Sequence[PageText], *, threshold: float) -> list[Match]:
+    """Each page's best story, if any (see `StoryIndex.match`), in page order."""
+    index = StoryIndex(stories)
+    return [m for m in (index.match(page, threshold=threshold) for page in pages) if m is not None]

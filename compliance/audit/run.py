@@ -3,16 +3,20 @@ with the pack through the checker's one document path, and write the reports."""
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
-from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from compliance.audit.config import AuditConfig, parse_audit_config
 from compliance.audit.fetching import host_of
-from compliance.audit.matching import Match, PageText, match_pages, shingles, signature
+from compliance.audit.matching import PageText, StoryIndex, shingles, signature
 from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
 from compliance.document import Document, parse_document
@@ -30,19 +34,21 @@ def load_audit_config(path: Path) -> AuditConfig:
     return parse_audit_config(text, path)
 
 
-Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
+Mapper = Callable[[Callable[[Any, Any], Any], Sequence[Any], Any], list[Any]]
+# Pages are read, audited and recorded in batches: memory holds one batch of pages, never the crawl.
+BATCH_PAGES = 256
+# Story documents kept parsed in one process: a copy's check reuses its story's parse; past this many
+# stories the least recently needed is dropped (and parsed again if another copy needs it).
+STORY_DOCUMENTS = 1000
 
 
-def local_map(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
-    """The single-process mapper."""
-    return [function(item) for item in items]
+def local_map(function: Callable[[Any, Any], Any], items: Sequence[Any], shared: Any) -> list[Any]:
+    """The single-process mapper: `function(item, shared)` for each item, in order."""
+    return [function(item, shared) for item in items]
 
 
-def page_text(page: Page, outlets: frozenset[str] = frozenset()) -> PageText:
-    """Parse one page and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature.
-
-    A pure function of the page, run by the workers of a distributed audit.
-    """
+def read_page(page: Page, outlets: frozenset[str] = frozenset()) -> tuple[Document, PageText]:
+    """Parse one page, once, and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature."""
     doc = parse_document(page.data, page.kind, outlets=outlets)  # type: ignore[arg-type]
     base = page.key if page.key.startswith(("http://", "https://")) else (doc.canonical[0] if doc.canonical else "")
     links = frozenset(urljoin(base, link.href) for link in doc.links if link.href)
@@ -52,32 +58,100 @@ def page_text(page: Page, outlets: frozenset[str] = frozenset()) -> PageText:
     if site.startswith("saved:") and doc.canonical:
         # A saved page's site is its canonical URL's host.
         site = host_of(doc.canonical[0]) or site
-    return PageText(page.key, words, links, urls, site, signature(words) if words else None)
+    return doc, PageText(page.key, words, links, urls, site, signature(words) if words else None)
 
 
-def check_copy(item: tuple[Page, PageText, Page, PageText, Match], pack_id: str) -> CheckedCopy:
-    """Check one copy with the pack and with its original story (the compare-with-the-original kinds), through the checker's one document path.
+class StoryDocuments:
+    """The stories' pages and, in each process, their parsed documents (reused by every copy's check).
 
-    The story is given as the `original` metadata and read from its bytes, as `--original` does; its URL is the `original_url`.
+    Pickled to a worker process without the parsed documents (an lxml tree stays in the process that
+    built it): a worker parses a story once, when it first checks a copy of it.
     """
-    from compliance.api import load_packs
-    from compliance.engine import check_bytes
-    from compliance.packfiles import select_packs
 
-    page, copy, story_page, story, match = item
-    pack = select_packs(list(load_packs()), [pack_id])[0]
-    meta = {"original": story_page.key}
+    def __init__(self, pages: Mapping[str, Page], outlets: frozenset[str], parsed: Mapping[str, Document] | None = None) -> None:
+        self.pages = dict(pages)
+        self.outlets = outlets
+        self._parsed: OrderedDict[str, Document] = OrderedDict(list((parsed or {}).items())[-STORY_DOCUMENTS:])
+        self._lock = threading.Lock()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (StoryDocuments, (self.pages, self.outlets))
+
+    def document(self, key: str) -> Document:
+        """The story's document, parsed on first use in this process."""
+        with self._lock:
+            doc = self._parsed.get(key)
+            if doc is None:
+                page = self.pages[key]
+                doc = parse_document(page.data, page.kind, outlets=self.outlets)  # type: ignore[arg-type]
+                self._parsed[key] = doc
+                if len(self._parsed) > STORY_DOCUMENTS:
+                    self._parsed.popitem(last=False)
+            else:
+                self._parsed.move_to_end(key)
+            return doc
+
+
+class AuditWork:
+    """What auditing one page needs, shared by all pages: the pack (by id), the story index, the stories' documents, the threshold."""
+
+    def __init__(self, pack_id: str, index: StoryIndex, stories: StoryDocuments, threshold: float, pack: Pack | None = None) -> None:
+        self.pack_id = pack_id
+        self.index = index
+        self.stories = stories
+        self.threshold = threshold
+        self._pack = pack
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (AuditWork, (self.pack_id, self.index, self.stories, self.threshold))
+
+    @property
+    def pack(self) -> Pack:
+        """The pack, loaded once in each process."""
+        if self._pack is None:
+            self._pack = choose_pack(self.pack_id)
+        return self._pack
+
+
+@dataclass(frozen=True, slots=True)
+class PageOutcome:
+    """One page audited: its key, site and content digest, and the checked copy when it republishes a story."""
+
+    key: str
+    site: str
+    digest: str
+    copy: CheckedCopy | None
+
+
+def page_digest(data: bytes) -> str:
+    """A page's content digest (SHA-256, hex): what decides whether a stored outcome still holds."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def audit_page(page: Page, work: AuditWork) -> PageOutcome:
+    """Parse a page once, match it against the stories and, when it is a copy, check that same document
+    with the pack and its original story (the compare-with-the-original kinds).
+
+    A pure function of the page and the shared work, run by the workers of a distributed audit. The
+    story is given as the `original` metadata, as `--original` does, and its parsed document is reused;
+    its URL is the `original_url`.
+    """
+    from compliance.engine import check_document
+
+    doc, text = read_page(page, work.stories.outlets)
+    match = work.index.match(text, threshold=work.threshold)
+    if match is None:
+        return PageOutcome(page.key, text.site, page_digest(page.data), None)
+    story = work.index.stories[match.story]
+    meta = {"original": match.story}
     if story.urls:
         meta["original_url"] = sorted(story.urls)[0]
-
-    def load_original(_: str) -> Document:
-        return parse_document(story_page.data, story_page.kind, outlets=frozenset(pack.outlets))  # type: ignore[arg-type]
-
-    report = check_bytes(page.data, page.kind, [pack], path=page.key, auto_detect=False, meta=meta, load_original=load_original)  # type: ignore[arg-type]
+    report = check_document(doc, [work.pack], path=page.key, auto_detect=False, meta=meta, load_original=work.stories.document)
     findings = tuple(sorted({f.rule for f in report.findings}))
     errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in report.findings[:3])
-    return CheckedCopy(match.story, page.key, copy.site, match.similarity, match.matched_by, findings, errors, evidence)
+    copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence)
+    return PageOutcome(page.key, text.site, page_digest(page.data), copy)
 
 
 def choose_pack(pack_id: str) -> Pack:
@@ -88,52 +162,54 @@ def choose_pack(pack_id: str) -> Pack:
     return select_packs(list(load_packs()), [pack_id])[0]
 
 
-def read_pages(config: AuditConfig, *, progress: Callable[[str], None] | None = None) -> tuple[list[Page], list[Page], list[tuple[str, str, str]]]:
-    """The stories, the pages of every source (first of each key kept) and the problems met; fetched pages go through the state."""
+def prepare_stories(pages: Sequence[Page], pack: Pack, *, threshold: float) -> AuditWork:
+    """Parse each story once: its text goes into the index, its document is kept for the checks of its copies."""
+    outlets = frozenset(pack.outlets)
+    parsed = {page.key: read_page(page, outlets) for page in pages}
+    index = StoryIndex([text for _, text in parsed.values()])
+    stories = StoryDocuments({p.key: p for p in pages}, outlets, {key: doc for key, (doc, _) in parsed.items()})
+    return AuditWork(pack.id, index, stories, threshold, pack)
+
+
+def run_audit(
+    config: AuditConfig, *, progress: Callable[[str], None] | None = None, mapper: Mapper = local_map, batch_pages: int = BATCH_PAGES
+) -> dict[str, object]:
+    """Run the whole audit and write its reports into `config.output`; returns the JSON report.
+
+    `mapper(function, items, shared)` maps a picklable function over a list: the single-process loop,
+    or a Dask bag's map (`compliance.audit.distributed`). Pages are read here, in batches, and each is
+    parsed, matched and checked in the mapper, with the story index shared.
+    """
     from compliance.audit.state import AuditState
 
+    pack = choose_pack(config.pack)
     needs_web = config.stories.kind in ("sitemap", "feed") or any(s.kind in ("sitemap", "feed", "urls") for s in config.sources)
     state = AuditState(config.state)
     sites: SiteReader | None = None
     fetcher = None
-    if needs_web:
-        from compliance.audit.fetching import Fetcher
-
-        fetcher = Fetcher(config.fetch)
-        sites = SiteReader(fetcher, state)
     problems: list[tuple[str, str, str]] = []
+    outcomes: list[PageOutcome] = []
     try:
-        stories = _unique(_story_pages(config, sites), problems)
+        if needs_web:
+            from compliance.audit.fetching import Fetcher
+
+            fetcher = Fetcher(config.fetch)
+            sites = SiteReader(fetcher, state)
+        story_pages = list(_unique(_story_pages(config, sites), problems))
+        work = prepare_stories(story_pages, pack, threshold=config.threshold)
         if progress:
-            progress(f"{len(stories)} stories read")
+            progress(f"{len(story_pages)} stories read")
         pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems)
-        if progress:
-            progress(f"{len(pages)} pages read")
+        while batch := list(itertools.islice(pages, batch_pages)):
+            outcomes.extend(mapper(audit_page, batch, work))
+            if progress:
+                progress(f"{len(outcomes)} pages audited")
     finally:
         if fetcher is not None:
             fetcher.close()
         state.close()
-    return stories, pages, problems
-
-
-def run_audit(config: AuditConfig, *, progress: Callable[[str], None] | None = None, mapper: Mapper = local_map) -> dict[str, object]:
-    """Run the whole audit and write its reports into `config.output`; returns the JSON report.
-
-    `mapper` maps a picklable function over a list: the single-process loop, or a Dask bag's map
-    (`compliance.audit.distributed`); reading and the LSH join run here, parsing, signatures and checks in the mapper.
-    """
-    pack = choose_pack(config.pack)
-    outlets = frozenset(pack.outlets)
-    stories, pages, problems = read_pages(config, progress=progress)
-    texts = mapper(partial(page_text, outlets=outlets), stories + pages)
-    story_texts, page_texts = texts[: len(stories)], texts[len(stories) :]
-    matches = match_pages(story_texts, page_texts, threshold=config.threshold)
-    by_story = {t.key: t for t in story_texts}
-    story_pages = {p.key: p for p in stories}
-    by_page = {t.key: (p, t) for p, t in zip(pages, page_texts, strict=True)}
-    work = [(by_page[m.copy][0], by_page[m.copy][1], story_pages[m.story], by_story[m.story], m) for m in matches]
-    copies = mapper(partial(check_copy, pack_id=pack.id), work)
-    report = build_report(copies, pages=len(pages), unmatched=len(pages) - len(matches), problems=problems, stories=sorted(by_story))
+    copies = [o.copy for o in outcomes if o.copy is not None]
+    report = build_report(copies, pages=len(outcomes), unmatched=len(outcomes) - len(copies), problems=problems, stories=sorted(p.key for p in story_pages))
     write_reports(config.output, report)
     return report
 
@@ -144,14 +220,15 @@ def _story_pages(config: AuditConfig, sites: SiteReader | None) -> Iterable[Page
     return read_source(config.stories, sites)
 
 
-def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]]) -> list[Page]:
-    pages: dict[str, Page] = {}
+def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]]) -> Iterator[Page]:
+    """The pages, the first of each key only, as they are read; problems go to `problems`."""
+    seen: set[str] = set()
     for item in items:
         if isinstance(item, Problem):
             problems.append((item.site, item.where, item.what))
-        else:
-            pages.setdefault(item.key, item)
-    return list(pages.values())
+        elif item.key not in seen:
+            seen.add(item.key)
+            yield item
 
 
 def write_reports(folder: Path, report: dict[str, object]) -> None:
