@@ -4,11 +4,16 @@ sites are reported without stopping the audit, and a stopped audit resumes witho
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import itertools
 import json
 import shutil
+import signal
+import sqlite3
+import subprocess
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -145,32 +150,68 @@ def test_stories_from_the_publishers_feed_and_sitemap(served: Any, tmp_path: Pat
     assert _rates(by_feed, base) == pytest.approx(web.PLANTED, abs=1e-4)
 
 
-def test_a_stopped_audit_resumes_without_refetching(served: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from compliance.audit import sources
-    from compliance.audit.run import load_audit_config, run_audit
+def _urls(base: dict[str, str], entries: Any) -> list[str]:
+    return [base[site] + path for site, path, *_ in entries]
+
+
+def test_a_killed_audit_resumes_without_asking_again_for_what_it_fetched(served: Any, cli: Any, tmp_path: Path) -> None:
+    base, log = served
+    config = _http_config(tmp_path, base)
+    # Slower, so that the kill lands while pages are being fetched.
+    config.write_text(config.read_text(encoding="utf-8").replace("rate: 20", "rate: 4"), encoding="utf-8")
+    started = len(log.entries)
+    audit = subprocess.Popen([sys.executable, "-m", "compliance", "audit", str(config)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while audit.poll() is None and time.monotonic() < deadline and sum("/news/" in p for p in _urls(base, log.entries[started:])) < 8:
+        time.sleep(0.01)
+    audit.kill()
+    assert audit.wait() == -signal.SIGKILL, "the audit finished before it could be killed midway"
+    with contextlib.closing(sqlite3.connect(tmp_path / "report" / "audit-state.sqlite")) as db:
+        done = {url for (url,) in db.execute("select url from fetched")}
+    middle = len(log.entries)
+    run = cli("audit", str(config))
+    assert run.code == 0, run.err
+    again = _urls(base, log.entries[middle:])
+    # The killed run had robots.txt, sitemaps and pages; the resumed run asked for the rest, and for none of those.
+    assert {u.rsplit("/", 1)[-1] for u in done} >= {"robots.txt", "sitemap.xml"} and any("/news/" in u for u in done)
+    assert again and not set(again) & done
+    report = json.loads((tmp_path / "report" / "report.json").read_text(encoding="utf-8"))
+    assert _rates(report, base) == pytest.approx(web.PLANTED, abs=1e-4)
+
+
+def test_a_later_audit_asks_conditionally_and_checks_only_what_changed(served: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.audit import run as audit_run
 
     base, log = served
-    config = load_audit_config(_http_config(tmp_path, base))
-    fetch = sources.SiteReader.fetch
-    calls = {"n": 0}
+    config = audit_run.load_audit_config(_http_config(tmp_path, base))
+    first = audit_run.run_audit(config)
+    audited: list[str] = []
+    audit_page = audit_run.audit_page
 
-    def dies_midway(self: Any, url: str) -> Any:
-        calls["n"] += 1
-        if calls["n"] > 6:
-            raise KeyboardInterrupt
-        return fetch(self, url)
+    def counted(page: Any, work: Any) -> Any:
+        audited.append(page.key)
+        return audit_page(page, work)
 
-    monkeypatch.setattr(sources.SiteReader, "fetch", dies_midway)
-    started = len(log.entries)
-    with pytest.raises(KeyboardInterrupt):
-        run_audit(config)
-    first = [(s, p) for s, p, _, _ in log.entries[started:] if not p.endswith((".txt", ".xml"))]
-    monkeypatch.setattr(sources.SiteReader, "fetch", fetch)
-    middle = len(log.entries)
-    report = run_audit(config)
-    second = [(s, p) for s, p, _, _ in log.entries[middle:] if not p.endswith((".txt", ".xml"))]
-    assert first and not set(first) & set(second)
-    assert _rates(report, base) == pytest.approx(web.PLANTED, abs=1e-4)
+    monkeypatch.setattr(audit_run, "audit_page", counted)
+    # partner-b adds the logo and the credit to its stripped copy of story 2.
+    fixed = web.Response(body=web.copy(base["publisher"], base["partner-b"], 2, "compliant"), headers={"ETag": '"partner-b-2-fixed"'})
+    log.change("partner-b", "/news/story-2/", fixed)
+    middle = len(log.answers)
+    try:
+        second = audit_run.run_audit(config)
+    finally:
+        log.changed.clear()
+    answers = {base[site] + path: status for site, path, status in log.answers[middle:] if site in web.PARTNERS and path.startswith("/news/")}
+    changed = base["partner-b"] + "/news/story-2/"
+    assert answers.pop(changed) == 200
+    # Every other page is unchanged: asked with If-None-Match (the copies) or If-Modified-Since (the unrelated pages).
+    assert len(answers) == sum(len(c) + 1 for c in web.PARTNERS.values()) - 1
+    assert set(answers.values()) == {304}
+    assert audited == [changed]
+    assert _rates(first, base)["partner-b"] == 0.5 and _rates(second, base)["partner-b"] == 0.75
+    assert [s for s in second["sites"] if s["site"] != base["partner-b"].split("//")[1]] == [
+        s for s in first["sites"] if s["site"] != base["partner-b"].split("//")[1]
+    ]
 
 
 def test_the_readme_example_runs_as_documented(served: Any, cli: Any, tmp_path: Path) -> None:
@@ -260,9 +301,10 @@ def test_dask_runs_equal_the_single_process_run(served: Any, tmp_path: Path) -> 
     single = run_audit(config)
     with dask_mapper("local", partition_size=3) as mapper:
         threaded = run_audit(config, mapper=mapper)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, dask_mapper(
-        cluster.scheduler_address, partition_size=3
-    ) as mapper:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        dask_mapper(cluster.scheduler_address, partition_size=3) as mapper,
+    ):
         clustered = run_audit(config, mapper=mapper, batch_pages=7)
     assert threaded == single
     assert clustered == single

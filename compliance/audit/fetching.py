@@ -1,5 +1,7 @@
 """Polite HTTP for the audit: robots.txt (`protego`), per-host rate and concurrency limits, retries
-with backoff on 429 and 5xx, time, size and redirect limits, a user agent that says who is asking.
+with backoff on 429 and 5xx, time, size and redirect limits, a user agent that says who is asking,
+and an on-disk HTTP cache (`hishel`, RFC 9111) so that a later audit asks conditionally
+(If-None-Match / If-Modified-Since) and an unchanged page costs a 304, not its body.
 
 A site that is slow, broken, hostile or forbids crawling never raises: each fetch returns a
 `Fetched` with either the body or the problem, and the audit reports the problem.
@@ -7,11 +9,13 @@ A site that is slow, broken, hostile or forbids crawling never raises: each fetc
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from compliance.audit.config import FetchLimits
@@ -28,6 +32,16 @@ class Fetched:
     etag: str = ""
     last_modified: str = ""
     content_type: str = ""
+
+
+class FetchRecords(Protocol):
+    """Where fetches are recorded as they happen (the audit state): what this run already fetched is not asked for again."""
+
+    def fetched_in_this_run(self, url: str) -> Fetched | None:
+        """The recorded outcome of `url` in this run, or None."""
+
+    def remember(self, url: str, outcome: Fetched) -> None:
+        """Record an outcome."""
 
 
 def host_of(url: str) -> str:
@@ -54,18 +68,37 @@ class _HostGate:
 
 
 class Fetcher:
-    """A shared, thread-safe polite client; `get(url)` never raises for what a site does."""
+    """A shared, thread-safe polite client; `get(url)` never raises for what a site does.
 
-    def __init__(self, limits: FetchLimits, *, sleep: Callable[[float], None] = time.sleep) -> None:
+    With `records`, a URL the current run already fetched is answered from them and from the HTTP
+    cache at `cache` without a request; every other request goes through the cache, which
+    revalidates what it holds.
+    """
+
+    def __init__(
+        self, limits: FetchLimits, *, records: FetchRecords | None = None, cache: Path | None = None, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
         import httpx
 
         self.limits = limits
         self.sleep = sleep
+        self.records = records
+        self.storage: Any = None
+        transport: httpx.BaseTransport = httpx.HTTPTransport()
+        if cache is not None:
+            from hishel import CacheOptions, SqliteStorage
+            from hishel.httpx import CacheTransport
+
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            self.storage = SqliteStorage(database_path=cache)
+            # A private cache (one user agent): stored pages are revalidated unless their own headers say they are fresh.
+            transport = CacheTransport(next_transport=transport, storage=self.storage, rfc=CacheOptions(shared=False))
         self.client = httpx.Client(
             headers={"User-Agent": limits.user_agent},
             timeout=httpx.Timeout(limits.timeout),
             follow_redirects=True,
             max_redirects=limits.max_redirects,
+            transport=transport,
         )
         self.gates: dict[str, _HostGate] = {}
         self.robots: dict[str, Any] = {}
@@ -88,41 +121,53 @@ class Fetcher:
         with self.lock:
             known = host in self.robots
         if not known:
-            fetched = self._request(f"{parts.scheme}://{parts.netloc}/robots.txt")
+            fetched = self.fetch(f"{parts.scheme}://{parts.netloc}/robots.txt")
             text = fetched.body.decode("utf-8", "replace") if fetched.status == 200 else ""
             with self.lock:
                 self.robots[host] = Protego.parse(text)
         return bool(self.robots[host].can_fetch(url, self.limits.user_agent))
 
-    def get(self, url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
-        """Fetch `url` if robots.txt allows it (conditional on the validators given)."""
+    def get(self, url: str) -> Fetched:
+        """Fetch `url` if robots.txt allows it."""
         if not self.allowed(url):
             return Fetched(url, problem="disallowed by robots.txt")
-        headers = {}
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
-            headers["If-Modified-Since"] = last_modified
-        return self._request(url, headers)
+        return self.fetch(url)
 
-    def _request(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
+    def fetch(self, url: str) -> Fetched:
+        """Fetch `url` (robots.txt not asked): from this run's records and the cache when it was fetched before, else politely; recorded."""
+        known = self.records.fetched_in_this_run(url) if self.records is not None else None
+        if known is not None and known.problem:
+            return known
+        if known is not None and self.storage is not None and self.storage.get_entries(_cache_key(known.url)):
+            # Served by the cache without a request: the final URL's entry, so that no redirect is followed again.
+            stored, _ = self._once(known.url, {"caching": {"rfc": False, "key": _cache_key(known.url)}})
+            if not stored.problem:
+                return stored
+        # Asked again in every run, conditionally when the cache holds the page: a licensor wants today's
+        # page, and a guess that it is still fresh (RFC 9111's heuristic, up to a week) would hide a fix.
+        outcome = self._request(url, headers={"Cache-Control": "no-cache"} if self.storage is not None else None)
+        if self.records is not None:
+            self.records.remember(url, replace(outcome, body=b""))
+        return outcome
+
+    def _request(self, url: str, extensions: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> Fetched:
         gate = self._gate(host_of(url))
         outcome = Fetched(url, problem="not fetched")
         for attempt in range(self.limits.retries + 1):
             with gate.slots:
                 gate.wait_turn()
-                outcome, retry_after = self._once(url, headers or {})
+                outcome, retry_after = self._once(url, extensions or {}, headers or {})
             if not (outcome.status == 429 or outcome.status >= 500) or attempt == self.limits.retries:
                 break
             self.sleep(retry_after if retry_after is not None else self.limits.backoff * 2**attempt)
         return outcome
 
-    def _once(self, url: str, headers: dict[str, str]) -> tuple[Fetched, float | None]:
+    def _once(self, url: str, extensions: dict[str, Any], headers: dict[str, str] | None = None) -> tuple[Fetched, float | None]:
         import httpx
 
         deadline = time.monotonic() + self.limits.timeout
         try:
-            with self.client.stream("GET", url, headers=headers) as response:
+            with self.client.stream("GET", url, extensions=extensions, headers=headers) as response:
                 retry_after = response.headers.get("Retry-After", "")
                 wait = min(float(retry_after), 30.0) if retry_after.isdigit() else None
                 final = str(response.url)
@@ -154,6 +199,11 @@ class Fetcher:
             return Fetched(url, problem=f"no answer within {self.limits.timeout:g} s"), None
         except httpx.HTTPError as exc:
             return Fetched(url, problem=f"{type(exc).__name__}: {exc}"), None
+
+
+def _cache_key(url: str) -> str:
+    # The key hishel gives a request in RFC 9111 mode, so that the lookup without RFC 9111 finds the same entry.
+    return hashlib.sha256(f"RFC {url}".encode()).hexdigest()
 
 
 class SitemapClient:

@@ -188,30 +188,63 @@ def run_audit(
     sites: SiteReader | None = None
     fetcher = None
     problems: list[tuple[str, str, str]] = []
-    outcomes: list[PageOutcome] = []
+    outcomes: list[tuple[str, CheckedCopy | None]] = []
     try:
+        resumed = state.begin(_config_text(config))
+        if progress and resumed:
+            progress("resuming the audit that was stopped")
         if needs_web:
             from compliance.audit.fetching import Fetcher
 
-            fetcher = Fetcher(config.fetch)
-            sites = SiteReader(fetcher, state)
+            fetcher = Fetcher(config.fetch, records=state, cache=config.state.with_name(config.state.stem + "-http-cache.sqlite"))
+            sites = SiteReader(fetcher)
         story_pages = list(_unique(_story_pages(config, sites), problems))
         work = prepare_stories(story_pages, pack, threshold=config.threshold)
+        basis = audit_basis(story_pages, config.threshold)
         if progress:
             progress(f"{len(story_pages)} stories read")
         pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems)
         while batch := list(itertools.islice(pages, batch_pages)):
-            outcomes.extend(mapper(audit_page, batch, work))
+            todo = []
+            for page in batch:
+                known = state.outcome(page.key, page_digest(page.data), basis)
+                if known is None:
+                    todo.append(page)
+                else:
+                    outcomes.append((page.key, known[1]))
+            done: list[PageOutcome] = mapper(audit_page, todo, work)
+            state.record(((o.key, o.site, o.digest, o.copy) for o in done), basis)
+            outcomes.extend((o.key, o.copy) for o in done)
             if progress:
                 progress(f"{len(outcomes)} pages audited")
+        state.finish()
     finally:
         if fetcher is not None:
             fetcher.close()
         state.close()
-    copies = [o.copy for o in outcomes if o.copy is not None]
+    copies = [copy for _, copy in outcomes if copy is not None]
     report = build_report(copies, pages=len(outcomes), unmatched=len(outcomes) - len(copies), problems=problems, stories=sorted(p.key for p in story_pages))
     write_reports(config.output, report)
     return report
+
+
+def audit_basis(stories: Sequence[Page], threshold: float) -> str:
+    """What a page's outcome depends on besides its own content: syndcheck's version, the rule packs'
+    files, the stories (keys and contents) and the threshold (a SHA-256, hex)."""
+    from compliance import __version__
+    from compliance.api import load_packs
+
+    digest = hashlib.sha256(f"{__version__}\n{threshold!r}\n".encode())
+    for origin in sorted({p.origin for p in load_packs()}):
+        digest.update(origin.encode() + b"\0" + Path(origin).read_bytes())
+    for page in sorted(stories, key=lambda p: p.key):
+        digest.update(page.key.encode() + b"\0" + page_digest(page.data).encode())
+    return digest.hexdigest()
+
+
+def _config_text(config: AuditConfig) -> str:
+    # What makes two runs the same audit (a run stopped midway is resumed only by the same configuration).
+    return repr((config.pack, config.stories, config.sources, config.threshold))
 
 
 def _story_pages(config: AuditConfig, sites: SiteReader | None) -> Iterable[Page | Problem]:

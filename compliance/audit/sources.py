@@ -7,14 +7,13 @@ Each page is a `Page` (URL or path, site, bytes); each source that cannot be rea
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from compliance.audit.config import Locator
 from compliance.audit.fetching import Fetched, Fetcher, feed_pages, host_of, sitemap_pages
-from compliance.audit.state import AuditState
 from compliance.inputs import ARTICLE_SUFFIXES
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -79,23 +78,14 @@ def folder_pages(folder: Path) -> Iterator[Page]:
 
 
 class SiteReader:
-    """Fetches listed pages politely, reusing what the audit state already holds (no second request)."""
+    """Reads the pages a sitemap, feed or URL list names through the polite fetcher (which records them in the audit state)."""
 
-    def __init__(self, fetcher: Fetcher, state: AuditState, *, on_fetch: Callable[[], None] | None = None) -> None:
+    def __init__(self, fetcher: Fetcher) -> None:
         self.fetcher = fetcher
-        self.state = state
-        self.on_fetch = on_fetch
 
     def fetch(self, url: str) -> Fetched:
-        """The page at `url`, from the state if it was fetched before, else from the site (then stored)."""
-        known = self.state.fetched(url)
-        if known is not None:
-            return known
-        outcome = self.fetcher.get(url)
-        self.state.remember(url, outcome)
-        if self.on_fetch is not None:
-            self.on_fetch()
-        return outcome
+        """The page at `url` (robots.txt permitting)."""
+        return self.fetcher.get(url)
 
     def listed(self, locator: Locator) -> tuple[list[str], list[Problem]]:
         """The page URLs a sitemap, feed or URL list names."""

@@ -1,43 +1,119 @@
-"""Audit state in SQLite: fetched URLs with their validators and bodies, so that an audit that was
-stopped resumes without asking a site again for what it already has."""
+"""Audit state in SQLite: the runs, every URL fetched (with its validators and what came of it) and
+every page's outcome (its content digest, and the checked copy when it is one).
+
+- A run stopped midway (killed, Ctrl-C, a crash) is resumed by the next audit of the same
+  configuration: a URL that run already fetched is not asked for again (its body is in the HTTP
+  cache beside the state, its problem here), and a page already audited is not parsed again.
+- A later run asks again, conditionally (the HTTP cache sends the validators; an unchanged page is
+  answered 304), and a page whose content and audit basis (syndcheck, the packs, the stories, the
+  threshold) are unchanged keeps its stored outcome.
+
+Every record is committed as soon as it exists, so a killed audit loses at most what was in flight.
+"""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
+import time
+from collections.abc import Iterable
+from dataclasses import asdict
 from pathlib import Path
 
 from compliance.audit.fetching import Fetched
+from compliance.audit.report import CheckedCopy
 
+# Bumped when the tables change; an older state is a cache and is started afresh.
+SCHEMA_VERSION = 2
 _SCHEMA = """
-create table if not exists fetched (
-    url text primary key, final_url text, status integer, body blob, problem text,
-    etag text, last_modified text, content_type text, fetched_at real default (unixepoch('subsec'))
+create table runs (id integer primary key, config text not null, started real not null, finished real);
+create table fetched (
+    url text primary key, run integer not null, final_url text, status integer, problem text,
+    etag text, last_modified text, content_type text
 );
+create table outcomes (key text primary key, run integer not null, digest text not null, basis text not null, site text, copy text);
 """
 
 
 class AuditState:
-    """A thread-safe store of fetch outcomes, keyed by the URL asked for."""
+    """A thread-safe store of runs, fetch records and page outcomes (see the module's docstring)."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path, check_same_thread=False)
-        self.db.executescript(_SCHEMA)
         self.lock = threading.Lock()
-
-    def fetched(self, url: str) -> Fetched | None:
-        """The stored outcome for `url`, or None if it was never fetched."""
+        self.run = 0
         with self.lock:
-            row = self.db.execute("select final_url, status, body, problem, etag, last_modified, content_type from fetched where url = ?", (url,)).fetchone()
-        return None if row is None else Fetched(row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+            if self.db.execute("pragma user_version").fetchone()[0] != SCHEMA_VERSION:
+                for table in ("runs", "fetched", "outcomes"):
+                    self.db.execute(f"drop table if exists {table}")
+                self.db.executescript(_SCHEMA)
+                self.db.execute(f"pragma user_version = {SCHEMA_VERSION}")
+                self.db.commit()
+
+    def begin(self, config: str) -> bool:
+        """Start a run of the configuration `config` (its text), or resume the last one if it did not
+        finish and had the same configuration; True when resuming."""
+        with self.lock:
+            last = self.db.execute("select id, config, finished from runs order by id desc limit 1").fetchone()
+            if last is not None and last[2] is None and last[1] == config:
+                self.run = int(last[0])
+                return True
+            self.run = int(self.db.execute("insert into runs (config, started) values (?, ?)", (config, time.time())).lastrowid or 0)
+            self.db.commit()
+        return False
+
+    def finish(self) -> None:
+        """Mark the current run complete: the next audit starts a new run and revalidates what it fetches."""
+        with self.lock:
+            self.db.execute("update runs set finished = ? where id = ?", (time.time(), self.run))
+            self.db.commit()
+
+    def fetched_in_this_run(self, url: str) -> Fetched | None:
+        """The outcome of fetching `url` if the current run already did (its body is in the HTTP cache), else None."""
+        with self.lock:
+            row = self.db.execute(
+                "select final_url, status, problem, etag, last_modified, content_type from fetched where url = ? and run = ?", (url, self.run)
+            ).fetchone()
+        return None if row is None else Fetched(row[0], row[1], b"", row[2], row[3], row[4], row[5])
 
     def remember(self, url: str, outcome: Fetched) -> None:
-        """Store an outcome as soon as it arrives (a killed audit keeps everything fetched so far)."""
+        """Record a fetch as soon as it is done (a killed audit keeps everything fetched so far)."""
         with self.lock:
             self.db.execute(
-                "insert or replace into fetched (url, final_url, status, body, problem, etag, last_modified, content_type) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                (url, outcome.url, outcome.status, outcome.body, outcome.problem, outcome.etag, outcome.last_modified, outcome.content_type),
+                "insert or replace into fetched (url, run, final_url, status, problem, etag, last_modified, content_type) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                (url, self.run, outcome.url, outcome.status, outcome.problem, outcome.etag, outcome.last_modified, outcome.content_type),
+            )
+            self.db.commit()
+
+    def outcome(self, key: str, digest: str, basis: str) -> tuple[str, CheckedCopy | None] | None:
+        """The stored (site, checked copy or None) of a page with this content digest audited on this basis, else None."""
+        with self.lock:
+            row = self.db.execute("select site, copy from outcomes where key = ? and digest = ? and basis = ?", (key, digest, basis)).fetchone()
+        if row is None:
+            return None
+        copy = None
+        if row[1] is not None:
+            fields = json.loads(row[1])
+            copy = CheckedCopy(
+                story=fields["story"],
+                url=fields["url"],
+                site=fields["site"],
+                similarity=fields["similarity"],
+                matched_by=fields["matched_by"],
+                findings=tuple(fields["findings"]),
+                errors=tuple(fields["errors"]),
+                evidence=tuple(fields["evidence"]),
+            )
+        return str(row[0]), copy
+
+    def record(self, outcomes: Iterable[tuple[str, str, str, CheckedCopy | None]], basis: str) -> None:
+        """Store audited pages' (key, site, digest, copy) in one transaction."""
+        with self.lock:
+            self.db.executemany(
+                "insert or replace into outcomes (key, run, digest, basis, site, copy) values (?, ?, ?, ?, ?, ?)",
+                [(key, self.run, digest, basis, site, None if copy is None else json.dumps(asdict(copy))) for key, site, digest, copy in outcomes],
             )
             self.db.commit()
 

@@ -21,6 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 STORIES = 4
 REPORTER = ["Jake Smith", "Mary Lou Ortega", "Dan Whitfield", "Priya Raman"]
@@ -133,14 +134,16 @@ def site_responses(name: str, base: dict[str, str]) -> dict[str, Response]:
     me, publisher = base[name], base["publisher"]
     xml = "application/xml"
     if name == "publisher":
-        pages = {f"/stories/story-{i}/": Response(body=original(publisher, i)) for i in range(STORIES)}
+        modified = {"Last-Modified": "Tue, 03 Nov 2026 09:00:00 GMT"}
+        pages = {f"/stories/story-{i}/": Response(body=original(publisher, i), headers=modified) for i in range(STORIES)}
         pages["/sitemap.xml"] = Response(body=sitemap([story_url(publisher, i) for i in range(STORIES)]), content_type=xml)
         pages["/feed.xml"] = Response(body=feed(publisher), content_type="application/rss+xml")
         return pages
     if name in PARTNERS:
         pages = {f"/news/story-{i}/": Response(body=copy(publisher, me, i, v), headers={"ETag": f'"{name}-{i}"'}) for i, v in PARTNERS[name].items()}
         pages["/news/unrelated/"] = Response(
-            body=page("Bake sale raises record sum", "<p>" + " ".join(story_paragraphs(99)) + "</p>", canonical=f"{me}/news/unrelated/", site_name=name)
+            body=page("Bake sale raises record sum", "<p>" + " ".join(story_paragraphs(99)) + "</p>", canonical=f"{me}/news/unrelated/", site_name=name),
+            headers={"Last-Modified": "Mon, 02 Nov 2026 17:30:00 GMT"},
         )
         pages["/sitemap.xml"] = Response(body=sitemap([me + p for p in sorted(pages)]), content_type=xml)
         return pages
@@ -173,33 +176,61 @@ def hostile_urls(base: dict[str, str]) -> list[str]:
 
 @dataclass
 class RequestLog:
-    """Every request the synthetic web received: (site, path, user agent, monotonic time)."""
+    """Every request the synthetic web received: (site, path, user agent, monotonic time), the status
+    each was answered with, and the pages a test changed since the web started (served instead)."""
 
     entries: list[tuple[str, str, str, float]] = field(default_factory=list)
+    answers: list[tuple[str, str, int]] = field(default_factory=list)
+    changed: dict[tuple[str, str], Response] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, site: str, path: str, agent: str) -> None:
         with self.lock:
             self.entries.append((site, path, agent, time.monotonic()))
 
+    def answered(self, site: str, path: str, status: int) -> None:
+        with self.lock:
+            self.answers.append((site, path, status))
+
     def paths(self, site: str) -> list[str]:
         with self.lock:
             return [p for s, p, _, _ in self.entries if s == site]
+
+    def change(self, site: str, path: str, answer: Response) -> None:
+        """Serve `answer` for `path` on `site` from now on (a page edited by its site)."""
+        with self.lock:
+            self.changed[(site, path)] = answer
+
+
+def _not_modified(answer: Response, headers: Any) -> bool:
+    """Whether a conditional request's validators match the page (then it is answered 304, without a body)."""
+    etag = answer.headers.get("ETag")
+    if etag and headers.get("If-None-Match"):
+        return etag in [tag.strip() for tag in headers.get("If-None-Match").split(",")]
+    modified = answer.headers.get("Last-Modified")
+    return bool(modified) and headers.get("If-Modified-Since") == modified
 
 
 def _handler(name: str, responses: dict[str, Response], log: RequestLog) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             log.add(name, self.path, self.headers.get("User-Agent", ""))
-            answer = responses.get(self.path, Response(status=404, body=b"not found", content_type="text/plain"))
+            with log.lock:
+                changed = log.changed.get((name, self.path))
+            answer = changed or responses.get(self.path, Response(status=404, body=b"not found", content_type="text/plain"))
             if answer.delay:
                 time.sleep(answer.delay)
+            status = 304 if answer.status == 200 and _not_modified(answer, self.headers) else answer.status
+            log.answered(name, self.path, status)
             try:
-                self.send_response(answer.status)
-                self.send_header("Content-Type", answer.content_type)
-                self.send_header("Content-Length", str(len(answer.body)))
+                self.send_response(status)
                 for key, value in answer.headers.items():
                     self.send_header(key, value)
+                if status == 304:
+                    self.end_headers()
+                    return
+                self.send_header("Content-Type", answer.content_type)
+                self.send_header("Content-Length", str(len(answer.body)))
                 self.end_headers()
                 self.wfile.write(answer.body)
             except OSError:
