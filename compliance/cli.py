@@ -288,10 +288,15 @@ def check(
 _STREAMED = ("text", "concise", "jsonl")
 
 
+def _at_terminal() -> bool:
+    """Whether a person watches stderr: a terminal, and not a CI job (whose logs may be a terminal too)."""
+    return not os.environ.get("CI") and sys.stderr.isatty()
+
+
 def _show_progress(chosen: str, quiet: bool) -> bool:
     """A progress line only for a person at a terminal: never in pipes or CI logs, and not over
     results being printed to the same terminal."""
-    if os.environ.get("CI") or not sys.stderr.isatty():
+    if not _at_terminal():
         return False
     return quiet or chosen != "text" or not sys.stdout.isatty()
 
@@ -447,7 +452,12 @@ def audit(
             from compliance.audit.distributed import dask_mapper
 
             mapper = stack.enter_context(dask_mapper(scheduler))
-        report = run_audit(settings, progress=_say if sys.stderr.isatty() else None, mapper=mapper)
+        if _at_terminal():
+            from compliance.audit.progress import TerminalProgress
+
+            report = run_audit(settings, progress=stack.enter_context(TerminalProgress()), mapper=mapper)
+        else:
+            report = run_audit(settings, mapper=mapper)
     _line(f"{report['copies']} copies of {len(report['stories'])} stories on {len(report['sites'])} sites; reports in {visible(str(settings.output))}")  # type: ignore[arg-type]
 
 

@@ -289,8 +289,17 @@ def test_the_command_line_starts_without_the_audit_libraries() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def _partitions(output: Path) -> list[dict[str, Any]]:
+    """The per-page results as the README reads them: JSON lines, one file per partition, with dask.bag."""
+    import dask.bag as db
+
+    return sorted(db.read_text(str(output / "pages" / "*.jsonl")).map(json.loads).compute(scheduler="sync"), key=lambda p: p["url"])
+
+
 def test_dask_runs_equal_the_single_process_run(served: Any, tmp_path: Path) -> None:
     pytest.importorskip("distributed", reason="dask.distributed is in the test extra")
+    import dataclasses
+
     from distributed import LocalCluster
 
     from compliance.audit.distributed import dask_mapper
@@ -298,17 +307,42 @@ def test_dask_runs_equal_the_single_process_run(served: Any, tmp_path: Path) -> 
 
     base, _ = served
     config = load_audit_config(_http_config(tmp_path, base))
-    single = run_audit(config)
+
+    def apart(name: str) -> Any:
+        # Each run has its own state, so that none reuses another's outcomes.
+        return dataclasses.replace(config, output=tmp_path / name, state=tmp_path / name / "state.sqlite")
+
+    single = run_audit(apart("single"))
     with dask_mapper("local", partition_size=3) as mapper:
-        threaded = run_audit(config, mapper=mapper)
+        threaded = run_audit(apart("threads"), mapper=mapper)
+    # Two worker processes: the story index and the stories travel pickled, each worker parses the stories it needs.
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster,
         dask_mapper(cluster.scheduler_address, partition_size=3) as mapper,
     ):
-        clustered = run_audit(config, mapper=mapper, batch_pages=7)
+        clustered = run_audit(apart("cluster"), mapper=mapper, batch_pages=7)
     assert threaded == single
     assert clustered == single
     assert _rates(clustered, base) == pytest.approx(web.PLANTED, abs=1e-4)
+    pages = _partitions(tmp_path / "single")
+    assert _partitions(tmp_path / "cluster") == pages
+    assert len(list((tmp_path / "cluster" / "pages").glob("part-*.jsonl"))) == -(-single["pages_read"] // 7)
+    assert sum(p["copy"] is not None for p in pages) == single["copies"] and len(pages) == single["pages_read"]
+
+
+def test_the_readme_reads_the_page_partitions(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    config = load_audit_config(_example_without_its_site(tmp_path))
+    report = run_audit(config, batch_pages=5)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = readme.split("<!-- audit-partitions -->\n```python\n", 1)[1].split("```", 1)[0]
+    names: dict[str, Any] = {}
+    with contextlib.chdir(config.output.parent):
+        exec(snippet, names)
+    assert names["copies"] == report["copies"]
+    assert names["by_site"] == {s["site"]: s["copies"] for s in report["sites"]}
+    assert sorted((config.output / "pages").glob("*.jsonl")) == [config.output / "pages" / f"part-0000{i}.jsonl" for i in range(3)]
 
 
 def test_each_page_and_story_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -324,11 +358,69 @@ def test_each_page_and_story_is_parsed_once(tmp_path: Path, monkeypatch: pytest.
         return build(root, source, *args)
 
     monkeypatch.setattr(html, "_build_html_document", counted)
+    report = run_audit(load_audit_config(_example_without_its_site(tmp_path)), batch_pages=4)
+    assert report["copies"] == 7 + 4 and report["pages_read"] == 14
+    assert len(parsed) == web.STORIES + report["pages_read"]
+    assert len(set(parsed)) == len(parsed)
+
+
+def _example_without_its_site(tmp_path: Path) -> Path:
     example = tmp_path / "audit"
     shutil.copytree(EXAMPLE, example, ignore=shutil.ignore_patterns("audit-report", "__pycache__"))
     text = (example / "audit.yaml").read_text(encoding="utf-8")
     (example / "audit.yaml").write_text(text.replace("  - site: {sitemap: http://127.0.0.1:8000/sitemap.xml}\n", ""), encoding="utf-8")
-    report = run_audit(load_audit_config(example / "audit.yaml"), batch_pages=4)
-    assert report["copies"] == 7 + 4 and report["pages_read"] == 14
-    assert len(parsed) == web.STORIES + report["pages_read"]
-    assert len(set(parsed)) == len(parsed)
+    return example / "audit.yaml"
+
+
+def _audit_at_a_terminal(config: Path, env: dict[str, str]) -> tuple[int, str]:
+    """Run `syndcheck audit` with stdout and stderr on a pseudo-terminal; its exit code and all it wrote there."""
+    import os
+    import pty
+
+    controller, terminal = pty.openpty()
+    audit = subprocess.Popen([sys.executable, "-m", "compliance", "audit", str(config)], cwd=ROOT, stdin=terminal, stdout=terminal, stderr=terminal, env=env)
+    os.close(terminal)
+    written = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the audit ended and closed the terminal
+            break
+        if not chunk:
+            break
+        written.append(chunk)
+    os.close(controller)
+    return audit.wait(timeout=120), b"".join(written).decode("utf-8", "replace")
+
+
+SUMMARY = "11 copies of 4 stories on 3 sites; reports in "
+
+
+def test_progress_shows_at_a_terminal(tmp_path: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "CI"} | {"TERM": "xterm-256color"}
+    code, written = _audit_at_a_terminal(_example_without_its_site(tmp_path), env)
+    assert code == 0, written
+    assert "auditing: 4 stories" in written and "audited" in written
+    assert SUMMARY in written
+
+
+def test_no_progress_in_ci_even_at_a_terminal(tmp_path: Path) -> None:
+    import os
+
+    code, written = _audit_at_a_terminal(_example_without_its_site(tmp_path), {**os.environ, "CI": "true", "TERM": "xterm-256color"})
+    assert code == 0, written
+    assert written.strip().startswith(SUMMARY) and len(written.strip().splitlines()) == 1
+
+
+def test_no_progress_when_not_at_a_terminal(tmp_path: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    run = subprocess.run(
+        [sys.executable, "-m", "compliance", "audit", str(_example_without_its_site(tmp_path))], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    assert run.stdout.startswith(SUMMARY) and len(run.stdout.splitlines()) == 1

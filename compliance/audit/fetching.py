@@ -76,13 +76,20 @@ class Fetcher:
     """
 
     def __init__(
-        self, limits: FetchLimits, *, records: FetchRecords | None = None, cache: Path | None = None, sleep: Callable[[float], None] = time.sleep
+        self,
+        limits: FetchLimits,
+        *,
+        records: FetchRecords | None = None,
+        cache: Path | None = None,
+        progress: Callable[[str, int], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         import httpx
 
         self.limits = limits
         self.sleep = sleep
         self.records = records
+        self.progress = progress
         self.storage: Any = None
         transport: httpx.BaseTransport = httpx.HTTPTransport()
         if cache is not None:
@@ -148,6 +155,8 @@ class Fetcher:
         outcome = self._request(url, headers={"Cache-Control": "no-cache"} if self.storage is not None else None)
         if self.records is not None:
             self.records.remember(url, replace(outcome, body=b""))
+        if self.progress is not None:
+            self.progress("fetched", 1)
         return outcome
 
     def _request(self, url: str, extensions: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> Fetched:

@@ -9,9 +9,9 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from compliance.audit.config import AuditConfig, parse_audit_config
@@ -23,6 +23,9 @@ from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
 from compliance.findings import Severity
 from compliance.packs import Pack
+
+if TYPE_CHECKING:
+    from compliance.audit.state import AuditState
 
 
 def load_audit_config(path: Path) -> AuditConfig:
@@ -37,6 +40,8 @@ def load_audit_config(path: Path) -> AuditConfig:
 Mapper = Callable[[Callable[[Any, Any], Any], Sequence[Any], Any], list[Any]]
 # Pages are read, audited and recorded in batches: memory holds one batch of pages, never the crawl.
 BATCH_PAGES = 256
+# Per-page results, one JSON-lines file per batch, in the output folder (for Dask, Spark, DuckDB or jq).
+PARTITIONS = "pages"
 # Story documents kept parsed in one process: a copy's check reuses its story's parse; past this many
 # stories the least recently needed is dropped (and parsed again if another copy needs it).
 STORY_DOCUMENTS = 1000
@@ -115,12 +120,14 @@ class AuditWork:
 
 @dataclass(frozen=True, slots=True)
 class PageOutcome:
-    """One page audited: its key, site and content digest, and the checked copy when it republishes a story."""
+    """One page audited: its key, site and content digest, the checked copy when it republishes a story,
+    and whether this outcome was stored by an earlier run (the page unchanged)."""
 
     key: str
     site: str
     digest: str
     copy: CheckedCopy | None
+    reused: bool = False
 
 
 def page_digest(data: bytes) -> str:
@@ -171,10 +178,17 @@ def prepare_stories(pages: Sequence[Page], pack: Pack, *, threshold: float) -> A
     return AuditWork(pack.id, index, stories, threshold, pack)
 
 
-def run_audit(
-    config: AuditConfig, *, progress: Callable[[str], None] | None = None, mapper: Mapper = local_map, batch_pages: int = BATCH_PAGES
-) -> dict[str, object]:
+Progress = Callable[[str, int], None]
+
+
+def _no_progress(what: str, more: int) -> None:
+    """Progress shown nowhere."""
+
+
+def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper: Mapper = local_map, batch_pages: int = BATCH_PAGES) -> dict[str, object]:
     """Run the whole audit and write its reports into `config.output`; returns the JSON report.
+
+    `progress(what, more)` is told of each step as it happens (see `compliance.audit.progress`).
 
     `mapper(function, items, shared)` maps a picklable function over a list: the single-process loop,
     or a Dask bag's map (`compliance.audit.distributed`). Pages are read here, in batches, and each is
@@ -190,33 +204,29 @@ def run_audit(
     problems: list[tuple[str, str, str]] = []
     outcomes: list[tuple[str, CheckedCopy | None]] = []
     try:
-        resumed = state.begin(_config_text(config))
-        if progress and resumed:
-            progress("resuming the audit that was stopped")
+        if state.begin(_config_text(config)):
+            progress("resumed", 1)
         if needs_web:
             from compliance.audit.fetching import Fetcher
 
-            fetcher = Fetcher(config.fetch, records=state, cache=config.state.with_name(config.state.stem + "-http-cache.sqlite"))
+            fetcher = Fetcher(config.fetch, records=state, progress=progress, cache=config.state.with_name(config.state.stem + "-http-cache.sqlite"))
             sites = SiteReader(fetcher)
         story_pages = list(_unique(_story_pages(config, sites), problems))
         work = prepare_stories(story_pages, pack, threshold=config.threshold)
         basis = audit_basis(story_pages, config.threshold)
-        if progress:
-            progress(f"{len(story_pages)} stories read")
+        progress("stories", len(story_pages))
         pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems)
-        while batch := list(itertools.islice(pages, batch_pages)):
-            todo = []
-            for page in batch:
-                known = state.outcome(page.key, page_digest(page.data), basis)
-                if known is None:
-                    todo.append(page)
-                else:
-                    outcomes.append((page.key, known[1]))
-            done: list[PageOutcome] = mapper(audit_page, todo, work)
-            state.record(((o.key, o.site, o.digest, o.copy) for o in done), basis)
-            outcomes.extend((o.key, o.copy) for o in done)
-            if progress:
-                progress(f"{len(outcomes)} pages audited")
+        for number in itertools.count():
+            batch = list(itertools.islice(pages, batch_pages))
+            if not batch:
+                _drop_partitions(config.output / PARTITIONS, keep=number)
+                break
+            audited = _audit_batch(batch, work, basis, state, mapper)
+            _write_partition(config.output / PARTITIONS, number, audited)
+            outcomes.extend((o.key, o.copy) for o in audited)
+            progress("audited", sum(not o.reused for o in audited))
+            progress("unchanged", sum(o.reused for o in audited))
+            progress("copies", sum(o.copy is not None for o in audited))
         state.finish()
     finally:
         if fetcher is not None:
@@ -226,6 +236,39 @@ def run_audit(
     report = build_report(copies, pages=len(outcomes), unmatched=len(outcomes) - len(copies), problems=problems, stories=sorted(p.key for p in story_pages))
     write_reports(config.output, report)
     return report
+
+
+def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: AuditState, mapper: Mapper) -> list[PageOutcome]:
+    """The batch's outcomes in page order: stored ones that still hold (same content, same basis), the others audited by `mapper` and stored."""
+    stored: dict[str, PageOutcome] = {}
+    for page in batch:
+        digest = page_digest(page.data)
+        known = state.outcome(page.key, digest, basis)
+        if known is not None:
+            stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True)
+    done: list[PageOutcome] = mapper(audit_page, [p for p in batch if p.key not in stored], work)
+    state.record(((o.key, o.site, o.digest, o.copy) for o in done), basis)
+    fresh = {o.key: o for o in done}
+    return [stored.get(page.key) or fresh[page.key] for page in batch]
+
+
+def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome]) -> None:
+    """One JSON-lines partition of per-page results (url, site, digest, copy or null), written atomically."""
+    from compliance.outputs import write_atomic
+
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = (
+        json.dumps({"url": o.key, "site": o.site, "digest": o.digest, "copy": None if o.copy is None else asdict(o.copy)}, ensure_ascii=False) for o in outcomes
+    )
+    write_atomic(folder / f"part-{number:05d}.jsonl", "".join(line + "\n" for line in lines))
+
+
+def _drop_partitions(folder: Path, *, keep: int) -> None:
+    """Remove the partitions a longer earlier run left beyond the `keep` this run wrote."""
+    for stale in folder.glob("part-*.jsonl") if folder.is_dir() else ():
+        suffix = stale.stem.removeprefix("part-")
+        if suffix.isdigit() and int(suffix) >= keep:
+            stale.unlink()
 
 
 def audit_basis(stories: Sequence[Page], threshold: float) -> str:
