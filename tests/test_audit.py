@@ -315,6 +315,8 @@ def test_dask_runs_equal_the_single_process_run(served: Any, tmp_path: Path) -> 
     single = run_audit(apart("single"))
     with dask_mapper("local", partition_size=3) as mapper:
         threaded = run_audit(apart("threads"), mapper=mapper)
+    with dask_mapper("processes") as mapper:
+        processes = run_audit(apart("processes"), mapper=mapper, batch_pages=7)
     # Two worker processes: the story index and the stories travel pickled, each worker parses the stories it needs.
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster,
@@ -322,6 +324,7 @@ def test_dask_runs_equal_the_single_process_run(served: Any, tmp_path: Path) -> 
     ):
         clustered = run_audit(apart("cluster"), mapper=mapper, batch_pages=7)
     assert threaded == single
+    assert processes == single
     assert clustered == single
     assert _rates(clustered, base) == pytest.approx(web.PLANTED, abs=1e-4)
     pages = _partitions(tmp_path / "single")
@@ -424,3 +427,9 @@ def test_no_progress_when_not_at_a_terminal(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""
     assert run.stdout.startswith(SUMMARY) and len(run.stdout.splitlines()) == 1
+
+
+def test_audit_benchmark_explains_itself() -> None:
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "audit_throughput.py"), "--help"], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "--pages" in run.stdout and "--match" in run.stdout and "--workers" in run.stdout

@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import json
 import threading
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -98,17 +99,27 @@ class StoryDocuments:
 
 
 class AuditWork:
-    """What auditing one page needs, shared by all pages: the pack (by id), the story index, the stories' documents, the threshold."""
+    """What auditing one page needs, shared by all pages: the pack (by id), the story index, the stories' documents, the threshold.
 
-    def __init__(self, pack_id: str, index: StoryIndex, stories: StoryDocuments, threshold: float, pack: Pack | None = None) -> None:
+    Its `token` names it across processes: a worker process that receives it again (a task of the
+    next batch) goes on with the one it already has, so the stories it parsed stay parsed.
+    """
+
+    def __init__(self, pack_id: str, index: StoryIndex, stories: StoryDocuments, threshold: float, pack: Pack | None = None, token: str = "") -> None:
         self.pack_id = pack_id
         self.index = index
         self.stories = stories
         self.threshold = threshold
         self._pack = pack
+        self.token = token or uuid.uuid4().hex
+        _remember_work(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (AuditWork, (self.pack_id, self.index, self.stories, self.threshold))
+        return (_known_work, (self.token, self.pack_id, self.index, self.stories, self.threshold))
+
+    def __dask_tokenize__(self) -> str:
+        """Dask names the work by its token instead of hashing all the stories."""
+        return self.token
 
     @property
     def pack(self) -> Pack:
@@ -116,6 +127,25 @@ class AuditWork:
         if self._pack is None:
             self._pack = choose_pack(self.pack_id)
         return self._pack
+
+
+# The audits' shared work known in this process, by token (an audit has one; a few are kept for tests that run several).
+_WORKS: OrderedDict[str, AuditWork] = OrderedDict()
+_WORKS_LOCK = threading.Lock()
+
+
+def _remember_work(work: AuditWork) -> None:
+    with _WORKS_LOCK:
+        _WORKS[work.token] = work
+        while len(_WORKS) > 4:
+            _WORKS.popitem(last=False)
+
+
+def _known_work(token: str, pack_id: str, index: StoryIndex, stories: StoryDocuments, threshold: float) -> AuditWork:
+    """The work named `token` as this process already has it, else this copy of it (unpickling)."""
+    with _WORKS_LOCK:
+        known = _WORKS.get(token)
+    return known if known is not None else AuditWork(pack_id, index, stories, threshold, token=token)
 
 
 @dataclass(frozen=True, slots=True)
