@@ -69,7 +69,9 @@ def page(title: str, body: str, *, canonical: str, site_name: str) -> bytes:
 
 def original(publisher: str, index: int) -> bytes:
     """The publisher's own story page."""
-    body = f'<div class="byline">By {REPORTER[index]}, Daily Caller News Foundation</div>\n' + "\n".join(f"<p>{p}</p>" for p in story_paragraphs(index))
+    body = f'<div class="byline">By {REPORTER[index % len(REPORTER)]}, Daily Caller News Foundation</div>\n' + "\n".join(
+        f"<p>{p}</p>" for p in story_paragraphs(index)
+    )
     return page(f"Story number {index} on the county", body, canonical=story_url(publisher, index), site_name="Daily Caller News Foundation")
 
 
@@ -82,10 +84,10 @@ def copy(publisher: str, host: str, index: int, variant: str) -> bytes:
         paragraphs = [p.replace(" county ", " parish ").replace(" mayor ", " city manager ") for p in paragraphs]
     credit = f'<p><em>Republished from <a href="{story_url(publisher, index)}">the Daily Caller News Foundation</a>.</em></p>'
     if variant == "stripped":
-        head = f'<div class="byline">By {REPORTER[index]}</div>'
+        head = f'<div class="byline">By {REPORTER[index % len(REPORTER)]}</div>'
         credit = ""
     else:
-        head = f'{LOGO}\n<div class="byline">By {REPORTER[index]}, Daily Caller News Foundation</div>'
+        head = f'{LOGO}\n<div class="byline">By {REPORTER[index % len(REPORTER)]}, Daily Caller News Foundation</div>'
     body = head + "\n" + "\n".join(f"<p>{p}</p>" for p in paragraphs) + "\n" + credit
     return page(
         f"Story number {index} on the county",
