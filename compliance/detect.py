@@ -27,7 +27,7 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "") -> tupl
     """Evaluate every pack's markers on the document; a pack applies when its score reaches its threshold."""
     detections = []
     for pack in packs:
-        own = own_page(ctx.doc, pack.own_site)
+        own = own_page(ctx.doc, pack.own_site, page_url=path)
         if own:
             detections.append(Detection(pack.id, 0.0, (), False, own))
             continue
@@ -53,30 +53,34 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "") -> tupl
     return tuple(detections)
 
 
-def own_page(doc: Document, site: OwnSite) -> str:
-    """Why the page is on the publisher's own site ("canonical URL on dailycaller.com"), or "".
+def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
+    """Why the page is on the publisher's own site ("og:url on dailycaller.com"), or "".
 
-    The canonical URL, `og:url` and `og:site_name` are read, and every one the page gives must
-    agree: a page whose canonical URL is the publisher's but whose `og:url` or `og:site_name` is
-    another site's is a republication that kept the original's canonical link (ProPublica's
-    republish HTML emits one), and so is a page that names a `syndication-source`. A relative
-    canonical URL says nothing either way.
+    The page's own identity decides: its `og:url`, its `og:site_name` and, when it is known, the
+    URL it was read from (`page_url`, an http(s) URL). At least one of them must name the
+    publisher's site, and every signal the page gives, the canonical URL included, must agree.
+    A canonical URL on the publisher's site is never enough alone: ProPublica's republish HTML and
+    other republishing plugins put the original's canonical link on the copy, so a page whose only
+    sign is that link is a republication. A page that names a `syndication-source` is one too, and
+    a relative URL says nothing either way.
     """
     if not site or doc.meta.get("syndication-source"):
         return ""
-    reasons: list[str] = []
+    identity: list[str] = []
     own_names = {_fold(name) for name in site.names}
     for name in doc.meta.get("og:site_name", ()):
         if _fold(name) in own_names:
-            reasons.append(f"og:site_name '{name}'")
+            identity.append(f"og:site_name '{name}'")
         elif own_names and name.strip():
             return ""
-    for label, urls in (("og:url", doc.meta.get("og:url", ())), ("canonical URL", doc.canonical)):
+    pages = [page_url] if page_url.startswith(("http://", "https://")) else []
+    for label, urls in (("page URL", pages), ("og:url", doc.meta.get("og:url", ())), ("canonical URL", doc.canonical)):
         for host in _hosts(urls):
             if not _on_site(host, site.domains):
                 return ""
-            reasons.append(f"{label} on {host}")
-    return " and ".join(dict.fromkeys(reasons))
+            if label != "canonical URL" or identity:
+                identity.append(f"{label} on {host}")
+    return " and ".join(dict.fromkeys(identity))
 
 
 def _fold(text: str) -> str:

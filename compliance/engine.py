@@ -160,7 +160,7 @@ def check_document(
         notices.append(Notice("front-matter", f"front matter ignored: {doc.front_matter_error}"))
     if doc.truncated:
         notices.append(Notice("truncated", f"only part of the document was checked: {doc.truncated}"))
-    notices.extend(_own_page_notices(doc, packs, detections, auto_detect=auto_detect))
+    notices.extend(_own_page_notices(doc, packs, detections, auto_detect=auto_detect, path=path))
     if not applied and not any(n.code == "own-page" for n in notices):
         notices.append(Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)"))
     if applied:
@@ -286,7 +286,7 @@ def _offset(source: str, location: Location) -> int:
     return offset + location.column - 1
 
 
-def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence[Detection], *, auto_detect: bool) -> list[Notice]:
+def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence[Detection], *, auto_detect: bool, path: str) -> list[Notice]:
     """A notice per pack whose publisher's own site the page is on.
 
     Detected: the pack was not applied. Asked for by name (`--pack`): its rules were checked as
@@ -297,7 +297,7 @@ def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence
         found = [(d.pack, d.own_page) for d in detections if d.own_page]
         outcome = "the {id} pack does not apply"
     else:
-        found = [(p.id, reason) for p in packs if (reason := own_page(doc, p.own_site))]
+        found = [(p.id, reason) for p in packs if (reason := own_page(doc, p.own_site, page_url=path))]
         outcome = "checked against the {id} pack because it was asked for"
     return [Notice("own-page", f"{OWN_PAGE}: {by_pack[pack_id].publisher}'s site, by {reason}; " + outcome.format(id=pack_id)) for pack_id, reason in found]
 

@@ -433,3 +433,27 @@ def test_audit_benchmark_explains_itself() -> None:
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "audit_throughput.py"), "--help"], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert "--pages" in run.stdout and "--match" in run.stdout and "--workers" in run.stdout
+
+
+def test_a_copy_with_the_originals_canonical_link_is_checked_and_the_publishers_own_page_is_not(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    publisher = "https://dailycallernewsfoundation.org"
+    _write_originals(tmp_path / "originals", publisher)
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    # A partner's stripped copy whose republishing plugin kept the original's canonical link and
+    # whose theme gives no og:site_name: a republication all the same.
+    stripped = web.copy(publisher, "https://valley.example", 2, "stripped").decode()
+    stripped = stripped.replace('href="https://valley.example/news/story-2/"', f'href="{web.story_url(publisher, 2)}"')
+    stripped = stripped.replace('<meta property="og:site_name" content="The Valley Ledger">', "")
+    (saved / "valley-story-2.html").write_text(stripped, encoding="utf-8")
+    # The publisher's own page, saved: its og:site_name and canonical URL agree.
+    (saved / "dcnf-story-1.html").write_bytes(web.original(publisher, 1))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: report/\n", encoding="utf-8")
+    report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    copies = {c["url"]: c for story in report["stories"] for c in story["copies"]}
+    assert set(copies) == {"saved/valley-story-2.html"}
+    assert copies["saved/valley-story-2.html"]["matched_by"] == "text"
+    assert "dcnf/affiliation" in copies["saved/valley-story-2.html"]["findings"]
+    assert report["unmatched_pages"] == 1

@@ -80,7 +80,12 @@ PAGE = """<html><head>{head}</head><body><article><h1>Pipeline welds went uninsp
     [
         ('<meta property="og:url" content="https://www.propublica.org/article/welds">', True),
         ('<meta property="og:site_name" content="  propublica ">', True),
-        ('<link rel="canonical" href="https://projects.propublica.org/welds/">', True),
+        ('<meta property="og:url" content="https://projects.propublica.org/w/"><link rel="canonical" href="https://www.propublica.org/article/welds">', True),
+        ('<link rel="canonical" href="https://www.propublica.org/article/welds"><meta property="og:site_name" content="ProPublica">', True),
+        # The canonical link alone is what ProPublica's republish HTML and republishing plugins
+        # put on the copy: the page's own identity does not say it is ProPublica's.
+        ('<link rel="canonical" href="https://projects.propublica.org/welds/">', False),
+        ('<link rel="canonical" href="https://www.propublica.org/article/welds"><meta property="og:title" content="Pipeline welds went uninspected">', False),
         # The original's canonical link kept on a partner's page: a republication.
         ('<link rel="canonical" href="https://www.propublica.org/article/welds"><meta property="og:site_name" content="Valley Ledger">', False),
         ('<link rel="canonical" href="https://www.propublica.org/article/welds"><meta property="og:url" content="https://valleyledger.example/welds">', False),
@@ -104,6 +109,68 @@ def test_own_page_needs_every_signal_on_the_publishers_site(head: str, own: bool
     else:
         assert report.packs == ("propublica",)
         assert "own-page" not in codes
+
+
+def test_republish_html_with_the_publishers_canonical_is_checked(cli: Any, tmp_path: Path) -> None:
+    # A partner's page with ProPublica's republish HTML pasted into its body: the canonical link
+    # to the original comes with it, and the partner's theme gives no og tags. It is a
+    # republication, checked against the pack (here it lacks the tracking pixel the terms require).
+    page = write(
+        tmp_path,
+        "valley-ledger-welds.html",
+        "<html><head><title>Pipeline welds went uninspected – Valley Ledger</title></head><body>"
+        '<header><a href="/">Valley Ledger</a></header>'
+        '<link rel="canonical" href="https://www.propublica.org/article/welds">' + PAGE.split("<body>", 1)[1],
+    )
+    entry = file_result(cli, str(page))
+    assert entry["packs"] == ["propublica"]
+    assert "own-page" not in {n["code"] for n in entry["notices"]}
+    assert "propublica/pixel" in errors(entry)
+
+
+def _as_republished_with_canonical(sample: Path, domain: str) -> str:
+    """The sample with every sign of its own site removed but a canonical link to the publisher's."""
+    import re
+
+    html = sample.read_text(encoding="utf-8")
+    html = re.sub(r"<link[^>]*rel=[\"']?canonical[^>]*>|<meta[^>]*(?:og:url|og:site_name)[^>]*>", "", html, flags=re.IGNORECASE)
+    return re.sub(r"(<head[^>]*>)", rf'\1<link rel="canonical" href="https://www.{domain}/2024/05/the-story/">', html, count=1, flags=re.IGNORECASE)
+
+
+REPUBLISHED_HTML = [
+    (pack.id, sample)
+    for pack in PACKS
+    if pack.own_site.domains
+    for sample in sorted((ROOT / "samples" / pack.id).glob("*.html"))
+    if "syndication-source" not in sample.read_text(encoding="utf-8")
+]
+
+
+@pytest.mark.parametrize(("pack", "sample"), REPUBLISHED_HTML, ids=[f"{p}/{s.name}" for p, s in REPUBLISHED_HTML])
+def test_every_packs_republications_are_checked_when_they_carry_the_publishers_canonical(pack: str, sample: Path) -> None:
+    by_id = {p.id: p for p in PACKS}
+    html = _as_republished_with_canonical(sample, by_id[pack].own_site.domains[0])
+    doc = parse_document(html.encode(), "html")
+    assert doc.canonical and not doc.meta.get("og:url") and not doc.meta.get("og:site_name")
+    report = check_document(doc, PACKS, path=sample.name)
+    assert pack in report.packs
+    assert "own-page" not in [n.code for n in report.notices]
+
+
+@pytest.mark.parametrize(
+    ("path", "own"),
+    [
+        ("https://www.propublica.org/article/welds", True),
+        ("https://valleyledger.example/welds", False),
+        ("welds.html", False),
+    ],
+)
+def test_the_pages_own_url_is_its_identity(path: str, own: bool) -> None:
+    # A page read from a URL (an audit's fetched page, a CMS payload whose id is its URL): that
+    # URL says whose page it is, with or without the canonical link.
+    head = '<link rel="canonical" href="https://www.propublica.org/article/welds">'
+    report = check_document(parse_document(PAGE.format(head=head).encode(), "html"), PACKS, path=path)
+    assert (report.packs, [n.code for n in report.notices]) == (((), ["own-page"]) if own else (("propublica",), []))
 
 
 HOUSE = """id: house

@@ -23,13 +23,22 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True, slots=True)
 class PageText:
-    """What matching needs of one page: its key (URL or path), shingles, links, canonical URLs, site and MinHash signature."""
+    """What matching needs of one page: its key (URL or path), shingles, links, URLs, site and MinHash signature.
+
+    `urls` are all the URLs the page gives for itself (the canonical URL included: a story is
+    known by it); `identity` only those that say whose page it is (the URL it was read from,
+    `og:url`), and `own` whether the pack's `own-site` says it is the publisher's own page. A
+    copy keeps the original's canonical link (republishing plugins emit one), so that link alone
+    never makes a page the story itself.
+    """
 
     key: str
     shingles: frozenset[str]
     links: frozenset[str]
     urls: frozenset[str]
     site: str = ""
+    identity: frozenset[str] = frozenset()
+    own: bool = False
     signature: Any = field(default=None, compare=False, repr=False)
 
 
@@ -108,8 +117,9 @@ class StoryIndex:
         return self._lsh
 
     def is_own_page(self, page: PageText) -> bool:
-        """Whether the page is one of the publisher's own (its URL or canonical URL is a story's)."""
-        return any(normal_url(u) in self.by_url for u in page.urls)
+        """Whether the page is one of the publisher's own: the pack's `own-site` says so, or the URL it
+        was read from or its `og:url` is a story's (a canonical link to the story alone is not enough)."""
+        return page.own or any(normal_url(u) in self.by_url for u in page.identity)
 
     def match(self, page: PageText, *, threshold: float) -> Match | None:
         """The page's best story, if any: by text (max of Jaccard and containment ≥ `threshold`) or by a link to the story."""

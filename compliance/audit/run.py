@@ -20,10 +20,11 @@ from compliance.audit.fetching import host_of
 from compliance.audit.matching import PageText, StoryIndex, shingles, signature
 from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
+from compliance.detect import own_page
 from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
 from compliance.findings import Severity
-from compliance.packs import Pack
+from compliance.packs import OwnSite, Pack
 
 if TYPE_CHECKING:
     from compliance.audit.state import AuditState
@@ -53,18 +54,20 @@ def local_map(function: Callable[[Any, Any], Any], items: Sequence[Any], shared:
     return [function(item, shared) for item in items]
 
 
-def read_page(page: Page, outlets: frozenset[str] = frozenset()) -> tuple[Document, PageText]:
+def read_page(page: Page, outlets: frozenset[str] = frozenset(), own_site: OwnSite | None = None) -> tuple[Document, PageText]:
     """Parse one page, once, and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature."""
     doc = parse_document(page.data, page.kind, outlets=outlets)  # type: ignore[arg-type]
     base = page.key if page.key.startswith(("http://", "https://")) else (doc.canonical[0] if doc.canonical else "")
     links = frozenset(urljoin(base, link.href) for link in doc.links if link.href)
     urls = frozenset(u for u in (*doc.canonical, page.key) if u.startswith(("http://", "https://")))
+    identity = frozenset(u for u in (page.key, *doc.meta.get("og:url", ())) if u.startswith(("http://", "https://")))
+    own = own_site is not None and bool(own_page(doc, own_site, page_url=page.key))
     words = shingles(" ".join(b.text for b in doc.article_blocks))
     site = page.site
     if site.startswith("saved:") and doc.canonical:
         # A saved page's site is its canonical URL's host.
         site = host_of(doc.canonical[0]) or site
-    return doc, PageText(page.key, words, links, urls, site, signature(words) if words else None)
+    return doc, PageText(page.key, words, links, urls, site, identity, own, signature(words) if words else None)
 
 
 class StoryDocuments:
@@ -175,7 +178,7 @@ def audit_page(page: Page, work: AuditWork) -> PageOutcome:
     """
     from compliance.engine import check_document
 
-    doc, text = read_page(page, work.stories.outlets)
+    doc, text = read_page(page, work.stories.outlets, work.pack.own_site)
     match = work.index.match(text, threshold=work.threshold)
     if match is None:
         return PageOutcome(page.key, text.site, page_digest(page.data), None)
