@@ -115,17 +115,13 @@ def test_rules_validate_reports_pack_error_exception_attributes() -> None:
     assert (caught.value.path, caught.value.line, caught.value.rule) == ("house.yaml", 9, "house/credit")
 
 
-def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
-    import time
-
+def test_yaml_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
     levels = ["a: &a ['lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol']"]
     for i in range(1, 9):
         name, previous = chr(ord("a") + i), chr(ord("a") + i - 1)
         levels.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
-    started = time.perf_counter()
     with pytest.raises(PackError, match="expands to more than"):
         load_pack("\n".join(levels) + "\n", "bomb.yaml")
-    assert time.perf_counter() - started < 5
 
 
 def test_duplicate_pack_id_across_files_is_an_error(tmp_path: Path) -> None:
