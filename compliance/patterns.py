@@ -49,11 +49,15 @@ def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False)
 
     def fill(match: Any) -> str:
         key = match.group(1)
-        if key not in meta or not str(meta[key]).strip():
+        if key not in meta:
             raise MissingMeta(key)
         # Normalised like the page text it is matched against: a headline pasted with curly quotes
         # or a no-break space still matches the same headline on the page.
         value = normalize_inline(str(meta[key]))
+        if not value.strip():
+            # Empty, blank or only invisible characters (a zero-width space): no value at all. An
+            # empty pattern would match anywhere and pass the rule.
+            raise MissingMeta(key)
         return str(regex.escape(value)) if escape else value
 
     return str(_META_REF.sub(fill, template))

@@ -203,3 +203,44 @@ def test_meta_values_are_normalised_like_page_text(cli: Any, tmp_path: Path) -> 
     story = write(tmp_path, "s.html", "<html><body><article><h1>California&#8217;s insurer of last resort</h1><p>Body.</p></article></body></html>")
     run = cli("check", "--rules", str(pack), "--pack", "head", "--meta", "headline=California’s insurer of last resort", "--format", "json", str(story))
     assert run.json()["files"][0]["findings"] == []
+
+
+def _meta_pack(pattern: str, scope: str) -> Pack:
+    from compliance.packs import load_pack
+
+    return load_pack(
+        "id: desk\nname: D\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+        f"  - id: desk/named\n    severity: error\n    message: m\n    help: h\n    check: {{text: {{pattern: '{pattern}', scope: {scope}}}}}\n",
+        "desk.yaml",
+    )
+
+
+@pytest.mark.parametrize("value", ["\u200b", "\ufeff", "\u200b\u200d \u2060", " \u00ad "])
+@pytest.mark.parametrize(("pattern", "scope"), [("{{meta.reporter}}", "article"), ("^{{meta.reporter}}$", "headline"), ("{{meta.reporter}}", "byline")])
+@pytest.mark.parametrize("page", [_page("Body.", byline="By Ana Ruiz"), b"<html><body></body></html>"])
+def test_a_meta_value_that_normalises_to_nothing_is_missing_not_a_match_or_a_crash(value: str, pattern: str, scope: str, page: bytes) -> None:
+    # Only invisible characters: matched as an empty pattern it would pass anywhere (or, on an
+    # empty scope, point at no block at all). It is a value not given.
+    report = check_document(parse_document(page, "html"), [_meta_pack(pattern, scope)], path="s.html", auto_detect=False, meta={"reporter": value})
+    assert report.findings == ()
+    assert [n.code for n in report.notices] == ["missing-meta"]
+    assert "needs the article's 'reporter'" in report.notices[0].message
+
+
+def test_a_zero_width_meta_value_on_the_command_line_is_a_notice_not_an_internal_error(cli: Any, tmp_path: Path) -> None:
+    pack = write(
+        tmp_path,
+        "desk.yaml",
+        "id: desk\nname: D\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+        "  - id: desk/named\n    severity: error\n    message: m\n    help: h\n    check: {text: {pattern: '^{{meta.headline}}$', scope: headline}}\n",
+    )
+    story = write(tmp_path, "s.html", "<html><body><p>No headline at all.</p></body></html>")
+    run = cli("check", "--rules", str(pack), "--pack", "desk", "--meta", "headline=\u200b", "--format", "json", str(story))
+    assert run.code == 0, run.err
+    assert [n["code"] for n in run.json()["files"][0]["notices"]] == ["missing-meta"]
+
+
+@pytest.mark.parametrize("pattern", ["^", "(?:By)?", "x*"])
+def test_a_pattern_that_matches_nothing_at_all_on_an_empty_scope_is_a_finding(pattern: str) -> None:
+    report = check_document(parse_document(b"<html><body></body></html>", "html"), [_meta_pack(pattern, "headline")], path="s.html", auto_detect=False)
+    assert [f.rule for f in report.findings] == ["desk/named"]

@@ -116,7 +116,8 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     blocks = scope_blocks(doc, params.scope, params.first, params.last)
     text, starts = doc.joined_text((params.scope, params.first, params.last), blocks)
     hits: list[Hit] = []
-    for match in pattern.finditer(text):
+    # An empty scope has no block to place a match in, not even an empty one ('^' matches "").
+    for match in pattern.finditer(text) if blocks else ():
         index = bisect.bisect_right(starts, match.start()) - 1
         block = blocks[index]
         start_in_block = match.start() - starts[index]
