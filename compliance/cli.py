@@ -598,8 +598,8 @@ def rules_test(
 def _tell(result: FileResult) -> None:
     """What went wrong with one document, on stderr."""
     for message in result.messages:
-        if result.failure == "bug":
-            _report_bug(message, result.cause or RuntimeError("unknown"))
+        if result.failure == "bug" and result.cause is not None:
+            _report_bug(message, result.cause)
         else:
             _say(message)
 

@@ -141,6 +141,25 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
         yield _article(obj, name)
 
 
+def not_a_payload(stream: BinaryIO, origin: str) -> InputError | None:
+    """Why a stream cannot be a payload (it does not start as a JSON object or array: an HTML page,
+    plain text), judged from its first non-blank byte; None when it may be one (an empty stream is
+    reported as such when it is read)."""
+    head = b""
+    while len(head) < _SKIP_CHUNK:
+        chunk = stream.read(4096)
+        if not chunk:
+            break
+        head += chunk
+        stripped = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+        if stripped:
+            if stripped[:1] in (b"{", b"["):
+                return None
+            first = stripped.split(b"\n", 1)[0][:40].decode("utf-8", "replace").strip()
+            return InputError(f"not JSON; it starts with '{first}'", path=origin, hint=_NOT_JSON_HINT + "; check HTML, text and Markdown without --input-kind")
+    return None
+
+
 def _read_line(stream: BinaryIO, limit: int | None) -> tuple[bytes, bool]:
     """The next line, and whether it is whole: a line longer than `limit` is skipped to its end
     (returned cut short, with False), never held in memory whole."""

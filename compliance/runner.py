@@ -325,7 +325,15 @@ class Runner:
             except NotRegular as exc:
                 yield FileResult(Report(path=display, notices=(Notice("skipped", str(exc)),), checked=False))
                 return
-            for article in read_payloads(stream, display, max_bytes=limit):
+            payloads = read_payloads(stream, display, max_bytes=limit)
+            while True:
+                try:
+                    article = next(payloads)
+                except StopIteration:
+                    return
+                except InputError as exc:  # stdin that is not JSON, a whole document beyond --max-bytes
+                    yield self._refused(source, exc)
+                    return
                 if isinstance(article, CmsProblem):
                     report = Report(path=article.name, notices=(Notice("unreadable", f"not checked: {article.reason}"),), checked=False)
                     yield FileResult(report, failure="input", messages=(f"syndcheck: error: {article.name}: {article.reason}",))
@@ -356,6 +364,24 @@ class Runner:
 
         return self._finish(self._isolated(name, work))
 
+    def _not_a_payload(self, source: Source) -> InputError | None:
+        """Why a file given with `--input-kind cms-json` is not a payload, from its first bytes
+        (stdin is judged as it is read; a file that cannot be opened is reported when it is read)."""
+        from compliance.cms import not_a_payload
+
+        if source.file is None:
+            return None
+        try:
+            with open_source(source) as stream:
+                return not_a_payload(stream, self._display(source))
+        except (NotRegular, UserError, OSError):
+            return None
+
+    def _refused(self, source: Source, error: UserError) -> FileResult:
+        """A payload input refused as a whole: one line, not checked, exit 2; the batch goes on."""
+        report = Report(path=self._display(source), notices=(Notice("user-error", f"not checked: {error.what}"),), checked=False)
+        return FileResult(report, failure="input", messages=(f"syndcheck: error: {error.one_line()}",))
+
     def run(self, paths: Iterable[str], *, jobs: int | None = 1, progress: Callable[[int, int], None] | None = None) -> Iterator[FileResult]:
         """Every source under the paths, in a stable order; directory walks honour include/exclude.
 
@@ -372,8 +398,15 @@ class Runner:
                 if path != STDIN and not os.path.lexists(path):
                     raise InputError("no such file or directory", path=path, hint="check the path")
             refuse_overwrite(self.options.outputs, self._inputs([s for s in sources if s.file is not None]))
+            # Inputs that are not JSON at all (an HTML page given by mistake) are refused before
+            # any article is read, one line each; the other inputs are checked all the same.
+            refused = {source.path: error for source in sources if (error := self._not_a_payload(source)) is not None}
             for source in sources:
-                yield from self.check_payloads(source)
+                if source.path in refused:
+                    yield self._refused(source, refused[source.path])
+            for source in sources:
+                if source.path not in refused:
+                    yield from self.check_payloads(source)
             return
         items = list(self._selected(paths))
         if not any(isinstance(i, Source) for i in items) and not any(isinstance(i, Skipped) for i in items):
@@ -491,9 +524,13 @@ def _check_in_worker(item: Source) -> FileResult:
 
 
 def _worker_died(path: str) -> FileResult:
-    why = "the worker process checking it died (killed by a signal, or out of memory)"
+    """A document whose worker process was killed: not a bug in syndcheck (a signal, the
+    out-of-memory killer), so no "please report"; it says what happened and what to do. The run
+    still exits 3 (an internal error), as documented: the document was not checked."""
+    why = "the worker process checking it was killed (by a signal, or by the system's out-of-memory killer)"
     report = Report(path=path, notices=(Notice("internal-error", f"not checked: {why}"),), checked=False)
-    return FileResult(report, failure="bug", messages=(f"while checking {path}",), cause=RuntimeError(why))
+    advice = "check it again alone (--jobs 1), or give the run more memory; the run exits 3"
+    return FileResult(report, failure="bug", messages=(f"syndcheck: error: {path}: not checked: {why} — {advice}",))
 
 
 def _portable(cause: BaseException) -> BaseException:

@@ -153,9 +153,34 @@ def test_a_non_json_input_with_cms_json_is_one_line_and_exit_2(cli: Any, tmp_pat
     page = write(tmp_path, "story.html", COMPLIANT)
     run = cli("check", "--input-kind", "cms-json", str(page))
     assert run.code == 2
-    assert run.out == ""
     assert len(run.err.splitlines()) == 1
-    assert run.err.startswith(f"syndcheck: error: {page}: not JSON")
+    assert run.err.startswith(f"syndcheck: error: {page}: not JSON; it starts with '<")
+    assert "without --input-kind" in run.err
+
+
+@pytest.mark.parametrize("html_first", [True, False])
+def test_a_non_json_input_anywhere_in_a_batch_is_refused_up_front_and_the_rest_is_checked(cli: Any, tmp_path: Path, html_first: bool) -> None:
+    page = write(tmp_path, "story.html", COMPLIANT)
+    stream = write(
+        tmp_path, "outbox.jsonl", json.dumps({"id": "a", "html": COMPLIANT.decode()}) + "\n" + json.dumps({"id": "b", "html": COMPLIANT.decode()}) + "\n"
+    )
+    notes = write(tmp_path, "notes.txt", "\n\n   Lawmakers shelve rent plan\n")
+    inputs = [str(page), str(stream), str(notes)] if html_first else [str(stream), str(notes), str(page)]
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", *inputs)
+    assert run.code == 2
+    errors = run.err.splitlines()
+    # One line per refused input, in order, before any article is read; then why the run exits 2.
+    refused = [path for path in inputs if path != str(stream)]
+    assert [line.split(": not JSON; it starts with ")[0] for line in errors[:2]] == [f"syndcheck: error: {path}" for path in refused]
+    starts = {str(page): "'<!doctype html>'", str(notes): "'Lawmakers shelve rent plan'"}
+    assert [line.split(": not JSON; it starts with ")[1].split(" — ")[0] for line in errors[:2]] == [starts[path] for path in refused]
+    assert errors[2:] == ["exit 2: 2 documents not checked (errors above)"]
+    files = {f["path"]: f for f in run.json()["files"]}
+    assert files[str(page)]["checked"] is False and files[str(notes)]["checked"] is False
+    assert files[str(page)]["notices"][0]["code"] == "user-error"
+    checked = [f for f in files.values() if f["checked"]]
+    assert [f["path"] for f in checked] == [f"{stream}#1 (a)", f"{stream}#2 (b)"]
+    assert all(f["packs"] == ["dcnf"] for f in checked)
 
 
 # --- workers that die ----------------------------------------------------------------------------
@@ -186,6 +211,33 @@ def test_a_killed_worker_is_an_internal_error_for_its_file_and_the_batch_complet
     for result in results:
         status = status.add(result)
     assert status.exit_code() == BUG
+
+
+def test_a_killed_worker_says_what_happened_and_what_to_do_not_please_report(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(10):
+        write(tmp_path, f"story-{n:02}.html", COMPLIANT)
+    original = Runner.check
+
+    def check(self: Runner, source: Any) -> Any:
+        if source.path.endswith("story-03.html"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(self, source)
+
+    monkeypatch.setattr(Runner, "check", check)
+    signal.alarm(120)  # a hang fails the test instead of the suite
+    try:
+        run = cli("check", "--jobs", "2", "--format", "json", str(tmp_path))
+    finally:
+        signal.alarm(0)
+    assert run.code == 3
+    killed = str(tmp_path / "story-03.html")
+    assert run.err.splitlines() == [
+        f"syndcheck: error: {killed}: not checked: the worker process checking it was killed (by a signal, or by the system's out-of-memory killer)"
+        " — check it again alone (--jobs 1), or give the run more memory; the run exits 3"
+    ]
+    files = {f["path"]: f for f in run.json()["files"]}
+    assert files[killed]["checked"] is False and files[killed]["notices"][0]["code"] == "internal-error"
+    assert sum(f["checked"] for f in files.values()) == 9
 
 
 # --- inputs are never written --------------------------------------------------------------------
