@@ -271,7 +271,12 @@ def is_selected(settings: Settings, path: str) -> bool:
 
 
 def describe(settings: Settings, layers: Sequence[ConfigLayer]) -> str:
-    """`syndcheck config show`: each effective value and the file (and line) it came from."""
+    """`syndcheck config show`: each effective value and the file (and line) it came from.
+
+    Paths and values come from configuration files and directory names: each line is shown safely.
+    """
+    from compliance.display import visible
+
     lines = ["configuration files (farthest first):"]
     lines += [f"  {layer.origin}" + ("  (root)" if layer.root else "") for layer in layers] or ["  (none: defaults)"]
     default = "default"
@@ -289,4 +294,4 @@ def describe(settings: Settings, layers: Sequence[ConfigLayer]) -> str:
         lines.append(f"rules chosen: {'; '.join(parts)}  [{layer.origin}]")
     for rule, level in sorted(settings.severity.items()):
         lines.append(f"severity {rule}: {level.label if level else 'off'}  [{settings.sources.get(f'severity.{rule}', default)}]")
-    return "\n".join(lines) + "\n"
+    return "".join(visible(line) + "\n" for line in lines)

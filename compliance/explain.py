@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Sequence
 
 from compliance.checks.base import describe_check
+from compliance.display import visible
 from compliance.errors import PackError
 from compliance.packs import Pack, Rule
 
@@ -24,7 +25,7 @@ def find_rule(packs: Sequence[Pack], rule_id: str) -> tuple[Pack, Rule]:
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
-    return textwrap.fill(" ".join(text.split()), width=96, initial_indent=indent, subsequent_indent=indent)
+    return textwrap.fill(visible(" ".join(text.split())), width=96, initial_indent=indent, subsequent_indent=indent)
 
 
 def rule_source(pack_text: str, line: int) -> str:
@@ -43,10 +44,15 @@ def rule_source(pack_text: str, line: int) -> str:
 
 
 def explain_rule(packs: Sequence[Pack], rule_id: str, *, source: str = "") -> str:
-    """The explanation as plain text; `source` is the rule's YAML, shown as the example."""
+    """The explanation as plain text; `source` is the rule's YAML, shown as the example.
+
+    Everything but the layout comes from pack files (which anyone can write) and is shown safely:
+    no control or bidirectional character reaches the terminal raw, and no field starts a line.
+    """
     pack, rule = find_rule(packs, rule_id)
+    v = visible
     users = [p.id for p in packs if p.id != pack.id and any(r.id == rule.id for r in p.rules)]
-    lines = [f"{rule.id} ({rule.severity.label}) — {pack.name}", ""]
+    lines = [f"{v(rule.id)} ({rule.severity.label}) — {v(pack.name)}", ""]
     lines += ["What it checks:", _wrap(rule.message), ""]
     # The check's labels (or descriptions written from its patterns), as findings show them.
     alternatives = rule.check.params if rule.check.kind == "any" else (rule.check,)
@@ -54,15 +60,15 @@ def explain_rule(packs: Sequence[Pack], rule_id: str, *, source: str = "") -> st
     lines += [_wrap(("- " if len(alternatives) > 1 else "") + describe_check(check)) for check in alternatives] + [""]
     if rule.terms:
         lines += ["From the terms:", _wrap(f'"{rule.terms}"'), ""]
-    lines += [f"Terms: {pack.terms_url} (as of {pack.as_of})"]
+    lines += [f"Terms: {v(pack.terms_url)} (as of {v(str(pack.as_of))})"]
     if pack.confidence:
         lines += ["Source:", _wrap(pack.confidence)]
     lines += ["", "How to fix it:", _wrap(rule.help), ""]
     if rule.when is not None:
-        lines += [f"Applies only when its condition holds (a '{rule.when.kind}' check).", ""]
+        lines += [f"Applies only when its condition holds (a '{v(rule.when.kind)}' check).", ""]
     if users:
-        lines += [f"Also applied through: {', '.join(users)}", ""]
-    lines += [f"Defined in {rule.origin}:{rule.line}" + (":" if source else ""), ""]
+        lines += [f"Also applied through: {v(', '.join(users))}", ""]
+    lines += [f"Defined in {v(rule.origin)}:{rule.line}" + (":" if source else ""), ""]
     if source:
-        lines += [textwrap.indent(textwrap.dedent(source), "    "), ""]
+        lines += ["\n".join("    " + v(line) if line.strip() else "" for line in textwrap.dedent(source).splitlines()), ""]
     return "\n".join(lines)

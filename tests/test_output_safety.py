@@ -169,3 +169,44 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_byte_escapes_in_every_format
 
 def test_visible_escapes() -> None:
     assert visible("a\x1b[31mb\n\u202ec\udcff\ud800\x85\t") == "a\\x1b[31mb\\n\\u202ec\\xff\\ud800\\x85\t"
+
+
+HOSTILE_PACK = r"""id: evil
+name: "Evil\e]0;title\a Gazette\n::add-mask::x"
+publisher: "Evil \u202eetteza\u202c"
+terms_url: "https://example.org/terms\e[2J"
+as_of: 2024-01-01
+summary: s
+confidence: "partial\x85::warning::from\u2028the page"
+rules:
+  - id: evil/rule
+    severity: error
+    # a comment with a raw bidi override: ‮gnp.exe
+    terms: "Keep the\e]8;;https://evil.example/\a link\e]8;;\a"
+    message: "Logo gone\n::error file=x.html::forged"
+    help: "Add it back\r\n::add-mask::secret \u2066hidden\u2069"
+    check: {text: {phrase: 'credit ‮ line'}}
+"""
+
+
+def test_rules_explain_shows_pack_text_safely(cli: Any, tmp_path: Any) -> None:
+    folder = tmp_path / "packs\x1b[31m\n::error::dir"
+    folder.mkdir()
+    (folder / "evil.yaml").write_text(HOSTILE_PACK, encoding="utf-8")
+    run = cli("rules", "explain", "--rules", str(folder), "evil/rule")
+    assert run.code == 0, run.err
+    _assert_safe_lines(run.out)
+    assert "Logo gone\\n::error file=x.html::forged" in run.out
+    assert "credit \\u202e line" in run.out  # the rule's YAML, shown as written but safely
+    assert "packs\\x1b[31m\\n::error::dir" in run.out
+
+
+def test_config_show_shows_paths_and_values_safely(cli: Any, tmp_path: Any) -> None:
+    folder = tmp_path / "desk\x1b]0;title\x07\n::add-mask::x"
+    folder.mkdir()
+    (folder / ".syndcheck.yaml").write_text('exclude: ["drafts\\e[2J/**", "old\\u202e/**"]\n', encoding="utf-8")
+    run = cli("config", "show", str(folder / "story.html"))
+    assert run.code == 0, run.err
+    _assert_safe_lines(run.out)
+    assert "exclude: drafts\\x1b[2J/**, old\\u202e/**" in run.out
+    assert "desk\\x1b]0;title\\x07\\n::add-mask::x" in run.out
