@@ -48,3 +48,44 @@ def test_findings_module_imports_nothing_from_the_package() -> None:
     tree = ast.parse((PACKAGE / "findings.py").read_text(encoding="utf-8"))
     imported = [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
     assert not any(module and module.startswith("compliance") for module in imported)
+
+
+def test_every_optional_module_a_test_needs_comes_with_the_test_extra() -> None:
+    """CI installs `.[test]` and nothing else: a test that skips for a module the test extra does not
+    bring (`pytest.importorskip`) would never run there, silently."""
+    import importlib.metadata
+    import importlib.util
+    import re
+    import tomllib
+
+    root = PACKAGE.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+
+    def name_of(requirement: str) -> str:
+        return re.match(r"[A-Za-z0-9_.-]+", requirement).group().lower().replace("_", "-")  # type: ignore[union-attr]
+
+    def requirements(extra: str) -> set[str]:
+        names: set[str] = set()
+        for requirement in extras[extra]:
+            name = name_of(requirement)
+            chosen = [e.strip() for e in (re.search(r"\[(.*?)\]", requirement) or re.match("()", "")).group(1).split(",") if e.strip()]
+            if name == project["name"]:
+                for inner in chosen:
+                    names |= requirements(inner)
+                continue
+            names.add(name)
+            # What an extra of a dependency brings (dask[distributed] installs 'distributed'), from its metadata.
+            for dependency in importlib.metadata.requires(name) or []:
+                if any(re.search(rf"extra\s*==\s*[\"']{e}[\"']", dependency) for e in chosen):
+                    names.add(name_of(dependency))
+        return names
+
+    brought = requirements("test")
+    distributions = importlib.metadata.packages_distributions()
+    needed = {m for f in (root / "tests").glob("*.py") for m in re.findall(r'importorskip\(\s*"([\w.]+)"', f.read_text(encoding="utf-8"))}
+    assert {"warcio", "distributed", "dask.bag"} <= needed
+    for module in sorted(needed):
+        providers = {d.lower().replace("_", "-") for d in distributions.get(module.split(".")[0], [])}
+        assert providers & brought, (module, providers, sorted(brought))
+        assert importlib.util.find_spec(module) is not None, module

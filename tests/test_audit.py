@@ -297,7 +297,7 @@ def _partitions(output: Path) -> list[dict[str, Any]]:
 
 
 def test_dask_runs_equal_the_single_process_run(served: Any, tmp_path: Path) -> None:
-    pytest.importorskip("distributed", reason="dask.distributed is in the test extra")
+    pytest.importorskip("distributed", reason="dask.distributed is in the audit extra: pip install -e '.[audit]'")
     import dataclasses
 
     from distributed import LocalCluster

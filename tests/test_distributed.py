@@ -23,7 +23,7 @@ def test_check_bytes_and_its_reports_pickle() -> None:
 
 
 def test_dask_example_matches_the_cli(cli: Any) -> None:
-    pytest.importorskip("dask.bag", reason="dask is in the test extra: pip install -e '.[test]'")
+    pytest.importorskip("dask.bag", reason="dask is in the audit extra (and so the test extra): pip install -e '.[audit]'")
     spec = importlib.util.spec_from_file_location("dask_check", ROOT / "docs" / "examples" / "dask_check.py")
     assert spec is not None and spec.loader is not None
     example = importlib.util.module_from_spec(spec)
