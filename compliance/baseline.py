@@ -65,6 +65,7 @@ class BaselineFilter:
         self._entries = dict(entries)
         self._seen: set[str] = set()
         self._checked_paths: set[str] = set()
+        self._gone_paths: set[str] = set()
         self._file = file
         self.known = 0
         # Entries for the findings the baseline did not know, fingerprinted as the whole report.
@@ -90,13 +91,23 @@ class BaselineFilter:
         notice = Notice("baseline", f"{len(known)} known finding{'s' if len(known) != 1 else ''} from the baseline not shown")
         return dataclasses.replace(report, findings=tuple(kept), notices=(*report.notices, notice), suppressed=(*report.suppressed, *known))
 
+    @property
+    def paths(self) -> frozenset[str]:
+        """The file paths the baseline has entries for, as recorded."""
+        return frozenset(e.path for e in self._entries.values())
+
+    def gone(self, paths: Iterable[str]) -> None:
+        """Recorded paths whose files no longer exist where this run looked (deleted or renamed):
+        their findings are resolved too."""
+        self._gone_paths.update(paths)
+
+    def _resolved(self, fingerprint: str, entry: BaselineEntry) -> bool:
+        return entry.path in self._gone_paths or (entry.path in self._checked_paths and fingerprint not in self._seen)
+
     def still_found(self) -> list[BaselineEntry]:
-        """The entries to keep when pruning: those seen again, and those of files not checked in this run."""
-        return [e for fp, e in self._entries.items() if e.path not in self._checked_paths or fp in self._seen]
+        """The entries to keep when pruning: those seen again, and those of files not checked in this run that still exist."""
+        return [e for fp, e in self._entries.items() if not self._resolved(fp, e)]
 
     def resolved(self) -> list[BaselineEntry]:
-        """Known findings of the files checked in this run that are no longer found."""
-        return sorted(
-            (e for fp, e in self._entries.items() if e.path in self._checked_paths and fp not in self._seen),
-            key=lambda e: (e.path, e.rule),
-        )
+        """Known findings of the files checked in this run that are no longer found, and of the files that are gone."""
+        return sorted((e for fp, e in self._entries.items() if self._resolved(fp, e)), key=lambda e: (e.path, e.rule))

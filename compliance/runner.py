@@ -415,6 +415,8 @@ class Runner:
         for source in sources:
             self.plan(source.path if source.path != STDIN else self._display(source))
         refuse_overwrite(self.options.outputs, self._inputs(sources))
+        if self.baseline is not None:
+            self.baseline.gone(self._gone_from_baseline(paths, self.baseline.paths))
         workers = min(jobs or os.cpu_count() or 1, len(items))
         if workers <= 1 or len(items) < PARALLEL_MIN_FILES or any(i.path == STDIN for i in sources):
             results: Iterator[FileResult] = (self._finish(self.check(i)) if isinstance(i, Source) else _skipped(i) for i in items)
@@ -424,6 +426,21 @@ class Runner:
             if progress is not None:
                 progress(done, len(items))
             yield result
+
+    def _gone_from_baseline(self, roots: Sequence[str], recorded: Iterable[str]) -> list[str]:
+        """The recorded paths under the paths given whose files no longer exist in a folder that
+        still does (deleted or renamed articles): their findings are resolved. Paths outside the
+        paths given are left alone, so a run over part of an archive resolves nothing it did not
+        look at; and recorded paths are relative to the directory the baseline was made in, so
+        from another directory their folders are not found and nothing is resolved either."""
+        given = [os.path.normpath(os.path.join(self._cwd, root)) for root in roots if root != STDIN]
+        gone = []
+        for path in recorded:
+            full = os.path.normpath(os.path.join(self._cwd, path))
+            under = any(full.startswith(root.rstrip(os.sep) + os.sep) for root in given)
+            if under and not os.path.lexists(full) and os.path.isdir(os.path.dirname(full)):
+                gone.append(path)
+        return gone
 
     def _inputs(self, sources: Sequence[Source]) -> list[Path]:
         """Every file the run reads: articles, their metadata sidecars, configuration, baseline, packs."""

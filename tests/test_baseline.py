@@ -53,3 +53,32 @@ def test_a_file_that_is_not_a_baseline_is_a_user_error(cli: Any, archive: Path, 
     (tmp_path / "bogus.json").write_text('{"files": []}', encoding="utf-8")
     run = cli("check", "--baseline", "bogus.json", "archive")
     assert (run.code, run.err) == (2, "syndcheck: error: bogus.json: not a syndcheck baseline (version 1) — create one with 'syndcheck baseline create'\n")
+
+
+def test_a_deleted_files_findings_are_resolved_and_pruned(cli: Any, archive: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    shutil.copy(SAMPLES / "dcnf" / "no-logo.html", other / "kept.html")
+    assert cli("baseline", "create", "--output", "baseline.json", "archive", "elsewhere").code == 0
+    # A story deleted from the archive (and one renamed): its findings will never be seen again.
+    (archive / "staff-byline.html").unlink()
+    (archive / "no-logo.html").rename(archive / "no-logo-renamed.html")
+    run = cli("check", "--baseline", "baseline.json", "--format", "json", "archive")
+    resolved = [(e["path"], e["rule"]) for e in run.json()["baseline"]["resolved"]]
+    assert resolved == [("archive/no-logo.html", "dcnf/logo"), ("archive/staff-byline.html", "dcnf/byline")]
+    text = cli("check", "--baseline", "baseline.json", "--no-color", "archive")
+    assert "  resolved: archive/staff-byline.html  dcnf/byline  " in text.out
+    pruned = cli("baseline", "prune", "--baseline", "baseline.json", "archive")
+    assert pruned.out == "1 finding recorded in baseline.json (0 added, 2 removed)\n"
+    recorded = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    # The folder not looked at keeps its entries, even though this run did not check it.
+    assert [(f["path"], f["rule"]) for f in recorded["findings"]] == [("elsewhere/kept.html", "dcnf/logo")]
+
+
+def test_a_run_from_another_directory_resolves_nothing_it_did_not_look_at(cli: Any, archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli("baseline", "create", "--output", "baseline.json", "archive").code == 0
+    (tmp_path / "sub").mkdir()
+    shutil.copy(SAMPLES / "dcnf" / "compliant-static.html", tmp_path / "sub" / "story.html")
+    monkeypatch.chdir(tmp_path / "sub")
+    pruned = cli("baseline", "prune", "--baseline", "../baseline.json", ".")
+    assert pruned.out == "2 findings recorded in ../baseline.json (0 added, 0 removed)\n"
