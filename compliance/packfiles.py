@@ -39,9 +39,13 @@ def read_pack_text(path: Path) -> str:
 
 
 def pack_files(location: Path) -> list[Path]:
-    """The pack files at a path: the file itself, or the YAML files in a directory."""
+    """The pack files at a path: the file itself, or the YAML files in a directory.
+
+    A directory's dot-files are not packs: `.syndcheck.yaml` (a project configuration),
+    `.pre-commit-config.yaml` and the like sit beside packs in a newsroom's rules folder.
+    """
     if location.is_dir():
-        return sorted(p for p in location.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
+        return sorted(p for p in location.iterdir() if p.suffix in PACK_SUFFIXES and not p.name.startswith(".") and p.is_file())
     if not location.exists():
         raise PackError("no such rule pack file or directory", path=str(location), hint="check the --rules path")
     return [location]

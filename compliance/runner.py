@@ -169,12 +169,16 @@ class Runner:
         key = (id(available), layers)
         if key not in self._choices:
             from compliance.engine import LOOK_ALIKE_RULE
-            from compliance.selection import disabled_rules, validate
+            from compliance.selection import disabled_rules, nothing_left, validate
             from compliance.suppress import META_RULES
 
             known = frozenset([*(r.id for p in available for r in p.rules), *META_RULES, LOOK_ALIKE_RULE])
             validate(layers, sorted(known))
-            self._choices[key] = (known, disabled_rules(layers, known))
+            off = disabled_rules(layers, known)
+            error = nothing_left(layers, known, off)
+            if error is not None:
+                raise error
+            self._choices[key] = (known, off)
         return self._choices[key]
 
     def plan(self, path: str) -> Plan:

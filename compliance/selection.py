@@ -13,7 +13,7 @@ with `select: [dcnf/logo]` runs only the logo rule of that pack.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from compliance.errors import ConfigError
@@ -104,6 +104,28 @@ def validate(layers: Sequence[SelectionLayer], rule_ids: Sequence[str]) -> None:
                 raise ConfigError(f"{flag}: unknown {what} '{selector}'" + (" (it matches no rule)" if what == "selector" else ""), path=path, hint=hint)
 
 
-def split_selectors(values: Iterable[str]) -> tuple[str, ...]:
-    """Selectors from repeated or comma-separated flags (`--select dcnf,common/wire-photo`)."""
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+def split_selectors(values: Iterable[str], option: str) -> tuple[str, ...]:
+    """Selectors from repeated or comma-separated flags (`--select dcnf,common/wire-photo`).
+
+    A value that names nothing (`--select ''`, an unset variable in a CI script) is a ConfigError:
+    read as "no rules", it would turn every check off and the run green.
+    """
+    selectors: list[str] = []
+    for value in values:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts:
+            raise ConfigError(f"{option} '{value}' names no rule", hint="give rule ids, pack ids or globs such as 'dcnf/*' ('syndcheck rules list' shows them)")
+        selectors.extend(parts)
+    return tuple(selectors)
+
+
+def nothing_left(layers: Sequence[SelectionLayer], known: Collection[str], off: Collection[str]) -> ConfigError | None:
+    """The error for a selection that turns every rule off (`--ignore ALL`, `select: []`), which
+    would check nothing and pass every article; None when some rule still runs."""
+    if not known or len(off) < len(known):
+        return None
+    chosen = [layer for layer in layers if not layer.empty]
+    last = chosen[-1] if chosen else None
+    where = None if last is None or last.origin == COMMAND_LINE else last.origin
+    flags = "--select/--ignore" if where is None else "select/ignore"
+    return ConfigError(f"{flags} leave no rule to run", path=where, hint="select at least one rule, pack or glob ('syndcheck rules list' shows them)")

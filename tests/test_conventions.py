@@ -51,6 +51,36 @@ def test_unknown_selector_is_a_user_error_with_did_you_mean(cli: Any) -> None:
     assert glob.code == 2 and "matches no rule" in glob.err
 
 
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (("--select", ""), "--select '' names no rule"),
+        (("--select", " , "), "--select ' , ' names no rule"),
+        (("--ignore", ""), "--ignore '' names no rule"),
+        (("--extend-select", ""), "--extend-select '' names no rule"),
+        (("--select", "dcnf/logo", "--ignore", ""), "--ignore '' names no rule"),
+        # What is left runs nothing: every article would pass unchecked.
+        (("--ignore", "ALL"), "--select/--ignore leave no rule to run"),
+        (("--select", "dcnf", "--ignore", "dcnf"), "--select/--ignore leave no rule to run"),
+        (("--select", "dcnf/nope*"), "--select: unknown selector 'dcnf/nope*' (it matches no rule)"),
+        (("--ignore", "dcnf/lgo"), "--ignore: unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?"),
+    ],
+)
+def test_a_selection_that_runs_nothing_is_one_line_and_exit_2(cli: Any, args: tuple[str, ...], error: str) -> None:
+    run = cli("check", *args, str(DCNF))
+    assert run.code == 2
+    assert run.out == ""
+    assert run.err.startswith(f"syndcheck: error: {error}") and run.err.count("\n") == 1, run.err
+
+
+def test_a_configuration_that_selects_nothing_names_the_file(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\nselect: []\n")
+    story = write(tmp_path, "story.html", (DCNF / "no-logo.html").read_bytes())
+    run = cli("check", str(story))
+    assert (run.code, run.out) == (2, "")
+    assert run.err.startswith(f"syndcheck: error: {tmp_path / '.syndcheck.yaml'}: select/ignore leave no rule to run — "), run.err
+
+
 def test_selection_layers_follow_ruff() -> None:
     config = SelectionLayer(".syndcheck.yaml", select=("dcnf",), ignore=("dcnf/logo",))
     assert not is_enabled([config], "dcnf/logo")

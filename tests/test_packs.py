@@ -185,3 +185,20 @@ def test_a_cache_others_can_write_is_not_trusted(tmp_path: Path, monkeypatch: py
     cached.write_bytes(b"not a pickle")
     cached.chmod(0o666)
     assert [p.id for p in load_packs([pack.parent], builtin=False)] == ["house"]
+
+
+def test_a_rules_directorys_dot_files_are_not_packs(cli: Any, tmp_path: Path) -> None:
+    # A newsroom keeps its packs in the folder it checks from: the configuration and other
+    # tools' dot-files beside them are not rule packs.
+    folder = tmp_path / "rule-packs"
+    write(folder, "house.yaml", VALID)
+    write(folder, ".syndcheck.yaml", "rules: [rule-packs/]\nfail-on: warning\n")
+    write(folder, ".pre-commit-config.yaml", "repos: []\n")
+    validated = cli("rules", "validate", str(folder))
+    assert (validated.code, validated.err) == (0, "")
+    assert validated.out == f"{folder / 'house.yaml'}: ok (house, 1 rules)\n"
+    listed = cli("packs", "--paths", "--rules", str(folder))
+    assert listed.code == 0 and ".syndcheck" not in listed.out and f"house {(folder / 'house.yaml').resolve()}" in listed.out
+    # Named on its own, a file is read as a pack whatever its name.
+    hidden = write(tmp_path, ".house.yaml", VALID)
+    assert cli("rules", "validate", str(hidden)).code == 0
