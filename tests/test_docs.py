@@ -170,3 +170,34 @@ def test_config_schema_is_current_and_accepts_the_readme_example() -> None:
     jsonschema.validate(example, shipped)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**example, "fail_on": "warning"}, shipped)
+
+
+def _contains(actual: Any, shown: Any) -> bool:
+    """Whether `actual` has everything `shown` shows: the same values, in dicts perhaps more keys."""
+    if isinstance(shown, dict):
+        return isinstance(actual, dict) and all(k in actual and _contains(actual[k], v) for k, v in shown.items())
+    if isinstance(shown, list):
+        return isinstance(actual, list) and len(actual) == len(shown) and all(_contains(a, s) for a, s in zip(actual, shown, strict=True))
+    return bool(actual == shown)
+
+
+def test_sarif_baseline_and_suppressions_example_is_what_the_tool_writes(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = (ROOT / "docs" / "output-formats.md").read_text(encoding="utf-8")
+    shown = json.loads(fenced(doc.split("cut down to these\nfields:", 1)[1], "json")[0])
+    samples = ROOT / "samples" / "dcnf"
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for name in ("no-logo.html", "no-affiliation.html"):
+        (archive / name).write_bytes((samples / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["baseline", "create", "--output", "baseline.json", "archive/"]) == 0
+    (archive / "no-affiliation.html").write_bytes((samples / "compliant-static.html").read_bytes())
+    (archive / "new.html").write_bytes((samples / "hidden-logo.html").read_bytes())
+    comment = re.search(r"`(<!-- syndcheck-disable .*? -->)`", doc)
+    assert comment is not None
+    (archive / "print.html").write_bytes(comment.group(1).encode() + b"\n" + (samples / "no-logo.html").read_bytes())
+    run = cli("check", "--baseline", "baseline.json", "--format", "sarif", "archive/")
+    results = json.loads(run.out)["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == [r["ruleId"] for r in shown]
+    for actual, documented in zip(results, shown, strict=True):
+        assert _contains(actual, documented), (actual, documented)
