@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -379,6 +380,71 @@ def _write_formats(
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and summary_file:
         append_text(Path(summary_file), FORMATTERS["github-summary"](reports, context))
+
+
+@app.command()
+def fix(
+    files: Annotated[list[str], typer.Argument(help="Article files to fix (HTML, text or Markdown); only these files are ever written.", show_default=False)],
+    pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
+    write: Annotated[bool, typer.Option("--write", help="Write the fixed files in place (atomically) instead of printing a diff.")] = False,
+    meta: Annotated[
+        list[str] | None, typer.Option("--meta", "-m", help="A value the fixes can use, KEY=VALUE (repeatable), e.g. reporter='Jake Smith'.")
+    ] = None,
+    original: Annotated[Path | None, typer.Option("--original", help="The original story: the reporter's name, its URL and images come from it.")] = None,
+    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")] = False,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity of a finding left after the fixes that makes the exit code 1.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
+    input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat the files as this kind instead of guessing from the extension.")] = None,
+) -> None:
+    """Insert what the publishers' terms require and the article lacks (logo, byline, credit line, pixel, link back): a diff, or --write."""
+    from compliance.findings import Severity
+    from compliance.formatters.fixdiff import format_fix_diff, format_fix_notes
+    from compliance.inputs import files_to_fix
+    from compliance.outputs import replace_unchanged
+    from compliance.runner import Runner, RunOptions, RunStatus
+
+    if input_kind is InputKind.cms_json:
+        from compliance.errors import ConfigError
+
+        raise ConfigError("fix works on article files, not CMS payloads", hint="give --input-kind html, text or markdown")
+    sources = files_to_fix(files, kind=input_kind.value if input_kind else None)  # type: ignore[arg-type]
+    options = RunOptions(
+        packs=tuple(pack) if pack else None,
+        rules=tuple(rules or ()),
+        fail_on=Severity.from_label(fail_on.value) if fail_on else None,
+        meta=_with_original(_parse_meta(meta or ()), original),
+        config=config,
+        allow_fetch=allow_fetch,
+        max_bytes=0,
+    )
+    runner = Runner(options)
+    status = RunStatus()
+    pending = False
+    for source in sources:
+        result, plan = runner.fix(source)
+        _tell(result)
+        if plan is not None and plan.edits and write:
+            try:
+                replace_unchanged(Path(source.path), plan.original, plan.fixed)
+            except UserError as exc:
+                _say(f"syndcheck: error: {exc.one_line()}")
+                result = dataclasses.replace(result, failure="input")
+        elif plan is not None and plan.edits:
+            typer.echo(format_fix_diff(source.path, plan), nl=False)
+            pending = True
+        if plan is not None:
+            for note in format_fix_notes(source.path, plan, written=write and result.failure != "input", threshold=result.threshold):
+                typer.echo(note, err=True)
+        status = status.add(result)
+    code = status.exit_code()
+    if code == 0 and pending:
+        _say("exit 1: fixes to apply (run again with --write)")
+        raise typer.Exit(1)
+    reason = status.exit_reason()
+    if reason is not None:
+        _say(reason.replace("exit 1: ", "exit 1: left after the fixes: ", 1))
+    raise typer.Exit(code)
 
 
 @app.command("packs")

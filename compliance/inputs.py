@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -308,4 +308,25 @@ def read_article_sources(paths: Iterable[str], *, max_bytes: int | None = DEFAUL
         except UserError:
             continue
         sources[path] = ArticleSource(decode_bytes(data).text, kind_for(path))
+    return sources
+
+
+def files_to_fix(paths: Sequence[str], *, kind: DocumentKind | None = None) -> list[Source]:
+    """The article files `syndcheck fix` may rewrite: exactly the files given, each a regular file
+    (no directory walk, no stdin, no symbolic link whose target would be replaced); `InputError`
+    names the first path that is not one, before any file is read."""
+    sources = []
+    for path in paths:
+        if path == STDIN:
+            raise InputError("'-' (stdin) cannot be fixed in place", path=path, hint="give the article's file")
+        file = Path(path)
+        if file.is_symlink():
+            raise InputError("is a symbolic link; fix only writes to the files given", path=path, hint=f"give the file it points to ({os.path.realpath(path)})")
+        if file.is_dir():
+            raise InputError(
+                "is a directory; fix only writes to the files given", path=path, hint="give the article files, e.g. " + f"{path.rstrip('/')}/*.html"
+            )
+        if not file.is_file():
+            raise InputError("no such file", path=path, hint="check the path")
+        sources.append(Source(path, kind_for(path, kind), file))
     return sources

@@ -64,3 +64,29 @@ def append_text(path: Path, text: str) -> None:
             handle.write(text)
     except OSError as exc:
         raise InputError(f"cannot write the job summary: {exc.strerror or exc}", path=str(path)) from None
+
+
+def replace_unchanged(path: Path, read: bytes, new: bytes) -> None:
+    """Write a fixed article in place of the one that was read, atomically (a temporary file beside
+    it, with its mode, then a rename), and only when the file still holds exactly the bytes `read`:
+    an editor's save between reading and writing is never overwritten (`InputError` instead)."""
+    import tempfile
+
+    try:
+        current = path.read_bytes()
+        mode = path.stat().st_mode & 0o7777
+    except OSError as exc:
+        raise InputError(f"cannot read the file again before writing it: {exc.strerror or exc}", path=str(path)) from None
+    if current != read:
+        raise InputError("the file changed since it was read; not written", path=str(path), hint="run 'syndcheck fix' on it again")
+    temporary: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
+            temporary = Path(handle.name)
+            handle.write(new)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as exc:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        raise InputError(f"cannot write the fixed file: {exc.strerror or exc}", path=str(path), hint="check that its folder is writable") from None

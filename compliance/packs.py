@@ -19,6 +19,7 @@ from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
 from compliance.describe import describe_pattern
 from compliance.errors import PackError, combine
 from compliance.findings import SEVERITY_LABELS, Severity
+from compliance.fixes import BUILT_IN_VALUES, PLACEHOLDER, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector, compile_pattern, phrase_to_regex, translate_selector
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
@@ -45,6 +46,8 @@ class Rule:
     pack: str
     origin: str
     line: int
+    # How to put right what the rule finds missing (pack data, see `compliance.fixes`).
+    fix: FixTemplate | None = None
 
     # The exact HTML to paste to fix a finding (the publisher's logo and byline block), when there is one.
     snippet: str = ""
@@ -103,9 +106,11 @@ class Pack:
 
 _PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "extends", "define", "outlets", "detect", "rules")
 _REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "rules")
-_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "snippet")
+_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "snippet", "fix")
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
-_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "snippet", "off")
+_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "snippet", "fix", "off")
+_FIX_KEYS = ("insert", "where", "template", "values")
+_VALUE_SOURCE_KEYS = ("original-image", "original-url", "meta")
 _DETECT_KEYS = ("threshold", "own-site", "markers")
 _OWN_SITE_KEYS = ("domains", "names")
 # A host name as a pack writes it: lower-case labels joined by dots, no scheme, port or path.
@@ -632,6 +637,8 @@ def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
         changes["check"] = builder.check(rule.entries["check"], rule.key_mark("check"))
     if "when" in rule.entries:
         changes["when"] = builder.check(rule.entries["when"], rule.key_mark("when"))
+    if "fix" in rule.entries:
+        changes["fix"] = _fix(builder, rule.entries["fix"], rule.key_mark("fix"))
     return dataclasses.replace(base, **changes)
 
 
@@ -668,6 +675,7 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
     terms = builder.string(rule.entries["terms"], "terms", rule.mark) if "terms" in rule.entries else ""
     check = builder.check(rule.entries["check"], rule.key_mark("check"))
     when = builder.check(rule.entries["when"], rule.key_mark("when")) if "when" in rule.entries else None
+    fix = _fix(builder, rule.entries["fix"], rule.key_mark("fix")) if "fix" in rule.entries else None
     return Rule(
         rule_id,
         Severity.from_label(severity_text),
@@ -680,7 +688,77 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
         builder.origin,
         rule.mark.line,
         snippet=builder.string(rule.entries["snippet"], "snippet", rule.mark).strip() + "\n" if "snippet" in rule.entries else "",
+        fix=fix,
     )
+
+
+def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
+    """A rule's `fix:` — `insert` (before/after), `where` (a place or a check), `template` (one
+    text for every syntax, or html/markdown/text), `values` (the fix's own values)."""
+    fix = builder.mapping(node, "'fix'", mark)
+    builder.keys(fix, _FIX_KEYS, ("insert", "where", "template"), "'fix'")
+    insert = builder.string(fix.entries["insert"], "'insert' of 'fix'", fix.mark)
+    if insert not in SIDES:
+        raise builder.fail(f"'insert' of 'fix' must be one of {', '.join(SIDES)}, got '{insert}'", fix.entries["insert"].mark, _suggest(insert, SIDES))
+    where_node = fix.entries["where"]
+    where: str | Check
+    if isinstance(where_node, YMap):
+        where = builder.check(where_node, fix.key_mark("where"))
+    else:
+        where = builder.string(where_node, "'where' of 'fix'", fix.mark)
+        if where not in PLACES:
+            raise builder.fail(f"'where' of 'fix' must be one of {', '.join(PLACES)} or a check, got '{where}'", where_node.mark, _suggest(where, PLACES))
+    values: list[ValueSource] = []
+    if "values" in fix.entries:
+        value_map = builder.mapping(fix.entries["values"], "'values' of 'fix'", fix.key_mark("values"))
+        for name in value_map:
+            if name in BUILT_IN_VALUES or not re.match(r"^[a-z][a-z0-9-]*$", name):
+                raise builder.fail(
+                    f"value name '{name}' must be lower-case words joined by hyphens, other than {', '.join(BUILT_IN_VALUES)}", value_map.key_mark(name)
+                )
+            source = builder.mapping(value_map.entries[name], f"value '{name}'", value_map.key_mark(name))
+            builder.keys(source, _VALUE_SOURCE_KEYS, (), f"value '{name}'")
+            if not source.entries:
+                raise builder.fail(f"value '{name}' needs 'original-image', 'original-url' or 'meta'", source.mark)
+            patterns = {
+                key: builder.regex(
+                    builder.string(source.entries[key], f"'{key}' of value '{name}'", source.mark),
+                    source.entries[key].mark,
+                    ignore_case=True,
+                    written=source.entries[key],
+                )
+                for key in ("original-image", "original-url")
+                if key in source.entries
+            }
+            meta = builder.string(source.entries["meta"], f"'meta' of value '{name}'", source.mark) if "meta" in source.entries else None
+            values.append(ValueSource(name, patterns.get("original-image"), patterns.get("original-url"), meta))
+    templates = _fix_templates(builder, fix.entries["template"], fix.key_mark("template"))
+    known = {*BUILT_IN_VALUES, *(v.name for v in values)}
+    for syntax, template in templates:
+        for match in PLACEHOLDER.finditer(template):
+            name = match.group(1)
+            if name not in known and not name.startswith("meta."):
+                raise builder.fail(
+                    f"unknown value '{{{name}}}' in the {syntax} template of 'fix'",
+                    fix.entries["template"].mark,
+                    _suggest(name, known) if known else "declare it under 'values'",
+                )
+    return FixTemplate(insert, where, templates, tuple(values))  # type: ignore[arg-type]
+
+
+def _fix_templates(builder: _Builder, node: YNode, mark: Mark) -> tuple[tuple[str, str], ...]:
+    """One text (a paragraph in HTML, a line in text and Markdown) or a block per syntax."""
+    if isinstance(node, YMap):
+        builder.keys(node, SYNTAXES, (), "'template' of 'fix'")
+        if not node.entries:
+            raise builder.fail("'template' of 'fix' needs at least one of html, markdown, text", node.mark)
+        return tuple(
+            (syntax, builder.string(node.entries[syntax], f"the {syntax} template", node.mark).strip()) for syntax in SYNTAXES if syntax in node.entries
+        )
+    text = builder.string(node, "'template' of 'fix'", mark).strip()
+    import html
+
+    return (("html", f"<p>{html.escape(text, quote=False)}</p>"), ("markdown", text), ("text", text))
 
 
 def load_pack(text: str, origin: str, *, parents: Mapping[str, Pack] | None = None) -> Pack:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS
+from compliance.fixes import PLACES, SIDES, SYNTAXES
 from compliance.formatters.pipeline import generic_text
 from compliance.options import Option
 from compliance.packs import DEFAULT_THRESHOLD, HOST_NAME, Pack
@@ -44,6 +45,51 @@ def _option_schema(option: Option) -> dict[str, Any]:
     if not option.required and option.default is not None:
         schema["default"] = option.default
     return schema
+
+
+def _fix_schema(text: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a rule's `fix:` (see `compliance.fixes`)."""
+    return {
+        "type": "object",
+        "description": "How `syndcheck fix` puts right what the rule finds missing: a block inserted before or after a place.",
+        "required": ["insert", "where", "template"],
+        "additionalProperties": False,
+        "properties": {
+            "insert": {"enum": list(SIDES), "description": "Before or after the place named by `where`."},
+            "where": {
+                "description": "byline, headline, body (the story's first paragraph), end (its last paragraph), or a check whose first match is the place.",
+                "anyOf": [{"enum": list(PLACES)}, {"$ref": "#/$defs/check"}],
+            },
+            "template": {
+                "description": "The block: one text (a paragraph in HTML, a line in text and Markdown), or one per syntax. "
+                "Values: {reporter}, {original-url}, {headline}, {meta.KEY} and the fix's own `values`.",
+                "anyOf": [
+                    text,
+                    {
+                        "type": "object",
+                        "minProperties": 1,
+                        "additionalProperties": False,
+                        "properties": {syntax: text for syntax in SYNTAXES},
+                    },
+                ],
+            },
+            "values": {
+                "type": "object",
+                "description": "The fix's own values, each from the original story or the article metadata.",
+                "propertyNames": {"pattern": "^[a-z][a-z0-9-]*$"},
+                "additionalProperties": {
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": False,
+                    "properties": {
+                        "original-image": {"type": "string", "description": "The src of the original's first image whose alt text matches this regex."},
+                        "original-url": {"type": "string", "description": "The first group of this regex matched against the original's URL."},
+                        "meta": {"type": "string", "description": "This article metadata key."},
+                    },
+                },
+            },
+        },
+    }
 
 
 def pack_schema() -> dict[str, Any]:
@@ -151,6 +197,7 @@ def pack_schema() -> dict[str, Any]:
                     "snippet": {"type": "string", "description": "The exact HTML to paste to fix a finding, shown by the HTML report."},
                     "check": {"$ref": "#/$defs/check"},
                     "when": {"$ref": "#/$defs/check", "description": "The rule applies only when this check passes."},
+                    "fix": {"$ref": "#/$defs/fix"},
                 },
             },
             "override": {
@@ -167,9 +214,11 @@ def pack_schema() -> dict[str, Any]:
                     "snippet": {"type": "string"},
                     "check": {"$ref": "#/$defs/check"},
                     "when": {"$ref": "#/$defs/check"},
+                    "fix": {"$ref": "#/$defs/fix"},
                     "off": {"type": "boolean"},
                 },
             },
+            "fix": _fix_schema(text),
             "check": {"oneOf": kinds},
         },
     }

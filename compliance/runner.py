@@ -46,6 +46,7 @@ from compliance.selection import COMMAND_LINE, SelectionLayer
 if TYPE_CHECKING:
     from compliance.baseline import BaselineFilter
     from compliance.cms import CmsArticle
+    from compliance.fixes import FixPlan
     from compliance.ruletest import Expectations
 
 
@@ -242,6 +243,33 @@ class Runner:
             return report, self.options.fail_on or plan.settings.fail_on
 
         return self._isolated(display, work)
+
+    def fix(self, source: Source) -> tuple[FileResult, FixPlan | None]:
+        """One file's fix plan, checked as `check` checks it (same settings, metadata, original and
+        isolation); the result's report is the one after the fixes."""
+        plans: list[FixPlan] = []
+
+        def work() -> tuple[Report, Severity]:
+            from compliance.fixes import plan_fixes
+
+            plan = self.plan(source.path)
+            data = read_source(source, max_bytes=self.options.max_bytes)
+            fix_plan = plan_fixes(
+                data,
+                source.kind,
+                plan.packs,
+                path=source.path,
+                auto_detect=plan.auto_detect,
+                meta=self.options.meta,
+                default_meta=read_sidecar_meta(source),
+                severities=plan.settings.severity,
+                known_rules=plan.known_rules or None,
+                load_original=self.originals.reader_for(source.file),
+            )
+            plans.append(fix_plan)
+            return fix_plan.after, self.options.fail_on or plan.settings.fail_on
+
+        return self._isolated(source.path, work), (plans[0] if plans else None)
 
     def check_fixture(self, source: Source, packs: Sequence[Pack]) -> tuple[FileResult, Expectations | None]:
         """A rule-test fixture, checked as any document is; its expectations name the packs and meta."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 FIXTURES = "tests/rule-fixtures/propublica"
 
 
@@ -33,3 +35,49 @@ def test_an_original_url_is_not_fetched_without_allow_fetch(cli: Any) -> None:
     run = cli("check", "--pack", "propublica", "--format", "json", "--meta", "original=http://127.0.0.1:9/story", f"{FIXTURES}/compliant.html")
     notices = [n["message"] for n in run.json()["files"][0]["notices"]]
     assert any("add --allow-fetch" in n for n in notices)
+
+
+ORIGINAL_KINDS = ("original-byline", "original-headline", "fidelity", "original-links", "reused-photos")
+# Which republication in samples/originals shows which kind failing (each names its original in a sidecar).
+PAIRS = {
+    "samples/originals/dcnf-faithful.txt": {},
+    "samples/originals/dcnf-wrong-reporter.txt": {"original-byline": ["dcnf/original-reporter"]},
+    "samples/originals/dcnf-agency-photo.txt": {"reused-photos": ["dcnf/reused-agency-photo"]},
+    "samples/originals/propublica-faithful.md": {},
+    "samples/originals/propublica-truncated.md": {"fidelity": ["propublica/fidelity"]},
+    "samples/originals/propublica-edited.md": {"fidelity": ["propublica/fidelity", "propublica/fidelity"]},
+    "samples/originals/propublica-links-dropped.md": {"original-links": ["propublica/original-links"]},
+    "samples/originals/calmatters-faithful.md": {},
+    "samples/originals/calmatters-headline-changed.md": {"original-headline": ["calmatters/original-headline"]},
+}
+
+
+def _kind_of_rules() -> dict[str, str]:
+    from compliance.packfiles import load_packs
+
+    return {rule.id: rule.check.kind for pack in load_packs() for rule in pack.rules if rule.check.kind in ORIGINAL_KINDS}
+
+
+@pytest.mark.parametrize("sample", sorted(PAIRS))
+def test_each_kind_reports_exactly_its_findings_on_the_pairs_and_passes_on_faithful_ones(cli: Any, sample: str) -> None:
+    kinds = _kind_of_rules()
+    entry = cli("check", "--format", "json", sample).json()["files"][0]
+    found: dict[str, list[str]] = {}
+    for finding in entry["findings"]:
+        if finding["rule"] in kinds:
+            found.setdefault(kinds[finding["rule"]], []).append(finding["rule"])
+    assert found == PAIRS[sample]
+    # Every compare-with-the-original rule of the pack was decided (passed or failed), none skipped.
+    (pack,) = entry["packs"]
+    decided = {p["rule"] for p in entry["passed"]} | {f["rule"] for f in entry["findings"]}
+    assert _original_rules(pack) <= decided
+    assert not [n for n in entry["notices"] if n["code"] in ("undecided", "original-unavailable")]
+
+
+def _original_rules(pack_id: str) -> set[str]:
+    from compliance.packfiles import load_packs
+
+    pack = next(p for p in load_packs() if p.id == pack_id)
+    rules = {rule.id for rule in pack.rules if rule.check.kind in ORIGINAL_KINDS}
+    assert rules, pack_id
+    return rules

@@ -1,0 +1,495 @@
+"""Fix templates and the fix planner: put back the block a publisher's terms require.
+
+A rule may carry a `fix:` (pack data, validated with the pack): the block to insert, in each
+syntax it supports (HTML, Markdown, plain text), and where it goes — before or after the byline,
+the headline, the story's first paragraph (`body`), its last paragraph (`end`), or the first match
+of a check. Values the block needs (`{reporter}`, `{original-url}`, `{headline}`, `{meta.KEY}` or
+a value the fix declares) come from the original story or the article's metadata, never invented.
+
+Pure: bytes and packs in, a `FixPlan` out, whose `edits` are values (where in the original text,
+what to insert). Nothing is rewritten, only inserted; every other byte stays as it was. A fix is
+kept only when checking the document again shows its rule passing and no finding added, so after
+the plan the same rules pass. Reading files and writing them is the edge's work (`fixing`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urljoin
+
+from compliance.checks import Check, Context
+from compliance.document import Block, Document, DocumentKind, parse_document
+from compliance.errors import OriginalUnavailable
+from compliance.findings import Report, Severity
+from compliance.patterns import Pattern
+from compliance.text import shorten
+
+if TYPE_CHECKING:
+    from compliance.packs import Pack, Rule
+
+Side = Literal["before", "after"]
+SIDES: tuple[str, ...] = ("before", "after")
+# Places a fix can name; any other `where` is a check whose first match is the place.
+PLACES: tuple[str, ...] = ("byline", "headline", "body", "end")
+SYNTAXES: tuple[str, ...] = ("html", "markdown", "text")
+# Values every fix may use, and what to give when one is not known.
+BUILT_IN_VALUES: dict[str, str] = {
+    "reporter": "the reporter's name: give the original story (--original FILE) or --meta reporter=NAME",
+    "original-url": "the original story's URL: give --meta original-url=URL, or an original whose canonical link names it",
+    "headline": "the original headline: give the original story (--original FILE) or --meta headline=TEXT",
+}
+PLACEHOLDER = re.compile(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class ValueSource:
+    """Where a fix's own value comes from, tried in this order: the `src` of the original's first
+    image whose alt text matches `original_image`; the first group of `original_url` matched
+    against the original's URL; the article metadata key `meta`."""
+
+    name: str
+    original_image: Pattern | None = None
+    original_url: Pattern | None = None
+    meta: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FixTemplate:
+    """A rule's `fix:`: insert `templates[syntax]` `insert` (before/after) the place `where`."""
+
+    insert: Side
+    where: str | Check
+    templates: tuple[tuple[str, str], ...]
+    values: tuple[ValueSource, ...] = ()
+
+    def template_for(self, kind: DocumentKind) -> str | None:
+        """The block in this document's syntax; a plain template is a paragraph in HTML."""
+        return dict(self.templates).get(kind)
+
+    @property
+    def place(self) -> str:
+        """Where the block goes, in words."""
+        where = self.where if isinstance(self.where, str) else "what the fix's check finds"
+        return f"{self.insert} {'the ' if isinstance(self.where, str) else ''}{where}"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One insertion: `text` goes at character `offset` of the original's decoded text (`line`)."""
+
+    rule: str
+    offset: int
+    line: int
+    text: str
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unfixed:
+    """A failing rule whose fix was not applied, and why (the value to supply, or what went wrong)."""
+
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FixPlan:
+    """What fixing one document would do: the edits, the fixed bytes, what stays unfixed, and the
+    reports before and after."""
+
+    original: bytes
+    fixed: bytes
+    edits: tuple[Edit, ...]
+    unfixed: tuple[Unfixed, ...]
+    before: Report
+    after: Report
+    text_before: str = ""
+    text_after: str = ""
+
+    def remaining(self, threshold: Severity = Severity.ERROR) -> int:
+        """How many findings at or above `threshold` are left after the fixes."""
+        return sum(1 for f in self.after.findings if f.severity >= threshold)
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """The text with the edits inserted (edits at the same offset keep their order)."""
+    parts: list[str] = []
+    last = 0
+    for edit in sorted(edits, key=lambda e: e.offset):
+        parts.append(text[last : edit.offset])
+        parts.append(edit.text)
+        last = edit.offset
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def plan_fixes(
+    data: bytes,
+    kind: DocumentKind,
+    packs: Sequence[Pack],
+    *,
+    path: str,
+    auto_detect: bool = True,
+    meta: Mapping[str, str] | None = None,
+    default_meta: Mapping[str, str] | None = None,
+    severities: Mapping[str, Severity | None] | None = None,
+    known_rules: Collection[str] | None = None,
+    load_original: Callable[[str], Document] | None = None,
+) -> FixPlan:
+    """Plan the fixes of one document: every failing rule whose pack gives a fix is tried, in pack
+    order, until no more can be applied (a logo placed above a byline may need that byline first)."""
+    from compliance.engine import check_document
+
+    outlets = frozenset(o for pack in packs for o in pack.outlets)
+    first = parse_document(data, kind, outlets=outlets)
+    merged = {**(default_meta or {}), **first.front_matter, **(meta or {})}
+    original = _read_original(merged.get("original", "").strip(), load_original)
+
+    def check(doc: Document) -> Report:
+        return check_document(
+            doc,
+            packs,
+            path=path,
+            auto_detect=auto_detect,
+            meta=meta,
+            default_meta=default_meta,
+            severities=severities,
+            known_rules=known_rules,
+            original=original,
+            load_original=None if original is not None else load_original,
+        )
+
+    before = check(first)
+    unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
+    rules = _rules_of(packs, before.packs)
+    fixable = [f.rule for f in before.findings if f.rule in rules and rules[f.rule].fix is not None]
+    if not fixable:
+        return unchanged
+    prefix = _encoding_prefix(data, first)
+    if prefix is None:
+        reason = f"the file does not read back byte for byte as {first.encoding}; save it as UTF-8 and run the fix again"
+        return FixPlan(data, data, (), tuple(Unfixed(r, reason) for r in dict.fromkeys(fixable)), before, before, first.source, first.source)
+
+    values = _Values(merged, original)
+    text, doc, report = first.source, first, before
+    edits: list[Edit] = []
+    reasons: dict[str, str] = {}
+    progress = True
+    while progress:
+        progress = False
+        failing = [rule_id for rule_id in dict.fromkeys(f.rule for f in report.findings) if rule_id in rules and rules[rule_id].fix is not None]
+        for rule_id in failing:
+            if any(e.rule == rule_id for e in edits):
+                continue
+            rule = rules[rule_id]
+            assert rule.fix is not None
+            placed = place_fix(rule.fix, doc, values, Context(doc, merged, original))
+            if isinstance(placed, str):
+                reasons[rule_id] = placed
+                continue
+            offset, block = placed
+            candidate = text[:offset] + block + text[offset:]
+            candidate_doc = parse_document(prefix + candidate.encode(first.encoding), kind, outlets=outlets)
+            candidate_report = check(candidate_doc)
+            problem = _regression(rule_id, report, candidate_report)
+            if problem:
+                reasons[rule_id] = f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
+                continue
+            edits = _with_edit(edits, rule_id, offset, block, rule.fix.place, first.source)
+            reasons.pop(rule_id, None)
+            text, doc, report = candidate, candidate_doc, candidate_report
+            progress = True
+            break
+    unfixed = tuple(Unfixed(rule_id, reason) for rule_id, reason in reasons.items())
+    if not edits:
+        return FixPlan(data, data, (), unfixed, before, before, first.source, first.source)
+    fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
+    return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+def _read_original(wanted: str, load_original: Callable[[str], Document] | None) -> Document | None:
+    if not wanted or load_original is None:
+        return None
+    try:
+        return load_original(wanted)
+    except OriginalUnavailable:
+        return None  # the check says why, as a notice
+
+
+def _rules_of(packs: Sequence[Pack], applied: Sequence[str]) -> dict[str, Rule]:
+    """The rules of the applied packs by id (a pack's own version of an inherited rule first)."""
+    rules: dict[str, Rule] = {}
+    for pack in packs:
+        if pack.id in applied:
+            for rule in pack.rules:
+                rules.setdefault(rule.id, rule)
+    return rules
+
+
+def _encoding_prefix(data: bytes, doc: Document) -> bytes | None:
+    """The bytes before the decoded text (a byte-order mark), or None when the text does not encode
+    back to exactly these bytes (then inserting would change other bytes)."""
+    try:
+        encoded = doc.source.encode(doc.encoding)
+    except (UnicodeEncodeError, LookupError):
+        return None
+    if not data.endswith(encoded):
+        return None
+    prefix = data[: len(data) - len(encoded)]
+    return prefix if prefix in (b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff") else None
+
+
+def _regression(rule_id: str, before: Report, after: Report) -> str:
+    """Why a candidate fix is refused: its rule still fails, or it adds a finding."""
+    if any(f.rule == rule_id for f in after.findings):
+        return "does not satisfy the rule"
+    added = Counter(f.rule for f in after.findings) - Counter(f.rule for f in before.findings)
+    if added:
+        return "would add a finding (" + ", ".join(sorted(added)) + ")"
+    return ""
+
+
+def _with_edit(edits: list[Edit], rule: str, offset: int, text: str, place: str, source: str) -> list[Edit]:
+    """The edits with one more, given at an offset of the current (already edited) text and stored
+    at the matching offset of the original."""
+    shift = 0
+    for index, edit in enumerate(edits):
+        if offset <= edit.offset + shift:
+            at = offset - shift
+            return [*edits[:index], Edit(rule, at, source.count("\n", 0, at) + 1, text, place), *edits[index:]]
+        shift += len(edit.text)
+    at = offset - shift
+    return [*edits, Edit(rule, at, source.count("\n", 0, at) + 1, text, place)]
+
+
+# -- values -----------------------------------------------------------------------------------
+
+
+class _Values:
+    """The values a fix can use, from the original story and the article metadata."""
+
+    def __init__(self, meta: Mapping[str, str], original: Document | None) -> None:
+        self.meta = meta
+        self.original = original
+
+    def original_url(self) -> str | None:
+        given = self.meta.get("original", "").strip()
+        candidates = [given] if given.startswith(("http://", "https://")) else []
+        if self.original is not None:
+            candidates += [*self.original.canonical, *self.original.meta.get("og:url", ())]
+        candidates.append(self.meta.get("original-url", "").strip())
+        return next((c for c in candidates if c.startswith(("http://", "https://"))), None)
+
+    def get(self, name: str, fix: FixTemplate) -> str | None:
+        if name.startswith("meta."):
+            return self.meta.get(name[5:]) or None
+        if name == "reporter":
+            names = list(dict.fromkeys(n for b in self.original.bylines for n in b.names)) if self.original is not None else []
+            if names:
+                return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            return self.meta.get("reporter") or None
+        if name == "original-url":
+            return self.original_url()
+        if name == "headline":
+            if self.original is not None and self.original.headline is not None:
+                return self.original.headline.text
+            return self.meta.get("headline") or None
+        source = next(s for s in fix.values if s.name == name)
+        return self._own(source)
+
+    def _own(self, source: ValueSource) -> str | None:
+        original = self.original
+        if source.original_image is not None and original is not None:
+            for image in original.images:
+                if image.sources and source.original_image.search(image.alt):
+                    found = urljoin(self.original_url() or "", image.sources[0])
+                    if found.startswith(("http://", "https://")):
+                        return found
+        if source.original_url is not None:
+            url = self.original_url()
+            match = source.original_url.search(url) if url else None
+            if match is not None and match.groups():
+                return str(match.group(1))
+        if source.meta is not None:
+            return self.meta.get(source.meta) or None
+        return None
+
+    @staticmethod
+    def missing(name: str, fix: FixTemplate) -> str:
+        if name in BUILT_IN_VALUES:
+            return BUILT_IN_VALUES[name]
+        if name.startswith("meta."):
+            return f"the article's '{name[5:]}': give --meta {name[5:]}=VALUE"
+        source = next(s for s in fix.values if s.name == name)
+        ways = []
+        if source.original_image is not None:
+            ways.append(f"the original story with its image whose alt text matches '{source.original_image.shown}' (--original FILE)")
+        if source.original_url is not None:
+            ways.append("the original story's URL (--meta original-url=URL)")
+        if source.meta is not None:
+            ways.append(f"--meta {source.meta}=VALUE")
+        return f"'{name}': give " + " or ".join(ways)
+
+
+_URL_VALUES = ("original-url",)
+
+
+def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values) -> str:
+    """The template with its values filled in, each escaped for the syntax it goes into; a
+    `ValueError` names the first value that is not known."""
+    urls = {*_URL_VALUES, *(s.name for s in fix.values if s.original_image is not None)}
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        value = values.get(name, fix)
+        if value is None:
+            raise ValueError(_Values.missing(name, fix))
+        value = " ".join(_CONTROL.sub(" ", value).split())
+        if name in urls and not value.startswith(("http://", "https://")):
+            raise ValueError(f"{_Values.missing(name, fix)} (an http(s) URL; got '{shorten(value, 60)}')")
+        if kind == "html":
+            return html.escape(value, quote=True)
+        if kind == "markdown":
+            return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", value) if name not in urls else value.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        return value
+
+    return PLACEHOLDER.sub(one, template)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
+
+
+# -- placing ----------------------------------------------------------------------------------
+
+
+def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context) -> tuple[int, str] | str:
+    """Where the block goes in `doc.source` and the text to insert there (with the line breaks and
+    indentation around it), or why it cannot be placed."""
+    template = fix.template_for(doc.kind)
+    if template is None:
+        return f"this fix has no {doc.kind} template (it has {', '.join(s for s, _ in fix.templates)})"
+    try:
+        block = _render(template, doc.kind, fix, values)
+    except ValueError as exc:
+        return f"needs {exc}"
+    anchor = _anchor(fix.where, doc, ctx)
+    if anchor is None:
+        return f"the article has no {fix.where if isinstance(fix.where, str) else 'match of the fix check'} to put it {fix.insert}"
+    eol = "\r\n" if "\r\n" in doc.source else "\n"
+    if doc.kind == "html":
+        return _place_html(doc, anchor, fix.insert, block, eol)
+    return _place_lines(doc, anchor, fix.insert, block, eol)
+
+
+def _anchor(where: str | Check, doc: Document, ctx: Context) -> Any:
+    """The item (block, image, byline) the block goes next to, or None."""
+    if isinstance(where, Check):
+        outcome = ctx.run(where)
+        if not outcome.passed or not outcome.hits:
+            return None
+        return doc.items[min(outcome.hits[0].index, len(doc.items) - 1)] if doc.items else None
+    if where == "byline":
+        return doc.bylines[0] if doc.bylines else None
+    if where == "headline":
+        return doc.headline
+    story = [b for b in doc.article_blocks if not b.heading]
+    if where == "end":
+        return story[-1] if story else None
+    after = max([doc.headline.index if doc.headline else -1, *(b.index for b in doc.bylines if b.index < 12)])
+    byline_items = {b.index for b in doc.bylines}
+    return next((b for b in story if b.index > after and b.index not in byline_items), None)
+
+
+_BLOCK_TAGS = frozenset("p div figure header footer section article aside main li ul ol dl blockquote h1 h2 h3 h4 h5 h6 address table pre hr form nav".split())
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^>]*)?>", re.DOTALL)
+
+
+def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) -> tuple[int, str] | str:
+    element = _block_level(doc, getattr(anchor, "element", None))
+    if element is None:
+        return "the place for it has no element in the page source"
+    location = doc.locate_element(element)
+    start = _offset_of(doc.source, location.line, location.column)
+    tag = str(element.tag).lower()
+    if doc.source[start : start + len(tag) + 1].lower() != f"<{tag}":
+        return f"the <{tag}> to put it next to was not found in the page source"
+    line_start = doc.source.rfind("\n", 0, start) + 1
+    indent = doc.source[line_start:start]
+    own_line = not indent.strip()
+    if side == "before":
+        return start, (block + eol + indent if own_line else block)
+    end = _element_end(doc.source, start, tag)
+    if end is None:
+        return f"the end of the <{tag}> to put it after was not found in the page source"
+    at_line_end = doc.source[end : end + 1] in ("", "\n", "\r")
+    return end, (eol + indent + block if own_line and at_line_end else block)
+
+
+def _block_level(doc: Document, element: Any) -> Any:
+    """The element itself, or its nearest block-level ancestor inside the article (a block goes
+    beside a paragraph, never inside a line of text)."""
+    node = element
+    while node is not None and isinstance(node.tag, str) and node.tag.lower() not in _BLOCK_TAGS:
+        if node is doc.article_root or node.getparent() is None:
+            return node
+        node = node.getparent()
+    return node
+
+
+def _element_end(source: str, start: int, tag: str) -> int | None:
+    """The offset just after the element that starts at `start` (its end tag, or the start of the
+    next sibling an unclosed <p> or <li> ends at)."""
+    depth = 0
+    for match in _TAG.finditer(source, start):
+        name = (match.group(2) or "").lower()
+        if name != tag:
+            continue
+        if match.group(1):
+            depth -= 1
+            if depth == 0:
+                return match.end()
+        else:
+            if tag in _VOID_TAGS or match.group(0).endswith("/>"):
+                if depth == 0:
+                    return match.end()
+                continue
+            if depth == 1 and tag in ("p", "li"):
+                return _trim_back(source, match.start())
+            depth += 1
+    return None
+
+
+def _trim_back(source: str, offset: int) -> int:
+    while offset > 0 and source[offset - 1] in " \t\r\n":
+        offset -= 1
+    return offset
+
+
+def _offset_of(source: str, line: int, column: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        offset = source.find("\n", offset) + 1
+    return offset + column - 1
+
+
+def _place_lines(doc: Document, anchor: Any, side: Side, block: str, eol: str) -> tuple[int, str]:
+    """Plain text and Markdown: the block is a line (Markdown: a paragraph) of its own."""
+    line = anchor.line if not isinstance(anchor, Block) or anchor.line else 1
+    start = _offset_of(doc.source, line, 1)
+    end = doc.source.find("\n", start)
+    end = len(doc.source) if end == -1 else end
+    if end > start and doc.source[end - 1] == "\r":
+        end -= 1
+    gap = eol if doc.kind == "markdown" else ""
+    if side == "before":
+        previous = doc.source[: max(start - 1, 0)].rsplit("\n", 1)[-1].strip()
+        lead = eol if doc.kind == "markdown" and previous and start > 0 else ""
+        return start, lead + block + eol + gap
+    return end, eol + gap + block

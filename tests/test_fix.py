@@ -1,0 +1,265 @@
+"""`syndcheck fix`: fix templates insert the block a publisher requires, and only that block."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.errors import InputError, PackError
+from compliance.fixes import plan_fixes
+from compliance.inputs import kind_for
+from compliance.outputs import replace_unchanged
+from compliance.packfiles import load_packs
+from compliance.packs import load_pack
+from tests.conftest import ROOT, SAMPLES, SEED
+
+PACKS = load_packs()
+DCNF_ORIGINAL = "samples/originals/dcnf-original.html"
+# Values an editor would give with --meta for the samples that have no original beside them.
+VALUES = {
+    "dcnf": {"reporter": "Jake Smith", "logo-url": "https://dailycallernewsfoundation.org/wp-content/uploads/2019/01/dcnf-logo.png"},
+    "propublica": {"reporter": "Hollis Brandt", "original-url": "https://www.propublica.org/article/pipeline-weld-inspections-records"},
+    "the-conversation": {"original-url": "https://theconversation.com/spring-runoff-changes-what-comes-out-of-your-tap-228417"},
+}
+SAMPLE_FILES = sorted(str(p.relative_to(ROOT)) for p in SAMPLES.rglob("*") if p.suffix in {".html", ".txt", ".md"})
+
+
+def _assert_inserted_only(before: bytes, after: bytes, inserted: list[str]) -> None:
+    """`after` is `before` with the inserted texts added and nothing else changed: every line of
+    `before` is still there, in order, and the only new bytes are the inserted ones."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        # A block inserted inside a line (after a closing tag) shows as that line replaced by
+        # itself plus the block; taking the block out must give the line back.
+        if tag == "replace":
+            changed, was = b"".join(new[j1:j2]).decode(), b"".join(old[i1:i2]).decode()
+            for text in inserted:
+                changed = changed.replace(text, "", 1)
+            assert changed == was, (was, changed)
+        else:
+            assert tag in ("equal", "insert"), (tag, old[i1:i2], new[j1:j2])
+    assert len(after) - len(before) == sum(len(text.encode()) for text in inserted)
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES)
+def test_after_the_fix_the_fixed_rules_pass_and_only_the_blocks_were_inserted(sample: str) -> None:
+    path = ROOT / sample
+    pack = sample.split("/")[1]
+    plan = plan_fixes(
+        path.read_bytes(), kind_for(sample), PACKS, path=sample, meta=VALUES.get(pack, {}), default_meta=_sidecar(path), load_original=_reader(path)
+    )
+    fixed_rules = {edit.rule for edit in plan.edits}
+    assert not fixed_rules & {f.rule for f in plan.after.findings}
+    # No finding is added by a fix; a block may satisfy more than its own rule (DCNF's logo above
+    # the byline is also the reporter's affiliation), never a rule that has no fix.
+    assert not Counter(f.rule for f in plan.after.findings) - Counter(f.rule for f in plan.before.findings)
+    removed = {f.rule for f in plan.before.findings} - {f.rule for f in plan.after.findings}
+    assert fixed_rules <= removed
+    assert all(_has_fix(rule, plan.before.packs) for rule in removed)
+    _assert_inserted_only(plan.original, plan.fixed, [e.text for e in plan.edits])
+    if pack in VALUES:
+        # With the values given, every failing rule whose pack has a fix is fixed.
+        assert plan.unfixed == ()
+        fixable = {f.rule for f in plan.before.findings if _has_fix(f.rule, plan.before.packs)}
+        assert fixable <= removed
+
+
+def _has_fix(rule_id: str, applied: tuple[str, ...]) -> bool:
+    """Whether the applied packs' version of the rule has a fix (an override may have none)."""
+    rule = next(r for p in PACKS if p.id in applied for r in p.rules if r.id == rule_id)
+    return rule.fix is not None
+
+
+def _sidecar(path: Path) -> dict[str, str]:
+    from compliance.inputs import Source, read_sidecar_meta
+
+    return read_sidecar_meta(Source(str(path), kind_for(str(path)), path))
+
+
+def _reader(path: Path) -> Any:
+    from compliance.originals import OriginalReader
+
+    return OriginalReader().reader_for(path)
+
+
+def test_every_failing_dcnf_propublica_and_conversation_sample_is_fixed(cli: Any, tmp_path: Path) -> None:
+    fixed = []
+    for sample in SAMPLE_FILES:
+        pack = sample.split("/")[1]
+        if pack not in VALUES:
+            continue
+        copy = tmp_path / Path(sample).name
+        copy.write_bytes((ROOT / sample).read_bytes())
+        values = [arg for key, value in VALUES[pack].items() for arg in ("--meta", f"{key}={value}")]
+        run = cli("fix", "--write", *values, str(copy))
+        after = cli("check", "--format", "json", str(copy)).json()["files"][0]
+        assert not {f["rule"] for f in after["findings"]} & {r for r in ("dcnf/logo", "dcnf/byline", "dcnf/affiliation", "propublica/pixel")}
+        assert run.code == (1 if any(f["severity"] == "error" for f in after["findings"]) else 0), (sample, run.err)
+        if copy.read_bytes() != (ROOT / sample).read_bytes():
+            fixed.append(Path(sample).name)
+    assert sorted(fixed) == [
+        "amp-no-pixel.html",
+        "byline-replaced.txt",
+        "counter-stripped.html",
+        "hidden-logo.html",
+        "logo-in-sidebar.html",
+        "missing-logo-line.txt",
+        "no-affiliation.html",
+        "no-logo.html",
+        "staff-byline-twice.html",
+        "staff-byline.html",
+    ]
+
+
+def _seed() -> bytes:
+    return (SEED if SEED.exists() else SAMPLES / "dcnf" / "republished.txt").read_bytes()
+
+
+def test_the_seed_with_its_logo_line_removed_is_restored_byte_for_byte(cli: Any, tmp_path: Path) -> None:
+    seed = _seed()
+    story = tmp_path / "seed.txt"
+    story.write_bytes(seed.replace(b"Daily Caller News Foundation logo\n", b"", 1))
+    assert cli("check", "--pack", "dcnf", str(story)).code == 1
+    run = cli("fix", "--write", "--pack", "dcnf", "--original", DCNF_ORIGINAL, str(story))
+    assert run.code == 0, run.err
+    assert story.read_bytes() == seed
+    assert f"{story}:5: fixed dcnf/logo: inserted 'Daily Caller News Foundation logo' before the byline" in run.err
+
+
+def test_the_seed_with_its_byline_removed_gets_the_original_reporter_back(cli: Any, tmp_path: Path) -> None:
+    seed = _seed()
+    story = tmp_path / "seed.txt"
+    story.write_bytes(seed.replace(b"Jake Smith Contributor\n", b"", 1))
+    run = cli("fix", "--write", "--pack", "dcnf", "--original", DCNF_ORIGINAL, str(story))
+    assert run.code == 0, run.err
+    assert story.read_bytes() == seed.replace(b"Jake Smith Contributor\n", b"By Jake Smith, Daily Caller News Foundation\n", 1)
+    assert cli("check", "--pack", "dcnf", "--original", DCNF_ORIGINAL, str(story)).code == 0
+
+
+def test_the_default_is_a_diff_and_the_file_is_not_touched(cli: Any, tmp_path: Path) -> None:
+    story = tmp_path / "no-logo.html"
+    story.write_bytes((SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    run = cli("fix", "--original", DCNF_ORIGINAL, str(story))
+    assert story.read_bytes() == (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+    assert run.code == 1
+    added = [line for line in run.out.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert added == [
+        '+    <p><img src="https://dailycallernewsfoundation.org/wp-content/uploads/2019/01/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>'
+    ]
+    assert run.out.startswith(f"--- {story}\n+++ {story}\n@@ -123,6 +123,7 @@\n")
+    assert run.err.endswith("exit 1: fixes to apply (run again with --write)\n")
+
+
+def test_a_fix_without_its_value_is_not_applied_and_names_the_value(cli: Any, tmp_path: Path) -> None:
+    story = tmp_path / "staff.html"
+    story.write_bytes((SAMPLES / "dcnf" / "staff-byline.html").read_bytes())
+    run = cli("fix", "--write", str(story))
+    assert run.code == 1
+    assert story.read_bytes() == (SAMPLES / "dcnf" / "staff-byline.html").read_bytes()
+    assert f"{story}: not fixed: dcnf/byline: needs the reporter's name: give the original story (--original FILE) or --meta reporter=NAME" in run.err
+
+
+def test_markdown_gets_markdown_and_values_are_escaped_for_their_syntax(tmp_path: Path) -> None:
+    article = "# Pipeline Inspectors Signed Off\n\nBy Pat Doe, ProPublica\n\nFirst paragraph of the story.\n\nSecond paragraph.\n"
+    meta = {"original-url": "https://www.propublica.org/article/welds", "reporter": "Pat Doe"}
+    pack = [p for p in PACKS if p.id == "propublica"]
+    plan = plan_fixes(article.encode(), "markdown", pack, path="story.md", auto_detect=False, meta=meta)
+    # A Markdown copy is not a web page: only the credit line (the link and pixel rules are online-only).
+    assert plan.fixed.decode() == article.replace("First paragraph", "This story was originally published by ProPublica.\n\nFirst paragraph")
+    html = b"<html><body><article><h1>Welds</h1><p>First.</p><p>Second.</p></article></body></html>"
+    hostile = {"original-url": 'https://www.propublica.org/article/welds?a=1&b="><script>alert(1)</script>'}
+    plan = plan_fixes(html, "html", pack, path="s.html", auto_detect=False, meta=hostile)
+    (link,) = [e for e in plan.edits if e.rule == "creative-commons/source-link"]
+    assert link.text == (
+        '<p>Read the original story on <a href="https://www.propublica.org/article/welds?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">'
+        "ProPublica</a>.</p>"
+    )
+
+
+def test_write_refuses_a_file_that_changed_since_it_was_read(tmp_path: Path) -> None:
+    story = tmp_path / "story.html"
+    story.write_bytes(b"<p>edited by someone else</p>")
+    with pytest.raises(InputError, match="changed since it was read"):
+        replace_unchanged(story, b"<p>as read</p>", b"<p>fixed</p>")
+    assert story.read_bytes() == b"<p>edited by someone else</p>"
+    replace_unchanged(story, b"<p>edited by someone else</p>", b"<p>fixed</p>")
+    assert story.read_bytes() == b"<p>fixed</p>"
+    assert [p.name for p in tmp_path.iterdir()] == ["story.html"]
+
+
+def test_fix_writes_only_the_files_given(cli: Any, tmp_path: Path) -> None:
+    assert cli("fix", "--write", str(tmp_path)).code == 2
+    link = tmp_path / "link.html"
+    link.symlink_to(SAMPLES / "dcnf" / "no-logo.html")
+    run = cli("fix", "--write", str(link))
+    assert run.code == 2
+    assert "is a symbolic link" in run.err
+
+
+@pytest.mark.parametrize(
+    ("fix", "error"),
+    [
+        ("{insert: above, where: byline, template: x}", "'insert' of 'fix' must be one of before, after, got 'above'"),
+        ("{insert: before, where: bylin, template: x}", "did you mean 'byline'?"),
+        ("{insert: before, where: byline, template: 'By {reportr}'}", "unknown value '{reportr}' in the html template of 'fix' — did you mean 'reporter'?"),
+        ("{insert: before, where: byline, template: {htm: x}}", "unknown key 'htm' in 'template' of 'fix'"),
+        ("{insert: before, where: byline, template: x, colour: red}", "unknown key 'colour' in 'fix'"),
+    ],
+)
+def test_fix_templates_are_validated_with_the_pack(fix: str, error: str) -> None:
+    pack = f"""id: gazette
+name: Gazette
+publisher: Example Gazette
+terms_url: https://gazette.example/terms
+as_of: 2024-01-01
+summary: test
+rules:
+  - id: gazette/credit
+    severity: error
+    message: m
+    help: h
+    check: {{text: {{phrase: Example Gazette}}}}
+    fix: {fix}
+"""
+    with pytest.raises(PackError) as caught:
+        load_pack(pack, "gazette.yaml")
+    assert error in str(caught.value)
+    assert "gazette.yaml:13:" in str(caught.value)
+
+
+def _fenced(text: str, language: str) -> list[str]:
+    import re
+
+    return re.findall(rf"```{language}\n(.*?)```", text, re.DOTALL)
+
+
+def test_readme_fix_example_is_what_the_tool_prints(cli: Any) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("### Putting it right", 1)[1]
+    command = _fenced(readme, "sh")[0]
+    run = cli(*command.split()[1:])
+    assert run.out == _fenced(readme, "diff")[0]
+    assert run.code == 1
+
+
+def test_rule_packs_doc_fix_example_runs_as_described(cli: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    section = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8").split("## Fix templates", 1)[1]
+    (tmp_path / "gazette.yaml").write_text(_fenced(section, "yaml")[0], encoding="utf-8")
+    (tmp_path / "story.md").write_text(
+        "# Council passes budget\n\nBy Ana Ruiz, Example Gazette\n\nThe council approved the budget after a long debate.\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)  # after the `cli` fixture's own change of folder
+    args = ["fix", "--rules", "gazette.yaml", "--pack", "gazette", "story.md"]
+    run = cli(*args, "--meta", "gazette-logo=https://gazette.example/logo.png")
+    assert run.out == _fenced(section, "diff")[0]
+    assert run.code == 1
+    # Without the logo's address the logo is not added, and the message says what to give; the
+    # logo rule is a warning, so what is left does not fail the run.
+    run = cli(*args, "--write")
+    assert run.code == 0
+    assert "story.md: not fixed: gazette/logo: needs 'logo': give the original story" in run.err
+    assert (tmp_path / "story.md").read_text(encoding="utf-8").count("This story first appeared in the Example Gazette.") == 1
