@@ -103,7 +103,7 @@ def test_packs_lists_name_publisher_terms_date_and_rule_count(cli: Any) -> None:
     dcnf = next(r for r in rows if r.startswith("dcnf "))
     assert "Daily Caller News Foundation" in dcnf
     assert "2024-06-27" in dcnf
-    assert dcnf.split()[-2:] == ["3", "https://dailycallernewsfoundation.org/"]
+    assert dcnf.split()[-2:] == ["5", "https://dailycallernewsfoundation.org/"]
 
 
 def test_checked_files_are_never_modified(cli: Any, tmp_path: Path) -> None:
