@@ -81,7 +81,7 @@ def test_text_fixture_with_sidecar(cli: Any, tmp_path: Path) -> None:
 
 def test_rules_validate_list_and_explain(cli: Any, tmp_path: Path) -> None:
     ok = cli("rules", "validate", "rules/dcnf.yaml")
-    assert (ok.code, ok.out) == (0, "rules/dcnf.yaml: ok (dcnf, 3 rules)\n")
+    assert (ok.code, ok.out) == (0, "rules/dcnf.yaml: ok (dcnf, 5 rules)\n")
     broken = write(tmp_path, "broken.yaml", (ROOT / "rules" / "dcnf.yaml").read_text(encoding="utf-8").replace("severity: error", "severity: eror", 1))
     bad = cli("rules", "validate", str(broken))
     assert bad.code == 2
@@ -93,6 +93,7 @@ def test_rules_validate_list_and_explain(cli: Any, tmp_path: Path) -> None:
     assert '"All republished articles must include our logo"' in explained.out
     assert "Terms: https://dailycallernewsfoundation.org/ (as of 2024-06-27)" in explained.out
     assert "    - id: dcnf/logo\n" in explained.out and "      severity: error\n" in explained.out
+    assert "      fix:\n        # DCNF's own layout: the logo directly above the reporter's byline.\n" in explained.out
     assert "  - id: dcnf/byline" not in explained.out
     unknown = cli("rules", "explain", "dcnf/logoo")
     assert (unknown.code, unknown.err) == (2, "syndcheck: error: unknown rule 'dcnf/logoo' — did you mean 'dcnf/logo'?\n")
