@@ -56,10 +56,12 @@ class DaskMapper:
             bag = db.from_sequence(list(items), partition_size=self.partition_size).map(function, shared)  # type: ignore[no-untyped-call]
             return list(bag.compute(scheduler="threads"))
         if self.scheduler == "processes":
+            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             # One pool for the whole audit: its processes keep what they parsed (the stories) from batch to batch.
-            self.pool = self.pool or ProcessPoolExecutor(self.workers)
+            # Spawned, not forked: the fetching threads may hold locks (SQLite, the HTTP cache) at that moment.
+            self.pool = self.pool or ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
             # The shared work is one graph key, sent with each task: so, one partition per process.
             parts = min(self.workers, len(items))
             work = dask.delayed(shared, name=f"audit-work-{token}", traverse=False)  # type: ignore[attr-defined]
