@@ -122,6 +122,28 @@ def test_the_rate_limit_spaces_requests_to_one_host(served: Any, tmp_path: Path)
     assert gaps[len(gaps) // 2] >= 0.2 * 0.9
 
 
+def test_violations_over_time_follow_the_copies_publication_months(served: Any, tmp_path: Path) -> None:
+    from compliance.audit.report import dashboard_html
+    from compliance.audit.run import load_audit_config, run_audit
+
+    base, _ = served
+    report = run_audit(load_audit_config(_http_config(tmp_path, base)))
+    planted: dict[str, list[str]] = {}
+    for carried in web.PARTNERS.values():
+        for index, variant in carried.items():
+            planted.setdefault(web.published(index)[:7], []).append(variant)
+    assert [(m["month"], m["copies"], m["compliant"]) for m in report["over_time"]] == [
+        (month, len(variants), sum(v != "stripped" for v in variants)) for month, variants in sorted(planted.items())
+    ]
+    # Each stripped copy misses the logo: one dcnf/logo finding per stripped copy, in its month.
+    assert {m["month"]: m["violations"].get("dcnf/logo", 0) for m in report["over_time"]} == {
+        month: variants.count("stripped") for month, variants in planted.items()
+    }
+    page = dashboard_html(report)
+    assert page.count("<svg") == 3 and "Violations over time" in page
+    assert {c["published"] for s in report["stories"] for c in s["copies"]} == {web.published(i)[:10] for i in range(web.STORIES)}
+
+
 def test_warc_and_http_runs_agree(served: Any, tmp_path: Path) -> None:
     from compliance.audit.run import load_audit_config, run_audit
 

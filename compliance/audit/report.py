@@ -22,7 +22,7 @@ REPORT_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class CheckedCopy:
-    """One republication, checked: rule ids of its findings and the first findings' messages as evidence."""
+    """One republication, checked: rule ids of its findings, the first findings' messages as evidence, its publication date."""
 
     story: str
     url: str
@@ -32,6 +32,8 @@ class CheckedCopy:
     findings: tuple[str, ...]
     errors: tuple[str, ...]
     evidence: tuple[str, ...]
+    # The copy's publication date (YYYY-MM-DD, its own or else its story's), or "" when neither gives one.
+    published: str = ""
 
     @property
     def compliant(self) -> bool:
@@ -42,7 +44,8 @@ class CheckedCopy:
 def build_report(
     copies: Sequence[CheckedCopy], *, pages: int, unmatched: int, problems: Sequence[tuple[str, str, str]], stories: Sequence[str]
 ) -> dict[str, Any]:
-    """The JSON report: `sites` (site, copies, compliant, compliance_rate, violations, worst), `stories`, `problems`, totals."""
+    """The JSON report: `sites` (site, copies, compliant, compliance_rate, violations, worst), `stories`,
+    `over_time` (by month of publication: copies, compliant, violations), `problems`, totals."""
     ordered = sorted(copies, key=lambda c: (c.site, c.url))
     by_site: dict[str, list[CheckedCopy]] = defaultdict(list)
     for copy in ordered:
@@ -68,9 +71,25 @@ def build_report(
     story_entries = [
         {
             "story": story,
-            "copies": [{"url": c.url, "site": c.site, "similarity": c.similarity, "matched_by": c.matched_by, "findings": list(c.findings)} for c in found],
+            "copies": [
+                {"url": c.url, "site": c.site, "similarity": c.similarity, "matched_by": c.matched_by, "findings": list(c.findings), "published": c.published}
+                for c in found
+            ],
         }
         for story, found in sorted(by_story.items())
+    ]
+    months: dict[str, list[CheckedCopy]] = defaultdict(list)
+    for copy in ordered:
+        if copy.published:
+            months[copy.published[:7]].append(copy)
+    over_time = [
+        {
+            "month": month,
+            "copies": len(found),
+            "compliant": sum(c.compliant for c in found),
+            "violations": dict(sorted(Counter(rule for c in found for rule in c.findings).items(), key=lambda kv: (-kv[1], kv[0]))),
+        }
+        for month, found in sorted(months.items())
     ]
     return {
         "version": REPORT_VERSION,
@@ -79,6 +98,7 @@ def build_report(
         "unmatched_pages": unmatched,
         "sites": sites,
         "stories": story_entries,
+        "over_time": over_time,
         "problems": [{"site": s, "url": u, "problem": p} for s, u, p in sorted(set(problems))],
     }
 
@@ -149,6 +169,20 @@ def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
             axes.set_xlabel("copies with the finding")
             axes.invert_yaxis()
             charts.append(("Top violations", _svg(figure)))
+    months = report["over_time"]
+    if months and any(m["violations"] for m in months):
+        figure = Figure(figsize=(7, 3.2))
+        axes = figure.subplots()
+        labels = [m["month"] for m in months]
+        totals = Counter()
+        for m in months:
+            totals.update(m["violations"])
+        for rule, _ in totals.most_common(5):
+            axes.plot(labels, [m["violations"].get(rule, 0) for m in months], marker="o", label=visible(rule))
+        axes.set_ylabel("copies with the finding")
+        axes.set_xlabel("month the copy was published")
+        axes.legend(fontsize="small")
+        charts.append(("Violations over time", _svg(figure)))
     return charts
 
 

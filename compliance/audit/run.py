@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 import threading
 import uuid
 from collections import OrderedDict
@@ -190,8 +191,34 @@ def audit_page(page: Page, work: AuditWork) -> PageOutcome:
     findings = tuple(sorted({f.rule for f in report.findings}))
     errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in report.findings[:3])
-    copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence)
+    published = published_date(doc) or published_date(work.stories.document(match.story))
+    copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
     return PageOutcome(page.key, text.site, page_digest(page.data), copy)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_META = ("article:published_time", "datepublished", "pubdate", "dc.date", "dc.date.issued", "date")
+
+
+def published_date(doc: Document) -> str:
+    """The page's publication date, YYYY-MM-DD, from its metadata (Open Graph article, schema.org
+    `datePublished` in meta or JSON-LD, Dublin Core), or "" when it gives none."""
+    values = [v for key in _DATE_META for v in doc.meta.get(key, ())]
+    pending: list[Any] = list(doc.json_ld)
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                values.append(item["datePublished"])
+            if isinstance(item.get("@graph"), list):
+                pending.extend(item["@graph"])
+    for value in values:
+        found = _DATE.match(value.strip())
+        if found:
+            return found.group()
+    return ""
 
 
 def choose_pack(pack_id: str) -> Pack:

@@ -105,6 +105,7 @@ class AuditState:
                 findings=tuple(fields["findings"]),
                 errors=tuple(fields["errors"]),
                 evidence=tuple(fields["evidence"]),
+                published=fields.get("published", ""),
             )
         return str(row[0]), copy
 

@@ -53,11 +53,17 @@ def story_url(publisher: str, index: int) -> str:
     return f"{publisher}/stories/story-{index}/"
 
 
-def page(title: str, body: str, *, canonical: str, site_name: str) -> bytes:
-    """An article page of ordinary shape: head with canonical URL, masthead, article, footer."""
+def published(index: int) -> str:
+    """When story `index` came out (its copies say the same): a month from August to November 2026."""
+    return f"2026-{8 + index % 4:02d}-{10 + index % 15:02d}T09:00:00Z"
+
+
+def page(title: str, body: str, *, canonical: str, site_name: str, date: str = "") -> bytes:
+    """An article page of ordinary shape: head with canonical URL (and publication date), masthead, article, footer."""
+    dated = f'<meta property="article:published_time" content="{date}">' if date else ""
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} | {site_name}</title>
-<link rel="canonical" href="{canonical}"><meta property="og:site_name" content="{site_name}"></head>
+<link rel="canonical" href="{canonical}"><meta property="og:site_name" content="{site_name}">{dated}</head>
 <body><header class="masthead"><a href="/">{site_name}</a><nav><a href="/local/">Local</a> <a href="/world/">World</a></nav></header>
 <main><article class="story">
 <h1 class="headline">{title}</h1>
@@ -72,7 +78,9 @@ def original(publisher: str, index: int) -> bytes:
     body = f'<div class="byline">By {REPORTER[index % len(REPORTER)]}, Daily Caller News Foundation</div>\n' + "\n".join(
         f"<p>{p}</p>" for p in story_paragraphs(index)
     )
-    return page(f"Story number {index} on the county", body, canonical=story_url(publisher, index), site_name="Daily Caller News Foundation")
+    return page(
+        f"Story number {index} on the county", body, canonical=story_url(publisher, index), site_name="Daily Caller News Foundation", date=published(index)
+    )
 
 
 def copy(publisher: str, host: str, index: int, variant: str) -> bytes:
@@ -94,6 +102,7 @@ def copy(publisher: str, host: str, index: int, variant: str) -> bytes:
         body,
         canonical=f"{host}/news/story-{index}/",
         site_name=f"The {host.split('//')[1].split('.')[0].title()} Ledger",
+        date=published(index),
     )
 
 
