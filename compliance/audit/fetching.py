@@ -98,6 +98,8 @@ class Fetcher:
 
             cache.parent.mkdir(parents=True, exist_ok=True)
             self.storage = SqliteStorage(database_path=cache)
+            # Open and set up the cache now, not inside the first request, whose start the rate limit has already timed.
+            self.storage.get_entries(_cache_key(""))
             # A private cache (one user agent): stored pages are revalidated unless their own headers say they are fresh.
             transport = CacheTransport(next_transport=transport, storage=self.storage, rfc=CacheOptions(shared=False))
         self.client = httpx.Client(
