@@ -143,6 +143,7 @@ def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     # Labels from partner sites are untrusted: matplotlib would read $…$ as mathtext.
     matplotlib.rcParams["text.parse_math"] = False
@@ -166,6 +167,7 @@ def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
             figure = Figure(figsize=(7, 0.4 * len(top) + 1))
             axes = figure.subplots()
             axes.barh([visible(r) for r, _ in top], [n for _, n in top], color="#b5452b")
+            axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of copies: no half copies on the axis
             axes.set_xlabel("copies with the finding")
             axes.invert_yaxis()
             charts.append(("Top violations", _svg(figure)))
@@ -179,6 +181,7 @@ def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
             totals.update(m["violations"])
         for rule, _ in totals.most_common(5):
             axes.plot(labels, [m["violations"].get(rule, 0) for m in months], marker="o", label=visible(rule))
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_ylabel("copies with the finding")
         axes.set_xlabel("month the copy was published")
         axes.legend(fontsize="small")
