@@ -34,7 +34,7 @@ import binascii
 import functools
 import re
 import struct
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -205,21 +205,22 @@ class PageStyle:
         wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
         index = _ElementIndex(root)
         matched: _Matched = {}
-        # First the rules that hide; then the rules that can only show again, and of those that
-        # set properties no descendant inherits, only the ones whose subject could be an element
-        # a rule hides (most of a site's `display` rules are about other elements).
+        # First the rules that hide, matched over the whole page. A rule that can only show again
+        # (`display: block`, `font-size: 14px`) changes what a reader sees only on an element that
+        # something hides: most of a site's rules are about other elements, so such a rule is
+        # matched only among the elements where it can matter (see `_Reach`).
+        hides = _hiding_test(root, wanted) if "colour" in families else _can_hide
         showing = []
         for order, rule, declarations in wanted:
-            if any(_can_hide(d) for d in declarations):
-                _match_rule(index, rule, order, declarations, matched)
+            if any(hides(d) for d in declarations):
+                _match_rule(rule, order, declarations, matched, index.select)
             else:
                 showing.append((order, rule, declarations))
-        hidden = _Subjects(matched)
-        for order, rule, declarations in showing:
-            if all(d.family in _NOT_INHERITED for d in declarations):
-                _match_rule(index, rule, order, declarations, matched, only=hidden)
-            else:
-                _match_rule(index, rule, order, declarations, matched)
+        if showing:
+            reach = _Reach(root, matched, hides)
+            for order, rule, declarations in showing:
+                scope = reach.scope({d.family for d in declarations})
+                _match_rule(rule, order, declarations, matched, scope.select)
         return cls(matched)
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
@@ -324,13 +325,15 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
 class _ElementIndex:
     """The page's elements by class, id and tag, looked up on demand: the page's class tokens and
     ids are read once (in C, by XPath), so a selector whose subject names a class or id the page
-    lacks costs a set look-up, not a walk of the tree."""
+    lacks costs a set look-up, not a walk of the tree. Once a page asks for several classes, all
+    its elements with a class are indexed in one pass instead of a search per class."""
 
     def __init__(self, root: Any) -> None:
         self.root = root
         self._classes = frozenset(" ".join(root.xpath("//@class", smart_strings=False)).split())
         self._idents = frozenset(root.xpath("//@id", smart_strings=False))
         self._found: dict[tuple[str, str], list[Any]] = {}
+        self._class_searches = 0
 
     def _lookup(self, kind: str, name: str) -> list[Any]:
         key = (kind, name)
@@ -340,10 +343,24 @@ class _ElementIndex:
                 found = list(self.root.iter(name))
             elif kind == "id":
                 found = _by_id(self.root, name) if name in self._idents else []
+            elif name not in self._classes:
+                found = []
+            elif 0 <= self._class_searches < _CLASS_SEARCHES:
+                self._class_searches += 1
+                found = _by_class(self.root, name)
             else:
-                found = _by_class(self.root, name) if name in self._classes else []
+                if self._class_searches >= 0:
+                    self._index_classes()
+                found = self._found.get(key, [])
             self._found[key] = found
         return found
+
+    def _index_classes(self) -> None:
+        found = self._found
+        for element in self.root.xpath("//*[@class]"):
+            for name in set(element.get("class").split()):
+                found.setdefault(("class", name), []).append(element)
+        self._class_searches = -1  # every class is now in `_found`
 
     def select(self, selector: _CompiledSelector) -> list[Any]:
         """The elements the selector matches."""
@@ -356,9 +373,18 @@ class _ElementIndex:
             candidates = self._lookup("tag", subject.tag)
         else:
             return list(selector.xpath(self.root))
-        if not selector.simple:
-            return list(selector.xpath(self.root)) if any(subject.admits(e) for e in candidates) else []
-        return [e for e in candidates if subject.admits(e)]
+        admitted = [e for e in candidates if subject.admits(e)]
+        if selector.simple or not admitted:
+            return admitted
+        if selector.chain and len(admitted) <= _FEW_CANDIDATES:
+            return [e for e in admitted if _chain_matches(selector.chain, 0, e)]
+        return list(selector.xpath(self.root))
+
+
+# Class searches by XPath before the page's classes are indexed in one pass; candidates tested one
+# by one (walking their ancestors and siblings) rather than by one search of the whole tree.
+_CLASS_SEARCHES = 4
+_FEW_CANDIDATES = 24
 
 
 @functools.cache
@@ -398,15 +424,89 @@ class _Subject:
         return not self.classes or self.classes <= set((element.get("class") or "").split())
 
 
-@dataclass(frozen=True, slots=True)
 class _CompiledSelector:
     """One selector of a rule: its specificity, its subject, whether the subject is all there is
-    to it (`simple`: only a tag, an id and classes), and its XPath for the rest."""
+    to it (`simple`: only a tag, an id and classes), and for the rest its compound selectors from
+    the subject leftwards (`chain`, each with the combinator to the next; empty when a combinator
+    is one this matcher does not know) and its XPath, translated on first use (most selectors are
+    simple, or are tested on a few elements through their chain)."""
 
-    specificity: tuple[int, int, int]
+    __slots__ = ("_selector", "_xpath", "chain", "simple", "specificity", "subject")
+
+    def __init__(self, selector: Any, subject: _Subject, simple: bool, chain: tuple[tuple[_Compound, str], ...]) -> None:
+        self._selector = selector
+        self._xpath: Any = None
+        self.specificity: tuple[int, int, int] = selector.specificity()
+        self.subject = subject
+        self.simple = simple
+        self.chain = chain
+
+    def xpath(self, root: Any) -> list[Any]:
+        """The elements under `root` the selector matches (none when lxml refuses its XPath)."""
+        if self._xpath is None:
+            from cssselect import SelectorError
+            from lxml import etree
+            from lxml.cssselect import LxmlHTMLTranslator
+
+            try:
+                self._xpath = etree.XPath(LxmlHTMLTranslator().selector_to_xpath(self._selector))
+            except (SelectorError, etree.XPathError):
+                self._xpath = _nothing
+        found: list[Any] = self._xpath(root)
+        return found
+
+
+def _nothing(root: Any) -> list[Any]:
+    """What a selector lxml cannot evaluate matches."""
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class _Compound:
+    """One compound selector (`div.note[data-x]`): its tag, id and classes, and when it asks for
+    more, an XPath that tests an element itself."""
+
     subject: _Subject
-    simple: bool
-    xpath: Any
+    test: Any
+
+    def has(self, element: Any) -> bool:
+        """True when the element matches this compound selector."""
+        tag = element.tag
+        if not isinstance(tag, str):
+            return False
+        subject = self.subject
+        if subject.tag is not None and tag.lower() != subject.tag:
+            return False
+        if subject.ident is not None and element.get("id") != subject.ident:
+            return False
+        if subject.classes and not subject.classes <= set((element.get("class") or "").split()):
+            return False
+        return self.test is None or bool(self.test(element))
+
+
+def _chain_matches(chain: Sequence[tuple[_Compound, str]], position: int, element: Any) -> bool:
+    """True when `element` matches the selector from `chain[position]` leftwards."""
+    compound, combinator = chain[position]
+    if not compound.has(element):
+        return False
+    if not combinator:
+        return True
+    return any(_chain_matches(chain, position + 1, other) for other in _related(element, combinator))
+
+
+def _related(element: Any, combinator: str) -> Iterable[Any]:
+    """The elements a combinator relates to `element`, on its left side."""
+    if combinator == " ":
+        ancestors: Iterable[Any] = element.iterancestors()
+        return ancestors
+    if combinator == ">":
+        parent = element.getparent()
+        return () if parent is None else (parent,)
+    siblings = (s for s in element.itersiblings(preceding=True) if isinstance(s.tag, str))
+    if combinator == "+":
+        nearest = next(siblings, None)
+        return () if nearest is None else (nearest,)
+    return siblings
 
 
 def _subject_of(tree: Any) -> tuple[_Subject, bool]:
@@ -433,38 +533,129 @@ def _subject_of(tree: Any) -> tuple[_Subject, bool]:
     return _Subject(tag, ident, frozenset(classes)), simple
 
 
-# Families whose properties a descendant does not inherit: showing again matters only on the
-# element a rule hid.
-_NOT_INHERITED = frozenset({"display", "opacity", "transform", "clip", "size", "placement"})
+# Families whose properties a descendant inherits: showing again matters anywhere below an element
+# they hide (`visibility: visible` inside `visibility: hidden`); the others matter only on the
+# element that is hidden.
+_INHERITED = frozenset({"visibility", "font", "colour"})
 
 
-class _Subjects:
-    """The tags, ids and classes of some elements: a selector whose subject asks for others
-    cannot match any of them."""
+def _hiding_test(root: Any, wanted: Sequence[tuple[int, StyleRule, Sequence[Declaration]]]) -> Callable[[Declaration], bool]:
+    """`_can_hide`, extended to colours: a text colour that blends in with some background the
+    page sets (in a `<style>` rule or a `style` attribute) or with none, a background some text
+    colour blends in with, and `background-clip` (painting text with the background). Other
+    colours can only show text again: they matter only below an element with one of these."""
+    declared = [d for _, _, declarations in wanted for d in declarations if d.family == "colour"]
+    for element in root.xpath("//*[@style]"):
+        declared.extend(d for d in parse_style_attribute(element.get("style") or "") if d.family == "colour")
+    texts = {_text_colour(d) for d in declared if d.name == "color"} - {None}
+    backgrounds = {_background_colour(d) for d in declared if d.name in ("background", "background-color")} - {None}
+    risky_texts, risky_backgrounds = _blending(frozenset(texts), frozenset(backgrounds))
+
+    def hides(declaration: Declaration) -> bool:
+        name = declaration.name
+        if name == "color":
+            return _text_colour(declaration) in risky_texts
+        if name in ("background", "background-color"):
+            return _background_colour(declaration) in risky_backgrounds
+        return name in ("background-clip", "-webkit-background-clip") or _can_hide(declaration)
+
+    return hides
+
+
+@functools.lru_cache(maxsize=256)
+def _blending(texts: frozenset[Colour], backgrounds: frozenset[Colour]) -> tuple[frozenset[Colour], frozenset[Colour]]:
+    """The text colours that blend in with one of the backgrounds or with none, and the
+    backgrounds one of the text colours blends in with."""
+    pairs = [(t, b) for t in texts for b in (*backgrounds, None) if text_blends_in(t, b, False)]
+    return frozenset(t for t, _ in pairs), frozenset(b for _, b in pairs if b is not None)
+
+
+def _text_colour(declaration: Declaration) -> Colour | None:
+    """The colour a `color` declaration sets (None for `inherit`, `currentcolor` and the like)."""
+    return colour(declaration.values[0]) if len(declaration.values) == 1 else None
+
+
+class _Reach:
+    """Where a rule that can only show again can change anything: the elements that a `<style>`
+    rule or their own `style` attribute hides (for every family), and everything below the ones
+    hidden by an inherited property (a `visibility`, a font size or a colour)."""
+
+    def __init__(self, root: Any, matched: _Matched, hides: Callable[[Declaration], bool]) -> None:
+        hiders: dict[Any, set[str]] = {}
+        for element, entries in matched.items():
+            hiders[element] = {d.family for _, d in entries if hides(d) or _no_text(d)}
+        for element in root.xpath("//*[@style]"):
+            families = {d.family for d in parse_style_attribute(element.get("style") or "") if hides(d) or _no_text(d)}
+            if families:
+                hiders.setdefault(element, set()).update(families)
+        self._hidden = _Scope(hiders)
+        below: set[Any] = set()
+        for element, families in hiders.items():
+            if families & _INHERITED and element not in below:
+                below.update(element.iter())
+        self._below = _Scope(below | hiders.keys()) if below else self._hidden
+
+    def scope(self, families: set[str]) -> _Scope:
+        """The elements where declarations of these families can change what a reader sees."""
+        return self._below if families & _INHERITED else self._hidden
+
+
+def _no_text(declaration: Declaration) -> bool:
+    """A font size of zero or less (`render` takes a negative size, which CSS refuses, for none)."""
+    if declaration.family != "font":
+        return False
+    size = _font_size(declaration)
+    return size is not None and size <= 0
+
+
+class _Scope:
+    """Some elements, indexed by id, class and tag, to match selectors among them only."""
 
     def __init__(self, elements: Iterable[Any]) -> None:
-        self.tags: set[str] = set()
-        self.idents: set[str] = set()
-        self.classes: set[str] = set()
+        self._elements: list[Any] = []
+        self._by: dict[tuple[str, str], list[Any]] = {}
+        by = self._by
         for element in elements:
-            self.tags.add(element.tag.lower() if isinstance(element.tag, str) else "")
-            self.idents.add(element.get("id") or "")
-            self.classes.update((element.get("class") or "").split())
+            if not isinstance(element.tag, str):
+                continue
+            self._elements.append(element)
+            by.setdefault(("tag", element.tag.lower()), []).append(element)
+            ident = element.get("id")
+            if ident is not None:
+                by.setdefault(("id", ident), []).append(element)
+            for name in set((element.get("class") or "").split()):
+                by.setdefault(("class", name), []).append(element)
+        self._root = self._elements[0].getroottree() if self._elements else None
 
-    def may_match(self, subject: _Subject) -> bool:
-        """False when no element here has the subject's tag, id and every one of its classes."""
-        if subject.tag is not None and subject.tag not in self.tags:
-            return False
-        if subject.ident is not None and subject.ident not in self.idents:
-            return False
-        return subject.classes <= self.classes
+    def select(self, selector: _CompiledSelector) -> list[Any]:
+        """The elements here that the selector matches."""
+        subject = selector.subject
+        if subject.ident is not None:
+            candidates = self._by.get(("id", subject.ident), [])
+        elif subject.classes:
+            candidates = min((self._by.get(("class", c), []) for c in subject.classes), key=len)
+        elif subject.tag is not None:
+            candidates = self._by.get(("tag", subject.tag), [])
+        else:
+            candidates = self._elements
+        admitted = [e for e in candidates if subject.admits(e)]
+        if selector.simple or not admitted:
+            return admitted
+        if selector.chain and len(admitted) <= _FEW_CANDIDATES:
+            return [e for e in admitted if _chain_matches(selector.chain, 0, e)]
+        matches = set(selector.xpath(self._root))
+        return [e for e in admitted if e in matches]
 
 
-def _match_rule(index: _ElementIndex, rule: StyleRule, order: int, declarations: list[Declaration], matched: _Matched, only: _Subjects | None = None) -> None:
+def _match_rule(
+    rule: StyleRule,
+    order: int,
+    declarations: list[Declaration],
+    matched: _Matched,
+    select: Callable[[_CompiledSelector], list[Any]],
+) -> None:
     for selector in _selectors(rule.selectors):
-        if only is not None and not only.may_match(selector.subject):
-            continue
-        for element in index.select(selector):
+        for element in select(selector):
             entries = matched.setdefault(element, [])
             entries.extend(((d.important, False, selector.specificity, order), d) for d in declarations)
 
@@ -475,7 +666,6 @@ def _selectors(selector_list: str) -> tuple[_CompiledSelector, ...]:
     those with a pseudo-element (`::before` styles generated content, not the element) and those
     for pages without scripts (`.no-js`) are left out."""
     from cssselect import SelectorError, parse
-    from lxml import etree
     from lxml.cssselect import LxmlHTMLTranslator
 
     if "no-js" in selector_list.lower():
@@ -489,13 +679,39 @@ def _selectors(selector_list: str) -> tuple[_CompiledSelector, ...]:
     for selector in selectors:
         if selector.pseudo_element is not None:
             continue
-        try:
-            xpath = etree.XPath(translator.selector_to_xpath(selector))
-        except (SelectorError, etree.XPathError):
-            continue
         subject, simple = _subject_of(selector.parsed_tree)
-        compiled.append(_CompiledSelector(selector.specificity(), subject, simple, xpath))
+        chain = () if simple else _chain_of(selector.parsed_tree, translator)
+        compiled.append(_CompiledSelector(selector, subject, simple, chain))
     return tuple(compiled)
+
+
+_COMBINATORS = frozenset({" ", ">", "+", "~"})
+
+
+def _chain_of(tree: Any, translator: Any) -> tuple[tuple[_Compound, str], ...]:
+    """The compound selectors of a parsed selector from its subject leftwards, each with the
+    combinator to its left neighbour; empty when a part cannot be tested on its own."""
+    from cssselect import SelectorError
+    from cssselect.parser import CombinedSelector
+    from lxml import etree
+
+    chain = []
+    node = tree
+    while node is not None:
+        if isinstance(node, CombinedSelector):
+            part, left, next_combinator = node.subselector, node.selector, node.combinator
+        else:
+            part, left, next_combinator = node, None, ""
+        if next_combinator and next_combinator not in _COMBINATORS:
+            return ()
+        subject, simple = _subject_of(part)
+        try:
+            test = None if simple else _xpath("self::" + str(translator.xpath(part)))
+        except (SelectorError, etree.XPathError):
+            return ()
+        chain.append((_Compound(subject, test), next_combinator))
+        node = left
+    return tuple(chain)
 
 
 def _font_size(declaration: Declaration) -> float | None:
