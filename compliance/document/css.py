@@ -10,6 +10,7 @@ CSS Syntax specification tokenises them, so comments inside a declaration (`disp
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -139,7 +140,26 @@ def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     """The style rules of a `<style>` block that declare a property that can hide content, in
     order. Rules inside `@media screen`/`@media all` count as written; rules in other screen
     media queries (a width range) are `conditional`: some readers' screens meet them, some do
-    not; print and speech rules and other at-rules (`@supports`) are left out. Never raises."""
+    not; print and speech rules and other at-rules (`@supports`) are left out. Never raises.
+
+    A site's inline CSS runs to hundreds of kilobytes, nearly all of it about other properties:
+    the block is split into rules and declarations by a scanner that knows comments, strings,
+    escapes and brackets, and only the values of the properties kept here are tokenised by
+    tinycss2. Whatever the scanner does not fully understand is read by tinycss2 whole, so both
+    readings agree (a test compares them)."""
+    rules = _scan_rules(text)
+    if rules is None:
+        return read_style_sheet(text)
+    found: list[StyleRule] = []
+    for prelude, block, conditional in rules:
+        declarations = _block_declarations(block)
+        if declarations:
+            found.append(StyleRule(_selector_text(prelude), declarations, len(found), conditional))
+    return tuple(found)
+
+
+def read_style_sheet(text: str) -> tuple[StyleRule, ...]:
+    """`parse_style_sheet` done by tinycss2 alone (the reference reading)."""
     import tinycss2
 
     return tuple(_style_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)))
@@ -162,6 +182,163 @@ def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
             if declarations:
                 yield StyleRule(tinycss2.serialize(node.prelude).strip(), declarations, order, conditional)
                 order += 1
+
+
+# What the scanner steps over as one piece: comments, strings (an unterminated one ends at the
+# line's end, as CSS reads it), escapes and unquoted `url(…)`; and the characters that shape rules.
+_STRUCTURE = re.compile(
+    r"""/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*(?:"|(?=\n)|\Z)|'(?:[^'\\\n]|\\.)*(?:'|(?=\n)|\Z)|\\.|[uU][rR][lL]\([^"'()\\]*\)|[{};()\[\]]|@(?:-?[^\W\d]|--)[-\w]*""",
+    re.S,
+)
+_CSS_SPACE = " \t\n\r\f"
+_LEADING = re.compile(r"(?:[ \t\n\r\f]+|/\*.*?(?:\*/|\Z)|<!--|-->)*", re.S)
+_CLOSING = {"(": ")", "[": "]", "{": "}"}
+_Scanned = list[tuple[str, str, bool]]
+
+
+def _scan_rules(text: str, conditional: bool = False, top: bool = True) -> _Scanned | None:
+    """The qualified rules of a rule list as (prelude, block content, conditional), recursing
+    into screen `@media` blocks; None when the text has something the scanner leaves to tinycss2
+    (an escape in an at-rule, an HTML comment marker inside a block). Brackets nest as CSS
+    nests them: a `{` inside `[…]` or `(…)` does not start a rule, and a closing bracket that
+    does not match the open one is an ordinary character."""
+    if not top and ("<!--" in text or "-->" in text):
+        return None
+    found: _Scanned = []
+    start = 0  # where the current rule's prelude starts
+    open_brackets: list[str] = []  # closers expected in the prelude
+    at_rule: str | None = None
+    scanner = _STRUCTURE.finditer(text)
+    while (match := next(scanner, None)) is not None:
+        token = match.group()
+        if open_brackets:
+            _track(open_brackets, token)
+        elif token in "([":
+            open_brackets.append(_CLOSING[token])
+        elif token.startswith("@") and _starts_rule(text, start, match.start()):
+            at_rule = token[1:].lower()
+        elif token == ";" and at_rule is not None:
+            start, at_rule = match.end(), None
+        elif token == "{":
+            end = _block_end(text, match.end())
+            if end is None or not _take_rule(text[start : match.start()], text[match.end() : end], at_rule, conditional, found):
+                return None
+            start, at_rule = end + 1, None
+            scanner = _STRUCTURE.finditer(text, start)
+    return found
+
+
+def _track(open_brackets: list[str], token: str) -> None:
+    """Open or close a bracket inside a bracket (a closer that does not match is ignored)."""
+    if token in _CLOSING:
+        open_brackets.append(_CLOSING[token])
+    elif token == open_brackets[-1]:
+        open_brackets.pop()
+
+
+def _starts_rule(text: str, start: int, position: int) -> bool:
+    """True when only whitespace, comments and HTML comment markers come before `position`."""
+    leading = _LEADING.match(text, start)
+    return leading is not None and leading.end() >= position
+
+
+def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool, found: _Scanned) -> bool:
+    """Add a qualified rule, or the rules of a screen `@media` block; False when the block has
+    something the scanner leaves to tinycss2."""
+    if at_rule is None:
+        found.append((prelude, block, conditional))
+        return True
+    if "\\" in prelude:
+        return False
+    if at_rule != "media":
+        return True
+    import tinycss2
+
+    query_text = prelude[prelude.lower().index("@media") + len("@media") :]
+    query = " ".join(tinycss2.serialize(tinycss2.parse_component_value_list(query_text, skip_comments=True)).lower().split())
+    if query in _OTHER_MEDIA:
+        return True
+    inner = _scan_rules(block, conditional or query not in _SCREEN_MEDIA, top=False)
+    if inner is None:
+        return False
+    found.extend(inner)
+    return True
+
+
+def _block_end(text: str, position: int) -> int | None:
+    """Where the `{}` block whose content starts at `position` ends (the index of its `}`); None
+    when the text ends first (the block then runs to the end: tinycss2 reads such a sheet)."""
+    open_brackets = ["}"]
+    for match in _STRUCTURE.finditer(text, position):
+        token = match.group()
+        if token in _CLOSING or token in ")]}":
+            _track(open_brackets, token)
+            if not open_brackets:
+                return match.start()
+    return None
+
+
+def _selector_text(prelude: str) -> str:
+    """A rule's selector list as tinycss2 serialises it (comments out, HTML comment markers before it dropped)."""
+    text = prelude[_LEADING.match(prelude).end() :]  # type: ignore[union-attr]
+    if "/*" in text or "\\" in text or "<!--" in text or "-->" in text:
+        import tinycss2
+
+        return str(tinycss2.serialize(tinycss2.parse_component_value_list(text, skip_comments=True))).strip()
+    return text.strip()
+
+
+# Declaration blocks the fast reading leaves to tinycss2: escapes, strings, comments, nesting.
+_NOT_PLAIN = re.compile(r"""[\\"'{}]|/\*|<!--|-->""")
+_IMPORTANT = re.compile(r"![ \t\n\r\f]*[iI][mM][pP][oO][rR][tT][aA][nN][tT][ \t\n\r\f]*\Z")
+
+
+def _block_declarations(block: str) -> tuple[Declaration, ...]:
+    """The declarations of a block that can hide content. A plain block (no escapes, strings,
+    comments or nested blocks) splits at its semicolons when every piece's brackets balance."""
+    if _NOT_PLAIN.search(block):
+        return _slow_declarations(block)
+    found = []
+    for piece in block.split(";"):
+        name, colon, value = piece.partition(":")
+        if ("(" in piece or ")" in piece or "[" in piece or "]" in piece) and not _balanced(piece):
+            return _slow_declarations(block)
+        name = name.strip(_CSS_SPACE)
+        if colon and name.isascii() and name.lower() in FAMILIES:
+            declaration = _declaration(name.lower(), value)
+            if declaration is not None:
+                found.append(declaration)
+    return tuple(found)
+
+
+def _slow_declarations(block: str) -> tuple[Declaration, ...]:
+    import tinycss2
+
+    return _declarations(tinycss2.parse_blocks_contents(block, skip_comments=True, skip_whitespace=True))
+
+
+def _balanced(piece: str) -> bool:
+    depth = 0
+    for character in piece:
+        if character in "([":
+            depth += 1
+        elif character in ")]":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+@functools.lru_cache(maxsize=8192)
+def _declaration(name: str, value: str) -> Declaration | None:
+    """One declaration from its lower-cased name and its value's text (sites repeat their values)."""
+    import tinycss2
+
+    important = _IMPORTANT.search(value)
+    if important is not None:
+        value = value[: important.start()]
+    values = _meaningful(tinycss2.parse_component_value_list(value, skip_comments=True))
+    return Declaration(name, values, important is not None) if values else None
 
 
 def length_px(token: Any) -> float | None:
