@@ -363,9 +363,11 @@ def number(token: Any) -> float | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def colour(token: Any) -> tuple[float, float, float, float] | None:
     """A colour as (red, green, blue, alpha) in 0–1; None for `currentcolor`, `inherit` and
-    anything that is not a colour."""
+    anything that is not a colour. (A declaration's value is shared by every rule that writes it
+    alike, so its tokens are read once.)"""
     from tinycss2.color3 import parse_color
 
     parsed = parse_color(token)
