@@ -3,7 +3,8 @@ driven by Playwright): findings marked at the right element, the snippet shown, 
 article that can neither run, load, post nor restyle anything.
 
 Skipped, with the reason, when Playwright or the browser is missing; `.ci/run` installs
-`chromium` when it runs as root. The screenshot of the page is kept under build/test-artifacts/
+`chromium` when it runs as root, and in CI (or with SYNDCHECK_REQUIRE_BROWSER=1) a missing browser
+fails these tests instead of skipping them. The screenshot of the page is kept under build/test-artifacts/
 (and written to docs/images/ for the README when SYNDCHECK_UPDATE_SCREENSHOT=1).
 """
 
@@ -16,7 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -28,6 +29,8 @@ CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
+    # Containers often give /dev/shm only 64 MB, too little for Chromium's renderer.
+    "--disable-dev-shm-usage",
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
@@ -36,14 +39,24 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 
 
+def _missing(reason: str) -> NoReturn:
+    """Skip with the reason; where the browser must be there (CI, which installs it), fail instead."""
+    if os.environ.get("SYNDCHECK_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (SYNDCHECK_REQUIRE_BROWSER=1: the browser tests must run here)", pytrace=False)
+    pytest.skip(reason)
+
+
 def _require_browser() -> Any:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("playwright is not installed (the test extra provides it)")
+        _missing("playwright is not installed (the test extra provides it)")
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install -y chromium); .ci/run does when root")
-    pytest.importorskip("uvicorn", reason="the 'serve' extra is not installed")
+        _missing(f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install -y chromium); .ci/run does when root")
+    try:
+        import uvicorn  # noqa: F401
+    except ImportError:
+        _missing("the 'serve' extra is not installed")
     return sync_playwright
 
 
