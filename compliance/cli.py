@@ -536,6 +536,7 @@ def serve(
     config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file for every request.")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=0, help="Largest request body in bytes (413 above it); 0 means no limit.")] = 16 * 1024 * 1024,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.1, help="Seconds one check may take (504 past it).")] = 10.0,
+    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch the original story a request names by URL (the 'original' metadata key).")] = False,
 ) -> None:
     """Serve the editor's page and the HTTP API (POST /v1/check) — needs the 'serve' extra."""
     from compliance.serve import ServeSettings, run_server
@@ -549,6 +550,7 @@ def serve(
             config=str(config) if config else None,
             max_bytes=max_bytes,
             time_limit=time_limit,
+            allow_fetch=allow_fetch,
         ),
         announce=lambda url: typer.echo(f"syndcheck: serving on {url} (Ctrl+C to stop)", err=True),
     )

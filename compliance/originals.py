@@ -24,6 +24,8 @@ from compliance.loading import kind_for, sniff_kind
 FETCH_TIMEOUT = 10.0  # seconds for the whole response
 FETCH_MAX_BYTES = 8 * 1024 * 1024
 MAX_REDIRECTS = 5
+# Parsed originals kept per reader (the oldest read is dropped first).
+MAX_KEPT = 64
 CACHE_SECONDS = 24 * 3600
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 
@@ -40,7 +42,8 @@ def default_cache_dir() -> Path:
 @dataclass
 class OriginalReader:
     """Reads originals for one run, each once: paths relative to the article's folder, URLs only
-    with `allow_fetch`."""
+    with `allow_fetch`. The most recent `MAX_KEPT` are kept parsed: a batch names a handful, but
+    a server (`syndcheck serve --allow-fetch`) meets new ones for as long as it runs."""
 
     allow_fetch: bool = False
     cache_dir: Path | None = None
@@ -64,6 +67,8 @@ class OriginalReader:
             except OriginalUnavailable as exc:
                 found = exc
             self._read[key] = found
+            if len(self._read) > MAX_KEPT:
+                self._read.pop(next(iter(self._read)), None)
         if isinstance(found, OriginalUnavailable):
             raise found
         return found

@@ -152,15 +152,10 @@ def test_a_broken_pack_stops_the_server_at_start_with_one_line(tmp_path: Path) -
     assert len(lines) == 1 and lines[0].startswith(f"syndcheck: error: {broken}:")
 
 
-def test_worker_settings_cross_to_worker_processes_unchanged() -> None:
-    settings = ServeSettings(port=9000, workers=2, rules=("extra",), max_bytes=123, time_limit=2.5)
-    import os
-
-    os.environ["SYNDCHECK_SERVE_SETTINGS"] = settings.to_environment()
-    try:
-        assert ServeSettings.from_environment() == settings
-    finally:
-        del os.environ["SYNDCHECK_SERVE_SETTINGS"]
+def test_worker_settings_cross_to_worker_processes_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = ServeSettings(port=9000, workers=2, rules=("extra",), max_bytes=123, time_limit=2.5, allow_fetch=True)
+    monkeypatch.setenv("SYNDCHECK_SERVE_SETTINGS", settings.to_environment())
+    assert ServeSettings.from_environment() == settings
     assert json.loads(settings.to_environment())["workers"] == 2
 
 
@@ -183,3 +178,30 @@ def test_the_article_name_is_only_a_label_never_a_path(client: TestClient) -> No
     answer = _post(client, DCNF / "no-logo.html", "?name=%00..%2F..%2Fetc%2Fpasswd")
     assert answer.status_code == 200
     assert answer.json()["files"][0]["path"] == "\x00../../etc/passwd"
+
+
+@pytest.mark.parametrize("original", ["/etc/passwd", "samples/dcnf/republished.txt", "file:///etc/passwd", "../README.md"])
+def test_a_request_never_makes_the_server_read_one_of_its_files(client: TestClient, original: str) -> None:
+    from urllib.parse import quote
+
+    for answer in (
+        _post(client, DCNF / "no-logo.html", f"?meta.original={quote(original, safe='')}"),
+        client.post("/v1/check", json={"html": "<article><p>x</p></article>", "meta": {"original": original}}),
+    ):
+        assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+        assert "URL" in answer.json()["error"]["message"]
+
+
+def test_an_original_url_is_not_fetched_without_allow_fetch(client: TestClient) -> None:
+    # Port 9 (discard) on loopback: were it fetched, the notice would say the fetch failed.
+    answer = _post(client, DCNF / "no-logo.html", "?meta.original=http%3A%2F%2F127.0.0.1%3A9%2Fstory.html")
+    assert answer.status_code == 200
+    (notice,) = [n for n in answer.json()["files"][0]["notices"] if n["code"] == "original-unavailable"]
+    assert "--allow-fetch" in notice["message"]
+
+
+def test_allow_fetch_reaches_the_checks(tmp_path: Path) -> None:
+    from compliance.serve.app import build_checker
+
+    assert build_checker(ServeSettings(allow_fetch=True)).runner.originals.allow_fetch is True
+    assert build_checker(ServeSettings()).runner.originals.allow_fetch is False

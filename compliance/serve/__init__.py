@@ -5,7 +5,8 @@ the CLI's JSON v1 document).
 Runs on Starlette under uvicorn (the `serve` extra). Packs are loaded once, when the server
 starts: a broken pack stops it with the usual one-line error before any port is opened. Each
 worker process (one per core by default) loads them once too, from the pack cache. No URL is
-ever fetched: an article's links and images are only read, and the HTML view loads nothing.
+fetched unless `--allow-fetch` is given, and then only the original story a request names; an
+article's links and images are only read, and the HTML view loads nothing.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ class ServeSettings:
     """How the server runs: where it listens, what it loads, and its limits.
 
     `max_bytes` bounds a request body (413 above it); `time_limit` (seconds) bounds one check
-    (504 past it); `workers` is the number of processes (None: one per core).
+    (504 past it); `workers` is the number of processes (None: one per core); `allow_fetch` lets a
+    request's `original` metadata name a URL to fetch (never a file: the server reads none).
     """
 
     host: str = DEFAULT_HOST
@@ -39,6 +41,7 @@ class ServeSettings:
     config: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     time_limit: float = DEFAULT_TIME_LIMIT
+    allow_fetch: bool = False
 
     def to_environment(self) -> str:
         """The settings as JSON, for worker processes started by uvicorn."""

@@ -69,6 +69,11 @@ class Checker:
         unknown = [p for p in packs if p not in self.pack_ids]
         if unknown:
             raise ApiError(422, "unknown-pack", f"unknown pack '{visible(unknown[0])}'; GET /v1/packs lists them")
+        original = meta.get("original", "").strip()
+        if original and not original.lower().startswith(("http://", "https://")):
+            # On the command line `original` may be a file; a request must never make the server
+            # read one of its own files (and show its text as evidence).
+            raise ApiError(400, "bad-input", "'original' must be the original story's http(s) URL: the server reads no files")
         return self.runner.check_article(data, kind, name=name, packs=tuple(packs) or None, meta=meta)
 
     async def check_in_time(self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str]) -> FileResult:
@@ -83,7 +88,8 @@ class Checker:
 
 def build_checker(settings: ServeSettings) -> Checker:
     """Load the packs (raises PackError for a broken one) and the settings of every check."""
-    runner = Runner(RunOptions(rules=tuple(_paths(settings.rules)), config=_path(settings.config), max_bytes=settings.max_bytes))
+    options = RunOptions(rules=tuple(_paths(settings.rules)), config=_path(settings.config), max_bytes=settings.max_bytes, allow_fetch=settings.allow_fetch)
+    runner = Runner(options)
     context = FormatContext(packs=tuple(runner.all_packs()), tool_version=__version__)
     return Checker(runner, settings, context)
 
