@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.conftest import write
 
 FIXTURES = "tests/rule-fixtures/propublica"
 
@@ -81,3 +84,16 @@ def _original_rules(pack_id: str) -> set[str]:
     rules = {rule.id for rule in pack.rules if rule.check.kind in ORIGINAL_KINDS}
     assert rules, pack_id
     return rules
+
+
+def test_a_reader_keeps_only_its_most_recent_originals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A server meets new originals for as long as it runs: what it keeps parsed must not grow.
+    from compliance import originals
+
+    monkeypatch.setattr(originals, "MAX_KEPT", 2)
+    files = [write(tmp_path, f"original-{i}.html", f"<article><p>Story number {i}.</p></article>") for i in range(3)]
+    reader = originals.OriginalReader()
+    for file in files:
+        reader.read(file.name, tmp_path)
+    assert list(reader._read) == [str(files[1].resolve()), str(files[2].resolve())]
+    assert "Story number 0" in reader.read(files[0].name, tmp_path).source
