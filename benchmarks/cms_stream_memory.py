@@ -56,7 +56,9 @@ def main() -> int:
         size = write_stream(stream, args.mb)
         started = time.perf_counter()
         with open("/dev/null", "w") as sink:
-            done = subprocess.run([str(syndcheck), "check", "--input-kind", "cms-json", "--format", args.format, str(stream)], stdout=sink, stderr=subprocess.PIPE, text=True)
+            done = subprocess.run(
+                [str(syndcheck), "check", "--input-kind", "cms-json", "--format", args.format, str(stream)], stdout=sink, stderr=subprocess.PIPE, text=True
+            )
         elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # Linux reports KiB
     print(f"stream: {size / 1024 / 1024:.0f} MB; exit code {done.returncode}; {elapsed:.0f} s; peak RSS {peak_mb:.0f} MB (target: under 150 MB)")

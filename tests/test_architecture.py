@@ -89,3 +89,15 @@ def test_every_optional_module_a_test_needs_comes_with_the_test_extra() -> None:
         providers = {d.lower().replace("_", "-") for d in distributions.get(module.split(".")[0], [])}
         assert providers & brought, (module, providers, sorted(brought))
         assert importlib.util.find_spec(module) is not None, module
+
+
+def test_the_whole_repository_is_ruff_clean() -> None:
+    """The package, tests, benchmarks and examples meet the same lint rules (pyproject's [tool.ruff])."""
+    import shutil
+    import subprocess
+    import sys
+
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    assert ruff is not None, "ruff is in the test extra"
+    run = subprocess.run([ruff, "check", "--no-cache", "."], cwd=PACKAGE.parent, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
