@@ -17,6 +17,7 @@ from compliance.checks.base import describe_check
 from compliance.document import Document
 from compliance.errors import CheckError
 from compliance.findings import Detection
+from compliance.lookalike import fold_name
 from compliance.packs import OwnSite, Pack
 from compliance.patterns import MissingMeta, PatternTimeout
 
@@ -67,9 +68,9 @@ def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
     if not site or doc.meta.get("syndication-source"):
         return ""
     identity: list[str] = []
-    own_names = {_fold(name) for name in site.names}
+    own_names = {fold_name(name) for name in site.names}
     for name in doc.meta.get("og:site_name", ()):
-        if _fold(name) in own_names:
+        if fold_name(name) in own_names:
             identity.append(f"og:site_name '{name}'")
         elif own_names and name.strip():
             return ""
@@ -81,10 +82,6 @@ def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
             if label != "canonical URL" or identity:
                 identity.append(f"{label} on {host}")
     return " and ".join(dict.fromkeys(identity))
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _hosts(urls: Iterable[str]) -> list[str]:

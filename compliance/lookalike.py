@@ -231,12 +231,35 @@ def unmask(text: str, names: tuple[str, ...] = ()) -> str:
     return see_through(text, disguises) if disguises else text
 
 
+def fold_name(name: str) -> str:
+    """A name as names are compared when only case and spacing may differ: "The  Daily caller" and
+    "the daily Caller" are one name, "Daily CaIler" (with a capital I) is another."""
+    return " ".join(name.split()).casefold()
+
+
+def latin_letter(char: str) -> str:
+    """The Latin letter a look-alike letter of another script stands for (CYRILLIC SMALL LETTER A:
+    'a'), from Unicode's confusables table; the character itself when it stands for none."""
+    if char.isascii():
+        return char
+    return _latin_prototypes().get(char, char)
+
+
+def plain_letters(text: str) -> str:
+    """Text compared as a reader reads it: case folded, diacritics dropped, and look-alike letters
+    of other scripts read as the Latin letters they imitate ("Jоsé" with a Cyrillic о: "jose")."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    if folded.isascii():
+        return folded
+    return "".join(latin_letter(c) for c in folded if not unicodedata.combining(c)).casefold()
+
+
 def _spelt_otherwise(doc: Document, names: tuple[str, ...]) -> bool:
     """Whether any of the names appears on the page spelt otherwise than in some letter case: one
     scan of the page's text, so that a page that spells the names plainly costs no more."""
     text = "\n".join(item.text if isinstance(item, Block) else item.alt for item in doc.items)
-    folded = {" ".join(name.split()).casefold() for name in names}
-    return any(" ".join(match.group().split()).casefold() not in folded for match in _names_pattern(names).finditer(text))
+    folded = {fold_name(name) for name in names}
+    return any(fold_name(match.group()) not in folded for match in _names_pattern(names).finditer(text))
 
 
 def see_through_document(doc: Document, names: tuple[str, ...] = ()) -> tuple[Document, tuple[tuple[int, Disguise], ...]]:
@@ -299,4 +322,16 @@ def source_position(source: str, disguise: Disguise, letter: LookAlike, *, after
     return Location(line, offset - (source.rfind("\n", 0, offset) + 1) + 1)
 
 
-__all__ = ["Disguise", "LookAlike", "find_disguises", "find_name_disguises", "see_through", "see_through_document", "source_position", "unmask"]
+__all__ = [
+    "Disguise",
+    "LookAlike",
+    "find_disguises",
+    "find_name_disguises",
+    "fold_name",
+    "latin_letter",
+    "plain_letters",
+    "see_through",
+    "see_through_document",
+    "source_position",
+    "unmask",
+]

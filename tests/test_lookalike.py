@@ -143,3 +143,25 @@ def test_the_warning_can_be_ignored_like_any_rule(cli: Any) -> None:
     assert entry["packs"] == ["dcnf"]
     assert LOOK_ALIKE_RULE not in {f["rule"] for f in entry["findings"]}
     assert {f["rule"] for f in entry["findings"]} == {"dcnf/logo", "dcnf/byline"}
+
+
+def test_one_folding_of_names_and_letters_serves_detection_and_the_original_story_kinds() -> None:
+    from compliance.checks.story import name_key
+    from compliance.lookalike import fold_name, latin_letter, plain_letters
+
+    assert fold_name("  The   Daily caller ") == fold_name("the daily Caller") == "the daily caller"
+    assert fold_name("Daily CaIler") != fold_name("Daily Caller")  # look-alikes are not a matter of case
+    assert latin_letter("\u0430") == "a" and latin_letter("\u03bf") == "o" and latin_letter("ж") == "ж" and latin_letter("x") == "x"
+    assert plain_letters("J\u043es\u00e9 D\u00edaz") == plain_letters("jose diaz") == "jose diaz"
+    assert name_key("D\u00edaz, J\u043es\u00e9") == name_key("José Díaz") == ("diaz", "jose")
+
+
+def test_confusables_are_read_in_one_place() -> None:
+    import re
+
+    from tests.conftest import ROOT
+
+    readers = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "compliance").rglob("*.py") if re.search(r"\bconfusable_homoglyphs\b", p.read_text(encoding="utf-8"))
+    )
+    assert readers == ["compliance/packfiles.py"]

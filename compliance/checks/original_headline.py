@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
-from compliance.checks.story import plain_letters
 from compliance.document import Document
+from compliance.lookalike import plain_letters
 from compliance.options import Option
 from compliance.text import normalize_inline
 

@@ -1,13 +1,13 @@
 """What the check kinds that compare a republication with its original story share: the story's
-paragraphs, a comparison key for people's names, and a comparison key for link targets."""
+paragraphs, a comparison key for people's names, and a comparison key for link targets. Names are
+compared as a reader reads them, through the look-alike letters of `compliance.lookalike`."""
 
 from __future__ import annotations
 
-import unicodedata
 import urllib.parse
-from functools import lru_cache
 
 from compliance.document import Block, Document
+from compliance.lookalike import plain_letters
 
 
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
@@ -20,30 +20,6 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
         cached = tuple(b for b in doc.article_blocks if not b.heading and b.index != headline and b.index not in bylines and b.text.strip())
         doc._memo["story_paragraphs"] = cached
     return cached
-
-
-@lru_cache(maxsize=4096)
-def _latin(char: str) -> str:
-    """The Latin letter a look-alike character stands for (Cyrillic а → a), from Unicode's
-    confusables table; the character itself when it has none."""
-    if char.isascii() or not char.isalpha():
-        return char
-    from confusable_homoglyphs import confusables  # type: ignore[import-untyped]
-
-    found = confusables.is_confusable(char, preferred_aliases=["latin"], greedy=True) or []
-    for entry in found:
-        for glyph in entry.get("homoglyphs", ()):
-            candidate = str(glyph.get("c", ""))
-            if len(candidate) == 1 and candidate.isascii() and candidate.isalpha():
-                return candidate
-    return char
-
-
-def plain_letters(text: str) -> str:
-    """Text compared as a reader reads it: case folded, diacritics dropped, look-alike letters
-    from other scripts read as the Latin letters they imitate."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(_latin(c) for c in folded if not unicodedata.combining(c)).casefold()
 
 
 def name_key(name: str) -> tuple[str, ...]:
