@@ -481,3 +481,23 @@ def test_a_copy_with_the_originals_canonical_link_is_checked_and_the_publishers_
     assert copies["saved/valley-story-2.html"]["matched_by"] == "text"
     assert "dcnf/affiliation" in copies["saved/valley-story-2.html"]["findings"]
     assert report["unmatched_pages"] == 1
+
+
+def test_a_saved_page_whose_name_is_not_utf8_or_holds_controls_is_audited_and_shown_safely(tmp_path: Path) -> None:
+    import os
+
+    from compliance.audit.run import load_audit_config, run_audit
+
+    publisher = "https://dailycallernewsfoundation.org"
+    _write_originals(tmp_path / "originals", publisher)
+    (tmp_path / "saved").mkdir()
+    with open(os.path.join(os.fsencode(tmp_path / "saved"), b"caf\xe9-\x1b]0;owned\x07.html"), "wb") as page:
+        page.write(web.copy(publisher, "https://valley.example", 2, "stripped"))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: report/\n", encoding="utf-8")
+    report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    assert [c["url"] for s in report["stories"] for c in s["copies"]] == ["saved/caf\\xe9-\\x1b]0;owned\\x07.html"]
+    written = (tmp_path / "report" / "report.json").read_bytes()
+    assert b"\x1b" not in written
+    assert json.loads(written.decode("utf-8", "strict"))["sites"][0]["copies"] == 1
+    for part in (tmp_path / "report" / "pages").glob("*.jsonl"):
+        assert b"\x1b" not in part.read_bytes()

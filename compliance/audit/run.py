@@ -22,6 +22,7 @@ from compliance.audit.matching import PageText, StoryIndex, shingles, signature
 from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
 from compliance.detect import own_page
+from compliance.display import json_output
 from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
 from compliance.findings import Severity
@@ -320,7 +321,7 @@ def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome])
     lines = (
         json.dumps({"url": o.key, "site": o.site, "digest": o.digest, "copy": None if o.copy is None else asdict(o.copy)}, ensure_ascii=False) for o in outcomes
     )
-    write_atomic(folder / f"part-{number:05d}.jsonl", "".join(line + "\n" for line in lines))
+    write_atomic(folder / f"part-{number:05d}.jsonl", "".join(json_output(line) + "\n" for line in lines))
 
 
 def _drop_partitions(folder: Path, *, keep: int) -> None:
@@ -372,7 +373,8 @@ def write_reports(folder: Path, report: dict[str, object]) -> None:
     from compliance.outputs import write_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / "report.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    # Shown safely as the CLI's JSON is: page text and URLs keep no raw control or bidi character.
+    write_atomic(folder / "report.json", json_output(json.dumps(report, indent=2, ensure_ascii=False)) + "\n")
     write_atomic(folder / "sites.csv", sites_csv(report))
     write_atomic(folder / "stories.csv", stories_csv(report))
     write_atomic(folder / "dashboard.html", dashboard_html(report))

@@ -71,10 +71,16 @@ def warc_records(path: Path) -> Iterator[Page | Problem]:
 
 
 def folder_pages(folder: Path) -> Iterator[Page]:
-    """Saved pages under `folder`; the site is the canonical URL's host, read later, so here the folder's name."""
+    """Saved pages under `folder`; the site is the canonical URL's host, read later, so here the folder's name.
+
+    A page's key is its path shown safely (`compliance.display.visible`): a file name that is not
+    UTF-8, or that holds control characters, is stored, reported and written as escapes.
+    """
+    from compliance.display import visible
+
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES):
         kind = "html" if path.suffix.lower() in (".html", ".htm", ".xhtml") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-        yield Page(str(path.relative_to(folder.parent)), f"saved:{folder.name}", path.read_bytes()[: MAX_PAGE_BYTES + 1], kind)
+        yield Page(visible(str(path.relative_to(folder.parent))), f"saved:{visible(folder.name)}", path.read_bytes()[: MAX_PAGE_BYTES + 1], kind)
 
 
 class SiteReader:
