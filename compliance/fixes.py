@@ -66,6 +66,8 @@ class FixTemplate:
     where: str | Check
     templates: tuple[tuple[str, str], ...]
     values: tuple[ValueSource, ...] = ()
+    # The fix applies only where this check passes (an AMP page takes no custom script).
+    when: Check | None = None
 
     def template_for(self, kind: DocumentKind) -> str | None:
         """The block in this document's syntax; a plain template is a paragraph in HTML."""
@@ -73,9 +75,8 @@ class FixTemplate:
 
     @property
     def place(self) -> str:
-        """Where the block goes, in words."""
-        where = self.where if isinstance(self.where, str) else "what the fix's check finds"
-        return f"{self.insert} {'the ' if isinstance(self.where, str) else ''}{where}"
+        """Where the block goes, in words ("before the byline")."""
+        return f"{self.insert} the {self.where if isinstance(self.where, str) else 'match of its check'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,7 @@ def plan_fixes(
             if isinstance(placed, str):
                 reasons[rule_id] = placed
                 continue
-            offset, block = placed
+            offset, block, place = placed
             candidate = text[:offset] + block + text[offset:]
             candidate_doc = parse_document(prefix + candidate.encode(first.encoding), kind, outlets=outlets)
             candidate_report = check(candidate_doc)
@@ -200,7 +201,7 @@ def plan_fixes(
             if problem:
                 reasons[rule_id] = f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
                 continue
-            edits = _with_edit(edits, rule_id, offset, block, rule.fix.place, first.source)
+            edits = _with_edit(edits, rule_id, offset, block, place, first.source)
             reasons.pop(rule_id, None)
             text, doc, report = candidate, candidate_doc, candidate_report
             progress = True
@@ -368,9 +369,11 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
 # -- placing ----------------------------------------------------------------------------------
 
 
-def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context) -> tuple[int, str] | str:
-    """Where the block goes in `doc.source` and the text to insert there (with the line breaks and
-    indentation around it), or why it cannot be placed."""
+def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context) -> tuple[int, str, str] | str:
+    """Where the block goes in `doc.source`, the text to insert there (with the line breaks and
+    indentation around it) and the place in words, or why it cannot be placed."""
+    if fix.when is not None and not ctx.run(fix.when).passed:
+        return "the fix does not apply to this page (its 'when' check fails; 'syndcheck rules explain' shows it)"
     template = fix.template_for(doc.kind)
     if template is None:
         return f"this fix has no {doc.kind} template (it has {', '.join(s for s, _ in fix.templates)})"
@@ -381,29 +384,32 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context) ->
     anchor = _anchor(fix.where, doc, ctx)
     if anchor is None:
         return f"the article has no {fix.where if isinstance(fix.where, str) else 'match of the fix check'} to put it {fix.insert}"
+    item, found = anchor
+    place = f"{fix.insert} {found!r}" if found else fix.place
     eol = "\r\n" if "\r\n" in doc.source else "\n"
-    if doc.kind == "html":
-        return _place_html(doc, anchor, fix.insert, block, eol)
-    return _place_lines(doc, anchor, fix.insert, block, eol)
+    placed = _place_html(doc, item, fix.insert, block, eol) if doc.kind == "html" else _place_lines(doc, item, fix.insert, block, eol)
+    return placed if isinstance(placed, str) else (*placed, place)
 
 
-def _anchor(where: str | Check, doc: Document, ctx: Context) -> Any:
-    """The item (block, image, byline) the block goes next to, or None."""
+def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] | None:
+    """The item (block, image, byline) the block goes next to, and what a check found there (""
+    for a named place), or None."""
     if isinstance(where, Check):
         outcome = ctx.run(where)
-        if not outcome.passed or not outcome.hits:
+        if not outcome.passed or not outcome.hits or not doc.items:
             return None
-        return doc.items[min(outcome.hits[0].index, len(doc.items) - 1)] if doc.items else None
+        hit = outcome.hits[0]
+        return doc.items[min(hit.index, len(doc.items) - 1)], shorten(hit.evidence, 60)
     if where == "byline":
-        return doc.bylines[0] if doc.bylines else None
-    if where == "headline":
-        return doc.headline
-    story = [b for b in doc.article_blocks if not b.heading]
-    if where == "end":
-        return story[-1] if story else None
-    after = max([doc.headline.index if doc.headline else -1, *(b.index for b in doc.bylines if b.index < 12)])
-    byline_items = {b.index for b in doc.bylines}
-    return next((b for b in story if b.index > after and b.index not in byline_items), None)
+        found: Any = doc.bylines[0] if doc.bylines else None
+    elif where == "headline":
+        found = doc.headline
+    else:
+        story = [b for b in doc.article_blocks if not b.heading]
+        after = max([doc.headline.index if doc.headline else -1, *(b.index for b in doc.bylines if b.index < 12)])
+        byline_items = {b.index for b in doc.bylines}
+        found = (story[-1] if story else None) if where == "end" else next((b for b in story if b.index > after and b.index not in byline_items), None)
+    return (found, "") if found is not None else None
 
 
 _BLOCK_TAGS = frozenset("p div figure header footer section article aside main li ul ol dl blockquote h1 h2 h3 h4 h5 h6 address table pre hr form nav".split())

