@@ -224,19 +224,20 @@ def test_byline_from_markup(byline_html: str, text: str, names: tuple[str, ...],
 
 
 @pytest.mark.parametrize(
-    ("line", "names", "credit"),
+    ("line", "quoted", "names", "credit"),
     [
-        ("By Jake Smith", ("Jake Smith",), ""),
-        ("Jake Smith Contributor", ("Jake Smith",), "Contributor"),
-        ("Jake Smith | Energy Reporter", ("Jake Smith",), "Energy Reporter"),
-        ("Jake Smith, Daily Caller News Foundation", ("Jake Smith",), "Daily Caller News Foundation"),
-        ("By María de la Cruz and Jeff Kao, ProPublica", ("María de la Cruz", "Jeff Kao"), "ProPublica"),
+        ("By Jake Smith", "By Jake Smith", ("Jake Smith",), ""),
+        ("Jake Smith Contributor", "Jake Smith Contributor", ("Jake Smith",), "Contributor"),
+        # A job title in a part of its own is not quoted: the evidence shows whom the byline credits.
+        ("Jake Smith | Energy Reporter", "Jake Smith", ("Jake Smith",), "Energy Reporter"),
+        ("Jake Smith, Daily Caller News Foundation", "Jake Smith, Daily Caller News Foundation", ("Jake Smith",), "Daily Caller News Foundation"),
+        ("By María de la Cruz and Jeff Kao, ProPublica", "By María de la Cruz and Jeff Kao, ProPublica", ("María de la Cruz", "Jeff Kao"), "ProPublica"),
     ],
 )
-def test_byline_from_a_short_line_near_the_top(line: str, names: tuple[str, ...], credit: str) -> None:
+def test_byline_from_a_short_line_near_the_top(line: str, quoted: str, names: tuple[str, ...], credit: str) -> None:
     source = html_article(f"<p>{line}</p>")
     doc = parse_document(source, "html")
-    assert [(b.text, b.names, b.reading.credit, b.source) for b in doc.bylines] == [(line, names, credit, "text")]
+    assert [(b.text, b.names, b.reading.credit, b.source) for b in doc.bylines] == [(quoted, names, credit, "text")]
     assert doc.bylines[0].line == line_of(source, f"<p>{line}</p>")
 
 
@@ -326,7 +327,7 @@ def test_byline_in_the_header_of_a_body_container_page() -> None:
 <div class="sidebar"><h3>Most Read</h3><p class="author">By Renee Dudley</p></div>
 </body></html>"""
     doc = parse_document(source, "html")
-    assert [(b.text, b.names, b.reading.credit, b.line) for b in doc.bylines] == [("By Jake Smith | Energy Reporter", ("Jake Smith",), "Energy Reporter", 5)]
+    assert [(b.text, b.names, b.reading.credit, b.line) for b in doc.bylines] == [("By Jake Smith", ("Jake Smith",), "Energy Reporter", 5)]
 
 
 def test_plain_text_byline_lines() -> None:
@@ -375,3 +376,30 @@ def test_staff_credits_and_academic_affiliations(text: str, names: tuple[str, ..
     reading = read_byline(text)
     assert reading is not None
     assert (reading.names, reading.problem) == (names, problem)
+
+
+# ---------------------------------------------------------------------------------------------
+# What a byline's evidence quotes: the people credited and their affiliation, not job titles or
+# list markers laid out as parts of their own.
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted", "names"),
+    [
+        ("• Story by Tomas Engel, Senior Audience Editor, The Harbor Ledger", "Story by Tomas Engel, …, The Harbor Ledger", ("Tomas Engel",)),
+        ("1. Written by Ines Varga; Community Manager; Westmark Post", "Written by Ines Varga; …; Westmark Post", ("Ines Varga",)),
+        ("By Ana Lindqvist, Associate Professor of Geology, University of Westmark", "By Ana Lindqvist, …, University of Westmark", ("Ana Lindqvist",)),
+        ("By Ola Berg — Staff Writer", "By Ola Berg", ("Ola Berg",)),
+        ("By Ola Berg, Contributor, Senior Editor", "By Ola Berg", ("Ola Berg",)),
+        # An affiliation inside the title's part keeps the whole part; so does a role in the names' part.
+        ("By Priya Natarajan, Professor of Law at Eastfield College", "By Priya Natarajan, Professor of Law at Eastfield College", ("Priya Natarajan",)),
+        ("Jake Smith Energy Reporter", "Jake Smith Energy Reporter", ("Jake Smith",)),
+        ("By Derek Willis, ProPublica, Oct. 25, 2016", "By Derek Willis, ProPublica, Oct. 25, 2016", ("Derek Willis",)),
+    ],
+)
+def test_byline_quotes_names_and_affiliation(line: str, quoted: str, names: tuple[str, ...]) -> None:
+    for doc in (
+        parse_document(html_article(f'<p class="byline">{line}</p>'), "html"),
+        parse_document(f"Headline of the story\n\n{line}\n\n" + "\n\n".join(PARAGRAPHS), "text"),
+    ):
+        assert [(b.text, b.names) for b in doc.bylines] == [(quoted, names)]

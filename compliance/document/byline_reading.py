@@ -706,3 +706,52 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         credit_parts.append(segment)
     credit_parts.extend(part.strip(" .") for part in for_credit)
     return names, ", ".join(credit_parts), bool(for_credit)
+
+
+# The separators between a byline's parts: names, job titles, outlets, dates.
+_QUOTE_SEPARATOR = re.compile(r"(\s*(?:[|•·;,]|\s[–—-]\s)\s*)")
+# Words that open what a job title is about ("Professor of Biology", "Lecturer in Law").
+_TITLE_OBJECT = frozenset({"of", "for", "in", "on", "at"})
+# Words that only an organisation has ("University", "Foundation"): a part with one is an affiliation.
+_ORGANISATION_ONLY = _ORG_WORDS - _ROLE_WORDS
+
+
+def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozenset()) -> str:
+    """What a byline's evidence quotes: the byline without a leading list marker and without the
+    job titles that stand as parts of their own after the names, so that it shows the people
+    credited and their affiliation ("- Written by A, Audience Development Manager, Outlet" →
+    "Written by A, …, Outlet"; "By A | Energy Reporter" → "By A"). A role inside the names' own
+    part ("Jake Smith Contributor", as a byline template prints it) is the byline's wording and
+    stays; a title dropped between two kept parts is shown as "…"."""
+    text = _LIST_MARKER.sub("", text, count=1)
+    parts = _QUOTE_SEPARATOR.split(text)
+    segments, separators = parts[0::2], parts[1::2]
+    kept: list[str | None] = []
+    named = False
+    for segment in segments:
+        if named and _is_title_part(segment, outlets):
+            kept.append(None)
+            continue
+        kept.append(segment)
+        named = named or any(name in segment for name in names)
+    while len(kept) > 1 and kept[-1] is None:
+        kept.pop()
+    quoted = [kept[0] or ""]
+    for separator, segment in zip(separators, kept[1:], strict=False):
+        if segment is None and quoted[-1] == "…":
+            continue
+        quoted.extend((separator, segment or "…"))
+    return "".join(quoted)
+
+
+def _is_title_part(segment: str, outlets: Set[str]) -> bool:
+    """ "Audience Development Manager", "Associate Professor of Biology", "Contributor": a job
+    title with no organisation in it (not "Professor of Law, Example University", not an outlet)."""
+    shown = segment.split()
+    words = [w.lower().strip(".,'\"()[]") for w in shown]
+    if not words or len(words) > 8 or _is_outlet(segment, outlets) or any(_is_brand(w) for w in shown):
+        return False
+    if set(words) & _ORGANISATION_ONLY:
+        return False
+    head = words[: next((i for i, w in enumerate(words) if w in _TITLE_OBJECT), len(words))]
+    return bool(head) and _is_job_title(" ".join(head))

@@ -21,7 +21,7 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.document.byline_reading import read_byline
+from compliance.document.byline_reading import quote_byline, read_byline
 from compliance.document.elements import class_tokens
 from compliance.document.model import Block, Byline
 from compliance.text import normalize_inline
@@ -152,7 +152,16 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
         block_index = _block_at(mark.index, blocks, mark.element)
         if block_index is not None:
             seen_blocks.add(block_index)
-        found.append(Byline(text, reading, block_index if block_index is not None else mark.index, mark.element.sourceline or 1, "markup", mark.element))
+        found.append(
+            Byline(
+                quote_byline(text, reading.names, outlets),
+                reading,
+                block_index if block_index is not None else mark.index,
+                mark.element.sourceline or 1,
+                "markup",
+                mark.element,
+            )
+        )
     return found
 
 
@@ -201,7 +210,7 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
             if outlet:
                 text = f"{text} {outlet}"
                 reading = read_byline(text, outlets=outlets) or reading
-        return Byline(text, reading, block.index, block.line, "text", block.element)
+        return Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)
     return None
 
 
