@@ -388,11 +388,17 @@ def test_staff_credits_and_academic_affiliations(text: str, names: tuple[str, ..
     [
         ("• Story by Tomas Engel, Senior Audience Editor, The Harbor Ledger", "Story by Tomas Engel, …, The Harbor Ledger", ("Tomas Engel",)),
         ("1. Written by Ines Varga; Community Manager; Westmark Post", "Written by Ines Varga; …; Westmark Post", ("Ines Varga",)),
-        ("By Ana Lindqvist, Associate Professor of Geology, University of Westmark", "By Ana Lindqvist, …, University of Westmark", ("Ana Lindqvist",)),
+        ("By Ana Lindqvist, Senior Research Scientist, University of Westmark", "By Ana Lindqvist, …, University of Westmark", ("Ana Lindqvist",)),
         ("By Ola Berg — Staff Writer", "By Ola Berg", ("Ola Berg",)),
         ("By Ola Berg, Contributor, Senior Editor", "By Ola Berg", ("Ola Berg",)),
-        # An affiliation inside the title's part keeps the whole part; so does a role in the names' part.
+        # A title that says where or of what may name the affiliation and stays; so does a role in the names' part.
         ("By Priya Natarajan, Professor of Law at Eastfield College", "By Priya Natarajan, Professor of Law at Eastfield College", ("Priya Natarajan",)),
+        ("Posted by Iris Kalman, Software Engineer on Loomway", "Posted by Iris Kalman, Software Engineer on Loomway", ("Iris Kalman",)),
+        (
+            "Tove Lund, Associate Professor of Geology, Northfield University",
+            "Tove Lund, Associate Professor of Geology, Northfield University",
+            ("Tove Lund",),
+        ),
         ("Jake Smith Energy Reporter", "Jake Smith Energy Reporter", ("Jake Smith",)),
         ("By Derek Willis, ProPublica, Oct. 25, 2016", "By Derek Willis, ProPublica, Oct. 25, 2016", ("Derek Willis",)),
     ],
@@ -403,3 +409,96 @@ def test_byline_quotes_names_and_affiliation(line: str, quoted: str, names: tupl
         parse_document(f"Headline of the story\n\n{line}\n\n" + "\n\n".join(PARAGRAPHS), "text"),
     ):
         assert [(b.text, b.names) for b in doc.bylines] == [(quoted, names)]
+
+
+# ---------------------------------------------------------------------------------------------
+# A byline at the story's foot, in an <aside> or <footer> of its own <article> (personal blogs
+# print "NAME — date — in Section — Permalink" after the text).
+
+
+def _story_with_foot(foot_html: str, *, after_article: str = "") -> str:
+    body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Notes</title></head><body>
+<header><a href="/">Wen's notebook</a></header>
+<article>
+  <h1>Testing the front end without a browser farm</h1>
+  <section>{body}</section>
+  {foot_html}
+</article>
+{after_article}
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "foot_html",
+    [
+        '<aside><p><span class="article-author" itemprop="author" itemscope><span itemprop="name">Wen Hollis</span> —</span>'
+        ' <time datetime="2021-03-02">2021-03-02</time> — in <a href="/code/">Code</a> — <a href="/p/1">Permalink</a></p></aside>',
+        '<footer><p>Posted by <a rel="author" href="/about">Wen Hollis</a> on March 2, 2021</p></footer>',
+    ],
+    ids=["aside-itemprop-author", "footer-rel-author"],
+)
+def test_byline_at_the_foot_of_the_story(foot_html: str) -> None:
+    doc = parse_document(_story_with_foot(foot_html), "html")
+    assert [b.names for b in doc.bylines] == [("Wen Hollis",)]
+
+
+def test_other_stories_at_the_foot_are_not_bylines() -> None:
+    related = (
+        '<aside class="c-related-content"><ul><li><div class="c-byline c-byline--related-content">'
+        '<a href="/authors/ora-vance/">Ora Vance</a></div></li></ul></aside>'
+    )
+    card = '<div class="c-story"><div class="c-byline c-byline--related-content"><a href="/authors/ilse-marr/">Ilse Marr</a></div></div>'
+    teaser = '<article><h2><a href="/next">Next story</a></h2><p class="byline">By Tamsin Roe</p></article>'
+    doc = parse_document(_story_with_foot(related + card, after_article=teaser), "html")
+    assert doc.bylines == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# A name standing alone by the headline (an avatar, the name, a date: markup with generated class
+# names and no byline class) is the byline when the page's own metadata credits that person.
+
+
+def _lone_name_page(head: str, *, name: str = "Priya Anand") -> str:
+    body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Transit plan</title>{head}</head><body>
+<main class="sc-7fq2k0 kXbTq">
+  <h1>Council approves $40 million transit plan after two-year debate</h1>
+  <div class="sc-19zr3 aaPq"><img src="/avatars/pa.jpg" alt=""><div><div>{name}</div>
+  <div class="sc-19zr6"><time datetime="2024-06-27T10:00">6/27/24 10:00AM</time></div></div></div>
+  <div class="sc-0p1q">{body}</div>
+</main>
+<div class="sc-more"><h3>Elsewhere</h3><div>Tamsin Roe</div><time>Yesterday</time></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="author" content="Priya Anand">',
+        '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Priya Anand"}]}]}</script>',
+        '<meta property="article:author" content="https://example.org/people/priya"><meta name="parsely-author" content="PRIYA ANAND">',
+    ],
+    ids=["meta-author", "json-ld-author", "parsely-author"],
+)
+def test_lone_name_credited_by_the_metadata_is_the_byline(head: str) -> None:
+    doc = parse_document(_lone_name_page(head), "html")
+    assert [(b.text, b.names, b.source) for b in doc.bylines] == [("Priya Anand", ("Priya Anand",), "text")]
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        ("", "Priya Anand"),  # no metadata: a lone name could be anyone
+        ('<meta name="author" content="Tamsin Roe">', "Priya Anand"),  # the metadata credits someone else
+        ('<meta name="author" content="The Millbrook Ledger">', "Priya Anand"),
+        ('<meta name="author" content="Priya Anand">', "Council Chamber"),
+    ],
+)
+def test_lone_name_without_the_metadata_credit_is_not_a_byline(head: str, name: str) -> None:
+    assert parse_document(_lone_name_page(head, name=name), "html").bylines == ()
+
+
+def test_a_byline_in_metadata_only_is_still_not_visible() -> None:
+    page = _lone_name_page('<meta name="author" content="Priya Anand">', name="").replace("<div></div>", "")
+    assert parse_document(page, "html").bylines == ()

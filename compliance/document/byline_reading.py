@@ -710,8 +710,8 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
 
 # The separators between a byline's parts: names, job titles, outlets, dates.
 _QUOTE_SEPARATOR = re.compile(r"(\s*(?:[|•·;,]|\s[–—-]\s)\s*)")
-# Words that open what a job title is about ("Professor of Biology", "Lecturer in Law").
-_TITLE_OBJECT = frozenset({"of", "for", "in", "on", "at"})
+# Words after which a title may name an organisation ("Engineer on Google Play", "Reporter at X").
+_TITLE_OBJECT = frozenset({"of", "for", "in", "on", "at", "with", "to"})
 # Words that only an organisation has ("University", "Foundation"): a part with one is an affiliation.
 _ORGANISATION_ONLY = _ORG_WORDS - _ROLE_WORDS
 
@@ -722,7 +722,8 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
     credited and their affiliation ("- Written by A, Audience Development Manager, Outlet" →
     "Written by A, …, Outlet"; "By A | Energy Reporter" → "By A"). A role inside the names' own
     part ("Jake Smith Contributor", as a byline template prints it) is the byline's wording and
-    stays; a title dropped between two kept parts is shown as "…"."""
+    stays; a title dropped between two kept parts is shown as "…", and a separator left
+    hanging at the end ("Nicolas Perriault —") is not quoted."""
     text = _LIST_MARKER.sub("", text, count=1)
     parts = _QUOTE_SEPARATOR.split(text)
     segments, separators = parts[0::2], parts[1::2]
@@ -741,17 +742,17 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
         if segment is None and quoted[-1] == "…":
             continue
         quoted.extend((separator, segment or "…"))
-    return "".join(quoted)
+    return "".join(quoted).rstrip(" ,;|•·–—-")
 
 
 def _is_title_part(segment: str, outlets: Set[str]) -> bool:
-    """ "Audience Development Manager", "Associate Professor of Biology", "Contributor": a job
-    title with no organisation in it (not "Professor of Law, Example University", not an outlet)."""
+    """ "Audience Development Manager", "Senior Staff Technologist", "Contributor": a job title and
+    nothing else. A title that goes on to say where or of what ("Engineer on Google Play",
+    "Professor of Law at Example University") may name the affiliation, and is kept."""
     shown = segment.split()
     words = [w.lower().strip(".,'\"()[]") for w in shown]
     if not words or len(words) > 8 or _is_outlet(segment, outlets) or any(_is_brand(w) for w in shown):
         return False
-    if set(words) & _ORGANISATION_ONLY:
+    if set(words) & (_ORGANISATION_ONLY | _TITLE_OBJECT):
         return False
-    head = words[: next((i for i, w in enumerate(words) if w in _TITLE_OBJECT), len(words))]
-    return bool(head) and _is_job_title(" ".join(head))
+    return _is_job_title(segment)

@@ -9,7 +9,9 @@ Byline markup without a "By": `rel=author`, `[itemprop=author]` and `[itemprop=c
 nested `[itemprop=name]`), classes with "byline" or "author" in them (`.author`, `.author-name`,
 `.c-byline__item`), h-card/vcard (`.h-card`, `.vcard`, `.p-author`), `<address>`, and links to an
 author's page (`/author/…`, `/people/…`, `/@handle`). A byline only in `<meta>` or JSON-LD is not
-on the screen and does not count.
+on the screen and does not count; but a name standing alone near the headline (an author line
+without byline classes, as sites with generated class names write it) is the byline when the
+page's own metadata credits that person.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Set
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.document.byline_reading import quote_byline, read_byline
+from compliance.document.byline_reading import BylineReading, person_name, quote_byline, read_byline
 from compliance.document.elements import class_tokens
 from compliance.document.model import Block, Byline
 from compliance.text import normalize_inline
@@ -43,12 +45,70 @@ _ELSEWHERE_WORDS = frozenset(
 )
 _ELSEWHERE_NAMES = frozenset({"site-footer", "site-header", "more-from", "most-read", "more-stories", "read-next"})
 _PART_SPLIT = re.compile(r"[-_]+")
+# BEM names: "block__element--modifier" ("c-byline--related-content"); each piece is read on its own.
+_BEM_SPLIT = re.compile(r"--|__")
 _ELSEWHERE_TAGS = frozenset({"nav", "figcaption", "figure", "caption"})
 _ELSEWHERE_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo", "search"})
 # A block of running prose: the body has started once a few of these have gone by.
 _PROSE_WORDS = 20
 _PROSE_BLOCKS_TO_SCAN = 4
 _ZONE_BEFORE_HEADLINE = 3
+# Where a page's metadata names its author: <meta> names and properties, and JSON-LD's author.
+_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl")
+_JSON_LD_AUTHOR_KEYS = ("author", "creator")
+_JSON_LD_NODES = 2000
+# A name standing alone is short: "Mama Robotnik", "María de la Cruz Jr.".
+_LONE_NAME_LENGTH = 60
+
+
+def _nobody() -> frozenset[str]:
+    return frozenset()
+
+
+def credited_in_metadata(meta: Mapping[str, Iterable[str]], json_ld: Iterable[object]) -> frozenset[str]:
+    """The people the page's metadata credits as its authors (`<meta name=author>`,
+    `article:author`, `dc.creator`, JSON-LD `author`/`creator`), case-folded. They never count as a
+    byline by themselves; they tell which visible lone name is the byline."""
+    values = [value for key in _AUTHOR_META for value in meta.get(key, ())]
+    values.extend(_json_ld_authors(json_ld))
+    names: set[str] = set()
+    for value in values:
+        if "://" in value:
+            continue  # article:author is often the author's page, not a name
+        reading = read_byline(value)
+        if reading is not None:
+            names.update(name.casefold() for name in reading.names)
+    return frozenset(names)
+
+
+def _json_ld_authors(json_ld: Iterable[object]) -> list[str]:
+    """Author names anywhere in JSON-LD (a string, `{"name": …}`, or a list of either), walking at
+    most a fixed number of nodes of a page's data."""
+    found: list[str] = []
+    pending: list[object] = list(json_ld)
+    for _ in range(_JSON_LD_NODES):
+        if not pending:
+            break
+        node = pending.pop()
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key in _JSON_LD_AUTHOR_KEYS:
+                    found.extend(_author_names(value))
+                elif isinstance(value, (dict, list)):
+                    pending.append(value)
+    return found
+
+
+def _author_names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return [value["name"]]
+    if isinstance(value, list):
+        return [name for item in value for name in _author_names(item)]
+    return []
 
 
 def outlet_names(outlets: Set[str]) -> frozenset[str]:
@@ -108,15 +168,23 @@ class _Zone:
 
 
 def find_bylines(
-    marks: list[BylineMark], blocks: tuple[Block, ...], headline: Block | None, article_root: Any, outlets: Set[str] = frozenset()
+    marks: list[BylineMark],
+    blocks: tuple[Block, ...],
+    headline: Block | None,
+    article_root: Any,
+    outlets: Set[str] = frozenset(),
+    credited: Callable[[], frozenset[str]] = _nobody,
 ) -> tuple[Byline, ...]:
     """The article's bylines in document order: from byline markup first, then from "By …" lines
     near the top that no markup byline already covers. `outlets` are the loaded packs' outlet
-    names (lower case), never read as a person."""
+    names (lower case), never read as a person; `credited` gives the names the page's metadata
+    credits (see `credited_in_metadata`), asked for only when a lone name needs it."""
     zone = _zone(blocks, headline, article_root)
     seen_blocks: set[int] = set()
     found = _markup_bylines(marks, blocks, zone, seen_blocks, outlets)
-    found.extend(_text_bylines(blocks, zone, seen_blocks, outlets))
+    named = {name.casefold() for byline in found for name in byline.names}
+    # A lone name is looked for only when no byline names that person already.
+    found.extend(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)))
     found.sort(key=lambda b: b.index)
     return tuple(found)
 
@@ -134,7 +202,7 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
     found: list[Byline] = []
     for cluster in _clusters(marks):
         head = cluster[0]
-        if not zone.covers(head.index, head.in_article) and not _near_article(head.index, blocks):
+        if not zone.covers(head.index, head.in_article) and not _near_article(head.index, blocks) and not _in_own_article(head.element, zone):
             continue
         if _elsewhere(head.element, zone):
             continue  # a byline on a "related stories" card, in a comment or in a sidebar
@@ -176,7 +244,7 @@ def _clusters(marks: list[BylineMark]) -> list[list[BylineMark]]:
     return clusters
 
 
-def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int], outlets: Set[str]) -> list[Byline]:
+def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int], outlets: Set[str], credited: Callable[[], frozenset[str]]) -> list[Byline]:
     """ "By …" lines from the top of the zone until a few paragraphs of prose have gone by: no fixed
     number of lines, since navigation can push the byline far down."""
     found: list[Byline] = []
@@ -190,7 +258,7 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
             prose += 1
         if block.index in seen_blocks or block.heading or (block.element is not None and block.element is zone.headline):
             continue
-        byline = _text_byline(block, blocks, zone, outlets)
+        byline = _text_byline(block, blocks, zone, outlets) or _lone_name_byline(block, zone, credited)
         if byline is not None:
             found.append(byline)
     return found
@@ -212,6 +280,20 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
                 reading = read_byline(text, outlets=outlets) or reading
         return Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)
     return None
+
+
+def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozenset[str]]) -> Byline | None:
+    """A block that is only a person's name ("Mama Robotnik" beside an avatar and a date), when
+    the page's metadata credits that person as its author."""
+    text = normalize_inline(block.text)
+    if len(text) > _LONE_NAME_LENGTH or "\n" in block.text:
+        return None
+    name = person_name(text)
+    if name is None or name.casefold() not in credited():
+        return None
+    if block.element is not None and _elsewhere(block.element, zone):
+        return None
+    return Byline(text, BylineReading((name,), "", None), block.index, block.line, "text", block.element)
 
 
 def _outlet_line(blocks: tuple[Block, ...], index: int) -> str | None:
@@ -251,10 +333,19 @@ def _elsewhere(element: Any, zone: _Zone) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _elsewhere_by_name(value: str, identifier: str) -> bool:
     for token in f"{value} {identifier}".lower().split():
-        parts = [p for p in _PART_SPLIT.split(token) if p]
-        if token in _ELSEWHERE_NAMES or (parts and (parts[0] in _ELSEWHERE_WORDS or parts[-1] in _ELSEWHERE_WORDS)):
+        if token in _ELSEWHERE_NAMES or any(_elsewhere_piece(piece) for piece in _BEM_SPLIT.split(token)):
             return True
     return False
+
+
+def _elsewhere_piece(piece: str) -> bool:
+    """ "related-content", "c-related-content", "sidebar-right": the first or last word names a
+    place a byline is never this article's. A namespace prefix of one or two letters ("c-", "o-",
+    "js-") is not a word."""
+    parts = [p for p in _PART_SPLIT.split(piece) if p]
+    if len(parts) > 1 and len(parts[0]) <= 2:
+        parts = parts[1:]
+    return bool(parts) and (parts[0] in _ELSEWHERE_WORDS or parts[-1] in _ELSEWHERE_WORDS or "-".join(parts) in _ELSEWHERE_NAMES)
 
 
 def _is_teaser(node: Any, zone: _Zone) -> bool:
@@ -275,6 +366,18 @@ def _contains(outer: Any, inner: Any) -> bool:
     while node is not None:
         if node is outer:
             return True
+        node = node.getparent()
+    return False
+
+
+def _in_own_article(element: Any, zone: _Zone) -> bool:
+    """Whether the element sits in the story's own `<article>`, in an `<aside>` or `<footer>`
+    the walk leaves out of the text: in HTML these belong to their nearest article, whose foot
+    often carries the author, the date and the licence."""
+    node = element.getparent()
+    while node is not None and isinstance(node.tag, str):
+        if node.tag.lower() == "article":
+            return node is zone.article_root or _contains(node, zone.article_root) or (zone.headline is not None and _contains(node, zone.headline))
         node = node.getparent()
     return False
 

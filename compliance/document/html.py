@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import itertools
 import json
 from collections.abc import Set
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.decoding import decode_bytes
-from compliance.document.bylines import BylineMark, find_bylines, is_byline_markup, outlet_names
+from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.elements import text_of
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import SourcePositions
@@ -237,7 +238,8 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
     items = tuple(collector.items)
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = _headline(blocks)
-    bylines = find_bylines(collector.byline_marks, blocks, headline, article_root, outlet_names(outlets))
+    credited = functools.partial(credited_in_metadata, walk.meta, walk.json_ld)
+    bylines = find_bylines(collector.byline_marks, blocks, headline, article_root, outlet_names(outlets), credited)
     positions = SourcePositions(source, root)
     return Document(
         kind="html",
