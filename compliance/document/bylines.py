@@ -285,8 +285,10 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
 def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozenset[str]]) -> Byline | None:
     """A block that is only a person's name ("Mama Robotnik" beside an avatar and a date), when
     the page's metadata credits that person as its author."""
+    if len(block.text) > 2 * _LONE_NAME_LENGTH or "\n" in block.text:
+        return None
     text = normalize_inline(block.text)
-    if len(text) > _LONE_NAME_LENGTH or "\n" in block.text:
+    if len(text) > _LONE_NAME_LENGTH:
         return None
     name = person_name(text)
     if name is None or name.casefold() not in credited():
