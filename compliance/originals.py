@@ -9,8 +9,11 @@ reason; nothing here raises anything else for a bad original.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,13 +46,16 @@ def default_cache_dir() -> Path:
 class OriginalReader:
     """Reads originals for one run, each once: paths relative to the article's folder, URLs only
     with `allow_fetch`. The most recent `MAX_KEPT` are kept parsed: a batch names a handful, but
-    a server (`syndcheck serve --allow-fetch`) meets new ones for as long as it runs."""
+    a server (`syndcheck serve --allow-fetch`) meets new ones for as long as it runs, from several
+    threads at once: the kept originals change under a lock, and each write to the disk cache goes
+    through a temporary file of its own."""
 
     allow_fetch: bool = False
     cache_dir: Path | None = None
     timeout: float = FETCH_TIMEOUT
     max_bytes: int = FETCH_MAX_BYTES
     _read: dict[str, Document | OriginalUnavailable] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def reader_for(self, article: Path | None) -> Callable[[str], Document]:
         """The reader the engine calls with the `original` value of one article."""
@@ -60,15 +66,19 @@ class OriginalReader:
         """The original named by `value` (a path or URL), parsed; `OriginalUnavailable` when not."""
         is_url = value.startswith(("http://", "https://"))
         key = value if is_url else str((base / value).resolve())
-        found = self._read.get(key)
+        with self._lock:
+            found = self._read.get(key)
         if found is None:
+            # Read outside the lock: a slow fetch must not hold up other threads' articles (two
+            # threads that want one new original may both read it; the later one is kept).
             try:
                 found = self._fetch(value) if is_url else self._file(Path(key), value)
             except OriginalUnavailable as exc:
                 found = exc
-            self._read[key] = found
-            if len(self._read) > MAX_KEPT:
-                self._read.pop(next(iter(self._read)), None)
+            with self._lock:
+                self._read[key] = found
+                while len(self._read) > MAX_KEPT:
+                    del self._read[next(iter(self._read))]
         if isinstance(found, OriginalUnavailable):
             raise found
         return found
@@ -117,13 +127,22 @@ class OriginalReader:
     def _store(self, url: str, data: bytes, content_type: str) -> None:
         file = self._cache_file(url)
         assert file is not None
+        temporary: str | None = None
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = file.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(content_type.encode("ascii", "replace") + b"\n" + data)
+            # A temporary file of this write's own: threads of one server storing the same URL
+            # must not write into each other's file before it is renamed into place.
+            handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(content_type.encode("ascii", "replace") + b"\n" + data)
             os.replace(temporary, file)
+            temporary = None
         except OSError:
             pass  # a cache that cannot be written only costs a fetch next time
+        finally:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
 
     def _download(self, url: str) -> tuple[bytes, str]:
         try:

@@ -97,3 +97,34 @@ def test_a_reader_keeps_only_its_most_recent_originals(tmp_path: Path, monkeypat
         reader.read(file.name, tmp_path)
     assert list(reader._read) == [str(files[1].resolve()), str(files[2].resolve())]
     assert "Story number 0" in reader.read(files[0].name, tmp_path).source
+
+
+def test_threads_reading_many_originals_keep_the_bound_and_each_gets_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `syndcheck serve` checks articles in worker threads that share one reader.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from compliance import originals
+
+    monkeypatch.setattr(originals, "MAX_KEPT", 3)
+    files = [write(tmp_path, f"original-{i}.html", f"<article><p>Story number {i}.</p></article>") for i in range(40)]
+    reader = originals.OriginalReader()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        sources = list(pool.map(lambda i: reader.read(files[i % 40].name, tmp_path).source, range(400)))
+    assert all(f"Story number {i % 40}." in source for i, source in enumerate(sources))
+    assert len(reader._read) == 3
+
+
+def test_threads_storing_one_url_leave_one_whole_copy_and_no_temporary_files(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from compliance import originals
+
+    reader = originals.OriginalReader(allow_fetch=True, cache_dir=tmp_path)
+    url = "http://127.0.0.1/story"
+    bodies = [("<p>" + f"version {i} " * 20_000 + "</p>").encode() for i in range(16)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda body: reader._store(url, body, "text/html"), bodies * 4))
+    stored = [p for p in tmp_path.iterdir()]
+    assert len(stored) == 1
+    content_type, _, data = stored[0].read_bytes().partition(b"\n")
+    assert content_type == b"text/html" and data in bodies
