@@ -20,15 +20,20 @@ from compliance.findings import Detection
 from compliance.lookalike import fold_name
 from compliance.packs import OwnSite, Pack
 from compliance.patterns import MissingMeta, PatternTimeout
+from compliance.prefilter import Candidates
 
 OWN_PAGE = "the publisher's own page (an original, not a republication)"
 
 
-def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "") -> tuple[Detection, ...]:
-    """Evaluate every pack's markers on the document; a pack applies when its score reaches its threshold."""
+def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candidates: Candidates | None = None) -> tuple[Detection, ...]:
+    """Evaluate every pack's markers on the document; a pack applies when its score reaches its threshold.
+
+    With `candidates` (the literal prefilter's answer for this page), a marker the prefilter ruled
+    out is not evaluated: its words are not on the page, so it cannot fire.
+    """
     detections = []
     for pack in packs:
-        own = own_page(ctx.doc, pack.own_site, page_url=path)
+        own = own_page(ctx.doc, pack.own_site, page_url=path) if candidates is None or pack.id in candidates.own_sites else ""
         if own:
             detections.append(Detection(pack.id, 0.0, (), False, own))
             continue
@@ -37,6 +42,8 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "") -> tupl
         fired_list = []
         labels = []
         for marker in pack.markers:
+            if candidates is not None and (pack.id, marker.id) not in candidates.markers:
+                continue
             try:
                 if ctx.run(marker.check).passed:
                     fired_list.append(marker.id)

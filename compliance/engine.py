@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from compliance.checks import Context, Hit, Outcome, Undecided
-from compliance.decoding import GUESSED, binary_kind
+from compliance.decoding import GUESSED, binary_kind, decode_bytes
 from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError, OriginalUnavailable
@@ -21,6 +21,7 @@ from compliance.findings import Detection, Finding, Location, Notice, Passed, Re
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.packs import Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout
+from compliance.prefilter import Candidates, prefilter_for
 from compliance.suppress import apply_suppressions, find_suppressions
 from compliance.text import shorten
 
@@ -117,6 +118,7 @@ def check_document(
     known_rules: Collection[str] | None = None,
     original: Document | None = None,
     load_original: Callable[[str], Document] | None = None,
+    candidates: Candidates | None = None,
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
@@ -128,6 +130,9 @@ def check_document(
     The original story is `original`, or else the `original` metadata value read with
     `load_original` (the runner's reader: a path or, when allowed, a URL); when it cannot be read
     a notice says why and the rules comparing with it are not checked.
+
+    `candidates` are the literal prefilter's answer for this page (`compliance.prefilter`):
+    detection then evaluates only the markers that can fire.
     """
     severities = severities or {}
     # Detection and rules read the page as a reader sees it: look-alike letters of another
@@ -146,7 +151,7 @@ def check_document(
     clock = time.perf_counter if timing else None
     if auto_detect:
         started = clock() if clock else 0.0
-        detections = detect_packs(ctx, packs, path=path)
+        detections = detect_packs(ctx, packs, path=path, candidates=candidates)
         if clock:
             timings.append(("detect (all packs)", clock() - started))
         chosen = {d.pack for d in detections if d.applied}
@@ -162,7 +167,7 @@ def check_document(
         notices.append(Notice("truncated", f"only part of the document was checked: {doc.truncated}"))
     notices.extend(_own_page_notices(doc, packs, detections, auto_detect=auto_detect, path=path))
     if not applied and not any(n.code == "own-page" for n in notices):
-        notices.append(Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)"))
+        notices.append(NO_PACK)
     if applied:
         # Publishers' names spelt with ASCII look-alikes ("CaIler") are looked for in the packs
         # that apply: an all-ASCII page costs nothing more while it is being detected.
@@ -322,6 +327,14 @@ def check_bytes(
         return Report(path=path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
     if not data.strip():
         return Report(path=path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
+    candidates: Candidates | None = None
+    if auto_detect and not timing and "original" not in (meta or {}) and "original" not in (default_meta or {}):
+        decoded = decode_bytes(data)
+        candidates = prefilter_for(packs).scan(decoded.text, kind, page_url=path)
+        if candidates.nothing:
+            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, packs, path=path)
+            if unmatched is not None:
+                return unmatched
     started = time.perf_counter()
     doc = parse_document(data, kind, outlets=frozenset(o for pack in packs for o in pack.outlets))
     parsed = time.perf_counter() - started
@@ -336,8 +349,41 @@ def check_bytes(
         timing=timing,
         known_rules=known_rules,
         load_original=load_original,
+        candidates=candidates,
     )
     return dataclasses.replace(report, timings=(("parse", parsed), *report.timings)) if timing else report
+
+
+# libxml2's limit on nesting (with huge_tree): a page nested deeper is reported as truncated.
+_PARSER_DEPTH_LIMIT = 2048
+NO_PACK = Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)")
+
+
+def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Sequence[Pack], *, path: str) -> Report | None:
+    """The report of a page on which the prefilter found no pack's words, built without the
+    document model: what `check_document` reports for it. None when the page needs the model
+    all the same: suppression comments (reported even with no pack), an `original` in its front
+    matter, or nesting deep enough to stop the parser (reported as truncated)."""
+    from compliance.document import read_front_matter, split_front_matter
+
+    if "syndcheck-disable" in source:
+        return None
+    notices: list[Notice] = []
+    if reason.startswith(GUESSED):
+        notices.append(Notice("decoded-as", f"encoding guessed ({reason.removeprefix(GUESSED)}); declare the charset if names look wrong"))
+    if kind == "html":
+        # Every element open at once needs a start tag of its own.
+        if source.count("<") - source.count("</") > _PARSER_DEPTH_LIMIT:
+            return None
+    else:
+        front_matter, error = read_front_matter(split_front_matter(source)[0])
+        if "original" in front_matter:
+            return None
+        if error:
+            notices.append(Notice("front-matter", f"front matter ignored: {error}"))
+    notices.append(NO_PACK)
+    detections = tuple(Detection(pack.id, 0.0, (), False) for pack in packs if pack.markers)
+    return Report(path=path, notices=tuple(notices), detections=detections)
 
 
 __all__ = ["MATCH_TIMEOUT", "check_bytes", "check_document", "evaluate_rule", "interpolate"]

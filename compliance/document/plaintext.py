@@ -103,9 +103,17 @@ def _read_markdown_line(raw: str, number: int, items: list[Item], links: list[Li
         items.append(Image(len(items), (match.group(2),), normalize_inline(match.group(1)), number, True, True))
     for match in _MD_LINK.finditer(raw):
         links.append(Link(match.group(2), normalize_inline(match.group(1)), (), number, True, True, len(items)))
-    heading = bool(_MD_HEADING.match(raw))
+    return _markdown_line_text(raw), bool(_MD_HEADING.match(raw))
+
+
+def _markdown_line_text(raw: str) -> str:
     line_text = _MD_IMAGE.sub("", raw)
     line_text = _MD_LINK.sub(r"\1", line_text)
     line_text = _MD_HEADING.sub("", line_text)
-    line_text = _MD_EMPHASIS.sub("", line_text)
-    return line_text, heading
+    return _MD_EMPHASIS.sub("", line_text)
+
+
+def reader_text(source: str) -> str:
+    """A Markdown source's lines as a reader reads them (images, link targets, heading marks and
+    emphasis removed), as the blocks of its document hold them."""
+    return "\n".join(_markdown_line_text(line) for line in source.replace("\r\n", "\n").replace("\r", "\n").split("\n"))

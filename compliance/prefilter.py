@@ -1,0 +1,544 @@
+"""The literal prefilter of detection: which markers can possibly fire on a page, from one pass of
+a multi-pattern matcher over the page's text, before any document model is built.
+
+Every marker gets the words that must occur on a page for it to pass, derived from what the
+pack already says (a pattern's required literal text, a selector's id or class, an exact URL);
+a marker whose words cannot be derived gets none and is always evaluated. The page's words are
+searched once with an Aho-Corasick automaton (`ahocorasick-rs`) over:
+
+- the source with character references decoded as in attribute values (hosts, `src`, `alt`,
+  `<meta content>`), and
+- the source without its tags, comments, scripts and styles, decoded as text (so that
+  "<b>Pro</b>Publica" reads "ProPublica", as the document's blocks do),
+
+both folded by `fold`: letter case, look-alike letters of other scripts read as the Latin
+letters they imitate, soft hyphens and zero-width characters dropped, typographic quotes read as
+ASCII quotes, and every other character outside ASCII read as a word break. The words are folded
+the same way, so a word that occurs in anything full detection reads occurs in the folded page.
+Only markers whose words occur are evaluated; a page on which no marker and no publisher's own
+site can match skips the document model altogether (see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import html
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html.entities import html5
+from typing import Any
+from urllib.parse import urlsplit
+
+from compliance.checks import Check
+from compliance.lookalike import latin_letter
+from compliance.packs import Pack
+from compliance.patterns import Pattern
+from compliance.text import normalize
+
+# --------------------------------------------------------------------------------------------
+# Folding: one function of each character, applied alike to the page and to the words
+# --------------------------------------------------------------------------------------------
+
+# Characters a reader never sees (text normalisation drops them): a word runs on across them.
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# ASCII control characters: text normalisation reads \x1c-\x1f as spaces and drops the others.
+_ASCII_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1C), 0x7F])
+_ASCII_TABLE = bytes.maketrans(bytes(range(0x1C, 0x20)), b"    ")
+_ERRORS = "syndcheck-prefilter-fold"
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    """What one character outside ASCII reads as: ASCII letters, a quote, nothing or a space."""
+    if char in _INVISIBLE:
+        return ""
+    normal = normalize(char)
+    if normal.isascii():
+        # Typographic quotes become ASCII quotes, Unicode spaces a space.
+        return normal or " "
+    if not char.isalpha():
+        return " "
+    latin = latin_letter(char)
+    if latin != char and latin.isascii():
+        # A look-alike letter of another script: full detection reads it as this Latin letter.
+        return latin.lower()
+    folded = char.casefold()
+    # The Kelvin sign and the long s match 'k' and 's' when a pattern ignores case.
+    if folded.isascii() and folded.isalpha():
+        return folded
+    return " "
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_run(run: str) -> str:
+    return "".join(_fold_char(c) for c in run)
+
+
+def _fold_errors(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return _fold_run(error.object[error.start : error.end]), error.end
+
+
+# The typographic characters of most English pages, replaced before encoding (a C scan each)
+# rather than one call of the error handler each.
+_FREQUENT = (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2014", " "), ("\u2013", " "), ("\u00a0", " "))
+
+
+@functools.cache
+def _register_errors() -> None:
+    codecs.register_error(_ERRORS, _fold_errors)
+
+
+def fold(text: str) -> bytes:
+    """`text` as the prefilter compares it: ASCII bytes, lower case, look-alike letters read as
+    Latin ones, invisible characters dropped and any other character outside ASCII a space."""
+    _register_errors()
+    if not text.isascii():
+        for char, replacement in _FREQUENT:
+            if char in text:
+                text = text.replace(char, replacement)
+    data = text.encode("ascii", _ERRORS)
+    return data.translate(_ASCII_TABLE, _ASCII_CONTROLS).lower()
+
+
+# --------------------------------------------------------------------------------------------
+# Words of a pattern, a check, a marker
+# --------------------------------------------------------------------------------------------
+
+# What a check needs on a page: any one of several alternatives, each a set of words that must
+# all occur (None: nothing can be said, the check is always evaluated).
+Words = frozenset[bytes]
+Need = frozenset[Words]
+
+# More alternatives than this are not worth keeping apart: fewer requirements are kept instead.
+_MAX_ALTERNATIVES = 16
+# Short words occur everywhere and cost a match each; a longer word of the same need is enough.
+_MIN_WORD = 4
+_KEEP_WORDS = 3
+# Words on nearly every news page (in its text, markup or URLs): never the telling word of a need,
+# and not worth a match each.
+_COMMON = frozenset(
+    b"the this that was and for from with are has have its his her our you your not but all any can will one new "
+    b"http https www html content article news story first published post report piece source: logo national "
+    b"through following".split()
+)
+_LETTERS_AND_DIGITS = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _words_of(literal: str) -> list[bytes]:
+    """The folded words of a literal (a word never spans a space or other break)."""
+    return [w for w in fold(literal).split() if w]
+
+
+def _need_words(words: Iterable[bytes]) -> Need | None:
+    """All of these words (the short ones dropped when a longer one remains)."""
+    words = set(words)
+    if not words:
+        return None
+    long = {w for w in words if len(w) >= _MIN_WORD}
+    return frozenset([frozenset(long or {max(words, key=len)})])
+
+
+def _trimmed(need: Need | None) -> Need | None:
+    """Each alternative kept to a few of its telling words: any of them missing rules it out, and
+    common words ("the", "http") only cost matches."""
+    if need is None:
+        return None
+
+    def keep(alternative: Words) -> Words:
+        telling = [w for w in alternative if len(w) > 2 and w not in _COMMON and any(c in _LETTERS_AND_DIGITS for c in w)]
+        ordered = sorted(telling or alternative, key=lambda w: (-len(w), w))
+        # A word much shorter than the longest ("ran" beside "calmatters") mostly matches inside others.
+        return frozenset(w for w in ordered[:_KEEP_WORDS] if 2 * len(w) >= len(ordered[0]))
+
+    return frozenset(keep(alternative) for alternative in need)
+
+
+def _strength(need: Need) -> tuple[int, int]:
+    """How well a need filters: fewer alternatives first (a publisher's name is one of a few
+    spellings, a credit line's wording one of many), then its weakest alternative's longest word."""
+    return (-len(need), min(max(len(w) for w in alternative) for alternative in need))
+
+
+def _all_of(needs: Iterable[Need | None]) -> Need | None:
+    """Every one of several needs: their alternatives combined. Needs that would make too many
+    alternatives are left out, the weakest first (a page that lacks one of the rest fails anyway)."""
+    found = sorted((n for n in needs if n), key=_strength, reverse=True)
+    combined: Need | None = None
+    for need in found:
+        if combined is None:
+            combined = need
+            continue
+        if len(combined) * len(need) > _MAX_ALTERNATIVES:
+            continue
+        combined = frozenset(a | b for a in combined for b in need)
+    return combined
+
+
+def _one_of(needs: Sequence[Need | None]) -> Need | None:
+    """Any one of several needs; one that cannot be said makes the whole unknown."""
+    if not needs or any(not n for n in needs):
+        return None
+    alternatives = frozenset().union(*(n for n in needs if n))
+    if len(alternatives) > _MAX_ALTERNATIVES:
+        # Each alternative kept to its longest word: still one of them must occur.
+        alternatives = frozenset(frozenset([max(a, key=len)]) for a in alternatives)
+    return alternatives
+
+
+# `\p{L}` and `\P{L}` (the `regex` package's Unicode properties) read as the classes `\w` and
+# `\W` for the standard parser: one character either way, no literal.
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\([pP])(\{[^}]*\}|[A-Za-z])")
+
+
+@functools.lru_cache(maxsize=2048)
+def pattern_words(regex_text: str) -> Need | None:
+    """What every match of the pattern contains: alternatives of words that all occur; None when
+    nothing can be derived.
+
+    The pattern is read with the standard library's regex parser: literal runs of a sequence are
+    required, an alternation requires one of its branches, a repeat at least once requires its
+    body; optional parts, classes, look-arounds and back-references require nothing. A pattern
+    the standard parser may read differently from the `regex` package (which evaluates it: fuzzy
+    matching `{e<=1}`, POSIX classes `[[:alpha:]]`) or cannot read gives None.
+    """
+    sre_parse = _standard_parser()
+    if "[:" in regex_text:
+        return None
+    readable = _PROPERTY.sub(lambda m: m.group(1) + ("\\w" if m.group(2) == "p" else "\\W"), regex_text)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = sre_parse.parse(readable, 0)
+    except (re.error, ValueError, OverflowError, RecursionError):
+        return None
+    if _ambiguous(list(parsed)):
+        return None
+    return _sequence_need(list(parsed))
+
+
+def _standard_parser() -> Any:
+    """The standard library's regex parser (`re._parser`) and its opcodes (`re._constants`):
+    private modules, but the only reader of a regex's structure that Python ships."""
+    import importlib
+
+    return importlib.import_module("re._parser")
+
+
+def _opcodes() -> Any:
+    import importlib
+
+    return importlib.import_module("re._constants")
+
+
+# Characters `re` reads as literal where the `regex` package may read syntax ({e<=1}).
+_AMBIGUOUS = frozenset(map(ord, "{}"))
+
+
+def _ambiguous(items: Iterable[tuple[Any, Any]]) -> bool:
+    """True when the parsed pattern has a literal '{' or '}' outside a class."""
+    codes = _opcodes()
+    IN, LITERAL = codes.IN, codes.LITERAL
+
+    for op, value in items:
+        if op is LITERAL and value in _AMBIGUOUS:
+            return True
+        if op is not IN and any(_ambiguous(child) for child in _subpatterns(value)):
+            return True
+    return False
+
+
+def _subpatterns(value: Any) -> Iterable[Any]:
+    """The parsed sub-patterns inside a node's value (groups, branches, repeated bodies)."""
+    if hasattr(value, "data"):
+        yield value
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _subpatterns(item)
+
+
+def _sequence_need(items: list[tuple[Any, Any]]) -> Need | None:
+    codes = _opcodes()
+    ATOMIC_GROUP, BRANCH, IN, LITERAL, SUBPATTERN = codes.ATOMIC_GROUP, codes.BRANCH, codes.IN, codes.LITERAL, codes.SUBPATTERN
+    REPEATS = (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT)
+
+    required: list[Need | None] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            required.append(_need_words(_words_of("".join(run))))
+            run.clear()
+
+    for op, value in items:
+        if op is LITERAL:
+            run.append(chr(value))
+            continue
+        if op is IN and value and all(item_op is LITERAL for item_op, _ in value) and len({fold(chr(c)) for _, c in value}) == 1:
+            # A class of one character, or of its cases ("[.]", "[Dd]"), is that character.
+            run.append(chr(value[0][1]))
+            continue
+        if op is BRANCH and run:
+            # The parser moves the branches' common start before them ("k(?:ff|hn)" for
+            # "kff|khn"): each branch is read with it again.
+            prefix = [(LITERAL, ord(c)) for c in run]
+            run.clear()
+            required.append(_one_of([_sequence_need(prefix + list(branch)) for branch in value[1]]))
+            continue
+        end_run()
+        if op is SUBPATTERN:
+            required.append(_sequence_need(list(value[3])))
+        elif op is ATOMIC_GROUP:
+            required.append(_sequence_need(list(value)))
+        elif op in REPEATS:
+            low, _high, body = value
+            if low >= 1:
+                required.append(_sequence_need(list(body)))
+        elif op is BRANCH:
+            required.append(_one_of([_sequence_need(list(branch)) for branch in value[1]]))
+    end_run()
+    return _all_of(required)
+
+
+def _pattern(pattern: Pattern | None) -> Need | None:
+    if pattern is None or pattern.template is not None:
+        # A pattern filled in from the article's metadata has no words before it is.
+        return None
+    return pattern_words(pattern.regex_text)
+
+
+def _literal(value: str | None) -> Need | None:
+    if not value or "{{" in value:
+        return None
+    return _need_words(_words_of(value))
+
+
+def _selector_words(css: str) -> Need | None:
+    """Words of a CSS selector: the ids, classes and attribute values every match carries."""
+    from cssselect import SelectorError, parse
+    from cssselect.parser import Attrib, Class, CombinedSelector, Function, Hash, Negation, Pseudo, Selector
+
+    try:
+        groups = parse(css)
+    except (SelectorError, ValueError, RecursionError):
+        return None
+
+    def tree_words(node: Any) -> Need | None:
+        if isinstance(node, Selector):
+            return tree_words(node.parsed_tree)
+        if isinstance(node, Class):
+            return _all_of([_literal(node.class_name), tree_words(node.selector)])
+        if isinstance(node, Hash):
+            return _all_of([_literal(node.id), tree_words(node.selector)])
+        if isinstance(node, Attrib):
+            value = node.value.value if node.value is not None and node.operator in ("=", "~=", "|=", "^=", "$=", "*=") else None
+            return _all_of([_literal(value), tree_words(node.selector)])
+        if isinstance(node, CombinedSelector):
+            return _all_of([tree_words(node.selector), tree_words(node.subselector)])
+        if isinstance(node, Negation | Pseudo | Function):
+            return tree_words(node.selector)
+        return None
+
+    return _one_of([tree_words(group) for group in groups])
+
+
+def check_words(check: Check) -> Need | None:
+    """What occurs on every page where the check passes (alternatives of words that all occur);
+    None when nothing can be said."""
+    params = check.params
+    kind = check.kind
+    if kind == "any":
+        return _one_of([check_words(c) for c in params])
+    if kind == "all":
+        return _all_of(check_words(c) for c in params)
+    if kind == "position":
+        return check_words(params.check)
+    if kind == "text":
+        return _pattern(params.pattern) if params.min >= 1 else None
+    if kind == "link":
+        if params.min < 1:
+            return None
+        equals = params.equals.partition("://")[2] or params.equals if params.equals is not None else None
+        return _all_of([_pattern(params.href), _literal(equals.rstrip("/") if equals else None), _pattern(params.text)])
+    if kind == "element":
+        if params.min < 1:
+            return None
+        # An element's `text` joins all its text nodes, scripts and hidden ones included.
+        attributes = [_pattern(p) for name, p in params.attributes or () if name != "text"]
+        return _all_of([*attributes, _selector_words(params.selector.css)])
+    if kind == "byline":
+        # The affiliation is searched in the byline's text; names are read (and reordered) from it.
+        return _pattern(params.affiliation)
+    if kind == "metadata":
+        if params.meta is None or params.min < 1:
+            return None  # JSON-LD strings may be written with escapes ("\\u0050ro\\/Publica")
+        return _all_of([_pattern(params.pattern), _literal(params.meta)])
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The page's text, as the prefilter searches it
+# --------------------------------------------------------------------------------------------
+
+_CHARACTER_REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+# Tags, comments, and scripts and styles with their content (an unclosed one runs to the end, as
+# it does for the parser); written as unrolled loops, which the standard engine runs fast.
+_MARKUP = re.compile(
+    r"<(?:script\b[^>]*>[^<]*(?:<(?!/script\b)[^<]*)*(?:</script[^>]*>)?"
+    r"|style\b[^>]*>[^<]*(?:<(?!/style\b)[^<]*)*(?:</style[^>]*>)?"
+    r"|!--(?:-?>|[^-]*(?:-(?!-!?>)[^-]*)*(?:--!?>)?)"
+    r"|[A-Za-z/!?][^>]*>)",
+    re.IGNORECASE,
+)
+
+
+def _attribute_reference(match: re.Match[str]) -> str:
+    """A character reference as an attribute value reads it: a named one without ';' followed by
+    a letter, digit or '=' stays as written (HTML standard, "character reference state")."""
+    name = match.group(1)
+    if name[0] != "#" and not (name.endswith(";") and name in html5):
+        for end in range(min(len(name), 32), 1, -1):
+            if name[:end] in html5:
+                following = name[end : end + 1] or match.string[match.end() : match.end() + 1]
+                if following.isalnum() or following == "=":
+                    return match.group(0)
+                break
+    return html.unescape(match.group(0))
+
+
+def page_text(source: str, kind: str) -> bytes:
+    """The folded text the prefilter searches: for HTML the source with references decoded (as in
+    attribute values) and its text without markup (decoded as text); for Markdown the source and
+    its lines as a reader reads them; for plain text the source."""
+    parts = [source]
+    if kind == "html":
+        if "&" in source:
+            parts = [_CHARACTER_REFERENCE.sub(_attribute_reference, source)]
+        text = _MARKUP.sub("", source)
+        parts.append(html.unescape(text) if "&" in text else text)
+    elif kind == "markdown":
+        from compliance.document.plaintext import reader_text
+
+        parts.append(reader_text(source))
+    return b"\n".join(fold(part) for part in parts)
+
+
+# --------------------------------------------------------------------------------------------
+# The prefilter of a set of packs
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """What the prefilter found a page could match: the markers to evaluate (by pack id and marker
+    id) and the packs whose own site the page may be on."""
+
+    markers: frozenset[tuple[str, str]]
+    own_sites: frozenset[str]
+
+    @property
+    def nothing(self) -> bool:
+        """True when no marker can fire and no publisher's own site can be named."""
+        return not self.markers and not self.own_sites
+
+
+class Prefilter:
+    """The words of every marker and own site of some packs, compiled into one automaton."""
+
+    def __init__(self, packs: Sequence[Pack]) -> None:
+        self._markers: list[tuple[tuple[str, str], Need | None]] = []
+        # A page is a publisher's own when its og:site_name is one of the publisher's names, or
+        # its og:url, canonical URL or address is on one of its domains (`detect.own_page`).
+        self._own_names: list[tuple[str, Need | None, re.Pattern[bytes]]] = []
+        self._own_domains: list[tuple[str, Need | None]] = []
+        self._domains: dict[str, tuple[str, ...]] = {}
+        for pack in packs:
+            for marker in pack.markers:
+                self._markers.append(((pack.id, marker.id), _trimmed(check_words(marker.check))))
+            site = pack.own_site
+            if not site:
+                continue
+            self._domains[pack.id] = site.domains
+            if site.domains:
+                self._own_domains.append((pack.id, _trimmed(_one_of([_need_words(_words_of(d)) for d in site.domains]))))
+            names = [_words_of(name) for name in site.names]
+            if names and all(names):
+                need = _trimmed(_one_of([_need_words([b"og:site_name", *words]) for words in names]))
+                self._own_names.append((pack.id, need, _attribute_value(names)))
+        needs = [need for _, need in self._markers] + [need for _, need, _ in self._own_names] + [need for _, need in self._own_domains]
+        self.words: list[bytes] = sorted({word for need in needs if need for alternative in need for word in alternative})
+        self._automaton: Any = None
+
+    def scan(self, source: str, kind: str, *, page_url: str = "") -> Candidates:
+        """The markers that may fire and the own sites that may be named on this page."""
+        text = page_text(source, kind)
+        found: set[bytes] = set()
+        if self.words:
+            if self._automaton is None:
+                from ahocorasick_rs import BytesAhoCorasick
+
+                self._automaton = BytesAhoCorasick(self.words)
+            found = {self.words[index] for index, _start, _end in self._automaton.find_matches_as_indexes(text, overlapping=True)}
+
+        def possible(need: Need | None) -> bool:
+            return need is None or any(alternative <= found for alternative in need)
+
+        markers = frozenset(key for key, need in self._markers if possible(need))
+        own = {pack for pack, need in self._own_domains if possible(need)}
+        # The name's words are common ("told the Daily Caller"): it must also be a whole
+        # attribute value somewhere, as og:site_name gives it.
+        own.update(pack for pack, need, value in self._own_names if pack not in own and possible(need) and _is_attribute_value(value, text))
+        host = _host(page_url)
+        if host:
+            own.update(pack for pack, domains in self._domains.items() if any(host == d or host.endswith("." + d) for d in domains))
+        return Candidates(markers, frozenset(own))
+
+
+def _attribute_value(names: list[list[bytes]]) -> re.Pattern[bytes]:
+    """Any of the names (folded words) with any spacing, ending where an attribute value can."""
+    spelled = [rb"\s+".join(re.escape(w) for w in words) for words in names]
+    return re.compile(rb"(?:" + b"|".join(spelled) + rb""")\s*(?![^\s"'>])""")
+
+
+def _is_attribute_value(names: re.Pattern[bytes], text: bytes) -> bool:
+    """Whether one of the names is the whole value of an attribute, quoted or not (og:site_name
+    is compared with the names as `fold_name` reads them: case and spacing aside, whole)."""
+    for match in names.finditer(text):
+        before = text[: match.start()].rstrip()
+        if before.endswith((b'"', b"'")):
+            before = before[:-1].rstrip()
+        if before.endswith(b"="):
+            return True
+    return False
+
+
+def _host(url: str) -> str:
+    if not url.startswith(("http://", "https://")):
+        return ""
+    try:
+        return (urlsplit(url.strip()).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+
+
+_PREFILTERS: dict[tuple[int, ...], tuple[tuple[Pack, ...], Prefilter]] = {}
+
+
+def prefilter_for(packs: Sequence[Pack]) -> Prefilter:
+    """The prefilter of these packs, built once per set of loaded packs."""
+    key = tuple(id(pack) for pack in packs)
+    entry = _PREFILTERS.get(key)
+    if entry is None:
+        if len(_PREFILTERS) >= 16:
+            _PREFILTERS.clear()
+        # The packs are kept with their prefilter, so that their ids stay theirs.
+        entry = (tuple(packs), Prefilter(packs))
+        _PREFILTERS[key] = entry
+    return entry[1]
+
+
+__all__ = ["Candidates", "Prefilter", "check_words", "fold", "page_text", "pattern_words", "prefilter_for"]

@@ -1,0 +1,311 @@
+"""The literal prefilter never changes what detection finds: prefiltered checks equal full checks
+(same packs, detections, findings, evidence and notices) on every sample, rule fixture, shared
+case and corpus page, and on generated pages that disguise the publishers' words with look-alike
+letters, character references, soft hyphens, zero-width characters and inline markup."""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compliance.document import parse_document
+from compliance.engine import check_bytes, check_document
+from compliance.findings import Report
+from compliance.inputs import ARTICLE_SUFFIXES, kind_for
+from compliance.loading import load_packs
+from compliance.packs import Pack, load_pack
+from compliance.prefilter import Prefilter, fold, page_text, pattern_words, prefilter_for
+from tests.conftest import ROOT, SAMPLES, SHARED, requires_shared
+
+CASES = SHARED / "cases"
+CORPUS = SHARED / "corpora" / "readability-test-pages"
+
+
+@functools.cache
+def packs() -> tuple[Pack, ...]:
+    return tuple(load_packs())
+
+
+def articles(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and (p.suffix.lower() in ARTICLE_SUFFIXES or p.suffix == ".orig"))
+
+
+def full_check(data: bytes, kind: Any, path: str) -> Report:
+    """What `check_bytes` reported before the prefilter: parse, then detect every marker."""
+    doc = parse_document(data, kind, outlets=frozenset(o for pack in packs() for o in pack.outlets))
+    return check_document(doc, packs(), path=path)
+
+
+def shape(report: Report) -> dict[str, Any]:
+    """Everything a report says, the fields its equality leaves out included."""
+    return {
+        "packs": report.packs,
+        "findings": [(f.rule, f.severity, f.message, f.location, f.evidence, f.detail) for f in report.findings],
+        "passed": [(p.rule, p.evidence, p.location) for p in report.passed],
+        "notices": report.notices,
+        "detections": [(d.pack, d.confidence, d.markers, d.applied, d.own_page, d.labels) for d in report.detections],
+        "suppressed": report.suppressed,
+    }
+
+
+def assert_same(data: bytes, kind: Any, path: str = "page.html") -> Report:
+    prefiltered = check_bytes(data, kind, packs(), path=path)
+    full = full_check(data, kind, path)
+    assert shape(prefiltered) == shape(full), path
+    # Each marker that fires, and each own site named, was among the prefilter's candidates.
+    text = parse_document(data, kind).source
+    candidates = prefilter_for(packs()).scan(text, kind, page_url=path)
+    for detection in full.detections:
+        assert {(detection.pack, m) for m in detection.markers} <= candidates.markers, (path, detection)
+        if detection.own_page:
+            assert detection.pack in candidates.own_sites, (path, detection)
+    return prefiltered
+
+
+def _ids(paths: list[Path]) -> list[str]:
+    return [str(p.relative_to(p.parents[2] if len(p.parents) > 2 else p.parent)) for p in paths]
+
+
+SAMPLE_FILES = articles(SAMPLES) + articles(ROOT / "tests" / "rule-fixtures")
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=_ids(SAMPLE_FILES))
+def test_prefiltered_checks_equal_full_checks_on_samples_and_fixtures(path: Path) -> None:
+    kind = kind_for(str(path)) if path.suffix != ".orig" else "html"
+    assert_same(path.read_bytes(), kind, str(path))
+
+
+def test_prefiltered_checks_equal_full_checks_on_shared_cases() -> None:
+    requires_shared([CASES / "real-world", CASES / "spoofing"])
+    pages = articles(CASES / "real-world") + articles(CASES / "spoofing")
+    assert len(pages) >= 20
+    applied = [assert_same(p.read_bytes(), kind_for(str(p)), str(p)).packs for p in pages]
+    assert any(applied)  # some cases are republications: the prefilter let their packs through
+
+
+def test_prefiltered_checks_equal_full_checks_on_corpus_pages() -> None:
+    requires_shared([CORPUS])
+    pages = sorted(CORPUS.glob("*.html"))
+    assert len(pages) == 130
+    reports = [assert_same(p.read_bytes(), "html", str(p)) for p in pages]
+    assert not any(r.packs for r in reports)
+
+
+def test_a_page_no_pack_matches_skips_the_document_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    import compliance.engine
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the document model was built")
+
+    monkeypatch.setattr(compliance.engine, "parse_document", refuse)
+    report = check_bytes(b"<html><body><article><h1>Council votes</h1><p>By Ana Ruiz</p><p>Text.</p></article></body></html>", "html", packs(), path="x.html")
+    assert report.packs == ()
+    assert [n.code for n in report.notices] == ["no-pack"]
+    assert {d.pack for d in report.detections} == {p.id for p in packs() if p.markers}
+
+
+def test_suppression_comments_and_deep_nesting_still_build_the_model() -> None:
+    disabled = b"<html><body><!-- syndcheck-disable dcnf/logo -- not ours --><p>Text.</p></body></html>"
+    assert_same(disabled, "html")
+    deep = b"<html><body>" + b"<div>" * 3000 + b"text" + b"</div>" * 3000 + b"</body></html>"
+    report = assert_same(deep, "html")
+    assert "truncated" in {n.code for n in report.notices}
+
+
+# --------------------------------------------------------------------------------------------
+# Words of patterns
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"propublica\.org", [{b"propublica.org"}]),
+        (
+            r"^This\s+story\s+was\s+first\s+published\s+by\s+(?:The\s+)?Texas\s+Tribune\b",
+            [{b"this", b"story", b"was", b"first", b"published", b"by", b"texas", b"tribune"}],
+        ),
+        (r"pixel[.]propublica", [{b"pixel.propublica"}]),
+        (r"(?:Cal|Kaiser)Matters", [{b"cal", b"matters"}, {b"kaiser", b"matters"}]),
+        (r"(?:KFF\s+)?Health", [{b"health"}]),
+        (r"\p{Lu}\w+\s+ProPublica", [{b"propublica"}]),
+        (r"Daily\u00a0Caller’s", [{b"caller's", b"daily"}]),
+    ],
+)
+def test_a_pattern_gives_the_words_every_match_contains(pattern: str, words: list[set[bytes]]) -> None:
+    assert pattern_words(pattern) == frozenset(frozenset(w) for w in words)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:ProPublica){e<=1}",  # fuzzy: "ProPublca" matches
+        r"[[:alpha:]]ProPublica",  # a POSIX class, read as a set and a ']' by the standard parser
+        r"(?:ProPublica)?",
+        r"\w+",
+        r"(?<=\p{L}{2,9})x",  # variable-length look-behind: only the `regex` package reads it
+    ],
+)
+def test_a_pattern_with_no_required_words_has_none(pattern: str) -> None:
+    assert pattern_words(pattern) is None or all(b"propublica" not in alternative for alternative in pattern_words(pattern) or ())
+
+
+def test_a_marker_without_words_is_always_evaluated() -> None:
+    pack = load_pack(
+        "id: vague\nname: Vague\npublisher: Vague\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
+        "detect:\n  markers:\n    - id: any-word\n      check: {text: {pattern: '\\w+ \\w+', scope: page}}\nrules: []\n",
+        "vague.yaml",
+    )
+    prefilter = Prefilter([pack])
+    assert prefilter.scan("<p>Nothing here</p>", "html").markers == {("vague", "any-word")}
+
+
+def test_folding_reads_look_alikes_references_and_invisible_characters() -> None:
+    assert fold("Dаily Cаller") == b"daily caller"  # Cyrillic а
+    assert fold("Pro\u00adPub\u200blica’s") == b"propublica's"
+    assert b"propublica.org" in page_text('<a href="https://&#112;ro&#x70;ublica.org/x">x</a>', "html")
+    assert b"propublica" in page_text("<p>Pro<b>Pub</b><!-- > -->lica</p>", "html")
+    # In an attribute a named reference without ';' before a letter or '=' stays as written.
+    assert b"&copy=2" in page_text('<a href="/x?a=1&copy=2">x</a>', "html")
+
+
+# --------------------------------------------------------------------------------------------
+# Generated pages: publishers' words disguised
+# --------------------------------------------------------------------------------------------
+
+LOOK_ALIKES = {"a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "i": "і", "s": "ѕ", "A": "А", "B": "В", "P": "Р", "T": "Т"}
+_TEXT_EDITS = (
+    "soft-hyphen",
+    "shy-reference",
+    "zero-width",
+    "zwsp-reference",
+    "look-alike",
+    "look-alike-reference",
+    "letter-reference",
+    "inline-tag",
+    "comment",
+    "case",
+)
+_ATTRIBUTE_EDITS = ("letter-reference", "hex-reference", "case", "look-alike", "percent")
+
+
+def editable_letters(source: str) -> list[tuple[int, str]]:
+    """Letters of the page's text (outside scripts and styles) and of its quoted attribute values,
+    each with where it is ("text" or "attribute")."""
+    found = []
+    skip = [(m.start(), m.end()) for m in re.finditer(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", source, re.I | re.S)]
+    for match in re.finditer(r"<[A-Za-z][^>]*>|[^<]+", source):
+        if any(a <= match.start() < b for a, b in skip):
+            continue
+        if match.group().startswith("<"):
+            for value in re.finditer(r"""=\s*"([^"&<]*)"|=\s*'([^'&<]*)'""", match.group()):
+                group = 1 if value.group(1) is not None else 2
+                found += [(match.start() + value.start(group) + i, "attribute") for i, c in enumerate(value.group(group)) if c.isascii() and c.isalpha()]
+        else:
+            found += [
+                (match.start() + i, "text") for i, c in enumerate(match.group()) if c.isascii() and c.isalpha() and "&" not in match.group()[max(0, i - 8) : i]
+            ]
+    return found
+
+
+def disguise(source: str, edits: list[tuple[int, str]]) -> str:
+    """The page with each edit applied at a letter (edits given as (letter number, edit name))."""
+    letters = editable_letters(source)
+    if not letters:
+        return source
+    chosen: dict[int, tuple[str, str]] = {}
+    for number, edit in edits:
+        position, where = letters[number % len(letters)]
+        if where == "attribute" and edit not in _ATTRIBUTE_EDITS:
+            edit = _ATTRIBUTE_EDITS[number % len(_ATTRIBUTE_EDITS)]
+        chosen[position] = (where, edit)
+    out = []
+    last = 0
+    for position in sorted(chosen):
+        _where, edit = chosen[position]
+        char = source[position]
+        out.append(source[last:position])
+        last = position + 1
+        out.append(_edited(char, edit))
+    out.append(source[last:])
+    return "".join(out)
+
+
+def _edited(char: str, edit: str) -> str:
+    look_alike = LOOK_ALIKES.get(char, char)
+    return {
+        "soft-hyphen": char + "\u00ad",
+        "shy-reference": char + "&shy;",
+        "zero-width": "\u200b" + char,
+        "zwsp-reference": char + "&#8203;",
+        "look-alike": look_alike,
+        "look-alike-reference": f"&#{ord(look_alike)};",
+        "letter-reference": f"&#{ord(char)};",
+        "hex-reference": f"&#x{ord(char):x};",
+        "inline-tag": f"<b>{char}</b>",
+        "comment": f"<!-- a > b -->{char}",
+        "case": char.swapcase(),
+        "percent": f"%{ord(char):02X}",
+    }[edit]
+
+
+def _marker_pages() -> list[Path]:
+    pages = [p for p in articles(SAMPLES) if p.suffix == ".html" and "negative" not in p.parts]
+    return pages[:: max(1, len(pages) // 24)]
+
+
+MARKER_PAGES = _marker_pages()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    page=st.sampled_from(MARKER_PAGES),
+    edits=st.lists(st.tuples(st.integers(min_value=0, max_value=10**6), st.sampled_from(_TEXT_EDITS)), min_size=1, max_size=40),
+)
+def test_disguised_pages_get_the_same_report_prefiltered_and_in_full(page: Path, edits: list[tuple[int, str]]) -> None:
+    source = page.read_text(encoding="utf-8")
+    assert_same(disguise(source, edits).encode("utf-8"), "html", str(page))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page=st.sampled_from(MARKER_PAGES), seed=st.integers(min_value=0, max_value=2**32), edit=st.sampled_from(_TEXT_EDITS))
+def test_every_letter_of_the_publishers_words_disguised_alike(page: Path, seed: int, edit: str) -> None:
+    """One kind of disguise at many letters at once (most pages then still name the publisher
+    to a reader, and full detection still finds it)."""
+    source = page.read_text(encoding="utf-8")
+    rng = random.Random(seed)
+    count = len(editable_letters(source))
+    edits = [(n, edit) for n in range(count) if rng.random() < 0.3]
+    assert_same(disguise(source, edits).encode("utf-8"), "html", str(page))
+
+
+def test_a_publishers_name_in_look_alike_letters_is_detected_as_in_full() -> None:
+    source = (SAMPLES / "dcnf" / "compliant-static.html").read_text(encoding="utf-8")
+    disguised = source.replace("Daily Caller News Foundation", "Dаily Cаller News Foundаtion").replace("Daily Caller", "Dаily Cаller")
+    assert "Daily Caller" not in disguised
+    report = assert_same(disguised.encode("utf-8"), "html", "disguised.html")
+    assert report.packs == ("dcnf",)
+
+
+def test_the_documented_example_needs_the_words_it_says() -> None:
+    text = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
+    block = text.split("## The literal prefilter of detection", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
+    pattern = re.search(r"pattern: '(.*)'", block)
+    assert pattern is not None
+    tribune = next(p for p in packs() if p.id == "texas-tribune")
+    marker = next(m for m in tribune.markers if m.id == "credit-line")
+    assert marker.check.params.pattern.source == pattern.group(1)  # the pack's own marker
+    need = pattern_words(pattern.group(1))
+    assert need is not None and len(need) == 8
+    for alternative in need:
+        assert {b"this", b"texas", b"tribune"} <= alternative
+        assert len(alternative & {b"story", b"article"}) == 1
+        assert len(alternative & {b"originally", b"first"}) == 1
+        assert len(alternative & {b"published", b"appeared"}) == 1
