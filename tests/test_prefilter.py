@@ -21,6 +21,7 @@ from compliance.findings import Report
 from compliance.inputs import ARTICLE_SUFFIXES, kind_for
 from compliance.loading import load_packs
 from compliance.packs import Pack, load_pack
+from compliance.patterns import MissingMeta
 from compliance.prefilter import Prefilter, fold, page_text, pattern_words, prefilter_for
 from tests.conftest import ROOT, SAMPLES, SHARED, requires_shared
 
@@ -309,3 +310,38 @@ def test_the_documented_example_needs_the_words_it_says() -> None:
         assert len(alternative & {b"story", b"article"}) == 1
         assert len(alternative & {b"originally", b"first"}) == 1
         assert len(alternative & {b"published", b"appeared"}) == 1
+
+
+def _link_checks() -> list[Any]:
+    from compliance.packs import iter_checks
+
+    checks = [c for pack in packs() for rule in pack.rules for c in iter_checks(rule.check)]
+    checks += [c for pack in packs() for marker in pack.markers for c in iter_checks(marker.check)]
+    return [c for c in checks if c.kind == "link"]
+
+
+def test_links_found_through_the_url_index_are_those_a_search_of_every_link_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.checks import Context, link
+
+    pages = [p for p in SAMPLE_FILES if p.suffix == ".html"]
+    extra = b'<p><a href="https://www.&#112;ro&#x50;ublica.org/article/x">a</a> <a href="HTTPS://WWW.PROPUBLICA.ORG/article/y">b</a></p>'
+    documents = [parse_document(p.read_bytes(), "html") for p in pages] + [parse_document(extra, "html")]
+    checks = _link_checks()
+    assert checks
+
+    def outcomes() -> list[Any]:
+        found = []
+        for doc in documents:
+            for check in checks:
+                try:
+                    outcome = link.evaluate(doc, check.params, Context(doc))
+                except MissingMeta as exc:
+                    found.append(("needs", exc.key))
+                    continue
+                found.append((outcome.passed, [h.evidence for h in outcome.hits], outcome.detail))
+        return found
+
+    indexed = outcomes()
+    monkeypatch.setattr(link, "_links_with_words", lambda doc, _pattern: doc.links)
+    assert indexed == outcomes()
+    assert sum(1 for o in indexed if o[0] is True) >= 10

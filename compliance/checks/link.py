@@ -20,12 +20,15 @@ Fails::
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
-from compliance.document import Document
+from compliance.document import Document, Link
 from compliance.findings import START
 from compliance.options import Option
 from compliance.patterns import Pattern
@@ -106,12 +109,44 @@ def _url_matches(url: str, params: LinkParams, ctx: Context) -> bool:
     return params.equals is None or _same_url(url, ctx.expand(params.equals))
 
 
+def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
+    """The page's links whose URL can match the pattern: those that contain its literal words
+    (`compliance.prefilter.pattern_words`), found in an index of all the URLs built once per
+    document; every link when the pattern has no words."""
+    from compliance.prefilter import fold, pattern_words
+
+    need = pattern_words(pattern.regex_text) if pattern is not None and pattern.template is None else None
+    if need is None or not doc.links:
+        return doc.links
+    index: tuple[bytes, list[int]] | None = doc._memo.get("link-url-index")
+    if index is None:
+        folded = [fold(link.href) for link in doc.links]
+        starts = list(itertools.accumulate((len(url) + 1 for url in folded[:-1]), initial=0))
+        index = (b"\n".join(folded), starts)
+        doc._memo["link-url-index"] = index
+    urls, starts = index
+    found: set[int] = set()
+    for alternative in need:
+        holding: set[int] | None = None
+        for word in alternative:
+            links = set()
+            at = urls.find(word)
+            while at >= 0:
+                links.add(bisect.bisect_right(starts, at) - 1)
+                at = urls.find(word, at + 1)
+            holding = links if holding is None else holding & links
+            if not holding:
+                break
+        found |= holding or set()
+    return [doc.links[i] for i in sorted(found)]
+
+
 def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     """Count the links that match and compare with min/max."""
     hits: list[Hit] = []
     hidden = 0
     if params.source in ("a", "any"):
-        for link in doc.links:
+        for link in _links_with_words(doc, params.href):
             if not _url_matches(link.href, params, ctx):
                 continue
             if params.text is not None and not ctx.bind(params.text).search(link.text):
