@@ -414,6 +414,10 @@ def page_text(source: str, kind: str) -> bytes:
     """The folded text the prefilter searches: for HTML the source with references decoded (as in
     attribute values) and its text without markup (decoded as text); for Markdown the source and
     its lines as a reader reads them; for plain text the source."""
+    return b"\n".join(_page_parts(source, kind))
+
+
+def _page_parts(source: str, kind: str) -> list[bytes]:
     parts = [source]
     if kind == "html":
         if "&" in source:
@@ -424,7 +428,7 @@ def page_text(source: str, kind: str) -> bytes:
         from compliance.document.plaintext import reader_text
 
         parts.append(reader_text(source))
-    return b"\n".join(fold(part) for part in parts)
+    return [fold(part) for part in parts]
 
 
 # --------------------------------------------------------------------------------------------
@@ -453,7 +457,7 @@ class Prefilter:
         self._markers: list[tuple[tuple[str, str], Need | None]] = []
         # A page is a publisher's own when its og:site_name is one of the publisher's names, or
         # its og:url, canonical URL or address is on one of its domains (`detect.own_page`).
-        self._own_names: list[tuple[str, Need | None, re.Pattern[bytes]]] = []
+        self._own_names: list[tuple[str, Need | None, tuple[_Name, ...]]] = []
         self._own_domains: list[tuple[str, Need | None]] = []
         self._domains: dict[str, tuple[str, ...]] = {}
         for pack in packs:
@@ -467,7 +471,8 @@ class Prefilter:
                 self._own_domains.append((pack.id, _trimmed(_one_of([_need_words(_words_of(d)) for d in site.domains]))))
             names = [_words_of(name) for name in site.names]
             if names and all(names):
-                need = _trimmed(_one_of([_need_words([b"og:site_name", *words]) for words in names]))
+                # A name has few words and each tells ("KFF Health News"): all are kept.
+                need = frozenset(frozenset([b"og:site_name", *(w for w in words if w not in _COMMON)]) for words in names)
                 self._own_names.append((pack.id, need, _attribute_value(names)))
         needs = [need for _, need in self._markers] + [need for _, need, _ in self._own_names] + [need for _, need in self._own_domains]
         self.words: list[bytes] = sorted({word for need in needs if need for alternative in need for word in alternative})
@@ -475,7 +480,8 @@ class Prefilter:
 
     def scan(self, source: str, kind: str, *, page_url: str = "") -> Candidates:
         """The markers that may fire and the own sites that may be named on this page."""
-        text = page_text(source, kind)
+        parts = _page_parts(source, kind)
+        text = b"\n".join(parts)
         found: set[bytes] = set()
         if self.words:
             if self._automaton is None:
@@ -491,28 +497,63 @@ class Prefilter:
         own = {pack for pack, need in self._own_domains if possible(need)}
         # The name's words are common ("told the Daily Caller"): it must also be a whole
         # attribute value somewhere, as og:site_name gives it.
-        own.update(pack for pack, need, value in self._own_names if pack not in own and possible(need) and _is_attribute_value(value, text))
+        if kind == "html":
+            # (Only an HTML page has an og:site_name; it is an attribute, in the source as written.)
+            own.update(pack for pack, need, value in self._own_names if pack not in own and possible(need) and _is_attribute_value(value, parts[0]))
         host = _host(page_url)
         if host:
             own.update(pack for pack, domains in self._domains.items() if any(host == d or host.endswith("." + d) for d in domains))
         return Candidates(markers, frozenset(own))
 
 
-def _attribute_value(names: list[list[bytes]]) -> re.Pattern[bytes]:
-    """Any of the names (folded words) with any spacing, ending where an attribute value can."""
-    spelled = [rb"\s+".join(re.escape(w) for w in words) for words in names]
-    return re.compile(rb"(?:" + b"|".join(spelled) + rb""")\s*(?![^\s"'>])""")
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A publisher's name as folded words, looked for by its longest word."""
+
+    words: tuple[bytes, ...]
+    anchor: int
+    rest: re.Pattern[bytes]  # the anchor word and the words after it, then the value's end
 
 
-def _is_attribute_value(names: re.Pattern[bytes], text: bytes) -> bool:
+def _attribute_value(names: list[list[bytes]]) -> tuple[_Name, ...]:
+    """Each name, with any spacing between its words, ending where an attribute value can."""
+    found = []
+    for words in names:
+        anchor = max(range(len(words)), key=lambda i: len(words[i]))
+        rest = re.compile(rb"\s+".join(re.escape(w) for w in words[anchor:]) + rb"""\s*(?![^\s"'>])""")
+        found.append(_Name(tuple(words), anchor, rest))
+    return tuple(found)
+
+
+_SPACE = frozenset(b" \t\n\r\f\v")
+
+
+def _skip_space_back(text: bytes, at: int) -> int:
+    while at > 0 and text[at - 1] in _SPACE:
+        at -= 1
+    return at
+
+
+def _is_attribute_value(names: tuple[_Name, ...], text: bytes) -> bool:
     """Whether one of the names is the whole value of an attribute, quoted or not (og:site_name
     is compared with the names as `fold_name` reads them: case and spacing aside, whole)."""
-    for match in names.finditer(text):
-        before = text[: match.start()].rstrip()
-        if before.endswith((b'"', b"'")):
-            before = before[:-1].rstrip()
-        if before.endswith(b"="):
-            return True
+    for name in names:
+        anchor = name.words[name.anchor]
+        at = text.find(anchor)
+        while at >= 0:
+            start = at if name.rest.match(text, at) else -1
+            for word in reversed(name.words[: name.anchor]):
+                if start < 0:
+                    break
+                spaced = _skip_space_back(text, start)
+                start = spaced - len(word) if spaced < start and text[spaced - len(word) : spaced] == word else -1
+            if start >= 0:
+                before = _skip_space_back(text, start)
+                if before > 0 and text[before - 1] in b"\"'":
+                    before = _skip_space_back(text, before - 1)
+                if before > 0 and text[before - 1] == ord("="):
+                    return True
+            at = text.find(anchor, at + 1)
     return False
 
 
