@@ -328,10 +328,11 @@ def check_bytes(
     if not data.strip():
         return Report(path=path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
     candidates: Candidates | None = None
-    if auto_detect and not timing and "original" not in (meta or {}) and "original" not in (default_meta or {}):
+    if auto_detect and "original" not in (meta or {}) and "original" not in (default_meta or {}):
         decoded = decode_bytes(data)
         candidates = prefilter_for(packs).scan(decoded.text, kind, page_url=path)
-        if candidates.nothing:
+        # Timing reports the parse and detection steps, so it always takes them.
+        if candidates.nothing and not timing:
             unmatched = _unmatched_report(decoded.text, decoded.reason, kind, packs, path=path)
             if unmatched is not None:
                 return unmatched
