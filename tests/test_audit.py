@@ -105,22 +105,51 @@ def test_http_audit_finds_the_planted_truth_and_reports_hostile_sites(served: An
         assert (tmp_path / "report" / name).stat().st_size > 0
 
 
-def test_the_rate_limit_spaces_requests_to_one_host(served: Any, tmp_path: Path) -> None:
+def test_the_rate_limit_spaces_requests_to_one_host(served: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.audit import fetching
     from compliance.audit.run import load_audit_config, run_audit
 
     base, log = served
     config = _http_config(tmp_path, base)
     config.write_text(config.read_text(encoding="utf-8").replace("rate: 20", "rate: 5"), encoding="utf-8")
+    booked: list[tuple[str, float]] = []
+    wait_turn = fetching.HostGate.wait_turn
+
+    def booking(gate: Any) -> float:
+        start = wait_turn(gate)
+        booked.append((gate.host, start))
+        return start
+
+    monkeypatch.setattr(fetching.HostGate, "wait_turn", booking)
     started = len(log.entries)
     run_audit(load_audit_config(config))
-    times = sorted(t for site, _, _, t in log.entries[started:] if site == "partner-a")
-    assert len(times) == 7  # robots.txt, sitemap.xml, four copies, one unrelated page
-    # Requests start 0.2 s apart at 5 per second (without the limit the pool of eight sends the five pages
-    # within milliseconds); arrival at a busy server jitters a little around that, so the span and the
-    # median gap are asserted rather than every gap.
-    gaps = sorted(b - a for a, b in itertools.pairwise(times))
-    assert times[-1] - times[0] >= 6 * 0.2 * 0.95
-    assert gaps[len(gaps) // 2] >= 0.2 * 0.9
+    arrived = sorted(t for site, _, _, t in log.entries[started:] if site == "partner-a")
+    turns = sorted(t for host, t in booked if host == base["partner-a"].split("//")[1])
+    assert len(arrived) == len(turns) == 7  # robots.txt, sitemap.xml, four copies, one unrelated page
+    # Turns are booked at least 0.2 s apart at 5 per second (without the limit the pool of eight asks
+    # for the five pages within milliseconds), and the server's log shows no request arriving before
+    # its turn: its k-th request came at least 0.2·k s after the first turn. Both hold whatever the
+    # machine's load (a late request only widens the gaps), so no wall-clock margin is needed.
+    assert all(b - a >= 0.2 - 1e-9 for a, b in itertools.pairwise(turns))
+    assert all(arrival >= turn for arrival, turn in zip(arrived, turns, strict=True))
+    assert all(arrival - turns[0] >= 0.2 * k - 1e-9 for k, arrival in enumerate(arrived))
+
+
+def test_the_host_gate_books_each_turn_one_interval_after_the_last() -> None:
+    from compliance.audit.config import FetchLimits
+    from compliance.audit.fetching import HostGate
+
+    now = [100.0]
+    slept: list[float] = []
+    gate = HostGate("partner.example", FetchLimits(rate=5), clock=lambda: now[0], sleep=slept.append)
+    # Four requests asked for at once start 0.2 s apart; each waits until its turn.
+    assert [gate.wait_turn() for _ in range(4)] == pytest.approx([100.0, 100.2, 100.4, 100.6])
+    assert slept == pytest.approx([0.2, 0.4, 0.6])
+    # A host left alone longer than the interval is asked at once.
+    now[0] = 101.0
+    assert gate.wait_turn() == 101.0 and len(slept) == 3
+    now[0] = 101.1
+    assert gate.wait_turn() == pytest.approx(101.2) and slept[-1] == pytest.approx(0.1)
 
 
 def test_violations_over_time_follow_the_copies_publication_months(served: Any, tmp_path: Path) -> None:

@@ -49,22 +49,32 @@ def host_of(url: str) -> str:
     return urlsplit(url).netloc.lower()
 
 
-class _HostGate:
-    """At most `concurrency` requests at once to a host, and at most `rate` started per second."""
+class HostGate:
+    """At most `concurrency` requests at once to a host, and at most `rate` started per second.
 
-    def __init__(self, limits: FetchLimits) -> None:
+    `clock` (seconds, monotonic) and `sleep` are `time.monotonic` and `time.sleep` unless a test
+    gives its own: a request's start is booked on the clock, never guessed from how long a sleep took.
+    """
+
+    def __init__(self, host: str, limits: FetchLimits, *, clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.host = host
         self.slots = threading.Semaphore(limits.concurrency)
         self.lock = threading.Lock()
         self.interval = 1.0 / limits.rate
-        self.next_start = 0.0
+        self.next_start = -float("inf")
+        self.clock = clock
+        self.sleep = sleep
 
-    def wait_turn(self) -> None:
+    def wait_turn(self) -> float:
+        """Wait for this request's turn; returns the clock time it was booked to start at (each turn
+        `1 / rate` seconds after the one before, or now when the host has been idle longer than that)."""
         with self.lock:
-            now = time.monotonic()
+            now = self.clock()
             start = max(now, self.next_start)
             self.next_start = start + self.interval
         if start > now:
-            time.sleep(start - now)
+            self.sleep(start - now)
+        return start
 
 
 class Fetcher:
@@ -83,11 +93,14 @@ class Fetcher:
         cache: Path | None = None,
         progress: Callable[[str, int], None] | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         import httpx
 
         self.limits = limits
+        # `sleep` waits out a retry's backoff and, with `clock`, each host's rate limit.
         self.sleep = sleep
+        self.clock = clock
         self.records = records
         self.progress = progress
         self.storage: Any = None
@@ -109,7 +122,7 @@ class Fetcher:
             max_redirects=limits.max_redirects,
             transport=transport,
         )
-        self.gates: dict[str, _HostGate] = {}
+        self.gates: dict[str, HostGate] = {}
         self.robots: dict[str, Any] = {}
         self.lock = threading.Lock()
 
@@ -117,9 +130,12 @@ class Fetcher:
         """Close the connection pool."""
         self.client.close()
 
-    def _gate(self, host: str) -> _HostGate:
+    def _gate(self, host: str) -> HostGate:
         with self.lock:
-            return self.gates.setdefault(host, _HostGate(self.limits))
+            gate = self.gates.get(host)
+            if gate is None:
+                gate = self.gates[host] = HostGate(host, self.limits, clock=self.clock, sleep=self.sleep)
+            return gate
 
     def allowed(self, url: str) -> bool:
         """Whether the host's robots.txt lets our user agent fetch `url` (no robots.txt: allowed)."""
