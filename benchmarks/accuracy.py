@@ -284,8 +284,17 @@ def render(summary: dict[str, Any], results: list[PageResult], *, worst: int = 1
     ]
     lowest = sorted((r for r in results if r.expected_words >= MIN_EXPECTED_WORDS), key=lambda r: r.f1)[:worst]
     if lowest:
-        lines += ["", f"Lowest region F1 ({len(lowest)}):", "", "| page | F1 | precision | recall | words picked / expected | script |", "|---|---|---|---|---|---|"]
-        lines += [f"| {r.file} | {r.f1:.2f} | {r.precision:.2f} | {r.recall:.2f} | {r.picked_words} / {r.expected_words} | {'Latin' if r.latin else 'other'} |" for r in lowest]
+        lines += [
+            "",
+            f"Lowest region F1 ({len(lowest)}):",
+            "",
+            "| page | F1 | precision | recall | words picked / expected | script |",
+            "|---|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {r.file} | {r.f1:.2f} | {r.precision:.2f} | {r.recall:.2f} | {r.picked_words} / {r.expected_words} | {'Latin' if r.latin else 'other'} |"
+            for r in lowest
+        ]
     misses = [r for r in results if r.byline in ("wrong", "missed")]
     if misses:
         lines += ["", "Bylines not named:", "", "| page | credited | read |", "|---|---|---|"]
@@ -331,7 +340,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the corpus folder (default ../shared/corpora/readability-test-pages)")
     parser.add_argument("--pages", help="comma-separated page file names: measure only these")
-    parser.add_argument("--json", type=Path, default=HERE / "results" / "accuracy.json", help="where to write the JSON (default benchmarks/results/accuracy.json)")
+    parser.add_argument(
+        "--json", type=Path, default=HERE / "results" / "accuracy.json", help="where to write the JSON (default benchmarks/results/accuracy.json)"
+    )
     args = parser.parse_args(argv)
     if not (args.corpus / "labels.json").is_file():
         print(f"error: {args.corpus}: no labels.json here; pass the corpus folder with --corpus", file=sys.stderr)

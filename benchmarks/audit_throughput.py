@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Audit benchmark: throughput of `syndcheck audit` over a generated WARC file (pages per second, one
-process against two Dask workers of a LocalCluster), and the matching step's cost as the number of
-stories grows.
+process against two Dask workers of a LocalCluster, with the shuffle join and with the map-side join),
+and the matching step's cost as the number of stories grows.
 
     python benchmarks/audit_throughput.py                          # 20,000 pages; matching with 1,000 and 10,000 stories
     python benchmarks/audit_throughput.py --pages 2000 --match 200 1000   # a smaller run
@@ -76,8 +76,9 @@ def write_crawl(folder: Path, *, stories: int, pages: int, copies_share: float, 
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers))
 
 
-def audit_throughput(folder: Path, workers: int) -> list[tuple[str, float, int, dict[str, Any]]]:
-    """(how, seconds, pages, report) for one process and for a LocalCluster of `workers` worker processes."""
+def audit_throughput(folder: Path, workers: int) -> list[tuple[str, float, int, dict[str, Any], str]]:
+    """(how, seconds, pages, report, note) for one process, then a LocalCluster of `workers` worker
+    processes with the map-side join (the default) and with the shuffle join."""
     from distributed import LocalCluster
 
     from compliance.audit.distributed import dask_mapper
@@ -88,15 +89,35 @@ def audit_throughput(folder: Path, workers: int) -> list[tuple[str, float, int, 
     results = []
     started = time.perf_counter()
     report = run_audit(dataclasses.replace(config, output=folder / "single", state=folder / "single" / "state.sqlite"))
-    results.append(("one process", time.perf_counter() - started, int(report["pages_read"]), report))  # type: ignore[call-overload]
-    with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster,
-        dask_mapper(cluster.scheduler_address) as mapper,
-    ):
-        started = time.perf_counter()
-        report = run_audit(dataclasses.replace(config, output=folder / "dask", state=folder / "dask" / "state.sqlite"), mapper=mapper)
-        results.append((f"Dask LocalCluster, {workers} worker processes", time.perf_counter() - started, int(report["pages_read"]), report))  # type: ignore[call-overload]
+    results.append(("one process", time.perf_counter() - started, int(report["pages_read"]), report, _loads()))  # type: ignore[call-overload]
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster:
+        for join in ("broadcast", "shuffle"):
+            with dask_mapper(cluster.scheduler_address, join=join) as mapper:  # type: ignore[arg-type]
+                started = time.perf_counter()
+                report = run_audit(dataclasses.replace(config, output=folder / join, state=folder / join / "state.sqlite"), mapper=mapper)
+                seconds = time.perf_counter() - started
+                again = sum(mapper.client.run(_parsed_again).values())
+                mapper.client.run(_reset_parsed_again)
+            how = f"Dask LocalCluster, {workers} worker processes, {'shuffle' if join == 'shuffle' else 'map-side'} join"
+            note = _loads() + (f"; pages parsed a second time (check on another worker than the read): {again:,}" if join == "shuffle" else "")
+            results.append((how, seconds, int(report["pages_read"]), report, note))  # type: ignore[call-overload]
     return results
+
+
+def _parsed_again() -> int:
+    from compliance.audit import run
+
+    return run.parsed_again
+
+
+def _reset_parsed_again() -> None:
+    from compliance.audit import run
+
+    run.parsed_again = 0
+
+
+def _loads() -> str:
+    return "load average after: " + " ".join(f"{x:.1f}" for x in _load())
 
 
 def matching_cost(stories: int, probes: int = 500, seed: int = 11) -> tuple[float, float, float]:
@@ -105,7 +126,7 @@ def matching_cost(stories: int, probes: int = 500, seed: int = 11) -> tuple[floa
 
     def text(key: str, index: int) -> PageText:
         words = shingles(" ".join(web.story_paragraphs(index)))
-        return PageText(key, words, frozenset(), frozenset(), "", signature(words))
+        return PageText(key, words, frozenset(), frozenset(), "", signature=signature(words))
 
     started = time.perf_counter()
     index = StoryIndex([text(f"story-{i}", i) for i in range(stories)])
@@ -144,11 +165,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Generated {args.pages:,} pages ({args.stories} stories, {args.copies:.0%} copies) in {took:.1f} s; WARC {size / 1e6:.1f} MB\n")
         print("| audit over the WARC | seconds | pages | pages/s |\n|---|---:|---:|---:|")
         runs = audit_throughput(folder, args.workers)
-        for how, seconds, pages, _ in runs:
+        for how, seconds, pages, _, _ in runs:
             print(f"| {how} | {seconds:.1f} | {pages:,} | {pages / seconds:.1f} |")
-        same = all(report == runs[0][3] for *_, report in runs[1:])
-        speedup = runs[0][1] / runs[1][1]
-        print(f"\nSpeed-up with {args.workers} workers: {speedup:.2f}×; reports identical: {'yes' if same else 'NO'}; copies: {runs[0][3]['copies']:,}\n")
+        print()
+        for how, _, _, _, note in runs:
+            print(f"- {how}: {note}")
+        same = all(run[3] == runs[0][3] for run in runs[1:])
+        speedups = "; ".join(f"{run[0].split(', ')[-1]} {runs[0][1] / run[1]:.2f}×" for run in runs[1:])
+        copies = runs[0][3]["copies"]
+        print(f"\nSpeed-up with {args.workers} workers over one process: {speedups}; reports identical: {'yes' if same else 'NO'}; copies: {copies:,}\n")
         print("| stories | sign and index | LSH tables (first match) | match one page (median) |\n|---:|---:|---:|---:|")
         for stories in args.match:
             build, first, per_page = matching_cost(stories)

@@ -507,17 +507,28 @@ def audit(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Run parsing, matching signatures and checks on Dask: local, processes or a scheduler ADDRESS.")
     ] = None,
+    join: Annotated[
+        str,
+        typer.Option(
+            "--join", help="With --scheduler, how pages are joined with stories: map-side (each worker holds the index) or shuffle (on LSH band keys)."
+        ),
+    ] = "map-side",
 ) -> None:
     """Find the republications of a publisher's stories (sites, WARC files, saved pages) and check each one."""
     from compliance.audit.run import Mapper, load_audit_config, local_map, run_audit
+    from compliance.errors import ConfigError
 
+    if join not in ("map-side", "shuffle"):
+        raise ConfigError(f"--join must be map-side or shuffle, not {visible(join)!r}")
+    if join == "shuffle" and scheduler is None:
+        raise ConfigError("--join shuffle needs --scheduler (the shuffle join runs on Dask)", hint="add --scheduler local, processes or a scheduler ADDRESS")
     settings = load_audit_config(config)
     with contextlib.ExitStack() as stack:
         mapper: Mapper = local_map
         if scheduler is not None:
             from compliance.audit.distributed import dask_mapper
 
-            mapper = stack.enter_context(dask_mapper(scheduler))
+            mapper = stack.enter_context(dask_mapper(scheduler, join="shuffle" if join == "shuffle" else "broadcast"))
         if _at_terminal():
             from compliance.audit.progress import TerminalProgress
 

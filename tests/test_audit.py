@@ -368,17 +368,24 @@ def test_dask_runs_equal_the_single_process_run(served: Any, tmp_path: Path) -> 
     single = run_audit(apart("single"))
     with dask_mapper("local", partition_size=3) as mapper:
         threaded = run_audit(apart("threads"), mapper=mapper)
+    with dask_mapper("local", partition_size=3, join="shuffle") as mapper:
+        threaded_shuffle = run_audit(apart("threads-shuffle"), mapper=mapper, batch_pages=7)
     with dask_mapper("processes") as mapper:
         processes = run_audit(apart("processes"), mapper=mapper, batch_pages=7)
     # Two worker processes: the story index and the stories travel pickled, each worker parses the stories it needs.
-    with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster,
-        dask_mapper(cluster.scheduler_address, partition_size=3) as mapper,
-    ):
-        clustered = run_audit(apart("cluster"), mapper=mapper, batch_pages=7)
+    # The map-side join (the default) and the shuffle join on LSH band keys, with batches in flight.
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster:
+        with dask_mapper(cluster.scheduler_address, partition_size=3) as mapper:
+            assert mapper.join == "broadcast" and mapper.in_flight > 1
+            clustered = run_audit(apart("cluster"), mapper=mapper, batch_pages=7)
+        with dask_mapper(cluster.scheduler_address, partition_size=3, join="shuffle") as mapper:
+            clustered_shuffle = run_audit(apart("cluster-shuffle"), mapper=mapper, batch_pages=7)
     assert threaded == single
+    assert threaded_shuffle == single
     assert processes == single
     assert clustered == single
+    assert clustered_shuffle == single
+    assert _partitions(tmp_path / "cluster-shuffle") == _partitions(tmp_path / "single")
     assert _rates(clustered, base) == pytest.approx(web.PLANTED, abs=1e-4)
     pages = _partitions(tmp_path / "single")
     assert _partitions(tmp_path / "cluster") == pages
@@ -530,3 +537,63 @@ def test_a_saved_page_whose_name_is_not_utf8_or_holds_controls_is_audited_and_sh
     assert json.loads(written.decode("utf-8", "strict"))["sites"][0]["copies"] == 1
     for part in (tmp_path / "report" / "pages").glob("*.jsonl"):
         assert b"\x1b" not in part.read_bytes()
+
+
+def test_batches_are_audited_while_the_next_is_read_and_no_more_than_in_flight_at_once() -> None:
+    import threading
+
+    from compliance.audit.run import _audit_batches
+
+    # Batch k may finish only once batch k+1 has been read: a driver that waited for each batch
+    # before reading the next would never see it finish.
+    read_after = [threading.Event() for _ in range(6)]
+    running = [0, 0]  # now, most at once
+    lock = threading.Lock()
+
+    def batches() -> Any:
+        for k in range(6):
+            if k:
+                read_after[k - 1].set()
+            yield [k]
+        read_after[-1].set()
+
+    def audit(batch: list[int]) -> list[int]:
+        with lock:
+            running[0] += 1
+            running[1] = max(running)
+        finished_in_time = read_after[batch[0]].wait(timeout=30)
+        with lock:
+            running[0] -= 1
+        return [batch[0] if finished_in_time else -1]
+
+    done: list[tuple[int, list[int]]] = []
+    assert _audit_batches(batches(), audit, lambda number, outcomes: done.append((number, list(outcomes))), in_flight=2) == 6
+    assert done == [(k, [k]) for k in range(6)]
+    assert running[1] <= 2
+
+
+def test_the_band_key_join_finds_the_stories_the_index_finds() -> None:
+    from compliance.audit.matching import PageText, StoryIndex, band_keys, shingles, signature
+
+    def text(key: str, words: str) -> PageText:
+        found = shingles(words)
+        return PageText(key, found, frozenset(), frozenset(), "", signature=signature(found))
+
+    stories = [text(f"story-{i}", " ".join(web.story_paragraphs(i))) for i in range(40)]
+    index = StoryIndex(stories)
+    buckets: dict[tuple[int, bytes], set[str]] = {}
+    for band, key in index.story_bands():
+        buckets.setdefault(band, set()).add(key)
+    pages = []
+    for i in range(40):
+        paragraphs = web.story_paragraphs(i)
+        pages.append(text(f"whole-{i}", " ".join(paragraphs)))
+        pages.append(text(f"third-{i}", " ".join(paragraphs[: max(1, len(paragraphs) // 3)])))
+        pages.append(text(f"edited-{i}", " ".join(paragraphs[1:]) + " an editor's note added at the end of the story"))
+        pages.append(text(f"unrelated-{i}", " ".join(web.story_paragraphs(50_000 + i))))
+    joined = {p.key: sorted({s for band in band_keys(p.signature) for s in buckets.get(band, ())}) for p in pages}
+    assert joined == {p.key: index.candidates(p) for p in pages}
+    # Whole and lightly edited copies are always candidates of their story (a third of a story, at a
+    # Jaccard near 0.3, only most of the time: LSH is probabilistic, the same either way).
+    assert all(f"story-{p.key.split('-')[1]}" in joined[p.key] for p in pages if p.key.startswith(("whole", "edited")))
+    assert sum(bool(joined[p.key]) for p in pages if p.key.startswith("unrelated")) == 0

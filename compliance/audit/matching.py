@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 SHINGLE_WORDS = 5
@@ -84,8 +85,9 @@ class StoryIndex:
     confirming score, and their URLs (a link to the original; the publisher's own pages).
 
     Built once from the stories' texts and shared read-only by every page's match (threads, or
-    pickled once to each worker process). Pages are never joined with each other, so the story side
-    is the whole of the join: a page is matched where it is parsed, with nothing collected first.
+    pickled once to each worker process). `match` is the map-side join (the page looks its bands up
+    in the index where it was parsed); `story_bands` and `confirm` serve a shuffle join on band keys
+    (`compliance.audit.distributed`), which finds the same candidates and so the same matches.
     """
 
     def __init__(self, stories: Sequence[PageText]) -> None:
@@ -95,6 +97,7 @@ class StoryIndex:
             for url in story.urls:
                 self.by_url.setdefault(normal_url(url), story.key)
         self._lsh: Any = None
+        self._bands: list[tuple[tuple[int, bytes], str]] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {"stories": self.stories, "by_url": self.by_url}
@@ -103,6 +106,7 @@ class StoryIndex:
         self.stories = state["stories"]
         self.by_url = state["by_url"]
         self._lsh = None
+        self._bands = None
 
     def _index(self) -> Any:
         # Built on first use in each process (the LSH tables are derived data, cheaper to rebuild than to ship).
@@ -121,20 +125,45 @@ class StoryIndex:
         was read from or its `og:url` is a story's (a canonical link to the story alone is not enough)."""
         return page.own or any(normal_url(u) in self.by_url for u in page.identity)
 
+    def candidates(self, page: PageText) -> list[str]:
+        """The stories whose LSH bands meet the page's (keys, sorted): those the exact score is computed for."""
+        if not page.shingles:
+            return []
+        query = page.signature if page.signature is not None else signature(page.shingles)
+        return sorted(self._index().query(query))
+
+    def story_bands(self) -> list[tuple[tuple[int, bytes], str]]:
+        """Each story's LSH band keys, as (band key, story key): the story side of a shuffle join (see
+        `band_keys`); computed on first use in each process, like the LSH tables."""
+        if self._bands is None:
+            self._bands = [
+                (band, story.key)
+                for story in self.stories.values()
+                if story.shingles
+                for band in band_keys(story.signature if story.signature is not None else signature(story.shingles))
+            ]
+        return self._bands
+
     def match(self, page: PageText, *, threshold: float) -> Match | None:
         """The page's best story, if any: by text (max of Jaccard and containment ≥ `threshold`) or by a link to the story."""
         if self.is_own_page(page):
             return None  # the publisher's own page, not a republication
+        return self.confirm(page, self.candidates(page), threshold=threshold)
+
+    def confirm(self, page: PageText, candidates: Iterable[str], *, threshold: float) -> Match | None:
+        """The best of the candidate stories by the exact score, else the story the page links to; None
+        for the publisher's own page. Candidates come from the LSH index (`candidates`) or from a
+        shuffle join on band keys: the same stories, so the same match."""
+        if self.is_own_page(page):
+            return None
         best: Match | None = None
-        if page.shingles:
-            query = page.signature if page.signature is not None else signature(page.shingles)
-            for key in sorted(self._index().query(query)):
-                story = self.stories[key]
-                common = len(story.shingles & page.shingles)
-                jaccard = common / len(story.shingles | page.shingles)
-                containment = common / len(page.shingles)
-                if max(jaccard, containment) >= threshold and (best is None or (jaccard, containment) > (best.similarity, best.containment)):
-                    best = Match(key, page.key, round(jaccard, 4), round(containment, 4), "text")
+        for key in sorted(candidates):
+            story = self.stories[key]
+            common = len(story.shingles & page.shingles)
+            jaccard = common / len(story.shingles | page.shingles)
+            containment = common / len(page.shingles)
+            if max(jaccard, containment) >= threshold and (best is None or (jaccard, containment) > (best.similarity, best.containment)):
+                best = Match(key, page.key, round(jaccard, 4), round(containment, 4), "text")
         if best is None:
             linked = sorted({self.by_url[u] for u in (normal_url(link) for link in page.links) if u in self.by_url})
             if linked:
@@ -143,6 +172,21 @@ class StoryIndex:
                 union = len(story.shingles | page.shingles) or 1
                 best = Match(linked[0], page.key, round(common / union, 4), round(common / (len(page.shingles) or 1), 4), "link")
         return best
+
+
+@cache
+def _band_ranges() -> tuple[tuple[int, int], ...]:
+    from datasketch import MinHashLSH
+
+    return tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS).hashranges)
+
+
+def band_keys(minhash: Any) -> list[tuple[int, bytes]]:
+    """A signature's LSH band keys, (band number, that band's hash values as bytes), with the bands
+    `StoryIndex` uses: a page and a story share a key exactly when the index would return the story
+    for the page, so a join on these keys finds the same candidates as `StoryIndex.candidates`."""
+    values = minhash.hashvalues
+    return [(band, values[start:end].tobytes()) for band, (start, end) in enumerate(_band_ranges())]
 
 
 def match_pages(stories: Sequence[PageText], pages: Sequence[PageText], *, threshold: float) -> list[Match]:

@@ -9,7 +9,7 @@ import json
 import re
 import threading
 import uuid
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from compliance.audit.config import AuditConfig, parse_audit_config
 from compliance.audit.fetching import host_of
-from compliance.audit.matching import PageText, StoryIndex, shingles, signature
+from compliance.audit.matching import Match, PageText, StoryIndex, shingles, signature
 from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
 from compliance.detect import own_page
@@ -174,16 +174,21 @@ def audit_page(page: Page, work: AuditWork) -> PageOutcome:
     """Parse a page once, match it against the stories and, when it is a copy, check that same document
     with the pack and its original story (the compare-with-the-original kinds).
 
-    A pure function of the page and the shared work, run by the workers of a distributed audit. The
-    story is given as the `original` metadata, as `--original` does, and its parsed document is reused;
-    its URL is the `original_url`.
+    A pure function of the page and the shared work, run by the workers of a distributed audit (the
+    map-side join: each worker holds the whole story index). The story is given as the `original`
+    metadata, as `--original` does, and its parsed document is reused; its URL is the `original_url`.
     """
+    doc, text = read_page(page, work.stories.outlets, work.pack.own_site)
+    return _checked(page, doc, text, work.index.match(text, threshold=work.threshold), work)
+
+
+def _checked(page: Page, doc: Document | None, text: PageText, match: Match | None, work: AuditWork) -> PageOutcome:
+    """The page's outcome: nothing to check when it matched no story, else its document checked with the pack and the story."""
     from compliance.engine import check_document
 
-    doc, text = read_page(page, work.stories.outlets, work.pack.own_site)
-    match = work.index.match(text, threshold=work.threshold)
     if match is None:
         return PageOutcome(page.key, text.site, page_digest(page.data), None)
+    assert doc is not None
     story = work.index.stories[match.story]
     meta = {"original": match.story}
     if story.urls:
@@ -195,6 +200,63 @@ def audit_page(page: Page, work: AuditWork) -> PageOutcome:
     published = published_date(doc) or published_date(work.stories.document(match.story))
     copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
     return PageOutcome(page.key, text.site, page_digest(page.data), copy)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadPage:
+    """A page read for the shuffle join: the page itself and what matching needs of it (picklable;
+    its parsed document stays in the process that parsed it, see `read_for_join`)."""
+
+    page: Page
+    text: PageText
+
+    def __sizeof__(self) -> int:
+        # What Dask weighs when it places the check: the page and its shingles, not this small object,
+        # so that the check goes to the worker that read the page (and keeps its parse).
+        return len(self.page.data) + sum(len(s) + 50 for s in self.text.shingles) + 1000
+
+
+# Pages parsed for the shuffle join and not yet checked, in this process, by (key, digest): the check
+# that follows on the same worker reuses the parse. Bounded: what a lost task leaves behind is dropped.
+_PARSED: OrderedDict[tuple[str, str], Document] = OrderedDict()
+_PARSED_LOCK = threading.Lock()
+PARSED_KEPT = 4 * BATCH_PAGES
+# How many copies a check had to parse again because it ran in another process than their reading.
+parsed_again = 0
+
+
+def read_for_join(page: Page, work: AuditWork) -> ReadPage:
+    """The shuffle join's first step on a page: parse it once, keep the document in this process, and
+    return the page with its shingles, links and MinHash signature."""
+    doc, text = read_page(page, work.stories.outlets, work.pack.own_site)
+    with _PARSED_LOCK:
+        _PARSED[(page.key, page_digest(page.data))] = doc
+        while len(_PARSED) > PARSED_KEPT:
+            _PARSED.popitem(last=False)
+    return ReadPage(page, text)
+
+
+def page_bands(read: ReadPage) -> list[tuple[tuple[int, bytes], str]]:
+    """The page side of the shuffle join: its LSH band keys as (band key, page key)."""
+    from compliance.audit.matching import band_keys
+
+    signature = read.text.signature
+    return [] if not read.text.shingles or signature is None else [(band, read.page.key) for band in band_keys(signature)]
+
+
+def confirm_and_check(read: ReadPage, candidates: Mapping[str, Iterable[str]], work: AuditWork) -> PageOutcome:
+    """The shuffle join's last step on a page: confirm its candidate stories with the exact score (or a
+    link to the story), then check it with the document `read_for_join` kept (parsed again only when
+    this runs in another process)."""
+    global parsed_again
+    with _PARSED_LOCK:
+        doc = _PARSED.pop((read.page.key, page_digest(read.page.data)), None)
+    match = work.index.confirm(read.text, candidates.get(read.page.key, ()), threshold=work.threshold)
+    if match is not None and doc is None:
+        with _PARSED_LOCK:
+            parsed_again += 1
+        doc = parse_document(read.page.data, read.page.kind, outlets=work.stories.outlets)  # type: ignore[arg-type]
+    return _checked(read.page, doc, read.text, match, work)
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -253,7 +315,10 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
 
     `mapper(function, items, shared)` maps a picklable function over a list: the single-process loop,
     or a Dask bag's map (`compliance.audit.distributed`). Pages are read here, in batches, and each is
-    parsed, matched and checked in the mapper, with the story index shared.
+    parsed, matched and checked in the mapper, with the story index shared (a map-side join). A mapper
+    with a `join_pages(pages, work)` method audits a batch itself instead (the shuffle join on a Dask
+    cluster), and one with `in_flight` > 1 is given that many batches at once, the next read while
+    the workers audit the ones before.
     """
     from compliance.audit.state import AuditState
 
@@ -277,17 +342,17 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         basis = audit_basis(story_pages, config.threshold)
         progress("stories", len(story_pages))
         pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems)
-        for number in itertools.count():
-            batch = list(itertools.islice(pages, batch_pages))
-            if not batch:
-                _drop_partitions(config.output / PARTITIONS, keep=number)
-                break
-            audited = _audit_batch(batch, work, basis, state, mapper)
+
+        def finished(number: int, audited: Sequence[PageOutcome]) -> None:
             _write_partition(config.output / PARTITIONS, number, audited)
             outcomes.extend((o.key, o.copy) for o in audited)
             progress("audited", sum(not o.reused for o in audited))
             progress("unchanged", sum(o.reused for o in audited))
             progress("copies", sum(o.copy is not None for o in audited))
+
+        batches = iter(lambda: list(itertools.islice(pages, batch_pages)), [])
+        written = _audit_batches(batches, lambda batch: _audit_batch(batch, work, basis, state, mapper), finished, in_flight=getattr(mapper, "in_flight", 1))
+        _drop_partitions(config.output / PARTITIONS, keep=written)
         state.finish()
     finally:
         if fetcher is not None:
@@ -299,6 +364,41 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
     return report
 
 
+def _audit_batches(
+    batches: Iterator[list[Page]],
+    audit: Callable[[list[Page]], list[PageOutcome]],
+    finished: Callable[[int, Sequence[PageOutcome]], None],
+    *,
+    in_flight: int,
+) -> int:
+    """Audit the batches in order, up to `in_flight` at once: while the workers audit one batch, the
+    next is read (a WARC decompressed, pages fetched) and sent. `finished(number, outcomes)` is called
+    in batch order, from this thread. Returns the number of batches."""
+    if in_flight <= 1:
+        count = 0
+        for count, batch in enumerate(batches, start=1):
+            finished(count - 1, audit(batch))
+        return count
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    pending: deque[Future[list[PageOutcome]]] = deque()
+    count = 0
+    with ThreadPoolExecutor(in_flight, thread_name_prefix="audit-batch") as runner:
+        try:
+            for batch in batches:
+                pending.append(runner.submit(audit, batch))
+                if len(pending) >= in_flight:
+                    finished(count, pending.popleft().result())
+                    count += 1
+            while pending:
+                finished(count, pending.popleft().result())
+                count += 1
+        finally:
+            for future in pending:
+                future.cancel()
+    return count
+
+
 def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: AuditState, mapper: Mapper) -> list[PageOutcome]:
     """The batch's outcomes in page order: stored ones that still hold (same content, same basis), the others audited by `mapper` and stored."""
     stored: dict[str, PageOutcome] = {}
@@ -307,7 +407,10 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
         known = state.outcome(page.key, digest, basis)
         if known is not None:
             stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True)
-    done: list[PageOutcome] = mapper(audit_page, [p for p in batch if p.key not in stored], work)
+    todo = [p for p in batch if p.key not in stored]
+    # A mapper that joins pages with stories itself (the shuffle join on a Dask cluster) is given the pages.
+    join_pages = getattr(mapper, "join_pages", None)
+    done: list[PageOutcome] = join_pages(todo, work) if join_pages is not None and todo else mapper(audit_page, todo, work)
     state.record(((o.key, o.site, o.digest, o.copy) for o in done), basis)
     fresh = {o.key: o for o in done}
     return [stored.get(page.key) or fresh[page.key] for page in batch]
