@@ -210,3 +210,100 @@ def test_a_hostile_article_runs_nothing_loads_nothing_and_restyles_nothing(brows
     assert watch.requests == [report.as_uri()] and watch.dialogs == []
     assert page.locator("ol.results").is_visible()
     page.close()
+
+
+def _audit_dashboard(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    """The README's example audited from its WARC file and saved pages (its site not served): the dashboard and the report."""
+    from compliance.audit.run import load_audit_config, run_audit
+    from tests.test_audit import _example_without_its_site
+
+    config = load_audit_config(_example_without_its_site(tmp_path))
+    report = run_audit(config)
+    return config.output / "dashboard.html", report
+
+
+_BARS = """prefix => {
+    const axes = document.getElementById(prefix + '-axes').querySelector('path').getBoundingClientRect();
+    return [...document.querySelectorAll(`g[id^="${prefix}-bar-"]`)].map(g => {
+        const bar = g.querySelector('path').getBoundingClientRect();
+        const svg = g.closest('svg');
+        const middle = bar.top + bar.height / 2;
+        // The tick label beside the bar: the y-axis text whose middle is nearest the bar's.
+        const labels = [...svg.querySelectorAll('g[id^="ytick_"] text')].map(t => {
+            const r = t.getBoundingClientRect();
+            return [Math.abs(r.top + r.height / 2 - middle), t.textContent];
+        }).sort((a, b) => a[0] - b[0]);
+        return {id: g.id, share: bar.width / axes.width, label: labels[0][1], title: g.querySelector('title').textContent};
+    });
+}"""
+
+
+def test_the_audit_dashboard_opens_offline_and_draws_the_planted_compliance(browser: Any, tmp_path: Path) -> None:
+    from tests.test_audit import web
+
+    dashboard, report = _audit_dashboard(tmp_path)
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    watch = Watch(page)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(dashboard.as_uri())
+    assert watch.requests == [dashboard.as_uri()] and watch.dialogs == [] and errors == []
+    assert page.locator("figure svg").count() == 3
+    assert [t.strip() for t in page.locator("figcaption h2").all_inner_texts()] == ["Compliance by site", "Top violations", "Violations over time"]
+    # Each site's bar is as long as its compliance rate (the axis runs 0–100 %), beside its own name,
+    # and says so on hover; the rates are the synthetic web's planted truth.
+    planted = {f"{name}.example": rate for name, rate in web.PLANTED.items() if name != "partner-a"}
+    bars = page.evaluate(_BARS, "compliance")
+    assert [b["label"] for b in bars] == sorted(planted)
+    assert {b["label"]: b["share"] for b in bars} == pytest.approx(planted, abs=0.01)
+    sites = {s["site"]: s for s in report["sites"]}
+    assert [b["title"] for b in bars] == [
+        f"{site}: {100 * planted[site]:.0f}% compliant ({sites[site]['compliant']} of {sites[site]['copies']} copies)" for site in sorted(planted)
+    ]
+    # Top violations: the commonest first, each bar as long as its count of copies against the commonest's.
+    counts: dict[str, int] = {}
+    for site in report["sites"]:
+        for rule, n in site["violations"].items():
+            counts[rule] = counts.get(rule, 0) + n
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:10]
+    bars = page.evaluate(_BARS, "violation")
+    assert [b["label"] for b in bars] == [rule for rule, _ in top]
+    assert [b["share"] for b in bars] == pytest.approx([n / top[0][1] for _, n in top], abs=0.01)
+    assert bars[0]["title"] == f"{top[0][0]}: {top[0][1]} copies"
+    # The sites table says the same as the chart.
+    rows = page.evaluate("() => [...document.querySelectorAll('table')[0].rows].slice(1).map(r => [r.cells[0].textContent, r.cells[3].textContent])")
+    assert rows == [[site, f"{100 * planted[site]:.0f}%"] for site in sorted(planted)]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "audit-dashboard.png"), full_page=True)
+    context.close()
+
+
+def test_the_audit_dashboard_shows_hostile_page_text_and_urls_without_running_them(browser: Any, tmp_path: Path) -> None:
+    from compliance.audit.report import CheckedCopy, build_report, dashboard_html
+
+    hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script></svg><svg onload="alert(3)">$x^2$'
+    site = "evil.example" + hostile
+    url = "javascript:alert(4)//" + hostile
+    copies = [
+        CheckedCopy("story" + hostile, url, site, 0.9, "text", ("dcnf/logo" + hostile,), ("dcnf/logo" + hostile,), (hostile,), "2026-05-01"),
+        CheckedCopy("story" + hostile, "http://ok.example/1", "ok.example", 0.9, "text", (), (), (), "2026-06-01"),
+    ]
+    report = build_report(copies, pages=3, unmatched=1, problems=[(site, url, hostile)], stories=["story" + hostile])
+    dashboard = tmp_path / "dashboard.html"
+    dashboard.write_text(dashboard_html(report), encoding="utf-8")
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(dashboard.as_uri())
+    page.wait_for_timeout(500)  # time for an onerror, an onload or a timer to fire, if any could
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert watch.dialogs == [] and watch.requests == [dashboard.as_uri()]
+    assert page.evaluate("document.scripts.length") == 0
+    assert page.locator("img, iframe, object, embed, a[href]").count() == 0
+    # The text is shown as text: in the table, in the list of problems and as the chart's label.
+    assert page.locator("table").first.locator("td").first.text_content() == site
+    assert hostile in page.locator("ul li").first.text_content()
+    assert site in [b["label"] for b in page.evaluate(_BARS, "compliance")]
+    assert page.locator("figure svg").count() == 3
+    context.close()

@@ -131,11 +131,26 @@ def stories_csv(report: dict[str, Any]) -> str:
     return _csv(rows)
 
 
-def _svg(figure: Any) -> str:
+def _svg(figure: Any, titles: dict[str, str] | None = None) -> str:
+    """The figure as inline SVG; each element drawn with a `gid` in `titles` gets that text as its
+    `<title>` (the tooltip a browser shows on hover, and the name a screen reader reads)."""
     out = io.StringIO()
     figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = out.getvalue()
-    return text[text.index("<svg") :]
+    text = text[text.index("<svg") :]
+    for gid, title in (titles or {}).items():
+        opening = f'<g id="{gid}">'
+        text = text.replace(opening, f"{opening}<title>{html.escape(title, quote=False)}</title>", 1)
+    return text
+
+
+def _mark(bars: Any, prefix: str, titles: list[str]) -> dict[str, str]:
+    """Name each bar `prefix-N` in the SVG (N from 0, top to bottom) and give it its title."""
+    named = {}
+    for number, (bar, title) in enumerate(zip(bars, titles, strict=True)):
+        bar.set_gid(f"{prefix}-{number}")
+        named[f"{prefix}-{number}"] = title
+    return named
 
 
 def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
@@ -154,11 +169,15 @@ def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
     if sites:
         figure = Figure(figsize=(7, 0.4 * len(sites) + 1))
         axes = figure.subplots()
-        axes.barh([visible(s["site"]) for s in sites], [100 * s["compliance_rate"] for s in sites], color="#3c6e47")
+        # Bars by position, labelled after: two sites whose shown names coincide keep a bar each.
+        bars = axes.barh(range(len(sites)), [100 * s["compliance_rate"] for s in sites], color="#3c6e47")
+        axes.set_yticks(range(len(sites)), [visible(s["site"]) for s in sites])
         axes.set_xlim(0, 100)
         axes.set_xlabel("compliant copies (%)")
         axes.invert_yaxis()
-        charts.append(("Compliance by site", _svg(figure)))
+        axes.patch.set_gid("compliance-axes")
+        titles = [f"{visible(s['site'])}: {100 * s['compliance_rate']:.0f}% compliant ({s['compliant']} of {s['copies']} copies)" for s in sites]
+        charts.append(("Compliance by site", _svg(figure, _mark(bars, "compliance-bar", titles))))
         totals: Counter[str] = Counter()
         for s in sites:
             totals.update(s["violations"])
@@ -166,11 +185,15 @@ def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
             top = totals.most_common(10)
             figure = Figure(figsize=(7, 0.4 * len(top) + 1))
             axes = figure.subplots()
-            axes.barh([visible(r) for r, _ in top], [n for _, n in top], color="#b5452b")
+            bars = axes.barh(range(len(top)), [n for _, n in top], color="#b5452b")
+            axes.set_yticks(range(len(top)), [visible(r) for r, _ in top])
+            axes.set_xlim(0, top[0][1])
             axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of copies: no half copies on the axis
             axes.set_xlabel("copies with the finding")
             axes.invert_yaxis()
-            charts.append(("Top violations", _svg(figure)))
+            axes.patch.set_gid("violation-axes")
+            titles = [f"{visible(r)}: {n} {'copy' if n == 1 else 'copies'}" for r, n in top]
+            charts.append(("Top violations", _svg(figure, _mark(bars, "violation-bar", titles))))
     months = report["over_time"]
     if months and any(m["violations"] for m in months):
         figure = Figure(figsize=(7, 3.2))
@@ -190,13 +213,19 @@ def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def dashboard_html(report: dict[str, Any]) -> str:
-    """A self-contained HTML page (no script, no external resource): charts as inline SVG, tables, problems; all text escaped."""
+    """A self-contained HTML page (no script, no external resource): charts as inline SVG, tables, problems; all text escaped.
+
+    Its Content-Security-Policy is the HTML report's: should page text ever get past the escaping, a
+    browser still runs no script and loads nothing from elsewhere.
+    """
+    from compliance.formatters.html import REPORT_CSP
 
     def e(value: Any) -> str:
         return html.escape(visible(str(value)), quote=True)
 
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Republication audit</title>",
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f'<meta http-equiv="Content-Security-Policy" content="{REPORT_CSP}"><title>Republication audit</title>',
         "<style>body{font:15px/1.4 system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em}"
         "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left}"
         "figure{margin:1em 0}svg{max-width:100%;height:auto}</style></head><body>",
