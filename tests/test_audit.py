@@ -597,3 +597,30 @@ def test_the_band_key_join_finds_the_stories_the_index_finds() -> None:
     # Jaccard near 0.3, only most of the time: LSH is probabilistic, the same either way).
     assert all(f"story-{p.key.split('-')[1]}" in joined[p.key] for p in pages if p.key.startswith(("whole", "edited")))
     assert sum(bool(joined[p.key]) for p in pages if p.key.startswith("unrelated")) == 0
+
+
+def test_the_readme_scaling_commands_give_the_single_process_report(cli: Any, tmp_path: Path) -> None:
+    pytest.importorskip("dask.bag", reason="dask is in the audit extra: pip install -e '.[audit]'")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = readme.split("<!-- audit-scaling -->\n```\n", 1)[1].split("```", 1)[0].splitlines()
+    assert [c.split()[:4] for c in commands] == [["syndcheck", "audit", "--scheduler", "local"], ["syndcheck", "audit", "--scheduler", "tcp://10.0.0.5:8786"]]
+    config = _example_without_its_site(tmp_path)
+    assert cli("audit", str(config)).code == 0
+    single = json.loads((config.parent / "audit-report" / "report.json").read_text(encoding="utf-8"))
+    for command in commands:
+        # The cluster's address stands for any scheduler: here the local threads, so the shuffle join runs in the test.
+        args = [str(config) if a == "examples/audit/audit.yaml" else "local" if a.startswith("tcp://") else a for a in command.split()[2:]]
+        shutil.rmtree(config.parent / "audit-report")
+        run = cli("audit", *args)
+        assert run.code == 0, run.err
+        assert json.loads((config.parent / "audit-report" / "report.json").read_text(encoding="utf-8")) == single
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [(["--join", "shuffle"], "--join shuffle needs --scheduler"), (["--scheduler", "local", "--join", "hash"], "--join must be map-side or shuffle")],
+)
+def test_a_join_the_audit_cannot_run_is_one_line_with_exit_2(cli: Any, tmp_path: Path, args: list[str], expected: str) -> None:
+    run = cli("audit", *args, str(_example_without_its_site(tmp_path)))
+    assert run.code == 2
+    assert len(run.err.strip().splitlines()) == 1 and expected in run.err
