@@ -10,6 +10,7 @@ import itertools
 import json
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -37,6 +38,38 @@ def _web() -> ModuleType:
 
 
 web = _web()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def loopback_only(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """No request leaves loopback: in this process and in every Python process these tests start
+    (the command line, Dask's workers and pools), a connection or lookup elsewhere is refused and
+    logged, and the log must be empty when the module's tests are done."""
+    import os
+
+    from tests import loopback_only as guard
+
+    folder = tmp_path_factory.mktemp("loopback-guard")
+    shutil.copyfile(Path(guard.__file__), folder / "sitecustomize.py")
+    log = folder / "refused.log"
+    log.touch()
+    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", guard.LOG_VARIABLE)}
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(folder), saved["PYTHONPATH"]) if p)
+    os.environ[guard.LOG_VARIABLE] = str(log)
+    socket_functions = (socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo)
+    guard.install(str(log))
+    try:
+        yield log
+    finally:
+        socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = socket_functions  # type: ignore[method-assign]
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    assert log.read_text(encoding="utf-8") == "", "requests that would have left loopback"
+
+
 FAST = "fetch: {rate: 20, concurrency: 2, timeout: 1, max-bytes: 1000000, retries: 1, backoff: 0.05}\n"
 
 
@@ -279,6 +312,17 @@ def test_the_readme_example_runs_as_documented(served: Any, cli: Any, tmp_path: 
     names = {**{n: f"http://{n}.example" for n in ("partner-b", "partner-c", "partner-d")}, "partner-a": base["partner-a"]}
     assert _rates(report, names) == pytest.approx(web.PLANTED, abs=1e-4)
     assert [s["story"] for s in report["stories"]] == [f"originals/story-{i}.html" for i in range(web.STORIES)]
+    # The per-site and per-story tables and the dashboard say the same.
+    import csv
+
+    with (example / "audit-report" / "sites.csv").open(encoding="utf-8") as table:
+        assert {row["site"]: float(row["compliance_rate"]) for row in csv.DictReader(table)} == {s["site"]: s["compliance_rate"] for s in report["sites"]}
+    with (example / "audit-report" / "stories.csv").open(encoding="utf-8") as table:
+        assert sorted((row["story"], row["url"]) for row in csv.DictReader(table)) == sorted(
+            (s["story"], c["url"]) for s in report["stories"] for c in s["copies"]
+        )
+    dashboard = (example / "audit-report" / "dashboard.html").read_text(encoding="utf-8")
+    assert dashboard.count("<svg") == 3 and all(f"<td>{s['site']}</td>" in dashboard for s in report["sites"])
 
 
 def test_the_example_without_its_site_still_completes(cli: Any, tmp_path: Path) -> None:
@@ -624,3 +668,22 @@ def test_a_join_the_audit_cannot_run_is_one_line_with_exit_2(cli: Any, tmp_path:
     run = cli("audit", *args, str(_example_without_its_site(tmp_path)))
     assert run.code == 2
     assert len(run.err.strip().splitlines()) == 1 and expected in run.err
+
+
+def test_the_loopback_guard_refuses_and_logs_what_would_leave(loopback_only: Path, tmp_path: Path) -> None:
+    import os
+
+    from tests.loopback_only import LOG_VARIABLE
+
+    log = tmp_path / "refused.log"
+    code = "import socket; socket.socket().connect(('192.0.2.1', 80))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, LOG_VARIABLE: str(log)}, check=False)
+    assert run.returncode == 1 and "refused by the tests' loopback guard" in run.stderr
+    assert log.read_text(encoding="utf-8").split(" ", 1)[1] == "connect ('192.0.2.1', 80)\n"
+    # A name is not even looked up, and loopback stays open.
+    with pytest.raises(socket.gaierror):
+        socket.getaddrinfo("partner-b.example", 80)
+    assert socket.getaddrinfo("127.0.0.1", 80)
+    log_line = loopback_only.read_text(encoding="utf-8")
+    loopback_only.write_text("", encoding="utf-8")  # the refused lookup above was this test's own
+    assert log_line.endswith("lookup 'partner-b.example'\n")
