@@ -138,7 +138,7 @@ def check_document(
     # Detection and rules read the page as a reader sees it: look-alike letters of another
     # script in a Latin word ("Dаily Cаller") count as the Latin letters they imitate.
     doc, disguises = see_through_document(doc)
-    ctx = Context(doc, {**(default_meta or {}), **doc.front_matter, **(meta or {})}, original)
+    ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original)
     notices: list[Notice] = []
     wanted = ctx.meta.get("original", "").strip()
     if original is None and wanted and load_original is not None:
@@ -307,6 +307,53 @@ def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence
     return [Notice("own-page", f"{OWN_PAGE}: {by_pack[pack_id].publisher}'s site, by {reason}; " + outcome.format(id=pack_id)) for pack_id, reason in found]
 
 
+def article_meta(doc: Document, *, meta: Mapping[str, str] | None, default_meta: Mapping[str, str] | None) -> dict[str, str]:
+    """The article's metadata, weakest first: `default_meta`, the document's front matter, `meta`."""
+    return {**(default_meta or {}), **doc.front_matter, **(meta or {})}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """Everything checking one document takes besides the document (each as for `check_document`).
+
+    `parse` then `check` is the one parse-and-check step: `check_bytes` runs it once, the fix
+    planner once more for every candidate fix, so both read and judge a document the same way.
+    """
+
+    packs: Sequence[Pack]
+    path: str
+    auto_detect: bool = True
+    meta: Mapping[str, str] | None = None
+    default_meta: Mapping[str, str] | None = None
+    severities: Mapping[str, Severity | None] | None = None
+    timing: bool = False
+    known_rules: Collection[str] | None = None
+    load_original: Callable[[str], Document] | None = None
+
+    def parse(self, data: bytes, kind: DocumentKind) -> Document:
+        """The document parsed once, knowing the packs' outlet names (a byline naming one is not a reporter)."""
+        return parse_document(data, kind, outlets=frozenset(o for pack in self.packs for o in pack.outlets))
+
+    def check(self, doc: Document, *, original: Document | None = None, candidates: Candidates | None = None) -> Report:
+        """`check_document` with these settings; `original`, when given, is used instead of reading
+        one; `candidates`, the literal prefilter's answer for the page, spares detection markers
+        that cannot fire."""
+        return check_document(
+            doc,
+            self.packs,
+            path=self.path,
+            auto_detect=self.auto_detect,
+            meta=self.meta,
+            default_meta=self.default_meta,
+            severities=self.severities,
+            timing=self.timing,
+            known_rules=self.known_rules,
+            original=original,
+            load_original=self.load_original,
+            candidates=candidates,
+        )
+
+
 def check_bytes(
     data: bytes,
     kind: DocumentKind,
@@ -322,26 +369,8 @@ def check_bytes(
     load_original: Callable[[str], Document] | None = None,
 ) -> Report:
     """Check one document's bytes: skip binary files, parse once, then `check_document`."""
-    binary = binary_kind(data)
-    if binary is not None:
-        return Report(path=path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
-    if not data.strip():
-        return Report(path=path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
-    candidates: Candidates | None = None
-    if auto_detect and "original" not in (meta or {}) and "original" not in (default_meta or {}):
-        decoded = decode_bytes(data)
-        candidates = prefilter_for(packs).scan(decoded.text, kind, page_url=path)
-        # Timing reports the parse and detection steps, so it always takes them.
-        if candidates.nothing and not timing:
-            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, packs, path=path)
-            if unmatched is not None:
-                return unmatched
-    started = time.perf_counter()
-    doc = parse_document(data, kind, outlets=frozenset(o for pack in packs for o in pack.outlets))
-    parsed = time.perf_counter() - started
-    report = check_document(
-        doc,
-        packs,
+    settings = CheckSettings(
+        packs=packs,
         path=path,
         auto_detect=auto_detect,
         meta=meta,
@@ -350,9 +379,32 @@ def check_bytes(
         timing=timing,
         known_rules=known_rules,
         load_original=load_original,
-        candidates=candidates,
     )
-    return dataclasses.replace(report, timings=(("parse", parsed), *report.timings)) if timing else report
+    return check_with(data, kind, settings)
+
+
+def check_with(data: bytes, kind: DocumentKind, settings: CheckSettings) -> Report:
+    """`check_bytes` with its settings as one value (what the runner builds once per file)."""
+    binary = binary_kind(data)
+    if binary is not None:
+        return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
+    if not data.strip():
+        return Report(path=settings.path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
+    candidates: Candidates | None = None
+    meta, default_meta = settings.meta or {}, settings.default_meta or {}
+    if settings.auto_detect and "original" not in meta and "original" not in default_meta:
+        decoded = decode_bytes(data)
+        candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path)
+        # Timing reports the parse and detection steps, so it always takes them.
+        if candidates.nothing and not settings.timing:
+            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, settings.packs, path=settings.path)
+            if unmatched is not None:
+                return unmatched
+    started = time.perf_counter()
+    doc = settings.parse(data, kind)
+    parsed = time.perf_counter() - started
+    report = settings.check(doc, candidates=candidates)
+    return dataclasses.replace(report, timings=(("parse", parsed), *report.timings)) if settings.timing else report
 
 
 # libxml2's limit on nesting (with huge_tree): a page nested deeper is reported as truncated.
@@ -387,4 +439,4 @@ def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Seque
     return Report(path=path, notices=tuple(notices), detections=detections)
 
 
-__all__ = ["MATCH_TIMEOUT", "check_bytes", "check_document", "evaluate_rule", "interpolate"]
+__all__ = ["MATCH_TIMEOUT", "CheckSettings", "article_meta", "check_bytes", "check_document", "check_with", "evaluate_rule", "interpolate"]

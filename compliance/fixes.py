@@ -17,19 +17,20 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
 from compliance.checks import Check, Context
-from compliance.document import Block, Document, DocumentKind, parse_document
+from compliance.document import Block, Document, DocumentKind
 from compliance.errors import OriginalUnavailable
 from compliance.findings import Report, Severity
 from compliance.patterns import Pattern
 from compliance.text import shorten
 
 if TYPE_CHECKING:
+    from compliance.engine import CheckSettings
     from compliance.packs import Pack, Rule
 
 Side = Literal["before", "after"]
@@ -129,45 +130,22 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(parts)
 
 
-def plan_fixes(
-    data: bytes,
-    kind: DocumentKind,
-    packs: Sequence[Pack],
-    *,
-    path: str,
-    auto_detect: bool = True,
-    meta: Mapping[str, str] | None = None,
-    default_meta: Mapping[str, str] | None = None,
-    severities: Mapping[str, Severity | None] | None = None,
-    known_rules: Collection[str] | None = None,
-    load_original: Callable[[str], Document] | None = None,
-) -> FixPlan:
-    """Plan the fixes of one document: every failing rule whose pack gives a fix is tried, in pack
-    order, until no more can be applied (a logo placed above a byline may need that byline first)."""
-    from compliance.engine import check_document
+def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixPlan:
+    """Plan the fixes of one document, checked with `settings` as `check` checks it: every failing
+    rule whose pack gives a fix is tried, in pack order, until no more can be applied (a logo
+    placed above a byline may need that byline first)."""
+    from compliance.engine import article_meta
 
-    outlets = frozenset(o for pack in packs for o in pack.outlets)
-    first = parse_document(data, kind, outlets=outlets)
-    merged = {**(default_meta or {}), **first.front_matter, **(meta or {})}
-    original = _read_original(merged.get("original", "").strip(), load_original)
+    first = settings.parse(data, kind)
+    merged = article_meta(first, meta=settings.meta, default_meta=settings.default_meta)
+    original = _read_original(merged.get("original", "").strip(), settings.load_original)
 
     def check(doc: Document) -> Report:
-        return check_document(
-            doc,
-            packs,
-            path=path,
-            auto_detect=auto_detect,
-            meta=meta,
-            default_meta=default_meta,
-            severities=severities,
-            known_rules=known_rules,
-            original=original,
-            load_original=None if original is not None else load_original,
-        )
+        return settings.check(doc, original=original)
 
     before = check(first)
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
-    rules = _rules_of(packs, before.packs)
+    rules = _rules_of(settings.packs, before.packs)
     fixable = [f.rule for f in before.findings if f.rule in rules and rules[f.rule].fix is not None]
     if not fixable:
         return unchanged
@@ -195,7 +173,7 @@ def plan_fixes(
                 continue
             offset, block, place = placed
             candidate = text[:offset] + block + text[offset:]
-            candidate_doc = parse_document(prefix + candidate.encode(first.encoding), kind, outlets=outlets)
+            candidate_doc = settings.parse(prefix + candidate.encode(first.encoding), kind)
             candidate_report = check(candidate_doc)
             problem = _regression(rule_id, report, candidate_report)
             if problem:

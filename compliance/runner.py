@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from compliance.config import ConfigLayer, RuleAdjustment, Settings, is_selected, resolve
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
 from compliance.document import DocumentKind
-from compliance.engine import check_bytes
+from compliance.engine import CheckSettings, check_with
 from compliance.errors import CheckError, ConfigError, InputError, UserError
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
@@ -254,18 +254,8 @@ class Runner:
 
             plan = self.plan(source.path)
             data = read_source(source, max_bytes=self.options.max_bytes)
-            fix_plan = plan_fixes(
-                data,
-                source.kind,
-                plan.packs,
-                path=source.path,
-                auto_detect=plan.auto_detect,
-                meta=self.options.meta,
-                default_meta=read_sidecar_meta(source),
-                severities=plan.settings.severity,
-                known_rules=plan.known_rules or None,
-                load_original=self.originals.reader_for(source.file),
-            )
+            settings = self._settings(source.path, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source), article=source.file)
+            fix_plan = plan_fixes(data, source.kind, settings)
             plans.append(fix_plan)
             return fix_plan.after, self.options.fail_on or plan.settings.fail_on
 
@@ -297,10 +287,14 @@ class Runner:
         article: Path | None = None,
     ) -> Report:
         """Check one document; an `original` in its metadata is read beside `article` (its file)."""
-        return check_bytes(
-            data,
-            kind,
-            plan.packs,
+        return check_with(data, kind, self._settings(name, plan, meta=meta, default_meta=default_meta, article=article))
+
+    def _settings(
+        self, name: str, plan: Plan, *, meta: Mapping[str, str], default_meta: Mapping[str, str] | None = None, article: Path | None = None
+    ) -> CheckSettings:
+        """How a document of this plan is checked, whether for `check` or for `fix`."""
+        return CheckSettings(
+            packs=plan.packs,
             path=name,
             auto_detect=plan.auto_detect,
             meta=meta,

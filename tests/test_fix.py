@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from compliance.engine import CheckSettings
 from compliance.errors import InputError, PackError
 from compliance.fixes import plan_fixes
 from compliance.inputs import kind_for
@@ -50,9 +51,8 @@ def _assert_inserted_only(before: bytes, after: bytes, inserted: list[str]) -> N
 def test_after_the_fix_the_fixed_rules_pass_and_only_the_blocks_were_inserted(sample: str) -> None:
     path = ROOT / sample
     pack = sample.split("/")[1]
-    plan = plan_fixes(
-        path.read_bytes(), kind_for(sample), PACKS, path=sample, meta=VALUES.get(pack, {}), default_meta=_sidecar(path), load_original=_reader(path)
-    )
+    settings = CheckSettings(packs=PACKS, path=sample, meta=VALUES.get(pack, {}), default_meta=_sidecar(path), load_original=_reader(path))
+    plan = plan_fixes(path.read_bytes(), kind_for(sample), settings)
     fixed_rules = {edit.rule for edit in plan.edits}
     assert not fixed_rules & {f.rule for f in plan.after.findings}
     # No finding is added by a fix; a block may satisfy more than its own rule (DCNF's logo above
@@ -169,12 +169,12 @@ def test_markdown_gets_markdown_and_values_are_escaped_for_their_syntax(tmp_path
     article = "# Pipeline Inspectors Signed Off\n\nBy Pat Doe, ProPublica\n\nFirst paragraph of the story.\n\nSecond paragraph.\n"
     meta = {"original-url": "https://www.propublica.org/article/welds", "reporter": "Pat Doe"}
     pack = [p for p in PACKS if p.id == "propublica"]
-    plan = plan_fixes(article.encode(), "markdown", pack, path="story.md", auto_detect=False, meta=meta)
+    plan = plan_fixes(article.encode(), "markdown", CheckSettings(packs=pack, path="story.md", auto_detect=False, meta=meta))
     # A Markdown copy is not a web page: only the credit line (the link and pixel rules are online-only).
     assert plan.fixed.decode() == article.replace("First paragraph", "This story was originally published by ProPublica.\n\nFirst paragraph")
     html = b"<html><body><article><h1>Welds</h1><p>First.</p><p>Second.</p></article></body></html>"
     hostile = {"original-url": 'https://www.propublica.org/article/welds?a=1&b="><script>alert(1)</script>'}
-    plan = plan_fixes(html, "html", pack, path="s.html", auto_detect=False, meta=hostile)
+    plan = plan_fixes(html, "html", CheckSettings(packs=pack, path="s.html", auto_detect=False, meta=hostile))
     (link,) = [e for e in plan.edits if e.rule == "creative-commons/source-link"]
     assert link.text == (
         '<p>Read the original story on <a href="https://www.propublica.org/article/welds?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">'

@@ -67,7 +67,7 @@ def test_internal_error_messages_on_stderr_do_not_carry_raw_payload_ids(cli: Any
     def crash(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("boom\n::error::forged")
 
-    monkeypatch.setattr("compliance.runner.check_bytes", crash)
+    monkeypatch.setattr("compliance.runner.check_with", crash)
     payload = json.dumps({"id": "x\n::add-mask::y", "html": "<p>a</p>"}) + "\n"
     run = cli("check", "--format", "github", "--input-kind", "cms-json", "-", stdin=payload.encode())
     assert run.code == BUG
