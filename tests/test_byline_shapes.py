@@ -9,8 +9,9 @@ import pytest
 
 from compliance.api import check_html, check_text
 from compliance.document import parse_document
-from compliance.document.byline_reading import read_byline
+from compliance.document.byline_reading import quote_byline, read_byline
 from compliance.findings import Report, Severity
+from compliance.packs import load_pack
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -185,3 +186,42 @@ def test_byline_only_in_meta_or_json_ld_does_not_count() -> None:
     head = '<head><meta name="author" content="Tom Reed"><script type="application/ld+json">{"author": {"name": "Tom Reed"}}</script></head>'
     doc = parse_document(f"<html>{head}" + _page("").removeprefix("<html>"), "html")
     assert doc.bylines == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted_credit"),
+    [
+        # A job title standing as a part of its own is left out of the quote, and of the credit quoted.
+        ("- Written by Ana Ruiz, Audience Editor, Harbor Ledger", "Harbor Ledger"),
+        ("1. Written by Ines Varga; Community Manager; Westmark Post", "Westmark Post"),
+        ("By Ola Berg — Staff Writer", ""),
+        ("Jane Doe for Harbor Ledger, Senior Editor", "Harbor Ledger"),
+        ("By Tom Reed, Senior Lecturer & Program Chair, School of Law, Example University", "School of Law, Example University"),
+        # A title that says where stays in both; so does a role in the names' own part.
+        ("By Priya Natarajan, Professor of Law at Eastfield College", "Professor of Law at Eastfield College"),
+        ("Tom Reed Business Reporter", "Business Reporter"),
+        ("By Lena Ortiz (Harbor Ledger)", "Harbor Ledger"),
+    ],
+)
+def test_the_quoted_credit_leaves_out_the_job_titles_the_quote_leaves_out(text: str, quoted_credit: str) -> None:
+    reading = read_byline(text)
+    assert reading is not None
+    assert reading.quoted_credit == quoted_credit
+    quote = quote_byline(text, reading.names)
+    assert all(part in quote for part in quoted_credit.split(", "))
+
+
+def test_a_rule_quoting_the_byline_credit_quotes_what_the_evidence_shows() -> None:
+    pack = load_pack(
+        "id: desk\nname: D\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+        "  - id: desk/credit\n    severity: error\n    message: 'credited to {credit}'\n    help: h\n"
+        "    when: {byline: {}}\n    check: {text: {pattern: 'never in the story'}}\n",
+        "desk.yaml",
+    )
+    page = (
+        b"<html><body><article><h1>Floods close the river road</h1>"
+        b"<p class='byline'>By Ana Ruiz, Audience Development Manager, Harbor Ledger</p>"
+        b"<p>The river rose overnight and the county closed the road.</p></article></body></html>"
+    )
+    (finding,) = check_html(page, packs=[pack], detect=False).findings
+    assert finding.message == "credited to Harbor Ledger"

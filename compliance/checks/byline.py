@@ -5,7 +5,9 @@ Bylines are found in byline markup (`.byline`, `rel=author`, `[itemprop=author]`
 and in short lines near the top of the article ("By NAME", "NAME, Contributor",
 "NAME | Energy Reporter", "NAME Contributor"). A credit that names no person ("By The Daily
 Caller", "By Courier Staff", "By ,") does not satisfy `person: true`. A byline only in `<meta>`
-is not visible and does not count. Captures: `name` (the first person), `names`, `credit`.
+is not visible and does not count. Captures: `name` (the first person), `names`, `credit` (the
+rest of the byline as its evidence quotes it: "Harbor Ledger" for "By A, Audience Editor, Harbor
+Ledger", whose job title stands as a part of its own).
 
 Example (a reporter credited with a DCNF affiliation)::
 
@@ -120,7 +122,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
             captures = (
                 ("name", byline.names[0] if byline.names else ""),
                 ("names", ", ".join(byline.names)),
-                ("credit", byline.reading.credit),
+                ("credit", byline.reading.quoted_credit),
             )
             offset = doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]
             hits.append(Hit(byline.index, functools.partial(doc.locate, byline), byline.text, captures, offset))

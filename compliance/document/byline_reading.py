@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from compliance.text import normalize_inline
 
@@ -404,6 +404,9 @@ class BylineReading:
     names: tuple[str, ...]
     credit: str
     problem: str | None
+    # The credit as the byline's evidence quotes it (`quote_byline`): without the job titles that
+    # stand as parts of their own after the names. What a rule quotes as `{credit}`.
+    quoted_credit: str = field(default="", compare=False)
 
     @property
     def names_person(self) -> bool:
@@ -647,19 +650,19 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
     if _is_empty(stripped) or name_slot_empty:
         return _empty_reading(stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
-    names, credit, split_at_for = _names_and_credit(stripped, outlets)
+    names, credit, split_at_for, quoted_credit = _names_and_credit(stripped, outlets)
 
     if names:
         if require_prefix and not had_prefix and not _credit_stands_alone(credit, split_at_for, outlets):
             # A bare "Jane Doe" paragraph, "Maria Lopez, a nurse in Fresno, said ...", or a
             # Title-Case headline ("Senators Spar with Treasury Over Tariff Refunds") is not a byline.
             return None
-        return BylineReading(tuple(names), credit, None)
+        return BylineReading(tuple(names), credit, None, quoted_credit)
     if require_prefix and not had_prefix:
         return None
     lowered = {w.lower().strip(".,") for w in stripped.split()}
     problem = "staff" if lowered & _STAFF_WORDS else "outlet"
-    return BylineReading((), credit or stripped, problem)
+    return BylineReading((), credit or stripped, problem, credit or stripped)
 
 
 def _credit_stands_alone(credit: str, split_at_for: bool, outlets: Set[str]) -> bool:
@@ -673,19 +676,23 @@ def _credit_stands_alone(credit: str, split_at_for: bool, outlets: Set[str]) -> 
 def _empty_reading(stripped: str, *, had_prefix: bool, require_prefix: bool) -> BylineReading | None:
     """A byline that names nobody and no outlet ("By ,"), or None for a plain paragraph."""
     if had_prefix or not require_prefix:
-        return BylineReading((), "" if _is_empty(stripped) else stripped, "empty")
+        credit = "" if _is_empty(stripped) else stripped
+        return BylineReading((), credit, "empty", credit)
     return None
 
 
-def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, bool]:
-    """The people a byline names, the rest of its credit joined by ", ", and whether the credit
-    came after "for"/"of"/"at"/"with"."""
+def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, bool, str]:
+    """The people a byline names, the rest of its credit joined by ", ", whether the credit came
+    after "for"/"of"/"at"/"with", and the credit as quoted (without the job titles standing as
+    parts of their own after the names, as `quote_byline` leaves them out)."""
     names: list[str] = []
     credit_parts: list[str] = []
+    quoted_parts: list[str] = []
     # "NAME for Outlet" in the first segment; later "of"s belong to the credit ("School of Law").
     first, *rest = _SEGMENT_SPLIT.split(stripped)
     head, *for_credit = _FOR_OF.split(first, maxsplit=1)
     if for_credit:
+        quoted_parts = [for_credit[0].strip(" ."), *(part.strip(" .") for part in rest if part and not _is_title_part(part, outlets))]
         for_credit = [", ".join([for_credit[0], *rest])]
         rest = []
     for segment in [head, *rest]:
@@ -701,11 +708,15 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
             split = _split_name_and_role(segment, outlets) if not names else None
             if split is not None:
                 names.append(split[0])
+                # A role in the names' own part is the byline's wording, and is quoted.
                 credit_parts.append(split[1])
+                quoted_parts.append(split[1])
                 continue
         credit_parts.append(segment)
+        if not (names and _is_title_part(segment, outlets)):
+            quoted_parts.append(segment)
     credit_parts.extend(part.strip(" .") for part in for_credit)
-    return names, ", ".join(credit_parts), bool(for_credit)
+    return names, ", ".join(credit_parts), bool(for_credit), ", ".join(part for part in quoted_parts if part)
 
 
 # The separators between a byline's parts: names, job titles, outlets, dates.
