@@ -18,6 +18,7 @@ from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError, OriginalUnavailable
 from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
+from compliance.fixes import fix_block
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.packs import Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout
@@ -83,7 +84,15 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
     values = _values(rule, outcome, extra, ctx.meta)
     location = outcome.anchor or doc.article_location
     finding = Finding(
-        rule.id, rule.severity, interpolate(rule.message, values), interpolate(rule.help, values), location, None, rule.pack, outcome.detail or None
+        rule.id,
+        rule.severity,
+        interpolate(rule.message, values),
+        interpolate(rule.help, values),
+        location,
+        None,
+        rule.pack,
+        outcome.detail or None,
+        fix_block(rule.fix, ctx) if rule.fix is not None else None,
     )
     return [finding], []
 

@@ -46,6 +46,16 @@ START = Location(1, 1)
 
 
 @dataclass(frozen=True, slots=True)
+class FixBlock:
+    """The block a rule's `fix:` puts in, rendered for the document: `text` to paste at `place`
+    ("before the byline"; "" when the place the fix names is not in the document). A value not
+    known (no original, no metadata) stands as `[NAME]` for the editor to fill in."""
+
+    text: str
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A requirement a document does not meet (or a forbidden thing it contains)."""
 
@@ -57,6 +67,8 @@ class Finding:
     evidence: str | None = None
     pack: str = ""
     detail: str | None = None
+    # What to paste to put it right, when the rule has a fix for the document's syntax.
+    fix: FixBlock | None = field(default=None, compare=False)
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:

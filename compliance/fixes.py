@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
-from compliance.checks import Check, Context
+from compliance.checks import Check, Context, Undecided
 from compliance.document import Block, Document, DocumentKind
 from compliance.errors import OriginalUnavailable
-from compliance.findings import Report, Severity
-from compliance.patterns import Pattern
+from compliance.findings import FixBlock, Report, Severity
+from compliance.patterns import MissingMeta, Pattern, PatternTimeout
 from compliance.text import shorten
 
 if TYPE_CHECKING:
@@ -261,7 +261,8 @@ class _Values:
         candidates = [given] if given.startswith(("http://", "https://")) else []
         if self.original is not None:
             candidates += [*self.original.canonical, *self.original.meta.get("og:url", ())]
-        candidates.append(self.meta.get("original-url", "").strip())
+        # `original_url` is the key CMS payloads, the editor's page and the Creative Commons pack use.
+        candidates += [self.meta.get(key, "").strip() for key in ("original-url", "original_url")]
         return next((c for c in candidates if c.startswith(("http://", "https://"))), None)
 
     def get(self, name: str, fix: FixTemplate) -> str | None:
@@ -318,14 +319,16 @@ class _Values:
 _URL_VALUES = ("original-url",)
 
 
-def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values) -> str:
-    """The template with its values filled in, each escaped for the syntax it goes into; a
-    `ValueError` names the first value that is not known."""
+def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values, *, unknown: Callable[[str], str] | None = None) -> str:
+    """The template with its values filled in, each escaped for the syntax it goes into. A value
+    that is not known is `unknown(name)`, or without `unknown` a `ValueError` naming it."""
     urls = {*_URL_VALUES, *(s.name for s in fix.values if s.original_image is not None)}
 
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
         value = values.get(name, fix)
+        if value is None and unknown is not None:
+            return unknown(name)
         if value is None:
             raise ValueError(_Values.missing(name, fix))
         value = " ".join(_CONTROL.sub(" ", value).split())
@@ -345,6 +348,35 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
 
 
 # -- placing ----------------------------------------------------------------------------------
+
+
+def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
+    """The block `fix` puts into `ctx.doc`, rendered with the values the original story and the
+    article's metadata give (one not known shows as `[NAME]`, "[LOGO URL]"), and where it goes;
+    None when the fix does not apply to the page (its `when` fails) or has no template in the
+    document's syntax. What the HTML report and the editor's page show as the block to paste."""
+    doc = ctx.doc
+    template = fix.template_for(doc.kind)
+    if template is None:
+        return None
+    # The block is advice beside the finding: a check of the fix that cannot decide (no original,
+    # a value not given, a pattern out of time) leaves the block out, never the finding.
+    try:
+        if fix.when is not None and not ctx.run(fix.when).passed:
+            return None
+        anchor = None if isinstance(fix.where, str) else _anchor(fix.where, doc, ctx)
+    except (Undecided, MissingMeta, PatternTimeout):
+        return None
+    text = _render(template, doc.kind, fix, _Values(ctx.meta, ctx.original), unknown=_placeholder)
+    if isinstance(fix.where, str):
+        return FixBlock(text, fix.place)
+    # A place a check names is shown by what the check finds ("after '<img alt=…>'").
+    return FixBlock(text, f"{fix.insert} {anchor[1]!r}" if anchor is not None else "")
+
+
+def _placeholder(name: str) -> str:
+    """How a value not known stands in a block to paste: `{meta.original_url}` → "[ORIGINAL URL]"."""
+    return "[" + re.sub(r"[-_.]", " ", name.removeprefix("meta.")).upper() + "]"
 
 
 def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context) -> tuple[int, str, str] | str:

@@ -49,9 +49,6 @@ class Rule:
     # How to put right what the rule finds missing (pack data, see `compliance.fixes`).
     fix: FixTemplate | None = None
 
-    # The exact HTML to paste to fix a finding (the publisher's logo and byline block), when there is one.
-    snippet: str = ""
-
     @property
     def name(self) -> str:
         """The rule id without its pack prefix."""
@@ -106,9 +103,9 @@ class Pack:
 
 _PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "extends", "define", "outlets", "detect", "rules")
 _REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "rules")
-_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "snippet", "fix")
+_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix")
 _REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
-_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "snippet", "fix", "off")
+_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix", "off")
 _FIX_KEYS = ("insert", "where", "template", "values", "when")
 _VALUE_SOURCE_KEYS = ("original-image", "original-url", "meta")
 _DETECT_KEYS = ("threshold", "own-site", "markers")
@@ -630,7 +627,7 @@ def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
                 f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _suggest(text, SEVERITY_LABELS)
             )
         changes["severity"] = Severity.from_label(text)
-    for key in ("message", "help", "terms", "snippet"):
+    for key in ("message", "help", "terms"):
         if key in rule.entries:
             changes[key] = builder.string(rule.entries[key], key, rule.mark).strip()
     if "check" in rule.entries:
@@ -687,7 +684,6 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
         pack_id,
         builder.origin,
         rule.mark.line,
-        snippet=builder.string(rule.entries["snippet"], "snippet", rule.mark).strip() + "\n" if "snippet" in rule.entries else "",
         fix=fix,
     )
 

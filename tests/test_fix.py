@@ -273,3 +273,25 @@ def test_no_custom_script_is_added_to_an_amp_page(cli: Any, tmp_path: Path) -> N
     assert run.code == 1
     assert page.read_bytes() == (SAMPLES / "propublica" / "amp-no-pixel.html").read_bytes()
     assert f"{page}: not fixed: propublica/pixel: the fix does not apply to this page" in run.err
+
+
+_DESK_PACK = (
+    "id: desk\nname: D\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+    "  - id: desk/credit\n    severity: error\n    message: m\n    help: h\n"
+    "    check: {text: {phrase: First published by the Desk}}\n"
+    "    fix:\n      insert: before\n      where: body\n      when: {text: {pattern: '{{meta.section}}'}}\n"
+    "      template: First published by the Desk.\n"
+)
+
+
+@pytest.mark.parametrize(("meta", "block"), [({"section": "Metro"}, "<p>First published by the Desk.</p>"), ({}, None)])
+def test_a_finding_carries_its_fix_block_and_keeps_the_finding_when_the_fix_cannot_decide(meta: dict[str, str], block: str | None) -> None:
+    from compliance.engine import check_bytes
+
+    page = b"<html><body><article><h1>Metro budget</h1><p>By Ana Ruiz</p><p>The council met.</p><p>It voted.</p></article></body></html>"
+    report = check_bytes(page, "html", [load_pack(_DESK_PACK, "desk.yaml")], path="s.html", auto_detect=False, meta=meta)
+    (finding,) = report.findings
+    assert finding.rule == "desk/credit"
+    # Without the section its 'when' needs, the fix's place cannot be decided: the finding stands, without a block.
+    assert (finding.fix.text if finding.fix else None) == block
+    assert finding.fix is None or finding.fix.place == "before the body"

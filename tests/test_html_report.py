@@ -7,11 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
+import pytest
 
+from compliance.engine import CheckSettings
+from compliance.fixes import plan_fixes
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.html import format_html
 from compliance.loading import load_packs
 from compliance.runner import Runner, RunOptions
+from tests.conftest import ROOT
 
 HOSTILE = """<!DOCTYPE html><html><head>
 <meta http-equiv="refresh" content="0; url=https://attacker.example/">
@@ -77,8 +81,29 @@ def test_the_report_is_self_contained_and_gives_the_snippet_to_paste(cli: Any) -
     assert [e for e in tree.iter() if isinstance(e.tag, str) and (e.get("src") or (e.tag == "link" and e.get("href")))] == []
     csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
     assert "default-src 'none'" in csp and "form-action 'none'" in csp
-    snippet = tree.xpath("string(//pre[@class='snippet'])")
-    assert 'alt="Daily Caller News Foundation logo"' in snippet and "By [REPORTER], Daily Caller News Foundation" in snippet
+    # The rule's fix, rendered for the article: the logo URL is not known without the original or
+    # --meta logo-url, so it stands as a value to fill in.
+    assert tree.xpath("string(//p[@class='paste'])") == "Paste this before the byline:"
+    assert tree.xpath("string(//pre[@class='snippet'])") == '<p><img src="[LOGO URL]" alt="Daily Caller News Foundation logo"></p>'
+
+
+@pytest.mark.parametrize(
+    ("sample", "meta", "rule"),
+    [
+        ("samples/dcnf/no-logo.html", {"logo-url": "https://dailycallernewsfoundation.org/wp-content/uploads/2019/01/dcnf-logo.png"}, "dcnf/logo"),
+        ("samples/dcnf/staff-byline.html", {"reporter": "Jake Smith"}, "dcnf/byline"),
+        ("samples/propublica/staff-byline-twice.html", {"reporter": "Hollis Brandt"}, "creative-commons/author"),
+    ],
+)
+def test_the_block_to_paste_is_the_block_syndcheck_fix_inserts(cli: Any, sample: str, meta: dict[str, str], rule: str) -> None:
+    flags = [arg for key, value in meta.items() for arg in ("--meta", f"{key}={value}")]
+    tree = lxml.html.fromstring(cli("check", "--format", "html", *flags, sample).out)
+    (item,) = tree.xpath(f"//li[contains(@class, 'finding')][code[@class='rule'] = '{rule}']")
+    shown = item.xpath("string(.//pre[@class='snippet'])")
+    plan = plan_fixes((ROOT / sample).read_bytes(), "html", CheckSettings(packs=load_packs(), path=sample, meta=meta))
+    (edit,) = [e for e in plan.edits if e.rule == rule]
+    assert shown == edit.text.strip()
+    assert "[" not in shown
 
 
 def test_a_hostile_article_is_rendered_inert(tmp_path: Path) -> None:

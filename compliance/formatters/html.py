@@ -1,6 +1,6 @@
 """`--format html`: one self-contained page an editor opens offline, showing each article as it
 reads with every finding marked where it is (or where the missing thing belongs), what passed with
-its evidence, and the fix with the snippet to paste.
+its evidence, and the fix with the block to paste (the rule's `fix:` rendered for the article).
 
 The article is untrusted. It is rendered through `nh3` (the Rust `ammonia` sanitiser) with a
 short allow-list: no script, style, form, frame, object, meta or base element survives, no
@@ -13,7 +13,6 @@ messages quoting the page) passes the output sanitiser and is HTML-escaped.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping, Sequence
 
 from compliance.display import visible
@@ -35,8 +34,6 @@ _ATTRIBUTES = {"a": {"href", "title"}, "img": {"alt", "title", "width", "height"
 # Whole elements (with their content) that never reach the page.
 _DROPPED = {"script", "style", "template", "title", "noscript", "iframe", "object", "embed", "svg", "math", "select", "textarea", "button", "head"}
 
-_META_REF = re.compile(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
-
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
 
 
@@ -53,17 +50,15 @@ def html_page(header: str, body: str, *, title: str = "syndcheck report", csp: s
     return _PAGE.format(csp=csp, css=_CSS + extra_css, title=html.escape(title), header=header, sections=body)
 
 
-def render_report(report: Report, source: ArticleSource | None, context: FormatContext, number: int = 1, *, meta: Mapping[str, str] | None = None) -> str:
-    """One article's section: findings and passes on the left, the article with markers on the right.
-    `meta` (the article's metadata, when known) fills the snippets' `{{meta.KEY}}` placeholders."""
+def render_report(report: Report, source: ArticleSource | None, context: FormatContext, number: int = 1) -> str:
+    """One article's section: findings and passes on the left, the article with markers on the right."""
     prefix = f"a{number}"
     packs = ", ".join(report.packs) if report.packs else "no pack"
     rows = []
     for notice in report.notices:
         rows.append(f'<li class="notice">{_text(notice.message)}</li>')
     for index, finding in enumerate(report.findings, start=1):
-        rule = context.rule(finding.rule)
-        rows.append(_finding_item(finding, f"{prefix}-f{index}", index, rule.snippet if rule is not None else "", meta or {}))
+        rows.append(_finding_item(finding, f"{prefix}-f{index}", index))
     for index, passed in enumerate(report.passed, start=1):
         rows.append(_passed_item(passed, f"{prefix}-p{index}"))
     article = _article(report, source, prefix) if source is not None else '<p class="notice">The article text is not available.</p>'
@@ -79,14 +74,15 @@ def render_report(report: Report, source: ArticleSource | None, context: FormatC
     )
 
 
-def _finding_item(finding: Finding, anchor: str, number: int, snippet_text: str, meta: Mapping[str, str]) -> str:
+def _finding_item(finding: Finding, anchor: str, number: int) -> str:
     why = f'<p class="why"><b>found:</b> {_text(finding.evidence)}</p>' if finding.evidence else ""
     if not why and finding.detail:
         why = f'<p class="why"><b>why:</b> {_text(finding.detail)}</p>'
     snippet = ""
-    if snippet_text:
-        pasted = _META_REF.sub(lambda m: meta.get(m.group(1)) or f"[{m.group(1).replace('_', ' ').upper()}]", snippet_text).rstrip("\n")
-        snippet = f'<p class="paste">Paste this where marker {number} is:</p><pre class="snippet"><code>{html.escape(visible_block(pasted))}</code></pre>'
+    if finding.fix is not None:
+        # The rule's fix rendered for this article: the exact block `syndcheck fix` would insert.
+        where = _text(finding.fix.place) if finding.fix.place else f"where marker {number} is"
+        snippet = f'<p class="paste">Paste this {where}:</p><pre class="snippet"><code>{html.escape(visible_block(finding.fix.text))}</code></pre>'
     return (
         f'<li class="finding {finding.severity.label}" id="item-{anchor}"><a class="badge" href="#{anchor}">{number}</a> '
         f'<span class="sev">{finding.severity.label}</span> <code class="rule">{_text(finding.rule)}</code> '

@@ -37,9 +37,7 @@ def editor_page(context: FormatContext, checked: tuple[FileResult, ArticleSource
     if checked is not None:
         file_result, source = checked
         status = RunStatus().add(file_result).exit_code()
-        result = f'<p class="status" data-status="{status}">Result: {_STATUS.get(status, "")}</p>' + render_report(
-            file_result.report, source, context, meta=form.meta if form is not None else None
-        )
+        result = f'<p class="status" data-status="{status}">Result: {_STATUS.get(status, "")}</p>' + render_report(file_result.report, source, context)
     body = f"""<form class="editor" method="post" action="/" enctype="multipart/form-data">
 <label for="article">Paste the article (HTML or text)</label>
 <textarea id="article" name="article" rows="10" spellcheck="false">{pasted}</textarea>
