@@ -73,12 +73,32 @@ def requires_shared(paths: Sequence[Path]) -> None:
             pytest.skip(f"{path} is missing: the shared/ folder must sit beside the checkout")
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _hermetic_pack_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Tests never read or write the user's pack cache."""
-    import os
+_CACHE_HOME = pytest.StashKey[Path]()
 
-    os.environ["SYNDCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("pack-cache"))
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests never read or write the user's caches or settings: the pack cache, fetched originals,
+    pre-commit's environments, matplotlib's font cache and Chromium's profile go to a temporary
+    folder, set before any test module is imported (some build an app, and so load packs, at import)."""
+    import os
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="syndcheck-tests-"))
+    config.stash[_CACHE_HOME] = home
+    os.environ["XDG_CACHE_HOME"] = str(home / "cache")
+    os.environ["SYNDCHECK_CACHE_DIR"] = str(home / "cache" / "syndcheck")
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DATA_HOME"] = str(home / "data")
+    os.environ["MPLCONFIGDIR"] = str(home / "matplotlib")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the temporary caches."""
+    import shutil
+
+    home = config.stash.get(_CACHE_HOME, None)
+    if home is not None:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 # Property tests run at a fixed seed (the same examples on every run, so a red CI is reproducible);
