@@ -254,7 +254,7 @@ def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES, st
 def read_fixture(source: Source) -> tuple[bytes, Expectations]:
     """A rule-test fixture's bytes and its expectations (comments, or a `.expect` sidecar for text)."""
     from compliance.decoding import decode_bytes
-    from compliance.ruletest import Expectations, expectations_in_markup, expectations_in_sidecar
+    from compliance.ruletest import Expectations, derive, expectations_in_markup, expectations_in_sidecar
 
     data = read_source(source, max_bytes=None)
     if source.kind == "text" and source.file is not None:
@@ -266,7 +266,12 @@ def read_fixture(source: Source) -> tuple[bytes, Expectations]:
         except ValueError as exc:
             raise InputError(str(exc), hint="see docs/rule-packs.md, 'Testing a pack'") from None
     try:
-        return data, expectations_in_markup(decode_bytes(data).text)
+        expectations = expectations_in_markup(decode_bytes(data).text)
+        if expectations.base is None or source.file is None:
+            return data, expectations
+        base_file = source.file.parent / expectations.base
+        base = decode_bytes(read_source(Source(display_file(base_file), source.kind, base_file), max_bytes=None)).text
+        return derive(base, expectations.changes, base_name=expectations.base).encode("utf-8"), expectations
     except ValueError as exc:
         raise InputError(str(exc), path=source.path, hint="see docs/rule-packs.md, 'Testing a pack'") from None
 

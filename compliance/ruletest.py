@@ -7,6 +7,15 @@ HTML and Markdown fixtures carry their expectations in comments::
     <!-- expect: dcnf/logo -->                   a finding of this rule, anywhere
     <!-- expect-line: dcnf/byline -->            a finding of this rule on the next line
 
+A fixture that is another fixture with one change says so instead of copying it::
+
+    <!-- syndcheck-test: from=compliant.html packs=dcnf -->   the article is compliant.html (beside it) ...
+    <!-- change: <p>Paragraph.</p> => -->                  ... with this text replaced (here: removed)
+    <!-- expect: dcnf/fidelity -->
+
+Its expectations are its own (the base's comments are only text); each changed text must occur
+exactly once in the base.
+
 Text fixtures use a sidecar file `NAME.txt.expect` with one expectation per line: `packs: dcnf`,
 `meta.reporter: Ana Ruiz`, `dcnf/logo`, or `dcnf/byline:12` (a finding on line 12). A fixture without expectations must
 produce no findings. Every mismatch is reported: an expected finding that is missing, and a
@@ -24,6 +33,8 @@ from dataclasses import dataclass
 from compliance.findings import Report
 
 _DIRECTIVE = re.compile(r"<!--\s*syndcheck-test:(.*?)-->", re.DOTALL)
+_CHANGE = re.compile(r"<!--\s*change:(.*?)-->", re.DOTALL)
+_CHANGE_ARROW = " => "
 _EXPECT = re.compile(r"<!--\s*expect(-line)?:\s*([a-z0-9\-]+/[a-z0-9\-]+)\s*-->")
 _SIDECAR_LINE = re.compile(r"^\s*(?:(packs)\s*:\s*([\w\-, ]+)|([a-z0-9\-]+/[a-z0-9\-]+)(?:\s*:\s*(\d+))?)\s*(?:#.*)?$")
 _SIDECAR_META = re.compile(r"^\s*meta\.([A-Za-z0-9_-]+)\s*:\s*(.*?)\s*$")
@@ -37,6 +48,10 @@ class Expectations:
     on_lines: tuple[tuple[str, int], ...] = ()
     packs: tuple[str, ...] | None = None
     meta: tuple[tuple[str, str], ...] = ()
+    # A fixture derived from another: the base fixture's path (relative to this one) and the
+    # (old, new) texts replaced in it, in order.
+    base: str | None = None
+    changes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +83,7 @@ def expectations_in_markup(text: str) -> Expectations:
             anywhere.append(match.group(2))
     packs: tuple[str, ...] | None = None
     meta: list[tuple[str, str]] = []
+    base: str | None = None
     for directive in _DIRECTIVE.finditer(text):
         for token in shlex.split(directive.group(1)):
             key, _, value = token.partition("=")
@@ -75,9 +91,39 @@ def expectations_in_markup(text: str) -> Expectations:
                 packs = tuple(p.strip() for p in value.split(",") if p.strip())
             elif key.startswith("meta."):
                 meta.append((key[5:], value))
+            elif key == "from" and value:
+                base = value
             else:
-                raise ValueError(f"unknown syndcheck-test setting '{key}' (use packs=ID,... or meta.KEY=VALUE)")
-    return Expectations(tuple(anywhere), tuple(on_lines), packs, tuple(meta))
+                raise ValueError(f"unknown syndcheck-test setting '{key}' (use packs=ID,..., meta.KEY=VALUE or from=FIXTURE)")
+    changes = tuple(_change(match.group(1), text.count("\n", 0, match.start()) + 1) for match in _CHANGE.finditer(text))
+    if changes and base is None:
+        raise ValueError("a '<!-- change: ... -->' needs the fixture it changes: <!-- syndcheck-test: from=FIXTURE -->")
+    if base is not None and on_lines:
+        raise ValueError("a fixture derived with from= cannot use expect-line (its lines are the base's); use expect")
+    return Expectations(tuple(anywhere), tuple(on_lines), packs, tuple(meta), base, changes)
+
+
+def _change(body: str, line: int) -> tuple[str, str]:
+    old, arrow, new = body.partition(_CHANGE_ARROW)
+    if not arrow:
+        # "OLD =>" with nothing after the arrow (a removal) has no space after it.
+        old, arrow, new = body.rstrip().partition(_CHANGE_ARROW.rstrip())
+    if not arrow or not old.strip():
+        raise ValueError(f"line {line}: a change is written '<!-- change: OLD => NEW -->' (NEW may be empty)")
+    return old.strip(), new.strip()
+
+
+def derive(base: str, changes: Sequence[tuple[str, str]], *, base_name: str) -> str:
+    """The base fixture's text with each (old, new) change made; a `ValueError` names a change whose
+    old text is not in the base exactly once."""
+    text = base
+    for old, new in changes:
+        found = text.count(old)
+        if found != 1:
+            shown = old if len(old) <= 60 else old[:59] + "…"
+            raise ValueError(f"the changed text '{shown}' is in {base_name} {found} times, not once")
+        text = text.replace(old, new)
+    return text
 
 
 def expectations_in_sidecar(text: str, origin: str) -> Expectations:

@@ -7,13 +7,24 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import write
+from compliance.ruletest import derive, expectations_in_markup
+from tests.conftest import ROOT, write
 
 FIXTURES = "tests/rule-fixtures/propublica"
 
 
-def test_a_truncated_nd_story_exits_1_naming_the_truncation(cli: Any) -> None:
-    run = cli("check", "--pack", "propublica", "--format", "json", "--original", f"{FIXTURES}/compliant.html", f"{FIXTURES}/original-truncated.html")
+def _derived_fixture(tmp_path: Path, name: str) -> Path:
+    """A rule fixture derived from another (`from=`), built as `rules test` builds it and saved as an article."""
+    fixture = ROOT / FIXTURES / name
+    expected = expectations_in_markup(fixture.read_text(encoding="utf-8"))
+    assert expected.base is not None
+    base = (fixture.parent / expected.base).read_text(encoding="utf-8")
+    return write(tmp_path, name, derive(base, expected.changes, base_name=expected.base))
+
+
+def test_a_truncated_nd_story_exits_1_naming_the_truncation(cli: Any, tmp_path: Path) -> None:
+    truncated = _derived_fixture(tmp_path, "original-truncated.html")
+    run = cli("check", "--pack", "propublica", "--format", "json", "--original", f"{FIXTURES}/compliant.html", str(truncated))
     findings = run.json()["files"][0]["findings"]
     assert run.code == 1
     assert [f["rule"] for f in findings] == ["propublica/fidelity"]

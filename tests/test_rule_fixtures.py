@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from compliance.findings import Finding, Location, Passed, Report, Severity
-from compliance.ruletest import Expectations, compare, coverage_gaps, expectations_in_markup, expectations_in_sidecar
+from compliance.ruletest import Expectations, compare, coverage_gaps, derive, expectations_in_markup, expectations_in_sidecar
 from tests.conftest import ROOT, write
 
 FIXTURES = ROOT / "tests" / "rule-fixtures"
@@ -64,7 +66,8 @@ def test_coverage_gaps_name_rules_without_passing_or_failing_fixtures() -> None:
 def test_rules_test_fails_on_a_mismatch_and_names_it(cli: Any, tmp_path: Path) -> None:
     source = (FIXTURES / "dcnf" / "logo-missing.html").read_text(encoding="utf-8").replace("<!-- expect: dcnf/logo -->", "")
     write(tmp_path, "wrong.html", source)
-    run = cli("rules", "test", str(tmp_path))
+    write(tmp_path, "compliant.html", (FIXTURES / "dcnf" / "compliant.html").read_bytes())
+    run = cli("rules", "test", str(tmp_path / "wrong.html"))
     assert run.code == 1
     assert "wrong.html:" in run.out and "unexpected finding of dcnf/logo" in run.out
     assert run.out.splitlines()[-1] == "1 fixtures, 1 mismatch"
@@ -97,3 +100,44 @@ def test_rules_validate_list_and_explain(cli: Any, tmp_path: Path) -> None:
     assert "  - id: dcnf/byline" not in explained.out
     unknown = cli("rules", "explain", "dcnf/logoo")
     assert (unknown.code, unknown.err) == (2, "syndcheck: error: unknown rule 'dcnf/logoo' — did you mean 'dcnf/logo'?\n")
+
+
+def _derived_example() -> str:
+    """The derived fixture that docs/rule-packs.md shows."""
+    doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    return doc.split("<!-- derived-fixture -->\n```html\n", 1)[1].split("```", 1)[0]
+
+
+def test_a_derived_fixture_is_its_base_with_the_change_made(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "compliant.html", (FIXTURES / "dcnf" / "compliant.html").read_bytes())
+    write(tmp_path, "logo-missing.html", _derived_example())
+    run = cli("rules", "test", str(tmp_path))
+    assert run.out.splitlines()[-1] == "2 fixtures, 0 mismatches", run.out
+    # Without its expectation, the change is what produces the finding.
+    write(tmp_path, "logo-missing.html", _derived_example().replace("<!-- expect: dcnf/logo -->", ""))
+    run = cli("rules", "test", str(tmp_path / "logo-missing.html"))
+    assert "logo-missing.html:" in run.out and "unexpected finding of dcnf/logo" in run.out
+    assert run.code == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("<!-- change: no such text => x -->", "the changed text 'no such text' is in compliant.html 0 times, not once"),
+        ("<!-- change: <p> => <p class=x> -->", "is in compliant.html 7 times, not once"),
+        ("<!-- change: nothing to say -->", "a change is written '<!-- change: OLD => NEW -->'"),
+    ],
+)
+def test_a_change_that_does_not_fit_its_base_is_a_user_error(cli: Any, tmp_path: Path, change: str, message: str) -> None:
+    write(tmp_path, "compliant.html", (FIXTURES / "dcnf" / "compliant.html").read_bytes())
+    write(tmp_path, "derived.html", f"<!-- syndcheck-test: from=compliant.html packs=dcnf -->\n{change}\n")
+    run = cli("rules", "test", str(tmp_path / "derived.html"))
+    assert run.code == 2
+    assert "derived.html" in run.err and message in run.err, run.err
+
+
+def test_derived_fixtures_read_their_change_and_base() -> None:
+    text = "<!-- syndcheck-test: from=compliant.html -->\n<!-- change: <b>old</b> => new -->\n<!-- change: gone => -->\n<!-- expect: p/r -->\n"
+    expected = expectations_in_markup(text)
+    assert (expected.base, expected.changes, expected.anywhere) == ("compliant.html", (("<b>old</b>", "new"), ("gone", "")), ("p/r",))
+    assert derive("a <b>old</b> b gone c", expected.changes, base_name="compliant.html") == "a new b  c"
