@@ -6,6 +6,7 @@ errors that must be one line and exit 2 before any article is read (see docs/sec
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -186,22 +187,30 @@ def test_a_non_json_input_anywhere_in_a_batch_is_refused_up_front_and_the_rest_i
 # --- workers that die ----------------------------------------------------------------------------
 
 
-def test_a_killed_worker_is_an_internal_error_for_its_file_and_the_batch_completes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for n in range(12):
-        write(tmp_path, f"story-{n:02}.html", COMPLIANT)
+@contextlib.contextmanager
+def _a_worker_killed_at(folder: Path, monkeypatch: pytest.MonkeyPatch, *, stories: int, killed: str) -> Iterator[None]:
+    """`stories` compliant stories in `folder`; the worker process that checks `killed` is killed,
+    as the system's out-of-memory killer would. A hang fails the test instead of the suite."""
+    for n in range(stories):
+        write(folder, f"story-{n:02}.html", COMPLIANT)
     original = Runner.check
 
     def check(self: Runner, source: Any) -> Any:
-        if source.path.endswith("story-05.html"):
+        if source.path.endswith(killed):
             os.kill(os.getpid(), signal.SIGKILL)
         return original(self, source)
 
     monkeypatch.setattr(Runner, "check", check)
-    signal.alarm(120)  # a hang fails the test instead of the suite
+    signal.alarm(120)
     try:
-        results = list(Runner(RunOptions()).run([str(tmp_path)], jobs=2))
+        yield
     finally:
         signal.alarm(0)
+
+
+def test_a_killed_worker_is_an_internal_error_for_its_file_and_the_batch_completes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with _a_worker_killed_at(tmp_path, monkeypatch, stories=12, killed="story-05.html"):
+        results = list(Runner(RunOptions()).run([str(tmp_path)], jobs=2))
     assert [Path(r.report.path).name for r in results] == [f"story-{n:02}.html" for n in range(12)]
     killed = results[5]
     assert killed.failure == "bug" and not killed.report.checked
@@ -214,21 +223,8 @@ def test_a_killed_worker_is_an_internal_error_for_its_file_and_the_batch_complet
 
 
 def test_a_killed_worker_says_what_happened_and_what_to_do_not_please_report(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for n in range(10):
-        write(tmp_path, f"story-{n:02}.html", COMPLIANT)
-    original = Runner.check
-
-    def check(self: Runner, source: Any) -> Any:
-        if source.path.endswith("story-03.html"):
-            os.kill(os.getpid(), signal.SIGKILL)
-        return original(self, source)
-
-    monkeypatch.setattr(Runner, "check", check)
-    signal.alarm(120)  # a hang fails the test instead of the suite
-    try:
+    with _a_worker_killed_at(tmp_path, monkeypatch, stories=10, killed="story-03.html"):
         run = cli("check", "--jobs", "2", "--format", "json", str(tmp_path))
-    finally:
-        signal.alarm(0)
     assert run.code == 3
     killed = str(tmp_path / "story-03.html")
     assert run.err.splitlines() == [
