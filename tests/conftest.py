@@ -66,6 +66,14 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
+# A house pack whose only rule is a warning (a tagline the samples lack): for warning thresholds.
+TAGLINE_PACK = (
+    "id: house\nname: House\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
+    "rules:\n  - id: house/tagline\n    severity: warning\n    message: Tagline missing.\n    help: Add it.\n"
+    "    check: {text: {phrase: Thanks for reading the Gazette}}\n"
+)
+
+
 def requires_shared(paths: Sequence[Path]) -> None:
     """Skip with a printed reason when ../shared is not beside the checkout."""
     for path in paths:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES, write
+from tests.conftest import ROOT, SAMPLES, TAGLINE_PACK, write
 
 COMPLIANT = SAMPLES / "dcnf" / "compliant-wordpress.html"
 NO_LOGO = SAMPLES / "dcnf" / "no-logo.html"
@@ -33,13 +33,7 @@ def test_stdin_text_is_sniffed_as_text(cli: Any) -> None:
 
 
 def test_fail_on_warning_and_info_thresholds(cli: Any, tmp_path: Path) -> None:
-    pack = write(
-        tmp_path,
-        "house.yaml",
-        "id: house\nname: House\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
-        "rules:\n  - id: house/tagline\n    severity: warning\n    message: Tagline missing.\n    help: Add it.\n"
-        "    check: {text: {phrase: Thanks for reading the Gazette}}\n",
-    )
+    pack = write(tmp_path, "house.yaml", TAGLINE_PACK)
     base = ("check", "--rules", str(pack), "--pack", "house", str(COMPLIANT))
     assert cli(*base).code == 0
     assert cli(*base, "--fail-on", "warning").code == 1

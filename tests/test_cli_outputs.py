@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SAMPLES, write
+from tests.conftest import SAMPLES, TAGLINE_PACK, write
 
 
 def test_several_formats_from_one_run(cli: Any, tmp_path: Path) -> None:
@@ -54,13 +54,7 @@ def test_bad_output_argument_is_a_user_error(cli: Any) -> None:
 
 
 def test_max_warnings(cli: Any, tmp_path: Path) -> None:
-    pack = write(
-        tmp_path,
-        "house.yaml",
-        "id: house\nname: House\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
-        "  - id: house/tagline\n    severity: warning\n    message: Tagline missing.\n    help: Add it.\n"
-        "    check: {text: {phrase: Thanks for reading the Gazette}}\n",
-    )
+    pack = write(tmp_path, "house.yaml", TAGLINE_PACK)
     base = ("check", "--rules", str(pack), "--pack", "house", str(SAMPLES / "dcnf" / "compliant-static.html"), str(SAMPLES / "dcnf" / "no-logo.html"))
     assert cli(*base).code == 0
     assert cli(*base, "--max-warnings", "2").code == 0

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from compliance.selection import SelectionLayer, is_enabled
-from tests.conftest import SAMPLES, SHARED, requires_shared, write
+from tests.conftest import SAMPLES, SHARED, TAGLINE_PACK, requires_shared, write
 
 DCNF = SAMPLES / "dcnf"
 
@@ -182,13 +182,7 @@ def test_last_line_says_why_the_run_failed(cli: Any, tmp_path: Path) -> None:
     negative = SAMPLES / "negative" / "daily-caller-citation.html"
     required = cli("check", "--require-pack", "--quiet", str(negative), str(DCNF / "compliant-static.html"))
     assert (required.code, required.err.splitlines()[-1]) == (1, "exit 1: 1 document matches no pack (--require-pack)")
-    pack = write(
-        tmp_path,
-        "house.yaml",
-        "id: house\nname: House\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
-        "rules:\n  - id: house/tagline\n    severity: warning\n    message: Tagline missing.\n    help: Add it.\n"
-        "    check: {text: {phrase: Thanks for reading the Gazette}}\n",
-    )
+    pack = write(tmp_path, "house.yaml", TAGLINE_PACK)
     warned = cli("check", "--rules", str(pack), "--pack", "house", "--max-warnings", "1", str(DCNF / "compliant-static.html"), str(DCNF / "no-logo.html"))
     assert (warned.code, warned.err.splitlines()[-1]) == (1, "exit 1: 2 warnings > --max-warnings 1")
     clean = cli("check", str(DCNF / "compliant-static.html"))
