@@ -10,17 +10,15 @@ import dataclasses
 import functools
 import itertools
 import json
-from collections.abc import Set
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Set
+from typing import Any, Final
 
 from compliance.decoding import decode_bytes
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
-from compliance.document.elements import text_of
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import SourcePositions
 from compliance.document.region import find_article_root, is_chrome
-from compliance.document.visibility import HIDDEN, IMAGE_TAGS, NOT_RENDERED_TAGS, SHOWN, SKIP_TAGS, PageStyle, Rendering, is_seen, render
+from compliance.document.visibility import HIDDEN, IMAGE_TAGS, NOT_RENDERED_TAGS, SHOWN, SKIP_TAGS, PageStyle, Rendering, hides_by_class, is_seen, render
 from compliance.text import normalize, normalize_inline
 
 _BLOCK_TAGS = frozenset(
@@ -124,71 +122,6 @@ def image_sources(element: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(urls))
 
 
-class _Collector:
-    """Builds blocks, images, links and byline candidates in one walk over the tree."""
-
-    def __init__(self) -> None:
-        self.items: list[Item] = []
-        self.links: list[Link] = []
-        self.byline_marks: list[BylineMark] = []
-        self.open_bylines: list[BylineMark] = []  # byline markup open around the text, outermost first
-        self._buffer: list[str] = []
-        self._owner: Any = None
-        self._heading = False
-        self._in_article = False
-
-    def add_text(self, text: str | None, owner: Any, *, in_article: bool, heading: bool) -> None:
-        """Append visible text; source line breaks are spaces (only `<br>` breaks a line)."""
-        if not text:
-            return
-        if text != "\n":
-            text = text.replace("\r", " ").replace("\n", " ")
-        if self._owner is None and text.strip():
-            self._owner = owner
-            self._in_article = in_article
-            self._heading = heading
-        self._buffer.append(text)
-        for mark in self.open_bylines:
-            mark.capture.append(text)
-
-    def flush(self) -> None:
-        """End the current block."""
-        if self._owner is not None:
-            text = normalize("".join(self._buffer))
-            if text:
-                self.items.append(
-                    Block(
-                        index=len(self.items),
-                        text=text,
-                        line=self._owner.sourceline or 1,
-                        in_article=self._in_article,
-                        heading=self._heading,
-                        element=self._owner,
-                    )
-                )
-        self._buffer = []
-        self._owner = None
-
-
-@dataclass(slots=True)
-class _Frame:
-    """An open element and what it passes on to its content. `rendering`: how it shows (CSS and
-    hiding markup); `visible`: whether the element itself counts as seen (for element checks);
-    `closed`: a closed `<details>`, whose own text and children but the summary do not show;
-    `shows_text`: whether its own text is on screen (scripts off shows `<noscript>` only)."""
-
-    element: Any
-    tag: str
-    rendering: Rendering
-    visible: bool
-    in_article: bool
-    heading: bool
-    noscript: bool
-    chrome: bool
-    closed: bool = False
-    shows_text: bool = True
-
-
 def parse_html(data: bytes | str, *, outlets: Set[str] = frozenset()) -> Document:
     """Parse an HTML page into a `Document`; never raises on malformed input. `outlets` are
     outlet names (any case) the byline reader never takes for a person's name."""
@@ -232,14 +165,12 @@ def parse_html(data: bytes | str, *, outlets: Set[str] = frozenset()) -> Documen
 
 def _build_html_document(root: Any, source: str, encoding: str, reason: str, truncated: str | None, outlets: Set[str]) -> Document:
     article_root = find_article_root(root)
-    walk = _HtmlWalk(root, article_root)
-    walk.run()
-    collector = walk.collector
-    items = tuple(collector.items)
+    walked = _walk(root, article_root)
+    items = walked.items
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = _headline(blocks)
-    credited = functools.partial(credited_in_metadata, walk.meta, walk.json_ld)
-    bylines = find_bylines(collector.byline_marks, blocks, headline, article_root, outlet_names(outlets), credited)
+    credited = functools.partial(credited_in_metadata, walked.meta, walked.json_ld)
+    bylines = find_bylines(walked.byline_marks, blocks, headline, article_root, outlet_names(outlets), credited)
     positions = SourcePositions(source, root)
     return Document(
         kind="html",
@@ -249,21 +180,21 @@ def _build_html_document(root: Any, source: str, encoding: str, reason: str, tru
         items=items,
         blocks=blocks,
         images=tuple(i for i in items if isinstance(i, Image)),
-        links=tuple(collector.links),
+        links=walked.links,
         bylines=bylines,
-        meta={k: tuple(v) for k, v in walk.meta.items()},
-        json_ld=tuple(walk.json_ld),
-        canonical=tuple(walk.canonical),
+        meta={k: tuple(v) for k, v in walked.meta.items()},
+        json_ld=tuple(walked.json_ld),
+        canonical=tuple(walked.canonical),
         article_line=article_root.sourceline or 1,
         headline=headline,
         truncated=truncated,
-        item_offsets=item_offsets(items),
+        item_offsets=walked.offsets,
         root=root,
         article_root=article_root,
         _positions=positions,
-        _visibility=walk.visibility,
-        _noscript_only=frozenset(walk.noscript_only),
-        _outside=frozenset(walk.outside),
+        _visibility=walked.visibility,
+        _noscript_only=frozenset(walked.noscript_only),
+        _outside=frozenset(walked.outside),
     )
 
 
@@ -286,15 +217,16 @@ def _in_h1(element: Any) -> bool:
     return False
 
 
-class _HtmlWalk:
-    """One walk over the tree, keeping a frame per open element with what it inherits from its
-    ancestors (hidden, in the article, chrome, heading, inside `<noscript>`)."""
+class _Walked:
+    """What one walk over the page found."""
 
-    def __init__(self, root: Any, article_root: Any) -> None:
-        self.root = root
-        self.article_root = article_root
-        self.collector = _Collector()
-        self.style = PageStyle.of(root)
+    __slots__ = ("byline_marks", "canonical", "items", "json_ld", "links", "meta", "noscript_only", "offsets", "outside", "visibility")
+
+    def __init__(self) -> None:
+        self.items: tuple[Item, ...] = ()
+        self.offsets: tuple[int, ...] = ()
+        self.links: tuple[Link, ...] = ()
+        self.byline_marks: list[BylineMark] = []
         # Whether an element is seen, recorded where it differs from its parent's.
         self.visibility: dict[Any, bool] = {}
         self.noscript_only: list[Any] = []  # images shown only when scripts are off
@@ -302,111 +234,179 @@ class _HtmlWalk:
         self.meta: dict[str, list[str]] = {}
         self.canonical: list[str] = []
         self.json_ld: list[Any] = []
-        self._stack: list[_Frame] = [_Frame(None, "", SHOWN, True, False, False, False, False)]
-        # The region and the elements around it are never chrome: a layout class on <body>
-        # ("sidebar-primary", "has-sidebar") describes the page, not an element beside the article.
-        self._region_line = frozenset([article_root, *article_root.iterancestors()])
 
-    def run(self) -> None:
-        """Walk the whole tree, then end the last block."""
-        from lxml import etree
 
-        walker = etree.iterwalk(self.root, events=("start", "end", "comment", "pi"))
-        for event, element in walker:
-            if event in ("comment", "pi"):
-                self._add_tail(element)
-            elif event == "start":
-                if not self._enter(element):
-                    walker.skip_subtree()
+# What an open element passes on to its content, one tuple per element on the walk's stack:
+# `rendering`: how it shows (CSS and hiding markup); `visible`: whether the element itself counts
+# as seen (for element checks); `closed`: a closed `<details>`, whose own text and children but the
+# summary do not show; `shows_text`: whether its own text is on screen (scripts off shows
+# `<noscript>` only).
+_Frame = tuple[Any, str, Rendering, bool, bool, bool, bool, bool, bool, bool]
+_ELEMENT: Final = 0
+_TAG: Final = 1
+_RENDERING: Final = 2
+_VISIBLE: Final = 3
+_IN_ARTICLE: Final = 4
+_HEADING: Final = 5
+_NOSCRIPT: Final = 6
+_CHROME: Final = 7
+_CLOSED: Final = 8
+_SHOWS_TEXT: Final = 9
+
+
+def _walk(root: Any, article_root: Any) -> _Walked:
+    """One walk over the tree: visible text blocks, images, links, byline markup, what is hidden and
+    what is chrome, and the head's metadata. Each open element has a frame with what it inherits
+    from its ancestors (hidden, in the article, chrome, heading, inside `<noscript>`)."""
+    from lxml import etree
+
+    found = _Walked()
+    style = PageStyle.of(root)
+    styled = style.styled
+    visibility = found.visibility
+    outside = found.outside
+    byline_marks = found.byline_marks
+    items: list[Item] = []
+    links: list[tuple[Any, bool, bool, int]] = []
+    open_bylines: list[BylineMark] = []  # byline markup open around the text, outermost first
+    # The block being read: its text so far, the element it starts in, and how that shows.
+    buffer: list[str] = []
+    owner: Any = None
+    owner_in_article = owner_heading = False
+    # The region and the elements around it are never chrome: a layout class on <body>
+    # ("sidebar-primary", "has-sidebar") describes the page, not an element beside the article.
+    region_line = frozenset([article_root, *article_root.iterancestors()])
+    stack: list[_Frame] = [(None, "", SHOWN, True, False, False, False, False, False, True)]
+    lowered: dict[str, str] = {}
+
+    def flush() -> None:
+        nonlocal buffer, owner
+        if owner is not None:
+            text = normalize("".join(buffer))
+            if text:
+                items.append(Block(len(items), text, owner.sourceline or 1, owner_in_article, owner_heading, owner))
+        buffer = []
+        owner = None
+
+    def add_text(text: str, frame: _Frame, element: Any, *, tail: bool) -> None:
+        """Visible text; source line breaks are spaces (only `<br>` breaks a line). The block
+        starts in `element` (for a tail, in its parent)."""
+        nonlocal owner, owner_in_article, owner_heading
+        if text != "\n":
+            text = text.replace("\r", " ").replace("\n", " ")
+        if owner is None and text.strip():
+            owner = element.getparent() if tail else element
+            owner_in_article = frame[_IN_ARTICLE]
+            owner_heading = frame[_HEADING]
+        buffer.append(text)
+        for mark in open_bylines:
+            mark.capture.append(text)
+
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        if event == "start":
+            parent = stack[-1]
+            raw_tag = element.tag
+            if isinstance(raw_tag, str):
+                tag = lowered.get(raw_tag)
+                if tag is None:
+                    tag = lowered[raw_tag] = raw_tag.lower()
             else:
-                self._leave(element)
-        self.collector.flush()
-
-    def _enter(self, element: Any) -> bool:
-        """Open an element; False when its content is never shown (the walk skips it)."""
-        parent = self._stack[-1]
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if tag in SKIP_TAGS or not tag:
-            _collect_head_data(element, tag, self.meta, self.canonical, self.json_ld)
-            if tag in NOT_RENDERED_TAGS and parent.visible:
-                self.visibility[element] = False
-            self._stack.append(_Frame(element, tag, HIDDEN, parent.visible, parent.in_article, parent.heading, parent.noscript, parent.chrome, False, False))
-            return False
-        if tag in _BLOCK_TAGS:
-            self.collector.flush()
-        frame = self._frame_for(element, tag, parent)
-        self._stack.append(frame)
-        self._collect(element, frame)
-        return True
-
-    def _frame_for(self, element: Any, tag: str, parent: _Frame) -> _Frame:
-        if parent.closed and (tag != "summary" or element.getparent().find("summary") is not element):
-            rendering = HIDDEN
+                tag = ""
+            if tag in SKIP_TAGS or not tag:
+                _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld)
+                if tag in NOT_RENDERED_TAGS and parent[_VISIBLE]:
+                    visibility[element] = False
+                stack.append((element, tag, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False))
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK_TAGS:
+                flush()
+            get = element.get
+            inherited = parent[_RENDERING]
+            if parent[_CLOSED] and (tag != "summary" or element.getparent().find("summary") is not element):
+                rendering = HIDDEN
+            elif inherited.hidden:
+                rendering = inherited
+            elif (
+                element not in styled
+                and get("style") is None
+                and get("hidden") is None
+                and tag not in _HIDING_TAGS
+                and ((value := get("class")) is None or not hides_by_class(value))
+            ):
+                rendering = inherited  # nothing here can hide or show it (`render` would say so)
+            else:
+                rendering = render(element, tag, inherited, style)
+            text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
+            # An element whose text shows is seen, unless it is an image (too small?).
+            visible = True if text_shown and tag not in IMAGE_TAGS else is_seen(element, tag, rendering)
+            if visible != parent[_VISIBLE]:
+                visibility[element] = visible
+            in_article = parent[_IN_ARTICLE] or element is article_root
+            chrome = parent[_CHROME]
+            if not chrome and element not in region_line and is_chrome(element, tag):
+                chrome = True
+                if in_article:
+                    outside.append(element)
+            in_article = in_article and not chrome
+            noscript = parent[_NOSCRIPT] or tag == "noscript"
+            closed = tag == "details" and get("open") is None
+            shown = text_shown and not noscript and not closed
+            frame = (element, tag, rendering, visible, in_article, parent[_HEADING] or tag in _HEADING_TAGS, noscript, chrome, closed, shown)
+            stack.append(frame)
+            if tag in IMAGE_TAGS:
+                if _add_image(items, element, frame, flush):
+                    found.noscript_only.append(element)
+            elif tag == "a" and get("href") is not None:
+                links.append((element, text_shown and not noscript, in_article, len(items)))
+            elif tag == "br" and shown:
+                add_text("\n", frame, element, tail=False)
+            if shown:
+                if is_byline_markup(element, tag, inside=bool(open_bylines)):
+                    mark = BylineMark(element, len(items), in_article, chrome)
+                    open_bylines.append(mark)
+                    byline_marks.append(mark)
+                text = element.text
+                if text:
+                    add_text(text, frame, element, tail=False)
+        elif event == "end":
+            frame = stack.pop()
+            # Skipped tags and block tags never overlap: a skipped element has no block to end.
+            if frame[_TAG] in _BLOCK_TAGS:
+                flush()
+            if open_bylines and open_bylines[-1].element is element:
+                open_bylines.pop()
+            if element is not root:
+                tail = element.tail
+                if tail and stack[-1][_SHOWS_TEXT]:
+                    add_text(tail, stack[-1], element, tail=True)
         else:
-            rendering = render(element, tag, parent.rendering, self.style)
-        text_shown = rendering.shows_text
-        # Fast path: an element whose text shows is seen, unless it is an image (too small?).
-        visible = True if text_shown and tag not in IMAGE_TAGS else is_seen(element, tag, rendering)
-        if visible != parent.visible:
-            self.visibility[element] = visible
-        in_article = parent.in_article or element is self.article_root
-        chrome = parent.chrome or (element not in self._region_line and is_chrome(element, tag))
-        if in_article and chrome and not parent.chrome:
-            self.outside.append(element)
-        in_article = in_article and not chrome
-        heading = parent.heading or tag in _HEADING_TAGS
-        noscript = parent.noscript or tag == "noscript"
-        closed = tag == "details" and element.get("open") is None
-        shows_text = text_shown and not noscript and not closed
-        return _Frame(element, tag, rendering, visible, in_article, heading, noscript, chrome, closed, shows_text)
-
-    def _collect(self, element: Any, frame: _Frame) -> None:
-        """Record what an opened element shows: an image, a link, a line break, byline markup, its text."""
-        collector = self.collector
-        shown = frame.shows_text
-        if frame.tag in IMAGE_TAGS:
-            if _add_image(collector, element, frame):
-                self.noscript_only.append(element)
-        elif frame.tag == "a" and element.get("href") is not None:
-            collector.links.append(_link(element, frame, len(collector.items)))
-        elif frame.tag == "br" and shown:
-            collector.add_text("\n", element, in_article=frame.in_article, heading=frame.heading)
-        if shown and is_byline_markup(element, frame.tag, inside=bool(collector.open_bylines)):
-            mark = BylineMark(element, len(collector.items), frame.in_article, frame.chrome)
-            collector.open_bylines.append(mark)
-            collector.byline_marks.append(mark)
-        if shown:
-            collector.add_text(element.text, element, in_article=frame.in_article, heading=frame.heading)
-
-    def _leave(self, element: Any) -> None:
-        frame = self._stack.pop()
-        # Skipped tags and block tags never overlap: a skipped element has no block to end.
-        if frame.tag in _BLOCK_TAGS:
-            self.collector.flush()
-        open_bylines = self.collector.open_bylines
-        if open_bylines and open_bylines[-1].element is element:
-            open_bylines.pop()
-        if element is not self.root:
-            self._add_tail(element)
-
-    def _add_tail(self, element: Any) -> None:
-        """The text after an element (or a comment) belongs to its parent."""
-        parent = self._stack[-1]
-        if parent.shows_text:
-            self.collector.add_text(element.tail, element.getparent(), in_article=parent.in_article, heading=parent.heading)
-
-
-def _link(element: Any, frame: _Frame, index: int) -> Link:
-    return Link(
-        href=element.get("href", "").strip(),
-        text=normalize_inline(text_of(element)),
-        rel=tuple((element.get("rel") or "").lower().split()),
-        line=element.sourceline or 1,
-        visible=frame.rendering.shows_text and not frame.noscript,
-        in_article=frame.in_article,
-        index=index,
-        element=element,
+            # The text after a comment belongs to its parent.
+            tail = element.tail
+            if tail and stack[-1][_SHOWS_TEXT]:
+                add_text(tail, stack[-1], element, tail=True)
+    flush()
+    found.items = tuple(items)
+    found.offsets = item_offsets(found.items)
+    found.links = tuple(
+        Link(
+            element.get("href", "").strip(),
+            None,
+            tuple((element.get("rel") or "").lower().split()),
+            element.sourceline or 1,
+            visible,
+            in_article,
+            index,
+            element,
+        )
+        for element, visible, in_article, index in links
     )
+    return found
+
+
+# Tags that hide by markup whatever their attributes say (see `visibility.is_hidden`).
+_HIDING_TAGS = frozenset({"dialog", "input"})
 
 
 def _collect_head_data(element: Any, tag: str, meta: dict[str, list[str]], canonical: list[str], json_ld: list[Any]) -> None:
@@ -429,31 +429,31 @@ def _collect_head_data(element: Any, tag: str, meta: dict[str, list[str]], canon
             json_ld.append(json.loads(element.text or ""))
 
 
-def _add_image(collector: _Collector, element: Any, frame: _Frame) -> bool:
+def _add_image(items: list[Item], element: Any, frame: _Frame, flush: Callable[[], None]) -> bool:
     """Add an image item; True when it is a `<noscript>` image with no lazy-load placeholder
     before it (readers with scripts on never see it)."""
     sources = image_sources(element)
     alt = normalize_inline(element.get("alt") or "")
-    previous = collector.items[-1] if collector.items else None
+    previous = items[-1] if items else None
+    noscript = frame[_NOSCRIPT]
     # A <noscript> fallback repeats the lazy-loaded image just before it: one image, not two.
-    if frame.noscript and isinstance(previous, Image) and (set(sources) & set(previous.sources) or (alt and alt == previous.alt) or not previous.sources):
+    if noscript and isinstance(previous, Image) and (set(sources) & set(previous.sources) or (alt and alt == previous.alt) or not previous.sources):
         merged = tuple(dict.fromkeys(previous.sources + sources))
-        collector.items[-1] = dataclasses.replace(previous, sources=merged, alt=previous.alt or alt, visible=previous.visible or frame.visible)
+        items[-1] = dataclasses.replace(previous, sources=merged, alt=previous.alt or alt, visible=previous.visible or frame[_VISIBLE])
         return False
-    collector.flush()
+    flush()
     # A <noscript> image (the fallback shown when scripts are off) is visible when its surroundings are.
-    visible = frame.visible
-    collector.items.append(
+    items.append(
         Image(
-            index=len(collector.items),
+            index=len(items),
             sources=sources,
             alt=alt,
             line=element.sourceline or 1,
-            visible=visible,
-            in_article=frame.in_article,
+            visible=frame[_VISIBLE],
+            in_article=frame[_IN_ARTICLE],
             element=element,
             width=(element.get("width") or "").strip(),
             height=(element.get("height") or "").strip(),
         )
     )
-    return frame.noscript
+    return noscript

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from compliance.document.byline_reading import BylineReading
+from compliance.document.elements import text_of
 from compliance.document.positions import SourcePositions, text_column
 from compliance.findings import Location
+from compliance.text import normalize_inline
 
 DocumentKind = Literal["html", "text", "markdown"]
 
@@ -54,13 +56,24 @@ class Link:
     """A hyperlink (`<a href>`) and whether a reader can see it."""
 
     href: str
-    text: str
+    # The text as given (plain text and Markdown), or None: read from `element` when first asked.
+    _text: str | None = field(compare=False, repr=False)
     rel: tuple[str, ...]
     line: int
     visible: bool
     in_article: bool
     index: int
     element: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The link's text, normalised as one line (read from the page on first use: most links
+        are never asked for their text)."""
+        text = self._text
+        if text is None:
+            text = normalize_inline(text_of(self.element)) if self.element is not None else ""
+            object.__setattr__(self, "_text", text)
+        return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,7 +158,9 @@ _RESPONSIVE_DISPLAY = re.compile(r"^[a-z0-9-]+:(?:block|flex|inline|inline-block
 
 
 @functools.lru_cache(maxsize=4096)
-def _hides_by_class(value: str) -> bool:
+def hides_by_class(value: str) -> bool:
+    """True when a `class` attribute value names a visually-hidden helper class (and no
+    responsive class that shows the element again)."""
     tokens = class_tokens(value)
     return bool(tokens & _HIDDEN_CLASSES) and not any(_RESPONSIVE_DISPLAY.match(token) for token in tokens if ":" in token)
 
@@ -173,7 +175,7 @@ def is_hidden(element: Any, tag: str) -> bool:
     if tag == "dialog" and element.get("open") is None:
         return True
     value = element.get("class")
-    return _hides_by_class(value) if value else False
+    return hides_by_class(value) if value else False
 
 
 # Precedence of a declaration in the cascade: (!important, from a style attribute, specificity, order).
@@ -190,6 +192,8 @@ class PageStyle:
 
     def __init__(self, matched: Mapping[Any, list[tuple[_Precedence, Declaration]]]) -> None:
         self._matched = matched
+        # The elements some `<style>` rule sets a property on that can hide or show them again.
+        self.styled: Mapping[Any, object] = matched
 
     @classmethod
     def of(cls, root: Any) -> PageStyle:
