@@ -8,7 +8,7 @@ import functools
 import re
 from typing import Any
 
-from compliance.document.elements import class_tokens, classes, text_of
+from compliance.document.elements import class_tokens, text_of
 
 # Page chrome inside or around an article: not part of the story an editor republished.
 _CHROME_CLASSES = frozenset(
@@ -108,11 +108,8 @@ _ARTICLE_BODY_CLASSES = (
     "story-text",
 )
 _ARTICLE_BODY_CLASS_SET = frozenset(c.lower() for c in _ARTICLE_BODY_CLASSES)
-# A cheap substring filter in one XPath pass (exact token tests on every element in XPath cost
-# ten times the parse); the exact class test runs in Python on the few candidates.
-_ARTICLE_BODY_XPATH = (
-    "//*[@itemprop='articleBody' or @id='article-body' or @id='story-body' or contains(@class, 'ontent') or contains(@class, 'ody') or contains(@class, 'ext')]"
-)
+# Classes a body container's class attribute must contain, as written (a cheap first test).
+_ARTICLE_BODY_PARTS = ("ontent", "ody", "ext")
 
 
 # A publisher's prefix on a body class ("acme-article-body", "news-entry-content") is still a body
@@ -120,10 +117,14 @@ _ARTICLE_BODY_XPATH = (
 _PREFIXED_BODY_SUFFIXES = tuple("-" + c for c in _ARTICLE_BODY_CLASS_SET if "-" in c)
 
 
-def _is_article_body(element: Any) -> bool:
-    if element.get("itemprop") == "articleBody" or element.get("id") in ("article-body", "story-body"):
-        return True
-    tokens = classes(element)
+_BODY_IDS = frozenset({"article-body", "story-body"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _body_by_class(value: str) -> bool:
+    if not any(part in value for part in _ARTICLE_BODY_PARTS):
+        return False
+    tokens = class_tokens(value)
     return bool(tokens & _ARTICLE_BODY_CLASS_SET) or any(token.endswith(_PREFIXED_BODY_SUFFIXES) for token in tokens)
 
 
@@ -221,7 +222,16 @@ def find_article_root(root: Any) -> Any:
 def _body_container(root: Any, comments: _Comments) -> Any | None:
     """The CMS body container (`.entry-content`, `[itemprop=articleBody]`…) with the most paragraph
     text, or, where none has paragraphs (lines split by `<br>`), the most text."""
-    bodies = [el for el in root.xpath(_ARTICLE_BODY_XPATH) if isinstance(el.tag, str) and _is_article_body(el) and not comments.contain(el)]
+    from lxml import etree
+
+    # One pass in Python over the elements: an XPath with `contains(@class, …)` tests cost more
+    # than the parse.
+    bodies = [
+        el
+        for el in root.iter(etree.Element)
+        if (((value := el.get("class")) and _body_by_class(value)) or el.get("itemprop") == "articleBody" or el.get("id") in _BODY_IDS)
+        and not comments.contain(el)
+    ]
     core = max(bodies, key=_text_length, default=None)
     if core is not None and _text_length(core) == 0:
         core = max(bodies, key=lambda body: len(text_of(body)))
