@@ -98,6 +98,8 @@ class Pattern:
 
     def search(self, text: str) -> Any:
         """First match or None; raises PatternTimeout past the time limit."""
+        if not _may_match(self.regex_text, self.ignore_case, text):
+            return None
         try:
             return self.compiled.search(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
@@ -105,6 +107,8 @@ class Pattern:
 
     def finditer(self, text: str) -> Iterator[Any]:
         """All non-overlapping matches; raises PatternTimeout past the time limit."""
+        if not _may_match(self.regex_text, self.ignore_case, text):
+            return
         try:
             if _starts_lines(self.regex_text):
                 yield from _finditer_at_line_starts(self.compiled, _line_gate(self.regex_text, self.ignore_case), text)
@@ -138,6 +142,132 @@ def _finditer_at_line_starts(compiled: Any, gate: Any, text: str) -> Iterator[An
         found.append(match)
         end = match.end()
     yield from found
+
+
+def _may_match(pattern: str, ignore_case: bool, text: str) -> bool:
+    """False when the text lacks a literal that every match of the pattern contains.
+
+    A search with a time limit costs the regex engine several microseconds before it reads a
+    character, and a page's checks search its hundred links' URLs hundreds of times; most of those
+    URLs lack the pack's domain name, which `in` rules out in a fraction of that.
+    """
+    literal = _required_literal(pattern)
+    if not literal:
+        return True
+    if not ignore_case:
+        return literal in text
+    # Case-insensitive: `lower` agrees with the engine's case folding on ASCII text only.
+    if not text.isascii():
+        return True
+    return literal.lower() in text.lower()
+
+
+_LITERAL_ESCAPES = frozenset("./-:_?=&#%~@!,;'\"<>*+()[]{}|^$ ")
+_QUANTIFIERS = frozenset("?*+{")
+_BOUND = regex.compile(r"\{\d*,?\d*\}")
+# Escapes that stand for one character of a class, or for a position.
+_CLASS_ESCAPES = frozenset("sSdDwWbBAZnt")
+_SHORTEST_USEFUL_LITERAL = 3
+
+
+@functools.lru_cache(maxsize=1024)
+def _required_literal(pattern: str) -> str:
+    """The longest run of plain characters that every match contains ("propublica.org" in
+    `https?://(?:www\\.)?propublica\\.org/`), or "" when none can be told: outside groups and
+    classes, not repeated or optional, with no `|` outside a group and no inline flags."""
+    if _INLINE_FLAGS.search(pattern) or "\\Q" in pattern:
+        return ""
+    # Packs' patterns come wrapped in a group, `(?:…)`, which says nothing.
+    while pattern.startswith("(?:") and pattern.endswith(")") and _closing_paren(pattern) == len(pattern) - 1:
+        pattern = pattern[3:-1]
+    runs: list[str] = []
+    run: list[str] = []
+    depth = 0
+    in_class = False
+    position = 0
+    length = len(pattern)
+    while position < length:
+        char = pattern[position]
+        if char == "\\":
+            escaped = pattern[position + 1 : position + 2]
+            if escaped.isalnum() and escaped not in _CLASS_ESCAPES:
+                return ""  # \\x41, \\N{…}, \\p{…}, a back-reference: more than one character
+            if depth == 0 and not in_class and escaped in _LITERAL_ESCAPES:
+                run.append(escaped)
+            else:
+                runs.append("".join(run))
+                run = []
+            position += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            runs.append("".join(run))
+            run = []
+            if pattern[position + 1 : position + 2] == "^":
+                position += 1
+            if pattern[position + 1 : position + 2] == "]":
+                position += 1
+        elif char == "(":
+            depth += 1
+            runs.append("".join(run))
+            run = []
+        elif char == ")":
+            depth -= 1
+        elif depth == 0:
+            if char == "|":
+                return ""
+            if char in _QUANTIFIERS:
+                if char == "{":
+                    bound = _BOUND.match(pattern, position)
+                    if bound is None:
+                        return ""  # a `{` the engine may read as itself
+                    position = bound.end() - 1
+                if run:
+                    run.pop()  # the character before a quantifier may be absent or repeated
+                runs.append("".join(run))
+                run = []
+            elif char in ".^$":
+                runs.append("".join(run))
+                run = []
+            else:
+                run.append(char)
+        position += 1
+    runs.append("".join(run))
+    if depth != 0 or in_class:
+        return ""
+    longest = max(runs, key=len)
+    return longest if len(longest) >= _SHORTEST_USEFUL_LITERAL else ""
+
+
+def _closing_paren(pattern: str) -> int:
+    """Where the group the pattern opens with closes (-1 when it does not)."""
+    depth = 0
+    in_class = False
+    position = 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[position + 1 : position + 2] == "^":
+                position += 1
+            if pattern[position + 1 : position + 2] == "]":
+                position += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return position
+        position += 1
+    return -1
 
 
 _INLINE_FLAGS = regex.compile(r"\(\?([a-zA-Z-]+)[:)]")

@@ -78,3 +78,51 @@ def test_which_patterns_can_only_match_at_a_line_start(source: str, anchored: bo
     from compliance.patterns import _starts_lines
 
     assert _starts_lines(source) is anchored
+
+
+_ATOMS = st.sampled_from(["a", "b", "ab", "ba", "A", r"\.", ".", "[ab]", "[^a]", r"\s", r"\b", "(?:ab|b)", "(?:ab)", "(a)", "x", "é"])
+_SUFFIXES = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "+?"])
+
+
+@st.composite
+def _patterns(draw: st.DrawFn) -> str:
+    parts = [draw(_ATOMS) + draw(_SUFFIXES) for _ in range(draw(st.integers(1, 6)))]
+    if draw(st.booleans()):
+        parts.insert(draw(st.integers(0, len(parts))), "|")
+    pattern = "".join(parts)
+    return f"(?:{pattern})" if draw(st.booleans()) else pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(_patterns(), st.text(alphabet="abAB.xé \nÉ", max_size=30), st.booleans())
+def test_a_pattern_is_never_ruled_out_where_the_engine_finds_it(source: str, text: str, ignore_case: bool) -> None:
+    pattern = compile_pattern(source, ignore_case=ignore_case)
+    expected = pattern.compiled.search(text)
+    found = pattern.search(text)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.compiled.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("source", "literal"),
+    [
+        (r"https?://(?:www\.)?propublica\.org/", "propublica.org/"),
+        (r"The\s+Conversation\b", "Conversation"),
+        (r"x{2}yzw", "yzw"),
+        (r"ab|cd", ""),  # either branch
+        (r"(?i)abcdef", ""),  # inline flags are not read
+        (r"abc\x41def", ""),  # an escape standing for another character
+        (r"a{b|c}", ""),  # a brace the engine may read as itself
+    ],
+)
+def test_the_literal_every_match_contains(source: str, literal: str) -> None:
+    from compliance.patterns import _required_literal
+
+    assert _required_literal(source) == literal
+
+
+def test_a_pattern_wrapped_in_a_group_is_read_inside_it() -> None:
+    from compliance.patterns import _required_literal
+
+    assert _required_literal(r"(?:^https?://(?:www\.)?calmatters\.org/[a-z0-9-]+/\d{4}/)") == "calmatters.org/"
+    assert _required_literal(r"(?:a)|(?:bcd)") == ""  # two groups, not one around everything
