@@ -100,3 +100,15 @@ def test_teaser_articles_in_a_list_are_not_the_story() -> None:
     doc = region(f"""<html><body><div class="page">{story}<ol class="latest">{teasers}</ol></div></body></html>""")
     assert doc.article_root.get("class") == "story"
     assert article_texts(doc) == [HEADLINE, *STORY]
+
+
+def test_of_two_blocks_of_paragraphs_with_as_much_text_the_first_is_the_article_on_every_run() -> None:
+    # A section front without article markup: two story columns of equal length. Elements in a set
+    # iterate in memory order, so a set once made the choice change from run to run.
+    first = "".join(f"<p>{p}</p>" for p in STORY)
+    second = "".join(f"<p>{p.upper()}</p>" for p in STORY)
+    page = f"<html><body><div class='a'>{first}</div><div class='b'>{second}</div></body></html>"
+    for _ in range(20):
+        doc = region(page)
+        assert doc.article_root is not None and doc.article_root.get("class") == "a"
+        assert article_texts(doc) == list(STORY)

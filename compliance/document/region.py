@@ -272,7 +272,9 @@ def _in_list_item(element: Any) -> bool:
 
 def _densest_paragraph_parent(root: Any, comments: _Comments) -> Any | None:
     best_parent, best_score = None, 0
-    for paragraph_parent in {p.getparent() for p in root.iter("p") if p.getparent() is not None}:
+    # In document order, so that of two parents with as much text the first wins on every run (a
+    # set of elements iterates in memory order, which differs from run to run).
+    for paragraph_parent in dict.fromkeys(p.getparent() for p in root.iter("p") if p.getparent() is not None):
         if comments.contain(paragraph_parent):
             continue
         score = sum(len(text_of(p)) for p in paragraph_parent.iterchildren("p"))
