@@ -4,6 +4,7 @@ element starts, as line:col, computed from the source only when a finding asks.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -29,17 +30,14 @@ class SourcePositions:
         self._source = source
         self._root = root
         self._line_starts: list[int] | None = None
-        self._by_line: dict[int, list[Any]] | None = None
+        self._by_line: dict[str, dict[int, list[Any]]] = {}
         self._cache: dict[Any, Location] = {}
 
     def _line_text(self, line: int) -> str:
         if self._line_starts is None:
-            starts = [0]
-            find = self._source.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
+            # Where each line starts: after each line before it and its line break.
+            starts = [0, *itertools.accumulate(len(text) + 1 for text in self._source.split("\n"))]
+            starts.pop()
             self._line_starts = starts
         if not 1 <= line <= len(self._line_starts):
             return ""
@@ -63,16 +61,17 @@ class SourcePositions:
 
     def _locate(self, element: Any) -> Location:
         line = element.sourceline or 1
-        if self._by_line is None:
-            by_line: dict[int, list[Any]] = {}
-            for el in self._root.iter():
-                if isinstance(el.tag, str) and el.sourceline:
-                    by_line.setdefault(el.sourceline, []).append(el)
-            self._by_line = by_line
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag:
             return Location(line, 1)
-        same_tag = [el for el in self._by_line.get(line, []) if el.tag == tag]
+        # The page's elements of this tag by line, indexed when a finding first asks for the tag.
+        by_line = self._by_line.get(tag)
+        if by_line is None:
+            by_line = self._by_line[tag] = {}
+            for el in self._root.iter(tag):
+                if el.sourceline:
+                    by_line.setdefault(el.sourceline, []).append(el)
+        same_tag = by_line.get(line, [])
         ordinal = _index_of(same_tag, element)
         window_start_line = max(1, line - _START_TAG_LOOKBACK)
         window_start = self._offset_of_line(window_start_line)
