@@ -260,149 +260,196 @@ def _walk(root: Any, article_root: Any) -> _Walked:
     from its ancestors (hidden, in the article, chrome, heading, inside `<noscript>`)."""
     from lxml import etree
 
-    found = _Walked()
-    style = PageStyle.of(root)
-    styled = style.styled
-    visibility = found.visibility
-    outside = found.outside
-    byline_marks = found.byline_marks
-    items: list[Item] = []
-    links: list[tuple[Any, bool, bool, int]] = []
-    open_bylines: list[BylineMark] = []  # byline markup open around the text, outermost first
-    # The block being read: its text so far, the element it starts in, and how that shows.
-    buffer: list[str] = []
-    owner: Any = None
-    owner_in_article = owner_heading = False
-    # The region and the elements around it are never chrome: a layout class on <body>
-    # ("sidebar-primary", "has-sidebar") describes the page, not an element beside the article.
-    region_line = frozenset([article_root, *article_root.iterancestors()])
-    stack: list[_Frame] = [(None, "", SHOWN, True, False, False, False, False, False, True)]
-    lowered: dict[str, str] = {}
-
-    def flush() -> None:
-        nonlocal buffer, owner
-        if owner is not None:
-            text = normalize("".join(buffer))
-            if text:
-                items.append(Block(len(items), text, owner.sourceline or 1, owner_in_article, owner_heading, owner))
-        buffer = []
-        owner = None
-
-    def add_text(text: str, frame: _Frame, element: Any, *, tail: bool) -> None:
-        """Visible text; source line breaks are spaces (only `<br>` breaks a line). The block
-        starts in `element` (for a tail, in its parent)."""
-        nonlocal owner, owner_in_article, owner_heading
-        if text != "\n":
-            text = text.replace("\r", " ").replace("\n", " ")
-        if owner is None and text.strip():
-            owner = element.getparent() if tail else element
-            owner_in_article = frame[_IN_ARTICLE]
-            owner_heading = frame[_HEADING]
-        buffer.append(text)
-        for mark in open_bylines:
-            mark.capture.append(text)
-
+    walk = _Walk(root, article_root)
+    stack = walk.stack
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         if event == "start":
-            parent = stack[-1]
-            raw_tag = element.tag
-            if isinstance(raw_tag, str):
-                tag = lowered.get(raw_tag)
-                if tag is None:
-                    tag = lowered[raw_tag] = raw_tag.lower()
-            else:
-                tag = ""
-            if tag in SKIP_TAGS or not tag:
-                _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld)
-                if tag in NOT_RENDERED_TAGS and parent[_VISIBLE]:
-                    visibility[element] = False
-                stack.append((element, tag, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False))
+            if not walk.enter(element):
                 walker.skip_subtree()
-                continue
-            if tag in _BLOCK_TAGS:
-                flush()
-            get = element.get
-            inherited = parent[_RENDERING]
-            if parent[_CLOSED] and (tag != "summary" or element.getparent().find("summary") is not element):
-                rendering = HIDDEN
-            elif inherited.hidden:
-                rendering = inherited
-            elif (
-                element not in styled
-                and get("style") is None
-                and get("hidden") is None
-                and tag not in _HIDING_TAGS
-                and ((value := get("class")) is None or not hides_by_class(value))
-            ):
-                rendering = inherited  # nothing here can hide or show it (`render` would say so)
-            else:
-                rendering = render(element, tag, inherited, style)
-            text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
-            # An element whose text shows is seen, unless it is an image (too small?).
-            visible = True if text_shown and tag not in IMAGE_TAGS else is_seen(element, tag, rendering)
-            if visible != parent[_VISIBLE]:
-                visibility[element] = visible
-            in_article = parent[_IN_ARTICLE] or element is article_root
-            chrome = parent[_CHROME]
-            if not chrome and element not in region_line and is_chrome(element, tag):
-                chrome = True
-                if in_article:
-                    outside.append(element)
-            in_article = in_article and not chrome
-            noscript = parent[_NOSCRIPT] or tag == "noscript"
-            closed = tag == "details" and get("open") is None
-            shown = text_shown and not noscript and not closed
-            frame = (element, tag, rendering, visible, in_article, parent[_HEADING] or tag in _HEADING_TAGS, noscript, chrome, closed, shown)
-            stack.append(frame)
-            if tag in IMAGE_TAGS:
-                if _add_image(items, element, frame, flush):
-                    found.noscript_only.append(element)
-            elif tag == "a" and get("href") is not None:
-                links.append((element, text_shown and not noscript, in_article, len(items)))
-            elif tag == "br" and shown:
-                add_text("\n", frame, element, tail=False)
-            if shown:
-                if is_byline_markup(element, tag, inside=bool(open_bylines)):
-                    mark = BylineMark(element, len(items), in_article, chrome)
-                    open_bylines.append(mark)
-                    byline_marks.append(mark)
-                text = element.text
-                if text:
-                    add_text(text, frame, element, tail=False)
         elif event == "end":
-            frame = stack.pop()
-            # Skipped tags and block tags never overlap: a skipped element has no block to end.
-            if frame[_TAG] in _BLOCK_TAGS:
-                flush()
-            if open_bylines and open_bylines[-1].element is element:
-                open_bylines.pop()
-            if element is not root:
-                tail = element.tail
-                if tail and stack[-1][_SHOWS_TEXT]:
-                    add_text(tail, stack[-1], element, tail=True)
+            walk.leave(element)
         else:
             # The text after a comment belongs to its parent.
             tail = element.tail
             if tail and stack[-1][_SHOWS_TEXT]:
-                add_text(tail, stack[-1], element, tail=True)
-    flush()
-    found.items = tuple(items)
-    found.offsets = item_offsets(found.items)
-    found.links = tuple(
-        Link(
-            element.get("href", "").strip(),
-            None,
-            tuple((element.get("rel") or "").lower().split()),
-            element.sourceline or 1,
-            visible,
-            in_article,
-            index,
-            element,
-        )
-        for element, visible, in_article, index in links
+                walk.add_text(tail, stack[-1], element, tail=True)
+    return walk.finish()
+
+
+class _Walk:
+    """The state of the walk: the open elements' frames, the block being read, what was found."""
+
+    __slots__ = (
+        "article_root",
+        "buffer",
+        "found",
+        "items",
+        "links",
+        "lowered",
+        "open_bylines",
+        "owner",
+        "owner_heading",
+        "owner_in_article",
+        "region_line",
+        "root",
+        "stack",
+        "style",
+        "styled",
     )
-    return found
+
+    def __init__(self, root: Any, article_root: Any) -> None:
+        self.root = root
+        self.article_root = article_root
+        self.found = _Walked()
+        self.style = PageStyle.of(root)
+        self.styled = self.style.styled
+        self.items: list[Item] = []
+        self.links: list[tuple[Any, bool, bool, int]] = []
+        self.open_bylines: list[BylineMark] = []  # byline markup open around the text, outermost first
+        # The block being read: its text so far, the element it starts in, and how that shows.
+        self.buffer: list[str] = []
+        self.owner: Any = None
+        self.owner_in_article = self.owner_heading = False
+        # The region and the elements around it are never chrome: a layout class on <body>
+        # ("sidebar-primary", "has-sidebar") describes the page, not an element beside the article.
+        self.region_line = frozenset([article_root, *article_root.iterancestors()])
+        self.stack: list[_Frame] = [(None, "", SHOWN, True, False, False, False, False, False, True)]
+        self.lowered: dict[str, str] = {}
+
+    def flush(self) -> None:
+        """End the current block."""
+        owner = self.owner
+        if owner is not None:
+            text = normalize("".join(self.buffer))
+            if text:
+                items = self.items
+                items.append(Block(len(items), text, owner.sourceline or 1, self.owner_in_article, self.owner_heading, owner))
+        self.buffer = []
+        self.owner = None
+
+    def add_text(self, text: str, frame: _Frame, element: Any, *, tail: bool) -> None:
+        """Visible text; source line breaks are spaces (only `<br>` breaks a line). The block
+        starts in `element` (for a tail, in its parent)."""
+        if text != "\n":
+            text = text.replace("\r", " ").replace("\n", " ")
+        if self.owner is None and text.strip():
+            self.owner = element.getparent() if tail else element
+            self.owner_in_article = frame[_IN_ARTICLE]
+            self.owner_heading = frame[_HEADING]
+        self.buffer.append(text)
+        for mark in self.open_bylines:
+            mark.capture.append(text)
+
+    def enter(self, element: Any) -> bool:
+        """Open an element; False when its content is never shown (the walk skips it)."""
+        parent = self.stack[-1]
+        raw_tag = element.tag
+        if isinstance(raw_tag, str):
+            tag = self.lowered.get(raw_tag)
+            if tag is None:
+                tag = self.lowered[raw_tag] = raw_tag.lower()
+        else:
+            tag = ""
+        if tag in SKIP_TAGS or not tag:
+            found = self.found
+            _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld)
+            if tag in NOT_RENDERED_TAGS and parent[_VISIBLE]:
+                found.visibility[element] = False
+            self.stack.append((element, tag, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False))
+            return False
+        if tag in _BLOCK_TAGS:
+            self.flush()
+        frame = self._frame(element, tag, parent)
+        self.stack.append(frame)
+        self._collect(element, tag, frame)
+        return True
+
+    def _rendering(self, element: Any, tag: str, parent: _Frame) -> Rendering:
+        inherited = parent[_RENDERING]
+        if parent[_CLOSED] and (tag != "summary" or element.getparent().find("summary") is not element):
+            return HIDDEN
+        if inherited.hidden:
+            return inherited
+        get = element.get
+        if (
+            element not in self.styled
+            and get("style") is None
+            and get("hidden") is None
+            and tag not in _HIDING_TAGS
+            and ((value := get("class")) is None or not hides_by_class(value))
+        ):
+            return inherited  # nothing here can hide or show it (`render` would say so)
+        return render(element, tag, inherited, self.style)
+
+    def _frame(self, element: Any, tag: str, parent: _Frame) -> _Frame:
+        rendering = self._rendering(element, tag, parent)
+        text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
+        # An element whose text shows is seen, unless it is an image (too small?).
+        visible = True if text_shown and tag not in IMAGE_TAGS else is_seen(element, tag, rendering)
+        if visible != parent[_VISIBLE]:
+            self.found.visibility[element] = visible
+        in_article = parent[_IN_ARTICLE] or element is self.article_root
+        chrome = parent[_CHROME]
+        if not chrome and element not in self.region_line and is_chrome(element, tag):
+            chrome = True
+            if in_article:
+                self.found.outside.append(element)
+        in_article = in_article and not chrome
+        noscript = parent[_NOSCRIPT] or tag == "noscript"
+        closed = tag == "details" and element.get("open") is None
+        shown = text_shown and not noscript and not closed
+        return (element, tag, rendering, visible, in_article, parent[_HEADING] or tag in _HEADING_TAGS, noscript, chrome, closed, shown)
+
+    def _collect(self, element: Any, tag: str, frame: _Frame) -> None:
+        """Record what an opened element shows: an image, a link, a line break, byline markup, its text."""
+        shown = frame[_SHOWS_TEXT]
+        if tag in IMAGE_TAGS:
+            if _add_image(self.items, element, frame, self.flush):
+                self.found.noscript_only.append(element)
+        elif tag == "a" and element.get("href") is not None:
+            self.links.append((element, frame[_RENDERING].shows_text and not frame[_NOSCRIPT], frame[_IN_ARTICLE], len(self.items)))
+        elif tag == "br" and shown:
+            self.add_text("\n", frame, element, tail=False)
+        if shown:
+            if is_byline_markup(element, tag, inside=bool(self.open_bylines)):
+                mark = BylineMark(element, len(self.items), frame[_IN_ARTICLE], frame[_CHROME])
+                self.open_bylines.append(mark)
+                self.found.byline_marks.append(mark)
+            text = element.text
+            if text:
+                self.add_text(text, frame, element, tail=False)
+
+    def leave(self, element: Any) -> None:
+        """Close an element: end its block, its byline markup, and read the text after it."""
+        frame = self.stack.pop()
+        # Skipped tags and block tags never overlap: a skipped element has no block to end.
+        if frame[_TAG] in _BLOCK_TAGS:
+            self.flush()
+        open_bylines = self.open_bylines
+        if open_bylines and open_bylines[-1].element is element:
+            open_bylines.pop()
+        if element is not self.root:
+            tail = element.tail
+            parent = self.stack[-1]
+            if tail and parent[_SHOWS_TEXT]:
+                self.add_text(tail, parent, element, tail=True)
+
+    def finish(self) -> _Walked:
+        """End the last block; what the walk found."""
+        self.flush()
+        found = self.found
+        found.items = tuple(self.items)
+        found.offsets = item_offsets(found.items)
+        found.links = tuple(
+            Link(element.get("href", "").strip(), None, _rel(element), element.sourceline or 1, visible, in_article, index, element)
+            for element, visible, in_article, index in self.links
+        )
+        return found
+
+
+def _rel(element: Any) -> tuple[str, ...]:
+    return tuple((element.get("rel") or "").lower().split())
 
 
 # Tags that hide by markup whatever their attributes say (see `visibility.is_hidden`).
