@@ -187,8 +187,6 @@ def check(
 ) -> None:
     """Check articles and report what their publishers' terms require and they lack."""
     from compliance.findings import Severity
-    from compliance.formatters.context import BaselineOutcome
-    from compliance.formatters.json import format_json_line
     from compliance.formatters.summary import Summary
     from compliance.formatters.text import format_adjustments, format_report, format_resolved, format_summary
     from compliance.runner import Runner, RunOptions, RunStatus
@@ -256,11 +254,15 @@ def check(
 
             typer.echo(format_concise_report(result.report, color=use_color), nl=False, color=use_color)
         elif chosen == "jsonl":
+            from compliance.formatters.json import format_json_line
+
             typer.echo(format_json_line(result.report), nl=False)
         if not streaming:
             reports.append(result.report)
     outcome = None
     if runner.baseline is not None and baseline is not None:
+        from compliance.formatters.context import BaselineOutcome
+
         outcome = BaselineOutcome(str(baseline), runner.baseline.known, tuple(runner.baseline.resolved()))
     if counts is not None:
         from compliance.formatters.statistics import format_statistics

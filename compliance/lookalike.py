@@ -83,15 +83,28 @@ def _latin_prototypes() -> Mapping[str, str]:
     return {char: target for char, target in _prototypes().items() if len(target) == 1 and target.isascii() and target.isalpha() and _script(char) != "LATIN"}
 
 
-@functools.cache
-def _ascii_look_alikes() -> Mapping[str, frozenset[str]]:
-    """For each ASCII letter, the ASCII characters with the same prototype ('l': 'I', '1', '|')."""
-    prototypes = _prototypes()
-    by_prototype: dict[str, set[str]] = {}
-    for code in range(33, 127):
-        char = chr(code)
-        by_prototype.setdefault(prototypes.get(char, char), set()).add(char)
-    return {char: frozenset(by_prototype[prototypes.get(char, char)]) for char in map(chr, range(33, 127)) if char.isalpha()}
+_ASCII_LOOK_ALIKES: dict[str, frozenset[str]] = {}
+
+
+def ascii_look_alikes() -> Mapping[str, frozenset[str]]:
+    """For each ASCII letter, the ASCII characters with the same prototype ('l': 'I', '1', '|').
+
+    Derived from the whole confusables table (a 900 KB JSON file) on first use, unless the pack
+    cache gave it already (`adopt_ascii_look_alikes`): every page a pack applies to needs it."""
+    if not _ASCII_LOOK_ALIKES:
+        prototypes = _prototypes()
+        by_prototype: dict[str, set[str]] = {}
+        for code in range(33, 127):
+            char = chr(code)
+            by_prototype.setdefault(prototypes.get(char, char), set()).add(char)
+        _ASCII_LOOK_ALIKES.update({char: frozenset(by_prototype[prototypes.get(char, char)]) for char in map(chr, range(33, 127)) if char.isalpha()})
+    return _ASCII_LOOK_ALIKES
+
+
+def adopt_ascii_look_alikes(table: Mapping[str, frozenset[str]]) -> None:
+    """Use a table `ascii_look_alikes` made earlier from the same confusables data (the pack cache's)."""
+    if not _ASCII_LOOK_ALIKES:
+        _ASCII_LOOK_ALIKES.update(table)
 
 
 @functools.cache
@@ -171,7 +184,7 @@ def find_disguises(text: str) -> tuple[Disguise, ...]:
 @functools.cache
 def _names_pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
     """The names with every ASCII letter widened to its ASCII look-alikes and its other case."""
-    look_alikes = _ascii_look_alikes()
+    look_alikes = ascii_look_alikes()
     spelled = []
     for name in names:
         words = []
@@ -325,6 +338,8 @@ def source_position(source: str, disguise: Disguise, letter: LookAlike, *, after
 __all__ = [
     "Disguise",
     "LookAlike",
+    "adopt_ascii_look_alikes",
+    "ascii_look_alikes",
     "find_disguises",
     "find_name_disguises",
     "fold_name",

@@ -94,12 +94,17 @@ def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack
 
 
 class _PackCache:
-    """Validated packs, pickled per set of pack files (path, size, modification time).
+    """Validated packs, pickled per set of pack files (path, size, modification time), with what
+    checking a document with them needs first.
 
     Start-up matters for pre-commit hooks: unpickling takes about a millisecond where parsing and
-    validating a dozen YAML packs takes tens. The cache lives in $XDG_CACHE_HOME/syndcheck (or
-    $SYNDCHECK_CACHE_DIR); SYNDCHECK_NO_CACHE=1 turns it off. It is only read when it belongs to
-    the current user and no one else can write it, and any problem with it means "rebuild".
+    validating a dozen YAML packs takes tens. The packs' regexes are stored compiled (`regex`
+    pickles the compiled program: see `Pattern.__getstate__`), and so is the table of ASCII
+    look-alike letters that every page a pack applies to is read with (made from Unicode's
+    900 KB confusables table), so the first document pays for neither. The cache lives in
+    $XDG_CACHE_HOME/syndcheck (or $SYNDCHECK_CACHE_DIR); SYNDCHECK_NO_CACHE=1 turns it off. It is
+    only read when it belongs to the current user and no one else can write it, and any problem
+    with it means "rebuild".
     """
 
     def __init__(self, files: Sequence[Path], *, trusted: int) -> None:
@@ -109,16 +114,20 @@ class _PackCache:
         import hashlib
         import sys
 
+        import regex
+
         from compliance import __version__
 
         root = os.environ.get("SYNDCHECK_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "syndcheck")
-        # The working directory is part of the key: packs name their files relative to it.
-        digest = hashlib.sha256(f"{__version__}|{sys.version}|{trusted}|{Path.cwd()}".encode())
+        # The working directory is part of the key: packs name their files relative to it. So is
+        # the `regex` version, whose compiled programs the cache holds.
+        digest = hashlib.sha256(f"{__version__}|{sys.version}|{regex.__version__}|{trusted}|{Path.cwd()}".encode())
         # The package's own modules are part of the key too: pickles hold its classes, and an
-        # upgrade or an edit of the code must never meet a cache written by another version.
+        # upgrade or an edit of the code must never meet a cache written by another version. The
+        # confusables table is, for the look-alike letters made from it.
         code = sorted(Path(__file__).resolve().parent.rglob("*.py"))
         try:
-            for file in [*files, *code]:
+            for file in [*files, *code, unicode_table_file("confusables.json")]:
                 info = file.stat()
                 digest.update(f"|{file}|{info.st_size}|{info.st_mtime_ns}".encode())
         except OSError:
@@ -130,14 +139,20 @@ class _PackCache:
             return None
         import pickle
 
+        from compliance.lookalike import adopt_ascii_look_alikes
+
         try:
             info = self.path.stat()
             if info.st_uid != os.getuid() or info.st_mode & 0o022:
                 return None
-            packs = pickle.loads(self.path.read_bytes())
+            cached = pickle.loads(self.path.read_bytes())
+            packs, look_alikes = cached["packs"], cached["ascii_look_alikes"]
         except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache only means a rebuild
             return None
-        return packs if isinstance(packs, list) and all(isinstance(p, Pack) for p in packs) else None
+        if not (isinstance(packs, list) and all(isinstance(p, Pack) for p in packs) and isinstance(look_alikes, dict)):
+            return None
+        adopt_ascii_look_alikes(look_alikes)
+        return packs
 
     def store(self, packs: list[Pack]) -> None:
         if self.path is None:
@@ -145,10 +160,14 @@ class _PackCache:
         import pickle
         import tempfile
 
+        from compliance.lookalike import ascii_look_alikes
+
         try:
+            cached = {"packs": packs, "ascii_look_alikes": dict(ascii_look_alikes())}
+            data = pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL)
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=".packs-", delete=False) as handle:
-                handle.write(pickle.dumps(packs, protocol=pickle.HIGHEST_PROTOCOL))
+                handle.write(data)
             os.chmod(handle.name, 0o600)
             os.replace(handle.name, self.path)
         except Exception:  # noqa: BLE001 - a cache that cannot be written is simply not used
@@ -173,6 +192,17 @@ def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
             raise PackError(f"unknown pack '{pack_id}'", hint=hint)
         chosen.append(by_id[pack_id])
     return chosen
+
+
+def unicode_table_file(name: str) -> Path:
+    """Where one of the confusable-homoglyphs package's data tables is (without importing it)."""
+    import importlib.machinery
+
+    spec = importlib.machinery.PathFinder.find_spec("confusable_homoglyphs")
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if not locations:
+        raise OSError(f"the confusable-homoglyphs package is missing: no {name}")
+    return Path(locations[0]) / name
 
 
 def unicode_table(name: str) -> Any:

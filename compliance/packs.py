@@ -19,7 +19,7 @@ from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
 from compliance.describe import describe_pattern
 from compliance.errors import PackError, combine
 from compliance.findings import SEVERITY_LABELS, Severity
-from compliance.fixes import BUILT_IN_VALUES, PLACEHOLDER, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
+from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector, compile_pattern, phrase_to_regex, translate_selector
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS
-from compliance.fixes import PLACES, SIDES, SYNTAXES
+from compliance.fixtemplates import PLACES, SIDES, SYNTAXES
 from compliance.formatters.pipeline import generic_text
 from compliance.options import Option
 from compliance.packs import DEFAULT_THRESHOLD, HOST_NAME, Pack

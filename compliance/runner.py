@@ -46,7 +46,9 @@ from compliance.selection import COMMAND_LINE, SelectionLayer
 if TYPE_CHECKING:
     from compliance.baseline import BaselineFilter
     from compliance.cms import CmsArticle
+    from compliance.document import Document
     from compliance.fixes import FixPlan
+    from compliance.originals import OriginalReader
     from compliance.ruletest import Expectations
 
 
@@ -122,15 +124,27 @@ class Runner:
 
             self.baseline = BaselineFilter(read_baseline(options.baseline), file=str(options.baseline))
         self._cwd = str(Path.cwd().resolve())
-        from compliance.originals import OriginalReader, default_cache_dir
-
-        self.originals = OriginalReader(allow_fetch=options.allow_fetch, cache_dir=default_cache_dir() if options.allow_fetch else None)
+        self._originals: OriginalReader | None = None
         # Load the command line's packs now: a broken pack, an unknown --pack id or an unknown
         # --select id is one user error before any article, not one per file.
         available = self.packs_for(Settings())
         self.rule_choice(Settings(), available)
         if options.packs is not None:
             select_packs(available, options.packs)
+
+    @property
+    def originals(self) -> OriginalReader:
+        """The run's reader of original stories, made when a document first names one."""
+        if self._originals is None:
+            from compliance.originals import OriginalReader, default_cache_dir
+
+            options = self.options
+            self._originals = OriginalReader(allow_fetch=options.allow_fetch, cache_dir=default_cache_dir() if options.allow_fetch else None)
+        return self._originals
+
+    def _original_reader(self, article: Path | None) -> Callable[[str], Document]:
+        """What the engine calls with an article's `original` value (the reader is made then)."""
+        return lambda value: self.originals.reader_for(article)(value)
 
     def layers_for(self, path: str) -> tuple[ConfigLayer, ...]:
         """The configuration files that apply to a file, farthest first."""
@@ -302,7 +316,7 @@ class Runner:
             severities=plan.settings.severity,
             timing=self.options.timing,
             known_rules=plan.known_rules or None,
-            load_original=self.originals.reader_for(article),
+            load_original=self._original_reader(article),
         )
 
     def _isolated(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:

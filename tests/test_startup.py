@@ -1,0 +1,110 @@
+"""Start-up: a one-file check imports only what checking and printing text need, and with the pack
+cache warm it compiles no pack regex and reads no Unicode table on its first document."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+
+# What `syndcheck check one.html` (text output) must not import: other commands, other formats,
+# the fixer, the original-story reader, YAML (the packs come from the cache) and the look-alike
+# source table (its ASCII part comes from the cache too).
+NOT_FOR_A_TEXT_CHECK = (
+    "compliance.audit",
+    "compliance.baseline",
+    "compliance.cms",
+    "compliance.explain",
+    "compliance.fixes",
+    "compliance.formatters.concise",
+    "compliance.formatters.github",
+    "compliance.formatters.gitlab",
+    "compliance.formatters.html",
+    "compliance.formatters.json",
+    "compliance.formatters.junit",
+    "compliance.formatters.sarif",
+    "compliance.init",
+    "compliance.originals",
+    "compliance.reference",
+    "compliance.ruletest",
+    "compliance.serve",
+    "confusable_homoglyphs",
+    "httpx",
+    "nh3",
+    "yaml",
+)
+
+_PROBE = """
+import json, sys
+from compliance.cli import main
+try:
+    code = main(["check", sys.argv[1]])
+finally:
+    sys.stdout.flush()
+from compliance import lookalike, patterns
+state = {
+    "code": code,
+    "modules": sorted(sys.modules),
+    "compiled": patterns._compile_cached.cache_info().currsize,
+    "confusables_read": lookalike._prototypes.cache_info().currsize,
+}
+sys.stderr.write("STATE " + json.dumps(state) + "\\n")
+"""
+
+
+def _probe(article: Path, cache: Path) -> dict[str, object]:
+    env = {**os.environ, "SYNDCHECK_CACHE_DIR": str(cache)}
+    env.pop("SYNDCHECK_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", _PROBE, str(article)], capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+    line = next((line for line in done.stderr.splitlines() if line.startswith("STATE ")), None)
+    assert line is not None, done.stderr
+    state: dict[str, object] = json.loads(line.removeprefix("STATE "))
+    return state
+
+
+def test_a_one_file_check_with_a_warm_pack_cache_imports_and_compiles_only_what_it_uses(tmp_path: Path) -> None:
+    article = SAMPLES / "dcnf" / "compliant-wordpress.html"
+    cold = _probe(article, tmp_path)  # writes the cache
+    warm = _probe(article, tmp_path)
+    assert cold["code"] == warm["code"] == 0
+    modules = warm["modules"]
+    assert isinstance(modules, list)
+    imported = [name for name in NOT_FOR_A_TEXT_CHECK if any(m == name or m.startswith(name + ".") for m in modules)]
+    assert imported == []
+    # The DCNF pack applies (its regexes ran, its name was looked for in look-alike letters), yet
+    # nothing was compiled or read from the confusables table: both came from the cache.
+    assert warm["compiled"] == 0
+    assert warm["confusables_read"] == 0
+    # The run that wrote the cache compiled every pack regex and read the table, to store them.
+    assert isinstance(cold["compiled"], int) and cold["compiled"] > 0
+    assert cold["confusables_read"] == 1
+
+
+def test_a_pattern_pickles_with_its_compiled_program(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance import patterns
+
+    pattern = patterns.compile_pattern(r"Daily\s+Caller\s+News\s+Foundation", ignore_case=True)
+    data = pickle.dumps(pattern)
+
+    def no_compiling(*_: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(patterns, "_compile_cached", no_compiling)
+    restored = pickle.loads(data)
+    assert restored == pattern
+    assert restored.search("By Jake Smith, daily caller news  foundation").group() == "daily caller news  foundation"
+
+
+def test_a_pattern_with_article_metadata_is_pickled_uncompiled_and_bound_per_article() -> None:
+    from compliance.patterns import compile_pattern
+
+    pattern = pickle.loads(pickle.dumps(compile_pattern(r"By {{meta.reporter}}")))
+    assert pattern.bind({"reporter": "Jake Smith"}).search("By Jake Smith, DCNF").group() == "By Jake Smith"
+    assert pattern.bind({"reporter": "Ann Lee"}).search("By Jake Smith, DCNF") is None
