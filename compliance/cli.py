@@ -186,6 +186,7 @@ def check(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     """Check articles and report what their publishers' terms require and they lack."""
+    from compliance.compact import CompactReports
     from compliance.findings import Severity
     from compliance.formatters.summary import Summary
     from compliance.formatters.text import format_adjustments, format_report, format_resolved, format_summary
@@ -232,7 +233,7 @@ def check(
         from compliance.formatters.statistics import RuleCounts
 
         counts = RuleCounts()
-    reports = []
+    reports = CompactReports()
     summary = Summary()
     status = RunStatus()
     timings: dict[str, list[float]] = {}
@@ -363,7 +364,7 @@ def _write_formats(
 ) -> None:
     """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary."""
     from compliance import __version__
-    from compliance.formatters import FORMATTERS, FormatContext
+    from compliance.formatters import FORMATTERS, FormatContext, format_in_pieces
     from compliance.outputs import append_text, write_atomic
 
     sources = {}
@@ -375,10 +376,11 @@ def _write_formats(
         packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__, baseline=baseline, adjusted_rules=adjusted, sources=sources
     )
     if chosen not in _STREAMED:
-        typer.echo(FORMATTERS[chosen](reports, context), nl=False)
+        for piece in format_in_pieces(chosen, reports, context):
+            typer.echo(piece, nl=False)
     for name, file in outputs:
         if file is not None:
-            write_atomic(file, FORMATTERS[name](reports, context))
+            write_atomic(file, format_in_pieces(name, reports, context))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and summary_file:
         append_text(Path(summary_file), FORMATTERS["github-summary"](reports, context))

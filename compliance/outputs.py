@@ -9,8 +9,9 @@ from pathlib import Path
 from compliance.errors import InputError
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write a report file so that readers never see half of it: a temporary file, then a rename.
+    `text` may come in pieces, written as they come (a large run's JSON is never whole in memory).
 
     A write that fails (a full disk, a directory in the way) leaves no temporary file behind."""
     import tempfile
@@ -21,7 +22,7 @@ def write_atomic(path: Path, text: str) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
             temporary = Path(handle.name)
-            handle.write(text)
+            handle.writelines((text,) if isinstance(text, str) else text)
         # A temporary file is private (0600); a report gets the mode any new file would get.
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
@@ -39,22 +40,25 @@ def _umask() -> int:
 
 def refuse_overwrite(outputs: Iterable[Path], inputs: Iterable[Path]) -> None:
     """Raise `InputError` when an output file is one of the inputs, however either is spelled
-    (relative, `..`, a symbolic link, a hard link): files are compared by device and inode."""
+    (relative, `..`, a symbolic link, a hard link): files are compared by device and inode. The
+    inputs are read one at a time (a directory walk need not be listed first)."""
     identities: dict[tuple[int, int], Path] = {}
-    for file in inputs:
-        try:
-            info = file.stat()
-        except OSError:
-            continue
-        identities.setdefault((info.st_dev, info.st_ino), file)
     for output in outputs:
         try:
             info = output.stat()
         except OSError:
             continue  # not there yet: it cannot be an input
-        same = identities.get((info.st_dev, info.st_ino))
-        if same is not None:
-            raise InputError(f"the output file is an input ({same}); it would be overwritten", path=str(output), hint="write the report somewhere else")
+        identities.setdefault((info.st_dev, info.st_ino), output)
+    if not identities:
+        return
+    for file in inputs:
+        try:
+            info = file.stat()
+        except OSError:
+            continue
+        overwritten = identities.get((info.st_dev, info.st_ino))
+        if overwritten is not None:
+            raise InputError(f"the output file is an input ({file}); it would be overwritten", path=str(overwritten), hint="write the report somewhere else")
 
 
 def append_text(path: Path, text: str) -> None:

@@ -448,24 +448,40 @@ class Runner:
                 if source.path not in refused:
                     yield from self.check_payloads(source)
             return
-        items = list(self._selected(paths))
-        if not any(isinstance(i, Source) for i in items) and not any(isinstance(i, Skipped) for i in items):
-            raise InputError("no articles found", path=", ".join(paths), hint="every article there is excluded by the configuration's include/exclude")
-        sources = [i for i in items if isinstance(i, Source)]
-        for source in sources:
-            self.plan(source.path if source.path != STDIN else self._display(source))
-        refuse_overwrite(self.options.outputs, self._inputs(sources))
+        total, from_stdin = self._survey(paths)
         if self.baseline is not None:
             self.baseline.gone(self._gone_from_baseline(paths, self.baseline.paths))
-        workers = min(jobs or os.cpu_count() or 1, len(items))
-        if workers <= 1 or len(items) < PARALLEL_MIN_FILES or any(i.path == STDIN for i in sources):
+        # The files are walked again as they are checked, rather than listed: a run over any
+        # number of files holds only the ones in flight.
+        items = self._selected(paths)
+        workers = min(jobs or os.cpu_count() or 1, total)
+        if workers <= 1 or total < PARALLEL_MIN_FILES or from_stdin:
             results: Iterator[FileResult] = (self._finish(self.check(i)) if isinstance(i, Source) else _skipped(i) for i in items)
         else:
             results = self._run_parallel(items, workers)
         for done, result in enumerate(results, start=1):
             if progress is not None:
-                progress(done, len(items))
+                progress(done, total)
             yield result
+
+    def _survey(self, paths: list[str]) -> tuple[int, bool]:
+        """Walk the paths once before anything is checked, so that every user error is raised
+        first: no articles at all, a configuration or pack error for some file, an output file
+        that is an input. Nothing is kept but the number of files and whether stdin is one."""
+        total = 0
+        from_stdin = False
+        for item in self._selected(paths):
+            total += 1
+            if not isinstance(item, Source):
+                continue
+            from_stdin = from_stdin or item.path == STDIN
+            self.plan(item.path if item.path != STDIN else self._display(item))
+            if self.options.outputs and item.file is not None:
+                refuse_overwrite(self.options.outputs, (item.file, item.file.with_name(item.file.name + ".meta.yaml")))
+        if total == 0:
+            raise InputError("no articles found", path=", ".join(paths), hint="every article there is excluded by the configuration's include/exclude")
+        refuse_overwrite(self.options.outputs, self._inputs(()))
+        return total, from_stdin
 
     def _gone_from_baseline(self, roots: Sequence[str], recorded: Iterable[str]) -> list[str]:
         """The recorded paths under the paths given whose files no longer exist in a folder that
@@ -507,7 +523,7 @@ class Runner:
                         continue
                 yield source
 
-    def _run_parallel(self, items: list[Source | Skipped], workers: int) -> Iterator[FileResult]:
+    def _run_parallel(self, items: Iterable[Source | Skipped], workers: int) -> Iterator[FileResult]:
         """Files checked in `workers` processes, each its own one-process executor with one file in
         flight: when a worker dies (killed, out of memory) exactly the file it held is reported as
         an internal error, a new worker takes its place, and the rest of the batch goes on."""
@@ -527,7 +543,7 @@ class Runner:
 
         executors = [executor() for _ in range(workers)]
         queue = iter(enumerate(items))
-        running: dict[Future[FileResult], tuple[int, int]] = {}
+        running: dict[Future[FileResult], tuple[int, int, str]] = {}
         done: dict[int, FileResult] = {}
 
         def feed(slot: int) -> None:
@@ -535,7 +551,7 @@ class Runner:
                 if isinstance(item, Skipped):
                     done[index] = _skipped(item)
                     continue
-                running[executors[slot].submit(_check_in_worker, item)] = (slot, index)
+                running[executors[slot].submit(_check_in_worker, item)] = (slot, index, item.path)
                 return
 
         try:
@@ -550,11 +566,11 @@ class Runner:
                     break
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    slot, index = running.pop(future)
+                    slot, index, path = running.pop(future)
                     try:
                         done[index] = future.result()
                     except BrokenProcessPool:
-                        done[index] = _worker_died(items[index].path)
+                        done[index] = _worker_died(path)
                         executors[slot].shutdown(wait=True)
                         executors[slot] = executor()
                     feed(slot)

@@ -210,3 +210,24 @@ def test_config_show_shows_paths_and_values_safely(cli: Any, tmp_path: Any) -> N
     _assert_safe_lines(run.out)
     assert "exclude: drafts\\x1b[2J/**, old\\u202e/**" in run.out
     assert "desk\\x1b]0;title\\x07\\n::add-mask::x" in run.out
+
+
+@settings(max_examples=60, deadline=None, database=None, derandomize=True)
+@given(st.lists(reports(), max_size=4), st.booleans())
+def test_json_written_in_pieces_is_the_json_of_the_whole_document(batch: list[Report], with_baseline: bool) -> None:
+    from compliance.config import RuleAdjustment
+    from compliance.display import json_output
+    from compliance.formatters.json import iter_json, report_dict
+    from compliance.formatters.summary import summarize
+
+    context = FormatContext(
+        adjusted_rules=(RuleAdjustment("dcnf/logo", None, ".syndcheck.yaml"),) if with_baseline else (),
+        baseline=BaselineOutcome("base\u2028line.json", 3, ()) if with_baseline else None,
+    )
+    whole: dict[str, Any] = {"version": 1, "files": [report_dict(r) for r in batch], "summary": summarize(batch).as_dict()}
+    if with_baseline:
+        whole["summary"]["configured"] = [a.as_dict() for a in context.adjusted_rules]
+        whole["baseline"] = {"file": "base\u2028line.json", "known": 3, "resolved": []}
+    pieces = list(iter_json(iter(batch), context))
+    assert len(pieces) == len(batch) + 2
+    assert "".join(pieces) == json_output(json.dumps(whole, indent=2, ensure_ascii=False)) + "\n"

@@ -7,7 +7,7 @@ it is used, so that printing text for one article does not pay for XML, SARIF or
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from compliance.findings import Report
 from compliance.formatters.context import FormatContext
@@ -45,4 +45,22 @@ class _Formatters(Mapping[str, Formatter]):
 
 FORMATTERS: Mapping[str, Formatter] = _Formatters()
 
-__all__ = ["FORMATTERS", "FormatContext", "Formatter"]
+# Formats rendered piece by piece (one piece per file), so that the whole text of a large run is
+# never held in memory: the CLI writes each piece as it comes.
+_PIECES: dict[str, tuple[str, str]] = {
+    "json": ("compliance.formatters.json", "iter_json"),
+    "jsonl": ("compliance.formatters.json", "iter_json_lines"),
+}
+
+
+def format_in_pieces(name: str, reports: Sequence[Report], context: FormatContext) -> Iterable[str]:
+    """The text of format `name`, in pieces that join to `FORMATTERS[name](reports, context)`:
+    one per file for JSON and JSON Lines, the whole text at once for the other formats."""
+    if name in _PIECES:
+        module, function = _PIECES[name]
+        pieces: Callable[[Sequence[Report], FormatContext], Iterable[str]] = getattr(importlib.import_module(module), function)
+        return pieces(reports, context)
+    return (FORMATTERS[name](reports, context),)
+
+
+__all__ = ["FORMATTERS", "FormatContext", "Formatter", "format_in_pieces"]

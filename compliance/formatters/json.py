@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from compliance.display import json_output
 from compliance.findings import JSON_VERSION, Report
 from compliance.formatters.context import FormatContext
-from compliance.formatters.summary import summarize
+from compliance.formatters.summary import Summary
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -21,21 +21,34 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 def format_json(reports: Sequence[Report], context: FormatContext | None = None) -> str:
     """The whole run as one JSON document."""
-    document: dict[str, Any] = {
-        "version": JSON_VERSION,
-        "files": [report_dict(r) for r in reports],
-        "summary": summarize(reports).as_dict(),
-    }
+    return "".join(iter_json(reports, context))
+
+
+def iter_json(reports: Iterable[Report], context: FormatContext | None = None) -> Iterator[str]:
+    """`format_json`'s text in pieces, one per file, so that a run over any number of files can
+    be written as it is rendered, never whole in memory (the text is what `json.dumps` with
+    `indent=2` makes of the whole document, piece by piece)."""
+    yield f'{{\n  "version": {JSON_VERSION},\n  "files": ['
+    summary = Summary()
+    empty = True
+    for report in reports:
+        summary = summary.add(report)
+        entry = json.dumps(report_dict(report), indent=2, ensure_ascii=False)
+        # An entry is two levels in; a JSON text has no raw newline inside a string.
+        yield ("\n    " if empty else ",\n    ") + json_output(entry.replace("\n", "\n    "))
+        empty = False
+    rest: dict[str, Any] = {"summary": summary.as_dict()}
     if context is not None and context.adjusted_rules:
         # Rules a configuration file turned off or demoted: a reviewer must see them.
-        document["summary"]["configured"] = [a.as_dict() for a in context.adjusted_rules]
+        rest["summary"]["configured"] = [a.as_dict() for a in context.adjusted_rules]
     if context is not None and context.baseline is not None:
-        document["baseline"] = {
+        rest["baseline"] = {
             "file": context.baseline.file,
             "known": context.baseline.known,
             "resolved": [{"rule": e.rule, "path": e.path, "message": e.message, "fingerprint": e.fingerprint} for e in context.baseline.resolved],
         }
-    return json_output(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+    tail = json_output(json.dumps(rest, indent=2, ensure_ascii=False))
+    yield ("]," if empty else "\n  ],") + tail.removeprefix("{") + "\n"
 
 
 def format_json_line(report: Report) -> str:
@@ -45,5 +58,10 @@ def format_json_line(report: Report) -> str:
 
 def format_json_lines(reports: Sequence[Report], context: FormatContext | None = None) -> str:
     """All reports as JSON lines (for `--output jsonl=FILE`)."""
+    return "".join(iter_json_lines(reports, context))
+
+
+def iter_json_lines(reports: Iterable[Report], context: FormatContext | None = None) -> Iterator[str]:
+    """`format_json_lines`'s text, one line at a time."""
     del context
-    return "".join(format_json_line(report) for report in reports)
+    return (format_json_line(report) for report in reports)
