@@ -155,7 +155,14 @@ def machine_busy(result: dict[str, Any]) -> list[str]:
     CPU than their processes could use."""
     m = result["machine"]
     start_load = (m.get("loadavg_start") or [0.0])[0]
-    why = [f"1-minute load average {start_load:.2f} on {m['usable_cores']} cores at the start"] if start_load > 0.5 * (m["usable_cores"] or 1) else []
+    cores = m["usable_cores"] or 1
+    why = [f"1-minute load average {start_load:.2f} on {cores} cores at the start"] if start_load > 0.5 * cores else []
+    # The load reached during a part includes the benchmark's own processes (up to 2 at a time).
+    why += [
+        f"load average {max(loads):.2f} during {name}"
+        for name, loads in result.get("loads", {}).items()
+        if None not in loads and max(loads) > cores + 0.5 and not why
+    ]
     why += [
         f"{entry['label']} got {entry['cpu_per_wall']:.2f} CPUs for {entry['processes']} process(es)"
         for entry in result.get("batch", {}).values()
@@ -452,7 +459,7 @@ SEMGREP_RULES = r"""rules:
 SPEEDUP_PAIRS = (("cli-jobs", "cli"), ("api-pool", "api-loop"))
 
 
-def run_batches(runners: Sequence[Runner], directory: Path, repeats: int) -> dict[str, dict[str, Any]]:
+def run_batches(runners: Sequence[Runner], directory: Path, repeats: int, *, capture: bool = False) -> dict[str, dict[str, Any]]:
     """Each runner `repeats` times, interleaved round by round (A B C, A B C, …) so that background
     load, when there is some, falls on all of them alike; medians per runner."""
     samples: dict[str, list[tuple[ChildRun, float]]] = {r.key: [] for r in runners}
@@ -460,7 +467,7 @@ def run_batches(runners: Sequence[Runner], directory: Path, repeats: int) -> dic
         for runner in runners:
             gc.collect()
             load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-            samples[runner.key].append((run_child(runner.command(directory), ok_codes=(0, 1), capture=runner.reports_time), load))
+            samples[runner.key].append((run_child(runner.command(directory), ok_codes=(0, 1), capture=runner.reports_time or capture), load))
     files = sum(1 for _ in directory.glob("*.html"))
     out = {}
     for runner in runners:
@@ -485,11 +492,23 @@ def run_batches(runners: Sequence[Runner], directory: Path, repeats: int) -> dic
             "maxrss_kib": max(run.maxrss_kib for run in runs),
             "loadavg_before": [load for _, load in samples[runner.key]],
         }
+        if capture and not runner.reports_time:
+            out[runner.key]["matches"] = _semgrep_matches(runs[-1].stdout)
     return out
 
 
-def run_batch(runner: Runner, directory: Path, repeats: int) -> dict[str, Any]:
-    return run_batches([runner], directory, repeats)[runner.key]
+def _semgrep_matches(stdout: bytes) -> dict[str, int] | None:
+    """How many matches Semgrep's JSON output reports, and in how many files (None when it is not
+    Semgrep's JSON): evidence that the comparison ran the rules over the files."""
+    try:
+        results = json.loads(stdout)["results"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    return {"matches": len(results), "files": len({r.get("path") for r in results})}
+
+
+def run_batch(runner: Runner, directory: Path, repeats: int, *, capture: bool = False) -> dict[str, Any]:
+    return run_batches([runner], directory, repeats, capture=capture)[runner.key]
 
 
 # The worker side (`run.py --worker loop|pool DIR`): runs in the child process.
@@ -584,10 +603,16 @@ def measure_startup(syndcheck: str, one: Path, runs: int, scratch: Path) -> dict
         for _ in range(2):
             run_child(cmd, ok_codes=(0, 1), env=env_for(key))
     samples: dict[str, list[float]] = {key: [] for key in commands}
+    cpu: dict[str, list[float]] = {key: [] for key in commands}
     for _ in range(runs):  # round-robin, so background noise spreads over all commands
         for key, (_label, cmd) in commands.items():
-            samples[key].append(run_child(cmd, ok_codes=(0, 1), env=env_for(key)).wall)
-    return {key: {"label": commands[key][0], "median_s": median(v), "min_s": min(v), "runs": len(v), "samples": v} for key, v in samples.items()}
+            run = run_child(cmd, ok_codes=(0, 1), env=env_for(key))
+            samples[key].append(run.wall)
+            cpu[key].append(run.cpu)
+    return {
+        key: {"label": commands[key][0], "median_s": median(v), "min_s": min(v), "runs": len(v), "samples": v, "cpu_median_s": median(cpu[key])}
+        for key, v in samples.items()
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -719,7 +744,12 @@ def run_all(settings: Settings, args: argparse.Namespace, checkpoint: Path | Non
     # (never the user's), and Python bytecode in a private PYTHONPYCACHEPREFIX even where
     # PYTHONDONTWRITEBYTECODE is set, so that start-up is that of a normal installation and not
     # of one that recompiles the package on every start.
-    overrides = {"SYNDCHECK_CACHE_DIR": str(tmp / "pack-cache"), "PYTHONPYCACHEPREFIX": str(tmp / "pycache"), "PYTHONDONTWRITEBYTECODE": None}
+    overrides = {
+        "SYNDCHECK_CACHE_DIR": str(tmp / "pack-cache"),
+        "PYTHONPYCACHEPREFIX": str(tmp / "pycache"),
+        "PYTHONDONTWRITEBYTECODE": None,
+        "SEMGREP_ENABLE_VERSION_CHECK": "0",
+    }
     saved_env = {key: os.environ.get(key) for key in overrides}
     result["child_environment"] = {key: (None if value is None else value.replace(str(tmp), "$TMP")) for key, value in overrides.items()}
     result["inherited_environment"] = {key: value for key, value in saved_env.items() if value is not None}
@@ -732,6 +762,7 @@ def run_all(settings: Settings, args: argparse.Namespace, checkpoint: Path | Non
     def section(name: str, work: Any) -> None:
         """Run one part; a failure is recorded (and the other parts still run), and the results so
         far are written to the JSON file after each part."""
+        before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
         try:
             work()
         except Exception as exc:  # noqa: BLE001 - one broken measurement must not lose the others
@@ -739,6 +770,10 @@ def run_all(settings: Settings, args: argparse.Namespace, checkpoint: Path | Non
 
             log(f"{name}: FAILED: {type(exc).__name__}: {exc}")
             result.setdefault("errors", {})[name] = "".join(traceback.format_exception_only(exc)).strip()[-2000:]
+        # The load around each part, printed beside its figures: other people's work on a shared
+        # machine shows in every time measured during it.
+        after = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        result.setdefault("loads", {})[name] = [before, after]
         if checkpoint is not None:
             evaluate_targets(result)
             write_json(checkpoint, result)
@@ -782,15 +817,27 @@ def run_all(settings: Settings, args: argparse.Namespace, checkpoint: Path | Non
             if faster in batch and slower in batch
         ]
         result["speedup"] = result["speedups"][0]  # the first pair decides the target
-        semgrep = shutil.which("semgrep")
+        semgrep = args.semgrep or shutil.which("semgrep")
         if semgrep is None:
+            result["semgrep_skipped"] = "Semgrep is not installed (not on PATH; --semgrep PATH names one)"
             log("semgrep: not installed, comparison skipped")
         else:
             rules = tmp / "semgrep-rules.yml"
             rules.write_text(SEMGREP_RULES, encoding="utf-8")
-            command = (semgrep, "scan", "--config", str(rules), "--jobs", "2", "--metrics", "off", "--quiet", "--no-git-ignore", DIR)
+            # No metrics and no version check: either waits on the network (a minute and more
+            # where there is none), which is no part of the work compared.
+            command = (
+                semgrep, "scan", "--config", str(rules), "--jobs", "2", "--metrics", "off", "--disable-version-check", "--json", "--quiet", "--no-git-ignore", DIR
+            )  # fmt: skip
             log(f"semgrep: three regex rules over {files} files, --jobs 2")
-            result["semgrep"] = run_batch(Runner("semgrep", "Semgrep, three regex rules, `--jobs 2`", 2, command), tmp / "batch", settings.batch_repeats)
+            try:
+                runner = Runner("semgrep", "Semgrep, three regex rules, `--jobs 2`", 2, command, reports_time=False)
+                entry = run_batch(runner, tmp / "batch", settings.batch_repeats, capture=True)
+            except RuntimeError as exc:  # a Semgrep that does not run is reported, never fatal
+                result["semgrep_skipped"] = f"Semgrep did not run: {str(exc).splitlines()[0][:200]}"
+                log(f"semgrep: {result['semgrep_skipped']}")
+            else:
+                result["semgrep"] = entry
 
     def batch_memory() -> None:
         files, quarter, runners, batch = state["files"], state["quarter"], state["runners"], result["batch"]
@@ -930,7 +977,7 @@ def evaluate_targets(result: dict[str, Any]) -> None:
                 ratio >= TARGET_SEMGREP,
             )
         else:
-            measured, value, ok = "skipped: Semgrep is not installed", None, None
+            measured, value, ok = f"skipped: {result.get('semgrep_skipped', 'Semgrep is not installed')}", None, None
         targets["semgrep"] = {
             "target": f"`--jobs 2` ≥ {TARGET_SEMGREP:g}× faster than Semgrep (three regex rules, `--jobs 2`) by wall time",
             "measured": measured,
@@ -965,7 +1012,7 @@ def markdown(result: dict[str, Any]) -> str:
     if docs:
         any_size = next(iter(docs.values()))
         lines += [
-            f"## Per document (median over {any_size['documents']} documents of each document's median)",
+            f"## Per document (median over {any_size['documents']} documents of each document's median{section_load(result, 'docs')})",
             "",
             "| article | documents × repeats | lxml parse (floor) | full check, all packs, auto-detect | check ÷ floor (median) | range | worst |",
             "|---|---:|---:|---:|---:|---:|---|",
@@ -995,19 +1042,27 @@ def markdown(result: dict[str, Any]) -> str:
         corpus = result["batch_corpus"]
         repeats = next(iter(batch.values()))["repeats"]
         lines += [
-            f"## Batch: {corpus['files']:,} files × {fmt_size(corpus['bytes'] // corpus['files'])} ({corpus['bytes'] / MB:.0f} MB; median of {repeats} run{'s' if repeats > 1 else ''})",
+            f"## Batch: {corpus['files']:,} files × {fmt_size(corpus['bytes'] // corpus['files'])} ({corpus['bytes'] / MB:.0f} MB; median of {repeats} run{'s' if repeats > 1 else ''}{section_load(result, 'batch')})",
             "",
-            "| run | processes | wall (incl. start-up) | timed inside | files/s | ms/file | CPU ÷ wall | peak RSS |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| run | processes | wall (incl. start-up) | timed inside | files/s | ms/file | CPU ÷ wall | peak RSS | load before |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
-        for entry in batch.values():
+        rows = list(batch.values()) + ([result["semgrep"]] if result.get("semgrep") else [])
+        for entry in rows:
             inner = fmt_time(entry["inner_s"]) if entry["inner_s"] is not None else "—"
+            loads = " ".join(f"{x:.2f}" for x in entry.get("loadavg_before", []))
             lines.append(
-                f"| {entry['label']} | {entry['processes']} | {fmt_time(entry['wall_s'])} | {inner} | {entry['files_per_s']:.0f} | {entry['ms_per_file']:.1f} | {entry['cpu_per_wall']:.2f} | {fmt_mb(entry['maxrss_kib'])} |"
+                f"| {entry['label']} | {entry['processes']} | {fmt_time(entry['wall_s'])} | {inner} | {entry['files_per_s']:.0f} | {entry['ms_per_file']:.1f} | {entry['cpu_per_wall']:.2f} | {fmt_mb(entry['maxrss_kib'])} | {loads} |"
             )
         for speedup in result.get("speedups", []):
             faster, slower = speedup["pair"]
-            lines.append(f"| **speed-up, 2 processes vs 1** ({faster} vs {slower}) | | | | | | | **{speedup['value']:.2f}×** |")
+            lines.append(f"| **speed-up, 2 processes vs 1** ({faster} vs {slower}) | | | | | | | **{speedup['value']:.2f}×** | |")
+        semgrep = result.get("semgrep")
+        if semgrep and semgrep.get("matches"):
+            found = semgrep["matches"]
+            lines += ["", f"Semgrep reported {found['matches']:,} matches in {found['files']:,} files (its JSON output), so its rules did run over the corpus."]
+        elif result.get("semgrep_skipped"):
+            lines += ["", f"Semgrep comparison skipped: {result['semgrep_skipped']}."]
         if not result.get("cli_has_jobs"):
             lines += ["", "`syndcheck check` has no `--jobs` yet: the 2-process row is the in-process pool over the same function as the API loop."]
         lines.append("")
@@ -1016,18 +1071,24 @@ def markdown(result: dict[str, Any]) -> str:
         base = startup["baseline"]["median_s"]
         runs = startup["baseline"]["runs"]
         lines += [
-            f"## Start-up (median of {runs} runs, wall time of the process)",
+            f"## Start-up (median of {runs} runs, wall time of the process{section_load(result, 'startup')})",
             "",
-            "| command | median | min | vs import baseline |",
-            "|---|---:|---:|---:|",
+            "The target is judged on wall time; CPU time (user + system) is shown beside it because it is less disturbed by other processes.",
+            "",
+            "| command | median | min | vs import baseline | CPU time | CPU vs baseline |",
+            "|---|---:|---:|---:|---:|---:|",
         ]
+        base_cpu = startup["baseline"].get("cpu_median_s")
         for entry in startup.values():
-            lines.append(f"| {entry['label']} | {fmt_time(entry['median_s'])} | {fmt_time(entry['min_s'])} | {entry['median_s'] / base:.2f}× |")
+            cpu_s = entry.get("cpu_median_s")
+            cpu_cells = f"{fmt_time(cpu_s)} | {cpu_s / base_cpu:.2f}×" if cpu_s is not None and base_cpu else "— | —"
+            lines.append(f"| {entry['label']} | {fmt_time(entry['median_s'])} | {fmt_time(entry['min_s'])} | {entry['median_s'] / base:.2f}× | {cpu_cells} |")
         lines.append("")
     memory = result.get("memory")
     big = result.get("big_document")
     if memory or big:
-        lines += ["## Peak memory (RSS of the child process)", "", "| run | N/4 files | N files | growth |", "|---|---:|---:|---:|"]
+        memory_load = section_load(result, "memory (batch)") or section_load(result, "memory (large document)")
+        lines += [f"## Peak memory (RSS of the child process{memory_load})", "", "| run | N/4 files | N files | growth |", "|---|---:|---:|---:|"]
         for entry in (memory or {}).values():
             lines.append(
                 f"| {entry['label']} | {fmt_mb(entry['rss_quarter_kib'])} ({entry['files_quarter']}) | {fmt_mb(entry['rss_n_kib'])} ({entry['files_n']}) | {entry['growth']:.2f}× |"
@@ -1062,6 +1123,14 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def section_load(result: dict[str, Any], name: str) -> str:
+    """The load average over one part of the run, as "; load average 0.12 → 1.05" (empty when not recorded)."""
+    loads = result.get("loads", {}).get(name)
+    if not loads or None in loads:
+        return ""
+    return f"; load average {loads[0]:.2f} → {loads[1]:.2f}"
+
+
 def fmt_load(load: Sequence[float] | None) -> str:
     return "n/a" if not load else " ".join(f"{x:.2f}" for x in load)
 
@@ -1086,6 +1155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--sections", nargs="+", choices=("docs", "batch", "startup", "memory"), default=["docs", "batch", "startup", "memory"], help="run only these parts"
+    )
+    parser.add_argument(
+        "--semgrep", metavar="PATH", default=None, help="the semgrep executable for the comparison (default: `semgrep` on PATH; skipped when there is none)"
     )
     parser.add_argument("--render", type=Path, metavar="JSON", help="print the Markdown of an earlier run's JSON file, and run nothing")
     parser.add_argument("--worker", choices=("loop", "pool"), help=argparse.SUPPRESS)
