@@ -18,7 +18,6 @@ from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError, OriginalUnavailable
 from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
-from compliance.fixes import fix_block
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.packs import Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout
@@ -83,6 +82,12 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         return findings, []
     values = _values(rule, outcome, extra, ctx.meta)
     location = outcome.anchor or doc.article_location
+    block = None
+    if rule.fix is not None:
+        # The fixer is imported only when a failing rule has a fix to show: a clean check never needs it.
+        from compliance.fixes import fix_block
+
+        block = fix_block(rule.fix, ctx)
     finding = Finding(
         rule.id,
         rule.severity,
@@ -92,7 +97,7 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         None,
         rule.pack,
         outcome.detail or None,
-        fix_block(rule.fix, ctx) if rule.fix is not None else None,
+        block,
     )
     return [finding], []
 

@@ -79,6 +79,7 @@ class Pattern:
     template: str | None = None
     ignore_case: bool = False
     _compiled: Any = field(default=None, init=False, repr=False, compare=False)
+    _gate: Any = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def compiled(self) -> Any:
@@ -95,11 +96,22 @@ class Pattern:
         are never parsed and compiled again: loading a compiled pattern takes microseconds, compiling
         it a millisecond or more. A pattern with `{{meta.KEY}}` is compiled per value (`bind`)."""
         compiled = self.compiled if self.template is None else None
-        return (self.source, self.regex_text, self.label, self.template, self.ignore_case, compiled)
+        gate = self.line_gate if self.template is None and _starts_lines(self.regex_text) else None
+        return (self.source, self.regex_text, self.label, self.template, self.ignore_case, compiled, gate)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         for name, value in zip(_PATTERN_STATE, state, strict=True):
             object.__setattr__(self, name, value)
+
+    @property
+    def line_gate(self) -> Any:
+        """For a pattern that can only match at a line start, the regex that finds the lines it
+        matches (`_line_gate`): compiled on first use, and pickled with the pattern."""
+        gate = self._gate
+        if gate is None:
+            gate = _line_gate(self.regex_text, self.ignore_case)
+            object.__setattr__(self, "_gate", gate)
+        return gate
 
     def bind(self, meta: Mapping[str, str]) -> Pattern:
         """This pattern with article metadata filled in (itself when it uses none)."""
@@ -128,7 +140,7 @@ class Pattern:
             return
         try:
             if _starts_lines(self.regex_text):
-                yield from _finditer_at_line_starts(self.compiled, _line_gate(self.regex_text, self.ignore_case), text)
+                yield from _finditer_at_line_starts(self.compiled, self.line_gate, text)
             else:
                 yield from self.compiled.finditer(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
@@ -337,7 +349,7 @@ def _line_gate(pattern: str, ignore_case: bool) -> Any:
     return _compile_cached(f"\\n(?={pattern})", ignore_case)
 
 
-_PATTERN_STATE = ("source", "regex_text", "label", "template", "ignore_case", "_compiled")
+_PATTERN_STATE = ("source", "regex_text", "label", "template", "ignore_case", "_compiled", "_gate")
 
 
 def phrase_to_regex(phrase: str) -> str:
