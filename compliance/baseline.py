@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from compliance.display import json_output, visible
 from compliance.errors import ConfigError
 from compliance.findings import Notice, Report, Suppressed
 from compliance.fingerprint import fingerprints
@@ -31,13 +32,14 @@ class BaselineEntry:
 
 def entries_for(report: Report, path: str) -> list[BaselineEntry]:
     """The baseline entries of one report (`path` as the baseline names the file)."""
-    return [BaselineEntry(fp, f.rule, path, f.message) for fp, f in zip(fingerprints(report, path), report.findings, strict=True)]
+    return [BaselineEntry(fp, f.rule, visible(path), f.message) for fp, f in zip(fingerprints(report, path), report.findings, strict=True)]
 
 
 def format_baseline(entries: Iterable[BaselineEntry]) -> str:
     """The baseline file's content (JSON, sorted, so that it diffs well in version control)."""
     rows = sorted((dataclasses.asdict(e) for e in entries), key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
-    return json.dumps({"version": BASELINE_VERSION, "findings": rows}, indent=2, ensure_ascii=False) + "\n"
+    # A file name that is not UTF-8 is recorded escaped (`caf\\xe9.html`), as every format shows it.
+    return json_output(json.dumps({"version": BASELINE_VERSION, "findings": rows}, indent=2, ensure_ascii=False)) + "\n"
 
 
 def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
@@ -75,7 +77,8 @@ class BaselineFilter:
         """The report without the findings the baseline knows."""
         if not report.checked:
             return report
-        self._checked_paths.add(path)
+        recorded = visible(path)  # as the baseline file records it
+        self._checked_paths.add(recorded)
         kept = []
         known = []
         for fingerprint, finding in zip(fingerprints(report, path), report.findings, strict=True):
@@ -85,7 +88,7 @@ class BaselineFilter:
                 known.append(Suppressed(finding, "external", f"recorded in the baseline {self._file}"))
             else:
                 kept.append(finding)
-                self.fresh.append(BaselineEntry(fingerprint, finding.rule, path, finding.message))
+                self.fresh.append(BaselineEntry(fingerprint, finding.rule, recorded, finding.message))
         if not known:
             return report
         notice = Notice("baseline", f"{len(known)} known finding{'s' if len(known) != 1 else ''} from the baseline not shown")

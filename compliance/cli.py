@@ -220,7 +220,7 @@ def check(
         ignore=split_selectors(ignore or (), "--ignore"),
         exclude=tuple(exclude or ()),
         gitignore=not no_gitignore,
-        outputs=tuple(file for _, file in outputs if file is not None),
+        outputs=tuple(file for _, file in outputs if file is not None) + _job_summary(chosen),
         allow_fetch=allow_fetch,
     )
     runner = Runner(options)
@@ -290,6 +290,12 @@ def check(
 
 
 _STREAMED = ("text", "concise", "jsonl")
+
+
+def _job_summary(chosen: str) -> tuple[Path, ...]:
+    """GitHub's job summary file, when this run appends to it (`--format github`)."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    return (Path(summary_file),) if chosen == "github" and summary_file else ()
 
 
 def _at_terminal() -> bool:
@@ -381,9 +387,8 @@ def _write_formats(
     for name, file in outputs:
         if file is not None:
             write_atomic(file, format_in_pieces(name, reports, context))
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if chosen == "github" and summary_file:
-        append_text(Path(summary_file), FORMATTERS["github-summary"](reports, context))
+    for summary_file in _job_summary(chosen):
+        append_text(summary_file, FORMATTERS["github-summary"](reports, context))
 
 
 @app.command()
@@ -412,7 +417,7 @@ def fix(
         from compliance.errors import ConfigError
 
         raise ConfigError("fix works on article files, not CMS payloads", hint="give --input-kind html, text or markdown")
-    sources = files_to_fix(files, kind=input_kind.value if input_kind else None)  # type: ignore[arg-type]
+    sources = files_to_fix(files, kind=input_kind.value if input_kind else None, write=write)  # type: ignore[arg-type]
     options = RunOptions(
         packs=tuple(pack) if pack else None,
         rules=tuple(rules or ()),
@@ -423,12 +428,21 @@ def fix(
         max_bytes=0,
     )
     runner = Runner(options)
+    # `fix -` is a filter: the fixed article on stdout, the notes on stderr, nothing written.
+    filtering = len(sources) == 1 and sources[0].file is None
     status = RunStatus()
     pending = False
-    for source in sources:
-        result, plan = runner.fix(source)
+    fixed = [(source, *runner.fix(source)) for source in sources]
+    if write:
+        # A file to rewrite must not be read in another role: another article's original story,
+        # its metadata, a configuration, a pack (compared by device and inode).
+        runner.refuse_targets([Path(source.path) for source, _, _ in fixed], [o for _, result, _ in fixed for o in result.originals])
+    for source, result, plan in fixed:
         _tell(result)
-        if plan is not None and plan.edits and write:
+        if filtering:
+            if plan is not None:
+                typer.echo(plan.fixed, nl=False)
+        elif plan is not None and plan.edits and write:
             try:
                 replace_unchanged(Path(source.path), plan.original, plan.fixed)
             except UserError as exc:
@@ -438,7 +452,8 @@ def fix(
             typer.echo(format_fix_diff(source.path, plan), nl=False)
             pending = True
         if plan is not None:
-            for note in format_fix_notes(source.path, plan, written=write and result.failure != "input", threshold=result.threshold):
+            written = (write or filtering) and result.failure != "input"
+            for note in format_fix_notes(result.report.path, plan, written=written, threshold=result.threshold):
                 typer.echo(note, err=True)
         status = status.add(result)
     code = status.exit_code()
@@ -500,7 +515,7 @@ def init(
     if existing:
         raise ConfigError("will not overwrite existing files", path=", ".join(existing), hint="move them away or choose another --dir")
     for file, text in scaffold.files:
-        write_atomic(file, text)
+        write_atomic(file, text, parents=True)
     for line in scaffold.next_steps.splitlines():
         _line(line)
 
@@ -622,9 +637,11 @@ def rules_explain(
 
     packs = load_packs(rules or ())
     _, rule = find_rule(packs, rule_id)
+    from compliance.inputs import read_setting
+
     try:
-        source = rule_source(Path(rule.origin).read_text(encoding="utf-8"), rule.line)
-    except OSError:
+        source = rule_source(read_setting(Path(rule.origin), "rule pack").decode("utf-8"), rule.line)
+    except (UserError, UnicodeDecodeError):
         source = ""
     typer.echo(explain_rule(packs, rule_id, source=source), nl=False)
 
@@ -761,6 +778,10 @@ def config_show(
     from compliance.config import describe
     from compliance.runner import Runner, RunOptions
 
+    if not os.path.lexists(path):
+        from compliance.errors import InputError
+
+        raise InputError("no such file or directory", path=path, hint="give the article or folder whose configuration to show")
     target = path if not Path(path).is_dir() else str(Path(path) / "_")
     runner = Runner(RunOptions(config=config))
     typer.echo(describe(runner.settings_for(target), runner.layers_for(target)), nl=False)

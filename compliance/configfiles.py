@@ -3,12 +3,13 @@ by walking up from each article, a `--config` file, and baselines."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compliance.config import CONFIG_NAMES, ConfigLayer, build_layer
 from compliance.errors import ConfigError
-from compliance.inputs import STDIN, display_file
+from compliance.inputs import MAX_BASELINE_BYTES, STDIN, display_file, read_setting
 from compliance.yamlsource import nodes_from_plain, parse_yaml
 
 if TYPE_CHECKING:  # imported when used: baselines are not part of every check
@@ -19,25 +20,28 @@ def _config_in_directory(directory: Path) -> ConfigLayer | None:
     """The configuration file of one directory, if any (`.syndcheck.yaml`, else pyproject.toml)."""
     for name in CONFIG_NAMES:
         candidate = directory / name
-        if candidate.is_file():
+        # Present in any form (a FIFO, a link to a device): read as a regular file or refused,
+        # never silently passed over and never read without bound.
+        if os.path.lexists(candidate):
             return read_config(candidate)
     pyproject = directory / "pyproject.toml"
-    if pyproject.is_file():
+    if os.path.lexists(pyproject):
         import tomllib
 
+        text = read_setting(pyproject, "pyproject.toml", error=ConfigError)
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            data = tomllib.loads(text.decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"invalid TOML: {exc}", path=display_file(pyproject)) from None
         table = data.get("tool", {}).get("syndcheck")
         if table is not None:
             origin = f"{display_file(pyproject)} [tool.syndcheck]"
-            return build_layer(nodes_from_plain(table, origin, _toml_table_line(pyproject)), origin, directory.resolve().as_posix())
+            return build_layer(nodes_from_plain(table, origin, _toml_table_line(text.decode("utf-8"))), origin, directory.resolve().as_posix())
     return None
 
 
-def _toml_table_line(pyproject: Path) -> int:
-    for number, line in enumerate(pyproject.read_text(encoding="utf-8").splitlines(), start=1):
+def _toml_table_line(text: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
         if line.strip().replace(" ", "") == "[tool.syndcheck]":
             return number
     return 1
@@ -45,11 +49,12 @@ def _toml_table_line(pyproject: Path) -> int:
 
 def read_config(path: Path) -> ConfigLayer:
     """Load and validate one configuration file given by path."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise ConfigError("no such configuration file", path=str(path), hint="check the --config path")
+    data = read_setting(path, "configuration", error=ConfigError)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from None
     origin = display_file(path)
     return build_layer(parse_yaml(text, origin, error=ConfigError), origin, path.resolve().parent.as_posix())
@@ -87,8 +92,9 @@ def read_baseline(path: Path) -> dict[str, BaselineEntry]:
     """A baseline file's entries by fingerprint."""
     from compliance.baseline import parse_baseline
 
+    data = read_setting(path, "baseline", error=ConfigError, hint="check the --baseline path", limit=MAX_BASELINE_BYTES)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read baseline: {getattr(exc, 'strerror', None) or exc}", path=str(path), hint="check the --baseline path") from None
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"cannot read baseline: {exc}", path=str(path), hint="check the --baseline path") from None
     return parse_baseline(text, display_file(path))

@@ -39,7 +39,8 @@ def display_file(path: Path) -> str:
         relative = os.path.relpath(path)
     except ValueError:
         return str(path)
-    return str(path.resolve()) if relative.startswith("..") else relative
+    # Absolute, but not resolved: a symbolic link is named as the user named it, not as its target.
+    return os.path.abspath(path) if relative.startswith("..") else relative
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,10 +170,13 @@ class TooLarge(Exception):
 
 
 class NotRegular(Exception):
-    """An input that is not a regular file (a device, FIFO or socket): skipped, never read."""
+    """An input that is not a regular file (a device, FIFO or socket): skipped, never read.
+
+    `what` names its type ("a FIFO (named pipe)")."""
 
     def __init__(self, what: str) -> None:
         super().__init__(f"not checked: {what}, not a regular file")
+        self.what = what
 
 
 def read_bounded(stream: BinaryIO, limit: int | None) -> bytes:
@@ -213,8 +217,8 @@ def open_regular(path: Path, shown: str) -> BinaryIO:
 def read_ignore_file(path: Path) -> list[str]:
     """The lines of a `.gitignore` (or `.git/info/exclude`); none when it is missing or unreadable."""
     try:
-        return path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+        return read_regular(path, limit=MAX_SETTING_BYTES).decode("utf-8", errors="replace").splitlines()
+    except (OSError, UserError, NotRegular, TooLarge):
         return []
 
 
@@ -231,6 +235,58 @@ def open_source(source: Source) -> Iterator[BinaryIO]:
         yield handle
 
 
+def read_regular(path: Path, *, limit: int | None, shown: str | None = None) -> bytes:
+    """The bytes of a regular file, at most `limit` of them (None: no limit), opened read-only.
+
+    The one way syndcheck reads a file it was given or found: articles, and everything else
+    (packs, configuration, baselines, originals, metadata sidecars, audit files; see
+    `read_setting`). Raises `NotRegular` for a device, FIFO or socket (never opened for a
+    blocking read), `TooLarge` beyond the limit (counted as it reads: a size announced in advance
+    is not trusted alone), `InputError` when the file cannot be opened or read."""
+    shown = shown if shown is not None else str(path)
+    with open_regular(path, shown) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if limit is not None and size > limit:
+                raise TooLarge(size, limit)
+            return read_bounded(handle, limit)
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}", path=shown, hint="check that it exists and is readable") from None
+
+
+# Files that steer a run (packs, configuration, metadata sidecars, audit files) are small; a
+# baseline for a large archive can hold a few hundred thousand entries.
+MAX_SETTING_BYTES = 16 * 1024 * 1024
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
+
+
+def read_setting(path: Path, what: str, *, error: type[UserError] = InputError, hint: str | None = None, limit: int = MAX_SETTING_BYTES) -> bytes:
+    """The bytes of a file that steers the run (`what`: "rule pack", "configuration", "baseline",
+    "article metadata"...), read with `read_regular`; whatever goes wrong is one `error` (a
+    `UserError` subclass) naming the file, its type when it is not a regular file, and `hint`."""
+    shown = display_file(path)
+    try:
+        return read_regular(path, limit=limit, shown=shown)
+    except NotRegular as exc:
+        raise error(f"cannot read {what}: it is {exc.what}, not a regular file", path=shown, hint=hint or "give a regular file") from None
+    except TooLarge:
+        raise error(f"cannot read {what}: larger than {limit:,} bytes", path=shown, hint=hint) from None
+    except InputError as exc:
+        raise error(f"cannot read {what}: {exc.what.removeprefix('cannot read file: ')}", path=shown, hint=hint) from None
+
+
+def refuse_special(path: Path, what: str, *, error: type[UserError], hint: str | None = None) -> None:
+    """`error` when `path` exists and is not a regular file (a device, a FIFO, a socket, or a link
+    to one), named as given; `read_setting` refuses it too when it comes to read it, but under the
+    name it was resolved to."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise error(f"cannot read {what}: it is {file_type(mode)}, not a regular file", path=display_file(path), hint=hint or "give a regular file")
+
+
 def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> bytes:
     """The bytes of an article, at most `max_bytes` of them (opened read-only, never modified).
 
@@ -241,14 +297,7 @@ def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES, st
         import sys
 
         return read_bounded(stdin if stdin is not None else sys.stdin.buffer, limit)
-    with open_regular(source.file, source.path) as handle:
-        try:
-            size = os.fstat(handle.fileno()).st_size
-            if limit is not None and size > limit:
-                raise TooLarge(size, limit)
-            return read_bounded(handle, limit)
-        except OSError as exc:
-            raise InputError(f"cannot read file: {exc.strerror or exc}", path=source.path, hint="check that it exists and is readable") from None
+    return read_regular(source.file, limit=limit, shown=source.path)
 
 
 def read_fixture(source: Source) -> tuple[bytes, Expectations]:
@@ -259,10 +308,11 @@ def read_fixture(source: Source) -> tuple[bytes, Expectations]:
     data = read_source(source, max_bytes=None)
     if source.kind == "text" and source.file is not None:
         sidecar = source.file.with_name(source.file.name + ".expect")
-        if not sidecar.exists():
+        if not os.path.lexists(sidecar):
             return data, Expectations()
+        raw = read_setting(sidecar, "the fixture's expectations", hint="see docs/rule-packs.md, 'Testing a pack'")
         try:
-            return data, expectations_in_sidecar(sidecar.read_text(encoding="utf-8"), str(sidecar))
+            return data, expectations_in_sidecar(raw.decode("utf-8"), str(sidecar))
         except ValueError as exc:
             raise InputError(str(exc), hint="see docs/rule-packs.md, 'Testing a pack'") from None
     try:
@@ -281,14 +331,15 @@ def read_sidecar_meta(source: Source) -> dict[str, str]:
     if source.file is None:
         return {}
     sidecar = source.file.with_name(source.file.name + ".meta.yaml")
-    if not sidecar.is_file():
+    if not os.path.lexists(sidecar):
         return {}
     from compliance.yamlsource import YMap, plain
 
     origin = display_file(sidecar)
+    data = read_setting(sidecar, "article metadata", hint="the metadata beside an article is a YAML file")
     try:
-        root = parse_yaml(sidecar.read_text(encoding="utf-8-sig"), origin, error=InputError)
-    except (OSError, UnicodeDecodeError) as exc:
+        root = parse_yaml(data.decode("utf-8-sig"), origin, error=InputError)
+    except UnicodeDecodeError as exc:
         raise InputError(f"cannot read article metadata: {exc}", path=origin) from None
     if root is None:
         return {}
@@ -316,14 +367,20 @@ def read_article_sources(paths: Iterable[str], *, max_bytes: int | None = DEFAUL
     return sources
 
 
-def files_to_fix(paths: Sequence[str], *, kind: DocumentKind | None = None) -> list[Source]:
+def files_to_fix(paths: Sequence[str], *, kind: DocumentKind | None = None, write: bool = False) -> list[Source]:
     """The article files `syndcheck fix` may rewrite: exactly the files given, each a regular file
-    (no directory walk, no stdin, no symbolic link whose target would be replaced); `InputError`
-    names the first path that is not one, before any file is read."""
+    (no directory walk, no symbolic link whose target would be replaced), or `-` alone (stdin,
+    fixed to stdout, so never with `write`); with `write`, each file must be writable by the user
+    (a read-only file is never replaced, even by root). `InputError` names the first path that
+    is not one, before any file is read."""
     sources = []
     for path in paths:
         if path == STDIN:
-            raise InputError("'-' (stdin) cannot be fixed in place", path=path, hint="give the article's file")
+            if write:
+                raise InputError("'-' (stdin) cannot be fixed in place", path=path, hint="without --write, the fixed article is printed")
+            if len(paths) > 1:
+                raise InputError("'-' (stdin) is fixed alone", path=path, hint="fix the files in another run")
+            return [Source(STDIN, kind or "html")]
         file = Path(path)
         if file.is_symlink():
             raise InputError("is a symbolic link; fix only writes to the files given", path=path, hint=f"give the file it points to ({os.path.realpath(path)})")
@@ -333,5 +390,13 @@ def files_to_fix(paths: Sequence[str], *, kind: DocumentKind | None = None) -> l
             )
         if not file.is_file():
             raise InputError("no such file", path=path, hint="check the path")
+        if write and not _writable(file):
+            raise InputError("is read-only; fix --write does not replace it", path=path, hint="make it writable (chmod u+w), or drop --write for a diff")
         sources.append(Source(path, kind_for(path, kind), file))
     return sources
+
+
+def _writable(file: Path) -> bool:
+    """Whether the user may write the file: `os.access`, and for root (whom `os.access` always
+    allows) a write permission bit, so that a file made read-only on purpose stays as it is."""
+    return os.access(file, os.W_OK) and bool(file.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))

@@ -56,6 +56,15 @@ class OriginalReader:
     max_bytes: int = FETCH_MAX_BYTES
     _read: dict[str, Document | OriginalUnavailable] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    # The files asked for since `take_asked` was last called (absolute paths), read or not: they
+    # are inputs, which no report may overwrite.
+    _asked: list[str] = field(default_factory=list)
+
+    def take_asked(self) -> tuple[str, ...]:
+        """The original files asked for since the last call (one document's, for the runner)."""
+        with self._lock:
+            asked, self._asked = tuple(self._asked), []
+        return asked
 
     def reader_for(self, article: Path | None) -> Callable[[str], Document]:
         """The reader the engine calls with the `original` value of one article."""
@@ -67,6 +76,8 @@ class OriginalReader:
         is_url = value.startswith(("http://", "https://"))
         key = value if is_url else str((base / value).resolve())
         with self._lock:
+            if not is_url:
+                self._asked.append(key)
             found = self._read.get(key)
         if found is None:
             # Read outside the lock: a slow fetch must not hold up other threads' articles (two
@@ -84,14 +95,19 @@ class OriginalReader:
         return found
 
     def _file(self, path: Path, shown: str) -> Document:
+        from compliance.errors import InputError
+        from compliance.inputs import NotRegular, TooLarge, read_regular
+
+        if not os.path.lexists(path):
+            raise OriginalUnavailable(f"{shown}: no such file")
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise OriginalUnavailable(f"{shown}: no such file") from None
-        except OSError as exc:
-            raise OriginalUnavailable(f"{shown}: cannot read it ({exc.strerror or exc})") from None
-        if len(data) > self.max_bytes:
-            raise OriginalUnavailable(f"{shown}: larger than {self.max_bytes} bytes")
+            data = read_regular(path, limit=self.max_bytes, shown=shown)
+        except NotRegular as exc:
+            raise OriginalUnavailable(f"{shown}: {exc.what}, not a regular file") from None
+        except TooLarge:
+            raise OriginalUnavailable(f"{shown}: larger than {self.max_bytes} bytes") from None
+        except InputError as exc:
+            raise OriginalUnavailable(f"{shown}: {exc.what}") from None
         return parse_document(data, kind_for(str(path)))
 
     def _fetch(self, url: str) -> Document:
@@ -121,7 +137,12 @@ class OriginalReader:
         file = self._cache_file(url)
         if file is None or not file.is_file() or time.time() - file.stat().st_mtime > CACHE_SECONDS:
             return None
-        content_type, _, data = file.read_bytes().partition(b"\n")
+        from compliance.inputs import read_regular
+
+        try:
+            content_type, _, data = read_regular(file, limit=self.max_bytes + 256).partition(b"\n")
+        except Exception:  # noqa: BLE001 - a cache entry that cannot be read only costs a fetch
+            return None
         return self._parse(data, content_type.decode("ascii", "replace"))
 
     def _store(self, url: str, data: bytes, content_type: str) -> None:

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import stat
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from compliance.errors import InputError
 
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+def write_atomic(path: Path, text: str | Iterable[str], *, parents: bool = False) -> None:
     """Write a report file so that readers never see half of it: a temporary file, then a rename.
     `text` may come in pieces, written as they come (a large run's JSON is never whole in memory).
 
-    A write that fails (a full disk, a directory in the way) leaves no temporary file behind."""
+    The folder must exist unless `parents` (a scaffold, an audit's own folders): a mistyped
+    `--output` path is an error, never a new tree of folders. Text that cannot be UTF-8 (a lone
+    surrogate from a file name that is not) is written escaped, as the formats show it. A write
+    that fails (a full disk, a directory in the way) leaves no temporary file behind."""
     import tempfile
 
     directory = path.resolve().parent
     temporary: Path | None = None
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        if parents:
+            directory.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
             temporary = Path(handle.name)
-            handle.writelines((text,) if isinstance(text, str) else text)
+            handle.writelines(_encodable(piece) for piece in ((text,) if isinstance(text, str) else text))
         # A temporary file is private (0600); a report gets the mode any new file would get.
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
@@ -32,33 +37,90 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
         raise InputError(f"cannot write report: {exc.strerror or exc}", path=str(path), hint="check the --output path") from None
 
 
+def _encodable(text: str) -> str:
+    """`text` with any lone surrogate shown as its visible escape (`\\xe9`), so it encodes as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        from compliance.display import escape_char
+
+        return "".join(escape_char(c) if "\ud800" <= c <= "\udfff" else c for c in text)
+    return text
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
 
 
-def refuse_overwrite(outputs: Iterable[Path], inputs: Iterable[Path]) -> None:
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def check_output_targets(outputs: Sequence[Path]) -> None:
+    """Raise `InputError` before anything is checked when a report file cannot be what it is
+    asked to be: a folder that does not exist (a typo never creates folders), something that is
+    not a regular file (a directory, a device: `/dev/stdout` would be replaced, use `FORMAT=-`),
+    or the same file named twice (one report would silently replace the other)."""
+    seen: dict[object, Path] = {}
+    for output in outputs:
+        folder = output.parent
+        if not folder.is_dir():
+            missing = folder
+            while not missing.parent.is_dir() and missing.parent != missing:
+                missing = missing.parent
+            raise InputError(f"the folder {missing} does not exist", path=str(output), hint="create it first, or write the report elsewhere")
+        try:
+            mode = output.stat().st_mode
+        except OSError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            from compliance.inputs import file_type
+
+            raise InputError(f"is {file_type(mode)}, not a regular file; a report is written to a file", path=str(output), hint="for stdout, use FORMAT=-")
+        key: object = _identity(output) or os.path.join(os.path.realpath(folder), output.name)
+        if key in seen:
+            raise InputError(f"the same report file is named twice (also as {seen[key]})", path=str(output), hint="give each --output its own file")
+        seen[key] = output
+
+
+def stdin_file() -> Path | None:
+    """The file stdin reads, when it is a regular file (`< story.html`), as a path whose identity
+    is that file's; None for a terminal or a pipe."""
+    import sys
+
+    try:
+        descriptor = sys.stdin.fileno()
+        info = os.fstat(descriptor)
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return Path(f"/dev/fd/{descriptor}") if os.path.exists(f"/dev/fd/{descriptor}") else None
+
+
+def refuse_overwrite(outputs: Iterable[Path], inputs: Iterable[Path], *, role: str = "an input", hint: str = "write the report somewhere else") -> None:
     """Raise `InputError` when an output file is one of the inputs, however either is spelled
-    (relative, `..`, a symbolic link, a hard link): files are compared by device and inode. The
-    inputs are read one at a time (a directory walk need not be listed first)."""
+    (relative, `..`, a symbolic link, a hard link): files are compared by device and inode.
+    `role` says what the inputs are ("the original story of story.html"). The inputs are read one
+    at a time (a directory walk need not be listed first)."""
     identities: dict[tuple[int, int], Path] = {}
     for output in outputs:
-        try:
-            info = output.stat()
-        except OSError:
-            continue  # not there yet: it cannot be an input
-        identities.setdefault((info.st_dev, info.st_ino), output)
+        found = _identity(output)
+        if found is not None:  # a file not there yet cannot be an input
+            identities.setdefault(found, output)
     if not identities:
         return
     for file in inputs:
-        try:
-            info = file.stat()
-        except OSError:
-            continue
-        overwritten = identities.get((info.st_dev, info.st_ino))
+        overwritten = identities.get(_identity(file) or (-1, -1))
         if overwritten is not None:
-            raise InputError(f"the output file is an input ({file}); it would be overwritten", path=str(overwritten), hint="write the report somewhere else")
+            shown = "stdin" if str(file).startswith("/dev/fd/") else str(file)
+            raise InputError(f"the output file is {role} ({shown}); it would be overwritten", path=str(overwritten), hint=hint)
 
 
 def append_text(path: Path, text: str) -> None:
@@ -76,8 +138,14 @@ def replace_unchanged(path: Path, read: bytes, new: bytes) -> None:
     an editor's save between reading and writing is never overwritten (`InputError` instead)."""
     import tempfile
 
+    from compliance.inputs import NotRegular, TooLarge, read_regular
+
+    current: bytes | None
     try:
-        current = path.read_bytes()
+        current = read_regular(path, limit=len(read))
+    except (TooLarge, NotRegular):
+        current = None  # it grew, or something else took its place: it changed
+    try:
         mode = path.stat().st_mode & 0o7777
     except OSError as exc:
         raise InputError(f"cannot read the file again before writing it: {exc.strerror or exc}", path=str(path)) from None

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.errors import PackError, combine
-from compliance.inputs import display_file
+from compliance.inputs import display_file, read_setting, refuse_special
 from compliance.packs import Pack, build_packs, pack_identity
 from compliance.yamlsource import YNode, parse_yaml
 
@@ -27,10 +27,7 @@ def builtin_rules_dir() -> Path:
 
 def read_pack_text(path: Path) -> str:
     """A pack file's text."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PackError(f"cannot read rule pack: {exc.strerror or exc}", path=str(path), hint="check the --rules path") from None
+    data = read_setting(path, "rule pack", error=PackError, hint="check the --rules path")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -45,8 +42,10 @@ def pack_files(location: Path) -> list[Path]:
     `.pre-commit-config.yaml` and the like sit beside packs in a newsroom's rules folder.
     """
     if location.is_dir():
-        return sorted(p for p in location.iterdir() if p.suffix in PACK_SUFFIXES and not p.name.startswith(".") and p.is_file())
-    if not location.exists():
+        # Anything but a folder is a pack to read: a FIFO or a link to a device named like a
+        # pack is refused when it is read, not passed over.
+        return sorted(p for p in location.iterdir() if p.suffix in PACK_SUFFIXES and not p.name.startswith(".") and not p.is_dir())
+    if not os.path.lexists(location):
         raise PackError("no such rule pack file or directory", path=str(location), hint="check the --rules path")
     return [location]
 
@@ -58,7 +57,10 @@ def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack
     the DCNF pack with its house rules); two `--rules` packs with one id are an error. Validated
     packs are cached (see `_PackCache`), so a one-file check does not parse YAML again.
     """
-    extra_files = list(dict.fromkeys(f.resolve() for location in extra for f in pack_files(location)))
+    given = [f for location in extra for f in pack_files(location)]
+    for file in given:  # named as given: a link to a device is refused under its own name
+        refuse_special(file, "rule pack", error=PackError, hint="check the --rules path")
+    extra_files = list(dict.fromkeys(f.resolve() for f in given))
     builtin_files = [f.resolve() for f in pack_files(builtin_rules_dir())] if builtin else []
     cache = _PackCache(builtin_files + extra_files, trusted=len(builtin_files))
     cached = cache.load()

@@ -38,7 +38,7 @@ from compliance.inputs import (
     read_source,
     sniff_kind,
 )
-from compliance.outputs import refuse_overwrite
+from compliance.outputs import check_output_targets, refuse_overwrite, stdin_file
 from compliance.packfiles import load_packs, select_packs
 from compliance.packs import Pack
 from compliance.selection import COMMAND_LINE, SelectionLayer
@@ -89,6 +89,8 @@ class FileResult:
     messages: tuple[str, ...] = ()
     cause: BaseException | None = None
     threshold: Severity = Severity.ERROR
+    # The original stories the document named (absolute paths): inputs too, never to be written.
+    originals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,18 +264,19 @@ class Runner:
         """One file's fix plan, checked as `check` checks it (same settings, metadata, original and
         isolation); the result's report is the one after the fixes."""
         plans: list[FixPlan] = []
+        display = self._display(source)
 
         def work() -> tuple[Report, Severity]:
             from compliance.fixes import plan_fixes
 
-            plan = self.plan(source.path)
+            plan = self.plan(source.path if source.path != STDIN else display)
             data = read_source(source, max_bytes=self.options.max_bytes)
-            settings = self._settings(source.path, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source), article=source.file)
+            settings = self._settings(display, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source), article=source.file)
             fix_plan = plan_fixes(data, source.kind, settings)
             plans.append(fix_plan)
             return fix_plan.after, self.options.fail_on or plan.settings.fail_on
 
-        return self._isolated(source.path, work), (plans[0] if plans else None)
+        return self._isolated(display, work), (plans[0] if plans else None)
 
     def check_fixture(self, source: Source, packs: Sequence[Pack]) -> tuple[FileResult, Expectations | None]:
         """A rule-test fixture, checked as any document is; its expectations name the packs and meta."""
@@ -320,7 +323,14 @@ class Runner:
         )
 
     def _isolated(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:
-        """Run one document's check so that whatever goes wrong stays with that document."""
+        """Run one document's check so that whatever goes wrong stays with that document; the
+        result names the original files the document asked for."""
+        self.originals.take_asked()
+        result = self._contained(name, work)
+        asked = self.originals.take_asked()
+        return dataclasses.replace(result, originals=asked) if asked else result
+
+    def _contained(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:
         try:
             report, threshold = work()
         except (TooLarge, NotRegular) as exc:
@@ -431,13 +441,26 @@ class Runner:
         are checked in worker processes and the results still come out in the order of the files;
         small batches stay in this process, where starting workers would cost more than it saves.
         """
-        paths = list(paths)
+        outputs = self.options.outputs
+        check_output_targets(outputs)
+        originals: set[str] = set()
+        for result in self._results(list(paths), jobs=jobs, progress=progress):
+            originals.update(result.originals)
+            yield result
+        # An original named inside an article (front matter, a payload) is known only once the
+        # article is read: the reports are refused here, before any of them is written.
+        for original in sorted(originals):
+            refuse_overwrite(outputs, [Path(original)], role="an original story the articles name")
+
+    def _results(self, paths: list[str], *, jobs: int | None, progress: Callable[[int, int], None] | None) -> Iterator[FileResult]:
         if self.options.kind == "cms-json":
-            sources = [Source(path, "html", None if path == STDIN else Path(path)) for path in paths]
+            sources = [Source(path, "html", None if path == STDIN else Path(path)) for path in _unique_paths(paths)]
             for path in paths:
                 if path != STDIN and not os.path.lexists(path):
                     raise InputError("no such file or directory", path=path, hint="check the path")
-            refuse_overwrite(self.options.outputs, self._inputs([s for s in sources if s.file is not None]))
+                if path != STDIN and os.path.isdir(path):
+                    raise InputError("is a directory; --input-kind cms-json reads JSON files or stdin", path=path, hint="give the payload files, or '-'")
+            refuse_overwrite(self.options.outputs, self._inputs(sources))
             # Inputs that are not JSON at all (an HTML page given by mistake) are refused before
             # any article is read, one line each; the other inputs are checked all the same.
             refused = {source.path: error for source in sources if (error := self._not_a_payload(source)) is not None}
@@ -494,26 +517,66 @@ class Runner:
         for path in recorded:
             full = os.path.normpath(os.path.join(self._cwd, path))
             under = any(full.startswith(root.rstrip(os.sep) + os.sep) for root in given)
-            if under and not os.path.lexists(full) and os.path.isdir(os.path.dirname(full)):
+            if under and not os.path.lexists(full) and os.path.isdir(os.path.dirname(full)) and not _shown_in(full):
                 gone.append(path)
         return gone
 
     def _inputs(self, sources: Sequence[Source]) -> list[Path]:
-        """Every file the run reads: articles, their metadata sidecars, configuration, baseline, packs."""
-        files = [s.file for s in sources if s.file is not None]
-        files += [s.file.with_name(s.file.name + ".meta.yaml") for s in sources if s.file is not None]
+        """Every file the run reads that is known before it starts: articles (stdin's file too),
+        their metadata sidecars and the originals these name, `--original`, configuration,
+        baseline, packs."""
+        return [s.file for s in sources if s.file is not None] + self._other_inputs(sources)
+
+    def _other_inputs(self, sources: Sequence[Source]) -> list[Path]:
+        files = [s.file.with_name(s.file.name + ".meta.yaml") for s in sources if s.file is not None]
         files += [Path(layer.origin.split(" [", 1)[0]) for layers in self._finder.loaded() for layer in layers]
         files += [p for p in (self.options.config, self.options.baseline) if p is not None]
         files += [Path(pack.origin) for pack in self.all_packs()]
+        if "original" in self.options.meta:
+            files.append(Path(self.options.meta["original"]))
+        if self.options.outputs:
+            files += self._sidecar_originals(sources)
+        if any(s.path == STDIN for s in sources):
+            files += [f for f in (stdin_file(),) if f is not None]
         return files
 
+    def refuse_targets(self, targets: Sequence[Path], originals: Iterable[str]) -> None:
+        """`InputError` when an article `syndcheck fix --write` would rewrite is also read in
+        another role: an original story (`originals`: those the checks asked for), metadata, a
+        configuration, a pack, the baseline."""
+        sources = [Source(str(t), "html", t) for t in targets]
+        others = self._other_inputs(sources) + self._sidecar_originals(sources) + [Path(o) for o in originals]
+        refuse_overwrite(
+            targets,
+            others,
+            role="also read by this run as an original story, metadata, configuration or pack",
+            hint="fix a copy, or leave out --write for a diff",
+        )
+
+    def _sidecar_originals(self, sources: Sequence[Source]) -> list[Path]:
+        """The originals the articles' metadata sidecars name (a sidecar that cannot be read is
+        reported when its article is checked)."""
+        found = []
+        for source in sources:
+            if source.file is None or "original" in self.options.meta:
+                continue
+            try:
+                value = read_sidecar_meta(source).get("original", "").strip()
+            except UserError:
+                continue
+            if value and not value.startswith(("http://", "https://")):
+                found.append(source.file.parent / value)
+        return found
+
     def _selected(self, paths: list[str]) -> Iterator[Source | Skipped]:
+        """The sources under the paths, each file once however often and however it is named."""
         from compliance.ignores import Ignores
 
         ignores = Ignores(self.options.exclude, gitignore=self.options.gitignore, read_lines=read_ignore_file)
         explicit = {os.path.normpath(p) for p in paths}
         kind = self.options.kind if self.options.kind != "cms-json" else None
-        for path in paths:
+        seen: set[object] = set()
+        for path in _unique_paths(paths):
             for source in expand_paths([path], kind=kind):
                 if isinstance(source, Source) and source.path != STDIN and os.path.normpath(source.path) not in explicit:
                     if ignores.excluded(source.path, path):
@@ -521,6 +584,11 @@ class Runner:
                     settings = self.settings_for(source.path)
                     if not is_selected(settings, Path(source.path).resolve().as_posix()):
                         continue
+                if isinstance(source, Source):
+                    key = _file_key(source.path)
+                    if key in seen:
+                        continue
+                    seen.add(key)
                 yield source
 
     def _run_parallel(self, items: Iterable[Source | Skipped], workers: int) -> Iterator[FileResult]:
@@ -579,6 +647,43 @@ class Runner:
                 pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _shown_in(full: str) -> bool:
+    """Whether a recorded path is a file of its folder shown escaped (a name that is not UTF-8 is
+    recorded as `caf\\xe9.html`): such a file is not gone."""
+    from compliance.display import visible
+
+    folder, name = os.path.split(full)
+    if "\\" not in name:
+        return False
+    try:
+        return any(visible(entry) == name for entry in os.listdir(folder))
+    except OSError:
+        return False
+
+
+def _unique_paths(paths: Sequence[str]) -> list[str]:
+    """The paths given, each once (`a.html ./a.html` is one file; stdin is read once)."""
+    seen: set[object] = set()
+    unique = []
+    for path in paths:
+        key = _file_key(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def _file_key(path: str) -> object:
+    """What makes two names the same file: device and inode when it exists, else the name."""
+    if path == STDIN:
+        return STDIN
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.normpath(os.path.abspath(path))
+    return (info.st_dev, info.st_ino)
+
+
 PARALLEL_MIN_FILES = 8
 _PARENT: Runner | None = None
 _WORKER: Runner | None = None
@@ -632,28 +737,40 @@ class RunStatus:
     failing_findings: tuple[int, int, int] = (0, 0, 0)
     # Checked documents that no pack applies to.
     unmatched: int = 0
+    # Documents met, and those of them checked; for a run that checked nothing, why the first
+    # document met was not (its notice).
+    documents: int = 0
+    checked: int = 0
+    first_unchecked: str = ""
 
     def add(self, result: FileResult) -> RunStatus:
         """This status with one more file counted."""
+        report = result.report
         counted = tuple(
-            total + sum(1 for f in result.report.findings if f.severity is level and f.severity >= result.threshold)
+            total + sum(1 for f in report.findings if f.severity is level and f.severity >= result.threshold)
             for total, level in zip(self.failing_findings, (Severity.ERROR, Severity.WARNING, Severity.INFO), strict=True)
         )
+        why = self.first_unchecked
+        if not report.checked and not why:
+            why = f"{report.path}: {report.notices[0].message}" if report.notices else report.path
         return RunStatus(
-            self.failing or result.failing,
-            self.input_errors + (result.failure == "input"),
-            self.bugs + (result.failure == "bug"),
-            self.warnings + result.report.count(Severity.WARNING),
-            (counted[0], counted[1], counted[2]),
-            self.unmatched + (result.report.checked and not result.report.packs),
+            failing=self.failing or result.failing,
+            input_errors=self.input_errors + (result.failure == "input"),
+            bugs=self.bugs + (result.failure == "bug"),
+            warnings=self.warnings + report.count(Severity.WARNING),
+            failing_findings=(counted[0], counted[1], counted[2]),
+            unmatched=self.unmatched + (report.checked and not report.packs),
+            documents=self.documents + 1,
+            checked=self.checked + report.checked,
+            first_unchecked=why,
         )
 
     def exit_code(self, *, max_warnings: int | None = None) -> int:
         """0 clean, 1 findings at or above the threshold (or too many warnings), 2 an input could
-        not be read, 3 a bug."""
+        not be read or nothing at all was checked (empty input, every document skipped), 3 a bug."""
         if self.bugs:
             return BUG
-        if self.input_errors:
+        if self.input_errors or not self.checked:
             return USER_ERROR
         too_many = max_warnings is not None and self.warnings > max_warnings
         return FINDINGS if self.failing or too_many else OK
@@ -661,13 +778,17 @@ class RunStatus:
     def exit_reason(self, *, max_warnings: int | None = None, require_pack: bool = False) -> str | None:
         """The last line of a run that exits 1 or 2, saying why: `exit 1: 3 errors`,
         `exit 1: 12 warnings > --max-warnings 10`, `exit 1: 2 documents match no pack (--require-pack)`,
-        `exit 2: 1 document not checked (errors above)`. None for exits 0 and 3."""
+        `exit 2: 1 document not checked (errors above)`, `exit 2: nothing checked: <stdin>: not
+        checked: the file is empty`. None for exits 0 and 3."""
         code = self.exit_code(max_warnings=max_warnings)
         if code == USER_ERROR:
-            # One unreadable document: its own error line is already the last line, and says why.
-            if self.input_errors == 1:
-                return None
-            return f"exit 2: {_plural(self.input_errors, 'document')} not checked (errors above)"
+            if self.input_errors:
+                return f"exit 2: {_plural(self.input_errors, 'document')} not checked (errors above)"
+            if self.documents == 0:
+                return "exit 2: nothing checked: the input holds no document"
+            if self.documents == 1:
+                return f"exit 2: nothing checked: {self.first_unchecked}"
+            return f"exit 2: nothing checked: all {self.documents} documents were skipped (first: {self.first_unchecked})"
         if code != FINDINGS:
             return None
         too_many = max_warnings is not None and self.warnings > max_warnings

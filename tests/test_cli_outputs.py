@@ -14,6 +14,7 @@ from tests.conftest import SAMPLES, TAGLINE_PACK, write
 
 def test_several_formats_from_one_run(cli: Any, tmp_path: Path) -> None:
     sarif, junit = tmp_path / "out" / "report.sarif", tmp_path / "report.xml"
+    sarif.parent.mkdir()
     run = cli("check", "--format", "json", "--output", f"sarif={sarif}", "--output", f"junit={junit}", "samples/dcnf/")
     findings = sum(len(f["findings"]) for f in run.json()["files"])
     results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]

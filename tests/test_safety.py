@@ -154,9 +154,10 @@ def test_a_non_json_input_with_cms_json_is_one_line_and_exit_2(cli: Any, tmp_pat
     page = write(tmp_path, "story.html", COMPLIANT)
     run = cli("check", "--input-kind", "cms-json", str(page))
     assert run.code == 2
-    assert len(run.err.splitlines()) == 1
-    assert run.err.startswith(f"syndcheck: error: {page}: not JSON; it starts with '<")
-    assert "without --input-kind" in run.err
+    error, reason = run.err.splitlines()
+    assert error.startswith(f"syndcheck: error: {page}: not JSON; it starts with '<")
+    assert "without --input-kind" in error
+    assert reason == "exit 2: 1 document not checked (errors above)"
 
 
 @pytest.mark.parametrize("html_first", [True, False])
@@ -253,12 +254,24 @@ def test_output_onto_an_input_in_any_spelling_is_refused(cli: Any, tmp_path: Pat
             assert story.read_bytes() == NO_LOGO
 
 
-def test_a_failed_write_leaves_no_temporary_file(cli: Any, tmp_path: Path) -> None:
+def test_a_failed_write_leaves_no_temporary_file(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    story = write(tmp_path, "story.html", COMPLIANT)
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    run = cli("check", "--output", f"json={tmp_path / 'report.json'}", str(story))
+    assert run.code == 2
+    assert "cannot write report: No space left on device" in run.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.html"]
+
+
+def test_an_output_onto_a_directory_is_refused_before_anything_is_checked(cli: Any, tmp_path: Path) -> None:
     story = write(tmp_path, "story.html", COMPLIANT)
     (tmp_path / "out").mkdir()
     run = cli("check", "--output", f"json={tmp_path / 'out'}", str(story))
-    assert run.code == 2
-    assert "cannot write report" in run.err
+    _one_line_exit_2(run, "out: is a directory, not a regular file; a report is written to a file")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "story.html"]
     assert list((tmp_path / "out").iterdir()) == []
 

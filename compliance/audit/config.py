@@ -117,6 +117,23 @@ def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Lo
     return Locator(cast(LocatorKind, kind), (str(path),))
 
 
+def _check_output(output: Path, mark: Mark, inputs: tuple[Locator, ...]) -> None:
+    """The reports' folder is new or a folder, and not inside a folder the audit reads: its
+    dashboard.html would be read as a page by the next run."""
+    if output.exists() and not output.is_dir():
+        raise _fail(f"output must be a folder, and {output} is a file", mark, hint="name a new folder (or an existing one) for the reports")
+    for locator in inputs:
+        if locator.kind not in ("folder", "warc"):
+            continue
+        folder = Path(locator.where[0])
+        if output == folder or folder in output.parents:
+            raise _fail(
+                f"output {output} is inside {folder}, a folder the audit reads",
+                mark,
+                hint="write the reports to a folder outside the stories and sources",
+            )
+
+
 def _limits(node: YNode | None, where: Mark) -> FetchLimits:
     if node is None:
         return FetchLimits()
@@ -154,6 +171,7 @@ def parse_audit_config(text: str, origin: Path) -> AuditConfig:
         raise _fail("sources must be a list of warc:, site: or folder: entries", sources_node.mark)
     sources = tuple(_locator(item, base, "a source", ("warc", "site", "folder")) for item in sources_node.items)
     output = base / _text(top.get("output"), top.key_mark("output"), "output")
+    _check_output(output.resolve(), top.entries["output"].mark, (stories, *sources))
     state_node = top.get("state")
     state = base / _text(state_node, top.key_mark("state"), "state") if state_node is not None else output / "audit-state.sqlite"
     threshold = 0.5

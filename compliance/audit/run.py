@@ -34,10 +34,14 @@ if TYPE_CHECKING:
 
 def load_audit_config(path: Path) -> AuditConfig:
     """Read and validate an `audit.yaml` (ConfigError with file:line on any mistake)."""
+    from compliance.inputs import read_setting
+
+    if not path.exists() and not path.is_symlink():
+        raise ConfigError("cannot read the audit file: no such file", path=str(path), hint="check the path")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the audit file: {exc.strerror if isinstance(exc, OSError) else 'not UTF-8'}", path=str(path)) from None
+        text = read_setting(path, "the audit file", error=ConfigError).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError("cannot read the audit file: not UTF-8", path=str(path)) from None
     return parse_audit_config(text, path)
 
 
@@ -440,10 +444,11 @@ def audit_basis(stories: Sequence[Page], threshold: float) -> str:
     files, the stories (keys and contents) and the threshold (a SHA-256, hex)."""
     from compliance import __version__
     from compliance.api import load_packs
+    from compliance.inputs import read_regular
 
     digest = hashlib.sha256(f"{__version__}\n{threshold!r}\n".encode())
     for origin in sorted({p.origin for p in load_packs()}):
-        digest.update(origin.encode() + b"\0" + Path(origin).read_bytes())
+        digest.update(origin.encode() + b"\0" + read_regular(Path(origin), limit=None))
     for page in sorted(stories, key=lambda p: p.key):
         digest.update(page.key.encode() + b"\0" + page_digest(page.data).encode())
     return digest.hexdigest()

@@ -7,6 +7,7 @@ Each page is a `Page` (URL or path, site, bytes); each source that cannot be rea
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from pathlib import Path
 
 from compliance.audit.config import Locator
 from compliance.audit.fetching import Fetched, Fetcher, feed_pages, host_of, sitemap_pages
-from compliance.inputs import ARTICLE_SUFFIXES
+from compliance.errors import UserError
+from compliance.inputs import ARTICLE_SUFFIXES, NotRegular, TooLarge, file_type, open_regular, read_regular
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 MAX_PAGE_BYTES = 5_000_000
@@ -51,7 +53,12 @@ def warc_records(path: Path) -> Iterator[Page | Problem]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    with path.open("rb") as stream:
+    try:
+        stream = open_regular(path, str(path))
+    except (NotRegular, UserError) as exc:
+        yield Problem(path.name, str(path), f"archive not read: {exc}")
+        return
+    with stream:
         try:
             for record in ArchiveIterator(stream, arc2warc=True):
                 if record.rec_type != "response" or record.http_headers is None:
@@ -70,7 +77,7 @@ def warc_records(path: Path) -> Iterator[Page | Problem]:
             yield Problem(path.name, str(path), f"archive not read: {str(exc).splitlines()[0]}")
 
 
-def folder_pages(folder: Path) -> Iterator[Page]:
+def folder_pages(folder: Path) -> Iterator[Page | Problem]:
     """Saved pages under `folder`; the site is the canonical URL's host, read later, so here the folder's name.
 
     A page's key is its path shown safely (`compliance.display.visible`): a file name that is not
@@ -80,7 +87,16 @@ def folder_pages(folder: Path) -> Iterator[Page]:
 
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES):
         kind = "html" if path.suffix.lower() in (".html", ".htm", ".xhtml") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-        yield Page(visible(str(path.relative_to(folder.parent))), f"saved:{visible(folder.name)}", path.read_bytes()[: MAX_PAGE_BYTES + 1], kind)
+        key, site = visible(str(path.relative_to(folder.parent))), f"saved:{visible(folder.name)}"
+        try:
+            data = read_regular(path, limit=MAX_PAGE_BYTES)
+        except TooLarge:
+            yield Problem(site, key, f"larger than {MAX_PAGE_BYTES} bytes; not read")
+            continue
+        except (NotRegular, UserError) as exc:
+            yield Problem(site, key, f"not read: {exc}")
+            continue
+        yield Page(key, site, data, kind)
 
 
 class SiteReader:
@@ -118,7 +134,17 @@ class SiteReader:
 def read_source(locator: Locator, sites: SiteReader | None) -> Iterator[Page | Problem]:
     """The pages of one configured source (sites need a reader; it is made only when a URL is named)."""
     if locator.kind == "warc":
-        for file in warc_files(Path(locator.where[0])):
+        where = Path(locator.where[0])
+        try:
+            mode = where.stat().st_mode
+        except OSError as exc:
+            yield Problem(where.name, str(where), f"archive not read: {exc.strerror or exc}")
+            return
+        if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+            # A device or FIFO named as an archive would never end, or never start: not read.
+            yield Problem(where.name, str(where), f"archive not read: {file_type(mode)}, not a regular file")
+            return
+        for file in warc_files(where):
             yield from warc_records(file)
     elif locator.kind == "folder":
         yield from folder_pages(Path(locator.where[0]))

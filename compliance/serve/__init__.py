@@ -69,6 +69,7 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
 
     # Loads and validates every pack now: a broken pack is a one-line error before the port opens.
     build_checker(settings)
+    _check_port(settings.host, settings.port)
     os.environ[SETTINGS_VARIABLE] = settings.to_environment()
     if announce is not None:
         announce(f"http://{settings.host}:{settings.port}/")
@@ -83,6 +84,25 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
         access_log=False,
         server_header=False,
     )
+
+
+def _check_port(host: str, port: int) -> None:
+    """A `ConfigError` when the address cannot be listened on (a port in use, an address this
+    machine does not have), before anything is announced: uvicorn would log it raw and exit 3."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}: {exc.strerror or exc}", hint="check --host") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        # As uvicorn binds: SO_REUSEADDR, so a port in TIME_WAIT after a restart is not "in use".
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", hint="choose another --port, or stop what is using it") from None
 
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "ServeSettings", "run_server"]
