@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from compliance.errors import PackError
-from compliance.inputs import read_setting
 from tests.conftest import ROOT, SAMPLES, write
 
 COMPLIANT = (SAMPLES / "dcnf" / "compliant-static.html").read_bytes()
@@ -110,6 +109,8 @@ def test_a_gitignore_that_is_a_fifo_does_not_hang_the_walk(cli: Any, tmp_path: P
 
 
 def test_a_setting_file_is_read_only_up_to_its_limit(tmp_path: Path) -> None:
+    from compliance.inputs import read_setting
+
     pack = write(tmp_path, "big.yaml", "# " + "x" * 100 + "\n")
     with pytest.raises(PackError, match="cannot read rule pack: larger than 64 bytes"):
         read_setting(pack, "rule pack", error=PackError, limit=64)
@@ -174,3 +175,239 @@ def test_an_audit_output_onto_a_file_or_inside_an_input_folder_is_refused(cli: A
     assert (tmp_path / "audit.yaml").read_text(encoding="utf-8") == text
     assert sorted(p.name for p in (tmp_path / "originals").iterdir()) == ["story.html"]
     assert sorted(p.name for p in (tmp_path / "saved").iterdir()) == ["copy.html"]
+
+
+# --- no report overwrites what the run reads ------------------------------------------------------
+
+
+def _desk(tmp_path: Path) -> tuple[Path, Path]:
+    story = write(tmp_path, "desk/story.html", NO_LOGO)
+    original = write(tmp_path, "desk/orig.html", ORIGINAL)
+    return story, original
+
+
+@pytest.mark.parametrize("format_name", ["sarif", "json"])
+def test_a_report_onto_the_original_given_with_original_is_refused(cli: Any, tmp_path: Path, format_name: str) -> None:
+    story, original = _desk(tmp_path)
+    run = cli("check", "--original", str(original), "--output", f"{format_name}={original}", str(story))
+    _one_line_exit_2(run, "the output file is an input", "it would be overwritten")
+    assert original.read_bytes() == ORIGINAL
+
+
+def test_a_report_onto_the_original_a_metadata_sidecar_names_is_refused_before_checking(cli: Any, tmp_path: Path) -> None:
+    story, original = _desk(tmp_path)
+    write(tmp_path, "desk/story.html.meta.yaml", "original: orig.html\n")
+    run = cli("check", "--output", f"json={tmp_path / 'desk' / '.' / 'orig.html'}", str(story))
+    _one_line_exit_2(run, "the output file is an input")
+    assert original.read_bytes() == ORIGINAL
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_report_onto_an_original_named_in_front_matter_is_refused_before_any_report_is_written(cli: Any, tmp_path: Path, jobs: str) -> None:
+    original = write(tmp_path, "orig.html", ORIGINAL)  # outside the folder checked: not an article of the run
+    for n in range(9):  # enough files for worker processes: what they read comes back to the run
+        write(tmp_path, f"desk/copy-{n}.md", f"---\noriginal: {'../orig.html' if n == 7 else 'none.html'}\n---\n# A story\n\nBy Jake Smith\n")
+    other = tmp_path / "other.json"
+    run = cli("check", "--jobs", jobs, "--output", f"sarif={original}", "--output", f"json={other}", str(tmp_path / "desk"))
+    assert run.code == 2
+    assert run.err.splitlines()[-1].startswith(f"syndcheck: error: {original}: the output file is an original story the articles name")
+    assert original.read_bytes() == ORIGINAL
+    assert not other.exists(), "no report is written when one of them is refused"
+
+
+def test_a_report_onto_an_original_a_cms_payload_names_is_refused(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, original = _desk(tmp_path)
+    monkeypatch.chdir(tmp_path / "desk")
+    payload = json.dumps({"id": "a-1", "html": NO_LOGO.decode("utf-8"), "meta": {"original": "orig.html"}}).encode()
+    run = cli("check", "--input-kind", "cms-json", "--output", "json=orig.html", "-", stdin=payload)
+    assert run.code == 2
+    assert "orig.html: the output file is an original story the articles name" in run.err.splitlines()[-1]
+    assert original.read_bytes() == ORIGINAL
+
+
+def test_a_report_onto_the_file_stdin_reads_is_refused(tmp_path: Path) -> None:
+    story = write(tmp_path, "story.html", NO_LOGO)
+    with story.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "compliance", "check", "--output", "json=story.html", "-"],
+            stdin=stdin,
+            capture_output=True,
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            check=False,
+        )
+    assert done.returncode == 2, done.stderr
+    expected = "syndcheck: error: story.html: the output file is an input (stdin); it would be overwritten — write the report somewhere else"
+    assert done.stderr.decode().strip() == expected
+    assert story.read_bytes() == NO_LOGO
+
+
+def test_the_github_job_summary_onto_an_input_is_refused(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    story = write(tmp_path, "gs.html", NO_LOGO)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(story))
+    run = cli("check", "--format", "github", str(story))
+    _one_line_exit_2(run, "the output file is an input")
+    assert story.read_bytes() == NO_LOGO
+
+
+def test_a_baseline_written_onto_an_article_is_refused(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "story.html", NO_LOGO)
+    run = cli("baseline", "create", "--output", str(story), str(story))
+    _one_line_exit_2(run, "the output file is an input")
+    assert story.read_bytes() == NO_LOGO
+
+
+def test_fix_write_refuses_an_article_the_run_also_reads_as_an_original(cli: Any, tmp_path: Path) -> None:
+    story, original = _desk(tmp_path)
+    write(tmp_path, "desk/story.html.meta.yaml", "original: orig.html\n")
+    run = cli("fix", "--write", "--meta", "logo-url=https://example.org/logo.png", str(story), str(original))
+    _one_line_exit_2(run, "orig.html: the output file is also read by this run as an original story", "fix a copy")
+    assert story.read_bytes() == NO_LOGO
+    assert original.read_bytes() == ORIGINAL
+
+
+def test_a_report_into_a_missing_folder_is_refused_and_no_folder_is_made(cli: Any, tmp_path: Path) -> None:
+    run = cli("check", "--output", f"json={tmp_path / 'typo' / 'deeper' / 'x.json'}", str(SAMPLES / "dcnf" / "no-logo.html"))
+    _one_line_exit_2(run, f"the folder {tmp_path / 'typo'} does not exist", "create it first")
+    assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize("second", ["b.json", "./b.json", "sub/../b.json"])
+def test_one_report_file_named_twice_is_refused(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str) -> None:
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path)
+    from compliance.cli import main
+
+    code = main(["check", "--output", "json=b.json", "--output", f"sarif={second}", str(SAMPLES / "dcnf" / "no-logo.html")])
+    assert code == 2
+    assert not (tmp_path / "b.json").exists()
+
+
+def test_a_report_onto_a_device_is_refused_not_replaced(cli: Any, tmp_path: Path) -> None:
+    link = tmp_path / "null.json"
+    link.symlink_to("/dev/null")
+    run = cli("check", "--output", f"json={link}", str(SAMPLES / "dcnf" / "no-logo.html"))
+    _one_line_exit_2(run, "is a character device, not a regular file", "for stdout, use FORMAT=-")
+    assert link.is_symlink()
+
+
+@pytest.mark.parametrize("names", [["desk/story.html", "./desk/story.html"], ["desk", "desk/story.html"], ["desk/story.html", "desk/../desk", "link.html"]])
+def test_the_same_article_named_twice_is_checked_once(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, names: list[str]) -> None:
+    write(tmp_path, "desk/story.html", NO_LOGO)
+    (tmp_path / "link.html").symlink_to(tmp_path / "desk" / "story.html")
+    monkeypatch.chdir(tmp_path)
+    from compliance.cli import main
+
+    code = main(["check", "--format", "json", "--output", f"json={tmp_path / 'r.json'}", *names])
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [Path(f["path"]).name for f in report["files"]] == ["story.html"]
+    assert report["summary"]["errors"] == 1
+    assert code == 1
+
+
+# --- user input never makes an internal error -----------------------------------------------------
+
+
+def test_a_baseline_over_a_file_name_that_is_not_utf8_records_it_escaped_and_keeps_it(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "h5"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.html"), "wb") as page:
+        page.write(NO_LOGO)
+    monkeypatch.chdir(tmp_path)
+    from compliance.cli import main
+
+    assert main(["baseline", "create", "--output", "hb.json", "h5"]) == 0
+    recorded = json.loads((tmp_path / "hb.json").read_text(encoding="utf-8"))
+    assert [f["path"] for f in recorded["findings"]] == ["h5/caf\\xe9.html"]
+    run = cli("check", "--format", "json", "--baseline", str(tmp_path / "hb.json"), str(folder))
+    assert run.code == 0 and run.json()["summary"]["errors"] == 0
+    monkeypatch.chdir(tmp_path)
+    for mode in ("update", "prune"):
+        assert main(["baseline", mode, "--baseline", "hb.json", "h5"]) == 0
+        assert json.loads((tmp_path / "hb.json").read_text(encoding="utf-8")) == recorded, mode
+
+
+@pytest.mark.parametrize("folder", [".", "samples/dcnf/"])
+def test_cms_json_on_a_directory_is_one_line_and_exit_2(cli: Any, folder: str) -> None:
+    _one_line_exit_2(cli("check", "--input-kind", "cms-json", folder), "is a directory; --input-kind cms-json reads JSON files or stdin")
+
+
+def test_serve_on_a_port_in_use_is_one_line_and_exit_2(cli: Any) -> None:
+    pytest.importorskip("uvicorn", reason="serve needs the 'serve' extra")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = cli("serve", "--port", str(port), "--workers", "1")
+    _one_line_exit_2(run, f"cannot listen on 127.0.0.1:{port}: Address already in use", "choose another --port")
+
+
+def test_config_show_on_a_missing_path_is_an_error(cli: Any) -> None:
+    _one_line_exit_2(cli("config", "show", "nope.html"), "nope.html: no such file or directory")
+
+
+# --- a run that checked nothing is not a pass -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "reason"),
+    [
+        (["-"], b"", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
+        (["/dev/null"], None, "exit 2: nothing checked: /dev/null: not checked: a character device, not a regular file"),
+        (
+            ["--max-bytes", "100", "samples/dcnf/no-logo.html"],
+            None,
+            "exit 2: nothing checked: samples/dcnf/no-logo.html: not checked: 25,961 bytes is more than",
+        ),
+        (["--input-kind", "cms-json", "-"], b"", "exit 2: 1 document not checked (errors above)"),
+    ],
+)
+def test_a_run_that_checked_nothing_exits_2_and_says_why_last(cli: Any, args: list[str], stdin: bytes | None, reason: str) -> None:
+    for output_format in ("text", "json"):
+        run = cli("check", "--format", output_format, *args, stdin=stdin)
+        assert run.code == 2, run.err
+        assert run.err.splitlines()[-1].startswith(reason), run.err
+
+
+def test_a_folder_whose_every_article_is_skipped_exits_2_and_one_good_article_is_enough(cli: Any, tmp_path: Path) -> None:
+    _fifo(tmp_path / "desk" / "pipe.html")
+    write(tmp_path, "desk/empty.html", b"")
+    run = cli("check", str(tmp_path / "desk"))
+    assert run.code == 2
+    assert run.err.splitlines()[-1].startswith("exit 2: nothing checked: all 2 documents were skipped (first: ")
+    write(tmp_path, "desk/good.html", COMPLIANT)
+    assert cli("check", str(tmp_path / "desk")).code == 0
+
+
+def test_an_unreadable_article_ends_the_run_with_the_reason(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "story.html", COMPLIANT)
+    (tmp_path / "broken.html").symlink_to(tmp_path / "gone.html")
+    run = cli("check", str(story), str(tmp_path / "broken.html"))
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == "exit 2: 1 document not checked (errors above)"
+
+
+# --- fix ------------------------------------------------------------------------------------------
+
+
+def test_fix_of_stdin_prints_the_fixed_article(cli: Any) -> None:
+    run = cli("fix", "--meta", "logo-url=https://example.org/logo.png", "-", stdin=NO_LOGO)
+    assert run.code == 0, run.err
+    assert '<img src="https://example.org/logo.png" alt="Daily Caller News Foundation logo">' in run.out
+    assert len(run.out) > len(NO_LOGO.decode("utf-8"))
+    assert "<stdin>:126: fixed dcnf/logo" in run.err
+
+
+def test_fix_write_of_stdin_is_refused(cli: Any) -> None:
+    _one_line_exit_2(cli("fix", "--write", "-", stdin=NO_LOGO), "'-' (stdin) cannot be fixed in place")
+
+
+def test_fix_write_does_not_replace_a_read_only_file_whoever_runs_it(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "story.html", NO_LOGO)
+    story.chmod(0o444)
+    run = cli("fix", "--write", "--meta", "logo-url=https://example.org/logo.png", str(story))
+    _one_line_exit_2(run, "is read-only; fix --write does not replace it")
+    assert story.read_bytes() == NO_LOGO
+    story.chmod(0o644)
+    assert cli("fix", "--write", "--meta", "logo-url=https://example.org/logo.png", str(story)).code == 0
+    assert story.read_bytes() != NO_LOGO
