@@ -164,6 +164,7 @@ def test_an_audit_file_that_is_a_fifo_is_one_line_and_exit_2(cli: Any, tmp_path:
         ("originals/", "/originals, a folder the audit reads — write the reports to a folder outside"),
         ("saved/reports/", "/saved, a folder the audit reads — write the reports to a folder outside"),
     ],
+    ids=["onto-a-file", "the-stories-folder", "inside-a-sources-folder"],
 )
 def test_an_audit_output_onto_a_file_or_inside_an_input_folder_is_refused(cli: Any, tmp_path: Path, output: str, needle: str) -> None:
     _originals(tmp_path / "originals")
