@@ -393,7 +393,13 @@ def _write_formats(
 
 @app.command()
 def fix(
-    files: Annotated[list[str], typer.Argument(help="Article files to fix (HTML, text or Markdown); only these files are ever written.", show_default=False)],
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files to fix (HTML, text or Markdown); only these files are ever written. '-' alone: stdin, printed fixed on stdout.",
+            show_default=False,
+        ),
+    ],
     pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
     rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
     write: Annotated[bool, typer.Option("--write", help="Write the fixed files in place (atomically) instead of printing a diff.")] = False,

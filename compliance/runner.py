@@ -449,8 +449,7 @@ class Runner:
             yield result
         # An original named inside an article (front matter, a payload) is known only once the
         # article is read: the reports are refused here, before any of them is written.
-        for original in sorted(originals):
-            refuse_overwrite(outputs, [Path(original)], role="an original story the articles name")
+        refuse_overwrite(outputs, [Path(o) for o in sorted(originals)], role="an original story the articles name")
 
     def _results(self, paths: list[str], *, jobs: int | None, progress: Callable[[int, int], None] | None) -> Iterator[FileResult]:
         if self.options.kind == "cms-json":
