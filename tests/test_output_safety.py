@@ -205,6 +205,7 @@ def test_config_show_shows_paths_and_values_safely(cli: Any, tmp_path: Any) -> N
     folder = tmp_path / "desk\x1b]0;title\x07\n::add-mask::x"
     folder.mkdir()
     (folder / ".syndcheck.yaml").write_text('exclude: ["drafts\\e[2J/**", "old\\u202e/**"]\n', encoding="utf-8")
+    (folder / "story.html").write_bytes(b"<p>A story.</p>")  # config show names an article that exists
     run = cli("config", "show", str(folder / "story.html"))
     assert run.code == 0, run.err
     _assert_safe_lines(run.out)
