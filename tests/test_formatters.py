@@ -554,7 +554,7 @@ def test_github_summary_lists_every_finding_and_the_files_not_checked(gazette_co
         "\n"
         "| File | Line | Severity | Rule | Message |\n"
         "|---|--:|---|---|---|\n"
-        "| news/budget, final: v2.html | 7 | error | gazette/byline | Byline: 100% missing, see below. Second line |\n"
+        "| news/budget, final: v2.html | 7 | error | gazette/byline | Byline: 100% missing, see below.\\\\r\\\\nSecond line |\n"
         "| news/budget, final: v2.html | 12 | warning | gazette/wire-photo | A wire photo \\| &lt;b&gt;AP&lt;/b&gt; \\*bold\\*. |\n"
         "| news/tips.txt | 1 | info | gazette/affiliation | No affiliation. |\n"
         "\n"

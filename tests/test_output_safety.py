@@ -23,7 +23,7 @@ from compliance.display import visible
 from compliance.errors import InputError
 from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity
 from compliance.formatters import FORMATTERS, FormatContext
-from compliance.formatters.context import BaselineOutcome
+from compliance.formatters.context import ArticleSource, BaselineOutcome
 from compliance.formatters.text import format_report, format_resolved, format_timings
 
 # What must never reach a terminal or CI log raw (written out here, independently of the code).
@@ -101,14 +101,52 @@ def _strict_json(text: str) -> Any:
 
 
 CONTEXT = FormatContext(base_dir="/repo", tool_version="1.0")
+KINDS = st.sampled_from(["html", "text", "markdown"])
+
+
+def offered_formats() -> list[str]:
+    """Every format the CLI can write (`--format`, `--output FORMAT=`, the GitHub job summary), from the code."""
+    from compliance.cli import OutputFormat
+
+    choices = {f.value for f in OutputFormat if f is not OutputFormat.auto}
+    assert choices <= set(FORMATTERS), choices - set(FORMATTERS)
+    return sorted(set(FORMATTERS))
+
+
+@st.composite
+def contexts(draw: Any, batch: list[Report]) -> FormatContext:
+    """A context carrying untrusted text too: the articles as checked (the HTML report shows them),
+    configuration changes and a baseline's resolved entries."""
+    from compliance.baseline import BaselineEntry
+    from compliance.config import RuleAdjustment
+
+    sources = {report.path: ArticleSource(draw(st.one_of(TEXT, st.sampled_from(ARTICLES))), draw(KINDS)) for report in batch if draw(st.booleans())}
+    adjusted = tuple(RuleAdjustment(draw(TEXT), draw(st.none() | SEVERITY), draw(TEXT)) for _ in range(draw(st.integers(0, 2))))
+    resolved = tuple(BaselineEntry(fingerprint="f", rule=draw(TEXT), path=draw(TEXT), message=draw(TEXT)) for _ in range(draw(st.integers(0, 1))))
+    baseline = BaselineOutcome(draw(TEXT), 1, resolved) if draw(st.booleans()) else None
+    return FormatContext(base_dir="/repo", tool_version="1.0", sources=sources, adjusted_rules=adjusted, baseline=baseline)
+
+
+# Articles whose own text holds what must not reach a log raw, inside text, attributes and <pre>.
+ARTICLES = [
+    "<article><h1>Hi \x1b]0;owned\x07\n::error::forged</h1><p>By Jake Smith</p></article>",
+    '<p title="x\n::add-mask::secret">a\u202eb\x85c\u2028::warning::d</p><pre>\n  ::error file=a::b\r\n::notice::c</pre>',
+    "plain line\n::error::forged\n\x1b[2J",
+]
 
 
 @settings(max_examples=120, deadline=None, database=None, derandomize=True)
-@given(st.lists(reports(), min_size=1, max_size=3))
-def test_every_format_shows_untrusted_text_safely(batch: list[Report]) -> None:
+@given(st.lists(reports(), min_size=1, max_size=3).flatmap(lambda batch: st.tuples(st.just(batch), contexts(batch))))
+def test_every_format_shows_untrusted_text_safely(drawn: tuple[list[Report], FormatContext]) -> None:
+    from compliance.formatters.concise import format_concise_report
+    from compliance.formatters.json import format_json_line
+    from compliance.formatters.summary import summarize
+    from compliance.formatters.text import format_adjustments, format_summary
+
+    batch, context = drawn
     findings = sum(len(r.findings) for r in batch)
-    for name in FORMATTERS:
-        output = FORMATTERS[name](batch, CONTEXT)
+    for name in offered_formats():
+        output = FORMATTERS[name](batch, context)
         if name in ("json", "sarif", "gitlab"):
             _assert_safe_lines(output)
             _strict_json(output)
@@ -123,12 +161,35 @@ def test_every_format_shows_untrusted_text_safely(batch: list[Report]) -> None:
             assert all(re.match(r"::(error|warning|notice) file=[^:,\n]*,line=\d+,col=\d+,title=[^:,\n]*::", line) for line in output.splitlines())
         else:
             _assert_safe_lines(output)
+    # The streamed forms of text, concise and JSON lines, and the text summary's lines.
+    _assert_safe_lines(format_summary(summarize(batch)) + format_adjustments(context.adjusted_rules))
     for report in batch:
+        _assert_safe_lines(format_concise_report(report))
+        _assert_safe_lines(format_json_line(report))
         block = format_report(report, explain_detection=True)
         _assert_safe_lines(block)
         # One line for the file, then only the formatter's own lines: each field stays on its line.
         expected = 1 + len(report.notices) + 2 * len(report.findings) + sum(1 for f in report.findings if f.evidence or f.detail) + len(report.passed)
         assert len(block.splitlines()) == expected + len([line for line in block.splitlines() if line.startswith("  detection:")])
+
+
+def test_the_html_report_shows_the_article_text_safely() -> None:
+    """The article itself (not only the fields of the report) goes through the sanitiser."""
+    article = ARTICLES[0]
+    report = Report(path="ht.html", packs=("dcnf",), checked=True)
+    for kind in ("html", "text"):
+        output = FORMATTERS["html"]([report], FormatContext(sources={"ht.html": ArticleSource(article, kind)}))
+        _assert_safe_lines(output)
+        assert "\\x1b]0;owned\\x07" in output
+        assert ":error::forged" in output  # shown, never at the start of a line
+    assert "\n&#58;:error::forged" in FORMATTERS["html"]([report], FormatContext(sources={"ht.html": ArticleSource(article)}))
+
+
+def test_the_job_summary_shows_a_line_break_in_a_file_name_as_other_formats_do() -> None:
+    report = Report(path="h1/a\nb.html", findings=(Finding("p/r", Severity.ERROR, "m", "h", Location(1, 1)),), packs=("p",))
+    summary = FORMATTERS["github-summary"]([report], CONTEXT)
+    assert "| h1/a\\\\nb.html |" in summary  # Markdown source for the text a\nb.html
+    assert "a\\nb.html" in format_report(report).splitlines()[0]
 
 
 @settings(max_examples=120, deadline=None, database=None, derandomize=True)

@@ -50,9 +50,12 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
 
 
 def _markdown(text: str) -> str:
-    """Text for a Markdown table cell: no HTML, no emphasis or links, no column breaks, one line."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-    return visible(" ".join(escaped.split()))
+    """Text for a Markdown table cell: no HTML, no emphasis or links, no column breaks, one line.
+
+    Line breaks and other unsafe characters are shown as escapes (`a\\nb.html`), as every other
+    format shows them, before the Markdown escaping makes their backslash literal."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(visible(text), quote=False))
+    return escaped.replace("\t", " ")
 
 
 def _plural(count: int, word: str) -> str:

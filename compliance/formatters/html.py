@@ -47,7 +47,26 @@ def format_html(reports: Sequence[Report], context: FormatContext) -> str:
 
 def html_page(header: str, body: str, *, title: str = "syndcheck report", csp: str = REPORT_CSP, extra_css: str = "") -> str:
     """The report's page around trusted `header` and `body` markup (both already escaped)."""
-    return _PAGE.format(csp=csp, css=_CSS + extra_css, title=html.escape(title), header=header, sections=body)
+    return _PAGE.format(csp=csp, css=_CSS + extra_css, title=html.escape(visible(title)), header=safe_markup(header), sections=safe_markup(body))
+
+
+def safe_markup(markup: str) -> str:
+    """HTML that went through the output sanitiser line by line, as every other format does.
+
+    The article's own text (sanitised by nh3, which keeps control characters and line breaks as
+    they are) and everything else in the page may hold C0/C1 or bidirectional controls or a line
+    that starts with `::`; a CI log or a terminal that shows the file must not act on them. Such
+    characters become visible escapes, and a leading `::` its first colon as `&#58;`, which a
+    browser shows as the same colon, inside text and attribute values alike.
+    """
+    lines = []
+    for line in markup.split("\n"):
+        line = visible(line)
+        stripped = line.lstrip()
+        if stripped.startswith("::"):
+            line = line[: len(line) - len(stripped)] + "&#58;" + stripped[1:]
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def render_report(report: Report, source: ArticleSource | None, context: FormatContext, number: int = 1) -> str:
@@ -105,7 +124,8 @@ def _article(report: Report, source: ArticleSource, prefix: str) -> str:
         marks.setdefault((finding.location.line, finding.location.column), []).append(f"f{index}")
     for index, passed in enumerate(report.passed, start=1):
         marks.setdefault((passed.location.line, passed.location.column), []).append(f"p{index}")
-    text = source.text.replace(_OPEN, "").replace(_CLOSE, "")
+    # CRLF is one line break for the locations as for a browser; a lone CR is shown escaped.
+    text = source.text.replace(_OPEN, "").replace(_CLOSE, "").replace("\r\n", "\n")
     marked = _insert_marks(text, marks, html_source=source.kind == "html")
     body = _sanitise(marked) if source.kind == "html" else _plain(marked)
     placed: set[str] = set()
@@ -282,4 +302,4 @@ div.article img { display: inline-block; min-width: 120px; min-height: 40px; pad
 .elsewhere, .notice { color: #555; font-style: italic; }
 """
 
-__all__ = ["REPORT_CSP", "ArticleSource", "format_html", "html_page", "render_report"]
+__all__ = ["REPORT_CSP", "ArticleSource", "format_html", "html_page", "render_report", "safe_markup"]
