@@ -245,7 +245,7 @@ def check(
         for step, seconds in result.report.timings:
             timings.setdefault(step, []).append(seconds)
         if counts is not None:
-            counts.add(result.report.findings)
+            counts.add(result.report.findings, result.report.suppressed)
         if counts is not None and chosen in ("text", "concise"):
             pass  # the counts replace the findings
         elif chosen == "text" and not (quiet and result.report.checked and not result.report.findings):
@@ -270,6 +270,8 @@ def check(
 
         # In place of the findings for the editor's formats; beside machine output, on stderr.
         typer.echo(format_statistics(counts), nl=False, err=chosen not in ("text", "concise"))
+    if chosen == "concise":
+        typer.echo(format_adjustments(runner.adjusted_rules()), nl=False)
     if chosen == "text":
         typer.echo(format_summary(summary, color=use_color), nl=False, color=use_color)
         typer.echo(format_adjustments(runner.adjusted_rules()), nl=False)

@@ -64,24 +64,52 @@ class Settings:
     sources: Mapping[str, str] = field(default_factory=dict)
     # `select` / `extend-select` / `ignore` of each configuration file, farthest first.
     selection: tuple[SelectionLayer, ...] = ()
+    # `packs` limits and `fail-on` raises the configuration files made (see `RuleAdjustment`).
+    relaxed: tuple[RuleAdjustment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class RuleAdjustment:
-    """A rule turned off or given a lower severity by a configuration file, so a reviewer sees it."""
+    """A way a configuration file weakened the checks in a run, with the file that did it, so a
+    reviewer sees it: a rule turned off or given a lower severity (`setting` is `severity`, or
+    `select` for select/ignore), the packs limited (`packs`), a built-in pack replaced by one of
+    the same id (`rules`), or the failing threshold raised (`fail-on`)."""
 
-    rule: str
-    severity: Severity | None  # None: off
+    rule: str  # the rule id; for `packs` the packs kept, for `rules` the pack id, for `fail-on` ""
+    severity: Severity | None  # None: off (for `fail-on`, the new threshold)
     origin: str  # the configuration file (and line, for an override)
+    setting: str = "severity"
+    change: str = ""  # what the file did, for the settings other than a rule's severity
+
+    @property
+    def file(self) -> str:
+        """The configuration file without the line an override is at."""
+        head, sep, tail = self.origin.rpartition(":")
+        return head if sep and tail.isdigit() else self.origin
+
+    @property
+    def line(self) -> int:
+        """The line of an override in the configuration file (1 for the file as a whole)."""
+        head, sep, tail = self.origin.rpartition(":")
+        return int(tail) if sep and tail.isdigit() and head else 1
 
     def describe(self) -> str:
-        """`dcnf/logo turned off by news/.syndcheck.yaml`."""
+        """`dcnf/logo turned off by news/.syndcheck.yaml`, `packs limited to common by … (…)`."""
+        if self.setting == "rules":
+            return f"{self.change} (named under 'rules' in {self.origin})"
+        if self.change:
+            head, _, why = self.change.partition(" (")
+            return f"{head} by {self.origin}" + (f" ({why}" if why else "")
         change = "turned off" if self.severity is None else f"lowered to {self.severity.label}"
         return f"{self.rule} {change} by {self.origin}"
 
     def as_dict(self) -> dict[str, str]:
-        """The JSON form: rule, severity (`off` or a label), file."""
-        return {"rule": self.rule, "severity": self.severity.label if self.severity else "off", "file": self.origin}
+        """The JSON form: setting, rule (or packs, pack id), severity (`off` or a label, for a
+        rule or the threshold), file, and the change in words."""
+        shown = {"setting": self.setting, "rule": self.rule}
+        if self.setting in ("severity", "select", "fail-on"):
+            shown["severity"] = self.severity.label if self.severity else "off"
+        return {**shown, "file": self.origin, "change": self.describe()}
 
 
 def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
@@ -225,17 +253,34 @@ def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
     exclude: list[tuple[str, str]] = []
     sources: dict[str, str] = {}
     selection: list[SelectionLayer] = []
+    relaxed: dict[str, RuleAdjustment] = {}
+
+    def set_packs(chosen: tuple[str, ...], origin: str) -> None:
+        nonlocal packs
+        packs, sources["packs"] = chosen, origin
+        change = f"packs limited to {', '.join(chosen)} (other publishers' packs are not detected)"
+        relaxed["packs"] = RuleAdjustment(",".join(chosen), None, origin, "packs", change)
+
+    def set_fail_on(level: Severity, origin: str) -> None:
+        nonlocal fail_on
+        if level > fail_on:  # a nearer file lets findings pass that a farther one failed on
+            was = f"{fail_on.label} from {sources['fail-on']}" if "fail-on" in sources else fail_on.label
+            relaxed["fail-on"] = RuleAdjustment("", level, origin, "fail-on", f"fail-on raised to {level.label} (was {was})")
+        elif level < fail_on:
+            relaxed.pop("fail-on", None)
+        fail_on, sources["fail-on"] = level, origin
+
     for layer in layers:
         if layer.selection is not None:
             selection.append(layer.selection)
             sources["select"] = layer.origin
         if layer.packs is not None:
-            packs, sources["packs"] = layer.packs, layer.origin
+            set_packs(layer.packs, layer.origin)
         if layer.rules:
             rules.extend(layer.rules)
             sources["rules"] = layer.origin
         if layer.fail_on is not None:
-            fail_on, sources["fail-on"] = layer.fail_on, layer.origin
+            set_fail_on(layer.fail_on, layer.origin)
         for rule, level in layer.severity:
             severity[rule] = level
             sources[f"severity.{rule}"] = layer.origin
@@ -246,13 +291,13 @@ def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
             if relative is None or not any(glob_match(relative, glob) for glob in override.files):
                 continue
             if override.packs is not None:
-                packs, sources["packs"] = override.packs, override.origin
+                set_packs(override.packs, override.origin)
             if override.fail_on is not None:
-                fail_on, sources["fail-on"] = override.fail_on, override.origin
+                set_fail_on(override.fail_on, override.origin)
             for rule, level in override.severity:
                 severity[rule] = level
                 sources[f"severity.{rule}"] = override.origin
-    return Settings(packs, tuple(dict.fromkeys(rules)), fail_on, severity, tuple(include), tuple(exclude), sources, tuple(selection))
+    return Settings(packs, tuple(dict.fromkeys(rules)), fail_on, severity, tuple(include), tuple(exclude), sources, tuple(selection), tuple(relaxed.values()))
 
 
 def is_selected(settings: Settings, path: str) -> bool:

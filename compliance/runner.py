@@ -208,9 +208,39 @@ class Runner:
         if off:
             self._note_deselected(settings, off)
             settings = dataclasses.replace(settings, severity={**settings.severity, **dict.fromkeys(off)})
+        self._note_relaxed(settings, available)
         wanted = self.options.packs if self.options.packs is not None else settings.packs
         packs = select_packs(available, wanted) if wanted else available
         return Plan(settings, tuple(packs), not wanted, known)
+
+    def _note_relaxed(self, settings: Settings, available: list[Pack]) -> None:
+        """The configuration's `packs` limit and `fail-on` raise (unless the command line sets
+        them), and each built-in pack that a configured `rules` path replaced with its own."""
+        for change in settings.relaxed:
+            if (change.setting == "packs" and self.options.packs is None) or (change.setting == "fail-on" and self.options.fail_on is None):
+                self.adjustments.setdefault((change.setting, change.severity, change.origin), change)
+        if not settings.rules:
+            return
+        builtin = {pack.id: pack.origin for pack in self.packs_for(Settings())}
+        for pack in available:
+            if pack.id in builtin and pack.origin != builtin[pack.id] and not self._given_on_command_line(pack.origin):
+                origin = settings.sources.get("rules", "the configuration")
+                change = RuleAdjustment(pack.id, None, origin, "rules", f"built-in pack {pack.id} replaced by {self._relative(pack.origin)}")
+                self.adjustments.setdefault(("rules:" + pack.id, None, origin), change)
+
+    def _relative(self, path: str) -> str:
+        """A path as the user would type it from the working directory, when it is under it."""
+        relative = os.path.relpath(path, self._cwd)
+        return path if relative.startswith("..") else relative
+
+    def _given_on_command_line(self, origin: str) -> bool:
+        """Whether a pack file came from a --rules path (the user's own choice, in plain sight)."""
+        resolved = Path(origin).resolve()
+        for location in self.options.rules:
+            given = Path(location).resolve()
+            if resolved == given or given in resolved.parents:
+                return True
+        return False
 
     def _note_deselected(self, settings: Settings, off: frozenset[str]) -> None:
         """Rules a configuration file's select/ignore turned off, with the file that last did it
@@ -224,7 +254,7 @@ class Runner:
                 if before and not is_enabled(settings.selection[: index + 1], rule_id):
                     origin = layer.origin
             if origin is not None and not is_enabled(settings.selection, rule_id):
-                self.adjustments.setdefault((rule_id, None, origin), RuleAdjustment(rule_id, None, origin))
+                self.adjustments.setdefault((rule_id, None, origin), RuleAdjustment(rule_id, None, origin, "select"))
 
     def _validate(self, settings: Settings, available: list[Pack]) -> None:
         key = (id(available), tuple(settings.severity.items()))

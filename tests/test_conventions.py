@@ -20,7 +20,7 @@ DCNF = SAMPLES / "dcnf"
 
 
 def _rules(run: Any) -> list[str]:
-    return sorted({line.split()[2] for line in run.out.splitlines()})
+    return sorted({line.split()[2] for line in run.out.splitlines() if not line.startswith("configuration: ")})
 
 
 # --select / --ignore -------------------------------------------------------------------------
@@ -101,6 +101,7 @@ def test_select_and_ignore_in_configuration_and_overridden_by_the_command_line(c
         write(tmp_path, name, (DCNF / name).read_bytes())
     configured = cli("check", "--format", "concise", str(tmp_path))
     assert _rules(configured) == ["dcnf/affiliation"]
+    assert f"configuration: dcnf/logo turned off by {tmp_path / '.syndcheck.yaml'}" in configured.out
     overridden = cli("check", "--format", "concise", "--select", "dcnf/logo", str(tmp_path))
     assert _rules(overridden) == ["dcnf/logo"]
     shown = cli("config", "show", str(tmp_path / "no-logo.html"))

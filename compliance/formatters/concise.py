@@ -25,5 +25,8 @@ def format_concise_report(report: Report, *, color: bool = False) -> str:
 
 
 def format_concise(reports: Sequence[Report], context: FormatContext) -> str:
-    """Every finding of the run, one line each, in the order of the files."""
-    return "".join(format_concise_report(report, color=context.color) for report in reports)
+    """Every finding of the run, one line each, in the order of the files; then a `configuration:`
+    line for each way a configuration file weakened the checks (which no quickfix list mistakes for a finding)."""
+    from compliance.formatters.text import format_adjustments
+
+    return "".join(format_concise_report(report, color=context.color) for report in reports) + format_adjustments(context.adjusted_rules)

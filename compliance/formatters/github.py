@@ -46,6 +46,10 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
             properties = f"file={path},line={finding.location.line},col={finding.location.column},title={escape_property(finding.rule)}"
             data = escape_data(f"{finding.message}\n{finding.help}")
             lines.append(f"::{COMMANDS[finding.severity]} {properties}::{data}")
+    # Each way a configuration file weakened the checks, as a warning on that file.
+    for change in context.adjusted_rules:
+        file = escape_property(display_path(change.file, context.base_dir))
+        lines.append(f"::warning file={file},line={change.line},col=1,title=syndcheck configuration::{escape_data(change.describe())}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -69,7 +73,8 @@ def format_github_summary(reports: Sequence[Report], context: FormatContext) -> 
     lines = ["## syndcheck", ""]
     lines.append(
         f"{_plural(summary.checked, 'file')} checked: {', '.join(counts)}; "
-        f"{_plural(summary.with_findings, 'file')} with findings, {_plural(summary.passed, 'requirement')} met."
+        f"{_plural(summary.with_findings, 'file')} with findings, {_plural(summary.passed, 'requirement')} met"
+        + (f", {summary.suppressed} suppressed in the articles." if summary.suppressed else ".")
     )
     rows = [
         f"| {_markdown(display_path(report.path, context.base_dir))} | {f.location.line} | {f.severity.label} | {_markdown(f.rule)} | {_markdown(f.message)} |"
@@ -80,6 +85,9 @@ def format_github_summary(reports: Sequence[Report], context: FormatContext) -> 
         lines += ["", "| File | Line | Severity | Rule | Message |", "|---|--:|---|---|---|", *rows]
     else:
         lines += ["", "No findings."]
+    if context.adjusted_rules:
+        lines += ["", f"### Checks weakened by configuration ({len(context.adjusted_rules)})", ""]
+        lines += [f"- {_markdown(change.describe())}" for change in context.adjusted_rules]
     for title, selected in (
         ("Files with no applicable pack", [r for r in reports if r.checked and not r.packs]),
         ("Files not checked", [r for r in reports if not r.checked]),

@@ -8,6 +8,7 @@ and do not appear (the JSON, SARIF, JUnit and GitHub summary formats list them).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -38,4 +39,19 @@ def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
                     "location": {"path": path, "lines": {"begin": finding.location.line}},
                 }
             )
+    # Each way a configuration file weakened the checks, as an issue on that file.
+    for change in context.adjusted_rules:
+        described = change.describe()
+        issues.append(
+            {
+                "type": "issue",
+                "engine_name": "syndcheck",
+                "check_name": f"configuration/{change.setting}",
+                "description": f"configuration: {described}",
+                "content": {"body": "A configuration file weakened the publishers' checks; make sure this is intended."},
+                "severity": "info",
+                "fingerprint": hashlib.sha256(described.encode("utf-8", "surrogatepass")).hexdigest(),
+                "location": {"path": display_path(change.file, context.base_dir), "lines": {"begin": change.line}},
+            }
+        )
     return json_output(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"

@@ -13,9 +13,10 @@ messages quoting the page) passes the output sanitiser and is HTML-escaped.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 
-from compliance.display import visible
+from compliance.display import escape_char, visible
 from compliance.findings import Finding, Passed, Report
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.summary import summarize
@@ -33,6 +34,10 @@ _TAGS = {
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"alt", "title", "width", "height"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 # Whole elements (with their content) that never reach the page.
 _DROPPED = {"script", "style", "template", "title", "noscript", "iframe", "object", "embed", "svg", "math", "select", "textarea", "button", "head"}
+
+# A lone surrogate (text decoded with surrogateescape) cannot be encoded for the sanitiser: it is
+# shown as its escape first.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
 
@@ -125,12 +130,18 @@ def _article(report: Report, source: ArticleSource, prefix: str) -> str:
     for index, passed in enumerate(report.passed, start=1):
         marks.setdefault((passed.location.line, passed.location.column), []).append(f"p{index}")
     # CRLF is one line break for the locations as for a browser; a lone CR is shown escaped.
-    text = source.text.replace(_OPEN, "").replace(_CLOSE, "").replace("\r\n", "\n")
+    text = _SURROGATE.sub(lambda m: escape_char(m.group()), source.text.replace(_OPEN, "").replace(_CLOSE, "").replace("\r\n", "\n"))
     marked = _insert_marks(text, marks, html_source=source.kind == "html")
     body = _sanitise(marked) if source.kind == "html" else _plain(marked)
     placed: set[str] = set()
 
+    wanted = {t for tokens in marks.values() for t in tokens}
+
     def marker(token: str) -> str:
+        # The sanitiser may drop half of a bracket pair (a marker that fell inside an attribute
+        # it removes); what is left between the brackets is then not a token, and is dropped.
+        if token not in wanted or token in placed:
+            return ""
         placed.add(token)
         return _marker(report, token, prefix)
 

@@ -25,6 +25,8 @@ def format_junit(reports: Sequence[Report], context: FormatContext) -> str:
     root = ET.Element("testsuites", {"name": "syndcheck"})
     for report in reports:
         root.append(_suite(report, context))
+    if context.adjusted_rules:
+        root.append(_configuration_suite(context))
     _set_counts(root)
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
@@ -46,6 +48,17 @@ def _clean(text: str) -> str:
 def _lines(*lines: str) -> str:
     """An element body: each line shown safely, one per line."""
     return "".join(visible(line) + "\n" for line in lines)
+
+
+def _configuration_suite(context: FormatContext) -> ET.Element:
+    """Each way a configuration file weakened the checks, as a skipped case CI test views list."""
+    suite = ET.Element("testsuite", {"name": "syndcheck configuration"})
+    for change in context.adjusted_rules:
+        file = _clean(display_path(change.file, context.base_dir))
+        case = ET.SubElement(suite, "testcase", {"classname": "configuration", "name": _clean(change.describe()), "file": file, "line": str(change.line)})
+        ET.SubElement(case, "skipped", {"message": _clean(change.describe())})
+    _set_counts(suite)
+    return suite
 
 
 def _suite(report: Report, context: FormatContext) -> ET.Element:

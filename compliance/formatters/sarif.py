@@ -69,13 +69,18 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
     if context.baseline is not None:
         results.extend(_absent(entry, rules) for entry in context.baseline.resolved)
     version = {"version": context.tool_version, "semanticVersion": context.tool_version} if context.tool_version else {}
+    # A rule's level or its being off is a rule configuration override; packs limited or replaced
+    # and a raised threshold are said in the configuration notifications, with the file.
+    overrides = [a for a in context.adjusted_rules if a.setting in ("severity", "select")]
+    settings = [a for a in context.adjusted_rules if a.setting not in ("severity", "select")]
     run: dict[str, Any] = {
         "tool": {"driver": {"name": TOOL_NAME, **version, "informationUri": INFORMATION_URI, "rules": rules.descriptors}},
         "invocations": [
             {
                 "executionSuccessful": not any(n["descriptor"]["id"] == "internal-error" for n in notifications),
                 "toolExecutionNotifications": notifications,
-                **({"ruleConfigurationOverrides": [_override(a, rules) for a in context.adjusted_rules]} if context.adjusted_rules else {}),
+                **({"ruleConfigurationOverrides": [_override(a, rules) for a in overrides]} if overrides else {}),
+                **({"toolConfigurationNotifications": [_configuration_notice(a) for a in settings]} if settings else {}),
             }
         ],
         "columnKind": "unicodeCodePoints",
@@ -209,6 +214,16 @@ def _override(adjustment: RuleAdjustment, rules: _Rules) -> dict[str, Any]:
     if adjustment.rule in rules.index:
         descriptor["index"] = rules.index[adjustment.rule]
     return {"descriptor": descriptor, "configuration": configuration, "properties": {"file": adjustment.origin}}
+
+
+def _configuration_notice(adjustment: RuleAdjustment) -> dict[str, Any]:
+    location = {"physicalLocation": {"artifactLocation": _artifact_location(adjustment.file), "region": {"startLine": adjustment.line}}}
+    return {
+        "descriptor": {"id": f"configuration-{adjustment.setting}"},
+        "level": "warning",
+        "message": {"text": adjustment.describe()},
+        "locations": [location],
+    }
 
 
 def _notification(notice: Notice, location: dict[str, str]) -> dict[str, Any]:

@@ -21,6 +21,8 @@ class Summary:
     warnings: int = 0
     infos: int = 0
     passed: int = 0
+    # Findings a `syndcheck-disable` comment in the article kept out of the report.
+    suppressed: int = 0
 
     def add(self, report: Report) -> Summary:
         """This summary with one more report counted."""
@@ -35,6 +37,7 @@ class Summary:
             warnings=self.warnings + report.count(Severity.WARNING),
             infos=self.infos + report.count(Severity.INFO),
             passed=self.passed + len(report.passed),
+            suppressed=self.suppressed + sum(1 for item in report.suppressed if item.kind == "inSource"),
         )
 
     def as_dict(self) -> dict[str, int]:
@@ -49,6 +52,7 @@ class Summary:
             "warnings": self.warnings,
             "info": self.infos,
             "passed": self.passed,
+            "suppressed": self.suppressed,
         }
 
 

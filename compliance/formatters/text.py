@@ -75,6 +75,8 @@ def format_summary(summary: Summary, *, color: bool = False) -> str:
         parts.append(f"{summary.without_pack} with no applicable pack")
     if summary.skipped:
         parts.append(f"{summary.skipped} skipped")
+    if summary.suppressed:
+        parts.append(f"{summary.suppressed} suppressed")
     return "; ".join(parts) + "\n"
 
 
@@ -85,7 +87,7 @@ def format_text(reports: Sequence[Report], context: FormatContext) -> str:
 
 
 def format_adjustments(adjusted: Sequence[RuleAdjustment]) -> str:
-    """After the summary: each rule a configuration file turned off or demoted, and which file."""
+    """After the summary: each way a configuration file weakened the checks, and which file."""
     return "".join(f"configuration: {_v(a.describe())}\n" for a in adjusted)
 
 

@@ -1,0 +1,120 @@
+"""A configuration file found beside the articles never weakens the publishers' checks unseen.
+
+Every way a discovered configuration can weaken a check (a rule turned off or demoted, the packs
+limited, a built-in pack replaced by one of the same id, the failing threshold raised) is listed
+with the file that did it in every format that has a place for it; inline `syndcheck-disable`
+suppressions are counted.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SAMPLES, write
+
+NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+STUB_DCNF = (
+    "id: dcnf\nname: Stub\npublisher: Stub\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
+    "rules:\n  - id: dcnf/anything\n    severity: error\n    message: m\n    help: h\n    check: {text: {phrase: 'the'}}\n"
+)
+
+# Each kind of weakening: the folder's configuration, extra files, and the words that name it.
+WEAKENINGS = {
+    "packs": ("packs: [common]\n", {}, "packs limited to common by "),
+    "rules": ("rules: [.house]\n", {".house/dcnf.yaml": STUB_DCNF}, "built-in pack dcnf replaced by "),
+    "fail-on": ("fail-on: error\n", {}, "fail-on raised to error by "),
+    "ignore": ("ignore: [dcnf/logo]\n", {}, "dcnf/logo turned off by "),
+    "select": ("select: [dcnf/byline]\n", {}, "dcnf/logo turned off by "),
+    "severity": ("severity: {dcnf/logo: info}\n", {}, "dcnf/logo lowered to info by "),
+}
+
+
+def _project(tmp_path: Path, kind: str) -> Path:
+    """A project whose root configuration fails on warnings, and a news folder with its own file."""
+    config, extra, _ = WEAKENINGS[kind]
+    write(tmp_path, ".syndcheck.yaml", "root: true\nfail-on: warning\n")
+    write(tmp_path, "news/a.html", NO_LOGO)
+    write(tmp_path, "news/.syndcheck.yaml", config)
+    for name, content in extra.items():
+        write(tmp_path, f"news/{name}", content)
+    return tmp_path / "news"
+
+
+@pytest.mark.parametrize("kind", sorted(WEAKENINGS))
+def test_every_weakening_is_named_with_its_file_in_every_format(cli: Any, tmp_path: Path, kind: str) -> None:
+    news = _project(tmp_path, kind)
+    said = WEAKENINGS[kind][2]
+    origin = str(news / ".syndcheck.yaml")
+
+    text = cli("check", str(news))
+    assert f"configuration: {said}" in text.out and origin in text.out, text.out
+    concise = cli("check", "--format", "concise", str(news))
+    assert any(line.startswith(f"configuration: {said}") for line in concise.out.splitlines()), concise.out
+
+    configured = cli("check", "--format", "json", str(news)).json()["summary"]["configured"]
+    assert any(said in c["change"] and c["file"] == origin for c in configured), configured
+
+    invocation = cli("check", "--format", "sarif", str(news)).json()["runs"][0]["invocations"][0]
+    shown = [o["properties"]["file"] for o in invocation.get("ruleConfigurationOverrides", [])]
+    shown += [n["message"]["text"] for n in invocation.get("toolConfigurationNotifications", [])]
+    assert any(origin in item for item in shown), invocation
+
+    github = cli("check", "--format", "github", str(news)).out
+    assert any(line.startswith("::warning file=") and "title=syndcheck configuration::" + said in line for line in github.splitlines()), github
+
+    junit = ET.fromstring(cli("check", "--format", "junit", str(news)).out)
+    cases = [case.get("name", "") for suite in junit if suite.get("name") == "syndcheck configuration" for case in suite]
+    assert any(said in name for name in cases), cases
+
+    gitlab = cli("check", "--format", "gitlab", str(news)).json()
+    assert any(i["check_name"].startswith("configuration/") and said in i["description"] and i["location"]["path"].endswith(".syndcheck.yaml") for i in gitlab)
+
+
+def test_the_job_summary_lists_the_weakenings(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    news = _project(tmp_path, "ignore")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    cli("check", "--format", "github", str(news))
+    text = summary.read_text(encoding="utf-8")
+    assert "### Checks weakened by configuration (1)" in text
+    assert "dcnf/logo turned off by " in text
+
+
+def test_a_threshold_raised_below_the_root_is_named_and_the_command_line_one_is_not(cli: Any, tmp_path: Path) -> None:
+    news = _project(tmp_path, "fail-on")
+    run = cli("check", str(news))
+    assert f"(was warning from {tmp_path / '.syndcheck.yaml'})" in run.out
+    assert "fail-on raised" not in cli("check", "--fail-on", "error", str(news)).out
+
+
+def test_a_threshold_made_stricter_is_not_a_weakening(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\n")
+    write(tmp_path, "news/a.html", NO_LOGO)
+    write(tmp_path, "news/.syndcheck.yaml", "fail-on: warning\npacks: [dcnf]\n")
+    run = cli("check", "--pack", "dcnf", str(tmp_path / "news"))
+    assert "configuration:" not in run.out  # the command line chose the packs; warning is stricter
+
+
+def test_a_pack_replaced_by_a_rules_path_on_the_command_line_is_the_users_own_choice(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\n")
+    house = write(tmp_path, "house/dcnf.yaml", STUB_DCNF)
+    story = write(tmp_path, "news/a.html", NO_LOGO)
+    assert "configuration:" not in cli("check", "--rules", str(house), str(story)).out
+
+
+INLINE = b"<article><!-- syndcheck-disable dcnf/logo -- fine --><h1>Hi</h1><p>By Jake Smith, Daily Caller News Foundation</p></article>\n"
+
+
+def test_inline_suppressions_are_counted_and_listed(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "a.html", INLINE)
+    text = cli("check", str(story))
+    assert text.out.splitlines()[-1] == "1 file checked; no problems; 1 suppressed"
+    assert cli("check", "--format", "json", str(story)).json()["summary"]["suppressed"] == 1
+    statistics = cli("check", "--statistics", str(story)).out
+    assert "suppressed in the articles (syndcheck-disable) by rule:\n  1  dcnf/logo\n" in statistics
+    assert json.loads(cli("check", "--format", "json", str(write(tmp_path, "b.html", NO_LOGO))).out)["summary"]["suppressed"] == 0
