@@ -150,21 +150,26 @@ class _Builder:
         return node
 
     def keys(self, node: YMap, allowed: tuple[str, ...], required: tuple[str, ...], what: str) -> None:
-        for key in node:
-            if key not in allowed:
-                raise self.fail(f"unknown key '{key}' in {what}", node.key_mark(key), _suggest(key, allowed))
-        for key in required:
-            if key not in node.entries:
-                raise self.fail(f"{what} is missing required key '{key}'", node.mark)
+        """Every unknown key (with "did you mean") and every missing required key, in one error."""
+        unknown = [key for key in node if key not in allowed]
+        problems = [self.fail(f"unknown key '{key}' in {what}", node.key_mark(key), _suggest(key, allowed)) for key in unknown]
+        # A missing key that a misspelt one stands for ('nam' for 'name') is said once, by that one.
+        meant = {close for key in unknown for close in difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)}
+        problems += [
+            self.fail(f"{what} is missing required key '{key}'", node.mark, f"add '{key}: …' to it")
+            for key in required
+            if key not in node.entries and key not in meant
+        ]
+        if problems:
+            raise combine(problems)
 
     def string(self, node: YNode | None, what: str, mark: Mark, *, allow_empty: bool = False) -> str:
+        if node is None:
+            raise self.fail(f"{what} is missing", mark, f"add {what.strip(chr(39))}: … (a string)")
         if not isinstance(node, YScalar) or not isinstance(node.value, str):
             got = _type_name(node)
-            raise self.fail(
-                f"{what} must be a string, got {got}",
-                node.mark if node is not None else mark,
-                "put patterns and selectors in single quotes",
-            )
+            # A pattern or selector such as [a-z] or 2024 unquoted is read as a list or a number.
+            raise self.fail(f"{what} must be a string, got {got}", node.mark, "put patterns and selectors in single quotes")
         if not allow_empty and not node.value.strip():
             raise self.fail(f"{what} must not be empty", node.mark)
         return node.value
@@ -463,23 +468,36 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
     builder = _Builder(origin, validate=validate)
     start = Mark(origin, 1, 1)
     top = builder.mapping(root, "a rule pack", start)
-    builder.keys(top, _PACK_KEYS, _REQUIRED_PACK_KEYS, "the pack")
+    # The pack's own fields are independent of each other and of its rules: every mistake in
+    # them is kept, and the rules are still validated, so one run reports them all.
+    builder.collect(lambda: builder.keys(top, _PACK_KEYS, _REQUIRED_PACK_KEYS, "the pack"))
     pack_id = builder.string(top.get("id"), "'id'", top.mark)
     if not PACK_ID.match(pack_id):
         raise builder.fail(f"pack id '{pack_id}' must be lower-case words joined by hyphens", top.entries["id"].mark)
-    texts = {key: builder.string(top.get(key), f"'{key}'", top.mark) for key in ("name", "publisher", "terms_url", "summary")}
-    if not texts["terms_url"].startswith(("https://", "http://")):
-        raise builder.fail("terms_url must be an http(s) URL", top.entries["terms_url"].mark)
-    as_of_node = top.get("as_of")
-    if isinstance(as_of_node, YScalar) and isinstance(as_of_node.value, dt.date):
-        as_of = as_of_node.value.isoformat()[:10]
-    else:
-        as_of = builder.string(as_of_node, "'as_of'", top.mark)
-    try:
-        dt.date.fromisoformat(as_of[:10])
-    except ValueError:
-        raise builder.fail(f"as_of must be a date like 2024-06-27, got '{as_of}'", top.entries["as_of"].mark) from None
-    confidence = builder.string(top.get("confidence"), "'confidence'", top.mark) if "confidence" in top.entries else ""
+
+    def text(key: str) -> str:
+        # A missing key was reported by `keys` already.
+        return (builder.collect(lambda: builder.string(top.get(key), f"'{key}'", top.mark)) or "") if key in top.entries else ""
+
+    texts = {key: text(key) for key in ("name", "publisher", "terms_url", "summary")}
+
+    def terms_url() -> None:
+        if not texts["terms_url"].startswith(("https://", "http://")):
+            raise builder.fail("terms_url must be an http(s) URL", top.entries["terms_url"].mark)
+
+    def read_as_of() -> str:
+        node = top.get("as_of")
+        text = node.value.isoformat()[:10] if isinstance(node, YScalar) and isinstance(node.value, dt.date) else builder.string(node, "'as_of'", top.mark)
+        try:
+            dt.date.fromisoformat(text[:10])
+        except ValueError:
+            raise builder.fail(f"as_of must be a date like 2024-06-27, got '{text}'", top.entries["as_of"].mark) from None
+        return text
+
+    if "terms_url" in top.entries:
+        builder.collect(terms_url)
+    as_of = (builder.collect(read_as_of) or "") if "as_of" in top.entries else ""
+    confidence = (builder.collect(lambda: builder.string(top.get("confidence"), "'confidence'", top.mark)) or "") if "confidence" in top.entries else ""
 
     _, extends = pack_identity(top, origin)
     inherited: list[Rule] = []
@@ -534,9 +552,11 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
             if built_marker is not None:
                 markers.append(built_marker)
 
-    rule_list = top.entries["rules"]
-    if not isinstance(rule_list, YSeq):
-        raise builder.fail("'rules' must be a list of rules", rule_list.mark)
+    rule_list = top.entries.get("rules")
+    if rule_list is None or not isinstance(rule_list, YSeq):
+        if rule_list is not None:
+            builder.errors.append(builder.fail("'rules' must be a list of rules", rule_list.mark))
+        raise combine(builder.errors)
     rules: list[Rule] = []
     seen: dict[str, int] = {}
     overrides: dict[str, Rule | None] = {}
@@ -660,22 +680,38 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
     if rule_id in seen:
         raise builder.fail(f"duplicate rule id '{rule_id}' (first at line {seen[rule_id]})", rule.entries["id"].mark)
     seen[rule_id] = rule.mark.line
-    severity_text = builder.string(rule.entries["severity"], "severity", rule.mark)
-    if severity_text not in SEVERITY_LABELS:
-        raise builder.fail(
-            f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{severity_text}'",
-            rule.entries["severity"].mark,
-            _suggest(severity_text, SEVERITY_LABELS),
-        )
-    message = builder.string(rule.entries["message"], "message", rule.mark)
-    help_text = builder.string(rule.entries["help"], "help", rule.mark)
-    terms = builder.string(rule.entries["terms"], "terms", rule.mark) if "terms" in rule.entries else ""
-    check = builder.check(rule.entries["check"], rule.key_mark("check"))
-    when = builder.check(rule.entries["when"], rule.key_mark("when")) if "when" in rule.entries else None
-    fix = _fix(builder, rule.entries["fix"], rule.key_mark("fix")) if "fix" in rule.entries else None
+    # The rule's fields are independent: every mistake in them is reported in one run.
+    problems: list[PackError] = []
+
+    def part(build: Callable[[], T]) -> T | None:
+        try:
+            return build()
+        except PackError as error:
+            problems.append(error)
+            return None
+
+    def severity() -> Severity:
+        text = builder.string(rule.entries["severity"], "severity", rule.mark)
+        if text not in SEVERITY_LABELS:
+            raise builder.fail(
+                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _suggest(text, SEVERITY_LABELS)
+            )
+        return Severity.from_label(text)
+
+    level = part(severity)
+    message = part(lambda: builder.string(rule.entries["message"], "message", rule.mark))
+    help_text = part(lambda: builder.string(rule.entries["help"], "help", rule.mark))
+    terms = part(lambda: builder.string(rule.entries["terms"], "terms", rule.mark)) if "terms" in rule.entries else ""
+    check = part(lambda: builder.check(rule.entries["check"], rule.key_mark("check")))
+    when = part(lambda: builder.check(rule.entries["when"], rule.key_mark("when"))) if "when" in rule.entries else None
+    fix = part(lambda: _fix(builder, rule.entries["fix"], rule.key_mark("fix"))) if "fix" in rule.entries else None
+    snippet = part(lambda: builder.string(rule.entries["snippet"], "snippet", rule.mark).strip() + "\n") if "snippet" in rule.entries else ""
+    if problems:
+        raise combine(problems)
+    assert level is not None and message is not None and help_text is not None and terms is not None and check is not None and snippet is not None
     return Rule(
         rule_id,
-        Severity.from_label(severity_text),
+        level,
         message.strip(),
         help_text.strip(),
         check,

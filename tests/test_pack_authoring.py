@@ -67,3 +67,21 @@ def test_unknown_rule_in_a_fixture_is_named_with_a_suggestion(cli: Any, tmp_path
     run = cli("rules", "test", str(tmp_path))
     assert run.code == 1
     assert run.out == f"{fixture}: expects unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?\n1 fixtures, 1 mismatch\n"
+
+
+def test_every_mistake_inside_one_rule_and_one_mapping_in_one_run(cli: Any, tmp_path: Path) -> None:
+    rule = "  - id: t/a\n    severity: eror\n    message: [m]\n    help: h\n    check: {text: {phrase: 'x', lats: 3}}\n"
+    pack = write(tmp_path, "t.yaml", HEAD.format(id="t").replace("name: N\n", "nam: N\n").replace("summary: s\n", "sumary: s\n") + "rules:\n" + rule)
+    run = cli("rules", "validate", str(pack))
+    assert run.code == 2
+    places = [line.removeprefix(f"syndcheck: error: {pack}:").split(": ", 1)[0] for line in run.err.splitlines()[:-1]]
+    assert places == ["2:1", "6:1", "9:15", "10:14", "12:33"], run.err
+    assert run.err.splitlines()[-1] == "exit 2: 5 errors"
+    assert "did you mean 'name'?" in run.err and "did you mean 'error'?" in run.err and "did you mean 'last'?" in run.err
+    assert "missing required key 'name'" not in run.err  # said once, by the misspelt key
+
+
+def test_a_pack_without_an_id_is_told_to_add_one(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "n.yaml", HEAD.format(id="n").replace("id: n\n", "") + "rules: []\n")
+    run = cli("rules", "validate", str(pack))
+    assert run.err.splitlines()[0] == f"syndcheck: error: {pack}:1:1: 'id' is missing — add id: … (a string)"
