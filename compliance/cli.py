@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -126,16 +127,34 @@ def _parse_meta(pairs: Sequence[str]) -> dict[str, str]:
     return meta
 
 
-def _with_original(meta: dict[str, str], original: Path | None) -> dict[str, str]:
-    """`--original FILE` is the `original` metadata key, as an absolute path; a missing file is a
-    user error before anything is checked."""
+def _pack_ids(given: Sequence[str] | None) -> tuple[str, ...] | None:
+    """`--pack` values: repeatable, and comma-separated like `--select` (`--pack dcnf,propublica`)."""
+    if not given:
+        return None
+    return tuple(part.strip() for value in given for part in value.split(",") if part.strip()) or tuple(given)
+
+
+def _with_original(meta: dict[str, str], original: str | None) -> dict[str, str]:
+    """`--original FILE` is the `original` metadata key, as an absolute path; anything but a
+    regular file (missing, a URL, a directory, a device) is a user error before anything is checked."""
     from compliance.errors import ConfigError
+    from compliance.inputs import file_type
 
     if original is None:
         return meta
-    if not original.is_file():
-        raise ConfigError(f"--original: no such file '{original}'", hint="give the saved original story (HTML, text or Markdown)")
-    return {**meta, "original": str(original.resolve())}
+    takes = "--original takes the saved original story, a file (HTML, text or Markdown)"
+    if "://" in original:
+        raise ConfigError(
+            f"--original takes a file, not a URL: '{original}'",
+            hint="save the original story and give the file, or put the URL in the article's metadata as 'original' and add --allow-fetch",
+        )
+    try:
+        mode = os.stat(original).st_mode
+    except OSError:
+        raise ConfigError(f"--original: no such file '{original}'", hint=takes) from None
+    if not stat.S_ISREG(mode):
+        raise ConfigError(f"--original: '{original}' is {file_type(mode)}, not a file", hint=takes)
+    return {**meta, "original": str(Path(original).resolve())}
 
 
 @app.command()
@@ -166,7 +185,7 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed and files without findings.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)] = None,
     meta: Annotated[list[str] | None, typer.Option("--meta", "-m", help="A value about the article that rules can require, KEY=VALUE (repeatable).")] = None,
-    original: Annotated[Path | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with.")] = None,
+    original: Annotated[str | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with.")] = None,
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=0, help="Skip (and report) documents larger than this many bytes; 0 means no limit.")] = 16
     * 1024
@@ -204,7 +223,7 @@ def check(
         chosen = to_stdout[0]
         outputs = [(name, file) for name, file in outputs if file is not None]
     options = RunOptions(
-        packs=tuple(pack) if pack else None,
+        packs=_pack_ids(pack),
         rules=tuple(rules or ()),
         fail_on=Severity.from_label(fail_on.value) if fail_on else None,
         kind=input_kind.value if input_kind else None,
@@ -408,7 +427,7 @@ def fix(
     meta: Annotated[
         list[str] | None, typer.Option("--meta", "-m", help="A value the fixes can use, KEY=VALUE (repeatable), e.g. reporter='Jake Smith'.")
     ] = None,
-    original: Annotated[Path | None, typer.Option("--original", help="The original story: the reporter's name, its URL and images come from it.")] = None,
+    original: Annotated[str | None, typer.Option("--original", help="The original story: the reporter's name, its URL and images come from it.")] = None,
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")] = False,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity of a finding left after the fixes that makes the exit code 1.")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
@@ -427,7 +446,7 @@ def fix(
         raise ConfigError("fix works on article files, not CMS payloads", hint="give --input-kind html, text or markdown")
     sources = files_to_fix(files, kind=input_kind.value if input_kind else None, write=write)  # type: ignore[arg-type]
     options = RunOptions(
-        packs=tuple(pack) if pack else None,
+        packs=_pack_ids(pack),
         rules=tuple(rules or ()),
         fail_on=Severity.from_label(fail_on.value) if fail_on else None,
         meta=_with_original(_parse_meta(meta or ()), original),
@@ -766,7 +785,7 @@ def _rewrite_baseline(
 
     # A new baseline must not replace one of the articles; update and prune rewrite their own input.
     outputs = (file,) if mode == "create" else ()
-    options = RunOptions(packs=tuple(pack) if pack else None, rules=tuple(rules or ()), config=config, outputs=outputs)
+    options = RunOptions(packs=_pack_ids(pack), rules=tuple(rules or ()), config=config, outputs=outputs)
     change = rewrite_baseline(mode, file, paths, options, _tell)
     _line(change.describe(mode))
     status = change.status

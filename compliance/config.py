@@ -49,6 +49,13 @@ class ConfigLayer:
     severity: tuple[tuple[str, Severity | None], ...] = ()
     overrides: tuple[Override, ...] = ()
     selection: SelectionLayer | None = None
+    # Where each value is written: (key, value, line, column), for errors found after loading
+    # (an unknown pack id, a rule id no pack has, a missing rules path).
+    positions: tuple[tuple[str, str, int, int], ...] = field(default=(), compare=False)
+
+    def position(self, key: str, value: str) -> tuple[int | None, int | None]:
+        """The line and column where `key` names `value`, when known."""
+        return next(((line, column) for name, text, line, column in self.positions if name == key and text == value), (None, None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +130,15 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(choices)
 
 
-def _strings(node: YNode, what: str) -> tuple[str, ...]:
+def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] | None = None) -> tuple[str, ...]:
     items = node.items if isinstance(node, YSeq) else (node,)
     values = []
     for item in items:
         if not isinstance(item, YScalar) or not isinstance(item.value, str) or not item.value.strip():
             raise _fail(f"{what} must be a string or a list of strings", item.mark, "quote globs such as '**/*.html'")
         values.append(item.value.strip())
+        if positions is not None:
+            positions.append((what.strip("'"), item.value.strip(), item.mark.line, item.mark.column))
     return tuple(values)
 
 
@@ -140,17 +149,24 @@ def _severity(node: YNode, what: str) -> Severity:
     return Severity.from_label(str(node.value).lower())
 
 
-def _severity_map(node: YNode) -> tuple[tuple[str, Severity | None], ...]:
+def _severity_map(node: YNode, positions: list[tuple[str, str, int, int]] | None = None) -> tuple[tuple[str, Severity | None], ...]:
     if not isinstance(node, YMap):
         raise _fail("'severity' must map rule ids to error, warning, info or off", node.mark)
     result: list[tuple[str, Severity | None]] = []
     for rule in node:
         value = node.entries[rule]
+        if positions is not None:
+            mark = node.key_mark(rule)
+            positions.append(("severity", rule, mark.line, mark.column))
         if "/" not in rule:
             raise _fail(f"'{rule}' is not a rule id (pack/rule)", node.key_mark(rule))
         # `off` is read by YAML 1.1 as the boolean false.
         if isinstance(value, YScalar) and (value.value is False or str(value.value).lower() == "off"):
             result.append((rule, None))
+        elif not isinstance(value, YScalar) or str(value.value).lower() not in SEVERITY_LABELS:
+            shown = value.value if isinstance(value, YScalar) else "a structure"
+            allowed = (*SEVERITY_LABELS, "off")
+            raise _fail(f"severity of {rule} must be one of {', '.join(allowed)}, got '{shown}'", value.mark, _suggest(str(shown), allowed))
         else:
             result.append((rule, _severity(value, f"severity of {rule}")))
     return tuple(result)
@@ -170,28 +186,33 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
         raise _fail("a configuration must be a mapping (key: value lines)", root.mark)
     _check_keys(root, _KEYS, "the configuration")
     values: dict[str, Any] = {}
+    positions: list[tuple[str, str, int, int]] = []
     if "root" in root.entries:
         node = root.entries["root"]
         if not isinstance(node, YScalar) or not isinstance(node.value, bool):
             raise _fail("'root' must be true or false", node.mark)
         values["root"] = node.value
     if "packs" in root.entries:
-        values["packs"] = _strings(root.entries["packs"], "'packs'")
+        values["packs"] = _strings(root.entries["packs"], "'packs'", positions)
     if "rules" in root.entries:
-        values["rules"] = tuple(posixpath.normpath(posixpath.join(base_dir, p)) for p in _strings(root.entries["rules"], "'rules'"))
+        written = _strings(root.entries["rules"], "'rules'")
+        values["rules"] = tuple(posixpath.normpath(posixpath.join(base_dir, p)) for p in written)
+        marks = root.entries["rules"].items if isinstance(root.entries["rules"], YSeq) else (root.entries["rules"],)
+        positions += [("rules", path, item.mark.line, item.mark.column) for path, item in zip(values["rules"], marks, strict=True)]
     if "fail-on" in root.entries:
         values["fail_on"] = _severity(root.entries["fail-on"], "'fail-on'")
     for key in ("include", "exclude"):
         if key in root.entries:
             values[key] = _strings(root.entries[key], f"'{key}'")
     if "severity" in root.entries:
-        values["severity"] = _severity_map(root.entries["severity"])
+        values["severity"] = _severity_map(root.entries["severity"], positions)
     if any(key in root.entries for key in ("select", "extend-select", "ignore")):
         values["selection"] = SelectionLayer(
             origin,
-            select=_strings(root.entries["select"], "'select'") if "select" in root.entries else None,
-            extend_select=_strings(root.entries["extend-select"], "'extend-select'") if "extend-select" in root.entries else (),
-            ignore=_strings(root.entries["ignore"], "'ignore'") if "ignore" in root.entries else (),
+            select=_strings(root.entries["select"], "'select'", positions) if "select" in root.entries else None,
+            extend_select=_strings(root.entries["extend-select"], "'extend-select'", positions) if "extend-select" in root.entries else (),
+            ignore=_strings(root.entries["ignore"], "'ignore'", positions) if "ignore" in root.entries else (),
+            positions=tuple(p for p in positions if p[0] in ("select", "extend-select", "ignore")),
         )
     if "overrides" in root.entries:
         node = root.entries["overrides"]
@@ -214,7 +235,7 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
                 )
             )
         values["overrides"] = tuple(overrides)
-    return ConfigLayer(origin, base_dir, **values)
+    return ConfigLayer(origin, base_dir, **values, positions=tuple(positions))
 
 
 def glob_match(path: str, pattern: str) -> bool:

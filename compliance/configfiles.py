@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compliance.config import CONFIG_NAMES, ConfigLayer, build_layer
-from compliance.errors import ConfigError
+from compliance.errors import ConfigError, not_utf8
 from compliance.inputs import MAX_BASELINE_BYTES, STDIN, display_file, read_setting
 from compliance.yamlsource import nodes_from_plain, parse_yaml
 
@@ -18,12 +18,15 @@ if TYPE_CHECKING:  # imported when used: baselines are not part of every check
 
 def _config_in_directory(directory: Path) -> ConfigLayer | None:
     """The configuration file of one directory, if any (`.syndcheck.yaml`, else pyproject.toml)."""
-    for name in CONFIG_NAMES:
-        candidate = directory / name
-        # Present in any form (a FIFO, a link to a device): read as a regular file or refused,
-        # never silently passed over and never read without bound.
-        if os.path.lexists(candidate):
-            return read_config(candidate)
+    # Present in any form (a FIFO, a link to a device): read as a regular file or refused, never
+    # silently passed over and never read without bound.
+    found = [directory / name for name in CONFIG_NAMES if os.path.lexists(directory / name)]
+    if len(found) > 1:
+        # Reading one and ignoring the other would apply settings nobody meant (or drop them).
+        names = " and ".join(display_file(f) for f in found)
+        raise ConfigError(f"two configuration files in one folder: {names}", path=display_file(found[-1]), hint="merge them into one and delete the other")
+    if found:
+        return read_config(found[0])
     pyproject = directory / "pyproject.toml"
     if os.path.lexists(pyproject):
         import tomllib
@@ -36,15 +39,33 @@ def _config_in_directory(directory: Path) -> ConfigLayer | None:
         table = data.get("tool", {}).get("syndcheck")
         if table is not None:
             origin = f"{display_file(pyproject)} [tool.syndcheck]"
-            return build_layer(nodes_from_plain(table, origin, _toml_table_line(text.decode("utf-8"))), origin, directory.resolve().as_posix())
+            header, keys = _toml_positions(text.decode("utf-8"))
+            return build_layer(nodes_from_plain(table, origin, header, keys), origin, directory.resolve().as_posix())
     return None
 
 
-def _toml_table_line(text: str) -> int:
+def _toml_positions(text: str) -> tuple[int, dict[str, tuple[int, int]]]:
+    """The line of `[tool.syndcheck]`, and where each of its keys is written: `key = …` inside the
+    table, or a `[tool.syndcheck.KEY]` sub-table header (line, column of the value or header)."""
+    import re
+
+    header = 1
+    keys: dict[str, tuple[int, int]] = {}
+    inside = False
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip().replace(" ", "") == "[tool.syndcheck]":
-            return number
-    return 1
+        stripped = line.strip()
+        if stripped.startswith("["):
+            name = stripped.strip("[] ").replace(" ", "")
+            inside = name == "tool.syndcheck"
+            if inside:
+                header = number
+            elif name.startswith("tool.syndcheck."):
+                keys.setdefault(name.removeprefix("tool.syndcheck.").strip('"'), (number, line.index("[") + 1))
+            continue
+        match = re.match(r'\s*"?([A-Za-z0-9_-]+)"?\s*=\s*', line) if inside else None
+        if match:
+            keys.setdefault(match.group(1), (number, match.end() + 1))
+    return header, keys
 
 
 def read_config(path: Path) -> ConfigLayer:
@@ -55,7 +76,7 @@ def read_config(path: Path) -> ConfigLayer:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from None
+        raise not_utf8(exc, display_file(path), "the configuration", ConfigError) from None
     origin = display_file(path)
     return build_layer(parse_yaml(text, origin, error=ConfigError), origin, path.resolve().parent.as_posix())
 

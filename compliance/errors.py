@@ -76,6 +76,15 @@ def combine(errors: list[PackError]) -> PackError:
     return errors[0] if len(errors) == 1 and not isinstance(errors[0], PackErrors) else PackErrors(errors)
 
 
+def not_utf8(error: UnicodeDecodeError, origin: str, what: str, kind: type[UserError]) -> UserError:
+    """A YAML file that is not UTF-8, at the line and column of its first bad byte."""
+    data = bytes(error.object[: error.start])
+    line = data.count(b"\n") + 1
+    column = len(data) - (data.rfind(b"\n") + 1) + 1
+    byte = bytes(error.object[error.start : error.start + 1]).hex()
+    return kind(f"{what} is not UTF-8 (byte 0x{byte})", path=origin, line=line, column=column, hint="save the file as UTF-8")
+
+
 class ConfigError(UserError):
     """A project configuration or command-line option that is invalid."""
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from compliance.document import DocumentKind
-from compliance.errors import InputError, UserError
+from compliance.errors import InputError, UserError, not_utf8
 from compliance.yamlsource import parse_yaml
 
 if TYPE_CHECKING:  # imported when used: rule tests are not part of every check
@@ -84,9 +84,12 @@ def expand_paths(paths: Iterable[str], *, kind: DocumentKind | None = None) -> I
     (device, FIFO, socket) is skipped; each with a reason.
     """
     explicit = list(paths)
+    searched = ", ".join(ARTICLE_SUFFIXES)
     for path in explicit:
+        if path == "":
+            raise InputError("an empty path ('') was given", hint="check the arguments (an unset shell variable?)")
         if path != STDIN and not os.path.lexists(path):
-            raise InputError("no such file or directory", path=path, hint="check the path (directories are searched for .html, .htm, .txt, .md)")
+            raise InputError("no such file or directory", path=path, hint=f"check the path (directories are searched for {searched})")
     roots = tuple(os.path.realpath(path) for path in explicit if path != STDIN and os.path.isdir(path))
     for path in explicit:
         if path == STDIN:
@@ -97,7 +100,6 @@ def expand_paths(paths: Iterable[str], *, kind: DocumentKind | None = None) -> I
                 found = True
                 yield item
             if not found:
-                searched = ", ".join(ARTICLE_SUFFIXES)
                 raise InputError("no articles found under this directory", path=path, hint=f"check the path; directories are searched for {searched}")
         else:
             yield Source(path, kind_for(path, kind), Path(path))
@@ -340,7 +342,7 @@ def read_sidecar_meta(source: Source) -> dict[str, str]:
     try:
         root = parse_yaml(data.decode("utf-8-sig"), origin, error=InputError)
     except UnicodeDecodeError as exc:
-        raise InputError(f"cannot read article metadata: {exc}", path=origin) from None
+        raise not_utf8(exc, origin, "article metadata", InputError) from None
     if root is None:
         return {}
     if not isinstance(root, YMap):

@@ -202,16 +202,41 @@ class Runner:
         """A document's settings and packs; configuration mistakes are user errors (`ConfigError`,
         `PackError`): an unknown pack id, or a rule id under `severity` that no pack has."""
         settings = self.settings_for(path)
+        layers = self.layers_for(path)
+        for layer in layers:  # a configured rules path that is not there, at its line
+            for location in layer.rules:
+                if not os.path.exists(location):
+                    line, column = layer.position("rules", location)
+                    hint = "check the path; it is relative to the configuration file's folder"
+                    raise ConfigError(f"'rules': no such rule pack file or directory '{location}'", path=layer.origin, line=line, column=column, hint=hint)
         available = self.packs_for(settings)
-        self._validate(settings, available)
+        self._validate(settings, available, layers)
         known, off = self.rule_choice(settings, available)
         if off:
             self._note_deselected(settings, off)
             settings = dataclasses.replace(settings, severity={**settings.severity, **dict.fromkeys(off)})
         self._note_relaxed(settings, available)
         wanted = self.options.packs if self.options.packs is not None else settings.packs
+        if self.options.packs is None and settings.packs:
+            self._check_configured_packs(settings, available, layers)
         packs = select_packs(available, wanted) if wanted else available
         return Plan(settings, tuple(packs), not wanted, known)
+
+    def _check_configured_packs(self, settings: Settings, available: list[Pack], layers: Sequence[ConfigLayer]) -> None:
+        """An unknown pack id under a configuration's `packs` is an error at its file:line:col."""
+        known = [pack.id for pack in available]
+        origin = settings.sources.get("packs", "")
+        for pack_id in settings.packs or ():
+            if pack_id in known:
+                continue
+            import difflib
+
+            close = difflib.get_close_matches(pack_id, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck packs' to list them"
+            layer = _layer_of(layers, origin)
+            line, column = layer.position("packs", pack_id) if layer is not None else (None, None)
+            path = layer.origin if layer is not None and line is not None else origin
+            raise ConfigError(f"'packs': unknown pack '{pack_id}'", path=path, line=line, column=column, hint=hint)
 
     def _note_relaxed(self, settings: Settings, available: list[Pack]) -> None:
         """The configuration's `packs` limit and `fail-on` raise (unless the command line sets
@@ -256,7 +281,7 @@ class Runner:
             if origin is not None and not is_enabled(settings.selection, rule_id):
                 self.adjustments.setdefault((rule_id, None, origin), RuleAdjustment(rule_id, None, origin, "select"))
 
-    def _validate(self, settings: Settings, available: list[Pack]) -> None:
+    def _validate(self, settings: Settings, available: list[Pack], layers: Sequence[ConfigLayer] = ()) -> None:
         key = (id(available), tuple(settings.severity.items()))
         if key in self._validated:
             return
@@ -268,7 +293,10 @@ class Runner:
 
                 close = difflib.get_close_matches(rule_id, list(rules), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck rules list' to see the rule ids"
-                raise ConfigError(f"unknown rule '{rule_id}' under 'severity'", path=origin, hint=hint)
+                layer = _layer_of(layers, origin)
+                line, column = layer.position("severity", rule_id) if layer is not None else (None, None)
+                path = layer.origin if layer is not None and line is not None else origin
+                raise ConfigError(f"unknown rule '{rule_id}' under 'severity'", path=path, line=line, column=column, hint=hint)
             if level is None or level < rules[rule_id].severity:
                 self.adjustments.setdefault((rule_id, level, origin), RuleAdjustment(rule_id, level, origin))
         self._validated.add(key)
@@ -832,3 +860,11 @@ class RunStatus:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _layer_of(layers: Sequence[ConfigLayer], origin: str) -> ConfigLayer | None:
+    """The configuration file an origin names (`file`, or `file:line` for an override)."""
+    for layer in layers:
+        if origin == layer.origin or origin.startswith(layer.origin + ":"):
+            return layer
+    return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from compliance.errors import ConfigError
 
@@ -30,6 +30,12 @@ class SelectionLayer:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # Where each selector is written in the configuration file: (option, selector, line, column).
+    positions: tuple[tuple[str, str, int, int], ...] = field(default=(), compare=False)
+
+    def position(self, option: str, value: str) -> tuple[int | None, int | None]:
+        """The line and column where `option` names `value`, when known."""
+        return next(((line, column) for key, text, line, column in self.positions if key == option and text == value), (None, None))
 
     @property
     def empty(self) -> bool:
@@ -101,7 +107,9 @@ def validate(layers: Sequence[SelectionLayer], rule_ids: Sequence[str]) -> None:
                 hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck rules list' to see the rule ids"
                 flag = f"--{option}" if layer.origin == COMMAND_LINE else option
                 path = None if layer.origin == COMMAND_LINE else layer.origin
-                raise ConfigError(f"{flag}: unknown {what} '{selector}'" + (" (it matches no rule)" if what == "selector" else ""), path=path, hint=hint)
+                line, column = layer.position(option, selector)
+                message = f"{flag}: unknown {what} '{selector}'" + (" (it matches no rule)" if what == "selector" else "")
+                raise ConfigError(message, path=path, line=line, column=column, hint=hint)
 
 
 def split_selectors(values: Iterable[str], option: str) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ and caps the number of nodes an alias-laden document may expand to.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -187,12 +187,14 @@ def _tag_error(error: type[UserError], tag: str, mark: Mark) -> UserError:
     )
 
 
-def nodes_from_plain(data: Any, origin: str, line: int = 1) -> YNode:
-    """Plain data (e.g. a TOML table) as nodes, all placed at one line of its file."""
+def nodes_from_plain(data: Any, origin: str, line: int = 1, keys: Mapping[str, tuple[int, int]] | None = None) -> YNode:
+    """Plain data (e.g. a TOML table) as nodes placed at one line of its file, or for the top-level
+    keys found in `keys` (key -> line, column of its value) at that key's own line."""
     mark = Mark(origin, line, 1)
     if isinstance(data, dict):
-        entries = {str(k): nodes_from_plain(v, origin, line) for k, v in data.items()}
-        return YMap(entries, {k: mark for k in entries}, mark, tuple(entries))
+        lines = {str(k): (keys or {}).get(str(k), (line, 1))[0] for k in data}
+        entries = {str(k): nodes_from_plain(v, origin, lines[str(k)]) for k, v in data.items()}
+        return YMap(entries, {k: Mark(origin, lines[k], 1) for k in entries}, mark, tuple(entries))
     if isinstance(data, list):
         return YSeq(tuple(nodes_from_plain(v, origin, line) for v in data), mark)
     return YScalar(data, mark)

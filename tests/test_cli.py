@@ -69,8 +69,8 @@ def test_missing_path_is_a_one_line_user_error(cli: Any) -> None:
     run = cli("check", "samples/dcnf/nope.html")
     assert run.code == 2
     assert (
-        run.err
-        == "syndcheck: error: samples/dcnf/nope.html: no such file or directory — check the path (directories are searched for .html, .htm, .txt, .md)\n"
+        run.err == "syndcheck: error: samples/dcnf/nope.html: no such file or directory"
+        " — check the path (directories are searched for .html, .htm, .xhtml, .txt, .text, .md, .markdown)\n"
     )
     assert run.out == ""
 

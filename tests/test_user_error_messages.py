@@ -1,0 +1,91 @@
+"""A user error says where (file:line:col, or the value given) and what to do, in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SAMPLES, write
+
+NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+
+
+def _error(run: Any) -> str:
+    assert run.code == 2, (run.out, run.err)
+    lines = run.err.splitlines()
+    assert len(lines) == 1, run.err
+    return lines[0].removeprefix("syndcheck: error: ")
+
+
+@pytest.mark.parametrize(
+    ("setting", "where", "expected"),
+    [
+        ("packs: [dcfn]", "2:9", "'packs': unknown pack 'dcfn' — did you mean 'dcnf'?"),
+        ("ignore: [dcnf/lgo]", "2:10", "ignore: unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?"),
+        ("select: [dcnf/logo, dcnf/lgo]", "2:21", "select: unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?"),
+        ("extend-select:\n  - dcnf/lgo", "3:5", "extend-select: unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?"),
+        ("severity:\n  dcnf/lgo: off", "3:3", "unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?"),
+        ("severity: {dcnf/logo: offf}", "2:23", "severity of dcnf/logo must be one of error, warning, info, off, got 'offf' — did you mean 'off'?"),
+        ("rules: [house]", "2:9", "'rules': no such rule pack file or directory"),
+    ],
+)
+def test_configuration_values_are_located_at_file_line_column(cli: Any, tmp_path: Path, setting: str, where: str, expected: str) -> None:
+    config = write(tmp_path, "news/.syndcheck.yaml", f"root: true\n{setting}\n")
+    write(tmp_path, "news/a.html", NO_LOGO)
+    error = _error(cli("check", str(tmp_path / "news")))
+    assert error.startswith(f"{config}:{where}: {expected}"), error
+
+
+def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.syndcheck]\nroot = true\nignre = ["dcnf/logo"]\n')
+    story = write(tmp_path, "a.html", NO_LOGO)
+    assert ":6:1: unknown key 'ignre' in the configuration — did you mean 'ignore'?" in _error(cli("check", str(story)))
+
+
+def test_two_configuration_files_in_one_folder_are_an_error_naming_both(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\n")
+    write(tmp_path, ".syndcheck.yml", "root: true\nignore: [dcnf/logo]\n")
+    story = write(tmp_path, "a.html", NO_LOGO)
+    error = _error(cli("check", str(story)))
+    assert "two configuration files in one folder: " in error and ".syndcheck.yaml and " in error and ".syndcheck.yml" in error
+
+
+@pytest.mark.parametrize(("name", "what"), [("a.html.meta.yaml", "article metadata"), (".syndcheck.yaml", "the configuration")])
+def test_a_yaml_file_that_is_not_utf8_is_one_line_with_its_position(cli: Any, tmp_path: Path, name: str, what: str) -> None:
+    bad = write(tmp_path, name, b"root: true\nreporter: Jos\xe9\n" if name.startswith(".") else b"headline: ok\nreporter: Jos\xe9\n")
+    write(tmp_path, ".syndcheck.yaml", "root: true\n") if not name.startswith(".") else None
+    story = write(tmp_path, "a.html", NO_LOGO)
+    run = cli("check", str(story))
+    assert f"syndcheck: error: {bad}:2:14: {what} is not UTF-8 (byte 0xe9) — save the file as UTF-8" in run.err.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("http://127.0.0.1:9/x", "--original takes a file, not a URL: 'http://127.0.0.1:9/x' — save the original story"),
+        (str(SAMPLES / "dcnf"), f"--original: '{SAMPLES / 'dcnf'}' is a directory, not a file — --original takes the saved original story"),
+        ("/dev/null", "--original: '/dev/null' is a character device, not a file"),
+        ("nope.html", "--original: no such file 'nope.html' — --original takes the saved original story"),
+    ],
+)
+def test_original_says_what_it_takes(cli: Any, given: str, expected: str) -> None:
+    assert _error(cli("check", "--original", given, str(SAMPLES / "dcnf" / "no-logo.html"))).startswith(expected)
+
+
+def test_pack_takes_commas_like_select(cli: Any) -> None:
+    run = cli("check", "--format", "json", "--pack", "dcnf,propublica", str(SAMPLES / "dcnf" / "no-logo.html"))
+    assert run.json()["files"][0]["packs"] == ["dcnf", "propublica"]
+
+
+def test_an_empty_path_is_named(cli: Any) -> None:
+    assert _error(cli("check", "")) == "an empty path ('') was given — check the arguments (an unset shell variable?)"
+
+
+def test_the_missing_path_and_empty_folder_messages_list_the_same_extensions(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    missing = _error(cli("check", str(tmp_path / "nope")))
+    empty = _error(cli("check", str(tmp_path / "empty")))
+    listed = ".html, .htm, .xhtml, .txt, .text, .md, .markdown"
+    assert listed in missing and listed in empty
