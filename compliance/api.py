@@ -56,8 +56,11 @@ def load_packs(extra: Sequence[str | Path] = ()) -> tuple[Pack, ...]:
     """The built-in packs plus packs from files or directories (loaded once per process).
 
     Give the result as `packs=` to detect the publisher among them (your own packs included).
+    `extra` is a list of paths, or one path (`load_packs("house-rules")`).
     Raises `PackError` (a `UserError`) for a missing or invalid pack file, with file:line:col.
     """
+    if isinstance(extra, str | Path):
+        extra = [extra]
     return _cached_packs(tuple(str(p) for p in extra))
 
 
@@ -68,7 +71,7 @@ def _runner(config: str) -> Runner:
     return Runner(RunOptions(config=Path(config)))
 
 
-PackChoice = Sequence[str | Pack] | None
+PackChoice = Sequence[str | Pack] | str | None
 
 
 def _plan(packs: PackChoice, path: str, config: str | Path | None, detect: bool | None) -> tuple[list[Pack], bool, dict[str, Severity | None], frozenset[str]]:
@@ -86,6 +89,12 @@ def _plan(packs: PackChoice, path: str, config: str | Path | None, detect: bool 
     if packs is None:
         return list(available), True if detect is None else detect, severities, _outlets(available)
     from compliance.loading import select_packs
+    from compliance.packfiles import pack_ids
+
+    if isinstance(packs, str):  # one id (or several, comma-separated, as on the command line)
+        packs = pack_ids([packs], f"packs={packs!r}")
+    elif not packs:
+        pack_ids([], f"packs={list(packs)!r}")  # raises the error the command line gives for --pack ''
 
     names = [p for p in packs if isinstance(p, str)]
     named = iter(select_packs([p for p in available if isinstance(p, Pack)] + [p for p in packs if isinstance(p, Pack)], names))
@@ -103,6 +112,8 @@ def _outlets(available: Sequence[Pack]) -> frozenset[str]:
 def _check(
     content: str | bytes, kind: DocumentKind, *, packs: PackChoice, meta: Mapping[str, str] | None, path: str, config: str | Path | None, detect: bool | None
 ) -> Report:
+    if not isinstance(content, str | bytes):
+        raise TypeError(f"the article must be str or bytes, got {type(content).__name__}")
     chosen, auto, severities, outlets = _plan(packs, path, config, detect)
     return check_document(parse_document(content, kind, outlets=outlets), chosen, path=path, auto_detect=auto, meta=meta, severities=severities)
 

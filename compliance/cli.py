@@ -131,7 +131,9 @@ def _pack_ids(given: Sequence[str] | None) -> tuple[str, ...] | None:
     """`--pack` values: repeatable, and comma-separated like `--select` (`--pack dcnf,propublica`)."""
     if not given:
         return None
-    return tuple(part.strip() for value in given for part in value.split(",") if part.strip()) or tuple(given)
+    from compliance.packfiles import pack_ids
+
+    return pack_ids(given, "--pack " + " ".join(repr(value) for value in given))
 
 
 def _with_original(meta: dict[str, str], original: str | None) -> dict[str, str]:

@@ -56,8 +56,11 @@ def explain_rule(packs: Sequence[Pack], rule_id: str, *, source: str = "") -> st
     lines += ["What it checks:", _wrap(rule.message), ""]
     # The check's labels (or descriptions written from its patterns), as findings show them.
     alternatives = rule.check.params if rule.check.kind == "any" else (rule.check,)
-    lines += ["What it looks for" + (" (any of):" if len(alternatives) > 1 else ":")]
-    lines += [_wrap(("- " if len(alternatives) > 1 else "") + describe_check(check)) for check in alternatives] + [""]
+    # Alternatives with one label (an <img> and an inline <svg> logo both "DCNF logo") are one
+    # thing to the reader: listed once.
+    described = list(dict.fromkeys(describe_check(check) for check in alternatives))
+    lines += ["What it looks for" + (" (any of):" if len(described) > 1 else ":")]
+    lines += [_wrap(("- " if len(described) > 1 else "") + text) for text in described] + [""]
     if rule.terms:
         lines += ["From the terms:", _wrap(f'"{rule.terms}"'), ""]
     lines += [f"Terms: {v(pack.terms_url)} (as of {v(str(pack.as_of))})"]

@@ -181,6 +181,16 @@ def _parse_pack_file(file: Path) -> tuple[YNode | None, str]:
     return parse_yaml(read_pack_text(file), origin), origin
 
 
+def pack_ids(values: Sequence[str], given: str) -> tuple[str, ...]:
+    """Pack ids from repeated or comma-separated values (`--pack dcnf,propublica`); a selection
+    that names no pack (`--pack ''`, `packs=[]`) is a PackError: read as "no packs", it would check
+    nothing and pass."""
+    ids = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    if not ids:
+        raise PackError(f"{given} names no pack", hint="give pack ids such as dcnf ('syndcheck packs' lists them)")
+    return ids
+
+
 def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
     """The packs named with `--pack`, in the order given."""
     by_id = {p.id: p for p in packs}

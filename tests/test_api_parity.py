@@ -82,3 +82,15 @@ def test_the_readme_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
         exec(compile(example, "README.md", "exec"), {})
     assert printed.getvalue().splitlines()[-1] == "['dcnf']"
     assert printed.getvalue().startswith("dcnf/logo error 122:1 ")
+
+
+def test_api_arguments_given_in_their_other_natural_shapes() -> None:
+    """A str where a list is expected is one value; a wrong type or an empty choice is a clear error."""
+    html = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
+    assert check_html(html, packs="dcnf").packs == ("dcnf",)
+    examples = str(ROOT / "docs" / "examples" / "packs")
+    assert {p.id for p in load_packs(examples)} == {p.id for p in load_packs([examples])} != {p.id for p in load_packs()}
+    with pytest.raises(TypeError, match="the article must be str or bytes, got NoneType"):
+        check_html(None)  # type: ignore[arg-type]
+    with pytest.raises(PackError, match=r"packs=\[\] names no pack — give pack ids such as dcnf"):
+        check_html(html, packs=[])

@@ -67,3 +67,20 @@ def test_the_documented_commands_are_the_ones_tested() -> None:
         "syndcheck rules validate rule-packs/example-gazette.yaml",
         "syndcheck rules test --rules rule-packs rule-packs/tests/example-gazette",
     ]
+
+
+@pytest.mark.parametrize("directory", [None, "initdir"])
+def test_the_readme_says_where_init_pack_writes(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory: str | None) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `syndcheck init --pack NAME [--dir DIR]`"))
+    said = re.findall(r"`(DIR/[^`]+)`", row)
+    assert said == ["DIR/NAME.yaml", "DIR/tests/NAME/"]
+    assert "DIR is `rule-packs` unless given" in row
+    monkeypatch.chdir(tmp_path)
+    run = cli("init", "--pack", "gazette", *(["--dir", directory] if directory else []))
+    assert run.code == 0, run.err
+    for path in said:
+        written = tmp_path / path.replace("DIR", directory or "rule-packs").replace("NAME", "gazette")
+        assert written.is_dir() if path.endswith("/") else written.is_file(), written
