@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from compliance.errors import InputError
+from compliance.findings import Notice
 
 HTML_FIELDS = ("html", "content", "body", "body_html", "article_html")
 ID_FIELDS = ("id", "path", "url", "slug")
@@ -30,7 +31,11 @@ META_FIELDS = {
     "publication_date": "publication_date",
     "published": "publication_date",
     "original_headline": "original_headline",
+    # The original story (a URL, or on the command line a file beside the payload), as meta.original.
+    "original": "original",
 }
+# Fields read besides those: the article's own metadata object and the packs to apply (serve).
+OTHER_FIELDS = ("meta", "packs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,20 @@ class CmsArticle:
     name: str
     html: str
     meta: Mapping[str, str] = field(default_factory=dict)
+    # Top-level fields that are not read (a misspelt `orignal`), for a notice.
+    unknown: tuple[str, ...] = ()
+
+    def unknown_field_notices(self) -> tuple[Notice, ...]:
+        """One `unknown-field` notice per field that is not read, with "did you mean"."""
+        import difflib
+
+        known = [*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS]
+        notices = []
+        for key in self.unknown:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "put the article's own values under 'meta'"
+            notices.append(Notice("unknown-field", f"payload field '{key}' is not read — {hint}"))
+        return tuple(notices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +80,8 @@ def _article(obj: Any, name: str) -> CmsArticle | CmsProblem:
     extra = obj.get("meta")
     if isinstance(extra, dict):
         meta.update({str(k): str(v) for k, v in extra.items() if isinstance(v, str | int | float)})
-    return CmsArticle(f"{name} ({label})" if label else name, html, meta)
+    unknown = tuple(str(key) for key in obj if key not in (*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS))
+    return CmsArticle(f"{name} ({label})" if label else name, html, meta, unknown)
 
 
 def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:

@@ -451,6 +451,8 @@ class Runner:
                     # A lone surrogate (a broken \ud800 escape in the JSON) cannot be UTF-8: it becomes U+FFFD.
                     data = article.html.encode("utf-8", "replace")
                     report = self._check(data, "html", article.name, plan, meta={**article.meta, **self.options.meta}, article=source.file)
+                    if article.unknown:
+                        report = dataclasses.replace(report, notices=(*article.unknown_field_notices(), *report.notices))
                     return report, self.options.fail_on or plan.settings.fail_on
 
                 yield self._finish(self._isolated(article.name, work))

@@ -206,3 +206,39 @@ def test_allow_fetch_reaches_the_checks(tmp_path: Path) -> None:
 
     assert build_checker(ServeSettings(allow_fetch=True)).runner.originals.allow_fetch is True
     assert build_checker(ServeSettings()).runner.originals.allow_fetch is False
+
+
+def test_payload_fields_that_are_not_read_get_a_notice_and_a_top_level_original_is_read_as_meta_original(client: TestClient) -> None:
+    answer = client.post("/v1/check", json={"id": "z", "html": "<p>x</p>", "orignal": "x.html", "repoter": "Jake"})
+    assert answer.status_code == 200
+    notices = [(n["code"], n["message"]) for n in answer.json()["files"][0]["notices"] if n["code"] == "unknown-field"]
+    assert notices == [
+        ("unknown-field", "payload field 'orignal' is not read — did you mean 'original'?"),
+        ("unknown-field", "payload field 'repoter' is not read — did you mean 'reporter'?"),
+    ]
+    # The server reads no files: a top-level original is refused as meta.original is.
+    for payload in ({"html": "<p>x</p>", "original": "file:///etc/passwd"}, {"html": "<p>x</p>", "meta": {"original": "file:///etc/passwd"}}):
+        refused = client.post("/v1/check", json=payload)
+        assert (refused.status_code, refused.json()["error"]["code"]) == (400, "bad-input")
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-2", "ISO-8859-2", '"latin2"'])
+def test_the_content_type_charset_is_how_the_article_is_decoded(client: TestClient, declared: str) -> None:
+    # The page claims UTF-8; the bytes are Latin-2, as the request says: HTTP's charset wins, as in
+    # a browser (guessed, 0xA3 would be read as cp1252's '£' instead of 'Ł').
+    article = (
+        '<html><head><meta charset="utf-8"></head><body><article><img alt="Daily Caller News Foundation logo" src="x.png">'
+        "<p>By Łukasz Nowak, Daily Caller News Foundation</p></article></body></html>"
+    ).encode("iso-8859-2")
+    answer = client.post("/v1/check?pack=dcnf", content=article, headers={"content-type": f"text/html; charset={declared}"})
+    assert answer.status_code == 200
+    entry = answer.json()["files"][0]
+    assert "decoded-as" not in [n["code"] for n in entry["notices"]]
+    assert any("Łukasz Nowak" in p["evidence"] for p in entry["passed"]), entry["passed"]
+    guessed = client.post("/v1/check?pack=dcnf", content=article, headers={"content-type": "text/html"}).json()["files"][0]
+    assert not any("Łukasz Nowak" in p["evidence"] for p in guessed["passed"])
+
+
+def test_an_unknown_charset_is_refused(client: TestClient) -> None:
+    answer = client.post("/v1/check", content=b"<p>x</p>", headers={"content-type": "text/html; charset=no-such-thing"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "unsupported-content-type")

@@ -9,6 +9,7 @@ are JSON objects `{"error": {"code", "message"}}` with stable codes: 400 `bad-in
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Mapping, Sequence
@@ -26,6 +27,7 @@ from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS, CmsProblem, pars
 from compliance.decoding import decode_bytes
 from compliance.display import visible
 from compliance.document import DocumentKind
+from compliance.findings import Notice
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import sniff_kind
@@ -125,6 +127,28 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
+def declared_charset(body: bytes, content_type: str) -> bytes:
+    """The body as UTF-8 behind a byte-order mark when the Content-Type declares its charset.
+
+    HTTP's charset outranks a `<meta charset>` in the page and any guess, as in a browser; only a
+    byte-order mark in the body outranks it. The body is decoded with the declared charset and
+    given to the checker as UTF-8 behind a BOM, which the decoder takes first. Bytes the charset
+    cannot decode are shown as U+FFFD, as a browser shows them."""
+    import codecs
+    from email.message import Message
+
+    header = Message()
+    header["content-type"] = content_type
+    charset = header.get_param("charset")
+    if not body or not isinstance(charset, str) or not charset.strip() or body.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return body
+    try:
+        codec = codecs.lookup(charset.strip())
+    except LookupError:
+        raise ApiError(400, "unsupported-content-type", f"unknown charset '{visible(charset)}' in the Content-Type") from None
+    return codecs.BOM_UTF8 + body.decode(codec.name, "replace").encode("utf-8", "replace")
+
+
 def _strings(value: Any, what: str, *, present: bool) -> list[str]:
     if not present:
         return []
@@ -153,8 +177,9 @@ def _check_payload_types(payload: Mapping[str, Any]) -> None:
 
 def parse_check_request(
     body: bytes, media_type: str, query: Mapping[str, str], packs_query: Sequence[str]
-) -> tuple[bytes, DocumentKind, str, list[str], dict[str, str]]:
-    """What to check from a request: the article bytes, kind, display name, packs and metadata."""
+) -> tuple[bytes, DocumentKind, str, list[str], dict[str, str], tuple[Notice, ...]]:
+    """What to check from a request: the article bytes, kind, display name, packs, metadata, and
+    notices about the request (payload fields that are not read)."""
     meta = {key[5:]: value for key, value in query.items() if key.startswith("meta.") and len(key) > 5}
     packs = list(packs_query)
     if media_type == "application/json":
@@ -170,11 +195,11 @@ def parse_check_request(
         (article,) = list(parse_payload(json.dumps(payload), "payload"))
         if isinstance(article, CmsProblem):
             raise ApiError(400, "bad-input", article.reason)
-        return article.html.encode("utf-8"), "html", article.name, packs, {**article.meta, **meta}
+        return article.html.encode("utf-8"), "html", article.name, packs, {**article.meta, **meta}, article.unknown_field_notices()
     if media_type in RAW_KINDS:
         # An empty article is answered as the command line answers an empty file: not checked.
         kind = RAW_KINDS[media_type]
-        return body, kind, query.get("name") or f"article.{ {'html': 'html', 'text': 'txt', 'markdown': 'md'}[kind] }", packs, meta
+        return body, kind, query.get("name") or f"article.{ {'html': 'html', 'text': 'txt', 'markdown': 'md'}[kind] }", packs, meta, ()
     raise ApiError(400, "unsupported-content-type", "send application/json (a CMS payload), text/html, text/plain or text/markdown")
 
 
@@ -192,8 +217,11 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
     async def check_endpoint(request: Request) -> Response:
         try:
             body = await read_body(request, checker.settings.max_bytes)
-            data, kind, name, packs, meta = parse_check_request(body, _media_type(request), request.query_params, request.query_params.getlist("pack"))
+            body = declared_charset(body, request.headers.get("content-type", ""))
+            data, kind, name, packs, meta, notices = parse_check_request(body, _media_type(request), request.query_params, request.query_params.getlist("pack"))
             result = await checker.check_in_time(data, kind, name=name, packs=packs, meta=meta)
+            if notices:
+                result = dataclasses.replace(result, report=dataclasses.replace(result.report, notices=(*notices, *result.report.notices)))
         except ApiError as exc:
             return exc.response()
         if result.failure == "bug":
