@@ -77,6 +77,8 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     scalar = {"anyOf": [{"type": "string"}, {"type": "number"}]}
     payload_properties: dict[str, Any] = {key: {"type": "string"} for key in HTML_FIELDS}
     payload_properties.update({key: scalar for key in (*ID_FIELDS, *META_FIELDS)})
+    # The server reads no files: the original story is named by its http(s) URL only.
+    payload_properties["original"] = {"type": "string", "pattern": "^\\s*([Hh][Tt][Tt][Pp][Ss]?://|$)", "description": "The original story's http(s) URL."}
     payload_properties["packs"] = {"type": "array", "items": pack_id, "description": "Packs to apply; without it, packs are detected."}
     payload_properties["meta"] = {"type": "object", "additionalProperties": scalar, "description": "Article metadata rules can require."}
     raw = {"schema": {"type": "string", "format": "binary", "description": "The article, as bytes (any encoding the checker can decode)."}}
