@@ -705,10 +705,9 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
     check = part(lambda: builder.check(rule.entries["check"], rule.key_mark("check")))
     when = part(lambda: builder.check(rule.entries["when"], rule.key_mark("when"))) if "when" in rule.entries else None
     fix = part(lambda: _fix(builder, rule.entries["fix"], rule.key_mark("fix"))) if "fix" in rule.entries else None
-    snippet = part(lambda: builder.string(rule.entries["snippet"], "snippet", rule.mark).strip() + "\n") if "snippet" in rule.entries else ""
     if problems:
         raise combine(problems)
-    assert level is not None and message is not None and help_text is not None and terms is not None and check is not None and snippet is not None
+    assert level is not None and message is not None and help_text is not None and terms is not None and check is not None
     return Rule(
         rule_id,
         level,
