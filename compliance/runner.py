@@ -383,9 +383,11 @@ class Runner:
     def _isolated(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:
         """Run one document's check so that whatever goes wrong stays with that document; the
         result names the original files the document asked for."""
-        self.originals.take_asked()
+        if self._originals is not None:
+            self._originals.take_asked()
         result = self._contained(name, work)
-        asked = self.originals.take_asked()
+        # The reader exists only once some article has named an original (it is imported lazily).
+        asked = self._originals.take_asked() if self._originals is not None else ()
         return dataclasses.replace(result, originals=asked) if asked else result
 
     def _contained(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:
@@ -558,8 +560,8 @@ class Runner:
                 continue
             from_stdin = from_stdin or item.path == STDIN
             self.plan(item.path if item.path != STDIN else self._display(item))
-            if self.options.outputs and item.file is not None:
-                refuse_overwrite(self.options.outputs, (item.file, item.file.with_name(item.file.name + ".meta.yaml")))
+            if self.options.outputs:
+                refuse_overwrite(self.options.outputs, self._inputs([item]))
         if total == 0:
             raise InputError("no articles found", path=", ".join(paths), hint="every article there is excluded by the configuration's include/exclude")
         refuse_overwrite(self.options.outputs, self._inputs(()))
