@@ -866,3 +866,36 @@ def test_a_selector_runs_once_per_document_and_keeps_document_order() -> None:
 def test_a_text_document_has_no_elements_to_select() -> None:
     doc = parse_text("Headline\n\nBy Ana Peña\n")
     assert doc.select(lambda root: ["never asked"]) == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Body content that libxml2 leaves in an implied <head>
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # A CMS export: a fragment that starts with its charset, then HTML5 sectioning elements.
+        ("<meta charset='utf-8'>\n<article><h1>Roads</h1><p>By Jane Roe</p><p>Council met.</p></article>", ["Roads", "By Jane Roe", "Council met."]),
+        ("<link rel='stylesheet' href='a.css'><main><p>First</p></main><p>Second</p>", ["First", "Second"]),
+        ("<meta charset=utf-8><!-- an exported comment --><header><p>Top</p></header><section><p>Body</p></section>", ["Top", "Body"]),
+        # Text that is not white space ends the head too, and keeps its place before what follows.
+        ("<meta charset=utf-8>Dateline text <p>Para</p>", ["Dateline text", "Para"]),
+        ("<meta charset=utf-8><article><p>A</p></article>tail text<p>B</p>", ["A", "tail text", "B"]),
+        # An explicit head holding a section: moved before what the body already held, in order.
+        ("<html><head><title>T</title><section><p>Early</p></section></head><body>Later text<p>Last</p></body></html>", ["Early", "Later text", "Last"]),
+        # A head of head elements only is left alone.
+        ("<html><head><title>T</title><meta name=x content=y><script>var a;</script></head><body><p>Only</p></body></html>", ["Only"]),
+    ],
+)
+def test_what_a_browser_puts_in_the_body_is_read_there(page: str, expected: list[str]) -> None:
+    doc = parse_html(page)
+    assert [block.text for block in doc.blocks] == expected
+    head = doc.root.find("head")
+    left_in_head = [child.tag for child in (head if head is not None else ()) if isinstance(child.tag, str)]
+    assert set(left_in_head) <= {"title", "meta", "link", "script", "style"}
+
+
+def test_a_fragment_that_starts_with_its_charset_credits_its_byline() -> None:
+    page = "<meta charset='utf-8'>\n<article><h1>Roads</h1><p>By Jane Roe, Daily Caller News Foundation</p><p>The council met on Tuesday.</p></article>"
+    assert [byline.names for byline in parse_html(page).bylines] == [("Jane Roe",)]

@@ -160,7 +160,58 @@ def parse_html(data: bytes | str, *, outlets: Set[str] = frozenset()) -> Documen
         if body is not None:
             body.append(root)
             root = wrapper
+    _end_head_at_body_content(root)
     return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets)
+
+
+# What the HTML standard lets stay in <head>; anything else ends it ("in head" insertion mode,
+# "anything else"), and a browser shows it in the body.
+_HEAD_CONTENT: Final = frozenset({"base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style", "script", "template"})
+
+
+def _end_head_at_body_content(root: Any) -> None:
+    """Move what a browser puts in the body out of `<head>`, where libxml2 leaves it.
+
+    libxml2's parser does not know the HTML5 elements (`<article>`, `<main>`, `<header>`…): after
+    an implied head (a fragment that starts with `<meta charset>`, as CMS exports often do) it
+    keeps them, and all that follows, inside `<head>`, which no reader sees. From the first
+    element that may not be in a head, or the first text that is not white space, the rest of
+    the head becomes the start of the body, in order.
+    """
+    from lxml import etree
+
+    head = root.find("head")
+    if head is None:
+        return
+    children = list(head)
+    start: int | None = None
+    leading = ""
+    if (head.text or "").strip():
+        start, leading, head.text = 0, head.text, None
+    else:
+        for index, child in enumerate(children):
+            if isinstance(child.tag, str) and child.tag.lower() not in _HEAD_CONTENT:
+                start = index
+                break
+            if (child.tail or "").strip():
+                start, leading, child.tail = index + 1, child.tail, None
+                break
+    if start is None:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.Element("body")
+        head.addnext(body)
+    # In the body: the leading text, the moved elements, then what the body already held.
+    moved = children[start:]
+    held = body.text or ""
+    if moved:
+        moved[-1].tail = (moved[-1].tail or "") + held
+        body.text = leading or None
+    else:
+        body.text = leading + held
+    for offset, child in enumerate(moved):
+        body.insert(offset, child)
 
 
 def _build_html_document(root: Any, source: str, encoding: str, reason: str, truncated: str | None, outlets: Set[str]) -> Document:
