@@ -212,7 +212,6 @@ def _required_literal(pattern: str) -> str:
     runs: list[str] = []
     run: list[str] = []
     depth = 0
-    in_class = False
     position = 0
     length = len(pattern)
     while position < length:
@@ -221,25 +220,21 @@ def _required_literal(pattern: str) -> str:
             escaped = pattern[position + 1 : position + 2]
             if escaped.isalnum() and escaped not in _CLASS_ESCAPES:
                 return ""  # \\x41, \\N{…}, \\p{…}, a back-reference: more than one character
-            if depth == 0 and not in_class and escaped in _LITERAL_ESCAPES:
+            if depth == 0 and escaped in _LITERAL_ESCAPES:
                 run.append(escaped)
             else:
                 runs.append("".join(run))
                 run = []
             position += 2
             continue
-        if in_class:
-            if char == "]":
-                in_class = False
-        elif char == "[":
-            in_class = True
+        if char == "[":
             runs.append("".join(run))
             run = []
-            if pattern[position + 1 : position + 2] == "^":
-                position += 1
-            if pattern[position + 1 : position + 2] == "]":
-                position += 1
-        elif char == "(":
+            position = _class_end(pattern, position)
+            if position < 0:
+                return ""
+            continue
+        if char == "(":
             depth += 1
             runs.append("".join(run))
             run = []
@@ -265,7 +260,7 @@ def _required_literal(pattern: str) -> str:
                 run.append(char)
         position += 1
     runs.append("".join(run))
-    if depth != 0 or in_class:
+    if depth != 0:
         return ""
     longest = max(runs, key=len)
     return longest if len(longest) >= _SHORTEST_USEFUL_LITERAL else ""
@@ -273,28 +268,52 @@ def _required_literal(pattern: str) -> str:
 
 def _closing_paren(pattern: str) -> int:
     """Where the group the pattern opens with closes (-1 when it does not)."""
+    for position, char, depth in _syntax(pattern, 0):
+        if not char:
+            return -1
+        if char == ")" and depth == 0:
+            return position
+    return -1
+
+
+def _syntax(pattern: str, start: int) -> Iterator[tuple[int, str, int]]:
+    """The characters of `pattern` from `start` that are outside escapes and character classes,
+    as (position, character, groups open after it); a class that never ends yields "" and stops."""
     depth = 0
-    in_class = False
-    position = 0
+    position = start
     while position < len(pattern):
         char = pattern[position]
         if char == "\\":
             position += 2
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[position + 1 : position + 2] == "^":
-                position += 1
-            if pattern[position + 1 : position + 2] == "]":
-                position += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return position
+        if char == "[":
+            position = _class_end(pattern, position)
+            if position < 0:
+                yield len(pattern), "", depth
+                return
+            continue
+        depth += (char == "(") - (char == ")")
+        yield position, char, depth
+        position += 1
+
+
+def _class_end(pattern: str, position: int) -> int:
+    """Where the character class that opens at `position` ends (the index after its `]`), or -1
+    when it does not end. A `]` right after `[` or `[^` is a member of the class, and an escaped
+    character never ends it. The scanners above read no further into a class: it stands for one
+    character, never part of a literal, and its `(`, `|` and `^` are members, not syntax."""
+    position += 1
+    if pattern[position : position + 1] == "^":
+        position += 1
+    if pattern[position : position + 1] == "]":
+        position += 1
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "]":
+            return position + 1
         position += 1
     return -1
 
@@ -313,34 +332,10 @@ def _starts_lines(pattern: str) -> bool:
     if any(set(flags) - {"i"} for flags in _INLINE_FLAGS.findall(pattern)):
         return False  # a flag other than ignore-case may change what `^`, `|` or spaces mean
     depth = 0
-    in_class = False
-    position = 1
-    length = len(pattern)
-    while position < length:
-        char = pattern[position]
-        if char == "\\":
-            position += 2
-            continue
-        if in_class:
-            if char == "]":
-                in_class = False
-        elif char == "[":
-            in_class = True
-            # A `]` right after `[` or `[^` is a literal member of the class.
-            if pattern[position + 1 : position + 2] == "^":
-                position += 1
-            if pattern[position + 1 : position + 2] == "]":
-                position += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth < 0:
-                return False
-        elif char == "|" and depth == 0:
+    for _, char, depth in _syntax(pattern, 1):
+        if not char or depth < 0 or (char == "|" and depth == 0):
             return False
-        position += 1
-    return depth == 0 and not in_class
+    return depth == 0
 
 
 @functools.lru_cache(maxsize=1024)
