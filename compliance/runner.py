@@ -561,10 +561,11 @@ class Runner:
             from_stdin = from_stdin or item.path == STDIN
             self.plan(item.path if item.path != STDIN else self._display(item))
             if self.options.outputs:
-                refuse_overwrite(self.options.outputs, self._inputs([item]))
+                own = [item.file] if item.file is not None else []
+                refuse_overwrite(self.options.outputs, own + self._brought_by(item, originals=True))
         if total == 0:
             raise InputError("no articles found", path=", ".join(paths), hint="every article there is excluded by the configuration's include/exclude")
-        refuse_overwrite(self.options.outputs, self._inputs(()))
+        refuse_overwrite(self.options.outputs, self._run_inputs())
         return total, from_stdin
 
     def _gone_from_baseline(self, roots: Sequence[str], recorded: Iterable[str]) -> list[str]:
@@ -586,19 +587,27 @@ class Runner:
         """Every file the run reads that is known before it starts: articles (stdin's file too),
         their metadata sidecars and the originals these name, `--original`, configuration,
         baseline, packs."""
-        return [s.file for s in sources if s.file is not None] + self._other_inputs(sources)
+        articles = [s.file for s in sources if s.file is not None]
+        brought = [f for s in sources for f in self._brought_by(s, originals=bool(self.options.outputs))]
+        return articles + brought + self._run_inputs()
 
-    def _other_inputs(self, sources: Sequence[Source]) -> list[Path]:
-        files = [s.file.with_name(s.file.name + ".meta.yaml") for s in sources if s.file is not None]
-        files += [Path(layer.origin.split(" [", 1)[0]) for layers in self._finder.loaded() for layer in layers]
+    def _brought_by(self, source: Source, *, originals: bool) -> list[Path]:
+        """The files one article brings besides itself: stdin's file for '-', its metadata
+        sidecar and, with `originals`, the original that sidecar names."""
+        if source.path == STDIN:
+            return [f for f in (stdin_file(),) if f is not None]
+        if source.file is None:
+            return []
+        return [source.file.with_name(source.file.name + ".meta.yaml"), *(self._sidecar_originals([source]) if originals else ())]
+
+    def _run_inputs(self) -> list[Path]:
+        """The files every article's check reads: configuration, `--config`, the baseline, the
+        packs, and `--meta original=FILE`."""
+        files = [Path(layer.origin.split(" [", 1)[0]) for layers in self._finder.loaded() for layer in layers]
         files += [p for p in (self.options.config, self.options.baseline) if p is not None]
         files += [Path(pack.origin) for pack in self.all_packs()]
         if "original" in self.options.meta:
             files.append(Path(self.options.meta["original"]))
-        if self.options.outputs:
-            files += self._sidecar_originals(sources)
-        if any(s.path == STDIN for s in sources):
-            files += [f for f in (stdin_file(),) if f is not None]
         return files
 
     def refuse_targets(self, targets: Sequence[Path], originals: Iterable[str]) -> None:
@@ -606,7 +615,7 @@ class Runner:
         another role: an original story (`originals`: those the checks asked for), metadata, a
         configuration, a pack, the baseline."""
         sources = [Source(str(t), "html", t) for t in targets]
-        others = self._other_inputs(sources) + self._sidecar_originals(sources) + [Path(o) for o in originals]
+        others = [f for s in sources for f in self._brought_by(s, originals=True)] + self._run_inputs() + [Path(o) for o in originals]
         refuse_overwrite(
             targets,
             others,
