@@ -312,6 +312,51 @@ def test_byline_in_a_related_card_inside_the_article_is_not_the_articles_byline(
     assert [b.names for b in doc.bylines] == [("Jake Smith",)]
 
 
+def test_labelled_crosshead_credits_the_article_when_nothing_above_the_body_does() -> None:
+    # A correspondent's analysis under a crosshead, the page's only credit (as on BBC News).
+    crosshead = "        <h2>Analysis: Renee Dudley, Millbrook Ledger, Austin</h2>\n"
+    source = html_article("", mid_body=crosshead)
+    doc = parse_document(source, "html")
+    assert [(b.text, b.names, b.reading.credit, b.line) for b in doc.bylines] == [
+        ("Analysis: Renee Dudley, Millbrook Ledger, Austin", ("Renee Dudley",), "Millbrook Ledger, Austin", line_of(source, "<h2>Analysis"))
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Analysis: What the vote means for Millbrook", "Part I: The Beginning", "Interview: Jane Goodall", "Opinion: Why Ted Cruz Is Wrong"],
+)
+def test_crossheads_that_name_nobody_as_author_are_not_bylines(heading: str) -> None:
+    doc = parse_document(html_article("", mid_body=f"        <h2>{heading}</h2>\n"), "html")
+    assert doc.bylines == ()
+
+
+def test_a_byline_above_the_body_outranks_a_labelled_crosshead() -> None:
+    crosshead = "        <h2>Analysis: Renee Dudley, Millbrook Ledger</h2>\n"
+    doc = parse_document(html_article('<p class="byline">By Jake Smith</p>', mid_body=crosshead), "html")
+    assert [b.names for b in doc.bylines] == [("Jake Smith",)]
+
+
+def test_a_labelled_crosshead_in_a_related_box_is_not_the_articles_byline() -> None:
+    related = '        <aside class="related"><h3>Analysis: Renee Dudley, Millbrook Ledger</h3><p>More on the vote.</p></aside>\n'
+    doc = parse_document(html_article("", mid_body=related), "html")
+    assert doc.bylines == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "credit"),
+    [
+        ("By Richard (R.J.) Eskow", ("Richard Eskow",), ""),
+        ("By A. Smith and Richard (Dick) Jones, ProPublica", ("A. Smith", "Richard Jones"), "ProPublica"),
+        ("By Jane Doe (Reuters)", ("Jane Doe",), "Reuters"),
+        ("By Jane Doe (Reuters) Updated 5 min ago", ("Jane Doe",), "Reuters"),
+    ],
+)
+def test_a_one_word_bracket_inside_a_name_is_a_nickname_not_an_affiliation(text: str, names: tuple[str, ...], credit: str) -> None:
+    reading = read_byline(text)
+    assert reading is not None and (reading.names, reading.credit) == (names, credit)
+
+
 def test_byline_in_the_header_of_a_body_container_page() -> None:
     # No <article>: the byline sits between the headline and div.article-body.
     source = f"""<html><body>

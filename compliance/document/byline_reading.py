@@ -53,6 +53,9 @@ _LABEL = re.compile(
 _ROLE_CONJUNCTION = re.compile(rf"(?:\s*(?:[,;|&]|\band\b))?\s+{_OPENER_WORDS}by\s+", re.IGNORECASE)
 # "(with B and C)" adds people; any other bracket is the affiliation: "NAME (Outlet)".
 _BRACKET = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,100}?)\s*[)\]]")
+# What a nickname in brackets looks like: "R.J.", "Bob", "J-Lo".
+_NICKNAME = re.compile(r"[^\W\d_][\w.'-]{0,15}")
+_NAME_SEPARATOR = re.compile(r",|;|&|\band\b")
 _WITH = re.compile(r"^(?:with|avec|mit|con|com|met|med|and|et|y|und)\s+", re.IGNORECASE)
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -609,14 +612,28 @@ def _drop_page_data(text: str) -> str:
 
 
 def _brackets_to_segments(text: str) -> str:
-    """ "NAME (Outlet)" → "NAME, Outlet"; "NAME (with B and C)" → "NAME and B and C"."""
+    """ "NAME (Outlet)" → "NAME, Outlet"; "NAME (with B and C)" → "NAME and B and C";
+    "Richard (R.J.) Eskow" → "Richard Eskow": a one-word bracket between a given name and a
+    surname is a nickname, not an affiliation."""
 
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1)
+        if _is_nickname(inner, text[: match.start()], text[match.end() :]):
+            return " "
         joined = _WITH.sub("", inner, count=1)
         return f" and {joined}" if joined != inner else f", {inner},"
 
     return _BRACKET.sub(replace, text)
+
+
+def _is_nickname(inner: str, before: str, after: str) -> bool:
+    """Whether a bracket sits inside one person's name: one capitalised word or initials in it,
+    one given name before it (since the start or the last comma or "and"), a surname after it."""
+    if not _NICKNAME.fullmatch(inner):
+        return False
+    given = _NAME_SEPARATOR.split(before)[-1].split()
+    surname = after.split(maxsplit=1)
+    return len(given) == 1 and given[0][:1].isupper() and bool(surname) and surname[0][:1].isupper() and surname[0].lower().strip(".,") not in _STAFF_WORDS
 
 
 def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = frozenset()) -> BylineReading | None:

@@ -11,7 +11,9 @@ nested `[itemprop=name]`), classes with "byline" or "author" in them (`.author`,
 author's page (`/author/…`, `/people/…`, `/@handle`). A byline only in `<meta>` or JSON-LD is not
 on the screen and does not count; but a name standing alone near the headline (an author line
 without byline classes, as sites with generated class names write it) is the byline when the
-page's own metadata credits that person.
+page's own metadata credits that person. When nothing above the body credits anyone, a heading in
+the article that opens with a label and names a person ("Analysis: Jon Sopel, BBC News,
+Washington") is the byline.
 """
 
 from __future__ import annotations
@@ -185,6 +187,8 @@ def find_bylines(
     named = {name.casefold() for byline in found for name in byline.names}
     # A lone name is looked for only when no byline names that person already.
     found.extend(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)))
+    if not found:
+        found.extend(_labelled_headings(blocks, zone, outlets))
     found.sort(key=lambda b: b.index)
     return tuple(found)
 
@@ -280,6 +284,24 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
                 reading = read_byline(text, outlets=outlets) or reading
         return Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)
     return None
+
+
+def _labelled_headings(blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> list[Byline]:
+    """A credit that heads a part of the article, when nothing above the body credits anyone:
+    "Analysis: Jon Sopel, BBC News, Washington" as a crosshead over a correspondent's analysis.
+    Only a heading in the article region that opens with a label or "By" and names a person
+    counts; "Analysis: What the vote means" and "Part I: The Beginning" name nobody."""
+    for block in blocks:
+        if not (block.heading and block.in_article) or block.element is zone.headline:
+            continue
+        reading = read_byline(block.text, require_prefix=True, outlets=outlets)
+        if reading is None or not reading.names:
+            continue
+        if block.element is not None and _elsewhere(block.element, zone):
+            continue
+        text = normalize_inline(block.text)
+        return [Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)]
+    return []
 
 
 def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozenset[str]]) -> Byline | None:
