@@ -103,7 +103,9 @@ class _PackCache:
     validating a dozen YAML packs takes tens. The packs' regexes are stored compiled (`regex`
     pickles the compiled program: see `Pattern.__getstate__`), and so is the table of ASCII
     look-alike letters that every page a pack applies to is read with (made from Unicode's
-    900 KB confusables table), so the first document pays for neither. The cache lives in
+    900 KB confusables table), and the words the literal prefilter and the link check derive from
+    the packs' patterns and selectors (`compliance.prefilter.derived_words`), so the first
+    document pays for none of them. The cache lives in
     $XDG_CACHE_HOME/syndcheck (or $SYNDCHECK_CACHE_DIR); SYNDCHECK_NO_CACHE=1 turns it off. It is
     only read when it belongs to the current user and no one else can write it, and any problem
     with it means "rebuild".
@@ -142,16 +144,19 @@ class _PackCache:
         import pickle
 
         from compliance.lookalike import adopt_ascii_look_alikes
+        from compliance.prefilter import adopt_derived_words
 
         try:
             info = self.path.stat()
             if info.st_uid != os.getuid() or info.st_mode & 0o022:
                 return None
             cached = pickle.loads(self.path.read_bytes())
-            packs, look_alikes = cached["packs"], cached["ascii_look_alikes"]
+            packs, look_alikes, words = cached["packs"], cached["ascii_look_alikes"], cached["prefilter"]
         except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache only means a rebuild
             return None
         if not (isinstance(packs, list) and all(isinstance(p, Pack) for p in packs) and isinstance(look_alikes, dict)):
+            return None
+        if not adopt_derived_words(packs, words):
             return None
         adopt_ascii_look_alikes(look_alikes)
         return packs
@@ -163,9 +168,10 @@ class _PackCache:
         import tempfile
 
         from compliance.lookalike import ascii_look_alikes
+        from compliance.prefilter import derived_words
 
         try:
-            cached = {"packs": packs, "ascii_look_alikes": dict(ascii_look_alikes())}
+            cached = {"packs": packs, "ascii_look_alikes": dict(ascii_look_alikes()), "prefilter": derived_words(packs)}
             data = pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL)
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=".packs-", delete=False) as handle:

@@ -29,7 +29,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.entities import html5
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from compliance.checks import Check
@@ -195,7 +195,12 @@ def _one_of(needs: Sequence[Need | None]) -> Need | None:
 _PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\([pP])(\{[^}]*\}|[A-Za-z])")
 
 
-@functools.lru_cache(maxsize=2048)
+# The words of each pattern read so far, by its regex text. Stored with the validated packs in the
+# pack cache (`derived_words`), so that a warm start parses no pack regex to find its words.
+_PATTERN_WORDS: dict[str, Need | None] = {}
+_MAX_PATTERNS = 4096
+
+
 def pattern_words(regex_text: str) -> Need | None:
     """What every match of the pattern contains: alternatives of words that all occur; None when
     nothing can be derived.
@@ -206,6 +211,18 @@ def pattern_words(regex_text: str) -> Need | None:
     the standard parser may read differently from the `regex` package (which evaluates it: fuzzy
     matching `{e<=1}`, POSIX classes `[[:alpha:]]`) or cannot read gives None.
     """
+    try:
+        return _PATTERN_WORDS[regex_text]
+    except KeyError:
+        pass
+    need = _read_pattern_words(regex_text)
+    if len(_PATTERN_WORDS) >= _MAX_PATTERNS:
+        _PATTERN_WORDS.clear()
+    _PATTERN_WORDS[regex_text] = need
+    return need
+
+
+def _read_pattern_words(regex_text: str) -> Need | None:
     sre_parse = _standard_parser()
     if "[:" in regex_text:
         return None
@@ -450,6 +467,88 @@ class Candidates:
         return not self.markers and not self.own_sites
 
 
+class PackNeeds(NamedTuple):
+    """What one pack's markers and own site need on a page: derived from the pack once, and stored
+    with it in the pack cache."""
+
+    markers: tuple[tuple[str, Need | None], ...]  # (marker id, need), in the pack's order
+    site_domains: tuple[str, ...] | None  # None: the pack names no own site
+    domain_need: Need | None  # the words of one of its domains (None: no domains, or no words)
+    names: tuple[Need, tuple[_Name, ...]] | None  # its names' words, and the names as attribute values
+
+
+def _derive_pack_needs(pack: Pack) -> PackNeeds:
+    markers = tuple((marker.id, _trimmed(check_words(marker.check))) for marker in pack.markers)
+    site = pack.own_site
+    if not site:
+        return PackNeeds(markers, None, None, None)
+    domain_need = _trimmed(_one_of([_need_words(_words_of(d)) for d in site.domains])) if site.domains else None
+    names = [_words_of(name) for name in site.names]
+    own_names = None
+    if names and all(names):
+        # A name has few words and each tells ("KFF Health News"): all are kept.
+        need = frozenset(frozenset([b"og:site_name", *(w for w in words if w not in _COMMON)]) for words in names)
+        own_names = (need, _attribute_value(names))
+    return PackNeeds(markers, site.domains, domain_need, own_names)
+
+
+# Each pack's needs, by the pack's identity (the pack is kept with them, so its id stays its own).
+_PACK_NEEDS: dict[int, tuple[Pack, PackNeeds]] = {}
+
+
+def pack_needs(pack: Pack) -> PackNeeds:
+    """The pack's needs, derived once per loaded pack."""
+    entry = _PACK_NEEDS.get(id(pack))
+    if entry is None:
+        if len(_PACK_NEEDS) >= 256:
+            _PACK_NEEDS.clear()
+        entry = (pack, _derive_pack_needs(pack))
+        _PACK_NEEDS[id(pack)] = entry
+    return entry[1]
+
+
+def _link_patterns(check: Check) -> Iterable[Pattern]:
+    """The URL patterns of the link checks in a check, whose words the link check looks up."""
+    if check.kind in ("any", "all"):
+        for child in check.params:
+            yield from _link_patterns(child)
+    elif check.kind == "position":
+        yield from _link_patterns(check.params.check)
+    elif check.kind == "link" and check.params.href is not None:
+        yield check.params.href
+
+
+def derived_words(packs: Sequence[Pack]) -> dict[str, Any]:
+    """Everything the prefilter and the link check derive from these packs, to store with them in
+    the pack cache: each pack's needs (in the packs' order) and the words of their patterns."""
+    needs = [pack_needs(pack) for pack in packs]
+    for pack in packs:
+        for rule in pack.rules:
+            for check in (rule.check, rule.when):
+                for pattern in _link_patterns(check) if check is not None else ():
+                    if pattern.template is None:
+                        pattern_words(pattern.regex_text)
+    return {"packs": needs, "patterns": dict(_PATTERN_WORDS)}
+
+
+def adopt_derived_words(packs: Sequence[Pack], derived: Any) -> bool:
+    """Take what `derived_words` stored for these packs (as loaded from the cache); False when it
+    does not fit them (nothing is taken then)."""
+    try:
+        needs, patterns = derived["packs"], derived["patterns"]
+    except (TypeError, KeyError):
+        return False
+    if not (isinstance(needs, list) and len(needs) == len(packs) and all(isinstance(n, PackNeeds) for n in needs) and isinstance(patterns, dict)):
+        return False
+    if len(_PACK_NEEDS) + len(packs) > 256:
+        _PACK_NEEDS.clear()
+    for pack, need in zip(packs, needs, strict=True):
+        _PACK_NEEDS[id(pack)] = (pack, need)
+    for regex_text, need in patterns.items():
+        _PATTERN_WORDS.setdefault(regex_text, need)
+    return True
+
+
 class Prefilter:
     """The words of every marker and own site of some packs, compiled into one automaton."""
 
@@ -461,19 +560,15 @@ class Prefilter:
         self._own_domains: list[tuple[str, Need | None]] = []
         self._domains: dict[str, tuple[str, ...]] = {}
         for pack in packs:
-            for marker in pack.markers:
-                self._markers.append(((pack.id, marker.id), _trimmed(check_words(marker.check))))
-            site = pack.own_site
-            if not site:
+            derived = pack_needs(pack)
+            self._markers.extend(((pack.id, marker_id), need) for marker_id, need in derived.markers)
+            if derived.site_domains is None:
                 continue
-            self._domains[pack.id] = site.domains
-            if site.domains:
-                self._own_domains.append((pack.id, _trimmed(_one_of([_need_words(_words_of(d)) for d in site.domains]))))
-            names = [_words_of(name) for name in site.names]
-            if names and all(names):
-                # A name has few words and each tells ("KFF Health News"): all are kept.
-                need = frozenset(frozenset([b"og:site_name", *(w for w in words if w not in _COMMON)]) for words in names)
-                self._own_names.append((pack.id, need, _attribute_value(names)))
+            self._domains[pack.id] = derived.site_domains
+            if derived.site_domains:
+                self._own_domains.append((pack.id, derived.domain_need))
+            if derived.names is not None:
+                self._own_names.append((pack.id, *derived.names))
         needs = [need for _, need in self._markers] + [need for _, need, _ in self._own_names] + [need for _, need in self._own_domains]
         self.words: list[bytes] = sorted({word for need in needs if need for alternative in need for word in alternative})
         self._automaton: Any = None
@@ -582,4 +677,16 @@ def prefilter_for(packs: Sequence[Pack]) -> Prefilter:
     return entry[1]
 
 
-__all__ = ["Candidates", "Prefilter", "check_words", "fold", "page_text", "pattern_words", "prefilter_for"]
+__all__ = [
+    "Candidates",
+    "PackNeeds",
+    "Prefilter",
+    "adopt_derived_words",
+    "check_words",
+    "derived_words",
+    "fold",
+    "pack_needs",
+    "page_text",
+    "pattern_words",
+    "prefilter_for",
+]

@@ -43,6 +43,13 @@ NOT_FOR_A_TEXT_CHECK = (
 
 _PROBE = """
 import json, sys
+from compliance import prefilter
+read = []
+_read_pattern_words = prefilter._read_pattern_words
+def counting(regex_text):
+    read.append(regex_text)
+    return _read_pattern_words(regex_text)
+prefilter._read_pattern_words = counting
 from compliance.cli import main
 try:
     code = main(["check", sys.argv[1]])
@@ -54,6 +61,7 @@ state = {
     "modules": sorted(sys.modules),
     "compiled": patterns._compile_cached.cache_info().currsize,
     "confusables_read": lookalike._prototypes.cache_info().currsize,
+    "pattern_words_read": len(read),
 }
 sys.stderr.write("STATE " + json.dumps(state) + "\\n")
 """
@@ -82,9 +90,12 @@ def test_a_one_file_check_with_a_warm_pack_cache_imports_and_compiles_only_what_
     # nothing was compiled or read from the confusables table: both came from the cache.
     assert warm["compiled"] == 0
     assert warm["confusables_read"] == 0
+    # Nor were the packs' regexes read again for the prefilter's words.
+    assert warm["pattern_words_read"] == 0
     # The run that wrote the cache compiled every pack regex and read the table, to store them.
     assert isinstance(cold["compiled"], int) and cold["compiled"] > 0
     assert cold["confusables_read"] == 1
+    assert isinstance(cold["pattern_words_read"], int) and cold["pattern_words_read"] > 0
 
 
 def test_a_pattern_pickles_with_its_compiled_program(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -108,3 +119,39 @@ def test_a_pattern_with_article_metadata_is_pickled_uncompiled_and_bound_per_art
     pattern = pickle.loads(pickle.dumps(compile_pattern(r"By {{meta.reporter}}")))
     assert pattern.bind({"reporter": "Jake Smith"}).search("By Jake Smith, DCNF").group() == "By Jake Smith"
     assert pattern.bind({"reporter": "Ann Lee"}).search("By Jake Smith, DCNF") is None
+
+
+def test_a_prefilter_of_packs_from_the_cache_finds_what_one_derived_afresh_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance import prefilter
+    from compliance.document import DocumentKind
+    from compliance.packfiles import load_packs
+
+    monkeypatch.setenv("SYNDCHECK_NO_CACHE", "1")
+    packs = load_packs()
+    pages = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".html", ".md", ".txt"))
+    kinds: dict[str, DocumentKind] = {".html": "html", ".md": "markdown", ".txt": "text"}
+    fresh = prefilter.Prefilter(packs)
+    expected = [fresh.scan(page.read_text(encoding="utf-8", errors="replace"), kinds[page.suffix]) for page in pages]
+    stored = pickle.dumps({"packs": packs, "words": prefilter.derived_words(packs)})
+
+    # A new process: nothing derived yet, the packs and their words as unpickled from the cache.
+    monkeypatch.setattr(prefilter, "_PACK_NEEDS", {})
+    monkeypatch.setattr(prefilter, "_PATTERN_WORDS", {})
+    monkeypatch.setattr(prefilter, "_read_pattern_words", lambda _: pytest.fail("a pattern was read again"))
+    cached = pickle.loads(stored)
+    assert prefilter.adopt_derived_words(cached["packs"], cached["words"])
+    restored = prefilter.Prefilter(cached["packs"])
+    assert restored.words == fresh.words
+    found = [restored.scan(page.read_text(encoding="utf-8", errors="replace"), kinds[page.suffix]) for page in pages]
+    assert found == expected
+    assert any(c.markers for c in found) and any(c.nothing for c in found)
+
+
+def test_words_stored_for_other_packs_are_not_taken() -> None:
+    from compliance import prefilter
+    from compliance.packfiles import load_packs
+
+    packs = load_packs()
+    words = prefilter.derived_words(packs)
+    assert not prefilter.adopt_derived_words(packs[:-1], words)
+    assert not prefilter.adopt_derived_words(packs, {"packs": words["packs"]})
