@@ -104,8 +104,9 @@ class _PackCache:
     pickles the compiled program: see `Pattern.__getstate__`), and so is the table of ASCII
     look-alike letters that every page a pack applies to is read with (made from Unicode's
     900 KB confusables table), and the words the literal prefilter and the link check derive from
-    the packs' patterns and selectors (`compliance.prefilter.derived_words`), so the first
-    document pays for none of them. The cache lives in
+    the packs' patterns and selectors (`compliance.prefilter.derived_words`), and the byline
+    reader's vocabulary of credentials and titles (read from `nameparser`, whose import alone
+    costs more than the rest of a check), so the first document pays for none of them. The cache lives in
     $XDG_CACHE_HOME/syndcheck (or $SYNDCHECK_CACHE_DIR); SYNDCHECK_NO_CACHE=1 turns it off. It is
     only read when it belongs to the current user and no one else can write it, and any problem
     with it means "rebuild".
@@ -131,7 +132,7 @@ class _PackCache:
         # confusables table is, for the look-alike letters made from it.
         code = sorted(Path(__file__).resolve().parent.rglob("*.py"))
         try:
-            for file in [*files, *code, unicode_table_file("confusables.json")]:
+            for file in [*files, *code, unicode_table_file("confusables.json"), *_name_vocabulary_files()]:
                 info = file.stat()
                 digest.update(f"|{file}|{info.st_size}|{info.st_mtime_ns}".encode())
         except OSError:
@@ -143,6 +144,7 @@ class _PackCache:
             return None
         import pickle
 
+        from compliance.document.byline_reading import adopt_name_vocabulary
         from compliance.lookalike import adopt_ascii_look_alikes
         from compliance.prefilter import adopt_derived_words
 
@@ -151,12 +153,12 @@ class _PackCache:
             if info.st_uid != os.getuid() or info.st_mode & 0o022:
                 return None
             cached = pickle.loads(self.path.read_bytes())
-            packs, look_alikes, words = cached["packs"], cached["ascii_look_alikes"], cached["prefilter"]
+            packs, look_alikes, words, vocabulary = cached["packs"], cached["ascii_look_alikes"], cached["prefilter"], cached["name_vocabulary"]
         except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache only means a rebuild
             return None
         if not (isinstance(packs, list) and all(isinstance(p, Pack) for p in packs) and isinstance(look_alikes, dict)):
             return None
-        if not adopt_derived_words(packs, words):
+        if not adopt_derived_words(packs, words) or not adopt_name_vocabulary(vocabulary):
             return None
         adopt_ascii_look_alikes(look_alikes)
         return packs
@@ -167,11 +169,17 @@ class _PackCache:
         import pickle
         import tempfile
 
+        from compliance.document.byline_reading import name_vocabulary
         from compliance.lookalike import ascii_look_alikes
         from compliance.prefilter import derived_words
 
         try:
-            cached = {"packs": packs, "ascii_look_alikes": dict(ascii_look_alikes()), "prefilter": derived_words(packs)}
+            cached = {
+                "packs": packs,
+                "ascii_look_alikes": dict(ascii_look_alikes()),
+                "prefilter": derived_words(packs),
+                "name_vocabulary": name_vocabulary(),
+            }
             data = pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL)
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=".packs-", delete=False) as handle:
@@ -210,6 +218,18 @@ def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
             raise PackError(f"unknown pack '{pack_id}'", hint=hint)
         chosen.append(by_id[pack_id])
     return chosen
+
+
+def _name_vocabulary_files() -> list[Path]:
+    """The files of the nameparser installation the byline reader's vocabulary comes from (without
+    importing it): a cache written with another version of it is not used."""
+    import importlib.machinery
+
+    spec = importlib.machinery.PathFinder.find_spec("nameparser")
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if not locations:
+        raise OSError("the nameparser package is missing")
+    return [Path(locations[0]) / name for name in ("__init__.py", "_version.py") if (Path(locations[0]) / name).exists()]
 
 
 def unicode_table_file(name: str) -> Path:

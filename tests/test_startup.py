@@ -15,8 +15,9 @@ import pytest
 from tests.conftest import ROOT, SAMPLES
 
 # What `syndcheck check one.html` (text output) must not import: other commands, other formats,
-# the fixer, the original-story reader, YAML (the packs come from the cache) and the look-alike
-# source table (its ASCII part comes from the cache too).
+# the fixer, the original-story reader, YAML (the packs come from the cache), the look-alike
+# source table (its ASCII part comes from the cache too) and nameparser (the byline reader's
+# vocabulary from it comes from the cache as well).
 NOT_FOR_A_TEXT_CHECK = (
     "compliance.audit",
     "compliance.baseline",
@@ -37,6 +38,7 @@ NOT_FOR_A_TEXT_CHECK = (
     "compliance.serve",
     "confusable_homoglyphs",
     "httpx",
+    "nameparser",
     "nh3",
     "yaml",
 )
@@ -96,6 +98,7 @@ def test_a_one_file_check_with_a_warm_pack_cache_imports_and_compiles_only_what_
     assert isinstance(cold["compiled"], int) and cold["compiled"] > 0
     assert cold["confusables_read"] == 1
     assert isinstance(cold["pattern_words_read"], int) and cold["pattern_words_read"] > 0
+    assert isinstance(cold["modules"], list) and "nameparser" in cold["modules"]
 
 
 def test_a_pattern_pickles_with_its_compiled_program(monkeypatch: pytest.MonkeyPatch) -> None:
