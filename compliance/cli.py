@@ -26,14 +26,19 @@ if TYPE_CHECKING:
     from compliance.packs import Pack
     from compliance.runner import FileResult
 
-app = typer.Typer(
-    name="syndcheck",
-    help="Check republished news articles against the publisher's republication terms.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="syndcheck",
+        help="Check republished news articles against the publisher's republication terms.",
+        add_completion=False,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+
+app = _new_app()
 
 
 class OutputFormat(StrEnum):
@@ -822,7 +827,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _DEBUG["enabled"] = "--debug" in args
     args = [a for a in args if a != "--debug"]
     try:
-        command = typer.main.get_command(app)
+        command = typer.main.get_command(_app_for(args))
         result = command.main(args=args, prog_name="syndcheck", standalone_mode=False)
         return int(result or 0)
     except typer.Exit as exc:
@@ -849,6 +854,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             return USER_ERROR
         _report_bug("", exc)
         return BUG
+
+
+def _app_for(args: Sequence[str]) -> typer.Typer:
+    """The app, with only the command that the first argument names when it names one: typer
+    reads the signature of every command it builds, which for all of them costs a one-file check
+    (a pre-commit hook) tens of milliseconds. Anything else (`--help`, `--version`, a misspelt
+    command, to be told the closest name) gets the whole app."""
+    first = args[0] if args else ""
+    commands = [c for c in app.registered_commands if c.callback is not None and (c.name or typer.main.get_command_name(c.callback.__name__)) == first]
+    groups = [g for g in app.registered_groups if g.name == first]
+    if not commands and not groups:
+        return app
+    one = _new_app()
+    one.registered_callback = app.registered_callback
+    one.registered_commands = commands
+    one.registered_groups = groups
+    return one
 
 
 def _usage_error(exc: Exception) -> str | None:

@@ -158,3 +158,20 @@ def test_words_stored_for_other_packs_are_not_taken() -> None:
     words = prefilter.derived_words(packs)
     assert not prefilter.adopt_derived_words(packs[:-1], words)
     assert not prefilter.adopt_derived_words(packs, {"packs": words["packs"]})
+
+
+def test_a_command_is_built_alone_and_anything_else_gets_the_whole_app(capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance import cli
+
+    check = cli._app_for(["check", "one.html"])
+    assert [c.callback.__name__ for c in check.registered_commands if c.callback] == ["check"]
+    assert check.registered_groups == []
+    rules = cli._app_for(["rules", "list"])
+    assert [g.name for g in rules.registered_groups] == ["rules"] and rules.registered_commands == []
+    assert cli._app_for(["--version"]) is cli.app
+    assert cli._app_for([]) is cli.app
+    # A misspelt command is looked up among all of them.
+    assert cli.main(["chek", "one.html"]) == 2
+    assert "Did you mean 'check'?" in capsys.readouterr().err
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("syndcheck ")
