@@ -859,12 +859,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _app_for(args: Sequence[str]) -> typer.Typer:
     """The app, with only the command that the first argument names when it names one: typer
     reads the signature of every command it builds, which for all of them costs a one-file check
-    (a pre-commit hook) tens of milliseconds. Anything else (`--help`, `--version`, a misspelt
-    command, to be told the closest name) gets the whole app."""
+    (a pre-commit hook) tens of milliseconds. `--version` first needs no command at all. Anything
+    else (`--help`, a misspelt command, to be told the closest name) gets the whole app."""
     first = args[0] if args else ""
     commands = [c for c in app.registered_commands if c.callback is not None and (c.name or typer.main.get_command_name(c.callback.__name__)) == first]
     groups = [g for g in app.registered_groups if g.name == first]
-    if not commands and not groups:
+    if not commands and not groups and first != "--version":
         return app
     one = _new_app()
     one.registered_callback = app.registered_callback

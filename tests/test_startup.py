@@ -168,10 +168,16 @@ def test_a_command_is_built_alone_and_anything_else_gets_the_whole_app(capsys: p
     assert check.registered_groups == []
     rules = cli._app_for(["rules", "list"])
     assert [g.name for g in rules.registered_groups] == ["rules"] and rules.registered_commands == []
-    assert cli._app_for(["--version"]) is cli.app
+    version = cli._app_for(["--version"])
+    assert version.registered_commands == [] and version.registered_groups == []
+    assert cli._app_for(["--help"]) is cli.app
     assert cli._app_for([]) is cli.app
     # A misspelt command is looked up among all of them.
     assert cli.main(["chek", "one.html"]) == 2
     assert "Did you mean 'check'?" in capsys.readouterr().err
     assert cli.main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("syndcheck ")
+    assert cli.main(["--version", "check", "one.html"]) == 0
+    assert capsys.readouterr().out.startswith("syndcheck ")
+    assert cli.main(["--help"]) == 0
+    assert "check" in capsys.readouterr().out
