@@ -77,10 +77,17 @@ def _prototypes() -> Mapping[str, str]:
     return prototypes
 
 
-@functools.cache
+_LATIN_PROTOTYPES: dict[str, str] = {}
+
+
 def _latin_prototypes() -> Mapping[str, str]:
-    """Each letter of another script whose prototype is one ASCII letter, and that letter."""
-    return {char: target for char, target in _prototypes().items() if len(target) == 1 and target.isascii() and target.isalpha() and _script(char) != "LATIN"}
+    """Each letter of another script whose prototype is one ASCII letter, and that letter (made
+    from both tables on first use, unless the pack cache gave it: `adopt_unicode_tables`)."""
+    if not _LATIN_PROTOTYPES:
+        _LATIN_PROTOTYPES.update(
+            {char: target for char, target in _prototypes().items() if len(target) == 1 and target.isascii() and target.isalpha() and _script(char) != "LATIN"}
+        )
+    return _LATIN_PROTOTYPES
 
 
 _ASCII_LOOK_ALIKES: dict[str, frozenset[str]] = {}
@@ -107,15 +114,43 @@ def adopt_ascii_look_alikes(table: Mapping[str, frozenset[str]]) -> None:
         _ASCII_LOOK_ALIKES.update(table)
 
 
-@functools.cache
-def _script_ranges() -> tuple[list[int], list[int], list[str]]:
-    """Unicode's Scripts.txt as the package ships it: range starts, range ends, script names."""
-    from compliance.packfiles import unicode_table
+ScriptRanges = tuple[list[int], list[int], list[str]]
+_SCRIPT_RANGES: list[ScriptRanges] = []
 
-    data = unicode_table("categories.json")
-    aliases: list[str] = data["iso_15924_aliases"]
-    ranges = data["code_points_ranges"]
-    return [r[0] for r in ranges], [r[1] for r in ranges], [aliases[r[2]] for r in ranges]
+
+def _script_ranges() -> ScriptRanges:
+    """Unicode's Scripts.txt as the package ships it: range starts, range ends, script names
+    (read on first use, unless the pack cache gave them: `adopt_unicode_tables`)."""
+    if not _SCRIPT_RANGES:
+        from compliance.packfiles import unicode_table
+
+        data = unicode_table("categories.json")
+        aliases: list[str] = data["iso_15924_aliases"]
+        ranges = data["code_points_ranges"]
+        _SCRIPT_RANGES.append(([r[0] for r in ranges], [r[1] for r in ranges], [aliases[r[2]] for r in ranges]))
+    return _SCRIPT_RANGES[0]
+
+
+def unicode_tables() -> dict[str, object]:
+    """What a page with letters outside ASCII is read with, made from Unicode's tables (a 900 KB
+    confusables table and Scripts.txt, read in a quarter of a second): each letter of another
+    script that imitates an ASCII letter, and the scripts' ranges. Stored in the pack cache."""
+    return {"latin_prototypes": dict(_latin_prototypes()), "script_ranges": _script_ranges()}
+
+
+def adopt_unicode_tables(tables: object) -> bool:
+    """Use `unicode_tables` made earlier from the same Unicode data (the pack cache's); False
+    when they are not such tables (nothing is taken then)."""
+    if not isinstance(tables, dict):
+        return False
+    latin, ranges = tables.get("latin_prototypes"), tables.get("script_ranges")
+    if not (isinstance(latin, dict) and isinstance(ranges, tuple) and len(ranges) == 3 and all(isinstance(r, list) for r in ranges)):
+        return False
+    if not _LATIN_PROTOTYPES:
+        _LATIN_PROTOTYPES.update(latin)
+    if not _SCRIPT_RANGES:
+        _SCRIPT_RANGES.append((ranges[0], ranges[1], ranges[2]))
+    return True
 
 
 @functools.cache

@@ -103,7 +103,9 @@ class _PackCache:
     validating a dozen YAML packs takes tens. The packs' regexes are stored compiled (`regex`
     pickles the compiled program: see `Pattern.__getstate__`), and so is the table of ASCII
     look-alike letters that every page a pack applies to is read with (made from Unicode's
-    900 KB confusables table), and the words the literal prefilter and the link check derive from
+    900 KB confusables table), the letters of other scripts that imitate ASCII letters and the
+    scripts' ranges (`compliance.lookalike.unicode_tables`: any page with a letter outside ASCII
+    needs them, and making them takes a quarter of a second), and the words the literal prefilter and the link check derive from
     the packs' patterns and selectors (`compliance.prefilter.derived_words`), and the byline
     reader's vocabulary of credentials and titles (read from `nameparser`, whose import alone
     costs more than the rest of a check), so the first document pays for none of them. The cache lives in
@@ -132,7 +134,7 @@ class _PackCache:
         # confusables table is, for the look-alike letters made from it.
         code = sorted(Path(__file__).resolve().parent.rglob("*.py"))
         try:
-            for file in [*files, *code, unicode_table_file("confusables.json"), *_name_vocabulary_files()]:
+            for file in [*files, *code, unicode_table_file("confusables.json"), unicode_table_file("categories.json"), *_name_vocabulary_files()]:
                 info = file.stat()
                 digest.update(f"|{file}|{info.st_size}|{info.st_mtime_ns}".encode())
         except OSError:
@@ -145,7 +147,7 @@ class _PackCache:
         import pickle
 
         from compliance.document.byline_reading import adopt_name_vocabulary
-        from compliance.lookalike import adopt_ascii_look_alikes
+        from compliance.lookalike import adopt_ascii_look_alikes, adopt_unicode_tables
         from compliance.prefilter import adopt_derived_words
 
         try:
@@ -154,11 +156,12 @@ class _PackCache:
                 return None
             cached = pickle.loads(self.path.read_bytes())
             packs, look_alikes, words, vocabulary = cached["packs"], cached["ascii_look_alikes"], cached["prefilter"], cached["name_vocabulary"]
+            tables = cached["unicode_tables"]
         except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache only means a rebuild
             return None
         if not (isinstance(packs, list) and all(isinstance(p, Pack) for p in packs) and isinstance(look_alikes, dict)):
             return None
-        if not adopt_derived_words(packs, words) or not adopt_name_vocabulary(vocabulary):
+        if not adopt_derived_words(packs, words) or not adopt_name_vocabulary(vocabulary) or not adopt_unicode_tables(tables):
             return None
         adopt_ascii_look_alikes(look_alikes)
         return packs
@@ -170,7 +173,7 @@ class _PackCache:
         import tempfile
 
         from compliance.document.byline_reading import name_vocabulary
-        from compliance.lookalike import ascii_look_alikes
+        from compliance.lookalike import ascii_look_alikes, unicode_tables
         from compliance.prefilter import derived_words
 
         try:
@@ -179,6 +182,7 @@ class _PackCache:
                 "ascii_look_alikes": dict(ascii_look_alikes()),
                 "prefilter": derived_words(packs),
                 "name_vocabulary": name_vocabulary(),
+                "unicode_tables": unicode_tables(),
             }
             data = pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL)
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -52,6 +52,13 @@ def counting(regex_text):
     read.append(regex_text)
     return _read_pattern_words(regex_text)
 prefilter._read_pattern_words = counting
+from compliance import packfiles
+tables = []
+_unicode_table = packfiles.unicode_table
+def reading(name):
+    tables.append(name)
+    return _unicode_table(name)
+packfiles.unicode_table = reading
 from compliance.cli import main
 try:
     code = main(["check", sys.argv[1]])
@@ -64,6 +71,7 @@ state = {
     "compiled": patterns._compile_cached.cache_info().currsize,
     "confusables_read": lookalike._prototypes.cache_info().currsize,
     "pattern_words_read": len(read),
+    "unicode_tables_read": sorted(set(tables)),
 }
 sys.stderr.write("STATE " + json.dumps(state) + "\\n")
 """
@@ -79,10 +87,22 @@ def _probe(article: Path, cache: Path) -> dict[str, object]:
     return state
 
 
-def test_a_one_file_check_with_a_warm_pack_cache_imports_and_compiles_only_what_it_uses(tmp_path: Path) -> None:
-    article = SAMPLES / "dcnf" / "compliant-wordpress.html"
-    cold = _probe(article, tmp_path)  # writes the cache
-    warm = _probe(article, tmp_path)
+# Letters outside ASCII in names and quotes (Vietnamese, Spanish), on most real pages: the
+# prefilter reads each as the Latin letter it may imitate, and detection looks for mixed-script words.
+_NAMES_OUTSIDE_ASCII = "<p>\u201cWe waited,\u201d said Nguy\u1ec5n Th\u1ecb Lan; Sof\u00eda Ram\u00edrez and Jos\u00e9 \u0141uk\u0105 agreed.</p>"
+
+
+@pytest.mark.parametrize("letters", ["ascii", "outside-ascii"])
+def test_a_one_file_check_with_a_warm_pack_cache_imports_and_compiles_only_what_it_uses(tmp_path: Path, letters: str) -> None:
+    article = tmp_path / "article.html"
+    page = (SAMPLES / "dcnf" / "compliant-wordpress.html").read_text(encoding="utf-8")
+    if letters == "outside-ascii":
+        page = page.replace("</p>", "</p>" + _NAMES_OUTSIDE_ASCII, 1)
+        assert _NAMES_OUTSIDE_ASCII in page
+    article.write_text(page, encoding="utf-8")
+    cache = tmp_path / "cache"
+    cold = _probe(article, cache)  # writes the cache
+    warm = _probe(article, cache)
     assert cold["code"] == warm["code"] == 0
     modules = warm["modules"]
     assert isinstance(modules, list)
@@ -92,11 +112,13 @@ def test_a_one_file_check_with_a_warm_pack_cache_imports_and_compiles_only_what_
     # nothing was compiled or read from the confusables table: both came from the cache.
     assert warm["compiled"] == 0
     assert warm["confusables_read"] == 0
+    assert warm["unicode_tables_read"] == []
     # Nor were the packs' regexes read again for the prefilter's words.
     assert warm["pattern_words_read"] == 0
     # The run that wrote the cache compiled every pack regex and read the table, to store them.
     assert isinstance(cold["compiled"], int) and cold["compiled"] > 0
     assert cold["confusables_read"] == 1
+    assert cold["unicode_tables_read"] == ["categories.json", "confusables.json"]
     assert isinstance(cold["pattern_words_read"], int) and cold["pattern_words_read"] > 0
     assert isinstance(cold["modules"], list) and "nameparser" in cold["modules"]
 
