@@ -216,9 +216,38 @@ def find_disguises(text: str) -> tuple[Disguise, ...]:
     return tuple(found)
 
 
-@functools.cache
+# The pattern of each set of names looked for so far. Those of each pack's names on its own (the
+# usual case: one pack applies) are stored in the pack cache (`names_patterns`): the `regex`
+# package pickles a compiled program, so a warm start compiles none.
+_NAMES_PATTERNS: dict[tuple[str, ...], regex.Pattern[str]] = {}
+
+
 def _names_pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
     """The names with every ASCII letter widened to its ASCII look-alikes and its other case."""
+    pattern = _NAMES_PATTERNS.get(names)
+    if pattern is None:
+        if len(_NAMES_PATTERNS) >= 256:
+            _NAMES_PATTERNS.clear()
+        pattern = _NAMES_PATTERNS[names] = _compile_names_pattern(names)
+    return pattern
+
+
+def names_patterns(name_sets: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], regex.Pattern[str]]:
+    """The patterns of these sets of names (compiled now), to store in the pack cache."""
+    return {names: _names_pattern(names) for names in name_sets if names}
+
+
+def adopt_names_patterns(patterns: object) -> bool:
+    """Use `names_patterns` compiled earlier with the same look-alike table (the pack cache's);
+    False when they are not such patterns (nothing is taken then)."""
+    if not (isinstance(patterns, dict) and all(isinstance(k, tuple) and isinstance(v, regex.Pattern) for k, v in patterns.items())):
+        return False
+    for names, pattern in patterns.items():
+        _NAMES_PATTERNS.setdefault(names, pattern)
+    return True
+
+
+def _compile_names_pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
     look_alikes = ascii_look_alikes()
     spelled = []
     for name in names:

@@ -147,7 +147,7 @@ class _PackCache:
         import pickle
 
         from compliance.document.byline_reading import adopt_name_vocabulary
-        from compliance.lookalike import adopt_ascii_look_alikes, adopt_unicode_tables
+        from compliance.lookalike import adopt_ascii_look_alikes, adopt_names_patterns, adopt_unicode_tables
         from compliance.prefilter import adopt_derived_words
 
         try:
@@ -156,12 +156,13 @@ class _PackCache:
                 return None
             cached = pickle.loads(self.path.read_bytes())
             packs, look_alikes, words, vocabulary = cached["packs"], cached["ascii_look_alikes"], cached["prefilter"], cached["name_vocabulary"]
-            tables = cached["unicode_tables"]
+            tables, names_patterns = cached["unicode_tables"], cached["names_patterns"]
         except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache only means a rebuild
             return None
         if not (isinstance(packs, list) and all(isinstance(p, Pack) for p in packs) and isinstance(look_alikes, dict)):
             return None
-        if not adopt_derived_words(packs, words) or not adopt_name_vocabulary(vocabulary) or not adopt_unicode_tables(tables):
+        adopted = (adopt(data) for adopt, data in ((adopt_unicode_tables, tables), (adopt_names_patterns, names_patterns), (adopt_name_vocabulary, vocabulary)))
+        if not adopt_derived_words(packs, words) or not all(adopted):
             return None
         adopt_ascii_look_alikes(look_alikes)
         return packs
@@ -173,7 +174,8 @@ class _PackCache:
         import tempfile
 
         from compliance.document.byline_reading import name_vocabulary
-        from compliance.lookalike import ascii_look_alikes, unicode_tables
+        from compliance.engine import publisher_names
+        from compliance.lookalike import ascii_look_alikes, names_patterns, unicode_tables
         from compliance.prefilter import derived_words
 
         try:
@@ -183,6 +185,9 @@ class _PackCache:
                 "prefilter": derived_words(packs),
                 "name_vocabulary": name_vocabulary(),
                 "unicode_tables": unicode_tables(),
+                # The names each pack's publisher goes by, spelt with look-alike letters: looked
+                # for on every page that pack applies to.
+                "names_patterns": names_patterns(publisher_names([pack]) for pack in packs),
             }
             data = pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL)
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

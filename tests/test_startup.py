@@ -59,12 +59,19 @@ def reading(name):
     tables.append(name)
     return _unicode_table(name)
 packfiles.unicode_table = reading
+from compliance import lookalike
+names_compiled = []
+_compile_names_pattern = lookalike._compile_names_pattern
+def compiling(names):
+    names_compiled.append(names)
+    return _compile_names_pattern(names)
+lookalike._compile_names_pattern = compiling
 from compliance.cli import main
 try:
     code = main(["check", sys.argv[1]])
 finally:
     sys.stdout.flush()
-from compliance import lookalike, patterns
+from compliance import patterns
 state = {
     "code": code,
     "modules": sorted(sys.modules),
@@ -72,6 +79,7 @@ state = {
     "confusables_read": lookalike._prototypes.cache_info().currsize,
     "pattern_words_read": len(read),
     "unicode_tables_read": sorted(set(tables)),
+    "names_patterns_compiled": len(names_compiled),
 }
 sys.stderr.write("STATE " + json.dumps(state) + "\\n")
 """
@@ -113,12 +121,14 @@ def test_a_one_file_check_with_a_warm_pack_cache_imports_and_compiles_only_what_
     assert warm["compiled"] == 0
     assert warm["confusables_read"] == 0
     assert warm["unicode_tables_read"] == []
+    assert warm["names_patterns_compiled"] == 0
     # Nor were the packs' regexes read again for the prefilter's words.
     assert warm["pattern_words_read"] == 0
     # The run that wrote the cache compiled every pack regex and read the table, to store them.
     assert isinstance(cold["compiled"], int) and cold["compiled"] > 0
     assert cold["confusables_read"] == 1
     assert cold["unicode_tables_read"] == ["categories.json", "confusables.json"]
+    assert isinstance(cold["names_patterns_compiled"], int) and cold["names_patterns_compiled"] > 0
     assert isinstance(cold["pattern_words_read"], int) and cold["pattern_words_read"] > 0
     assert isinstance(cold["modules"], list) and "nameparser" in cold["modules"]
 
