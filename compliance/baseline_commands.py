@@ -6,7 +6,9 @@
   finding that comes back is reported again).
 
 Entries of files that the run did not check are always kept: updating with one folder does not
-forget the rest of the archive.
+forget the rest of the archive. A run that checked no document at all (every input skipped: empty,
+binary, over the size limit) writes nothing: an empty baseline made from nothing would hide no
+finding and look like a clean archive, so, as for `check`, the run exits 2 instead.
 """
 
 from __future__ import annotations
@@ -48,7 +50,10 @@ def rewrite_baseline(
     options: RunOptions,
     tell: Callable[[FileResult], None],
 ) -> BaselineChange:
-    """Check the paths and write the baseline file for `mode`; `tell` hears about every file."""
+    """Check the paths and write the baseline file for `mode`; `tell` hears about every file.
+
+    Writes nothing when no document was checked (`status.checked == 0`); the caller reports that
+    as `check` does (exit 2, `exit 2: nothing checked: ...`)."""
     runner = Runner(dataclasses.replace(options, baseline=None if mode == "create" else file))
     base = str(Path.cwd().resolve())
     status = RunStatus()
@@ -58,6 +63,8 @@ def rewrite_baseline(
         status = status.add(result)
         if mode == "create":
             created.extend(entries_for(result.report, display_path(result.report.path, base)))
+    if not status.checked:
+        return BaselineChange(file, 0, 0, 0, status)
     if mode == "create" or runner.baseline is None:
         write_atomic(file, format_baseline(created))
         return BaselineChange(file, len(created), len(created), 0, status)

@@ -17,7 +17,7 @@ import typer
 from compliance import __version__
 from compliance.display import visible
 from compliance.errors import UserError
-from compliance.exitcodes import BUG, USER_ERROR
+from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 
 if TYPE_CHECKING:
     from compliance.config import RuleAdjustment
@@ -794,9 +794,15 @@ def _rewrite_baseline(
     outputs = (file,) if mode == "create" else ()
     options = RunOptions(packs=_pack_ids(pack), rules=tuple(rules or ()), config=config, outputs=outputs)
     change = rewrite_baseline(mode, file, paths, options, _tell)
-    _line(change.describe(mode))
     status = change.status
-    raise typer.Exit(status.exit_code() if status.bugs or status.input_errors else 0)
+    if status.checked:
+        _line(change.describe(mode))
+    # Findings are what a baseline records, not a failure; unread inputs, a run that checked
+    # nothing (no file written) and bugs keep their exit codes, with check's closing line.
+    code = status.exit_code()
+    if code == USER_ERROR:
+        _say(status.exit_reason() or "")
+    raise typer.Exit(OK if code == FINDINGS else code)
 
 
 config_app = typer.Typer(help="Show the project configuration.", no_args_is_help=True, rich_markup_mode=None)

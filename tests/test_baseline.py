@@ -82,3 +82,40 @@ def test_a_run_from_another_directory_resolves_nothing_it_did_not_look_at(cli: A
     monkeypatch.chdir(tmp_path / "sub")
     pruned = cli("baseline", "prune", "--baseline", "../baseline.json", ".")
     assert pruned.out == "2 findings recorded in ../baseline.json (0 added, 0 removed)\n"
+
+
+# --- a baseline made from nothing is not written --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paths", "stdin", "reason"),
+    [
+        (["-"], b"", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
+        (["/dev/null"], None, "exit 2: nothing checked: /dev/null: not checked: a character device, not a regular file"),
+        (["desk"], None, "exit 2: nothing checked: all 2 documents were skipped (first: desk/"),
+    ],
+)
+def test_a_baseline_create_that_checked_nothing_exits_2_and_writes_no_file(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str], stdin: bytes | None, reason: str
+) -> None:
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "empty.html").write_bytes(b"")
+    (desk / "photo.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    monkeypatch.chdir(tmp_path)
+    run = cli("baseline", "create", "--output", "baseline.json", *paths, stdin=stdin)
+    assert run.code == 2, run.err
+    assert run.out == ""
+    assert run.err.splitlines()[-1].startswith(reason), run.err
+    assert not (tmp_path / "baseline.json").exists()
+
+
+def test_an_update_or_prune_that_checked_nothing_exits_2_and_leaves_the_baseline_as_it_was(cli: Any, archive: Path, tmp_path: Path) -> None:
+    assert cli("baseline", "create", "--output", "baseline.json", "archive").code == 0
+    before = (tmp_path / "baseline.json").read_bytes()
+    (tmp_path / "empty.html").write_bytes(b"")
+    for mode in ("update", "prune"):
+        run = cli("baseline", mode, "--baseline", "baseline.json", "empty.html")
+        assert (run.code, run.out) == (2, ""), run.err
+        assert run.err.splitlines()[-1] == "exit 2: nothing checked: empty.html: not checked: the file is empty"
+        assert (tmp_path / "baseline.json").read_bytes() == before
