@@ -34,14 +34,35 @@ def _config_in_directory(directory: Path) -> ConfigLayer | None:
         text = read_setting(pyproject, "pyproject.toml", error=ConfigError)
         try:
             data = tomllib.loads(text.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"invalid TOML: {exc}", path=display_file(pyproject)) from None
+        except UnicodeDecodeError as exc:
+            raise not_utf8(exc, display_file(pyproject), "pyproject.toml", ConfigError) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise _invalid_toml(exc, display_file(pyproject)) from None
         table = data.get("tool", {}).get("syndcheck")
         if table is not None:
-            origin = f"{display_file(pyproject)} [tool.syndcheck]"
+            # The layer is named by its file, so positions (errors, `config show`, annotations on
+            # configuration changes) stay `file:line:col` that editors and CI can open.
+            origin = display_file(pyproject)
             header, keys = _toml_positions(text.decode("utf-8"))
-            return build_layer(nodes_from_plain(table, origin, header, keys), origin, directory.resolve().as_posix())
+            try:
+                return build_layer(nodes_from_plain(table, origin, header, keys), origin, directory.resolve().as_posix())
+            except ConfigError as exc:
+                # pyproject.toml holds other tools' settings too: the message says whose table is wrong.
+                raise ConfigError(f"[tool.syndcheck] {exc.what}", path=exc.path, line=exc.line, column=exc.column, hint=exc.hint) from None
     return None
+
+
+def _invalid_toml(error: ValueError, origin: str) -> ConfigError:
+    """`pyproject.toml:3:5: invalid TOML: Invalid value`: tomllib puts the position at the end of
+    its message (`... (at line 3, column 5)`); it becomes the usual `file:line:col`."""
+    import re
+
+    message = str(error)
+    found = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if found is None:
+        return ConfigError(f"invalid TOML: {message}", path=origin, hint="fix the file's TOML syntax")
+    what = message[: found.start()]
+    return ConfigError(f"invalid TOML: {what}", path=origin, line=int(found.group(1)), column=int(found.group(2)), hint="fix the file's TOML syntax")
 
 
 def _toml_positions(text: str) -> tuple[int, dict[str, tuple[int, int]]]:

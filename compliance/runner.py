@@ -603,7 +603,7 @@ class Runner:
     def _run_inputs(self) -> list[Path]:
         """The files every article's check reads: configuration, `--config`, the baseline, the
         packs, and `--meta original=FILE`."""
-        files = [Path(layer.origin.split(" [", 1)[0]) for layers in self._finder.loaded() for layer in layers]
+        files = [Path(layer.origin) for layers in self._finder.loaded() for layer in layers]
         files += [p for p in (self.options.config, self.options.baseline) if p is not None]
         files += [Path(pack.origin) for pack in self.all_packs()]
         if "original" in self.options.meta:

@@ -55,7 +55,10 @@ def test_pyproject_tool_table(cli: Any, repo: Path) -> None:
     assert _severities(run) == {"a/story.html": ["warning"]}
     assert run.code == 1
     shown = cli("config", "show", "a/story.html")
-    assert "fail-on: warning  [pyproject.toml [tool.syndcheck]]" in shown.out
+    assert "fail-on: warning  [pyproject.toml]" in shown.out
+    # A configuration change is annotated on the file itself, which CI and editors can open.
+    github = cli("check", "--format", "github", "a/story.html")
+    assert "::warning file=pyproject.toml,line=1,col=1,title=syndcheck configuration::dcnf/logo lowered to warning by pyproject.toml" in github.out
 
 
 def test_include_and_exclude_apply_to_directory_walks_only(cli: Any, repo: Path) -> None:

@@ -39,9 +39,35 @@ def test_configuration_values_are_located_at_file_line_column(cli: Any, tmp_path
 
 
 def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) -> None:
-    write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.syndcheck]\nroot = true\nignre = ["dcnf/logo"]\n')
+    pyproject = write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.syndcheck]\nroot = true\nignre = ["dcnf/logo"]\n')
     story = write(tmp_path, "a.html", NO_LOGO)
-    assert ":6:1: unknown key 'ignre' in the configuration — did you mean 'ignore'?" in _error(cli("check", str(story)))
+    error = _error(cli("check", str(story)))
+    assert error == f"{pyproject}:6:1: [tool.syndcheck] unknown key 'ignre' in the configuration — did you mean 'ignore'?"
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        # Values found wrong after loading are located in the file, as in .syndcheck.yaml (a sub-table's
+        # keys at its header).
+        ('[tool.syndcheck]\nroot = true\npacks = ["dcfn"]\n', ":3:1: 'packs': unknown pack 'dcfn' — did you mean 'dcnf'?"),
+        (
+            '[tool.syndcheck]\nroot = true\n\n[tool.syndcheck.severity]\n"dcnf/lgo" = "off"\n',
+            ":4:1: unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
+        ),
+        (
+            '[tool.syndcheck]\nroot = true\nfail-on = "eror"\n',
+            ":3:1: [tool.syndcheck] 'fail-on' must be one of error, warning, info, got 'eror' — did you mean 'error'?",
+        ),
+        # TOML syntax: tomllib's "(at line 2, column 8)" becomes the usual position.
+        ("[tool.syndcheck]\nroot = \n", ":2:8: invalid TOML: Invalid value — fix the file's TOML syntax"),
+        (b'[tool.syndcheck]\nroot = "Jos\xe9"\n', ":2:12: pyproject.toml is not UTF-8 (byte 0xe9) — save the file as UTF-8"),
+    ],
+)
+def test_pyproject_errors_are_at_file_line_column(cli: Any, tmp_path: Path, toml: str | bytes, expected: str) -> None:
+    pyproject = write(tmp_path, "pyproject.toml", toml)
+    story = write(tmp_path, "a.html", NO_LOGO)
+    assert _error(cli("check", str(story))) == f"{pyproject}{expected}"
 
 
 def test_two_configuration_files_in_one_folder_are_an_error_naming_both(cli: Any, tmp_path: Path) -> None:
