@@ -376,6 +376,45 @@ def test_dashboard_is_self_contained_and_escapes_page_text() -> None:
     assert "src=" not in page and "<link" not in page and "url(http" not in page and "<dc:date>" not in page
 
 
+def test_dashboard_ids_are_unique_and_every_reference_finds_its_own_chart() -> None:
+    import re
+    from html.parser import HTMLParser
+
+    from compliance.audit.report import CheckedCopy, build_report, dashboard_html
+
+    class Ids(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: list[str] = []
+            self.references: list[str] = []
+            self.charts = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.charts += tag == "svg"
+            for name, value in attrs:
+                if name == "id" and value is not None:
+                    self.ids.append(value)
+                elif value is not None and (name.endswith("href") or "url(#" in value):
+                    self.references += re.findall(r"(?:^#|url\(#)([^)\s]+)", value)
+
+    copies = [
+        CheckedCopy("story", f"http://{site}/{month}", site, 0.9, "text", rules, rules, ("e",), f"2026-{month:02d}-01")
+        for site, rules in (("a.example", ("dcnf/logo",)), ("b.example", ("dcnf/logo", "dcnf/byline")), ("c.example", ()))
+        for month in (1, 2, 3)
+    ]
+    page = dashboard_html(build_report(copies, pages=9, unmatched=0, problems=[], stories=["story"]))
+    parsed = Ids()
+    parsed.feed(page)
+    assert parsed.charts == 3  # by site, top violations, over time: each numbers its ids from 1
+    repeated = sorted({i for i in parsed.ids if parsed.ids.count(i) > 1})
+    assert repeated == []
+    # Clip paths and markers are referenced by id: each reference names an id of the page.
+    assert parsed.references and set(parsed.references) <= set(parsed.ids)
+    assert {i.split("-", 1)[0] for i in parsed.ids} == {"chart1", "chart2", "chart3"}
+    # The bars keep their tooltips.
+    assert re.search(r'<g id="chart1-compliance-bar-0"><title>a.example: 0% compliant', page)
+
+
 def test_the_command_line_starts_without_the_audit_libraries() -> None:
     import subprocess
 

@@ -144,6 +144,34 @@ def _svg(figure: Any, titles: dict[str, str] | None = None) -> str:
     return text
 
 
+def _own_ids(svg: str, prefix: str) -> str:
+    """The SVG with each `id` prefixed, and each reference to one (`url(#id)`, `href="#id"`) with
+    it. matplotlib numbers every figure's ids from 1 (`figure_1`, `axes_1`, `patch_1`) and names
+    clip paths and markers by a hash of their shape, so charts inlined in one page would repeat
+    them: HTML allows an id once per document, and a browser resolving a repeated clip path or
+    marker may draw one chart with another's."""
+    import re
+
+    from lxml import etree
+
+    root = etree.fromstring(svg.encode("utf-8"))
+    renamed: dict[str, str] = {}
+    for element in root.iter():
+        if isinstance(element.tag, str) and "id" in element.attrib:
+            given = str(element.attrib["id"])
+            renamed[given] = element.attrib["id"] = prefix + given
+
+    def point(found: re.Match[str]) -> str:
+        return found.group(1) + renamed.get(found.group(2), found.group(2))
+
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            for name, value in element.attrib.items():
+                if "#" in str(value):
+                    element.attrib[name] = re.sub(r"(url\(#|^#)([^)\s]+)", point, str(value))
+    return str(etree.tostring(root, encoding="unicode"))
+
+
 def _mark(bars: Any, prefix: str, titles: list[str]) -> dict[str, str]:
     """Name each bar `prefix-N` in the SVG (N from 0, top to bottom) and give it its title."""
     named = {}
@@ -233,8 +261,8 @@ def dashboard_html(report: dict[str, Any]) -> str:
         f"<p>{e(report['pages_read'])} pages read, {e(report['copies'])} copies of {e(len(report['stories']))} stories, "
         f"{e(report['unmatched_pages'])} pages matched no story, {e(len(report['problems']))} problems.</p>",
     ]
-    for title, svg in _charts(report):
-        parts.append(f"<figure><figcaption><h2>{e(title)}</h2></figcaption>{svg}</figure>")
+    for number, (title, svg) in enumerate(_charts(report), start=1):
+        parts.append(f"<figure><figcaption><h2>{e(title)}</h2></figcaption>{_own_ids(svg, f'chart{number}-')}</figure>")
     parts.append("<h2>Sites</h2><table><tr><th>Site</th><th>Copies</th><th>Compliant</th><th>Rate</th><th>Violations</th><th>Worst pages</th></tr>")
     for s in report["sites"]:
         violations = ", ".join(f"{e(r)} × {n}" for r, n in s["violations"].items())
