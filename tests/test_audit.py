@@ -185,6 +185,65 @@ def test_the_host_gate_books_each_turn_one_interval_after_the_last() -> None:
     assert gate.wait_turn() == pytest.approx(101.2) and slept[-1] == pytest.approx(0.1)
 
 
+def test_robots_txt_is_fetched_once_per_host_when_threads_race() -> None:
+    import threading
+    from collections import Counter
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from compliance.audit.config import FetchLimits
+    from compliance.audit.fetching import Fetcher
+
+    asked: Counter[str] = Counter()
+    counting = threading.Lock()
+
+    class Site(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            with counting:
+                asked[self.path] += 1
+            if self.path == "/robots.txt":
+                # A slow robots.txt: the other threads ask for their pages while it is on its way.
+                time.sleep(0.3)
+                body = b"User-agent: *\nDisallow: /private/\n"
+            else:
+                body = b"<html><body><p>a page</p></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
+    serving.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    fetcher = Fetcher(FetchLimits(rate=1000, concurrency=8, timeout=5, retries=0))
+    start = threading.Barrier(8)
+    answers: dict[str, str] = {}
+
+    def read(number: int) -> None:
+        url = f"{base}/{'private' if number % 2 else 'news'}/story-{number}/"
+        start.wait()
+        fetched = fetcher.get(url)
+        answers[url] = fetched.problem or str(fetched.status)
+
+    try:
+        threads = [threading.Thread(target=read, args=(n,)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        fetcher.close()
+        server.shutdown()
+        server.server_close()
+    assert asked["/robots.txt"] == 1
+    # Every thread heard the same rules: the pages it allows were fetched, the others never asked for.
+    assert answers == {f"{base}/{'private' if n % 2 else 'news'}/story-{n}/": "disallowed by robots.txt" if n % 2 else "200" for n in range(8)}
+    assert sorted(asked) == ["/news/story-0/", "/news/story-2/", "/news/story-4/", "/news/story-6/", "/robots.txt"]
+
+
 def test_violations_over_time_follow_the_copies_publication_months(served: Any, tmp_path: Path) -> None:
     from compliance.audit.report import dashboard_html
     from compliance.audit.run import load_audit_config, run_audit

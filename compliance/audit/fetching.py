@@ -13,6 +13,7 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -123,7 +124,9 @@ class Fetcher:
             transport=transport,
         )
         self.gates: dict[str, HostGate] = {}
-        self.robots: dict[str, Any] = {}
+        # Each host's parsed robots.txt, as a future: the first thread to need it fetches it, and
+        # the others wait for that answer instead of asking the site again.
+        self.robots: dict[str, Future[Any]] = {}
         self.lock = threading.Lock()
 
     def close(self) -> None:
@@ -144,13 +147,19 @@ class Fetcher:
         parts = urlsplit(url)
         host = parts.netloc.lower()
         with self.lock:
-            known = host in self.robots
-        if not known:
-            fetched = self.fetch(f"{parts.scheme}://{parts.netloc}/robots.txt")
-            text = fetched.body.decode("utf-8", "replace") if fetched.status == 200 else ""
-            with self.lock:
-                self.robots[host] = Protego.parse(text)
-        return bool(self.robots[host].can_fetch(url, self.limits.user_agent))
+            rules = self.robots.get(host)
+            first = rules is None
+            if rules is None:
+                rules = self.robots[host] = Future()
+        if first:
+            try:
+                fetched = self.fetch(f"{parts.scheme}://{parts.netloc}/robots.txt")
+                text = fetched.body.decode("utf-8", "replace") if fetched.status == 200 else ""
+                rules.set_result(Protego.parse(text))
+            except BaseException as exc:
+                rules.set_exception(exc)  # the threads waiting for it hear of the bug too, not wait forever
+                raise
+        return bool(rules.result().can_fetch(url, self.limits.user_agent))
 
     def get(self, url: str) -> Fetched:
         """Fetch `url` if robots.txt allows it."""
