@@ -245,7 +245,7 @@ _BARS = """prefix => {
         const svg = g.closest('svg');
         const middle = bar.top + bar.height / 2;
         // The tick label beside the bar: the y-axis text whose middle is nearest the bar's.
-        const labels = [...svg.querySelectorAll('g[id^="ytick_"] text')].map(t => {
+        const labels = [...svg.querySelectorAll(`g[id^="${prefix}-ytick_"] text`)].map(t => {
             const r = t.getBoundingClientRect();
             return [Math.abs(r.top + r.height / 2 - middle), t.textContent];
         }).sort((a, b) => a[0] - b[0]);

@@ -131,9 +131,10 @@ def stories_csv(report: dict[str, Any]) -> str:
     return _csv(rows)
 
 
-def _svg(figure: Any, titles: dict[str, str] | None = None) -> str:
-    """The figure as inline SVG; each element drawn with a `gid` in `titles` gets that text as its
-    `<title>` (the tooltip a browser shows on hover, and the name a screen reader reads)."""
+def _svg(figure: Any, name: str, titles: dict[str, str] | None = None) -> str:
+    """The figure as inline SVG, its ids made its own by `name` (see `_own_ids`); each element
+    drawn with a `gid` in `titles` gets that text as its `<title>` (the tooltip a browser shows on
+    hover, and the name a screen reader reads)."""
     out = io.StringIO()
     figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = out.getvalue()
@@ -141,15 +142,17 @@ def _svg(figure: Any, titles: dict[str, str] | None = None) -> str:
     for gid, title in (titles or {}).items():
         opening = f'<g id="{gid}">'
         text = text.replace(opening, f"{opening}<title>{html.escape(title, quote=False)}</title>", 1)
-    return text
+    return _own_ids(text, name)
 
 
-def _own_ids(svg: str, prefix: str) -> str:
-    """The SVG with each `id` prefixed, and each reference to one (`url(#id)`, `href="#id"`) with
-    it. matplotlib numbers every figure's ids from 1 (`figure_1`, `axes_1`, `patch_1`) and names
-    clip paths and markers by a hash of their shape, so charts inlined in one page would repeat
-    them: HTML allows an id once per document, and a browser resolving a repeated clip path or
-    marker may draw one chart with another's."""
+def _own_ids(svg: str, name: str) -> str:
+    """The SVG with each id matplotlib gave (`axes_1`) prefixed by the chart's name
+    (`compliance-axes_1`), and each reference to one (`url(#id)`, `href="#id"`) with it; the ids
+    the chart set itself already start with its name (`compliance-bar-0`) and are kept, as hooks
+    for a stylesheet or a link. matplotlib numbers every figure's ids from 1 (`figure_1`,
+    `patch_1`) and names clip paths and markers by a hash of their shape, so charts inlined in one
+    page would repeat them: HTML allows an id once per document, and a browser resolving a
+    repeated clip path or marker may draw one chart with another's."""
     import re
 
     from lxml import etree
@@ -159,16 +162,17 @@ def _own_ids(svg: str, prefix: str) -> str:
     for element in root.iter():
         if isinstance(element.tag, str) and "id" in element.attrib:
             given = str(element.attrib["id"])
-            renamed[given] = element.attrib["id"] = prefix + given
+            own = given if given.startswith(f"{name}-") else f"{name}-{given}"
+            renamed[given] = element.attrib["id"] = own
 
     def point(found: re.Match[str]) -> str:
         return found.group(1) + renamed.get(found.group(2), found.group(2))
 
     for element in root.iter():
         if isinstance(element.tag, str):
-            for name, value in element.attrib.items():
+            for attribute, value in element.attrib.items():
                 if "#" in str(value):
-                    element.attrib[name] = re.sub(r"(url\(#|^#)([^)\s]+)", point, str(value))
+                    element.attrib[attribute] = re.sub(r"(url\(#|^#)([^)\s]+)", point, str(value))
     return str(etree.tostring(root, encoding="unicode"))
 
 
@@ -205,7 +209,7 @@ def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
         axes.invert_yaxis()
         axes.patch.set_gid("compliance-axes")
         titles = [f"{visible(s['site'])}: {100 * s['compliance_rate']:.0f}% compliant ({s['compliant']} of {s['copies']} copies)" for s in sites]
-        charts.append(("Compliance by site", _svg(figure, _mark(bars, "compliance-bar", titles))))
+        charts.append(("Compliance by site", _svg(figure, "compliance", _mark(bars, "compliance-bar", titles))))
         totals: Counter[str] = Counter()
         for s in sites:
             totals.update(s["violations"])
@@ -221,7 +225,7 @@ def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
             axes.invert_yaxis()
             axes.patch.set_gid("violation-axes")
             titles = [f"{visible(r)}: {n} {'copy' if n == 1 else 'copies'}" for r, n in top]
-            charts.append(("Top violations", _svg(figure, _mark(bars, "violation-bar", titles))))
+            charts.append(("Top violations", _svg(figure, "violation", _mark(bars, "violation-bar", titles))))
     months = report["over_time"]
     if months and any(m["violations"] for m in months):
         figure = Figure(figsize=(7, 3.2))
@@ -236,7 +240,7 @@ def _charts(report: dict[str, Any]) -> list[tuple[str, str]]:
         axes.set_ylabel("copies with the finding")
         axes.set_xlabel("month the copy was published")
         axes.legend(fontsize="small")
-        charts.append(("Violations over time", _svg(figure)))
+        charts.append(("Violations over time", _svg(figure, "timeline")))
     return charts
 
 
@@ -261,8 +265,8 @@ def dashboard_html(report: dict[str, Any]) -> str:
         f"<p>{e(report['pages_read'])} pages read, {e(report['copies'])} copies of {e(len(report['stories']))} stories, "
         f"{e(report['unmatched_pages'])} pages matched no story, {e(len(report['problems']))} problems.</p>",
     ]
-    for number, (title, svg) in enumerate(_charts(report), start=1):
-        parts.append(f"<figure><figcaption><h2>{e(title)}</h2></figcaption>{_own_ids(svg, f'chart{number}-')}</figure>")
+    for title, svg in _charts(report):
+        parts.append(f"<figure><figcaption><h2>{e(title)}</h2></figcaption>{svg}</figure>")
     parts.append("<h2>Sites</h2><table><tr><th>Site</th><th>Copies</th><th>Compliant</th><th>Rate</th><th>Violations</th><th>Worst pages</th></tr>")
     for s in report["sites"]:
         violations = ", ".join(f"{e(r)} × {n}" for r, n in s["violations"].items())
