@@ -6,10 +6,12 @@ pack already says (a pattern's required literal text, a selector's id or class, 
 a marker whose words cannot be derived gets none and is always evaluated. The page's words are
 searched once with an Aho-Corasick automaton (`ahocorasick-rs`) over:
 
-- the source with character references decoded as in attribute values (hosts, `src`, `alt`,
-  `<meta content>`), and
-- the source without its tags, comments, scripts and styles, decoded as text (so that
-  "<b>Pro</b>Publica" reads "ProPublica", as the document's blocks do),
+- the page's markup (tags, comments, scripts and styles) with character references decoded as
+  in attribute values (hosts, `src`, `alt`, `<meta content>`),
+- its text nodes joined, decoded as text (so that "<b>Pro</b>Publica" reads "ProPublica", as the
+  document's blocks do), and
+- that text around the text nodes inside a word, read with them hidden (the page's CSS may hide
+  an element there: "Pro<span hidden>x</span>Publica" reads "ProPublica" to a reader),
 
 both folded by `fold`: letter case, look-alike letters of other scripts read as the Latin
 letters they imitate, soft hyphens and zero-width characters dropped, typographic quotes read as
@@ -93,16 +95,17 @@ def _register_errors() -> None:
     codecs.register_error(_ERRORS, _fold_errors)
 
 
-def fold(text: str) -> bytes:
+def fold(text: str, *, keep: bytes = b"") -> bytes:
     """`text` as the prefilter compares it: ASCII bytes, lower case, look-alike letters read as
-    Latin ones, invisible characters dropped and any other character outside ASCII a space."""
+    Latin ones, invisible characters dropped and any other character outside ASCII a space
+    (the control characters in `keep` are kept)."""
     _register_errors()
     if not text.isascii():
         for char, replacement in _FREQUENT:
             if char in text:
                 text = text.replace(char, replacement)
     data = text.encode("ascii", _ERRORS)
-    return data.translate(_ASCII_TABLE, _ASCII_CONTROLS).lower()
+    return data.translate(_ASCII_TABLE, _ASCII_CONTROLS.translate(None, keep) if keep else _ASCII_CONTROLS).lower()
 
 
 # --------------------------------------------------------------------------------------------
@@ -428,24 +431,108 @@ def _attribute_reference(match: re.Match[str]) -> str:
 
 
 def page_text(source: str, kind: str) -> bytes:
-    """The folded text the prefilter searches: for HTML the source with references decoded (as in
-    attribute values) and its text without markup (decoded as text); for Markdown the source and
-    its lines as a reader reads them; for plain text the source."""
-    return b"\n".join(_page_parts(source, kind))
+    """The folded text the prefilter searches: for HTML the markup with references decoded (as in
+    attribute values), its text without markup (decoded as text) and that text again without the
+    elements inside a word that the page may hide; for Markdown the source and its lines as a
+    reader reads them; for plain text the source."""
+    return b"\n".join(_page_parts(source, kind).parts)
 
 
-def _page_parts(source: str, kind: str) -> list[bytes]:
-    parts = [source]
+# Where markup was, in the text of an HTML page: `fold` drops the mark unless asked to keep it,
+# so the text reads "<b>Pro</b>Publica" as "ProPublica", while the text nodes stay apart for
+# `_hidden_inside`.
+_BOUNDARY = "\x01"
+_MARKUP_SPLIT = re.compile(f"({_MARKUP.pattern})", re.IGNORECASE)
+# A text node of white space only with something else right before and after it. A word never
+# holds white space, so no word a reader sees spans one that shows: the text is searched with
+# them all hidden, which only joins more words.
+_SPACE_IN_WORD = re.compile(rb"\x01(?<=[^\s\x01]\x01)\x01*+[ \t\n\r\f\v]++\x01++(?=[^\s\x01])")
+# Any other text node with something other than white space right before and right after it:
+# an element the page hides there ("Pro<span hidden>x</span>Publica") joins the two into one
+# word. Possessive quantifiers, so that a long node is never given back byte by byte.
+_NODE_IN_WORD = re.compile(rb"\x01(?<=[^\s\x01]\x01)\x01*+([ \t\n\r\f\v]*+[^\s\x01][^\x01]*+)(?=\x01++[^\s\x01])")
+# A run of such nodes is read with each subset of them hidden (2**n - 1 readings); a page with a
+# longer run, or with very many such nodes, is not prefiltered (every marker is evaluated).
+_MAX_RUN = 4
+_MAX_NODES_IN_WORDS = 256
+# How many folded bytes are kept on each side of a run when no words are given.
+_REACH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class _PageParts:
+    """The folded parts of a page, the first being where attribute values are read; `undecided`
+    when the page hides too much inside words to say which words a reader sees."""
+
+    parts: list[bytes]
+    undecided: bool = False
+
+
+def _page_parts(source: str, kind: str, reach: int = _REACH) -> _PageParts:
+    """The page's folded parts; `reach` is the length of the longest word looked for."""
     if kind == "html":
-        if "&" in source:
-            parts = [_CHARACTER_REFERENCE.sub(_attribute_reference, source)]
-        text = _MARKUP.sub("", source)
-        parts.append(html.unescape(text) if "&" in text else text)
-    elif kind == "markdown":
+        return _html_parts(source, reach)
+    parts = [source]
+    if kind == "markdown":
         from compliance.document.plaintext import reader_text
 
         parts.append(reader_text(source))
-    return [fold(part) for part in parts]
+    return _PageParts([fold(part) for part in parts])
+
+
+def _html_parts(source: str, reach: int) -> _PageParts:
+    # One pass splits the page into its text nodes and its markup (tags, comments, scripts and
+    # styles: attribute values, script text and the ids and classes selectors name).
+    pieces = _MARKUP_SPLIT.split(source)
+    markup = "\n".join(pieces[1::2])
+    if "&" in markup:
+        markup = _CHARACTER_REFERENCE.sub(_attribute_reference, markup)
+    # Text nodes are decoded apart, as the parser does ("&am<b></b>p;" is no reference).
+    text = _BOUNDARY.join(filter(None, pieces[0::2]))
+    if "&" in text:
+        text = html.unescape(text)
+    nodes = fold(text, keep=b"\x01")
+    readings = _hidden_inside(nodes, reach)
+    parts = [fold(markup), _SPACE_IN_WORD.sub(b"", nodes).replace(b"\x01", b"")]
+    if readings:
+        parts.append(b"\n".join(readings))
+    return _PageParts(parts, undecided=readings is None)
+
+
+def _hidden_inside(nodes: bytes, reach: int) -> list[bytes] | None:
+    """The text around each run of text nodes inside a word, read with every subset of the run
+    hidden (`Pro<span style="display:none">x</span>Publica` reads "ProPublica" once the page's
+    CSS is known, which is only after the model is built), with `reach` bytes of text on each
+    side; None when there are too many to read. `nodes` is the folded text, its nodes apart."""
+    runs: list[list[re.Match[bytes]]] = []
+    for count, node in enumerate(_NODE_IN_WORD.finditer(nodes)):
+        if count >= _MAX_NODES_IN_WORDS:
+            return None
+        if runs and runs[-1][-1].end() == node.start():
+            runs[-1].append(node)
+        else:
+            runs.append([node])
+    readings = []
+    for run in runs:
+        if len(run) > _MAX_RUN:
+            return None
+        before, after = _reaching(nodes, run[0].start(1), -reach), _reaching(nodes, run[-1].end(1), reach)
+        texts = [node.group(1) for node in run]
+        for hidden in range(1, 2 ** len(texts)):
+            kept = b"".join(text for index, text in enumerate(texts) if not hidden >> index & 1)
+            readings.append(before + kept + after)
+    return [reading.replace(b"\x01", b"") for reading in readings]
+
+
+def _reaching(nodes: bytes, at: int, reach: int) -> bytes:
+    """The bytes before `at` (for a negative `reach`) or from it holding |reach| bytes of text
+    besides node boundaries, or up to the start or end."""
+    size = abs(reach)
+    while True:
+        window = nodes[max(0, at - size) : at] if reach < 0 else nodes[at : at + size]
+        if len(window) < size or len(window) - window.count(1) >= abs(reach):
+            return window
+        size *= 2
 
 
 # --------------------------------------------------------------------------------------------
@@ -571,14 +658,18 @@ class Prefilter:
                 self._own_names.append((pack.id, *derived.names))
         needs = [need for _, need in self._markers] + [need for _, need, _ in self._own_names] + [need for _, need in self._own_domains]
         self.words: list[bytes] = sorted({word for need in needs if need for alternative in need for word in alternative})
+        self._reach = max(map(len, self.words), default=0)
         self._automaton: Any = None
 
     def scan(self, source: str, kind: str, *, page_url: str = "") -> Candidates:
         """The markers that may fire and the own sites that may be named on this page."""
-        parts = _page_parts(source, kind)
+        page = _page_parts(source, kind, self._reach)
+        parts = page.parts
         text = b"\n".join(parts)
         found: set[bytes] = set()
-        if self.words:
+        if page.undecided:
+            found = set(self.words)
+        elif self.words:
             if self._automaton is None:
                 from ahocorasick_rs import BytesAhoCorasick
 

@@ -193,6 +193,9 @@ _TEXT_EDITS = (
     "inline-tag",
     "comment",
     "case",
+    "empty-element",
+    "hidden-element",
+    "hidden-by-class",
 )
 _ATTRIBUTE_EDITS = ("letter-reference", "hex-reference", "case", "look-alike", "percent")
 
@@ -251,6 +254,9 @@ def _edited(char: str, edit: str) -> str:
         "letter-reference": f"&#{ord(char)};",
         "hex-reference": f"&#x{ord(char):x};",
         "inline-tag": f"<b>{char}</b>",
+        "empty-element": f"{char}<span></span>",
+        "hidden-element": f'{char}<span style="display:none">zq</span>',
+        "hidden-by-class": f'{char}<span class="sr-only">x y</span>',
         "comment": f"<!-- a > b -->{char}",
         "case": char.swapcase(),
         "percent": f"%{ord(char):02X}",
@@ -285,6 +291,45 @@ def test_every_letter_of_the_publishers_words_disguised_alike(page: Path, seed: 
     count = len(editable_letters(source))
     edits = [(n, edit) for n in range(count) if rng.random() < 0.3]
     assert_same(disguise(source, edits).encode("utf-8"), "html", str(page))
+
+
+_LICENSE_PAGE = (
+    "<html><body><article><h1>Council votes</h1><p>By Ana Ruiz</p><p>Text of the story.</p>"
+    "<p>All content created by the Daily {} News Foundation, a nonpartisan news service, is free.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "caller",
+    [
+        "Cal<span></span>ler",
+        'Cal<span style="display:none">zq</span>ler',
+        "Cal<span hidden>zq xy</span>ler",
+        'Cal<span class="sr-only">x</span>ler',
+        "Cal<template>x</template>ler",
+        'Cal<span style="font-size:0">x</span>ler',
+        "Ca<b>l</b><span hidden>q</span><i hidden>r</i>ler",
+        "Cal<span hidden> </span>ler",
+        'Cal<span style="display:none">\n</span>ler',
+    ],
+)
+def test_an_element_hidden_inside_a_word_does_not_hide_the_word_from_the_prefilter(caller: str) -> None:
+    """A reader sees "Daily Caller": the hidden element's text is not read by full detection, so
+    the prefilter, which cannot know what the page's CSS hides, reads the word both ways."""
+    report = assert_same(_LICENSE_PAGE.format(caller).encode(), "html")
+    assert report.packs == ("dcnf",)
+
+
+@pytest.mark.parametrize("caller", ["Cal<div hidden>x</div>ler", "Cal<br>ler", "Cal<img alt=x>ler"])
+def test_an_element_that_ends_a_block_inside_a_word_splits_it_alike(caller: str) -> None:
+    assert assert_same(_LICENSE_PAGE.format(caller).encode(), "html").packs == ()
+
+
+def test_the_prefilter_reads_the_text_around_a_hidden_element_with_it_hidden() -> None:
+    assert b"propublica" in page_text('<p>Pro<span style="display:none">x</span>Publica</p>', "html")
+    assert b"propublica" in page_text("<p>Pro<i hidden>x</i><b>Pub</b><i hidden>y</i>lica</p>", "html")
+    # The page is searched as written too: a hidden element's text may be what a marker names.
+    assert b"proxpublica" in page_text('<p>Pro<span style="display:none">x</span>Publica</p>', "html")
 
 
 def test_a_publishers_name_in_look_alike_letters_is_detected_as_in_full() -> None:
