@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compliance.document import DocumentKind, parse_document
-from compliance.engine import check_document
+from compliance.document import DocumentKind
+from compliance.engine import CheckSettings, check_with
 from compliance.errors import ConfigError, PackError, UserError
 from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity
 from compliance.packs import Pack
@@ -115,7 +115,8 @@ def _check(
     if not isinstance(content, str | bytes):
         raise TypeError(f"the article must be str or bytes, got {type(content).__name__}")
     chosen, auto, severities, outlets = _plan(packs, path, config, detect)
-    return check_document(parse_document(content, kind, outlets=outlets), chosen, path=path, auto_detect=auto, meta=meta, severities=severities)
+    settings = CheckSettings(packs=chosen, path=path, auto_detect=auto, meta=meta, severities=severities, outlets=outlets)
+    return check_with(content, kind, settings)
 
 
 def check_html(

@@ -103,7 +103,7 @@ def decode_bytes(data: bytes) -> Decoded:
     utf8 = _strict(data, "utf-8")
     declared = declared_encoding(data)
     if declared is not None:
-        text = _strict(data, declared)
+        text = utf8 if declared == "utf-8" else _strict(data, declared)
         if text is not None:
             single_byte = codecs.lookup(declared).name != "utf-8" and declared not in {
                 "gb18030",
@@ -126,6 +126,16 @@ def decode_bytes(data: bytes) -> Decoded:
     if detected is not None:
         return detected
     return Decoded(_decode_cp1252(data), "cp1252", f"{GUESSED}not UTF-8; read as cp1252")
+
+
+def as_decoded(data: bytes | str | Decoded) -> Decoded:
+    """A document's text however it is given: bytes are decoded (`decode_bytes`), text is taken as
+    it is, and text already decoded keeps how its encoding was chosen."""
+    if isinstance(data, Decoded):
+        return data
+    if isinstance(data, str):
+        return Decoded(data, "utf-8", "text given")
+    return decode_bytes(data)
 
 
 def _detect(data: bytes) -> Decoded | None:

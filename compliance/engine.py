@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from compliance.checks import Context, Hit, Outcome, Undecided
-from compliance.decoding import GUESSED, binary_kind, decode_bytes
+from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind
 from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError, OriginalUnavailable
@@ -343,10 +343,13 @@ class CheckSettings:
     timing: bool = False
     known_rules: Collection[str] | None = None
     load_original: Callable[[str], Document] | None = None
+    outlets: frozenset[str] | None = None
 
-    def parse(self, data: bytes, kind: DocumentKind) -> Document:
-        """The document parsed once, knowing the packs' outlet names (a byline naming one is not a reporter)."""
-        return parse_document(data, kind, outlets=frozenset(o for pack in self.packs for o in pack.outlets))
+    def parse(self, data: bytes | str | Decoded, kind: DocumentKind) -> Document:
+        """The document parsed once, knowing the outlet names (`outlets`, else the packs'): a
+        byline naming one is not a reporter."""
+        outlets = self.outlets if self.outlets is not None else frozenset(o for pack in self.packs for o in pack.outlets)
+        return parse_document(data, kind, outlets=outlets)
 
     def check(self, doc: Document, *, original: Document | None = None, candidates: Candidates | None = None) -> Report:
         """`check_document` with these settings; `original`, when given, is used instead of reading
@@ -397,17 +400,20 @@ def check_bytes(
     return check_with(data, kind, settings)
 
 
-def check_with(data: bytes, kind: DocumentKind, settings: CheckSettings) -> Report:
-    """`check_bytes` with its settings as one value (what the runner builds once per file)."""
-    binary = binary_kind(data)
-    if binary is not None:
-        return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
-    if not data.strip():
+def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -> Report:
+    """`check_bytes` with its settings as one value (what the runner builds once per file); the
+    article may also be given as text (the API's `check_html(str)`), which is not decoded."""
+    if isinstance(data, bytes):
+        binary = binary_kind(data)
+        if binary is not None:
+            return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
+    if not data or data.isspace():
         return Report(path=settings.path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
+    # Decoded once: the prefilter and the parse read the same text.
+    decoded = as_decoded(data)
     candidates: Candidates | None = None
     meta, default_meta = settings.meta or {}, settings.default_meta or {}
     if settings.auto_detect and "original" not in meta and "original" not in default_meta:
-        decoded = decode_bytes(data)
         candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path)
         # Timing reports the parse and detection steps, so it always takes them.
         if candidates.nothing and not settings.timing:
@@ -415,7 +421,7 @@ def check_with(data: bytes, kind: DocumentKind, settings: CheckSettings) -> Repo
             if unmatched is not None:
                 return unmatched
     started = time.perf_counter()
-    doc = settings.parse(data, kind)
+    doc = settings.parse(decoded, kind)
     parsed = time.perf_counter() - started
     report = settings.check(doc, candidates=candidates)
     return dataclasses.replace(report, timings=(("parse", parsed), *report.timings)) if settings.timing else report

@@ -112,6 +112,37 @@ def test_a_page_no_pack_matches_skips_the_document_model(monkeypatch: pytest.Mon
     assert {d.pack for d in report.detections} == {p.id for p in packs() if p.markers}
 
 
+def test_the_api_takes_the_same_path_as_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check_html` is prefiltered as `check_bytes` is: a page no pack matches builds no model."""
+    import compliance.engine
+    from compliance.api import check_html
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the document model was built")
+
+    monkeypatch.setattr(compliance.engine, "parse_document", refuse)
+    for page in ("<html><body><p>By Ana Ruiz</p><p>Council votes.</p></body></html>", b"<p>By Ana Ruiz</p><p>Council votes.</p>"):
+        report = check_html(page)
+        assert report.packs == ()
+        assert [n.code for n in report.notices] == ["no-pack"]
+
+
+def test_a_page_a_pack_matches_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import compliance.decoding
+
+    calls: list[int] = []
+    decode = compliance.decoding.decode_bytes
+
+    def counted(data: bytes) -> Any:
+        calls.append(len(data))
+        return decode(data)
+
+    monkeypatch.setattr(compliance.decoding, "decode_bytes", counted)
+    data = (SAMPLES / "dcnf" / "compliant-static.html").read_bytes()
+    assert check_bytes(data, "html", packs(), path="page.html").packs == ("dcnf",)
+    assert calls == [len(data)]
+
+
 def test_suppression_comments_and_deep_nesting_still_build_the_model() -> None:
     disabled = b"<html><body><!-- syndcheck-disable dcnf/logo -- not ours --><p>Text.</p></body></html>"
     assert_same(disabled, "html")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 
+from compliance.decoding import Decoded
 from compliance.document.elements import text_of
 from compliance.document.html import image_sources, parse_html
 from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, item_offsets
@@ -46,9 +47,10 @@ __all__ = [
 ]
 
 
-def parse_document(data: bytes | str, kind: DocumentKind, *, outlets: Set[str] = frozenset()) -> Document:
-    """Parse an article of the given kind into a `Document`; `outlets` are the loaded packs' outlet
-    names, which the byline reader never takes for a person's name."""
+def parse_document(data: bytes | str | Decoded, kind: DocumentKind, *, outlets: Set[str] = frozenset()) -> Document:
+    """Parse an article of the given kind (its bytes, its text, or its text as `decode_bytes` read
+    it) into a `Document`; `outlets` are the loaded packs' outlet names, which the byline reader
+    never takes for a person's name."""
     if kind == "html":
         return parse_html(data, outlets=outlets)
     return parse_text(data, markdown=kind == "markdown", outlets=outlets)

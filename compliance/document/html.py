@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Set
 from typing import Any, Final
 
-from compliance.decoding import decode_bytes
+from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import SourcePositions
@@ -122,16 +122,14 @@ def image_sources(element: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(urls))
 
 
-def parse_html(data: bytes | str, *, outlets: Set[str] = frozenset()) -> Document:
-    """Parse an HTML page into a `Document`; never raises on malformed input. `outlets` are
-    outlet names (any case) the byline reader never takes for a person's name."""
+def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset()) -> Document:
+    """Parse an HTML page (its bytes, its text, or its text as `decode_bytes` read it) into a
+    `Document`; never raises on malformed input. `outlets` are outlet names (any case) the byline
+    reader never takes for a person's name."""
     from lxml import etree
 
-    if isinstance(data, str):
-        decoded_text, encoding, reason = data, "utf-8", "text given"
-    else:
-        decoded = decode_bytes(data)
-        decoded_text, encoding, reason = decoded.text, decoded.encoding, decoded.reason
+    decoded = as_decoded(data)
+    decoded_text, encoding, reason = decoded.text, decoded.encoding, decoded.reason
     # lxml is handed UTF-8 bytes with the encoding stated: it otherwise reads undeclared UTF-8 as
     # latin-1, and refuses a str that carries an XML encoding declaration. NUL and lone
     # surrogates (possible in scraped pages) become U+FFFD first.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
-from compliance.decoding import decode_bytes
+from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import find_bylines, outlet_names
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
 from compliance.text import normalize_inline
@@ -48,15 +48,12 @@ def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
     return {str(k): str(v) for k, v in values.items() if isinstance(v, str | int | float) and not isinstance(v, bool)}, None
 
 
-def parse_text(data: bytes | str, *, markdown: bool = False, outlets: Set[str] = frozenset()) -> Document:
+def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: Set[str] = frozenset()) -> Document:
     """Parse a plain-text (or Markdown) article: each non-empty line is a block, as text extraction
     renders a page (an image appears as its alt text on a line of its own). `outlets` are outlet
     names (any case) the byline reader never takes for a person's name."""
-    if isinstance(data, str):
-        source, encoding, reason = data, "utf-8", "text given"
-    else:
-        decoded = decode_bytes(data)
-        source, encoding, reason = decoded.text, decoded.encoding, decoded.reason
+    decoded = as_decoded(data)
+    source, encoding, reason = decoded.text, decoded.encoding, decoded.reason
     front, body = split_front_matter(source)
     front_matter, front_matter_error = read_front_matter(front)
     items: list[Item] = []
