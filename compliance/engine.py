@@ -417,7 +417,7 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path)
         # Timing reports the parse and detection steps, so it always takes them.
         if candidates.nothing and not settings.timing:
-            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, settings.packs, path=settings.path)
+            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, settings.packs, path=settings.path, start_tags=candidates.start_tags)
             if unmatched is not None:
                 return unmatched
     started = time.perf_counter()
@@ -432,11 +432,12 @@ _PARSER_DEPTH_LIMIT = 2048
 NO_PACK = Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)")
 
 
-def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Sequence[Pack], *, path: str) -> Report | None:
+def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Sequence[Pack], *, path: str, start_tags: int) -> Report | None:
     """The report of a page on which the prefilter found no pack's words, built without the
     document model: what `check_document` reports for it. None when the page needs the model
     all the same: suppression comments (reported even with no pack), an `original` in its front
-    matter, or nesting deep enough to stop the parser (reported as truncated)."""
+    matter, or nesting deep enough to stop the parser (reported as truncated: an HTML page with
+    more than `start_tags` start tags)."""
     from compliance.document import read_front_matter, split_front_matter
 
     if "syndcheck-disable" in source:
@@ -446,7 +447,7 @@ def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Seque
         notices.append(Notice("decoded-as", f"encoding guessed ({reason.removeprefix(GUESSED)}); declare the charset if names look wrong"))
     if kind == "html":
         # Every element open at once needs a start tag of its own.
-        if source.count("<") - source.count("</") > _PARSER_DEPTH_LIMIT:
+        if start_tags > _PARSER_DEPTH_LIMIT:
             return None
     else:
         front_matter, error = read_front_matter(split_front_matter(source)[0])

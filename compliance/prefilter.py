@@ -466,6 +466,7 @@ class _PageParts:
 
     parts: list[bytes]
     undecided: bool = False
+    start_tags: int = 0
 
 
 def _page_parts(source: str, kind: str, reach: int = _REACH) -> _PageParts:
@@ -485,6 +486,8 @@ def _html_parts(source: str, reach: int) -> _PageParts:
     # styles: attribute values, script text and the ids and classes selectors name).
     pieces = _MARKUP_SPLIT.split(source)
     markup = "\n".join(pieces[1::2])
+    # Every piece of markup but the end tags (comments and scripts counted too: at least as many).
+    start_tags = len(pieces) // 2 - markup.count("\n</") - markup.startswith("</")
     if "&" in markup:
         markup = _CHARACTER_REFERENCE.sub(_attribute_reference, markup)
     # Text nodes are decoded apart, as the parser does ("&am<b></b>p;" is no reference).
@@ -496,7 +499,7 @@ def _html_parts(source: str, reach: int) -> _PageParts:
     parts = [fold(markup), _SPACE_IN_WORD.sub(b"", nodes).replace(b"\x01", b"")]
     if readings:
         parts.append(b"\n".join(readings))
-    return _PageParts(parts, undecided=readings is None)
+    return _PageParts(parts, undecided=readings is None, start_tags=start_tags)
 
 
 def _hidden_inside(nodes: bytes, reach: int) -> list[bytes] | None:
@@ -547,6 +550,8 @@ class Candidates:
 
     markers: frozenset[tuple[str, str]]
     own_sites: frozenset[str]
+    # At least as many as the start tags of an HTML page (0 for other kinds): how deep it may nest.
+    start_tags: int = 0
 
     @property
     def nothing(self) -> bool:
@@ -689,7 +694,7 @@ class Prefilter:
         host = _host(page_url)
         if host:
             own.update(pack for pack, domains in self._domains.items() if any(host == d or host.endswith("." + d) for d in domains))
-        return Candidates(markers, frozenset(own))
+        return Candidates(markers, frozenset(own), page.start_tags)
 
 
 @dataclass(frozen=True, slots=True)
