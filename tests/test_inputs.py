@@ -40,8 +40,9 @@ def test_a_stream_of_1000_articles_gives_one_result_each_in_order(cli: Any, tmp_
     parsed: list[int] = []
     parse = engine.parse_document
 
-    def counted(data: bytes, *args: Any, **kwargs: Any) -> Any:
-        parsed.append(len(data))
+    def counted(data: Any, *args: Any, **kwargs: Any) -> Any:
+        # The parser is handed the text the prefilter decoded (a `Decoded`), not the bytes again.
+        parsed.append(len(data.text))
         return parse(data, *args, **kwargs)
 
     monkeypatch.setattr(engine, "parse_document", counted)
