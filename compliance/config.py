@@ -11,12 +11,14 @@ import fnmatch
 import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compliance.errors import ConfigError
 from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.selection import SelectionLayer
-from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq
+
+if TYPE_CHECKING:
+    from compliance.yamlsource import Mark, YMap, YNode
 
 CONFIG_NAMES = (".syndcheck.yaml", ".syndcheck.yml")
 _KEYS = ("root", "packs", "rules", "fail-on", "select", "extend-select", "ignore", "include", "exclude", "severity", "overrides")
@@ -131,6 +133,8 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
 
 
 def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] | None = None) -> tuple[str, ...]:
+    from compliance.yamlsource import YScalar, YSeq  # imported only when a configuration is read
+
     items = node.items if isinstance(node, YSeq) else (node,)
     values = []
     for item in items:
@@ -143,6 +147,8 @@ def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] 
 
 
 def _severity(node: YNode, what: str) -> Severity:
+    from compliance.yamlsource import YScalar  # imported only when a configuration is read
+
     if not isinstance(node, YScalar) or str(node.value).lower() not in SEVERITY_LABELS:
         shown = node.value if isinstance(node, YScalar) else "a structure"
         raise _fail(f"{what} must be one of {', '.join(SEVERITY_LABELS)}, got '{shown}'", node.mark, _suggest(str(shown), SEVERITY_LABELS))
@@ -150,6 +156,8 @@ def _severity(node: YNode, what: str) -> Severity:
 
 
 def _severity_map(node: YNode, positions: list[tuple[str, str, int, int]] | None = None) -> tuple[tuple[str, Severity | None], ...]:
+    from compliance.yamlsource import YMap, YScalar  # imported only when a configuration is read
+
     if not isinstance(node, YMap):
         raise _fail("'severity' must map rule ids to error, warning, info or off", node.mark)
     result: list[tuple[str, Severity | None]] = []
@@ -180,6 +188,8 @@ def _check_keys(node: YMap, allowed: Sequence[str], what: str) -> None:
 
 def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
     """Validate one configuration file's YAML (or TOML table converted to nodes)."""
+    from compliance.yamlsource import YMap, YScalar, YSeq  # imported only when a configuration is read
+
     if root is None:
         return ConfigLayer(origin, base_dir)
     if not isinstance(root, YMap):

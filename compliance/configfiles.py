@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from compliance.config import CONFIG_NAMES, ConfigLayer, build_layer
 from compliance.errors import ConfigError, not_utf8
 from compliance.inputs import MAX_BASELINE_BYTES, STDIN, display_file, read_setting
-from compliance.yamlsource import nodes_from_plain, parse_yaml
 
 if TYPE_CHECKING:  # imported when used: baselines are not part of every check
     from compliance.baseline import BaselineEntry
@@ -44,6 +43,8 @@ def _config_in_directory(directory: Path) -> ConfigLayer | None:
             # configuration changes) stay `file:line:col` that editors and CI can open.
             origin = display_file(pyproject)
             header, keys = _toml_positions(text.decode("utf-8"))
+            from compliance.yamlsource import nodes_from_plain
+
             try:
                 return build_layer(nodes_from_plain(table, origin, header, keys), origin, directory.resolve().as_posix())
             except ConfigError as exc:
@@ -99,6 +100,8 @@ def read_config(path: Path) -> ConfigLayer:
     except UnicodeDecodeError as exc:
         raise not_utf8(exc, display_file(path), "the configuration", ConfigError) from None
     origin = display_file(path)
+    from compliance.yamlsource import parse_yaml  # only when a configuration file exists
+
     return build_layer(parse_yaml(text, origin, error=ConfigError), origin, path.resolve().parent.as_posix())
 
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from compliance.document import DocumentKind
 from compliance.errors import InputError, UserError, not_utf8
-from compliance.yamlsource import parse_yaml
 
 if TYPE_CHECKING:  # imported when used: rule tests are not part of every check
     from compliance.formatters.context import ArticleSource
@@ -335,7 +334,7 @@ def read_sidecar_meta(source: Source) -> dict[str, str]:
     sidecar = source.file.with_name(source.file.name + ".meta.yaml")
     if not os.path.lexists(sidecar):
         return {}
-    from compliance.yamlsource import YMap, plain
+    from compliance.yamlsource import YMap, parse_yaml, plain
 
     origin = display_file(sidecar)
     data = read_setting(sidecar, "article metadata", hint="the metadata beside an article is a YAML file")

@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compliance.errors import PackError, combine
 from compliance.inputs import display_file, read_setting, refuse_special
 from compliance.packs import Pack, build_packs, pack_identity
-from compliance.yamlsource import YNode, parse_yaml
+
+if TYPE_CHECKING:
+    from compliance.yamlsource import YNode
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
@@ -200,6 +202,8 @@ class _PackCache:
 
 
 def _parse_pack_file(file: Path) -> tuple[YNode | None, str]:
+    from compliance.yamlsource import parse_yaml  # only when a pack is built from its file, not read from the cache
+
     origin = display_file(file)
     return parse_yaml(read_pack_text(file), origin), origin
 

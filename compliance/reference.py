@@ -16,7 +16,8 @@ from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS
 from compliance.fixtemplates import PLACES, SIDES, SYNTAXES
 from compliance.formatters.pipeline import generic_text
 from compliance.options import Option
-from compliance.packs import DEFAULT_THRESHOLD, HOST_NAME, Pack
+from compliance.packbuild import HOST_NAME
+from compliance.packs import DEFAULT_THRESHOLD, Pack
 
 SCHEMA_ID = "urn:syndcheck:schema:rule-pack:v1"
 

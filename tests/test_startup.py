@@ -17,11 +17,14 @@ from tests.conftest import ROOT, SAMPLES
 # What `syndcheck check one.html` (text output) must not import: other commands, other formats,
 # the fixer, the original-story reader, YAML (the packs come from the cache), the look-alike
 # source table (its ASCII part comes from the cache too) and nameparser (the byline reader's
-# vocabulary from it comes from the cache as well).
+# vocabulary from it comes from the cache as well). Nor the pack builder and the YAML tree it reads
+# (packs come from the cache, and no configuration file exists), nor the words that describe a
+# selector or pattern (only a finding needs them, and the page is clean).
 NOT_FOR_A_TEXT_CHECK = (
     "compliance.audit",
     "compliance.baseline",
     "compliance.cms",
+    "compliance.describe",
     "compliance.explain",
     "compliance.fixes",
     "compliance.formatters.concise",
@@ -33,9 +36,11 @@ NOT_FOR_A_TEXT_CHECK = (
     "compliance.formatters.sarif",
     "compliance.init",
     "compliance.originals",
+    "compliance.packbuild",
     "compliance.reference",
     "compliance.ruletest",
     "compliance.serve",
+    "compliance.yamlsource",
     "confusable_homoglyphs",
     "httpx",
     "nameparser",
@@ -131,6 +136,8 @@ def test_a_one_file_check_with_a_warm_pack_cache_imports_and_compiles_only_what_
     assert isinstance(cold["names_patterns_compiled"], int) and cold["names_patterns_compiled"] > 0
     assert isinstance(cold["pattern_words_read"], int) and cold["pattern_words_read"] > 0
     assert isinstance(cold["modules"], list) and "nameparser" in cold["modules"]
+    # ... and built the packs from their YAML files to do so.
+    assert {"compliance.packbuild", "compliance.yamlsource", "yaml"} <= set(cold["modules"])
 
 
 def test_a_pattern_pickles_with_its_compiled_program(monkeypatch: pytest.MonkeyPatch) -> None:

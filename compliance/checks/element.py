@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, doc_offset, judge_count
-from compliance.describe import describe_selector
 from compliance.document import Document, Image, image_sources, text_of
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
@@ -103,6 +102,8 @@ def describe(params: ElementParams) -> str:
     """What the check looks for, in words: its label, or the selector and attributes described."""
     if params.label:
         return params.label
+    from compliance.describe import describe_selector  # the selector's words are needed only for a finding
+
     phrase = describe_selector(params.selector.css)
     for name, pattern in params.attributes or ():
         words = _ATTRIBUTE_WORDS.get(name, f"{name} attribute")

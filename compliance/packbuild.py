@@ -1,0 +1,730 @@
+"""Building rule packs from YAML: the schema, strict validation with file:line and "did you mean",
+and compilation.
+
+Everything a pack can say is validated and compiled (regexes, CSS selectors) when it loads, before
+any article is read; a mistake is a `PackError` pointing at the line to fix. This module never
+reads files: it takes YAML trees or text and the name of where they came from. The built packs
+are the value objects of `compliance.packs`; a check whose packs come from the pack cache never
+imports this module (nor the YAML reader, nor the pattern describer it uses).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
+from compliance.describe import describe_pattern
+from compliance.errors import PackError, combine
+from compliance.findings import SEVERITY_LABELS, Severity
+from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
+from compliance.options import Option
+from compliance.packs import DEFAULT_THRESHOLD, Marker, OwnSite, Pack, Rule
+from compliance.patterns import Pattern, Selector, compile_pattern, phrase_to_regex, translate_selector
+from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
+
+T = TypeVar("T")
+
+PACK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DEFINE_REF = re.compile(r"\{\{\s*([A-Za-z0-9_-]+)\s*\}\}")
+
+_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "confidence", "extends", "define", "outlets", "detect", "rules")
+_REQUIRED_PACK_KEYS = ("id", "name", "publisher", "terms_url", "as_of", "summary", "rules")
+_RULE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix")
+_REQUIRED_RULE_KEYS = ("id", "severity", "message", "help", "check")
+_OVERRIDE_KEYS = ("id", "severity", "message", "help", "check", "when", "terms", "fix", "off")
+_FIX_KEYS = ("insert", "where", "template", "values", "when")
+_VALUE_SOURCE_KEYS = ("original-image", "original-url", "meta")
+_DETECT_KEYS = ("threshold", "own-site", "markers")
+_OWN_SITE_KEYS = ("domains", "names")
+# A host name as a pack writes it: lower-case labels joined by dots, no scheme, port or path.
+HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
+_MARKER_KEYS = ("id", "label", "weight", "check")
+
+
+def _suggest(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(sorted(choices))
+
+
+class _Builder:
+    """Validates one pack's YAML tree and compiles its checks; errors carry file:line:col."""
+
+    def __init__(self, origin: str, *, validate: bool = True) -> None:
+        self.origin = origin
+        self.validate = validate
+        self.rule: str | None = None
+        self.defines: dict[str, str] = {}
+        self.errors: list[PackError] = []
+
+    def collect(self, build: Callable[[], T]) -> T | None:
+        """Run one independent part of the pack (a definition, a marker, a rule); an error in it is
+        kept for the end, so that every part is validated in one run."""
+        try:
+            return build()
+        except PackError as error:
+            self.errors.append(error)
+            return None
+        finally:
+            self.rule = None
+
+    def fail(self, what: str, mark: Mark, hint: str | None = None) -> PackError:
+        return PackError(what, path=mark.origin, line=mark.line, column=mark.column, rule=self.rule, hint=hint)
+
+    def mapping(self, node: YNode | None, what: str, mark: Mark) -> YMap:
+        if not isinstance(node, YMap):
+            raise self.fail(f"{what} must be a mapping (key: value lines)", node.mark if node is not None else mark)
+        return node
+
+    def keys(self, node: YMap, allowed: tuple[str, ...], required: tuple[str, ...], what: str) -> None:
+        """Every unknown key (with "did you mean") and every missing required key, in one error."""
+        unknown = [key for key in node if key not in allowed]
+        problems = [self.fail(f"unknown key '{key}' in {what}", node.key_mark(key), _suggest(key, allowed)) for key in unknown]
+        # A missing key that a misspelt one stands for ('nam' for 'name') is said once, by that one.
+        meant = {close for key in unknown for close in difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)}
+        problems += [
+            self.fail(f"{what} is missing required key '{key}'", node.mark, f"add '{key}: …' to it")
+            for key in required
+            if key not in node.entries and key not in meant
+        ]
+        if problems:
+            raise combine(problems)
+
+    def string(self, node: YNode | None, what: str, mark: Mark, *, allow_empty: bool = False) -> str:
+        if node is None:
+            raise self.fail(f"{what} is missing", mark, f"add {what.strip(chr(39))}: … (a string)")
+        if not isinstance(node, YScalar) or not isinstance(node.value, str):
+            got = _type_name(node)
+            # A pattern or selector such as [a-z] or 2024 unquoted is read as a list or a number.
+            raise self.fail(f"{what} must be a string, got {got}", node.mark, "put patterns and selectors in single quotes")
+        if not allow_empty and not node.value.strip():
+            raise self.fail(f"{what} must not be empty", node.mark)
+        return node.value
+
+    # -- checks ---------------------------------------------------------------------------
+
+    def check(self, node: YNode | None, mark: Mark) -> Check:
+        check_map = self.mapping(node, "a check", mark)
+        kinds = list(check_map)
+        if len(kinds) != 1:
+            where = check_map.mark if not kinds else check_map.key_mark(kinds[1])
+            raise self.fail(
+                "a check has exactly one kind" + (f", found {', '.join(kinds)}" if kinds else ""),
+                where,
+                "write one of: " + ", ".join(CHECKS) + "; combine several with any/all",
+            )
+        kind = kinds[0]
+        kind_mark = check_map.key_mark(kind)
+        if kind not in CHECKS:
+            raise self.fail(f"unknown check kind '{kind}'", kind_mark, _suggest(kind, CHECKS))
+        value = check_map.entries[kind]
+        spec = CHECKS[kind]
+        if kind in LIST_KINDS:
+            if not isinstance(value, YSeq) or not value.items:
+                raise self.fail(f"'{kind}' takes a non-empty list of checks", value.mark)
+            params = spec.build({"checks": tuple(self.check(item, item.mark) for item in value.items)})
+        elif kind in SINGLE_KINDS:
+            params = spec.build({"check": self.check(value, kind_mark)})
+        else:
+            if isinstance(value, YScalar) and value.value is None:
+                value = YMap({}, {}, value.mark)
+            options = self.mapping(value, f"the '{kind}' check", kind_mark)
+            params = spec.build(self.options(kind, options, spec.options))
+        return Check(kind, params, self.origin, kind_mark.line)
+
+    def options(self, kind: str, node: YMap, options: tuple[Option, ...]) -> dict[str, Any]:
+        by_key = {o.key: o for o in options}
+        self.keys(node, tuple(by_key), tuple(o.key for o in options if o.required), f"the '{kind}' check")
+        flags = {
+            "ignore_case": self._flag(node, "ignore-case"),
+            "whole_word": self._flag(node, "whole-word"),
+        }
+        values: dict[str, Any] = {}
+        for option in options:
+            child = node.entries.get(option.key)
+            if child is None:
+                values[option.attr] = option.default
+                continue
+            values[option.attr] = self.option_value(kind, option, child, flags)
+        if kind == "text":
+            given = [k for k in ("pattern", "phrase") if k in node.entries]
+            if len(given) != 1:
+                raise self.fail("the 'text' check needs exactly one of 'pattern' or 'phrase'", node.mark)
+        if "min" in values and "max" in node.entries and "min" not in node.entries:
+            values["min"] = 0  # `max` alone states a limit, not a requirement: `max: 0` forbids
+        if "min" in values and values.get("max") is not None and values["min"] > values["max"] and "min" in node.entries:
+            raise self.fail(f"min ({values['min']}) is greater than max ({values['max']})", node.key_mark("min"))
+        if kind == "near" and values.get("within_blocks") is None and values.get("within_chars") is None and values.get("order") == "any":
+            raise self.fail("the 'near' check needs 'within-blocks', 'within-chars' or an 'order'", node.mark)
+        if kind == "position" and (values.get("first") is None) == (values.get("last") is None):
+            raise self.fail("the 'position' check needs exactly one of 'first' or 'last'", node.mark)
+        if kind == "link" and values.get("href") is None and values.get("equals") is None and values.get("text") is None:
+            raise self.fail("the 'link' check needs 'href', 'equals' or 'text'", node.mark)
+        if kind == "metadata" and (values.get("meta") is None) == (values.get("json_ld") is None):
+            raise self.fail("the 'metadata' check needs exactly one of 'meta' or 'json-ld'", node.mark)
+        if kind == "fidelity" and (values.get("allow") == "excerpt-allowed") != (values.get("excerpt_words") is not None):
+            raise self.fail("the 'fidelity' check takes 'excerpt-words: N' exactly when 'allow: excerpt-allowed'", node.mark)
+        return values
+
+    def _flag(self, node: YMap, key: str) -> bool:
+        child = node.entries.get(key)
+        return bool(isinstance(child, YScalar) and child.value is True)
+
+    def option_value(self, kind: str, option: Option, node: YNode, flags: Mapping[str, bool]) -> Any:
+        what = f"'{option.key}' of the '{kind}' check"
+        if option.kind == "check":
+            return self.check(node, node.mark)
+        if option.kind == "boolean":
+            if not isinstance(node, YScalar) or not isinstance(node.value, bool):
+                raise self.fail(f"{what} must be true or false, got {_type_name(node)}", node.mark)
+            return node.value
+        if option.kind == "integer":
+            if not isinstance(node, YScalar) or isinstance(node.value, bool) or not isinstance(node.value, int):
+                raise self.fail(f"{what} must be a whole number, got {_type_name(node)}", node.mark)
+            if option.minimum is not None and node.value < option.minimum:
+                raise self.fail(f"{what} must be at least {option.minimum}", node.mark)
+            return node.value
+        if option.kind == "enum":
+            raw = node.value if isinstance(node, YScalar) else None
+            text = str(raw).lower() if isinstance(raw, bool) else raw
+            if not isinstance(text, str) or text not in option.choices:
+                shown = text if isinstance(text, str) else _type_name(node)
+                raise self.fail(f"{what} must be one of {', '.join(option.choices)}, got '{shown}'", node.mark, _suggest(str(shown), option.choices))
+            return text
+        if option.kind == "selector":
+            return self.selector(self.string(node, what, node.mark), node.mark)
+        if option.kind == "regex":
+            source = self.string(node, what, node.mark)
+            case = flags["ignore_case"] if kind == "text" else True
+            return self.regex(source, node.mark, ignore_case=case, whole_word=flags["whole_word"], written=node)
+        if option.kind == "phrase":
+            source = self.string(node, what, node.mark)
+            return self.regex(phrase_to_regex(source), node.mark, ignore_case=flags["ignore_case"], whole_word=False, shown=source)
+        if option.kind == "regex-map":
+            mapping = self.mapping(node, what, node.mark)
+            return {
+                key: self.regex(
+                    self.string(mapping.entries[key], f"attribute '{key}'", mapping.key_mark(key)),
+                    mapping.entries[key].mark,
+                    ignore_case=True,
+                    written=mapping.entries[key],
+                )
+                for key in mapping
+            }
+        if option.kind == "string":
+            return self.string(node, what, node.mark)
+        raise self.fail(f"unsupported option kind {option.kind}", node.mark)  # pragma: no cover
+
+    def regex(self, source: str, mark: Mark, *, ignore_case: bool, whole_word: bool = False, shown: str | None = None, written: YNode | None = None) -> Pattern:
+        """Compile a pattern after expanding `{{definitions}}`; an error points into the pack file
+        as written (`written` is the YAML scalar the pattern came from)."""
+        import regex
+
+        control = _CONTROL.search(source)
+        if control is not None:
+            escape = _YAML_ESCAPES.get(control.group(), f"\\x{ord(control.group()):02x}")
+            raise self.fail(
+                f"pattern contains a control character ({escape} in YAML double quotes is not a regex escape): '{source.translate(_VISIBLE)}'",
+                mark,
+                "write the pattern in single quotes, where backslashes stay as typed: '\\bBy'",
+            )
+
+        def expand(text: str, chain: tuple[str, ...]) -> str:
+            def one(match: re.Match[str]) -> str:
+                name = match.group(1)
+                if name not in self.defines:
+                    raise self.fail(f"unknown definition '{{{{{name}}}}}'", mark, _suggest(name, self.defines) if self.defines else "add it under 'define:'")
+                if name in chain:
+                    raise self.fail(f"definition '{name}' refers to itself: {' → '.join((*chain, name))}", mark, "remove one of the references")
+                # A definition may use earlier ones ("{{kff}}" inside a credit line).
+                return f"(?:{expand(self.defines[name], (*chain, name))})"
+
+            return _DEFINE_REF.sub(one, text)
+
+        # Where each character of the expanded pattern came from in the written one.
+        origins: list[int] = []
+        parts: list[str] = []
+        last = 0
+        for match in _DEFINE_REF.finditer(source):
+            replacement = expand(match.group(0), ())
+            parts.append(source[last : match.start()])
+            origins.extend(range(last, match.start()))
+            parts.append(replacement)
+            origins.extend([match.start()] * len(replacement))
+            last = match.end()
+        parts.append(source[last:])
+        origins.extend(range(last, len(source) + 1))
+        expanded = "".join(parts)
+        if self.validate:
+            try:
+                regex.compile(expanded)
+            except regex.error as exc:
+                position = origins[min(exc.pos, len(origins) - 1)] if exc.pos is not None else None
+                where = _position_in_file(written, position, mark) if position is not None else mark
+                raise self.fail(f"invalid regex '{source}': {exc.msg}", where, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
+            except (ValueError, OverflowError, RecursionError) as exc:
+                raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
+        try:
+            pattern = compile_pattern(expanded, ignore_case=ignore_case, whole_word=whole_word, validate=self.validate)
+        except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+            raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
+        label = f'"{" ".join(shown.split())}"' if shown is not None else describe_pattern(expanded)
+        return dataclasses.replace(pattern, source=shown if shown is not None else source, label=label)
+
+    def selector(self, source: str, mark: Mark) -> Selector:
+        from cssselect import SelectorError
+        from lxml.etree import XPathError
+
+        try:
+            selector = Selector(source, translate_selector(source))
+            if self.validate:
+                selector.validate()
+            return selector
+        except (SelectorError, XPathError, NotImplementedError, ValueError, RecursionError) as exc:
+            raise self.fail(
+                f"invalid CSS selector '{source}': {exc}",
+                mark,
+                "write selectors in single quotes; CSS selectors as lxml supports them are listed under the element check in docs/check-kinds.md",
+            ) from None
+
+
+# Control characters that only a YAML double-quoted escape can put in a pattern (tab and line
+# breaks excepted: those are typed, or come from block scalars).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_YAML_ESCAPES = {"\b": "\\b", "\f": "\\f", "\a": "\\a", "\v": "\\v", "\x1b": "\\e", "\x00": "\\0"}
+_VISIBLE = {code: f"\\x{code:02x}" for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+
+
+def _position_in_file(written: YNode | None, position: int, mark: Mark) -> Mark:
+    """The file position of character `position` of a pattern written on one line, plain or in
+    single quotes (where '' stands for one quote); the scalar's start otherwise."""
+    if not isinstance(written, YScalar) or written.style not in ("", "'") or not isinstance(written.value, str) or "\n" in written.value:
+        return mark
+    column = mark.column + (1 if written.style == "'" else 0) + position
+    if written.style == "'":
+        column += written.value[:position].count("'")
+    return Mark(mark.origin, mark.line, column)
+
+
+def _type_name(node: YNode | None) -> str:
+    if node is None:
+        return "nothing"
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    value = node.value
+    if value is None:
+        return "nothing (empty value, or an unquoted '#' starting a comment)"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string"}.get(type(value), type(value).__name__)
+
+
+def pack_identity(root: YNode | None, origin: str) -> tuple[str, list[tuple[str, Mark]]]:
+    """A pack's id and the packs it extends (with where each is named), before building it."""
+    builder = _Builder(origin)
+    top = builder.mapping(root, "a rule pack", Mark(origin, 1, 1))
+    pack_id = builder.string(top.get("id"), "'id'", top.mark)
+    extends_node = top.get("extends")
+    if extends_node is None:
+        return pack_id, []
+    items = extends_node.items if isinstance(extends_node, YSeq) else (extends_node,)
+    return pack_id, [(builder.string(item, "'extends'", item.mark), item.mark) for item in items]
+
+
+def build_packs(trees: Sequence[tuple[YNode | None, str]], *, trusted: frozenset[str] = frozenset()) -> list[Pack]:
+    """Build several packs, resolving `extends` among them (bases first, cycles refused).
+
+    Packs whose origin is in `trusted` (the built-in packs, compiled by the test suite) have their
+    regexes and selectors compiled on first use instead of now."""
+    by_id: dict[str, tuple[YNode | None, str, list[tuple[str, Mark]]]] = {}
+    for root, origin in trees:
+        pack_id, parents = pack_identity(root, origin)
+        if pack_id in by_id:
+            raise PackError(f"pack id '{pack_id}' is already defined in {by_id[pack_id][1]}", path=origin, line=1, hint="give the pack a different id")
+        by_id[pack_id] = (root, origin, parents)
+    built: dict[str, Pack] = {}
+    broken: dict[str, PackError] = {}
+    skipped: set[str] = set()  # packs whose base pack is broken: its errors are reported, theirs would repeat them
+
+    def build(pack_id: str, chain: tuple[str, ...]) -> Pack | None:
+        if pack_id in built:
+            return built[pack_id]
+        if pack_id in broken or pack_id in skipped:
+            return None
+        root, origin, parents = by_id[pack_id]
+        try:
+            bases: dict[str, Pack] = {}
+            for parent, mark in parents:
+                if parent not in by_id:
+                    raise PackError(
+                        f"'{pack_id}' extends unknown pack '{parent}'", path=mark.origin, line=mark.line, column=mark.column, hint=_suggest(parent, by_id)
+                    )
+                if parent in chain or parent == pack_id:
+                    cycle = " → ".join((*chain, pack_id, parent))
+                    raise PackError(f"'extends' forms a cycle: {cycle}", path=mark.origin, line=mark.line, column=mark.column, hint="remove one of the links")
+                base = build(parent, (*chain, pack_id))
+                if base is None:
+                    skipped.add(pack_id)
+                    return None
+                bases[parent] = base
+            built[pack_id] = build_pack(root, origin, parents=bases, validate=origin not in trusted)
+        except PackError as error:
+            broken[pack_id] = error
+            return None
+        return built[pack_id]
+
+    for pack_id in by_id:
+        build(pack_id, ())
+    if broken:
+        raise combine([broken[pack_id] for pack_id in by_id if pack_id in broken])
+    return [built[pack_id] for pack_id in by_id]
+
+
+def _outlets(builder: _Builder, top: YMap) -> tuple[str, ...]:
+    """The pack's `outlets:` list of outlet names."""
+    if "outlets" not in top.entries:
+        return ()
+    node = top.entries["outlets"]
+    if not isinstance(node, YSeq) or not node.items:
+        raise builder.fail("'outlets' must be a non-empty list of outlet names", node.mark, "for example: outlets: [ProPublica]")
+    return tuple(builder.string(item, "an outlet name", item.mark).strip() for item in node.items)
+
+
+def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] | None = None, validate: bool = True) -> Pack:
+    """Validate and compile a pack from its YAML tree; `parents` are the built packs it extends."""
+    builder = _Builder(origin, validate=validate)
+    start = Mark(origin, 1, 1)
+    top = builder.mapping(root, "a rule pack", start)
+    # The pack's own fields are independent of each other and of its rules: every mistake in
+    # them is kept, and the rules are still validated, so one run reports them all.
+    builder.collect(lambda: builder.keys(top, _PACK_KEYS, _REQUIRED_PACK_KEYS, "the pack"))
+    pack_id = builder.string(top.get("id"), "'id'", top.mark)
+    if not PACK_ID.match(pack_id):
+        raise builder.fail(f"pack id '{pack_id}' must be lower-case words joined by hyphens", top.entries["id"].mark)
+
+    def text(key: str) -> str:
+        # A missing key was reported by `keys` already.
+        return (builder.collect(lambda: builder.string(top.get(key), f"'{key}'", top.mark)) or "") if key in top.entries else ""
+
+    texts = {key: text(key) for key in ("name", "publisher", "terms_url", "summary")}
+
+    def terms_url() -> None:
+        if not texts["terms_url"].startswith(("https://", "http://")):
+            raise builder.fail("terms_url must be an http(s) URL", top.entries["terms_url"].mark)
+
+    def read_as_of() -> str:
+        node = top.get("as_of")
+        text = node.value.isoformat()[:10] if isinstance(node, YScalar) and isinstance(node.value, dt.date) else builder.string(node, "'as_of'", top.mark)
+        try:
+            dt.date.fromisoformat(text[:10])
+        except ValueError:
+            raise builder.fail(f"as_of must be a date like 2024-06-27, got '{text}'", top.entries["as_of"].mark) from None
+        return text
+
+    if "terms_url" in top.entries:
+        builder.collect(terms_url)
+    as_of = (builder.collect(read_as_of) or "") if "as_of" in top.entries else ""
+    confidence = (builder.collect(lambda: builder.string(top.get("confidence"), "'confidence'", top.mark)) or "") if "confidence" in top.entries else ""
+
+    _, extends = pack_identity(top, origin)
+    inherited: list[Rule] = []
+    for parent_id, mark in extends:
+        parent = (parents or {}).get(parent_id)
+        if parent is None:
+            raise builder.fail(f"'{pack_id}' extends unknown pack '{parent_id}'", mark, "load the base pack too (same directory or --rules)")
+        builder.defines.update(parent.defines)
+        inherited.extend(rule for rule in parent.rules if rule.id not in {r.id for r in inherited})
+
+    if "define" in top.entries:
+        defines = builder.mapping(top.entries["define"], "'define'", top.key_mark("define"))
+        for name in defines:
+
+            def define(name: str = name) -> str:
+                source = builder.string(defines.entries[name], f"definition '{name}'", defines.key_mark(name))
+                builder.regex(source, defines.entries[name].mark, ignore_case=False, written=defines.entries[name])  # validates the definition
+                return source
+
+            source = builder.collect(define)
+            if source is not None:
+                builder.defines[name] = source
+
+    outlets = tuple(dict.fromkeys(_outlets(builder, top) + tuple(o for parent_id, _ in extends for o in (parents or {})[parent_id].outlets)))
+    markers: list[Marker] = []
+    threshold = DEFAULT_THRESHOLD
+    own_site = OwnSite()
+    if "detect" in top.entries:
+        detect = builder.mapping(top.entries["detect"], "'detect'", top.key_mark("detect"))
+        builder.keys(detect, _DETECT_KEYS, ("markers",), "'detect'")
+        if "threshold" in detect.entries:
+            threshold = _number(builder, detect.entries["threshold"], "detect threshold")
+        if "own-site" in detect.entries:
+            own_site = _own_site(builder, detect.entries["own-site"], detect.key_mark("own-site"))
+        marker_list = detect.entries["markers"]
+        if not isinstance(marker_list, YSeq):
+            raise builder.fail("'markers' must be a list", marker_list.mark)
+        for item in marker_list.items:
+
+            def build_marker(item: YNode = item) -> Marker:
+                marker = builder.mapping(item, "a marker", item.mark)
+                builder.keys(marker, _MARKER_KEYS, ("id", "check"), "a detection marker")
+                weight = _number(builder, marker.entries["weight"], "marker weight") if "weight" in marker.entries else 1.0
+                return Marker(
+                    builder.string(marker.entries["id"], "marker id", marker.mark),
+                    weight,
+                    builder.check(marker.entries["check"], marker.key_mark("check")),
+                    builder.string(marker.entries["label"], "marker label", marker.key_mark("label")) if "label" in marker.entries else "",
+                )
+
+            built_marker = builder.collect(build_marker)
+            if built_marker is not None:
+                markers.append(built_marker)
+
+    rule_list = top.entries.get("rules")
+    if rule_list is None or not isinstance(rule_list, YSeq):
+        if rule_list is not None:
+            builder.errors.append(builder.fail("'rules' must be a list of rules", rule_list.mark))
+        raise combine(builder.errors)
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    overrides: dict[str, Rule | None] = {}
+    inherited_ids = {rule.id: rule for rule in inherited}
+    for item in rule_list.items:
+
+        def build_one(item: YNode = item) -> None:
+            rule_map = builder.mapping(item, "a rule", item.mark)
+            rule_id_node = rule_map.get("id")
+            rule_id = rule_id_node.value if isinstance(rule_id_node, YScalar) and isinstance(rule_id_node.value, str) else ""
+            if rule_id and not rule_id.startswith(pack_id + "/") and inherited:
+                if rule_id not in inherited_ids:
+                    builder.rule = rule_id
+                    raise builder.fail(
+                        f"rule '{rule_id}' is not inherited from {', '.join(p for p, _ in extends)}",
+                        rule_map.entries["id"].mark,
+                        _suggest(rule_id, inherited_ids),
+                    )
+                overrides[rule_id] = _override_rule(builder, rule_map, inherited_ids[rule_id])
+                return
+            rules.append(_build_rule(builder, item, pack_id, seen))
+
+        builder.collect(build_one)
+    if builder.errors:
+        raise combine(builder.errors)
+    kept = [overrides.get(rule.id, rule) for rule in inherited]
+    rules = [rule for rule in kept if rule is not None] + rules
+    return Pack(
+        id=pack_id,
+        name=texts["name"],
+        publisher=texts["publisher"],
+        terms_url=texts["terms_url"],
+        as_of=as_of,
+        summary=texts["summary"],
+        confidence=confidence,
+        rules=tuple(rules),
+        markers=tuple(markers),
+        threshold=threshold,
+        origin=origin,
+        outlets=outlets,
+        extends=tuple(p for p, _ in extends),
+        defines=tuple(builder.defines.items()),
+        own_site=own_site,
+    )
+
+
+def _own_site(builder: _Builder, node: YNode, mark: Mark) -> OwnSite:
+    """`own-site`: the publisher's host names and site names, each a non-empty list of strings."""
+    own = builder.mapping(node, "'own-site'", mark)
+    builder.keys(own, _OWN_SITE_KEYS, (), "'own-site'")
+    if not own.entries:
+        raise builder.fail("'own-site' needs 'domains', 'names' or both", own.mark)
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in own:
+        items = own.entries[key]
+        if not isinstance(items, YSeq) or not items.items:
+            example = "[example.org]" if key == "domains" else "[Example Gazette]"
+            raise builder.fail(f"'{key}' of 'own-site' must be a non-empty list", items.mark, f"write {key}: {example}")
+        values = []
+        for item in items.items:
+            value = builder.string(item, f"an entry of '{key}'", item.mark).strip()
+            if key == "domains" and not HOST_NAME.match(value):
+                raise builder.fail(
+                    f"'{value}' is not a host name",
+                    item.mark,
+                    "write the host name only, in lower case, e.g. dailycaller.com (its subdomains, such as www., are included)",
+                )
+            values.append(value)
+        lists[key] = tuple(values)
+    return OwnSite(lists.get("domains", ()), lists.get("names", ()))
+
+
+def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
+    """An inherited rule changed by id: any field replaced, or `off: true` to drop it."""
+    builder.rule = base.id
+    builder.keys(rule, _OVERRIDE_KEYS, ("id",), f"the override of '{base.id}'")
+    if "off" in rule.entries:
+        off = rule.entries["off"]
+        if not isinstance(off, YScalar) or not isinstance(off.value, bool):
+            raise builder.fail("'off' must be true or false", off.mark)
+        if off.value:
+            return None
+    changes: dict[str, Any] = {}
+    if "severity" in rule.entries:
+        text = builder.string(rule.entries["severity"], "severity", rule.mark)
+        if text not in SEVERITY_LABELS:
+            raise builder.fail(
+                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _suggest(text, SEVERITY_LABELS)
+            )
+        changes["severity"] = Severity.from_label(text)
+    for key in ("message", "help", "terms"):
+        if key in rule.entries:
+            changes[key] = builder.string(rule.entries[key], key, rule.mark).strip()
+    if "check" in rule.entries:
+        changes["check"] = builder.check(rule.entries["check"], rule.key_mark("check"))
+    if "when" in rule.entries:
+        changes["when"] = builder.check(rule.entries["when"], rule.key_mark("when"))
+    if "fix" in rule.entries:
+        changes["fix"] = _fix(builder, rule.entries["fix"], rule.key_mark("fix"))
+    return dataclasses.replace(base, **changes)
+
+
+def _number(builder: _Builder, node: YNode, what: str) -> float:
+    if not isinstance(node, YScalar) or isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+        raise builder.fail(f"{what} must be a number", node.mark)
+    if not 0 < float(node.value) <= 10:
+        raise builder.fail(f"{what} must be between 0 and 10", node.mark)
+    return float(node.value)
+
+
+def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, int]) -> Rule:
+    builder.rule = None
+    rule = builder.mapping(item, "a rule", item.mark)
+    if isinstance(rule.get("id"), YScalar) and isinstance(rule.entries["id"].value, str):  # type: ignore[union-attr]
+        builder.rule = rule.entries["id"].value  # type: ignore[union-attr]
+    builder.keys(rule, _RULE_KEYS, _REQUIRED_RULE_KEYS, "a rule")
+    rule_id = builder.string(rule.entries["id"], "rule id", rule.mark)
+    prefix, _, name = rule_id.partition("/")
+    if prefix != pack_id or not RULE_NAME.match(name):
+        raise builder.fail(f"rule id '{rule_id}' must be '{pack_id}/<name>' with a lower-case, hyphenated name", rule.entries["id"].mark)
+    if rule_id in seen:
+        raise builder.fail(f"duplicate rule id '{rule_id}' (first at line {seen[rule_id]})", rule.entries["id"].mark)
+    seen[rule_id] = rule.mark.line
+    # The rule's fields are independent: every mistake in them is reported in one run.
+    problems: list[PackError] = []
+
+    def part(build: Callable[[], T]) -> T | None:
+        try:
+            return build()
+        except PackError as error:
+            problems.append(error)
+            return None
+
+    def severity() -> Severity:
+        text = builder.string(rule.entries["severity"], "severity", rule.mark)
+        if text not in SEVERITY_LABELS:
+            raise builder.fail(
+                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _suggest(text, SEVERITY_LABELS)
+            )
+        return Severity.from_label(text)
+
+    level = part(severity)
+    message = part(lambda: builder.string(rule.entries["message"], "message", rule.mark))
+    help_text = part(lambda: builder.string(rule.entries["help"], "help", rule.mark))
+    terms = part(lambda: builder.string(rule.entries["terms"], "terms", rule.mark)) if "terms" in rule.entries else ""
+    check = part(lambda: builder.check(rule.entries["check"], rule.key_mark("check")))
+    when = part(lambda: builder.check(rule.entries["when"], rule.key_mark("when"))) if "when" in rule.entries else None
+    fix = part(lambda: _fix(builder, rule.entries["fix"], rule.key_mark("fix"))) if "fix" in rule.entries else None
+    if problems:
+        raise combine(problems)
+    assert level is not None and message is not None and help_text is not None and terms is not None and check is not None
+    return Rule(
+        rule_id,
+        level,
+        message.strip(),
+        help_text.strip(),
+        check,
+        when,
+        terms.strip(),
+        pack_id,
+        builder.origin,
+        rule.mark.line,
+        fix=fix,
+    )
+
+
+def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
+    """A rule's `fix:` — `insert` (before/after), `where` (a place or a check), `template` (one
+    text for every syntax, or html/markdown/text), `values` (the fix's own values)."""
+    fix = builder.mapping(node, "'fix'", mark)
+    builder.keys(fix, _FIX_KEYS, ("insert", "where", "template"), "'fix'")
+    insert = builder.string(fix.entries["insert"], "'insert' of 'fix'", fix.mark)
+    if insert not in SIDES:
+        raise builder.fail(f"'insert' of 'fix' must be one of {', '.join(SIDES)}, got '{insert}'", fix.entries["insert"].mark, _suggest(insert, SIDES))
+    where_node = fix.entries["where"]
+    where: str | Check
+    if isinstance(where_node, YMap):
+        where = builder.check(where_node, fix.key_mark("where"))
+    else:
+        where = builder.string(where_node, "'where' of 'fix'", fix.mark)
+        if where not in PLACES:
+            raise builder.fail(f"'where' of 'fix' must be one of {', '.join(PLACES)} or a check, got '{where}'", where_node.mark, _suggest(where, PLACES))
+    values: list[ValueSource] = []
+    if "values" in fix.entries:
+        value_map = builder.mapping(fix.entries["values"], "'values' of 'fix'", fix.key_mark("values"))
+        for name in value_map:
+            if name in BUILT_IN_VALUES or not re.match(r"^[a-z][a-z0-9-]*$", name):
+                raise builder.fail(
+                    f"value name '{name}' must be lower-case words joined by hyphens, other than {', '.join(BUILT_IN_VALUES)}", value_map.key_mark(name)
+                )
+            source = builder.mapping(value_map.entries[name], f"value '{name}'", value_map.key_mark(name))
+            builder.keys(source, _VALUE_SOURCE_KEYS, (), f"value '{name}'")
+            if not source.entries:
+                raise builder.fail(f"value '{name}' needs 'original-image', 'original-url' or 'meta'", source.mark)
+            patterns = {
+                key: builder.regex(
+                    builder.string(source.entries[key], f"'{key}' of value '{name}'", source.mark),
+                    source.entries[key].mark,
+                    ignore_case=True,
+                    written=source.entries[key],
+                )
+                for key in ("original-image", "original-url")
+                if key in source.entries
+            }
+            meta = builder.string(source.entries["meta"], f"'meta' of value '{name}'", source.mark) if "meta" in source.entries else None
+            values.append(ValueSource(name, patterns.get("original-image"), patterns.get("original-url"), meta))
+    templates = _fix_templates(builder, fix.entries["template"], fix.key_mark("template"))
+    known = {*BUILT_IN_VALUES, *(v.name for v in values)}
+    for syntax, template in templates:
+        for match in PLACEHOLDER.finditer(template):
+            name = match.group(1)
+            if name not in known and not name.startswith("meta."):
+                raise builder.fail(
+                    f"unknown value '{{{name}}}' in the {syntax} template of 'fix'",
+                    fix.entries["template"].mark,
+                    _suggest(name, known) if known else "declare it under 'values'",
+                )
+    when = builder.check(fix.entries["when"], fix.key_mark("when")) if "when" in fix.entries else None
+    return FixTemplate(insert, where, templates, tuple(values), when)  # type: ignore[arg-type]
+
+
+def _fix_templates(builder: _Builder, node: YNode, mark: Mark) -> tuple[tuple[str, str], ...]:
+    """One text (a paragraph in HTML, a line in text and Markdown) or a block per syntax."""
+    if isinstance(node, YMap):
+        builder.keys(node, SYNTAXES, (), "'template' of 'fix'")
+        if not node.entries:
+            raise builder.fail("'template' of 'fix' needs at least one of html, markdown, text", node.mark)
+        return tuple(
+            (syntax, builder.string(node.entries[syntax], f"the {syntax} template", node.mark).strip()) for syntax in SYNTAXES if syntax in node.entries
+        )
+    text = builder.string(node, "'template' of 'fix'", mark).strip()
+    import html
+
+    return (("html", f"<p>{html.escape(text, quote=False)}</p>"), ("markdown", text), ("text", text))
+
+
+def load_pack(text: str, origin: str, *, parents: Mapping[str, Pack] | None = None) -> Pack:
+    """Parse and validate a pack's YAML text (`origin` names the file in error messages)."""
+    return build_pack(parse_yaml(text, origin), origin, parents=parents)
