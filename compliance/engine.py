@@ -438,7 +438,7 @@ def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Seque
     all the same: suppression comments (reported even with no pack), an `original` in its front
     matter, or nesting deep enough to stop the parser (reported as truncated: an HTML page with
     more than `start_tags` start tags)."""
-    from compliance.document import read_front_matter, split_front_matter
+    from compliance.document.plaintext import read_front_matter, split_front_matter
 
     if "syndcheck-disable" in source:
         return None

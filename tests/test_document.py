@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from compliance.document import Block, Document, Image, find_article_root, parse_document, parse_html, parse_text
+from compliance.document import Block, Document, Image, find_article_root, parse_document, parse_html
+from compliance.document.plaintext import parse_text
 from compliance.findings import Location
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_ed54357ff46486a8.txt"

@@ -11,7 +11,7 @@ Where each part lives:
 - `visibility`: what a reader can see (skipped tags, hiding attributes, styles and classes);
 - `region`: the article region and the page chrome around and inside it;
 - `html`: the walk over an HTML page that builds the document, images and head metadata;
-- `plaintext`: plain-text and Markdown articles, YAML front matter;
+- `plaintext`: plain-text and Markdown articles, YAML front matter (imported when such an article comes);
 - `bylines`: finding the document's bylines; `byline_reading`: reading one byline's text;
 - `elements`: small reads of an element (class tokens, text) the others share.
 """
@@ -24,7 +24,6 @@ from compliance.decoding import Decoded
 from compliance.document.elements import text_of
 from compliance.document.html import image_sources, parse_html
 from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, item_offsets
-from compliance.document.plaintext import parse_text, read_front_matter, split_front_matter
 from compliance.document.region import find_article_root
 
 __all__ = [
@@ -40,9 +39,6 @@ __all__ = [
     "item_offsets",
     "parse_document",
     "parse_html",
-    "parse_text",
-    "read_front_matter",
-    "split_front_matter",
     "text_of",
 ]
 
@@ -53,4 +49,7 @@ def parse_document(data: bytes | str | Decoded, kind: DocumentKind, *, outlets: 
     never takes for a person's name."""
     if kind == "html":
         return parse_html(data, outlets=outlets)
+    # Text and Markdown have a reader of their own, imported only when such an article comes.
+    from compliance.document.plaintext import parse_text
+
     return parse_text(data, markdown=kind == "markdown", outlets=outlets)
