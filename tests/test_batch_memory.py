@@ -3,16 +3,22 @@ whole-run formats need are kept packed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import pickle
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from compliance.compact import CompactReports
+from compliance import runner as runner_module
+from compliance.compact import CompactReports, unpack
+from compliance.document.elements import CLASS_VALUES_CACHED
 from compliance.engine import check_bytes
+from compliance.findings import Severity
 from compliance.inputs import Skipped, Source
 from compliance.loading import load_packs
-from compliance.runner import Runner, RunOptions
+from compliance.runner import CHUNK_FILES, FileResult, Runner, RunOptions, chunk_size
 from tests.conftest import SAMPLES
 
 
@@ -53,3 +59,124 @@ def test_a_directory_is_walked_as_its_files_are_checked(tmp_path: Path, monkeypa
     rest = list(results)
     assert [r.report.path for r in [first, *rest]] == [str(tmp_path / f"story-{index:02}.html") for index in range(12)]
     assert walked == [12, 12]
+
+
+# --- worker processes -------------------------------------------------------------------------
+
+_REAL_CHECK_CHUNK = runner_module._check_chunk
+
+
+def _recording_check_chunk(chunk: Sequence[tuple[int, Source]]) -> list[FileResult]:
+    """`_check_chunk` in a worker, noting which files it was handed at once."""
+    with open(os.environ["CHUNKS_LOG"], "a", encoding="utf-8") as log:
+        log.write(" ".join(str(index) for index, _ in chunk) + "\n")
+    return _REAL_CHECK_CHUNK(chunk)
+
+
+def test_workers_are_handed_files_in_chunks_and_results_come_back_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    story = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+    for index in range(60):
+        (tmp_path / "desk").mkdir(exist_ok=True)
+        (tmp_path / "desk" / f"story-{index:02}.html").write_bytes(story)
+    monkeypatch.setenv("CHUNKS_LOG", str(tmp_path / "chunks.log"))
+    monkeypatch.setattr(runner_module, "_check_chunk", _recording_check_chunk)
+    results = list(Runner(RunOptions()).run([str(tmp_path / "desk")], jobs=2))
+    assert [Path(r.report.path).name for r in results] == [f"story-{index:02}.html" for index in range(60)]
+    assert all(r.report.checked and r.report.findings for r in results)
+    chunks = [[int(i) for i in line.split()] for line in (tmp_path / "chunks.log").read_text().splitlines()]
+    # Every file handed out once, in runs of consecutive files; several at a time while many are
+    # left, one at a time at the end so that both workers finish together.
+    assert sorted(i for chunk in chunks for i in chunk) == list(range(60))
+    assert all(chunk == list(range(chunk[0], chunk[0] + len(chunk))) for chunk in chunks)
+    assert max(len(chunk) for chunk in chunks) == chunk_size(60, 2) > 1
+    assert len(chunks[-1]) == 1
+
+
+def test_chunks_shrink_towards_the_end_of_a_batch() -> None:
+    assert chunk_size(2000, 2) == CHUNK_FILES
+    assert chunk_size(40, 2) < CHUNK_FILES
+    assert chunk_size(3, 2) == 1 and chunk_size(0, 2) == 1
+
+
+def test_a_result_travels_between_processes_with_its_report_packed() -> None:
+    packs = load_packs()
+    page = SAMPLES / "dcnf" / "no-logo.html"
+    report = check_bytes(page.read_bytes(), "html", packs, path=str(page))
+    sent = pickle.dumps(FileResult(report, failing=True, threshold=Severity.WARNING, originals=("/news/original.html",)))
+    arrived = pickle.loads(sent)
+    assert arrived.report == report and arrived.report.findings == report.findings
+    assert (arrived.failing, arrived.threshold, arrived.originals) == (True, Severity.WARNING, ("/news/original.html",))
+    # The run keeps the bytes that travelled for the whole-run formats, and they read back the same.
+    assert arrived.packed and unpack(arrived.packed) == report
+    assert len(sent) < len(pickle.dumps(report))
+    held = CompactReports()
+    held.append(arrived.report, arrived.packed)
+    assert held.held_bytes == len(arrived.packed) and list(held) == [report]
+
+
+def test_a_baseline_applied_in_the_run_drops_the_packed_report_that_travelled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = SAMPLES / "dcnf" / "no-logo.html"
+    report = check_bytes(page.read_bytes(), "html", load_packs(), path=str(page))
+    baseline = tmp_path / "baseline.json"
+    monkeypatch.chdir(tmp_path)
+    runner = Runner(RunOptions())
+    arrived = pickle.loads(pickle.dumps(FileResult(report, failing=True)))
+    assert arrived.packed
+    assert runner._finish(arrived).packed == arrived.packed  # no baseline: kept as it came
+    from compliance.baseline import BaselineFilter
+
+    runner.baseline = BaselineFilter({}, file=str(baseline))
+    finished = runner._finish(arrived)
+    assert finished.packed == b""
+
+
+# --- caches -------------------------------------------------------------------------------------
+
+
+def _class_value_caches() -> list[Any]:
+    from compliance.document import bylines, elements, region, visibility
+
+    return [
+        elements.class_tokens,
+        visibility.hides_by_class,
+        bylines._byline_by_class,
+        bylines._elsewhere_by_name,
+        region._chrome_by_class,
+        region._comments_by_id,
+        region._body_by_class,
+    ]
+
+
+def test_caches_of_class_values_stay_bounded_over_pages_that_each_bring_their_own() -> None:
+    # A CMS gives every page classes and ids of its own (WordPress: `post-48001`, `postid-48001`):
+    # over a long batch the memoised values must stop at the bound, not grow file by file.
+    packs = load_packs()
+    pages = 40
+    per_page = 20
+    for page in range(pages):
+        items = "".join(
+            f'<li class="post-{page}-{n} post type-post hentry" id="comment-{page}-{n}"><a href="/p/{page}/{n}">Teaser {n}</a></li>' for n in range(per_page)
+        )
+        html = (
+            f'<html><body class="postid-{page} single"><article class="post-{page} entry"><p class="byline">By Jake Smith, Daily Caller News Foundation</p>'
+            f'<div class="entry-content"><p>The council met on Tuesday.</p></div></article><ul class="related">{items}</ul></body></html>'
+        )
+        check_bytes(html.encode(), "html", packs, path=f"page-{page}.html")
+    assert pages * per_page > CLASS_VALUES_CACHED
+    sizes = {cache.__wrapped__.__name__: cache.cache_info() for cache in _class_value_caches()}
+    assert all(info.maxsize == CLASS_VALUES_CACHED for info in sizes.values()), sizes
+    assert sizes["class_tokens"].currsize == CLASS_VALUES_CACHED  # filled, and no further
+
+
+def test_a_files_real_path_is_found_folder_by_folder_as_resolving_it_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.configfiles import ConfigFinder
+
+    (tmp_path / "archive" / "2024").mkdir(parents=True)
+    (tmp_path / "archive" / "2024" / "story.html").write_text("<p>Story.</p>", encoding="utf-8")
+    (tmp_path / "desk").symlink_to(tmp_path / "archive" / "2024")
+    (tmp_path / "archive" / "2024" / "linked.html").symlink_to(tmp_path / "archive" / "story.html")
+    monkeypatch.chdir(tmp_path)
+    finder = ConfigFinder()
+    spellings = ("desk/story.html", "./desk/story.html", str(tmp_path / "desk" / "story.html"), "desk/linked.html", "desk/../desk/story.html", "desk/gone.html")
+    for path in spellings:
+        assert finder.real_path(path) == Path(path).resolve().as_posix(), path

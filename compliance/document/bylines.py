@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compliance.document.byline_reading import BylineReading, person_name, quote_byline, read_byline
-from compliance.document.elements import class_tokens
+from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
 from compliance.document.model import Block, Byline
 from compliance.text import normalize_inline
 
@@ -118,7 +118,7 @@ def outlet_names(outlets: Set[str]) -> frozenset[str]:
     return frozenset(" ".join(o.lower().split()) for o in outlets)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
 def _byline_by_class(value: str) -> bool:
     tokens = class_tokens(value)
     return bool(tokens & _MARKUP_CLASSES) or any("byline" in c or ("author" in c and "authority" not in c) for c in tokens)
@@ -354,7 +354,7 @@ def _elsewhere(element: Any, zone: _Zone) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
 def _elsewhere_by_name(value: str, identifier: str) -> bool:
     for token in f"{value} {identifier}".lower().split():
         if token in _ELSEWHERE_NAMES or any(_elsewhere_piece(piece) for piece in _BEM_SPLIT.split(token)):

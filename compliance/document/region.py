@@ -8,7 +8,7 @@ import functools
 import re
 from typing import Any
 
-from compliance.document.elements import class_tokens, text_of
+from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
 
 # Page chrome inside or around an article: not part of the story an editor republished.
 _CHROME_CLASSES = frozenset(
@@ -58,13 +58,13 @@ _CHROME_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo
 _COMMENTS_TOKEN = re.compile(r"(?:comments?|commentlist|respond|disqus(?:_thread)?)(?:[-_].*)?", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
 def _chrome_by_class(value: str) -> bool:
     tokens = class_tokens(value)
     return bool(tokens & _CHROME_CLASSES) or any(c.startswith(("widget_", "sidebar-")) or _COMMENTS_TOKEN.fullmatch(c) for c in tokens)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
 def _comments_by_id(value: str) -> bool:
     return _COMMENTS_TOKEN.fullmatch(value.strip()) is not None
 
@@ -120,7 +120,7 @@ _PREFIXED_BODY_SUFFIXES = tuple("-" + c for c in _ARTICLE_BODY_CLASS_SET if "-" 
 _BODY_IDS = frozenset({"article-body", "story-body"})
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
 def _body_by_class(value: str) -> bool:
     if not any(part in value for part in _ARTICLE_BODY_PARTS):
         return False

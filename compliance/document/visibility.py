@@ -50,7 +50,7 @@ from compliance.document.css import (
     parse_style_sheet,
     scales_to_nothing,
 )
-from compliance.document.elements import class_tokens
+from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
 
 # Content a reader never sees: skipped entirely, images included.
 SKIP_TAGS = frozenset(
@@ -157,7 +157,7 @@ def _contrast(first: Colour, second: Colour) -> float:
 _RESPONSIVE_DISPLAY = re.compile(r"^[a-z0-9-]+:(?:block|flex|inline|inline-block|inline-flex|grid|inline-grid|table|contents|flow-root)$")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
 def hides_by_class(value: str) -> bool:
     """True when a `class` attribute value names a visually-hidden helper class (and no
     responsive class that shows the element again)."""
@@ -566,7 +566,9 @@ def _hiding_test(root: Any, wanted: Sequence[tuple[int, StyleRule, Sequence[Decl
     return hides
 
 
-@functools.lru_cache(maxsize=256)
+# Keyed by all the text and background colours of a page: pages of one site repeat their sets, but
+# each set is large (a site's palette), so only a few are kept.
+@functools.lru_cache(maxsize=32)
 def _blending(texts: frozenset[Colour], backgrounds: frozenset[Colour]) -> tuple[frozenset[Colour], frozenset[Colour]]:
     """The text colours that blend in with one of the backgrounds or with none, and the
     backgrounds one of the text colours blends in with."""
