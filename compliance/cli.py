@@ -285,7 +285,7 @@ def check(
 
             typer.echo(format_json_line(result.report), nl=False)
         if not streaming:
-            reports.append(result.report)
+            reports.append(result.report, result.packed)
     outcome = None
     if runner.baseline is not None and baseline is not None:
         from compliance.formatters.context import BaselineOutcome

@@ -111,6 +111,20 @@ class ConfigFinder:
 
     def __init__(self) -> None:
         self._layers: dict[Path, tuple[ConfigLayer, ...]] = {}
+        self._real_folders: dict[str, str] = {}
+
+    def real_path(self, path: str) -> str:
+        """`Path(path).resolve().as_posix()`, with each folder resolved once: a batch resolves
+        every file's path several times (its configuration, include/exclude), and resolving walks
+        every component of it. Memory grows with the number of folders, not of files."""
+        if ".." in path.split(os.sep):  # `link/..` is the folder above the link's target: resolve as written
+            return Path(path).resolve().as_posix()
+        folder, name = os.path.split(os.path.abspath(path))
+        real_folder = self._real_folders.get(folder)
+        if real_folder is None:
+            real_folder = self._real_folders[folder] = Path(folder).resolve().as_posix()
+        full = os.path.join(real_folder, name)
+        return Path(full).resolve().as_posix() if os.path.islink(full) else full
 
     def loaded(self) -> list[tuple[ConfigLayer, ...]]:
         """The layers found so far, per directory searched."""
@@ -118,7 +132,7 @@ class ConfigFinder:
 
     def layers_for(self, path: str) -> tuple[ConfigLayer, ...]:
         """Layers farthest first, so that nearer files override farther ones."""
-        directory = Path(path).resolve().parent if path != STDIN else Path.cwd().resolve()
+        directory = Path(self.real_path(path)).parent if path != STDIN else Path.cwd().resolve()
         return self._walk(directory)
 
     def _walk(self, directory: Path) -> tuple[ConfigLayer, ...]:

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from compliance.config import ConfigLayer, RuleAdjustment, Settings, is_selected, resolve
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
@@ -91,6 +91,26 @@ class FileResult:
     threshold: Severity = Severity.ERROR
     # The original stories the document named (absolute paths): inputs too, never to be written.
     originals: tuple[str, ...] = ()
+    # `report` as `compliance.compact.pack` makes it, when the result came from a worker process:
+    # the run keeps these bytes for the whole-run formats instead of packing the report again.
+    # Whatever replaces `report` must drop them.
+    packed: bytes = b""
+
+    def __reduce__(self) -> tuple[Callable[..., FileResult], tuple[object, ...]]:
+        """Results cross between processes with their report packed (a tenth of its size as
+        objects), and arrive holding both the report and its packed bytes."""
+        from compliance.compact import pack
+
+        packed = self.packed or pack(self.report)
+        return _arrived, (packed, self.failing, self.failure, self.messages, self.cause, self.threshold, self.originals)
+
+
+def _arrived(
+    packed: bytes, failing: bool, failure: str, messages: tuple[str, ...], cause: BaseException | None, threshold: Severity, originals: tuple[str, ...]
+) -> FileResult:
+    from compliance.compact import unpack
+
+    return FileResult(unpack(packed), failing, failure, messages, cause, threshold, originals, packed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +175,7 @@ class Runner:
     def settings_for(self, path: str) -> Settings:
         """The configuration that applies to a file (the command line still wins over it)."""
         layers = self.layers_for(path)
-        absolute = Path(path).resolve().as_posix() if path != STDIN else (Path.cwd() / (self.options.stdin_name or "stdin")).as_posix()
+        absolute = self._finder.real_path(path) if path != STDIN else (Path.cwd() / (self.options.stdin_name or "stdin")).as_posix()
         return resolve(layers, absolute)
 
     def packs_for(self, settings: Settings) -> list[Pack]:
@@ -419,7 +439,7 @@ class Runner:
         if self.baseline is None or not result.report.checked:
             return result
         report = self.baseline.apply(result.report, display_path(result.report.path, self._cwd))
-        return dataclasses.replace(result, report=report, failing=self._failing(report, result.threshold))
+        return dataclasses.replace(result, report=report, failing=self._failing(report, result.threshold), packed=b"")
 
     def check_payloads(self, source: Source) -> Iterator[FileResult]:
         """Each article of a CMS JSON payload (one object, an array, or JSON lines), in order,
@@ -542,7 +562,7 @@ class Runner:
         if workers <= 1 or total < PARALLEL_MIN_FILES or from_stdin:
             results: Iterator[FileResult] = (self._finish(self.check(i)) if isinstance(i, Source) else _skipped(i) for i in items)
         else:
-            results = self._run_parallel(items, workers)
+            results = self._run_parallel(items, workers, total)
         for done, result in enumerate(results, start=1):
             if progress is not None:
                 progress(done, total)
@@ -652,7 +672,7 @@ class Runner:
                     if ignores.excluded(source.path, path):
                         continue
                     settings = self.settings_for(source.path)
-                    if not is_selected(settings, Path(source.path).resolve().as_posix()):
+                    if not is_selected(settings, self._finder.real_path(source.path)):
                         continue
                 if isinstance(source, Source):
                     key = _file_key(source.path)
@@ -661,10 +681,13 @@ class Runner:
                     seen.add(key)
                 yield source
 
-    def _run_parallel(self, items: Iterable[Source | Skipped], workers: int) -> Iterator[FileResult]:
-        """Files checked in `workers` processes, each its own one-process executor with one file in
-        flight: when a worker dies (killed, out of memory) exactly the file it held is reported as
-        an internal error, a new worker takes its place, and the rest of the batch goes on."""
+    def _run_parallel(self, items: Iterable[Source | Skipped], workers: int, total: int) -> Iterator[FileResult]:
+        """Files checked in `workers` processes, handed out in chunks, two chunks queued per worker
+        so that none waits for this process between files; results come out in the order of the
+        files. Each worker is its own one-process executor and tells, through a shared slot, which
+        file it is checking: when a worker dies (killed, out of memory) exactly that file is
+        reported as an internal error, a new worker takes its place, the other files of its chunks
+        are checked again, and the rest of the batch goes on."""
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
         from concurrent.futures.process import BrokenProcessPool
@@ -675,22 +698,62 @@ class Runner:
         global _PARENT
         _PARENT = self
         options = dataclasses.replace(self.options, baseline=None)
+        # The index of the file each worker is checking (-1: none), written by the worker.
+        checking = [context.RawValue("q", -1) for _ in range(workers)]
 
-        def executor() -> ProcessPoolExecutor:
-            return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(options,))
+        def executor(slot: int) -> ProcessPoolExecutor:
+            checking[slot].value = -1
+            return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(options, checking[slot]))
 
-        executors = [executor() for _ in range(workers)]
+        executors = [executor(slot) for slot in range(workers)]
         queue = iter(enumerate(items))
-        running: dict[Future[FileResult], tuple[int, int, str]] = {}
+        retry: list[tuple[int, Source]] = []  # files of a dead worker's chunks, to check again one by one
+        running: dict[Future[list[FileResult]], tuple[int, ProcessPoolExecutor, list[tuple[int, Source]]]] = {}
         done: dict[int, FileResult] = {}
+        handed = 0  # files taken from the walk so far
 
-        def feed(slot: int) -> None:
+        def next_chunk() -> list[tuple[int, Source]]:
+            nonlocal handed
+            if retry:
+                return [retry.pop(0)]
+            size = chunk_size(total - handed, workers)
+            chunk: list[tuple[int, Source]] = []
             for index, item in queue:
+                handed += 1
                 if isinstance(item, Skipped):
                     done[index] = _skipped(item)
                     continue
-                running[executors[slot].submit(_check_in_worker, item)] = (slot, index, item.path)
-                return
+                chunk.append((index, item))
+                if len(chunk) >= size:
+                    break
+            return chunk
+
+        def feed(slot: int) -> None:
+            pool = executors[slot]
+            while sum(1 for owner, _, _ in running.values() if owner == slot) < _CHUNKS_QUEUED:
+                chunk = next_chunk()
+                if not chunk:
+                    return
+                running[pool.submit(_check_chunk, chunk)] = (slot, pool, chunk)
+
+        culprits: dict[int, int] = {}  # id of a dead worker's executor: the file it was checking
+        retried: set[int] = set()
+
+        def died(slot: int, pool: ProcessPoolExecutor, chunk: list[tuple[int, Source]]) -> None:
+            if executors[slot] is pool:  # the first of its chunks to fail: a new worker takes its place
+                culprits[id(pool)] = checking[slot].value
+                pool.shutdown(wait=True)
+                executors[slot] = executor(slot)
+            culprit = culprits[id(pool)]
+            for index, source in chunk:
+                # A worker that died between files is not one file's fault: its files are checked
+                # again, and one that a worker dies on again all the same is reported.
+                if index == culprit or (culprit == -1 and index in retried):
+                    done[index] = _worker_died(source.path)
+                else:
+                    retried.add(index)
+                    retry.append((index, source))
+            retry.sort(key=lambda entry: entry[0])
 
         try:
             for slot in range(workers):
@@ -703,14 +766,14 @@ class Runner:
                 if not running:
                     break
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    slot, index, path = running.pop(future)
+                for future in sorted(finished, key=lambda f: running[f][2][0][0]):
+                    slot, pool, chunk = running.pop(future)
                     try:
-                        done[index] = future.result()
+                        for (index, _), result in zip(chunk, future.result(), strict=True):
+                            done[index] = result
                     except BrokenProcessPool:
-                        done[index] = _worker_died(path)
-                        executors[slot].shutdown(wait=True)
-                        executors[slot] = executor()
+                        died(slot, pool, chunk)
+                for slot in range(workers):
                     feed(slot)
         finally:
             for pool in executors:
@@ -755,20 +818,40 @@ def _file_key(path: str) -> object:
 
 
 PARALLEL_MIN_FILES = 8
+# Files handed to a worker at once, at most: enough that handing out and sending back cost little
+# beside checking them (tens of milliseconds each), few enough that the results held for order
+# and the work redone after a worker dies stay small.
+CHUNK_FILES = 8
+# Chunks queued per worker: the next one is waiting when a worker finishes one.
+_CHUNKS_QUEUED = 2
 _PARENT: Runner | None = None
 _WORKER: Runner | None = None
+_CHECKING: Any = None  # the shared slot where this worker says which file it is checking
 
 
-def _init_worker(options: RunOptions) -> None:
-    global _WORKER
+def chunk_size(remaining: int, workers: int) -> int:
+    """How many files to hand a worker next: `CHUNK_FILES`, fewer towards the end of the batch so
+    that the workers finish together (every worker gets a share of what is left)."""
+    return max(1, min(CHUNK_FILES, remaining // (workers * _CHUNKS_QUEUED * 2)))
+
+
+def _init_worker(options: RunOptions, checking: Any) -> None:
+    global _WORKER, _CHECKING
     _WORKER = _PARENT if _PARENT is not None else Runner(options)
+    _CHECKING = checking
 
 
-def _check_in_worker(item: Source) -> FileResult:
+def _check_chunk(chunk: Sequence[tuple[int, Source]]) -> list[FileResult]:
+    """Check a worker's chunk of files in order, saying which one it is on."""
     assert _WORKER is not None
-    result = _WORKER.check(item)
-    # Tracebacks do not cross processes; the message and type do.
-    return dataclasses.replace(result, cause=_portable(result.cause)) if result.cause is not None else result
+    results = []
+    for index, item in chunk:
+        _CHECKING.value = index
+        result = _WORKER.check(item)
+        # Tracebacks do not cross processes; the message and type do.
+        results.append(dataclasses.replace(result, cause=_portable(result.cause)) if result.cause is not None else result)
+    _CHECKING.value = -1
+    return results
 
 
 def _worker_died(path: str) -> FileResult:

@@ -21,7 +21,7 @@ from compliance.cms import CmsArticle, CmsProblem, read_payloads
 from compliance.errors import InputError
 from compliance.exitcodes import BUG
 from compliance.inputs import TooLarge, read_bounded
-from compliance.runner import Runner, RunOptions, RunStatus
+from compliance.runner import Runner, RunOptions, RunStatus, chunk_size
 from tests.conftest import SAMPLES, write
 
 COMPLIANT = (SAMPLES / "dcnf" / "compliant-static.html").read_bytes()
@@ -221,6 +221,18 @@ def test_a_killed_worker_is_an_internal_error_for_its_file_and_the_batch_complet
     for result in results:
         status = status.add(result)
     assert status.exit_code() == BUG
+
+
+def test_a_worker_killed_in_the_middle_of_its_chunk_loses_only_that_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Enough files that workers are handed several at once: the one killed is neither the first
+    # nor the last of its chunk, and the files around it, lost with the worker, are checked again.
+    assert chunk_size(60, 2) > 2
+    with _a_worker_killed_at(tmp_path, monkeypatch, stories=60, killed="story-22.html"):
+        results = list(Runner(RunOptions()).run([str(tmp_path)], jobs=2))
+    assert [Path(r.report.path).name for r in results] == [f"story-{n:02}.html" for n in range(60)]
+    assert [Path(r.report.path).name for r in results if r.failure] == ["story-22.html"]
+    assert results[22].report.notices[0].code == "internal-error" and not results[22].report.checked
+    assert all(r.report.checked and r.report.packs == ("dcnf",) for i, r in enumerate(results) if i != 22)
 
 
 def test_a_killed_worker_says_what_happened_and_what_to_do_not_please_report(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -221,7 +221,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             data, kind, name, packs, meta, notices = parse_check_request(body, _media_type(request), request.query_params, request.query_params.getlist("pack"))
             result = await checker.check_in_time(data, kind, name=name, packs=packs, meta=meta)
             if notices:
-                result = dataclasses.replace(result, report=dataclasses.replace(result.report, notices=(*notices, *result.report.notices)))
+                result = dataclasses.replace(result, report=dataclasses.replace(result.report, notices=(*notices, *result.report.notices)), packed=b"")
         except ApiError as exc:
             return exc.response()
         if result.failure == "bug":
