@@ -52,27 +52,20 @@ NOT_FOR_A_TEXT_CHECK = (
 
 _PROBE = """
 import json, sys
-from compliance import prefilter
-read = []
-_read_pattern_words = prefilter._read_pattern_words
-def counting(regex_text):
-    read.append(regex_text)
-    return _read_pattern_words(regex_text)
-prefilter._read_pattern_words = counting
-from compliance import packfiles
-tables = []
-_unicode_table = packfiles.unicode_table
-def reading(name):
-    tables.append(name)
-    return _unicode_table(name)
-packfiles.unicode_table = reading
-from compliance import lookalike
-names_compiled = []
-_compile_names_pattern = lookalike._compile_names_pattern
-def compiling(names):
-    names_compiled.append(names)
-    return _compile_names_pattern(names)
-lookalike._compile_names_pattern = compiling
+from compliance import lookalike, packfiles, prefilter
+
+def counted(module, name):
+    calls = []
+    original = getattr(module, name)
+    def counting(argument):
+        calls.append(argument)
+        return original(argument)
+    setattr(module, name, counting)
+    return calls
+
+read = counted(prefilter, "_read_pattern_words")
+tables = counted(packfiles, "unicode_table")
+names_compiled = counted(lookalike, "_compile_names_pattern")
 from compliance.cli import main
 try:
     code = main(["check", sys.argv[1]])
