@@ -35,6 +35,9 @@ def _new_app() -> typer.Typer:
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
+        # click already suggests the closest command ("Did you mean 'check'?"); typer's own
+        # suggestion would repeat it.
+        suggest_commands=False,
     )
 
 
