@@ -125,11 +125,16 @@ def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
     return ConfigError(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
 
 
-def _suggest(word: str, choices: Sequence[str]) -> str:
+def _closest(word: str, choices: Sequence[str]) -> str | None:
+    """ "did you mean 'error'?" when a choice is close; for messages that list the choices already."""
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(choices)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str:
+    return _closest(word, choices) or "allowed: " + ", ".join(choices)
 
 
 def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] | None = None) -> tuple[str, ...]:
@@ -151,7 +156,7 @@ def _severity(node: YNode, what: str) -> Severity:
 
     if not isinstance(node, YScalar) or str(node.value).lower() not in SEVERITY_LABELS:
         shown = node.value if isinstance(node, YScalar) else "a structure"
-        raise _fail(f"{what} must be one of {', '.join(SEVERITY_LABELS)}, got '{shown}'", node.mark, _suggest(str(shown), SEVERITY_LABELS))
+        raise _fail(f"{what} must be one of {', '.join(SEVERITY_LABELS)}, got '{shown}'", node.mark, _closest(str(shown), SEVERITY_LABELS))
     return Severity.from_label(str(node.value).lower())
 
 
@@ -174,7 +179,7 @@ def _severity_map(node: YNode, positions: list[tuple[str, str, int, int]] | None
         elif not isinstance(value, YScalar) or str(value.value).lower() not in SEVERITY_LABELS:
             shown = value.value if isinstance(value, YScalar) else "a structure"
             allowed = (*SEVERITY_LABELS, "off")
-            raise _fail(f"severity of {rule} must be one of {', '.join(allowed)}, got '{shown}'", value.mark, _suggest(str(shown), allowed))
+            raise _fail(f"severity of {rule} must be one of {', '.join(allowed)}, got '{shown}'", value.mark, _closest(str(shown), allowed))
         else:
             result.append((rule, _severity(value, f"severity of {rule}")))
     return tuple(result)

@@ -47,9 +47,14 @@ HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-
 _MARKER_KEYS = ("id", "label", "weight", "check")
 
 
-def _suggest(word: str, choices: Any) -> str:
+def _closest(word: str, choices: Any) -> str | None:
+    """ "did you mean 'error'?" when a choice is close; for messages that list the choices already."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(sorted(choices))
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def _suggest(word: str, choices: Any) -> str:
+    return _closest(word, choices) or "allowed: " + ", ".join(sorted(choices))
 
 
 class _Builder:
@@ -194,7 +199,7 @@ class _Builder:
             text = str(raw).lower() if isinstance(raw, bool) else raw
             if not isinstance(text, str) or text not in option.choices:
                 shown = text if isinstance(text, str) else _type_name(node)
-                raise self.fail(f"{what} must be one of {', '.join(option.choices)}, got '{shown}'", node.mark, _suggest(str(shown), option.choices))
+                raise self.fail(f"{what} must be one of {', '.join(option.choices)}, got '{shown}'", node.mark, _closest(str(shown), option.choices))
             return text
         if option.kind == "selector":
             return self.selector(self.string(node, what, node.mark), node.mark)
@@ -576,7 +581,7 @@ def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
         text = builder.string(rule.entries["severity"], "severity", rule.mark)
         if text not in SEVERITY_LABELS:
             raise builder.fail(
-                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _suggest(text, SEVERITY_LABELS)
+                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _closest(text, SEVERITY_LABELS)
             )
         changes["severity"] = Severity.from_label(text)
     for key in ("message", "help", "terms"):
@@ -626,7 +631,7 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
         text = builder.string(rule.entries["severity"], "severity", rule.mark)
         if text not in SEVERITY_LABELS:
             raise builder.fail(
-                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _suggest(text, SEVERITY_LABELS)
+                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _closest(text, SEVERITY_LABELS)
             )
         return Severity.from_label(text)
 
@@ -662,7 +667,7 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
     builder.keys(fix, _FIX_KEYS, ("insert", "where", "template"), "'fix'")
     insert = builder.string(fix.entries["insert"], "'insert' of 'fix'", fix.mark)
     if insert not in SIDES:
-        raise builder.fail(f"'insert' of 'fix' must be one of {', '.join(SIDES)}, got '{insert}'", fix.entries["insert"].mark, _suggest(insert, SIDES))
+        raise builder.fail(f"'insert' of 'fix' must be one of {', '.join(SIDES)}, got '{insert}'", fix.entries["insert"].mark, _closest(insert, SIDES))
     where_node = fix.entries["where"]
     where: str | Check
     if isinstance(where_node, YMap):
@@ -670,7 +675,7 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
     else:
         where = builder.string(where_node, "'where' of 'fix'", fix.mark)
         if where not in PLACES:
-            raise builder.fail(f"'where' of 'fix' must be one of {', '.join(PLACES)} or a check, got '{where}'", where_node.mark, _suggest(where, PLACES))
+            raise builder.fail(f"'where' of 'fix' must be one of {', '.join(PLACES)} or a check, got '{where}'", where_node.mark, _closest(where, PLACES))
     values: list[ValueSource] = []
     if "values" in fix.entries:
         value_map = builder.mapping(fix.entries["values"], "'values' of 'fix'", fix.key_mark("values"))

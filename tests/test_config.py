@@ -100,3 +100,4 @@ def test_config_errors_are_one_line_with_file_and_line(cli: Any, repo: Path, con
     assert run.err.startswith(f"syndcheck: error: .syndcheck.yaml:{line}:")
     assert fragment in run.err
     assert run.err.count("\n") == 1
+    assert run.err.count("error, warning, info") <= 1  # a message that lists the choices lists them once
