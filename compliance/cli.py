@@ -16,7 +16,7 @@ import typer
 
 from compliance import __version__
 from compliance.display import visible
-from compliance.errors import UserError
+from compliance.errors import Terminated, UserError
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 
 if TYPE_CHECKING:
@@ -851,6 +851,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("syndcheck: interrupted")
         return 130
+    except Terminated as exc:
+        _say("syndcheck: terminated")
+        return 128 + exc.signum
     except Exception as exc:  # noqa: BLE001 - the one place that turns unexpected errors into exit 3
         context = getattr(exc, "ctx", None)
         if type(exc).__name__ == "NoArgsIsHelpError" and context is not None:

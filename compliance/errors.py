@@ -110,3 +110,14 @@ class CheckError(Exception):
         self.rule = rule
         self.path = path
         self.cause = cause
+
+
+class Terminated(BaseException):
+    """A parallel run stopped by SIGTERM or SIGHUP (`signum`): its workers are stopped and no
+    report is written, as for Ctrl-C. A BaseException, like KeyboardInterrupt, so that no
+    per-document handler takes it for a document's failure; the command line exits 128 + `signum`,
+    as a shell reports a process that the signal ended."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"terminated by signal {signum}")
+        self.signum = signum

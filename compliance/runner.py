@@ -19,7 +19,7 @@ from compliance.config import ConfigLayer, RuleAdjustment, Settings, is_selected
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
 from compliance.document import DocumentKind
 from compliance.engine import CheckSettings, check_with
-from compliance.errors import CheckError, ConfigError, InputError, UserError
+from compliance.errors import CheckError, ConfigError, InputError, Terminated, UserError
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
 from compliance.fingerprint import display_path
@@ -705,6 +705,8 @@ class Runner:
             checking[slot].value = -1
             return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(options, checking[slot]))
 
+        # Installed before the first worker starts; each worker puts the default back (_init_worker).
+        previous_handlers = _raise_on_termination()
         executors = [executor(slot) for slot in range(workers)]
         queue = iter(enumerate(items))
         retry: list[tuple[int, Source]] = []  # files of a dead worker's chunks, to check again one by one
@@ -776,8 +778,43 @@ class Runner:
                 for slot in range(workers):
                     feed(slot)
         finally:
+            # A second SIGTERM while the workers stop ends this process as it would have anyway.
+            _restore_handlers(previous_handlers)
             for pool in executors:
                 pool.shutdown(wait=True, cancel_futures=True)
+
+
+_TERMINATING_SIGNALS = ("SIGTERM", "SIGHUP")  # SIGHUP: the terminal closed; absent on Windows
+
+
+def _raise_on_termination() -> dict[int, Any]:
+    """Make SIGTERM and SIGHUP raise `Terminated` in this process, so that a parallel run that a
+    service manager, `timeout` or a CI runner stops signalling only this process stops its workers
+    (the `finally` of `_run_parallel`) instead of leaving them orphaned. Returns the handlers it
+    replaced, for `_restore_handlers`; nothing is changed outside the main thread, where Python
+    cannot set handlers (the run then relies on the workers' own watch on their parent)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    previous: dict[int, Any] = {}
+    for name in _TERMINATING_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, stop)
+    return previous
+
+
+def _restore_handlers(previous: Mapping[int, Any]) -> None:
+    import signal
+
+    for number, handler in previous.items():
+        signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
 
 def _shown_in(full: str) -> bool:
@@ -837,8 +874,41 @@ def chunk_size(remaining: int, workers: int) -> int:
 
 def _init_worker(options: RunOptions, checking: Any) -> None:
     global _WORKER, _CHECKING
+    _default_termination()
+    _watch_parent(os.getppid())
     _WORKER = _PARENT if _PARENT is not None else Runner(options)
     _CHECKING = checking
+
+
+def _default_termination() -> None:
+    """A forked worker inherits the parent's handler that raises `Terminated`; in a worker that
+    would turn a SIGTERM into a file's failure instead of ending it (which the parent reports as
+    a killed worker, and replaces)."""
+    import signal
+
+    for name in _TERMINATING_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, signal.SIG_DFL)
+
+
+# How often a worker looks whether its parent is still there, in seconds.
+_PARENT_WATCH_SECONDS = 1.0
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone (SIGKILL, a crash): nothing
+    else would, as a worker waiting for its next chunk never notices. Its parent's pid is
+    `parent`; once it is gone the worker is adopted and `os.getppid()` changes."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="syndcheck-parent-watch", daemon=True).start()
 
 
 def _check_chunk(chunk: Sequence[tuple[int, Source]]) -> list[FileResult]:

@@ -249,6 +249,87 @@ def test_a_killed_worker_says_what_happened_and_what_to_do_not_please_report(cli
     assert sum(f["checked"] for f in files.values()) == 9
 
 
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid`, read from /proc."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError), open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.add(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` runs still (a zombie left for an init that does not reap counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_until(condition: Any, seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+@contextlib.contextmanager
+def _a_parallel_run(tmp_path: Path) -> Iterator[tuple[Any, set[int], Path]]:
+    """A `--jobs 2` run over enough articles that it is still checking when signalled; yields the
+    process, its worker pids and where its report would go."""
+    import subprocess
+    import sys
+
+    desk = tmp_path / "desk"
+    for n in range(1500):
+        write(desk, f"story-{n:04}.html", COMPLIANT if n % 2 else NO_LOGO)
+    report = tmp_path / "report.json"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "compliance", "check", "--jobs", "2", "--format", "concise", "--output", f"json={report}", str(desk)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert _wait_until(lambda: len(_children(run.pid)) >= 2, 60), "the workers never started"
+        yield run, _children(run.pid), report
+    finally:
+        for pid in {run.pid} | _children(run.pid):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        run.wait()
+        assert run.stderr is not None
+        run.stderr.close()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="finds worker processes through /proc")
+def test_sigterm_to_the_main_process_alone_stops_its_workers_and_writes_no_report(tmp_path: Path) -> None:
+    # A service manager, `timeout` or a CI runner signals the main process only, not its group.
+    with _a_parallel_run(tmp_path) as (run, workers, report):
+        run.send_signal(signal.SIGTERM)
+        _, err = run.communicate(timeout=60)
+        assert run.returncode == 128 + signal.SIGTERM
+        assert err.splitlines()[-1] == "syndcheck: terminated"
+        assert _wait_until(lambda: not any(_alive(pid) for pid in workers), 30), [pid for pid in workers if _alive(pid)]
+        assert not report.exists()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="finds worker processes through /proc")
+def test_workers_end_when_their_main_process_is_killed_outright(tmp_path: Path) -> None:
+    # SIGKILL runs no handler: the workers notice that their parent is gone.
+    with _a_parallel_run(tmp_path) as (run, workers, _):
+        run.kill()
+        run.wait(timeout=60)
+        assert _wait_until(lambda: not any(_alive(pid) for pid in workers), 30), [pid for pid in workers if _alive(pid)]
+
+
 # --- inputs are never written --------------------------------------------------------------------
 
 
