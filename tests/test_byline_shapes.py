@@ -40,6 +40,8 @@ def _evidence(report: Report, rule: str) -> str:
         ("texas-tribune-byline-after-navigation.txt", "texas-tribune", None, ("texas-tribune/credit",), "Dana Whitlock"),
         ("calmatters-credit-variant-detection.txt", "calmatters", None, ("calmatters/byline",), "Odessa Brightwater"),
         ("ok-byline-zwsp-in-names.html", "dcnf", set(), ("dcnf/byline", "dcnf/affiliation"), "Jake"),
+        ("dcnf-byline-slash-affiliation.txt", "dcnf", set(), ("dcnf/logo", "dcnf/byline", "dcnf/affiliation"), "Tamsin Orwell"),
+        ("dcnf-byline-slash-affiliation.html", "dcnf", set(), ("dcnf/logo", "dcnf/byline", "dcnf/affiliation"), "Corwin Ashdale"),
     ],
 )
 def test_byline_shape_cases(name: str, pack: str, errors: set[str] | None, passes: tuple[str, ...], person: str) -> None:
@@ -225,3 +227,25 @@ def test_a_rule_quoting_the_byline_credit_quotes_what_the_evidence_shows() -> No
     )
     (finding,) = check_html(page, packs=[pack], detect=False).findings
     assert finding.message == "credited to Harbor Ledger"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "credit"),
+    [
+        ("By Jake Smith / Daily Caller News Foundation", ("Jake Smith",), "Daily Caller News Foundation"),
+        ("Jake Smith / Daily Caller News Foundation", ("Jake Smith",), "Daily Caller News Foundation"),
+        ("By JANE DOE/Associated Press", ("JANE DOE",), "Associated Press"),
+        ("By Jane Doe and John Roe / ProPublica", ("Jane Doe", "John Roe"), "ProPublica"),
+        ("By Jane Doe / Staff Writer", ("Jane Doe",), "Staff Writer"),
+        ("Text/photos by Jane Doe", ("Jane Doe",), ""),
+        ("Text / Photos by Jane Doe / Reuters", ("Jane Doe",), "Reuters"),
+        ("By Jane Doe, 11/30/2024", ("Jane Doe",), ""),
+    ],
+)
+def test_a_slash_parts_the_name_from_the_affiliation_as_a_comma_does(text: str, names: tuple[str, ...], credit: str) -> None:
+    reading = read_byline(text)
+    assert reading is not None and (reading.names, reading.credit, reading.problem) == (names, credit, None)
+
+
+def test_a_slash_between_a_name_and_a_title_is_quoted_without_the_title() -> None:
+    assert quote_byline("By Jane Doe / Energy Reporter / ProPublica", ("Jane Doe",)) == "By Jane Doe / … / ProPublica"

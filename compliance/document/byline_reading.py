@@ -28,7 +28,7 @@ _ROLE_OPENERS = (
     r"photographs?|pictures|images|video|graphics|illustrations?|interview|interviews|compiled|edited|translated|"
     r"produced|research|analysis|escrito|publicado|publié|écrit|geschrieben|scritto|pubblicato|skrevet"
 )
-_OPENER_WORDS = rf"(?:(?:{_ROLE_OPENERS})(?:\s+(?:and|&)\s+(?:{_ROLE_OPENERS}))?\s+)?"
+_OPENER_WORDS = rf"(?:(?:{_ROLE_OPENERS})(?:(?:\s+(?:and|&)\s+|\s*/\s*)(?:{_ROLE_OPENERS}))?\s+)?"
 # Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by"):
 # a caption's photographer is not the story's author.
 _PART_CREDIT = re.compile(
@@ -80,7 +80,10 @@ _DATA = re.compile(
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{2})(?=\d)")
 _HANDLE = re.compile(r"\S+@\S+\.[^\W\d_]{2,}|@[\w.]+")
 _TRAILING_LOWER = re.compile(r"(?:[\s,|•·–—:-]+[^\W\d_A-ZÀ-Þ][\w.]*)+[\s,|•·–—:-]*$")
-_SEGMENT_SPLIT = re.compile(r"\s*(?:[|•·]|\s[–—-]\s|,|;)\s*")
+# A slash between words ("Jake Smith / Daily Caller News Foundation", "JANE DOE/Associated Press")
+# parts a byline as a comma does; not one in a date (11/30) or a web address (https://).
+_SLASH = r"(?<![\d/:])/(?![\d/])"
+_SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|,|;|{_SLASH})\s*")
 _FOR_OF = re.compile(r"\s+(?:for|of|at|with)\s+(?=[A-Z\"'])")
 # "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
 _AND = re.compile(r"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|e|en|og|och|i)(?=\s))\s*")
@@ -752,7 +755,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
 
 
 # The separators between a byline's parts: names, job titles, outlets, dates.
-_QUOTE_SEPARATOR = re.compile(r"(\s*(?:[|•·;,]|\s[–—-]\s)\s*)")
+_QUOTE_SEPARATOR = re.compile(rf"(\s*(?:[|•·;,]|\s[–—-]\s|{_SLASH})\s*)")
 # Words after which a title may name an organisation ("Engineer on Google Play", "Reporter at X").
 _TITLE_OBJECT = frozenset({"of", "for", "in", "on", "at", "with", "to"})
 # Words that only an organisation has ("University", "Foundation"): a part with one is an affiliation.
