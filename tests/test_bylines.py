@@ -81,6 +81,10 @@ def test_person_name_rejects_outlets_roles_and_sentences(text: str) -> None:
         ("By Jane Doe for The Conversation", ("Jane Doe",), "The Conversation"),
         ("By Jorge Luis de la Peña", ("Jorge Luis de la Peña",), ""),
         ("By Martin Luther King Jr, The Conversation", ("Martin Luther King Jr",), "The Conversation"),
+        ("Jake Smith and Anna Lee Contributor", ("Jake Smith", "Anna Lee"), "Contributor"),
+        ("By Jake Smith and Anna Lee Contributors", ("Jake Smith", "Anna Lee"), "Contributors"),
+        ("Jake Smith, Anna Lee and Bo Diaz Staff Writers", ("Jake Smith", "Anna Lee", "Bo Diaz"), "Staff Writers"),
+        ("Jake Smith & Anna Lee Senior White House Correspondents", ("Jake Smith", "Anna Lee"), "Senior White House Correspondents"),
     ],
 )
 def test_read_byline_names_people(text: str, names: tuple[str, ...], credit: str) -> None:

@@ -139,3 +139,21 @@ def test_threads_storing_one_url_leave_one_whole_copy_and_no_temporary_files(tmp
     assert len(stored) == 1
     content_type, _, data = stored[0].read_bytes().partition(b"\n")
     assert content_type == b"text/html" and data in bodies
+
+
+def test_a_role_after_two_reporters_of_the_original_credits_both(cli: Any, tmp_path: Path) -> None:
+    # DCNF's own byline format, "NAME and NAME Contributor": the role is both reporters'.
+    source = (ROOT / "samples/originals/dcnf-original.html").read_text(encoding="utf-8")
+    assert '<p class="byline">Jake Smith Contributor</p>' in source
+    original = write(tmp_path, "original.html", source.replace("Jake Smith Contributor", "Jake Smith and Anna Lee Contributor"))
+    republished = (ROOT / "samples/dcnf/compliant-static.html").read_text(encoding="utf-8")
+    assert "Jake Smith</a> Contributor" in republished
+    one = write(tmp_path, "one.html", republished)
+    both = write(tmp_path, "both.html", republished.replace("Jake Smith</a> Contributor", "Jake Smith</a> and Anna Lee Contributors"))
+
+    run = cli("check", "--pack", "dcnf", "--format", "json", "--original", str(original), str(one), str(both))
+    files = {Path(f["path"]).name: f for f in run.json()["files"]}
+    (finding,) = [f for f in files["one.html"]["findings"] if f["rule"] == "dcnf/original-reporter"]
+    assert "the original credits Jake Smith, Anna Lee;" in f"{finding['message']} {finding['evidence']}"
+    assert "dcnf/original-reporter" in {p["rule"] for p in files["both.html"]["passed"]}
+    assert not [f for f in files["both.html"]["findings"] if f["rule"] == "dcnf/original-reporter"]

@@ -527,20 +527,42 @@ def _is_credit_tail(tail: list[str], outlets: Set[str]) -> bool:
     return (all(w in allowed or t[:1].isupper() for w, t in zip(words, tail, strict=True)) and words[-1] in _ROLE_NOUNS) or all(w in allowed for w in words)
 
 
-def _split_name_and_role(segment: str, outlets: Set[str]) -> tuple[str, str] | None:
-    """ "Jake Smith Energy Reporter" → ("Jake Smith", "Energy Reporter"); shortest name first."""
+def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = False) -> tuple[str, str] | None:
+    """ "Jake Smith Energy Reporter" → ("Jake Smith", "Energy Reporter"); shortest name first.
+    `shared`: the segment is the last of several names, whose role may be plural ("Anna Lee
+    Contributors"), a word that alone would be a staff credit."""
     tokens = _tokens(segment)
     for cut in range(2, min(len(tokens) - 1, 5) + 1):
         head, tail = tokens[:cut], tokens[cut:]
         # "Fort Worth Report" is an outlet, not "Fort Worth" of the "Report".
         newspaper_word = len(tail) == 1 and tail[0].lower().strip(".,") in _OUTLET_ENDINGS - _ROLE_NOUNS
         # "Delta Beacon Staff" is a staff credit, not a reporter called Delta Beacon.
-        staff_only = all(t.lower().strip(".,") in _STAFF_WORDS for t in tail)
+        last_word = tail[-1].lower().strip(".,")
+        plural_role = shared and last_word.endswith("s") and last_word[:-1] in _ROLE_NOUNS
+        staff_only = all(t.lower().strip(".,") in _STAFF_WORDS for t in tail) and not plural_role
         if _is_credit_tail(tail, outlets) and not newspaper_word and not staff_only:
             name = person_name(" ".join(head), outlets)
             if name:
                 return name, " ".join(tail)
     return None
+
+
+def _names_then_role(segment: str, outlets: Set[str], *, after_name: bool) -> tuple[list[str], str] | None:
+    """ "Jake Smith and Anna Lee Contributor" → (["Jake Smith", "Anna Lee"], "Contributor"): a role
+    after the last of several names is everyone's, as DCNF's own bylines print it, not the credit
+    of the first name alone. Every part before the last must be a name. After a comma ("A, B and
+    C Contributors") the role must be a job title, so that "and Ohio State University" stays an
+    affiliation."""
+    parts = [p for p in _AND.split(segment) if p]
+    if len(parts) < 2:
+        return None
+    last = _split_name_and_role(parts[-1], outlets, shared=True)
+    if last is None or (after_name and not _is_job_title(last[1])):
+        return None
+    names = [person_name(part, outlets) for part in parts[:-1]]
+    if any(name is None for name in names):
+        return None
+    return [name for name in names if name is not None] + [last[0]], last[1]
 
 
 def _is_job_title(segment: str) -> bool:
@@ -741,6 +763,12 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
             # Only the first segment may be "Name Role": after a comma, "Arizona State University"
             # is an affiliation, not a person called Arizona State.
             split = _split_name_and_role(segment, outlets) if not names else None
+            several = _names_then_role(segment, outlets, after_name=bool(names)) if split is None or _AND.search(segment) else None
+            if several is not None:
+                names.extend(several[0])
+                credit_parts.append(several[1])
+                quoted_parts.append(several[1])
+                continue
             if split is not None:
                 names.append(split[0])
                 # A role in the names' own part is the byline's wording, and is quoted.
