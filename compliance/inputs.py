@@ -368,13 +368,27 @@ def read_article_sources(paths: Iterable[str], *, max_bytes: int | None = DEFAUL
     return sources
 
 
+def file_key(path: str) -> object:
+    """What makes two names the same file: device and inode when it exists, else the name."""
+    if path == STDIN:
+        return STDIN
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.normpath(os.path.abspath(path))
+    return (info.st_dev, info.st_ino)
+
+
 def files_to_fix(paths: Sequence[str], *, kind: DocumentKind | None = None, write: bool = False) -> list[Source]:
     """The article files `syndcheck fix` may rewrite: exactly the files given, each a regular file
     (no directory walk, no symbolic link whose target would be replaced), or `-` alone (stdin,
     fixed to stdout, so never with `write`); with `write`, each file must be writable by the user
     (a read-only file is never replaced, even by root). `InputError` names the first path that
-    is not one, before any file is read."""
+    is not one, before any file is read. A file named twice (`a.html ./a.html`, or through a hard
+    link) is one source, the first name given, as `check` counts it: fixing it twice would
+    find it changed since it was read."""
     sources = []
+    seen: set[object] = set()
     for path in paths:
         if path == STDIN:
             if write:
@@ -393,7 +407,10 @@ def files_to_fix(paths: Sequence[str], *, kind: DocumentKind | None = None, writ
             raise InputError("no such file", path=path, hint="check the path")
         if write and not _writable(file):
             raise InputError("is read-only; fix --write does not replace it", path=path, hint="make it writable (chmod u+w), or drop --write for a diff")
-        sources.append(Source(path, kind_for(path, kind), file))
+        key = file_key(path)
+        if key not in seen:
+            seen.add(key)
+            sources.append(Source(path, kind_for(path, kind), file))
     return sources
 
 

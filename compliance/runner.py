@@ -31,6 +31,7 @@ from compliance.inputs import (
     Source,
     TooLarge,
     expand_paths,
+    file_key,
     open_source,
     read_fixture,
     read_ignore_file,
@@ -675,7 +676,7 @@ class Runner:
                     if not is_selected(settings, self._finder.real_path(source.path)):
                         continue
                 if isinstance(source, Source):
-                    key = _file_key(source.path)
+                    key = file_key(source.path)
                     if key in seen:
                         continue
                     seen.add(key)
@@ -836,22 +837,11 @@ def _unique_paths(paths: Sequence[str]) -> list[str]:
     seen: set[object] = set()
     unique = []
     for path in paths:
-        key = _file_key(path)
+        key = file_key(path)
         if key not in seen:
             seen.add(key)
             unique.append(path)
     return unique
-
-
-def _file_key(path: str) -> object:
-    """What makes two names the same file: device and inode when it exists, else the name."""
-    if path == STDIN:
-        return STDIN
-    try:
-        info = os.stat(path)
-    except OSError:
-        return os.path.normpath(os.path.abspath(path))
-    return (info.st_dev, info.st_ino)
 
 
 PARALLEL_MIN_FILES = 8

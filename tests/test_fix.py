@@ -297,3 +297,23 @@ def test_a_finding_carries_its_fix_block_and_keeps_the_finding_when_the_fix_cann
     # Without the section its 'when' needs, the fix's place cannot be decided: the finding stands, without a block.
     assert (finding.fix.text if finding.fix else None) == block
     assert finding.fix is None or finding.fix.place == "before the body"
+
+
+@pytest.mark.parametrize("write", [True, False])
+def test_a_file_named_twice_is_fixed_once(cli: Any, tmp_path: Path, monkeypatch: Any, write: bool) -> None:
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "t.html"
+    story.write_bytes((SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    (tmp_path / "hard.html").hardlink_to(story)
+    logo = "https://e.org/l.png"
+    run = cli("fix", *(["--write"] if write else []), "--meta", f"logo-url={logo}", "--pack", "dcnf", "t.html", "./t.html", "hard.html")
+    assert run.code == (0 if write else 1), run.err
+    assert run.err.count("fix dcnf/logo" if not write else "fixed dcnf/logo") == 1
+    assert "changed since it was read" not in run.err
+    if write:
+        assert story.read_bytes().count(f'<img src="{logo}"'.encode()) == 1
+        assert run.out == ""
+    else:
+        assert run.out.count("+++ ") == 1
+        assert run.out.startswith("--- a/t.html\n+++ b/t.html\n")
+        assert story.read_bytes() == (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
