@@ -115,6 +115,10 @@ def _check(
     if not isinstance(content, str | bytes):
         raise TypeError(f"the article must be str or bytes, got {type(content).__name__}")
     chosen, auto, severities, outlets = _plan(packs, path, config, detect)
+    if meta:
+        from compliance.fixtemplates import check_url_metadata
+
+        check_url_metadata(meta, chosen)
     settings = CheckSettings(packs=chosen, path=path, auto_detect=auto, meta=meta, severities=severities, outlets=outlets)
     return check_with(content, kind, settings)
 
@@ -136,7 +140,9 @@ def check_html(
     (`reporter`, `original_url`, …). `config` is a `.syndcheck.yaml` whose settings apply as on
     the command line (packs, rules, select/ignore, severity; overrides match `path`).
     Raises `PackError` (a `UserError`, exit 2 on the command line) for an unknown pack id, with
-    the same "did you mean" as the command line, and `ConfigError` for a bad configuration.
+    the same "did you mean" as the command line, and `ConfigError` for a bad configuration or
+    a `meta` address (a key ending in `-url` or `_url`, such as `logo-url`, or one a pack's
+    fix puts into an image) that is not an http(s) URL.
     """
     return _check(html, "html", packs=packs, meta=meta, path=path, config=config, detect=detect)
 

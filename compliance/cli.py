@@ -123,7 +123,7 @@ def _report_bug(where: str, cause: BaseException) -> None:
 
 
 def _parse_meta(pairs: Sequence[str]) -> dict[str, str]:
-    """`--meta KEY=VALUE` pairs as a dict."""
+    """`--meta KEY=VALUE` pairs as a dict (the runner checks that addresses are http(s) URLs)."""
     from compliance.errors import ConfigError
 
     meta = {}

@@ -26,7 +26,7 @@ from compliance.checks import Check, Context, Undecided
 from compliance.document import Block, Document, DocumentKind
 from compliance.errors import OriginalUnavailable
 from compliance.findings import FixBlock, Report, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource
+from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_web_url
 from compliance.patterns import MissingMeta, PatternTimeout
 from compliance.text import shorten
 
@@ -276,7 +276,8 @@ _URL_VALUES = ("original-url",)
 
 def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values, *, unknown: Callable[[str], str] | None = None) -> str:
     """The template with its values filled in, each escaped for the syntax it goes into. A value
-    that is not known is `unknown(name)`, or without `unknown` a `ValueError` naming it."""
+    that is not known, or an address that is not an http(s) URL, is `unknown(name)`, or without
+    `unknown` a `ValueError` naming it."""
     urls = {*_URL_VALUES, *(s.name for s in fix.values if s.original_image is not None)}
 
     def one(match: re.Match[str]) -> str:
@@ -287,7 +288,11 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
         if value is None:
             raise ValueError(_Values.missing(name, fix))
         value = " ".join(_CONTROL.sub(" ", value).split())
-        if name in urls and not value.startswith(("http://", "https://")):
+        if name in urls and not is_web_url(value):
+            # Metadata from a sidecar file, front matter or a CMS payload is not checked at the
+            # command line: a block to show keeps the placeholder, a fix to apply says what it needs.
+            if unknown is not None:
+                return unknown(name)
             raise ValueError(f"{_Values.missing(name, fix)} (an http(s) URL; got '{shorten(value, 60)}')")
         if kind == "html":
             return html.escape(value, quote=True)

@@ -7,14 +7,18 @@ applying fixes is `compliance.fixes`, imported only by the commands that fix.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from compliance.errors import ConfigError
 from compliance.patterns import Pattern
+from compliance.text import shorten
 
 if TYPE_CHECKING:
     from compliance.checks import Check
     from compliance.document import DocumentKind
+    from compliance.packs import Pack
 
 Side = Literal["before", "after"]
 SIDES: tuple[str, ...] = ("before", "after")
@@ -28,6 +32,39 @@ BUILT_IN_VALUES: dict[str, str] = {
     "headline": "the original headline: give the original story (--original FILE) or --meta headline=TEXT",
 }
 PLACEHOLDER = re.compile(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
+# Metadata keys that name an address (`logo-url`, `original-url`, `original_url`): fixes put
+# their values into `src` and `href` attributes and Markdown links.
+URL_KEY_SUFFIXES = ("-url", "_url")
+
+
+def is_web_url(value: str) -> bool:
+    """Whether `value` is an absolute http(s) URL, the only kind of address a fix puts into an
+    article (never `javascript:`, `data:`, `ftp:` or a relative path)."""
+    return value.startswith(("http://", "https://"))
+
+
+def check_url_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
+    """Raise `ConfigError` (a user error: exit 2 on the command line) for the first metadata
+    value that names an address and is not an http(s) URL, so that `--meta logo-url=ftp://x` is
+    refused before any article is read rather than failing inside a rule. A key names an
+    address when it ends in `-url` or `_url`, or when a fix of one of `packs` puts it into an
+    image's `src` (`values: {logo: {original-image: …, meta: gazette-logo}}`). An empty value is
+    a value not given, and is allowed."""
+    addresses = {
+        source.meta
+        for pack in packs
+        for rule in pack.rules
+        if rule.fix is not None
+        for source in rule.fix.values
+        if source.original_image is not None and source.meta is not None
+    }
+    for key, value in meta.items():
+        given = value.strip()
+        if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and given and not is_web_url(given):
+            raise ConfigError(
+                f"metadata '{key}' must be an http(s) URL, got '{shorten(given, 60)}'",
+                hint=f"give the full address, for example {key}=https://example.org/…",
+            )
 
 
 @dataclass(frozen=True, slots=True)

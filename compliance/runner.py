@@ -23,6 +23,7 @@ from compliance.errors import CheckError, ConfigError, InputError, Terminated, U
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
 from compliance.fingerprint import display_path
+from compliance.fixtemplates import check_url_metadata
 from compliance.inputs import (
     DEFAULT_MAX_BYTES,
     STDIN,
@@ -154,6 +155,9 @@ class Runner:
         self.rule_choice(Settings(), available)
         if options.packs is not None:
             select_packs(available, options.packs)
+        # A `--meta` address that is not an http(s) URL is the user's mistake, told before any
+        # article is read, not a fix failing inside a rule.
+        check_url_metadata(options.meta, available)
 
     @property
     def originals(self) -> OriginalReader:

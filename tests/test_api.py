@@ -36,3 +36,17 @@ def test_packs_are_loaded_once_and_unknown_ids_raise() -> None:
     assert load_packs() is load_packs()
     with pytest.raises(PackError, match="unknown pack 'no-such-pack'"):
         check_html("<p>x</p>", packs=["no-such-pack"])
+
+
+@pytest.mark.parametrize("value", ["ftp://x", "javascript:alert(1)", "logo.png"])
+def test_an_address_in_meta_that_is_not_http_raises_the_user_error_the_command_line_gives(value: str) -> None:
+    from compliance.errors import ConfigError, UserError
+
+    page = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        check_html(page, meta={"logo-url": value})
+    assert isinstance(raised.value, UserError)
+    assert str(raised.value) == f"metadata 'logo-url' must be an http(s) URL, got '{value}' — give the full address, for example logo-url=https://example.org/…"
+    # Given as an address, or not given at all (empty), the same value is used or left out.
+    assert [f.rule for f in check_html(page, meta={"logo-url": "https://e.org/l.png"}).findings] == ["dcnf/logo"]
+    assert [f.rule for f in check_html(page, meta={"logo-url": ""}).findings] == ["dcnf/logo"]

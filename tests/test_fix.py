@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -299,6 +300,49 @@ def test_a_finding_carries_its_fix_block_and_keeps_the_finding_when_the_fix_cann
     assert finding.fix is None or finding.fix.place == "before the body"
 
 
+_NOT_WEB_URLS = ["ftp://x", "javascript:alert(1)", "data:image/png;base64,AAAA", "/logo.png", "example.org/logo.png"]
+
+
+@pytest.mark.parametrize("value", _NOT_WEB_URLS)
+@pytest.mark.parametrize("command", ["fix", "check"])
+@pytest.mark.parametrize("key", ["logo-url", "original-url", "original_url"])
+def test_an_address_in_meta_that_is_not_http_is_a_user_error_before_anything_is_read(cli: Any, tmp_path: Path, command: str, key: str, value: str) -> None:
+    story = tmp_path / "no-logo.html"
+    story.write_bytes((SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    for target, stdin in ((str(story), None), ("-", story.read_bytes())):
+        args = [command, "--pack", "dcnf", "--meta", f"{key}={value}", *(["--write"] if command == "fix" and target != "-" else []), target]
+        run = cli(*args, stdin=stdin)
+        assert run.code == 2, run.err
+        assert run.out == ""
+        assert (
+            run.err
+            == f"syndcheck: error: metadata '{key}' must be an http(s) URL, got '{value}' — give the full address, for example {key}=https://example.org/…\n"
+        )
+    assert story.read_bytes() == (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+
+
+def test_an_address_in_a_metadata_file_that_is_not_http_is_not_used_and_not_a_bug(cli: Any, tmp_path: Path) -> None:
+    # Metadata beside the article is read with the article, after the command line is checked:
+    # the check keeps the finding with a placeholder block, the fix names the value it needs.
+    story = tmp_path / "no-logo.html"
+    story.write_bytes((SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    (tmp_path / "no-logo.html.meta.yaml").write_text("logo-url: 'javascript:alert(1)'\n", encoding="utf-8")
+    checked = cli("check", "--pack", "dcnf", "--format", "json", str(story))
+    assert checked.code == 1, checked.err
+    assert [f["rule"] for f in json.loads(checked.out)["files"][0]["findings"]] == ["dcnf/logo"]
+    from compliance.engine import check_bytes
+
+    report = check_bytes(story.read_bytes(), "html", PACKS, path="s.html", meta={"logo-url": "javascript:alert(1)"})
+    (finding,) = report.findings
+    assert finding.fix is not None
+    assert finding.fix.text == '<p><img src="[LOGO URL]" alt="Daily Caller News Foundation logo"></p>'
+    fixed = cli("fix", "--write", "--pack", "dcnf", str(story))
+    assert fixed.code == 1, fixed.err
+    assert "not fixed: dcnf/logo: needs 'logo-url'" in fixed.err
+    assert "(an http(s) URL; got 'javascript:alert(1)')" in fixed.err
+    assert story.read_bytes() == (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+
+
 @pytest.mark.parametrize("write", [True, False])
 def test_a_file_named_twice_is_fixed_once(cli: Any, tmp_path: Path, monkeypatch: Any, write: bool) -> None:
     monkeypatch.chdir(tmp_path)
@@ -317,3 +361,31 @@ def test_a_file_named_twice_is_fixed_once(cli: Any, tmp_path: Path, monkeypatch:
         assert run.out.count("+++ ") == 1
         assert run.out.startswith("--- a/t.html\n+++ b/t.html\n")
         assert story.read_bytes() == (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+
+
+_GAZETTE_PACK = (
+    "id: gazette\nname: Example Gazette\npublisher: Example Gazette\nterms_url: https://gazette.example/republish\n"
+    "as_of: 2024-06-01\nsummary: Keep the logo.\nrules:\n"
+    "  - id: gazette/logo\n    severity: error\n    message: The logo is missing.\n    help: Put the logo above the byline.\n"
+    "    check:\n      element: {selector: img, attributes: {alt: '^Example Gazette logo$'}}\n"
+    "    fix:\n      insert: before\n      where: byline\n"
+    '      template: {html: \'<p><img src="{logo}" alt="Example Gazette logo"></p>\'}\n'
+    "      values:\n        logo: {original-image: '^Example Gazette logo$', meta: gazette-logo}\n"
+)
+
+
+@pytest.mark.parametrize("command", ["fix", "check"])
+def test_a_meta_key_a_pack_puts_into_an_image_must_be_an_http_url_whatever_its_name(cli: Any, tmp_path: Path, command: str) -> None:
+    pack = tmp_path / "gazette.yaml"
+    pack.write_text(_GAZETTE_PACK, encoding="utf-8")
+    story = tmp_path / "story.html"
+    story.write_bytes(b"<article><h1>Budget</h1><p>By Ana Ruiz, Example Gazette</p><p>The council voted.</p></article>\n")
+    run = cli(command, "--rules", str(pack), "--pack", "gazette", "--meta", "gazette-logo=javascript:alert(1)", str(story))
+    assert run.code == 2, run.err
+    assert run.out == ""
+    assert "metadata 'gazette-logo' must be an http(s) URL, got 'javascript:alert(1)'" in run.err
+    # The same key with an address is the logo the fix inserts; a key no pack uses is free text.
+    run = cli(command, "--rules", str(pack), "--pack", "gazette", "--meta", "gazette-logo=https://gazette.example/logo.png", "--meta", "desk=ftp", str(story))
+    assert run.code == 1, run.err
+    if command == "fix":
+        assert '<p><img src="https://gazette.example/logo.png" alt="Example Gazette logo"></p><p>By Ana Ruiz' in run.out
