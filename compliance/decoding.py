@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -163,22 +164,41 @@ def wide_unicode(data: bytes) -> str | None:
     digits) fall; None otherwise."""
     head = data[:_PRESCAN_BYTES]
     size = len(head) - len(head) % 4
-    if size < 8 or head.count(0) * 3 < size:
+    # ASCII (markup, spaces, digits) leaves a NUL byte in every UTF-16 code unit; text in other
+    # scripts (Japanese between tags) has fewer, but still a few percent of its bytes.
+    if size < 8 or head.count(0) * 20 < size:
         return None
     lanes = [sum(1 for b in head[i:size:4] if b == 0) for i in range(4)]
     quarter = size // 4
     # UTF-32: the top byte of every code point is zero, the next one too outside the astral planes.
     if lanes[3] == quarter and lanes[2] >= quarter * 0.9 and lanes[0] < quarter // 2:
-        return "utf-32-le"
+        return _readable(head[:size], "utf-32-le")
     if lanes[0] == quarter and lanes[1] >= quarter * 0.9 and lanes[3] < quarter // 2:
-        return "utf-32-be"
+        return _readable(head[:size], "utf-32-be")
     odd, even = lanes[1] + lanes[3], lanes[0] + lanes[2]
     half = size // 2
-    if odd >= half * 0.7 and even < half * 0.1:
-        return "utf-16-le"
-    if even >= half * 0.7 and odd < half * 0.1:
-        return "utf-16-be"
+    # UTF-16: the NULs are the high bytes of ASCII characters, so they all fall in one lane.
+    if odd >= half * 0.1 and even * 20 <= odd:
+        return _readable(head[:size], "utf-16-le")
+    if even >= half * 0.1 and odd * 20 <= even:
+        return _readable(head[:size], "utf-16-be")
     return None
+
+
+# C0 controls that text does not hold (tab, line feed, form feed and carriage return it does).
+_TEXT_CONTROLS = frozenset("\t\n\f\r")
+
+
+def _readable(head: bytes, encoding: str) -> str | None:
+    """`encoding` when `head` read with it is text; None when over a tenth of it is control
+    characters (C0 but tab, line feed, form feed and carriage return; DEL) or code points no text
+    uses (unassigned, private use, lone surrogates): runs of control bytes (`\\x00\\x01` repeated)
+    have the NUL pattern of UTF-16 or UTF-32 text, but they are binary data."""
+    text = head.decode(encoding, "replace")
+    if not text:
+        return None
+    unreadable = sum(1 for ch in text if (ch < " " and ch not in _TEXT_CONTROLS) or ch == "\x7f" or unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    return None if unreadable * 10 > len(text) else encoding
 
 
 def _detwingle(data: bytes) -> str | None:

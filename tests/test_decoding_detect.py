@@ -1,6 +1,7 @@
 """Undeclared encodings: East Asian and Cyrillic text is detected (charset-normalizer) instead of
-read as cp1252, UTF-16/32 without a byte-order mark is recognised instead of skipped as binary,
-and every guess is said in a `decoded-as` notice."""
+read as cp1252, UTF-16/32 without a byte-order mark (English or Japanese) is recognised instead of
+skipped as binary, control bytes that merely look like it are skipped as binary, and every guess
+is said in a `decoded-as` notice."""
 
 from __future__ import annotations
 
@@ -51,3 +52,34 @@ def test_wide_unicode_without_a_bom_is_checked_not_skipped(cli: Any, tmp_path: P
 def test_utf8_and_declared_pages_have_no_notice() -> None:
     report = check_html((SAMPLES / "dcnf" / "no-logo.html").read_bytes())
     assert [n.code for n in report.notices] == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00\x01" * 100, b"\x01\x00" * 100, b"\x01\x00\x00\x00" * 64, b"\x00\x00\x00\x02" * 64, b"\x00\x1b\x00\x07\x00\x01\x00\x02" * 64],
+    ids=["00-01", "01-00", "utf-32-le-shaped", "utf-32-be-shaped", "escape-bell-runs"],
+)
+def test_control_byte_runs_shaped_like_utf16_or_utf32_are_skipped_as_binary(cli: Any, tmp_path: Path, content: bytes) -> None:
+    story = write(tmp_path, "z.html", content)
+    result = cli("check", "--format", "json", str(story))
+    entry = result.json()["files"][0]
+    assert entry["checked"] is False
+    assert entry["notices"] == [{"code": "skipped", "message": "not checked: the file is binary data (NUL and control bytes), not an article"}]
+    assert result.code == 2
+
+
+JAPANESE_PAGE = (
+    "<html><body><article><h1>予算案を可決</h1><p class='byline'>By 山田太郎</p>"
+    + "".join(f"<p>段落{n}：議会は長い議論の末に予算案を可決しました。</p>\n" for n in range(8))
+    + "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_japanese_wide_unicode_without_a_bom_is_read(encoding: str) -> None:
+    report = check_html(JAPANESE_PAGE.encode(encoding), packs=["common"])
+    assert report.checked
+    (passed,) = [p for p in report.passed if p.rule == "common/empty-byline"]
+    assert "山田太郎" in passed.evidence
+    (notice,) = [n for n in report.notices if n.code == "decoded-as"]
+    assert encoding.upper() in notice.message
