@@ -31,7 +31,7 @@ META_FIELDS = {
     "publication_date": "publication_date",
     "published": "publication_date",
     "original_headline": "original_headline",
-    # The original story (a URL, or on the command line a file beside the payload), as meta.original.
+    # The original story, as meta.original: its http(s) URL only (`originals.is_web_address`).
     "original": "original",
 }
 # Fields read besides those: the article's own metadata object and the packs to apply (serve).

@@ -33,6 +33,20 @@ CACHE_SECONDS = 24 * 3600
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 
 
+def is_web_address(value: str) -> bool:
+    """Whether an `original` value is an http(s) URL (any letter case, spaces around ignored).
+
+    The one rule for originals named by someone other than the user: a CMS payload on the command
+    line and a request to `syndcheck serve` may name the original story only by its URL, never by
+    a path, so that data from outside never makes syndcheck read a file of the host.
+    """
+    return value.strip().lower().startswith(("http://", "https://"))
+
+
+# Why an original named by a path in a CMS payload is not read, and what to do instead.
+NOT_A_WEB_ADDRESS = "a CMS payload names the original story only by its http(s) URL, never a file; give the file with --original FILE, or the original's URL"
+
+
 def default_cache_dir() -> Path:
     """Where fetched originals are kept: $SYNDCHECK_CACHE_DIR, else the user's cache directory."""
     given = os.environ.get("SYNDCHECK_CACHE_DIR")
@@ -66,19 +80,28 @@ class OriginalReader:
             asked, self._asked = tuple(self._asked), []
         return asked
 
-    def reader_for(self, article: Path | None) -> Callable[[str], Document]:
-        """The reader the engine calls with the `original` value of one article."""
+    def reader_for(self, article: Path | None, *, urls_only: bool = False) -> Callable[[str], Document]:
+        """The reader the engine calls with the `original` value of one article; with `urls_only`
+        (a value from a CMS payload) a path is refused, never read."""
         base = article.parent if article is not None else Path.cwd()
-        return lambda value: self.read(value, base)
+        return lambda value: self.read(value, base, urls_only=urls_only)
 
-    def read(self, value: str, base: Path) -> Document:
-        """The original named by `value` (a path or URL), parsed; `OriginalUnavailable` when not."""
-        is_url = value.startswith(("http://", "https://"))
-        key = value if is_url else str((base / value).resolve())
+    def read(self, value: str, base: Path, *, urls_only: bool = False) -> Document:
+        """The original named by `value` (a path or URL), parsed; `OriginalUnavailable` when not,
+        and for a path when `urls_only` (`is_web_address` is the rule)."""
+        is_url = is_web_address(value)
+        value = value.strip() if is_url else value
+        try:
+            key = value if is_url else str((base / value).resolve())
+        except ValueError:  # a NUL character: no file has such a name
+            raise OriginalUnavailable(f"'{value}': {NOT_A_WEB_ADDRESS}" if urls_only else f"'{value}': not a file name") from None
         with self._lock:
             if not is_url:
+                # Asked for, even when refused: a report must not replace a file an article names.
                 self._asked.append(key)
             found = self._read.get(key)
+        if urls_only and not is_url:
+            raise OriginalUnavailable(f"'{value}': {NOT_A_WEB_ADDRESS}")
         if found is None:
             # Read outside the lock: a slow fetch must not hold up other threads' articles (two
             # threads that want one new original may both read it; the later one is kept).

@@ -169,9 +169,10 @@ class Runner:
             self._originals = OriginalReader(allow_fetch=options.allow_fetch, cache_dir=default_cache_dir() if options.allow_fetch else None)
         return self._originals
 
-    def _original_reader(self, article: Path | None) -> Callable[[str], Document]:
-        """What the engine calls with an article's `original` value (the reader is made then)."""
-        return lambda value: self.originals.reader_for(article)(value)
+    def _original_reader(self, article: Path | None, *, urls_only: bool = False) -> Callable[[str], Document]:
+        """What the engine calls with an article's `original` value (the reader is made then);
+        `urls_only` when the value came from a CMS payload or a request (`is_web_address`)."""
+        return lambda value: self.originals.reader_for(article, urls_only=urls_only)(value)
 
     def layers_for(self, path: str) -> tuple[ConfigLayer, ...]:
         """The configuration files that apply to a file, farthest first."""
@@ -385,12 +386,21 @@ class Runner:
         meta: Mapping[str, str],
         default_meta: Mapping[str, str] | None = None,
         article: Path | None = None,
+        urls_only: bool = False,
     ) -> Report:
-        """Check one document; an `original` in its metadata is read beside `article` (its file)."""
-        return check_with(data, kind, self._settings(name, plan, meta=meta, default_meta=default_meta, article=article))
+        """Check one document; an `original` in its metadata is read beside `article` (its file),
+        or with `urls_only` (metadata from outside: a payload, a request) only from its URL."""
+        return check_with(data, kind, self._settings(name, plan, meta=meta, default_meta=default_meta, article=article, urls_only=urls_only))
 
     def _settings(
-        self, name: str, plan: Plan, *, meta: Mapping[str, str], default_meta: Mapping[str, str] | None = None, article: Path | None = None
+        self,
+        name: str,
+        plan: Plan,
+        *,
+        meta: Mapping[str, str],
+        default_meta: Mapping[str, str] | None = None,
+        article: Path | None = None,
+        urls_only: bool = False,
     ) -> CheckSettings:
         """How a document of this plan is checked, whether for `check` or for `fix`."""
         return CheckSettings(
@@ -402,7 +412,7 @@ class Runner:
             severities=plan.settings.severity,
             timing=self.options.timing,
             known_rules=plan.known_rules or None,
-            load_original=self._original_reader(article),
+            load_original=self._original_reader(article, urls_only=urls_only),
         )
 
     def _isolated(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:
@@ -477,7 +487,11 @@ class Runner:
                 def work(article: CmsArticle = article) -> tuple[Report, Severity]:
                     # A lone surrogate (a broken \ud800 escape in the JSON) cannot be UTF-8: it becomes U+FFFD.
                     data = article.html.encode("utf-8", "replace")
-                    report = self._check(data, "html", article.name, plan, meta={**article.meta, **self.options.meta}, article=source.file)
+                    # A payload is written by a CMS's authors: its `original` may be a URL, never a
+                    # file of this host (`--original` or `--meta original=` on the command line may).
+                    urls_only = "original" not in self.options.meta
+                    meta = {**article.meta, **self.options.meta}
+                    report = self._check(data, "html", article.name, plan, meta=meta, article=source.file, urls_only=urls_only)
                     if article.unknown:
                         report = dataclasses.replace(report, notices=(*article.unknown_field_notices(), *report.notices))
                     return report, self.options.fail_on or plan.settings.fail_on
@@ -496,7 +510,9 @@ class Runner:
             plan = self.plan(STDIN)
             if packs:
                 plan = dataclasses.replace(plan, packs=tuple(select_packs(self.packs_for(plan.settings), packs)), auto_detect=False)
-            report = self._check(data, kind, name, plan, meta={**(meta or {}), **self.options.meta})
+            # A request's `original` is a URL or nothing (the server refuses others before this).
+            urls_only = "original" not in self.options.meta
+            report = self._check(data, kind, name, plan, meta={**(meta or {}), **self.options.meta}, urls_only=urls_only)
             return report, self.options.fail_on or plan.settings.fail_on
 
         return self._finish(self._isolated(name, work))

@@ -1,14 +1,18 @@
 """CMS payload fields: each one is read or named as not read; a top-level `original` is read as
-`meta.original` is."""
+`meta.original` is, and either names the original story only by its http(s) URL: a payload (data
+from a CMS) never makes the command line read a file of the host."""
 
 from __future__ import annotations
 
 import json
-import shutil
+import re
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import SAMPLES, write
+import pytest
+
+from compliance.originals import OriginalReader, is_web_address
+from tests.conftest import ROOT, SAMPLES, write
 
 STORY = (SAMPLES / "originals" / "dcnf-agency-photo.txt").read_text(encoding="utf-8")
 
@@ -31,19 +35,114 @@ def test_fields_that_are_not_read_get_a_notice_with_a_suggestion(cli: Any, tmp_p
     assert "note: payload field 'orignal' is not read — did you mean 'original'?" in text
 
 
-def test_a_top_level_original_is_read_as_meta_original(cli: Any, tmp_path: Path) -> None:
-    shutil.copy(SAMPLES / "originals" / "dcnf-original.html", tmp_path / "dcnf-original.html")
+ORIGINAL_URL = "https://dailycallernewsfoundation.org/2026/11/agency-photo-story/"
+
+
+def _cache_original(monkeypatch: pytest.MonkeyPatch, cache: Path, url: str, page: Path) -> None:
+    """`url`'s page in the originals cache, as an earlier `--allow-fetch` run left it."""
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(cache))
+    OriginalReader(allow_fetch=True, cache_dir=cache)._store(url, page.read_bytes(), "text/html; charset=utf-8")
+
+
+def test_a_top_level_original_is_read_as_meta_original(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _cache_original(monkeypatch, tmp_path / "cache", ORIGINAL_URL, SAMPLES / "originals" / "dcnf-original.html")
     html = "<pre>" + STORY + "</pre>"
     lines = [
-        json.dumps({"id": "top", "html": html, "original": "dcnf-original.html"}),
-        json.dumps({"id": "meta", "html": html, "meta": {"original": "dcnf-original.html"}}),
+        json.dumps({"id": "top", "html": html, "original": ORIGINAL_URL}),
+        json.dumps({"id": "meta", "html": html, "meta": {"original": ORIGINAL_URL}}),
         json.dumps({"id": "none", "html": html}),
     ]
-    top, meta, none = _entries(cli, write(tmp_path, "s.jsonl", "\n".join(lines) + "\n"))
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", "--allow-fetch", str(write(tmp_path, "s.jsonl", "\n".join(lines) + "\n")))
+    top, meta, none = run.json()["files"]
 
     def outcome(entry: dict[str, Any]) -> list[tuple[str, str]]:
         return sorted([("finding", f["rule"]) for f in entry["findings"]] + [("passed", p["rule"]) for p in entry["passed"]])
 
     assert outcome(top) == outcome(meta) != outcome(none)
     assert ("finding", "dcnf/original-reporter") in outcome(top)  # compared with the original's reporter
-    assert not [n for n in top["notices"] if n["code"] == "unknown-field"]
+    assert not [n for n in top["notices"] if n["code"] != "decoded-as"]
+
+
+SECRET_PAGE = "<html><body><article><h1>Payroll figures</h1><p class=byline>By Confidential Person</p><p>Not for anyone.</p></article></body></html>"
+NOT_A_URL = "a CMS payload names the original story only by its http(s) URL, never a file; give the file with --original FILE, or the original's URL"
+
+
+@pytest.mark.parametrize("where", ["top", "meta"])
+def test_a_payload_original_that_names_a_file_is_not_read_and_the_batch_goes_on(cli: Any, tmp_path: Path, where: str) -> None:
+    (tmp_path / "secret").mkdir()
+    secret = write(tmp_path / "secret", "s.html", SECRET_PAGE)
+    payloads = tmp_path / "payloads"
+    payloads.mkdir()
+    write(payloads, "beside.html", SECRET_PAGE)
+    html = "<pre>" + STORY + "</pre>"
+    named = [str(secret), "../secret/s.html", "beside.html", f"file://{secret}", "/etc/passwd", "a\x00b"]
+    lines = [
+        json.dumps({"id": f"p{n}", "html": html, **({"original": value} if where == "top" else {"meta": {"original": value}})}) for n, value in enumerate(named)
+    ]
+    stream = write(payloads, "p.jsonl", "\n".join(lines) + "\n")
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(stream))
+    assert run.code == 1, run.err  # the story's own findings: every payload was checked
+    files = run.json()["files"]
+    assert [entry["checked"] for entry in files] == [True] * len(named)
+    for value, entry in zip(named, files, strict=True):
+        assert {"code": "original-unavailable", "message": f"original story not read: '{value}': {NOT_A_URL}"} in entry["notices"]
+    assert "Confidential" not in run.out and "Payroll" not in run.out and "root:" not in run.out
+
+
+def test_original_on_the_command_line_is_read_for_payloads_that_name_a_file(cli: Any, tmp_path: Path) -> None:
+    html = "<pre>" + STORY + "</pre>"
+    stream = write(tmp_path, "p.jsonl", json.dumps({"id": "a", "html": html, "original": "/etc/passwd"}) + "\n")
+    original = str(SAMPLES / "originals" / "dcnf-original.html")
+    entry = cli("check", "--input-kind", "cms-json", "--format", "json", "--original", original, str(stream)).json()["files"][0]
+    assert not [n for n in entry["notices"] if n["code"] == "original-unavailable"]
+    assert "dcnf/original-reporter" in [f["rule"] for f in entry["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://example.org/story", True),
+        ("HTTP://example.org/story", True),
+        ("  https://example.org/story ", True),
+        ("/etc/passwd", False),
+        ("../secret/s.html", False),
+        ("file:///etc/passwd", False),
+        ("http:/example.org", False),
+        ("ftp://example.org/story", False),
+        ("", False),
+    ],
+)
+def test_only_an_http_url_is_a_web_address(value: str, expected: bool) -> None:
+    assert is_web_address(value) is expected
+
+
+def test_the_security_page_shows_the_notice_a_payload_naming_a_file_gets(cli: Any) -> None:
+    page = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    section = page[page.index("### Originals named inside articles") :]
+    # The example sits in a list item: its fenced blocks are indented.
+    command = re.search(r"```sh\n\s*printf '%s\\n' '(.*?)' \\\n\s*\| syndcheck check (.*?) -\n\s*```", section)
+    shown = re.search(r"```output\n(.*?)\n\s*```", section)
+    assert command is not None and shown is not None
+    run = cli("check", *command.group(2).split(), "-", stdin=(command.group(1) + "\n").encode())
+    assert run.code == 0, run.err
+    # Indented by as much as the block is: the report's own two-space indent is kept.
+    assert shown.group(1).removeprefix("  ") in run.out.splitlines()
+
+
+def test_an_empty_original_on_the_command_line_reads_no_original_an_article_names(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "secret").mkdir()
+    write(tmp_path / "secret", "s.html", SECRET_PAGE)
+    story = write(tmp_path / "news", "story.md", "---\noriginal: ../secret/s.html\n---\n" + STORY)
+    read = cli("check", "--format", "json", str(story)).json()["files"][0]
+    assert "dcnf/original-reporter" in [f["rule"] for f in read["findings"]]  # front matter may leave the folder
+    entry = cli("check", "--format", "json", "--meta", "original=", str(story)).json()["files"][0]
+    assert "dcnf/original-reporter" not in [f["rule"] for f in entry["findings"] + entry["passed"]]
+    assert not [n for n in entry["notices"] if n["code"] == "original-unavailable"]
+
+
+def test_an_original_name_with_a_nul_in_front_matter_is_a_notice_not_a_crash(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "story.md", '---\noriginal: "a\\0b"\n---\n' + STORY)
+    run = cli("check", "--format", "json", str(story))
+    assert run.code == 1, run.err  # the story's own findings
+    (entry,) = run.json()["files"]
+    assert {"code": "original-unavailable", "message": "original story not read: 'a\x00b': not a file name"} in entry["notices"]
