@@ -339,7 +339,7 @@ class Runner:
             plan = self.plan(source.path if source.path != STDIN else display)
             data = read_source(source, max_bytes=self.options.max_bytes)
             kind = source.kind if (source.path != STDIN or self.options.kind) else sniff_kind(data)
-            report = self._check(data, kind, display, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source), article=source.file)
+            report = check_with(data, kind, self._settings(display, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source), article=source.file))
             return report, self.options.fail_on or plan.settings.fail_on
 
         return self._isolated(display, work)
@@ -371,26 +371,10 @@ class Runner:
             expected.append(expectations)
             chosen = tuple(select_packs(packs, expectations.packs)) if expectations.packs is not None else tuple(packs)
             plan = Plan(Settings(), chosen, expectations.packs is None, self.known_rules(Settings()))
-            return self._check(data, source.kind, source.path, plan, meta=dict(expectations.meta), article=source.file), Severity.ERROR
+            return check_with(data, source.kind, self._settings(source.path, plan, meta=dict(expectations.meta), article=source.file)), Severity.ERROR
 
         result = self._isolated(source.path, work)
         return result, (expected[0] if expected else None)
-
-    def _check(
-        self,
-        data: bytes,
-        kind: DocumentKind,
-        name: str,
-        plan: Plan,
-        *,
-        meta: Mapping[str, str],
-        default_meta: Mapping[str, str] | None = None,
-        article: Path | None = None,
-        urls_only: bool = False,
-    ) -> Report:
-        """Check one document; an `original` in its metadata is read beside `article` (its file),
-        or with `urls_only` (metadata from outside: a payload, a request) only from its URL."""
-        return check_with(data, kind, self._settings(name, plan, meta=meta, default_meta=default_meta, article=article, urls_only=urls_only))
 
     def _settings(
         self,
@@ -402,7 +386,9 @@ class Runner:
         article: Path | None = None,
         urls_only: bool = False,
     ) -> CheckSettings:
-        """How a document of this plan is checked, whether for `check` or for `fix`."""
+        """How a document of this plan is checked, whether for `check` or for `fix`: an `original`
+        in its metadata is read beside `article` (its file), or with `urls_only` (metadata from
+        outside: a CMS payload, a request) only from its URL."""
         return CheckSettings(
             packs=plan.packs,
             path=name,
@@ -491,7 +477,7 @@ class Runner:
                     # file of this host (`--original` or `--meta original=` on the command line may).
                     urls_only = "original" not in self.options.meta
                     meta = {**article.meta, **self.options.meta}
-                    report = self._check(data, "html", article.name, plan, meta=meta, article=source.file, urls_only=urls_only)
+                    report = check_with(data, "html", self._settings(article.name, plan, meta=meta, article=source.file, urls_only=urls_only))
                     if article.unknown:
                         report = dataclasses.replace(report, notices=(*article.unknown_field_notices(), *report.notices))
                     return report, self.options.fail_on or plan.settings.fail_on
@@ -512,7 +498,7 @@ class Runner:
                 plan = dataclasses.replace(plan, packs=tuple(select_packs(self.packs_for(plan.settings), packs)), auto_detect=False)
             # A request's `original` is a URL or nothing (the server refuses others before this).
             urls_only = "original" not in self.options.meta
-            report = self._check(data, kind, name, plan, meta={**(meta or {}), **self.options.meta}, urls_only=urls_only)
+            report = check_with(data, kind, self._settings(name, plan, meta={**(meta or {}), **self.options.meta}, urls_only=urls_only))
             return report, self.options.fail_on or plan.settings.fail_on
 
         return self._finish(self._isolated(name, work))
