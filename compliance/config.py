@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from compliance.errors import ConfigError
+from compliance.errors import ConfigError, choice_hint, closest
 from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.selection import SelectionLayer
 
@@ -125,18 +125,6 @@ def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
     return ConfigError(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
 
 
-def _closest(word: str, choices: Sequence[str]) -> str | None:
-    """ "did you mean 'error'?" when a choice is close; for messages that list the choices already."""
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
-
-
-def _suggest(word: str, choices: Sequence[str]) -> str:
-    return _closest(word, choices) or "allowed: " + ", ".join(choices)
-
-
 def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] | None = None) -> tuple[str, ...]:
     from compliance.yamlsource import YScalar, YSeq  # imported only when a configuration is read
 
@@ -156,7 +144,7 @@ def _severity(node: YNode, what: str) -> Severity:
 
     if not isinstance(node, YScalar) or str(node.value).lower() not in SEVERITY_LABELS:
         shown = node.value if isinstance(node, YScalar) else "a structure"
-        raise _fail(f"{what} must be one of {', '.join(SEVERITY_LABELS)}, got '{shown}'", node.mark, _closest(str(shown), SEVERITY_LABELS))
+        raise _fail(f"{what} must be one of {', '.join(SEVERITY_LABELS)}, got '{shown}'", node.mark, closest(str(shown), SEVERITY_LABELS))
     return Severity.from_label(str(node.value).lower())
 
 
@@ -179,7 +167,7 @@ def _severity_map(node: YNode, positions: list[tuple[str, str, int, int]] | None
         elif not isinstance(value, YScalar) or str(value.value).lower() not in SEVERITY_LABELS:
             shown = value.value if isinstance(value, YScalar) else "a structure"
             allowed = (*SEVERITY_LABELS, "off")
-            raise _fail(f"severity of {rule} must be one of {', '.join(allowed)}, got '{shown}'", value.mark, _closest(str(shown), allowed))
+            raise _fail(f"severity of {rule} must be one of {', '.join(allowed)}, got '{shown}'", value.mark, closest(str(shown), allowed))
         else:
             result.append((rule, _severity(value, f"severity of {rule}")))
     return tuple(result)
@@ -188,7 +176,7 @@ def _severity_map(node: YNode, positions: list[tuple[str, str, int, int]] | None
 def _check_keys(node: YMap, allowed: Sequence[str], what: str) -> None:
     for key in node:
         if key not in allowed:
-            raise _fail(f"unknown key '{key}' in {what}", node.key_mark(key), _suggest(key, allowed))
+            raise _fail(f"unknown key '{key}' in {what}", node.key_mark(key), choice_hint(key, allowed))
 
 
 def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:

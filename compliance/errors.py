@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class UserError(Exception):
     """Something the user can fix: a bad path, pack, config or flag."""
@@ -121,3 +123,19 @@ class Terminated(BaseException):
     def __init__(self, signum: int) -> None:
         super().__init__(f"terminated by signal {signum}")
         self.signum = signum
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """A hint naming the choice closest to a mistyped `word` ("did you mean 'error'?"), or None
+    when none is close: for messages that list the choices already."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def choice_hint(word: str, choices: Iterable[str]) -> str:
+    """The closest choice to a mistyped `word`, else every choice in the order given
+    ("allowed: error, warning, info")."""
+    listed = list(choices)
+    return closest(word, listed) or "allowed: " + ", ".join(listed)

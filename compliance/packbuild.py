@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
 from compliance.describe import describe_pattern
-from compliance.errors import PackError, combine
+from compliance.errors import PackError, choice_hint, closest, combine
 from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
 from compliance.options import Option
@@ -47,14 +47,9 @@ HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-
 _MARKER_KEYS = ("id", "label", "weight", "check")
 
 
-def _closest(word: str, choices: Any) -> str | None:
-    """ "did you mean 'error'?" when a choice is close; for messages that list the choices already."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
-
-
 def _suggest(word: str, choices: Any) -> str:
-    return _closest(word, choices) or "allowed: " + ", ".join(sorted(choices))
+    """The closest of `choices` (names, or a mapping's keys) to `word`, else all of them sorted."""
+    return choice_hint(word, sorted(choices))
 
 
 class _Builder:
@@ -199,7 +194,7 @@ class _Builder:
             text = str(raw).lower() if isinstance(raw, bool) else raw
             if not isinstance(text, str) or text not in option.choices:
                 shown = text if isinstance(text, str) else _type_name(node)
-                raise self.fail(f"{what} must be one of {', '.join(option.choices)}, got '{shown}'", node.mark, _closest(str(shown), option.choices))
+                raise self.fail(f"{what} must be one of {', '.join(option.choices)}, got '{shown}'", node.mark, closest(str(shown), option.choices))
             return text
         if option.kind == "selector":
             return self.selector(self.string(node, what, node.mark), node.mark)
@@ -581,7 +576,7 @@ def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
         text = builder.string(rule.entries["severity"], "severity", rule.mark)
         if text not in SEVERITY_LABELS:
             raise builder.fail(
-                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _closest(text, SEVERITY_LABELS)
+                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, closest(text, SEVERITY_LABELS)
             )
         changes["severity"] = Severity.from_label(text)
     for key in ("message", "help", "terms"):
@@ -631,7 +626,7 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
         text = builder.string(rule.entries["severity"], "severity", rule.mark)
         if text not in SEVERITY_LABELS:
             raise builder.fail(
-                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, _closest(text, SEVERITY_LABELS)
+                f"severity must be one of {', '.join(SEVERITY_LABELS)}, got '{text}'", rule.entries["severity"].mark, closest(text, SEVERITY_LABELS)
             )
         return Severity.from_label(text)
 
@@ -667,7 +662,7 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
     builder.keys(fix, _FIX_KEYS, ("insert", "where", "template"), "'fix'")
     insert = builder.string(fix.entries["insert"], "'insert' of 'fix'", fix.mark)
     if insert not in SIDES:
-        raise builder.fail(f"'insert' of 'fix' must be one of {', '.join(SIDES)}, got '{insert}'", fix.entries["insert"].mark, _closest(insert, SIDES))
+        raise builder.fail(f"'insert' of 'fix' must be one of {', '.join(SIDES)}, got '{insert}'", fix.entries["insert"].mark, closest(insert, SIDES))
     where_node = fix.entries["where"]
     where: str | Check
     if isinstance(where_node, YMap):
@@ -675,7 +670,7 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
     else:
         where = builder.string(where_node, "'where' of 'fix'", fix.mark)
         if where not in PLACES:
-            raise builder.fail(f"'where' of 'fix' must be one of {', '.join(PLACES)} or a check, got '{where}'", where_node.mark, _closest(where, PLACES))
+            raise builder.fail(f"'where' of 'fix' must be one of {', '.join(PLACES)} or a check, got '{where}'", where_node.mark, closest(where, PLACES))
     values: list[ValueSource] = []
     if "values" in fix.entries:
         value_map = builder.mapping(fix.entries["values"], "'values' of 'fix'", fix.key_mark("values"))
