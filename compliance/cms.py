@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from compliance.errors import InputError
+from compliance.errors import InputError, closest
 from compliance.findings import Notice
 
 HTML_FIELDS = ("html", "content", "body", "body_html", "article_html")
@@ -50,13 +50,10 @@ class CmsArticle:
 
     def unknown_field_notices(self) -> tuple[Notice, ...]:
         """One `unknown-field` notice per field that is not read, with "did you mean"."""
-        import difflib
-
         known = [*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS]
         notices = []
         for key in self.unknown:
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "put the article's own values under 'meta'"
+            hint = closest(key, known) or "put the article's own values under 'meta'"
             notices.append(Notice("unknown-field", f"payload field '{key}' is not read — {hint}"))
         return tuple(notices)
 

@@ -125,13 +125,19 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """A hint naming the choice closest to a mistyped `word` ("did you mean 'error'?"), or None
-    when none is close: for messages that list the choices already."""
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to a mistyped `word` (difflib's ratio at least 0.6), or None."""
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return close[0] if close else None
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """A hint naming the choice closest to a mistyped `word` ("did you mean 'error'?"), or None
+    when none is close: callers add their own fallback ("run 'syndcheck rules list'…")."""
+    close = nearest(word, choices)
+    return f"did you mean '{close}'?" if close else None
 
 
 def choice_hint(word: str, choices: Iterable[str]) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import textwrap
 from collections.abc import Sequence
 
 from compliance.checks.base import describe_check
 from compliance.display import visible
-from compliance.errors import PackError
+from compliance.errors import PackError, closest
 from compliance.packs import Pack, Rule
 
 
@@ -19,8 +18,7 @@ def find_rule(packs: Sequence[Pack], rule_id: str) -> tuple[Pack, Rule]:
             if rule.id == rule_id and rule.pack == pack.id:
                 return pack, rule
     known = sorted({rule.id for pack in packs for rule in pack.rules})
-    close = difflib.get_close_matches(rule_id, known, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck rules list' to see them"
+    hint = closest(rule_id, known) or "run 'syndcheck rules list' to see them"
     raise PackError(f"unknown rule '{rule_id}'", hint=hint)
 
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
 from compliance.describe import describe_pattern
-from compliance.errors import PackError, choice_hint, closest, combine
+from compliance.errors import PackError, choice_hint, closest, combine, nearest
 from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
 from compliance.options import Option
@@ -86,7 +85,7 @@ class _Builder:
         unknown = [key for key in node if key not in allowed]
         problems = [self.fail(f"unknown key '{key}' in {what}", node.key_mark(key), _suggest(key, allowed)) for key in unknown]
         # A missing key that a misspelt one stands for ('nam' for 'name') is said once, by that one.
-        meant = {close for key in unknown for close in difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)}
+        meant = {close for key in unknown if (close := nearest(key, allowed)) is not None}
         problems += [
             self.fail(f"{what} is missing required key '{key}'", node.mark, f"add '{key}: …' to it")
             for key in required

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compliance.errors import PackError, combine
+from compliance.errors import PackError, closest, combine
 from compliance.inputs import display_file, read_setting, refuse_special
 from compliance.packs import Pack, build_packs, pack_identity
 
@@ -224,10 +224,7 @@ def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
     chosen = []
     for pack_id in wanted:
         if pack_id not in by_id:
-            import difflib
-
-            close = difflib.get_close_matches(pack_id, list(by_id), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck packs' to list them"
+            hint = closest(pack_id, by_id) or "run 'syndcheck packs' to list them"
             raise PackError(f"unknown pack '{pack_id}'", hint=hint)
         chosen.append(by_id[pack_id])
     return chosen

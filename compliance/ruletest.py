@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from compliance.errors import closest
 from compliance.findings import Report
 
 _DIRECTIVE = re.compile(r"<!--\s*syndcheck-test:(.*?)-->", re.DOTALL)
@@ -187,13 +188,10 @@ def coverage_gaps(results: Sequence[Report], rule_ids: Sequence[str]) -> list[st
 
 def unknown_rules(path: str, expected: Expectations, known: Sequence[str]) -> list[Mismatch]:
     """An expectation naming a rule no loaded pack has (a typo would otherwise read "got none")."""
-    import difflib
-
     mismatches = []
     for rule, line in [*((r, None) for r in expected.anywhere), *expected.on_lines]:
         if rule in known:
             continue
-        close = difflib.get_close_matches(rule, list(known), n=1, cutoff=0.6)
-        hint = f" — did you mean '{close[0]}'?" if close else " — 'syndcheck rules list' shows the rule ids"
+        hint = " — " + (closest(rule, known) or "'syndcheck rules list' shows the rule ids")
         mismatches.append(Mismatch(path, "unknown" + hint, rule, line))
     return mismatches

@@ -19,7 +19,7 @@ from compliance.config import ConfigLayer, RuleAdjustment, Settings, is_selected
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
 from compliance.document import DocumentKind
 from compliance.engine import CheckSettings, check_with
-from compliance.errors import CheckError, ConfigError, InputError, Terminated, UserError
+from compliance.errors import CheckError, ConfigError, InputError, Terminated, UserError, closest
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
 from compliance.fingerprint import display_path
@@ -255,10 +255,7 @@ class Runner:
         for pack_id in settings.packs or ():
             if pack_id in known:
                 continue
-            import difflib
-
-            close = difflib.get_close_matches(pack_id, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck packs' to list them"
+            hint = closest(pack_id, known) or "run 'syndcheck packs' to list them"
             layer = _layer_of(layers, origin)
             line, column = layer.position("packs", pack_id) if layer is not None else (None, None)
             path = layer.origin if layer is not None and line is not None else origin
@@ -315,10 +312,7 @@ class Runner:
         for rule_id, level in settings.severity.items():
             origin = settings.sources.get(f"severity.{rule_id}", "the configuration")
             if rule_id not in rules:
-                import difflib
-
-                close = difflib.get_close_matches(rule_id, list(rules), n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck rules list' to see the rule ids"
+                hint = closest(rule_id, rules) or "run 'syndcheck rules list' to see the rule ids"
                 layer = _layer_of(layers, origin)
                 line, column = layer.position("severity", rule_id) if layer is not None else (None, None)
                 path = layer.origin if layer is not None and line is not None else origin

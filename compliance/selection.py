@@ -16,7 +16,7 @@ import fnmatch
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from compliance.errors import ConfigError
+from compliance.errors import ConfigError, closest
 
 ALL = "ALL"
 COMMAND_LINE = "command line"
@@ -92,8 +92,6 @@ def disabled_rules(layers: Sequence[SelectionLayer], rule_ids: Iterable[str]) ->
 
 def validate(layers: Sequence[SelectionLayer], rule_ids: Sequence[str]) -> None:
     """A ConfigError, with a "did you mean", for a selector that names no known rule or pack."""
-    import difflib
-
     known = list(dict.fromkeys(rule_ids))
     packs = list(dict.fromkeys(r.split("/", 1)[0] for r in known))
     for layer in layers:
@@ -102,9 +100,8 @@ def validate(layers: Sequence[SelectionLayer], rule_ids: Sequence[str]) -> None:
                 if any(matches(selector, rule_id) for rule_id in known):
                     continue
                 candidates = known if "/" in selector else packs
-                close = difflib.get_close_matches(selector, candidates, n=1, cutoff=0.6)
                 what = "rule" if "/" in selector and specificity(selector) == 3 else ("pack" if specificity(selector) == 1 else "selector")
-                hint = f"did you mean '{close[0]}'?" if close else "run 'syndcheck rules list' to see the rule ids"
+                hint = closest(selector, candidates) or "run 'syndcheck rules list' to see the rule ids"
                 flag = f"--{option}" if layer.origin == COMMAND_LINE else option
                 path = None if layer.origin == COMMAND_LINE else layer.origin
                 line, column = layer.position(option, selector)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from compliance.errors import nearest
 from compliance.findings import Finding, Location, Severity, Suppressed
 
 _COMMENT = re.compile(r"<!--\s*syndcheck-(disable-next|disable)\s+(.*?)-->", re.DOTALL)
@@ -121,7 +122,5 @@ def apply_suppressions(
 
 
 def _did_you_mean(rule: str, known: Collection[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(rule, sorted(known), n=1, cutoff=0.6)
-    return f"Did you mean '{close[0]}'?" if close else "Check the rule id."
+    close = nearest(rule, sorted(known))
+    return f"Did you mean '{close}'?" if close else "Check the rule id."
