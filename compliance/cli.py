@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
+import click
 import typer
 
 from compliance import __version__
@@ -42,6 +43,20 @@ def _new_app() -> typer.Typer:
 
 
 app = _new_app()
+
+
+class _WholeNumber(click.IntRange):
+    """A count or size option (`--jobs`, `--max-bytes`…): click's own integer range names itself
+    "integer range" in its message ("'abc' is not a valid integer range"), which reads as if a
+    range were asked for."""
+
+    name = "whole number"
+
+
+class _Seconds(click.FloatRange):
+    """A duration option in seconds (`--time-limit`)."""
+
+    name = "number of seconds"
 
 
 class OutputFormat(StrEnum):
@@ -180,13 +195,18 @@ def check(
     output: Annotated[
         list[str] | None, typer.Option("--output", "-o", help="Also write FORMAT to FILE, as FORMAT=FILE (repeatable), e.g. sarif=report.sarif.")
     ] = None,
-    max_warnings: Annotated[int | None, typer.Option("--max-warnings", min=0, help="Exit 1 when there are more warnings than this.")] = None,
+    max_warnings: Annotated[
+        int | None, typer.Option("--max-warnings", click_type=_WholeNumber(min=0), help="Exit 1 when there are more warnings than this.")
+    ] = None,
     require_pack: Annotated[bool, typer.Option("--require-pack", help="Exit 1 when a document matches no pack.")] = False,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
     explain_detection: Annotated[bool, typer.Option("--explain-detection", help="Text output: show which detection markers fired for which pack.")] = False,
     timing: Annotated[bool, typer.Option("--timing", help="After the run, print the time spent per pack and per rule (on stderr).")] = False,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=0, help="Worker processes for large batches [default: one per core; 1: none].", show_default=False)
+        int | None,
+        typer.Option(
+            "--jobs", "-j", click_type=_WholeNumber(min=0), help="Worker processes for large batches [default: one per core; 1: none].", show_default=False
+        ),
     ] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error, or as configured].")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
@@ -197,9 +217,9 @@ def check(
     meta: Annotated[list[str] | None, typer.Option("--meta", "-m", help="A value about the article that rules can require, KEY=VALUE (repeatable).")] = None,
     original: Annotated[str | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with.")] = None,
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=0, help="Skip (and report) documents larger than this many bytes; 0 means no limit.")] = 16
-    * 1024
-    * 1024,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", click_type=_WholeNumber(min=0), help="Skip (and report) documents larger than this many bytes; 0 means no limit.")
+    ] = 16 * 1024 * 1024,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Run only these rules: rule ids, pack ids or globs such as 'dcnf/*' (repeatable, or comma-separated).")
     ] = None,
@@ -597,12 +617,16 @@ def audit(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default; the API has no authentication).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8080,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes [default: one per core].", show_default=False)] = None,
+    port: Annotated[int, typer.Option("--port", click_type=_WholeNumber(min=1, max=65535), help="Port to listen on.")] = 8080,
+    workers: Annotated[
+        int | None, typer.Option("--workers", click_type=_WholeNumber(min=1), help="Worker processes [default: one per core].", show_default=False)
+    ] = None,
     rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file for every request.")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=0, help="Largest request body in bytes (413 above it); 0 means no limit.")] = 16 * 1024 * 1024,
-    time_limit: Annotated[float, typer.Option("--time-limit", min=0.1, help="Seconds one check may take (504 past it).")] = 10.0,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", click_type=_WholeNumber(min=0), help="Largest request body in bytes (413 above it); 0 means no limit.")
+    ] = 16 * 1024 * 1024,
+    time_limit: Annotated[float, typer.Option("--time-limit", click_type=_Seconds(min=0.1), help="Seconds one check may take (504 past it).")] = 10.0,
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch the original story a request names by URL (the 'original' metadata key).")] = False,
 ) -> None:
     """Serve the editor's page and the HTTP API (POST /v1/check) — needs the 'serve' extra."""

@@ -115,3 +115,17 @@ def test_the_missing_path_and_empty_folder_messages_list_the_same_extensions(cli
     empty = _error(cli("check", str(tmp_path / "empty")))
     listed = ".html, .htm, .xhtml, .txt, .text, .md, .markdown"
     assert listed in missing and listed in empty
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("check", "--jobs", "abc"), "Invalid value for '--jobs' / '-j': 'abc' is not a valid whole number. — see 'syndcheck check --help'"),
+        (("check", "--max-bytes", "1.5"), "Invalid value for '--max-bytes': '1.5' is not a valid whole number. — see 'syndcheck check --help'"),
+        (("check", "--jobs", "-1"), "Invalid value for '--jobs' / '-j': -1 is not in the range x>=0. — see 'syndcheck check --help'"),
+        (("serve", "--time-limit", "soon"), "Invalid value for '--time-limit': 'soon' is not a valid number of seconds. — see 'syndcheck serve --help'"),
+    ],
+)
+def test_numeric_options_say_what_kind_of_number_they_take(cli: Any, args: tuple[str, ...], expected: str) -> None:
+    # click's own wording for these is "'abc' is not a valid integer range", as if a range were asked for.
+    assert _error(cli(*args, str(SAMPLES))) == expected
