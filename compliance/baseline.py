@@ -42,22 +42,61 @@ def format_baseline(entries: Iterable[BaselineEntry]) -> str:
     return json_output(json.dumps({"version": BASELINE_VERSION, "findings": rows}, indent=2, ensure_ascii=False)) + "\n"
 
 
+_RECREATE = "create one with 'syndcheck baseline create'"
+_ENTRY_KEYS = ("fingerprint", "rule", "path")
+
+
 def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
-    """Entries by fingerprint; a ConfigError naming the file when it is not a baseline."""
+    """Entries by fingerprint, from a baseline file's text (JSON as `format_baseline` writes it).
+
+    Raises a ConfigError at `origin:line:column` when the text is not JSON, is not a version-1
+    baseline, or has an entry without a `fingerprint`, `rule` or `path` string.
+    """
     try:
         data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"not a baseline file: {exc.msg.lower()}", path=origin, line=exc.lineno, column=exc.colno, hint=_RECREATE) from None
     except ValueError as exc:
-        raise ConfigError(f"not a baseline file: {exc}", path=origin, hint="create one with 'syndcheck baseline create'") from None
+        raise ConfigError(f"not a baseline file: {exc}", path=origin, hint=_RECREATE) from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("findings"), list):
-        raise ConfigError("not a syndcheck baseline (version 1)", path=origin, hint="create one with 'syndcheck baseline create'")
+        raise ConfigError("not a syndcheck baseline (version 1)", path=origin, hint=_RECREATE)
     entries = {}
-    for number, row in enumerate(data["findings"], start=1):
-        try:
-            entry = BaselineEntry(str(row["fingerprint"]), str(row["rule"]), str(row["path"]), str(row.get("message", "")))
-        except (KeyError, TypeError):
-            raise ConfigError(f"baseline entry {number} lacks fingerprint, rule or path", path=origin) from None
+    for index, row in enumerate(data["findings"]):
+        lacking = [key for key in _ENTRY_KEYS if not isinstance(row, dict) or not isinstance(row.get(key), str)]
+        if lacking:
+            line, column = _entry_position(text, origin, index)
+            raise ConfigError(
+                f"baseline entry {index + 1} needs text for {_listed(lacking)}",
+                path=origin,
+                line=line,
+                column=column,
+                hint="restore the entry from version control, or record the baseline again with 'syndcheck baseline create'",
+            )
+        message = row.get("message", "")
+        entry = BaselineEntry(row["fingerprint"], row["rule"], row["path"], message if isinstance(message, str) else str(message))
         entries[entry.fingerprint] = entry
     return entries
+
+
+def _listed(keys: list[str]) -> str:
+    quoted = [f"'{key}'" for key in keys]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _entry_position(text: str, origin: str, index: int) -> tuple[int | None, int | None]:
+    """Where entry `index` of the `findings` list starts (1-based line and column), read again
+    with positions only when an entry is wrong: JSON is YAML, and the YAML reader keeps them."""
+    from compliance.yamlsource import YMap, YSeq, parse_yaml
+
+    try:
+        root = parse_yaml(text, origin, error=ConfigError)
+    except ConfigError:
+        return None, None
+    findings = root.get("findings") if isinstance(root, YMap) else None
+    if not isinstance(findings, YSeq) or index >= len(findings.items):
+        return None, None
+    mark = findings.items[index].mark
+    return mark.line, mark.column
 
 
 class BaselineFilter:

@@ -55,6 +55,26 @@ def test_a_file_that_is_not_a_baseline_is_a_user_error(cli: Any, archive: Path, 
     assert (run.code, run.err) == (2, "syndcheck: error: bogus.json: not a syndcheck baseline (version 1) — create one with 'syndcheck baseline create'\n")
 
 
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # Hand-edited or merged baselines: the message points at the line to fix.
+        ('{"version": 1,\n "findings": [\n  {"rule": "dcnf/logo"\n]}\n', "bogus.json:4:1: not a baseline file: expecting ',' delimiter"),
+        (
+            '{"version": 1,\n "findings": [\n  {"fingerprint": "a", "rule": "dcnf/logo", "path": "x.html"},\n  {"rule": 3, "path": "y.html"}\n]}\n',
+            "bogus.json:4:3: baseline entry 2 needs text for 'fingerprint' and 'rule'",
+        ),
+        ('{"version": 1, "findings": ["dcnf/logo"]}', "bogus.json:1:29: baseline entry 1 needs text for 'fingerprint', 'rule' and 'path'"),
+    ],
+)
+def test_a_broken_baseline_is_located_at_line_and_column(cli: Any, archive: Path, tmp_path: Path, content: str, expected: str) -> None:
+    (tmp_path / "bogus.json").write_text(content, encoding="utf-8")
+    run = cli("check", "--baseline", "bogus.json", "archive")
+    assert run.code == 2
+    assert run.err.startswith(f"syndcheck: error: {expected} — "), run.err
+    assert len(run.err.splitlines()) == 1
+
+
 def test_a_deleted_files_findings_are_resolved_and_pruned(cli: Any, archive: Path, tmp_path: Path) -> None:
     other = tmp_path / "elsewhere"
     other.mkdir()
