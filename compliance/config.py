@@ -215,7 +215,11 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
             select=_strings(root.entries["select"], "'select'", positions) if "select" in root.entries else None,
             extend_select=_strings(root.entries["extend-select"], "'extend-select'", positions) if "extend-select" in root.entries else (),
             ignore=_strings(root.entries["ignore"], "'ignore'", positions) if "ignore" in root.entries else (),
-            positions=tuple(p for p in positions if p[0] in ("select", "extend-select", "ignore")),
+            # Each option's own key too (selector ""), to point at a `select: []` that names nothing.
+            positions=(
+                *(p for p in positions if p[0] in ("select", "extend-select", "ignore")),
+                *((key, "", root.key_mark(key).line, root.key_mark(key).column) for key in ("select", "extend-select", "ignore") if key in root.entries),
+            ),
         )
     if "overrides" in root.entries:
         node = root.entries["overrides"]

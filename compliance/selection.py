@@ -133,4 +133,10 @@ def nothing_left(layers: Sequence[SelectionLayer], known: Collection[str], off: 
     last = chosen[-1] if chosen else None
     where = None if last is None or last.origin == COMMAND_LINE else last.origin
     flags = "--select/--ignore" if where is None else "select/ignore"
-    return ConfigError(f"{flags} leave no rule to run", path=where, hint="select at least one rule, pack or glob ('syndcheck rules list' shows them)")
+    line = column = None
+    if last is not None and where is not None:
+        # The file's `ignore` when it names anything (it is what turned the rest off), else its `select`.
+        line, column = last.position("ignore" if last.ignore else "select", "")
+    return ConfigError(
+        f"{flags} leave no rule to run", path=where, line=line, column=column, hint="select at least one rule, pack or glob ('syndcheck rules list' shows them)"
+    )
