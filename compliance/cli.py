@@ -7,12 +7,11 @@ import dataclasses
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-import click
 import typer
 
 from compliance import __version__
@@ -45,18 +44,37 @@ def _new_app() -> typer.Typer:
 app = _new_app()
 
 
-class _WholeNumber(click.IntRange):
-    """A count or size option (`--jobs`, `--max-bytes`…): click's own integer range names itself
-    "integer range" in its message ("'abc' is not a valid integer range"), which reads as if a
-    range were asked for."""
+def _whole_number(minimum: int, maximum: int | None = None) -> Callable[[str | int], int]:
+    """The parser of a count or size option (`--jobs`, `--max-bytes`…), with its bounds: click's
+    own bounded integer says "'abc' is not a valid integer range", as if a range were asked for."""
 
-    name = "whole number"
+    def whole_number(value: str | int) -> int:
+        # The option's default arrives as it is written in the signature, an int.
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise typer.BadParameter(f"'{value}' is not a whole number") from None
+        if number < minimum or (maximum is not None and number > maximum):
+            bounds = f"{minimum} to {maximum}" if maximum is not None else f"{minimum} or more"
+            raise typer.BadParameter(f"{number} is out of range; give {bounds}")
+        return number
+
+    return whole_number
 
 
-class _Seconds(click.FloatRange):
-    """A duration option in seconds (`--time-limit`)."""
+def _seconds(minimum: float) -> Callable[[str | float], float]:
+    """The parser of a duration option in seconds (`--time-limit`), at least `minimum`."""
 
-    name = "number of seconds"
+    def seconds(value: str | float) -> float:
+        try:
+            number = float(str(value).strip())
+        except ValueError:
+            raise typer.BadParameter(f"'{value}' is not a number of seconds") from None
+        if not number >= minimum:  # NaN too
+            raise typer.BadParameter(f"{str(value).strip()} is out of range; give {minimum} seconds or more")
+        return number
+
+    return seconds
 
 
 class OutputFormat(StrEnum):
@@ -196,7 +214,7 @@ def check(
         list[str] | None, typer.Option("--output", "-o", help="Also write FORMAT to FILE, as FORMAT=FILE (repeatable), e.g. sarif=report.sarif.")
     ] = None,
     max_warnings: Annotated[
-        int | None, typer.Option("--max-warnings", click_type=_WholeNumber(min=0), help="Exit 1 when there are more warnings than this.")
+        int | None, typer.Option("--max-warnings", parser=_whole_number(0), metavar="N", help="Exit 1 when there are more warnings than this.")
     ] = None,
     require_pack: Annotated[bool, typer.Option("--require-pack", help="Exit 1 when a document matches no pack.")] = False,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
@@ -205,7 +223,12 @@ def check(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", click_type=_WholeNumber(min=0), help="Worker processes for large batches [default: one per core; 1: none].", show_default=False
+            "--jobs",
+            "-j",
+            parser=_whole_number(0),
+            metavar="N",
+            help="Worker processes for large batches [default: one per core; 1: none].",
+            show_default=False,
         ),
     ] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error, or as configured].")] = None,
@@ -218,7 +241,10 @@ def check(
     original: Annotated[str | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with.")] = None,
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")] = False,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", click_type=_WholeNumber(min=0), help="Skip (and report) documents larger than this many bytes; 0 means no limit.")
+        int,
+        typer.Option(
+            "--max-bytes", parser=_whole_number(0), metavar="BYTES", help="Skip (and report) documents larger than this many bytes; 0 means no limit."
+        ),
     ] = 16 * 1024 * 1024,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Run only these rules: rule ids, pack ids or globs such as 'dcnf/*' (repeatable, or comma-separated).")
@@ -617,16 +643,18 @@ def audit(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default; the API has no authentication).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", click_type=_WholeNumber(min=1, max=65535), help="Port to listen on.")] = 8080,
+    port: Annotated[int, typer.Option("--port", parser=_whole_number(1, 65535), metavar="PORT", help="Port to listen on.")] = 8080,
     workers: Annotated[
-        int | None, typer.Option("--workers", click_type=_WholeNumber(min=1), help="Worker processes [default: one per core].", show_default=False)
+        int | None, typer.Option("--workers", parser=_whole_number(1), metavar="N", help="Worker processes [default: one per core].", show_default=False)
     ] = None,
     rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file for every request.")] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", click_type=_WholeNumber(min=0), help="Largest request body in bytes (413 above it); 0 means no limit.")
+        int, typer.Option("--max-bytes", parser=_whole_number(0), metavar="BYTES", help="Largest request body in bytes (413 above it); 0 means no limit.")
     ] = 16 * 1024 * 1024,
-    time_limit: Annotated[float, typer.Option("--time-limit", click_type=_Seconds(min=0.1), help="Seconds one check may take (504 past it).")] = 10.0,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", parser=_seconds(0.1), metavar="SECONDS", help="Seconds one check may take (504 past it).")
+    ] = 10.0,
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch the original story a request names by URL (the 'original' metadata key).")] = False,
 ) -> None:
     """Serve the editor's page and the HTTP API (POST /v1/check) — needs the 'serve' extra."""
