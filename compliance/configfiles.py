@@ -66,28 +66,162 @@ def _invalid_toml(error: ValueError, origin: str) -> ConfigError:
     return ConfigError(f"invalid TOML: {what}", path=origin, line=int(found.group(1)), column=int(found.group(2)), hint="fix the file's TOML syntax")
 
 
-def _toml_positions(text: str) -> tuple[int, dict[str, tuple[int, int]]]:
-    """The line of `[tool.syndcheck]`, and where each of its keys is written: `key = …` inside the
-    table, or a `[tool.syndcheck.KEY]` sub-table header (line, column of the value or header)."""
+TomlPath = tuple[str | int, ...]
+
+
+def _toml_positions(text: str) -> tuple[int, dict[TomlPath, tuple[int, int]]]:
+    """The line of `[tool.syndcheck]`, and where each value of that table is written, by its path
+    below the table: `("severity", "dcnf/logo")` for a key of a sub-table or inline table,
+    `("select", 1)` for an array's second item, `("overrides", 0, "files")` for a key of the first
+    `[[tool.syndcheck.overrides]]` (line and column, 1-based, of the key or item).
+
+    Positions only: the file has already been parsed by tomllib, so this reads the text just well
+    enough to find keys, strings, arrays and inline tables (with comments and multi-line arrays).
+    """
+    header = 1
+    positions: dict[TomlPath, tuple[int, int]] = {}
+    tables: dict[tuple[str, ...], int] = {}  # how many [[...]] of each array of tables so far
+    table: TomlPath | None = None  # the current table's path below [tool.syndcheck]; None outside it
+    scanner = _TomlScanner(text.splitlines(), positions)
+    while scanner.row < len(scanner.lines):
+        line = scanner.lines[scanner.row]
+        stripped = line.strip()
+        number = scanner.row + 1
+        if stripped.startswith("["):
+            name = _toml_header(stripped)
+            if name[:2] != ("tool", "syndcheck"):
+                table = None
+            elif len(name) == 2:
+                header, table = number, ()
+            else:
+                table = name[2:]
+                positions.setdefault(table, (number, line.index("[") + 1))
+                if stripped.startswith("[["):
+                    index = tables.get(name[2:], 0)
+                    tables[name[2:]] = index + 1
+                    table = (*table, index)
+                    positions.setdefault(table, (number, line.index("[") + 1))
+            scanner.row += 1
+            continue
+        if table is None or not stripped or stripped.startswith("#"):
+            scanner.row += 1
+            continue
+        scanner.column = len(line) - len(line.lstrip())
+        scanner.key_value(table)
+        scanner.row += 1
+    return header, positions
+
+
+def _toml_header(stripped: str) -> tuple[str, ...]:
+    """The dotted name of a `[table]` or `[[array]]` header line, quotes removed."""
     import re
 
-    header = 1
-    keys: dict[str, tuple[int, int]] = {}
-    inside = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            name = stripped.strip("[] ").replace(" ", "")
-            inside = name == "tool.syndcheck"
-            if inside:
-                header = number
-            elif name.startswith("tool.syndcheck."):
-                keys.setdefault(name.removeprefix("tool.syndcheck.").strip('"'), (number, line.index("[") + 1))
-            continue
-        match = re.match(r'\s*"?([A-Za-z0-9_-]+)"?\s*=\s*', line) if inside else None
-        if match:
-            keys.setdefault(match.group(1), (number, match.end() + 1))
-    return header, keys
+    inner = stripped.lstrip("[").split("]", 1)[0]
+    return tuple(part.strip().strip('"').strip("'") for part in re.findall(r'"[^"]*"|\'[^\']*\'|[^.]+', inner))
+
+
+class _TomlScanner:
+    """Reads keys, arrays and inline tables character by character (strings and comments skipped),
+    recording each key's and item's position."""
+
+    def __init__(self, lines: list[str], positions: dict[TomlPath, tuple[int, int]]) -> None:
+        self.lines = lines
+        self.positions = positions
+        self.row = 0
+        self.column = 0
+        self.key_at = (1, 1)  # where the key or array item being read starts
+
+    def peek(self) -> str:
+        """The next character that is not white space or a comment ("" at the end), moving to it."""
+        while self.row < len(self.lines):
+            line = self.lines[self.row]
+            while self.column < len(line) and line[self.column] in " \t":
+                self.column += 1
+            if self.column < len(line) and line[self.column] != "#":
+                return line[self.column]
+            self.row, self.column = self.row + 1, 0
+        return ""
+
+    def key_value(self, table: TomlPath) -> None:
+        """`key = value` from the current position; the key's path is `table` + the key."""
+        key = self.key()
+        if key is None or self.peek() != "=":
+            return
+        self.column += 1
+        self.value((*table, key))
+
+    def key(self) -> str | None:
+        """A bare or quoted key (the first part of a dotted one), recorded where it starts."""
+        import re
+
+        line = self.lines[self.row]
+        found = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)').match(line, self.column)
+        if found is None:
+            return None
+        self.key_at = (self.row + 1, self.column + 1)
+        self.column = found.end()
+        while self.peek() == ".":  # a dotted key: its first part names the value here
+            self.column += 1
+            self.peek()
+            following = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_-]+').match(self.lines[self.row], self.column)
+            if following is None:
+                return None
+            self.column = following.end()
+        return next(group for group in found.groups() if group is not None)
+
+    def value(self, path: TomlPath) -> None:
+        """Skip one value, recording the positions of `path` and of what is inside it."""
+        char = self.peek()
+        if not char:
+            return
+        self.positions.setdefault(path, self.key_at)
+        if char == "[":
+            self.column += 1
+            index = 0
+            while (char := self.peek()) not in ("]", ""):
+                if char == ",":
+                    self.column += 1
+                    continue
+                self.key_at = (self.row + 1, self.column + 1)
+                self.value((*path, index))
+                index += 1
+            self.column += 1
+        elif char == "{":
+            self.column += 1
+            while (char := self.peek()) not in ("}", ""):
+                if char == ",":
+                    self.column += 1
+                    continue
+                before = (self.row, self.column)
+                self.key_value(path)
+                if (self.row, self.column) == before:
+                    self.column += 1
+            self.column += 1
+        else:
+            self.scalar()
+
+    def scalar(self) -> None:
+        """Skip a string, number, boolean or date (multi-line strings too)."""
+        line = self.lines[self.row]
+        for quotes in ('"""', "'''"):
+            if line.startswith(quotes, self.column):
+                self.column += 3
+                while self.row < len(self.lines):
+                    end = self.lines[self.row].find(quotes, self.column)
+                    if end >= 0:
+                        self.column = end + 3
+                        return
+                    self.row, self.column = self.row + 1, 0
+                return
+        quote = line[self.column]
+        if quote in "\"'":
+            position = self.column + 1
+            while position < len(line) and line[position] != quote:
+                position += 2 if quote == '"' and line[position] == "\\" else 1
+            self.column = position + 1
+            return
+        while self.column < len(line) and line[self.column] not in ",]}# \t":
+            self.column += 1
 
 
 def read_config(path: Path) -> ConfigLayer:

@@ -187,14 +187,18 @@ def _tag_error(error: type[UserError], tag: str, mark: Mark) -> UserError:
     )
 
 
-def nodes_from_plain(data: Any, origin: str, line: int = 1, keys: Mapping[str, tuple[int, int]] | None = None) -> YNode:
-    """Plain data (e.g. a TOML table) as nodes placed at one line of its file, or for the top-level
-    keys found in `keys` (key -> line, column of its value) at that key's own line."""
-    mark = Mark(origin, line, 1)
+def nodes_from_plain(
+    data: Any, origin: str, line: int = 1, positions: Mapping[tuple[str | int, ...], tuple[int, int]] | None = None, path: tuple[str | int, ...] = ()
+) -> YNode:
+    """Plain data (e.g. a TOML table) as nodes, each placed where `positions` says its path
+    (keys and list indexes below the data) is written, else at its parent's place (`line`)."""
+    known = positions or {}
+    here = known.get(path, (line, 1))
+    mark = Mark(origin, *here)
     if isinstance(data, dict):
-        lines = {str(k): (keys or {}).get(str(k), (line, 1))[0] for k in data}
-        entries = {str(k): nodes_from_plain(v, origin, lines[str(k)]) for k, v in data.items()}
-        return YMap(entries, {k: Mark(origin, lines[k], 1) for k in entries}, mark, tuple(entries))
+        entries = {str(k): nodes_from_plain(v, origin, here[0], known, (*path, str(k))) for k, v in data.items()}
+        key_marks = {k: Mark(origin, *known.get((*path, k), here)) for k in entries}
+        return YMap(entries, key_marks, mark, tuple(entries))
     if isinstance(data, list):
-        return YSeq(tuple(nodes_from_plain(v, origin, line) for v in data), mark)
+        return YSeq(tuple(nodes_from_plain(v, origin, here[0], known, (*path, index)) for index, v in enumerate(data)), mark)
     return YScalar(data, mark)

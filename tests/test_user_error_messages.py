@@ -48,12 +48,25 @@ def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        # Values found wrong after loading are located in the file, as in .syndcheck.yaml (a sub-table's
-        # keys at its header).
-        ('[tool.syndcheck]\nroot = true\npacks = ["dcfn"]\n', ":3:1: 'packs': unknown pack 'dcfn' — did you mean 'dcnf'?"),
+        # Values found wrong after loading are located in the file, as in .syndcheck.yaml.
+        ('[tool.syndcheck]\nroot = true\npacks = ["dcfn"]\n', ":3:10: 'packs': unknown pack 'dcfn' — did you mean 'dcnf'?"),
+        # A multi-line array's item, an inline table's key, a key of the second [[overrides]]: each at its own place.
+        (
+            '[tool.syndcheck]\nroot = true\nselect = [\n  "dcnf", # the wire\n  "dcnf/lgo",\n]\n',
+            ":5:3: select: unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?",
+        ),
+        (
+            '[tool.syndcheck]\nroot = true\nseverity = { "dcnf/logo" = "warning", "dcnf/lgo" = "off" }\n',
+            ":3:39: unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
+        ),
+        (
+            '[tool.syndcheck]\nroot = true\n\n[[tool.syndcheck.overrides]]\nfiles = ["a/*"]\n\n'
+            '[[tool.syndcheck.overrides]]\nfiles = ["b/*"]\nfail-on = "eror"\n',
+            ":9:1: [tool.syndcheck] 'fail-on' must be one of error, warning, info, got 'eror' — did you mean 'error'?",
+        ),
         (
             '[tool.syndcheck]\nroot = true\n\n[tool.syndcheck.severity]\n"dcnf/lgo" = "off"\n',
-            ":4:1: unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
+            ":5:1: unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
         ),
         (
             '[tool.syndcheck]\nroot = true\nfail-on = "eror"\n',
@@ -131,3 +144,20 @@ def test_the_missing_path_and_empty_folder_messages_list_the_same_extensions(cli
 def test_numeric_options_say_what_kind_of_number_they_take(cli: Any, args: tuple[str, ...], expected: str) -> None:
     # click's own wording for these is "'abc' is not a valid integer range", as if a range were asked for.
     assert _error(cli(*args, str(SAMPLES))) == expected
+
+
+def test_pyproject_positions_read_strings_comments_and_nesting_as_toml_does() -> None:
+    from compliance.configfiles import _toml_positions
+
+    text = (
+        '[tool.syndcheck]\nexclude = ["a]b", \'c#d\', "e\\"f"]\n'  # brackets, a hash and a quote inside strings
+        'note = """multi\n[tool.other]\nx = 1"""\n'  # a header inside a multi-line string is not one
+        'select = [\n# only [ a comment ]\n  "x",\n]\n'
+        "[tool.syndcheck.severity]\n'dcnf/x' = \"off\"\n"
+    )
+    header, positions = _toml_positions(text)
+    assert header == 1
+    assert positions[("exclude", 2)] == (2, 26)
+    assert positions[("select", 0)] == (8, 3)
+    assert positions[("severity", "dcnf/x")] == (11, 1)
+    assert ("x",) not in positions
