@@ -157,3 +157,30 @@ def test_a_role_after_two_reporters_of_the_original_credits_both(cli: Any, tmp_p
     assert "the original credits Jake Smith, Anna Lee;" in f"{finding['message']} {finding['evidence']}"
     assert "dcnf/original-reporter" in {p["rule"] for p in files["both.html"]["passed"]}
     assert not [f for f in files["both.html"]["findings"] if f["rule"] == "dcnf/original-reporter"]
+
+
+@pytest.mark.parametrize(
+    ("original_byline", "credited", "passes"),
+    [
+        # A nickname in the original's byline, initials in the republication's, and the reverse.
+        ("Richard (R.J.) Eskow", "R.J. Eskow", True),
+        ("Jake Smith", "J. Smith", True),
+        ("J. Smith", "Jake Smith", True),
+        # Initials that disagree, and another given name with the same initial, credit no one.
+        ("Jake Smith", "T. Smith", False),
+        ("Jake Smith", "John Smith", False),
+        # One credited name stands for one reporter: "J. Smith" is Jake, and John is missing.
+        ("Jake Smith and John Smith", "Jake Smith and J. Smith", True),
+        ("Jake Smith and John Smith", "J. Smith", False),
+    ],
+)
+def test_a_reporter_credited_by_initials_is_credited(cli: Any, tmp_path: Path, original_byline: str, credited: str, passes: bool) -> None:
+    source = (ROOT / "samples/originals/dcnf-original.html").read_text(encoding="utf-8")
+    original = write(tmp_path, "original.html", source.replace("Jake Smith Contributor", f"{original_byline} Contributor"))
+    republished = (ROOT / "samples/dcnf/compliant-static.html").read_text(encoding="utf-8")
+    story = write(tmp_path, "story.html", republished.replace("Jake Smith</a> Contributor", f"{credited}</a> Contributor"))
+    run = cli("check", "--pack", "dcnf", "--format", "json", "--original", str(original), str(story))
+    (report,) = run.json()["files"]
+    failed = [f for f in report["findings"] if f["rule"] == "dcnf/original-reporter"]
+    assert ("dcnf/original-reporter" in {p["rule"] for p in report["passed"]}) is passes
+    assert bool(failed) is not passes

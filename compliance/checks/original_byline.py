@@ -1,8 +1,10 @@
 """`original-byline` — the republished byline names the original story's reporter(s).
 
 The names are read from the original's byline exactly as the republication's are, then compared
-insensitive to order ("Ana Ruiz and Bo Li" = "Bo Li, Ana Ruiz"), case, diacritics ("Jose" = "José")
-and look-alike letters from other scripts (a Cyrillic "а" in "Jаke" reads as "a"). With
+insensitive to order ("Ana Ruiz and Bo Li" = "Bo Li, Ana Ruiz"), case, diacritics ("Jose" = "José"),
+look-alike letters from other scripts (a Cyrillic "а" in "Jаke" reads as "a") and given names
+written as initials ("R.J. Eskow" credits "Richard Eskow"; "John Smith" does not credit "Jane
+Smith"). With
 `all: false` one of the original's reporters is enough. Without an original story the rule is
 reported as not checked. Captures: `name` and `names` (the original's reporters), `missing`.
 
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
-from compliance.checks.story import name_key
+from compliance.checks.story import name_key, same_person
 from compliance.document import Document
 from compliance.options import Option
 
@@ -57,9 +59,10 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
             expected.setdefault(name_key(name), name)
     if not expected:
         raise Undecided("the original story names no reporter in a visible byline")
-    credited = {name_key(n): (byline, n) for byline in doc.bylines for n in byline.names}
-    found = [credited[key] for key in expected if key in credited]
-    missing = [name for key, name in expected.items() if key not in credited]
+    credited = [(byline, n) for byline in doc.bylines for n in byline.names]
+    matched = _credited_as(list(expected.values()), [n for _, n in credited])
+    found = [credited[i] for i in sorted(set(matched.values()))]
+    missing = [name for name in expected.values() if name not in matched]
     names = ", ".join(expected.values())
     captures = (("name", next(iter(expected.values()))), ("names", names), ("missing", ", ".join(missing)))
     if found and (not missing or not params.all):
@@ -68,3 +71,23 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     anchor = doc.locate(doc.bylines[0]) if doc.bylines else (doc.locate(doc.headline) if doc.headline else doc.article_location)
     shown = "; ".join(f"'{b.text}'" for b in doc.bylines) or "no visible byline"
     return Outcome(False, (), f"the original credits {names}; the republication has {shown}", anchor)
+
+
+def _credited_as(expected: list[str], credited: list[str]) -> dict[str, int]:
+    """Which credited name (its index) credits each expected reporter. Each credited name stands
+    for one reporter, and exact names are paired first, so that "J. Smith" beside "Jane Smith"
+    does not also credit an uncredited "John Smith"."""
+    matched: dict[str, int] = {}
+    for alike in (_same_key, same_person):
+        for name in expected:
+            if name in matched:
+                continue
+            taken = set(matched.values())
+            index = next((i for i, given in enumerate(credited) if i not in taken and alike(given, name)), None)
+            if index is not None:
+                matched[name] = index
+    return matched
+
+
+def _same_key(credited: str, expected: str) -> bool:
+    return name_key(credited) == name_key(expected)

@@ -29,6 +29,44 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+def same_person(credited: str, expected: str) -> bool:
+    """Whether a credited name names the expected person: the same `name_key`, or the same
+    surname (the last word) with the given names written as initials on one side that agree with
+    the other side's given names ("R.J. Eskow" and "RJ Eskow" for "Richard Eskow", "J. Smith"
+    for "Jane Smith"; never "John Smith" for "Jane Smith"). Newsrooms credit one reporter both
+    ways, and "Richard (R.J.) Eskow", a nickname in brackets, is read as "Richard Eskow"."""
+    if name_key(credited) == name_key(expected):
+        return True
+    credited_parts, expected_parts = _given_and_surname(credited), _given_and_surname(expected)
+    if credited_parts is None or expected_parts is None or credited_parts[1] != expected_parts[1]:
+        return False
+    for initials, names in ((credited_parts[0], expected_parts[0]), (expected_parts[0], credited_parts[0])):
+        if all(initial for _, initial in initials) and not all(initial for _, initial in names):
+            letters = "".join(word for word, _ in initials)
+            spelt = "".join(word[0] for word, _ in names)
+            # "R.J." for "Richard James", or for "Richard" when the middle name is left out.
+            return spelt.startswith(letters) or (len(names) == 1 and letters[0] == spelt)
+    return False
+
+
+def _given_and_surname(name: str) -> tuple[list[tuple[str, bool]], str] | None:
+    """A name's given names, plain-lettered, each with whether it is an initial ("R.", "J", and
+    "R.J." or "RJ" split into one per letter), and its surname (the last word); None for a
+    single word."""
+    written = name.replace(".", ". ").split()
+    words = [(bare, "".join(c for c in plain_letters(bare) if c.isalnum())) for bare in (w.rstrip(".") for w in written)]
+    words = [(bare, letters) for bare, letters in words if letters]
+    if len(words) < 2:
+        return None
+    given: list[tuple[str, bool]] = []
+    for bare, letters in words[:-1]:
+        if len(letters) == 1 or (len(bare) <= 3 and bare.isupper() and bare.isalpha()):
+            given.extend((letter, True) for letter in letters)
+        else:
+            given.append((letters, False))
+    return given, words[-1][1]
+
+
 def url_key(href: str) -> str:
     """A link target as a comparison key: scheme, "www.", fragment, trailing slash and tracking
     parameters (utm_*) do not make two links different."""
