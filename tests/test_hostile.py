@@ -118,12 +118,33 @@ def test_catastrophic_regexes_cannot_stall_a_run(cli: Any, tmp_path: Path) -> No
     assert run.code == 0  # warnings, below the default --fail-on error
 
 
-def test_deep_nesting_is_reported_as_partly_checked(cli: Any, tmp_path: Path) -> None:
-    article = write(tmp_path, "deep.html", b"<html><body>" + b"<div>" * 100_000 + b"text" + b"</div>" * 100_000 + b"</body></html>")
+@pytest.mark.parametrize("depth", [3_000, 100_000])
+def test_deep_nesting_does_not_hide_the_rest_of_the_page(cli: Any, tmp_path: Path, depth: int) -> None:
+    # libxml2 stops at 2,048 open elements; a browser shows what follows, so the checker reads it:
+    # the licence paragraph after the nesting makes DCNF's pack apply, and its missing logo and
+    # byline are found.
+    licence = b"<p>All content created by the Daily Caller News Foundation is free.</p>"
+    article = write(tmp_path, "deep.html", b"<html><body><h1>T</h1>" + b"<div>" * depth + b"text" + b"</div>" * depth + licence + b"</body></html>")
     run = cli("check", "--format", "json", str(article))
-    notices = {n["code"]: n["message"] for n in run.json()["files"][0]["notices"]}
-    assert "Excessive depth in document: 2048" in notices["truncated"]
-    assert run.code == 0
+    entry = run.json()["files"][0]
+    assert "truncated" not in {n["code"] for n in entry["notices"]}
+    assert entry["packs"] == ["dcnf"]
+    assert sorted(f["rule"] for f in entry["findings"]) == ["dcnf/byline", "dcnf/logo"]
+    assert run.code == 1
+
+
+def test_elements_past_a_browsers_depth_limit_are_read_as_a_browser_attaches_them() -> None:
+    from compliance.document.nesting import flatten_deep_nesting
+
+    # Past the cap each element closes at once and its content follows it, as in Chromium (the
+    # deep element's own style no longer holds its text); raw text and quoted ">" stay as they are.
+    assert flatten_deep_nesting("<div><div><span style='display:none'>x</span>y</div></div>", limit=2) == (
+        "<div><div><span style='display:none'></span>xy</div></div>"
+    )
+    page = "<div><script>if (a<b) {'</div>'}</script><div title='a>b'>x</div><!-- <div> --></div>"
+    assert flatten_deep_nesting(page, limit=1) == "<div><script>if (a<b) {'</div>'}</script><div title='a>b'></div>x<!-- <div> --></div>"
+    shallow = "<div><p>a</p></div>"
+    assert flatten_deep_nesting(shallow, limit=2) is shallow
 
 
 def _one_line_page(words: int) -> bytes:
