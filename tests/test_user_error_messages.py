@@ -161,3 +161,12 @@ def test_pyproject_positions_read_strings_comments_and_nesting_as_toml_does() ->
     assert positions[("select", 0)] == (8, 3)
     assert positions[("severity", "dcnf/x")] == (11, 1)
     assert ("x",) not in positions
+
+
+def test_serve_refuses_more_workers_than_the_machine_can_use(cli: Any) -> None:
+    import os
+
+    cores = os.cpu_count() or 1
+    # Refused before any process starts or the port opens.
+    error = _error(cli("serve", "--port", "1", "--workers", str(4 * cores + 1)))
+    assert error == f"--workers {4 * cores + 1} is more than 4 per core — give at most {4 * cores} on this machine ({cores} cores); one per core is the default"

@@ -58,6 +58,11 @@ class ServeSettings:
         return cls(**values)
 
 
+# The most `--workers` a machine is given, per core: a server's CPU-bound workers gain nothing
+# beyond a few per core.
+WORKERS_PER_CORE = 4
+
+
 def run_server(settings: ServeSettings, announce: Callable[[str], None] | None = None) -> None:
     """Validate the packs, then serve until interrupted (blocking); `announce` is told the URL
     once the packs are loaded."""
@@ -67,13 +72,21 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
         raise ConfigError("syndcheck serve needs the web server packages", hint="install them with: pip install 'syndication-compliance[serve]'") from None
     from compliance.serve.app import build_checker
 
+    cores = os.cpu_count() or 1
+    if settings.workers is not None and settings.workers > WORKERS_PER_CORE * cores:
+        # Each worker is a process holding every pack; thousands of them would take the machine
+        # down while they start, before the server could even answer a signal.
+        raise ConfigError(
+            f"--workers {settings.workers} is more than {WORKERS_PER_CORE} per core",
+            hint=f"give at most {WORKERS_PER_CORE * cores} on this machine ({cores} cores); one per core is the default",
+        )
     # Loads and validates every pack now: a broken pack is a one-line error before the port opens.
     build_checker(settings)
     _check_port(settings.host, settings.port)
     os.environ[SETTINGS_VARIABLE] = settings.to_environment()
     if announce is not None:
         announce(f"http://{settings.host}:{settings.port}/")
-    workers = settings.workers or os.cpu_count() or 1
+    workers = settings.workers or cores
     uvicorn.run(
         "compliance.serve.app:create_app_from_environment",
         factory=True,
