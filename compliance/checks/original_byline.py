@@ -3,8 +3,8 @@
 The names are read from the original's byline exactly as the republication's are, then compared
 insensitive to order ("Ana Ruiz and Bo Li" = "Bo Li, Ana Ruiz"), case, diacritics ("Jose" = "José"),
 look-alike letters from other scripts (a Cyrillic "а" in "Jаke" reads as "a") and given names
-written as initials ("R.J. Eskow" credits "Richard Eskow"; "John Smith" does not credit "Jane
-Smith"). With
+abbreviated to their initials ("J. Smith" credits "Jake Smith"; "J.X. Smith", "John Smith" and,
+for an original's "J. Smith", "Jake Smith" do not). With
 `all: false` one of the original's reporters is enough. Without an original story the rule is
 reported as not checked. Captures: `name` and `names` (the original's reporters), `missing`.
 

@@ -30,23 +30,23 @@ def name_key(name: str) -> tuple[str, ...]:
 
 
 def same_person(credited: str, expected: str) -> bool:
-    """Whether a credited name names the expected person: the same `name_key`, or the same
-    surname (the last word) with the given names written as initials on one side that agree with
-    the other side's given names ("R.J. Eskow" and "RJ Eskow" for "Richard Eskow", "J. Smith"
-    for "Jane Smith"; never "John Smith" for "Jane Smith"). Newsrooms credit one reporter both
-    ways, and "Richard (R.J.) Eskow", a nickname in brackets, is read as "Richard Eskow"."""
+    """Whether a republication's credited name names the original's reporter: the same
+    `name_key`, or the same surname (the last word) with the expected given names abbreviated to
+    their initials ("J. Smith" or "J.R. Smith" for "Jake Robert Smith", "R. Eskow" for "Richard
+    Eskow"). Only the republication abbreviates: it may not add initials ("R.X. Eskow"), expand
+    the original's initials into a name ("John Smith" for "J. Smith"), or change a given name."""
     if name_key(credited) == name_key(expected):
         return True
     credited_parts, expected_parts = _given_and_surname(credited), _given_and_surname(expected)
     if credited_parts is None or expected_parts is None or credited_parts[1] != expected_parts[1]:
         return False
-    for initials, names in ((credited_parts[0], expected_parts[0]), (expected_parts[0], credited_parts[0])):
-        if all(initial for _, initial in initials) and not all(initial for _, initial in names):
-            letters = "".join(word for word, _ in initials)
-            spelt = "".join(word[0] for word, _ in names)
-            # "R.J." for "Richard James", or for "Richard" when the middle name is left out.
-            return spelt.startswith(letters) or (len(names) == 1 and letters[0] == spelt)
-    return False
+    initials, names = credited_parts[0], expected_parts[0]
+    if not initials or not all(initial for _, initial in initials) or not names or any(initial for _, initial in names):
+        return False
+    letters = "".join(word for word, _ in initials)
+    spelt = "".join(word[0] for word, _ in names)
+    # Every given name's initial, or the first given name's alone.
+    return letters in (spelt, spelt[0])
 
 
 def _given_and_surname(name: str) -> tuple[list[tuple[str, bool]], str] | None:
