@@ -125,10 +125,14 @@ def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
     return ConfigError(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
 
 
-def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] | None = None) -> tuple[str, ...]:
+def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] | None = None, *, empty: str | None = None) -> tuple[str, ...]:
+    """A string or a list of strings; `empty`, when given, is the hint of the error for an empty
+    list (`packs: []` would otherwise read as "no limit" to one reader and "nothing" to another)."""
     from compliance.yamlsource import YScalar, YSeq  # imported only when a configuration is read
 
     items = node.items if isinstance(node, YSeq) else (node,)
+    if not items and empty is not None:
+        raise _fail(f"{what} is an empty list", node.mark, empty)
     values = []
     for item in items:
         if not isinstance(item, YScalar) or not isinstance(item.value, str) or not item.value.strip():
@@ -196,7 +200,7 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
             raise _fail("'root' must be true or false", node.mark)
         values["root"] = node.value
     if "packs" in root.entries:
-        values["packs"] = _strings(root.entries["packs"], "'packs'", positions)
+        values["packs"] = _strings(root.entries["packs"], "'packs'", positions, empty=_NO_PACKS)
     if "rules" in root.entries:
         written = _strings(root.entries["rules"], "'rules'")
         values["rules"] = tuple(posixpath.normpath(posixpath.join(base_dir, p)) for p in written)
@@ -206,7 +210,7 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
         values["fail_on"] = _severity(root.entries["fail-on"], "'fail-on'")
     for key in ("include", "exclude"):
         if key in root.entries:
-            values[key] = _strings(root.entries[key], f"'{key}'")
+            values[key] = _strings(root.entries[key], f"'{key}'", empty="give globs such as '**/*.html', or remove it" if key == "include" else None)
     if "severity" in root.entries:
         values["severity"] = _severity_map(root.entries["severity"], positions)
     if any(key in root.entries for key in ("select", "extend-select", "ignore")):
@@ -234,8 +238,8 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
                 raise _fail("an override needs 'files' (globs)", item.mark)
             overrides.append(
                 Override(
-                    files=_strings(item.entries["files"], "'files'"),
-                    packs=_strings(item.entries["packs"], "'packs'") if "packs" in item.entries else None,
+                    files=_strings(item.entries["files"], "'files'", empty="give the globs of the files it is for, such as 'opinion/**'"),
+                    packs=_strings(item.entries["packs"], "'packs'", empty=_NO_PACKS) if "packs" in item.entries else None,
                     fail_on=_severity(item.entries["fail-on"], "'fail-on'") if "fail-on" in item.entries else None,
                     severity=_severity_map(item.entries["severity"]) if "severity" in item.entries else (),
                     origin=f"{origin}:{item.mark.line}",
@@ -243,6 +247,9 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
             )
         values["overrides"] = tuple(overrides)
     return ConfigLayer(origin, base_dir, **values, positions=tuple(positions))
+
+
+_NO_PACKS = "name the packs to use ('syndcheck packs' lists them), or remove 'packs' to detect them"
 
 
 def glob_match(path: str, pattern: str) -> bool:

@@ -170,3 +170,18 @@ def test_serve_refuses_more_workers_than_the_machine_can_use(cli: Any) -> None:
     # Refused before any process starts or the port opens.
     error = _error(cli("serve", "--port", "1", "--workers", str(4 * cores + 1)))
     assert error == f"--workers {4 * cores + 1} is more than 4 per core — give at most {4 * cores} on this machine ({cores} cores); one per core is the default"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("root: true\npacks: []\n", ":2:8: 'packs' is an empty list — name the packs to use"),
+        ("root: true\ninclude: []\n", ":2:10: 'include' is an empty list — give globs"),
+        ("root: true\noverrides:\n  - files: []\n    fail-on: warning\n", ":3:12: 'files' is an empty list — give the globs"),
+    ],
+)
+def test_an_empty_list_that_would_change_what_is_checked_is_an_error(cli: Any, tmp_path: Path, content: str, expected: str) -> None:
+    # Read as "no limit" by one user and "nothing" by another: said, not guessed.
+    config = write(tmp_path, ".syndcheck.yaml", content)
+    story = write(tmp_path, "a.html", NO_LOGO)
+    assert _error(cli("check", str(story))).startswith(f"{config}{expected}")
