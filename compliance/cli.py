@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import math
 import os
 import stat
 import sys
@@ -49,11 +50,12 @@ def _whole_number(minimum: int, maximum: int | None = None) -> Callable[[str | i
     own bounded integer says "'abc' is not a valid integer range", as if a range were asked for."""
 
     def whole_number(value: str | int) -> int:
-        # The option's default arrives as it is written in the signature, an int.
-        try:
-            number = int(str(value).strip())
-        except ValueError:
-            raise typer.BadParameter(f"'{value}' is not a whole number") from None
+        # The option's default arrives as it is written in the signature, an int. Only ASCII
+        # digits: int() also takes "1_000", "+2" and other scripts' digits, which no shell user means.
+        text = str(value)
+        if not (text.isascii() and text.isdigit()):
+            raise typer.BadParameter(f"'{value}' is not a whole number")
+        number = int(text)
         if number < minimum or (maximum is not None and number > maximum):
             bounds = f"{minimum} to {maximum}" if maximum is not None else f"{minimum} or more"
             raise typer.BadParameter(f"{number} is out of range; give {bounds}")
@@ -67,11 +69,11 @@ def _seconds(minimum: float) -> Callable[[str | float], float]:
 
     def seconds(value: str | float) -> float:
         try:
-            number = float(str(value).strip())
+            number = float(str(value))
         except ValueError:
             raise typer.BadParameter(f"'{value}' is not a number of seconds") from None
-        if not number >= minimum:  # NaN too
-            raise typer.BadParameter(f"{str(value).strip()} is out of range; give {minimum} seconds or more")
+        if not minimum <= number < math.inf:  # NaN and infinity too: a time limit limits
+            raise typer.BadParameter(f"{value} is out of range; give {minimum} seconds or more")
         return number
 
     return seconds

@@ -135,10 +135,15 @@ def test_the_missing_path_and_empty_folder_messages_list_the_same_extensions(cli
     [
         (("check", "--jobs", "abc"), "Invalid value for '--jobs' / '-j': 'abc' is not a whole number — see 'syndcheck check --help'"),
         (("check", "--max-bytes", "1.5"), "Invalid value for '--max-bytes': '1.5' is not a whole number — see 'syndcheck check --help'"),
-        (("check", "--jobs", "-1"), "Invalid value for '--jobs' / '-j': -1 is out of range; give 0 or more — see 'syndcheck check --help'"),
+        (("check", "--jobs", "-1"), "Invalid value for '--jobs' / '-j': '-1' is not a whole number — see 'syndcheck check --help'"),
         (("serve", "--port", "70000"), "Invalid value for '--port': 70000 is out of range; give 1 to 65535 — see 'syndcheck serve --help'"),
         (("serve", "--time-limit", "soon"), "Invalid value for '--time-limit': 'soon' is not a number of seconds — see 'syndcheck serve --help'"),
         (("serve", "--time-limit", "nan"), "Invalid value for '--time-limit': nan is out of range; give 0.1 seconds or more — see 'syndcheck serve --help'"),
+        (("serve", "--time-limit", "inf"), "Invalid value for '--time-limit': inf is out of range; give 0.1 seconds or more — see 'syndcheck serve --help'"),
+        # int() would take these; no one typing a count means them.
+        (("check", "--jobs", "1_000"), "Invalid value for '--jobs' / '-j': '1_000' is not a whole number — see 'syndcheck check --help'"),
+        (("check", "--jobs", "+2"), "Invalid value for '--jobs' / '-j': '+2' is not a whole number — see 'syndcheck check --help'"),
+        (("check", "--max-warnings", "\u0663"), "Invalid value for '--max-warnings': '\u0663' is not a whole number — see 'syndcheck check --help'"),
     ],
 )
 def test_numeric_options_say_what_kind_of_number_they_take(cli: Any, args: tuple[str, ...], expected: str) -> None:
