@@ -58,8 +58,14 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
         raise ConfigError(f"not a baseline file: {exc.msg.lower()}", path=origin, line=exc.lineno, column=exc.colno, hint=_RECREATE) from None
     except ValueError as exc:
         raise ConfigError(f"not a baseline file: {exc}", path=origin, hint=_RECREATE) from None
-    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("findings"), list):
-        raise ConfigError("not a syndcheck baseline (version 1)", path=origin, hint=_RECREATE)
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise ConfigError("not a syndcheck baseline: expected an object with 'version' and a 'findings' list", path=origin, hint=_RECREATE)
+    if data.get("version") != BASELINE_VERSION:
+        raise ConfigError(
+            f"baseline version {json.dumps(data.get('version'))} is not one this syndcheck reads ({BASELINE_VERSION})",
+            path=origin,
+            hint="record it again with 'syndcheck baseline create', or use the syndcheck that wrote it",
+        )
     entries = {}
     for index, row in enumerate(data["findings"]):
         lacking = [key for key in _ENTRY_KEYS if not isinstance(row, dict) or not isinstance(row.get(key), str)]

@@ -287,7 +287,8 @@ def read_baseline(path: Path) -> dict[str, BaselineEntry]:
 
     data = read_setting(path, "baseline", error=ConfigError, hint="check the --baseline path", limit=MAX_BASELINE_BYTES)
     try:
-        text = data.decode("utf-8")
+        # An editor may save it with a byte-order mark; JSON's reader refuses one.
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"cannot read baseline: {exc}", path=str(path), hint="check the --baseline path") from None
+        raise not_utf8(exc, display_file(path), "the baseline", ConfigError) from None
     return parse_baseline(text, display_file(path))

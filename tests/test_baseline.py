@@ -52,7 +52,11 @@ def test_baseline_hides_known_findings_and_reports_new_and_resolved(cli: Any, ar
 def test_a_file_that_is_not_a_baseline_is_a_user_error(cli: Any, archive: Path, tmp_path: Path) -> None:
     (tmp_path / "bogus.json").write_text('{"files": []}', encoding="utf-8")
     run = cli("check", "--baseline", "bogus.json", "archive")
-    assert (run.code, run.err) == (2, "syndcheck: error: bogus.json: not a syndcheck baseline (version 1) — create one with 'syndcheck baseline create'\n")
+    assert (run.code, run.err) == (
+        2,
+        "syndcheck: error: bogus.json: not a syndcheck baseline: expected an object with 'version' and a 'findings' list"
+        " — create one with 'syndcheck baseline create'\n",
+    )
 
 
 @pytest.mark.parametrize(
@@ -65,6 +69,8 @@ def test_a_file_that_is_not_a_baseline_is_a_user_error(cli: Any, archive: Path, 
             "bogus.json:4:3: baseline entry 2 needs text for 'fingerprint' and 'rule'",
         ),
         ('{"version": 1, "findings": ["dcnf/logo"]}', "bogus.json:1:29: baseline entry 1 needs text for 'fingerprint', 'rule' and 'path'"),
+        ('{"version": 2, "findings": []}', "bogus.json: baseline version 2 is not one this syndcheck reads (1)"),
+        ('\ufeff{"version": 1,\n "findings": [\n  {"rule": 3}\n]}', "bogus.json:3:3: baseline entry 1 needs text for 'fingerprint', 'rule' and 'path'"),
     ],
 )
 def test_a_broken_baseline_is_located_at_line_and_column(cli: Any, archive: Path, tmp_path: Path, content: str, expected: str) -> None:
