@@ -69,47 +69,41 @@ def _invalid_toml(error: ValueError, origin: str) -> ConfigError:
 TomlPath = tuple[str | int, ...]
 
 
+_TABLE: TomlPath = ("tool", "syndcheck")
+
+
 def _toml_positions(text: str) -> tuple[int, dict[TomlPath, tuple[int, int]]]:
     """The line of `[tool.syndcheck]`, and where each value of that table is written, by its path
     below the table: `("severity", "dcnf/logo")` for a key of a sub-table or inline table,
     `("select", 1)` for an array's second item, `("overrides", 0, "files")` for a key of the first
-    `[[tool.syndcheck.overrides]]` (line and column, 1-based, of the key or item).
+    `[[tool.syndcheck.overrides]]` (line and column, 1-based, of the key or item). The table may
+    also be written as dotted keys or an inline table under `[tool]`.
 
     Positions only: the file has already been parsed by tomllib, so this reads the text just well
     enough to find keys, strings, arrays and inline tables (with comments and multi-line arrays).
     """
-    header = 1
     positions: dict[TomlPath, tuple[int, int]] = {}
-    tables: dict[tuple[str, ...], int] = {}  # how many [[...]] of each array of tables so far
-    table: TomlPath | None = None  # the current table's path below [tool.syndcheck]; None outside it
+    tables: dict[TomlPath, int] = {}  # how many [[...]] of each array of tables so far
+    table: TomlPath = ()  # the current table's full path
     scanner = _TomlScanner(text.splitlines(), positions)
     while scanner.row < len(scanner.lines):
         line = scanner.lines[scanner.row]
         stripped = line.strip()
-        number = scanner.row + 1
         if stripped.startswith("["):
-            name = _toml_header(stripped)
-            if name[:2] != ("tool", "syndcheck"):
-                table = None
-            elif len(name) == 2:
-                header, table = number, ()
-            else:
-                table = name[2:]
-                positions.setdefault(table, (number, line.index("[") + 1))
-                if stripped.startswith("[["):
-                    index = tables.get(name[2:], 0)
-                    tables[name[2:]] = index + 1
-                    table = (*table, index)
-                    positions.setdefault(table, (number, line.index("[") + 1))
-            scanner.row += 1
-            continue
-        if table is None or not stripped or stripped.startswith("#"):
-            scanner.row += 1
-            continue
-        scanner.column = len(line) - len(line.lstrip())
-        scanner.key_value(table)
+            table = _toml_header(stripped)
+            at = (scanner.row + 1, line.index("[") + 1)
+            positions.setdefault(table, at)
+            if stripped.startswith("[["):
+                index = tables.get(table, 0)
+                tables[table] = index + 1
+                table = (*table, index)
+                positions.setdefault(table, at)
+        elif stripped and not stripped.startswith("#"):
+            scanner.column = len(line) - len(line.lstrip())
+            scanner.key_value(table)
         scanner.row += 1
-    return header, positions
+    header = positions.get(_TABLE, (1, 1))[0]
+    return header, {path[2:]: at for path, at in positions.items() if path[:2] == _TABLE and len(path) > 2}
 
 
 def _toml_header(stripped: str) -> tuple[str, ...]:
@@ -143,31 +137,34 @@ class _TomlScanner:
         return ""
 
     def key_value(self, table: TomlPath) -> None:
-        """`key = value` from the current position; the key's path is `table` + the key."""
-        key = self.key()
-        if key is None or self.peek() != "=":
+        """`key = value` from the current position; the key's path is `table` + the key's parts
+        (each part of a dotted key is recorded where the key starts)."""
+        parts = self.key()
+        if not parts or self.peek() != "=":
             return
         self.column += 1
-        self.value((*table, key))
+        for depth in range(1, len(parts)):
+            self.positions.setdefault((*table, *parts[:depth]), self.key_at)
+        self.value((*table, *parts))
 
-    def key(self) -> str | None:
-        """A bare or quoted key (the first part of a dotted one), recorded where it starts."""
+    def key(self) -> tuple[str, ...]:
+        """A bare, quoted or dotted key's parts (none when there is no key here), its start
+        recorded in `key_at`."""
         import re
 
-        line = self.lines[self.row]
-        found = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)').match(line, self.column)
-        if found is None:
-            return None
+        part = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
         self.key_at = (self.row + 1, self.column + 1)
-        self.column = found.end()
-        while self.peek() == ".":  # a dotted key: its first part names the value here
+        parts: list[str] = []
+        while True:
+            found = part.match(self.lines[self.row], self.column)
+            if found is None:
+                return ()
+            parts.append(next(group for group in found.groups() if group is not None))
+            self.column = found.end()
+            if self.peek() != ".":
+                return tuple(parts)
             self.column += 1
             self.peek()
-            following = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_-]+').match(self.lines[self.row], self.column)
-            if following is None:
-                return None
-            self.column = following.end()
-        return next(group for group in found.groups() if group is not None)
 
     def value(self, path: TomlPath) -> None:
         """Skip one value, recording the positions of `path` and of what is inside it."""

@@ -50,6 +50,12 @@ def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) ->
     [
         # Values found wrong after loading are located in the file, as in .syndcheck.yaml.
         ('[tool.syndcheck]\nroot = true\npacks = ["dcfn"]\n', ":3:10: 'packs': unknown pack 'dcfn' — did you mean 'dcnf'?"),
+        # The table as dotted keys, or as an inline table, under [tool].
+        (
+            '[project]\nname = "x"\n\n[tool]\nsyndcheck.root = true\nsyndcheck.fail-on = "nope"\n',
+            ":6:1: [tool.syndcheck] 'fail-on' must be one of error, warning, info, got 'nope'",
+        ),
+        ('[tool]\nsyndcheck = {root = true, fail-on = "nope"}\n', ":2:27: [tool.syndcheck] 'fail-on' must be one of error, warning, info, got 'nope'"),
         # A multi-line array's item, an inline table's key, a key of the second [[overrides]]: each at its own place.
         (
             '[tool.syndcheck]\nroot = true\nselect = [\n  "dcnf", # the wire\n  "dcnf/lgo",\n]\n',
