@@ -146,9 +146,11 @@ def test_a_page_a_pack_matches_is_decoded_once(monkeypatch: pytest.MonkeyPatch) 
 def test_suppression_comments_and_deep_nesting_still_build_the_model() -> None:
     disabled = b"<html><body><!-- syndcheck-disable dcnf/logo -- not ours --><p>Text.</p></body></html>"
     assert_same(disabled, "html")
+    # Nested past libxml2's limit: read again as a browser builds it, so nothing is cut off, and the
+    # prefiltered report is the full one.
     deep = b"<html><body>" + b"<div>" * 3000 + b"text" + b"</div>" * 3000 + b"</body></html>"
     report = assert_same(deep, "html")
-    assert "truncated" in {n.code for n in report.notices}
+    assert "truncated" not in {n.code for n in report.notices}
 
 
 # --------------------------------------------------------------------------------------------
