@@ -148,8 +148,8 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset()) 
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or ("limit" in entry.message.lower() and "huge" in entry.message.lower()):
             # libxml2's advice ("use XML_PARSE_HUGE option") is for programmers, and already taken.
-            reason = entry.message.strip().removesuffix(", use XML_PARSE_HUGE option")
-            truncated = f"the parser stopped at line {entry.line}: {reason}"
+            limit = entry.message.strip().removesuffix(", use XML_PARSE_HUGE option")
+            truncated = f"the parser stopped at line {entry.line}: {limit}"
             break
     if root.find("body") is None and root.tag != "html":
         wrapper = etree.fromstring(b"<html><body></body></html>", parser)
