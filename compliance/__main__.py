@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from compliance.cli import main
+from compliance.startup import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

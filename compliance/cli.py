@@ -19,6 +19,7 @@ from compliance import __version__
 from compliance.display import visible
 from compliance.errors import Terminated, UserError
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
+from compliance.startup import start_up_done
 
 if TYPE_CHECKING:
     from compliance.config import RuleAdjustment
@@ -301,6 +302,7 @@ def check(
         allow_fetch=allow_fetch,
     )
     runner = Runner(options)
+    start_up_done()  # the packs are loaded; before the first document and before any worker forks
     use_color = _use_color(color)
     # Text, concise and JSON lines on stdout are streamed; the other formats need the whole run,
     # so reports are kept only for them.
@@ -891,6 +893,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = [a for a in args if a != "--debug"]
     try:
         command = typer.main.get_command(_app_for(args))
+        if not args or args[0] != "check":
+            start_up_done()  # `check` says when its own start-up is over
         result = command.main(args=args, prog_name="syndcheck", standalone_mode=False)
         return int(result or 0)
     except typer.Exit as exc:
@@ -920,6 +924,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return USER_ERROR
         _report_bug("", exc)
         return BUG
+    finally:
+        start_up_done()
 
 
 def _app_for(args: Sequence[str]) -> typer.Typer:
@@ -951,13 +957,7 @@ def _usage_error(exc: Exception) -> str | None:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    code = main()
-    # The process ends now: the collector's last pass over every object still alive (modules,
-    # packs, parsed pages) would only free memory the system takes back anyway, and costs a
-    # one-file check (a pre-commit hook) tens of milliseconds. Frozen objects are skipped by it;
-    # they are still released, streams flushed and atexit handlers run as usual.
-    import gc
+    """Console-script entry point of installations made before `compliance.startup.run` was."""
+    from compliance.startup import run as run_process
 
-    gc.freeze()
-    sys.exit(code)
+    run_process()

@@ -215,3 +215,60 @@ def test_a_command_is_built_alone_and_anything_else_gets_the_whole_app(capsys: p
     assert capsys.readouterr().out.startswith("syndcheck ")
     assert cli.main(["--help"]) == 0
     assert "check" in capsys.readouterr().out
+
+
+_COLLECTOR_PROBE = """
+import gc, json, sys
+from compliance import startup
+seen = {}
+def remember():
+    if seen:  # called again when the command ends: nothing left to resume
+        return resume()
+    seen["during start-up"] = gc.isenabled()
+    resume()
+    seen["after start-up"] = gc.isenabled()
+    seen["frozen"] = gc.get_freeze_count()
+resume = startup.start_up_done
+startup.start_up_done = remember
+from compliance import cli
+cli.start_up_done = remember
+sys.argv = ["syndcheck", "check", sys.argv[1]]
+try:
+    startup.run()
+finally:
+    sys.stderr.write("STATE " + json.dumps(seen) + "\\n")
+"""
+
+
+def test_the_console_script_pauses_the_collector_only_for_start_up(tmp_path: Path) -> None:
+    article = SAMPLES / "dcnf" / "compliant-wordpress.html"
+    env = {**os.environ, "SYNDCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", _COLLECTOR_PROBE, str(article)], capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stderr.splitlines() if line.startswith("STATE "))
+    seen = json.loads(line.removeprefix("STATE "))
+    # Paused while the command line and the packs loaded; running again, with what start-up
+    # made frozen, before the first document.
+    assert seen["during start-up"] is False
+    assert seen["after start-up"] is True
+    assert seen["frozen"] > 10_000
+
+
+def test_main_in_process_leaves_the_callers_collector_alone() -> None:
+    import gc
+
+    from compliance import startup
+    from compliance.cli import main
+
+    article = SAMPLES / "dcnf" / "compliant-wordpress.html"
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    assert main(["check", str(article)]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    gc.disable()
+    try:  # a caller that turned the collector off keeps it off
+        startup.pause_collector()
+        startup.start_up_done()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
