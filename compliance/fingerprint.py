@@ -3,7 +3,6 @@ baselines, so an archive's known findings are recognised run after run."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import PurePath
 
@@ -26,6 +25,8 @@ def fingerprints(report: Report, path: str) -> list[str]:
     the same content in the same file gets the occurrence number n mixed in, so every fingerprint
     in a file is unique.
     """
+    import hashlib  # here: the run's display paths come from this module, fingerprints only for some formats
+
     seen: dict[str, int] = {}
     prints = []
     for finding in report.findings:

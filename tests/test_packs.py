@@ -177,6 +177,23 @@ def test_validated_packs_are_cached_and_rebuilt_when_a_file_changes(tmp_path: Pa
     assert len(list(cache.glob("packs-*.pickle"))) == 2
 
 
+def test_a_cache_file_written_for_another_key_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The cache file's name is a checksum of its key; two keys with one checksum must never share
+    # packs: the key stored inside is compared.
+    import pickle
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(cache))
+    pack = write(tmp_path, "packs/house.yaml", VALID)
+    load_packs([pack.parent], builtin=False)
+    (cached,) = cache.glob("packs-*.pickle")
+    stored = pickle.loads(cached.read_bytes())
+    other = next(p for p in load_packs() if p.id == "dcnf")
+    cached.write_bytes(pickle.dumps({**stored, "key": "another key", "packs": [other]}))
+    assert [p.id for p in load_packs([pack.parent], builtin=False)] == ["house"]
+    assert pickle.loads(cached.read_bytes())["key"] == stored["key"]
+
+
 def test_a_cache_others_can_write_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(cache))
