@@ -450,6 +450,8 @@ def _write_formats(
     adjusted: tuple[RuleAdjustment, ...] = (),
 ) -> None:
     """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary."""
+    if chosen in _STREAMED and not outputs:
+        return  # all printed as each file was checked; nor is GitHub's summary written but for github
     from compliance import __version__
     from compliance.formatters import FORMATTERS, FormatContext, format_in_pieces
     from compliance.outputs import append_text, write_atomic

@@ -15,8 +15,8 @@ import pytest
 from tests.conftest import ROOT, SAMPLES
 
 # What `syndcheck check one.html` (text output) must not import: other commands, other formats,
-# the fixer, the original-story reader, YAML (the packs come from the cache), the look-alike
-# source table (its ASCII part comes from the cache too) and nameparser (the byline reader's
+# the fixer, the original-story reader, what only whole-run formats need (their context), YAML
+# (the packs come from the cache), the look-alike source table (its ASCII part comes from the cache too) and nameparser (the byline reader's
 # vocabulary from it comes from the cache as well). Nor the pack builder and the YAML tree it reads
 # (packs come from the cache, and no configuration file exists), nor the words that describe a
 # selector or pattern (only a finding needs them, and the page is clean), nor the reader of
@@ -31,6 +31,7 @@ NOT_FOR_A_TEXT_CHECK = (
     "compliance.explain",
     "compliance.fixes",
     "compliance.formatters.concise",
+    "compliance.formatters.context",
     "compliance.formatters.github",
     "compliance.formatters.gitlab",
     "compliance.formatters.html",

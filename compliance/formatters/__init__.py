@@ -8,11 +8,25 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from compliance.findings import Report
-from compliance.formatters.context import FormatContext
 
-Formatter = Callable[[Sequence[Report], FormatContext], str]
+if TYPE_CHECKING:
+    from compliance.formatters.context import FormatContext
+
+Formatter = Callable[[Sequence[Report], "FormatContext"], str]
+
+
+def __getattr__(name: str) -> Any:
+    """`FormatContext`, imported when first asked for: a text check, whose reports are printed as
+    they come (see `compliance.formatters.text`), makes none."""
+    if name == "FormatContext":
+        from compliance.formatters.context import FormatContext
+
+        return FormatContext
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _TABLE: dict[str, tuple[str, str]] = {
     "text": ("compliance.formatters.text", "format_text"),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from compliance.config import RuleAdjustment
 from compliance.display import visible as _v
 from compliance.findings import Report, Severity
-from compliance.formatters.context import BaselineOutcome, FormatContext
 from compliance.formatters.summary import Summary, summarize
+
+if TYPE_CHECKING:  # a text check streams its reports: only the whole-run formats make a context
+    from compliance.formatters.context import BaselineOutcome, FormatContext
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _BOLD, _DIM, _GREEN = "1", "2", "32"
