@@ -220,6 +220,24 @@ def test_a_command_is_built_alone_and_anything_else_gets_the_whole_app(capsys: p
     assert "check" in capsys.readouterr().out
 
 
+def test_a_command_built_alone_has_the_options_it_has_in_the_whole_app() -> None:
+    # Built alone, its annotations are evaluated once beforehand (typer would evaluate them four
+    # times): what the command accepts must be exactly what the whole app's command accepts.
+    import typer.main
+
+    from compliance import cli
+
+    def described(command: object) -> list[tuple[object, ...]]:
+        params = getattr(command, "params", [])
+        return [(p.name, tuple(p.opts), tuple(p.secondary_opts), p.default, p.required, p.type.to_info_dict(), p.multiple, p.help) for p in params]
+
+    whole = getattr(typer.main.get_command(cli.app), "commands")  # noqa: B009 - a click group's, untyped here
+    for name in ("check", "fix", "audit"):
+        alone = getattr(typer.main.get_command(cli._app_for([name])), "commands")  # noqa: B009
+        assert described(alone[name]) == described(whole[name])
+        assert described(alone[name])
+
+
 _COLLECTOR_PROBE = """
 import gc, json, sys
 from compliance import startup
