@@ -1331,3 +1331,50 @@ def test_regression_broken_packs_give_a_clean_pack_error(text: str) -> None:
     with pytest.raises(PackError) as caught:
         load_pack(text, ORIGIN)
     _assert_clean_pack_error(caught.value, text)
+
+
+# Names as a page may spell them: each letter as written, in the other case or as an ASCII
+# look-alike ('I', '1', '|' for 'l'; '0' for 'O'), words apart by any white space; around and
+# between them, pieces of text that come close (other scripts, word characters that end or start
+# a name, a first word without the rest).
+_NAME_SETS = (
+    ("Daily Caller News Foundation", "The Daily Caller", "Daily Caller"),
+    ("ProPublica", 'ProPublica ("Steal Our Stories")'),
+    ("The Conversation US", "The Conversation"),
+    ("Daily Caller",),
+)
+
+
+def _spellings(word: str) -> list[str]:
+    return [
+        word,
+        word.upper(),
+        word.swapcase(),
+        word.replace("l", "I"),
+        word.replace("l", "1").replace("o", "0"),
+        word.replace("i", "|").replace("O", "0"),
+        word.replace("i", "l").upper(),
+    ]
+
+
+@st.composite
+def _spelt_name(draw: st.DrawFn, name: str) -> str:
+    words = [draw(st.sampled_from(_spellings(word))) for word in name.split()]
+    spaces = [draw(st.sampled_from([" ", "  ", "\n", "\u00a0", "\u2003", "\t"])) for _ in words[1:]]
+    return words[0] + "".join(space + word for space, word in zip(spaces, words[1:], strict=True))
+
+
+_NOISE = st.sampled_from([" ", "x", "é", "\u0430", "ДЕ", "1", "İ", "ß", "\u212a", "The ", "Daily ", "Pro", "?", "(", "\n", "News"])
+
+
+@MEDIUM
+@given(st.sampled_from(_NAME_SETS).flatmap(lambda names: st.tuples(st.just(names), st.lists(st.one_of(_NOISE, *(_spelt_name(n) for n in names)), max_size=12))))
+def test_names_are_found_where_their_pattern_finds_them(case: tuple[tuple[str, ...], list[str]]) -> None:
+    # Publishers' names are looked for only where the folded text holds a folded name; that must
+    # find exactly what the names pattern finds scanning every position.
+    from compliance.lookalike import _name_matches, _names_pattern
+
+    names, pieces = case
+    text = "".join(pieces)
+    expected = [(m.span(), m.group()) for m in _names_pattern(names).finditer(text)]
+    assert [(m.span(), m.group()) for m in _name_matches(text, names)] == expected
