@@ -126,3 +126,120 @@ def test_a_pattern_wrapped_in_a_group_is_read_inside_it() -> None:
 
     assert _required_literal(r"(?:^https?://(?:www\.)?calmatters\.org/[a-z0-9-]+/\d{4}/)") == "calmatters.org/"
     assert _required_literal(r"(?:a)|(?:bcd)") == ""  # two groups, not one around everything
+
+
+@pytest.mark.parametrize(
+    ("source", "literals"),
+    [
+        (r"(?:Getty\s+Images|\bAP\s+Photo\b|\b(?:Photo|Image)s?:\s*AP\b|Shutterstock)", ("AP", "Getty", "Image", "Photo", "Shutterstock")),
+        (r"^(?:This\s+story)", ("This",)),
+        (r"(?P<outlet>ab|cd)e", ("ab", "cd")),
+        (r"abc?", ("ab",)),  # the character before a quantifier may be absent
+        (r"a\.b+", ("a.",)),
+        (r"(?:ab){2}", ("ab",)),
+        (r"(?:ab)?cd", ()),  # an optional group
+        (r"(?:ab){0,2}x", ()),
+        (r"(?:ab){,2}x", ()),
+        (r"(?=ab)ab", ()),  # a look-ahead is not read
+        (r"\bab|c", ()),  # a branch opening with one character
+        (r"ab|[cd]e", ()),  # a branch opening with a class
+        (r"(?i)abc", ()),  # inline flags are not read
+        (r"ab|", ()),  # an empty branch
+    ],
+)
+def test_the_literals_every_match_starts_with(source: str, literals: tuple[str, ...]) -> None:
+    from compliance.patterns import _leading_literals
+
+    assert _leading_literals(source) == literals
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            r"(?:ab|ba)+a?",
+            r"\bab\b|(?:ba|aab)\s",
+            r"(?P<x>ab|b\.a)(?P=x)?",
+            r"^ab|^ba",
+            r"^(?:sk|ks)\b",
+            r"(?:ab){1,2}b",
+            r"ab(?=a)|bb$",
+            r"(?<!a)ba|is\b",
+            r"(?:is|ab)(?<!b)",
+            r"a\?|b\?",
+        ]
+    ),
+    st.text(alphabet="abABsikSIK.? \n\u017f\u212a\u0130\u00df\u00e9", max_size=40),
+    st.booleans(),
+)
+def test_finditer_from_leading_literals_agrees_with_the_engine(source: str, text: str, ignore_case: bool) -> None:
+    # Tried at every offset where a leading literal is (no limit), with and without case: K
+    # (KELVIN SIGN), ſ (LONG S) and İ match k, s and i ignoring case.
+    from compliance.patterns import ASCII_CASE_PARTNERS, _finditer_at, _leading_literals, _literal_starts
+
+    pattern = compile_pattern(source, ignore_case=ignore_case)
+    starts = _literal_starts(pattern.regex_text, ignore_case, text, limit=len(text) + 1)
+    expected = [(m.span(), m.groupdict()) for m in pattern.compiled.finditer(text)]
+    if starts is not None:
+        assert [(m.span(), m.groupdict()) for m in _finditer_at(pattern.compiled, starts, text)] == expected
+    else:
+        assert not _leading_literals(pattern.regex_text) or (ignore_case and any(char in text for char in ASCII_CASE_PARTNERS))
+    assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected
+
+
+def test_every_built_in_pattern_finds_what_the_engine_finds_on_the_samples() -> None:
+    # The patterns that start with known literals are searched from those literals only: on real
+    # pages, that must change no match of any built-in pack.
+    import dataclasses
+
+    from compliance.checks import Check
+    from compliance.document import parse_document
+    from compliance.loading import load_packs
+    from compliance.patterns import Pattern, _leading_literals
+    from tests.conftest import ROOT
+
+    patterns: dict[str, Pattern] = {}
+
+    def collect(value: object) -> None:
+        if isinstance(value, Pattern):
+            patterns.setdefault(value.regex_text, value)
+        elif isinstance(value, Check):
+            collect(value.params)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for item in dataclasses.fields(value):
+                collect(getattr(value, item.name))
+        elif isinstance(value, tuple | list):
+            for item in value:
+                collect(item)
+
+    for pack in load_packs():
+        for rule in pack.rules:
+            collect(rule.check)
+            collect(rule.when)
+        for marker in pack.markers:
+            collect(marker.check)
+    read = [p for p in patterns.values() if p.template is None and _leading_literals(p.regex_text)]
+    assert len(read) >= 20
+    texts = []
+    for path in sorted((ROOT / "samples").rglob("*.html")):
+        doc = parse_document(path.read_bytes(), "html")
+        texts.append("\n".join(block.text for block in doc.blocks))
+    from compliance.patterns import _finditer_at, _literal_starts
+
+    for pattern in read:
+        for text in texts:
+            expected = [(m.span(), m.groupdict()) for m in pattern.compiled.finditer(text)]
+            starts = _literal_starts(pattern.regex_text, pattern.ignore_case, text, limit=len(text) + 1)
+            assert starts is not None
+            assert [(m.span(), m.groupdict()) for m in _finditer_at(pattern.compiled, starts, text)] == expected, pattern.source
+            assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, pattern.source
+
+
+def test_the_characters_taken_for_ascii_letters_ignoring_case_are_known() -> None:
+    # Ignoring case, literals are looked for among the text's ASCII letters: a character outside
+    # ASCII that the engine takes for one must be among those that make the text scanned instead.
+    from compliance.patterns import ASCII_CASE_PARTNERS
+
+    everything = "".join(chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code < 0xE000)
+    flags = regex.V0 | regex.UNICODE | regex.MULTILINE | regex.IGNORECASE
+    assert set(regex.findall("[a-z]", everything, flags=flags)) == set(ASCII_CASE_PARTNERS)
