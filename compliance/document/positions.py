@@ -4,6 +4,7 @@ element starts, as line:col, computed from the source only when a finding asks.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Any
@@ -72,23 +73,29 @@ class SourcePositions:
                 if el.sourceline:
                     by_line.setdefault(el.sourceline, []).append(el)
         same_tag = by_line.get(line, [])
-        ordinal = _index_of(same_tag, element)
+        # The element's start tag is the `back`-th last `<tag` in the window that ends by the end
+        # of its line; the window is searched backwards from there, and only as far as that one.
+        back = len(same_tag) - _index_of(same_tag, element)
         window_start_line = max(1, line - _START_TAG_LOOKBACK)
         window_start = self._offset_of_line(window_start_line)
-        window_end = self._offset_of_line(line + 1) - 1 if line < self._line_count() else len(self._source)
-        pattern = re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
-        # Only tags that also end by the end of this line: one that starts here but ends on a later
-        # line belongs to an element lxml puts on that later line.
-        starts = [
-            m.start()
-            for m in pattern.finditer(self._source, window_start, max(window_start, window_end))
-            if self._source.find(">", m.end()) < max(window_end, 0) or self._source.find(">", m.end()) == -1
-        ]
-        wanted = len(starts) - len(same_tag) + ordinal
-        if not starts or not 0 <= wanted < len(starts):
-            text = self._line_text(line)
-            return Location(line, len(text) - len(text.lstrip()) + 1)
-        return self._location_of_offset(starts[wanted])
+        window_end = max(window_start, self._offset_of_line(line + 1) - 1 if line < self._line_count() else len(self._source))
+        pattern = _start_tag(tag)
+        source = self._source
+        found = 0
+        at = window_end
+        while back > 0:
+            at = source.rfind("<", window_start, at)
+            if at < 0:
+                break
+            match = pattern.match(source, at, window_end)
+            # Only tags that also end by the end of this line: one that starts here but ends on a
+            # later line belongs to an element lxml puts on that later line.
+            if match is not None and (source.find(">", match.end()) < window_end or source.find(">", match.end()) == -1):
+                found += 1
+                if found == back:
+                    return self._location_of_offset(at)
+        text = self._line_text(line)
+        return Location(line, len(text) - len(text.lstrip()) + 1)
 
     def _line_starts_list(self) -> list[int]:
         if self._line_starts is None:
@@ -112,6 +119,12 @@ class SourcePositions:
 
 
 _START_TAG_LOOKBACK = 50
+
+
+@functools.lru_cache(maxsize=256)
+def _start_tag(tag: str) -> re.Pattern[str]:
+    """Where a start tag of this name begins, in any letter case (`<p ` or `<P>`)."""
+    return re.compile(rf"<{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
 
 
 def _index_of(elements: list[Any], element: Any) -> int:
