@@ -172,16 +172,20 @@ def _literal_starts(pattern: str, ignore_case: bool, text: str, *, limit: int) -
     The regex engine tries a pattern that opens with a choice (`Getty\\s+Images|\\bAP\\s+Photo|…`)
     at every character of the text: about 1 ms over a 36 KB article, where `str.find` finds the
     literals in microseconds. Ignoring case, ASCII literals are found in the text's ASCII letters
-    made lower case (`_lowered`).
+    made lower case (`_ascii_forms`).
     """
     literals = _leading_literals(pattern)
     if not literals:
         return None
     # A pattern anchored at line starts (`^` before every branch) can start only after a newline.
     anchored = _starts_lines(pattern)
+    if not all(literal.isascii() for literal in literals):
+        return None if ignore_case else _offsets(text, literals, "\n" if anchored else None, limit)
+    # `bytes.find` is several times faster than `str.find` on a text with characters outside
+    # ASCII (two or four bytes each); each literal is a scan of the whole text.
+    projected, lowered = _ascii_forms(text)
     if not ignore_case:
-        return _offsets(text, literals, "\n" if anchored else None, limit)
-    lowered = _lowered(text) if all(literal.isascii() for literal in literals) else None
+        return _offsets(projected, {literal.encode("ascii") for literal in literals}, b"\n" if anchored else None, limit)
     if lowered is None:
         return None
     return _offsets(lowered, {literal.lower().encode("ascii") for literal in literals}, b"\n" if anchored else None, limit)
@@ -206,26 +210,28 @@ def _offsets(text: AnyStr, needles: Iterable[AnyStr], after: AnyStr | None, limi
 # LATIN CAPITAL LETTER I WITH DOT ABOVE for i, LATIN SMALL LETTER LONG S for s, KELVIN SIGN for k
 # (a test asks the engine).
 ASCII_CASE_PARTNERS = ("\u0130", "\u017f", "\u212a")
-# The lowered forms of the last few texts searched: the ignore-case patterns of one document
-# search the same few scope texts.
-_LOWERED: dict[int, tuple[str, bytes | None]] = {}
+# The ASCII forms of the last few texts searched: the patterns of one document search the same
+# few scope texts.
+_ASCII_FORMS: dict[int, tuple[str, bytes, bytes | None]] = {}
 
 
-def _lowered(text: str) -> bytes | None:
-    """`text` with its ASCII letters in lower case and any other character as `?`, one byte per
-    character, so that offsets in it are offsets in `text`: where the engine matches an ASCII
-    literal ignoring case, this has the literal in lower case. None when the text has a character
-    the engine takes for an ASCII letter (`ASCII_CASE_PARTNERS`)."""
-    known = _LOWERED.get(id(text))
+def _ascii_forms(text: str) -> tuple[bytes, bytes | None]:
+    """`text` with any character outside ASCII as `?`, one byte per character, so that offsets in
+    it are offsets in `text` (where `text` has an ASCII literal, so does this); and the same with
+    its letters in lower case (where the engine matches an ASCII literal ignoring case, that has
+    the literal in lower case), or None when the text has a character the engine takes for an
+    ASCII letter (`ASCII_CASE_PARTNERS`)."""
+    known = _ASCII_FORMS.get(id(text))
     if known is not None and known[0] is text:
-        return known[1]
-    lowered: bytes | None = text.encode("ascii", "replace").lower()
+        return known[1], known[2]
+    projected = text.encode("ascii", "replace")
+    lowered: bytes | None = projected.lower()
     if not text.isascii() and any(char in text for char in ASCII_CASE_PARTNERS):
         lowered = None
-    if len(_LOWERED) >= 8:
-        _LOWERED.clear()
-    _LOWERED[id(text)] = (text, lowered)
-    return lowered
+    if len(_ASCII_FORMS) >= 8:
+        _ASCII_FORMS.clear()
+    _ASCII_FORMS[id(text)] = (text, projected, lowered)
+    return projected, lowered
 
 
 def _finditer_at(compiled: Any, starts: list[int], text: str) -> Iterator[Any]:
