@@ -81,7 +81,7 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
             )
         return findings, []
     values = _values(rule, outcome, extra, ctx.meta)
-    location = outcome.anchor or doc.article_location
+    location = outcome.location or doc.article_location
     block = None
     if rule.fix is not None:
         # The fixer is imported only when a failing rule has a fix to show: a clean check never needs it.

@@ -56,7 +56,9 @@ class Outcome:
 
     `passed` with `hits`: what satisfied it. Failed with `hits`: the forbidden things found.
     Failed without hits: something is missing; `detail` says what was looked for and `anchor`
-    where it should be. `caveat`: a pass that some readers do not see (the only match is a
+    where it should be (or a function that computes it: most failures are never shown, such as
+    those under `not` or an `any` that another branch passes, and a location costs a search of
+    the source; `location` computes it when a report asks). `caveat`: a pass that some readers do not see (the only match is a
     `<noscript>` image, which readers with JavaScript on never get) says why; the rule then
     reports a warning instead of passing.
     """
@@ -64,8 +66,14 @@ class Outcome:
     passed: bool
     hits: tuple[Hit, ...] = ()
     detail: str = ""
-    anchor: Location | None = None
+    anchor: Location | Callable[[], Location] | None = None
     caveat: str = ""
+
+    @property
+    def location(self) -> Location | None:
+        """Where the missing thing should be (computed on first use; the document memoises it)."""
+        anchor = self.anchor
+        return anchor() if callable(anchor) else anchor
 
     def negated(self) -> Outcome:
         """The outcome of `not` this check (a pass with a caveat still found the thing)."""

@@ -26,11 +26,13 @@ Fails::
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from compliance.checks.base import Context, Hit, Outcome
 from compliance.document import Byline, Document
+from compliance.findings import Location
 from compliance.options import Option
 from compliance.patterns import Pattern
 
@@ -130,9 +132,19 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
             reasons.append(reason)
     if hits:
         return Outcome(True, tuple(hits))
-    anchor = doc.locate(doc.bylines[0]) if doc.bylines else (doc.locate(doc.headline) if doc.headline else doc.article_location)
+    anchor = where_a_byline_goes(doc)
     detail = "; ".join(reasons) if reasons else "no visible byline found in the article"
     if params.problem is not None:
         # Read as a prohibition when negated: "no empty byline (the byline 'By Ana Ruiz' is not empty)".
         detail = f"no {describe(params)} ({detail})"
     return Outcome(False, (), detail, anchor)
+
+
+def where_a_byline_goes(doc: Document) -> Callable[[], Location]:
+    """Where a finding about the byline points, computed when a report asks: the first byline,
+    else the headline, else the start of the article."""
+    if doc.bylines:
+        return functools.partial(doc.locate, doc.bylines[0])
+    if doc.headline is not None:
+        return functools.partial(doc.locate, doc.headline)
+    return lambda: doc.article_location

@@ -113,7 +113,7 @@ def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
     # article, wrong order) beats a plain "not found".
     details = [f.detail for f in failures if f.detail]
     detail = next((d for d in details if ";" in d or " apart" in d), details[0] if details else "none of the alternatives matched")
-    anchor = next((f.anchor for f in failures if f.anchor is not None), doc.article_location)
+    anchor = next((f.anchor for f in failures if f.anchor is not None), lambda: doc.article_location)
     hits = tuple(h for f in failures for h in f.hits)
     return Outcome(False, hits, detail, anchor)
 

@@ -135,7 +135,6 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     detail = f"no {what} in {where}"
     if count:
         detail = f"{what} appears {count} time{'s' if count != 1 else ''} in {where}; at least {params.min} needed"
-    anchor = doc.article_location
     if params.scope == "byline" and doc.bylines:
-        anchor = doc.locate(doc.bylines[0])
-    return Outcome(False, (), detail, anchor)
+        return Outcome(False, (), detail, functools.partial(doc.locate, doc.bylines[0]))
+    return Outcome(False, (), detail, doc.article_location)
