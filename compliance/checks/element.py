@@ -123,19 +123,29 @@ def _describe(element: Any) -> str:
     return f"{described}{shorten(text, 90)}" if text else described
 
 
-def _attribute_values(element: Any, name: str) -> list[str]:
+def _attribute_values(doc: Document, element: Any, name: str) -> list[str]:
     if name == "src":
-        return list(image_sources(element)) or [element.get("src") or ""]
+        return list(_image_sources(doc, element)) or [element.get("src") or ""]
     if name == "text":
         return [normalize_inline(text_of(element))]
     value = element.get(name)
     return [value] if value is not None else []
 
 
-def _attributes_match(element: Any, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
+def _image_sources(doc: Document, element: Any) -> tuple[str, ...]:
+    """`image_sources`, read once per element of a document: the checks of several packs ask for
+    the same images' URLs (parsing each srcset anew)."""
+    known: dict[Any, tuple[str, ...]] = doc._memo.setdefault("image-sources", {})
+    sources = known.get(element)
+    if sources is None:
+        sources = known[element] = image_sources(element)
+    return sources
+
+
+def _attributes_match(doc: Document, element: Any, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
     if not attributes:
         return True
-    return all(any(pattern.search(value) for value in _attribute_values(element, name)) for name, pattern in attributes)
+    return all(any(pattern.search(value) for value in _attribute_values(doc, element, name)) for name, pattern in attributes)
 
 
 def _image_matches(image: Image, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
@@ -161,7 +171,7 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     hidden: list[str] = []
     outside: list[str] = []
     for element in doc.select(params.selector):
-        if not _attributes_match(element, params.attributes):
+        if not _attributes_match(doc, element, params.attributes):
             continue
         if params.scope == "article" and not doc.in_article(element):
             outside.append(f"line {element.sourceline}")
