@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import regex
 from hypothesis import given, settings
@@ -190,34 +192,11 @@ def test_finditer_from_leading_literals_agrees_with_the_engine(source: str, text
 def test_every_built_in_pattern_finds_what_the_engine_finds_on_the_samples() -> None:
     # The patterns that start with known literals are searched from those literals only: on real
     # pages, that must change no match of any built-in pack.
-    import dataclasses
-
-    from compliance.checks import Check
     from compliance.document import parse_document
-    from compliance.loading import load_packs
     from compliance.patterns import Pattern, _leading_literals
     from tests.conftest import ROOT
 
-    patterns: dict[str, Pattern] = {}
-
-    def collect(value: object) -> None:
-        if isinstance(value, Pattern):
-            patterns.setdefault(value.regex_text, value)
-        elif isinstance(value, Check):
-            collect(value.params)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for item in dataclasses.fields(value):
-                collect(getattr(value, item.name))
-        elif isinstance(value, tuple | list):
-            for item in value:
-                collect(item)
-
-    for pack in load_packs():
-        for rule in pack.rules:
-            collect(rule.check)
-            collect(rule.when)
-        for marker in pack.markers:
-            collect(marker.check)
+    patterns = {pattern.regex_text: pattern for pattern in _built_in(Pattern)}
     read = [p for p in patterns.values() if p.template is None and _leading_literals(p.regex_text)]
     assert len(read) >= 20
     texts = []
@@ -243,3 +222,54 @@ def test_the_characters_taken_for_ascii_letters_ignoring_case_are_known() -> Non
     everything = "".join(chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code < 0xE000)
     flags = regex.V0 | regex.UNICODE | regex.MULTILINE | regex.IGNORECASE
     assert set(regex.findall("[a-z]", everything, flags=flags)) == set(ASCII_CASE_PARTNERS)
+
+
+def _built_in(kind: type) -> list[Any]:
+    """Every value of this kind (Pattern, Selector) in the checks of the built-in packs."""
+    import dataclasses
+
+    from compliance.checks import Check
+    from compliance.loading import load_packs
+
+    found: list[Any] = []
+
+    def collect(value: object) -> None:
+        if isinstance(value, kind):
+            found.append(value)
+        elif isinstance(value, Check):
+            collect(value.params)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for item in dataclasses.fields(value):
+                collect(getattr(value, item.name))
+        elif isinstance(value, tuple | list):
+            for item in value:
+                collect(item)
+
+    for pack in load_packs():
+        for rule in pack.rules:
+            collect(rule.check)
+            collect(rule.when)
+        for marker in pack.markers:
+            collect(marker.check)
+    return found
+
+
+def test_selectors_find_what_lxml_finds() -> None:
+    # A group's members that test attributes alone are tested in one pass: the elements found,
+    # and their order, are those of lxml's own CSSSelector, on every sample page, for every
+    # built-in selector and a few more shapes of group.
+    from lxml import etree
+    from lxml.cssselect import CSSSelector
+
+    from compliance.document import parse_document
+    from compliance.patterns import Selector, translate_selector
+    from tests.conftest import ROOT
+
+    built_in = {selector.css for selector in _built_in(Selector)}
+    assert "figcaption, .wp-caption-text, .caption, .photo-credit, .image-credit" in built_in
+    groups = {".caption, .photo-credit, #credit", "figcaption, .wp-caption-text, p > .credit, [data-credit], .image-credit", "img, .lazy, amp-img"}
+    roots = [parse_document(path.read_bytes(), "html").root for path in sorted((ROOT / "samples").rglob("*.html"))]
+    for css in sorted(built_in | groups):
+        ours, theirs = etree.XPath(translate_selector(css)), CSSSelector(css, translator="html")
+        for root in roots:
+            assert ours(root) == theirs(root), css
