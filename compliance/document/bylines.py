@@ -127,7 +127,8 @@ def _byline_by_class(value: str) -> bool:
 def is_byline_markup(element: Any, tag: str = "", *, inside: bool = False) -> bool:
     """True when the element marks a byline (`tag` is its lower-cased tag name): `rel=author`,
     `itemprop=author|creator`, a byline or author class, h-card/vcard, `<address>`, a link to an
-    author's page; and, `inside` other byline markup, the element holding the name."""
+    author's page; and, `inside` other byline markup, the element holding the name. Only its `get`
+    is asked, so a mapping of its attributes may stand in for it."""
     rel = element.get("rel")
     if rel and "author" in rel.lower().split():
         return True

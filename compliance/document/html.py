@@ -17,7 +17,7 @@ from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import SourcePositions
-from compliance.document.region import find_article_root, is_chrome
+from compliance.document.region import CHROME_TAGS, find_article_root, is_chrome
 from compliance.document.visibility import HIDDEN, IMAGE_TAGS, NOT_RENDERED_TAGS, SHOWN, SKIP_TAGS, PageStyle, Rendering, hides_by_class, is_seen, render
 from compliance.text import normalize, normalize_inline
 
@@ -407,7 +407,12 @@ class _Walk:
             mark.capture.append(text)
 
     def enter(self, element: Any) -> bool:
-        """Open an element; False when its content is never shown (the walk skips it)."""
+        """Open an element; False when its content is never shown (the walk skips it).
+
+        The hot path of a page's parse, run for every element: what an element's attributes say
+        (hiding, chrome, byline markup) is read from one `items()` call rather than from a `get`
+        per attribute (each of which encodes the name and searches the node's attributes), and
+        an element without attributes skips every attribute test."""
         parent = self.stack[-1]
         raw_tag = element.tag
         if isinstance(raw_tag, str):
@@ -423,61 +428,68 @@ class _Walk:
                 found.visibility[element] = False
             self.stack.append((element, tag, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False))
             return False
-        if tag in _BLOCK_TAGS:
+        if tag in _BLOCK_TAGS and (self.owner is not None or self.buffer):
             self.flush()
-        frame = self._frame(element, tag, parent)
+        # The attributes as a mapping (None when there are none): the tests of hiding, chrome
+        # and byline markup ask only for `get`, which a dict answers as the element does.
+        items = element.items()
+        attributes = dict(items) if items else None
+        frame = self._frame(element, tag, attributes, parent)
         self.stack.append(frame)
-        self._collect(element, tag, frame)
+        self._collect(element, tag, attributes, frame)
         return True
 
-    def _rendering(self, element: Any, tag: str, parent: _Frame) -> Rendering:
+    def _rendering(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> Rendering:
         inherited = parent[_RENDERING]
         if parent[_CLOSED] and (tag != "summary" or element.getparent().find("summary") is not element):
             return HIDDEN
         if inherited.hidden:
             return inherited
-        get = element.get
-        if (
-            element not in self.styled
-            and get("style") is None
-            and get("hidden") is None
-            and tag not in _HIDING_TAGS
-            and ((value := get("class")) is None or not hides_by_class(value))
-        ):
+        if element in self.styled or tag in _HIDING_TAGS:
+            return render(element, tag, inherited, self.style)
+        if attributes is None:
             return inherited  # nothing here can hide or show it (`render` would say so)
-        return render(element, tag, inherited, self.style)
+        if "style" in attributes or "hidden" in attributes or ((value := attributes.get("class")) is not None and hides_by_class(value)):
+            return render(element, tag, inherited, self.style)
+        return inherited
 
-    def _frame(self, element: Any, tag: str, parent: _Frame) -> _Frame:
-        rendering = self._rendering(element, tag, parent)
+    def _frame(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> _Frame:
+        rendering = self._rendering(element, tag, attributes, parent)
         text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
         # An element whose text shows is seen, unless it is an image (too small?).
         visible = True if text_shown and tag not in IMAGE_TAGS else is_seen(element, tag, rendering)
         if visible != parent[_VISIBLE]:
             self.found.visibility[element] = visible
         in_article = parent[_IN_ARTICLE] or element is self.article_root
-        chrome = parent[_CHROME]
-        if not chrome and element not in self.region_line and is_chrome(element, tag):
-            chrome = True
-            if in_article:
-                self.found.outside.append(element)
+        chrome = parent[_CHROME] or self._starts_chrome(element, tag, attributes, in_article)
         in_article = in_article and not chrome
         noscript = parent[_NOSCRIPT] or tag == "noscript"
-        closed = tag == "details" and element.get("open") is None
+        closed = tag == "details" and (attributes is None or "open" not in attributes)
         shown = text_shown and not noscript and not closed
         return (element, tag, rendering, visible, in_article, parent[_HEADING] or tag in _HEADING_TAGS, noscript, chrome, closed, shown)
 
-    def _collect(self, element: Any, tag: str, frame: _Frame) -> None:
+    def _starts_chrome(self, element: Any, tag: str, attributes: dict[str, str] | None, in_article: bool) -> bool:
+        """True when the element is the outermost of some chrome (recorded when in the article)."""
+        # Without attributes, only its tag can make an element chrome.
+        if (attributes is None and tag not in CHROME_TAGS) or element in self.region_line or not is_chrome(attributes or _NO_ATTRIBUTES, tag):
+            return False
+        if in_article:
+            self.found.outside.append(element)
+        return True
+
+    def _collect(self, element: Any, tag: str, attributes: dict[str, str] | None, frame: _Frame) -> None:
         """Record what an opened element shows: an image, a link, a line break, byline markup, its text."""
         shown = frame[_SHOWS_TEXT]
         if tag in IMAGE_TAGS:
             if _add_image(self.items, element, frame, self.flush):
                 self.found.noscript_only.append(element)
-        elif tag == "a" and element.get("href") is not None:
+        elif tag == "a" and attributes is not None and "href" in attributes:
             self.links.append((element, frame[_RENDERING].shows_text and not frame[_NOSCRIPT], frame[_IN_ARTICLE], len(self.items)))
         elif tag == "br" and shown:
             self.add_text("\n", frame, element, tail=False)
         if shown:
-            if is_byline_markup(element, tag, inside=bool(self.open_bylines)):
+            # Without attributes, only `<address>` is byline markup.
+            if is_byline_markup(attributes, tag, inside=bool(self.open_bylines)) if attributes is not None else tag == "address":
                 mark = BylineMark(element, len(self.items), frame[_IN_ARTICLE], frame[_CHROME])
                 self.open_bylines.append(mark)
                 self.found.byline_marks.append(mark)
@@ -489,7 +501,7 @@ class _Walk:
         """Close an element: end its block, its byline markup, and read the text after it."""
         frame = self.stack.pop()
         # Skipped tags and block tags never overlap: a skipped element has no block to end.
-        if frame[_TAG] in _BLOCK_TAGS:
+        if frame[_TAG] in _BLOCK_TAGS and (self.owner is not None or self.buffer):
             self.flush()
         open_bylines = self.open_bylines
         if open_bylines and open_bylines[-1].element is element:
@@ -519,6 +531,8 @@ def _rel(element: Any) -> tuple[str, ...]:
 
 # Tags that hide by markup whatever their attributes say (see `visibility.is_hidden`).
 _HIDING_TAGS = frozenset({"dialog", "input"})
+# The attributes of an element that has none.
+_NO_ATTRIBUTES: Final[dict[str, str]] = {}
 
 
 def _collect_head_data(element: Any, tag: str, meta: dict[str, list[str]], canonical: list[str], json_ld: list[Any]) -> None:
