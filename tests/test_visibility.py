@@ -358,3 +358,15 @@ def test_an_image_that_fills_its_frame_is_not_tiny() -> None:
 def test_a_hidden_utility_class_with_a_responsive_display_is_shown_on_some_screens() -> None:
     assert errors(check(page(logo=f'<div class="hidden md:block">{LOGO.format(attrs="")}</div>'))) == []
     assert errors(check(page(logo=f'<div class="hidden">{LOGO.format(attrs="")}</div>'))) == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize("items", [3, 40])  # few candidates are tested one by one, many by one search
+def test_a_rule_for_a_widget_the_page_lacks_hides_nothing_and_one_for_a_widget_it_has_hides(items: int) -> None:
+    notes = "".join(f'<p class="note">Note {n}</p>' for n in range(items))
+    for container, hidden in (("other", False), ("widget", True), ("other widget", True)):
+        html = (
+            "<html><head><style>.widget .note { display: none } #nowhere .note { display: none }</style></head>"
+            f'<body><article><h1>Title</h1><div class="{container}">{notes}</div></article></body></html>'
+        )
+        texts = [b.text for b in parse_document(html.encode(), "html").blocks]
+        assert ("Note 0" not in texts) is hidden, container

@@ -221,7 +221,7 @@ class PageStyle:
             else:
                 showing.append((order, rule, declarations))
         if showing:
-            reach = _Reach(root, matched, hides)
+            reach = _Reach(root, matched, hides, index)
             for order, rule, declarations in showing:
                 scope = reach.scope({d.family for d in declarations})
                 _match_rule(rule, order, declarations, matched, scope.select)
@@ -334,7 +334,11 @@ class _ElementIndex:
 
     def __init__(self, root: Any) -> None:
         self.root = root
-        self._classes = frozenset(" ".join(root.xpath("//@class", smart_strings=False)).split())
+        self._class_values = " ".join(root.xpath("//@class", smart_strings=False))
+        self._classes = frozenset(self._class_values.split())
+        # The class tokens as XPath and cssselect read them (split at XML white space only), when
+        # a selector with more than a subject first asks.
+        self._xml_classes: frozenset[str] | None = None
         self._idents = frozenset(root.xpath("//@id", smart_strings=False))
         self._found: dict[tuple[str, str], list[Any]] = {}
         self._class_searches = 0
@@ -366,6 +370,21 @@ class _ElementIndex:
                 found.setdefault(("class", name), []).append(element)
         self._class_searches = -1  # every class is now in `_found`
 
+    def lacks(self, selector: _CompiledSelector) -> bool:
+        """True when a compound selector left of the subject asks for a class or an id that no
+        element of the page has: every one of them must match some element for the selector to
+        match, so it matches nothing, and no candidate is tested (site-wide stylesheets are mostly
+        about widgets a given page does not have)."""
+        if self._xml_classes is None:
+            self._xml_classes = frozenset(_XML_SPACE.split(self._class_values))
+        for compound, _ in selector.chain[1:]:
+            part = compound.subject
+            if part.ident is not None and part.ident not in self._idents:
+                return True
+            if any(name not in self._xml_classes for name in part.classes if not _XML_SPACE.search(name)):
+                return True
+        return False
+
     def select(self, selector: _CompiledSelector) -> list[Any]:
         """The elements the selector matches."""
         subject = selector.subject
@@ -380,8 +399,10 @@ class _ElementIndex:
         admitted = [e for e in candidates if subject.admits(e)]
         if selector.simple or not admitted:
             return admitted
+        if self.lacks(selector):
+            return []
         if selector.chain and len(admitted) <= _FEW_CANDIDATES:
-            return [e for e in admitted if _chain_matches(selector.chain, 0, e)]
+            return _chain_select(selector.chain, admitted)
         return list(selector.xpath(self.root))
 
 
@@ -389,6 +410,8 @@ class _ElementIndex:
 # by one (walking their ancestors and siblings) rather than by one search of the whole tree.
 _CLASS_SEARCHES = 4
 _FEW_CANDIDATES = 24
+# What XPath's normalize-space, and so cssselect's class test, reads as white space.
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
 
 
 @functools.cache
@@ -488,14 +511,28 @@ class _Compound:
         return self.test is None or bool(self.test(element))
 
 
-def _chain_matches(chain: Sequence[tuple[_Compound, str]], position: int, element: Any) -> bool:
-    """True when `element` matches the selector from `chain[position]` leftwards."""
-    compound, combinator = chain[position]
-    if not compound.has(element):
-        return False
-    if not combinator:
-        return True
-    return any(_chain_matches(chain, position + 1, other) for other in _related(element, combinator))
+def _chain_matches(chain: Sequence[tuple[_Compound, str]], position: int, element: Any, known: dict[tuple[int, Any], bool]) -> bool:
+    """True when `element` matches the selector from `chain[position]` leftwards. `known` keeps
+    the answers for one selector: candidates share their ancestors, and each (position, element)
+    is then tested once, not once per candidate below it."""
+    key = (position, element)
+    answer = known.get(key)
+    if answer is None:
+        compound, combinator = chain[position]
+        if not compound.has(element):
+            answer = False
+        elif not combinator:
+            answer = True
+        else:
+            answer = any(_chain_matches(chain, position + 1, other, known) for other in _related(element, combinator))
+        known[key] = answer
+    return answer
+
+
+def _chain_select(chain: Sequence[tuple[_Compound, str]], candidates: list[Any]) -> list[Any]:
+    """The candidates that match the selector whose compound selectors `chain` lists."""
+    known: dict[tuple[int, Any], bool] = {}
+    return [e for e in candidates if _chain_matches(chain, 0, e, known)]
 
 
 def _related(element: Any, combinator: str) -> Iterable[Any]:
@@ -586,7 +623,7 @@ class _Reach:
     rule or their own `style` attribute hides (for every family), and everything below the ones
     hidden by an inherited property (a `visibility`, a font size or a colour)."""
 
-    def __init__(self, root: Any, matched: _Matched, hides: Callable[[Declaration], bool]) -> None:
+    def __init__(self, root: Any, matched: _Matched, hides: Callable[[Declaration], bool], page: _ElementIndex) -> None:
         hiders: dict[Any, set[str]] = {}
         for element, entries in matched.items():
             hiders[element] = {d.family for _, d in entries if hides(d) or _no_text(d)}
@@ -594,12 +631,12 @@ class _Reach:
             families = {d.family for d in parse_style_attribute(element.get("style") or "") if hides(d) or _no_text(d)}
             if families:
                 hiders.setdefault(element, set()).update(families)
-        self._hidden = _Scope(hiders)
+        self._hidden = _Scope(hiders, page)
         below: set[Any] = set()
         for element, families in hiders.items():
             if families & _INHERITED and element not in below:
                 below.update(element.iter())
-        self._below = _Scope(below | hiders.keys()) if below else self._hidden
+        self._below = _Scope(below | hiders.keys(), page) if below else self._hidden
 
     def scope(self, families: set[str]) -> _Scope:
         """The elements where declarations of these families can change what a reader sees."""
@@ -615,9 +652,11 @@ def _no_text(declaration: Declaration) -> bool:
 
 
 class _Scope:
-    """Some elements, indexed by id, class and tag, to match selectors among them only."""
+    """Some elements, indexed by id, class and tag, to match selectors among them only; `page`
+    knows which classes and ids the whole page has."""
 
-    def __init__(self, elements: Iterable[Any]) -> None:
+    def __init__(self, elements: Iterable[Any], page: _ElementIndex) -> None:
+        self._page = page
         self._elements: list[Any] = []
         self._by: dict[tuple[str, str], list[Any]] = {}
         by = self._by
@@ -647,8 +686,10 @@ class _Scope:
         admitted = [e for e in candidates if subject.admits(e)]
         if selector.simple or not admitted:
             return admitted
+        if self._page.lacks(selector):
+            return []
         if selector.chain and len(admitted) <= _FEW_CANDIDATES:
-            return [e for e in admitted if _chain_matches(selector.chain, 0, e)]
+            return _chain_select(selector.chain, admitted)
         matches = set(selector.xpath(self._root))
         return [e for e in admitted if e in matches]
 
