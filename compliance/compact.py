@@ -10,11 +10,16 @@ keeps the bytes it received instead of packing each report again.
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
+import io
+import operator
 import pickle
 import zlib
-from collections.abc import Iterator, Sequence
-from typing import overload
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, overload
 
+from compliance import findings
 from compliance.findings import Report
 
 
@@ -51,9 +56,40 @@ class CompactReports(Sequence[Report]):
         return sum(len(packed) for packed in self._packed)
 
 
+def _by_fields(cls: type[Any]) -> Callable[[Any], tuple[type[Any], tuple[Any, ...]]]:
+    """How `pack` pickles a value class: as a call of the class with its fields' values in order.
+    Pickle's own way for frozen dataclasses with slots calls `dataclasses.fields` on every object,
+    both ways, which makes it more than twice as slow; a batch packs every report in a worker and
+    unpacks it in the main process, where each millisecond is taken from the workers."""
+    names = [field.name for field in dataclasses.fields(cls)]
+    values = operator.attrgetter(*names)
+    if len(names) == 1:
+        return lambda value: (cls, (values(value),))
+    return lambda value: (cls, values(value))
+
+
+# Every value class a report is made of (all fields set by the constructor, so `cls(*values)`
+# rebuilds the object as it was).
+_REPORT_CLASSES = (
+    findings.Report,
+    findings.Finding,
+    findings.Location,
+    findings.FixBlock,
+    findings.Passed,
+    findings.Suppressed,
+    findings.Notice,
+    findings.Detection,
+)
+_DISPATCH: dict[type[Any], Callable[[Any], Any]] = {**copyreg.dispatch_table, **{cls: _by_fields(cls) for cls in _REPORT_CLASSES}}
+
+
 def pack(report: Report) -> bytes:
     """A report pickled and compressed (about a tenth of its size as objects); `unpack` reverses it."""
-    return zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(report)
+    return zlib.compress(buffer.getbuffer(), 1)
 
 
 def unpack(packed: bytes) -> Report:

@@ -243,6 +243,9 @@ class ConfigFinder:
     def __init__(self) -> None:
         self._layers: dict[Path, tuple[ConfigLayer, ...]] = {}
         self._real_folders: dict[str, str] = {}
+        # The layers of each real folder an article was met in, by its name: a batch asks for
+        # every file's layers several times, and a `Path` key costs more to build and hash.
+        self._folder_layers: dict[str, tuple[ConfigLayer, ...]] = {}
 
     def real_path(self, path: str) -> str:
         """`Path(path).resolve().as_posix()`, with each folder resolved once: a batch resolves
@@ -263,8 +266,13 @@ class ConfigFinder:
 
     def layers_for(self, path: str) -> tuple[ConfigLayer, ...]:
         """Layers farthest first, so that nearer files override farther ones."""
-        directory = Path(self.real_path(path)).parent if path != STDIN else Path.cwd().resolve()
-        return self._walk(directory)
+        if path == STDIN:
+            return self._walk(Path.cwd().resolve())
+        folder = os.path.dirname(self.real_path(path))
+        layers = self._folder_layers.get(folder)
+        if layers is None:
+            layers = self._folder_layers[folder] = self._walk(Path(folder))
+        return layers
 
     def _walk(self, directory: Path) -> tuple[ConfigLayer, ...]:
         cached = self._layers.get(directory)

@@ -39,11 +39,14 @@ class Ignores:
         self._gitignore = gitignore
         self._folders: dict[Path, GitIgnoreSpec | None] = {}
         self._roots: dict[Path, Path | None] = {}
+        # The `.gitignore` patterns that apply in a folder walked from another, by both folders'
+        # names: files of one folder share them, and most folders have none to match.
+        self._applicable: dict[tuple[str, str], tuple[tuple[Path, GitIgnoreSpec], ...]] = {}
         self._read_lines = read_lines
 
     def excluded(self, path: str, walked_from: str) -> bool:
         """Whether a file found under `walked_from` is left out of the run."""
-        absolute = Path(os.path.abspath(path))
+        absolute = os.path.abspath(path)
         if self._exclude is not None:
             relative = os.path.relpath(absolute, self._base)
             if not relative.startswith("..") and self._exclude.match_file(relative):
@@ -52,7 +55,7 @@ class Ignores:
             inside = os.path.relpath(absolute, os.path.abspath(walked_from))
             if not inside.startswith("..") and self._exclude.match_file(inside):
                 return True
-        return self._gitignore and self._git_ignored(absolute, Path(os.path.abspath(walked_from)))
+        return self._gitignore and self._git_ignored(absolute, os.path.abspath(walked_from))
 
     def _repository_root(self, folder: Path) -> Path | None:
         if folder not in self._roots:
@@ -64,18 +67,31 @@ class Ignores:
             self._roots[folder] = root
         return self._roots[folder]
 
-    def _git_ignored(self, path: Path, walked_from: Path) -> bool:
-        top = self._repository_root(walked_from) or walked_from
-        folders = [folder for folder in (path.parent, *path.parent.parents) if folder == top or top in folder.parents]
+    def _git_ignored(self, path: str, walked_from: str) -> bool:
+        """Whether the `.gitignore` files between the repository root (or `walked_from`) and the
+        file's folder leave out `path` (both absolute)."""
+        key = (os.path.dirname(path), walked_from)
+        specs = self._applicable.get(key)
+        if specs is None:
+            specs = self._applicable[key] = self._specs_above(Path(key[0]), Path(walked_from))
         decision: bool | None = None
-        for folder in reversed(folders):  # shallowest first, so deeper files override
-            spec = self._folder_spec(folder, info=folder == top)
-            if spec is None:
-                continue
-            result = spec.check_file(path.relative_to(folder).as_posix())
+        for folder, spec in specs:  # shallowest first, so deeper files override
+            result = spec.check_file(Path(path).relative_to(folder).as_posix())
             if result.include is not None:
                 decision = result.include
         return bool(decision)
+
+    def _specs_above(self, parent: Path, walked_from: Path) -> tuple[tuple[Path, GitIgnoreSpec], ...]:
+        """The folders from the top (repository root, or `walked_from`) down to `parent` that have
+        patterns, shallowest first, each with its patterns."""
+        top = self._repository_root(walked_from) or walked_from
+        folders = [folder for folder in (parent, *parent.parents) if folder == top or top in folder.parents]
+        found = []
+        for folder in reversed(folders):
+            spec = self._folder_spec(folder, info=folder == top)
+            if spec is not None:
+                found.append((folder, spec))
+        return tuple(found)
 
     def _folder_spec(self, folder: Path, *, info: bool) -> GitIgnoreSpec | None:
         if folder not in self._folders:

@@ -141,6 +141,11 @@ class Runner:
         command_line = SelectionLayer(COMMAND_LINE, options.select, options.extend_select, options.ignore)
         self._command_line = () if command_line.empty else (command_line,)
         self._validated: set[tuple[object, ...]] = set()
+        # Settings and plans shared by every file whose layers have no per-file `overrides`, by
+        # the identity of the layers (each with the layers, which keep that identity taken): a
+        # batch resolves each file's settings several times, and most folders share them.
+        self._shared_settings: dict[int, tuple[tuple[ConfigLayer, ...], Settings]] = {}
+        self._shared_plans: dict[int, tuple[tuple[ConfigLayer, ...], Plan]] = {}
         self.adjustments: dict[tuple[str, Severity | None, str], RuleAdjustment] = {}
         self.baseline: BaselineFilter | None = None
         if options.baseline:
@@ -181,8 +186,14 @@ class Runner:
     def settings_for(self, path: str) -> Settings:
         """The configuration that applies to a file (the command line still wins over it)."""
         layers = self.layers_for(path)
+        shared = self._shared_settings.get(id(layers)) if _path_free(layers) else None
+        if shared is not None and shared[0] is layers:
+            return shared[1]
         absolute = self._finder.real_path(path) if path != STDIN else (Path.cwd() / (self.options.stdin_name or "stdin")).as_posix()
-        return resolve(layers, absolute)
+        settings = resolve(layers, absolute)
+        if _path_free(layers):
+            self._shared_settings[id(layers)] = (layers, settings)
+        return settings
 
     def packs_for(self, settings: Settings) -> list[Pack]:
         """All packs available to a file: built-in, configured rule directories, --rules."""
@@ -227,8 +238,17 @@ class Runner:
     def plan(self, path: str) -> Plan:
         """A document's settings and packs; configuration mistakes are user errors (`ConfigError`,
         `PackError`): an unknown pack id, or a rule id under `severity` that no pack has."""
-        settings = self.settings_for(path)
         layers = self.layers_for(path)
+        if not _path_free(layers):
+            return self._plan(path, layers)
+        # Every file under these layers gets the same plan: it is made (and checked) once.
+        shared = self._shared_plans.get(id(layers))
+        if shared is None or shared[0] is not layers:
+            shared = self._shared_plans[id(layers)] = (layers, self._plan(path, layers))
+        return shared[1]
+
+    def _plan(self, path: str, layers: tuple[ConfigLayer, ...]) -> Plan:
+        settings = self.settings_for(path)
         for layer in layers:  # a configured rules path that is not there, at its line
             for location in layer.rules:
                 if not os.path.exists(location):
@@ -673,7 +693,8 @@ class Runner:
                     if ignores.excluded(source.path, path):
                         continue
                     settings = self.settings_for(source.path)
-                    if not is_selected(settings, self._finder.real_path(source.path)):
+                    # Without include/exclude globs every file is selected: its real path is not needed.
+                    if (settings.include or settings.exclude) and not is_selected(settings, self._finder.real_path(source.path)):
                         continue
                 if isinstance(source, Source):
                     key = file_key(source.path)
@@ -1016,6 +1037,12 @@ class RunStatus:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _path_free(layers: Sequence[ConfigLayer]) -> bool:
+    """Whether the settings these layers make are the same for every file they apply to: only
+    `overrides` (globs matched against each file's path) tell one file from another."""
+    return not any(layer.overrides for layer in layers)
 
 
 def _layer_of(layers: Sequence[ConfigLayer], origin: str) -> ConfigLayer | None:

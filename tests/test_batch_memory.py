@@ -180,3 +180,26 @@ def test_a_files_real_path_is_found_folder_by_folder_as_resolving_it_would(tmp_p
     spellings = ("desk/story.html", "./desk/story.html", str(tmp_path / "desk" / "story.html"), "desk/linked.html", "desk/../desk/story.html", "desk/gone.html")
     for path in spellings:
         assert finder.real_path(path) == Path(path).resolve().as_posix(), path
+
+
+def test_a_packed_report_keeps_every_value_including_those_equality_ignores() -> None:
+    from compliance.compact import pack
+    from compliance.findings import Detection, Finding, FixBlock, Location, Notice, Passed, Report, Suppressed
+
+    finding = Finding("dcnf/logo", Severity.ERROR, "No logo.", "Add it.", Location(3, 7), "<p>", "dcnf", "detail", FixBlock("<img>", "before the byline"))
+    report = Report(
+        path="desk/story.html",
+        packs=("dcnf",),
+        findings=(finding,),
+        passed=(Passed("dcnf/byline", "By Jake Smith", Location(2), "dcnf"),),
+        notices=(Notice("no-pack", "no pack applied"),),
+        detections=(Detection("dcnf", 0.9, ("logo",), True, "", ("the logo",)),),
+        suppressed=(Suppressed(finding, "inSource", "agreed with the licensor"),),
+        timings=(("parse", 0.25),),
+    )
+    back = unpack(pack(report))
+    assert back == report
+    # Fields left out of equality travel too: the fix, detection labels, suppressions, timings.
+    assert back.findings[0].fix == finding.fix and back.detections == report.detections
+    assert back.detections[0].labels == ("the logo",) and back.suppressed == report.suppressed and back.timings == report.timings
+    assert type(back.findings[0].severity) is Severity and back.findings[0].location == Location(3, 7)

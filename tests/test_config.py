@@ -83,6 +83,29 @@ def test_packs_in_config_replace_auto_detection(cli: Any, repo: Path) -> None:
     assert packs == {"a/story.html": ["dcnf"], "a/b/story.html": ["common"]}
 
 
+def test_an_override_tells_files_of_one_folder_apart(cli: Any, repo: Path) -> None:
+    shutil.copy(NO_LOGO, repo / "a" / "other.html")
+    write(repo, ".syndcheck.yaml", "overrides:\n  - files: ['a/story.html']\n    packs: [common]\n    severity: {common/wire-photo: off}\n")
+    run = cli("check", "--format", "json", "a")
+    packs = {e["path"]: e["packs"] for e in run.json()["files"]}
+    assert packs == {"a/b/story.html": ["dcnf"], "a/drafts/story.html": ["dcnf"], "a/other.html": ["dcnf"], "a/story.html": ["common"]}
+
+
+def test_files_whose_configuration_has_no_overrides_share_one_plan(repo: Path) -> None:
+    from compliance.runner import Runner, RunOptions
+
+    shutil.copy(NO_LOGO, repo / "a" / "other.html")
+    write(repo, "a/b/.syndcheck.yaml", "overrides:\n  - files: ['story.html']\n    fail-on: warning\n")
+    runner = Runner(RunOptions())
+    # Same configuration files, no per-file overrides: one plan (and settings) for the folder.
+    assert runner.plan("a/story.html") is runner.plan("a/other.html")
+    assert runner.settings_for("a/story.html") is runner.settings_for("a/drafts/story.html")
+    # An override matches paths: each file of its folder is planned on its own.
+    assert runner.plan("a/b/story.html").settings.fail_on.label == "warning"
+    write(repo, "a/b/other.html", NO_LOGO.read_bytes())
+    assert runner.plan("a/b/other.html").settings.fail_on.label == "error"
+
+
 @pytest.mark.parametrize(
     ("content", "line", "fragment"),
     [

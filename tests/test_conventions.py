@@ -171,6 +171,13 @@ def test_directory_walks_honour_gitignore_files(cli: Any, repository: Path) -> N
     assert len(_checked(everything, repository)) == 5
 
 
+def test_gitignore_files_above_the_folder_walked_count_for_each_folder_given(cli: Any, repository: Path) -> None:
+    # Walked from inside the repository: the root's patterns still apply (drafts, node_modules),
+    # and a deeper folder's `!keep.draft.html` still wins over them, folder by folder.
+    run = cli("check", "--format", "json", str(repository / "articles"), str(repository / "node_modules"), str(repository / "articles" / "old"))
+    assert _checked(run, repository) == ["articles/keep.draft.html", "articles/old/story.html", "articles/story.html"]
+
+
 def test_exclude_globs_and_explicit_files(cli: Any, repository: Path) -> None:
     run = cli("check", "--format", "json", "--exclude", "articles/old/", str(repository))
     assert _checked(run, repository) == ["articles/keep.draft.html", "articles/story.html"]
