@@ -92,6 +92,32 @@ def test_workers_are_handed_files_in_chunks_and_results_come_back_in_order(tmp_p
     assert len(chunks[-1]) == 1
 
 
+def _frozen_check_chunk(chunk: Sequence[tuple[int, Source]]) -> list[FileResult]:
+    """`_check_chunk` in a worker, noting how many objects the collector leaves alone there."""
+    import gc
+
+    with open(os.environ["FROZEN_LOG"], "a", encoding="utf-8") as log:
+        log.write(f"{gc.get_freeze_count()}\n")
+    return _REAL_CHECK_CHUNK(chunk)
+
+
+def test_a_worker_leaves_what_it_inherited_out_of_garbage_collection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    story = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+    for index in range(12):
+        (tmp_path / "desk").mkdir(exist_ok=True)
+        (tmp_path / "desk" / f"story-{index:02}.html").write_bytes(story)
+    monkeypatch.setenv("FROZEN_LOG", str(tmp_path / "frozen.log"))
+    monkeypatch.setattr(runner_module, "_check_chunk", _frozen_check_chunk)
+    results = list(Runner(RunOptions()).run([str(tmp_path / "desk")], jobs=2))
+    assert len(results) == 12 and all(r.report.findings for r in results)
+    counts = [int(line) for line in (tmp_path / "frozen.log").read_text().splitlines()]
+    # The packs and modules a worker starts with are frozen there; the main process's are not.
+    assert counts and min(counts) > 1000
+    assert gc.get_freeze_count() == 0
+
+
 def test_chunks_shrink_towards_the_end_of_a_batch() -> None:
     assert chunk_size(2000, 2) == CHUNK_FILES
     assert chunk_size(40, 2) < CHUNK_FILES
