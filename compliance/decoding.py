@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -54,6 +54,9 @@ class Decoded:
     text: str
     encoding: str
     reason: str
+    # The document's own bytes when they are `text` in UTF-8 (else None): what reads the page as
+    # UTF-8 (the prefilter) takes them as they are, rather than encoding the text again.
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -116,10 +119,10 @@ def decode_bytes(data: bytes) -> Decoded:
                 "gb2312",
             }
             if single_byte and utf8 is not None and not _is_ascii(data):
-                return Decoded(utf8, "utf-8", f"declared {declared}, but the bytes are UTF-8")
-            return Decoded(text, declared, "declared charset")
+                return Decoded(utf8, "utf-8", f"declared {declared}, but the bytes are UTF-8", data)
+            return Decoded(text, declared, "declared charset", data if utf8 is not None and text == utf8 else None)
     if utf8 is not None:
-        return Decoded(utf8, "utf-8", "valid UTF-8")
+        return Decoded(utf8, "utf-8", "valid UTF-8", data)
     repaired = _detwingle(data)
     if repaired is not None:
         return Decoded(repaired, "utf-8", "UTF-8 mixed with cp1252, repaired")

@@ -414,7 +414,7 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
     candidates: Candidates | None = None
     meta, default_meta = settings.meta or {}, settings.default_meta or {}
     if settings.auto_detect and "original" not in meta and "original" not in default_meta:
-        candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path)
+        candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path, utf8=decoded.utf8)
         # Timing reports the parse and detection steps, so it always takes them.
         if candidates.nothing and not settings.timing:
             unmatched = _unmatched_report(decoded.text, decoded.reason, kind, settings.packs, path=settings.path, start_tags=candidates.start_tags)

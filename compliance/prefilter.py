@@ -48,8 +48,8 @@ from compliance.text import normalize
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # ASCII control characters: text normalisation reads \x1c-\x1f as spaces and drops the others.
 _ASCII_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1C), 0x7F])
-_ASCII_TABLE = bytes.maketrans(bytes(range(0x1C, 0x20)), b"    ")
-_ERRORS = "syndcheck-prefilter-fold"
+# ASCII letters in lower case and \x1c-\x1f as spaces, in one table (one pass over the page).
+_ASCII_TABLE = bytes.maketrans(bytes(range(0x41, 0x5B)) + bytes(range(0x1C, 0x20)), bytes(range(0x61, 0x7B)) + b"    ")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -85,6 +85,7 @@ def _fold_errors(error: UnicodeError) -> tuple[str, int]:
     return _fold_run(error.object[error.start : error.end]), error.end
 
 
+_ERRORS = "syndcheck-prefilter-fold"
 # The typographic characters of most English pages, replaced before encoding (a C scan each)
 # rather than one call of the error handler each.
 _FREQUENT = (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2014", " "), ("\u2013", " "), ("\u00a0", " "))
@@ -99,13 +100,24 @@ def fold(text: str, *, keep: bytes = b"") -> bytes:
     """`text` as the prefilter compares it: ASCII bytes, lower case, look-alike letters read as
     Latin ones, invisible characters dropped and any other character outside ASCII a space
     (the control characters in `keep` are kept)."""
-    _register_errors()
     if not text.isascii():
+        _register_errors()
         for char, replacement in _FREQUENT:
             if char in text:
                 text = text.replace(char, replacement)
-    data = text.encode("ascii", _ERRORS)
-    return data.translate(_ASCII_TABLE, _ASCII_CONTROLS.translate(None, keep) if keep else _ASCII_CONTROLS).lower()
+    return _fold_ascii(text.encode("ascii", _ERRORS), keep)
+
+
+def fold_utf8(data: bytes, *, keep: bytes = b"") -> bytes:
+    """`fold` of the text whose UTF-8 encoding is `data` (lone surrogates encoded with
+    surrogatepass): ASCII, as most of a page's markup is, is folded without being decoded."""
+    if data.isascii():
+        return _fold_ascii(data, keep)
+    return fold(data.decode("utf-8", "surrogatepass"), keep=keep)
+
+
+def _fold_ascii(data: bytes, keep: bytes) -> bytes:
+    return data.translate(_ASCII_TABLE, _ASCII_CONTROLS.translate(None, keep) if keep else _ASCII_CONTROLS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -404,30 +416,56 @@ def check_words(check: Check) -> Need | None:
 # The page's text, as the prefilter searches it
 # --------------------------------------------------------------------------------------------
 
-_CHARACTER_REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+# Character references, as the standard library's `html.unescape` finds them, in UTF-8.
+_CHARACTER_REFERENCE = re.compile(rb"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 # Tags, comments, and scripts and styles with their content (an unclosed one runs to the end, as
-# it does for the parser); written as unrolled loops, which the standard engine runs fast.
-_MARKUP = re.compile(
-    r"<(?:script\b[^>]*>[^<]*(?:<(?!/script\b)[^<]*)*(?:</script[^>]*>)?"
-    r"|style\b[^>]*>[^<]*(?:<(?!/style\b)[^<]*)*(?:</style[^>]*>)?"
+# it does for the parser); written as unrolled loops, which the standard engine runs fast. `{after}`
+# marks where a script or style tag's name ends (see `_MARKUP_SPLIT`).
+_MARKUP_PATTERN = (
+    r"<(?:script\b{after}[^>]*>[^<]*(?:<(?!/script\b)[^<]*)*(?:</script{after}[^>]*>)?"
+    r"|style\b{after}[^>]*>[^<]*(?:<(?!/style\b)[^<]*)*(?:</style{after}[^>]*>)?"
     r"|!--(?:-?>|[^-]*(?:-(?!-!?>)[^-]*)*(?:--!?>)?)"
-    r"|[A-Za-z/!?][^>]*>)",
-    re.IGNORECASE,
+    r"|[A-Za-z/!?][^>]*>)"
 )
 
 
-def _attribute_reference(match: re.Match[str]) -> str:
+def _reference(name: bytes) -> bytes:
+    """What `&name` reads as in text, in UTF-8: `html.unescape`'s reading (a named reference is
+    the longest name it starts with, the rest as written), of the bytes of a UTF-8 page."""
+    if name[:1] == b"#":
+        return html.unescape("&" + name.decode("ascii")).encode()
+    # Reference names are ASCII: a name with other characters is never one, but may start with one.
+    if name.isascii() and name.decode() in html5:
+        return html5[name.decode()].encode()
+    for end in range(len(name) - 1, 1, -1):
+        prefix = name[:end]
+        if prefix.isascii() and prefix.decode() in html5:
+            return html5[prefix.decode()].encode() + name[end:]
+    return b"&" + name
+
+
+def _text_reference(match: re.Match[bytes]) -> bytes:
+    return _reference(match.group(1))
+
+
+def _character_at(data: bytes, at: int) -> str:
+    """The character whose UTF-8 encoding starts at `at` ("" at the end)."""
+    return codecs.utf_8_decode(data[at : at + 4], "surrogatepass", False)[0][:1]
+
+
+def _attribute_reference(match: re.Match[bytes]) -> bytes:
     """A character reference as an attribute value reads it: a named one without ';' followed by
     a letter, digit or '=' stays as written (HTML standard, "character reference state")."""
     name = match.group(1)
-    if name[0] != "#" and not (name.endswith(";") and name in html5):
+    if name[:1] != b"#" and not (name.endswith(b";") and name.isascii() and name.decode() in html5):
         for end in range(min(len(name), 32), 1, -1):
-            if name[:end] in html5:
-                following = name[end : end + 1] or match.string[match.end() : match.end() + 1]
+            prefix = name[:end]
+            if prefix.isascii() and prefix.decode() in html5:
+                following = _character_at(match.string, match.start(1) + end)
                 if following.isalnum() or following == "=":
                     return match.group(0)
                 break
-    return html.unescape(match.group(0))
+    return _reference(name)
 
 
 def page_text(source: str, kind: str) -> bytes:
@@ -438,11 +476,25 @@ def page_text(source: str, kind: str) -> bytes:
     return b"\n".join(_page_parts(source, kind).parts)
 
 
+# The page is split into markup and text in UTF-8: the pattern runs faster over bytes than over a
+# str with one typographic quote (two bytes a character), and the pieces are folded without
+# being decoded when they are ASCII. A str pattern reads letters and `\b` by Unicode, a bytes one
+# by ASCII: with IGNORECASE `<ſcript>` is a script to the first (`[A-Za-z]` and "script" take 'ſ',
+# 'ı', 'İ' and, for `[A-Za-z]`, the Kelvin sign), and `<scriptä>` a tag to the first but a script
+# to the second. So that every page is split as it always was, the bytes pattern captures the
+# byte after a script or style tag's name when it is outside ASCII, and a page where the two may
+# differ (those letters, such a capture, or '<' then letters then a character outside ASCII in
+# its text) is split as text.
+_MARKUP_SPLIT = re.compile(f"({_MARKUP_PATTERN})".replace("{after}", r"(?=([\x80-\xff])?)").encode(), re.IGNORECASE)
+_MARKUP_SPLIT_TEXT = re.compile(f"({_MARKUP_PATTERN})".replace("{after}", ""), re.IGNORECASE)
+# Each match gives its markup and the byte after each of the four names (None when ASCII).
+_GROUPS = _MARKUP_SPLIT.groups + 1
+_UNICODE_CASE_LETTERS = (b"\xc5\xbf", b"\xc4\xb1", b"\xc4\xb0")  # ſ ı İ (the Kelvin sign is caught after '<')
+_NON_ASCII_IN_TAG_NAME = re.compile(rb"<[/A-Za-z]{0,7}[\x80-\xff]")
 # Where markup was, in the text of an HTML page: `fold` drops the mark unless asked to keep it,
 # so the text reads "<b>Pro</b>Publica" as "ProPublica", while the text nodes stay apart for
 # `_hidden_inside`.
-_BOUNDARY = "\x01"
-_MARKUP_SPLIT = re.compile(f"({_MARKUP.pattern})", re.IGNORECASE)
+_BOUNDARY = b"\x01"
 # A text node of white space only with something else right before and after it. A word never
 # holds white space, so no word a reader sees spans one that shows: the text is searched with
 # them all hidden, which only joins more words.
@@ -469,34 +521,51 @@ class _PageParts:
     start_tags: int = 0
 
 
-def _page_parts(source: str, kind: str, reach: int = _REACH) -> _PageParts:
-    """The page's folded parts; `reach` is the length of the longest word looked for."""
+def _page_parts(source: str, kind: str, reach: int = _REACH, utf8: bytes | None = None) -> _PageParts:
+    """The page's folded parts; `reach` is the length of the longest word looked for, `utf8` the
+    source in UTF-8 when the caller has it (else it is encoded here)."""
+    if utf8 is None:
+        utf8 = source.encode("utf-8", "surrogatepass")
     if kind == "html":
-        return _html_parts(source, reach)
-    parts = [source]
+        return _html_parts(source, utf8, reach)
+    parts = [fold_utf8(utf8)]
     if kind == "markdown":
         from compliance.document.plaintext import reader_text
 
-        parts.append(reader_text(source))
-    return _PageParts([fold(part) for part in parts])
+        parts.append(fold(reader_text(source)))
+    return _PageParts(parts)
 
 
-def _html_parts(source: str, reach: int) -> _PageParts:
+def _split_markup(source: str, utf8: bytes) -> tuple[bytes, list[bytes]]:
+    """The page's text nodes, joined by `_BOUNDARY`, and its markup pieces, as `_MARKUP_SPLIT_TEXT`
+    splits the source."""
+    found = _MARKUP_SPLIT.split(utf8)
+    text, markups = _BOUNDARY.join(filter(None, found[::_GROUPS])), found[1::_GROUPS]
+    if utf8.isascii() or (
+        not any(any(found[index::_GROUPS]) for index in range(2, _GROUPS))
+        and not any(letter in utf8 for letter in _UNICODE_CASE_LETTERS if letter[:1] in utf8)
+        and not (b"<" in text and _NON_ASCII_IN_TAG_NAME.search(text))
+    ):
+        return text, markups
+    pieces = [piece.encode("utf-8", "surrogatepass") for piece in _MARKUP_SPLIT_TEXT.split(source)]
+    return _BOUNDARY.join(filter(None, pieces[0::2])), pieces[1::2]
+
+
+def _html_parts(source: str, utf8: bytes, reach: int) -> _PageParts:
     # One pass splits the page into its text nodes and its markup (tags, comments, scripts and
-    # styles: attribute values, script text and the ids and classes selectors name).
-    pieces = _MARKUP_SPLIT.split(source)
-    markup = "\n".join(pieces[1::2])
+    # styles: attribute values, script text and the ids and classes selectors name). Text nodes
+    # are decoded apart, as the parser does ("&am<b></b>p;" is no reference).
+    text, markups = _split_markup(source, utf8)
+    markup = b"\n".join(markups)
     # Every piece of markup but the end tags (comments and scripts counted too: at least as many).
-    start_tags = len(pieces) // 2 - markup.count("\n</") - markup.startswith("</")
-    if "&" in markup:
+    start_tags = len(markups) - markup.count(b"\n</") - markup.startswith(b"</")
+    if b"&" in markup:
         markup = _CHARACTER_REFERENCE.sub(_attribute_reference, markup)
-    # Text nodes are decoded apart, as the parser does ("&am<b></b>p;" is no reference).
-    text = _BOUNDARY.join(filter(None, pieces[0::2]))
-    if "&" in text:
-        text = html.unescape(text)
-    nodes = fold(text, keep=b"\x01")
+    if b"&" in text:
+        text = _CHARACTER_REFERENCE.sub(_text_reference, text)
+    nodes = fold_utf8(text, keep=b"\x01")
     readings = _hidden_inside(nodes, reach)
-    parts = [fold(markup), _SPACE_IN_WORD.sub(b"", nodes).replace(b"\x01", b"")]
+    parts = [fold_utf8(markup), _SPACE_IN_WORD.sub(b"", nodes).replace(b"\x01", b"")]
     if readings:
         parts.append(b"\n".join(readings))
     return _PageParts(parts, undecided=readings is None, start_tags=start_tags)
@@ -664,11 +733,15 @@ class Prefilter:
         needs = [need for _, need in self._markers] + [need for _, need, _ in self._own_names] + [need for _, need in self._own_domains]
         self.words: list[bytes] = sorted({word for need in needs if need for alternative in need for word in alternative})
         self._reach = max(map(len, self.words), default=0)
+        # Each need's words, one of which must be on the page for the need to be met (a need with
+        # an empty alternative, met by any page, has none here).
+        self._any_word: dict[Need, frozenset[bytes]] = {need: frozenset().union(*need) for need in needs if need and all(need)}
         self._automaton: Any = None
 
-    def scan(self, source: str, kind: str, *, page_url: str = "") -> Candidates:
-        """The markers that may fire and the own sites that may be named on this page."""
-        page = _page_parts(source, kind, self._reach)
+    def scan(self, source: str, kind: str, *, page_url: str = "", utf8: bytes | None = None) -> Candidates:
+        """The markers that may fire and the own sites that may be named on this page; `utf8`, when
+        given, is `source` in UTF-8 (the page's own bytes), which the page is read from."""
+        page = _page_parts(source, kind, self._reach, utf8)
         parts = page.parts
         text = b"\n".join(parts)
         found: set[bytes] = set()
@@ -682,7 +755,11 @@ class Prefilter:
             found = {self.words[index] for index, _start, _end in self._automaton.find_matches_as_indexes(text, overlapping=True)}
 
         def possible(need: Need | None) -> bool:
-            return need is None or any(alternative <= found for alternative in need)
+            if need is None:
+                return True
+            # Most needs share no word with the page: one set operation says so.
+            words = self._any_word.get(need)
+            return (words is None or not found.isdisjoint(words)) and any(alternative <= found for alternative in need)
 
         markers = frozenset(key for key, need in self._markers if possible(need))
         own = {pack for pack, need in self._own_domains if possible(need)}
@@ -781,6 +858,7 @@ __all__ = [
     "check_words",
     "derived_words",
     "fold",
+    "fold_utf8",
     "pack_needs",
     "page_text",
     "pattern_words",

@@ -6,8 +6,10 @@ letters, character references, soft hyphens, zero-width characters and inline ma
 from __future__ import annotations
 
 import functools
+import html
 import random
 import re
+from html.entities import html5
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,19 @@ from compliance.inputs import ARTICLE_SUFFIXES, kind_for
 from compliance.loading import load_packs
 from compliance.packs import Pack, load_pack
 from compliance.patterns import MissingMeta
-from compliance.prefilter import Prefilter, fold, page_text, pattern_words, prefilter_for
+from compliance.prefilter import (
+    _CHARACTER_REFERENCE,
+    _MARKUP_SPLIT_TEXT,
+    Prefilter,
+    _attribute_reference,
+    _split_markup,
+    _text_reference,
+    fold,
+    fold_utf8,
+    page_text,
+    pattern_words,
+    prefilter_for,
+)
 from tests.conftest import ROOT, SAMPLES, SHARED, requires_shared
 
 CASES = SHARED / "cases"
@@ -208,6 +222,44 @@ def test_folding_reads_look_alikes_references_and_invisible_characters() -> None
     assert b"propublica" in page_text("<p>Pro<b>Pub</b><!-- > -->lica</p>", "html")
     # In an attribute a named reference without ';' before a letter or '=' stays as written.
     assert b"&copy=2" in page_text('<a href="/x?a=1&copy=2">x</a>', "html")
+
+
+# Pieces of pages where reading the markup by bytes (ASCII letters, ASCII word boundaries) and by
+# text (Unicode case folding: 'ſ' is an 's', 'ı' and 'İ' an 'i', the Kelvin sign a 'k') may differ.
+_MARKUP_TOKENS = (
+    *"<>/&;#= \n\x01'\"!-?aStxX0é’\u00a0\u00adа",
+    *("<script", "</script", "<style", "</style>", "<STYLE", "<scriptä", "</scriptä>", "<script\u00a0>", "</style\u00a0", "<!--", "-->"),
+    *("<ſcript>", "<scrıpt>", "<İ", "<K", "<b>", "</b>", "<a href=", "Pro", "Publica", "ä", "\ud800", "\U0001f600"),
+    *("&amp", "&amp;", "&ampä", "&amp=", "&copy", "&notin", "&#112;", "&#x70;", "&#xD800;", "&rsquo;", "&CounterClockwiseContourIntegral;"),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_MARKUP_TOKENS), max_size=40))
+def test_a_page_is_read_from_its_utf8_bytes_as_from_its_text(tokens: list[str]) -> None:
+    page = "".join(tokens)
+    # The bytes are split where the text pattern splits the text ...
+    text, markups = _split_markup(page, page.encode("utf-8", "surrogatepass"))
+    pieces = [piece.encode("utf-8", "surrogatepass") for piece in _MARKUP_SPLIT_TEXT.split(page)]
+    assert (text, markups) == (b"\x01".join(filter(None, pieces[0::2])), pieces[1::2])
+    # ... and references and characters are read in UTF-8 as `html.unescape` and `fold` read text.
+    markup = "\n".join(_MARKUP_SPLIT_TEXT.split(page)[1::2])
+    assert fold_utf8(_CHARACTER_REFERENCE.sub(_text_reference, text)) == fold(html.unescape(text.decode("utf-8", "surrogatepass")))
+    attribute_read = _CHARACTER_REFERENCE.sub(_attribute_reference, markup.encode("utf-8", "surrogatepass"))
+    assert fold_utf8(attribute_read) == fold(re.sub(_CHARACTER_REFERENCE.pattern.decode(), _text_attribute_reference, markup))
+
+
+def _text_attribute_reference(match: re.Match[str]) -> str:
+    """The attribute rule as written for text (`_attribute_reference` reads UTF-8)."""
+    name = match.group(1)
+    if name[0] != "#" and not (name.endswith(";") and name in html5):
+        for end in range(min(len(name), 32), 1, -1):
+            if name[:end] in html5:
+                following = name[end : end + 1] or match.string[match.end() : match.end() + 1]
+                if following.isalnum() or following == "=":
+                    return match.group(0)
+                break
+    return html.unescape(match.group(0))
 
 
 # --------------------------------------------------------------------------------------------

@@ -133,17 +133,21 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset()) 
     # lxml is handed UTF-8 bytes with the encoding stated: it otherwise reads undeclared UTF-8 as
     # latin-1, and refuses a str that carries an XML encoding declaration. NUL and lone
     # surrogates (possible in scraped pages) become U+FFFD first.
-    text = decoded_text.replace("\x00", "\ufffd") if "\x00" in decoded_text else decoded_text
-    try:
-        payload = text.encode("utf-8")
-    except UnicodeEncodeError:
-        payload = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
+    # The page's own bytes are that payload when they are the text in UTF-8 and hold no NUL.
+    if decoded.utf8 is not None and b"\x00" not in decoded.utf8:
+        payload = decoded.utf8
+    else:
+        text = decoded_text.replace("\x00", "\ufffd") if "\x00" in decoded_text else decoded_text
+        try:
+            payload = text.encode("utf-8")
+        except UnicodeEncodeError:
+            payload = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
     root, parser = _parse_payload(payload)
     if any(entry.message.startswith("Excessive depth") for entry in parser.error_log):
         # libxml2 stops at 2,048 open elements and drops the rest; a browser shows the rest.
         from compliance.document.nesting import flatten_deep_nesting
 
-        root, parser = _parse_payload(flatten_deep_nesting(text).encode("utf-8", "replace"))
+        root, parser = _parse_payload(flatten_deep_nesting(decoded_text.replace("\x00", "\ufffd")).encode("utf-8", "replace"))
     truncated: str | None = None
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or ("limit" in entry.message.lower() and "huge" in entry.message.lower()):
