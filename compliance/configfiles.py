@@ -90,7 +90,10 @@ def _toml_positions(text: str) -> tuple[int, dict[TomlPath, tuple[int, int]]]:
         line = scanner.lines[scanner.row]
         stripped = line.strip()
         if stripped.startswith("["):
-            table = _toml_header(stripped)
+            # A header's name is a dotted key between its brackets.
+            scanner.column = line.index("[") + (2 if stripped.startswith("[[") else 1)
+            scanner.peek()
+            table = scanner.key()
             at = (scanner.row + 1, line.index("[") + 1)
             positions.setdefault(table, at)
             if stripped.startswith("[["):
@@ -104,14 +107,6 @@ def _toml_positions(text: str) -> tuple[int, dict[TomlPath, tuple[int, int]]]:
         scanner.row += 1
     header = positions.get(_TABLE, (1, 1))[0]
     return header, {path[2:]: at for path, at in positions.items() if path[:2] == _TABLE and len(path) > 2}
-
-
-def _toml_header(stripped: str) -> tuple[str, ...]:
-    """The dotted name of a `[table]` or `[[array]]` header line, quotes removed."""
-    import re
-
-    inner = stripped.lstrip("[").split("]", 1)[0]
-    return tuple(part.strip().strip('"').strip("'") for part in re.findall(r'"[^"]*"|\'[^\']*\'|[^.]+', inner))
 
 
 class _TomlScanner:
