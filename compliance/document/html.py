@@ -17,7 +17,7 @@ from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import SourcePositions
-from compliance.document.region import CHROME_TAGS, find_article_root, is_chrome
+from compliance.document.region import find_article_root, is_chrome
 from compliance.document.visibility import HIDDEN, IMAGE_TAGS, NOT_RENDERED_TAGS, SHOWN, SKIP_TAGS, PageStyle, Rendering, hides_by_class, is_seen, render
 from compliance.text import normalize, normalize_inline
 
@@ -474,8 +474,8 @@ class _Walk:
 
     def _starts_chrome(self, element: Any, tag: str, attributes: dict[str, str] | None, in_article: bool) -> bool:
         """True when the element is the outermost of some chrome (recorded when in the article)."""
-        # Without attributes, only its tag can make an element chrome.
-        if (attributes is None and tag not in CHROME_TAGS) or element in self.region_line or not is_chrome(attributes or _NO_ATTRIBUTES, tag):
+        # The region and its ancestors are asked about last: most elements are not chrome at all.
+        if not is_chrome(attributes or _NO_ATTRIBUTES, tag) or element in self.region_line:
             return False
         if in_article:
             self.found.outside.append(element)
@@ -492,8 +492,7 @@ class _Walk:
         elif tag == "br" and shown:
             self.add_text("\n", frame, element, tail=False)
         if shown:
-            # Without attributes, only `<address>` is byline markup.
-            if is_byline_markup(attributes, tag, inside=bool(self.open_bylines)) if attributes is not None else tag == "address":
+            if is_byline_markup(attributes or _NO_ATTRIBUTES, tag, inside=bool(self.open_bylines)):
                 mark = BylineMark(element, len(self.items), frame[_IN_ARTICLE], frame[_CHROME])
                 self.open_bylines.append(mark)
                 self.found.byline_marks.append(mark)

@@ -50,7 +50,7 @@ _CHROME_CLASSES = frozenset(
     ]
 )
 # Chrome by its tag alone, whatever its attributes.
-CHROME_TAGS = frozenset({"aside", "nav"})
+_CHROME_TAGS = frozenset({"aside", "nav"})
 _CHROME_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo", "search"})
 
 
@@ -74,7 +74,7 @@ def is_chrome(element: Any, tag: str) -> bool:
     """True when the element itself is page chrome by its tag, ARIA role or class, or is a
     readers' comment section by its class or id; `tag` is its lower-cased tag name. Only its
     `get` is asked, so a mapping of its attributes may stand in for it."""
-    if tag in CHROME_TAGS:
+    if tag in _CHROME_TAGS:
         return True
     role = element.get("role")
     if role and role.lower() in _CHROME_ROLES:
