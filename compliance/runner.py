@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from compliance.config import ConfigLayer, RuleAdjustment, Settings, is_selected, resolve
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
@@ -186,14 +186,12 @@ class Runner:
     def settings_for(self, path: str) -> Settings:
         """The configuration that applies to a file (the command line still wins over it)."""
         layers = self.layers_for(path)
-        shared = self._shared_settings.get(id(layers)) if _path_free(layers) else None
-        if shared is not None and shared[0] is layers:
-            return shared[1]
-        absolute = self._finder.real_path(path) if path != STDIN else (Path.cwd() / (self.options.stdin_name or "stdin")).as_posix()
-        settings = resolve(layers, absolute)
-        if _path_free(layers):
-            self._shared_settings[id(layers)] = (layers, settings)
-        return settings
+
+        def settings() -> Settings:
+            absolute = self._finder.real_path(path) if path != STDIN else (Path.cwd() / (self.options.stdin_name or "stdin")).as_posix()
+            return resolve(layers, absolute)
+
+        return _shared(self._shared_settings, layers, settings)
 
     def packs_for(self, settings: Settings) -> list[Pack]:
         """All packs available to a file: built-in, configured rule directories, --rules."""
@@ -239,13 +237,7 @@ class Runner:
         """A document's settings and packs; configuration mistakes are user errors (`ConfigError`,
         `PackError`): an unknown pack id, or a rule id under `severity` that no pack has."""
         layers = self.layers_for(path)
-        if not _path_free(layers):
-            return self._plan(path, layers)
-        # Every file under these layers gets the same plan: it is made (and checked) once.
-        shared = self._shared_plans.get(id(layers))
-        if shared is None or shared[0] is not layers:
-            shared = self._shared_plans[id(layers)] = (layers, self._plan(path, layers))
-        return shared[1]
+        return _shared(self._shared_plans, layers, lambda: self._plan(path, layers))
 
     def _plan(self, path: str, layers: tuple[ConfigLayer, ...]) -> Plan:
         settings = self.settings_for(path)
@@ -1046,10 +1038,20 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _path_free(layers: Sequence[ConfigLayer]) -> bool:
-    """Whether the settings these layers make are the same for every file they apply to: only
-    `overrides` (globs matched against each file's path) tell one file from another."""
-    return not any(layer.overrides for layer in layers)
+_Made = TypeVar("_Made")
+
+
+def _shared(cache: dict[int, tuple[tuple[ConfigLayer, ...], _Made]], layers: tuple[ConfigLayer, ...], make: Callable[[], _Made]) -> _Made:
+    """What `make` gives for a file under `layers`, made once for every file under the same layers
+    when they have no per-file `overrides` (globs matched against each file's path are the only
+    thing that tells one file from another); `cache` is keyed by the layers' identity and keeps
+    them, so that the identity stays theirs."""
+    if any(layer.overrides for layer in layers):
+        return make()
+    shared = cache.get(id(layers))
+    if shared is None or shared[0] is not layers:
+        shared = cache[id(layers)] = (layers, make())
+    return shared[1]
 
 
 def _layer_of(layers: Sequence[ConfigLayer], origin: str) -> ConfigLayer | None:
