@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -43,14 +44,19 @@ def format_baseline(entries: Iterable[BaselineEntry]) -> str:
 
 
 _RECREATE = "create one with 'syndcheck baseline create'"
+_RESTORE = "restore the entry from version control, or record the baseline again with 'syndcheck baseline create'"
 _ENTRY_KEYS = ("fingerprint", "rule", "path")
+# What `fingerprints` writes: a SHA-256 in lower-case hexadecimal. Anything else can never match a
+# finding, so an entry edited by hand would silently stop suppressing anything.
+_FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 
 
 def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
     """Entries by fingerprint, from a baseline file's text (JSON as `format_baseline` writes it).
 
     Raises a ConfigError at `origin:line:column` when the text is not JSON, is not a version-1
-    baseline, or has an entry without a `fingerprint`, `rule` or `path` string.
+    baseline, has an entry without a `fingerprint`, `rule` or `path` string, or a fingerprint that
+    is not one `fingerprints` writes (64 lower-case hexadecimal digits).
     """
     try:
         data = json.loads(text)
@@ -71,17 +77,25 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
         lacking = [key for key in _ENTRY_KEYS if not isinstance(row, dict) or not isinstance(row.get(key), str)]
         if lacking:
             line, column = _entry_position(text, origin, index)
+            raise ConfigError(f"baseline entry {index + 1} needs text for {_listed(lacking)}", path=origin, line=line, column=column, hint=_RESTORE)
+        if not _FINGERPRINT.fullmatch(row["fingerprint"]):
+            line, column = _entry_position(text, origin, index)
             raise ConfigError(
-                f"baseline entry {index + 1} needs text for {_listed(lacking)}",
+                f"baseline entry {index + 1} has fingerprint '{_shortened(visible(row['fingerprint']))}', which no finding can have"
+                " (syndcheck writes 64 lower-case hexadecimal digits)",
                 path=origin,
                 line=line,
                 column=column,
-                hint="restore the entry from version control, or record the baseline again with 'syndcheck baseline create'",
+                hint=_RESTORE,
             )
         message = row.get("message", "")
         entry = BaselineEntry(row["fingerprint"], row["rule"], row["path"], message if isinstance(message, str) else str(message))
         entries[entry.fingerprint] = entry
     return entries
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _listed(keys: list[str]) -> str:

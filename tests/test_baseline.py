@@ -59,18 +59,35 @@ def test_a_file_that_is_not_a_baseline_is_a_user_error(cli: Any, archive: Path, 
     )
 
 
+NOT_WRITTEN = " (syndcheck writes 64 lower-case hexadecimal digits)"
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
         # Hand-edited or merged baselines: the message points at the line to fix.
         ('{"version": 1,\n "findings": [\n  {"rule": "dcnf/logo"\n]}\n', "bogus.json:4:1: not a baseline file: expecting ',' delimiter"),
         (
-            '{"version": 1,\n "findings": [\n  {"fingerprint": "a", "rule": "dcnf/logo", "path": "x.html"},\n  {"rule": 3, "path": "y.html"}\n]}\n',
+            '{"version": 1,\n "findings": [\n  {"fingerprint": "' + "0" * 64 + '", "rule": "dcnf/logo", "path": "x.html"},\n'
+            '  {"rule": 3, "path": "y.html"}\n]}\n',
             "bogus.json:4:3: baseline entry 2 needs text for 'fingerprint' and 'rule'",
         ),
         ('{"version": 1, "findings": ["dcnf/logo"]}', "bogus.json:1:29: baseline entry 1 needs text for 'fingerprint', 'rule' and 'path'"),
         ('{"version": 2, "findings": []}', "bogus.json: baseline version 2 is not one this syndcheck reads (1)"),
         ('\ufeff{"version": 1,\n "findings": [\n  {"rule": 3}\n]}', "bogus.json:3:3: baseline entry 1 needs text for 'fingerprint', 'rule' and 'path'"),
+        # A fingerprint edited by hand (shortened, upper-cased, a stray character) would never match again.
+        (
+            '{"version": 1,\n "findings": [\n  {"fingerprint": "3f2a", "rule": "dcnf/logo", "path": "x.html"}\n]}',
+            "bogus.json:3:3: baseline entry 1 has fingerprint '3f2a', which no finding can have" + NOT_WRITTEN,
+        ),
+        (
+            '{"version": 1, "findings": [{"fingerprint": "' + "A" * 64 + '", "rule": "dcnf/logo", "path": "x.html"}]}',
+            "bogus.json:1:29: baseline entry 1 has fingerprint '" + "A" * 64 + "', which no finding can have" + NOT_WRITTEN,
+        ),
+        (
+            '{"version": 1, "findings": [{"fingerprint": "\\u001b[2J' + "0" * 60 + '", "rule": "dcnf/logo", "path": "x.html"}]}',
+            "bogus.json:1:29: baseline entry 1 has fingerprint '\\x1b[2J" + "0" * 60 + "', which no finding can have" + NOT_WRITTEN,
+        ),
     ],
 )
 def test_a_broken_baseline_is_located_at_line_and_column(cli: Any, archive: Path, tmp_path: Path, content: str, expected: str) -> None:
