@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from compliance.errors import ConfigError, choice_hint, closest
+from compliance.errors import ConfigError, choice_hint, closest, config_error
 from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.selection import SelectionLayer
 
@@ -34,6 +34,8 @@ class Override:
     fail_on: Severity | None
     severity: tuple[tuple[str, Severity | None], ...]
     origin: str
+    # Where each of its `packs` and `severity` values is written: (key, value, line, column).
+    positions: tuple[tuple[str, str, int, int], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +57,13 @@ class ConfigLayer:
     # (an unknown pack id, a rule id no pack has, a missing rules path).
     positions: tuple[tuple[str, str, int, int], ...] = field(default=(), compare=False)
 
-    def position(self, key: str, value: str) -> tuple[int | None, int | None]:
-        """The line and column where `key` names `value`, when known."""
-        return next(((line, column) for name, text, line, column in self.positions if name == key and text == value), (None, None))
+    def position(self, key: str, value: str, origin: str | None = None) -> tuple[int | None, int | None]:
+        """The line and column where `key` names `value`, when known: in the file's own settings,
+        or in the override whose origin (`file:line`, as `Settings.sources` names it) is `origin`."""
+        positions = self.positions
+        if origin is not None and origin != self.origin:
+            positions = next((override.positions for override in self.overrides if override.origin == origin), ())
+        return next(((line, column) for name, text, line, column in positions if name == key and text == value), (None, None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +128,7 @@ class RuleAdjustment:
 
 
 def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
-    return ConfigError(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
+    return config_error(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
 
 
 def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] | None = None, *, empty: str | None = None) -> tuple[str, ...]:
@@ -236,13 +242,15 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
             _check_keys(item, _OVERRIDE_KEYS, "an override")
             if "files" not in item.entries:
                 raise _fail("an override needs 'files' (globs)", item.mark)
+            at: list[tuple[str, str, int, int]] = []
             overrides.append(
                 Override(
                     files=_strings(item.entries["files"], "'files'", empty="give the globs of the files it is for, such as 'opinion/**'"),
-                    packs=_strings(item.entries["packs"], "'packs'", empty=_NO_PACKS) if "packs" in item.entries else None,
+                    packs=_strings(item.entries["packs"], "'packs'", at, empty=_NO_PACKS) if "packs" in item.entries else None,
                     fail_on=_severity(item.entries["fail-on"], "'fail-on'") if "fail-on" in item.entries else None,
-                    severity=_severity_map(item.entries["severity"]) if "severity" in item.entries else (),
+                    severity=_severity_map(item.entries["severity"], at) if "severity" in item.entries else (),
                     origin=f"{origin}:{item.mark.line}",
+                    positions=tuple(at),
                 )
             )
         values["overrides"] = tuple(overrides)

@@ -45,11 +45,8 @@ def _config_in_directory(directory: Path) -> ConfigLayer | None:
             header, keys = _toml_positions(text.decode("utf-8"))
             from compliance.yamlsource import nodes_from_plain
 
-            try:
-                return build_layer(nodes_from_plain(table, origin, header, keys), origin, directory.resolve().as_posix())
-            except ConfigError as exc:
-                # pyproject.toml holds other tools' settings too: the message says whose table is wrong.
-                raise ConfigError(f"[tool.syndcheck] {exc.what}", path=exc.path, line=exc.line, column=exc.column, hint=exc.hint) from None
+            # (Its errors name the [tool.syndcheck] table: see `errors.config_error`.)
+            return build_layer(nodes_from_plain(table, origin, header, keys), origin, directory.resolve().as_posix())
     return None
 
 
@@ -84,6 +81,17 @@ def _toml_positions(text: str) -> tuple[int, dict[TomlPath, tuple[int, int]]]:
     """
     positions: dict[TomlPath, tuple[int, int]] = {}
     tables: dict[TomlPath, int] = {}  # how many [[...]] of each array of tables so far
+
+    def resolved(names: tuple[str, ...]) -> TomlPath:
+        # A header's name that passes through an array of tables means its last table so far
+        # (`[tool.syndcheck.overrides.severity]` after a `[[tool.syndcheck.overrides]]`).
+        path: TomlPath = ()
+        for name in names:
+            path = (*path, name)
+            if path in tables:
+                path = (*path, tables[path] - 1)
+        return path
+
     table: TomlPath = ()  # the current table's full path
     scanner = _TomlScanner(text.splitlines(), positions)
     while scanner.row < len(scanner.lines):
@@ -93,8 +101,9 @@ def _toml_positions(text: str) -> tuple[int, dict[TomlPath, tuple[int, int]]]:
             # A header's name is a dotted key between its brackets.
             scanner.column = line.index("[") + (2 if stripped.startswith("[[") else 1)
             scanner.peek()
-            table = scanner.key()
+            names = scanner.key()
             at = (scanner.row + 1, line.index("[") + 1)
+            table = (*resolved(names[:-1]), *names[-1:]) if stripped.startswith("[[") else resolved(names)
             positions.setdefault(table, at)
             if stripped.startswith("[["):
                 index = tables.get(table, 0)

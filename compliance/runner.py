@@ -19,7 +19,7 @@ from compliance.config import ConfigLayer, RuleAdjustment, Settings, is_selected
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
 from compliance.document import DocumentKind
 from compliance.engine import CheckSettings, check_with
-from compliance.errors import CheckError, ConfigError, InputError, Terminated, UserError, closest
+from compliance.errors import CheckError, InputError, Terminated, UserError, closest, config_error
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
 from compliance.fingerprint import display_path
@@ -246,7 +246,7 @@ class Runner:
                 if not os.path.exists(location):
                     line, column = layer.position("rules", location)
                     hint = "check the path; it is relative to the configuration file's folder"
-                    raise ConfigError(f"'rules': no such rule pack file or directory '{location}'", path=layer.origin, line=line, column=column, hint=hint)
+                    raise config_error(f"'rules': no such rule pack file or directory '{location}'", path=layer.origin, line=line, column=column, hint=hint)
         available = self.packs_for(settings)
         self._validate(settings, available, layers)
         known, off = self.rule_choice(settings, available)
@@ -269,9 +269,9 @@ class Runner:
                 continue
             hint = closest(pack_id, known) or "run 'syndcheck packs' to list them"
             layer = _layer_of(layers, origin)
-            line, column = layer.position("packs", pack_id) if layer is not None else (None, None)
+            line, column = layer.position("packs", pack_id, origin) if layer is not None else (None, None)
             path = layer.origin if layer is not None and line is not None else origin
-            raise ConfigError(f"'packs': unknown pack '{pack_id}'", path=path, line=line, column=column, hint=hint)
+            raise config_error(f"'packs': unknown pack '{pack_id}'", path=path, line=line, column=column, hint=hint)
 
     def _note_relaxed(self, settings: Settings, available: list[Pack]) -> None:
         """The configuration's `packs` limit and `fail-on` raise (unless the command line sets
@@ -326,9 +326,9 @@ class Runner:
             if rule_id not in rules:
                 hint = closest(rule_id, rules) or "run 'syndcheck rules list' to see the rule ids"
                 layer = _layer_of(layers, origin)
-                line, column = layer.position("severity", rule_id) if layer is not None else (None, None)
+                line, column = layer.position("severity", rule_id, origin) if layer is not None else (None, None)
                 path = layer.origin if layer is not None and line is not None else origin
-                raise ConfigError(f"unknown rule '{rule_id}' under 'severity'", path=path, line=line, column=column, hint=hint)
+                raise config_error(f"unknown rule '{rule_id}' under 'severity'", path=path, line=line, column=column, hint=hint)
             if level is None or level < rules[rule_id].severity:
                 self.adjustments.setdefault((rule_id, level, origin), RuleAdjustment(rule_id, level, origin))
         self._validated.add(key)

@@ -16,7 +16,7 @@ import fnmatch
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from compliance.errors import ConfigError, closest
+from compliance.errors import ConfigError, closest, config_error
 
 ALL = "ALL"
 COMMAND_LINE = "command line"
@@ -106,7 +106,7 @@ def validate(layers: Sequence[SelectionLayer], rule_ids: Sequence[str]) -> None:
                 path = None if layer.origin == COMMAND_LINE else layer.origin
                 line, column = layer.position(option, selector)
                 message = f"{flag}: unknown {what} '{selector}'" + (" (it matches no rule)" if what == "selector" else "")
-                raise ConfigError(message, path=path, line=line, column=column, hint=hint)
+                raise config_error(message, path=path, line=line, column=column, hint=hint)
 
 
 def split_selectors(values: Iterable[str], option: str) -> tuple[str, ...]:
@@ -137,6 +137,6 @@ def nothing_left(layers: Sequence[SelectionLayer], known: Collection[str], off: 
     if last is not None and where is not None:
         # The file's `ignore` when it names anything (it is what turned the rest off), else its `select`.
         line, column = last.position("ignore" if last.ignore else "select", "")
-    return ConfigError(
+    return config_error(
         f"{flags} leave no rule to run", path=where, line=line, column=column, hint="select at least one rule, pack or glob ('syndcheck rules list' shows them)"
     )

@@ -76,10 +76,10 @@ def test_a_selection_that_runs_nothing_is_one_line_and_exit_2(cli: Any, args: tu
 @pytest.mark.parametrize(
     ("name", "content", "where"),
     [
-        (".syndcheck.yaml", "root: true\nselect: []\n", "2:1"),
+        (".syndcheck.yaml", "root: true\nselect: []\n", "2:1:"),
         # The ignore list is what turned the selected pack off.
-        (".syndcheck.yaml", "root: true\nselect: [dcnf]\n\nignore:\n  - dcnf\n", "4:1"),
-        ("pyproject.toml", "[tool.syndcheck]\nroot = true\nselect = []\n", "3:1"),
+        (".syndcheck.yaml", "root: true\nselect: [dcnf]\n\nignore:\n  - dcnf\n", "4:1:"),
+        ("pyproject.toml", "[tool.syndcheck]\nroot = true\nselect = []\n", "3:1: [tool.syndcheck]"),
     ],
 )
 def test_a_configuration_that_selects_nothing_names_the_file_and_line(cli: Any, tmp_path: Path, name: str, content: str, where: str) -> None:
@@ -87,7 +87,7 @@ def test_a_configuration_that_selects_nothing_names_the_file_and_line(cli: Any, 
     story = write(tmp_path, "story.html", (DCNF / "no-logo.html").read_bytes())
     run = cli("check", str(story))
     assert (run.code, run.out) == (2, "")
-    assert run.err.startswith(f"syndcheck: error: {tmp_path / name}:{where}: select/ignore leave no rule to run — "), run.err
+    assert run.err.startswith(f"syndcheck: error: {tmp_path / name}:{where} select/ignore leave no rule to run — "), run.err
 
 
 def test_selection_layers_follow_ruff() -> None:

@@ -49,7 +49,9 @@ def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) ->
     ("toml", "expected"),
     [
         # Values found wrong after loading are located in the file, as in .syndcheck.yaml.
-        ('[tool.syndcheck]\nroot = true\npacks = ["dcfn"]\n', ":3:10: 'packs': unknown pack 'dcfn' — did you mean 'dcnf'?"),
+        # Every message names the table, since pyproject.toml holds other tools' settings too.
+        ('[tool.syndcheck]\nroot = true\npacks = ["dcfn"]\n', ":3:10: [tool.syndcheck] 'packs': unknown pack 'dcfn' — did you mean 'dcnf'?"),
+        ('[tool.syndcheck]\nroot = true\nignore = ["ALL"]\n', ":3:1: [tool.syndcheck] select/ignore leave no rule to run"),
         # The table as dotted keys, or as an inline table, under [tool].
         (
             '[project]\nname = "x"\n\n[tool]\nsyndcheck.root = true\nsyndcheck.fail-on = "nope"\n',
@@ -59,11 +61,11 @@ def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) ->
         # A multi-line array's item, an inline table's key, a key of the second [[overrides]]: each at its own place.
         (
             '[tool.syndcheck]\nroot = true\nselect = [\n  "dcnf", # the wire\n  "dcnf/lgo",\n]\n',
-            ":5:3: select: unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?",
+            ":5:3: [tool.syndcheck] select: unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?",
         ),
         (
             '[tool.syndcheck]\nroot = true\nseverity = { "dcnf/logo" = "warning", "dcnf/lgo" = "off" }\n',
-            ":3:39: unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
+            ":3:39: [tool.syndcheck] unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
         ),
         (
             '[tool.syndcheck]\nroot = true\n\n[[tool.syndcheck.overrides]]\nfiles = ["a/*"]\n\n'
@@ -72,7 +74,22 @@ def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) ->
         ),
         (
             '[tool.syndcheck]\nroot = true\n\n[tool.syndcheck.severity]\n"dcnf/lgo" = "off"\n',
-            ":5:1: unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
+            ":5:1: [tool.syndcheck] unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
+        ),
+        # An override's own values, in an inline table or in a sub-table of the last [[overrides]].
+        (
+            '[tool.syndcheck]\nroot = true\npacks = ["dcnf"]\n\n[[tool.syndcheck.overrides]]\nfiles = ["*.html"]\n'
+            'packs = ["dcnf", "dcfn"]\nseverity = { "dcnf/logo" = "warning" }\n',
+            ":7:18: [tool.syndcheck] 'packs': unknown pack 'dcfn' — did you mean 'dcnf'?",
+        ),
+        (
+            '[tool.syndcheck]\nroot = true\n\n[[tool.syndcheck.overrides]]\nfiles = ["*.html"]\nseverity = { "dcnf/lgo" = "off" }\n',
+            ":6:14: [tool.syndcheck] unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
+        ),
+        (
+            '[tool.syndcheck]\nroot = true\n\n[[tool.syndcheck.overrides]]\nfiles = ["b/*"]\n\n[[tool.syndcheck.overrides]]\nfiles = ["*.html"]\n'
+            '[tool.syndcheck.overrides.severity]\n"dcnf/logo" = "warning"\n"dcnf/lgo" = "off"\n',
+            ":11:1: [tool.syndcheck] unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
         ),
         (
             '[tool.syndcheck]\nroot = true\nfail-on = "eror"\n',
@@ -86,7 +103,17 @@ def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) ->
 def test_pyproject_errors_are_at_file_line_column(cli: Any, tmp_path: Path, toml: str | bytes, expected: str) -> None:
     pyproject = write(tmp_path, "pyproject.toml", toml)
     story = write(tmp_path, "a.html", NO_LOGO)
-    assert _error(cli("check", str(story))) == f"{pyproject}{expected}"
+    error = _error(cli("check", str(story)))
+    assert error == f"{pyproject}{expected}" or error.startswith(f"{pyproject}{expected} — "), error
+
+
+def test_a_pyproject_rules_path_that_is_not_there_names_the_table(cli: Any, tmp_path: Path) -> None:
+    pyproject = write(tmp_path, "pyproject.toml", '[tool.syndcheck]\nroot = true\nrules = ["nothere"]\n')
+    story = write(tmp_path, "a.html", NO_LOGO)
+    assert _error(cli("check", str(story))) == (
+        f"{pyproject}:3:10: [tool.syndcheck] 'rules': no such rule pack file or directory '{tmp_path.resolve().as_posix()}/nothere'"
+        " — check the path; it is relative to the configuration file's folder"
+    )
 
 
 def test_two_configuration_files_in_one_folder_are_an_error_naming_both(cli: Any, tmp_path: Path) -> None:
