@@ -417,7 +417,7 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path, utf8=decoded.utf8)
         # Timing reports the parse and detection steps, so it always takes them.
         if candidates.nothing and not settings.timing:
-            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, settings.packs, path=settings.path, start_tags=candidates.start_tags)
+            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, settings.packs, path=settings.path)
             if unmatched is not None:
                 return unmatched
     started = time.perf_counter()
@@ -427,17 +427,15 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
     return dataclasses.replace(report, timings=(("parse", parsed), *report.timings)) if settings.timing else report
 
 
-# libxml2's limit on nesting (with huge_tree): a page nested deeper is reported as truncated.
-_PARSER_DEPTH_LIMIT = 2048
 NO_PACK = Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)")
 
 
-def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Sequence[Pack], *, path: str, start_tags: int) -> Report | None:
+def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Sequence[Pack], *, path: str) -> Report | None:
     """The report of a page on which the prefilter found no pack's words, built without the
     document model: what `check_document` reports for it. None when the page needs the model
-    all the same: suppression comments (reported even with no pack), an `original` in its front
-    matter, or nesting deep enough to stop the parser (reported as truncated: an HTML page with
-    more than `start_tags` start tags)."""
+    all the same: suppression comments (reported even with no pack), or an `original` in its
+    front matter. (A page nested deeper than the parser reads is not cut off, and needs no
+    notice: `document.nesting` reads it as a browser does.)"""
     from compliance.document.plaintext import read_front_matter, split_front_matter
 
     if "syndcheck-disable" in source:
@@ -445,11 +443,7 @@ def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Seque
     notices: list[Notice] = []
     if reason.startswith(GUESSED):
         notices.append(Notice("decoded-as", f"encoding guessed ({reason.removeprefix(GUESSED)}); declare the charset if names look wrong"))
-    if kind == "html":
-        # Every element open at once needs a start tag of its own.
-        if start_tags > _PARSER_DEPTH_LIMIT:
-            return None
-    else:
+    if kind != "html":
         front_matter, error = read_front_matter(split_front_matter(source)[0])
         if "original" in front_matter:
             return None

@@ -157,14 +157,32 @@ def test_a_page_a_pack_matches_is_decoded_once(monkeypatch: pytest.MonkeyPatch) 
     assert calls == [len(data)]
 
 
-def test_suppression_comments_and_deep_nesting_still_build_the_model() -> None:
+def test_suppression_comments_still_build_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    import compliance.engine
+
+    built: list[str] = []
+    parse = compliance.engine.parse_document
+    monkeypatch.setattr(compliance.engine, "parse_document", lambda *args, **kwargs: built.append("model") or parse(*args, **kwargs))
     disabled = b"<html><body><!-- syndcheck-disable dcnf/logo -- not ours --><p>Text.</p></body></html>"
     assert_same(disabled, "html")
-    # Nested past libxml2's limit: read again as a browser builds it, so nothing is cut off, and the
-    # prefiltered report is the full one.
-    deep = b"<html><body>" + b"<div>" * 3000 + b"text" + b"</div>" * 3000 + b"</body></html>"
+    assert built
+
+
+@pytest.mark.parametrize("levels", [3000, 20000])
+def test_a_page_nested_past_the_parsers_limit_needs_no_model_when_no_pack_matches(monkeypatch: pytest.MonkeyPatch, levels: int) -> None:
+    """Nested past libxml2's limit, a page is read again as a browser builds it, so nothing is cut
+    off and no notice is due: with no pack's words on it, the prefiltered report is the full one,
+    and costs no model (most large real pages hold thousands of start tags)."""
+    deep = b"<html><body>" + b"<div>" * levels + b"text" + b"</div>" * levels + b"</body></html>"
     report = assert_same(deep, "html")
-    assert "truncated" not in {n.code for n in report.notices}
+    assert [n.code for n in report.notices] == ["no-pack"]
+    import compliance.engine
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the document model was built")
+
+    monkeypatch.setattr(compliance.engine, "parse_document", refuse)
+    assert check_bytes(deep, "html", packs(), path="deep.html").notices == report.notices
 
 
 # --------------------------------------------------------------------------------------------
