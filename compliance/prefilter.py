@@ -501,8 +501,9 @@ _BOUNDARY = b"\x01"
 _SPACE_IN_WORD = re.compile(rb"\x01(?<=[^\s\x01]\x01)\x01*+[ \t\n\r\f\v]++\x01++(?=[^\s\x01])")
 # Any other text node with something other than white space right before and right after it:
 # an element the page hides there ("Pro<span hidden>x</span>Publica") joins the two into one
-# word. Possessive quantifiers, so that a long node is never given back byte by byte.
-_NODE_IN_WORD = re.compile(rb"\x01(?<=[^\s\x01]\x01)\x01*+([ \t\n\r\f\v]*+[^\s\x01][^\x01]*+)(?=\x01++[^\s\x01])")
+# word. Possessive quantifiers, so that a long node is never given back byte by byte. The second
+# group is the byte of text after the node.
+_NODE_IN_WORD = re.compile(rb"\x01(?<=[^\s\x01]\x01)\x01*+([ \t\n\r\f\v]*+[^\s\x01][^\x01]*+)(?=\x01++([^\s\x01]))")
 # A run of such nodes is read with each subset of them hidden (2**n - 1 readings); a page with a
 # longer run, or with very many such nodes, is not prefiltered (every marker is evaluated).
 _MAX_RUN = 4
@@ -521,13 +522,14 @@ class _PageParts:
     start_tags: int = 0
 
 
-def _page_parts(source: str, kind: str, reach: int = _REACH, utf8: bytes | None = None) -> _PageParts:
-    """The page's folded parts; `reach` is the length of the longest word looked for, `utf8` the
-    source in UTF-8 when the caller has it (else it is encoded here)."""
+def _page_parts(source: str, kind: str, reach: int = _REACH, utf8: bytes | None = None, pairs: frozenset[bytes] | None = None) -> _PageParts:
+    """The page's folded parts; `reach` is the length of the longest word looked for, `pairs`
+    every two bytes side by side in one of those words (None: any bytes may be), `utf8` the source
+    in UTF-8 when the caller has it (else it is encoded here)."""
     if utf8 is None:
         utf8 = source.encode("utf-8", "surrogatepass")
     if kind == "html":
-        return _html_parts(source, utf8, reach)
+        return _html_parts(source, utf8, reach, pairs)
     parts = [fold_utf8(utf8)]
     if kind == "markdown":
         from compliance.document.plaintext import reader_text
@@ -551,7 +553,7 @@ def _split_markup(source: str, utf8: bytes) -> tuple[bytes, list[bytes]]:
     return _BOUNDARY.join(filter(None, pieces[0::2])), pieces[1::2]
 
 
-def _html_parts(source: str, utf8: bytes, reach: int) -> _PageParts:
+def _html_parts(source: str, utf8: bytes, reach: int, pairs: frozenset[bytes] | None) -> _PageParts:
     # One pass splits the page into its text nodes and its markup (tags, comments, scripts and
     # styles: attribute values, script text and the ids and classes selectors name). Text nodes
     # are decoded apart, as the parser does ("&am<b></b>p;" is no reference).
@@ -564,18 +566,20 @@ def _html_parts(source: str, utf8: bytes, reach: int) -> _PageParts:
     if b"&" in text:
         text = _CHARACTER_REFERENCE.sub(_text_reference, text)
     nodes = fold_utf8(text, keep=b"\x01")
-    readings = _hidden_inside(nodes, reach)
+    readings = _hidden_inside(nodes, reach, pairs)
     parts = [fold_utf8(markup), _SPACE_IN_WORD.sub(b"", nodes).replace(b"\x01", b"")]
     if readings:
         parts.append(b"\n".join(readings))
     return _PageParts(parts, undecided=readings is None, start_tags=start_tags)
 
 
-def _hidden_inside(nodes: bytes, reach: int) -> list[bytes] | None:
+def _hidden_inside(nodes: bytes, reach: int, pairs: frozenset[bytes] | None = None) -> list[bytes] | None:
     """The text around each run of text nodes inside a word, read with every subset of the run
     hidden (`Pro<span style="display:none">x</span>Publica` reads "ProPublica" once the page's
     CSS is known, which is only after the model is built), with `reach` bytes of text on each
-    side; None when there are too many to read. `nodes` is the folded text, its nodes apart."""
+    side; None when there are too many to read. `nodes` is the folded text, its nodes apart.
+    With `pairs` (every two bytes side by side in a word looked for), a run is read only when
+    hiding some of it puts two such bytes side by side (see `_may_join`)."""
     runs: list[list[re.Match[bytes]]] = []
     for count, node in enumerate(_NODE_IN_WORD.finditer(nodes)):
         if count >= _MAX_NODES_IN_WORDS:
@@ -584,16 +588,31 @@ def _hidden_inside(nodes: bytes, reach: int) -> list[bytes] | None:
             runs[-1].append(node)
         else:
             runs.append([node])
+    if any(len(run) > _MAX_RUN for run in runs):
+        return None
     readings = []
     for run in runs:
-        if len(run) > _MAX_RUN:
-            return None
+        if pairs is not None and not _may_join(nodes, run, pairs):
+            continue
         before, after = _reaching(nodes, run[0].start(1), -reach), _reaching(nodes, run[-1].end(1), reach)
         texts = [node.group(1) for node in run]
         for hidden in range(1, 2 ** len(texts)):
             kept = b"".join(text for index, text in enumerate(texts) if not hidden >> index & 1)
             readings.append(before + kept + after)
     return [reading.replace(b"\x01", b"") for reading in readings]
+
+
+def _may_join(nodes: bytes, run: list[re.Match[bytes]], pairs: frozenset[bytes]) -> bool:
+    """Whether hiding some of a run of nodes puts side by side two bytes that are side by side in
+    a word of `pairs`. A reading is the text before the run, the nodes kept and the text after:
+    a word that spans no place where something was hidden is a stretch of the text without
+    white space, which the text searched already holds (a space-only node it leaves out is white
+    space); a word that spans one holds the two bytes on either side of it."""
+    # The last byte of the text before the run and of each node; the first of each node and of
+    # the text after the run. Hiding the nodes between the i-th piece and the j-th joins them.
+    lasts = [nodes[run[0].start() - 1], *(node.group(1)[-1] for node in run)]
+    firsts = [*(node.group(1)[0] for node in run), run[-1].group(2)[0]]
+    return any(bytes((lasts[i], firsts[j])) in pairs for i in range(len(run)) for j in range(i + 1, len(run) + 1))
 
 
 def _reaching(nodes: bytes, at: int, reach: int) -> bytes:
@@ -733,6 +752,12 @@ class Prefilter:
         needs = [need for _, need in self._markers] + [need for _, need, _ in self._own_names] + [need for _, need in self._own_domains]
         self.words: list[bytes] = sorted({word for need in needs if need for alternative in need for word in alternative})
         self._reach = max(map(len, self.words), default=0)
+        # Every two bytes side by side in a word: text read with nodes hidden inside a word is
+        # only searched where hiding them joins two such bytes (words never hold white space,
+        # which `_may_join` relies on; were one to, every such reading would be searched).
+        self._pairs: frozenset[bytes] | None = frozenset(word[i : i + 2] for word in self.words for i in range(len(word) - 1))
+        if any(len(word.split()) != 1 for word in self.words):
+            self._pairs = None
         # Each need's words, one of which must be on the page for the need to be met (a need with
         # an empty alternative, met by any page, has none here).
         self._any_word: dict[Need, frozenset[bytes]] = {need: frozenset().union(*need) for need in needs if need and all(need)}
@@ -741,7 +766,7 @@ class Prefilter:
     def scan(self, source: str, kind: str, *, page_url: str = "", utf8: bytes | None = None) -> Candidates:
         """The markers that may fire and the own sites that may be named on this page; `utf8`, when
         given, is `source` in UTF-8 (the page's own bytes), which the page is read from."""
-        page = _page_parts(source, kind, self._reach, utf8)
+        page = _page_parts(source, kind, self._reach, utf8, self._pairs)
         parts = page.parts
         text = b"\n".join(parts)
         found: set[bytes] = set()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from compliance.document import parse_document
@@ -29,6 +29,7 @@ from compliance.prefilter import (
     _MARKUP_SPLIT_TEXT,
     Prefilter,
     _attribute_reference,
+    _page_parts,
     _split_markup,
     _text_reference,
     fold,
@@ -433,6 +434,31 @@ def test_the_prefilter_reads_the_text_around_a_hidden_element_with_it_hidden() -
     assert b"propublica" in page_text("<p>Pro<i hidden>x</i><b>Pub</b><i hidden>y</i>lica</p>", "html")
     # The page is searched as written too: a hidden element's text may be what a marker names.
     assert b"proxpublica" in page_text('<p>Pro<span style="display:none">x</span>Publica</p>', "html")
+
+
+# Pieces of pages with text nodes inside words, some of them hidden, and of words to look for.
+_HIDING_TOKENS = (
+    *("Pro", "Pub", "lica", "Cal", "ler", "x", "q.", "l", "o", " ", "\n", "'", ".", "&amp;", "&#x70;", "é", "\u00ad"),
+    *("<b>", "</b>", "<i hidden>", "</i>", '<span style="display:none">', "</span>", "<p>", "</p>", "<br>", "<!-- c -->"),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_HIDING_TOKENS), max_size=30), st.lists(st.tuples(st.integers(0, 400), st.integers(2, 12)), min_size=1, max_size=6))
+# Two nodes hidden at once join bytes that hiding either alone does not ("o" and "l").
+@example(["Pro", "<i hidden>", "x", "</i>", "<b>", "q.", "</b>", "lica"], [(0, 2)])
+def test_text_read_with_nodes_hidden_is_searched_wherever_hiding_them_may_join_a_word(tokens: list[str], slices: list[tuple[int, int]]) -> None:
+    """Reading text with nodes inside a word hidden only where hiding them puts two bytes side by
+    side that are side by side in a word finds every word that reading all of it finds (the
+    words are taken from those readings, so that they span where nodes were hidden)."""
+    page = "".join(tokens)
+    readings = b"\n".join(_page_parts(page, "html", 16).parts[2:])
+    words = {word for start, size in slices for word in readings[start : start + size].split()} | {b"prolica", b"caller"}
+    pairs = frozenset(word[i : i + 2] for word in words for i in range(len(word) - 1))
+    reach = max(map(len, words))
+    every, some = _page_parts(page, "html", reach), _page_parts(page, "html", reach, pairs=pairs)
+    assert every.undecided == some.undecided and every.parts[:2] == some.parts[:2]
+    assert {w for w in words if w in b"\n".join(every.parts)} == {w for w in words if w in b"\n".join(some.parts)}
 
 
 def test_a_publishers_name_in_look_alike_letters_is_detected_as_in_full() -> None:
