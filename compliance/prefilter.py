@@ -28,7 +28,7 @@ import functools
 import html
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html.entities import html5
 from typing import Any, NamedTuple
@@ -758,9 +758,14 @@ class Prefilter:
         self._pairs: frozenset[bytes] | None = frozenset(word[i : i + 2] for word in self.words for i in range(len(word) - 1))
         if any(len(word.split()) != 1 for word in self.words):
             self._pairs = None
-        # Each need's words, one of which must be on the page for the need to be met (a need with
-        # an empty alternative, met by any page, has none here).
-        self._any_word: dict[Need, frozenset[bytes]] = {need: frozenset().union(*need) for need in needs if need and all(need)}
+        # The needs that hold each word: a need none of whose words is on a page is not met, so a
+        # page's words say which few needs to test (a need with an empty alternative, met by any
+        # page, holds no word that rules it out and is always met).
+        self._needs_of_word: dict[bytes, list[Need]] = {}
+        for need in {need for need in needs if need and all(need)}:
+            for word in frozenset().union(*need):
+                self._needs_of_word.setdefault(word, []).append(need)
+        self._always_met = frozenset(need for need in needs if need and not all(need))
         self._automaton: Any = None
 
     def scan(self, source: str, kind: str, *, page_url: str = "", utf8: bytes | None = None) -> Candidates:
@@ -770,6 +775,8 @@ class Prefilter:
         parts = page.parts
         text = b"\n".join(parts)
         found: set[bytes] = set()
+        # Every occurrence of every word (overlapping ones too), as (word's index, start, end).
+        matches: list[tuple[int, int, int]] | None = None
         if page.undecided:
             found = set(self.words)
         elif self.words:
@@ -777,14 +784,16 @@ class Prefilter:
                 from ahocorasick_rs import BytesAhoCorasick
 
                 self._automaton = BytesAhoCorasick(self.words)
-            found = {self.words[index] for index, _start, _end in self._automaton.find_matches_as_indexes(text, overlapping=True)}
+            matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+            found = {self.words[index] for index, _start, _end in matches}
+
+        # Most needs share no word with the page: only those that do are tested.
+        met = set(self._always_met)
+        for word in found:
+            met.update(need for need in self._needs_of_word.get(word, ()) if need not in met and any(alternative <= found for alternative in need))
 
         def possible(need: Need | None) -> bool:
-            if need is None:
-                return True
-            # Most needs share no word with the page: one set operation says so.
-            words = self._any_word.get(need)
-            return (words is None or not found.isdisjoint(words)) and any(alternative <= found for alternative in need)
+            return need is None or need in met
 
         markers = frozenset(key for key, need in self._markers if possible(need))
         own = {pack for pack, need in self._own_domains if possible(need)}
@@ -792,7 +801,18 @@ class Prefilter:
         # attribute value somewhere, as og:site_name gives it.
         if kind == "html":
             # (Only an HTML page has an og:site_name; it is an attribute, in the source as written.)
-            own.update(pack for pack, need, value in self._own_names if pack not in own and possible(need) and _is_attribute_value(value, parts[0]))
+            named = [(pack, value) for pack, need, value in self._own_names if pack not in own and possible(need)]
+            if named:
+                markup = parts[0]
+                # Where each word searched for occurs in the markup, as the search found it (the
+                # markup is the first part; no word holds the line break that ends it).
+                starts: dict[bytes, list[int]] | None = None
+                if matches is not None:
+                    starts = {word: [] for word in self.words}
+                    for index, start, end in matches:
+                        if end <= len(markup):
+                            starts[self.words[index]].append(start)
+                own.update(pack for pack, value in named if _is_attribute_value(value, markup, starts))
         host = _host(page_url)
         if host:
             own.update(pack for pack, domains in self._domains.items() if any(host == d or host.endswith("." + d) for d in domains))
@@ -827,13 +847,15 @@ def _skip_space_back(text: bytes, at: int) -> int:
     return at
 
 
-def _is_attribute_value(names: tuple[_Name, ...], text: bytes) -> bool:
+def _is_attribute_value(names: tuple[_Name, ...], text: bytes, starts: Mapping[bytes, list[int]] | None = None) -> bool:
     """Whether one of the names is the whole value of an attribute, quoted or not (og:site_name
-    is compared with the names as `fold_name` reads them: case and spacing aside, whole)."""
+    is compared with the names as `fold_name` reads them: case and spacing aside, whole);
+    `starts`, when given, holds where words occur in `text` (a word it does not hold is searched
+    for)."""
     for name in names:
         anchor = name.words[name.anchor]
-        at = text.find(anchor)
-        while at >= 0:
+        known = starts.get(anchor) if starts is not None else None
+        for at in known if known is not None else _occurrences(text, anchor):
             start = at if name.rest.match(text, at) else -1
             for word in reversed(name.words[: name.anchor]):
                 if start < 0:
@@ -846,8 +868,14 @@ def _is_attribute_value(names: tuple[_Name, ...], text: bytes) -> bool:
                     before = _skip_space_back(text, before - 1)
                 if before > 0 and text[before - 1] == ord("="):
                     return True
-            at = text.find(anchor, at + 1)
     return False
+
+
+def _occurrences(text: bytes, word: bytes) -> Iterable[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _host(url: str) -> str:

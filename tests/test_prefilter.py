@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from compliance import prefilter as prefilter_module
 from compliance.document import parse_document
 from compliance.engine import check_bytes, check_document
 from compliance.findings import Report
@@ -459,6 +460,34 @@ def test_text_read_with_nodes_hidden_is_searched_wherever_hiding_them_may_join_a
     every, some = _page_parts(page, "html", reach), _page_parts(page, "html", reach, pairs=pairs)
     assert every.undecided == some.undecided and every.parts[:2] == some.parts[:2]
     assert {w for w in words if w in b"\n".join(every.parts)} == {w for w in words if w in b"\n".join(some.parts)}
+
+
+_SITE_NAME_TOKENS = (
+    *('<meta property="og:site_name" content="', "<meta content=", '">', "'>", "<p>", "</p>", "=", '"', "'", " ", "\n", "x"),
+    *("Daily", "Caller", "daily caller", "Callers", "KFF", "Health", "News", "KFF Health News", "og:site_name", "&#x43;aller"),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_SITE_NAME_TOKENS), max_size=25))
+@example(['<meta property="og:site_name" content="', "Daily", " ", "Caller", '">'])  # at the markup's very end
+@example(["<p>", "daily caller", "</p>", "<meta content=", "Daily", "\n", "Caller", "'>", "og:site_name"])
+def test_a_publishers_name_is_an_attribute_value_where_the_search_found_it_as_where_it_is_looked_for(tokens: list[str]) -> None:
+    """Whether a publisher's name is a whole attribute value is read at the places the word search
+    found its longest word, which are every place it occurs in the markup."""
+    answers: list[bool] = []
+    original = prefilter_module._is_attribute_value
+
+    def both(names: Any, text: bytes, starts: Any = None) -> bool:
+        answer = original(names, text, starts)
+        assert starts is not None and answer == original(names, text)
+        answers.append(answer)
+        return answer
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prefilter_module, "_is_attribute_value", both)
+        own = Prefilter(packs()).scan("".join(tokens), "html").own_sites
+    assert answers.count(True) == len(own)
 
 
 def test_a_publishers_name_in_look_alike_letters_is_detected_as_in_full() -> None:
