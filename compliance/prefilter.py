@@ -519,7 +519,6 @@ class _PageParts:
 
     parts: list[bytes]
     undecided: bool = False
-    start_tags: int = 0
 
 
 def _page_parts(source: str, kind: str, reach: int = _REACH, utf8: bytes | None = None, pairs: frozenset[bytes] | None = None) -> _PageParts:
@@ -559,8 +558,6 @@ def _html_parts(source: str, utf8: bytes, reach: int, pairs: frozenset[bytes] | 
     # are decoded apart, as the parser does ("&am<b></b>p;" is no reference).
     text, markups = _split_markup(source, utf8)
     markup = b"\n".join(markups)
-    # Every piece of markup but the end tags (comments and scripts counted too: at least as many).
-    start_tags = len(markups) - markup.count(b"\n</") - markup.startswith(b"</")
     if b"&" in markup:
         markup = _CHARACTER_REFERENCE.sub(_attribute_reference, markup)
     if b"&" in text:
@@ -570,7 +567,7 @@ def _html_parts(source: str, utf8: bytes, reach: int, pairs: frozenset[bytes] | 
     parts = [fold_utf8(markup), _SPACE_IN_WORD.sub(b"", nodes).replace(b"\x01", b"")]
     if readings:
         parts.append(b"\n".join(readings))
-    return _PageParts(parts, undecided=readings is None, start_tags=start_tags)
+    return _PageParts(parts, undecided=readings is None)
 
 
 def _hidden_inside(nodes: bytes, reach: int, pairs: frozenset[bytes] | None = None) -> list[bytes] | None:
@@ -638,8 +635,6 @@ class Candidates:
 
     markers: frozenset[tuple[str, str]]
     own_sites: frozenset[str]
-    # At least as many as the start tags of an HTML page (0 for other kinds): how deep it may nest.
-    start_tags: int = 0
 
     @property
     def nothing(self) -> bool:
@@ -816,7 +811,7 @@ class Prefilter:
         host = _host(page_url)
         if host:
             own.update(pack for pack, domains in self._domains.items() if any(host == d or host.endswith("." + d) for d in domains))
-        return Candidates(markers, frozenset(own), page.start_tags)
+        return Candidates(markers, frozenset(own))
 
 
 @dataclass(frozen=True, slots=True)
