@@ -197,8 +197,10 @@ def _with_original(meta: dict[str, str], original: str | None) -> dict[str, str]
         )
     try:
         mode = os.stat(original).st_mode
-    except OSError:
+    except FileNotFoundError:
         raise ConfigError(f"--original: no such file '{original}'", hint=takes) from None
+    except OSError as exc:  # a link that loops, a folder on the way that cannot be read
+        raise ConfigError(f"--original: cannot read '{original}': {exc.strerror or exc}", hint=takes) from None
     if not stat.S_ISREG(mode):
         raise ConfigError(f"--original: '{original}' is {file_type(mode)}, not a file", hint=takes)
     return {**meta, "original": str(Path(original).resolve())}
@@ -693,11 +695,12 @@ def rules_validate(
     paths: Annotated[list[Path], typer.Argument(help="Pack files or directories to validate (with the built-in packs, so 'extends' resolves).")],
 ) -> None:
     """Check rule packs without checking articles: exit 0 when valid, 2 with file:line when not."""
+    from compliance.inputs import resolved
     from compliance.packfiles import load_packs, pack_files
 
-    names = {str(f.resolve()) for path in paths for f in pack_files(path)}
+    names = {str(resolved(f)) for path in paths for f in pack_files(path)}
     packs = load_packs(paths)
-    checked = [p for p in packs if str(Path(p.origin).resolve()) in names]
+    checked = [p for p in packs if str(resolved(p.origin)) in names]
     if not checked:
         from compliance.errors import InputError
 

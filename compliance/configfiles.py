@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from compliance.config import CONFIG_NAMES, ConfigLayer, build_layer
 from compliance.errors import ConfigError, not_utf8
-from compliance.inputs import MAX_BASELINE_BYTES, STDIN, display_file, read_setting
+from compliance.inputs import MAX_BASELINE_BYTES, STDIN, display_file, read_setting, resolved
 
 if TYPE_CHECKING:  # imported when used: baselines are not part of every check
     from compliance.baseline import BaselineEntry
@@ -46,7 +46,7 @@ def _config_in_directory(directory: Path) -> ConfigLayer | None:
             from compliance.yamlsource import nodes_from_plain
 
             # (Its errors name the [tool.syndcheck] table: see `errors.config_error`.)
-            return build_layer(nodes_from_plain(table, origin, header, keys), origin, directory.resolve().as_posix())
+            return build_layer(nodes_from_plain(table, origin, header, keys), origin, resolved(directory).as_posix())
     return None
 
 
@@ -82,7 +82,7 @@ def _toml_positions(text: str) -> tuple[int, dict[TomlPath, tuple[int, int]]]:
     positions: dict[TomlPath, tuple[int, int]] = {}
     tables: dict[TomlPath, int] = {}  # how many [[...]] of each array of tables so far
 
-    def resolved(names: tuple[str, ...]) -> TomlPath:
+    def header_path(names: tuple[str, ...]) -> TomlPath:
         # A header's name that passes through an array of tables means its last table so far
         # (`[tool.syndcheck.overrides.severity]` after a `[[tool.syndcheck.overrides]]`).
         path: TomlPath = ()
@@ -103,7 +103,7 @@ def _toml_positions(text: str) -> tuple[int, dict[TomlPath, tuple[int, int]]]:
             scanner.peek()
             names = scanner.key()
             at = (scanner.row + 1, line.index("[") + 1)
-            table = (*resolved(names[:-1]), *names[-1:]) if stripped.startswith("[[") else resolved(names)
+            table = (*header_path(names[:-1]), *names[-1:]) if stripped.startswith("[[") else header_path(names)
             positions.setdefault(table, at)
             if stripped.startswith("[["):
                 index = tables.get(table, 0)
@@ -237,7 +237,7 @@ def read_config(path: Path) -> ConfigLayer:
     origin = display_file(path)
     from compliance.yamlsource import parse_yaml  # only when a configuration file exists
 
-    return build_layer(parse_yaml(text, origin, error=ConfigError), origin, path.resolve().parent.as_posix())
+    return build_layer(parse_yaml(text, origin, error=ConfigError), origin, resolved(path).parent.as_posix())
 
 
 class ConfigFinder:
@@ -256,13 +256,13 @@ class ConfigFinder:
         every file's path several times (its configuration, include/exclude), and resolving walks
         every component of it. Memory grows with the number of folders, not of files."""
         if ".." in path.split(os.sep):  # `link/..` is the folder above the link's target: resolve as written
-            return Path(path).resolve().as_posix()
+            return resolved(path).as_posix()
         folder, name = os.path.split(os.path.abspath(path))
         real_folder = self._real_folders.get(folder)
         if real_folder is None:
-            real_folder = self._real_folders[folder] = Path(folder).resolve().as_posix()
+            real_folder = self._real_folders[folder] = resolved(folder).as_posix()
         full = os.path.join(real_folder, name)
-        return Path(full).resolve().as_posix() if os.path.islink(full) else full
+        return resolved(full).as_posix() if os.path.islink(full) else full
 
     def loaded(self) -> list[tuple[ConfigLayer, ...]]:
         """The layers found so far, per directory searched."""

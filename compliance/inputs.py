@@ -33,6 +33,16 @@ ARTICLE_SUFFIXES: dict[str, DocumentKind] = {
 STDIN = "-"
 
 
+def resolved(path: Path | str) -> Path:
+    """`Path(path).resolve()`, except that a symbolic link that loops (`a -> b -> a`) resolves
+    no further than itself, as written (made absolute): reading it then fails with the reason,
+    for that one file, where resolving would raise."""
+    try:
+        return Path(path).resolve()
+    except (RuntimeError, OSError):  # RuntimeError up to Python 3.12, OSError (ELOOP) after
+        return Path(os.path.abspath(path))
+
+
 def display_file(path: Path) -> str:
     try:
         relative = os.path.relpath(path)

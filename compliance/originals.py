@@ -22,6 +22,7 @@ from typing import Any
 
 from compliance.document import Document, parse_document
 from compliance.errors import OriginalUnavailable
+from compliance.inputs import resolved
 from compliance.loading import kind_for, sniff_kind
 
 FETCH_TIMEOUT = 10.0  # seconds for the whole response
@@ -92,7 +93,7 @@ class OriginalReader:
         is_url = is_web_address(value)
         value = value.strip() if is_url else value
         try:
-            key = value if is_url else str((base / value).resolve())
+            key = value if is_url else str(resolved(base / value))
         except ValueError:  # a NUL character: no file has such a name
             raise OriginalUnavailable(f"'{value}': {NOT_A_WEB_ADDRESS}" if urls_only else f"'{value}': not a file name") from None
         with self._lock:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from compliance.errors import InputError
+from compliance.inputs import resolved
 
 
 def write_atomic(path: Path, text: str | Iterable[str], *, parents: bool = False) -> None:
@@ -20,7 +21,7 @@ def write_atomic(path: Path, text: str | Iterable[str], *, parents: bool = False
     that fails (a full disk, a directory in the way) leaves no temporary file behind."""
     import tempfile
 
-    directory = path.resolve().parent
+    directory = resolved(path).parent
     temporary: Path | None = None
     try:
         if parents:
@@ -153,7 +154,7 @@ def replace_unchanged(path: Path, read: bytes, new: bytes) -> None:
         raise InputError("the file changed since it was read; not written", path=str(path), hint="run 'syndcheck fix' on it again")
     temporary: Path | None = None
     try:
-        with tempfile.NamedTemporaryFile("wb", dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
+        with tempfile.NamedTemporaryFile("wb", dir=resolved(path).parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
             temporary = Path(handle.name)
             handle.write(new)
         os.chmod(temporary, mode)

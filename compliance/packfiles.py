@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compliance.errors import PackError, closest, combine
-from compliance.inputs import display_file, read_setting, refuse_special
+from compliance.inputs import display_file, read_setting, refuse_special, resolved
 from compliance.packs import Pack, build_packs, pack_identity
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack
     given = [f for location in extra for f in pack_files(location)]
     for file in given:  # named as given: a link to a device is refused under its own name
         refuse_special(file, "rule pack", error=PackError, hint="check the --rules path")
-    extra_files = list(dict.fromkeys(f.resolve() for f in given))
+    extra_files = list(dict.fromkeys(resolved(f) for f in given))
     builtin_files = [f.resolve() for f in pack_files(builtin_rules_dir())] if builtin else []
     cache = _PackCache(builtin_files + extra_files, trusted=len(builtin_files))
     cached = cache.load()

@@ -98,6 +98,26 @@ def test_devices_fifos_and_links_out_of_the_folder_are_skipped_with_a_notice(cli
     assert run.code == 0
 
 
+def test_a_link_that_loops_is_one_unreadable_file_not_a_crash(cli: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    write(folder, "good.html", COMPLIANT)
+    (folder / "self.html").symlink_to("self.html")
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    run = cli("check", "--format", "json", str(folder))
+    files = {Path(f["path"]).name: f for f in run.json()["files"]}
+    assert files["good.html"]["packs"] == ["dcnf"]
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"syndcheck: error: {folder / 'self.html'}: cannot read file: Too many levels of symbolic links — check that it exists and is readable",
+        "exit 2: 1 document not checked (errors above)",
+    ]
+    for args in (("--rules", str(tmp_path / "a.yaml")), ("--original", str(folder / "self.html")), ("--config", str(tmp_path / "a.yaml"))):
+        refused = cli("check", *args, str(folder / "good.html"))
+        assert refused.code == 2 and len(refused.err.splitlines()) == 1, (args, refused.err)
+        assert "Too many levels of symbolic links" in refused.err and "internal error" not in refused.err
+
+
 def test_a_device_or_fifo_given_by_name_is_skipped_not_read(cli: Any, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.html"
     os.mkfifo(fifo)
