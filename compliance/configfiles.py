@@ -37,7 +37,9 @@ def _config_in_directory(directory: Path) -> ConfigLayer | None:
             raise not_utf8(exc, display_file(pyproject), "pyproject.toml", ConfigError) from None
         except tomllib.TOMLDecodeError as exc:
             raise _invalid_toml(exc, display_file(pyproject)) from None
-        table = data.get("tool", {}).get("syndcheck")
+        tools = data.get("tool")
+        # (`tool = "x"` is not a table of tools' settings, so it holds none of ours.)
+        table = tools.get("syndcheck") if isinstance(tools, dict) else None
         if table is not None:
             # The layer is named by its file, so positions (errors, `config show`, annotations on
             # configuration changes) stay `file:line:col` that editors and CI can open.

@@ -107,6 +107,14 @@ def test_pyproject_errors_are_at_file_line_column(cli: Any, tmp_path: Path, toml
     assert error == f"{pyproject}{expected}" or error.startswith(f"{pyproject}{expected} — "), error
 
 
+@pytest.mark.parametrize("toml", ['tool = "x"\n', "tool = 5\n", "[[tool]]\nx = 1\n"])
+def test_a_pyproject_whose_tool_key_is_not_a_table_holds_no_configuration(cli: Any, tmp_path: Path, toml: str) -> None:
+    write(tmp_path, "pyproject.toml", toml)
+    story = write(tmp_path, "a.html", NO_LOGO)
+    run = cli("check", "--format", "concise", str(story))
+    assert (run.code, run.err) == (1, "exit 1: 1 error\n"), run.err
+
+
 def test_a_pyproject_rules_path_that_is_not_there_names_the_table(cli: Any, tmp_path: Path) -> None:
     pyproject = write(tmp_path, "pyproject.toml", '[tool.syndcheck]\nroot = true\nrules = ["nothere"]\n')
     story = write(tmp_path, "a.html", NO_LOGO)
