@@ -16,40 +16,51 @@ if TYPE_CHECKING:  # imported when used: baselines are not part of every check
 
 
 def _config_in_directory(directory: Path) -> ConfigLayer | None:
-    """The configuration file of one directory, if any (`.syndcheck.yaml`, else pyproject.toml)."""
+    """The configuration file of one directory, if any: `.syndcheck.yaml` (or `.yml`), or
+    `[tool.syndcheck]` in pyproject.toml. Two of them in one folder are an error naming both."""
     # Present in any form (a FIFO, a link to a device): read as a regular file or refused, never
     # silently passed over and never read without bound.
     found = [directory / name for name in CONFIG_NAMES if os.path.lexists(directory / name)]
-    if len(found) > 1:
+    pyproject = directory / "pyproject.toml"
+    table = None
+    if os.path.lexists(pyproject):
+        text = read_setting(pyproject, "pyproject.toml", error=ConfigError)
+        # Beside a .syndcheck.yaml, pyproject.toml is read only to see whether it has a table of
+        # ours (another tool's broken pyproject.toml is not this run's business).
+        if not found or b"syndcheck" in text:
+            table = _syndcheck_table(pyproject, text)
+    if len(found) + (table is not None) > 1:
         # Reading one and ignoring the other would apply settings nobody meant (or drop them).
-        names = " and ".join(display_file(f) for f in found)
-        raise ConfigError(f"two configuration files in one folder: {names}", path=display_file(found[-1]), hint="merge them into one and delete the other")
+        names = " and ".join([*(display_file(f) for f in found), *([f"{display_file(pyproject)} ([tool.syndcheck])"] if table is not None else [])])
+        last = display_file(pyproject) if table is not None else display_file(found[-1])
+        raise ConfigError(f"two configuration files in one folder: {names}", path=last, hint="merge them into one and delete the other")
     if found:
         return read_config(found[0])
-    pyproject = directory / "pyproject.toml"
-    if os.path.lexists(pyproject):
-        import tomllib
+    if table is None:
+        return None
+    # The layer is named by its file, so positions (errors, `config show`, annotations on
+    # configuration changes) stay `file:line:col` that editors and CI can open.
+    origin = display_file(pyproject)
+    header, keys = _toml_positions(text.decode("utf-8"))
+    from compliance.yamlsource import nodes_from_plain
 
-        text = read_setting(pyproject, "pyproject.toml", error=ConfigError)
-        try:
-            data = tomllib.loads(text.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise not_utf8(exc, display_file(pyproject), "pyproject.toml", ConfigError) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise _invalid_toml(exc, display_file(pyproject)) from None
-        tools = data.get("tool")
-        # (`tool = "x"` is not a table of tools' settings, so it holds none of ours.)
-        table = tools.get("syndcheck") if isinstance(tools, dict) else None
-        if table is not None:
-            # The layer is named by its file, so positions (errors, `config show`, annotations on
-            # configuration changes) stay `file:line:col` that editors and CI can open.
-            origin = display_file(pyproject)
-            header, keys = _toml_positions(text.decode("utf-8"))
-            from compliance.yamlsource import nodes_from_plain
+    # (Its errors name the [tool.syndcheck] table: see `errors.config_error`.)
+    return build_layer(nodes_from_plain(table, origin, header, keys), origin, resolved(directory).as_posix())
 
-            # (Its errors name the [tool.syndcheck] table: see `errors.config_error`.)
-            return build_layer(nodes_from_plain(table, origin, header, keys), origin, resolved(directory).as_posix())
-    return None
+
+def _syndcheck_table(pyproject: Path, text: bytes) -> object | None:
+    """The `[tool.syndcheck]` value of a pyproject.toml's text (None when it has none)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise not_utf8(exc, display_file(pyproject), "pyproject.toml", ConfigError) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise _invalid_toml(exc, display_file(pyproject)) from None
+    tools = data.get("tool")
+    # (`tool = "x"` is not a table of tools' settings, so it holds none of ours.)
+    return tools.get("syndcheck") if isinstance(tools, dict) else None
 
 
 def _invalid_toml(error: ValueError, origin: str) -> ConfigError:

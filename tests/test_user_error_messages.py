@@ -124,6 +124,25 @@ def test_a_pyproject_rules_path_that_is_not_there_names_the_table(cli: Any, tmp_
     )
 
 
+def test_a_syndcheck_yaml_beside_a_pyproject_table_is_an_error_naming_both(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\n")
+    pyproject = write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.syndcheck]\nignore = ["dcnf/logo"]\n')
+    story = write(tmp_path, "a.html", NO_LOGO)
+    assert _error(cli("check", str(story))) == (
+        f"{pyproject}: two configuration files in one folder: {tmp_path / '.syndcheck.yaml'} and {pyproject} ([tool.syndcheck])"
+        " — merge them into one and delete the other"
+    )
+
+
+@pytest.mark.parametrize("toml", ['[project]\nname = "x"\n[tool.black]\nline-length = 100\n', "[project\nnot TOML at all\n"])
+def test_a_pyproject_without_our_table_beside_a_syndcheck_yaml_is_not_read(cli: Any, tmp_path: Path, toml: str) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\n")
+    write(tmp_path, "pyproject.toml", toml)
+    story = write(tmp_path, "a.html", NO_LOGO)
+    run = cli("check", "--format", "concise", str(story))
+    assert (run.code, run.err) == (1, "exit 1: 1 error\n"), run.err
+
+
 def test_two_configuration_files_in_one_folder_are_an_error_naming_both(cli: Any, tmp_path: Path) -> None:
     write(tmp_path, ".syndcheck.yaml", "root: true\n")
     write(tmp_path, ".syndcheck.yml", "root: true\nignore: [dcnf/logo]\n")
