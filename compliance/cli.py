@@ -81,6 +81,17 @@ def _seconds(minimum: float) -> Callable[[str | float], float]:
     return seconds
 
 
+def _given_path(value: str | Path) -> Path:
+    """The parser of a path option: an empty value (an unset variable in a CI script) names no
+    file, where `Path("")` would read as the current folder (`--rules ''` would load every YAML
+    file there as a rule pack)."""
+    if isinstance(value, Path):
+        return value
+    if not value.strip():
+        raise typer.BadParameter("an empty path names no file or folder; give one, or leave the option out")
+    return Path(value)
+
+
 class OutputFormat(StrEnum):
     """`--format` choices."""
 
@@ -212,18 +223,19 @@ def check(
         list[str], typer.Argument(help="Article files or directories (searched for .html, .htm, .txt, .md); '-' reads stdin.", show_default=False)
     ],
     pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
-    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format on stdout ('auto': github in GitHub Actions, else text).")
     ] = OutputFormat.text,
     output: Annotated[
-        list[str] | None, typer.Option("--output", "-o", help="Also write FORMAT to FILE, as FORMAT=FILE (repeatable), e.g. sarif=report.sarif.")
+        list[str] | None,
+        typer.Option("--output", "-o", help="Also write FORMAT to FILE, as FORMAT=FILE (repeatable), e.g. sarif=report.sarif."),
     ] = None,
     max_warnings: Annotated[
         int | None, typer.Option("--max-warnings", parser=_whole_number(0), metavar="N", help="Exit 1 when there are more warnings than this.")
     ] = None,
     require_pack: Annotated[bool, typer.Option("--require-pack", help="Exit 1 when a document matches no pack.")] = False,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", parser=_given_path, help="Report only findings not recorded in this baseline file.")] = None,
     explain_detection: Annotated[bool, typer.Option("--explain-detection", help="Text output: show which detection markers fired for which pack.")] = False,
     timing: Annotated[bool, typer.Option("--timing", help="After the run, print the time spent per pack and per rule (on stderr).")] = False,
     jobs: Annotated[
@@ -238,7 +250,9 @@ def check(
         ),
     ] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error, or as configured].")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", parser=_given_path, help="Use this configuration file instead of discovering .syndcheck.yaml files.")
+    ] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")] = None,
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed and files without findings.")] = False,
@@ -487,7 +501,7 @@ def fix(
         ),
     ],
     pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
-    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")] = None,
     write: Annotated[bool, typer.Option("--write", help="Write the fixed files in place (atomically) instead of printing a diff.")] = False,
     meta: Annotated[
         list[str] | None, typer.Option("--meta", "-m", help="A value the fixes can use, KEY=VALUE (repeatable), e.g. reporter='Jake Smith'.")
@@ -495,7 +509,9 @@ def fix(
     original: Annotated[str | None, typer.Option("--original", help="The original story: the reporter's name, its URL and images come from it.")] = None,
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")] = False,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity of a finding left after the fixes that makes the exit code 1.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", parser=_given_path, help="Use this configuration file instead of discovering .syndcheck.yaml files.")
+    ] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat the files as this kind instead of guessing from the extension.")] = None,
 ) -> None:
     """Insert what the publishers' terms require and the article lacks (logo, byline, credit line, pixel, link back): a diff, or --write."""
@@ -560,7 +576,7 @@ def fix(
 
 @app.command("packs")
 def list_packs(
-    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")] = None,
     paths: Annotated[bool, typer.Option("--paths", help="Print each pack's id and file instead (to copy a pack).")] = False,
 ) -> None:
     """List the available rule packs: name, publisher, terms, date of the terms, rule count."""
@@ -593,7 +609,9 @@ def _terminal_width() -> int | None:
 @app.command("init")
 def init(
     pack: Annotated[str | None, typer.Option("--pack", help="Create a new rule pack with this id, with a passing and a failing fixture.")] = None,
-    directory: Annotated[Path, typer.Option("--dir", help="Where to write (default: here; for --pack: rule-packs/).", show_default=False)] = Path(),
+    directory: Annotated[
+        Path, typer.Option("--dir", parser=_given_path, help="Where to write (default: here; for --pack: rule-packs/).", show_default=False)
+    ] = Path(),
 ) -> None:
     """Write a commented .syndcheck.yaml, or with --pack a new rule pack to edit."""
     from compliance.errors import ConfigError
@@ -656,8 +674,8 @@ def serve(
     workers: Annotated[
         int | None, typer.Option("--workers", parser=_whole_number(1), metavar="N", help="Worker processes [default: one per core].", show_default=False)
     ] = None,
-    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file for every request.")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", parser=_given_path, help="Use this configuration file for every request.")] = None,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", parser=_whole_number(0), metavar="BYTES", help="Largest request body in bytes (413 above it); 0 means no limit.")
     ] = 16 * 1024 * 1024,
@@ -687,7 +705,7 @@ def serve(
 rules_app = typer.Typer(help="Validate, list, explain and test rule packs.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 
-RulesOption = Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")]
+RulesOption = Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")]
 
 
 @rules_app.command("validate")
@@ -807,16 +825,16 @@ baseline_app = typer.Typer(help="Record known findings so that only new ones are
 app.add_typer(baseline_app, name="baseline")
 
 
-BaselineRules = Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Extra pack file or directory of packs (repeatable).")]
+BaselineRules = Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")]
 BaselinePacks = Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable).")]
-BaselineConfig = Annotated[Path | None, typer.Option("--config", help="Use this configuration file.")]
+BaselineConfig = Annotated[Path | None, typer.Option("--config", parser=_given_path, help="Use this configuration file.")]
 BaselinePaths = Annotated[list[str], typer.Argument(help="Article files or directories, as for 'check'.")]
 
 
 @baseline_app.command("create")
 def baseline_create(
     paths: BaselinePaths,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", parser=_given_path, help="The baseline file to write.")],
     pack: BaselinePacks = None,
     rules: BaselineRules = None,
     config: BaselineConfig = None,
@@ -828,7 +846,7 @@ def baseline_create(
 @baseline_app.command("update")
 def baseline_update(
     paths: BaselinePaths,
-    baseline: Annotated[Path, typer.Option("--baseline", help="The baseline file to update in place.")],
+    baseline: Annotated[Path, typer.Option("--baseline", parser=_given_path, help="The baseline file to update in place.")],
     pack: BaselinePacks = None,
     rules: BaselineRules = None,
     config: BaselineConfig = None,
@@ -840,7 +858,7 @@ def baseline_update(
 @baseline_app.command("prune")
 def baseline_prune(
     paths: BaselinePaths,
-    baseline: Annotated[Path, typer.Option("--baseline", help="The baseline file to prune in place.")],
+    baseline: Annotated[Path, typer.Option("--baseline", parser=_given_path, help="The baseline file to prune in place.")],
     pack: BaselinePacks = None,
     rules: BaselineRules = None,
     config: BaselineConfig = None,
@@ -877,7 +895,9 @@ app.add_typer(config_app, name="config")
 @config_app.command("show")
 def config_show(
     path: Annotated[str, typer.Argument(help="The article (or directory) whose effective configuration to show.")] = ".",
-    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file instead of discovering .syndcheck.yaml files.")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", parser=_given_path, help="Use this configuration file instead of discovering .syndcheck.yaml files.")
+    ] = None,
 ) -> None:
     """Print the configuration that applies to a file, and where each value came from."""
     from compliance.config import describe

@@ -74,6 +74,29 @@ def test_a_selection_that_runs_nothing_is_one_line_and_exit_2(cli: Any, args: tu
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--rules", ""),
+        ("check", "--config", " "),
+        ("check", "--baseline", ""),
+        ("rules", "list", "--rules", ""),
+        ("baseline", "create", "--output", ""),
+        ("init", "--dir", ""),
+    ],
+)
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(cli: Any, tmp_path: Path, args: tuple[str, ...]) -> None:
+    # An unset variable in a CI script (`--rules "$PACKS"`): `--rules ''` loaded every YAML file
+    # of the current folder as a rule pack.
+    (tmp_path / "other-tool.yaml").write_text("key: value\n", encoding="utf-8")
+    run = cli(*args, *((str(DCNF / "no-logo.html"),) if args[0] in ("check", "baseline") else ()))
+    assert run.code == 2, run.err
+    option = args[-2]
+    assert run.err.startswith(f"syndcheck: error: Invalid value for '{option}'") and "an empty path names no file or folder" in run.err, run.err
+    assert run.err.count("\n") == 1
+
+
+
+@pytest.mark.parametrize(
     ("name", "content", "where"),
     [
         (".syndcheck.yaml", "root: true\nselect: []\n", "2:1:"),
