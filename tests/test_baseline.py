@@ -134,6 +134,7 @@ def test_a_run_from_another_directory_resolves_nothing_it_did_not_look_at(cli: A
     ("paths", "stdin", "reason"),
     [
         (["-"], b"", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
+        (["-"], b"\xef\xbb\xbf", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
         (["/dev/null"], None, "exit 2: nothing checked: /dev/null: not checked: a character device, not a regular file"),
         (["desk"], None, "exit 2: nothing checked: all 2 documents were skipped (first: desk/"),
     ],

@@ -354,6 +354,9 @@ def test_config_show_on_a_missing_path_is_an_error(cli: Any) -> None:
     ("args", "stdin", "reason"),
     [
         (["-"], b"", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
+        # A byte-order mark and nothing else (UTF-8, UTF-16), as an editor saves an empty file.
+        (["-"], b"\xef\xbb\xbf", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
+        (["-"], b"\xff\xfe\x20\x00\x0a\x00", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
         (["/dev/null"], None, "exit 2: nothing checked: /dev/null: not checked: a character device, not a regular file"),
         (
             ["--max-bytes", "100", "samples/dcnf/no-logo.html"],
