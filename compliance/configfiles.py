@@ -36,16 +36,19 @@ def _config_in_directory(directory: Path) -> ConfigLayer | None:
         raise ConfigError(f"two configuration files in one folder: {names}", path=last, hint="merge them into one and delete the other")
     if found:
         return read_config(found[0])
-    if table is None:
-        return None
+    return None if table is None else _toml_layer(pyproject, text, table)
+
+
+def _toml_layer(path: Path, text: bytes, table: object) -> ConfigLayer:
+    """The layer of a TOML file's `[tool.syndcheck]` table."""
     # The layer is named by its file, so positions (errors, `config show`, annotations on
     # configuration changes) stay `file:line:col` that editors and CI can open.
-    origin = display_file(pyproject)
+    origin = display_file(path)
     header, keys = _toml_positions(text.decode("utf-8"))
     from compliance.yamlsource import nodes_from_plain
 
     # (Its errors name the [tool.syndcheck] table: see `errors.config_error`.)
-    return build_layer(nodes_from_plain(table, origin, header, keys), origin, resolved(directory).as_posix())
+    return build_layer(nodes_from_plain(table, origin, header, keys), origin, resolved(path).parent.as_posix())
 
 
 def _syndcheck_table(pyproject: Path, text: bytes) -> object | None:
@@ -239,10 +242,16 @@ class _TomlScanner:
 
 
 def read_config(path: Path) -> ConfigLayer:
-    """Load and validate one configuration file given by path."""
+    """Load and validate one configuration file given by path: YAML, or for a `.toml` file (a
+    pyproject.toml) its `[tool.syndcheck]` table. Raises ConfigError at `file:line:col`."""
     if not os.path.lexists(path):
         raise ConfigError("no such configuration file", path=str(path), hint="check the --config path")
     data = read_setting(path, "configuration", error=ConfigError)
+    if path.suffix.lower() == ".toml":
+        table = _syndcheck_table(path, data)
+        if table is None:
+            raise ConfigError("no [tool.syndcheck] table in this TOML file", path=display_file(path), hint="give the file that holds it, or a .syndcheck.yaml")
+        return _toml_layer(path, data, table)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -92,9 +92,10 @@ class ConfigError(UserError):
 
 
 def config_error(what: str, *, path: str | None, line: int | None = None, column: int | None = None, hint: str | None = None) -> ConfigError:
-    """A ConfigError about a value of the configuration file `path`; in a pyproject.toml, which
-    holds other tools' settings too, the message names whose table is wrong ("[tool.syndcheck]")."""
-    if path is not None and path.replace("\\", "/").rsplit("/", 1)[-1] == "pyproject.toml":
+    """A ConfigError about a value of the configuration file `path`; in a TOML file (a
+    pyproject.toml, which holds other tools' settings too) the message names whose table is
+    wrong ("[tool.syndcheck]")."""
+    if path is not None and path.lower().endswith(".toml"):
         what = f"[tool.syndcheck] {what}"
     return ConfigError(what, path=path, line=line, column=column, hint=hint)
 

@@ -95,7 +95,6 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(cli: Any, tmp_p
     assert run.err.count("\n") == 1
 
 
-
 @pytest.mark.parametrize(
     ("name", "content", "where"),
     [

@@ -143,6 +143,18 @@ def test_a_pyproject_without_our_table_beside_a_syndcheck_yaml_is_not_read(cli: 
     assert (run.code, run.err) == (1, "exit 1: 1 error\n"), run.err
 
 
+def test_config_takes_a_pyproject_toml_by_its_table(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "settings/pyproject.toml", '[project]\nname = "x"\n\n[tool.syndcheck]\nignore = ["dcnf/logo"]\n')
+    story = write(tmp_path, "a.html", NO_LOGO)
+    run = cli("check", "--config", str(tmp_path / "settings" / "pyproject.toml"), "--format", "concise", str(story))
+    assert run.code == 0, run.err
+    bad = write(tmp_path, "bad.toml", "[tool.syndcheck]\nignre = 1\n")
+    unknown = "unknown key 'ignre' in the configuration — did you mean 'ignore'?"
+    assert _error(cli("check", "--config", str(bad), str(story))) == f"{bad}:2:1: [tool.syndcheck] {unknown}"
+    other = write(tmp_path, "other.toml", '[project]\nname = "x"\n')
+    assert _error(cli("check", "--config", str(other), str(story))).startswith(f"{other}: no [tool.syndcheck] table in this TOML file — ")
+
+
 def test_two_configuration_files_in_one_folder_are_an_error_naming_both(cli: Any, tmp_path: Path) -> None:
     write(tmp_path, ".syndcheck.yaml", "root: true\n")
     write(tmp_path, ".syndcheck.yml", "root: true\nignore: [dcnf/logo]\n")
