@@ -124,6 +124,15 @@ HIDDEN_LOGOS = {
     "text-indent far off": (".x{text-indent:-9999px}", ' class="x"'),
     "important hide beats a later show": (".x{display:none!important} .x{display:inline}", ' class="x"'),
     "tiny CSS size": (".x{width:1px;height:1px}", ' class="x"'),
+    "opacity filter": (".x{filter:opacity(0)}", ' class="x"'),
+    "opacity filter after another": (".x{filter:blur(1px) opacity(0%)}", ' class="x"'),
+    "translated far left": (".x{transform:translateX(-10000px)}", ' class="x"'),
+    "translated far up": (".x{transform:translate(0, -5000px)}", ' class="x"'),
+    "translate property": (".x{translate:-9999px}", ' class="x"'),
+    "clip-path polygon of no area": (".x{clip-path:polygon(0 0,0 0,0 0)}", ' class="x"'),
+    "clip-path polygon on a line": (".x{clip-path:polygon(0 0, 50% 50%, 100% 100%)}", ' class="x"'),
+    "a minimum width every screen has": ("@media (min-width:1px){.x{display:none}}", ' class="x"'),
+    "screen and a minimum width of zero": ("@media screen and (min-width: 0){.x{display:none}}", ' class="x"'),
 }
 
 
@@ -175,6 +184,14 @@ SHOWN_LOGOS = {
     "zero width without overflow hidden on a box": ("figure{width:0}", ""),
     "a lazy-loader fade-in": (".lazyload{opacity:0}", ' class="lazyload"'),
     "scale of one": (".x{transform:scale(1)}", ' class="x"'),
+    "a blur filter": (".x{filter:blur(2px)}", ' class="x"'),
+    "half opacity filter": (".x{filter:opacity(.5)}", ' class="x"'),
+    "centred by a translation": (".x{position:absolute;top:50%;transform:translate(-50%, -50%)}", ' class="x"'),
+    "a far translation undone": (".x{transform:translateX(-10000px) translateX(10000px)}", ' class="x"'),
+    "a far translation after a rotation": (".x{transform:rotate(180deg) translateX(-10000px)}", ' class="x"'),
+    "contents shown": ("figure{content-visibility:auto}", ""),
+    "a clip-path polygon with area": (".x{clip-path:polygon(0 0, 100% 0, 100% 100%, 0 100%)}", ' class="x"'),
+    "a minimum width some screens lack": ("@media (min-width: 768px){.x{display:none}}", ' class="x"'),
 }
 
 
@@ -182,6 +199,12 @@ SHOWN_LOGOS = {
 def test_css_that_does_not_hide_from_a_reader_keeps_the_logo(case: str) -> None:
     css, attrs = SHOWN_LOGOS[case]
     assert errors(check(page(css=css, logo=f"<figure>{LOGO.format(attrs=attrs)}</figure>"))) == []
+
+
+def test_an_element_that_skips_its_contents_hides_the_logo_in_it() -> None:
+    wrapped = f'<figure class="x">{LOGO.format(attrs="")}</figure>'
+    assert errors(check(page(css=".x{content-visibility:hidden}", logo=wrapped))) == ["dcnf/logo"]
+    assert errors(check(page(logo=f'<figure style="content-visibility: hidden">{LOGO.format(attrs="")}</figure>'))) == ["dcnf/logo"]
 
 
 def test_a_page_wide_loading_screen_is_not_hiding() -> None:
@@ -209,6 +232,8 @@ HIDDEN_BYLINES = {
     "font-size zero": (".q{font-size:0}", ' class="byline q"'),
     "font shorthand zero": (".q{font:0/0 a}", ' class="byline q"'),
     "font-size zero in em": (".q{font-size:0em}", ' class="byline q"'),
+    "font-size of a tenth of a pixel": (".q{font-size:0.1px}", ' class="byline q"'),
+    "font-size of one pixel": (".q{font-size:1px}", ' class="byline q"'),
     "white on white": (".q{color:#fff;background:#fff}", ' class="byline q"'),
     "named colour on the body's background": ("body{background-color:#ffffff} .q{color:white}", ' class="byline q"'),
     "nearly the background colour": ("article{background:rgb(255,255,255)} .q{color:#fefefe}", ' class="byline q"'),
@@ -230,6 +255,8 @@ SHOWN_BYLINES = {
     "white on black": (".q{color:#fff;background:#000}", "<div class=q>{}</div>"),
     "gradient text": (".q{color:transparent;background:linear-gradient(red,blue);background-clip:text}", "<div class=q>{}</div>"),
     "a colour with no background set": (".q{color:#fff}", "<div class=q>{}</div>"),
+    "small print": (".q{font-size:8px}", "<div class=q>{}</div>"),
+    "a tiny relative size whose parent's size is not known": (".q{font-size:0.05em}", "<div class=q>{}</div>"),
 }
 
 

@@ -21,10 +21,13 @@ FAMILIES: dict[str, str] = {
     "display": "display",
     "visibility": "visibility",
     "opacity": "opacity",
+    "filter": "opacity",
+    "content-visibility": "content-visibility",
     "font-size": "font",
     "font": "font",
     "transform": "transform",
     "scale": "transform",
+    "translate": "transform",
     "clip": "clip",
     "clip-path": "clip",
     "width": "size",
@@ -131,6 +134,24 @@ def parse_style_attribute(text: str) -> tuple[Declaration, ...]:
 
 # Media queries that hold on every screen: rules inside them apply as if written outside.
 _SCREEN_MEDIA = frozenset({"", "screen", "all", "only screen"})
+# A width every reader's screen has (the narrowest phones are 320 CSS pixels wide): a query for
+# at least this much is met by every screen, so its rules count as written.
+_EVERY_SCREEN_PX = 320.0
+_MIN_WIDTH_QUERY = re.compile(r"^(?:(?:only )?(?:screen|all) and )?\(min-width: ?(\d+(?:\.\d+)?)(px|em|rem)?\)$")
+
+
+def _every_screen(query: str) -> bool:
+    """True when every reader's screen meets the media query (normalised: lower case, single
+    spaces): `screen`, `all`, or a minimum width no screen is narrower than (`(min-width: 1px)`)."""
+    if query in _SCREEN_MEDIA:
+        return True
+    found = _MIN_WIDTH_QUERY.match(query)
+    if found is None:
+        return False
+    width, unit = float(found.group(1)), found.group(2)
+    return (width if unit in (None, "px") or width == 0 else width * 16) <= _EVERY_SCREEN_PX
+
+
 # Media that are not a screen: their rules never change what a reader sees.
 _OTHER_MEDIA = frozenset({"print", "speech", "only print"})
 
@@ -176,7 +197,7 @@ def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
             query = " ".join(tinycss2.serialize(node.prelude).lower().split())
             if query not in _OTHER_MEDIA:
                 inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
-                pending.extend((rule, conditional or query not in _SCREEN_MEDIA) for rule in reversed(inner))
+                pending.extend((rule, conditional or not _every_screen(query)) for rule in reversed(inner))
         elif node.type == "qualified-rule":
             declarations = _declarations(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True))
             if declarations:
@@ -258,7 +279,7 @@ def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool,
     query = " ".join(tinycss2.serialize(tinycss2.parse_component_value_list(query_text, skip_comments=True)).lower().split())
     if query in _OTHER_MEDIA:
         return True
-    inner = _scan_rules(block, conditional or query not in _SCREEN_MEDIA, top=False)
+    inner = _scan_rules(block, conditional or not _every_screen(query), top=False)
     if inner is None:
         return False
     found.extend(inner)
@@ -397,9 +418,48 @@ def scales_to_nothing(values: Sequence[Any]) -> bool:
     return False
 
 
+def filter_opacity(values: Sequence[Any]) -> float | None:
+    """How opaque a `filter` value leaves the element (the product of its `opacity()` functions,
+    1 for a missing or empty argument); None when it has none."""
+    level: float | None = None
+    for token in values:
+        if token.type == "function" and token.lower_name == "opacity":
+            arguments = _function_numbers(token)
+            factor = arguments[0] if arguments else 1.0
+            if factor is None:
+                return None
+            level = (1.0 if level is None else level) * min(max(factor, 0.0), 1.0)
+    return level
+
+
+def translation_px(name: str, values: Sequence[Any]) -> tuple[float, float] | None:
+    """How far a `transform` made only of translations, or the `translate` property, moves the
+    element (x, y) in CSS pixels; None when it does anything else (a rotation or scale between
+    translations moves them too) or uses percentages."""
+    if name == "translate":
+        lengths = [length_px(token) for token in values]
+        if not lengths or len(lengths) > 3 or any(length is None for length in lengths):
+            return None
+        return (lengths[0] or 0.0, (lengths[1] or 0.0) if len(lengths) > 1 else 0.0)
+    x = y = 0.0
+    for token in values:
+        if token.type != "function" or token.lower_name not in ("translate", "translatex", "translatey", "translate3d"):
+            return None
+        arguments = [t for t in _meaningful(token.arguments) if t.type != "literal"]
+        lengths = [length_px(t) for t in arguments]
+        if not lengths or any(length is None for length in lengths):
+            return None
+        if token.lower_name == "translatey":
+            y += lengths[0] or 0.0
+        else:
+            x += lengths[0] or 0.0
+            y += (lengths[1] or 0.0) if len(lengths) > 1 and token.lower_name != "translatex" else 0.0
+    return (x, y)
+
+
 def clips_to_nothing(name: str, values: Sequence[Any]) -> bool:
     """True when `clip: rect(…)` has no area or `clip-path` keeps nothing (an inset of half or
-    more, a circle or ellipse of radius zero)."""
+    more, a circle or ellipse of radius zero, a polygon of no area)."""
     if not values or values[0].type != "function":
         return False
     function = values[0]
@@ -412,7 +472,48 @@ def clips_to_nothing(name: str, values: Sequence[Any]) -> bool:
     if shape in (("clip-path", "circle"), ("clip-path", "ellipse")):
         radii = [t for t in arguments if t.type in ("number", "dimension", "percentage")]
         return bool(radii) and all(length_px(t) == 0 for t in radii)
+    if shape == ("clip-path", "polygon"):
+        return _flat_polygon(function.arguments)
     return False
+
+
+def _flat_polygon(arguments: Sequence[Any]) -> bool:
+    """True for `polygon([fill-rule,] x y, x y, …)` points that enclose no area (all in one place
+    or on one line); its coordinates lengths, or percentages (not both, which cannot be compared)."""
+    pieces = _split_commas(arguments)
+    if len(pieces[0]) == 1 and pieces[0][0].type == "ident" and pieces[0][0].lower_value in ("nonzero", "evenodd"):
+        pieces = pieces[1:]
+    points: list[tuple[float, float]] = []
+    units = set()
+    for point in pieces:
+        if len(point) != 2:
+            return False
+        read = []
+        for token in point:
+            if token.type == "percentage":
+                value: float | None = float(token.value)
+                units.update({"%"} if value else set())
+            else:
+                value = length_px(token)
+                units.update({"px"} if value else set())
+            if value is None:
+                return False
+            read.append(value)
+        points.append((read[0], read[1]))
+    if not points or len(units) > 1:
+        return False
+    # Twice the area (the shoelace formula): zero when every point is on one line or in one place.
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True)) == 0
+
+
+def _split_commas(tokens: Sequence[Any]) -> list[list[Any]]:
+    pieces: list[list[Any]] = [[]]
+    for token in _meaningful(tokens):
+        if token.type == "literal" and token.value == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return pieces
 
 
 def _empty_rect(arguments: Sequence[Any]) -> bool:

@@ -6,13 +6,14 @@ visually-hidden helper class, and (decided by the walk) everything in a closed `
 `<summary>`. Hidden by the page's own CSS — `style` attributes and `<style>` blocks, applied by
 selector matching with the cascade's precedence (`!important`, inline, specificity, order):
 
-- `display: none`; `opacity` of 0.01 or less; `transform`/`scale` to nothing; `clip`/`clip-path`
-  to nothing; a width or height of 1px or less with `overflow: hidden`; `left`, `top`,
-  `margin-left`, `margin-top` of -1000px or less on a positioned element, or such a
-  `text-indent`: the element and all it holds are off the screen, whatever its descendants say;
+- `display: none`; `opacity` (or a `filter`'s `opacity()`) of 0.01 or less; `transform`/`scale`
+  to nothing; `clip`/`clip-path` to nothing; a width or height of 1px or less with
+  `overflow: hidden`; `left`, `top`, `margin-left`, `margin-top` of -1000px or less on a
+  positioned element, or such a `text-indent` or translation; `content-visibility: hidden` on an
+  element holding it: the element and all it holds are off the screen, whatever its descendants say;
 - `visibility: hidden|collapse`: until a descendant says `visible`;
-- a `font-size` of zero: the text is gone (images are not) until a descendant sets an absolute
-  size (a size in `em` or `%` of zero is still zero);
+- a `font-size` of 1px or less: the text is gone (images are not) until a descendant sets an
+  absolute size (a size in `em` or `%` of zero is still zero; a small one is not judged);
 - a text colour equal to the background colour set on the element or an ancestor (contrast ratio
   under 1.1), or a transparent text colour that is not a `background-clip: text` effect.
 
@@ -44,11 +45,13 @@ from compliance.document.css import (
     StyleRule,
     clips_to_nothing,
     colour,
+    filter_opacity,
     length_px,
     number,
     parse_style_attribute,
     parse_style_sheet,
     scales_to_nothing,
+    translation_px,
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
 
@@ -85,6 +88,9 @@ _LAZY_ATTRIBUTES = ("data-src", "data-srcset", "data-lazy-src", "data-lazy-srcse
 _FAR_OFF_SCREEN_PX = -1000.0
 _TINY_IMAGE_PX = 2.0
 _TINY_BOX_PX = 1.0
+# Text this small is a row of dots, whatever it says (an absolute size; one relative to the
+# parent's counts only at zero, since the parent's size is not known).
+_UNREADABLE_TEXT_PX = 1.0
 _NEAR_ZERO_OPACITY = 0.01
 _INVISIBLE_CONTRAST = 1.1
 
@@ -265,12 +271,15 @@ def _can_hide(declaration: Declaration) -> bool:
     if family == "visibility":
         return declaration.keyword in ("hidden", "collapse")
     if family == "opacity":
-        level = number(values[0])
+        level = _opacity(declaration)
         return level is not None and level <= _NEAR_ZERO_OPACITY
+    if family == "content-visibility":
+        return declaration.keyword == "hidden"
     if family == "font":
-        return _font_size(declaration) == 0
+        size = _font_size(declaration)
+        return size is not None and size <= _UNREADABLE_TEXT_PX
     if family == "transform":
-        return scales_to_nothing(values)
+        return scales_to_nothing(values) or _far_off_screen(declaration)
     if family == "clip":
         return clips_to_nothing(declaration.name, values)
     if family == "size":
@@ -807,12 +816,37 @@ def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bo
         return True
     opacity = declared.get("opacity")
     if opacity is not None and not _is_lazy_fade(element, opacity):
-        level = number(opacity.values[0])
+        level = _opacity(opacity)
         if level is not None and level <= _NEAR_ZERO_OPACITY:
             return True
+    fade = declared.get("filter")
+    faded = _opacity(fade) if fade is not None else None
+    if faded is not None and faded <= _NEAR_ZERO_OPACITY:
+        return True
     if any(scales_to_nothing(declared[name].values) for name in ("transform", "scale") if name in declared):
         return True
+    # An element that skips its contents (`content-visibility: hidden`) shows none of them; on
+    # an image itself it is not relied on.
+    content = declared.get("content-visibility")
+    if content is not None and content.keyword == "hidden" and tag not in IMAGE_TAGS:
+        return True
     return _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared)
+
+
+def _opacity(declaration: Declaration) -> float | None:
+    """The opacity an `opacity` or `filter` declaration sets (0–1), when it sets one."""
+    if declaration.name == "filter":
+        return filter_opacity(declaration.values)
+    return number(declaration.values[0])
+
+
+def _far_off_screen(declaration: Declaration) -> bool:
+    """A `transform` or `translate` that moves the element 1000px or more left or up: off the
+    screen, where no scrolling reaches."""
+    if declaration.name not in ("transform", "translate"):
+        return False
+    offset = translation_px(declaration.name, declaration.values)
+    return offset is not None and min(offset) <= _FAR_OFF_SCREEN_PX
 
 
 def _is_lazy_fade(element: Any, opacity: Declaration) -> bool:
@@ -871,6 +905,8 @@ def _off_screen(declared: Mapping[str, Declaration]) -> bool:
     indent = declared.get("text-indent")
     if indent is not None and (length_px(indent.values[0]) or 0) <= _FAR_OFF_SCREEN_PX:
         return True
+    if any(_far_off_screen(declared[name]) for name in ("transform", "translate") if name in declared):
+        return True
     if not _positioned(declared):
         return False
     offsets = [length_px(declared[name].values[0]) for name in ("left", "top", "margin-left", "margin-top") if name in declared]
@@ -884,7 +920,7 @@ def _text_hidden(declared: Mapping[str, Declaration], parent: Rendering) -> bool
     size = _font_size(size_declaration)
     if size is None:
         return parent.text_hidden
-    return size <= 0
+    return size <= _UNREADABLE_TEXT_PX
 
 
 def _colours(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Colour | None, Colour | None, bool]:
