@@ -141,6 +141,7 @@ class Runner:
         command_line = SelectionLayer(COMMAND_LINE, options.select, options.extend_select, options.ignore)
         self._command_line = () if command_line.empty else (command_line,)
         self._validated: set[tuple[object, ...]] = set()
+        self._noted: set[tuple[object, ...]] = set()
         # Settings and plans shared by every file whose layers have no per-file `overrides`, by
         # the identity of the layers (each with the layers, which keep that identity taken): a
         # batch resolves each file's settings several times, and most folders share them.
@@ -248,30 +249,41 @@ class Runner:
                     hint = "check the path; it is relative to the configuration file's folder"
                     raise config_error(f"'rules': no such rule pack file or directory '{location}'", path=layer.origin, line=line, column=column, hint=hint)
         available = self.packs_for(settings)
-        self._validate(settings, available, layers)
+        self._validate_layers(layers, available)
+        self._note_lowered(settings, available)
         known, off = self.rule_choice(settings, available)
         if off:
             self._note_deselected(settings, off)
             settings = dataclasses.replace(settings, severity={**settings.severity, **dict.fromkeys(off)})
         self._note_relaxed(settings, available)
         wanted = self.options.packs if self.options.packs is not None else settings.packs
-        if self.options.packs is None and settings.packs:
-            self._check_configured_packs(settings, available, layers)
         packs = select_packs(available, wanted) if wanted else available
         return Plan(settings, tuple(packs), not wanted, known)
 
-    def _check_configured_packs(self, settings: Settings, available: list[Pack], layers: Sequence[ConfigLayer]) -> None:
-        """An unknown pack id under a configuration's `packs` is an error at its file:line:col."""
-        known = [pack.id for pack in available]
-        origin = settings.sources.get("packs", "")
-        for pack_id in settings.packs or ():
-            if pack_id in known:
+    def _validate_layers(self, layers: Sequence[ConfigLayer], available: list[Pack]) -> None:
+        """Every pack id under `packs` and rule id under `severity` of these configuration files,
+        their overrides' too whichever files those are for, is one the packs have; else a
+        ConfigError at its file:line:col. (An override for `*.md` with a mistyped rule would
+        otherwise pass every run over HTML files, and stop the first run that meets Markdown.)
+        Pack ids are not checked when the command line chooses the packs (`--pack`)."""
+        pack_ids = [pack.id for pack in available]
+        rule_ids = [rule.id for pack in available for rule in pack.rules]
+        for layer in layers:
+            key = (id(layer), id(available))
+            if key in self._validated:
                 continue
-            hint = closest(pack_id, known) or "run 'syndcheck packs' to list them"
-            layer = _layer_of(layers, origin)
-            line, column = layer.position("packs", pack_id, origin) if layer is not None else (None, None)
-            path = layer.origin if layer is not None and line is not None else origin
-            raise config_error(f"'packs': unknown pack '{pack_id}'", path=path, line=line, column=column, hint=hint)
+            for origin, packs, severity in ((layer.origin, layer.packs, layer.severity), *((o.origin, o.packs, o.severity) for o in layer.overrides)):
+                for pack_id in () if self.options.packs is not None else packs or ():
+                    if pack_id not in pack_ids:
+                        line, column = layer.position("packs", pack_id, origin)
+                        hint = closest(pack_id, pack_ids) or "run 'syndcheck packs' to list them"
+                        raise config_error(f"'packs': unknown pack '{pack_id}'", path=layer.origin, line=line, column=column, hint=hint)
+                for rule_id, _level in severity:
+                    if rule_id not in rule_ids:
+                        line, column = layer.position("severity", rule_id, origin)
+                        hint = closest(rule_id, rule_ids) or "run 'syndcheck rules list' to see the rule ids"
+                        raise config_error(f"unknown rule '{rule_id}' under 'severity'", path=layer.origin, line=line, column=column, hint=hint)
+            self._validated.add(key)
 
     def _note_relaxed(self, settings: Settings, available: list[Pack]) -> None:
         """The configuration's `packs` limit and `fail-on` raise (unless the command line sets
@@ -316,22 +328,19 @@ class Runner:
             if origin is not None and not is_enabled(settings.selection, rule_id):
                 self.adjustments.setdefault((rule_id, None, origin), RuleAdjustment(rule_id, None, origin, "select"))
 
-    def _validate(self, settings: Settings, available: list[Pack], layers: Sequence[ConfigLayer] = ()) -> None:
+    def _note_lowered(self, settings: Settings, available: list[Pack]) -> None:
+        """Rules a configuration file turned off or gave a lower severity (see `adjusted_rules`)."""
         key = (id(available), tuple(settings.severity.items()))
-        if key in self._validated:
+        if key in self._noted:
             return
         rules = {rule.id: rule for pack in available for rule in pack.rules}
         for rule_id, level in settings.severity.items():
             origin = settings.sources.get(f"severity.{rule_id}", "the configuration")
             if rule_id not in rules:
-                hint = closest(rule_id, rules) or "run 'syndcheck rules list' to see the rule ids"
-                layer = _layer_of(layers, origin)
-                line, column = layer.position("severity", rule_id, origin) if layer is not None else (None, None)
-                path = layer.origin if layer is not None and line is not None else origin
-                raise config_error(f"unknown rule '{rule_id}' under 'severity'", path=path, line=line, column=column, hint=hint)
+                continue  # (every configured rule id was checked by `_validate_layers`)
             if level is None or level < rules[rule_id].severity:
                 self.adjustments.setdefault((rule_id, level, origin), RuleAdjustment(rule_id, level, origin))
-        self._validated.add(key)
+        self._noted.add(key)
 
     def known_rules(self, settings: Settings) -> frozenset[str]:
         """The rule ids a suppression comment may name for a file with these settings."""
@@ -1052,11 +1061,3 @@ def _shared(cache: dict[int, tuple[tuple[ConfigLayer, ...], _Made]], layers: tup
     if shared is None or shared[0] is not layers:
         shared = cache[id(layers)] = (layers, make())
     return shared[1]
-
-
-def _layer_of(layers: Sequence[ConfigLayer], origin: str) -> ConfigLayer | None:
-    """The configuration file an origin names (`file`, or `file:line` for an override)."""
-    for layer in layers:
-        if origin == layer.origin or origin.startswith(layer.origin + ":"):
-            return layer
-    return None

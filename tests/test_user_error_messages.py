@@ -155,6 +155,29 @@ def test_config_takes_a_pyproject_toml_by_its_table(cli: Any, tmp_path: Path) ->
     assert _error(cli("check", "--config", str(other), str(story))).startswith(f"{other}: no [tool.syndcheck] table in this TOML file — ")
 
 
+@pytest.mark.parametrize(
+    ("config", "name", "expected"),
+    [
+        (
+            'overrides:\n  - files: ["*.md"]\n    severity:\n      dcnf/lgo: "off"\n',
+            ".syndcheck.yaml",
+            ":4:7: unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?",
+        ),
+        (
+            '[[tool.syndcheck.overrides]]\nfiles = ["*.md"]\npacks = ["dcfn"]\n',
+            "pyproject.toml",
+            ":3:10: [tool.syndcheck] 'packs': unknown pack 'dcfn' — did you mean 'dcnf'?",
+        ),
+    ],
+)
+def test_an_override_for_other_files_is_validated_all_the_same(cli: Any, tmp_path: Path, config: str, name: str, expected: str) -> None:
+    # A run over HTML files must not pass with a mistyped rule in the override for Markdown, and
+    # then stop at the first Markdown file.
+    written = write(tmp_path, name, config)
+    story = write(tmp_path, "a.html", NO_LOGO)
+    assert _error(cli("check", str(story))) == f"{written}{expected}"
+
+
 def test_two_configuration_files_in_one_folder_are_an_error_naming_both(cli: Any, tmp_path: Path) -> None:
     write(tmp_path, ".syndcheck.yaml", "root: true\n")
     write(tmp_path, ".syndcheck.yml", "root: true\nignore: [dcnf/logo]\n")
