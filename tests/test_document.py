@@ -811,6 +811,25 @@ def test_markdown_without_front_matter_and_items_in_order() -> None:
     assert [(i.index, i.line) for i in doc.items] == [(0, 1), (1, 3), (2, 5)]
 
 
+def test_a_markdown_code_block_is_shown_as_written_and_is_not_the_articles_prose() -> None:
+    logo = "![Daily Caller News Foundation logo](https://dailycallernewsfoundation.org/logo.png)"
+    source = (
+        f"# {HEADLINE}\n\n```markdown\n{logo}\nBy Jake Smith, Daily Caller News Foundation\n<!-- a comment in code -->\n```\n\n"
+        f"~~~~\n```\nstill code: a shorter or other fence does not close it\n~~~~\n\n{PARAGRAPHS[0]}\n"
+    )
+    doc = parse_text(source, markdown=True)
+    assert doc.images == () and doc.links == () and doc.bylines == ()
+    assert [(b.line, b.text, b.in_article) for b in doc.blocks] == [
+        (1, HEADLINE, True),
+        (4, logo, False),
+        (5, "By Jake Smith, Daily Caller News Foundation", False),
+        (6, "<!-- a comment in code -->", False),
+        (10, "```", False),
+        (11, "still code: a shorter or other fence does not close it", False),
+        (14, PARAGRAPHS[0], True),
+    ]
+
+
 def test_front_matter_in_plain_text_is_skipped_too() -> None:
     source = "---\nsource: Daily Caller News Foundation\n---\nBy Jake Smith\n" + PARAGRAPHS[0] + "\n"
     doc = parse_document(source, "text")

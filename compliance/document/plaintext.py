@@ -17,6 +17,8 @@ _MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+# A fenced code block's opening or closing line: up to three spaces, then ``` or ~~~ (CommonMark).
+_MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -58,19 +60,29 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     front_matter, front_matter_error = read_front_matter(front)
     items: list[Item] = []
     links: list[Link] = []
+    fence = ""  # the fence of the Markdown code block the line is in ("" outside one)
     for number, raw in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        if not raw.strip() or _COMMENT_LINE.match(raw):
+        if markdown:
+            marker = _MD_FENCE.match(raw)
+            # A fence closes the block it opened: the same character, at least as many, alone.
+            closes = marker is not None and marker.group(1)[0] == fence[:1] and len(marker.group(1)) >= len(fence) and not raw[marker.end() :].strip()
+            if marker is not None and (not fence or closes):
+                fence = "" if fence else marker.group(1)
+                continue
+        if not raw.strip() or (_COMMENT_LINE.match(raw) and not fence):
             continue  # blank, or an HTML comment (suppressions, notes) that a reader never sees
         heading = False
         line_text = raw
-        if markdown:
+        if markdown and not fence:
             line_text, heading = _read_markdown_line(raw, number, items, links)
         text = normalize_inline(line_text)
         if text:
-            items.append(Block(len(items), text, number, True, heading))
+            # A line of code is shown as written: an image or link in it is text, and it is not
+            # the article's prose (no byline or credit is read from a code sample).
+            items.append(Block(len(items), text, number, not fence, heading))
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
-    bylines = find_bylines([], blocks, headline, None, outlet_names(outlets))
+    bylines = find_bylines([], tuple(b for b in blocks if b.in_article), headline, None, outlet_names(outlets))
     first_line = blocks[0].line if blocks else 1
     return Document(
         kind="markdown" if markdown else "text",
