@@ -141,7 +141,10 @@ class BaselineFilter:
         kept = []
         known = []
         for fingerprint, finding in zip(fingerprints(report, path), report.findings, strict=True):
-            if fingerprint in self._entries:
+            entry = self._entries.get(fingerprint)
+            # The entry's rule and path must be the finding's too: one edited by hand (a path
+            # renamed, a rule changed) no longer stands for the finding its fingerprint was made of.
+            if entry is not None and entry.rule == finding.rule and entry.path == recorded:
                 self._seen.add(fingerprint)
                 self.known += 1
                 known.append(Suppressed(finding, "external", f"recorded in the baseline {self._file}"))

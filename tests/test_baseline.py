@@ -49,6 +49,22 @@ def test_baseline_hides_known_findings_and_reports_new_and_resolved(cli: Any, ar
     assert "  resolved: archive/staff-byline.html  dcnf/byline  " in text.out
 
 
+@pytest.mark.parametrize(("field", "value"), [("path", "archive/gone.html"), ("rule", "dcnf/lgo"), ("path", "archive/staff-byline.html")])
+def test_an_entry_whose_path_or_rule_was_edited_no_longer_hides_the_finding(cli: Any, archive: Path, tmp_path: Path, field: str, value: str) -> None:
+    assert cli("baseline", "create", "--output", "baseline.json", "archive").code == 0
+    recorded = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    edited = next(entry for entry in recorded["findings"] if entry["path"] == "archive/no-logo.html")
+    edited[field] = value
+    (tmp_path / "baseline.json").write_text(json.dumps(recorded), encoding="utf-8")
+    run = cli("check", "--baseline", "baseline.json", "--format", "json", "archive")
+    findings = {f["path"]: [x["rule"] for x in f["findings"]] for f in run.json()["files"]}
+    # The finding is shown again, and the edited entry is counted once, as resolved where it was
+    # made to point (a file this run looked at, or one that is gone): never both hidden and resolved.
+    assert findings["archive/no-logo.html"] == ["dcnf/logo"]
+    assert run.json()["baseline"]["known"] == 1
+    assert [(e["path"], e["rule"]) for e in run.json()["baseline"]["resolved"]] == [(edited["path"], edited["rule"])]
+
+
 def test_a_file_that_is_not_a_baseline_is_a_user_error(cli: Any, archive: Path, tmp_path: Path) -> None:
     (tmp_path / "bogus.json").write_text('{"files": []}', encoding="utf-8")
     run = cli("check", "--baseline", "bogus.json", "archive")
