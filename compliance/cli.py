@@ -767,7 +767,9 @@ def rules_explain(
 def rules_test(
     paths: Annotated[list[str], typer.Argument(help="Fixture files or directories (annotated with <!-- expect: RULE --> or a .expect sidecar).")],
     rules: RulesOption = None,
-    pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Coverage: the packs whose rules must all be covered.")] = None,
+    pack: Annotated[
+        list[str] | None, typer.Option("--pack", "-p", help="Coverage: the packs whose rules must all be covered (default: the --rules packs, else all).")
+    ] = None,
     coverage: Annotated[bool, typer.Option("--coverage", help="Also fail when a rule has no passing or no failing fixture.")] = False,
 ) -> None:
     """Run annotated fixture articles and report every mismatch with their expectations."""
@@ -803,7 +805,9 @@ def rules_test(
         raise InputError("no fixtures found", path=", ".join(paths), hint="fixtures are .html, .htm, .md and .txt files")
     gaps: list[str] = []
     if coverage:
-        scope = select_packs(available, pack) if pack else available
+        # The packs under test: those named, else those of --rules (a newsroom's own pack, not
+        # the built-in ones beside it), else every pack.
+        scope = select_packs(available, pack) if pack else [p for p in available if runner.given_on_command_line(p.origin)] if rules else available
         rule_ids = list(dict.fromkeys(r.id for p in scope for r in p.rules if pack or r.pack == p.id))
         gaps = coverage_gaps(reports, rule_ids)
         for gap in gaps:

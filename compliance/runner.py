@@ -295,7 +295,7 @@ class Runner:
             return
         builtin = {pack.id: pack.origin for pack in self.packs_for(Settings())}
         for pack in available:
-            if pack.id in builtin and pack.origin != builtin[pack.id] and not self._given_on_command_line(pack.origin):
+            if pack.id in builtin and pack.origin != builtin[pack.id] and not self.given_on_command_line(pack.origin):
                 origin = settings.sources.get("rules", "the configuration")
                 change = RuleAdjustment(pack.id, None, origin, "rules", f"built-in pack {pack.id} replaced by {self._relative(pack.origin)}")
                 self.adjustments.setdefault(("rules:" + pack.id, None, origin), change)
@@ -305,7 +305,7 @@ class Runner:
         relative = os.path.relpath(path, self._cwd)
         return path if relative.startswith("..") else relative
 
-    def _given_on_command_line(self, origin: str) -> bool:
+    def given_on_command_line(self, origin: str) -> bool:
         """Whether a pack file came from a --rules path (the user's own choice, in plain sight)."""
         resolved = Path(origin).resolve()
         for location in self.options.rules:

@@ -46,6 +46,9 @@ def test_init_pack_scaffolds_a_pack_that_validates_and_tests(cli: Any, tmp_path:
     assert cli("rules", "validate", str(pack)).out == f"{pack.relative_to(tmp_path)}: ok (example-gazette, 1 rules)\n"
     tested = cli("rules", "test", "--rules", "rule-packs", "rule-packs/tests/example-gazette")
     assert (tested.code, tested.out) == (0, "2 fixtures, 0 mismatches\n")
+    # Coverage is of the packs under test (those of --rules), not the built-in ones beside them.
+    covered = cli("rules", "test", "--coverage", "--rules", "rule-packs", "rule-packs/tests/example-gazette")
+    assert (covered.code, covered.out) == (0, "2 fixtures, 0 mismatches, 0 coverage gaps\n")
     # The failing fixture really fails: without its expectation, the finding is unexpected.
     failing = tmp_path / "rule-packs" / "tests" / "example-gazette" / "failing.html"
     failing.write_text(failing.read_text(encoding="utf-8").replace("<!-- expect: example-gazette/credit-line -->\n", ""), encoding="utf-8")
