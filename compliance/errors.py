@@ -135,10 +135,15 @@ class Terminated(BaseException):
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to a mistyped `word` (difflib's ratio at least 0.6), or None."""
+    """The choice closest to a mistyped `word`: one that differs only in letter case ("all" for
+    "ALL"), else the closest by difflib's ratio (at least 0.6); None when none is close."""
     import difflib
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    listed = list(choices)
+    same = [choice for choice in listed if choice.casefold() == word.casefold()]
+    if same:
+        return same[0]
+    close = difflib.get_close_matches(word, listed, n=1, cutoff=0.6)
     return close[0] if close else None
 
 

@@ -99,7 +99,7 @@ def validate(layers: Sequence[SelectionLayer], rule_ids: Sequence[str]) -> None:
             for selector in selectors:
                 if any(matches(selector, rule_id) for rule_id in known):
                     continue
-                candidates = known if "/" in selector else packs
+                candidates = known if "/" in selector else [*packs, ALL]
                 what = "rule" if "/" in selector and specificity(selector) == 3 else ("pack" if specificity(selector) == 1 else "selector")
                 hint = closest(selector, candidates) or "run 'syndcheck rules list' to see the rule ids"
                 flag = f"--{option}" if layer.origin == COMMAND_LINE else option

@@ -64,6 +64,9 @@ def test_unknown_selector_is_a_user_error_with_did_you_mean(cli: Any) -> None:
         (("--select", "dcnf", "--ignore", "dcnf"), "--select/--ignore leave no rule to run"),
         (("--select", "dcnf/nope*"), "--select: unknown selector 'dcnf/nope*' (it matches no rule)"),
         (("--ignore", "dcnf/lgo"), "--ignore: unknown rule 'dcnf/lgo' — did you mean 'dcnf/logo'?"),
+        # Letter case alone: "all" is not ALL, and "DCNF" not the pack dcnf, but each is named.
+        (("--select", "all"), "--select: unknown pack 'all' — did you mean 'ALL'?"),
+        (("--ignore", "DCNF"), "--ignore: unknown pack 'DCNF' — did you mean 'dcnf'?"),
     ],
 )
 def test_a_selection_that_runs_nothing_is_one_line_and_exit_2(cli: Any, args: tuple[str, ...], error: str) -> None:
