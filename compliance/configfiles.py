@@ -44,7 +44,7 @@ def _toml_layer(path: Path, text: bytes, table: object) -> ConfigLayer:
     # The layer is named by its file, so positions (errors, `config show`, annotations on
     # configuration changes) stay `file:line:col` that editors and CI can open.
     origin = display_file(path)
-    header, keys = _toml_positions(text.decode("utf-8"))
+    header, keys = _toml_positions(text.decode("utf-8-sig"))
     from compliance.yamlsource import nodes_from_plain
 
     # (Its errors name the [tool.syndcheck] table: see `errors.config_error`.)
@@ -56,7 +56,8 @@ def _syndcheck_table(pyproject: Path, text: bytes) -> object | None:
     import tomllib
 
     try:
-        data = tomllib.loads(text.decode("utf-8"))
+        # An editor may save it with a byte-order mark, which TOML's reader refuses.
+        data = tomllib.loads(text.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise not_utf8(exc, display_file(pyproject), "pyproject.toml", ConfigError) from None
     except tomllib.TOMLDecodeError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ from compliance.inputs import (
     TooLarge,
     expand_paths,
     file_key,
+    file_type,
     open_source,
     read_fixture,
     read_ignore_file,
@@ -242,12 +244,19 @@ class Runner:
 
     def _plan(self, path: str, layers: tuple[ConfigLayer, ...]) -> Plan:
         settings = self.settings_for(path)
-        for layer in layers:  # a configured rules path that is not there, at its line
+        for layer in layers:  # a configured rules path that is not there, or not a file, at its line
             for location in layer.rules:
-                if not os.path.exists(location):
+                hint = "check the path; it is relative to the configuration file's folder"
+                try:
+                    mode = os.stat(location).st_mode
+                except OSError:
                     line, column = layer.position("rules", location)
-                    hint = "check the path; it is relative to the configuration file's folder"
-                    raise config_error(f"'rules': no such rule pack file or directory '{location}'", path=layer.origin, line=line, column=column, hint=hint)
+                    what = f"'rules': no such rule pack file or directory '{location}'"
+                    raise config_error(what, path=layer.origin, line=line, column=column, hint=hint) from None
+                if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+                    line, column = layer.position("rules", location)
+                    what = f"'rules': '{location}' is {file_type(mode)}, not a rule pack file or directory"
+                    raise config_error(what, path=layer.origin, line=line, column=column, hint=hint)
         available = self.packs_for(settings)
         self._validate_layers(layers, available)
         self._note_lowered(settings, available)

@@ -95,6 +95,16 @@ def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) ->
             '[tool.syndcheck]\nroot = true\nfail-on = "eror"\n',
             ":3:1: [tool.syndcheck] 'fail-on' must be one of error, warning, info, got 'eror' — did you mean 'error'?",
         ),
+        # Saved with a byte-order mark, as some editors do: read, and positions unchanged.
+        (
+            '\ufeff[tool.syndcheck]\nroot = true\nfail-on = "eror"\n',
+            ":3:1: [tool.syndcheck] 'fail-on' must be one of error, warning, info, got 'eror' — did you mean 'error'?",
+        ),
+        # A rules path that is a device, not a pack: at its line, not blamed on --rules.
+        (
+            '[tool.syndcheck]\nroot = true\nrules = ["/dev/null"]\n',
+            ":3:10: [tool.syndcheck] 'rules': '/dev/null' is a character device, not a rule pack file or directory",
+        ),
         # TOML syntax: tomllib's "(at line 2, column 8)" becomes the usual position.
         ("[tool.syndcheck]\nroot = \n", ":2:8: invalid TOML: Invalid value — fix the file's TOML syntax"),
         (b'[tool.syndcheck]\nroot = "Jos\xe9"\n', ":2:12: pyproject.toml is not UTF-8 (byte 0xe9) — save the file as UTF-8"),
