@@ -90,8 +90,22 @@ def format_text(reports: Sequence[Report], context: FormatContext) -> str:
 
 
 def format_adjustments(adjusted: Sequence[RuleAdjustment]) -> str:
-    """After the summary: each way a configuration file weakened the checks, and which file."""
-    return "".join(f"configuration: {_v(a.describe())}\n" for a in adjusted)
+    """After the summary: each way a configuration file weakened the checks, and which file. The
+    rules of one pack that one file turned off (or lowered) alike share a line, each named in
+    full (`select: [dcnf]` turns off the rules of a dozen other packs: a dozen lines, not fifty)."""
+    lines: dict[object, list[RuleAdjustment]] = {}
+    for a in adjusted:
+        alike = not a.change and a.setting in ("severity", "select") and "/" in a.rule
+        lines.setdefault((a.rule.split("/", 1)[0], a.severity, a.origin) if alike else id(a), []).append(a)
+    shown = []
+    for group in lines.values():
+        if len(group) == 1:
+            shown.append(group[0].describe())
+        else:
+            # The description of the first, with every rule of the group where its rule was.
+            first = group[0]
+            shown.append(", ".join(a.rule for a in group) + first.describe().removeprefix(first.rule))
+    return "".join(f"configuration: {_v(line)}\n" for line in shown)
 
 
 def format_resolved(outcome: BaselineOutcome) -> str:
