@@ -437,24 +437,26 @@ def translation_px(name: str, values: Sequence[Any]) -> tuple[float, float] | No
     element (x, y) in CSS pixels; None when it does anything else (a rotation or scale between
     translations moves them too) or uses percentages."""
     if name == "translate":
-        lengths = [length_px(token) for token in values]
-        if not lengths or len(lengths) > 3 or any(length is None for length in lengths):
-            return None
-        return (lengths[0] or 0.0, (lengths[1] or 0.0) if len(lengths) > 1 else 0.0)
+        return _offset([length_px(token) for token in values][:3])
     x = y = 0.0
     for token in values:
-        if token.type != "function" or token.lower_name not in ("translate", "translatex", "translatey", "translate3d"):
+        function = token.lower_name if token.type == "function" else ""
+        if function not in ("translate", "translatex", "translatey", "translate3d"):
             return None
-        arguments = [t for t in _meaningful(token.arguments) if t.type != "literal"]
-        lengths = [length_px(t) for t in arguments]
-        if not lengths or any(length is None for length in lengths):
+        offset = _offset([length_px(t) for t in _meaningful(token.arguments) if t.type != "literal"])
+        if offset is None:
             return None
-        if token.lower_name == "translatey":
-            y += lengths[0] or 0.0
-        else:
-            x += lengths[0] or 0.0
-            y += (lengths[1] or 0.0) if len(lengths) > 1 and token.lower_name != "translatex" else 0.0
+        # translateX(a) and translateY(a) move along one axis; translate(a, b) and translate3d along both.
+        x += 0.0 if function == "translatey" else offset[0]
+        y += offset[0] if function == "translatey" else 0.0 if function == "translatex" else offset[1]
     return (x, y)
+
+
+def _offset(lengths: Sequence[float | None]) -> tuple[float, float] | None:
+    """The first two of some lengths (the second 0 when there is one), or None when one is not a length."""
+    if not lengths or any(length is None for length in lengths):
+        return None
+    return (lengths[0] or 0.0, lengths[1] or 0.0 if len(lengths) > 1 else 0.0)
 
 
 def clips_to_nothing(name: str, values: Sequence[Any]) -> bool:

@@ -58,28 +58,7 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     source, encoding, reason = decoded.text, decoded.encoding, decoded.reason
     front, body = split_front_matter(source)
     front_matter, front_matter_error = read_front_matter(front)
-    items: list[Item] = []
-    links: list[Link] = []
-    fence = ""  # the fence of the Markdown code block the line is in ("" outside one)
-    for number, raw in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        if markdown:
-            marker = _MD_FENCE.match(raw)
-            # A fence closes the block it opened: the same character, at least as many, alone.
-            closes = marker is not None and marker.group(1)[0] == fence[:1] and len(marker.group(1)) >= len(fence) and not raw[marker.end() :].strip()
-            if marker is not None and (not fence or closes):
-                fence = "" if fence else marker.group(1)
-                continue
-        if not raw.strip() or (_COMMENT_LINE.match(raw) and not fence):
-            continue  # blank, or an HTML comment (suppressions, notes) that a reader never sees
-        heading = False
-        line_text = raw
-        if markdown and not fence:
-            line_text, heading = _read_markdown_line(raw, number, items, links)
-        text = normalize_inline(line_text)
-        if text:
-            # A line of code is shown as written: an image or link in it is text, and it is not
-            # the article's prose (no byline or credit is read from a code sample).
-            items.append(Block(len(items), text, number, not fence, heading))
+    items, links = _read_lines(body, markdown)
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
     bylines = find_bylines([], tuple(b for b in blocks if b.in_article), headline, None, outlet_names(outlets))
@@ -103,6 +82,41 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         front_matter=front_matter,
         front_matter_error=front_matter_error,
     )
+
+
+def _read_lines(body: str, markdown: bool) -> tuple[list[Item], list[Link]]:
+    """The items (blocks and, in Markdown, images) and links of an article's lines."""
+    items: list[Item] = []
+    links: list[Link] = []
+    fence = ""  # the fence of the Markdown code block the line is in ("" outside one)
+    for number, raw in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        marker = _fence(raw, fence) if markdown else ""
+        if marker:
+            fence = "" if fence else marker
+            continue
+        if not raw.strip() or (_COMMENT_LINE.match(raw) and not fence):
+            continue  # blank, or an HTML comment (suppressions, notes) that a reader never sees
+        heading = False
+        line_text = raw
+        if markdown and not fence:
+            line_text, heading = _read_markdown_line(raw, number, items, links)
+        text = normalize_inline(line_text)
+        if text:
+            # A line of code is shown as written: an image or link in it is text, and it is not
+            # the article's prose (no byline or credit is read from a code sample).
+            items.append(Block(len(items), text, number, not fence, heading))
+    return items, links
+
+
+def _fence(raw: str, fence: str) -> str:
+    """The fence of a line that opens a fenced code block (outside one, `fence` "") or closes the
+    block `fence` opened (the same character, at least as many, nothing after them); else ""."""
+    marker = _MD_FENCE.match(raw)
+    if marker is None:
+        return ""
+    if fence and not (marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence) and not raw[marker.end() :].strip()):
+        return ""
+    return marker.group(1)
 
 
 def _read_markdown_line(raw: str, number: int, items: list[Item], links: list[Link]) -> tuple[str, bool]:
