@@ -11,6 +11,7 @@ import dataclasses
 import re
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import NamedTuple
 
 from compliance.checks import Context, Hit, Outcome, Undecided
 from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind
@@ -326,8 +327,7 @@ def article_meta(doc: Document, *, meta: Mapping[str, str] | None, default_meta:
     return {**(default_meta or {}), **doc.front_matter, **(meta or {})}
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class CheckSettings:
+class CheckSettings(NamedTuple):
     """Everything checking one document takes besides the document (each as for `check_document`).
 
     `parse` then `check` is the one parse-and-check step: `check_bytes` runs it once, the fix

@@ -10,9 +10,8 @@ import contextlib
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from compliance.document import DocumentKind
 from compliance.errors import InputError, UserError, not_utf8
@@ -52,8 +51,7 @@ def display_file(path: Path) -> str:
     return os.path.abspath(path) if relative.startswith("..") else relative
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """One article to check, not yet read."""
 
     path: str
@@ -61,8 +59,7 @@ class Source:
     file: Path | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A file met during a directory walk that cannot be checked, and why."""
 
     path: str

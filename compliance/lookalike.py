@@ -19,7 +19,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -30,8 +30,7 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED", "Unknown"})
 
 
-@dataclass(frozen=True, slots=True)
-class LookAlike:
+class LookAlike(NamedTuple):
     """One letter of another script standing in a Latin word for the Latin letter it looks like."""
 
     offset: int  # in the text searched
@@ -44,8 +43,7 @@ class LookAlike:
         return f"U+{ord(self.char):04X} {unicodedata.name(self.char, 'UNNAMED CHARACTER')} (for '{self.latin}')"
 
 
-@dataclass(frozen=True, slots=True)
-class Disguise:
+class Disguise(NamedTuple):
     """A word with look-alike letters in a text, and the Latin word a reader sees."""
 
     start: int

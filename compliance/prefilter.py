@@ -29,7 +29,6 @@ import html
 import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from html.entities import html5
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -512,8 +511,7 @@ _MAX_NODES_IN_WORDS = 256
 _REACH = 64
 
 
-@dataclass(frozen=True, slots=True)
-class _PageParts:
+class _PageParts(NamedTuple):
     """The folded parts of a page, the first being where attribute values are read; `undecided`
     when the page hides too much inside words to say which words a reader sees."""
 
@@ -628,8 +626,7 @@ def _reaching(nodes: bytes, at: int, reach: int) -> bytes:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Candidates:
+class Candidates(NamedTuple):
     """What the prefilter found a page could match: the markers to evaluate (by pack id and marker
     id) and the packs whose own site the page may be on."""
 
@@ -814,8 +811,7 @@ class Prefilter:
         return Candidates(markers, frozenset(own))
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
+class _Name(NamedTuple):
     """A publisher's name as folded words, looked for by its longest word."""
 
     words: tuple[bytes, ...]

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from compliance.config import ConfigLayer, RuleAdjustment, Settings, is_selected, resolve
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
@@ -117,8 +117,7 @@ def _arrived(
     return FileResult(unpack(packed), failing, failure, messages, cause, threshold, originals, packed)
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """How one document is checked: its settings, the packs to apply, whether to detect them."""
 
     settings: Settings
@@ -519,7 +518,7 @@ class Runner:
         def work() -> tuple[Report, Severity]:
             plan = self.plan(STDIN)
             if packs:
-                plan = dataclasses.replace(plan, packs=tuple(select_packs(self.packs_for(plan.settings), packs)), auto_detect=False)
+                plan = plan._replace(packs=tuple(select_packs(self.packs_for(plan.settings), packs)), auto_detect=False)
             # A request's `original` is a URL or nothing (the server refuses others before this).
             urls_only = "original" not in self.options.meta
             report = check_with(data, kind, self._settings(name, plan, meta={**(meta or {}), **self.options.meta}, urls_only=urls_only))
@@ -976,8 +975,7 @@ def _skipped(item: Skipped) -> FileResult:
     return FileResult(Report(path=item.path, notices=(Notice("skipped", item.reason),), checked=False))
 
 
-@dataclass(frozen=True, slots=True)
-class RunStatus:
+class RunStatus(NamedTuple):
     """What the exit code depends on, accumulated file by file."""
 
     failing: bool = False

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from compliance.errors import nearest
 from compliance.findings import Finding, Location, Severity, Suppressed
@@ -25,8 +25,7 @@ UNKNOWN_RULE = "syndcheck/unknown-rule-in-suppression"
 META_RULES = (UNUSED_RULE, NO_REASON_RULE, UNKNOWN_RULE)
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """One suppression comment."""
 
     rules: tuple[str, ...]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from compliance.document import parse_document
+from compliance.document import byline_reading, parse_document
 from compliance.document.byline_reading import BylineReading, person_name, read_byline
 
 # The seed republication shared beside the checkout (see tests/conftest.py).
@@ -551,3 +553,82 @@ def test_lone_name_without_the_metadata_credit_is_not_a_byline(head: str, name: 
 def test_a_byline_in_metadata_only_is_still_not_visible() -> None:
     page = _lone_name_page('<meta name="author" content="Priya Anand">', name="").replace("<div></div>", "")
     assert parse_document(page, "html").bylines == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# The "by" gate: the patterns that look for an opener after the start of a byline are compiled and
+# run only where `_BY` finds a "by" they could match, so every text either of them matches must
+# be one `_BY` finds (otherwise a byline would be read differently for want of a compile).
+
+_GATE_PIECES = st.sampled_from(
+    [
+        "by",
+        "By",
+        "BY",
+        "bY",
+        "nearby",
+        "Derby",
+        "byline",
+        "written",
+        "Photos",
+        "and",
+        "&",
+        "/",
+        "reported",
+        "additional reporting",
+        "Jane",
+        "Doe",
+        "2019",
+        "15",
+        ")",
+        "]",
+        "(",
+        " ",
+        "  ",
+        "\t",
+        "\u00a0",
+        "–",
+        "—",
+        "|",
+        "•",
+        "·",
+        ":",
+        "-",
+        ",",
+        ";",
+        "é",
+        "ß",
+        "_",
+        "1by",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GATE_PIECES, max_size=12).map("".join))
+def test_the_by_gate_finds_every_text_the_gated_patterns_match(text: str) -> None:
+    if byline_reading._mid_opener().search(text) or byline_reading._role_conjunction().search(text):
+        assert byline_reading._BY.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuesday 15 October 2019 by Jane Doe",
+        "Headline 10.15.15 By Jane Doe",
+        "Source: Outlet – By Jane Doe",
+        "Jane Doe (Outlet) by John Roe",
+        "Reported by Jane Doe and translated by John Roe",
+        "Jane Doe, Outlet; photos by John Roe",
+        "Written by Jane Doe Edited by John Roe",
+    ],
+)
+def test_the_by_gate_lets_through_the_openers_it_guards(text: str) -> None:
+    assert byline_reading._mid_opener().search(text) or byline_reading._role_conjunction().search(text)
+    assert byline_reading._BY.search(text)
+
+
+@pytest.mark.parametrize("text", ["Aisha Rahman, a retired teacher who lives nearby.", "Jane Doe, Derby Telegraph", "Jane Doe, byline desk"])
+def test_the_by_gate_keeps_out_words_that_only_contain_by(text: str) -> None:
+    assert byline_reading._BY.search(text) is None

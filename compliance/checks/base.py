@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.document import Document
 from compliance.findings import Location
@@ -80,8 +80,7 @@ class Outcome:
         return Outcome(not self.passed, self.hits, self.detail, self.anchor)
 
 
-@dataclass(frozen=True, slots=True)
-class CheckKind:
+class CheckKind(NamedTuple):
     """A check kind in the registry: its options, parameter builder and evaluator."""
 
     name: str

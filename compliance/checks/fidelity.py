@@ -50,7 +50,7 @@ Fails::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import story_paragraphs
@@ -96,8 +96,7 @@ def build(values: dict[str, Any]) -> FidelityParams:
     return FidelityParams(values["allow"], values["excerpt_words"], min(values["style_similarity"], 100), values["style_words"])
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """One step of the alignment: an original paragraph (`None` when added), a republished one
     (`None` when missing) and their similarity (0–100)."""
 

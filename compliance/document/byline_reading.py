@@ -16,9 +16,11 @@ pack data (`outlets:`), passed in as `outlets`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Set
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from compliance.text import normalize_inline
 
@@ -40,16 +42,38 @@ _PART_CREDIT = re.compile(
 _PREFIX = re.compile(rf"^{_OPENER_WORDS}(?:by|par|por|von|di|da|door|av|af)\b[:\s]*", re.IGNORECASE)
 # Openers that are also name particles ("Von Miller", "Di Maria"): read the text both ways.
 _PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door"})
-# "Tuesday 15 October 2019 by NAME", "Headline 10.15.15 By NAME", "Source: Outlet – By NAME".
-_MID_OPENER = re.compile(rf"(?:(?<=\d)|(?<=[)\]])|\s[–—|•·:/-])\s*{_OPENER_WORDS}by\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+# The two patterns below look for a "by" after the start of the text, which few bylines have
+# ("By Jane Doe, Outlet" has one, at the start, read by `_PREFIX`): each is compiled on first
+# use, and only for a text where `_BY` finds a "by" they could match. Compiling them costs a
+# one-file check (a pre-commit hook) milliseconds, more than reading every byline of most pages.
+# In both, "by" is followed by a space and preceded by a space, a digit, a bracket or a
+# separator, never by a letter ("nearby" is no opener), in either case: under IGNORECASE no
+# letter but "b"/"B" and "y"/"Y" matches them.
+_BY = re.compile(r"(?<![^\W\d_])by\s", re.IGNORECASE)
+
+
+@functools.cache
+def _mid_opener() -> re.Pattern[str]:
+    """ "Tuesday 15 October 2019 by NAME", "Headline 10.15.15 By NAME", "Source: Outlet – By NAME"."""
+    return re.compile(rf"(?:(?<=\d)|(?<=[)\]])|\s[–—|•·:/-])\s*{_OPENER_WORDS}by\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
 _LIST_MARKER = re.compile(r"^(?:[-–—•·*/|>#~]+|\d{1,2}[.)])\s*")
 _LABEL = re.compile(
     r"^(?:analysis|opinion|commentary|column|perspective|essay|review|interview|source|from|via|authors?|autor(?:es)?|"
     r"auteurs?|autori?|credits?)\s*:\s*",
     re.IGNORECASE,
 )
-# "Reported by A and translated by B", "Written by A Edited by B", "By A; photos by B".
-_ROLE_CONJUNCTION = re.compile(rf"(?:\s*(?:[,;|&]|\band\b))?\s+{_OPENER_WORDS}by\s+", re.IGNORECASE)
+
+
+@functools.cache
+def _role_conjunction() -> re.Pattern[str]:
+    """ "Reported by A and translated by B", "Written by A Edited by B", "By A; photos by B"."""
+    return re.compile(rf"(?:\s*(?:[,;|&]|\band\b))?\s+{_OPENER_WORDS}by\s+", re.IGNORECASE)
+
+
 # "(with B and C)" adds people; any other bracket is the affiliation: "NAME (Outlet)".
 _BRACKET = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,100}?)\s*[)\]]")
 # What a nickname in brackets looks like: "R.J.", "Bob", "J-Lo".
@@ -614,8 +638,7 @@ def _has_credit_word(credit: str, outlets: Set[str]) -> bool:
     return bool(words & (_ROLE_NOUNS | _ORG_WORDS | _OUTLET_ENDINGS)) or _is_outlet(credit, outlets)
 
 
-@dataclass(frozen=True, slots=True)
-class _Opened:
+class _Opened(NamedTuple):
     """A byline's text with its opener and leading labels read off."""
 
     rest: str
@@ -633,7 +656,7 @@ def _open(text: str) -> _Opened:
     if match is not None:
         opener = match.group(0).strip(" :").lower()
         return _Opened(text[match.end() :], True, opener in _PARTICLE_OPENERS)
-    middle = _MID_OPENER.search(text)
+    middle = _mid_opener().search(text) if _BY.search(text) else None
     if middle is not None and middle.start() <= 100 and not _PART_CREDIT.match(middle.group(0).strip(" |–—•·:/-")):
         return _Opened(text[middle.end() :], True, False)
     return _Opened(text, False, False)
@@ -703,7 +726,8 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
     had_prefix = opened.had_prefix
     # "By , Fort Worth Report": a CMS template whose name slot is empty, followed by the outlet.
     name_slot_empty = had_prefix and opened.rest[:1] in (",", "|", ";")
-    stripped = _drop_page_data(_brackets_to_segments(_ROLE_CONJUNCTION.sub(" and ", opened.rest)))
+    rest = _role_conjunction().sub(" and ", opened.rest) if _BY.search(opened.rest) else opened.rest
+    stripped = _drop_page_data(_brackets_to_segments(rest))
     if _is_empty(stripped) or name_slot_empty:
         return _empty_reading(stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 

@@ -23,7 +23,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.document.byline_reading import BylineReading, person_name, quote_byline, read_byline
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
@@ -156,8 +156,7 @@ class BylineMark:
     capture: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Zone:
+class _Zone(NamedTuple):
     """Where this article's byline can be: the article region, and the block indices from just
     before the headline to the start of the body."""
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # Property → the family of properties whose values are judged together (a `display` rule that
 # un-hides counts only if `display` can hide; `overflow` matters only with a zero width).
@@ -75,8 +74,7 @@ _PIXELS_PER_UNIT = {
 RELATIVE_FONT_UNITS = frozenset({"em", "ex", "ch", "%"})
 
 
-@dataclass(frozen=True, slots=True)
-class Declaration:
+class Declaration(NamedTuple):
     """One declaration of a property that can hide content: its lower-cased name, its value's
     component values (whitespace and comments removed) and whether it is `!important`."""
 
@@ -97,8 +95,7 @@ class Declaration:
         return ""
 
 
-@dataclass(frozen=True, slots=True)
-class StyleRule:
+class StyleRule(NamedTuple):
     """A style rule of a `<style>` block: its selector list as written, its declarations that can
     hide content, its position among the page's rules (later wins at equal specificity), and
     whether it sits in a media query that only some screens meet (`conditional`)."""

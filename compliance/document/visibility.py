@@ -36,8 +36,7 @@ import functools
 import re
 import struct
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.document.css import (
     RELATIVE_FONT_UNITS,
@@ -97,8 +96,7 @@ _INVISIBLE_CONTRAST = 1.1
 Colour = tuple[float, float, float, float]
 
 
-@dataclass(frozen=True, slots=True)
-class Rendering:
+class Rendering(NamedTuple):
     """How an element shows, as far as its content inherits it.
 
     `hidden`: nothing inside is on screen and no descendant can change that. `invisible`:
@@ -291,8 +289,7 @@ def _can_hide(declaration: Declaration) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class _SheetSummary:
+class _SheetSummary(NamedTuple):
     """What a `<style>` block can do: the families of properties its rules hide with, and the
     text and background colours they set (colours can hide only in pairs, maybe across blocks)."""
 
@@ -441,8 +438,7 @@ def _by_class(root: Any, name: str) -> list[Any]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Subject:
+class _Subject(NamedTuple):
     """What a selector's subject (its rightmost compound selector) asks of the tag, id and classes."""
 
     tag: str | None
@@ -497,8 +493,7 @@ def _nothing(root: Any) -> list[Any]:
     return []
 
 
-@dataclass(frozen=True, slots=True)
-class _Compound:
+class _Compound(NamedTuple):
     """One compound selector (`div.note[data-x]`): its tag, id and classes, and when it asks for
     more, an XPath that tests an element itself."""
 
