@@ -3,8 +3,7 @@ messages, the JSON Schema and the reference docs, so the three can never disagre
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 OptionKind = Literal[
     "string",
@@ -28,8 +27,7 @@ class _Required:
 REQUIRED: Any = _Required()
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """One YAML key of a check kind: its name, type, default and documentation."""
 
     key: str

@@ -816,7 +816,10 @@ class _Name(NamedTuple):
 
     words: tuple[bytes, ...]
     anchor: int
-    rest: re.Pattern[bytes]  # the anchor word and the words after it, then the value's end
+    # The pattern of the anchor word and the words after it, then the value's end: its source,
+    # compiled by `_compiled` when a page has the anchor word (the pack cache holds these
+    # records, and a compiled `re` pattern is compiled again whenever it is unpickled).
+    rest: bytes
 
 
 def _attribute_value(names: list[list[bytes]]) -> tuple[_Name, ...]:
@@ -824,9 +827,14 @@ def _attribute_value(names: list[list[bytes]]) -> tuple[_Name, ...]:
     found = []
     for words in names:
         anchor = max(range(len(words)), key=lambda i: len(words[i]))
-        rest = re.compile(rb"\s+".join(re.escape(w) for w in words[anchor:]) + rb"""\s*(?![^\s"'>])""")
+        rest = rb"\s+".join(re.escape(w) for w in words[anchor:]) + rb"""\s*(?![^\s"'>])"""
         found.append(_Name(tuple(words), anchor, rest))
     return tuple(found)
+
+
+@functools.cache
+def _compiled(pattern: bytes) -> re.Pattern[bytes]:
+    return re.compile(pattern)
 
 
 _SPACE = frozenset(b" \t\n\r\f\v")
@@ -847,7 +855,7 @@ def _is_attribute_value(names: tuple[_Name, ...], text: bytes, starts: Mapping[b
         anchor = name.words[name.anchor]
         known = starts.get(anchor) if starts is not None else None
         for at in known if known is not None else _occurrences(text, anchor):
-            start = at if name.rest.match(text, at) else -1
+            start = at if _compiled(name.rest).match(text, at) else -1
             for word in reversed(name.words[: name.anchor]):
                 if start < 0:
                     break

@@ -632,3 +632,99 @@ def test_the_by_gate_lets_through_the_openers_it_guards(text: str) -> None:
 @pytest.mark.parametrize("text", ["Aisha Rahman, a retired teacher who lives nearby.", "Jane Doe, Derby Telegraph", "Jane Doe, byline desk"])
 def test_the_by_gate_keeps_out_words_that_only_contain_by(text: str) -> None:
     assert byline_reading._BY.search(text) is None
+
+
+# The page-data gate: dates, times and counters are cut off a byline by two patterns compiled and
+# run only where `_PAGE_DATA` finds what they need; every text either matches must pass it.
+
+_PAGE_DATA_PIECES = st.sampled_from(
+    [
+        "Jane",
+        "Doe",
+        "Simon",
+        "Sunstein",
+        "Monday",
+        "Tues",
+        "Wed",
+        "Thurs",
+        "fri",
+        "Sat",
+        "SUN",
+        "ſun",
+        "Oct.",
+        "June",
+        "Dec",
+        "May",
+        "5",
+        "25",
+        "2016",
+        "19th",
+        "1st",
+        "٣",
+        "ago",
+        "AGO",
+        "a",
+        "one",
+        "day",
+        "hours",
+        "yesterday",
+        "Today",
+        "just",
+        "now",
+        "Updated",
+        "last",
+        "published",
+        "Posted",
+        "on",
+        "modified",
+        "aktualisiert",
+        "actualizado",
+        "mis",
+        "à",
+        "jour",
+        "-",
+        "/",
+        ":",
+        ",",
+        ".",
+        " ",
+        "  ",
+        "|",
+        "•",
+        "–",
+        "\u00a0",
+        "K",
+        "İ",
+        "ı",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_PAGE_DATA_PIECES, max_size=10).map("".join))
+def test_the_page_data_gate_finds_every_text_the_gated_patterns_match(text: str) -> None:
+    if byline_reading._trailer().search(text) or byline_reading._data().search(text):
+        assert byline_reading._PAGE_DATA.search(text)
+    # ... so the byline reads as it would with both patterns always run.
+    cleaned = byline_reading._HANDLE.sub(" | ", byline_reading._GLUED_DIGITS.sub(" ", text))
+    cleaned = byline_reading._trailer().sub("", cleaned)
+    cut = byline_reading._data().sub("", cleaned)
+    if cut != cleaned:
+        cut = byline_reading._TRAILING_LOWER.sub("", cut)
+    assert byline_reading._drop_page_data(text) == cut.strip(" ,.;:|•·–—-/")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("by Derek Willis ProPublica, Oct. 25, 2016", "Derek Willis ProPublica"),
+        ("By Jane Doe, Monday, June 5", "Jane Doe"),
+        ("By Jane Doe 3 hours ago", "Jane Doe"),
+        ("By Jane Doe Updated yesterday", "Jane Doe"),
+        ("By Jane Doe, The 19th", "Jane Doe, The 19th"),
+        ("By Jane Doe, Daily Caller News Foundation", "Jane Doe, Daily Caller News Foundation"),
+    ],
+)
+def test_page_data_is_cut_off_a_byline_with_or_without_the_gate(text: str, expected: str) -> None:
+    rest = byline_reading._open(text).rest
+    assert byline_reading._drop_page_data(rest) == expected

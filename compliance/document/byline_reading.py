@@ -84,23 +84,41 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-# Bylines often run into the date: "by Derek Willis ProPublica, Oct. 25, 2016".
-_TRAILER = re.compile(
-    r"(?:[\s,|•·–—-]+(?:(?:published|updated|posted|last updated|on)\b[:\s]*)?"
-    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
-    # A weekday counts only when a date follows ("Monday, June 5"), so "Thomas Friedman" and
-    # "Sunstein" are not cut off as if they began a date.
-    rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+(?={_MONTHS}|\d)).*$)"
-    r"|(?:\s+(?:published|updated|modified|last\s+updated|aktualisiert|actualizado|mis\s+à\s+jour)\b.*$)",
+# `_trailer` and `_data` are compiled on first use, and only for a byline where `_PAGE_DATA`
+# finds what they need: a digit, a weekday, "ago", "today", "yesterday", "just now" or an
+# "Updated"-like word (every alternative of theirs has one; same flags, so the same letters
+# match). Most bylines carry no date, and compiling the two costs a one-file check milliseconds.
+_PAGE_DATA = re.compile(
+    r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun)|published|updated|modified|aktualisiert|actualizado|mis\s+à\s+jour|ago|yesterday|today|just\s+now",
     re.IGNORECASE,
 )
-# Page data stuck to a name: a number starts a date, a time, a reading time or a counter
-# ("22 Dec 2016", "1:39 PM", "14 min read", "651"), except an ordinal in an outlet ("The 19th").
-_DATA = re.compile(
-    rf"(?:\s|^)(?:\d(?!\d*(?:st|nd|rd|th)\b(?!\s+{_MONTHS}))|{_MONTHS}\s+\d{{1,2}}\b|(?:an?|one)\s+(?:minute|hour|day|week|month|year)s?\s+ago\b"
-    r"|(?:yesterday|today|just\s+now)\b).*$",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _trailer() -> re.Pattern[str]:
+    """Bylines often run into the date: "by Derek Willis ProPublica, Oct. 25, 2016"."""
+    return re.compile(
+        r"(?:[\s,|•·–—-]+(?:(?:published|updated|posted|last updated|on)\b[:\s]*)?"
+        rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
+        # A weekday counts only when a date follows ("Monday, June 5"), so "Thomas Friedman" and
+        # "Sunstein" are not cut off as if they began a date.
+        rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+(?={_MONTHS}|\d)).*$)"
+        r"|(?:\s+(?:published|updated|modified|last\s+updated|aktualisiert|actualizado|mis\s+à\s+jour)\b.*$)",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _data() -> re.Pattern[str]:
+    """Page data stuck to a name: a number starts a date, a time, a reading time or a counter
+    ("22 Dec 2016", "1:39 PM", "14 min read", "651"), except an ordinal in an outlet ("The 19th")."""
+    return re.compile(
+        rf"(?:\s|^)(?:\d(?!\d*(?:st|nd|rd|th)\b(?!\s+{_MONTHS}))|{_MONTHS}\s+\d{{1,2}}\b|(?:an?|one)\s+(?:minute|hour|day|week|month|year)s?\s+ago\b"
+        r"|(?:yesterday|today|just\s+now)\b).*$",
+        re.IGNORECASE,
+    )
+
+
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{2})(?=\d)")
 _HANDLE = re.compile(r"\S+@\S+\.[^\W\d_]{2,}|@[\w.]+")
 _TRAILING_LOWER = re.compile(r"(?:[\s,|•·–—:-]+[^\W\d_A-ZÀ-Þ][\w.]*)+[\s,|•·–—:-]*$")
@@ -666,8 +684,10 @@ def _drop_page_data(text: str) -> str:
     """Cut dates, times, counters and "Updated …" off the end, and @handles and e-mail addresses
     out, keeping the names and the credit before them."""
     cleaned = _HANDLE.sub(" | ", _GLUED_DIGITS.sub(" ", text))
-    cleaned = _TRAILER.sub("", cleaned)
-    cut = _DATA.sub("", cleaned)
+    if not _PAGE_DATA.search(cleaned):
+        return cleaned.strip(" ,.;:|•·–—-/")  # no date, time, counter or "Updated" to cut
+    cleaned = _trailer().sub("", cleaned)
+    cut = _data().sub("", cleaned)
     if cut != cleaned:
         # What was left before a number is often the lower-case word that led into it ("on", "před").
         cut = _TRAILING_LOWER.sub("", cut)
