@@ -179,9 +179,9 @@ class _PackCache:
     def store(self, packs: list[Pack]) -> None:
         if self.path is None:
             return
-        import pickle
         import tempfile
 
+        from compliance.compact import dumps_value_objects
         from compliance.document.byline_reading import name_vocabulary
         from compliance.engine import publisher_names
         from compliance.lookalike import ascii_look_alikes, names_patterns, unicode_tables
@@ -199,7 +199,7 @@ class _PackCache:
                 # for on every page that pack applies to.
                 "names_patterns": names_patterns(publisher_names([pack]) for pack in packs),
             }
-            data = pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL)
+            data = dumps_value_objects(cached)
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=".packs-", delete=False) as handle:
                 handle.write(data)

@@ -153,6 +153,38 @@ def test_a_pattern_pickles_with_its_compiled_program(monkeypatch: pytest.MonkeyP
     assert restored.search("By Jake Smith, daily caller news  foundation").group() == "daily caller news  foundation"
 
 
+def test_the_pack_cache_stores_value_objects_as_calls_and_patterns_with_their_programs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance import patterns
+    from compliance.checks.text import TextParams
+    from compliance.compact import dumps_value_objects
+    from compliance.packfiles import load_packs
+    from compliance.packs import Rule
+
+    monkeypatch.setenv("SYNDCHECK_NO_CACHE", "1")
+    packs = load_packs()
+    data = dumps_value_objects(packs)
+    restored_rules: list[Rule] = []
+
+    def no_compiling(*_: object) -> None:
+        raise AssertionError("compiled again")
+
+    def no_state(*_: object) -> None:
+        raise AssertionError("unpickled the dataclass way")
+
+    monkeypatch.setattr(patterns, "_compile_cached", no_compiling)
+    # A rule (and the pack, check and parameters around it) is stored as a call of its class, not
+    # in the dataclass way (an empty object whose state is set afterwards).
+    monkeypatch.setattr(Rule, "__setstate__", no_state)
+    restored = pickle.loads(data)
+    assert restored == packs
+    restored_rules.extend(rule for pack in restored for rule in pack.rules)
+    assert all(type(rule) is Rule for rule in restored_rules)
+    # Patterns pickled their own way, with their compiled programs: searching compiles nothing.
+    texts = [rule.check.params for rule in restored_rules if isinstance(rule.check.params, TextParams) and "Rights" in rule.check.params.pattern.source]
+    assert texts
+    assert texts[0].pattern.search("© 2024 The Gazette. All rights reserved.") is not None
+
+
 def test_a_pattern_with_article_metadata_is_pickled_uncompiled_and_bound_per_article() -> None:
     from compliance.patterns import compile_pattern
 
