@@ -11,7 +11,7 @@ import fnmatch
 import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.errors import ConfigError, choice_hint, closest, config_error
 from compliance.findings import SEVERITY_LABELS, Severity
@@ -83,8 +83,7 @@ class Settings:
     relaxed: tuple[RuleAdjustment, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class RuleAdjustment:
+class RuleAdjustment(NamedTuple):
     """A way a configuration file weakened the checks in a run, with the file that did it, so a
     reviewer sees it: a rule turned off or given a lower severity (`setting` is `severity`, or
     `select` for select/ignore), the packs limited (`packs`), a built-in pack replaced by one of

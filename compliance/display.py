@@ -18,13 +18,21 @@ except that lone surrogates, which strict JSON parsers reject, become the visibl
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Every character that is escaped: C0 but tab, DEL, C1, the bidirectional controls (ALM, LRM,
 # RLM, LRE…RLO, LRI…PDI), the line and paragraph separators, and all surrogate code points.
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-# In a JSON text every C0 control is already escaped by the encoder; what is left is raw.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+@functools.cache
+def _unsafe_in_json() -> re.Pattern[str]:
+    """In a JSON text every C0 control is already escaped by the encoder; what is left is raw.
+    Compiled on first use: a text report (a pre-commit hook's) never needs it."""
+    return re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
 
@@ -58,7 +66,7 @@ def json_output(text: str) -> str:
             return "\\" + escape_char(char)
         return f"\\u{ord(char):04x}"
 
-    return _UNSAFE_IN_JSON.sub(escape, text)
+    return _unsafe_in_json().sub(escape, text)
 
 
 def is_safe_line_text(text: str) -> bool:
