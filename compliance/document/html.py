@@ -306,21 +306,56 @@ class _Walked:
 
 
 # What an open element passes on to its content, one tuple per element on the walk's stack:
-# `rendering`: how it shows (CSS and hiding markup); `visible`: whether the element itself counts
-# as seen (for element checks); `closed`: a closed `<details>`, whose own text and children but the
-# summary do not show; `shows_text`: whether its own text is on screen (scripts off shows
-# `<noscript>` only).
-_Frame = tuple[Any, str, Rendering, bool, bool, bool, bool, bool, bool, bool]
-_ELEMENT: Final = 0
-_TAG: Final = 1
-_RENDERING: Final = 2
-_VISIBLE: Final = 3
-_IN_ARTICLE: Final = 4
-_HEADING: Final = 5
-_NOSCRIPT: Final = 6
-_CHROME: Final = 7
-_CLOSED: Final = 8
-_SHOWS_TEXT: Final = 9
+# `block`: whether the element ends a block when it closes; `rendering`: how it shows (CSS and
+# hiding markup); `visible`: whether the element itself counts as seen (for element checks);
+# `closed`: a closed `<details>`, whose own text and children but the summary do not show;
+# `shows_text`: whether its own text is on screen (scripts off shows `<noscript>` only);
+# `passes_on`: whether a child of a plain kind without attributes inherits the frame unchanged
+# (see `_TagKind.plain`): the element is seen, its text shows, and it is not a closed `<details>`.
+_Frame = tuple[bool, Rendering, bool, bool, bool, bool, bool, bool, bool, bool]
+_BLOCK: Final = 0
+_RENDERING: Final = 1
+_VISIBLE: Final = 2
+_IN_ARTICLE: Final = 3
+_HEADING: Final = 4
+_NOSCRIPT: Final = 5
+_CHROME: Final = 6
+_CLOSED: Final = 7
+_SHOWS_TEXT: Final = 8
+_PASSES_ON: Final = 9
+
+
+class _TagKind:
+    """What an element's tag alone says about it, worked out once per tag name: the walk decides
+    an element's kind by one look-up on its tag instead of a test per set of tags.
+
+    `plain`: an element of this tag without attributes can neither hide nor show anything, start
+    chrome or byline markup, hold an image, a link or a line break, nor start a heading, a
+    `<noscript>` or a `<details>`: it inherits its parent's frame and only its text is read (most
+    inline markup: `<span>`, `<em>`, `<time>`…). Whether the tag starts chrome or byline markup is
+    asked of `is_chrome` and `is_byline_markup` themselves, with no attributes."""
+
+    __slots__ = ("block", "byline", "chrome", "heading", "image", "plain", "skipped", "tag")
+
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self.skipped = tag in SKIP_TAGS or not tag
+        self.block = tag in _BLOCK_TAGS
+        self.image = tag in IMAGE_TAGS
+        self.heading = tag in _HEADING_TAGS
+        self.chrome = bool(tag) and is_chrome(_NO_ATTRIBUTES, tag)
+        self.byline = bool(tag) and is_byline_markup(_NO_ATTRIBUTES, tag)
+        self.plain = not (self.skipped or self.image or self.heading or self.chrome or self.byline or tag in _NOT_PLAIN_TAGS or tag in _HIDING_TAGS)
+
+
+# Tags whose elements do something of their own even without attributes (see `_TagKind.plain`).
+_NOT_PLAIN_TAGS: Final = frozenset({"br", "details", "noscript"})
+
+
+@functools.lru_cache(maxsize=256)
+def _tag_kind(raw_tag: Any) -> _TagKind:
+    """The kind of a tag as lxml gives it (any letter case; not a string for an entity)."""
+    return _TagKind(raw_tag.lower() if isinstance(raw_tag, str) else "")
 
 
 def _walk(root: Any, article_root: Any) -> _Walked:
@@ -354,8 +389,8 @@ class _Walk:
         "buffer",
         "found",
         "items",
+        "kinds",
         "links",
-        "lowered",
         "open_bylines",
         "owner",
         "owner_heading",
@@ -374,17 +409,21 @@ class _Walk:
         self.style = PageStyle.of(root)
         self.styled = self.style.styled
         self.items: list[Item] = []
-        self.links: list[tuple[Any, bool, bool, int]] = []
+        # Each link's element, href and rel (read from the attributes the walk has at hand), whether
+        # it is visible and in the article, and the index of the next item.
+        self.links: list[tuple[Any, str, str | None, bool, bool, int]] = []
         self.open_bylines: list[BylineMark] = []  # byline markup open around the text, outermost first
         # The block being read: its text so far, the element it starts in, and how that shows.
+        # The buffer holds text only once the block has an owner: white space before a block's
+        # first word is what `normalize` strips from its start.
         self.buffer: list[str] = []
         self.owner: Any = None
         self.owner_in_article = self.owner_heading = False
         # The region and the elements around it are never chrome: a layout class on <body>
         # ("sidebar-primary", "has-sidebar") describes the page, not an element beside the article.
         self.region_line = frozenset([article_root, *article_root.iterancestors()])
-        self.stack: list[_Frame] = [(None, "", SHOWN, True, False, False, False, False, False, True)]
-        self.lowered: dict[str, str] = {}
+        self.stack: list[_Frame] = [(False, SHOWN, True, False, False, False, False, False, True, True)]
+        self.kinds: dict[Any, _TagKind] = {}
 
     def flush(self) -> None:
         """End the current block."""
@@ -394,54 +433,83 @@ class _Walk:
             if text:
                 items = self.items
                 items.append(Block(len(items), text, owner.sourceline or 1, self.owner_in_article, self.owner_heading, owner))
-        self.buffer = []
-        self.owner = None
+            self.buffer.clear()
+            self.owner = None
 
     def add_text(self, text: str, frame: _Frame, element: Any, *, tail: bool) -> None:
         """Visible text; source line breaks are spaces (only `<br>` breaks a line). The block
         starts in `element` (for a tail, in its parent)."""
         if text != "\n":
             text = text.replace("\r", " ").replace("\n", " ")
-        if self.owner is None and text.strip():
+        for mark in self.open_bylines:
+            mark.capture.append(text)
+        if self.owner is None:
+            if not text.strip():
+                return  # white space before the block's first word (see `buffer`)
             self.owner = element.getparent() if tail else element
             self.owner_in_article = frame[_IN_ARTICLE]
             self.owner_heading = frame[_HEADING]
         self.buffer.append(text)
-        for mark in self.open_bylines:
-            mark.capture.append(text)
 
     def enter(self, element: Any) -> bool:
         """Open an element; False when its content is never shown (the walk skips it).
 
-        The hot path of a page's parse, run for every element: what an element's attributes say
-        (hiding, chrome, byline markup) is read from one `items()` call rather than from a `get`
-        per attribute (each of which encodes the name and searches the node's attributes), and
-        an element without attributes skips every attribute test."""
+        The hot path of a page's parse, run for every element: the element's kind comes from one
+        look-up on its tag; what its attributes say (hiding, chrome, byline markup) is read from one
+        `items()` call rather than from a `get` per attribute (each of which encodes the name and
+        searches the node's attributes); and a plain element without attributes takes its
+        parent's frame and has only its text read."""
         parent = self.stack[-1]
         raw_tag = element.tag
-        if isinstance(raw_tag, str):
-            tag = self.lowered.get(raw_tag)
-            if tag is None:
-                tag = self.lowered[raw_tag] = raw_tag.lower()
-        else:
-            tag = ""
-        if tag in SKIP_TAGS or not tag:
-            found = self.found
-            _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld)
-            if tag in NOT_RENDERED_TAGS and parent[_VISIBLE]:
-                found.visibility[element] = False
-            self.stack.append((element, tag, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False))
+        kind = self.kinds.get(raw_tag)
+        if kind is None:
+            kind = self.kinds[raw_tag] = _tag_kind(raw_tag)
+        if kind.skipped:
+            self._skip(element, kind.tag, parent)
             return False
-        if tag in _BLOCK_TAGS and (self.owner is not None or self.buffer):
+        block = kind.block
+        if block and self.owner is not None:
             self.flush()
+        items = element.items()
+        if not items and kind.plain and parent[_PASSES_ON] and element not in self.styled and element is not self.article_root:
+            self.stack.append(parent if parent[_BLOCK] is block else (block, *parent[1:]))
+            if parent[_SHOWS_TEXT]:
+                text = element.text
+                if text:
+                    self.add_text(text, parent, element, tail=False)
+            return True
         # The attributes as a mapping (None when there are none): the tests of hiding, chrome
         # and byline markup ask only for `get`, which a dict answers as the element does.
-        items = element.items()
-        attributes = dict(items) if items else None
-        frame = self._frame(element, tag, attributes, parent)
-        self.stack.append(frame)
-        self._collect(element, tag, attributes, frame)
+        self._open(element, kind, dict(items) if items else None, parent)
         return True
+
+    def _open(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, parent: _Frame) -> None:
+        """Open an element that is shown or may be: its frame, and what it shows."""
+        tag = kind.tag
+        rendering = self._rendering(element, tag, attributes, parent)
+        text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
+        # An element whose text shows is seen, unless it is an image (too small?).
+        visible = True if text_shown and not kind.image else is_seen(element, tag, rendering)
+        if visible != parent[_VISIBLE]:
+            self.found.visibility[element] = visible
+        in_article = parent[_IN_ARTICLE] or element is self.article_root
+        chrome = parent[_CHROME] or self._starts_chrome(element, kind, attributes, in_article)
+        in_article = in_article and not chrome
+        noscript = parent[_NOSCRIPT] or tag == "noscript"
+        closed = tag == "details" and (attributes is None or "open" not in attributes)
+        shown = text_shown and not noscript and not closed
+        heading = parent[_HEADING] or kind.heading
+        frame = (kind.block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, visible and text_shown and not closed)
+        self.stack.append(frame)
+        self._collect(element, kind, attributes, frame)
+
+    def _skip(self, element: Any, tag: str, parent: _Frame) -> None:
+        """Open an element whose content is never shown; metadata lives in such elements."""
+        found = self.found
+        _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld)
+        if tag in NOT_RENDERED_TAGS and parent[_VISIBLE]:
+            found.visibility[element] = False
+        self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
 
     def _rendering(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> Rendering:
         inherited = parent[_RENDERING]
@@ -457,42 +525,29 @@ class _Walk:
             return render(element, tag, inherited, self.style)
         return inherited
 
-    def _frame(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> _Frame:
-        rendering = self._rendering(element, tag, attributes, parent)
-        text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
-        # An element whose text shows is seen, unless it is an image (too small?).
-        visible = True if text_shown and tag not in IMAGE_TAGS else is_seen(element, tag, rendering)
-        if visible != parent[_VISIBLE]:
-            self.found.visibility[element] = visible
-        in_article = parent[_IN_ARTICLE] or element is self.article_root
-        chrome = parent[_CHROME] or self._starts_chrome(element, tag, attributes, in_article)
-        in_article = in_article and not chrome
-        noscript = parent[_NOSCRIPT] or tag == "noscript"
-        closed = tag == "details" and (attributes is None or "open" not in attributes)
-        shown = text_shown and not noscript and not closed
-        return (element, tag, rendering, visible, in_article, parent[_HEADING] or tag in _HEADING_TAGS, noscript, chrome, closed, shown)
-
-    def _starts_chrome(self, element: Any, tag: str, attributes: dict[str, str] | None, in_article: bool) -> bool:
+    def _starts_chrome(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, in_article: bool) -> bool:
         """True when the element is the outermost of some chrome (recorded when in the article)."""
         # The region and its ancestors are asked about last: most elements are not chrome at all.
-        if not is_chrome(attributes or _NO_ATTRIBUTES, tag) or element in self.region_line:
+        if not (kind.chrome if attributes is None else is_chrome(attributes, kind.tag)) or element in self.region_line:
             return False
         if in_article:
             self.found.outside.append(element)
         return True
 
-    def _collect(self, element: Any, tag: str, attributes: dict[str, str] | None, frame: _Frame) -> None:
+    def _collect(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, frame: _Frame) -> None:
         """Record what an opened element shows: an image, a link, a line break, byline markup, its text."""
         shown = frame[_SHOWS_TEXT]
-        if tag in IMAGE_TAGS:
+        tag = kind.tag
+        if kind.image:
             if _add_image(self.items, element, frame, self.flush):
                 self.found.noscript_only.append(element)
-        elif tag == "a" and attributes is not None and "href" in attributes:
-            self.links.append((element, frame[_RENDERING].shows_text and not frame[_NOSCRIPT], frame[_IN_ARTICLE], len(self.items)))
+        elif tag == "a" and attributes is not None and (href := attributes.get("href")) is not None:
+            visible = frame[_RENDERING].shows_text and not frame[_NOSCRIPT]
+            self.links.append((element, href, attributes.get("rel"), visible, frame[_IN_ARTICLE], len(self.items)))
         elif tag == "br" and shown:
             self.add_text("\n", frame, element, tail=False)
         if shown:
-            if is_byline_markup(attributes or _NO_ATTRIBUTES, tag, inside=bool(self.open_bylines)):
+            if kind.byline if attributes is None else is_byline_markup(attributes, tag, inside=bool(self.open_bylines)):
                 mark = BylineMark(element, len(self.items), frame[_IN_ARTICLE], frame[_CHROME])
                 self.open_bylines.append(mark)
                 self.found.byline_marks.append(mark)
@@ -504,7 +559,7 @@ class _Walk:
         """Close an element: end its block, its byline markup, and read the text after it."""
         frame = self.stack.pop()
         # Skipped tags and block tags never overlap: a skipped element has no block to end.
-        if frame[_TAG] in _BLOCK_TAGS and (self.owner is not None or self.buffer):
+        if frame[_BLOCK] and self.owner is not None:
             self.flush()
         open_bylines = self.open_bylines
         if open_bylines and open_bylines[-1].element is element:
@@ -522,14 +577,10 @@ class _Walk:
         found.items = tuple(self.items)
         found.offsets = item_offsets(found.items)
         found.links = tuple(
-            Link(element.get("href", "").strip(), None, _rel(element), element.sourceline or 1, visible, in_article, index, element)
-            for element, visible, in_article, index in self.links
+            Link(href.strip(), None, tuple((rel or "").lower().split()), element.sourceline or 1, visible, in_article, index, element)
+            for element, href, rel, visible, in_article, index in self.links
         )
         return found
-
-
-def _rel(element: Any) -> tuple[str, ...]:
-    return tuple((element.get("rel") or "").lower().split())
 
 
 # Tags that hide by markup whatever their attributes say (see `visibility.is_hidden`).
