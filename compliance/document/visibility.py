@@ -217,7 +217,7 @@ class PageStyle:
         # (`display: block`, `font-size: 14px`) changes what a reader sees only on an element that
         # something hides: most of a site's rules are about other elements, so such a rule is
         # matched only among the elements where it can matter (see `_Reach`).
-        hides = _hiding_test(root, wanted) if "colour" in families else _can_hide
+        hides = _hiding_test(tuple(sheets), index) if "colour" in families else _can_hide
         showing = []
         for order, rule, declarations in wanted:
             if any(hides(d) for d in declarations):
@@ -225,7 +225,7 @@ class PageStyle:
             else:
                 showing.append((order, rule, declarations))
         if showing:
-            reach = _Reach(root, matched, hides, index)
+            reach = _Reach(matched, hides, index)
             for order, rule, declarations in showing:
                 scope = reach.scope({d.family for d in declarations})
                 _match_rule(rule, order, declarations, matched, scope.select)
@@ -348,6 +348,14 @@ class _ElementIndex:
         self._idents = frozenset(root.xpath("//@id", smart_strings=False))
         self._found: dict[tuple[str, str], list[Any]] = {}
         self._class_searches = 0
+        self._inline: list[tuple[Any, tuple[Declaration, ...]]] | None = None
+
+    def inline_styles(self) -> list[tuple[Any, tuple[Declaration, ...]]]:
+        """The elements with a `style` attribute, in document order, with its declarations:
+        searched for once per page, though both the colour test and `_Reach` read them."""
+        if self._inline is None:
+            self._inline = [(element, parse_style_attribute(element.get("style") or "")) for element in self.root.xpath("//*[@style]")]
+        return self._inline
 
     def _lookup(self, kind: str, name: str) -> list[Any]:
         key = (kind, name)
@@ -584,16 +592,17 @@ def _subject_of(tree: Any) -> tuple[_Subject, bool]:
 _INHERITED = frozenset({"visibility", "font", "colour"})
 
 
-def _hiding_test(root: Any, wanted: Sequence[tuple[int, StyleRule, Sequence[Declaration]]]) -> Callable[[Declaration], bool]:
+def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex) -> Callable[[Declaration], bool]:
     """`_can_hide`, extended to colours: a text colour that blends in with some background the
     page sets (in a `<style>` rule or a `style` attribute) or with none, a background some text
     colour blends in with, and `background-clip` (painting text with the background). Other
     colours can only show text again: they matter only below an element with one of these."""
-    declared = [d for _, _, declarations in wanted for d in declarations if d.family == "colour"]
-    for element in root.xpath("//*[@style]"):
-        declared.extend(d for d in parse_style_attribute(element.get("style") or "") if d.family == "colour")
-    texts = {_text_colour(d) for d in declared if d.name == "color"} - {None}
-    backgrounds = {_background_colour(d) for d in declared if d.name in ("background", "background-color")} - {None}
+    # The `<style>` blocks' colours are those of their summaries (read once per block), which
+    # leave out what `_applicable` leaves out: a conditional rule's declarations that can hide.
+    texts, backgrounds = _sheet_colours(sheets)
+    declared = [d for _, inline in page.inline_styles() for d in inline if d.family == "colour"]
+    texts.update(c for d in declared if d.name == "color" and (c := _text_colour(d)) is not None)
+    backgrounds.update(c for d in declared if d.name in ("background", "background-color") and (c := _background_colour(d)) is not None)
     risky_texts, risky_backgrounds = _blending(frozenset(texts), frozenset(backgrounds))
 
     def hides(declaration: Declaration) -> bool:
@@ -605,6 +614,16 @@ def _hiding_test(root: Any, wanted: Sequence[tuple[int, StyleRule, Sequence[Decl
         return name in ("background-clip", "-webkit-background-clip") or _can_hide(declaration)
 
     return hides
+
+
+def _sheet_colours(sheets: tuple[str, ...]) -> tuple[set[Colour], set[Colour]]:
+    """The text colours and the background colours the `<style>` blocks set (new sets)."""
+    texts: set[Colour] = set()
+    backgrounds: set[Colour] = set()
+    for summary in map(_SheetSummary.of, sheets):
+        texts |= summary.text_colours
+        backgrounds |= summary.backgrounds
+    return texts, backgrounds
 
 
 # Keyed by all the text and background colours of a page: pages of one site repeat their sets, but
@@ -627,12 +646,12 @@ class _Reach:
     rule or their own `style` attribute hides (for every family), and everything below the ones
     hidden by an inherited property (a `visibility`, a font size or a colour)."""
 
-    def __init__(self, root: Any, matched: _Matched, hides: Callable[[Declaration], bool], page: _ElementIndex) -> None:
+    def __init__(self, matched: _Matched, hides: Callable[[Declaration], bool], page: _ElementIndex) -> None:
         hiders: dict[Any, set[str]] = {}
         for element, entries in matched.items():
             hiders[element] = {d.family for _, d in entries if hides(d) or _no_text(d)}
-        for element in root.xpath("//*[@style]"):
-            families = {d.family for d in parse_style_attribute(element.get("style") or "") if hides(d) or _no_text(d)}
+        for element, inline in page.inline_styles():
+            families = {d.family for d in inline if hides(d) or _no_text(d)}
             if families:
                 hiders.setdefault(element, set()).update(families)
         self._hidden = _Scope(hiders, page)
