@@ -139,6 +139,11 @@ def _text_length(element: Any) -> int:
     return sum(len("".join(paragraph.itertext())) for paragraph in element.iter("p"))
 
 
+def _has_paragraph_text(element: Any) -> bool:
+    """True when `_text_length` of the element is more than zero (found at its first paragraph with text)."""
+    return any(text for paragraph in element.iter("p") for text in paragraph.itertext())
+
+
 def _contains_chrome_outside(node: Any, core: Any) -> bool:
     for el in node.iter():
         if el is core:
@@ -235,9 +240,15 @@ def _body_container(root: Any, comments: _Comments) -> Any | None:
         if (((value := el.get("class")) and _body_by_class(value)) or el.get("itemprop") == "articleBody" or el.get("id") in _BODY_IDS)
         and not comments.contain(el)
     ]
-    lengths = [_text_length(body) for body in bodies]  # each measured once
-    core = bodies[lengths.index(max(lengths))] if bodies else None
-    if core is not None and max(lengths) == 0:
+    if not bodies:
+        return None
+    if len(bodies) == 1:
+        # The only candidate needs no measure, only to know whether it has paragraph text.
+        core, without_paragraphs = bodies[0], not _has_paragraph_text(bodies[0])
+    else:
+        lengths = [_text_length(body) for body in bodies]  # each measured once
+        core, without_paragraphs = bodies[lengths.index(max(lengths))], max(lengths) == 0
+    if without_paragraphs:
         core = max(bodies, key=lambda body: len(text_of(body)))
         return core if text_of(core) else None
     return core
