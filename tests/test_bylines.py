@@ -68,6 +68,9 @@ def test_person_name_rejects_outlets_roles_and_sentences(text: str) -> None:
         ("Written by María de la Cruz", ("María de la Cruz",), ""),
         ("By: Jake Smith", ("Jake Smith",), ""),
         ("Jake Smith Contributor", ("Jake Smith",), "Contributor"),
+        # A middle initial is followed by the surname, not the end of the name.
+        ("Jake Q. Smith Contributor", ("Jake Q. Smith",), "Contributor"),
+        ("By Ana B. Lee Energy Reporter", ("Ana B. Lee",), "Energy Reporter"),
         ("Jake Smith | Energy Reporter", ("Jake Smith",), "Energy Reporter"),
         ("Jake Smith, Daily Caller News Foundation", ("Jake Smith",), "Daily Caller News Foundation"),
         ("By Jake Smith, Daily Caller News Foundation", ("Jake Smith",), "Daily Caller News Foundation"),

@@ -569,6 +569,10 @@ def _is_credit_tail(tail: list[str], outlets: Set[str]) -> bool:
     return (all(w in allowed or t[:1].isupper() for w, t in zip(words, tail, strict=True)) and words[-1] in _ROLE_NOUNS) or all(w in allowed for w in words)
 
 
+# A middle initial: one letter and a full stop ("Q.").
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+
+
 def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = False) -> tuple[str, str] | None:
     """ "Jake Smith Energy Reporter" → ("Jake Smith", "Energy Reporter"); shortest name first.
     `shared`: the segment is the last of several names, whose role may be plural ("Anna Lee
@@ -576,6 +580,8 @@ def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = Fals
     tokens = _tokens(segment)
     for cut in range(2, min(len(tokens) - 1, 5) + 1):
         head, tail = tokens[:cut], tokens[cut:]
+        if _INITIAL.match(head[-1]) and tail[0][:1].isupper():
+            continue  # "Jake Q. Smith Contributor": a middle initial is followed by the surname
         # "Fort Worth Report" is an outlet, not "Fort Worth" of the "Report".
         newspaper_word = len(tail) == 1 and tail[0].lower().strip(".,") in _OUTLET_ENDINGS - _ROLE_NOUNS
         # "Delta Beacon Staff" is a staff credit, not a reporter called Delta Beacon.
