@@ -407,13 +407,12 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         binary = binary_kind(data)
         if binary is not None:
             return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
-    empty = Report(path=settings.path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
-    if not data or data.isspace():
-        return empty
     # Decoded once: the prefilter and the parse read the same text.
     decoded = as_decoded(data)
     if not decoded.text.strip():
-        return empty  # a byte-order mark and nothing else, as an editor saves an empty file
+        # Nothing, white space, or a byte-order mark and nothing else (as an editor saves an
+        # empty file: decoding drops the mark).
+        return Report(path=settings.path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
     candidates: Candidates | None = None
     meta, default_meta = settings.meta or {}, settings.default_meta or {}
     if settings.auto_detect and "original" not in meta and "original" not in default_meta:
