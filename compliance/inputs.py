@@ -283,16 +283,24 @@ def read_setting(path: Path, what: str, *, error: type[UserError] = InputError, 
         raise error(f"cannot read {what}: {exc.what.removeprefix('cannot read file: ')}", path=shown, hint=hint) from None
 
 
+def special_file(path: Path | str) -> str | None:
+    """What `path` is, in words, when it is neither a regular file nor a directory (a device, a
+    FIFO, a socket, or a link to one: "a character device"); None when it is one of those.
+    Raises OSError when it cannot be looked at (missing, a link that loops)."""
+    mode = os.stat(path).st_mode
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else file_type(mode)
+
+
 def refuse_special(path: Path, what: str, *, error: type[UserError], hint: str | None = None) -> None:
     """`error` when `path` exists and is not a regular file (a device, a FIFO, a socket, or a link
     to one), named as given; `read_setting` refuses it too when it comes to read it, but under the
     name it was resolved to."""
     try:
-        mode = path.stat().st_mode
+        kind = special_file(path)
     except OSError:
         return
-    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        raise error(f"cannot read {what}: it is {file_type(mode)}, not a regular file", path=display_file(path), hint=hint or "give a regular file")
+    if kind is not None:
+        raise error(f"cannot read {what}: it is {kind}, not a regular file", path=display_file(path), hint=hint or "give a regular file")
 
 
 def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> bytes:

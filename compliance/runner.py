@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,13 +33,13 @@ from compliance.inputs import (
     TooLarge,
     expand_paths,
     file_key,
-    file_type,
     open_source,
     read_fixture,
     read_ignore_file,
     read_sidecar_meta,
     read_source,
     sniff_kind,
+    special_file,
 )
 from compliance.outputs import check_output_targets, refuse_overwrite, stdin_file
 from compliance.packfiles import load_packs, select_packs
@@ -247,14 +246,14 @@ class Runner:
             for location in layer.rules:
                 hint = "check the path; it is relative to the configuration file's folder"
                 try:
-                    mode = os.stat(location).st_mode
+                    kind = special_file(location)
                 except OSError:
                     line, column = layer.position("rules", location)
                     what = f"'rules': no such rule pack file or directory '{location}'"
                     raise config_error(what, path=layer.origin, line=line, column=column, hint=hint) from None
-                if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+                if kind is not None:
                     line, column = layer.position("rules", location)
-                    what = f"'rules': '{location}' is {file_type(mode)}, not a rule pack file or directory"
+                    what = f"'rules': '{location}' is {kind}, not a rule pack file or directory"
                     raise config_error(what, path=layer.origin, line=line, column=column, hint=hint)
         available = self.packs_for(settings)
         self._validate_layers(layers, available)
