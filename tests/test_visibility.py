@@ -397,3 +397,48 @@ def test_a_rule_for_a_widget_the_page_lacks_hides_nothing_and_one_for_a_widget_i
         )
         texts = [b.text for b in parse_document(html.encode(), "html").blocks]
         assert ("Note 0" not in texts) is hidden, container
+
+
+# Selector lists whose rule hides the logo (`class="x y"`, `id="brand"` in `<div class="wrap">`)
+# though they name classes the page lacks, inside brackets or functional pseudo-classes, or in
+# another selector of the list; and lists that name a class or an id the page lacks.
+SCREENED_SELECTORS = {
+    ".x": True,
+    ".x.y": True,
+    ".wrap .x": True,
+    "div.wrap > img#brand.x": True,
+    ".absent, .x": True,
+    ".x:not(.absent)": True,
+    ".wrap :is(.absent, .x)": True,
+    '.x[alt~="logo"]': True,
+    "img[src].x": True,
+    ".wrap:not(:is(.a, .b)) .x": True,
+    r".\78": True,  # an escape: read by the CSS parser, not screened
+    ".absent": False,
+    ".x.absent": False,
+    ".absent .x": False,
+    "#absent .x, .absent": False,
+    ".x#absent": False,
+}
+
+
+@pytest.mark.parametrize("selectors", sorted(SCREENED_SELECTORS))
+def test_a_rule_is_screened_by_the_classes_and_ids_its_selectors_name(selectors: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.document import visibility
+
+    html = (
+        f"<html><head><style>{selectors} {{ display: none }}</style></head><body><article><h1>Title</h1>"
+        '<div class="wrap"><img class="x y" id="brand" alt="Daily Caller News Foundation logo" src="l.png"></div>'
+        "<p>Text of the story.</p></article></body></html>"
+    )
+    expected = ["img"] if SCREENED_SELECTORS[selectors] else []
+    assert [element.tag for element in visibility.PageStyle.of(lxml_root(html))._matched] == expected
+    # The screen only saves work: the cascade matches the same elements without it.
+    monkeypatch.setattr(visibility._ElementIndex, "may_match", lambda self, selector_list: True)
+    assert [element.tag for element in visibility.PageStyle.of(lxml_root(html))._matched] == expected
+
+
+def lxml_root(html: str) -> object:
+    import lxml.html
+
+    return lxml.html.document_fromstring(html)

@@ -220,6 +220,8 @@ class PageStyle:
         hides = _hiding_test(tuple(sheets), index) if "colour" in families else _can_hide
         showing = []
         for order, rule, declarations in wanted:
+            if not index.may_match(rule.selectors):
+                continue
             if any(hides(d) for d in declarations):
                 _match_rule(rule, order, declarations, matched, index.select)
             else:
@@ -383,6 +385,22 @@ class _ElementIndex:
             for name in set(element.get("class").split()):
                 found.setdefault(("class", name), []).append(element)
         self._class_searches = -1  # every class is now in `_found`
+
+    def may_match(self, selector_list: str) -> bool:
+        """False when every selector of the list names, outside brackets and functional
+        pseudo-classes, a class or an id that no element of the page has: the list matches
+        nothing, and it is not even parsed. A site-wide stylesheet runs to thousands of rules
+        about widgets a given page lacks, and parsing each selector costs far more than this test
+        (as browsers do, rules are screened by the names their selectors require)."""
+        requirements = _required_names(selector_list)
+        if requirements is None:
+            return True
+        if self._xml_classes is None:
+            self._xml_classes = frozenset(_XML_SPACE.split(self._class_values))
+        classes, xml_classes, idents = self._classes, self._xml_classes, self._idents
+        return any(
+            all(name in classes or name in xml_classes for name in needed_classes) and needed_idents <= idents for needed_classes, needed_idents in requirements
+        )
 
     def lacks(self, selector: _CompiledSelector) -> bool:
         """True when a compound selector left of the subject asks for a class or an id that no
@@ -728,6 +746,39 @@ def _match_rule(
         for element in select(selector):
             entries = matched.setdefault(element, [])
             entries.extend(((d.important, False, selector.specificity, order), d) for d in declarations)
+
+
+# The parts of a selector that name no class or id the element itself must have: attribute
+# selectors (`[href="#top"]`) and functional pseudo-classes (`:not(.menu)`, `:is(.a, .b)`).
+_NESTED = re.compile(r"\[[^\[\]()]*\]|\([^\[\]()]*\)")
+# A class or id selector's name (a CSS identifier without escapes: letters, digits, `-`, `_`, and
+# every code point past ASCII).
+_NAME_SELECTOR = re.compile(r"([.#])((?:[-\w]|[^\x00-\x7f])+)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _required_names(selector_list: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...] | None:
+    """For each selector of the list, the classes and the ids an element must have somewhere on
+    the page for the selector to match anything; None when the list is not plain enough to read
+    without a CSS parser (escapes, strings, comments), and then it is parsed and matched."""
+    if "\\" in selector_list or '"' in selector_list or "'" in selector_list or "/*" in selector_list:
+        return None
+    text = selector_list
+    while True:  # innermost brackets first: `:not(:is(.a, .b))`
+        flattened = _NESTED.sub(" ", text)
+        if flattened == text:
+            break
+        text = flattened
+    if "(" in text or ")" in text or "[" in text or "]" in text:
+        return None  # unbalanced: cssselect decides
+    requirements = []
+    for selector in text.split(","):  # the commas left separate the list's selectors
+        classes: set[str] = set()
+        idents: set[str] = set()
+        for kind, name in _NAME_SELECTOR.findall(selector):
+            (classes if kind == "." else idents).add(name)
+        requirements.append((frozenset(classes), frozenset(idents)))
+    return tuple(requirements)
 
 
 @functools.lru_cache(maxsize=4096)
