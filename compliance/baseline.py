@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -165,6 +166,23 @@ class BaselineFilter:
         """Recorded paths whose files no longer exist where this run looked (deleted or renamed):
         their findings are resolved too."""
         self._gone_paths.update(paths)
+
+    def unmatched(self, cwd: str) -> str | None:
+        """A warning when the baseline records findings and none of the files it records was
+        checked in this run or exists from `cwd`: its paths are relative to the folder it was
+        created in, so a run from another folder matches none of its entries and reports every
+        known finding as new. None otherwise (a run over files the baseline does not record, from
+        the right folder, is a partial run and needs no warning)."""
+        recorded = self.paths
+        if not recorded or not self._checked_paths or recorded & self._checked_paths:
+            return None
+        if any(os.path.lexists(os.path.join(cwd, path)) for path in recorded):
+            return None
+        files = "file" if len(recorded) == 1 else "files"
+        return (
+            f"{visible(self._file)}: none of the {len(recorded)} {files} this baseline records is found from the working directory, "
+            "so it hid nothing: its paths are relative to the folder it was created in; run from that folder"
+        )
 
     def _resolved(self, fingerprint: str, entry: BaselineEntry) -> bool:
         return entry.path in self._gone_paths or (entry.path in self._checked_paths and fingerprint not in self._seen)

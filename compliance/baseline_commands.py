@@ -8,7 +8,9 @@
 Entries of files that the run did not check are always kept: updating with one folder does not
 forget the rest of the archive. A run that checked no document at all (every input skipped: empty,
 binary, over the size limit) writes nothing: an empty baseline made from nothing would hide no
-finding and look like a clean archive, so, as for `check`, the run exits 2 instead.
+finding and look like a clean archive, so, as for `check`, the run exits 2 instead. Nor does
+`update` write when none of the files the baseline records is found from the working directory
+(it was made in another folder): it would record every finding again beside the old entries.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from compliance.baseline import BaselineEntry, entries_for, format_baseline
+from compliance.errors import ConfigError
 from compliance.fingerprint import display_path
 from compliance.outputs import write_atomic
 from compliance.runner import FileResult, Runner, RunOptions, RunStatus
@@ -34,6 +37,8 @@ class BaselineChange:
     added: int
     removed: int
     status: RunStatus
+    # For `prune`: why the run could match none of the baseline's entries (see `BaselineFilter.unmatched`).
+    warning: str | None = None
 
     def describe(self, mode: str) -> str:
         """`12 findings recorded in FILE (3 added, 2 removed)`."""
@@ -68,8 +73,13 @@ def rewrite_baseline(
     if mode == "create" or runner.baseline is None:
         write_atomic(file, format_baseline(created))
         return BaselineChange(file, len(created), len(created), 0, status)
+    unmatched = runner.baseline_unmatched()
+    if unmatched is not None and mode == "update":
+        # Every finding would be added again under paths relative to this folder, beside the
+        # entries it failed to match: the baseline would double and still hide nothing elsewhere.
+        raise ConfigError(unmatched, hint="nothing was written")
     kept = runner.baseline.still_found()
     removed = len(runner.baseline.resolved())
     added = runner.baseline.fresh if mode == "update" else []
     write_atomic(file, format_baseline([*kept, *added]))
-    return BaselineChange(file, len(kept) + len(added), len(added), removed, status)
+    return BaselineChange(file, len(kept) + len(added), len(added), removed, status, unmatched)

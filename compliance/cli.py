@@ -356,6 +356,8 @@ def check(
             typer.echo(format_json_line(result.report), nl=False)
         if not streaming:
             reports.append(result.report, result.packed)
+    if (unmatched := runner.baseline_unmatched()) is not None:
+        _say(f"syndcheck: warning: {unmatched}")
     outcome = None
     if runner.baseline is not None and baseline is not None:
         from compliance.formatters.context import BaselineOutcome
@@ -882,6 +884,8 @@ def _rewrite_baseline(
     options = RunOptions(packs=_pack_ids(pack), rules=tuple(rules or ()), config=config, outputs=outputs)
     change = rewrite_baseline(mode, file, paths, options, _tell)
     status = change.status
+    if change.warning is not None:
+        _say(f"syndcheck: warning: {change.warning}")
     if status.checked:
         _line(change.describe(mode))
     # Findings are what a baseline records, not a failure; unread inputs, a run that checked

@@ -464,6 +464,11 @@ class Runner:
         report = self.baseline.apply(result.report, display_path(result.report.path, self._cwd))
         return dataclasses.replace(result, report=report, failing=self._failing(report, result.threshold), packed=b"")
 
+    def baseline_unmatched(self) -> str | None:
+        """After a run: a warning when the baseline matched none of the files, as none of the
+        files it records is found from the working directory (see `BaselineFilter.unmatched`)."""
+        return self.baseline.unmatched(self._cwd) if self.baseline is not None else None
+
     def check_payloads(self, source: Source) -> Iterator[FileResult]:
         """Each article of a CMS JSON payload (one object, an array, or JSON lines), in order,
         read one at a time; `--max-bytes` applies to each payload."""

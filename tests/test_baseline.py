@@ -141,6 +141,32 @@ def test_a_run_from_another_directory_resolves_nothing_it_did_not_look_at(cli: A
     monkeypatch.chdir(tmp_path / "sub")
     pruned = cli("baseline", "prune", "--baseline", "../baseline.json", ".")
     assert pruned.out == "2 findings recorded in ../baseline.json (0 added, 0 removed)\n"
+    assert pruned.err.startswith("syndcheck: warning: ../baseline.json: none of the 2 files this baseline records is found from the working directory")
+
+
+def test_a_check_from_another_folder_warns_that_the_baseline_matched_nothing(cli: Any, archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli("baseline", "create", "--output", "baseline.json", "archive").code == 0
+    before = (tmp_path / "baseline.json").read_bytes()
+    monkeypatch.chdir(archive)
+    run = cli("check", "--baseline", "../baseline.json", "--no-color", ".")
+    assert run.code == 1  # the known findings are reported as new
+    warning = (
+        "syndcheck: warning: ../baseline.json: none of the 2 files this baseline records is found from the working directory, "
+        "so it hid nothing: its paths are relative to the folder it was created in; run from that folder"
+    )
+    assert warning in run.err.splitlines()
+    # An update from there would record every finding again under other paths: nothing is written.
+    update = cli("baseline", "update", "--baseline", "../baseline.json", ".")
+    assert update.code == 2
+    assert update.err.splitlines()[-1] == f"syndcheck: error: {warning.removeprefix('syndcheck: warning: ')} — nothing was written"
+    assert (tmp_path / "baseline.json").read_bytes() == before
+
+
+def test_a_check_of_files_the_baseline_does_not_record_from_its_folder_does_not_warn(cli: Any, archive: Path, tmp_path: Path) -> None:
+    assert cli("baseline", "create", "--output", "baseline.json", "archive/no-logo.html").code == 0
+    run = cli("check", "--baseline", "baseline.json", "archive/staff-byline.html")
+    assert run.code == 1
+    assert "warning" not in run.err
 
 
 # --- a baseline made from nothing is not written --------------------------------------------------
