@@ -51,6 +51,11 @@ def _suggest(word: str, choices: Any) -> str:
     return choice_hint(word, sorted(choices))
 
 
+class _UsesBrokenDefinition(Exception):
+    """A pattern uses a definition whose own error is already reported: the part is left out
+    without a second error about the same mistake."""
+
+
 class _Builder:
     """Validates one pack's YAML tree and compiles its checks; errors carry file:line:col."""
 
@@ -59,6 +64,9 @@ class _Builder:
         self.validate = validate
         self.rule: str | None = None
         self.defines: dict[str, str] = {}
+        # The pack's own definitions as written, in order, and those with an error.
+        self.written_defines: tuple[str, ...] = ()
+        self.broken_defines: set[str] = set()
         self.errors: list[PackError] = []
 
     def collect(self, build: Callable[[], T]) -> T | None:
@@ -68,6 +76,8 @@ class _Builder:
             return build()
         except PackError as error:
             self.errors.append(error)
+            return None
+        except _UsesBrokenDefinition:
             return None
         finally:
             self.rule = None
@@ -236,6 +246,14 @@ class _Builder:
         def expand(text: str, chain: tuple[str, ...]) -> str:
             def one(match: re.Match[str]) -> str:
                 name = match.group(1)
+                if name in self.broken_defines:
+                    raise _UsesBrokenDefinition(name)
+                if name not in self.defines and name in self.written_defines:
+                    raise self.fail(
+                        f"definition '{{{{{name}}}}}' is written further down; a definition may use only the ones above it",
+                        mark,
+                        f"move '{name}' above the definition that uses it",
+                    )
                 if name not in self.defines:
                     raise self.fail(f"unknown definition '{{{{{name}}}}}'", mark, _suggest(name, self.defines) if self.defines else "add it under 'define:'")
                 if name in chain:
@@ -441,6 +459,7 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
 
     if "define" in top.entries:
         defines = builder.mapping(top.entries["define"], "'define'", top.key_mark("define"))
+        builder.written_defines = tuple(defines)
         for name in defines:
 
             def define(name: str = name) -> str:
@@ -451,6 +470,8 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
             source = builder.collect(define)
             if source is not None:
                 builder.defines[name] = source
+            else:
+                builder.broken_defines.add(name)
 
     outlets = tuple(dict.fromkeys(_outlets(builder, top) + tuple(o for parent_id, _ in extends for o in (parents or {})[parent_id].outlets)))
     markers: list[Marker] = []

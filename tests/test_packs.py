@@ -86,6 +86,12 @@ BROKEN: list[tuple[str, tuple[str, str], int, str]] = [
     ("check with two kinds", ("        last: 3", "        last: 3\n      byline: {}"), 16, "a check has exactly one kind, found text, byline"),
     ("min above max", ("        last: 3", "        last: 3\n        min: 3\n        max: 1"), 16, "min (3) is greater than max (1)"),
     ("unknown definition", ("        phrase: Republished with permission", "        pattern: '{{credit}}'"), 14, "unknown definition '{{credit}}'"),
+    (
+        "definition used above where it is written",
+        ("summary: Our own republication rules.", "summary: Our own rules.\ndefine:\n  credit: 'Republished {{with}}'\n  with: 'with permission'"),
+        8,
+        "definition '{{with}}' is written further down; a definition may use only the ones above it — move 'with' above the definition that uses it",
+    ),
     ("bad enum", ("        last: 3", "        scope: body"), 15, "'scope' of the 'text' check must be one of article, page, headline, byline, got 'body'"),
     (
         "near without distance",
@@ -94,6 +100,16 @@ BROKEN: list[tuple[str, tuple[str, str], int, str]] = [
         "needs 'within-blocks', 'within-chars' or an 'order'",
     ),
 ]
+
+
+def test_a_pattern_that_uses_a_broken_definition_adds_no_error_of_its_own(cli: Any, tmp_path: Path) -> None:
+    broken = VALID.replace("summary: Our own republication rules.", "summary: Our own republication rules.\ndefine:\n  credit: 'Republished (with'", 1)
+    pack = write(tmp_path, "house.yaml", broken.replace("        phrase: Republished with permission", "        pattern: '{{credit}} permission'", 1))
+    run = cli("rules", "validate", str(pack))
+    assert run.code == 2
+    # One mistake, one line: the rule that uses the definition is not reported as well.
+    assert run.err.count("house.yaml:") == 1, run.err
+    assert "house.yaml:8:" in run.err and "invalid regex 'Republished (with'" in run.err, run.err
 
 
 @pytest.mark.parametrize(("description", "change", "line", "fragment"), BROKEN, ids=[b[0] for b in BROKEN])
