@@ -156,7 +156,8 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
         key_marks: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise error("YAML merge keys (<<) are not supported", path=origin, line=key_node.start_mark.line + 1, hint="write the keys out")
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                raise error("YAML merge keys (<<) are not supported", path=origin, line=line, column=column, hint="write the keys out")
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int"):
                 raise error("mapping keys must be plain words", path=origin, line=key_node.start_mark.line + 1, column=key_node.start_mark.column + 1)
             # Keys are names, taken as written: YAML 1.1 would turn `off:` or `no:` into booleans.

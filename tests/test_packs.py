@@ -86,6 +86,7 @@ BROKEN: list[tuple[str, tuple[str, str], int, str]] = [
     ("check with two kinds", ("        last: 3", "        last: 3\n      byline: {}"), 16, "a check has exactly one kind, found text, byline"),
     ("min above max", ("        last: 3", "        last: 3\n        min: 3\n        max: 1"), 16, "min (3) is greater than max (1)"),
     ("unknown definition", ("        phrase: Republished with permission", "        pattern: '{{credit}}'"), 14, "unknown definition '{{credit}}'"),
+    ("merge key", ("    severity: error", "    <<: {severity: error}"), 9, "house.yaml:9:5: YAML merge keys (<<) are not supported — write the keys out"),
     (
         "definition used above where it is written",
         ("summary: Our own republication rules.", "summary: Our own rules.\ndefine:\n  credit: 'Republished {{with}}'\n  with: 'with permission'"),
