@@ -133,6 +133,12 @@ HIDDEN_LOGOS = {
     "clip-path polygon on a line": (".x{clip-path:polygon(0 0, 50% 50%, 100% 100%)}", ' class="x"'),
     "a minimum width every screen has": ("@media (min-width:1px){.x{display:none}}", ' class="x"'),
     "screen and a minimum width of zero": ("@media screen and (min-width: 0){.x{display:none}}", ' class="x"'),
+    "a cascade layer (as Tailwind CSS 4 writes its utilities)": ("@layer theme, base, utilities; @layer utilities{.x{display:none}}", ' class="x"'),
+    "an anonymous layer": ("@layer{.x{visibility:hidden}}", ' class="x"'),
+    "a nested layer in a media query every screen meets": ("@media screen{@layer a{@layer b{.x{opacity:0}}}}", ' class="x"'),
+    "a layer that beats a more specific show in an earlier layer": ("@layer a, b; @layer b{.x{display:none}} @layer a{img.x{display:inline}}", ' class="x"'),
+    "an important layered hide over an unlayered important show": ("@layer a{.x{display:none!important}} img.x{display:inline!important}", ' class="x"'),
+    "a @supports condition every browser meets": ("@supports (display: grid) and (transform: scale(1)){.x{display:none}}", ' class="x"'),
 }
 
 
@@ -192,6 +198,14 @@ SHOWN_LOGOS = {
     "contents shown": ("figure{content-visibility:auto}", ""),
     "a clip-path polygon with area": (".x{clip-path:polygon(0 0, 100% 0, 100% 100%, 0 100%)}", ' class="x"'),
     "a minimum width some screens lack": ("@media (min-width: 768px){.x{display:none}}", ' class="x"'),
+    "an unlayered show over a more specific layered hide": ("@layer utilities{img.x.x{display:none}} .x{display:inline}", ' class="x"'),
+    "a later layer shows it again": ("@layer base{.x{display:none}} @layer utilities{.x{display:inline}}", ' class="x"'),
+    "the order set by a layer statement": ("@layer base, utilities; @layer utilities{.x{display:inline}} @layer base{img.x{display:none}}", ' class="x"'),
+    "a layer's own rule over its sublayer's": ("@layer a{@layer b{.x{display:none}} .x{display:inline}}", ' class="x"'),
+    "a block for a list of layers (invalid CSS)": ("@layer a, b{.x{display:none}}", ' class="x"'),
+    "a @supports condition some browsers lack": ("@supports (-webkit-touch-callout: none){.x{display:none}}", ' class="x"'),
+    "a negated @supports condition": ("@supports not (display: grid){.x{display:none}}", ' class="x"'),
+    "a @supports selector test": ("@supports selector(:has(a)){.x{display:none}}", ' class="x"'),
 }
 
 

@@ -97,13 +97,21 @@ class Declaration(NamedTuple):
 
 class StyleRule(NamedTuple):
     """A style rule of a `<style>` block: its selector list as written, its declarations that can
-    hide content, its position among the page's rules (later wins at equal specificity), and
-    whether it sits in a media query that only some screens meet (`conditional`)."""
+    hide content, its position among the page's rules (later wins at equal specificity), whether
+    it sits in a media query or a `@supports` condition that only some readers meet
+    (`conditional`), and the cascade layer it is in (`layer`: the layer's dotted name, `a.b` for
+    `@layer a { @layer b {…} }`, an anonymous layer a name no written one can have; None outside
+    every layer).
+
+    A rule without selectors and declarations only names a layer, where the order of layers is
+    set (a `@layer a, b;` statement, or the start of a `@layer` block): layers rank in the order
+    they are first named."""
 
     selectors: str
     declarations: tuple[Declaration, ...]
     order: int
     conditional: bool = False
+    layer: str | None = None
 
 
 def _meaningful(tokens: Sequence[Any]) -> tuple[Any, ...]:
@@ -158,7 +166,9 @@ def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     """The style rules of a `<style>` block that declare a property that can hide content, in
     order. Rules inside `@media screen`/`@media all` count as written; rules in other screen
     media queries (a width range) are `conditional`: some readers' screens meet them, some do
-    not; print and speech rules and other at-rules (`@supports`) are left out. Never raises.
+    not; so are rules in a `@supports` condition that not every browser meets (see
+    `_every_browser`). Rules in `@layer` blocks carry their layer, and the order of layers is kept
+    (see `StyleRule`). Print and speech rules and other at-rules are left out. Never raises.
 
     A site's inline CSS runs to hundreds of kilobytes, nearly all of it about other properties:
     the block is split into rules and declarations by a scanner that knows comments, strings,
@@ -187,19 +197,52 @@ def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
     import tinycss2
 
     order = 0
-    pending = [(node, False) for node in reversed(nodes)]
+    anonymous_layers = 0
+    pending: list[tuple[Any, bool, str | None]] = [(node, False, None) for node in reversed(nodes)]
     while pending:
-        node, conditional = pending.pop()
-        if node.type == "at-rule" and node.lower_at_keyword == "media" and node.content is not None:
-            query = " ".join(tinycss2.serialize(node.prelude).lower().split())
-            if query not in _OTHER_MEDIA:
-                inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
-                pending.extend((rule, conditional or not _every_screen(query)) for rule in reversed(inner))
+        node, conditional, layer = pending.pop()
+        if node.type == "at-rule" and node.content is not None and node.lower_at_keyword in ("media", "supports"):
+            condition = " ".join(tinycss2.serialize(node.prelude).lower().split())
+            if node.lower_at_keyword == "media" and condition in _OTHER_MEDIA:
+                continue
+            met = _every_screen(condition) if node.lower_at_keyword == "media" else _every_browser(condition)
+            inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
+            pending.extend((rule, conditional or not met, layer) for rule in reversed(inner))
+        elif node.type == "at-rule" and node.lower_at_keyword == "layer":
+            names = [name.strip() for name in tinycss2.serialize(node.prelude).split(",")]
+            if node.content is None:  # `@layer a, b;` sets the order of layers
+                yield from (StyleRule("", (), order, conditional, _sublayer(layer, name)) for name in names if name)
+                continue
+            if len(names) > 1:
+                continue  # a block for a list of layers is invalid CSS: browsers drop it
+            if not names[0]:
+                anonymous_layers += 1
+            named = _sublayer(layer, names[0] or f"\x00{anonymous_layers}")
+            yield StyleRule("", (), order, conditional, named)
+            inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
+            pending.extend((rule, conditional, named) for rule in reversed(inner))
         elif node.type == "qualified-rule":
             declarations = _declarations(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True))
             if declarations:
-                yield StyleRule(tinycss2.serialize(node.prelude).strip(), declarations, order, conditional)
+                yield StyleRule(tinycss2.serialize(node.prelude).strip(), declarations, order, conditional, layer)
                 order += 1
+
+
+def _sublayer(layer: str | None, name: str) -> str:
+    """The dotted name of layer `name` inside `layer` (None: at the top)."""
+    return name if layer is None else f"{layer}.{name}"
+
+
+# What a `@supports` condition may hold for every reader's browser to meet it: tests of properties
+# and values, joined by `and` or `or`. A negation, a vendor prefix (`-webkit-touch-callout`: Safari
+# on iPhones) or a test of selectors, fonts or at-rules is met by some browsers and not others.
+_SOME_BROWSERS = re.compile(r"(?<![-\w])(?:not|selector|font-tech|font-format|at-rule)(?![-\w])|(?<![-\w])-(?:webkit|moz|ms|o)-")
+
+
+def _every_browser(condition: str) -> bool:
+    """True when every reader's browser meets a `@supports` condition (normalised: lower case,
+    single spaces), such as `(display: grid)` or `(position: sticky) or (display: flex)`."""
+    return _SOME_BROWSERS.search(condition) is None
 
 
 # What the scanner steps over as one piece: comments, strings (an unterminated one ends at the
@@ -217,7 +260,8 @@ _Scanned = list[tuple[str, str, bool]]
 def _scan_rules(text: str, conditional: bool = False, top: bool = True) -> _Scanned | None:
     """The qualified rules of a rule list as (prelude, block content, conditional), recursing
     into screen `@media` blocks; None when the text has something the scanner leaves to tinycss2
-    (an escape in an at-rule, an HTML comment marker inside a block). Brackets nest as CSS
+    (an escape in an at-rule, an HTML comment marker inside a block, a cascade layer, a
+    `@supports` condition). Brackets nest as CSS
     nests them: a `{` inside `[…]` or `(…)` does not start a rule, and a closing bracket that
     does not match the open one is an ordinary character."""
     if not top and ("<!--" in text or "-->" in text):
@@ -236,6 +280,8 @@ def _scan_rules(text: str, conditional: bool = False, top: bool = True) -> _Scan
         elif token.startswith("@") and _starts_rule(text, start, match.start()):
             at_rule = token[1:].lower()
         elif token == ";" and at_rule is not None:
+            if at_rule == "layer":
+                return None  # a statement that orders the cascade layers: tinycss2 reads it
             start, at_rule = match.end(), None
         elif token == "{":
             end = _block_end(text, match.end())
@@ -266,8 +312,8 @@ def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool,
     if at_rule is None:
         found.append((prelude, block, conditional))
         return True
-    if "\\" in prelude:
-        return False
+    if "\\" in prelude or at_rule in ("layer", "supports"):
+        return False  # cascade layers and `@supports` conditions are read by tinycss2
     if at_rule != "media":
         return True
     import tinycss2

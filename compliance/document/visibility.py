@@ -33,6 +33,7 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import math
 import re
 import struct
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -182,8 +183,11 @@ def is_hidden(element: Any, tag: str) -> bool:
     return hides_by_class(value) if value else False
 
 
-# Precedence of a declaration in the cascade: (!important, from a style attribute, specificity, order).
-_Precedence = tuple[bool, bool, tuple[int, int, int], int]
+# Precedence of a declaration in the cascade: (!important, from a style attribute, cascade layer
+# (see `_layer_ranks`), specificity, order).
+_Precedence = tuple[bool, bool, tuple[float, ...], tuple[int, int, int], int]
+# The layer rank of declarations outside every layer, and of a layer's own rules after its sublayers'.
+_UNLAYERED = (math.inf,)
 _Matched = dict[Any, list[tuple[_Precedence, Declaration]]]
 
 
@@ -205,10 +209,11 @@ class PageStyle:
         sheets = [element.text for element in root.iter("style") if element.text]
         if not sheets:
             return _NO_PAGE_STYLE
-        rules = [rule for sheet in sheets for rule in parse_style_sheet(sheet)]
         families = _hiding_families(tuple(sheets))
         if not families:
             return _NO_PAGE_STYLE
+        rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
+        ranks = _layer_ranks(rules)
         wanted = [(order, rule, _applicable(rule, families)) for order, rule in enumerate(rules)]
         wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
         index = _ElementIndex(root)
@@ -223,14 +228,14 @@ class PageStyle:
             if not index.may_match(rule.selectors):
                 continue
             if any(hides(d) for d in declarations):
-                _match_rule(rule, order, declarations, matched, index.select)
+                _match_rule(rule, order, declarations, matched, index.select, ranks)
             else:
                 showing.append((order, rule, declarations))
         if showing:
             reach = _Reach(matched, hides, index)
             for order, rule, declarations in showing:
                 scope = reach.scope({d.family for d in declarations})
-                _match_rule(rule, order, declarations, matched, scope.select)
+                _match_rule(rule, order, declarations, matched, scope.select, ranks)
         return cls(matched)
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
@@ -242,7 +247,7 @@ class PageStyle:
             return {}
         ranked: list[tuple[_Precedence, Declaration]] = list(candidates or ())
         if inline:
-            ranked.extend(((d.important, True, (0, 0, 0), position), d) for position, d in enumerate(parse_style_attribute(inline)))
+            ranked.extend(((d.important, True, _UNLAYERED, (0, 0, 0), position), d) for position, d in enumerate(parse_style_attribute(inline)))
         winners: dict[str, tuple[_Precedence, Declaration]] = {}
         for precedence, declaration in ranked:
             current = winners.get(declaration.name)
@@ -252,6 +257,34 @@ class PageStyle:
 
 
 _NO_PAGE_STYLE = PageStyle({})
+
+
+def _own_anonymous_layer(rule: StyleRule, sheet: int) -> StyleRule:
+    """The rule, its anonymous layer told apart from those of the page's other `<style>` blocks
+    (each `@layer {…}` without a name is a layer of its own)."""
+    if rule.layer is None or "\x00" not in rule.layer:
+        return rule
+    return rule._replace(layer=f"{rule.layer}\x00{sheet}")
+
+
+def _layer_ranks(rules: Iterable[StyleRule]) -> dict[str, tuple[float, ...]]:
+    """The cascade rank of each layer the rules name: the rank of each part of its dotted name
+    among its siblings, in the order they are first named, then the layer's own rules after its
+    sublayers. Normal declarations of a later rank win over earlier ones whatever their
+    specificity, and those outside every layer (`_UNLAYERED`) win over all; for `!important`
+    ones the order is reversed (CSS Cascading and Inheritance Level 5, 6.4)."""
+    ranks: dict[str, tuple[float, ...]] = {}
+    siblings: dict[str, dict[str, int]] = {}
+    for rule in rules:
+        if rule.layer is None or rule.layer in ranks:
+            continue
+        parts = rule.layer.split(".")
+        position: list[float] = []
+        for depth, part in enumerate(parts):
+            known = siblings.setdefault(".".join(parts[:depth]), {})
+            position.append(known.setdefault(part, len(known)))
+            ranks.setdefault(".".join(parts[: depth + 1]), (*position, math.inf))
+    return ranks
 
 
 def _applicable(rule: StyleRule, families: frozenset[str]) -> list[Declaration]:
@@ -741,11 +774,15 @@ def _match_rule(
     declarations: list[Declaration],
     matched: _Matched,
     select: Callable[[_CompiledSelector], list[Any]],
+    ranks: Mapping[str, tuple[float, ...]],
 ) -> None:
+    layer = _UNLAYERED if rule.layer is None else ranks[rule.layer]
+    # `!important` declarations of an earlier layer win over later ones and over those outside every layer.
+    reversed_layer = tuple(-rank for rank in layer)
     for selector in _selectors(rule.selectors):
         for element in select(selector):
             entries = matched.setdefault(element, [])
-            entries.extend(((d.important, False, selector.specificity, order), d) for d in declarations)
+            entries.extend(((d.important, False, reversed_layer if d.important else layer, selector.specificity, order), d) for d in declarations)
 
 
 # The parts of a selector that name no class or id the element itself must have: attribute
