@@ -7,7 +7,10 @@ character similarity (0–100, rapidfuzz's normalized Indel ratio). Each differe
 - `changed`: a paragraph edited beyond style, relative time and place. Such edits change a few
   words in a place ("on Tuesday" → "last week", "Portland, Ore." → "here"): a paragraph is
   changed beyond them when one edit replaces or adds more than `style-words` words, or when its
-  similarity falls below `style-similarity`;
+  similarity falls below `style-similarity`. However small, an edit that turns one number into
+  another ("41 welds" → "14 welds"; "twelve" → "12" is style) away from words of time ("in two
+  weeks" → "in three weeks" is a relative time edit), or that adds or removes a negation ("not",
+  "never", "nobody", "-n't"), changes what the story says: it is beyond style too;
 - `removed`: an original paragraph missing in the middle of the story;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
@@ -49,6 +52,7 @@ Fails::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -183,23 +187,101 @@ def word_diff(before: str, after: str, limit: int = 160) -> str:
     return shorten(" ".join(p for p in parts if p), limit)
 
 
-def within_style(before: str, after: str, similarity: float, params: FidelityParams) -> bool:
-    """True when two versions of a paragraph differ only by small edits (style, time, place)."""
+def beyond_style(before: str, after: str, similarity: float, params: FidelityParams) -> str | None:
+    """Why two versions of a paragraph differ by more than small edits (style, time, place):
+    `"N% similar"`, `"an edit of N words"`, `"41 → 14"` (a number changed away from words of
+    time) or `"a negation added"`/`"a negation removed"`; None when they do not."""
     from rapidfuzz.distance import Indel
 
     if similarity < params.style_similarity:
-        return False
+        return f"{similarity:.0f}% similar"
     old, new = before.split(), after.split()
-    removed = added = 0
+    # One edit is a run of deletions and insertions between unchanged words.
+    edits: list[tuple[int, int, int, int]] = []
     for op in Indel.opcodes(old, new):
         if op.tag == "equal":
-            removed = added = 0
             continue
-        removed += op.src_end - op.src_start
-        added += op.dest_end - op.dest_start
-        if removed > params.style_words or added > params.style_words:
-            return False
-    return True
+        if edits and edits[-1][1] == op.src_start and edits[-1][3] == op.dest_start:
+            edits[-1] = (edits[-1][0], op.src_end, edits[-1][2], op.dest_end)
+        else:
+            edits.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    for src_start, src_end, dest_start, dest_end in edits:
+        taken, given = old[src_start:src_end], new[dest_start:dest_end]
+        if len(taken) > params.style_words or len(given) > params.style_words:
+            return f"an edit of {max(len(taken), len(given))} words"
+        # The words beside the edit say whether its numbers are of time ("in [two] weeks", "March [14]").
+        before_edit = {_bare(words[start - 1]) for words, start in ((old, src_start), (new, dest_start)) if start > 0}
+        after_edit = [words[end] for words, end in ((old, src_end), (new, dest_end)) if end < len(words)]
+        of_time = bool(before_edit & _DATE_NAMES) or any(part in _TIME_UNITS for word in (*taken, *given, *after_edit) for part in _bare(word).split("-"))
+        meaning = _meaning_changed(taken, given, of_time)
+        if meaning is not None:
+            return meaning
+    return None
+
+
+# Words that make a number one of time: a unit after it ("in two weeks" → "in three weeks" is a
+# relative time edit) or a month or weekday before it (a date).
+_TIME_UNITS = frozenset(
+    [
+        *"second seconds minute minutes hour hours day days week weeks weekend weekends month months".split(),
+        *"year years decade decades century centuries a.m p.m am pm".split(),
+    ]
+)
+_DATE_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
+_MAGNITUDES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "b": 1e9}
+_NUMERAL = re.compile(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(k|m|b|st|nd|rd|th|%)?$")
+_NEGATIONS = frozenset("not no never nobody nothing none neither nor nowhere cannot without".split())
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without the punctuation around it ("(41," → "41")."""
+    return word.lower().strip(".,;:!?\"'“”‘’()[]{}—–")
+
+
+def _numbers(words: list[str]) -> list[float]:
+    """The values of the numbers the words write, in numerals or words, with their magnitude
+    ("$5 million", "5M" and "5,000,000" are all 5e6; "four-hour" holds 4)."""
+    values: list[float] = []
+    for word in words:
+        for part in _bare(word).split("-"):
+            numeral = _NUMERAL.match(part)
+            if numeral is not None:
+                values.append(float(numeral.group(1).replace(",", "")) * _MAGNITUDES.get(numeral.group(2) or "", 1.0))
+            elif part in _NUMBER_WORDS:
+                values.append(float(_NUMBER_WORDS[part]))
+            elif part in _MAGNITUDES and len(part) > 1:
+                if values:
+                    values[-1] *= _MAGNITUDES[part]
+                else:
+                    values.append(_MAGNITUDES[part])
+    return values
+
+
+def _negations(words: list[str]) -> int:
+    return sum(1 for word in words if _bare(word) in _NEGATIONS or _bare(word).endswith(("n't", "n’t")))
+
+
+def _meaning_changed(taken: list[str], given: list[str], of_time: bool) -> str | None:
+    """How one edit (the words `taken` out, the words `given` in) changes what the text says,
+    if it does: a number turned into another, unless the numbers are `of_time`, or a negation
+    added or removed."""
+    before, after = _numbers(taken), _numbers(given)
+    if before and after and sorted(before) != sorted(after) and not of_time:
+        return f"{' '.join(taken)} → {' '.join(given)}"
+    negated = _negations(given) - _negations(taken)
+    if negated:
+        return "a negation added" if negated > 0 else "a negation removed"
+    return None
 
 
 def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Block, ...], tuple[Block, ...]]:
@@ -224,11 +306,10 @@ def _nd_hits(doc: Document, pairs: list[Pair], theirs: tuple[Block, ...], ours: 
     for k, pair in enumerate(pairs):
         if pair.original is not None and pair.republished is not None:
             before, after = _key(theirs[pair.original]), _key(ours[pair.republished])
-            if pair.similarity < 100 and not within_style(before, after, pair.similarity, params):
+            reason = beyond_style(before, after, pair.similarity, params) if pair.similarity < 100 else None
+            if reason is not None:
                 diff = word_diff(before, after)
-                hits.append(
-                    _hit(doc, ours[pair.republished], "changed", pair.original + 1, pair.similarity, diff, f"changed ({pair.similarity:.0f}% similar): {diff}")
-                )
+                hits.append(_hit(doc, ours[pair.republished], "changed", pair.original + 1, pair.similarity, diff, f"changed ({reason}): {diff}"))
         elif pair.original is not None and k < last:
             anchor = ours[next(p.republished for p in pairs[k:] if p.republished is not None)]
             text = _key(theirs[pair.original])

@@ -1,0 +1,64 @@
+"""What the `fidelity` check takes for an edit beyond style, time and place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.checks.fidelity import FidelityParams, beyond_style
+from tests.conftest import ROOT, write
+
+PARAMS = FidelityParams("nd", None, 70, 3)
+
+# (original, republished, why the edit is beyond style; None: a style, time or place edit)
+EDITS = [
+    ("Inspectors signed off on 41 welds along the line.", "Inspectors signed off on 14 welds along the line.", "41 → 14"),
+    ("The council voted 5-2 to approve the new bus routes.", "The council voted 5-3 to approve the new bus routes.", "5-2 → 5-3"),
+    ("It was his 14th inspection of the line that month.", "It was his 41st inspection of the line that month.", "14th → 41st"),
+    ("The agency fined the company $2 million last spring.", "The agency fined the company $3 million last spring.", "$2 → $3"),
+    ("The council voted to add twelve routes to the network.", "The council voted to add 12 routes to the network.", None),
+    ("The state gave a $5 million grant to the city council.", "The state gave a $5M grant to the city council.", None),
+    ("The state gave a $5 million grant to the city council.", "The state gave a $5,000,000 grant to the city council.", None),
+    ("The new routes start in two weeks, the council said.", "The new routes start in three weeks, the council said.", None),
+    ("The vote came 3 days ago, after a long debate.", "The vote came last week, after a long debate.", None),
+    ("He said he had never falsified anything at all.", "He said he had falsified things at all.", "a negation removed"),
+    ("If the inspector is not there, nobody is checking.", "If the inspector is not there, somebody is checking.", "a negation removed"),
+    ("The company said the welds had been inspected.", "The company said the welds had not been inspected.", "a negation added"),
+    ("Redbud did not respond to repeated phone calls.", "Redbud didn't respond to repeated phone calls.", None),
+    ("The council met on Tuesday in Portland, Ore.", "The council met last week in Portland.", None),
+    ("The hearing is set for 10 a.m. on Monday, officials said.", "The hearing is set for 11 a.m. on Monday, officials said.", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "why"), EDITS, ids=[f"{b} → {a}" for b, a, _ in EDITS])
+def test_a_changed_number_or_negation_is_beyond_style_and_a_style_edit_is_not(before: str, after: str, why: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    reason = beyond_style(before, after, fuzz.ratio(before, after), PARAMS)
+    assert reason == why if why is None or "→" not in why else reason is not None and reason.startswith(why.split(" → ")[0])
+
+
+def test_a_republication_that_changes_a_number_fails_naming_the_number(cli: Any, tmp_path: Path) -> None:
+    original = (ROOT / "tests/rule-fixtures/propublica/compliant.html").read_text(encoding="utf-8")
+    numbers = [word for word in original.split() if word.isdigit() and len(word) <= 3]
+    assert numbers, "the fixture has a number to change"
+    changed = original.replace(f" {numbers[0]} ", f" {int(numbers[0]) + 7} ", 1)
+    republished = write(tmp_path, "story.html", changed)
+    run = cli(
+        "check",
+        "--pack",
+        "propublica",
+        "--select",
+        "propublica/fidelity",
+        "--format",
+        "json",
+        "--original",
+        "tests/rule-fixtures/propublica/compliant.html",
+        str(republished),
+    )
+    findings = run.json()["files"][0]["findings"]
+    assert run.code == 1
+    assert [f["rule"] for f in findings] == ["propublica/fidelity"]
+    assert f"changed ({numbers[0]} → {int(numbers[0]) + 7})" in findings[0]["evidence"]
