@@ -666,7 +666,9 @@ def audit(
             report = run_audit(settings, progress=stack.enter_context(TerminalProgress()), mapper=mapper)
         else:
             report = run_audit(settings, mapper=mapper)
-    _line(f"{report['copies']} copies of {len(report['stories'])} stories on {len(report['sites'])} sites; reports in {visible(str(settings.output))}")  # type: ignore[arg-type]
+    copies, stories, sites = report["copies"], len(report["stories"]), len(report["sites"])  # type: ignore[arg-type]
+    counted = f"{copies} {'copy' if copies == 1 else 'copies'} of {stories} {'story' if stories == 1 else 'stories'}"
+    _line(f"{counted} on {sites} {'site' if sites == 1 else 'sites'}; reports in {visible(str(settings.output))}")
 
 
 @app.command()

@@ -742,6 +742,28 @@ def test_the_band_key_join_finds_the_stories_the_index_finds() -> None:
     assert sum(bool(joined[p.key]) for p in pages if p.key.startswith("unrelated")) == 0
 
 
+def test_a_whole_copy_whose_article_region_also_holds_related_stories_is_matched_by_text() -> None:
+    from compliance.audit.matching import PageText, StoryIndex, shingles, signature
+
+    def text(key: str, words: str) -> PageText:
+        found = shingles(words)
+        return PageText(key, found, frozenset(), frozenset(), "", signature=signature(found))
+
+    index = StoryIndex([text(f"story-{i}", " ".join(web.story_paragraphs(i))) for i in range(40)])
+    for i in range(40):
+        # The story whole, then twice its length of other text (related stories, comments): most of
+        # the page is not the story.
+        related = " ".join(paragraph for other in range(2) for paragraph in web.story_paragraphs(60_000 + 2 * i + other))
+        page = text(f"page-{i}", " ".join(web.story_paragraphs(i)) + " " + related)
+        match = index.match(page, threshold=0.5)
+        assert match is not None, i
+        assert (match.story, match.matched_by, match.coverage) == (f"story-{i}", "text", 1.0)
+        assert match.similarity < 0.5 and match.containment < 0.5  # neither older measure would have matched it
+    # A page that quotes one paragraph of a story beside other text is not a copy of it.
+    quoting = text("quoting", web.story_paragraphs(3)[0] + " " + " ".join(web.story_paragraphs(70_000)))
+    assert index.match(quoting, threshold=0.5) is None
+
+
 def test_the_readme_scaling_commands_give_the_single_process_report(cli: Any, tmp_path: Path) -> None:
     pytest.importorskip("dask.bag", reason="dask is in the audit extra: pip install -e '.[audit]'")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,9 +1,12 @@
 """Which pages republish which stories: shingled MinHash with LSH, then an exact confirming score.
 
 Candidates come from `datasketch`'s MinHash LSH over word 5-gram shingles of each page's article
-text; each candidate is confirmed with the exact Jaccard similarity and containment of the shingle
-sets (a truncated copy has a low Jaccard similarity but nearly all of its text comes from the
-story). A page that fails the text test still matches a story it links to (the original's URL).
+text; each candidate is confirmed with the exact Jaccard similarity of the shingle sets, the share
+of the page's shingles that come from the story (a truncated copy has a low Jaccard similarity but
+nearly all of its text comes from the story) and the share of the story's shingles found on the
+page (a whole copy on a page whose article region also holds related stories, a newsletter box or
+comments has a low Jaccard similarity, but the story is all there). A page that fails the text
+test still matches a story it links to (the original's URL).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from typing import Any
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
 # Candidates at a lower Jaccard than the confirming threshold still reach the exact check: a copy cut
-# to a third of the story has a Jaccard similarity near 0.33.
-LSH_THRESHOLD = 0.2
+# to a third of the story, or a whole copy on a page whose article region holds twice as much
+# other text, has a Jaccard similarity near 0.33 (a candidate all but always at this threshold;
+# at 0.2, nine times in ten).
+LSH_THRESHOLD = 0.1
 _WORD = re.compile(r"\w+")
 
 
@@ -45,13 +50,16 @@ class PageText:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A copy of a story: `similarity` is the Jaccard similarity of their shingles (0–1), `matched_by` text or link."""
+    """A copy of a story: `similarity` is the Jaccard similarity of their shingles (0–1),
+    `containment` the share of the page's shingles that are the story's, `coverage` the share of
+    the story's shingles on the page, `matched_by` text or link."""
 
     story: str
     copy: str
     similarity: float
     containment: float
     matched_by: str
+    coverage: float = 0.0
 
 
 def shingles(text: str) -> frozenset[str]:
@@ -145,7 +153,8 @@ class StoryIndex:
         return self._bands
 
     def match(self, page: PageText, *, threshold: float) -> Match | None:
-        """The page's best story, if any: by text (max of Jaccard and containment ≥ `threshold`) or by a link to the story."""
+        """The page's best story, if any: by text (the Jaccard similarity, the page's containment
+        in the story or the story's coverage by the page ≥ `threshold`) or by a link to the story."""
         if self.is_own_page(page):
             return None  # the publisher's own page, not a republication
         return self.confirm(page, self.candidates(page), threshold=threshold)
@@ -162,15 +171,18 @@ class StoryIndex:
             common = len(story.shingles & page.shingles)
             jaccard = common / len(story.shingles | page.shingles)
             containment = common / len(page.shingles)
-            if max(jaccard, containment) >= threshold and (best is None or (jaccard, containment) > (best.similarity, best.containment)):
-                best = Match(key, page.key, round(jaccard, 4), round(containment, 4), "text")
+            coverage = common / len(story.shingles)
+            score = (jaccard, containment, coverage)
+            if max(score) >= threshold and (best is None or score > (best.similarity, best.containment, best.coverage)):
+                best = Match(key, page.key, round(jaccard, 4), round(containment, 4), "text", round(coverage, 4))
         if best is None:
             linked = sorted({self.by_url[u] for u in (normal_url(link) for link in page.links) if u in self.by_url})
             if linked:
                 story = self.stories[linked[0]]
                 common = len(story.shingles & page.shingles)
                 union = len(story.shingles | page.shingles) or 1
-                best = Match(linked[0], page.key, round(common / union, 4), round(common / (len(page.shingles) or 1), 4), "link")
+                ratios = (round(common / union, 4), round(common / (len(page.shingles) or 1), 4), round(common / (len(story.shingles) or 1), 4))
+                best = Match(linked[0], page.key, ratios[0], ratios[1], "link", ratios[2])
         return best
 
 
