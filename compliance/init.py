@@ -71,6 +71,15 @@ def pack_scaffold(name: str, directory: Path) -> Scaffold:
     fixtures in `directory/tests/NAME/` that `syndcheck rules test` passes."""
     if not _PACK_ID.match(name):
         raise ConfigError(f"'{name}' is not a pack id", hint="use lower-case words joined by hyphens, e.g. example-gazette")
+    from compliance.packfiles import PACK_SUFFIXES, builtin_rules_dir
+
+    if any((builtin_rules_dir() / f"{name}{suffix}").is_file() for suffix in PACK_SUFFIXES):
+        # Loaded with --rules, a pack with a built-in pack's id replaces it: a new stub would
+        # silently stand in for the publisher's real rules.
+        raise ConfigError(
+            f"'{name}' is the id of a built-in pack, which a pack with that id replaces",
+            hint=f"choose another id; a pack with 'extends: {name}' builds on the built-in one (see docs/rule-packs.md)",
+        )
     title = name.replace("-", " ").title()
     pack = (
         _schema_comment(directory, "pack.schema.json")

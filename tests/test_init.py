@@ -62,6 +62,18 @@ def test_init_pack_refuses_a_bad_id(cli: Any, tmp_path: Path, monkeypatch: pytes
     assert not (tmp_path / "rule-packs").exists()
 
 
+@pytest.mark.parametrize("pack_id", ["dcnf", "propublica", "common"])
+def test_init_pack_refuses_a_built_in_packs_id_which_the_stub_would_replace(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pack_id: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = cli("init", "--pack", pack_id)
+    assert run.code == 2
+    assert run.err == (
+        f"syndcheck: error: '{pack_id}' is the id of a built-in pack, which a pack with that id replaces"
+        f" — choose another id; a pack with 'extends: {pack_id}' builds on the built-in one (see docs/rule-packs.md)\n"
+    )
+    assert not (tmp_path / "rule-packs").exists()
+
+
 def test_the_documented_commands_are_the_ones_tested() -> None:
     doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8")
     block = doc.split("## Starting a pack", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
