@@ -252,6 +252,10 @@ STORY = "\n\n".join(
         ("This article was reprinted from khn.org with permission.", "kff-health-news"),
         ("By Dana Whitlock, The Texas Tribune", "texas-tribune"),
         ("By Dana Whitlock, Texas Tribune, Jan. 5, 2024", "texas-tribune"),
+        ("By Theo Marsh, The 19th", "the-19th"),
+        ("By Theo Marsh, The 19th News, March 3, 2025", "the-19th"),
+        ("By Theo Marsh, Stateline", "states-newsroom"),
+        ("By Theo Marsh and Ana Ruiz, States Newsroom", "states-newsroom"),
     ],
 )
 def test_credit_variants_and_publisher_bylines_identify_the_story(credit: str, pack: str) -> None:
@@ -267,6 +271,9 @@ def test_credit_variants_and_publisher_bylines_identify_the_story(credit: str, p
         "Source: state budget office figures compiled by The Conversation's authors.",
         "By Dana Whitlock, who covered the Texas Tribune's budget series for the Ledger",
         "By Rosa Ibarra, Valley Ledger, with data from ProPublica",
+        "By Theo Marsh, who covered The 19th Amendment's centennial for the Ledger",
+        # An affiliate's own byline: its site prints it on every story of its own.
+        "By Theo Marsh, Ohio Capital Journal",
     ],
 )
 def test_mentions_of_a_publisher_apply_no_pack(credit: str) -> None:
