@@ -31,6 +31,13 @@ SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_
         ("Søren Kierkegaard", "Søren Kierkegaard"),
         ("  Derek Willis, ", "Derek Willis"),
         ("Martin Luther King Jr", "Martin Luther King Jr"),
+        # Scripts without capital letters: written with or without spaces.
+        ("山田太郎", "山田太郎"),
+        ("王小明", "王小明"),
+        ("김민준", "김민준"),
+        ("محمد علي", "محمد علي"),
+        ("דוד כהן", "דוד כהן"),
+        ("阿尔伯特·爱因斯坦", "阿尔伯特·爱因斯坦"),
     ],
 )
 def test_person_name_accepts_names(text: str, expected: str) -> None:
@@ -50,6 +57,9 @@ def test_person_name_accepts_names(text: str, expected: str) -> None:
         "J. R.",
         "Associated Press",
         "The Biden administration is reportedly considering an unusual move",
+        "山",  # one character
+        "这是一个很长的句子不是名字",  # a sentence without spaces, longer than a name
+        "山田太郎 Reporter",
     ],
 )
 def test_person_name_rejects_outlets_roles_and_sentences(text: str) -> None:

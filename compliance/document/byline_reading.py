@@ -486,12 +486,21 @@ _INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "Fitz", "De", "Di", "Da", "Du", "Le", "L
 _BRAND = re.compile(r"^[^\W\d_][^\W\d_A-ZÀ-Þ]+[A-ZÀ-Þ]")
 
 
+def _is_uncased_word(core: str) -> bool:
+    """A word of a script without capitals (Chinese, Japanese, Korean, Arabic, Hebrew, Thai,
+    Devanagari …), where a name cannot be told by its capital letter: letters only, none of them
+    upper or lower case (the middle dots of transliterated names allowed)."""
+    return bool(core) and all((ch.isalpha() and not ch.isupper() and not ch.islower()) or ch in "·・" for ch in core)
+
+
 def _is_name_token(token: str) -> bool:
     core = token.strip(".,'’\"")
     if not core or len(core) > 24:
         return False
     if core.lower() in _ORG_WORDS or core.lower() in _ROLE_NOUNS:
         return False
+    if _is_uncased_word(core):
+        return True
     if not core[0].isupper():
         return False
     if _is_brand(core):
@@ -547,7 +556,12 @@ def _is_brand(token: str) -> bool:
 
 def _has_name_shape(tokens: list[str]) -> bool:
     """Two to five capitalised tokens (particles inside), not a section label ("Part II") and not a
-    place with a newspaper word ("Fort Worth Report", "Maine Morning Star")."""
+    place with a newspaper word ("Fort Worth Report", "Maine Morning Star"); or a name written
+    without spaces in a script without capitals ("山田太郎", "阿尔伯特·爱因斯坦")."""
+    if len(tokens) == 1 and _is_uncased_word(core := tokens[0].strip(".,")):
+        # Up to eight letters, or parts of up to eight between the dots of a transliterated name.
+        parts = re.split("[·・]", core)
+        return len(core) >= 2 and all(1 <= len(part) <= 8 for part in parts)
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
     if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (_ROMAN.match(tokens[-1]) and len(tokens) == 2):
