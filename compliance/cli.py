@@ -717,15 +717,16 @@ def rules_validate(
     paths: Annotated[list[Path], typer.Argument(help="Pack files or directories to validate (with the built-in packs, so 'extends' resolves).")],
 ) -> None:
     """Check rule packs without checking articles: exit 0 when valid, 2 with file:line when not."""
+    from compliance.errors import InputError
     from compliance.inputs import resolved
-    from compliance.packfiles import load_packs, pack_files
+    from compliance.packfiles import load_packs, pack_files, pack_files_in
 
-    names = {str(resolved(f)) for path in paths for f in pack_files(path)}
-    packs = load_packs(paths)
+    names = {str(resolved(f)) for path in paths for f in (pack_files_in(path) if path.is_dir() else pack_files(path))}
+    if not names:
+        raise InputError("no rule packs to validate", path=", ".join(str(p) for p in paths), hint="give pack files (.yaml, .yml) or directories holding them")
+    packs = load_packs([path for path in paths if not path.is_dir() or pack_files_in(path)])
     checked = [p for p in packs if str(resolved(p.origin)) in names]
     if not checked:
-        from compliance.errors import InputError
-
         raise InputError("no rule packs to validate", path=", ".join(str(p) for p in paths), hint="give pack files (.yaml, .yml) or directories holding them")
     for pack in checked:
         _line(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rules)")

@@ -41,15 +41,25 @@ def pack_files(location: Path) -> list[Path]:
     """The pack files at a path: the file itself, or the YAML files in a directory.
 
     A directory's dot-files are not packs: `.syndcheck.yaml` (a project configuration),
-    `.pre-commit-config.yaml` and the like sit beside packs in a newsroom's rules folder.
+    `.pre-commit-config.yaml` and the like sit beside packs in a newsroom's rules folder. A
+    directory without a pack is a PackError: a misspelt or emptied rules folder would otherwise
+    check with the built-in packs alone, in silence.
     """
     if location.is_dir():
-        # Anything but a folder is a pack to read: a FIFO or a link to a device named like a
-        # pack is refused when it is read, not passed over.
-        return sorted(p for p in location.iterdir() if p.suffix in PACK_SUFFIXES and not p.name.startswith(".") and not p.is_dir())
+        found = pack_files_in(location)
+        if not found:
+            raise PackError("no rule packs (.yaml or .yml files) in this directory", path=str(location), hint="check the --rules path")
+        return found
     if not os.path.lexists(location):
         raise PackError("no such rule pack file or directory", path=str(location), hint="check the --rules path")
     return [location]
+
+
+def pack_files_in(directory: Path) -> list[Path]:
+    """The pack files in a directory, sorted (none when it holds none; see `pack_files`)."""
+    # Anything but a folder is a pack to read: a FIFO or a link to a device named like a pack is
+    # refused when it is read, not passed over.
+    return sorted(p for p in directory.iterdir() if p.suffix in PACK_SUFFIXES and not p.name.startswith(".") and not p.is_dir())
 
 
 def load_packs(extra: Sequence[Path] = (), *, builtin: bool = True) -> list[Pack]:

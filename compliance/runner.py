@@ -42,7 +42,7 @@ from compliance.inputs import (
     special_file,
 )
 from compliance.outputs import check_output_targets, refuse_overwrite, stdin_file
-from compliance.packfiles import load_packs, select_packs
+from compliance.packfiles import load_packs, pack_files_in, select_packs
 from compliance.packs import Pack
 from compliance.selection import COMMAND_LINE, SelectionLayer
 
@@ -254,6 +254,10 @@ class Runner:
                 if kind is not None:
                     line, column = layer.position("rules", location)
                     what = f"'rules': '{location}' is {kind}, not a rule pack file or directory"
+                    raise config_error(what, path=layer.origin, line=line, column=column, hint=hint)
+                if os.path.isdir(location) and not pack_files_in(Path(location)):
+                    line, column = layer.position("rules", location)
+                    what = f"'rules': no rule packs (.yaml or .yml files) in the directory '{location}'"
                     raise config_error(what, path=layer.origin, line=line, column=column, hint=hint)
         available = self.packs_for(settings)
         self._validate_layers(layers, available)

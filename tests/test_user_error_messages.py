@@ -38,6 +38,17 @@ def test_configuration_values_are_located_at_file_line_column(cli: Any, tmp_path
     assert error.startswith(f"{config}:{where}: {expected}"), error
 
 
+def test_a_rules_directory_without_packs_is_an_error_on_the_command_line_and_in_the_configuration(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "news" / "house").mkdir(parents=True)
+    write(tmp_path, "news/house/README.md", "house packs go here\n")
+    story = write(tmp_path, "news/a.html", NO_LOGO)
+    given = _error(cli("check", "--rules", str(tmp_path / "news" / "house"), str(story)))
+    assert given == f"{tmp_path / 'news' / 'house'}: no rule packs (.yaml or .yml files) in this directory — check the --rules path"
+    config = write(tmp_path, "news/.syndcheck.yaml", "root: true\nrules: [house]\n")
+    configured = _error(cli("check", str(story)))
+    assert configured.startswith(f"{config}:2:9: 'rules': no rule packs (.yaml or .yml files) in the directory "), configured
+
+
 def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) -> None:
     pyproject = write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.syndcheck]\nroot = true\nignre = ["dcnf/logo"]\n')
     story = write(tmp_path, "a.html", NO_LOGO)
