@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome
 from compliance.document import Byline, Document
@@ -66,8 +65,7 @@ _PROBLEMS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class BylineParams:
+class BylineParams(NamedTuple):
     """Validated parameters of a `byline` check."""
 
     person: bool

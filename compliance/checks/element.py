@@ -36,8 +36,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, doc_offset, judge_count
 from compliance.document import Document, Image, image_sources, text_of
@@ -68,8 +67,7 @@ OPTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ElementParams:
+class ElementParams(NamedTuple):
     """Validated parameters of an `element` check."""
 
     selector: Selector
@@ -163,7 +161,7 @@ _NOSCRIPT_CAVEAT = "only in <noscript> at line {line}, with no lazy-load placeho
 def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     """Count the matching elements and compare with min/max."""
     if params.attributes:
-        params = dataclasses.replace(params, attributes=tuple((name, ctx.bind(p)) for name, p in params.attributes))
+        params = params._replace(attributes=tuple((name, ctx.bind(p)) for name, p in params.attributes))
     if doc.root is None:
         return _evaluate_text_document(doc, params)
     matched: list[Hit] = []

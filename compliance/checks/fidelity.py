@@ -53,7 +53,6 @@ Fails::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
@@ -85,8 +84,7 @@ OPTIONS = (
 _SAME_PARAGRAPH = 50.0
 
 
-@dataclass(frozen=True, slots=True)
-class FidelityParams:
+class FidelityParams(NamedTuple):
     """Validated parameters of a `fidelity` check."""
 
     allow: str

@@ -24,8 +24,7 @@ import bisect
 import functools
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
 from compliance.document import Document, Link
@@ -47,8 +46,7 @@ OPTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LinkParams:
+class LinkParams(NamedTuple):
     """Validated parameters of a `link` check."""
 
     href: Pattern | None

@@ -25,8 +25,7 @@ Fails::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
 from compliance.document import Document
@@ -45,8 +44,7 @@ OPTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class MetadataParams:
+class MetadataParams(NamedTuple):
     """Validated parameters of a `metadata` check."""
 
     meta: str | None

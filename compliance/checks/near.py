@@ -24,8 +24,7 @@ Fails::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Hit, Outcome, describe_check
 from compliance.document import Document
@@ -41,8 +40,7 @@ OPTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class NearParams:
+class NearParams(NamedTuple):
     """Validated parameters of a `near` check."""
 
     a: Check

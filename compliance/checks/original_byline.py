@@ -27,8 +27,7 @@ Fails::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import name_key, same_person
@@ -38,8 +37,7 @@ from compliance.options import Option
 OPTIONS = (Option("all", "boolean", "Every reporter of the original must be credited (false: at least one).", default=True),)
 
 
-@dataclass(frozen=True, slots=True)
-class OriginalBylineParams:
+class OriginalBylineParams(NamedTuple):
     """Validated parameters of an `original-byline` check."""
 
     all: bool

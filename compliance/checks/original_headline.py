@@ -25,8 +25,7 @@ Fails::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.document import Document
@@ -45,8 +44,7 @@ OPTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class OriginalHeadlineParams:
+class OriginalHeadlineParams(NamedTuple):
     """Validated parameters of an `original-headline` check."""
 
     changes: str

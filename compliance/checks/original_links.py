@@ -46,8 +46,7 @@ Fails::
 from __future__ import annotations
 
 import urllib.parse
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import story_paragraphs, url_key
@@ -60,8 +59,7 @@ OPTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class OriginalLinksParams:
+class OriginalLinksParams(NamedTuple):
     """Validated parameters of an `original-links` check."""
 
     kept: bool

@@ -21,8 +21,7 @@ Fails::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Outcome, describe_check
 from compliance.document import Document
@@ -35,8 +34,7 @@ OPTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class PositionParams:
+class PositionParams(NamedTuple):
     """Validated parameters of a `position` check."""
 
     check: Check

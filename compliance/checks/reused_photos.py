@@ -48,8 +48,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome
 from compliance.document import Block, Document, Image, text_of
@@ -67,8 +66,7 @@ _SIZE_VARIANT = re.compile(r"-\d{2,5}x\d{2,5}(?=\.\w+$)|@\dx(?=\.\w+$)")
 _CAPTION_WORDS = 60
 
 
-@dataclass(frozen=True, slots=True)
-class ReusedPhotosParams:
+class ReusedPhotosParams(NamedTuple):
     """Validated parameters of a `reused-photos` check."""
 
     agencies: Pattern

@@ -28,8 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
 from compliance.document import Block, Document
@@ -51,8 +50,7 @@ OPTIONS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class TextParams:
+class TextParams(NamedTuple):
     """Validated parameters of a `text` check."""
 
     pattern: Pattern
