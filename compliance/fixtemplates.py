@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from compliance.errors import ConfigError
 from compliance.patterns import Pattern
@@ -67,8 +66,7 @@ def check_url_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> N
             )
 
 
-@dataclass(frozen=True, slots=True)
-class ValueSource:
+class ValueSource(NamedTuple):
     """Where a fix's own value comes from, tried in this order: the `src` of the original's first
     image whose alt text matches `original_image`; the first group of `original_url` matched
     against the original's URL; the article metadata key `meta`."""
@@ -79,8 +77,7 @@ class ValueSource:
     meta: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class FixTemplate:
+class FixTemplate(NamedTuple):
     """A rule's `fix:`: insert `templates[syntax]` `insert` (before/after) the place `where`."""
 
     insert: Side

@@ -50,8 +50,7 @@ class Hit:
         return where if isinstance(where, Location) else where()
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """The result of a check on a document.
 
     `passed` with `hits`: what satisfied it. Failed with `hits`: the forbidden things found.

@@ -34,7 +34,6 @@ Fails::
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from typing import Any, NamedTuple
 
@@ -194,7 +193,7 @@ def _judge_with_scripted(doc: Document, params: ElementParams, matched: list[Hit
         return decided or _judge(doc, params, everything, hidden, outside)
     if judge_count(matched, params.min, params.max) is not None:
         return decided
-    return dataclasses.replace(decided, caveat=_NOSCRIPT_CAVEAT.format(line=scripted[0].location.line))
+    return decided._replace(caveat=_NOSCRIPT_CAVEAT.format(line=scripted[0].location.line))
 
 
 def _item_index(doc: Document, element: Any) -> int:
