@@ -477,6 +477,7 @@ _CLASS_SEARCHES = 4
 _FEW_CANDIDATES = 24
 # What XPath's normalize-space, and so cssselect's class test, reads as white space.
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
+_XML_SPACE_CHARS = " \t\r\n"
 
 
 @functools.cache
@@ -493,8 +494,19 @@ def _by_id(root: Any, ident: str) -> list[Any]:
 
 
 def _by_class(root: Any, name: str) -> list[Any]:
-    found: list[Any] = _xpath("//*[@class and contains(concat(' ', normalize-space(@class), ' '), $name)]")(root, name=f" {name} ")
-    return found
+    """The elements with this class, as cssselect's XPath finds them (the class attribute's
+    tokens at XML white space).
+
+    That XPath builds each class attribute's normalised copy in the tree, which cost more than
+    the rest of the page's style: the elements whose attribute merely contains the name are
+    found in C, and only those few are tested the same way in Python. (A name with white space
+    in it, which the plain search would miss, takes the XPath.)"""
+    if not name or _XML_SPACE.search(name):
+        found: list[Any] = _xpath("//*[@class and contains(concat(' ', normalize-space(@class), ' '), $name)]")(root, name=f" {name} ")
+        return found
+    wanted = f" {name} "
+    candidates: list[Any] = _xpath("//*[contains(@class, $name)]")(root, name=name)
+    return [element for element in candidates if wanted in f" {' '.join(_XML_SPACE.split(element.get('class').strip(_XML_SPACE_CHARS)))} "]
 
 
 class _Subject(NamedTuple):
