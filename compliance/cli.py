@@ -275,6 +275,9 @@ def check(
         list[str] | None, typer.Option("--exclude", help="Leave out files matching this git-style glob in directory walks (repeatable).")
     ] = None,
     no_gitignore: Annotated[bool, typer.Option("--no-gitignore", help="Also check files that .gitignore files leave out.")] = False,
+    no_inline_suppressions: Annotated[
+        bool, typer.Option("--no-inline-suppressions", help="Do not obey syndcheck-disable comments in the articles (a notice counts them).")
+    ] = False,
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Print how many findings each rule and pack produced (instead of the findings, for text and concise).")
     ] = False,
@@ -315,6 +318,7 @@ def check(
         ignore=split_selectors(ignore or (), "--ignore"),
         exclude=tuple(exclude or ()),
         gitignore=not no_gitignore,
+        inline_suppressions=not no_inline_suppressions,
         outputs=tuple(file for _, file in outputs if file is not None) + _job_summary(chosen),
         allow_fetch=allow_fetch,
     )

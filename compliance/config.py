@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from compliance.yamlsource import Mark, YMap, YNode
 
 CONFIG_NAMES = (".syndcheck.yaml", ".syndcheck.yml")
-_KEYS = ("root", "packs", "rules", "fail-on", "select", "extend-select", "ignore", "include", "exclude", "severity", "overrides")
+_KEYS = ("root", "packs", "rules", "fail-on", "inline-suppressions", "select", "extend-select", "ignore", "include", "exclude", "severity", "overrides")
 _OVERRIDE_KEYS = ("files", "packs", "fail-on", "severity")
 
 
@@ -53,6 +53,7 @@ class ConfigLayer:
     severity: tuple[tuple[str, Severity | None], ...] = ()
     overrides: tuple[Override, ...] = ()
     selection: SelectionLayer | None = None
+    inline_suppressions: bool | None = None
     # Where each value is written: (key, value, line, column), for errors found after loading
     # (an unknown pack id, a rule id no pack has, a missing rules path).
     positions: tuple[tuple[str, str, int, int], ...] = field(default=(), compare=False)
@@ -81,6 +82,9 @@ class Settings:
     selection: tuple[SelectionLayer, ...] = ()
     # `packs` limits and `fail-on` raises the configuration files made (see `RuleAdjustment`).
     relaxed: tuple[RuleAdjustment, ...] = ()
+    # Whether `syndcheck-disable` comments in articles are obeyed: once a file says false, a nearer
+    # one (perhaps in the article's own folder) cannot turn them back on.
+    inline_suppressions: bool = True
 
 
 class RuleAdjustment(NamedTuple):
@@ -213,6 +217,11 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
         positions += [("rules", path, item.mark.line, item.mark.column) for path, item in zip(values["rules"], marks, strict=True)]
     if "fail-on" in root.entries:
         values["fail_on"] = _severity(root.entries["fail-on"], "'fail-on'")
+    if "inline-suppressions" in root.entries:
+        node = root.entries["inline-suppressions"]
+        if not isinstance(node, YScalar) or not isinstance(node.value, bool):
+            raise _fail("'inline-suppressions' must be true or false", node.mark, "false: syndcheck-disable comments in articles are not obeyed")
+        values["inline_suppressions"] = node.value
     for key in ("include", "exclude"):
         if key in root.entries:
             values[key] = _strings(root.entries[key], f"'{key}'", empty="give globs such as '**/*.html', or remove it" if key == "include" else None)
@@ -296,6 +305,7 @@ def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
     sources: dict[str, str] = {}
     selection: list[SelectionLayer] = []
     relaxed: dict[str, RuleAdjustment] = {}
+    inline_suppressions = True
 
     def set_packs(chosen: tuple[str, ...], origin: str) -> None:
         nonlocal packs
@@ -323,6 +333,8 @@ def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
             sources["rules"] = layer.origin
         if layer.fail_on is not None:
             set_fail_on(layer.fail_on, layer.origin)
+        if layer.inline_suppressions is False and inline_suppressions:
+            inline_suppressions, sources["inline-suppressions"] = False, layer.origin
         for rule, level in layer.severity:
             severity[rule] = level
             sources[f"severity.{rule}"] = layer.origin
@@ -339,7 +351,18 @@ def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
             for rule, level in override.severity:
                 severity[rule] = level
                 sources[f"severity.{rule}"] = override.origin
-    return Settings(packs, tuple(dict.fromkeys(rules)), fail_on, severity, tuple(include), tuple(exclude), sources, tuple(selection), tuple(relaxed.values()))
+    return Settings(
+        packs,
+        tuple(dict.fromkeys(rules)),
+        fail_on,
+        severity,
+        tuple(include),
+        tuple(exclude),
+        sources,
+        tuple(selection),
+        tuple(relaxed.values()),
+        inline_suppressions,
+    )
 
 
 def is_selected(settings: Settings, path: str) -> bool:
@@ -370,6 +393,8 @@ def describe(settings: Settings, layers: Sequence[ConfigLayer]) -> str:
     lines.append(f"packs: {', '.join(settings.packs) if settings.packs else 'auto-detection'}  [{settings.sources.get('packs', default)}]")
     lines.append(f"rules: {', '.join(settings.rules) if settings.rules else '(built-in packs only)'}  [{settings.sources.get('rules', default)}]")
     lines.append(f"fail-on: {settings.fail_on.label}  [{settings.sources.get('fail-on', default)}]")
+    if not settings.inline_suppressions:
+        lines.append(f"inline-suppressions: false  [{settings.sources['inline-suppressions']}]")
     if settings.include:
         lines.append("include: " + ", ".join(glob for _, glob in settings.include))
     if settings.exclude:

@@ -23,7 +23,7 @@ from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.packs import Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout
 from compliance.prefilter import Candidates, prefilter_for
-from compliance.suppress import apply_suppressions, find_suppressions
+from compliance.suppress import Suppression, apply_suppressions, find_suppressions
 from compliance.text import shorten
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
@@ -134,6 +134,7 @@ def check_document(
     original: Document | None = None,
     load_original: Callable[[str], Document] | None = None,
     candidates: Candidates | None = None,
+    inline_suppressions: bool = True,
 ) -> Report:
     """Check a parsed document: detect applicable packs (unless given explicitly) and run their rules.
 
@@ -141,6 +142,9 @@ def check_document(
     matter, then `meta` (a CMS payload's fields, `--meta`). `severities` changes a rule's
     severity, or turns it off (None), as project configuration and `--ignore` do. `known_rules`
     are the rule ids a `syndcheck-disable` comment may name (default: those of `packs`).
+    With `inline_suppressions` False those comments are not obeyed (the page is someone else's,
+    as in an audit, or CI must not let an article turn its own checks off): their findings stay,
+    a notice says how many comments were ignored, and `Report.ignored_suppressions` counts them.
 
     The original story is `original`, or else the `original` metadata value read with
     `load_original` (the runner's reader: a path or, when allowed, a URL); when it cannot be read
@@ -243,7 +247,9 @@ def check_document(
     off = frozenset(rule for rule, level in severities.items() if level is None)
     suppressions = find_suppressions(doc.source) if "syndcheck-disable" in doc.source else []
     suppressed: list[Suppressed] = []
-    if suppressions:
+    if suppressions and not inline_suppressions:
+        notices.append(_ignored_notice(suppressions))
+    elif suppressions:
         known = {LOOK_ALIKE_RULE, *(known_rules if known_rules is not None else {r.id for p in packs for r in p.rules})}
         findings, suppressed = apply_suppressions(findings, suppressions, known=known, inactive=off)
     if off:
@@ -260,7 +266,17 @@ def check_document(
         detections=detections,
         suppressed=tuple(suppressed),
         timings=tuple(timings),
+        ignored_suppressions=0 if inline_suppressions else len(suppressions),
     )
+
+
+def _ignored_notice(suppressions: Sequence[Suppression]) -> Notice:
+    """`2 suppression comments ignored (dcnf/logo at 3:1; ...)`: what the page asked to suppress,
+    and where, so a reviewer sees that the page tried to."""
+    listed = "; ".join(f"{', '.join(s.rules) or '(no rule)'} at {s.location}" for s in suppressions[:5])
+    more = f"; and {len(suppressions) - 5} more" if len(suppressions) > 5 else ""
+    count = f"{len(suppressions)} suppression comment{'s' if len(suppressions) != 1 else ''}"
+    return Notice("suppressions-ignored", f"{count} in the document not obeyed ({listed}{more}); inline suppressions are off")
 
 
 LOOK_ALIKE_RULE = "syndcheck/look-alike-letters"
@@ -344,6 +360,7 @@ class CheckSettings(NamedTuple):
     known_rules: Collection[str] | None = None
     load_original: Callable[[str], Document] | None = None
     outlets: frozenset[str] | None = None
+    inline_suppressions: bool = True
 
     def parse(self, data: bytes | str | Decoded, kind: DocumentKind) -> Document:
         """The document parsed once, knowing the outlet names (`outlets`, else the packs'): a
@@ -368,6 +385,7 @@ class CheckSettings(NamedTuple):
             original=original,
             load_original=self.load_original,
             candidates=candidates,
+            inline_suppressions=self.inline_suppressions,
         )
 
 

@@ -133,6 +133,8 @@ class Report:
     suppressed: tuple[Suppressed, ...] = field(default=(), compare=False)
     # Seconds spent per step ("parse", "detect <pack>", "rule <id>") when timing was asked for.
     timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+    # Suppression comments in the document that were not obeyed (inline suppressions turned off).
+    ignored_suppressions: int = field(default=0, compare=False)
 
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""

@@ -245,6 +245,10 @@ def config_schema() -> dict[str, Any]:
             "packs": strings | {"description": "Apply these packs instead of auto-detection."},
             "rules": strings | {"description": "Extra pack files or directories, relative to this file."},
             "fail-on": fail_on,
+            "inline-suppressions": {
+                "type": "boolean",
+                "description": "false: syndcheck-disable comments in articles are not obeyed (reported as ignored); a nearer file cannot turn them back on.",
+            },
             "select": strings | {"description": "Run only these rules: rule ids, pack ids, globs such as 'dcnf/*', or ALL."},
             "extend-select": strings | {"description": "Run these rules as well as those selected by farther files."},
             "ignore": strings | {"description": "Do not run these rules (rule ids, pack ids or globs)."},

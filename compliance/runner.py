@@ -80,6 +80,8 @@ class RunOptions:
     gitignore: bool = True
     # Files the run will write (reports): refused when one of them is an input.
     outputs: tuple[Path, ...] = ()
+    # False (`--no-inline-suppressions`): syndcheck-disable comments in articles are not obeyed.
+    inline_suppressions: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +427,7 @@ class Runner:
             timing=self.options.timing,
             known_rules=plan.known_rules or None,
             load_original=self._original_reader(article, urls_only=urls_only),
+            inline_suppressions=self.options.inline_suppressions and plan.settings.inline_suppressions,
         )
 
     def _isolated(self, name: str, work: Callable[[], tuple[Report, Severity]]) -> FileResult:

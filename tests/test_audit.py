@@ -808,3 +808,38 @@ def test_the_loopback_guard_refuses_and_logs_what_would_leave(loopback_only: Pat
     log_line = loopback_only.read_text(encoding="utf-8")
     loopback_only.write_text("", encoding="utf-8")  # the refused lookup above was this test's own
     assert log_line.endswith("lookup 'partner-b.example'\n")
+
+
+def test_suppression_comments_in_audited_pages_are_counted_not_obeyed(cli: Any, tmp_path: Path) -> None:
+    # The pages are the partners': a comment one writes into its own page cannot turn the licensor's
+    # checks off. Whole-document and next-line comments alike are counted per page, in the report
+    # and on the dashboard, and the findings stay.
+    example = tmp_path / "audit"
+    shutil.copytree(EXAMPLE / "originals", example / "originals")
+    shutil.copytree(EXAMPLE / "saved-pages", example / "saved-pages")
+    (example / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved-pages/\noutput: out/\n", encoding="utf-8")
+
+    def audited() -> dict[str, dict[str, Any]]:
+        run = cli("audit", str(example / "audit.yaml"))
+        assert run.code == 0, run.err
+        report = json.loads((example / "out" / "report.json").read_text(encoding="utf-8"))
+        return {c["url"]: c for story in report["stories"] for c in story["copies"]}
+
+    clean = audited()
+    assert clean["saved-pages/news-story-3.html"]["findings"] == ["dcnf/affiliation", "dcnf/logo"]
+    assert {c["ignored_suppressions"] for c in clean.values()} == {0}
+    page = example / "saved-pages" / "news-story-3.html"
+    html = page.read_text(encoding="utf-8")
+    comments = "<!-- syndcheck-disable dcnf/logo, dcnf/affiliation -- we have permission -->\n<!-- syndcheck-disable-next dcnf/logo -- masthead -->\n"
+    page.write_text(html.replace("<body>", "<body>\n" + comments, 1), encoding="utf-8")
+    other = example / "saved-pages" / "news-story-0.html"
+    other.write_text(other.read_text(encoding="utf-8").replace("<body>", "<body>\n<!-- syndcheck-disable dcnf/byline -- ours -->", 1), encoding="utf-8")
+    tried = audited()
+    assert {url: c["findings"] for url, c in tried.items()} == {url: c["findings"] for url, c in clean.items()}
+    assert tried["saved-pages/news-story-3.html"]["ignored_suppressions"] == 2
+    assert tried["saved-pages/news-story-0.html"]["ignored_suppressions"] == 1
+    report = json.loads((example / "out" / "report.json").read_text(encoding="utf-8"))
+    site = next(s for s in report["sites"] if s["site"] == tried["saved-pages/news-story-3.html"]["site"])
+    assert site["ignored_suppressions"] >= 2
+    dashboard = (example / "out" / "dashboard.html").read_text(encoding="utf-8")
+    assert "2 suppression comments in the page ignored" in dashboard and "1 suppression comment in the page ignored" in dashboard

@@ -140,3 +140,37 @@ def test_inline_suppressions_are_counted_and_listed(cli: Any, tmp_path: Path) ->
     statistics = cli("check", "--statistics", str(story)).out
     assert "suppressed in the articles (syndcheck-disable) by rule:\n  1  dcnf/logo\n" in statistics
     assert json.loads(cli("check", "--format", "json", str(write(tmp_path, "b.html", NO_LOGO))).out)["summary"]["suppressed"] == 0
+
+
+NEXT_LINE = b"<!-- syndcheck-disable-next dcnf/logo -- fine -->\n\n<article><h1>Hi</h1>\n<p>By Jake Smith, Daily Caller News Foundation</p></article>\n"
+
+
+@pytest.mark.parametrize("page", [INLINE, NEXT_LINE], ids=["disable", "disable-next"])
+@pytest.mark.parametrize("how", ["flag", "config", "config-not-undone"])
+def test_inline_suppressions_can_be_turned_off_and_are_then_reported_as_ignored(cli: Any, tmp_path: Path, page: bytes, how: str) -> None:
+    story = write(tmp_path, "news/a.html", page)
+    obeyed = cli("check", "--format", "json", str(story)).json()["files"][0]
+    assert obeyed["findings"] == [] and obeyed["notices"] == []
+    args = ["check", "--format", "json", str(story)]
+    if how == "flag":
+        args.insert(1, "--no-inline-suppressions")
+    else:
+        write(tmp_path, ".syndcheck.yaml", "root: true\ninline-suppressions: false\n")
+        if how == "config-not-undone":  # the article's own folder cannot turn them back on
+            write(tmp_path, "news/.syndcheck.yaml", "inline-suppressions: true\n")
+    run = cli(*args)
+    assert run.code == 1, run.err
+    report = run.json()
+    assert [f["rule"] for f in report["files"][0]["findings"]] == ["dcnf/logo"]
+    assert report["summary"]["suppressed"] == 0
+    (notice,) = [n for n in report["files"][0]["notices"] if n["code"] == "suppressions-ignored"]
+    assert notice["message"].startswith("1 suppression comment in the document not obeyed (dcnf/logo at ")
+
+
+def test_config_show_names_the_file_that_turned_inline_suppressions_off(cli: Any, tmp_path: Path) -> None:
+    config = write(tmp_path, ".syndcheck.yaml", "root: true\ninline-suppressions: false\n")
+    story = write(tmp_path, "a.html", INLINE)
+    assert f"inline-suppressions: false  [{config}]" in cli("config", "show", str(story)).out
+    write(tmp_path, ".syndcheck.yaml", "root: true\ninline-suppressions: no-thanks\n")
+    run = cli("check", str(story))
+    assert run.code == 2 and "'inline-suppressions' must be true or false" in run.err

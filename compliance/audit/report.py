@@ -34,6 +34,9 @@ class CheckedCopy:
     evidence: tuple[str, ...]
     # The copy's publication date (YYYY-MM-DD, its own or else its story's), or "" when neither gives one.
     published: str = ""
+    # Suppression comments in the page that the audit did not obey (the page is the partner's: it
+    # cannot turn the licensor's checks off), shown so that the attempt is seen.
+    ignored_suppressions: int = 0
 
     @property
     def compliant(self) -> bool:
@@ -44,7 +47,8 @@ class CheckedCopy:
 def build_report(
     copies: Sequence[CheckedCopy], *, pages: int, unmatched: int, problems: Sequence[tuple[str, str, str]], stories: Sequence[str]
 ) -> dict[str, Any]:
-    """The JSON report: `sites` (site, copies, compliant, compliance_rate, violations, worst), `stories`,
+    """The JSON report: `sites` (site, copies, compliant, compliance_rate, violations, worst,
+    ignored_suppressions), `stories` (each copy with the suppression comments it held that were not obeyed),
     `over_time` (by month of publication: copies, compliant, violations), `problems`, totals."""
     ordered = sorted(copies, key=lambda c: (c.site, c.url))
     by_site: dict[str, list[CheckedCopy]] = defaultdict(list)
@@ -63,6 +67,7 @@ def build_report(
                 "compliance_rate": round(compliant / len(found), 4),
                 "violations": dict(sorted(violations.items(), key=lambda kv: (-kv[1], kv[0]))),
                 "worst": [{"url": c.url, "findings": list(c.findings), "evidence": list(c.evidence)} for c in worst],
+                "ignored_suppressions": sum(c.ignored_suppressions for c in found),
             }
         )
     by_story: dict[str, list[CheckedCopy]] = {s: [] for s in stories}
@@ -72,7 +77,15 @@ def build_report(
         {
             "story": story,
             "copies": [
-                {"url": c.url, "site": c.site, "similarity": c.similarity, "matched_by": c.matched_by, "findings": list(c.findings), "published": c.published}
+                {
+                    "url": c.url,
+                    "site": c.site,
+                    "similarity": c.similarity,
+                    "matched_by": c.matched_by,
+                    "findings": list(c.findings),
+                    "published": c.published,
+                    "ignored_suppressions": c.ignored_suppressions,
+                }
                 for c in found
             ],
         }
@@ -101,6 +114,12 @@ def build_report(
         "over_time": over_time,
         "problems": [{"site": s, "url": u, "problem": p} for s, u, p in sorted(set(problems))],
     }
+
+
+def _ignored(copy: dict[str, Any]) -> str:
+    """`; 2 suppression comments in the page ignored` for the dashboard, or nothing."""
+    count = int(copy.get("ignored_suppressions", 0))
+    return f"; {count} suppression comment{'s' if count != 1 else ''} in the page ignored" if count else ""
 
 
 def _csv(rows: list[list[Any]]) -> str:
@@ -278,7 +297,7 @@ def dashboard_html(report: dict[str, Any]) -> str:
     parts.append("</table><h2>Stories</h2><table><tr><th>Story</th><th>Copies</th></tr>")
     for story in report["stories"]:
         copies = "<br>".join(
-            f"{e(c['url'])} ({e(c['matched_by'])}, {c['similarity']:.2f}) {e(' '.join(c['findings']) or 'compliant')}" for c in story["copies"]
+            f"{e(c['url'])} ({e(c['matched_by'])}, {c['similarity']:.2f}) {e(' '.join(c['findings']) or 'compliant')}{_ignored(c)}" for c in story["copies"]
         )
         parts.append(f"<tr><td>{e(story['story'])}</td><td>{copies or 'no copies found'}</td></tr>")
     parts.append("</table><h2>Problems</h2><ul>")

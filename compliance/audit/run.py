@@ -197,12 +197,13 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     meta = {"original": match.story}
     if story.urls:
         meta["original_url"] = sorted(story.urls)[0]
-    report = check_document(doc, [work.pack], path=page.key, auto_detect=False, meta=meta, load_original=work.stories.document)
+    # The page is the partner's: suppression comments written in it are not obeyed, only counted.
+    report = check_document(doc, [work.pack], path=page.key, auto_detect=False, meta=meta, load_original=work.stories.document, inline_suppressions=False)
     findings = tuple(sorted({f.rule for f in report.findings}))
     errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in report.findings[:3])
     published = published_date(doc) or published_date(work.stories.document(match.story))
-    copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
+    copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published, report.ignored_suppressions)
     return PageOutcome(page.key, text.site, page_digest(page.data), copy)
 
 

@@ -25,7 +25,7 @@ from compliance.audit.fetching import Fetched
 from compliance.audit.report import CheckedCopy
 
 # Bumped when the tables change; an older state is a cache and is started afresh.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = """
 create table runs (id integer primary key, config text not null, started real not null, finished real);
 create table fetched (
@@ -106,6 +106,7 @@ class AuditState:
                 errors=tuple(fields["errors"]),
                 evidence=tuple(fields["evidence"]),
                 published=fields.get("published", ""),
+                ignored_suppressions=fields.get("ignored_suppressions", 0),
             )
         return str(row[0]), copy
 
