@@ -67,10 +67,15 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
         raise ConfigError(f"not a baseline file: {exc}", path=origin, hint=_RECREATE) from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise ConfigError("not a syndcheck baseline: expected an object with 'version' and a 'findings' list", path=origin, hint=_RECREATE)
-    if data.get("version") != BASELINE_VERSION:
+    version = data.get("version")
+    # `true` and `1.0` equal 1 in Python, but are not the whole number syndcheck writes.
+    if type(version) is not int or version != BASELINE_VERSION:
+        line, column = _version_position(text, origin)
         raise ConfigError(
-            f"baseline version {json.dumps(data.get('version'))} is not one this syndcheck reads ({BASELINE_VERSION})",
+            f"baseline version {json.dumps(version)} is not one this syndcheck reads ({BASELINE_VERSION})",
             path=origin,
+            line=line,
+            column=column,
             hint="record it again with 'syndcheck baseline create', or use the syndcheck that wrote it",
         )
     entries = {}
@@ -102,6 +107,18 @@ def _shortened(text: str, limit: int = 80) -> str:
 def _listed(keys: list[str]) -> str:
     quoted = [f"'{key}'" for key in keys]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _version_position(text: str, origin: str) -> tuple[int | None, int | None]:
+    """Where the `version` value is written (1-based line and column), when it is."""
+    from compliance.yamlsource import YMap, parse_yaml
+
+    try:
+        root = parse_yaml(text, origin, error=ConfigError)
+    except ConfigError:
+        return None, None
+    value = root.entries.get("version") if isinstance(root, YMap) else None
+    return (value.mark.line, value.mark.column) if value is not None else (None, None)
 
 
 def _entry_position(text: str, origin: str, index: int) -> tuple[int | None, int | None]:

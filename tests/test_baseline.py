@@ -89,7 +89,12 @@ NOT_WRITTEN = " (syndcheck writes 64 lower-case hexadecimal digits)"
             "bogus.json:4:3: baseline entry 2 needs text for 'fingerprint' and 'rule'",
         ),
         ('{"version": 1, "findings": ["dcnf/logo"]}', "bogus.json:1:29: baseline entry 1 needs text for 'fingerprint', 'rule' and 'path'"),
-        ('{"version": 2, "findings": []}', "bogus.json: baseline version 2 is not one this syndcheck reads (1)"),
+        ('{"version": 2, "findings": []}', "bogus.json:1:13: baseline version 2 is not one this syndcheck reads (1)"),
+        # Python reads true and 1.0 as equal to 1; a baseline reader must not.
+        ('{"findings": [],\n "version": true}', "bogus.json:2:13: baseline version true is not one this syndcheck reads (1)"),
+        ('{"version": 1.0, "findings": []}', "bogus.json:1:13: baseline version 1.0 is not one this syndcheck reads (1)"),
+        ('{"version": "1", "findings": []}', 'bogus.json:1:13: baseline version "1" is not one this syndcheck reads (1)'),
+        ('{"findings": []}', "bogus.json: baseline version null is not one this syndcheck reads (1)"),
         ('\ufeff{"version": 1,\n "findings": [\n  {"rule": 3}\n]}', "bogus.json:3:3: baseline entry 1 needs text for 'fingerprint', 'rule' and 'path'"),
         # A fingerprint edited by hand (shortened, upper-cased, a stray character) would never match again.
         (
