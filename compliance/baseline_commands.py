@@ -24,7 +24,7 @@ from typing import Literal
 from compliance.baseline import BaselineEntry, entries_for, format_baseline
 from compliance.errors import ConfigError
 from compliance.fingerprint import display_path
-from compliance.outputs import write_atomic
+from compliance.outputs import refuse_read_only, write_atomic
 from compliance.runner import FileResult, Runner, RunOptions, RunStatus
 
 
@@ -59,6 +59,8 @@ def rewrite_baseline(
 
     Writes nothing when no document was checked (`status.checked == 0`); the caller reports that
     as `check` does (exit 2, `exit 2: nothing checked: ...`)."""
+    if mode != "create" and file.exists():
+        refuse_read_only(file)  # rewritten in place: refused before anything is checked, as a new one is
     runner = Runner(dataclasses.replace(options, baseline=None if mode == "create" else file))
     base = str(Path.cwd().resolve())
     status = RunStatus()

@@ -420,7 +420,7 @@ def files_to_fix(paths: Sequence[str], *, kind: DocumentKind | None = None, writ
             )
         if not file.is_file():
             raise InputError("no such file", path=path, hint="check the path")
-        if write and not _writable(file):
+        if write and not writable(file):
             raise InputError("is read-only; fix --write does not replace it", path=path, hint="make it writable (chmod u+w), or drop --write for a diff")
         key = file_key(path)
         if key not in seen:
@@ -429,7 +429,7 @@ def files_to_fix(paths: Sequence[str], *, kind: DocumentKind | None = None, writ
     return sources
 
 
-def _writable(file: Path) -> bool:
+def writable(file: Path) -> bool:
     """Whether the user may write the file: `os.access`, and for root (whom `os.access` always
     allows) a write permission bit, so that a file made read-only on purpose stays as it is."""
     return os.access(file, os.W_OK) and bool(file.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))

@@ -67,7 +67,8 @@ def check_output_targets(outputs: Sequence[Path]) -> None:
     """Raise `InputError` before anything is checked when a report file cannot be what it is
     asked to be: a folder that does not exist (a typo never creates folders), something that is
     not a regular file (a directory, a device: `/dev/stdout` would be replaced, use `FORMAT=-`),
-    or the same file named twice (one report would silently replace the other)."""
+    a read-only file (made so on purpose: a rename would replace it all the same), or the same file
+    named twice (one report would silently replace the other)."""
     seen: dict[object, Path] = {}
     for output in outputs:
         folder = output.parent
@@ -84,10 +85,26 @@ def check_output_targets(outputs: Sequence[Path]) -> None:
             from compliance.inputs import file_type
 
             raise InputError(f"is {file_type(mode)}, not a regular file; a report is written to a file", path=str(output), hint="for stdout, use FORMAT=-")
+        if mode is not None:
+            refuse_read_only(output)
         key: object = _identity(output) or os.path.join(os.path.realpath(folder), output.name)
         if key in seen:
             raise InputError(f"the same report file is named twice (also as {seen[key]})", path=str(output), hint="give each --output its own file")
         seen[key] = output
+
+
+def refuse_read_only(output: Path) -> None:
+    """Raise `InputError` when an existing file a report would replace is read-only (for root too,
+    as `fix --write` does): a report is written beside it and renamed into place, which the folder's
+    permissions allow whatever the file's are, so its own are honoured here."""
+    from compliance.inputs import writable
+
+    try:
+        if writable(output):
+            return
+    except OSError:
+        return  # gone meanwhile: nothing to replace
+    raise InputError("is read-only; a report does not replace it", path=str(output), hint="make it writable (chmod u+w), or write the report elsewhere")
 
 
 def stdin_file() -> Path | None:

@@ -656,7 +656,10 @@ class Runner:
         """The files one article brings besides itself: stdin's file for '-', its metadata
         sidecar and, with `originals`, the original that sidecar names."""
         if source.path == STDIN:
-            return [f for f in (stdin_file(),) if f is not None]
+            # The file stdin reads (`< story.html`) and the file --stdin-filename names: piped
+            # through `cat`, the article is known only by that name, and is no less an input.
+            named = Path(self.options.stdin_name) if self.options.stdin_name else None
+            return [f for f in (stdin_file(), named) if f is not None]
         if source.file is None:
             return []
         return [source.file.with_name(source.file.name + ".meta.yaml"), *(self._sidecar_originals([source]) if originals else ())]

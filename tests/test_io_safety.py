@@ -243,6 +243,59 @@ def test_a_report_onto_the_file_stdin_reads_is_refused(tmp_path: Path) -> None:
     assert story.read_bytes() == NO_LOGO
 
 
+@pytest.mark.parametrize("kind", ["html", "cms-json"])
+def test_a_report_onto_the_file_stdin_filename_names_is_refused(tmp_path: Path, kind: str) -> None:
+    # Piped (`cat story.html | ...`), stdin is no file; the name given for it is the article all the same.
+    content = NO_LOGO if kind == "html" else json.dumps({"html": NO_LOGO.decode("utf-8")}).encode()
+    story = write(tmp_path, "story.html", content)
+    done = subprocess.run(
+        [sys.executable, "-m", "compliance", "check", "--input-kind", kind, "--stdin-filename", "story.html", "-o", "json=./story.html", "-"],
+        input=content,
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    expected = "syndcheck: error: story.html: the output file is an input (story.html); it would be overwritten — write the report somewhere else"
+    assert done.stderr.decode().strip() == expected
+    assert story.read_bytes() == content
+
+
+def test_a_stdin_filename_that_names_no_file_is_only_a_name(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", "--stdin-filename", "news/story.html", "-o", "json=report.json", "-", stdin=NO_LOGO)
+    assert run.code == 1, run.err
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["files"][0]["path"] == "news/story.html"
+
+
+@pytest.mark.parametrize("command", [["check", "-o", "json=REPORT"], ["check", "--format", "github"], ["baseline", "create", "--output", "REPORT"]])
+def test_a_read_only_report_file_is_not_replaced(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    story = write(tmp_path, "story.html", NO_LOGO)
+    report = write(tmp_path, "ro.json", b"kept\n")
+    report.chmod(0o444)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(report))
+    run = cli(*[part.replace("REPORT", str(report)) for part in command], str(story))
+    _one_line_exit_2(run, f"{report}: is read-only; a report does not replace it — make it writable (chmod u+w)")
+    assert report.read_bytes() == b"kept\n"
+    report.chmod(0o644)
+    assert cli(*[part.replace("REPORT", str(report)) for part in command], str(story)).code in (0, 1)
+    assert report.read_bytes() != b"kept\n"
+
+
+@pytest.mark.parametrize("mode", ["update", "prune"])
+def test_a_read_only_baseline_is_not_rewritten(cli: Any, tmp_path: Path, mode: str) -> None:
+    story = write(tmp_path, "story.html", NO_LOGO)
+    baseline = tmp_path / "baseline.json"
+    assert cli("baseline", "create", "--output", str(baseline), str(story)).code == 0
+    recorded = baseline.read_bytes()
+    write(tmp_path, "story.html", COMPLIANT)  # its finding is resolved: prune and update would drop it
+    baseline.chmod(0o444)
+    run = cli("baseline", mode, "--baseline", str(baseline), str(story))
+    _one_line_exit_2(run, f"{baseline}: is read-only; a report does not replace it")
+    assert baseline.read_bytes() == recorded
+
+
 def test_the_github_job_summary_onto_an_input_is_refused(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     story = write(tmp_path, "gs.html", NO_LOGO)
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(story))
