@@ -7,6 +7,7 @@ metadata (rules can require them, e.g. `{{meta.original_url}}`).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -66,11 +67,52 @@ class CmsProblem:
     reason: str
 
 
-def _article(obj: Any, name: str) -> CmsArticle | CmsProblem:
+class _Object(dict[str, Any]):
+    """A JSON object as read, remembering the keys it gave more than once (`json` keeps the last
+    value silently: a CMS that publishes the first would publish what was never checked)."""
+
+    __slots__ = ("repeated",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        counted = Counter(key for key, _ in pairs)
+        self.repeated = tuple(key for key, times in counted.items() if times > 1)
+
+
+def _loads(text: str | bytes) -> Any:
+    return json.loads(text, object_pairs_hook=_Object)
+
+
+def json_type(value: Any) -> str:
+    """What a JSON value is, in JSON's terms: `null`, `true`, `a string`, `a number`, `an array`, `an object`."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int | float):
+        return "a number"
+    return "an array" if isinstance(value, list) else "an object"
+
+
+_READ_FIELDS = (*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS)
+
+
+def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: int = 1) -> CmsArticle | CmsProblem:
+    """The article an object of the payload holds; `text`, the JSON it was read from (starting at
+    line `first_line` of the payload), locates a field given twice."""
     if not isinstance(obj, dict):
-        return CmsProblem(name, f"expected a JSON object, got {type(obj).__name__}")
+        return CmsProblem(name, f"expected a JSON object, got {json_type(obj)}")
+    twice = [key for key in getattr(obj, "repeated", ()) if key in _READ_FIELDS]
+    if twice:
+        where = _repeated_at(text, twice[0], name, first_line)
+        return CmsProblem(name, f"field '{twice[0]}' is given twice{where}: only one value is checked, and a CMS may publish the other; send each field once")
     html = next((obj[key] for key in HTML_FIELDS if isinstance(obj.get(key), str)), None)
     if html is None:
+        given = next((key for key in HTML_FIELDS if key in obj), None)
+        if given is not None:
+            return CmsProblem(name, f"field '{given}' is {json_type(obj[given])}, not a string of article HTML")
         return CmsProblem(name, f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})")
     label = next((str(obj[key]) for key in ID_FIELDS if isinstance(obj.get(key), str | int) and str(obj[key]).strip()), None)
     meta = {target: str(obj[source]).strip() for source, target in META_FIELDS.items() if isinstance(obj.get(source), str | int | float)}
@@ -81,6 +123,23 @@ def _article(obj: Any, name: str) -> CmsArticle | CmsProblem:
     return CmsArticle(f"{name} ({label})" if label else name, html, meta, unknown)
 
 
+def _repeated_at(text: str | bytes | None, key: str, name: str, first_line: int) -> str:
+    """` (again at line 3)`: where a key is given the second time, read again with positions only
+    when it is (JSON is YAML, and the YAML reader keeps them), or nothing when that fails."""
+    if text is None:
+        return ""
+    from compliance.yamlsource import parse_yaml
+
+    try:
+        parse_yaml(text.decode("utf-8", "replace") if isinstance(text, bytes) else text, name, error=InputError)
+    except InputError as exc:
+        if exc.what.startswith(f"duplicate key '{key}'") and exc.line is not None:
+            return f" (again at line {exc.line + first_line - 1})"
+    except Exception:  # noqa: BLE001 - JSON that YAML reads otherwise: the line is then not given
+        return ""
+    return ""
+
+
 def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
     """The articles of a payload, in order: one object, an array, or JSON lines (`origin#N` names them)."""
     stripped = text.strip()
@@ -88,23 +147,23 @@ def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
         yield CmsProblem(origin, "empty payload")
         return
     try:
-        whole = json.loads(stripped)
+        whole = _loads(stripped)
     except (ValueError, RecursionError):
         whole = None
     else:
         items = whole if isinstance(whole, list) else [whole]
         for number, obj in enumerate(items, start=1):
-            yield _article(obj, f"{origin}#{number}")
+            yield _article(obj, f"{origin}#{number}", text)
         return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except (ValueError, RecursionError) as exc:
             yield CmsProblem(f"{origin}#{number}", f"line {number} is not valid JSON: {exc}")
             continue
-        yield _article(obj, f"{origin}#{number}")
+        yield _article(obj, f"{origin}#{number}", line, number)
 
 
 _SKIP_CHUNK = 1024 * 1024
@@ -136,9 +195,9 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             yield from _whole_document(line, stream, origin, max_bytes)
             return
         if isinstance(first, list):
-            yield from (_article(obj, f"{origin}#{i}") for i, obj in enumerate(first, start=1))
+            yield from (_article(obj, f"{origin}#{i}", line, number) for i, obj in enumerate(first, start=1))
         else:
-            yield _article(first, f"{origin}#{number}")
+            yield _article(first, f"{origin}#{number}", line, number)
     while True:
         line, complete = _read_line(stream, max_bytes)
         number += 1
@@ -151,11 +210,11 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             yield CmsProblem(name, f"line {number} is more than --max-bytes {max_bytes:,} bytes; not checked")
             continue
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except (ValueError, RecursionError) as exc:
             yield CmsProblem(name, f"line {number} is not valid JSON: {exc}")
             continue
-        yield _article(obj, name)
+        yield _article(obj, name, line, number)
 
 
 def not_a_payload(stream: BinaryIO, origin: str) -> InputError | None:
@@ -194,7 +253,7 @@ def _read_line(stream: BinaryIO, limit: int | None) -> tuple[bytes, bool]:
 def _parse_line(line: bytes) -> Any:
     """A first line that is a JSON value on its own (JSON lines, or a one-line document), else None."""
     try:
-        return json.loads(line)
+        return _loads(line)
     except (ValueError, RecursionError):
         return None
 
@@ -209,11 +268,13 @@ def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | No
     else:
         raise InputError(f"the payload is more than --max-bytes {limit:,} bytes", path=origin, hint="send JSON lines, or raise --max-bytes")
     try:
-        whole = json.loads(bytes(data))
+        whole = _loads(bytes(data))
     except (ValueError, RecursionError) as exc:
         first = bytes(start).strip()[:40].decode("utf-8", "replace")
         raise InputError(f"not JSON ({exc}); it starts with '{first}'", path=origin, hint=_NOT_JSON_HINT) from None
-    del data
     items = whole if isinstance(whole, list) else [whole]
+    # The text is kept only to locate a field given twice.
+    text = bytes(data) if any(set(getattr(obj, "repeated", ())) & set(_READ_FIELDS) for obj in items) else None
+    del data
     for number, obj in enumerate(items, start=1):
-        yield _article(obj, f"{origin}#{number}")
+        yield _article(obj, f"{origin}#{number}", text)

@@ -4,6 +4,7 @@ from a CMS) never makes the command line read a file of the host."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -146,3 +147,51 @@ def test_an_original_name_with_a_nul_in_front_matter_is_a_notice_not_a_crash(cli
     assert run.code == 1, run.err  # the story's own findings
     (entry,) = run.json()["files"]
     assert {"code": "original-unavailable", "message": "original story not read: 'a\x00b': not a file name"} in entry["notices"]
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [("null", "null"), ("42", "a number"), ('"x"', "a string"), ("[1]", "an array"), ("true", "true"), ("4.5", "a number")],
+)
+def test_an_object_that_is_not_one_is_named_in_jsons_terms(value: str, said: str) -> None:
+    from compliance.cms import CmsProblem, parse_payload
+
+    (problem,) = parse_payload(f"[{value}]", "p")
+    assert problem == CmsProblem("p#1", f"expected a JSON object, got {said}")
+    lines = list(parse_payload(f'{{"html": "<p>x</p>"}}\n{value}\n', "s"))
+    assert lines[1] == CmsProblem("s#2", f"expected a JSON object, got {said}")
+
+
+@pytest.mark.parametrize(("field", "value", "said"), [("html", "42", "a number"), ("body", "null", "null"), ("content", '["<p>"]', "an array")])
+def test_an_html_field_that_is_not_text_says_what_it_is(field: str, value: str, said: str) -> None:
+    from compliance.cms import CmsProblem, parse_payload
+
+    (problem,) = parse_payload(f'{{"id": "a", "{field}": {value}}}', "p")
+    assert problem == CmsProblem("p#1", f"field '{field}' is {said}, not a string of article HTML")
+
+
+TWICE = "field '{key}' is given twice (again at line {line}): only one value is checked, and a CMS may publish the other; send each field once"
+
+
+@pytest.mark.parametrize("key", ["html", "body", "original_url", "meta"])
+def test_a_field_given_twice_is_refused_at_its_line(cli: Any, tmp_path: Path, key: str) -> None:
+    first, second = ('"<p>a</p>"', '"<p>b</p>"') if key != "meta" else ("{}", '{"reporter": "X"}')
+    other = "" if key in ("html", "body") else '"html": "<p>x</p>",\n '
+    whole = f'{{"id": "a",\n {other}"{key}": {first},\n "{key}": {second}}}\n'
+    lines = '{"html": "<p>fine</p>"}\n' + whole.replace("\n", "") + "\n"
+    from compliance.cms import CmsProblem, parse_payload, read_payloads
+
+    expected_line = 4 if other else 3
+    assert list(parse_payload(whole, "p")) == [CmsProblem("p#1", TWICE.format(key=key, line=expected_line))]
+    assert list(read_payloads(io.BytesIO(whole.encode()), "p", max_bytes=None)) == [CmsProblem("p#1", TWICE.format(key=key, line=expected_line))]
+    read = list(read_payloads(io.BytesIO(lines.encode()), "s", max_bytes=None))
+    assert read[1] == CmsProblem("s#2", TWICE.format(key=key, line=2))
+    run = cli("check", "--input-kind", "cms-json", str(write(tmp_path, "s.jsonl", lines)))
+    assert run.code == 2 and f"s.jsonl#2: {TWICE.format(key=key, line=2)}" in run.err
+
+
+def test_a_field_not_read_may_be_given_twice(cli: Any, tmp_path: Path) -> None:
+    from compliance.cms import CmsArticle, parse_payload
+
+    (article,) = parse_payload('{"html": "<p>x</p>", "colour": 1, "colour": 2}', "p")
+    assert isinstance(article, CmsArticle) and article.html == "<p>x</p>"
