@@ -55,11 +55,13 @@ def _whole_number(minimum: int, maximum: int | None = None) -> Callable[[str | i
         # The option's default arrives as it is written in the signature, an int. Only ASCII
         # digits: int() also takes "1_000", "+2" and other scripts' digits, which no shell user means.
         text = str(value)
-        if not (text.isascii() and text.isdigit()):
+        bounds = f"{minimum} to {maximum}" if maximum is not None else f"{minimum} or more"
+        # A minus sign is read, so that `-1` is told the bounds rather than that it is no number.
+        digits = text.removeprefix("-")
+        if not (digits.isascii() and digits.isdigit()):
             raise typer.BadParameter(f"'{value}' is not a whole number")
         number = int(text)
         if number < minimum or (maximum is not None and number > maximum):
-            bounds = f"{minimum} to {maximum}" if maximum is not None else f"{minimum} or more"
             raise typer.BadParameter(f"{number} is out of range; give {bounds}")
         return number
 

@@ -153,16 +153,16 @@ def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] 
 
 
 def _severity(node: YNode, what: str) -> Severity:
-    from compliance.yamlsource import YScalar  # imported only when a configuration is read
+    from compliance.yamlsource import YScalar, shown_value  # imported only when a configuration is read
 
-    if not isinstance(node, YScalar) or str(node.value).lower() not in SEVERITY_LABELS:
-        shown = node.value if isinstance(node, YScalar) else "a structure"
-        raise _fail(f"{what} must be one of {', '.join(SEVERITY_LABELS)}, got '{shown}'", node.mark, closest(str(shown), SEVERITY_LABELS))
+    if not isinstance(node, YScalar) or not isinstance(node.value, str) or node.value.lower() not in SEVERITY_LABELS:
+        shown = shown_value(node)
+        raise _fail(f"{what} must be one of {', '.join(SEVERITY_LABELS)}, got {shown}", node.mark, closest(shown.strip("'"), SEVERITY_LABELS))
     return Severity.from_label(str(node.value).lower())
 
 
 def _severity_map(node: YNode, positions: list[tuple[str, str, int, int]] | None = None) -> tuple[tuple[str, Severity | None], ...]:
-    from compliance.yamlsource import YMap, YScalar  # imported only when a configuration is read
+    from compliance.yamlsource import YMap, YScalar, shown_value  # imported only when a configuration is read
 
     if not isinstance(node, YMap):
         raise _fail("'severity' must map rule ids to error, warning, info or off", node.mark)
@@ -177,10 +177,10 @@ def _severity_map(node: YNode, positions: list[tuple[str, str, int, int]] | None
         # `off` is read by YAML 1.1 as the boolean false.
         if isinstance(value, YScalar) and (value.value is False or str(value.value).lower() == "off"):
             result.append((rule, None))
-        elif not isinstance(value, YScalar) or str(value.value).lower() not in SEVERITY_LABELS:
-            shown = value.value if isinstance(value, YScalar) else "a structure"
+        elif not isinstance(value, YScalar) or not isinstance(value.value, str) or value.value.lower() not in SEVERITY_LABELS:
+            shown = shown_value(value)
             allowed = (*SEVERITY_LABELS, "off")
-            raise _fail(f"severity of {rule} must be one of {', '.join(allowed)}, got '{shown}'", value.mark, closest(str(shown), allowed))
+            raise _fail(f"severity of {rule} must be one of {', '.join(allowed)}, got {shown}", value.mark, closest(shown.strip("'"), allowed))
         else:
             result.append((rule, _severity(value, f"severity of {rule}")))
     return tuple(result)

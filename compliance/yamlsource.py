@@ -135,13 +135,7 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
         try:
             value = loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            raise error(
-                f"unsupported YAML value: {exc.problem}",
-                path=origin,
-                line=mark.line,
-                column=mark.column,
-                hint="rule packs hold plain strings, numbers, booleans, lists and mappings only",
-            ) from None
+            raise error(f"unsupported YAML value: {exc.problem}", path=origin, line=mark.line, column=mark.column, hint=_plain_only(error)) from None
         except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise KeyError, AttributeError... on odd tags
             raise error(f"invalid YAML value ({type(exc).__name__}: {exc})", path=origin, line=mark.line, column=mark.column) from None
         return YScalar(value, mark, node.style in ("'", '"'), node.style or "")
@@ -179,13 +173,30 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
 
 
 def _tag_error(error: type[UserError], tag: str, mark: Mark) -> UserError:
-    return error(
-        f"unsupported YAML tag {tag}",
-        path=mark.origin,
-        line=mark.line,
-        column=mark.column,
-        hint="rule packs hold plain strings, numbers, booleans, lists and mappings only",
-    )
+    return error(f"unsupported YAML tag {tag}", path=mark.origin, line=mark.line, column=mark.column, hint=_plain_only(error))
+
+
+def _plain_only(error: type[UserError]) -> str:
+    """What the file being read may hold, said of that file: a rule pack (read with `PackError`), a
+    configuration (project or audit, `ConfigError`), or anything else (metadata, front matter)."""
+    from compliance.errors import ConfigError, PackError
+
+    holder = {PackError: "rule packs hold", ConfigError: "a configuration file holds"}.get(error, "this file holds")
+    return f"{holder} plain strings, numbers, booleans, lists and mappings only"
+
+
+def shown_value(node: YNode) -> str:
+    """A value as a YAML writer would know it, for "got ..." in an error: `'warnng'`, `true`,
+    `nothing (null)` (an empty value, `~` or `null`), `a list`, `a mapping`."""
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YSeq):
+        return "a list"
+    if node.value is None:
+        return "nothing (null)"
+    if isinstance(node.value, bool):
+        return "true" if node.value else "false"
+    return f"'{node.value}'"
 
 
 def nodes_from_plain(

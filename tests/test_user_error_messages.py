@@ -29,6 +29,20 @@ def _error(run: Any) -> str:
         ("severity:\n  dcnf/lgo: off", "3:3", "unknown rule 'dcnf/lgo' under 'severity' — did you mean 'dcnf/logo'?"),
         ("severity: {dcnf/logo: offf}", "2:23", "severity of dcnf/logo must be one of error, warning, info, off, got 'offf' — did you mean 'off'?"),
         ("rules: [house]", "2:9", "'rules': no such rule pack file or directory"),
+        # Values as YAML users write them, never Python's None or True.
+        ("fail-on: null", "2:10", "'fail-on' must be one of error, warning, info, got nothing (null)"),
+        ("fail-on:", "2:9", "'fail-on' must be one of error, warning, info, got nothing (null)"),
+        ("fail-on: yes", "2:10", "'fail-on' must be one of error, warning, info, got true"),
+        ("fail-on: [error]", "2:10", "'fail-on' must be one of error, warning, info, got a list"),
+        ("severity: {dcnf/logo: ~}", "2:23", "severity of dcnf/logo must be one of error, warning, info, off, got nothing (null)"),
+        ("severity: {dcnf/logo: 2}", "2:23", "severity of dcnf/logo must be one of error, warning, info, off, got '2'"),
+        # A tag is refused as a configuration's, not a rule pack's.
+        (
+            "fail-on: !!python/name:os.system error",
+            "2:10",
+            "unsupported YAML value: could not determine a constructor for the tag 'tag:yaml.org,2002:python/name:os.system' — a configuration file",
+        ),
+        ("packs: !custom [dcnf]", "2:8", "unsupported YAML tag !custom — a configuration file holds plain"),
     ],
 )
 def test_configuration_values_are_located_at_file_line_column(cli: Any, tmp_path: Path, setting: str, where: str, expected: str) -> None:
@@ -251,7 +265,12 @@ def test_the_missing_path_and_empty_folder_messages_list_the_same_extensions(cli
     [
         (("check", "--jobs", "abc"), "Invalid value for '--jobs' / '-j': 'abc' is not a whole number — see 'syndcheck check --help'"),
         (("check", "--max-bytes", "1.5"), "Invalid value for '--max-bytes': '1.5' is not a whole number — see 'syndcheck check --help'"),
-        (("check", "--jobs", "-1"), "Invalid value for '--jobs' / '-j': '-1' is not a whole number — see 'syndcheck check --help'"),
+        # A negative number is a number: what is wrong is its sign.
+        (("check", "--jobs", "-1"), "Invalid value for '--jobs' / '-j': -1 is out of range; give 0 or more — see 'syndcheck check --help'"),
+        (("check", "--max-bytes", "-1"), "Invalid value for '--max-bytes': -1 is out of range; give 0 or more — see 'syndcheck check --help'"),
+        (("check", "--max-warnings", "-3"), "Invalid value for '--max-warnings': -3 is out of range; give 0 or more — see 'syndcheck check --help'"),
+        (("serve", "--workers", "-2"), "Invalid value for '--workers': -2 is out of range; give 1 or more — see 'syndcheck serve --help'"),
+        (("check", "--max-bytes", "--5"), "Invalid value for '--max-bytes': '--5' is not a whole number — see 'syndcheck check --help'"),
         (("serve", "--port", "70000"), "Invalid value for '--port': 70000 is out of range; give 1 to 65535 — see 'syndcheck serve --help'"),
         (("serve", "--time-limit", "soon"), "Invalid value for '--time-limit': 'soon' is not a number of seconds — see 'syndcheck serve --help'"),
         (("serve", "--time-limit", "nan"), "Invalid value for '--time-limit': nan is out of range; give 0.1 seconds or more — see 'syndcheck serve --help'"),
