@@ -219,7 +219,10 @@ def check_document(
                     undecided.setdefault(exc.reason, []).append(rule.id)
                 continue
             except MissingMeta as exc:
-                notices.append(Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{exc.key}' (give it with --meta {exc.key}=...)"))
+                # Given empty (`--meta reporter=`, a blank field) is no value, and says so: it also
+                # hides the article's own value from weaker sources (front matter, a sidecar).
+                said = ", which is empty" if exc.key in ctx.meta else f" (give it with --meta {exc.key}=...)"
+                notices.append(Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{exc.key}'{said}"))
                 continue
             except PatternTimeout as exc:
                 rule_findings = [

@@ -171,6 +171,20 @@ def test_rules_use_article_metadata(cli: Any, tmp_path: Path) -> None:
     ]
 
 
+def test_an_empty_meta_value_is_no_value_and_hides_the_articles_own(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "desk.yaml", METADATA_PACK)
+    page = _page("Read the <a href='https://example.org/news/flood-maps/'>original story</a>.", byline="By Ana Ruiz, Example Gazette").decode()
+    story = write(tmp_path, "story.html", page)
+    write(tmp_path, "story.html.meta.yaml", "reporter: Li Wei\noriginal_url: https://example.org/news/flood-maps\n")
+    base = ("check", "--rules", str(pack), "--pack", "desk", "--format", "json")
+    own = cli(*base, str(story)).json()["files"][0]
+    assert [f["rule"] for f in own["findings"]] == ["desk/reporter"]  # the sidecar's reporter is read
+    for empty in ("reporter=", "reporter=  "):
+        emptied = cli(*base, "--meta", empty, str(story)).json()["files"][0]
+        assert emptied["findings"] == []
+        assert [n["message"] for n in emptied["notices"]] == ["rule desk/reporter not checked: it needs the article's 'reporter', which is empty"]
+
+
 def test_bad_meta_flag_is_a_user_error(cli: Any) -> None:
     run = cli("check", "--meta", "reporter", "samples/dcnf/no-logo.html")
     assert run.code == 2
