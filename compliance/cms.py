@@ -79,7 +79,8 @@ class _Object(dict[str, Any]):
         self.repeated = tuple(key for key, times in counted.items() if times > 1)
 
 
-def _loads(text: str | bytes) -> Any:
+def loads_payload(text: str | bytes) -> Any:
+    """`json.loads`, its objects remembering the keys they gave twice (see `parse_payload`)."""
     return json.loads(text, object_pairs_hook=_Object)
 
 
@@ -147,7 +148,7 @@ def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
         yield CmsProblem(origin, "empty payload")
         return
     try:
-        whole = _loads(stripped)
+        whole = loads_payload(stripped)
     except (ValueError, RecursionError):
         whole = None
     else:
@@ -159,7 +160,7 @@ def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
         if not line.strip():
             continue
         try:
-            obj = _loads(line)
+            obj = loads_payload(line)
         except (ValueError, RecursionError) as exc:
             yield CmsProblem(f"{origin}#{number}", f"line {number} is not valid JSON: {exc}")
             continue
@@ -210,7 +211,7 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             yield CmsProblem(name, f"line {number} is more than --max-bytes {max_bytes:,} bytes; not checked")
             continue
         try:
-            obj = _loads(line)
+            obj = loads_payload(line)
         except (ValueError, RecursionError) as exc:
             yield CmsProblem(name, f"line {number} is not valid JSON: {exc}")
             continue
@@ -253,7 +254,7 @@ def _read_line(stream: BinaryIO, limit: int | None) -> tuple[bytes, bool]:
 def _parse_line(line: bytes) -> Any:
     """A first line that is a JSON value on its own (JSON lines, or a one-line document), else None."""
     try:
-        return _loads(line)
+        return loads_payload(line)
     except (ValueError, RecursionError):
         return None
 
@@ -268,7 +269,7 @@ def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | No
     else:
         raise InputError(f"the payload is more than --max-bytes {limit:,} bytes", path=origin, hint="send JSON lines, or raise --max-bytes")
     try:
-        whole = _loads(bytes(data))
+        whole = loads_payload(bytes(data))
     except (ValueError, RecursionError) as exc:
         first = bytes(start).strip()[:40].decode("utf-8", "replace")
         raise InputError(f"not JSON ({exc}); it starts with '{first}'", path=origin, hint=_NOT_JSON_HINT) from None

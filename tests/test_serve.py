@@ -81,6 +81,8 @@ def test_query_parameters_choose_packs_and_give_metadata(client: TestClient) -> 
         (b"[1, 2]", {"content-type": "application/json"}, 400, "bad-input"),
         (b'{"headline": "no html"}', {"content-type": "application/json"}, 400, "bad-input"),
         (b'{"html": "<p>x</p>", "packs": "dcnf"}', {"content-type": "application/json"}, 400, "bad-input"),
+        # Given twice, a field might be published with the value that was not checked.
+        (b'{"html": "<p>x</p>",\n "html": "<p>y</p>"}', {"content-type": "application/json"}, 400, "bad-input"),
         (b"<p>x</p>", {"content-type": "application/pdf"}, 400, "unsupported-content-type"),
         (b'{"html": "<p>x</p>", "packs": ["no-such-pack"]}', {"content-type": "application/json"}, 422, "unknown-pack"),
         (b"<p>" + b"x" * (600 * 1024) + b"</p>", {"content-type": "text/html"}, 413, "too-large"),

@@ -23,7 +23,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from compliance import __version__
-from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS, CmsProblem, parse_payload
+from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS, CmsProblem, loads_payload, parse_payload
 from compliance.decoding import decode_bytes
 from compliance.display import visible
 from compliance.document import DocumentKind
@@ -186,14 +186,15 @@ def parse_check_request(
     if media_type == "application/json":
         text = decode_bytes(body).text
         try:
-            payload = json.loads(text)
+            payload = loads_payload(text)
         except (ValueError, RecursionError) as exc:
             raise ApiError(400, "bad-json", f"the body is not valid JSON: {exc}") from None
         if not isinstance(payload, dict):
             raise ApiError(400, "bad-input", "the body must be one JSON object (one article per request)")
         _check_payload_types(payload)
         packs += _strings(payload.get("packs"), "packs", present="packs" in payload)
-        (article,) = list(parse_payload(json.dumps(payload), "payload"))
+        # The body as sent (not the object read from it), so that a field given twice is refused at its line.
+        (article,) = list(parse_payload(text, "payload"))
         if isinstance(article, CmsProblem):
             raise ApiError(400, "bad-input", article.reason)
         return article.html.encode("utf-8"), "html", article.name, packs, {**article.meta, **meta}, article.unknown_field_notices()
