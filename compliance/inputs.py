@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -74,11 +75,31 @@ def kind_for(path: str, override: DocumentKind | None = None) -> DocumentKind:
 
 
 def sniff_kind(data: bytes) -> DocumentKind:
-    """HTML or text for stdin, from the content."""
+    """HTML, Markdown or text for stdin, from the content: a page that starts with markup is
+    HTML; one whose first 8 KB have Markdown's own syntax (an ATX heading, an image, an inline
+    link or a link reference definition, a fenced code block) is Markdown; the rest is text."""
     head = data[:2048].lstrip().lower()
     if head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<article", b"<div", b"<p", b"<!--", b"<meta")):
         return "html"
+    if _MARKDOWN_SYNTAX.search(data[:8192]):
+        return "markdown"
     return "text"
+
+
+def stdin_kind(data: bytes, name: str | None) -> DocumentKind:
+    """The kind of an article read from stdin: by the extension of the name given for it
+    (`--stdin-filename`), as a file's; sniffed from the content when the name has none we know."""
+    if name:
+        kind = ARTICLE_SUFFIXES.get(Path(name).suffix.lower())
+        if kind is not None:
+            return kind
+    return sniff_kind(data)
+
+
+# Lines only Markdown writes: `# Heading`, `![alt](src)`, `[text](http…)`, `[ref]: url`, ``` fences.
+_MARKDOWN_SYNTAX = re.compile(
+    rb"(?m)^ {0,3}#{1,6}[ \t]+\S|!\[[^\]\n]*\]\(\S|\[[^\]\n]+\]\((?:https?:|/|\.|#|mailto:)|^ {0,3}\[[^\]\n]+\]:[ \t]*\S|^ {0,3}(?:```|~~~)"
+)
 
 
 def expand_paths(paths: Iterable[str], *, kind: DocumentKind | None = None) -> Iterator[Source | Skipped]:

@@ -22,6 +22,7 @@ from compliance.inputs import (
     read_sidecar_meta,
     read_source,
     sniff_kind,
+    stdin_kind,
 )
 from compliance.outputs import append_text, write_atomic
 from compliance.packfiles import PACK_SUFFIXES, builtin_rules_dir, load_packs, pack_files, read_pack_text, select_packs
@@ -51,5 +52,6 @@ __all__ = [
     "read_source",
     "select_packs",
     "sniff_kind",
+    "stdin_kind",
     "write_atomic",
 ]

@@ -38,8 +38,8 @@ from compliance.inputs import (
     read_ignore_file,
     read_sidecar_meta,
     read_source,
-    sniff_kind,
     special_file,
+    stdin_kind,
 )
 from compliance.outputs import check_output_targets, refuse_overwrite, stdin_file
 from compliance.packfiles import load_packs, pack_files_in, select_packs
@@ -359,6 +359,12 @@ class Runner:
         """The rule ids a suppression comment may name for a file with these settings."""
         return self.rule_choice(settings, self.packs_for(settings))[0]
 
+    def _kind(self, source: Source, data: bytes) -> DocumentKind:
+        """A file's kind, or stdin's: `--input-kind`, else the extension of `--stdin-filename`, else sniffed."""
+        if source.path != STDIN or self.options.kind:
+            return source.kind
+        return stdin_kind(data, self.options.stdin_name)
+
     def check(self, source: Source) -> FileResult:
         """One file, with its own settings; failures become a report saying it was not checked."""
         display = self._display(source)
@@ -366,7 +372,7 @@ class Runner:
         def work() -> tuple[Report, Severity]:
             plan = self.plan(source.path if source.path != STDIN else display)
             data = read_source(source, max_bytes=self.options.max_bytes)
-            kind = source.kind if (source.path != STDIN or self.options.kind) else sniff_kind(data)
+            kind = self._kind(source, data)
             report = check_with(data, kind, self._settings(display, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source), article=source.file))
             return report, self.options.fail_on or plan.settings.fail_on
 
@@ -384,7 +390,7 @@ class Runner:
             plan = self.plan(source.path if source.path != STDIN else display)
             data = read_source(source, max_bytes=self.options.max_bytes)
             settings = self._settings(display, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source), article=source.file)
-            fix_plan = plan_fixes(data, source.kind, settings)
+            fix_plan = plan_fixes(data, self._kind(source, data), settings)
             plans.append(fix_plan)
             return fix_plan.after, self.options.fail_on or plan.settings.fail_on
 

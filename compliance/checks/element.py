@@ -11,7 +11,9 @@ only in `<noscript>`, with no lazy-load placeholder outside it, is seen only by 
 JavaScript off: a requirement it alone meets is reported as a warning that says so, not passed.
 
 In plain-text and Markdown articles there are no elements. A selector of images (`img`,
-`amp-img`) matches Markdown images (`![alt](src)`) and, in plain text, where text extraction
+`amp-img`) matches Markdown images as a CommonMark renderer shows them (`![alt](src)`,
+`![alt][ref]`, a raw HTML `<img>`; not in code, an HTML comment or an element the raw HTML
+hides) and, in plain text, where text extraction
 renders an image as its alt text on a line of its own, a line that is all alt text (the whole
 line matches the `alt` pattern; only `alt` can be asked of such an image). Any other selector
 matches nothing. In HTML an image is an `<img>`: a paragraph of the same words is not one.
@@ -208,15 +210,25 @@ def _item_index(doc: Document, element: Any) -> int:
 
 def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
     matched = []
+    hidden: list[str] = []
+    outside: list[str] = []
     if any(part.strip().lower() in _IMAGE_SELECTORS for part in params.selector.css.split(",")):
         for image in doc.images:
-            if _image_matches(image, params.attributes):
-                evidence = f"![{image.alt}]({image.sources[0] if image.sources else ''})"
-                matched.append(Hit(image.index, functools.partial(doc.locate, image), evidence, offset=doc_offset(doc, image.index)))
+            if not _image_matches(image, params.attributes):
+                continue
+            # A Markdown image in raw HTML can be hidden by it, or sit in page chrome it marks.
+            if params.scope == "article" and not image.in_article:
+                outside.append(f"line {image.line}")
+                continue
+            if (params.visible == "true" and not image.visible) or (params.visible == "false" and image.visible):
+                hidden.append(f"line {image.line}")
+                continue
+            evidence = f"![{image.alt}]({image.sources[0] if image.sources else ''})"
+            matched.append(Hit(image.index, functools.partial(doc.locate, image), evidence, offset=doc_offset(doc, image.index)))
         if doc.kind == "text":
             matched.extend(_alt_text_lines(doc, params.attributes))
         matched.sort(key=lambda h: h.index)
-    return _judge(doc, params, matched, [], [])
+    return _judge(doc, params, matched, hidden, outside)
 
 
 def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | None) -> list[Hit]:

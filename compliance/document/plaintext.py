@@ -17,8 +17,6 @@ _MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-# A fenced code block's opening or closing line: up to three spaces, then ``` or ~~~ (CommonMark).
-_MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -58,7 +56,12 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     source, encoding, reason = decoded.text, decoded.encoding, decoded.reason
     front, body = split_front_matter(source)
     front_matter, front_matter_error = read_front_matter(front)
-    items, links = _read_lines(body, markdown)
+    if markdown:
+        from compliance.document.markdown import read_markdown
+
+        items, links = read_markdown(body)
+    else:
+        items, links = _read_lines(body)
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
     bylines = find_bylines([], tuple(b for b in blocks if b.in_article), headline, None, outlet_names(outlets))
@@ -84,49 +87,17 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     )
 
 
-def _read_lines(body: str, markdown: bool) -> tuple[list[Item], list[Link]]:
-    """The items (blocks and, in Markdown, images) and links of an article's lines."""
+def _read_lines(body: str) -> tuple[list[Item], list[Link]]:
+    """The blocks of a plain-text article's lines (a plain-text article has no images or links:
+    text extraction rendered them as text)."""
     items: list[Item] = []
-    links: list[Link] = []
-    fence = ""  # the fence of the Markdown code block the line is in ("" outside one)
     for number, raw in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        marker = _fence(raw, fence) if markdown else ""
-        if marker:
-            fence = "" if fence else marker
-            continue
-        if not raw.strip() or (_COMMENT_LINE.match(raw) and not fence):
+        if not raw.strip() or _COMMENT_LINE.match(raw):
             continue  # blank, or an HTML comment (suppressions, notes) that a reader never sees
-        heading = False
-        line_text = raw
-        if markdown and not fence:
-            line_text, heading = _read_markdown_line(raw, number, items, links)
-        text = normalize_inline(line_text)
+        text = normalize_inline(raw)
         if text:
-            # A line of code is shown as written: an image or link in it is text, and it is not
-            # the article's prose (no byline or credit is read from a code sample).
-            items.append(Block(len(items), text, number, not fence, heading))
-    return items, links
-
-
-def _fence(raw: str, fence: str) -> str:
-    """The fence of a line that opens a fenced code block (outside one, `fence` "") or closes the
-    block `fence` opened (the same character, at least as many, nothing after them); else ""."""
-    marker = _MD_FENCE.match(raw)
-    if marker is None:
-        return ""
-    if fence and not (marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence) and not raw[marker.end() :].strip()):
-        return ""
-    return marker.group(1)
-
-
-def _read_markdown_line(raw: str, number: int, items: list[Item], links: list[Link]) -> tuple[str, bool]:
-    """Collect a Markdown line's images and links; return its text as a reader sees it (markup
-    removed) and whether it is a heading."""
-    for match in _MD_IMAGE.finditer(raw):
-        items.append(Image(len(items), (match.group(2),), normalize_inline(match.group(1)), number, True, True))
-    for match in _MD_LINK.finditer(raw):
-        links.append(Link(match.group(2), normalize_inline(match.group(1)), (), number, True, True, len(items)))
-    return _markdown_line_text(raw), bool(_MD_HEADING.match(raw))
+            items.append(Block(len(items), text, number, True))
+    return items, []
 
 
 def _markdown_line_text(raw: str) -> str:

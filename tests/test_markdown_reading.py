@@ -1,0 +1,137 @@
+"""Markdown read as a CommonMark renderer shows it: the DCNF logo counts where a reader sees the
+image, and only there (code, comments, raw HTML that hides it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.api import check_markdown
+from compliance.document import parse_document
+from compliance.inputs import sniff_kind, stdin_kind
+
+LOGO_URL = "https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png"
+ALT = "Daily Caller News Foundation logo"
+LOGO = f"![{ALT}]({LOGO_URL})"
+
+
+def article(logo_part: str) -> str:
+    """A DCNF republication in Markdown whose logo is written as `logo_part` (from line 3)."""
+    return (
+        "# Officials weigh new approach\n\n"
+        f"{logo_part}\n\n"
+        "By Jake Smith, Daily Caller News Foundation\n\n"
+        "The administration is weighing a new approach, officials said.\n\n"
+        "Content created by The Daily Caller News Foundation is available without charge to any eligible news publisher"
+        " that can provide a large audience. For licensing opportunities of our original content, please contact"
+        " licensing@dailycallernewsfoundation.org.\n"
+    )
+
+
+def logo_findings(source: str) -> list[str]:
+    report = check_markdown(source, packs=["dcnf"])
+    return [f"{f.rule} {f.message}" for f in report.findings if f.rule == "dcnf/logo"]
+
+
+SEEN = {
+    "inline image": LOGO,
+    "raw HTML img": f'<img src="{LOGO_URL}" alt="{ALT}">',
+    "raw HTML img inside a paragraph": f'Our partner: <img alt="{ALT}" src="{LOGO_URL}">',
+    "reference-style image": f"![{ALT}][dcnf]\n\n[dcnf]: {LOGO_URL}",
+    "collapsed reference image": f"![{ALT}][]\n\n[{ALT}]: {LOGO_URL}",
+    "image link": f"[{LOGO}](https://dailycallernewsfoundation.org/)",
+    "blockquote": f"> {LOGO}",
+    "nested list": f"- partners\n  - {LOGO}",
+    "visible HTML div around Markdown": f'<div class="partner">\n\n{LOGO}\n\n</div>',
+    "angle-bracket destination with a title": f'![{ALT}](<{LOGO_URL}> "DCNF")',
+}
+
+UNSEEN = {
+    "indented code block": f"    {LOGO}",
+    "inline code span": f"`{LOGO}`",
+    "double-backtick code span": f"``{LOGO}``",
+    "fenced code block": f"```\n{LOGO}\n```",
+    "tilde fence": f"~~~~\n{LOGO}\n~~~~",
+    "HTML pre block": f"<pre>\n{LOGO}\n</pre>",
+    "hidden HTML div with blank lines": f'<div style="display:none">\n\n{LOGO}\n\n</div>',
+    "hidden attribute on a div": f"<div hidden>\n\n{LOGO}\n\n</div>",
+    "raw img hidden by its style": f'<img src="{LOGO_URL}" alt="{ALT}" style="display:none">',
+    "HTML comment": f"<!-- {LOGO} -->",
+    "HTML comment over blank lines": f"<!--\n\n{LOGO}\n\n-->",
+    "HTML comment inside a paragraph": f"Partner: <!-- {LOGO} --> none",
+    "escaped image syntax": f"\\!\\[{ALT}\\]({LOGO_URL})",
+    "reference with no definition": f"![{ALT}][missing]",
+    "a link, not an image": f"[{ALT}]({LOGO_URL})",
+}
+
+
+@pytest.mark.parametrize("logo_part", SEEN.values(), ids=SEEN.keys())
+def test_a_logo_a_reader_sees_counts(logo_part: str) -> None:
+    assert logo_findings(article(logo_part)) == []
+
+
+@pytest.mark.parametrize("logo_part", UNSEEN.values(), ids=UNSEEN.keys())
+def test_a_logo_a_reader_does_not_see_is_missing(logo_part: str) -> None:
+    findings = logo_findings(article(logo_part))
+    assert len(findings) == 1 and findings[0].startswith("dcnf/logo"), findings
+
+
+def test_images_and_links_keep_their_markdown_source_lines() -> None:
+    source = article(f'> intro\n>\n> [{LOGO}](https://dailycallernewsfoundation.org/)\n\n<p>\n<img src="{LOGO_URL}" alt="second">\n</p>')
+    doc = parse_document(source, "markdown")
+    assert [(i.line, i.alt) for i in doc.images] == [(5, ALT), (8, "second")]
+    assert [(link.line, link.href) for link in doc.links] == [(5, "https://dailycallernewsfoundation.org/")]
+    assert [(b.line, b.text) for b in doc.blocks][:2] == [(1, "Officials weigh new approach"), (3, "intro")]
+
+
+def test_hidden_markdown_text_is_not_a_block_and_raw_html_text_is() -> None:
+    source = '# Title\n\n<div style="display:none">\n\nBy Someone Hidden\n\n</div>\n\n<p>By Jake Smith, Daily Caller News Foundation</p>\n'
+    doc = parse_document(source, "markdown")
+    assert [(b.line, b.text) for b in doc.blocks] == [(1, "Title"), (9, "By Jake Smith, Daily Caller News Foundation")]
+    assert [b.names for b in doc.bylines] == [("Jake Smith",)]
+
+
+def test_a_hidden_logo_is_reported_as_hidden_at_its_source_line() -> None:
+    report = check_markdown(article(f'<div style="display:none">\n\n{LOGO}\n\n</div>'), packs=["dcnf"])
+    (finding,) = [f for f in report.findings if f.rule == "dcnf/logo"]
+    assert finding.detail == "no visible DCNF logo in the article; the one at line 5 is hidden"
+
+
+def test_markdown_is_sniffed_on_stdin_and_named_by_stdin_filename() -> None:
+    markdown = article(LOGO).encode()
+    assert sniff_kind(markdown) == "markdown"
+    assert sniff_kind(b"By Jake Smith\nThe plan (see page 2) was approved.\n") == "text"
+    assert sniff_kind(b"<!doctype html><p>x</p>") == "html"
+    assert stdin_kind(b"plain words\n", "story.md") == "markdown"
+    assert stdin_kind(markdown, "story.txt") == "text"
+    assert stdin_kind(markdown, "story") == "markdown"
+
+
+@pytest.mark.parametrize("arguments", [["-"], ["--stdin-filename", "story.md", "-"], ["--input-kind", "markdown", "-"]])
+def test_markdown_on_stdin_passes_as_the_file_does(arguments: list[str], cli: Any) -> None:
+    run = cli("check", "--pack", "dcnf", "--format", "json", *arguments, stdin=article(LOGO).encode())
+    entry = run.json()["files"][0]
+    assert entry["findings"] == [] and run.code == 0
+    assert "dcnf/logo" in [p["rule"] for p in entry["passed"]]
+
+
+def test_a_stdin_filename_of_text_reads_markdown_as_text(cli: Any) -> None:
+    run = cli("check", "--pack", "dcnf", "--format", "json", "--stdin-filename", "story.txt", "-", stdin=article(LOGO).encode())
+    assert [f["rule"] for f in run.json()["files"][0]["findings"]] == ["dcnf/logo"]
+
+
+def test_fix_on_markdown_with_a_raw_html_logo_adds_nothing(cli: Any, tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(article(f'<img src="{LOGO_URL}" alt="{ALT}">'), encoding="utf-8")
+    run = cli("fix", "--pack", "dcnf", str(story))
+    assert run.code == 0, run.out + run.err
+    assert story.read_text(encoding="utf-8") == article(f'<img src="{LOGO_URL}" alt="{ALT}">')
+
+
+def test_fix_on_markdown_sniffed_from_stdin_inserts_a_markdown_logo(cli: Any) -> None:
+    source = article("Officials spoke on Tuesday.")
+    run = cli("fix", "--pack", "dcnf", "--meta", f"logo-url={LOGO_URL}", "-", stdin=source.encode())
+    assert run.code == 0, run.err
+    assert run.out == source.replace("By Jake Smith", f"{LOGO}\n\nBy Jake Smith")
