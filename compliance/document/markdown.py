@@ -54,7 +54,7 @@ def read_markdown(body: str) -> tuple[list[Item], list[Link]]:
         if token.nesting == 1 and not token.hidden:
             token.attrSet(_BLOCK_ATTRIBUTE, str(index))
     html, source_lines = _render(md, tokens)
-    rendered = parse_html(html)
+    rendered = parse_html(html, bylines=False)
 
     def source_line(element: Any) -> int:
         line = (element.sourceline or 1) - 1
@@ -65,12 +65,12 @@ def read_markdown(body: str) -> tuple[list[Item], list[Link]]:
     for image in rendered.images:
         line = source_line(image.element)
         entries.append((line, 0, Image(0, image.sources, image.alt, line, image.visible, image.in_article, None, image.width, image.height)))
-    html_ranges: list[tuple[int, int]] = []
-    for line, text, code, heading in _markdown_lines(tokens, shown, html_ranges):
+    html_lines: set[int] = set()
+    for line, text, code, heading in _markdown_lines(tokens, shown, html_lines):
         entries.append((line, 1, Block(0, text, line, not code, heading)))
     for block in rendered.blocks:
         line = source_line(block.element)
-        if any(start <= line <= end for start, end in html_ranges):
+        if line in html_lines:
             # Text of raw HTML; the text of a `<pre>` is shown as written, as a code block's.
             entries.append((line, 1, Block(0, block.text, line, block.in_article and not _in_pre(block.element), block.heading)))
     entries.sort(key=lambda entry: (entry[0], entry[1]))
@@ -128,15 +128,15 @@ def _render(md: MarkdownIt, tokens: Sequence[Token]) -> tuple[str, list[int]]:
     return "".join(chunks), lines
 
 
-def _markdown_lines(tokens: Sequence[Token], shown: dict[int, bool], html_ranges: list[tuple[int, int]]) -> list[tuple[int, str, bool, bool]]:
-    """(source line, text, is code, is heading) of each line of Markdown text a reader sees; the source line
-    ranges of raw HTML blocks, whose text the HTML walk reads, go to `html_ranges`."""
+def _markdown_lines(tokens: Sequence[Token], shown: dict[int, bool], html_lines: set[int]) -> list[tuple[int, str, bool, bool]]:
+    """(source line, text, is code, is heading) of each line of Markdown text a reader sees; the source
+    lines of raw HTML blocks, whose text the HTML walk reads, go to `html_lines`."""
     lines: list[tuple[int, str, bool, bool]] = []
     for token, container in _leaves(tokens):
         if token.map is None:
             continue
         if token.type == "html_block":
-            html_ranges.append((token.map[0] + 1, token.map[1]))
+            html_lines.update(range(token.map[0] + 1, token.map[1] + 1))
         elif container is not None and not shown.get(container, True):
             continue  # in an element the HTML around it hides
         elif token.type in _CODE:
