@@ -93,6 +93,16 @@ def test_hidden_markdown_text_is_not_a_block_and_raw_html_text_is() -> None:
     assert [b.names for b in doc.bylines] == [("Jake Smith",)]
 
 
+def test_the_whole_markdown_article_is_the_article_and_chrome_in_raw_html_is_not() -> None:
+    source = (
+        '# Title\n\n![first](/a.png)\n\n<div class="entry-content">\n\n'
+        "A paragraph long enough to be taken for the body of an article by a page reader.\n\n![second](/b.png)\n\n</div>\n\n"
+        '<aside class="sidebar">\n<img src="/c.png" alt="third">\n</aside>\n'
+    )
+    doc = parse_document(source, "markdown")
+    assert [(i.alt, i.line, i.in_article) for i in doc.images] == [("first", 3, True), ("second", 9, True), ("third", 14, False)]
+
+
 def test_a_hidden_logo_is_reported_as_hidden_at_its_source_line() -> None:
     report = check_markdown(article(f'<div style="display:none">\n\n{LOGO}\n\n</div>'), packs=["dcnf"])
     (finding,) = [f for f in report.findings if f.rule == "dcnf/logo"]

@@ -122,11 +122,12 @@ def image_sources(element: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(urls))
 
 
-def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), bylines: bool = True) -> Document:
+def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False) -> Document:
     """Parse an HTML page (its bytes, its text, or its text as `decode_bytes` read it) into a
     `Document`; never raises on malformed input. `outlets` are outlet names (any case) the byline
-    reader never takes for a person's name; `bylines=False` leaves the bylines unread (a caller
-    that reads them from text of its own: Markdown)."""
+    reader never takes for a person's name. `rendered`: the HTML a Markdown article renders to,
+    whose whole body is the article (only chrome its raw HTML marks is not) and whose bylines are
+    left unread (the Markdown reader reads them from the article's own lines)."""
     from lxml import etree
 
     decoded = as_decoded(data)
@@ -163,7 +164,7 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             body.append(root)
             root = wrapper
     _end_head_at_body_content(root)
-    return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets if bylines else None)
+    return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered)
 
 
 def _parse_payload(payload: bytes) -> tuple[Any, Any]:
@@ -233,14 +234,16 @@ def _end_head_at_body_content(root: Any) -> None:
         body.insert(offset, child)
 
 
-def _build_html_document(root: Any, source: str, encoding: str, reason: str, truncated: str | None, outlets: Set[str] | None) -> Document:
-    article_root = find_article_root(root)
+def _build_html_document(root: Any, source: str, encoding: str, reason: str, truncated: str | None, outlets: Set[str], *, rendered: bool) -> Document:
+    """The document of a parsed page (`rendered`: of a Markdown article, see `parse_html`)."""
+    body = root.find("body") if rendered else None
+    article_root = body if body is not None else find_article_root(root)
     walked = _walk(root, article_root)
     items = walked.items
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = _headline(blocks)
     credited = functools.partial(credited_in_metadata, walked.meta, walked.json_ld)
-    bylines = () if outlets is None else find_bylines(walked.byline_marks, blocks, headline, article_root, outlet_names(outlets), credited)
+    bylines = () if rendered else find_bylines(walked.byline_marks, blocks, headline, article_root, outlet_names(outlets), credited)
     positions = SourcePositions(source, root)
     return Document(
         kind="html",

@@ -54,7 +54,7 @@ def read_markdown(body: str) -> tuple[list[Item], list[Link]]:
         if token.nesting == 1 and not token.hidden:
             token.attrSet(_BLOCK_ATTRIBUTE, str(index))
     html, source_lines = _render(md, tokens)
-    rendered = parse_html(html, bylines=False)
+    rendered = parse_html(html, rendered=True)
 
     def source_line(element: Any) -> int:
         line = (element.sourceline or 1) - 1
