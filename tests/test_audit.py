@@ -559,9 +559,9 @@ def test_each_page_and_story_is_parsed_once(tmp_path: Path, monkeypatch: pytest.
     build = html._build_html_document
     parsed: list[str] = []
 
-    def counted(root: Any, source: str, *args: Any) -> Any:
+    def counted(root: Any, source: str, *args: Any, **kwargs: Any) -> Any:
         parsed.append(source)
-        return build(root, source, *args)
+        return build(root, source, *args, **kwargs)
 
     monkeypatch.setattr(html, "_build_html_document", counted)
     report = run_audit(load_audit_config(_example_without_its_site(tmp_path)), batch_pages=4)
