@@ -237,6 +237,51 @@ def test_a_lazy_placeholder_with_a_noscript_fallback_is_a_logo() -> None:
     assert "dcnf/logo" in [p.rule for p in report.passed]
 
 
+LOGO_ALT = 'alt="Daily Caller News Foundation logo"'
+LOGO_URL = "https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png"
+
+# Images that show no picture: nothing to load, or a placeholder whose loader has nothing to load.
+EMPTY_LOGOS = {
+    "no src": f"<img {LOGO_ALT}>",
+    "an empty src": f'<img src="" {LOGO_ALT}>',
+    "a blank src": f'<img src="  " {LOGO_ALT}>',
+    "an empty srcset": f'<img srcset="" {LOGO_ALT}>',
+    "a lazy placeholder with no data-src": f'<img class="lazyload" src="{GIF_1X1}" {LOGO_ALT}>',
+    "a lazy placeholder with an empty data-src": f'<img class="lazyload" src="{GIF_1X1}" data-src="" {LOGO_ALT}>',
+    "a lazy placeholder with an empty data-srcset": f'<img class="lazyload" src="{PNG_1X1}" data-srcset=" " {LOGO_ALT}>',
+    "an empty lazy image without a placeholder": f'<img class="lazyload" data-src="" {LOGO_ALT}>',
+    "native lazy loading of nothing": f'<img loading="lazy" {LOGO_ALT}>',
+    "an empty picture": f'<picture><source srcset=""><img {LOGO_ALT}></picture>',
+    "an amp-img with no src": f'<amp-img width="300" height="60" layout="fixed" {LOGO_ALT}></amp-img>',
+}
+
+
+@pytest.mark.parametrize("case", sorted(EMPTY_LOGOS))
+def test_a_logo_image_that_shows_no_picture_is_missing(case: str) -> None:
+    assert errors(check(page(logo=EMPTY_LOGOS[case]))) == ["dcnf/logo"]
+
+
+# Images that load however they load: each one is on the reader's screen.
+LOADING_LOGOS = {
+    "data-src": f'<img class="lazyload" src="{GIF_1X1}" data-src="{LOGO_URL}" {LOGO_ALT}>',
+    "data-srcset": f'<img class="lazyload" src="{GIF_1X1}" data-srcset="{LOGO_URL} 300w" {LOGO_ALT}>',
+    "data-lazy-src without a class": f'<img src="{PNG_1X1}" data-lazy-src="{LOGO_URL}" {LOGO_ALT}>',
+    "srcset only": f'<img srcset="{LOGO_URL} 1x" {LOGO_ALT}>',
+    "a placeholder with a srcset": f'<img src="{GIF_1X1}" srcset="{LOGO_URL} 1x" {LOGO_ALT}>',
+    "native lazy loading": f'<img loading="lazy" src="{LOGO_URL}" {LOGO_ALT}>',
+    "a picture source": f'<picture><source srcset="{LOGO_URL}" type="image/webp"><img {LOGO_ALT}></picture>',
+    "a lazy placeholder with a noscript copy": f'<img class="lazyload" src="{GIF_1X1}" {LOGO_ALT}><noscript><img src="{LOGO_URL}" {LOGO_ALT}></noscript>',
+    "an empty lazy image with a noscript copy": f'<img class="lazyload" data-src="" {LOGO_ALT}><noscript><img src="{LOGO_URL}" {LOGO_ALT}></noscript>',
+}
+
+
+@pytest.mark.parametrize("case", sorted(LOADING_LOGOS))
+def test_a_logo_that_loads_however_it_loads_is_seen(case: str) -> None:
+    report = check(page(logo=LOADING_LOGOS[case]))
+    assert report.findings == ()
+    assert "dcnf/logo" in [p.rule for p in report.passed]
+
+
 def test_a_large_image_with_a_one_pixel_data_uri_is_seen() -> None:
     stretched = f'<img src="{GIF_1X1}" width="120" height="40" alt="Daily Caller News Foundation logo">'
     assert errors(check(page(logo=stretched))) == []

@@ -18,7 +18,20 @@ from compliance.document.bylines import BylineMark, credited_in_metadata, find_b
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import SourcePositions
 from compliance.document.region import find_article_root, is_chrome
-from compliance.document.visibility import HIDDEN, IMAGE_TAGS, NOT_RENDERED_TAGS, SHOWN, SKIP_TAGS, PageStyle, Rendering, hides_by_class, is_seen, render
+from compliance.document.visibility import (
+    HIDDEN,
+    IMAGE_SOURCE_ATTRIBUTES,
+    IMAGE_SRCSET_ATTRIBUTES,
+    IMAGE_TAGS,
+    NOT_RENDERED_TAGS,
+    SHOWN,
+    SKIP_TAGS,
+    PageStyle,
+    Rendering,
+    hides_by_class,
+    is_seen,
+    render,
+)
 from compliance.text import normalize, normalize_inline
 
 _BLOCK_TAGS = frozenset(
@@ -73,8 +86,8 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_LAZY_SRC_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
-_LAZY_SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
+_LAZY_SRC_ATTRS = IMAGE_SOURCE_ATTRIBUTES
+_LAZY_SRCSET_ATTRS = IMAGE_SRCSET_ATTRIBUTES
 
 
 def _srcset_urls(value: str) -> list[str]:

@@ -17,8 +17,10 @@ selector matching with the cascade's precedence (`!important`, inline, specifici
 - a text colour equal to the background colour set on the element or an ancestor (contrast ratio
   under 1.1), or a transparent text colour that is not a `background-clip: text` effect.
 
-Images: one of 2px or less (its `width`/`height` attributes or CSS, or a `data:` image whose PNG
-or GIF header says so, when it has no other source) is not a visible image.
+Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
+source that is not empty), and one of 2px or less (its `width`/`height` attributes or CSS, or a
+`data:` image whose PNG or GIF header says so, when it has no other source and no lazy-loader
+address to be replaced from) is not a visible image.
 
 Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
 (they are not fetched), rules in other media queries, selectors with pseudo-elements or that
@@ -33,6 +35,7 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import itertools
 import math
 import re
 import struct
@@ -85,6 +88,10 @@ IMAGE_TAGS = frozenset({"img", "amp-img", "amp-anim"})
 _HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "d-none"})
 # Attributes a lazy-loader reads: a stylesheet's opacity on such an element is its fade-in.
 _LAZY_ATTRIBUTES = ("data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset", "data-original", "data-bg")
+# Where an image, or the lazy-loader that fills it in, reads the address of its picture.
+IMAGE_SOURCE_ATTRIBUTES = ("src", "data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
+IMAGE_SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
+_LOADER_SOURCE_ATTRIBUTES = tuple(a for a in (*IMAGE_SOURCE_ATTRIBUTES, *IMAGE_SRCSET_ATTRIBUTES) if a not in ("src", "srcset"))
 _FAR_OFF_SCREEN_PX = -1000.0
 _TINY_IMAGE_PX = 2.0
 _TINY_BOX_PX = 1.0
@@ -967,13 +974,33 @@ def _is_lazy_fade(element: Any, opacity: Declaration) -> bool:
     """A stylesheet's opacity on an element a lazy-loader will show (inline opacity still counts)."""
     if opacity in parse_style_attribute(element.get("style") or ""):
         return False
-    return _waits_for_loader(element)
+    return waits_for_loader(element)
 
 
-def _waits_for_loader(element: Any) -> bool:
-    """True for an element a lazy-loader will fill in: it has a loader's attributes or class."""
+def waits_for_loader(element: Any) -> bool:
+    """True for an element marked for a lazy-loader: it has a loader's attributes or class
+    (whether the loader has anything to load is `_loader_has_source`)."""
     classes = class_tokens(element.get("class") or "")
     return any(element.get(name) is not None for name in _LAZY_ATTRIBUTES) or any("lazy" in token for token in classes)
+
+
+def _loader_has_source(element: Any) -> bool:
+    """True when a lazy-loader (or the browser, for a `srcset`) has an address to replace the
+    image's placeholder with: a loader's marker with nothing in it loads nothing."""
+    return any((element.get(name) or "").strip() for name in ("srcset", *_LOADER_SOURCE_ATTRIBUTES))
+
+
+def loads_nothing(element: Any) -> bool:
+    """True for an image with no picture to show: no `src`, `srcset` or lazy-loader address that
+    is not empty, and no `<picture>` source around it (a browser draws nothing for it, or its alt
+    text as words, which are not an image)."""
+    if any((element.get(name) or "").strip() for name in (*IMAGE_SOURCE_ATTRIBUTES, *IMAGE_SRCSET_ATTRIBUTES)):
+        return False
+    # libxml2 nests an <img> inside the <source> before it: the <picture> is a few levels up.
+    for ancestor in itertools.islice(element.iterancestors(), 3):
+        if isinstance(ancestor.tag, str) and ancestor.tag.lower() == "picture":
+            return not any((source.get(name) or "").strip() for source in ancestor.iter("source") for name in (*IMAGE_SRCSET_ATTRIBUTES, "src"))
+    return True
 
 
 def _positioned(declared: Mapping[str, Declaration]) -> bool:
@@ -1063,17 +1090,18 @@ def _background_colour(declaration: Declaration) -> Colour | None:
 
 
 def is_seen(element: Any, tag: str, rendering: Rendering) -> bool:
-    """Whether a reader sees the element itself: an image when its box shows and it is larger
-    than 2px, a container when its box shows, a leaf element when its text shows."""
+    """Whether a reader sees the element itself: an image when its box shows, it has a picture to
+    load and it is larger than 2px, a container when its box shows, a leaf element when its text
+    shows."""
     if tag in IMAGE_TAGS:
-        return rendering.shows_boxes and not is_tiny_image(element)
+        return rendering.shows_boxes and not is_tiny_image(element) and not loads_nothing(element)
     return rendering.shows_boxes if len(element) else rendering.shows_text
 
 
 def is_tiny_image(element: Any) -> bool:
     """True when an image is 2px or less across or high by its `width`/`height` attributes or —
-    when it has no other source — a `data:` PNG or GIF whose header says so (its CSS size is
-    judged by `render`)."""
+    when it has no other source, nor a lazy-loader address to replace it with — a `data:` PNG or
+    GIF whose header says so (its CSS size is judged by `render`)."""
     for name in ("width", "height"):
         value = _attribute_pixels(element.get(name))
         if value is not None and value <= _TINY_IMAGE_PX:
@@ -1081,7 +1109,7 @@ def is_tiny_image(element: Any) -> bool:
     source = (element.get("src") or "").strip()
     if not source.startswith("data:") or element.get("width") or element.get("height"):
         return False
-    if _waits_for_loader(element) or element.get("srcset"):
+    if _loader_has_source(element):
         return False  # a placeholder the loader replaces
     size = data_image_size(source)
     return size is not None and min(size) <= _TINY_IMAGE_PX
