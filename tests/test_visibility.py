@@ -362,6 +362,54 @@ def test_a_dialog_without_open_and_a_template_do_not_show() -> None:
     assert "dcnf/byline" in errors(check(page(byline=f"<dialog>{BYLINE.format(attrs=' class=byline')}</dialog>")))
 
 
+AMP_LOGO = (
+    '<amp-img src="https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png" alt="Daily Caller News Foundation logo"'
+    ' width="300" height="60" layout="fixed"{attrs}></amp-img>'
+)
+
+
+def test_amp_markup_that_hides_hides_the_logo() -> None:
+    amp = AMP_LOGO.format(attrs="")
+    assert errors(check(page(logo=amp))) == []
+    assert errors(check(page(logo=amp.replace('layout="fixed"', 'layout="nodisplay"')))) == ["dcnf/logo"]
+    assert errors(check(page(logo=f'<amp-carousel layout="nodisplay"><div>{amp}</div></amp-carousel>'))) == ["dcnf/logo"]
+    # A collapsed accordion section shows its heading only, like a closed <details>.
+    collapsed = f"<amp-accordion><section><h4>More</h4><div>{amp}</div></section></amp-accordion>"
+    assert errors(check(page(logo=collapsed))) == ["dcnf/logo"]
+    doc = parse_document(page(logo=collapsed.replace("<div>", "<div><p>Inside</p>")), "html")
+    assert "More" in [b.text for b in doc.blocks]
+    assert "Inside" not in [b.text for b in doc.blocks]
+    assert errors(check(page(logo=collapsed.replace("<section>", "<section expanded>")))) == []
+    in_heading = f"<amp-accordion><section><header>{amp}</header><p>Hidden</p></section></amp-accordion>"
+    assert errors(check(page(logo=in_heading))) == []
+    # A <section> outside an accordion is an ordinary section.
+    assert errors(check(page(logo=f"<section><h4>More</h4><div>{amp}</div></section>"))) == []
+
+
+NOSCRIPT_COPY = f"<noscript>{LOGO.format(attrs='')}</noscript>"
+# A <noscript> copy of an image that readers with scripts on do not see is seen only with scripts off.
+SCRIPTS_OFF_LOGOS = {
+    "after a 1px image": LOGO.format(attrs=' width="1" height="1"') + NOSCRIPT_COPY,
+    "after an image hidden by its style": LOGO.format(attrs=' style="display:none"') + NOSCRIPT_COPY,
+    "inside a 1px amp-img": AMP_LOGO.format(attrs="")
+    .replace('width="300" height="60"', 'width="1" height="1"')
+    .replace("</amp-img>", f"{NOSCRIPT_COPY}</amp-img>"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCRIPTS_OFF_LOGOS))
+def test_a_noscript_copy_of_an_image_readers_do_not_see_is_a_warning(case: str) -> None:
+    report = check(page(logo=SCRIPTS_OFF_LOGOS[case]))
+    assert [(f.rule, f.severity) for f in report.findings] == [("dcnf/logo", Severity.WARNING)]
+    assert "readers with JavaScript on do not see it" in report.findings[0].detail
+
+
+def test_a_noscript_copy_inside_a_seen_amp_img_is_the_same_logo() -> None:
+    report = check(page(logo=AMP_LOGO.format(attrs="").replace("</amp-img>", NOSCRIPT_COPY + "</amp-img>")))
+    assert report.findings == ()
+    assert "dcnf/logo" in [p.rule for p in report.passed]
+
+
 # --- images: alt-text lines belong to plain text; tracking pixels stay invisible by design --------
 
 

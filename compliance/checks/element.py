@@ -7,8 +7,9 @@ from (`src`, `srcset`, `data-src`, `data-lazy-src`, `data-srcset`, `<picture><so
 
 Visible means on the reader's screen (see "What a reader sees" in the README): not
 hidden by markup or by the page's own CSS, and for an image larger than 2px. An image that is
-only in `<noscript>`, with no lazy-load placeholder outside it, is seen only by readers with
-JavaScript off: a requirement it alone meets is reported as a warning that says so, not passed.
+only in `<noscript>`, with neither a lazy-load placeholder nor an image readers see outside it
+(a 1px or hidden `<img>` or `<amp-img>` before or around it is not one), is seen only by readers
+with JavaScript off: a requirement it alone meets is reported as a warning that says so, not passed.
 
 In plain-text and Markdown articles there are no elements. A selector of images (`img`,
 `amp-img`) matches Markdown images as a CommonMark renderer shows them (`![alt](src)`,
@@ -156,7 +157,9 @@ def _image_matches(image: Image, attributes: tuple[tuple[str, Pattern], ...] | N
 
 
 _IMAGE_SELECTORS = frozenset({"img", "amp-img", "amp-anim"})
-_NOSCRIPT_CAVEAT = "only in <noscript> at line {line}, with no lazy-load placeholder outside it: readers with JavaScript on do not see it"
+_NOSCRIPT_CAVEAT = (
+    "only in <noscript> at line {line}, with neither a lazy-load placeholder nor an image readers see outside it: readers with JavaScript on do not see it"
+)
 
 
 def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:

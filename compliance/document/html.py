@@ -31,6 +31,7 @@ from compliance.document.visibility import (
     hides_by_class,
     is_seen,
     render,
+    waits_for_loader,
 )
 from compliance.text import normalize, normalize_inline
 
@@ -366,7 +367,7 @@ class _TagKind:
 
 
 # Tags whose elements do something of their own even without attributes (see `_TagKind.plain`).
-_NOT_PLAIN_TAGS: Final = frozenset({"br", "details", "noscript"})
+_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript"})
 
 
 @functools.lru_cache(maxsize=256)
@@ -513,10 +514,12 @@ class _Walk:
         chrome = parent[_CHROME] or self._starts_chrome(element, kind, attributes, in_article)
         in_article = in_article and not chrome
         noscript = parent[_NOSCRIPT] or tag == "noscript"
-        closed = tag == "details" and (attributes is None or "open" not in attributes)
+        closed = _is_closed(element, tag, attributes)
         shown = text_shown and not noscript and not closed
         heading = parent[_HEADING] or kind.heading
-        frame = (kind.block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, visible and text_shown and not closed)
+        # The sections of an `<amp-accordion>` go through `_open` (see `_is_closed`), even without attributes.
+        passes_on = visible and text_shown and not closed and tag != "amp-accordion"
+        frame = (kind.block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
         self.stack.append(frame)
         self._collect(element, kind, attributes, frame)
 
@@ -530,7 +533,7 @@ class _Walk:
 
     def _rendering(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> Rendering:
         inherited = parent[_RENDERING]
-        if parent[_CLOSED] and (tag != "summary" or element.getparent().find("summary") is not element):
+        if parent[_CLOSED] and not _opens_closed(element, tag):
             return HIDDEN
         if inherited.hidden:
             return inherited
@@ -538,7 +541,9 @@ class _Walk:
             return render(element, tag, inherited, self.style)
         if attributes is None:
             return inherited  # nothing here can hide or show it (`render` would say so)
-        if "style" in attributes or "hidden" in attributes or ((value := attributes.get("class")) is not None and hides_by_class(value)):
+        if "style" in attributes or "hidden" in attributes or "layout" in attributes:
+            return render(element, tag, inherited, self.style)
+        if (value := attributes.get("class")) is not None and hides_by_class(value):
             return render(element, tag, inherited, self.style)
         return inherited
 
@@ -600,6 +605,27 @@ class _Walk:
         return found
 
 
+def _is_closed(element: Any, tag: str, attributes: dict[str, str] | None) -> bool:
+    """True for an element that shows only its first part until a reader opens it: a `<details>`
+    without `open` (its `<summary>`), and a section of an `<amp-accordion>` without `expanded`
+    (its heading, the section's first child)."""
+    if tag == "details":
+        return attributes is None or "open" not in attributes
+    if tag == "section" and (attributes is None or "expanded" not in attributes):
+        parent = element.getparent()
+        return parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "amp-accordion"
+    return False
+
+
+def _opens_closed(element: Any, tag: str) -> bool:
+    """True for the part of a closed element (see `_is_closed`) that shows: the `<summary>` of a
+    `<details>`, the heading of an `<amp-accordion>` section."""
+    parent = element.getparent()
+    if parent.tag.lower() == "details":
+        return tag == "summary" and parent.find("summary") is element
+    return next((child for child in parent if isinstance(child.tag, str)), None) is element
+
+
 # Tags that hide by markup whatever their attributes say (see `visibility.is_hidden`).
 _HIDING_TAGS = frozenset({"dialog", "input"})
 # The attributes of an element that has none.
@@ -633,8 +659,15 @@ def _add_image(items: list[Item], element: Any, frame: _Frame, flush: Callable[[
     alt = normalize_inline(element.get("alt") or "")
     previous = items[-1] if items else None
     noscript = frame[_NOSCRIPT]
-    # A <noscript> fallback repeats the lazy-loaded image just before it: one image, not two.
-    if noscript and isinstance(previous, Image) and (set(sources) & set(previous.sources) or (alt and alt == previous.alt) or not previous.sources):
+    # A <noscript> fallback repeats the image just before it: one image, not two, when readers
+    # with scripts on see that image or a lazy-loader fills it in. A copy of an image they do not
+    # see (1px, hidden) is seen only with scripts off, as is an `<amp-img>`'s fallback inside it.
+    if (
+        noscript
+        and isinstance(previous, Image)
+        and (set(sources) & set(previous.sources) or (alt and alt == previous.alt) or not previous.sources)
+        and (previous.visible or waits_for_loader(previous.element))
+    ):
         merged = tuple(dict.fromkeys(previous.sources + sources))
         items[-1] = dataclasses.replace(previous, sources=merged, alt=previous.alt or alt, visible=previous.visible or frame[_VISIBLE])
         return False

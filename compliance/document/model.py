@@ -212,8 +212,8 @@ class Document:
         return True
 
     def shown_only_without_scripts(self, element: Any) -> bool:
-        """True for an image that is only in `<noscript>`, with no lazy-load placeholder outside
-        it: readers with JavaScript on never see it."""
+        """True for an image that is only in `<noscript>`, with neither a lazy-load placeholder nor
+        an image readers see outside it: readers with JavaScript on never see it."""
         return element in self._noscript_only
 
     def in_article(self, element: Any) -> bool:

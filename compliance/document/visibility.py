@@ -1,9 +1,10 @@
 """What a reader can see.
 
 Skipped outright: scripts, styles, templates, form controls and the like (`SKIP_TAGS`). Hidden by
-markup: the `hidden` attribute, `<input type=hidden>`, a `<dialog>` without `open`, a
-visually-hidden helper class, and (decided by the walk) everything in a closed `<details>` but its
-`<summary>`. Hidden by the page's own CSS — `style` attributes and `<style>` blocks, applied by
+markup: the `hidden` attribute, `<input type=hidden>`, a `<dialog>` without `open`, an AMP
+component with `layout="nodisplay"`, a visually-hidden helper class, and (decided by the walk)
+everything in a closed `<details>` but its `<summary>` and in a collapsed `<amp-accordion>`
+section (one without `expanded`) but its heading. Hidden by the page's own CSS — `style` attributes and `<style>` blocks, applied by
 selector matching with the cascade's precedence (`!important`, inline, specificity, order):
 
 - `display: none`; `opacity` (or a `filter`'s `opacity()`) of 0.01 or less; `transform`/`scale`
@@ -185,6 +186,9 @@ def is_hidden(element: Any, tag: str) -> bool:
     if tag == "input" and (element.get("type") or "").lower() == "hidden":
         return True
     if tag == "dialog" and element.get("open") is None:
+        return True
+    # An AMP component laid out as `nodisplay` is `display: none` (the AMP runtime's own CSS).
+    if tag.startswith("amp-") and (element.get("layout") or "").strip().lower() == "nodisplay":
         return True
     value = element.get("class")
     return hides_by_class(value) if value else False
