@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -442,6 +443,62 @@ def test_tracking_pixels_keep_matching_rules_that_accept_hidden_elements() -> No
     report = check_document(parse_document(article, "html"), [pack], path="a.html", auto_detect=False)
     assert report.findings == ()
     assert [p.rule for p in report.passed] == ["pixel/counter", "pixel/seen"]
+
+
+def tracker_pack() -> list[Any]:
+    from compliance.packs import load_pack
+
+    return [
+        load_pack(
+            "id: tracker\nname: T\npublisher: T\nterms_url: https://example.org/\nas_of: 2024-01-01\nsummary: s\nconfidence: c\nrules:\n"
+            "  - id: tracker/script\n    severity: error\n    message: no tag\n    help: h\n"
+            "    check: {element: {selector: 'script, img', attributes: {src: 'counter\\.example'}, scope: page, visible: any}}\n",
+            "tracker.yaml",
+        )
+    ]
+
+
+TAG = '<script async src="https://counter.example/c.js"{attrs}></script>'
+# Tags that never run or load: they are not there for the publisher's counter.
+INERT_TAGS = {
+    "a script in a template": f"<template>{TAG.format(attrs='')}</template>",
+    "an image in a template": '<template><img src="https://counter.example/c.gif" width="1" height="1" alt=""></template>',
+    "a script in noscript": f"<noscript>{TAG.format(attrs='')}</noscript>",
+    "a script held back for consent": TAG.format(attrs=' type="text/plain" data-cookieconsent="statistics"'),
+    "a JSON script": TAG.format(attrs=' type="application/json"'),
+    "a template script": TAG.format(attrs=' type="text/x-template"'),
+    "a type with parameters": TAG.format(attrs=' type="text/javascript; charset=utf-8"'),
+    "a language that is not JavaScript": TAG.format(attrs=' language="vbscript"'),
+}
+# Tags that run.
+RUNNING_TAGS = {
+    "no type": TAG.format(attrs=""),
+    "an empty type": TAG.format(attrs=' type=""'),
+    "text/javascript in capitals": TAG.format(attrs=' type=" TEXT/JavaScript "'),
+    "application/javascript": TAG.format(attrs=' type="application/javascript"'),
+    "a module": TAG.format(attrs=' type="module"'),
+    "the JavaScript language": TAG.format(attrs=' language="JavaScript"'),
+    "a pixel image in noscript": '<noscript><img src="https://counter.example/c.gif" width="1" height="1" alt=""></noscript>',
+}
+
+
+def tracker_report(tag: str) -> Report:
+    article = f"<html><body><article><p>Story.</p>{tag}</article></body></html>".encode()
+    return check_document(parse_document(article, "html"), tracker_pack(), path="a.html", auto_detect=False)
+
+
+@pytest.mark.parametrize("case", sorted(INERT_TAGS))
+def test_a_tracking_tag_that_never_runs_or_loads_does_not_count(case: str) -> None:
+    (finding,) = tracker_report(INERT_TAGS[case]).findings
+    assert finding.rule == "tracker/script"
+    assert "the one at line 1 " in finding.detail
+
+
+@pytest.mark.parametrize("case", sorted(RUNNING_TAGS))
+def test_a_tracking_tag_that_runs_counts(case: str) -> None:
+    report = tracker_report(RUNNING_TAGS[case])
+    assert report.findings == ()
+    assert [p.rule for p in report.passed] == ["tracker/script"]
 
 
 def test_data_uri_sizes_are_read_from_the_image_header() -> None:

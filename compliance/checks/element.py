@@ -11,6 +11,11 @@ only in `<noscript>`, with neither a lazy-load placeholder nor an image readers 
 (a 1px or hidden `<img>` or `<amp-img>` before or around it is not one), is seen only by readers
 with JavaScript off: a requirement it alone meets is reported as a warning that says so, not passed.
 
+An element that can never run or load counts nowhere, whatever `visible` says: anything inside
+a `<template>`, and a `<script>` inside `<noscript>` or with a `type` browsers do not run (only
+none, an empty one, a JavaScript MIME type such as `text/javascript`, or `module` run; a
+consent manager's `type="text/plain"` is held back, and JSON is data).
+
 In plain-text and Markdown articles there are no elements. A selector of images (`img`,
 `amp-img`) matches Markdown images as a CommonMark renderer shows them (`![alt](src)`,
 `![alt][ref]`, a raw HTML `<img>`; not in code, an HTML comment or an element the raw HTML
@@ -170,17 +175,23 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
         return _evaluate_text_document(doc, params)
     matched: list[Hit] = []
     scripted: list[Hit] = []  # seen only with JavaScript off
-    hidden: list[str] = []
+    hidden: list[str] = []  # where an element that does not count is, and why
     outside: list[str] = []
     for element in doc.select(params.selector):
         if not _attributes_match(doc, element, params.attributes):
+            continue
+        inert = doc.why_inert(element)
+        if inert is not None:
+            # A script that never runs (a tracking tag) or an element that never loads is not
+            # there for a reader or a publisher's counter, hidden or not.
+            hidden.append(f"line {element.sourceline} {inert}")
             continue
         if params.scope == "article" and not doc.in_article(element):
             outside.append(f"line {element.sourceline}")
             continue
         visible = doc.is_visible(element)
         if (params.visible == "true" and not visible) or (params.visible == "false" and visible):
-            hidden.append(f"line {element.sourceline}")
+            hidden.append(f"line {element.sourceline} is hidden")
             continue
         index = _item_index(doc, element)
         hit = Hit(index, functools.partial(doc.locate_element, element), _describe(element), offset=doc_offset(doc, index))
@@ -259,7 +270,7 @@ def _judge(doc: Document, params: ElementParams, matched: list[Hit], hidden: lis
         detail = f"{what} appears {count} time{'s' if count != 1 else ''}{where}; at least {params.min} needed"
     notes = []
     if hidden:
-        notes.append(f"the one at {hidden[0]} is hidden")
+        notes.append(f"the one at {hidden[0]}")
     if outside:
         notes.append(f"the one at {outside[0]} is outside the article (in the page around it)")
     if notes:

@@ -1,5 +1,5 @@
-"""Small reads of an lxml element shared by the walk, the visibility and region tests and the
-byline finding: its class tokens and its text."""
+"""Small reads of an lxml element shared by the walk, the visibility and region tests, the
+byline finding and the checks: its class tokens, its text, and whether it can ever run or load."""
 
 from __future__ import annotations
 
@@ -30,3 +30,54 @@ def classes(element: Any) -> frozenset[str]:
 def text_of(element: Any) -> str:
     """All text inside an element (what lxml.html calls text_content)."""
     return "".join(element.itertext())
+
+
+# What a `<script>`'s `type` may be for a browser to run it (the HTML standard's JavaScript MIME
+# type essence strings, matched whole and in any case; parameters such as `;charset=` make it
+# another type), besides none, an empty one and `module`.
+_JAVASCRIPT_TYPES = frozenset(
+    {
+        "application/ecmascript",
+        "application/javascript",
+        "application/x-ecmascript",
+        "application/x-javascript",
+        "text/ecmascript",
+        "text/javascript",
+        "text/javascript1.0",
+        "text/javascript1.1",
+        "text/javascript1.2",
+        "text/javascript1.3",
+        "text/javascript1.4",
+        "text/javascript1.5",
+        "text/jscript",
+        "text/livescript",
+        "text/x-ecmascript",
+        "text/x-javascript",
+        "module",
+    }
+)
+_HTML_SPACE = " \t\n\f\r"
+
+
+def why_inert(element: Any) -> str | None:
+    """Why the element can never run or load, in words ("is inside a <template>"); None when it
+    can. The content of a `<template>` is never rendered, fetched or run; a `<script>` runs only
+    with no `type`, an empty one, a JavaScript MIME type or `module` (a consent manager's
+    `type="text/plain"` or a JSON block is data), and never inside `<noscript>` (read as markup
+    only when scripts are off). Walks the element's ancestors: asked of the few elements a check
+    matches, not of every element."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag == "script":
+        kind = element.get("type")
+        if kind is None and (language := (element.get("language") or "").strip(_HTML_SPACE)):
+            kind = "text/" + language  # the obsolete `language` attribute names the type
+        kind = (kind or "").strip(_HTML_SPACE).lower()
+        if kind and kind not in _JAVASCRIPT_TYPES:
+            return f'has type="{kind}", which browsers do not run'
+    for ancestor in element.iterancestors():
+        name = ancestor.tag.lower() if isinstance(ancestor.tag, str) else ""
+        if name == "template":
+            return "is inside a <template>, which is never rendered, loaded or run"
+        if name == "noscript" and tag == "script":
+            return "is inside <noscript>, which holds markup for browsers without scripts: it never runs"
+    return None

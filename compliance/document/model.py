@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from compliance.document.byline_reading import BylineReading
-from compliance.document.elements import text_of
+from compliance.document.elements import text_of, why_inert
 from compliance.document.positions import SourcePositions, text_column
 from compliance.findings import Location
 from compliance.text import normalize_inline
@@ -215,6 +215,11 @@ class Document:
         """True for an image that is only in `<noscript>`, with neither a lazy-load placeholder nor
         an image readers see outside it: readers with JavaScript on never see it."""
         return element in self._noscript_only
+
+    def why_inert(self, element: Any) -> str | None:
+        """Why the element can never run or load (a `<script>` of a type browsers do not run, or
+        inside `<noscript>`; anything inside a `<template>`), in words; None when it can."""
+        return why_inert(element)
 
     def in_article(self, element: Any) -> bool:
         """True when the element sits in the article region (not the page chrome around it)."""
