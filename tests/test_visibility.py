@@ -317,7 +317,35 @@ SHOWN_BYLINES = {
     "a colour with no background set": (".q{color:#fff}", "<div class=q>{}</div>"),
     "small print": (".q{font-size:8px}", "<div class=q>{}</div>"),
     "a tiny relative size whose parent's size is not known": (".q{font-size:0.05em}", "<div class=q>{}</div>"),
+    "an inline dark text colour on a stylesheet's white body": ("body{background:#fff}", '<div style="color:#222">{}</div>'),
+    "an inline white text colour on a stylesheet's dark box": (".q{background-color:#0d2c40}", '<div class=q><div style="color:#fff">{}</div></div>'),
+    "a stylesheet's white text on an inline dark background": (".q{color:white}", '<div style="background:#000"><div class=q>{}</div></div>'),
+    "an inline white text colour where the white is elsewhere": (".other{background:#fff}", '<div style="color:#fff">{}</div>'),
 }
+
+# Text and background colours set in different places: a `<style>` rule and a `style` attribute.
+SPLIT_COLOUR_BYLINES = {
+    "a class background and an inline text colour inside": (".q{background-color:#fff}", '<div class=q><div style="color:white">{}</div></div>'),
+    "the body's background and an inline text colour": ("body{background:#fff}", '<div style="color:#fefefe">{}</div>'),
+    "a class text colour and an inline background around it": (".q{color:#fff}", '<div style="background-color:white"><div class=q>{}</div></div>'),
+    "an important class background": (".q{background:#000 !important}", '<div class=q><div style="color:rgb(0,0,0)">{}</div></div>'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SPLIT_COLOUR_BYLINES))
+def test_a_byline_coloured_like_its_background_set_elsewhere_does_not_count(case: str) -> None:
+    css, wrapper = SPLIT_COLOUR_BYLINES[case]
+    assert "dcnf/byline" in errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"')))))
+
+
+def test_an_affiliation_coloured_like_a_stylesheets_background_does_not_count() -> None:
+    byline = '<p class="byline">By Jake Smith<span style="color:white">, Daily Caller News Foundation</span></p>'
+    report = check(
+        page(css=".byline{background-color:#fff}", logo="", byline=byline).replace(
+            b"</h1>", b"</h1>" + LOGO.format(attrs="").encode() + b"<p>Intro.</p><p>More.</p>"
+        )
+    )
+    assert errors(report) == ["dcnf/affiliation"]
 
 
 @pytest.mark.parametrize("case", sorted(SHOWN_BYLINES))

@@ -16,7 +16,8 @@ selector matching with the cascade's precedence (`!important`, inline, specifici
 - a `font-size` of 1px or less: the text is gone (images are not) until a descendant sets an
   absolute size (a size in `em` or `%` of zero is still zero; a small one is not judged);
 - a text colour equal to the background colour set on the element or an ancestor (contrast ratio
-  under 1.1), or a transparent text colour that is not a `background-clip: text` effect.
+  under 1.1; each set by a `<style>` rule or a `style` attribute), or a transparent text colour
+  that is not a `background-clip: text` effect.
 
 Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
 source that is not empty), and one of 2px or less (its `width`/`height` attributes or CSS, or a
@@ -221,13 +222,20 @@ class PageStyle:
         if not sheets:
             return _NO_PAGE_STYLE
         families = _hiding_families(tuple(sheets))
+        index: _ElementIndex | None = None
+        if "colour" not in families and _sets_colours(tuple(sheets)):
+            # A colour in a `<style>` rule can hide text with one in a `style` attribute (a
+            # class's background and an inline text colour): those the page sets are read once.
+            index = _ElementIndex(root)
+            if _inline_colours_blend(tuple(sheets), index):
+                families = families | {"colour"}
         if not families:
             return _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
         ranks = _layer_ranks(rules)
         wanted = [(order, rule, _applicable(rule, families)) for order, rule in enumerate(rules)]
         wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
-        index = _ElementIndex(root)
+        index = index or _ElementIndex(root)
         matched: _Matched = {}
         # First the rules that hide, matched over the whole page. A rule that can only show again
         # (`display: block`, `font-size: 14px`) changes what a reader sees only on an element that
@@ -673,10 +681,7 @@ def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex) -> Callable[[Decl
     colours can only show text again: they matter only below an element with one of these."""
     # The `<style>` blocks' colours are those of their summaries (read once per block), which
     # leave out what `_applicable` leaves out: a conditional rule's declarations that can hide.
-    texts, backgrounds = _sheet_colours(sheets)
-    declared = [d for _, inline in page.inline_styles() for d in inline if d.family == "colour"]
-    texts.update(c for d in declared if d.name == "color" and (c := _text_colour(d)) is not None)
-    backgrounds.update(c for d in declared if d.name in ("background", "background-color") and (c := _background_colour(d)) is not None)
+    texts, backgrounds = _page_colours(sheets, page)
     risky_texts, risky_backgrounds = _blending(frozenset(texts), frozenset(backgrounds))
 
     def hides(declaration: Declaration) -> bool:
@@ -688,6 +693,30 @@ def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex) -> Callable[[Decl
         return name in ("background-clip", "-webkit-background-clip") or _can_hide(declaration)
 
     return hides
+
+
+def _sets_colours(sheets: tuple[str, ...]) -> bool:
+    """True when some `<style>` block sets a text or a background colour."""
+    return any(summary.text_colours or summary.backgrounds for summary in map(_SheetSummary.of, sheets))
+
+
+def _inline_colours_blend(sheets: tuple[str, ...], page: _ElementIndex) -> bool:
+    """True when a text colour and a background colour the page sets, one of them in a `style`
+    attribute, cannot be told apart (both in `<style>` rules is `_hiding_families`' test; both in
+    `style` attributes needs no rule matched)."""
+    texts, backgrounds = _page_colours(sheets, page)
+    risky_texts, risky_backgrounds = _blending(frozenset(texts), frozenset(backgrounds))
+    return bool(risky_texts or risky_backgrounds)
+
+
+def _page_colours(sheets: tuple[str, ...], page: _ElementIndex) -> tuple[set[Colour], set[Colour]]:
+    """The text colours and the background colours the `<style>` blocks and the `style`
+    attributes set (new sets)."""
+    texts, backgrounds = _sheet_colours(sheets)
+    declared = [d for _, inline in page.inline_styles() for d in inline if d.family == "colour"]
+    texts.update(c for d in declared if d.name == "color" and (c := _text_colour(d)) is not None)
+    backgrounds.update(c for d in declared if d.name in ("background", "background-color") and (c := _background_colour(d)) is not None)
+    return texts, backgrounds
 
 
 def _sheet_colours(sheets: tuple[str, ...]) -> tuple[set[Colour], set[Colour]]:
