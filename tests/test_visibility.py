@@ -140,6 +140,9 @@ HIDDEN_LOGOS = {
     "a layer that beats a more specific show in an earlier layer": ("@layer a, b; @layer b{.x{display:none}} @layer a{img.x{display:inline}}", ' class="x"'),
     "an important layered hide over an unlayered important show": ("@layer a{.x{display:none!important}} img.x{display:inline!important}", ' class="x"'),
     "a @supports condition every browser meets": ("@supports (display: grid) and (transform: scale(1)){.x{display:none}}", ' class="x"'),
+    "opacity below zero, clamped to zero": (".x{opacity:-1}", ' class="x"'),
+    "a refused negative size after a tiny one": (".x{width:1px;height:1px} .x{width:-5px;height:-5px}", ' class="x"'),
+    "a refused filter after a hiding one": (".x{filter:opacity(0)} .x{filter:opacity(-1)}", ' class="x"'),
 }
 
 
@@ -207,6 +210,10 @@ SHOWN_LOGOS = {
     "a @supports condition some browsers lack": ("@supports (-webkit-touch-callout: none){.x{display:none}}", ' class="x"'),
     "a negated @supports condition": ("@supports not (display: grid){.x{display:none}}", ' class="x"'),
     "a @supports selector test": ("@supports selector(:has(a)){.x{display:none}}", ' class="x"'),
+    "a negative size, which CSS refuses": (".x{width:-1px;height:-1px}", ' class="x"'),
+    "a negative maximum size": (".x{max-width:-10px;max-height:-1em}", ' class="x"'),
+    "a negative opacity filter, which CSS refuses": (".x{filter:opacity(-1)}", ' class="x"'),
+    "opacity above one, clamped to one": (".x{opacity:2}", ' class="x"'),
 }
 
 
@@ -300,6 +307,8 @@ HIDDEN_BYLINES = {
     "transparent text": (".q{color:rgba(0,0,0,0)}", ' class="byline q"'),
     "zero-height box with overflow hidden": (".q{height:0;overflow:hidden}", ' class="byline q"'),
     "visibility from the article": ("article{visibility:hidden} h1, p:not(.byline){visibility:visible}", ' class="byline"'),
+    "a refused negative font size after a zero one": (".q{font-size:0} .q{font-size:-1px}", ' class="byline q"'),
+    "a refused negative font size in the same style attribute": ("", ' class="byline" style="font-size:0;font-size:-2px"'),
 }
 
 
@@ -321,6 +330,10 @@ SHOWN_BYLINES = {
     "an inline white text colour on a stylesheet's dark box": (".q{background-color:#0d2c40}", '<div class=q><div style="color:#fff">{}</div></div>'),
     "a stylesheet's white text on an inline dark background": (".q{color:white}", '<div style="background:#000"><div class=q>{}</div></div>'),
     "an inline white text colour where the white is elsewhere": (".other{background:#fff}", '<div style="color:#fff">{}</div>'),
+    "a negative font size, which CSS refuses": ("p{font-size:-1px}", "<div>{}</div>"),
+    "a negative font size after a readable one": (".q{font-size:16px} .q{font-size:-1px}", "<div class=q>{}</div>"),
+    "a negative size in the font shorthand": (".q{font:-2px Arial}", "<div class=q>{}</div>"),
+    "a negative inline font size": ("", '<div style="font-size:-0.5em">{}</div>'),
 }
 
 # Text and background colours set in different places: a `<style>` rule and a `style` attribute.

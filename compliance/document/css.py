@@ -123,9 +123,37 @@ def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
     for node in nodes:
         if node.type == "declaration" and node.lower_name in FAMILIES:
             values = _meaningful(node.value)
-            if values:
+            if values and not refused(node.lower_name, values):
                 found.append(Declaration(node.lower_name, values, bool(node.important)))
     return tuple(found)
+
+
+# Properties whose values CSS refuses when negative (a browser drops such a declaration and the
+# one it would have overridden applies): sizes and font sizes. `opacity` out of 0–1 is clamped,
+# not refused; offsets, margins, `text-indent`, translations and scales may be negative.
+_NON_NEGATIVE = frozenset({"font-size", "width", "height", "min-width", "min-height", "max-width", "max-height"})
+# `filter` functions that refuse a negative amount (`hue-rotate` and `drop-shadow` take one).
+_NON_NEGATIVE_FILTERS = frozenset({"opacity", "blur", "brightness", "contrast", "grayscale", "invert", "saturate", "sepia"})
+
+
+def _negative(token: Any) -> bool:
+    return token.type in ("number", "dimension", "percentage") and token.value < 0
+
+
+def refused(name: str, values: Sequence[Any]) -> bool:
+    """True when CSS refuses this value for the property, so that a browser drops the whole
+    declaration: a negative size or font size (also in the `font` shorthand, where every
+    number, size and line height is non-negative) or a negative amount in a `filter` function
+    such as `opacity()`."""
+    if name in _NON_NEGATIVE:
+        return any(_negative(token) for token in values)
+    if name == "font":
+        return any(_negative(token) for token in values)
+    if name == "filter":
+        return any(
+            token.type == "function" and token.lower_name in _NON_NEGATIVE_FILTERS and any(_negative(t) for t in token.arguments) for token in values
+        )
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -402,7 +430,7 @@ def _declaration(name: str, value: str) -> Declaration | None:
     if important is not None:
         value = value[: important.start()]
     values = _meaningful(tinycss2.parse_component_value_list(value, skip_comments=True))
-    return Declaration(name, values, important is not None) if values else None
+    return Declaration(name, values, important is not None) if values and not refused(name, values) else None
 
 
 def length_px(token: Any) -> float | None:

@@ -770,7 +770,7 @@ class _Reach:
 
 
 def _no_text(declaration: Declaration) -> bool:
-    """A font size of zero or less (`render` takes a negative size, which CSS refuses, for none)."""
+    """A font size of zero (a negative one, which CSS refuses, is never read: see `css.refused`)."""
     if declaration.family != "font":
         return False
     size = _font_size(declaration)
