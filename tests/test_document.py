@@ -919,3 +919,45 @@ def test_what_a_browser_puts_in_the_body_is_read_there(page: str, expected: list
 def test_a_fragment_that_starts_with_its_charset_credits_its_byline() -> None:
     page = "<meta charset='utf-8'>\n<article><h1>Roads</h1><p>By Jane Roe, Daily Caller News Foundation</p><p>The council met on Tuesday.</p></article>"
     assert [byline.names for byline in parse_html(page).bylines] == [("Jane Roe",)]
+
+
+@pytest.mark.parametrize(
+    ("head", "href", "followed"),
+    [
+        ("", "//www.texastribune.org/", "https://www.texastribune.org/"),
+        ("", " //www.texastribune.org/about ", "https://www.texastribune.org/about"),
+        ('<base href="https://partner.example/news/">', "//www.texastribune.org/", "https://www.texastribune.org/"),
+        ('<base href="http://partner.example/news/">', "//www.texastribune.org/", "http://www.texastribune.org/"),
+        ('<base href="https://partner.example/news/">', "story.html", "https://partner.example/news/story.html"),
+        ('<base href="https://partner.example/news/">', "/about", "https://partner.example/about"),
+        ('<base href="https://partner.example/news/">', "https://www.texastribune.org/", "https://www.texastribune.org/"),
+        ('<base href="/news/">', "//www.texastribune.org/", "https://www.texastribune.org/"),
+        ("", "/about", "/about"),
+        # A republication's canonical URL names the original's site, not the page's own.
+        ('<link rel="canonical" href="https://www.texastribune.org/2024/08/14/story/">', "/about", "/about"),
+        ("", "mailto:desk@partner.example", "mailto:desk@partner.example"),
+    ],
+)
+def test_link_urls_are_read_as_a_browser_follows_them(head: str, href: str, followed: str) -> None:
+    doc = html(f'<html><head>{head}</head><body><article><p>Read <a href="{href}">the original</a>.</p></article></body></html>')
+    assert [link.href for link in doc.links] == [followed]
+
+
+def test_a_protocol_relative_canonical_url_is_read_over_https() -> None:
+    doc = html('<html><head><link rel="canonical" href="//www.propublica.org/article/x"></head><body><p>Story.</p></body></html>')
+    assert doc.canonical == ("https://www.propublica.org/article/x",)
+
+
+def test_a_protocol_relative_link_back_meets_the_link_rule(cli, tmp_path: Path) -> None:
+    sample = (Path(__file__).parent.parent / "samples" / "texas-tribune" / "compliant-static.html").read_text(encoding="utf-8")
+    assert 'href="https://www.texastribune.org/"' in sample
+    page = tmp_path / "republished.html"
+    # The byline's staff page becomes a path on the page's own site: the link back is the only one.
+    republished = sample.replace('href="https://www.texastribune.org/"', 'href="//www.texastribune.org/"').replace(
+        'href="https://www.texastribune.org/about/', 'href="/about/'
+    )
+    page.write_text(republished, encoding="utf-8")
+    run = cli("check", "--pack", "texas-tribune", "--format", "json", str(page))
+    (entry,) = run.json()["files"]
+    assert [f["rule"] for f in entry["findings"]] == []
+    assert "texas-tribune/link" in [p["rule"] for p in entry["passed"]]

@@ -150,9 +150,7 @@ def refused(name: str, values: Sequence[Any]) -> bool:
     if name == "font":
         return any(_negative(token) for token in values)
     if name == "filter":
-        return any(
-            token.type == "function" and token.lower_name in _NON_NEGATIVE_FILTERS and any(_negative(t) for t in token.arguments) for token in values
-        )
+        return any(token.type == "function" and token.lower_name in _NON_NEGATIVE_FILTERS and any(_negative(t) for t in token.arguments) for token in values)
     return False
 
 

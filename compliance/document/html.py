@@ -307,7 +307,7 @@ def _in_h1(element: Any) -> bool:
 class _Walked:
     """What one walk over the page found."""
 
-    __slots__ = ("byline_marks", "canonical", "items", "json_ld", "links", "meta", "noscript_only", "offsets", "outside", "visibility")
+    __slots__ = ("base", "byline_marks", "canonical", "items", "json_ld", "links", "meta", "noscript_only", "offsets", "outside", "visibility")
 
     def __init__(self) -> None:
         self.items: tuple[Item, ...] = ()
@@ -320,6 +320,7 @@ class _Walked:
         self.outside: list[Any] = []  # the outermost chrome elements inside the article region
         self.meta: dict[str, list[str]] = {}
         self.canonical: list[str] = []
+        self.base: list[str] = []  # the `<base href>` values, in document order (the first counts)
         self.json_ld: list[Any] = []
 
 
@@ -526,7 +527,7 @@ class _Walk:
     def _skip(self, element: Any, tag: str, parent: _Frame) -> None:
         """Open an element whose content is never shown; metadata lives in such elements."""
         found = self.found
-        _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld)
+        _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld, found.base)
         if tag in NOT_RENDERED_TAGS and parent[_VISIBLE]:
             found.visibility[element] = False
         self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
@@ -598,8 +599,10 @@ class _Walk:
         found = self.found
         found.items = tuple(self.items)
         found.offsets = item_offsets(found.items)
+        base = found.base[0] if found.base else None
+        found.canonical = [resolve_url(url, base) for url in found.canonical]
         found.links = tuple(
-            Link(href.strip(), None, tuple((rel or "").lower().split()), element.sourceline or 1, visible, in_article, index, element)
+            Link(resolve_url(href, base), None, tuple((rel or "").lower().split()), element.sourceline or 1, visible, in_article, index, element)
             for element, href, rel, visible, in_article, index in self.links
         )
         return found
@@ -626,17 +629,40 @@ def _opens_closed(element: Any, tag: str) -> bool:
     return next((child for child in parent if isinstance(child.tag, str)), None) is element
 
 
+def resolve_url(href: str, base: str | None) -> str:
+    """A link's URL as a browser follows it, white space stripped: against the page's `<base
+    href>` when it is absolute, and a protocol-relative one (`//host/path`) over `https:` when the
+    page gives no base (the scheme is all that is missing, and pages are served over HTTPS). A
+    path-relative URL without such a base stays as written: the page's own address is not known,
+    and its canonical URL cannot stand in for it (a republication's names the original's site)."""
+    import urllib.parse
+
+    href = href.strip()
+    if base is not None and base.lower().startswith(("http://", "https://")):
+        try:
+            return urllib.parse.urljoin(base, href)
+        except ValueError:
+            return href  # a malformed URL (an unclosed IPv6 bracket) is left as written
+    if href.startswith("//") and not href.startswith("///"):
+        return "https:" + href
+    return href
+
+
 # Tags that hide by markup whatever their attributes say (see `visibility.is_hidden`).
 _HIDING_TAGS = frozenset({"dialog", "input"})
 # The attributes of an element that has none.
 _NO_ATTRIBUTES: Final[dict[str, str]] = {}
 
 
-def _collect_head_data(element: Any, tag: str, meta: dict[str, list[str]], canonical: list[str], json_ld: list[Any]) -> None:
+def _collect_head_data(element: Any, tag: str, meta: dict[str, list[str]], canonical: list[str], json_ld: list[Any], base: list[str]) -> None:
     """Metadata lives in skipped elements; read it on the way past."""
     if tag == "head":
-        for child in element.iter("meta", "link", "script"):
-            _collect_head_data(child, child.tag, meta, canonical, json_ld)
+        for child in element.iter("meta", "link", "script", "base"):
+            _collect_head_data(child, child.tag, meta, canonical, json_ld, base)
+        return
+    if tag == "base":
+        if element.get("href"):
+            base.append(element.get("href", "").strip())
         return
     if tag == "meta":
         key = element.get("name") or element.get("property") or element.get("itemprop")
