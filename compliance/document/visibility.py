@@ -221,14 +221,7 @@ class PageStyle:
         sheets = [element.text for element in root.iter("style") if element.text]
         if not sheets:
             return _NO_PAGE_STYLE
-        families = _hiding_families(tuple(sheets))
-        index: _ElementIndex | None = None
-        if "colour" not in families and _sets_colours(tuple(sheets)):
-            # A colour in a `<style>` rule can hide text with one in a `style` attribute (a
-            # class's background and an inline text colour): those the page sets are read once.
-            index = _ElementIndex(root)
-            if _inline_colours_blend(tuple(sheets), index):
-                families = families | {"colour"}
+        families, index = _page_families(tuple(sheets), root)
         if not families:
             return _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
@@ -693,6 +686,20 @@ def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex) -> Callable[[Decl
         return name in ("background-clip", "-webkit-background-clip") or _can_hide(declaration)
 
     return hides
+
+
+def _page_families(sheets: tuple[str, ...], root: Any) -> tuple[frozenset[str], _ElementIndex | None]:
+    """The families of properties the page can hide with, and its element index when deciding
+    that needed one. A colour in a `<style>` rule can hide text with one in a `style` attribute
+    (a class's background and an inline text colour): the page's inline colours are then read,
+    once, with the index that matching reads them from again."""
+    families = _hiding_families(sheets)
+    if "colour" in families or not _sets_colours(sheets):
+        return families, None
+    index = _ElementIndex(root)
+    if _inline_colours_blend(sheets, index):
+        families = families | {"colour"}
+    return families, index
 
 
 def _sets_colours(sheets: tuple[str, ...]) -> bool:
