@@ -10,6 +10,7 @@ CSS Syntax specification tokenises them, so comments inside a declaration (`disp
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
@@ -223,35 +224,56 @@ def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
     import tinycss2
 
     order = 0
-    anonymous_layers = 0
+    anonymous_layers = itertools.count(1)
     pending: list[tuple[Any, bool, str | None]] = [(node, False, None) for node in reversed(nodes)]
     while pending:
         node, conditional, layer = pending.pop()
-        if node.type == "at-rule" and node.content is not None and node.lower_at_keyword in ("media", "supports"):
-            condition = " ".join(tinycss2.serialize(node.prelude).lower().split())
-            if node.lower_at_keyword == "media" and condition in _OTHER_MEDIA:
-                continue
-            met = _every_screen(condition) if node.lower_at_keyword == "media" else _every_browser(condition)
-            inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
-            pending.extend((rule, conditional or not met, layer) for rule in reversed(inner))
-        elif node.type == "at-rule" and node.lower_at_keyword == "layer":
-            names = [name.strip() for name in tinycss2.serialize(node.prelude).split(",")]
-            if node.content is None:  # `@layer a, b;` sets the order of layers
-                yield from (StyleRule("", (), order, conditional, _sublayer(layer, name)) for name in names if name)
-                continue
-            if len(names) > 1:
-                continue  # a block for a list of layers is invalid CSS: browsers drop it
-            if not names[0]:
-                anonymous_layers += 1
-            named = _sublayer(layer, names[0] or f"\x00{anonymous_layers}")
-            yield StyleRule("", (), order, conditional, named)
-            inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
-            pending.extend((rule, conditional, named) for rule in reversed(inner))
-        elif node.type == "qualified-rule":
+        if node.type == "qualified-rule":
             declarations = _declarations(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True))
             if declarations:
                 yield StyleRule(tinycss2.serialize(node.prelude).strip(), declarations, order, conditional, layer)
                 order += 1
+        elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports"):
+            met = _condition_met(node)
+            if met is not None:
+                pending.extend((rule, conditional or not met, layer) for rule in reversed(_inner_rules(node)))
+        elif node.type == "at-rule" and node.lower_at_keyword == "layer":
+            named, inner = _layers_named(node, layer, anonymous_layers)
+            yield from (StyleRule("", (), order, conditional, name) for name in named)
+            if inner is not None:
+                pending.extend((rule, conditional, inner) for rule in reversed(_inner_rules(node)))
+
+
+def _inner_rules(node: Any) -> list[Any]:
+    import tinycss2
+
+    return list(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
+
+
+def _condition_met(node: Any) -> bool | None:
+    """Whether every reader meets a `@media` or `@supports` block's condition; None when its rules
+    never change what a reader sees (print or speech media, a block without content)."""
+    import tinycss2
+
+    condition = " ".join(tinycss2.serialize(node.prelude).lower().split())
+    if node.content is None or (node.lower_at_keyword == "media" and condition in _OTHER_MEDIA):
+        return None
+    return _every_screen(condition) if node.lower_at_keyword == "media" else _every_browser(condition)
+
+
+def _layers_named(node: Any, layer: str | None, anonymous: Iterator[int]) -> tuple[list[str], str | None]:
+    """The layers a `@layer` rule inside `layer` names, in order (a statement, `@layer a, b;`,
+    sets their order), and the layer its block's rules are in (None for a statement, and for a
+    block that names a list of layers, which is invalid CSS that browsers drop)."""
+    import tinycss2
+
+    names = [name.strip() for name in tinycss2.serialize(node.prelude).split(",")]
+    if node.content is None:
+        return [_sublayer(layer, name) for name in names if name], None
+    if len(names) > 1:
+        return [], None
+    named = _sublayer(layer, names[0] or f"\x00{next(anonymous)}")
+    return [named], named
 
 
 def _sublayer(layer: str | None, name: str) -> str:
