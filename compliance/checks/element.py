@@ -235,7 +235,7 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
                 outside.append(f"line {image.line}")
                 continue
             if (params.visible == "true" and not image.visible) or (params.visible == "false" and image.visible):
-                hidden.append(f"line {image.line}")
+                hidden.append(f"line {image.line} is hidden")
                 continue
             evidence = f"![{image.alt}]({image.sources[0] if image.sources else ''})"
             matched.append(Hit(image.index, functools.partial(doc.locate, image), evidence, offset=doc_offset(doc, image.index)))
