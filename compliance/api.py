@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.document import DocumentKind
 from compliance.engine import CheckSettings, check_with
@@ -74,20 +74,31 @@ def _runner(config: str) -> Runner:
 PackChoice = Sequence[str | Pack] | str | None
 
 
-def _plan(packs: PackChoice, path: str, config: str | Path | None, detect: bool | None) -> tuple[list[Pack], bool, dict[str, Severity | None], frozenset[str]]:
-    """The packs to apply, whether to detect among them, and the severities (None: rule off)."""
+class _Planned(NamedTuple):
+    packs: list[Pack]
+    auto_detect: bool
+    severities: dict[str, Severity | None]  # None: the rule is off
+    outlets: frozenset[str]
+    inline_suppressions: bool  # False when the configuration turns them off
+
+
+def _plan(packs: PackChoice, path: str, config: str | Path | None, detect: bool | None) -> _Planned:
+    """The packs to apply, whether to detect among them, the severities and whether the
+    configuration lets the article's suppression comments be obeyed."""
     severities: dict[str, Severity | None] = {}
     available: Sequence[Pack] = load_packs()
+    inline = True
     if config is not None:
         runner = _runner(str(config))
         settings = runner.settings_for(path)
         available = runner.packs_for(settings)
         _, off = runner.rule_choice(settings, list(available))
         severities = {**settings.severity, **dict.fromkeys(off)}
+        inline = settings.inline_suppressions
         if packs is None and settings.packs:
             packs = settings.packs
     if packs is None:
-        return list(available), True if detect is None else detect, severities, _outlets(available)
+        return _Planned(list(available), True if detect is None else detect, severities, _outlets(available), inline)
     from compliance.loading import select_packs
     from compliance.packfiles import pack_ids
 
@@ -101,7 +112,7 @@ def _plan(packs: PackChoice, path: str, config: str | Path | None, detect: bool 
     chosen = [p if isinstance(p, Pack) else next(named) for p in packs]
     # Pack objects (as from load_packs) are candidates to detect among; ids name packs to apply.
     auto = detect if detect is not None else not names
-    return chosen, auto, severities, _outlets(available)
+    return _Planned(chosen, auto, severities, _outlets(available), inline)
 
 
 def _outlets(available: Sequence[Pack]) -> frozenset[str]:
@@ -110,16 +121,32 @@ def _outlets(available: Sequence[Pack]) -> frozenset[str]:
 
 
 def _check(
-    content: str | bytes, kind: DocumentKind, *, packs: PackChoice, meta: Mapping[str, str] | None, path: str, config: str | Path | None, detect: bool | None
+    content: str | bytes,
+    kind: DocumentKind,
+    *,
+    packs: PackChoice,
+    meta: Mapping[str, str] | None,
+    path: str,
+    config: str | Path | None,
+    detect: bool | None,
+    inline_suppressions: bool,
 ) -> Report:
     if not isinstance(content, str | bytes):
         raise TypeError(f"the article must be str or bytes, got {type(content).__name__}")
-    chosen, auto, severities, outlets = _plan(packs, path, config, detect)
+    plan = _plan(packs, path, config, detect)
     if meta:
         from compliance.fixtemplates import check_url_metadata
 
-        check_url_metadata(meta, chosen)
-    settings = CheckSettings(packs=chosen, path=path, auto_detect=auto, meta=meta, severities=severities, outlets=outlets)
+        check_url_metadata(meta, plan.packs)
+    settings = CheckSettings(
+        packs=plan.packs,
+        path=path,
+        auto_detect=plan.auto_detect,
+        meta=meta,
+        severities=plan.severities,
+        outlets=plan.outlets,
+        inline_suppressions=inline_suppressions and plan.inline_suppressions,
+    )
     return check_with(content, kind, settings)
 
 
@@ -131,6 +158,7 @@ def check_html(
     path: str = "<html>",
     config: str | Path | None = None,
     detect: bool | None = None,
+    inline_suppressions: bool = True,
 ) -> Report:
     """Check an HTML article; without `packs`, the packs are chosen by auto-detection.
 
@@ -142,9 +170,12 @@ def check_html(
     Raises `PackError` (a `UserError`, exit 2 on the command line) for an unknown pack id, with
     the same "did you mean" as the command line, and `ConfigError` for a bad configuration or
     a `meta` address (a key ending in `-url` or `_url`, such as `logo-url`, or one a pack's
-    fix puts into an image) that is not an http(s) URL.
+    fix puts into an image) that is not an http(s) URL. With `inline_suppressions=False` (or
+    `inline-suppressions: false` in `config`) the article's `syndcheck-disable` comments are not
+    obeyed: their findings stay, and a `suppressions-ignored` notice says how many there were,
+    as `check --no-inline-suppressions` does (for an article someone else wrote).
     """
-    return _check(html, "html", packs=packs, meta=meta, path=path, config=config, detect=detect)
+    return _check(html, "html", packs=packs, meta=meta, path=path, config=config, detect=detect, inline_suppressions=inline_suppressions)
 
 
 def check_text(
@@ -155,9 +186,10 @@ def check_text(
     path: str = "<text>",
     config: str | Path | None = None,
     detect: bool | None = None,
+    inline_suppressions: bool = True,
 ) -> Report:
     """Check a plain-text article (each line a block, as text extraction renders a page); arguments as for `check_html`."""
-    return _check(text, "text", packs=packs, meta=meta, path=path, config=config, detect=detect)
+    return _check(text, "text", packs=packs, meta=meta, path=path, config=config, detect=detect, inline_suppressions=inline_suppressions)
 
 
 def check_markdown(
@@ -168,9 +200,10 @@ def check_markdown(
     path: str = "<markdown>",
     config: str | Path | None = None,
     detect: bool | None = None,
+    inline_suppressions: bool = True,
 ) -> Report:
     """Check a Markdown article; YAML front matter supplies article metadata; arguments as for `check_html`."""
-    return _check(markdown, "markdown", packs=packs, meta=meta, path=path, config=config, detect=detect)
+    return _check(markdown, "markdown", packs=packs, meta=meta, path=path, config=config, detect=detect, inline_suppressions=inline_suppressions)
 
 
 def check_bytes(item: tuple[str, bytes]) -> Report:

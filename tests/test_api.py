@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -30,6 +31,19 @@ def test_check_text_with_explicit_pack_and_meta() -> None:
 def test_check_markdown_reads_front_matter() -> None:
     report = check_markdown("---\nreporter: Ana Ruiz\n---\n# Budget\n\nBy Ana Ruiz\n\nThe council voted.\n", packs=["common"])
     assert [p.rule for p in report.passed] == ["common/wire-photo", "common/empty-byline"]
+
+
+def test_inline_suppressions_can_be_turned_off_by_argument_or_configuration(tmp_path: Path) -> None:
+    page = "<article><!-- syndcheck-disable dcnf/logo -- fine --><h1>Hi</h1><p>By Jake Smith, Daily Caller News Foundation</p></article>"
+    obeyed = check_html(page, packs=["dcnf"])
+    assert [f.rule for f in obeyed.findings] == []
+    assert [s.finding.rule for s in obeyed.suppressed] == ["dcnf/logo"]
+    config = tmp_path / ".syndcheck.yaml"
+    config.write_text("inline-suppressions: false\n", encoding="utf-8")
+    for ignored in (check_html(page, packs=["dcnf"], inline_suppressions=False), check_html(page, packs=["dcnf"], config=config)):
+        assert [f.rule for f in ignored.findings] == ["dcnf/logo"]
+        assert (ignored.suppressed, ignored.ignored_suppressions) == ((), 1)
+        assert [n.code for n in ignored.notices] == ["suppressions-ignored"]
 
 
 def test_packs_are_loaded_once_and_unknown_ids_raise() -> None:
