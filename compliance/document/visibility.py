@@ -431,6 +431,13 @@ class _ElementIndex:
                 found.setdefault(("class", name), []).append(element)
         self._class_searches = -1  # every class is now in `_found`
 
+    def _xml_class_tokens(self) -> frozenset[str]:
+        """The page's class tokens as XPath and cssselect read them (split at XML white space
+        only), read when a selector first needs them."""
+        if self._xml_classes is None:
+            self._xml_classes = frozenset(_XML_SPACE.split(self._class_values))
+        return self._xml_classes
+
     def may_match(self, selector_list: str) -> bool:
         """False when every selector of the list names, outside brackets and functional
         pseudo-classes, a class or an id that no element of the page has: the list matches
@@ -440,9 +447,7 @@ class _ElementIndex:
         requirements = _required_names(selector_list)
         if requirements is None:
             return True
-        if self._xml_classes is None:
-            self._xml_classes = frozenset(_XML_SPACE.split(self._class_values))
-        classes, xml_classes, idents = self._classes, self._xml_classes, self._idents
+        classes, xml_classes, idents = self._classes, self._xml_class_tokens(), self._idents
         return any(
             all(name in classes or name in xml_classes for name in needed_classes) and needed_idents <= idents for needed_classes, needed_idents in requirements
         )
@@ -452,13 +457,12 @@ class _ElementIndex:
         element of the page has: every one of them must match some element for the selector to
         match, so it matches nothing, and no candidate is tested (site-wide stylesheets are mostly
         about widgets a given page does not have)."""
-        if self._xml_classes is None:
-            self._xml_classes = frozenset(_XML_SPACE.split(self._class_values))
+        xml_classes = self._xml_class_tokens()
         for compound, _ in selector.chain[1:]:
             part = compound.subject
             if part.ident is not None and part.ident not in self._idents:
                 return True
-            if any(name not in self._xml_classes for name in part.classes if not _XML_SPACE.search(name)):
+            if any(name not in xml_classes for name in part.classes if not _XML_SPACE.search(name)):
                 return True
         return False
 
