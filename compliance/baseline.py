@@ -70,7 +70,7 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
     version = data.get("version")
     # `true` and `1.0` equal 1 in Python, but are not the whole number syndcheck writes.
     if type(version) is not int or version != BASELINE_VERSION:
-        line, column = _version_position(text, origin)
+        line, column = _position(text, origin, "version")
         raise ConfigError(
             f"baseline version {json.dumps(version)} is not one this syndcheck reads ({BASELINE_VERSION})",
             path=origin,
@@ -82,10 +82,10 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
     for index, row in enumerate(data["findings"]):
         lacking = [key for key in _ENTRY_KEYS if not isinstance(row, dict) or not isinstance(row.get(key), str)]
         if lacking:
-            line, column = _entry_position(text, origin, index)
+            line, column = _position(text, origin, "findings", index)
             raise ConfigError(f"baseline entry {index + 1} needs text for {_listed(lacking)}", path=origin, line=line, column=column, hint=_RESTORE)
         if not _FINGERPRINT.fullmatch(row["fingerprint"]):
-            line, column = _entry_position(text, origin, index)
+            line, column = _position(text, origin, "findings", index)
             raise ConfigError(
                 f"baseline entry {index + 1} has fingerprint '{_shortened(visible(row['fingerprint']))}', which no finding can have"
                 " (syndcheck writes 64 lower-case hexadecimal digits)",
@@ -109,32 +109,24 @@ def _listed(keys: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def _version_position(text: str, origin: str) -> tuple[int | None, int | None]:
-    """Where the `version` value is written (1-based line and column), when it is."""
-    from compliance.yamlsource import YMap, parse_yaml
+def _position(text: str, origin: str, *steps: str | int) -> tuple[int | None, int | None]:
+    """Where the value reached by `steps` (mapping keys, list indexes) is written, as 1-based line
+    and column, read again with positions only when it is wrong: JSON is YAML, and the YAML
+    reader keeps them. (None, None) when the text has no such value."""
+    from compliance.yamlsource import YMap, YNode, YSeq, parse_yaml
 
     try:
-        root = parse_yaml(text, origin, error=ConfigError)
+        node: YNode | None = parse_yaml(text, origin, error=ConfigError)
     except ConfigError:
         return None, None
-    value = root.entries.get("version") if isinstance(root, YMap) else None
-    return (value.mark.line, value.mark.column) if value is not None else (None, None)
-
-
-def _entry_position(text: str, origin: str, index: int) -> tuple[int | None, int | None]:
-    """Where entry `index` of the `findings` list starts (1-based line and column), read again
-    with positions only when an entry is wrong: JSON is YAML, and the YAML reader keeps them."""
-    from compliance.yamlsource import YMap, YSeq, parse_yaml
-
-    try:
-        root = parse_yaml(text, origin, error=ConfigError)
-    except ConfigError:
-        return None, None
-    findings = root.get("findings") if isinstance(root, YMap) else None
-    if not isinstance(findings, YSeq) or index >= len(findings.items):
-        return None, None
-    mark = findings.items[index].mark
-    return mark.line, mark.column
+    for step in steps:
+        if isinstance(step, str) and isinstance(node, YMap):
+            node = node.entries.get(step)
+        elif isinstance(step, int) and isinstance(node, YSeq) and step < len(node.items):
+            node = node.items[step]
+        else:
+            return None, None
+    return (node.mark.line, node.mark.column) if node is not None else (None, None)
 
 
 class BaselineFilter:
