@@ -297,8 +297,8 @@ def _look_alike_findings(doc: Document, disguises: Sequence[tuple[int, Disguise]
     for index, disguise in disguises:
         item = doc.item_at(index)
         anchor = doc.locate(item)
-        after = _offset(doc.source, anchor)
-        where = [(letter, source_position(doc.source, disguise, letter, after=after) or anchor) for letter in disguise.letters]
+        after = _offset(doc.lines_source, anchor)
+        where = [(letter, source_position(doc.lines_source, disguise, letter, after=after) or anchor) for letter in disguise.letters]
         letters = "; ".join(f"{letter.described} at {location}" for letter, location in where)
         findings.append(
             Finding(

@@ -134,7 +134,7 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             if problem:
                 reasons[rule_id] = f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
                 continue
-            edits = _with_edit(edits, rule_id, offset, block, place, first.source)
+            edits = _with_edit(edits, rule_id, offset, block, place, first.lines_source)
             reasons.pop(rule_id, None)
             text, doc, report = candidate, candidate_doc, candidate_report
             progress = True
@@ -356,7 +356,8 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context) ->
         return f"the article has no {fix.where if isinstance(fix.where, str) else 'match of the fix check'} to put it {fix.insert}"
     item, found = anchor
     place = f"{fix.insert} {found!r}" if found else fix.place
-    eol = "\r\n" if "\r\n" in doc.source else "\n"
+    # The page's own line break: CR LF (Windows), a lone CR (old Mac files) or LF.
+    eol = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
     placed = _place_html(doc, item, fix.insert, block, eol) if doc.kind == "html" else _place_lines(doc, item, fix.insert, block, eol)
     return placed if isinstance(placed, str) else (*placed, place)
 
@@ -392,19 +393,19 @@ def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) ->
     if element is None:
         return "the place for it has no element in the page source"
     location = doc.locate_element(element)
-    start = _offset_of(doc.source, location.line, location.column)
+    start = _offset_of(doc.lines_source, location.line, location.column)
     tag = str(element.tag).lower()
-    if doc.source[start : start + len(tag) + 1].lower() != f"<{tag}":
+    if doc.lines_source[start : start + len(tag) + 1].lower() != f"<{tag}":
         return f"the <{tag}> to put it next to was not found in the page source"
-    line_start = doc.source.rfind("\n", 0, start) + 1
-    indent = doc.source[line_start:start]
+    line_start = doc.lines_source.rfind("\n", 0, start) + 1
+    indent = doc.lines_source[line_start:start]
     own_line = not indent.strip()
     if side == "before":
         return start, (block + eol + indent if own_line else block)
-    end = _element_end(doc.source, start, tag)
+    end = _element_end(doc.lines_source, start, tag)
     if end is None:
         return f"the end of the <{tag}> to put it after was not found in the page source"
-    at_line_end = doc.source[end : end + 1] in ("", "\n", "\r")
+    at_line_end = doc.lines_source[end : end + 1] in ("", "\n", "\r")
     return end, (eol + indent + block if own_line and at_line_end else block)
 
 
@@ -458,14 +459,14 @@ def _offset_of(source: str, line: int, column: int) -> int:
 def _place_lines(doc: Document, anchor: Any, side: Side, block: str, eol: str) -> tuple[int, str]:
     """Plain text and Markdown: the block is a line (Markdown: a paragraph) of its own."""
     line = anchor.line if not isinstance(anchor, Block) or anchor.line else 1
-    start = _offset_of(doc.source, line, 1)
-    end = doc.source.find("\n", start)
-    end = len(doc.source) if end == -1 else end
-    if end > start and doc.source[end - 1] == "\r":
+    start = _offset_of(doc.lines_source, line, 1)
+    end = doc.lines_source.find("\n", start)
+    end = len(doc.lines_source) if end == -1 else end
+    if end > start and doc.lines_source[end - 1] == "\r":
         end -= 1
     gap = eol if doc.kind == "markdown" else ""
     if side == "before":
-        previous = doc.source[: max(start - 1, 0)].rsplit("\n", 1)[-1].strip()
+        previous = doc.lines_source[: max(start - 1, 0)].rsplit("\n", 1)[-1].strip()
         lead = eol if doc.kind == "markdown" and previous and start > 0 else ""
         return start, lead + block + eol + gap
     return end, eol + gap + block

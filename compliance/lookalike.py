@@ -474,7 +474,7 @@ def see_through_document(doc: Document, names: tuple[str, ...] = ()) -> tuple[Do
 
 
 def source_position(source: str, disguise: Disguise, letter: LookAlike, *, after: int = 0) -> Location | None:
-    """Line and column of a look-alike letter in the source, when its word is there as written
+    """Line and column of a look-alike letter in `source` (as `positions.lines_by_lf` gives it), when its word is there as written
     (first looked for from offset `after`, where its block starts)."""
     start = source.find(disguise.word, after)
     if start < 0:

@@ -16,7 +16,7 @@ from typing import Any, Final
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
-from compliance.document.positions import SourcePositions
+from compliance.document.positions import SourcePositions, lines_by_lf_bytes
 from compliance.document.region import find_article_root, is_chrome
 from compliance.document.visibility import (
     HIDDEN,
@@ -158,12 +158,12 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             payload = text.encode("utf-8")
         except UnicodeEncodeError:
             payload = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
-    root, parser = _parse_payload(payload)
+    root, parser = _parse_payload(lines_by_lf_bytes(payload))
     if any(entry.message.startswith("Excessive depth") for entry in parser.error_log):
         # libxml2 stops at 2,048 open elements and drops the rest; a browser shows the rest.
         from compliance.document.nesting import flatten_deep_nesting
 
-        root, parser = _parse_payload(flatten_deep_nesting(decoded_text.replace("\x00", "\ufffd")).encode("utf-8", "replace"))
+        root, parser = _parse_payload(lines_by_lf_bytes(flatten_deep_nesting(decoded_text.replace("\x00", "\ufffd")).encode("utf-8", "replace")))
     truncated: str | None = None
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or ("limit" in entry.message.lower() and "huge" in entry.message.lower()):

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from compliance.document.byline_reading import BylineReading
 from compliance.document.elements import text_of, why_inert
-from compliance.document.positions import SourcePositions, text_column
+from compliance.document.positions import SourcePositions, lines_by_lf, text_column
 from compliance.findings import Location
 from compliance.text import normalize_inline
 
@@ -182,10 +182,20 @@ class Document:
             self._memo[("joined", key)] = cached
         return cached
 
+    @property
+    def lines_source(self) -> str:
+        """`source` for line and column arithmetic: the same length, with lone carriage returns
+        as line feeds (`positions.lines_by_lf`), so that lines counted by "\n" are the lines
+        reports show. `source` itself stays as written: `fix` edits it."""
+        cached = self._memo.get("lines_source")
+        if cached is None:
+            cached = self._memo["lines_source"] = lines_by_lf(self.source)
+        return str(cached)
+
     def locate(self, item: Item | Link | Byline) -> Location:
         """Line and column of an item; the column is computed from the source only when asked."""
         if self._positions is None or item.element is None:
-            return Location(item.line, text_column(self.source, item.line))
+            return Location(item.line, text_column(self.lines_source, item.line))
         return self._positions.locate(item.element)
 
     def locate_element(self, element: Any) -> Location:
@@ -198,7 +208,7 @@ class Document:
         """Line and column for an element when one exists, else the line's first character."""
         if element is not None and self._positions is not None:
             return self._positions.locate(element)
-        return Location(line, text_column(self.source, line))
+        return Location(line, text_column(self.lines_source, line))
 
     def is_visible(self, element: Any) -> bool:
         """True when a reader sees the element: neither it nor an ancestor is hidden by markup or

@@ -11,9 +11,29 @@ from typing import Any
 
 from compliance.findings import Location
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+_LONE_CR_BYTES = re.compile(rb"\r(?!\n)")
+
+
+def lines_by_lf(source: str) -> str:
+    """`source` with each lone carriage return (the line break of old Mac files) as a line feed.
+
+    The result has the same length, so every offset stays valid, and its lines, counted by
+    "\n", are those an editor shows and the HTML standard's input preprocessing makes (CR LF
+    and lone CR both end a line). libxml2 counts only line feeds: a page with lone CRs would
+    otherwise be reported all on line 1. A CR LF pair is left as it is: its LF already counts.
+    """
+    return _LONE_CR.sub("\n", source) if "\r" in source else source
+
+
+def lines_by_lf_bytes(payload: bytes) -> bytes:
+    """`lines_by_lf` for the UTF-8 bytes handed to the parser (CR and LF are single bytes in UTF-8)."""
+    return _LONE_CR_BYTES.sub(b"\n", payload) if b"\r" in payload else payload
+
 
 def text_column(source: str, line: int) -> int:
-    """The column of the first non-blank character on a line (1 when the line does not exist)."""
+    """The column of the first non-blank character on a line (1 when the line does not exist);
+    `source` as `lines_by_lf` gives it."""
     start = 0
     for _ in range(line - 1):
         start = source.find("\n", start) + 1
@@ -28,7 +48,7 @@ class SourcePositions:
     """Computes columns for elements on demand (lxml only knows the line)."""
 
     def __init__(self, source: str, root: Any) -> None:
-        self._source = source
+        self._source = lines_by_lf(source)
         self._root = root
         self._line_starts: list[int] | None = None
         self._by_line: dict[str, dict[int, list[Any]]] = {}
