@@ -257,7 +257,7 @@ def check(
     ] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")] = None,
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin); its extension gives the kind.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed and files without findings.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed, and files without findings that pass.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)] = None,
     meta: Annotated[list[str] | None, typer.Option("--meta", "-m", help="A value about the article that rules can require, KEY=VALUE (repeatable).")] = None,
     original: Annotated[str | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with.")] = None,
@@ -350,7 +350,7 @@ def check(
             counts.add(result.report.findings, result.report.suppressed)
         if counts is not None and chosen in ("text", "concise"):
             pass  # the counts replace the findings
-        elif chosen == "text" and not (quiet and result.report.checked and not result.report.findings):
+        elif chosen == "text" and not (quiet and result.report.checked and not result.report.findings and not result.failing):
             typer.echo(format_report(result.report, color=use_color, show_passed=not quiet, explain_detection=explain_detection), color=use_color)
         elif chosen == "concise":
             from compliance.formatters.concise import format_concise_report
@@ -399,9 +399,24 @@ _STREAMED = ("text", "concise", "jsonl")
 
 
 def _job_summary(chosen: str) -> tuple[Path, ...]:
-    """GitHub's job summary file, when this run appends to it (`--format github`)."""
+    """GitHub's job summary file, when this run appends to it (`--format github`).
+
+    Raises `InputError`, naming the variable, when it cannot take a report (a folder, a device, a
+    folder that does not exist): the file is named by the environment, not on the command line."""
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    return (Path(summary_file),) if chosen == "github" and summary_file else ()
+    if chosen != "github" or not summary_file:
+        return ()
+    from compliance.errors import InputError
+    from compliance.outputs import check_output_targets
+
+    try:
+        check_output_targets([Path(summary_file)])
+    except InputError as exc:
+        raise InputError(
+            f"GITHUB_STEP_SUMMARY names {summary_file}: {exc.what}",
+            hint="GitHub Actions sets it to a file of its own; outside Actions, unset it or give a file",
+        ) from None
+    return (Path(summary_file),)
 
 
 def _at_terminal() -> bool:

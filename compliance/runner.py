@@ -1006,6 +1006,7 @@ class RunStatus(NamedTuple):
     failing_findings: tuple[int, int, int] = (0, 0, 0)
     # Checked documents that no pack applies to.
     unmatched: int = 0
+    first_unmatched: str = ""
     # Documents met, and those of them checked; for a run that checked nothing, why the first
     # document met was not (its notice).
     documents: int = 0
@@ -1029,6 +1030,7 @@ class RunStatus(NamedTuple):
             warnings=self.warnings + report.count(Severity.WARNING),
             failing_findings=(counted[0], counted[1], counted[2]),
             unmatched=self.unmatched + (report.checked and not report.packs),
+            first_unmatched=self.first_unmatched or (report.path if report.checked and not report.packs else ""),
             documents=self.documents + 1,
             checked=self.checked + report.checked,
             first_unchecked=why,
@@ -1046,7 +1048,7 @@ class RunStatus(NamedTuple):
 
     def exit_reason(self, *, max_warnings: int | None = None, require_pack: bool = False) -> str | None:
         """The last line of a run that exits 1 or 2, saying why: `exit 1: 3 errors`,
-        `exit 1: 12 warnings > --max-warnings 10`, `exit 1: 2 documents match no pack (--require-pack)`,
+        `exit 1: 12 warnings > --max-warnings 10`, `exit 1: 2 documents match no pack (--require-pack; first: notes.txt)`,
         `exit 2: 1 document not checked (errors above)`, `exit 2: nothing checked: <stdin>: not
         checked: the file is empty`. None for exits 0 and 3."""
         code = self.exit_code(max_warnings=max_warnings)
@@ -1066,7 +1068,8 @@ class RunStatus(NamedTuple):
         if too_many:
             reasons.append(f"{_plural(self.warnings, 'warning')} > --max-warnings {max_warnings}")
         if require_pack and self.unmatched:
-            reasons.append(f"{_plural(self.unmatched, 'document')} match{'es' if self.unmatched == 1 else ''} no pack (--require-pack)")
+            which = self.first_unmatched if self.unmatched == 1 else f"first: {self.first_unmatched}"
+            reasons.append(f"{_plural(self.unmatched, 'document')} match{'es' if self.unmatched == 1 else ''} no pack (--require-pack; {which})")
         return "exit 1: " + ", ".join(reasons)
 
 

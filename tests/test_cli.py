@@ -133,3 +133,13 @@ def test_entry_points_run_as_real_processes(argv: list[str]) -> None:
     assert '"rule": "dcnf/logo"' in result.stdout
     version = subprocess.run([sys.executable, "-m", "compliance", "--version"], capture_output=True, text=True, check=False)
     assert version.stdout.startswith("syndcheck ")
+
+
+def test_a_job_summary_that_cannot_be_written_names_the_variable(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))
+    run = cli("check", "--format", "github", str(COMPLIANT))
+    assert run.code == 2
+    assert run.err.startswith(f"syndcheck: error: GITHUB_STEP_SUMMARY names {tmp_path}: is a directory, not a regular file")
+    assert "outside Actions, unset it or give a file" in run.err
+    # Outside --format github the variable is not read at all.
+    assert cli("check", str(COMPLIANT)).code == 0

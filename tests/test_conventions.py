@@ -223,7 +223,12 @@ def test_concise_is_one_line_per_finding(cli: Any) -> None:
 def test_last_line_says_why_the_run_failed(cli: Any, tmp_path: Path) -> None:
     negative = SAMPLES / "negative" / "daily-caller-citation.html"
     required = cli("check", "--require-pack", "--quiet", str(negative), str(DCNF / "compliant-static.html"))
-    assert (required.code, required.err.splitlines()[-1]) == (1, "exit 1: 1 document matches no pack (--require-pack)")
+    assert (required.code, required.err.splitlines()[-1]) == (1, f"exit 1: 1 document matches no pack (--require-pack; {negative})")
+    # --quiet hides files without findings, but not the one that fails the run.
+    assert required.out.splitlines()[0] == f"{negative}  [no pack]"
+    assert "compliant-static" not in required.out
+    several = cli("check", "--require-pack", "--quiet", str(negative), str(SAMPLES / "negative"))
+    assert several.err.splitlines()[-1].endswith(f"no pack (--require-pack; first: {negative})")
     pack = write(tmp_path, "house.yaml", TAGLINE_PACK)
     warned = cli("check", "--rules", str(pack), "--pack", "house", "--max-warnings", "1", str(DCNF / "compliant-static.html"), str(DCNF / "no-logo.html"))
     assert (warned.code, warned.err.splitlines()[-1]) == (1, "exit 1: 2 warnings > --max-warnings 1")
