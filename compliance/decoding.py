@@ -169,7 +169,13 @@ def wide_unicode(data: bytes) -> str | None:
     size = len(head) - len(head) % 4
     # ASCII (markup, spaces, digits) leaves a NUL byte in every UTF-16 code unit; text in other
     # scripts (Japanese between tags) has fewer, but still a few percent of its bytes.
-    if size < 8 or head.count(0) * 20 < size:
+    nuls = head.count(0)
+    if size < 8 or nuls * 20 < size:
+        return None
+    # Text that is valid UTF-8 with a few stray NULs is UTF-8: wide text that reads as UTF-8 is
+    # ASCII, which has a NUL in every code unit (half its bytes or more), and wide text in other
+    # scripts is not valid UTF-8 (the high bytes of its code units are not continuation bytes).
+    if nuls * 4 < size and _is_utf8(head):
         return None
     lanes = [sum(1 for b in head[i:size:4] if b == 0) for i in range(4)]
     quarter = size // 4
@@ -186,6 +192,15 @@ def wide_unicode(data: bytes) -> str | None:
     if even >= half * 0.1 and odd * 20 <= even:
         return _readable(head[:size], "utf-16-be")
     return None
+
+
+def _is_utf8(head: bytes) -> bool:
+    """Whether the first bytes of a document are UTF-8 (a sequence cut at the end of `head` aside)."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start >= len(head) - 3 and error.reason == "unexpected end of data"
+    return True
 
 
 # C0 controls that text does not hold (tab, line feed, form feed and carriage return it does).

@@ -83,3 +83,20 @@ def test_japanese_wide_unicode_without_a_bom_is_read(encoding: str) -> None:
     assert "山田太郎" in passed.evidence
     (notice,) = [n for n in report.notices if n.code == "decoded-as"]
     assert encoding.upper() in notice.message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x01\x01 \x00\x01\x01\x01\x01",  # one NUL in eight bytes of UTF-8
+        "<p>Caf\u00e9 \u2014 a page</p>\x00<p>with a stray NUL</p>".encode(),
+        # A NUL every tenth byte, all at odd offsets: the pattern of wide text, but a tenth of the bytes.
+        ("<p>ab</p>\x00" * 40).encode(),
+    ],
+    ids=["short", "one-nul", "nul-every-tenth-byte"],
+)
+def test_utf8_with_a_few_stray_nuls_stays_utf8(data: bytes) -> None:
+    from compliance.decoding import decode_bytes
+
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding) == (data.decode("utf-8"), "utf-8")
