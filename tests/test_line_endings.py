@@ -77,3 +77,14 @@ def test_lines_by_lf_keeps_every_offset() -> None:
     assert len(view) == len(source)
     assert view == "a\nb\r\nc\n\nd\n"
     assert [i for i, c in enumerate(source) if c != "\r"] == [i for i, c in enumerate(view) if c not in "\r\n" or source[i] == "\n"]
+
+
+@pytest.mark.parametrize(("kind", "eol"), [(kind, eol) for kind in ("text", "markdown") for eol in LINE_BREAKS.values()])
+def test_front_matter_is_read_whatever_the_line_break(kind: str, eol: str) -> None:
+    from compliance.document import parse_document
+
+    article = eol.join(["---", "reporter: Ana Ruiz", "original: https://www.propublica.org/article/x", "---", "Headline", "", "By Ana Ruiz", ""])
+    doc = parse_document(article.encode(), kind)  # type: ignore[arg-type]
+    assert doc.front_matter == {"reporter": "Ana Ruiz", "original": "https://www.propublica.org/article/x"}
+    # The front matter is not article text, and the article keeps its lines.
+    assert [(b.text.lstrip("# "), b.line) for b in doc.blocks] == [("Headline", 5), ("By Ana Ruiz", 7)]

@@ -17,7 +17,9 @@ _MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# Lines end with LF, CR LF or a lone CR (old Mac files), as in YAML itself.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*(?:\r\n?|\n).*?(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)", re.DOTALL)
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -27,7 +29,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
         return "", text
     front = match.group(0)
     # Blank lines keep line numbers of the body identical to the file's.
-    return front, "\n" * front.count("\n") + text[match.end() :]
+    return front, "\n" * len(_LINE_BREAK.findall(front)) + text[match.end() :]
 
 
 def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
