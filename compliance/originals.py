@@ -143,14 +143,15 @@ class OriginalReader:
         data, content_type = self._download(url)
         if self.cache_dir is not None:
             self._store(url, data, content_type)
-        return self._parse(data, content_type)
+        return self._parse(data, content_type, url)
 
-    def _parse(self, data: bytes, content_type: str) -> Document:
+    def _parse(self, data: bytes, content_type: str, url: str) -> Document:
+        """A fetched original's document; its relative URLs resolve against the address it was fetched from."""
         if "markdown" in content_type:
             return parse_document(data, "markdown")
         if "text/plain" in content_type:
             return parse_document(data, sniff_kind(data))
-        return parse_document(data, "html")
+        return parse_document(data, "html", url=url)
 
     def _cache_file(self, url: str) -> Path | None:
         if self.cache_dir is None:
@@ -167,7 +168,7 @@ class OriginalReader:
             content_type, _, data = read_regular(file, limit=self.max_bytes + 256).partition(b"\n")
         except Exception:  # noqa: BLE001 - a cache entry that cannot be read only costs a fetch
             return None
-        return self._parse(data, content_type.decode("ascii", "replace"))
+        return self._parse(data, content_type.decode("ascii", "replace"), url)
 
     def _store(self, url: str, data: bytes, content_type: str) -> None:
         file = self._cache_file(url)

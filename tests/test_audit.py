@@ -843,3 +843,19 @@ def test_suppression_comments_in_audited_pages_are_counted_not_obeyed(cli: Any, 
     assert site["ignored_suppressions"] >= 2
     dashboard = (example / "out" / "dashboard.html").read_text(encoding="utf-8")
     assert "2 suppression comments in the page ignored" in dashboard and "1 suppression comment in the page ignored" in dashboard
+
+
+def test_a_crawled_pages_relative_urls_resolve_against_its_address() -> None:
+    from compliance.audit.run import read_page
+    from compliance.audit.sources import Page
+
+    data = (
+        b"<html><head><base href='/news/'><meta property='og:url' content='water-bill'><link rel=canonical href='water-bill'></head>"
+        b"<body><article><h1>Water bill</h1><p>The bill passed. <a href='council'>Council</a></p></article></body></html>"
+    )
+    doc, text = read_page(Page("https://partner.example/2024/index.html", "partner.example", data))
+    assert doc.canonical == ("https://partner.example/news/water-bill",)
+    assert text.identity == frozenset({"https://partner.example/2024/index.html", "https://partner.example/news/water-bill"})
+    assert text.links == frozenset({"https://partner.example/news/council"})
+    saved, _ = read_page(Page("saved/page.html", "saved:page", data))
+    assert saved.canonical == ("water-bill",)

@@ -961,3 +961,89 @@ def test_a_protocol_relative_link_back_meets_the_link_rule(cli, tmp_path: Path) 
     (entry,) = run.json()["files"]
     assert [f["rule"] for f in entry["findings"]] == []
     assert "texas-tribune/link" in [p["rule"] for p in entry["passed"]]
+
+
+# Every URL a page gives is resolved in one place, against one base: its links, its canonical URL
+# and its URL-valued <meta> tags alike.
+@pytest.mark.parametrize(
+    ("head", "given", "followed"),
+    [
+        ('<base href="https://www.propublica.org/">', "/article/welds", "https://www.propublica.org/article/welds"),
+        ('<base href="https://www.propublica.org/article/">', "welds", "https://www.propublica.org/article/welds"),
+        ('<base href="http://www.propublica.org/">', "//www.propublica.org/article/welds", "http://www.propublica.org/article/welds"),
+        ("", "//www.propublica.org/article/welds", "https://www.propublica.org/article/welds"),
+        ("", "/article/welds", "/article/welds"),
+        # The first <base> with an href sets the base, as in a browser; later ones are ignored.
+        ('<base href="https://www.propublica.org/"><base href="https://partner.example/">', "article/welds", "https://www.propublica.org/article/welds"),
+        ('<base target="_blank"><base href="https://www.propublica.org/">', "article/welds", "https://www.propublica.org/article/welds"),
+        # An empty one is the page's own address, not known here: the next one does not count.
+        ('<base href=""><base href="https://partner.example/">', "article/welds", "article/welds"),
+        # A relative base on a page whose address is not known gives no base.
+        ('<base href="/news/">', "article/welds", "article/welds"),
+    ],
+)
+@pytest.mark.parametrize("name", ["syndication-source", "original-source", "og:url"])
+def test_url_valued_meta_tags_resolve_as_links_do(head: str, given: str, followed: str, name: str) -> None:
+    attribute = "property" if name.startswith("og:") else "name"
+    doc = html(
+        f'<html><head>{head}<meta {attribute}="{name}" content=" {given} "><link rel="canonical" href="{given}"></head>'
+        f'<body><article><p>Read <a href="{given}">the original</a>.</p></article></body></html>'
+    )
+    assert doc.meta[name] == (followed,)
+    assert doc.canonical == (followed,)
+    assert [link.href for link in doc.links] == [followed]
+
+
+def test_other_meta_tags_are_left_as_written() -> None:
+    doc = html('<html><head><base href="https://partner.example/"><meta name="author" content="/staff/jane"></head><body><p>Story.</p></body></html>')
+    assert doc.meta["author"] == ("/staff/jane",)
+
+
+@pytest.mark.parametrize(
+    ("head", "given", "followed"),
+    [
+        # A relative base resolves against the page's own address when it is known.
+        ('<base href="/archive/">', "story.html", "https://partner.example/archive/story.html"),
+        ('<base href="//cdn.partner.example/">', "story.html", "https://cdn.partner.example/story.html"),
+        # Without a base, the page's own address is the base.
+        ("", "/about", "https://partner.example/about"),
+        ("", "story.html", "https://partner.example/news/story.html"),
+        ('<base href="">', "story.html", "https://partner.example/news/story.html"),
+        # An absolute base wins over the address; a base that is not http(s) falls back to it.
+        ('<base href="https://www.propublica.org/">', "story.html", "https://www.propublica.org/story.html"),
+        ('<base href="javascript:void(0)">', "story.html", "https://partner.example/news/story.html"),
+    ],
+)
+def test_a_pages_own_address_is_the_base_of_its_relative_urls(head: str, given: str, followed: str) -> None:
+    page = (
+        f'<html><head>{head}<meta name="syndication-source" content="{given}"><link rel="canonical" href="{given}"></head>'
+        f'<body><article><p><a href="{given}">Original</a></p></article></body></html>'
+    )
+    for doc in (
+        parse_html(page, url="https://partner.example/news/index.html"),
+        parse_document(page.encode(), "html", url="https://partner.example/news/index.html"),
+    ):
+        assert doc.meta["syndication-source"] == (followed,)
+        assert doc.canonical == (followed,)
+        assert [link.href for link in doc.links] == [followed]
+
+
+def test_a_syndication_source_relative_to_the_base_meets_the_link_rule() -> None:
+    from compliance.engine import check_document
+    from compliance.packs import load_pack
+
+    pack = load_pack(
+        "id: example\nname: Example\npublisher: Example\nterms_url: https://example.org/terms\nas_of: 2024-01-01\nsummary: S.\nrules:\n"
+        "  - id: example/source\n    severity: error\n    message: No source.\n    help: Add it.\n"
+        "    check: {link: {href: '^https://www\\.propublica\\.org/article/welds$', source: syndication-source}}\n",
+        "example.yaml",
+    )
+    page = (
+        '<html><head><base href="https://www.propublica.org/article/"><meta name="syndication-source" content="welds"></head>'
+        "<body><article><p>Story.</p></article></body></html>"
+    )
+    report = check_document(parse_html(page), [pack], path="page.html", auto_detect=False)
+    assert report.findings == ()
+    assert [p.rule for p in report.passed] == ["example/source"]
+    other = page.replace("https://www.propublica.org/article/", "https://partner.example/")
+    assert [f.rule for f in check_document(parse_html(other), [pack], path="page.html", auto_detect=False).findings] == ["example/source"]

@@ -18,6 +18,11 @@ PAGE = (
     b"<html><head><link rel=canonical href='https://news.example.org/story'></head><body><article>"
     b"<h1>Water bill passes</h1><p class=byline>By Ana Ruiz</p><p>The bill passed.</p></article></body></html>"
 )
+# An original whose URLs are relative: to the address it was fetched from, and its relative base.
+RELATIVE = (
+    b"<html><head><meta property='og:url' content='story'><link rel=canonical href='/news/story'></head><body><article>"
+    b"<h1>Water bill passes</h1><p>The bill passed. <a href='related'>Related</a></p></article></body></html>"
+)
 HITS: dict[str, int] = {}
 
 
@@ -29,6 +34,8 @@ class _Handler(BaseHTTPRequestHandler):
         HITS[self.path] = HITS.get(self.path, 0) + 1
         if self.path == "/story":
             self._send(200, "text/html; charset=utf-8", PAGE)
+        elif self.path == "/news/relative":
+            self._send(200, "text/html", RELATIVE)
         elif self.path.startswith("/loop"):
             self.send_response(302)
             self.send_header("Location", "/loop" + str(len(self.path)))
@@ -78,6 +85,14 @@ def test_an_original_page_is_fetched_parsed_and_cached_on_disk(server: str, tmp_
     again = OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(f"{server}/story", tmp_path)
     assert again.headline is not None and again.headline.text == "Water bill passes"
     assert HITS["/story"] == before
+
+
+def test_a_fetched_originals_relative_urls_resolve_against_its_address(server: str, tmp_path: Path) -> None:
+    for _ in range(2):  # fetched, then read from the cache
+        doc = OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(f"{server}/news/relative", tmp_path)
+        assert doc.canonical == (f"{server}/news/story",)
+        assert doc.meta["og:url"] == (f"{server}/news/story",)
+        assert [link.href for link in doc.links] == [f"{server}/news/related"]
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,7 @@ def local_map(function: Callable[[Any, Any], Any], items: Sequence[Any], shared:
 
 def read_page(page: Page, outlets: frozenset[str] = frozenset(), own_site: OwnSite | None = None) -> tuple[Document, PageText]:
     """Parse one page, once, and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature."""
-    doc = parse_document(page.data, page.kind, outlets=outlets)  # type: ignore[arg-type]
+    doc = parse_document(page.data, page.kind, outlets=outlets, url=page.address)  # type: ignore[arg-type]
     base = page.key if page.key.startswith(("http://", "https://")) else (doc.canonical[0] if doc.canonical else "")
     links = frozenset(urljoin(base, link.href) for link in doc.links if link.href)
     urls = frozenset(u for u in (*doc.canonical, page.key) if u.startswith(("http://", "https://")))
@@ -98,7 +98,7 @@ class StoryDocuments:
             doc = self._parsed.get(key)
             if doc is None:
                 page = self.pages[key]
-                doc = parse_document(page.data, page.kind, outlets=self.outlets)  # type: ignore[arg-type]
+                doc = parse_document(page.data, page.kind, outlets=self.outlets, url=page.address)  # type: ignore[arg-type]
                 self._parsed[key] = doc
                 if len(self._parsed) > STORY_DOCUMENTS:
                     self._parsed.popitem(last=False)
@@ -260,7 +260,7 @@ def confirm_and_check(read: ReadPage, candidates: Mapping[str, Iterable[str]], w
     if match is not None and doc is None:
         with _PARSED_LOCK:
             parsed_again += 1
-        doc = parse_document(read.page.data, read.page.kind, outlets=work.stories.outlets)  # type: ignore[arg-type]
+        doc = parse_document(read.page.data, read.page.kind, outlets=work.stories.outlets, url=read.page.address)  # type: ignore[arg-type]
     return _checked(read.page, doc, read.text, match, work)
 
 

@@ -31,6 +31,11 @@ class Page:
     data: bytes
     kind: str = "html"
 
+    @property
+    def address(self) -> str | None:
+        """The page's own http(s) URL, which its relative URLs resolve against; None for a saved page known by its path."""
+        return self.key if self.key.startswith(("http://", "https://")) else None
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:

@@ -4,10 +4,12 @@ page's `<link rel=canonical>`, or its `<meta name="syndication-source">`.
 `href` is a regex searched in the URL; `equals` requires the exact URL (a trailing slash and the
 scheme's case are ignored). `source: any` accepts any of the three forms.
 
-The URL is the one a browser follows: resolved against the page's `<base href>` when it has an
-absolute one, and a protocol-relative URL (`//www.texastribune.org/`) read over `https:` when it
-has none. A path-relative URL (`/about`) without a base stays as written: the page's own address
-is not known, and its canonical URL, which on a republication names the original, cannot stand in.
+Every URL is the one a browser follows, read once when the page is parsed: the link's, the
+canonical URL and the syndication source alike are resolved against the page's `<base href>` (the
+first one), and a protocol-relative URL (`//www.texastribune.org/`) is read over `https:` when the
+page has no absolute base. A path-relative URL (`/about`) without a base stays as written: the
+page's own address is not known, and its canonical URL, which on a republication names the
+original, cannot stand in.
 
 Example (a visible link to the original on ProPublica)::
 
@@ -32,7 +34,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
-from compliance.document import Document, Link, resolve_url
+from compliance.document import Document, Link
 from compliance.findings import START
 from compliance.options import Option
 from compliance.patterns import Pattern
@@ -106,11 +108,6 @@ def _same_url(a: str, b: str) -> bool:
     return canonical(a) == canonical(b)
 
 
-def _followed(url: str) -> str:
-    """A URL given in metadata as a browser would follow it (a protocol-relative one over HTTPS)."""
-    return resolve_url(url, None)
-
-
 def _url_matches(url: str, params: LinkParams, ctx: Context) -> bool:
     if params.href is not None and not ctx.bind(params.href).search(url):
         return False
@@ -173,7 +170,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     if params.source in ("syndication-source", "any"):
         hits.extend(
             Hit(0, START, f'<meta name="syndication-source" content="{shorten(url, 90)}">', (("href", url),))
-            for url in map(_followed, doc.meta.get("syndication-source", ()))
+            for url in doc.meta.get("syndication-source", ())
             if _url_matches(url, params, ctx)
         )
     what = describe(params, ctx.expand(params.equals) if params.equals is not None else None)

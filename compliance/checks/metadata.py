@@ -6,6 +6,9 @@ what the page claims.
 `meta` names a `<meta name|property>` (`author`, `og:site_name`); `json-ld` is a dotted path into
 any JSON-LD object on the page (`author.name`, `publisher.name`, `isBasedOn`, `url`; lists are
 searched, and an object yields its `name`, `url` or `@id`). Exactly one of the two is required.
+The `<meta>` tags whose value is a URL (`og:url`, `syndication-source`, `original-source`) are
+read as the page's links are: resolved against its first `<base href>`, and a protocol-relative
+one over `https:` (see `link`).
 
 Example (the page declares ProPublica as the publisher of the original)::
 

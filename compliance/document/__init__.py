@@ -44,12 +44,13 @@ __all__ = [
 ]
 
 
-def parse_document(data: bytes | str | Decoded, kind: DocumentKind, *, outlets: Set[str] = frozenset()) -> Document:
+def parse_document(data: bytes | str | Decoded, kind: DocumentKind, *, outlets: Set[str] = frozenset(), url: str | None = None) -> Document:
     """Parse an article of the given kind (its bytes, its text, or its text as `decode_bytes` read
     it) into a `Document`; `outlets` are the loaded packs' outlet names, which the byline reader
-    never takes for a person's name."""
+    never takes for a person's name; `url` is the page's own http(s) address when it is known (a
+    fetched page): an HTML page's relative URLs and `<base href>` resolve against it."""
     if kind == "html":
-        return parse_html(data, outlets=outlets)
+        return parse_html(data, outlets=outlets, url=url)
     # Text and Markdown have a reader of their own, imported only when such an article comes.
     from compliance.document.plaintext import parse_text
 

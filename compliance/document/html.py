@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import itertools
 import json
-from collections.abc import Callable, Set
+from collections.abc import Callable, Sequence, Set
 from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
@@ -136,12 +136,14 @@ def image_sources(element: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(urls))
 
 
-def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False) -> Document:
+def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False, url: str | None = None) -> Document:
     """Parse an HTML page (its bytes, its text, or its text as `decode_bytes` read it) into a
     `Document`; never raises on malformed input. `outlets` are outlet names (any case) the byline
     reader never takes for a person's name. `rendered`: the HTML a Markdown article renders to,
     whose whole body is the article (only chrome its raw HTML marks is not) and whose bylines are
-    left unread (the Markdown reader reads them from the article's own lines)."""
+    left unread (the Markdown reader reads them from the article's own lines). `url`: the page's
+    own http(s) address when it is known (a fetched page), which its relative URLs and a relative
+    `<base href>` resolve against (see `page_base`)."""
     from lxml import etree
 
     decoded = as_decoded(data)
@@ -178,7 +180,7 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             body.append(root)
             root = wrapper
     _end_head_at_body_content(root)
-    return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered)
+    return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url)
 
 
 def _parse_payload(payload: bytes) -> tuple[Any, Any]:
@@ -248,11 +250,13 @@ def _end_head_at_body_content(root: Any) -> None:
         body.insert(offset, child)
 
 
-def _build_html_document(root: Any, source: str, encoding: str, reason: str, truncated: str | None, outlets: Set[str], *, rendered: bool) -> Document:
-    """The document of a parsed page (`rendered`: of a Markdown article, see `parse_html`)."""
+def _build_html_document(
+    root: Any, source: str, encoding: str, reason: str, truncated: str | None, outlets: Set[str], *, rendered: bool, url: str | None
+) -> Document:
+    """The document of a parsed page (`rendered`, `url`: see `parse_html`)."""
     body = root.find("body") if rendered else None
     article_root = body if body is not None else find_article_root(root)
-    walked = _walk(root, article_root)
+    walked = _walk(root, article_root, url)
     items = walked.items
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = _headline(blocks)
@@ -377,10 +381,11 @@ def _tag_kind(raw_tag: Any) -> _TagKind:
     return _TagKind(raw_tag.lower() if isinstance(raw_tag, str) else "")
 
 
-def _walk(root: Any, article_root: Any) -> _Walked:
+def _walk(root: Any, article_root: Any, url: str | None) -> _Walked:
     """One walk over the tree: visible text blocks, images, links, byline markup, what is hidden and
-    what is chrome, and the head's metadata. Each open element has a frame with what it inherits
-    from its ancestors (hidden, in the article, chrome, heading, inside `<noscript>`)."""
+    what is chrome, and the head's metadata, its URLs resolved against the page's base (`url`: the
+    page's own address, or None). Each open element has a frame with what it inherits from its
+    ancestors (hidden, in the article, chrome, heading, inside `<noscript>`)."""
     from lxml import etree
 
     walk = _Walk(root, article_root)
@@ -397,7 +402,7 @@ def _walk(root: Any, article_root: Any) -> _Walked:
             tail = element.tail
             if tail and stack[-1][_SHOWS_TEXT]:
                 walk.add_text(tail, stack[-1], element, tail=True)
-    return walk.finish()
+    return walk.finish(url)
 
 
 class _Walk:
@@ -593,14 +598,17 @@ class _Walk:
             if tail and parent[_SHOWS_TEXT]:
                 self.add_text(tail, parent, element, tail=True)
 
-    def finish(self) -> _Walked:
-        """End the last block; what the walk found."""
+    def finish(self, url: str | None) -> _Walked:
+        """End the last block; what the walk found, every URL the page gives (links, the canonical
+        URL, the URL-valued `<meta>` tags) resolved against its base (`url`: see `parse_html`)."""
         self.flush()
         found = self.found
         found.items = tuple(self.items)
         found.offsets = item_offsets(found.items)
-        base = found.base[0] if found.base else None
-        found.canonical = [resolve_url(url, base) for url in found.canonical]
+        base = page_base(found.base, url)
+        found.canonical = [resolve_url(given, base) for given in found.canonical]
+        for name in URL_META.intersection(found.meta):
+            found.meta[name] = [resolve_url(given, base) for given in found.meta[name]]
         found.links = tuple(
             Link(resolve_url(href, base), None, tuple((rel or "").lower().split()), element.sourceline or 1, visible, in_article, index, element)
             for element, href, rel, visible, in_article, index in self.links
@@ -629,12 +637,30 @@ def _opens_closed(element: Any, tag: str) -> bool:
     return next((child for child in parent if isinstance(child.tag, str)), None) is element
 
 
+# `<meta>` tags whose content is a URL, read as the page's links are (see `page_base`): Open
+# Graph's `og:url` and the news standout tags `syndication-source` and `original-source`.
+URL_META: Final = frozenset({"og:url", "syndication-source", "original-source"})
+
+
+def page_base(base_hrefs: Sequence[str], url: str | None) -> str | None:
+    """The URL a page's relative URLs resolve against, as a browser fixes it: the first `<base
+    href>` of the page (`base_hrefs`, in document order), itself resolved against the page's own
+    address `url` when it is relative and that is known; else the page's own address. None when
+    neither gives an http(s) URL (a relative base on a page whose address is not known)."""
+    if base_hrefs:
+        base = resolve_url(base_hrefs[0], url)
+        if base.lower().startswith(("http://", "https://")):
+            return base
+    return url if url is not None and url.lower().startswith(("http://", "https://")) else None
+
+
 def resolve_url(href: str, base: str | None) -> str:
-    """A link's URL as a browser follows it, white space stripped: against the page's `<base
-    href>` when it is absolute, and a protocol-relative one (`//host/path`) over `https:` when the
-    page gives no base (the scheme is all that is missing, and pages are served over HTTPS). A
-    path-relative URL without such a base stays as written: the page's own address is not known,
-    and its canonical URL cannot stand in for it (a republication's names the original's site)."""
+    """A URL the page gives as a browser follows it, white space stripped: against the page's
+    base (`page_base`) when it is an http(s) URL, and a protocol-relative one (`//host/path`)
+    over `https:` when it is not known (the scheme is all that is missing, and pages are served
+    over HTTPS). A path-relative URL without such a base stays as written: the page's own address
+    is not known, and its canonical URL cannot stand in for it (a republication's names the
+    original's site)."""
     import urllib.parse
 
     href = href.strip()
@@ -661,8 +687,10 @@ def _collect_head_data(element: Any, tag: str, meta: dict[str, list[str]], canon
             _collect_head_data(child, child.tag, meta, canonical, json_ld, base)
         return
     if tag == "base":
-        if element.get("href"):
-            base.append(element.get("href", "").strip())
+        # The first `<base>` with an `href` sets the base, even an empty one (the page's own address).
+        href = element.get("href")
+        if href is not None:
+            base.append(href.strip())
         return
     if tag == "meta":
         key = element.get("name") or element.get("property") or element.get("itemprop")

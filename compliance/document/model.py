@@ -106,6 +106,8 @@ class Document:
     images: tuple[Image, ...]
     links: tuple[Link, ...]
     bylines: tuple[Byline, ...]
+    # `<meta>` contents by lower-cased name or property; the URL-valued ones (`og:url`,
+    # `syndication-source`, `original-source`) resolved as links are (`html.page_base`).
     meta: Mapping[str, tuple[str, ...]]
     json_ld: tuple[Any, ...]
     canonical: tuple[str, ...]
