@@ -100,15 +100,17 @@ def json_type(value: Any) -> str:
 _READ_FIELDS = (*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS)
 
 
-def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: int = 1) -> CmsArticle | CmsProblem:
+def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: int = 1, item: int | None = None) -> CmsArticle | CmsProblem:
     """The article an object of the payload holds; `text`, the JSON it was read from (starting at
-    line `first_line` of the payload), locates a field given twice."""
+    line `first_line` of the payload; the object is its `item`th value when it is an array),
+    locates a field given twice."""
     if not isinstance(obj, dict):
         return CmsProblem(name, f"expected a JSON object, got {json_type(obj)}")
-    twice = [key for key in getattr(obj, "repeated", ()) if key in _READ_FIELDS]
+    twice = _given_twice(obj)
     if twice:
-        where = _repeated_at(text, twice[0], name, first_line)
-        return CmsProblem(name, f"field '{twice[0]}' is given twice{where}: only one value is checked, and a CMS may publish the other; send each field once")
+        where = _repeated_at(text, twice, first_line, item)
+        field = ".".join(twice)
+        return CmsProblem(name, f"field '{field}' is given twice{where}: only one value is checked, and a CMS may publish the other; send each field once")
     html = next((obj[key] for key in HTML_FIELDS if isinstance(obj.get(key), str)), None)
     if html is None:
         given = next((key for key in HTML_FIELDS if key in obj), None)
@@ -124,20 +126,42 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
     return CmsArticle(f"{name} ({label})" if label else name, html, meta, unknown)
 
 
-def _repeated_at(text: str | bytes | None, key: str, name: str, first_line: int) -> str:
-    """` (again at line 3)`: where a key is given the second time, read again with positions only
-    when it is (JSON is YAML, and the YAML reader keeps them), or nothing when that fails."""
+def _given_twice(obj: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """The first field read that the object gives twice, as its path: a top-level field
+    (`("html",)`), else a key of its `meta` object (`("meta", "reporter")`), every one of which
+    is read; None when none is."""
+    twice = next((key for key in getattr(obj, "repeated", ()) if key in _READ_FIELDS), None)
+    if twice is not None:
+        return (twice,)
+    extra = obj.get("meta")
+    repeated = getattr(extra, "repeated", ())
+    return ("meta", repeated[0]) if repeated else None
+
+
+def _repeated_at(text: str | bytes | None, path: tuple[str, ...], first_line: int, item: int | None) -> str:
+    """` (again at line 3)`: where the field at `path` is given the second time in the object (the
+    `item`th of an array, or the whole text), read again with positions only when it is (JSON is
+    YAML, and the YAML composer keeps every key with its line), or nothing when that fails."""
     if text is None:
         return ""
-    from compliance.yamlsource import parse_yaml
+    import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
     try:
-        parse_yaml(text.decode("utf-8", "replace") if isinstance(text, bytes) else text, name, error=InputError)
-    except InputError as exc:
-        if exc.what.startswith(f"duplicate key '{key}'") and exc.line is not None:
-            return f" (again at line {exc.line + first_line - 1})"
+        node = loader.get_single_node()
     except Exception:  # noqa: BLE001 - JSON that YAML reads otherwise: the line is then not given
         return ""
+    finally:
+        loader.dispose()
+    if item is not None and isinstance(node, yaml.SequenceNode):
+        node = node.value[item] if item < len(node.value) else None
+    for depth, key in enumerate(path):
+        if not isinstance(node, yaml.MappingNode):
+            return ""
+        given = [(key_node, value) for key_node, value in node.value if isinstance(key_node, yaml.ScalarNode) and key_node.value == key]
+        if depth == len(path) - 1:
+            return f" (again at line {given[1][0].start_mark.line + first_line})" if len(given) > 1 else ""
+        node = given[-1][1] if given else None  # the value JSON keeps: the last
     return ""
 
 
@@ -153,8 +177,9 @@ def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
         whole = None
     else:
         items = whole if isinstance(whole, list) else [whole]
+        array = isinstance(whole, list)
         for number, obj in enumerate(items, start=1):
-            yield _article(obj, f"{origin}#{number}", text)
+            yield _article(obj, f"{origin}#{number}", text, item=number - 1 if array else None)
         return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -196,7 +221,7 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             yield from _whole_document(line, stream, origin, max_bytes)
             return
         if isinstance(first, list):
-            yield from (_article(obj, f"{origin}#{i}", line, number) for i, obj in enumerate(first, start=1))
+            yield from (_article(obj, f"{origin}#{i}", line, number, item=i - 1) for i, obj in enumerate(first, start=1))
         else:
             yield _article(first, f"{origin}#{number}", line, number)
     while True:
@@ -273,9 +298,10 @@ def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | No
     except (ValueError, RecursionError) as exc:
         first = bytes(start).strip()[:40].decode("utf-8", "replace")
         raise InputError(f"not JSON ({exc}); it starts with '{first}'", path=origin, hint=_NOT_JSON_HINT) from None
-    items = whole if isinstance(whole, list) else [whole]
+    array = isinstance(whole, list)
+    items = whole if array else [whole]
     # The text is kept only to locate a field given twice.
-    text = bytes(data) if any(set(getattr(obj, "repeated", ())) & set(_READ_FIELDS) for obj in items) else None
+    text = bytes(data) if any(isinstance(obj, dict) and _given_twice(obj) for obj in items) else None
     del data
     for number, obj in enumerate(items, start=1):
-        yield _article(obj, f"{origin}#{number}", text)
+        yield _article(obj, f"{origin}#{number}", text, item=number - 1 if array else None)

@@ -190,6 +190,40 @@ def test_a_field_given_twice_is_refused_at_its_line(cli: Any, tmp_path: Path, ke
     assert run.code == 2 and f"s.jsonl#2: {TWICE.format(key=key, line=2)}" in run.err
 
 
+@pytest.mark.parametrize("key", ["reporter", "original_url", "house_style"])
+def test_a_meta_key_given_twice_is_refused_at_its_line(cli: Any, tmp_path: Path, key: str) -> None:
+    # Every key under `meta` is read (rules may ask for any): given twice, as a top-level field is.
+    whole = f'{{"id": "a",\n "html": "<p>x</p>",\n "meta": {{"{key}": "Checked",\n  "desk": "Metro",\n  "{key}": "Published"}}}}\n'
+    lines = '{"html": "<p>fine</p>", "meta": {"reporter": "Once"}}\n' + whole.replace("\n", "") + "\n"
+    from compliance.cms import CmsProblem, parse_payload, read_payloads
+
+    expected = CmsProblem("p#1", TWICE.format(key=f"meta.{key}", line=5))
+    assert list(parse_payload(whole, "p")) == [expected]
+    assert list(read_payloads(io.BytesIO(whole.encode()), "p", max_bytes=None)) == [expected]
+    read = list(read_payloads(io.BytesIO(lines.encode()), "s", max_bytes=None))
+    assert read[1] == CmsProblem("s#2", TWICE.format(key=f"meta.{key}", line=2))
+    run = cli("check", "--input-kind", "cms-json", str(write(tmp_path, "s.jsonl", lines)))
+    assert run.code == 2 and f"s.jsonl#2: {TWICE.format(key=f'meta.{key}', line=2)}" in run.err
+
+
+def test_a_field_given_twice_is_located_in_its_own_object_of_an_array(cli: Any, tmp_path: Path) -> None:
+    # The first object gives a field that is not read twice, and a meta key once each: the second
+    # object's duplicates are found at their own lines, not at the first duplicate of the text.
+    payload = (
+        '[{"html": "<p>a</p>",\n  "colour": 1,\n  "colour": 2,\n  "meta": {"desk": "Metro"}},\n'
+        ' {"html": "<p>b</p>",\n  "meta": {"desk": "Metro",\n   "desk": "Sports"}},\n'
+        ' {"body": "<p>c</p>",\n  "body": "<p>d</p>"}]\n'
+    )
+    from compliance.cms import CmsArticle, CmsProblem, parse_payload, read_payloads
+
+    for found in (list(parse_payload(payload, "p")), list(read_payloads(io.BytesIO(payload.encode()), "p", max_bytes=None))):
+        assert isinstance(found[0], CmsArticle)
+        assert found[1:] == [CmsProblem("p#2", TWICE.format(key="meta.desk", line=7)), CmsProblem("p#3", TWICE.format(key="body", line=9))]
+    one_line = payload.replace("\n", "") + "\n"
+    read = list(read_payloads(io.BytesIO(one_line.encode()), "s", max_bytes=None))
+    assert read[1:] == [CmsProblem("s#2", TWICE.format(key="meta.desk", line=1)), CmsProblem("s#3", TWICE.format(key="body", line=1))]
+
+
 def test_a_field_not_read_may_be_given_twice(cli: Any, tmp_path: Path) -> None:
     from compliance.cms import CmsArticle, parse_payload
 

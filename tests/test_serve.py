@@ -83,6 +83,7 @@ def test_query_parameters_choose_packs_and_give_metadata(client: TestClient) -> 
         (b'{"html": "<p>x</p>", "packs": "dcnf"}', {"content-type": "application/json"}, 400, "bad-input"),
         # Given twice, a field might be published with the value that was not checked.
         (b'{"html": "<p>x</p>",\n "html": "<p>y</p>"}', {"content-type": "application/json"}, 400, "bad-input"),
+        (b'{"html": "<p>x</p>", "meta": {"reporter": "A",\n "reporter": "B"}}', {"content-type": "application/json"}, 400, "bad-input"),
         (b"<p>x</p>", {"content-type": "application/pdf"}, 400, "unsupported-content-type"),
         (b'{"html": "<p>x</p>", "packs": ["no-such-pack"]}', {"content-type": "application/json"}, 422, "unknown-pack"),
         (b"<p>" + b"x" * (600 * 1024) + b"</p>", {"content-type": "text/html"}, 413, "too-large"),
@@ -93,6 +94,15 @@ def test_errors_are_json_with_stable_codes(client: TestClient, body: bytes, head
     assert answer.status_code == status
     assert answer.json()["error"]["code"] == code
     assert answer.json()["error"]["message"]
+
+
+def test_a_meta_key_given_twice_is_refused_at_its_line(client: TestClient) -> None:
+    body = b'{"html": "<p>x</p>",\n "meta": {"reporter": "Jane Roe",\n  "reporter": "John Doe"}}'
+    answer = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    assert answer.json()["error"]["message"] == (
+        "field 'meta.reporter' is given twice (again at line 3): only one value is checked, and a CMS may publish the other; send each field once"
+    )
 
 
 def test_an_empty_article_is_answered_as_an_empty_file_is(client: TestClient) -> None:
