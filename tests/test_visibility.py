@@ -4,7 +4,9 @@ again what a rule hid, and what must stay visible (aria-hidden, lazy-loader fade
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,24 @@ LICENSE = (
 GIF_1X1 = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 PNG_1X1 = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 PNG_300X200 = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAASwAAADICAIAAADdvUsCAAAAAA=="
+# 1×1 WebP images: lossless (VP8L), lossy (VP8 ) and extended with alpha (VP8X).
+WEBP_1X1 = {
+    "lossless": "data:image/webp;base64,UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==",
+    "lossy": "data:image/webp;base64,UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA",
+    "extended": "data:image/webp;base64,UklGRkoAAABXRUJQVlA4WAoAAAAQAAAAAAAAAAAAQUxQSAwAAAARBxAR/Q9ERP8DAABWUDggGAAAABQBAJ0BKgEAAQAAAP4AAA3AAP7mtQAAAA==",
+}
+_SVG_NS = "xmlns='http://www.w3.org/2000/svg'"
+# 1×1 SVG placeholders as lazy-loaders and CMSs write them: base64, as written, percent-encoded.
+SVG_1X1 = {
+    "base64": "data:image/svg+xml;base64," + base64.b64encode(f"<svg {_SVG_NS} width='1' height='1'/>".encode()).decode(),
+    "utf8 as written": f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='1' height='1'></svg>",
+    "charset and px": f"data:image/svg+xml;charset=utf-8,<svg {_SVG_NS} width='1px' height='1px'></svg>",
+    "percent-encoded": "data:image/svg+xml,%3Csvg%20xmlns=%27http://www.w3.org/2000/svg%27%20width=%271%27%20height=%271%27%3E%3C/svg%3E",
+    "viewBox only": "data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 1 1%22%3E%3C/svg%3E",
+    "viewBox with commas": f"data:image/svg+xml;utf8,<svg {_SVG_NS} viewBox='0,0,1,1'/>",
+    "2px wide by its attribute": f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='2' viewBox='0 0 300 100'/>",
+    "no namespace": "data:image/svg+xml;utf8,<svg width='1' height='1'/>",
+}
 
 
 def page(*, css: str = "", logo: str = LOGO.format(attrs=""), byline: str = BYLINE.format(attrs=' class="byline"')) -> bytes:
@@ -171,7 +191,7 @@ def test_a_logo_hidden_by_its_style_attribute_or_size_is_missing(technique: str)
     assert errors(check(logo(INLINE_HIDDEN_LOGOS[technique]))) == ["dcnf/logo"]
 
 
-@pytest.mark.parametrize("uri", [GIF_1X1, PNG_1X1])
+@pytest.mark.parametrize("uri", [GIF_1X1, PNG_1X1, *WEBP_1X1.values(), *SVG_1X1.values()])
 def test_a_one_pixel_data_uri_logo_is_missing(uri: str) -> None:
     tiny = f'<img src="{uri}" alt="Daily Caller News Foundation logo">'
     assert errors(check(page(logo=tiny))) == ["dcnf/logo"]
@@ -288,6 +308,25 @@ def test_a_logo_that_loads_however_it_loads_is_seen(case: str) -> None:
     report = check(page(logo=LOADING_LOGOS[case]))
     assert report.findings == ()
     assert "dcnf/logo" in [p.rule for p in report.passed]
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='300' height='100'/>",
+        f"data:image/svg+xml;utf8,<svg {_SVG_NS} viewBox='0 0 300 100'/>",
+        # A width in another unit, or no size at all, is not known: the image counts.
+        f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='100%' height='1'/>",
+        f"data:image/svg+xml;utf8,<svg {_SVG_NS} width='1em' height='1em'/>",
+        f"data:image/svg+xml;utf8,<svg {_SVG_NS}/>",
+        # A 1×1 drawing that is not an SVG document, or declared as another type, is not read as one.
+        "data:image/svg+xml;utf8,<html width='1' height='1'/>",
+        "data:image/png;utf8,<svg width='1' height='1'/>",
+    ],
+)
+def test_a_data_uri_svg_logo_of_a_visible_or_unknown_size_is_seen(uri: str) -> None:
+    shown = f'<img src="{uri}" alt="Daily Caller News Foundation logo">'
+    assert errors(check(page(logo=shown))) == []
 
 
 def test_a_large_image_with_a_one_pixel_data_uri_is_seen() -> None:
@@ -549,6 +588,44 @@ def test_data_uri_sizes_are_read_from_the_image_header() -> None:
     assert data_image_size("data:image/svg+xml;base64,PHN2Zz4=") is None
     assert data_image_size("data:image/png;base64,@@@") is None
     assert data_image_size("data:image/gif,GIF89a") is None
+
+
+def _webp(chunk: bytes, body: bytes) -> str:
+    data = b"RIFF" + struct.pack("<I", 4 + 8 + len(body)) + b"WEBP" + chunk + struct.pack("<I", len(body)) + body
+    return "data:image/webp;base64," + base64.b64encode(data).decode()
+
+
+def test_webp_data_uri_sizes_are_read_from_each_kind_of_header() -> None:
+    assert {kind: data_image_size(uri) for kind, uri in WEBP_1X1.items()} == {"lossless": (1, 1), "lossy": (1, 1), "extended": (1, 1)}
+    lossy = _webp(b"VP8 ", b"\x30\x01\x00\x9d\x01\x2a" + struct.pack("<HH", 300, 200) + b"\x00" * 8)
+    lossless = _webp(b"VP8L", b"\x2f" + ((640 - 1) | ((480 - 1) << 14)).to_bytes(4, "little") + b"\x00" * 8)
+    extended = _webp(b"VP8X", b"\x10\x00\x00\x00" + (1200 - 1).to_bytes(3, "little") + (630 - 1).to_bytes(3, "little"))
+    assert [data_image_size(uri) for uri in (lossy, lossless, extended)] == [(300, 200), (640, 480), (1200, 630)]
+    assert data_image_size(_webp(b"VP8 ", b"\x00" * 10)) is None  # no key frame start code
+
+
+@pytest.mark.parametrize("kind", sorted(SVG_1X1))
+def test_svg_data_uri_sizes_are_read_from_the_svg(kind: str) -> None:
+    assert data_image_size(SVG_1X1[kind]) == ((2.0, 2 * 100 / 300) if kind.startswith("2px") else (1.0, 1.0))
+
+
+def test_an_svg_data_uri_is_read_without_entities_fetches_or_unbounded_size(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("1", encoding="utf-8")
+    # An external entity is neither read nor fetched; the size attributes are read as written.
+    external = f"<!DOCTYPE svg [<!ENTITY w SYSTEM '{secret.as_uri()}'>]><svg {_SVG_NS} width='&w;' height='1'/>"
+    assert data_image_size("data:image/svg+xml;utf8," + external) is None
+    fetched = f"<!DOCTYPE svg SYSTEM 'http://127.0.0.1:9/svg.dtd'><svg {_SVG_NS} width='1' height='1'/>"
+    assert data_image_size("data:image/svg+xml;utf8," + fetched) == (1.0, 1.0)
+    nested = "".join(f"<!ENTITY {c} '{('&' + p + ';') * 10}'>" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+    laughs = f"<!DOCTYPE svg [<!ENTITY a 'aaaaaaaaaa'>{nested}]>"
+    # Nested entities that would expand a billionfold: refused by the parser, so the size is not known.
+    assert data_image_size(f"data:image/svg+xml;utf8,{laughs}<svg {_SVG_NS} width='1' height='1'>&i;</svg>") is None
+    # A data: SVG larger than a placeholder is a drawing: its size is not read.
+    drawing = f"<svg {_SVG_NS} width='1' height='1'><desc>{'x' * 70_000}</desc></svg>"
+    assert data_image_size("data:image/svg+xml;utf8," + drawing) is None
+    assert data_image_size("data:image/svg+xml;utf8,<svg width='1' height='1'") is None
+    assert data_image_size("data:image/svg+xml;base64,@@@") is None
 
 
 def test_the_json_of_a_hidden_logo_names_where_it_is_hidden(tmp_path: Path, cli) -> None:

@@ -21,8 +21,9 @@ selector matching with the cascade's precedence (`!important`, inline, specifici
 
 Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
 source that is not empty), and one of 2px or less (its `width`/`height` attributes or CSS, or a
-`data:` image whose PNG or GIF header says so, when it has no other source and no lazy-loader
-address to be replaced from) is not a visible image.
+`data:` image whose own size says so — a PNG, GIF or WebP header, an SVG's `width`/`height` or
+`viewBox` — when it has no other source and no lazy-loader address to be replaced from) is not a
+visible image.
 
 Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
 (they are not fetched), rules in other media queries, selectors with pseudo-elements or that
@@ -1144,8 +1145,9 @@ def is_seen(element: Any, tag: str, rendering: Rendering) -> bool:
 
 def is_tiny_image(element: Any) -> bool:
     """True when an image is 2px or less across or high by its `width`/`height` attributes or —
-    when it has no other source, nor a lazy-loader address to replace it with — a `data:` PNG or
-    GIF whose header says so (its CSS size is judged by `render`)."""
+    when it has no other source, nor a lazy-loader address to replace it with — a `data:` image
+    whose own size says so (`data_image_size`: a PNG, GIF or WebP header, an SVG's size); its CSS
+    size is judged by `render`."""
     for name in ("width", "height"):
         value = _attribute_pixels(element.get(name))
         if value is not None and value <= _TINY_IMAGE_PX:
@@ -1169,11 +1171,19 @@ def _attribute_pixels(value: str | None) -> float | None:
     return float(match.group(1)) if match else None
 
 
-def data_image_size(uri: str) -> tuple[int, int] | None:
-    """(width, height) in pixels of a base64 `data:` PNG or GIF, read from its header; None for
-    other images and anything malformed."""
-    head, _, payload = uri.partition(",")
-    if ";base64" not in head.lower():
+def data_image_size(uri: str) -> tuple[float, float] | None:
+    """(width, height) in pixels of a `data:` image, read from the image itself: the header of a
+    base64 PNG, GIF or WebP, or the `width`/`height` (in px or without a unit, else its `viewBox`)
+    of an SVG, base64 or percent-encoded (`data_svg_size`). None for other images, a size given in
+    other units, and anything malformed."""
+    head, comma, payload = uri.partition(",")
+    if not comma:
+        return None
+    media = head.lower()
+    base64_encoded = media.endswith(";base64")
+    if media.removeprefix("data:").lstrip().startswith("image/svg+xml"):
+        return data_svg_size(payload, base64_encoded=base64_encoded)
+    if not base64_encoded:
         return None
     try:
         data = base64.b64decode(payload[:64] + "=" * (-len(payload[:64]) % 4), validate=False)
@@ -1185,4 +1195,98 @@ def data_image_size(uri: str) -> tuple[int, int] | None:
     if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
         width, height = struct.unpack("<HH", data[6:10])
         return int(width), int(height)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return _webp_size(data)
     return None
+
+
+def _webp_size(data: bytes) -> tuple[int, int] | None:
+    """The canvas size a WebP file's first chunk gives (Google's WebP container specification):
+    `VP8 ` (lossy: the key frame's 14-bit sizes), `VP8L` (lossless: 14-bit sizes less one) or
+    `VP8X` (extended: 24-bit sizes less one)."""
+    chunk = data[12:16]
+    if chunk == b"VP8 " and len(data) >= 30 and data[23:26] == b"\x9d\x01\x2a":
+        width, height = struct.unpack("<HH", data[26:30])
+        return width & 0x3FFF, height & 0x3FFF
+    if chunk == b"VP8L" and len(data) >= 25 and data[20] == 0x2F:
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8X" and len(data) >= 30:
+        return int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1
+    return None
+
+
+# An SVG placeholder is a few hundred bytes; a larger data: SVG is a drawing, not read for its size.
+MAX_DATA_SVG_BYTES = 64 * 1024
+_SVG_LENGTH = re.compile(r"\s*([+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
+
+
+def data_svg_size(payload: str, *, base64_encoded: bool) -> tuple[float, float] | None:
+    """(width, height) in pixels of the SVG a `data:` URI holds (its text after the comma), as an
+    `<img>` sizes it: the root's `width` and `height` in px or without a unit, and for one not given
+    the `viewBox`'s. None for another unit (`%`, `em`), a size neither gives, more than
+    `MAX_DATA_SVG_BYTES`, or anything that is not an SVG document.
+
+    Read safely: lxml with entities left unresolved, no DTD loaded and no network."""
+    root = _data_svg_root(payload, base64_encoded=base64_encoded)
+    if root is None:
+        return None
+    width, height = _svg_length(root.get("width")), _svg_length(root.get("height"))
+    if width is False or height is False:
+        return None  # a size in another unit
+    box = _view_box(root.get("viewBox"))
+    if box is not None:
+        # A side not given follows the viewBox: its own size, or its aspect ratio to the side given.
+        if width is None and height is None:
+            width, height = box
+        elif width is None and height is not None and box[1]:
+            width = height * box[0] / box[1]
+        elif height is None and width is not None and box[0]:
+            height = width * box[1] / box[0]
+    return (width, height) if width is not None and height is not None else None
+
+
+def _data_svg_root(payload: str, *, base64_encoded: bool) -> Any:
+    """The root `<svg>` element of a `data:` URI's SVG (see `data_svg_size`); None when it is too
+    large, malformed, or not an SVG document."""
+    import urllib.parse
+
+    if len(payload) > MAX_DATA_SVG_BYTES * 3:
+        return None
+    try:
+        data = base64.b64decode(payload, validate=False) if base64_encoded else urllib.parse.unquote_to_bytes(payload)
+    except (binascii.Error, ValueError):
+        return None
+    if len(data) > MAX_DATA_SVG_BYTES:
+        return None
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False, recover=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    if root is None or not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
+        return None
+    return root
+
+
+def _svg_length(value: str | None) -> float | bool | None:
+    """An SVG root's `width` or `height` in pixels (px or no unit); None when not given, False
+    when given in another unit (`%`, `em`), whose pixels are not known here."""
+    if value is None:
+        return None
+    match = _SVG_LENGTH.match(value)
+    return float(match.group(1)) if match else False
+
+
+def _view_box(value: str | None) -> tuple[float, float] | None:
+    """The width and height of an SVG `viewBox` (four numbers, by spaces or commas); None when it is not one."""
+    parts = (value or "").replace(",", " ").split()
+    if len(parts) != 4:
+        return None
+    try:
+        width, height = float(parts[2]), float(parts[3])
+    except ValueError:
+        return None
+    return (width, height) if width >= 0 and height >= 0 and math.isfinite(width) and math.isfinite(height) else None
