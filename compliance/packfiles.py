@@ -123,7 +123,7 @@ class _PackCache:
     costs more than the rest of a check), so the first document pays for none of them. The cache lives in
     $XDG_CACHE_HOME/syndcheck (or $SYNDCHECK_CACHE_DIR); SYNDCHECK_NO_CACHE=1 turns it off. It is
     only read when it belongs to the current user and no one else can write it, and any problem
-    with it means "rebuild".
+    with it means "rebuild". Writing a new file removes the stale ones (`prune_pack_cache`).
     """
 
     def __init__(self, files: Sequence[Path], *, trusted: int) -> None:
@@ -139,24 +139,32 @@ class _PackCache:
         from compliance import __version__
 
         root = os.environ.get("SYNDCHECK_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "syndcheck")
-        # The working directory is part of the key: packs name their files relative to it. So is
-        # the `regex` version, whose compiled programs the cache holds.
-        key = [f"{__version__}|{sys.version}|{regex.__version__}|{trusted}|{Path.cwd()}"]
-        # The package's own modules are part of the key too: pickles hold its classes, and an
-        # upgrade or an edit of the code must never meet a cache written by another version. The
-        # confusables table is, for the look-alike letters made from it.
+        # The key has three parts, each named in the file's name (see `prune_pack_cache`): the
+        # code — the package's own modules (pickles hold its classes, and an upgrade or an edit of
+        # the code must never meet a cache written by another version), the Python and `regex`
+        # versions (the cache holds compiled programs) and the tables the derived ones are made
+        # from; the set of packs — their files and the working directory (packs name their files
+        # relative to it); and the state of those pack files.
+        code = [f"{__version__}|{sys.version}|{regex.__version__}"]
+        packs = [f"|{trusted}|{Path.cwd()}"]
+        state = []
         try:
             tables = [unicode_table_file("confusables.json"), unicode_table_file("categories.json"), *_name_vocabulary_files()]
-            for file in [*map(str, files), *_package_modules(), *map(str, tables)]:
+            for file in [*_package_modules(), *map(str, tables)]:
                 info = os.stat(file)
-                key.append(f"|{file}|{info.st_size}|{info.st_mtime_ns}")
+                code.append(f"|{file}|{info.st_size}|{info.st_mtime_ns}")
+            for file in map(str, files):
+                info = os.stat(file)
+                packs.append(f"|{file}")
+                state.append(f"|{info.st_size}|{info.st_mtime_ns}")
         except OSError:
             return
         # The whole key is stored in the cache and compared when it is read; the file's name only
-        # tells keys apart, so a checksum does (a clash means a rebuild, never a wrong cache), and
+        # tells keys apart, so checksums do (a clash means a rebuild, never a wrong cache), and
         # no hash library is loaded (`hashlib` loads OpenSSL's: milliseconds of a one-file check).
-        self.key = "".join(key)
-        self.path = Path(root) / f"packs-{zlib.crc32(self.key.encode()):08x}-{len(self.key)}.pickle"
+        parts = ("".join(code), "".join(packs), "".join(state))
+        self.key = "".join(parts)
+        self.path = Path(root) / ("packs-" + "-".join(f"{zlib.crc32(part.encode()):08x}" for part in parts) + ".pickle")
 
     def load(self) -> list[Pack] | None:
         if self.path is None:
@@ -217,6 +225,66 @@ class _PackCache:
             os.replace(handle.name, self.path)
         except Exception:  # noqa: BLE001 - a cache that cannot be written is simply not used
             return
+        # Only when a new file was written: a run that reads the cache never lists its folder.
+        try:
+            prune_pack_cache(self.path)
+        except Exception:  # noqa: BLE001 - stale files left behind only cost disk space
+            return
+
+
+# The names of the cache's files: this version's (`packs-CODE-PACKS-STATE.pickle`, three checksums
+# of the key's parts), those earlier versions wrote (one checksum and the key's length; 24 hex
+# digits of a SHA-256), and a write's temporary file (`tempfile`'s eight characters).
+# (Patterns compiled when a cache is written, not when the module is imported.)
+_CACHE_FILE = r"packs-([0-9a-f]{8})-([0-9a-f]{8})-([0-9a-f]{8})\.pickle"
+_EARLIER_CACHE_FILE = r"packs-(?:[0-9a-f]{8}-[0-9]+|[0-9a-f]{24})\.pickle"
+_TEMPORARY_CACHE_FILE = r"\.packs-[a-z0-9_]{8}"
+# A stale cache file used (read or written) this recently is left: another installation of
+# syndcheck (a pre-commit hook's own, another virtual environment) may be reading it, and two
+# installations used in turn would otherwise remove each other's cache at every run.
+STALE_CACHE_SECONDS = 3600
+
+
+def prune_pack_cache(current: Path, *, now: float | None = None) -> list[Path]:
+    """Remove the pack cache files in `current`'s folder that no run of this code with the same
+    packs can use, and return them: those of another syndcheck version (another code checksum, or
+    a name earlier versions gave), those of an earlier state of the same pack files (edited since),
+    and temporary files of writes that did not finish — each only when it is syndcheck's own by
+    its name, a regular file of the current user, and not read or written in the last
+    `STALE_CACHE_SECONDS`. Anything else in the folder is left alone, and so is a file that cannot
+    be removed (another process holds it); nothing here ever fails a run."""
+    import re
+    import stat
+    import time
+
+    removed: list[Path] = []
+    ours = re.fullmatch(_CACHE_FILE, current.name)
+    if ours is None:
+        return removed
+    code, packs, state = ours.groups()
+    limit = (time.time() if now is None else now) - STALE_CACHE_SECONDS
+    try:
+        entries = list(os.scandir(current.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        match = re.fullmatch(_CACHE_FILE, name)
+        if match is not None:
+            other_code, other_packs, other_state = match.groups()
+            if other_code == code and (other_packs != packs or other_state == state):
+                continue  # this version's cache of other packs (another project), or this file
+        elif not (re.fullmatch(_EARLIER_CACHE_FILE, name) or re.fullmatch(_TEMPORARY_CACHE_FILE, name)):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or max(info.st_atime, info.st_mtime) > limit:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
 
 
 def _package_modules() -> list[str]:

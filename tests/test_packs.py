@@ -194,6 +194,111 @@ def test_validated_packs_are_cached_and_rebuilt_when_a_file_changes(tmp_path: Pa
     assert len(list(cache.glob("packs-*.pickle"))) == 2
 
 
+def _age(path: Path, seconds: float) -> None:
+    """Make a file look last read and written `seconds` ago."""
+    import os
+    import time
+
+    then = time.time() - seconds
+    os.utime(path, (then, then), follow_symlinks=False)
+
+
+def test_writing_the_pack_cache_removes_stale_cache_files_and_nothing_else(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(cache))
+    pack = write(tmp_path, "packs/house.yaml", VALID)
+    load_packs([pack.parent], builtin=False)
+    (current,) = cache.glob("packs-*.pickle")
+    code, packs, state = current.stem.removeprefix("packs-").split("-")
+    stale = {
+        "another version": f"packs-{int(code, 16) ^ 1:08x}-{packs}-{state}.pickle",
+        "another version of other packs": f"packs-{int(code, 16) ^ 1:08x}-0badf00d-{state}.pickle",
+        "an earlier state of these packs": f"packs-{code}-{packs}-{int(state, 16) ^ 1:08x}.pickle",
+        "an earlier naming": "packs-000cc849-7995.pickle",
+        "the first naming": "packs-00bb8c92082249ffa609391f.pickle",
+        "an unfinished write": ".packs-k3j_9x2a",
+    }
+    kept = {
+        "this version's cache of other packs": f"packs-{code}-0badf00d-{state}.pickle",
+        "another version used recently": f"packs-{int(code, 16) ^ 2:08x}-{packs}-{state}.pickle",
+        "not syndcheck's by its name": "packs-notes.pickle",
+        "a near name": "packs-000cc849-7995.pickle.bak",
+        "another tool's": "my-packs-00bb8c92082249ffa609391f.pickle",
+        "a folder": f"packs-{int(code, 16) ^ 3:08x}-{packs}-{state}.pickle",
+        "a link": f"packs-{int(code, 16) ^ 4:08x}-{packs}-{state}.pickle",
+    }
+    outside = write(tmp_path, "elsewhere/keep.txt", "not a cache")
+    for reason, name in {**stale, **kept}.items():
+        path = cache / name
+        if reason == "a folder":
+            path.mkdir()
+        elif reason == "a link":
+            path.symlink_to(outside)
+        else:
+            path.write_bytes(b"old")
+        if reason != "another version used recently":
+            _age(path, 2 * 3600)
+    pack.write_text(VALID.replace("severity: error", "severity: warning"), encoding="utf-8")
+    os.utime(pack, ns=(pack.stat().st_mtime_ns + 1_000_000, pack.stat().st_mtime_ns + 1_000_000))
+    assert next(p for p in load_packs([pack.parent], builtin=False) if p.id == "house").rules[0].severity.label == "warning"
+    left = {p.name for p in cache.iterdir()}
+    assert {reason for reason, name in stale.items() if name in left} == set()
+    assert {reason for reason, name in kept.items() if name not in left} == set()
+    (written,) = left - set(kept.values()) - {current.name}
+    assert written.startswith(f"packs-{code}-{packs}-") and written != current.name
+    # The state before the edit was used less than an hour ago: it stays until a later write.
+    assert current.name in left
+    assert outside.read_text(encoding="utf-8") == "not a cache"
+
+
+def test_a_run_that_reads_the_pack_cache_removes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(cache))
+    pack = write(tmp_path, "packs/house.yaml", VALID)
+    load_packs([pack.parent], builtin=False)
+    stale = cache / "packs-000cc849-7995.pickle"
+    stale.write_bytes(b"old")
+    _age(stale, 30 * 86400)
+    assert [p.id for p in load_packs([pack.parent], builtin=False)] == ["house"]
+    assert stale.exists()
+
+
+def test_a_stale_cache_file_that_cannot_be_removed_is_left_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from compliance import packfiles
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(cache))
+    cache.mkdir()
+    held, free = cache / "packs-000cc849-7995.pickle", cache / "packs-00bb8c92082249ffa609391f.pickle"
+    for path in (held, free):
+        path.write_bytes(b"old")
+        _age(path, 2 * 3600)
+    unlink = os.unlink
+
+    def refuse_held(path: Any, *args: Any, **kwargs: Any) -> None:
+        if Path(path) == held:
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process", str(path))
+        unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(packfiles.os, "unlink", refuse_held)
+    pack = write(tmp_path, "packs/house.yaml", VALID)
+    assert [p.id for p in load_packs([pack.parent], builtin=False)] == ["house"]
+    assert held.exists() and not free.exists()
+    assert len(list(cache.glob("packs-*-*-*.pickle"))) == 1
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("listing failed")
+
+    monkeypatch.setattr(packfiles, "prune_pack_cache", broken)
+    write(tmp_path, "packs/house.yaml", VALID.replace("severity: error", "severity: warning"))
+    os.utime(pack, ns=(pack.stat().st_mtime_ns + 1_000_000, pack.stat().st_mtime_ns + 1_000_000))
+    assert next(p for p in load_packs([pack.parent], builtin=False) if p.id == "house").rules[0].severity.label == "warning"
+
+
 def test_a_cache_file_written_for_another_key_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The cache file's name is a checksum of its key; two keys with one checksum must never share
     # packs: the key stored inside is compared.
