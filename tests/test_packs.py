@@ -226,6 +226,8 @@ def test_writing_the_pack_cache_removes_stale_cache_files_and_nothing_else(tmp_p
         "not syndcheck's by its name": "packs-notes.pickle",
         "a near name": "packs-000cc849-7995.pickle.bak",
         "another tool's": "my-packs-00bb8c92082249ffa609391f.pickle",
+        # With SYNDCHECK_CACHE_DIR set, fetched originals share the folder.
+        "a fetched original": "5f" * 32,
         "a folder": f"packs-{int(code, 16) ^ 3:08x}-{packs}-{state}.pickle",
         "a link": f"packs-{int(code, 16) ^ 4:08x}-{packs}-{state}.pickle",
     }
