@@ -145,3 +145,67 @@ def test_fix_on_markdown_sniffed_from_stdin_inserts_a_markdown_logo(cli: Any) ->
     run = cli("fix", "--pack", "dcnf", "--meta", f"logo-url={LOGO_URL}", "-", stdin=source.encode())
     assert run.code == 0, run.err
     assert run.out == source.replace("By Jake Smith", f"{LOGO}\n\nBy Jake Smith")
+
+
+# Raw HTML inside a paragraph hides the text in it as it hides it in a page: what counts is what
+# the HTML walk reads of the same markup.
+STYLE_BLOCK = "<style>.gone { display: none }</style>"
+INLINE_HIDING = {
+    "display:none": ('<span style="display:none">', "</span>"),
+    "hidden attribute": ("<span hidden>", "</span>"),
+    "visibility:hidden": ('<span style="visibility: hidden">', "</span>"),
+    "a class the page's style block hides": ('<span class="gone">', "</span>"),
+    "a screen-reader-only class": ('<span class="sr-only">', "</span>"),
+    "noscript": ("<noscript>", "</noscript>"),
+    "nested inside a hidden span": ('<span hidden><em class="x">', "</em></span>"),
+}
+INLINE_SHOWING = {
+    "aria-hidden (hidden from screen readers, not from the eye)": ('<span aria-hidden="true">', "</span>"),
+    "a class no style hides": ('<span class="note">', "</span>"),
+    "a hidden span closed before the text": ("<span hidden></span><b>", "</b>"),
+}
+
+
+def visible_texts(markdown_paragraph: str) -> tuple[list[str], list[str]]:
+    """The block texts of a Markdown article with this paragraph, and of the page with the same
+    paragraph in HTML (Markdown's own syntax left out of the paragraph)."""
+    markdown = parse_document(f"# Title\n\n{STYLE_BLOCK}\n\n{markdown_paragraph}\n", "markdown")
+    page = parse_document(f"<html><body><h1>Title</h1>{STYLE_BLOCK}<p>{markdown_paragraph}</p></body></html>", "html")
+    return [b.text for b in markdown.blocks], [b.text for b in page.blocks]
+
+
+@pytest.mark.parametrize(("opening", "closing"), INLINE_HIDING.values(), ids=INLINE_HIDING.keys())
+def test_text_raw_html_hides_inside_a_paragraph_does_not_count(opening: str, closing: str) -> None:
+    markdown, page = visible_texts(f"Seen {opening}By Hidden Person{closing} words.")
+    assert markdown == page == ["Title", "Seen words."]
+
+
+@pytest.mark.parametrize(("opening", "closing"), INLINE_SHOWING.values(), ids=INLINE_SHOWING.keys())
+def test_text_raw_html_does_not_hide_inside_a_paragraph_counts(opening: str, closing: str) -> None:
+    markdown, page = visible_texts(f"Seen {opening}By Shown Person{closing} words.")
+    assert markdown == page == ["Title", "Seen By Shown Person words."]
+
+
+def test_a_code_span_a_style_hides_does_not_count() -> None:
+    doc = parse_document("<style>code { display: none }</style>\n\nSeen `By Hidden Person` words.\n", "markdown")
+    assert [b.text for b in doc.blocks] == ["Seen words."]
+
+
+def test_hidden_text_across_lines_keeps_the_lines_around_it() -> None:
+    doc = parse_document('w1 <span style="display:none">w2\nw3</span> w4\nw5\n', "markdown")
+    assert [(b.line, b.text) for b in doc.blocks] == [(1, "w1"), (2, "w4"), (3, "w5")]
+
+
+def test_a_comment_in_the_article_cannot_pass_hidden_text_for_shown() -> None:
+    # Comments like those the reader marks runs of text with, written into the article itself.
+    source = "Seen <span hidden><!--syndcheck-text:0-->By Hidden Person</span> <!--syndcheck-text:0--> words.\n"
+    assert [b.text for b in parse_document(source, "markdown").blocks] == ["Seen words."]
+
+
+def test_a_byline_hidden_inline_is_not_the_byline() -> None:
+    hidden = article(LOGO).replace(
+        "By Jake Smith, Daily Caller News Foundation", 'From our partners.\n<span style="display:none">By Jake Smith, Daily Caller News Foundation</span>'
+    )
+    shown = article(LOGO).replace("By Jake Smith, Daily Caller News Foundation", "From our partners.\nBy Jake Smith, Daily Caller News Foundation")
+    assert [b.names for b in parse_document(hidden, "markdown").bylines] == []
+    assert [b.names for b in parse_document(shown, "markdown").bylines] == [("Jake Smith",)]

@@ -256,7 +256,7 @@ def _build_html_document(
     """The document of a parsed page (`rendered`, `url`: see `parse_html`)."""
     body = root.find("body") if rendered else None
     article_root = body if body is not None else find_article_root(root)
-    walked = _walk(root, article_root, url)
+    walked = _walk(root, article_root, url, rendered=rendered)
     items = walked.items
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = _headline(blocks)
@@ -286,6 +286,7 @@ def _build_html_document(
         _visibility=walked.visibility,
         _noscript_only=frozenset(walked.noscript_only),
         _outside=frozenset(walked.outside),
+        _shown_after_comment=walked.shown_after_comment,
     )
 
 
@@ -311,7 +312,20 @@ def _in_h1(element: Any) -> bool:
 class _Walked:
     """What one walk over the page found."""
 
-    __slots__ = ("base", "byline_marks", "canonical", "items", "json_ld", "links", "meta", "noscript_only", "offsets", "outside", "visibility")
+    __slots__ = (
+        "base",
+        "byline_marks",
+        "canonical",
+        "items",
+        "json_ld",
+        "links",
+        "meta",
+        "noscript_only",
+        "offsets",
+        "outside",
+        "shown_after_comment",
+        "visibility",
+    )
 
     def __init__(self) -> None:
         self.items: tuple[Item, ...] = ()
@@ -326,6 +340,8 @@ class _Walked:
         self.canonical: list[str] = []
         self.base: list[str] = []  # the `<base href>` values, in document order (the first counts)
         self.json_ld: list[Any] = []
+        # Rendered Markdown: whether the text right after each comment (by its text) shows.
+        self.shown_after_comment: dict[str, bool] = {}
 
 
 # What an open element passes on to its content, one tuple per element on the walk's stack:
@@ -381,11 +397,13 @@ def _tag_kind(raw_tag: Any) -> _TagKind:
     return _TagKind(raw_tag.lower() if isinstance(raw_tag, str) else "")
 
 
-def _walk(root: Any, article_root: Any, url: str | None) -> _Walked:
+def _walk(root: Any, article_root: Any, url: str | None, *, rendered: bool = False) -> _Walked:
     """One walk over the tree: visible text blocks, images, links, byline markup, what is hidden and
     what is chrome, and the head's metadata, its URLs resolved against the page's base (`url`: the
     page's own address, or None). Each open element has a frame with what it inherits from its
-    ancestors (hidden, in the article, chrome, heading, inside `<noscript>`)."""
+    ancestors (hidden, in the article, chrome, heading, inside `<noscript>`). In HTML rendered from
+    Markdown, whether the text after each comment shows is recorded too (the Markdown reader marks
+    its runs of text with comments)."""
     from lxml import etree
 
     walk = _Walk(root, article_root)
@@ -399,6 +417,8 @@ def _walk(root: Any, article_root: Any, url: str | None) -> _Walked:
             walk.leave(element)
         else:
             # The text after a comment belongs to its parent.
+            if rendered and event == "comment":
+                walk.found.shown_after_comment[element.text or ""] = stack[-1][_SHOWS_TEXT]
             tail = element.tail
             if tail and stack[-1][_SHOWS_TEXT]:
                 walk.add_text(tail, stack[-1], element, tail=True)

@@ -3,19 +3,24 @@
 The source is parsed once into CommonMark's tokens and rendered to HTML, and that HTML is read
 by the HTML walk (`document.html`), so a Markdown article's images, links and what hides them
 are what a browser shows of the rendered page: `![alt][ref]` resolved through its reference
-definition, raw HTML (`<img>`, `<a>`, `<div style="display:none">`, comments) read as HTML, and
-code (indented or fenced blocks, code spans, `<pre>`) shown as written, never as an image.
+definition, raw HTML (`<img>`, `<a>`, `<div style="display:none">`, `<span hidden>` inside a
+paragraph, comments) read as HTML, and code (indented or fenced blocks, code spans, `<pre>`)
+shown as written, never as an image.
 
-Every item keeps the line of the Markdown source it comes from: the HTML is rendered token by
-token and each line of it is mapped to the source line it renders. Text blocks stay one per
-source line, as text extraction renders a page, with the markup removed.
+Every item keeps the line of the Markdown source it comes from. Block tokens carry their source
+lines; inside a paragraph, each inline token gets the span of the paragraph's text it was read
+from, so a construct that runs across a line break (a code span, a link destination, inline
+HTML) leaves the lines after it where they are. The HTML is rendered token by token, its lines
+kept in step with the source lines, and each line of it is mapped to the source line it renders.
+Text blocks stay one per source line, as text extraction renders a page, with the markup removed.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from compliance.document.model import Block, Image, Item, Link
@@ -24,6 +29,7 @@ from compliance.text import normalize_inline
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.renderer import RendererHTML
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
 # Marks each rendered block element with the index of the token that opened it.
@@ -32,58 +38,114 @@ _BLOCK_ATTRIBUTE = "data-syndcheck-token"
 _NO_TEXT = frozenset({"html_inline", "image"})
 _LINE_BREAKS = frozenset({"softbreak", "hardbreak"})
 _CODE = frozenset({"fence", "code_block"})
+# Token.meta keys: the (start, end) offsets in its paragraph's text an inline token was read from;
+# the text mark rendered before a run of text.
+_SPAN = "syndcheck-span"
+_TEXT_MARK = "syndcheck-text-mark"
+# Where the span marker last ran, on the inline parser's state.
+_LAST_POSITION = "_syndcheck_last_position"
 
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    """The CommonMark parser, built once per process (its rules are compiled when it is built)."""
     # Imported here: only Markdown articles need it.
     from markdown_it import MarkdownIt
 
     # CommonMark as written: raw HTML is HTML; no linkify or typographer (they change the text).
-    return MarkdownIt("commonmark")
+    md = MarkdownIt("commonmark")
+    # First of the inline rules, so it runs before any other at each position the parser tries.
+    md.inline.ruler.before("text", "syndcheck_span", _mark_spans)
+    # First of the post-processing rules: before fragments of text are joined.
+    md.inline.ruler2.before("balance_pairs", "syndcheck_span", _close_spans)
+    return md
+
+
+def _mark_spans(state: StateInline, silent: bool) -> bool:
+    """An inline rule that never matches: the tokens pushed since it last ran were read from
+    where it last ran to here. (In a lookahead, `silent`, nothing is pushed.)"""
+    if not silent:
+        _close_spans(state)
+    return False
+
+
+def _close_spans(state: StateInline) -> None:
+    start = getattr(state, _LAST_POSITION, 0)
+    tokens = state.tokens
+    first = len(tokens)
+    while first and _SPAN not in tokens[first - 1].meta:
+        first -= 1
+    for token in tokens[first:]:
+        token.meta[_SPAN] = (start, state.pos)
+    setattr(state, _LAST_POSITION, state.pos)
 
 
 def read_markdown(body: str) -> tuple[list[Item], list[Link]]:
     """The items (text lines and images, in source order) and links of a Markdown body whose
     line numbers are the file's (front matter already blanked out)."""
-    from compliance.document.html import parse_html
-
     md = _parser()
     tokens = md.parse(body)
-    for index, token in enumerate(tokens):
-        if token.nesting == 1 and not token.hidden:
-            token.attrSet(_BLOCK_ATTRIBUTE, str(index))
-    html, source_lines = _render(md, tokens)
-    rendered = parse_html(html, rendered=True)
-
-    def source_line(element: Any) -> int:
-        line = (element.sourceline or 1) - 1
-        return source_lines[min(line, len(source_lines) - 1)] if source_lines else 1
-
-    shown = {int(e.get(_BLOCK_ATTRIBUTE)): rendered.is_visible(e) for e in rendered.root.iter() if isinstance(e.tag, str) and e.get(_BLOCK_ATTRIBUTE)}
     entries: list[tuple[int, int, Item]] = []  # (source line, 0 image / 1 text, item)
-    for image in rendered.images:
-        line = source_line(image.element)
-        entries.append((line, 0, Image(0, image.sources, image.alt, line, image.visible, image.in_article, None, image.width, image.height)))
-    html_lines: set[int] = set()
-    for line, text, code, heading in _markdown_lines(tokens, shown, html_lines):
+    found_links: list[_FoundLink] = []
+    shown, text_shows = _read_through_html(md, tokens, body, entries, found_links)
+    for line, text, code, heading in _markdown_lines(tokens, shown, text_shows):
         entries.append((line, 1, Block(0, text, line, not code, heading)))
-    for block in rendered.blocks:
-        line = source_line(block.element)
-        if line in html_lines:
-            # Text of raw HTML; the text of a `<pre>` is shown as written, as a code block's.
-            entries.append((line, 1, Block(0, block.text, line, block.in_article and not _in_pre(block.element), block.heading)))
     entries.sort(key=lambda entry: (entry[0], entry[1]))
     items: list[Item] = []
     for _, _, item in entries:
         items.append(_with_index(item, len(items)))
     keys = [(item.line, 0 if isinstance(item, Image) else 1) for item in items]
-    links = [
-        Link(link.href, link.text, link.rel, line, link.visible, link.in_article, bisect.bisect_left(keys, (line, 1)))
-        for link in rendered.links
-        for line in (source_line(link.element),)
-    ]
+    links = [Link(href, text, rel, line, seen, in_article, bisect.bisect_left(keys, (line, 1))) for href, text, rel, line, seen, in_article in found_links]
     return items, links
+
+
+# A link as found: href, text, rel, source line, visible, in the article.
+_FoundLink = tuple[str, str, tuple[str, ...], int, bool, bool]
+
+
+def _read_through_html(
+    md: MarkdownIt, tokens: Sequence[Token], body: str, entries: list[tuple[int, int, Item]], links: list[_FoundLink]
+) -> tuple[dict[int, bool], Callable[[str], bool]]:
+    """Render the tokens to HTML and read it as a page is read: its images and links, and the text
+    of its raw HTML blocks, go to `entries` and `links`; returned, whether each rendered block
+    (by the index of the token that opens it) is seen, and whether the text after each text
+    mark shows."""
+    from compliance.document.html import parse_html
+
+    for index, token in enumerate(tokens):
+        if token.nesting == 1 and not token.hidden:
+            token.attrSet(_BLOCK_ATTRIBUTE, str(index))
+    html, source_lines = _render(md, tokens, _text_mark(body))
+    rendered = parse_html(html, rendered=True)
+    last = len(source_lines)
+
+    def source_line(element: Any, *, start: bool = False) -> int:
+        # `start`: where the start tag begins (lxml gives the line where it ends).
+        line = rendered.locate_element(element).line if start else element.sourceline or 1
+        return source_lines[min(line, last) - 1]
+
+    for image in rendered.images:
+        line = source_line(image.element, start=True)
+        entries.append((line, 0, Image(0, image.sources, image.alt, line, image.visible, image.in_article, None, image.width, image.height)))
+    html_lines = {line for token in tokens if token.type == "html_block" and token.map is not None for line in range(token.map[0] + 1, token.map[1] + 1)}
+    for block in rendered.blocks:
+        if source_line(block.element) in html_lines:
+            # Text of raw HTML, at the line where it starts; the text of a `<pre>` is shown as
+            # written, as a code block's.
+            line = source_lines[min(_text_start(block.element), last) - 1]
+            entries.append((line, 1, Block(0, block.text, line, block.in_article and not _in_pre(block.element), block.heading)))
+    links.extend((link.href, link.text, link.rel, source_line(link.element, start=True), link.visible, link.in_article) for link in rendered.links)
+    shown = {int(e.get(_BLOCK_ATTRIBUTE)): rendered.is_visible(e) for e in rendered.root.iter() if isinstance(e.tag, str) and e.get(_BLOCK_ATTRIBUTE)}
+    return shown, rendered.shows_text_after_comment
+
+
+def _text_mark(body: str) -> str:
+    """The text of the comments that mark runs of text: one the article itself does not hold, so
+    that no comment of its own can pass for one."""
+    mark = "syndcheck-text"
+    while mark in body:
+        mark += "-"
+    return mark
 
 
 def _with_index(item: Item, index: int) -> Item:
@@ -92,59 +154,125 @@ def _with_index(item: Item, index: int) -> Item:
     return Block(index, item.text, item.line, item.in_article, item.heading)
 
 
+def _text_start(element: Any) -> int:
+    """The line where a block's text starts in the HTML: where its element's start tag ends, or
+    after the line breaks that open the element's text."""
+    line: int = element.sourceline or 1
+    text = element.text or ""
+    if text.strip():
+        line += text[: len(text) - len(text.lstrip())].count("\n")
+    return line
+
+
 def _in_pre(element: Any) -> bool:
     return any(node.tag == "pre" for node in (element, *element.iterancestors()))
 
 
-def _render(md: MarkdownIt, tokens: Sequence[Token]) -> tuple[str, list[int]]:
+class _Output:
+    """Rendered HTML, and for each of its lines (0-based) the source line (1-based) it renders."""
+
+    __slots__ = ("at_line_start", "chunks", "lines")
+
+    def __init__(self) -> None:
+        self.chunks: list[str] = []
+        self.lines = [1]  # the last is the line being written
+        self.at_line_start = True
+
+    def write(self, chunk: str, first: int, last: int) -> None:
+        """Write what the source lines `first` to `last` render: its first line is kept on
+        `first` (a line break is put before it when the line being written renders an earlier
+        source line: a construct before it ran across a line break the HTML does not show), its
+        other lines on the source lines that follow, up to `last`."""
+        lines = self.lines
+        if self.at_line_start:
+            lines[-1] = first
+        elif first > lines[-1]:
+            self.chunks.append("\n" * (first - lines[-1]))
+            lines.extend(range(lines[-1] + 1, first + 1))
+        breaks = chunk.count("\n")
+        if breaks:
+            top = max(last, first)
+            lines.extend(min(first + offset, top) for offset in range(1, breaks + 1))
+        self.chunks.append(chunk)
+        self.at_line_start = chunk.endswith("\n")
+
+
+def _render(md: MarkdownIt, tokens: Sequence[Token], mark: str) -> tuple[str, list[int]]:
     """The HTML of the tokens, and for each of its lines (0-based) the source line (1-based) it
-    renders: each token is rendered on its own, its lines following its source lines."""
+    renders; each token is rendered on its own, its lines following its source lines. Each run
+    of text in a paragraph is preceded by a comment `<!--{mark}:N-->`, whose place in the HTML
+    says whether the text shows (its token's meta holds the comment's text)."""
     renderer, options = cast("RendererHTML", md.renderer), md.options
     env: dict[str, Any] = {}
-    chunks: list[str] = []
-    lines: list[int] = []
-    current = 1
-    open_line = False  # whether the last output line is still open (no newline yet)
+    out = _Output()
+    marks = (f"{mark}:{number}" for number in itertools.count())
     for index, token in enumerate(tokens):
         if token.type == "inline":
-            chunk = renderer.renderInline(token.children or [], options, env)
-        elif token.type in renderer.rules:
-            chunk = renderer.rules[token.type](tokens, index, options, env)
-        else:
-            chunk = renderer.renderToken(tokens, index, options, env)
+            if token.map is not None:
+                _render_inline(renderer, options, env, token, out, marks)
+            continue
+        chunk = _render_token(renderer, tokens, index, options, env)
         if not chunk:
             continue
-        if token.map is not None:
+        if token.map is None:
+            out.write(chunk, out.lines[-1], out.lines[-1])
+        else:
             # A fenced block's first rendered line holds its first line of code.
-            current = token.map[0] + (2 if token.type == "fence" else 1)
-        last = token.map[1] if token.map is not None else current
-        parts = chunk.split("\n")
-        for offset, _ in enumerate(parts[:-1] if chunk.endswith("\n") else parts):
-            if offset == 0 and open_line:
-                continue
-            lines.append(min(current + offset, max(last, current)))
-        open_line = not chunk.endswith("\n")
-        chunks.append(chunk)
-    return "".join(chunks), lines
+            first = token.map[0] + (2 if token.type == "fence" else 1)
+            out.write(chunk, first, token.map[1])
+    return "".join(out.chunks), out.lines
 
 
-def _markdown_lines(tokens: Sequence[Token], shown: dict[int, bool], html_lines: set[int]) -> list[tuple[int, str, bool, bool]]:
-    """(source line, text, is code, is heading) of each line of Markdown text a reader sees; the source
-    lines of raw HTML blocks, whose text the HTML walk reads, go to `html_lines`."""
+def _render_token(renderer: RendererHTML, tokens: Sequence[Token], index: int, options: Any, env: dict[str, Any]) -> str:
+    rule = renderer.rules.get(tokens[index].type)
+    return rule(tokens, index, options, env) if rule is not None else renderer.renderToken(tokens, index, options, env)
+
+
+def _render_inline(renderer: RendererHTML, options: Any, env: dict[str, Any], token: Token, out: _Output, marks: Iterator[str]) -> None:
+    assert token.map is not None
+    children = token.children or []
+    for index, (child, line, end_line) in enumerate(_child_lines(token, token.map[0] + 1)):
+        chunk = _render_token(renderer, children, index, options, env)
+        if child.content and child.type not in _NO_TEXT and child.type not in _LINE_BREAKS:
+            # Inside the element a code span renders (a style may hide `code`), before plain text.
+            name = next(marks)
+            child.meta[_TEXT_MARK] = name
+            comment = f"<!--{name}-->"
+            chunk = chunk.replace(">", ">" + comment, 1) if child.type == "code_inline" else comment + chunk
+        if chunk:
+            out.write(chunk, line, end_line)
+
+
+def _child_lines(token: Token, first_line: int) -> Iterator[tuple[Token, int, int]]:
+    """Each child of an inline token with the source lines where it starts and ends (its span in
+    the paragraph's text, whose lines follow the token's first line)."""
+    content = token.content
+    line, at = first_line, 0
+    for child in token.children or ():
+        start, end = child.meta.get(_SPAN, (at, at))
+        if start > at:
+            line += content.count("\n", at, start)
+            at = start
+        yield child, line, (line + content.count("\n", at, end) if end > at else line)
+
+
+def _markdown_lines(tokens: Sequence[Token], shown: dict[int, bool], text_shows: Callable[[str], bool]) -> list[tuple[int, str, bool, bool]]:
+    """(source line, text, is code, is heading) of each line of Markdown text a reader sees (the
+    text of raw HTML blocks is the HTML walk's)."""
     lines: list[tuple[int, str, bool, bool]] = []
     for token, container in _leaves(tokens):
         if token.map is None:
             continue
         if token.type == "html_block":
-            html_lines.update(range(token.map[0] + 1, token.map[1] + 1))
-        elif container is not None and not shown.get(container, True):
+            continue
+        if container is not None and not shown.get(container, True):
             continue  # in an element the HTML around it hides
         elif token.type in _CODE:
             first = token.map[0] + (2 if token.type == "fence" else 1)
             lines.extend((first + offset, text, True, False) for offset, raw in enumerate(token.content.split("\n")) if (text := normalize_inline(raw)))
         elif token.type == "inline":
             heading = container is not None and tokens[container].type == "heading_open"
-            lines.extend((token.map[0] + 1 + offset, text, False, heading) for offset, text in _inline_lines(token.children or []) if text)
+            lines.extend((line, text, False, heading) for line, text in _inline_lines(token, text_shows) if text)
     return lines
 
 
@@ -165,17 +293,38 @@ def _leaves(tokens: Sequence[Token]) -> Iterator[tuple[Token, int | None]]:
             yield token, (open_blocks[-1] if open_blocks else None)
 
 
-def _inline_lines(children: Sequence[Token]) -> list[tuple[int, str]]:
-    """(line offset, text) of an inline run: its text without markup, split at its line breaks."""
+def _inline_lines(token: Token, text_shows: Callable[[str], bool]) -> list[tuple[int, str]]:
+    """(source line, text) of a paragraph's lines: the text a reader sees, without markup, one
+    entry per source line it is written on."""
+    assert token.map is not None
     out: list[tuple[int, str]] = []
     parts: list[str] = []
-    offset = 0
-    for child in children:
-        if child.type in _LINE_BREAKS:
-            out.append((offset, normalize_inline("".join(parts))))
-            parts.clear()
-            offset += 1
-        elif child.type not in _NO_TEXT:
-            parts.append(child.content)
-    out.append((offset, normalize_inline("".join(parts))))
+    current = token.map[0] + 1
+    for child, line, end_line in _child_lines(token, current):
+        if child.type in _NO_TEXT or child.type in _LINE_BREAKS:
+            continue
+        name = child.meta.get(_TEXT_MARK)
+        if name is not None and not text_shows(name):
+            continue  # hidden by the raw HTML around it
+        pieces = _code_span_lines(token.content, child) if child.type == "code_inline" and end_line > line else (child.content,)
+        for offset, piece in enumerate(pieces):
+            if line + offset > current:
+                out.append((current, normalize_inline("".join(parts))))
+                parts.clear()
+                current = line + offset
+            parts.append(piece)
+    out.append((current, normalize_inline("".join(parts))))
     return out
+
+
+def _code_span_lines(content: str, child: Token) -> Sequence[str]:
+    """The text of a code span that runs across line breaks, one piece per source line (CommonMark
+    shows each line break in it as a space)."""
+    start, end = child.meta[_SPAN]
+    raw, fence = content[start:end], child.markup
+    inner = raw[len(fence) : len(raw) - len(fence)]
+    if len(inner) == len(child.content) + 2:
+        inner = inner[1:-1]  # the one space CommonMark strips from each end
+    if not (raw.startswith(fence) and raw.endswith(fence)) or len(inner) != len(child.content):
+        return (child.content,)
+    return inner.split("\n")

@@ -124,6 +124,8 @@ class Document:
     _visibility: Mapping[Any, bool] = field(default_factory=dict, compare=False, repr=False)
     _noscript_only: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     _outside: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
+    # HTML rendered from Markdown: whether the text right after each comment (by its text) shows.
+    _shown_after_comment: Mapping[str, bool] = field(default_factory=dict, compare=False, repr=False)
     # Derived values computed on first use (the article's anchor, joined scope texts); the
     # document stays immutable to its readers.
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -222,6 +224,12 @@ class Document:
                 return seen
             node = node.getparent()
         return True
+
+    def shows_text_after_comment(self, comment: str) -> bool:
+        """(HTML rendered from Markdown) True when the text right after the comment `<!--comment-->`
+        shows, as the walk read it (hidden markup, the page's CSS, `<noscript>`, a closed
+        `<details>`); False for a comment the walk never reached (inside `<script>`, `<textarea>`…)."""
+        return self._shown_after_comment.get(comment, False)
 
     def shown_only_without_scripts(self, element: Any) -> bool:
         """True for an image that is only in `<noscript>`, with neither a lazy-load placeholder nor
