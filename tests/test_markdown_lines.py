@@ -92,14 +92,14 @@ def test_the_evidence_for_a_byline_after_a_code_span_across_lines_points_at_its_
 
 
 @st.composite
-def articles(draw: Callable[[Any], Any]) -> str:
+def articles(draw: Callable[[Any], Any], *, raw_html: bool = True) -> str:
     counter = iter(range(1, 10_000))
 
     def word(prefix: str = "w") -> str:
         return f"{prefix}{next(counter)}"
 
     def piece() -> str:
-        kind = draw(st.sampled_from(PIECES))
+        kind = draw(st.sampled_from(PIECES if raw_html else MARKDOWN_PIECES))
         return kind(word)
 
     def line() -> str:
@@ -110,7 +110,7 @@ def articles(draw: Callable[[Any], Any]) -> str:
 
     blocks: list[str] = []
     for _ in range(draw(st.integers(1, 6))):
-        kind = draw(st.sampled_from(BLOCKS))
+        kind = draw(st.sampled_from(BLOCKS if raw_html else MARKDOWN_BLOCKS))
         blocks.append(kind(lines(draw(st.integers(1, 3))), word))
     front = "---\ntitle: x\nreporter: y\n---\n" if draw(st.booleans()) else ""
     return front + "\n\n".join(blocks) + "\n"
@@ -155,6 +155,20 @@ BLOCKS: list[Callable[[list[str], Callable[..., str]], str]] = [
 ]
 
 
+# Markdown's own syntax only (an HTML comment, which shows and hides nothing, aside).
+MARKDOWN_PIECES = [piece for piece in PIECES if "<" not in piece(lambda prefix="w": prefix) or "https" in piece(lambda prefix="w": prefix)] + [
+    lambda w: f"![{w('a')}]()",
+    lambda w: f"![{w('a')}](data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==)",
+    lambda w: f'![{w("a")}](/{w("u")}.png "{w("t")}")',
+    lambda w: f"[![{w('a')}](/{w('u')}.png) {w()}](/{w('u')})",
+    lambda w: f"[{w()} `{w()}` *{w()}*\\\n{w()} &amp; {w()}](<https://example.com/{w('u')} x>)",
+    lambda w: f"[{w()}`{w()}`{w()}](/{w('u')})",
+    lambda w: f"[{w()}][{w('r')}]\n\n[{w('r')}]: /{w('u')}",
+    lambda w: f"<!-- {w('c')} -->",
+]
+MARKDOWN_BLOCKS = [block for block in BLOCKS if "<div" not in block(["x"], lambda prefix="w": prefix)] + [lambda lines, w: f"<!-- {w('c')}\n{w('c')} -->"]
+
+
 @PROPERTY
 @given(articles())
 def test_each_word_is_reported_at_the_line_where_it_is_written(source: str) -> None:
@@ -177,3 +191,14 @@ def test_each_word_is_reported_at_the_line_where_it_is_written(source: str) -> N
         assert link.line == expected, (link, source)
     # Nothing was lost on the way: every word written is read (none of them is hidden).
     assert sorted(seen) == sorted(WORD.findall(source))
+
+
+@PROPERTY
+@given(articles(raw_html=False))
+def test_markdown_without_raw_html_reads_as_its_rendered_html_does(source: str) -> None:
+    """Without raw HTML the images and links are read from the tokens; with any, from the rendered
+    HTML: an element that adds nothing (`<div></div>`) must change nothing."""
+    alone = parse_document(source, "markdown")
+    rendered = parse_document(source + "\n<div></div>\n", "markdown")
+    assert alone.items == rendered.items
+    assert [(link, link.text) for link in alone.links] == [(link, link.text) for link in rendered.links]

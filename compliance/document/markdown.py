@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -42,6 +43,8 @@ _CODE = frozenset({"fence", "code_block"})
 # the text mark rendered before a run of text.
 _SPAN = "syndcheck-span"
 _TEXT_MARK = "syndcheck-text-mark"
+# Text like that of the text marks in an article (see `_text_mark`).
+_MARK_IN_TEXT = re.compile(r"syndcheck-text(-*)")
 # Where the span marker last ran, on the inline parser's state.
 _LAST_POSITION = "_syndcheck_last_position"
 
@@ -87,7 +90,13 @@ def read_markdown(body: str) -> tuple[list[Item], list[Link]]:
     tokens = md.parse(body)
     entries: list[tuple[int, int, Item]] = []  # (source line, 0 image / 1 text, item)
     found_links: list[_FoundLink] = []
-    shown, text_shows = _read_through_html(md, tokens, body, entries, found_links)
+    if any(_is_markup(token) for token in tokens):
+        shown, text_shows = _read_through_html(md, tokens, body, entries, found_links)
+    else:
+        # Without raw HTML (comments aside) nothing hides anything, and the images and links are
+        # Markdown's own: they are read from the tokens, with no HTML to render and parse.
+        shown, text_shows = {}, _always
+        _read_images_and_links(md, tokens, entries, found_links)
     for line, text, code, heading in _markdown_lines(tokens, shown, text_shows):
         entries.append((line, 1, Block(0, text, line, not code, heading)))
     entries.sort(key=lambda entry: (entry[0], entry[1]))
@@ -101,6 +110,10 @@ def read_markdown(body: str) -> tuple[list[Item], list[Link]]:
 
 # A link as found: href, text, rel, source line, visible, in the article.
 _FoundLink = tuple[str, str, tuple[str, ...], int, bool, bool]
+
+
+def _always(_: str) -> bool:
+    return True
 
 
 def _read_through_html(
@@ -139,13 +152,56 @@ def _read_through_html(
     return shown, rendered.shows_text_after_comment
 
 
+def _read_images_and_links(md: MarkdownIt, tokens: Sequence[Token], entries: list[tuple[int, int, Item]], links: list[_FoundLink]) -> None:
+    """The images and links of Markdown without raw HTML, read from its tokens as the HTML walk
+    reads the `<img>` and `<a>` they render to (an image with nothing to load or 2px across is
+    not seen)."""
+    from lxml import etree
+
+    from compliance.document.html import image_sources, resolve_url
+    from compliance.document.visibility import SHOWN, is_seen
+
+    renderer = cast("RendererHTML", md.renderer)
+    for token in tokens:
+        if token.type != "inline" or token.map is None:
+            continue
+        link: list[Any] | None = None  # href, line, text parts of the link being read
+        for child, line, _ in _child_lines(token, token.map[0] + 1):
+            if child.type == "image":
+                attributes = {name: str(value) for name, value in child.attrs.items()}
+                attributes["alt"] = renderer.renderInlineAsText(child.children or [], md.options, {})
+                element = etree.Element("img", attributes)
+                alt = normalize_inline(attributes["alt"])
+                entries.append((line, 0, Image(0, image_sources(element), alt, line, is_seen(element, "img", SHOWN), True)))
+            elif child.type == "link_open":
+                link = [resolve_url(str(child.attrs.get("href", "")), None), line, []]
+            elif child.type == "link_close" and link is not None:
+                links.append((link[0], normalize_inline("".join(link[2])), (), link[1], True, True))
+                link = None
+            elif link is not None:
+                if child.type in _LINE_BREAKS:
+                    link[2].append("\n")
+                elif child.type in ("text", "code_inline"):
+                    link[2].append(child.content)
+
+
+def _is_markup(token: Token) -> bool:
+    """True for raw HTML that can show or hide something: any but a comment."""
+    if token.type == "html_block":
+        return not _is_comment(token.content)
+    return token.type == "inline" and any(child.type == "html_inline" and not _is_comment(child.content) for child in token.children or ())
+
+
+def _is_comment(html: str) -> bool:
+    text = html.strip()
+    return text.startswith("<!--") and text.find("-->", 4) == len(text) - 3
+
+
 def _text_mark(body: str) -> str:
     """The text of the comments that mark runs of text: one the article itself does not hold, so
     that no comment of its own can pass for one."""
-    mark = "syndcheck-text"
-    while mark in body:
-        mark += "-"
-    return mark
+    dashes = max((len(match.group(1)) + 1 for match in _MARK_IN_TEXT.finditer(body)), default=0)
+    return "syndcheck-text" + "-" * dashes
 
 
 def _with_index(item: Item, index: int) -> Item:
