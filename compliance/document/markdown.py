@@ -156,8 +156,6 @@ def _read_images_and_links(md: MarkdownIt, tokens: Sequence[Token], entries: lis
     """The images and links of Markdown without raw HTML, read from its tokens as the HTML walk
     reads the `<img>` and `<a>` they render to (an image with nothing to load or 2px across is
     not seen)."""
-    from lxml import etree
-
     from compliance.document.html import image_sources, resolve_url
     from compliance.document.visibility import SHOWN, is_seen
 
@@ -168,6 +166,8 @@ def _read_images_and_links(md: MarkdownIt, tokens: Sequence[Token], entries: lis
         link: list[Any] | None = None  # href, line, text parts of the link being read
         for child, line, _ in _child_lines(token, token.map[0] + 1):
             if child.type == "image":
+                from lxml import etree  # imported when an article has an image
+
                 attributes = {name: str(value) for name, value in child.attrs.items()}
                 attributes["alt"] = renderer.renderInlineAsText(child.children or [], md.options, {})
                 element = etree.Element("img", attributes)
