@@ -1,11 +1,12 @@
 """Markdown articles read as a CommonMark renderer reads them (markdown-it-py), line by line.
 
-The source is parsed once into CommonMark's tokens and rendered to HTML, and that HTML is read
-by the HTML walk (`document.html`), so a Markdown article's images, links and what hides them
-are what a browser shows of the rendered page: `![alt][ref]` resolved through its reference
-definition, raw HTML (`<img>`, `<a>`, `<div style="display:none">`, `<span hidden>` inside a
-paragraph, comments) read as HTML, and code (indented or fenced blocks, code spans, `<pre>`)
-shown as written, never as an image.
+The source is parsed once into CommonMark's tokens. When it holds raw HTML other than comments,
+the tokens are rendered to HTML and that HTML is read by the HTML walk (`document.html`), so a
+Markdown article's images, links and what hides them are what a browser shows of the rendered
+page; without such HTML nothing is hidden, and the images and links are read from the tokens.
+`![alt][ref]` is resolved through its reference definition, raw HTML (`<img>`, `<a>`,
+`<div style="display:none">`, `<span hidden>` inside a paragraph, comments) is read as HTML,
+and code (indented or fenced blocks, code spans, `<pre>`) is shown as written, never as an image.
 
 Every item keeps the line of the Markdown source it comes from. Block tokens carry their source
 lines; inside a paragraph, each inline token gets the span of the paragraph's text it was read
@@ -73,6 +74,7 @@ def _mark_spans(state: StateInline, silent: bool) -> bool:
 
 
 def _close_spans(state: StateInline) -> None:
+    """Give the tokens pushed since the last call the span from there to the parser's position."""
     start = getattr(state, _LAST_POSITION, 0)
     tokens = state.tokens
     first = len(tokens)
