@@ -48,6 +48,8 @@ class CmsArticle:
     meta: Mapping[str, str] = field(default_factory=dict)
     # Top-level fields that are not read (a misspelt `orignal`), for a notice.
     unknown: tuple[str, ...] = ()
+    # Why an id field (`id`, `slug`…) does not name the article (an object, an array), for a notice.
+    unnamed: tuple[str, ...] = ()
 
     def unknown_field_notices(self) -> tuple[Notice, ...]:
         """One `unknown-field` notice per field that is not read, with "did you mean"."""
@@ -56,6 +58,7 @@ class CmsArticle:
         for key in self.unknown:
             hint = closest(key, known) or "put the article's own values under 'meta'"
             notices.append(Notice("unknown-field", f"payload field '{key}' is not read — {hint}"))
+        notices.extend(Notice("unknown-field", why) for why in self.unnamed)
         return tuple(notices)
 
 
@@ -117,13 +120,48 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
         if given is not None:
             return CmsProblem(name, f"field '{given}' is {json_type(obj[given])}, not a string of article HTML")
         return CmsProblem(name, f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})")
-    label = next((str(obj[key]) for key in ID_FIELDS if isinstance(obj.get(key), str | int) and str(obj[key]).strip()), None)
-    meta = {target: str(obj[source]).strip() for source, target in META_FIELDS.items() if isinstance(obj.get(source), str | int | float)}
+    mistyped = _mistyped_metadata(obj)
+    if mistyped is not None:
+        return CmsProblem(name, mistyped)
+    label = next((str(obj[key]) for key in ID_FIELDS if _is_value(obj.get(key)) and str(obj[key]).strip()), None)
+    meta = {target: str(obj[source]).strip() for source, target in META_FIELDS.items() if _is_value(obj.get(source))}
     extra = obj.get("meta")
     if isinstance(extra, dict):
-        meta.update({str(k): str(v) for k, v in extra.items() if isinstance(v, str | int | float)})
+        meta.update({str(k): str(v) for k, v in extra.items() if _is_value(v)})
     unknown = tuple(str(key) for key in obj if key not in (*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS))
-    return CmsArticle(f"{name} ({label})" if label else name, html, meta, unknown)
+    unnamed = tuple(
+        f"payload field '{key}' is {json_type(obj[key])}, not a string or number: it does not name the article" for key in ID_FIELDS if _mistyped(obj.get(key))
+    )
+    return CmsArticle(f"{name} ({label})" if label else name, html, meta, unknown, unnamed)
+
+
+def _is_value(value: Any) -> bool:
+    """A metadata or id value: a string or a number (`true` and `false` are neither)."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _mistyped(value: Any) -> bool:
+    """Given, but not as a string or number (`null` counts as not given)."""
+    return value is not None and not _is_value(value)
+
+
+def _mistyped_metadata(obj: Mapping[str, Any]) -> str | None:
+    """Why the article's metadata cannot be read as sent (a field rules read that is an array, an
+    object or true/false; a `meta` that is not an object), or None. Rules require these values
+    (the reporter, the original): dropping one silently would check the article against less than
+    the CMS sent."""
+    field = next((key for key in META_FIELDS if _mistyped(obj.get(key))), None)
+    if field is not None:
+        return f"field '{field}' is {json_type(obj[field])}, not a string; send one value as a string (or null for none)"
+    extra = obj.get("meta")
+    if extra is None:
+        return None
+    if not isinstance(extra, dict):
+        return f'field \'meta\' is {json_type(extra)}, not an object of the article\'s metadata ("meta": {{"reporter": "…"}})'
+    key = next((key for key, value in extra.items() if _mistyped(value)), None)
+    if key is not None:
+        return f"field 'meta.{key}' is {json_type(extra[key])}, not a string; send one value as a string (or null for none)"
+    return None
 
 
 def _given_twice(obj: Mapping[str, Any]) -> tuple[str, ...] | None:

@@ -229,3 +229,37 @@ def test_a_field_not_read_may_be_given_twice(cli: Any, tmp_path: Path) -> None:
 
     (article,) = parse_payload('{"html": "<p>x</p>", "colour": 1, "colour": 2}', "p")
     assert isinstance(article, CmsArticle) and article.html == "<p>x</p>"
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ('"meta": "reporter=Ana"', "field 'meta' is a string, not an object of the article's metadata"),
+        ('"meta": ["Ana"]', "field 'meta' is an array, not an object of the article's metadata"),
+        ('"reporter": ["Ana Ruiz", "Bo Li"]', "field 'reporter' is an array, not a string"),
+        ('"original_url": {"href": "https://x.org/"}', "field 'original_url' is an object, not a string"),
+        ('"byline": true', "field 'byline' is true, not a string"),
+        ('"meta": {"reporter": {"name": "Ana"}}', "field 'meta.reporter' is an object, not a string"),
+        ('"meta": {"logo-url": false}', "field 'meta.logo-url' is false, not a string"),
+    ],
+)
+def test_metadata_rules_read_that_is_not_a_value_is_refused(cli: Any, tmp_path: Path, fields: str, said: str) -> None:
+    from compliance.cms import parse_payload
+
+    (problem,) = parse_payload(f'{{"id": "a", "html": "<p>x</p>", {fields}}}', "p")
+    assert problem.reason.startswith(said)  # type: ignore[union-attr]
+    stream = write(tmp_path, "s.jsonl", f'{{"html": "<p>x</p>", {fields}}}\n{{"html": "<p>y</p>"}}\n')
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(stream))
+    assert run.code == 2
+    assert f"s.jsonl#1: {said}" in run.err
+    assert [entry["checked"] for entry in run.json()["files"]] == [False, True]  # the batch goes on
+
+
+def test_null_metadata_is_no_value_and_an_id_that_is_not_one_gets_a_notice(cli: Any, tmp_path: Path) -> None:
+    stream = write(tmp_path, "s.jsonl", '{"id": {"$oid": "65f0"}, "html": "<p>x</p>", "reporter": null, "meta": null}\n')
+    (entry,) = _entries(cli, stream)
+    assert entry["checked"] is True
+    assert entry["path"].endswith("s.jsonl#1")
+    assert [n["message"] for n in entry["notices"] if n["code"] == "unknown-field"] == [
+        "payload field 'id' is an object, not a string or number: it does not name the article"
+    ]
