@@ -344,6 +344,11 @@ class _SheetSummary(NamedTuple):
     families: frozenset[str]
     text_colours: frozenset[Colour]
     backgrounds: frozenset[Colour]
+    # The families its `!important` declarations can show again with (they win over a `style`
+    # attribute's normal declarations), and whether it sets `display` at all (which wins over the
+    # `hidden` attribute's `display: none`, a user-agent style).
+    important: frozenset[str] = frozenset()
+    sets_display: bool = False
 
     @staticmethod
     @functools.lru_cache(maxsize=256)
@@ -357,6 +362,8 @@ class _SheetSummary(NamedTuple):
             frozenset(d.family for d in declarations if _can_hide(d)),
             frozenset(c for c in texts if c is not None),
             frozenset(c for c in backgrounds if c is not None),
+            frozenset(d.family for d in declarations if d.important),
+            any(d.name == "display" for d in declarations),
         )
 
 
@@ -698,13 +705,30 @@ def _page_families(sheets: tuple[str, ...], root: Any) -> tuple[frozenset[str], 
     that needed one. A colour in a `<style>` rule can hide text with one in a `style` attribute
     (a class's background and an inline text colour): the page's inline colours are then read,
     once, with the index that matching reads them from again."""
-    families = _hiding_families(sheets)
+    families = _hiding_families(sheets) | _overriding_families(sheets, root)
     if "colour" in families or not _sets_colours(sheets):
         return families, None
     index = _ElementIndex(root)
     if _inline_colours_blend(sheets, index):
         families = families | {"colour"}
     return families, index
+
+
+def _overriding_families(sheets: tuple[str, ...], root: Any) -> frozenset[str]:
+    """The families in which a `<style>` rule can show again what markup hides: `display`, when
+    the page has an element with the `hidden` attribute (a user-agent `display: none` that any
+    author rule setting `display` overrides, CSS Cascade 4, 6.1), and the families of the blocks'
+    `!important` declarations when a `style` attribute hides with them (an important author
+    declaration wins over a normal inline one). Read only when the blocks have such declarations."""
+    summaries = [_SheetSummary.of(sheet) for sheet in sheets]
+    found: set[str] = set()
+    if any(summary.sets_display for summary in summaries) and root.xpath("boolean(//*[@hidden])"):
+        found.add("display")
+    important = frozenset().union(*(summary.important for summary in summaries)) - found
+    if important and root.xpath("boolean(//*[@style])"):
+        inline = (d for element in root.xpath("//*[@style]") for d in parse_style_attribute(element.get("style") or ""))
+        found.update(d.family for d in inline if d.family in important and _can_hide(d))
+    return frozenset(found)
 
 
 def _sets_colours(sheets: tuple[str, ...]) -> bool:
@@ -769,6 +793,8 @@ class _Reach:
             families = {d.family for d in inline if hides(d) or _no_text(d)}
             if families:
                 hiders.setdefault(element, set()).update(families)
+        for element in page.root.xpath("//*[@hidden]"):
+            hiders.setdefault(element, set()).add("display")  # the user-agent `display: none`
         self._hidden = _Scope(hiders, page)
         below: set[Any] = set()
         for element, families in hiders.items():
@@ -956,9 +982,9 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     """How `element` shows, given how its parent shows and the page's style."""
     if parent.hidden:
         return parent
-    if is_hidden(element, tag):
-        return HIDDEN
     declared = style.declarations(element)
+    if is_hidden(element, tag) and not _shown_despite_hidden_attribute(element, tag, declared):
+        return HIDDEN
     if not declared:
         return parent
     if tag in ("html", "body"):
@@ -973,6 +999,32 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     text_colour, background, clipped_text = _colours(declared, parent)
     blends_in = text_blends_in(text_colour, background, clipped_text)
     return Rendering(False, invisible, _text_hidden(declared, parent), text_colour, background, clipped_text, blends_in)
+
+
+def _shown_despite_hidden_attribute(element: Any, tag: str, declared: Mapping[str, Declaration]) -> bool:
+    """True when the `hidden` attribute is all the markup hides the element with and an author
+    rule sets `display`: the attribute is only the user-agent style `[hidden] { display: none }`,
+    which every author declaration of `display` overrides (`revert` goes back to it)."""
+    display = declared.get("display")
+    if display is None or element.get("hidden") is None or display.keyword in ("revert", ""):
+        return False
+    if element.get("hidden").strip().lower() == "until-found":
+        return False  # `content-visibility: hidden`, which `display` does not undo
+    return not _hidden_by_other_markup(element, tag)
+
+
+def _hidden_by_other_markup(element: Any, tag: str) -> bool:
+    """`is_hidden` without the `hidden` attribute."""
+    attributes = dict(element.attrib)
+    attributes.pop("hidden", None)
+    if tag == "input" and (attributes.get("type") or "").lower() == "hidden":
+        return True
+    if tag == "dialog" and attributes.get("open") is None:
+        return True
+    if tag.startswith("amp-") and (attributes.get("layout") or "").strip().lower() == "nodisplay":
+        return True
+    value = attributes.get("class")
+    return hides_by_class(value) if value else False
 
 
 def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bool:

@@ -1,0 +1,92 @@
+"""Kinds of hiding a reader's browser applies and the checker must too: the cascade's origins and
+importance, custom properties, math functions, CSS Color 4 colours, relative font sizes, near-zero
+scales, far negative margins, image replacement by indent, zero-size SVG ancestors and the image
+a `srcset` or `<picture>` shows; and findings that name the hidden element a text requirement saw."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.findings import Report
+from compliance.loading import load_packs
+
+PACKS = {p.id: p for p in load_packs()}
+LOGO_SRC = "https://dailycallernewsfoundation.org/dcnf-logo.png"
+LOGO_ALT = 'alt="Daily Caller News Foundation logo"'
+PIXEL = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+LOGO = f"<p><img src={LOGO_SRC} {LOGO_ALT}></p>"
+DCNF_LICENSE = (
+    "<p>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available without charge"
+    " to any legitimate news publisher that can provide a large audience. For licensing opportunities of our original content, please contact"
+    " licensing@dailycallernewsfoundation.org.</p>"
+)
+
+
+def dcnf(*, logo: str = LOGO, byline: str = "<p>By Maria Lopez</p>", head: str = "") -> bytes:
+    return (
+        f"<html><head>{head}</head><body><article><h1>Pipeline rule shelved</h1>\n{logo}\n{byline}\n"
+        "<p>The Department of Energy has shelved a proposed rule.</p>\n<p>Industry groups had lobbied against it.</p>\n"
+        f"{DCNF_LICENSE}\n</article></body></html>"
+    ).encode()
+
+
+def propublica(*, credit: str = "<p>{text}</p>", byline: str = "<p>By Ana Ruiz, ProPublica</p>") -> bytes:
+    text = 'This story was originally published by <a href="https://www.propublica.org/article/rural-bills">ProPublica</a>.'
+    return (
+        "<html><body><article><h1>Rural hospitals send surprise bills</h1>\n"
+        f"{byline}\n{credit.format(text=text)}\n"
+        "<p>Patients in three states received bills months after their visits.</p>\n"
+        "<p>Hospital officials said the billing system had been replaced.</p>\n"
+        "</article></body></html>"
+    ).encode()
+
+
+def findings(data: bytes, pack: str, rule: str) -> list[str]:
+    report: Report = check_document(parse_document(data, "html"), [PACKS[pack]], path="article.html", auto_detect=False)
+    return [f.message for f in report.findings if f.rule == rule]
+
+
+def logo_hidden(data: bytes) -> bool:
+    return bool(findings(data, "dcnf", "dcnf/logo"))
+
+
+def byline_hidden(data: bytes) -> bool:
+    return bool(findings(data, "dcnf", "dcnf/byline"))
+
+
+def test_the_plain_pages_pass() -> None:
+    assert not logo_hidden(dcnf())
+    assert not byline_hidden(dcnf())
+    assert findings(propublica(), "propublica", "propublica/credit-line") == []
+
+
+# --- the cascade: origins and importance ---------------------------------------------------------
+
+CASCADE = [
+    # An important author rule beats a normal inline declaration; important inline beats important author.
+    ("<style>.lg{display:block!important}</style>", '<p class="lg" style="display:none">', False),
+    ("<style>.lg{display:block}</style>", '<p class="lg" style="display:none">', True),
+    ("<style>p.lg{display:none !important}</style>", '<p class="lg" style="display:block">', True),
+    ("<style>.lg{display:none!important}</style>", '<p class="lg" style="display:block!important">', False),
+    ("<style>.lg{opacity:1!important}</style>", '<p class="lg" style="opacity:0">', False),
+    ("<style>.lg{visibility:visible!important}</style>", '<p class="lg" style="visibility:hidden">', False),
+    # The `hidden` attribute is a user-agent `display: none`: any author rule setting display wins.
+    ("<style>p[hidden]{display:block}</style>", "<p hidden>", False),
+    ("<style>.lg{display:flex}</style>", '<p class="lg" hidden>', False),
+    ("<style>p{color:red}</style>", "<p hidden>", True),
+    ("<style>[hidden]{display:none!important}.lg{display:block}</style>", '<p class="lg" hidden>', True),
+    ("<style>.lg{display:revert}</style>", '<p class="lg" hidden>', True),
+    ("<style>.lg{display:block}</style>", '<p class="lg sr-only" hidden>', True),
+    # Important declarations of an earlier layer beat later layers and unlayered ones.
+    ("<style>@layer a{.lg{display:block!important}} .lg{display:none!important}</style>", '<p class="lg">', False),
+    ("<style>@layer a{.lg{display:block!important}}</style>", '<p class="lg" style="display:none!important">', True),
+    ("<style>@layer a, b; @layer b{.lg{display:none!important}} @layer a{.lg{display:block!important}}</style>", '<p class="lg">', False),
+]
+
+
+@pytest.mark.parametrize(("head", "opening", "hidden"), CASCADE)
+def test_the_cascade_decides_between_rules_and_style_attributes(head: str, opening: str, hidden: bool) -> None:
+    logo = f"{opening}<img src={LOGO_SRC} {LOGO_ALT}></p>"
+    assert logo_hidden(dcnf(head=head, logo=logo)) is hidden
