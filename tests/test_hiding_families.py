@@ -90,3 +90,57 @@ CASCADE = [
 def test_the_cascade_decides_between_rules_and_style_attributes(head: str, opening: str, hidden: bool) -> None:
     logo = f"{opening}<img src={LOGO_SRC} {LOGO_ALT}></p>"
     assert logo_hidden(dcnf(head=head, logo=logo)) is hidden
+
+
+# --- hiding declarations, through the byline and the logo ----------------------------------------
+
+HIDING_STYLES = [
+    "transform:scale(0.001)",
+    "transform:scaleY(0.0005)",
+    "scale:0.001",
+    "transform:matrix(0.001, 0, 0, 0.001, 0, 0)",
+    "margin-left:-9999px",
+    "margin-top:-200em",
+    "text-indent:-9999px",
+    "text-indent:100%;white-space:nowrap;overflow:hidden",
+    "text-indent:-100%;white-space:nowrap;overflow:clip",
+    "text-indent:5000px;text-wrap-mode:nowrap;overflow:hidden",
+    "opacity:calc(0)",
+    "opacity:calc(1 - 1)",
+    "opacity:min(0, 1)",
+    "opacity:max(0, 0.005)",
+    "opacity:clamp(0, -1, 1)",
+    "transform:scale(calc(0.5 - 0.5))",
+    "margin-left:calc(-10000px + 1em)",
+    "filter:opacity(calc(0))",
+]
+SHOWING_STYLES = [
+    "transform:scale(0.5)",
+    "transform:scale(0.01)",
+    "margin-left:-20px",
+    "text-indent:100%",
+    "text-indent:2em;white-space:nowrap;overflow:hidden",
+    "text-indent:100%;overflow:hidden",
+    "opacity:calc(0.5)",
+    "opacity:calc(100% - 2em)",
+    "opacity:min(1, 0.9)",
+    "margin-left:calc(100% - 9999px)",
+]
+
+
+@pytest.mark.parametrize("style", HIDING_STYLES)
+def test_a_style_that_hides_hides_the_byline_the_credit_line_and_the_logo(style: str) -> None:
+    assert byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>'))
+    assert logo_hidden(dcnf(logo=f'<p style="{style}"><img src={LOGO_SRC} {LOGO_ALT}></p>'))
+    assert findings(propublica(credit=f'<p style="{style}">{{text}}</p>'), "propublica", "propublica/credit-line")
+
+
+@pytest.mark.parametrize("style", HIDING_STYLES)
+def test_a_style_that_hides_hides_from_a_style_rule_too(style: str) -> None:
+    assert byline_hidden(dcnf(head=f"<style>.by{{{style}}}</style>", byline='<p class="by">By Maria Lopez</p>'))
+
+
+@pytest.mark.parametrize("style", SHOWING_STYLES)
+def test_a_style_that_leaves_the_content_on_screen_hides_nothing(style: str) -> None:
+    assert not byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>'))
+    assert not logo_hidden(dcnf(logo=f'<p style="{style}"><img src={LOGO_SRC} {LOGO_ALT}></p>'))

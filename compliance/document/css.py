@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
@@ -45,6 +46,9 @@ FAMILIES: dict[str, str] = {
     "margin-left": "placement",
     "margin-top": "placement",
     "text-indent": "placement",
+    "white-space": "placement",
+    "text-wrap-mode": "placement",
+    "text-wrap": "placement",
     "color": "colour",
     "background-color": "colour",
     "background": "colour",
@@ -125,7 +129,7 @@ def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
         if node.type == "declaration" and node.lower_name in FAMILIES:
             values = _meaningful(node.value)
             if values and not refused(node.lower_name, values):
-                found.append(Declaration(node.lower_name, values, bool(node.important)))
+                found.append(Declaration(node.lower_name, _computed(values), bool(node.important)))
     return tuple(found)
 
 
@@ -450,7 +454,16 @@ def _declaration(name: str, value: str) -> Declaration | None:
     if important is not None:
         value = value[: important.start()]
     values = _meaningful(tinycss2.parse_component_value_list(value, skip_comments=True))
-    return Declaration(name, values, important is not None) if values and not refused(name, values) else None
+    return Declaration(name, _computed(values), important is not None) if values and not refused(name, values) else None
+
+
+def _computed(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A value with its math functions worked out (see `with_math_resolved`). CSS clamps a math
+    function's result to the property's range rather than refusing it, so `refused` reads the
+    value as written."""
+    if any(token.type == "function" for token in values):
+        return with_math_resolved(values)
+    return values
 
 
 def length_px(token: Any) -> float | None:
@@ -492,19 +505,34 @@ def _function_numbers(token: Any) -> list[float | None]:
     return [number(t) if t.type != "dimension" else length_px(t) for t in _meaningful(token.arguments) if t.type != "literal"]
 
 
+# A scale factor that leaves a box 2px or less (`_TINY_IMAGE_PX` in `visibility`) even at the
+# widest the checker assumes a screen to be, 1000px (see `_PIXELS_PER_UNIT`): whatever the box, a
+# reader sees at most a speck of it.
+NEGLIGIBLE_SCALE = 2.0 / 1000.0
+
+
+def _negligible(factor: float | None) -> bool:
+    return factor is not None and abs(factor) <= NEGLIGIBLE_SCALE
+
+
 def scales_to_nothing(values: Sequence[Any]) -> bool:
-    """True when a `transform` (or `scale`) value shrinks the element to nothing: a scale
-    function with a zero factor, or a matrix whose columns are both zero."""
-    if values and values[0].type == "number":  # the `scale` property: `scale: 0` or `scale: 1 0`
-        return any(number(v) == 0 for v in values)
+    """True when a `transform` (or `scale`) value shrinks the element to nothing or next to it (a
+    factor of `NEGLIGIBLE_SCALE` or less along an axis): a scale function with such a factor, or
+    a matrix whose columns are both that small."""
+    if values and values[0].type in ("number", "percentage"):  # the `scale` property: `scale: 0` or `scale: 1 0`
+        return any(_negligible(number(v)) for v in values)
     for token in values:
         if token.type != "function":
             continue
         name = token.lower_name
         arguments = _function_numbers(token)
-        if name in ("scale", "scalex", "scaley", "scale3d") and any(a == 0 for a in arguments):
+        if name in ("scale", "scalex", "scaley", "scale3d") and any(_negligible(a) for a in arguments[:2]):
             return True
-        if name == "matrix" and len(arguments) == 6 and (arguments[0] == arguments[1] == 0 or arguments[2] == arguments[3] == 0):
+        if (
+            name == "matrix"
+            and len(arguments) == 6
+            and ((_negligible(arguments[0]) and _negligible(arguments[1])) or (_negligible(arguments[2]) and _negligible(arguments[3])))
+        ):
             return True
     return False
 
@@ -616,3 +644,131 @@ def _empty_rect(arguments: Sequence[Any]) -> bool:
         return False
     top, right, bottom, left = (float(e or 0) for e in edges)
     return bottom <= top or right <= left
+
+
+# CSS Values 4 math functions whose value the checker works out (`opacity: calc(0)`).
+MATH_FUNCTIONS = frozenset({"calc", "min", "max", "clamp"})
+_Quantity = tuple[float, str]  # a value and its unit: "" (a number), "px" (a length) or "%"
+
+
+def with_math_resolved(values: Sequence[Any]) -> tuple[Any, ...]:
+    """The component values with each math function (`calc()`, `min()`, `max()`, `clamp()`), at
+    the top level or as an argument of another function (`scale(calc(0))`), replaced by the
+    number, length (in px) or percentage it computes to; one that mixes units the checker cannot
+    convert (`calc(100% - 2em)`), or is not valid, is kept as written."""
+    import tinycss2.ast
+
+    resolved = []
+    for token in values:
+        if token.type == "function" and token.lower_name in MATH_FUNCTIONS:
+            token = _math_token(token) or token
+        elif token.type == "function" and any(t.type == "function" and t.lower_name in MATH_FUNCTIONS for t in token.arguments):
+            arguments = [(_math_token(t) or t) if t.type == "function" and t.lower_name in MATH_FUNCTIONS else t for t in token.arguments]
+            token = tinycss2.ast.FunctionBlock(token.source_line, token.source_column, token.name, arguments)
+        resolved.append(token)
+    return tuple(resolved)
+
+
+def _math_token(function: Any) -> Any:
+    import tinycss2.ast
+
+    quantity = _math(function)
+    if quantity is None or not math.isfinite(quantity[0]):
+        return None
+    value, unit = quantity
+    integer = int(value) if value == int(value) else None
+    text = f"{value:g}"
+    line, column = function.source_line, function.source_column
+    if unit == "px":
+        return tinycss2.ast.DimensionToken(line, column, value, integer, text, "px")
+    if unit == "%":
+        return tinycss2.ast.PercentageToken(line, column, value, integer, text)
+    return tinycss2.ast.NumberToken(line, column, value, integer, text)
+
+
+def _math(function: Any) -> _Quantity | None:
+    """What a math function computes to; None when it cannot be worked out."""
+    name = function.lower_name
+    if name == "calc":
+        return _sum(_meaningful(function.arguments))
+    arguments = [_sum(piece) for piece in _split_commas(function.arguments)]
+    if not arguments or any(a is None for a in arguments):
+        return None
+    known = [a for a in arguments if a is not None]
+    units = {unit for value, unit in known if value != 0 or unit}
+    if len(units) > 1:
+        return None
+    unit = units.pop() if units else ""
+    values = [value for value, _ in known]
+    if name == "min":
+        return min(values), unit
+    if name == "max":
+        return max(values), unit
+    if len(values) != 3:
+        return None
+    return max(values[0], min(values[1], values[2])), unit
+
+
+def _sum(tokens: Sequence[Any]) -> _Quantity | None:
+    """A calc sum: products joined by `+` and `-`."""
+    total: _Quantity | None = None
+    sign = 1.0
+    term: list[Any] = []
+    for token in [*tokens, None]:
+        if token is None or (token.type == "literal" and token.value in "+-" and term):
+            product = _product(term)
+            if product is None:
+                return None
+            value = (sign * product[0], product[1])
+            total = value if total is None else _add(total, value)
+            if total is None or token is None:
+                return total
+            sign, term = (1.0 if token.value == "+" else -1.0), []
+        else:
+            term.append(token)
+    return total
+
+
+def _add(first: _Quantity, second: _Quantity) -> _Quantity | None:
+    if first[1] == second[1]:
+        return first[0] + second[0], first[1]
+    return None
+
+
+def _product(tokens: Sequence[Any]) -> _Quantity | None:
+    """A calc product: values joined by `*` and `/` (one side of each a plain number)."""
+    result: _Quantity | None = None
+    operator = "*"
+    for position, token in enumerate(tokens):
+        if position % 2:
+            if token.type != "literal" or token.value not in "*/":
+                return None
+            operator = token.value
+            continue
+        value = _operand(token)
+        if value is None:
+            return None
+        if result is None:
+            result = value
+        elif operator == "*" and (not result[1] or not value[1]):
+            result = (result[0] * value[0], result[1] or value[1])
+        elif operator == "/" and not value[1] and value[0] != 0:
+            result = (result[0] / value[0], result[1])
+        else:
+            return None
+    return result if result is not None and len(tokens) % 2 else None
+
+
+def _operand(token: Any) -> _Quantity | None:
+    if token.type == "number":
+        return float(token.value), ""
+    if token.type == "percentage":
+        return float(token.value), "%"
+    if token.type == "dimension":
+        pixels = length_px(token)
+        return None if pixels is None else (pixels, "px")
+    if token.type == "() block":
+        return _sum(_meaningful(token.content))
+    if token.type == "function" and token.lower_name in MATH_FUNCTIONS:
+        return _math(token)
+    return None

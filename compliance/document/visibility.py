@@ -332,8 +332,10 @@ def _can_hide(declaration: Declaration) -> bool:
         size = length_px(values[0]) if declaration.name in ("width", "height", "max-width", "max-height") else None
         return size is not None and size <= _TINY_IMAGE_PX
     if family == "placement":
-        offset = length_px(values[0]) if declaration.name != "position" else None
-        return offset is not None and offset <= _FAR_OFF_SCREEN_PX
+        if declaration.name == "text-indent" and values[0].type == "percentage":
+            return bool(abs(values[0].value) >= 100)  # with `overflow: hidden` (see `_indented_out`)
+        offset = length_px(values[0]) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent") else None
+        return offset is not None and (offset <= _FAR_OFF_SCREEN_PX or (declaration.name == "text-indent" and offset >= -_FAR_OFF_SCREEN_PX))
     return False
 
 
@@ -380,6 +382,8 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         backgrounds |= summary.backgrounds
     if "clip" in families:
         families.add("placement")  # `clip` applies only to a positioned element
+    if "placement" in families:
+        families.add("size")  # a text indent hides only with `overflow: hidden` (`_indented_out`)
     # Colours are worth matching only when some text colour is transparent or cannot be told
     # from some background colour.
     if any(text_blends_in(t, b, False) for t in texts for b in (*backgrounds, None)):
@@ -1140,15 +1144,30 @@ def _opens(minimum: Declaration | None) -> bool:
 
 
 def _off_screen(declared: Mapping[str, Declaration]) -> bool:
+    """Moved 1000px or more left or up: by a negative `text-indent`, a translation, or a margin
+    (which moves any box), or by `left`/`top` on a positioned element; or pushed out of its own
+    clipped box (see `_indented_out`)."""
     indent = declared.get("text-indent")
-    if indent is not None and (length_px(indent.values[0]) or 0) <= _FAR_OFF_SCREEN_PX:
+    if indent is not None and ((length_px(indent.values[0]) or 0) <= _FAR_OFF_SCREEN_PX or _indented_out(declared, indent)):
         return True
     if any(_far_off_screen(declared[name]) for name in ("transform", "translate") if name in declared):
         return True
-    if not _positioned(declared):
-        return False
-    offsets = [length_px(declared[name].values[0]) for name in ("left", "top", "margin-left", "margin-top") if name in declared]
+    names = ("margin-left", "margin-top", "left", "top") if _positioned(declared) else ("margin-left", "margin-top")
+    offsets = [length_px(declared[name].values[0]) for name in names if name in declared]
     return any(o is not None and o <= _FAR_OFF_SCREEN_PX for o in offsets)
+
+
+def _indented_out(declared: Mapping[str, Declaration], indent: Declaration) -> bool:
+    """Image replacement (`text-indent: 100%; white-space: nowrap; overflow: hidden`): content
+    indented by the box's width or more, or by 1000px, kept on one line and clipped at the box's
+    edge, is all outside what shows."""
+    value = indent.values[0]
+    pixels = length_px(value)
+    if not ((value.type == "percentage" and abs(value.value) >= 100) or (pixels is not None and abs(pixels) >= -_FAR_OFF_SCREEN_PX)):
+        return False
+    overflow = {declared[name].keyword for name in ("overflow", "overflow-x") if name in declared}
+    wrapping = {declared[name].keyword for name in ("white-space", "text-wrap-mode", "text-wrap") if name in declared}
+    return bool(overflow & {"hidden", "clip"}) and bool(wrapping & {"nowrap", "pre"})
 
 
 def _text_hidden(declared: Mapping[str, Declaration], parent: Rendering) -> bool:
