@@ -144,3 +144,53 @@ def test_a_style_that_hides_hides_from_a_style_rule_too(style: str) -> None:
 def test_a_style_that_leaves_the_content_on_screen_hides_nothing(style: str) -> None:
     assert not byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>'))
     assert not logo_hidden(dcnf(logo=f'<p style="{style}"><img src={LOGO_SRC} {LOGO_ALT}></p>'))
+
+
+# --- colours in CSS Color 4 syntax, text fill, relative font sizes --------------------------------
+
+HIDDEN_TEXT_STYLES = [
+    "color:rgb(0 0 0 / 0)",
+    "color:rgb(12 200 3 / 0%)",
+    "color:hsl(0 0% 0% / 0)",
+    "color:hwb(120 0% 0% / 0)",
+    "color:#0000",
+    "color:oklch(0.5 0.1 120 / 0)",
+    "color:color(srgb 1 1 1 / 0)",
+    "-webkit-text-fill-color:transparent",
+    "-webkit-text-fill-color:rgb(0 0 0 / 0)",
+    "color:rgb(255 255 255);background-color:rgb(255 255 255 / 1)",
+    "-webkit-text-fill-color:#fff;color:#000;background:#fff",
+    "font-size:0.01em",
+    "font-size:1%",
+    "font-size:0.1ex",
+    "font-size:calc(0.01em)",
+    "font:0.05em serif",
+]
+SHOWN_TEXT_STYLES = [
+    "color:rgb(0 0 0 / 0.9)",
+    "color:hsl(0 0% 0%)",
+    "-webkit-text-fill-color:currentcolor;color:#222",
+    "-webkit-text-fill-color:#000;color:transparent",
+    "font-size:0.8em",
+    "font-size:90%",
+    "color:transparent;-webkit-background-clip:text;background-image:linear-gradient(red, blue)",
+]
+
+
+@pytest.mark.parametrize("style", HIDDEN_TEXT_STYLES)
+def test_text_that_cannot_be_read_is_hidden(style: str) -> None:
+    assert byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>'))
+    assert byline_hidden(dcnf(head=f"<style>.by{{{style}}}</style>", byline='<p class="by">By Maria Lopez</p>'))
+    assert findings(propublica(credit=f'<p style="{style}">{{text}}</p>'), "propublica", "propublica/credit-line")
+
+
+@pytest.mark.parametrize("style", SHOWN_TEXT_STYLES)
+def test_text_that_can_be_read_is_not_hidden(style: str) -> None:
+    assert not byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>'))
+
+
+def test_a_relative_font_size_is_relative_to_the_parents() -> None:
+    assert not byline_hidden(dcnf(byline='<div style="font-size:200px"><p style="font-size:0.01em">By Maria Lopez</p></div>'))
+    assert byline_hidden(dcnf(byline='<div style="font-size:0.1em"><p style="font-size:50%">By Maria Lopez</p></div>'))
+    assert not byline_hidden(dcnf(byline='<div style="font-size:0.01em"><p style="font-size:16px">By Maria Lopez</p></div>'))
+    assert byline_hidden(dcnf(byline='<div style="-webkit-text-fill-color:transparent"><p style="color:#000">By Maria Lopez</p></div>'))

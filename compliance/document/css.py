@@ -50,6 +50,7 @@ FAMILIES: dict[str, str] = {
     "text-wrap-mode": "placement",
     "text-wrap": "placement",
     "color": "colour",
+    "-webkit-text-fill-color": "colour",
     "background-color": "colour",
     "background": "colour",
     "background-clip": "colour",
@@ -490,15 +491,23 @@ def number(token: Any) -> float | None:
 
 @functools.lru_cache(maxsize=4096)
 def colour(token: Any) -> tuple[float, float, float, float] | None:
-    """A colour as (red, green, blue, alpha) in 0–1; None for `currentcolor`, `inherit` and
-    anything that is not a colour. (A declaration's value is shared by every rule that writes it
-    alike, so its tokens are read once.)"""
-    from tinycss2.color3 import parse_color
+    """A colour as sRGB (red, green, blue, alpha) in 0–1, in any syntax of CSS Color 4
+    (`rgb(0 0 0 / 0)`, `hsl()`, `hwb()`, `#rrggbbaa`, `transparent`, `color(srgb …)`); a fully
+    transparent colour in a space tinycss2 cannot convert (`oklch(0 0 0 / 0)`) is read as
+    transparent black. None for `currentcolor`, `inherit` and anything that is not a colour, or
+    that cannot be converted. (A declaration's value is shared by every rule that writes it alike,
+    so its tokens are read once.)"""
+    from tinycss2.color4 import parse_color
 
     parsed = parse_color(token)
     if parsed is None or isinstance(parsed, str):
         return None
-    return (float(parsed.red), float(parsed.green), float(parsed.blue), float(parsed.alpha))
+    alpha = float(parsed.alpha)
+    try:
+        red, green, blue = (min(max(float(c), 0.0), 1.0) for c in parsed.to("srgb").coordinates)
+    except (NotImplementedError, TypeError, ValueError):
+        return (0.0, 0.0, 0.0, 0.0) if alpha == 0 else None
+    return (red, green, blue, min(max(alpha, 0.0), 1.0))
 
 
 def _function_numbers(token: Any) -> list[float | None]:

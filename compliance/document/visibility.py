@@ -102,7 +102,13 @@ _TINY_BOX_PX = 1.0
 # parent's counts only at zero, since the parent's size is not known).
 _UNREADABLE_TEXT_PX = 1.0
 _NEAR_ZERO_OPACITY = 0.01
+# A browser's default font size, that of an element whose ancestors set none.
+_DEFAULT_FONT_PX = 16.0
+# Font-relative units as multiples of the parent's font size (`ex` and `ch` about half an em).
+_EMS_PER_UNIT = {"em": 1.0, "ex": 0.5, "ch": 0.5, "%": 0.01}
 _INVISIBLE_CONTRAST = 1.1
+# The properties that give text its colour: `-webkit-text-fill-color`, when set, paints it instead of `color`.
+_TEXT_COLOURS = ("color", "-webkit-text-fill-color")
 
 Colour = tuple[float, float, float, float]
 
@@ -116,6 +122,9 @@ class Rendering(NamedTuple):
     the page sets (None when it sets none, or a background image makes the colour unknowable).
     `clipped_text`: the text colour is painted through the background (`background-clip: text`).
     `blends_in`: the text colour cannot be told from the background (see `text_blends_in`).
+    `fill`: the `-webkit-text-fill-color` in force, which paints text instead of `colour` (None
+    when none is set, or it is `currentcolor`). `font_px`: the font size in CSS pixels, that sizes
+    in `em` and `%` are relative to (16px unless the page's CSS sets another).
     """
 
     hidden: bool = False
@@ -125,6 +134,8 @@ class Rendering(NamedTuple):
     background: Colour | None = None
     clipped_text: bool = False
     blends_in: bool = False
+    fill: Colour | None = None
+    font_px: float = _DEFAULT_FONT_PX
 
     @property
     def shows_boxes(self) -> bool:
@@ -358,7 +369,7 @@ class _SheetSummary(NamedTuple):
         """The summary of a block's text (pages of a site repeat their blocks: read once)."""
         rules = parse_style_sheet(sheet)
         declarations = [d for rule in rules for d in rule.declarations if not (rule.conditional and _can_hide(d))]
-        texts = {colour(d.values[0]) for d in declarations if d.name == "color" and len(d.values) == 1}
+        texts = {colour(d.values[0]) for d in declarations if d.name in _TEXT_COLOURS and len(d.values) == 1}
         backgrounds = {_background_colour(d) for d in declarations if d.name in ("background", "background-color")}
         return _SheetSummary(
             frozenset(d.family for d in declarations if _can_hide(d)),
@@ -695,7 +706,7 @@ def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex) -> Callable[[Decl
 
     def hides(declaration: Declaration) -> bool:
         name = declaration.name
-        if name == "color":
+        if name in _TEXT_COLOURS:
             return _text_colour(declaration) in risky_texts
         if name in ("background", "background-color"):
             return _background_colour(declaration) in risky_backgrounds
@@ -754,7 +765,7 @@ def _page_colours(sheets: tuple[str, ...], page: _ElementIndex) -> tuple[set[Col
     attributes set (new sets)."""
     texts, backgrounds = _sheet_colours(sheets)
     declared = [d for _, inline in page.inline_styles() for d in inline if d.family == "colour"]
-    texts.update(c for d in declared if d.name == "color" and (c := _text_colour(d)) is not None)
+    texts.update(c for d in declared if d.name in _TEXT_COLOURS and (c := _text_colour(d)) is not None)
     backgrounds.update(c for d in declared if d.name in ("background", "background-color") and (c := _background_colour(d)) is not None)
     return texts, backgrounds
 
@@ -804,6 +815,9 @@ class _Reach:
         for element, families in hiders.items():
             if families & _INHERITED and element not in below:
                 below.update(element.iter())
+            if "font" in families:
+                # A size in `em` or `%` is relative to the parent's, which an ancestor may set.
+                below.update(element.iterancestors())
         self._below = _Scope(below | hiders.keys(), page) if below else self._hidden
 
     def scope(self, families: set[str]) -> _Scope:
@@ -966,16 +980,17 @@ def _chain_of(tree: Any, translator: Any) -> tuple[tuple[_Compound, str], ...]:
     return tuple(chain)
 
 
-def _font_size(declaration: Declaration) -> float | None:
-    """The font size a `font-size` or `font` declaration sets in pixels; None when it sets none
-    or one relative to the parent's (`em`, `%`), which keeps a zero size zero."""
+def _font_size(declaration: Declaration, parent_px: float = _DEFAULT_FONT_PX) -> float | None:
+    """The font size a `font-size` or `font` declaration sets in pixels, a size relative to the
+    parent's (`em`, `%`, `ex`, `ch`) resolved against `parent_px`; None when it sets none or one
+    the checker does not work out (`smaller`, `inherit`)."""
     for token in declaration.values:
         if token.type == "literal" and token.value == "/":
             break
         if token.type in ("dimension", "percentage") or (token.type == "number" and token.value == 0):
             unit = "%" if token.type == "percentage" else getattr(token, "lower_unit", "")
-            if unit in RELATIVE_FONT_UNITS and token.value != 0:
-                return None
+            if unit in RELATIVE_FONT_UNITS:
+                return float(token.value) * _EMS_PER_UNIT[unit] * parent_px
             return length_px(token)
         if declaration.name == "font-size":
             return 16.0 if token.type == "ident" and token.lower_value not in ("smaller", "larger", "inherit") else None
@@ -1001,8 +1016,13 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if visibility is not None and visibility.keyword not in ("hidden", "collapse", "visible"):
         invisible = parent.invisible  # inherit, initial, unset and unknown keywords
     text_colour, background, clipped_text = _colours(declared, parent)
-    blends_in = text_blends_in(text_colour, background, clipped_text)
-    return Rendering(False, invisible, _text_hidden(declared, parent), text_colour, background, clipped_text, blends_in)
+    fill = parent.fill
+    if "-webkit-text-fill-color" in declared:
+        fill = _text_colour(declared["-webkit-text-fill-color"])
+    blends_in = text_blends_in(text_colour if fill is None else fill, background, clipped_text)
+    font_px = _font_px(declared, parent)
+    text_hidden = parent.text_hidden if font_px == parent.font_px else font_px <= _UNREADABLE_TEXT_PX
+    return Rendering(False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px)
 
 
 def _shown_despite_hidden_attribute(element: Any, tag: str, declared: Mapping[str, Declaration]) -> bool:
@@ -1170,14 +1190,13 @@ def _indented_out(declared: Mapping[str, Declaration], indent: Declaration) -> b
     return bool(overflow & {"hidden", "clip"}) and bool(wrapping & {"nowrap", "pre"})
 
 
-def _text_hidden(declared: Mapping[str, Declaration], parent: Rendering) -> bool:
+def _font_px(declared: Mapping[str, Declaration], parent: Rendering) -> float:
+    """The element's font size in pixels: the one it sets, else its parent's."""
     size_declaration = declared.get("font-size") or declared.get("font")
     if size_declaration is None:
-        return parent.text_hidden
-    size = _font_size(size_declaration)
-    if size is None:
-        return parent.text_hidden
-    return size <= _UNREADABLE_TEXT_PX
+        return parent.font_px
+    size = _font_size(size_declaration, parent.font_px)
+    return parent.font_px if size is None else size
 
 
 def _colours(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Colour | None, Colour | None, bool]:
@@ -1197,9 +1216,10 @@ def _background_colour(declaration: Declaration) -> Colour | None:
     """The colour a background declaration paints; None when an image or gradient may cover it."""
     found: Colour | None = None
     for token in declaration.values:
-        if token.type == "url" or (token.type == "function" and token.lower_name not in ("rgb", "rgba", "hsl", "hsla")):
-            return None
-        found = colour(token) or found
+        painted = colour(token)
+        if token.type == "url" or (token.type == "function" and painted is None):
+            return None  # an image, a gradient, or a colour the checker cannot work out
+        found = painted or found
     if found is None and declaration.keyword in ("none", "transparent"):
         return None
     return found
