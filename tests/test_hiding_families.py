@@ -194,3 +194,32 @@ def test_a_relative_font_size_is_relative_to_the_parents() -> None:
     assert byline_hidden(dcnf(byline='<div style="font-size:0.1em"><p style="font-size:50%">By Maria Lopez</p></div>'))
     assert not byline_hidden(dcnf(byline='<div style="font-size:0.01em"><p style="font-size:16px">By Maria Lopez</p></div>'))
     assert byline_hidden(dcnf(byline='<div style="-webkit-text-fill-color:transparent"><p style="color:#000">By Maria Lopez</p></div>'))
+
+
+# --- the picture a browser chooses -------------------------------------------------------------
+
+CHOSEN_PIXEL = [
+    f'<p><img src={LOGO_SRC} srcset="{PIXEL} 1x" {LOGO_ALT}></p>',
+    f'<p><img src={LOGO_SRC} srcset="{PIXEL} 1x, {PIXEL} 2x" {LOGO_ALT}></p>',
+    f'<p><img src={LOGO_SRC} srcset="{PIXEL} 300w" sizes="300px" {LOGO_ALT}></p>',
+    f'<p><picture><source srcset="{PIXEL}"><img src={LOGO_SRC} {LOGO_ALT}></picture></p>',
+    f'<p><picture><source type="image/webp" srcset="{PIXEL}"><img src={LOGO_SRC} {LOGO_ALT}></picture></p>',
+    f'<p><picture><source media="(max-width: 600px)" srcset="{PIXEL}"><source srcset="{PIXEL} 1x"><img src={LOGO_SRC} {LOGO_ALT}></picture></p>',
+]
+CHOSEN_LOGO = [
+    f'<p><img src={PIXEL} srcset="{LOGO_SRC} 1x" {LOGO_ALT}></p>',
+    f'<p><img src={LOGO_SRC} srcset="{PIXEL} 2x" {LOGO_ALT}></p>',
+    f'<p><picture><source srcset="{LOGO_SRC}"><img src={PIXEL} {LOGO_ALT}></picture></p>',
+    f'<p><picture><source media="(max-width: 600px)" srcset="{PIXEL}"><img src={LOGO_SRC} {LOGO_ALT}></picture></p>',
+    f'<p><picture><source type="image/jxl" srcset="{PIXEL}"><img src={LOGO_SRC} {LOGO_ALT}></picture></p>',
+]
+
+
+@pytest.mark.parametrize("logo", CHOSEN_PIXEL)
+def test_a_pixel_the_browser_chooses_over_the_logo_is_not_a_visible_logo(logo: str) -> None:
+    assert logo_hidden(dcnf(logo=logo))
+
+
+@pytest.mark.parametrize("logo", CHOSEN_LOGO)
+def test_a_logo_some_reader_s_browser_chooses_is_a_visible_logo(logo: str) -> None:
+    assert not logo_hidden(dcnf(logo=logo))

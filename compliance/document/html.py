@@ -31,6 +31,7 @@ from compliance.document.visibility import (
     hides_by_class,
     is_seen,
     render,
+    srcset_candidates,
     waits_for_loader,
 )
 from compliance.text import normalize, normalize_inline
@@ -92,25 +93,8 @@ _LAZY_SRCSET_ATTRS = IMAGE_SRCSET_ATTRIBUTES
 
 
 def _srcset_urls(value: str) -> list[str]:
-    """URLs of a srcset, parsed as the HTML standard does: a URL is a run of non-spaces (so the
-    commas inside a `data:` placeholder stay in it), descriptors run to the next comma."""
-    urls = []
-    position, length = 0, len(value)
-    while position < length:
-        while position < length and (value[position].isspace() or value[position] == ","):
-            position += 1
-        start = position
-        while position < length and not value[position].isspace():
-            position += 1
-        url = value[start:position]
-        if url.endswith(","):
-            url = url.rstrip(",")
-        else:
-            while position < length and value[position] != ",":
-                position += 1
-        if url:
-            urls.append(url)
-    return urls
+    """URLs of a srcset (see `visibility.srcset_candidates`)."""
+    return [url for url, _ in srcset_candidates(value)]
 
 
 def image_sources(element: Any) -> tuple[str, ...]:

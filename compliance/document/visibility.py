@@ -1236,20 +1236,94 @@ def is_seen(element: Any, tag: str, rendering: Rendering) -> bool:
 
 def is_tiny_image(element: Any) -> bool:
     """True when an image is 2px or less across or high by its `width`/`height` attributes or —
-    when it has no other source, nor a lazy-loader address to replace it with — a `data:` image
+    when it has no such attributes, nor a lazy-loader address to replace its picture with — when
+    every picture a reader's browser can choose for it (see `shown_pictures`) is a `data:` image
     whose own size says so (`data_image_size`: a PNG, GIF or WebP header, an SVG's size); its CSS
     size is judged by `render`."""
     for name in ("width", "height"):
         value = _attribute_pixels(element.get(name))
         if value is not None and value <= _TINY_IMAGE_PX:
             return True
-    source = (element.get("src") or "").strip()
-    if not source.startswith("data:") or element.get("width") or element.get("height"):
+    if element.get("width") or element.get("height"):
         return False
-    if _loader_has_source(element):
+    if "data:" not in (element.get("src") or "") + (element.get("srcset") or "") and _in_picture(element) is None:
+        return False  # no embedded picture (the usual image): nothing to read
+    if any((element.get(name) or "").strip() for name in _LOADER_SOURCE_ATTRIBUTES):
         return False  # a placeholder the loader replaces
-    size = data_image_size(source)
+    choices = shown_pictures(element)
+    return bool(choices) and all(_tiny_data_image(url) for choice in choices for url in choice)
+
+
+def _tiny_data_image(url: str) -> bool:
+    size = data_image_size(url) if url.startswith("data:") else None
     return size is not None and min(size) <= _TINY_IMAGE_PX
+
+
+# Image types every reader's browser shows (a `<source>` of another type, `image/jxl`, is skipped by some).
+_EVERY_BROWSER_TYPES = frozenset({"", "image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml", "image/avif"})
+
+
+def shown_pictures(element: Any) -> list[tuple[str, ...]]:
+    """The sets of pictures a browser chooses among for an image, one set per kind of reader, as
+    the HTML standard selects them: the `srcset` of the first `<source>` of its `<picture>` that
+    the reader's screen and browser meet (one with a `media` query or an uncommon `type` is met by
+    some readers only, and the next is then a choice too), else the image's own `srcset` with its
+    `src` as the 1x picture when the `srcset` gives none, else its `src`. Empty sets are left out."""
+    choices: list[tuple[str, ...]] = []
+    picture = _in_picture(element)
+    if picture is not None:
+        for source in picture.iter("source"):
+            urls = tuple(url for url, _ in srcset_candidates(source.get("srcset") or ""))
+            if not urls:
+                continue
+            choices.append(urls)
+            media = " ".join((source.get("media") or "").lower().split())
+            kind = (source.get("type") or "").strip().lower()
+            if (not media or media in ("all", "screen")) and kind in _EVERY_BROWSER_TYPES:
+                return choices  # every reader's browser takes this one
+    candidates = srcset_candidates(element.get("srcset") or "")
+    source = (element.get("src") or "").strip()
+    own = [url for url, _ in candidates]
+    if source and not any(descriptor in ("", "1x") or descriptor.endswith("w") for _, descriptor in candidates):
+        own.append(source)
+    if own:
+        choices.append(tuple(own))
+    return choices
+
+
+def _in_picture(element: Any) -> Any:
+    """The `<picture>` around an image (libxml2 nests an `<img>` inside the `<source>` before it:
+    it is a few levels up), or None."""
+    for ancestor in itertools.islice(element.iterancestors(), 3):
+        if isinstance(ancestor.tag, str) and ancestor.tag.lower() == "picture":
+            return ancestor
+    return None
+
+
+def srcset_candidates(value: str) -> list[tuple[str, str]]:
+    """The (URL, descriptor) pairs of a `srcset`, parsed as the HTML standard does: a URL is a run
+    of non-spaces (so the commas inside a `data:` placeholder stay in it), its descriptor (`2x`,
+    `640w`; lower-cased, empty when there is none) runs to the next comma."""
+    found = []
+    position, length = 0, len(value)
+    while position < length:
+        while position < length and (value[position].isspace() or value[position] == ","):
+            position += 1
+        start = position
+        while position < length and not value[position].isspace():
+            position += 1
+        url = value[start:position]
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            end = value.find(",", position)
+            end = length if end < 0 else end
+            descriptor = value[position:end].strip().lower()
+            position = end
+        if url:
+            found.append((url, descriptor))
+    return found
 
 
 _PIXELS_ATTRIBUTE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
