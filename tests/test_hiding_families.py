@@ -223,3 +223,39 @@ def test_a_pixel_the_browser_chooses_over_the_logo_is_not_a_visible_logo(logo: s
 @pytest.mark.parametrize("logo", CHOSEN_LOGO)
 def test_a_logo_some_reader_s_browser_chooses_is_a_visible_logo(logo: str) -> None:
     assert not logo_hidden(dcnf(logo=logo))
+
+
+# --- an ancestor of no size that clips ------------------------------------------------------------
+
+FOREIGN = f'<foreignObject width="300" height="80"><img src={LOGO_SRC} {LOGO_ALT}/></foreignObject>'
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        '<svg width="0" height="0">',
+        '<svg width="300" height="0">',
+        '<svg width="0px" height="80">',
+        '<svg style="width:0;height:0">',
+        '<svg width="1" height="1">',
+    ],
+)
+def test_an_svg_of_no_size_clips_the_logo_it_holds(svg: str) -> None:
+    assert logo_hidden(dcnf(logo=f"{svg}{FOREIGN}</svg>"))
+
+
+@pytest.mark.parametrize(
+    ("head", "svg"),
+    [
+        ("", '<svg width="300" height="80">'),
+        ("", '<svg width="0" height="0" style="overflow:visible">'),
+        ("", '<svg width="0" height="0" overflow="visible">'),
+        ("<style>.open{overflow:visible}</style>", '<svg class="open" width="0" height="0">'),
+    ],
+)
+def test_an_svg_that_shows_its_content_shows_the_logo(head: str, svg: str) -> None:
+    assert not logo_hidden(dcnf(head=head, logo=f"{svg}{FOREIGN}</svg>"))
+
+
+def test_a_box_of_no_size_that_clips_hides_the_logo() -> None:
+    assert logo_hidden(dcnf(logo=f'<div style="width:0;overflow:hidden"><img src={LOGO_SRC} {LOGO_ALT}></div>'))

@@ -32,6 +32,7 @@ from compliance.document.visibility import (
     is_seen,
     render,
     srcset_candidates,
+    svg_clips_everything,
     waits_for_loader,
 )
 from compliance.text import normalize, normalize_inline
@@ -537,7 +538,7 @@ class _Walk:
         """Open an element whose content is never shown; metadata lives in such elements."""
         found = self.found
         _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld, found.base)
-        if tag in NOT_RENDERED_TAGS and parent[_VISIBLE]:
+        if parent[_VISIBLE] and (tag in NOT_RENDERED_TAGS or (tag == "svg" and svg_clips_everything(element, self.style))):
             found.visibility[element] = False
         self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
 

@@ -222,8 +222,11 @@ class PageStyle:
     matched, so a page whose CSS hides nothing pays for reading it and no more.
     """
 
-    def __init__(self, matched: Mapping[Any, list[tuple[_Precedence, Declaration]]]) -> None:
+    def __init__(self, matched: Mapping[Any, list[tuple[_Precedence, Declaration]]], overflow_shown: bool = False) -> None:
         self._matched = matched
+        # Whether some `<style>` rule sets `overflow: visible`, which may let an `<svg>` of no
+        # size show what it holds (such rules are not matched: see `svg_clips_everything`).
+        self.overflow_shown = overflow_shown
         # The elements some `<style>` rule sets a property on that can hide or show them again.
         self.styled: Mapping[Any, object] = matched
 
@@ -234,8 +237,9 @@ class PageStyle:
         if not sheets:
             return _NO_PAGE_STYLE
         families, index = _page_families(tuple(sheets), root)
+        overflow_shown = any(_SheetSummary.of(sheet).overflow_shown for sheet in sheets)
         if not families:
-            return _NO_PAGE_STYLE
+            return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
         ranks = _layer_ranks(rules)
         wanted = [(order, rule, _applicable(rule, families)) for order, rule in enumerate(rules)]
@@ -260,7 +264,7 @@ class PageStyle:
             for order, rule, declarations in showing:
                 scope = reach.scope({d.family for d in declarations})
                 _match_rule(rule, order, declarations, matched, scope.select, ranks)
-        return cls(matched)
+        return cls(matched, overflow_shown)
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
         """The declarations that win the cascade on this element, by property name (empty when
@@ -362,6 +366,7 @@ class _SheetSummary(NamedTuple):
     # `hidden` attribute's `display: none`, a user-agent style).
     important: frozenset[str] = frozenset()
     sets_display: bool = False
+    overflow_shown: bool = False
 
     @staticmethod
     @functools.lru_cache(maxsize=256)
@@ -377,6 +382,7 @@ class _SheetSummary(NamedTuple):
             frozenset(c for c in backgrounds if c is not None),
             frozenset(d.family for d in declarations if d.important),
             any(d.name == "display" for d in declarations),
+            any(d.name.startswith("overflow") and d.keyword == "visible" for d in declarations),
         )
 
 
@@ -1252,6 +1258,23 @@ def is_tiny_image(element: Any) -> bool:
         return False  # a placeholder the loader replaces
     choices = shown_pictures(element)
     return bool(choices) and all(_tiny_data_image(url) for choice in choices for url in choice)
+
+
+def svg_clips_everything(element: Any, style: PageStyle) -> bool:
+    """True for an `<svg>` of no width or height (1px or less, by its attributes or the page's
+    CSS): an `<svg>` in a page clips what it holds to its box (the user-agent style gives it
+    `overflow: hidden`), so nothing in it shows, `<foreignObject>` content included, unless the
+    page sets `overflow: visible`."""
+    if style.overflow_shown:
+        return False  # a rule may let it overflow, and such rules are not matched
+    declared = style.declarations(element)
+    sizes = [_attribute_pixels(element.get(name)) for name in ("width", "height")]
+    sizes += [length_px(declared[name].values[0]) for name in ("width", "height") if name in declared]
+    if not any(size is not None and size <= _TINY_BOX_PX for size in sizes):
+        return False
+    overflow = {declared[name].keyword for name in ("overflow", "overflow-x", "overflow-y") if name in declared}
+    overflow.add((element.get("overflow") or "").strip().lower())
+    return not overflow & {"visible"}
 
 
 def _tiny_data_image(url: str) -> bool:
