@@ -259,3 +259,35 @@ def test_an_svg_that_shows_its_content_shows_the_logo(head: str, svg: str) -> No
 
 def test_a_box_of_no_size_that_clips_hides_the_logo() -> None:
     assert logo_hidden(dcnf(logo=f'<div style="width:0;overflow:hidden"><img src={LOGO_SRC} {LOGO_ALT}></div>'))
+
+
+# --- a hidden text requirement is named as hidden --------------------------------------------------
+
+
+def details(data: bytes, pack: str, rule: str) -> list[str]:
+    report: Report = check_document(parse_document(data, "html"), [PACKS[pack]], path="article.html", auto_detect=False)
+    return [f.detail for f in report.findings if f.rule == rule]
+
+
+@pytest.mark.parametrize("style", ["display:none", "visibility:hidden", "color:rgb(0 0 0 / 0)", "font-size:0.01em", "margin-left:-9999px"])
+def test_a_hidden_credit_line_is_named_as_hidden(style: str) -> None:
+    data = propublica(credit=f'<p style="{style}">{{text}}</p>')
+    assert details(data, "propublica", "propublica/credit-line") == ["no ProPublica credit line anywhere in the article; the one at line 3 is hidden"]
+
+
+def test_a_credit_line_that_is_not_there_is_not_called_hidden() -> None:
+    data = propublica(credit="<p>Thanks for reading.</p>")
+    assert details(data, "propublica", "propublica/credit-line") == ["no ProPublica credit line anywhere in the article"]
+
+
+def test_a_hidden_byline_is_named_as_hidden() -> None:
+    data = dcnf(byline='<p style="opacity:calc(0)">By Maria Lopez</p>')
+    assert details(data, "dcnf", "dcnf/byline") == ["no visible byline found in the article; the one at line 3 is hidden"]
+    assert details(dcnf(byline="<p>Staff report</p>"), "dcnf", "dcnf/byline") == ["no visible byline found in the article"]
+
+
+def test_a_hidden_affiliation_is_named_as_hidden() -> None:
+    byline = '<p>By Maria Lopez<span style="display:none">, Daily Caller News Foundation</span></p>'
+    data = dcnf(logo="", byline=byline)
+    assert details(data, "dcnf", "dcnf/affiliation") == ["byline 'By Maria Lopez' does not show the DCNF affiliation; the one at line 3 is hidden"]
+    assert details(dcnf(logo="", byline="<p>By Maria Lopez</p>"), "dcnf", "dcnf/affiliation") == ["byline 'By Maria Lopez' does not show the DCNF affiliation"]

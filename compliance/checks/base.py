@@ -163,6 +163,18 @@ def judge_count(hits: Sequence[Hit], minimum: int, maximum: int | None, *, what:
     return None
 
 
+def hidden_copy(doc: Document, *patterns: Any, article_only: bool) -> str:
+    """Where a copy of what a check looked for is hidden, as the note its detail ends with when
+    it found nothing visible ("; the one at line 12 is hidden", the element check's wording),
+    so that an editor is told to show it rather than to add another; empty when there is none.
+    The `patterns` (compiled, or anything with `search`) must all be found in one block of text
+    no reader sees; `article_only` leaves out the page around the article."""
+    for line, text, in_article in doc.unseen_text():
+        if (in_article or not article_only) and all(pattern.search(text) for pattern in patterns):
+            return f"; the one at line {line} is hidden"
+    return ""
+
+
 def describe_check(check: Check) -> str:
     """What a (sub-)check looks for, in words: its label, or a description written from it."""
     from compliance.checks import CHECKS

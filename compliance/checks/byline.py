@@ -26,10 +26,11 @@ Fails::
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from compliance.checks.base import Context, Hit, Outcome
+from compliance.checks.base import Context, Hit, Outcome, hidden_copy
 from compliance.document import Byline, Document
 from compliance.findings import Location
 from compliance.options import Option
@@ -131,11 +132,19 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     if hits:
         return Outcome(True, tuple(hits))
     anchor = where_a_byline_goes(doc)
-    detail = "; ".join(reasons) if reasons else "no visible byline found in the article"
+    if reasons and params.affiliation is not None and params.problem is None:
+        # An affiliation hidden in or beside the byline ("By Ana Ruiz<span hidden>, ProPublica</span>").
+        reasons[-1] += hidden_copy(doc, _BYLINE_LINE, ctx.bind(params.affiliation), article_only=True)
+    detail = "; ".join(reasons) if reasons else "no visible byline found in the article" + hidden_copy(doc, _BYLINE_LINE, article_only=True)
     if params.problem is not None:
         # Read as a prohibition when negated: "no empty byline (the byline 'By Ana Ruiz' is not empty)".
         detail = f"no {describe(params)} ({detail})"
     return Outcome(False, (), detail, anchor)
+
+
+# A line that reads as a byline ("By Maria Lopez", "BY: ANA RUIZ"): what a hidden copy of one
+# looks like, for the note that names it.
+_BYLINE_LINE = re.compile(r"^\s*by:?\s+[^\W\d_]", re.IGNORECASE)
 
 
 def where_a_byline_goes(doc: Document) -> Callable[[], Location]:

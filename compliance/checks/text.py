@@ -30,7 +30,7 @@ import bisect
 import functools
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
+from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, hidden_copy, judge_count
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern
@@ -133,6 +133,8 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     detail = f"no {what} in {where}"
     if count:
         detail = f"{what} appears {count} time{'s' if count != 1 else ''} in {where}; at least {params.min} needed"
+    if params.scope in ("article", "page"):
+        detail += hidden_copy(doc, pattern, article_only=params.scope == "article")
     if params.scope == "byline" and doc.bylines:
         return Outcome(False, (), detail, functools.partial(doc.locate, doc.bylines[0]))
     return Outcome(False, (), detail, doc.article_location)

@@ -98,6 +98,35 @@ def _srcset_urls(value: str) -> list[str]:
     return [url for url, _ in srcset_candidates(value)]
 
 
+def text_blocks_whatever_shows(root: Any) -> list[tuple[Any, str]]:
+    """Every block of text in the page as its markup lays it out, shown or hidden: (the block
+    element, its normalised text), in document order. Skipped elements (scripts, styles, `<svg>`
+    and the like, see `SKIP_TAGS`) have no text; comments are left out. Read only when a check
+    found nothing visible and looks for a hidden copy to name."""
+    from lxml import etree
+
+    texts: dict[Any, list[str]] = {}
+    owners: list[Any] = [root]  # the block each open element's text belongs to
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        kind = _tag_kind(element.tag)
+        if event == "start":
+            if not kind.tag or kind.skipped:
+                walker.skip_subtree()
+                owners.append(owners[-1])
+                continue
+            owner = element if kind.block else owners[-1]
+            owners.append(owner)
+            if element.text:
+                texts.setdefault(owner, []).append(element.text)
+        else:
+            owners.pop()
+            if element.tail and element is not root:
+                texts.setdefault(owners[-1], []).append(element.tail)
+    found = [(owner, normalize(" ".join(parts))) for owner, parts in texts.items()]
+    return [(owner, text) for owner, text in found if text]
+
+
 def image_sources(element: Any) -> tuple[str, ...]:
     """Every URL an image element can load: src, srcset, lazy-load attributes, `<picture>` sources."""
     urls: list[str] = []

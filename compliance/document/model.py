@@ -255,6 +255,24 @@ class Document:
             node = node.getparent()
         return inside
 
+    def unseen_text(self) -> tuple[tuple[int, str, bool], ...]:
+        """The page's blocks of text that no reader sees, as (line, text, in the article): each
+        block of the markup (see `html.text_blocks_whatever_shows`) whose text is not part of the
+        visible text. Worked out on first use, by the checks that found nothing visible and say
+        where a hidden copy is; empty for a document without markup."""
+        cached: tuple[tuple[int, str, bool], ...] | None = self._memo.get("unseen_text")
+        if cached is None:
+            cached = ()
+            if self.root is not None:
+                from compliance.document.html import text_blocks_whatever_shows
+
+                seen = "\n".join(block.text for block in self.blocks)
+                cached = tuple(
+                    (element.sourceline or 1, text, self.in_article(element)) for element, text in text_blocks_whatever_shows(self.root) if text not in seen
+                )
+            self._memo["unseen_text"] = cached
+        return cached
+
     def item_at(self, index: int) -> Item:
         """The item with this document-order index."""
         return self.items[index]
