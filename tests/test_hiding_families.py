@@ -291,3 +291,47 @@ def test_a_hidden_affiliation_is_named_as_hidden() -> None:
     data = dcnf(logo="", byline=byline)
     assert details(data, "dcnf", "dcnf/affiliation") == ["byline 'By Maria Lopez' does not show the DCNF affiliation; the one at line 3 is hidden"]
     assert details(dcnf(logo="", byline="<p>By Maria Lopez</p>"), "dcnf", "dcnf/affiliation") == ["byline 'By Maria Lopez' does not show the DCNF affiliation"]
+
+
+# --- custom properties -------------------------------------------------------------------------
+
+VARIABLES_THAT_HIDE = [
+    ("", '<p style="--h:none;display:var(--h)">'),
+    ("", '<p style="display:var(--missing, none)">'),
+    ("", '<div style="--h:none"><p style="display:var(--h)">'),
+    ("", '<p style="--s:0.001;transform:scale(var(--s))">'),
+    ("", '<p style="--o:0;--p:var(--o);opacity:calc(var(--p) * 1)">'),
+    (":root{--gone:none}", '<p style="display:var(--gone)">'),
+    (".lg{display:var(--h)}", '<p class="lg" style="--h:none">'),
+    (":root{--h:none} .lg{display:var(--h)}", '<p class="lg">'),
+    (".wrap{--o:0} .lg{opacity:var(--o)}", '<div class="wrap"><p class="lg">'),
+    (".lg{--x:-9999px;margin-left:var(--x)}", '<p class="lg">'),
+]
+VARIABLES_THAT_SHOW = [
+    ("", '<p style="display:var(--missing)">'),
+    ("", '<p style="--h:block;display:var(--h, none)">'),
+    ("", '<div style="--h:none"><p style="--h:block;display:var(--h)">'),
+    ("", '<p style="--a:var(--b);--b:var(--a);display:var(--a)">'),
+    (":root{--h:none} .lg{--h:block} .lg{display:var(--h)}", '<p class="lg">'),
+    (".lg{display:var(--h)}", '<p class="lg">'),
+    (".lg{font-size:var(--size)}", '<p class="lg" style="--size:15px">'),
+]
+
+
+@pytest.mark.parametrize(("css", "opening"), VARIABLES_THAT_HIDE)
+def test_a_custom_property_that_hides_hides_the_logo(css: str, opening: str) -> None:
+    closing = "</p></div>" if opening.startswith("<div") else "</p>"
+    head = f"<style>{css}</style>" if css else ""
+    assert logo_hidden(dcnf(head=head, logo=f"{opening}<img src={LOGO_SRC} {LOGO_ALT}>{closing}"))
+
+
+@pytest.mark.parametrize(("css", "opening"), VARIABLES_THAT_SHOW)
+def test_a_custom_property_that_does_not_hide_leaves_the_logo(css: str, opening: str) -> None:
+    closing = "</p></div>" if opening.startswith("<div") else "</p>"
+    head = f"<style>{css}</style>" if css else ""
+    assert not logo_hidden(dcnf(head=head, logo=f"{opening}<img src={LOGO_SRC} {LOGO_ALT}>{closing}"))
+
+
+def test_a_custom_property_hides_a_byline() -> None:
+    assert byline_hidden(dcnf(head="<style>:root{--clear:rgb(0 0 0 / 0)}</style>", byline='<p style="color:var(--clear)">By Maria Lopez</p>'))
+    assert byline_hidden(dcnf(byline='<p style="--tiny:0.01em;font-size:var(--tiny)">By Maria Lopez</p>'))

@@ -13,7 +13,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 # Property → the family of properties whose values are judged together (a `display` rule that
@@ -81,8 +81,10 @@ RELATIVE_FONT_UNITS = frozenset({"em", "ex", "ch", "%"})
 
 
 class Declaration(NamedTuple):
-    """One declaration of a property that can hide content: its lower-cased name, its value's
-    component values (whitespace and comments removed) and whether it is `!important`."""
+    """One declaration of a property that can hide content, or of a custom property: its name
+    (lower-cased; a custom property's as written, since its case counts), its value's component
+    values (whitespace and comments removed; math functions worked out, `var()` left for
+    `substitute_variables`) and whether it is `!important`."""
 
     name: str
     values: tuple[Any, ...]
@@ -90,8 +92,14 @@ class Declaration(NamedTuple):
 
     @property
     def family(self) -> str:
-        """The family of properties this one is judged with (see `FAMILIES`)."""
-        return FAMILIES[self.name]
+        """The family of properties this one is judged with (see `FAMILIES`); a custom property
+        (`--name`) is a family of its own, named as it is."""
+        return FAMILIES.get(self.name, self.name)
+
+    @property
+    def custom(self) -> bool:
+        """True for a custom property (`--name`), whose value `var()` substitutes elsewhere."""
+        return self.name.startswith("--")
 
     @property
     def keyword(self) -> str:
@@ -131,6 +139,8 @@ def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
             values = _meaningful(node.value)
             if values and not refused(node.lower_name, values):
                 found.append(Declaration(node.lower_name, _computed(values), bool(node.important)))
+        elif node.type == "declaration" and node.name.startswith("--"):
+            found.append(Declaration(node.name, _meaningful(node.value), bool(node.important)))
     return tuple(found)
 
 
@@ -421,8 +431,8 @@ def _block_declarations(block: str) -> tuple[Declaration, ...]:
         if ("(" in piece or ")" in piece or "[" in piece or "]" in piece) and not _balanced(piece):
             return _slow_declarations(block)
         name = name.strip(_CSS_SPACE)
-        if colon and name.isascii() and name.lower() in FAMILIES:
-            declaration = _declaration(name.lower(), value)
+        if colon and name.isascii() and (name.lower() in FAMILIES or name.startswith("--")):
+            declaration = _declaration(name if name.startswith("--") else name.lower(), value)
             if declaration is not None:
                 found.append(declaration)
     return tuple(found)
@@ -455,6 +465,8 @@ def _declaration(name: str, value: str) -> Declaration | None:
     if important is not None:
         value = value[: important.start()]
     values = _meaningful(tinycss2.parse_component_value_list(value, skip_comments=True))
+    if name.startswith("--"):
+        return Declaration(name, values, important is not None)
     return Declaration(name, _computed(values), important is not None) if values and not refused(name, values) else None
 
 
@@ -781,3 +793,64 @@ def _operand(token: Any) -> _Quantity | None:
     if token.type == "function" and token.lower_name in MATH_FUNCTIONS:
         return _math(token)
     return None
+
+
+# How deep custom properties may refer to each other (`--a: var(--b)`) before a chain is taken for a
+# cycle, which makes every property in it invalid.
+_VARIABLE_DEPTH = 16
+
+
+def variables_used(values: Sequence[Any]) -> set[str]:
+    """The custom properties a value's `var()` functions name, fallbacks included."""
+    names: set[str] = set()
+    for token in values:
+        if token.type == "function":
+            if token.lower_name == "var":
+                arguments = _meaningful(token.arguments)
+                if arguments and arguments[0].type == "ident":
+                    names.add(arguments[0].value)
+            names |= variables_used(token.arguments)
+        elif token.type in ("() block", "[] block"):
+            names |= variables_used(token.content)
+    return names
+
+
+def substitute_variables(values: Sequence[Any], variables: Mapping[str, tuple[Any, ...]], depth: int = 0) -> tuple[Any, ...] | None:
+    """The value with each `var(--name, fallback)` replaced by the custom property's value in
+    `variables` (the element's own and inherited ones), else by its fallback, with math functions
+    then worked out (CSS Custom Properties, 3). None when a `var()` has neither: the declaration
+    is invalid at computed-value time, and the property takes its inherited or initial value."""
+    import tinycss2.ast
+
+    found: list[Any] = []
+    for token in values:
+        if token.type == "function" and token.lower_name == "var":
+            replacement = _variable(token, variables, depth)
+            if replacement is None:
+                return None
+            found.extend(replacement)
+        elif token.type == "function" and variables_used(token.arguments):
+            arguments = substitute_variables(token.arguments, variables, depth)
+            if arguments is None:
+                return None
+            found.append(tinycss2.ast.FunctionBlock(token.source_line, token.source_column, token.name, list(arguments)))
+        else:
+            found.append(token)
+    return _computed(_meaningful(found)) if depth == 0 else tuple(found)
+
+
+def _variable(function: Any, variables: Mapping[str, tuple[Any, ...]], depth: int) -> tuple[Any, ...] | None:
+    """What one `var()` stands for (see `substitute_variables`)."""
+    arguments = list(function.arguments)
+    meaningful = _meaningful(arguments)
+    if depth > _VARIABLE_DEPTH or not meaningful or meaningful[0].type != "ident":
+        return None
+    value = variables.get(meaningful[0].value)
+    if value is None:
+        comma = next((i for i, t in enumerate(arguments) if t.type == "literal" and t.value == ","), None)
+        if comma is None:
+            return None
+        value = _meaningful(arguments[comma + 1 :])
+    if variables_used(value):
+        return substitute_variables(value, variables, depth + 1)
+    return tuple(value)

@@ -56,8 +56,11 @@ from compliance.document.css import (
     number,
     parse_style_attribute,
     parse_style_sheet,
+    refused,
     scales_to_nothing,
+    substitute_variables,
     translation_px,
+    variables_used,
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
 
@@ -124,7 +127,9 @@ class Rendering(NamedTuple):
     `blends_in`: the text colour cannot be told from the background (see `text_blends_in`).
     `fill`: the `-webkit-text-fill-color` in force, which paints text instead of `colour` (None
     when none is set, or it is `currentcolor`). `font_px`: the font size in CSS pixels, that sizes
-    in `em` and `%` are relative to (16px unless the page's CSS sets another).
+    in `em` and `%` are relative to (16px unless the page's CSS sets another). `variables`: the
+    custom properties in force (inherited, as CSS Custom Properties has them), by name; None
+    when there are none.
     """
 
     hidden: bool = False
@@ -136,6 +141,7 @@ class Rendering(NamedTuple):
     blends_in: bool = False
     fill: Colour | None = None
     font_px: float = _DEFAULT_FONT_PX
+    variables: Mapping[str, tuple[Any, ...]] | None = None
 
     @property
     def shows_boxes(self) -> bool:
@@ -255,7 +261,8 @@ class PageStyle:
         for order, rule, declarations in wanted:
             if not index.may_match(rule.selectors):
                 continue
-            if any(hides(d) for d in declarations):
+            # Custom properties and the values that use them are known only on the element.
+            if any(hides(d) or d.custom or _uses_variables(d) for d in declarations):
                 _match_rule(rule, order, declarations, matched, index.select, ranks)
             else:
                 showing.append((order, rule, declarations))
@@ -315,6 +322,12 @@ def _layer_ranks(rules: Iterable[StyleRule]) -> dict[str, tuple[float, ...]]:
     return ranks
 
 
+def _uses_variables(declaration: Declaration) -> bool:
+    """True when a declaration's value has a `var()` (its family is matched only when one of the
+    page's definitions can make it hide: see `_variable_families`)."""
+    return any(t.type == "function" for t in declaration.values) and bool(variables_used(declaration.values))
+
+
 def _applicable(rule: StyleRule, families: frozenset[str]) -> list[Declaration]:
     """The rule's declarations in the families that can hide. A rule that only some screens meet
     can show what another rule hides (a menu shown on wide screens), never hide: some readers
@@ -367,6 +380,10 @@ class _SheetSummary(NamedTuple):
     important: frozenset[str] = frozenset()
     sets_display: bool = False
     overflow_shown: bool = False
+    # Declarations of hiding properties whose value uses `var()`, and the custom properties the
+    # block defines, by name: which of them can hide is known only with every block's definitions.
+    variable_uses: tuple[Declaration, ...] = ()
+    definitions: tuple[tuple[str, tuple[Any, ...]], ...] = ()
 
     @staticmethod
     @functools.lru_cache(maxsize=256)
@@ -374,6 +391,9 @@ class _SheetSummary(NamedTuple):
         """The summary of a block's text (pages of a site repeat their blocks: read once)."""
         rules = parse_style_sheet(sheet)
         declarations = [d for rule in rules for d in rule.declarations if not (rule.conditional and _can_hide(d))]
+        definitions = tuple(dict.fromkeys((d.name, d.values) for d in declarations if d.custom))
+        uses = tuple(d for d in declarations if not d.custom and any(t.type == "function" for t in d.values) and variables_used(d.values))
+        declarations = [d for d in declarations if not d.custom]
         texts = {colour(d.values[0]) for d in declarations if d.name in _TEXT_COLOURS and len(d.values) == 1}
         backgrounds = {_background_colour(d) for d in declarations if d.name in ("background", "background-color")}
         return _SheetSummary(
@@ -383,6 +403,8 @@ class _SheetSummary(NamedTuple):
             frozenset(d.family for d in declarations if d.important),
             any(d.name == "display" for d in declarations),
             any(d.name.startswith("overflow") and d.keyword == "visible" for d in declarations),
+            uses,
+            definitions,
         )
 
 
@@ -397,6 +419,7 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         families |= summary.families
         texts |= summary.text_colours
         backgrounds |= summary.backgrounds
+    families |= _variable_families(sheets, ())
     if "clip" in families:
         families.add("placement")  # `clip` applies only to a positioned element
     if "placement" in families:
@@ -406,6 +429,49 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
     if any(text_blends_in(t, b, False) for t in texts for b in (*backgrounds, None)):
         families.add("colour")
     return frozenset(families)
+
+
+# How many ways of filling in a value's `var()`s with the page's definitions are tried to tell
+# whether it can hide (sites define a property in a few places: `:root`, a theme, a utility).
+_VARIABLE_TRIALS = 32
+
+
+def _variable_families(sheets: tuple[str, ...], inline: tuple[tuple[str, tuple[Any, ...]], ...]) -> frozenset[str]:
+    """The families of the `<style>` blocks' declarations that use `var()` and can hide with some
+    value the page defines for their custom properties (or their fallback), plus those custom
+    properties' names, and those their values use in turn (their declarations are then matched:
+    see `Declaration.family`). `inline`: the definitions in `style` attributes."""
+    uses = [d for summary in map(_SheetSummary.of, sheets) for d in summary.variable_uses]
+    if not uses:
+        return frozenset()
+    definitions: dict[str, list[tuple[Any, ...]]] = {}
+    for name, values in (*(pair for summary in map(_SheetSummary.of, sheets) for pair in summary.definitions), *inline):
+        definitions.setdefault(name, []).append(values)
+    found: set[str] = set()
+    for declaration in uses:
+        names = sorted(variables_used(declaration.values))
+        # None: the property is not set where the declaration applies, and its fallback counts.
+        choices: list[list[tuple[Any, ...] | None]] = [[None, *definitions.get(name, [])] for name in names]
+        for chosen in itertools.islice(itertools.product(*choices), _VARIABLE_TRIALS):
+            variables = {name: value for name, value in zip(names, chosen, strict=True) if value is not None}
+            filled = substitute_variables(declaration.values, variables)
+            if filled and not refused(declaration.name, filled) and _can_hide(declaration._replace(values=filled)):
+                found.add(declaration.family)
+                found |= _with_their_variables(names, definitions)
+                break
+    return frozenset(found)
+
+
+def _with_their_variables(names: Iterable[str], definitions: Mapping[str, list[tuple[Any, ...]]]) -> set[str]:
+    """The custom properties named, and those their definitions use, and so on."""
+    found: set[str] = set()
+    pending = list(names)
+    while pending:
+        name = pending.pop()
+        if name not in found:
+            found.add(name)
+            pending.extend(used for values in definitions.get(name, ()) for used in variables_used(values))
+    return found
 
 
 class _ElementIndex:
@@ -726,13 +792,34 @@ def _page_families(sheets: tuple[str, ...], root: Any) -> tuple[frozenset[str], 
     that needed one. A colour in a `<style>` rule can hide text with one in a `style` attribute
     (a class's background and an inline text colour): the page's inline colours are then read,
     once, with the index that matching reads them from again."""
-    families = _hiding_families(sheets) | _overriding_families(sheets, root)
+    families = _hiding_families(sheets) | _overriding_families(sheets, root) | _inline_variable_families(sheets, root)
     if "colour" in families or not _sets_colours(sheets):
         return families, None
     index = _ElementIndex(root)
     if _inline_colours_blend(sheets, index):
         families = families | {"colour"}
     return families, index
+
+
+def _inline_variable_families(sheets: tuple[str, ...], root: Any) -> frozenset[str]:
+    """What custom properties add to the families when `style` attributes take part: a rule's
+    `var()` filled in from a `style` attribute's definition (`style="--gone: none"`), and the
+    custom properties a `style` attribute's `var()` names that rules define (`:root { --gone:
+    none }`), whose rules are then matched. Read only when the blocks use or define custom
+    properties and some `style` attribute does the other."""
+    summaries = [_SheetSummary.of(sheet) for sheet in sheets]
+    found: set[str] = set()
+    if any(summary.variable_uses for summary in summaries) and root.xpath("boolean(//*[contains(@style, '--')])"):
+        inline = tuple(
+            (d.name, d.values) for element in root.xpath("//*[contains(@style, '--')]") for d in parse_style_attribute(element.get("style") or "") if d.custom
+        )
+        found |= _variable_families(sheets, inline)
+    definitions = {name: [values] for summary in summaries for name, values in summary.definitions}
+    if definitions and root.xpath("boolean(//*[contains(@style, 'var(')])"):
+        for element in root.xpath("//*[contains(@style, 'var(')]"):
+            used = {name for d in parse_style_attribute(element.get("style") or "") if not d.custom for name in variables_used(d.values)}
+            found |= _with_their_variables(used & definitions.keys(), definitions)
+    return frozenset(found)
 
 
 def _overriding_families(sheets: tuple[str, ...], root: Any) -> frozenset[str]:
@@ -1008,10 +1095,13 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if parent.hidden:
         return parent
     declared = style.declarations(element)
+    variables = parent.variables
+    if declared and (variables is not None or any(d.custom or d.values[0].type == "function" for d in declared.values())):
+        declared, variables = _with_variables(declared, variables)
     if is_hidden(element, tag) and not _shown_despite_hidden_attribute(element, tag, declared):
         return HIDDEN
     if not declared:
-        return parent
+        return parent if variables is parent.variables else parent._replace(variables=variables)
     if tag in ("html", "body"):
         # A page-wide hide is a loading screen that scripts lift; readers see the page.
         declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
@@ -1028,7 +1118,29 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     blends_in = text_blends_in(text_colour if fill is None else fill, background, clipped_text)
     font_px = _font_px(declared, parent)
     text_hidden = parent.text_hidden if font_px == parent.font_px else font_px <= _UNREADABLE_TEXT_PX
-    return Rendering(False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px)
+    return Rendering(False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables)
+
+
+def _with_variables(
+    declared: Mapping[str, Declaration], inherited: Mapping[str, tuple[Any, ...]] | None
+) -> tuple[dict[str, Declaration], Mapping[str, tuple[Any, ...]] | None]:
+    """The element's declarations with their `var()`s filled in, and the custom properties in
+    force on it (its own over its parent's). A declaration whose `var()` cannot be filled in is
+    invalid at computed-value time: it is left out, and the property is inherited or initial, as
+    if it were not declared (CSS Custom Properties, 3.1)."""
+    own = {name: d.values for name, d in declared.items() if d.custom}
+    variables = inherited if not own else {**(inherited or {}), **own}
+    found: dict[str, Declaration] = {}
+    for name, declaration in declared.items():
+        if declaration.custom:
+            continue
+        if _uses_variables(declaration):
+            values = substitute_variables(declaration.values, variables or {})
+            if not values or refused(name, values):
+                continue
+            declaration = declaration._replace(values=values)
+        found[name] = declaration
+    return found, variables
 
 
 def _shown_despite_hidden_attribute(element: Any, tag: str, declared: Mapping[str, Declaration]) -> bool:
