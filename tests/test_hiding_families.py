@@ -335,3 +335,9 @@ def test_a_custom_property_that_does_not_hide_leaves_the_logo(css: str, opening:
 def test_a_custom_property_hides_a_byline() -> None:
     assert byline_hidden(dcnf(head="<style>:root{--clear:rgb(0 0 0 / 0)}</style>", byline='<p style="color:var(--clear)">By Maria Lopez</p>'))
     assert byline_hidden(dcnf(byline='<p style="--tiny:0.01em;font-size:var(--tiny)">By Maria Lopez</p>'))
+
+
+def test_custom_properties_of_any_value_are_read_from_a_style_block() -> None:
+    css = ":root{--stack: Georgia, 'Times New Roman', serif; --shadow: 0 1px 2px rgb(0 0 0 / .2), 0 0 1px #000; --h: none} .lg{display:var(--h)}"
+    assert logo_hidden(dcnf(head=f"<style>{css}</style>", logo=f'<p class="lg"><img src={LOGO_SRC} {LOGO_ALT}></p>'))
+    assert not logo_hidden(dcnf(head=f"<style>{css}</style>", logo=LOGO))

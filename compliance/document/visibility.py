@@ -5,24 +5,29 @@ markup: the `hidden` attribute, `<input type=hidden>`, a `<dialog>` without `ope
 component with `layout="nodisplay"`, a visually-hidden helper class, and (decided by the walk)
 everything in a closed `<details>` but its `<summary>` and in a collapsed `<amp-accordion>`
 section (one without `expanded`) but its heading. Hidden by the page's own CSS — `style` attributes and `<style>` blocks, applied by
-selector matching with the cascade's precedence (`!important`, inline, specificity, order):
+selector matching with the cascade's precedence (`!important`, inline, layer, specificity, order;
+the `hidden` attribute is a user-agent `display: none` any author `display` overrides), custom
+properties filled in where a hiding property uses `var()`, math functions worked out:
 
 - `display: none`; `opacity` (or a `filter`'s `opacity()`) of 0.01 or less; `transform`/`scale`
-  to nothing; `clip`/`clip-path` to nothing; a width or height of 1px or less with
-  `overflow: hidden`; `left`, `top`, `margin-left`, `margin-top` of -1000px or less on a
-  positioned element, or such a `text-indent` or translation; `content-visibility: hidden` on an
-  element holding it: the element and all it holds are off the screen, whatever its descendants say;
+  by 0.002 or less (`css.NEGLIGIBLE_SCALE`); `clip`/`clip-path` to nothing; a width or height of
+  1px or less with `overflow: hidden`, and an `<svg>` of no size (which clips by default);
+  `margin-left`, `margin-top` of -1000px or less, `left`, `top` as far on a positioned element,
+  or such a `text-indent` or translation; content indented out of a clipped one-line box (image
+  replacement); `content-visibility: hidden` on an element holding it: the element and all it
+  holds are off the screen, whatever its descendants say;
 - `visibility: hidden|collapse`: until a descendant says `visible`;
-- a `font-size` of 1px or less: the text is gone (images are not) until a descendant sets an
-  absolute size (a size in `em` or `%` of zero is still zero; a small one is not judged);
+- a `font-size` of 1px or less: the text is gone (images are not) until a descendant sets a
+  readable size (one in `em` or `%` is worked out from the parent's, 16px by default);
 - a text colour equal to the background colour set on the element or an ancestor (contrast ratio
   under 1.1; each set by a `<style>` rule or a `style` attribute), or a transparent text colour
-  that is not a `background-clip: text` effect.
+  that is not a `background-clip: text` effect (`-webkit-text-fill-color`, when set, is the text's colour).
 
 Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
-source that is not empty), and one of 2px or less (its `width`/`height` attributes or CSS, or a
-`data:` image whose own size says so — a PNG, GIF or WebP header, an SVG's `width`/`height` or
-`viewBox` — when it has no other source and no lazy-loader address to be replaced from) is not a
+source that is not empty), and one of 2px or less (its `width`/`height` attributes or CSS, or —
+with no lazy-loader address to be replaced from — every picture a browser may choose for it from
+its `<picture>`, `srcset` and `src` a `data:` image whose own size says so: a PNG, GIF or WebP
+header, an SVG's `width`/`height` or `viewBox`) is not a
 visible image.
 
 Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
@@ -243,7 +248,7 @@ class PageStyle:
         if not sheets:
             return _NO_PAGE_STYLE
         families, index = _page_families(tuple(sheets), root)
-        overflow_shown = any(_SheetSummary.of(sheet).overflow_shown for sheet in sheets)
+        overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
@@ -391,7 +396,7 @@ class _SheetSummary(NamedTuple):
         """The summary of a block's text (pages of a site repeat their blocks: read once)."""
         rules = parse_style_sheet(sheet)
         declarations = [d for rule in rules for d in rule.declarations if not (rule.conditional and _can_hide(d))]
-        definitions = tuple(dict.fromkeys((d.name, d.values) for d in declarations if d.custom))
+        definitions = tuple((d.name, d.values) for d in declarations if d.custom)
         uses = tuple(d for d in declarations if not d.custom and any(t.type == "function" for t in d.values) and variables_used(d.values))
         declarations = [d for d in declarations if not d.custom]
         texts = {colour(d.values[0]) for d in declarations if d.name in _TEXT_COLOURS and len(d.values) == 1}
@@ -801,20 +806,50 @@ def _page_families(sheets: tuple[str, ...], root: Any) -> tuple[frozenset[str], 
     return families, index
 
 
+class _SheetTraits(NamedTuple):
+    """What the page's `<style>` blocks together do that `style` attributes or markup may take
+    part in (see `_SheetSummary`): whether they set `display`, the families of their `!important`
+    declarations, whether a hiding property uses `var()`, the custom properties they define, and
+    whether they set `overflow: visible`."""
+
+    sets_display: bool
+    important: frozenset[str]
+    use_variables: bool
+    definitions: Mapping[str, list[tuple[Any, ...]]]
+    overflow_shown: bool
+
+
+@functools.lru_cache(maxsize=256)
+def _sheet_traits(sheets: tuple[str, ...]) -> _SheetTraits:
+    """The traits of the page's blocks (a site's pages share their blocks: worked out once)."""
+    summaries = [_SheetSummary.of(sheet) for sheet in sheets]
+    definitions: dict[str, list[tuple[Any, ...]]] = {}
+    for summary in summaries:
+        for name, values in summary.definitions:
+            definitions.setdefault(name, []).append(values)
+    return _SheetTraits(
+        any(summary.sets_display for summary in summaries),
+        frozenset().union(*(summary.important for summary in summaries)),
+        any(summary.variable_uses for summary in summaries),
+        definitions,
+        any(summary.overflow_shown for summary in summaries),
+    )
+
+
 def _inline_variable_families(sheets: tuple[str, ...], root: Any) -> frozenset[str]:
     """What custom properties add to the families when `style` attributes take part: a rule's
     `var()` filled in from a `style` attribute's definition (`style="--gone: none"`), and the
     custom properties a `style` attribute's `var()` names that rules define (`:root { --gone:
     none }`), whose rules are then matched. Read only when the blocks use or define custom
     properties and some `style` attribute does the other."""
-    summaries = [_SheetSummary.of(sheet) for sheet in sheets]
+    traits = _sheet_traits(sheets)
     found: set[str] = set()
-    if any(summary.variable_uses for summary in summaries) and root.xpath("boolean(//*[contains(@style, '--')])"):
+    if traits.use_variables and root.xpath("boolean(//*[contains(@style, '--')])"):
         inline = tuple(
             (d.name, d.values) for element in root.xpath("//*[contains(@style, '--')]") for d in parse_style_attribute(element.get("style") or "") if d.custom
         )
         found |= _variable_families(sheets, inline)
-    definitions = {name: [values] for summary in summaries for name, values in summary.definitions}
+    definitions = traits.definitions
     if definitions and root.xpath("boolean(//*[contains(@style, 'var(')])"):
         for element in root.xpath("//*[contains(@style, 'var(')]"):
             used = {name for d in parse_style_attribute(element.get("style") or "") if not d.custom for name in variables_used(d.values)}
@@ -828,11 +863,11 @@ def _overriding_families(sheets: tuple[str, ...], root: Any) -> frozenset[str]:
     author rule setting `display` overrides, CSS Cascade 4, 6.1), and the families of the blocks'
     `!important` declarations when a `style` attribute hides with them (an important author
     declaration wins over a normal inline one). Read only when the blocks have such declarations."""
-    summaries = [_SheetSummary.of(sheet) for sheet in sheets]
+    traits = _sheet_traits(sheets)
     found: set[str] = set()
-    if any(summary.sets_display for summary in summaries) and root.xpath("boolean(//*[@hidden])"):
+    if traits.sets_display and root.xpath("boolean(//*[@hidden])"):
         found.add("display")
-    important = frozenset().union(*(summary.important for summary in summaries)) - found
+    important = traits.important - found
     if important and root.xpath("boolean(//*[@style])"):
         inline = (d for element in root.xpath("//*[@style]") for d in parse_style_attribute(element.get("style") or ""))
         found.update(d.family for d in inline if d.family in important and _can_hide(d))
