@@ -341,3 +341,9 @@ def test_custom_properties_of_any_value_are_read_from_a_style_block() -> None:
     css = ":root{--stack: Georgia, 'Times New Roman', serif; --shadow: 0 1px 2px rgb(0 0 0 / .2), 0 0 1px #000; --h: none} .lg{display:var(--h)}"
     assert logo_hidden(dcnf(head=f"<style>{css}</style>", logo=f'<p class="lg"><img src={LOGO_SRC} {LOGO_ALT}></p>'))
     assert not logo_hidden(dcnf(head=f"<style>{css}</style>", logo=LOGO))
+
+
+def test_custom_properties_that_double_each_other_are_refused_not_expanded() -> None:
+    chain = ";".join(f"--v{i}: var(--v{i + 1}) var(--v{i + 1})" for i in range(40))
+    style = f"{chain};--v40: 0;opacity:var(--v0)"
+    assert not logo_hidden(dcnf(logo=f'<p style="{style}"><img src={LOGO_SRC} {LOGO_ALT}></p>'))

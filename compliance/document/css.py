@@ -798,6 +798,8 @@ def _operand(token: Any) -> _Quantity | None:
 # How deep custom properties may refer to each other (`--a: var(--b)`) before a chain is taken for a
 # cycle, which makes every property in it invalid.
 _VARIABLE_DEPTH = 16
+# The most component values a value may grow to by substitution.
+_SUBSTITUTED_TOKENS = 1000
 
 
 def variables_used(values: Sequence[Any]) -> set[str]:
@@ -829,6 +831,8 @@ def substitute_variables(values: Sequence[Any], variables: Mapping[str, tuple[An
             if replacement is None:
                 return None
             found.extend(replacement)
+            if len(found) > _SUBSTITUTED_TOKENS:
+                return None  # properties that double each other's length: a browser refuses them too
         elif token.type == "function" and variables_used(token.arguments):
             arguments = substitute_variables(token.arguments, variables, depth)
             if arguments is None:

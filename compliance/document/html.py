@@ -298,6 +298,7 @@ def _build_html_document(
         article_root=article_root,
         _positions=positions,
         _visibility=walked.visibility,
+        _hides_text=walked.hides_text,
         _noscript_only=frozenset(walked.noscript_only),
         _outside=frozenset(walked.outside),
         _shown_after_comment=walked.shown_after_comment,
@@ -330,6 +331,7 @@ class _Walked:
         "base",
         "byline_marks",
         "canonical",
+        "hides_text",
         "items",
         "json_ld",
         "links",
@@ -348,6 +350,7 @@ class _Walked:
         self.byline_marks: list[BylineMark] = []
         # Whether an element is seen, recorded where it differs from its parent's.
         self.visibility: dict[Any, bool] = {}
+        self.hides_text = False  # whether some element's text is not on screen (see `Document.unseen_text`)
         self.noscript_only: list[Any] = []  # images shown only when scripts are off
         self.outside: list[Any] = []  # the outermost chrome elements inside the article region
         self.meta: dict[str, list[str]] = {}
@@ -556,6 +559,8 @@ class _Walk:
         noscript = parent[_NOSCRIPT] or tag == "noscript"
         closed = _is_closed(element, tag, attributes)
         shown = text_shown and not noscript and not closed
+        if not shown and parent[_SHOWS_TEXT]:
+            self.found.hides_text = True
         heading = parent[_HEADING] or kind.heading
         # The sections of an `<amp-accordion>` go through `_open` (see `_is_closed`), even without attributes.
         passes_on = visible and text_shown and not closed and tag != "amp-accordion"

@@ -123,6 +123,8 @@ class Document:
     # Whether an element is seen, recorded where it differs from its parent's (see `is_visible`).
     _visibility: Mapping[Any, bool] = field(default_factory=dict, compare=False, repr=False)
     _noscript_only: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
+    # Whether the page hides some text from readers (else `unseen_text` has nothing to look for).
+    _hides_text: bool = field(default=True, compare=False, repr=False)
     _outside: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     # HTML rendered from Markdown: whether the text right after each comment (by its text) shows.
     _shown_after_comment: Mapping[str, bool] = field(default_factory=dict, compare=False, repr=False)
@@ -263,12 +265,15 @@ class Document:
         cached: tuple[tuple[int, str, bool], ...] | None = self._memo.get("unseen_text")
         if cached is None:
             cached = ()
-            if self.root is not None:
+            if self.root is not None and self._hides_text:
                 from compliance.document.html import text_blocks_whatever_shows
 
+                blocks = {block.text for block in self.blocks}
                 seen = "\n".join(block.text for block in self.blocks)
                 cached = tuple(
-                    (element.sourceline or 1, text, self.in_article(element)) for element, text in text_blocks_whatever_shows(self.root) if text not in seen
+                    (element.sourceline or 1, text, self.in_article(element))
+                    for element, text in text_blocks_whatever_shows(self.root)
+                    if text not in blocks and text not in seen
                 )
             self._memo["unseen_text"] = cached
         return cached
