@@ -10,7 +10,6 @@ the pack does not apply there, whatever its markers say.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
 from compliance.checks import Context
 from compliance.checks.base import describe_check
@@ -21,6 +20,7 @@ from compliance.lookalike import fold_name
 from compliance.packs import OwnSite, Pack
 from compliance.patterns import MissingMeta, PatternTimeout
 from compliance.prefilter import Candidates
+from compliance.urls import on_host, url_host
 
 OWN_PAGE = "the publisher's own page (an original, not a republication)"
 
@@ -94,14 +94,11 @@ def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
 def _hosts(urls: Iterable[str]) -> list[str]:
     hosts = []
     for url in urls:
-        try:
-            host = urlsplit(url.strip()).hostname
-        except ValueError:
-            continue
+        host = url_host(url)
         if host:
-            hosts.append(host.rstrip("."))
+            hosts.append(host)
     return hosts
 
 
 def _on_site(host: str, domains: Sequence[str]) -> bool:
-    return any(host == domain or host.endswith("." + domain) for domain in domains)
+    return on_host(host, tuple(domains))

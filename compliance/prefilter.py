@@ -31,13 +31,13 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from html.entities import html5
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
 
 from compliance.checks import Check
 from compliance.lookalike import latin_letter
 from compliance.packs import Pack
 from compliance.patterns import Pattern
 from compliance.text import normalize
+from compliance.urls import url_host
 
 # --------------------------------------------------------------------------------------------
 # Folding: one function of each character, applied alike to the page and to the words
@@ -880,10 +880,7 @@ def _occurrences(text: bytes, word: bytes) -> Iterable[int]:
 def _host(url: str) -> str:
     if not url.startswith(("http://", "https://")):
         return ""
-    try:
-        return (urlsplit(url.strip()).hostname or "").rstrip(".")
-    except ValueError:
-        return ""
+    return url_host(url) or ""
 
 
 _PREFILTERS: dict[tuple[int, ...], tuple[tuple[Pack, ...], Prefilter]] = {}

@@ -1,6 +1,11 @@
 """`element` — elements chosen by a CSS selector, filtered by attribute patterns and visibility,
 counted against `min`/`max`.
 
+A pattern for a URL attribute (`src`, `href`, `data-src`, `poster`, …) is searched in the URL as
+a browser reads it (`compliance.urls.url_form`: `scheme://host[:port]/path[?query]`, the host
+lower-cased and IDNA-mapped, no user name, default port or fragment), never in the attribute's
+text: `https://evil.example/x.js?pixel.propublica.org/pixel.js` is not on ProPublica's host.
+
 Images match however they load: the `src` pattern is tried against every URL the image can load
 from (`src`, `srcset`, `data-src`, `data-lazy-src`, `data-srcset`, `<picture><source>`, and the
 `<noscript>` fallback of a lazy-loader). `max: 0` forbids an element.
@@ -43,13 +48,15 @@ Fails::
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, doc_offset, judge_count
-from compliance.document import Document, Image, image_sources, text_of
+from compliance.document import Document, Image, image_sources, resolve_url, text_of
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
 from compliance.text import normalize_inline, shorten
+from compliance.urls import url_form
 
 OPTIONS = (
     Option("selector", "selector", "CSS selector (CSS3 with :not(), :has(), attribute operators)."),
@@ -57,7 +64,8 @@ OPTIONS = (
         "attributes",
         "regex-map",
         "Attribute name → regex the value must match (search, case-insensitive). `src` on an image"
-        " matches any URL it loads from; `text` matches the element's visible text.",
+        " matches any URL it loads from; a URL (`src`, `href`, `data-src`, `poster`, …) is matched as a"
+        " browser reads it (`scheme://host[:port]/path[?query]`, see `link`); `text` matches the element's visible text.",
         default=None,
     ),
     Option(
@@ -128,13 +136,24 @@ def _describe(element: Any) -> str:
     return f"{described}{shorten(text, 90)}" if text else described
 
 
+# Attributes whose value is a URL: their patterns are searched in the URL as a browser reads it.
+_URL_ATTRIBUTES = frozenset({"src", "href", "data-src", "data-lazy-src", "poster", "action", "formaction", "cite", "data", "xlink:href"})
+
+
+def _url_forms(urls: Iterable[str]) -> list[str]:
+    """URLs as `url_form` reads them (a protocol-relative one over https); unparsable ones left out."""
+    return [form for form in (url_form(resolve_url(url, None)) for url in urls) if form is not None]
+
+
 def _attribute_values(doc: Document, element: Any, name: str) -> list[str]:
     if name == "src":
-        return list(_image_sources(doc, element)) or [element.get("src") or ""]
+        return _url_forms(_image_sources(doc, element) or [element.get("src") or ""])
     if name == "text":
         return [normalize_inline(text_of(element))]
     value = element.get(name)
-    return [value] if value is not None else []
+    if value is None:
+        return []
+    return _url_forms([value]) if name in _URL_ATTRIBUTES else [value]
 
 
 def _image_sources(doc: Document, element: Any) -> tuple[str, ...]:
@@ -155,7 +174,7 @@ def _attributes_match(doc: Document, element: Any, attributes: tuple[tuple[str, 
 
 def _image_matches(image: Image, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
     for name, pattern in attributes or ():
-        values = list(image.sources) if name == "src" else [image.alt] if name == "alt" else []
+        values = _url_forms(image.sources) if name == "src" else [image.alt] if name == "alt" else []
         if not any(pattern.search(v) for v in values):
             return False
     return True

@@ -1,8 +1,12 @@
 """`link` — a link back to the original: an `<a href>` in the article (visible by default), the
 page's `<link rel=canonical>`, or its `<meta name="syndication-source">`.
 
-`href` is a regex searched in the URL; `equals` requires the exact URL (a trailing slash and the
-scheme's case are ignored). `source: any` accepts any of the three forms.
+`href` is a regex searched in the URL as a browser reads it (`compliance.urls.url_form`:
+`scheme://host[:port]/path[?query]`, the host lower-cased and IDNA-mapped, without user name,
+default port or fragment), never in the URL's text: anchor it (`^https?://(?:www\\.)?example\\.org/`)
+and `https://example.org@evil.example/`, `https://example.org.evil.example/` or
+`https://evil.example/?example.org/` do not match. `equals` requires the same URL in that form (a
+trailing slash is ignored). `source: any` accepts any of the three forms.
 
 Every URL is the one a browser follows, read once when the page is parsed: the link's, the
 canonical URL and the syndication source alike are resolved against the page's `<base href>` (the
@@ -39,10 +43,11 @@ from compliance.findings import START
 from compliance.options import Option
 from compliance.patterns import Pattern
 from compliance.text import shorten
+from compliance.urls import url_form
 
 OPTIONS = (
-    Option("href", "regex", "Regex searched in the URL.", default=None),
-    Option("equals", "string", "The exact URL required (trailing slash and scheme case ignored).", default=None),
+    Option("href", "regex", "Regex searched in the URL as a browser reads it (`scheme://host[:port]/path[?query]`, no user name or fragment).", default=None),
+    Option("equals", "string", "The URL required, compared as a browser reads it (trailing slash ignored).", default=None),
     Option("text", "regex", "Regex the link's visible text must contain.", default=None),
     Option("source", "enum", "Which links count.", default="a", choices=("a", "canonical", "syndication-source", "any")),
     Option("visible", "enum", "For `<a>` links: only visible ones (`true`), hidden ones (`false`), or both.", default="true", choices=("true", "false", "any")),
@@ -100,24 +105,23 @@ def describe(params: LinkParams, equals: str | None = None) -> str:
 
 
 def _same_url(a: str, b: str) -> bool:
-    def canonical(url: str) -> str:
-        url = url.strip()
-        scheme, sep, rest = url.partition("://")
-        return (scheme.lower() + sep + rest).rstrip("/") if sep else url.rstrip("/")
-
-    return canonical(a) == canonical(b)
+    """Two URLs that take a browser to the same address (a trailing slash aside)."""
+    first, second = url_form(a), url_form(b)
+    return first is not None and second is not None and first.rstrip("/") == second.rstrip("/")
 
 
 def _url_matches(url: str, params: LinkParams, ctx: Context) -> bool:
-    if params.href is not None and not ctx.bind(params.href).search(url):
-        return False
+    if params.href is not None:
+        form = url_form(url)
+        if form is None or not ctx.bind(params.href).search(form):
+            return False
     return params.equals is None or _same_url(url, ctx.expand(params.equals))
 
 
 def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
     """The page's links whose URL can match the pattern: those that contain its literal words
-    (`compliance.prefilter.pattern_words`), found in an index of all the URLs built once per
-    document; every link when the pattern has no words."""
+    (`compliance.prefilter.pattern_words`), found in an index of all the URLs (as `url_form`
+    reads them) built once per document; every link when the pattern has no words."""
     from compliance.prefilter import fold, pattern_words
 
     need = pattern_words(pattern.regex_text) if pattern is not None and pattern.template is None else None
@@ -125,7 +129,7 @@ def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
         return doc.links
     index: tuple[bytes, list[int]] | None = doc._memo.get("link-url-index")
     if index is None:
-        folded = [fold(link.href) for link in doc.links]
+        folded = [fold(url_form(link.href) or "") for link in doc.links]
         starts = list(itertools.accumulate((len(url) + 1 for url in folded[:-1]), initial=0))
         index = (b"\n".join(folded), starts)
         doc._memo["link-url-index"] = index

@@ -8,6 +8,7 @@ import urllib.parse
 
 from compliance.document import Block, Document
 from compliance.lookalike import plain_letters
+from compliance.urls import url_host
 
 
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
@@ -71,7 +72,7 @@ def url_key(href: str) -> str:
     """A link target as a comparison key: scheme, "www.", fragment, trailing slash and tracking
     parameters (utm_*) do not make two links different."""
     parts = urllib.parse.urlsplit(href.strip())
-    host = parts.netloc.lower().removeprefix("www.")
+    host = (url_host(href) or parts.netloc.lower()).removeprefix("www.")
     query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith("utm_"))
     path = parts.path.rstrip("/") or ""
     return f"{host}{path}" + (f"?{query}" if query else "")
