@@ -24,9 +24,16 @@ Passes::
 
     <article><p>This story was originally published by <a href="https://www.propublica.org/article/flood-maps">ProPublica</a>.</p></article>
 
+A visible link is one a reader can see and click: hidden ones do not count, and neither does an
+`<a>` with nothing to click inside it (no text but white space, zero-width or other invisible
+characters, and no visible image, SVG or video), which takes up no room on the screen:
+`ProPublica.<a href="https://www.propublica.org/article/flood-maps"></a>` is no link back, and
+the finding says the link has nothing to click.
+
 Fails::
 
     <article><p>This story was originally published by ProPublica.</p><a href="https://www.propublica.org/article/flood-maps" hidden>ProPublica</a></article>
+
 """
 
 from __future__ import annotations
@@ -154,6 +161,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     """Count the links that match and compare with min/max."""
     hits: list[Hit] = []
     hidden = 0
+    empty: list[Link] = []  # on the page, but with no text or image a reader could click
     if params.source in ("a", "any"):
         for link in _links_with_words(doc, params.href):
             if not _url_matches(link.href, params, ctx):
@@ -164,6 +172,9 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
                 continue
             if (params.visible == "true" and not link.visible) or (params.visible == "false" and link.visible):
                 hidden += 1
+                continue
+            if params.visible == "true" and not doc.has_something_to_click(link):
+                empty.append(link)
                 continue
             evidence = f'<a href="{shorten(link.href, 90)}">{shorten(link.text, 60)}</a>'
             hits.append(Hit(link.index, functools.partial(doc.locate, link), evidence, (("href", link.href),)))
@@ -187,4 +198,11 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         detail = f"{what} appears {len(hits)} time{'s' if len(hits) != 1 else ''}{where}; at least {params.min} needed"
     if hidden:
         detail += f"; {hidden} {'is' if hidden == 1 else 'are'} hidden"
+    if empty:
+        first = empty[0]
+        detail += (
+            f'; the link at line {first.line} (<a href="{shorten(first.href, 90)}">) has nothing to click: put the words or image a reader'
+            " should click inside it"
+        )
+        return Outcome(False, (), detail, doc.locate(first))
     return Outcome(False, (), detail, doc.article_location)

@@ -101,7 +101,7 @@ def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcom
     """One hit per dropped link and one for a missing link back."""
     original = ctx.need_original()
     url = original_url(ctx, original)
-    present = {url_key(link.href) for link in doc.links if link.visible} | {url_key(c) for c in doc.canonical}
+    present = {url_key(link.href) for link in doc.links if link.visible and doc.has_something_to_click(link)} | {url_key(c) for c in doc.canonical}
     anchor = doc.article_location
     offset = doc.item_offsets[0] if doc.item_offsets else 0
     hits: list[Hit] = []

@@ -233,6 +233,18 @@ class Document:
         `<details>`); False for a comment the walk never reached (inside `<script>`, `<textarea>`…)."""
         return self._shown_after_comment.get(comment, False)
 
+    def has_something_to_click(self, link: Link) -> bool:
+        """True when a reader has something to see and click in the link: a character that shows
+        (not only white space, zero-width, bidirectional or other format characters, or blank
+        fillers such as U+3164), or a visible image, SVG, video or frame inside it. An `<a>` with
+        none of these takes up no room on the screen, whatever its `href`."""
+        if has_visible_characters(link.text):
+            return True
+        element = link.element
+        if element is None:
+            return False
+        return any(self.is_visible(inner) for inner in element.iter(*_CLICKABLE_EMBEDS) if inner is not element)
+
     def shown_only_without_scripts(self, element: Any) -> bool:
         """True for an image that is only in `<noscript>`, with neither a lazy-load placeholder nor
         an image readers see outside it: readers with JavaScript on never see it."""
@@ -281,6 +293,20 @@ class Document:
     def item_at(self, index: int) -> Item:
         """The item with this document-order index."""
         return self.items[index]
+
+
+# Elements that show something a reader can click inside a link, without any text.
+_CLICKABLE_EMBEDS = ("img", "amp-img", "amp-anim", "svg", "picture", "video", "canvas", "iframe", "object", "embed", "input", "button")
+# Characters that take a place but show nothing: the Hangul fillers and the blank Braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible_characters(text: str) -> bool:
+    """True when `text` has a character that shows: not white space, a control or format character
+    (zero-width spaces and joiners, bidirectional marks, the soft hyphen) or a blank filler."""
+    import unicodedata
+
+    return any(not char.isspace() and char not in _BLANK_LETTERS and unicodedata.category(char) not in ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn") for char in text)
 
 
 def item_offsets(items: tuple[Item, ...]) -> tuple[int, ...]:
