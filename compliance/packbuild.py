@@ -170,8 +170,10 @@ class _Builder:
             raise self.fail(f"min ({values['min']}) is greater than max ({values['max']})", node.key_mark("min"))
         if kind == "near" and values.get("within_blocks") is None and values.get("within_chars") is None and values.get("order") == "any":
             raise self.fail("the 'near' check needs 'within-blocks', 'within-chars' or an 'order'", node.mark)
-        if kind == "position" and (values.get("first") is None) == (values.get("last") is None):
-            raise self.fail("the 'position' check needs exactly one of 'first' or 'last'", node.mark)
+        if kind == "position" and sum(values.get(key) is not None for key in ("at", "first", "last")) != 1:
+            raise self.fail("the 'position' check needs exactly one of 'at', 'first' or 'last'", node.mark)
+        if kind == "position" and values.get("allow_before") is not None and values.get("at") is None:
+            raise self.fail("'allow-before' of the 'position' check goes with 'at: top'", node.key_mark("allow-before"))
         if kind == "link" and values.get("href") is None and values.get("equals") is None and values.get("text") is None:
             raise self.fail("the 'link' check needs 'href', 'equals' or 'text'", node.mark)
         if kind == "metadata" and (values.get("meta") is None) == (values.get("json_ld") is None):

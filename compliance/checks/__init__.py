@@ -39,7 +39,7 @@ CHECKS: dict[str, CheckKind] = {
     ),
     "position": CheckKind(
         "position",
-        "a check's match within the first or last N blocks of the article",
+        "a check's match at the top of the story, or within the first or last N blocks of the article",
         position.OPTIONS,
         position.build,
         position.evaluate,

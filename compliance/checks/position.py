@@ -1,36 +1,53 @@
-"""`position` — a check's match must sit within the first or last N blocks of the article: a
-credit line at the top, a tagline at the end, a logo above the story.
+"""`position` — a check's match must sit at the top of the story (before its body text), or
+within the first or last N blocks of the article: a credit line at the top, a tagline at the end,
+a logo above the story.
 
-Blocks are paragraphs, headings, list items, images and (in text articles) lines, counted
-inside the article region.
+`at: top` is what publishers' terms mean by "at the top", "at the beginning" or "before the
+body": the match comes before the story's first body paragraph, however long or short the story.
+Only the story's head may precede it: the headline and other headings, bylines, images, what sits
+in the article's `<header>`, `<figure>` (a caption) or `<aside>`, a deck (a block whose class
+names one: `dek`, `deck`, `standfirst`, `subtitle`, `subhead`, `summary`, `excerpt`, `teaser`,
+`strapline`, `kicker`, alone or as a part such as `field--name-field-dek`), short lines (fewer than 6 words, or
+not ending as a sentence ends: a dateline, "Updated May 3"), other matches of the check itself and
+what `allow-before` matches (a publisher's own preamble, such as ProPublica's newsletter promo).
+The body begins at the first other paragraph of the article: a visible block in the article region
+of 6 words or more that ends with `.`, `!`, `?`, `…` or a closing quote or bracket after one.
+
+`first`/`last` count blocks: paragraphs, headings, list items, images and (in text articles)
+lines, inside the article region.
 
 Example (ProPublica's credit line at the top of the story)::
 
     position:
       check: {text: {phrase: This story was originally published by ProPublica}}
-      first: 3
+      at: top
 
 Passes::
 
-    <article><h1>Title</h1><p>This story was originally published by ProPublica.</p><p>One.</p><p>Two.</p></article>
+    <article><h1>Title</h1><p>By Ana Ruiz</p><p>This story was originally published by ProPublica.</p><p>She found a summons last week.</p></article>
 
 Fails::
 
-    <article><h1>Title</h1><p>One.</p><p>Two.</p><p>Three.</p><p>This story was originally published by ProPublica.</p></article>
+    <article><h1>Title</h1><p>She found a summons last week.</p><p>This story was originally published by ProPublica.</p><p>End.</p></article>
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Outcome, describe_check
-from compliance.document import Document
+from compliance.document import Block, Document
+from compliance.document.elements import classes
 from compliance.options import Option
+from compliance.text import shorten
 
 OPTIONS = (
     Option("check", "check", "What must be in position (any check)."),
+    Option("at", "enum", "`top`: before the story's first body paragraph, whatever its length.", default=None, choices=("top",)),
     Option("first", "integer", "Within the first N blocks of the article.", default=None, minimum=1),
     Option("last", "integer", "Within the last N blocks of the article.", default=None, minimum=1),
+    Option("allow-before", "check", "With `at: top`: blocks this check matches do not begin the body (a publisher's preamble).", default=None),
 )
 
 
@@ -40,17 +57,80 @@ class PositionParams(NamedTuple):
     check: Check
     first: int | None
     last: int | None
+    at: str | None = None
+    allow_before: Check | None = None
 
 
 def build(values: dict[str, Any]) -> PositionParams:
-    """Parameters from validated option values (exactly one of first/last, checked by packs)."""
-    return PositionParams(values["check"], values["first"], values["last"])
+    """Parameters from validated option values (exactly one of at/first/last, checked by packs)."""
+    return PositionParams(values["check"], values["first"], values["last"], values["at"], values["allow_before"])
 
 
 def describe(params: PositionParams) -> str:
     """The inner thing and where it must be."""
+    if params.at == "top":
+        return f"{describe_check(params.check)} at the top of the story"
     where = f"the first {params.first} blocks" if params.first is not None else f"the last {params.last} blocks"
     return f"{describe_check(params.check)} within {where} of the article"
+
+
+# Where the story's head ends: HTML containers whose blocks are never body text.
+_HEAD_CONTAINERS = frozenset({"header", "figure", "figcaption", "aside", "nav", "footer"})
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
+_BODY_WORDS = 6
+# Class names of the deck (standfirst) that CMSs print between the headline and the story.
+_DECK = re.compile(r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?head(?:line)?|summary|excerpt|teaser|strapline|kicker)(?:$|[-_])")
+
+
+def _is_body_paragraph(doc: Document, block: Block) -> bool:
+    """A paragraph of running text: 6 words or more ending as a sentence ends, outside the
+    article's header, figures, asides and deck."""
+    text = block.text.strip()
+    if block.heading or len(text.split()) < _BODY_WORDS or not _SENTENCE_END.search(text):
+        return False
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return True
+    for node in (element, *element.iterancestors()):
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag.lower() in _HEAD_CONTAINERS or any(_DECK.search(token) for token in classes(node)):
+            return False
+        if node is doc.article_root:
+            break
+    return True
+
+
+def _body_start(doc: Document, skipped: set[int]) -> Block | None:
+    """The story's first body paragraph (see the module docstring); None when it has none."""
+    bylines = {b.index for b in doc.bylines}
+    headline = doc.headline.index if doc.headline is not None else -1
+    for block in doc.article_blocks:
+        if block.index == headline or block.index in bylines or block.index in skipped:
+            continue
+        if _is_body_paragraph(doc, block):
+            return block
+    return None
+
+
+def _evaluate_top(doc: Document, params: PositionParams, ctx: Context, inner: Outcome) -> Outcome:
+    """`at: top`: keep the inner check's hits that come before the story's body text."""
+    skipped = {hit.index for hit in inner.hits}
+    if params.allow_before is not None:
+        skipped |= {hit.index for hit in ctx.run(params.allow_before).hits}
+    start = _body_start(doc, skipped)
+    placed = tuple(hit for hit in inner.hits if start is None or hit.index < start.index)
+    if inner.passed and placed:
+        return Outcome(True, placed, caveat=inner.caveat)
+    if inner.hits and start is not None:
+        first = inner.hits[0]
+        begins = doc.locate(start)
+        detail = (
+            f"{describe_check(params.check)} is at line {first.location.line}, after the story's body begins (line {begins.line},"
+            f' "{shorten(start.text, 50)}"): it must come before the first paragraph of the story'
+        )
+        return Outcome(False, (), detail, first.location)
+    return _nowhere(inner)
 
 
 def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
@@ -58,6 +138,8 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
     inner = ctx.run(params.check)
     if not inner.passed and not inner.hits:
         return _nowhere(inner)
+    if params.at == "top":
+        return _evaluate_top(doc, params, ctx, inner)
     article = [item.index for item in doc.items if item.in_article]
     if params.first is not None:
         allowed = set(article[: params.first])
