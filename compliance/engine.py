@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import NamedTuple
 
+from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
 from compliance.checks import Context, Hit, Outcome, Undecided
 from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind
 from compliance.detect import OWN_PAGE, detect_packs, own_page
@@ -157,6 +158,8 @@ def check_document(
     # Detection and rules read the page as a reader sees it: look-alike letters of another
     # script in a Latin word ("Dаily Cаller") count as the Latin letters they imitate.
     doc, disguises = see_through_document(doc)
+    # ... and Latin letters a right-to-left override lays out backwards read as displayed.
+    written, (doc, reversed_texts) = doc, read_as_displayed(doc)
     ctx = Context(doc, article_meta(doc, meta=meta, default_meta=default_meta), original)
     notices: list[Notice] = []
     wanted = ctx.meta.get("original", "").strip()
@@ -195,6 +198,9 @@ def check_document(
             doc, disguises = seen_doc, disguises + spelt
             ctx = Context(doc, ctx.meta, ctx.original)
     findings: list[Finding] = _look_alike_findings(doc, disguises, applied[0].id) if applied and disguises else []
+    if applied:
+        in_names = controls_in_names(written, (*publisher_names(applied), *(o for p in applied for o in p.outlets)), skip=(t.item for t in reversed_texts))
+        findings.extend(_bidi_findings(doc, (*reversed_texts, *in_names), applied[0].id))
     passed: list[Passed] = []
     evaluated: set[tuple[str, int]] = set()
     undecided: dict[str, list[str]] = {}
@@ -253,7 +259,7 @@ def check_document(
     if suppressions and not inline_suppressions:
         notices.append(_ignored_notice(suppressions))
     elif suppressions:
-        known = {LOOK_ALIKE_RULE, *(known_rules if known_rules is not None else {r.id for p in packs for r in p.rules})}
+        known = {LOOK_ALIKE_RULE, BIDI_RULE, *(known_rules if known_rules is not None else {r.id for p in packs for r in p.rules})}
         findings, suppressed = apply_suppressions(findings, suppressions, known=known, inactive=off)
     if off:
         findings = [f for f in findings if f.rule not in off]
@@ -283,6 +289,7 @@ def _ignored_notice(suppressions: Sequence[Suppression]) -> Notice:
 
 
 LOOK_ALIKE_RULE = "syndcheck/look-alike-letters"
+BIDI_RULE = "syndcheck/bidi-controls"
 
 
 def publisher_names(packs: Sequence[Pack]) -> tuple[str, ...]:
@@ -314,6 +321,54 @@ def _look_alike_findings(doc: Document, disguises: Sequence[tuple[int, Disguise]
             )
         )
     return findings
+
+
+def _bidi_findings(doc: Document, tricks: Sequence[BidiTrick], pack: str) -> list[Finding]:
+    """A warning per text whose bidirectional controls reverse Latin letters or sit in a
+    publisher's name, naming each control and where it is."""
+    findings = []
+    for trick in sorted(tricks, key=lambda t: t.item):
+        anchor = doc.locate(doc.item_at(trick.item))
+        at = _offset(doc.source, anchor)
+        where = []
+        for control in trick.controls:
+            found = _control_in_source(doc.source, control.char, at)
+            if found is None:
+                where.append(f"{control.described} at {anchor}")
+                continue
+            at = found + 1
+            line = doc.source.count("\n", 0, found) + 1
+            where.append(f"{control.described} at {Location(line, found - (doc.source.rfind(chr(10), 0, found) + 1) + 1)}")
+        listed = "; ".join(where)
+        if trick.name:
+            message = f'Bidirectional control characters sit in a text that names "{trick.name}" ("{shorten(trick.seen, 80)}"): {listed}.'
+        else:
+            message = f'Bidirectional control characters make "{shorten(without_controls(trick.written), 80)}" read as "{shorten(trick.seen, 80)}": {listed}.'
+        findings.append(
+            Finding(
+                BIDI_RULE,
+                Severity.WARNING,
+                message,
+                "Remove the invisible bidirectional control characters and write the text in the order readers should read it. They"
+                " change the order a reader sees letters and words in: a name laid out backwards does not credit the publisher, and"
+                " controls inside a credit hide that it was altered.",
+                anchor,
+                shorten(trick.seen, 120),
+                pack,
+                "bidirectional control characters",
+            )
+        )
+    return findings
+
+
+def _control_in_source(source: str, char: str, after: int) -> int | None:
+    """Where a control character is written in the source from `after` on: the character itself,
+    or a character reference to it (`&#x202E;`, `&#8238;`, `&rlm;`)."""
+    literal = source.find(char, after)
+    named = {"\u200e": "|lrm;", "\u200f": "|rlm;"}.get(char, "")
+    reference = re.compile(rf"&(?:#(?:[xX]0*{ord(char):x}|0*{ord(char)});?{named})", re.IGNORECASE).search(source, after)
+    candidates = [at for at in (literal if literal >= 0 else None, reference.start() if reference else None) if at is not None]
+    return min(candidates) if candidates else None
 
 
 def _offset(source: str, location: Location) -> int:

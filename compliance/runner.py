@@ -223,11 +223,11 @@ class Runner:
         layers = settings.selection + self._command_line
         key = (id(available), layers)
         if key not in self._choices:
-            from compliance.engine import LOOK_ALIKE_RULE
+            from compliance.engine import BIDI_RULE, LOOK_ALIKE_RULE
             from compliance.selection import disabled_rules, nothing_left, validate
             from compliance.suppress import META_RULES
 
-            known = frozenset([*(r.id for p in available for r in p.rules), *META_RULES, LOOK_ALIKE_RULE])
+            known = frozenset([*(r.id for p in available for r in p.rules), *META_RULES, LOOK_ALIKE_RULE, BIDI_RULE])
             validate(layers, sorted(known))
             off = disabled_rules(layers, known)
             error = nothing_left(layers, known, off)

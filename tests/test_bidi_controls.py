@@ -1,0 +1,102 @@
+"""Bidirectional control characters get the look-alike letters' treatment: a warning naming each
+one and where it is, and a name that a right-to-left override lays out backwards reads as the
+reader sees it ("noitadnuoF sweN rellaC yliaD"), so it does not meet a rule asking for the name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.bidi import displayed, reversed_latin, without_controls
+from tests.conftest import write
+
+LICENSE = (
+    "<p>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available"
+    " without charge to any legitimate news publisher that can provide a large audience. For licensing opportunities of our"
+    " original content, please contact licensing@dailycallernewsfoundation.org.</p>"
+)
+LOGO = '<p><img src="https://dailycallernewsfoundation.org/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>'
+
+
+def _dcnf(byline: str, *, logo_above: bool = False) -> str:
+    blocks = [f"<p>{byline}</p>", "<p>The Senate delayed a vote on the bill Tuesday.</p>", LOGO, LICENSE]
+    if logo_above:
+        blocks = [LOGO, f"<p>{byline}</p>", "<p>The Senate delayed a vote on the bill Tuesday.</p>", LICENSE]
+    return "<html><body><article><h1>Senate vote delayed</h1>\n" + "\n".join(blocks) + "\n</article></body></html>\n"
+
+
+def _report(cli: Any, tmp_path: Path, html: str) -> dict[str, Any]:
+    path = write(tmp_path, "story.html", html)
+    entry: dict[str, Any] = cli("check", "-f", "json", str(path)).json()["files"][0]
+    return entry
+
+
+def _findings(entry: dict[str, Any], rule: str) -> list[dict[str, Any]]:
+    return [f for f in entry["findings"] if f["rule"] == rule]
+
+
+@pytest.mark.parametrize("rlo", ["\u202e", "&#x202E;", "&#8238;"])
+def test_a_reversed_affiliation_is_warned_about_and_does_not_count(cli: Any, tmp_path: Path, rlo: str) -> None:
+    entry = _report(cli, tmp_path, _dcnf(f"By Maria Lopez, {rlo}Daily Caller News Foundation\u202c"))
+    assert entry["packs"] == ["dcnf"]
+    (warning,) = _findings(entry, "syndcheck/bidi-controls")
+    assert warning["severity"] == "warning"
+    assert warning["line"] == 2
+    column = 20
+    assert warning["message"] == (
+        'Bidirectional control characters make "By Maria Lopez, Daily Caller News Foundation" read as'
+        f' "By Maria Lopez, noitadnuoF sweN rellaC yliaD": U+202E RIGHT-TO-LEFT OVERRIDE at 2:{column};'
+        f" U+202C POP DIRECTIONAL FORMATTING at 2:{column + len(rlo) + len('Daily Caller News Foundation')}."
+    )
+    (affiliation,) = _findings(entry, "dcnf/affiliation")
+    assert "noitadnuoF sweN rellaC yliaD" in affiliation["detail"]
+
+
+def test_the_logo_above_the_byline_still_ties_the_reporter_but_the_warning_stays(cli: Any, tmp_path: Path) -> None:
+    entry = _report(cli, tmp_path, _dcnf("By Maria Lopez, \u202eDaily Caller News Foundation\u202c", logo_above=True))
+    assert [f["rule"] for f in entry["findings"]] == ["syndcheck/bidi-controls"]
+
+
+@pytest.mark.parametrize(
+    ("written", "controls"),
+    [
+        ("Daily\u2066 Caller News Foundation\u2069", "U+2066 LEFT-TO-RIGHT ISOLATE at 3:25; U+2069 POP DIRECTIONAL ISOLATE at 3:49"),
+        ("\u202bDaily Caller News Foundation\u202c", "U+202B RIGHT-TO-LEFT EMBEDDING at 3:20; U+202C POP DIRECTIONAL FORMATTING at 3:49"),
+        ("Daily Caller&rlm; News Foundation", "U+200F RIGHT-TO-LEFT MARK at 3:32"),
+    ],
+)
+def test_controls_inside_a_publishers_name_are_named_where_they_are(cli: Any, tmp_path: Path, written: str, controls: str) -> None:
+    entry = _report(cli, tmp_path, _dcnf(f"By Maria Lopez, {written}", logo_above=True))
+    (warning,) = _findings(entry, "syndcheck/bidi-controls")
+    assert warning["message"].startswith('Bidirectional control characters sit in a text that names "Daily Caller News Foundation"')
+    assert warning["message"].endswith(f": {controls}.")
+
+
+def test_a_reversed_credit_line_is_no_credit_line(cli: Any, tmp_path: Path) -> None:
+    html = (
+        "<html><body><article><h1>Hospital bills pile up</h1><p>By Ana Ruiz, ProPublica</p>\n"
+        '<p>This story was originally published by <a href="https://www.propublica.org/article/rural-bills">\u202eProPublica\u202c</a>.</p>\n'
+        "<p>When Dana Whitlock opened her mailbox, she found a summons.</p>\n"
+        '<script async src="https://pixel.propublica.org/pixel.js"></script></article></body></html>\n'
+    )
+    path = write(tmp_path, "story.html", html)
+    entry = cli("check", "-p", "propublica", "-f", "json", str(path)).json()["files"][0]
+    assert {"propublica/credit-line", "syndcheck/bidi-controls"} <= {f["rule"] for f in entry["findings"]}
+
+
+def test_right_to_left_text_with_its_marks_is_not_a_disguise(cli: Any, tmp_path: Path) -> None:
+    quote = "<p>\u0642\u0627\u0644 \u0627\u0644\u0645\u062a\u062d\u062f\u062b\u200f: \u00ab\u0644\u0627\u00bb.</p>"
+    entry = _report(cli, tmp_path, _dcnf("By Maria Lopez, Daily Caller News Foundation").replace(LICENSE, quote + LICENSE))
+    assert _findings(entry, "syndcheck/bidi-controls") == []
+
+
+def test_display_order() -> None:
+    assert displayed("By \u202eDaily Caller\u202c x") == "By rellaC yliaD x"
+    assert displayed("By \u202eDaily Caller") == "By rellaC yliaD"  # to the paragraph's end
+    assert displayed("A \u202eab\u202dcd\u202cef\u202c z") == "A fecdba z"  # a left-to-right override inside
+    assert displayed("By \u202bDaily Caller\u202c x") == "By Daily Caller x"  # an embedding keeps Latin words in order
+    assert displayed("By \u2067Daily Caller\u2069") == "By Daily Caller"
+    assert reversed_latin("\u202eDCNF\u202c") and not reversed_latin("\u202bDCNF\u202c") and not reversed_latin("\u202e\u05d0\u05d1")
+    assert without_controls("a\u200eb\u2066c\u2069") == "abc"
