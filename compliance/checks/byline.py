@@ -43,7 +43,8 @@ OPTIONS = (
     Option(
         "problem",
         "enum",
-        'Match only bylines with this problem (`empty`: "By ,"; `outlet`: "By The Daily Caller"; `staff`: "By Courier Staff"); use with `person: false`.',
+        'Match only bylines with this problem (`empty`: "By ,"; `outlet`: "By The Daily Caller"; `staff`: "By Courier Staff"'
+        ' or a job title alone, "By Editor"); use with `person: false`.',
         default=None,
         choices=("empty", "outlet", "staff"),
     ),
@@ -63,6 +64,7 @@ _PROBLEMS = {
     "empty": "is empty",
     "outlet": "names an outlet, not a reporter",
     "staff": "is a staff credit, not a reporter",
+    "role": "names a role (staff credit), not a reporter",
 }
 
 
@@ -96,7 +98,7 @@ def describe(params: BylineParams) -> str:
 
 
 def _satisfies(byline: Byline, params: BylineParams, ctx: Context) -> tuple[bool, str]:
-    if params.problem is not None and byline.reading.problem != params.problem:
+    if params.problem is not None and byline.reading.problem != params.problem and not (params.problem == "staff" and byline.reading.problem == "role"):
         return False, f"the byline '{byline.text}' {_WITHOUT_PROBLEM[params.problem]}"
     if params.person and not byline.names:
         return False, f"byline '{byline.text}' {_PROBLEMS.get(byline.reading.problem or '', 'names no person')}"

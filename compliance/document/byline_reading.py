@@ -602,7 +602,9 @@ def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = Fals
         last_word = tail[-1].lower().strip(".,")
         plural_role = shared and last_word.endswith("s") and last_word[:-1] in _ROLE_NOUNS
         staff_only = all(t.lower().strip(".,") in _STAFF_WORDS for t in tail) and not plural_role
-        if _is_credit_tail(tail, outlets) and not newspaper_word and not staff_only:
+        # "Senior Political Correspondent" is a job title, not a reporter called Senior Political.
+        title_words = all(t.lower().strip(".,") in _ROLE_WORDS for t in head)
+        if _is_credit_tail(tail, outlets) and not newspaper_word and not staff_only and not title_words:
             name = person_name(" ".join(head), outlets)
             if name:
                 return name, " ".join(tail)
@@ -781,9 +783,39 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
         return BylineReading(tuple(names), credit, None, quoted_credit)
     if require_prefix and not had_prefix:
         return None
+    if had_prefix:
+        lower_case = _lower_case_names(stripped, outlets)
+        if lower_case is not None:
+            return BylineReading(lower_case[0], lower_case[1], None, lower_case[1])
     lowered = {w.lower().strip(".,") for w in stripped.split()}
-    problem = "staff" if lowered & _STAFF_WORDS else "outlet"
+    problem = "staff" if lowered & _STAFF_WORDS else "role" if _is_role_only(_SEGMENT_SPLIT.split(stripped)[0]) else "outlet"
     return BylineReading((), credit or stripped, problem, credit or stripped)
+
+
+def _is_role_only(segment: str) -> bool:
+    """ "Editor", "Guest Contributor", "Senior Political Correspondent": a job title and nothing
+    else, where a byline should name the person holding it."""
+    words = [w.lower().strip(".,'’") for w in segment.split()]
+    return bool(words) and words[-1] in _ROLE_NOUNS and all(w in _ROLE_WORDS or w in _FILLER for w in words)
+
+
+def _lower_case_names(stripped: str, outlets: Set[str]) -> tuple[tuple[str, ...], str] | None:
+    """ "maria lopez, daily caller news foundation" → (("maria lopez",), "daily caller news
+    foundation"): a byline written in lower case (or all capitals), whose names cannot be told
+    by their capitals, read as NAME[ and NAME], OUTLET when the rest is one of the loaded packs'
+    outlets (any case) and each NAME, written with capitals, has a name's shape. None otherwise."""
+    if not outlets:
+        return None
+    head, *rest = _SEGMENT_SPLIT.split(stripped, maxsplit=1)
+    if not rest or not _is_outlet(rest[0].strip(" ."), outlets) or head.istitle() or any(ch.isdigit() for ch in head):
+        return None
+    names = tuple(part.strip() for part in _AND.split(head) if part and part.strip())
+    for name in names:
+        if _is_role_only(name) or {w.lower() for w in name.split()} & _STAFF_WORDS:
+            return None
+        if person_name(" ".join(word.capitalize() for word in name.split()), outlets) is None:
+            return None
+    return (names, rest[0].strip(" .")) if names else None
 
 
 def _credit_stands_alone(credit: str, split_at_for: bool, outlets: Set[str]) -> bool:
