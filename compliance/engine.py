@@ -254,7 +254,7 @@ def check_document(
     for reason, rule_ids in undecided.items():
         notices.append(Notice("undecided", f"{len(rule_ids)} rule(s) not checked ({', '.join(rule_ids)}): {reason}"))
     off = frozenset(rule for rule, level in severities.items() if level is None)
-    suppressions = find_suppressions(doc.source) if "syndcheck-disable" in doc.source else []
+    suppressions = find_suppressions(doc.comments, doc.lines_source) if "syndcheck-disable" in doc.source else []
     suppressed: list[Suppressed] = []
     if suppressions and not inline_suppressions:
         notices.append(_ignored_notice(suppressions))

@@ -4,6 +4,9 @@
     <!-- syndcheck-disable-next dcnf/logo -- logo is in the print edition's masthead -->
 
 `disable` applies to the whole document, `disable-next` to findings on the next non-blank line.
+Only a comment counts, as the article's parser reads one (`Document.comments`): text that merely
+looks like one (an image's alt text, a `<script>` or `<textarea>`, a Markdown code span, the
+middle of a line of a text article) is whoever wrote the article's text, not an editor's decision.
 Several rules may be listed, separated by commas. A reason after `--` is required: a suppression
 without one is not applied and is itself reported; one that suppresses nothing is reported as
 unused, so stale suppressions do not pile up.
@@ -12,13 +15,15 @@ unused, so stale suppressions do not pile up.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from typing import NamedTuple
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
+if TYPE_CHECKING:
+    from compliance.document.positions import SourceComment
 from compliance.errors import nearest
 from compliance.findings import Finding, Location, Severity, Suppressed
 
-_COMMENT = re.compile(r"<!--\s*syndcheck-(disable-next|disable)\s+(.*?)-->", re.DOTALL)
+_DIRECTIVE = re.compile(r"\A\s*syndcheck-(disable-next|disable)\s+(.*)\Z", re.DOTALL)
 UNUSED_RULE = "syndcheck/unused-suppression"
 NO_REASON_RULE = "syndcheck/suppression-without-reason"
 UNKNOWN_RULE = "syndcheck/unknown-rule-in-suppression"
@@ -34,24 +39,23 @@ class Suppression(NamedTuple):
     next_line: int | None  # None: the whole document
 
 
-def find_suppressions(source: str) -> list[Suppression]:
-    """Every suppression comment in a document's source, with the line it governs."""
+def find_suppressions(comments: Iterable[SourceComment], source: str) -> list[Suppression]:
+    """The suppressions among a document's comments (`Document.comments`), each with the line it
+    governs (`disable-next`: the first non-blank line of `source` after the comment's; `source`
+    with its lines ending in line feeds, `Document.lines_source`)."""
     found = []
-    for match in _COMMENT.finditer(source):
-        body = match.group(2).strip()
-        rules_part, _, reason = body.partition("--")
+    lines: list[str] | None = None
+    for comment in comments:
+        match = _DIRECTIVE.match(comment.text)
+        if match is None:
+            continue
+        rules_part, _, reason = match.group(2).strip().partition("--")
         rules = tuple(r.strip() for r in rules_part.replace(",", " ").split() if r.strip())
-        line = source.count("\n", 0, match.start()) + 1
-        column = match.start() - (source.rfind("\n", 0, match.start()) + 1) + 1
         next_line = None
         if match.group(1) == "disable-next":
-            next_line = source.count("\n", 0, match.end()) + 2
-            rest = source[match.end() :].split("\n")[1:]
-            for offset, text in enumerate(rest):
-                if text.strip():
-                    next_line = source.count("\n", 0, match.end()) + 2 + offset
-                    break
-        found.append(Suppression(rules, reason.strip(), Location(line, column), next_line))
+            lines = source.split("\n") if lines is None else lines
+            next_line = next((number for number in range(comment.end_line + 1, len(lines) + 1) if lines[number - 1].strip()), comment.end_line + 1)
+        found.append(Suppression(rules, reason.strip(), comment.location, next_line))
     return found
 
 

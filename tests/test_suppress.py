@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import SAMPLES, write
 
 NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
@@ -45,3 +47,109 @@ def test_disable_next_applies_to_the_next_line_only_in_a_text_article(cli: Any, 
     story = write(tmp_path, "story.txt", "\n".join(lines))
     run = cli("check", "--format", "json", str(story))
     assert _rules(run) == [("dcnf/logo", "error")]
+
+
+# Text that looks like a suppression comment but is not one: whoever writes an image's alt
+# text, a script or a code sample must not switch the licensor's checks off.
+_DIRECTIVE = "<!-- syndcheck-disable dcnf/logo,dcnf/affiliation -- n/a -->"
+
+
+@pytest.mark.parametrize(
+    "lookalike",
+    [
+        f'<p><img src="/photo.jpg" alt="{_DIRECTIVE}"></p>',
+        f"<textarea>{_DIRECTIVE}</textarea>",
+        f"<script>/* {_DIRECTIVE} */</script>",
+        f"<style>/* {_DIRECTIVE} */</style>",
+        f"<title>{_DIRECTIVE}</title>",
+        "<p>Editors write &lt;!-- syndcheck-disable dcnf/logo -- n/a --&gt; to silence it.</p>",
+        f'<a href="#" title="{_DIRECTIVE}">x</a>',
+    ],
+)
+def test_text_that_looks_like_a_comment_in_html_suppresses_nothing(cli: Any, tmp_path: Path, lookalike: str) -> None:
+    story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", f"{lookalike}\n</body>"))
+    run = cli("check", "--format", "json", str(story))
+    assert ("dcnf/logo", "error") in _rules(run)
+    assert run.json()["summary"]["suppressed"] == 0
+    assert run.code == 1
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        f"Write `{_DIRECTIVE}` to silence it.\n\n",
+        f"```\n{_DIRECTIVE}\n```\n\n",
+        f"~~~html\n{_DIRECTIVE}\n~~~\n\n",
+        f"    {_DIRECTIVE}\n\n",
+        f"![{_DIRECTIVE}](/photo.jpg)\n\n",
+    ],
+)
+def test_a_comment_in_markdown_code_or_alt_text_suppresses_nothing(cli: Any, tmp_path: Path, prefix: str) -> None:
+    story = write(tmp_path, "story.md", prefix + SEED_NO_LOGO)
+    run = cli("check", "--format", "json", str(story))
+    assert sorted(_rules(run)) == [("dcnf/affiliation", "error"), ("dcnf/logo", "error")]
+    assert run.json()["summary"]["suppressed"] == 0
+
+
+@pytest.mark.parametrize("prefix", [f"{_DIRECTIVE}\n\n", f"The print edition carries the logo. {_DIRECTIVE}\n\n"])
+def test_a_raw_html_comment_in_markdown_suppresses(cli: Any, tmp_path: Path, prefix: str) -> None:
+    story = write(tmp_path, "story.md", prefix + SEED_NO_LOGO)
+    run = cli("check", "--format", "json", str(story))
+    assert _rules(run) == []
+    assert run.json()["summary"]["suppressed"] == 2
+
+
+def test_disable_next_applies_to_the_next_line_in_a_markdown_article(cli: Any, tmp_path: Path) -> None:
+    lines = SEED_NO_LOGO.split("\n")
+    byline_index = lines.index("Jake Smith Contributor")
+    lines[byline_index:byline_index] = ["<!-- syndcheck-disable-next dcnf/affiliation -- affiliation is in the print edition -->", ""]
+    story = write(tmp_path, "story.md", "\n".join(lines))
+    run = cli("check", "--format", "json", str(story))
+    assert _rules(run) == [("dcnf/logo", "error")]
+
+
+@pytest.mark.parametrize(
+    ("line", "suppressed"),
+    [
+        (f"Editors write {_DIRECTIVE} to silence it.", 0),
+        (f"{_DIRECTIVE} and then some text", 0),
+        (f"<!-- a note --> text {_DIRECTIVE}", 0),
+        (f"   {_DIRECTIVE}   ", 2),
+    ],
+)
+def test_in_a_text_article_only_a_comment_alone_on_its_line_suppresses(cli: Any, tmp_path: Path, line: str, suppressed: int) -> None:
+    story = write(tmp_path, "story.txt", f"{line}\n{SEED_NO_LOGO}")
+    run = cli("check", "--format", "json", str(story))
+    assert run.json()["summary"]["suppressed"] == suppressed
+    assert len(_rules(run)) == 2 - suppressed
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        lambda page, comment: f"{comment}\n{page}",  # before <html>
+        lambda page, comment: page.replace("</body>", f'<div style="display:none">{comment}</div>\n</body>'),
+        lambda page, comment: page.replace("</body>", f"<textarea>{comment}</textarea><p>x</p>{comment}\n</body>"),
+    ],
+)
+def test_a_real_comment_anywhere_in_an_html_page_suppresses(cli: Any, tmp_path: Path, where: Any) -> None:
+    story = write(tmp_path, "story.html", where(NO_LOGO, "<!-- syndcheck-disable dcnf/logo -- the logo runs in the print masthead -->"))
+    run = cli("check", "--format", "json", str(story))
+    assert _rules(run) == []
+    assert run.json()["summary"]["suppressed"] == 1
+
+
+def test_a_suppression_is_reported_where_its_comment_starts(cli: Any, tmp_path: Path) -> None:
+    comment = "<!-- syndcheck-disable\n  dcnf/byline -- x -->"
+    page = NO_LOGO.replace("</body>", f'<img alt="<!-- syndcheck-disable dcnf/byline -- x -->"> <p>x</p>  {comment}\n</body>')
+    story = write(tmp_path, "story.html", page)
+    run = cli("check", "--no-inline-suppressions", str(story))
+    line = page[: page.index("<p>x</p>")].count("\n") + 1
+    column = len(page[: page.index("<!-- syndcheck-disable\n")].rsplit("\n", 1)[-1]) + 1
+    assert f"1 suppression comment in the document not obeyed (dcnf/byline at {line}:{column})" in run.out
+
+
+def test_fix_obeys_only_real_comments_as_check_does(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", f'<img src="/p.jpg" alt="{_DIRECTIVE}">\n</body>'))
+    run = cli("fix", "--meta", "logo-url=https://dailycallernewsfoundation.org/dcnf-logo.png", str(story))
+    assert "Daily Caller News Foundation logo" in run.out

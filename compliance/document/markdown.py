@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from compliance.document.model import Block, Image, Item, Link
+from compliance.document.positions import tree_comments
 from compliance.text import normalize_inline
 
 if TYPE_CHECKING:
@@ -85,18 +86,21 @@ def _close_spans(state: StateInline) -> None:
     setattr(state, _LAST_POSITION, state.pos)
 
 
-def read_markdown(body: str) -> tuple[list[Item], list[Link]]:
-    """The items (text lines and images, in source order) and links of a Markdown body whose
-    line numbers are the file's (front matter already blanked out)."""
+def read_markdown(body: str) -> tuple[list[Item], list[Link], list[tuple[str, int]]]:
+    """The items (text lines and images, in source order), links and comments (text, line it
+    ends on) of a Markdown body whose line numbers are the file's (front matter already blanked
+    out). The comments are those of its raw HTML, as the HTML parser reads the rendered page:
+    `<!--` in code is shown as written, never a comment."""
     md = _parser()
     tokens = md.parse(body)
     entries: list[tuple[int, int, Item]] = []  # (source line, 0 image / 1 text, item)
     found_links: list[_FoundLink] = []
-    if any(_is_markup(token) for token in tokens):
-        shown, text_shows = _read_through_html(md, tokens, body, entries, found_links)
+    comments: list[tuple[str, int]] = []
+    if any(_has_raw_html(token) for token in tokens):
+        shown, text_shows = _read_through_html(md, tokens, body, entries, found_links, comments)
     else:
-        # Without raw HTML (comments aside) nothing hides anything, and the images and links are
-        # Markdown's own: they are read from the tokens, with no HTML to render and parse.
+        # Without raw HTML (a comment too is raw HTML) nothing hides anything, and the images and
+        # links are Markdown's own: they are read from the tokens, with no HTML to render and parse.
         shown, text_shows = {}, _always
         _read_images_and_links(md, tokens, entries, found_links)
     for line, text, code, heading in _markdown_lines(tokens, shown, text_shows):
@@ -107,7 +111,7 @@ def read_markdown(body: str) -> tuple[list[Item], list[Link]]:
         items.append(_with_index(item, len(items)))
     keys = [(item.line, 0 if isinstance(item, Image) else 1) for item in items]
     links = [Link(href, text, rel, line, seen, in_article, bisect.bisect_left(keys, (line, 1))) for href, text, rel, line, seen, in_article in found_links]
-    return items, links
+    return items, links, comments
 
 
 # A link as found: href, text, rel, source line, visible, in the article.
@@ -119,12 +123,17 @@ def _always(_: str) -> bool:
 
 
 def _read_through_html(
-    md: MarkdownIt, tokens: Sequence[Token], body: str, entries: list[tuple[int, int, Item]], links: list[_FoundLink]
+    md: MarkdownIt,
+    tokens: Sequence[Token],
+    body: str,
+    entries: list[tuple[int, int, Item]],
+    links: list[_FoundLink],
+    comments: list[tuple[str, int]],
 ) -> tuple[dict[int, bool], Callable[[str], bool]]:
     """Render the tokens to HTML and read it as a page is read: its images and links, and the text
-    of its raw HTML blocks, go to `entries` and `links`; returned, whether each rendered block
-    (by the index of the token that opens it) is seen, and whether the text after each text
-    mark shows."""
+    of its raw HTML blocks, go to `entries` and `links`, the comments of its raw HTML (text, source
+    line it ends on) to `comments`; returned, whether each rendered block (by the index of the
+    token that opens it) is seen, and whether the text after each text mark shows."""
     from compliance.document.html import parse_html
 
     for index, token in enumerate(tokens):
@@ -150,6 +159,8 @@ def _read_through_html(
             line = source_lines[min(_text_start(block.element), last) - 1]
             entries.append((line, 1, Block(0, block.text, line, block.in_article and not _in_pre(block.element), block.heading)))
     links.extend((link.href, link.text, link.rel, source_line(link.element, start=True), link.visible, link.in_article) for link in rendered.links)
+    # The article's own comments, not the marks this reader put before runs of text.
+    comments.extend((text, source_lines[min(line, last) - 1]) for text, line in tree_comments(rendered.root) if not _MARK_IN_TEXT.match(text.strip()))
     shown = {int(e.get(_BLOCK_ATTRIBUTE)): rendered.is_visible(e) for e in rendered.root.iter() if isinstance(e.tag, str) and e.get(_BLOCK_ATTRIBUTE)}
     return shown, rendered.shows_text_after_comment
 
@@ -187,16 +198,12 @@ def _read_images_and_links(md: MarkdownIt, tokens: Sequence[Token], entries: lis
                     link[2].append(child.content)
 
 
-def _is_markup(token: Token) -> bool:
-    """True for raw HTML that can show or hide something: any but a comment."""
+def _has_raw_html(token: Token) -> bool:
+    """True for raw HTML, a comment included (the comments are read from the rendered page, as
+    the HTML parser reads them)."""
     if token.type == "html_block":
-        return not _is_comment(token.content)
-    return token.type == "inline" and any(child.type == "html_inline" and not _is_comment(child.content) for child in token.children or ())
-
-
-def _is_comment(html: str) -> bool:
-    text = html.strip()
-    return text.startswith("<!--") and text.find("-->", 4) == len(text) - 3
+        return True
+    return token.type == "inline" and any(child.type == "html_inline" for child in token.children or ())
 
 
 def _text_mark(body: str) -> str:

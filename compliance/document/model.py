@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from compliance.document.byline_reading import BylineReading
 from compliance.document.elements import text_of, why_inert
-from compliance.document.positions import SourcePositions, lines_by_lf, text_column
+from compliance.document.positions import SourceComment, SourcePositions, lines_by_lf, locate_comments, text_column, tree_comments
 from compliance.findings import Location
 from compliance.text import normalize_inline
 
@@ -120,6 +120,9 @@ class Document:
     root: Any = field(default=None, compare=False, repr=False)
     article_root: Any = field(default=None, compare=False, repr=False)
     _positions: SourcePositions | None = field(default=None, compare=False, repr=False)
+    # The comments of a text or Markdown article, read by its parse; an HTML page's are read from
+    # its tree when first asked (see `comments`).
+    _comments: tuple[SourceComment, ...] | None = field(default=None, compare=False, repr=False)
     # Whether an element is seen, recorded where it differs from its parent's (see `is_visible`).
     _visibility: Mapping[Any, bool] = field(default_factory=dict, compare=False, repr=False)
     _noscript_only: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
@@ -144,6 +147,21 @@ class Document:
         if cached is None:
             cached = self.locate_line(self.article_line, self.article_root)
             self._memo["article_location"] = cached
+        return cached
+
+    @property
+    def comments(self) -> tuple[SourceComment, ...]:
+        """The comments of the article as its parser read them, in source order: an HTML page's
+        comment nodes (not `<!--` in an attribute, a `<script>`, `<textarea>` or other raw text),
+        a Markdown article's raw-HTML comments (not in code), a text article's comment lines."""
+        if self._comments is not None:
+            return self._comments
+        cached: tuple[SourceComment, ...] | None = self._memo.get("comments")
+        if cached is None:
+            cached = ()
+            if self.root is not None:
+                cached = locate_comments(self.lines_source, tree_comments(self.root))
+            self._memo["comments"] = cached
         return cached
 
     def item_index_by_element(self) -> dict[Any, int]:

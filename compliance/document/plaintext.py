@@ -10,13 +10,16 @@ from collections.abc import Set
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import find_bylines, outlet_names
 from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
+from compliance.document.positions import lines_by_lf, locate_comments
 from compliance.text import normalize_inline
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
-_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+# A comment alone on its line: the one form of comment a text article has (a reader never sees
+# it). `<!--` inside a line of text is text.
+_COMMENT_LINE = re.compile(r"^\s*<!--((?:(?!-->).)*)-->\s*$")
 # Lines end with LF, CR LF or a lone CR (old Mac files), as in YAML itself.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*(?:\r\n?|\n).*?(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)", re.DOTALL)
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -61,9 +64,9 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     if markdown:
         from compliance.document.markdown import read_markdown
 
-        items, links = read_markdown(body)
+        items, links, comments = read_markdown(body)
     else:
-        items, links = _read_lines(body)
+        items, links, comments = _read_lines(body)
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
     bylines = find_bylines([], tuple(b for b in blocks if b.in_article), headline, None, outlet_names(outlets))
@@ -86,20 +89,26 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         item_offsets=item_offsets(tuple(items)),
         front_matter=front_matter,
         front_matter_error=front_matter_error,
+        _comments=locate_comments(lines_by_lf(body), comments),
     )
 
 
-def _read_lines(body: str) -> tuple[list[Item], list[Link]]:
+def _read_lines(body: str) -> tuple[list[Item], list[Link], list[tuple[str, int]]]:
     """The blocks of a plain-text article's lines (a plain-text article has no images or links:
-    text extraction rendered them as text)."""
+    text extraction rendered them as text), and its comment lines as (text, line)."""
     items: list[Item] = []
+    comments: list[tuple[str, int]] = []
     for number, raw in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        if not raw.strip() or _COMMENT_LINE.match(raw):
-            continue  # blank, or an HTML comment (suppressions, notes) that a reader never sees
+        if not raw.strip():
+            continue
+        comment = _COMMENT_LINE.match(raw)
+        if comment is not None:
+            comments.append((comment.group(1), number))
+            continue  # an HTML comment (suppressions, notes) that a reader never sees
         text = normalize_inline(raw)
         if text:
             items.append(Block(len(items), text, number, True))
-    return items, []
+    return items, [], comments
 
 
 def _markdown_line_text(raw: str) -> str:

@@ -4,9 +4,12 @@ element starts, as line:col, computed from the source only when a finding asks.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from compliance.findings import Location
@@ -29,6 +32,59 @@ def lines_by_lf(source: str) -> str:
 def lines_by_lf_bytes(payload: bytes) -> bytes:
     """`lines_by_lf` for the UTF-8 bytes handed to the parser (CR and LF are single bytes in UTF-8)."""
     return _LONE_CR_BYTES.sub(b"\n", payload) if b"\r" in payload else payload
+
+
+@dataclass(frozen=True, slots=True)
+class SourceComment:
+    """A comment the parser read as one (`<!-- text -->`), not text that looks like it (an alt
+    attribute, a script, a code span): its text, where it starts and the line it ends on."""
+
+    text: str
+    location: Location
+    end_line: int
+
+
+def tree_comments(root: Any) -> list[tuple[str, int]]:
+    """The comment nodes of a parsed page as (text, line it ends on), in source order: those in
+    the root element and those before and after it (a page that opens with a comment)."""
+    from lxml import etree
+
+    nodes = [*root.itersiblings(etree.Comment, preceding=True), *root.iter(etree.Comment), *root.itersiblings(etree.Comment)]
+    # Sorted by line: the tree's order is not always the source's (misplaced head content is
+    # moved into the body).
+    return sorted(((node.text or "", node.sourceline or 1) for node in nodes), key=lambda comment: comment[1])
+
+
+def locate_comments(source: str, comments: Iterable[tuple[str, int]]) -> tuple[SourceComment, ...]:
+    """Each comment a parser read, as (text, line it ends on) in document order, placed in the
+    source: the `<!--text-->` that ends on that line. The same text may also stand earlier as
+    something else (a `<textarea>`'s text, an alt attribute), so the end line decides, not the
+    first occurrence; where the source does not show it as written (a parser's repair), the
+    comment is placed at its end line."""
+    starts = [0, *itertools.accumulate(len(text) + 1 for text in source.split("\n"))][:-1]
+    placed: list[SourceComment] = []
+    cursor = 0
+    for text, end_line in comments:
+        found = None
+        for needle in dict.fromkeys((f"<!--{text}-->", f"<!--{text}--!>", f"<!--{text.replace(chr(10), chr(13) + chr(10))}-->", f"<!--{text}")):
+            at = source.find(needle, cursor)
+            while at != -1 and found is None:
+                ends_on = bisect.bisect_right(starts, at + len(needle) - 1)
+                if ends_on == end_line:
+                    found = (at, at + len(needle))
+                elif ends_on > end_line:
+                    break
+                else:
+                    at = source.find(needle, at + 1)
+            if found is not None:
+                break
+        if found is None:
+            placed.append(SourceComment(text, Location(end_line, 1), end_line))
+            continue
+        cursor = found[1]
+        line = bisect.bisect_right(starts, found[0])
+        placed.append(SourceComment(text, Location(line, found[0] - starts[line - 1] + 1), end_line))
+    return tuple(placed)
 
 
 def text_column(source: str, line: int) -> int:
