@@ -18,7 +18,7 @@ from compliance.errors import CheckError
 from compliance.findings import Detection
 from compliance.lookalike import fold_name
 from compliance.packs import OwnSite, Pack
-from compliance.patterns import MissingMeta, PatternTimeout
+from compliance.patterns import MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates
 from compliance.urls import on_host, url_host
 
@@ -48,7 +48,7 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
                 if ctx.run(marker.check).passed:
                     fired_list.append(marker.id)
                     labels.append(marker.label or describe_check(marker.check))
-            except (MissingMeta, PatternTimeout):
+            except (MissingMeta, PatternTimeout, PatternTooLarge):
                 # As for rules, these are about the article, not bugs: a marker that needs a
                 # value the article does not give, or whose pattern ran out of time, did not fire.
                 continue

@@ -22,7 +22,7 @@ from compliance.errors import CheckError, OriginalUnavailable
 from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.packs import Pack, Rule
-from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout
+from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
 from compliance.suppress import Suppression, apply_suppressions, find_suppressions
 from compliance.text import shorten
@@ -229,6 +229,11 @@ def check_document(
                 # hides the article's own value from weaker sources (front matter, a sidecar).
                 said = ", which is empty" if exc.key in ctx.meta else f" (give it with --meta {exc.key}=...)"
                 notices.append(Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{exc.key}'{said}"))
+                continue
+            except PatternTooLarge as exc:
+                # Only an article's value can do this (the pack's own patterns were measured when
+                # it loaded): a value thousands of characters long in a `{{meta.KEY}}` pattern.
+                notices.append(Notice("pattern-too-large", f"rule {rule.id} not checked: its pattern with the article's values is too large ({exc})"))
                 continue
             except PatternTimeout as exc:
                 rule_findings = [

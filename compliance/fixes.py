@@ -27,7 +27,7 @@ from compliance.document import Block, Document, DocumentKind
 from compliance.errors import OriginalUnavailable
 from compliance.findings import FixBlock, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_web_url
-from compliance.patterns import MissingMeta, PatternTimeout
+from compliance.patterns import MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.text import shorten
 
 if TYPE_CHECKING:
@@ -325,7 +325,7 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
         if fix.when is not None and not ctx.run(fix.when).passed:
             return None
         anchor = None if isinstance(fix.where, str) else _anchor(fix.where, doc, ctx)
-    except (Undecided, MissingMeta, PatternTimeout):
+    except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
         return None
     text = _render(template, doc.kind, fix, _Values(ctx.meta, ctx.original), unknown=_placeholder)
     if isinstance(fix.where, str):

@@ -23,7 +23,8 @@ from compliance.findings import SEVERITY_LABELS, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
 from compliance.options import Option
 from compliance.packs import DEFAULT_THRESHOLD, Marker, OwnSite, Pack, Rule
-from compliance.patterns import Pattern, Selector, compile_pattern, phrase_to_regex, translate_selector
+from compliance.patterns import Pattern, PatternTooLarge, Selector, check_pattern_size, compile_pattern, phrase_to_regex, translate_selector
+from compliance.text import shorten
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
 
 T = TypeVar("T")
@@ -279,6 +280,16 @@ class _Builder:
         parts.append(source[last:])
         origins.extend(range(last, len(source) + 1))
         expanded = "".join(parts)
+        try:
+            # Before compiling: compiling such a pattern is what takes the memory and time.
+            check_pattern_size(expanded)
+        except PatternTooLarge as exc:
+            where = _position_in_file(written, origins[min(exc.position, len(origins) - 1)], mark)
+            raise self.fail(
+                f"pattern '{shorten(source, 60)}': {exc}",
+                where,
+                exc.hint,
+            ) from None
         if self.validate:
             try:
                 regex.compile(expanded)

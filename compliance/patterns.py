@@ -32,6 +32,112 @@ class PatternTimeout(Exception):
 
 _META_REF = regex.compile(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
 
+# What a pack pattern may cost to compile. The regex engine unrolls a counted repetition into
+# that many copies of what it repeats: 'x{99999999}' takes gigabytes and minutes before any
+# article is read, and a pattern of a million characters takes seconds. Written patterns of the
+# built-in packs repeat at most 200 times and are a few hundred characters long.
+MAX_REPETITION = 1000
+MAX_UNROLLED = 100_000
+MAX_PATTERN_LENGTH = 10_000
+_COUNT = regex.compile(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}")
+_COUNT_FROM_META = regex.compile(r"\{[\d\s,]*\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}[\d\s,]*\}")
+
+
+class PatternTooLarge(ValueError):
+    """A pattern whose compiling would take more memory or time than any pattern needs; `position`
+    is the index in the pattern of what makes it so (its `{count}`)."""
+
+    def __init__(self, what: str, position: int, hint: str = "write a smaller count, or '+' or '*' where any number will do") -> None:
+        super().__init__(what)
+        self.position = position
+        self.hint = hint
+
+
+def check_pattern_size(pattern: str) -> None:
+    """Raise `PatternTooLarge` for a pattern too costly to compile, before it is compiled: longer
+    than MAX_PATTERN_LENGTH characters, a counted repetition (`{n}`, `{n,}`, `{n,m}`, `{,m}`)
+    with a count above MAX_REPETITION, nested repetitions whose required counts multiply above it
+    (`(?:x{100}){100}`), or required copies longer than MAX_UNROLLED characters in all. A count
+    read from article metadata (`x{{{meta.n}}}`) is refused too: the article would choose it.
+    Linear in the pattern's length; escapes and character classes are skipped as the engine
+    reads them."""
+    from_meta = _COUNT_FROM_META.search(pattern)
+    if from_meta is not None:
+        key = from_meta.group(1)
+        raise PatternTooLarge(
+            f"a repetition count cannot come from the article's '{key}' ({{{{meta.{key}}}}})", from_meta.start(), "write the count in the pack"
+        )
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise PatternTooLarge(
+            f"pattern too long: {len(pattern)} characters (at most {MAX_PATTERN_LENGTH})",
+            MAX_PATTERN_LENGTH,
+            "shorten the pattern, or split a long list of words over several rules",
+        )
+    # One frame per open group: where it opened, the largest repetition inside it (the product
+    # of the counts around a part), and its length unrolled.
+    frames: list[list[int]] = [[0, 1, 0]]
+    last: tuple[int, int, int] | None = None  # the last item: (start, repetition, unrolled length)
+    last_count = 0
+    position = 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "{" and last is not None and (count := _COUNT.match(pattern, position)) is not None and (count.group(1) or count.group(2)):
+            low, high = count.group(1), count.group(2)
+            written = max(int(low or 0), int(high or 0))
+            shown = pattern[position : count.end()]
+            if written > MAX_REPETITION:
+                raise PatternTooLarge(f"repetition too large (at most {MAX_REPETITION}): '{shown}'", position)
+            # The engine writes out the copies a repetition requires (`{n}`, the n of `{n,m}`),
+            # not the optional ones: those multiply through nested repetitions.
+            start, inner, length = last
+            times = max(int(low or 0), 1)
+            repetition, unrolled = inner * times, length * times
+            if repetition > MAX_REPETITION:
+                raise PatternTooLarge(
+                    f"repetition too large (at most {MAX_REPETITION}): '{shown}' of a part repeated {inner} times repeats it {repetition} times", position
+                )
+            if unrolled > MAX_UNROLLED:
+                raise PatternTooLarge(
+                    f"repetition too large: '{shown}' repeats a part of {length} characters, {unrolled} characters unrolled (at most {MAX_UNROLLED})", position
+                )
+            last, last_count = (start, repetition, unrolled), position
+            frame = frames[-1]
+            frame[1], frame[2] = max(frame[1], repetition), frame[2] - length + unrolled
+            position = count.end()
+            continue
+        end = position + 1
+        if char == "\\":
+            end = position + 2
+            if pattern[position + 1 : position + 2] in ("p", "P", "N", "x", "u", "U", "g") and pattern[end : end + 1] in ("{", "<"):
+                close = pattern.find("}" if pattern[end] == "{" else ">", end)
+                end = close + 1 if close != -1 else end
+        elif char == "[":
+            end = _class_end(pattern, position)
+            if end < 0:
+                return  # the engine reports the class that never ends
+        elif char == "(":
+            frames.append([position, 1, 0])
+            last = None
+            position += 1
+            continue
+        elif char == ")" and len(frames) > 1:
+            start, inner, length = frames.pop()
+            last = (start, inner, length + 2)
+            frame = frames[-1]
+            frame[1], frame[2] = max(frame[1], inner), frame[2] + length + 2
+            position += 1
+            continue
+        elif char in "|*+?":
+            last = None if char == "|" else last
+            position += 1
+            continue
+        last = (position, 1, end - position)
+        frames[-1][2] += end - position
+        position = end
+    if frames[0][2] > MAX_UNROLLED:
+        # Each repetition is small, but together they are written out into more than any pattern needs.
+        raise PatternTooLarge(f"repetitions too large: {frames[0][2]} characters unrolled in all (at most {MAX_UNROLLED})", last_count)
+
 
 class MissingMeta(Exception):
     """A rule needs a value about the article (`{{meta.reporter}}`) that was not given."""
@@ -115,10 +221,13 @@ class Pattern:
         return gate
 
     def bind(self, meta: Mapping[str, str]) -> Pattern:
-        """This pattern with article metadata filled in (itself when it uses none)."""
+        """This pattern with article metadata filled in (itself when it uses none); raises
+        `PatternTooLarge` when the values make it too long to compile."""
         if self.template is None:
             return self
         expanded = expand_meta(self.template, meta, escape=True)
+        # An article's value (its headline, a reporter's name) makes the pattern as long as it is.
+        check_pattern_size(expanded)
         return Pattern(self.source, expanded, expand_meta(self.label, meta) if self.label else "", ignore_case=self.ignore_case)
 
     @property
@@ -560,12 +669,14 @@ def _compile_cached(pattern: str, ignore_case: bool) -> Any:
 
 
 def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool = False, validate: bool = True) -> Pattern:
-    """A pack regex, normalised like the text it runs on. With `validate`, it is compiled now and
-    `regex.error` is raised if invalid; otherwise (built-in packs, which the test suite compiles)
+    """A pack regex, normalised like the text it runs on. `PatternTooLarge` (a ValueError) is
+    raised, before any compiling, for one too costly to compile. With `validate`, it is compiled
+    now and `regex.error` is raised if invalid; otherwise (built-in packs, which the test suite compiles)
     it is compiled on first use, which keeps start-up short."""
     # Articles are matched after normalisation, so a pattern typed with curly quotes or a
     # no-break space must be normalised the same way to ever match.
     pattern = source.translate(_PATTERN_TRANSLATION)
+    check_pattern_size(pattern)
     if whole_word:
         pattern = rf"\b(?:{pattern})\b"
     if meta_keys(pattern):

@@ -125,5 +125,6 @@ def _findings_by_rule(report: Report) -> dict[str, list[Finding]]:
 
 
 def _rule_notice(notices: Sequence[Notice], rule_id: str) -> Notice | None:
-    """A notice saying that this rule was not checked (the engine names the rule in `missing-meta`)."""
-    return next((n for n in notices if n.code == "missing-meta" and f"rule {rule_id} " in n.message), None)
+    """A notice saying that this rule was not checked (the engine names the rule in `missing-meta`
+    and `pattern-too-large`)."""
+    return next((n for n in notices if n.code in ("missing-meta", "pattern-too-large") and f"rule {rule_id} " in n.message), None)

@@ -42,6 +42,7 @@ _NOTICE_LEVELS = {
     "too-large": "warning",
     "truncated": "warning",
     "missing-meta": "warning",
+    "pattern-too-large": "warning",
 }
 
 
