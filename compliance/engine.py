@@ -8,7 +8,6 @@ limit is a finding naming the rule, and the other rules still run.
 from __future__ import annotations
 
 import dataclasses
-import re
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import NamedTuple
@@ -21,18 +20,18 @@ from compliance.document import Document, DocumentKind, parse_document
 from compliance.errors import CheckError, OriginalUnavailable
 from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
-from compliance.packs import Pack, Rule
+from compliance.packs import PLACEHOLDER, Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
 from compliance.suppress import Suppression, apply_suppressions, find_suppressions
 from compliance.text import shorten
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
-
 
 def interpolate(template: str, values: Mapping[str, str]) -> str:
-    """Fill `{name}` placeholders from captures and metadata; unknown ones stay as written."""
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    """Fill `{name}` placeholders from captures and metadata by plain substitution (a pack's
+    text is never a format string); one with no value here (no evidence for a missing thing, a
+    metadata key not given) stays as written."""
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
 def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[str, str]) -> dict[str, str]:

@@ -17,12 +17,14 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
+from compliance.checks.base import check_captures
 from compliance.describe import describe_pattern
 from compliance.errors import PackError, choice_hint, closest, combine, nearest
 from compliance.findings import SEVERITY_LABELS, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
+from compliance.fixtemplates import BUILT_IN_VALUES, PLACES, SIDES, SYNTAXES, FixTemplate, ValueSource
+from compliance.fixtemplates import PLACEHOLDER as FIX_PLACEHOLDER
 from compliance.options import Option
-from compliance.packs import DEFAULT_THRESHOLD, Marker, OwnSite, Pack, Rule
+from compliance.packs import BRACED, DEFAULT_THRESHOLD, FINDING_VALUES, PLACEHOLDER, Marker, OwnSite, Pack, Rule
 from compliance.patterns import Pattern, PatternTooLarge, Selector, check_pattern_size, compile_pattern, phrase_to_regex, translate_selector
 from compliance.text import shorten
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
@@ -621,7 +623,10 @@ def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
         changes["when"] = builder.check(rule.entries["when"], rule.key_mark("when"))
     if "fix" in rule.entries:
         changes["fix"] = _fix(builder, rule.entries["fix"], rule.key_mark("fix"))
-    return dataclasses.replace(base, **changes)
+    changed = dataclasses.replace(base, **changes)
+    if {"message", "help", "check", "when"} & set(changes):
+        _check_placeholders(builder, rule, changed)
+    return changed
 
 
 def _number(builder: _Builder, node: YNode, what: str) -> float:
@@ -673,7 +678,7 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
     if problems:
         raise combine(problems)
     assert level is not None and message is not None and help_text is not None and terms is not None and check is not None
-    return Rule(
+    built = Rule(
         rule_id,
         level,
         message.strip(),
@@ -686,6 +691,48 @@ def _build_rule(builder: _Builder, item: YNode, pack_id: str, seen: dict[str, in
         rule.mark.line,
         fix=fix,
     )
+    _check_placeholders(builder, rule, built)
+    return built
+
+
+def _check_placeholders(builder: _Builder, node: YMap, rule: Rule) -> None:
+    """Refuse a `{…}` in the rule's message or help that is not a value a finding of this rule
+    can have: `{detail}`, `{evidence}`, `{rule}`, `{meta.KEY}`, or a value its check or `when`
+    captures (`{name}` of a byline check, a named group of a text pattern). Format-string syntax
+    (`{0}`, `{name.__class__}`, `{x[0]}`, `{x!r}`, `{x:>9}`) is no placeholder and is refused too:
+    it would print as written."""
+    known: frozenset[str] | None = None
+    problems: list[PackError] = []
+    for key, text in (("message", rule.message), ("help", rule.help)):
+        written = node.entries.get(key)
+        if isinstance(written, YScalar) and isinstance(written.value, str):
+            text = written.value
+        for match in BRACED.finditer(text):
+            braced, inner = match.group(0), match.group(1)
+            named = PLACEHOLDER.fullmatch(braced) is not None
+            if named and (inner in FINDING_VALUES or inner.startswith("meta.")):
+                continue
+            if known is None:
+                known = frozenset({*FINDING_VALUES, *check_captures(rule.check), *(check_captures(rule.when) if rule.when is not None else ())})
+            if named and inner in known:
+                continue
+            listed = ", ".join(f"{{{name}}}" for name in sorted(known)) + ", {meta.KEY}"
+            where = _position_in_file(written, match.start(), written.mark) if written is not None else node.mark
+            if named:
+                close = nearest(inner, sorted(known))
+                guess = f"did you mean '{{{close}}}'? " if close else ""
+                problems.append(builder.fail(f"unknown placeholder '{braced}' in {key}", where, f"{guess}this rule's placeholders: {listed}"))
+            else:
+                problems.append(
+                    builder.fail(
+                        f"'{shorten(braced, 40)}' in {key} is not a placeholder: a placeholder is a name in braces,"
+                        " without attributes, indexes, conversions or formats",
+                        where,
+                        f"this rule's placeholders: {listed}",
+                    )
+                )
+    if problems:
+        raise combine(problems)
 
 
 def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
@@ -730,12 +777,23 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
             values.append(ValueSource(name, patterns.get("original-image"), patterns.get("original-url"), meta))
     templates = _fix_templates(builder, fix.entries["template"], fix.key_mark("template"))
     known = {*BUILT_IN_VALUES, *(v.name for v in values)}
-    for syntax, template in templates:
-        for match in PLACEHOLDER.finditer(template):
+    # One text for every syntax is checked as written (its HTML form is escaped).
+    single = not isinstance(fix.entries["template"], YMap)
+    for syntax, template in sorted(templates, key=lambda entry: single and entry[0] == "html"):
+        named = "the template of 'fix'" if single else f"the {syntax} template of 'fix'"
+        for match in BRACED.finditer(template):
+            if FIX_PLACEHOLDER.fullmatch(match.group(0)) is None:
+                raise builder.fail(
+                    f"'{shorten(match.group(0), 40)}' in {named} is not a placeholder:"
+                    " a placeholder is a name in braces, without attributes, indexes, conversions or formats",
+                    fix.entries["template"].mark,
+                    "the values: " + ", ".join(f"{{{name}}}" for name in sorted(known)) + ", {meta.KEY}",
+                )
+        for match in FIX_PLACEHOLDER.finditer(template):
             name = match.group(1)
             if name not in known and not name.startswith("meta."):
                 raise builder.fail(
-                    f"unknown value '{{{name}}}' in the {syntax} template of 'fix'",
+                    f"unknown value '{{{name}}}' in {named}",
                     fix.entries["template"].mark,
                     _suggest(name, known) if known else "declare it under 'values'",
                 )

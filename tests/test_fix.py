@@ -214,7 +214,7 @@ def test_fix_writes_only_the_files_given(cli: Any, tmp_path: Path) -> None:
     [
         ("{insert: above, where: byline, template: x}", "'insert' of 'fix' must be one of before, after, got 'above'"),
         ("{insert: before, where: bylin, template: x}", "did you mean 'byline'?"),
-        ("{insert: before, where: byline, template: 'By {reportr}'}", "unknown value '{reportr}' in the html template of 'fix' — did you mean 'reporter'?"),
+        ("{insert: before, where: byline, template: 'By {reportr}'}", "unknown value '{reportr}' in the template of 'fix' — did you mean 'reporter'?"),
         ("{insert: before, where: byline, template: {htm: x}}", "unknown key 'htm' in 'template' of 'fix'"),
         ("{insert: before, where: byline, template: x, colour: red}", "unknown key 'colour' in 'fix'"),
     ],

@@ -17,7 +17,7 @@ from compliance.checks import (
     reused_photos,
     text,
 )
-from compliance.checks.base import NO_ORIGINAL, Check, CheckKind, Context, Hit, Outcome, Undecided
+from compliance.checks.base import NO_ORIGINAL, Check, CheckKind, Context, Hit, Outcome, Undecided, captures_of, check_captures
 from compliance.options import Option
 
 _CHECK_LIST = Option("checks", "checks", "The checks to combine.")
@@ -33,9 +33,25 @@ CHECKS: dict[str, CheckKind] = {
         element.__doc__ or "",
         element.describe,
     ),
-    "text": CheckKind("text", "a phrase or regex in the visible text of a scope", text.OPTIONS, text.build, text.evaluate, text.__doc__ or "", text.describe),
+    "text": CheckKind(
+        "text",
+        "a phrase or regex in the visible text of a scope",
+        text.OPTIONS,
+        text.build,
+        text.evaluate,
+        text.__doc__ or "",
+        text.describe,
+        captures=text.captures,
+    ),
     "near": CheckKind(
-        "near", "two things within N blocks or characters, optionally in order", near.OPTIONS, near.build, near.evaluate, near.__doc__ or "", near.describe
+        "near",
+        "two things within N blocks or characters, optionally in order",
+        near.OPTIONS,
+        near.build,
+        near.evaluate,
+        near.__doc__ or "",
+        near.describe,
+        captures=lambda params: check_captures(params.a) | check_captures(params.b),
     ),
     "position": CheckKind(
         "position",
@@ -45,6 +61,7 @@ CHECKS: dict[str, CheckKind] = {
         position.evaluate,
         position.__doc__ or "",
         position.describe,
+        captures=lambda params: check_captures(params.check),
     ),
     "link": CheckKind(
         "link",
@@ -54,12 +71,27 @@ CHECKS: dict[str, CheckKind] = {
         link.evaluate,
         link.__doc__ or "",
         link.describe,
+        captures=lambda _params: link.CAPTURES,
     ),
     "metadata": CheckKind(
-        "metadata", "values in <meta> tags and JSON-LD", metadata.OPTIONS, metadata.build, metadata.evaluate, metadata.__doc__ or "", metadata.describe
+        "metadata",
+        "values in <meta> tags and JSON-LD",
+        metadata.OPTIONS,
+        metadata.build,
+        metadata.evaluate,
+        metadata.__doc__ or "",
+        metadata.describe,
+        captures=lambda _params: metadata.CAPTURES,
     ),
     "byline": CheckKind(
-        "byline", "a person credited by name in a visible byline", byline.OPTIONS, byline.build, byline.evaluate, byline.__doc__ or "", byline.describe
+        "byline",
+        "a person credited by name in a visible byline",
+        byline.OPTIONS,
+        byline.build,
+        byline.evaluate,
+        byline.__doc__ or "",
+        byline.describe,
+        captures=lambda _params: byline.CAPTURES,
     ),
     "original-byline": CheckKind(
         "original-byline",
@@ -69,6 +101,7 @@ CHECKS: dict[str, CheckKind] = {
         original_byline.evaluate,
         original_byline.__doc__ or "",
         lambda _params: "the byline names the original story's reporter(s)",
+        captures=lambda _params: original_byline.CAPTURES,
     ),
     "original-headline": CheckKind(
         "original-headline",
@@ -78,6 +111,7 @@ CHECKS: dict[str, CheckKind] = {
         original_headline.evaluate,
         original_headline.__doc__ or "",
         lambda _params: "the original story's headline, unchanged or changed only as allowed",
+        captures=lambda _params: original_headline.CAPTURES,
     ),
     "fidelity": CheckKind(
         "fidelity",
@@ -87,6 +121,7 @@ CHECKS: dict[str, CheckKind] = {
         fidelity.evaluate,
         fidelity.__doc__ or "",
         lambda _params: "the original's text: added, removed, changed paragraphs and truncation",
+        captures=lambda _params: fidelity.CAPTURES,
     ),
     "original-links": CheckKind(
         "original-links",
@@ -96,6 +131,7 @@ CHECKS: dict[str, CheckKind] = {
         original_links.evaluate,
         original_links.__doc__ or "",
         lambda _params: "every link of the original story kept, and a link to the original",
+        captures=lambda _params: original_links.CAPTURES,
     ),
     "reused-photos": CheckKind(
         "reused-photos",
@@ -105,10 +141,31 @@ CHECKS: dict[str, CheckKind] = {
         reused_photos.evaluate,
         reused_photos.__doc__ or "",
         lambda _params: "photos reused from the original whose credit names an agency",
+        captures=lambda _params: reused_photos.CAPTURES,
     ),
-    "any": CheckKind("any", "passes when one of its checks passes", (_CHECK_LIST,), logic.build_list, logic.evaluate_any, logic.ANY_DOC, logic.describe_any),
-    "all": CheckKind("all", "passes when all of its checks pass", (_CHECK_LIST,), logic.build_list, logic.evaluate_all, logic.ALL_DOC, logic.describe_all),
-    "not": CheckKind("not", "passes when its check fails", (_ONE_CHECK,), logic.build_one, logic.evaluate_not, logic.NOT_DOC, logic.describe_not),
+    "any": CheckKind(
+        "any",
+        "passes when one of its checks passes",
+        (_CHECK_LIST,),
+        logic.build_list,
+        logic.evaluate_any,
+        logic.ANY_DOC,
+        logic.describe_any,
+        captures=captures_of,
+    ),
+    "all": CheckKind(
+        "all",
+        "passes when all of its checks pass",
+        (_CHECK_LIST,),
+        logic.build_list,
+        logic.evaluate_all,
+        logic.ALL_DOC,
+        logic.describe_all,
+        captures=captures_of,
+    ),
+    "not": CheckKind(
+        "not", "passes when its check fails", (_ONE_CHECK,), logic.build_one, logic.evaluate_not, logic.NOT_DOC, logic.describe_not, captures=check_captures
+    ),
 }
 
 # The kinds that compare with the original story (decided only when one is given).

@@ -90,6 +90,8 @@ class CheckKind(NamedTuple):
     doc: str = ""
     # What the check looks for, in words (its `label`, or one written from its parameters).
     describe: Callable[[Any], str] = lambda params: "what the rule describes"
+    # The names of the values its hits capture (`{name}` in a rule's message), from its parameters.
+    captures: Callable[[Any], frozenset[str]] = lambda params: frozenset()
 
 
 class Undecided(Exception):
@@ -180,6 +182,18 @@ def describe_check(check: Check) -> str:
     from compliance.checks import CHECKS
 
     return meta_phrase(CHECKS[check.kind].describe(check.params))
+
+
+def check_captures(check: Check) -> frozenset[str]:
+    """The names of the values a (sub-)check's hits may capture, for `{placeholders}` in messages."""
+    from compliance.checks import CHECKS
+
+    return CHECKS[check.kind].captures(check.params)
+
+
+def captures_of(checks: Sequence[Check]) -> frozenset[str]:
+    """The names any of these checks may capture."""
+    return frozenset().union(*(check_captures(check) for check in checks))
 
 
 _META_PLACEHOLDER = re.compile(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")

@@ -36,6 +36,9 @@ from compliance.findings import Location
 from compliance.options import Option
 from compliance.patterns import Pattern
 
+# The values each hit captures, for `{placeholders}` in a rule's message: the first person credited, all of them, the rest of the credit.
+CAPTURES = frozenset(("name", "names", "credit"))
+
 OPTIONS = (
     Option("person", "boolean", "Require a person's name (not an outlet or staff credit).", default=True),
     Option("affiliation", "regex", "Regex the byline's text must contain besides the name.", default=None),

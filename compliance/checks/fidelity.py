@@ -61,6 +61,10 @@ from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.text import normalize_inline, shorten
 
+# The values each hit captures, for `{placeholders}` in a rule's message: what changed, the
+# paragraph's number, how similar it is, the difference, the word count.
+CAPTURES = frozenset(("change", "paragraph", "similarity", "diff", "words"))
+
 OPTIONS = (
     Option(
         "allow",

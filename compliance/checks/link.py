@@ -52,6 +52,9 @@ from compliance.patterns import Pattern
 from compliance.text import shorten
 from compliance.urls import url_form
 
+# The values each hit captures, for `{placeholders}` in a rule's message: the matching link's or canonical URL.
+CAPTURES = frozenset(("href",))
+
 OPTIONS = (
     Option("href", "regex", "Regex searched in the URL as a browser reads it (`scheme://host[:port]/path[?query]`, no user name or fragment).", default=None),
     Option("equals", "string", "The URL required, compared as a browser reads it (trailing slash ignored).", default=None),

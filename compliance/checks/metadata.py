@@ -37,6 +37,9 @@ from compliance.options import Option
 from compliance.patterns import Pattern
 from compliance.text import shorten
 
+# The values each hit captures, for `{placeholders}` in a rule's message: the matching value.
+CAPTURES = frozenset(("value",))
+
 OPTIONS = (
     Option("meta", "string", "Name (or property) of a `<meta>` tag.", default=None),
     Option("json-ld", "string", "Dotted path into the page's JSON-LD objects.", default=None),

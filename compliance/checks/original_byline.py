@@ -34,6 +34,9 @@ from compliance.checks.story import name_key, same_person
 from compliance.document import Document
 from compliance.options import Option
 
+# The values each hit captures, for `{placeholders}` in a rule's message: the original's first reporter, the names found, the reporters missing.
+CAPTURES = frozenset(("name", "names", "missing"))
+
 OPTIONS = (Option("all", "boolean", "Every reporter of the original must be credited (false: at least one).", default=True),)
 
 

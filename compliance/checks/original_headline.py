@@ -33,6 +33,9 @@ from compliance.lookalike import plain_letters
 from compliance.options import Option
 from compliance.text import normalize_inline
 
+# The values each hit captures, for `{placeholders}` in a rule's message: the original's headline.
+CAPTURES = frozenset(("headline",))
+
 OPTIONS = (
     Option(
         "changes",

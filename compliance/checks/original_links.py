@@ -53,6 +53,9 @@ from compliance.checks.story import story_paragraphs, url_key
 from compliance.document import Document
 from compliance.options import Option
 
+# The values each hit captures, for `{placeholders}` in a rule's message: the dropped link's target and text, the original's URL.
+CAPTURES = frozenset(("href", "text", "original_url"))
+
 OPTIONS = (
     Option("kept", "boolean", "Every link in the original's story paragraphs must be in the republication.", default=True),
     Option("link-back", "boolean", "The republication must link to the original story.", default=True),

@@ -57,6 +57,9 @@ from compliance.patterns import Pattern, compile_pattern
 from compliance.text import normalize_inline
 
 DEFAULT_AGENCIES = r"Getty\s+Images|\bAP\s+Photo\b|Associated\s+Press|\bAFP\b|\bReuters\b"
+# The values each hit captures, for `{placeholders}` in a rule's message: the agency credit found.
+CAPTURES = frozenset(("credit",))
+
 OPTIONS = (
     Option("agencies", "regex", "Regex of the agencies whose photos the publisher cannot license.", default=DEFAULT_AGENCIES),
     Option("allowed", "regex", "Regex of credits that may be reused all the same (the terms allow them).", default=None),

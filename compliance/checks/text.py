@@ -75,6 +75,11 @@ def build(values: dict[str, Any]) -> TextParams:
     )
 
 
+def captures(params: TextParams) -> frozenset[str]:
+    """The named groups of the pattern (`(?P<outlet>...)`): each match captures them."""
+    return frozenset(str(name) for name in params.pattern.compiled.groupindex)
+
+
 def describe(params: TextParams) -> str:
     """What the check looks for, in words: its label or the plain reading of its pattern."""
     return params.label or params.pattern.shown

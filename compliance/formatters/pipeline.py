@@ -8,18 +8,17 @@ import re
 from compliance.findings import Notice, Report
 from compliance.fingerprint import FINGERPRINT_KEY, display_path, fingerprints
 from compliance.formatters.context import FormatContext
-from compliance.packs import Rule
+from compliance.packs import PLACEHOLDER, Rule
 
 __all__ = ["FINGERPRINT_KEY", "applied_rules", "display_path", "file_notices", "fingerprints", "generic_text"]
 
-# The placeholder syntax of rule messages (see engine.interpolate).
-_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.-]*\}")
-_BRACKETED_PLACEHOLDER = re.compile(r"\s*\(\{[A-Za-z_][A-Za-z0-9_.-]*\}\)")
+# A placeholder of rule messages (`packs.PLACEHOLDER`) in brackets: `(… {detail})` is dropped.
+_BRACKETED_PLACEHOLDER = re.compile(r"\s*\(" + PLACEHOLDER.pattern + r"\)")
 
 
 def generic_text(template: str) -> str:
     """A rule message or help without a finding's values: `(… {detail})` dropped, other placeholders as `…`."""
-    return _PLACEHOLDER.sub("…", _BRACKETED_PLACEHOLDER.sub("", template))
+    return PLACEHOLDER.sub("…", _BRACKETED_PLACEHOLDER.sub("", template))
 
 
 def applied_rules(report: Report, context: FormatContext) -> list[Rule]:
