@@ -103,3 +103,28 @@ def test_check_time_substitution_never_evaluates_format_syntax() -> None:
     values = {"name": "Ana", "x": "y"}
     template = "{name} {name.__class__} {0} {x[0]} {x!r} {x:>99999999} {nope}"
     assert interpolate(template, values) == "Ana {name.__class__} {0} {x[0]} {x!r} {x:>99999999} {nope}"
+
+
+def test_each_check_kind_declares_every_value_its_hits_capture(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Validation lists a rule's placeholders from what its check kinds declare; a hit that
+    # captured an undeclared value would make a valid message refused.
+    from compliance.checks import base
+
+    seen: dict[str, set[str]] = {}
+    undeclared: list[tuple[str, str]] = []
+    run_check = base.Context.run
+
+    def recording(self: base.Context, check: base.Check) -> base.Outcome:
+        outcome = run_check(self, check)
+        declared = base.check_captures(check)
+        for hit in outcome.hits:
+            for key, _ in hit.captures:
+                seen.setdefault(check.kind, set()).add(key)
+                if key not in declared:
+                    undeclared.append((check.kind, key))
+        return outcome
+
+    monkeypatch.setattr(base.Context, "run", recording)
+    cli("check", "--jobs", "1", "--format", "json", "samples")
+    assert undeclared == []
+    assert {"byline", "text", "link", "original-byline", "original-headline", "fidelity", "original-links", "reused-photos"} <= set(seen)
