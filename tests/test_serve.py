@@ -254,3 +254,14 @@ def test_the_content_type_charset_is_how_the_article_is_decoded(client: TestClie
 def test_an_unknown_charset_is_refused(client: TestClient) -> None:
     answer = client.post("/v1/check", content=b"<p>x</p>", headers={"content-type": "text/html; charset=no-such-thing"})
     assert (answer.status_code, answer.json()["error"]["code"]) == (400, "unsupported-content-type")
+
+
+def test_only_a_real_comment_suppresses_as_on_the_command_line(client: TestClient) -> None:
+    page = (DCNF / "no-logo.html").read_text(encoding="utf-8")
+    lookalike = page.replace("</body>", '<img src="/p.jpg" alt="<!-- syndcheck-disable dcnf/logo -- n/a -->"></body>')
+    entry = client.post("/v1/check", content=lookalike.encode(), headers={"content-type": "text/html"}).json()["files"][0]
+    assert "dcnf/logo" in [f["rule"] for f in entry["findings"]]
+    real = page.replace("</body>", "<!-- syndcheck-disable dcnf/logo -- the logo is in the print masthead --></body>")
+    document = client.post("/v1/check", content=real.encode(), headers={"content-type": "text/html"}).json()
+    assert "dcnf/logo" not in [f["rule"] for f in document["files"][0]["findings"]]
+    assert document["summary"]["suppressed"] == 1
