@@ -153,3 +153,14 @@ def test_fix_obeys_only_real_comments_as_check_does(cli: Any, tmp_path: Path) ->
     story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", f'<img src="/p.jpg" alt="{_DIRECTIVE}">\n</body>'))
     run = cli("fix", "--meta", "logo-url=https://dailycallernewsfoundation.org/dcnf-logo.png", str(story))
     assert "Daily Caller News Foundation logo" in run.out
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_disable_next_governs_the_next_line_whatever_the_line_breaks(cli: Any, tmp_path: Path, line_break: str) -> None:
+    lines = SEED_NO_LOGO.split("\n")
+    byline_index = lines.index("Jake Smith Contributor")
+    lines.insert(byline_index, "<!-- syndcheck-disable-next dcnf/affiliation -- affiliation is in the print edition -->")
+    story = write(tmp_path, "story.txt", line_break.join(lines).encode("utf-8"))
+    run = cli("check", "--format", "json", str(story))
+    assert _rules(run) == [("dcnf/logo", "error")]
+    assert run.json()["summary"]["suppressed"] == 1
