@@ -8,6 +8,7 @@ limit is a finding naming the rule, and the other rules still run.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import NamedTuple
