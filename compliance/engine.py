@@ -334,16 +334,16 @@ def _bidi_findings(doc: Document, tricks: Sequence[BidiTrick], pack: str) -> lis
     findings = []
     for trick in sorted(tricks, key=lambda t: t.item):
         anchor = doc.locate(doc.item_at(trick.item))
-        at = _offset(doc.source, anchor)
+        at = _offset(doc.lines_source, anchor)
         where = []
         for control in trick.controls:
-            found = _control_in_source(doc.source, control.char, at)
+            found = _control_in_source(doc.lines_source, control.char, at)
             if found is None:
                 where.append(f"{control.described} at {anchor}")
                 continue
             at = found + 1
-            line = doc.source.count("\n", 0, found) + 1
-            where.append(f"{control.described} at {Location(line, found - (doc.source.rfind(chr(10), 0, found) + 1) + 1)}")
+            line = doc.lines_source.count("\n", 0, found) + 1
+            where.append(f"{control.described} at {Location(line, found - (doc.lines_source.rfind(chr(10), 0, found) + 1) + 1)}")
         listed = "; ".join(where)
         if trick.name:
             message = f'Bidirectional control characters sit in a text that names "{trick.name}" ("{shorten(trick.seen, 80)}"): {listed}.'
