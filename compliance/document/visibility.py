@@ -252,31 +252,7 @@ class PageStyle:
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        ranks = _layer_ranks(rules)
-        wanted = [(order, rule, _applicable(rule, families)) for order, rule in enumerate(rules)]
-        wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
-        index = index or _ElementIndex(root)
-        matched: _Matched = {}
-        # First the rules that hide, matched over the whole page. A rule that can only show again
-        # (`display: block`, `font-size: 14px`) changes what a reader sees only on an element that
-        # something hides: most of a site's rules are about other elements, so such a rule is
-        # matched only among the elements where it can matter (see `_Reach`).
-        hides = _hiding_test(tuple(sheets), index) if "colour" in families else _can_hide
-        showing = []
-        for order, rule, declarations in wanted:
-            if not index.may_match(rule.selectors):
-                continue
-            # Custom properties and the values that use them are known only on the element.
-            if any(hides(d) or d.custom or _uses_variables(d) for d in declarations):
-                _match_rule(rule, order, declarations, matched, index.select, ranks)
-            else:
-                showing.append((order, rule, declarations))
-        if showing:
-            reach = _Reach(matched, hides, index)
-            for order, rule, declarations in showing:
-                scope = reach.scope({d.family for d in declarations})
-                _match_rule(rule, order, declarations, matched, scope.select, ranks)
-        return cls(matched, overflow_shown)
+        return cls(_match_rules(rules, families, tuple(sheets), index or _ElementIndex(root)), overflow_shown)
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
         """The declarations that win the cascade on this element, by property name (empty when
@@ -297,6 +273,34 @@ class PageStyle:
 
 
 _NO_PAGE_STYLE = PageStyle({})
+
+
+def _match_rules(rules: Sequence[StyleRule], families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex) -> _Matched:
+    """The page's rules in the families that can hide (`families`) matched to their elements."""
+    ranks = _layer_ranks(rules)
+    wanted = [(order, rule, _applicable(rule, families)) for order, rule in enumerate(rules)]
+    wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
+    matched: _Matched = {}
+    # First the rules that hide, matched over the whole page. A rule that can only show again
+    # (`display: block`, `font-size: 14px`) changes what a reader sees only on an element that
+    # something hides: most of a site's rules are about other elements, so such a rule is
+    # matched only among the elements where it can matter (see `_Reach`).
+    hides = _hiding_test(tuple(sheets), index) if "colour" in families else _can_hide
+    showing = []
+    for order, rule, declarations in wanted:
+        if not index.may_match(rule.selectors):
+            continue
+        # Custom properties and the values that use them are known only on the element.
+        if any(hides(d) or d.custom or _uses_variables(d) for d in declarations):
+            _match_rule(rule, order, declarations, matched, index.select, ranks)
+        else:
+            showing.append((order, rule, declarations))
+    if showing:
+        reach = _Reach(matched, hides, index)
+        for order, rule, declarations in showing:
+            scope = reach.scope({d.family for d in declarations})
+            _match_rule(rule, order, declarations, matched, scope.select, ranks)
+    return matched
 
 
 def _own_anonymous_layer(rule: StyleRule, sheet: int) -> StyleRule:
@@ -365,11 +369,18 @@ def _can_hide(declaration: Declaration) -> bool:
         size = length_px(values[0]) if declaration.name in ("width", "height", "max-width", "max-height") else None
         return size is not None and size <= _TINY_IMAGE_PX
     if family == "placement":
-        if declaration.name == "text-indent" and values[0].type == "percentage":
-            return bool(abs(values[0].value) >= 100)  # with `overflow: hidden` (see `_indented_out`)
-        offset = length_px(values[0]) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent") else None
-        return offset is not None and (offset <= _FAR_OFF_SCREEN_PX or (declaration.name == "text-indent" and offset >= -_FAR_OFF_SCREEN_PX))
+        return _placement_can_hide(declaration)
     return False
+
+
+def _placement_can_hide(declaration: Declaration) -> bool:
+    """`_can_hide` for a position, margin or text indent: far off the screen to the left or up,
+    or a text indent of the box's width or more (with `overflow: hidden`, see `_indented_out`)."""
+    first = declaration.values[0]
+    if declaration.name == "text-indent" and first.type == "percentage":
+        return bool(abs(first.value) >= 100)
+    offset = length_px(first) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent") else None
+    return offset is not None and (offset <= _FAR_OFF_SCREEN_PX or (declaration.name == "text-indent" and offset >= -_FAR_OFF_SCREEN_PX))
 
 
 class _SheetSummary(NamedTuple):
@@ -394,23 +405,32 @@ class _SheetSummary(NamedTuple):
     @functools.lru_cache(maxsize=256)
     def of(sheet: str) -> _SheetSummary:
         """The summary of a block's text (pages of a site repeat their blocks: read once)."""
-        rules = parse_style_sheet(sheet)
-        declarations = [d for rule in rules for d in rule.declarations if not (rule.conditional and _can_hide(d))]
-        definitions = tuple((d.name, d.values) for d in declarations if d.custom)
-        uses = tuple(d for d in declarations if not d.custom and any(t.type == "function" for t in d.values) and variables_used(d.values))
-        declarations = [d for d in declarations if not d.custom]
-        texts = {colour(d.values[0]) for d in declarations if d.name in _TEXT_COLOURS and len(d.values) == 1}
-        backgrounds = {_background_colour(d) for d in declarations if d.name in ("background", "background-color")}
+        everything = [d for rule in parse_style_sheet(sheet) for d in rule.declarations if not (rule.conditional and _can_hide(d))]
+        definitions = tuple((d.name, d.values) for d in everything if d.custom)
+        declarations = [d for d in everything if not d.custom]
+        texts, backgrounds = _colours_set(declarations)
         return _SheetSummary(
             frozenset(d.family for d in declarations if _can_hide(d)),
-            frozenset(c for c in texts if c is not None),
-            frozenset(c for c in backgrounds if c is not None),
+            texts,
+            backgrounds,
             frozenset(d.family for d in declarations if d.important),
             any(d.name == "display" for d in declarations),
             any(d.name.startswith("overflow") and d.keyword == "visible" for d in declarations),
-            uses,
+            _variable_uses(declarations),
             definitions,
         )
+
+
+def _colours_set(declarations: Sequence[Declaration]) -> tuple[frozenset[Colour], frozenset[Colour]]:
+    """The text colours and the background colours the declarations set."""
+    texts = (colour(d.values[0]) for d in declarations if d.name in _TEXT_COLOURS and len(d.values) == 1)
+    backgrounds = (_background_colour(d) for d in declarations if d.name in ("background", "background-color"))
+    return frozenset(c for c in texts if c is not None), frozenset(c for c in backgrounds if c is not None)
+
+
+def _variable_uses(declarations: Sequence[Declaration]) -> tuple[Declaration, ...]:
+    """The declarations whose value uses `var()`."""
+    return tuple(d for d in declarations if any(t.type == "function" for t in d.values) and variables_used(d.values))
 
 
 @functools.lru_cache(maxsize=256)
@@ -1146,14 +1166,21 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     invisible = parent.invisible if visibility is None else visibility.keyword in ("hidden", "collapse")
     if visibility is not None and visibility.keyword not in ("hidden", "collapse", "visible"):
         invisible = parent.invisible  # inherit, initial, unset and unknown keywords
+    text_colour, background, clipped_text, fill, blends_in = _text_paint(declared, parent)
+    font_px = _font_px(declared, parent)
+    text_hidden = parent.text_hidden if font_px == parent.font_px else font_px <= _UNREADABLE_TEXT_PX
+    return Rendering(False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables)
+
+
+def _text_paint(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Colour | None, Colour | None, bool, Colour | None, bool]:
+    """The text colour, background colour, whether the text is a `background-clip: text` effect,
+    the `-webkit-text-fill-color` that paints the text instead of `color` (or None), and whether
+    the painted text blends into the background."""
     text_colour, background, clipped_text = _colours(declared, parent)
     fill = parent.fill
     if "-webkit-text-fill-color" in declared:
         fill = _text_colour(declared["-webkit-text-fill-color"])
-    blends_in = text_blends_in(text_colour if fill is None else fill, background, clipped_text)
-    font_px = _font_px(declared, parent)
-    text_hidden = parent.text_hidden if font_px == parent.font_px else font_px <= _UNREADABLE_TEXT_PX
-    return Rendering(False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables)
+    return text_colour, background, clipped_text, fill, text_blends_in(text_colour if fill is None else fill, background, clipped_text)
 
 
 def _with_variables(
