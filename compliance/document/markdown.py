@@ -1,9 +1,10 @@
 """Markdown articles read as a CommonMark renderer reads them (markdown-it-py), line by line.
 
-The source is parsed once into CommonMark's tokens. When it holds raw HTML other than comments,
-the tokens are rendered to HTML and that HTML is read by the HTML walk (`document.html`), so a
-Markdown article's images, links and what hides them are what a browser shows of the rendered
-page; without such HTML nothing is hidden, and the images and links are read from the tokens.
+The source is parsed once into CommonMark's tokens. When it holds raw HTML (a comment too: an
+inline suppression is read as the HTML parser reads comments), the tokens are rendered to HTML and
+that HTML is read by the HTML walk (`document.html`), so a Markdown article's images, links, what
+hides them and its comments are what a browser reads of the rendered page; without raw HTML
+nothing is hidden, and the images and links are read from the tokens.
 `![alt][ref]` is resolved through its reference definition, raw HTML (`<img>`, `<a>`,
 `<div style="display:none">`, `<span hidden>` inside a paragraph, comments) is read as HTML,
 and code (indented or fenced blocks, code spans, `<pre>`) is shown as written, never as an image.
