@@ -2,20 +2,26 @@
 points: one parse, so that a pattern about a publisher's address is matched against the address a
 browser goes to, never against the URL's text.
 
-A pack pattern for a URL (a `link` check's `href`, an `element` check's `src` or `href`) is
-searched in the URL's *form*: `scheme://host[:port]/path[?query]`, where
+The parse is the WHATWG URL Standard's (https://url.spec.whatwg.org/), the one browsers follow,
+by `ada-url`. A pack pattern for a URL (a `link` check's `href`, an `element` check's `src` or
+`href`) is searched in the URL's *form*: `scheme://host[:port]/path[?query]`, where
 
 - the scheme and host are lower-cased, the host percent-decoded, mapped as IDNA maps it (full-width
   letters become ASCII; any other non-ASCII host becomes its `xn--` punycode, so a host spelled
-  with look-alike letters never reads as the publisher's) and stripped of a trailing dot;
+  with look-alike letters never reads as the publisher's), an IPv4 address written another way
+  (`0x7f.1`) given as dotted decimal, and stripped of a trailing dot (`example.org.` is the same
+  host to DNS; the standard keeps the dot);
 - the user name and password (`https://pixel.propublica.org@evil.example/` goes to
   `evil.example`), a default port (`:443` over https, `:80` over http) and the fragment are
   dropped;
-- a backslash counts as a slash, and tabs and line breaks inside the URL are removed, as browsers
-  do for http(s) URLs; dot segments of the path (`/a/../pixel.js`) are resolved.
+- a backslash counts as a slash, and tabs and line breaks inside the URL are removed; dot segments
+  of the path (`/a/../pixel.js`, `/a/%2e%2e/pixel.js`) are resolved; spaces and non-ASCII letters of
+  the path and query are percent-encoded (`/caf%C3%A9`), as a browser sends them.
 
-A URL that is not http(s) (`mailto:`, a relative path) keeps its text, stripped; one a browser
-cannot parse (a bad port, an unclosed IPv6 bracket) has no form and matches nothing.
+A URL that is not http(s) (`mailto:`, a relative path) keeps its text, stripped, and so does one
+that names http(s) without the two slashes before a host (`https:pixel.js` is a path on the page's
+own host to a browser on a page served over https, and the page's address is not known); one a
+browser cannot parse (a bad port, an unclosed IPv6 bracket) has no form and matches nothing.
 
 With the host at a known place in the form, a pattern anchored as `^https?://(?:www\\.)?example\\.org/`
 compares the host exactly (`example.org.evil.example`, `evilexample.org`, a query or path that
@@ -27,64 +33,80 @@ file name or query alone (`[?&]republication-pixel=true`) may match on any host.
 from __future__ import annotations
 
 import functools
-import posixpath
-import urllib.parse
+from typing import NamedTuple
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-_REMOVED = str.maketrans("", "", "\t\n\r")
+# What the WHATWG URL parser strips from both ends of a URL: C0 controls and the space.
+_ENDS = "".join(map(chr, range(0x21)))
+# What it removes inside a URL: tabs and line breaks.
+_NOT_READ = str.maketrans("", "", "\t\n\r")
+_HTTP = ("http", "https")
+_PARTS = ("protocol", "hostname", "port", "pathname", "search")
+
+
+class _Parts(NamedTuple):
+    scheme: str  # "https", lower-cased
+    host: str  # "" for a URL without one (mailto:)
+    port: str  # "" for the scheme's default port
+    path: str
+    query: str  # with its "?"; "" when empty
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> _Parts | None:
+    """The WHATWG URL Standard's reading of an absolute URL; None when it cannot parse it."""
+    from ada_url import parse_url  # C++ parser: loaded by the first page with a URL
+
+    if not text.isascii():  # a lone surrogate (not UTF-8) reads as U+FFFD, as in a browser
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    try:
+        parts = parse_url(text, attributes=_PARTS)
+    except ValueError:  # not a URL
+        return None
+    return _Parts(parts["protocol"].removesuffix(":"), parts["hostname"], parts["port"], parts["pathname"], parts["search"])
+
+
+def _scheme(text: str) -> tuple[str, str]:
+    """The scheme a URL's text names, lower-cased, and the rest after its colon, both without the
+    tabs and line breaks a browser ignores; ("", text) when it names none."""
+    scheme, sep, rest = text.partition(":")
+    if not sep:
+        return "", text
+    return scheme.translate(_NOT_READ).lower(), rest.translate(_NOT_READ)
+
+
+def _relative(scheme: str, rest: str) -> bool:
+    """True for an http(s) URL without the two slashes before its host (`https:pixel.js`,
+    `https:/pixel.js`): on a page served over the same scheme a browser reads it as a path on the
+    page's own host (the standard's "special relative or authority state"), which is not known."""
+    return scheme in _HTTP and rest[:2].replace("\\", "/") != "//"
 
 
 @functools.lru_cache(maxsize=4096)
 def url_form(url: str) -> str | None:
     """The form of `url` that URL patterns are searched in (see the module's docstring); None
     for an http(s) URL a browser cannot parse. Pure; never raises."""
-    text = url.strip(" \t\n\r\f\v\x00")
-    scheme, sep, _ = text.partition(":")
-    if not sep or scheme.lower() not in _DEFAULT_PORTS:
+    text = url.strip(_ENDS)
+    scheme, rest = _scheme(text)
+    if scheme not in _HTTP or _relative(scheme, rest):
         return text
-    text = text.translate(_REMOVED).replace("\\", "/")
-    try:
-        parts = urllib.parse.urlsplit(text)
-        port = parts.port
-    except ValueError:
+    parts = _parse(text)
+    host = parts.host.rstrip(".") if parts is not None else ""
+    if parts is None or not host:
         return None
-    host = url_host(text)
-    if host is None:
-        return None
-    scheme = parts.scheme.lower()
-    netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
-    path = parts.path or "/"
-    resolved = posixpath.normpath(path)
-    if resolved.startswith("//"):
-        resolved = "/" + resolved.lstrip("/")
-    if path.endswith("/") and not resolved.endswith("/"):
-        resolved += "/"
-    query = f"?{parts.query}" if parts.query else ""
-    return f"{scheme}://{netloc}{resolved}{query}"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}{parts.path}{parts.query}"
 
 
 def url_host(url: str) -> str | None:
-    """The host a browser connects to for an http(s) URL (lower-cased, percent-decoded, IDNA-mapped,
-    without a trailing dot or the user information before `@`); None when the URL has no host or
-    a browser cannot parse it. Pure; never raises."""
-    text = url.strip(" \t\n\r\f\v\x00").translate(_REMOVED)
-    if text.lower().startswith(("http:", "https:")):
-        text = text.replace("\\", "/")
-    try:
-        raw = urllib.parse.urlsplit(text).hostname
-    except ValueError:
+    """The host a browser connects to for a URL (lower-cased, percent-decoded, IDNA-mapped, without
+    a trailing dot or the user information before `@`; a protocol-relative `//host/path` read
+    over https); None when the URL has no host or a browser cannot parse it. Pure; never raises."""
+    text = url.strip(_ENDS)
+    if _relative(*_scheme(text)):
         return None
-    if not raw:
-        return None
-    host = urllib.parse.unquote(raw).rstrip(".")
-    if not host or any(c in host for c in "/@?#\\ %"):
-        return None
-    if host.isascii():
-        return host.lower()
-    try:
-        return host.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return None
+    parts = _parse("https:" + text if text.startswith("//") else text)
+    host = parts.host.rstrip(".") if parts is not None else ""
+    return host or None
 
 
 def on_host(host: str, domains: tuple[str, ...] | list[str]) -> bool:

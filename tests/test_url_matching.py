@@ -51,6 +51,10 @@ def _verdict(cli: Any, tmp_path: Path, html: str, rule: str) -> tuple[bool, str]
         "https://pixel.pr\u043epublica.org/pixel.js",  # a Cyrillic o: punycode, another host
         "https://pixel.propublica.org:8443/pixel.js",
         "javascript:'https://pixel.propublica.org/pixel.js'",
+        "https:pixel.propublica.org/pixel.js",  # without "//": a path on the page's own host
+        "https:/pixel.propublica.org/pixel.js",
+        "https://pixel.propublica.org//pixel.js",  # an empty segment: another path
+        "https://pixel.propublica.org/pixel.js/%2e%2e/x.js",
     ],
 )
 def test_a_script_that_only_quotes_the_pixel_address_is_not_the_pixel(cli: Any, tmp_path: Path, src: str) -> None:
@@ -72,6 +76,10 @@ def test_a_script_that_only_quotes_the_pixel_address_is_not_the_pixel(cli: Any, 
         "https://pixel.propublica.org/./pixel.js",
         " https://pixel.propublica.org/pixel.js ",
         "https://\uff50ixel.propublica.org/pixel.js",  # a full-width p: browsers map it to "p"
+        "https://pixel.propublica.org\u3002/pixel.js",  # an ideographic full stop separates labels
+        "https://pixel.propublica.org/x/%2e%2E/pixel.js",  # an encoded dot segment is one
+        "ht\ttps://pixel.propublica.org/pix\nel.js",  # tabs and line breaks are not read
+        "https:\\\\pixel.propublica.org\\pixel.js",
     ],
 )
 def test_the_pixel_on_its_host_passes_however_the_url_is_spelled(cli: Any, tmp_path: Path, src: str) -> None:
@@ -113,6 +121,15 @@ def test_url_form_reads_the_url_a_browser_follows() -> None:
     assert url_form("https://example.org:99999/") is None
     assert url_form("mailto:licensing@dailycallernewsfoundation.org") == "mailto:licensing@dailycallernewsfoundation.org"
     assert url_form("/about") == "/about"
+    assert url_form("https://x.org/a/b/..") == "https://x.org/a/"
+    assert url_form("https://x.org/caf\u00e9 bills?q=\u00e9") == "https://x.org/caf%C3%A9%20bills?q=%C3%A9"  # as a browser sends it
+    assert url_form("https://0x7f.1/") == "https://127.0.0.1/"
+    assert url_form("https://[::1]:8080/x") == "https://[::1]:8080/x"
+    assert url_form("https:pixel.js") == "https:pixel.js"  # a path on the page's own host, which is not known
+    assert url_form("https://x.org/\ud800") == "https://x.org/%EF%BF%BD"  # a lone surrogate reads as U+FFFD
+    assert url_host("//www.propublica.org/about") == "www.propublica.org"
+    assert url_host("https:/www.propublica.org/about") is None
+    assert url_host("mailto:licensing@dailycallernewsfoundation.org") is None
     assert url_host("https://a.propublica.org@evil.example/") == "evil.example"
     assert on_host("www.propublica.org", ("propublica.org",))
     assert not on_host("propublica.org.evil.example", ("propublica.org",))
