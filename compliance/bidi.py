@@ -15,17 +15,15 @@ Two things are found, and both are warned about as look-alike letters are:
   (a byline, a credit line, a license paragraph): they have no business in a Latin credit, and in
   a right-to-left context a mark reorders the words around it.
 
-The display order follows the Unicode Bidirectional Algorithm (UAX #9) for what matters here:
-explicit levels (X1–X8), neutrals between two letters of one direction taking theirs and other
-neutrals the embedding's (N1, N2), letters of the other direction one level up (I1, I2), and
-reversal of runs from the highest level down (L2), in a left-to-right paragraph. Pure; never raises.
+The display order is the Unicode Bidirectional Algorithm's (UAX #9), in a left-to-right paragraph,
+by `python-bidi` (imported only for a text that holds a control); which letters an override lays
+out right to left is read from the explicit levels (X1–X9). Pure; never raises.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -69,16 +67,6 @@ def controls(text: str) -> tuple[Control, ...]:
     if text.isascii():
         return ()
     return tuple(Control(m.start(), m.group()) for m in _CONTROL.finditer(text))
-
-
-def _strong(char: str) -> str:
-    """'L', 'R' or 'N' (neutral, numbers included) as UAX #9 classes the character."""
-    kind = unicodedata.bidirectional(char)
-    if kind == "L":
-        return "L"
-    if kind in ("R", "AL"):
-        return "R"
-    return "N"
 
 
 def _levels(text: str) -> tuple[list[str], list[int], list[str | None]]:
@@ -128,42 +116,15 @@ def reversed_latin(text: str) -> bool:
 
 
 def displayed(text: str) -> str:
-    """`text` in the order a reader sees it, without its bidirectional controls."""
-    chars, levels, overrides = _levels(text)
-    kinds = [o if o is not None else _strong(c) for c, o in zip(chars, overrides, strict=True)]
-    # N1/N2: a run of neutrals between two letters of one direction (at one level) takes theirs;
-    # otherwise the direction of its embedding.
-    i = 0
-    while i < len(kinds):
-        if kinds[i] != "N":
-            i += 1
-            continue
-        j = i
-        while j < len(kinds) and kinds[j] == "N" and levels[j] == levels[i]:
-            j += 1
-        before = kinds[i - 1] if i > 0 and levels[i - 1] == levels[i] else ("R" if levels[i] % 2 else "L")
-        after = kinds[j] if j < len(kinds) and levels[j] == levels[i] else ("R" if levels[i] % 2 else "L")
-        fill = before if before == after else ("R" if levels[i] % 2 else "L")
-        for k in range(i, j):
-            kinds[k] = fill
-        i = j
-    # I1/I2: a letter against its level's direction goes one level up.
-    resolved = [level + 1 if (kind == "R") != (level % 2 == 1) else level for kind, level in zip(kinds, levels, strict=True)]
-    order = list(range(len(chars)))
-    highest = max(resolved, default=0)
-    lowest_odd = min((level for level in resolved if level % 2), default=highest + 1)
-    for level in range(highest, lowest_odd - 1, -1):
-        i = 0
-        while i < len(order):
-            if resolved[order[i]] < level:
-                i += 1
-                continue
-            j = i
-            while j < len(order) and resolved[order[j]] >= level:
-                j += 1
-            order[i:j] = order[i:j][::-1]
-            i = j
-    return "".join(chars[k] for k in order)
+    """`text` in the order a reader sees it (UAX #9 in a left-to-right paragraph), without its
+    bidirectional controls."""
+    from bidi import get_display  # only texts that hold a control are reordered
+
+    try:
+        shown = get_display(text, base_dir="L")
+    except UnicodeEncodeError:  # a lone surrogate (a byte of a text file that was not UTF-8)
+        shown = get_display(text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"), base_dir="L")
+    return without_controls(str(shown))
 
 
 def without_controls(text: str) -> str:

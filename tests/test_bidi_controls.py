@@ -98,5 +98,12 @@ def test_display_order() -> None:
     assert displayed("A \u202eab\u202dcd\u202cef\u202c z") == "A fecdba z"  # a left-to-right override inside
     assert displayed("By \u202bDaily Caller\u202c x") == "By Daily Caller x"  # an embedding keeps Latin words in order
     assert displayed("By \u2067Daily Caller\u2069") == "By Daily Caller"
+    # Digits after an override take its side (the run starts right to left: W2, W7, I1).
+    assert displayed("By \u202eDaily Caller \u202c2024") == "By 2024 rellaC yliaD"
+    # White space at the end of a line goes back to the paragraph's direction (L1).
+    assert displayed("\u202eDaily Caller News Foundation \u202c") == "noitadnuoF sweN rellaC yliaD "
+    # A right-to-left mark ends a Hebrew run, digits and the space before it included.
+    assert displayed("\u05d4\u05d5\u05e4\u05d9\u05e2 \u05d1-2024 \u200fDaily Caller") == " 2024-\u05d1 \u05e2\u05d9\u05e4\u05d5\u05d4Daily Caller"
+    assert displayed("\ud800\u202eab") == "\ufffdba"  # a lone surrogate (not UTF-8) reads as U+FFFD
     assert reversed_latin("\u202eDCNF\u202c") and not reversed_latin("\u202bDCNF\u202c") and not reversed_latin("\u202e\u05d0\u05d1")
     assert without_controls("a\u200eb\u2066c\u2069") == "abc"

@@ -45,6 +45,7 @@ NOT_FOR_A_TEXT_CHECK = (
     "compliance.ruletest",
     "compliance.serve",
     "compliance.yamlsource",
+    "bidi",  # only for a text with a bidirectional control
     "confusable_homoglyphs",
     "hashlib",
     "httpx",
