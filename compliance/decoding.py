@@ -209,13 +209,13 @@ _TEXT_CONTROLS = frozenset("\t\n\f\r")
 
 def _readable(head: bytes, encoding: str) -> str | None:
     """`encoding` when `head` read with it is text; None when over a tenth of it is control
-    characters (C0 but tab, line feed, form feed and carriage return; DEL) or code points no text
-    uses (unassigned, private use, lone surrogates): runs of control bytes (`\\x00\\x01` repeated)
-    have the NUL pattern of UTF-16 or UTF-32 text, but they are binary data."""
+    characters (C0 but tab, line feed, form feed and carriage return; DEL; C1) or code points no
+    text uses (unassigned, private use, lone surrogates): runs of control bytes (`\\x00\\x01`
+    repeated) have the NUL pattern of UTF-16 or UTF-32 text, but they are binary data."""
     text = head.decode(encoding, "replace")
     if not text:
         return None
-    unreadable = sum(1 for ch in text if (ch < " " and ch not in _TEXT_CONTROLS) or ch == "\x7f" or unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    unreadable = sum(1 for ch in text if ch not in _TEXT_CONTROLS and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
     return None if unreadable * 10 > len(text) else encoding
 
 

@@ -100,3 +100,10 @@ def test_utf8_with_a_few_stray_nuls_stays_utf8(data: bytes) -> None:
 
     decoded = decode_bytes(data)
     assert (decoded.text, decoded.encoding) == (data.decode("utf-8"), "utf-8")
+
+
+def test_c1_controls_are_not_text_in_a_wide_reading() -> None:
+    from compliance.decoding import decode_bytes
+
+    # As UTF-16-LE these bytes would be "ā\x80āā": a C1 control no text holds.
+    assert decode_bytes(b"\x01\x01\x80\x00\x01\x01\x01\x01").encoding == "cp1252"
