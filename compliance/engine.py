@@ -18,8 +18,9 @@ from compliance.checks import Context, Hit, Outcome, Undecided
 from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind
 from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
+from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, OriginalUnavailable
-from compliance.findings import Detection, Finding, Location, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.packs import PLACEHOLDER, Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
@@ -309,7 +310,7 @@ def _look_alike_findings(doc: Document, disguises: Sequence[tuple[int, Disguise]
     for index, disguise in disguises:
         item = doc.item_at(index)
         anchor = doc.locate(item)
-        after = _offset(doc.lines_source, anchor)
+        after = offset_at(doc.lines_source, anchor.line, anchor.column)
         where = [(letter, source_position(doc.lines_source, disguise, letter, after=after) or anchor) for letter in disguise.letters]
         letters = "; ".join(f"{letter.described} at {location}" for letter, location in where)
         findings.append(
@@ -334,7 +335,7 @@ def _bidi_findings(doc: Document, tricks: Sequence[BidiTrick], pack: str) -> lis
     findings = []
     for trick in sorted(tricks, key=lambda t: t.item):
         anchor = doc.locate(doc.item_at(trick.item))
-        at = _offset(doc.lines_source, anchor)
+        at = offset_at(doc.lines_source, anchor.line, anchor.column)
         where = []
         for control in trick.controls:
             found = _control_in_source(doc.lines_source, control.char, at)
@@ -342,8 +343,7 @@ def _bidi_findings(doc: Document, tricks: Sequence[BidiTrick], pack: str) -> lis
                 where.append(f"{control.described} at {anchor}")
                 continue
             at = found + 1
-            line = doc.lines_source.count("\n", 0, found) + 1
-            where.append(f"{control.described} at {Location(line, found - (doc.lines_source.rfind(chr(10), 0, found) + 1) + 1)}")
+            where.append(f"{control.described} at {location_at(doc.lines_source, found)}")
         listed = "; ".join(where)
         if trick.name:
             message = f'Bidirectional control characters sit in a text that names "{trick.name}" ("{shorten(trick.seen, 80)}"): {listed}.'
@@ -374,15 +374,6 @@ def _control_in_source(source: str, char: str, after: int) -> int | None:
     reference = re.compile(rf"&(?:#(?:[xX]0*{ord(char):x}|0*{ord(char)});?{named})", re.IGNORECASE).search(source, after)
     candidates = [at for at in (literal if literal >= 0 else None, reference.start() if reference else None) if at is not None]
     return min(candidates) if candidates else None
-
-
-def _offset(source: str, location: Location) -> int:
-    offset = 0
-    for _ in range(location.line - 1):
-        offset = source.find("\n", offset) + 1
-        if offset == 0:
-            return 0
-    return offset + location.column - 1
 
 
 def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence[Detection], *, auto_detect: bool, path: str) -> list[Notice]:

@@ -24,6 +24,7 @@ from urllib.parse import urljoin
 
 from compliance.checks import Check, Context, Undecided
 from compliance.document import Block, Document, DocumentKind
+from compliance.document.positions import offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import FixBlock, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_web_url
@@ -393,7 +394,7 @@ def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) ->
     if element is None:
         return "the place for it has no element in the page source"
     location = doc.locate_element(element)
-    start = _offset_of(doc.lines_source, location.line, location.column)
+    start = offset_at(doc.lines_source, location.line, location.column)
     tag = str(element.tag).lower()
     if doc.lines_source[start : start + len(tag) + 1].lower() != f"<{tag}":
         return f"the <{tag}> to put it next to was not found in the page source"
@@ -449,17 +450,10 @@ def _trim_back(source: str, offset: int) -> int:
     return offset
 
 
-def _offset_of(source: str, line: int, column: int) -> int:
-    offset = 0
-    for _ in range(line - 1):
-        offset = source.find("\n", offset) + 1
-    return offset + column - 1
-
-
 def _place_lines(doc: Document, anchor: Any, side: Side, block: str, eol: str) -> tuple[int, str]:
     """Plain text and Markdown: the block is a line (Markdown: a paragraph) of its own."""
     line = anchor.line if not isinstance(anchor, Block) or anchor.line else 1
-    start = _offset_of(doc.lines_source, line, 1)
+    start = offset_at(doc.lines_source, line, 1)
     end = doc.lines_source.find("\n", start)
     end = len(doc.lines_source) if end == -1 else end
     if end > start and doc.lines_source[end - 1] == "\r":

@@ -24,6 +24,7 @@ from typing import NamedTuple
 import regex
 
 from compliance.document import Block, Document, Image, Item
+from compliance.document.positions import location_at
 from compliance.findings import Location
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -482,8 +483,7 @@ def source_position(source: str, disguise: Disguise, letter: LookAlike, *, after
     if start < 0:
         return None
     offset = start + (letter.offset - disguise.start)
-    line = source.count("\n", 0, offset) + 1
-    return Location(line, offset - (source.rfind("\n", 0, offset) + 1) + 1)
+    return location_at(source, offset)
 
 
 __all__ = [

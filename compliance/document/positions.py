@@ -87,6 +87,22 @@ def locate_comments(source: str, comments: Iterable[tuple[str, int]]) -> tuple[S
     return tuple(placed)
 
 
+def offset_at(source: str, line: int, column: int) -> int:
+    """The offset in `source` (as `lines_by_lf` gives it) of a 1-based line and column; 0 when
+    the source has no such line."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = source.find("\n", offset) + 1
+        if offset == 0:
+            return 0
+    return offset + column - 1
+
+
+def location_at(source: str, offset: int) -> Location:
+    """The 1-based line and column of an offset in `source` (as `lines_by_lf` gives it)."""
+    return Location(source.count("\n", 0, offset) + 1, offset - (source.rfind("\n", 0, offset) + 1) + 1)
+
+
 def text_column(source: str, line: int) -> int:
     """The column of the first non-blank character on a line (1 when the line does not exist);
     `source` as `lines_by_lf` gives it."""
