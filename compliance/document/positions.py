@@ -61,7 +61,7 @@ def locate_comments(source: str, comments: Iterable[tuple[str, int]]) -> tuple[S
     something else (a `<textarea>`'s text, an alt attribute), so the end line decides, not the
     first occurrence; where the source does not show it as written (a parser's repair), the
     comment is placed at its end line."""
-    starts = [0, *itertools.accumulate(len(text) + 1 for text in source.split("\n"))][:-1]
+    starts = line_starts(source)
     placed: list[SourceComment] = []
     cursor = 0
     for text, end_line in comments:
@@ -85,6 +85,11 @@ def locate_comments(source: str, comments: Iterable[tuple[str, int]]) -> tuple[S
         line = bisect.bisect_right(starts, found[0])
         placed.append(SourceComment(text, Location(line, found[0] - starts[line - 1] + 1), end_line))
     return tuple(placed)
+
+
+def line_starts(source: str) -> list[int]:
+    """The offset where each line of `source` (as `lines_by_lf` gives it) starts, line 1 first."""
+    return [0, *itertools.accumulate(len(text) + 1 for text in source.split("\n"))][:-1]
 
 
 def offset_at(source: str, line: int, column: int) -> int:
@@ -129,8 +134,7 @@ class SourcePositions:
     def _line_text(self, line: int) -> str:
         if self._line_starts is None:
             # Where each line starts: after each line before it and its line break.
-            starts = [0, *itertools.accumulate(len(text) + 1 for text in self._source.split("\n"))]
-            starts.pop()
+            starts = line_starts(self._source)
             self._line_starts = starts
         if not 1 <= line <= len(self._line_starts):
             return ""
