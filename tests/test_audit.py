@@ -660,6 +660,9 @@ def test_a_copy_with_the_originals_canonical_link_is_checked_and_the_publishers_
     assert copies["saved/valley-story-2.html"]["matched_by"] == "text"
     assert "dcnf/affiliation" in copies["saved/valley-story-2.html"]["findings"]
     assert report["unmatched_pages"] == 1
+    # The copy's canonical URL names the publisher's site: the partner's page is not listed under it.
+    assert copies["saved/valley-story-2.html"]["site"] == "saved:saved"
+    assert [site["site"] for site in report["sites"]] == ["saved:saved"]
 
 
 def test_a_saved_page_whose_name_is_not_utf8_or_holds_controls_is_audited_and_shown_safely(tmp_path: Path) -> None:
@@ -859,3 +862,43 @@ def test_a_crawled_pages_relative_urls_resolve_against_its_address() -> None:
     assert text.links == frozenset({"https://partner.example/news/council"})
     saved, _ = read_page(Page("saved/page.html", "saved:page", data))
     assert saved.canonical == ("water-bill",)
+
+
+def test_a_saved_pages_relative_links_are_not_read_as_links_on_the_site_its_canonical_url_names() -> None:
+    from compliance.audit.run import read_page
+    from compliance.audit.sources import Page
+
+    # A partner's saved copy keeps the original's canonical link; its relative links point into the
+    # partner's own site, which is not known, so none of them is a link to the publisher's story.
+    data = (
+        b"<html><head><link rel=canonical href='https://dailycallernewsfoundation.org/2024/story-2/'></head>"
+        b"<body><article><h1>Water bill</h1><p>The bill passed. <a href='/2024/story-2/'>Earlier</a> "
+        b"<a href='https://dailycallernewsfoundation.org/2024/story-3/'>Story 3</a></p></article></body></html>"
+    )
+    _, text = read_page(Page("saved/page.html", "saved:saved", data))
+    assert text.links == frozenset({"/2024/story-2/", "https://dailycallernewsfoundation.org/2024/story-3/"})
+
+
+@pytest.mark.parametrize(
+    ("head", "site"),
+    [
+        # The page's own og:url names its site, before a canonical URL.
+        ("<meta property='og:url' content='https://valley.example/news/a/'><link rel=canonical href='https://other.example/a/'>", "valley.example"),
+        # A canonical URL on a partner's host names it (a port is kept, as for a crawled page).
+        ("<link rel=canonical href='https://Valley.example:8443/news/a/'>", "valley.example:8443"),
+        # The original's canonical link (on the publisher's site, a subdomain included) is passed over.
+        ("<link rel=canonical href='https://www.dailycallernewsfoundation.org/a/'>", "saved:saved"),
+        ("<meta property='og:url' content='https://dailycaller.com/a/'><link rel=canonical href='https://valley.example/a/'>", "valley.example"),
+        # A relative URL names no host.
+        ("<meta property='og:url' content='/news/a/'>", "saved:saved"),
+    ],
+)
+def test_a_saved_page_is_listed_under_the_site_it_names_as_its_own(head: str, site: str) -> None:
+    from compliance.audit.run import read_page
+    from compliance.audit.sources import Page
+    from compliance.packs import OwnSite
+
+    data = f"<html><head>{head}</head><body><article><h1>Water bill</h1><p>The bill passed.</p></article></body></html>".encode()
+    own_site = OwnSite(domains=("dailycallernewsfoundation.org", "dailycaller.com"), names=("Daily Caller News Foundation",))
+    _, text = read_page(Page("saved/page.html", "saved:saved", data), own_site=own_site)
+    assert text.site == site

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
 
 from compliance.audit.config import AuditConfig, parse_audit_config
 from compliance.audit.fetching import host_of
@@ -27,6 +26,7 @@ from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
 from compliance.findings import Severity
 from compliance.packs import OwnSite, Pack
+from compliance.urls import on_host, url_host
 
 if TYPE_CHECKING:
     from compliance.audit.state import AuditState
@@ -63,17 +63,32 @@ def local_map(function: Callable[[Any, Any], Any], items: Sequence[Any], shared:
 def read_page(page: Page, outlets: frozenset[str] = frozenset(), own_site: OwnSite | None = None) -> tuple[Document, PageText]:
     """Parse one page, once, and take what matching needs: article shingles, absolute links, own URLs, site, MinHash signature."""
     doc = parse_document(page.data, page.kind, outlets=outlets, url=page.address)  # type: ignore[arg-type]
-    base = page.key if page.key.startswith(("http://", "https://")) else (doc.canonical[0] if doc.canonical else "")
-    links = frozenset(urljoin(base, link.href) for link in doc.links if link.href)
+    # The document resolved every link against the page's `<base href>` and its own address when
+    # that is known. A saved page's relative links stay relative: they point into the site it was
+    # saved from, which its canonical URL does not give (a copy's names the original's site).
+    links = frozenset(link.href for link in doc.links if link.href)
     urls = frozenset(u for u in (*doc.canonical, page.key) if u.startswith(("http://", "https://")))
     identity = frozenset(u for u in (page.key, *doc.meta.get("og:url", ())) if u.startswith(("http://", "https://")))
     own = own_site is not None and bool(own_page(doc, own_site, page_url=page.key))
     words = shingles(" ".join(b.text for b in doc.article_blocks))
     site = page.site
-    if site.startswith("saved:") and doc.canonical:
-        # A saved page's site is its canonical URL's host.
-        site = host_of(doc.canonical[0]) or site
+    if site.startswith("saved:"):
+        site = saved_page_site(doc, own_site if not own else None) or site
     return doc, PageText(page.key, words, links, urls, site, identity, own, signature(words) if words else None)
+
+
+def saved_page_site(doc: Document, own_site: OwnSite | None) -> str:
+    """The host a saved page names as its own: that of its `og:url`, else of its canonical URL; ""
+    when neither gives one. For a page that is not the publisher's own (`own_site` given), a URL on
+    the publisher's site does not count: republishing plugins keep the original's canonical link
+    (and copied markup its `og:url`) on the copy, which is the partner's page all the same."""
+    for url in (*doc.meta.get("og:url", ()), *doc.canonical):
+        if not url.lower().startswith(("http://", "https://")):
+            continue
+        browsed = url_host(url)
+        if browsed and not (own_site is not None and on_host(browsed, own_site.domains)):
+            return host_of(url)
+    return ""
 
 
 class StoryDocuments:

@@ -83,7 +83,7 @@ def warc_records(path: Path) -> Iterator[Page | Problem]:
 
 
 def folder_pages(folder: Path) -> Iterator[Page | Problem]:
-    """Saved pages under `folder`; the site is the canonical URL's host, read later, so here the folder's name.
+    """Saved pages under `folder`; the site is read later from the page (`run.saved_page_site`), so here the folder's name.
 
     A page's key is its path shown safely (`compliance.display.visible`): a file name that is not
     UTF-8, or that holds control characters, is stored, reported and written as escapes.
