@@ -31,6 +31,8 @@ MAX_REDIRECTS = 5
 # Parsed originals kept per reader (the oldest read is dropped first).
 MAX_KEPT = 64
 CACHE_SECONDS = 24 * 3600
+# A cache entry's first line: the content type and the address the page was served from.
+_CACHE_HEADER_BYTES = 8192
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 
 
@@ -140,13 +142,14 @@ class OriginalReader:
         cached = self._cached(url)
         if cached is not None:
             return cached
-        data, content_type = self._download(url)
+        data, content_type, address = self._download(url)
         if self.cache_dir is not None:
-            self._store(url, data, content_type)
-        return self._parse(data, content_type, url)
+            self._store(url, data, content_type, address)
+        return self._parse(data, content_type, address)
 
     def _parse(self, data: bytes, content_type: str, url: str) -> Document:
-        """A fetched original's document; its relative URLs resolve against the address it was fetched from."""
+        """A fetched original's document; its relative URLs resolve against `url`, the address its
+        page was served from (after any redirects, as a browser resolves them)."""
         if "markdown" in content_type:
             return parse_document(data, "markdown")
         if "text/plain" in content_type:
@@ -165,14 +168,21 @@ class OriginalReader:
         from compliance.inputs import read_regular
 
         try:
-            content_type, _, data = read_regular(file, limit=self.max_bytes + 256).partition(b"\n")
+            header, _, data = read_regular(file, limit=self.max_bytes + _CACHE_HEADER_BYTES).partition(b"\n")
         except Exception:  # noqa: BLE001 - a cache entry that cannot be read only costs a fetch
             return None
-        return self._parse(data, content_type.decode("ascii", "replace"), url)
+        # The header is the content type, then a tab and the address the page was served from (a
+        # URL holds no tab; an entry written before addresses were kept has none, and the requested
+        # URL stands in).
+        content_type, tab, address = header.decode("ascii", "replace").rpartition("\t")
+        return self._parse(data, content_type, address) if tab else self._parse(data, address, url)
 
-    def _store(self, url: str, data: bytes, content_type: str) -> None:
+    def _store(self, url: str, data: bytes, content_type: str, address: str) -> None:
         file = self._cache_file(url)
         assert file is not None
+        header = f"{content_type}\t{address}".replace("\n", " ").encode("ascii", "replace")
+        if len(header) > _CACHE_HEADER_BYTES:
+            return  # an address this long is not kept: the page is fetched again next time
         temporary: str | None = None
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -180,7 +190,7 @@ class OriginalReader:
             # must not write into each other's file before it is renamed into place.
             handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
-                out.write(content_type.encode("ascii", "replace") + b"\n" + data)
+                out.write(header + b"\n" + data)
             os.replace(temporary, file)
             temporary = None
         except OSError:
@@ -190,7 +200,8 @@ class OriginalReader:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
 
-    def _download(self, url: str) -> tuple[bytes, str]:
+    def _download(self, url: str) -> tuple[bytes, str, str]:
+        """The page's bytes, content type and the address it was served from, after redirects."""
         try:
             import httpx
         except ImportError:
@@ -208,7 +219,7 @@ class OriginalReader:
         except httpx.HTTPError as exc:
             raise OriginalUnavailable(f"{url}: cannot fetch it ({type(exc).__name__}: {exc})") from None
 
-    def _receive(self, client: Any, url: str, deadline: float) -> tuple[bytes, str]:
+    def _receive(self, client: Any, url: str, deadline: float) -> tuple[bytes, str, str]:
         with client.stream("GET", url, headers={"Accept": "text/html, text/plain;q=0.8"}) as response:
             if response.status_code >= 400:
                 raise OriginalUnavailable(f"{url}: the server answered HTTP {response.status_code}")
@@ -227,4 +238,4 @@ class OriginalReader:
                 if time.monotonic() > deadline:
                     raise OriginalUnavailable(f"{url}: no complete answer within {self.timeout:g} s")
                 chunks.append(chunk)
-            return b"".join(chunks), content_type or "text/html"
+            return b"".join(chunks), content_type or "text/html", str(response.url)

@@ -36,6 +36,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, "text/html; charset=utf-8", PAGE)
         elif self.path == "/news/relative":
             self._send(200, "text/html", RELATIVE)
+        elif self.path == "/moved":
+            # A story moved to another section: its relative URLs are relative to where it is served.
+            self.send_response(301)
+            self.send_header("Location", "/archive/2024/relative")
+            self.end_headers()
+        elif self.path == "/archive/2024/relative":
+            self._send(200, "text/html", RELATIVE)
         elif self.path.startswith("/loop"):
             self.send_response(302)
             self.send_header("Location", "/loop" + str(len(self.path)))
@@ -93,6 +100,25 @@ def test_a_fetched_originals_relative_urls_resolve_against_its_address(server: s
         assert doc.canonical == (f"{server}/news/story",)
         assert doc.meta["og:url"] == (f"{server}/news/story",)
         assert [link.href for link in doc.links] == [f"{server}/news/related"]
+
+
+def test_a_redirected_originals_relative_urls_resolve_against_the_address_it_was_served_from(server: str, tmp_path: Path) -> None:
+    for _ in range(2):  # fetched, then read from the cache
+        doc = OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(f"{server}/moved", tmp_path)
+        assert doc.canonical == (f"{server}/news/story",)
+        assert doc.meta["og:url"] == (f"{server}/archive/2024/story",)
+        assert [link.href for link in doc.links] == [f"{server}/archive/2024/related"]
+    assert HITS["/moved"] == 1
+
+
+def test_a_cache_entry_without_the_served_address_resolves_against_the_requested_url(server: str, tmp_path: Path) -> None:
+    import hashlib
+
+    url = f"{server}/news/old-entry"
+    (tmp_path / hashlib.sha256(url.encode()).hexdigest()).write_bytes(b"text/html\n" + RELATIVE)
+    doc = OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(url, tmp_path)
+    assert [link.href for link in doc.links] == [f"{server}/news/related"]
+    assert "/news/old-entry" not in HITS
 
 
 @pytest.mark.parametrize(

@@ -134,11 +134,11 @@ def test_threads_storing_one_url_leave_one_whole_copy_and_no_temporary_files(tmp
     url = "http://127.0.0.1/story"
     bodies = [("<p>" + f"version {i} " * 20_000 + "</p>").encode() for i in range(16)]
     with ThreadPoolExecutor(max_workers=8) as pool:
-        list(pool.map(lambda body: reader._store(url, body, "text/html"), bodies * 4))
+        list(pool.map(lambda body: reader._store(url, body, "text/html", url), bodies * 4))
     stored = [p for p in tmp_path.iterdir()]
     assert len(stored) == 1
-    content_type, _, data = stored[0].read_bytes().partition(b"\n")
-    assert content_type == b"text/html" and data in bodies
+    header, _, data = stored[0].read_bytes().partition(b"\n")
+    assert header == b"text/html\t" + url.encode() and data in bodies
 
 
 def test_a_role_after_two_reporters_of_the_original_credits_both(cli: Any, tmp_path: Path) -> None:
