@@ -37,7 +37,6 @@ class _Handler(BaseHTTPRequestHandler):
         elif self.path == "/news/relative":
             self._send(200, "text/html", RELATIVE)
         elif self.path == "/moved":
-            # A story moved to another section: its relative URLs are relative to where it is served.
             self.send_response(301)
             self.send_header("Location", "/archive/2024/relative")
             self.end_headers()
@@ -94,21 +93,21 @@ def test_an_original_page_is_fetched_parsed_and_cached_on_disk(server: str, tmp_
     assert HITS["/story"] == before
 
 
-def test_a_fetched_originals_relative_urls_resolve_against_its_address(server: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("path", "served_from"),
+    [
+        ("/news/relative", "/news/"),
+        # A story moved to another section, reached through a redirect: relative to where it is served.
+        ("/moved", "/archive/2024/"),
+    ],
+)
+def test_a_fetched_originals_relative_urls_resolve_against_the_address_it_was_served_from(server: str, tmp_path: Path, path: str, served_from: str) -> None:
     for _ in range(2):  # fetched, then read from the cache
-        doc = OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(f"{server}/news/relative", tmp_path)
+        doc = OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(f"{server}{path}", tmp_path)
         assert doc.canonical == (f"{server}/news/story",)
-        assert doc.meta["og:url"] == (f"{server}/news/story",)
-        assert [link.href for link in doc.links] == [f"{server}/news/related"]
-
-
-def test_a_redirected_originals_relative_urls_resolve_against_the_address_it_was_served_from(server: str, tmp_path: Path) -> None:
-    for _ in range(2):  # fetched, then read from the cache
-        doc = OriginalReader(allow_fetch=True, cache_dir=tmp_path).read(f"{server}/moved", tmp_path)
-        assert doc.canonical == (f"{server}/news/story",)
-        assert doc.meta["og:url"] == (f"{server}/archive/2024/story",)
-        assert [link.href for link in doc.links] == [f"{server}/archive/2024/related"]
-    assert HITS["/moved"] == 1
+        assert doc.meta["og:url"] == (f"{server}{served_from}story",)
+        assert [link.href for link in doc.links] == [f"{server}{served_from}related"]
+    assert HITS[path] == 1
 
 
 def test_a_cache_entry_without_the_served_address_resolves_against_the_requested_url(server: str, tmp_path: Path) -> None:
