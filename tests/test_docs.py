@@ -201,3 +201,15 @@ def test_sarif_baseline_and_suppressions_example_is_what_the_tool_writes(cli: An
     assert [r["ruleId"] for r in results] == [r["ruleId"] for r in shown]
     for actual, documented in zip(results, shown, strict=True):
         assert _contains(actual, documented), (actual, documented)
+
+
+def test_the_pre_commit_hook_and_the_readme_name_every_suffix_a_directory_walk_checks() -> None:
+    from compliance.inputs import ARTICLE_SUFFIXES
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    names = [f"story{suffix}" for suffix in ARTICLE_SUFFIXES]
+    assert [name for name in names if not re.search(hook["files"], name)] == []
+    assert not re.search(hook["files"], "story.json") and not re.search(hook["files"], "story.html.bak")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    path_row = next(line for line in readme.splitlines() if line.startswith("| `PATH...` |"))
+    assert [suffix for suffix in ARTICLE_SUFFIXES if f"`{suffix}`" not in path_row] == []

@@ -228,6 +228,13 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_byte_escapes_in_every_format
     assert "file=caf\\xe9 story.html," in FORMATTERS["github"]([report], CONTEXT)
 
 
+def test_a_github_annotation_names_a_file_with_a_line_break_by_its_real_name() -> None:
+    # The runner decodes %0A and %0D in a property: the annotation lands on the file itself. An
+    # escape character has no such encoding and is shown escaped, never raw.
+    report = Report(path="news/nl\nname\r\x1b[2J.html", findings=(Finding("p/r", Severity.ERROR, "m", "h", Location(1, 1)),), packs=("p",))
+    assert FORMATTERS["github"]([report], CONTEXT) == "::error file=news/nl%0Aname%0D\\x1b[2J.html,line=1,col=1,title=p/r::m%0Ah\n"
+
+
 def test_visible_escapes() -> None:
     assert visible("a\x1b[31mb\n\u202ec\udcff\ud800\x85\t") == "a\\x1b[31mb\\n\\u202ec\\xff\\ud800\\x85\t"
 

@@ -33,8 +33,12 @@ def escape_data(text: str) -> str:
 
 
 def escape_property(text: str) -> str:
-    """A workflow command's property value (file, title, …), escaped as the Actions runner expects."""
-    return visible(text).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+    """A workflow command's property value (file, title, …), escaped as the Actions runner expects.
+
+    As in `escape_data`, line breaks are encoded (`%0D`, `%0A`), which the runner decodes: a file
+    whose name holds one is annotated under its real name. Other unsafe characters have no such
+    encoding and are shown with `visible` (the annotation then names the file as reports show it)."""
+    return "".join(_BREAKS.get(piece) or visible(piece).replace("%", "%25").replace(":", "%3A").replace(",", "%2C") for piece in _LINE_BREAK.split(text))
 
 
 def format_github(reports: Sequence[Report], context: FormatContext) -> str:
