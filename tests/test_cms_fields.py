@@ -42,7 +42,7 @@ ORIGINAL_URL = "https://dailycallernewsfoundation.org/2026/11/agency-photo-story
 def _cache_original(monkeypatch: pytest.MonkeyPatch, cache: Path, url: str, page: Path) -> None:
     """`url`'s page in the originals cache, as an earlier `--allow-fetch` run left it."""
     monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(cache))
-    OriginalReader(allow_fetch=True, cache_dir=cache)._store(url, page.read_bytes(), "text/html; charset=utf-8")
+    OriginalReader(allow_fetch=True, cache_dir=cache)._store(url, page.read_bytes(), "text/html; charset=utf-8", url)
 
 
 def test_a_top_level_original_is_read_as_meta_original(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
