@@ -196,14 +196,17 @@ def controls_in_names(doc: Document, names: Iterable[str], *, skip: Iterable[int
     wanted = tuple(name for name in names if name.strip())
     if (doc.source.isascii() and "&" not in doc.source) or not wanted:  # written, or as a reference (&rlm;)
         return ()
-    pattern = re.compile("|".join(r"\s+".join(map(re.escape, name.split())) for name in wanted), re.IGNORECASE)
     left_out = set(skip)
     found = []
+    # Compiled at the first text with a control: most pages with letters outside ASCII have none.
+    pattern: re.Pattern[str] | None = None
     for item in doc.items:
         text = _item_text(item)
         found_controls = controls(text) if item.index not in left_out else ()
         if not found_controls:
             continue
+        if pattern is None:
+            pattern = re.compile("|".join(r"\s+".join(map(re.escape, name.split())) for name in wanted), re.IGNORECASE)
         match = pattern.search(without_controls(text))
         if match is not None:
             found.append(BidiTrick(item.index, text, displayed(text), found_controls, match.group()))

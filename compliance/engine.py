@@ -33,7 +33,7 @@ def interpolate(template: str, values: Mapping[str, str]) -> str:
     """Fill `{name}` placeholders from captures and metadata by plain substitution (a pack's
     text is never a format string); one with no value here (no evidence for a missing thing, a
     metadata key not given) stays as written."""
-    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    return PLACEHOLDER().sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
 def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[str, str]) -> dict[str, str]:

@@ -3,16 +3,16 @@ baselines, so an archive's known findings are recognised run after run."""
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePath
 
 from compliance.findings import Report
+from compliance.firstuse import on_first_use
 
 FINGERPRINT_KEY = "syndcheckFinding/v1"
 
 # The checks write positions into their details ("hidden at line 127", "(line 147) … are 19 blocks
 # apart", "block 15 of 22"); a fingerprint must survive lines moving, so those numbers are masked.
-_LINE_NUMBER = re.compile(r"\bline \d+|\bblock \d+ of \d+|\b\d+ blocks? apart")
+_LINE_NUMBER = on_first_use(r"\bline \d+|\bblock \d+ of \d+|\b\d+ blocks? apart")
 
 
 def fingerprints(report: Report, path: str) -> list[str]:
@@ -31,7 +31,7 @@ def fingerprints(report: Report, path: str) -> list[str]:
     prints = []
     for finding in report.findings:
         about = finding.evidence if finding.evidence is not None else f"missing: {finding.detail or finding.message}"
-        content = "\0".join((FINGERPRINT_KEY, finding.rule, path, _LINE_NUMBER.sub("line #", about)))
+        content = "\0".join((FINGERPRINT_KEY, finding.rule, path, _LINE_NUMBER().sub("line #", about)))
         occurrence = seen.get(content, 0)
         seen[content] = occurrence + 1
         # surrogatepass: a file name that is not UTF-8 still has a fingerprint (its own).

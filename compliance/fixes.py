@@ -301,7 +301,7 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
             return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", value) if name not in urls else value.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
         return value
 
-    return PLACEHOLDER.sub(one, template)
+    return PLACEHOLDER().sub(one, template)
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")

@@ -6,11 +6,11 @@ applying fixes is `compliance.fixes`, imported only by the commands that fix.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from compliance.errors import ConfigError
+from compliance.firstuse import on_first_use
 from compliance.patterns import Pattern
 from compliance.text import shorten
 
@@ -30,7 +30,7 @@ BUILT_IN_VALUES: dict[str, str] = {
     "original-url": "the original story's URL: give --meta original-url=URL, or an original whose canonical link names it",
     "headline": "the original headline: give the original story (--original FILE) or --meta headline=TEXT",
 }
-PLACEHOLDER = re.compile(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
+PLACEHOLDER = on_first_use(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
 # Metadata keys that name an address (`logo-url`, `original-url`, `original_url`): fixes put
 # their values into `src` and `href` attributes and Markdown links.
 URL_KEY_SUFFIXES = ("-url", "_url")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from compliance.document import DocumentKind
 from compliance.errors import InputError, UserError, not_utf8
+from compliance.firstuse import on_first_use
 
 if TYPE_CHECKING:  # imported when used: rule tests are not part of every check
     from compliance.formatters.context import ArticleSource
@@ -81,7 +81,7 @@ def sniff_kind(data: bytes) -> DocumentKind:
     head = data[:2048].lstrip().lower()
     if head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<article", b"<div", b"<p", b"<!--", b"<meta")):
         return "html"
-    if _MARKDOWN_SYNTAX.search(data[:8192]):
+    if _MARKDOWN_SYNTAX().search(data[:8192]):
         return "markdown"
     return "text"
 
@@ -97,7 +97,7 @@ def stdin_kind(data: bytes, name: str | None) -> DocumentKind:
 
 
 # Lines only Markdown writes: `# Heading`, `![alt](src)`, `[text](http…)`, `[ref]: url`, ``` fences.
-_MARKDOWN_SYNTAX = re.compile(
+_MARKDOWN_SYNTAX = on_first_use(
     rb"(?m)^ {0,3}#{1,6}[ \t]+\S|!\[[^\]\n]*\]\(\S|\[[^\]\n]+\]\((?:https?:|/|\.|#|mailto:)|^ {0,3}\[[^\]\n]+\]:[ \t]*\S|^ {0,3}(?:```|~~~)"
 )
 

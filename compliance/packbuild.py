@@ -707,9 +707,9 @@ def _check_placeholders(builder: _Builder, node: YMap, rule: Rule) -> None:
         written = node.entries.get(key)
         if isinstance(written, YScalar) and isinstance(written.value, str):
             text = written.value
-        for match in BRACED.finditer(text):
+        for match in BRACED().finditer(text):
             braced, inner = match.group(0), match.group(1)
-            named = PLACEHOLDER.fullmatch(braced) is not None
+            named = PLACEHOLDER().fullmatch(braced) is not None
             if named and (inner in FINDING_VALUES or inner.startswith("meta.")):
                 continue
             if known is None:
@@ -781,15 +781,15 @@ def _fix(builder: _Builder, node: YNode, mark: Mark) -> FixTemplate:
     single = not isinstance(fix.entries["template"], YMap)
     for syntax, template in sorted(templates, key=lambda entry: single and entry[0] == "html"):
         named = "the template of 'fix'" if single else f"the {syntax} template of 'fix'"
-        for match in BRACED.finditer(template):
-            if FIX_PLACEHOLDER.fullmatch(match.group(0)) is None:
+        for match in BRACED().finditer(template):
+            if FIX_PLACEHOLDER().fullmatch(match.group(0)) is None:
                 raise builder.fail(
                     f"'{shorten(match.group(0), 40)}' in {named} is not a placeholder:"
                     " a placeholder is a name in braces, without attributes, indexes, conversions or formats",
                     fix.entries["template"].mark,
                     "the values: " + ", ".join(f"{{{name}}}" for name in sorted(known)) + ", {meta.KEY}",
                 )
-        for match in FIX_PLACEHOLDER.finditer(template):
+        for match in FIX_PLACEHOLDER().finditer(template):
             name = match.group(1)
             if name not in known and not name.startswith("meta."):
                 raise builder.fail(

@@ -8,12 +8,12 @@ neither the YAML reader nor the builder.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compliance.checks import Check
+from compliance.firstuse import on_first_use
 
 if TYPE_CHECKING:
     from compliance.findings import Severity
@@ -25,8 +25,8 @@ DEFAULT_THRESHOLD = 1.0
 # `{placeholders}` in a rule's message and help: a name in braces, filled in with a finding's
 # values by plain substitution (never str.format: no attributes, indexes, conversions or
 # formats). A pack is refused when any pair of braces holds anything but a known name.
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|meta\.[A-Za-z0-9_-]+)\}")
-BRACED = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDER = on_first_use(r"\{([A-Za-z_][A-Za-z0-9_]*|meta\.[A-Za-z0-9_-]+)\}")
+BRACED = on_first_use(r"\{([^{}]*)\}")
 # The values every finding has (besides `{meta.KEY}` and what the rule's checks capture).
 FINDING_VALUES = ("detail", "evidence", "rule")
 

@@ -33,6 +33,7 @@ from html.entities import html5
 from typing import Any, NamedTuple
 
 from compliance.checks import Check
+from compliance.firstuse import on_first_use
 from compliance.lookalike import latin_letter
 from compliance.packs import Pack
 from compliance.patterns import Pattern
@@ -206,7 +207,7 @@ def _one_of(needs: Sequence[Need | None]) -> Need | None:
 
 # `\p{L}` and `\P{L}` (the `regex` package's Unicode properties) read as the classes `\w` and
 # `\W` for the standard parser: one character either way, no literal.
-_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\([pP])(\{[^}]*\}|[A-Za-z])")
+_PROPERTY = on_first_use(r"(?<!\\)((?:\\\\)*)\\([pP])(\{[^}]*\}|[A-Za-z])")
 
 
 # The words of each pattern read so far, by its regex text. Stored with the validated packs in the
@@ -240,7 +241,7 @@ def _read_pattern_words(regex_text: str) -> Need | None:
     sre_parse = _standard_parser()
     if "[:" in regex_text:
         return None
-    readable = _PROPERTY.sub(lambda m: m.group(1) + ("\\w" if m.group(2) == "p" else "\\W"), regex_text)
+    readable = _PROPERTY().sub(lambda m: m.group(1) + ("\\w" if m.group(2) == "p" else "\\W"), regex_text)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -416,7 +417,7 @@ def check_words(check: Check) -> Need | None:
 # --------------------------------------------------------------------------------------------
 
 # Character references, as the standard library's `html.unescape` finds them, in UTF-8.
-_CHARACTER_REFERENCE = re.compile(rb"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_CHARACTER_REFERENCE = on_first_use(rb"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 # Tags, comments, and scripts and styles with their content (an unclosed one runs to the end, as
 # it does for the parser); written as unrolled loops, which the standard engine runs fast. `{after}`
 # marks where a script or style tag's name ends (see `_MARKUP_SPLIT`).
@@ -485,11 +486,11 @@ def page_text(source: str, kind: str) -> bytes:
 # differ (those letters, such a capture, or '<' then letters then a character outside ASCII in
 # its text) is split as text.
 _MARKUP_SPLIT = re.compile(f"({_MARKUP_PATTERN})".replace("{after}", r"(?=([\x80-\xff])?)").encode(), re.IGNORECASE)
-_MARKUP_SPLIT_TEXT = re.compile(f"({_MARKUP_PATTERN})".replace("{after}", ""), re.IGNORECASE)
+_MARKUP_SPLIT_TEXT = on_first_use(f"({_MARKUP_PATTERN})".replace("{after}", ""), re.IGNORECASE)
 # Each match gives its markup and the byte after each of the four names (None when ASCII).
 _GROUPS = _MARKUP_SPLIT.groups + 1
 _UNICODE_CASE_LETTERS = (b"\xc5\xbf", b"\xc4\xb1", b"\xc4\xb0")  # ſ ı İ (the Kelvin sign is caught after '<')
-_NON_ASCII_IN_TAG_NAME = re.compile(rb"<[/A-Za-z]{0,7}[\x80-\xff]")
+_NON_ASCII_IN_TAG_NAME = on_first_use(rb"<[/A-Za-z]{0,7}[\x80-\xff]")
 # Where markup was, in the text of an HTML page: `fold` drops the mark unless asked to keep it,
 # so the text reads "<b>Pro</b>Publica" as "ProPublica", while the text nodes stay apart for
 # `_hidden_inside`.
@@ -543,10 +544,10 @@ def _split_markup(source: str, utf8: bytes) -> tuple[bytes, list[bytes]]:
     if utf8.isascii() or (
         not any(any(found[index::_GROUPS]) for index in range(2, _GROUPS))
         and not any(letter in utf8 for letter in _UNICODE_CASE_LETTERS if letter[:1] in utf8)
-        and not (b"<" in text and _NON_ASCII_IN_TAG_NAME.search(text))
+        and not (b"<" in text and _NON_ASCII_IN_TAG_NAME().search(text))
     ):
         return text, markups
-    pieces = [piece.encode("utf-8", "surrogatepass") for piece in _MARKUP_SPLIT_TEXT.split(source)]
+    pieces = [piece.encode("utf-8", "surrogatepass") for piece in _MARKUP_SPLIT_TEXT().split(source)]
     return _BOUNDARY.join(filter(None, pieces[0::2])), pieces[1::2]
 
 
@@ -557,9 +558,9 @@ def _html_parts(source: str, utf8: bytes, reach: int, pairs: frozenset[bytes] | 
     text, markups = _split_markup(source, utf8)
     markup = b"\n".join(markups)
     if b"&" in markup:
-        markup = _CHARACTER_REFERENCE.sub(_attribute_reference, markup)
+        markup = _CHARACTER_REFERENCE().sub(_attribute_reference, markup)
     if b"&" in text:
-        text = _CHARACTER_REFERENCE.sub(_text_reference, text)
+        text = _CHARACTER_REFERENCE().sub(_text_reference, text)
     nodes = fold_utf8(text, keep=b"\x01")
     readings = _hidden_inside(nodes, reach, pairs)
     parts = [fold_utf8(markup), _SPACE_IN_WORD.sub(b"", nodes).replace(b"\x01", b"")]

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from compliance.document.positions import SourceComment
 from compliance.errors import nearest
 from compliance.findings import Finding, Location, Severity, Suppressed
+from compliance.firstuse import on_first_use
 
-_DIRECTIVE = re.compile(r"\A\s*syndcheck-(disable-next|disable)\s+(.*)\Z", re.DOTALL)
+_DIRECTIVE = on_first_use(r"\A\s*syndcheck-(disable-next|disable)\s+(.*)\Z", re.DOTALL)
 UNUSED_RULE = "syndcheck/unused-suppression"
 NO_REASON_RULE = "syndcheck/suppression-without-reason"
 UNKNOWN_RULE = "syndcheck/unknown-rule-in-suppression"
@@ -46,7 +47,7 @@ def find_suppressions(comments: Iterable[SourceComment], source: str) -> list[Su
     found = []
     lines: list[str] | None = None
     for comment in comments:
-        match = _DIRECTIVE.match(comment.text)
+        match = _DIRECTIVE().match(comment.text)
         if match is None:
             continue
         rules_part, _, reason = match.group(2).strip().partition("--")

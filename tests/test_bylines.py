@@ -723,7 +723,7 @@ def test_the_page_data_gate_finds_every_text_the_gated_patterns_match(text: str)
     cleaned = byline_reading._trailer().sub("", cleaned)
     cut = byline_reading._data().sub("", cleaned)
     if cut != cleaned:
-        cut = byline_reading._TRAILING_LOWER.sub("", cut)
+        cut = byline_reading._TRAILING_LOWER().sub("", cut)
     assert byline_reading._drop_page_data(text) == cut.strip(" ,.;:|•·–—-/")
 
 

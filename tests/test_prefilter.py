@@ -260,13 +260,13 @@ def test_a_page_is_read_from_its_utf8_bytes_as_from_its_text(tokens: list[str]) 
     page = "".join(tokens)
     # The bytes are split where the text pattern splits the text ...
     text, markups = _split_markup(page, page.encode("utf-8", "surrogatepass"))
-    pieces = [piece.encode("utf-8", "surrogatepass") for piece in _MARKUP_SPLIT_TEXT.split(page)]
+    pieces = [piece.encode("utf-8", "surrogatepass") for piece in _MARKUP_SPLIT_TEXT().split(page)]
     assert (text, markups) == (b"\x01".join(filter(None, pieces[0::2])), pieces[1::2])
     # ... and references and characters are read in UTF-8 as `html.unescape` and `fold` read text.
-    markup = "\n".join(_MARKUP_SPLIT_TEXT.split(page)[1::2])
-    assert fold_utf8(_CHARACTER_REFERENCE.sub(_text_reference, text)) == fold(html.unescape(text.decode("utf-8", "surrogatepass")))
-    attribute_read = _CHARACTER_REFERENCE.sub(_attribute_reference, markup.encode("utf-8", "surrogatepass"))
-    assert fold_utf8(attribute_read) == fold(re.sub(_CHARACTER_REFERENCE.pattern.decode(), _text_attribute_reference, markup))
+    markup = "\n".join(_MARKUP_SPLIT_TEXT().split(page)[1::2])
+    assert fold_utf8(_CHARACTER_REFERENCE().sub(_text_reference, text)) == fold(html.unescape(text.decode("utf-8", "surrogatepass")))
+    attribute_read = _CHARACTER_REFERENCE().sub(_attribute_reference, markup.encode("utf-8", "surrogatepass"))
+    assert fold_utf8(attribute_read) == fold(re.sub(_CHARACTER_REFERENCE().pattern.decode(), _text_attribute_reference, markup))
 
 
 def _text_attribute_reference(match: re.Match[str]) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from compliance.document import Document
 from compliance.findings import Location
+from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.patterns import Pattern, expand_meta
 
@@ -196,9 +196,9 @@ def captures_of(checks: Sequence[Check]) -> frozenset[str]:
     return frozenset().union(*(check_captures(check) for check in checks))
 
 
-_META_PLACEHOLDER = re.compile(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
+_META_PLACEHOLDER = on_first_use(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
 
 
 def meta_phrase(text: str) -> str:
     """`{{meta.reporter}}` in a description read as "the article's reporter"."""
-    return _META_PLACEHOLDER.sub(lambda m: f"the article's {m.group(1).replace('_', ' ')}", text)
+    return _META_PLACEHOLDER().sub(lambda m: f"the article's {m.group(1).replace('_', ' ')}", text)

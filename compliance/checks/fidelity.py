@@ -52,12 +52,12 @@ Fails::
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import story_paragraphs
 from compliance.document import Block, Document
+from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.text import normalize_inline, shorten
 
@@ -241,7 +241,7 @@ _NUMBER_WORDS = {
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
 _MAGNITUDES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "b": 1e9}
-_NUMERAL = re.compile(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(k|m|b|st|nd|rd|th|%)?$")
+_NUMERAL = on_first_use(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(k|m|b|st|nd|rd|th|%)?$")
 _NEGATIONS = frozenset("not no never nobody nothing none neither nor nowhere cannot without".split())
 
 
@@ -256,7 +256,7 @@ def _numbers(words: list[str]) -> list[float]:
     values: list[float] = []
     for word in words:
         for part in _bare(word).split("-"):
-            numeral = _NUMERAL.match(part)
+            numeral = _NUMERAL().match(part)
             if numeral is not None:
                 values.append(float(numeral.group(1).replace(",", "")) * _MAGNITUDES.get(numeral.group(2) or "", 1.0))
             elif part in _NUMBER_WORDS:

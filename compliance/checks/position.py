@@ -33,12 +33,12 @@ Fails::
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Outcome, describe_check
 from compliance.document import Block, Document
 from compliance.document.elements import classes
+from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.text import shorten
 
@@ -76,17 +76,17 @@ def describe(params: PositionParams) -> str:
 
 # Where the story's head ends: HTML containers whose blocks are never body text.
 _HEAD_CONTAINERS = frozenset({"header", "figure", "figcaption", "aside", "nav", "footer"})
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
+_SENTENCE_END = on_first_use(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
 _BODY_WORDS = 6
 # Class names of the deck (standfirst) that CMSs print between the headline and the story.
-_DECK = re.compile(r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?head(?:line)?|summary|excerpt|teaser|strapline|kicker)(?:$|[-_])")
+_DECK = on_first_use(r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?head(?:line)?|summary|excerpt|teaser|strapline|kicker)(?:$|[-_])")
 
 
 def _is_body_paragraph(doc: Document, block: Block) -> bool:
     """A paragraph of running text: 6 words or more ending as a sentence ends, outside the
     article's header, figures, asides and deck."""
     text = block.text.strip()
-    if block.heading or len(text.split()) < _BODY_WORDS or not _SENTENCE_END.search(text):
+    if block.heading or len(text.split()) < _BODY_WORDS or not _SENTENCE_END().search(text):
         return False
     element = block.element
     if element is None or not isinstance(element.tag, str):
@@ -94,7 +94,7 @@ def _is_body_paragraph(doc: Document, block: Block) -> bool:
     for node in (element, *element.iterancestors()):
         if not isinstance(node.tag, str):
             continue
-        if node.tag.lower() in _HEAD_CONTAINERS or any(_DECK.search(token) for token in classes(node)):
+        if node.tag.lower() in _HEAD_CONTAINERS or any(_DECK().search(token) for token in classes(node)):
             return False
         if node is doc.article_root:
             break

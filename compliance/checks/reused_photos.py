@@ -52,6 +52,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome
 from compliance.document import Block, Document, Image, text_of
+from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.patterns import Pattern, compile_pattern
 from compliance.text import normalize_inline
@@ -64,8 +65,8 @@ OPTIONS = (
     Option("agencies", "regex", "Regex of the agencies whose photos the publisher cannot license.", default=DEFAULT_AGENCIES),
     Option("allowed", "regex", "Regex of credits that may be reused all the same (the terms allow them).", default=None),
 )
-_CREDIT_LINE = re.compile(r"\b(?:photo|photograph|image|picture|credit|courtesy|via)\b|©", re.IGNORECASE)
-_SIZE_VARIANT = re.compile(r"-\d{2,5}x\d{2,5}(?=\.\w+$)|@\dx(?=\.\w+$)")
+_CREDIT_LINE = on_first_use(r"\b(?:photo|photograph|image|picture|credit|courtesy|via)\b|©", re.IGNORECASE)
+_SIZE_VARIANT = on_first_use(r"-\d{2,5}x\d{2,5}(?=\.\w+$)|@\dx(?=\.\w+$)")
 _CAPTION_WORDS = 60
 
 
@@ -87,7 +88,7 @@ def build(values: dict[str, Any]) -> ReusedPhotosParams:
 def file_key(url: str) -> str:
     """The image file a URL loads, without host, query or size variant."""
     path = urllib.parse.urlsplit(url.strip()).path
-    return _SIZE_VARIANT.sub("", path.rsplit("/", 1)[-1]).lower()
+    return _SIZE_VARIANT().sub("", path.rsplit("/", 1)[-1]).lower()
 
 
 def _caption(doc: Document, image: Image) -> tuple[str, Block | None]:
@@ -102,7 +103,7 @@ def _caption(doc: Document, image: Image) -> tuple[str, Block | None]:
                 block = next((b for b in doc.blocks if b.element is not None and (b.element is caption or caption in b.element.iterancestors())), None)
                 return text, block
     following = doc.items[image.index + 1] if image.index + 1 < len(doc.items) else None
-    if isinstance(following, Block) and len(following.text.split()) <= _CAPTION_WORDS and _CREDIT_LINE.search(following.text):
+    if isinstance(following, Block) and len(following.text.split()) <= _CAPTION_WORDS and _CREDIT_LINE().search(following.text):
         return normalize_inline(following.text), following
     return normalize_inline(" ".join(filter(None, (image.alt, element.get("title") if element is not None else "")))), None
 
@@ -138,7 +139,7 @@ def evaluate(doc: Document, params: ReusedPhotosParams, ctx: Context) -> Outcome
         reused = any(file_key(s) in their_files for s in image.sources if file_key(s))
         consider(credit, image, reused)
     for block in doc.article_blocks:
-        if block.index not in seen and len(block.text.split()) <= _CAPTION_WORDS and _CREDIT_LINE.search(block.text):
+        if block.index not in seen and len(block.text.split()) <= _CAPTION_WORDS and _CREDIT_LINE().search(block.text):
             consider(normalize_inline(block.text), block, False)
     if hits:
         return Outcome(False, tuple(hits), "photos from the original credited to an agency")

@@ -22,6 +22,7 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from compliance.firstuse import on_first_use
 from compliance.text import normalize_inline
 
 # Verbs and nouns that open a credit before "by": "Written by", "Text and photos by".
@@ -78,8 +79,8 @@ def _role_conjunction() -> re.Pattern[str]:
 _BRACKET = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,100}?)\s*[)\]]")
 # What a nickname in brackets looks like: "R.J.", "Bob", "J-Lo".
 _NICKNAME = re.compile(r"[^\W\d_][\w.'-]{0,15}")
-_NAME_SEPARATOR = re.compile(r",|;|&|\band\b")
-_WITH = re.compile(r"^(?:with|avec|mit|con|com|met|med|and|et|y|und)\s+", re.IGNORECASE)
+_NAME_SEPARATOR = on_first_use(r",|;|&|\band\b")
+_WITH = on_first_use(r"^(?:with|avec|mit|con|com|met|med|and|et|y|und)\s+", re.IGNORECASE)
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -121,7 +122,7 @@ def _data() -> re.Pattern[str]:
 
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{2})(?=\d)")
 _HANDLE = re.compile(r"\S+@\S+\.[^\W\d_]{2,}|@[\w.]+")
-_TRAILING_LOWER = re.compile(r"(?:[\s,|•·–—:-]+[^\W\d_A-ZÀ-Þ][\w.]*)+[\s,|•·–—:-]*$")
+_TRAILING_LOWER = on_first_use(r"(?:[\s,|•·–—:-]+[^\W\d_A-ZÀ-Þ][\w.]*)+[\s,|•·–—:-]*$")
 # A slash between words ("Jake Smith / Daily Caller News Foundation", "JANE DOE/Associated Press")
 # parts a byline as a comma does; not one in a date (11/30) or a web address (https://).
 _SLASH = r"(?<![\d/:])/(?![\d/])"
@@ -712,7 +713,7 @@ def _drop_page_data(text: str) -> str:
     cut = _data().sub("", cleaned)
     if cut != cleaned:
         # What was left before a number is often the lower-case word that led into it ("on", "před").
-        cut = _TRAILING_LOWER.sub("", cut)
+        cut = _TRAILING_LOWER().sub("", cut)
     return cut.strip(" ,.;:|•·–—-/")
 
 
@@ -725,7 +726,7 @@ def _brackets_to_segments(text: str) -> str:
         inner = match.group(1)
         if _is_nickname(inner, text[: match.start()], text[match.end() :]):
             return " "
-        joined = _WITH.sub("", inner, count=1)
+        joined = _WITH().sub("", inner, count=1)
         return f" and {joined}" if joined != inner else f", {inner},"
 
     return _BRACKET.sub(replace, text)
@@ -736,7 +737,7 @@ def _is_nickname(inner: str, before: str, after: str) -> bool:
     one given name before it (since the start or the last comma or "and"), a surname after it."""
     if not _NICKNAME.fullmatch(inner):
         return False
-    given = _NAME_SEPARATOR.split(before)[-1].split()
+    given = _NAME_SEPARATOR().split(before)[-1].split()
     surname = after.split(maxsplit=1)
     return len(given) == 1 and given[0][:1].isupper() and bool(surname) and surname[0][:1].isupper() and surname[0].lower().strip(".,") not in _STAFF_WORDS
 

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from compliance.firstuse import on_first_use
+
 # Property → the family of properties whose values are judged together (a `display` rule that
 # un-hides counts only if `display` can hide; `overflow` matters only with a zero width).
 FAMILIES: dict[str, str] = {
@@ -184,7 +186,7 @@ _SCREEN_MEDIA = frozenset({"", "screen", "all", "only screen"})
 # A width every reader's screen has (the narrowest phones are 320 CSS pixels wide): a query for
 # at least this much is met by every screen, so its rules count as written.
 _EVERY_SCREEN_PX = 320.0
-_MIN_WIDTH_QUERY = re.compile(r"^(?:(?:only )?(?:screen|all) and )?\(min-width: ?(\d+(?:\.\d+)?)(px|em|rem)?\)$")
+_MIN_WIDTH_QUERY = on_first_use(r"^(?:(?:only )?(?:screen|all) and )?\(min-width: ?(\d+(?:\.\d+)?)(px|em|rem)?\)$")
 
 
 def _every_screen(query: str) -> bool:
@@ -192,7 +194,7 @@ def _every_screen(query: str) -> bool:
     spaces): `screen`, `all`, or a minimum width no screen is narrower than (`(min-width: 1px)`)."""
     if query in _SCREEN_MEDIA:
         return True
-    found = _MIN_WIDTH_QUERY.match(query)
+    found = _MIN_WIDTH_QUERY().match(query)
     if found is None:
         return False
     width, unit = float(found.group(1)), found.group(2)
@@ -299,13 +301,13 @@ def _sublayer(layer: str | None, name: str) -> str:
 # What a `@supports` condition may hold for every reader's browser to meet it: tests of properties
 # and values, joined by `and` or `or`. A negation, a vendor prefix (`-webkit-touch-callout`: Safari
 # on iPhones) or a test of selectors, fonts or at-rules is met by some browsers and not others.
-_SOME_BROWSERS = re.compile(r"(?<![-\w])(?:not|selector|font-tech|font-format|at-rule)(?![-\w])|(?<![-\w])-(?:webkit|moz|ms|o)-")
+_SOME_BROWSERS = on_first_use(r"(?<![-\w])(?:not|selector|font-tech|font-format|at-rule)(?![-\w])|(?<![-\w])-(?:webkit|moz|ms|o)-")
 
 
 def _every_browser(condition: str) -> bool:
     """True when every reader's browser meets a `@supports` condition (normalised: lower case,
     single spaces), such as `(display: grid)` or `(position: sticky) or (display: flex)`."""
-    return _SOME_BROWSERS.search(condition) is None
+    return _SOME_BROWSERS().search(condition) is None
 
 
 # What the scanner steps over as one piece: comments, strings (an unterminated one ends at the

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.findings import Location
+from compliance.firstuse import on_first_use
 
-_LONE_CR = re.compile(r"\r(?!\n)")
-_LONE_CR_BYTES = re.compile(rb"\r(?!\n)")
+_LONE_CR = on_first_use(r"\r(?!\n)")
+_LONE_CR_BYTES = on_first_use(rb"\r(?!\n)")
 
 
 def lines_by_lf(source: str) -> str:
@@ -26,12 +27,12 @@ def lines_by_lf(source: str) -> str:
     and lone CR both end a line). libxml2 counts only line feeds: a page with lone CRs would
     otherwise be reported all on line 1. A CR LF pair is left as it is: its LF already counts.
     """
-    return _LONE_CR.sub("\n", source) if "\r" in source else source
+    return _LONE_CR().sub("\n", source) if "\r" in source else source
 
 
 def lines_by_lf_bytes(payload: bytes) -> bytes:
     """`lines_by_lf` for the UTF-8 bytes handed to the parser (CR and LF are single bytes in UTF-8)."""
-    return _LONE_CR_BYTES.sub(b"\n", payload) if b"\r" in payload else payload
+    return _LONE_CR_BYTES().sub(b"\n", payload) if b"\r" in payload else payload
 
 
 @dataclass(frozen=True, slots=True)

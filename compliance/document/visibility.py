@@ -68,6 +68,7 @@ from compliance.document.css import (
     variables_used,
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
+from compliance.firstuse import on_first_use
 
 # Content a reader never sees: skipped entirely, images included.
 SKIP_TAGS = frozenset(
@@ -191,7 +192,7 @@ def _contrast(first: Colour, second: Colour) -> float:
 
 
 # Utility classes that show an element from some screen width on (`hidden md:block`).
-_RESPONSIVE_DISPLAY = re.compile(r"^[a-z0-9-]+:(?:block|flex|inline|inline-block|inline-flex|grid|inline-grid|table|contents|flow-root)$")
+_RESPONSIVE_DISPLAY = on_first_use(r"^[a-z0-9-]+:(?:block|flex|inline|inline-block|inline-flex|grid|inline-grid|table|contents|flow-root)$")
 
 
 @functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
@@ -199,7 +200,7 @@ def hides_by_class(value: str) -> bool:
     """True when a `class` attribute value names a visually-hidden helper class (and no
     responsive class that shows the element again)."""
     tokens = class_tokens(value)
-    return bool(tokens & _HIDDEN_CLASSES) and not any(_RESPONSIVE_DISPLAY.match(token) for token in tokens if ":" in token)
+    return bool(tokens & _HIDDEN_CLASSES) and not any(_RESPONSIVE_DISPLAY().match(token) for token in tokens if ":" in token)
 
 
 def is_hidden(element: Any, tag: str) -> bool:
@@ -1580,7 +1581,7 @@ def _webp_size(data: bytes) -> tuple[int, int] | None:
 
 # An SVG placeholder is a few hundred bytes; a larger data: SVG is a drawing, not read for its size.
 MAX_DATA_SVG_BYTES = 64 * 1024
-_SVG_LENGTH = re.compile(r"\s*([+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
+_SVG_LENGTH = on_first_use(r"\s*([+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
 
 
 def data_svg_size(payload: str, *, base64_encoded: bool) -> tuple[float, float] | None:
@@ -1638,7 +1639,7 @@ def _svg_length(value: str | None) -> float | bool | None:
     when given in another unit (`%`, `em`), whose pixels are not known here."""
     if value is None:
         return None
-    match = _SVG_LENGTH.match(value)
+    match = _SVG_LENGTH().match(value)
     return float(match.group(1)) if match else False
 
 

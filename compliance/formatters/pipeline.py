@@ -13,12 +13,12 @@ from compliance.packs import PLACEHOLDER, Rule
 __all__ = ["FINGERPRINT_KEY", "applied_rules", "display_path", "file_notices", "fingerprints", "generic_text"]
 
 # A placeholder of rule messages (`packs.PLACEHOLDER`) in brackets: `(… {detail})` is dropped.
-_BRACKETED_PLACEHOLDER = re.compile(r"\s*\(" + PLACEHOLDER.pattern + r"\)")
+_BRACKETED_PLACEHOLDER = re.compile(r"\s*\(" + PLACEHOLDER().pattern + r"\)")
 
 
 def generic_text(template: str) -> str:
     """A rule message or help without a finding's values: `(… {detail})` dropped, other placeholders as `…`."""
-    return PLACEHOLDER.sub("…", _BRACKETED_PLACEHOLDER.sub("", template))
+    return PLACEHOLDER().sub("…", _BRACKETED_PLACEHOLDER.sub("", template))
 
 
 def applied_rules(report: Report, context: FormatContext) -> list[Rule]:
