@@ -481,9 +481,10 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
             return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
     # Decoded once: the prefilter and the parse read the same text.
     decoded = as_decoded(data)
-    if not decoded.text.strip():
+    if not decoded.text or decoded.text.isspace():
         # Nothing, white space, or a byte-order mark and nothing else (as an editor saves an
-        # empty file: decoding drops the mark).
+        # empty file: decoding drops the mark). `isspace` stops at the first other character,
+        # where `strip` would copy the whole page.
         return Report(path=settings.path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
     candidates: Candidates | None = None
     meta, default_meta = settings.meta or {}, settings.default_meta or {}

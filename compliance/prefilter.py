@@ -116,8 +116,27 @@ def fold_utf8(data: bytes, *, keep: bytes = b"") -> bytes:
     return fold(data.decode("utf-8", "surrogatepass"), keep=keep)
 
 
+@functools.cache
+def _dropping_table(keep: bytes) -> bytes:
+    """`_ASCII_TABLE` with each control character to drop (those of `_ASCII_CONTROLS` not in
+    `keep`) read as NUL, which is one of them."""
+    table = bytearray(_ASCII_TABLE)
+    for control in _ASCII_CONTROLS:
+        if control not in keep:
+            table[control] = 0
+    return bytes(table)
+
+
 def _fold_ascii(data: bytes, keep: bytes) -> bytes:
-    return data.translate(_ASCII_TABLE, _ASCII_CONTROLS.translate(None, keep) if keep else _ASCII_CONTROLS)
+    if 0 in keep:
+        return data.translate(_ASCII_TABLE, _ASCII_CONTROLS.translate(None, keep))
+    # bytes.translate without characters to delete takes a quarter fewer instructions than one
+    # that deletes some (a table look-up a byte, without the test and branch): the controls to
+    # drop are read as NUL, and NULs, which pages hardly ever hold, removed once memchr finds one.
+    folded = data.translate(_dropping_table(keep))
+    if 0 in folded:
+        folded = folded.replace(b"\0", b"")
+    return folded
 
 
 # --------------------------------------------------------------------------------------------

@@ -244,6 +244,37 @@ def test_folding_reads_look_alikes_references_and_invisible_characters() -> None
     assert b"&copy=2" in page_text('<a href="/x?a=1&copy=2">x</a>', "html")
 
 
+def _fold_by_character(text: str, keep: bytes) -> bytes:
+    """`fold` spelt out one character at a time: the reference the fast folding must equal."""
+    out = []
+    for char in text:
+        if not char.isascii():
+            # What a character outside ASCII reads as is ASCII, folded in turn.
+            out.append(_fold_by_character(prefilter_module._fold_char(char), keep))
+        elif ord(char) in keep:
+            out.append(char.encode())
+        elif 0x1C <= ord(char) <= 0x1F:
+            out.append(b" ")
+        elif (ord(char) < 0x20 and char not in "\t\n\r\x0c") or char == "\x7f":
+            out.append(b"")
+        else:
+            out.append(char.lower().encode())
+    return b"".join(out)
+
+
+_FOLD_CHARACTERS = st.sampled_from([*"aZ09 -'\t\n\r\x0c\x00\x01\x02\x08\x0b\x1b\x1c\x1f\x7f", *"é’“—\u00a0\u00adаſ\u212aﬁ\u200b\ud800"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_FOLD_CHARACTERS, max_size=30), st.sampled_from([b"", b"\x01"]))
+def test_folding_drops_control_characters_and_keeps_those_asked_for(text: str, keep: bytes) -> None:
+    # Every control character dropped (NUL among them), \x1c-\x1f read as spaces, and the
+    # boundary mark kept when asked: alike from text and from its UTF-8 bytes.
+    expected = _fold_by_character(text, keep)
+    assert fold(text, keep=keep) == expected
+    assert fold_utf8(text.encode("utf-8", "surrogatepass"), keep=keep) == expected
+
+
 # Pieces of pages where reading the markup by bytes (ASCII letters, ASCII word boundaries) and by
 # text (Unicode case folding: 'ſ' is an 's', 'ı' and 'İ' an 'i', the Kelvin sign a 'k') may differ.
 _MARKUP_TOKENS = (
