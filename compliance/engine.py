@@ -492,7 +492,7 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path, utf8=decoded.utf8)
         # Timing reports the parse and detection steps, so it always takes them.
         if candidates.nothing and not settings.timing:
-            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, settings.packs, path=settings.path)
+            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, settings.packs, path=settings.path, suppression=candidates.suppression)
             if unmatched is not None:
                 return unmatched
     started = time.perf_counter()
@@ -505,15 +505,17 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
 NO_PACK = Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)")
 
 
-def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Sequence[Pack], *, path: str) -> Report | None:
+def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Sequence[Pack], *, path: str, suppression: bool = True) -> Report | None:
     """The report of a page on which the prefilter found no pack's words, built without the
     document model: what `check_document` reports for it. None when the page needs the model
     all the same: suppression comments (reported even with no pack), or an `original` in its
     front matter. (A page nested deeper than the parser reads is not cut off, and needs no
-    notice: `document.nesting` reads it as a browser does.)"""
+    notice: `document.nesting` reads it as a browser does.) `suppression` False: the prefilter
+    found that the page holds no suppression comment."""
     from compliance.document.plaintext import read_front_matter, split_front_matter
 
-    if "syndcheck-disable" in source:
+    # The prefilter has searched the page for it: most pages are spared a search of their text.
+    if suppression and "syndcheck-disable" in source:
         return None
     notices: list[Notice] = []
     if reason.startswith(GUESSED):

@@ -652,6 +652,9 @@ class Candidates(NamedTuple):
 
     markers: frozenset[tuple[str, str]]
     own_sites: frozenset[str]
+    # False when the page cannot hold a suppression comment (`compliance.suppress`): the
+    # directive's word was searched for with the markers' words and is nowhere on it.
+    suppression: bool = True
 
     @property
     def nothing(self) -> bool:
@@ -741,8 +744,16 @@ def adopt_derived_words(packs: Sequence[Pack], derived: Any) -> bool:
     return True
 
 
+# What every suppression comment holds. A comment is in the page's markup as written (no
+# character reference can reach into it: one would start with '&' after the comment's "<!" or
+# "<?"), so a page with a comment holds the directive's word in the folded markup the automaton
+# searches; a word found elsewhere only sends the page the long way.
+_SUPPRESSION = b"syndcheck-disable"
+
+
 class Prefilter:
-    """The words of every marker and own site of some packs, compiled into one automaton."""
+    """The words of every marker and own site of some packs, and the word of a suppression
+    comment, compiled into one automaton."""
 
     def __init__(self, packs: Sequence[Pack]) -> None:
         self._markers: list[tuple[tuple[str, str], Need | None]] = []
@@ -787,6 +798,7 @@ class Prefilter:
         parts = page.parts
         text = b"\n".join(parts)
         found: set[bytes] = set()
+        suppression = True
         # Every occurrence of every word (overlapping ones too), as (word's index, start, end).
         matches: list[tuple[int, int, int]] | None = None
         if page.undecided:
@@ -795,9 +807,12 @@ class Prefilter:
             if self._automaton is None:
                 from ahocorasick_rs import BytesAhoCorasick
 
-                self._automaton = BytesAhoCorasick(self.words)
+                # The last word is the suppression comment's (its index is len(self.words)).
+                self._automaton = BytesAhoCorasick([*self.words, _SUPPRESSION])
             matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
-            found = {self.words[index] for index, _start, _end in matches}
+            indexes = {index for index, _start, _end in matches}
+            suppression = len(self.words) in indexes
+            found = {self.words[index] for index in indexes if index < len(self.words)}
 
         # Most needs share no word with the page: only those that do are tested.
         met = set(self._always_met)
@@ -822,13 +837,13 @@ class Prefilter:
                 if matches is not None:
                     starts = {word: [] for word in self.words}
                     for index, start, end in matches:
-                        if end <= len(markup):
+                        if end <= len(markup) and index < len(self.words):
                             starts[self.words[index]].append(start)
                 own.update(pack for pack, value in named if _is_attribute_value(value, markup, starts))
         host = _host(page_url)
         if host:
             own.update(pack for pack, domains in self._domains.items() if any(host == d or host.endswith("." + d) for d in domains))
-        return Candidates(markers, frozenset(own))
+        return Candidates(markers, frozenset(own), suppression)
 
 
 class _Name(NamedTuple):

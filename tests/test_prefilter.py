@@ -170,6 +170,49 @@ def test_suppression_comments_still_build_the_model(monkeypatch: pytest.MonkeyPa
     assert built
 
 
+# Pieces of pages around a suppression comment: comments of every shape the parser reads as one
+# (bogus ones, unclosed, inside a tag's attribute or a script), the directive in other case,
+# written with references, look-alike letters, soft hyphens or zero-width characters, or eaten
+# into by a reference before it ("&timesyndcheck" reads "\u00d7yndcheck" in text).
+_SUPPRESSION_TOKENS = (
+    *("<!-- syndcheck-disable common/wire-photo -- licensed -->", "<!--syndcheck-disable-next dcnf/logo -- ours -->", "<!-- syndcheck-disable x"),
+    *("<! syndcheck-disable a -- b >", "<? syndcheck-disable a -- b ?>", "</ syndcheck-disable a -- b>", "<!--\u3000syndcheck-disable a -- b-->"),
+    *(
+        "<!-- SYNDCHECK-DISABLE a -- b -->",
+        "<!-- syndcheck&#45;disable a -- b -->",
+        "<!-- syndcheck-dіsable a -- b -->",
+        "<!-- synd\u00adcheck-disable a -- b -->",
+    ),
+    *(
+        "<!-- syndcheck\u200b-disable a -- b -->",
+        "&timesyndcheck-disable a -- b",
+        "<a title='<!-- syndcheck-disable a -- b -->'>",
+        "<script>'<!-- syndcheck-disable a -- b -->'</script>",
+    ),
+    *("<textarea><!-- syndcheck-disable a -- b --></textarea>", "<p>", "</p>", "Café ", "“quoted” ", "<!--", "-->", "-", "&", " ", "\n", "<b>", "</b>"),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_SUPPRESSION_TOKENS), max_size=12))
+def test_a_page_with_a_suppression_comment_gets_the_same_report_prefiltered_and_in_full(tokens: list[str]) -> None:
+    """The prefilter's search tells a page that holds no suppression comment, so that the
+    report of a page no pack matches is built without the model only when it has none."""
+    page = "<html><body><p>Council votes.</p>" + "".join(tokens) + "</body></html>"
+    assert_same(page.encode("utf-8", "surrogatepass"), "html")
+
+
+def test_a_suppression_comment_is_found_by_the_prefilters_search() -> None:
+    prefilter = prefilter_for(packs())
+    assert prefilter.scan("<p>Text.</p><!-- syndcheck-disable dcnf/logo -- not ours -->", "html").suppression
+    assert prefilter.scan("syndcheck-disable dcnf/logo -- not ours", "text").suppression
+    assert not prefilter.scan("<p>Text about syndication.</p><!-- a comment -->", "html").suppression
+    # Text that a reference before it eats into ("\u00d7yndcheck") is no comment's directive;
+    # text written with a reference reads as the word, and only sends the page the long way.
+    assert not prefilter.scan("<p>&timesyndcheck-disable</p>", "html").suppression
+    assert prefilter.scan("<p>syndcheck&#45;disable</p>", "html").suppression
+
+
 @pytest.mark.parametrize("levels", [3000, 20000])
 def test_a_page_nested_past_the_parsers_limit_needs_no_model_when_no_pack_matches(monkeypatch: pytest.MonkeyPatch, levels: int) -> None:
     """Nested past libxml2's limit, a page is read again as a browser builds it, so nothing is cut
