@@ -623,6 +623,10 @@ def _may_join(nodes: bytes, run: list[re.Match[bytes]], pairs: frozenset[bytes])
     a word that spans no place where something was hidden is a stretch of the text without
     white space, which the text searched already holds (a space-only node it leaves out is white
     space); a word that spans one holds the two bytes on either side of it."""
+    if len(run) == 1:
+        # Most runs are one node: hiding it joins the byte before it and the byte after it.
+        start = run[0].start()
+        return nodes[start - 1 : start] + run[0].group(2) in pairs
     # The last byte of the text before the run and of each node; the first of each node and of
     # the text after the run. Hiding the nodes between the i-th piece and the j-th joins them.
     lasts = [nodes[run[0].start() - 1], *(node.group(1)[-1] for node in run)]
