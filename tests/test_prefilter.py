@@ -12,6 +12,7 @@ import re
 from html.entities import html5
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -316,6 +317,18 @@ def test_folding_drops_control_characters_and_keeps_those_asked_for(text: str, k
     expected = _fold_by_character(text, keep)
     assert fold(text, keep=keep) == expected
     assert fold_utf8(text.encode("utf-8", "surrogatepass"), keep=keep) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["abc ", "Ab", "\n", "’", "é", "ễ", "\u00ad", "а", "\U0001f600", "\ud800", "\x00", "\x01", "ß"]), max_size=40), st.integers(1, 9)
+)
+def test_a_long_page_is_folded_in_stretches_as_in_one_piece(pieces: list[str], stretch: int) -> None:
+    # Cut wherever a stretch ends (here after a few bytes), multi-byte characters included.
+    text = "".join(pieces)
+    with patch.object(prefilter_module, "_FOLD_STRETCH", stretch):
+        for keep in (b"", b"\x01"):
+            assert fold_utf8(text.encode("utf-8", "surrogatepass"), keep=keep) == fold(text, keep=keep)
 
 
 # Pieces of pages where reading the markup by bytes (ASCII letters, ASCII word boundaries) and by
