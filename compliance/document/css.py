@@ -181,28 +181,21 @@ def parse_style_attribute(text: str) -> tuple[Declaration, ...]:
     return _declarations(tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True))
 
 
-# Media queries that hold on every screen: rules inside them apply as if written outside.
-_SCREEN_MEDIA = frozenset({"", "screen", "all", "only screen"})
-# A width every reader's screen has (the narrowest phones are 320 CSS pixels wide): a query for
-# at least this much is met by every screen, so its rules count as written.
-_EVERY_SCREEN_PX = 320.0
-_MIN_WIDTH_QUERY = on_first_use(r"^(?:(?:only )?(?:screen|all) and )?\(min-width: ?(\d+(?:\.\d+)?)(px|em|rem)?\)$")
-
-
 def _every_screen(query: str) -> bool:
-    """True when every reader's screen meets the media query (normalised: lower case, single
-    spaces): `screen`, `all`, or a minimum width no screen is narrower than (`(min-width: 1px)`)."""
-    if query in _SCREEN_MEDIA:
-        return True
-    found = _MIN_WIDTH_QUERY().match(query)
-    if found is None:
-        return False
-    width, unit = float(found.group(1)), found.group(2)
-    return (width if unit in (None, "px") or width == 0 else width * 16) <= _EVERY_SCREEN_PX
+    """True when every reader's screen meets the media query list (normalised: lower case, single
+    spaces): `screen`, `all`, `not print`, a minimum width no screen is narrower than
+    (`(min-width: 1px)`, `(width >= 1px)`; see `media_queries`)."""
+    from compliance.document.media_queries import ALWAYS, screens_meeting
+
+    return screens_meeting(query) == ALWAYS
 
 
-# Media that are not a screen: their rules never change what a reader sees.
-_OTHER_MEDIA = frozenset({"print", "speech", "only print"})
+def _no_screen(query: str) -> bool:
+    """True when no reader's screen meets the media query list (`print`, `speech`, `not all`, an
+    invalid query): its rules never change what a reader sees."""
+    from compliance.document.media_queries import NEVER, screens_meeting
+
+    return screens_meeting(query) == NEVER
 
 
 @functools.lru_cache(maxsize=256)
@@ -273,7 +266,7 @@ def _condition_met(node: Any) -> bool | None:
     import tinycss2
 
     condition = " ".join(tinycss2.serialize(node.prelude).lower().split())
-    if node.content is None or (node.lower_at_keyword == "media" and condition in _OTHER_MEDIA):
+    if node.content is None or (node.lower_at_keyword == "media" and _no_screen(condition)):
         return None
     return _every_screen(condition) if node.lower_at_keyword == "media" else _every_browser(condition)
 
@@ -385,7 +378,7 @@ def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool,
 
     query_text = prelude[prelude.lower().index("@media") + len("@media") :]
     query = " ".join(tinycss2.serialize(tinycss2.parse_component_value_list(query_text, skip_comments=True)).lower().split())
-    if query in _OTHER_MEDIA:
+    if _no_screen(query):
         return True
     inner = _scan_rules(block, conditional or not _every_screen(query), top=False)
     if inner is None:

@@ -26,9 +26,11 @@ from compliance.document.visibility import (
     NOT_RENDERED_TAGS,
     SHOWN,
     SKIP_TAGS,
+    UA_HIDDEN_TAGS,
     PageStyle,
     Rendering,
     hides_by_class,
+    hides_its_content,
     is_seen,
     render,
     srcset_candidates,
@@ -405,7 +407,7 @@ class _TagKind:
 
 
 # Tags whose elements do something of their own even without attributes (see `_TagKind.plain`).
-_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript"})
+_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas"})
 
 
 @functools.lru_cache(maxsize=256)
@@ -574,6 +576,8 @@ class _Walk:
         _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld, found.base)
         if parent[_VISIBLE] and (tag in NOT_RENDERED_TAGS or (tag == "svg" and svg_clips_everything(element, self.style))):
             found.visibility[element] = False
+        elif parent[_VISIBLE] and hides_its_content(element, tag):
+            _hide_content(element, found.visibility)
         self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
 
     def _rendering(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> Rendering:
@@ -586,7 +590,7 @@ class _Walk:
             return render(element, tag, inherited, self.style)
         if attributes is None:
             return inherited  # nothing here can hide or show it (`render` would say so)
-        if "style" in attributes or "hidden" in attributes or "layout" in attributes:
+        if "style" in attributes or "hidden" in attributes or "layout" in attributes or "popover" in attributes:
             return render(element, tag, inherited, self.style)
         if (value := attributes.get("class")) is not None and hides_by_class(value):
             return render(element, tag, inherited, self.style)
@@ -661,16 +665,27 @@ def _is_closed(element: Any, tag: str, attributes: dict[str, str] | None) -> boo
     (its heading, the section's first child)."""
     if tag == "details":
         return attributes is None or "open" not in attributes
+    if hides_its_content(element, tag):
+        return True
     if tag == "section" and (attributes is None or "expanded" not in attributes):
         parent = element.getparent()
         return parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "amp-accordion"
     return False
 
 
+def _hide_content(element: Any, visibility: dict[Any, bool]) -> None:
+    """Record what a skipped element holds as unseen (see `visibility.hides_its_content`)."""
+    for child in element:
+        if isinstance(child.tag, str):
+            visibility[child] = False
+
+
 def _opens_closed(element: Any, tag: str) -> bool:
     """True for the part of a closed element (see `_is_closed`) that shows: the `<summary>` of a
     `<details>`, the heading of an `<amp-accordion>` section."""
     parent = element.getparent()
+    if hides_its_content(parent, parent.tag.lower()):
+        return False  # fallback content: nothing of it shows
     if parent.tag.lower() == "details":
         return tag == "summary" and parent.find("summary") is element
     return next((child for child in parent if isinstance(child.tag, str)), None) is element
@@ -714,7 +729,7 @@ def resolve_url(href: str, base: str | None) -> str:
 
 
 # Tags that hide by markup whatever their attributes say (see `visibility.is_hidden`).
-_HIDING_TAGS = frozenset({"dialog", "input"})
+_HIDING_TAGS = frozenset({"dialog", "input", *UA_HIDDEN_TAGS})
 # The attributes of an element that has none.
 _NO_ATTRIBUTES: Final[dict[str, str]] = {}
 

@@ -1,7 +1,8 @@
 """What a reader can see.
 
 Skipped outright: scripts, styles, templates, form controls and the like (`SKIP_TAGS`). Hidden by
-markup: the `hidden` attribute, `<input type=hidden>`, a `<dialog>` without `open`, an AMP
+markup: the `hidden` attribute, a closed `popover`, what a browser's own style hides (`<rp>`…),
+fallback content (of a `<video>`, `<canvas>`…: see `hides_its_content`), `<input type=hidden>`, a `<dialog>` without `open`, an AMP
 component with `layout="nodisplay"`, a visually-hidden helper class, and (decided by the walk)
 everything in a closed `<details>` but its `<summary>` and in a collapsed `<amp-accordion>`
 section (one without `expanded`) but its heading. Hidden by the page's own CSS — `style` attributes and `<style>` blocks, applied by
@@ -95,6 +96,9 @@ SKIP_TAGS = frozenset(
 # such as a button's label or an iframe's page, that the checker does not read).
 NOT_RENDERED_TAGS = frozenset({"template"})
 IMAGE_TAGS = frozenset({"img", "amp-img", "amp-anim"})
+# Elements a browser's own style sheet hides (HTML, 15.3.1 "Hidden elements") that may stand in a
+# page's body: an `<rp>` (the parentheses only browsers without ruby layout show), a `<datalist>`…
+UA_HIDDEN_TAGS = frozenset({"rp", "datalist", "noembed", "noframes", "param", "area"})
 # Visually hidden helpers used by WordPress and CSS frameworks: screen-reader text is not what an
 # editor sees on the page.
 _HIDDEN_CLASSES = frozenset({"screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "hidden", "d-none"})
@@ -206,7 +210,9 @@ def hides_by_class(value: str) -> bool:
 def is_hidden(element: Any, tag: str) -> bool:
     """True when markup hides the element itself (not counting its ancestors or CSS); `tag` is
     its lower-cased tag name."""
-    if element.get("hidden") is not None:
+    if element.get("hidden") is not None or _closed_popover(element):
+        return True
+    if tag in UA_HIDDEN_TAGS:
         return True
     if tag == "input" and (element.get("type") or "").lower() == "hidden":
         return True
@@ -217,6 +223,28 @@ def is_hidden(element: Any, tag: str) -> bool:
         return True
     value = element.get("class")
     return hides_by_class(value) if value else False
+
+
+def _closed_popover(element: Any) -> bool:
+    """True for a popover (an element with the `popover` attribute): closed until a script or a
+    button opens it, and a browser's own style, `[popover]:not(:popover-open) { display: none }`,
+    hides it then; like the `hidden` attribute's, any author `display` overrides it."""
+    return element.get("popover") is not None
+
+
+# Tags whose content is fallback a browser never renders where it supports the element (every
+# browser does): a `<video>`, `<audio>` or `<canvas>` shows itself, not what it holds; an
+# `<iframe>` shows its page; an `<object>` with `data` shows what it loads. The HTML parser of a
+# browser drops the markup a `<select>` holds (only an `<option>`'s text is drawn); lxml keeps it.
+_FALLBACK_HOLDERS = frozenset({"video", "audio", "canvas", "iframe", "select", "textarea"})
+
+
+def hides_its_content(element: Any, tag: str) -> bool:
+    """True when what `element` holds is never drawn, though the element itself may be (see
+    `_FALLBACK_HOLDERS`; an `<object>` only when it has `data` to load)."""
+    if tag == "object":
+        return bool((element.get("data") or "").strip())
+    return tag in _FALLBACK_HOLDERS
 
 
 # Precedence of a declaration in the cascade: (!important, from a style attribute, cascade layer
@@ -886,7 +914,7 @@ def _overriding_families(sheets: tuple[str, ...], root: Any) -> frozenset[str]:
     declaration wins over a normal inline one). Read only when the blocks have such declarations."""
     traits = _sheet_traits(sheets)
     found: set[str] = set()
-    if traits.sets_display and root.xpath("boolean(//*[@hidden])"):
+    if traits.sets_display and root.xpath("boolean(//*[@hidden or @popover])"):
         found.add("display")
     important = traits.important - found
     if important and root.xpath("boolean(//*[@style])"):
@@ -957,7 +985,7 @@ class _Reach:
             families = {d.family for d in inline if hides(d) or _no_text(d)}
             if families:
                 hiders.setdefault(element, set()).update(families)
-        for element in page.root.xpath("//*[@hidden]"):
+        for element in page.root.xpath("//*[@hidden or @popover]"):
             hiders.setdefault(element, set()).add("display")  # the user-agent `display: none`
         self._hidden = _Scope(hiders, page)
         below: set[Any] = set()
@@ -1211,9 +1239,9 @@ def _shown_despite_hidden_attribute(element: Any, tag: str, declared: Mapping[st
     rule sets `display`: the attribute is only the user-agent style `[hidden] { display: none }`,
     which every author declaration of `display` overrides (`revert` goes back to it)."""
     display = declared.get("display")
-    if display is None or element.get("hidden") is None or display.keyword in ("revert", ""):
+    if display is None or (element.get("hidden") is None and not _closed_popover(element)) or display.keyword in ("revert", ""):
         return False
-    if element.get("hidden").strip().lower() == "until-found":
+    if (element.get("hidden") or "").strip().lower() == "until-found":
         return False  # `content-visibility: hidden`, which `display` does not undo
     return not _hidden_by_other_markup(element, tag)
 
@@ -1222,6 +1250,9 @@ def _hidden_by_other_markup(element: Any, tag: str) -> bool:
     """`is_hidden` without the `hidden` attribute."""
     attributes = dict(element.attrib)
     attributes.pop("hidden", None)
+    attributes.pop("popover", None)
+    if tag in UA_HIDDEN_TAGS:
+        return True
     if tag == "input" and (attributes.get("type") or "").lower() == "hidden":
         return True
     if tag == "dialog" and attributes.get("open") is None:

@@ -1,0 +1,159 @@
+"""Whether a reader's screen meets a media query list (Media Queries 4), read from tinycss2's
+tokens: `@media not print`, `(width >= 1px)`, `(min-width: 1px) and (not (width < 1px))` hold on
+every screen, so their rules count as written; `print`, `not all` or a query CSS cannot read
+(which stands for `not all`) holds on none, so their rules never change what a reader sees; the
+rest (a width range, `hover`, `orientation`…) hold on some screens only.
+
+Screens are taken to be at least 320 CSS pixels wide (the narrowest phones); nothing else about
+a reader's screen is assumed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+from compliance.document.css import length_px
+
+# How often a query holds on readers' screens: negation is `-`, `and` is `min`, `or` is `max`.
+ALWAYS = 1
+SOMETIMES = 0
+NEVER = -1
+
+_SCREEN_TYPES = frozenset({"all", "screen"})
+# Names a media type may not have: a query that uses one as its type is invalid.
+_RESERVED = frozenset({"not", "and", "or", "only", "layer"})
+# The narrowest screen a reader has, in CSS pixels.
+_NARROWEST_SCREEN_PX = 320.0
+_VIEWPORT_UNITS = frozenset({"vw", "vh", "vmin", "vmax", "vi", "vb", "svw", "lvw", "dvw", "svh", "lvh", "dvh"})
+_FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "=": "="}
+
+
+@functools.lru_cache(maxsize=256)
+def screens_meeting(query_list: str) -> int:
+    """`ALWAYS`, `SOMETIMES` or `NEVER`: how often a reader's screen meets a media query list
+    (the text after `@media`); an empty list holds everywhere. Never raises."""
+    import tinycss2
+
+    tokens = [t for t in tinycss2.parse_component_value_list(query_list, skip_comments=True) if t.type != "whitespace"]
+    if not tokens:
+        return ALWAYS
+    queries: list[list[Any]] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == ",":
+            queries.append([])
+        else:
+            queries[-1].append(token)
+    return max(_query(query) for query in queries)
+
+
+def _query(tokens: Sequence[Any]) -> int:
+    """One media query; an invalid one is `not all`."""
+    found = _media_query(tokens)
+    return NEVER if found is None else found
+
+
+def _media_query(tokens: Sequence[Any]) -> int | None:
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.type == "ident" and not (first.lower_value == "not" and len(tokens) > 1 and tokens[1].type == "() block"):
+        negated = first.lower_value == "not"
+        if first.lower_value in ("not", "only"):
+            tokens = tokens[1:]
+        if not tokens or tokens[0].type != "ident" or tokens[0].lower_value in _RESERVED:
+            return None
+        met = ALWAYS if tokens[0].lower_value in _SCREEN_TYPES else NEVER
+        rest = tokens[1:]
+        if rest:
+            if not (rest[0].type == "ident" and rest[0].lower_value == "and"):
+                return None
+            condition = _condition(rest[1:], allow_or=False)
+            if condition is None:
+                return None
+            met = min(met, condition)
+        return -met if negated else met
+    return _condition(tokens, allow_or=True)
+
+
+def _condition(tokens: Sequence[Any], *, allow_or: bool) -> int | None:
+    """A media condition: `not (…)`, or `(…)` joined by `and`, or by `or` (not both)."""
+    if not tokens:
+        return None
+    if tokens[0].type == "ident" and tokens[0].lower_value == "not":
+        inner = _in_parens(tokens[1]) if len(tokens) == 2 else None
+        return None if inner is None else -inner
+    parts = [_in_parens(token) for token in tokens[::2]]
+    joiners = {t.lower_value if t.type == "ident" else "" for t in tokens[1::2]}
+    if None in parts or len(tokens) % 2 == 0 or not joiners <= {"and", "or"} or len(joiners) > 1:
+        return None
+    if joiners == {"or"}:
+        return max(p for p in parts if p is not None) if allow_or else None
+    return min(p for p in parts if p is not None)
+
+
+def _in_parens(token: Any) -> int | None:
+    """A `(…)`: a nested condition or a media feature; anything else in parentheses or a
+    function (`general-enclosed`) is not known, so holds on some screens at most."""
+    if token.type == "function":
+        return SOMETIMES
+    if token.type != "() block":
+        return None
+    inside = [t for t in token.content if t.type not in ("whitespace", "comment")]
+    if inside and (inside[0].type == "() block" or (inside[0].type == "ident" and inside[0].lower_value == "not" and len(inside) > 1)):
+        nested = _condition(inside, allow_or=True)
+        return SOMETIMES if nested is None else nested
+    return _feature(inside)
+
+
+def _feature(tokens: Sequence[Any]) -> int:
+    """A media feature: boolean (`(width)`), plain (`(min-width: 1px)`) or a range
+    (`(width >= 1px)`, `(0 < width < 1px)`)."""
+    if len(tokens) == 1 and tokens[0].type == "ident":
+        return ALWAYS if tokens[0].lower_value in ("width", "height") else SOMETIMES
+    if len(tokens) == 3 and tokens[0].type == "ident" and tokens[1].type == "literal" and tokens[1].value == ":":
+        name = tokens[0].lower_value
+        if name == "min-width":
+            return _width_compared(">=", tokens[2])
+        if name == "max-width":
+            return _width_compared("<=", tokens[2])
+        return _width_compared("=", tokens[2]) if name == "width" else SOMETIMES
+    return _range(tokens)
+
+
+def _range(tokens: Sequence[Any]) -> int:
+    """A range feature: its comparisons of the width, each read as `width OP value`."""
+    pieces: list[Any] = []
+    for token in tokens:
+        if token.type == "literal" and token.value == "=" and pieces and pieces[-1] in ("<", ">"):
+            pieces[-1] += "="
+        elif token.type == "literal" and token.value in _FLIPPED:
+            pieces.append(token.value)
+        else:
+            pieces.append(token)
+    names = [i for i, p in enumerate(pieces) if not isinstance(p, str) and p.type == "ident"]
+    if len(names) != 1 or pieces[names[0]].lower_value != "width" or len(pieces) not in (3, 5):
+        return SOMETIMES
+    at = names[0]
+    met = ALWAYS
+    if at + 2 < len(pieces) and isinstance(pieces[at + 1], str):
+        met = min(met, _width_compared(pieces[at + 1], pieces[at + 2]))
+    if at >= 2 and isinstance(pieces[at - 1], str):
+        met = min(met, _width_compared(_FLIPPED[pieces[at - 1]], pieces[at - 2]))
+    return met
+
+
+def _width_compared(operator: str, value: Any) -> int:
+    """How often `width OPERATOR value` holds: every screen is at least 320px wide."""
+    if isinstance(value, str) or (value.type == "dimension" and value.lower_unit in _VIEWPORT_UNITS):
+        return SOMETIMES
+    pixels = length_px(value)
+    if pixels is None:
+        return SOMETIMES
+    if operator in (">", ">="):
+        return ALWAYS if pixels < _NARROWEST_SCREEN_PX or (operator == ">=" and pixels == _NARROWEST_SCREEN_PX) else SOMETIMES
+    # The negations of the above: no screen is narrower than 320px.
+    if operator in ("<", "<="):
+        return NEVER if pixels < _NARROWEST_SCREEN_PX or (operator == "<" and pixels == _NARROWEST_SCREEN_PX) else SOMETIMES
+    return NEVER if pixels < _NARROWEST_SCREEN_PX else SOMETIMES

@@ -1,0 +1,134 @@
+"""Content a browser never draws though lxml keeps it, and CSS that leaves nothing on the screen:
+a logo, a byline or an affiliation there is not on the reader's screen (and look-alikes are)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.document import parse_document
+from tests.test_visibility import BYLINE, LOGO, check, errors, page
+
+AFFILIATED = '<p class="byline">By Jake Smith<span{attrs}>, Daily Caller News Foundation</span></p>'
+
+# --- markup a browser hides or never renders ------------------------------------------------------
+
+UNRENDERED_LOGOS = {
+    "fallback of a <video>": "<video src='clip.mp4'>{logo}</video>",
+    "fallback of an <audio>": "<audio controls src='a.mp3'>{logo}</audio>",
+    "fallback of a <canvas>": "<canvas width='300' height='60'>{logo}</canvas>",
+    "fallback of an <iframe>": "<iframe src='https://example.org/'>{logo}</iframe>",
+    "fallback of an <object> with data": "<object data='movie.swf' type='application/x-shockwave-flash'>{logo}</object>",
+    "an image in a <select>'s <option>": "<select><option>{logo}</option></select>",
+    "an image in a <select>": "<select>{logo}</select>",
+    "a closed popover": "<div popover>{logo}</div>",
+    "a popover on the image": "<span popover='manual'>{logo}</span>",
+    "a <datalist>": "<datalist id='d'>{logo}</datalist>",
+    "an <rp>": "<ruby>DCNF<rp>{logo}</rp><rt>x</rt></ruby>",
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNRENDERED_LOGOS))
+def test_a_logo_a_browser_never_renders_is_missing(case: str) -> None:
+    wrapped = UNRENDERED_LOGOS[case].format(logo=LOGO.format(attrs=""))
+    assert errors(check(page(logo=wrapped))) == ["dcnf/logo"]
+
+
+def test_a_popover_logo_through_the_command_line(cli, tmp_path) -> None:
+    article = tmp_path / "popover.html"
+    article.write_bytes(page(logo=LOGO.format(attrs=" popover"), byline=BYLINE.format(attrs=' class="byline" popover')))
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(article))
+    assert run.code == 1
+    (entry,) = run.json()["files"]
+    assert sorted(f["rule"] for f in entry["findings"] if f["severity"] == "error") == ["dcnf/byline", "dcnf/logo"]
+
+
+RENDERED_LOGOS = {
+    "beside a <video>": "<video src='clip.mp4' poster='poster.png'></video>{logo}",
+    "in an <object> without data (its fallback shows)": "<object type='application/pdf'>{logo}</object>",
+    "a popover an author rule shows": "<style>.open{{display:block}}</style><div popover class='open'>{logo}</div>",
+    "in a <ruby> base": "<ruby>{logo}<rt>DCNF</rt></ruby>",
+    "in a <picture>": "<picture>{logo}</picture>",
+    "in a <figure> after an <audio>": "<figure><audio src='a.mp3'></audio>{logo}</figure>",
+}
+
+
+@pytest.mark.parametrize("case", sorted(RENDERED_LOGOS))
+def test_a_logo_beside_or_in_rendered_media_is_seen(case: str) -> None:
+    wrapped = RENDERED_LOGOS[case].format(logo=LOGO.format(attrs=""))
+    assert errors(check(page(logo=wrapped))) == []
+
+
+def test_a_video_with_a_poster_is_itself_on_the_screen() -> None:
+    document = parse_document(page(logo="<video src='clip.mp4' poster='logo.png'>Your browser cannot play this.</video>" + LOGO.format(attrs="")), "html")
+    video = next(document.root.iter("video"))
+    assert document.is_visible(video)
+    assert not any("cannot play" in block.text for block in document.article_blocks)
+
+
+UNRENDERED_AFFILIATIONS = {
+    "a closed popover": " popover",
+    "a popover opened by hand": ' popover="manual"',
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNRENDERED_AFFILIATIONS))
+def test_an_affiliation_in_a_closed_popover_is_not_in_the_byline(case: str) -> None:
+    # Without a logo above the byline, which would tie the reporter to DCNF by itself.
+    assert errors(check(page(logo="", byline=AFFILIATED.format(attrs=UNRENDERED_AFFILIATIONS[case])))) == ["dcnf/affiliation", "dcnf/logo"]
+
+
+def test_an_affiliation_in_an_rp_is_not_in_the_byline() -> None:
+    byline = '<p class="byline">By Jake Smith<ruby><rp>, Daily Caller News Foundation</rp></ruby></p>'
+    assert errors(check(page(logo="", byline=byline))) == ["dcnf/affiliation", "dcnf/logo"]
+
+
+def test_an_affiliation_in_ruby_text_is_in_the_byline() -> None:
+    byline = '<p class="byline">By Jake Smith, <ruby>Daily Caller News Foundation<rp>(</rp><rt>DCNF</rt><rp>)</rp></ruby></p>'
+    assert errors(check(page(logo="", byline=byline))) == ["dcnf/logo"]
+
+
+# --- media queries every screen meets, or none --------------------------------------------------
+
+EVERY_SCREEN_QUERIES = [
+    "not print",
+    "not speech",
+    "(width >= 1px)",
+    "(1px <= width)",
+    "(0px < width) or (hover)",
+    "screen and (width >= 20em)",
+    "not (width < 1px)",
+    "print, screen",
+    "only screen and (min-width: 0)",
+    "(width)",
+]
+
+
+@pytest.mark.parametrize("query", EVERY_SCREEN_QUERIES)
+def test_a_hide_in_a_media_query_every_screen_meets_hides_the_logo(query: str) -> None:
+    css = f"@media {query} {{ .x {{ display: none }} }}"
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
+
+
+SOME_OR_NO_SCREEN_QUERIES = [
+    "print",
+    "not screen",
+    "not all",
+    "(width >= 1000px)",
+    "(width < 1px)",
+    "(hover: hover)",
+    "print, (orientation: portrait)",
+    "screen or print",  # invalid: `not all`
+    "(prefers-color-scheme: dark)",
+    "(width >= 50vw)",
+]
+
+
+@pytest.mark.parametrize("query", SOME_OR_NO_SCREEN_QUERIES)
+def test_a_hide_in_a_media_query_some_screens_lack_keeps_the_logo(query: str) -> None:
+    css = f"@media {query} {{ .x {{ display: none }} }}"
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == []
+
+
+def test_a_show_only_in_print_does_not_undo_a_hide_on_screen() -> None:
+    css = ".x { display: none } @media not screen { .x { display: inline } }"
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
