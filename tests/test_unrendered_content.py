@@ -132,3 +132,45 @@ def test_a_hide_in_a_media_query_some_screens_lack_keeps_the_logo(query: str) ->
 def test_a_show_only_in_print_does_not_undo_a_hide_on_screen() -> None:
     css = ".x { display: none } @media not screen { .x { display: inline } }"
     assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
+
+
+# --- CSS nesting --------------------------------------------------------------------------------
+
+NESTED_HIDES = {
+    "a nested descendant": "article { figure { display: none } }",
+    "a nested class with declarations before it": "article { color: #222; .credit { display: none } }",
+    "the parent selector joined": "figure { &.credit { visibility: hidden } }",
+    "the parent selector after another": ".credit { article & { opacity: 0 } }",
+    "a nested child combinator": "article { > figure { display: none } }",
+    "two levels deep": "body { article { .credit { display: none } } }",
+    "a list of parents": "aside, article { .credit { display: none } }",
+    "a media query every screen meets inside a rule": ".credit { @media screen { display: none } }",
+}
+
+
+@pytest.mark.parametrize("case", sorted(NESTED_HIDES))
+def test_a_logo_hidden_by_nested_css_is_missing(case: str) -> None:
+    logo = f'<figure class="credit">{LOGO.format(attrs="")}</figure>'
+    assert errors(check(page(css=NESTED_HIDES[case], logo=logo))) == ["dcnf/logo"]
+
+
+NESTED_LOOK_ALIKES = {
+    "nested under another element": "aside { .credit { display: none } }",
+    "a nested pseudo-class no reader is in": ".credit { &:hover { display: none } }",
+    "a nested print query": ".credit { @media print { display: none } }",
+    "a nested rule that shows again": ".credit { display: none; & { display: block } }",
+}
+
+
+@pytest.mark.parametrize("case", sorted(NESTED_LOOK_ALIKES))
+def test_nested_css_that_does_not_hide_keeps_the_logo(case: str) -> None:
+    logo = f'<figure class="credit">{LOGO.format(attrs="")}</figure>'
+    assert errors(check(page(css=NESTED_LOOK_ALIKES[case], logo=logo))) == []
+
+
+def test_a_byline_hidden_by_nested_css_through_the_command_line(cli, tmp_path) -> None:
+    article = tmp_path / "nested.html"
+    article.write_bytes(page(css="article { .byline { display: none } }", logo=""))
+    run = cli("check", "--pack", "dcnf", "--format", "json", str(article))
+    (entry,) = run.json()["files"]
+    assert "dcnf/byline" in [f["rule"] for f in entry["findings"] if f["severity"] == "error"]

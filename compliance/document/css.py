@@ -243,6 +243,7 @@ def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
             if declarations:
                 yield StyleRule(tinycss2.serialize(node.prelude).strip(), declarations, order, conditional, layer)
                 order += 1
+            pending.extend((rule, conditional, layer) for rule in reversed(_unnested(node)))
         elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports"):
             met = _condition_met(node)
             if met is not None:
@@ -252,6 +253,50 @@ def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
             yield from (StyleRule("", (), order, conditional, name) for name in named)
             if inner is not None:
                 pending.extend((rule, conditional, inner) for rule in reversed(_inner_rules(node)))
+
+
+def _unnested(node: Any) -> list[Any]:
+    """The rules nested in a style rule's block (CSS Nesting 1), as rules of their own: a nested
+    rule's selector is relative to its parent's, `&` standing for the parent (`article { .credit
+    {…} }` is `article .credit`, `a { &:hover {…} }` is `a:hover`, `a { > b {…} }` is `a > b`); a
+    conditional rule nested in a style rule (`@media`, `@supports`, `@layer`) holds declarations
+    for the parent's elements. A list of parents gives each selector once per parent."""
+    import tinycss2
+
+    nested = [n for n in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True) if n.type != "declaration"]
+    if not nested:
+        return []
+    parents = _selector_list(node.prelude)
+    flat: list[str] = []
+    for rule in nested:
+        if rule.type == "qualified-rule":
+            selectors = ", ".join(_nested_selector(parent, child) for parent in parents for child in _selector_list(rule.prelude))
+            flat.append(f"{selectors} {{{tinycss2.serialize(rule.content)}}}")
+        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports", "layer"):
+            inner = f"{', '.join(parents)} {{{tinycss2.serialize(rule.content)}}}"
+            flat.append(f"@{rule.at_keyword} {tinycss2.serialize(rule.prelude)} {{{inner}}}")
+    return list(tinycss2.parse_stylesheet("\n".join(flat), skip_comments=True, skip_whitespace=True))
+
+
+def _selector_list(prelude: Sequence[Any]) -> list[str]:
+    """The selectors of a selector list, as written."""
+    import tinycss2
+
+    pieces: list[list[Any]] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            pieces.append([])
+        elif token.type != "comment":
+            pieces[-1].append(token)
+    return [text for text in (tinycss2.serialize(piece).strip() for piece in pieces) if text]
+
+
+def _nested_selector(parent: str, child: str) -> str:
+    """A nested selector made absolute: `&` is the parent; without one, the child is relative to
+    the parent (a descendant, or after the combinator it starts with)."""
+    if "&" in child:
+        return child.replace("&", parent)
+    return f"{parent} {child}"
 
 
 def _inner_rules(node: Any) -> list[Any]:
@@ -368,6 +413,8 @@ def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool,
     """Add a qualified rule, or the rules of a screen `@media` block; False when the block has
     something the scanner leaves to tinycss2."""
     if at_rule is None:
+        if "{" in block:
+            return False  # nested rules (CSS Nesting): tinycss2 reads them
         found.append((prelude, block, conditional))
         return True
     if "\\" in prelude or at_rule in ("layer", "supports"):
