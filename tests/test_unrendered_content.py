@@ -174,3 +174,69 @@ def test_a_byline_hidden_by_nested_css_through_the_command_line(cli, tmp_path) -
     run = cli("check", "--pack", "dcnf", "--format", "json", str(article))
     (entry,) = run.json()["files"]
     assert "dcnf/byline" in [f["rule"] for f in entry["findings"] if f["severity"] == "error"]
+
+
+# --- CSS that leaves the box but paints none of it ----------------------------------------------
+
+PAINTED_AWAY = {
+    "zoom next to zero": "zoom:0.001",
+    "zoom as a tiny percentage": "zoom:0.1%",
+    "rotated edge-on about X": "transform:rotateX(90deg)",
+    "rotated edge-on about Y, in radians": "transform:rotateY(-1.5707963rad)",
+    "rotated edge-on with flat functions around": "transform:translateX(10px) rotateY(0.25turn) scale(2)",
+    "rotate3d about Y": "transform:rotate3d(0, 1, 0, 90deg)",
+    "the rotate property": "rotate:x 90deg",
+    "a mask of a transparent gradient": "mask-image:linear-gradient(transparent,transparent)",
+    "a prefixed mask shorthand": "-webkit-mask:radial-gradient(circle, rgb(0 0 0 / 0) 0%, #0000 100%) no-repeat",
+    "a picture moved out of its box": "object-position:-9999px 0",
+    "a picture moved far down": "object-position:left 0 top 5000px",
+    "clip-path rect() of no area": "clip-path:rect(0 0 0 0)",
+    "clip-path xywh() of no size": "clip-path:xywh(0 0 0 0)",
+    "clip-path inset(50%)": "clip-path:inset(50%)",
+}
+
+
+@pytest.mark.parametrize("case", sorted(PAINTED_AWAY))
+def test_a_logo_painted_away_by_css_is_missing(case: str) -> None:
+    assert errors(check(page(logo=LOGO.format(attrs=f' style="{PAINTED_AWAY[case]}"')))) == ["dcnf/logo"]
+
+
+def test_a_logo_zoomed_away_by_a_style_rule_is_missing() -> None:
+    assert errors(check(page(css="figure { zoom: 0.001 }", logo=f"<figure>{LOGO.format(attrs='')}</figure>"))) == ["dcnf/logo"]
+
+
+PAINTED_LOOK_ALIKES = {
+    "zoom of one": "zoom:1",
+    "zoom of zero (read as one)": "zoom:0",
+    "zoom of a half": "zoom:0.5",
+    "a slight tilt": "transform:rotateX(10deg)",
+    "a half turn (seen from behind)": "transform:rotateY(180deg)",
+    "a quarter turn in the screen's plane": "transform:rotate(90deg)",
+    "edge-on turned back": "transform:rotateX(90deg) rotateX(-90deg)",
+    "edge-on under a perspective": "transform:perspective(500px) translateX(300px) rotateY(90deg)",
+    "a mask that keeps part": "mask-image:linear-gradient(black, transparent)",
+    "a mask image": "mask-image:url(mask.png)",
+    "a mask of an unknown colour": "mask-image:linear-gradient(transparent, currentcolor)",
+    "no mask": "mask:none",
+    "a picture moved a little": "object-position:10px 20%",
+    "a picture at its right edge": "object-position:100% 0",
+    "clip-path rect() with area": "clip-path:rect(0 100px 50px 0)",
+    "clip-path rect() with auto edges": "clip-path:rect(0 auto auto 0)",
+    "clip-path xywh() with size": "clip-path:xywh(0 0 100% 50px)",
+    "a dark logo darkened": "filter:brightness(0)",
+}
+
+
+@pytest.mark.parametrize("case", sorted(PAINTED_LOOK_ALIKES))
+def test_css_that_leaves_the_logo_painted_keeps_it(case: str) -> None:
+    assert errors(check(page(logo=LOGO.format(attrs=f' style="{PAINTED_LOOK_ALIKES[case]}"')))) == []
+
+
+def test_an_affiliation_in_a_colour_mixed_to_the_background_is_not_in_the_byline() -> None:
+    byline = AFFILIATED.format(attrs=' style="color:color-mix(in srgb, white 100%, black)"')
+    assert errors(check(page(css="body{background:#fff}", logo="", byline=byline))) == ["dcnf/affiliation", "dcnf/logo"]
+
+
+def test_an_affiliation_in_a_real_colour_mix_is_in_the_byline() -> None:
+    byline = AFFILIATED.format(attrs=' style="color:color-mix(in srgb, white 50%, black)"')
+    assert errors(check(page(css="body{background:#fff}", logo="", byline=byline))) == ["dcnf/logo"]

@@ -57,6 +57,14 @@ FAMILIES: dict[str, str] = {
     "background": "colour",
     "background-clip": "colour",
     "-webkit-background-clip": "colour",
+    # What leaves the box but paints nothing of it (see `vanishing`).
+    "zoom": "transform",
+    "rotate": "transform",
+    "object-position": "transform",
+    "mask": "opacity",
+    "mask-image": "opacity",
+    "-webkit-mask": "opacity",
+    "-webkit-mask-image": "opacity",
 }
 
 # CSS pixels per unit for the absolute units and the font-relative ones at the default 16px;
@@ -553,6 +561,8 @@ def colour(token: Any) -> tuple[float, float, float, float] | None:
     so its tokens are read once.)"""
     from tinycss2.color4 import parse_color
 
+    if token.type == "function" and token.lower_name == "color-mix":
+        return _mixed_colour(token)
     parsed = parse_color(token)
     if parsed is None or isinstance(parsed, str):
         return None
@@ -562,6 +572,44 @@ def colour(token: Any) -> tuple[float, float, float, float] | None:
     except (NotImplementedError, TypeError, ValueError):
         return (0.0, 0.0, 0.0, 0.0) if alpha == 0 else None
     return (red, green, blue, min(max(alpha, 0.0), 1.0))
+
+
+def _mixed_colour(function: Any) -> tuple[float, float, float, float] | None:
+    """A `color-mix(in SPACE, COLOUR [P%], COLOUR [P%])` whose result is the same in every colour
+    space: one colour at 100% of the mix, or the same colour twice (percentages summing under 100%
+    scale the alpha); None for any other mix, which the checker does not work out."""
+    parts = _split_commas(_meaningful(function.arguments))
+    if len(parts) != 3 or not parts[0] or parts[0][0].type != "ident" or parts[0][0].lower_value != "in":
+        return None
+    mixed: list[tuple[tuple[float, float, float, float], float | None]] = []
+    for part in parts[1:]:
+        weights = [float(t.value) for t in part if t.type == "percentage"]
+        painted = [t for t in part if t.type != "percentage"]
+        found = colour(painted[0]) if len(painted) == 1 and len(weights) <= 1 else None
+        if found is None:
+            return None
+        mixed.append((found, weights[0] if weights else None))
+    (first, given1), (second, given2) = mixed
+    p1, p2 = _mix_weights(given1, given2)
+    total = p1 + p2
+    if total <= 0 or p1 < 0 or p2 < 0:
+        return None
+    if first == second or p2 == 0:
+        result = first
+    elif p1 == 0:
+        result = second
+    else:
+        return None
+    return (*result[:3], result[3] * min(total, 100.0) / 100.0)
+
+
+def _mix_weights(first: float | None, second: float | None) -> tuple[float, float]:
+    """The percentages of a `color-mix()`'s two colours, an omitted one being the rest of 100%."""
+    if first is None and second is None:
+        return 50.0, 50.0
+    if first is None:
+        return 100.0 - (second or 0.0), second or 0.0
+    return first, (100.0 - first if second is None else second)
 
 
 def _function_numbers(token: Any) -> list[float | None]:
@@ -643,7 +691,7 @@ def _offset(lengths: Sequence[float | None]) -> tuple[float, float] | None:
 
 def clips_to_nothing(name: str, values: Sequence[Any]) -> bool:
     """True when `clip: rect(…)` has no area or `clip-path` keeps nothing (an inset of half or
-    more, a circle or ellipse of radius zero, a polygon of no area)."""
+    more, a circle or ellipse of radius zero, a polygon, `rect()` or `xywh()` of no area)."""
     if not values or values[0].type != "function":
         return False
     function = values[0]
@@ -658,7 +706,17 @@ def clips_to_nothing(name: str, values: Sequence[Any]) -> bool:
         return bool(radii) and all(length_px(t) == 0 for t in radii)
     if shape == ("clip-path", "polygon"):
         return _flat_polygon(function.arguments)
+    if shape == ("clip-path", "rect"):
+        return _empty_rect([t for t in arguments if t.type != "ident"]) if len(arguments) == 4 else False
+    if shape == ("clip-path", "xywh"):
+        return _empty_xywh(arguments)
     return False
+
+
+def _empty_xywh(arguments: Sequence[Any]) -> bool:
+    """True for `xywh(x y width height)` of no width or height."""
+    sizes = [length_px(t) for t in arguments[2:4]]
+    return len(arguments) >= 4 and any(size is not None and size <= 0 for size in sizes)
 
 
 def _flat_polygon(arguments: Sequence[Any]) -> bool:

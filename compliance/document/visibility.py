@@ -11,7 +11,8 @@ the `hidden` attribute is a user-agent `display: none` any author `display` over
 properties filled in where a hiding property uses `var()`, math functions worked out:
 
 - `display: none`; `opacity` (or a `filter`'s `opacity()`) of 0.01 or less; `transform`/`scale`
-  by 0.002 or less (`css.NEGLIGIBLE_SCALE`); `clip`/`clip-path` to nothing; a width or height of
+  by 0.002 or less (`css.NEGLIGIBLE_SCALE`); `clip`/`clip-path` to nothing; a `zoom` next to
+  zero, an edge-on rotation, a transparent mask, a picture moved out of its box (`vanishing`); a width or height of
   1px or less with `overflow: hidden`, and an `<svg>` of no size (which clips by default);
   `margin-left`, `margin-top` of -1000px or less, `left`, `top` as far on a positioned element,
   or such a `text-indent` or translation; content indented out of a clipped one-line box (image
@@ -69,6 +70,7 @@ from compliance.document.css import (
     variables_used,
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
+from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
 # Content a reader never sees: skipped entirely, images included.
@@ -378,6 +380,8 @@ def _can_hide(declaration: Declaration) -> bool:
     rules are worth matching)."""
     family = declaration.family
     values = declaration.values
+    if paints_nothing(declaration.name, values, None):
+        return True
     if family == "display":
         return declaration.keyword == "none"
     if family == "visibility":
@@ -1278,6 +1282,8 @@ def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bo
     if faded is not None and faded <= _NEAR_ZERO_OPACITY:
         return True
     if any(scales_to_nothing(declared[name].values) for name in ("transform", "scale") if name in declared):
+        return True
+    if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in VANISHING_PROPERTIES if name in declared):
         return True
     # An element that skips its contents (`content-visibility: hidden`) shows none of them; on
     # an image itself it is not relied on.
