@@ -514,10 +514,29 @@ def _declaration(name: str, value: str) -> Declaration | None:
     important = _IMPORTANT.search(value)
     if important is not None:
         value = value[: important.start()]
-    values = _meaningful(tinycss2.parse_component_value_list(value, skip_comments=True))
+    values = _lone_hash(value) or _meaningful(tinycss2.parse_component_value_list(value, skip_comments=True))
     if name.startswith("--"):
         return Declaration(name, values, important is not None)
     return Declaration(name, _computed(values), important is not None) if values and not refused(name, values) else None
+
+
+# A value that is a hex colour alone on its line (`#1f1f1f`): page builders and CSS-in-JS give
+# each generated class a colour of its own, so these miss `_declaration`'s cache, and tokenising
+# them cost more than the rest of reading the block.
+_LONE_HASH = re.compile(r"([ \t]*)#([0-9a-fA-F]+)[ \t\n\r\f]*\Z")
+
+
+def _lone_hash(value: str) -> tuple[Any, ...]:
+    """The hash token of a value that is a hex colour alone, as tinycss2 reads it (its line and
+    column, and whether its name would start an identifier: not after a digit); empty for any
+    other value (a test compares the two readings)."""
+    lone = _LONE_HASH.match(value)
+    if lone is None:
+        return ()
+    import tinycss2.ast
+
+    digits = lone.group(2)
+    return (tinycss2.ast.HashToken(1, len(lone.group(1)) + 1, digits, not digits[0].isdigit()),)
 
 
 def _computed(values: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -559,6 +578,8 @@ def colour(token: Any) -> tuple[float, float, float, float] | None:
     transparent black. None for `currentcolor`, `inherit` and anything that is not a colour, or
     that cannot be converted. (A declaration's value is shared by every rule that writes it alike,
     so its tokens are read once.)"""
+    if token.type == "hash" and _HEX_DIGITS.fullmatch(token.value):
+        return _hex_colour(token.value)
     from tinycss2.color4 import parse_color
 
     if token.type == "function" and token.lower_name == "color-mix":
@@ -610,6 +631,19 @@ def _mix_weights(first: float | None, second: float | None) -> tuple[float, floa
     if first is None:
         return 100.0 - (second or 0.0), second or 0.0
     return first, (100.0 - first if second is None else second)
+
+
+# The hex colours' lengths: #rgb, #rgba, #rrggbb, #rrggbbaa.
+_HEX_DIGITS = re.compile(r"[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}")
+
+
+def _hex_colour(digits: str) -> tuple[float, float, float, float]:
+    """A hex colour's channels, worked out as tinycss2's `parse_color` does (each pair of digits,
+    or each digit doubled, over 255: the same floats) without its regular expressions and colour
+    space conversion, which cost most of reading a page's generated CSS (a test compares them)."""
+    pairs = [digit * 2 for digit in digits] if len(digits) <= 4 else [digits[i : i + 2] for i in range(0, len(digits), 2)]
+    channels = [int(pair, 16) / 255 for pair in pairs]
+    return (channels[0], channels[1], channels[2], channels[3] if len(channels) == 4 else 1.0)
 
 
 def _function_numbers(token: Any) -> list[float | None]:

@@ -180,6 +180,8 @@ SHOWN = Rendering()
 HIDDEN = Rendering(hidden=True)
 
 
+# Keyed by colour: a page's text colours are each tested against every background it sets.
+@functools.lru_cache(maxsize=4096)
 def _luminance(value: Colour) -> float:
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else float(((c + 0.055) / 1.055) ** 2.4)
@@ -191,8 +193,11 @@ def _contrast(first: Colour, second: Colour) -> float:
     """WCAG contrast ratio (1 for equal colours, 21 for black on white); a translucent text
     colour is blended over the background first."""
     alpha = first[3]
-    red, green, blue = (alpha * f + (1 - alpha) * s for f, s in zip(first[:3], second[:3], strict=True))
-    blended = (red, green, blue, 1.0)
+    if alpha == 1:
+        blended = first  # what blending gives (1·f + 0·s is f), without the arithmetic
+    else:
+        red, green, blue = (alpha * f + (1 - alpha) * s for f, s in zip(first[:3], second[:3], strict=True))
+        blended = (red, green, blue, 1.0)
     lighter, darker = sorted((_luminance(blended), _luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 

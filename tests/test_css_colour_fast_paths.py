@@ -1,0 +1,73 @@
+"""The fast readings of the commonest colour values agree with tinycss2's: a hex colour alone in
+a declaration's value is given the hash token tinycss2's tokeniser gives it, any hash token's
+colour is the one `tinycss2.color4.parse_color` reads (the same floats), and the contrast of an
+opaque text colour is the one blending it over the background gives."""
+
+from __future__ import annotations
+
+import tinycss2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tinycss2.ast import HashToken
+from tinycss2.color4 import parse_color
+
+from compliance.document import css
+from compliance.document.visibility import _contrast, _luminance
+
+_HEX = "0123456789abcdefABCDEF"
+# Hash names of every length, hex or not (`#ggg`, `#12345`), so that a name the fast colour reading
+# must leave to tinycss2 is tried too.
+_NAMES = st.text(alphabet=_HEX + "gxzG-_", min_size=1, max_size=9).filter(lambda name: name[0] != "-")
+_SPACE = st.text(alphabet=" \t\n\r\f", max_size=3)
+
+
+def _reference_colour(token: object) -> tuple[float, float, float, float] | None:
+    """What `css.colour` read before its fast path: tinycss2's colour, converted to sRGB."""
+    parsed = parse_color(token)
+    if parsed is None or isinstance(parsed, str):
+        return None
+    red, green, blue = (min(max(float(c), 0.0), 1.0) for c in parsed.to("srgb").coordinates)
+    return (red, green, blue, min(max(float(parsed.alpha), 0.0), 1.0))
+
+
+@settings(max_examples=500, derandomize=True, deadline=None, database=None)
+@given(_NAMES)
+def test_a_hash_tokens_colour_is_the_one_tinycss2_reads(name: str) -> None:
+    token = HashToken(1, 1, name, not name[0].isdigit())
+    assert css.colour.__wrapped__(token) == _reference_colour(token)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None, database=None)
+@given(_SPACE, _NAMES, _SPACE, st.sampled_from(["", " !important", "!IMPORTANT ", "/**/", " 0", "px"]))
+def test_a_lone_hex_value_is_tokenised_as_tinycss2_tokenises_it(before: str, name: str, after: str, tail: str) -> None:
+    value = f"{before}#{name}{after}{tail}"
+    fast = css._declaration.__wrapped__("color", value)
+    important = css._IMPORTANT.search(value)
+    read = tinycss2.parse_component_value_list(value[: important.start()] if important else value, skip_comments=True)
+    reference = [t for t in read if t.type not in ("whitespace", "comment")]
+    if fast is None:
+        assert not reference
+        return
+    assert fast.important == (important is not None)
+    assert [(t.type, t.source_line, t.source_column, getattr(t, "value", None), getattr(t, "is_identifier", None)) for t in fast.values] == [
+        (t.type, t.source_line, t.source_column, getattr(t, "value", None), getattr(t, "is_identifier", None)) for t in reference
+    ]
+
+
+def test_a_generated_classs_colour_is_read_through_the_fast_path() -> None:
+    (rule,) = css.parse_style_sheet(".c-89ea7a{margin:34px 0;padding:7px;color:#89f364;font-size:17px}")
+    (token,) = rule.declarations[0].values
+    assert (token.type, token.value, token.is_identifier) == ("hash", "89f364", False)
+    assert css.colour(token) == (0x89 / 255, 0xF3 / 255, 0x64 / 255, 1.0)
+
+
+_CHANNEL = st.floats(min_value=0.0, max_value=1.0)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(st.tuples(_CHANNEL, _CHANNEL, _CHANNEL), st.tuples(_CHANNEL, _CHANNEL, _CHANNEL, st.sampled_from([1.0, 0.5])))
+def test_an_opaque_text_colours_contrast_is_that_of_blending_it(text: tuple[float, float, float], background: tuple[float, float, float, float]) -> None:
+    opaque = (*text, 1.0)
+    blended = tuple(1.0 * f + (1 - 1.0) * s for f, s in zip(text, background[:3], strict=True))
+    lighter, darker = sorted((_luminance.__wrapped__((*blended, 1.0)), _luminance.__wrapped__(background)), reverse=True)
+    assert _contrast(opaque, background) == (lighter + 0.05) / (darker + 0.05)
