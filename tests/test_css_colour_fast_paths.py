@@ -5,6 +5,8 @@ opaque text colour is the one blending it over the background gives."""
 
 from __future__ import annotations
 
+import re
+
 import tinycss2
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,7 +14,7 @@ from tinycss2.ast import HashToken
 from tinycss2.color4 import parse_color
 
 from compliance.document import css
-from compliance.document.visibility import _contrast, _luminance
+from compliance.document.visibility import _blending, _contrast, _luminance, text_blends_in
 
 _HEX = "0123456789abcdefABCDEF"
 # Hash names of every length, hex or not (`#ggg`, `#12345`), so that a name the fast colour reading
@@ -71,3 +73,36 @@ def test_an_opaque_text_colours_contrast_is_that_of_blending_it(text: tuple[floa
     blended = tuple(1.0 * f + (1 - 1.0) * s for f, s in zip(text, background[:3], strict=True))
     lighter, darker = sorted((_luminance.__wrapped__((*blended, 1.0)), _luminance.__wrapped__(background)), reverse=True)
     assert _contrast(opaque, background) == (lighter + 0.05) / (darker + 0.05)
+
+
+_COLOUR = st.tuples(_CHANNEL, _CHANNEL, _CHANNEL, st.sampled_from([0.0, 1.0, 0.5, 0.02]))
+# Greys close to each other, so that some pairs blend in and some do not.
+_GREY = st.integers(min_value=200, max_value=212).map(lambda level: (level / 255, level / 255, level / 255, 1.0))
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(st.frozensets(st.one_of(_COLOUR, _GREY), max_size=8), st.frozensets(st.one_of(_COLOUR, _GREY), max_size=4))
+def test_the_colours_that_blend_in_are_those_of_the_pairs_that_do(
+    texts: frozenset[tuple[float, float, float, float]], backgrounds: frozenset[tuple[float, float, float, float]]
+) -> None:
+    pairs = [(t, b) for t in texts for b in (*backgrounds, None) if text_blends_in(t, b, False)]
+    assert _blending.__wrapped__(texts, backgrounds) == (frozenset(t for t, _ in pairs), frozenset(b for _, b in pairs if b is not None))
+
+
+_CLASS_NAMES = st.text(alphabet="ab-_é1\f", min_size=1, max_size=3)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None, database=None)
+@given(st.lists(st.lists(_CLASS_NAMES, max_size=3), min_size=1, max_size=4), _CLASS_NAMES)
+def test_a_lone_class_selector_is_screened_as_the_general_reading_screens_it(class_values: list[list[str]], name: str) -> None:
+    from unittest import mock
+
+    import lxml.html
+
+    from compliance.document import visibility
+
+    page = "".join(f'<p class="{" ".join(names)}">x</p>' for names in class_values)
+    index = visibility._ElementIndex(lxml.html.fromstring(f"<div>{page}</div>"))
+    with mock.patch.object(visibility, "_LONE_CLASS", re.compile(r"(?!)")):
+        general = index.may_match(f".{name}")
+    assert index.may_match(f".{name}") == general

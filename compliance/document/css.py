@@ -476,13 +476,18 @@ def _block_declarations(block: str) -> tuple[Declaration, ...]:
     if _NOT_PLAIN.search(block):
         return _slow_declarations(block)
     found = []
+    # Most blocks have no brackets at all: their pieces need no balancing.
+    brackets = "(" in block or ")" in block or "[" in block or "]" in block
     for piece in block.split(";"):
         name, colon, value = piece.partition(":")
-        if ("(" in piece or ")" in piece or "[" in piece or "]" in piece) and not _balanced(piece):
+        if brackets and ("(" in piece or ")" in piece or "[" in piece or "]" in piece) and not _balanced(piece):
             return _slow_declarations(block)
         name = name.strip(_CSS_SPACE)
-        if colon and name.isascii() and (name.lower() in FAMILIES or name.startswith("--")):
-            declaration = _declaration(name if name.startswith("--") else name.lower(), value)
+        if not colon or not name.isascii():
+            continue
+        custom = name.startswith("--")
+        if custom or (name := name.lower()) in FAMILIES:
+            declaration = _declaration(name, value)
             if declaration is not None:
                 found.append(declaration)
     return tuple(found)
@@ -641,9 +646,12 @@ def _hex_colour(digits: str) -> tuple[float, float, float, float]:
     """A hex colour's channels, worked out as tinycss2's `parse_color` does (each pair of digits,
     or each digit doubled, over 255: the same floats) without its regular expressions and colour
     space conversion, which cost most of reading a page's generated CSS (a test compares them)."""
-    pairs = [digit * 2 for digit in digits] if len(digits) <= 4 else [digits[i : i + 2] for i in range(0, len(digits), 2)]
-    channels = [int(pair, 16) / 255 for pair in pairs]
-    return (channels[0], channels[1], channels[2], channels[3] if len(channels) == 4 else 1.0)
+    if len(digits) <= 4:
+        digits = "".join(digit * 2 for digit in digits)
+    value = int(digits, 16)
+    if len(digits) == 6:
+        return ((value >> 16) / 255, (value >> 8 & 255) / 255, (value & 255) / 255, 1.0)
+    return ((value >> 24) / 255, (value >> 16 & 255) / 255, (value >> 8 & 255) / 255, (value & 255) / 255)
 
 
 def _function_numbers(token: Any) -> list[float | None]:

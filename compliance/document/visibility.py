@@ -198,8 +198,12 @@ def _contrast(first: Colour, second: Colour) -> float:
     else:
         red, green, blue = (alpha * f + (1 - alpha) * s for f, s in zip(first[:3], second[:3], strict=True))
         blended = (red, green, blue, 1.0)
-    lighter, darker = sorted((_luminance(blended), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+    return _luminance_contrast(_luminance(blended), _luminance(second))
+
+
+def _luminance_contrast(first: float, second: float) -> float:
+    """The WCAG contrast ratio of two relative luminances: the lighter's over the darker's."""
+    return (first + 0.05) / (second + 0.05) if first >= second else (second + 0.05) / (first + 0.05)
 
 
 # Utility classes that show an element from some screen width on (`hidden md:block`).
@@ -489,7 +493,7 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         families.add("size")  # a text indent hides only with `overflow: hidden` (`_indented_out`)
     # Colours are worth matching only when some text colour is transparent or cannot be told
     # from some background colour.
-    if any(text_blends_in(t, b, False) for t in texts for b in (*backgrounds, None)):
+    if _blending(frozenset(texts), frozenset(backgrounds))[0]:
         families.add("colour")
     return frozenset(families)
 
@@ -602,6 +606,9 @@ class _ElementIndex:
         nothing, and it is not even parsed. A site-wide stylesheet runs to thousands of rules
         about widgets a given page lacks, and parsing each selector costs far more than this test
         (as browsers do, rules are screened by the names their selectors require)."""
+        lone = _LONE_CLASS.fullmatch(selector_list)
+        if lone is not None:  # `.name`: the commonest list, in generated CSS one per rule
+            return lone.group(1) in self._classes or lone.group(1) in self._xml_class_tokens()
         requirements = _required_names(selector_list)
         if requirements is None:
             return True
@@ -971,9 +978,29 @@ def _sheet_colours(sheets: tuple[str, ...]) -> tuple[set[Colour], set[Colour]]:
 @functools.lru_cache(maxsize=32)
 def _blending(texts: frozenset[Colour], backgrounds: frozenset[Colour]) -> tuple[frozenset[Colour], frozenset[Colour]]:
     """The text colours that blend in with one of the backgrounds or with none, and the
-    backgrounds one of the text colours blends in with."""
-    pairs = [(t, b) for t in texts for b in (*backgrounds, None) if text_blends_in(t, b, False)]
-    return frozenset(t for t, _ in pairs), frozenset(b for _, b in pairs if b is not None)
+    backgrounds one of the text colours blends in with (`text_blends_in` of every pair).
+
+    A site's palette runs to hundreds of text colours (a generated class each): an opaque
+    background's luminance is worked out once, and an opaque text colour's contrast with it is
+    the ratio of their luminances, not a blend per pair."""
+    opaque = [(b, _luminance(b)) for b in backgrounds if b[3] == 1]
+    risky_texts: set[Colour] = set()
+    risky_backgrounds: set[Colour] = set()
+    for text in texts:
+        if text[3] == 0:  # transparent: blends in with every background, and with none
+            risky_texts.add(text)
+            risky_backgrounds.update(backgrounds)
+            continue
+        # Any other colour blends in only with an opaque background (see `text_blends_in`).
+        if text[3] == 1:
+            own = _luminance(text)
+            blended = [b for b, luminance in opaque if _luminance_contrast(own, luminance) < _INVISIBLE_CONTRAST]
+        else:
+            blended = [b for b, _ in opaque if _contrast(text, b) < _INVISIBLE_CONTRAST]
+        if blended:
+            risky_texts.add(text)
+            risky_backgrounds.update(blended)
+    return frozenset(risky_texts), frozenset(risky_backgrounds)
 
 
 def _text_colour(declaration: Declaration) -> Colour | None:
@@ -1085,6 +1112,8 @@ _NESTED = re.compile(r"\[[^\[\]()]*\]|\([^\[\]()]*\)")
 # A class or id selector's name (a CSS identifier without escapes: letters, digits, `-`, `_`, and
 # every code point past ASCII).
 _NAME_SELECTOR = re.compile(r"([.#])((?:[-\w]|[^\x00-\x7f])+)")
+# A list that is one class selector and nothing else (what `_required_names` reads as that class).
+_LONE_CLASS = re.compile(r"\.((?:[-\w]|[^\x00-\x7f])+)")
 
 
 @functools.lru_cache(maxsize=4096)
