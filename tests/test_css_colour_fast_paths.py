@@ -106,3 +106,55 @@ def test_a_lone_class_selector_is_screened_as_the_general_reading_screens_it(cla
     with mock.patch.object(visibility, "_LONE_CLASS", re.compile(r"(?!)")):
         general = index.may_match(f".{name}")
     assert index.may_match(f".{name}") == general
+
+
+# Declarations of plain blocks (no brackets, comments, strings or escapes): kept and other
+# properties in any case, custom properties (spaces and non-ASCII in their names), odd spacing
+# (a vertical tab is not CSS white space), pieces without a colon, empty pieces, `!important`.
+_PLAIN_NAMES = st.sampled_from(
+    [
+        "color",
+        "COLOR",
+        "Font-Size",
+        "font",
+        "margin",
+        "margin-left",
+        "display",
+        "displayx",
+        "--a",
+        "--B b",
+        "--é",
+        "--",
+        "colör",
+        "\vcolor",
+        "-webkit-text-fill-color",
+    ]
+)
+_PLAIN_VALUES = st.sampled_from(["red", "#89f364", " #FFF ", "0", "none !important", "17px", "1px 2px", " ", "a:b", "-2px", "x"])
+_PLAIN_SPACE = st.sampled_from(["", " ", "\n", "\t ", "\f"])
+
+
+@st.composite
+def _plain_blocks(draw: st.DrawFn) -> str:
+    pieces = draw(st.lists(st.tuples(_PLAIN_SPACE, _PLAIN_NAMES, _PLAIN_SPACE, st.sampled_from([":", ""]), _PLAIN_VALUES), max_size=6))
+    return ";".join(f"{before}{name}{after}{colon}{value}" for before, name, after, colon, value in pieces)
+
+
+def _comparable(declarations: tuple[css.Declaration, ...]) -> list[tuple[str, bool, str]]:
+    return [(d.name, d.important, tinycss2.serialize(d.values)) for d in declarations]
+
+
+@settings(max_examples=500, derandomize=True, deadline=None, database=None)
+@given(_plain_blocks())
+def test_a_plain_blocks_declarations_are_those_of_splitting_it(block: str) -> None:
+    assert _comparable(css._block_declarations(block)) == _comparable(css._bracketed_declarations(block))
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(st.text(alphabet="ab:;{}()[]\"'\\/*@ \n", max_size=20), st.integers(min_value=0, max_value=5))
+def test_where_a_plain_block_ends_is_where_the_scanner_finds_its_end(text: str, position: int) -> None:
+    from unittest import mock
+
+    with mock.patch.object(css, "_PLAIN_BLOCK", re.compile(r"(?!)")):
+        scanned = css._block_end(text, position)
+    assert css._block_end(text, position) == scanned

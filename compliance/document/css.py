@@ -442,9 +442,17 @@ def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool,
     return True
 
 
+# A block's content up to its `}` with nothing in it the scanner steps over or nests (brackets,
+# comments, strings, escapes): what nearly every rule of generated CSS is, read in one match.
+_PLAIN_BLOCK = re.compile(r"""[^{}()\[\]"'\\/]*\}""")
+
+
 def _block_end(text: str, position: int) -> int | None:
     """Where the `{}` block whose content starts at `position` ends (the index of its `}`); None
     when the text ends first (the block then runs to the end: tinycss2 reads such a sheet)."""
+    plain = _PLAIN_BLOCK.match(text, position)
+    if plain is not None:
+        return plain.end() - 1
     open_brackets = ["}"]
     for match in _STRUCTURE.finditer(text, position):
         token = match.group()
@@ -475,12 +483,33 @@ def _block_declarations(block: str) -> tuple[Declaration, ...]:
     comments or nested blocks) splits at its semicolons when every piece's brackets balance."""
     if _NOT_PLAIN.search(block):
         return _slow_declarations(block)
+    if "(" in block or ")" in block or "[" in block or "]" in block:
+        return _bracketed_declarations(block)
     found = []
-    # Most blocks have no brackets at all: their pieces need no balancing.
-    brackets = "(" in block or ")" in block or "[" in block or "]" in block
+    for custom_name, name, value in _KEPT_DECLARATION.findall(block):
+        if name or custom_name.isascii():  # a custom property's name as written, if it is ASCII
+            declaration = _declaration(name.lower() or custom_name, value)
+            if declaration is not None:
+                found.append(declaration)
+    return tuple(found)
+
+
+# In a block without brackets, each declaration whose name (between spaces) is a kept property's
+# or a custom property's, and its value: what splitting at the semicolons and the first colon finds
+# for those names, without looking at the others (most of a block is about other properties).
+_KEPT_DECLARATION = re.compile(
+    rf"(?:\A|(?<=;))[ \t\n\r\f]*(?:(--[^:;]*?)|({'|'.join(sorted(map(re.escape, FAMILIES), key=len, reverse=True))}))[ \t\n\r\f]*:([^;]*)",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def _bracketed_declarations(block: str) -> tuple[Declaration, ...]:
+    """`_block_declarations` of a block with brackets: split at its semicolons when every piece's
+    brackets balance (a semicolon inside `(…)` or `[…]` does not end a declaration)."""
+    found = []
     for piece in block.split(";"):
         name, colon, value = piece.partition(":")
-        if brackets and ("(" in piece or ")" in piece or "[" in piece or "]" in piece) and not _balanced(piece):
+        if ("(" in piece or ")" in piece or "[" in piece or "]" in piece) and not _balanced(piece):
             return _slow_declarations(block)
         name = name.strip(_CSS_SPACE)
         if not colon or not name.isascii():
