@@ -545,7 +545,7 @@ def _declaration(name: str, value: str) -> Declaration | None:
     """One declaration from its lower-cased name and its value's text (sites repeat their values)."""
     import tinycss2
 
-    important = _IMPORTANT.search(value)
+    important = _IMPORTANT.search(value) if "!" in value else None
     if important is not None:
         value = value[: important.start()]
     values = _lone_hash(value) or _meaningful(tinycss2.parse_component_value_list(value, skip_comments=True))
