@@ -1306,14 +1306,7 @@ def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bo
     display = declared.get("display")
     if display is not None and display.keyword == "none":
         return True
-    opacity = declared.get("opacity")
-    if opacity is not None and not _is_lazy_fade(element, opacity):
-        level = _opacity(opacity)
-        if level is not None and level <= _NEAR_ZERO_OPACITY:
-            return True
-    fade = declared.get("filter")
-    faded = _opacity(fade) if fade is not None else None
-    if faded is not None and faded <= _NEAR_ZERO_OPACITY:
+    if _transparent(declared, element):
         return True
     if any(scales_to_nothing(declared[name].values) for name in ("transform", "scale") if name in declared):
         return True
@@ -1325,6 +1318,19 @@ def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bo
     if content is not None and content.keyword == "hidden" and tag not in IMAGE_TAGS:
         return True
     return _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared)
+
+
+def _transparent(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """True when `opacity` (other than a lazy-loader's fade) or `filter: opacity()` leaves the
+    element all but fully transparent."""
+    opacity = declared.get("opacity")
+    if opacity is not None and not _is_lazy_fade(element, opacity):
+        level = _opacity(opacity)
+        if level is not None and level <= _NEAR_ZERO_OPACITY:
+            return True
+    fade = declared.get("filter")
+    faded = _opacity(fade) if fade is not None else None
+    return faded is not None and faded <= _NEAR_ZERO_OPACITY
 
 
 def _opacity(declaration: Declaration) -> float | None:
