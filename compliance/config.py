@@ -75,8 +75,9 @@ class Settings:
     rules: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR
     severity: Mapping[str, Severity | None] = field(default_factory=dict)
-    include: tuple[tuple[str, str], ...] = ()
-    exclude: tuple[tuple[str, str], ...] = ()
+    # (folder the glob is relative to, glob, `file:line` where it is written) of each file's globs.
+    include: tuple[tuple[str, str, str], ...] = ()
+    exclude: tuple[tuple[str, str, str], ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict)
     # `select` / `extend-select` / `ignore` of each configuration file, farthest first.
     selection: tuple[SelectionLayer, ...] = ()
@@ -91,9 +92,12 @@ class RuleAdjustment(NamedTuple):
     """A way a configuration file weakened the checks in a run, with the file that did it, so a
     reviewer sees it: a rule turned off or given a lower severity (`setting` is `severity`, or
     `select` for select/ignore), the packs limited (`packs`), a built-in pack replaced by one of
-    the same id (`rules`), or the failing threshold raised (`fail-on`)."""
+    the same id (`rules`), the failing threshold raised (`fail-on`), or files a directory walk
+    left out (`exclude`, or `include` for files outside its globs)."""
 
-    rule: str  # the rule id; for `packs` the packs kept, for `rules` the pack id, for `fail-on` ""
+    # The rule id; for `packs` the packs kept, for `rules` the pack id, for `fail-on` "", for
+    # `exclude` and `include` the globs.
+    rule: str
     severity: Severity | None  # None: off (for `fail-on`, the new threshold)
     origin: str  # the configuration file (and line, for an override)
     setting: str = "severity"
@@ -102,8 +106,7 @@ class RuleAdjustment(NamedTuple):
     @property
     def file(self) -> str:
         """The configuration file without the line an override is at."""
-        head, sep, tail = self.origin.rpartition(":")
-        return head if sep and tail.isdigit() else self.origin
+        return _file_of(self.origin)
 
     @property
     def line(self) -> int:
@@ -115,6 +118,8 @@ class RuleAdjustment(NamedTuple):
         """`dcnf/logo turned off by news/.syndcheck.yaml`, `packs limited to common by … (…)`."""
         if self.setting == "rules":
             return f"{self.change} (named under 'rules' in {self.origin})"
+        if self.setting in ("include", "exclude"):
+            return self.change
         if self.change:
             head, _, why = self.change.partition(" (")
             return f"{head} by {self.origin}" + (f" ({why}" if why else "")
@@ -128,6 +133,12 @@ class RuleAdjustment(NamedTuple):
         if self.setting in ("severity", "select", "fail-on"):
             shown["severity"] = self.severity.label if self.severity else "off"
         return {**shown, "file": self.origin, "change": self.describe()}
+
+
+def _file_of(origin: str) -> str:
+    """`news/.syndcheck.yaml` of `news/.syndcheck.yaml:4` (an origin with or without its line)."""
+    head, sep, tail = origin.rpartition(":")
+    return head if sep and tail.isdigit() else origin
 
 
 def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
@@ -224,7 +235,7 @@ def build_layer(root: YNode | None, origin: str, base_dir: str) -> ConfigLayer:
         values["inline_suppressions"] = node.value
     for key in ("include", "exclude"):
         if key in root.entries:
-            values[key] = _strings(root.entries[key], f"'{key}'", empty="give globs such as '**/*.html', or remove it" if key == "include" else None)
+            values[key] = _strings(root.entries[key], f"'{key}'", positions, empty="give globs such as '**/*.html', or remove it" if key == "include" else None)
     if "severity" in root.entries:
         values["severity"] = _severity_map(root.entries["severity"], positions)
     if any(key in root.entries for key in ("select", "extend-select", "ignore")):
@@ -300,8 +311,8 @@ def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
     rules: list[str] = []
     fail_on = Severity.ERROR
     severity: dict[str, Severity | None] = {}
-    include: list[tuple[str, str]] = []
-    exclude: list[tuple[str, str]] = []
+    include: list[tuple[str, str, str]] = []
+    exclude: list[tuple[str, str, str]] = []
     sources: dict[str, str] = {}
     selection: list[SelectionLayer] = []
     relaxed: dict[str, RuleAdjustment] = {}
@@ -338,8 +349,8 @@ def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
         for rule, level in layer.severity:
             severity[rule] = level
             sources[f"severity.{rule}"] = layer.origin
-        include.extend((layer.base_dir, glob) for glob in layer.include)
-        exclude.extend((layer.base_dir, glob) for glob in layer.exclude)
+        include.extend((layer.base_dir, glob, _written_at(layer, "include", glob)) for glob in layer.include)
+        exclude.extend((layer.base_dir, glob, _written_at(layer, "exclude", glob)) for glob in layer.exclude)
         relative = _relative(path, layer.base_dir)
         for override in layer.overrides:
             if relative is None or not any(glob_match(relative, glob) for glob in override.files):
@@ -365,19 +376,45 @@ def resolve(layers: Sequence[ConfigLayer], path: str) -> Settings:
     )
 
 
+def _written_at(layer: ConfigLayer, key: str, glob: str) -> str:
+    """`news/.syndcheck.yaml:5`: where a configuration file writes one of its globs."""
+    line, _column = layer.position(key, glob)
+    return layer.origin if line is None else f"{layer.origin}:{line}"
+
+
+def left_out_change(setting: str, globs: str, origin: str, files: Sequence[str]) -> RuleAdjustment:
+    """The listing of the files a directory walk left out under one file's `exclude` glob (or
+    outside its `include` globs): `news/story.html not checked: exclude 'story.html' in
+    news/.syndcheck.yaml:3`; past three files, their number and the first three."""
+    named = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    what = named if len(files) == 1 else f"{len(files)} files ({named})"
+    why = f"exclude '{globs}'" if setting == "exclude" else f"outside include '{globs}'"
+    return RuleAdjustment(globs, None, origin, setting, f"{what} not checked: {why} in {origin}")
+
+
 def is_selected(settings: Settings, path: str) -> bool:
     """Whether a file met in a directory walk is checked under the include/exclude globs."""
+    return left_out_by(settings, path) is None
 
-    def matches(globs: tuple[tuple[str, str], ...]) -> bool:
-        for base, glob in globs:
+
+def left_out_by(settings: Settings, path: str) -> tuple[str, str, str] | None:
+    """Why a file met in a directory walk is not checked, or None when it is: (`exclude`, the
+    glob, where it is written) for the first exclude glob it matches; (`include`, the globs,
+    where the nearest are written) when include globs are given and it matches none."""
+
+    def matching(globs: tuple[tuple[str, str, str], ...]) -> tuple[str, str] | None:
+        for base, glob, origin in globs:
             relative = _relative(path, base)
             if relative is not None and glob_match(relative, glob):
-                return True
-        return False
+                return glob, origin
+        return None
 
-    if settings.include and not matches(settings.include):
-        return False
-    return not matches(settings.exclude)
+    if settings.include and matching(settings.include) is None:
+        nearest = settings.include[-1][2]
+        globs = [glob for _, glob, origin in settings.include if _file_of(origin) == _file_of(nearest)]
+        return "include", ", ".join(globs), nearest
+    found = matching(settings.exclude)
+    return None if found is None else ("exclude", *found)
 
 
 def describe(settings: Settings, layers: Sequence[ConfigLayer]) -> str:
@@ -396,9 +433,9 @@ def describe(settings: Settings, layers: Sequence[ConfigLayer]) -> str:
     if not settings.inline_suppressions:
         lines.append(f"inline-suppressions: false  [{settings.sources['inline-suppressions']}]")
     if settings.include:
-        lines.append("include: " + ", ".join(glob for _, glob in settings.include))
+        lines.append("include: " + ", ".join(glob for _, glob, _origin in settings.include))
     if settings.exclude:
-        lines.append("exclude: " + ", ".join(glob for _, glob in settings.exclude))
+        lines.append("exclude: " + ", ".join(glob for _, glob, _origin in settings.exclude))
     for layer in settings.selection:
         parts = [f"select {', '.join(layer.select)}"] if layer.select is not None else []
         parts += [f"extend-select {', '.join(layer.extend_select)}"] if layer.extend_select else []

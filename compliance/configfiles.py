@@ -264,8 +264,10 @@ def read_config(path: Path) -> ConfigLayer:
 
 
 class ConfigFinder:
-    """Finds the configuration layers of each article by walking up from its directory, stopping
-    at a file with `root: true` or at the repository root; results are cached per directory."""
+    """Finds the configuration layers of each article by walking up from its directory to the
+    repository root (the folder with `.git`); outside a repository, to a file with `root: true`
+    that is not below the folder the run started in (or to the file system's root). Results are
+    cached per directory."""
 
     def __init__(self) -> None:
         self._layers: dict[Path, tuple[ConfigLayer, ...]] = {}
@@ -273,6 +275,8 @@ class ConfigFinder:
         # The layers of each real folder an article was met in, by its name: a batch asks for
         # every file's layers several times, and a `Path` key costs more to build and hash.
         self._folder_layers: dict[str, tuple[ConfigLayer, ...]] = {}
+        self._repositories: dict[Path, bool] = {}
+        self._cwd = Path.cwd().resolve()
 
     def real_path(self, path: str) -> str:
         """`Path(path).resolve().as_posix()`, with each folder resolved once: a batch resolves
@@ -286,6 +290,14 @@ class ConfigFinder:
             real_folder = self._real_folders[folder] = resolved(folder).as_posix()
         full = os.path.join(real_folder, name)
         return resolved(full).as_posix() if os.path.islink(full) else full
+
+    def _in_repository(self, directory: Path) -> bool:
+        """Whether a folder is in a repository (it or a folder above it holds `.git`)."""
+        known = self._repositories.get(directory)
+        if known is None:
+            known = (directory / ".git").exists() or (directory.parent != directory and self._in_repository(directory.parent))
+            self._repositories[directory] = known
+        return known
 
     def loaded(self) -> list[tuple[ConfigLayer, ...]]:
         """The layers found so far, per directory searched."""
@@ -306,7 +318,13 @@ class ConfigFinder:
         if cached is not None:
             return cached
         layer = _config_in_directory(directory)
-        stop = (layer is not None and layer.root) or (directory / ".git").exists() or directory.parent == directory
+        stop = (directory / ".git").exists() or directory.parent == directory
+        if not stop and layer is not None and layer.root:
+            # A `root: true` file inside a repository, or below the folder the run started in, is
+            # one desk's file in a tree whose files above still apply: were it to cut them off, a
+            # file dropped into an article folder would silently undo their settings (a locked
+            # `inline-suppressions: false`, a `fail-on`), past the listing of what it weakens.
+            stop = not (self._in_repository(directory.parent) or self._cwd in directory.parents)
         above = () if stop else self._walk(directory.parent)
         layers = (*above, layer) if layer is not None else above
         self._layers[directory] = layers

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
-from compliance.config import ConfigLayer, RuleAdjustment, Settings, is_selected, resolve
+from compliance.config import ConfigLayer, RuleAdjustment, Settings, left_out_by, left_out_change, resolve
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
 from compliance.document import DocumentKind
 from compliance.engine import CheckSettings, check_with
@@ -150,6 +150,9 @@ class Runner:
         self._shared_settings: dict[int, tuple[tuple[ConfigLayer, ...], Settings]] = {}
         self._shared_plans: dict[int, tuple[tuple[ConfigLayer, ...], Plan]] = {}
         self.adjustments: dict[tuple[str, Severity | None, str], RuleAdjustment] = {}
+        # Files the include/exclude globs of a configuration left out of a directory walk, by
+        # (setting, globs, where they are written); the files in the order met, each once.
+        self._left_out: dict[tuple[str, str, str], dict[str, None]] = {}
         self.baseline: BaselineFilter | None = None
         if options.baseline:
             from compliance.baseline import BaselineFilter
@@ -212,8 +215,10 @@ class Runner:
         return sorted(unique.values(), key=lambda p: p.id)
 
     def adjusted_rules(self) -> list[RuleAdjustment]:
-        """Rules that configuration files turned off or demoted in this run, each once."""
-        return sorted(self.adjustments.values(), key=lambda a: (a.rule, a.origin))
+        """Rules that configuration files turned off or demoted in this run, each once, then the
+        files their include/exclude globs left out of the directory walk."""
+        walked = [left_out_change(setting, globs, origin, list(files)) for (setting, globs, origin), files in self._left_out.items()]
+        return sorted(self.adjustments.values(), key=lambda a: (a.rule, a.origin)) + walked
 
     def _display(self, source: Source) -> str:
         return (self.options.stdin_name or "<stdin>") if source.path == STDIN else source.path
@@ -723,8 +728,13 @@ class Runner:
                         continue
                     settings = self.settings_for(source.path)
                     # Without include/exclude globs every file is selected: its real path is not needed.
-                    if (settings.include or settings.exclude) and not is_selected(settings, self._finder.real_path(source.path)):
-                        continue
+                    if settings.include or settings.exclude:
+                        reason = left_out_by(settings, self._finder.real_path(source.path))
+                        if reason is not None:
+                            # Listed with the file that left it out, as every other way a
+                            # configuration file narrows the checks is.
+                            self._left_out.setdefault(reason, {})[source.path] = None
+                            continue
                 if isinstance(source, Source):
                     key = file_key(source.path)
                     if key in seen:

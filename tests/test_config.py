@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -37,11 +38,55 @@ def test_nearer_file_overrides_farther_and_cli_overrides_all(cli: Any, repo: Pat
     assert cli("check", "--fail-on", "info", "a/b/story.html").code == 1
 
 
-def test_root_true_stops_discovery(cli: Any, repo: Path) -> None:
-    write(repo, ".syndcheck.yaml", "severity:\n  dcnf/logo: off\n")
-    write(repo, "a/.syndcheck.yaml", "root: true\nfail-on: warning\n")
+SUPPRESSED_NO_LOGO = re.sub(rb"(<body[^>]*>)", rb"\1\n<!-- syndcheck-disable dcnf/logo -- logo in masthead -->", NO_LOGO.read_bytes(), count=1)
+
+
+@pytest.mark.parametrize("where", ["news/", "news/story.html", "news (from inside)"])
+def test_a_root_file_below_the_repository_root_does_not_cancel_the_settings_above_it(cli: Any, repo: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    # A desk's `root: true` file is met on the way up, but the repository's own file still
+    # applies: its locked `inline-suppressions: false` and its `fail-on: warning`.
+    write(repo, ".syndcheck.yaml", "root: true\ninline-suppressions: false\nfail-on: warning\n")
+    write(repo, "news/.syndcheck.yaml", "root: true\n")
+    write(repo, "news/story.html", SUPPRESSED_NO_LOGO)
+    if where.endswith("(from inside)"):
+        monkeypatch.chdir(repo / "news")
+        where = "story.html"
+    run = cli("check", where)
+    assert run.code == 1, run.out
+    assert "error   dcnf/logo" in run.out and "1 suppression comment in the document not obeyed (dcnf/logo at " in run.out
+    assert "suppressed" not in run.out.splitlines()[-1]
+
+
+def test_what_a_root_file_below_the_repository_root_weakens_is_listed_with_it(cli: Any, repo: Path) -> None:
+    write(repo, ".syndcheck.yaml", "root: true\ninline-suppressions: false\nfail-on: warning\n")
+    write(repo, "news/.syndcheck.yaml", "root: true\ninline-suppressions: true\nfail-on: error\nseverity: {dcnf/logo: info}\n")
+    write(repo, "news/story.html", SUPPRESSED_NO_LOGO)
+    run = cli("check", "news/")
+    assert run.code == 0, run.out
+    lines = [line for line in run.out.splitlines() if line.startswith("configuration: ")]
+    assert sorted(lines) == [
+        "configuration: dcnf/logo lowered to info by news/.syndcheck.yaml",
+        "configuration: fail-on raised to error by news/.syndcheck.yaml (was warning from .syndcheck.yaml)",
+    ]
+    # The upper file's `inline-suppressions: false` stays: the comment is not obeyed.
+    assert "info    dcnf/logo" in run.out
+    configured = cli("check", "--format", "json", "news/").json()["summary"]["configured"]
+    assert {(c["setting"], c["file"]) for c in configured} == {("severity", "news/.syndcheck.yaml"), ("fail-on", "news/.syndcheck.yaml")}
+
+
+def test_outside_a_repository_a_root_file_stops_discovery_unless_the_run_started_above_it(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    top = tmp_path / "articles"  # no .git anywhere above
+    write(top, ".syndcheck.yaml", "root: true\nseverity:\n  dcnf/logo: off\n")
+    write(top, "a/.syndcheck.yaml", "root: true\nfail-on: warning\n")
+    shutil.copy(NO_LOGO, top / "a" / "story.html")
+    monkeypatch.chdir(top / "a")
+    # The run starts at the folder's own root file: the files above it are not read.
+    assert _severities(cli("check", "--format", "json", "story.html")) == {"story.html": ["error"]}
+    monkeypatch.chdir(top)
+    # Started above it, the run reads the top file too, and lists what it turns off.
     run = cli("check", "--format", "json", "a/story.html")
-    assert _severities(run) == {"a/story.html": ["error"]}
+    assert _severities(run) == {"a/story.html": []}
+    assert [c["change"] for c in run.json()["summary"]["configured"]] == ["dcnf/logo turned off by .syndcheck.yaml"]
 
 
 def test_repository_root_stops_discovery(cli: Any, repo: Path, tmp_path: Path) -> None:

@@ -174,3 +174,42 @@ def test_config_show_names_the_file_that_turned_inline_suppressions_off(cli: Any
     write(tmp_path, ".syndcheck.yaml", "root: true\ninline-suppressions: no-thanks\n")
     run = cli("check", str(story))
     assert run.code == 2 and "'inline-suppressions' must be true or false" in run.err
+
+
+@pytest.mark.parametrize("root", [False, True], ids=["nested", "nested-root"])
+def test_files_a_configuration_leaves_out_of_the_walk_are_named_in_every_format(cli: Any, tmp_path: Path, root: bool) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, ".syndcheck.yaml", "root: true\n")
+    config = write(tmp_path, "news/.syndcheck.yaml", ("root: true\n" if root else "") + 'exclude: ["story.html"]\n')
+    write(tmp_path, "news/story.html", NO_LOGO)
+    write(tmp_path, "news/story2.html", NO_LOGO)
+    news = tmp_path / "news"
+    said = f"{news / 'story.html'} not checked: exclude 'story.html' in {config}:{2 if root else 1}"
+
+    concise = cli("check", "--format", "concise", str(news))
+    assert f"configuration: {said}" in concise.out.splitlines(), concise.out
+    assert f"configuration: {said}" in cli("check", str(news)).out.splitlines()
+    (configured,) = cli("check", "--format", "json", str(news)).json()["summary"]["configured"]
+    assert configured == {"setting": "exclude", "rule": "story.html", "file": f"{config}:{2 if root else 1}", "change": said}
+    notes = cli("check", "--format", "sarif", str(news)).json()["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
+    assert [n["message"]["text"] for n in notes] == [said]
+    github = cli("check", "--format", "github", str(news)).out
+    assert f"::warning file={config},line={2 if root else 1},col=1,title=syndcheck configuration::" in github and "exclude 'story.html'" in github
+    junit = ET.fromstring(cli("check", "--format", "junit", str(news)).out)
+    assert [case.get("name") for suite in junit if suite.get("name") == "syndcheck configuration" for case in suite] == [said]
+    gitlab = cli("check", "--format", "gitlab", str(news)).json()
+    assert any(i["description"] == f"configuration: {said}" for i in gitlab), gitlab
+    # A file named on the command line is checked whatever the globs say, and is not listed.
+    named = cli("check", "--format", "concise", str(news / "story.html"), str(news / "story2.html"))
+    assert "configuration:" not in named.out and "story.html:" in named.out
+
+
+def test_the_files_an_include_leaves_out_are_counted_with_the_first_named(cli: Any, tmp_path: Path) -> None:
+    config = write(tmp_path, ".syndcheck.yaml", "root: true\ninclude: ['articles/**']\n")
+    write(tmp_path, "articles/a.html", NO_LOGO)
+    for name in ("d1.html", "d2.html", "d3.html", "d4.html"):
+        write(tmp_path, f"drafts/{name}", NO_LOGO)
+    run = cli("check", "--format", "concise", str(tmp_path))
+    drafts = tmp_path / "drafts"
+    shown = ", ".join(str(drafts / name) for name in ("d1.html", "d2.html", "d3.html"))
+    assert f"configuration: 4 files ({shown} and 1 more) not checked: outside include 'articles/**' in {config}:2" in run.out.splitlines(), run.out
