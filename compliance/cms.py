@@ -114,7 +114,15 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
         where = _repeated_at(text, twice, first_line, item)
         field = ".".join(twice)
         return CmsProblem(name, f"field '{field}' is given twice{where}: only one value is checked, and a CMS may publish the other; send each field once")
-    html = next((obj[key] for key in HTML_FIELDS if isinstance(obj.get(key), str)), None)
+    fields = _article_fields(obj)
+    if len(fields) > 1:
+        lines = _lines_of(text, (fields[1],), first_line, item)
+        where = f" (again at line {lines[0]})" if lines else ""
+        named = ", ".join(f"'{key}'" for key in fields[:-1]) + f" and '{fields[-1]}'"
+        return CmsProblem(
+            name, f"fields {named} both give the article's HTML{where}: only one is checked, and a CMS may publish another; send the article in one field"
+        )
+    html = obj[fields[0]] if fields and isinstance(obj[fields[0]], str) else next((obj[key] for key in HTML_FIELDS if isinstance(obj.get(key), str)), None)
     if html is None:
         given = next((key for key in HTML_FIELDS if key in obj), None)
         if given is not None:
@@ -133,6 +141,13 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
         f"payload field '{key}' is {json_type(obj[key])}, not a string or number: it does not name the article" for key in ID_FIELDS if _mistyped(obj.get(key))
     )
     return CmsArticle(f"{name} ({label})" if label else name, html, meta, unknown, unnamed)
+
+
+def _article_fields(obj: Mapping[str, Any]) -> list[str]:
+    """The article fields (`html`, `content`, `body`…) the object gives a value in: not null and
+    not blank. Two of them are refused: which one a CMS publishes is its own choice (one reads
+    `content`, another `body`), so checking one would pass an article nobody checked."""
+    return [key for key in HTML_FIELDS if obj.get(key) is not None and not (isinstance(obj[key], str) and not obj[key].strip())]
 
 
 def _is_value(value: Any) -> bool:
@@ -180,27 +195,35 @@ def _repeated_at(text: str | bytes | None, path: tuple[str, ...], first_line: in
     """` (again at line 3)`: where the field at `path` is given the second time in the object (the
     `item`th of an array, or the whole text), read again with positions only when it is (JSON is
     YAML, and the YAML composer keeps every key with its line), or nothing when that fails."""
+    lines = _lines_of(text, path, first_line, item)
+    return f" (again at line {lines[1]})" if len(lines) > 1 else ""
+
+
+def _lines_of(text: str | bytes | None, path: tuple[str, ...], first_line: int, item: int | None) -> list[int]:
+    """The lines of the payload where the field at `path` is given in the object (the `item`th of
+    an array, or the whole text), each time it is (see `_repeated_at`); none when the text is not
+    kept or cannot be read so."""
     if text is None:
-        return ""
+        return []
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
     try:
         node = loader.get_single_node()
     except Exception:  # noqa: BLE001 - JSON that YAML reads otherwise: the line is then not given
-        return ""
+        return []
     finally:
         loader.dispose()
     if item is not None and isinstance(node, yaml.SequenceNode):
         node = node.value[item] if item < len(node.value) else None
     for depth, key in enumerate(path):
         if not isinstance(node, yaml.MappingNode):
-            return ""
+            return []
         given = [(key_node, value) for key_node, value in node.value if isinstance(key_node, yaml.ScalarNode) and key_node.value == key]
         if depth == len(path) - 1:
-            return f" (again at line {given[1][0].start_mark.line + first_line})" if len(given) > 1 else ""
+            return [key_node.start_mark.line + first_line for key_node, _ in given]
         node = given[-1][1] if given else None  # the value JSON keeps: the last
-    return ""
+    return []
 
 
 def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
@@ -338,8 +361,8 @@ def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | No
         raise InputError(f"not JSON ({exc}); it starts with '{first}'", path=origin, hint=_NOT_JSON_HINT) from None
     array = isinstance(whole, list)
     items = whole if array else [whole]
-    # The text is kept only to locate a field given twice.
-    text = bytes(data) if any(isinstance(obj, dict) and _given_twice(obj) for obj in items) else None
+    # The text is kept only to locate a field given twice (or a second article field).
+    text = bytes(data) if any(isinstance(obj, dict) and (_given_twice(obj) or len(_article_fields(obj)) > 1) for obj in items) else None
     del data
     for number, obj in enumerate(items, start=1):
         yield _article(obj, f"{origin}#{number}", text, item=number - 1 if array else None)

@@ -224,6 +224,49 @@ def test_a_field_given_twice_is_located_in_its_own_object_of_an_array(cli: Any, 
     assert read[1:] == [CmsProblem("s#2", TWICE.format(key="meta.desk", line=1)), CmsProblem("s#3", TWICE.format(key="body", line=1))]
 
 
+BOTH = "fields {named} both give the article's HTML (again at line {line}): only one is checked, and a CMS may publish another; send the article in one field"
+COMPLIANT = (SAMPLES / "dcnf" / "compliant-wordpress.html").read_text(encoding="utf-8")
+NO_LOGO_HTML = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "named"),
+    [("html", "content", "'html' and 'content'"), ("content", "body", "'content' and 'body'"), ("body_html", "article_html", "'body_html' and 'article_html'")],
+)
+def test_two_article_fields_are_refused_at_the_second(cli: Any, tmp_path: Path, first: str, second: str, named: str) -> None:
+    # A CMS that publishes `content` would publish the article without a logo: whichever field
+    # were checked, the other might be the one published.
+    payload = json.dumps({"id": "s1", first: COMPLIANT})[:-1] + ",\n " + json.dumps({second: NO_LOGO_HTML})[1:] + "\n"
+    said = BOTH.format(named=named, line=2)
+    run = cli("check", "--input-kind", "cms-json", "--format", "concise", str(write(tmp_path, "cms.json", payload)))
+    assert run.code == 2 and run.out == ""
+    assert run.err.splitlines() == [f"syndcheck: error: {tmp_path / 'cms.json'}#1: {said}", "exit 2: 1 document not checked (errors above)"]
+    # In a stream the others are checked; the line is the payload's own.
+    lines = json.dumps({"id": "ok", "html": COMPLIANT}) + "\n" + payload.replace("\n ", " ")
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(write(tmp_path, "s.jsonl", lines)))
+    assert run.code == 2 and f"s.jsonl#2: {BOTH.format(named=named, line=2)}" in run.err
+    checked, refused = run.json()["files"]
+    assert (checked["path"], checked["findings"]) == (f"{tmp_path / 's.jsonl'}#1 (ok)", [])
+    assert refused["path"] == f"{tmp_path / 's.jsonl'}#2" and refused["checked"] is False, refused
+
+
+def test_three_article_fields_are_all_named(cli: Any, tmp_path: Path) -> None:
+    from compliance.cms import CmsProblem, parse_payload
+
+    payload = '{"html": "<p>a</p>",\n "content": "<p>b</p>",\n "body": "<p>c</p>"}'
+    assert list(parse_payload(payload, "p")) == [CmsProblem("p#1", BOTH.format(named="'html', 'content' and 'body'", line=2))]
+
+
+@pytest.mark.parametrize("empty", ['""', '"  "', "null"])
+def test_an_empty_article_field_beside_the_article_is_not_a_second_article(empty: str) -> None:
+    # Nothing would be published from it; the field that holds the article is the one checked.
+    from compliance.cms import CmsArticle, parse_payload
+
+    for payload in (f'{{"html": {empty}, "content": "<p>b</p>"}}', f'{{"content": "<p>b</p>", "body": {empty}}}'):
+        (article,) = parse_payload(payload, "p")
+        assert isinstance(article, CmsArticle) and article.html == "<p>b</p>", payload
+
+
 def test_a_field_not_read_may_be_given_twice(cli: Any, tmp_path: Path) -> None:
     from compliance.cms import CmsArticle, parse_payload
 

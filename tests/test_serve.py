@@ -105,6 +105,16 @@ def test_a_meta_key_given_twice_is_refused_at_its_line(client: TestClient) -> No
     )
 
 
+@pytest.mark.parametrize(("first", "second"), [("html", "content"), ("content", "body")])
+def test_two_article_fields_are_refused_at_the_second(client: TestClient, first: str, second: str) -> None:
+    compliant = (DCNF / "compliant-wordpress.html").read_text(encoding="utf-8")
+    body = json.dumps({first: compliant})[:-1] + ",\n " + json.dumps({second: "<article><p>No logo.</p></article>"})[1:]
+    answer = client.post("/v1/check", content=body.encode(), headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    why = "only one is checked, and a CMS may publish another; send the article in one field"
+    assert answer.json()["error"]["message"] == f"fields '{first}' and '{second}' both give the article's HTML (again at line 2): {why}"
+
+
 def test_an_empty_article_is_answered_as_an_empty_file_is(client: TestClient) -> None:
     answer = client.post("/v1/check", content=b"  ", headers={"content-type": "text/html"})
     assert answer.status_code == 200
