@@ -108,7 +108,7 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
 def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit, ...]) -> Finding:
     """A requirement met only where some readers do not see it: a warning (or the rule's own
     severity when that is lower) that says why, at what was found."""
-    values = _values(rule, outcome._replace(detail=outcome.caveat), extra, ctx.meta)
+    values = _values(rule, outcome._replace(why=outcome.caveat), extra, ctx.meta)
     hit = outcome.hits[0] if outcome.hits else None
     return Finding(
         rule.id,

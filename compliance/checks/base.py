@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -55,18 +56,26 @@ class Outcome(NamedTuple):
 
     `passed` with `hits`: what satisfied it. Failed with `hits`: the forbidden things found.
     Failed without hits: something is missing; `detail` says what was looked for and `anchor`
-    where it should be (or a function that computes it: most failures are never shown, such as
-    those under `not` or an `any` that another branch passes, and a location costs a search of
-    the source; `location` computes it when a report asks). `caveat`: a pass that some readers do not see (the only match is a
+    where it should be. Either may be given as a function that computes it (`why` holds the
+    detail as given; `detail` and `location` compute it when a report asks): most failures are
+    never shown, such as detection markers, those under `not` or an `any` that another branch
+    passes, and a location costs a search of the source, a note about a hidden copy a walk of
+    the whole page. `caveat`: a pass that some readers do not see (the only match is a
     `<noscript>` image, which readers with JavaScript on never get) says why; the rule then
     reports a warning instead of passing.
     """
 
     passed: bool
     hits: tuple[Hit, ...] = ()
-    detail: str = ""
+    why: str | Callable[[], str] = ""
     anchor: Location | Callable[[], Location] | None = None
     caveat: str = ""
+
+    @property
+    def detail(self) -> str:
+        """What was looked for and not found, in words (computed on first use: see `explained_later`)."""
+        why = self.why
+        return why if isinstance(why, str) else why()
 
     @property
     def location(self) -> Location | None:
@@ -76,7 +85,17 @@ class Outcome(NamedTuple):
 
     def negated(self) -> Outcome:
         """The outcome of `not` this check (a pass with a caveat still found the thing)."""
-        return Outcome(not self.passed, self.hits, self.detail, self.anchor)
+        return Outcome(not self.passed, self.hits, self.why, self.anchor)
+
+
+def explained_later(explain: Callable[[], str]) -> Callable[[], str]:
+    """A detail written when it is first read, and then kept (an outcome is shared by every
+    rule and marker that runs its check). For a detail that costs more than the check that
+    failed: a note about a hidden copy, a line number. Whatever `explain` needs from the
+    article's metadata must be bound before (a `MissingMeta` is the check's own outcome, not the
+    reader's); a pattern that runs out of time while it looks for a hidden copy raises
+    `PatternTimeout` where the detail is read."""
+    return functools.cache(explain)
 
 
 class CheckKind(NamedTuple):

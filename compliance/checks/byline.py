@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from compliance.checks.base import Context, Hit, Outcome, hidden_copy
+from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.document import Byline, Document
 from compliance.findings import Location
 from compliance.options import Option
@@ -137,14 +137,21 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     if hits:
         return Outcome(True, tuple(hits))
     anchor = where_a_byline_goes(doc)
-    if reasons and params.affiliation is not None and params.problem is None:
-        # An affiliation hidden in or beside the byline ("By Ana Ruiz<span hidden>, ProPublica</span>").
-        reasons[-1] += hidden_copy(doc, _BYLINE_LINE, ctx.bind(params.affiliation), article_only=True)
+    # An affiliation hidden in or beside the byline ("By Ana Ruiz<span hidden>, ProPublica</span>").
+    affiliation = ctx.bind(params.affiliation) if reasons and params.affiliation is not None and params.problem is None else None
+    return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, reasons, affiliation)), anchor)
+
+
+def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], affiliation: Pattern | None) -> str:
+    """Why no byline satisfies the check: each byline's reason, or that there is none, with a
+    note on a hidden copy (of the byline, or of the `affiliation` when given) if there is one."""
+    if affiliation is not None:
+        reasons = [*reasons[:-1], reasons[-1] + hidden_copy(doc, _BYLINE_LINE, affiliation, article_only=True)]
     detail = "; ".join(reasons) if reasons else "no visible byline found in the article" + hidden_copy(doc, _BYLINE_LINE, article_only=True)
     if params.problem is not None:
         # Read as a prohibition when negated: "no empty byline (the byline 'By Ana Ruiz' is not empty)".
         detail = f"no {describe(params)} ({detail})"
-    return Outcome(False, (), detail, anchor)
+    return detail
 
 
 # A line that reads as a byline ("By Maria Lopez", "BY: ANA RUIZ"): what a hidden copy of one

@@ -207,5 +207,5 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             f'; the link at line {first.line} (<a href="{shorten(first.href, 90)}">) has nothing to click: put the words or image a reader'
             " should click inside it"
         )
-        return Outcome(False, (), detail, doc.locate(first))
-    return Outcome(False, (), detail, doc.article_location)
+        return Outcome(False, (), detail, functools.partial(doc.locate, first))
+    return Outcome(False, (), detail, lambda: doc.article_location)

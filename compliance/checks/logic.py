@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.checks.base import Check, Context, Hit, Outcome, describe_check
+from compliance.checks.base import Check, Context, Hit, Outcome, describe_check, explained_later
 from compliance.document import Document
 
 ANY_DOC = """`any` — passes when one of its checks passes; the evidence comes from the first that does,
@@ -109,13 +109,16 @@ def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
         failures.append(outcome)
     if with_caveat is not None:
         return with_caveat
-    # The most telling explanation wins: one that saw something nearby (hidden, outside the
-    # article, wrong order) beats a plain "not found".
-    details = [f.detail for f in failures if f.detail]
-    detail = next((d for d in details if ";" in d or " apart" in d), details[0] if details else "none of the alternatives matched")
     anchor = next((f.anchor for f in failures if f.anchor is not None), lambda: doc.article_location)
     hits = tuple(h for f in failures for h in f.hits)
-    return Outcome(False, hits, detail, anchor)
+    return Outcome(False, hits, explained_later(lambda: _most_telling(failures)), anchor)
+
+
+def _most_telling(failures: list[Outcome]) -> str:
+    """The most telling explanation of the failed alternatives: one that saw something nearby
+    (hidden, outside the article, wrong order) beats a plain "not found"."""
+    details = [f.detail for f in failures if f.detail]
+    return next((d for d in details if ";" in d or " apart" in d), details[0] if details else "none of the alternatives matched")
 
 
 def evaluate_all(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outcome:
@@ -137,7 +140,11 @@ def evaluate_not(doc: Document, params: Check, ctx: Context) -> Outcome:
     inner = ctx.run(params)
     if inner.passed:
         found = describe_check(params)
-        return Outcome(False, inner.hits, f"{found} is there, and must not be", inner.hits[0].location if inner.hits else doc.article_location)
+        return Outcome(False, inner.hits, f"{found} is there, and must not be", inner.hits[0].where if inner.hits else lambda: doc.article_location)
     # The inner check explains what it did not find ("no empty byline (…)"): that is the evidence.
-    detail = inner.detail if inner.detail.startswith("no ") else f"no {describe_check(params)}" + (f" ({inner.detail})" if inner.detail else "")
-    return Outcome(True, (), detail)
+    return Outcome(True, (), explained_later(lambda: _absence(params, inner.detail)))
+
+
+def _absence(check: Check, inner: str) -> str:
+    """The evidence that a forbidden thing is absent, from what its check did not find."""
+    return inner if inner.startswith("no ") else f"no {describe_check(check)}" + (f" ({inner})" if inner else "")

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from compliance.checks.base import Check, Context, Hit, Outcome, describe_check
+from compliance.checks.base import Check, Context, Hit, Outcome, describe_check, explained_later
 from compliance.document import Document
 from compliance.options import Option
 from compliance.text import shorten
@@ -97,17 +97,24 @@ def evaluate(doc: Document, params: NearParams, ctx: Context) -> Outcome:
                 evidence = f"{hit_a.evidence} (line {hit_a.location.line}) next to {hit_b.evidence} (line {hit_b.location.line})"
                 hit = Hit(hit_b.index, hit_b.where, evidence, hit_a.captures + hit_b.captures, hit_b.offset)
                 return Outcome(True, (hit,), caveat=first.caveat or second.caveat)
+    # The lines named in the detail and the anchor cost a search of the source each: worked out
+    # when a report asks (see `Outcome`).
+    anchor = hits_b[0].where if hits_b else hits_a[0].where if hits_a else doc.article_location
+    return Outcome(False, (), explained_later(lambda: _apart(params, first, second)), anchor)
+
+
+def _apart(params: NearParams, first: Outcome, second: Outcome) -> str:
+    """Why the pair was not found: one of them is missing, or where both are and how far apart."""
+    hits_a = first.hits if first.passed else ()
+    hits_b = second.hits if second.passed else ()
     what_a, what_b = describe_check(params.a), describe_check(params.b)
     if not hits_a or not hits_b:
-        detail = (first if not hits_a else second).detail or f"no {what_a if not hits_a else what_b}"
-    else:
-        hit_a, hit_b = hits_a[0], hits_b[0]
-        apart = abs(hit_a.index - hit_b.index)
-        shown_b = f"{what_b} '{shorten(hit_b.evidence, 60)}'" if what_b.startswith("byline") else what_b
-        distance = f"{apart} block{'s' if apart != 1 else ''} apart" if apart else "in the same block, in the wrong order"
-        detail = (
-            f"the {what_a} (line {hit_a.location.line}) and the {shown_b} (line {hit_b.location.line}) are {distance};"
-            f" the {what_a} must be {_requirement(params)} the {what_b}"
-        )
-    anchor = hits_b[0].location if hits_b else hits_a[0].location if hits_a else doc.article_location
-    return Outcome(False, (), detail, anchor)
+        return (first if not hits_a else second).detail or f"no {what_a if not hits_a else what_b}"
+    hit_a, hit_b = hits_a[0], hits_b[0]
+    apart = abs(hit_a.index - hit_b.index)
+    shown_b = f"{what_b} '{shorten(hit_b.evidence, 60)}'" if what_b.startswith("byline") else what_b
+    distance = f"{apart} block{'s' if apart != 1 else ''} apart" if apart else "in the same block, in the wrong order"
+    return (
+        f"the {what_a} (line {hit_a.location.line}) and the {shown_b} (line {hit_b.location.line}) are {distance};"
+        f" the {what_a} must be {_requirement(params)} the {what_b}"
+    )

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from compliance.checks.base import Check, Context, Outcome, describe_check
+from compliance.checks.base import Check, Context, Outcome, describe_check, explained_later
 from compliance.document import Block, Document
 from compliance.document.elements import classes
 from compliance.firstuse import on_first_use
@@ -123,13 +123,15 @@ def _evaluate_top(doc: Document, params: PositionParams, ctx: Context, inner: Ou
     if inner.passed and placed:
         return Outcome(True, placed, caveat=inner.caveat)
     if inner.hits and start is not None:
-        first = inner.hits[0]
-        begins = doc.locate(start)
-        detail = (
-            f"{describe_check(params.check)} is at line {first.location.line}, after the story's body begins (line {begins.line},"
-            f' "{shorten(start.text, 50)}"): it must come before the first paragraph of the story'
+        first, body = inner.hits[0], start
+        # Lines cost a search of the source each: worked out when a report asks (see `Outcome`).
+        detail = explained_later(
+            lambda: (
+                f"{describe_check(params.check)} is at line {first.location.line}, after the story's body begins"
+                f' (line {doc.locate(body).line}, "{shorten(body.text, 50)}"): it must come before the first paragraph of the story'
+            )
         )
-        return Outcome(False, (), detail, first.location)
+        return Outcome(False, (), detail, first.where)
     return _nowhere(inner)
 
 
@@ -156,13 +158,16 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         first = inner.hits[0]
         what = describe_check(params.check)
         place = f"block {article.index(first.index) + 1} of {len(article)} in the article" if first.index in article else "outside the article"
-        detail = f"{what} is at line {first.location.line} ({place}), not {wanted}: it must be within {where} of the article"
-        return Outcome(False, (), detail, first.location)
+        detail = explained_later(lambda: f"{what} is at line {first.location.line} ({place}), not {wanted}: it must be within {where} of the article")
+        return Outcome(False, (), detail, first.where)
     return _nowhere(inner)
 
 
 def _nowhere(inner: Outcome) -> Outcome:
     """Nothing found at all: say so plainly, so that a message about "the top" does not suggest
     the thing is somewhere else."""
-    detail = inner.detail.replace(" in the article", " anywhere in the article", 1) if inner.detail.startswith("no ") else inner.detail
-    return Outcome(False, (), detail, inner.anchor)
+    return Outcome(False, (), explained_later(lambda: _anywhere(inner.detail)), inner.anchor)
+
+
+def _anywhere(detail: str) -> str:
+    return detail.replace(" in the article", " anywhere in the article", 1) if detail.startswith("no ") else detail

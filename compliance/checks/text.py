@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, hidden_copy, judge_count
+from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, explained_later, hidden_copy, judge_count
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern
@@ -138,8 +139,10 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     detail = f"no {what} in {where}"
     if count:
         detail = f"{what} appears {count} time{'s' if count != 1 else ''} in {where}; at least {params.min} needed"
+    why: str | Callable[[], str] = detail
     if params.scope in ("article", "page"):
-        detail += hidden_copy(doc, pattern, article_only=params.scope == "article")
+        article_only = params.scope == "article"
+        why = explained_later(lambda: detail + hidden_copy(doc, pattern, article_only=article_only))
     if params.scope == "byline" and doc.bylines:
-        return Outcome(False, (), detail, functools.partial(doc.locate, doc.bylines[0]))
-    return Outcome(False, (), detail, doc.article_location)
+        return Outcome(False, (), why, functools.partial(doc.locate, doc.bylines[0]))
+    return Outcome(False, (), why, lambda: doc.article_location)
