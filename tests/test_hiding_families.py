@@ -113,6 +113,12 @@ HIDING_STYLES = [
     "transform:scale(calc(0.5 - 0.5))",
     "margin-left:calc(-10000px + 1em)",
     "filter:opacity(calc(0))",
+    "margin:-9999px",
+    "margin:-9999px 0 0",
+    "margin:0 auto 0 -5000px",
+    "margin:0 -2000px",
+    "position:absolute;inset:-9999px auto auto 0",
+    "position:absolute;inset:0 auto auto -9999px",
 ]
 SHOWING_STYLES = [
     "transform:scale(0.5)",
@@ -125,6 +131,12 @@ SHOWING_STYLES = [
     "opacity:calc(100% - 2em)",
     "opacity:min(1, 0.9)",
     "margin-left:calc(100% - 9999px)",
+    "margin:0 auto",
+    "margin:-20px",
+    "margin:0 0 -9999px",
+    "margin:0 -9999px 0 0",
+    "inset:-9999px",
+    "position:absolute;inset:0 -9999px -9999px 0",
 ]
 
 

@@ -47,6 +47,8 @@ FAMILIES: dict[str, str] = {
     "top": "placement",
     "margin-left": "placement",
     "margin-top": "placement",
+    "margin": "placement",
+    "inset": "placement",
     "text-indent": "placement",
     "white-space": "placement",
     "text-wrap-mode": "placement",

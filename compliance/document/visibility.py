@@ -14,7 +14,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   by 0.002 or less (`css.NEGLIGIBLE_SCALE`); `clip`/`clip-path` to nothing; a `zoom` next to
   zero, an edge-on rotation, a transparent mask, a picture moved out of its box (`vanishing`); a width or height of
   1px or less with `overflow: hidden`, and an `<svg>` of no size (which clips by default);
-  `margin-left`, `margin-top` of -1000px or less, `left`, `top` as far on a positioned element,
+  `margin-left`, `margin-top` (or the `margin` shorthand's) of -1000px or less, `left`, `top`
+  (or `inset`'s) as far on a positioned element,
   or such a `text-indent` or translation; content indented out of a clipped one-line box (image
   replacement); `content-visibility: hidden` on an element holding it: the element and all it
   holds are off the screen, whatever its descendants say;
@@ -421,8 +422,21 @@ def _placement_can_hide(declaration: Declaration) -> bool:
     first = declaration.values[0]
     if declaration.name == "text-indent" and first.type == "percentage":
         return bool(abs(first.value) >= 100)
+    if declaration.name in ("margin", "inset"):
+        return any(offset is not None and offset <= _FAR_OFF_SCREEN_PX for offset in _top_and_left(declaration))
     offset = length_px(first) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent") else None
     return offset is not None and (offset <= _FAR_OFF_SCREEN_PX or (declaration.name == "text-indent" and offset >= -_FAR_OFF_SCREEN_PX))
+
+
+def _top_and_left(shorthand: Declaration) -> tuple[float | None, float | None]:
+    """The top and left lengths (px) a `margin` or `inset` shorthand sets: one value for all four
+    sides, two for top/bottom and left/right, three for top, left/right and bottom, four for top,
+    right, bottom and left (None where a side is not a length: `auto`; both for an invalid one)."""
+    values = shorthand.values
+    if not 1 <= len(values) <= 4:
+        return None, None
+    left = values[3] if len(values) == 4 else values[1] if len(values) > 1 else values[0]
+    return length_px(values[0]), length_px(left)
 
 
 class _SheetSummary(NamedTuple):
@@ -1442,8 +1456,11 @@ def _off_screen(declared: Mapping[str, Declaration]) -> bool:
         return True
     if any(_far_off_screen(declared[name]) for name in ("transform", "translate") if name in declared):
         return True
-    names = ("margin-left", "margin-top", "left", "top") if _positioned(declared) else ("margin-left", "margin-top")
+    positioned = _positioned(declared)
+    names = ("margin-left", "margin-top", "left", "top") if positioned else ("margin-left", "margin-top")
     offsets = [length_px(declared[name].values[0]) for name in names if name in declared]
+    # The shorthands too (`margin: 0 0 0 -9999px`; `inset` places only a positioned element).
+    offsets += [offset for name in (("margin", "inset") if positioned else ("margin",)) if name in declared for offset in _top_and_left(declared[name])]
     return any(o is not None and o <= _FAR_OFF_SCREEN_PX for o in offsets)
 
 
