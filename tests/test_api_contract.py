@@ -21,3 +21,15 @@ SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", APP)
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_api_keeps_its_openapi_contract(case: schemathesis.Case) -> None:
     case.call_and_validate()
+
+
+def test_the_payload_schema_takes_the_article_in_one_field_as_the_server_does() -> None:
+    import jsonschema
+
+    from compliance.serve.openapi import openapi_document
+
+    schema = openapi_document(1024, ["dcnf"])["paths"]["/v1/check"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    accepted = [{"html": "<p>x</p>"}, {"html": "<p>x</p>", "content": ""}, {"content": "  ", "body": "<p>x</p>"}]
+    refused = [{"html": "<p>x</p>", "content": "<p>y</p>"}, {"content": "a", "body_html": "b"}, {"body": "a", "article_html": "b", "html": ""}]
+    assert [jsonschema.Draft4Validator(schema).is_valid(payload) for payload in accepted] == [True, True, True]
+    assert [jsonschema.Draft4Validator(schema).is_valid(payload) for payload in refused] == [False, False, False]
