@@ -292,12 +292,7 @@ def _selector_list(prelude: Sequence[Any]) -> list[str]:
     """The selectors of a selector list, as written."""
     import tinycss2
 
-    pieces: list[list[Any]] = [[]]
-    for token in prelude:
-        if token.type == "literal" and token.value == ",":
-            pieces.append([])
-        elif token.type != "comment":
-            pieces[-1].append(token)
+    pieces = split_at_commas([token for token in prelude if token.type != "comment"])
     return [text for text in (tinycss2.serialize(piece).strip() for piece in pieces) if text]
 
 
@@ -635,7 +630,7 @@ def _mixed_colour(function: Any) -> tuple[float, float, float, float] | None:
     """A `color-mix(in SPACE, COLOUR [P%], COLOUR [P%])` whose result is the same in every colour
     space: one colour at 100% of the mix, or the same colour twice (percentages summing under 100%
     scale the alpha); None for any other mix, which the checker does not work out."""
-    parts = _split_commas(_meaningful(function.arguments))
+    parts = split_commas(function.arguments)
     if len(parts) != 3 or not parts[0] or parts[0][0].type != "ident" or parts[0][0].lower_value != "in":
         return None
     mixed: list[tuple[tuple[float, float, float, float], float | None]] = []
@@ -795,7 +790,7 @@ def _empty_xywh(arguments: Sequence[Any]) -> bool:
 def _flat_polygon(arguments: Sequence[Any]) -> bool:
     """True for `polygon([fill-rule,] x y, x y, …)` points that enclose no area (all in one place
     or on one line); its coordinates lengths, or percentages (not both, which cannot be compared)."""
-    pieces = _split_commas(arguments)
+    pieces = split_commas(arguments)
     if len(pieces[0]) == 1 and pieces[0][0].type == "ident" and pieces[0][0].lower_value in ("nonzero", "evenodd"):
         pieces = pieces[1:]
     points: list[tuple[float, float]] = []
@@ -821,9 +816,17 @@ def _flat_polygon(arguments: Sequence[Any]) -> bool:
     return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True)) == 0
 
 
-def _split_commas(tokens: Sequence[Any]) -> list[list[Any]]:
+def split_commas(tokens: Sequence[Any]) -> list[list[Any]]:
+    """Component values split at their commas (a comma inside a function or block belongs to
+    that token), whitespace and comments left out: the arguments of a function, the stops of a
+    gradient, the queries of a media query list."""
+    return split_at_commas(_meaningful(tokens))
+
+
+def split_at_commas(tokens: Sequence[Any]) -> list[list[Any]]:
+    """`split_commas` keeping every other token as given (a selector's whitespace is a combinator)."""
     pieces: list[list[Any]] = [[]]
-    for token in _meaningful(tokens):
+    for token in tokens:
         if token.type == "literal" and token.value == ",":
             pieces.append([])
         else:
@@ -885,7 +888,7 @@ def _math(function: Any) -> _Quantity | None:
     name = function.lower_name
     if name == "calc":
         return _sum(_meaningful(function.arguments))
-    arguments = [_sum(piece) for piece in _split_commas(function.arguments)]
+    arguments = [_sum(piece) for piece in split_commas(function.arguments)]
     if not arguments or any(a is None for a in arguments):
         return None
     known = [a for a in arguments if a is not None]

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from compliance.document.css import length_px
+from compliance.document.css import length_px, split_commas
 
 # How often a query holds on readers' screens: negation is `-`, `and` is `min`, `or` is `max`.
 ALWAYS = 1
@@ -39,13 +39,7 @@ def screens_meeting(query_list: str) -> int:
     tokens = [t for t in tinycss2.parse_component_value_list(query_list, skip_comments=True) if t.type != "whitespace"]
     if not tokens:
         return ALWAYS
-    queries: list[list[Any]] = [[]]
-    for token in tokens:
-        if token.type == "literal" and token.value == ",":
-            queries.append([])
-        else:
-            queries[-1].append(token)
-    return max(_query(query) for query in queries)
+    return max(_query(query) for query in split_commas(tokens))
 
 
 def _query(tokens: Sequence[Any]) -> int:

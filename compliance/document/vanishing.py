@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from compliance.document.css import NEGLIGIBLE_SCALE, colour, length_px, number
+from compliance.document.css import NEGLIGIBLE_SCALE, colour, length_px, number, split_commas
 
 MASK_PROPERTIES = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image"})
 VANISHING_PROPERTIES = frozenset({"zoom", "transform", "rotate", "object-position", *MASK_PROPERTIES})
@@ -110,14 +110,8 @@ def masks_everything(values: Sequence[Any]) -> bool:
 
 
 def _transparent_gradient(gradient: Any) -> bool:
-    parts: list[list[Any]] = [[]]
-    for token in gradient.arguments:
-        if token.type == "literal" and token.value == ",":
-            parts.append([])
-        elif token.type not in ("whitespace", "comment"):
-            parts[-1].append(token)
     stops = 0
-    for index, part in enumerate(parts):
+    for index, part in enumerate(split_commas(gradient.arguments)):
         for token in part:
             if token.type not in ("ident", "function", "hash"):
                 continue
