@@ -392,11 +392,6 @@ def left_out_change(setting: str, globs: str, origin: str, files: Sequence[str])
     return RuleAdjustment(globs, None, origin, setting, f"{what} not checked: {why} in {origin}")
 
 
-def is_selected(settings: Settings, path: str) -> bool:
-    """Whether a file met in a directory walk is checked under the include/exclude globs."""
-    return left_out_by(settings, path) is None
-
-
 def left_out_by(settings: Settings, path: str) -> tuple[str, str, str] | None:
     """Why a file met in a directory walk is not checked, or None when it is: (`exclude`, the
     glob, where it is written) for the first exclude glob it matches; (`include`, the globs,
