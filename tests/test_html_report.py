@@ -128,3 +128,17 @@ def test_a_hostile_article_is_rendered_inert(tmp_path: Path) -> None:
     # tooltip), never where a browser would load or follow them.
     assert page.count("<script") == 0
     assert [v for e in tree.iter() if isinstance(e.tag, str) for k, v in e.attrib.items() if k != "title" and "attacker.example" in v] == []
+
+
+def test_the_report_says_which_checks_a_configuration_weakened(cli: Any, tmp_path: Path) -> None:
+    # An editor reading "no problems" must see that the logo rule was off, as every other format says.
+    config = tmp_path / "news\x1b[31m.yaml"
+    config.write_text("severity:\n  dcnf/logo: off\n  dcnf/byline: warning\n", encoding="utf-8")
+    run = cli("check", "--config", str(config), "--format", "html", "samples/dcnf/no-logo.html")
+    assert run.code == 0, run.err
+    (notice,) = lxml.html.fromstring(run.out).find_class("weakened")
+    shown = str(config).replace("\x1b", "\\x1b")
+    assert [li.text_content() for li in notice.iter("li")] == [f"dcnf/byline lowered to warning by {shown}", f"dcnf/logo turned off by {shown}"]
+    assert "\x1b" not in run.out
+    plain = cli("check", "--format", "html", "samples/dcnf/no-logo.html")
+    assert plain.code == 1 and not lxml.html.fromstring(plain.out).find_class("weakened")

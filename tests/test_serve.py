@@ -275,3 +275,17 @@ def test_only_a_real_comment_suppresses_as_on_the_command_line(client: TestClien
     document = client.post("/v1/check", content=real.encode(), headers={"content-type": "text/html"}).json()
     assert "dcnf/logo" not in [f["rule"] for f in document["files"][0]["findings"]]
     assert document["summary"]["suppressed"] == 1
+
+
+def test_a_check_with_a_weakening_configuration_says_so_in_json_and_on_the_page(tmp_path: Path, cli: Any) -> None:
+    config = tmp_path / "team.syndcheck.yaml"
+    config.write_text("severity:\n  dcnf/logo: off\n", encoding="utf-8")
+    client = TestClient(create_app(ServeSettings(config=str(config))))
+    document = _post(client, DCNF / "no-logo.html").json()
+    # As `syndcheck check --config … --format json` says it: the logo rule was turned off, by that file.
+    assert document["status"] == 0 and document["files"][0]["findings"] == []
+    local = cli("check", "--config", str(config), "--format", "json", "samples/dcnf/no-logo.html").json()
+    assert document["summary"]["configured"] == local["summary"]["configured"]
+    assert [c["change"] for c in document["summary"]["configured"]] == [f"dcnf/logo turned off by {config}"]
+    page = client.post("/", files={"file": ("story.html", (DCNF / "no-logo.html").read_bytes(), "text/html")}).text
+    assert f"Checks weakened by configuration (1):</p><ul><li>dcnf/logo turned off by {config}</li>" in page

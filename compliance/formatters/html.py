@@ -47,7 +47,17 @@ def format_html(reports: Sequence[Report], context: FormatContext) -> str:
     summary = summarize(reports)
     counts = f"{summary.checked} file{'s' if summary.checked != 1 else ''} checked; {summary.errors} errors, {summary.warnings} warnings"
     sections = "\n".join(render_report(report, context.sources.get(report.path), context, number) for number, report in enumerate(reports, start=1))
-    return html_page(f'<p class="counts">{html.escape(counts)}</p>', sections)
+    return html_page(f'<p class="counts">{html.escape(counts)}</p>' + configuration_notice(context), sections)
+
+
+def configuration_notice(context: FormatContext) -> str:
+    """The ways a configuration file weakened the checks, at the top of the page: an editor reading
+    "no problems" must see that the logo rule was turned off, as the text report's `configuration:`
+    lines and every CI format say."""
+    if not context.adjusted_rules:
+        return ""
+    items = "".join(f"<li>{_text(change.describe())}</li>" for change in context.adjusted_rules)
+    return f'<div class="weakened"><p>Checks weakened by configuration ({len(context.adjusted_rules)}):</p><ul>{items}</ul></div>'
 
 
 def html_page(header: str, body: str, *, title: str = "syndcheck report", csp: str = REPORT_CSP, extra_css: str = "") -> str:
@@ -284,6 +294,8 @@ body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-seri
 .report-header { padding: 12px 24px; background: #1f2a37; color: #fff; }
 .report-header h1 { margin: 0; font-size: 18px; }
 .report-header .counts { margin: 2px 0 0; opacity: .85; }
+.weakened { margin: 8px 0; padding: 6px 10px; background: #fff4e0; color: #4a2c00; border-radius: 4px; }
+.weakened p, .weakened ul { margin: 0; }
 section.report { margin: 16px 24px; background: #fff; border: 1px solid #ddd; border-radius: 6px; }
 section.report > h2 { margin: 0; padding: 10px 16px; font-size: 16px; border-bottom: 1px solid #ddd; }
 section.report > h2 small { font-weight: normal; color: #555; }
@@ -313,4 +325,4 @@ div.article img { display: inline-block; min-width: 120px; min-height: 40px; pad
 .elsewhere, .notice { color: #555; font-style: italic; }
 """
 
-__all__ = ["REPORT_CSP", "ArticleSource", "format_html", "html_page", "render_report", "safe_markup"]
+__all__ = ["REPORT_CSP", "ArticleSource", "configuration_notice", "format_html", "html_page", "render_report", "safe_markup"]

@@ -62,6 +62,11 @@ class Checker:
     settings: ServeSettings
     context: FormatContext
 
+    def context_now(self) -> FormatContext:
+        """The format context with every way the server's configuration weakened the checks so
+        far (noted as checks run), so a result says what `syndcheck check` would say of it."""
+        return dataclasses.replace(self.context, adjusted_rules=tuple(self.runner.adjusted_rules()))
+
     @property
     def pack_ids(self) -> tuple[str, ...]:
         """Every loaded pack id."""
@@ -228,7 +233,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             return exc.response()
         if result.failure == "bug":
             return ApiError(500, "internal-error", "the check failed because of a bug; please report it with the article").response()
-        return JSONResponse(result_document(result, checker.context))
+        return JSONResponse(result_document(result, checker.context_now()))
 
     async def packs_endpoint(request: Request) -> Response:
         del request
@@ -258,7 +263,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
         except ApiError as exc:
             return HTMLResponse(editor_page(checker.context, None, error=exc.message, form=None), status_code=exc.status)
         source = ArticleSource(decode_bytes(form.data).text, form.kind)
-        return HTMLResponse(editor_page(checker.context, (result, source), form=form))
+        return HTMLResponse(editor_page(checker.context_now(), (result, source), form=form))
 
     routes = [
         Route("/", page_endpoint, methods=["GET", "POST"]),

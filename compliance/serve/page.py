@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from compliance.display import visible
 from compliance.formatters.context import ArticleSource, FormatContext
-from compliance.formatters.html import html_page, render_report
+from compliance.formatters.html import configuration_notice, html_page, render_report
 from compliance.runner import FileResult, RunStatus
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ def editor_page(context: FormatContext, checked: tuple[FileResult, ArticleSource
     if checked is not None:
         file_result, source = checked
         status = RunStatus().add(file_result).exit_code()
-        result = f'<p class="status" data-status="{status}">Result: {_STATUS.get(status, "")}</p>' + render_report(file_result.report, source, context)
+        result = f'<p class="status" data-status="{status}">Result: {_STATUS.get(status, "")}</p>'
+        result += configuration_notice(context) + render_report(file_result.report, source, context)
     body = f"""<form class="editor" method="post" action="/" enctype="multipart/form-data">
 <label for="article">Paste the article (HTML or text)</label>
 <textarea id="article" name="article" rows="10" spellcheck="false">{pasted}</textarea>
