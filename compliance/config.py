@@ -412,6 +412,15 @@ def left_out_by(settings: Settings, path: str) -> tuple[str, str, str] | None:
     return None if found is None else ("exclude", *found)
 
 
+def _glob_lines(key: str, globs: Sequence[tuple[str, str, str]]) -> list[str]:
+    """`exclude: drafts/**, old/**  [news/.syndcheck.yaml:2]`: one line per file that wrote globs
+    (a glob is relative to its file's folder, so the file is part of its meaning)."""
+    by_file: dict[str, list[tuple[str, str]]] = {}
+    for _folder, glob, origin in globs:
+        by_file.setdefault(_file_of(origin), []).append((glob, origin))
+    return [f"{key}: {', '.join(glob for glob, _ in written)}  [{written[0][1]}]" for written in by_file.values()]
+
+
 def describe(settings: Settings, layers: Sequence[ConfigLayer]) -> str:
     """`syndcheck config show`: each effective value and the file (and line) it came from.
 
@@ -427,10 +436,7 @@ def describe(settings: Settings, layers: Sequence[ConfigLayer]) -> str:
     lines.append(f"fail-on: {settings.fail_on.label}  [{settings.sources.get('fail-on', default)}]")
     if not settings.inline_suppressions:
         lines.append(f"inline-suppressions: false  [{settings.sources['inline-suppressions']}]")
-    if settings.include:
-        lines.append("include: " + ", ".join(glob for _, glob, _origin in settings.include))
-    if settings.exclude:
-        lines.append("exclude: " + ", ".join(glob for _, glob, _origin in settings.exclude))
+    lines += _glob_lines("include", settings.include) + _glob_lines("exclude", settings.exclude)
     for layer in settings.selection:
         parts = [f"select {', '.join(layer.select)}"] if layer.select is not None else []
         parts += [f"extend-select {', '.join(layer.extend_select)}"] if layer.extend_select else []

@@ -106,6 +106,18 @@ def test_pyproject_tool_table(cli: Any, repo: Path) -> None:
     assert "::warning file=pyproject.toml,line=1,col=1,title=syndcheck configuration::dcnf/logo lowered to warning by pyproject.toml" in github.out
 
 
+def test_config_show_names_the_file_of_each_glob(cli: Any, repo: Path) -> None:
+    # A glob is relative to its file's folder: without the file, `include: *.htm` says too little.
+    write(repo, ".syndcheck.yaml", "exclude:\n  - 'a/drafts/**'\n  - 'a/old/**'\n")
+    write(repo, "a/.syndcheck.yaml", "fail-on: warning\ninclude: ['*.html']\nexclude: ['b/**']\n")
+    shown = cli("config", "show", "a/story.html").out.splitlines()
+    assert [line for line in shown if line.startswith(("include:", "exclude:"))] == [
+        "include: *.html  [a/.syndcheck.yaml:2]",
+        "exclude: a/drafts/**, a/old/**  [.syndcheck.yaml:2]",
+        "exclude: b/**  [a/.syndcheck.yaml:3]",
+    ]
+
+
 def test_include_and_exclude_apply_to_directory_walks_only(cli: Any, repo: Path) -> None:
     write(repo, ".syndcheck.yaml", "exclude: ['a/drafts/**']\n")
     walked = [e["path"] for e in cli("check", "--format", "json", "a").json()["files"]]
