@@ -751,6 +751,8 @@ def rules_validate(
         raise InputError("no rule packs to validate", path=", ".join(str(p) for p in paths), hint="give pack files (.yaml, .yml) or directories holding them")
     for pack in checked:
         _line(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rules)")
+        for warning in pack.warnings:
+            _line(warning)
 
 
 @rules_app.command("list")

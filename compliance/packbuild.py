@@ -71,6 +71,8 @@ class _Builder:
         self.written_defines: tuple[str, ...] = ()
         self.broken_defines: set[str] = set()
         self.errors: list[PackError] = []
+        # `file:line:col: warning: …` lines for a pack author (`syndcheck rules validate`).
+        self.warnings: list[str] = []
 
     def collect(self, build: Callable[[], T]) -> T | None:
         """Run one independent part of the pack (a definition, a marker, a rule); an error in it is
@@ -215,13 +217,16 @@ class _Builder:
         if option.kind == "regex":
             source = self.string(node, what, node.mark)
             case = flags["ignore_case"] if kind == "text" else True
-            return self.regex(source, node.mark, ignore_case=case, whole_word=flags["whole_word"], written=node)
+            pattern = self.regex(source, node.mark, ignore_case=case, whole_word=flags["whole_word"], written=node)
+            if kind == "link" and option.key == "href":
+                self.warn_of_loose_host(pattern, "href", node.mark)
+            return pattern
         if option.kind == "phrase":
             source = self.string(node, what, node.mark)
             return self.regex(phrase_to_regex(source), node.mark, ignore_case=flags["ignore_case"], whole_word=False, shown=source)
         if option.kind == "regex-map":
             mapping = self.mapping(node, what, node.mark)
-            return {
+            patterns = {
                 key: self.regex(
                     self.string(mapping.entries[key], f"attribute '{key}'", mapping.key_mark(key)),
                     mapping.entries[key].mark,
@@ -230,9 +235,29 @@ class _Builder:
                 )
                 for key in mapping
             }
+            for key, pattern in patterns.items():
+                if key.lower().endswith(("href", "src")):  # href, src, data-src, data-lazy-src…
+                    self.warn_of_loose_host(pattern, key, mapping.entries[key].mark)
+            return patterns
         if option.kind == "string":
             return self.string(node, what, node.mark)
         raise self.fail(f"unsupported option kind {option.kind}", node.mark)  # pragma: no cover
+
+    def warn_of_loose_host(self, pattern: Pattern, attribute: str, mark: Mark) -> None:
+        """A warning when a URL pattern names a host that another host can pass for
+        (`compliance.urlpatterns`); only for packs being validated, and not for a pattern filled
+        from article metadata (its host is not written in the pack)."""
+        if not self.validate or pattern.template is not None:
+            return
+        from compliance.urlpatterns import loose_host
+
+        loose = loose_host(pattern.regex_text, ignore_case=pattern.ignore_case)
+        if loose is not None:
+            rule = f"rule '{self.rule}': " if self.rule else ""
+            self.warnings.append(
+                f"{mark.origin}:{mark.line}:{mark.column}: warning: {rule}the {attribute} pattern accepts other hosts: {loose.problem}"
+                f" — pin the host down, as in '{loose.anchored}'"
+            )
 
     def regex(self, source: str, mark: Mark, *, ignore_case: bool, whole_word: bool = False, shown: str | None = None, written: YNode | None = None) -> Pattern:
         """Compile a pattern after expanding `{{definitions}}`; an error points into the pack file
@@ -567,6 +592,7 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
         extends=tuple(p for p, _ in extends),
         defines=tuple(builder.defines.items()),
         own_site=own_site,
+        warnings=tuple(builder.warnings),
     )
 
 

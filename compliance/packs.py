@@ -98,6 +98,9 @@ class Pack:
     # The publisher's outlet names as they appear in bylines ("ProPublica", "Global Voices"): the
     # byline reader never reads them as a person's name.
     outlets: tuple[str, ...] = ()
+    # `file:line:col: warning: …` lines for the pack's author: valid, but probably not meant
+    # (a URL pattern another host passes for); `syndcheck rules validate` prints them.
+    warnings: tuple[str, ...] = ()
 
 
 def pack_identity(root: YNode | None, origin: str) -> tuple[str, list[tuple[str, Mark]]]:
