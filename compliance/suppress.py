@@ -7,7 +7,7 @@
 Only a comment counts, as the article's parser reads one (`Document.comments`): text that merely
 looks like one (an image's alt text, a `<script>` or `<textarea>`, a Markdown code span, the
 middle of a line of a text article) is whoever wrote the article's text, not an editor's decision.
-Several rules may be listed, separated by commas. A reason after `--` is required: a suppression
+Several rules may be listed, separated by commas. A reason after `--` (or an en or em dash) is required: a suppression
 without one is not applied and is itself reported; one that suppresses nothing is reported as
 unused, so stale suppressions do not pile up.
 """
@@ -25,6 +25,7 @@ from compliance.findings import Finding, Location, Severity, Suppressed
 from compliance.firstuse import on_first_use
 
 _DIRECTIVE = on_first_use(r"\A\s*syndcheck-(disable-next|disable)\s+(.*)\Z", re.DOTALL)
+_REASON_DASH = on_first_use("--|[\u2013\u2014]")
 UNUSED_RULE = "syndcheck/unused-suppression"
 NO_REASON_RULE = "syndcheck/suppression-without-reason"
 UNKNOWN_RULE = "syndcheck/unknown-rule-in-suppression"
@@ -50,7 +51,7 @@ def find_suppressions(comments: Iterable[SourceComment], source: str) -> list[Su
         match = _DIRECTIVE().match(comment.text)
         if match is None:
             continue
-        rules_part, _, reason = match.group(2).strip().partition("--")
+        rules_part, reason = _split_reason(match.group(2).strip())
         rules = tuple(r.strip() for r in rules_part.replace(",", " ").split() if r.strip())
         next_line = None
         if match.group(1) == "disable-next":
@@ -58,6 +59,13 @@ def find_suppressions(comments: Iterable[SourceComment], source: str) -> list[Su
             next_line = next((number for number in range(comment.end_line + 1, len(lines) + 1) if lines[number - 1].strip()), comment.end_line + 1)
         found.append(Suppression(rules, reason.strip(), comment.location, next_line))
     return found
+
+
+def _split_reason(text: str) -> tuple[str, str]:
+    """The rule ids and the reason of `dcnf/logo -- why`. An en or em dash separates them too: a
+    CMS's "smart punctuation" turns a typed `--` into one, and no rule id holds either."""
+    parts = _REASON_DASH().split(text, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (text, "")
 
 
 def apply_suppressions(
@@ -92,7 +100,7 @@ def apply_suppressions(
                     UNKNOWN_RULE,
                     Severity.ERROR,
                     f"Suppression names unknown rule '{rule}'.",
-                    _did_you_mean(rule, known or ()) + " 'syndcheck rules list' shows the rule ids.",
+                    _unknown_hint(rule, known or ()),
                     suppression.location,
                     None,
                     "syndcheck",
@@ -123,6 +131,14 @@ def apply_suppressions(
                 )
             )
     return kept, suppressed
+
+
+def _unknown_hint(rule: str, known: Collection[str]) -> str:
+    if "/" not in rule or any(c in rule for c in "*?["):
+        # `--ignore` takes globs and pack ids; a suppression is an editor's decision about
+        # particular rules, and names each one.
+        return f"A suppression names rule ids one by one (such as 'dcnf/logo'), not a glob or a pack ('{rule}'). 'syndcheck rules list' shows them."
+    return _did_you_mean(rule, known) + " 'syndcheck rules list' shows the rule ids."
 
 
 def _did_you_mean(rule: str, known: Collection[str]) -> str:

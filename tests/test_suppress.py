@@ -24,6 +24,27 @@ def test_document_wide_suppression_with_reason(cli: Any, tmp_path: Path) -> None
     assert run.code == 0
 
 
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", " \u2014 "])
+def test_an_en_or_em_dash_separates_the_reason_as_two_hyphens_do(cli: Any, tmp_path: Path, dash: str) -> None:
+    # A CMS's smart punctuation turns a typed "--" into a dash.
+    story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", f"<!-- syndcheck-disable dcnf/logo{dash}logo runs in the print masthead -->\n</body>"))
+    run = cli("check", "--format", "json", str(story))
+    assert (_rules(run), run.code) == ([], 0)
+    assert run.json()["summary"]["suppressed"] == 1
+    sarif = cli("check", "--format", "sarif", str(story)).json()
+    assert [s["justification"] for r in sarif["runs"][0]["results"] for s in r.get("suppressions", [])] == ["logo runs in the print masthead"]
+
+
+@pytest.mark.parametrize("named", ["dcnf/*", "dcnf", "ALL"])
+def test_a_glob_or_pack_in_a_suppression_is_refused_with_why(cli: Any, tmp_path: Path, named: str) -> None:
+    story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", f"<!-- syndcheck-disable {named} -- logo runs in the print masthead -->\n</body>"))
+    run = cli("check", "--format", "json", str(story))
+    unknown = [f for f in run.json()["files"][0]["findings"] if f["rule"] == "syndcheck/unknown-rule-in-suppression"]
+    assert [(f["severity"], f["message"]) for f in unknown] == [("error", f"Suppression names unknown rule '{named}'.")]
+    assert unknown[0]["help"].startswith("A suppression names rule ids one by one (such as 'dcnf/logo'), not a glob or a pack")
+    assert ("dcnf/logo", "error") in _rules(run)
+
+
 def test_suppression_without_reason_is_not_applied_and_is_reported(cli: Any, tmp_path: Path) -> None:
     story = write(tmp_path, "story.html", NO_LOGO.replace("</body>", "<!-- syndcheck-disable dcnf/logo -->\n</body>"))
     run = cli("check", "--format", "json", str(story))
