@@ -157,3 +157,18 @@ def test_the_built_in_packs_label_every_marker_and_describe_every_rule_check_in_
         if "the rule describes by" in describe_check(leaf)
     ]
     assert neutral == []
+
+
+@pytest.mark.parametrize("where", ["moved", "removed"])
+def test_a_misplaced_and_a_missing_credit_line_say_which_in_the_message(cli: Any, tmp_path: Path, where: str) -> None:
+    # The message is the one line that concise, GitHub and JUnit output show: it must tell a
+    # credit line at the bottom from none at all.
+    base = (Path(__file__).parent / "rule-fixtures" / "propublica" / "credit-line-at-bottom.html").read_text(encoding="utf-8")
+    if where == "removed":
+        base = re.sub(r"<p><em>This story was originally published by .*?</p>", "", base)
+    story = tmp_path / "story.html"
+    story.write_text(base, encoding="utf-8")
+    (finding,) = [f for f in cli("check", "--format", "json", str(story)).json()["files"][0]["findings"] if f["rule"] == "propublica/credit-line"]
+    expected = "no ProPublica credit line anywhere" if where == "removed" else "after the story's body begins"
+    assert finding["message"].startswith('The credit line "This story was originally published by ProPublica." must be at the top of the story (')
+    assert expected in finding["message"]
