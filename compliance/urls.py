@@ -97,6 +97,20 @@ def url_form(url: str) -> str | None:
     return f"{parts.scheme}://{host}{port}{parts.path}{parts.query}"
 
 
+def url_authority(url: str) -> str | None:
+    """`host[:port]` of an http(s) URL as a browser reads it (`url_host`, with a port that is not
+    the scheme's default); None when it has no host or a browser cannot parse it. Pure; never
+    raises."""
+    text = url.strip(_ENDS)
+    if _relative(*_scheme(text)):
+        return None
+    parts = _parse("https:" + text if text.startswith("//") else text)
+    host = parts.host.rstrip(".") if parts is not None else ""
+    if not host:
+        return None
+    return f"{host}:{parts.port}" if parts is not None and parts.port else host
+
+
 def url_host(url: str) -> str | None:
     """The host a browser connects to for a URL (lower-cased, percent-decoded, IDNA-mapped, without
     a trailing dot or the user information before `@`; a protocol-relative `//host/path` read

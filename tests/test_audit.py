@@ -891,6 +891,10 @@ def test_a_saved_pages_relative_links_are_not_read_as_links_on_the_site_its_cano
         ("<meta property='og:url' content='https://dailycaller.com/a/'><link rel=canonical href='https://valley.example/a/'>", "valley.example"),
         # A relative URL names no host.
         ("<meta property='og:url' content='/news/a/'>", "saved:saved"),
+        # The host a browser reads: no user name before '@', the scheme's default port left out, IDNA.
+        ("<link rel=canonical href='https://@valley.example/a/'>", "valley.example"),
+        ("<link rel=canonical href='https://editor:pw@Valley.example:443/a/'>", "valley.example"),
+        ("<link rel=canonical href='https://b%C3%BCcher.example/a/'>", "xn--bcher-kva.example"),
     ],
 )
 def test_a_saved_page_is_listed_under_the_site_it_names_as_its_own(head: str, site: str) -> None:

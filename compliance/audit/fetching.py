@@ -46,8 +46,12 @@ class FetchRecords(Protocol):
 
 
 def host_of(url: str) -> str:
-    """The host (with port) a URL is on: the unit of politeness and of the per-site report."""
-    return urlsplit(url).netloc.lower()
+    """The host (with a port that is not the default) a URL is on, as a browser reads it (no user
+    name before `@`, IDNA-mapped, percent-decoded): the unit of politeness and of the per-site
+    report. A URL a browser cannot read keeps its written authority, lower-cased."""
+    from compliance.urls import url_authority
+
+    return url_authority(url) or urlsplit(url).netloc.lower()
 
 
 class HostGate:
