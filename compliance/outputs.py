@@ -151,9 +151,14 @@ def append_text(path: Path, text: str) -> None:
 
 
 def replace_unchanged(path: Path, read: bytes, new: bytes) -> None:
-    """Write a fixed article in place of the one that was read, atomically (a temporary file beside
-    it, with its mode, then a rename), and only when the file still holds exactly the bytes `read`:
-    an editor's save between reading and writing is never overwritten (`InputError` instead)."""
+    """Write a fixed article in place of the one that was read, and only when the file still holds
+    exactly the bytes `read`: an editor's save between reading and writing is never overwritten
+    (`InputError` instead).
+
+    The file stays the same file to everyone who shares it: written atomically (a temporary file
+    beside it with its mode and owner, then a rename), except when it has other names (hard links)
+    or its owner cannot be given to the new file: then its bytes are rewritten in place, as an
+    editor saves, so that every name and the owner keep the fixed article."""
     import tempfile
 
     from compliance.inputs import NotRegular, TooLarge, read_regular
@@ -164,19 +169,56 @@ def replace_unchanged(path: Path, read: bytes, new: bytes) -> None:
     except (TooLarge, NotRegular):
         current = None  # it grew, or something else took its place: it changed
     try:
-        mode = path.stat().st_mode & 0o7777
+        status = path.stat()
     except OSError as exc:
         raise InputError(f"cannot read the file again before writing it: {exc.strerror or exc}", path=str(path)) from None
     if current != read:
         raise InputError("the file changed since it was read; not written", path=str(path), hint="run 'syndcheck fix' on it again")
+    if status.st_nlink > 1:
+        _rewrite_in_place(path, new)
+        return
     temporary: Path | None = None
     try:
         with tempfile.NamedTemporaryFile("wb", dir=resolved(path).parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as handle:
             temporary = Path(handle.name)
             handle.write(new)
-        os.chmod(temporary, mode)
+        if not _give_owner(temporary, status):
+            temporary.unlink(missing_ok=True)
+            temporary = None
+            _rewrite_in_place(path, new)
+            return
+        os.chmod(temporary, status.st_mode & 0o7777)
         os.replace(temporary, path)
     except OSError as exc:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
         raise InputError(f"cannot write the fixed file: {exc.strerror or exc}", path=str(path), hint="check that its folder is writable") from None
+
+
+def _give_owner(made: Path, status: os.stat_result) -> bool:
+    """Give `made` the owner and group of the file it replaces; False when that is not allowed."""
+    mine = made.stat()
+    if (mine.st_uid, mine.st_gid) == (status.st_uid, status.st_gid):
+        return True
+    try:
+        os.chown(made, status.st_uid, status.st_gid)
+    except OSError:
+        return False
+    return True
+
+
+def _rewrite_in_place(path: Path, new: bytes) -> None:
+    """Rewrite a file's bytes through its own inode (its other names and its owner kept). Opened
+    without following a symbolic link and without waiting on a FIFO, and written only when it is
+    still a regular file: something else may have taken its place since it was read."""
+    import stat
+
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "wb") as handle:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise InputError("is no longer a regular file; not written", path=str(path), hint="run 'syndcheck fix' on it again")
+            handle.write(new)
+            handle.truncate()
+    except OSError as exc:
+        raise InputError(f"cannot write the fixed file: {exc.strerror or exc}", path=str(path), hint="check that the file is writable") from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -197,6 +198,44 @@ def test_write_refuses_a_file_that_changed_since_it_was_read(tmp_path: Path) -> 
     assert story.read_bytes() == b"<p>edited by someone else</p>"
     replace_unchanged(story, b"<p>edited by someone else</p>", b"<p>fixed</p>")
     assert story.read_bytes() == b"<p>fixed</p>"
+    assert [p.name for p in tmp_path.iterdir()] == ["story.html"]
+
+
+def test_write_keeps_a_hard_linked_file_one_file(tmp_path: Path) -> None:
+    story = tmp_path / "story.html"
+    story.write_bytes(b"<p>as read</p>")
+    other = tmp_path / "published" / "story.html"
+    other.parent.mkdir()
+    os.link(story, other)
+    replace_unchanged(story, b"<p>as read</p>", b"<p>fixed</p>")
+    # Every name of the file shows the fix: the link was not replaced by a new file.
+    assert other.read_bytes() == b"<p>fixed</p>" and os.path.samefile(story, other)
+
+
+def test_write_keeps_the_owner_or_rewrites_the_file_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    story = tmp_path / "story.html"
+    story.write_bytes(b"<p>as read</p>")
+    before = story.stat()
+    replace_unchanged(story, b"<p>as read</p>", b"<p>fixed, atomically</p>")
+    after = story.stat()
+    assert (after.st_uid, after.st_gid, after.st_mode) == (before.st_uid, before.st_gid, before.st_mode) and after.st_ino != before.st_ino
+    # An owner the new file cannot be given (another user's file in a shared folder): the file
+    # itself is rewritten, so it keeps its owner.
+    real_stat = Path.stat
+
+    def owned_by_someone_else(self: Path, **options: Any) -> os.stat_result:
+        status = real_stat(self, **options)
+        if self == story:
+            return os.stat_result((status.st_mode, status.st_ino, status.st_dev, status.st_nlink, status.st_uid + 1, status.st_gid, *status[6:]))
+        return status
+
+    def refused(*_: Any) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(Path, "stat", owned_by_someone_else)
+    monkeypatch.setattr(os, "chown", refused)
+    replace_unchanged(story, b"<p>fixed, atomically</p>", b"<p>fixed in place</p>")
+    assert story.read_bytes() == b"<p>fixed in place</p>" and real_stat(story).st_ino == after.st_ino
     assert [p.name for p in tmp_path.iterdir()] == ["story.html"]
 
 
