@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from compliance.errors import PackError, closest, combine
 from compliance.inputs import display_file, read_setting, refuse_special, resolved
 from compliance.packs import Pack, build_packs, pack_identity
+from compliance.startup import cache_folder
 
 if TYPE_CHECKING:
     from compliance.yamlsource import YNode
@@ -129,7 +130,8 @@ class _PackCache:
     def __init__(self, files: Sequence[Path], *, trusted: int) -> None:
         self.path: Path | None = None
         self.key = ""
-        if os.environ.get("SYNDCHECK_NO_CACHE"):
+        root = cache_folder()
+        if root is None:
             return
         import sys
         import zlib
@@ -138,7 +140,6 @@ class _PackCache:
 
         from compliance import __version__
 
-        root = os.environ.get("SYNDCHECK_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "syndcheck")
         # The key has three parts, each named in the file's name (see `prune_pack_cache`): the
         # code — the package's own modules (pickles hold its classes, and an upgrade or an edit of
         # the code must never meet a cache written by another version), the Python and `regex`

@@ -1,5 +1,6 @@
-"""The `syndcheck` process's start-up: the console script's entry point, and the pause of the
-cyclic garbage collector while the command line, its modules and the packs are loaded.
+"""The `syndcheck` process's start-up: the console script's entry point, the pause of the cyclic
+garbage collector while the command line, its modules and the packs are loaded, and the cache of
+the code generated for value classes.
 
 Start-up makes some hundred thousand objects that live as long as the process: modules, classes,
 functions, the packs. Allocating them sets off about sixty passes of the collector, each over all
@@ -7,15 +8,35 @@ that is young, which cost a one-file check (what a pre-commit hook runs) a twent
 while nothing they could free exists yet. Plain reference counting frees everything else as usual
 meanwhile. This module imports nothing else of the package, so that the pause starts before the
 command line's own imports (typer and click make a third of the objects).
+
+Every frozen dataclass and every named tuple writes the source of its methods (`__init__`,
+`__eq__`, `__hash__`, `__repr__`, and a frozen class's `__setattr__` and `__delattr__`) when its
+module loads, and has Python compile it: about two hundred small compilations, a sixth of a
+one-file check. `use_generated_code_cache` keeps the compiled code, by its source text, in a file
+beside the pack cache, so that later runs of the same Python load it instead of compiling it
+again. The classes are the same classes: the same source compiled with the same flags is the
+same code.
 """
 
 from __future__ import annotations
 
 import gc
+import marshal
+import os
 import sys
+from types import CodeType
+from typing import Any
 
 # Whether `pause_collector` paused the collector (and `start_up_done` has yet to resume it).
 _COLLECTOR = {"paused": False}
+
+
+def cache_folder() -> str | None:
+    """The folder of syndcheck's caches: $SYNDCHECK_CACHE_DIR, else $XDG_CACHE_HOME/syndcheck,
+    else ~/.cache/syndcheck; None when SYNDCHECK_NO_CACHE is set (nothing is cached then)."""
+    if os.environ.get("SYNDCHECK_NO_CACHE"):
+        return None
+    return os.environ.get("SYNDCHECK_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "syndcheck")
 
 
 def pause_collector() -> None:
@@ -40,16 +61,125 @@ def start_up_done() -> None:
         gc.enable()
 
 
+class _GeneratedCode:
+    """Code compiled from generated source, by its text and the mode it was compiled in (`"exec"`
+    for dataclasses' methods, `"eval"` for named tuples' `__new__`). `stored` is the cache file's,
+    each piece marshalled on its own, so that a run loads only the code of the classes it makes
+    (the file also holds other commands'); `compiled` counts what this process compiled."""
+
+    def __init__(self) -> None:
+        self.path: str | None = None
+        self.stored: dict[tuple[str, str], bytes] = {}
+        self.code: dict[tuple[str, str], CodeType] = {}
+        self.compiled = 0
+
+    def get(self, source: str, mode: str) -> CodeType:
+        key = (source, mode)
+        code = self.code.get(key)
+        if code is None:
+            code = self._load(key)
+            if code is None:
+                # Compiled as the generator's own `exec(source, …)` or `eval(source, …)` compiles
+                # it: neither module generating code has a `from __future__` import to pass on.
+                code = compile(source, "<string>", mode, dont_inherit=True)
+                self.compiled += 1
+            self.code[key] = code
+        return code
+
+    def _load(self, key: tuple[str, str]) -> CodeType | None:
+        stored = self.stored.get(key)
+        try:
+            code = None if stored is None else marshal.loads(stored)
+        except (EOFError, ValueError, TypeError):
+            return None
+        return code if type(code) is CodeType else None
+
+    def to_store(self) -> dict[tuple[str, str], bytes]:
+        """What the cache file is to hold: what it held and what this process compiled, or only
+        what this process used once the file holds more than `_MOST_GENERATED` pieces."""
+        stored = self.stored if len(self.stored) < _MOST_GENERATED else {}
+        return {**stored, **{key: stored.get(key) or marshal.dumps(code) for key, code in self.code.items()}}
+
+
+_GENERATED = _GeneratedCode()
+# A file written by another Python holds code of another bytecode: the key names the
+# interpreter's full version and build.
+_GENERATED_KEY = f"1|{sys.version}"
+# Each command and each edit of a value class adds code to the file: past this many pieces, a run
+# that compiled anything writes only the code it used.
+_MOST_GENERATED = 4096
+
+
+def _cached_exec(source: Any, namespace: dict[str, Any], *rest: Any) -> None:
+    """`exec` as dataclasses calls it (`exec(source, globals, locals)`), with compiled code from
+    `_GENERATED` for a source text."""
+    exec(_GENERATED.get(source, "exec") if isinstance(source, str) else source, namespace, *rest)
+
+
+def _cached_eval(source: Any, namespace: dict[str, Any], *rest: Any) -> Any:
+    """`eval` as `collections.namedtuple` calls it (`eval(source, namespace)`), with compiled code
+    from `_GENERATED` for a source text."""
+    return eval(_GENERATED.get(source, "eval") if isinstance(source, str) else source, namespace, *rest)
+
+
+def use_generated_code_cache() -> None:
+    """Have dataclasses and named tuples take their methods' compiled code from the cache file (see
+    the module's docstring), and keep what they compile for `store_generated_code`. A missing,
+    unreadable or foreign file (another user's, one others can write, another Python's) is not used."""
+    folder = cache_folder()
+    if folder is None:
+        return
+    import collections
+    import dataclasses
+    import zlib
+
+    path = os.path.join(folder, f"generated-{sys.implementation.cache_tag}-{zlib.crc32(_GENERATED_KEY.encode()):08x}.marshal")
+    _GENERATED.path = path
+    try:
+        info = os.stat(path)
+        if info.st_uid == os.getuid() and not info.st_mode & 0o022:
+            with open(path, "rb") as handle:
+                key, stored = marshal.loads(handle.read())
+            if key == _GENERATED_KEY and isinstance(stored, dict):
+                _GENERATED.stored = stored
+    except Exception:  # noqa: BLE001 - a missing or unreadable cache only means compiling
+        pass
+    # Both call the built-in by its global name: the module's own name comes first.
+    vars(dataclasses)["exec"] = _cached_exec
+    vars(collections)["eval"] = _cached_eval
+
+
+def store_generated_code() -> None:
+    """Write the compiled code to the cache file when this process compiled any (atomically: a
+    temporary file renamed over it). Nothing here ever fails a run."""
+    if _GENERATED.path is None or not _GENERATED.compiled:
+        return
+    temporary = f"{_GENERATED.path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(temporary), mode=0o700, exist_ok=True)
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+            handle.write(marshal.dumps((_GENERATED_KEY, _GENERATED.to_store())))
+        os.replace(temporary, _GENERATED.path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            return
+
+
 def run() -> None:
     """Console-script entry point: the command line, in a process that ends with it.
 
-    Only a process that ends with the command pauses the collector: `compliance.cli.main` called
-    in-process (tests, an embedding program) leaves the caller's collector alone.
+    Only a process that ends with the command pauses the collector and uses the generated code's
+    cache: `compliance.cli.main` called in-process (tests, an embedding program) leaves the
+    caller's collector and dataclasses alone.
     """
     pause_collector()
+    use_generated_code_cache()
     from compliance.cli import main
 
     code = main()
+    store_generated_code()
     # The process ends now: the collector's last pass over every object still alive (modules,
     # packs, parsed pages) would only free memory the system takes back anyway, and costs a
     # one-file check (a pre-commit hook) tens of milliseconds. Frozen objects are skipped by it;

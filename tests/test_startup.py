@@ -326,3 +326,97 @@ def test_main_in_process_leaves_the_callers_collector_alone() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+_GENERATED_PROBE = """
+import json, sys
+from compliance import startup
+sys.argv = ["syndcheck", *sys.argv[1:]]
+try:
+    startup.run()
+finally:
+    made = startup._GENERATED
+    sys.stderr.write("STATE " + json.dumps({"compiled": made.compiled, "made": len(made.code), "path": made.path}) + "\\n")
+"""
+
+
+def _generated_state(tmp_path: Path, *args: str, no_cache: bool = False) -> dict[str, object]:
+    env = {**os.environ, "SYNDCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("SYNDCHECK_NO_CACHE", None)
+    if no_cache:
+        env["SYNDCHECK_NO_CACHE"] = "1"
+    done = subprocess.run([sys.executable, "-c", _GENERATED_PROBE, *args], capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stderr.splitlines() if line.startswith("STATE "))
+    state: dict[str, object] = json.loads(line.removeprefix("STATE "))
+    return state
+
+
+def test_the_console_script_compiles_the_code_of_value_classes_once(tmp_path: Path) -> None:
+    article = str(SAMPLES / "dcnf" / "compliant-wordpress.html")
+    first = _generated_state(tmp_path, "check", article)
+    # The first run compiled every dataclass's and named tuple's methods, and kept them.
+    assert isinstance(first["compiled"], int) and first["compiled"] > 100
+    cache = Path(str(first["path"]))
+    assert cache.parent == tmp_path / "cache" and cache.stat().st_mode & 0o777 == 0o600
+    written = cache.stat().st_mtime_ns
+    second = _generated_state(tmp_path, "check", article)
+    # The next one compiled nothing, and so left the file as it was.
+    assert second["compiled"] == 0
+    assert isinstance(second["made"], int) and second["made"] > 100
+    assert cache.stat().st_mtime_ns == written
+    # A file others can write is not read, nor one that holds no such code; either is replaced.
+    for spoil in (lambda: cache.chmod(0o666), lambda: cache.write_bytes(b"not marshal data")):
+        spoil()
+        spoilt = _generated_state(tmp_path, "check", article)["compiled"]
+        assert isinstance(spoilt, int) and spoilt > 100
+        assert cache.stat().st_mode & 0o777 == 0o600
+        assert _generated_state(tmp_path, "check", article)["compiled"] == 0
+    # SYNDCHECK_NO_CACHE: nothing read or written.
+    assert _generated_state(tmp_path, "check", article, no_cache=True)["path"] is None
+
+
+_VALUE_CLASSES_PROBE = """
+import dataclasses, json, sys
+from compliance import startup
+startup.use_generated_code_cache()
+from typing import NamedTuple
+
+@dataclasses.dataclass(frozen=True, slots=True, order=True)
+class Place:
+    line: int
+    column: int = 0
+    tags: tuple[str, ...] = dataclasses.field(default_factory=tuple)
+
+class Pair(NamedTuple):
+    left: str
+    right: int = 2
+
+place = Place(3, tags=("a",))
+seen = [repr(place), place == Place(3, 0, ("a",)), hash(place) == hash(Place(3, 0, ("a",))), place < Place(4), repr(dataclasses.replace(place, line=5))]
+for attempt in (lambda: setattr(place, "line", 1), lambda: delattr(place, "column")):
+    try:
+        attempt()
+    except dataclasses.FrozenInstanceError as error:
+        seen.append(str(error))
+seen += [str(Place.__init__.__annotations__), repr(Pair("x")), repr(Pair("x")._replace(right=4)), Pair._fields, Pair.__new__.__defaults__]
+startup.store_generated_code()
+print(json.dumps({"seen": seen, "compiled": startup._GENERATED.compiled}))
+"""
+
+
+def test_value_classes_built_from_the_cached_code_are_the_classes_compiled_afresh(tmp_path: Path) -> None:
+    def described(*, no_cache: bool) -> dict[str, object]:
+        env = {**os.environ, "SYNDCHECK_CACHE_DIR": str(tmp_path / "cache")}
+        env.pop("SYNDCHECK_NO_CACHE", None)
+        if no_cache:
+            env["SYNDCHECK_NO_CACHE"] = "1"
+        done = subprocess.run([sys.executable, "-c", _VALUE_CLASSES_PROBE], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+        result: dict[str, object] = json.loads(done.stdout)
+        return result
+
+    afresh, cold, warm = described(no_cache=True), described(no_cache=False), described(no_cache=False)
+    assert afresh["seen"] == cold["seen"] == warm["seen"]
+    assert "cannot assign to field 'line'" in str(afresh["seen"])
+    assert isinstance(cold["compiled"], int) and cold["compiled"] >= 10
+    assert warm["compiled"] == 0
