@@ -88,8 +88,10 @@ class _GeneratedCode:
 
     def _load(self, key: tuple[str, str]) -> CodeType | None:
         stored = self.stored.get(key)
+        if type(stored) is not bytes:
+            return None
         try:
-            code = None if stored is None else marshal.loads(stored)
+            code = marshal.loads(stored)
         except (EOFError, ValueError, TypeError):
             return None
         return code if type(code) is CodeType else None
@@ -97,14 +99,14 @@ class _GeneratedCode:
     def to_store(self) -> dict[tuple[str, str], bytes]:
         """What the cache file is to hold: what it held and what this process compiled, or only
         what this process used once the file holds more than `_MOST_GENERATED` pieces."""
-        stored = self.stored if len(self.stored) < _MOST_GENERATED else {}
-        return {**stored, **{key: stored.get(key) or marshal.dumps(code) for key, code in self.code.items()}}
+        kept = {key: blob for key, blob in self.stored.items() if type(blob) is bytes} if len(self.stored) < _MOST_GENERATED else {}
+        return {**kept, **{key: kept.get(key) or marshal.dumps(code) for key, code in self.code.items()}}
 
 
 _GENERATED = _GeneratedCode()
 # A file written by another Python holds code of another bytecode: the key names the
 # interpreter's full version and build.
-_GENERATED_KEY = f"1|{sys.version}"
+_GENERATED_KEY = f"2|{sys.version}"
 # Each command and each edit of a value class adds code to the file: past this many pieces, a run
 # that compiled anything writes only the code it used.
 _MOST_GENERATED = 4096

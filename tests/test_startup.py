@@ -4,6 +4,7 @@ cache warm it compiles no pack regex and reads no Unicode table on its first doc
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import pickle
 import subprocess
@@ -365,8 +366,13 @@ def test_the_console_script_compiles_the_code_of_value_classes_once(tmp_path: Pa
     assert second["compiled"] == 0
     assert isinstance(second["made"], int) and second["made"] > 100
     assert cache.stat().st_mtime_ns == written
+
     # A file others can write is not read, nor one that holds no such code; either is replaced.
-    for spoil in (lambda: cache.chmod(0o666), lambda: cache.write_bytes(b"not marshal data")):
+    def other_form() -> None:  # the right key, but compiled code where each piece's marshalled bytes belong
+        key, stored = marshal.loads(cache.read_bytes())
+        cache.write_bytes(marshal.dumps((key, {piece: compile("pass", "<string>", "exec") for piece in stored})))
+
+    for spoil in (lambda: cache.chmod(0o666), lambda: cache.write_bytes(b"not marshal data"), other_form):
         spoil()
         spoilt = _generated_state(tmp_path, "check", article)["compiled"]
         assert isinstance(spoilt, int) and spoilt > 100
