@@ -11,11 +11,12 @@ command line's own imports (typer and click make a third of the objects).
 
 Every frozen dataclass and every named tuple writes the source of its methods (`__init__`,
 `__eq__`, `__hash__`, `__repr__`, and a frozen class's `__setattr__` and `__delattr__`) when its
-module loads, and has Python compile it: about two hundred small compilations, a sixth of a
-one-file check. `use_generated_code_cache` keeps the compiled code, by its source text, in a file
-beside the pack cache, so that later runs of the same Python load it instead of compiling it
-again. The classes are the same classes: the same source compiled with the same flags is the
-same code.
+module loads, and has Python compile it; `typing` compiles each named tuple field's annotation
+(a string, under `from __future__ import annotations`), and typer has `inspect` evaluate each
+option's. That was about five hundred small compilations, a sixth of a one-file check.
+`use_generated_code_cache` keeps the compiled code, by its source text, in a file beside the pack
+cache, so that later runs of the same Python load it instead of compiling it again. The classes
+are the same classes: the same source compiled with the same flags is the same code.
 """
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ def start_up_done() -> None:
 
 class _GeneratedCode:
     """Code compiled from generated source, by its text and the mode it was compiled in (`"exec"`
-    for dataclasses' methods, `"eval"` for named tuples' `__new__`). `stored` is the cache file's,
-    each piece marshalled on its own, so that a run loads only the code of the classes it makes
-    (the file also holds other commands'); `compiled` counts what this process compiled."""
+    for dataclasses' methods, `"eval"` for named tuples' `__new__` and for annotations). `stored`
+    is the cache file's, each piece marshalled on its own, so that a run loads only the code of
+    the classes it makes (the file also holds other commands'); `compiled` counts what this
+    process compiled."""
 
     def __init__(self) -> None:
         self.path: str | None = None
@@ -98,7 +100,7 @@ class _GeneratedCode:
 
     def to_store(self) -> dict[tuple[str, str], bytes]:
         """What the cache file is to hold: what it held and what this process compiled, or only
-        what this process used once the file holds more than `_MOST_GENERATED` pieces."""
+        what this process used once the file holds `_MOST_GENERATED` pieces or more."""
         kept = {key: blob for key, blob in self.stored.items() if type(blob) is bytes} if len(self.stored) < _MOST_GENERATED else {}
         return {**kept, **{key: kept.get(key) or marshal.dumps(code) for key, code in self.code.items()}}
 
@@ -107,32 +109,56 @@ _GENERATED = _GeneratedCode()
 # A file written by another Python holds code of another bytecode: the key names the
 # interpreter's full version and build.
 _GENERATED_KEY = f"2|{sys.version}"
-# Each command and each edit of a value class adds code to the file: past this many pieces, a run
-# that compiled anything writes only the code it used.
+# Each command and each edit of a value class adds code to the file: from this many pieces on, a
+# run that compiled anything writes only the code it used.
 _MOST_GENERATED = 4096
 
 
-def _cached_exec(source: Any, namespace: dict[str, Any], *rest: Any) -> None:
+def _namespaces(given: tuple[Any, ...], caller: Any) -> tuple[Any, ...]:
+    """The globals and locals `exec` or `eval` called with `given` uses: the caller's where `None`
+    or left out, as the built-ins take them."""
+    global_names = given[0] if given and given[0] is not None else caller.f_globals
+    local_names = given[1] if len(given) > 1 and given[1] is not None else (caller.f_locals if not given or given[0] is None else global_names)
+    return (global_names, local_names, *given[2:])
+
+
+def _cached_exec(source: Any, *namespaces: Any, **options: Any) -> None:
     """`exec` as dataclasses calls it (`exec(source, globals, locals)`), with compiled code from
     `_GENERATED` for a source text."""
-    exec(_GENERATED.get(source, "exec") if isinstance(source, str) else source, namespace, *rest)
+    code = _GENERATED.get(source, "exec") if isinstance(source, str) else source
+    exec(code, *_namespaces(namespaces, sys._getframe(1)), **options)
 
 
-def _cached_eval(source: Any, namespace: dict[str, Any], *rest: Any) -> Any:
-    """`eval` as `collections.namedtuple` calls it (`eval(source, namespace)`), with compiled code
-    from `_GENERATED` for a source text."""
-    return eval(_GENERATED.get(source, "eval") if isinstance(source, str) else source, namespace, *rest)
+def _cached_eval(source: Any, *namespaces: Any) -> Any:
+    """`eval` as `collections.namedtuple` (`eval(source, namespace)`) and `inspect.get_annotations`
+    (`eval(annotation, globals, locals)`) call it, with compiled code from `_GENERATED` for a
+    source text."""
+    code = _GENERATED.get(source, "eval") if isinstance(source, str) else source
+    return eval(code, *_namespaces(namespaces, sys._getframe(1)))
+
+
+def _cached_compile(source: Any, filename: str, mode: str, flags: int = 0, dont_inherit: bool = False, optimize: int = -1, **options: Any) -> Any:
+    """`compile` as `typing.ForwardRef` calls it (`compile(annotation, "<string>", "eval")`, for
+    each annotation of a named tuple's fields), with compiled code from `_GENERATED` for a source
+    text. Whatever else it is given is compiled as the built-in would have compiled it for the
+    caller: typing has no `from __future__` flags to inherit, so `dont_inherit` changes nothing."""
+    if isinstance(source, str) and filename == "<string>" and not flags and optimize == -1 and not options:
+        return _GENERATED.get(source, mode)
+    return compile(source, filename, mode, flags, True, optimize, **options)
 
 
 def use_generated_code_cache() -> None:
-    """Have dataclasses and named tuples take their methods' compiled code from the cache file (see
-    the module's docstring), and keep what they compile for `store_generated_code`. A missing,
-    unreadable or foreign file (another user's, one others can write, another Python's) is not used."""
+    """Have dataclasses, named tuples, `typing` and `inspect` take the compiled code of the source
+    they generate or evaluate from the cache file (see the module's docstring), and keep what they
+    compile for `store_generated_code`. A missing, unreadable or foreign file (another user's, one
+    others can write, another Python's) is not used."""
     folder = cache_folder()
     if folder is None:
         return
     import collections
     import dataclasses
+    import inspect
+    import typing
     import zlib
 
     path = os.path.join(folder, f"generated-{sys.implementation.cache_tag}-{zlib.crc32(_GENERATED_KEY.encode()):08x}.marshal")
@@ -146,9 +172,11 @@ def use_generated_code_cache() -> None:
                 _GENERATED.stored = stored
     except Exception:  # noqa: BLE001 - a missing or unreadable cache only means compiling
         pass
-    # Both call the built-in by its global name: the module's own name comes first.
+    # Each calls the built-in by its global name: the module's own name comes first.
     vars(dataclasses)["exec"] = _cached_exec
     vars(collections)["eval"] = _cached_eval
+    vars(inspect)["eval"] = _cached_eval
+    vars(typing)["compile"] = _cached_compile
 
 
 def store_generated_code() -> None:

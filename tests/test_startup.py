@@ -383,7 +383,7 @@ def test_the_console_script_compiles_the_code_of_value_classes_once(tmp_path: Pa
 
 
 _VALUE_CLASSES_PROBE = """
-import dataclasses, json, sys
+import dataclasses, inspect, json, sys, typing
 from compliance import startup
 startup.use_generated_code_cache()
 from typing import NamedTuple
@@ -395,8 +395,11 @@ class Place:
     tags: tuple[str, ...] = dataclasses.field(default_factory=tuple)
 
 class Pair(NamedTuple):
-    left: str
-    right: int = 2
+    left: "str"
+    right: "int" = 2
+
+def given(count: "int | None", names: "list[str]" = ()) -> "dict[str, int]":
+    return {}
 
 place = Place(3, tags=("a",))
 seen = [repr(place), place == Place(3, 0, ("a",)), hash(place) == hash(Place(3, 0, ("a",))), place < Place(4), repr(dataclasses.replace(place, line=5))]
@@ -406,6 +409,7 @@ for attempt in (lambda: setattr(place, "line", 1), lambda: delattr(place, "colum
     except dataclasses.FrozenInstanceError as error:
         seen.append(str(error))
 seen += [str(Place.__init__.__annotations__), repr(Pair("x")), repr(Pair("x")._replace(right=4)), Pair._fields, Pair.__new__.__defaults__]
+seen += [repr(typing.get_type_hints(Pair)), repr(inspect.get_annotations(given, eval_str=True))]
 startup.store_generated_code()
 print(json.dumps({"seen": seen, "compiled": startup._GENERATED.compiled}))
 """
@@ -424,5 +428,6 @@ def test_value_classes_built_from_the_cached_code_are_the_classes_compiled_afres
     afresh, cold, warm = described(no_cache=True), described(no_cache=False), described(no_cache=False)
     assert afresh["seen"] == cold["seen"] == warm["seen"]
     assert "cannot assign to field 'line'" in str(afresh["seen"])
+    assert "'count': int | None" in str(afresh["seen"]) and "'left': <class 'str'>" in str(afresh["seen"])
     assert isinstance(cold["compiled"], int) and cold["compiled"] >= 10
     assert warm["compiled"] == 0
