@@ -47,7 +47,7 @@ OPTIONS = (
         "problem",
         "enum",
         'Match only bylines with this problem (`empty`: "By ,"; `outlet`: "By The Daily Caller"; `staff`: "By Courier Staff"'
-        ' or a job title alone, "By Editor"); use with `person: false`.',
+        ' or a job title alone, "By Editor", or a placeholder, "By Sponsored Content"); use with `person: false`.',
         default=None,
         choices=("empty", "outlet", "staff"),
     ),
@@ -63,11 +63,16 @@ _PROBLEM_NOUNS = {"empty": "empty byline", "outlet": "byline crediting an outlet
 
 _WITHOUT_PROBLEM = {"empty": "is not empty", "outlet": "does not credit an outlet in place of a reporter", "staff": "is not a staff credit"}
 
+# What `problem: staff` matches besides a staff credit: a job title alone ("By Editor") and a CMS
+# placeholder ("By Sponsored Content"), each a credit that stands where a reporter's name belongs.
+_STAFF_LIKE = frozenset(("role", "placeholder"))
+
 _PROBLEMS = {
     "empty": "is empty",
     "outlet": "names an outlet, not a reporter",
     "staff": "is a staff credit, not a reporter",
     "role": "names a role (staff credit), not a reporter",
+    "placeholder": "names a placeholder (a content, section or feed label), not a reporter",
 }
 
 
@@ -101,7 +106,7 @@ def describe(params: BylineParams) -> str:
 
 
 def _satisfies(byline: Byline, params: BylineParams, ctx: Context) -> tuple[bool, str]:
-    if params.problem is not None and byline.reading.problem != params.problem and not (params.problem == "staff" and byline.reading.problem == "role"):
+    if params.problem is not None and byline.reading.problem != params.problem and not (params.problem == "staff" and byline.reading.problem in _STAFF_LIKE):
         return False, f"the byline '{byline.text}' {_WITHOUT_PROBLEM[params.problem]}"
     if params.person and not byline.names:
         return False, f"byline '{byline.text}' {_PROBLEMS.get(byline.reading.problem or '', 'names no person')}"

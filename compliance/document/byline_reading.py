@@ -127,7 +127,9 @@ _TRAILING_LOWER = on_first_use(r"(?:[\s,|•·–—:-]+[^\W\d_A-ZÀ-Þ][\w.]*)+
 # parts a byline as a comma does; not one in a date (11/30) or a web address (https://).
 _SLASH = r"(?<![\d/:])/(?![\d/])"
 _SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|,|;|{_SLASH})\s*")
-_FOR_OF = re.compile(r"\s+(?:for|of|at|with)\s+(?=[A-Z\"'])")
+# "NAME for Outlet", "NAME of the Outlet": a person with an affiliation, the article in lower case
+# or not ("of The Texas Tribune", "with the Daily Caller News Foundation").
+_FOR_OF = re.compile(r"\s+(?:for|of|at|with)\s+(?=(?:the\s+)?[A-Z\"'])")
 # "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
 _AND = re.compile(r"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|e|en|og|och|i)(?=\s))\s*")
 _MAX_LENGTH = 160
@@ -425,6 +427,16 @@ _OUTLET_ENDINGS = frozenset(
     courier mirror digest weekly daily magazine advance beacon banner citizen leader eagle globe
     independent messenger reporter voice watch""".split()
 )
+# Words of the labels a CMS puts in a byline's name slot when a story has no author of its own:
+# a kind of content ("Sponsored Content", "Press Release"), a section or feed ("Top Stories",
+# "Featured Stories", "RSS Feed"), a sponsor. None is a given name or a surname, so they rule a
+# would-be name out wherever they stand ("Partner Content", "Content Partner"); words that are
+# also names ("Top", "Partner", "Story", "Post") are left out, and reach a byline only with one
+# of these.
+_PLACEHOLDER_WORDS = frozenset(
+    """content contents stories featured sponsored sponsor sponsors syndicated syndication advertorial
+    advertisement promoted headlines updates release releases feed feeds newsletter announcements""".split()
+)
 _STAFF_WORDS = frozenset(["staff", "team", "desk", "editors", "reporters", "writers", "contributors", "wire", "wires", "board", "newsroom", "admin"])
 _FILLER = frozenset({"on", "at", "in", "the", "a", "an", "and", "&", "for", "of", "with", "from"})
 
@@ -498,7 +510,7 @@ def _is_name_token(token: str) -> bool:
     core = token.strip(".,'’\"")
     if not core or len(core) > 24:
         return False
-    if core.lower() in _ORG_WORDS or core.lower() in _ROLE_NOUNS:
+    if core.lower() in _ORG_WORDS or core.lower() in _ROLE_NOUNS or core.lower() in _PLACEHOLDER_WORDS:
         return False
     if _is_uncased_word(core):
         return True
@@ -789,7 +801,15 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
         if lower_case is not None:
             return BylineReading(lower_case[0], lower_case[1], None, lower_case[1])
     lowered = {w.lower().strip(".,") for w in stripped.split()}
-    problem = "staff" if lowered & _STAFF_WORDS else "role" if _is_role_only(_SEGMENT_SPLIT.split(stripped)[0]) else "outlet"
+    problem = (
+        "staff"
+        if lowered & _STAFF_WORDS
+        else "placeholder"
+        if lowered & _PLACEHOLDER_WORDS
+        else "role"
+        if _is_role_only(_SEGMENT_SPLIT.split(stripped)[0])
+        else "outlet"
+    )
     return BylineReading((), credit or stripped, problem, credit or stripped)
 
 

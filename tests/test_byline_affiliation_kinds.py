@@ -1,0 +1,157 @@
+"""Three kinds of byline a new user's try-out found misread: a reporter named with an outlet after
+"of/for/with/at the" (a person with an affiliation, in every pack); DCNF's affiliation as a line of
+its own ("From the Daily Caller News Foundation") next to the byline, which DCNF's terms accept;
+and the labels a CMS puts in an empty author slot ("By Sponsored Content", "By Top Stories"),
+which name no reporter."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.api import check_html
+from compliance.document.byline_reading import read_byline
+from compliance.findings import Report
+
+DCNF_OUTLETS = frozenset({"daily caller news foundation", "the daily caller", "daily caller", "dcnf"})
+LICENSE = (
+    "All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available"
+    " without charge to any legitimate news publisher. Contact licensing@dailycallernewsfoundation.org."
+)
+LOGO = '<p><img src="https://dailycallernewsfoundation.org/logo.png" width="200" height="50" alt="Daily Caller News Foundation logo"></p>'
+
+
+def _dcnf_page(*top: str, after: str = "") -> str:
+    """A DCNF republication whose top lines (logo, affiliation line, byline) are `top`, in order."""
+    lines = "".join(f"<p>{line}</p>" if not line.startswith("<") else line for line in top)
+    return (
+        f"<html><body><article><h1>Farm bill advances</h1>{lines}"
+        "<p>The committee advanced the bill on Thursday.</p><p>Senators will vote next week.</p>"
+        f"{after}<p>{LICENSE}</p></article></body></html>"
+    )
+
+
+def _outcome(report: Report, rule: str) -> str | None:
+    """None when `rule` passed, else the finding's detail (the 'why' line); a rule that neither
+    passed nor failed fails the test."""
+    for finding in report.findings:
+        if finding.rule == rule:
+            return finding.detail or finding.message
+    assert rule in {p.rule for p in report.passed}, (rule, report.findings)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# A. "NAME of/for/with/at the OUTLET": a reporter with an affiliation
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "credit"),
+    [
+        ("By Laura Benson of the Daily Caller News Foundation", "Laura Benson", "the Daily Caller News Foundation"),
+        ("By Laura Benson for the Daily Caller News Foundation", "Laura Benson", "the Daily Caller News Foundation"),
+        ("By Laura Benson with the Daily Caller News Foundation", "Laura Benson", "the Daily Caller News Foundation"),
+        ("By Laura Benson at the Daily Caller News Foundation", "Laura Benson", "the Daily Caller News Foundation"),
+        # Differently phrased: another outlet, no opener, the outlet's own capital "The".
+        ("Jordan Hale of the Texas Tribune", "Jordan Hale", "the Texas Tribune"),
+        ("Written by Ana Ruiz at the Harbor Ledger", "Ana Ruiz", "the Harbor Ledger"),
+        ("By Jordan Hale of The Texas Tribune", "Jordan Hale", "The Texas Tribune"),
+    ],
+)
+def test_a_person_of_the_outlet_is_a_reporter_with_an_affiliation(text: str, name: str, credit: str) -> None:
+    reading = read_byline(text, require_prefix=True, outlets=DCNF_OUTLETS)
+    assert reading is not None
+    assert (reading.names, reading.credit, reading.problem) == ((name,), credit, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # Look-alikes: what comes before "of the" is no person, so the byline still names nobody.
+        ("By Friends of the Earth", "outlet"),
+        ("By Courier Staff of the Daily Caller", "staff"),
+        ("By Members of the Senate Finance Committee", "outlet"),
+    ],
+)
+def test_no_person_of_the_outlet_still_names_nobody(text: str, problem: str) -> None:
+    reading = read_byline(text, outlets=DCNF_OUTLETS)
+    assert reading is not None and reading.names == () and reading.problem == problem
+
+
+def test_a_sentence_with_of_the_is_not_a_byline() -> None:
+    assert read_byline("Members of the Senate Finance Committee met on Thursday", require_prefix=True) is None
+    assert read_byline("Mayor Jane Doe of the City Council said", require_prefix=True) is None
+
+
+@pytest.mark.parametrize("joiner", ["of the", "for the", "with the", "at the"])
+def test_dcnf_accepts_a_reporter_of_the_foundation(joiner: str) -> None:
+    report = check_html(_dcnf_page(LOGO, f"By Laura Benson {joiner} Daily Caller News Foundation"), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+TRIBUNE_PAGE = """<html><body><article><h1>Texas grid operator warns of tight supply</h1>
+<p class="byline">BYLINE</p>
+<p>The operator of the Texas power grid warned Monday that supply could run tight this summer.</p>
+<p><em>This article originally appeared in <a href="https://www.texastribune.org/2024/05/13/texas-grid-summer/">The Texas
+Tribune</a>, a member-supported, nonpartisan newsroom informing and engaging Texans on state politics and policy.
+Learn more at texastribune.org.</em></p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "passes"),
+    [
+        ("By Jordan Hale of the Texas Tribune", True),
+        ("By Jordan Hale for the Texas Tribune", True),
+        ("By Jordan Hale, The Texas Tribune", True),
+        # Look-alike: the Tribune's staff, not a reporter, keeps its warning.
+        ("By Staff of the Texas Tribune", False),
+    ],
+)
+def test_texas_tribune_reads_a_reporter_of_the_tribune(byline: str, passes: bool) -> None:
+    report = check_html(TRIBUNE_PAGE.replace("BYLINE", byline), packs=["texas-tribune"])
+    assert (_outcome(report, "texas-tribune/byline") is None) is passes
+
+
+# ---------------------------------------------------------------------------------------------
+# C. A CMS placeholder in the author slot names no reporter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Partner Content",
+        "By Sponsored Content",
+        "By Top Stories",
+        "By Syndicated Content, Daily Caller News Foundation",
+        # Differently phrased: the same kind of label in other words and orders.
+        "By Content Partner, Daily Caller News Foundation",
+        "By Featured Stories",
+        "By RSS Feed",
+        "Posted by Press Releases",
+        "By Our Sponsor",
+    ],
+)
+def test_a_cms_placeholder_names_no_reporter(text: str) -> None:
+    reading = read_byline(text, outlets=DCNF_OUTLETS)
+    assert reading is not None and reading.names == () and reading.problem == "placeholder"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Look-alikes: words that are also names ("Top", "Partner", "Story") stay names.
+        ("By Anna Top", "Anna Top"),
+        ("By Louise Story", "Louise Story"),
+        ("By Jake Partner, Daily Caller News Foundation", "Jake Partner"),
+    ],
+)
+def test_surnames_that_look_like_labels_stay_names(text: str, name: str) -> None:
+    reading = read_byline(text, outlets=DCNF_OUTLETS)
+    assert reading is not None and reading.names == (name,) and reading.problem is None
+
+
+def test_dcnf_says_a_placeholder_byline_names_no_reporter() -> None:
+    report = check_html(_dcnf_page(LOGO, "By Sponsored Content, Daily Caller News Foundation"), packs=["dcnf"])
+    detail = _outcome(report, "dcnf/byline")
+    assert detail == "byline 'By Sponsored Content, Daily Caller News Foundation' names a placeholder (a content, section or feed label), not a reporter"
