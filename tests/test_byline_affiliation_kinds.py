@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.api import check_html
+from compliance.api import check_html, check_text
 from compliance.document.byline_reading import read_byline
 from compliance.findings import Report
 
@@ -111,6 +111,49 @@ Learn more at texastribune.org.</em></p>
 def test_texas_tribune_reads_a_reporter_of_the_tribune(byline: str, passes: bool) -> None:
     report = check_html(TRIBUNE_PAGE.replace("BYLINE", byline), packs=["texas-tribune"])
     assert (_outcome(report, "texas-tribune/byline") is None) is passes
+
+
+# ---------------------------------------------------------------------------------------------
+# B. DCNF's affiliation as a line of its own, directly above or below the byline
+
+FROM_LINE = "From the Daily Caller News Foundation"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        (LOGO, FROM_LINE, "By Laura Benson"),  # logo, affiliation line, byline (the logo two lines up)
+        ("By Laura Benson", FROM_LINE),  # the line below the byline
+        ("From the DCNF", "By Laura Benson"),  # the foundation's initials
+    ],
+)
+def test_dcnf_accepts_the_from_line_next_to_the_byline(top: tuple[str, ...]) -> None:
+    after = LOGO if LOGO not in top else ""
+    report = check_html(_dcnf_page(*top, after=after), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+def test_dcnf_accepts_the_from_line_in_a_text_article() -> None:
+    text = (
+        "Senate Panel Advances Farm Bill\n\nDaily Caller\nFrom the Daily Caller News Foundation\nBy Laura Benson\n\n"
+        "The Senate Agriculture Committee advanced a long-delayed farm bill on Thursday.\n\n"
+        f"Daily Caller News Foundation logo\n\n{LICENSE}\n"
+    )
+    assert _outcome(check_text(text, packs=["dcnf"]), "dcnf/affiliation") is None
+
+
+def test_a_from_line_far_from_the_byline_is_no_affiliation_and_the_why_line_says_where_it_is() -> None:
+    page = _dcnf_page(FROM_LINE, "The committee met early.", "Aides briefed reporters.", "By Laura Benson", after=LOGO)
+    detail = _outcome(check_html(page, packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None
+    assert '"From the Daily Caller News Foundation" line (line 1)' in detail
+    assert "3 blocks apart" in detail and "within 1 block of the byline" in detail
+
+
+def test_a_sentence_from_the_foundation_next_to_the_byline_is_no_affiliation_line() -> None:
+    # Look-alike: prose that mentions the foundation beside the byline is not the affiliation line.
+    page = _dcnf_page("By Laura Benson", "Adapted from the Daily Caller News Foundation's reporting.", after=LOGO)
+    assert _outcome(check_html(page, packs=["dcnf"]), "dcnf/affiliation") is not None
 
 
 # ---------------------------------------------------------------------------------------------
