@@ -268,6 +268,66 @@ def test_a_lazy_placeholder_with_a_noscript_fallback_is_a_logo() -> None:
 LOGO_ALT = 'alt="Daily Caller News Foundation logo"'
 LOGO_URL = "https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png"
 
+# `<style>` blocks a browser never applies to the page: they hide nothing.
+HIDE_X = ".x{display:none}"
+UNAPPLIED_SHEETS = {
+    "inside noscript (scripts are on)": f"<noscript><style>{HIDE_X}</style></noscript>",
+    "inside a template": f"<template><style>{HIDE_X}</style></template>",
+    "inside a declarative shadow root": f'<div><template shadowrootmode="open"><style>{HIDE_X}</style><slot></slot></template></div>',
+    "of type text/plain": f'<style type="text/plain">{HIDE_X}</style>',
+    "of a type with parameters": f'<style type="text/css; charset=utf-8">{HIDE_X}</style>',
+    "for print": f'<style media="print">{HIDE_X}</style>',
+    "for speech, in capitals": f'<style media=" SPEECH ">{HIDE_X}</style>',
+    "for a width no screen has": f'<style media="(max-width: 10px)">{HIDE_X}</style>',
+    "for a query CSS cannot read": f'<style media="screen and and">{HIDE_X}</style>',
+    "for some screens only": f'<style media="(max-width: 600px)">{HIDE_X}</style>',
+}
+# `<style>` blocks a browser applies: they hide as written.
+APPLIED_SHEETS = {
+    "in the body": f"<style>{HIDE_X}</style>",
+    "of type text/css in capitals": f'<style type=" TEXT/CSS ">{HIDE_X}</style>',
+    "of an empty type": f'<style type="">{HIDE_X}</style>',
+    "for all media": f'<style media="all">{HIDE_X}</style>',
+    "for screens of every width": f'<style media="screen and (min-width: 0), print">{HIDE_X}</style>',
+    "with an empty media": f'<style media="">{HIDE_X}</style>',
+    "with a disabled attribute (not one a style element has)": f"<style disabled>{HIDE_X}</style>",
+    "next to a noscript one": f"<noscript><p>Turn on scripts.</p></noscript><style>{HIDE_X}</style>",
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNAPPLIED_SHEETS))
+def test_a_style_block_a_browser_does_not_apply_hides_nothing(case: str) -> None:
+    assert errors(check(page(logo=UNAPPLIED_SHEETS[case] + LOGO.format(attrs=' class="x"')))) == []
+
+
+@pytest.mark.parametrize("case", sorted(APPLIED_SHEETS))
+def test_a_style_block_a_browser_applies_hides(case: str) -> None:
+    assert errors(check(page(logo=APPLIED_SHEETS[case] + LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
+
+
+def test_a_linked_stylesheet_is_never_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the check opened a connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    linked = '<link rel="stylesheet" href="https://cdn.example/site.css"><link rel="stylesheet" href="http://127.0.0.1:9/x.css">'
+    assert errors(check(page(logo=linked + LOGO.format(attrs=' class="x"')))) == []
+
+
+def test_the_lazysizes_noscript_style_leaves_the_lazy_logo_seen_and_cited() -> None:
+    # lazysizes' own markup: its `<noscript>` style hides lazy images for readers without scripts only.
+    lazy = f'<img class="lazyload" src="{GIF_1X1}" data-src="{LOGO_URL}" width="200" height="50" {LOGO_ALT}><noscript>{LOGO.format(attrs="")}</noscript>'
+    for fallback in (lazy, lazy.split("<noscript>")[0]):
+        data = page(logo=fallback).replace(b"<head>", b"<head><noscript><style>.lazyload{display:none}</style></noscript>")
+        report = check(data)
+        assert errors(report) == [] and [f.rule for f in report.findings] == []
+        (passed,) = [p for p in report.passed if p.rule == "dcnf/logo"]
+        assert "lazyload" in passed.evidence
+
+
 # Images that show no picture: nothing to load, or a placeholder whose loader has nothing to load.
 EMPTY_LOGOS = {
     "no src": f"<img {LOGO_ALT}>",

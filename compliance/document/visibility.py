@@ -34,7 +34,7 @@ header, an SVG's `width`/`height` or `viewBox`) is not a
 visible image.
 
 Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
-(they are not fetched), rules in other media queries, selectors with pseudo-elements or that
+(they are not fetched), `<style>` blocks a browser does not apply (`applied_sheets`), rules in other media queries, selectors with pseudo-elements or that
 cssselect cannot read, rules for pages without scripts (`.no-js`), a rule that hides `<html>` or
 `<body>` (a loading screen that scripts lift), and `opacity` that a stylesheet gives a
 lazy-loaded element (the loader's fade-in). `aria-hidden` is about screen readers: such content is
@@ -285,7 +285,7 @@ class PageStyle:
     @classmethod
     def of(cls, root: Any) -> PageStyle:
         """The style of the page under `root`: every `<style>` block, in document order."""
-        sheets = [element.text for element in root.iter("style") if element.text]
+        sheets = applied_sheets(root)
         if not sheets:
             return _NO_PAGE_STYLE
         families, index = _page_families(tuple(sheets), root)
@@ -314,6 +314,34 @@ class PageStyle:
 
 
 _NO_PAGE_STYLE = PageStyle({})
+# The `<style>` types a browser applies (HTML, 4.2.6: none, empty, or text/css in any case).
+_CSS_TYPES = frozenset({"", "text/css"})
+# Where a `<style>` is not applied: `<noscript>` content is not rendered with scripts on, as in
+# the reader modelled; a `<template>`'s content (a declarative shadow root's too) is inert or
+# styles only its own shadow tree, never the page's light DOM.
+_INERT_STYLE_HOLDERS = frozenset({"noscript", "template"})
+
+
+def applied_sheets(root: Any) -> list[str]:
+    """The text of each `<style>` block under `root` a browser applies to the page, in document
+    order: not one of another type (`text/plain`), not one inside `<noscript>` or `<template>`,
+    and not one whose `media` no reader's screen meets (`print`); one whose `media` only some
+    screens meet is read as the same rules in an `@media` block with that query."""
+    from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
+
+    sheets = []
+    for element in root.iter("style"):
+        text = element.text
+        if not text or (element.get("type") or "").strip().lower() not in _CSS_TYPES:
+            continue
+        if any(isinstance(a.tag, str) and a.tag.lower() in _INERT_STYLE_HOLDERS for a in element.iterancestors()):
+            continue
+        media = element.get("media")
+        met = ALWAYS if media is None else screens_meeting(media)
+        if met == NEVER:
+            continue
+        sheets.append(text if met == ALWAYS else f"@media {media} {{\n{text}\n}}")
+    return sheets
 
 
 def _match_rules(rules: Sequence[StyleRule], families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex) -> _Matched:
