@@ -611,6 +611,8 @@ INERT_TAGS = {
     "a template script": TAG.format(attrs=' type="text/x-template"'),
     "a type with parameters": TAG.format(attrs=' type="text/javascript; charset=utf-8"'),
     "a language that is not JavaScript": TAG.format(attrs=' language="vbscript"'),
+    "a script for browsers without modules": TAG.format(attrs=" nomodule"),
+    "a script for browsers without modules, in capitals": TAG.format(attrs=' NOMODULE=""'),
 }
 # Tags that run.
 RUNNING_TAGS = {
@@ -621,6 +623,14 @@ RUNNING_TAGS = {
     "a module": TAG.format(attrs=' type="module"'),
     "the JavaScript language": TAG.format(attrs=' language="JavaScript"'),
     "a pixel image in noscript": '<noscript><img src="https://counter.example/c.gif" width="1" height="1" alt=""></noscript>',
+    "a module marked nomodule (the attribute is ignored on a module)": TAG.format(attrs=' type="module" nomodule'),
+    "a script with a data-src beside its src": TAG.format(attrs=' data-src="https://counter.example/c.js"'),
+    "a lazy pixel image, loaded from its data-src": '<img class="lazyload" data-src="https://counter.example/c.gif" width="1" height="1" alt="">',
+}
+# Tags whose address is not one they load from: no tag to count at all.
+UNLOADED_TAGS = {
+    "a script with only a data-src": '<script async data-src="https://counter.example/c.js"></script>',
+    "a script with only a data-lazy-src": '<script data-lazy-src="https://counter.example/c.js"></script>',
 }
 
 
@@ -634,6 +644,12 @@ def test_a_tracking_tag_that_never_runs_or_loads_does_not_count(case: str) -> No
     (finding,) = tracker_report(INERT_TAGS[case]).findings
     assert finding.rule == "tracker/script"
     assert "the one at line 1 " in finding.detail
+
+
+@pytest.mark.parametrize("case", sorted(UNLOADED_TAGS))
+def test_a_script_that_names_its_address_only_for_a_loader_loads_nothing(case: str) -> None:
+    (finding,) = tracker_report(UNLOADED_TAGS[case]).findings
+    assert finding.rule == "tracker/script"
 
 
 @pytest.mark.parametrize("case", sorted(RUNNING_TAGS))

@@ -19,7 +19,10 @@ with JavaScript off: a requirement it alone meets is reported as a warning that 
 An element that can never run or load counts nowhere, whatever `visible` says: anything inside
 a `<template>`, and a `<script>` inside `<noscript>` or with a `type` browsers do not run (only
 none, an empty one, a JavaScript MIME type such as `text/javascript`, or `module` run; a
-consent manager's `type="text/plain"` is held back, and JSON is data).
+consent manager's `type="text/plain"` is held back, and JSON is data), or with `nomodule`
+(every current browser skips it). A `src` pattern is matched against every address an image can
+load from (lazy-load attributes such as `data-src` included), but against a `<script>`'s `src`
+alone: a script loads nothing from `data-src`.
 
 In plain-text and Markdown articles there are no elements. A selector of images (`img`,
 `amp-img`) matches Markdown images as a CommonMark renderer shows them (`![alt](src)`,
@@ -146,7 +149,9 @@ def _url_forms(urls: Iterable[str]) -> list[str]:
 
 
 def _attribute_values(doc: Document, element: Any, name: str) -> list[str]:
-    if name == "src":
+    # A script loads from its `src` alone: the lazy-load attributes an image's loader reads
+    # (`data-src`) load nothing on a `<script>`.
+    if name == "src" and element.tag != "script":
         return _url_forms(_image_sources(doc, element) or [element.get("src") or ""])
     if name == "text":
         return [normalize_inline(text_of(element))]

@@ -63,7 +63,8 @@ def why_inert(element: Any) -> str | None:
     """Why the element can never run or load, in words ("is inside a <template>"); None when it
     can. The content of a `<template>` is never rendered, fetched or run; a `<script>` runs only
     with no `type`, an empty one, a JavaScript MIME type or `module` (a consent manager's
-    `type="text/plain"` or a JSON block is data), and never inside `<noscript>` (read as markup
+    `type="text/plain"` or a JSON block is data), not with `nomodule` (left to browsers too old
+    for modules), and never inside `<noscript>` (read as markup
     only when scripts are off). Walks the element's ancestors: asked of the few elements a check
     matches, not of every element."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
@@ -74,6 +75,8 @@ def why_inert(element: Any) -> str | None:
         kind = (kind or "").strip(_HTML_SPACE).lower()
         if kind and kind not in _JAVASCRIPT_TYPES:
             return f'has type="{kind}", which browsers do not run'
+        if element.get("nomodule") is not None and kind != "module":
+            return "has nomodule, which every browser that runs modules (every current one) skips"
     for ancestor in element.iterancestors():
         name = ancestor.tag.lower() if isinstance(ancestor.tag, str) else ""
         if name == "template":
