@@ -341,6 +341,10 @@ EMPTY_LOGOS = {
     "native lazy loading of nothing": f'<img loading="lazy" {LOGO_ALT}>',
     "an empty picture": f'<picture><source srcset=""><img {LOGO_ALT}></picture>',
     "an amp-img with no src": f'<amp-img width="300" height="60" layout="fixed" {LOGO_ALT}></amp-img>',
+    "an empty data URL": f'<img src="data:," width="200" height="50" {LOGO_ALT}>',
+    "an empty data URL with a type, in capitals": f'<img src=" DATA:image/png;base64, " {LOGO_ALT}>',
+    "an empty data URL in a srcset and a picture": f'<picture><source srcset="data:,"><img srcset="data:," {LOGO_ALT}></picture>',
+    "a lazy placeholder whose loader address is an empty data URL": f'<img class="lazyload" src="{GIF_1X1}" data-src="data:," {LOGO_ALT}>',
 }
 
 
@@ -360,6 +364,8 @@ LOADING_LOGOS = {
     "a picture source": f'<picture><source srcset="{LOGO_URL}" type="image/webp"><img {LOGO_ALT}></picture>',
     "a lazy placeholder with a noscript copy": f'<img class="lazyload" src="{GIF_1X1}" {LOGO_ALT}><noscript><img src="{LOGO_URL}" {LOGO_ALT}></noscript>',
     "an empty lazy image with a noscript copy": f'<img class="lazyload" data-src="" {LOGO_ALT}><noscript><img src="{LOGO_URL}" {LOGO_ALT}></noscript>',
+    "a data URL with a picture in it": f'<img src="{PNG_300X200}" {LOGO_ALT}>',
+    "an empty data URL placeholder and a data-src": f'<img class="lazyload" src="data:," data-src="{LOGO_URL}" {LOGO_ALT}>',
 }
 
 

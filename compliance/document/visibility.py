@@ -1423,16 +1423,28 @@ def _loader_has_source(element: Any) -> bool:
     return any((element.get(name) or "").strip() for name in ("srcset", *_LOADER_SOURCE_ATTRIBUTES))
 
 
+def _names_a_picture(value: str | None) -> bool:
+    """True when an image source attribute's value can load a picture: not empty, and not a
+    `data:` URL with nothing after its comma (`data:,`, which browsers show as a broken image)."""
+    value = (value or "").strip()
+    if not value:
+        return False
+    if value[:5].lower() != "data:":
+        return True
+    _, comma, payload = value.partition(",")
+    return bool(comma) and bool(payload.strip())
+
+
 def loads_nothing(element: Any) -> bool:
     """True for an image with no picture to show: no `src`, `srcset` or lazy-loader address that
-    is not empty, and no `<picture>` source around it (a browser draws nothing for it, or its alt
+    is not empty (an empty `data:,` URL is empty), and no `<picture>` source around it (a browser draws nothing for it, or its alt
     text as words, which are not an image)."""
-    if any((element.get(name) or "").strip() for name in (*IMAGE_SOURCE_ATTRIBUTES, *IMAGE_SRCSET_ATTRIBUTES)):
+    if any(_names_a_picture(element.get(name)) for name in (*IMAGE_SOURCE_ATTRIBUTES, *IMAGE_SRCSET_ATTRIBUTES)):
         return False
     # libxml2 nests an <img> inside the <source> before it: the <picture> is a few levels up.
     for ancestor in itertools.islice(element.iterancestors(), 3):
         if isinstance(ancestor.tag, str) and ancestor.tag.lower() == "picture":
-            return not any((source.get(name) or "").strip() for source in ancestor.iter("source") for name in (*IMAGE_SRCSET_ATTRIBUTES, "src"))
+            return not any(_names_a_picture(source.get(name)) for source in ancestor.iter("source") for name in (*IMAGE_SRCSET_ATTRIBUTES, "src"))
     return True
 
 
@@ -1563,7 +1575,7 @@ def is_tiny_image(element: Any) -> bool:
         return False
     if "data:" not in (element.get("src") or "") + (element.get("srcset") or "") and _in_picture(element) is None:
         return False  # no embedded picture (the usual image): nothing to read
-    if any((element.get(name) or "").strip() for name in _LOADER_SOURCE_ATTRIBUTES):
+    if any(_names_a_picture(element.get(name)) for name in _LOADER_SOURCE_ATTRIBUTES):
         return False  # a placeholder the loader replaces
     choices = shown_pictures(element)
     return bool(choices) and all(_tiny_data_image(url) for choice in choices for url in choice)
