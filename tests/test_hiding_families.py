@@ -98,6 +98,9 @@ HIDING_STYLES = [
     "transform:scale(0.001)",
     "transform:scaleY(0.0005)",
     "scale:0.001",
+    "transform:scale(0.01)",
+    "transform:scaleY(-0.008) rotate(10deg)",
+    "scale:1 0.01",
     "transform:matrix(0.001, 0, 0, 0.001, 0, 0)",
     "margin-left:-9999px",
     "margin-top:-200em",
@@ -122,7 +125,8 @@ HIDING_STYLES = [
 ]
 SHOWING_STYLES = [
     "transform:scale(0.5)",
-    "transform:scale(0.01)",
+    "transform:scale(0.02)",
+    "transform:scaleX(0.011)",
     "margin-left:-20px",
     "text-indent:100%",
     "text-indent:2em;white-space:nowrap;overflow:hidden",

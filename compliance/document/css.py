@@ -688,15 +688,20 @@ def _function_numbers(token: Any) -> list[float | None]:
 # widest the checker assumes a screen to be, 1000px (see `_PIXELS_PER_UNIT`): whatever the box, a
 # reader sees at most a speck of it.
 NEGLIGIBLE_SCALE = 2.0 / 1000.0
+# A `transform`/`scale` factor that leaves a box a hundredth of its size along an axis: 16px text
+# a sixth of a pixel high (under the 1px of unreadable text), a 200px logo 2px across (a tiny
+# image); nothing at that size is read as a logo or a line of text, as an opacity of 0.01 is not
+# seen. An animation's start state can shrink that far, but is then hidden as one at 0 is.
+NEGLIGIBLE_TRANSFORM_SCALE = 1.0 / 100.0
 
 
 def _negligible(factor: float | None) -> bool:
-    return factor is not None and abs(factor) <= NEGLIGIBLE_SCALE
+    return factor is not None and abs(factor) <= NEGLIGIBLE_TRANSFORM_SCALE
 
 
 def scales_to_nothing(values: Sequence[Any]) -> bool:
     """True when a `transform` (or `scale`) value shrinks the element to nothing or next to it (a
-    factor of `NEGLIGIBLE_SCALE` or less along an axis): a scale function with such a factor, or
+    factor of `NEGLIGIBLE_TRANSFORM_SCALE` or less along an axis): a scale function with such a factor, or
     a matrix whose columns are both that small."""
     if values and values[0].type in ("number", "percentage"):  # the `scale` property: `scale: 0` or `scale: 1 0`
         return any(_negligible(number(v)) for v in values)

@@ -11,7 +11,7 @@ the `hidden` attribute is a user-agent `display: none` any author `display` over
 properties filled in where a hiding property uses `var()`, math functions worked out:
 
 - `display: none`; `opacity` (or a `filter`'s `opacity()`) of 0.01 or less; `transform`/`scale`
-  by 0.002 or less (`css.NEGLIGIBLE_SCALE`); `clip`/`clip-path` to nothing; a `zoom` next to
+  by 0.01 or less (`css.NEGLIGIBLE_TRANSFORM_SCALE`); `clip`/`clip-path` to nothing; a `zoom` next to
   zero, an edge-on rotation, a transparent mask, a picture moved out of its box (`vanishing`); a width or height of
   1px or less with `overflow: hidden`, and an `<svg>` of no size (which clips by default);
   `margin-left`, `margin-top` (or the `margin` shorthand's) of -1000px or less, `left`, `top`
