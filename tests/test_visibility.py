@@ -133,6 +133,8 @@ HIDDEN_LOGOS = {
     "opacity zero": (".x{opacity:0}", ' class="x"'),
     "opacity zero percent": (".x{opacity:0%}", ' class="x"'),
     "scale zero": (".x{transform:scale(0)}", ' class="x"'),
+    "an escaped property name": (r".x{disp\6c ay:none}", ' class="x"'),
+    "a property name escaped in capitals, and a keyword": (r".x{\4F PACITY:0} .y{display:\6e one}", ' class="x y"'),
     "scaleX zero": (".x{transform:translate(1px) scaleX(0)}", ' class="x"'),
     "zero matrix": (".x{transform:matrix(0,0,0,0,0,0)}", ' class="x"'),
     "scale property": (".x{scale:0}", ' class="x"'),
@@ -182,6 +184,7 @@ INLINE_HIDDEN_LOGOS = {
     "2px attribute": ' width="2" height="40"',
     "CSS pixel size": ' style="width:1px;height:1px"',
     "comment in the style attribute": ' style="display:none/**/"',
+    "an escaped property name": r' style="di\73 play:none"',
     "visibility with odd case": ' style="VISIBILITY : Hidden"',
 }
 
@@ -214,6 +217,10 @@ SHOWN_LOGOS = {
     "zero width without overflow hidden on a box": ("figure{width:0}", ""),
     "a lazy-loader fade-in": (".lazyload{opacity:0}", ' class="lazyload"'),
     "scale of one": (".x{transform:scale(1)}", ' class="x"'),
+    # `\61 ` is "a" and eats the space after it: the name is "dispay", which no browser knows.
+    "an escape that spells another name": (r".x{disp\61 y:none}", ' class="x"'),
+    # An escaped digit starts an identifier, not a number: `opacity: \30` is invalid, as in browsers.
+    "an escaped number": (r".x{opacity:\30 }", ' class="x"'),
     "a blur filter": (".x{filter:blur(2px)}", ' class="x"'),
     "half opacity filter": (".x{filter:opacity(.5)}", ' class="x"'),
     "centred by a translation": (".x{position:absolute;top:50%;transform:translate(-50%, -50%)}", ' class="x"'),
