@@ -122,6 +122,10 @@ HIDING_STYLES = [
     "margin:0 -2000px",
     "position:absolute;inset:-9999px auto auto 0",
     "position:absolute;inset:0 auto auto -9999px",
+    "position:fixed;bottom:-5000px",
+    "position:fixed;top:200%",
+    "position:fixed;left:100vw",
+    "position:fixed;right:-100dvw",
 ]
 SHOWING_STYLES = [
     "transform:scale(0.5)",
@@ -141,6 +145,13 @@ SHOWING_STYLES = [
     "margin:0 -9999px 0 0",
     "inset:-9999px",
     "position:absolute;inset:0 -9999px -9999px 0",
+    "position:fixed;top:100%;transform:translateY(-100%)",
+    "position:fixed;top:100%;margin-top:-60px",
+    "position:fixed;bottom:-50px",
+    "position:fixed;left:90vw",
+    "position:fixed;top:-20px;height:50px",
+    "position:absolute;top:200%",
+    "position:relative;bottom:-5000px",
 ]
 
 

@@ -179,6 +179,8 @@ INLINE_HIDDEN_LOGOS = {
     "scale": ' style="transform: scale(0, 0)"',
     "off-screen fixed": ' style="position:fixed; left:-10000px; top:0"',
     "off-screen margin": ' style="position:absolute; margin-left:-3000px"',
+    "fixed above the screen by more than its height": ' style="position:fixed; top:-200px" height="50"',
+    "fixed left of the screen by more than its CSS width": ' style="position:fixed; left:-300px; width:200px"',
     "clip": ' style="position:absolute;clip:rect(0,0,0,0)"',
     "width and height attributes": ' width="1" height="1"',
     "2px attribute": ' width="2" height="40"',

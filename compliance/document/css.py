@@ -45,6 +45,8 @@ FAMILIES: dict[str, str] = {
     "position": "placement",
     "left": "placement",
     "top": "placement",
+    "right": "placement",
+    "bottom": "placement",
     "margin-left": "placement",
     "margin-top": "placement",
     "margin": "placement",

@@ -15,7 +15,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   zero, an edge-on rotation, a transparent mask, a picture moved out of its box (`vanishing`); a width or height of
   1px or less with `overflow: hidden`, and an `<svg>` of no size (which clips by default);
   `margin-left`, `margin-top` (or the `margin` shorthand's) of -1000px or less, `left`, `top`
-  (or `inset`'s) as far on a positioned element,
+  (or `inset`'s) as far on a positioned element, a `position: fixed` box placed outside the
+  viewport (`_outside_the_viewport`),
   or such a `text-indent` or translation; content indented out of a clipped one-line box (image
   replacement); `content-visibility: hidden` on an element holding it: the element and all it
   holds are off the screen, whatever its descendants say;
@@ -452,8 +453,64 @@ def _placement_can_hide(declaration: Declaration) -> bool:
         return bool(abs(first.value) >= 100)
     if declaration.name in ("margin", "inset"):
         return any(offset is not None and offset <= _FAR_OFF_SCREEN_PX for offset in _top_and_left(declaration))
+    if declaration.name in _VIEWPORT_SIDES and _past_the_viewport(declaration):
+        return True
     offset = length_px(first) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent") else None
     return offset is not None and (offset <= _FAR_OFF_SCREEN_PX or (declaration.name == "text-indent" and offset >= -_FAR_OFF_SCREEN_PX))
+
+
+# The sides a fixed box is placed from, each with the viewport units of its axis.
+_VIEWPORT_SIDES = {
+    "top": ("vh", "svh", "lvh", "dvh", "vmax"),
+    "bottom": ("vh", "svh", "lvh", "dvh", "vmax"),
+    "left": ("vw", "svw", "lvw", "dvw", "vmax"),
+    "right": ("vw", "svw", "lvw", "dvw", "vmax"),
+}
+
+
+def _past_the_viewport(declaration: Declaration) -> bool:
+    """True when a `top`/`left` puts a fixed box's near edge at or past the viewport's far edge
+    (100% or more of the viewport: `top: 200%`, `left: 100vw`), or a `bottom`/`right` moves its far
+    edge 1000px or a whole viewport past the viewport's own (`bottom: -5000px`)."""
+    value = declaration.values[0]
+    name = declaration.name
+    if value.type == "percentage" or (value.type == "dimension" and value.lower_unit in _VIEWPORT_SIDES[name]):
+        return bool(value.value >= 100) if name in ("top", "left") else bool(value.value <= -100)
+    offset = length_px(value) if name in ("bottom", "right") else None
+    return offset is not None and offset <= _FAR_OFF_SCREEN_PX
+
+
+def _outside_the_viewport(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """True for a `position: fixed` box placed wholly outside the viewport, which no scrolling
+    brings it into: past its bottom or right edge (`_past_the_viewport`), or above or left of it
+    by at least its own known height or width (`top: -200px` on a box 50px high, by its CSS or an
+    image's attributes). A transform or a margin may bring it back: then it is left as seen."""
+    position = declared.get("position")
+    if position is None or position.keyword != "fixed" or any(name in declared for name in _MAY_BRING_BACK):
+        return False
+    for name, size_name in (("top", "height"), ("left", "width"), ("bottom", "height"), ("right", "width")):
+        side = declared.get(name)
+        if side is None:
+            continue
+        if _past_the_viewport(side):
+            return True
+        offset = length_px(side.values[0])
+        size = _known_size(declared, element, size_name)
+        if offset is not None and offset < 0 and size is not None and size <= -offset:
+            return True
+    return False
+
+
+_MAY_BRING_BACK = ("transform", "translate", "margin", "margin-left", "margin-top")
+
+
+def _known_size(declared: Mapping[str, Declaration], element: Any, name: str) -> float | None:
+    """The box's height or width in px, from its CSS or (on an image) its attribute; None when unknown."""
+    declaration = declared.get(name)
+    if declaration is not None:
+        return length_px(declaration.values[0])
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    return _attribute_pixels(element.get(name)) if tag in IMAGE_TAGS else None
 
 
 def _top_and_left(shorthand: Declaration) -> tuple[float | None, float | None]:
@@ -1371,7 +1428,7 @@ def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bo
     content = declared.get("content-visibility")
     if content is not None and content.keyword == "hidden" and tag not in IMAGE_TAGS:
         return True
-    return _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared)
+    return _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared) or _outside_the_viewport(declared, element)
 
 
 def _transparent(declared: Mapping[str, Declaration], element: Any) -> bool:
