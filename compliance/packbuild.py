@@ -576,6 +576,15 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
         raise combine(builder.errors)
     kept = [overrides.get(rule.id, rule) for rule in inherited]
     rules = [rule for rule in kept if rule is not None] + rules
+    if not rules:
+        # A pack of no rules would be applied and pass every article: a green run that checked nothing.
+        builder.rule = None
+        why = f"turns off every rule it inherits from {', '.join(p for p, _ in extends)}" if extends else "has no rules"
+        raise builder.fail(
+            f"pack '{pack_id}' {why}: applied to an article, it would check nothing and pass it",
+            top.key_mark("rules"),
+            "add a rule (see docs/rule-packs.md), or extend a pack that has rules ('extends: creative-commons')",
+        )
     return Pack(
         id=pack_id,
         name=texts["name"],

@@ -325,7 +325,7 @@ def test_rule_packs_doc_own_site_example_runs() -> None:
     detect = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)[0]
     shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0].strip()
     header = "id: dcnf\nname: DCNF\npublisher: Daily Caller News Foundation\nterms_url: https://example.org/\nas_of: 2024-06-27\nsummary: x\n"
-    pack = load_pack(header + detect + "rules: []\n", "dcnf.yaml")
+    pack = load_pack(header + detect + "rules: [{id: dcnf/r, severity: error, message: m, help: h, check: {text: {phrase: x}}}]\n", "dcnf.yaml")
     doc_ = parse_document((CASES / "dcnf-licensor-own-site.html").read_bytes(), "html")
     report = check_document(doc_, [pack], path="page.html")
     assert report.packs == ()

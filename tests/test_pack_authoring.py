@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import SAMPLES, write
 
 HEAD = "id: {id}\nname: N\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
@@ -85,3 +87,45 @@ def test_a_pack_without_an_id_is_told_to_add_one(cli: Any, tmp_path: Path) -> No
     pack = write(tmp_path, "n.yaml", HEAD.format(id="n").replace("id: n\n", "") + "rules: []\n")
     run = cli("rules", "validate", str(pack))
     assert run.err.splitlines()[0] == f"syndcheck: error: {pack}:1:1: 'id' is missing — add id: … (a string)"
+
+
+# -- try-out 8: a pack that would check nothing --------------------------------------------------
+
+NOTHING_HINT = "add a rule (see docs/rule-packs.md), or extend a pack that has rules ('extends: creative-commons')"
+
+
+@pytest.mark.parametrize(
+    ("rules", "line", "why"),
+    [
+        ("rules: []\n", 7, "has no rules"),
+        ("rules:\n", 7, "has no rules"),  # an empty list written as nothing
+        (
+            "extends: common\nrules:\n" + "".join(f"  - id: common/{r}\n    off: true\n" for r in ("wire-photo", "empty-byline", "reused-agency-photo")),
+            8,
+            "turns off every rule it inherits from common",
+        ),
+    ],
+    ids=["empty-list", "empty-key", "every-inherited-rule-off"],
+)
+def test_a_pack_that_would_check_nothing_is_a_pack_error_at_its_rules(cli: Any, tmp_path: Path, rules: str, line: int, why: str) -> None:
+    pack = write(tmp_path, "gazette.yaml", HEAD.format(id="gazette") + rules)
+    for run in (cli("rules", "validate", str(pack)), cli("check", "--rules", str(pack), "--pack", "gazette", str(SAMPLES / "dcnf" / "republished.txt"))):
+        if rules == "rules:\n":
+            assert run.code == 2 and "'rules' must be a list of rules" in run.err
+            continue
+        told = f"syndcheck: error: {pack}:{line}:1: pack 'gazette' {why}: applied to an article, it would check nothing and pass it — {NOTHING_HINT}\n"
+        assert (run.code, run.err) == (2, told)
+
+
+def test_a_configuration_cannot_swap_a_pack_for_one_that_checks_nothing(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "packs/house.yaml", HEAD.format(id="house") + "rules: []\n")
+    write(tmp_path, ".syndcheck.yaml", "rules: [packs]\n")
+    article = write(tmp_path, "a.txt", (SAMPLES / "dcnf" / "missing-logo-line.txt").read_bytes())
+    run = cli("check", str(article))
+    assert run.code == 2 and "house.yaml:7:1: pack 'house' has no rules" in run.err
+
+
+def test_a_pack_of_only_inherited_rules_is_a_pack(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "gazette.yaml", HEAD.format(id="gazette") + "extends: creative-commons\nrules: []\n")
+    run = cli("rules", "validate", str(pack))
+    assert (run.code, run.out) == (0, f"{pack}: ok (gazette, 7 rules)\n")  # creative-commons's 4 and common's 3

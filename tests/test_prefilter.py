@@ -272,7 +272,8 @@ def test_a_pattern_with_no_required_words_has_none(pattern: str) -> None:
 def test_a_marker_without_words_is_always_evaluated() -> None:
     pack = load_pack(
         "id: vague\nname: Vague\npublisher: Vague\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
-        "detect:\n  markers:\n    - id: any-word\n      check: {text: {pattern: '\\w+ \\w+', scope: page}}\nrules: []\n",
+        "detect:\n  markers:\n    - id: any-word\n      check: {text: {pattern: '\\w+ \\w+', scope: page}}\n"
+        "rules: [{id: vague/r, severity: error, message: m, help: h, check: {text: {phrase: x}}}]\n",
         "vague.yaml",
     )
     prefilter = Prefilter([pack])
