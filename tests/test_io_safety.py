@@ -178,6 +178,34 @@ def test_an_audit_output_onto_a_file_or_inside_an_input_folder_is_refused(cli: A
     assert sorted(p.name for p in (tmp_path / "saved").iterdir()) == ["copy.html"]
 
 
+@pytest.mark.parametrize(
+    ("output", "state", "needle"),
+    [
+        ("audit.yaml/x", "", ":5:9: output {tmp}/audit.yaml/x cannot be a folder: {tmp}/audit.yaml is a file — name a new folder"),
+        ("saved/copy.html/reports/", "", ":5:9: output {tmp}/saved/copy.html/reports cannot be a folder: {tmp}/saved/copy.html is a file"),
+        ("/proc/syndcheck-o/", "", ":5:9: cannot create the output folder /proc/syndcheck-o: "),
+        ("reports/", "state: /proc/syndcheck-s/state.sqlite\n", ":6:8: cannot create the state folder /proc/syndcheck-s: "),
+    ],
+    ids=["a-file-on-the-way", "a-file-deeper", "a-folder-the-system-refuses", "a-state-folder-the-system-refuses"],
+)
+def test_an_audit_output_that_cannot_be_a_folder_is_one_line_at_its_line(cli: Any, tmp_path: Path, output: str, state: str, needle: str) -> None:
+    _originals(tmp_path / "originals")
+    write(tmp_path, "saved/copy.html", COMPLIANT)
+    text = f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - folder: saved/\noutput: {output}\n{state}"
+    (tmp_path / "audit.yaml").write_text(text, encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    _one_line_exit_2(run, f"syndcheck: error: {tmp_path / 'audit.yaml'}" + needle.format(tmp=tmp_path))
+
+
+def test_an_audit_output_in_a_new_folder_of_a_new_folder_is_made(cli: Any, tmp_path: Path) -> None:
+    _originals(tmp_path / "originals")
+    write(tmp_path, "saved/copy.html", COMPLIANT)
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: new/reports/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    assert (tmp_path / "new" / "reports" / "report.json").is_file()
+
+
 # --- no report overwrites what the run reads ------------------------------------------------------
 
 

@@ -63,6 +63,28 @@ class AuditConfig:
     state: Path
     fetch: FetchLimits = field(default_factory=FetchLimits)
     threshold: float = 0.5
+    # Where `output` and `state` are written in the file (origin, line, column), for an error
+    # about a folder that cannot be made when the audit starts.
+    output_at: tuple[str, int, int] | None = None
+    state_at: tuple[str, int, int] | None = None
+
+
+def make_folders(config: AuditConfig) -> None:
+    """Create the reports' folder and the state file's folder (what exists is kept). A folder the
+    system refuses (`/proc/o`, a read-only disk, a file on the way) is a `ConfigError` at the
+    `output` (or `state`) line of the audit file, before anything is fetched."""
+    for folder, at, key in ((config.output, config.output_at, "output"), (config.state.parent, config.state_at or config.output_at, "state")):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            path, line, column = at or (config.origin, None, None)
+            raise ConfigError(
+                f"cannot create the {key} folder {folder}: {exc.strerror or exc}",
+                path=path,
+                line=line,
+                column=column,
+                hint=f"give '{key}' a folder that can be created and written to",
+            ) from None
 
 
 _TOP = ("pack", "stories", "sources", "output", "state", "fetch", "match")
@@ -122,6 +144,10 @@ def _check_output(output: Path, mark: Mark, inputs: tuple[Locator, ...]) -> None
     dashboard.html would be read as a page by the next run."""
     if output.exists() and not output.is_dir():
         raise _fail(f"output must be a folder, and {output} is a file", mark, hint="name a new folder (or an existing one) for the reports")
+    # A file on the way (`output: notes.txt/reports`) leaves no folder to create.
+    on_the_way = next((parent for parent in output.parents if parent.exists() and not parent.is_dir()), None)
+    if on_the_way is not None:
+        raise _fail(f"output {output} cannot be a folder: {on_the_way} is a file", mark, hint="name a new folder (or an existing one) for the reports")
     for locator in inputs:
         if locator.kind not in ("folder", "warc"):
             continue
@@ -183,4 +209,17 @@ def parse_audit_config(text: str, origin: Path) -> AuditConfig:
             if key != "threshold" or not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 1:
                 raise _fail("match takes only threshold: a number in (0, 1]", entry.key_mark(key))
             threshold = float(value)
-    return AuditConfig(shown, pack, stories, sources, output.resolve(), state.resolve(), _limits(top.get("fetch"), top.key_mark("fetch")), threshold)
+    output_mark = top.entries["output"].mark
+    state_mark = state_node.mark if state_node is not None else None
+    return AuditConfig(
+        shown,
+        pack,
+        stories,
+        sources,
+        output.resolve(),
+        state.resolve(),
+        _limits(top.get("fetch"), top.key_mark("fetch")),
+        threshold,
+        output_at=(output_mark.origin, output_mark.line, output_mark.column),
+        state_at=(state_mark.origin, state_mark.line, state_mark.column) if state_mark is not None else None,
+    )

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compliance.audit.config import AuditConfig, parse_audit_config
+from compliance.audit.config import AuditConfig, make_folders, parse_audit_config
 from compliance.audit.fetching import host_of
 from compliance.audit.matching import Match, PageText, StoryIndex, shingles, signature
 from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
@@ -344,6 +344,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
 
     pack = choose_pack(config.pack)
     needs_web = config.stories.kind in ("sitemap", "feed") or any(s.kind in ("sitemap", "feed", "urls") for s in config.sources)
+    make_folders(config)
     state = AuditState(config.state)
     sites: SiteReader | None = None
     fetcher = None
