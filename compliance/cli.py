@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import inspect
+import io
 import math
 import os
 import stat
@@ -225,7 +227,9 @@ def check(
         list[str], typer.Argument(help="Article files or directories (searched for .html, .htm, .txt, .md); '-' reads stdin.", show_default=False)
     ],
     pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
-    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")] = None,
+    rules: Annotated[
+        list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
+    ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format on stdout ('auto': github in GitHub Actions, else text).")
     ] = OutputFormat.text,
@@ -237,7 +241,9 @@ def check(
         int | None, typer.Option("--max-warnings", parser=_whole_number(0), metavar="N", help="Exit 1 when there are more warnings than this.")
     ] = None,
     require_pack: Annotated[bool, typer.Option("--require-pack", help="Exit 1 when a document matches no pack.")] = False,
-    baseline: Annotated[Path | None, typer.Option("--baseline", parser=_given_path, help="Report only findings not recorded in this baseline file.")] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", parser=_given_path, metavar="FILE", help="Report only findings not recorded in this baseline file.")
+    ] = None,
     explain_detection: Annotated[bool, typer.Option("--explain-detection", help="Text output: show which detection markers fired for which pack.")] = False,
     timing: Annotated[bool, typer.Option("--timing", help="After the run, print the time spent per pack and per rule (on stderr).")] = False,
     jobs: Annotated[
@@ -253,7 +259,8 @@ def check(
     ] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error, or as configured].")] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", parser=_given_path, help="Use this configuration file instead of discovering .syndcheck.yaml files.")
+        Path | None,
+        typer.Option("--config", parser=_given_path, metavar="FILE", help="Use this configuration file instead of discovering .syndcheck.yaml files."),
     ] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")] = None,
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin); its extension gives the kind.")] = None,
@@ -524,7 +531,9 @@ def fix(
         ),
     ],
     pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
-    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")] = None,
+    rules: Annotated[
+        list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
+    ] = None,
     write: Annotated[bool, typer.Option("--write", help="Write the fixed files in place (atomically) instead of printing a diff.")] = False,
     meta: Annotated[
         list[str] | None, typer.Option("--meta", "-m", help="A value the fixes can use, KEY=VALUE (repeatable), e.g. reporter='Jake Smith'.")
@@ -533,7 +542,8 @@ def fix(
     allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")] = False,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity of a finding left after the fixes that makes the exit code 1.")] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", parser=_given_path, help="Use this configuration file instead of discovering .syndcheck.yaml files.")
+        Path | None,
+        typer.Option("--config", parser=_given_path, metavar="FILE", help="Use this configuration file instead of discovering .syndcheck.yaml files."),
     ] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat the files as this kind instead of guessing from the extension.")] = None,
 ) -> None:
@@ -599,7 +609,9 @@ def fix(
 
 @app.command("packs")
 def list_packs(
-    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")] = None,
+    rules: Annotated[
+        list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
+    ] = None,
     paths: Annotated[bool, typer.Option("--paths", help="Print each pack's id and file instead (to copy a pack).")] = False,
 ) -> None:
     """List the available rule packs: name, publisher, terms, date of the terms, rule count."""
@@ -633,7 +645,7 @@ def _terminal_width() -> int | None:
 def init(
     pack: Annotated[str | None, typer.Option("--pack", help="Create a new rule pack with this id, with a passing and a failing fixture.")] = None,
     directory: Annotated[
-        Path, typer.Option("--dir", parser=_given_path, help="Where to write (default: here; for --pack: rule-packs/).", show_default=False)
+        Path, typer.Option("--dir", parser=_given_path, metavar="DIR", help="Where to write (default: here; for --pack: rule-packs/).", show_default=False)
     ] = Path(),
 ) -> None:
     """Write a commented .syndcheck.yaml, or with --pack a new rule pack to edit."""
@@ -699,8 +711,10 @@ def serve(
     workers: Annotated[
         int | None, typer.Option("--workers", parser=_whole_number(1), metavar="N", help="Worker processes [default: one per core].", show_default=False)
     ] = None,
-    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", parser=_given_path, help="Use this configuration file for every request.")] = None,
+    rules: Annotated[
+        list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config", parser=_given_path, metavar="FILE", help="Use this configuration file for every request.")] = None,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", parser=_whole_number(0), metavar="BYTES", help="Largest request body in bytes (413 above it); 0 means no limit.")
     ] = 16 * 1024 * 1024,
@@ -724,13 +738,16 @@ def serve(
             allow_fetch=allow_fetch,
         ),
         announce=lambda url: typer.echo(f"syndcheck: serving on {url} (Ctrl+C to stop)", err=True),
+        warn=_say,
     )
 
 
 rules_app = typer.Typer(help="Validate, list, explain and test rule packs.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 
-RulesOption = Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")]
+RulesOption = Annotated[
+    list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
+]
 
 
 @rules_app.command("validate")
@@ -840,7 +857,12 @@ def rules_test(
         gaps = coverage_gaps(reports, rule_ids)
         for gap in gaps:
             _line(f"coverage: {gap}")
-    typer.echo(f"{len(reports)} fixtures, {failures} mismatch{'es' if failures != 1 else ''}" + (f", {len(gaps)} coverage gaps" if coverage else ""))
+    not_checked = status.input_errors + status.bugs
+    typer.echo(
+        f"{len(reports)} fixtures, {failures} mismatch{'es' if failures != 1 else ''}"
+        + (f", {len(gaps)} coverage gaps" if coverage else "")
+        + (f"; {not_checked} not checked (errors above)" if not_checked else "")
+    )
     raise typer.Exit(status.exit_code() if status.bugs or status.input_errors else 1 if failures or gaps else 0)
 
 
@@ -857,16 +879,18 @@ baseline_app = typer.Typer(help="Record known findings so that only new ones are
 app.add_typer(baseline_app, name="baseline")
 
 
-BaselineRules = Annotated[list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, help="Extra pack file or directory of packs (repeatable).")]
+BaselineRules = Annotated[
+    list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
+]
 BaselinePacks = Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable).")]
-BaselineConfig = Annotated[Path | None, typer.Option("--config", parser=_given_path, help="Use this configuration file.")]
+BaselineConfig = Annotated[Path | None, typer.Option("--config", parser=_given_path, metavar="FILE", help="Use this configuration file.")]
 BaselinePaths = Annotated[list[str], typer.Argument(help="Article files or directories, as for 'check'.")]
 
 
 @baseline_app.command("create")
 def baseline_create(
     paths: BaselinePaths,
-    output: Annotated[Path, typer.Option("--output", "-o", parser=_given_path, help="The baseline file to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", parser=_given_path, metavar="FILE", help="The baseline file to write.")],
     pack: BaselinePacks = None,
     rules: BaselineRules = None,
     config: BaselineConfig = None,
@@ -878,7 +902,7 @@ def baseline_create(
 @baseline_app.command("update")
 def baseline_update(
     paths: BaselinePaths,
-    baseline: Annotated[Path, typer.Option("--baseline", parser=_given_path, help="The baseline file to update in place.")],
+    baseline: Annotated[Path, typer.Option("--baseline", parser=_given_path, metavar="FILE", help="The baseline file to update in place.")],
     pack: BaselinePacks = None,
     rules: BaselineRules = None,
     config: BaselineConfig = None,
@@ -890,7 +914,7 @@ def baseline_update(
 @baseline_app.command("prune")
 def baseline_prune(
     paths: BaselinePaths,
-    baseline: Annotated[Path, typer.Option("--baseline", parser=_given_path, help="The baseline file to prune in place.")],
+    baseline: Annotated[Path, typer.Option("--baseline", parser=_given_path, metavar="FILE", help="The baseline file to prune in place.")],
     pack: BaselinePacks = None,
     rules: BaselineRules = None,
     config: BaselineConfig = None,
@@ -930,7 +954,8 @@ app.add_typer(config_app, name="config")
 def config_show(
     path: Annotated[str, typer.Argument(help="The article (or directory) whose effective configuration to show.")] = ".",
     config: Annotated[
-        Path | None, typer.Option("--config", parser=_given_path, help="Use this configuration file instead of discovering .syndcheck.yaml files.")
+        Path | None,
+        typer.Option("--config", parser=_given_path, metavar="FILE", help="Use this configuration file instead of discovering .syndcheck.yaml files."),
     ] = None,
 ) -> None:
     """Print the configuration that applies to a file, and where each value came from."""
@@ -951,6 +976,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     _DEBUG["enabled"] = "--debug" in args
     args = [a for a in args if a != "--debug"]
+    if sys.stdout is None:
+        # Started with stdout closed (`>&-`): click would drop the report without a word, and a
+        # run whose report went nowhere must not look green.
+        sys.stdout = _ClosedStdout()
     try:
         command = typer.main.get_command(_app_for(args))
         if not args or args[0] != "check":
@@ -978,6 +1007,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             # A bare `syndcheck` or `syndcheck rules`: the help, as it is, and success.
             typer.echo(context.get_help())
             return 0
+        unwritten = _stdout_failure(exc)
+        if unwritten is not None:
+            _say(f"syndcheck: error: {unwritten}")
+            return USER_ERROR
         usage = _usage_error(exc)
         if usage is not None:
             _say(f"syndcheck: error: {usage}")
@@ -986,6 +1019,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return BUG
     finally:
         start_up_done()
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a stdout the process was started without: writing to it fails as writing to a
+    closed descriptor does, so the run ends with `_stdout_failure`'s line."""
+
+    name = "<stdout>"
+    encoding = "utf-8"
+    errors = "strict"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
+
+
+def _stdout_failure(exc: BaseException) -> str | None:
+    """ "cannot write the report to stdout: No space left on device" when `exc` is the failure of
+    a write to stdout (a full disk behind `> file`, a closed stdout): the system's condition, not a
+    bug; None for any other error. A write to stdout is known by the stream it went to, in the
+    frame that wrote (click's `echo`)."""
+    if not isinstance(exc, OSError):
+        return None
+    frame_tb = exc.__traceback__
+    while frame_tb is not None:
+        stream = frame_tb.tb_frame.f_locals.get("file")
+        if stream is not None and (stream is sys.stdout or getattr(stream, "name", None) == "<stdout>"):
+            return (
+                f"cannot write the report to stdout: {exc.strerror or exc}"
+                " — check where stdout goes (a full disk, a closed stream), or write the report to a file with --output FORMAT=FILE"
+            )
+        frame_tb = frame_tb.tb_next
+    return None
 
 
 def _app_for(args: Sequence[str]) -> typer.Typer:

@@ -28,7 +28,7 @@ import re
 import shlex
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from compliance.errors import closest
 from compliance.findings import Report
@@ -53,6 +53,9 @@ class Expectations:
     # (old, new) texts replaced in it, in order.
     base: str | None = None
     changes: tuple[tuple[str, str], ...] = ()
+    # Where `packs` is written (file, line): the fixture itself for a comment, its `.expect`
+    # sidecar for a text fixture; for an error about a pack it names.
+    packs_at: tuple[str | None, int] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +88,13 @@ def expectations_in_markup(text: str) -> Expectations:
     packs: tuple[str, ...] | None = None
     meta: list[tuple[str, str]] = []
     base: str | None = None
+    packs_at: tuple[str | None, int] | None = None
     for directive in _DIRECTIVE.finditer(text):
         for token in shlex.split(directive.group(1)):
             key, _, value = token.partition("=")
             if key == "packs":
                 packs = tuple(p.strip() for p in value.split(",") if p.strip())
+                packs_at = (None, text.count("\n", 0, directive.start()) + 1)
             elif key.startswith("meta."):
                 meta.append((key[5:], value))
             elif key == "from" and value:
@@ -101,7 +106,7 @@ def expectations_in_markup(text: str) -> Expectations:
         raise ValueError("a '<!-- change: ... -->' needs the fixture it changes: <!-- syndcheck-test: from=FIXTURE -->")
     if base is not None and on_lines:
         raise ValueError("a fixture derived with from= cannot use expect-line (its lines are the base's); use expect")
-    return Expectations(tuple(anywhere), tuple(on_lines), packs, tuple(meta), base, changes)
+    return Expectations(tuple(anywhere), tuple(on_lines), packs, tuple(meta), base, changes, packs_at)
 
 
 def _change(body: str, line: int) -> tuple[str, str]:
@@ -132,6 +137,7 @@ def expectations_in_sidecar(text: str, origin: str) -> Expectations:
     anywhere: list[str] = []
     on_lines: list[tuple[str, int]] = []
     packs: tuple[str, ...] | None = None
+    packs_at: tuple[str | None, int] | None = None
     meta: list[tuple[str, str]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -145,11 +151,12 @@ def expectations_in_sidecar(text: str, origin: str) -> Expectations:
             raise ValueError(f"{origin}:{number}: expected 'packs: ID, ...', 'pack/rule' or 'pack/rule:LINE', got '{line.strip()}'")
         if match.group(1):
             packs = tuple(p.strip() for p in match.group(2).split(",") if p.strip())
+            packs_at = (origin, number)
         elif match.group(4):
             on_lines.append((match.group(3), int(match.group(4))))
         else:
             anywhere.append(match.group(3))
-    return Expectations(tuple(anywhere), tuple(on_lines), packs, tuple(meta))
+    return Expectations(tuple(anywhere), tuple(on_lines), packs, tuple(meta), packs_at=packs_at)
 
 
 def compare(report: Report, expected: Expectations) -> list[Mismatch]:

@@ -19,7 +19,7 @@ from compliance.config import ConfigLayer, RuleAdjustment, Settings, left_out_by
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
 from compliance.document import DocumentKind
 from compliance.engine import CheckSettings, check_with
-from compliance.errors import CheckError, InputError, Terminated, UserError, closest, config_error
+from compliance.errors import CheckError, ConfigError, InputError, Terminated, UserError, closest, config_error
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
 from compliance.fingerprint import display_path
@@ -408,7 +408,7 @@ class Runner:
         def work() -> tuple[Report, Severity]:
             data, expectations = read_fixture(source)
             expected.append(expectations)
-            chosen = tuple(select_packs(packs, expectations.packs)) if expectations.packs is not None else tuple(packs)
+            chosen = _fixture_packs(source, expectations, packs)
             plan = Plan(Settings(), chosen, expectations.packs is None, self.known_rules(Settings()))
             return check_with(data, source.kind, self._settings(source.path, plan, meta=dict(expectations.meta), article=source.file)), Severity.ERROR
 
@@ -513,6 +513,10 @@ class Runner:
                 if isinstance(article, CmsProblem):
                     report = Report(path=article.name, notices=(Notice("unreadable", f"not checked: {article.reason}"),), checked=False)
                     yield FileResult(report, failure="input", messages=(f"syndcheck: error: {article.name}: {article.reason}",))
+                    continue
+                refused = _bad_url_metadata(article, plan.packs)
+                if refused is not None:
+                    yield refused
                     continue
 
                 def work(article: CmsArticle = article) -> tuple[Report, Severity]:
@@ -890,6 +894,34 @@ def _shown_in(full: str) -> bool:
         return any(visible(entry) == name for entry in os.listdir(folder))
     except OSError:
         return False
+
+
+def _fixture_packs(source: Source, expectations: Expectations, packs: Sequence[Pack]) -> tuple[Pack, ...]:
+    """The packs a fixture names (`packs=ID,...`), or every pack when it names none; an unknown id
+    is a `ConfigError` at the line that names it, with how to give a pack of one's own."""
+    if expectations.packs is None:
+        return tuple(packs)
+    try:
+        return tuple(select_packs(packs, expectations.packs))
+    except UserError as exc:
+        known = {p.id for p in packs}
+        missing = next(p for p in expectations.packs if p not in known)
+        file, line = expectations.packs_at or (None, None)
+        hint = closest(missing, known) or "give the pack with --rules PATH (its file or folder); 'syndcheck packs' lists the built-in ones"
+        raise ConfigError(f"the fixture names unknown pack '{missing}'", path=file or source.path, line=line, hint=hint) from exc
+
+
+def _bad_url_metadata(article: CmsArticle, packs: Sequence[Pack]) -> FileResult | None:
+    """An article of a payload whose metadata names an address that is not an http(s) URL
+    (`"original_url": "ftp://x"`), refused as `--meta` refuses it (`check_url_metadata`): not
+    checked, one error line, and the batch goes on; None when its metadata is fine."""
+    try:
+        check_url_metadata(article.meta, packs)
+    except ConfigError as exc:
+        reason = exc.one_line()
+        report = Report(path=article.name, notices=(Notice("unreadable", f"not checked: {reason}"),), checked=False)
+        return FileResult(report, failure="input", messages=(f"syndcheck: error: {article.name}: {reason}",))
+    return None
 
 
 def _unique_paths(paths: Sequence[str]) -> list[str]:

@@ -143,3 +143,42 @@ def test_a_job_summary_that_cannot_be_written_names_the_variable(cli: Any, tmp_p
     assert "outside Actions, unset it or give a file" in run.err
     # Outside --format github the variable is not read at all.
     assert cli("check", str(COMPLIANT)).code == 0
+
+
+# -- try-out 8: help shows what an option takes, never an internal name ---------------------------
+
+
+def _commands() -> list[tuple[str, ...]]:
+    import click
+    import typer
+
+    from compliance.cli import app
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(command: click.Command, path: tuple[str, ...]) -> None:
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk(sub, (*path, name))
+        else:
+            found.append(path)
+
+    walk(typer.main.get_command(app), ())
+    return found
+
+
+def test_no_help_shows_an_internal_type_name(cli: Any) -> None:
+    import re
+
+    for command in _commands():
+        run = cli(*command, "--help")
+        assert run.code == 0, command
+        # A metavar is what the option takes, in capitals (PATH, FILE, N): never a parser's name.
+        assert not re.search(r"--[a-z-]+ _|\b_[A-Z]+_", run.out), (command, run.out)
+
+
+def test_path_options_show_what_they_take(cli: Any) -> None:
+    shown = cli("check", "--help").out
+    assert "--rules PATH" in shown and "--baseline FILE" in shown and "--config FILE" in shown
+    assert "--baseline FILE" in cli("baseline", "update", "--help").out
+    assert "--dir DIR" in cli("init", "--help").out

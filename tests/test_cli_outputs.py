@@ -4,12 +4,14 @@ thresholds pipelines use (--max-warnings, --require-pack)."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import SAMPLES, TAGLINE_PACK, write
+from tests.conftest import ROOT, SAMPLES, TAGLINE_PACK, write
 
 
 def test_several_formats_from_one_run(cli: Any, tmp_path: Path) -> None:
@@ -118,3 +120,44 @@ def test_json_lines_can_also_be_written_to_a_file(cli: Any, tmp_path: Path) -> N
         "samples/dcnf/compliant-static.html",
     ]
     assert run.out.startswith("samples/dcnf/no-logo.html  [dcnf]")
+
+
+# -- try-out 8: a report that cannot be written to stdout ----------------------------------------
+
+COMPLIANT = SAMPLES / "dcnf" / "republished.txt"
+UNWRITTEN = (
+    "syndcheck: error: cannot write the report to stdout: {why}"
+    " — check where stdout goes (a full disk, a closed stream), or write the report to a file with --output FORMAT=FILE\n"
+)
+
+
+def _syndcheck(*args: str, stdout: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "compliance", *args], stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, check=False)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("check", "-f", "json"), ("check", "-o", "json=-", "-q"), ("rules", "list")])
+def test_a_full_disk_behind_stdout_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = _syndcheck(*args, *([str(COMPLIANT)] if args[0] == "check" else []), stdout=full)
+    assert (result.returncode, result.stderr) == (2, UNWRITTEN.format(why="No space left on device"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "why"),
+    [
+        # Started with stdout closed (`syndcheck check a.html >&-`): Python has no sys.stdout.
+        (["sh", "-c", '"$0" "$@" >&-', sys.executable, "-m", "compliance"], "stdout is closed"),
+        # Closed while it runs: writing fails with EBADF.
+        ([sys.executable, "-c", "import os, sys; os.close(1); from compliance.cli import main; sys.exit(main(sys.argv[1:]))"], "Bad file descriptor"),
+    ],
+)
+def test_a_closed_stdout_is_one_line_and_exit_2(argv: list[str], why: str) -> None:
+    result = subprocess.run([*argv, "check", str(COMPLIANT)], stderr=subprocess.PIPE, text=True, cwd=ROOT, check=False)
+    assert (result.returncode, result.stderr) == (2, UNWRITTEN.format(why=why))
+
+
+def test_a_report_written_to_a_file_needs_no_stdout(tmp_path: Path) -> None:
+    result = _syndcheck("check", "-q", "-o", f"json={tmp_path / 'r.json'}", str(COMPLIANT), stdout=subprocess.DEVNULL)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["summary"]["checked"] == 1

@@ -306,3 +306,31 @@ def test_null_metadata_is_no_value_and_an_id_that_is_not_one_gets_a_notice(cli: 
     assert [n["message"] for n in entry["notices"] if n["code"] == "unknown-field"] == [
         "payload field 'id' is an object, not a string or number: it does not name the article"
     ]
+
+
+# -- try-out 8: an address in a payload's metadata must be an http(s) URL, as with --meta ---------
+
+
+def test_a_payload_address_that_is_not_http_is_refused_per_article_and_the_batch_goes_on(cli: Any, tmp_path: Path) -> None:
+    stream = write(
+        tmp_path,
+        "batch.jsonl",
+        '{"html": "<p>x</p>", "id": "one", "original_url": "ftp://x"}\n'
+        '{"html": "<p>x</p>", "id": "two", "original_url": "https://example.org/a", "meta": {"note": "ftp://x"}}\n'
+        '{"html": "<p>x</p>", "id": "three", "meta": {"logo-url": "javascript:alert(1)"}}\n',
+    )
+    run = cli("check", "--input-kind", "cms-json", str(stream))
+    hint = "give the full address, for example {key}=https://example.org/…"
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"syndcheck: error: {stream}#1 (one): metadata 'original_url' must be an http(s) URL, got 'ftp://x' — {hint.format(key='original_url')}",
+        f"syndcheck: error: {stream}#3 (three): metadata 'logo-url' must be an http(s) URL, got 'javascript:alert(1)' — {hint.format(key='logo-url')}",
+        "exit 2: 2 documents not checked (errors above)",
+    ]
+    assert f"{stream}#2 (two)" in run.out
+
+
+def test_the_command_line_refuses_the_same_metadata_with_meta(cli: Any) -> None:
+    run = cli("check", "--meta", "original_url=ftp://x", str(SAMPLES / "dcnf" / "republished.txt"))
+    hint = "give the full address, for example original_url=https://example.org/…"
+    assert (run.code, run.err.splitlines()[0]) == (2, f"syndcheck: error: metadata 'original_url' must be an http(s) URL, got 'ftp://x' — {hint}")

@@ -141,3 +141,29 @@ def test_derived_fixtures_read_their_change_and_base() -> None:
     expected = expectations_in_markup(text)
     assert (expected.base, expected.changes, expected.anywhere) == ("compliant.html", (("<b>old</b>", "new"), ("gone", "")), ("p/r",))
     assert derive("a <b>old</b> b gone c", expected.changes, base_name="compliant.html") == "a new b  c"
+
+
+# -- try-out 8: a fixture naming a pack that is not loaded ----------------------------------------
+
+PACK_HINT = "give the pack with --rules PATH (its file or folder); 'syndcheck packs' lists the built-in ones"
+
+
+def test_a_fixture_naming_a_pack_not_loaded_is_told_at_its_line_with_rules(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "tests/gazette/a.html", "<p>A story.</p>\n\n<!-- syndcheck-test: packs=gazette -->\n")
+    run = cli("rules", "test", str(tmp_path / "tests"))
+    assert run.code == 2
+    assert run.err == f"syndcheck: error: {tmp_path / 'tests/gazette/a.html'}:3: the fixture names unknown pack 'gazette' — {PACK_HINT}\n"
+    assert run.out == "0 fixtures, 0 mismatches; 1 not checked (errors above)\n"
+
+
+def test_a_sidecar_naming_a_pack_not_loaded_is_told_at_its_line(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "seed.txt", (ROOT / "samples" / "dcnf" / "missing-logo-line.txt").read_bytes())
+    write(tmp_path, "seed.txt.expect", "# the Gazette's own pack\npacks: dcnf, gazette\ndcnf/logo\n")
+    run = cli("rules", "test", str(tmp_path / "seed.txt"))
+    assert (run.code, run.err) == (2, f"syndcheck: error: {tmp_path / 'seed.txt.expect'}:2: the fixture names unknown pack 'gazette' — {PACK_HINT}\n")
+
+
+def test_a_mistyped_built_in_pack_in_a_fixture_is_told_the_closest(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "a.html", "<!-- syndcheck-test: packs=dcfn -->\n<p>x</p>\n")
+    run = cli("rules", "test", str(tmp_path / "a.html"))
+    assert (run.code, run.err) == (2, f"syndcheck: error: {tmp_path / 'a.html'}:1: the fixture names unknown pack 'dcfn' — did you mean 'dcnf'?\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import subprocess
 import sys
@@ -289,3 +290,99 @@ def test_a_check_with_a_weakening_configuration_says_so_in_json_and_on_the_page(
     assert [c["change"] for c in document["summary"]["configured"]] == [f"dcnf/logo turned off by {config}"]
     page = client.post("/", files={"file": ("story.html", (DCNF / "no-logo.html").read_bytes(), "text/html")}).text
     assert f"Checks weakened by configuration (1):</p><ul><li>dcnf/logo turned off by {config}</li>" in page
+
+
+# -- try-out 8: lone surrogates, URL metadata, two articles on the page, a host beyond loopback --
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        rb'{"html": "<p>\ud800</p>"}',  # in the article
+        rb'{"html": "<p>x</p>", "id": "a\udc00b", "reporter": "J\ud800"}',  # in its name and a field rules read
+        rb'{"html": "<p>x</p>", "meta": {"k\ud800": "v\udfff"}}',  # in a key and a value of its metadata
+    ],
+)
+def test_a_lone_surrogate_in_a_payload_is_checked_as_the_command_line_checks_it(client: TestClient, body: bytes) -> None:
+    answer = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["status"], answer.json()["files"][0]["checked"]) == (200, 0, True)
+
+
+def test_a_lone_surrogate_in_a_refused_payload_is_a_json_error(client: TestClient) -> None:
+    body = b'{"html": "<p>x</p>", "meta": {"k\\ud800": "a", "k\\ud800": "b"}}'
+    answer = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    assert answer.json()["error"]["message"].startswith("field 'meta.k\ud800' is given twice")
+
+
+def test_a_surrogate_pair_is_still_the_character_it_encodes(client: TestClient) -> None:
+    answer = client.post("/v1/check", content=rb'{"html": "<p>\ud83d\ude00</p>", "id": "smile"}', headers={"content-type": "application/json"})
+    assert answer.status_code == 200 and answer.json()["files"][0]["path"] == "payload#1 (smile)"
+
+
+@pytest.mark.parametrize(
+    ("query", "body", "field"),
+    [
+        ("?meta.original_url=ftp://x", b"<p>x</p>", "original_url"),
+        ("?meta.logo-url=javascript:alert(1)", b"<p>x</p>", "logo-url"),
+        ("", b'{"html": "<p>x</p>", "original_url": "ftp://x"}', "original_url"),
+        ("", b'{"html": "<p>x</p>", "canonical_url": "data:text/html,x"}', "original_url"),
+        ("", b'{"html": "<p>x</p>", "meta": {"logo_url": "/logo.png"}}', "logo_url"),
+    ],
+)
+def test_metadata_naming_an_address_must_be_an_http_url_as_on_the_command_line(client: TestClient, query: str, body: bytes, field: str) -> None:
+    kind = "application/json" if body.startswith(b"{") else "text/html"
+    answer = client.post("/v1/check" + query, content=body, headers={"content-type": kind})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    assert answer.json()["error"]["message"].startswith(f"metadata '{field}' must be an http(s) URL, got ")
+
+
+def test_http_url_metadata_is_still_accepted(client: TestClient) -> None:
+    body = b'{"html": "<p>x</p>", "original_url": "https://example.org/a", "meta": {"logo-url": "http://example.org/l.png", "note": "ftp://x"}}'
+    answer = client.post("/v1/check?meta.source_url=https://example.org/", content=body, headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["status"]) == (200, 0)
+
+
+def test_the_page_refuses_pasted_text_and_a_file_together(client: TestClient) -> None:
+    article = (DCNF / "no-logo.html").read_text(encoding="utf-8")
+    answer = client.post("/", data={"article": article}, files={"file": ("story.html", b"<p>Another story</p>", "text/html")})
+    assert answer.status_code == 400
+    told = "both 'article' (pasted text) and 'file' (an upload) give an article: only one is checked; clear one of them"
+    assert told in html.unescape(answer.text)
+    assert 'data-rule="dcnf/logo"' not in answer.text
+
+
+def test_the_page_checks_an_upload_when_the_text_box_is_blank(client: TestClient) -> None:
+    article = (DCNF / "no-logo.html").read_bytes()
+    answer = client.post("/", data={"article": "  \n", "pack": "dcnf"}, files={"file": ("no-logo.html", article, "text/html")})
+    assert answer.status_code == 200 and 'data-rule="dcnf/logo"' in answer.text
+
+
+@pytest.mark.parametrize(
+    ("host", "warned"),
+    [
+        *[("0.0.0.0", True), ("::", True), ("192.168.1.5", True), ("example.org", True)],
+        *[("127.0.0.1", False), ("127.1.2.3", False), ("::1", False), ("[::1]", False), ("localhost", False)],
+    ],
+)
+def test_a_host_beyond_loopback_is_warned_of(host: str, warned: bool) -> None:
+    from compliance.serve import exposure_warning
+
+    warning = exposure_warning(host)
+    assert (warning is not None) == warned
+    if warning is not None:
+        assert warning.startswith(f"syndcheck: warning: --host {host} may be reachable from other machines and the server has no authentication;")
+        assert warning.endswith("; keep it on 127.0.0.1 or put it behind access control")
+
+
+def test_serve_prints_the_warning_before_it_listens(monkeypatch: pytest.MonkeyPatch, cli: Any) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    monkeypatch.setattr("compliance.serve._check_port", lambda host, port: None)
+    run = cli("serve", "--host", "0.0.0.0", "--port", "8099", "--workers", "1")
+    assert run.code == 0
+    assert run.err.splitlines()[0].startswith("syndcheck: warning: --host 0.0.0.0 may be reachable from other machines")
+    assert run.err.splitlines()[1] == "syndcheck: serving on http://0.0.0.0:8099/ (Ctrl+C to stop)"
+    quiet = cli("serve", "--port", "8099", "--workers", "1")
+    assert quiet.err == "syndcheck: serving on http://127.0.0.1:8099/ (Ctrl+C to stop)\n"

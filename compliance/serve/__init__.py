@@ -63,9 +63,35 @@ class ServeSettings:
 WORKERS_PER_CORE = 4
 
 
-def run_server(settings: ServeSettings, announce: Callable[[str], None] | None = None) -> None:
+def is_loopback(host: str) -> bool:
+    """Whether `host` is reachable from this machine only: `localhost`, or a loopback address
+    (`127.0.0.0/8`, `::1`, with or without brackets). Any other name or address (`0.0.0.0`, `::`,
+    a LAN address, a host name) may be reachable from other machines."""
+    import ipaddress
+
+    name = host.strip().strip("[]").lower()
+    if name in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def exposure_warning(host: str) -> str | None:
+    """The one-line warning for a server listening beyond loopback (it has no authentication), or None."""
+    if is_loopback(host):
+        return None
+    return (
+        f"syndcheck: warning: --host {host} may be reachable from other machines and the server has no authentication;"
+        " keep it on 127.0.0.1 or put it behind access control"
+    )
+
+
+def run_server(settings: ServeSettings, announce: Callable[[str], None] | None = None, warn: Callable[[str], None] | None = None) -> None:
     """Validate the packs, then serve until interrupted (blocking); `announce` is told the URL
-    once the packs are loaded."""
+    once the packs are loaded, and `warn` the warning of `exposure_warning` just before, when
+    there is one."""
     try:
         import uvicorn
     except ImportError:
@@ -84,6 +110,9 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
     build_checker(settings)
     _check_port(settings.host, settings.port)
     os.environ[SETTINGS_VARIABLE] = settings.to_environment()
+    warning = exposure_warning(settings.host)
+    if warn is not None and warning is not None:
+        warn(warning)
     if announce is not None:
         announce(f"http://{settings.host}:{settings.port}/")
     workers = settings.workers or cores
@@ -118,4 +147,4 @@ def _check_port(host: str, port: int) -> None:
             raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", hint="choose another --port, or stop what is using it") from None
 
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "ServeSettings", "run_server"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "ServeSettings", "exposure_warning", "is_loopback", "run_server"]

@@ -27,7 +27,9 @@ from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS, CmsProblem, load
 from compliance.decoding import decode_bytes
 from compliance.display import visible
 from compliance.document import DocumentKind
+from compliance.errors import ConfigError
 from compliance.findings import Notice
+from compliance.fixtemplates import check_url_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import sniff_kind
@@ -38,6 +40,19 @@ from compliance.serve.openapi import openapi_document
 from compliance.serve.page import editor_page
 
 RAW_KINDS: dict[str, DocumentKind] = {"text/html": "html", "text/plain": "text", "text/markdown": "markdown"}
+
+
+class SafeJSONResponse(JSONResponse):
+    """A JSON response whose text may hold a lone surrogate (a broken `\\ud800` escape in a
+    payload's id, metadata or field name, quoted back in a report or an error): UTF-8 cannot
+    encode one, so the body is then written with JSON's own escapes (`\\ud800`), which any JSON
+    parser reads back as the string that was sent."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return super().render(content)
+        except UnicodeEncodeError:
+            return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
 
 
 class ApiError(Exception):
@@ -51,7 +66,7 @@ class ApiError(Exception):
 
     def response(self) -> JSONResponse:
         """The error as the JSON body every error shares."""
-        return JSONResponse({"error": {"code": self.code, "message": self.message}}, status_code=self.status)
+        return SafeJSONResponse({"error": {"code": self.code, "message": self.message}}, status_code=self.status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +97,11 @@ class Checker:
             # On the command line `original` may be a file; a request must never make the server
             # read one of its own files (and show its text as evidence).
             raise ApiError(400, "bad-input", "'original' must be the original story's http(s) URL: the server reads no files")
+        try:
+            # The command line's refusal of `--meta logo-url=javascript:…`, for a request's metadata.
+            check_url_metadata(meta, self.context.packs)
+        except ConfigError as exc:
+            raise ApiError(400, "bad-input", exc.one_line()) from None
         return self.runner.check_article(data, kind, name=name, packs=tuple(packs) or None, meta=meta)
 
     async def check_in_time(self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str]) -> FileResult:
@@ -202,7 +222,8 @@ def parse_check_request(
         (article,) = list(parse_payload(text, "payload"))
         if isinstance(article, CmsProblem):
             raise ApiError(400, "bad-input", article.reason)
-        return article.html.encode("utf-8"), "html", article.name, packs, {**article.meta, **meta}, article.unknown_field_notices()
+        # A lone surrogate (a broken \\ud800 escape) cannot be UTF-8: it becomes U+FFFD, as on the command line.
+        return article.html.encode("utf-8", "replace"), "html", article.name, packs, {**article.meta, **meta}, article.unknown_field_notices()
     if media_type in RAW_KINDS:
         # An empty article is answered as the command line answers an empty file: not checked.
         kind = RAW_KINDS[media_type]
@@ -233,7 +254,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             return exc.response()
         if result.failure == "bug":
             return ApiError(500, "internal-error", "the check failed because of a bug; please report it with the article").response()
-        return JSONResponse(result_document(result, checker.context_now()))
+        return SafeJSONResponse(result_document(result, checker.context_now()))
 
     async def packs_endpoint(request: Request) -> Response:
         del request
@@ -308,6 +329,9 @@ async def _editor_form(request: Request, limit: int) -> EditorForm:
         name = "pasted article"
         data = pasted.encode("utf-8")
         if upload is not None and not isinstance(upload, str) and upload.filename:
+            if pasted.strip():
+                # As the JSON API refuses two article fields: checking one would pass the other unchecked.
+                raise ApiError(400, "bad-input", "both 'article' (pasted text) and 'file' (an upload) give an article: only one is checked; clear one of them")
             data = await upload.read()
             name = upload.filename
         packs = [str(p) for p in form.getlist("pack") if str(p)]
