@@ -493,7 +493,7 @@ def test_rules_test_isolates_each_fixture(cli: Any, tmp_path: Path) -> None:
     run = cli("rules", "test", str(tmp_path))
     assert run.code == 2
     assert "a-bad.txt.expect:1: expected 'packs: ID, ...'" in run.err
-    assert run.out == "1 fixtures, 0 mismatches\n"
+    assert run.out == "1 fixtures, 0 mismatches; 1 not checked (errors above)\n"
 
 
 def test_user_errors_from_the_walk_are_raised_before_anything_is_checked(tmp_path: Path) -> None:
