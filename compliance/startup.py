@@ -24,6 +24,7 @@ from __future__ import annotations
 import gc
 import marshal
 import os
+import stat
 import sys
 from types import CodeType
 from typing import Any
@@ -164,8 +165,10 @@ def use_generated_code_cache() -> None:
     path = os.path.join(folder, f"generated-{sys.implementation.cache_tag}-{zlib.crc32(_GENERATED_KEY.encode()):08x}.marshal")
     _GENERATED.path = path
     try:
-        info = os.stat(path)
-        if info.st_uid == os.getuid() and not info.st_mode & 0o022:
+        # The user's own regular file, not a link, and writable by nobody else (a FIFO or a
+        # device put there would hang or flood the start of every run).
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022:
             with open(path, "rb") as handle:
                 key, stored = marshal.loads(handle.read())
             if key == _GENERATED_KEY and isinstance(stored, dict):
