@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance.document import parse_html
 from compliance.document.model import has_visible_characters
@@ -79,3 +81,17 @@ def test_visible_characters() -> None:
     assert not has_visible_characters(" \u200b\u200e\u202e\u2066\u3164\u00ad\t")
     assert has_visible_characters("\u200bA")
     assert has_visible_characters("\u2192")
+
+
+def _visible_characters_reference(text: str) -> bool:
+    """`has_visible_characters` as the Unicode categories say, with no fast path for ASCII."""
+    import unicodedata
+
+    blank = "\u115f\u1160\u3164\uffa0\u2800"
+    return any(not c.isspace() and c not in blank and unicodedata.category(c) not in ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn") for c in text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+@settings(max_examples=300)
+def test_the_ascii_reading_of_visible_characters_agrees_with_the_unicode_one(text: str) -> None:
+    assert has_visible_characters(text) is _visible_characters_reference(text)

@@ -438,14 +438,21 @@ SHOWN_BYLINES = {
     "a child visible inside a hidden parent": (".wrap{visibility:hidden} .wrap p{visibility:visible}", "<div class=wrap>{}</div>"),
     "white on black": (".q{color:#fff;background:#000}", "<div class=q>{}</div>"),
     "gradient text": (".q{color:transparent;background:linear-gradient(red,blue);background-clip:text}", "<div class=q>{}</div>"),
-    "a colour with no background set": (".q{color:#fff}", "<div class=q>{}</div>"),
+    # The linked stylesheet, which is not fetched, may paint the page dark (see `page_canvas`).
+    "a white text colour with no background set, on a page that links a stylesheet": (
+        ".q{color:#fff}",
+        '<link rel="stylesheet" href="/site.css"><div class=q>{}</div>',
+    ),
     "small print": (".q{font-size:8px}", "<div class=q>{}</div>"),
     "a small relative size": (".q{font-size:0.5em}", "<div class=q>{}</div>"),
     "a tiny relative size under a large parent's": (".big{font-size:400px} .q{font-size:0.05em}", "<div class=big><div class=q>{}</div></div>"),
     "an inline dark text colour on a stylesheet's white body": ("body{background:#fff}", '<div style="color:#222">{}</div>'),
     "an inline white text colour on a stylesheet's dark box": (".q{background-color:#0d2c40}", '<div class=q><div style="color:#fff">{}</div></div>'),
     "a stylesheet's white text on an inline dark background": (".q{color:white}", '<div style="background:#000"><div class=q>{}</div></div>'),
-    "an inline white text colour where the white is elsewhere": (".other{background:#fff}", '<div style="color:#fff">{}</div>'),
+    "an inline white text colour where the white is elsewhere, on a page that links a stylesheet": (
+        ".other{background:#fff}",
+        '<link rel="stylesheet" href="/site.css"><div style="color:#fff">{}</div>',
+    ),
     "a negative font size, which CSS refuses": ("p{font-size:-1px}", "<div>{}</div>"),
     "a negative font size after a readable one": (".q{font-size:16px} .q{font-size:-1px}", "<div class=q>{}</div>"),
     "a negative size in the font shorthand": (".q{font:-2px Arial}", "<div class=q>{}</div>"),

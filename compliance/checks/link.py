@@ -25,8 +25,9 @@ Passes::
     <article><p>This story was originally published by <a href="https://www.propublica.org/article/flood-maps">ProPublica</a>.</p></article>
 
 A visible link is one a reader can see and click: hidden ones do not count, and neither does an
-`<a>` with nothing to click inside it (no text but white space, zero-width or other invisible
-characters, and no visible image, SVG or video), which takes up no room on the screen:
+`<a>` with nothing to click inside it (no text that shows but white space, zero-width or other
+invisible characters — text the page's markup or CSS hides does not show — and no visible image,
+SVG or video), which takes up no room on the screen:
 `ProPublica.<a href="https://www.propublica.org/article/flood-maps"></a>` is no link back, and
 the finding says the link has nothing to click.
 

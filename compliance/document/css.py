@@ -25,9 +25,13 @@ FAMILIES: dict[str, str] = {
     "visibility": "visibility",
     "opacity": "opacity",
     "filter": "opacity",
+    # An alias of `filter` that WebKit and Blink browsers keep.
+    "-webkit-filter": "opacity",
     "content-visibility": "content-visibility",
     "font-size": "font",
     "font": "font",
+    # Judged with the font size, that a spacing in `em` is relative to (see `visibility`).
+    "letter-spacing": "font",
     "transform": "transform",
     "scale": "transform",
     "translate": "transform",
@@ -42,6 +46,12 @@ FAMILIES: dict[str, str] = {
     "overflow": "size",
     "overflow-x": "size",
     "overflow-y": "size",
+    # A clipping box's extent past its content (see `visibility.Clip`).
+    "padding": "size",
+    "padding-left": "size",
+    "padding-right": "size",
+    "padding-top": "size",
+    "padding-bottom": "size",
     "position": "placement",
     "left": "placement",
     "top": "placement",
@@ -49,6 +59,8 @@ FAMILIES: dict[str, str] = {
     "bottom": "placement",
     "margin-left": "placement",
     "margin-top": "placement",
+    "right": "placement",
+    "bottom": "placement",
     "margin": "placement",
     "inset": "placement",
     "text-indent": "placement",
@@ -64,6 +76,8 @@ FAMILIES: dict[str, str] = {
     # What leaves the box but paints nothing of it (see `vanishing`).
     "zoom": "transform",
     "rotate": "transform",
+    # Gives the element's content a 3D view, from which an edge-on box is seen at an angle.
+    "perspective": "transform",
     "object-position": "transform",
     "mask": "opacity",
     "mask-image": "opacity",
@@ -179,7 +193,7 @@ def refused(name: str, values: Sequence[Any]) -> bool:
         return any(_negative(token) for token in values)
     if name == "font":
         return any(_negative(token) for token in values)
-    if name == "filter":
+    if name in ("filter", "-webkit-filter"):
         return any(token.type == "function" and token.lower_name in _NON_NEGATIVE_FILTERS and any(_negative(t) for t in token.arguments) for token in values)
     return False
 

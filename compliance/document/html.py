@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
-from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
+from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
 from compliance.document.region import find_article_root, is_chrome
 from compliance.document.visibility import (
@@ -304,6 +304,7 @@ def _build_html_document(
         _noscript_only=frozenset(walked.noscript_only),
         _outside=frozenset(walked.outside),
         _shown_after_comment=walked.shown_after_comment,
+        _links_with_text=frozenset(walked.links_with_text),
     )
 
 
@@ -337,6 +338,7 @@ class _Walked:
         "items",
         "json_ld",
         "links",
+        "links_with_text",
         "meta",
         "noscript_only",
         "offsets",
@@ -349,6 +351,7 @@ class _Walked:
         self.items: tuple[Item, ...] = ()
         self.offsets: tuple[int, ...] = ()
         self.links: tuple[Link, ...] = ()
+        self.links_with_text: set[Any] = set()  # the `<a href>`s some shown text with a visible character is in
         self.byline_marks: list[BylineMark] = []
         # Whether an element is seen, recorded where it differs from its parent's.
         self.visibility: dict[Any, bool] = {}
@@ -455,6 +458,7 @@ class _Walk:
         "kinds",
         "links",
         "open_bylines",
+        "open_links",
         "owner",
         "owner_heading",
         "owner_in_article",
@@ -476,6 +480,7 @@ class _Walk:
         # it is visible and in the article, and the index of the next item.
         self.links: list[tuple[Any, str, str | None, bool, bool, int]] = []
         self.open_bylines: list[BylineMark] = []  # byline markup open around the text, outermost first
+        self.open_links: list[Any] = []  # the `<a href>`s open around the text, outermost first
         # The block being read: its text so far, the element it starts in, and how that shows.
         # The buffer holds text only once the block has an owner: white space before a block's
         # first word is what `normalize` strips from its start.
@@ -485,7 +490,7 @@ class _Walk:
         # The region and the elements around it are never chrome: a layout class on <body>
         # ("sidebar-primary", "has-sidebar") describes the page, not an element beside the article.
         self.region_line = frozenset([article_root, *article_root.iterancestors()])
-        self.stack: list[_Frame] = [(False, SHOWN, True, False, False, False, False, False, True, True)]
+        self.stack: list[_Frame] = [(False, self.style.root_rendering, True, False, False, False, False, False, True, True)]
         self.kinds: dict[Any, _TagKind] = {}
 
     def flush(self) -> None:
@@ -506,6 +511,9 @@ class _Walk:
             text = text.replace("\r", " ").replace("\n", " ")
         for mark in self.open_bylines:
             mark.capture.append(text)
+        open_links = self.open_links
+        if open_links and open_links[-1] not in self.found.links_with_text and has_visible_characters(text):
+            self.found.links_with_text.update(open_links)
         if self.owner is None:
             if not text.strip():
                 return  # white space before the block's first word (see `buffer`)
@@ -615,6 +623,7 @@ class _Walk:
         elif tag == "a" and attributes is not None and (href := attributes.get("href")) is not None:
             visible = frame[_RENDERING].shows_text and not frame[_NOSCRIPT]
             self.links.append((element, href, attributes.get("rel"), visible, frame[_IN_ARTICLE], len(self.items)))
+            self.open_links.append(element)
         elif tag == "br" and shown:
             self.add_text("\n", frame, element, tail=False)
         if shown:
@@ -635,6 +644,9 @@ class _Walk:
         open_bylines = self.open_bylines
         if open_bylines and open_bylines[-1].element is element:
             open_bylines.pop()
+        open_links = self.open_links
+        if open_links and open_links[-1] is element:
+            open_links.pop()
         if element is not self.root:
             tail = element.tail
             parent = self.stack[-1]

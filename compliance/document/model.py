@@ -131,6 +131,9 @@ class Document:
     _outside: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     # HTML rendered from Markdown: whether the text right after each comment (by its text) shows.
     _shown_after_comment: Mapping[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    # An HTML page: the links whose text shows some character (as the walk read what shows); None
+    # when a link's text is all it shows (plain text, Markdown).
+    _links_with_text: frozenset[Any] | None = field(default=None, compare=False, repr=False)
     # Derived values computed on first use (the article's anchor, joined scope texts); the
     # document stays immutable to its readers.
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -255,10 +258,13 @@ class Document:
         """True when a reader has something to see and click in the link: a character that shows
         (not only white space, zero-width, bidirectional or other format characters, or blank
         fillers such as U+3164), or a visible image, SVG, video or frame inside it. An `<a>` with
-        none of these takes up no room on the screen, whatever its `href`."""
-        if has_visible_characters(link.text):
-            return True
+        none of these takes up no room on the screen, whatever its `href`. On an HTML page only the
+        text that shows counts: a link whose words the page's CSS or markup hides has nothing to
+        click, as its images have nothing when they are hidden."""
         element = link.element
+        shown_text = has_visible_characters(link.text) if element is None or self._links_with_text is None else element in self._links_with_text
+        if shown_text:
+            return True
         if element is None:
             return False
         return any(self.is_visible(inner) for inner in element.iter(*_CLICKABLE_EMBEDS) if inner is not element)
@@ -322,6 +328,10 @@ _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 def has_visible_characters(text: str) -> bool:
     """True when `text` has a character that shows: not white space, a control or format character
     (zero-width spaces and joiners, bidirectional marks, the soft hyphen) or a blank filler."""
+    stripped = text.strip()
+    if stripped.isascii():
+        # Printable ASCII after the white space is stripped: its first character shows.
+        return bool(stripped) and (stripped.isprintable() or any(" " < char < "\x7f" for char in stripped))
     import unicodedata
 
     return any(not char.isspace() and char not in _BLANK_LETTERS and unicodedata.category(char) not in ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn") for char in text)

@@ -10,9 +10,11 @@ selector matching with the cascade's precedence (`!important`, inline, layer, sp
 the `hidden` attribute is a user-agent `display: none` any author `display` overrides), custom
 properties filled in where a hiding property uses `var()`, math functions worked out:
 
-- `display: none`; `opacity` (or a `filter`'s `opacity()`) of 0.01 or less; `transform`/`scale`
-  by 0.01 or less (`css.NEGLIGIBLE_TRANSFORM_SCALE`); `clip`/`clip-path` to nothing; a `zoom` next to
-  zero, an edge-on rotation, a transparent mask, a picture moved out of its box (`vanishing`); a width or height of
+- `display: none`; `opacity` (or a `filter`'s or `-webkit-filter`'s `opacity()`) of 0.01 or less;
+  `transform`/`scale` by 0.01 or less (`css.NEGLIGIBLE_TRANSFORM_SCALE`); `clip`/`clip-path` to
+  nothing; a `zoom` next to zero, an edge-on rotation (not under an ancestor's `perspective`), a
+  transparent mask, a picture moved out of its box (`vanishing`); a box moved out of an ancestor
+  that clips its overflow (`clipping`); a width or height of
   1px or less with `overflow: hidden`, and an `<svg>` of no size (which clips by default);
   `margin-left`, `margin-top` (or the `margin` shorthand's) of -1000px or less, `left`, `top`
   (or `inset`'s) as far on a positioned element, a `position: fixed` box placed outside the
@@ -25,7 +27,10 @@ properties filled in where a hiding property uses `var()`, math functions worked
   readable size (one in `em` or `%` is worked out from the parent's, 16px by default);
 - a text colour equal to the background colour set on the element or an ancestor (contrast ratio
   under 1.1; each set by a `<style>` rule or a `style` attribute), or a transparent text colour
-  that is not a `background-clip: text` effect (`-webkit-text-fill-color`, when set, is the text's colour).
+  that is not a `background-clip: text` effect (`-webkit-text-fill-color`, when set, is the text's
+  colour); near-white text on the white canvas, where the checker can be sure nothing else is
+  behind it (`page_canvas`);
+- a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`).
 
 Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
 source that is not empty), and one of 2px or less (its `width`/`height` attributes or CSS, or —
@@ -54,6 +59,7 @@ import struct
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from compliance.document.clipping import Clip, clipping_size, move_px, moved_out
 from compliance.document.css import (
     RELATIVE_FONT_UNITS,
     Declaration,
@@ -124,10 +130,27 @@ _DEFAULT_FONT_PX = 16.0
 # Font-relative units as multiples of the parent's font size (`ex` and `ch` about half an em).
 _EMS_PER_UNIT = {"em": 1.0, "ex": 0.5, "ch": 0.5, "%": 0.01}
 _INVISIBLE_CONTRAST = 1.1
+# A `letter-spacing` of half an em or less (of the element's font size) squeezes text onto
+# itself: a Latin letter is about half an em wide on average (a monospace one 0.6em, a Han
+# character 1em), so each letter then starts where the one before it started, or further back,
+# and the letters pile up or run backwards. Headlines tighten by a few hundredths of an em
+# (-0.02em to -0.1em at most), far above this.
+_SQUEEZED_SPACING_EMS = -0.5
+# An absolute spacing that can squeeze text of 8px or more (the smallest print pages use): a
+# `<style>` rule with a smaller one is not worth matching (a headline's -1px or -2px).
+_SQUEEZING_SPACING_PX = _SQUEEZED_SPACING_EMS * 8.0
 # The properties that give text its colour: `-webkit-text-fill-color`, when set, paints it instead of `color`.
 _TEXT_COLOURS = ("color", "-webkit-text-fill-color")
 
 Colour = tuple[float, float, float, float]
+
+
+# A browser paints the canvas white (CSS Color Adjustment 1: the `light` color scheme's canvas
+# colour) unless the page asks for another scheme or paints it. A rendering's background is this
+# very object (`is`) only where nothing but the canvas is behind the text (see `page_canvas`).
+WHITE_CANVAS: Colour = (1.0, 1.0, 1.0, 1.0)
+# How light each channel of a text colour must be to vanish on the white canvas (see `_near_white`).
+_NEAR_WHITE_CHANNEL = 0.9
 
 
 class Rendering(NamedTuple):
@@ -143,7 +166,11 @@ class Rendering(NamedTuple):
     when none is set, or it is `currentcolor`). `font_px`: the font size in CSS pixels, that sizes
     in `em` and `%` are relative to (16px unless the page's CSS sets another). `variables`: the
     custom properties in force (inherited, as CSS Custom Properties has them), by name; None
-    when there are none.
+    when there are none. `letter_spacing`: the `letter-spacing` in force in CSS pixels (it
+    inherits as a length, a spacing in `em` worked out where it is set). `clip`: the nearest
+    ancestor that clips its overflow with a known size, as the element's content sees it (see
+    `clipping`); None when there is none. `perspective`: an ancestor sets the `perspective`
+    property, under which a box turned edge-on is seen at an angle, not as a line.
     """
 
     hidden: bool = False
@@ -156,6 +183,9 @@ class Rendering(NamedTuple):
     fill: Colour | None = None
     font_px: float = _DEFAULT_FONT_PX
     variables: Mapping[str, tuple[Any, ...]] | None = None
+    letter_spacing: float = 0.0
+    clip: Clip | None = None
+    perspective: bool = False
 
     @property
     def shows_boxes(self) -> bool:
@@ -165,7 +195,12 @@ class Rendering(NamedTuple):
     @property
     def shows_text(self) -> bool:
         """True when text inside is on screen and readable."""
-        return not self.hidden and not self.invisible and not self.text_hidden and not self.blends_in
+        return not self.hidden and not self.invisible and not self.text_hidden and not self.blends_in and not self.squeezed
+
+    @property
+    def squeezed(self) -> bool:
+        """True when the letter spacing piles the letters onto each other (see `_SQUEEZED_SPACING_EMS`)."""
+        return self.letter_spacing < 0 and self.letter_spacing <= _SQUEEZED_SPACING_EMS * self.font_px
 
 
 def text_blends_in(text_colour: Colour | None, background: Colour | None, clipped_text: bool) -> bool:
@@ -175,7 +210,17 @@ def text_blends_in(text_colour: Colour | None, background: Colour | None, clippe
         return False
     if text_colour[3] == 0:
         return True
+    if background is WHITE_CANVAS:
+        return _near_white(text_colour)
     return background is not None and background[3] == 1 and _contrast(text_colour, background) < _INVISIBLE_CONTRAST
+
+
+def _near_white(text_colour: Colour) -> bool:
+    """True for a text colour that cannot be told from the white canvas: over white, each of its
+    channels is within a tenth of white's. (A contrast ratio alone reads saturated yellow, whose
+    luminance is near white's, as white: yellow text on a white page is faint, but a reader sees it.)"""
+    alpha = text_colour[3]
+    return all(alpha * channel + (1 - alpha) >= _NEAR_WHITE_CHANNEL for channel in text_colour[:3])
 
 
 SHOWN = Rendering()
@@ -260,6 +305,72 @@ def hides_its_content(element: Any, tag: str) -> bool:
     return tag in _FALLBACK_HOLDERS
 
 
+# What in a page's own CSS can put a colour behind text other than a background on the text or
+# its ancestors (a positioned or grid-placed picture, a pseudo-element's background, a negative
+# margin or a translation over a neighbour, a shadow or stroke that outlines the letters, a
+# blend, a filter, a mask) or changes the canvas (a colour scheme, an imported stylesheet).
+_PAINTS_BEHIND_TEXT = on_first_use(
+    r"position|grid|inset|:before|:after|backdrop|shadow|stroke|blend|filter|mask|border-image|background-image|transform|translate"
+    r"|color-scheme|@import|element\(|(?<![\w-])-\.?\d",
+    re.IGNORECASE,
+)
+
+
+def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> Colour | None:
+    """The canvas colour, behind all the page paints, when the checker can be sure of it: white,
+    for a page that links no stylesheet (a linked one, not fetched, may paint the page dark), sets
+    no colour scheme (a dark one darkens the canvas), has no `bgcolor` or `background` attribute
+    and whose own CSS (`<style>` blocks and `style` attributes) has nothing that can paint behind
+    its text but backgrounds on the text's ancestors (see `_PAINTS_BEHIND_TEXT`). None otherwise,
+    and for a page whose text colours all show on white (nothing to decide). `inline`: the values
+    of the page's `style` attributes."""
+    if not _light_text(sheets, inline) or _may_paint_behind_text(root, sheets, inline):
+        return None
+    return WHITE_CANVAS
+
+
+def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
+    """True when the `<style>` blocks or the `style` attributes (their values `inline`) set a
+    text colour that cannot be told from white (see `_near_white`)."""
+    texts = {c for sheet in sheets for c in _SheetSummary.of(sheet).text_colours}
+    texts.update(
+        c
+        for value in inline
+        if "color" in value.lower()
+        for d in parse_style_attribute(value)
+        if d.name in _TEXT_COLOURS and (c := _text_colour(d)) is not None
+    )
+    return any(_near_white(text) for text in texts)
+
+
+def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
+    """True when something may paint the canvas, or behind a text, other than the backgrounds of
+    the text's ancestors that `render` reads (see `page_canvas`)."""
+    if root.xpath(
+        "boolean(//link[contains(translate(@rel, 'STYLESHEET', 'stylesheet'), 'stylesheet')] | //@bgcolor | //@background | //meta[@name='color-scheme'])"
+    ):
+        return True
+    if any(_PAINTS_BEHIND_TEXT().search(text) for text in (*sheets, *inline)):
+        return True
+    declared = [d for sheet in sheets for rule in parse_style_sheet(sheet) for d in rule.declarations]
+    declared += [d for value in inline if "background" in value.lower() for d in parse_style_attribute(value)]
+    # A background on some element the text may be read on: the checker does not place boxes.
+    return any(not _background_blends_into_white(d) for d in declared if d.name in ("background", "background-color"))
+
+
+# Background values that paint nothing of their own.
+_NO_BACKGROUND_KEYWORDS = frozenset({"none", "transparent", "initial", "unset", "inherit", "revert", "revert-layer"})
+
+
+def _background_blends_into_white(declaration: Declaration) -> bool:
+    """True when a background declaration paints nothing, or a colour that cannot be told from
+    white (an image, a gradient or a colour the checker does not read may be dark)."""
+    painted = _background_colour(declaration)
+    if painted is None:
+        return declaration.keyword in _NO_BACKGROUND_KEYWORDS
+    return _contrast(painted, WHITE_CANVAS) < _INVISIBLE_CONTRAST
+
+
 # Precedence of a declaration in the cascade: (!important, from a style attribute, cascade layer
 # (see `_layer_ranks`), specificity, order).
 _Precedence = tuple[bool, bool, tuple[float, ...], tuple[int, int, int], int]
@@ -275,8 +386,15 @@ class PageStyle:
     matched, so a page whose CSS hides nothing pays for reading it and no more.
     """
 
-    def __init__(self, matched: Mapping[Any, list[tuple[_Precedence, Declaration]]], overflow_shown: bool = False) -> None:
+    def __init__(
+        self, matched: Mapping[Any, list[tuple[_Precedence, Declaration]]], overflow_shown: bool = False, canvas: Colour | None = None, clipping: bool = False
+    ) -> None:
         self._matched = matched
+        # Whether boxes moved out of a clipping box are read on the page (see `clipping_reach`).
+        self.clipping = clipping
+        # The colour the browser paints the page with where nothing else is painted, when the
+        # checker can be sure of it (see `page_canvas`); None when it cannot.
+        self.canvas = canvas
         # Whether some `<style>` rule sets `overflow: visible`, which may let an `<svg>` of no
         # size show what it holds (such rules are not matched: see `svg_clips_everything`).
         self.overflow_shown = overflow_shown
@@ -287,14 +405,27 @@ class PageStyle:
     def of(cls, root: Any) -> PageStyle:
         """The style of the page under `root`: every `<style>` block, in document order."""
         sheets = applied_sheets(root)
+        inline = root.xpath("//@style", smart_strings=False)
+        canvas = page_canvas(root, tuple(sheets), inline)
+        clipping = clipping_reach(tuple(sheets), inline)
         if not sheets:
-            return _NO_PAGE_STYLE
+            return _NO_PAGE_STYLE if canvas is None and not clipping else cls({}, canvas=canvas, clipping=clipping)
         families, index = _page_families(tuple(sheets), root)
+        if canvas is not None:
+            families |= {"colour"}  # a light text colour blends in with the canvas (see `page_canvas`)
+        if clipping:
+            families |= _CLIPPING_FAMILIES
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        return cls(_match_rules(rules, families, tuple(sheets), index or _ElementIndex(root)), overflow_shown)
+        matched = _match_rules(rules, families, tuple(sheets), index or _ElementIndex(root), canvas, clipping)
+        return cls(matched, overflow_shown, canvas, clipping)
+
+    @property
+    def root_rendering(self) -> Rendering:
+        """How the page's root shows before its own style: on the canvas, when it is known."""
+        return SHOWN if self.canvas is None else Rendering(background=self.canvas)
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
         """The declarations that win the cascade on this element, by property name (empty when
@@ -345,8 +476,12 @@ def applied_sheets(root: Any) -> list[str]:
     return sheets
 
 
-def _match_rules(rules: Sequence[StyleRule], families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex) -> _Matched:
-    """The page's rules in the families that can hide (`families`) matched to their elements."""
+def _match_rules(
+    rules: Sequence[StyleRule], families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex, canvas: Colour | None = None, clipping: bool = False
+) -> _Matched:
+    """The page's rules in the families that can hide (`families`) matched to their elements;
+    with `clipping`, those that make a box clip its overflow with a size too, and the others of
+    the families a box moved out of it is read with among those boxes and what they hold."""
     ranks = _layer_ranks(rules)
     wanted = [(order, rule, _applicable(rule, families)) for order, rule in enumerate(rules)]
     wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
@@ -355,22 +490,56 @@ def _match_rules(rules: Sequence[StyleRule], families: frozenset[str], sheets: t
     # (`display: block`, `font-size: 14px`) changes what a reader sees only on an element that
     # something hides: most of a site's rules are about other elements, so such a rule is
     # matched only among the elements where it can matter (see `_Reach`).
-    hides = _hiding_test(tuple(sheets), index) if "colour" in families else _can_hide
+    hides = _hiding_test(tuple(sheets), index, canvas) if "colour" in families else _can_hide
+    hides = _or_perspective(hides)
     showing = []
+    clipping_boxes: list[Any] = []
     for order, rule, declarations in wanted:
         if not index.may_match(rule.selectors):
             continue
+        clips = clipping and clipping_size(declarations) is not None
         # Custom properties and the values that use them are known only on the element.
-        if any(hides(d) or d.custom or _uses_variables(d) for d in declarations):
-            _match_rule(rule, order, declarations, matched, index.select, ranks)
+        if clips or any(hides(d) or d.custom or _uses_variables(d) for d in declarations):
+            found = _match_rule(rule, order, declarations, matched, index.select, ranks)
+            clipping_boxes.extend(found if clips else ())
         else:
             showing.append((order, rule, declarations))
     if showing:
         reach = _Reach(matched, hides, index)
+        clipped = _clipped_scope(clipping_boxes, index) if clipping else None
         for order, rule, declarations in showing:
-            scope = reach.scope({d.family for d in declarations})
-            _match_rule(rule, order, declarations, matched, scope.select, ranks)
+            named = {d.family for d in declarations}
+            scope = reach.scope(named)
+            select = scope.select if clipped is None or not named & _CLIPPING_FAMILIES else _either(scope.select, clipped.select)
+            _match_rule(rule, order, declarations, matched, select, ranks)
     return matched
+
+
+def _clipped_scope(boxes: Iterable[Any], index: _ElementIndex) -> _Scope:
+    """The boxes that clip their overflow with a size (`boxes`, that rules make so, and those
+    their `style` attribute makes so) and all they hold: where a rule can move a box out of one,
+    or change whether it clips."""
+    found = [*boxes, *(element for element, declarations in index.inline_styles() if clipping_size(declarations) is not None)]
+    return _Scope({inner: None for box in found for inner in box.iter()}, index)
+
+
+def _either(first: Callable[[_CompiledSelector], list[Any]], second: Callable[[_CompiledSelector], list[Any]]) -> Callable[[_CompiledSelector], list[Any]]:
+    """A selection of the elements either of two selections finds, each once, in their order."""
+
+    def select(selector: _CompiledSelector) -> list[Any]:
+        return list(dict.fromkeys([*first(selector), *second(selector)]))
+
+    return select
+
+
+def _or_perspective(hides: Callable[[Declaration], bool]) -> Callable[[Declaration], bool]:
+    """`hides`, or a `perspective` (under which an edge-on box shows): it applies to ancestors of
+    what it decides about, and is matched over the whole page, as what hides is."""
+
+    def test(declaration: Declaration) -> bool:
+        return hides(declaration) or declaration.name == "perspective"
+
+    return test
 
 
 def _own_anonymous_layer(rule: StyleRule, sheet: int) -> StyleRule:
@@ -430,6 +599,9 @@ def _can_hide(declaration: Declaration) -> bool:
         return level is not None and level <= _NEAR_ZERO_OPACITY
     if family == "content-visibility":
         return declaration.keyword == "hidden"
+    if declaration.name == "letter-spacing":
+        spacing = _spacing_px(declaration, _DEFAULT_FONT_PX)
+        return spacing is not None and spacing <= (_SQUEEZED_SPACING_EMS * _DEFAULT_FONT_PX if _in_ems(declaration) else _SQUEEZING_SPACING_PX)
     if family == "font":
         size = _font_size(declaration)
         return size is not None and size <= _UNREADABLE_TEXT_PX
@@ -541,6 +713,11 @@ class _SheetSummary(NamedTuple):
     # block defines, by name: which of them can hide is known only with every block's definitions.
     variable_uses: tuple[Declaration, ...] = ()
     definitions: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    # The smallest size of a box a rule makes clip its overflow, and the farthest a declaration
+    # moves a box (see `clipping_reach`).
+    smallest_clip: float | None = None
+    farthest_move: float = 0.0
+    perspective: bool = False
 
     @staticmethod
     @functools.lru_cache(maxsize=256)
@@ -559,7 +736,17 @@ class _SheetSummary(NamedTuple):
             any(d.name.startswith("overflow") and d.keyword == "visible" for d in declarations),
             _variable_uses(declarations),
             definitions,
+            *_placing_traits(sheet, declarations),
         )
+
+
+def _placing_traits(sheet: str, declarations: Sequence[Declaration]) -> tuple[float | None, float, bool]:
+    """The smallest size of a box a block's rule (one every screen meets) makes clip its overflow,
+    the farthest one of its declarations moves a box (see `clipping_reach`), and whether one sets
+    a `perspective`."""
+    sizes = [size for rule in parse_style_sheet(sheet) if not rule.conditional and (size := clipping_size(rule.declarations)) is not None]
+    farthest = max((move_px(d) for d in declarations), default=0.0)
+    return min(sizes, default=None), farthest, any(d.name == "perspective" for d in declarations)
 
 
 def _colours_set(declarations: Sequence[Declaration]) -> tuple[frozenset[Colour], frozenset[Colour]]:
@@ -948,7 +1135,7 @@ def _subject_of(tree: Any) -> tuple[_Subject, bool]:
 _INHERITED = frozenset({"visibility", "font", "colour"})
 
 
-def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex) -> Callable[[Declaration], bool]:
+def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex, canvas: Colour | None = None) -> Callable[[Declaration], bool]:
     """`_can_hide`, extended to colours: a text colour that blends in with some background the
     page sets (in a `<style>` rule or a `style` attribute) or with none, a background some text
     colour blends in with, and `background-clip` (painting text with the background). Other
@@ -956,6 +1143,8 @@ def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex) -> Callable[[Decl
     # The `<style>` blocks' colours are those of their summaries (read once per block), which
     # leave out what `_applicable` leaves out: a conditional rule's declarations that can hide.
     texts, backgrounds = _page_colours(sheets, page)
+    if canvas is not None:
+        backgrounds.add(canvas)  # text with no background of its own is on the canvas
     risky_texts, risky_backgrounds = _blending(frozenset(texts), frozenset(backgrounds))
 
     def hides(declaration: Declaration) -> bool:
@@ -983,17 +1172,40 @@ def _page_families(sheets: tuple[str, ...], root: Any) -> tuple[frozenset[str], 
     return families, index
 
 
+# The families a box moved out of a clipping ancestor is read with (see `clipping`).
+_CLIPPING_FAMILIES = frozenset({"size", "placement", "transform"})
+
+
+def clipping_reach(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
+    """True when boxes moved out of a clipping box are worth reading on the page: the smallest
+    box that clips its overflow with a declared size, in `<style>` rules (every screen's) or
+    `style` attributes (their values `inline`), is no larger than the farthest some declaration
+    moves a box. (A page where no single move reaches that far may still hide by several moves
+    that add up: it is not read, rather than read with rules left unmatched that may move a box
+    back.)"""
+    traits = _sheet_traits(sheets)
+    sizes = [size for value in inline if "overflow" in value.lower() and (size := clipping_size(parse_style_attribute(value))) is not None]
+    smallest = min([*sizes, *([] if traits.smallest_clip is None else [traits.smallest_clip])], default=None)
+    if smallest is None:
+        return False
+    return traits.farthest_move >= smallest or any(move_px(d) >= smallest for value in inline for d in parse_style_attribute(value))
+
+
 class _SheetTraits(NamedTuple):
     """What the page's `<style>` blocks together do that `style` attributes or markup may take
     part in (see `_SheetSummary`): whether they set `display`, the families of their `!important`
-    declarations, whether a hiding property uses `var()`, the custom properties they define, and
-    whether they set `overflow: visible`."""
+    declarations, whether a hiding property uses `var()`, the custom properties they define,
+    whether they set `overflow: visible`, the smallest box a rule makes clip its overflow and the
+    farthest a declaration moves a box (see `clipping_reach`), and whether they set a `perspective`."""
 
     sets_display: bool
     important: frozenset[str]
     use_variables: bool
     definitions: Mapping[str, list[tuple[Any, ...]]]
     overflow_shown: bool
+    smallest_clip: float | None = None
+    farthest_move: float = 0.0
+    perspective: bool = False
 
 
 @functools.lru_cache(maxsize=256)
@@ -1010,6 +1222,9 @@ def _sheet_traits(sheets: tuple[str, ...]) -> _SheetTraits:
         any(summary.variable_uses for summary in summaries),
         definitions,
         any(summary.overflow_shown for summary in summaries),
+        min((summary.smallest_clip for summary in summaries if summary.smallest_clip is not None), default=None),
+        max((summary.farthest_move for summary in summaries), default=0.0),
+        any(summary.perspective for summary in summaries),
     )
 
 
@@ -1043,6 +1258,8 @@ def _overriding_families(sheets: tuple[str, ...], root: Any) -> frozenset[str]:
     found: set[str] = set()
     if traits.sets_display and root.xpath("boolean(//@hidden | //@popover)"):
         found.add("display")
+    if traits.perspective and root.xpath("boolean(//@style[contains(., 'rotate')])"):
+        found.add("transform")  # a rule's `perspective` shows a box a `style` attribute turns edge-on
     important = traits.important - found
     if important and root.xpath("boolean(//@style)"):
         inline = (d for value in root.xpath("//@style", smart_strings=False) for d in parse_style_attribute(value))
@@ -1151,7 +1368,7 @@ class _Reach:
 
 def _no_text(declaration: Declaration) -> bool:
     """A font size of zero (a negative one, which CSS refuses, is never read: see `css.refused`)."""
-    if declaration.family != "font":
+    if declaration.family != "font" or declaration.name == "letter-spacing":
         return False
     size = _font_size(declaration)
     return size is not None and size <= 0
@@ -1207,14 +1424,18 @@ def _match_rule(
     matched: _Matched,
     select: Callable[[_CompiledSelector], list[Any]],
     ranks: Mapping[str, tuple[float, ...]],
-) -> None:
+) -> list[Any]:
+    """Add the rule's declarations to the elements `select` finds for its selectors; those elements."""
     layer = _UNLAYERED if rule.layer is None else ranks[rule.layer]
     # `!important` declarations of an earlier layer win over later ones and over those outside every layer.
     reversed_layer = tuple(-rank for rank in layer)
+    found = []
     for selector in _selectors(rule.selectors):
         for element in select(selector):
+            found.append(element)
             entries = matched.setdefault(element, [])
             entries.extend(((d.important, False, reversed_layer if d.important else layer, selector.specificity, order), d) for d in declarations)
+    return found
 
 
 # The parts of a selector that name no class or id the element itself must have: attribute
@@ -1335,19 +1556,71 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         return HIDDEN
     if not declared:
         return parent if variables is parent.variables else parent._replace(variables=variables)
+    perspective = _in_perspective(declared, parent)
     if tag in ("html", "body"):
         # A page-wide hide is a loading screen that scripts lift; readers see the page.
         declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
-    if _box_gone(declared, element, tag):
+    if _box_gone(declared, element, tag, parent.perspective):
         return HIDDEN
     visibility = declared.get("visibility")
     invisible = parent.invisible if visibility is None else visibility.keyword in ("hidden", "collapse")
     if visibility is not None and visibility.keyword not in ("hidden", "collapse", "visible"):
         invisible = parent.invisible  # inherit, initial, unset and unknown keywords
     text_colour, background, clipped_text, fill, blends_in = _text_paint(declared, parent)
+    font_px, text_hidden, letter_spacing = _text_size(declared, parent)
+    clip = None
+    if style.clipping:
+        moved = moved_out(element, tag, declared, parent.clip, font_px)
+        if moved.out:
+            return HIDDEN
+        clip = moved.clip
+    return Rendering(
+        False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables, letter_spacing, clip, perspective
+    )
+
+
+def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[float, bool, float]:
+    """The element's font size in pixels, whether it is too small to read, and its letter spacing
+    in pixels (see `Rendering`)."""
     font_px = _font_px(declared, parent)
     text_hidden = parent.text_hidden if font_px == parent.font_px else font_px <= _UNREADABLE_TEXT_PX
-    return Rendering(False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables)
+    spacing = declared.get("letter-spacing")
+    letter_spacing = parent.letter_spacing if spacing is None else _letter_spacing(spacing, font_px, parent.letter_spacing)
+    return font_px, text_hidden, letter_spacing
+
+
+def _in_perspective(declared: Mapping[str, Declaration], parent: Rendering) -> bool:
+    """True when the element's content is seen in a perspective: an ancestor's, or the one the
+    element sets (other than `none`)."""
+    value = declared.get("perspective")
+    return parent.perspective or (value is not None and value.keyword not in ("none", "initial", "unset", "revert", "revert-layer"))
+
+
+def _letter_spacing(declaration: Declaration, font_px: float, inherited: float) -> float:
+    """The letter spacing an element's `letter-spacing` gives it, in pixels (`em` of its own font
+    size `font_px`); `normal` is 0, and a value the checker does not work out (a percentage, which
+    not every browser takes; `inherit`) keeps the parent's, or 0 when it is not `inherit`."""
+    if declaration.keyword == "inherit":
+        return inherited
+    spacing = _spacing_px(declaration, font_px)
+    return 0.0 if spacing is None else spacing
+
+
+def _spacing_px(declaration: Declaration, font_px: float) -> float | None:
+    """A `letter-spacing` length in pixels, font-relative units at `font_px`; None for anything else."""
+    if len(declaration.values) != 1:
+        return None
+    token = declaration.values[0]
+    unit = getattr(token, "lower_unit", "") if token.type == "dimension" else ""
+    if unit in _EMS_PER_UNIT:
+        return float(token.value) * _EMS_PER_UNIT[unit] * font_px
+    return length_px(token) if token.type != "percentage" else None
+
+
+def _in_ems(declaration: Declaration) -> bool:
+    """True when a declaration's one value is in a font-relative unit."""
+    token = declaration.values[0]
+    return token.type == "dimension" and token.lower_unit in _EMS_PER_UNIT
 
 
 def _text_paint(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Colour | None, Colour | None, bool, Colour | None, bool]:
@@ -1412,8 +1685,9 @@ def _hidden_by_other_markup(element: Any, tag: str) -> bool:
     return hides_by_class(value) if value else False
 
 
-def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bool:
-    """True when a declaration takes the element's whole box off the screen."""
+def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str, perspective: bool = False) -> bool:
+    """True when a declaration takes the element's whole box off the screen (a box turned
+    edge-on does not, under an ancestor's `perspective`)."""
     display = declared.get("display")
     if display is not None and display.keyword == "none":
         return True
@@ -1421,7 +1695,8 @@ def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bo
         return True
     if any(scales_to_nothing(declared[name].values) for name in ("transform", "scale") if name in declared):
         return True
-    if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in VANISHING_PROPERTIES if name in declared):
+    vanishing = _FLAT_VANISHING if perspective else VANISHING_PROPERTIES
+    if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in vanishing if name in declared):
         return True
     # An element that skips its contents (`content-visibility: hidden`) shows none of them; on
     # an image itself it is not relied on.
@@ -1429,6 +1704,10 @@ def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str) -> bo
     if content is not None and content.keyword == "hidden" and tag not in IMAGE_TAGS:
         return True
     return _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared) or _outside_the_viewport(declared, element)
+
+
+# What leaves nothing of a box on the screen under a perspective (a rotation may show it at an angle).
+_FLAT_VANISHING = VANISHING_PROPERTIES - {"transform", "rotate"}
 
 
 def _transparent(declared: Mapping[str, Declaration], element: Any) -> bool:
@@ -1439,14 +1718,15 @@ def _transparent(declared: Mapping[str, Declaration], element: Any) -> bool:
         level = _opacity(opacity)
         if level is not None and level <= _NEAR_ZERO_OPACITY:
             return True
-    fade = declared.get("filter")
-    faded = _opacity(fade) if fade is not None else None
-    return faded is not None and faded <= _NEAR_ZERO_OPACITY
+    # `-webkit-filter` is an alias of `filter`: where both are set, the one that wins the cascade
+    # is not known here, so the element is faded out only when each of them fades it.
+    fades = [_opacity(declared[name]) for name in ("filter", "-webkit-filter") if name in declared]
+    return bool(fades) and all(faded is not None and faded <= _NEAR_ZERO_OPACITY for faded in fades)
 
 
 def _opacity(declaration: Declaration) -> float | None:
     """The opacity an `opacity` or `filter` declaration sets (0–1), when it sets one."""
-    if declaration.name == "filter":
+    if declaration.name in ("filter", "-webkit-filter"):
         return filter_opacity(declaration.values)
     return number(declaration.values[0])
 

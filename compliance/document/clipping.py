@@ -1,0 +1,394 @@
+"""A box moved out of an ancestor that clips what overflows it: `overflow: hidden` (or `clip`) on
+a box whose size the page's CSS gives, and inside it a descendant moved right or down past that
+size (by `position: relative` and `left`/`top`/`right`/`bottom`, a `margin-left`, a translation,
+or `left`/`top` on an absolutely positioned box placed from a positioned box inside the clip), or
+a child moved left or up by more than its own declared size and the clipping box's.
+
+Only what the page's CSS states is read, and each judgement holds whatever the rest of the layout
+does:
+
+- right and down: a box in the normal flow starts at or after the start of its clipping
+  ancestor's content (the moves of the boxes between them are added up, a negative left margin
+  too), so moved right (down) by the clipping box's width (height) and paddings or more, none of
+  it is inside. Margins above are not added (adjoining ones collapse into one).
+- left and up: how far right (down) a box starts is not known in general, and what overflows a
+  box moved left comes into view (a carousel's track shows its next slide that way). Only a
+  child of the clipping box is judged, with a declared size and no child elements (its text
+  wraps inside it; `white-space: nowrap` or `pre` let it run out), and, moved up, only the first
+  of its children, with its top margin allowed for.
+- What can escape the clip stops the reading: a fixed or sticky box, an absolutely positioned one
+  with no positioned box between it and the clipping box (it is placed from a box outside),
+  percentages, `auto` margins, any transform other than translations, a box that scrolls
+  (`overflow: auto` or `scroll`), and right-to-left text, whose overflow runs to the left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+from compliance.document.css import Declaration, length_px, translation_px
+
+# Elements a browser lays out inline unless the page's CSS says otherwise: `overflow`, sizes and
+# transforms do not apply to them (positions and horizontal margins do).
+_INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "kbd",
+        "label",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+    }
+)
+_CLIPS = frozenset({"hidden", "clip"})
+_SCROLLS = frozenset({"auto", "scroll", "overlay"})
+_FONT_UNITS = {"em": 1.0, "ex": 0.5, "ch": 0.5}
+# A box's top margin a browser's own style may give it when the page sets none (`<h1>` 0.67em of
+# twice the parent's font size, `<p>` 1em): at most two of the box's ems.
+_DEFAULT_TOP_MARGIN_EMS = 2.0
+
+
+class Clip(NamedTuple):
+    """The nearest ancestor box that clips what overflows it and whose size the page's CSS gives,
+    as a descendant sees it. `width`/`height`: how far right of (below) the start of its content
+    what shows may begin, in CSS pixels (its size and paddings); None along an axis it does not
+    clip, that scrolls, or whose size is not known. `dx`/`dy`: how far right (down) the boxes
+    since have moved the descendant's box. `base_dx`/`base_dy` and `positioned`: the same for the
+    nearest positioned box since (the clipping box itself included), which an absolutely
+    positioned descendant is placed from; without one it escapes the clip. `lead_x`/`lead_y`:
+    the clipping box's left and top paddings, how far left of (above) the start of its content
+    what shows may end. `box`: the clipping element."""
+
+    width: float | None
+    height: float | None
+    lead_x: float = 0.0
+    lead_y: float = 0.0
+    dx: float = 0.0
+    dy: float = 0.0
+    base_dx: float = 0.0
+    base_dy: float = 0.0
+    positioned: bool = False
+    box: Any = None
+
+
+class Moved(NamedTuple):
+    """What `moved_out` found: whether the element is out of its clipping ancestor's box, and the
+    clip its content sees (None when there is none, or the checker cannot follow it)."""
+
+    out: bool
+    clip: Clip | None
+
+
+_OVERFLOW_NAMES = frozenset({"overflow", "overflow-x", "overflow-y"})
+_NOT_MOVED = Moved(False, None)
+
+
+def moved_out(element: Any, tag: str, declared: Mapping[str, Declaration], clip: Clip | None, font_px: float) -> Moved:
+    """Whether `element` (`tag`, its winning declarations `declared`, its font size `font_px`) is
+    moved out of the box `clip` describes (see the module's docstring), and the clip its content
+    sees: the one it starts when it clips its own overflow with a known size, else `clip` moved
+    with it."""
+    if clip is None and not _OVERFLOW_NAMES.intersection(declared):
+        return _NOT_MOVED
+    position = declared["position"].keyword if "position" in declared else "static"
+    carried = _carried(element, tag, declared, clip, position, font_px) if clip is not None else None
+    if carried is not None and clip is not None and _outside(element, tag, declared, clip, carried, font_px):
+        return Moved(True, None)
+    return Moved(False, _own_clip(element, tag, declared, position, font_px, carried))
+
+
+def _carried(element: Any, tag: str, declared: Mapping[str, Declaration], clip: Clip, position: str, font_px: float) -> Clip | None:
+    """The clip as the element's content sees it, the element's own move added; None when the
+    element can escape it or its move is not known."""
+    if position in ("fixed", "sticky") or (position == "absolute" and not clip.positioned):
+        return None
+    margin = _margin_left(declared, font_px)
+    translation = _translation(tag, declared)
+    if margin is None or translation is None:
+        return None
+    if position == "absolute":
+        placed = _placed(declared, font_px)
+        if placed is None:
+            return None
+        x = clip.dx + margin if placed[0] is None else clip.base_dx + placed[0] + margin
+        y = clip.dy if placed[1] is None else clip.base_dy + placed[1]
+    else:
+        offset = _relative_offset(declared, font_px) if position == "relative" else (0.0, 0.0)
+        if offset is None:
+            return None
+        x, y = clip.dx + margin + offset[0], clip.dy + offset[1]
+    x, y = x + translation[0], y + translation[1]
+    if position in ("relative", "absolute"):
+        return clip._replace(dx=x, dy=y, base_dx=x, base_dy=y, positioned=True)
+    return clip._replace(dx=x, dy=y)
+
+
+def _outside(element: Any, tag: str, declared: Mapping[str, Declaration], clip: Clip, moved: Clip, font_px: float) -> bool:
+    """True when the element's box, moved as `moved` says, is all outside the clipping box."""
+    if (clip.width is not None and moved.dx >= clip.width) or (clip.height is not None and moved.dy >= clip.height):
+        return True
+    if element.getparent() is not clip.box or len(element) or _keeps_to_one_line(declared) or _inline(tag, declared):
+        return False
+    # A child block starts at the left of the clipping box's content (its text too, beside a
+    # float), and the first one at the top, below its own top margin.
+    own_x, own_y = moved.dx - clip.dx, moved.dy - clip.dy
+    width = _extent(declared, ("width", "min-width"), ("padding-left", "padding-right"), font_px)
+    if clip.width is not None and width is not None and -own_x >= width + clip.lead_x:
+        return True
+    height = _extent(declared, ("height", "min-height"), ("padding-top", "padding-bottom"), font_px)
+    if clip.height is None or height is None or not _first_inside(element):
+        return False
+    return -own_y >= height + clip.lead_y + _DEFAULT_TOP_MARGIN_EMS * font_px
+
+
+def _own_clip(element: Any, tag: str, declared: Mapping[str, Declaration], position: str, font_px: float, carried: Clip | None) -> Clip | None:
+    """The clip the element's content sees: the element's own when it clips its overflow and the
+    page gives its size, else `carried` with the axes on which the element scrolls left out."""
+    if _inline(tag, declared):
+        return carried  # `overflow` does not apply to an inline box
+    x_keyword, y_keyword = _overflow(declared)
+    if x_keyword in _CLIPS or y_keyword in _CLIPS:
+        if _right_to_left(element):
+            return None
+        width = _extent(declared, ("width", "min-width"), ("padding-left", "padding-right"), font_px) if x_keyword in _CLIPS else None
+        height = _extent(declared, ("height", "min-height"), ("padding-top", "padding-bottom"), font_px) if y_keyword in _CLIPS else None
+        if width is None and height is None:
+            return None
+        lead_x, lead_y = _padding(declared, "padding-left", font_px), _padding(declared, "padding-top", font_px)
+        return Clip(width, height, lead_x or 0.0, lead_y or 0.0, positioned=position != "static", box=element)
+    if carried is not None and (x_keyword in _SCROLLS or y_keyword in _SCROLLS):
+        return None
+    return carried
+
+
+def _overflow(declared: Mapping[str, Declaration]) -> tuple[str, str]:
+    """The `overflow-x` and `overflow-y` keywords in force on the element (`visible` when it
+    declares none): the longhands over the shorthand's one or two values (x, then y). A `visible`
+    axis beside one that does not show its overflow (`hidden`, `auto`…) is read as scrolling
+    (`auto`), as CSS computes it; beside `clip` it stays `visible`."""
+    x = y = ""
+    if "overflow" in declared:
+        values = [token.lower_value for token in declared["overflow"].values if token.type == "ident"]
+        if values:
+            x, y = values[0], values[-1]
+    x = (declared["overflow-x"].keyword if "overflow-x" in declared else x) or "visible"
+    y = (declared["overflow-y"].keyword if "overflow-y" in declared else y) or "visible"
+    if x == "visible" and y not in ("visible", "clip"):
+        x = "auto"
+    elif y == "visible" and x not in ("visible", "clip"):
+        y = "auto"
+    return x, y
+
+
+def _extent(declared: Mapping[str, Declaration], sizes: tuple[str, str], paddings: tuple[str, str], font_px: float) -> float | None:
+    """A box's declared size along one axis and its paddings on both sides, in pixels (the larger
+    of its size and minimum size); None when the size is not declared or any part is not a length."""
+    if sizes[0] not in declared:
+        return None
+    total = 0.0
+    for name in sizes:
+        if name in declared:
+            size = _length(declared[name], font_px)
+            if size is None:
+                return None
+            total = max(total, size)
+    for side in paddings:
+        padding = _padding(declared, side, font_px)
+        if padding is None:
+            return None
+        total += padding
+    return total
+
+
+# The position of each side's value in the `padding` shorthand, by how many values it has.
+_SIDES = {"padding-top": (0, 0, 0, 0), "padding-right": (0, 1, 1, 1), "padding-bottom": (0, 0, 2, 2), "padding-left": (0, 1, 1, 3)}
+
+
+def _padding(declared: Mapping[str, Declaration], side: str, font_px: float) -> float | None:
+    """A side's padding in pixels: the larger of its longhand's and the `padding` shorthand's (which
+    of the two wins the cascade is not known here); 0 when neither is declared."""
+    found = 0.0
+    if side in declared:
+        value = _length(declared[side], font_px)
+        if value is None:
+            return None
+        found = value
+    if "padding" in declared:
+        values = declared["padding"].values
+        if not 1 <= len(values) <= 4:
+            return None
+        value = _token_px(values[_SIDES[side][len(values) - 1]], font_px)
+        if value is None:
+            return None
+        found = max(found, value)
+    return found
+
+
+def _length(declaration: Declaration, font_px: float) -> float | None:
+    """A declaration's one length in pixels; None for anything else."""
+    return _token_px(declaration.values[0], font_px) if len(declaration.values) == 1 else None
+
+
+def _token_px(token: Any, font_px: float) -> float | None:
+    """A length in pixels, a font-relative one at `font_px`; None for a percentage, a keyword or
+    an unknown unit."""
+    if token.type == "dimension" and token.lower_unit in _FONT_UNITS:
+        return float(token.value) * _FONT_UNITS[token.lower_unit] * font_px
+    return length_px(token)
+
+
+def _margin_left(declared: Mapping[str, Declaration], font_px: float) -> float | None:
+    """How far the left margin moves the box (0 when none is declared); None for `auto`, a
+    percentage, or a longhand and a shorthand that disagree (which wins is not known here)."""
+    found: list[float | None] = []
+    if "margin-left" in declared:
+        found.append(_length(declared["margin-left"], font_px))
+    if "margin" in declared:
+        values = declared["margin"].values
+        found.append(_token_px(values[3 if len(values) == 4 else 1 if len(values) > 1 else 0], font_px) if 1 <= len(values) <= 4 else None)
+    if not found:
+        return 0.0
+    if any(value is None for value in found) or len(set(found)) > 1:
+        return None
+    return found[0]
+
+
+def _relative_offset(declared: Mapping[str, Declaration], font_px: float) -> tuple[float, float] | None:
+    """How far `left`/`right` and `top`/`bottom` move a relatively positioned box (`left` over
+    `right`, `top` over `bottom`, as CSS has it); None when one that applies is not a length."""
+    if "inset" in declared:
+        return None  # its sides' order against the longhands is not known here
+    moved = []
+    for start, end in (("left", "right"), ("top", "bottom")):
+        if start in declared and declared[start].keyword != "auto":
+            value = _length(declared[start], font_px)
+        elif end in declared and declared[end].keyword != "auto":
+            value = _length(declared[end], font_px)
+            value = None if value is None else -value
+        else:
+            value = 0.0
+        if value is None:
+            return None
+        moved.append(value)
+    return moved[0], moved[1]
+
+
+def _placed(declared: Mapping[str, Declaration], font_px: float) -> tuple[float | None, float | None] | None:
+    """Where `left` and `top` place an absolutely positioned box from its containing block (None
+    on an axis where they are `auto`: the box stays where the flow puts it); None when a side is
+    placed from the far edge (`right`, `bottom`, `inset`) or by a percentage."""
+    if "inset" in declared:
+        return None
+    placed: list[float | None] = []
+    for start, end in (("left", "right"), ("top", "bottom")):
+        if start in declared and declared[start].keyword != "auto":
+            value = _length(declared[start], font_px)
+            if value is None:
+                return None
+            placed.append(value)
+        elif end in declared and declared[end].keyword != "auto":
+            return None
+        else:
+            placed.append(None)
+    return placed[0], placed[1]
+
+
+def _translation(tag: str, declared: Mapping[str, Declaration]) -> tuple[float, float] | None:
+    """How far `transform` and `translate` move the box (0, 0 for none); None for any other
+    transform, a percentage, or a transform on an inline box (which it does not apply to) whose
+    `display` the checker does not know."""
+    moved = [0.0, 0.0]
+    for name in ("transform", "translate"):
+        if name not in declared or declared[name].keyword == "none":
+            continue
+        offset = translation_px(name, declared[name].values)
+        if offset is None or _inline(tag, declared):
+            return None
+        moved = [moved[0] + offset[0], moved[1] + offset[1]]
+    return moved[0], moved[1]
+
+
+def _inline(tag: str, declared: Mapping[str, Declaration]) -> bool:
+    """True for an element a browser lays out inline, by its tag, when it declares no `display`."""
+    return tag in _INLINE_TAGS and "display" not in declared
+
+
+def _keeps_to_one_line(declared: Mapping[str, Declaration]) -> bool:
+    """True when the box's text does not wrap, and so may run out of its declared width."""
+    wrapping = {declared[name].keyword for name in ("white-space", "text-wrap-mode", "text-wrap") if name in declared}
+    return bool(wrapping & {"nowrap", "pre"})
+
+
+def _first_inside(element: Any) -> bool:
+    """True when the element is the first thing its parent holds: no element and no text before it."""
+    parent = element.getparent()
+    if (parent.text or "").strip():
+        return False
+    previous = element.getprevious()
+    while previous is not None:
+        if isinstance(previous.tag, str) or (previous.tail or "").strip():
+            return False
+        previous = previous.getprevious()
+    return True
+
+
+def _right_to_left(element: Any) -> bool:
+    """True when the element's text runs right to left (`dir="rtl"` on it or an ancestor, the
+    nearest one deciding): what overflows it then runs out to the left."""
+    for node in (element, *element.iterancestors()):
+        direction: str | None = node.get("dir")
+        if direction is not None:
+            return direction.strip().lower() == "rtl"
+    return False
+
+
+# Offsets that move a box: with a clipping box of known size on the page that some of them moves
+# by as much, the page's position, size and transform rules are worth matching.
+_MOVING = frozenset({"left", "top", "right", "bottom", "margin-left", "margin", "inset"})
+# A move this far left or up is off the screen, which `visibility` reads without any clip.
+_OFF_SCREEN_PX = -1000.0
+
+
+def clipping_size(declarations: Sequence[Declaration]) -> float | None:
+    """The smaller declared size (px, font-relative units at 16px) of a box that one rule's (or
+    `style` attribute's) declarations make clip its overflow; None when they do not, or give no
+    size larger than a pixel (a smaller box hides all it holds anyway: see `visibility`)."""
+    names = {d.name: d for d in declarations}
+    x, y = _overflow(names)
+    if x not in _CLIPS and y not in _CLIPS:
+        return None
+    sizes = [_token_px(names[name].values[0], 16.0) for name in ("width", "height") if name in names]
+    return min((size for size in sizes if size is not None and size > 1), default=None)
+
+
+def move_px(declaration: Declaration) -> float:
+    """How far (px, font-relative units at 16px) a declaration may move a box, 0 when it cannot
+    (a move off the screen to the left or up is not counted: it hides whatever clips)."""
+    if declaration.name in ("transform", "translate"):
+        offset = translation_px(declaration.name, declaration.values)
+        return 0.0 if offset is None else max((abs(v) for v in offset if v > _OFF_SCREEN_PX), default=0.0)
+    if declaration.name not in _MOVING:
+        return 0.0
+    lengths = [_token_px(token, 16.0) for token in declaration.values]
+    return max((abs(v) for v in lengths if v is not None and v > _OFF_SCREEN_PX), default=0.0)

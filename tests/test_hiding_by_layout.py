@@ -1,0 +1,264 @@
+"""More ways a page hides a logo, a byline or its affiliation from every reader, each read as a
+browser lays the page out, with the legitimate look-alikes that must stay visible: a `filter`'s
+`opacity()` (and its `-webkit-` alias), a letter spacing that piles the letters up, a box moved out
+of an ancestor that clips its overflow, a link whose only text is hidden, white text on the
+browser's white canvas, and an edge-on box under an ancestor's `perspective`."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.findings import Report
+from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, PACKS, byline_hidden, dcnf, findings, logo_hidden, propublica
+
+BYLINE = "By Maria Lopez"
+IMG = f"<img src={LOGO_SRC} {LOGO_ALT}>"
+
+
+def affiliation_missing(span_style: str, head: str = "") -> bool:
+    """Whether the DCNF affiliation rule fails for a byline whose affiliation is in a styled span."""
+    byline = f'<p>By Maria Lopez<span style="{span_style}">, Daily Caller News Foundation</span></p>'
+    return bool(findings(dcnf(logo="", byline=byline, head=head), "dcnf", "dcnf/affiliation"))
+
+
+def test_an_affiliation_in_plain_sight_counts() -> None:
+    assert not affiliation_missing("")
+
+
+# --- 1. `filter: opacity(0)`, and the `-webkit-filter` alias ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "style", ["filter:opacity(0)", "filter:blur(1px) opacity(0%) grayscale(1)", "-webkit-filter:opacity(0)", "-webkit-filter:sepia(1) opacity(0%)"]
+)
+def test_a_filter_that_fades_to_nothing_hides_byline_logo_and_affiliation(style: str) -> None:
+    assert byline_hidden(dcnf(byline=f'<p style="{style}">{BYLINE}</p>'))
+    assert logo_hidden(dcnf(head=f"<style>.lg img{{{style}}}</style>", logo=f'<p class="lg">{IMG}</p>'))
+    assert affiliation_missing(style)
+
+
+@pytest.mark.parametrize(
+    "style", ["filter:opacity(0.5)", "-webkit-filter:opacity(.5)", "-webkit-filter:opacity(0);filter:none", "filter:drop-shadow(0 0 2px #000) blur(1px)"]
+)
+def test_a_filter_that_leaves_something_keeps_byline_and_logo(style: str) -> None:
+    assert not byline_hidden(dcnf(byline=f'<p style="{style}">{BYLINE}</p>'))
+    assert not logo_hidden(dcnf(head=f"<style>.lg img{{{style}}}</style>", logo=f'<p class="lg">{IMG}</p>'))
+
+
+# --- 2. letter spacing that piles the letters onto each other -----------------------------------
+
+SQUEEZED = [
+    ("", '<p style="letter-spacing:-1em">{}</p>'),
+    ("", '<p style="letter-spacing:-20px">{}</p>'),
+    ("", '<p style="letter-spacing:-0.5em">{}</p>'),
+    ("", '<div style="letter-spacing:-1em"><p>{}</p></div>'),
+    (".by{letter-spacing:-1em}", '<p class="by">{}</p>'),
+    (".by{letter-spacing:-12px}", '<p class="by">{}</p>'),
+    (".small{font-size:10px} .by{letter-spacing:-6px}", '<div class="small"><p class="by">{}</p></div>'),
+]
+SPACED = [
+    ("", '<p style="letter-spacing:-0.05em">{}</p>'),
+    ("", '<p style="letter-spacing:-2px">{}</p>'),
+    ("", '<p style="font-size:64px;letter-spacing:-20px">{}</p>'),
+    ("", '<p style="letter-spacing:-10%">{}</p>'),
+    ("h1,.by{letter-spacing:-1px}", '<p class="by">{}</p>'),
+    (".big{font-size:80px} .by{letter-spacing:-20px}", '<div class="big"><p class="by">{}</p></div>'),
+    (".by{letter-spacing:-1em} .by span{letter-spacing:normal}", '<p class="by"><span>{}</span></p>'),
+    ("", '<p style="letter-spacing:0.5em">{}</p>'),
+]
+
+
+@pytest.mark.parametrize(("css", "byline"), SQUEEZED)
+def test_letters_piled_onto_each_other_hide_the_byline(css: str, byline: str) -> None:
+    head = f"<style>{css}</style>" if css else ""
+    assert byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+@pytest.mark.parametrize(("css", "byline"), SPACED)
+def test_a_headline_s_tight_spacing_keeps_the_byline(css: str, byline: str) -> None:
+    head = f"<style>{css}</style>" if css else ""
+    assert not byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+def test_squeezed_letters_hide_an_affiliation_not_a_logo() -> None:
+    assert affiliation_missing("letter-spacing:-1em")
+    assert not logo_hidden(dcnf(logo=f'<p style="letter-spacing:-1em">{IMG}</p>'))
+
+
+# --- 3. a box moved out of an ancestor that clips its overflow ------------------------------------
+
+BOX = "overflow:hidden;width:300px;height:40px"
+MOVED_OUT = [
+    ("", f'<div style="{BOX}"><p style="position:relative;left:400px">{{}}</p></div>'),
+    ("", f'<div style="{BOX}"><p style="position:relative;top:60px">{{}}</p></div>'),
+    ("", f'<div style="{BOX}"><p style="position:relative;right:-300px">{{}}</p></div>'),
+    ("", f'<div style="{BOX}"><p style="margin-left:320px">{{}}</p></div>'),
+    ("", f'<div style="{BOX}"><p style="transform:translateX(310px)">{{}}</p></div>'),
+    ("", f'<div style="{BOX}"><p style="position:relative;left:-400px;width:300px">{{}}</p></div>'),
+    ("", f'<div style="{BOX}"><p style="position:relative;top:-100px;height:20px">{{}}</p></div>'),
+    ("", '<div style="overflow:hidden;width:300px;position:relative"><p style="position:absolute;left:400px">{}</p></div>'),
+    ("", '<div style="overflow:hidden;width:300px"><div style="position:relative;left:-100px"><p style="position:relative;left:450px">{}</p></div></div>'),
+    ("", '<div style="overflow:clip;height:2em"><p style="position:relative;top:3em">{}</p></div>'),
+    (".clip{overflow:hidden;width:300px;height:40px} .by{position:relative;left:400px}", '<div class="clip"><p class="by">{}</p></div>'),
+    (".clip{overflow:hidden;width:300px;height:40px}", '<div class="clip"><p style="position:relative;top:50px">{}</p></div>'),
+    (".by{position:relative;top:50px}", '<div style="overflow:hidden;height:40px"><p class="by">{}</p></div>'),
+]
+STILL_INSIDE = [
+    ("", f'<div style="{BOX}"><p style="position:relative;left:100px">{{}}</p></div>'),
+    ("", f'<div style="{BOX}"><p style="position:relative;left:-400px">{{}}</p></div>'),
+    ("", f'<div style="{BOX}"><p style="position:relative;left:-400px;width:300px;white-space:nowrap">{{}}</p></div>'),
+    ("", f'<div style="{BOX}"><p style="position:relative;top:-30px;height:20px">{{}}</p></div>'),
+    ("", f'<div style="{BOX}"><p>Intro</p><p style="position:relative;top:-100px;height:20px">{{}}</p></div>'),
+    ("", '<div style="overflow:hidden;width:3000px;height:400px"><p style="position:relative;left:400px;top:100px">{}</p></div>'),
+    ("", '<div style="overflow:auto;width:300px"><p style="position:relative;left:400px">{}</p></div>'),
+    ("", '<div style="overflow-x:hidden;height:40px"><p style="position:relative;top:60px">{}</p></div>'),
+    ("", '<div style="overflow:hidden;width:300px"><p style="position:absolute;left:400px">{}</p></div>'),
+    ("", '<div style="overflow:hidden;width:300px"><p style="position:fixed;left:400px">{}</p></div>'),
+    ("", '<div style="overflow:hidden;width:300px;padding:0 200px"><p style="position:relative;left:400px">{}</p></div>'),
+    ("", '<div style="overflow:hidden;width:30%"><p style="position:relative;left:400px">{}</p></div>'),
+    ("", '<div dir="rtl" style="overflow:hidden;width:300px"><p style="position:relative;left:400px">{}</p></div>'),
+    ("", '<div style="overflow:hidden;width:300px"><div style="position:relative;left:-400px"><p style="position:relative;left:400px">{}</p></div></div>'),
+    ("", '<div style="overflow:hidden;width:300px"><p style="transform:translateX(400px) scale(0.5)">{}</p></div>'),
+    ("", '<div style="overflow:hidden;width:300px"><p style="position:relative;left:50%">{}</p></div>'),
+    (".clip{overflow:hidden;width:300px} .by{position:relative;left:400px} .clip{overflow:auto}", '<div class="clip"><p class="by">{}</p></div>'),
+    (
+        ".track{display:flex;width:300px;transform:translateX(-300px)}",
+        '<div style="overflow:hidden;width:300px"><div class="track"><p>Slide one</p><p>{}</p></div></div>',
+    ),
+]
+
+
+@pytest.mark.parametrize(("css", "byline"), MOVED_OUT)
+def test_a_byline_moved_out_of_a_clipping_box_is_hidden(css: str, byline: str) -> None:
+    head = f"<style>{css}</style>" if css else ""
+    assert byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+@pytest.mark.parametrize(("css", "byline"), STILL_INSIDE)
+def test_a_byline_a_clipping_box_may_still_show_counts(css: str, byline: str) -> None:
+    head = f"<style>{css}</style>" if css else ""
+    assert not byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+def test_a_logo_and_an_affiliation_moved_out_of_a_clipping_box_are_hidden() -> None:
+    moved = f'<div style="overflow:hidden;width:200px;height:60px"><img src={LOGO_SRC} {LOGO_ALT} style="position:relative;left:250px"></div>'
+    assert logo_hidden(dcnf(logo=moved))
+    assert not logo_hidden(dcnf(logo=moved.replace("left:250px", "left:50px")))
+    byline = '<p style="overflow:hidden;height:1.5em">By Maria Lopez<span style="position:relative;top:3em">, Daily Caller News Foundation</span></p>'
+    assert findings(dcnf(logo="", byline=byline), "dcnf", "dcnf/affiliation")
+    assert not findings(dcnf(logo="", byline=byline.replace("top:3em", "top:0.1em")), "dcnf", "dcnf/affiliation")
+
+
+# --- 4. a link whose only text the page hides -----------------------------------------------------
+
+SOURCE = "https://www.propublica.org/article/rural-bills"
+
+
+def source_link_details(inner: str, head: str = "") -> list[str]:
+    # The page template fills in `{text}`: the braces of a style rule are doubled.
+    credit = (
+        head.replace("{", "{{").replace("}", "}}") + f'<p>This story was originally published by ProPublica.</p><p>Read the <a href="{SOURCE}">{inner}</a>.</p>'
+    )
+    report: Report = check_document(parse_document(propublica(credit=credit), "html"), [PACKS["propublica"]], path="article.html", auto_detect=False)
+    return [f.detail for f in report.findings if f.rule == "creative-commons/source-link"]
+
+
+NOTHING_TO_CLICK = [
+    ("", '<span style="display:none">original story</span>'),
+    ("", '<span style="color:rgb(0 0 0 / 0)">original story</span>'),
+    ("", '<span style="font-size:0">original story</span>'),
+    ("", '<span style="letter-spacing:-1em">original</span>'),
+    ("", f'<span style="visibility:hidden">original story</span><img src="{LOGO_SRC}" width="1" height="1" alt="">'),
+    ("<style>.gone{visibility:hidden}</style>", '<span class="gone">original story</span>'),
+    ("", '<span class="sr-only">ProPublica</span>'),
+]
+SOMETHING_TO_CLICK = [
+    ("", "original story"),
+    ("", '<span style="font-size:0">original</span> story'),
+    ("", '<span aria-hidden="true">original story</span>'),
+    ("", f'<span style="display:none">original story</span><img src="{LOGO_SRC}" alt="ProPublica">'),
+    ("<style>.gone{visibility:hidden} .gone b{visibility:visible}</style>", '<span class="gone">original <b>story</b></span>'),
+]
+
+
+@pytest.mark.parametrize(("head", "inner"), NOTHING_TO_CLICK)
+def test_a_link_whose_only_text_is_hidden_has_nothing_to_click(head: str, inner: str) -> None:
+    assert source_link_details(inner, head) == [
+        f'no visible link to "https://propublica.org/article/" in the article; the link at line 3 (<a href="{SOURCE}">) has nothing to click:'
+        " put the words or image a reader should click inside it"
+    ]
+
+
+@pytest.mark.parametrize(("head", "inner"), SOMETHING_TO_CLICK)
+def test_a_link_with_text_or_an_image_that_shows_has_something_to_click(head: str, inner: str) -> None:
+    assert source_link_details(inner, head) == []
+
+
+# --- 5. white text on the browser's white canvas ------------------------------------------------
+
+ON_THE_CANVAS = [
+    ("", '<p style="color:#fff">{}</p>'),
+    ("", '<p style="color:#fafafa">{}</p>'),
+    ("", '<p style="color:rgb(0 0 0 / 0.04)">{}</p>'),
+    ("", '<div style="color:white"><p>{}</p></div>'),
+    ("<style>.by{color:white}</style>", '<p class="by">{}</p>'),
+    ("<style>.by{color:rgb(255 255 255)} body{background:#fff}</style>", '<p class="by">{}</p>'),
+]
+ON_SOMETHING_ELSE = [
+    ('<link rel="stylesheet" href="/site.css">', '<p style="color:#fff">{}</p>'),
+    ('<link rel="preload stylesheet" href="/site.css" as="style">', '<p style="color:#fff">{}</p>'),
+    ('<meta name="color-scheme" content="light dark">', '<p style="color:#fff">{}</p>'),
+    ("<style>:root{color-scheme:dark}</style>", '<p style="color:#fff">{}</p>'),
+    ("<style>@import url(/theme.css);</style>", '<p style="color:#fff">{}</p>'),
+    ("<style>.by{color:white} body{background:#111}</style>", '<p class="by">{}</p>'),
+    ("", '<div style="background:#000"><p style="color:#fff">{}</p></div>'),
+    ("", '<div style="background:url(hero.jpg)"><p style="color:#fff">{}</p></div>'),
+    ("", '<div style="position:relative"><img src="hero.jpg" style="position:absolute"><p style="color:#fff">{}</p></div>'),
+    ("", '<table bgcolor="#000"><tr><td><p style="color:#fff">{}</p></td></tr></table>'),
+    ("<style>.hero::before{content:'';background:#000}</style>", '<p style="color:#fff">{}</p>'),
+    ("", '<p style="color:#fff;text-shadow:0 0 2px #000">{}</p>'),
+    ("", '<p style="color:#ccc">{}</p>'),
+    # Saturated yellow is nearly as luminous as white, but a reader tells it from white.
+    ("", '<p style="color:#ff0">{}</p>'),
+    ("<style>*{color:yellow}</style>", "<p>{}</p>"),
+    ("<style>.hero{display:grid} .hero>*{grid-area:1/1}</style>", '<div class="hero"><img src="hero.jpg"><p style="color:#fff">{}</p></div>'),
+]
+
+
+@pytest.mark.parametrize(("head", "byline"), ON_THE_CANVAS)
+def test_white_text_on_a_page_that_paints_nothing_behind_it_is_hidden(head: str, byline: str) -> None:
+    assert byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+@pytest.mark.parametrize(("head", "byline"), ON_SOMETHING_ELSE)
+def test_white_text_that_may_be_on_something_dark_counts(head: str, byline: str) -> None:
+    assert not byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+def test_a_white_affiliation_on_the_canvas_is_hidden() -> None:
+    assert affiliation_missing("color:#fff")
+    assert not affiliation_missing("color:#fff", head='<link rel="stylesheet" href="/site.css">')
+
+
+# --- an edge-on box under an ancestor's perspective ----------------------------------------------
+
+TURNED = f'<img src={LOGO_SRC} {LOGO_ALT} style="transform:translateX(300px) rotateY(90deg)">'
+
+
+@pytest.mark.parametrize(
+    ("head", "logo"),
+    [
+        ("", f'<div style="perspective:500px">{TURNED}</div>'),
+        ("<style>.stage{perspective:500px}</style>", f'<div class="stage">{TURNED}</div>'),
+        ("<style>.stage{perspective:500px} .turn{transform:rotateY(90deg)}</style>", f'<div class="stage"><img class="turn" src={LOGO_SRC} {LOGO_ALT}></div>'),
+    ],
+)
+def test_an_edge_on_logo_under_a_perspective_is_seen_at_an_angle(head: str, logo: str) -> None:
+    assert not logo_hidden(dcnf(head=head, logo=logo))
+
+
+@pytest.mark.parametrize("wrapper", ["<div>{}</div>", '<div style="perspective:none">{}</div>'])
+def test_an_edge_on_logo_with_no_perspective_is_hidden(wrapper: str) -> None:
+    assert logo_hidden(dcnf(logo=wrapper.format(TURNED)))
