@@ -220,6 +220,10 @@ ON_SOMETHING_ELSE = [
     ("<style>.hero::before{content:'';background:#000}</style>", '<p style="color:#fff">{}</p>'),
     ("", '<p style="color:#fff;text-shadow:0 0 2px #000">{}</p>'),
     ("", '<p style="color:#ccc">{}</p>'),
+    (
+        '<script async src="https://cdn.ampproject.org/v0.js"></script>',
+        '<div><amp-img layout="fill" src="hero.jpg"></amp-img><p style="color:#fff">{}</p></div>',
+    ),
     # Saturated yellow is nearly as luminous as white, but a reader tells it from white.
     ("", '<p style="color:#ff0">{}</p>'),
     ("<style>*{color:yellow}</style>", "<p>{}</p>"),

@@ -345,9 +345,11 @@ def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
 
 def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
     """True when something may paint the canvas, or behind a text, other than the backgrounds of
-    the text's ancestors that `render` reads (see `page_canvas`)."""
+    the text's ancestors that `render` reads (see `page_canvas`). The AMP runtime's stylesheet,
+    which its script adds, places pictures (`layout="fill"`) behind text."""
     if root.xpath(
-        "boolean(//link[contains(translate(@rel, 'STYLESHEET', 'stylesheet'), 'stylesheet')] | //@bgcolor | //@background | //meta[@name='color-scheme'])"
+        "boolean(//link[contains(translate(@rel, 'STYLESHEET', 'stylesheet'), 'stylesheet')] | //@bgcolor | //@background | //meta[@name='color-scheme']"
+        " | //script[contains(@src, 'ampproject.org')])"
     ):
         return True
     if any(_PAINTS_BEHIND_TEXT().search(text) for text in (*sheets, *inline)):
