@@ -67,6 +67,8 @@ SPACED = [
     (".big{font-size:80px} .by{letter-spacing:-20px}", '<div class="big"><p class="by">{}</p></div>'),
     (".by{letter-spacing:-1em} .by span{letter-spacing:normal}", '<p class="by"><span>{}</span></p>'),
     ("", '<p style="letter-spacing:0.5em">{}</p>'),
+    # A display heading's size, set by a rule: -10px is -0.14em of it.
+    (".display{font-size:72px}", '<div class="display"><p style="letter-spacing:-10px">{}</p></div>'),
 ]
 
 

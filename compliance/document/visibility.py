@@ -1260,6 +1260,10 @@ def _overriding_families(sheets: tuple[str, ...], root: Any) -> frozenset[str]:
     found: set[str] = set()
     if traits.sets_display and root.xpath("boolean(//@hidden | //@popover)"):
         found.add("display")
+    if "font" not in _hiding_families(sheets) and root.xpath("boolean(//@style[contains(., 'letter-spacing')])"):
+        # A rule's font size decides whether a `style` attribute's letter spacing in px squeezes the text.
+        spacings = (d for value in root.xpath("//@style[contains(., 'letter-spacing')]", smart_strings=False) for d in parse_style_attribute(value))
+        found.update("font" for d in spacings if d.name == "letter-spacing" and _can_hide(d))
     if traits.perspective and root.xpath("boolean(//@style[contains(., 'rotate')])"):
         found.add("transform")  # a rule's `perspective` shows a box a `style` attribute turns edge-on
     important = traits.important - found
