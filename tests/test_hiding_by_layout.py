@@ -125,6 +125,16 @@ STILL_INSIDE = [
     ("", '<div style="overflow:hidden;width:300px"><p style="transform:translateX(400px) scale(0.5)">{}</p></div>'),
     ("", '<div style="overflow:hidden;width:300px"><p style="position:relative;left:50%">{}</p></div>'),
     (".clip{overflow:hidden;width:300px} .by{position:relative;left:400px} .clip{overflow:auto}", '<div class="clip"><p class="by">{}</p></div>'),
+    # Items a flex box aligns to its end overflow it at the start: moved right, they come into view.
+    (
+        "",
+        '<div style="overflow:hidden;width:300px;display:flex;justify-content:flex-end">'
+        '<p style="width:600px;flex:none">Intro</p><p style="position:relative;left:300px">{}</p></div>',
+    ),
+    (
+        ".row{display:flex;flex-direction:row-reverse}",
+        '<div class="row" style="overflow:hidden;width:300px"><p style="position:relative;left:300px">{}</p></div>',
+    ),
     (
         ".track{display:flex;width:300px;transform:translateX(-300px)}",
         '<div style="overflow:hidden;width:300px"><div class="track"><p>Slide one</p><p>{}</p></div></div>',

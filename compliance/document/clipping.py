@@ -19,7 +19,8 @@ does:
 - What can escape the clip stops the reading: a fixed or sticky box, an absolutely positioned one
   with no positioned box between it and the clipping box (it is placed from a box outside),
   percentages, `auto` margins, any transform other than translations, a box that scrolls
-  (`overflow: auto` or `scroll`), and right-to-left text, whose overflow runs to the left.
+  (`overflow: auto` or `scroll`), right-to-left text, whose overflow runs to the left, and a flex
+  or grid box, whose children its alignment may start before its own start.
 """
 
 from __future__ import annotations
@@ -101,7 +102,11 @@ class Moved(NamedTuple):
 
 
 _OVERFLOW_NAMES = frozenset({"overflow", "overflow-x", "overflow-y"})
-_NOT_MOVED = Moved(False, None)
+# What an element that is not moved out, and starts no clip its content sees, passes on.
+NOT_MOVED = Moved(False, None)
+# Layouts whose children may start before the start of the box (`justify-content: flex-end`,
+# `row-reverse` and `align-items: center` overflow at the start, to the left or above).
+_ALIGNING = frozenset({"flex", "inline-flex", "grid", "inline-grid", "-webkit-box", "-webkit-flex", "-ms-flexbox"})
 
 
 def moved_out(element: Any, tag: str, declared: Mapping[str, Declaration], clip: Clip | None, font_px: float) -> Moved:
@@ -110,11 +115,13 @@ def moved_out(element: Any, tag: str, declared: Mapping[str, Declaration], clip:
     sees: the one it starts when it clips its own overflow with a known size, else `clip` moved
     with it."""
     if clip is None and not _OVERFLOW_NAMES.intersection(declared):
-        return _NOT_MOVED
+        return NOT_MOVED
     position = declared["position"].keyword if "position" in declared else "static"
     carried = _carried(element, tag, declared, clip, position, font_px) if clip is not None else None
     if carried is not None and clip is not None and _outside(element, tag, declared, clip, carried, font_px):
         return Moved(True, None)
+    if "display" in declared and declared["display"].keyword in _ALIGNING:
+        return NOT_MOVED  # where its children start depends on their alignment, which is not read
     return Moved(False, _own_clip(element, tag, declared, position, font_px, carried))
 
 

@@ -1175,7 +1175,7 @@ def _page_families(sheets: tuple[str, ...], root: Any) -> tuple[frozenset[str], 
 
 
 # The families a box moved out of a clipping ancestor is read with (see `clipping`).
-_CLIPPING_FAMILIES = frozenset({"size", "placement", "transform"})
+_CLIPPING_FAMILIES = frozenset({"size", "placement", "transform", "display"})
 
 
 def clipping_reach(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
