@@ -59,8 +59,6 @@ FAMILIES: dict[str, str] = {
     "bottom": "placement",
     "margin-left": "placement",
     "margin-top": "placement",
-    "right": "placement",
-    "bottom": "placement",
     "margin": "placement",
     "inset": "placement",
     "text-indent": "placement",
