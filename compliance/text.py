@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 # Control characters a reader never sees: separators (\x1c-\x1f) read as spaces, the rest vanish.
 _CONTROLS: dict[str, str | None] = {chr(c): (" " if 0x1C <= c <= 0x1F else None) for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]}
 
@@ -56,12 +54,10 @@ _TRANSLATION = str.maketrans(
         **_CONTROLS,
     }
 )
-_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATION) + "]")
-
-
-def _replace_special(match: re.Match[str]) -> str:
-    replacement = _TRANSLATION[ord(match.group(0))]
-    return replacement if isinstance(replacement, str) else ""
+# Each character `_TRANSLATION` replaces, with its replacement ("" for one that disappears).
+_REPLACEMENTS: dict[str, str] = {chr(c): (r if isinstance(r, str) else "") for c, r in _TRANSLATION.items()}
+# The printable ASCII bytes: what is left of a text's UTF-8 without them is its other characters.
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
 
 _ASCII_SPACES = str.maketrans({"\t": " ", "\r": " ", "\f": " ", "\v": " ", **_CONTROLS})
@@ -79,11 +75,17 @@ def normalize(text: str) -> str:
         if not text.isprintable():
             text = text.translate(_ASCII_SPACES)
     else:
-        # str.translate with a mapping costs a dict look-up per character; most text has only a
-        # few characters to replace, so find those instead. Most non-ASCII text has one (a
-        # typographic quote): one pass of `sub` costs less than a `search` before it, and a text
-        # with none comes back unchanged.
-        text = _SPECIAL.sub(_replace_special, text)
+        # str.translate with a mapping costs a dict look-up per character, and a regex character
+        # class about as much; most text has only a few distinct characters to replace. Its
+        # characters other than printable ASCII are what is left of its UTF-8 once the bytes
+        # translation (a table per byte, no look-up) deletes those: ASCII bytes never occur inside
+        # another character's encoding. Each one to replace is then replaced throughout: no
+        # replacement holds a character to replace, so the order does not matter.
+        others = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
+        for character in set(others):
+            replacement = _REPLACEMENTS.get(character)
+            if replacement is not None:
+                text = text.replace(character, replacement)
     # Runs of spaces, and of spaces and line breaks, collapse by str.replace until none is left:
     # a regex (` {2,}`) is tried at every single space of the text, several times slower.
     while "  " in text:

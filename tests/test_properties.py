@@ -324,6 +324,23 @@ def test_normalize_keeps_every_visible_character_in_order(text: str) -> None:
     assert [c for c in normalize(text) if not c.isspace()] == expected
 
 
+def _normalize_by_the_table(text: str) -> str:
+    """The reference reading of `normalize`: the whole translation table over every character,
+    then runs of spaces and line breaks collapsed by regular expressions."""
+    from compliance.text import _TRANSLATION
+
+    text = re.sub(" +", " ", text.translate(_TRANSLATION))
+    return re.sub(" ?\n[ \n]*", "\n", text).strip(" \n")
+
+
+@CHEAP
+@given(MESSY_TEXT)
+def test_normalize_replaces_characters_as_the_whole_table_would(text: str) -> None:
+    # `normalize` replaces only the characters a text holds, found from its UTF-8; the result is
+    # the table's, lone surrogates included.
+    assert normalize(text) == _normalize_by_the_table(text)
+
+
 @CHEAP
 @given(MESSY_TEXT)
 def test_normalize_inline_is_one_line(text: str) -> None:
