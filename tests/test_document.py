@@ -1047,3 +1047,23 @@ def test_a_syndication_source_relative_to_the_base_meets_the_link_rule() -> None
     assert [p.rule for p in report.passed] == ["example/source"]
     other = page.replace("https://www.propublica.org/article/", "https://partner.example/")
     assert [f.rule for f in check_document(parse_html(other), [pack], path="page.html", auto_detect=False).findings] == ["example/source"]
+
+
+def test_the_walks_blocks_and_links_are_the_frozen_value_objects_their_constructors_make() -> None:
+    # `new_block` and `new_link` skip the frozen dataclass's per-field `object.__setattr__`: what
+    # they return must be that class, equal, with every field set, and as frozen.
+    import dataclasses
+
+    from compliance.document.model import Block, Link, new_block, new_link
+
+    element = object()
+    block_values = (3, "Reservoir levels fall", 12, True, False, element)
+    link_values = ("https://example.org/a", None, ("author",), 7, True, False, 4, element)
+    pairs = [(new_block(*block_values), Block(*block_values)), (new_link(*link_values), Link(*link_values))]
+    for fast, reference in pairs:
+        assert type(fast) is type(reference)
+        assert fast == reference and hash(fast) == hash(reference) and repr(fast) == repr(reference)
+        assert [getattr(fast, f.name) for f in dataclasses.fields(fast)] == [getattr(reference, f.name) for f in dataclasses.fields(reference)]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.line = 1  # type: ignore[misc]
+    assert pairs[0][0].element is element and pairs[1][0].element is element

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
-from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets
+from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
 from compliance.document.region import find_article_root, is_chrome
 from compliance.document.visibility import (
@@ -500,7 +500,7 @@ class _Walk:
             text = normalize("".join(self.buffer))
             if text:
                 items = self.items
-                items.append(Block(len(items), text, owner.sourceline or 1, self.owner_in_article, self.owner_heading, owner))
+                items.append(new_block(len(items), text, owner.sourceline or 1, self.owner_in_article, self.owner_heading, owner))
             self.buffer.clear()
             self.owner = None
 
@@ -665,7 +665,7 @@ class _Walk:
         for name in URL_META.intersection(found.meta):
             found.meta[name] = [resolve_url(given, base) for given in found.meta[name]]
         found.links = tuple(
-            Link(resolve_url(href, base), None, tuple((rel or "").lower().split()), element.sourceline or 1, visible, in_article, index, element)
+            new_link(resolve_url(href, base), None, tuple((rel or "").lower().split()), element.sourceline or 1, visible, in_article, index, element)
             for element, href, rel, visible, in_article, index in self.links
         )
         return found
