@@ -1755,15 +1755,9 @@ def _is_lazy_fade(element: Any, opacity: Declaration) -> bool:
 
 def waits_for_loader(element: Any) -> bool:
     """True for an element marked for a lazy-loader: it has a loader's attributes or class
-    (whether the loader has anything to load is `_loader_has_source`)."""
+    (whether the loader has anything to load is `loads_nothing`'s question)."""
     classes = class_tokens(element.get("class") or "")
     return any(element.get(name) is not None for name in _LAZY_ATTRIBUTES) or any("lazy" in token for token in classes)
-
-
-def _loader_has_source(element: Any) -> bool:
-    """True when a lazy-loader (or the browser, for a `srcset`) has an address to replace the
-    image's placeholder with: a loader's marker with nothing in it loads nothing."""
-    return any((element.get(name) or "").strip() for name in ("srcset", *_LOADER_SOURCE_ATTRIBUTES))
 
 
 def _names_a_picture(value: str | None) -> bool:
