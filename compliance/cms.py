@@ -132,6 +132,9 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
     if mistyped is not None:
         return CmsProblem(name, mistyped)
     label = next((str(obj[key]) for key in ID_FIELDS if _is_value(obj.get(key)) and str(obj[key]).strip()), None)
+    not_an_address = _not_a_web_address(obj)
+    if not_an_address is not None:
+        return CmsProblem(f"{name} ({label})" if label else name, not_an_address)
     meta = {target: str(obj[source]).strip() for source, target in META_FIELDS.items() if _is_value(obj.get(source))}
     extra = obj.get("meta")
     if isinstance(extra, dict):
@@ -158,6 +161,22 @@ def _is_value(value: Any) -> bool:
 def _mistyped(value: Any) -> bool:
     """Given, but not as a string or number (`null` counts as not given)."""
     return value is not None and not _is_value(value)
+
+
+def _not_a_web_address(obj: Mapping[str, Any]) -> str | None:
+    """Why a payload field that holds an address (`source_url`, `canonical_url`, …) cannot be
+    used, as `--meta` refuses it (`check_url_metadata`), naming the field as sent; or None. Each
+    field is judged as sent, whichever of them (or `meta`) gives the value rules read, so that a
+    payload is refused for what it holds, as the API's OpenAPI document describes each field."""
+    from compliance.errors import ConfigError
+    from compliance.fixtemplates import URL_KEY_SUFFIXES, check_url_metadata
+
+    sent = {source: str(obj[source]) for source, target in META_FIELDS.items() if target.endswith(URL_KEY_SUFFIXES) and _is_value(obj.get(source))}
+    try:
+        check_url_metadata(sent)
+    except ConfigError as exc:
+        return exc.one_line()
+    return None
 
 
 def _mistyped_metadata(obj: Mapping[str, Any]) -> str | None:

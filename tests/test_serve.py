@@ -326,7 +326,9 @@ def test_a_surrogate_pair_is_still_the_character_it_encodes(client: TestClient) 
         ("?meta.original_url=ftp://x", b"<p>x</p>", "original_url"),
         ("?meta.logo-url=javascript:alert(1)", b"<p>x</p>", "logo-url"),
         ("", b'{"html": "<p>x</p>", "original_url": "ftp://x"}', "original_url"),
-        ("", b'{"html": "<p>x</p>", "canonical_url": "data:text/html,x"}', "original_url"),
+        # Each payload field is judged as sent, and named as sent.
+        ("", b'{"html": "<p>x</p>", "canonical_url": "data:text/html,x"}', "canonical_url"),
+        ("", b'{"html": "<p>x</p>", "source_url": "ftp://x", "meta": {"original_url": "https://example.org/a"}}', "source_url"),
         ("", b'{"html": "<p>x</p>", "meta": {"logo_url": "/logo.png"}}', "logo_url"),
     ],
 )

@@ -9,6 +9,7 @@ from typing import Any
 
 from compliance import __version__
 from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS
+from compliance.fixtemplates import URL_KEY_SUFFIXES
 
 _NULLABLE_STRING = {"type": "string", "nullable": True}
 
@@ -63,6 +64,9 @@ _FILE = {
     },
 }
 
+# Metadata keys that hold addresses in the built-in packs' rules and fixes.
+_URL_META_KEYS = ("original_url", "original-url", "logo-url", "logo_url", "canonical_url", "source_url")
+
 _SUMMARY_KEYS = ("files", "checked", "with_findings", "without_pack", "skipped", "errors", "warnings", "info", "passed")
 
 
@@ -86,10 +90,21 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     scalar = {"anyOf": [{"type": "string"}, {"type": "number"}]}
     payload_properties: dict[str, Any] = {key: {"type": "string"} for key in HTML_FIELDS}
     payload_properties.update({key: scalar for key in (*ID_FIELDS, *META_FIELDS)})
+    # An address rules read or a fix puts into the article must be an http(s) URL (refused with
+    # 400 otherwise, as `--meta` is on the command line): the payload's URL fields, and any
+    # metadata key ending in -url or _url (OpenAPI 3.0 cannot say "any key ending in", so the
+    # keys rules use are listed and the rest said in words).
+    web_url = {"type": "string", "pattern": "^\\s*(https?://|$)", "description": "An http(s) URL (blank: not given)."}
+    payload_properties.update({key: web_url for key, target in META_FIELDS.items() if target.endswith(URL_KEY_SUFFIXES)})
     # The server reads no files: the original story is named by its http(s) URL only.
     payload_properties["original"] = {"type": "string", "pattern": "^\\s*([Hh][Tt][Tt][Pp][Ss]?://|$)", "description": "The original story's http(s) URL."}
     payload_properties["packs"] = {"type": "array", "items": pack_id, "description": "Packs to apply; without it, packs are detected."}
-    payload_properties["meta"] = {"type": "object", "additionalProperties": scalar, "description": "Article metadata rules can require."}
+    payload_properties["meta"] = {
+        "type": "object",
+        "properties": {key: web_url for key in _URL_META_KEYS},
+        "additionalProperties": scalar,
+        "description": "Article metadata rules can require. A key ending in -url or _url holds an http(s) URL (400 otherwise).",
+    }
     raw = {"schema": {"type": "string", "format": "binary", "description": "The article, as bytes (any encoding the checker can decode)."}}
     return {
         "openapi": "3.0.3",
