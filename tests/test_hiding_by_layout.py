@@ -17,6 +17,11 @@ BYLINE = "By Maria Lopez"
 IMG = f"<img src={LOGO_SRC} {LOGO_ALT}>"
 
 
+def styled_byline(css: str, byline: str) -> str:
+    """The DCNF page with `byline` (a template for the byline's text) and `css` in a `<style>`."""
+    return dcnf(head=f"<style>{css}</style>" if css else "", byline=byline.format(BYLINE))
+
+
 def affiliation_missing(span_style: str, head: str = "") -> bool:
     """Whether the DCNF affiliation rule fails for a byline whose affiliation is in a styled span."""
     byline = f'<p>By Maria Lopez<span style="{span_style}">, Daily Caller News Foundation</span></p>'
@@ -74,14 +79,12 @@ SPACED = [
 
 @pytest.mark.parametrize(("css", "byline"), SQUEEZED)
 def test_letters_piled_onto_each_other_hide_the_byline(css: str, byline: str) -> None:
-    head = f"<style>{css}</style>" if css else ""
-    assert byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+    assert byline_hidden(styled_byline(css, byline))
 
 
 @pytest.mark.parametrize(("css", "byline"), SPACED)
 def test_a_headline_s_tight_spacing_keeps_the_byline(css: str, byline: str) -> None:
-    head = f"<style>{css}</style>" if css else ""
-    assert not byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+    assert not byline_hidden(styled_byline(css, byline))
 
 
 def test_squeezed_letters_hide_an_affiliation_not_a_logo() -> None:
@@ -144,14 +147,12 @@ STILL_INSIDE = [
 
 @pytest.mark.parametrize(("css", "byline"), MOVED_OUT)
 def test_a_byline_moved_out_of_a_clipping_box_is_hidden(css: str, byline: str) -> None:
-    head = f"<style>{css}</style>" if css else ""
-    assert byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+    assert byline_hidden(styled_byline(css, byline))
 
 
 @pytest.mark.parametrize(("css", "byline"), STILL_INSIDE)
 def test_a_byline_a_clipping_box_may_still_show_counts(css: str, byline: str) -> None:
-    head = f"<style>{css}</style>" if css else ""
-    assert not byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+    assert not byline_hidden(styled_byline(css, byline))
 
 
 def test_a_logo_and_an_affiliation_moved_out_of_a_clipping_box_are_hidden() -> None:
