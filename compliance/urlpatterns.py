@@ -92,7 +92,7 @@ def _path_problem(path: list[Any]) -> LooseHost | None:
         return None  # no host named: the pattern is about something else (a query, a file name)
     host = named.group()
     if not path or str(path[0][0]) != "AT" or str(path[0][1]) not in ("AT_BEGINNING", "AT_BEGINNING_STRING"):
-        return LooseHost(host, f"it is not anchored at the start, so a URL on any host that holds '{host}' matches: https://attacker.example/{host}/")
+        return LooseHost(host, f"it is not anchored at the start, so a URL on any host that holds what it matches matches: https://attacker.example/{host}/…")
     slashes = _double_slash(path)
     if slashes is None:
         if all(str(op) in ("AT", "LITERAL") for op, _ in path):
@@ -118,7 +118,10 @@ def _path_problem(path: list[Any]) -> LooseHost | None:
         return LooseHost(written, f"a longer host ending in '{written}' matches too: https://attacker{written}/")
     if _closes_host(path[index:]):
         return None
-    return LooseHost(written, f"nothing ends the host after '{written}', so https://{written}.attacker.example/ matches")
+    # Another host that starts with this one: after a dot, a name; after a name, a hyphen (which
+    # a lookahead refusing only a dot lets through too).
+    longer = f"{written}attacker.example" if written.endswith(".") else f"{written}-attacker.example"
+    return LooseHost(written, f"nothing ends the host after '{written}', so https://{longer}/ matches")
 
 
 def _literal_text(path: Sequence[Any]) -> str:
@@ -146,7 +149,11 @@ def _closes_host(rest: list[Any]) -> bool:
     if name == "AT":
         return str(value) in ("AT_END", "AT_END_STRING")
     if name == "LITERAL":
-        return chr(value) in _AFTER_HOST
+        # A host's trailing dot (`example.org./`) names the same host when the host ends there.
+        return chr(value) in _AFTER_HOST or (value == ord(".") and _closes_host(after))
+    if name == "ASSERT" and value[0] == 1:
+        # A lookahead (`(?=/)`) that only lets what ends a host follow.
+        return _closes_host(list(value[1])) or _closes_host(after)
     if name == "IN":
         return all(str(kind) == "LITERAL" and chr(member) in _AFTER_HOST for kind, member in value)
     if name == "SUBPATTERN":
@@ -155,7 +162,7 @@ def _closes_host(rest: list[Any]) -> bool:
         return all(_closes_host(list(alternative) + after) for alternative in value[1])
     if name in _REPEATS:
         low, _high, body = value
-        return _closes_host(list(body)) and (bool(low) or _closes_host(after))
+        return _closes_host(list(body) + after) and (bool(low) or _closes_host(after))
     return False
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ PINNED = [
     r"^https?://(?:www\.)?theconversation\.com(?:/(?:us|uk)?/?)?(?:[?#].*)?$",
     r"^(?:https?:)?//counter\.theconversation\.com/content/\d+/count\.gif",
     r"^https?://pixel\.propublica\.org:8443/",
+    r"^https?://(?:www\.)?acme\.example(?=/)",  # a lookahead that lets only the path follow
+    r"^https?://acme\.example\.?/",  # a host's trailing dot names the same host
 ]
 NO_HOST = [r"[?&]republication-pixel=true\b", r"^https?://", r"^(?:[^?]*/)?[^/?]*dcnf[-_]?logo[^/?]*(?:\?|$)", r"\p{L}+\.org"]
 LOOSE = [
@@ -31,6 +34,8 @@ LOOSE = [
     (r"^https?://[a-z]*(?:www\.)?propublica\.org/", "propublica.org", "a longer host"),
     (r"^https?://propublica\.org:?", "propublica.org", "nothing ends the host"),
     (r"^.*propublica\.org/", "propublica.org", "does not start with the scheme"),
+    (r"^https?://acme\.example(?!\.)", "acme.example", "nothing ends the host"),
+    (r"^https?://acme\.example\.", "acme.example.", "nothing ends the host"),
 ]
 
 
@@ -44,6 +49,11 @@ def test_a_host_another_host_can_pass_for_is_named(pattern: str, host: str, why:
     loose = loose_host(pattern)
     assert loose is not None and loose.host == host and why in loose.problem
     assert loose_host(loose.anchored) is None
+    # The URL the warning gives as another host's is one the pattern matches (one ending in '…'
+    # stands for any URL that holds what the pattern matches).
+    example = re.search(r"https://\S+/…?", loose.problem)
+    if example is not None:
+        assert example.group().endswith("…") or re.search(pattern, example.group(), re.IGNORECASE), (pattern, example)
 
 
 def test_the_built_in_packs_pin_every_host_they_name() -> None:
@@ -59,5 +69,5 @@ def test_validate_warns_at_the_pattern_and_stays_valid(cli: Any, tmp_path: Path)
     assert run.code == 0, run.err
     assert run.out.splitlines()[1] == (
         f"{path}:13:55: warning: rule 'gazette-link/link-back': the data-src pattern accepts other hosts: nothing ends the host after"
-        " 'gazette.example', so https://gazette.example.attacker.example/ matches — pin the host down, as in '^https?://(?:www\\.)?gazette\\.example/'"
+        " 'gazette.example', so https://gazette.example-attacker.example/ matches — pin the host down, as in '^https?://(?:www\\.)?gazette\\.example/'"
     )
