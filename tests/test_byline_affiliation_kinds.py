@@ -198,3 +198,30 @@ def test_dcnf_says_a_placeholder_byline_names_no_reporter() -> None:
     report = check_html(_dcnf_page(LOGO, "By Sponsored Content, Daily Caller News Foundation"), packs=["dcnf"])
     detail = _outcome(report, "dcnf/byline")
     assert detail == "byline 'By Sponsored Content, Daily Caller News Foundation' names a placeholder (a content, section or feed label), not a reporter"
+
+
+# ---------------------------------------------------------------------------------------------
+# An outlet's initials before a job title are the affiliation, not part of the title
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("By Sarah Jane Tribble, KFF Health News senior correspondent", "KFF Health News senior correspondent"),
+        ("By Ana Ruiz, NPR Correspondent", "NPR Correspondent"),
+        # Look-alikes: a title alone, or a title in initials, is still no affiliation.
+        ("By Jane Doe, Senior Reporter", ""),
+        ("By Jane Doe, CEO", ""),
+    ],
+)
+def test_an_outlets_initials_before_a_title_keep_the_affiliation(text: str, quoted: str) -> None:
+    assert read_byline(text).quoted_credit == quoted
+
+
+def test_a_kff_byline_with_a_title_after_the_outlet_is_affiliated() -> None:
+    page = (
+        "<html><body><article><h1>Hospital prices</h1><p>By Sarah Jane Tribble, KFF Health News senior correspondent</p>"
+        "<p>Hospitals raised prices again this year.</p><p>KFF Health News is a national newsroom that produces in-depth journalism"
+        " about health issues.</p></article></body></html>"
+    )
+    assert _outcome(check_html(page, packs=["kff-health-news"]), "kff-health-news/affiliation") is None

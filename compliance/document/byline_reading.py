@@ -562,6 +562,17 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     return " ".join(t.strip(",;:") for t in shown)
 
 
+def _is_outlet_initials(token: str) -> bool:
+    """An outlet's initials ("KFF", "NPR", "BBC"): two or more capitals that are no job title's
+    ("CEO", "VP"). In "KFF Health News senior correspondent" they make the part an affiliation."""
+    core = token.strip(".,'’\"()[]")
+    return len(core) >= 2 and core.isupper() and core.isalpha() and core.lower() not in _ROLE_WORDS | _TITLE_INITIALS
+
+
+# Job titles written as initials, which an outlet's initials must not be taken for.
+_TITLE_INITIALS = frozenset({"ceo", "cfo", "cto", "coo", "cmo", "vp", "svp", "evp", "avp", "md", "phd", "rn", "np"})
+
+
 def _is_brand(token: str) -> bool:
     core = token.strip(".,'’\"")
     return bool(_BRAND.match(core)) and not core.startswith(_INNER_CAPITAL_PREFIXES)
@@ -942,7 +953,7 @@ def _is_title_part(segment: str, outlets: Set[str]) -> bool:
     "Professor of Law at Example University") may name the affiliation, and is kept."""
     shown = segment.split()
     words = [w.lower().strip(".,'\"()[]") for w in shown]
-    if not words or len(words) > 8 or _is_outlet(segment, outlets) or any(_is_brand(w) for w in shown):
+    if not words or len(words) > 8 or _is_outlet(segment, outlets) or any(_is_brand(w) or _is_outlet_initials(w) for w in shown):
         return False
     if set(words) & (_ORGANISATION_ONLY | _TITLE_OBJECT):
         return False
