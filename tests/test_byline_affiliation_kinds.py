@@ -225,3 +225,28 @@ def test_a_kff_byline_with_a_title_after_the_outlet_is_affiliated() -> None:
         " about health issues.</p></article></body></html>"
     )
     assert _outcome(check_html(page, packs=["kff-health-news"]), "kff-health-news/affiliation") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# "By NAME" and the outlet on the next line of the same paragraph (a line break between them)
+
+
+@pytest.mark.parametrize(
+    ("byline", "pack", "rule"),
+    [
+        ("By Jake Smith<br>Daily Caller News Foundation", "dcnf", "dcnf/affiliation"),
+        ("By Jake Smith,<br>Daily Caller News Foundation", "dcnf", "dcnf/affiliation"),
+        ("BY JAKE SMITH<br>DAILY CALLER NEWS FOUNDATION", "dcnf", "dcnf/affiliation"),
+        ("By Ben Christopher<br>CalMatters", "calmatters", "calmatters/affiliation"),
+        ("By Sarah Jane Tribble<br/>KFF Health News", "kff-health-news", "kff-health-news/affiliation"),
+    ],
+)
+def test_an_outlet_on_the_line_after_the_name_is_the_affiliation(byline: str, pack: str, rule: str) -> None:
+    page = f"<html><body><article><h1>Farm bill advances</h1><p>{byline}</p><p>The committee advanced the bill on Thursday.</p></article></body></html>"
+    assert _outcome(check_html(page, packs=[pack]), rule) is None
+
+
+@pytest.mark.parametrize("after", ["Senators will vote next week.", "Staff Writer", "June 5, 2024"])
+def test_a_line_after_the_name_that_is_no_outlet_is_no_affiliation(after: str) -> None:
+    page = _dcnf_page(f"By Jake Smith<br>{after}")
+    assert _outcome(check_html(page, packs=["dcnf"]), "dcnf/affiliation") is not None

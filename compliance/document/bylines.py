@@ -269,18 +269,26 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
 
 
 def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> Byline | None:
-    for line in block.text.split("\n"):
+    lines = block.text.split("\n")
+    for position, line in enumerate(lines):
         reading = read_byline(line, require_prefix=True, outlets=outlets)
         if reading is None:
             continue
         if block.element is not None and _elsewhere(block.element, zone):
             return None
         text = normalize_inline(line)
-        if reading.names and not reading.credit and block.element is None:
-            # Plain text: "BY NAME DATE" with the outlet on the line after it.
-            outlet = _outlet_line(blocks, block.index + 1)
+        if reading.names and not reading.credit:
+            # "By NAME" with the outlet on the line after it: after a line break in the same
+            # paragraph (`By Jake Smith<br>Daily Caller News Foundation`), or the next line of a
+            # plain-text article ("BY NAME DATE" over the outlet).
+            if position + 1 < len(lines):
+                outlet = _outlet_text(lines[position + 1])
+                joined = f"{text.rstrip(' ,;|')}, {outlet}"
+            else:
+                outlet = _outlet_line(blocks, block.index + 1) if block.element is None else None
+                joined = f"{text} {outlet}"
             if outlet:
-                text = f"{text} {outlet}"
+                text = joined
                 reading = read_byline(text, outlets=outlets) or reading
         return Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)
     return None
@@ -322,9 +330,12 @@ def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozense
 
 def _outlet_line(blocks: tuple[Block, ...], index: int) -> str | None:
     """The next line when it is a short outlet name ("The Millbrook Ledger"), not the story."""
-    if index >= len(blocks):
-        return None
-    text = blocks[index].text
+    return _outlet_text(blocks[index].text) if index < len(blocks) else None
+
+
+def _outlet_text(text: str) -> str | None:
+    """`text` when it is only a short outlet name ("The Millbrook Ledger"), else None."""
+    text = normalize_inline(text)
     words = text.split()
     if not 1 <= len(words) <= 6 or text.endswith((".", ":", "?", "!")):
         return None
