@@ -54,6 +54,12 @@ def _suggest(word: str, choices: Any) -> str:
     return choice_hint(word, sorted(choices))
 
 
+def _base_hint(parent: str, others: list[str]) -> str:
+    """What to do about an unknown base pack: the closest of the other packs loaded (a pack cannot
+    extend itself), else how to load it."""
+    return _suggest(parent, others) if others else "load the base pack too (same directory or --rules)"
+
+
 class _UsesBrokenDefinition(Exception):
     """A pattern uses a definition whose own error is already reported: the part is left out
     without a second error about the same mistake."""
@@ -419,7 +425,11 @@ def build_packs(trees: Sequence[tuple[YNode | None, str]], *, trusted: frozenset
             for parent, mark in parents:
                 if parent not in by_id:
                     raise PackError(
-                        f"'{pack_id}' extends unknown pack '{parent}'", path=mark.origin, line=mark.line, column=mark.column, hint=_suggest(parent, by_id)
+                        f"'{pack_id}' extends unknown pack '{parent}'",
+                        path=mark.origin,
+                        line=mark.line,
+                        column=mark.column,
+                        hint=_base_hint(parent, [other for other in by_id if other != pack_id]),
                     )
                 if parent in chain or parent == pack_id:
                     cycle = " → ".join((*chain, pack_id, parent))

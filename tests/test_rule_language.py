@@ -105,6 +105,15 @@ def test_a_base_rule_shared_by_two_applied_packs_is_checked_once(tmp_path: Path)
     assert [f.rule for f in report.findings].count("cc-base/license") == 1
 
 
+def test_an_unknown_base_pack_is_answered_with_the_packs_it_could_be_not_itself(tmp_path: Path) -> None:
+    with pytest.raises(PackError) as caught:
+        _packs(tmp_path, BASE, CHILD.replace("extends: cc-base", "extends: nonexistent-pack"))
+    assert caught.value.hint == "allowed: cc-base"
+    with pytest.raises(PackError) as caught:
+        _packs(tmp_path / "alone", CHILD.replace("extends: cc-base", "extends: nonexistent-pack"))
+    assert caught.value.hint == "load the base pack too (same directory or --rules)"
+
+
 @pytest.mark.parametrize(
     ("texts", "fragment", "line"),
     [
