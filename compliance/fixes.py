@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from compliance.checks import Check, Context, Undecided
+from compliance.checks.base import describe_check
 from compliance.document import Block, Document, DocumentKind
 from compliance.document.positions import offset_at
 from compliance.errors import OriginalUnavailable
@@ -354,7 +355,7 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context) ->
         return f"needs {exc}"
     anchor = _anchor(fix.where, doc, ctx)
     if anchor is None:
-        return f"the article has no {fix.where if isinstance(fix.where, str) else 'match of the fix check'} to put it {fix.insert}"
+        return f"the article has no {fix.where if isinstance(fix.where, str) else describe_check(fix.where)} to put it {fix.insert}"
     item, found = anchor
     place = f"{fix.insert} {found!r}" if found else fix.place
     # The page's own line break: CR LF (Windows), a lone CR (old Mac files) or LF.
