@@ -165,7 +165,26 @@ HIDDEN_LOGOS = {
     "opacity below zero, clamped to zero": (".x{opacity:-1}", ' class="x"'),
     "a refused negative size after a tiny one": (".x{width:1px;height:1px} .x{width:-5px;height:-5px}", ' class="x"'),
     "a refused filter after a hiding one": (".x{filter:opacity(0)} .x{filter:opacity(-1)}", ' class="x"'),
+    # Look-alikes of a CSS fade-in: no animation runs, or the animation is switched off.
+    "opacity 0 with no animation": ("@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0}", ' class="x"'),
+    "opacity 0 with the animation switched off": ("@keyframes fadeIn{to{opacity:1}} .x{opacity:0;animation:none}", ' class="x"'),
 }
+
+
+# A CSS animation may change what hides the element: a fade-in from `opacity: 0` (the AOS and
+# animate.css patterns) shows it a moment later.
+ANIMATED_LOGOS = {
+    "a fade-in shorthand": "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0;animation:fadeIn .6s ease forwards}",
+    "a fade-in by animation-name": (
+        "@keyframes appear{to{opacity:1;transform:none}} .x{opacity:0;transform:scale(0);animation-name:appear;animation-duration:1s}"
+    ),
+    "a reveal from visibility hidden": "@keyframes reveal{to{visibility:visible}} .x{visibility:hidden;animation:reveal 0s 1s forwards}",
+}
+
+
+@pytest.mark.parametrize("case", sorted(ANIMATED_LOGOS))
+def test_a_logo_faded_in_by_a_css_animation_is_seen(case: str) -> None:
+    assert errors(check(page(css=ANIMATED_LOGOS[case], logo=LOGO.format(attrs=' class="x"')))) == []
 
 
 @pytest.mark.parametrize("technique", sorted(HIDDEN_LOGOS))
@@ -424,6 +443,12 @@ HIDDEN_BYLINES = {
     "visibility from the article": ("article{visibility:hidden} h1, p:not(.byline){visibility:visible}", ' class="byline"'),
     "a refused negative font size after a zero one": (".q{font-size:0} .q{font-size:-1px}", ' class="byline q"'),
     "a refused negative font size in the same style attribute": ("", ' class="byline" style="font-size:0;font-size:-2px"'),
+    "white on a white band with no picture": ("body{background:#0b2545} .q{background:#fff;color:#fff}", ' class="byline q"'),
+    "white on a band whose custom property falls back to white": (
+        "body{background:#fff} .band{background-color:var(--brand, #fff)} .q{color:#fff}",
+        ' class="byline q band"',
+    ),
+    "a background image switched off": ("body{background:#fff} .q{background-image:none;color:#fff}", ' class="byline q"'),
 }
 
 
@@ -457,6 +482,37 @@ SHOWN_BYLINES = {
     "a negative font size after a readable one": (".q{font-size:16px} .q{font-size:-1px}", "<div class=q>{}</div>"),
     "a negative size in the font shorthand": (".q{font:-2px Arial}", "<div class=q>{}</div>"),
     "a negative inline font size": ("", '<div style="font-size:-0.5em">{}</div>'),
+    # A background colour from a custom property, worked out on the element or not known.
+    "white on a band coloured by a custom property, in a white card": (
+        ".card{--brand:#0b2545;background:#fff} .band{background-color:var(--brand)} .band .q{color:#fff}",
+        "<div class=card><div class=band><div class=q>{}</div></div></div>",
+    ),
+    "white on a band coloured by a root custom property, in the background shorthand": (
+        ":root{--brand:#0b2545} body{background:#fff} .band{background:var(--brand)} .band .q{color:#fff}",
+        "<div class=band><div class=q>{}</div></div>",
+    ),
+    "white on a band whose custom property is defined nowhere": (
+        "body{background:#fff} .band{background:var(--undefined)} .band .q{color:#fff}",
+        "<div class=band><div class=q>{}</div></div>",
+    ),
+    # A picture is painted over the background colour: something is behind the text.
+    "white over a background image, in a white page": (
+        "body{background:#fff} .band{background-image:url(/img/hero.jpg)} .band .q{color:#fff}",
+        "<div class=band><div class=q>{}</div></div>",
+    ),
+    "white over a picture and a white colour in the shorthand": (
+        "body{background:#fff} .band{background:url(/img/hero.jpg) #fff} .band .q{color:#fff}",
+        "<div class=band><div class=q>{}</div></div>",
+    ),
+    "white over a gradient image on the text itself": (
+        "article{background:#fff} .q{color:#fff;background-image:linear-gradient(#000,#333)}",
+        "<div class=q>{}</div>",
+    ),
+    # A fade-in animation (see `ANIMATED_LOGOS`).
+    "a byline faded in by an animation": (
+        "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .q{opacity:0;animation:fadeIn .6s ease forwards}",
+        "<div class=q>{}</div>",
+    ),
 }
 
 # Text and background colours set in different places: a `<style>` rule and a `style` attribute.

@@ -69,6 +69,8 @@ FAMILIES: dict[str, str] = {
     "-webkit-text-fill-color": "colour",
     "background-color": "colour",
     "background": "colour",
+    # A picture behind the text: the colour under it is then unknown (see `visibility`).
+    "background-image": "colour",
     "background-clip": "colour",
     "-webkit-background-clip": "colour",
     # What leaves the box but paints nothing of it (see `vanishing`).
@@ -81,6 +83,9 @@ FAMILIES: dict[str, str] = {
     "mask-image": "opacity",
     "-webkit-mask": "opacity",
     "-webkit-mask-image": "opacity",
+    # An animation may change what hides the element (a fade-in from `opacity: 0`): see `visibility`.
+    "animation": "opacity",
+    "animation-name": "opacity",
 }
 
 # CSS pixels per unit for the absolute units and the font-relative ones at the default 16px;

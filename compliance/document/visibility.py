@@ -775,6 +775,8 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         texts |= summary.text_colours
         backgrounds |= summary.backgrounds
     families |= _variable_families(sheets, ())
+    if families & {"visibility", "transform"}:
+        families.add("opacity")  # matches the animations that undo them (see `render`)
     if "clip" in families:
         families.add("placement")  # `clip` applies only to a positioned element
     if "placement" in families:
@@ -783,7 +785,20 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
     # from some background colour.
     if _blending(frozenset(texts), frozenset(backgrounds))[0]:
         families.add("colour")
+        families |= _colour_variables(sheets)
     return frozenset(families)
+
+
+def _colour_variables(sheets: tuple[str, ...]) -> set[str]:
+    """The custom properties the `<style>` blocks' colours use, and those their definitions use
+    (matched, so that a `background: var(--brand)` is worked out on the element)."""
+    uses = [d for summary in map(_SheetSummary.of, sheets) for d in summary.variable_uses if d.family == "colour"]
+    if not uses:
+        return set()
+    definitions: dict[str, list[tuple[Any, ...]]] = {}
+    for name, values in (pair for summary in map(_SheetSummary.of, sheets) for pair in summary.definitions):
+        definitions.setdefault(name, []).append(values)
+    return _with_their_variables((name for d in uses for name in variables_used(d.values)), definitions)
 
 
 # How many ways of filling in a value's `var()`s with the page's definitions are tried to tell
@@ -1154,7 +1169,9 @@ def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex, canvas: Colour | 
         if name in _TEXT_COLOURS:
             return _text_colour(declaration) in risky_texts
         if name in ("background", "background-color"):
-            return _background_colour(declaration) in risky_backgrounds
+            return _background_colour(declaration) in risky_backgrounds or _unknown_background(declaration)
+        if name == "background-image":
+            return declaration.keyword not in _NO_PICTURE  # matched everywhere: the colour is then unknown
         return name in ("background-clip", "-webkit-background-clip") or _can_hide(declaration)
 
     return hides
@@ -1563,26 +1580,48 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if not declared:
         return parent if variables is parent.variables else parent._replace(variables=variables)
     perspective = _in_perspective(declared, parent)
-    if tag in ("html", "body"):
-        # A page-wide hide is a loading screen that scripts lift; readers see the page.
-        declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
-    if _box_gone(declared, element, tag, parent.perspective):
+    judged = _judged(declared, tag)
+    if _box_gone(judged, element, tag, parent.perspective):
         return HIDDEN
-    visibility = declared.get("visibility")
+    visibility = judged.get("visibility")
     invisible = parent.invisible if visibility is None else visibility.keyword in ("hidden", "collapse")
     if visibility is not None and visibility.keyword not in ("hidden", "collapse", "visible"):
         invisible = parent.invisible  # inherit, initial, unset and unknown keywords
-    text_colour, background, clipped_text, fill, blends_in = _text_paint(declared, parent)
-    font_px, text_hidden, letter_spacing = _text_size(declared, parent)
+    text_colour, background, clipped_text, fill, blends_in = _text_paint(judged, parent)
+    font_px, text_hidden, letter_spacing = _text_size(judged, parent)
     clip = None
     if style.clipping:
-        moved = moved_out(element, tag, declared, parent.clip, font_px)
+        moved = moved_out(element, tag, judged, parent.clip, font_px)
         if moved.out:
             return HIDDEN
         clip = moved.clip
     return Rendering(
         False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables, letter_spacing, clip, perspective
     )
+
+
+# What an animation of the element may set (see `render`).
+_ANIMATED_PROPERTIES = frozenset({"opacity", "filter", "-webkit-filter", "visibility", "transform", "scale", "translate", "rotate"})
+
+
+def _judged(declared: Mapping[str, Declaration], tag: str) -> Mapping[str, Declaration]:
+    """The declarations the element is judged by: not those an animation of it may change (a
+    fade-in from `opacity: 0`, a slide-in: readers see it once it has run), and on `<html>` or
+    `<body>` only colours and fonts (a page-wide hide is a loading screen that scripts lift)."""
+    if _animated(declared):
+        declared = {k: v for k, v in declared.items() if k not in _ANIMATED_PROPERTIES}
+    if tag in ("html", "body"):
+        declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
+    return declared
+
+
+def _animated(declared: Mapping[str, Declaration]) -> bool:
+    """True when the element runs a CSS animation: `animation-name`, or an `animation` shorthand,
+    other than `none` (the shorthand's other parts are not names the checker tells apart)."""
+    for name in ("animation-name", "animation"):
+        if name in declared:
+            return declared[name].keyword not in ("none", "initial", "unset", "inherit", "revert", "revert-layer")
+    return False
 
 
 def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[float, bool, float]:
@@ -1656,6 +1695,10 @@ def _with_variables(
         if _uses_variables(declaration):
             values = substitute_variables(declaration.values, variables or {})
             if not values or refused(name, values):
+                if declaration.family == "colour" and name.startswith("background"):
+                    # A background the checker cannot work out (its custom property may be
+                    # set where rules are not matched): kept, as a colour unknown.
+                    found[name] = declaration
                 continue
             declaration = declaration._replace(values=values)
         found[name] = declaration
@@ -1871,6 +1914,9 @@ def _colours(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Co
     for name in ("background-color", "background"):
         if name in declared:
             background = _background_colour(declared[name])
+    image = declared.get("background-image")
+    if image is not None and image.keyword not in _NO_PICTURE:
+        background = None  # a picture is painted over the background colour
     clip = declared.get("background-clip") or declared.get("-webkit-background-clip")
     clipped_text = parent.clipped_text if clip is None else clip.keyword == "text"
     return text_colour, background, clipped_text
@@ -1887,6 +1933,16 @@ def _background_colour(declaration: Declaration) -> Colour | None:
     if found is None and declaration.keyword in ("none", "transparent"):
         return None
     return found
+
+
+def _unknown_background(declaration: Declaration) -> bool:
+    """True when a background declaration paints something the checker cannot work out (an
+    image, a gradient, an unresolved `var()`): the text over it is then given no judgement."""
+    return _background_colour(declaration) is None and declaration.keyword not in _NO_PICTURE
+
+
+# The values of `background-image` (and of a `background` that sets no colour) that paint nothing.
+_NO_PICTURE = frozenset({"none", "transparent", "initial", "unset", "inherit", "revert", "revert-layer"})
 
 
 def is_seen(element: Any, tag: str, rendering: Rendering) -> bool:
