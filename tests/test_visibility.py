@@ -187,6 +187,33 @@ def test_a_logo_faded_in_by_a_css_animation_is_seen(case: str) -> None:
     assert errors(check(page(css=ANIMATED_LOGOS[case], logo=LOGO.format(attrs=' class="x"')))) == []
 
 
+# CSS overrides an image's `width`/`height` attributes, as in browsers (WordPress writes
+# `width="1" height="1"` on an SVG upload; the theme sizes it with CSS).
+CSS_SIZED_LOGOS = {
+    "a stylesheet's width and height": ("img{width:300px;height:90px}", ' width="1" height="1"'),
+    "a style attribute's width with height auto": ("", ' width="1" height="1" style="width:300px;height:auto"'),
+    "a class's width in em and a percentage height": (".x{width:12em;height:100%}", ' class="x" width="1" height="1"'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CSS_SIZED_LOGOS))
+def test_a_logo_whose_css_size_overrides_tiny_attributes_is_seen(case: str) -> None:
+    css, attrs = CSS_SIZED_LOGOS[case]
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=attrs)))) == []
+
+
+@pytest.mark.parametrize(
+    ("css", "attrs"),
+    [
+        ("img{width:1px;height:1px}", ' width="200" height="60"'),
+        ("img{width:300px}", ' width="1" height="1"'),  # the height attribute still makes it 1px high
+        (".x{width:300px;height:2px}", ' class="x" width="1" height="1"'),
+    ],
+)
+def test_a_logo_tiny_by_css_or_by_an_attribute_css_leaves_is_missing(css: str, attrs: str) -> None:
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=attrs)))) == ["dcnf/logo"]
+
+
 @pytest.mark.parametrize("technique", sorted(HIDDEN_LOGOS))
 def test_a_logo_hidden_by_the_pages_css_is_missing(technique: str) -> None:
     css, attrs = HIDDEN_LOGOS[technique]

@@ -560,7 +560,7 @@ class _Walk:
         rendering = self._rendering(element, tag, attributes, parent)
         text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
         # An element whose text shows is seen, unless it is an image (too small?).
-        visible = True if text_shown and not kind.image else is_seen(element, tag, rendering)
+        visible = True if text_shown and not kind.image else is_seen(element, tag, rendering, self.style.css_sized)
         if visible != parent[_VISIBLE]:
             self.found.visibility[element] = visible
         in_article = parent[_IN_ARTICLE] or element is self.article_root

@@ -402,10 +402,22 @@ class PageStyle:
         self.overflow_shown = overflow_shown
         # The elements some `<style>` rule sets a property on that can hide or show them again.
         self.styled: Mapping[Any, object] = matched
+        # The images of 2px or less by their `width`/`height` attributes that the page's CSS gives
+        # a larger size (see `_css_sized_images`).
+        self.css_sized: frozenset[Any] = frozenset()
 
     @classmethod
     def of(cls, root: Any) -> PageStyle:
         """The style of the page under `root`: every `<style>` block, in document order."""
+        style = cls._of(root)
+        sized = _css_sized_images(root, applied_sheets(root))
+        if sized:
+            style = cls(style._matched, style.overflow_shown, style.canvas, style.clipping)
+            style.css_sized = sized
+        return style
+
+    @classmethod
+    def _of(cls, root: Any) -> PageStyle:
         sheets = applied_sheets(root)
         inline = root.xpath("//@style", smart_strings=False)
         canvas = page_canvas(root, tuple(sheets), inline)
@@ -1935,6 +1947,44 @@ def _background_colour(declaration: Declaration) -> Colour | None:
     return found
 
 
+def _css_sized_images(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
+    """The images 2px or less across or high by their `width`/`height` attributes whose CSS
+    (`<style>` rules or a `style` attribute) sets that size to more, or to `auto`: CSS overrides
+    the attributes, as in browsers (WordPress writes `width="1" height="1"` on an SVG upload and
+    themes size it with CSS). An axis the CSS leaves alone keeps its attribute."""
+    small = [image for image in root.iter("img") if _tiny_by_attributes(image)]
+    if not small:
+        return frozenset()
+    matched: _Matched = {}
+    rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
+    ranks = _layer_ranks(rules)
+    scope = _Scope(small, _ElementIndex(root))
+    for order, rule in enumerate(rules):
+        sizes = [d for d in rule.declarations if d.name in ("width", "height")]
+        if sizes:
+            _match_rule(rule, order, sizes, matched, scope.select, ranks)
+    cascade = PageStyle(matched)
+    return frozenset(image for image in small if _sized_larger(cascade.declarations(image), image))
+
+
+def _tiny_by_attributes(element: Any) -> bool:
+    """True when an image's `width` or `height` attribute says 2px or less."""
+    return any((value := _attribute_pixels(element.get(name))) is not None and value <= _TINY_IMAGE_PX for name in ("width", "height"))
+
+
+def _sized_larger(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """True when the CSS sets a width or height and leaves neither axis 2px or less (a size the
+    checker cannot work out, a percentage or `auto`, counts as larger)."""
+    if not any(name in declared for name in ("width", "height")):
+        return False
+    for name in ("width", "height"):
+        declaration = declared.get(name)
+        value = _attribute_pixels(element.get(name)) if declaration is None else length_px(declaration.values[0])
+        if value is not None and value <= _TINY_IMAGE_PX:
+            return False
+    return True
+
+
 def _unknown_background(declaration: Declaration) -> bool:
     """True when a background declaration paints something the checker cannot work out (an
     image, a gradient, an unresolved `var()`): the text over it is then given no judgement."""
@@ -1945,12 +1995,13 @@ def _unknown_background(declaration: Declaration) -> bool:
 _NO_PICTURE = frozenset({"none", "transparent", "initial", "unset", "inherit", "revert", "revert-layer"})
 
 
-def is_seen(element: Any, tag: str, rendering: Rendering) -> bool:
+def is_seen(element: Any, tag: str, rendering: Rendering, css_sized: frozenset[Any] = frozenset()) -> bool:
     """Whether a reader sees the element itself: an image when its box shows, it has a picture to
-    load and it is larger than 2px, a container when its box shows, a leaf element when its text
-    shows."""
+    load and it is larger than 2px (by its attributes, unless it is in `css_sized`: see
+    `PageStyle.css_sized`), a container when its box shows, a leaf element when its text shows."""
     if tag in IMAGE_TAGS:
-        return rendering.shows_boxes and not is_tiny_image(element) and not loads_nothing(element)
+        tiny = element not in css_sized and is_tiny_image(element)
+        return rendering.shows_boxes and not tiny and not loads_nothing(element)
     return rendering.shows_boxes if len(element) else rendering.shows_text
 
 
