@@ -440,7 +440,7 @@ def files_to_fix(paths: Sequence[str], *, kind: DocumentKind | None = None, writ
                 "is a directory; fix only writes to the files given", path=path, hint="give the article files, e.g. " + f"{path.rstrip('/')}/*.html"
             )
         if not file.is_file():
-            raise InputError("no such file", path=path, hint="check the path")
+            raise _not_a_file_to_fix(path)
         if write and not writable(file):
             raise InputError("is read-only; fix --write does not replace it", path=path, hint="make it writable (chmod u+w), or drop --write for a diff")
         key = file_key(path)
@@ -448,6 +448,16 @@ def files_to_fix(paths: Sequence[str], *, kind: DocumentKind | None = None, writ
             seen.add(key)
             sources.append(Source(path, kind_for(path, kind), file))
     return sources
+
+
+def _not_a_file_to_fix(path: str) -> InputError:
+    """Why `fix` cannot take a path that is not a regular file: missing, or what it is in the
+    words `check` uses for it ("a FIFO (named pipe), not a regular file")."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return InputError("no such file", path=path, hint="check the path")
+    return InputError(str(NotRegular(file_type(mode))).removeprefix("not checked: "), path=path, hint="fix only reads and writes regular article files")
 
 
 def writable(file: Path) -> bool:

@@ -492,6 +492,17 @@ def test_fix_write_of_stdin_is_refused(cli: Any) -> None:
     _one_line_exit_2(cli("fix", "--write", "-", stdin=NO_LOGO), "'-' (stdin) cannot be fixed in place")
 
 
+@pytest.mark.parametrize("write_flag", [(), ("--write",)])
+def test_fix_of_a_fifo_says_what_it_is_as_check_does(cli: Any, tmp_path: Path, write_flag: tuple[str, ...]) -> None:
+    fifo = _fifo(tmp_path / "ff.html")
+    assert "a FIFO (named pipe), not a regular file" in cli("check", str(fifo)).err
+    _one_line_exit_2(cli("fix", *write_flag, str(fifo)), f"{fifo}: a FIFO (named pipe), not a regular file")
+
+
+def test_fix_of_a_missing_file_still_says_no_such_file(cli: Any, tmp_path: Path) -> None:
+    _one_line_exit_2(cli("fix", str(tmp_path / "nope.html")), "nope.html: no such file")
+
+
 def test_fix_write_does_not_replace_a_read_only_file_whoever_runs_it(cli: Any, tmp_path: Path) -> None:
     story = write(tmp_path, "story.html", NO_LOGO)
     story.chmod(0o444)
