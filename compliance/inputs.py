@@ -340,7 +340,7 @@ def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES, st
 def read_fixture(source: Source) -> tuple[bytes, Expectations]:
     """A rule-test fixture's bytes and its expectations (comments, or a `.expect` sidecar for text)."""
     from compliance.decoding import decode_bytes
-    from compliance.ruletest import Expectations, derive, expectations_in_markup, expectations_in_sidecar
+    from compliance.ruletest import Expectations, FixtureError, derive, expectations_in_markup, expectations_in_sidecar
 
     data = read_source(source, max_bytes=None)
     if source.kind == "text" and source.file is not None:
@@ -360,7 +360,8 @@ def read_fixture(source: Source) -> tuple[bytes, Expectations]:
         base = decode_bytes(read_source(Source(display_file(base_file), source.kind, base_file), max_bytes=None)).text
         return derive(base, expectations.changes, base_name=expectations.base).encode("utf-8"), expectations
     except ValueError as exc:
-        raise InputError(str(exc), path=source.path, hint="see docs/rule-packs.md, 'Testing a pack'") from None
+        line = exc.line if isinstance(exc, FixtureError) else None
+        raise InputError(str(exc), path=source.path, line=line, hint="see docs/rule-packs.md, 'Testing a pack'") from None
 
 
 def read_sidecar_meta(source: Source) -> dict[str, str]:

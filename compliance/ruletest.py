@@ -37,8 +37,20 @@ _DIRECTIVE = re.compile(r"<!--\s*syndcheck-test:(.*?)-->", re.DOTALL)
 _CHANGE = re.compile(r"<!--\s*change:(.*?)-->", re.DOTALL)
 _CHANGE_ARROW = " => "
 _EXPECT = re.compile(r"<!--\s*expect(-line)?:\s*([a-z0-9\-]+/[a-z0-9\-]+)\s*-->")
+# Any comment that opens with the word expect or expect-line, in any case: one that `_EXPECT`
+# cannot read is an error, never a comment passed over (the run would then blame the finding).
+_EXPECT_LIKE = re.compile(r"<!--\s*expect(?:-line)?(?![\w-]).*?-->", re.IGNORECASE | re.DOTALL)
+_EXPECT_FORM = "write <!-- expect: RULE-ID --> or <!-- expect-line: RULE-ID -->, one rule a comment"
 _SIDECAR_LINE = re.compile(r"^\s*(?:(packs)\s*:\s*([\w\-, ]+)|([a-z0-9\-]+/[a-z0-9\-]+)(?:\s*:\s*(\d+))?)\s*(?:#.*)?$")
 _SIDECAR_META = re.compile(r"^\s*meta\.([A-Za-z0-9_-]+)\s*:\s*(.*?)\s*$")
+
+
+class FixtureError(ValueError):
+    """A fixture's comment that cannot be read; `line` is its 1-based line in the fixture."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +92,9 @@ def expectations_in_markup(text: str) -> Expectations:
     """Expectations written as HTML comments in an HTML or Markdown fixture."""
     anywhere: list[str] = []
     on_lines: list[tuple[str, int]] = []
+    for like in _EXPECT_LIKE.finditer(text):
+        if not _EXPECT.fullmatch(like.group()):
+            raise FixtureError(_unreadable_expect(like.group()), text.count("\n", 0, like.start()) + 1)
     for match in _EXPECT.finditer(text):
         if match.group(1):
             on_lines.append((match.group(2), text.count("\n", 0, match.start()) + 2))
@@ -100,13 +115,21 @@ def expectations_in_markup(text: str) -> Expectations:
             elif key == "from" and value:
                 base = value
             else:
-                raise ValueError(f"unknown syndcheck-test setting '{key}' (use packs=ID,..., meta.KEY=VALUE or from=FIXTURE)")
+                line = text.count("\n", 0, directive.start()) + 1
+                raise FixtureError(f"unknown syndcheck-test setting '{key}' (use packs=ID,..., meta.KEY=VALUE or from=FIXTURE)", line)
     changes = tuple(_change(match.group(1), text.count("\n", 0, match.start()) + 1) for match in _CHANGE.finditer(text))
     if changes and base is None:
         raise ValueError("a '<!-- change: ... -->' needs the fixture it changes: <!-- syndcheck-test: from=FIXTURE -->")
     if base is not None and on_lines:
         raise ValueError("a fixture derived with from= cannot use expect-line (its lines are the base's); use expect")
     return Expectations(tuple(anywhere), tuple(on_lines), packs, tuple(meta), base, changes, packs_at)
+
+
+def _unreadable_expect(comment: str) -> str:
+    """Why an expect comment cannot be read, with the form that can; `comment` is `<!-- … -->`."""
+    shown = " ".join(comment.split())
+    shown = shown if len(shown) <= 80 else shown[:79] + "…"
+    return f"cannot read this expect comment: '{shown}', {_EXPECT_FORM}"
 
 
 def _change(body: str, line: int) -> tuple[str, str]:

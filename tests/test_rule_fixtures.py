@@ -167,3 +167,33 @@ def test_a_mistyped_built_in_pack_in_a_fixture_is_told_the_closest(cli: Any, tmp
     write(tmp_path, "a.html", "<!-- syndcheck-test: packs=dcfn -->\n<p>x</p>\n")
     run = cli("rules", "test", str(tmp_path / "a.html"))
     assert (run.code, run.err) == (2, f"syndcheck: error: {tmp_path / 'a.html'}:1: the fixture names unknown pack 'dcfn' — did you mean 'dcnf'?\n")
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!-- expect: dcnf/logo extra words -->",
+        "<!-- expect dcnf/logo -->",
+        "<!-- Expect: dcnf/logo -->",
+        "<!-- EXPECT-LINE: dcnf/byline -->",
+        "<!-- expect:dcnf/logo, dcnf/byline -->",
+    ],
+)
+def test_an_expect_comment_that_cannot_be_read_is_an_error_at_its_line(cli: Any, tmp_path: Path, comment: str) -> None:
+    # Passed over, the comment would leave the finding it meant "unexpected": the wrong cause.
+    write(tmp_path, "story.html", f"<!-- syndcheck-test: packs=dcnf -->\n<p>Text.</p>\n{comment}\n")
+    run = cli("rules", "test", str(tmp_path / "story.html"))
+    assert run.code == 2
+    assert "unexpected finding" not in run.out
+    assert f"story.html:3: cannot read this expect comment: '{comment}', write <!-- expect: RULE-ID -->" in run.err, run.err
+
+
+def test_a_comment_that_only_begins_with_the_word_expected_is_text() -> None:
+    assert expectations_in_markup("<!-- expected: compliant -->\n<!-- expect: dcnf/logo -->\n") == Expectations(("dcnf/logo",))
+
+
+def test_an_unknown_syndcheck_test_setting_is_told_at_its_line(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "story.html", "<p>Text.</p>\n<!-- syndcheck-test: packz=dcnf -->\n")
+    run = cli("rules", "test", str(tmp_path / "story.html"))
+    assert run.code == 2
+    assert "story.html:2: unknown syndcheck-test setting 'packz'" in run.err, run.err
