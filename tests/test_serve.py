@@ -388,3 +388,37 @@ def test_serve_prints_the_warning_before_it_listens(monkeypatch: pytest.MonkeyPa
     assert run.err.splitlines()[1] == "syndcheck: serving on http://0.0.0.0:8099/ (Ctrl+C to stop)"
     quiet = cli("serve", "--port", "8099", "--workers", "1")
     assert quiet.err == "syndcheck: serving on http://127.0.0.1:8099/ (Ctrl+C to stop)\n"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?packs=propublica", "query parameter 'packs' is not read — did you mean 'pack'?"),
+        ("?foo=bar", "query parameter 'foo' is not read — the query takes pack=ID, meta.KEY=VALUE and name=NAME"),
+    ],
+)
+def test_a_query_parameter_that_is_not_read_gets_a_notice_as_a_payload_field_does(client: TestClient, query: str, message: str) -> None:
+    for answer in (
+        _post(client, DCNF / "no-logo.html", query),
+        client.post(f"/v1/check{query}", content=json.dumps({"html": "<p>x</p>"}), headers={"content-type": "application/json"}),
+    ):
+        assert answer.status_code == 200
+        (entry,) = answer.json()["files"]
+        assert {"code": "unknown-field", "message": message} in [{k: n[k] for k in ("code", "message")} for n in entry["notices"]], entry["notices"]
+
+
+def test_read_query_parameters_get_no_notice(client: TestClient) -> None:
+    (entry,) = _post(client, DCNF / "no-logo.html", "?pack=dcnf&meta.reporter=Jake%20Smith&name=a.html").json()["files"]
+    assert [n for n in entry["notices"] if n["code"] == "unknown-field"] == []
+
+
+def test_a_meta_query_parameter_without_a_key_is_refused(client: TestClient) -> None:
+    answer = _post(client, DCNF / "no-logo.html", "?meta.=x")
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    assert "query parameter 'meta.' names no metadata key" in answer.json()["error"]["message"]
+
+
+def test_a_pack_named_twice_is_applied_once(client: TestClient) -> None:
+    body = json.dumps({"html": "<p>x</p>", "packs": ["dcnf", "dcnf"]})
+    (entry,) = client.post("/v1/check?pack=dcnf", content=body, headers={"content-type": "application/json"}).json()["files"]
+    assert entry["packs"] == ["dcnf"]

@@ -27,7 +27,7 @@ from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS, CmsProblem, load
 from compliance.decoding import decode_bytes
 from compliance.display import visible
 from compliance.document import DocumentKind
-from compliance.errors import ConfigError
+from compliance.errors import ConfigError, closest
 from compliance.findings import Notice
 from compliance.fixtemplates import check_url_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
@@ -89,6 +89,7 @@ class Checker:
 
     def check(self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str]) -> FileResult:
         """One article, as `syndcheck check` would check it (unknown packs are refused first)."""
+        packs = tuple(dict.fromkeys(packs))  # a pack named twice (query and payload, say) is applied once
         unknown = [p for p in packs if p not in self.pack_ids]
         if unknown:
             raise ApiError(422, "unknown-pack", f"unknown pack '{visible(unknown[0])}'; GET /v1/packs lists them")
@@ -201,6 +202,23 @@ def _check_payload_types(payload: Mapping[str, Any]) -> None:
         raise ApiError(400, "bad-input", f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})")
 
 
+QUERY_PARAMETERS = ("pack", "name")
+
+
+def _unknown_query_notices(query: Mapping[str, str]) -> tuple[Notice, ...]:
+    """An `unknown-field` notice per query parameter that is not read (a misspelt `packs=`, with
+    "did you mean"), as for a payload field; `meta.` with no key is refused (400 `bad-input`)."""
+    notices = []
+    for key in query:
+        if key == "meta.":
+            raise ApiError(400, "bad-input", "query parameter 'meta.' names no metadata key: write meta.KEY=VALUE (meta.reporter=Jake%20Smith)")
+        if key in QUERY_PARAMETERS or key.startswith("meta."):
+            continue
+        hint = closest(key, QUERY_PARAMETERS) or "the query takes pack=ID, meta.KEY=VALUE and name=NAME"
+        notices.append(Notice("unknown-field", f"query parameter '{visible(key)}' is not read — {hint}"))
+    return tuple(notices)
+
+
 def parse_check_request(
     body: bytes, media_type: str, query: Mapping[str, str], packs_query: Sequence[str]
 ) -> tuple[bytes, DocumentKind, str, list[str], dict[str, str], tuple[Notice, ...]]:
@@ -208,6 +226,7 @@ def parse_check_request(
     notices about the request (payload fields that are not read)."""
     meta = {key[5:]: value for key, value in query.items() if key.startswith("meta.") and len(key) > 5}
     packs = list(packs_query)
+    query_notices = _unknown_query_notices(query)
     if media_type == "application/json":
         text = decode_bytes(body).text
         try:
@@ -223,11 +242,12 @@ def parse_check_request(
         if isinstance(article, CmsProblem):
             raise ApiError(400, "bad-input", article.reason)
         # A lone surrogate (a broken \\ud800 escape) cannot be UTF-8: it becomes U+FFFD, as on the command line.
-        return article.html.encode("utf-8", "replace"), "html", article.name, packs, {**article.meta, **meta}, article.unknown_field_notices()
+        notices = (*query_notices, *article.unknown_field_notices())
+        return article.html.encode("utf-8", "replace"), "html", article.name, packs, {**article.meta, **meta}, notices
     if media_type in RAW_KINDS:
         # An empty article is answered as the command line answers an empty file: not checked.
         kind = RAW_KINDS[media_type]
-        return body, kind, query.get("name") or f"article.{ {'html': 'html', 'text': 'txt', 'markdown': 'md'}[kind] }", packs, meta, ()
+        return body, kind, query.get("name") or f"article.{ {'html': 'html', 'text': 'txt', 'markdown': 'md'}[kind] }", packs, meta, query_notices
     raise ApiError(400, "unsupported-content-type", "send application/json (a CMS payload), text/html, text/plain or text/markdown")
 
 
