@@ -553,6 +553,8 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
             built_marker = builder.collect(build_marker)
             if built_marker is not None:
                 markers.append(built_marker)
+        threshold_mark = detect.entries["threshold"].mark if "threshold" in detect.entries else detect.key_mark("markers")
+        _warn_of_unreachable_threshold(builder, markers, threshold, threshold_mark)
 
     rule_list = top.entries.get("rules")
     if rule_list is None or not isinstance(rule_list, YSeq):
@@ -672,6 +674,17 @@ def _override_rule(builder: _Builder, rule: YMap, base: Rule) -> Rule | None:
     if {"message", "help", "check", "when"} & set(changes):
         _check_placeholders(builder, rule, changed)
     return changed
+
+
+def _warn_of_unreachable_threshold(builder: _Builder, markers: Sequence[Marker], threshold: float, mark: Mark) -> None:
+    """A warning at the threshold when every marker firing together scores below it: detection
+    (compliance/detect.py) applies a pack when the fired markers' weights reach its threshold."""
+    total = sum(marker.weight for marker in markers)
+    if markers and total < threshold:
+        builder.warnings.append(
+            f"{mark.origin}:{mark.line}:{mark.column}: warning: the markers' weights add up to {total:g}, below the threshold"
+            f" {threshold:g}: auto-detection never applies this pack"
+        )
 
 
 def _number(builder: _Builder, node: YNode, what: str) -> float:

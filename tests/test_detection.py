@@ -330,3 +330,45 @@ def test_rule_packs_doc_own_site_example_runs() -> None:
     report = check_document(doc_, [pack], path="page.html")
     assert report.packs == ()
     assert [f"note: {n.message}" for n in report.notices] == [shown]
+
+
+_UNREACHABLE = """\
+id: thr
+name: Thr
+publisher: Thr News
+terms_url: https://example.org/republish
+as_of: 2025-01-01
+summary: x
+detect:
+  threshold: 5
+  markers:
+    - id: credit
+      weight: 1
+      check: {text: {pattern: 'Thr News', scope: page}}
+rules:
+  - id: thr/credit
+    severity: error
+    terms: t
+    message: m
+    help: h
+    check: {text: {pattern: 'Thr'}}
+"""
+
+
+def test_validate_warns_at_a_threshold_the_markers_can_never_reach(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, "thr.yaml", _UNREACHABLE)
+    run = cli("rules", "validate", str(path))
+    assert run.code == 0, run.err
+    assert f"{path}:8:14: warning: the markers' weights add up to 1, below the threshold 5: auto-detection never applies this pack" in run.out.splitlines()
+
+
+@pytest.mark.parametrize(("threshold", "weights"), [("5", ("2.5", "2.5")), ("1.0", ("1",))])
+def test_a_threshold_the_markers_reach_together_gets_no_warning(threshold: str, weights: tuple[str, ...]) -> None:
+    markers = "".join(f"    - id: m{n}\n      weight: {w}\n      check: {{text: {{pattern: 'Thr News', scope: page}}}}\n" for n, w in enumerate(weights))
+    text = _UNREACHABLE.replace("  threshold: 5\n", f"  threshold: {threshold}\n")
+    text = text.replace("    - id: credit\n      weight: 1\n      check: {text: {pattern: 'Thr News', scope: page}}\n", markers)
+    assert load_pack(text, "thr.yaml").warnings == ()
+
+
+def test_the_built_in_packs_can_each_reach_their_threshold() -> None:
+    assert [w for pack in load_packs([ROOT / "rules"], builtin=False) for w in pack.warnings if "threshold" in w] == []
