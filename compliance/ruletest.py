@@ -116,7 +116,10 @@ def expectations_in_markup(text: str) -> Expectations:
                 base = value
             else:
                 line = text.count("\n", 0, directive.start()) + 1
-                raise FixtureError(f"unknown syndcheck-test setting '{key}' (use packs=ID,..., meta.KEY=VALUE or from=FIXTURE)", line)
+                near = closest(key, ("packs", "from"))
+                raise FixtureError(
+                    f"unknown syndcheck-test setting '{key}'{f' ({near})' if near else ''} (use packs=ID,..., meta.KEY=VALUE or from=FIXTURE)", line
+                )
     changes = tuple(_change(match.group(1), text.count("\n", 0, match.start()) + 1) for match in _CHANGE.finditer(text))
     if changes and base is None:
         raise ValueError("a '<!-- change: ... -->' needs the fixture it changes: <!-- syndcheck-test: from=FIXTURE -->")

@@ -197,3 +197,10 @@ def test_an_unknown_syndcheck_test_setting_is_told_at_its_line(cli: Any, tmp_pat
     run = cli("rules", "test", str(tmp_path / "story.html"))
     assert run.code == 2
     assert "story.html:2: unknown syndcheck-test setting 'packz'" in run.err, run.err
+
+
+def test_a_setting_close_to_a_known_one_is_told_the_closest(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "story.html", "<!-- syndcheck-test: pack=dcnf -->\n<p>Text.</p>\n")
+    run = cli("rules", "test", str(tmp_path / "story.html"))
+    assert run.code == 2
+    assert "story.html:1: unknown syndcheck-test setting 'pack' (did you mean 'packs'?)" in run.err, run.err
