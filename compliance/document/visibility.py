@@ -389,7 +389,12 @@ class PageStyle:
     """
 
     def __init__(
-        self, matched: Mapping[Any, list[tuple[_Precedence, Declaration]]], overflow_shown: bool = False, canvas: Colour | None = None, clipping: bool = False
+        self,
+        matched: Mapping[Any, list[tuple[_Precedence, Declaration]]],
+        overflow_shown: bool = False,
+        canvas: Colour | None = None,
+        clipping: bool = False,
+        css_sized: frozenset[Any] = frozenset(),
     ) -> None:
         self._matched = matched
         # Whether boxes moved out of a clipping box are read on the page (see `clipping_reach`).
@@ -404,21 +409,18 @@ class PageStyle:
         self.styled: Mapping[Any, object] = matched
         # The images of 2px or less by their `width`/`height` attributes that the page's CSS gives
         # a larger size (see `_css_sized_images`).
-        self.css_sized: frozenset[Any] = frozenset()
+        self.css_sized = css_sized
 
     @classmethod
     def of(cls, root: Any) -> PageStyle:
-        """The style of the page under `root`: every `<style>` block, in document order."""
-        style = cls._of(root)
-        sized = _css_sized_images(root, applied_sheets(root))
-        if sized:
-            style = cls(style._matched, style.overflow_shown, style.canvas, style.clipping)
-            style.css_sized = sized
-        return style
+        """The style of the page under `root`: every `<style>` block a browser applies, in document order."""
+        sheets = applied_sheets(root)
+        style = cls._of(root, sheets)
+        sized = _css_sized_images(root, sheets)
+        return cls(style._matched, style.overflow_shown, style.canvas, style.clipping, sized) if sized else style
 
     @classmethod
-    def _of(cls, root: Any) -> PageStyle:
-        sheets = applied_sheets(root)
+    def _of(cls, root: Any, sheets: list[str]) -> PageStyle:
         inline = root.xpath("//@style", smart_strings=False)
         canvas = page_canvas(root, tuple(sheets), inline)
         clipping = clipping_reach(tuple(sheets), inline)
@@ -1978,8 +1980,7 @@ def _sized_larger(declared: Mapping[str, Declaration], element: Any) -> bool:
     if not any(name in declared for name in ("width", "height")):
         return False
     for name in ("width", "height"):
-        declaration = declared.get(name)
-        value = _attribute_pixels(element.get(name)) if declaration is None else length_px(declaration.values[0])
+        value = _known_size(declared, element, name)
         if value is not None and value <= _TINY_IMAGE_PX:
             return False
     return True
