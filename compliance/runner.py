@@ -511,12 +511,11 @@ class Runner:
                     yield self._refused(source, exc)
                     return
                 if isinstance(article, CmsProblem):
-                    report = Report(path=article.name, notices=(Notice("unreadable", f"not checked: {article.reason}"),), checked=False)
-                    yield FileResult(report, failure="input", messages=(f"syndcheck: error: {article.name}: {article.reason}",))
+                    yield _payload_not_checked(article.name, article.reason)
                     continue
                 refused = _bad_url_metadata(article, plan.packs)
                 if refused is not None:
-                    yield refused
+                    yield _payload_not_checked(article.name, refused)
                     continue
 
                 def work(article: CmsArticle = article) -> tuple[Report, Severity]:
@@ -911,17 +910,21 @@ def _fixture_packs(source: Source, expectations: Expectations, packs: Sequence[P
         raise ConfigError(f"the fixture names unknown pack '{missing}'", path=file or source.path, line=line, hint=hint) from exc
 
 
-def _bad_url_metadata(article: CmsArticle, packs: Sequence[Pack]) -> FileResult | None:
-    """An article of a payload whose metadata names an address that is not an http(s) URL
-    (`"original_url": "ftp://x"`), refused as `--meta` refuses it (`check_url_metadata`): not
-    checked, one error line, and the batch goes on; None when its metadata is fine."""
+def _bad_url_metadata(article: CmsArticle, packs: Sequence[Pack]) -> str | None:
+    """Why a payload's article is refused when its metadata names an address that is not an
+    http(s) URL (`"original_url": "ftp://x"`), as `--meta` refuses it (`check_url_metadata`);
+    None when its metadata is fine."""
     try:
         check_url_metadata(article.meta, packs)
     except ConfigError as exc:
-        reason = exc.one_line()
-        report = Report(path=article.name, notices=(Notice("unreadable", f"not checked: {reason}"),), checked=False)
-        return FileResult(report, failure="input", messages=(f"syndcheck: error: {article.name}: {reason}",))
+        return exc.one_line()
     return None
+
+
+def _payload_not_checked(name: str, reason: str) -> FileResult:
+    """A payload's article that is not checked: one error line, and the batch goes on."""
+    report = Report(path=name, notices=(Notice("unreadable", f"not checked: {reason}"),), checked=False)
+    return FileResult(report, failure="input", messages=(f"syndcheck: error: {name}: {reason}",))
 
 
 def _unique_paths(paths: Sequence[str]) -> list[str]:

@@ -101,26 +101,30 @@ def url_authority(url: str) -> str | None:
     """`host[:port]` of an http(s) URL as a browser reads it (`url_host`, with a port that is not
     the scheme's default); None when it has no host or a browser cannot parse it. Pure; never
     raises."""
-    text = url.strip(_ENDS)
-    if _relative(*_scheme(text)):
+    browsed = _browsed(url)
+    if browsed is None:
         return None
-    parts = _parse("https:" + text if text.startswith("//") else text)
-    host = parts.host.rstrip(".") if parts is not None else ""
-    if not host:
-        return None
-    return f"{host}:{parts.port}" if parts is not None and parts.port else host
+    host, port = browsed
+    return f"{host}:{port}" if port else host
 
 
 def url_host(url: str) -> str | None:
     """The host a browser connects to for a URL (lower-cased, percent-decoded, IDNA-mapped, without
     a trailing dot or the user information before `@`; a protocol-relative `//host/path` read
     over https); None when the URL has no host or a browser cannot parse it. Pure; never raises."""
+    browsed = _browsed(url)
+    return browsed[0] if browsed is not None else None
+
+
+def _browsed(url: str) -> tuple[str, str] | None:
+    """The host and the port ("" for the scheme's default) a browser connects to for `url`, or
+    None (see `url_host`)."""
     text = url.strip(_ENDS)
     if _relative(*_scheme(text)):
         return None
     parts = _parse("https:" + text if text.startswith("//") else text)
     host = parts.host.rstrip(".") if parts is not None else ""
-    return host or None
+    return (host, parts.port) if parts is not None and host else None
 
 
 def on_host(host: str, domains: tuple[str, ...] | list[str]) -> bool:
