@@ -260,10 +260,11 @@ class _Builder:
         loose = loose_host(pattern.regex_text, ignore_case=pattern.ignore_case)
         if loose is not None:
             rule = f"rule '{self.rule}': " if self.rule else ""
-            self.warnings.append(
-                f"{mark.origin}:{mark.line}:{mark.column}: warning: {rule}the {attribute} pattern accepts other hosts: {loose.problem}"
-                f" — pin the host down, as in '{loose.anchored}'"
-            )
+            self.warn(mark, f"{rule}the {attribute} pattern accepts other hosts: {loose.problem} — pin the host down, as in '{loose.anchored}'")
+
+    def warn(self, mark: Mark, message: str) -> None:
+        """Keep a `file:line:col: warning: …` line for the pack's author."""
+        self.warnings.append(f"{mark.origin}:{mark.line}:{mark.column}: warning: {message}")
 
     def regex(self, source: str, mark: Mark, *, ignore_case: bool, whole_word: bool = False, shown: str | None = None, written: YNode | None = None) -> Pattern:
         """Compile a pattern after expanding `{{definitions}}`; an error points into the pack file
@@ -681,10 +682,7 @@ def _warn_of_unreachable_threshold(builder: _Builder, markers: Sequence[Marker],
     (compliance/detect.py) applies a pack when the fired markers' weights reach its threshold."""
     total = sum(marker.weight for marker in markers)
     if markers and total < threshold:
-        builder.warnings.append(
-            f"{mark.origin}:{mark.line}:{mark.column}: warning: the markers' weights add up to {total:g}, below the threshold"
-            f" {threshold:g}: auto-detection never applies this pack"
-        )
+        builder.warn(mark, f"the markers' weights add up to {total:g}, below the threshold {threshold:g}: auto-detection never applies this pack")
 
 
 def _number(builder: _Builder, node: YNode, what: str) -> float:

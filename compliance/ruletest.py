@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from compliance.errors import closest
 from compliance.findings import Report
+from compliance.text import shorten
 
 _DIRECTIVE = re.compile(r"<!--\s*syndcheck-test:(.*?)-->", re.DOTALL)
 _CHANGE = re.compile(r"<!--\s*change:(.*?)-->", re.DOTALL)
@@ -130,9 +131,7 @@ def expectations_in_markup(text: str) -> Expectations:
 
 def _unreadable_expect(comment: str) -> str:
     """Why an expect comment cannot be read, with the form that can; `comment` is `<!-- … -->`."""
-    shown = " ".join(comment.split())
-    shown = shown if len(shown) <= 80 else shown[:79] + "…"
-    return f"cannot read this expect comment: '{shown}', {_EXPECT_FORM}"
+    return f"cannot read this expect comment: '{shorten(comment, 80)}', {_EXPECT_FORM}"
 
 
 def _change(body: str, line: int) -> tuple[str, str]:
