@@ -675,6 +675,36 @@ def test_the_logos_words_are_a_logo_only_in_plain_text() -> None:
     assert errors(check(markdown.encode(), "markdown")) == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Daily Caller News Foundation logo]",
+        "[Image: Daily Caller News Foundation logo]",
+        "[image: Daily Caller News Foundation logo]",
+        "Image: Daily Caller News Foundation logo",
+        "![Daily Caller News Foundation logo](https://example.org/dcnf-logo.png)",
+        "![Daily Caller News Foundation logo]",
+    ],
+)
+def test_a_plain_text_copy_may_wrap_the_logos_alt_text_as_text_browsers_and_mail_clients_do(line: str) -> None:
+    text = f"Officials weigh new approach\n{line}\nBy Jake Smith, Daily Caller News Foundation\nStory.\n"
+    assert errors(check(text.encode(), "text")) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Image: a crowd outside the Capitol]",
+        "[See the Daily Caller News Foundation logo above]",
+        "Image: Daily Caller News Foundation logo, courtesy of a reader. Story continues.",
+        "Photo credit: Daily Caller News Foundation logo",
+    ],
+)
+def test_a_wrapped_line_is_the_logo_only_when_all_it_holds_is_the_logos_alt_text(line: str) -> None:
+    text = f"Officials weigh new approach\n{line}\nBy Jake Smith, Daily Caller News Foundation\nStory.\n"
+    assert errors(check(text.encode(), "text")) == ["dcnf/logo"]
+
+
 def test_tracking_pixels_keep_matching_rules_that_accept_hidden_elements() -> None:
     from compliance.packs import load_pack
 

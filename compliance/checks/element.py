@@ -29,7 +29,9 @@ In plain-text and Markdown articles there are no elements. A selector of images 
 `![alt][ref]`, a raw HTML `<img>`; not in code, an HTML comment or an element the raw HTML
 hides) and, in plain text, where text extraction
 renders an image as its alt text on a line of its own, a line that is all alt text (the whole
-line matches the `alt` pattern; only `alt` can be asked of such an image). Any other selector
+line matches the `alt` pattern, bare or in the wrappers text browsers, mail clients and pasted
+Markdown put around it: `[alt]`, `[Image: alt]`, `Image: alt`, `![alt](src)`; only `alt` can be
+asked of such an image). Any other selector
 matches nothing. In HTML an image is an `<img>`: a paragraph of the same words is not one.
 
 Example (the DCNF logo, visible inside the article)::
@@ -51,6 +53,7 @@ Fails::
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -269,16 +272,40 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
     return _judge(doc, params, matched, hidden, outside)
 
 
+# How text copies of a page write an image, around its alt text: text browsers and mail clients
+# bracket it (`[alt]`, `[Image: alt]`, Gmail's `[image: alt]`), some exports label it
+# (`Image: alt`), and a Markdown copy pasted as text keeps `![alt](src)` or `![alt]`.
+_IMAGE_LINE = re.compile(
+    r"!?\[\s*(?:(?:image|img|picture|photo|graphic|logo)\s*:\s*)?(?P<bracketed>[^\[\]]*?)\s*\](?:\([^()\s]*\))?"
+    r"|(?:image|img|picture|photo|graphic)\s*:\s*(?P<labelled>.*?)",
+    re.IGNORECASE,
+)
+
+
+def image_line_alt(line: str) -> str:
+    """The alt text a plain-text line shows of an image: the line itself, or what one of the
+    usual image wrappers holds (`[alt]`, `[Image: alt]`, `Image: alt`, `![alt](src)`).
+
+    >>> image_line_alt("[Image: Daily Caller News Foundation logo]")
+    'Daily Caller News Foundation logo'
+    """
+    wrapped = _IMAGE_LINE.fullmatch(line)
+    if wrapped is None:
+        return line
+    return wrapped["bracketed"] if wrapped["bracketed"] is not None else wrapped["labelled"]
+
+
 def _alt_text_lines(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | None) -> list[Hit]:
-    """Lines of a plain-text article that are an image's alt text: the whole line matches the
-    `alt` pattern (a line is all a text copy keeps of an image)."""
+    """Lines of a plain-text article that are an image's alt text: the whole line, or the whole
+    text inside an image wrapper (`image_line_alt`), matches the `alt` pattern (a line is all a
+    text copy keeps of an image)."""
     if not attributes or any(name != "alt" for name, _ in attributes):
         return []
     hits = []
     for block in doc.blocks:
-        text = block.text
-        if all(any(m.start() == 0 and m.end() == len(text) for m in pattern.finditer(text)) for _, pattern in attributes):
-            hits.append(Hit(block.index, functools.partial(doc.locate, block), text, offset=doc_offset(doc, block.index)))
+        alt = image_line_alt(block.text)
+        if alt and all(any(m.start() == 0 and m.end() == len(alt) for m in pattern.finditer(alt)) for _, pattern in attributes):
+            hits.append(Hit(block.index, functools.partial(doc.locate, block), block.text, offset=doc_offset(doc, block.index)))
     return hits
 
 
