@@ -376,6 +376,22 @@ def test_a_one_word_bracket_inside_a_name_is_a_nickname_not_an_affiliation(text:
     assert reading is not None and (reading.names, reading.credit) == (names, credit)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Doe (Reuters)",
+        "By Jane Doe — (Reuters)",
+        "By Jane Doe - [Reuters]",
+        "By Jane Doe | (Reuters)",
+        "By Jane Doe, (Reuters)",
+        "Jane Doe: (Reuters)",
+    ],
+)
+def test_an_outlet_in_brackets_is_the_affiliation_after_a_separator_too(text: str) -> None:
+    reading = read_byline(text)
+    assert reading is not None and (reading.names, reading.credit) == (("Jane Doe",), "Reuters")
+
+
 def test_byline_in_the_header_of_a_body_container_page() -> None:
     # No <article>: the byline sits between the headline and div.article-body.
     source = f"""<html><body>

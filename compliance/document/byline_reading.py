@@ -75,8 +75,9 @@ def _role_conjunction() -> re.Pattern[str]:
     return re.compile(rf"(?:\s*(?:[,;|&]|\band\b))?\s+{_OPENER_WORDS}by\s+", re.IGNORECASE)
 
 
-# "(with B and C)" adds people; any other bracket is the affiliation: "NAME (Outlet)".
-_BRACKET = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,100}?)\s*[)\]]")
+# "(with B and C)" adds people; any other bracket is the affiliation: "NAME (Outlet)", also after
+# a separator of its own ("NAME — (Outlet)", "NAME, [Outlet]"), which the bracket replaces.
+_BRACKET = re.compile(r"\s*(?:[,;:|–—-]\s*)?[(\[]\s*([^()\[\]]{1,100}?)\s*[)\]]")
 # What a nickname in brackets looks like: "R.J.", "Bob", "J-Lo".
 _NICKNAME = re.compile(r"[^\W\d_][\w.'-]{0,15}")
 _NAME_SEPARATOR = on_first_use(r",|;|&|\band\b")
