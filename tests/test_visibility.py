@@ -455,6 +455,66 @@ def test_a_large_image_with_a_one_pixel_data_uri_is_seen() -> None:
     assert errors(check(page(logo=stretched))) == []
 
 
+# --- inline SVG logos: an <svg> a reader sees, named as the logo, is the logo ----------------------
+
+_DRAWING = '<path d="M0 0h120v30H0z"/>'
+# The DCNF logo as a <symbol> a page defines once (in a hidden sprite) and shows with <use>.
+_SPRITE = f'<svg style="display:none"><symbol id="brand-mark" viewBox="0 0 120 30"><title>Daily Caller News Foundation logo</title>{_DRAWING}</symbol></svg>'
+SVG_LOGOS = {
+    "a <title> child": f'<svg viewBox="0 0 120 30"><title>Daily Caller News Foundation logo</title>{_DRAWING}</svg>',
+    "aria-label with role img": f'<svg role="img" aria-label="DCNF logo" width="120" height="30">{_DRAWING}</svg>',
+    "aria-labelledby naming text in the page": (
+        f'<div><span id="lbl" hidden>The Daily Caller News Foundation</span><svg aria-labelledby="lbl" viewBox="0 0 120 30">{_DRAWING}</svg></div>'
+    ),
+    "aria-hidden, yet named by its <title>": f'<svg aria-hidden="true" width="120" height="30"><title>DCNF</title>{_DRAWING}</svg>',
+    "<use> of a titled symbol": f'{_SPRITE}<svg class="brand" viewBox="0 0 120 30"><use href="#brand-mark"></use></svg>',
+    "<use xlink:href> of a titled symbol": f'{_SPRITE}<svg viewBox="0 0 120 30"><use xlink:href="#brand-mark"/></svg>',
+}
+
+
+@pytest.mark.parametrize("case", sorted(SVG_LOGOS))
+def test_an_inline_svg_named_as_the_logo_is_the_logo(case: str) -> None:
+    report = check(page(logo=SVG_LOGOS[case]))
+    assert errors(report) == []
+    assert "dcnf/logo" in [p.rule for p in report.passed]
+
+
+NOT_SVG_LOGOS = {
+    "an icon titled Search": f'<svg role="img" viewBox="0 0 24 24"><title>Search</title>{_DRAWING}</svg>',
+    "an unnamed drawing": f'<svg viewBox="0 0 120 30">{_DRAWING}</svg>',
+    "aria-hidden takes its aria-label away": f'<svg aria-hidden="true" aria-label="DCNF logo" width="120" height="30">{_DRAWING}</svg>',
+    "aria-labelledby an id the page lacks": f'<svg aria-labelledby="nowhere" width="120" height="30">{_DRAWING}</svg>',
+    "hidden by a class rule": f'<svg class="gone" viewBox="0 0 120 30"><title>DCNF logo</title>{_DRAWING}</svg>',
+    "display none in its style": f'<svg style="display:none" aria-label="DCNF logo" width="120" height="30">{_DRAWING}</svg>',
+    "2px by its attributes": f'<svg width="2" height="2" aria-label="DCNF logo">{_DRAWING}</svg>',
+    "viewBox only, 1px by CSS": f'<svg class="dot" viewBox="0 0 120 30"><title>DCNF logo</title>{_DRAWING}</svg>',
+    "a symbol defined but never used": _SPRITE,
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_SVG_LOGOS))
+def test_an_inline_svg_not_named_as_the_logo_or_not_seen_is_no_logo(case: str) -> None:
+    assert errors(check(page(css=".gone{display:none} .dot{width:1px;height:1px}", logo=NOT_SVG_LOGOS[case]))) == ["dcnf/logo"]
+
+
+def test_an_inline_svg_logo_is_cited_by_its_name_and_counts_as_the_logo_above_the_byline() -> None:
+    report = check(page(logo=SVG_LOGOS["<use> of a titled symbol"], byline="<p>By Jake Smith</p>"))
+    logo = next(p for p in report.passed if p.rule == "dcnf/logo")
+    assert logo.evidence == '<svg class="brand">Daily Caller News Foundation logo'
+    # The logo directly above the byline is DCNF's own way to give the affiliation.
+    assert "dcnf/affiliation" in [p.rule for p in report.passed]
+
+
+def test_fix_inserts_an_img_logo_only_where_no_svg_logo_is(cli, tmp_path: Path) -> None:
+    with_svg = tmp_path / "svg.html"
+    with_svg.write_bytes(page(logo=SVG_LOGOS["a <title> child"]))
+    icon = tmp_path / "icon.html"
+    icon.write_bytes(page(logo=NOT_SVG_LOGOS["an icon titled Search"]))
+    assert cli("fix", "--pack", "dcnf", "-m", "logo-url=https://cdn.example/dcnf-logo.png", str(with_svg)).out == ""
+    diff = cli("fix", "--pack", "dcnf", "-m", "logo-url=https://cdn.example/dcnf-logo.png", str(icon)).out
+    assert '+<p><img src="https://cdn.example/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>' in diff
+
+
 HIDDEN_BYLINES = {
     "font-size zero": (".q{font-size:0}", ' class="byline q"'),
     "font shorthand zero": (".q{font:0/0 a}", ' class="byline q"'),

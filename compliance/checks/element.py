@@ -10,6 +10,15 @@ Images match however they load: the `src` pattern is tried against every URL the
 from (`src`, `srcset`, `data-src`, `data-lazy-src`, `data-srcset`, `<picture><source>`, and the
 `<noscript>` fallback of a lazy-loader). `max: 0` forbids an element.
 
+A selector that names an image tag alone (`img`, `amp-img`) also matches the page's inline
+`<svg>` images: an `<svg>` with an accessible name, which is its `alt` (the text of the elements
+its `aria-labelledby` names, else its `aria-label`, else its `<title>` child, else the `<title>`
+of the `<symbol>` its `<use href="#id">` shows; under `aria-hidden="true"` only a `<title>`
+names it). It is seen, as an `<img>` is, when its box shows and it is larger than 2px by its
+CSS or its `width`/`height` attributes (an `<svg>` with a `viewBox` alone is 300×150px);
+`aria-hidden` hides it from assistive technology, not from sight. An `<svg>` without a name
+is a drawing, not an image.
+
 Visible means on the reader's screen (see "What a reader sees" in the README): not
 hidden by markup or by the page's own CSS, and for an image larger than 2px. An image that is
 only in `<noscript>`, with neither a lazy-load placeholder nor an image readers see outside it
@@ -31,8 +40,8 @@ hides) and, in plain text, where text extraction
 renders an image as its alt text on a line of its own, a line that is all alt text (the whole
 line matches the `alt` pattern, bare or in the wrappers text browsers, mail clients and pasted
 Markdown put around it: `[alt]`, `[Image: alt]`, `Image: alt`, `![alt](src)`; only `alt` can be
-asked of such an image). Any other selector
-matches nothing. In HTML an image is an `<img>`: a paragraph of the same words is not one.
+asked of such an image). Any other selector matches nothing. In HTML an image is an `<img>` or a
+named inline `<svg>`: a paragraph of the same words is not one.
 
 Example (the DCNF logo, visible inside the article)::
 
@@ -58,7 +67,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, doc_offset, judge_count
-from compliance.document import Document, Image, image_sources, resolve_url, text_of
+from compliance.document import Document, Image, image_sources, resolve_url, svg_accessible_name, text_of
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
 from compliance.text import normalize_inline, shorten
@@ -138,6 +147,8 @@ def _describe(element: Any) -> str:
         if value and not value.startswith("data:"):
             parts.append(f'{attr}="{shorten(value, 70)}"')
     described = "<" + " ".join(parts) + ">"
+    if tag == "svg":  # an inline SVG image shows as its accessible name, however the page gives it
+        return f"{described}{shorten(svg_accessible_name(element), 90)}"
     text = normalize_inline(text_of(element)) if not len(element) or tag in ("figcaption", "p", "span", "a", "cite", "small") else ""
     return f"{described}{shorten(text, 90)}" if text else described
 
@@ -158,6 +169,9 @@ def _attribute_values(doc: Document, element: Any, name: str) -> list[str]:
         return _url_forms(_image_sources(doc, element) or [element.get("src") or ""])
     if name == "text":
         return [normalize_inline(text_of(element))]
+    if name == "alt" and element.tag == "svg":
+        image = doc.items[doc.item_index_by_element()[element]]
+        return [image.alt] if isinstance(image, Image) else []
     value = element.get(name)
     if value is None:
         return []
@@ -204,7 +218,7 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     scripted: list[Hit] = []  # seen only with JavaScript off
     hidden: list[str] = []  # where an element that does not count is, and why
     outside: list[str] = []
-    for element in doc.select(params.selector):
+    for element in _candidates(doc, params.selector):
         if not _attributes_match(doc, element, params.attributes):
             continue
         inert = doc.why_inert(element)
@@ -239,6 +253,28 @@ def _judge_with_scripted(doc: Document, params: ElementParams, matched: list[Hit
     return decided._replace(caveat=_NOSCRIPT_CAVEAT.format(line=scripted[0].location.line))
 
 
+def _candidates(doc: Document, selector: Selector) -> tuple[Any, ...]:
+    """The elements the selector matches, in document order; a selector of images (`img`,
+    `amp-img`) also matches the page's inline `<svg>` images (those with an accessible name,
+    which is their `alt`: see `document.html.svg_accessible_name`)."""
+    if not _selects_images(selector) or not any(image.element is not None and image.element.tag == "svg" for image in doc.images):
+        return doc.select(selector)
+    with_svg = _with_svg(selector)
+    images = doc.item_index_by_element()
+    return tuple(e for e in doc.select(with_svg) if e.tag != "svg" or e in images)
+
+
+@functools.lru_cache(maxsize=64)
+def _with_svg(selector: Selector) -> Selector:
+    """The selector with `svg` added to its group (one pass over the page, in document order)."""
+    return Selector(f"{selector.css}, svg")
+
+
+def _selects_images(selector: Selector) -> bool:
+    """True when a member of the selector's group is an image tag alone (`img`, `amp-img`)."""
+    return any(part.strip().lower() in _IMAGE_SELECTORS for part in selector.css.split(","))
+
+
 def _item_index(doc: Document, element: Any) -> int:
     """Document-order position of an element among the items (for `near` checks)."""
     by_element = doc.item_index_by_element()
@@ -253,7 +289,7 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
     matched = []
     hidden: list[str] = []
     outside: list[str] = []
-    if any(part.strip().lower() in _IMAGE_SELECTORS for part in params.selector.css.split(",")):
+    if _selects_images(params.selector):
         for image in doc.images:
             if not _image_matches(image, params.attributes):
                 continue

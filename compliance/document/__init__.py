@@ -22,7 +22,7 @@ from collections.abc import Set
 
 from compliance.decoding import Decoded
 from compliance.document.elements import text_of
-from compliance.document.html import image_sources, parse_html, resolve_url
+from compliance.document.html import image_sources, parse_html, resolve_url, svg_accessible_name
 from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, item_offsets
 from compliance.document.region import find_article_root
 
@@ -40,6 +40,7 @@ __all__ = [
     "parse_document",
     "parse_html",
     "resolve_url",
+    "svg_accessible_name",
     "text_of",
 ]
 

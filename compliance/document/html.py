@@ -35,6 +35,7 @@ from compliance.document.visibility import (
     render,
     srcset_candidates,
     svg_clips_everything,
+    svg_is_seen,
     waits_for_loader,
 )
 from compliance.text import normalize, normalize_inline
@@ -150,6 +151,51 @@ def image_sources(element: Any) -> tuple[str, ...]:
                 if value:
                     urls.extend(u for u in _srcset_urls(value) if not u.startswith("data:"))
     return tuple(dict.fromkeys(urls))
+
+
+def svg_accessible_name(element: Any) -> str:
+    """The accessible name of an inline `<svg>` (normalised; "" when it has none), as WAI-ARIA's
+    name computation gives it for the ways a page names a drawn logo or icon: the text of the
+    elements its `aria-labelledby` ids name in the page, else its `aria-label`, else the text of
+    its own `<title>` child, else the `<title>` of the element (a `<symbol>`) that its first
+    `<use href="#id">` shows. `role="img"` changes nothing here. Under `aria-hidden="true"` the
+    ARIA attributes name nothing (assistive technology skips the element), but a `<title>` still
+    does: browsers show it as the tooltip of what a reader sees."""
+    if (element.get("aria-hidden") or "").strip().lower() != "true":
+        labelled = [_text_by_id(element, ref) for ref in (element.get("aria-labelledby") or "").split()]
+        name = normalize_inline(" ".join(text for text in labelled if text))
+        if name:
+            return name
+        name = normalize_inline(element.get("aria-label") or "")
+        if name:
+            return name
+    name = _title_of(element)
+    if name:
+        return name
+    for use in element.iter("use"):
+        href = (use.get("href") or use.get("xlink:href") or "").strip()
+        if href.startswith("#") and len(href) > 1:
+            shown = _element_by_id(element, href[1:])
+            return _title_of(shown) if shown is not None else ""
+    return ""
+
+
+def _title_of(element: Any) -> str:
+    """The text of an SVG element's own `<title>` child (normalised; "" when it has none)."""
+    title = next((child for child in element if isinstance(child.tag, str) and child.tag.lower() == "title"), None)
+    return normalize_inline(" ".join(title.itertext())) if title is not None else ""
+
+
+def _element_by_id(element: Any, ident: str) -> Any:
+    """The first element of the element's page whose `id` is `ident`; None when there is none."""
+    found = element.getroottree().xpath("//*[@id=$ident]", ident=ident)
+    return found[0] if found else None
+
+
+def _text_by_id(element: Any, ident: str) -> str:
+    """The text of the element of the page with that `id` ("" when there is none)."""
+    named = _element_by_id(element, ident)
+    return " ".join(named.itertext()) if named is not None else ""
 
 
 def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False, url: str | None = None) -> Document:
@@ -582,11 +628,43 @@ class _Walk:
         """Open an element whose content is never shown; metadata lives in such elements."""
         found = self.found
         _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld, found.base)
-        if parent[_VISIBLE] and (tag in NOT_RENDERED_TAGS or (tag == "svg" and svg_clips_everything(element, self.style))):
+        if tag == "svg" and self._add_svg_image(element, parent):
+            pass
+        elif parent[_VISIBLE] and (tag in NOT_RENDERED_TAGS or (tag == "svg" and svg_clips_everything(element, self.style))):
             found.visibility[element] = False
         elif parent[_VISIBLE] and hides_its_content(element, tag):
             _hide_content(element, found.visibility)
         self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
+
+    def _add_svg_image(self, element: Any, parent: _Frame) -> bool:
+        """Add an inline `<svg>` with an accessible name (`svg_accessible_name`) as an image whose
+        alt text is that name: a logo drawn in the page is a logo as an `<img>` is. It is seen
+        when its box shows and it is more than 2px (`svg_is_seen`). False for an unnamed one."""
+        name = svg_accessible_name(element)
+        if not name:
+            return False
+        attributes = element.items()
+        rendering = self._rendering(element, "svg", dict(attributes) if attributes else None, parent)
+        visible = parent[_VISIBLE] and svg_is_seen(element, rendering, self.style)
+        if visible != parent[_VISIBLE]:
+            self.found.visibility[element] = visible
+        self.flush()
+        self.items.append(
+            Image(
+                index=len(self.items),
+                sources=(),
+                alt=name,
+                line=element.sourceline or 1,
+                visible=visible,
+                in_article=parent[_IN_ARTICLE],
+                element=element,
+                width=(element.get("width") or "").strip(),
+                height=(element.get("height") or "").strip(),
+            )
+        )
+        if parent[_NOSCRIPT] and visible:
+            self.found.noscript_only.append(element)
+        return True
 
     def _rendering(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> Rendering:
         inherited = parent[_RENDERING]

@@ -2043,6 +2043,22 @@ def svg_clips_everything(element: Any, style: PageStyle) -> bool:
     return not overflow & {"visible"}
 
 
+def svg_is_seen(element: Any, rendering: Rendering, style: PageStyle) -> bool:
+    """Whether a reader sees an inline `<svg>` as a picture (a logo drawn in the page): its box
+    shows and it is more than 2px across and high, as an `<img>` must be. Each axis is measured by
+    the page's CSS (`<style>` rules or the `style` attribute), else by the `width`/`height`
+    attribute; an `<svg>` with neither (a `viewBox` alone) is 300×150px, as in browsers.
+    `aria-hidden` plays no part: it hides from assistive technology, not from sight."""
+    if not rendering.shows_boxes:
+        return False
+    declared = style.declarations(element)
+    for name in ("width", "height"):
+        size = length_px(declared[name].values[0]) if name in declared else _attribute_pixels(element.get(name))
+        if size is not None and size <= _TINY_IMAGE_PX:
+            return False
+    return True
+
+
 def _tiny_data_image(url: str) -> bool:
     size = data_image_size(url) if url.startswith("data:") else None
     return size is not None and min(size) <= _TINY_IMAGE_PX
