@@ -100,16 +100,17 @@ def _plan(packs: PackChoice, path: str, config: str | Path | None, detect: bool 
     if packs is None:
         return _Planned(list(available), True if detect is None else detect, severities, _outlets(available), inline)
     from compliance.loading import select_packs
-    from compliance.packfiles import pack_ids
+    from compliance.packfiles import distinct_pack_ids, pack_ids
 
     if isinstance(packs, str):  # one id (or several, comma-separated, as on the command line)
         packs = pack_ids([packs], f"packs={packs!r}")
     elif not packs:
         pack_ids([], f"packs={list(packs)!r}")  # raises the error the command line gives for --pack ''
 
-    names = [p for p in packs if isinstance(p, str)]
-    named = iter(select_packs([p for p in available if isinstance(p, Pack)] + [p for p in packs if isinstance(p, Pack)], names))
-    chosen = [p if isinstance(p, Pack) else next(named) for p in packs]
+    names = distinct_pack_ids(p for p in packs if isinstance(p, str))
+    by_name = dict(zip(names, select_packs([p for p in available if isinstance(p, Pack)] + [p for p in packs if isinstance(p, Pack)], names), strict=True))
+    # A pack given twice (by id, or as the same object) is applied once, where first given.
+    chosen = list({id(pack): pack for pack in (p if isinstance(p, Pack) else by_name[p] for p in packs)}.values())
     # Pack objects (as from load_packs) are candidates to detect among; ids name packs to apply.
     auto = detect if detect is not None else not names
     return _Planned(chosen, auto, severities, _outlets(available), inline)

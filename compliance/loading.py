@@ -25,7 +25,7 @@ from compliance.inputs import (
     stdin_kind,
 )
 from compliance.outputs import append_text, write_atomic
-from compliance.packfiles import PACK_SUFFIXES, builtin_rules_dir, load_packs, pack_files, read_pack_text, select_packs
+from compliance.packfiles import PACK_SUFFIXES, builtin_rules_dir, distinct_pack_ids, load_packs, pack_files, read_pack_text, select_packs
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -38,6 +38,7 @@ __all__ = [
     "TooLarge",
     "append_text",
     "builtin_rules_dir",
+    "distinct_pack_ids",
     "expand_paths",
     "kind_for",
     "load_packs",

@@ -4,7 +4,7 @@ and the Unicode tables the look-alike letters are read with."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -312,11 +312,18 @@ def pack_ids(values: Sequence[str], given: str) -> tuple[str, ...]:
     return ids
 
 
+def distinct_pack_ids(wanted: Iterable[str]) -> tuple[str, ...]:
+    """The pack ids, each once, where first named: a pack named twice (`--pack dcnf --pack dcnf`,
+    or a request's query and payload) is applied, and listed, once."""
+    return tuple(dict.fromkeys(wanted))
+
+
 def select_packs(packs: Sequence[Pack], wanted: Sequence[str]) -> list[Pack]:
-    """The packs named with `--pack`, in the order given."""
+    """The packs named with `--pack`, in the order first given, each once (`distinct_pack_ids`);
+    raises PackError for an unknown id."""
     by_id = {p.id: p for p in packs}
     chosen = []
-    for pack_id in wanted:
+    for pack_id in distinct_pack_ids(wanted):
         if pack_id not in by_id:
             hint = closest(pack_id, by_id) or "run 'syndcheck packs' to list them"
             raise PackError(f"unknown pack '{pack_id}'", hint=hint)

@@ -64,3 +64,13 @@ def test_an_address_in_meta_that_is_not_http_raises_the_user_error_the_command_l
     # Given as an address, or not given at all (empty), the same value is used or left out.
     assert [f.rule for f in check_html(page, meta={"logo-url": "https://e.org/l.png"}).findings] == ["dcnf/logo"]
     assert [f.rule for f in check_html(page, meta={"logo-url": ""}).findings] == ["dcnf/logo"]
+
+
+def test_a_pack_named_twice_is_applied_once_however_it_is_named() -> None:
+    html = (SAMPLES / "dcnf" / "no-logo.html").read_text(encoding="utf-8")
+    (dcnf,) = [p for p in load_packs() if p.id == "dcnf"]
+    once = check_html(html, packs=["dcnf"])
+    for packs in (["dcnf", "dcnf"], "dcnf,dcnf", [dcnf, "dcnf", dcnf]):
+        report = check_html(html, packs=packs)
+        assert report.packs == ("dcnf",)
+        assert [f.rule for f in report.findings] == [f.rule for f in once.findings]

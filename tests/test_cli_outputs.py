@@ -161,3 +161,17 @@ def test_a_report_written_to_a_file_needs_no_stdout(tmp_path: Path) -> None:
     result = _syndcheck("check", "-q", "-o", f"json={tmp_path / 'r.json'}", str(COMPLIANT), stdout=subprocess.DEVNULL)
     assert (result.returncode, result.stderr) == (0, "")
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["summary"]["checked"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "junit", "github", "gitlab", "concise", "html"])
+def test_a_pack_named_twice_is_applied_and_listed_once_in_every_format(cli: Any, fmt: str) -> None:
+    # As the HTTP API applies a pack named in its query and its payload once.
+    articles = [str(SAMPLES / "dcnf" / "no-logo.html"), str(SAMPLES / "dcnf" / "compliant-static.html")]
+    once = cli("check", "--pack", "dcnf", "--format", fmt, *articles)
+    twice = cli("check", "--pack", "dcnf", "--pack", "dcnf,dcnf", "--format", fmt, *articles)
+    assert (twice.code, twice.out) == (once.code, once.out)
+    if fmt == "json":
+        assert [entry["packs"] for entry in json.loads(twice.out)["files"]] == [["dcnf"], ["dcnf"]]
+    if fmt == "text":
+        assert "[dcnf, dcnf]" not in twice.out
+        assert "[dcnf]" in twice.out

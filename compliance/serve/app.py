@@ -32,7 +32,7 @@ from compliance.findings import Notice
 from compliance.fixtemplates import check_url_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
-from compliance.loading import sniff_kind
+from compliance.loading import distinct_pack_ids, sniff_kind
 from compliance.originals import is_web_address
 from compliance.runner import FileResult, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings
@@ -89,7 +89,7 @@ class Checker:
 
     def check(self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str]) -> FileResult:
         """One article, as `syndcheck check` would check it (unknown packs are refused first)."""
-        packs = tuple(dict.fromkeys(packs))  # a pack named twice (query and payload, say) is applied once
+        packs = distinct_pack_ids(packs)  # a pack named twice (query and payload, say) is applied once
         unknown = [p for p in packs if p not in self.pack_ids]
         if unknown:
             raise ApiError(422, "unknown-pack", f"unknown pack '{visible(unknown[0])}'; GET /v1/packs lists them")
