@@ -32,7 +32,7 @@ META_FIELDS = {
     "publication_date": "publication_date",
     "published": "publication_date",
     "original_headline": "original_headline",
-    # The original story, as meta.original: its http(s) URL only (`originals.is_web_address`).
+    # The original story, as meta.original: its http(s) URL only (`urls.is_http_url`).
     "original": "original",
 }
 # Fields read besides those: the article's own metadata object and the packs to apply (serve).

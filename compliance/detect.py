@@ -20,7 +20,7 @@ from compliance.lookalike import fold_name
 from compliance.packs import OwnSite, Pack
 from compliance.patterns import MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates
-from compliance.urls import on_host, url_host
+from compliance.urls import is_http_url, on_host, url_host
 
 OWN_PAGE = "the publisher's own page (an original, not a republication)"
 
@@ -81,7 +81,7 @@ def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:
             identity.append(f"og:site_name '{name}'")
         elif own_names and name.strip():
             return ""
-    pages = [page_url] if page_url.startswith(("http://", "https://")) else []
+    pages = [page_url] if is_http_url(page_url) else []
     for label, urls in (("page URL", pages), ("og:url", doc.meta.get("og:url", ())), ("canonical URL", doc.canonical)):
         for host in _hosts(urls):
             if not _on_site(host, site.domains):

@@ -28,9 +28,10 @@ from compliance.document import Block, Document, DocumentKind
 from compliance.document.positions import offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import FixBlock, Report, Severity
-from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource, is_web_url
+from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource
 from compliance.patterns import MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.text import shorten
+from compliance.urls import is_http_url
 
 if TYPE_CHECKING:
     from compliance.engine import CheckSettings
@@ -215,12 +216,12 @@ class _Values:
 
     def original_url(self) -> str | None:
         given = self.meta.get("original", "").strip()
-        candidates = [given] if given.startswith(("http://", "https://")) else []
+        candidates = [given] if is_http_url(given) else []
         if self.original is not None:
             candidates += [*self.original.canonical, *self.original.meta.get("og:url", ())]
         # `original_url` is the key CMS payloads, the editor's page and the Creative Commons pack use.
         candidates += [self.meta.get(key, "").strip() for key in ("original-url", "original_url")]
-        return next((c for c in candidates if c.startswith(("http://", "https://"))), None)
+        return next((c for c in candidates if is_http_url(c)), None)
 
     def get(self, name: str, fix: FixTemplate) -> str | None:
         if name.startswith("meta."):
@@ -245,7 +246,7 @@ class _Values:
             for image in original.images:
                 if image.sources and source.original_image.search(image.alt):
                     found = urljoin(self.original_url() or "", image.sources[0])
-                    if found.startswith(("http://", "https://")):
+                    if is_http_url(found):
                         return found
         if source.original_url is not None:
             url = self.original_url()
@@ -290,7 +291,7 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
         if value is None:
             raise ValueError(_Values.missing(name, fix))
         value = " ".join(_CONTROL.sub(" ", value).split())
-        if name in urls and not is_web_url(value):
+        if name in urls and not is_http_url(value):
             # Metadata from a sidecar file, front matter or a CMS payload is not checked at the
             # command line: a block to show keeps the placeholder, a fix to apply says what it needs.
             if unknown is not None:

@@ -13,6 +13,7 @@ from compliance.errors import ConfigError
 from compliance.firstuse import on_first_use
 from compliance.patterns import Pattern
 from compliance.text import shorten
+from compliance.urls import is_http_url
 
 if TYPE_CHECKING:
     from compliance.checks import Check
@@ -36,12 +37,6 @@ PLACEHOLDER = on_first_use(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
 URL_KEY_SUFFIXES = ("-url", "_url")
 
 
-def is_web_url(value: str) -> bool:
-    """Whether `value` is an absolute http(s) URL, the only kind of address a fix puts into an
-    article (never `javascript:`, `data:`, `ftp:` or a relative path)."""
-    return value.startswith(("http://", "https://"))
-
-
 def check_url_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
     """Raise `ConfigError` (a user error: exit 2 on the command line) for the first metadata
     value that names an address and is not an http(s) URL, so that `--meta logo-url=ftp://x` is
@@ -59,7 +54,7 @@ def check_url_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> N
     }
     for key, value in meta.items():
         given = value.strip()
-        if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and given and not is_web_url(given):
+        if (key.endswith(URL_KEY_SUFFIXES) or key in addresses) and given and not is_http_url(given):
             raise ConfigError(
                 f"metadata '{key}' must be an http(s) URL, got '{shorten(given, 60)}'",
                 hint=f"give the full address, for example {key}=https://example.org/…",

@@ -24,6 +24,7 @@ from compliance.document import Document, parse_document
 from compliance.errors import OriginalUnavailable
 from compliance.inputs import resolved
 from compliance.loading import kind_for, sniff_kind
+from compliance.urls import is_http_url
 
 FETCH_TIMEOUT = 10.0  # seconds for the whole response
 FETCH_MAX_BYTES = 8 * 1024 * 1024
@@ -34,16 +35,6 @@ CACHE_SECONDS = 24 * 3600
 # A cache entry's first line: the content type and the address the page was served from.
 _CACHE_HEADER_BYTES = 8192
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
-
-
-def is_web_address(value: str) -> bool:
-    """Whether an `original` value is an http(s) URL (any letter case, spaces around ignored).
-
-    The one rule for originals named by someone other than the user: a CMS payload on the command
-    line and a request to `syndcheck serve` may name the original story only by its URL, never by
-    a path, so that data from outside never makes syndcheck read a file of the host.
-    """
-    return value.strip().lower().startswith(("http://", "https://"))
 
 
 # Why an original named by a path in a CMS payload is not read, and what to do instead.
@@ -91,8 +82,8 @@ class OriginalReader:
 
     def read(self, value: str, base: Path, *, urls_only: bool = False) -> Document:
         """The original named by `value` (a path or URL), parsed; `OriginalUnavailable` when not,
-        and for a path when `urls_only` (`is_web_address` is the rule)."""
-        is_url = is_web_address(value)
+        and for a path when `urls_only` (`urls.is_http_url` is the rule)."""
+        is_url = is_http_url(value)
         value = value.strip() if is_url else value
         try:
             key = value if is_url else str(resolved(base / value))

@@ -27,6 +27,7 @@ from compliance.options import Option
 from compliance.packs import BRACED, DEFAULT_THRESHOLD, FINDING_VALUES, PLACEHOLDER, Marker, OwnSite, Pack, Rule
 from compliance.patterns import Pattern, PatternTooLarge, Selector, check_pattern_size, compile_pattern, phrase_to_regex, translate_selector
 from compliance.text import shorten
+from compliance.urls import is_http_url
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml
 
 T = TypeVar("T")
@@ -482,7 +483,7 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
     texts = {key: text(key) for key in ("name", "publisher", "terms_url", "summary")}
 
     def terms_url() -> None:
-        if not texts["terms_url"].startswith(("https://", "http://")):
+        if not is_http_url(texts["terms_url"]):
             raise builder.fail("terms_url must be an http(s) URL", top.entries["terms_url"].mark)
 
     def read_as_of() -> str:

@@ -38,7 +38,7 @@ from compliance.lookalike import latin_letter
 from compliance.packs import Pack
 from compliance.patterns import Pattern
 from compliance.text import normalize
-from compliance.urls import url_host
+from compliance.urls import is_http_url, url_host
 
 # --------------------------------------------------------------------------------------------
 # Folding: one function of each character, applied alike to the page and to the words
@@ -944,7 +944,7 @@ def _occurrences(text: bytes, word: bytes) -> Iterable[int]:
 
 
 def _host(url: str) -> str:
-    if not url.startswith(("http://", "https://")):
+    if not is_http_url(url):
         return ""
     return url_host(url) or ""
 

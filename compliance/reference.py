@@ -18,6 +18,7 @@ from compliance.formatters.pipeline import generic_text
 from compliance.options import Option
 from compliance.packbuild import HOST_NAME
 from compliance.packs import DEFAULT_THRESHOLD, Pack
+from compliance.urls import HTTP_URL_PATTERN
 
 SCHEMA_ID = "urn:syndcheck:schema:rule-pack:v1"
 
@@ -123,7 +124,11 @@ def pack_schema() -> dict[str, Any]:
             "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "Pack id, lower-case words joined by hyphens."},
             "name": text | {"description": "Human name of the pack."},
             "publisher": text | {"description": "Whose terms the pack encodes."},
-            "terms_url": {"type": "string", "pattern": "^https?://", "description": "Where the terms are published."},
+            "terms_url": {
+                "type": "string",
+                "pattern": HTTP_URL_PATTERN,
+                "description": "Where the terms are published (an http(s) URL, the scheme in any case).",
+            },
             "as_of": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}", "description": "Date of the terms the pack encodes."},
             "summary": text | {"description": "The terms in one or two sentences."},
             "confidence": text | {"description": "Where the terms came from when not the publisher's own page."},

@@ -45,6 +45,7 @@ from compliance.outputs import check_output_targets, refuse_overwrite, stdin_fil
 from compliance.packfiles import load_packs, pack_files_in, select_packs
 from compliance.packs import Pack
 from compliance.selection import COMMAND_LINE, SelectionLayer
+from compliance.urls import is_http_url
 
 if TYPE_CHECKING:
     from compliance.baseline import BaselineFilter
@@ -182,7 +183,7 @@ class Runner:
 
     def _original_reader(self, article: Path | None, *, urls_only: bool = False) -> Callable[[str], Document]:
         """What the engine calls with an article's `original` value (the reader is made then);
-        `urls_only` when the value came from a CMS payload or a request (`is_web_address`)."""
+        `urls_only` when the value came from a CMS payload or a request (`urls.is_http_url`)."""
         return lambda value: self.originals.reader_for(article, urls_only=urls_only)(value)
 
     def layers_for(self, path: str) -> tuple[ConfigLayer, ...]:
@@ -712,7 +713,7 @@ class Runner:
                 value = read_sidecar_meta(source).get("original", "").strip()
             except UserError:
                 continue
-            if value and not value.startswith(("http://", "https://")):
+            if value and not is_http_url(value):
                 found.append(source.file.parent / value)
         return found
 

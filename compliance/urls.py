@@ -81,6 +81,21 @@ def _relative(scheme: str, rest: str) -> bool:
     return scheme in _HTTP and rest[:2].replace("\\", "/") != "//"
 
 
+# `is_http_url` as a JSON Schema (ECMA-262) pattern, for the pack schema and the HTTP API's
+# OpenAPI document: those patterns take no flags, so each letter of the scheme is given both ways.
+HTTP_URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://"
+
+
+def is_http_url(value: str) -> bool:
+    """Whether `value` names an absolute http(s) URL by its scheme: `http://` or `https://` in any
+    letter case (a scheme is case-insensitive, RFC 3986 §3.1: `HTTP://example.com` and
+    `Https://…` are http(s) URLs), the space and control characters a browser strips around a URL
+    left out. The one rule wherever an http(s) URL is required: metadata and payload fields that
+    name an address, an original named by its URL, a pack's terms URL, the canonical URL and a
+    `<base href>`. Pure; never raises."""
+    return value.strip(_ENDS)[:8].lower().startswith(("http://", "https://"))
+
+
 @functools.lru_cache(maxsize=4096)
 def url_form(url: str) -> str | None:
     """The form of `url` that URL patterns are searched in (see the module's docstring); None

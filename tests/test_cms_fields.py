@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from compliance.originals import OriginalReader, is_web_address
+from compliance.originals import OriginalReader
+from compliance.urls import is_http_url
 from tests.conftest import ROOT, SAMPLES, write
 
 STORY = (SAMPLES / "originals" / "dcnf-agency-photo.txt").read_text(encoding="utf-8")
@@ -104,17 +105,21 @@ def test_original_on_the_command_line_is_read_for_payloads_that_name_a_file(cli:
     [
         ("https://example.org/story", True),
         ("HTTP://example.org/story", True),
+        ("Https://example.org/story", True),
+        ("hTTpS://example.org/story", True),
         ("  https://example.org/story ", True),
         ("/etc/passwd", False),
         ("../secret/s.html", False),
         ("file:///etc/passwd", False),
         ("http:/example.org", False),
         ("ftp://example.org/story", False),
+        ("HTTPX://example.org/story", False),
+        ("Https:example.org", False),
         ("", False),
     ],
 )
-def test_only_an_http_url_is_a_web_address(value: str, expected: bool) -> None:
-    assert is_web_address(value) is expected
+def test_only_an_http_url_is_a_web_address_its_scheme_in_any_case(value: str, expected: bool) -> None:
+    assert is_http_url(value) is expected
 
 
 def test_the_security_page_shows_the_notice_a_payload_naming_a_file_gets(cli: Any) -> None:

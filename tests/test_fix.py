@@ -339,6 +339,26 @@ def test_a_finding_carries_its_fix_block_and_keeps_the_finding_when_the_fix_cann
     assert finding.fix is None or finding.fix.place == "before the body"
 
 
+@pytest.mark.parametrize("logo", ["HTTPS://cdn.example/dcnf-logo.png", "Http://cdn.example/dcnf-logo.png"])
+def test_an_address_in_meta_whose_scheme_is_in_capitals_is_used(cli: Any, logo: str) -> None:
+    # A URL scheme is case-insensitive (RFC 3986 §3.1).
+    run = cli("fix", "--pack", "dcnf", "--meta", f"logo-url={logo}", str(SAMPLES / "dcnf" / "no-logo.html"))
+    assert run.code == 1, run.err
+    assert f'inserted \'<p><img src="{logo}" alt="Daily Caller News Foundation logo"></p>\' before the byline' in run.err
+
+
+def test_the_original_url_is_read_from_a_canonical_url_whose_scheme_is_in_capitals(cli: Any, tmp_path: Path) -> None:
+    original = tmp_path / "original.html"
+    original.write_text(
+        '<html><head><link rel="canonical" href="HTTPS://dailycallernewsfoundation.org/2024/story/"></head><body><p>x</p></body></html>', encoding="utf-8"
+    )
+    from compliance.document import parse_document
+    from compliance.fixes import _Values
+
+    values = _Values({}, parse_document(original.read_bytes(), "html"))
+    assert values.original_url() == "HTTPS://dailycallernewsfoundation.org/2024/story/"
+
+
 _NOT_WEB_URLS = ["ftp://x", "javascript:alert(1)", "data:image/png;base64,AAAA", "/logo.png", "example.org/logo.png"]
 
 

@@ -46,6 +46,12 @@ def test_builtin_packs_load_and_have_unique_rule_ids() -> None:
     assert [r.severity.label for r in dcnf.rules] == ["error", "error", "error", "error", "warning"]
 
 
+@pytest.mark.parametrize("terms_url", ["HTTPS://example.org/terms", "Http://example.org/terms"])
+def test_a_terms_url_whose_scheme_is_in_capitals_is_an_http_url(terms_url: str) -> None:
+    pack = load_pack(VALID.replace("terms_url: https://example.org/terms", f"terms_url: {terms_url}", 1), "house.yaml")
+    assert pack.terms_url == terms_url
+
+
 def test_valid_pack_loads() -> None:
     pack = load_pack(VALID, "house.yaml")
     assert pack.id == "house"

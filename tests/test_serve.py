@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -343,6 +344,17 @@ def test_http_url_metadata_is_still_accepted(client: TestClient) -> None:
     body = b'{"html": "<p>x</p>", "original_url": "https://example.org/a", "meta": {"logo-url": "http://example.org/l.png", "note": "ftp://x"}}'
     answer = client.post("/v1/check?meta.source_url=https://example.org/", content=body, headers={"content-type": "application/json"})
     assert (answer.status_code, answer.json()["status"]) == (200, 0)
+
+
+def test_an_http_url_whose_scheme_is_in_capitals_is_accepted(client: TestClient) -> None:
+    # URL schemes are case-insensitive (RFC 3986 §3.1): as the command line, so the API and its schema.
+    body = b'{"html": "<p>x</p>", "canonical_url": "HTTP://example.org/a", "meta": {"logo-url": "Https://example.org/l.png"}}'
+    answer = client.post("/v1/check?meta.source_url=HTTPS://example.org/", content=body, headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["status"]) == (200, 0)
+    payload = client.get("/openapi.json").json()["paths"]["/v1/check"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    pattern = payload["properties"]["canonical_url"]["pattern"]
+    assert all(re.match(pattern, url) for url in ("HTTP://example.org/a", "Https://example.org/a", " https://x.example/", ""))
+    assert not any(re.match(pattern, url) for url in ("ftp://x", "javascript:alert(1)", "/logo.png"))
 
 
 def test_the_page_refuses_pasted_text_and_a_file_together(client: TestClient) -> None:

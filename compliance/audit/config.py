@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal, cast
 
 from compliance.errors import ConfigError
+from compliance.urls import is_http_url
 from compliance.yamlsource import Mark, YMap, YNode, YScalar, YSeq, parse_yaml, plain
 
 USER_AGENT = "syndcheck-audit/0.1 (+https://pypi.org/project/syndication-compliance/; republication audit for the licensor)"
@@ -108,7 +109,7 @@ def _text(node: YNode | None, where: Mark, what: str) -> str:
 
 
 def _is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
+    return is_http_url(value)
 
 
 def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Locator:

@@ -26,7 +26,7 @@ from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
 from compliance.findings import Severity
 from compliance.packs import OwnSite, Pack
-from compliance.urls import on_host, url_host
+from compliance.urls import is_http_url, on_host, url_host
 
 if TYPE_CHECKING:
     from compliance.audit.state import AuditState
@@ -67,8 +67,8 @@ def read_page(page: Page, outlets: frozenset[str] = frozenset(), own_site: OwnSi
     # that is known. A saved page's relative links stay relative: they point into the site it was
     # saved from, which its canonical URL does not give (a copy's names the original's site).
     links = frozenset(link.href for link in doc.links if link.href)
-    urls = frozenset(u for u in (*doc.canonical, page.key) if u.startswith(("http://", "https://")))
-    identity = frozenset(u for u in (page.key, *doc.meta.get("og:url", ())) if u.startswith(("http://", "https://")))
+    urls = frozenset(u for u in (*doc.canonical, page.key) if is_http_url(u))
+    identity = frozenset(u for u in (page.key, *doc.meta.get("og:url", ())) if is_http_url(u))
     own = own_site is not None and bool(own_page(doc, own_site, page_url=page.key))
     words = shingles(" ".join(b.text for b in doc.article_blocks))
     site = page.site
@@ -83,7 +83,7 @@ def saved_page_site(doc: Document, own_site: OwnSite | None) -> str:
     the publisher's site does not count: republishing plugins keep the original's canonical link
     (and copied markup its `og:url`) on the copy, which is the partner's page all the same."""
     for url in (*doc.meta.get("og:url", ()), *doc.canonical):
-        if not url.lower().startswith(("http://", "https://")):
+        if not is_http_url(url):
             continue
         browsed = url_host(url)
         if browsed and not (own_site is not None and on_host(browsed, own_site.domains)):

@@ -17,6 +17,7 @@ from compliance.audit.config import Locator
 from compliance.audit.fetching import Fetched, Fetcher, feed_pages, host_of, sitemap_pages
 from compliance.errors import UserError
 from compliance.inputs import ARTICLE_SUFFIXES, NotRegular, TooLarge, file_type, open_regular, read_regular
+from compliance.urls import is_http_url
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 MAX_PAGE_BYTES = 5_000_000
@@ -34,7 +35,7 @@ class Page:
     @property
     def address(self) -> str | None:
         """The page's own http(s) URL, which its relative URLs resolve against; None for a saved page known by its path."""
-        return self.key if self.key.startswith(("http://", "https://")) else None
+        return self.key if is_http_url(self.key) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import story_paragraphs, url_key
 from compliance.document import Document
 from compliance.options import Option
+from compliance.urls import is_http_url
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the dropped link's target and text, the original's URL.
 CAPTURES = frozenset(("href", "text", "original_url"))
@@ -77,13 +78,13 @@ def build(values: dict[str, Any]) -> OriginalLinksParams:
 def original_url(ctx: Context, original: Document) -> str | None:
     """The original story's address, from metadata or the original itself; None when unknown."""
     for key in ("original_url", "original-url"):
-        if ctx.meta.get(key, "").startswith(("http://", "https://")):
+        if is_http_url(ctx.meta.get(key, "")):
             return ctx.meta[key]
     given = ctx.meta.get("original", "")
-    if given.startswith(("http://", "https://")):
+    if is_http_url(given):
         return given
     for value in (*original.canonical, *original.meta.get("og:url", ())):
-        if value.startswith(("http://", "https://")):
+        if is_http_url(value):
             return value
     return None
 
@@ -95,7 +96,7 @@ def _story_links(original: Document, base: str | None) -> dict[str, tuple[str, s
         if not (link.visible and link.in_article and link.index in paragraphs):
             continue
         href = urllib.parse.urljoin(base, link.href) if base else link.href
-        if href.startswith(("http://", "https://")):
+        if is_http_url(href):
             links.setdefault(url_key(href), (href, link.text))
     return links
 

@@ -39,6 +39,7 @@ from compliance.document.visibility import (
     waits_for_loader,
 )
 from compliance.text import normalize, normalize_inline
+from compliance.urls import is_http_url
 
 _BLOCK_TAGS = frozenset(
     [
@@ -793,9 +794,9 @@ def page_base(base_hrefs: Sequence[str], url: str | None) -> str | None:
     neither gives an http(s) URL (a relative base on a page whose address is not known)."""
     if base_hrefs:
         base = resolve_url(base_hrefs[0], url)
-        if base.lower().startswith(("http://", "https://")):
+        if is_http_url(base):
             return base
-    return url if url is not None and url.lower().startswith(("http://", "https://")) else None
+    return url if url is not None and is_http_url(url) else None
 
 
 def resolve_url(href: str, base: str | None) -> str:
@@ -808,7 +809,7 @@ def resolve_url(href: str, base: str | None) -> str:
     import urllib.parse
 
     href = href.strip()
-    if base is not None and base.lower().startswith(("http://", "https://")):
+    if base is not None and is_http_url(base):
         try:
             return urllib.parse.urljoin(base, href)
         except ValueError:

@@ -33,11 +33,11 @@ from compliance.fixtemplates import check_url_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, sniff_kind
-from compliance.originals import is_web_address
 from compliance.runner import FileResult, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings
 from compliance.serve.openapi import openapi_document
 from compliance.serve.page import editor_page
+from compliance.urls import is_http_url
 
 RAW_KINDS: dict[str, DocumentKind] = {"text/html": "html", "text/plain": "text", "text/markdown": "markdown"}
 
@@ -94,7 +94,7 @@ class Checker:
         if unknown:
             raise ApiError(422, "unknown-pack", f"unknown pack '{visible(unknown[0])}'; GET /v1/packs lists them")
         original = meta.get("original", "").strip()
-        if original and not is_web_address(original):
+        if original and not is_http_url(original):
             # On the command line `original` may be a file; a request must never make the server
             # read one of its own files (and show its text as evidence).
             raise ApiError(400, "bad-input", "'original' must be the original story's http(s) URL: the server reads no files")

@@ -10,6 +10,7 @@ from typing import Any
 from compliance import __version__
 from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS
 from compliance.fixtemplates import URL_KEY_SUFFIXES
+from compliance.urls import HTTP_URL_PATTERN
 
 _NULLABLE_STRING = {"type": "string", "nullable": True}
 
@@ -94,10 +95,12 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     # 400 otherwise, as `--meta` is on the command line): the payload's URL fields, and any
     # metadata key ending in -url or _url (OpenAPI 3.0 cannot say "any key ending in", so the
     # keys rules use are listed and the rest said in words).
-    web_url = {"type": "string", "pattern": "^\\s*(https?://|$)", "description": "An http(s) URL (blank: not given)."}
+    # The scheme in any letter case (`urls.is_http_url`); blank space around it is stripped.
+    scheme = HTTP_URL_PATTERN.removeprefix("^")
+    web_url = {"type": "string", "pattern": f"^\\s*({scheme}|$)", "description": "An http(s) URL (blank: not given)."}
     payload_properties.update({key: web_url for key, target in META_FIELDS.items() if target.endswith(URL_KEY_SUFFIXES)})
     # The server reads no files: the original story is named by its http(s) URL only.
-    payload_properties["original"] = {"type": "string", "pattern": "^\\s*([Hh][Tt][Tt][Pp][Ss]?://|$)", "description": "The original story's http(s) URL."}
+    payload_properties["original"] = {"type": "string", "pattern": f"^\\s*({scheme}|$)", "description": "The original story's http(s) URL."}
     payload_properties["packs"] = {"type": "array", "items": pack_id, "description": "Packs to apply; without it, packs are detected."}
     payload_properties["meta"] = {
         "type": "object",
