@@ -1012,11 +1012,14 @@ def test_other_meta_tags_are_left_as_written() -> None:
         # An absolute base wins over the address; a base that is not http(s) falls back to it.
         ('<base href="https://www.propublica.org/">', "story.html", "https://www.propublica.org/story.html"),
         ('<base href="javascript:void(0)">', "story.html", "https://partner.example/news/story.html"),
+        # A base a URL parser refuses falls back to the address too, as in browsers.
+        ('<base href="https://[partner.example/">', "story.html", "https://partner.example/news/story.html"),
     ],
 )
 def test_a_pages_own_address_is_the_base_of_its_relative_urls(head: str, given: str, followed: str) -> None:
     page = (
-        f'<html><head>{head}<meta name="syndication-source" content="{given}"><link rel="canonical" href="{given}"></head>'
+        f'<html><head>{head}<meta name="syndication-source" content="{given}"><link rel="canonical" href="{given}">'
+        f'<script type="application/ld+json">{_json_ld_urls(given)}</script></head>'
         f'<body><article><p><a href="{given}">Original</a></p></article></body></html>'
     )
     for doc in (
@@ -1026,6 +1029,53 @@ def test_a_pages_own_address_is_the_base_of_its_relative_urls(head: str, given: 
         assert doc.meta["syndication-source"] == (followed,)
         assert doc.canonical == (followed,)
         assert [link.href for link in doc.links] == [followed]
+        assert doc.json_ld == ({**_json_ld_urls_as(followed), "headline": given},)
+
+
+def _json_ld_urls_as(url: str) -> dict[str, object]:
+    """A NewsArticle whose URL-valued keys all hold `url`, each in another shape."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": url,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "isPartOf": {"url": [url]},
+        "headline": url,  # not a URL key: left as written
+    }
+
+
+def _json_ld_urls(given: str) -> str:
+    import json
+
+    return json.dumps(_json_ld_urls_as(given))
+
+
+@pytest.mark.parametrize(
+    ("head", "given", "followed"),
+    [
+        ('<base href="https://www.propublica.org/article/">', "welds", "https://www.propublica.org/article/welds"),
+        ('<base href="https://www.propublica.org/">', "//cdn.propublica.org/a", "https://cdn.propublica.org/a"),
+        ("", "//www.propublica.org/article/welds", "https://www.propublica.org/article/welds"),
+        ("", "/article/welds", "/article/welds"),  # no base, no address: left as written
+        ('<base href="https://[www.propublica.org/">', "/article/welds", "/article/welds"),  # a base no parser reads
+    ],
+)
+def test_json_ld_urls_resolve_as_the_canonical_url_does(head: str, given: str, followed: str) -> None:
+    ld = f'<script type="application/ld+json">{_json_ld_urls(given)}</script>'
+    doc = html(f'<html><head>{head}<link rel="canonical" href="{given}">{ld}</head><body><p>Story.</p></body></html>')
+    assert doc.canonical == (followed,)
+    assert doc.json_ld == ({**_json_ld_urls_as(followed), "headline": given},)
+
+
+def test_json_ld_blank_nodes_and_other_schemes_are_left_as_written() -> None:
+    ld = '{"@graph": [{"@id": "_:b0", "url": "mailto:desk@example.org", "author": {"@id": "#jane", "name": "/not/a/url"}}]}'
+    doc = html(
+        f'<html><head><base href="https://partner.example/news/"><script type="application/ld+json">{ld}</script></head><body><p>Story.</p></body></html>'
+    )
+    assert doc.json_ld == (
+        {"@graph": [{"@id": "_:b0", "url": "mailto:desk@example.org", "author": {"@id": "https://partner.example/news/#jane", "name": "/not/a/url"}}]},
+    )
 
 
 def test_a_syndication_source_relative_to_the_base_meets_the_link_rule() -> None:

@@ -7,8 +7,10 @@ what the page claims.
 any JSON-LD object on the page (`author.name`, `publisher.name`, `isBasedOn`, `url`; lists are
 searched, and an object yields its `name`, `url` or `@id`). Exactly one of the two is required.
 The `<meta>` tags whose value is a URL (`og:url`, `syndication-source`, `original-source`) are
-read as the page's links are: resolved against its first `<base href>`, and a protocol-relative
-one over `https:` (see `link`).
+read as the page's links are: resolved against its first `<base href>` (else the page's own
+address, when known), and a protocol-relative one over `https:` (see `link`). So are the JSON-LD
+URLs, at any depth: `url`, `mainEntityOfPage` and `@id` (not a blank node such as `_:b0`). A
+`<base href>` that cannot be parsed is passed over, as browsers do.
 
 Example (the page declares ProPublica as the publisher of the original)::
 

@@ -743,6 +743,8 @@ class _Walk:
         found.canonical = [resolve_url(given, base) for given in found.canonical]
         for name in URL_META.intersection(found.meta):
             found.meta[name] = [resolve_url(given, base) for given in found.meta[name]]
+        if found.json_ld:
+            resolve_json_ld_urls(found.json_ld, base)
         found.links = tuple(
             new_link(resolve_url(href, base), None, tuple((rel or "").lower().split()), element.sourceline or 1, visible, in_article, index, element)
             for element, href, rel, visible, in_article, index in self.links
@@ -787,16 +789,53 @@ def _opens_closed(element: Any, tag: str) -> bool:
 URL_META: Final = frozenset({"og:url", "syndication-source", "original-source"})
 
 
+# JSON-LD keys whose string value is a URL (schema.org's `url`, `mainEntityOfPage`; JSON-LD's
+# node identifier `@id`), resolved as the page's links are (see `resolve_json_ld_urls`).
+JSON_LD_URL_KEYS: Final = frozenset({"url", "mainEntityOfPage", "@id"})
+
+
+def resolve_json_ld_urls(json_ld: list[Any], base: str | None) -> None:
+    """Resolve, in place, the URLs of a page's parsed JSON-LD (`JSON_LD_URL_KEYS`, at any depth,
+    and each string of a list under such a key) as the canonical URL and `og:url` are: against
+    the page's base (`page_base`: its `<base href>`, else its own address when known), a
+    protocol-relative one over `https:` (`resolve_url`). A blank node (`_:b0`) names nothing and
+    is left as written, as is a value with a scheme of its own. Walked without recursion: JSON-LD
+    nests as deep as the JSON parser allows. Never raises."""
+    pending: list[tuple[Any, bool]] = [(json_ld, False)]  # (a list or object, whether its strings are URLs)
+    while pending:
+        node, urls = pending.pop()
+        entries = enumerate(node) if isinstance(node, list) else node.items()
+        for key, value in list(entries):
+            is_url = urls if isinstance(node, list) else key in JSON_LD_URL_KEYS
+            if isinstance(value, dict | list):
+                pending.append((value, is_url and isinstance(value, list)))
+            elif is_url and isinstance(value, str) and not value.startswith("_:"):
+                node[key] = resolve_url(value, base)
+
+
 def page_base(base_hrefs: Sequence[str], url: str | None) -> str | None:
     """The URL a page's relative URLs resolve against, as a browser fixes it: the first `<base
     href>` of the page (`base_hrefs`, in document order), itself resolved against the page's own
     address `url` when it is relative and that is known; else the page's own address. None when
-    neither gives an http(s) URL (a relative base on a page whose address is not known)."""
+    neither gives an http(s) URL (a relative base on a page whose address is not known). A
+    `<base href>` a URL parser refuses (an unclosed IPv6 bracket) is passed over, as browsers
+    fall back to the page's own address."""
     if base_hrefs:
         base = resolve_url(base_hrefs[0], url)
-        if is_http_url(base):
+        if is_http_url(base) and _parses(base):
             return base
     return url if url is not None and is_http_url(url) else None
+
+
+def _parses(url: str) -> bool:
+    """Whether Python's URL parser, which `resolve_url` joins with, reads `url` without error."""
+    import urllib.parse
+
+    try:
+        urllib.parse.urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 def resolve_url(href: str, base: str | None) -> str:
