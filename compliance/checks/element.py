@@ -266,8 +266,9 @@ def _candidates(doc: Document, selector: Selector) -> tuple[Any, ...]:
 
 @functools.lru_cache(maxsize=64)
 def _with_svg(selector: Selector) -> Selector:
-    """The selector with `svg` added to its group (one pass over the page, in document order)."""
-    return Selector(f"{selector.css}, svg")
+    """The selector with `svg` added to its group (one pass over the page, in document order); its
+    XPath extended as `translate_selector` writes the member, so that cssselect is not loaded."""
+    return Selector(f"{selector.css}, svg", f"{selector.xpath} | descendant-or-self::svg" if selector.xpath else "")
 
 
 def _selects_images(selector: Selector) -> bool:

@@ -154,16 +154,18 @@ def image_sources(element: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(urls))
 
 
-def svg_accessible_name(element: Any) -> str:
+def svg_accessible_name(element: Any, by_id: Callable[[str], Any] | None = None) -> str:
     """The accessible name of an inline `<svg>` (normalised; "" when it has none), as WAI-ARIA's
     name computation gives it for the ways a page names a drawn logo or icon: the text of the
     elements its `aria-labelledby` ids name in the page, else its `aria-label`, else the text of
     its own `<title>` child, else the `<title>` of the element (a `<symbol>`) that its first
     `<use href="#id">` shows. `role="img"` changes nothing here. Under `aria-hidden="true"` the
     ARIA attributes name nothing (assistive technology skips the element), but a `<title>` still
-    does: browsers show it as the tooltip of what a reader sees."""
+    does: browsers show it as the tooltip of what a reader sees. `by_id` finds the page's element
+    with an id (None when there is none); without it the page is searched for each id."""
+    find = by_id or functools.partial(_element_by_id, element)
     if (element.get("aria-hidden") or "").strip().lower() != "true":
-        labelled = [_text_by_id(element, ref) for ref in (element.get("aria-labelledby") or "").split()]
+        labelled = [_text_of_named(find(ref)) for ref in (element.get("aria-labelledby") or "").split()]
         name = normalize_inline(" ".join(text for text in labelled if text))
         if name:
             return name
@@ -176,7 +178,7 @@ def svg_accessible_name(element: Any) -> str:
     for use in element.iter("use"):
         href = (use.get("href") or use.get("xlink:href") or "").strip()
         if href.startswith("#") and len(href) > 1:
-            shown = _element_by_id(element, href[1:])
+            shown = find(href[1:])
             return _title_of(shown) if shown is not None else ""
     return ""
 
@@ -193,10 +195,18 @@ def _element_by_id(element: Any, ident: str) -> Any:
     return found[0] if found else None
 
 
-def _text_by_id(element: Any, ident: str) -> str:
-    """The text of the element of the page with that `id` ("" when there is none)."""
-    named = _element_by_id(element, ident)
+def _text_of_named(named: Any) -> str:
+    """The text of an element an id names ("" for None: no element has that id)."""
     return " ".join(named.itertext()) if named is not None else ""
+
+
+def ids_of_page(root: Any) -> dict[str, Any]:
+    """Each `id` of the page and the first element that has it, in one pass (an `<svg>` that names
+    or shows another element by its id looks it up here)."""
+    ids: dict[str, Any] = {}
+    for named in root.xpath("//*[@id]"):
+        ids.setdefault(named.get("id"), named)
+    return ids
 
 
 def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False, url: str | None = None) -> Document:
@@ -501,6 +511,7 @@ class _Walk:
         "article_root",
         "buffer",
         "found",
+        "ids",
         "items",
         "kinds",
         "links",
@@ -523,6 +534,7 @@ class _Walk:
         self.style = PageStyle.of(root)
         self.styled = self.style.styled
         self.items: list[Item] = []
+        self.ids: dict[str, Any] | None = None  # the page's ids, read when an <svg> first asks (`_by_id`)
         # Each link's element, href and rel (read from the attributes the walk has at hand), whether
         # it is visible and in the article, and the index of the next item.
         self.links: list[tuple[Any, str, str | None, bool, bool, int]] = []
@@ -641,7 +653,7 @@ class _Walk:
         """Add an inline `<svg>` with an accessible name (`svg_accessible_name`) as an image whose
         alt text is that name: a logo drawn in the page is a logo as an `<img>` is. It is seen
         when its box shows and it is more than 2px (`svg_is_seen`). False for an unnamed one."""
-        name = svg_accessible_name(element)
+        name = svg_accessible_name(element, self._by_id)
         if not name:
             return False
         attributes = element.items()
@@ -666,6 +678,13 @@ class _Walk:
         if parent[_NOSCRIPT] and visible:
             self.found.noscript_only.append(element)
         return True
+
+    def _by_id(self, ident: str) -> Any:
+        """The page's first element with that `id` (None when there is none); the page's ids are
+        read once, when an `<svg>` first asks."""
+        if self.ids is None:
+            self.ids = ids_of_page(self.root.getroottree().getroot())
+        return self.ids.get(ident)
 
     def _rendering(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> Rendering:
         inherited = parent[_RENDERING]
