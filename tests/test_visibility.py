@@ -497,6 +497,18 @@ def test_an_inline_svg_not_named_as_the_logo_or_not_seen_is_no_logo(case: str) -
     assert errors(check(page(css=".gone{display:none} .dot{width:1px;height:1px}", logo=NOT_SVG_LOGOS[case]))) == ["dcnf/logo"]
 
 
+def test_an_inline_svg_logo_in_a_markdown_articles_raw_html_is_the_logo() -> None:
+    markdown = "# Officials weigh new approach\n\n{svg}\n\nBy Jake Smith, Daily Caller News Foundation\n\nStory.\n"
+    assert errors(check(markdown.format(svg=SVG_LOGOS["a <title> child"]).encode(), "markdown")) == []
+    assert errors(check(markdown.format(svg=NOT_SVG_LOGOS["an icon titled Search"]).encode(), "markdown")) == ["dcnf/logo"]
+
+
+def test_a_comment_in_an_svg_title_is_no_part_of_its_name() -> None:
+    # The HTML parser reads <title> as raw text; in an <svg> a browser reads the comment as one.
+    titled = f'<svg viewBox="0 0 120 30"><title>Daily Caller <!-- brand -->News Foundation logo</title>{_DRAWING}</svg>'
+    assert errors(check(page(logo=titled))) == []
+
+
 def test_an_inline_svg_logo_is_cited_by_its_name_and_counts_as_the_logo_above_the_byline() -> None:
     report = check(page(logo=SVG_LOGOS["<use> of a titled symbol"], byline="<p>By Jake Smith</p>"))
     logo = next(p for p in report.passed if p.rule == "dcnf/logo")

@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import itertools
 import json
+import re
 from collections.abc import Callable, Sequence, Set
 from typing import Any, Final
 
@@ -184,9 +185,17 @@ def svg_accessible_name(element: Any, by_id: Callable[[str], Any] | None = None)
 
 
 def _title_of(element: Any) -> str:
-    """The text of an SVG element's own `<title>` child (normalised; "" when it has none)."""
+    """The text of an SVG element's own `<title>` child (normalised; "" when it has none). The
+    HTML parser reads a `<title>` as raw text wherever it is, while in an `<svg>` (foreign
+    content) a browser reads markup in it: a comment there is no part of the name."""
     title = next((child for child in element if isinstance(child.tag, str) and child.tag.lower() == "title"), None)
-    return normalize_inline(" ".join(title.itertext())) if title is not None else ""
+    if title is None:
+        return ""
+    text = " ".join(title.itertext())
+    return normalize_inline(_COMMENT.sub("", text) if "<!--" in text else text)
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def _element_by_id(element: Any, ident: str) -> Any:
