@@ -414,12 +414,15 @@ def _place_html(doc: Document, anchor: Any, side: Side, block: str, eol: str) ->
 
 def _block_level(doc: Document, element: Any) -> Any:
     """The element itself, or its nearest block-level ancestor inside the article (a block goes
-    beside a paragraph, never inside a line of text)."""
+    beside a paragraph, never inside a line of text); an element with none between it and the
+    article (a logo `<img>` or `<svg>` straight under `<article>`) is its own place: the block
+    goes beside it, inside the article, not after the whole article."""
     node = element
     while node is not None and isinstance(node.tag, str) and node.tag.lower() not in _BLOCK_TAGS:
-        if node is doc.article_root or node.getparent() is None:
+        parent = node.getparent()
+        if node is doc.article_root or parent is None or parent is doc.article_root:
             return node
-        node = node.getparent()
+        node = parent
     return node
 
 

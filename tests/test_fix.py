@@ -456,3 +456,27 @@ def test_a_fix_that_has_nowhere_to_go_says_where_it_looked_in_words(cli: Any, tm
     story.write_text("<html><body><article><h1>Farm bill</h1><p>The committee advanced the bill.</p></article></body></html>", encoding="utf-8")
     run = cli("fix", "--pack", "dcnf", "--meta", "reporter=Jake Smith", str(story))
     assert f"{story}: not fixed: dcnf/byline: the article has no DCNF logo to put it after" in run.err.splitlines()
+
+
+_LOGO_ALONE = {
+    "an <img> straight under <article>": '<img src="https://cdn.example/dcnf-logo.png" alt="Daily Caller News Foundation logo">',
+    "an inline <svg> straight under <article>": '<svg viewBox="0 0 120 30"><title>Daily Caller News Foundation logo</title><path d="M0 0h9v9z"/></svg>',
+    "an inline <svg> in a <span>": '<span class="brand"><svg role="img" aria-label="DCNF logo" width="120" height="30"></svg></span>',
+}
+
+
+@pytest.mark.parametrize("case", sorted(_LOGO_ALONE))
+def test_the_byline_goes_after_a_logo_with_no_paragraph_of_its_own_inside_the_article(cli: Any, tmp_path: Path, case: str) -> None:
+    story = tmp_path / "story.html"
+    license_line = (
+        "<p>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available without charge."
+        " For licensing opportunities of our original content, please contact licensing@dailycallernewsfoundation.org</p>"
+    )
+    logo = _LOGO_ALONE[case]
+    story.write_text(
+        f"<html><body><article><h1>Officials weigh a plan</h1>\n{logo}\n<p>Officials said the plan.</p>\n{license_line}\n</article></body></html>\n",
+        encoding="utf-8",
+    )
+    run = cli("fix", "--pack", "dcnf", "--meta", "reporter=Jane Roe", "--write", str(story))
+    assert run.code == 0, run.err
+    assert f'\n{logo}\n<p class="byline">By Jane Roe, Daily Caller News Foundation</p>\n<p>Officials said' in story.read_text(encoding="utf-8")
