@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.api import check_html, check_text
+from compliance.document import parse_document
 from compliance.document.byline_reading import read_byline
 from compliance.findings import Report
 
@@ -250,3 +251,91 @@ def test_an_outlet_on_the_line_after_the_name_is_the_affiliation(byline: str, pa
 def test_a_line_after_the_name_that_is_no_outlet_is_no_affiliation(after: str) -> None:
     page = _dcnf_page(f"By Jake Smith<br>{after}")
     assert _outcome(check_html(page, packs=["dcnf"]), "dcnf/affiliation") is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# A byline split across elements: the name in one, the outlet or affiliation in the next
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # An author container whose children are the name and the outlet (blocks).
+        '<div class="byline"><div>By Jake Smith</div><div>Daily Caller News Foundation</div></div>',
+        # A "By NAME" byline and its outlet line, both inside an author container.
+        '<div class="author-box"><p class="byline">By Jake Smith</p><p class="author-org">Daily Caller News Foundation</p></div>',
+        # Inline siblings, laid out apart by the site's stylesheet: bare, and inside a container.
+        '<p><span class="author">Jake Smith</span><span class="role">Daily Caller News Foundation reporter</span></p>',
+        '<div class="byline"><span class="author">Jake Smith</span><span class="role">Daily Caller News Foundation reporter</span></div>',
+        # h-card and <address> author markup, in other shapes.
+        '<div class="vcard"><span class="fn">Jake Smith</span><br><span class="org">DCNF</span></div>',
+        '<address><a rel="author" href="/people/jake-smith">Jake Smith</a></address><p>Daily Caller News Foundation</p>',
+        # A "By NAME" paragraph and the outlet line in the next block, no byline markup at all.
+        "<p>By Jake Smith</p><p>Daily Caller News Foundation</p>",
+    ],
+    ids=["div-lines", "author-box", "inline-siblings", "inline-in-byline", "vcard", "address-then-line", "text-then-line"],
+)
+def test_dcnf_reads_an_outlet_in_the_element_after_the_name_as_the_affiliation(top: str) -> None:
+    # The logo at the foot: DCNF also accepts its logo directly above the name as the affiliation.
+    report = check_html(_dcnf_page(top, after=LOGO), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+PROPUBLICA_SPLIT_PAGE = """<html><body><article><h1>Hospitals sued patients over unpaid bills</h1>
+TOP
+<p>Hospitals across the state sued thousands of patients over unpaid bills last year, records show.</p>
+<p><em>This story was originally published by <a href="https://www.propublica.org/article/hospitals-sue">ProPublica</a>.</em></p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("top", "passes"),
+    [
+        ('<p class="byline">By Ana Ruiz</p><p>ProPublica</p>', True),
+        ("<p>By Ana Ruiz</p><p>ProPublica, Senior Reporter</p>", True),
+        ('<div class="c-byline"><span class="c-byline__author">Ana Ruiz</span><span class="c-byline__org">ProPublica</span></div>', True),
+        # Look-alikes: the story's first paragraph after the byline is no affiliation line, nor is
+        # an outlet hidden from readers, nor one a picture stands between.
+        ("<p>By Ana Ruiz</p><p>ProPublica reporters found that hospitals sued thousands of patients over unpaid bills.</p>", False),
+        ('<p>By Ana Ruiz</p><p style="display:none">ProPublica</p>', False),
+        ('<p><span class="author">Ana Ruiz</span><span class="role" style="display:none">ProPublica</span></p>', False),
+        ('<p>By Ana Ruiz</p><p><img src="/a.jpg" width="300" height="200" alt="Hospital"></p><p>ProPublica</p>', False),
+    ],
+    ids=["markup-then-line", "text-then-line-with-role", "bem-siblings", "story-paragraph", "hidden-line", "hidden-sibling", "image-between"],
+)
+def test_propublica_reads_the_outlet_line_after_the_name(top: str, passes: bool) -> None:
+    # ProPublica's own shape: "ProPublica" (or "ProPublica, [role]") in the block after the name.
+    report = check_html(PROPUBLICA_SPLIT_PAGE.replace("TOP", top), packs=["propublica"])
+    assert (_outcome(report, "propublica/affiliation") is None) is passes
+
+
+def test_the_conversation_reads_the_institution_line_after_the_name() -> None:
+    page = (
+        "<html><body><article><h1>Why the oceans are warming faster</h1><p>By Maya Chen</p>"
+        "<p>Associate Professor of Oceanography, University of Example</p>"
+        "<p>The oceans absorbed more heat last year than in any year on record, a new study finds.</p></article></body></html>"
+    )
+    doc = parse_document(page, "html", outlets=frozenset({"the conversation"}))
+    assert [(b.text, b.names, b.reading.credit) for b in doc.bylines] == [
+        (
+            "By Maya Chen, Associate Professor of Oceanography, University of Example",
+            ("Maya Chen",),
+            "Associate Professor of Oceanography, University of Example",
+        )
+    ]
+    assert _outcome(check_html(page, packs=["the-conversation"]), "the-conversation/author-institution") is None
+
+
+def test_an_outlet_line_after_the_name_is_no_byline_of_its_own() -> None:
+    # The outlet line joins the byline: the page does not also credit an outlet in place of a reporter.
+    page = _dcnf_page('<p class="byline">By Jake Smith</p><p class="author-org">Daily Caller News Foundation</p>', after=LOGO)
+    doc = parse_document(page, "html", outlets=DCNF_OUTLETS)
+    assert [(b.text, b.names) for b in doc.bylines] == [("By Jake Smith, Daily Caller News Foundation", ("Jake Smith",))]
+
+
+def test_dcnf_does_not_take_the_story_after_the_name_as_the_affiliation() -> None:
+    # Near-miss: "By NAME" over the story's first paragraph, which names the foundation.
+    first = "Daily Caller News Foundation reporters found the bill would cost taxpayers billions over a decade."
+    report = check_html(_dcnf_page("By Jake Smith", first, after=LOGO), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is not None

@@ -703,6 +703,33 @@ def _has_credit_word(credit: str, outlets: Set[str]) -> bool:
     return bool(words & (_ROLE_NOUNS | _ORG_WORDS | _OUTLET_ENDINGS)) or _is_outlet(credit, outlets)
 
 
+# An affiliation line is a line, not a sentence: a few words without the full stop of prose.
+_AFFILIATION_WORDS = 12
+_AFFILIATION_LENGTH = 120
+
+
+def affiliation_line(text: str, outlets: Set[str] = frozenset()) -> str | None:
+    """`text`, normalised, when it is only an outlet or an affiliation that a byline prints on the
+    line after the name ("Daily Caller News Foundation", "ProPublica, Senior Reporter", "Professor of
+    History, University of Example", "KFF Health News senior correspondent"); None for anything
+    else: a sentence of the story, a date, a job title alone ("Staff Writer"), a line that names a
+    person. Each part between separators must read as an outlet or a role (capitalised words, or
+    the words of outlets and job titles), and one of them must say so by its words, its brand
+    capitals or a pack's outlet name (`outlets`, lower case)."""
+    text = normalize_inline(text)
+    words = text.split()
+    if not 1 <= len(words) <= _AFFILIATION_WORDS or len(text) > _AFFILIATION_LENGTH or text.endswith((".", ":", "?", "!", ",")):
+        return None
+    reading = read_byline(text, outlets=outlets)
+    if reading is None or reading.names or reading.problem != "outlet":
+        return None
+    parts = [part for part in _SEGMENT_SPLIT.split(text) if part]
+    if not parts or not all(_looks_like_credit(part) for part in parts):
+        return None
+    says_so = any(_has_credit_word(part, outlets) or any(_is_brand(word) or _is_outlet_initials(word) for word in part.split()) for part in parts)
+    return text if says_so else None
+
+
 class _Opened(NamedTuple):
     """A byline's text with its opener and leading labels read off."""
 

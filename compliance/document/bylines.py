@@ -11,7 +11,11 @@ nested `[itemprop=name]`), classes with "byline" or "author" in them (`.author`,
 author's page (`/author/…`, `/people/…`, `/@handle`). A byline only in `<meta>` or JSON-LD is not
 on the screen and does not count; but a name standing alone near the headline (an author line
 without byline classes, as sites with generated class names write it) is the byline when the
-page's own metadata credits that person. When nothing above the body credits anyone, a heading in
+page's own metadata credits that person. A byline split across elements is one byline: a name
+followed, in the next element or block, by a line that is only an outlet or affiliation
+("ProPublica", "Professor of X, University Y") takes that line as its affiliation, and markup
+whose parts are blocks or sibling elements is read line by line, never as words glued together
+across an element boundary. When nothing above the body credits anyone, a heading in
 the article that opens with a label and names a person ("Analysis: Jon Sopel, BBC News,
 Washington") is the byline.
 """
@@ -20,15 +24,16 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from compliance.document.byline_reading import BylineReading, person_name, quote_byline, read_byline
-from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
+from compliance.document.byline_reading import BylineReading, affiliation_line, person_name, quote_byline, read_byline
+from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
 from compliance.document.model import Block, Byline
-from compliance.text import normalize_inline
+from compliance.text import normalize, normalize_inline
 
 _MARKUP_CLASSES = frozenset(["h-card", "vcard", "p-author", "contributor", "posted-by", "meta-author"])
 _NAME_CLASSES = frozenset(["name", "fn", "p-name", "author-name", "authorname"])
@@ -189,8 +194,48 @@ def find_bylines(
     found.extend(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)))
     if not found:
         found.extend(_labelled_headings(blocks, zone, outlets))
+    found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
     return tuple(found)
+
+
+def _with_affiliation_lines(found: list[Byline], blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> list[Byline]:
+    """Each byline that names people and no affiliation, joined with the block right after it when
+    that block is only an outlet or affiliation line ("By NAME" over "ProPublica", over "Professor
+    of X, University Y", over `<p class="author-org">Outlet</p>`). The line then reads as that
+    byline's affiliation, not as a byline of its own that credits an outlet."""
+    taken: set[int] = set()
+    joined: list[Byline] = []
+    for byline in found:
+        after = _affiliation_after(byline, blocks, zone, outlets) if byline.names and not byline.reading.credit else None
+        if after is None:
+            joined.append(byline)
+            continue
+        text = f"{byline.text.rstrip(' ,;|')}, {after.text}"
+        reading = read_byline(text, outlets=outlets)
+        if reading is None or reading.names != byline.names:
+            joined.append(byline)
+            continue
+        taken.add(after.index)
+        joined.append(Byline(quote_byline(text, reading.names, outlets), reading, byline.index, byline.line, byline.source, byline.element))
+    return [byline for byline in joined if byline.names or byline.index not in taken]
+
+
+def _affiliation_after(byline: Byline, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> Block | None:
+    """The block right after the byline's (no image or other block between) when it is an
+    affiliation line in the byline's zone, outside the byline's own markup; else None."""
+    position = _position(blocks, byline.index + 1)
+    if position >= len(blocks):
+        return None
+    after = blocks[position]
+    if after.index != byline.index + 1 or after.heading or not zone.covers(after.index, after.in_article):
+        return None
+    if affiliation_line(after.text, outlets) is None or byline.text.endswith(after.text):
+        return None  # not an affiliation line, or one the byline's own reading joined already
+    element = after.element
+    if element is not None and ((byline.element is not None and _contains(byline.element, element)) or _elsewhere(element, zone)):
+        return None
+    return after
 
 
 def _zone(blocks: tuple[Block, ...], headline: Block | None, article_root: Any) -> _Zone:
@@ -210,10 +255,9 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
             continue
         if _elsewhere(head.element, zone):
             continue  # a byline on a "related stories" card, in a comment or in a sidebar
-        readings = ((mark, normalize_inline("".join(mark.capture))) for mark in cluster)
         chosen = None
-        for mark, text in readings:
-            reading = read_byline(text, outlets=outlets)
+        for mark in cluster:
+            text, reading = _read_mark(mark, outlets)
             if reading is not None and (reading.names or (chosen is None and mark is head)):
                 chosen = (mark, text, reading)
                 if reading.names:
@@ -224,6 +268,8 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
         block_index = _block_at(mark.index, blocks, mark.element)
         if block_index is not None:
             seen_blocks.add(block_index)
+            if reading.names and not reading.credit:
+                text, reading = _with_sibling_affiliation(mark.element, text, reading, blocks[_position(blocks, block_index)], outlets)
         found.append(
             Byline(
                 quote_byline(text, reading.names, outlets),
@@ -235,6 +281,57 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
             )
         )
     return found
+
+
+def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading | None]:
+    """What byline markup says, read as one line; when that names nobody, or names people without
+    an affiliation, and the markup holds its parts as lines of their own (blocks, or sibling
+    elements laid out apart), a line that names people joined with the next line when that one
+    is only an outlet or affiliation (`<div>By NAME</div><div>Outlet</div>`)."""
+    captured = "".join(mark.capture)
+    text = normalize_inline(captured)
+    reading = read_byline(text, outlets=outlets)
+    if (reading is not None and reading.names and reading.credit) or "\n" not in captured:
+        return text, reading
+    lines = [line for line in normalize(captured).split("\n") if line.strip()]
+    for line, following in itertools.pairwise(lines):
+        alone = read_byline(line, outlets=outlets)
+        if alone is None or not alone.names or alone.credit:
+            continue
+        outlet = affiliation_line(following, outlets)
+        paired = f"{line.rstrip(' ,;|')}, {outlet}" if outlet else ""
+        paired_reading = read_byline(paired, outlets=outlets) if outlet else None
+        if paired_reading is not None and paired_reading.names == alone.names:
+            return paired, paired_reading
+        break
+    return text, reading
+
+
+def _with_sibling_affiliation(element: Any, text: str, reading: BylineReading, block: Block, outlets: Set[str]) -> tuple[str, BylineReading]:
+    """The byline markup's text joined with its next sibling element's when that sibling is only an
+    outlet or affiliation on the same line of the page (`<span class="author">NAME</span><span
+    class="role">Outlet reporter</span>`, laid out apart by the stylesheet), and the reading of
+    the two; else the markup's own. The sibling's text counts only as the block shows it, right
+    after the name: a hidden sibling is not in the block's visible text."""
+    if (element.tail or "").strip():
+        return text, reading
+    sibling = element.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if sibling is None:
+        return text, reading
+    outlet = affiliation_line(text_of(sibling), outlets)
+    if outlet is None or _compact(text + outlet) not in _compact(block.text):
+        return text, reading
+    paired = f"{text.rstrip(' ,;|')}, {outlet}"
+    paired_reading = read_byline(paired, outlets=outlets)
+    if paired_reading is None or paired_reading.names != reading.names:
+        return text, reading
+    return paired, paired_reading
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
 
 
 def _clusters(marks: list[BylineMark]) -> list[list[BylineMark]]:
@@ -282,10 +379,10 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
             # paragraph (`By Jake Smith<br>Daily Caller News Foundation`), or the next line of a
             # plain-text article ("BY NAME DATE" over the outlet).
             if position + 1 < len(lines):
-                outlet = _outlet_text(lines[position + 1])
+                outlet = affiliation_line(lines[position + 1], outlets)
                 joined = f"{text.rstrip(' ,;|')}, {outlet}"
             else:
-                outlet = _outlet_line(blocks, block.index + 1) if block.element is None else None
+                outlet = _outlet_line(blocks, block.index + 1, outlets) if block.element is None else None
                 joined = f"{text} {outlet}"
             if outlet:
                 text = joined
@@ -328,19 +425,10 @@ def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozense
     return Byline(text, BylineReading((name,), "", None), block.index, block.line, "text", block.element)
 
 
-def _outlet_line(blocks: tuple[Block, ...], index: int) -> str | None:
-    """The next line when it is a short outlet name ("The Millbrook Ledger"), not the story."""
-    return _outlet_text(blocks[index].text) if index < len(blocks) else None
-
-
-def _outlet_text(text: str) -> str | None:
-    """`text` when it is only a short outlet name ("The Millbrook Ledger"), else None."""
-    text = normalize_inline(text)
-    words = text.split()
-    if not 1 <= len(words) <= 6 or text.endswith((".", ":", "?", "!")):
-        return None
-    reading = read_byline(text)
-    return text if reading is not None and not reading.names and reading.problem == "outlet" else None
+def _outlet_line(blocks: tuple[Block, ...], index: int, outlets: Set[str]) -> str | None:
+    """The next line of a plain-text article when it is only an outlet or affiliation ("The
+    Millbrook Ledger"), not the story."""
+    return affiliation_line(blocks[index].text, outlets) if index < len(blocks) else None
 
 
 def _elsewhere(element: Any, zone: _Zone) -> bool:

@@ -519,6 +519,7 @@ class _Walk:
     __slots__ = (
         "article_root",
         "buffer",
+        "byline_break",
         "found",
         "ids",
         "items",
@@ -548,6 +549,9 @@ class _Walk:
         # it is visible and in the article, and the index of the next item.
         self.links: list[tuple[Any, str, str | None, bool, bool, int]] = []
         self.open_bylines: list[BylineMark] = []  # byline markup open around the text, outermost first
+        # An element with attributes began or ended inside byline markup: its text is a part of
+        # its own ("<span class=author>NAME</span><span class=role>Outlet reporter</span>").
+        self.byline_break = False
         self.open_links: list[Any] = []  # the `<a href>`s open around the text, outermost first
         # The block being read: its text so far, the element it starts in, and how that shows.
         # The buffer holds text only once the block has an owner: white space before a block's
@@ -571,12 +575,19 @@ class _Walk:
                 items.append(new_block(len(items), text, owner.sourceline or 1, self.owner_in_article, self.owner_heading, owner))
             self.buffer.clear()
             self.owner = None
+            # Byline markup that holds several blocks ("By NAME" over the outlet) reads them as
+            # lines, not as one run of glued words.
+            for mark in self.open_bylines:
+                mark.capture.append("\n")
 
     def add_text(self, text: str, frame: _Frame, element: Any, *, tail: bool) -> None:
         """Visible text; source line breaks are spaces (only `<br>` breaks a line). The block
         starts in `element` (for a tail, in its parent)."""
         if text != "\n":
             text = text.replace("\r", " ").replace("\n", " ")
+        if self.byline_break:
+            self.byline_break = False
+            _break_glued(self.open_bylines, text)
         for mark in self.open_bylines:
             mark.capture.append(text)
         open_links = self.open_links
@@ -734,6 +745,8 @@ class _Walk:
         elif tag == "br" and shown:
             self.add_text("\n", frame, element, tail=False)
         if shown:
+            if attributes is not None and self.open_bylines:
+                self.byline_break = True
             if kind.byline if attributes is None else is_byline_markup(attributes, tag, inside=bool(self.open_bylines)):
                 mark = BylineMark(element, len(self.items), frame[_IN_ARTICLE], frame[_CHROME])
                 self.open_bylines.append(mark)
@@ -749,8 +762,11 @@ class _Walk:
         if frame[_BLOCK] and self.owner is not None:
             self.flush()
         open_bylines = self.open_bylines
-        if open_bylines and open_bylines[-1].element is element:
-            open_bylines.pop()
+        if open_bylines:
+            if open_bylines[-1].element is element:
+                open_bylines.pop()
+            if element.attrib:
+                self.byline_break = True
         open_links = self.open_links
         if open_links and open_links[-1] is element:
             open_links.pop()
@@ -778,6 +794,19 @@ class _Walk:
             for element, href, rel, visible, in_article, index in self.links
         )
         return found
+
+
+def _break_glued(marks: list[BylineMark], text: str) -> None:
+    """A line break in each open byline markup's capture between two parts whose words would
+    otherwise run together ("Jake Smith" + "Daily Caller News Foundation reporter" in sibling
+    elements, laid out apart by the page's stylesheet): words glued across an element boundary
+    are never what a reader sees. Parts that meet at a space or a comma stay as they are."""
+    if not text[:1].isalnum():
+        return
+    for mark in marks:
+        capture = mark.capture
+        if capture and capture[-1][-1:].isalnum():
+            capture.append("\n")
 
 
 def _is_closed(element: Any, tag: str, attributes: dict[str, str] | None) -> bool:
