@@ -339,3 +339,73 @@ def test_dcnf_does_not_take_the_story_after_the_name_as_the_affiliation() -> Non
     first = "Daily Caller News Foundation reporters found the bill would cost taxpayers billions over a decade."
     report = check_html(_dcnf_page("By Jake Smith", first, after=LOGO), packs=["dcnf"])
     assert _outcome(report, "dcnf/affiliation") is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# An outlet and a job title before the name: "By Daily Caller News Foundation Reporter Jake Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "credit"),
+    [
+        ("By Daily Caller News Foundation Reporter Jake Smith", "Jake Smith", "Daily Caller News Foundation Reporter"),
+        ("By DCNF reporter Jake Smith", "Jake Smith", "DCNF reporter"),
+        ("By KFF Health News Correspondent Jane Doe", "Jane Doe", "KFF Health News Correspondent"),
+        # Differently phrased: a longer title, a middle initial, a place after the name.
+        (
+            "By Daily Caller News Foundation Senior White House Correspondent Jake Q. Smith, Washington",
+            "Jake Q. Smith",
+            "Daily Caller News Foundation Senior White House Correspondent, Washington",
+        ),
+        ("Written by Harbor Ledger Editor Ann Lee", "Ann Lee", "Harbor Ledger Editor"),
+    ],
+)
+def test_an_outlet_and_title_before_the_name_credit_the_person(text: str, name: str, credit: str) -> None:
+    reading = read_byline(text, require_prefix=True, outlets=DCNF_OUTLETS)
+    assert reading is not None
+    assert (reading.names, reading.credit, reading.problem) == ((name,), credit, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # Near-misses: an outlet alone, its staff, a title alone: each still names nobody.
+        ("By Daily Caller News Foundation", "outlet"),
+        ("By Daily Caller News Foundation Staff", "staff"),
+        ("By Senior Reporter", "role"),
+    ],
+)
+def test_an_outlet_or_title_without_a_name_still_names_nobody(text: str, problem: str) -> None:
+    reading = read_byline(text, require_prefix=True, outlets=DCNF_OUTLETS)
+    assert reading is not None and reading.names == () and reading.problem == problem
+
+
+def test_a_headline_with_a_title_before_a_name_is_not_a_byline() -> None:
+    # Without "By" a paragraph that opens with an outlet, a title and a name is prose or a headline.
+    assert read_byline("Daily Caller News Foundation Reporter Jake Smith", require_prefix=True, outlets=DCNF_OUTLETS) is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "passes"),
+    [
+        ("By Daily Caller News Foundation Reporter Jake Smith", True),
+        ("By DCNF reporter Jake Smith", True),
+        ("By Daily Caller News Foundation", False),
+    ],
+)
+def test_dcnf_reads_an_outlet_title_name_byline_as_an_affiliated_reporter(byline: str, passes: bool) -> None:
+    report = check_html(_dcnf_page(f'<p class="byline">{byline}</p>', after=LOGO), packs=["dcnf"])
+    assert (_outcome(report, "dcnf/byline") is None) is passes
+    if passes:
+        assert _outcome(report, "dcnf/affiliation") is None
+    else:
+        assert _outcome(report, "dcnf/byline") == "byline 'By Daily Caller News Foundation' names an outlet, not a reporter"
+
+
+def test_kff_reads_an_outlet_title_name_byline_as_an_affiliated_reporter() -> None:
+    page = (
+        "<html><body><article><h1>Hospital prices</h1><p>By KFF Health News Correspondent Jane Doe</p>"
+        "<p>Hospitals raised prices again this year.</p><p>KFF Health News is a national newsroom that produces in-depth journalism"
+        " about health issues.</p></article></body></html>"
+    )
+    assert _outcome(check_html(page, packs=["kff-health-news"]), "kff-health-news/affiliation") is None

@@ -7,7 +7,9 @@ and in short lines near the top of the article ("By NAME", "NAME, Contributor",
 the name in one element and, in the element or block right after it, a line that is only the
 outlet or affiliation ("By NAME" over "ProPublica" or "Professor of X, University Y";
 `<span class="author">NAME</span><span class="role">Outlet reporter</span>`); a sentence of the
-story after the name is never its affiliation. A credit that names no person ("By The Daily
+story after the name is never its affiliation. An outlet and a job title before the name ("By
+Daily Caller News Foundation Reporter Jake Smith", "By DCNF reporter Jake Smith") credit that
+person, with the outlet as the affiliation. A credit that names no person ("By The Daily
 Caller", "By Courier Staff", "By ,") does not satisfy `person: true`. A byline only in `<meta>`
 is not visible and does not count. Captures: `name` (the first person), `names`, `credit` (the
 rest of the byline as its evidence quotes it: "Harbor Ledger" for "By A, Audience Editor, Harbor

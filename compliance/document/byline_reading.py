@@ -7,7 +7,8 @@ tells a person's name from an outlet or a staff credit; `bylines` finds the cand
 What a byline carries besides names is read off and kept as credit or dropped as page data:
 openers in several languages ("Written by", "Reported by A and translated by B", "Par", "Por",
 "Von", "Di", "Door", "Av"), list markers and labels ("- ", "Analysis:", "Source: Outlet –"),
-outlets in brackets ("NAME (Outlet)", "NAME [Outlet]"), and data stuck to names (dates, times,
+outlets in brackets ("NAME (Outlet)", "NAME [Outlet]"), an outlet and a job title before the
+name ("By DCNF reporter Jake Smith"), and data stuck to names (dates, times,
 "1 day ago", "Updated …", @handles, e-mail addresses, reading times and counters).
 
 The core knows what an outlet, a job title or a section label looks like; which outlets exist is
@@ -835,6 +836,9 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
         return BylineReading(tuple(names), credit, None, quoted_credit)
     if require_prefix and not had_prefix:
         return None
+    titled = _outlet_title_then_name(stripped, outlets)
+    if titled is not None:
+        return titled
     if had_prefix:
         lower_case = _lower_case_names(stripped, outlets)
         if lower_case is not None:
@@ -850,6 +854,40 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
         else "outlet"
     )
     return BylineReading((), credit or stripped, problem, credit or stripped)
+
+
+def _outlet_title_then_name(stripped: str, outlets: Set[str]) -> BylineReading | None:
+    """ "Daily Caller News Foundation Reporter Jake Smith", "DCNF reporter Jake Smith", "KFF Health
+    News Correspondent Jane Doe": an outlet and a job title before the name, as a wire credit
+    prints them. The person is the name at the end; the outlet and the title are the credit. The
+    words before the title must name an outlet (a pack's outlet, its initials or brand capitals,
+    or outlet words), so that a title alone ("Senior Reporter Jake Smith") or an outlet alone
+    ("Daily Caller News Foundation") is read as before. None when the first part is not so."""
+    first, *rest = _SEGMENT_SPLIT.split(stripped)
+    tokens = _tokens(first)
+    for size in range(2, min(5, len(tokens) - 2) + 1):
+        head, tail = tokens[:-size], tokens[-size:]
+        name = person_name(" ".join(tail), outlets)
+        if name is None or head[-1].lower().strip(".,") not in _ROLE_NOUNS:
+            continue
+        outlet = list(head)
+        while outlet and outlet[-1].lower().strip(".,") in _ROLE_WORDS - _ORG_WORDS:
+            outlet.pop()
+        if not outlet or not _names_an_outlet(outlet, outlets):
+            return None
+        credit = ", ".join([" ".join(head), *(part for part in rest if part)])
+        return BylineReading((name,), credit, None, credit)
+    return None
+
+
+def _names_an_outlet(words: list[str], outlets: Set[str]) -> bool:
+    """Whether the words are an outlet's name: a pack's outlet, or capitalised words with an
+    outlet's initials, brand capitals or outlet words ("KFF Health News", "ProPublica")."""
+    if _is_outlet(" ".join(words), outlets):
+        return True
+    if not all(word[:1].isupper() or word.lower() in _FILLER for word in words):
+        return False
+    return any(_is_outlet_initials(word) or _is_brand(word) or word.lower().strip(".,") in _ORG_WORDS for word in words)
 
 
 def _is_role_only(segment: str) -> bool:
