@@ -757,3 +757,51 @@ def test_the_page_data_gate_finds_every_text_the_gated_patterns_match(text: str)
 def test_page_data_is_cut_off_a_byline_with_or_without_the_gate(text: str, expected: str) -> None:
     rest = byline_reading._open(text).rest
     assert byline_reading._drop_page_data(rest) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# A header classed like the site's, inside the story's own <article>
+
+
+def _page_with(top: str, *, before_article: str = "") -> str:
+    return (
+        f"<html><body>{before_article}<main><article>{top}<div class='entry-content'><p>{PARAGRAPHS[0]}</p>"
+        f"<p>{PARAGRAPHS[1]}</p></div></article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        '<header class="site-header"><h1>Council approves transit plan</h1><p class="byline">By Jake Smith, Millbrook Ledger</p></header>',
+        # Differently classed and marked: a masthead div, a banner role, a BEM-prefixed class, no byline markup.
+        '<div class="masthead"><h1>Council approves transit plan</h1><p>By Jake Smith, Millbrook Ledger</p></div>',
+        '<h1>Council approves transit plan</h1><div role="banner"><span class="author">Jake Smith, Millbrook Ledger</span></div>',
+        '<div class="c-site-header__inner"><h1>Council approves transit plan</h1><p>By Jake Smith, Millbrook Ledger</p></div>',
+    ],
+    ids=["site-header", "masthead", "banner-role", "bem-class"],
+)
+def test_a_site_header_inside_the_article_holds_the_articles_byline(top: str) -> None:
+    doc = parse_document(_page_with(top), "html")
+    assert [(b.names, b.reading.credit) for b in doc.bylines] == [(("Jake Smith",), "Millbrook Ledger")]
+
+
+@pytest.mark.parametrize(
+    ("top", "before_article"),
+    [
+        # Near-misses: the site's banner outside the article, and one inside it with the site's menus.
+        ("<h1>Council approves transit plan</h1>", '<header class="site-header"><p>By Jake Smith, Millbrook Ledger</p></header>'),
+        ('<header class="site-header"><nav><a href="/">Home</a></nav><p>By Jake Smith, Millbrook Ledger</p></header><h1>Council plan</h1>', ""),
+    ],
+    ids=["outside-article", "with-navigation"],
+)
+def test_the_sites_own_banner_still_holds_no_byline_and_the_why_line_says_where_it_is(top: str, before_article: str) -> None:
+    from compliance.api import check_html
+
+    page = _page_with(top, before_article=before_article)
+    assert parse_document(page, "html").bylines == ()
+    report = check_html(page, packs=["dcnf"])
+    (finding,) = [f for f in report.findings if f.rule == "dcnf/byline"]
+    where = "the site's header with its navigation" if "nav" in top else "the site's header outside the story's <article>"
+    quoted = "'By Jake Smith, Millbrook Ledger' (line 1)"
+    assert finding.detail == f'no visible byline found in the article; {quoted} reads as a byline but is in <header class="site-header">, {where}'

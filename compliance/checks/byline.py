@@ -9,7 +9,11 @@ outlet or affiliation ("By NAME" over "ProPublica" or "Professor of X, Universit
 `<span class="author">NAME</span><span class="role">Outlet reporter</span>`); a sentence of the
 story after the name is never its affiliation. An outlet and a job title before the name ("By
 Daily Caller News Foundation Reporter Jake Smith", "By DCNF reporter Jake Smith") credit that
-person, with the outlet as the affiliation. A credit that names no person ("By The Daily
+person, with the outlet as the affiliation. A header inside the story's own `<article>` is
+part of the story even when it is classed like a site's (`site-header`, `masthead`,
+`role=banner`); the site's banner outside the article, or one holding the site's navigation,
+is not, and a "no visible byline" finding names a byline-like line found there and says why it
+does not count. A credit that names no person ("By The Daily
 Caller", "By Courier Staff", "By ,") does not satisfy `person: true`. A byline only in `<meta>`
 is not visible and does not count. Captures: `name` (the first person), `names`, `credit` (the
 rest of the byline as its evidence quotes it: "Harbor Ledger" for "By A, Audience Editor, Harbor
@@ -37,7 +41,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
-from compliance.document import Byline, Document
+from compliance.document import Byline, Document, refused_byline
 from compliance.findings import Location
 from compliance.options import Option
 from compliance.patterns import Pattern
@@ -158,7 +162,10 @@ def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], aff
     note on a hidden copy (of the byline, or of the `affiliation` when given) if there is one."""
     if affiliation is not None:
         reasons = [*reasons[:-1], reasons[-1] + hidden_copy(doc, _BYLINE_LINE, affiliation, article_only=True)]
-    detail = "; ".join(reasons) if reasons else "no visible byline found in the article" + hidden_copy(doc, _BYLINE_LINE, article_only=True)
+    # Else nothing reads as a byline: say where a byline-like line was left out (the site's header), or hidden.
+    detail = (
+        "; ".join(reasons) if reasons else "no visible byline found in the article" + (refused_byline(doc) or hidden_copy(doc, _BYLINE_LINE, article_only=True))
+    )
     if params.problem is not None:
         # Read as a prohibition when negated: "no empty byline (the byline 'By Ana Ruiz' is not empty)".
         detail = f"no {describe(params)} ({detail})"

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Set
 
 from compliance.decoding import Decoded
+from compliance.document.bylines import refused_byline
 from compliance.document.elements import text_of
 from compliance.document.html import image_sources, parse_html, resolve_url, svg_accessible_name
 from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, item_offsets
@@ -39,6 +40,7 @@ __all__ = [
     "item_offsets",
     "parse_document",
     "parse_html",
+    "refused_byline",
     "resolve_url",
     "svg_accessible_name",
     "text_of",

@@ -3,7 +3,10 @@ top of the article, each read by `byline_reading.read_byline`.
 
 Where to look: the article region, and the stretch from just before the headline to the start of
 the body (the header or hero that `.entry-content` and the like leave out). Never comments,
-sidebars, navigation, "related"/"more from" lists, other stories' teasers or captions.
+sidebars, navigation, "related"/"more from" lists, other stories' teasers or captions. A header
+classed like the site's (`site-header`, `masthead`, `role=banner`) inside the story's own
+`<article>` and without navigation is the story's header, and its byline counts; the site's
+banner is chrome, and `refused_byline` says where a byline-like line in it was left out.
 
 Byline markup without a "By": `rel=author`, `[itemprop=author]` and `[itemprop=creator]` (with a
 nested `[itemprop=name]`), classes with "byline" or "author" in them (`.author`, `.author-name`,
@@ -32,8 +35,9 @@ from typing import Any, NamedTuple
 
 from compliance.document.byline_reading import BylineReading, affiliation_line, person_name, quote_byline, read_byline
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
-from compliance.document.model import Block, Byline
-from compliance.text import normalize, normalize_inline
+from compliance.document.model import Block, Byline, Document
+from compliance.document.region import is_chrome
+from compliance.text import normalize, normalize_inline, shorten
 
 _MARKUP_CLASSES = frozenset(["h-card", "vcard", "p-author", "contributor", "posted-by", "meta-author"])
 _NAME_CLASSES = frozenset(["name", "fn", "p-name", "author-name", "authorname"])
@@ -51,6 +55,8 @@ _ELSEWHERE_WORDS = frozenset(
     morefrom""".split()
 )
 _ELSEWHERE_NAMES = frozenset({"site-footer", "site-header", "more-from", "most-read", "more-stories", "read-next"})
+# What a site's header is classed as: outside the story's own `<article>` it is page chrome.
+_SITE_HEADER_NAMES = frozenset({"site-header", "masthead"})
 _PART_SPLIT = re.compile(r"[-_]+")
 # BEM names: "block__element--modifier" ("c-byline--related-content"); each piece is read on its own.
 _BEM_SPLIT = re.compile(r"--|__")
@@ -353,7 +359,7 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
     for block in blocks[_position(blocks, zone.first) :]:
         if prose >= _PROSE_BLOCKS_TO_SCAN:
             break
-        if not zone.covers(block.index, block.in_article):
+        if not zone.covers(block.index, block.in_article or _in_article_header(block.element, zone)):
             continue
         if len(block.text.split()) >= _PROSE_WORDS and block.in_article:
             prose += 1
@@ -443,6 +449,9 @@ def _elsewhere(element: Any, zone: _Zone) -> bool:
         if node is zone.article_root:
             return False
         aside = aside or tag == "aside"
+        if is_site_header(node) and _article_header(node, zone):
+            node = node.getparent()
+            continue  # the story's own header, classed like the site's: part of the article
         if tag in _ELSEWHERE_TAGS or (node.get("role") or "").lower() in _ELSEWHERE_ROLES:
             return True
         if _elsewhere_by_name(node.get("class") or "", node.get("id") or ""):
@@ -451,6 +460,35 @@ def _elsewhere(element: Any, zone: _Zone) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def is_site_header(element: Any) -> bool:
+    """Whether the element is classed or marked like a site's header: `role=banner`, or a
+    `site-header` or `masthead` class or id (`c-site-header`, `site-header__inner` too)."""
+    if (element.get("role") or "").lower() == "banner":
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    return any(piece.removeprefix("c-").removeprefix("o-") in _SITE_HEADER_NAMES for name in names for piece in _BEM_SPLIT.split(name))
+
+
+def _in_article_header(element: Any, zone: _Zone) -> bool:
+    """Whether the element sits in the story's own header classed like a site's (see
+    `_article_header`), which the page's chrome leaves out of the article region."""
+    node = element
+    while node is not None and isinstance(node.tag, str) and node is not zone.article_root:
+        if is_site_header(node):
+            return _article_header(node, zone)
+        node = node.getparent()
+    return False
+
+
+def _article_header(element: Any, zone: _Zone) -> bool:
+    """Whether a header classed like the site's is the story's own: inside the story's own
+    `<article>` element and holding no navigation. A site's banner (outside the article, or with
+    the site's menus in it) is page chrome, whatever element holds it."""
+    if next(element.iter("nav"), None) is not None or any((node.get("role") or "").lower() == "navigation" for node in element.iter()):
+        return False
+    return _in_own_article(element, zone)
 
 
 @functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
@@ -530,3 +568,41 @@ def _block_at(index: int, blocks: tuple[Block, ...], element: Any) -> int | None
             ancestor = ancestor.getparent()
         return block.index if block.index == index else None
     return None
+
+
+# A line that opens like a byline ("By Jake Smith", "Written by …"): a cheap first test.
+_BY_OPENER = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}by\b", re.IGNORECASE)
+
+
+def refused_byline(doc: Document) -> str:
+    """Where a line above the story that reads as a byline naming a person was left out, and why,
+    as the note a "no visible byline" detail ends with ("; 'By Jake Smith' (line 4) reads as a
+    byline but is in <header class="site-header">, the site's header outside the story's
+    <article>"); empty when there is none. Only the page above the story's first paragraphs is
+    searched: further down, a byline outside the article is another story's."""
+    for block in doc.blocks:
+        if block.in_article and len(block.text.split()) >= _PROSE_WORDS:
+            break
+        if block.in_article or block.element is None or not _BY_OPENER.match(block.text):
+            continue
+        reading = read_byline(block.text, require_prefix=True)
+        if reading is not None and reading.names:
+            return f"; '{shorten(block.text, 80)}' (line {block.line}) reads as a byline but is in {_where_left_out(block.element, doc.article_root)}"
+    return ""
+
+
+def _where_left_out(element: Any, article_root: Any) -> str:
+    """The page chrome that holds the element, in words: its tag and class, and why it is no part
+    of the story."""
+    node = element
+    while node is not None and isinstance(node.tag, str) and node is not article_root:
+        tag = node.tag.lower()
+        header = is_site_header(node)
+        if header or is_chrome(node, tag):
+            shown = f'<{tag} class="{shorten(node.get("class"), 40)}">' if node.get("class") else f"<{tag}>"
+            if not header:
+                return f"{shown}, page chrome outside the story"
+            inside = any(isinstance(up.tag, str) and up.tag.lower() == "article" for up in node.iterancestors())
+            return f"{shown}, the site's header with its navigation" if inside else f"{shown}, the site's header outside the story's <article>"
+        node = node.getparent()
+    return "the page outside the story"
