@@ -409,3 +409,32 @@ def test_kff_reads_an_outlet_title_name_byline_as_an_affiliated_reporter() -> No
         " about health issues.</p></article></body></html>"
     )
     assert _outcome(check_html(page, packs=["kff-health-news"]), "kff-health-news/affiliation") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Byline markup around the name only, the outlet after it in the same line
+
+
+@pytest.mark.parametrize(
+    ("line", "pack", "rule", "passes"),
+    [
+        ('By <a rel="author" href="/author/jake-smith">Jake Smith</a>, Daily Caller News Foundation', "dcnf", "dcnf/affiliation", True),
+        ('By <span class="author vcard"><a href="/author/js">Jake Smith</a></span>, Daily Caller News Foundation', "dcnf", "dcnf/affiliation", True),
+        ('By <span itemprop="author"><span itemprop="name">Ana Ruiz</span></span> | ProPublica', "propublica", "propublica/affiliation", True),
+        # Near-misses: a sentence that links the author's name, and an outlet hidden after it.
+        ('<a rel="author" href="/author/js">Jake Smith</a> is a reporter at the Daily Caller News Foundation.', "dcnf", "dcnf/affiliation", False),
+        (
+            'By <a rel="author" href="/author/js">Jake Smith</a><span style="display:none">, Daily Caller News Foundation</span>',
+            "dcnf",
+            "dcnf/affiliation",
+            False,
+        ),
+    ],
+    ids=["rel-author", "vcard", "itemprop-pipe", "sentence", "hidden-outlet"],
+)
+def test_the_line_around_the_name_markup_gives_the_affiliation(line: str, pack: str, rule: str, passes: bool) -> None:
+    page = (
+        f"<html><body><article><h1>Farm bill advances</h1><p>{line}</p><p>The committee advanced the bill on Thursday.</p>"
+        f"<p>Senators will vote next week.</p>{LOGO}<p>{LICENSE}</p></article></body></html>"
+    )
+    assert (_outcome(check_html(page, packs=[pack]), rule) is None) is passes

@@ -218,7 +218,13 @@ def line_of(source: str, needle: str) -> int:
         ('<p class="byline">By <a href="/author/jake-smith" rel="author">Jake Smith</a></p>', "By Jake Smith", ("Jake Smith",), ""),
         ('<div class="author">Jake Smith</div>', "Jake Smith", ("Jake Smith",), ""),
         ('<span itemprop="author">María de la Cruz</span>', "María de la Cruz", ("María de la Cruz",), ""),
-        ('<p>By <a rel="author" href="/author/js">Jake Smith</a>, Daily Caller News Foundation</p>', "Jake Smith", ("Jake Smith",), ""),
+        # The markup holds the name; the line it sits in gives the outlet.
+        (
+            '<p>By <a rel="author" href="/author/js">Jake Smith</a>, Daily Caller News Foundation</p>',
+            "By Jake Smith, Daily Caller News Foundation",
+            ("Jake Smith",),
+            "Daily Caller News Foundation",
+        ),
         (
             '<div class="c-byline">By <span class="c-byline__author">Mollie Simon</span> and '
             '<span class="c-byline__author">Justin Elliott</span>, ProPublica</div>',

@@ -7,7 +7,8 @@ and in short lines near the top of the article ("By NAME", "NAME, Contributor",
 the name in one element and, in the element or block right after it, a line that is only the
 outlet or affiliation ("By NAME" over "ProPublica" or "Professor of X, University Y";
 `<span class="author">NAME</span><span class="role">Outlet reporter</span>`); a sentence of the
-story after the name is never its affiliation. An outlet and a job title before the name ("By
+story after the name is never its affiliation. Byline markup around the name alone is read
+with the line it sits in (`By <a rel="author">NAME</a>, Outlet`). An outlet and a job title before the name ("By
 Daily Caller News Foundation Reporter Jake Smith", "By DCNF reporter Jake Smith") credit that
 person, with the outlet as the affiliation. A header inside the story's own `<article>` is
 part of the story even when it is classed like a site's (`site-header`, `masthead`,

@@ -275,7 +275,10 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
         if block_index is not None:
             seen_blocks.add(block_index)
             if reading.names and not reading.credit:
-                text, reading = _with_sibling_affiliation(mark.element, text, reading, blocks[_position(blocks, block_index)], outlets)
+                block = blocks[_position(blocks, block_index)]
+                text, reading = _with_line_credit(text, reading, block, outlets)
+                if not reading.credit:
+                    text, reading = _with_sibling_affiliation(mark.element, text, reading, block, outlets)
         found.append(
             Byline(
                 quote_byline(text, reading.names, outlets),
@@ -310,6 +313,20 @@ def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading 
         if paired_reading is not None and paired_reading.names == alone.names:
             return paired, paired_reading
         break
+    return text, reading
+
+
+def _with_line_credit(text: str, reading: BylineReading, block: Block, outlets: Set[str]) -> tuple[str, BylineReading]:
+    """The line of the page that holds the byline markup, and its reading, when the line reads as a
+    byline on its own that names the same people with a credit (`By <span class="author">NAME</span>,
+    Outlet`: the markup holds the name, the outlet follows it in the line); else the markup's own
+    text and reading. A sentence that links an author's name does not read as a byline."""
+    for line in block.text.split("\n"):
+        if not all(name in line for name in reading.names):
+            continue
+        whole = read_byline(line, require_prefix=True, outlets=outlets)
+        if whole is not None and whole.names == reading.names and whole.credit:
+            return normalize_inline(line), whole
     return text, reading
 
 
