@@ -811,3 +811,31 @@ def test_the_sites_own_banner_still_holds_no_byline_and_the_why_line_says_where_
     where = "the site's header with its navigation" if "nav" in top else "the site's header outside the story's <article>"
     quoted = "'By Jake Smith, Millbrook Ledger' (line 1)"
     assert finding.detail == f'no visible byline found in the article; {quoted} reads as a byline but is in <header class="site-header">, {where}'
+
+
+# ---------------------------------------------------------------------------------------------
+# Byline markup whose parts are laid out apart: never words glued across an element boundary
+
+
+@pytest.mark.parametrize(
+    ("byline_html", "names", "credit"),
+    [
+        # Parts in elements without attributes, without attributes' classes, in blocks: read apart.
+        (
+            '<div class="author"><strong>Jane Doe</strong><span>Professor of History, University of Example</span></div>',
+            ("Jane Doe",),
+            "Professor, History, University of Example",
+        ),
+        ('<ul class="byline"><li>By Jake Smith</li><li>Harbor Ledger</li></ul>', ("Jake Smith",), "Harbor Ledger"),
+        ('<div class="h-card"><p class="p-name">Jake Smith</p><p class="p-org">Harbor Ledger</p></div>', ("Jake Smith",), "Harbor Ledger"),
+        # Near-misses: an author box's buttons are no part of the name, nor a button's label an outlet.
+        ('<div class="author-box"><a href="/u/pa">Patrick Allan</a><button>Profile</button><button>Follow</button></div>', ("Patrick Allan",), ""),
+        ('<div class="author-box"><span>Patrick Allan</span><span>SHARE</span></div>', ("Patrick Allan",), ""),
+        # Inline markup inside a name still reads as one name.
+        ('<p class="byline">By <b>Jake</b> Smith</p>', ("Jake Smith",), ""),
+    ],
+    ids=["inline-plain", "list-items", "h-card-blocks", "author-box-buttons", "caps-button", "inline-bold"],
+)
+def test_byline_markup_parts_are_read_apart(byline_html: str, names: tuple[str, ...], credit: str) -> None:
+    doc = parse_document(html_article(byline_html), "html")
+    assert [(b.names, b.reading.credit) for b in doc.bylines] == [(names, credit)]

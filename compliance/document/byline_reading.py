@@ -727,7 +727,12 @@ def affiliation_line(text: str, outlets: Set[str] = frozenset()) -> str | None:
     parts = [part for part in _SEGMENT_SPLIT.split(text) if part]
     if not parts or not all(_looks_like_credit(part) for part in parts):
         return None
-    says_so = any(_has_credit_word(part, outlets) or any(_is_brand(word) or _is_outlet_initials(word) for word in part.split()) for part in parts)
+    # Initials say "outlet" only beside words in lower case: a line all in capitals ("SHARE",
+    # "FOLLOW") is a button's label as likely as an outlet's initials.
+    initials = not text.isupper()
+    says_so = any(
+        _has_credit_word(part, outlets) or any(_is_brand(word) or (initials and _is_outlet_initials(word)) for word in part.split()) for part in parts
+    )
     return text if says_so else None
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
@@ -70,6 +69,8 @@ _ZONE_BEFORE_HEADLINE = 3
 _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl")
 _JSON_LD_AUTHOR_KEYS = ("author", "creator")
 _JSON_LD_NODES = 2000
+# A byline laid out in parts has a few lines: name, title, outlet, date, an author page's buttons.
+_BYLINE_LINES = 6
 # A name standing alone is short: "Mama Robotnik", "María de la Cruz Jr.".
 _LONE_NAME_LENGTH = 60
 
@@ -293,27 +294,58 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
 
 
 def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading | None]:
-    """What byline markup says, read as one line; when that names nobody, or names people without
-    an affiliation, and the markup holds its parts as lines of their own (blocks, or sibling
-    elements laid out apart), a line that names people joined with the next line when that one
-    is only an outlet or affiliation (`<div>By NAME</div><div>Outlet</div>`)."""
+    """What byline markup says, read as one line; and, when the markup holds its parts as lines of
+    their own (blocks, or elements laid out apart), line by line where that one line names nobody,
+    names people without an affiliation, or runs a name across two lines ("Patrick Allan" over
+    the "Profile", "Follow" buttons of an author box). Read line by line, the first line that
+    names people is the byline, joined with the next line when that one is only an outlet or
+    affiliation (`<div>By NAME</div><div>Outlet</div>`); `(text, None)` when the one line ran a
+    name across lines and no line names anyone."""
     captured = "".join(mark.capture)
     text = normalize_inline(captured)
     reading = read_byline(text, outlets=outlets)
-    if (reading is not None and reading.names and reading.credit) or "\n" not in captured:
+    if "\n" not in captured:
         return text, reading
-    lines = [line for line in normalize(captured).split("\n") if line.strip()]
-    for line, following in itertools.pairwise(lines):
+    lines = [line.strip() for line in normalize(captured).split("\n") if line.strip()]
+    if len(lines) > _BYLINE_LINES:
+        return text, reading  # a table or a box of many lines (an infobox), not a byline's parts
+    # A name is never split across two lines: read so, the words of two parts are no one's name.
+    crosses = reading is not None and any(all(name not in line for line in lines) for name in reading.names)
+    if reading is not None and reading.names and reading.credit and not crosses:
+        return text, reading
+    by_line = _first_naming_line(lines, outlets)
+    if by_line is None:
+        return (text, None) if crosses else (text, reading)
+    line, alone, paired = by_line
+    # The joined reading stands when it names people without running across lines, unless a line
+    # and its affiliation line say more.
+    if reading is not None and reading.names and not crosses and not paired:
+        return text, reading
+    return line, alone
+
+
+def _first_naming_line(lines: list[str], outlets: Set[str]) -> tuple[str, BylineReading, bool] | None:
+    """The first line that names people, read, and joined with the line after it when that one is
+    only an outlet or affiliation (the third value says so); None when no line names anyone."""
+    for position, line in enumerate(lines):
         alone = read_byline(line, outlets=outlets)
-        if alone is None or not alone.names or alone.credit:
+        if alone is None or not alone.names:
             continue
-        outlet = affiliation_line(following, outlets)
-        paired = f"{line.rstrip(' ,;|')}, {outlet}" if outlet else ""
-        paired_reading = read_byline(paired, outlets=outlets) if outlet else None
-        if paired_reading is not None and paired_reading.names == alone.names:
-            return paired, paired_reading
-        break
-    return text, reading
+        following = lines[position + 1] if position + 1 < len(lines) else ""
+        paired = _paired_with(line, alone, following, outlets) if following and not alone.credit else None
+        return (*paired, True) if paired is not None else (line, alone, False)
+    return None
+
+
+def _paired_with(line: str, alone: BylineReading, following: str, outlets: Set[str]) -> tuple[str, BylineReading] | None:
+    """ "By NAME" and the line after it read as one byline, when that line is only an outlet or
+    affiliation and the two read together name the same people; else None."""
+    outlet = affiliation_line(following, outlets)
+    if outlet is None:
+        return None
+    paired = f"{line.rstrip(' ,;|')}, {outlet}"
+    reading = read_byline(paired, outlets=outlets)
+    return (paired, reading) if reading is not None and reading.names == alone.names else None
 
 
 def _with_line_credit(text: str, reading: BylineReading, block: Block, outlets: Set[str]) -> tuple[str, BylineReading]:

@@ -549,8 +549,8 @@ class _Walk:
         # it is visible and in the article, and the index of the next item.
         self.links: list[tuple[Any, str, str | None, bool, bool, int]] = []
         self.open_bylines: list[BylineMark] = []  # byline markup open around the text, outermost first
-        # An element with attributes began or ended inside byline markup: its text is a part of
-        # its own ("<span class=author>NAME</span><span class=role>Outlet reporter</span>").
+        # An element began or ended inside byline markup: its text is a part of its own
+        # ("<span class=author>NAME</span><span class=role>Outlet reporter</span>").
         self.byline_break = False
         self.open_links: list[Any] = []  # the `<a href>`s open around the text, outermost first
         # The block being read: its text so far, the element it starts in, and how that shows.
@@ -623,6 +623,8 @@ class _Walk:
         items = element.items()
         if not items and kind.plain and parent[_PASSES_ON] and element not in self.styled and element is not self.article_root:
             self.stack.append(parent if parent[_BLOCK] is block else (block, *parent[1:]))
+            if self.open_bylines:
+                self.byline_break = True
             if parent[_SHOWS_TEXT]:
                 text = element.text
                 if text:
@@ -745,7 +747,7 @@ class _Walk:
         elif tag == "br" and shown:
             self.add_text("\n", frame, element, tail=False)
         if shown:
-            if attributes is not None and self.open_bylines:
+            if self.open_bylines:
                 self.byline_break = True
             if kind.byline if attributes is None else is_byline_markup(attributes, tag, inside=bool(self.open_bylines)):
                 mark = BylineMark(element, len(self.items), frame[_IN_ARTICLE], frame[_CHROME])
@@ -765,8 +767,7 @@ class _Walk:
         if open_bylines:
             if open_bylines[-1].element is element:
                 open_bylines.pop()
-            if element.attrib:
-                self.byline_break = True
+            self.byline_break = True
         open_links = self.open_links
         if open_links and open_links[-1] is element:
             open_links.pop()
