@@ -784,8 +784,10 @@ def _page_with(top: str, *, before_article: str = "") -> str:
         '<div class="masthead"><h1>Council approves transit plan</h1><p>By Jake Smith, Millbrook Ledger</p></div>',
         '<h1>Council approves transit plan</h1><div role="banner"><span class="author">Jake Smith, Millbrook Ledger</span></div>',
         '<div class="c-site-header__inner"><h1>Council approves transit plan</h1><p>By Jake Smith, Millbrook Ledger</p></div>',
+        # The story's breadcrumb trail is no site navigation.
+        '<header class="site-header"><nav class="breadcrumbs"><a href="/n">News</a></nav><h1>Plan</h1><p>By Jake Smith, Millbrook Ledger</p></header>',
     ],
-    ids=["site-header", "masthead", "banner-role", "bem-class"],
+    ids=["site-header", "masthead", "banner-role", "bem-class", "breadcrumb-trail"],
 )
 def test_a_site_header_inside_the_article_holds_the_articles_byline(top: str) -> None:
     doc = parse_document(_page_with(top), "html")

@@ -535,9 +535,17 @@ def _article_header(element: Any, zone: _Zone) -> bool:
     """Whether a header classed like the site's is the story's own: inside the story's own
     `<article>` element and holding no navigation. A site's banner (outside the article, or with
     the site's menus in it) is page chrome, whatever element holds it."""
-    if next(element.iter("nav"), None) is not None or any((node.get("role") or "").lower() == "navigation" for node in element.iter()):
+    if any(_site_navigation(node) for node in element.iter()):
         return False
     return _in_own_article(element, zone)
+
+
+def _site_navigation(element: Any) -> bool:
+    """A site's menu: a `<nav>` or `role=navigation`, but not the story's breadcrumb trail, which
+    a story's own header often opens with."""
+    if not isinstance(element.tag, str) or (element.tag.lower() != "nav" and (element.get("role") or "").lower() != "navigation"):
+        return False
+    return "breadcrumb" not in f"{element.get('class') or ''} {element.get('aria-label') or ''} {element.get('id') or ''}".lower()
 
 
 @functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
