@@ -38,8 +38,8 @@ In plain-text and Markdown articles there are no elements. A selector of images 
 `![alt][ref]`, a raw HTML `<img>`; not in code, an HTML comment or an element the raw HTML
 hides) and, in plain text, where text extraction
 renders an image as its alt text on a line of its own, a line that is all alt text (the whole
-line matches the `alt` pattern, bare or in the wrappers text browsers, mail clients and pasted
-Markdown put around it: `[alt]`, `[Image: alt]`, `Image: alt`, `![alt](src)`; only `alt` can be
+line matches the `alt` pattern, bare or in the wrappers text browsers and mail clients put
+around it: `[alt]`, `[Image: alt]`, `Image: alt`; only `alt` can be
 asked of such an image). Any other selector matches nothing. In HTML an image is an `<img>` or a
 named inline `<svg>`: a paragraph of the same words is not one.
 
@@ -310,10 +310,11 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
 
 
 # How text copies of a page write an image, around its alt text: text browsers and mail clients
-# bracket it (`[alt]`, `[Image: alt]`, Gmail's `[image: alt]`), some exports label it
-# (`Image: alt`), and a Markdown copy pasted as text keeps `![alt](src)` or `![alt]`.
+# bracket it (`[alt]`, `[Image: alt]`, Gmail's `[image: alt]`) and some exports label it
+# (`Image: alt`). Markdown's `![alt](src)` is an image only where the article is read as Markdown:
+# in plain text it is the characters a reader sees.
 _IMAGE_LINE = re.compile(
-    r"!?\[\s*(?:(?:image|img|picture|photo|graphic|logo)\s*:\s*)?(?P<bracketed>[^\[\]]*?)\s*\](?:\([^()\s]*\))?"
+    r"\[\s*(?:(?:image|img|picture|photo|graphic|logo)\s*:\s*)?(?P<bracketed>[^\[\]]*?)\s*\]"
     r"|(?:image|img|picture|photo|graphic)\s*:\s*(?P<labelled>.*?)",
     re.IGNORECASE,
 )
@@ -321,7 +322,7 @@ _IMAGE_LINE = re.compile(
 
 def image_line_alt(line: str) -> str:
     """The alt text a plain-text line shows of an image: the line itself, or what one of the
-    usual image wrappers holds (`[alt]`, `[Image: alt]`, `Image: alt`, `![alt](src)`).
+    usual image wrappers holds (`[alt]`, `[Image: alt]`, `Image: alt`).
 
     >>> image_line_alt("[Image: Daily Caller News Foundation logo]")
     'Daily Caller News Foundation logo'
