@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.document import parse_document
+from compliance.document.css import legacy_colour
 from compliance.engine import check_document
 from compliance.findings import Report
 from tests.test_hiding_families import LOGO_ALT, LOGO_SRC, PACKS, byline_hidden, dcnf, findings, logo_hidden, propublica
@@ -257,6 +258,59 @@ def test_white_text_that_may_be_on_something_dark_counts(head: str, byline: str)
 def test_a_white_affiliation_on_the_canvas_is_hidden() -> None:
     assert affiliation_missing("color:#fff")
     assert not affiliation_missing("color:#fff", head='<link rel="stylesheet" href="/site.css">')
+
+
+# --- presentational colours: `<font color>` and `bgcolor` -------------------------------------
+
+PRESENTED_HIDDEN = [
+    ("", '<table bgcolor="#ffffff"><tr><td><p><font color="#fff">{}</font></p></td></tr></table>'),
+    ("", '<table><tr><td bgcolor="FFFFFF"><font color="ffffff">{}</font></td></tr></table>'),
+    ("", '<table><tr bgcolor="navy"><td><span><font color="#000080">{}</font></span></td></tr></table>'),
+    ("", '<div style="background-color:#fff"><font color="white">{}</font></div>'),
+    ("<style>.card{background:#fff}</style>", '<div class="card"><font color="#FFFFFF">{}</font></div>'),
+    ("", '<p><font color="white">{}</font></p>'),
+    ("", '<table bgcolor="white"><tr><td><p style="color:#fff">{}</p></td></tr></table>'),
+]
+PRESENTED_SEEN = [
+    ("", '<p><font color="#333">{}</font></p>'),
+    ("", '<table><tr><td bgcolor="#000"><font color="#fff">{}</font></td></tr></table>'),
+    ("<style>.by font{color:#222}</style>", '<p class="by"><font color="#fff">{}</font></p>'),
+    ("", '<p><font color="#fff" style="color:#000">{}</font></p>'),
+    ("<style>td{background:#003}</style>", '<table><tr><td bgcolor="#fff"><font color="#fff">{}</font></td></tr></table>'),
+    ('<link rel="stylesheet" href="/site.css">', '<table bgcolor="#fff"><tr><td><font color="#fff">{}</font></td></tr></table>'),
+    # `color` is a presentational attribute of `<font>` only; `bgcolor` of tables and `<body>`.
+    ("", '<div bgcolor="#fff"><span color="#fff">{}</span></div>'),
+]
+
+
+@pytest.mark.parametrize(("head", "byline"), PRESENTED_HIDDEN)
+def test_presentational_text_colour_on_its_own_background_is_hidden(head: str, byline: str) -> None:
+    assert byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+@pytest.mark.parametrize(("head", "byline"), PRESENTED_SEEN)
+def test_presentational_colours_a_reader_tells_apart_or_css_overrides_are_seen(head: str, byline: str) -> None:
+    assert not byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+def test_a_white_font_affiliation_on_a_white_cell_is_missing() -> None:
+    byline = '<table><tr><td bgcolor="#fff">By Maria Lopez<font color="#fff">, Daily Caller News Foundation</font></td></tr></table>'
+    assert findings(dcnf(logo="", byline=byline), "dcnf", "dcnf/affiliation")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("#fff", (1.0, 1.0, 1.0, 1.0)),
+        ("FFFFFF", (1.0, 1.0, 1.0, 1.0)),
+        ("White", (1.0, 1.0, 1.0, 1.0)),
+        ("chucknorris", (192 / 255, 0.0, 0.0, 1.0)),
+        ("transparent", None),
+        ("", None),
+    ],
+)
+def test_a_legacy_colour_value_is_read_as_html_reads_it(value: str, expected: tuple[float, float, float, float] | None) -> None:
+    assert legacy_colour(value) == expected
 
 
 # --- an edge-on box under an ancestor's perspective ----------------------------------------------

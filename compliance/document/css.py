@@ -13,6 +13,7 @@ import functools
 import itertools
 import math
 import re
+import string
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -1058,3 +1059,40 @@ def _variable(function: Any, variables: Mapping[str, tuple[Any, ...]], depth: in
     if variables_used(value):
         return substitute_variables(value, variables, depth + 1)
     return tuple(value)
+
+
+def legacy_colour(value: str) -> tuple[float, float, float, float] | None:
+    """The colour a presentational attribute (`<font color>`, `bgcolor`) gives, read by HTML's
+    rules for parsing a legacy colour value (2.3.6): a CSS named colour, `#rgb`, or any other text
+    made hex digit by digit (`ffffff` and `#fffff` are white, `red` is named, `chucknorris` is a
+    dark red); None for an empty value or `transparent`, which set no colour."""
+    text = value.strip(_CSS_SPACE)
+    if not text or text.lower() == "transparent":
+        return None
+    from tinycss2 import parse_one_component_value
+    from tinycss2.color4 import parse_color
+
+    if text.isalpha():
+        named = parse_color(parse_one_component_value(text))
+        if named is not None and not isinstance(named, str):
+            return colour(parse_one_component_value(text))
+    if len(text) == 4 and text[0] == "#" and all(c in string.hexdigits for c in text[1:]):
+        return _hex_colour(text[1:])
+    return _hex_colour(_legacy_digits(text))
+
+
+def _legacy_digits(text: str) -> str:
+    """Six hex digits from a legacy colour value that is neither named nor `#rgb` (HTML 2.3.6,
+    steps 7 to 17)."""
+    text = "".join("00" if ord(c) > 0xFFFF else c for c in text)[:128]
+    text = text.removeprefix("#")
+    text = "".join(c if c in string.hexdigits else "0" for c in text)
+    while not text or len(text) % 3:
+        text += "0"
+    length = len(text) // 3
+    parts = [text[i * length : (i + 1) * length] for i in range(3)]
+    if length > 8:
+        parts = [part[-8:] for part in parts]
+    while len(parts[0]) > 2 and all(part.startswith("0") for part in parts):
+        parts = [part[1:] for part in parts]
+    return "".join(part[:2].rjust(2, "0") for part in parts)

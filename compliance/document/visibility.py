@@ -26,7 +26,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
 - a `font-size` of 1px or less: the text is gone (images are not) until a descendant sets a
   readable size (one in `em` or `%` is worked out from the parent's, 16px by default);
 - a text colour equal to the background colour set on the element or an ancestor (contrast ratio
-  under 1.1; each set by a `<style>` rule or a `style` attribute), or a transparent text colour
+  under 1.1; each set by a `<style>` rule, a `style` attribute or, with the least precedence, a
+  `<font color>` or `bgcolor`: `presentational_colours`), or a transparent text colour
   that is not a `background-clip: text` effect (`-webkit-text-fill-color`, when set, is the text's
   colour); near-white text on the white canvas, where the checker can be sure nothing else is
   behind it (`page_canvas`);
@@ -67,6 +68,7 @@ from compliance.document.css import (
     clips_to_nothing,
     colour,
     filter_opacity,
+    legacy_colour,
     length_px,
     number,
     parse_style_attribute,
@@ -316,15 +318,19 @@ _PAINTS_BEHIND_TEXT = on_first_use(
 )
 
 
-def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> Colour | None:
+def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints: Hints | None = None) -> Colour | None:
     """The canvas colour, behind all the page paints, when the checker can be sure of it: white,
     for a page that links no stylesheet (a linked one, not fetched, may paint the page dark), sets
     no colour scheme (a dark one darkens the canvas), has no `bgcolor` or `background` attribute
     and whose own CSS (`<style>` blocks and `style` attributes) has nothing that can paint behind
     its text but backgrounds on the text's ancestors (see `_PAINTS_BEHIND_TEXT`). None otherwise,
     and for a page whose text colours all show on white (nothing to decide). `inline`: the values
-    of the page's `style` attributes."""
-    if not _light_text(sheets, inline) or _may_paint_behind_text(root, sheets, inline):
+    of the page's `style` attributes; `hints`: its presentational colours (see
+    `presentational_colours`): a `<font color>` is a text colour, and only a `bgcolor` that
+    cannot be told from white leaves the canvas known."""
+    hinted = [] if hints is None else [d for found in hints.values() for d in found]
+    light_hint = any(d.name == "color" and _near_white(_text_colour(d) or (0.0, 0.0, 0.0, 1.0)) for d in hinted)
+    if not (light_hint or _light_text(sheets, inline)) or _may_paint_behind_text(root, sheets, inline):
         return None
     return WHITE_CANVAS
 
@@ -343,14 +349,18 @@ def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
     return any(_near_white(text) for text in texts)
 
 
+# A `<link>` to a stylesheet (which the checker does not fetch).
+_LINKS_STYLESHEET = "//link[contains(translate(@rel, 'STYLESHEET', 'stylesheet'), 'stylesheet')]"
+
+
 def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
     """True when something may paint the canvas, or behind a text, other than the backgrounds of
     the text's ancestors that `render` reads (see `page_canvas`). The AMP runtime's stylesheet,
     which its script adds, places pictures (`layout="fill"`) behind text."""
-    if root.xpath(
-        "boolean(//link[contains(translate(@rel, 'STYLESHEET', 'stylesheet'), 'stylesheet')] | //@bgcolor | //@background | //meta[@name='color-scheme']"
-        " | //script[contains(@src, 'ampproject.org')])"
-    ):
+    if root.xpath(f"boolean({_LINKS_STYLESHEET} | //@background | //meta[@name='color-scheme'] | //script[contains(@src, 'ampproject.org')])"):
+        return True
+    # A `bgcolor` is a background on the text's ancestors, like the CSS ones below.
+    if any(not _paints_white(legacy_colour(value)) for value in root.xpath("//@bgcolor", smart_strings=False)):
         return True
     if any(_PAINTS_BEHIND_TEXT().search(text) for text in (*sheets, *inline)):
         return True
@@ -370,7 +380,43 @@ def _background_blends_into_white(declaration: Declaration) -> bool:
     painted = _background_colour(declaration)
     if painted is None:
         return declaration.keyword in _NO_BACKGROUND_KEYWORDS
-    return _contrast(painted, WHITE_CANVAS) < _INVISIBLE_CONTRAST
+    return _paints_white(painted)
+
+
+def _paints_white(painted: Colour | None) -> bool:
+    """True for a background colour that cannot be told from white (None, unknown, is not)."""
+    return painted is not None and _contrast(painted, WHITE_CANVAS) < _INVISIBLE_CONTRAST
+
+
+# The presentational colours of a page, by element: the declarations its `<font color>` and
+# `bgcolor` attributes stand for (see `presentational_colours`).
+Hints = Mapping[Any, tuple[Declaration, ...]]
+# The elements whose `bgcolor` is a presentational hint for `background-color` (HTML, 15.3.3,
+# 15.3.8 and 15.3.10); `color` is one for `color` on `<font>` only (15.3.4).
+_BGCOLOR_TAGS = frozenset({"body", "table", "thead", "tbody", "tfoot", "tr", "td", "th"})
+_PRESENTATIONAL = "//font[@color] | //*[@bgcolor]"
+# Presentational hints are author declarations that come before all the page's CSS, with no
+# specificity (HTML, 15.1; CSS Cascade 4, 6.4): any rule or `style` attribute setting the
+# property wins over them.
+_HINT_PRECEDENCE: _Precedence = (False, False, (-math.inf,), (0, 0, 0), -1)
+
+
+def presentational_colours(root: Any) -> dict[Any, tuple[Declaration, ...]]:
+    """The `color` a `<font color>` and the `background-color` a `bgcolor` (on `<body>`, a table
+    and its rows and cells) set, as declarations, by element; the attributes' values are read as
+    HTML reads a legacy colour (`css.legacy_colour`). Empty for a page with neither."""
+    hints: dict[Any, tuple[Declaration, ...]] = {}
+    for element in _xpath(_PRESENTATIONAL)(root):
+        found: list[Declaration] = []
+        for attribute, name, tags in (("color", "color", ("font",)), ("bgcolor", "background-color", _BGCOLOR_TAGS)):
+            value = element.get(attribute)
+            painted = None if value is None or element.tag not in tags else legacy_colour(value)
+            if painted is not None:
+                red, green, blue = (round(channel * 255) for channel in painted[:3])
+                found.extend(parse_style_attribute(f"{name}: #{red:02x}{green:02x}{blue:02x}"))
+        if found:
+            hints[element] = tuple(found)
+    return hints
 
 
 # Precedence of a declaration in the cascade: (!important, from a style attribute, cascade layer
@@ -395,8 +441,11 @@ class PageStyle:
         canvas: Colour | None = None,
         clipping: bool = False,
         css_sized: frozenset[Any] = frozenset(),
+        hints: Hints | None = None,
     ) -> None:
         self._matched = matched
+        # The presentational colours that take part in hiding text (see `_hints_that_blend`).
+        self._hints = hints or {}
         # Whether boxes moved out of a clipping box are read on the page (see `clipping_reach`).
         self.clipping = clipping
         # The colour the browser paints the page with where nothing else is painted, when the
@@ -406,7 +455,7 @@ class PageStyle:
         # size show what it holds (such rules are not matched: see `svg_clips_everything`).
         self.overflow_shown = overflow_shown
         # The elements some `<style>` rule sets a property on that can hide or show them again.
-        self.styled: Mapping[Any, object] = matched
+        self.styled: Mapping[Any, object] = {**self._hints, **matched} if self._hints else matched
         # The images of 2px or less by their `width`/`height` attributes that the page's CSS gives
         # a larger size (see `_css_sized_images`).
         self.css_sized = css_sized
@@ -417,26 +466,33 @@ class PageStyle:
         sheets = applied_sheets(root)
         style = cls._of(root, sheets)
         sized = _css_sized_images(root, sheets)
-        return cls(style._matched, style.overflow_shown, style.canvas, style.clipping, sized) if sized else style
+        return cls(style._matched, style.overflow_shown, style.canvas, style.clipping, sized, style._hints) if sized else style
 
     @classmethod
     def _of(cls, root: Any, sheets: list[str]) -> PageStyle:
         inline = root.xpath("//@style", smart_strings=False)
-        canvas = page_canvas(root, tuple(sheets), inline)
+        hints: Hints = presentational_colours(root)
+        canvas = page_canvas(root, tuple(sheets), inline, hints)
         clipping = clipping_reach(tuple(sheets), inline)
+        index = _ElementIndex(root) if hints else None
+        if hints and index is not None:
+            hints = _hints_that_blend(hints, tuple(sheets), index, canvas)
         if not sheets:
-            return _NO_PAGE_STYLE if canvas is None and not clipping else cls({}, canvas=canvas, clipping=clipping)
-        families, index = _page_families(tuple(sheets), root)
-        if canvas is not None:
-            families |= {"colour"}  # a light text colour blends in with the canvas (see `page_canvas`)
+            return _NO_PAGE_STYLE if canvas is None and not clipping and not hints else cls({}, canvas=canvas, clipping=clipping, hints=hints)
+        families, found = _page_families(tuple(sheets), root)
+        index = index or found
+        if canvas is not None or hints:
+            # A light text colour blends in with the canvas (see `page_canvas`); every CSS colour
+            # may override a presentational one that blends in.
+            families |= {"colour"}
         if clipping:
             families |= _CLIPPING_FAMILIES
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        matched = _match_rules(rules, families, tuple(sheets), index or _ElementIndex(root), canvas, clipping)
-        return cls(matched, overflow_shown, canvas, clipping)
+        matched = _match_rules(rules, families, tuple(sheets), index or _ElementIndex(root), canvas, clipping, every_colour=bool(hints))
+        return cls(matched, overflow_shown, canvas, clipping, hints=hints)
 
     @property
     def root_rendering(self) -> Rendering:
@@ -448,9 +504,11 @@ class PageStyle:
         neither a `<style>` rule nor a `style` attribute sets a property that can hide)."""
         candidates = self._matched.get(element)
         inline = element.get("style")
-        if not candidates and not inline:
+        hinted = self._hints.get(element) if self._hints else None
+        if not candidates and not inline and not hinted:
             return {}
-        ranked: list[tuple[_Precedence, Declaration]] = list(candidates or ())
+        ranked: list[tuple[_Precedence, Declaration]] = [(_HINT_PRECEDENCE, d) for d in hinted or ()]
+        ranked.extend(candidates or ())
         if inline:
             ranked.extend(((d.important, True, _UNLAYERED, (0, 0, 0), position), d) for position, d in enumerate(parse_style_attribute(inline)))
         winners: dict[str, tuple[_Precedence, Declaration]] = {}
@@ -493,11 +551,20 @@ def applied_sheets(root: Any) -> list[str]:
 
 
 def _match_rules(
-    rules: Sequence[StyleRule], families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex, canvas: Colour | None = None, clipping: bool = False
+    rules: Sequence[StyleRule],
+    families: frozenset[str],
+    sheets: tuple[str, ...],
+    index: _ElementIndex,
+    canvas: Colour | None = None,
+    clipping: bool = False,
+    *,
+    every_colour: bool = False,
 ) -> _Matched:
     """The page's rules in the families that can hide (`families`) matched to their elements;
     with `clipping`, those that make a box clip its overflow with a size too, and the others of
-    the families a box moved out of it is read with among those boxes and what they hold."""
+    the families a box moved out of it is read with among those boxes and what they hold; with
+    `every_colour`, every colour over the whole page (a presentational colour that blends in may
+    be overridden by any of them: see `presentational_colours`)."""
     ranks = _layer_ranks(rules)
     wanted = [(order, rule, _applicable(rule, families)) for order, rule in enumerate(rules)]
     wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
@@ -506,8 +573,7 @@ def _match_rules(
     # (`display: block`, `font-size: 14px`) changes what a reader sees only on an element that
     # something hides: most of a site's rules are about other elements, so such a rule is
     # matched only among the elements where it can matter (see `_Reach`).
-    hides = _hiding_test(tuple(sheets), index, canvas) if "colour" in families else _can_hide
-    hides = _or_perspective(hides)
+    hides = _hides_in(families, sheets, index, canvas, every_colour=every_colour)
     showing = []
     clipping_boxes: list[Any] = []
     for order, rule, declarations in wanted:
@@ -556,6 +622,40 @@ def _or_perspective(hides: Callable[[Declaration], bool]) -> Callable[[Declarati
         return hides(declaration) or declaration.name == "perspective"
 
     return test
+
+
+def _hides_in(
+    families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex, canvas: Colour | None, *, every_colour: bool
+) -> Callable[[Declaration], bool]:
+    """The test of the declarations matched over the whole page (see `_match_rules`)."""
+    hides = _hiding_test(tuple(sheets), index, canvas) if "colour" in families else _can_hide
+    return _or_perspective(_or_colour(hides) if every_colour else hides)
+
+
+def _or_colour(hides: Callable[[Declaration], bool]) -> Callable[[Declaration], bool]:
+    """`hides`, extended to every declaration of the colour family."""
+
+    def test(declaration: Declaration) -> bool:
+        return declaration.family == "colour" or hides(declaration)
+
+    return test
+
+
+def _hints_that_blend(hints: Hints, sheets: tuple[str, ...], page: _ElementIndex, canvas: Colour | None) -> Hints:
+    """`hints` when one of their colours blends in with a colour the page sets (its CSS, another
+    hint, or the canvas), else none: presentational colours are read only where they can hide,
+    and not on a page that links a stylesheet (not fetched), whose every colour would override
+    them (old table layouts restyled by a site-wide stylesheet keep their `bgcolor`s)."""
+    if _xpath(_LINKS_STYLESHEET)(page.root):
+        return {}
+    texts, backgrounds = _page_colours(sheets, page)
+    hinted = [d for found in hints.values() for d in found]
+    hint_texts = {c for d in hinted if d.name == "color" and (c := _text_colour(d)) is not None}
+    hint_backgrounds = {c for d in hinted if d.name == "background-color" and (c := _background_colour(d)) is not None}
+    if canvas is not None:
+        backgrounds.add(canvas)
+    risky_texts, risky_backgrounds = _blending(frozenset(texts | hint_texts), frozenset(backgrounds | hint_backgrounds))
+    return hints if risky_texts & hint_texts or risky_backgrounds & hint_backgrounds else {}
 
 
 def _own_anonymous_layer(rule: StyleRule, sheet: int) -> StyleRule:
