@@ -176,10 +176,53 @@ HIDDEN_LOGOS = {
 ANIMATED_LOGOS = {
     "a fade-in shorthand": "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0;animation:fadeIn .6s ease forwards}",
     "a fade-in by animation-name": (
-        "@keyframes appear{to{opacity:1;transform:none}} .x{opacity:0;transform:scale(0);animation-name:appear;animation-duration:1s}"
+        "@keyframes appear{to{opacity:1;transform:none}} .x{opacity:0;transform:scale(0);animation-name:appear;animation-duration:1s;animation-fill-mode:both}"
     ),
     "a reveal from visibility hidden": "@keyframes reveal{to{visibility:visible}} .x{visibility:hidden;animation:reveal 0s 1s forwards}",
+    # Keyframes the checker does not find or cannot be sure of: judged as a fade-in (seen).
+    "keyframes in a linked stylesheet": ".x{opacity:0;animation:slideInUp 1s}",
+    "keyframes defined twice, differently": (
+        "@keyframes pop{to{opacity:1}} @media (min-width:900px){@keyframes pop{to{opacity:0}}} .x{animation:pop 1s forwards}"
+    ),
+    "a fade-out that repeats for ever": "@keyframes blink{to{opacity:0}} .x{animation:blink 1s infinite forwards}",
+    "a fade-out that is paused": "@keyframes out{to{opacity:0}} .x{animation:out 1s forwards paused}",
+    "a fade-out that the page's other rule may leave without a fill mode": (
+        "@keyframes out{to{opacity:0}} .x{animation:out 1s forwards} img.x{animation-fill-mode:none}"
+    ),
+    # Where the animation ends with a fill mode, or ends back at a visible own value.
+    "a fade-out with no fill mode, which ends back at the element's own opacity": "@keyframes out{to{opacity:0}} .x{animation:out 1s}",
+    "a fade-out run twice alternately, which ends where it started": "@keyframes out{to{opacity:0}} .x{animation:out 1s 2 alternate both}",
+    "a fade-out then a fade-in, the later one winning": (
+        "@keyframes out{to{opacity:0}} @keyframes back{from{opacity:0}to{opacity:1}} .x{animation:out 1s forwards, back 1s 1s forwards}"
+    ),
+    "a grow from nothing": "@keyframes grow{from{transform:scale(0)}to{transform:scale(1)}} .x{animation:grow .4s ease-out both}",
 }
+
+
+# An animation whose fill mode keeps its last keyframe hides the element when that keyframe does
+# (read from the page's `@keyframes`), and one with no fill mode leaves the element's own value.
+ANIMATED_AWAY = {
+    "a fade-out kept by forwards": "@keyframes fadeOut{from{opacity:1}to{opacity:0}} .x{animation:fadeOut 1s forwards}",
+    "a shrink kept by the longhands": ("@keyframes shrink{to{transform:scale(0)}} .x{animation-name:shrink;animation-duration:.3s;animation-fill-mode:both}"),
+    "a prefixed keyframes ending hidden": (
+        "@-webkit-keyframes gone{0%{visibility:visible}100%{visibility:hidden}} @keyframes gone{0%{visibility:visible}100%{visibility:hidden}}"
+        " .x{animation:gone 2s linear 1s both}"
+    ),
+    "a fade-in run in reverse": "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{animation:fadeIn 1s reverse forwards}",
+    "a fade-in twice alternately": "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0;animation:fadeIn 1s alternate 2 forwards}",
+    "a fade-in with no fill mode from opacity 0": "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0;animation:fadeIn 1s ease-in}",
+}
+
+
+@pytest.mark.parametrize("case", sorted(ANIMATED_AWAY))
+def test_a_logo_an_animation_leaves_hidden_is_not_seen(case: str) -> None:
+    assert errors(check(page(css=ANIMATED_AWAY[case], logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
+
+
+def test_a_byline_faded_out_by_its_style_attribute_is_hidden() -> None:
+    css = "@keyframes out{to{opacity:0}}"
+    assert "dcnf/byline" in errors(check(page(css=css, byline='<p style="animation:out 1s forwards">By Jake Smith, Daily Caller News Foundation</p>')))
+    assert "dcnf/byline" not in errors(check(page(css=css, byline='<p style="animation:out 1s">By Jake Smith, Daily Caller News Foundation</p>')))
 
 
 @pytest.mark.parametrize("case", sorted(ANIMATED_LOGOS))
@@ -1009,3 +1052,21 @@ def lxml_root(html: str) -> object:
     import lxml.html
 
     return lxml.html.document_fromstring(html)
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "@keyframes out{to{opacity:0}",  # the block never closes
+        "@keyframes {to{opacity:0}} .x{animation:1s forwards}",  # no name
+        "@keyframes out{bogus{opacity:0}} .x{animation:out 1s forwards}",  # an invalid keyframe selector
+        "@keyframes out{to{opacity:0 !important}} .x{animation:out 1s forwards}",  # `!important` is ignored in keyframes
+        "@keyframes out{to{opacity:var(--o)}} .x{--o:0;animation:out 1s forwards}",  # a value known only on the element
+        "@keyframes out{to{opacity:0}} .x{animation:out 1s 1.5 forwards}",  # ends between keyframes
+        "@keyframes out{to{opacity:0}} .x{animation:out 1s forwards 50%}",  # a value the shorthand does not take
+        "@keyframes out{to{opacity:0}} .x{animation:var(--a)}",
+        "@keyframes out{to{opacity:0}} .x{animation-name:out;animation-fill-mode:forwards backwards}",
+    ],
+)
+def test_keyframes_the_checker_cannot_read_leave_the_logo_seen(css: str) -> None:
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == []

@@ -87,6 +87,11 @@ FAMILIES: dict[str, str] = {
     # An animation may change what hides the element (a fade-in from `opacity: 0`): see `visibility`.
     "animation": "opacity",
     "animation-name": "opacity",
+    # What decides where an animation leaves the element once it has run (see `animation`).
+    "animation-fill-mode": "opacity",
+    "animation-direction": "opacity",
+    "animation-iteration-count": "opacity",
+    "animation-play-state": "opacity",
 }
 
 # CSS pixels per unit for the absolute units and the font-relative ones at the default 16px;

@@ -31,7 +31,10 @@ properties filled in where a hiding property uses `var()`, math functions worked
   that is not a `background-clip: text` effect (`-webkit-text-fill-color`, when set, is the text's
   colour); near-white text on the white canvas, where the checker can be sure nothing else is
   behind it (`page_canvas`);
-- a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`).
+- a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
+- on an element that runs CSS animations, where they leave it once run (`animation`: the last
+  keyframe a fill mode keeps, else its own values); when that is not known, its `opacity`,
+  `filter`, `visibility` and `transform` are not judged (a fade-in is seen).
 
 Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
 source that is not empty), and one of 2px or less (its `width`/`height` attributes or CSS, or —
@@ -60,6 +63,7 @@ import struct
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from compliance.document.animation import Keyframes, end_state, page_keyframes
 from compliance.document.clipping import Clip, clipping_size, move_px, moved_out
 from compliance.document.css import (
     RELATIVE_FONT_UNITS,
@@ -442,8 +446,11 @@ class PageStyle:
         clipping: bool = False,
         css_sized: frozenset[Any] = frozenset(),
         hints: Hints | None = None,
+        sheets: tuple[str, ...] = (),
     ) -> None:
         self._matched = matched
+        # The applied `<style>` blocks, whose `@keyframes` are read when an animated element is met.
+        self._sheets = sheets
         # The presentational colours that take part in hiding text (see `_hints_that_blend`).
         self._hints = hints or {}
         # Whether boxes moved out of a clipping box are read on the page (see `clipping_reach`).
@@ -466,7 +473,7 @@ class PageStyle:
         sheets = applied_sheets(root)
         style = cls._of(root, sheets)
         sized = _css_sized_images(root, sheets)
-        return cls(style._matched, style.overflow_shown, style.canvas, style.clipping, sized, style._hints) if sized else style
+        return cls(style._matched, style.overflow_shown, style.canvas, style.clipping, sized, style._hints, style._sheets) if sized else style
 
     @classmethod
     def _of(cls, root: Any, sheets: list[str]) -> PageStyle:
@@ -492,7 +499,12 @@ class PageStyle:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
         matched = _match_rules(rules, families, tuple(sheets), index or _ElementIndex(root), canvas, clipping, every_colour=bool(hints))
-        return cls(matched, overflow_shown, canvas, clipping, hints=hints)
+        return cls(matched, overflow_shown, canvas, clipping, hints=hints, sheets=tuple(sheets))
+
+    @functools.cached_property
+    def keyframes(self) -> dict[str, Keyframes | None]:
+        """The `@keyframes` of the page's `<style>` blocks, by name (see `animation.page_keyframes`)."""
+        return page_keyframes(self._sheets)
 
     @property
     def root_rendering(self) -> Rendering:
@@ -629,7 +641,28 @@ def _hides_in(
 ) -> Callable[[Declaration], bool]:
     """The test of the declarations matched over the whole page (see `_match_rules`)."""
     hides = _hiding_test(tuple(sheets), index, canvas) if "colour" in families else _can_hide
-    return _or_perspective(_or_colour(hides) if every_colour else hides)
+    hides = _or_colour(hides) if every_colour else hides
+    names = _hiding_keyframes(sheets)
+    return _or_perspective(_or_animation(hides, names) if names else hides)
+
+
+def _or_animation(hides: Callable[[Declaration], bool], names: frozenset[str]) -> Callable[[Declaration], bool]:
+    """`hides`, extended to an `animation` or `animation-name` that names one of these keyframes."""
+
+    def test(declaration: Declaration) -> bool:
+        if declaration.name in ("animation", "animation-name"):
+            return any(t.type in ("ident", "string") and t.value in names for t in declaration.values)
+        return hides(declaration)
+
+    return test
+
+
+@functools.lru_cache(maxsize=256)
+def _hiding_keyframes(sheets: tuple[str, ...]) -> frozenset[str]:
+    """The names of the page's `@keyframes` whose first or last keyframe can hide (an animation
+    that ends there with a fill mode hides the element: see `animation`)."""
+    rules = page_keyframes(sheets)
+    return frozenset(name for name, rule in rules.items() if rule is not None and any(_can_hide(d) for offset in (0.0, 1.0) for d in rule.at(offset).values()))
 
 
 def _or_colour(hides: Callable[[Declaration], bool]) -> Callable[[Declaration], bool]:
@@ -889,8 +922,8 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         texts |= summary.text_colours
         backgrounds |= summary.backgrounds
     families |= _variable_families(sheets, ())
-    if families & {"visibility", "transform"}:
-        families.add("opacity")  # matches the animations that undo them (see `render`)
+    if families & {"visibility", "transform"} or _hiding_keyframes(sheets):
+        families.add("opacity")  # matches the animations that undo or do them (see `render`)
     if "clip" in families:
         families.add("placement")  # `clip` applies only to a positioned element
     if "placement" in families:
@@ -1694,7 +1727,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if not declared:
         return parent if variables is parent.variables else parent._replace(variables=variables)
     perspective = _in_perspective(declared, parent)
-    judged = _judged(declared, tag)
+    judged = _judged(declared, tag, style)
     if _box_gone(judged, element, tag, parent.perspective):
         return HIDDEN
     visibility = judged.get("visibility")
@@ -1718,12 +1751,18 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
 _ANIMATED_PROPERTIES = frozenset({"opacity", "filter", "-webkit-filter", "visibility", "transform", "scale", "translate", "rotate"})
 
 
-def _judged(declared: Mapping[str, Declaration], tag: str) -> Mapping[str, Declaration]:
-    """The declarations the element is judged by: not those an animation of it may change (a
-    fade-in from `opacity: 0`, a slide-in: readers see it once it has run), and on `<html>` or
-    `<body>` only colours and fonts (a page-wide hide is a loading screen that scripts lift)."""
+def _judged(declared: Mapping[str, Declaration], tag: str, style: PageStyle) -> Mapping[str, Declaration]:
+    """The declarations the element is judged by: where its animations leave it once they have
+    run (the `@keyframes` end values a fill mode keeps, else its own: see `animation`), or, when
+    that is not known, not those an animation may change (a fade-in from `opacity: 0`, a
+    slide-in: readers see it once it has run); and on `<html>` or `<body>` only colours and fonts
+    (a page-wide hide is a loading screen that scripts lift)."""
     if _animated(declared):
-        declared = {k: v for k, v in declared.items() if k not in _ANIMATED_PROPERTIES}
+        end = end_state(declared, style.keyframes)
+        if end is None:
+            declared = {k: v for k, v in declared.items() if k not in _ANIMATED_PROPERTIES}
+        else:
+            declared = {**declared, **{k: v for k, v in end.items() if k in _ANIMATED_PROPERTIES}}
     if tag in ("html", "body"):
         declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
     return declared
