@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document.css import Declaration, parse_style_attribute, split_commas, variables_used
+from compliance.document.css import Declaration, parse_style_sheet, split_commas, variables_used
 
 # A keyframes rule's start: `@keyframes`, or a prefixed alias browsers still honour.
 _KEYFRAMES_AT = re.compile(r"@(?:-webkit-|-moz-|-o-)?keyframes(?![-\w])", re.IGNORECASE)
@@ -267,33 +267,33 @@ def _block_end(text: str, opening: int) -> int | None:
 
 
 def _keyframes(block: str) -> Keyframes | None:
-    """The keyframes of a `@keyframes` block's content; None when it cannot be read."""
-    import tinycss2
-
+    """The keyframes of a `@keyframes` block's content; None when it cannot be read. A keyframe
+    reads as a style rule whose selector is its offsets (`from`, `50%`, `to`), so the block is
+    read by `css.parse_style_sheet`, which tokenises only the properties that can hide."""
     frames = []
-    for rule in tinycss2.parse_rule_list(block, skip_comments=True, skip_whitespace=True):
-        if rule.type != "qualified-rule":
-            return None
-        offsets = _offsets(rule.prelude)
+    for rule in parse_style_sheet(block):
+        if rule.conditional or rule.layer is not None:
+            return None  # an at-rule has no place in a keyframes block
+        offsets = _offsets(rule.selectors)
         if offsets is None:
             continue  # an invalid keyframe selector: browsers drop that keyframe
         # `!important` is ignored in a keyframe (CSS Animations 1, 3.3): such a declaration is dropped.
-        declarations = tuple(d for d in parse_style_attribute(tinycss2.serialize(rule.content)) if not d.important)
-        frames.append((offsets, declarations))
+        frames.append((offsets, tuple(d for d in rule.declarations if not d.important)))
     return Keyframes(tuple(frames))
 
 
-def _offsets(prelude: Sequence[Any]) -> tuple[float, ...] | None:
+_OFFSET = re.compile(r"(from|to)|(\d+(?:\.\d+)?|\.\d+)%", re.IGNORECASE)
+
+
+def _offsets(selectors: str) -> tuple[float, ...] | None:
     """A keyframe selector's offsets (`from` 0, `to` 1, a percentage over 100); None when invalid."""
     offsets = []
-    for item in split_commas([t for t in prelude if t.type not in ("whitespace", "comment")]):
-        if len(item) != 1:
+    for selector in selectors.split(","):
+        match = _OFFSET.fullmatch(selector.strip(" \t\r\n\f"))
+        if match is None:
             return None
-        token = item[0]
-        if token.type == "ident" and token.lower_value in ("from", "to"):
-            offsets.append(0.0 if token.lower_value == "from" else 1.0)
-        elif token.type == "percentage" and 0 <= token.value <= 100:
-            offsets.append(float(token.value) / 100)
-        else:
+        value = (0.0 if match.group(1).lower() == "from" else 1.0) if match.group(1) else float(match.group(2)) / 100
+        if value > 1:
             return None
+        offsets.append(value)
     return tuple(offsets)

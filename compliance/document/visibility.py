@@ -488,6 +488,8 @@ class PageStyle:
             return _NO_PAGE_STYLE if canvas is None and not clipping and not hints else cls({}, canvas=canvas, clipping=clipping, hints=hints)
         families, found = _page_families(tuple(sheets), root)
         index = index or found
+        if "opacity" not in families and _animates_away(tuple(sheets), root):
+            families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
         if canvas is not None or hints:
             # A light text colour blends in with the canvas (see `page_canvas`); every CSS colour
             # may override a presentational one that blends in.
@@ -663,6 +665,25 @@ def _hiding_keyframes(sheets: tuple[str, ...]) -> frozenset[str]:
     that ends there with a fill mode hides the element: see `animation`)."""
     rules = page_keyframes(sheets)
     return frozenset(name for name, rule in rules.items() if rule is not None and any(_can_hide(d) for offset in (0.0, 1.0) for d in rule.at(offset).values()))
+
+
+def _animates_away(sheets: tuple[str, ...], root: Any = None) -> bool:
+    """True when an `animation` or `animation-name` in the `<style>` blocks names keyframes that
+    can hide (see `_hiding_keyframes`), or, given the page's `root`, a `style` attribute sets one
+    while such keyframes exist (a library's keyframes that the page never runs cost nothing)."""
+    names = _hiding_keyframes(sheets)
+    if not names:
+        return False
+    if _sheets_animate(sheets, names):
+        return True
+    return root is not None and bool(root.xpath("boolean(//@style[contains(., 'animation')])"))
+
+
+@functools.lru_cache(maxsize=256)
+def _sheets_animate(sheets: tuple[str, ...], names: frozenset[str]) -> bool:
+    """True when a declaration in the `<style>` blocks runs one of the keyframes `names`."""
+    hides = _or_animation(lambda _: False, names)
+    return any(hides(d) for sheet in sheets for rule in parse_style_sheet(sheet) for d in rule.declarations if d.name in ("animation", "animation-name"))
 
 
 def _or_colour(hides: Callable[[Declaration], bool]) -> Callable[[Declaration], bool]:
@@ -922,7 +943,7 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         texts |= summary.text_colours
         backgrounds |= summary.backgrounds
     families |= _variable_families(sheets, ())
-    if families & {"visibility", "transform"} or _hiding_keyframes(sheets):
+    if families & {"visibility", "transform"} or _animates_away(sheets):
         families.add("opacity")  # matches the animations that undo or do them (see `render`)
     if "clip" in families:
         families.add("placement")  # `clip` applies only to a positioned element
