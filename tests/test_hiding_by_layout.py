@@ -260,6 +260,48 @@ def test_a_white_affiliation_on_the_canvas_is_hidden() -> None:
     assert not affiliation_missing("color:#fff", head='<link rel="stylesheet" href="/site.css">')
 
 
+# --- one rule for text on a declared background and on the canvas ------------------------------
+# Hidden means a colour a reader cannot tell from its background (CIELAB ΔE under 5), the same on
+# a background the page declares as on the white canvas: not a low WCAG contrast.
+
+ONE_RULE_HIDDEN = [
+    ("", '<p style="color:#f5f5f5">{}</p>'),
+    ("", '<div style="background:#fff"><p style="color:#f5f5f5">{}</p></div>'),
+    ("<style>.card{background-color:white}</style>", '<div class="card"><span style="color:#f2f2f2">{}</span></div>'),
+    ("", '<div style="background:#000"><p style="color:#0b0b0b">{}</p></div>'),
+    ("", '<section style="background:#3a6ea5"><p style="color:#3c70a8">{}</p></section>'),
+]
+ONE_RULE_SEEN = [
+    # Saturated yellow: a WCAG contrast of 1.07 with white, but a reader sees it, declared or not.
+    ("", '<div style="background:#fff"><p style="color:#ff0">{}</p></div>'),
+    ("<style>body{background:#ffffff} .by{color:yellow}</style>", '<p class="by">{}</p>'),
+    ("", '<table bgcolor="#fff"><tr><td><font color="#ffff00">{}</font></td></tr></table>'),
+    # Colours of one luminance and another hue.
+    ("", '<div style="background:#00a000"><p style="color:#f00">{}</p></div>'),
+    # Faint but there: the near-miss on both kinds of white, and on black.
+    ("", '<p style="color:#ebebeb">{}</p>'),
+    ("", '<div style="background:#fff"><p style="color:#ebebeb">{}</p></div>'),
+    ("", '<div style="background:#000"><p style="color:#1a1a1a">{}</p></div>'),
+]
+
+
+@pytest.mark.parametrize(("head", "byline"), ONE_RULE_HIDDEN)
+def test_text_a_reader_cannot_tell_from_its_background_is_hidden(head: str, byline: str) -> None:
+    assert byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+@pytest.mark.parametrize(("head", "byline"), ONE_RULE_SEEN)
+def test_text_a_reader_tells_from_its_background_is_seen_however_low_its_contrast(head: str, byline: str) -> None:
+    assert not byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+def test_the_canvas_and_a_declared_white_are_judged_alike() -> None:
+    for text in ("#f5f5f5", "#ebebeb", "#ff0", "#fffff0", "#e0ffff"):
+        on_canvas = byline_hidden(dcnf(byline=f'<p style="color:{text}">{BYLINE}</p>'))
+        declared = byline_hidden(dcnf(byline=f'<div style="background:#fff"><p style="color:{text}">{BYLINE}</p></div>'))
+        assert on_canvas == declared, text
+
+
 # --- presentational colours: `<font color>` and `bgcolor` -------------------------------------
 
 PRESENTED_HIDDEN = [

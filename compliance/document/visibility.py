@@ -25,12 +25,13 @@ properties filled in where a hiding property uses `var()`, math functions worked
 - `visibility: hidden|collapse`: until a descendant says `visible`;
 - a `font-size` of 1px or less: the text is gone (images are not) until a descendant sets a
   readable size (one in `em` or `%` is worked out from the parent's, 16px by default);
-- a text colour equal to the background colour set on the element or an ancestor (contrast ratio
-  under 1.1; each set by a `<style>` rule, a `style` attribute or, with the least precedence, a
-  `<font color>` or `bgcolor`: `presentational_colours`), or a transparent text colour
-  that is not a `background-clip: text` effect (`-webkit-text-fill-color`, when set, is the text's
-  colour); near-white text on the white canvas, where the checker can be sure nothing else is
-  behind it (`page_canvas`);
+- a text colour a reader cannot tell from the background colour set on the element or an
+  ancestor, or from the white canvas where the checker can be sure nothing else is behind it
+  (`page_canvas`): one rule and one threshold for both, CIELAB ΔE under 5 (`colour_difference`;
+  yellow on white is seen, `#f5f5f5` on white is not). Each colour is set by a `<style>` rule, a
+  `style` attribute or, with the least precedence, a `<font color>` or `bgcolor`
+  (`presentational_colours`). A transparent text colour that is not a `background-clip: text`
+  effect is hidden too (`-webkit-text-fill-color`, when set, is the text's colour);
 - a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
 - on an element that runs CSS animations, where they leave it once run (`animation`: the last
   keyframe a fill mode keeps, else its own values); when that is not known, its `opacity`,
@@ -65,6 +66,7 @@ from typing import Any, NamedTuple
 
 from compliance.document.animation import Keyframes, end_state, page_keyframes
 from compliance.document.clipping import Clip, clipping_size, move_px, moved_out
+from compliance.document.colour_difference import close_enough, indistinguishable, lab
 from compliance.document.css import (
     RELATIVE_FONT_UNITS,
     Declaration,
@@ -135,7 +137,6 @@ _NEAR_ZERO_OPACITY = 0.01
 _DEFAULT_FONT_PX = 16.0
 # Font-relative units as multiples of the parent's font size (`ex` and `ch` about half an em).
 _EMS_PER_UNIT = {"em": 1.0, "ex": 0.5, "ch": 0.5, "%": 0.01}
-_INVISIBLE_CONTRAST = 1.1
 # A `letter-spacing` of half an em or less (of the element's font size) squeezes text onto
 # itself: a Latin letter is about half an em wide on average (a monospace one 0.6em, a Han
 # character 1em), so each letter then starts where the one before it started, or further back,
@@ -152,11 +153,9 @@ Colour = tuple[float, float, float, float]
 
 
 # A browser paints the canvas white (CSS Color Adjustment 1: the `light` color scheme's canvas
-# colour) unless the page asks for another scheme or paints it. A rendering's background is this
-# very object (`is`) only where nothing but the canvas is behind the text (see `page_canvas`).
+# colour) unless the page asks for another scheme or paints it (see `page_canvas`). Text on it is
+# judged as on a white background the page declares (`colour_difference`).
 WHITE_CANVAS: Colour = (1.0, 1.0, 1.0, 1.0)
-# How light each channel of a text colour must be to vanish on the white canvas (see `_near_white`).
-_NEAR_WHITE_CHANNEL = 0.9
 
 
 class Rendering(NamedTuple):
@@ -211,52 +210,17 @@ class Rendering(NamedTuple):
 
 def text_blends_in(text_colour: Colour | None, background: Colour | None, clipped_text: bool) -> bool:
     """True when text of this colour cannot be read on this background: fully transparent (and
-    not a `background-clip: text` effect), or a contrast ratio under 1.1 with an opaque background."""
+    not a `background-clip: text` effect), or a colour a reader cannot tell from an opaque
+    background, the canvas included (`colour_difference.indistinguishable`)."""
     if text_colour is None or clipped_text:
         return False
     if text_colour[3] == 0:
         return True
-    if background is WHITE_CANVAS:
-        return _near_white(text_colour)
-    return background is not None and background[3] == 1 and _contrast(text_colour, background) < _INVISIBLE_CONTRAST
-
-
-def _near_white(text_colour: Colour) -> bool:
-    """True for a text colour that cannot be told from the white canvas: over white, each of its
-    channels is within a tenth of white's. (A contrast ratio alone reads saturated yellow, whose
-    luminance is near white's, as white: yellow text on a white page is faint, but a reader sees it.)"""
-    alpha = text_colour[3]
-    return all(alpha * channel + (1 - alpha) >= _NEAR_WHITE_CHANNEL for channel in text_colour[:3])
+    return background is not None and background[3] == 1 and indistinguishable(text_colour, background)
 
 
 SHOWN = Rendering()
 HIDDEN = Rendering(hidden=True)
-
-
-# Keyed by colour: a page's text colours are each tested against every background it sets.
-@functools.lru_cache(maxsize=4096)
-def _luminance(value: Colour) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else float(((c + 0.055) / 1.055) ** 2.4)
-
-    return 0.2126 * channel(value[0]) + 0.7152 * channel(value[1]) + 0.0722 * channel(value[2])
-
-
-def _contrast(first: Colour, second: Colour) -> float:
-    """WCAG contrast ratio (1 for equal colours, 21 for black on white); a translucent text
-    colour is blended over the background first."""
-    alpha = first[3]
-    if alpha == 1:
-        blended = first  # what blending gives (1·f + 0·s is f), without the arithmetic
-    else:
-        red, green, blue = (alpha * f + (1 - alpha) * s for f, s in zip(first[:3], second[:3], strict=True))
-        blended = (red, green, blue, 1.0)
-    return _luminance_contrast(_luminance(blended), _luminance(second))
-
-
-def _luminance_contrast(first: float, second: float) -> float:
-    """The WCAG contrast ratio of two relative luminances: the lighter's over the darker's."""
-    return (first + 0.05) / (second + 0.05) if first >= second else (second + 0.05) / (first + 0.05)
 
 
 # Utility classes that show an element from some screen width on (`hidden md:block`).
@@ -333,7 +297,7 @@ def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints
     `presentational_colours`): a `<font color>` is a text colour, and only a `bgcolor` that
     cannot be told from white leaves the canvas known."""
     hinted = [] if hints is None else [d for found in hints.values() for d in found]
-    light_hint = any(d.name == "color" and _near_white(_text_colour(d) or (0.0, 0.0, 0.0, 1.0)) for d in hinted)
+    light_hint = any(d.name == "color" and text_blends_in(_text_colour(d), WHITE_CANVAS, False) for d in hinted)
     if not (light_hint or _light_text(sheets, inline)) or _may_paint_behind_text(root, sheets, inline):
         return None
     return WHITE_CANVAS
@@ -341,7 +305,7 @@ def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints
 
 def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
     """True when the `<style>` blocks or the `style` attributes (their values `inline`) set a
-    text colour that cannot be told from white (see `_near_white`)."""
+    text colour that cannot be told from white (see `text_blends_in`)."""
     texts = {c for sheet in sheets for c in _SheetSummary.of(sheet).text_colours}
     texts.update(
         c
@@ -350,7 +314,7 @@ def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
         for d in parse_style_attribute(value)
         if d.name in _TEXT_COLOURS and (c := _text_colour(d)) is not None
     )
-    return any(_near_white(text) for text in texts)
+    return any(text_blends_in(text, WHITE_CANVAS, False) for text in texts)
 
 
 # A `<link>` to a stylesheet (which the checker does not fetch).
@@ -389,7 +353,7 @@ def _background_blends_into_white(declaration: Declaration) -> bool:
 
 def _paints_white(painted: Colour | None) -> bool:
     """True for a background colour that cannot be told from white (None, unknown, is not)."""
-    return painted is not None and _contrast(painted, WHITE_CANVAS) < _INVISIBLE_CONTRAST
+    return painted is not None and indistinguishable(painted, WHITE_CANVAS)
 
 
 # The presentational colours of a page, by element: the declarations its `<font color>` and
@@ -1500,9 +1464,9 @@ def _blending(texts: frozenset[Colour], backgrounds: frozenset[Colour]) -> tuple
     backgrounds one of the text colours blends in with (`text_blends_in` of every pair).
 
     A site's palette runs to hundreds of text colours (a generated class each): an opaque
-    background's luminance is worked out once, and an opaque text colour's contrast with it is
-    the ratio of their luminances, not a blend per pair."""
-    opaque = [(b, _luminance(b)) for b in backgrounds if b[3] == 1]
+    colour's L*a*b* is worked out once, and an opaque text colour is compared with each opaque
+    background's without a blend per pair."""
+    opaque = [(b, lab(b)) for b in backgrounds if b[3] == 1]
     risky_texts: set[Colour] = set()
     risky_backgrounds: set[Colour] = set()
     for text in texts:
@@ -1512,10 +1476,10 @@ def _blending(texts: frozenset[Colour], backgrounds: frozenset[Colour]) -> tuple
             continue
         # Any other colour blends in only with an opaque background (see `text_blends_in`).
         if text[3] == 1:
-            own = _luminance(text)
-            blended = [b for b, luminance in opaque if _luminance_contrast(own, luminance) < _INVISIBLE_CONTRAST]
+            own = lab(text)
+            blended = [b for b, coordinates in opaque if close_enough(own, coordinates)]
         else:
-            blended = [b for b, _ in opaque if _contrast(text, b) < _INVISIBLE_CONTRAST]
+            blended = [b for b, _ in opaque if indistinguishable(text, b)]
         if blended:
             risky_texts.add(text)
             risky_backgrounds.update(blended)
