@@ -355,6 +355,40 @@ def test_a_legacy_colour_value_is_read_as_html_reads_it(value: str, expected: tu
     assert legacy_colour(value) == expected
 
 
+# --- a box one line high that clips its overflow: only its first line shows ---------------------
+
+AFTER_THE_FIRST_LINE = [
+    ("", '<div style="height:1em;overflow:hidden"><p>Teaser line</p><p>{}</p></div>'),
+    ("<style>.clamp{max-height:1.2em;overflow:hidden}</style>", '<section class="clamp"><h2>Related</h2><div><p>{}</p></div></section>'),
+    ("<style>.one-line{height:1lh;overflow-y:clip}</style>", '<div class="one-line">Intro text<p>{}</p></div>'),
+    ("", '<aside style="font-size:20px;height:22px;overflow:hidden"><ul><li>First</li><li>{}</li></ul></aside>'),
+]
+ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
+    ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
+    ("", '<div style="height:2.5em;overflow:hidden"><p>Teaser</p><p>{}</p></div>'),
+    # Heights not in the element's own font size (rem, %), or more than a line of it.
+    ("", '<div style="height:1rem;overflow:hidden"><p>Teaser</p><p>{}</p></div>'),
+    ("", '<div style="max-height:5%;overflow:hidden"><p>Teaser</p><p>{}</p></div>'),
+    ("", '<div style="height:30px;overflow:hidden"><p>Teaser</p><p>{}</p></div>'),
+    ("", '<div style="height:1em;overflow:hidden;padding-bottom:2em"><p>Teaser</p><p>{}</p></div>'),
+    ("", '<div style="height:1em;overflow-x:hidden"><p>Teaser</p><p>{}</p></div>'),
+    ("", '<div style="height:1em"><p>Teaser</p><p>{}</p></div>'),
+    ("<style>.clamp{max-height:1.2em;overflow:hidden} .clamp.open{max-height:none}</style>", '<section class="clamp open"><h2>Related</h2><p>{}</p></section>'),
+    # A first block that is not on the screen takes no line.
+    ("", '<div style="height:1em;overflow:hidden"><p style="display:none">Gone</p><p>{}</p></div>'),
+]
+
+
+@pytest.mark.parametrize(("head", "byline"), AFTER_THE_FIRST_LINE)
+def test_a_block_after_the_first_line_of_a_one_line_box_is_hidden(head: str, byline: str) -> None:
+    assert byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+@pytest.mark.parametrize(("head", "byline"), ON_THE_FIRST_LINE_OR_NOT_CLIPPED)
+def test_a_block_on_the_first_line_or_in_a_taller_box_is_seen(head: str, byline: str) -> None:
+    assert not byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
 # --- an edge-on box under an ancestor's perspective ----------------------------------------------
 
 TURNED = f'<img src={LOGO_SRC} {LOGO_ALT} style="transform:translateX(300px) rotateY(90deg)">'

@@ -399,3 +399,53 @@ def move_px(declaration: Declaration) -> float:
         return 0.0
     lengths = [_token_px(token, 16.0) for token in declaration.values]
     return max((abs(v) for v in lengths if v is not None and v > _OFF_SCREEN_PX), default=0.0)
+
+
+# The height of one line of text at `line-height: normal`, in ems of the element's own font size
+# (fonts give 1.1 to 1.25): a box no taller that clips its overflow shows its first line only.
+ONE_LINE_EMS = 1.2
+# The displays under which `height` does not size the box.
+_UNSIZED_DISPLAYS = frozenset({"inline", "contents", "none"})
+
+
+def one_line_box(declared: Mapping[str, Declaration], font_px: float) -> bool:
+    """True when the element clips its vertical overflow (`overflow` or `overflow-y` `hidden` or
+    `clip`) and its `height` or `max-height`, with its bottom padding, is one line of its own font
+    size (`font_px`) or less: at most 1lh, or 1.2em in `em` or `px` (`height: 1em`, `max-height:
+    1.2em`), and more than 1px. False for a height in any other unit, a `min-height` that may be taller, a padding
+    the checker does not work out, and a box `height` does not size (`display: inline`)."""
+    if _overflow(declared)[1] not in _CLIPS:
+        return False
+    display = declared.get("display")
+    if display is not None and display.keyword in _UNSIZED_DISPLAYS:
+        return False
+    if "min-height" in declared and ((least := _lines(declared["min-height"], font_px, 0.0)) is None or least > 1):
+        return False
+    padding = _padding(declared, "padding-bottom", font_px)
+    if padding is None:
+        return False
+    line_px = ONE_LINE_EMS * font_px
+    # A box 1px high or less shows nothing at all (see `visibility`): not a line.
+    return any(
+        name in declared and (lines := _lines(declared[name], font_px, padding)) is not None and 1.0 < lines * line_px <= line_px
+        for name in ("height", "max-height")
+    )
+
+
+def _lines(declaration: Declaration, font_px: float, padding_px: float) -> float | None:
+    """How many lines of text a height (plus a padding in pixels) holds; None for a height in a
+    unit other than `lh`, `em` and `px`, or a value that is not one length."""
+    if len(declaration.values) != 1:
+        return None
+    token = declaration.values[0]
+    if token.type == "number" and token.value == 0:
+        return padding_px / (ONE_LINE_EMS * font_px)
+    if token.type != "dimension":
+        return None
+    unit = token.lower_unit
+    if unit == "lh":
+        return float(token.value) + padding_px / (ONE_LINE_EMS * font_px)
+    if unit not in ("em", "px"):
+        return None
+    height = float(token.value) * (font_px if unit == "em" else 1.0)
+    return (height + padding_px) / (ONE_LINE_EMS * font_px)

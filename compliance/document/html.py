@@ -524,6 +524,7 @@ class _Walk:
         "ids",
         "items",
         "kinds",
+        "line_boxes",
         "links",
         "open_bylines",
         "open_links",
@@ -564,6 +565,8 @@ class _Walk:
         self.region_line = frozenset([article_root, *article_root.iterancestors()])
         self.stack: list[_Frame] = [(False, self.style.root_rendering, True, False, False, False, False, False, True, True)]
         self.kinds: dict[Any, _TagKind] = {}
+        # The boxes that show one line only (see `Rendering.one_line`): how many items came before each.
+        self.line_boxes: dict[Any, int] = {}
 
     def flush(self) -> None:
         """End the current block."""
@@ -654,7 +657,7 @@ class _Walk:
             self.found.hides_text = True
         heading = parent[_HEADING] or kind.heading
         # The sections of an `<amp-accordion>` go through `_open` (see `_is_closed`), even without attributes.
-        passes_on = visible and text_shown and not closed and tag != "amp-accordion"
+        passes_on = visible and text_shown and not closed and tag != "amp-accordion" and self._outside_line_boxes(element, kind, rendering)
         frame = (kind.block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
         self.stack.append(frame)
         self._collect(element, kind, attributes, frame)
@@ -714,6 +717,8 @@ class _Walk:
             return HIDDEN
         if inherited.hidden:
             return inherited
+        if inherited.one_line is not None and tag in _BLOCK_TAGS and self._after_first_line(inherited.one_line):
+            return HIDDEN
         if element in self.styled or tag in _HIDING_TAGS:
             return render(element, tag, inherited, self.style)
         if attributes is None:
@@ -723,6 +728,20 @@ class _Walk:
         if (value := attributes.get("class")) is not None and hides_by_class(value):
             return render(element, tag, inherited, self.style)
         return inherited
+
+    def _outside_line_boxes(self, element: Any, kind: _TagKind, rendering: Rendering) -> bool:
+        """True when the element is in no box that shows one line only; a block element that is
+        such a box is recorded with the number of items before its first line."""
+        box = rendering.one_line
+        if box is element and kind.block:
+            self.line_boxes[element] = len(self.items)
+        return box is None
+
+    def _after_first_line(self, box: Any) -> bool:
+        """True when text inside `box`, a box that shows one line only, has already made a block:
+        a block that starts now is on a later line, which the box clips."""
+        start = self.line_boxes.get(box)
+        return start is not None and any(isinstance(item, Block) for item in self.items[start:])
 
     def _starts_chrome(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, in_article: bool) -> bool:
         """True when the element is the outermost of some chrome (recorded when in the article)."""

@@ -33,6 +33,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   (`presentational_colours`). A transparent text colour that is not a `background-clip: text`
   effect is hidden too (`-webkit-text-fill-color`, when set, is the text's colour);
 - a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
+- in a block box one line high that clips its overflow (`clipping.one_line_box`), the blocks
+  that start after its first line (the walk decides: `html`);
 - on an element that runs CSS animations, where they leave it once run (`animation`: the last
   keyframe a fill mode keeps, else its own values); when that is not known, its `opacity`,
   `filter`, `visibility` and `transform` are not judged (a fade-in is seen).
@@ -61,11 +63,11 @@ import itertools
 import math
 import re
 import struct
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.animation import Keyframes, end_state, page_keyframes
-from compliance.document.clipping import Clip, clipping_size, move_px, moved_out
+from compliance.document.clipping import Clip, clipping_size, move_px, moved_out, one_line_box
 from compliance.document.colour_difference import close_enough, indistinguishable, lab
 from compliance.document.css import (
     RELATIVE_FONT_UNITS,
@@ -175,7 +177,9 @@ class Rendering(NamedTuple):
     inherits as a length, a spacing in `em` worked out where it is set). `clip`: the nearest
     ancestor that clips its overflow with a known size, as the element's content sees it (see
     `clipping`); None when there is none. `perspective`: an ancestor sets the `perspective`
-    property, under which a box turned edge-on is seen at an angle, not as a line.
+    property, under which a box turned edge-on is seen at an angle, not as a line. `one_line`:
+    the nearest ancestor (or the element) that shows one line of its content only (see
+    `clipping.one_line_box`), whose later blocks the walk hides; None when there is none.
     """
 
     hidden: bool = False
@@ -191,6 +195,7 @@ class Rendering(NamedTuple):
     letter_spacing: float = 0.0
     clip: Clip | None = None
     perspective: bool = False
+    one_line: Any = None
 
     @property
     def shows_boxes(self) -> bool:
@@ -552,20 +557,24 @@ def _match_rules(
     # something hides: most of a site's rules are about other elements, so such a rule is
     # matched only among the elements where it can matter (see `_Reach`).
     hides = _hides_in(families, sheets, index, canvas, every_colour=every_colour)
-    showing = []
+    one_line = any(_SheetSummary.of(sheet).one_line for sheet in sheets)
+    showing: list[tuple[int, StyleRule, list[Declaration]]] = []
     clipping_boxes: list[Any] = []
+    # The boxes a rule makes show one line only: what may make them taller is read on them.
+    line_boxes: list[Any] = []
     for order, rule, declarations in wanted:
         if not index.may_match(rule.selectors):
             continue
         clips = clipping and clipping_size(declarations) is not None
-        # Custom properties and the values that use them are known only on the element.
-        if clips or any(hides(d) or d.custom or _uses_variables(d) for d in declarations):
+        lines = one_line and _one_line_rule(rule)
+        if clips or lines or _matched_everywhere(declarations, hides):
             found = _match_rule(rule, order, declarations, matched, index.select, ranks)
             clipping_boxes.extend(found if clips else ())
+            line_boxes.extend(found if lines else ())
         else:
             showing.append((order, rule, declarations))
     if showing:
-        reach = _Reach(matched, hides, index)
+        reach = _Reach(matched, hides, index, line_boxes)
         clipped = _clipped_scope(clipping_boxes, index) if clipping else None
         for order, rule, declarations in showing:
             named = {d.family for d in declarations}
@@ -602,12 +611,18 @@ def _or_perspective(hides: Callable[[Declaration], bool]) -> Callable[[Declarati
     return test
 
 
+def _matched_everywhere(declarations: Iterable[Declaration], hides: Callable[[Declaration], bool]) -> bool:
+    """True when a rule with these declarations is matched over the whole page: one hides, or
+    uses or sets a custom property (known only on the element)."""
+    return any(hides(d) or d.custom or _uses_variables(d) for d in declarations)
+
+
 def _hides_in(
     families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex, canvas: Colour | None, *, every_colour: bool
 ) -> Callable[[Declaration], bool]:
     """The test of the declarations matched over the whole page (see `_match_rules`)."""
     hides = _hiding_test(tuple(sheets), index, canvas) if "colour" in families else _can_hide
-    hides = _or_colour(hides) if every_colour else hides
+    hides = _or_family(hides, "colour") if every_colour else hides
     names = _hiding_keyframes(sheets)
     return _or_perspective(_or_animation(hides, names) if names else hides)
 
@@ -650,11 +665,11 @@ def _sheets_animate(sheets: tuple[str, ...], names: frozenset[str]) -> bool:
     return any(hides(d) for sheet in sheets for rule in parse_style_sheet(sheet) for d in rule.declarations if d.name in ("animation", "animation-name"))
 
 
-def _or_colour(hides: Callable[[Declaration], bool]) -> Callable[[Declaration], bool]:
-    """`hides`, extended to every declaration of the colour family."""
+def _or_family(hides: Callable[[Declaration], bool], family: str) -> Callable[[Declaration], bool]:
+    """`hides`, extended to every declaration of a family."""
 
     def test(declaration: Declaration) -> bool:
-        return declaration.family == "colour" or hides(declaration)
+        return declaration.family == family or hides(declaration)
 
     return test
 
@@ -852,6 +867,8 @@ class _SheetSummary(NamedTuple):
     smallest_clip: float | None = None
     farthest_move: float = 0.0
     perspective: bool = False
+    # Whether a rule (one every screen meets) makes a box that shows one line only.
+    one_line: bool = False
 
     @staticmethod
     @functools.lru_cache(maxsize=256)
@@ -871,7 +888,21 @@ class _SheetSummary(NamedTuple):
             _variable_uses(declarations),
             definitions,
             *_placing_traits(sheet, declarations),
+            "overflow" in sheet and any(_one_line_rule(rule) for rule in parse_style_sheet(sheet)),
         )
+
+
+def _one_line_rule(rule: StyleRule) -> bool:
+    """True when a rule every screen meets makes a box that shows one line only (at 16px)."""
+    if rule.conditional or not any(d.name in _OVERFLOW_Y for d in rule.declarations):
+        return False
+    return one_line_box({d.name: d for d in rule.declarations}, _DEFAULT_FONT_PX)
+
+
+_OVERFLOW_Y = frozenset({"overflow", "overflow-y"})
+# What may make a box that shows one line only taller, or not a box (`display: inline`): its size,
+# overflow and padding, its font size (its height may be in `em`) and its display.
+_ONE_LINE_FAMILIES = frozenset({"size", "font", "display"})
 
 
 def _placing_traits(sheet: str, declarations: Sequence[Declaration]) -> tuple[float | None, float, bool]:
@@ -906,6 +937,8 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         families |= summary.families
         texts |= summary.text_colours
         backgrounds |= summary.backgrounds
+        if summary.one_line:
+            families.add("size")  # a box that shows one line only (see `clipping.one_line_box`)
     families |= _variable_families(sheets, ())
     if families & {"visibility", "transform"} or _animates_away(sheets):
         families.add("opacity")  # matches the animations that undo or do them (see `render`)
@@ -1491,19 +1524,30 @@ def _text_colour(declaration: Declaration) -> Colour | None:
     return colour(declaration.values[0]) if len(declaration.values) == 1 else None
 
 
+def _inline_hiders(hides: Callable[[Declaration], bool], page: _ElementIndex) -> Iterator[tuple[Any, set[str]]]:
+    """The elements whose `style` attribute hides them, with the families it hides with (those
+    of `_ONE_LINE_FAMILIES` for a box it makes show one line only)."""
+    for element, inline in page.inline_styles():
+        families = {d.family for d in inline if hides(d) or _no_text(d)}
+        if any(d.name in _OVERFLOW_Y for d in inline) and one_line_box({d.name: d for d in inline}, _DEFAULT_FONT_PX):
+            families |= _ONE_LINE_FAMILIES
+        if families:
+            yield element, families
+
+
 class _Reach:
     """Where a rule that can only show again can change anything: the elements that a `<style>`
     rule or their own `style` attribute hides (for every family), and everything below the ones
     hidden by an inherited property (a `visibility`, a font size or a colour)."""
 
-    def __init__(self, matched: _Matched, hides: Callable[[Declaration], bool], page: _ElementIndex) -> None:
+    def __init__(self, matched: _Matched, hides: Callable[[Declaration], bool], page: _ElementIndex, line_boxes: Iterable[Any] = ()) -> None:
         hiders: dict[Any, set[str]] = {}
         for element, entries in matched.items():
             hiders[element] = {d.family for _, d in entries if hides(d) or _no_text(d)}
-        for element, inline in page.inline_styles():
-            families = {d.family for d in inline if hides(d) or _no_text(d)}
-            if families:
-                hiders.setdefault(element, set()).update(families)
+        for element, families in _inline_hiders(hides, page):
+            hiders.setdefault(element, set()).update(families)
+        for element in line_boxes:
+            hiders.setdefault(element, set()).update(_ONE_LINE_FAMILIES)
         for element in _xpath("//@hidden/.. | //@popover/..")(page.root):
             hiders.setdefault(element, set()).add("display")  # the user-agent `display: none`
         self._hidden = _Scope(hiders, page)
@@ -1727,8 +1771,9 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         if moved.out:
             return HIDDEN
         clip = moved.clip
+    one_line = element if one_line_box(judged, font_px) else parent.one_line
     return Rendering(
-        False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables, letter_spacing, clip, perspective
+        False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables, letter_spacing, clip, perspective, one_line
     )
 
 
