@@ -335,6 +335,22 @@ def test_presentational_colours_a_reader_tells_apart_or_css_overrides_are_seen(h
     assert not byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
 
 
+# A link is painted in the browser's link colour, which an ancestor's colour does not override.
+LINKS_IN_WHITE_TEXT = [
+    (False, "", '<p><font color="#fff"><a href="/author/maria-lopez">{}</a></font></p>'),
+    (False, "<style>.by{color:#fff}</style>", '<p class="by"><a href="/author/maria-lopez">{}</a></p>'),
+    (True, "<style>.by{color:#fff} .by a{color:#fff}</style>", '<p class="by"><a href="/author/maria-lopez">{}</a></p>'),
+    (True, "<style>.by{color:#fff}</style>", '<p class="by"><a name="byline">{}</a></p>'),
+    (True, "", '<p><a href="/m" style="color:white">{}</a></p>'),
+    (True, "<style>.by{color:#fff;-webkit-text-fill-color:#fff}</style>", '<p class="by"><a href="/m">{}</a></p>'),
+]
+
+
+@pytest.mark.parametrize(("hidden", "head", "byline"), LINKS_IN_WHITE_TEXT)
+def test_a_link_keeps_the_link_colour_unless_its_own_css_sets_one(hidden: bool, head: str, byline: str) -> None:
+    assert byline_hidden(dcnf(head=head, byline=byline.format(BYLINE))) is hidden
+
+
 def test_a_white_font_affiliation_on_a_white_cell_is_missing() -> None:
     byline = '<table><tr><td bgcolor="#fff">By Maria Lopez<font color="#fff">, Daily Caller News Foundation</font></td></tr></table>'
     assert findings(dcnf(logo="", byline=byline), "dcnf", "dcnf/affiliation")

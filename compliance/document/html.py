@@ -33,6 +33,7 @@ from compliance.document.visibility import (
     hides_by_class,
     hides_its_content,
     is_seen,
+    link_rendering,
     render,
     srcset_candidates,
     svg_clips_everything,
@@ -712,6 +713,12 @@ class _Walk:
         return self.ids.get(ident)
 
     def _rendering(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> Rendering:
+        rendering = self._own_rendering(element, tag, attributes, parent)
+        if tag == "a" and rendering.colour is not None and attributes is not None and "href" in attributes:
+            return link_rendering(element, rendering, self.style)
+        return rendering
+
+    def _own_rendering(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> Rendering:
         inherited = parent[_RENDERING]
         if parent[_CLOSED] and not _opens_closed(element, tag):
             return HIDDEN

@@ -1777,6 +1777,16 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     )
 
 
+def link_rendering(element: Any, rendering: Rendering, style: PageStyle) -> Rendering:
+    """How an `<a href>` shows: a browser's own style gives a link the link colour (`:link`,
+    `:visited`: HTML, 15.3.4), which its author's colour on an ancestor does not override, so the
+    text colour is not known unless the page's CSS sets the link's own `color`."""
+    if rendering.colour is None or "color" in style.declarations(element):
+        return rendering
+    fill = rendering.fill
+    return rendering._replace(colour=None, blends_in=fill is not None and text_blends_in(fill, rendering.background, rendering.clipped_text))
+
+
 # What an animation of the element may set (see `render`).
 _ANIMATED_PROPERTIES = frozenset({"opacity", "filter", "-webkit-filter", "visibility", "transform", "scale", "translate", "rotate"})
 
