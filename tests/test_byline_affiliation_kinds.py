@@ -151,6 +151,32 @@ def test_a_from_line_far_from_the_byline_is_no_affiliation_and_the_why_line_says
     assert "3 blocks apart" in detail and "within 1 block of the byline" in detail
 
 
+AVATAR = '<img src="https://secure.gravatar.com/avatar/abc?s=48" class="avatar" width="48" height="48" alt="">'
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        # WordPress's author meta, an h-card and an author box: each prints the avatar before the name.
+        f'<div class="entry-meta">{AVATAR} <span class="author vcard"><a rel="author" href="/author/laura">Laura Benson</a></span></div>',
+        f'<p class="h-card">{AVATAR.replace("avatar", "u-photo")}<a class="p-name u-url" href="/laura">Laura Benson</a></p>',
+        f'<div class="author-box">{AVATAR}<span class="author-name">Laura Benson</span></div>',
+        # A spacer a reader never sees, with alt text.
+        '<img src="/spacer.gif" alt="spacer" style="display:none"><p class="byline">By Laura Benson</p>',
+    ],
+)
+def test_a_decorative_or_unseen_image_between_the_from_line_and_the_byline_keeps_them_adjacent(author: str) -> None:
+    report = check_html(_dcnf_page(FROM_LINE, author, after=LOGO), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+def test_a_photo_with_alt_text_between_the_from_line_and_the_byline_parts_them() -> None:
+    # Look-alike: a picture that means something (it has alt text) is a block between the two.
+    photo = '<p><img src="/crowd.jpg" width="600" height="400" alt="Farmers outside the Capitol"></p>'
+    detail = _outcome(check_html(_dcnf_page(FROM_LINE, photo, "By Laura Benson", after=LOGO), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and "2 blocks apart" in detail
+
+
 def test_a_sentence_from_the_foundation_next_to_the_byline_is_no_affiliation_line() -> None:
     # Look-alike: prose that mentions the foundation beside the byline is not the affiliation line.
     page = _dcnf_page("By Laura Benson", "Adapted from the Daily Caller News Foundation's reporting.", after=LOGO)

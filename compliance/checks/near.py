@@ -2,8 +2,9 @@
 logo directly above the reporter's name, a credit line above the body.
 
 Distance is counted in blocks (paragraphs, headings, images, text lines: `within-blocks: 1` means
-adjacent) and/or in characters of visible text (`within-chars`). `order: a-before-b` requires `a`
-to come first.
+adjacent) and/or in characters of visible text (`within-chars`). An image a reader does not see,
+and a decorative one (`alt=""`: an author's avatar beside the byline, a divider) are not blocks
+between the two. `order: a-before-b` requires `a` to come first.
 
 Example (DCNF's own layout: the logo directly above the reporter's name)::
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Hit, Outcome, describe_check, explained_later
-from compliance.document import Document
+from compliance.document import Document, Image, Item
 from compliance.options import Option
 from compliance.text import shorten
 
@@ -55,7 +56,7 @@ def build(values: dict[str, Any]) -> NearParams:
     return NearParams(values["a"], values["b"], values["within_blocks"], values["within_chars"], values["order"])
 
 
-def _close(a: Hit, b: Hit, params: NearParams) -> bool:
+def _close(doc: Document, a: Hit, b: Hit, params: NearParams) -> bool:
     # Order by block, then by position inside the block (a credit line and the sentence after it
     # in one paragraph).
     first, second = (a.index, a.offset), (b.index, b.offset)
@@ -63,9 +64,34 @@ def _close(a: Hit, b: Hit, params: NearParams) -> bool:
         return False
     if params.order == "b-before-a" and not second < first:
         return False
-    if params.within_blocks is not None and abs(a.index - b.index) > params.within_blocks:
+    if params.within_blocks is not None and _blocks_apart(doc, a.index, b.index) > params.within_blocks:
         return False
     return params.within_chars is None or abs(a.offset - b.offset) <= params.within_chars
+
+
+def _blocks_apart(doc: Document, index_a: int, index_b: int) -> int:
+    """How many blocks apart two items are, not counting the images between them that separate
+    nothing for a reader (`_separates`)."""
+    low, high = sorted((index_a, index_b))
+    if high - low <= 1:
+        return high - low
+    counted: list[int] | None = doc._memo.get("near_counted_items")
+    if counted is None:
+        # counted[i]: how many of items[0:i] separate what is around them (one pass per document).
+        counted = [0]
+        for item in doc.items:
+            counted.append(counted[-1] + _separates(item))
+        doc._memo["near_counted_items"] = counted
+    return counted[high] - counted[low + 1] + 1
+
+
+def _separates(item: Item) -> bool:
+    """Whether an item between two things puts a block between them: text does; an image only
+    when a reader sees it and it means something (its alt text is not declared empty)."""
+    if not isinstance(item, Image):
+        return True
+    declared_decorative = item.element is not None and item.element.get("alt") == ""
+    return item.visible and not declared_decorative
 
 
 def describe(params: NearParams) -> str:
@@ -93,17 +119,17 @@ def evaluate(doc: Document, params: NearParams, ctx: Context) -> Outcome:
     hits_b = second.hits if second.passed else ()
     for hit_a in hits_a:
         for hit_b in hits_b:
-            if _close(hit_a, hit_b, params):
+            if _close(doc, hit_a, hit_b, params):
                 evidence = f"{hit_a.evidence} (line {hit_a.location.line}) next to {hit_b.evidence} (line {hit_b.location.line})"
                 hit = Hit(hit_b.index, hit_b.where, evidence, hit_a.captures + hit_b.captures, hit_b.offset)
                 return Outcome(True, (hit,), caveat=first.caveat or second.caveat)
     # The lines named in the detail and the anchor cost a search of the source each: worked out
     # when a report asks (see `Outcome`).
     anchor = hits_b[0].where if hits_b else hits_a[0].where if hits_a else doc.article_location
-    return Outcome(False, (), explained_later(lambda: _apart(params, first, second)), anchor)
+    return Outcome(False, (), explained_later(lambda: _apart(doc, params, first, second)), anchor)
 
 
-def _apart(params: NearParams, first: Outcome, second: Outcome) -> str:
+def _apart(doc: Document, params: NearParams, first: Outcome, second: Outcome) -> str:
     """Why the pair was not found: one of them is missing, or where both are and how far apart."""
     hits_a = first.hits if first.passed else ()
     hits_b = second.hits if second.passed else ()
@@ -111,7 +137,7 @@ def _apart(params: NearParams, first: Outcome, second: Outcome) -> str:
     if not hits_a or not hits_b:
         return (first if not hits_a else second).detail or f"no {what_a if not hits_a else what_b}"
     hit_a, hit_b = hits_a[0], hits_b[0]
-    apart = abs(hit_a.index - hit_b.index)
+    apart = _blocks_apart(doc, hit_a.index, hit_b.index)
     shown_b = f"{what_b} '{shorten(hit_b.evidence, 60)}'" if what_b.startswith("byline") else what_b
     distance = f"{apart} block{'s' if apart != 1 else ''} apart" if apart else "in the same block, in the wrong order"
     return (
