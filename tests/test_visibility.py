@@ -570,6 +570,23 @@ def test_fix_inserts_an_img_logo_only_where_no_svg_logo_is(cli, tmp_path: Path) 
     assert '+<p><img src="https://cdn.example/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>' in diff
 
 
+@pytest.mark.parametrize(
+    ("box", "seen"),
+    [
+        ('<div style="height:2px;overflow:hidden">{}</div>', False),
+        ('<div class="strip">{}</div>', False),
+        ('<div style="width:1px;overflow:hidden">{}</div>', False),
+        # Near-misses: a box that does not clip, and one large enough to show part of the logo.
+        ('<div style="height:2px">{}</div>', True),
+        ('<div style="height:40px;overflow:hidden">{}</div>', True),
+    ],
+)
+def test_a_logo_inside_a_box_of_2px_or_less_that_clips_is_not_seen(box: str, seen: bool) -> None:
+    logo = '<img width="300" height="90" src="https://dailycallernewsfoundation.org/logo.png" alt="Daily Caller News Foundation logo">'
+    report = check(page(css=".strip{max-height:1px;overflow:hidden}", logo=box.format(logo)))
+    assert ("dcnf/logo" not in errors(report)) is seen
+
+
 HIDDEN_BYLINES = {
     "font-size zero": (".q{font-size:0}", ' class="byline q"'),
     "font shorthand zero": (".q{font:0/0 a}", ' class="byline q"'),
@@ -582,6 +599,8 @@ HIDDEN_BYLINES = {
     "nearly the background colour": ("article{background:rgb(255,255,255)} .q{color:#fefefe}", ' class="byline q"'),
     "transparent text": (".q{color:rgba(0,0,0,0)}", ' class="byline q"'),
     "zero-height box with overflow hidden": (".q{height:0;overflow:hidden}", ' class="byline q"'),
+    "a 2px-high box with overflow hidden": (".q{height:2px;overflow:hidden}", ' class="byline q"'),
+    "a 2px-wide box with overflow clip": ("", ' class="byline" style="width:2px;overflow-x:clip"'),
     "visibility from the article": ("article{visibility:hidden} h1, p:not(.byline){visibility:visible}", ' class="byline"'),
     "a refused negative font size after a zero one": (".q{font-size:0} .q{font-size:-1px}", ' class="byline q"'),
     "a refused negative font size in the same style attribute": ("", ' class="byline" style="font-size:0;font-size:-2px"'),

@@ -15,7 +15,7 @@ properties filled in where a hiding property uses `var()`, math functions worked
   nothing; a `zoom` next to zero, an edge-on rotation (not under an ancestor's `perspective`), a
   transparent mask, a picture moved out of its box (`vanishing`); a box moved out of an ancestor
   that clips its overflow (`clipping`); a width or height of
-  1px or less with `overflow: hidden`, and an `<svg>` of no size (which clips by default);
+  2px or less with `overflow: hidden`, and an `<svg>` of no size (which clips by default);
   `margin-left`, `margin-top` (or the `margin` shorthand's) of -1000px or less, `left`, `top`
   (or `inset`'s) as far on a positioned element, a `position: fixed` box placed outside the
   viewport (`_outside_the_viewport`),
@@ -130,7 +130,7 @@ IMAGE_SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
 _LOADER_SOURCE_ATTRIBUTES = tuple(a for a in (*IMAGE_SOURCE_ATTRIBUTES, *IMAGE_SRCSET_ATTRIBUTES) if a not in ("src", "srcset"))
 _FAR_OFF_SCREEN_PX = -1000.0
 _TINY_IMAGE_PX = 2.0
-_TINY_BOX_PX = 1.0
+_TINY_BOX_PX = 2.0
 # Text this small is a row of dots, whatever it says (an absolute size; one relative to the
 # parent's counts only at zero, since the parent's size is not known).
 _UNREADABLE_TEXT_PX = 1.0
@@ -2206,7 +2206,7 @@ def is_tiny_image(element: Any) -> bool:
 
 
 def svg_clips_everything(element: Any, style: PageStyle) -> bool:
-    """True for an `<svg>` of no width or height (1px or less, by its attributes or the page's
+    """True for an `<svg>` of no width or height (2px or less, by its attributes or the page's
     CSS): an `<svg>` in a page clips what it holds to its box (the user-agent style gives it
     `overflow: hidden`), so nothing in it shows, `<foreignObject>` content included, unless the
     page sets `overflow: visible`."""
