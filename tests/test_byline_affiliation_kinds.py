@@ -464,3 +464,91 @@ def test_the_line_around_the_name_markup_gives_the_affiliation(line: str, pack: 
         f"<p>Senators will vote next week.</p>{LOGO}<p>{LICENSE}</p></article></body></html>"
     )
     assert (_outcome(check_html(page, packs=[pack]), rule) is None) is passes
+
+
+# ---------------------------------------------------------------------------------------------
+# D. The institution after an author's name (The Conversation's "Name, Institution"): any
+# proper-noun phrase, not a fixed list of words such as "University"
+
+CONVERSATION_OUTLETS = frozenset({"the conversation"})
+CONVERSATION_CREDIT = (
+    '<p>This article is republished from <a href="https://theconversation.com">The Conversation</a> under a Creative Commons'
+    ' license. Read the <a href="https://theconversation.com/why-tides-run-late-412345">original article</a>.</p>'
+    '<img src="https://counter.theconversation.com/content/412345/count.gif" alt="The Conversation" width="1" height="1">'
+)
+
+
+def _conversation_page(author_line: str) -> str:
+    body = f"<h1>Why tides run late</h1>{author_line}<p>Tide gauges show a drift of minutes.</p>{CONVERSATION_CREDIT}"
+    return f"<html><body><article>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "institutions"),
+    [
+        ("Lena Moritz, Universität Graz", ("Lena Moritz",), ("Universität Graz",)),
+        ("Rui Costa, Universidade do Porto", ("Rui Costa",), ("Universidade do Porto",)),
+        ("Kofi Mensah, CSIR", ("Kofi Mensah",), ("CSIR",)),
+        ("By Ilse Brandt, Senior Research Scientist, Bureau of Meteorology", ("Ilse Brandt",), ("Bureau of Meteorology",)),
+        ("By Jane Doe, Lecturer in Food Science, University of Reading", ("Jane Doe",), ("University of Reading",)),
+        ("By Jane Doe, Professor of Law at Leiden Law School", ("Jane Doe",), ("Leiden Law School",)),
+        ("By Ana Ruiz and Lars Berg, Scuola Normale Superiore", ("Ana Ruiz", "Lars Berg"), ("Scuola Normale Superiore",) * 2),
+        # A second author after the first one's institution has none of their own.
+        ("By Priya Rao, Monash University, and Tomás Ibarra", ("Priya Rao", "Tomás Ibarra"), ("Monash University", "")),
+        # Near misses: no institution, a job title and the publisher, a date.
+        ("By Anika Foss", ("Anika Foss",), ("",)),
+        ("- Written by Harriet Quill, Audience Development Manager, The Conversation", ("Harriet Quill",), ("",)),
+        ("By Ana Ruiz, March 3, 2024", ("Ana Ruiz",), ("",)),
+        # A list of people stays a list.
+        ("By Jane Doe, John Smith and Ann Lee", ("Jane Doe", "John Smith", "Ann Lee"), ("", "", "")),
+    ],
+)
+def test_the_part_after_a_name_is_its_institution(text: str, names: tuple[str, ...], institutions: tuple[str, ...]) -> None:
+    reading = read_byline(text, require_prefix=True, outlets=CONVERSATION_OUTLETS)
+    assert reading is not None
+    assert (reading.names, reading.institutions) == (names, institutions)
+
+
+@pytest.mark.parametrize(
+    "author_line",
+    [
+        "<p><strong>Anika Foss</strong>, Karolinska Institutet</p>",
+        '<div class="author-line"><b>Rui Costa</b>, Universidade do Porto</div>',
+        "<p>Kofi Mensah, CSIR</p>",
+        '<p class="byline">By Lena Moritz, Senior Lecturer, Sciences Po</p>',
+        # The republish HTML links the institution to its page on The Conversation (pack data).
+        '<span><a href="https://theconversation.com/profiles/anika-foss-1234">Anika Foss</a>, '
+        '<em><a href="https://theconversation.com/institutions/met-office-7">Met Office</a></em></span>',
+    ],
+)
+def test_the_conversation_accepts_any_institution_after_the_author(author_line: str) -> None:
+    report = check_html(_conversation_page(author_line), packs=["the-conversation"])
+    assert _outcome(report, "creative-commons/author") is None
+    assert _outcome(report, "the-conversation/author-institution") is None
+
+
+@pytest.mark.parametrize(
+    ("author_line", "rule", "why"),
+    [
+        ("<p>By Anika Foss</p>", "the-conversation/author-institution", "does not show Anika Foss's institution"),
+        (
+            "<p>- Written by Harriet Quill, Audience Development Manager, The Conversation</p>",
+            "the-conversation/author-institution",
+            "does not show Harriet Quill's institution",
+        ),
+        ("<p>By Priya Rao, Monash University, and Tomás Ibarra</p>", "the-conversation/author-institution", "does not show Tomás Ibarra's institution"),
+        (
+            "<p>Written by Priya Rao, Associate Professor, Monash University</p><p>Written by Tomás Ibarra</p>",
+            "the-conversation/author-institution",
+            "does not show Tomás Ibarra's institution",
+        ),
+    ],
+)
+def test_the_conversation_reports_the_author_without_an_institution(author_line: str, rule: str, why: str) -> None:
+    detail = _outcome(check_html(_conversation_page(author_line), packs=["the-conversation"]), rule)
+    assert detail is not None and why in detail
+
+
+def test_the_conversation_reads_the_second_authors_institution_in_plain_text() -> None:
+    text = "Why tides run late\nBy Priya Rao, Monash University, and Tomás Ibarra, ETH Zürich\nTide gauges show a drift.\n"
+    assert _outcome(check_text(text, packs=["the-conversation"]), "the-conversation/author-institution") is None

@@ -20,6 +20,13 @@ is not visible and does not count. Captures: `name` (the first person), `names`,
 rest of the byline as its evidence quotes it: "Harbor Ledger" for "By A, Audience Editor, Harbor
 Ledger", whose job title stands as a part of its own).
 
+`institution: true` asks more: every person the bylines credit has an institution, the
+proper-noun phrase after the name or after the job title ("Anika Foss, Karolinska Institutet",
+"By Ilse Brandt, Lecturer, CSIRO", "…, Professor of Law at Leiden Law School"), whatever its
+words; a job title alone, a date or an outlet of the loaded packs is none. "By A, Monash
+University, and B" fails, and the detail names B. `institution-link` is pack knowledge of the
+publisher's institution pages: a link to one in the byline's line is an institution for sure.
+
 Example (a reporter credited with a DCNF affiliation)::
 
     byline:
@@ -53,6 +60,19 @@ CAPTURES = frozenset(("name", "names", "credit"))
 OPTIONS = (
     Option("person", "boolean", "Require a person's name (not an outlet or staff credit).", default=True),
     Option("affiliation", "regex", "Regex the byline's text must contain besides the name.", default=None),
+    Option(
+        "institution",
+        "boolean",
+        "Require each person the bylines credit to have an institution: a proper-noun phrase after the name"
+        ' ("Anika Foss, Karolinska Institutet", "…, Lecturer, CSIRO"), not a job title alone, a date or an outlet of the packs.',
+        default=False,
+    ),
+    Option(
+        "institution-link",
+        "regex",
+        "With `institution`: a link in the byline whose href matches marks its text as an institution for sure.",
+        default=None,
+    ),
     Option("name", "regex", "Regex one of the credited names must match (the expected reporter).", default=None),
     Option(
         "problem",
@@ -95,11 +115,21 @@ class BylineParams(NamedTuple):
     name: Pattern | None
     problem: str | None = None
     label: str = ""
+    institution: bool = False
+    institution_link: Pattern | None = None
 
 
 def build(values: dict[str, Any]) -> BylineParams:
     """Parameters from validated option values."""
-    return BylineParams(values["person"], values["affiliation"], values["name"], values["problem"], label=values["label"] or "")
+    return BylineParams(
+        values["person"],
+        values["affiliation"],
+        values["name"],
+        values["problem"],
+        label=values["label"] or "",
+        institution=values["institution"],
+        institution_link=values["institution_link"],
+    )
 
 
 def describe(params: BylineParams) -> str:
@@ -150,12 +180,52 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
             hits.append(Hit(byline.index, functools.partial(doc.locate, byline), byline.text, captures, offset))
         elif reason not in reasons:
             reasons.append(reason)
+    if hits and params.institution:
+        missing = _without_institution(doc, params, ctx)
+        if missing is not None:
+            return Outcome(False, (), lambda: missing, where_a_byline_goes(doc))
     if hits:
         return Outcome(True, tuple(hits))
     anchor = where_a_byline_goes(doc)
     # An affiliation hidden in or beside the byline ("By Ana Ruiz<span hidden>, ProPublica</span>").
     affiliation = ctx.bind(params.affiliation) if reasons and params.affiliation is not None and params.problem is None else None
     return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, reasons, affiliation)), anchor)
+
+
+def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> str | None:
+    """Why not every person the bylines credit has an institution (the first without one is
+    named), or None when each has one in some byline."""
+    link = ctx.bind(params.institution_link) if params.institution_link is not None else None
+    affiliated: set[str] = set()
+    unaffiliated: list[tuple[str, str]] = []
+    for byline in doc.bylines:
+        linked = link is not None and _links_institution(doc, byline, link)
+        institutions = byline.reading.institutions or ("",) * len(byline.names)
+        for name, institution in zip(byline.names, institutions, strict=False):
+            if institution or linked:
+                affiliated.add(name.casefold())
+            else:
+                unaffiliated.append((name, byline.text))
+    for name, text in unaffiliated:
+        if name.casefold() not in affiliated:
+            return f"byline '{text}' does not show {name}'s institution"
+    return None
+
+
+def _links_institution(doc: Document, byline: Byline, link: Pattern) -> bool:
+    """Whether the byline's line links to an institution: a link whose href matches `link` and
+    whose text the byline's block shows ("Anika Foss, <a href=…/institutions/…>Sciences Po</a>"),
+    in the byline's element or the element around it (a byline read from the author's link)."""
+    element = byline.element
+    if element is None or not hasattr(element, "iter"):
+        return False
+    line = doc.blocks[byline.index].text if byline.index < len(doc.blocks) else byline.text
+    around = element.getparent() if element.tag == "a" and element.getparent() is not None else element
+    return any(
+        link.search(anchor.get("href") or "") and " ".join(anchor.itertext()).strip() in line
+        for anchor in around.iter("a")
+        if " ".join(anchor.itertext()).strip()
+    )
 
 
 def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], affiliation: Pattern | None) -> str:

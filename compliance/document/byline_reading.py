@@ -485,6 +485,10 @@ class BylineReading:
     # The credit as the byline's evidence quotes it (`quote_byline`): without the job titles that
     # stand as parts of their own after the names. What a rule quotes as `{credit}`.
     quoted_credit: str = field(default="", compare=False)
+    # Each name's institution (`institutions_of`): "Karolinska Institutet" in "Anika Foss,
+    # Karolinska Institutet"; "" for a name without one (a job title alone, a date, an outlet of
+    # the loaded packs).
+    institutions: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def names_person(self) -> bool:
@@ -690,11 +694,13 @@ def _is_empty(text: str) -> bool:
 
 
 def _looks_like_credit(credit: str) -> bool:
-    """An outlet or a role ("Daily Caller News Foundation", "Energy Reporter"), not a clause of prose."""
+    """An outlet, an institution or a role ("Daily Caller News Foundation", "Politecnico di Milano",
+    "Energy Reporter"), not a clause of prose."""
     words = [w.strip(".,'\"()[]") for w in credit.replace(",", " ").split()]
     if not words or len(words) > 8:
         return False
-    allowed = _ROLE_WORDS | _ORG_WORDS | _FILLER
+    # Particles join an institution's name in other languages ("Universidade de São Paulo").
+    allowed = _ROLE_WORDS | _ORG_WORDS | _FILLER | _PARTICLES
     return all(w and (w[0].isupper() or w[0].isdigit() or w.lower() in allowed) for w in words)
 
 
@@ -838,7 +844,8 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
             # A bare "Jane Doe" paragraph, "Maria Lopez, a nurse in Fresno, said ...", or a
             # Title-Case headline ("Senators Spar with Treasury Over Tariff Refunds") is not a byline.
             return None
-        return BylineReading(tuple(names), credit, None, quoted_credit)
+        institutions = institutions_of(stripped, tuple(names), outlets)
+        return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
     if require_prefix and not had_prefix:
         return None
     titled = _outlet_title_then_name(stripped, outlets)
@@ -951,11 +958,12 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         quoted_parts = [for_credit[0].strip(" ."), *(part.strip(" .") for part in rest if part and not _is_title_part(part, outlets))]
         for_credit = [", ".join([for_credit[0], *rest])]
         rest = []
-    for segment in [head, *rest]:
+    segments = [head, *rest]
+    for position, segment in enumerate(segments):
         if not segment:
             continue
         if not credit_parts:
-            found = _names_in(segment, outlets, after_name=bool(names))
+            found = _names_at(segments, position, names, outlets)
             if found is not None:
                 names.extend(found)
                 continue
@@ -974,6 +982,10 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
                 credit_parts.append(split[1])
                 quoted_parts.append(split[1])
                 continue
+        late = _late_name(segment, names, outlets)
+        if late is not None:
+            names.append(late)
+            continue
         credit_parts.append(segment)
         if not (names and _is_title_part(segment, outlets)):
             quoted_parts.append(segment)
@@ -1016,6 +1028,94 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
             continue
         quoted.extend((separator, segment or "…"))
     return "".join(quoted).rstrip(" ,;|•·–—-")
+
+
+# "and B" after a name's affiliation: "By A, Rutgers University, and B".
+_LATE_NAME = re.compile(r"^(?:and|&)\s+(.+)$")
+
+
+def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
+    """The person of an "and B" part after a name's affiliation ("A, Rutgers University, and B")."""
+    late = _LATE_NAME.match(segment) if names else None
+    return person_name(late.group(1), outlets) if late is not None else None
+
+
+def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str]) -> list[str] | None:
+    """The people one part of a byline names (`_names_in`), or None. The part after a name that
+    ends the byline, with no "and" closing a list of people, is no second person but the name's
+    affiliation: "Anika Foss, Karolinska Institutet", "Ana Ruiz, Sciences Po"."""
+    segment = segments[position]
+    if names and position == len(segments) - 1 and not _AND.search(segment):
+        return None
+    return _names_in(segment, outlets, after_name=bool(names))
+
+
+def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) -> tuple[str, ...]:
+    """Each credited person's institution, in the order of `names` ("" for one without): the
+    parts after a group of names are that group's ("A and B, Uni X" gives both Uni X; "A, Uni
+    X, and B" gives B none)."""
+    groups: list[tuple[list[str], list[str]]] = []
+    for segment in _SEGMENT_SPLIT.split(stripped):
+        named = [name for name in names if name in segment]
+        if not named:
+            if groups:
+                groups[-1][1].append(segment)
+            continue
+        if not groups or groups[-1][1]:
+            groups.append(([], []))
+        groups[-1][0].extend(named)
+        rest = segment
+        for name in named:
+            rest = rest.replace(name, " ")
+        groups[-1][1].append(_FOR_OF_WORD.sub("", rest.strip(" &")).strip())
+    found = {name: institution_in(", ".join(part for part in credit if part), outlets) for people, credit in groups for name in people}
+    return tuple(found.get(name, "") for name in names)
+
+
+_FOR_OF_WORD = re.compile(r"^(?:and\s+)*(?:for|of|at|with)\s+", re.IGNORECASE)
+
+
+# Lower-case words a proper-noun phrase may hold between its capitalised words: "of", "for",
+# "and", and the particles of other languages' names ("Universidade de São Paulo",
+# "Politecnico di Milano", "Vrije Universiteit van Amsterdam").
+_PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | frozenset({"für", "fur", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu"})
+# "Professor of Law at Example University": the institution after a title.
+_AT = re.compile(r"\s(?:at|with)\s+(?=[^\W\d_])")
+
+
+def institution_in(credit: str, outlets: Set[str] = frozenset()) -> str:
+    """The first part of a byline's credit that names an institution: a proper-noun phrase
+    (capitalised words, acronyms, lower-case particles between them: "Karolinska Institutet",
+    "CSIRO", "Universidade de São Paulo") that is not a job title ("Lecturer in Food Science";
+    one ending "at Example University" gives "Example University"), a date or an outlet of the
+    loaded packs (`outlets`, lower case). "" when there is none."""
+    for part in _SEGMENT_SPLIT.split(credit):
+        part = part.strip(" .")
+        words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
+        if words and set(words) & _ROLE_NOUNS:
+            after = _AT.split(part, maxsplit=1)
+            part = after[1].strip(" .") if len(after) == 2 else ""
+        if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part):
+            return part
+    return ""
+
+
+def _is_proper_noun_phrase(part: str) -> bool:
+    """Capitalised words (or words of a script without capitals) that start and end the phrase,
+    with only joiners ("of", "de", "di") between; no digits."""
+    tokens = [t.strip(".,'’\"()[]") for t in part.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens or len(tokens) > 10 or any(ch.isdigit() for ch in part):
+        return False
+
+    def capitalised(token: str) -> bool:
+        return token[:1].isupper() or _is_uncased_word(token)
+
+    if not (capitalised(tokens[0]) and capitalised(tokens[-1])):
+        return False
+    if {t.lower() for t in tokens} <= _ROLE_WORDS:
+        return False  # "Senior Energy", words of a job title
+    return all(capitalised(t) or t.lower() in _PROPER_NOUN_JOINERS for t in tokens)
 
 
 def _is_title_part(segment: str, outlets: Set[str]) -> bool:
