@@ -552,3 +552,19 @@ def test_the_conversation_reports_the_author_without_an_institution(author_line:
 def test_the_conversation_reads_the_second_authors_institution_in_plain_text() -> None:
     text = "Why tides run late\nBy Priya Rao, Monash University, and Tomás Ibarra, ETH Zürich\nTide gauges show a drift.\n"
     assert _outcome(check_text(text, packs=["the-conversation"]), "the-conversation/author-institution") is None
+
+
+@pytest.mark.parametrize(
+    ("top", "credited"),
+    [
+        ("Source: The Conversation (UK) – By Ilse Brandt, Senior Research Scientist, Met Office Hadley Centre", True),
+        ("Source: The Conversation (Au and NZ) – By Ilse Brandt, Lecturer, CSIRO", True),
+        # Near miss: The Conversation named as a source in a sentence is no credit line.
+        ("By Ilse Brandt, CSIRO\n\nAs a source: The Conversation said so.", False),
+    ],
+)
+def test_the_conversation_reads_the_source_line_as_its_credit(top: str, credited: bool) -> None:
+    text = f"Heatwaves are lengthening\n\n{top}\n\nSummer heatwaves now last longer.\n"
+    report = check_text(text, packs=["the-conversation"])
+    assert (_outcome(report, "the-conversation/credit") is None) == credited
+    assert _outcome(report, "the-conversation/author-institution") is None
