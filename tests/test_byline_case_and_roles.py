@@ -67,6 +67,8 @@ def test_a_lower_case_propublica_byline_names_the_reporter(cli: Any, tmp_path: P
         ("By Guest Contributor, Daily Caller News Foundation", "names a role (staff credit), not a reporter"),
         ("by guest contributor, daily caller news foundation", "names a role (staff credit), not a reporter"),
         ("By Senior Political Correspondent, Daily Caller News Foundation", "names a role (staff credit), not a reporter"),
+        ("By Capitol Hill Reporter, Daily Caller News Foundation", "names a role (staff credit), not a reporter"),
+        ("By Audience Development Manager, Daily Caller News Foundation", "names a role (staff credit), not a reporter"),
         ("By Daily Caller News Foundation Staff", "is a staff credit, not a reporter"),
         ("by the daily caller, daily caller news foundation", "names an outlet, not a reporter"),
         ("By Daily Caller News Foundation", "names an outlet, not a reporter"),
@@ -86,3 +88,42 @@ def test_only_the_publishers_outlets_let_a_lower_case_name_through() -> None:
     assert reading is not None and reading.names == ()
     reading = read_byline("by staff, propublica", outlets=OUTLETS)
     assert reading is not None and reading.problem == "staff"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A beat or an office before the role noun is part of the title, not a person's name.
+        "Capitol Hill Reporter",
+        "Supreme Court Correspondent",
+        "Energy Policy Contributor",
+        "- Written by Audience Development Manager, Daily Caller News Foundation",
+        "By Senior Commissioning Editor, ProPublica",
+        "- Written by Head of Partnerships, ProPublica",
+        "Written by Director of Audience, Daily Caller News Foundation",
+    ],
+)
+def test_a_job_title_is_not_read_as_a_name(text: str) -> None:
+    reading = read_byline(text, require_prefix=True, outlets=OUTLETS)
+    assert reading is None or (reading.names == () and reading.problem == "role")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Near misses: a person before the role, and a title after a person's name.
+        ("Jake Smith Contributor", ("Jake Smith",)),
+        ("Maria Lopez Energy Reporter", ("Maria Lopez",)),
+        ("By Earl Hines Contributor", ("Earl Hines",)),
+        ("By Jake Smith, Capitol Hill Reporter", ("Jake Smith",)),
+    ],
+)
+def test_a_person_before_a_job_title_is_still_named(text: str, names: tuple[str, ...]) -> None:
+    reading = read_byline(text, require_prefix=True, outlets=OUTLETS)
+    assert reading is not None and reading.names == names
+
+
+def test_dcnf_says_a_title_line_names_no_reporter(cli: Any, tmp_path: Path) -> None:
+    finding = _rule(cli, tmp_path, DCNF_PAGE, "National Security Reporter", "dcnf/byline")
+    assert finding is not None
+    assert finding["detail"] == "no visible byline found in the article"

@@ -632,13 +632,23 @@ def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = Fals
         last_word = tail[-1].lower().strip(".,")
         plural_role = shared and last_word.endswith("s") and last_word[:-1] in _ROLE_NOUNS
         staff_only = all(t.lower().strip(".,") in _STAFF_WORDS for t in tail) and not plural_role
-        # "Senior Political Correspondent" is a job title, not a reporter called Senior Political.
-        title_words = all(t.lower().strip(".,") in _ROLE_WORDS for t in head)
-        if _is_credit_tail(tail, outlets) and not newspaper_word and not staff_only and not title_words:
+        if _is_credit_tail(tail, outlets) and not newspaper_word and not staff_only and not _is_title_head(head):
             name = person_name(" ".join(head), outlets)
             if name:
                 return name, " ".join(tail)
     return None
+
+
+def _is_title_head(head: list[str]) -> bool:
+    """Whether the words before a role noun are the rest of a job title, not a person's name:
+    "Senior Political" (every word a role word), or words led by a title's modifier, from our role
+    words or `nameparser`'s titles ("Capitol Hill Reporter", "Audience Development Manager",
+    "Supreme Court Reporter"), not a person called Capitol Hill. "Head of Partnerships" is a title
+    by its "of"."""
+    words = [t.lower().strip(".,") for t in head]
+    if all(word in _ROLE_WORDS for word in words):
+        return True  # "Senior Political Correspondent"
+    return bool(words) and (words[0] in _ROLE_WORDS or (words[0] not in _PARTICLES and words[0] in name_vocabulary()[1]))
 
 
 def _names_then_role(segment: str, outlets: Set[str], *, after_name: bool) -> tuple[list[str], str] | None:
@@ -906,7 +916,18 @@ def _is_role_only(segment: str) -> bool:
     """ "Editor", "Guest Contributor", "Senior Political Correspondent": a job title and nothing
     else, where a byline should name the person holding it."""
     words = [w.lower().strip(".,'’") for w in segment.split()]
-    return bool(words) and words[-1] in _ROLE_NOUNS and all(w in _ROLE_WORDS or w in _FILLER for w in words)
+    if not words or words[-1] not in _ROLE_NOUNS:
+        return _is_head_of(segment)
+    return all(w in _ROLE_WORDS or w in _FILLER for w in words) or _is_title_head(segment.split()[:-1])
+
+
+# "Head of Partnerships", "Director of Audience": a title that names its office after "of".
+_HEAD_OF = re.compile(r"^(?:head|director|chief|editor|manager|vice\s+president|president)\s+of\s+[A-Z]", re.IGNORECASE)
+
+
+def _is_head_of(segment: str) -> bool:
+    """ "Head of Partnerships", "Director of Audience": a job title and its office."""
+    return bool(_HEAD_OF.match(segment.strip()))
 
 
 def _lower_case_names(stripped: str, outlets: Set[str]) -> tuple[tuple[str, ...], str] | None:
@@ -917,7 +938,7 @@ def _lower_case_names(stripped: str, outlets: Set[str]) -> tuple[tuple[str, ...]
     if not outlets:
         return None
     head, *rest = _SEGMENT_SPLIT.split(stripped, maxsplit=1)
-    if not rest or not _is_outlet(rest[0].strip(" ."), outlets) or head.istitle() or any(ch.isdigit() for ch in head):
+    if not rest or not _is_outlet(rest[0].strip(" ."), outlets) or head.istitle() or any(ch.isdigit() for ch in head) or _is_head_of(head):
         return None
     names = tuple(part.strip() for part in _AND.split(head) if part and part.strip())
     for name in names:
