@@ -62,6 +62,11 @@ def test_headline_is_not_read_as_a_byline() -> None:
     assert "Senators Spar" not in shown.replace("Senators Spar with Treasury Over Tariff Refunds", "")
 
 
+@pytest.mark.parametrize("text", ["Photography by Bo Lind", "Translation by Bo Lind", "Photographed by Bo Lind"])
+def test_a_credit_for_part_of_the_work_alone_is_no_byline(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
 def test_reported_and_translated_by_names_both_people() -> None:
     doc = parse_document((CASES / "tracker-byline-reported-and-translated-by.html").read_bytes(), "html")
     assert [b.names for b in doc.bylines] == [("Ines Harlow", "Mateo Ruskin")]
@@ -76,6 +81,13 @@ def test_reported_and_translated_by_names_both_people() -> None:
         ("Martin Vale (avec Anne Roche et Paul Sim)", ("Martin Vale", "Anne Roche", "Paul Sim"), ""),
         # Openers and conjunctions, in several languages.
         ("Story by Ana Ruiz and translated by Bo Lind", ("Ana Ruiz", "Bo Lind"), ""),
+        ("Reporting by Ana Ruiz and photography by Bo Lind, Harbor Ledger", ("Ana Ruiz", "Bo Lind"), "Harbor Ledger"),
+        ("Words by Ana Ruiz & photographed by Bo Lind | Delta Beacon", ("Ana Ruiz", "Bo Lind"), "Delta Beacon"),
+        ("Reported by Ana Ruiz. Translated by Bo Lind. Harbor Ledger", ("Ana Ruiz", "Bo Lind"), "Harbor Ledger"),
+        ("Written by Ana Ruiz with translation by Bo Lind, Delta Beacon", ("Ana Ruiz", "Bo Lind"), "Delta Beacon"),
+        ("– Authored by Ana Ruiz, Harbor Ledger", ("Ana Ruiz",), "Harbor Ledger"),
+        # Near misses: an initial's and a title's full stop end no sentence.
+        ("By Ana J. Ruiz", ("Ana J. Ruiz",), ""),
         ("Text and photos by Ana Ruiz", ("Ana Ruiz",), ""),
         ("Words by Ana Ruiz", ("Ana Ruiz",), ""),
         ("Written by Ana Ruiz Edited by Bo Lind", ("Ana Ruiz", "Bo Lind"), ""),

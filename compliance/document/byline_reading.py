@@ -28,15 +28,15 @@ from compliance.text import normalize_inline
 
 # Verbs and nouns that open a credit before "by": "Written by", "Text and photos by".
 _ROLE_OPENERS = (
-    r"written|posted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|photos?|"
-    r"photographs?|pictures|images|video|graphics|illustrations?|interview|interviews|compiled|edited|translated|"
+    r"written|authored|posted|story|words|reporting|reported|additional\s+reporting|text|report|article|published|photos?|"
+    r"photography|photographed|translation|photographs?|pictures|images|video|graphics|illustrations?|interview|interviews|compiled|edited|translated|"
     r"produced|research|analysis|escrito|publicado|publié|écrit|geschrieben|scritto|pubblicato|skrevet"
 )
 _OPENER_WORDS = rf"(?:(?:{_ROLE_OPENERS})(?:(?:\s+(?:and|&)\s+|\s*/\s*)(?:{_ROLE_OPENERS}))?\s+)?"
 # Credits for a part of the work that do not open a byline on their own ("Photo by", "Edited by"):
 # a caption's photographer is not the story's author.
 _PART_CREDIT = re.compile(
-    r"^(?:photos?|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|produced)\s+by\b",
+    r"^(?:photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced)\s+by\b",
     re.IGNORECASE,
 )
 # "By" and its equivalents: French/Catalan "Par", Spanish/Portuguese "Por", German "Von",
@@ -72,8 +72,9 @@ _LABEL = re.compile(
 
 @functools.cache
 def _role_conjunction() -> re.Pattern[str]:
-    """ "Reported by A and translated by B", "Written by A Edited by B", "By A; photos by B"."""
-    return re.compile(rf"(?:\s*(?:[,;|&]|\band\b))?\s+{_OPENER_WORDS}by\s+", re.IGNORECASE)
+    """ "Reported by A and translated by B", "Written by A Edited by B", "By A; photos by B",
+    "Reported by A with translation by B", "Reported by A. Translated by B"."""
+    return re.compile(rf"(?:\s*(?:[,;|&.]|\band\b|\bwith\b))?\s+{_OPENER_WORDS}by\s+", re.IGNORECASE)
 
 
 # "(with B and C)" adds people; any other bracket is the affiliation: "NAME (Outlet)", also after
@@ -128,7 +129,10 @@ _TRAILING_LOWER = on_first_use(r"(?:[\s,|•·–—:-]+[^\W\d_A-ZÀ-Þ][\w.]*)+
 # A slash between words ("Jake Smith / Daily Caller News Foundation", "JANE DOE/Associated Press")
 # parts a byline as a comma does; not one in a date (11/30) or a web address (https://).
 _SLASH = r"(?<![\d/:])/(?![\d/])"
-_SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|,|;|{_SLASH})\s*")
+# A full stop that ends a sentence after a word ("Translated by B. Plains Report"), not after an
+# initial ("J. Smith") or a title's abbreviation ("Mrs. Doe", "Sen. Doe").
+_SENTENCE_END = r"(?<=[^\W\d_][a-z]{2})(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bApt)\.\s+(?=[A-Z])"
+_SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|,|;|{_SLASH}|{_SENTENCE_END})\s*")
 # "NAME for Outlet", "NAME of the Outlet": a person with an affiliation, the article in lower case
 # or not ("of The Texas Tribune", "with the Daily Caller News Foundation").
 _FOR_OF = re.compile(r"\s+(?:for|of|at|with)\s+(?=(?:the\s+)?[A-Z\"'])")
