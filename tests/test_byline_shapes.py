@@ -62,7 +62,7 @@ def test_headline_is_not_read_as_a_byline() -> None:
     assert "Senators Spar" not in shown.replace("Senators Spar with Treasury Over Tariff Refunds", "")
 
 
-@pytest.mark.parametrize("text", ["Photography by Bo Lind", "Translation by Bo Lind", "Photographed by Bo Lind"])
+@pytest.mark.parametrize("text", ["Photography by Bo Lind", "Translation by Bo Lind", "Photographed by Bo Lind", "Ideas para el hogar – por favor lea esto"])
 def test_a_credit_for_part_of_the_work_alone_is_no_byline(text: str) -> None:
     assert read_byline(text, require_prefix=True) is None
 
@@ -86,6 +86,8 @@ def test_reported_and_translated_by_names_both_people() -> None:
         ("Reported by Ana Ruiz. Translated by Bo Lind. Harbor Ledger", ("Ana Ruiz", "Bo Lind"), "Harbor Ledger"),
         ("Written by Ana Ruiz with translation by Bo Lind, Delta Beacon", ("Ana Ruiz", "Bo Lind"), "Delta Beacon"),
         ("– Authored by Ana Ruiz, Harbor Ledger", ("Ana Ruiz",), "Harbor Ledger"),
+        ("Source: Le Monde (Europe) – Par Ilse Brandt, Université de Bordeaux", ("Ilse Brandt",), "Université de Bordeaux"),
+        ("Fuente: El Faro – Por Ana Ruiz, Universidad de Chile", ("Ana Ruiz",), "Universidad de Chile"),
         # Near misses: an initial's and a title's full stop end no sentence.
         ("By Ana J. Ruiz", ("Ana J. Ruiz",), ""),
         ("Text and photos by Ana Ruiz", ("Ana Ruiz",), ""),

@@ -54,12 +54,17 @@ _PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door"})
 # separator, never by a letter ("nearby" is no opener), in either case: under IGNORECASE no
 # letter but "b"/"B" and "y"/"Y" matches them.
 _BY = re.compile(r"(?<![^\W\d_])by\s", re.IGNORECASE)
+# "By" mid-line in the languages whose opener is no name particle: "Source: Outlet – Par NAME"
+# (a capital must follow these: "– por favor" is no byline).
+_MID_BY_WORDS = r"by|par|por|door"
+_MID_BY = re.compile(rf"(?<![^\W\d_])(?:{_MID_BY_WORDS})\s", re.IGNORECASE)
 
 
 @functools.cache
 def _mid_opener() -> re.Pattern[str]:
-    """ "Tuesday 15 October 2019 by NAME", "Headline 10.15.15 By NAME", "Source: Outlet – By NAME"."""
-    return re.compile(rf"(?:(?<=\d)|(?<=[)\]])|\s[–—|•·:/-])\s*{_OPENER_WORDS}by\s+(?=[^\W\d_])", re.IGNORECASE)
+    """ "Tuesday 15 October 2019 by NAME", "Headline 10.15.15 By NAME", "Source: Outlet – By NAME",
+    "Source: Outlet – Par NAME"."""
+    return re.compile(rf"(?:(?<=\d)|(?<=[)\]])|\s[–—|•·:/-])\s*{_OPENER_WORDS}(?:by\s+(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))", re.IGNORECASE)
 
 
 _LIST_MARKER = re.compile(r"^(?:[-–—•·*/|>#~]+|\d{1,2}[.)])\s*")
@@ -774,7 +779,7 @@ def _open(text: str) -> _Opened:
     if match is not None:
         opener = match.group(0).strip(" :").lower()
         return _Opened(text[match.end() :], True, opener in _PARTICLE_OPENERS)
-    middle = _mid_opener().search(text) if _BY.search(text) else None
+    middle = _mid_opener().search(text) if _MID_BY.search(text) else None
     if middle is not None and middle.start() <= 100 and not _PART_CREDIT.match(middle.group(0).strip(" |–—•·:/-")):
         return _Opened(text[middle.end() :], True, False)
     return _Opened(text, False, False)
