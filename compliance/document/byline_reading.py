@@ -56,8 +56,7 @@ _PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door"})
 _BY = re.compile(r"(?<![^\W\d_])by\s", re.IGNORECASE)
 # "By" mid-line in the languages whose opener is no name particle: "Source: Outlet – Par NAME"
 # (a capital must follow these: "– por favor" is no byline).
-_MID_BY_WORDS = r"by|par|por|door"
-_MID_BY = re.compile(rf"(?<![^\W\d_])(?:{_MID_BY_WORDS})\s", re.IGNORECASE)
+_OTHER_MID_BY = on_first_use(r"(?<![^\W\d_])(?:par|por|door)\s", re.IGNORECASE)
 
 
 @functools.cache
@@ -134,10 +133,11 @@ _TRAILING_LOWER = on_first_use(r"(?:[\s,|•·–—:-]+[^\W\d_A-ZÀ-Þ][\w.]*)+
 # A slash between words ("Jake Smith / Daily Caller News Foundation", "JANE DOE/Associated Press")
 # parts a byline as a comma does; not one in a date (11/30) or a web address (https://).
 _SLASH = r"(?<![\d/:])/(?![\d/])"
-# A full stop that ends a sentence after a word ("Translated by B. Plains Report"), not after an
-# initial ("J. Smith") or a title's abbreviation ("Mrs. Doe", "Sen. Doe").
+# A full stop that ends a sentence after a word ("Translated by B. Plains Report") parts a byline
+# as a comma does; not one after an initial ("J. Smith") or a title's abbreviation ("Mrs. Doe").
 _SENTENCE_END = r"(?<=[^\W\d_][a-z]{2})(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bApt)\.\s+(?=[A-Z])"
-_SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|,|;|{_SLASH}|{_SENTENCE_END})\s*")
+_SENTENCE_ENDS = on_first_use(_SENTENCE_END)
+_SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|,|;|{_SLASH})\s*")
 # "NAME for Outlet", "NAME of the Outlet": a person with an affiliation, the article in lower case
 # or not ("of The Texas Tribune", "with the Daily Caller News Foundation").
 _FOR_OF = re.compile(r"\s+(?:for|of|at|with)\s+(?=(?:the\s+)?[A-Z\"'])")
@@ -779,7 +779,9 @@ def _open(text: str) -> _Opened:
     if match is not None:
         opener = match.group(0).strip(" :").lower()
         return _Opened(text[match.end() :], True, opener in _PARTICLE_OPENERS)
-    middle = _mid_opener().search(text) if _MID_BY.search(text) else None
+    lowered = text.lower()
+    other = ("par " in lowered or "por " in lowered or "door " in lowered) and _OTHER_MID_BY().search(text) is not None
+    middle = _mid_opener().search(text) if other or _BY.search(text) else None
     if middle is not None and middle.start() <= 100 and not _PART_CREDIT.match(middle.group(0).strip(" |–—•·:/-")):
         return _Opened(text[middle.end() :], True, False)
     return _Opened(text, False, False)
@@ -853,6 +855,8 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
     name_slot_empty = had_prefix and opened.rest[:1] in (",", "|", ";")
     rest = _role_conjunction().sub(" and ", opened.rest) if _BY.search(opened.rest) else opened.rest
     stripped = _drop_page_data(_brackets_to_segments(rest))
+    if ". " in stripped:
+        stripped = _SENTENCE_ENDS().sub(", ", stripped)
     if _is_empty(stripped) or name_slot_empty:
         return _empty_reading(stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
@@ -931,12 +935,12 @@ def _is_role_only(segment: str) -> bool:
 
 
 # "Head of Partnerships", "Director of Audience": a title that names its office after "of".
-_HEAD_OF = re.compile(r"^(?:head|director|chief|editor|manager|vice\s+president|president)\s+of\s+[A-Z]", re.IGNORECASE)
+_HEAD_OF = on_first_use(r"^(?:head|director|chief|editor|manager|vice\s+president|president)\s+of\s+[A-Z]", re.IGNORECASE)
 
 
 def _is_head_of(segment: str) -> bool:
     """ "Head of Partnerships", "Director of Audience": a job title and its office."""
-    return bool(_HEAD_OF.match(segment.strip()))
+    return " of " in segment.lower() and bool(_HEAD_OF().match(segment.strip()))
 
 
 def _lower_case_names(stripped: str, outlets: Set[str]) -> tuple[tuple[str, ...], str] | None:
@@ -1061,12 +1065,12 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
 
 
 # "and B" after a name's affiliation: "By A, Rutgers University, and B".
-_LATE_NAME = re.compile(r"^(?:and|&)\s+(.+)$")
+_LATE_NAME = on_first_use(r"^(?:and|&)\s+(.+)$")
 
 
 def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
     """The person of an "and B" part after a name's affiliation ("A, Rutgers University, and B")."""
-    late = _LATE_NAME.match(segment) if names else None
+    late = _LATE_NAME().match(segment) if names and segment.startswith(("and ", "& ")) else None
     return person_name(late.group(1), outlets) if late is not None else None
 
 
@@ -1097,12 +1101,13 @@ def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) ->
         rest = segment
         for name in named:
             rest = rest.replace(name, " ")
-        groups[-1][1].append(_FOR_OF_WORD.sub("", rest.strip(" &")).strip())
+        rest = rest.strip(" &")
+        groups[-1][1].append(_FOR_OF_WORD().sub("", rest).strip() if rest else "")
     found = {name: institution_in(", ".join(part for part in credit if part), outlets) for people, credit in groups for name in people}
     return tuple(found.get(name, "") for name in names)
 
 
-_FOR_OF_WORD = re.compile(r"^(?:and\s+)*(?:for|of|at|with)\s+", re.IGNORECASE)
+_FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with)\s+", re.IGNORECASE)
 
 
 # Lower-case words a proper-noun phrase may hold between its capitalised words: "of", "for",
@@ -1110,7 +1115,7 @@ _FOR_OF_WORD = re.compile(r"^(?:and\s+)*(?:for|of|at|with)\s+", re.IGNORECASE)
 # "Politecnico di Milano", "Vrije Universiteit van Amsterdam").
 _PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | frozenset({"für", "fur", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu"})
 # "Professor of Law at Example University": the institution after a title.
-_AT = re.compile(r"\s(?:at|with)\s+(?=[^\W\d_])")
+_AT = on_first_use(r"\s(?:at|with)\s+(?=[^\W\d_])")
 
 
 def institution_in(credit: str, outlets: Set[str] = frozenset()) -> str:
@@ -1123,7 +1128,7 @@ def institution_in(credit: str, outlets: Set[str] = frozenset()) -> str:
         part = part.strip(" .")
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
         if words and set(words) & _ROLE_NOUNS:
-            after = _AT.split(part, maxsplit=1)
+            after = _AT().split(part, maxsplit=1) if " at " in part or " with " in part else [part]
             part = after[1].strip(" .") if len(after) == 2 else ""
         if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part):
             return part
