@@ -871,6 +871,13 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
         return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
     if require_prefix and not had_prefix:
         return None
+    return _read_without_names(stripped, credit, had_prefix=had_prefix, outlets=outlets)
+
+
+def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets: Set[str]) -> BylineReading:
+    """A byline whose parts name no one by the usual reading: an outlet and a title before the
+    name, lower-case names after "by", or else a byline naming staff, a placeholder, a role or an
+    outlet (`BylineReading.problem`)."""
     titled = _outlet_title_then_name(stripped, outlets)
     if titled is not None:
         return titled
