@@ -52,8 +52,10 @@ def _outcome(report: Report, rule: str) -> str | None:
         ("By Laura Benson for the Daily Caller News Foundation", "Laura Benson", "the Daily Caller News Foundation"),
         ("By Laura Benson with the Daily Caller News Foundation", "Laura Benson", "the Daily Caller News Foundation"),
         ("By Laura Benson at the Daily Caller News Foundation", "Laura Benson", "the Daily Caller News Foundation"),
-        # Differently phrased: another outlet, no opener, the outlet's own capital "The".
-        ("Jordan Hale of the Texas Tribune", "Jordan Hale", "the Texas Tribune"),
+        # Differently phrased: another outlet, another opener, the outlet's own capital "The".
+        # (Without an opener, "NAME of the OUTLET" reads like a headline's "Push for Review of X":
+        # see test_byline_shapes.)
+        ("Reported by Jordan Hale of the Texas Tribune", "Jordan Hale", "the Texas Tribune"),
         ("Written by Ana Ruiz at the Harbor Ledger", "Ana Ruiz", "the Harbor Ledger"),
         ("By Jordan Hale of The Texas Tribune", "Jordan Hale", "The Texas Tribune"),
     ],

@@ -263,3 +263,107 @@ def test_a_slash_parts_the_name_from_the_affiliation_as_a_comma_does(text: str, 
 
 def test_a_slash_between_a_name_and_a_title_is_quoted_without_the_title() -> None:
     assert quote_byline("By Jane Doe / Energy Reporter / ProPublica", ("Jane Doe",)) == "By Jane Doe / … / ProPublica"
+
+
+# A Title-Case headline or deck is told from a name by its structure, not by which words follow
+# "for": a person's name holds no lower-case preposition or article, so without an opener a line
+# whose first part has one is no byline, whatever outlet or role words come after it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers Push for Review of Grid Rules",
+        "Regulators Move for Faster Review",
+        "Mayors Push for Newsroom Funding",
+        "Farmers Rally at the County Herald",
+        "Growers Seek Relief from State Press Board",
+        "Tenants Turn to Tribune Editors",
+        "Jordan Hale of the Texas Tribune",
+    ],
+)
+def test_a_line_whose_names_part_holds_a_preposition_is_no_byline_without_an_opener(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "credit"),
+    [
+        ("By Jean de la Fontaine", ("Jean de la Fontaine",), ""),
+        ("By Maria van der Berg", ("Maria van der Berg",), ""),
+        ("Par Jean de la Fontaine", ("Jean de la Fontaine",), ""),
+        ("Maria van der Berg, The Texas Tribune", ("Maria van der Berg",), "The Texas Tribune"),
+        ("Hamid bin Rashid Energy Reporter", ("Hamid bin Rashid",), "Energy Reporter"),
+        ("By Jordan Hale for The Texas Tribune", ("Jordan Hale",), "The Texas Tribune"),
+    ],
+)
+def test_name_particles_and_an_opener_keep_the_byline(text: str, names: tuple[str, ...], credit: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and (reading.names, reading.credit, reading.problem) == (names, credit, None)
+
+
+@pytest.mark.parametrize(
+    "deck",
+    [
+        '<h2 class="subtitle">Lawmakers Push for Review of Grid Rules</h2>',
+        '<p class="excerpt">Regulators Push for Faster Review</p>',
+        '<div class="c-dek"><p>Councils Weigh Limits on Herald Square Rents</p></div>',
+    ],
+)
+def test_a_title_case_deck_under_the_headline_is_no_byline(deck: str) -> None:
+    assert parse_document(_page(deck), "html").bylines == ()
+    # A real byline under the same deck still counts.
+    doc = parse_document(_page(f"{deck}<p>By Nora Blake</p>"), "html")
+    assert [b.names for b in doc.bylines] == [("Nora Blake",)]
+
+
+def test_byline_markup_with_an_affiliation_after_of_still_names_the_reporter() -> None:
+    doc = parse_document(_page('<span class="byline">Jordan Hale of the Texas Tribune</span>'), "html")
+    assert [(b.names, b.reading.credit) for b in doc.bylines] == [(("Jordan Hale",), "the Texas Tribune")]
+
+
+def test_a_plain_text_headline_after_navigation_is_no_byline() -> None:
+    nav = "\n".join(["Home", "News", "Opinion", "Sports", "Subscribe"])
+    doc = parse_document(f"{nav}\n\nLawmakers Push for Review of Grid Rules\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n", "text")
+    assert doc.bylines == ()
+
+
+# In plain text, a heading line below the story starts a list of other stories: their bylines are
+# not the article's.
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Related Stories", "text"),
+        ("More from The Harbor Ledger", "text"),
+        ("You May Also Like", "text"),
+        ("Most read", "text"),
+        ("Trending now", "text"),
+        ("Recommended for you", "text"),
+        ("Read more:", "text"),
+        ("## More from The Harbor Ledger", "markdown"),
+    ],
+)
+def test_bylines_under_a_plain_text_related_heading_are_other_stories(heading: str, kind: str) -> None:
+    teasers = f"{heading}\n\nSenate Vote Delayed\nBy Nora Blake\nNovember 29, 2026\n\nBudget Passes\nBy Ann Lee\n"
+    story = f"Rates rise for big users\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n"
+    assert parse_document(story + teasers, kind).bylines == ()
+    # The story's own byline under its headline still counts, and only it.
+    own = story.replace("\n\n", "\nBy Tom Reed\n\n", 1)
+    assert [b.names for b in parse_document(own + teasers, kind).bylines] == [("Tom Reed",)]
+
+
+def test_a_plain_text_byline_at_the_end_without_a_related_heading_still_counts() -> None:
+    doc = parse_document(f"Rates rise for big users\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n— Reporting by Jake Smith\n", "text")
+    assert [b.names for b in doc.bylines] == [("Jake Smith",)]
+
+
+def test_a_related_heading_above_the_story_is_read_through() -> None:
+    # Above the story a list has no end a text can show: the story's headline and byline follow it.
+    doc = parse_document(f"Trending\nStorm Closes Roads\n\nRates rise for big users\nBy Tom Reed\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n", "text")
+    assert [b.names for b in doc.bylines] == [("Tom Reed",)]
+
+
+def test_a_title_case_crosshead_is_no_labelled_byline() -> None:
+    # With no byline above the body, only a heading that opens with a label or "By" credits anyone.
+    crosshead = "<h2>Cosplayers Can't Go To Cons, So They Had One On The Internet</h2>"
+    assert parse_document(_page("", body_extra=crosshead), "html").bylines == ()
+    labelled = "<h2>Analysis: Jon Sopel, BBC News, Washington</h2>"
+    assert [b.names for b in parse_document(_page("", body_extra=labelled), "html").bylines] == [("Jon Sopel",)]

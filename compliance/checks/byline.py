@@ -3,7 +3,11 @@ affiliation and an expected name.
 
 Bylines are found in byline markup (`.byline`, `rel=author`, `[itemprop=author]`, `.author`, …)
 and in short lines near the top of the article ("By NAME", "NAME, Contributor",
-"NAME | Energy Reporter", "NAME Contributor"). A byline split across elements is read as one:
+"NAME | Energy Reporter", "NAME Contributor"). Without "By" or byline markup, a line whose names'
+part holds a lower-case preposition or article ("Regulators Push for Faster Review", "NAME of the
+Outlet") is a headline or a deck, not a byline: a person's name has none (particles such as "de"
+or "van" aside). In plain text, the bylines under a "Related Stories" or "More from …" heading
+below the story are other stories'. A byline split across elements is read as one:
 the name in one element and, in the element or block right after it, a line that is only the
 outlet or affiliation ("By NAME" over "ProPublica" or "Professor of X, University Y";
 `<span class="author">NAME</span><span class="role">Outlet reporter</span>`); a sentence of the

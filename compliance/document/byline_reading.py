@@ -450,6 +450,14 @@ _PLACEHOLDER_WORDS = frozenset(
 )
 _STAFF_WORDS = frozenset(["staff", "team", "desk", "editors", "reporters", "writers", "contributors", "wire", "wires", "board", "newsroom", "admin"])
 _FILLER = frozenset({"on", "at", "in", "the", "a", "an", "and", "&", "for", "of", "with", "from"})
+# Prepositions and articles: words a person's name never holds in lower case, where a Title-Case
+# headline or deck has them ("Regulators Push for Faster Review", "Senators Spar with Treasury").
+# Name particles ("de", "van", "al") are `_PARTICLES`, and the conjunctions between names are
+# `_AND`'s: neither is here.
+_FUNCTION_WORDS = frozenset(
+    """for of with to on in at from after over into about against amid among as before behind between by during
+    near than through toward towards under until upon without within the a an""".split()
+)
 
 
 # Words that start section labels and page furniture, not names: "Part I", "Category Archives".
@@ -860,12 +868,14 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
     if _is_empty(stripped) or name_slot_empty:
         return _empty_reading(stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
-    names, credit, split_at_for, quoted_credit = _names_and_credit(stripped, outlets)
+    names, credit, quoted_credit = _names_and_credit(stripped, outlets)
 
     if names:
-        if require_prefix and not had_prefix and not _credit_stands_alone(credit, split_at_for, outlets):
+        if require_prefix and not had_prefix and not _stands_without_opener(stripped, credit):
             # A bare "Jane Doe" paragraph, "Maria Lopez, a nurse in Fresno, said ...", or a
-            # Title-Case headline ("Senators Spar with Treasury Over Tariff Refunds") is not a byline.
+            # Title-Case headline ("Senators Spar with Treasury Over Tariff Refunds", "Regulators
+            # Push for Faster Review") is not a byline: without an opener, the part before the
+            # first separator must be names (and a job title) only.
             return None
         institutions = institutions_of(stripped, tuple(names), outlets)
         return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
@@ -969,12 +979,19 @@ def _lower_case_names(stripped: str, outlets: Set[str]) -> tuple[tuple[str, ...]
     return (names, rest[0].strip(" .")) if names else None
 
 
-def _credit_stands_alone(credit: str, split_at_for: bool, outlets: Set[str]) -> bool:
-    """Whether "Name, Credit" without an opener is a byline: the credit must look like an outlet or
-    a role, and after "for"/"of"/"with" it must say so by its words."""
-    if not credit or not _looks_like_credit(credit):
-        return False
-    return not split_at_for or _has_credit_word(credit, outlets)
+def _stands_without_opener(stripped: str, credit: str) -> bool:
+    """Whether "Name, Credit" without an opener is a byline: the names' part holds no preposition
+    or article (`_holds_function_word`), and the credit looks like an outlet or a role."""
+    return bool(credit) and _looks_like_credit(credit) and not _holds_function_word(stripped)
+
+
+def _holds_function_word(stripped: str) -> bool:
+    """Whether the byline's first part (up to the first separator) holds a lower-case preposition
+    or article: "Lawmakers Push for Review of Grid Rules", "Jane Doe of The Texas Tribune". A
+    person's name never does, so without an opener such a line is no byline, whatever words
+    follow; with "By" it is ("By Jane Doe for The Texas Tribune")."""
+    first = _SEGMENT_SPLIT.split(stripped, maxsplit=1)[0]
+    return any(word in _FUNCTION_WORDS for word in first.split())
 
 
 def _empty_reading(stripped: str, *, had_prefix: bool, require_prefix: bool) -> BylineReading | None:
@@ -985,10 +1002,10 @@ def _empty_reading(stripped: str, *, had_prefix: bool, require_prefix: bool) -> 
     return None
 
 
-def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, bool, str]:
-    """The people a byline names, the rest of its credit joined by ", ", whether the credit came
-    after "for"/"of"/"at"/"with", and the credit as quoted (without the job titles standing as
-    parts of their own after the names, as `quote_byline` leaves them out)."""
+def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str, str]:
+    """The people a byline names, the rest of its credit joined by ", ", and the credit as quoted
+    (without the job titles standing as parts of their own after the names, as `quote_byline`
+    leaves them out)."""
     names: list[str] = []
     credit_parts: list[str] = []
     quoted_parts: list[str] = []
@@ -1031,7 +1048,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         if not (names and _is_title_part(segment, outlets)):
             quoted_parts.append(segment)
     credit_parts.extend(part.strip(" .") for part in for_credit)
-    return names, ", ".join(credit_parts), bool(for_credit), ", ".join(part for part in quoted_parts if part)
+    return names, ", ".join(credit_parts), ", ".join(part for part in quoted_parts if part)
 
 
 # The separators between a byline's parts: names, job titles, outlets, dates.

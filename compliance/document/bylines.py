@@ -65,6 +65,17 @@ _ELSEWHERE_ROLES = frozenset({"complementary", "navigation", "banner", "contenti
 _PROSE_WORDS = 20
 _PROSE_BLOCKS_TO_SCAN = 4
 _ZONE_BEFORE_HEADLINE = 3
+# A line of a plain-text article that heads a list of other stories ("Related Stories", "More from
+# The Valley Ledger", "You may also like", "Most read", "Trending"), as text extraction renders a
+# page's related and teaser boxes. After the body has started, the bylines after it are those
+# stories'. (In HTML such boxes are left out by their markup, see `_elsewhere`.)
+_TEASER_HEADING = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|posts|content|coverage|reading|news|links))?|more\s+(?:from|stories|news|on)\b.{0,60}|"
+    r"read\s+(?:more|next|also)|also\s+read|see\s+also|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?like|most\s+(?:read|popular|viewed|shared)|(?:trending|popular)(?:\s+(?:now|stories|posts|articles))?)"
+    r"[\s:.…»>|-]*$",
+    re.IGNORECASE,
+)
 # Where a page's metadata names its author: <meta> names and properties, and JSON-LD's author.
 _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl")
 _JSON_LD_AUTHOR_KEYS = ("author", "creator")
@@ -406,7 +417,10 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
     found: list[Byline] = []
     prose = 0
     for block in blocks[_position(blocks, zone.first) :]:
-        if prose >= _PROSE_BLOCKS_TO_SCAN:
+        if prose >= _PROSE_BLOCKS_TO_SCAN or (prose and block.element is None and _TEASER_HEADING.match(block.text)):
+            # Below the story, a plain-text "Related Stories" or "More from …" heads other
+            # stories' teasers. Above it, such a list has no end a text can show, and the
+            # story's headline and byline come after it: it is read through.
             break
         if not zone.covers(block.index, block.in_article or _in_article_header(block.element, zone)):
             continue
@@ -446,6 +460,10 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
     return None
 
 
+# A heading that opens with a label ("Analysis:", "Opinion |") or an opener ("By", "Written by").
+_LABEL_OR_OPENER = re.compile(r"^\W{0,3}(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[:|–—]|(?:\w+\s+){0,2}(?:by|par|por|von|di|da|door|av|af)\b)", re.IGNORECASE)
+
+
 def _labelled_headings(blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> list[Byline]:
     """A credit that heads a part of the article, when nothing above the body credits anyone:
     "Analysis: Jon Sopel, BBC News, Washington" as a crosshead over a correspondent's analysis.
@@ -454,6 +472,8 @@ def _labelled_headings(blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]
     for block in blocks:
         if not (block.heading and block.in_article) or block.element is zone.headline:
             continue
+        if not _LABEL_OR_OPENER.match(block.text):
+            continue  # a crosshead or another story's headline ("Cosplayers Can't Go To Cons, So …")
         reading = read_byline(block.text, require_prefix=True, outlets=outlets)
         if reading is None or not reading.names:
             continue
