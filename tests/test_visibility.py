@@ -576,9 +576,19 @@ def test_fix_inserts_an_img_logo_only_where_no_svg_logo_is(cli, tmp_path: Path) 
         ('<div style="height:2px;overflow:hidden">{}</div>', False),
         ('<div class="strip">{}</div>', False),
         ('<div style="width:1px;overflow:hidden">{}</div>', False),
+        ('<div style="height:0;padding:1px 0;overflow:hidden">{}</div>', False),
+        ('<p><span style="display:inline-block;width:0;overflow:hidden">{}</span></p>', False),
         # Near-misses: a box that does not clip, and one large enough to show part of the logo.
         ('<div style="height:2px">{}</div>', True),
         ('<div style="height:40px;overflow:hidden">{}</div>', True),
+        # The aspect-ratio box shows its padding (a percentage of its width, or a length).
+        ('<div style="position:relative;height:0;padding-bottom:20%;overflow:hidden">{}</div>', True),
+        ('<div style="height:0;padding-top:60px;overflow:hidden">{}</div>', True),
+        ('<div style="height:1px;padding:30px 0;overflow:hidden">{}</div>', True),
+        # Sizes bound neither an inline box nor a table part, which grows to fit.
+        ('<p><span style="width:0;overflow:hidden">{}</span></p>', True),
+        ('<table><tr><td style="height:1px;overflow:hidden">{}</td></tr></table>', True),
+        ('<table style="height:1px;overflow:hidden"><tr><td>{}</td></tr></table>', True),
     ],
 )
 def test_a_logo_inside_a_box_of_2px_or_less_that_clips_is_not_seen(box: str, seen: bool) -> None:

@@ -449,3 +449,25 @@ def _lines(declaration: Declaration, font_px: float, padding_px: float) -> float
         return None
     height = float(token.value) * (font_px if unit == "em" else 1.0)
     return (height + padding_px) / (ONE_LINE_EMS * font_px)
+
+
+# Tables and their parts grow to fit what they hold: a declared width or height is a least size.
+_TABLE_TAGS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
+
+
+def sizes_clip(tag: str, declared: Mapping[str, Declaration]) -> bool:
+    """True when a declared `width`/`height` bounds what the element shows with `overflow:
+    hidden`: not for an inline box (a `<span>`, or `display: inline`/`contents`, which sizes do not
+    apply to) nor a table or a part of one (`<td>`, `display: table-cell`: it grows to fit)."""
+    display = declared.get("display")
+    keyword = display.keyword if display is not None else ""
+    if keyword in _UNSIZED_DISPLAYS or keyword.startswith("table") or keyword == "inline-table":
+        return False
+    return display is not None or (tag not in _INLINE_TAGS and tag not in _TABLE_TAGS)
+
+
+def padding_px(declared: Mapping[str, Declaration], side: str, font_px: float) -> float | None:
+    """A side's padding in pixels (`padding-top`, …), from its longhand or the `padding`
+    shorthand; 0 when neither is declared, None when it is not a length worked out here (a
+    percentage of the containing block's width, `calc()`)."""
+    return _padding(declared, side, font_px)

@@ -67,7 +67,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.animation import Keyframes, end_state, page_keyframes
-from compliance.document.clipping import Clip, clipping_size, move_px, moved_out, one_line_box
+from compliance.document.clipping import Clip, clipping_size, move_px, moved_out, one_line_box, padding_px, sizes_clip
 from compliance.document.colour_difference import close_enough, indistinguishable, lab
 from compliance.document.css import (
     RELATIVE_FONT_UNITS,
@@ -2034,22 +2034,45 @@ def _clipped(declared: Mapping[str, Declaration]) -> bool:
     return clip_path is not None and clips_to_nothing("clip-path", clip_path.values)
 
 
+# Each axis: its size, the minimum that keeps it open, its maximum, and the paddings on its sides.
+_AXES = (
+    ("width", "min-width", "max-width", ("padding-left", "padding-right")),
+    ("height", "min-height", "max-height", ("padding-top", "padding-bottom")),
+)
+
+
 def _zero_size(declared: Mapping[str, Declaration], tag: str) -> bool:
     """A box of (nearly) no width or height: its content is cut off when overflow is hidden; an
     image scales to its box, so a tiny image is not seen whatever its overflow. A minimum size
-    (`min-width: 100%`, as image components that fill their frame set) keeps an axis open."""
-    sizes = [
-        length_px(declared[name].values[0])
-        for name, minimum in (("width", "min-width"), ("height", "min-height"), ("max-width", "min-width"), ("max-height", "min-height"))
-        if name in declared and not _opens(declared.get(minimum))
-    ]
-    smallest = min((s for s in sizes if s is not None), default=None)
-    if smallest is None:
+    (`min-width: 100%`, as image components that fill their frame set) keeps an axis open.
+
+    A box's content shows in its padding too (the aspect-ratio box, `height: 0; padding-bottom:
+    56.25%; overflow: hidden`, shows its padding's height), so an axis is tiny only with its
+    paddings; a padding not worked out here (a percentage) leaves it open. Sizes bound nothing on
+    an inline box or a table part (`sizes_clip`)."""
+    image = tag in IMAGE_TAGS
+    if not image and not (_clips_overflow(declared) and sizes_clip(tag, declared)):
         return False
-    if tag in IMAGE_TAGS:
-        return smallest <= _TINY_IMAGE_PX
-    overflow = {declared[name].keyword for name in ("overflow", "overflow-x", "overflow-y") if name in declared}
-    return smallest <= _TINY_BOX_PX and bool(overflow & {"hidden", "clip"})
+    for size, minimum, maximum, sides in _AXES:
+        if _opens(declared.get(minimum)):
+            continue
+        lengths = [length_px(declared[name].values[0]) for name in (size, maximum) if name in declared]
+        smallest = min((n for n in lengths if n is not None), default=None)
+        if smallest is None:
+            continue
+        if image:
+            if smallest <= _TINY_IMAGE_PX:
+                return True
+            continue
+        paddings = [padding_px(declared, side, _DEFAULT_FONT_PX) for side in sides]
+        if all(p is not None for p in paddings) and smallest + sum(p for p in paddings if p is not None) <= _TINY_BOX_PX:
+            return True
+    return False
+
+
+def _clips_overflow(declared: Mapping[str, Declaration]) -> bool:
+    """True when the box cuts off what overflows it (`overflow`, `overflow-x` or `-y` hidden or clip)."""
+    return any(declared[name].keyword in ("hidden", "clip") for name in ("overflow", "overflow-x", "overflow-y") if name in declared)
 
 
 def _opens(minimum: Declaration | None) -> bool:
