@@ -165,6 +165,12 @@ AVATAR = '<img src="https://secure.gravatar.com/avatar/abc?s=48" class="avatar" 
         f'<div class="author-box">{AVATAR}<span class="author-name">Laura Benson</span></div>',
         # A spacer a reader never sees, with alt text.
         '<img src="/spacer.gif" alt="spacer" style="display:none"><p class="byline">By Laura Benson</p>',
+        # Icons with a name: the person glyph before the name, an avatar with the author's name
+        # as its alt text, share buttons drawn as titled inline SVGs (sized by the site's CSS).
+        '<p><svg width="14" height="14"><title>Author</title></svg> By Laura Benson</p>',
+        '<p><img class="avatar" src="/a.jpg" alt="Laura Benson" width="48" height="48"> By Laura Benson</p>',
+        '<div class="share"><a href="#"><svg><title>Facebook</title></svg></a><a href="#"><svg><title>X</title></svg></a></div>'
+        '<p class="byline">By Laura Benson</p>',
     ],
 )
 def test_a_decorative_or_unseen_image_between_the_from_line_and_the_byline_keeps_them_adjacent(author: str) -> None:
@@ -172,10 +178,17 @@ def test_a_decorative_or_unseen_image_between_the_from_line_and_the_byline_keeps
     assert _outcome(report, "dcnf/affiliation") is None
 
 
-def test_a_photo_with_alt_text_between_the_from_line_and_the_byline_parts_them() -> None:
-    # Look-alike: a picture that means something (it has alt text) is a block between the two.
-    photo = '<p><img src="/crowd.jpg" width="600" height="400" alt="Farmers outside the Capitol"></p>'
-    detail = _outcome(check_html(_dcnf_page(FROM_LINE, photo, "By Laura Benson", after=LOGO), packs=["dcnf"]), "dcnf/affiliation")
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<p><img src="/crowd.jpg" width="600" height="400" alt="Farmers outside the Capitol"></p>',
+        '<p><img src="/crowd.jpg" alt="Farmers outside the Capitol"></p>',  # a photo of unknown size
+        '<p><svg width="600" height="300"><title>Chart of farm income</title></svg></p>',
+    ],
+)
+def test_a_picture_with_alt_text_between_the_from_line_and_the_byline_parts_them(picture: str) -> None:
+    # Look-alike: a picture that means something (it has alt text) and is no icon is a block between the two.
+    detail = _outcome(check_html(_dcnf_page(FROM_LINE, picture, "By Laura Benson", after=LOGO), packs=["dcnf"]), "dcnf/affiliation")
     assert detail is not None and "2 blocks apart" in detail
 
 

@@ -3,8 +3,9 @@ logo directly above the reporter's name, a credit line above the body.
 
 Distance is counted in blocks (paragraphs, headings, images, text lines: `within-blocks: 1` means
 adjacent) and/or in characters of visible text (`within-chars`). An image a reader does not see,
-and a decorative one (`alt=""`: an author's avatar beside the byline, a divider) are not blocks
-between the two. `order: a-before-b` requires `a` to come first.
+a decorative one (`alt=""`: a divider), and an icon (64px or less by its attributes, or an inline
+`<svg>` its attributes do not size larger: an author's avatar, the glyph before a byline, share
+buttons) are not blocks between the two. `order: a-before-b` requires `a` to come first.
 
 Example (DCNF's own layout: the logo directly above the reporter's name)::
 
@@ -28,7 +29,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Hit, Outcome, describe_check, explained_later
-from compliance.document import Document, Image, Item
+from compliance.document import Document, Image, Item, attribute_pixels
 from compliance.options import Option
 from compliance.text import shorten
 
@@ -85,13 +86,25 @@ def _blocks_apart(doc: Document, index_a: int, index_b: int) -> int:
     return counted[high] - counted[low + 1] + 1
 
 
+# An image this small or smaller on both sides is an icon (an author's avatar, a share button, the
+# person glyph before a byline): it sits in a line, not between lines.
+_ICON_PX = 64.0
+
+
 def _separates(item: Item) -> bool:
     """Whether an item between two things puts a block between them: text does; an image only
-    when a reader sees it and it means something (its alt text is not declared empty)."""
+    when a reader sees it, it means something (its alt text is not declared empty) and it is no
+    icon (`_ICON_PX`). An inline `<svg>` is an icon unless its attributes size it larger: pages
+    draw their icons so, and size them in stylesheets the checker does not read."""
     if not isinstance(item, Image):
         return True
-    declared_decorative = item.element is not None and item.element.get("alt") == ""
-    return item.visible and not declared_decorative
+    element = item.element
+    if not item.visible or (element is not None and element.get("alt") == ""):
+        return False
+    width, height = attribute_pixels(item.width), attribute_pixels(item.height)
+    if element is not None and element.tag == "svg":
+        return width is not None and height is not None and max(width, height) > _ICON_PX
+    return width is None or height is None or max(width, height) > _ICON_PX
 
 
 def describe(params: NearParams) -> str:

@@ -24,7 +24,7 @@ from compliance.decoding import Decoded
 from compliance.document.bylines import refused_byline
 from compliance.document.elements import text_of
 from compliance.document.html import image_sources, parse_html, resolve_url, svg_accessible_name
-from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, item_offsets
+from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, attribute_pixels, item_offsets
 from compliance.document.region import find_article_root
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "Image",
     "Item",
     "Link",
+    "attribute_pixels",
     "find_article_root",
     "image_sources",
     "item_offsets",

@@ -4,6 +4,7 @@ it holds. Checks read only these; how they are built lives in `html` and `plaint
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
@@ -49,6 +50,17 @@ class Image:
 
 
 Item = Block | Image
+
+_PIXELS_ATTRIBUTE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
+
+
+def attribute_pixels(value: str | None) -> float | None:
+    """A `width`/`height` attribute's pixels ("48", "48px", " 48.5 "); None when it is missing or
+    not a number of pixels (a percentage, a word)."""
+    if not value:
+        return None
+    match = _PIXELS_ATTRIBUTE.match(value)
+    return float(match.group(1)) if match else None
 
 
 @dataclass(frozen=True, slots=True)

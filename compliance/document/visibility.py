@@ -88,6 +88,7 @@ from compliance.document.css import (
     variables_used,
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
+from compliance.document.model import attribute_pixels
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
@@ -831,7 +832,7 @@ def _known_size(declared: Mapping[str, Declaration], element: Any, name: str) ->
     if declaration is not None:
         return length_px(declaration.values[0])
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    return _attribute_pixels(element.get(name)) if tag in IMAGE_TAGS else None
+    return attribute_pixels(element.get(name)) if tag in IMAGE_TAGS else None
 
 
 def _top_and_left(shorthand: Declaration) -> tuple[float | None, float | None]:
@@ -2173,7 +2174,7 @@ def _css_sized_images(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
 
 def _tiny_by_attributes(element: Any) -> bool:
     """True when an image's `width` or `height` attribute says 2px or less."""
-    return any((value := _attribute_pixels(element.get(name))) is not None and value <= _TINY_IMAGE_PX for name in ("width", "height"))
+    return any((value := attribute_pixels(element.get(name))) is not None and value <= _TINY_IMAGE_PX for name in ("width", "height"))
 
 
 def _sized_larger(declared: Mapping[str, Declaration], element: Any) -> bool:
@@ -2215,7 +2216,7 @@ def is_tiny_image(element: Any) -> bool:
     whose own size says so (`data_image_size`: a PNG, GIF or WebP header, an SVG's size); its CSS
     size is judged by `render`."""
     for name in ("width", "height"):
-        value = _attribute_pixels(element.get(name))
+        value = attribute_pixels(element.get(name))
         if value is not None and value <= _TINY_IMAGE_PX:
             return True
     if element.get("width") or element.get("height"):
@@ -2236,7 +2237,7 @@ def svg_clips_everything(element: Any, style: PageStyle) -> bool:
     if style.overflow_shown:
         return False  # a rule may let it overflow, and such rules are not matched
     declared = style.declarations(element)
-    sizes = [_attribute_pixels(element.get(name)) for name in ("width", "height")]
+    sizes = [attribute_pixels(element.get(name)) for name in ("width", "height")]
     sizes += [length_px(declared[name].values[0]) for name in ("width", "height") if name in declared]
     if not any(size is not None and size <= _TINY_BOX_PX for size in sizes):
         return False
@@ -2255,7 +2256,7 @@ def svg_is_seen(element: Any, rendering: Rendering, style: PageStyle) -> bool:
         return False
     declared = style.declarations(element)
     for name in ("width", "height"):
-        size = length_px(declared[name].values[0]) if name in declared else _attribute_pixels(element.get(name))
+        size = length_px(declared[name].values[0]) if name in declared else attribute_pixels(element.get(name))
         if size is not None and size <= _TINY_IMAGE_PX:
             return False
     return True
@@ -2331,16 +2332,6 @@ def srcset_candidates(value: str) -> list[tuple[str, str]]:
         if url:
             found.append((url, descriptor))
     return found
-
-
-_PIXELS_ATTRIBUTE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
-
-
-def _attribute_pixels(value: str | None) -> float | None:
-    if not value:
-        return None
-    match = _PIXELS_ATTRIBUTE.match(value)
-    return float(match.group(1)) if match else None
 
 
 def data_image_size(uri: str) -> tuple[float, float] | None:
