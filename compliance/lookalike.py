@@ -160,6 +160,34 @@ def _script(char: str) -> str:
     return scripts[at] if at >= 0 and ord(char) <= ends[at] else "Unknown"
 
 
+# Compatibility forms of letters that are the letter itself in another width or style: the
+# fullwidth forms (<wide>), and the mathematical alphanumerics and letterlike double-struck and
+# script letters (<font>). NFKC reads each as its letter; superscripts ("1ª"), ligatures and the
+# long s are ordinary spelling and are left to the page.
+_COMPAT_TAGS = ("<wide>", "<font>")
+
+
+@functools.cache
+def compat_letter(char: str) -> str:
+    """The ASCII letter a compatibility form stands for ("Ｄ" FULLWIDTH LATIN CAPITAL LETTER D, or
+    MATHEMATICAL SANS-SERIF CAPITAL D: "D"), by its NFKC form; "" for any other character."""
+    if char.isascii() or not unicodedata.decomposition(char).startswith(_COMPAT_TAGS):
+        return ""
+    letter = unicodedata.normalize("NFKC", char)
+    return letter if len(letter) == 1 and letter.isascii() and letter.isalpha() else ""
+
+
+# Letterlike Symbols (U+2100-U+214F): "ℂ", "ℝ", "ℓ" are mathematics' own signs. One of them does
+# not make a word a disguise; in a word of mathematical alphanumerics (whose script letters have
+# their "ℯ" and "ℴ" there) it is read as its letter like the others.
+_LETTERLIKE = range(0x2100, 0x2150)
+
+
+def _disguising(char: str) -> bool:
+    """Whether a compatibility form of a letter makes its word a disguise."""
+    return bool(compat_letter(char)) and ord(char) not in _LETTERLIKE
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalpha() or unicodedata.category(char).startswith("M")
 
@@ -193,13 +221,14 @@ def _other_scripts(text: str) -> bool:
     without one is not disguised. Most text outside ASCII is quotes, dashes and accented Latin
     letters: a C scan collects the few distinct characters past Latin, and only those are looked
     up, instead of widening every run of them to its word."""
-    return any(_script(char) not in _NEUTRAL_SCRIPTS and _script(char) != "LATIN" for char in set(_PAST_LATIN.findall(text)))
+    return any(_disguising(char) or (_script(char) not in _NEUTRAL_SCRIPTS and _script(char) != "LATIN") for char in set(_PAST_LATIN.findall(text)))
 
 
 def find_disguises(text: str) -> tuple[Disguise, ...]:
-    """Mixed-script words of `text` that read as Latin words once their look-alike letters are
-    replaced; a word wholly in one script, or one with a letter that has no Latin look-alike, is
-    left alone."""
+    """Words of `text` that read as Latin words once their look-alike letters are replaced:
+    mixed-script words, and words with compatibility forms of letters (fullwidth "Ｄａｉｌｙ",
+    mathematical alphanumerics, which NFKC reads as plain letters). A word wholly in another
+    script, or one with a letter that has no Latin look-alike, is left alone."""
     if text.isascii() or not _other_scripts(text):
         return ()
     found = []
@@ -208,18 +237,21 @@ def find_disguises(text: str) -> tuple[Disguise, ...]:
         if all(ord(c) < 0x250 for c in word):
             continue  # ASCII, Latin-1 and Latin Extended letters: one script, no table to read
         scripts = {_script(c) for c in word} - _NEUTRAL_SCRIPTS
-        if len(scripts) < 2 or "LATIN" not in scripts:
+        # A lone mathematical letter ("𝕂", "𝐱") is notation; a word of two or more letters in
+        # compatibility forms reads as a word.
+        if (len(scripts) < 2 or "LATIN" not in scripts) and not (len(word) > 1 and any(_disguising(c) for c in word)):
             continue
         prototypes = _latin_prototypes()
         letters = []
         seen = []
         for index, char in enumerate(word):
-            script = _script(char)
+            latin = compat_letter(char)
+            script = "" if latin else _script(char)
             if script == "LATIN" or script in _NEUTRAL_SCRIPTS:
                 seen.append(char)
                 continue
-            latin = prototypes.get(char)
-            if latin is None:
+            latin = latin or prototypes.get(char, "")
+            if not latin:
                 break
             letters.append(LookAlike(start + index, char, latin))
             seen.append(latin)
@@ -408,7 +440,7 @@ def latin_letter(char: str) -> str:
     'a'), from Unicode's confusables table; the character itself when it stands for none."""
     if char.isascii():
         return char
-    return _latin_prototypes().get(char, char)
+    return compat_letter(char) or _latin_prototypes().get(char, char)
 
 
 def plain_letters(text: str) -> str:
@@ -491,6 +523,7 @@ __all__ = [
     "LookAlike",
     "adopt_ascii_look_alikes",
     "ascii_look_alikes",
+    "compat_letter",
     "find_disguises",
     "find_name_disguises",
     "fold_name",

@@ -88,7 +88,7 @@ def _fold_errors(error: UnicodeError) -> tuple[str, int]:
 _ERRORS = "syndcheck-prefilter-fold"
 # The typographic characters of most English pages, replaced before encoding (a C scan each)
 # rather than one call of the error handler each.
-_FREQUENT = (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2014", " "), ("\u2013", " "), ("\u00a0", " "))
+_FREQUENT = (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2014", " "), ("\u2013", "-"), ("\u00a0", " "))
 
 
 @functools.cache

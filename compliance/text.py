@@ -6,10 +6,15 @@ from __future__ import annotations
 _CONTROLS: dict[str, str | None] = {chr(c): (" " if 0x1C <= c <= 0x1F else None) for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]}
 
 # Typographic quotes become ASCII quotes so that "reporter’s" in an article matches "reporter's" in
-# a pack; no-break and other Unicode spaces become plain spaces; invisible characters (zero-width
-# space/joiners, soft hyphen, BOM) disappear because a reader never sees them.
+# a pack; hyphens and the dashes that join words ("content‑sharing" with a non-breaking hyphen,
+# "2020–2024", "−5") become the ASCII hyphen-minus, so a pack's "content-sharing" matches however
+# the page typed it (the em dash and the horizontal bar, which set clauses apart, stay); no-break
+# and other Unicode spaces become plain spaces; invisible characters (zero-width space/joiners,
+# soft hyphen, BOM) disappear because a reader never sees them.
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 _TRANSLATION = str.maketrans(
     {
+        **dict.fromkeys(_HYPHENS, "-"),
         "\u2018": "'",
         "\u2019": "'",
         "\u201a": "'",

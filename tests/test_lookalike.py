@@ -11,7 +11,7 @@ import pytest
 from compliance.document import parse_document
 from compliance.engine import LOOK_ALIKE_RULE, check_document
 from compliance.loading import load_packs
-from compliance.lookalike import find_disguises, find_name_disguises, unmask
+from compliance.lookalike import compat_letter, find_disguises, find_name_disguises, latin_letter, unmask
 from tests.conftest import ROOT
 
 SPOOFING = ROOT / "tests" / "cases" / "spoofing"
@@ -98,6 +98,9 @@ def test_ascii_look_alikes_in_a_name_are_reported_once_a_pack_applies() -> None:
         "café, naïve, São Paulo, Zürich",  # Latin with diacritics
         "м\u0061ма",  # a Cyrillic word with a stray Latin a stays Cyrillic text
         "ℂⁿ and x\u0301",  # letterlike symbols and combining marks
+        "la 1ª vez, x² y ﬁn",  # superscripts and ligatures are spelling, not compatibility disguises
+        "ＣＥＯです",  # fullwidth letters in a Japanese word are that word's
+        "１２３ and ＃",  # fullwidth digits and signs are not letters
         "DAILY CALLER NEWS FOUNDATION",
     ],
 )
@@ -165,3 +168,42 @@ def test_confusables_are_read_in_one_place() -> None:
         str(p.relative_to(ROOT)) for p in (ROOT / "compliance").rglob("*.py") if re.search(r"\bconfusable_homoglyphs\b", p.read_text(encoding="utf-8"))
     )
     assert readers == ["compliance/packfiles.py"]
+
+
+@pytest.mark.parametrize(
+    ("char", "letter"),
+    [("\uff24", "D"), ("\uff41", "a"), ("\U0001d5a3", "D"), ("\U0001d41a", "a"), ("\u212f", "e"), ("\u00aa", ""), ("\ufb01", ""), ("\u017f", ""), ("a", "")],
+)
+def test_compatibility_forms_of_letters_read_as_their_letter(char: str, letter: str) -> None:
+    assert compat_letter(char) == letter
+    assert latin_letter(char) == (letter or char)
+
+
+@pytest.mark.parametrize(
+    ("credit", "letter"),
+    [
+        # Fullwidth letters (NFKC <wide>) in DCNF's license paragraph and its e-mail address.
+        ("All content created by the \uff24\uff41\uff49\uff4c\uff59 Caller News Foundation is free.", "U+FF24 FULLWIDTH LATIN CAPITAL LETTER D (for 'D')"),
+        ("Contact licensing@\uff44\uff41\uff49\uff4c\uff59callernewsfoundation.org.", "U+FF44 FULLWIDTH LATIN SMALL LETTER D (for 'd')"),
+        # Mathematical alphanumerics (NFKC <font>): bold, sans-serif and script letters.
+        (
+            "All content created by the \U0001d403\U0001d41a\U0001d422\U0001d425\U0001d432 Caller News Foundation is free.",
+            "U+1D403 MATHEMATICAL BOLD CAPITAL D (for 'D')",
+        ),
+        (
+            "All content created by the Daily \U0001d49e\U0001d4b6\U0001d4c1\U0001d4c1\u212f\U0001d4c7 News Foundation is free.",
+            "U+212F SCRIPT SMALL E (for 'e')",
+        ),
+    ],
+)
+def test_compatibility_forms_do_not_hide_a_marker_and_are_named(credit: str, letter: str) -> None:
+    report = check(STORY.format(byline="By Jake Smith", credit=credit))
+    assert report.packs == ("dcnf",)
+    (warning,) = warnings(report)
+    assert letter in warning.message
+
+
+def test_compatibility_forms_on_a_page_no_pack_applies_to_do_not_warn() -> None:
+    report = check(STORY.format(byline="By Jake Smith", credit="Prices rose in \uff34\uff4f\uff4b\uff59\uff4f, said the \U0001d402\U0001d404\U0001d40e."))
+    assert report.packs == ()
+    assert warnings(report) == []

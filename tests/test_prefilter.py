@@ -389,6 +389,9 @@ _TEXT_EDITS = (
     "empty-element",
     "hidden-element",
     "hidden-by-class",
+    "fullwidth",
+    "math-bold",
+    "math-sans",
 )
 _ATTRIBUTE_EDITS = ("letter-reference", "hex-reference", "case", "look-alike", "percent")
 
@@ -453,6 +456,10 @@ def _edited(char: str, edit: str) -> str:
         "comment": f"<!-- a > b -->{char}",
         "case": char.swapcase(),
         "percent": f"%{ord(char):02X}",
+        # Compatibility forms NFKC reads as the letter: fullwidth, mathematical bold and sans-serif.
+        "fullwidth": chr(ord(char) - 0x21 + 0xFF01),
+        "math-bold": chr((0x1D400 if char.isupper() else 0x1D41A) + ord(char.lower()) - ord("a")),
+        "math-sans": chr((0x1D5A0 if char.isupper() else 0x1D5BA) + ord(char.lower()) - ord("a")),
     }[edit]
 
 
@@ -484,6 +491,27 @@ def test_every_letter_of_the_publishers_words_disguised_alike(page: Path, seed: 
     count = len(editable_letters(source))
     edits = [(n, edit) for n in range(count) if rng.random() < 0.3]
     assert_same(disguise(source, edits).encode("utf-8"), "html", str(page))
+
+
+_HYPHENS = ["\u2010", "\u2011", "\u2012", "\u2013", "\u2212", "\ufe63", "\uff0d", "\u2014", "&#8209;"]
+_PARTNER_PAGE = (
+    "<html><body><article><h1>Fishermen protest new quotas</h1><p>By Ana Lind</p>"
+    "<p>This article by Ana Lind was first published by Island Courier and is republished by Global Voices as part of a content-sharing agreement.</p>"
+    "<p>Hundreds of small-boat owners gathered at the port on Saturday.</p></article></body></html>"
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page=st.sampled_from([None, *MARKER_PAGES]), seed=st.integers(min_value=0, max_value=2**32), hyphen=st.sampled_from(_HYPHENS))
+def test_hyphens_of_every_kind_get_the_same_report_prefiltered_and_in_full(page: Path | None, seed: int, hyphen: str) -> None:
+    """The ASCII hyphens of a page (a Global Voices partner note's "content-sharing" among them)
+    typed as other hyphens and dashes, some of them."""
+    source = _PARTNER_PAGE if page is None else page.read_text(encoding="utf-8")
+    rng = random.Random(seed)
+    edited = "".join(hyphen if c == "-" and rng.random() < 0.5 else c for c in source)
+    report = assert_same(edited.encode("utf-8"), "html", str(page or "partner.html"))
+    if page is None and hyphen != "\u2014":
+        assert report.packs == ("global-voices",)
 
 
 _LICENSE_PAGE = (

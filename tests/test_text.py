@@ -98,4 +98,15 @@ def test_shorten_default_limit_is_120_characters() -> None:
     assert result[:-1] == normalize_inline(text)[:119].rstrip()
     caption = "TOPSHOT \u2013 Taliban fighters sit over a vehicle in Laghman province. (Photo by AFP via Getty Images)"
     assert len(caption) < 120
-    assert shorten(caption) == caption
+    # (The en dash reads as a hyphen: text normalisation folds the joining dashes.)
+    assert shorten(caption) == caption.replace("\u2013", "-")
+
+
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011", "\u2012", "\u2013", "\u2212", "\ufe63", "\uff0d"])
+def test_hyphens_and_joining_dashes_read_as_the_ascii_hyphen(hyphen: str) -> None:
+    assert normalize(f"a content{hyphen}sharing agreement") == "a content-sharing agreement"
+
+
+def test_clause_dashes_stay() -> None:
+    # The em dash and the horizontal bar set clauses apart: they are not hyphens.
+    assert normalize("informs Texans \u2014 and engages \u2015 them") == "informs Texans \u2014 and engages \u2015 them"

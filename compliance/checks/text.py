@@ -1,7 +1,7 @@
 """`text` — a phrase or regex in the visible text of a scope, required or forbidden.
 
 Text is what a reader sees: no scripts, styles, comments or hidden elements, with `&nbsp;`,
-typographic quotes and runs of whitespace normalised. Blocks (paragraph, heading, list item, or
+typographic quotes, hyphens (read as `-`) and runs of whitespace normalised. Blocks (paragraph, heading, list item, or
 line of a text article) are separated by line breaks, so `^` and `$` anchor at block edges (and at
 `<br>` breaks inside a block), and `.` never runs from one block into the next.
 
