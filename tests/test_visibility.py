@@ -717,6 +717,37 @@ def test_a_byline_a_reader_sees_counts(case: str) -> None:
     assert errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"'))))) == []
 
 
+# Glyphs painted by a text shadow or a text stroke are seen whatever the text colour.
+OUTLINED_BYLINES = {
+    "transparent text with a dark shadow": ("", '<h4 style="color:transparent;text-shadow:0 0 0 #333">{}</h4>'),
+    "transparent text with a stroke": (".o{color:rgba(0,0,0,0);-webkit-text-stroke:1px #000}", "<div class=o>{}</div>"),
+    "white on white with a black shadow, inherited": (
+        ".q{color:#fff;background:#fff}",
+        '<section style="text-shadow:1px 1px 2px black"><div class=q>{}</div></section>',
+    ),
+    "transparent text with stroke longhands": ("", '<div style="color:transparent;-webkit-text-stroke-width:2px;-webkit-text-stroke-color:navy">{}</div>'),
+}
+# A shadow or stroke that paints nothing a reader sees does not show the text.
+UNOUTLINED_BYLINES = {
+    "white on white with a white shadow": ("", '<div style="color:#fff;background:#fff;text-shadow:0 0 2px #fff">{}</div>'),
+    "transparent text with a stroke of no width": ("", '<div style="color:transparent;-webkit-text-stroke:0 #000">{}</div>'),
+    "transparent text with a colourless shadow": ("", '<div style="color:transparent;text-shadow:1px 1px 2px">{}</div>'),
+    "a shadow switched off below": (".o{text-shadow:0 0 0 #333}", '<div class=o><div style="color:transparent;text-shadow:none">{}</div></div>'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OUTLINED_BYLINES))
+def test_a_byline_painted_by_its_shadow_or_stroke_counts(case: str) -> None:
+    css, wrapper = OUTLINED_BYLINES[case]
+    assert errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"'))))) == []
+
+
+@pytest.mark.parametrize("case", sorted(UNOUTLINED_BYLINES))
+def test_a_byline_whose_shadow_or_stroke_paints_nothing_seen_does_not_count(case: str) -> None:
+    css, wrapper = UNOUTLINED_BYLINES[case]
+    assert "dcnf/byline" in errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"')))))
+
+
 def test_a_zero_font_size_hides_text_but_not_images() -> None:
     wrapped = f'<div style="font-size:0">{LOGO.format(attrs="")}<span>Daily Caller News Foundation</span></div>'
     doc = parse_document(page(logo=wrapped), "html")

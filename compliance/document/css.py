@@ -74,6 +74,11 @@ FAMILIES: dict[str, str] = {
     "background-image": "colour",
     "background-clip": "colour",
     "-webkit-background-clip": "colour",
+    # Paint the glyphs whatever the text colour: text they paint is seen (see `visibility`).
+    "text-shadow": "colour",
+    "-webkit-text-stroke": "colour",
+    "-webkit-text-stroke-width": "colour",
+    "-webkit-text-stroke-color": "colour",
     # What leaves the box but paints nothing of it (see `vanishing`).
     "zoom": "transform",
     "rotate": "transform",

@@ -181,6 +181,8 @@ class Rendering(NamedTuple):
     property, under which a box turned edge-on is seen at an angle, not as a line. `one_line`:
     the nearest ancestor (or the element) that shows one line of its content only (see
     `clipping.one_line_box`), whose later blocks the walk hides; None when there is none.
+    `outline`: the colour a `text-shadow` or a `-webkit-text-stroke` in force paints the glyphs
+    with (both inherit), which shows the text whatever its own colour; None when neither paints one.
     """
 
     hidden: bool = False
@@ -197,6 +199,7 @@ class Rendering(NamedTuple):
     clip: Clip | None = None
     perspective: bool = False
     one_line: Any = None
+    outline: Colour | None = None
 
     @property
     def shows_boxes(self) -> bool:
@@ -1765,6 +1768,8 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if visibility is not None and visibility.keyword not in ("hidden", "collapse", "visible"):
         invisible = parent.invisible  # inherit, initial, unset and unknown keywords
     text_colour, background, clipped_text, fill, blends_in = _text_paint(judged, parent)
+    outline = _outline(judged, parent.outline)
+    blends_in = blends_in and not _outline_seen(outline, background)
     font_px, text_hidden, letter_spacing = _text_size(judged, parent)
     clip = None
     if style.clipping:
@@ -1774,7 +1779,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         clip = moved.clip
     one_line = element if one_line_box(judged, font_px) else parent.one_line
     return Rendering(
-        False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables, letter_spacing, clip, perspective, one_line
+        False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables, letter_spacing, clip, perspective, one_line, outline
     )
 
 
@@ -1871,6 +1876,35 @@ def _text_paint(declared: Mapping[str, Declaration], parent: Rendering) -> tuple
     if "-webkit-text-fill-color" in declared:
         fill = _text_colour(declared["-webkit-text-fill-color"])
     return text_colour, background, clipped_text, fill, text_blends_in(text_colour if fill is None else fill, background, clipped_text)
+
+
+def _outline(declared: Mapping[str, Declaration], inherited: Colour | None) -> Colour | None:
+    """The colour the element's text shadow or text stroke paints its glyphs with (see
+    `Rendering.outline`): a shadow's colour (the first of a list that gives one), else a stroke's of
+    a non-zero width; `inherited` when the element sets neither. A shadow or stroke of no colour is
+    painted in the text colour, which shows nothing the text colour does not."""
+    shadow = declared.get("text-shadow")
+    stroke = declared.get("-webkit-text-stroke")
+    width = declared.get("-webkit-text-stroke-width")
+    stroke_colour = declared.get("-webkit-text-stroke-color")
+    if shadow is None and stroke is None and width is None and stroke_colour is None:
+        return inherited
+    shadows = [c for token in shadow.values if (c := colour(token)) is not None] if shadow is not None else []
+    if shadows:
+        return max(shadows, key=lambda c: c[3])
+    tokens = [
+        *(stroke.values if stroke is not None else ()),
+        *(width.values if width is not None else ()),
+        *(stroke_colour.values if stroke_colour is not None else ()),
+    ]
+    widths = [px for token in tokens if (px := length_px(token)) is not None]
+    colours = [c for token in tokens if (c := colour(token)) is not None]
+    return colours[-1] if colours and widths and widths[-1] > 0 else None
+
+
+def _outline_seen(outline: Colour | None, background: Colour | None) -> bool:
+    """True when glyphs painted in `outline` can be told from the background."""
+    return outline is not None and outline[3] > 0 and not text_blends_in(outline, background, False)
 
 
 def _with_variables(
