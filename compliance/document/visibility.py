@@ -89,6 +89,7 @@ from compliance.document.css import (
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
 from compliance.document.model import attribute_pixels
+from compliance.document.fading import NOT_FADED, Fading
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
@@ -183,6 +184,8 @@ class Rendering(NamedTuple):
     `clipping.one_line_box`), whose later blocks the walk hides; None when there is none.
     `outline`: the colour a `text-shadow` or a `-webkit-text-stroke` in force paints the glyphs
     with (both inherit), which shows the text whatever its own colour; None when neither paints one.
+    `fading`: the opacity, scale and zoom left by the element and its ancestors together (see
+    `fading`).
     """
 
     hidden: bool = False
@@ -200,6 +203,7 @@ class Rendering(NamedTuple):
     perspective: bool = False
     one_line: Any = None
     outline: Colour | None = None
+    fading: Fading = NOT_FADED
 
     @property
     def shows_boxes(self) -> bool:
@@ -628,7 +632,7 @@ def _hides_in(
     hides = _hiding_test(tuple(sheets), index, canvas) if "colour" in families else _can_hide
     hides = _or_family(hides, "colour") if every_colour else hides
     names = _hiding_keyframes(sheets)
-    return _or_perspective(_or_animation(hides, names) if names else hides)
+    return _or_partly_fading(_or_perspective(_or_animation(hides, names) if names else hides))
 
 
 def _or_animation(hides: Callable[[Declaration], bool], names: frozenset[str]) -> Callable[[Declaration], bool]:
@@ -638,6 +642,16 @@ def _or_animation(hides: Callable[[Declaration], bool], names: frozenset[str]) -
         if declaration.name in ("animation", "animation-name"):
             return any(t.type in ("ident", "string") and t.value in names for t in declaration.values)
         return hides(declaration)
+
+    return test
+
+
+def _or_partly_fading(hides: Callable[[Declaration], bool]) -> Callable[[Declaration], bool]:
+    """`hides`, or a fade or shrink that hides nested in others (`opacity: 0.1` in a box at
+    0.1): matched over the whole page, as what hides is (see `fading`)."""
+
+    def test(declaration: Declaration) -> bool:
+        return hides(declaration) or _partly_fades(declaration)
 
     return test
 
@@ -944,6 +958,7 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         if summary.one_line:
             families.add("size")  # a box that shows one line only (see `clipping.one_line_box`)
     families |= _variable_families(sheets, ())
+    families |= frozenset().union(*map(_partly_fading_families, sheets))
     if families & {"visibility", "transform"} or _animates_away(sheets):
         families.add("opacity")  # matches the animations that undo or do them (see `render`)
     if "clip" in families:
@@ -956,6 +971,19 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         families.add("colour")
         families |= _colour_variables(sheets)
     return frozenset(families)
+
+
+@functools.lru_cache(maxsize=256)
+def _partly_fading_families(sheet: str) -> frozenset[str]:
+    """The families of a block's declarations that fade or shrink an element without hiding it
+    alone (`opacity: 0.1`, `scale(0.1)`): nested ones multiply (see `fading`)."""
+    declarations = [d for rule in parse_style_sheet(sheet) if not rule.conditional for d in rule.declarations]
+    return frozenset(d.family for d in declarations if _partly_fades(d))
+
+
+def _partly_fades(declaration: Declaration) -> bool:
+    """True when the declaration fades or shrinks the element, by however little (see `fading`)."""
+    return declaration.family in ("opacity", "transform") and NOT_FADED.within({declaration.name: declaration}, False) != NOT_FADED
 
 
 def _colour_variables(sheets: tuple[str, ...]) -> set[str]:
@@ -1763,6 +1791,9 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     judged = _judged(declared, tag, style)
     if _box_gone(judged, element, tag, parent.perspective):
         return HIDDEN
+    fading = _faded(judged, element, parent.fading)
+    if fading.gone:
+        return HIDDEN
     visibility = judged.get("visibility")
     invisible = parent.invisible if visibility is None else visibility.keyword in ("hidden", "collapse")
     if visibility is not None and visibility.keyword not in ("hidden", "collapse", "visible"):
@@ -1779,7 +1810,22 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         clip = moved.clip
     one_line = element if one_line_box(judged, font_px) else parent.one_line
     return Rendering(
-        False, invisible, text_hidden, text_colour, background, clipped_text, blends_in, fill, font_px, variables, letter_spacing, clip, perspective, one_line, outline
+        False,
+        invisible,
+        text_hidden,
+        text_colour,
+        background,
+        clipped_text,
+        blends_in,
+        fill,
+        font_px,
+        variables,
+        letter_spacing,
+        clip,
+        perspective,
+        one_line,
+        outline,
+        fading,
     )
 
 
@@ -1791,6 +1837,12 @@ def link_rendering(element: Any, rendering: Rendering, style: PageStyle) -> Rend
         return rendering
     fill = rendering.fill
     return rendering._replace(colour=None, blends_in=fill is not None and text_blends_in(fill, rendering.background, rendering.clipped_text))
+
+
+def _faded(declared: Mapping[str, Declaration], element: Any, inherited: Fading) -> Fading:
+    """The fading of the element under its ancestors' (see `fading`)."""
+    opacity = declared.get("opacity")
+    return inherited.within(declared, opacity is not None and _is_lazy_fade(element, opacity))
 
 
 # What an animation of the element may set (see `render`).
