@@ -748,6 +748,34 @@ def test_a_byline_whose_shadow_or_stroke_paints_nothing_seen_does_not_count(case
     assert "dcnf/byline" in errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"')))))
 
 
+# `font-size` is inherited: `inherit`, `unset` and `revert` take the parent's size; `rem` the root's.
+FONT_SIZE_FROM_ELSEWHERE_HIDDEN = {
+    "unset under a zero size": ("", '<div style="font-size:0"><div style="font-size:unset">{}</div></div>'),
+    "revert under a zero size": (".z{font-size:0}", '<section class=z><div style="font-size:revert">{}</div></section>'),
+    "inherit under a zero size": (".z{font-size:0}.i{font-size:inherit}", "<div class=z><span class=i>{}</span></div>"),
+    "1rem on a zero root": ("html{font-size:0}body{font-size:16px}.r{font-size:1rem}", "<div class=r>{}</div>"),
+    "2rem on a half-pixel :root": (":root{font-size:0.5px}", '<h5 style="font-size:2rem">{}</h5>'),
+}
+FONT_SIZE_FROM_ELSEWHERE_SHOWN = {
+    "initial under a zero size": ("", '<div style="font-size:0"><div style="font-size:initial">{}</div></div>'),
+    "medium under a zero size": (".z{font-size:0}", '<div class=z><div style="font-size:medium">{}</div></div>'),
+    "1rem on a zero body": ("body{font-size:0}.r{font-size:1rem}", "<div class=r>{}</div>"),
+    "unset under a readable size": ("", '<div style="font-size:12px"><div style="font-size:unset">{}</div></div>'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FONT_SIZE_FROM_ELSEWHERE_HIDDEN))
+def test_a_font_size_taken_from_a_zero_parent_or_root_hides(case: str) -> None:
+    css, wrapper = FONT_SIZE_FROM_ELSEWHERE_HIDDEN[case]
+    assert "dcnf/byline" in errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"')))))
+
+
+@pytest.mark.parametrize("case", sorted(FONT_SIZE_FROM_ELSEWHERE_SHOWN))
+def test_a_font_size_taken_from_a_readable_size_shows(case: str) -> None:
+    css, wrapper = FONT_SIZE_FROM_ELSEWHERE_SHOWN[case]
+    assert errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"'))))) == []
+
+
 def test_a_zero_font_size_hides_text_but_not_images() -> None:
     wrapped = f'<div style="font-size:0">{LOGO.format(attrs="")}<span>Daily Caller News Foundation</span></div>'
     doc = parse_document(page(logo=wrapped), "html")

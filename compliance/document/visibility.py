@@ -185,7 +185,7 @@ class Rendering(NamedTuple):
     `outline`: the colour a `text-shadow` or a `-webkit-text-stroke` in force paints the glyphs
     with (both inherit), which shows the text whatever its own colour; None when neither paints one.
     `fading`: the opacity, scale and zoom left by the element and its ancestors together (see
-    `fading`).
+    `fading`). `root_font_px`: the root element's font size, that sizes in `rem` are relative to.
     """
 
     hidden: bool = False
@@ -204,6 +204,7 @@ class Rendering(NamedTuple):
     one_line: Any = None
     outline: Colour | None = None
     fading: Fading = NOT_FADED
+    root_font_px: float = _DEFAULT_FONT_PX
 
     @property
     def shows_boxes(self) -> bool:
@@ -1758,10 +1759,11 @@ def _chain_of(tree: Any, translator: Any) -> tuple[tuple[_Compound, str], ...]:
     return tuple(chain)
 
 
-def _font_size(declaration: Declaration, parent_px: float = _DEFAULT_FONT_PX) -> float | None:
+def _font_size(declaration: Declaration, parent_px: float = _DEFAULT_FONT_PX, root_px: float = _DEFAULT_FONT_PX) -> float | None:
     """The font size a `font-size` or `font` declaration sets in pixels, a size relative to the
-    parent's (`em`, `%`, `ex`, `ch`) resolved against `parent_px`; None when it sets none or one
-    the checker does not work out (`smaller`, `inherit`)."""
+    parent's (`em`, `%`, `ex`, `ch`) resolved against `parent_px` and one in `rem` against the
+    root element's `root_px`; None when it sets none or one the checker does not work out
+    (`smaller`, `larger`)."""
     for token in declaration.values:
         if token.type == "literal" and token.value == "/":
             break
@@ -1769,10 +1771,26 @@ def _font_size(declaration: Declaration, parent_px: float = _DEFAULT_FONT_PX) ->
             unit = "%" if token.type == "percentage" else getattr(token, "lower_unit", "")
             if unit in RELATIVE_FONT_UNITS:
                 return float(token.value) * _EMS_PER_UNIT[unit] * parent_px
+            if unit == "rem":
+                return float(token.value) * root_px
             return length_px(token)
         if declaration.name == "font-size":
-            return 16.0 if token.type == "ident" and token.lower_value not in ("smaller", "larger", "inherit") else None
+            return _keyword_font_size(token, parent_px)
     return None
+
+
+# `font-size` is inherited: these take the parent's size (`revert` the user agent's, which for
+# the elements text is read from is the parent's too).
+_PARENT_FONT_KEYWORDS = frozenset({"inherit", "unset", "revert", "revert-layer"})
+
+
+def _keyword_font_size(token: Any, parent_px: float) -> float | None:
+    """The size a `font-size` keyword sets: the parent's for `inherit`, `unset` and `revert`, none
+    the checker works out for `smaller` and `larger`, else 16px (`initial`, `medium`: the others
+    are near it)."""
+    if token.type != "ident" or token.lower_value in ("smaller", "larger"):
+        return None
+    return parent_px if token.lower_value in _PARENT_FONT_KEYWORDS else _DEFAULT_FONT_PX
 
 
 def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rendering:
@@ -1826,6 +1844,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         one_line,
         outline,
         fading,
+        font_px if tag == "html" else parent.root_font_px,
     )
 
 
@@ -2205,7 +2224,7 @@ def _font_px(declared: Mapping[str, Declaration], parent: Rendering) -> float:
     size_declaration = declared.get("font-size") or declared.get("font")
     if size_declaration is None:
         return parent.font_px
-    size = _font_size(size_declaration, parent.font_px)
+    size = _font_size(size_declaration, parent.font_px, parent.root_font_px)
     return parent.font_px if size is None else size
 
 
