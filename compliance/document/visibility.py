@@ -47,7 +47,8 @@ header, an SVG's `width`/`height` or `viewBox`) is not a
 visible image.
 
 Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
-(they are not fetched), `<style>` blocks a browser does not apply (`applied_sheets`), rules in other media queries, selectors with pseudo-elements or that
+(they are not fetched: a `data:` stylesheet, whose text is in the page, is applied), `<style>`
+blocks a browser does not apply (`applied_sheets`), rules in other media queries, selectors with pseudo-elements or that
 cssselect cannot read, rules for pages without scripts (`.no-js`), a rule that hides `<html>` or
 `<body>` (a loading screen that scripts lift), and `opacity` that a stylesheet gives a
 lazy-loaded element (the loader's fade-in). `aria-hidden` is about screen readers: such content is
@@ -87,6 +88,7 @@ from compliance.document.css import (
     translation_px,
     variables_used,
 )
+from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
 from compliance.document.model import attribute_pixels
 from compliance.document.fading import NOT_FADED, Fading
@@ -524,12 +526,14 @@ def applied_sheets(root: Any) -> list[str]:
     """The text of each `<style>` block under `root` a browser applies to the page, in document
     order: not one of another type (`text/plain`), not one inside `<noscript>` or `<template>`,
     and not one whose `media` no reader's screen meets (`print`); one whose `media` only some
-    screens meet is read as the same rules in an `@media` block with that query."""
+    screens meet is read as the same rules in an `@media` block with that query. A stylesheet
+    given as a `data:` URL, by a `<link rel="stylesheet">` or an `@import`, is applied in its
+    place (see `data_sheets`; nothing is fetched)."""
     from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
 
     sheets = []
-    for element in root.iter("style"):
-        text = element.text
+    for element in root.iter("style", "link"):
+        text = element.text if element.tag == "style" else _linked_data_sheet(element)
         if not text or (element.get("type") or "").strip().lower() not in _CSS_TYPES:
             continue
         if any(isinstance(a.tag, str) and a.tag.lower() in _INERT_STYLE_HOLDERS for a in element.iterancestors()):
@@ -538,8 +542,19 @@ def applied_sheets(root: Any) -> list[str]:
         met = ALWAYS if media is None else screens_meeting(media)
         if met == NEVER:
             continue
-        sheets.append(text if met == ALWAYS else f"@media {media} {{\n{text}\n}}")
+        sheets.extend(sheet if met == ALWAYS else f"@media {media} {{\n{sheet}\n}}" for sheet in with_data_imports(text))
     return sheets
+
+
+def _linked_data_sheet(link: Any) -> str | None:
+    """The text of the `data:` stylesheet a `<link>` applies: one whose `rel` has the
+    `stylesheet` keyword (not `alternate`: a stylesheet the reader must choose) and that is not
+    `disabled`; None for any other `<link>`, or an address that is not a `data:` URL."""
+    rel = (link.get("rel") or "").lower().split()
+    href = link.get("href")
+    if "stylesheet" not in rel or "alternate" in rel or href is None or link.get("disabled") is not None:
+        return None
+    return data_sheet_text(href)
 
 
 def _match_rules(
