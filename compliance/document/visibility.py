@@ -531,7 +531,7 @@ def applied_sheets(root: Any) -> list[str]:
     place (see `data_sheets`; nothing is fetched)."""
     from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
 
-    sheets = []
+    sheets: list[str] = []
     for element in root.iter("style", "link"):
         text = element.text if element.tag == "style" else _linked_data_sheet(element)
         if not text or (element.get("type") or "").strip().lower() not in _CSS_TYPES:
