@@ -1,6 +1,7 @@
 """Whether a reader's screen meets a media query list (Media Queries 4), read from tinycss2's
 tokens: `@media not print`, `(width >= 1px)`, `(min-width: 1px) and (not (width < 1px))` hold on
-every screen, so their rules count as written; `print`, `not all` or a query CSS cannot read
+every screen, so their rules count as written (as does a list naming every value of a discrete
+feature: `(prefers-color-scheme: light), (prefers-color-scheme: dark)`); `print`, `not all` or a query CSS cannot read
 (which stands for `not all`) holds on none, so their rules never change what a reader sees; the
 rest (a width range, `hover`, `orientation`…) hold on some screens only.
 
@@ -39,7 +40,66 @@ def screens_meeting(query_list: str) -> int:
     tokens = [t for t in tinycss2.parse_component_value_list(query_list, skip_comments=True) if t.type != "whitespace"]
     if not tokens:
         return ALWAYS
-    return max(_query(query) for query in split_commas(tokens))
+    queries = split_commas(tokens)
+    met = max(_query(query) for query in queries)
+    return ALWAYS if met == SOMETIMES and _every_value_named(queries) else met
+
+
+# Media features whose value on a screen is always one of a few (Media Queries 4 and 5): a list
+# whose queries name every one of them (`(prefers-color-scheme: light), (prefers-color-scheme:
+# dark)`) holds on every screen.
+_DISCRETE_VALUES = {
+    "prefers-color-scheme": frozenset({"light", "dark"}),
+    "orientation": frozenset({"portrait", "landscape"}),
+    "prefers-reduced-motion": frozenset({"no-preference", "reduce"}),
+    "prefers-reduced-transparency": frozenset({"no-preference", "reduce"}),
+    "prefers-contrast": frozenset({"no-preference", "more", "less", "custom"}),
+    "hover": frozenset({"none", "hover"}),
+    "any-hover": frozenset({"none", "hover"}),
+    "pointer": frozenset({"none", "coarse", "fine"}),
+    "any-pointer": frozenset({"none", "coarse", "fine"}),
+    "scripting": frozenset({"none", "initial-only", "enabled"}),
+}
+
+
+def _every_value_named(queries: Sequence[Sequence[Any]]) -> bool:
+    """True when, among the list's queries that test one discrete feature and nothing else a
+    screen may lack (`(hover: none)`, `screen and (hover: hover)`), some feature is tested for
+    every value it can have."""
+    named: dict[str, set[str]] = {}
+    for query in queries:
+        tested = _one_feature(query)
+        if tested is not None:
+            named.setdefault(tested[0], set()).update(tested[1])
+    return any(values >= _DISCRETE_VALUES[name] for name, values in named.items())
+
+
+def _is(token: Any, *words: str) -> bool:
+    return bool(token.type == "ident" and token.lower_value in words)
+
+
+def _without_screen_type(tokens: Sequence[Any]) -> Sequence[Any]:
+    """A query's condition after a leading `screen and` or `all and` (`only` allowed)."""
+    if len(tokens) == 4 and _is(tokens[0], "only"):
+        tokens = tokens[1:]
+    if len(tokens) == 3 and _is(tokens[0], *_SCREEN_TYPES) and _is(tokens[1], "and"):
+        return tokens[2:]
+    return tokens
+
+
+def _one_feature(tokens: Sequence[Any]) -> tuple[str, frozenset[str]] | None:
+    """The feature and the values it holds for when a query is `(feature: value)` of a discrete
+    feature, alone or after `screen and` / `all and` (`only` allowed); a boolean `(pointer)` holds
+    for every value but `none` (or `no-preference`)."""
+    tokens = _without_screen_type(tokens)
+    if len(tokens) != 1 or tokens[0].type != "() block":
+        return None
+    inside = [t for t in tokens[0].content if t.type not in ("whitespace", "comment")]
+    if len(inside) == 1 and _is(inside[0], *_DISCRETE_VALUES):
+        return inside[0].lower_value, _DISCRETE_VALUES[inside[0].lower_value] - {"none", "no-preference"}
+    if len(inside) != 3 or not _is(inside[0], *_DISCRETE_VALUES) or inside[1].type != "literal" or inside[1].value != ":" or inside[2].type != "ident":
+        return None
+    return inside[0].lower_value, frozenset({inside[2].lower_value})
 
 
 def _query(tokens: Sequence[Any]) -> int:
