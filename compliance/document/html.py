@@ -18,6 +18,7 @@ from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
+from compliance.document.quirks import in_quirks_mode
 from compliance.document.region import find_article_root, is_chrome
 from compliance.document.visibility import (
     HIDDEN,
@@ -495,7 +496,8 @@ def _walk(root: Any, article_root: Any, url: str | None, *, rendered: bool = Fal
     its runs of text with comments)."""
     from lxml import etree
 
-    walk = _Walk(root, article_root)
+    # HTML rendered from Markdown has no doctype of its own: it is not read as in quirks mode.
+    walk = _Walk(root, article_root, quirks=not rendered and in_quirks_mode(root))
     stack = walk.stack
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
@@ -539,11 +541,11 @@ class _Walk:
         "styled",
     )
 
-    def __init__(self, root: Any, article_root: Any) -> None:
+    def __init__(self, root: Any, article_root: Any, quirks: bool = False) -> None:
         self.root = root
         self.article_root = article_root
         self.found = _Walked()
-        self.style = PageStyle.of(root)
+        self.style = PageStyle.of(root, quirks=quirks)
         self.styled = self.style.styled
         self.items: list[Item] = []
         self.ids: dict[str, Any] | None = None  # the page's ids, read when an <svg> first asks (`_by_id`)

@@ -448,9 +448,14 @@ class PageStyle:
         self.css_sized = css_sized
 
     @classmethod
-    def of(cls, root: Any) -> PageStyle:
-        """The style of the page under `root`: every `<style>` block a browser applies, in document order."""
+    def of(cls, root: Any, quirks: bool = False) -> PageStyle:
+        """The style of the page under `root`: every `<style>` block a browser applies, in document
+        order; with `quirks`, its class and ID selectors matched case-insensitively (see `quirks`)."""
         sheets = applied_sheets(root)
+        if quirks and sheets:
+            from compliance.document.quirks import with_page_spelling
+
+            sheets = with_page_spelling(sheets, root)
         style = cls._of(root, sheets)
         sized = _css_sized_images(root, sheets)
         return cls(style._matched, style.overflow_shown, style.canvas, style.clipping, sized, style._hints, style._sheets) if sized else style
