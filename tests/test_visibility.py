@@ -1158,3 +1158,25 @@ def lxml_root(html: str) -> object:
 )
 def test_keyframes_the_checker_cannot_read_leave_the_logo_seen(css: str) -> None:
     assert errors(check(page(css=css, logo=LOGO.format(attrs=' class="x"')))) == []
+
+
+# Offsets add up: a far margin, `left`/`top` and a translation in opposite directions leave the box on screen.
+OFFSETS_CANCELLED = {
+    "left and margin-left": "position:absolute;left:-9999px;margin-left:9999px",
+    "top and a translation": "position:relative;top:-5000px;transform:translateY(5000px)",
+    "margin shorthand and translate": "margin:0 0 0 -3000px;translate:3000px 0",
+}
+OFFSETS_STILL_FAR = {
+    "left and a smaller margin": "position:absolute;left:-9999px;margin-left:500px",
+    "margin-top and top together": "position:relative;top:-600px;margin-top:-600px",
+}
+
+
+@pytest.mark.parametrize("case", sorted(OFFSETS_CANCELLED))
+def test_offsets_that_cancel_out_leave_the_logo_seen(case: str) -> None:
+    assert errors(check(logo(f' style="{OFFSETS_CANCELLED[case]}"'))) == []
+
+
+@pytest.mark.parametrize("case", sorted(OFFSETS_STILL_FAR))
+def test_offsets_that_add_up_far_hide_the_logo(case: str) -> None:
+    assert "dcnf/logo" in errors(check(logo(f' style="{OFFSETS_STILL_FAR[case]}"')))

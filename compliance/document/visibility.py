@@ -2216,14 +2216,34 @@ def _off_screen(declared: Mapping[str, Declaration]) -> bool:
     indent = declared.get("text-indent")
     if indent is not None and ((length_px(indent.values[0]) or 0) <= _FAR_OFF_SCREEN_PX or _indented_out(declared, indent)):
         return True
-    if any(_far_off_screen(declared[name]) for name in ("transform", "translate") if name in declared):
-        return True
+    return _moved_far(declared)
+
+
+def _moved_far(declared: Mapping[str, Declaration]) -> bool:
+    """Moved 1000px or more left or up by its margin, its `left`/`top` (on a positioned element)
+    and its translation added up, as a browser places the box: `left: -9999px; margin-left:
+    9999px` leaves it where it was. (A side that is not a length, `auto` or a percentage, adds
+    nothing.)"""
     positioned = _positioned(declared)
-    names = ("margin-left", "margin-top", "left", "top") if positioned else ("margin-left", "margin-top")
-    offsets = [length_px(declared[name].values[0]) for name in names if name in declared]
-    # The shorthands too (`margin: 0 0 0 -9999px`; `inset` places only a positioned element).
-    offsets += [offset for name in (("margin", "inset") if positioned else ("margin",)) if name in declared for offset in _top_and_left(declared[name])]
-    return any(o is not None and o <= _FAR_OFF_SCREEN_PX for o in offsets)
+    x = _side(declared, "margin-left", "margin", 1) + (_side(declared, "left", "inset", 1) if positioned else 0.0)
+    y = _side(declared, "margin-top", "margin", 0) + (_side(declared, "top", "inset", 0) if positioned else 0.0)
+    for name in ("transform", "translate"):
+        offset = translation_px(name, declared[name].values) if name in declared else None
+        if offset is not None:
+            x, y = x + offset[0], y + offset[1]
+    return min(x, y) <= _FAR_OFF_SCREEN_PX
+
+
+def _side(declared: Mapping[str, Declaration], longhand: str, shorthand: str, index: int) -> float:
+    """The length (px) a side's longhand sets, else its shorthand (`margin`, `inset`: `index` 0
+    for the top, 1 for the left); 0 when neither sets a length."""
+    if longhand in declared:
+        value = length_px(declared[longhand].values[0])
+    elif shorthand in declared:
+        value = _top_and_left(declared[shorthand])[index]
+    else:
+        return 0.0
+    return 0.0 if value is None else value
 
 
 def _indented_out(declared: Mapping[str, Declaration], indent: Declaration) -> bool:
