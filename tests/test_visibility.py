@@ -1180,3 +1180,22 @@ def test_offsets_that_cancel_out_leave_the_logo_seen(case: str) -> None:
 @pytest.mark.parametrize("case", sorted(OFFSETS_STILL_FAR))
 def test_offsets_that_add_up_far_hide_the_logo(case: str) -> None:
     assert "dcnf/logo" in errors(check(logo(f' style="{OFFSETS_STILL_FAR[case]}"')))
+
+
+# Byline markup whose own text is hidden is still read for what a descendant shows again.
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="byline" style="font-size:0">By <span style="font-size:16px">Jake Smith</span>, Daily Caller News Foundation</p>',
+        '<div class="author-line" style="color:transparent">By <b style="color:#222">Jake Smith</b></div>',
+    ],
+)
+def test_a_name_shown_again_inside_hidden_byline_markup_is_the_byline(byline: str) -> None:
+    report = check(page(byline=byline))
+    assert "dcnf/byline" not in errors(report)
+    assert [p.evidence for p in report.passed if p.rule == "dcnf/byline"] == ["Jake Smith"]
+
+
+def test_hidden_byline_markup_with_nothing_shown_again_is_no_byline() -> None:
+    byline = '<p class="byline" style="font-size:0">By <span>Jake Smith</span>, Daily Caller News Foundation</p>'
+    assert "dcnf/byline" in errors(check(page(byline=byline)))

@@ -774,13 +774,17 @@ class _Walk:
             self.open_links.append(element)
         elif tag == "br" and shown:
             self.add_text("\n", frame, element, tail=False)
+        if shown and self.open_bylines:
+            self.byline_break = True
+        # Byline markup whose own text is hidden (`font-size: 0`) but whose box shows is still
+        # read: a descendant may show its text again, and only the text shown is captured.
+        if (shown or (frame[_VISIBLE] and not frame[_NOSCRIPT] and not frame[_CLOSED])) and (
+            kind.byline if attributes is None else is_byline_markup(attributes, tag, inside=bool(self.open_bylines))
+        ):
+            mark = BylineMark(element, len(self.items), frame[_IN_ARTICLE], frame[_CHROME])
+            self.open_bylines.append(mark)
+            self.found.byline_marks.append(mark)
         if shown:
-            if self.open_bylines:
-                self.byline_break = True
-            if kind.byline if attributes is None else is_byline_markup(attributes, tag, inside=bool(self.open_bylines)):
-                mark = BylineMark(element, len(self.items), frame[_IN_ARTICLE], frame[_CHROME])
-                self.open_bylines.append(mark)
-                self.found.byline_marks.append(mark)
             text = element.text
             if text:
                 self.add_text(text, frame, element, tail=False)

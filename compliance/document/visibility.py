@@ -1832,10 +1832,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     fading = _faded(judged, element, parent.fading)
     if fading.gone:
         return HIDDEN
-    visibility = judged.get("visibility")
-    invisible = parent.invisible if visibility is None else visibility.keyword in ("hidden", "collapse")
-    if visibility is not None and visibility.keyword not in ("hidden", "collapse", "visible"):
-        invisible = parent.invisible  # inherit, initial, unset and unknown keywords
+    invisible = _invisible(judged.get("visibility"), parent.invisible)
     text_colour, background, clipped_text, fill, blends_in = _text_paint(judged, parent)
     outline = _outline(judged, parent.outline)
     blends_in = blends_in and not _outline_seen(outline, background)
@@ -1866,6 +1863,15 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         fading,
         font_px if tag == "html" else parent.root_font_px,
     )
+
+
+def _invisible(visibility: Declaration | None, inherited: bool) -> bool:
+    """Whether `visibility` leaves the element's boxes unpainted: `hidden` and `collapse` do,
+    `visible` does not, and anything else (`inherit`, `initial`, `unset`, an unknown keyword)
+    keeps what the parent has."""
+    if visibility is None or visibility.keyword not in ("hidden", "collapse", "visible"):
+        return inherited
+    return visibility.keyword != "visible"
 
 
 def link_rendering(element: Any, rendering: Rendering, style: PageStyle) -> Rendering:
