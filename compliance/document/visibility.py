@@ -90,8 +90,8 @@ from compliance.document.css import (
 )
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
-from compliance.document.model import attribute_pixels
 from compliance.document.fading import NOT_FADED, Fading
+from compliance.document.model import attribute_pixels
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
