@@ -257,6 +257,14 @@ STORY = "\n\n".join(
         ("By Theo Marsh, The 19th News, March 3, 2025", "the-19th"),
         ("By Theo Marsh, Stateline", "states-newsroom"),
         ("By Theo Marsh and Ana Ruiz, States Newsroom", "states-newsroom"),
+        # "Republished (with permission) from": the republisher's own words for the same credit.
+        ("Republished from CalMatters.", "calmatters"),
+        ("This story is republished with permission from CalMatters.", "calmatters"),
+        ("Republished with permission from ProPublica.", "propublica"),
+        ("Reprinted from ProPublica.", "propublica"),
+        ("This story is republished from The Texas Tribune.", "texas-tribune"),
+        ("Reprinted with permission from The Texas Tribune.", "texas-tribune"),
+        ("Republished with permission from KFF Health News.", "kff-health-news"),
     ],
 )
 def test_credit_variants_and_publisher_bylines_identify_the_story(credit: str, pack: str) -> None:
@@ -273,6 +281,8 @@ def test_credit_variants_and_publisher_bylines_identify_the_story(credit: str, p
         "By Dana Whitlock, who covered the Texas Tribune's budget series for the Ledger",
         "By Rosa Ibarra, Valley Ledger, with data from ProPublica",
         "By Theo Marsh, who covered The 19th Amendment's centennial for the Ledger",
+        "Several papers republished ProPublica's findings last week.",
+        "The county's numbers were reprinted in CalMatters, a nonprofit newsroom.",
         # An affiliate's own byline: its site prints it on every story of its own.
         "By Theo Marsh, Ohio Capital Journal",
     ],
