@@ -150,11 +150,20 @@ def describe(params: BylineParams) -> str:
     return phrase
 
 
+def _shown(byline: Byline) -> str:
+    """The byline as a reason names it: its words in quotes, or, for a job title standing where
+    a name belongs ("Written by Audience Development Manager"), its line: a title quoted in a
+    finding reads as the person the byline credits."""
+    if byline.reading.problem == "role":
+        return f"on line {byline.line}"
+    return f"'{byline.text}'"
+
+
 def _satisfies(byline: Byline, params: BylineParams, ctx: Context) -> tuple[bool, str]:
     if params.problem is not None and byline.reading.problem != params.problem and not (params.problem == "staff" and byline.reading.problem in _STAFF_LIKE):
-        return False, f"the byline '{byline.text}' {_WITHOUT_PROBLEM[params.problem]}"
+        return False, f"the byline {_shown(byline)} {_WITHOUT_PROBLEM[params.problem]}"
     if params.person and not byline.names:
-        return False, f"byline '{byline.text}' {_PROBLEMS.get(byline.reading.problem or '', 'names no person')}"
+        return False, f"byline {_shown(byline)} {_PROBLEMS.get(byline.reading.problem or '', 'names no person')}"
     expected = ctx.bind(params.name) if params.name is not None else None
     if expected is not None and not any(expected.search(n) for n in byline.names):
         return False, f"byline '{byline.text}' does not name {expected.shown}"
