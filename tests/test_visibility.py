@@ -196,6 +196,23 @@ ANIMATED_LOGOS = {
         "@keyframes out{to{opacity:0}} @keyframes back{from{opacity:0}to{opacity:1}} .x{animation:out 1s forwards, back 1s 1s forwards}"
     ),
     "a grow from nothing": "@keyframes grow{from{transform:scale(0)}to{transform:scale(1)}} .x{animation:grow .4s ease-out both}",
+    # A count too large to end (`1e999` is an infinite float): read as `infinite`, not judged.
+    "a fade-out whose count overflows": "@keyframes out{to{opacity:0}} .x{animation:out 1s 1e999 forwards}",
+    "a fade-out whose count longhand overflows": "@keyframes gone{to{visibility:hidden}} .x{animation:gone 1s forwards;animation-iteration-count:1e400}",
+    "a shrink counted past what a float tells odd from even": (
+        "@keyframes s{to{transform:scale(0)}} .x{animation-name:s;animation-fill-mode:both;animation-iteration-count:1e300}"
+    ),
+    # The `-webkit-` names of the animation properties are aliases of the unprefixed ones.
+    "a -webkit- fade-in with -webkit- keyframes": "@-webkit-keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0;-webkit-animation:fadeIn 1s forwards}",
+    "-webkit- longhands running unprefixed keyframes": (
+        "@keyframes show{from{opacity:0}to{opacity:1}} .x{opacity:0;-webkit-animation-name:show;-webkit-animation-fill-mode:both}"
+    ),
+    # An animation set only where some screens meet a condition can show, never hide.
+    "a fade-out only for readers who allow motion": "@keyframes fo{to{opacity:0}} @media (prefers-reduced-motion:no-preference){.x{animation:fo 1s forwards}}",
+    "a shrink only on wide screens": "@keyframes s{to{transform:scale(0)}} @media (min-width:900px){.x{animation-name:s;animation-fill-mode:both}}",
+    "a fade-in only for readers who allow motion": (
+        "@keyframes fi{from{opacity:0}to{opacity:1}} .x{opacity:0} @media (prefers-reduced-motion:no-preference){.x{animation:fi 1s forwards}}"
+    ),
 }
 
 
@@ -211,6 +228,10 @@ ANIMATED_AWAY = {
     "a fade-in run in reverse": "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{animation:fadeIn 1s reverse forwards}",
     "a fade-in twice alternately": "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0;animation:fadeIn 1s alternate 2 forwards}",
     "a fade-in with no fill mode from opacity 0": "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0;animation:fadeIn 1s ease-in}",
+    "a fade-out run a large but whole number of times": "@keyframes out{to{opacity:0}} .x{animation:out 1s 1e6 forwards}",
+    "a -webkit- fade-out with -webkit- keyframes": "@-webkit-keyframes out{to{opacity:0}} .x{-webkit-animation:out 1s forwards}",
+    "a fade-out named by a -webkit- longhand": "@keyframes out{to{opacity:0}} .x{-webkit-animation-name:out;animation-fill-mode:forwards}",
+    "a fade-out in a media query every screen meets": "@keyframes fo{to{opacity:0}} @media screen{.x{animation:fo 1s forwards}}",
 }
 
 

@@ -7,10 +7,11 @@ its last iteration runs in reverse. A property that keyframe leaves out is the e
 
 The checker reads the end state only when it is sure of it: every named animation's `@keyframes`
 is found in the page's applied `<style>` blocks, defined alike wherever it is defined, and runs a
-whole number of times (not `infinite`, not `paused`), and the `animation` shorthand and the
+whole number of times (not `infinite` nor a count too large to end, not `paused`), and the `animation` shorthand and the
 longhands give the same end state whichever of them wins the cascade. Otherwise `end_state` says
 it does not know, and the element is not judged by what an animation may change (a fade-in is
-seen, as before keyframes were read).
+seen, as before keyframes were read). The `-webkit-animation…` properties are read as the
+unprefixed ones (`css.ALIASES`), and `@-webkit-keyframes` as `@keyframes`.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def _one_animation(tokens: Sequence[Any]) -> _Animation | None:
         if token.type in ("dimension", "function"):
             continue  # a duration, a delay or a timing function
         if token.type == "number":
-            parts.setdefault("iterations", float(token.value))
+            parts.setdefault("iterations", _count(token.value))
             continue
         value = token.lower_value if token.type == "ident" else token.value if token.type == "string" else None
         if value is None:
@@ -146,6 +147,18 @@ def _one_animation(tokens: Sequence[Any]) -> _Animation | None:
         iterations=parts.get("iterations", 1.0),
         state=str(parts.get("state", "running")),
     )
+
+
+# Past this count a float no longer tells odd from even, and no reader waits for the end: such a
+# count (`1e999` is read as an infinite float) is taken as `infinite`.
+_ENDLESS_COUNT = 2.0**53
+
+
+def _count(value: float) -> float | None:
+    """An `animation-iteration-count` number as a count; None (as for `infinite`) when it is too
+    large or not finite for its end to be worked out."""
+    count = float(value)
+    return count if math.isfinite(count) and abs(count) < _ENDLESS_COUNT else None
 
 
 def _keyword_part(value: str, parts: Mapping[str, Any]) -> str | None:
@@ -183,7 +196,7 @@ def _longhand_values(part: str, declaration: Declaration) -> list[Any] | None:
             return None
         token = item[0]
         if part == "iterations" and token.type == "number":
-            values.append(float(token.value))
+            values.append(_count(token.value))
         elif token.type == "ident":
             values.append(None if part == "iterations" else token.value if part == "name" else token.lower_value)
         elif part == "name" and token.type == "string":

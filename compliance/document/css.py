@@ -97,7 +97,17 @@ FAMILIES: dict[str, str] = {
     "animation-direction": "opacity",
     "animation-iteration-count": "opacity",
     "animation-play-state": "opacity",
+    # The `-webkit-` names browsers still take for the animation properties (read as those: see `ALIASES`).
+    "-webkit-animation": "opacity",
+    "-webkit-animation-name": "opacity",
+    "-webkit-animation-fill-mode": "opacity",
+    "-webkit-animation-direction": "opacity",
+    "-webkit-animation-iteration-count": "opacity",
+    "-webkit-animation-play-state": "opacity",
 }
+# Legacy names that browsers treat as aliases of a property (CSS Animations 1 and the WHATWG
+# Compatibility Standard): a declaration under one is that property's, in the cascade too.
+ALIASES = {name: name.removeprefix("-webkit-") for name in FAMILIES if name.startswith("-webkit-animation")}
 
 # CSS pixels per unit for the absolute units and the font-relative ones at the default 16px;
 # viewport units at a 1000px-wide screen.
@@ -179,8 +189,9 @@ def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
     for node in nodes:
         if node.type == "declaration" and node.lower_name in FAMILIES:
             values = _meaningful(node.value)
-            if values and not refused(node.lower_name, values):
-                found.append(Declaration(node.lower_name, _computed(values), bool(node.important)))
+            name = ALIASES.get(node.lower_name, node.lower_name)
+            if values and not refused(name, values):
+                found.append(Declaration(name, _computed(values), bool(node.important)))
         elif node.type == "declaration" and node.name.startswith("--"):
             found.append(Declaration(node.name, _meaningful(node.value), bool(node.important)))
     return tuple(found)
@@ -578,6 +589,7 @@ def _declaration(name: str, value: str) -> Declaration | None:
     values = _lone_hash(value) or _meaningful(tinycss2.parse_component_value_list(value, skip_comments=True))
     if name.startswith("--"):
         return Declaration(name, values, important is not None)
+    name = ALIASES.get(name, name)
     return Declaration(name, _computed(values), important is not None) if values and not refused(name, values) else None
 
 

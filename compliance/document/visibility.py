@@ -67,7 +67,7 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document.animation import Keyframes, end_state, page_keyframes
+from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import Clip, clipping_size, move_px, moved_out, one_line_box, padding_px, sizes_clip
 from compliance.document.colour_difference import close_enough, indistinguishable, lab
 from compliance.document.css import (
@@ -578,7 +578,8 @@ def _match_rules(
     `every_colour`, every colour over the whole page (a presentational colour that blends in may
     be overridden by any of them: see `presentational_colours`)."""
     ranks = _layer_ranks(rules)
-    wanted = [(order, rule, _applicable(rule, families)) for order, rule in enumerate(rules)]
+    keyframes = _keyframes_if_any_hide(sheets)
+    wanted = [(order, rule, _applicable(rule, families, keyframes)) for order, rule in enumerate(rules)]
     wanted = [(order, rule, declarations) for order, rule, declarations in wanted if declarations]
     matched: _Matched = {}
     # First the rules that hide, matched over the whole page. A rule that can only show again
@@ -764,11 +765,25 @@ def _uses_variables(declaration: Declaration) -> bool:
     return any(t.type == "function" for t in declaration.values) and bool(variables_used(declaration.values))
 
 
-def _applicable(rule: StyleRule, families: frozenset[str]) -> list[Declaration]:
+def _keyframes_if_any_hide(sheets: tuple[str, ...]) -> Mapping[str, Keyframes | None]:
+    """The page's `@keyframes` by name when some can hide (see `_hiding_keyframes`), else none."""
+    return page_keyframes(sheets) if _hiding_keyframes(sheets) else {}
+
+
+def _applicable(rule: StyleRule, families: frozenset[str], keyframes: Mapping[str, Keyframes | None]) -> list[Declaration]:
     """The rule's declarations in the families that can hide. A rule that only some screens meet
     can show what another rule hides (a menu shown on wide screens), never hide: some readers
-    see the element."""
-    return [d for d in rule.declarations if d.family in families and not (rule.conditional and _can_hide(d))]
+    see the element. Such a rule's animation is left out when, read alone, it ends where the
+    page's `keyframes` (given when some can hide) hide the element (a fade-out under
+    `prefers-reduced-motion: no-preference`); one that ends shown (a fade-in) can only show."""
+    if not rule.conditional:
+        return [d for d in rule.declarations if d.family in families]
+    kept = [d for d in rule.declarations if d.family in families and not _can_hide(d)]
+    animation = {d.name: d for d in kept if d.name in ANIMATION_PROPERTIES}
+    end = end_state(animation, keyframes) if animation and keyframes else None
+    if end is not None and any(_can_hide(d) for d in end.values()):
+        return [d for d in kept if d.name not in ANIMATION_PROPERTIES]
+    return kept
 
 
 def _can_hide(declaration: Declaration) -> bool:
