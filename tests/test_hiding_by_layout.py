@@ -378,6 +378,11 @@ AFTER_THE_FIRST_LINE = [
     ("<style>.clamp{max-height:1.2em;overflow:hidden}</style>", '<section class="clamp"><h2>Related</h2><div><p>{}</p></div></section>'),
     ("<style>.one-line{height:1lh;overflow-y:clip}</style>", '<div class="one-line">Intro text<p>{}</p></div>'),
     ("", '<aside style="font-size:20px;height:22px;overflow:hidden"><ul><li>First</li><li>{}</li></ul></aside>'),
+    # Near-misses of the side-by-side layouts below: a block-level box (a flex container is one)
+    # after the first line, a px height with the font size the page sets, a float after it.
+    ("<style>.meta{display:block;height:1.2em;overflow:hidden}.meta p{display:flex}</style>", '<div class="meta"><p>Teaser</p><p>{}</p></div>'),
+    ("<style>html{font-size:14px}</style>", '<ul style="max-height:16px;overflow:hidden"><li>Tag</li><li>{}</li></ul>'),
+    ("<style>.m{height:1em;overflow:hidden}.m i{float:right}</style>", '<div class="m"><p>Teaser</p><p>{}</p><i>x</i></div>'),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
@@ -392,6 +397,25 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("<style>.clamp{max-height:1.2em;overflow:hidden} .clamp.open{max-height:none}</style>", '<section class="clamp open"><h2>Related</h2><p>{}</p></section>'),
     # A first block that is not on the screen takes no line.
     ("", '<div style="height:1em;overflow:hidden"><p style="display:none">Gone</p><p>{}</p></div>'),
+    # Only a block container in normal flow stacks its lines: a flex or grid container sets its
+    # items side by side, a table cell grows to fit, a multi-column box has lines side by side.
+    ("<style>.entry-meta{display:flex;gap:8px;height:1.2em;overflow:hidden}</style>", '<div class="entry-meta"><div>June 27</div><div>{}</div></div>'),
+    ("", '<div style="display:grid;grid-auto-flow:column;height:1em;overflow:hidden"><span>June</span><p>{}</p></div>'),
+    ("", '<table><tr><td style="height:1em;overflow:hidden"><p>Teaser</p><p>{}</p></td></tr></table>'),
+    ("", '<div style="columns:2;height:1.2em;overflow:hidden"><p>Teaser</p><p>{}</p></div>'),
+    # What the box holds shares its first line: inline, inline-block, table cells side by side.
+    ("<style>ul.tags{height:1.2em;overflow:hidden} ul.tags li{display:inline}</style>", '<ul class="tags"><li>Politics</li><li>{}</li></ul>'),
+    ("<style>.m{height:1.2em;overflow:hidden}.m p{display:inline}</style>", '<div class="m"><p>June 27</p> <p>{}</p></div>'),
+    ("", '<div style="height:1em;overflow:hidden"><div style="display:inline-block">Teaser</div><div style="display:inline-block">{}</div></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><table><tr><td>June 27</td><td>{}</td></tr></table></div>'),
+    # A floated or absolutely positioned box before it: where the lines fall is not worked out.
+    ("<style>.m{height:1em;overflow:hidden}.m .date{float:left}</style>", '<div class="m"><p class="date">June 27</p><p>{}</p></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden;position:relative"><p style="position:absolute;right:0">Tag</p><p>{}</p></div>'),
+    # A px height is lines of the font size the page sets (18px is 2.5 lines of 6px text), and
+    # gives no judgement when the page sets none (a linked stylesheet may) or one in rem.
+    ("<style>.meta{font-size:6px;height:18px;overflow:hidden}</style>", '<div class="meta"><p>June 27</p><p>{}</p></div>'),
+    ("", '<div style="height:18px;overflow:hidden"><p>Teaser</p><p>{}</p></div>'),
+    ("<style>html{font-size:10px}.meta{font-size:1rem;height:18px;overflow:hidden}</style>", '<div class="meta"><p>June 27</p><p>{}</p></div>'),
 ]
 
 

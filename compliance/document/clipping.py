@@ -406,18 +406,73 @@ def move_px(declaration: Declaration) -> float:
 ONE_LINE_EMS = 1.2
 # The displays under which `height` does not size the box.
 _UNSIZED_DISPLAYS = frozenset({"inline", "contents", "none"})
+# The displays of a block container in normal flow, whose lines stack one under another: the
+# only boxes that can show one line of what they hold. A flex or grid container sets its items
+# side by side (or where its template says), a table and its cells grow to fit their content, and
+# an inline box is not sized by `height`.
+_LINE_STACKING_DISPLAYS = frozenset({"block", "flow-root", "list-item"})
+# The tags a browser lays out as such a block container when the page's CSS sets no `display`
+# (HTML, 15.3.3 and 15.3.7); not a table or its parts, nor an inline or replaced element.
+_LINE_STACKING_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "ul",
+    }
+)
+# Properties that lay a box's lines out other than one under another (in columns side by side,
+# or vertically), each with the value that leaves them so.
+_LINE_LAYOUT = {"columns": "auto", "column-count": "auto", "column-width": "auto", "writing-mode": "horizontal-tb"}
+# The displays of a box laid out as a block in its parent's flow, which starts on a line of its own.
+_BLOCK_LEVEL_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "grid", "table"})
+# Floats, and positions that take a box out of its parent's flow.
+_FLOATS = frozenset({"left", "right", "inline-start", "inline-end"})
+_OUT_OF_FLOW_POSITIONS = frozenset({"absolute", "fixed"})
 
 
-def one_line_box(declared: Mapping[str, Declaration], font_px: float) -> bool:
-    """True when the element clips its vertical overflow (`overflow` or `overflow-y` `hidden` or
-    `clip`) and its `height` or `max-height`, with its bottom padding, is one line of its own font
-    size (`font_px`) or less: at most 1lh, or 1.2em in `em` or `px` (`height: 1em`, `max-height:
-    1.2em`), and more than 1px. False for a height in any other unit, a `min-height` that may be taller, a padding
-    the checker does not work out, and a box `height` does not size (`display: inline`)."""
-    if _overflow(declared)[1] not in _CLIPS:
-        return False
-    display = declared.get("display")
-    if display is not None and display.keyword in _UNSIZED_DISPLAYS:
+def one_line_box(declared: Mapping[str, Declaration], font_px: float, tag: str | None = None, *, px_heights: bool = True) -> bool:
+    """True when the element is a block container in normal flow (its `display` `block`,
+    `flow-root` or `list-item`, or none declared on a `tag` a browser lays out so; None: a tag not
+    known) whose lines stack one under another, that clips its vertical overflow (`overflow` or
+    `overflow-y` `hidden` or `clip`), and whose `height` or `max-height`, with its bottom padding,
+    is one line of its own font size (`font_px`) or less: at most 1lh, or 1.2em in `em` or `px`
+    (`height: 1em`, `max-height: 1.2em`), and more than 1px. A height in `px` counts only with
+    `px_heights` (the caller knows the font size it is compared with). False for a height in any
+    other unit, a `min-height` that may be taller, a padding the checker does not work out, and
+    a flex, grid, table, inline or multi-column box."""
+    if _overflow(declared)[1] not in _CLIPS or not _stacks_lines(declared, tag):
         return False
     if "min-height" in declared and ((least := _lines(declared["min-height"], font_px, 0.0)) is None or least > 1):
         return False
@@ -427,9 +482,50 @@ def one_line_box(declared: Mapping[str, Declaration], font_px: float) -> bool:
     line_px = ONE_LINE_EMS * font_px
     # A box 1px high or less shows nothing at all (see `visibility`): not a line.
     return any(
-        name in declared and (lines := _lines(declared[name], font_px, padding)) is not None and 1.0 < lines * line_px <= line_px
+        name in declared
+        and (px_heights or not _in_px(declared[name]))
+        and (lines := _lines(declared[name], font_px, padding)) is not None
+        and 1.0 < lines * line_px <= line_px
         for name in ("height", "max-height")
     )
+
+
+def _stacks_lines(declared: Mapping[str, Declaration], tag: str | None) -> bool:
+    """True for a block container in normal flow whose lines stack one under another (see `one_line_box`)."""
+    display = declared.get("display")
+    if display is None:
+        if tag is not None and tag not in _LINE_STACKING_TAGS:
+            return False
+    elif display.keyword not in _LINE_STACKING_DISPLAYS:
+        return False
+    return all(name not in declared or declared[name].keyword == plain for name, plain in _LINE_LAYOUT.items())
+
+
+def _in_px(declaration: Declaration) -> bool:
+    return any(token.type == "dimension" and token.lower_unit == "px" for token in declaration.values)
+
+
+def flow_in_line_box(declared: Mapping[str, Declaration], tag: str, block_tag: bool, parent_display: Declaration | None = None) -> str:
+    """How a box inside a box that shows one line only (see `one_line_box`) is laid out, by its
+    own computed `display`, `float` and `position` (`block_tag`: its `tag` is a block one when no
+    `display` is declared) and the `display` its parent declares when that is not the line box:
+    "block" for a block-level box in normal flow, which starts a line of its own; "out" for one
+    taken out of the flow (floated, absolutely or fixed positioned), after which where the lines
+    fall is not worked out; "inline" for any other (inline, inline-block, a table cell, an item of
+    a flex or grid container, a display not read), which may share a line."""
+    floated = declared.get("float")
+    position = declared.get("position")
+    if (floated is not None and floated.keyword in _FLOATS) or (position is not None and position.keyword in _OUT_OF_FLOW_POSITIONS):
+        return "out"
+    if parent_display is not None and parent_display.keyword not in _LINE_STACKING_DISPLAYS:
+        return "inline"
+    display = declared.get("display")
+    block = block_tag and tag not in _TABLE_CELL_TAGS if display is None else display.keyword in _BLOCK_LEVEL_DISPLAYS
+    return "block" if block else "inline"
+
+
+# Table cells sit side by side in their row.
+_TABLE_CELL_TAGS = frozenset({"td", "th"})
 
 
 def _lines(declaration: Declaration, font_px: float, padding_px: float) -> float | None:

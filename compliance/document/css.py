@@ -47,6 +47,11 @@ FAMILIES: dict[str, str] = {
     "overflow": "size",
     "overflow-x": "size",
     "overflow-y": "size",
+    # What lays a box's lines out other than one under another (see `clipping.one_line_box`).
+    "columns": "size",
+    "column-count": "size",
+    "column-width": "size",
+    "writing-mode": "size",
     # A clipping box's extent past its content (see `visibility.Clip`).
     "padding": "size",
     "padding-left": "size",
@@ -54,6 +59,8 @@ FAMILIES: dict[str, str] = {
     "padding-top": "size",
     "padding-bottom": "size",
     "position": "placement",
+    # Takes a box out of its parent's lines (see `clipping.flow_in_line_box`).
+    "float": "placement",
     "left": "placement",
     "top": "placement",
     "right": "placement",

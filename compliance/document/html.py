@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
+from compliance.document.clipping import flow_in_line_box
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode
@@ -528,6 +529,7 @@ class _Walk:
         "items",
         "kinds",
         "line_boxes",
+        "lines_not_read",
         "links",
         "open_bylines",
         "open_links",
@@ -570,6 +572,8 @@ class _Walk:
         self.kinds: dict[Any, _TagKind] = {}
         # The boxes that show one line only (see `Rendering.one_line`): how many items came before each.
         self.line_boxes: dict[Any, int] = {}
+        # The boxes showing one line only that hold a floated or out-of-flow box (see `_on_later_line`).
+        self.lines_not_read: set[Any] = set()
 
     def flush(self) -> None:
         """End the current block."""
@@ -726,7 +730,7 @@ class _Walk:
             return HIDDEN
         if inherited.hidden:
             return inherited
-        if inherited.one_line is not None and tag in _BLOCK_TAGS and self._after_first_line(inherited.one_line):
+        if inherited.one_line is not None and self._on_later_line(element, tag, inherited.one_line):
             return HIDDEN
         if element in self.styled or tag in _HIDING_TAGS:
             return render(element, tag, inherited, self.style)
@@ -745,6 +749,20 @@ class _Walk:
         if box is element and kind.block:
             self.line_boxes[element] = len(self.items)
         return box is None
+
+    def _on_later_line(self, element: Any, tag: str, box: Any) -> bool:
+        """True when the element, inside `box`, a box that shows one line only, is a block in
+        normal flow (by its own `display`, `float` and `position`) that starts after text inside
+        the box has made a block. Once a box inside it is floated or taken out of the flow, where
+        its lines fall is not worked out: nothing after it is judged."""
+        if box in self.lines_not_read:
+            return False
+        parent = element.getparent()
+        laid_out_by = None if parent is box else self.style.declarations(parent).get("display")
+        flow = flow_in_line_box(self.style.declarations(element), tag, tag in _BLOCK_TAGS, laid_out_by)
+        if flow == "out":
+            self.lines_not_read.add(box)
+        return flow == "block" and self._after_first_line(box)
 
     def _after_first_line(self, box: Any) -> bool:
         """True when text inside `box`, a box that shows one line only, has already made a block:

@@ -34,7 +34,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   effect is hidden too (`-webkit-text-fill-color`, when set, is the text's colour);
 - a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
 - in a block box one line high that clips its overflow (`clipping.one_line_box`), the blocks
-  that start after its first line (the walk decides: `html`);
+  in normal flow that start after its first line (the walk decides: `html`, by
+  `clipping.flow_in_line_box`);
 - on an element that runs CSS animations, where they leave it once run (`animation`: the last
   keyframe a fill mode keeps, else its own values); when that is not known, its `opacity`,
   `filter`, `visibility` and `transform` are not judged (a fade-in is seen).
@@ -472,6 +473,7 @@ class PageStyle:
         if not sheets:
             return _NO_PAGE_STYLE if canvas is None and not clipping and not hints else cls({}, canvas=canvas, clipping=clipping, hints=hints)
         families, found = _page_families(tuple(sheets), root)
+        families |= _inline_one_line_families(tuple(inline))
         index = index or found
         if "opacity" not in families and _animates_away(tuple(sheets), root):
             families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
@@ -956,7 +958,7 @@ def _one_line_rule(rule: StyleRule) -> bool:
 _OVERFLOW_Y = frozenset({"overflow", "overflow-y"})
 # What may make a box that shows one line only taller, or not a box (`display: inline`): its size,
 # overflow and padding, its font size (its height may be in `em`) and its display.
-_ONE_LINE_FAMILIES = frozenset({"size", "font", "display"})
+_ONE_LINE_FAMILIES = frozenset({"size", "font", "display", "placement"})
 
 
 def _placing_traits(sheet: str, declarations: Sequence[Declaration]) -> tuple[float | None, float, bool]:
@@ -992,7 +994,9 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         texts |= summary.text_colours
         backgrounds |= summary.backgrounds
         if summary.one_line:
-            families.add("size")  # a box that shows one line only (see `clipping.one_line_box`)
+            # A box that shows one line only (see `clipping.one_line_box`): its size and font
+            # size, and how what it holds is laid out (`display`, `float`, `position`).
+            families |= _ONE_LINE_FAMILIES
     families |= _variable_families(sheets, ())
     families |= frozenset().union(*map(_partly_fading_families, sheets))
     if families & {"visibility", "transform"} or _animates_away(sheets):
@@ -1410,6 +1414,16 @@ def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex, canvas: Colour | 
     return hides
 
 
+@functools.lru_cache(maxsize=256)
+def _inline_one_line_families(inline: tuple[str, ...]) -> frozenset[str]:
+    """`_ONE_LINE_FAMILIES` when a `style` attribute makes a box that shows one line only (at
+    16px: see `clipping.one_line_box`), else none: the page's rules are then read on what it holds."""
+    for value in inline:
+        if "overflow" in value.lower() and one_line_box({d.name: d for d in parse_style_attribute(value)}, _DEFAULT_FONT_PX):
+            return _ONE_LINE_FAMILIES
+    return frozenset()
+
+
 def _page_families(sheets: tuple[str, ...], root: Any) -> tuple[frozenset[str], _ElementIndex | None]:
     """The families of properties the page can hide with, and its element index when deciding
     that needed one. A colour in a `<style>` rule can hide text with one in a `style` attribute
@@ -1616,6 +1630,11 @@ class _Reach:
             hiders.setdefault(element, set()).update(families)
         for element in line_boxes:
             hiders.setdefault(element, set()).update(_ONE_LINE_FAMILIES)
+        # What a box that shows one line only holds is laid out by its own `display`, `float`
+        # and `position` (see `clipping.flow_in_line_box`): rules setting them are read there.
+        for element in [e for e, families in hiders.items() if families >= _ONE_LINE_FAMILIES]:
+            for inner in element.iterdescendants():
+                hiders.setdefault(inner, set())
         for element in _xpath("//@hidden/.. | //@popover/..")(page.root):
             hiders.setdefault(element, set()).add("display")  # the user-agent `display: none`
         self._hidden = _Scope(hiders, page)
@@ -1858,7 +1877,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         if moved.out:
             return HIDDEN
         clip = moved.clip
-    one_line = element if one_line_box(judged, font_px) else parent.one_line
+    one_line = element if _shows_one_line(element, tag, judged, font_px, style) else parent.one_line
     return Rendering(
         False,
         invisible,
@@ -1887,6 +1906,43 @@ def _invisible(visibility: Declaration | None, inherited: bool) -> bool:
     if visibility is None or visibility.keyword not in ("hidden", "collapse", "visible"):
         return inherited
     return visibility.keyword != "visible"
+
+
+def _shows_one_line(element: Any, tag: str, declared: Mapping[str, Declaration], font_px: float, style: PageStyle) -> bool:
+    """True when the element is a box that shows one line only (`clipping.one_line_box`); a
+    height in `px` is compared with its font size only when the page's CSS sets that size on it
+    or an ancestor (else a linked stylesheet may set another: `height: 18px` is three lines of
+    6px text)."""
+    if not one_line_box(declared, font_px, tag):
+        return False
+    return one_line_box(declared, font_px, tag, px_heights=False) or _font_size_set(element, style)
+
+
+def _font_size_set(element: Any, style: PageStyle) -> bool:
+    """True when the page's CSS gives the element's font size: the nearest `font-size` (or `font`)
+    on it or an ancestor that is not relative to its parent's (`em`, `%`) is in an absolute unit
+    (`px`, `pt`); one in `rem`, a keyword or none at all depends on what the page does not give."""
+    for node in (element, *element.iterancestors()):
+        declared = style.declarations(node)
+        size = declared.get("font-size") or declared.get("font")
+        unit = _size_unit(size) if size is not None else "em"
+        if unit not in RELATIVE_FONT_UNITS:
+            return unit in _ABSOLUTE_UNITS
+    return False
+
+
+# Units whose length does not depend on another font size or the screen.
+_ABSOLUTE_UNITS = frozenset({"px", "pt", "pc", "in", "cm", "mm", "q"})
+
+
+def _size_unit(declaration: Declaration) -> str:
+    """The unit of a font size (lower case; `%` for a percentage), empty for a keyword or another value."""
+    for token in declaration.values:
+        if token.type == "dimension":
+            return str(token.lower_unit)
+        if token.type == "percentage":
+            return "%"
+    return ""
 
 
 def link_rendering(element: Any, rendering: Rendering, style: PageStyle) -> Rendering:
