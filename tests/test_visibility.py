@@ -533,6 +533,10 @@ SVG_LOGOS = {
     "aria-hidden, yet named by its <title>": f'<svg aria-hidden="true" width="120" height="30"><title>DCNF</title>{_DRAWING}</svg>',
     "<use> of a titled symbol": f'{_SPRITE}<svg class="brand" viewBox="0 0 120 30"><use href="#brand-mark"></use></svg>',
     "<use xlink:href> of a titled symbol": f'{_SPRITE}<svg viewBox="0 0 120 30"><use xlink:href="#brand-mark"/></svg>',
+    # Presentation attributes that show it, or that CSS overrides, or not a valid value.
+    "a visible opacity attribute": f'<svg opacity="0.8" display="inline" width="120" height="30"><title>DCNF logo</title>{_DRAWING}</svg>',
+    "display none overridden by its style": f'<svg display="none" style="display:block" aria-label="DCNF logo" width="120" height="30">{_DRAWING}</svg>',
+    "an attribute that is not one value": f'<svg display="block;opacity:0" aria-label="DCNF logo" width="120" height="30">{_DRAWING}</svg>',
 }
 
 
@@ -553,7 +557,17 @@ NOT_SVG_LOGOS = {
     "2px by its attributes": f'<svg width="2" height="2" aria-label="DCNF logo">{_DRAWING}</svg>',
     "viewBox only, 1px by CSS": f'<svg class="dot" viewBox="0 0 120 30"><title>DCNF logo</title>{_DRAWING}</svg>',
     "a symbol defined but never used": _SPRITE,
+    # SVG presentation attributes are hints for the CSS property of the same name (SVG 2, 6.6).
+    "a display none attribute": f'<svg width="300" height="60" display="none"><title>Daily Caller News Foundation logo</title>{_DRAWING}</svg>',
+    "a visibility hidden attribute": f'<svg viewBox="0 0 120 30" visibility="hidden" role="img" aria-label="DCNF logo">{_DRAWING}</svg>',
+    "an opacity attribute of 0%": f'<svg width="120" height="30" opacity="0%"><title>DCNF</title>{_DRAWING}</svg>',
 }
+
+
+def test_a_css_rule_overrides_an_svg_presentation_attribute() -> None:
+    logo = f'<svg class="brand" display="none" opacity="0" width="120" height="30"><title>DCNF logo</title>{_DRAWING}</svg>'
+    assert errors(check(page(css=".brand{display:inline;opacity:1}", logo=logo))) == []
+    assert errors(check(page(css=".brand{display:inline}", logo=logo))) == ["dcnf/logo"]  # its opacity attribute still hides it
 
 
 @pytest.mark.parametrize("case", sorted(NOT_SVG_LOGOS))

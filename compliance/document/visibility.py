@@ -474,6 +474,8 @@ class PageStyle:
             return _NO_PAGE_STYLE if canvas is None and not clipping and not hints else cls({}, canvas=canvas, clipping=clipping, hints=hints)
         families, found = _page_families(tuple(sheets), root)
         families |= _inline_one_line_families(tuple(inline))
+        if _xpath(f"boolean({_SVG_PRESENTATION})")(root):
+            families |= set(_SVG_HIDING_ATTRIBUTES)  # the CSS that may show an `<svg>` they hide
         index = index or found
         if "opacity" not in families and _animates_away(tuple(sheets), root):
             families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
@@ -1637,6 +1639,8 @@ class _Reach:
                 hiders.setdefault(inner, set())
         for element in _xpath("//@hidden/.. | //@popover/..")(page.root):
             hiders.setdefault(element, set()).add("display")  # the user-agent `display: none`
+        for element in _xpath(_SVG_PRESENTATION)(page.root):
+            hiders.setdefault(element, set()).update(_SVG_HIDING_ATTRIBUTES)  # CSS may show it again
         self._hidden = _Scope(hiders, page)
         below: set[Any] = set()
         for element, families in hiders.items():
@@ -2468,15 +2472,38 @@ def svg_clips_everything(element: Any, style: PageStyle) -> bool:
     return not overflow & {"visible"}
 
 
+# The presentation attributes of an `<svg>` that can hide it (SVG 2, 6.6): hints for the CSS
+# property of the same name, below all the page's CSS, as `<font color>` is.
+_SVG_HIDING_ATTRIBUTES = ("display", "visibility", "opacity")
+_SVG_PRESENTATION = "//svg[@display or @visibility or @opacity]"
+
+
+def svg_presentation(element: Any) -> list[Declaration]:
+    """The declarations an `<svg>`'s `display`, `visibility` and `opacity` attributes stand for;
+    a value that is not one valid value of its property (`block;opacity:0`) is none, as in browsers."""
+    found = []
+    for name in _SVG_HIDING_ATTRIBUTES:
+        value = element.get(name)
+        if value is None or any(c in value for c in ";{}!"):
+            continue
+        read = parse_style_attribute(f"{name}:{value}")
+        if len(read) == 1 and read[0].name == name:
+            found.append(read[0])
+    return found
+
+
 def svg_is_seen(element: Any, rendering: Rendering, style: PageStyle) -> bool:
     """Whether a reader sees an inline `<svg>` as a picture (a logo drawn in the page): its box
     shows and it is more than 2px across and high, as an `<img>` must be. Each axis is measured by
     the page's CSS (`<style>` rules or the `style` attribute), else by the `width`/`height`
-    attribute; an `<svg>` with neither (a `viewBox` alone) is 300×150px, as in browsers.
-    `aria-hidden` plays no part: it hides from assistive technology, not from sight."""
+    attribute; an `<svg>` with neither (a `viewBox` alone) is 300×150px, as in browsers. Its
+    `display="none"`, `visibility="hidden"` or `opacity="0"` attribute hides it unless the page's
+    CSS sets that property on it (`svg_presentation`). `aria-hidden` plays no part: it hides from assistive technology, not from sight."""
     if not rendering.shows_boxes:
         return False
     declared = style.declarations(element)
+    if any(_can_hide(d) for d in svg_presentation(element) if d.name not in declared):
+        return False
     for name in ("width", "height"):
         size = length_px(declared[name].values[0]) if name in declared else attribute_pixels(element.get(name))
         if size is not None and size <= _TINY_IMAGE_PX:
