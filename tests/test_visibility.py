@@ -185,6 +185,7 @@ ANIMATED_LOGOS = {
         "@keyframes pop{to{opacity:1}} @media (min-width:900px){@keyframes pop{to{opacity:0}}} .x{animation:pop 1s forwards}"
     ),
     "a fade-out that repeats for ever": "@keyframes blink{to{opacity:0}} .x{animation:blink 1s infinite forwards}",
+    "a pulse from its own opacity 0, for ever": "@keyframes pulse{from{opacity:0}to{opacity:1}} .x{opacity:0;animation:pulse 2s infinite}",
     "a fade-out that is paused": "@keyframes out{to{opacity:0}} .x{animation:out 1s forwards paused}",
     "a fade-out that the page's other rule may leave without a fill mode": (
         "@keyframes out{to{opacity:0}} .x{animation:out 1s forwards} img.x{animation-fill-mode:none}"
@@ -232,6 +233,11 @@ ANIMATED_AWAY = {
     "a -webkit- fade-out with -webkit- keyframes": "@-webkit-keyframes out{to{opacity:0}} .x{-webkit-animation:out 1s forwards}",
     "a fade-out named by a -webkit- longhand": "@keyframes out{to{opacity:0}} .x{-webkit-animation-name:out;animation-fill-mode:forwards}",
     "a fade-out in a media query every screen meets": "@keyframes fo{to{opacity:0}} @media screen{.x{animation:fo 1s forwards}}",
+    # An animation that never ends, or waits paused, where every keyframe it can show keeps the
+    # element's own opacity 0: it changes nothing.
+    "an endless animation between two transparent keyframes": "@keyframes stay{from{opacity:0}to{opacity:0}} .x{opacity:0;animation:stay 1s infinite}",
+    "a paused fade-in from the element's own opacity": "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0;animation:fadeIn .6s paused forwards}",
+    "a paused animation by its longhand": "@keyframes fadeIn{0%{opacity:0}100%{opacity:1}} .x{opacity:0;animation-name:fadeIn;animation-play-state:paused}",
 }
 
 

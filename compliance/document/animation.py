@@ -7,7 +7,8 @@ its last iteration runs in reverse. A property that keyframe leaves out is the e
 
 The checker reads the end state only when it is sure of it: every named animation's `@keyframes`
 is found in the page's applied `<style>` blocks, defined alike wherever it is defined, and runs a
-whole number of times (not `infinite` nor a count too large to end, not `paused`), and the `animation` shorthand and the
+whole number of times (not `infinite` nor a count too large to end, not `paused`: such an
+animation is read only when every keyframe it can show sets what the element has anyway), and the `animation` shorthand and the
 longhands give the same end state whichever of them wins the cascade. Otherwise `end_state` says
 it does not know, and the element is not judged by what an animation may change (a fade-in is
 seen, as before keyframes were read). The `-webkit-animation…` properties are read as the
@@ -84,7 +85,7 @@ def end_state(declared: Mapping[str, Declaration], keyframes: Mapping[str, Keyfr
     readings = _readings(declared)
     if readings is None:
         return None
-    states = [_end_of(animations, keyframes) for animations in readings]
+    states = [_end_of(animations, keyframes, declared) for animations in readings]
     first = states[0]
     return first if all(state == first for state in states[1:]) else None
 
@@ -206,15 +207,22 @@ def _longhand_values(part: str, declaration: Declaration) -> list[Any] | None:
     return values
 
 
-def _end_of(animations: Iterable[_Animation], keyframes: Mapping[str, Keyframes | None]) -> EndState:
+def _end_of(animations: Iterable[_Animation], keyframes: Mapping[str, Keyframes | None], declared: Mapping[str, Declaration]) -> EndState:
     """What the animations keep in force once run (a later one in the list wins a property)."""
     state: dict[str, Declaration] = {}
     for animation in animations:
         if animation.name.lower() == "none" and animation.name not in keyframes:
             continue
         rule = keyframes.get(animation.name)
-        if rule is None or animation.state != "running" or animation.iterations is None:
+        if rule is None:
             return None
+        if animation.state != "running" or animation.iterations is None:
+            # It never ends (or waits, paused): known only when every keyframe it can show sets
+            # what the element has anyway (`@keyframes stay{from{opacity:0}to{opacity:0}}` on
+            # an element at `opacity: 0`; a paused fade-in from the element's own `opacity: 0`).
+            if not _changes_nothing(rule, animation, declared):
+                return None
+            continue
         offset = _end_offset(animation.direction, animation.iterations)
         if offset is None:
             return None
@@ -224,6 +232,25 @@ def _end_of(animations: Iterable[_Animation], keyframes: Mapping[str, Keyframes 
                 return None
             state.update(frame)
     return state
+
+
+def _changes_nothing(rule: Keyframes, animation: _Animation, declared: Mapping[str, Declaration]) -> bool:
+    """True when every keyframe the animation can show (a paused one: its first; else all) sets
+    each property it names to the element's own value, written alike."""
+    if animation.state == "paused":
+        first = 0.0 if animation.direction in ("normal", "alternate") else 1.0
+        frames = [rule.at(first)]
+    else:
+        frames = [{d.name: d for d in declarations} for _, declarations in rule.frames]
+    return all(name in declared and _written_alike(value, declared[name]) for frame in frames for name, value in frame.items())
+
+
+def _written_alike(a: Declaration, b: Declaration) -> bool:
+    """True when two declarations of a property give the same value, token by token."""
+    return len(a.values) == len(b.values) and all(
+        (x.type, getattr(x, "value", None), getattr(x, "unit", None)) == (y.type, getattr(y, "value", None), getattr(y, "unit", None))
+        for x, y in zip(a.values, b.values, strict=True)
+    )
 
 
 def _end_offset(direction: str, iterations: float) -> float | None:
