@@ -180,7 +180,7 @@ ANIMATED_LOGOS = {
     ),
     "a reveal from visibility hidden": "@keyframes reveal{to{visibility:visible}} .x{visibility:hidden;animation:reveal 0s 1s forwards}",
     # Keyframes the checker does not find or cannot be sure of: judged as a fade-in (seen).
-    "keyframes in a linked stylesheet": ".x{opacity:0;animation:slideInUp 1s}",
+    "keyframes in an imported stylesheet": "@import url(/animate.css); .x{opacity:0;animation:slideInUp 1s}",
     "keyframes defined twice, differently": (
         "@keyframes pop{to{opacity:1}} @media (min-width:900px){@keyframes pop{to{opacity:0}}} .x{animation:pop 1s forwards}"
     ),
@@ -237,6 +237,10 @@ ANIMATED_AWAY = {
     # element's own opacity 0: it changes nothing.
     "an endless animation between two transparent keyframes": "@keyframes stay{from{opacity:0}to{opacity:0}} .x{opacity:0;animation:stay 1s infinite}",
     "a paused fade-in from the element's own opacity": "@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0;animation:fadeIn .6s paused forwards}",
+    # No `@keyframes` of that name in a page that links and imports no stylesheet: the
+    # animation runs nothing.
+    "an animation named by keyframes the page does not have": ".x{opacity:0;animation-name:x}",
+    "a reveal whose keyframes the page does not have": ".x{visibility:hidden;animation:show 0s 1s forwards}",
     "a paused animation by its longhand": "@keyframes fadeIn{0%{opacity:0}100%{opacity:1}} .x{opacity:0;animation-name:fadeIn;animation-play-state:paused}",
 }
 
@@ -255,6 +259,13 @@ def test_a_byline_faded_out_by_its_style_attribute_is_hidden() -> None:
 @pytest.mark.parametrize("case", sorted(ANIMATED_LOGOS))
 def test_a_logo_faded_in_by_a_css_animation_is_seen(case: str) -> None:
     assert errors(check(page(css=ANIMATED_LOGOS[case], logo=LOGO.format(attrs=' class="x"')))) == []
+
+
+def test_a_logo_animated_by_keyframes_of_a_linked_stylesheet_is_seen() -> None:
+    # The stylesheet is not fetched: its `@keyframes slideInUp` may show the logo.
+    logo = '<link rel="stylesheet" href="/animate.css">' + LOGO.format(attrs=' class="x"')
+    assert errors(check(page(css=".x{opacity:0;animation:slideInUp 1s forwards}", logo=logo))) == []
+    assert errors(check(page(css=".x{opacity:0;animation:slideInUp 1s forwards}", logo=LOGO.format(attrs=' class="x"')))) == ["dcnf/logo"]
 
 
 # CSS overrides an image's `width`/`height` attributes, as in browsers (WordPress writes

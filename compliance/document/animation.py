@@ -77,15 +77,16 @@ class _Animation(NamedTuple):
 EndState = dict[str, Declaration] | None
 
 
-def end_state(declared: Mapping[str, Declaration], keyframes: Mapping[str, Keyframes | None]) -> EndState:
+def end_state(declared: Mapping[str, Declaration], keyframes: Mapping[str, Keyframes | None], *, complete: bool = False) -> EndState:
     """The declarations the element's animations (its `animation` shorthand or longhands in
     `declared`) keep in force once they have all run, by property; `keyframes`: the page's
-    `@keyframes` by name (None for a name defined in ways that differ). None when the checker
-    cannot be sure of it (see the module's docstring)."""
+    `@keyframes` by name (None for a name defined in ways that differ); `complete`: they are all
+    the keyframes there are (the page links no stylesheet), so an animation whose name has none
+    runs nothing. None when the checker cannot be sure of it (see the module's docstring)."""
     readings = _readings(declared)
     if readings is None:
         return None
-    states = [_end_of(animations, keyframes, declared) for animations in readings]
+    states = [_end_of(animations, keyframes, declared, complete) for animations in readings]
     first = states[0]
     return first if all(state == first for state in states[1:]) else None
 
@@ -207,12 +208,14 @@ def _longhand_values(part: str, declaration: Declaration) -> list[Any] | None:
     return values
 
 
-def _end_of(animations: Iterable[_Animation], keyframes: Mapping[str, Keyframes | None], declared: Mapping[str, Declaration]) -> EndState:
+def _end_of(animations: Iterable[_Animation], keyframes: Mapping[str, Keyframes | None], declared: Mapping[str, Declaration], complete: bool) -> EndState:
     """What the animations keep in force once run (a later one in the list wins a property)."""
     state: dict[str, Declaration] = {}
     for animation in animations:
         if animation.name.lower() == "none" and animation.name not in keyframes:
             continue
+        if complete and animation.name not in keyframes:
+            continue  # no `@keyframes` of that name anywhere: the animation runs nothing
         rule = keyframes.get(animation.name)
         if rule is None:
             return None

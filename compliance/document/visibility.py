@@ -492,6 +492,11 @@ class PageStyle:
         matched = _match_rules(rules, families, tuple(sheets), index or _ElementIndex(root), canvas, clipping, every_colour=bool(hints))
         return cls(matched, overflow_shown, canvas, clipping, hints=hints, sheets=tuple(sheets))
 
+    @property
+    def sheets(self) -> tuple[str, ...]:
+        """The applied `<style>` blocks' text, in document order."""
+        return self._sheets
+
     @functools.cached_property
     def keyframes(self) -> dict[str, Keyframes | None]:
         """The `@keyframes` of the page's `<style>` blocks, by name (see `animation.page_keyframes`)."""
@@ -1864,7 +1869,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if not declared:
         return parent if variables is parent.variables else parent._replace(variables=variables)
     perspective = _in_perspective(declared, parent)
-    judged = _judged(declared, tag, style)
+    judged = _judged(declared, element, tag, style)
     if _box_gone(judged, element, tag, parent.perspective):
         return HIDDEN
     fading = _faded(judged, element, parent.fading)
@@ -1969,7 +1974,7 @@ def _faded(declared: Mapping[str, Declaration], element: Any, inherited: Fading)
 _ANIMATED_PROPERTIES = frozenset({"opacity", "filter", "-webkit-filter", "visibility", "transform", "scale", "translate", "rotate"})
 
 
-def _judged(declared: Mapping[str, Declaration], tag: str, style: PageStyle) -> Mapping[str, Declaration]:
+def _judged(declared: Mapping[str, Declaration], element: Any, tag: str, style: PageStyle) -> Mapping[str, Declaration]:
     """The declarations the element is judged by: where its animations leave it once they have
     run (the `@keyframes` end values a fill mode keeps, else its own: see `animation`), or, when
     that is not known, not those an animation may change (a fade-in from `opacity: 0`, a
@@ -1977,6 +1982,8 @@ def _judged(declared: Mapping[str, Declaration], tag: str, style: PageStyle) -> 
     (a page-wide hide is a loading screen that scripts lift)."""
     if _animated(declared):
         end = end_state(declared, style.keyframes)
+        if end is None and _keyframes_all_in_page(element, style):
+            end = end_state(declared, style.keyframes, complete=True)
         if end is None:
             declared = {k: v for k, v in declared.items() if k not in _ANIMATED_PROPERTIES}
         else:
@@ -1984,6 +1991,15 @@ def _judged(declared: Mapping[str, Declaration], tag: str, style: PageStyle) -> 
     if tag in ("html", "body"):
         declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
     return declared
+
+
+def _keyframes_all_in_page(element: Any, style: PageStyle) -> bool:
+    """True when the page's `<style>` blocks hold every `@keyframes` there is: it links no
+    stylesheet and imports none (a `data:` one is read into the blocks), so a name with no
+    keyframes in them has none anywhere. Asked only for an animation the checker cannot read."""
+    if any("@import" in sheet.lower() for sheet in style.sheets):
+        return False
+    return not _xpath(f"boolean({_LINKS_STYLESHEET})")(element.getroottree().getroot())
 
 
 def _animated(declared: Mapping[str, Declaration]) -> bool:
