@@ -185,7 +185,7 @@ _KEEP_WORDS = 3
 _COMMON = frozenset(
     b"the this that was and for from with are has have its his her our you your not but all any can will one new "
     b"http https www html content article news story first published post report piece source: logo national "
-    b"through following".split()
+    b"through following originally republished reprinted produced appeared permission".split()
 )
 _LETTERS_AND_DIGITS = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -240,14 +240,21 @@ def _all_of(needs: Iterable[Need | None]) -> Need | None:
     return combined
 
 
+def _telling(word: bytes) -> tuple[bool, int]:
+    """How much a word tells of a page: one on every news page (`_COMMON`) least, then by length."""
+    return word not in _COMMON, len(word)
+
+
 def _one_of(needs: Sequence[Need | None]) -> Need | None:
     """Any one of several needs; one that cannot be said makes the whole unknown."""
     if not needs or any(not n for n in needs):
         return None
     alternatives = frozenset().union(*(n for n in needs if n))
     if len(alternatives) > _MAX_ALTERNATIVES:
-        # Each alternative kept to its longest word: still one of them must occur.
-        alternatives = frozenset(frozenset([max(a, key=len)]) for a in alternatives)
+        # Each alternative kept to its few most telling words, the longest not on every news
+        # page (a publisher's name, not "published"): still one of them must occur, and a
+        # publisher's name beside a verb ("voices" beside "republi") is what rules pages out.
+        alternatives = frozenset(frozenset(sorted(a, key=_telling, reverse=True)[:_KEEP_WORDS]) for a in alternatives)
     return alternatives
 
 

@@ -287,6 +287,8 @@ def _plain_quote(char: str) -> str:
         return "'"
     if char in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb":
         return '"'
+    if char in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d":  # hyphens and joining dashes
+        return "-"
     return char
 
 
@@ -319,7 +321,7 @@ def test_normalize_leaves_no_unicode_space_but_the_plain_space(text: str) -> Non
 @CHEAP
 @given(MESSY_TEXT)
 def test_normalize_keeps_every_visible_character_in_order(text: str) -> None:
-    # Only whitespace, invisible characters and quote styles change: the words survive.
+    # Only whitespace, invisible characters, quote styles and hyphen forms change: the words survive.
     expected = [_plain_quote(c) for c in text if c not in INVISIBLE and not c.isspace()]
     assert [c for c in normalize(text) if not c.isspace()] == expected
 
