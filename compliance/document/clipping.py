@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.css import Declaration, length_px, translation_px
+from compliance.document.elements import BLOCK_TAGS
 
 # Elements a browser lays out inline unless the page's CSS says otherwise: `overflow`, sizes and
 # transforms do not apply to them (positions and horizontal margins do).
@@ -413,45 +414,9 @@ _UNSIZED_DISPLAYS = frozenset({"inline", "contents", "none"})
 _LINE_STACKING_DISPLAYS = frozenset({"block", "flow-root", "list-item"})
 # The tags a browser lays out as such a block container when the page's CSS sets no `display`
 # (HTML, 15.3.3 and 15.3.7); not a table or its parts, nor an inline or replaced element.
-_LINE_STACKING_TAGS = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "li",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "ul",
-    }
-)
+# Tables and their parts grow to fit what they hold: a declared width or height is a least size.
+_TABLE_TAGS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
+_LINE_STACKING_TAGS = BLOCK_TAGS - _TABLE_TAGS - {"html", "body", "hr", "legend"}
 # Properties that lay a box's lines out other than one under another (in columns side by side,
 # or vertically), each with the value that leaves them so.
 _LINE_LAYOUT = {"columns": "auto", "column-count": "auto", "column-width": "auto", "writing-mode": "horizontal-tb"}
@@ -545,10 +510,6 @@ def _lines(declaration: Declaration, font_px: float, padding_px: float) -> float
         return None
     height = float(token.value) * (font_px if unit == "em" else 1.0)
     return (height + padding_px) / (ONE_LINE_EMS * font_px)
-
-
-# Tables and their parts grow to fit what they hold: a declared width or height is a least size.
-_TABLE_TAGS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
 
 
 def sizes_clip(tag: str, declared: Mapping[str, Declaration]) -> bool:

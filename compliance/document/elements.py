@@ -84,3 +84,58 @@ def why_inert(element: Any) -> str | None:
         if name == "noscript" and tag == "script":
             return "is inside <noscript>, which holds markup for browsers without scripts: it never runs"
     return None
+
+
+# The elements a browser lays out as blocks when the page's CSS sets no `display` (HTML, 15.3):
+# each starts a block of text of its own.
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "caption",
+        "legend",
+        "html",
+    ]
+)

@@ -17,6 +17,7 @@ from typing import Any, Final
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.clipping import flow_in_line_box
+from compliance.document.elements import BLOCK_TAGS
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode
@@ -45,57 +46,6 @@ from compliance.document.visibility import (
 from compliance.text import normalize, normalize_inline
 from compliance.urls import is_http_url
 
-_BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "li",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "thead",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "ul",
-        "caption",
-        "legend",
-        "html",
-    ]
-)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LAZY_SRC_ATTRS = IMAGE_SOURCE_ATTRIBUTES
 _LAZY_SRCSET_ATTRS = IMAGE_SRCSET_ATTRIBUTES
@@ -470,7 +420,7 @@ class _TagKind:
     def __init__(self, tag: str) -> None:
         self.tag = tag
         self.skipped = tag in SKIP_TAGS or not tag
-        self.block = tag in _BLOCK_TAGS
+        self.block = tag in BLOCK_TAGS
         self.image = tag in IMAGE_TAGS
         self.heading = tag in _HEADING_TAGS
         self.chrome = bool(tag) and is_chrome(_NO_ATTRIBUTES, tag)
@@ -759,7 +709,7 @@ class _Walk:
             return False
         parent = element.getparent()
         laid_out_by = None if parent is box else self.style.declarations(parent).get("display")
-        flow = flow_in_line_box(self.style.declarations(element), tag, tag in _BLOCK_TAGS, laid_out_by)
+        flow = flow_in_line_box(self.style.declarations(element), tag, tag in BLOCK_TAGS, laid_out_by)
         if flow == "out":
             self.lines_not_read.add(box)
         return flow == "block" and self._after_first_line(box)
