@@ -92,9 +92,8 @@ def is_http_url(value: str) -> bool:
     `Https://…` are http(s) URLs), the space and control characters a browser strips around a URL
     left out. The one rule wherever an http(s) URL is required: metadata and payload fields that
     name an address, an original named by its URL, a pack's terms URL, the canonical URL and a
-    `<base href>`. A URL with no host a browser can read (`https://`, `https://?x`, `https:// x
-    y`) names no address and is not one. Pure; never raises."""
-    return value.strip(_ENDS)[:8].lower().startswith(("http://", "https://")) and url_form(value) is not None
+    `<base href>`. Pure; never raises."""
+    return value.strip(_ENDS)[:8].lower().startswith(("http://", "https://"))
 
 
 @functools.lru_cache(maxsize=4096)
