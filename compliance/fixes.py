@@ -31,7 +31,7 @@ from compliance.findings import FixBlock, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource
 from compliance.patterns import MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.text import shorten
-from compliance.urls import is_http_url
+from compliance.urls import is_http_url, url_form
 
 if TYPE_CHECKING:
     from compliance.engine import CheckSettings
@@ -254,7 +254,12 @@ class _Values:
             if match is not None and match.groups():
                 return str(match.group(1))
         if source.meta is not None:
-            return self.meta.get(source.meta) or None
+            given = self.meta.get(source.meta) or None
+            # An image's address the fix writes needs a host a browser reads: `https://` (or
+            # `https://?x`) loads nothing, and the logo it would stand for is not there.
+            if given is not None and source.original_image is not None and url_form(given) is None:
+                return None
+            return given
         return None
 
     @staticmethod

@@ -347,6 +347,18 @@ def test_an_address_in_meta_whose_scheme_is_in_capitals_is_used(cli: Any, logo: 
     assert f'inserted \'<p><img src="{logo}" alt="Daily Caller News Foundation logo"></p>\' before the byline' in run.err
 
 
+@pytest.mark.parametrize("logo", ["https://", "https://?x", "HTTPS:// x y", "https://:80/logo.png"])
+def test_a_logo_address_with_no_host_is_not_written_into_the_article(cli: Any, tmp_path: Path, logo: str) -> None:
+    # `<img src="https://">` loads nothing: the fix names the value it needs instead, and the
+    # article is left as it was.
+    story = tmp_path / "no-logo.html"
+    story.write_bytes((SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    run = cli("fix", "--write", "--pack", "dcnf", "--meta", f"logo-url={logo}", str(story))
+    assert run.code == 1, run.err
+    assert "not fixed: dcnf/logo: needs 'logo-url'" in run.err
+    assert story.read_bytes() == (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+
+
 def test_the_original_url_is_read_from_a_canonical_url_whose_scheme_is_in_capitals(cli: Any, tmp_path: Path) -> None:
     original = tmp_path / "original.html"
     original.write_text(
