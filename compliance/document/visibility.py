@@ -447,6 +447,9 @@ class PageStyle:
         # The images of 2px or less by their `width`/`height` attributes that the page's CSS gives
         # a larger size (see `_css_sized_images`).
         self.css_sized = css_sized
+        # Whether the `<style>` blocks hold every `@keyframes` of the page (`holds_every_keyframes`):
+        # None until an animation the checker cannot read asks.
+        self._every_keyframes: bool | None = None
 
     @classmethod
     def of(cls, root: Any, quirks: bool = False) -> PageStyle:
@@ -492,10 +495,17 @@ class PageStyle:
         matched = _match_rules(rules, families, tuple(sheets), index or _ElementIndex(root), canvas, clipping, every_colour=bool(hints))
         return cls(matched, overflow_shown, canvas, clipping, hints=hints, sheets=tuple(sheets))
 
-    @property
-    def sheets(self) -> tuple[str, ...]:
-        """The applied `<style>` blocks' text, in document order."""
-        return self._sheets
+    def holds_every_keyframes(self, root: Any) -> bool:
+        """True when the page's `<style>` blocks hold every `@keyframes` there is: it links no
+        stylesheet and imports none (a `data:` one is read into the blocks), so a name with no
+        keyframes in them has none anywhere. Worked out once per page (the style shared by pages
+        without `<style>` blocks works it out for each page that asks)."""
+        if self._every_keyframes is not None:
+            return self._every_keyframes
+        found = not any("@import" in sheet.lower() for sheet in self._sheets) and not _xpath(f"boolean({_LINKS_STYLESHEET})")(root)
+        if self is not _NO_PAGE_STYLE:
+            self._every_keyframes = found
+        return found
 
     @functools.cached_property
     def keyframes(self) -> dict[str, Keyframes | None]:
@@ -1982,7 +1992,7 @@ def _judged(declared: Mapping[str, Declaration], element: Any, tag: str, style: 
     (a page-wide hide is a loading screen that scripts lift)."""
     if _animated(declared):
         end = end_state(declared, style.keyframes)
-        if end is None and _keyframes_all_in_page(element, style):
+        if end is None and style.holds_every_keyframes(element.getroottree().getroot()):
             end = end_state(declared, style.keyframes, complete=True)
         if end is None:
             declared = {k: v for k, v in declared.items() if k not in _ANIMATED_PROPERTIES}
@@ -1991,15 +2001,6 @@ def _judged(declared: Mapping[str, Declaration], element: Any, tag: str, style: 
     if tag in ("html", "body"):
         declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
     return declared
-
-
-def _keyframes_all_in_page(element: Any, style: PageStyle) -> bool:
-    """True when the page's `<style>` blocks hold every `@keyframes` there is: it links no
-    stylesheet and imports none (a `data:` one is read into the blocks), so a name with no
-    keyframes in them has none anywhere. Asked only for an animation the checker cannot read."""
-    if any("@import" in sheet.lower() for sheet in style.sheets):
-        return False
-    return not _xpath(f"boolean({_LINKS_STYLESHEET})")(element.getroottree().getroot())
 
 
 def _animated(declared: Mapping[str, Declaration]) -> bool:
