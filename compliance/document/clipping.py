@@ -183,7 +183,7 @@ def _own_clip(element: Any, tag: str, declared: Mapping[str, Declaration], posit
         height = _extent(declared, ("height", "min-height"), ("padding-top", "padding-bottom"), font_px) if y_keyword in _CLIPS else None
         if width is None and height is None:
             return None
-        lead_x, lead_y = _padding(declared, "padding-left", font_px), _padding(declared, "padding-top", font_px)
+        lead_x, lead_y = padding_px(declared, "padding-left", font_px), padding_px(declared, "padding-top", font_px)
         return Clip(width, height, lead_x or 0.0, lead_y or 0.0, positioned=position != "static", box=element)
     if carried is not None and (x_keyword in _SCROLLS or y_keyword in _SCROLLS):
         return None
@@ -222,7 +222,7 @@ def _extent(declared: Mapping[str, Declaration], sizes: tuple[str, str], padding
                 return None
             total = max(total, size)
     for side in paddings:
-        padding = _padding(declared, side, font_px)
+        padding = padding_px(declared, side, font_px)
         if padding is None:
             return None
         total += padding
@@ -233,9 +233,11 @@ def _extent(declared: Mapping[str, Declaration], sizes: tuple[str, str], padding
 _SIDES = {"padding-top": (0, 0, 0, 0), "padding-right": (0, 1, 1, 1), "padding-bottom": (0, 0, 2, 2), "padding-left": (0, 1, 1, 3)}
 
 
-def _padding(declared: Mapping[str, Declaration], side: str, font_px: float) -> float | None:
-    """A side's padding in pixels: the larger of its longhand's and the `padding` shorthand's (which
-    of the two wins the cascade is not known here); 0 when neither is declared."""
+def padding_px(declared: Mapping[str, Declaration], side: str, font_px: float) -> float | None:
+    """A side's padding in pixels (`padding-top`, …): the larger of its longhand's and the
+    `padding` shorthand's (which of the two wins the cascade is not known here); 0 when neither is
+    declared, None when it is not a length worked out here (a percentage of the containing
+    block's width, `calc()`)."""
     found = 0.0
     if side in declared:
         value = _length(declared[side], font_px)
@@ -441,7 +443,7 @@ def one_line_box(declared: Mapping[str, Declaration], font_px: float, tag: str |
         return False
     if "min-height" in declared and ((least := _lines(declared["min-height"], font_px, 0.0)) is None or least > 1):
         return False
-    padding = _padding(declared, "padding-bottom", font_px)
+    padding = padding_px(declared, "padding-bottom", font_px)
     if padding is None:
         return False
     line_px = ONE_LINE_EMS * font_px
@@ -521,10 +523,3 @@ def sizes_clip(tag: str, declared: Mapping[str, Declaration]) -> bool:
     if keyword in _UNSIZED_DISPLAYS or keyword.startswith("table") or keyword == "inline-table":
         return False
     return display is not None or (tag not in _INLINE_TAGS and tag not in _TABLE_TAGS)
-
-
-def padding_px(declared: Mapping[str, Declaration], side: str, font_px: float) -> float | None:
-    """A side's padding in pixels (`padding-top`, …), from its longhand or the `padding`
-    shorthand; 0 when neither is declared, None when it is not a length worked out here (a
-    percentage of the containing block's width, `calc()`)."""
-    return _padding(declared, side, font_px)

@@ -737,6 +737,8 @@ def _function_numbers(token: Any) -> list[float | None]:
 # widest the checker assumes a screen to be, 1000px (see `_PIXELS_PER_UNIT`): whatever the box, a
 # reader sees at most a speck of it.
 NEGLIGIBLE_SCALE = 2.0 / 1000.0
+# An opacity this low or lower: a hundredth of a colour is not seen.
+NEAR_ZERO_OPACITY = 0.01
 # A `transform`/`scale` factor that leaves a box a hundredth of its size along an axis: 16px text
 # a sixth of a pixel high (under the 1px of unreadable text), a 200px logo 2px across (a tiny
 # image); nothing at that size is read as a logo or a line of text, as an opacity of 0.01 is not

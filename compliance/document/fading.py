@@ -13,10 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document.css import NEGLIGIBLE_SCALE, NEGLIGIBLE_TRANSFORM_SCALE, Declaration, filter_opacity, length_px, number
-
-# The same threshold as `visibility._NEAR_ZERO_OPACITY` (a hundredth is not seen).
-_NEAR_ZERO_OPACITY = 0.01
+from compliance.document.css import NEAR_ZERO_OPACITY, NEGLIGIBLE_SCALE, NEGLIGIBLE_TRANSFORM_SCALE, Declaration, filter_opacity, length_px, number
 
 
 class Fading(NamedTuple):
@@ -33,7 +30,7 @@ class Fading(NamedTuple):
         """True when so little is left that a reader sees nothing (a scale and a zoom together
         are judged by the zoom's threshold, the stricter of the two)."""
         return (
-            self.opacity <= _NEAR_ZERO_OPACITY
+            self.opacity <= NEAR_ZERO_OPACITY
             or self.scale <= NEGLIGIBLE_TRANSFORM_SCALE
             or self.zoom <= NEGLIGIBLE_SCALE
             or self.scale * self.zoom <= NEGLIGIBLE_SCALE

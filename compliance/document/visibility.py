@@ -72,6 +72,7 @@ from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_s
 from compliance.document.clipping import Clip, clipping_size, move_px, moved_out, one_line_box, padding_px, sizes_clip
 from compliance.document.colour_difference import close_enough, indistinguishable, lab
 from compliance.document.css import (
+    NEAR_ZERO_OPACITY,
     RELATIVE_FONT_UNITS,
     Declaration,
     StyleRule,
@@ -139,7 +140,6 @@ _TINY_BOX_PX = 2.0
 # Text this small is a row of dots, whatever it says (an absolute size; one relative to the
 # parent's counts only at zero, since the parent's size is not known).
 _UNREADABLE_TEXT_PX = 1.0
-_NEAR_ZERO_OPACITY = 0.01
 # A browser's default font size, that of an element whose ancestors set none.
 _DEFAULT_FONT_PX = 16.0
 # Font-relative units as multiples of the parent's font size (`ex` and `ch` about half an em).
@@ -818,7 +818,7 @@ def _can_hide(declaration: Declaration) -> bool:
         return declaration.keyword in ("hidden", "collapse")
     if family == "opacity":
         level = _opacity(declaration)
-        return level is not None and level <= _NEAR_ZERO_OPACITY
+        return level is not None and level <= NEAR_ZERO_OPACITY
     if family == "content-visibility":
         return declaration.keyword == "hidden"
     if declaration.name == "letter-spacing":
@@ -2182,12 +2182,12 @@ def _transparent(declared: Mapping[str, Declaration], element: Any) -> bool:
     opacity = declared.get("opacity")
     if opacity is not None and not _is_lazy_fade(element, opacity):
         level = _opacity(opacity)
-        if level is not None and level <= _NEAR_ZERO_OPACITY:
+        if level is not None and level <= NEAR_ZERO_OPACITY:
             return True
     # `-webkit-filter` is an alias of `filter`: where both are set, the one that wins the cascade
     # is not known here, so the element is faded out only when each of them fades it.
     fades = [_opacity(declared[name]) for name in ("filter", "-webkit-filter") if name in declared]
-    return bool(fades) and all(faded is not None and faded <= _NEAR_ZERO_OPACITY for faded in fades)
+    return bool(fades) and all(faded is not None and faded <= NEAR_ZERO_OPACITY for faded in fades)
 
 
 def _opacity(declaration: Declaration) -> float | None:
