@@ -162,7 +162,11 @@ def _walk(directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]]
         yield Skipped(str(directory), "symbolic link loop, skipped")
         return
     seen.add(key)
-    for entry in entries:
+    # Taken off the list one by one: an entry keeps its stat result once asked, and a directory
+    # of thousands of articles would otherwise hold every one until its last file is checked.
+    entries.reverse()
+    while entries:
+        entry = entries.pop()
         if entry.name.startswith("."):
             continue
         child = Path(entry.path)

@@ -229,3 +229,41 @@ def test_a_packed_report_keeps_every_value_including_those_equality_ignores() ->
     assert back.findings[0].fix == finding.fix and back.detections == report.detections
     assert back.detections[0].labels == ("the logo",) and back.suppressed == report.suppressed and back.timings == report.timings
     assert type(back.findings[0].severity) is Severity and back.findings[0].location == Location(3, 7)
+
+
+def test_a_directory_walk_lets_go_of_each_entry_once_its_file_is_given_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An entry keeps its stat result once asked: held until the walk ends, a directory of
+    # thousands of articles would grow the run's memory file by file.
+    import weakref
+
+    from compliance import inputs
+
+    for index in range(6):
+        (tmp_path / f"story-{index}.html").write_text("<p>Story.</p>", encoding="utf-8")
+
+    class Entry:
+        """A directory entry that can be watched for being let go."""
+
+        __slots__ = ("__weakref__", "_entry")
+
+        def __init__(self, entry: os.DirEntry[str]) -> None:
+            self._entry = entry
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._entry, name)
+
+    made: list[weakref.ref[Entry]] = []
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> list[Entry]:
+        entries = [Entry(entry) for entry in real_scandir(path)]
+        made.extend(weakref.ref(entry) for entry in entries)
+        return entries
+
+    monkeypatch.setattr(inputs.os, "scandir", scandir)
+    walk = inputs.expand_paths([str(tmp_path)])
+    given = [next(walk) for _ in range(4)]
+    assert [Path(item.path).name for item in given] == [f"story-{index}.html" for index in range(4)]
+    alive = sorted(Path(ref().path).name for ref in made if ref() is not None)  # type: ignore[union-attr]
+    # The entry of the file just given out may still be the walk's current one; none before it.
+    assert alive in (["story-3.html", "story-4.html", "story-5.html"], ["story-4.html", "story-5.html"])
