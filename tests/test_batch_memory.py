@@ -231,6 +231,41 @@ def test_a_packed_report_keeps_every_value_including_those_equality_ignores() ->
     assert type(back.findings[0].severity) is Severity and back.findings[0].location == Location(3, 7)
 
 
+def _style_block_caches() -> list[Any]:
+    from compliance.document import animation, css, visibility
+
+    return [
+        css.parse_style_sheet,
+        animation.sheet_keyframes,
+        visibility._SheetSummary.of,
+        visibility._sheet_traits,
+        visibility._hiding_families,
+        visibility._partly_fading_families,
+        visibility._hiding_keyframes,
+    ]
+
+
+def test_readings_of_style_blocks_stay_bounded_over_pages_that_each_bring_their_own() -> None:
+    # Each entry holds a parsed <style> block (tens of KB on a real page): a batch over many sites,
+    # each page with a block of its own, must stop at the bound instead of growing file by file.
+    from compliance.document.css import SHEETS_CACHED
+
+    packs = load_packs()
+    pages = SHEETS_CACHED + 8
+    for page in range(pages):
+        html = (
+            f"<html><head><style>.story-{page} {{ color: #{page:06x} }} .promo-{page} {{ display: none }}"
+            f" @keyframes in-{page} {{ from {{ opacity: 0 }} to {{ opacity: 1 }} }}</style></head><body>"
+            f'<article class="story-{page}"><p class="byline">By Jake Smith, Daily Caller News Foundation</p>'
+            "<p>The council met on Tuesday.</p></article></body></html>"
+        )
+        check_bytes(html.encode(), "html", packs, path=f"page-{page}.html")
+    sizes = {cache.__wrapped__.__qualname__: cache.cache_info() for cache in _style_block_caches()}
+    assert all(info.maxsize == SHEETS_CACHED for info in sizes.values()), sizes
+    assert sizes["parse_style_sheet"].misses >= pages  # every page's block was read
+    assert sizes["parse_style_sheet"].currsize == SHEETS_CACHED  # filled, and no further
+
+
 def test_a_directory_walk_lets_go_of_each_entry_once_its_file_is_given_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # An entry keeps its stat result once asked: held until the walk ends, a directory of
     # thousands of articles would grow the run's memory file by file.

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document.css import Declaration, parse_style_sheet, split_commas, variables_used
+from compliance.document.css import SHEETS_CACHED, Declaration, parse_style_sheet, split_commas, variables_used
 
 # A keyframes rule's start: `@keyframes`, or a prefixed alias browsers still honour.
 _KEYFRAMES_AT = re.compile(r"@(?:-webkit-|-moz-|-o-)?keyframes(?![-\w])", re.IGNORECASE)
@@ -279,7 +279,7 @@ def page_keyframes(sheets: Sequence[str]) -> dict[str, Keyframes | None]:
     return found
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=SHEETS_CACHED)
 def sheet_keyframes(sheet: str) -> tuple[tuple[str, Keyframes | None], ...]:
     """A `<style>` block's `@keyframes` rules in order, as (name, rule); the rule is None when
     its block cannot be read. Only the keyframes rules are tokenised (a site's blocks are long)."""

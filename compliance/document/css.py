@@ -256,7 +256,14 @@ def _no_screen(query: str) -> bool:
     return screens_meeting(query) == NEVER
 
 
-@functools.lru_cache(maxsize=256)
+# How many `<style>` blocks (or pages' lists of blocks) the readings kept by block text remember.
+# A site's pages share their few blocks, so a few entries hold every repeat; each entry holds a
+# parsed block (tens of KB), and more entries only fill up, page by page, in a batch of many sites
+# and grow the run's memory with its number of files.
+SHEETS_CACHED = 32
+
+
+@functools.lru_cache(maxsize=SHEETS_CACHED)
 def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     """The style rules of a `<style>` block that declare a property that can hide content, in
     order. Rules inside `@media screen`/`@media all` count as written; rules in other screen

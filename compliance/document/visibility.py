@@ -74,6 +74,7 @@ from compliance.document.colour_difference import close_enough, indistinguishabl
 from compliance.document.css import (
     NEAR_ZERO_OPACITY,
     RELATIVE_FONT_UNITS,
+    SHEETS_CACHED,
     Declaration,
     StyleRule,
     clips_to_nothing,
@@ -697,7 +698,7 @@ def _or_partly_fading(hides: Callable[[Declaration], bool]) -> Callable[[Declara
     return test
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=SHEETS_CACHED)
 def _hiding_keyframes(sheets: tuple[str, ...]) -> frozenset[str]:
     """The names of the page's `@keyframes` whose first or last keyframe can hide (an animation
     that ends there with a fill mode hides the element: see `animation`)."""
@@ -717,7 +718,7 @@ def _animates_away(sheets: tuple[str, ...], root: Any = None) -> bool:
     return root is not None and bool(root.xpath("boolean(//@style[contains(., 'animation')])"))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=SHEETS_CACHED)
 def _sheets_animate(sheets: tuple[str, ...], names: frozenset[str]) -> bool:
     """True when a declaration in the `<style>` blocks runs one of the keyframes `names`."""
     hides = _or_animation(lambda _: False, names)
@@ -944,7 +945,7 @@ class _SheetSummary(NamedTuple):
     one_line: bool = False
 
     @staticmethod
-    @functools.lru_cache(maxsize=256)
+    @functools.lru_cache(maxsize=SHEETS_CACHED)
     def of(sheet: str) -> _SheetSummary:
         """The summary of a block's text (pages of a site repeat their blocks: read once)."""
         everything = [d for rule in parse_style_sheet(sheet) for d in rule.declarations if not (rule.conditional and _can_hide(d))]
@@ -999,7 +1000,7 @@ def _variable_uses(declarations: Sequence[Declaration]) -> tuple[Declaration, ..
     return tuple(d for d in declarations if any(t.type == "function" for t in d.values) and variables_used(d.values))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=SHEETS_CACHED)
 def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
     """The families of properties the page's `<style>` blocks can hide with (a site's pages
     share their blocks: worked out once)."""
@@ -1030,7 +1031,7 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
     return frozenset(families)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=SHEETS_CACHED)
 def _partly_fading_families(sheet: str) -> frozenset[str]:
     """The families of a block's declarations that fade or shrink an element without hiding it
     alone (`opacity: 0.1`, `scale(0.1)`): nested ones multiply (see `fading`)."""
@@ -1491,7 +1492,7 @@ class _SheetTraits(NamedTuple):
     perspective: bool = False
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=SHEETS_CACHED)
 def _sheet_traits(sheets: tuple[str, ...]) -> _SheetTraits:
     """The traits of the page's blocks (a site's pages share their blocks: worked out once)."""
     summaries = [_SheetSummary.of(sheet) for sheet in sheets]
