@@ -229,11 +229,11 @@ def _with_affiliation_lines(found: list[Byline], blocks: tuple[Block, ...], zone
         if after is None:
             joined.append(byline)
             continue
-        text = f"{byline.text.rstrip(' ,;|')}, {after.text}"
-        reading = read_byline(text, outlets=outlets)
-        if reading is None or reading.names != byline.names:
+        paired = _paired_with(byline.text, byline.names, after.text, outlets)
+        if paired is None:
             joined.append(byline)
             continue
+        text, reading = paired
         taken.add(after.index)
         joined.append(Byline(quote_byline(text, reading.names, outlets), reading, byline.index, byline.line, byline.source, byline.element))
     return [byline for byline in joined if byline.names or byline.index not in taken]
@@ -343,20 +343,24 @@ def _first_naming_line(lines: list[str], outlets: Set[str]) -> tuple[str, Byline
         if alone is None or not alone.names:
             continue
         following = lines[position + 1] if position + 1 < len(lines) else ""
-        paired = _paired_with(line, alone, following, outlets) if following and not alone.credit else None
+        outlet = affiliation_line(following, outlets) if following and not alone.credit else None
+        paired = _paired_with(line, alone.names, outlet, outlets) if outlet is not None else None
         return (*paired, True) if paired is not None else (line, alone, False)
     return None
 
 
-def _paired_with(line: str, alone: BylineReading, following: str, outlets: Set[str]) -> tuple[str, BylineReading] | None:
-    """ "By NAME" and the line after it read as one byline, when that line is only an outlet or
-    affiliation and the two read together name the same people; else None."""
-    outlet = affiliation_line(following, outlets)
-    if outlet is None:
-        return None
-    paired = f"{line.rstrip(' ,;|')}, {outlet}"
+def _joined(text: str, affiliation: str) -> str:
+    """A byline's text and its affiliation line as one line: "By NAME, Outlet" (separators the
+    byline ends with are read off, so "By NAME |" over "Outlet" does not read "By NAME |, Outlet")."""
+    return f"{text.rstrip(' ,;|')}, {affiliation}"
+
+
+def _paired_with(text: str, names: tuple[str, ...], affiliation: str, outlets: Set[str]) -> tuple[str, BylineReading] | None:
+    """A byline's text joined with its affiliation line (see `_joined`), and the reading of the
+    two, when they read together as a byline that names the same people (`names`); else None."""
+    paired = _joined(text, affiliation)
     reading = read_byline(paired, outlets=outlets)
-    return (paired, reading) if reading is not None and reading.names == alone.names else None
+    return (paired, reading) if reading is not None and reading.names == names else None
 
 
 def _with_line_credit(text: str, reading: BylineReading, block: Block, outlets: Set[str]) -> tuple[str, BylineReading]:
@@ -389,11 +393,7 @@ def _with_sibling_affiliation(element: Any, text: str, reading: BylineReading, b
     outlet = affiliation_line(text_of(sibling), outlets)
     if outlet is None or _compact(text + outlet) not in _compact(block.text):
         return text, reading
-    paired = f"{text.rstrip(' ,;|')}, {outlet}"
-    paired_reading = read_byline(paired, outlets=outlets)
-    if paired_reading is None or paired_reading.names != reading.names:
-        return text, reading
-    return paired, paired_reading
+    return _paired_with(text, reading.names, outlet, outlets) or (text, reading)
 
 
 def _compact(text: str) -> str:
@@ -449,11 +449,12 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
             # plain-text article ("BY NAME DATE" over the outlet).
             if position + 1 < len(lines):
                 outlet = affiliation_line(lines[position + 1], outlets)
-                joined = f"{text.rstrip(' ,;|')}, {outlet}"
+                joined = _joined(text, outlet) if outlet else None
             else:
                 outlet = _outlet_line(blocks, block.index + 1, outlets) if block.element is None else None
-                joined = f"{text} {outlet}"
-            if outlet:
+                joined = f"{text} {outlet}" if outlet else None
+            # Unlike `_paired_with`, the joined text stands whatever people its reading names.
+            if joined is not None:
                 text = joined
                 reading = read_byline(text, outlets=outlets) or reading
         return Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)
