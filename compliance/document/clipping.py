@@ -457,6 +457,19 @@ def one_line_box(declared: Mapping[str, Declaration], font_px: float, tag: str |
     )
 
 
+def declares_one_line_box(declarations: Sequence[Declaration], font_px: float) -> bool:
+    """True when one rule's (or `style` attribute's) declarations make a box that shows one line
+    only at `font_px` (see `one_line_box`), whatever element they are on: no tag is known, and a
+    height in `px` counts. Read only when they set `overflow` or `overflow-y`, without which no
+    box clips its vertical overflow (most do not: the test is on every `style` attribute)."""
+    if not any(d.name in _VERTICAL_OVERFLOW for d in declarations):
+        return False
+    return one_line_box({d.name: d for d in declarations}, font_px)
+
+
+_VERTICAL_OVERFLOW = frozenset({"overflow", "overflow-y"})
+
+
 def _stacks_lines(declared: Mapping[str, Declaration], tag: str | None) -> bool:
     """True for a block container in normal flow whose lines stack one under another (see `one_line_box`)."""
     display = declared.get("display")

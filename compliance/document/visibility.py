@@ -69,7 +69,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
-from compliance.document.clipping import Clip, clipping_size, move_px, moved_out, one_line_box, padding_px, sizes_clip
+from compliance.document.clipping import Clip, clipping_size, declares_one_line_box, move_px, moved_out, one_line_box, padding_px, sizes_clip
 from compliance.document.colour_difference import close_enough, indistinguishable, lab
 from compliance.document.css import (
     NEAR_ZERO_OPACITY,
@@ -968,12 +968,9 @@ class _SheetSummary(NamedTuple):
 
 def _one_line_rule(rule: StyleRule) -> bool:
     """True when a rule every screen meets makes a box that shows one line only (at 16px)."""
-    if rule.conditional or not any(d.name in _OVERFLOW_Y for d in rule.declarations):
-        return False
-    return one_line_box({d.name: d for d in rule.declarations}, _DEFAULT_FONT_PX)
+    return not rule.conditional and declares_one_line_box(rule.declarations, _DEFAULT_FONT_PX)
 
 
-_OVERFLOW_Y = frozenset({"overflow", "overflow-y"})
 # What may make a box that shows one line only taller, or not a box (`display: inline`): its size,
 # overflow and padding, its font size (its height may be in `em`) and its display.
 _ONE_LINE_FAMILIES = frozenset({"size", "font", "display", "placement"})
@@ -1437,7 +1434,7 @@ def _inline_one_line_families(inline: tuple[str, ...]) -> frozenset[str]:
     """`_ONE_LINE_FAMILIES` when a `style` attribute makes a box that shows one line only (at
     16px: see `clipping.one_line_box`), else none: the page's rules are then read on what it holds."""
     for value in inline:
-        if "overflow" in value.lower() and one_line_box({d.name: d for d in parse_style_attribute(value)}, _DEFAULT_FONT_PX):
+        if "overflow" in value.lower() and declares_one_line_box(parse_style_attribute(value), _DEFAULT_FONT_PX):
             return _ONE_LINE_FAMILIES
     return frozenset()
 
@@ -1629,7 +1626,7 @@ def _inline_hiders(hides: Callable[[Declaration], bool], page: _ElementIndex) ->
     of `_ONE_LINE_FAMILIES` for a box it makes show one line only)."""
     for element, inline in page.inline_styles():
         families = {d.family for d in inline if hides(d) or _no_text(d)}
-        if any(d.name in _OVERFLOW_Y for d in inline) and one_line_box({d.name: d for d in inline}, _DEFAULT_FONT_PX):
+        if declares_one_line_box(inline, _DEFAULT_FONT_PX):
             families |= _ONE_LINE_FAMILIES
         if families:
             yield element, families
