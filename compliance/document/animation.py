@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document.css import SHEETS_CACHED, Declaration, parse_style_sheet, split_commas, variables_used
+from compliance.document.css import CSS_WIDE_KEYWORDS, SHEETS_CACHED, Declaration, parse_style_sheet, split_commas, variables_used
 
 # A keyframes rule's start: `@keyframes`, or a prefixed alias browsers still honour.
 _KEYFRAMES_AT = re.compile(r"@(?:-webkit-|-moz-|-o-)?keyframes(?![-\w])", re.IGNORECASE)
@@ -37,7 +37,6 @@ _TIMING = frozenset({"ease", "linear", "ease-in", "ease-out", "ease-in-out", "st
 _FILL = frozenset({"none", "forwards", "backwards", "both"})
 _DIRECTION = frozenset({"normal", "reverse", "alternate", "alternate-reverse"})
 _PLAY_STATE = frozenset({"running", "paused"})
-_GLOBAL = frozenset({"initial", "inherit", "unset", "revert", "revert-layer"})
 # The longhands the end state depends on, and the part of an animation each sets.
 _LONGHANDS = {
     "animation-name": "name",
@@ -113,7 +112,7 @@ def _readings(declared: Mapping[str, Declaration]) -> list[list[_Animation]] | N
 
 def _shorthand(declaration: Declaration) -> list[_Animation] | None:
     """The animations an `animation` shorthand lists; None for a value the checker does not read."""
-    if declaration.keyword in _GLOBAL or variables_used(declaration.values):
+    if declaration.keyword in CSS_WIDE_KEYWORDS or variables_used(declaration.values):
         return None
     found = []
     for item in split_commas(declaration.values):
@@ -190,7 +189,7 @@ def _with_longhands(animations: list[_Animation], longhands: Mapping[str, Declar
 
 def _longhand_values(part: str, declaration: Declaration) -> list[Any] | None:
     """A longhand's comma-separated values; None for one the checker does not read."""
-    if declaration.keyword in _GLOBAL or variables_used(declaration.values):
+    if declaration.keyword in CSS_WIDE_KEYWORDS or variables_used(declaration.values):
         return None
     values: list[Any] = []
     for item in split_commas(declaration.values):

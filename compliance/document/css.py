@@ -135,6 +135,9 @@ _PIXELS_PER_UNIT = {
     "vmin": 10.0,
     "vmax": 10.0,
 }
+# The CSS-wide keywords (CSS Values and Units 4; CSS Cascade 5, "Explicit Defaulting"): every
+# property takes them, and each gives whatever value the cascade gives, not one it states.
+CSS_WIDE_KEYWORDS = frozenset({"initial", "inherit", "unset", "revert", "revert-layer"})
 # Font sizes that scale with the parent's: zero stays zero under them.
 RELATIVE_FONT_UNITS = frozenset({"em", "ex", "ch", "%"})
 

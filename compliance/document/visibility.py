@@ -72,6 +72,7 @@ from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_s
 from compliance.document.clipping import Clip, clipping_size, declares_one_line_box, move_px, moved_out, one_line_box, padding_px, sizes_clip
 from compliance.document.colour_difference import close_enough, indistinguishable, lab
 from compliance.document.css import (
+    CSS_WIDE_KEYWORDS,
     NEAR_ZERO_OPACITY,
     RELATIVE_FONT_UNITS,
     SHEETS_CACHED,
@@ -357,7 +358,7 @@ def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[
 
 
 # Background values that paint nothing of their own.
-_NO_BACKGROUND_KEYWORDS = frozenset({"none", "transparent", "initial", "unset", "inherit", "revert", "revert-layer"})
+_NO_BACKGROUND_KEYWORDS = CSS_WIDE_KEYWORDS | {"none", "transparent"}
 
 
 def _background_blends_into_white(declaration: Declaration) -> bool:
@@ -1852,7 +1853,7 @@ def _font_size(declaration: Declaration, parent_px: float = _DEFAULT_FONT_PX, ro
 
 # `font-size` is inherited: these take the parent's size (`revert` the user agent's, which for
 # the elements text is read from is the parent's too).
-_PARENT_FONT_KEYWORDS = frozenset({"inherit", "unset", "revert", "revert-layer"})
+_PARENT_FONT_KEYWORDS = CSS_WIDE_KEYWORDS - {"initial"}
 
 
 def _keyword_font_size(token: Any, parent_px: float) -> float | None:
@@ -2006,8 +2007,12 @@ def _animated(declared: Mapping[str, Declaration]) -> bool:
     other than `none` (the shorthand's other parts are not names the checker tells apart)."""
     for name in ("animation-name", "animation"):
         if name in declared:
-            return declared[name].keyword not in ("none", "initial", "unset", "inherit", "revert", "revert-layer")
+            return declared[name].keyword not in _NO_ANIMATION
     return False
+
+
+# The values of `animation-name` (or a lone `animation`) read as running no animation.
+_NO_ANIMATION = CSS_WIDE_KEYWORDS | {"none"}
 
 
 def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[float, bool, float]:
@@ -2024,7 +2029,12 @@ def _in_perspective(declared: Mapping[str, Declaration], parent: Rendering) -> b
     """True when the element's content is seen in a perspective: an ancestor's, or the one the
     element sets (other than `none`)."""
     value = declared.get("perspective")
-    return parent.perspective or (value is not None and value.keyword not in ("none", "initial", "unset", "revert", "revert-layer"))
+    return parent.perspective or (value is not None and value.keyword not in _NO_PERSPECTIVE)
+
+
+# `perspective` values that set none. `inherit` is read as setting one: the parent's own value
+# is not kept (`Rendering.perspective` says whether any ancestor sets one).
+_NO_PERSPECTIVE = (CSS_WIDE_KEYWORDS - {"inherit"}) | {"none"}
 
 
 def _letter_spacing(declaration: Declaration, font_px: float, inherited: float) -> float:
@@ -2437,7 +2447,7 @@ def _unknown_background(declaration: Declaration) -> bool:
 
 
 # The values of `background-image` (and of a `background` that sets no colour) that paint nothing.
-_NO_PICTURE = frozenset({"none", "transparent", "initial", "unset", "inherit", "revert", "revert-layer"})
+_NO_PICTURE = CSS_WIDE_KEYWORDS | {"none", "transparent"}
 
 
 def is_seen(element: Any, tag: str, rendering: Rendering, css_sized: frozenset[Any] = frozenset()) -> bool:
