@@ -641,6 +641,16 @@ def test_fix_inserts_an_img_logo_only_where_no_svg_logo_is(cli, tmp_path: Path) 
         ('<p><span style="width:0;overflow:hidden">{}</span></p>', True),
         ('<table><tr><td style="height:1px;overflow:hidden">{}</td></tr></table>', True),
         ('<table style="height:1px;overflow:hidden"><tr><td>{}</td></tr></table>', True),
+        # `overflow` as CSS computes it, axis by axis (`clipping.cuts_off_overflow`): the
+        # two-value form (x, then y), and a scroll container, which has nothing to scroll through.
+        ('<div style="overflow:visible hidden;height:1px">{}</div>', False),
+        ('<section style="overflow:clip visible;width:0">{}</section>', False),
+        ('<div style="max-height:0;overflow-y:auto">{}</div>', False),
+        ('<figure style="width:2px;overflow:scroll">{}</figure>', False),
+        # Near-misses: a box that cuts off its overflow on the other axis only, or on none.
+        ('<div style="overflow:clip visible;height:0">{}</div>', True),
+        ('<div style="overflow-x:clip;height:1px">{}</div>', True),
+        ('<div style="overflow:visible visible;height:0">{}</div>', True),
     ],
 )
 def test_a_logo_inside_a_box_of_2px_or_less_that_clips_is_not_seen(box: str, seen: bool) -> None:
@@ -663,6 +673,9 @@ HIDDEN_BYLINES = {
     "zero-height box with overflow hidden": (".q{height:0;overflow:hidden}", ' class="byline q"'),
     "a 2px-high box with overflow hidden": (".q{height:2px;overflow:hidden}", ' class="byline q"'),
     "a 2px-wide box with overflow clip": ("", ' class="byline" style="width:2px;overflow-x:clip"'),
+    "a zero-height box whose two-value overflow hides its vertical axis": (".q{height:0;overflow:visible hidden}", ' class="byline q"'),
+    "a 1px-wide box whose two-value overflow clips its horizontal axis": ("", ' class="byline" style="width:1px;overflow:clip visible"'),
+    "a collapsed box that scrolls": (".q{max-height:0;overflow:auto}", ' class="byline q"'),
     "visibility from the article": ("article{visibility:hidden} h1, p:not(.byline){visibility:visible}", ' class="byline"'),
     "a refused negative font size after a zero one": (".q{font-size:0} .q{font-size:-1px}", ' class="byline q"'),
     "a refused negative font size in the same style attribute": ("", ' class="byline" style="font-size:0;font-size:-2px"'),
@@ -692,6 +705,9 @@ SHOWN_BYLINES = {
         '<link rel="stylesheet" href="/site.css"><div class=q>{}</div>',
     ),
     "small print": (".q{font-size:8px}", "<div class=q>{}</div>"),
+    # A box of no height that cuts off what overflows it horizontally only (see `clipping.cuts_off_overflow`).
+    "a zero-height box that clips horizontally only": (".q{height:0;overflow:clip visible}", "<div class=q>{}</div>"),
+    "a 1px-high box with overflow-x clip": ("", '<div style="height:1px;overflow-x:clip">{}</div>'),
     "a small relative size": (".q{font-size:0.5em}", "<div class=q>{}</div>"),
     "a tiny relative size under a large parent's": (".big{font-size:400px} .q{font-size:0.05em}", "<div class=big><div class=q>{}</div></div>"),
     "an inline dark text colour on a stylesheet's white body": ("body{background:#fff}", '<div style="color:#222">{}</div>'),

@@ -63,8 +63,12 @@ _INLINE_TAGS = frozenset(
         "var",
     }
 )
+# The `overflow` values that cut off what overflows on that axis with no way to scroll to it.
 _CLIPS = frozenset({"hidden", "clip"})
+# The values of a scroll container (`overlay`: a legacy alias of `auto`), which cut off what
+# overflows too, but show it when the reader scrolls.
 _SCROLLS = frozenset({"auto", "scroll", "overlay"})
+_CUTS_OFF = _CLIPS | _SCROLLS
 _FONT_UNITS = {"em": 1.0, "ex": 0.5, "ch": 0.5}
 # A box's top margin a browser's own style may give it when the page sets none (`<h1>` 0.67em of
 # twice the parent's font size, `<p>` 1em): at most two of the box's ems.
@@ -190,11 +194,22 @@ def _own_clip(element: Any, tag: str, declared: Mapping[str, Declaration], posit
     return carried
 
 
+def cuts_off_overflow(declared: Mapping[str, Declaration]) -> tuple[bool, bool]:
+    """Whether the box cuts off what overflows it horizontally, and vertically (CSS Overflow 3):
+    its `overflow-x` / `overflow-y` as CSS computes them (see `_overflow`: `overflow: visible
+    hidden` cuts off both) is `hidden` or `clip`, or a scroll container's `auto` or `scroll`,
+    which shows what overflows only as far as the reader scrolls. `overflow-x: clip` alone cuts
+    off the horizontal axis only."""
+    x, y = _overflow(declared)
+    return x in _CUTS_OFF, y in _CUTS_OFF
+
+
 def _overflow(declared: Mapping[str, Declaration]) -> tuple[str, str]:
     """The `overflow-x` and `overflow-y` keywords in force on the element (`visible` when it
     declares none): the longhands over the shorthand's one or two values (x, then y). A `visible`
     axis beside one that does not show its overflow (`hidden`, `auto`…) is read as scrolling
-    (`auto`), as CSS computes it; beside `clip` it stays `visible`."""
+    (`auto`), as CSS computes it; beside `clip` it stays `visible`. The one reading of `overflow`
+    here and in `visibility` (through `cuts_off_overflow`)."""
     x = y = ""
     if "overflow" in declared:
         values = [token.lower_value for token in declared["overflow"].values if token.type == "ident"]

@@ -14,8 +14,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   `transform`/`scale` by 0.01 or less (`css.NEGLIGIBLE_TRANSFORM_SCALE`); `clip`/`clip-path` to
   nothing; a `zoom` next to zero, an edge-on rotation (not under an ancestor's `perspective`), a
   transparent mask, a picture moved out of its box (`vanishing`); a box moved out of an ancestor
-  that clips its overflow (`clipping`); a width or height of
-  2px or less with `overflow: hidden`, and an `<svg>` of no size (which clips by default);
+  that clips its overflow (`clipping`); a width or height of 2px or less on an axis that cuts
+  off its overflow (`clipping.cuts_off_overflow`), and an `<svg>` of no size (which clips by default);
   `margin-left`, `margin-top` (or the `margin` shorthand's) of -1000px or less, `left`, `top`
   (or `inset`'s) as far on a positioned element, a `position: fixed` box placed outside the
   viewport (`_outside_the_viewport`),
@@ -69,7 +69,17 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
-from compliance.document.clipping import Clip, clipping_size, declares_one_line_box, move_px, moved_out, one_line_box, padding_px, sizes_clip
+from compliance.document.clipping import (
+    Clip,
+    clipping_size,
+    cuts_off_overflow,
+    declares_one_line_box,
+    move_px,
+    moved_out,
+    one_line_box,
+    padding_px,
+    sizes_clip,
+)
 from compliance.document.colour_difference import close_enough, indistinguishable, lab
 from compliance.document.css import (
     CSS_WIDE_KEYWORDS,
@@ -2274,37 +2284,39 @@ _AXES = (
 
 
 def _zero_size(declared: Mapping[str, Declaration], tag: str) -> bool:
-    """A box of (nearly) no width or height: its content is cut off when overflow is hidden; an
-    image scales to its box, so a tiny image is not seen whatever its overflow. A minimum size
-    (`min-width: 100%`, as image components that fill their frame set) keeps an axis open.
+    """A box of (nearly) no width or height on an axis on which it cuts off what overflows
+    (`hidden`, `clip`, or a scroll container's `auto` or `scroll`, which has nothing to scroll
+    through: see `clipping.cuts_off_overflow`); an image scales to its box, so a tiny image is
+    not seen whatever its overflow. A minimum size (`min-width: 100%`, as image components that
+    fill their frame set) keeps an axis open.
 
     A box's content shows in its padding too (the aspect-ratio box, `height: 0; padding-bottom:
     56.25%; overflow: hidden`, shows its padding's height), so an axis is tiny only with its
     paddings; a padding not worked out here (a percentage) leaves it open. Sizes bound nothing on
     an inline box or a table part (`sizes_clip`)."""
-    image = tag in IMAGE_TAGS
-    if not image and not (_clips_overflow(declared) and sizes_clip(tag, declared)):
+    if tag in IMAGE_TAGS:
+        return any(_tiny(declared, axis, _TINY_IMAGE_PX, padded=False) for axis in _AXES)
+    cut_off = cuts_off_overflow(declared)
+    if not any(cut_off) or not sizes_clip(tag, declared):
         return False
-    for size, minimum, maximum, sides in _AXES:
-        if _opens(declared.get(minimum)):
-            continue
-        lengths = [length_px(declared[name].values[0]) for name in (size, maximum) if name in declared]
-        smallest = min((n for n in lengths if n is not None), default=None)
-        if smallest is None:
-            continue
-        if image:
-            if smallest <= _TINY_IMAGE_PX:
-                return True
-            continue
-        paddings = [padding_px(declared, side, _DEFAULT_FONT_PX) for side in sides]
-        if all(p is not None for p in paddings) and smallest + sum(p for p in paddings if p is not None) <= _TINY_BOX_PX:
-            return True
-    return False
+    return any(cut and _tiny(declared, axis, _TINY_BOX_PX, padded=True) for axis, cut in zip(_AXES, cut_off, strict=True))
 
 
-def _clips_overflow(declared: Mapping[str, Declaration]) -> bool:
-    """True when the box cuts off what overflows it (`overflow`, `overflow-x` or `-y` hidden or clip)."""
-    return any(declared[name].keyword in ("hidden", "clip") for name in ("overflow", "overflow-x", "overflow-y") if name in declared)
+def _tiny(declared: Mapping[str, Declaration], axis: tuple[str, str, str, tuple[str, str]], limit: float, *, padded: bool) -> bool:
+    """True when the box's extent along `axis` (one of `_AXES`: the smaller of its size and
+    maximum size, in px, with its paddings when `padded`) is `limit` or less and no minimum size
+    keeps it open; False when a size or a padding is not worked out."""
+    size, minimum, maximum, sides = axis
+    if _opens(declared.get(minimum)):
+        return False
+    lengths = [length_px(declared[name].values[0]) for name in (size, maximum) if name in declared]
+    smallest = min((n for n in lengths if n is not None), default=None)
+    if smallest is None:
+        return False
+    if not padded:
+        return smallest <= limit
+    paddings = [padding_px(declared, side, _DEFAULT_FONT_PX) for side in sides]
+    return all(p is not None for p in paddings) and smallest + sum(p for p in paddings if p is not None) <= limit
 
 
 def _opens(minimum: Declaration | None) -> bool:
