@@ -644,19 +644,7 @@ class _Walk:
         if visible != parent[_VISIBLE]:
             self.found.visibility[element] = visible
         self.flush()
-        self.items.append(
-            Image(
-                index=len(self.items),
-                sources=(),
-                alt=name,
-                line=element.sourceline or 1,
-                visible=visible,
-                in_article=parent[_IN_ARTICLE],
-                element=element,
-                width=(element.get("width") or "").strip(),
-                height=(element.get("height") or "").strip(),
-            )
-        )
+        self.items.append(_image(element, len(self.items), (), name, visible, parent[_IN_ARTICLE]))
         if parent[_NOSCRIPT] and visible:
             self.found.noscript_only.append(element)
         return True
@@ -969,17 +957,22 @@ def _add_image(items: list[Item], element: Any, frame: _Frame, flush: Callable[[
         return False
     flush()
     # A <noscript> image (the fallback shown when scripts are off) is visible when its surroundings are.
-    items.append(
-        Image(
-            index=len(items),
-            sources=sources,
-            alt=alt,
-            line=element.sourceline or 1,
-            visible=frame[_VISIBLE],
-            in_article=frame[_IN_ARTICLE],
-            element=element,
-            width=(element.get("width") or "").strip(),
-            height=(element.get("height") or "").strip(),
-        )
-    )
+    items.append(_image(element, len(items), sources, alt, frame[_VISIBLE], frame[_IN_ARTICLE]))
     return noscript
+
+
+def _image(element: Any, index: int, sources: tuple[str, ...], alt: str, visible: bool, in_article: bool) -> Image:
+    """The image item of an `<img>` (or another image element) or a named `<svg>`, the `index`-th
+    item of the document: its source line, and its `width`/`height` attributes as written
+    (trimmed; empty when absent)."""
+    return Image(
+        index=index,
+        sources=sources,
+        alt=alt,
+        line=element.sourceline or 1,
+        visible=visible,
+        in_article=in_article,
+        element=element,
+        width=(element.get("width") or "").strip(),
+        height=(element.get("height") or "").strip(),
+    )
