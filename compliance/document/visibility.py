@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import functools
 import itertools
 import math
@@ -474,7 +475,12 @@ class PageStyle:
             sheets = with_page_spelling(sheets, root)
         style = cls._of(root, sheets)
         sized = _css_sized_images(root, sheets)
-        return cls(style._matched, style.overflow_shown, style.canvas, style.clipping, sized, style._hints, style._sheets) if sized else style
+        if not sized:
+            return style
+        # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
+        style = copy.copy(style)
+        style.css_sized = sized
+        return style
 
     @classmethod
     def _of(cls, root: Any, sheets: list[str]) -> PageStyle:
