@@ -583,3 +583,55 @@ def test_the_conversation_reads_the_source_line_as_its_credit(top: str, credited
     report = check_text(text, packs=["the-conversation"])
     assert (_outcome(report, "the-conversation/credit") is None) == credited
     assert _outcome(report, "the-conversation/author-institution") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# D. The logo directly above the byline stands in for the affiliation only when the byline gives
+#    none of its own: not above a byline that ties the reporter to another outlet, nor above one
+#    whose DCNF affiliation is in its markup but hidden from readers.
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Laura Benson (Associated Press)",
+        "By Laura Benson, Reuters",
+        "By Laura Benson, The Texas Tribune",  # an outlet of another pack, read as another outlet too
+        '<p class="byline" style="font-size:0">By <span style="font-size:16px">Laura Benson</span>, Daily Caller News Foundation</p>',
+        '<div class="author-line">By <a rel="author" href="/a">Laura Benson</a><span style="visibility:hidden">, DCNF</span></div>',
+        '<p class="byline">By Laura Benson<span style="opacity:0"> | Daily Caller News Foundation</span></p>',
+    ],
+)
+def test_the_logo_is_no_affiliation_for_a_byline_with_another_or_a_hidden_one(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf", "texas-tribune"])
+    detail = _outcome(report, "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Laura Benson",
+        "By Laura Benson, Contributor",  # a job title is no affiliation
+        '<p class="byline">By Laura Benson<span style="display:none">2024-05-01</span></p>',  # hidden words that are no affiliation
+    ],
+)
+def test_the_logo_above_a_byline_without_an_affiliation_is_its_affiliation(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "passes"),
+    [
+        ("By Renata Vossberg (Associated Press)", False),
+        ("By Renata Vossberg (Contributor)", True),
+        ("By Renata Vossberg (Daily Caller News Foundation)", True),
+    ],
+)
+def test_the_logo_line_of_a_text_article_stands_in_only_for_a_byline_without_another_outlet(byline: str, passes: bool) -> None:
+    text = (
+        f"School Board Approves New Bus Contract\n\nDaily Caller News Foundation logo\n{byline}\n\n"
+        f"The school board approved a five-year bus contract on Monday after months of delays.\n\n{LICENSE}\n"
+    )
+    assert (_outcome(check_text(text, packs=["dcnf"]), "dcnf/affiliation") is None) is passes

@@ -54,9 +54,11 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.document import Byline, Document, refused_byline
+from compliance.document.byline_reading import institution_in
 from compliance.findings import Location
 from compliance.options import Option
 from compliance.patterns import Pattern
+from compliance.text import shorten
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the first person credited, all of them, the rest of the credit.
 CAPTURES = frozenset(("name", "names", "credit"))
@@ -75,6 +77,14 @@ OPTIONS = (
         "institution-link",
         "regex",
         "With `institution`: a link in the byline whose href matches marks its text as an institution for sure.",
+        default=None,
+    ),
+    Option(
+        "unaffiliated",
+        "regex",
+        "Match only a byline that gives its people no affiliation of its own, for a logo or line beside it to stand in for this one:"
+        ' no institution or outlet after a name ("By NAME (Associated Press)"), and no text matching this regex hidden from readers'
+        " in the byline's block (an affiliation the page hides is not given by its neighbour).",
         default=None,
     ),
     Option("name", "regex", "Regex one of the credited names must match (the expected reporter).", default=None),
@@ -121,6 +131,7 @@ class BylineParams(NamedTuple):
     label: str = ""
     institution: bool = False
     institution_link: Pattern | None = None
+    unaffiliated: Pattern | None = None
 
 
 def build(values: dict[str, Any]) -> BylineParams:
@@ -133,6 +144,7 @@ def build(values: dict[str, Any]) -> BylineParams:
         label=values["label"] or "",
         institution=values["institution"],
         institution_link=values["institution_link"],
+        unaffiliated=values["unaffiliated"],
     )
 
 
@@ -159,7 +171,22 @@ def _shown(byline: Byline) -> str:
     return f"'{byline.text}'"
 
 
-def _satisfies(byline: Byline, params: BylineParams, ctx: Context) -> tuple[bool, str]:
+def _own_affiliation(doc: Document, byline: Byline, stand_in: Pattern) -> str:
+    """Why the byline gives an affiliation of its own (`unaffiliated`), in words; empty when it
+    gives none: an institution or outlet after a name, or the `stand_in` affiliation in words of
+    its block that no reader sees."""
+    # Read without leaving out the packs' outlets: "By NAME, The Texas Tribune" names another
+    # outlet even when that outlet's pack is loaded.
+    institution = next((found for found in byline.reading.institutions if found), "") or institution_in(byline.reading.credit)
+    if institution and not stand_in.search(institution):
+        return f"byline '{byline.text}' ties its reporter to {institution}"
+    hidden = doc.hidden_in_block(byline.index, byline.element)
+    if hidden and stand_in.search(hidden) and not stand_in.search(byline.text):
+        return f"byline '{byline.text}' hides its affiliation ('{shorten(hidden, 60)}') from readers"
+    return ""
+
+
+def _satisfies(doc: Document, byline: Byline, params: BylineParams, ctx: Context) -> tuple[bool, str]:
     if params.problem is not None and byline.reading.problem != params.problem and not (params.problem == "staff" and byline.reading.problem in _STAFF_LIKE):
         return False, f"the byline {_shown(byline)} {_WITHOUT_PROBLEM[params.problem]}"
     if params.person and not byline.names:
@@ -174,6 +201,10 @@ def _satisfies(byline: Byline, params: BylineParams, ctx: Context) -> tuple[bool
         if not ctx.bind(params.affiliation).search(remainder):
             wanted = f"the {params.label}" if params.label else f"an affiliation such as {params.affiliation.shown}"
             return False, f"byline '{byline.text}' does not show {wanted}"
+    if params.unaffiliated is not None:
+        own = _own_affiliation(doc, byline, ctx.bind(params.unaffiliated))
+        if own:
+            return False, own
     return True, ""
 
 
@@ -182,7 +213,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     reasons: list[str] = []
     hits: list[Hit] = []
     for byline in doc.bylines:
-        ok, reason = _satisfies(byline, params, ctx)
+        ok, reason = _satisfies(doc, byline, params, ctx)
         if ok:
             captures = (
                 ("name", byline.names[0] if byline.names else ""),

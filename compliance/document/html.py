@@ -85,6 +85,15 @@ def text_blocks_whatever_shows(root: Any) -> list[tuple[Any, str]]:
     return [(owner, text) for owner, text in found if text]
 
 
+def enclosing_block(element: Any) -> Any:
+    """The element itself when it lays out a block of text, else its nearest ancestor that does
+    (the `<p>` around `<a rel="author">`); None for None."""
+    node = element
+    while node is not None and not _tag_kind(node.tag).block and node.getparent() is not None:
+        node = node.getparent()
+    return node
+
+
 def image_sources(element: Any) -> tuple[str, ...]:
     """Every URL an image element can load: src, srcset, lazy-load attributes, `<picture>` sources."""
     urls: list[str] = []
