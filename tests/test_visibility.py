@@ -1267,3 +1267,37 @@ def test_a_name_shown_again_inside_hidden_byline_markup_is_the_byline(byline: st
 def test_hidden_byline_markup_with_nothing_shown_again_is_no_byline() -> None:
     byline = '<p class="byline" style="font-size:0">By <span>Jake Smith</span>, Daily Caller News Foundation</p>'
     assert "dcnf/byline" in errors(check(page(byline=byline)))
+
+
+# --- what an image's `onload` handler shows once the image has loaded ---------------------------
+
+REVEALED_BY_ONLOAD = {
+    "the lazy fade-in": ("", ' style="opacity:0;transition:opacity .3s" class="lazyload" onload="this.style.opacity=1"'),
+    "visibility, and the handler removing itself": ("", ' style="visibility:hidden" onload="this.style.visibility=\'visible\'; this.onload=null"'),
+    "display removed": ("", ' style="display:none" onload="this.style.removeProperty(\'display\')"'),
+    "display by setProperty": ("", " style=\"display:none\" onload=\"this.style.setProperty('display', 'block')\""),
+    "a class that a stylesheet shows": (".fade-in{opacity:0}.fade-in.is-loaded{opacity:1}", ' class="fade-in" onload="this.classList.add(\'is-loaded\')"'),
+    "a hiding class removed": (".pending{display:none}", ' class="pending" onload="this.classList.remove(\'pending\')"'),
+}
+# A handler that does not certainly set the hiding property back leaves the image hidden.
+NOT_REVEALED_BY_ONLOAD = {
+    "a handler that does nothing": ("", ' style="opacity:0" onload="void 0"'),
+    "a reveal that never runs": ("", ' style="opacity:0" onload="if(0)this.style.opacity=1"'),
+    "a handler that keeps it transparent": ("", ' style="opacity:0" onload="this.style.opacity=0"'),
+    "a statement not read beside the reveal": ("", ' style="opacity:0" onload="this.style.opacity=1;track(this)"'),
+    "another property set back": ("", ' style="opacity:0" onload="this.style.visibility=\'visible\'"'),
+    "a stylesheet's !important wins over the handler": (".x{opacity:0!important}", ' class="x" onload="this.style.opacity=1"'),
+    "a handler on another element's load": ("", ' style="opacity:0" onerror="this.style.opacity=1"'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REVEALED_BY_ONLOAD))
+def test_a_logo_its_onload_handler_shows_is_seen(case: str) -> None:
+    css, attrs = REVEALED_BY_ONLOAD[case]
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=attrs)))) == []
+
+
+@pytest.mark.parametrize("case", sorted(NOT_REVEALED_BY_ONLOAD))
+def test_a_logo_whose_onload_handler_does_not_show_it_stays_missing(case: str) -> None:
+    css, attrs = NOT_REVEALED_BY_ONLOAD[case]
+    assert errors(check(page(css=css, logo=LOGO.format(attrs=attrs)))) == ["dcnf/logo"]

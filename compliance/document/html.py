@@ -224,7 +224,18 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             body.append(root)
             root = wrapper
     _end_head_at_body_content(root)
+    _run_load_handlers(root)
     return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url)
+
+
+def _run_load_handlers(root: Any) -> None:
+    """Read the page as it stands once its images have loaded (see `onload`: a lazy fade-in's
+    handler shows what the page hid), when an image has an `onload` handler (the module is
+    imported only then)."""
+    if any(image.get("onload") for image in root.iter("img")):
+        from compliance.document.onload import apply_load_handlers
+
+        apply_load_handlers(root)
 
 
 def _parse_payload(payload: bytes) -> tuple[Any, Any]:
