@@ -1269,6 +1269,48 @@ def test_hidden_byline_markup_with_nothing_shown_again_is_no_byline() -> None:
     assert "dcnf/byline" in errors(check(page(byline=byline)))
 
 
+# --- an image sized in percent of a box 2px wide is 2px wide ---------------------------------
+
+NARROW_BOX_LOGOS = {
+    "max-width 100% in a style attribute's 2px box": ("", '<div style="width:2px"><img{img}></div>', ' width="300" style="max-width:100%"'),
+    "a stylesheet's figure 1px wide and its image's max-width": (
+        ".logo-box{width:1px}.logo-box img{max-width:100%;height:auto}",
+        '<figure class="logo-box"><img{img}></figure>',
+        ' width="240" height="80"',
+    ),
+    "width 100% two blocks down a section of max-width 2px": ("", '<section style="max-width:2px"><p><img{img}></p></section>', ' style="width:100%"'),
+    "width 50% in an auto-width block of a 2px box": ("", '<div style="width:2px"><div class="inner"><img{img}></div></div>', ' style="width:50%"'),
+}
+# The near-misses: the image overflows the narrow box (a reader sees it), or the box is not narrow.
+WIDE_ENOUGH_LOGOS = {
+    "a pixel width overflows the narrow box": ("", '<div style="width:2px"><img{img}></div>', ' width="300"'),
+    "a min-width keeps it open": ("", '<div style="width:2px"><img{img}></div>', ' style="max-width:100%;min-width:120px"'),
+    "a box 200px wide": ("", '<div style="width:200px"><img{img}></div>', ' style="max-width:100%"'),
+    "a wider box inside the narrow one": ("", '<div style="width:2px"><div style="width:300px"><img{img}></div></div>', ' style="max-width:100%"'),
+    "an inline box takes no width": ("", '<span style="width:2px"><img{img}></span>', ' style="max-width:100%"'),
+    "an absolutely positioned box leaves the narrow one": (
+        "",
+        '<div style="width:2px"><div style="position:absolute"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+}
+LOGO_PARTS = ' src="https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png" alt="Daily Caller News Foundation logo"'
+
+
+def narrow_box_page(css: str, markup: str, attrs: str) -> bytes:
+    return page(css=css, logo=markup.format(img=LOGO_PARTS + attrs))
+
+
+@pytest.mark.parametrize("case", sorted(NARROW_BOX_LOGOS))
+def test_a_logo_sized_in_percent_of_a_box_2px_wide_is_missing(case: str) -> None:
+    assert errors(check(narrow_box_page(*NARROW_BOX_LOGOS[case]))) == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize("case", sorted(WIDE_ENOUGH_LOGOS))
+def test_a_logo_wider_than_a_narrow_box_or_in_a_wide_one_is_seen(case: str) -> None:
+    assert errors(check(narrow_box_page(*WIDE_ENOUGH_LOGOS[case]))) == []
+
+
 # --- what an image's `onload` handler shows once the image has loaded ---------------------------
 
 REVEALED_BY_ONLOAD = {

@@ -690,7 +690,7 @@ class _Walk:
             return inherited
         if inherited.one_line is not None and self._on_later_line(element, tag, inherited.one_line):
             return HIDDEN
-        if element in self.styled or tag in _HIDING_TAGS:
+        if element in self.styled or tag in _HIDING_TAGS or (inherited.narrow is not None and tag in IMAGE_TAGS):
             return render(element, tag, inherited, self.style)
         if attributes is None:
             return inherited  # nothing here can hide or show it (`render` would say so)

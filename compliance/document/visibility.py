@@ -104,7 +104,7 @@ from compliance.document.css import (
     variables_used,
 )
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
-from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens
+from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
 from compliance.document.fading import NOT_FADED, Fading
 from compliance.document.model import attribute_pixels
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
@@ -202,6 +202,9 @@ class Rendering(NamedTuple):
     with (both inherit), which shows the text whatever its own colour; None when neither paints one.
     `fading`: the opacity, scale and zoom left by the element and its ancestors together (see
     `fading`). `root_font_px`: the root element's font size, that sizes in `rem` are relative to.
+    `narrow`: the width in CSS pixels of the box the element's content is laid out in, when the
+    page's CSS makes it 2px or less (`_narrow_box`): an image sized in percent of it shrinks to
+    it; None otherwise.
     """
 
     hidden: bool = False
@@ -221,6 +224,7 @@ class Rendering(NamedTuple):
     outline: Colour | None = None
     fading: Fading = NOT_FADED
     root_font_px: float = _DEFAULT_FONT_PX
+    narrow: float | None = None
 
     @property
     def shows_boxes(self) -> bool:
@@ -535,6 +539,24 @@ class PageStyle:
         """How the page's root shows before its own style: on the canvas, when it is known."""
         return SHOWN if self.canvas is None else Rendering(background=self.canvas)
 
+    def box_sizes(self, element: Any) -> dict[str, Declaration]:
+        """The `width`, `max-width` and `min-width` that win the cascade on the element, from
+        every `<style>` block a browser applies and its `style` attribute, whether or not they
+        can hide: matched on demand, for the few elements that ask (an image in a box 2px wide:
+        see `_fits_narrow_box`)."""
+        root = element.getroottree().getroot()
+        rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(applied_sheets(root)) for rule in parse_style_sheet(sheet)]
+        sizing = [(order, rule, [d for d in rule.declarations if d.name in _BOX_SIZES]) for order, rule in enumerate(rules)]
+        sizing = [entry for entry in sizing if entry[2]]
+        matched: _Matched = {}
+        if sizing:
+            scope = _Scope([element], _ElementIndex(root))
+            ranks = _layer_ranks(rule for _, rule, _ in sizing)
+            for order, rule, sizes in sizing:
+                _match_rule(rule, order, sizes, matched, scope.select, ranks)
+        declared = PageStyle(matched).declarations(element)
+        return {name: declared[name] for name in _BOX_SIZES if name in declared}
+
     def declarations(self, element: Any) -> dict[str, Declaration]:
         """The declarations that win the cascade on this element, by property name (empty when
         neither a `<style>` rule nor a `style` attribute sets a property that can hide)."""
@@ -556,6 +578,8 @@ class PageStyle:
 
 
 _NO_PAGE_STYLE = PageStyle({})
+# The properties that size a box's width (`PageStyle.box_sizes`).
+_BOX_SIZES = ("width", "max-width", "min-width")
 # The `<style>` types a browser applies (HTML, 4.2.6: none, empty, or text/css in any case).
 _CSS_TYPES = frozenset({"", "text/css"})
 # Where a `<style>` is not applied: `<noscript>` content is not rendered with scripts on, as in
@@ -1891,6 +1915,8 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         declared, variables = _with_variables(declared, variables)
     if is_hidden(element, tag) and not _shown_despite_hidden_attribute(element, tag, declared):
         return HIDDEN
+    if parent.narrow is not None and _fits_narrow_box(element, tag, style, parent.narrow):
+        return HIDDEN
     if not declared:
         return parent if variables is parent.variables else parent._replace(variables=variables)
     perspective = _in_perspective(declared, parent)
@@ -1930,7 +1956,71 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         outline,
         fading,
         font_px if tag == "html" else parent.root_font_px,
+        _narrow_box(judged, tag, parent.narrow),
     )
+
+
+def _narrow_box(declared: Mapping[str, Declaration], tag: str, inherited: float | None) -> float | None:
+    """The width of the element's content box when the page's CSS makes it 2px or less
+    (`Rendering.narrow`), from its `width`, `max-width` and `min-width` (a percentage of the
+    `inherited` narrow box, the containing block's; an `auto` width of a block box fills it);
+    None when it is wider or not known. An inline box takes no width, and an absolutely
+    positioned or fixed one is laid out in another containing block (the checker does not
+    follow it there)."""
+    if inherited is None and "width" not in declared and "max-width" not in declared:
+        return None  # the usual box: nothing makes it narrow
+    position = declared.get("position")
+    if position is not None and position.keyword in ("absolute", "fixed"):
+        return None
+    display = declared.get("display")
+    if (display is not None and display.keyword in ("inline", "contents")) or (display is None and tag not in BLOCK_TAGS):
+        return inherited
+    size = _box_width(declared, inherited)
+    return size if size is not None and size <= _TINY_BOX_PX else None
+
+
+def _box_width(declared: Mapping[str, Declaration], inherited: float | None) -> float | None:
+    """A block box's width in CSS pixels by its `width` (`auto`: the `inherited` containing
+    block's), `max-width` and `min-width`; None when it is not known here."""
+    width = _box_length(declared.get("width"), inherited)
+    if width is None and declared.get("width") is not None and declared["width"].keyword != "auto":
+        return None  # a width the checker cannot work out
+    limit = _box_length(declared.get("max-width"), inherited)
+    sizes = [size for size in (width if width is not None else inherited, limit) if size is not None]
+    if not sizes:
+        return None
+    size = min(sizes)
+    least = declared.get("min-width")
+    if least is not None and least.keyword != "auto":
+        floor = _box_length(least, inherited)
+        if floor is None or floor > size:
+            return None  # a minimum wider than the box, or one not known here
+    return size
+
+
+def _box_length(declaration: Declaration | None, narrow: float | None) -> float | None:
+    """A `width`, `max-width` or `min-width` in CSS pixels: a length, or a percentage of the
+    `narrow` containing block; None for `auto`, `none`, or what is not known here."""
+    if declaration is None:
+        return None
+    token = declaration.values[0]
+    if token.type == "percentage":
+        return None if narrow is None else narrow * float(token.value) / 100
+    return length_px(token)
+
+
+def _fits_narrow_box(element: Any, tag: str, style: PageStyle, narrow: float) -> bool:
+    """True for an image whose `width` or `max-width` is a percentage of its `narrow` containing
+    block that leaves it 2px or less across (`max-width: 100%` in a 2px box), and no `min-width`
+    keeps it wider."""
+    if tag not in IMAGE_TAGS:
+        return False
+    sizes = style.box_sizes(element)
+    fitted = [_box_length(sizes[name], narrow) for name in ("width", "max-width") if name in sizes and sizes[name].values[0].type == "percentage"]
+    if not any(size is not None and size <= _TINY_IMAGE_PX for size in fitted):
+        return False
+    least = _box_length(sizes.get("min-width"), narrow)
+    return least is None or least <= _TINY_IMAGE_PX
 
 
 def _invisible(visibility: Declaration | None, inherited: bool) -> bool:
