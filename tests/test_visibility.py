@@ -1343,3 +1343,49 @@ def test_a_logo_its_onload_handler_shows_is_seen(case: str) -> None:
 def test_a_logo_whose_onload_handler_does_not_show_it_stays_missing(case: str) -> None:
     css, attrs = NOT_REVEALED_BY_ONLOAD[case]
     assert errors(check(page(css=css, logo=LOGO.format(attrs=attrs)))) == ["dcnf/logo"]
+
+
+# --- words a `::before` or `::after` generates are text a reader sees ----------------------------
+
+BARE_BYLINE = '<p class="byline">By Jake Smith</p>'
+GENERATED_AFFILIATIONS = {
+    "::after on the byline": ('.byline::after{content:", Daily Caller News Foundation"}', BARE_BYLINE),
+    "legacy :after, strings joined": ('.byline:after{content:", Daily Caller " "News Foundation"}', BARE_BYLINE),
+    "::before and ::after on an author span": (
+        '.author-name::before{content:"By "} .author-name::after{content:" | Daily Caller News Foundation"}',
+        '<div class="meta"><span class="author-name">Jake Smith</span></div>',
+    ),
+    "in an @media block every screen meets": ('@media screen{.byline::after{content:", Daily Caller News Foundation"}}', BARE_BYLINE),
+}
+NOT_GENERATED_AFFILIATIONS = {
+    "the pseudo-element's rule hides it": ('.byline::after{content:", Daily Caller News Foundation";font-size:0}', BARE_BYLINE),
+    "attr() is not worked out": ('.byline::after{content:", " attr(data-org)}', '<p class="byline" data-org="Daily Caller News Foundation">By Jake Smith</p>'),
+    "a later rule sets content none": ('.byline::after{content:", Daily Caller News Foundation"} p.byline::after{content:none}', BARE_BYLINE),
+    "a print-only rule": ('@media print{.byline::after{content:", Daily Caller News Foundation"}}', BARE_BYLINE),
+}
+
+
+@pytest.mark.parametrize("case", sorted(GENERATED_AFFILIATIONS))
+def test_an_affiliation_generated_by_css_is_read_with_the_byline(case: str) -> None:
+    css, byline = GENERATED_AFFILIATIONS[case]
+    report = check(page(css=css, logo="<p>Intro.</p>", byline=byline))
+    assert errors(report) == ["dcnf/logo"]  # no logo on this page: only the affiliation is asked about here
+    assert "Daily Caller News Foundation" in next(p.evidence for p in report.passed if p.rule == "dcnf/affiliation")
+
+
+@pytest.mark.parametrize("case", sorted(NOT_GENERATED_AFFILIATIONS))
+def test_generated_words_a_reader_does_not_see_are_no_affiliation(case: str) -> None:
+    css, byline = NOT_GENERATED_AFFILIATIONS[case]
+    assert "dcnf/affiliation" in errors(check(page(css=css, logo="<p>Intro.</p>", byline=byline)))
+
+
+def test_an_icon_fonts_glyph_and_a_clearfix_add_no_words() -> None:
+    css = '.byline::before{content:"\\f101"} .byline::after{content:"";display:table}'
+    document = parse_document(page(css=css), "html")
+    assert [b.text for b in document.bylines] == ["By Jake Smith, Daily Caller News Foundation"]
+
+
+def test_the_words_generated_after_a_hidden_element_are_hidden_with_it() -> None:
+    css = '.byline::after{content:", Daily Caller News Foundation"}'
+    document = parse_document(page(css=css, byline='<p class="byline" style="display:none">By Jake Smith</p>'), "html")
+    assert not any("Smith" in block.text or block.text.startswith(", Daily Caller") for block in document.blocks)

@@ -10,6 +10,7 @@ Where each part lives:
 - `positions`: source positions, lxml's lines turned into line:col;
 - `visibility`: what a reader can see (skipped tags, hiding attributes, styles and classes);
 - `onload`: images as they stand once loaded (the `onload` handlers that show them);
+- `generated`: the words `::before` and `::after` generate;
 - `region`: the article region and the page chrome around and inside it;
 - `html`: the walk over an HTML page that builds the document, images and head metadata;
 - `plaintext`: plain-text and Markdown articles, YAML front matter (imported when such an article comes);

@@ -495,6 +495,7 @@ class _Walk:
         "buffer",
         "byline_break",
         "found",
+        "generated",
         "ids",
         "items",
         "kinds",
@@ -519,6 +520,8 @@ class _Walk:
         self.found = _Walked()
         self.style = PageStyle.of(root, quirks=quirks)
         self.styled = self.style.styled
+        # The words the page's CSS generates before and after elements (`::before`, `::after`).
+        self.generated = self.style.generated
         self.items: list[Item] = []
         self.ids: dict[str, Any] | None = None  # the page's ids, read when an <svg> first asks (`_by_id`)
         # Each link's element, href and rel (read from the attributes the walk has at hand), whether
@@ -761,13 +764,24 @@ class _Walk:
             self.open_bylines.append(mark)
             self.found.byline_marks.append(mark)
         if shown:
-            text = element.text
-            if text:
-                self.add_text(text, frame, element, tail=False)
+            self._read_text(element, frame)
+
+    def _read_text(self, element: Any, frame: _Frame) -> None:
+        """Read the text an opened element shows before its first child: what its `::before`
+        generates, then its own text."""
+        generated = self.generated
+        if generated is not None and element in generated and generated[element][0]:
+            self.add_text(generated[element][0], frame, element, tail=False)
+        text = element.text
+        if text:
+            self.add_text(text, frame, element, tail=False)
 
     def leave(self, element: Any) -> None:
         """Close an element: end its block, its byline markup, and read the text after it."""
         frame = self.stack.pop()
+        generated = self.generated
+        if generated is not None and element in generated and generated[element][1] and frame[_SHOWS_TEXT]:
+            self.add_text(generated[element][1], frame, element, tail=False)
         # Skipped tags and block tags never overlap: a skipped element has no block to end.
         if frame[_BLOCK] and self.owner is not None:
             self.flush()

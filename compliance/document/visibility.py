@@ -40,6 +40,11 @@ properties filled in where a hiding property uses `var()`, math functions worked
   keyframe a fill mode keeps, else its own values); when that is not known, its `opacity`,
   `filter`, `visibility` and `transform` are not judged (a fade-in is seen).
 
+Images sized in percent of a box 2px wide or less (`Rendering.narrow`: `max-width: 100%` in
+`<div style="width:2px">`) are 2px wide or less, and not seen. An image's `onload` handler that
+certainly shows it has run (`onload`); the words a `::before` or `::after` generates are text
+(`generated`).
+
 Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
 source that is not empty), and one of 2px or less (its `width`/`height` attributes or CSS, or —
 with no lazy-loader address to be replaced from — every picture a browser may choose for it from
@@ -49,7 +54,8 @@ visible image.
 
 Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
 (they are not fetched: a `data:` stylesheet, whose text is in the page, is applied), `<style>`
-blocks a browser does not apply (`applied_sheets`), rules in other media queries, selectors with pseudo-elements or that
+blocks a browser does not apply (`applied_sheets`), rules in other media queries, selectors with pseudo-elements (but for
+the words they generate) or that
 cssselect cannot read, rules for pages without scripts (`.no-js`), a rule that hides `<html>` or
 `<body>` (a loading screen that scripts lift), and `opacity` that a stylesheet gives a
 lazy-loaded element (the loader's fade-in). `aria-hidden` is about screen readers: such content is
@@ -106,6 +112,7 @@ from compliance.document.css import (
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
 from compliance.document.fading import NOT_FADED, Fading
+from compliance.document.generated import generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
@@ -447,6 +454,8 @@ class PageStyle:
         sheets: tuple[str, ...] = (),
     ) -> None:
         self._matched = matched
+        # The words each element's `::before` and `::after` show (see `generated`); None when none.
+        self.generated: Mapping[Any, tuple[str, str]] | None = None
         # The applied `<style>` blocks, whose `@keyframes` are read when an animated element is met.
         self._sheets = sheets
         # The presentational colours that take part in hiding text (see `_hints_that_blend`).
@@ -479,11 +488,16 @@ class PageStyle:
             sheets = with_page_spelling(sheets, root)
         style = cls._of(root, sheets)
         sized = _css_sized_images(root, sheets)
-        if not sized:
+        generated = generated_text(root, sheets) if sheets else None
+        if not sized and not generated:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
         style.css_sized = sized
+        if generated:
+            style.generated = generated
+            # An element with generated words is read as a styled one (never on the walk's fast path).
+            style.styled = {**dict.fromkeys(generated, ()), **style.styled}
         return style
 
     @classmethod
@@ -845,6 +859,12 @@ def _applicable(rule: StyleRule, families: frozenset[str], keyframes: Mapping[st
     if end is not None and any(_can_hide(d) for d in end.values()):
         return [d for d in kept if d.name not in ANIMATION_PROPERTIES]
     return kept
+
+
+def can_hide(declaration: Declaration) -> bool:
+    """True when this declaration alone can take something off the screen (`display: none`,
+    `font-size: 0`, `opacity: 0`…): what a rule that sets it may hide."""
+    return _can_hide(declaration)
 
 
 def _can_hide(declaration: Declaration) -> bool:
