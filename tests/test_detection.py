@@ -265,6 +265,10 @@ STORY = "\n\n".join(
         ("This story is republished from The Texas Tribune.", "texas-tribune"),
         ("Reprinted with permission from The Texas Tribune.", "texas-tribune"),
         ("Republished with permission from KFF Health News.", "kff-health-news"),
+        # CalMatters' credit line in Spanish (its Spanish-language stories and their republications).
+        ("Esta historia fue publicada originalmente por CalMatters.", "calmatters"),
+        ("Este artículo apareció por primera vez en CalMatters.", "calmatters"),
+        ("Publicado originalmente por CalMatters", "calmatters"),
     ],
 )
 def test_credit_variants_and_publisher_bylines_identify_the_story(credit: str, pack: str) -> None:
@@ -285,6 +289,9 @@ def test_credit_variants_and_publisher_bylines_identify_the_story(credit: str, p
         "The county's numbers were reprinted in CalMatters, a nonprofit newsroom.",
         # An affiliate's own byline: its site prints it on every story of its own.
         "By Theo Marsh, Ohio Capital Journal",
+        # Spanish mentions, not the credit line.
+        "Los datos fueron publicados originalmente por CalMatters el año pasado.",
+        "La historia fue publicada por CalMatters, según el diario.",
     ],
 )
 def test_mentions_of_a_publisher_apply_no_pack(credit: str) -> None:
