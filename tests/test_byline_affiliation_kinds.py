@@ -597,6 +597,8 @@ def test_the_conversation_reads_the_source_line_as_its_credit(top: str, credited
         "By Laura Benson (Associated Press)",
         "By Laura Benson, Reuters",
         "By Laura Benson, The Texas Tribune",  # an outlet of another pack, read as another outlet too
+        "By Laura Benson, NPR",  # an outlet's initials, in capitals as a dateline is
+        "By Laura Benson, KFF HEALTH NEWS",
         '<p class="byline" style="font-size:0">By <span style="font-size:16px">Laura Benson</span>, Daily Caller News Foundation</p>',
         '<div class="author-line">By <a rel="author" href="/a">Laura Benson</a><span style="visibility:hidden">, DCNF</span></div>',
         '<p class="byline">By Laura Benson<span style="opacity:0"> | Daily Caller News Foundation</span></p>',
@@ -613,6 +615,8 @@ def test_the_logo_is_no_affiliation_for_a_byline_with_another_or_a_hidden_one(by
     [
         "By Laura Benson",
         "By Laura Benson, Contributor",  # a job title is no affiliation
+        "By Laura Benson, WASHINGTON",  # a dateline's place is where, not whose
+        "By Laura Benson | SAN FRANCISCO",
         '<p class="byline">By Laura Benson<span style="display:none">2024-05-01</span></p>',  # hidden words that are no affiliation
     ],
 )

@@ -54,7 +54,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.document import Byline, Document, refused_byline
-from compliance.document.byline_reading import institution_in
+from compliance.document.byline_reading import institution_in, is_dateline_place
 from compliance.findings import Location
 from compliance.options import Option
 from compliance.patterns import Pattern
@@ -83,7 +83,8 @@ OPTIONS = (
         "unaffiliated",
         "regex",
         "Match only a byline that gives its people no affiliation of its own, for a logo or line beside it to stand in for this one:"
-        ' no institution or outlet after a name ("By NAME (Associated Press)"), and no text matching this regex hidden from readers'
+        ' no institution or outlet after a name ("By NAME (Associated Press)"; the place of a dateline in capitals,'
+        ' "By NAME, WASHINGTON", is none), and no text matching this regex hidden from readers'
         " in the byline's block (an affiliation the page hides is not given by its neighbour).",
         default=None,
     ),
@@ -178,7 +179,9 @@ def _own_affiliation(doc: Document, byline: Byline, stand_in: Pattern) -> str:
     # Read without leaving out the packs' outlets: "By NAME, The Texas Tribune" names another
     # outlet even when that outlet's pack is loaded.
     institution = next((found for found in byline.reading.institutions if found), "") or institution_in(byline.reading.credit)
-    if institution and not stand_in.search(institution):
+    # A dateline's place after the name ("By NAME, WASHINGTON") is where, not whose.
+    named = institution and not is_dateline_place(institution)
+    if named and not stand_in.search(institution):
         return f"byline '{byline.text}' ties its reporter to {institution}"
     hidden = doc.hidden_in_block(byline.index, byline.element)
     if hidden and stand_in.search(hidden) and not stand_in.search(byline.text):

@@ -1159,6 +1159,25 @@ def institution_in(credit: str, outlets: Set[str] = frozenset()) -> str:
     return ""
 
 
+def is_dateline_place(part: str) -> bool:
+    """Whether an institution of a byline (`institution_in`) is a dateline's place in capitals, as
+    wire style writes it after the name ("By NAME, WASHINGTON", "By NAME, SAN FRANCISCO"): words
+    in capitals with no outlet's or organisation's word among them ("KFF HEALTH NEWS" is an
+    outlet), and more than an outlet's initials ("AP", "NPR", "KQED")."""
+    shown = [token.strip(".,'’\"()[]") for token in part.split()]
+    shown = [token for token in shown if token]
+    if not shown or not all(token.isalpha() and token.isupper() for token in shown):
+        return False
+    if any(token.lower() in _ORG_WORDS or token.lower() in _OUTLET_ENDINGS for token in shown):
+        return False
+    return len(shown) > 1 or len(shown[0]) > _MOST_INITIALS
+
+
+# The longest outlet initials ("NPR", "KQED", "WAMU"); a longer word in capitals is a dateline's
+# place ("WASHINGTON") or a name in capitals.
+_MOST_INITIALS = 5
+
+
 def _is_proper_noun_phrase(part: str) -> bool:
     """Capitalised words (or words of a script without capitals) that start and end the phrase,
     with only joiners ("of", "de", "di") between; no digits."""
