@@ -108,6 +108,7 @@ HIDING_STYLES = [
     "text-indent:100%;white-space:nowrap;overflow:hidden",
     "text-indent:-100%;white-space:nowrap;overflow:clip",
     "text-indent:5000px;text-wrap-mode:nowrap;overflow:hidden",
+    "text-indent:100%;white-space:nowrap;overflow:hidden visible",  # two values: x, then y
     "opacity:calc(0)",
     "opacity:calc(1 - 1)",
     "opacity:min(0, 1)",
@@ -135,6 +136,7 @@ SHOWING_STYLES = [
     "text-indent:100%",
     "text-indent:2em;white-space:nowrap;overflow:hidden",
     "text-indent:100%;overflow:hidden",
+    "text-indent:100%;white-space:nowrap;overflow:visible hidden",  # the horizontal axis shows
     "opacity:calc(0.5)",
     "opacity:calc(100% - 2em)",
     "opacity:min(1, 0.9)",
@@ -265,6 +267,9 @@ FOREIGN = f'<foreignObject width="300" height="80"><img src={LOGO_SRC} {LOGO_ALT
         '<svg width="0px" height="80">',
         '<svg style="width:0;height:0">',
         '<svg width="1" height="1">',
+        # The presentation attribute loses to CSS, and a visible axis beside a hidden one scrolls.
+        '<svg width="0" height="0" overflow="visible" style="overflow:hidden">',
+        '<svg width="0" height="0" style="overflow-x:visible">',
     ],
 )
 def test_an_svg_of_no_size_clips_the_logo_it_holds(svg: str) -> None:
@@ -278,6 +283,9 @@ def test_an_svg_of_no_size_clips_the_logo_it_holds(svg: str) -> None:
         ("", '<svg width="0" height="0" style="overflow:visible">'),
         ("", '<svg width="0" height="0" overflow="visible">'),
         ("<style>.open{overflow:visible}</style>", '<svg class="open" width="0" height="0">'),
+        # The two-value form, in a style attribute and in a rule.
+        ("", '<svg width="0" height="0" style="overflow:visible visible">'),
+        ("<style>.open{overflow:visible visible}</style>", '<svg class="open" width="0" height="0">'),
     ],
 )
 def test_an_svg_that_shows_its_content_shows_the_logo(head: str, svg: str) -> None:

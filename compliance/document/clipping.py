@@ -179,7 +179,7 @@ def _own_clip(element: Any, tag: str, declared: Mapping[str, Declaration], posit
     page gives its size, else `carried` with the axes on which the element scrolls left out."""
     if _inline(tag, declared):
         return carried  # `overflow` does not apply to an inline box
-    x_keyword, y_keyword = _overflow(declared)
+    x_keyword, y_keyword = overflow_axes(declared)
     if x_keyword in _CLIPS or y_keyword in _CLIPS:
         if _right_to_left(element):
             return None
@@ -196,27 +196,28 @@ def _own_clip(element: Any, tag: str, declared: Mapping[str, Declaration], posit
 
 def cuts_off_overflow(declared: Mapping[str, Declaration]) -> tuple[bool, bool]:
     """Whether the box cuts off what overflows it horizontally, and vertically (CSS Overflow 3):
-    its `overflow-x` / `overflow-y` as CSS computes them (see `_overflow`: `overflow: visible
+    its `overflow-x` / `overflow-y` as CSS computes them (see `overflow_axes`: `overflow: visible
     hidden` cuts off both) is `hidden` or `clip`, or a scroll container's `auto` or `scroll`,
     which shows what overflows only as far as the reader scrolls. `overflow-x: clip` alone cuts
     off the horizontal axis only."""
-    x, y = _overflow(declared)
+    x, y = overflow_axes(declared)
     return x in _CUTS_OFF, y in _CUTS_OFF
 
 
-def _overflow(declared: Mapping[str, Declaration]) -> tuple[str, str]:
-    """The `overflow-x` and `overflow-y` keywords in force on the element (`visible` when it
-    declares none): the longhands over the shorthand's one or two values (x, then y). A `visible`
-    axis beside one that does not show its overflow (`hidden`, `auto`…) is read as scrolling
-    (`auto`), as CSS computes it; beside `clip` it stays `visible`. The one reading of `overflow`
-    here and in `visibility` (through `cuts_off_overflow`)."""
+def overflow_axes(declared: Mapping[str, Declaration], initial: str = "visible") -> tuple[str, str]:
+    """The `overflow-x` and `overflow-y` keywords in force on the element (`initial` on an axis it
+    declares nothing for: `visible`, or `hidden` for an `<svg>` under the user-agent style): the
+    longhands over the shorthand's one or two values (x, then y). A `visible` axis beside one
+    that does not show its overflow (`hidden`, `auto`…) is read as scrolling (`auto`), as CSS
+    computes it; beside `clip` it stays `visible`. The one reading of `overflow` here and in
+    `visibility`."""
     x = y = ""
     if "overflow" in declared:
         values = [token.lower_value for token in declared["overflow"].values if token.type == "ident"]
         if values:
             x, y = values[0], values[-1]
-    x = (declared["overflow-x"].keyword if "overflow-x" in declared else x) or "visible"
-    y = (declared["overflow-y"].keyword if "overflow-y" in declared else y) or "visible"
+    x = (declared["overflow-x"].keyword if "overflow-x" in declared else x) or initial
+    y = (declared["overflow-y"].keyword if "overflow-y" in declared else y) or initial
     if x == "visible" and y not in ("visible", "clip"):
         x = "auto"
     elif y == "visible" and x not in ("visible", "clip"):
@@ -400,7 +401,7 @@ def clipping_size(declarations: Sequence[Declaration]) -> float | None:
     `style` attribute's) declarations make clip its overflow; None when they do not, or give no
     size larger than a pixel (a smaller box hides all it holds anyway: see `visibility`)."""
     names = {d.name: d for d in declarations}
-    x, y = _overflow(names)
+    x, y = overflow_axes(names)
     if x not in _CLIPS and y not in _CLIPS:
         return None
     sizes = [_token_px(names[name].values[0], 16.0) for name in ("width", "height") if name in names]
@@ -454,7 +455,7 @@ def one_line_box(declared: Mapping[str, Declaration], font_px: float, tag: str |
     `px_heights` (the caller knows the font size it is compared with). False for a height in any
     other unit, a `min-height` that may be taller, a padding the checker does not work out, and
     a flex, grid, table, inline or multi-column box."""
-    if _overflow(declared)[1] not in _CLIPS or not _stacks_lines(declared, tag):
+    if overflow_axes(declared)[1] not in _CLIPS or not _stacks_lines(declared, tag):
         return False
     if "min-height" in declared and ((least := _lines(declared["min-height"], font_px, 0.0)) is None or least > 1):
         return False

@@ -84,6 +84,7 @@ from compliance.document.clipping import (
     move_px,
     moved_out,
     one_line_box,
+    overflow_axes,
     padding_px,
     sizes_clip,
 )
@@ -379,8 +380,9 @@ def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[
     return any(not _background_blends_into_white(d) for d in declared if d.name in ("background", "background-color"))
 
 
-# Background values that paint nothing of their own.
-_NO_BACKGROUND_KEYWORDS = CSS_WIDE_KEYWORDS | {"none", "transparent"}
+# The values of `background`, `background-color` and `background-image` that paint nothing of
+# their own.
+_NO_PICTURE = CSS_WIDE_KEYWORDS | {"none", "transparent"}
 
 
 def _background_blends_into_white(declaration: Declaration) -> bool:
@@ -388,7 +390,7 @@ def _background_blends_into_white(declaration: Declaration) -> bool:
     white (an image, a gradient or a colour the checker does not read may be dark)."""
     painted = _background_colour(declaration)
     if painted is None:
-        return declaration.keyword in _NO_BACKGROUND_KEYWORDS
+        return declaration.keyword in _NO_PICTURE
     return _paints_white(painted)
 
 
@@ -1019,7 +1021,7 @@ class _SheetSummary(NamedTuple):
             backgrounds,
             frozenset(d.family for d in declarations if d.important),
             any(d.name == "display" for d in declarations),
-            any(d.name.startswith("overflow") and d.keyword == "visible" for d in declarations),
+            any(_lets_overflow_show(d) for d in declarations),
             _variable_uses(declarations),
             definitions,
             *_placing_traits(sheet, declarations),
@@ -1044,6 +1046,12 @@ def _placing_traits(sheet: str, declarations: Sequence[Declaration]) -> tuple[fl
     sizes = [size for rule in parse_style_sheet(sheet) if not rule.conditional and (size := clipping_size(rule.declarations)) is not None]
     farthest = max((move_px(d) for d in declarations), default=0.0)
     return min(sizes, default=None), farthest, any(d.name == "perspective" for d in declarations)
+
+
+def _lets_overflow_show(declaration: Declaration) -> bool:
+    """True for an `overflow` declaration that shows the overflow on some axis (`visible`, or
+    `visible visible`, `hidden visible`: one value per axis)."""
+    return declaration.name.startswith("overflow") and any(token.type == "ident" and token.lower_value == "visible" for token in declaration.values)
 
 
 def _colours_set(declarations: Sequence[Declaration]) -> tuple[frozenset[Colour], frozenset[Colour]]:
@@ -2488,9 +2496,8 @@ def _indented_out(declared: Mapping[str, Declaration], indent: Declaration) -> b
     pixels = length_px(value)
     if not ((value.type == "percentage" and abs(value.value) >= 100) or (pixels is not None and abs(pixels) >= -_FAR_OFF_SCREEN_PX)):
         return False
-    overflow = {declared[name].keyword for name in ("overflow", "overflow-x") if name in declared}
     wrapping = {declared[name].keyword for name in ("white-space", "text-wrap-mode", "text-wrap") if name in declared}
-    return bool(overflow & {"hidden", "clip"}) and bool(wrapping & {"nowrap", "pre"})
+    return overflow_axes(declared)[0] in ("hidden", "clip") and bool(wrapping & {"nowrap", "pre"})
 
 
 def _font_px(declared: Mapping[str, Declaration], parent: Rendering) -> float:
@@ -2574,10 +2581,6 @@ def _unknown_background(declaration: Declaration) -> bool:
     return _background_colour(declaration) is None and declaration.keyword not in _NO_PICTURE
 
 
-# The values of `background-image` (and of a `background` that sets no colour) that paint nothing.
-_NO_PICTURE = CSS_WIDE_KEYWORDS | {"none", "transparent"}
-
-
 def is_seen(element: Any, tag: str, rendering: Rendering, css_sized: frozenset[Any] = frozenset()) -> bool:
     """Whether a reader sees the element itself: an image when its box shows, it has a picture to
     load and it is larger than 2px (by its attributes, unless it is in `css_sized`: see
@@ -2620,9 +2623,9 @@ def svg_clips_everything(element: Any, style: PageStyle) -> bool:
     sizes += [length_px(declared[name].values[0]) for name in ("width", "height") if name in declared]
     if not any(size is not None and size <= _TINY_BOX_PX for size in sizes):
         return False
-    overflow = {declared[name].keyword for name in ("overflow", "overflow-x", "overflow-y") if name in declared}
-    overflow.add((element.get("overflow") or "").strip().lower())
-    return not overflow & {"visible"}
+    # The `overflow` attribute is a presentation attribute, which any CSS declaration overrides.
+    initial = "visible" if (element.get("overflow") or "").strip().lower() == "visible" else "hidden"
+    return "visible" not in overflow_axes(declared, initial)
 
 
 # The presentation attributes of an `<svg>` that can hide it (SVG 2, 6.6): hints for the CSS
