@@ -351,6 +351,26 @@ def test_a_link_keeps_the_link_colour_unless_its_own_css_sets_one(hidden: bool, 
     assert byline_hidden(dcnf(head=head, byline=byline.format(BYLINE))) is hidden
 
 
+@pytest.mark.parametrize(
+    ("body", "byline", "hidden"),
+    [
+        # `<body text>` is the page's text colour (HTML, 15.3.1), white on the white canvas.
+        ('<body text="#ffffff">', "<p>{}</p>", True),
+        ('<body text="white" bgcolor="#fff">', "<p>{}</p>", True),
+        ('<body text="#000000" bgcolor="#000">', '<div class="byline">{}</div>', True),
+        # Near-misses: a dark text colour, a background that tells it apart, CSS that wins.
+        ('<body text="#333333">', "<p>{}</p>", False),
+        ('<body text="#fff" bgcolor="#000">', "<p>{}</p>", False),
+        ('<body text="#fff">', '<p style="color:#111">{}</p>', False),
+        # `text` sets a colour on `<body>` only.
+        ('<body><div text="#fff">', "<p>{}</p>", False),
+    ],
+)
+def test_the_body_text_colour_hides_text_on_a_background_of_that_colour(body: str, byline: str, hidden: bool) -> None:
+    page = dcnf(byline=byline.format(BYLINE)).replace(b"<body>", body.encode(), 1)
+    assert byline_hidden(page) is hidden
+
+
 def test_a_white_font_affiliation_on_a_white_cell_is_missing() -> None:
     byline = '<table><tr><td bgcolor="#fff">By Maria Lopez<font color="#fff">, Daily Caller News Foundation</font></td></tr></table>'
     assert findings(dcnf(logo="", byline=byline), "dcnf", "dcnf/affiliation")

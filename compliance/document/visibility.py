@@ -405,7 +405,7 @@ Hints = Mapping[Any, tuple[Declaration, ...]]
 # The elements whose `bgcolor` is a presentational hint for `background-color` (HTML, 15.3.3,
 # 15.3.8 and 15.3.10); `color` is one for `color` on `<font>` only (15.3.4).
 _BGCOLOR_TAGS = frozenset({"body", "table", "thead", "tbody", "tfoot", "tr", "td", "th"})
-_PRESENTATIONAL = "//font[@color] | //*[@bgcolor]"
+_PRESENTATIONAL = "//font[@color] | //body[@text] | //*[@bgcolor]"
 # Presentational hints are author declarations that come before all the page's CSS, with no
 # specificity (HTML, 15.1; CSS Cascade 4, 6.4): any rule or `style` attribute setting the
 # property wins over them.
@@ -413,13 +413,13 @@ _HINT_PRECEDENCE: _Precedence = (False, False, (-math.inf,), (0, 0, 0), -1)
 
 
 def presentational_colours(root: Any) -> dict[Any, tuple[Declaration, ...]]:
-    """The `color` a `<font color>` and the `background-color` a `bgcolor` (on `<body>`, a table
-    and its rows and cells) set, as declarations, by element; the attributes' values are read as
+    """The `color` a `<font color>` or `<body text>` and the `background-color` a `bgcolor` (on
+    `<body>`, a table and its rows and cells) set, as declarations, by element (HTML, 15.3.1); the attributes' values are read as
     HTML reads a legacy colour (`css.legacy_colour`). Empty for a page with neither."""
     hints: dict[Any, tuple[Declaration, ...]] = {}
     for element in _xpath(_PRESENTATIONAL)(root):
         found: list[Declaration] = []
-        for attribute, name, tags in (("color", "color", ("font",)), ("bgcolor", "background-color", _BGCOLOR_TAGS)):
+        for attribute, name, tags in (("color", "color", ("font",)), ("text", "color", ("body",)), ("bgcolor", "background-color", _BGCOLOR_TAGS)):
             value = element.get(attribute)
             painted = None if value is None or element.tag not in tags else legacy_colour(value)
             if painted is not None:
