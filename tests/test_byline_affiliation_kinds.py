@@ -514,6 +514,11 @@ def _conversation_page(author_line: str) -> str:
         ("By Anika Foss", ("Anika Foss",), ("",)),
         ("- Written by Harriet Quill, Audience Development Manager, The Conversation", ("Harriet Quill",), ("",)),
         ("By Ana Ruiz, March 3, 2024", ("Ana Ruiz",), ("",)),
+        # A name's suffixes and credentials are the name's, not an institution.
+        ("By Robert Hale, Jr.", ("Robert Hale",), ("",)),
+        ("By Ana Ruiz, Ph.D.", ("Ana Ruiz",), ("",)),
+        ("By Ana Ruiz, MD, MPH", ("Ana Ruiz",), ("",)),
+        ("By Robert Hale, III, University of Leeds", ("Robert Hale",), ("University of Leeds",)),
         # A list of people stays a list.
         ("By Jane Doe, John Smith and Ann Lee", ("Jane Doe", "John Smith", "Ann Lee"), ("", "", "")),
     ],
@@ -552,6 +557,7 @@ def test_the_conversation_accepts_any_institution_after_the_author(author_line: 
             "does not show Harriet Quill's institution",
         ),
         ("<p>By Priya Rao, Monash University, and Tomás Ibarra</p>", "the-conversation/author-institution", "does not show Tomás Ibarra's institution"),
+        ("<p>By Anika Foss, PhD</p>", "the-conversation/author-institution", "does not show Anika Foss's institution"),
         (
             "<p>Written by Priya Rao, Associate Professor, Monash University</p><p>Written by Tomás Ibarra</p>",
             "the-conversation/author-institution",
@@ -615,6 +621,8 @@ def test_the_logo_is_no_affiliation_for_a_byline_with_another_or_a_hidden_one(by
     [
         "By Laura Benson",
         "By Laura Benson, Contributor",  # a job title is no affiliation
+        "By Laura Benson, Jr.",  # nor a name's suffix or credential
+        "By Laura Benson, PhD",
         "By Laura Benson, WASHINGTON",  # a dateline's place is where, not whose
         "By Laura Benson | SAN FRANCISCO",
         '<p class="byline">By Laura Benson<span style="display:none">2024-05-01</span></p>',  # hidden words that are no affiliation

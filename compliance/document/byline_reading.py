@@ -467,28 +467,30 @@ _SECTION_WORDS = frozenset(
 )
 
 
-NameVocabulary = tuple[frozenset[str], frozenset[str]]
+# Post-nominal credentials, titles and name suffixes (see `name_vocabulary`).
+NameVocabulary = tuple[frozenset[str], frozenset[str], frozenset[str]]
 _NAME_VOCABULARY: list[NameVocabulary] = []
 
 
 def name_vocabulary() -> NameVocabulary:
-    """Post-nominal credentials ("MPH", "RN") and titles ("Rabbi", "Chancellor") from `nameparser`,
-    a maintained vocabulary; imported only when a byline needs it (the import costs ~0.1–0.2 s),
-    unless the pack cache gave them already (`adopt_name_vocabulary`)."""
+    """Post-nominal credentials ("MPH", "RN", "PhD"), titles ("Rabbi", "Chancellor") and name
+    suffixes ("Jr", "III", "Esq") from `nameparser`, a maintained vocabulary, in lower case;
+    imported only when a byline needs it (the import costs ~0.1–0.2 s), unless the pack cache
+    gave them already (`adopt_name_vocabulary`)."""
     if not _NAME_VOCABULARY:
         from nameparser.config import CONSTANTS
 
-        _NAME_VOCABULARY.append((frozenset(CONSTANTS.suffix_acronyms), frozenset(CONSTANTS.titles)))
+        _NAME_VOCABULARY.append((frozenset(CONSTANTS.suffix_acronyms), frozenset(CONSTANTS.titles), frozenset(CONSTANTS.suffix_not_acronyms)))
     return _NAME_VOCABULARY[0]
 
 
 def adopt_name_vocabulary(vocabulary: object) -> bool:
     """Use a `name_vocabulary` read earlier from the same nameparser installation (the pack
     cache's); False when it is not one."""
-    if not (isinstance(vocabulary, tuple) and len(vocabulary) == 2 and all(isinstance(words, frozenset) for words in vocabulary)):
+    if not (isinstance(vocabulary, tuple) and len(vocabulary) == 3 and all(isinstance(words, frozenset) for words in vocabulary)):
         return False
     if not _NAME_VOCABULARY:
-        _NAME_VOCABULARY.append((vocabulary[0], vocabulary[1]))
+        _NAME_VOCABULARY.append((vocabulary[0], vocabulary[1], vocabulary[2]))
     return True
 
 
@@ -1150,6 +1152,8 @@ def institution_in(credit: str, outlets: Set[str] = frozenset()) -> str:
     loaded packs (`outlets`, lower case). "" when there is none."""
     for part in _SEGMENT_SPLIT.split(credit):
         part = part.strip(" .")
+        if _is_post_nominal(part):
+            continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's, not an institution
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
         if words and set(words) & _ROLE_NOUNS:
             after = _AT().split(part, maxsplit=1) if " at " in part or " with " in part else [part]
@@ -1176,6 +1180,14 @@ def is_dateline_place(part: str) -> bool:
 # The longest outlet initials ("NPR", "KQED", "WAMU"); a longer word in capitals is a dateline's
 # place ("WASHINGTON") or a name in capitals.
 _MOST_INITIALS = 5
+
+
+def _is_post_nominal(part: str) -> bool:
+    """ "Jr.", "III", "Ph.D.", "MD, MPH": a name's suffixes and credentials, each word one of
+    `name_vocabulary`'s (dots left out)."""
+    words = [core for word in part.split() if (core := word.strip(",()[]").replace(".", "").lower())]
+    credentials, _, suffixes = name_vocabulary()
+    return bool(words) and all(word in credentials or word in suffixes for word in words)
 
 
 def _is_proper_noun_phrase(part: str) -> bool:
