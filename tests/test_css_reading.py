@@ -148,3 +148,81 @@ def test_selectors_are_given_as_written_so_an_nth_child_formula_reads() -> None:
     # tinycss2's serialisation writes `2n/**/+1`, which cssselect refuses.
     (rule,) = parse_style_sheet("li:nth-child(2n+1){display:none}")
     assert rule.selectors == "li:nth-child(2n+1)"
+
+
+# --- CSS nested too deep to read --------------------------------------------------------------
+
+_DEEP = 400  # far past MOST_NESTING, and deep enough to exhaust the readers' recursion
+
+
+@pytest.mark.parametrize(
+    ("text", "too_deep"),
+    [
+        ("opacity:" + "calc(" * _DEEP + "1" + ")" * _DEEP, True),
+        (":is(" * _DEEP + ".x" + ")" * _DEEP + "{color:red}", True),
+        (".a{" * _DEEP + "color:red" + "}" * _DEEP, True),
+        ("[" * _DEEP + "]" * _DEEP, True),
+        # Opened and closed in turn: many brackets, none deep.
+        ("a{b:url(x)} " * 500, False),
+        ("opacity:" + "calc(" * 64 + "1" + ")" * 64, False),
+        ("opacity:" + "calc(" * 65 + "1" + ")" * 65, True),
+    ],
+)
+def test_css_nesting_past_the_limit_is_too_deep_to_read(text: str, too_deep: bool) -> None:
+    from compliance.document.css import nests_too_deep
+
+    assert nests_too_deep(text) is too_deep
+
+
+_LOGO = '<img src="https://dailycallernewsfoundation.org/logo.png" alt="Daily Caller News Foundation logo" class="x"{style}>'
+_LICENSE = (
+    "<p>All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available without charge"
+    " to any legitimate news publisher that can provide a large audience. For licensing opportunities of our original content, please contact"
+    " licensing@dailycallernewsfoundation.org.</p>"
+)
+
+
+def _deep_page(css: str = "", style: str = "", media: str = "") -> bytes:
+    head = f"<style{media}>{css}</style>" if css else ""
+    logo = _LOGO.format(style=f' style="{style}"' if style else "")
+    return (
+        f"<html><head>{head}</head><body><article><h1>Pipeline rule shelved</h1>{logo}"
+        f'<p class="byline">By Maria Lopez, Daily Caller News Foundation</p><p>The rule was shelved.</p>{_LICENSE}</article></body></html>'
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        _deep_page(css=".x{opacity:" + "calc(" * _DEEP + "0" + ")" * _DEEP + "}"),
+        _deep_page(css=":is(" * _DEEP + ".x" + ")" * _DEEP + "{display:none}"),
+        _deep_page(css=".x{" * _DEEP + "&{opacity:0}" + "}" * _DEEP),
+        _deep_page(css="@media screen{" * _DEEP + ".x{opacity:0}" + "}" * _DEEP),
+        _deep_page(css=".x{opacity:" + "var(--a," * _DEEP + "0" + ")" * _DEEP + "}"),
+        _deep_page(css="@media " + "(" * _DEEP + "min-width:1px" + ")" * _DEEP + "{.x{opacity:0}}"),
+        _deep_page(style="opacity:" + "calc(" * _DEEP + "0" + ")" * _DEEP),
+        _deep_page(css=".x{display:none}", media=' media="' + "(" * _DEEP + "min-width:1px" + ")" * _DEEP + '"'),
+    ],
+)
+def test_css_nested_too_deep_is_not_read_and_the_article_is_checked(page: bytes) -> None:
+    # Not a crash that leaves the article unchecked: the deep CSS is not applied (the logo is
+    # seen), and the rest of the page is judged as usual.
+    from compliance.engine import check_bytes
+    from compliance.loading import load_packs
+
+    packs = [pack for pack in load_packs() if pack.id == "dcnf"]
+    report = check_bytes(page, "html", packs, path="deep.html", auto_detect=False)
+    assert report.checked
+    assert [finding.rule for finding in report.findings] == []
+    assert {passed.rule for passed in report.passed} >= {"dcnf/logo", "dcnf/byline", "dcnf/affiliation"}
+
+
+def test_a_deep_block_leaves_the_other_blocks_of_the_page_applied() -> None:
+    from compliance.engine import check_bytes
+    from compliance.loading import load_packs
+
+    packs = [pack for pack in load_packs() if pack.id == "dcnf"]
+    deep = ".y{opacity:" + "calc(" * _DEEP + "1" + ")" * _DEEP + "}"
+    page = _deep_page(css=deep).replace(b"</head>", b"<style>.x{display:none}</style></head>")
+    report = check_bytes(page, "html", packs, path="deep.html", auto_detect=False)
+    assert [finding.rule for finding in report.findings] == ["dcnf/logo"]

@@ -233,12 +233,34 @@ def refused(name: str, values: Sequence[Any]) -> bool:
     return False
 
 
+# How deep brackets may nest in a page's CSS. The readers of CSS (this module's, tinycss2's and
+# cssselect's) go one level of recursion deeper for each: `calc(calc(…))`, `:is(:is(…))`,
+# `var(--a, var(--b, …))` or rules nested in rules hundreds deep would exhaust it, and a crash
+# leaves the whole article unchecked. No site nests CSS a tenth as deep; a `<style>` block,
+# `style` attribute or `media` attribute that does is not read, and so not applied, as CSS the
+# checker cannot read is not (see `nests_too_deep`).
+MOST_NESTING = 64
+_BRACKET = re.compile(r"[(\[{]|[)\]}]")
+_NESTING_STEP = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
+
+
+def nests_too_deep(text: str) -> bool:
+    """True when brackets (`()`, `[]`, `{}`, in strings and comments too) nest more than
+    `MOST_NESTING` deep in `text`, a page's CSS."""
+    if text.count("(") + text.count("[") + text.count("{") <= MOST_NESTING:
+        return False  # most CSS: too few brackets to nest that deep
+    return max(itertools.accumulate(map(_NESTING_STEP.__getitem__, _BRACKET.findall(text))), default=0) > MOST_NESTING
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_style_attribute(text: str) -> tuple[Declaration, ...]:
     """The declarations of a `style` attribute that can hide content (pages repeat a few style
-    strings, so each distinct one is parsed once); never raises."""
+    strings, so each distinct one is parsed once); none when it nests too deep to read
+    (`nests_too_deep`); never raises."""
     import tinycss2
 
+    if nests_too_deep(text):
+        return ()
     return _declarations(tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True))
 
 

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from compliance.document.css import length_px, split_commas
+from compliance.document.css import length_px, nests_too_deep, split_commas
 
 # How often a query holds on readers' screens: negation is `-`, `and` is `min`, `or` is `max`.
 ALWAYS = 1
@@ -34,9 +34,12 @@ _FLIPPED = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "=": "="}
 @functools.lru_cache(maxsize=256)
 def screens_meeting(query_list: str) -> int:
     """`ALWAYS`, `SOMETIMES` or `NEVER`: how often a reader's screen meets a media query list
-    (the text after `@media`); an empty list holds everywhere. Never raises."""
+    (the text after `@media`); an empty list holds everywhere, and one nesting too deep to read
+    (`css.nests_too_deep`) nowhere, as an invalid one. Never raises."""
     import tinycss2
 
+    if nests_too_deep(query_list):
+        return NEVER
     tokens = [t for t in tinycss2.parse_component_value_list(query_list, skip_comments=True) if t.type != "whitespace"]
     if not tokens:
         return ALWAYS

@@ -101,6 +101,7 @@ from compliance.document.css import (
     filter_opacity,
     legacy_colour,
     length_px,
+    nests_too_deep,
     number,
     parse_style_attribute,
     parse_style_sheet,
@@ -610,13 +611,14 @@ def applied_sheets(root: Any) -> list[str]:
     and not one whose `media` no reader's screen meets (`print`); one whose `media` only some
     screens meet is read as the same rules in an `@media` block with that query. A stylesheet
     given as a `data:` URL, by a `<link rel="stylesheet">` or an `@import`, is applied in its
-    place (see `data_sheets`; nothing is fetched)."""
+    place (see `data_sheets`; nothing is fetched). A block whose brackets nest too deep to read
+    is left out (`css.nests_too_deep`)."""
     from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
 
     sheets: list[str] = []
     for element in root.iter("style", "link"):
         text = element.text if element.tag == "style" else _linked_data_sheet(element)
-        if not text or (element.get("type") or "").strip().lower() not in _CSS_TYPES:
+        if not text or (element.get("type") or "").strip().lower() not in _CSS_TYPES or nests_too_deep(text):
             continue
         if any(isinstance(a.tag, str) and a.tag.lower() in _INERT_STYLE_HOLDERS for a in element.iterancestors()):
             continue
@@ -624,7 +626,8 @@ def applied_sheets(root: Any) -> list[str]:
         met = ALWAYS if media is None else screens_meeting(media)
         if met == NEVER:
             continue
-        sheets.extend(sheet if met == ALWAYS else f"@media {media} {{\n{sheet}\n}}" for sheet in with_data_imports(text))
+        readable = (sheet for sheet in with_data_imports(text) if not nests_too_deep(sheet))
+        sheets.extend(sheet if met == ALWAYS else f"@media {media} {{\n{sheet}\n}}" for sheet in readable)
     return sheets
 
 
