@@ -605,6 +605,10 @@ def test_the_conversation_reads_the_source_line_as_its_credit(top: str, credited
         "By Laura Benson, The Texas Tribune",  # an outlet of another pack, read as another outlet too
         "By Laura Benson, NPR",  # an outlet's initials, in capitals as a dateline is
         "By Laura Benson, KFF HEALTH NEWS",
+        # Another outlet after a dateline's place.
+        "By Laura Benson, WASHINGTON (Associated Press)",
+        "By Laura Benson, WASHINGTON — Reuters",
+        "By Laura Benson | SAN FRANCISCO, AP",
         '<p class="byline" style="font-size:0">By <span style="font-size:16px">Laura Benson</span>, Daily Caller News Foundation</p>',
         '<div class="author-line">By <a rel="author" href="/a">Laura Benson</a><span style="visibility:hidden">, DCNF</span></div>',
         '<p class="byline">By Laura Benson<span style="opacity:0"> | Daily Caller News Foundation</span></p>',

@@ -54,7 +54,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.document import Byline, Document, refused_byline
-from compliance.document.byline_reading import institution_in, is_dateline_place
+from compliance.document.byline_reading import institutions_in, is_dateline_place
 from compliance.findings import Location
 from compliance.options import Option
 from compliance.patterns import Pattern
@@ -177,12 +177,12 @@ def _own_affiliation(doc: Document, byline: Byline, stand_in: Pattern) -> str:
     gives none: an institution or outlet after a name, or the `stand_in` affiliation in words of
     its block that no reader sees."""
     # Read without leaving out the packs' outlets: "By NAME, The Texas Tribune" names another
-    # outlet even when that outlet's pack is loaded.
-    institution = next((found for found in byline.reading.institutions if found), "") or institution_in(byline.reading.credit)
-    # A dateline's place after the name ("By NAME, WASHINGTON") is where, not whose.
-    named = institution and not is_dateline_place(institution)
-    if named and not stand_in.search(institution):
-        return f"byline '{byline.text}' ties its reporter to {institution}"
+    # outlet even when that outlet's pack is loaded. Every part counts ("By NAME, WASHINGTON
+    # (AP)"), but a dateline's place, which says where, not whose.
+    found = [*(found for found in byline.reading.institutions if found), *institutions_in(byline.reading.credit)]
+    other = next((part for part in found if not is_dateline_place(part) and not stand_in.search(part)), "")
+    if other:
+        return f"byline '{byline.text}' ties its reporter to {other}"
     hidden = doc.hidden_in_block(byline.index, byline.element)
     if hidden and stand_in.search(hidden) and not stand_in.search(byline.text):
         return f"byline '{byline.text}' hides its affiliation ('{shorten(hidden, 60)}') from readers"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -1145,11 +1145,18 @@ _AT = on_first_use(r"\s(?:at|with)\s+(?=[^\W\d_])")
 
 
 def institution_in(credit: str, outlets: Set[str] = frozenset()) -> str:
-    """The first part of a byline's credit that names an institution: a proper-noun phrase
+    """The first part of a byline's credit that names an institution (see `institutions_in`); ""
+    when there is none."""
+    return next(institutions_in(credit, outlets), "")
+
+
+def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[str]:
+    """Each part of a byline's credit that names an institution, in order: a proper-noun phrase
     (capitalised words, acronyms, lower-case particles between them: "Karolinska Institutet",
     "CSIRO", "Universidade de São Paulo") that is not a job title ("Lecturer in Food Science";
-    one ending "at Example University" gives "Example University"), a date or an outlet of the
-    loaded packs (`outlets`, lower case). "" when there is none."""
+    one ending "at Example University" gives "Example University"), a name's suffix or
+    credential ("Jr.", "PhD"), a date or an outlet of the loaded packs (`outlets`, lower case).
+    A dateline's place in capitals is one (see `is_dateline_place`)."""
     for part in _SEGMENT_SPLIT.split(credit):
         part = part.strip(" .")
         if _is_post_nominal(part):
@@ -1159,8 +1166,7 @@ def institution_in(credit: str, outlets: Set[str] = frozenset()) -> str:
             after = _AT().split(part, maxsplit=1) if " at " in part or " with " in part else [part]
             part = after[1].strip(" .") if len(after) == 2 else ""
         if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part):
-            return part
-    return ""
+            yield part
 
 
 def is_dateline_place(part: str) -> bool:
