@@ -269,6 +269,11 @@ STORY = "\n\n".join(
         ("Esta historia fue publicada originalmente por CalMatters.", "calmatters"),
         ("Este artículo apareció por primera vez en CalMatters.", "calmatters"),
         ("Publicado originalmente por CalMatters", "calmatters"),
+        # A publisher's byline with another language's opener and conjunction.
+        ("Por Rosa Ibarra, CalMatters", "calmatters"),
+        ("Por Rosa Ibarra y Ana Ruiz, CalMatters", "calmatters"),
+        ("Par Theo Marsh et Ana Ruiz, Stateline", "states-newsroom"),
+        ("Von Dana Whitlock, The Texas Tribune", "texas-tribune"),
     ],
 )
 def test_credit_variants_and_publisher_bylines_identify_the_story(credit: str, pack: str) -> None:
@@ -292,6 +297,8 @@ def test_credit_variants_and_publisher_bylines_identify_the_story(credit: str, p
         # Spanish mentions, not the credit line.
         "Los datos fueron publicados originalmente por CalMatters el año pasado.",
         "La historia fue publicada por CalMatters, según el diario.",
+        "Por Rosa Ibarra, Valley Ledger, con datos de CalMatters",
+        "Por Rosa Ibarra, que trabajó para CalMatters",
     ],
 )
 def test_mentions_of_a_publisher_apply_no_pack(credit: str) -> None:
