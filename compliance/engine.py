@@ -11,7 +11,7 @@ import dataclasses
 import re
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
 from compliance.checks import Context, Hit, Outcome, Undecided
@@ -25,8 +25,10 @@ from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.packs import PLACEHOLDER, Pack, Rule
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
-from compliance.suppress import Suppression, apply_suppressions, find_suppressions
 from compliance.text import shorten
+
+if TYPE_CHECKING:
+    from compliance.suppress import Suppression
 
 
 def interpolate(template: str, values: Mapping[str, str]) -> str:
@@ -260,12 +262,14 @@ def check_document(
     for reason, rule_ids in undecided.items():
         notices.append(Notice("undecided", f"{len(rule_ids)} rule(s) not checked ({', '.join(rule_ids)}): {reason}"))
     off = frozenset(rule for rule, level in severities.items() if level is None)
-    suppressions = find_suppressions(doc.comments, doc.lines_source) if "syndcheck-disable" in doc.source else []
+    suppressions = _page_suppressions(doc)
     suppressed: list[Suppressed] = []
     if suppressions and not inline_suppressions:
         notices.append(_ignored_notice(suppressions))
     elif suppressions:
         known = {LOOK_ALIKE_RULE, BIDI_RULE, *(known_rules if known_rules is not None else {r.id for p in packs for r in p.rules})}
+        from compliance.suppress import apply_suppressions
+
         findings, suppressed = apply_suppressions(findings, suppressions, known=known, inactive=off)
     if off:
         findings = [f for f in findings if f.rule not in off]
@@ -283,6 +287,17 @@ def check_document(
         timings=tuple(timings),
         ignored_suppressions=0 if inline_suppressions else len(suppressions),
     )
+
+
+def _page_suppressions(doc: Document) -> list[Suppression]:
+    """The page's `syndcheck-disable` comments. The module that reads them is imported only for a
+    page that has one: most pages have none, and a one-file check (a pre-commit hook) would pay
+    for its import on every run."""
+    if "syndcheck-disable" not in doc.source:
+        return []
+    from compliance.suppress import find_suppressions
+
+    return find_suppressions(doc.comments, doc.lines_source)
 
 
 def _ignored_notice(suppressions: Sequence[Suppression]) -> Notice:

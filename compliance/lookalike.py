@@ -26,8 +26,9 @@ import regex
 from compliance.document import Block, Document, Image, Item
 from compliance.document.positions import location_at
 from compliance.findings import Location
+from compliance.firstuse import on_first_use
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_RUN = on_first_use(r"[^\x00-\x7f]+")
 _NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED", "Unknown"})
 
 
@@ -197,7 +198,7 @@ def _non_ascii_words(text: str) -> list[tuple[int, int]]:
     a page are quotes and dashes: runs of them are found by a C scan, and only a run with a
     letter is widened to its word."""
     spans: list[tuple[int, int]] = []
-    for run in _NON_ASCII_RUN.finditer(text):
+    for run in _NON_ASCII_RUN().finditer(text):
         if not any(c.isalpha() for c in run.group()):
             continue
         start, end = run.start(), run.end()

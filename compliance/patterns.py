@@ -12,7 +12,7 @@ import functools
 import itertools
 import pickle
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, AnyStr
 
@@ -31,7 +31,19 @@ class PatternTimeout(Exception):
         self.source = source
 
 
-_META_REF = regex.compile(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
+def _on_first_use(source: str) -> Callable[[], regex.Pattern[str]]:
+    """`regex.compile(source)` on the first call, the same pattern on every later one: the
+    package's own `regex` patterns serve pack building, templates and meta values, which a check
+    whose packs come from the cache seldom needs (as `compliance.firstuse` does for `re`)."""
+
+    @functools.cache
+    def compiled() -> regex.Pattern[str]:
+        return regex.compile(source)
+
+    return compiled
+
+
+_META_REF = _on_first_use(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
 
 # What a pack pattern may cost to compile. The regex engine unrolls a counted repetition into
 # that many copies of what it repeats: 'x{99999999}' takes gigabytes and minutes before any
@@ -40,8 +52,8 @@ _META_REF = regex.compile(r"\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}")
 MAX_REPETITION = 1000
 MAX_UNROLLED = 100_000
 MAX_PATTERN_LENGTH = 10_000
-_COUNT = regex.compile(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}")
-_COUNT_FROM_META = regex.compile(r"\{[\d\s,]*\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}[\d\s,]*\}")
+_COUNT = _on_first_use(r"\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}")
+_COUNT_FROM_META = _on_first_use(r"\{[\d\s,]*\{\{\s*meta\.([A-Za-z0-9_-]+)\s*\}\}[\d\s,]*\}")
 
 
 class PatternTooLarge(ValueError):
@@ -62,7 +74,7 @@ def check_pattern_size(pattern: str) -> None:
     read from article metadata (`x{{{meta.n}}}`) is refused too: the article would choose it.
     Linear in the pattern's length; escapes and character classes are skipped as the engine
     reads them."""
-    from_meta = _COUNT_FROM_META.search(pattern)
+    from_meta = _COUNT_FROM_META().search(pattern)
     if from_meta is not None:
         key = from_meta.group(1)
         raise PatternTooLarge(
@@ -82,7 +94,7 @@ def check_pattern_size(pattern: str) -> None:
     position = 0
     while position < len(pattern):
         char = pattern[position]
-        if char == "{" and last is not None and (count := _COUNT.match(pattern, position)) is not None and (count.group(1) or count.group(2)):
+        if char == "{" and last is not None and (count := _COUNT().match(pattern, position)) is not None and (count.group(1) or count.group(2)):
             low, high = count.group(1), count.group(2)
             written = max(int(low or 0), int(high or 0))
             shown = pattern[position : count.end()]
@@ -150,7 +162,7 @@ class MissingMeta(Exception):
 
 def meta_keys(text: str) -> list[str]:
     """The article-metadata keys a pattern or value refers to."""
-    return [m.group(1) for m in _META_REF.finditer(text)]
+    return [m.group(1) for m in _META_REF().finditer(text)]
 
 
 def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False) -> str:
@@ -169,7 +181,7 @@ def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False)
             raise MissingMeta(key)
         return str(regex.escape(value)) if escape else value
 
-    return str(_META_REF.sub(fill, template))
+    return str(_META_REF().sub(fill, template))
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,7 +435,7 @@ def _may_match(pattern: str, ignore_case: bool, text: str) -> bool:
 
 _LITERAL_ESCAPES = frozenset("./-:_?=&#%~@!,;'\"<>*+()[]{}|^$ ")
 _QUANTIFIERS = frozenset("?*+{")
-_BOUND = regex.compile(r"\{\d*,?\d*\}")
+_BOUND = _on_first_use(r"\{\d*,?\d*\}")
 # Escapes that stand for one character of a class, or for a position.
 _CLASS_ESCAPES = frozenset("sSdDwWbBAZnt")
 _SHORTEST_USEFUL_LITERAL = 3
@@ -475,7 +487,7 @@ def _required_literal(pattern: str) -> str:
                 return ""
             if char in _QUANTIFIERS:
                 if char == "{":
-                    bound = _BOUND.match(pattern, position)
+                    bound = _BOUND().match(pattern, position)
                     if bound is None:
                         return ""  # a `{` the engine may read as itself
                     position = bound.end() - 1
@@ -698,7 +710,7 @@ def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool 
         pattern = rf"\b(?:{pattern})\b"
     if meta_keys(pattern):
         # Checked with a stand-in value; compiled per article with the real one.
-        stand_in = _META_REF.sub("metavalue", pattern)
+        stand_in = _META_REF().sub("metavalue", pattern)
         if validate:
             _compile_cached(stand_in, ignore_case)
         return Pattern(source, stand_in, template=pattern, ignore_case=ignore_case)

@@ -56,6 +56,7 @@ from compliance.checks.base import Context, Hit, Outcome, explained_later, hidde
 from compliance.document import Byline, Document, refused_byline
 from compliance.document.byline_reading import institutions_in, is_dateline_place
 from compliance.findings import Location
+from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.patterns import Pattern
 from compliance.text import shorten
@@ -279,10 +280,12 @@ def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], aff
     """Why no byline satisfies the check: each byline's reason, or that there is none, with a
     note on a hidden copy (of the byline, or of the `affiliation` when given) if there is one."""
     if affiliation is not None:
-        reasons = [*reasons[:-1], reasons[-1] + hidden_copy(doc, _BYLINE_LINE, affiliation, article_only=True)]
+        reasons = [*reasons[:-1], reasons[-1] + hidden_copy(doc, _BYLINE_LINE(), affiliation, article_only=True)]
     # Else nothing reads as a byline: say where a byline-like line was left out (the site's header), or hidden.
     detail = (
-        "; ".join(reasons) if reasons else "no visible byline found in the article" + (refused_byline(doc) or hidden_copy(doc, _BYLINE_LINE, article_only=True))
+        "; ".join(reasons)
+        if reasons
+        else "no visible byline found in the article" + (refused_byline(doc) or hidden_copy(doc, _BYLINE_LINE(), article_only=True))
     )
     if params.problem is not None:
         # Read as a prohibition when negated: "no empty byline (the byline 'By Ana Ruiz' is not empty)".
@@ -292,7 +295,7 @@ def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], aff
 
 # A line that reads as a byline ("By Maria Lopez", "BY: ANA RUIZ"): what a hidden copy of one
 # looks like, for the note that names it.
-_BYLINE_LINE = re.compile(r"^\s*by:?\s+[^\W\d_]", re.IGNORECASE)
+_BYLINE_LINE = on_first_use(r"^\s*by:?\s+[^\W\d_]", re.IGNORECASE)
 
 
 def where_a_byline_goes(doc: Document) -> Callable[[], Location]:

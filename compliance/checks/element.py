@@ -68,6 +68,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, doc_offset, judge_count
 from compliance.document import Document, Image, image_sources, resolve_url, svg_accessible_name, text_of
+from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
 from compliance.text import normalize_inline, shorten
@@ -313,7 +314,7 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
 # bracket it (`[alt]`, `[Image: alt]`, Gmail's `[image: alt]`) and some exports label it
 # (`Image: alt`). Markdown's `![alt](src)` is an image only where the article is read as Markdown:
 # in plain text it is the characters a reader sees.
-_IMAGE_LINE = re.compile(
+_IMAGE_LINE = on_first_use(
     r"\[\s*(?:(?:image|img|picture|photo|graphic|logo)\s*:\s*)?(?P<bracketed>[^\[\]]*?)\s*\]"
     r"|(?:image|img|picture|photo|graphic)\s*:\s*(?P<labelled>.*?)",
     re.IGNORECASE,
@@ -327,7 +328,7 @@ def image_line_alt(line: str) -> str:
     >>> image_line_alt("[Image: Daily Caller News Foundation logo]")
     'Daily Caller News Foundation logo'
     """
-    wrapped = _IMAGE_LINE.fullmatch(line)
+    wrapped = _IMAGE_LINE().fullmatch(line)
     if wrapped is None:
         return line
     return wrapped["bracketed"] if wrapped["bracketed"] is not None else wrapped["labelled"]

@@ -24,11 +24,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.css import CSS_WIDE_KEYWORDS, SHEETS_CACHED, Declaration, parse_style_sheet, split_commas, variables_used
+from compliance.firstuse import on_first_use
 
 # A keyframes rule's start: `@keyframes`, or a prefixed alias browsers still honour.
 _KEYFRAMES_AT = re.compile(r"@(?:-webkit-|-moz-|-o-)?keyframes(?![-\w])", re.IGNORECASE)
 # What skips over what may hold a brace in a keyframes block: comments and strings.
-_SKIPPED = re.compile(r"""/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[{}]""", re.S)
+_SKIPPED = on_first_use(r"""/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[{}]""", re.S)
 
 # The keywords of each part of an `animation` shorthand (CSS Animations 1, 3.9); any other
 # identifier is the animation's name. A keyword is given to the first part it fits that is
@@ -297,7 +298,7 @@ def sheet_keyframes(sheet: str) -> tuple[tuple[str, Keyframes | None], ...]:
 def _block_end(text: str, opening: int) -> int | None:
     """The index of the `}` that closes the block opened at `opening`; None when none does."""
     depth = 0
-    for match in _SKIPPED.finditer(text, opening):
+    for match in _SKIPPED().finditer(text, opening):
         token = match.group()
         if token == "{":
             depth += 1
@@ -324,14 +325,14 @@ def _keyframes(block: str) -> Keyframes | None:
     return Keyframes(tuple(frames))
 
 
-_OFFSET = re.compile(r"(from|to)|(\d+(?:\.\d+)?|\.\d+)%", re.IGNORECASE)
+_OFFSET = on_first_use(r"(from|to)|(\d+(?:\.\d+)?|\.\d+)%", re.IGNORECASE)
 
 
 def _offsets(selectors: str) -> tuple[float, ...] | None:
     """A keyframe selector's offsets (`from` 0, `to` 1, a percentage over 100); None when invalid."""
     offsets = []
     for selector in selectors.split(","):
-        match = _OFFSET.fullmatch(selector.strip(" \t\r\n\f"))
+        match = _OFFSET().fullmatch(selector.strip(" \t\r\n\f"))
         if match is None:
             return None
         value = (0.0 if match.group(1).lower() == "from" else 1.0) if match.group(1) else float(match.group(2)) / 100

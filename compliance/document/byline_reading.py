@@ -85,7 +85,7 @@ def _role_conjunction() -> re.Pattern[str]:
 # a separator of its own ("NAME — (Outlet)", "NAME, [Outlet]"), which the bracket replaces.
 _BRACKET = re.compile(r"\s*(?:[,;:|–—-]\s*)?[(\[]\s*([^()\[\]]{1,100}?)\s*[)\]]")
 # What a nickname in brackets looks like: "R.J.", "Bob", "J-Lo".
-_NICKNAME = re.compile(r"[^\W\d_][\w.'-]{0,15}")
+_NICKNAME = on_first_use(r"[^\W\d_][\w.'-]{0,15}")
 _NAME_SEPARATOR = on_first_use(r",|;|&|\band\b")
 _WITH = on_first_use(r"^(?:with|avec|mit|con|com|met|med|and|et|y|und)\s+", re.IGNORECASE)
 _MONTHS = (
@@ -829,7 +829,7 @@ def _brackets_to_segments(text: str) -> str:
 def _is_nickname(inner: str, before: str, after: str) -> bool:
     """Whether a bracket sits inside one person's name: one capitalised word or initials in it,
     one given name before it (since the start or the last comma or "and"), a surname after it."""
-    if not _NICKNAME.fullmatch(inner):
+    if not _NICKNAME().fullmatch(inner):
         return False
     given = _NAME_SEPARATOR().split(before)[-1].split()
     surname = after.split(maxsplit=1)

@@ -36,6 +36,7 @@ from compliance.document.byline_reading import BylineReading, affiliation_line, 
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
 from compliance.document.model import Block, Byline, Document
 from compliance.document.region import is_chrome
+from compliance.firstuse import on_first_use
 from compliance.text import normalize, normalize_inline, shorten
 
 _MARKUP_CLASSES = frozenset(["h-card", "vcard", "p-author", "contributor", "posted-by", "meta-author"])
@@ -69,7 +70,7 @@ _ZONE_BEFORE_HEADLINE = 3
 # The Valley Ledger", "You may also like", "Most read", "Trending"), as text extraction renders a
 # page's related and teaser boxes. After the body has started, the bylines after it are those
 # stories'. (In HTML such boxes are left out by their markup, see `_elsewhere`.)
-_TEASER_HEADING = re.compile(
+_TEASER_HEADING = on_first_use(
     r"^(?:related(?:\s+(?:stories|articles|posts|content|coverage|reading|news|links))?|more\s+(?:from|stories|news|on)\b.{0,60}|"
     r"read\s+(?:more|next|also)|also\s+read|see\s+also|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|"
     r"you\s+(?:may|might)\s+(?:also\s+)?like|most\s+(?:read|popular|viewed|shared)|(?:trending|popular)(?:\s+(?:now|stories|posts|articles))?)"
@@ -417,7 +418,7 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
     found: list[Byline] = []
     prose = 0
     for block in blocks[_position(blocks, zone.first) :]:
-        if prose >= _PROSE_BLOCKS_TO_SCAN or (prose and block.element is None and _TEASER_HEADING.match(block.text)):
+        if prose >= _PROSE_BLOCKS_TO_SCAN or (prose and block.element is None and _TEASER_HEADING().match(block.text)):
             # Below the story, a plain-text "Related Stories" or "More from …" heads other
             # stories' teasers. Above it, such a list has no end a text can show, and the
             # story's headline and byline come after it: it is read through.
@@ -462,7 +463,7 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
 
 
 # A heading that opens with a label ("Analysis:", "Opinion |") or an opener ("By", "Written by").
-_LABEL_OR_OPENER = re.compile(r"^\W{0,3}(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[:|–—]|(?:\w+\s+){0,2}(?:by|par|por|von|di|da|door|av|af)\b)", re.IGNORECASE)
+_LABEL_OR_OPENER = on_first_use(r"^\W{0,3}(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[:|–—]|(?:\w+\s+){0,2}(?:by|par|por|von|di|da|door|av|af)\b)", re.IGNORECASE)
 
 
 def _labelled_headings(blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> list[Byline]:
@@ -473,7 +474,7 @@ def _labelled_headings(blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]
     for block in blocks:
         if not (block.heading and block.in_article) or block.element is zone.headline:
             continue
-        if not _LABEL_OR_OPENER.match(block.text):
+        if not _LABEL_OR_OPENER().match(block.text):
             continue  # a crosshead or another story's headline ("Cosplayers Can't Go To Cons, So …")
         reading = read_byline(block.text, require_prefix=True, outlets=outlets)
         if reading is None or not reading.names:
@@ -649,7 +650,7 @@ def _block_at(index: int, blocks: tuple[Block, ...], element: Any) -> int | None
 
 
 # A line that opens like a byline ("By Jake Smith", "Written by …"): a cheap first test.
-_BY_OPENER = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}by\b", re.IGNORECASE)
+_BY_OPENER = on_first_use(r"^\W{0,3}(?:\w+\s+){0,2}by\b", re.IGNORECASE)
 
 
 def refused_byline(doc: Document) -> str:
@@ -661,7 +662,7 @@ def refused_byline(doc: Document) -> str:
     for block in doc.blocks:
         if block.in_article and len(block.text.split()) >= _PROSE_WORDS:
             break
-        if block.in_article or block.element is None or not _BY_OPENER.match(block.text):
+        if block.in_article or block.element is None or not _BY_OPENER().match(block.text):
             continue
         reading = read_byline(block.text, require_prefix=True)
         if reading is not None and reading.names:

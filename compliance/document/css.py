@@ -551,14 +551,14 @@ def _selector_text(prelude: str) -> str:
 
 
 # Declaration blocks the fast reading leaves to tinycss2: escapes, strings, comments, nesting.
-_NOT_PLAIN = re.compile(r"""[\\"'{}]|/\*|<!--|-->""")
+_NOT_PLAIN = on_first_use(r"""[\\"'{}]|/\*|<!--|-->""")
 _IMPORTANT = re.compile(r"![ \t\n\r\f]*[iI][mM][pP][oO][rR][tT][aA][nN][tT][ \t\n\r\f]*\Z")
 
 
 def _block_declarations(block: str) -> tuple[Declaration, ...]:
     """The declarations of a block that can hide content. A plain block (no escapes, strings,
     comments or nested blocks) splits at its semicolons when every piece's brackets balance."""
-    if _NOT_PLAIN.search(block):
+    if _NOT_PLAIN().search(block):
         return _slow_declarations(block)
     if "(" in block or ")" in block or "[" in block or "]" in block:
         return _bracketed_declarations(block)

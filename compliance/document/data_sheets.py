@@ -9,7 +9,6 @@ whose text is larger than `MAX_DATA_SHEET_BYTES` is ignored.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import urllib.parse
 from collections.abc import Iterator
@@ -35,6 +34,8 @@ def data_sheet_text(url: str) -> str | None:
     if parameters[0] != "text/css":
         return None
     base64_encoded = parameters[-1] == "base64"
+    import base64  # only for a data: stylesheet, which few pages have
+
     try:
         data = base64.b64decode(urllib.parse.unquote(payload).strip(), validate=False) if base64_encoded else urllib.parse.unquote_to_bytes(payload)
     except (binascii.Error, ValueError):

@@ -43,6 +43,7 @@ from compliance.document.visibility import (
     svg_is_seen,
     waits_for_loader,
 )
+from compliance.firstuse import on_first_use
 from compliance.text import normalize, normalize_inline
 from compliance.urls import is_http_url
 
@@ -154,10 +155,10 @@ def _title_of(element: Any) -> str:
     if title is None:
         return ""
     text = " ".join(title.itertext())
-    return normalize_inline(_COMMENT.sub("", text) if "<!--" in text else text)
+    return normalize_inline(_COMMENT().sub("", text) if "<!--" in text else text)
 
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_COMMENT = on_first_use(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def _element_by_id(element: Any, ident: str) -> Any:

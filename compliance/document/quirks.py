@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from compliance.firstuse import on_first_use
+
 # The public identifiers that put a page in quirks mode: these prefixes (ASCII case-insensitive)…
 _QUIRKS_PREFIXES = tuple(
     p.lower()
@@ -65,7 +67,7 @@ def in_quirks_mode(root: Any) -> bool:
 
 # A class or ID selector's name (as `visibility` finds them), not after a name character (`a.b`
 # is found, the `.5` of `0.5em` is not a name: a name starting with a digit is not one).
-_NAME = re.compile(r"([.#])((?:[-\w]|[^\x00-\x7f])+)")
+_NAME = on_first_use(r"([.#])((?:[-\w]|[^\x00-\x7f])+)")
 
 
 def with_page_spelling(sheets: Sequence[str], root: Any) -> list[str]:
@@ -73,7 +75,7 @@ def with_page_spelling(sheets: Sequence[str], root: Any) -> list[str]:
     differ only in case (`.BRAND` → `.brand`), so that matching them case-sensitively matches
     them as quirks mode does. A name the page spells two ways keeps the first of them in
     alphabetical order (such a selector matches the elements of that spelling only)."""
-    if not any(_NAME.search(sheet) for sheet in sheets):
+    if not any(_NAME().search(sheet) for sheet in sheets):
         return list(sheets)
     spellings = {".": _spellings(v for value in root.xpath("//@class") for v in str(value).split()), "#": _spellings(str(v) for v in root.xpath("//@id"))}
 
@@ -82,7 +84,7 @@ def with_page_spelling(sheets: Sequence[str], root: Any) -> list[str]:
         found = spellings[kind].get(name.lower())
         return match.group(0) if found is None or name in found else kind + min(found)
 
-    return [_NAME.sub(respelt, sheet) for sheet in sheets]
+    return [_NAME().sub(respelt, sheet) for sheet in sheets]
 
 
 def _spellings(names: Iterable[str]) -> Mapping[str, set[str]]:

@@ -64,7 +64,6 @@ still on the screen.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import copy
 import functools
@@ -2756,6 +2755,8 @@ def data_image_size(uri: str) -> tuple[float, float] | None:
         return data_svg_size(payload, base64_encoded=base64_encoded)
     if not base64_encoded:
         return None
+    import base64  # only for a data: image, which few pages have
+
     try:
         data = base64.b64decode(payload[:64] + "=" * (-len(payload[:64]) % 4), validate=False)
     except (binascii.Error, ValueError):
@@ -2820,6 +2821,7 @@ def data_svg_size(payload: str, *, base64_encoded: bool) -> tuple[float, float] 
 def _data_svg_root(payload: str, *, base64_encoded: bool) -> Any:
     """The root `<svg>` element of a `data:` URI's SVG (see `data_svg_size`); None when it is too
     large, malformed, or not an SVG document."""
+    import base64
     import urllib.parse
 
     if len(payload) > MAX_DATA_SVG_BYTES * 3:
