@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from compliance.document import Block, Document, Item
+from compliance.firstuse import on_first_use
 
 # The explicit formatting characters and the implicit marks, by name.
 CONTROLS = {
@@ -47,7 +48,14 @@ CONTROLS = {
 _OPENERS = {"\u202a": (False, None), "\u202b": (True, None), "\u202d": (False, "L"), "\u202e": (True, "R")}
 _ISOLATES = {"\u2066": False, "\u2067": True, "\u2068": False}
 _MAX_DEPTH = 125
-_CONTROL = re.compile("[" + "".join(CONTROLS) + "]")
+# Compiled on first use, and used only on a text that holds a control (few do): a class of
+# characters beyond Latin-1 costs the standard compiler a bitmap of the whole plane.
+_CONTROL = on_first_use("[" + "".join(CONTROLS) + "]")
+
+
+def _has_control(text: str) -> bool:
+    """Whether `text` holds a bidirectional control (one search for each, in C)."""
+    return not text.isascii() and any(char in text for char in CONTROLS)
 
 
 class Control(NamedTuple):
@@ -64,9 +72,9 @@ class Control(NamedTuple):
 
 def controls(text: str) -> tuple[Control, ...]:
     """The bidirectional control characters of `text`, in order."""
-    if text.isascii():
+    if not _has_control(text):
         return ()
-    return tuple(Control(m.start(), m.group()) for m in _CONTROL.finditer(text))
+    return tuple(Control(m.start(), m.group()) for m in _CONTROL().finditer(text))
 
 
 def _levels(text: str) -> tuple[list[str], list[int], list[str | None]]:
@@ -129,7 +137,7 @@ def displayed(text: str) -> str:
 
 def without_controls(text: str) -> str:
     """`text` with its bidirectional controls removed (the logical order kept)."""
-    return _CONTROL.sub("", text)
+    return _CONTROL().sub("", text) if _has_control(text) else text
 
 
 class BidiTrick(NamedTuple):

@@ -9,6 +9,12 @@ from typing import Any
 # The version of the JSON output (README "JSON output"): a key is only ever added within a version.
 JSON_VERSION = 1
 
+# The rules of syndcheck's own findings about suppression comments (an unused one, one without a
+# reason, one naming an unknown rule; see `compliance.suppress`), which a configuration selects or
+# ignores like a pack's rules. Here, not in the suppression reader, so that choosing rules does not
+# import that reader: most pages have no suppression comment.
+SUPPRESSION_RULES = ("syndcheck/unused-suppression", "syndcheck/suppression-without-reason", "syndcheck/unknown-rule-in-suppression")
+
 
 class Severity(enum.IntEnum):
     """How much a finding matters; ordered so that thresholds compare naturally."""

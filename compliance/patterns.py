@@ -446,7 +446,7 @@ def _required_literal(pattern: str) -> str:
     """The longest run of plain characters that every match contains ("propublica.org" in
     `https?://(?:www\\.)?propublica\\.org/`), or "" when none can be told: outside groups and
     classes, not repeated or optional, with no `|` outside a group and no inline flags."""
-    if _INLINE_FLAGS.search(pattern) or "\\Q" in pattern:
+    if _inline_flags(pattern) or "\\Q" in pattern:
         return ""
     # Packs' patterns come wrapped in a group, `(?:…)`, which says nothing.
     while pattern.startswith("(?:") and pattern.endswith(")") and _closing_paren(pattern) == len(pattern) - 1:
@@ -518,7 +518,7 @@ def _leading_literals(pattern: str) -> tuple[str, ...]:
     `Getty\\s+Images|\\bAP\\s+Photo\\b|\\bAFP\\b`), or () when that cannot be told: each
     branch must open, after any `\\b` or `^`, with such a run or with a group (not optional)
     whose branches do. Patterns with inline flags, comments or quoted runs are not read."""
-    if _INLINE_FLAGS.search(pattern) or "\\Q" in pattern or "(?#" in pattern:
+    if _inline_flags(pattern) or "\\Q" in pattern or "(?#" in pattern:
         return ()
     literals = _alternatives_start(pattern)
     if not literals or min(map(len, literals)) < _SHORTEST_LEADING_LITERAL:
@@ -642,7 +642,13 @@ def _class_end(pattern: str, position: int) -> int:
     return -1
 
 
-_INLINE_FLAGS = regex.compile(r"\(\?([a-zA-Z-]+)[:)]")
+_INLINE_FLAGS = _on_first_use(r"\(\?([a-zA-Z-]+)[:)]")
+
+
+def _inline_flags(pattern: str) -> list[str]:
+    """The letters of each inline flag group of `pattern` (`(?i)`, `(?s:…)`); a pattern without
+    `(?` has none, and the pattern that finds them is compiled only for one that has it."""
+    return _INLINE_FLAGS().findall(pattern) if "(?" in pattern else []
 
 
 @functools.lru_cache(maxsize=1024)
@@ -653,7 +659,7 @@ def _starts_lines(pattern: str) -> bool:
     read: False."""
     if not pattern.startswith("^") or pattern[1:2] in ("?", "*", "+", "{") or "\\Q" in pattern or "(?#" in pattern:
         return False
-    if any(set(flags) - {"i"} for flags in _INLINE_FLAGS.findall(pattern)):
+    if any(set(flags) - {"i"} for flags in _inline_flags(pattern)):
         return False  # a flag other than ignore-case may change what `^`, `|` or spaces mean
     depth = 0
     for _, char, depth in _syntax(pattern, 1):

@@ -25,11 +25,9 @@ from __future__ import annotations
 
 import codecs
 import functools
-import html
 import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from html.entities import html5
 from typing import Any, NamedTuple
 
 from compliance.checks import Check
@@ -482,11 +480,22 @@ _MARKUP_PATTERN = (
 )
 
 
+def _named_references() -> dict[str, str]:
+    """HTML's named character references (`html.entities.html5`), imported when a page first has
+    a reference: the module is a table of two thousand names, and most pages have none."""
+    from html.entities import html5
+
+    return html5
+
+
 def _reference(name: bytes) -> bytes:
     """What `&name` reads as in text, in UTF-8: `html.unescape`'s reading (a named reference is
     the longest name it starts with, the rest as written), of the bytes of a UTF-8 page."""
     if name[:1] == b"#":
+        import html
+
         return html.unescape("&" + name.decode("ascii")).encode()
+    html5 = _named_references()
     # Reference names are ASCII: a name with other characters is never one, but may start with one.
     if name.isascii() and name.decode() in html5:
         return html5[name.decode()].encode()
@@ -510,6 +519,7 @@ def _attribute_reference(match: re.Match[bytes]) -> bytes:
     """A character reference as an attribute value reads it: a named one without ';' followed by
     a letter, digit or '=' stays as written (HTML standard, "character reference state")."""
     name = match.group(1)
+    html5 = _named_references()
     if name[:1] != b"#" and not (name.endswith(b";") and name.isascii() and name.decode() in html5):
         for end in range(min(len(name), 32), 1, -1):
             prefix = name[:end]

@@ -22,7 +22,6 @@ from compliance.engine import CheckSettings, check_with
 from compliance.errors import CheckError, ConfigError, InputError, Terminated, UserError, closest, config_error
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
-from compliance.fingerprint import display_path
 from compliance.fixtemplates import check_url_metadata
 from compliance.inputs import (
     DEFAULT_MAX_BYTES,
@@ -230,10 +229,10 @@ class Runner:
         key = (id(available), layers)
         if key not in self._choices:
             from compliance.engine import BIDI_RULE, LOOK_ALIKE_RULE
+            from compliance.findings import SUPPRESSION_RULES
             from compliance.selection import disabled_rules, nothing_left, validate
-            from compliance.suppress import META_RULES
 
-            known = frozenset([*(r.id for p in available for r in p.rules), *META_RULES, LOOK_ALIKE_RULE, BIDI_RULE])
+            known = frozenset([*(r.id for p in available for r in p.rules), *SUPPRESSION_RULES, LOOK_ALIKE_RULE, BIDI_RULE])
             validate(layers, sorted(known))
             off = disabled_rules(layers, known)
             error = nothing_left(layers, known, off)
@@ -480,6 +479,8 @@ class Runner:
         """Apply the baseline (in the main process: it remembers what it has seen)."""
         if self.baseline is None or not result.report.checked:
             return result
+        from compliance.fingerprint import display_path  # only with a baseline
+
         report = self.baseline.apply(result.report, display_path(result.report.path, self._cwd))
         return dataclasses.replace(result, report=report, failing=self._failing(report, result.threshold), packed=b"")
 

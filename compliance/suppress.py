@@ -21,15 +21,12 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from compliance.document.positions import SourceComment
 from compliance.errors import nearest
-from compliance.findings import Finding, Location, Severity, Suppressed
+from compliance.findings import SUPPRESSION_RULES, Finding, Location, Severity, Suppressed
 from compliance.firstuse import on_first_use
 
 _DIRECTIVE = on_first_use(r"\A\s*syndcheck-(disable-next|disable)\s+(.*)\Z", re.DOTALL)
 _REASON_DASH = on_first_use("--|[\u2013\u2014]")
-UNUSED_RULE = "syndcheck/unused-suppression"
-NO_REASON_RULE = "syndcheck/suppression-without-reason"
-UNKNOWN_RULE = "syndcheck/unknown-rule-in-suppression"
-META_RULES = (UNUSED_RULE, NO_REASON_RULE, UNKNOWN_RULE)
+UNUSED_RULE, NO_REASON_RULE, UNKNOWN_RULE = META_RULES = SUPPRESSION_RULES
 
 
 class Suppression(NamedTuple):
