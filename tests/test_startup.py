@@ -30,6 +30,7 @@ NOT_FOR_A_TEXT_CHECK = (
     "compliance.describe",
     "compliance.document.plaintext",
     "compliance.explain",
+    "compliance.fingerprint",  # only a baseline or a whole-run format fingerprints findings
     "compliance.fixes",
     "compliance.formatters.concise",
     "compliance.formatters.context",
@@ -45,6 +46,7 @@ NOT_FOR_A_TEXT_CHECK = (
     "compliance.reference",
     "compliance.ruletest",
     "compliance.serve",
+    "compliance.suppress",  # only for a page with a syndcheck-disable comment
     "compliance.yamlsource",
     "bidi",  # only for a text with a bidirectional control
     "confusable_homoglyphs",
