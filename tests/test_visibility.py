@@ -1280,6 +1280,13 @@ NARROW_BOX_LOGOS = {
     ),
     "width 100% two blocks down a section of max-width 2px": ("", '<section style="max-width:2px"><p><img{img}></p></section>', ' style="width:100%"'),
     "width 50% in an auto-width block of a 2px box": ("", '<div style="width:2px"><div class="inner"><img{img}></div></div>', ' style="width:50%"'),
+    # Near-miss of the flex and grid items below: a block in normal flow is as wide as its width.
+    "a 1px block with flex-grow outside any flex container": (
+        "",
+        '<div style="width:600px"><div style="width:1px;flex-grow:1"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a narrow flex container's image": ("", '<div style="display:flex;width:2px"><img{img}></div>', ' style="max-width:100%"'),
 }
 # The near-misses: the image overflows the narrow box (a reader sees it), or the box is not narrow.
 WIDE_ENOUGH_LOGOS = {
@@ -1292,6 +1299,17 @@ WIDE_ENOUGH_LOGOS = {
         "",
         '<div style="width:2px"><div style="position:absolute"><img{img}></div></div>',
         ' style="max-width:100%"',
+    ),
+    # A flex or grid item is sized by its container, not by its width alone.
+    "a 1px flex item that grows": (
+        "",
+        '<div style="display:flex;width:600px"><div style="width:1px;flex-grow:1"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a flex item with a basis, by a stylesheet": (
+        ".cards{display:inline-flex}.card{width:1px;flex-basis:320px}",
+        '<section class="cards"><figure class="card"><img{img}></figure></section>',
+        ' style="width:100%"',
     ),
 }
 LOGO_PARTS = ' src="https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png" alt="Daily Caller News Foundation logo"'

@@ -560,18 +560,25 @@ class PageStyle:
         every `<style>` block a browser applies and its `style` attribute, whether or not they
         can hide: matched on demand, for the few elements that ask (an image in a box 2px wide:
         see `_fits_narrow_box`)."""
+        return self.on_demand(element, _BOX_SIZES)
+
+    def on_demand(self, element: Any, names: Sequence[str]) -> dict[str, Declaration]:
+        """The declarations of the properties `names` that win the cascade on the element, from
+        every `<style>` block a browser applies and its `style` attribute, whether or not they
+        can hide: matched on demand, for the few elements that ask (`box_sizes`, the `display`
+        of a narrow box's parent)."""
         root = element.getroottree().getroot()
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(applied_sheets(root)) for rule in parse_style_sheet(sheet)]
-        sizing = [(order, rule, [d for d in rule.declarations if d.name in _BOX_SIZES]) for order, rule in enumerate(rules)]
-        sizing = [entry for entry in sizing if entry[2]]
+        wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in enumerate(rules)]
+        wanted = [entry for entry in wanted if entry[2]]
         matched: _Matched = {}
-        if sizing:
+        if wanted:
             scope = _Scope([element], _ElementIndex(root))
-            ranks = _layer_ranks(rule for _, rule, _ in sizing)
-            for order, rule, sizes in sizing:
-                _match_rule(rule, order, sizes, matched, scope.select, ranks)
+            ranks = _layer_ranks(rule for _, rule, _ in wanted)
+            for order, rule, found in wanted:
+                _match_rule(rule, order, found, matched, scope.select, ranks)
         declared = PageStyle(matched).declarations(element)
-        return {name: declared[name] for name in _BOX_SIZES if name in declared}
+        return {name: declared[name] for name in names if name in declared}
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
         """The declarations that win the cascade on this element, by property name (empty when
@@ -1986,17 +1993,19 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         outline,
         fading,
         font_px if tag == "html" else parent.root_font_px,
-        _narrow_box(judged, tag, parent.narrow),
+        _narrow_box(judged, element, tag, parent.narrow, style),
     )
 
 
-def _narrow_box(declared: Mapping[str, Declaration], tag: str, inherited: float | None) -> float | None:
+def _narrow_box(declared: Mapping[str, Declaration], element: Any, tag: str, inherited: float | None, style: PageStyle) -> float | None:
     """The width of the element's content box when the page's CSS makes it 2px or less
     (`Rendering.narrow`), from its `width`, `max-width` and `min-width` (a percentage of the
     `inherited` narrow box, the containing block's; an `auto` width of a block box fills it);
     None when it is wider or not known. An inline box takes no width, and an absolutely
     positioned or fixed one is laid out in another containing block (the checker does not
-    follow it there)."""
+    follow it there). A flex or grid item (its parent's `display` in `style`, read only for a box
+    that would be narrow) is sized by its container (`flex-grow`, `flex-basis`, stretching, grid tracks), not
+    by its `width` alone: it is never read as narrow."""
     if inherited is None and "width" not in declared and "max-width" not in declared:
         return None  # the usual box: nothing makes it narrow
     position = declared.get("position")
@@ -2006,7 +2015,36 @@ def _narrow_box(declared: Mapping[str, Declaration], tag: str, inherited: float 
     if (display is not None and display.keyword in ("inline", "contents")) or (display is None and tag not in BLOCK_TAGS):
         return inherited
     size = _box_width(declared, inherited)
-    return size if size is not None and size <= _TINY_BOX_PX else None
+    return size if size is not None and size <= _TINY_BOX_PX and not _lays_out_items(element, style) else None
+
+
+# The `display` values whose children are flex or grid items, sized by the container.
+_ITEM_LAYOUTS = frozenset(
+    {
+        "flex",
+        "inline-flex",
+        "grid",
+        "inline-grid",
+        "-webkit-box",
+        "-webkit-inline-box",
+        "-webkit-flex",
+        "-webkit-inline-flex",
+        "-ms-flexbox",
+        "-ms-inline-flexbox",
+    }
+)
+
+
+def _lays_out_items(element: Any, style: PageStyle) -> bool:
+    """True when the element's parent is a flex or grid container by its declarations (its
+    `display`, as the cascade leaves it), so that the element is a flex or grid item."""
+    parent = element.getparent()
+    if parent is None:
+        return False
+    display = style.on_demand(parent, ("display",)).get("display")
+    return display is not None and (
+        display.keyword in _ITEM_LAYOUTS or any(token.type == "ident" and token.lower_value in _ITEM_LAYOUTS for token in display.values)
+    )
 
 
 def _box_width(declared: Mapping[str, Declaration], inherited: float | None) -> float | None:
