@@ -165,6 +165,11 @@ HIDDEN_LOGOS = {
     "opacity below zero, clamped to zero": (".x{opacity:-1}", ' class="x"'),
     "a refused negative size after a tiny one": (".x{width:1px;height:1px} .x{width:-5px;height:-5px}", ' class="x"'),
     "a refused filter after a hiding one": (".x{filter:opacity(0)} .x{filter:opacity(-1)}", ' class="x"'),
+    # A value the property does not take is dropped, and the hiding one before it stays.
+    "opacity in px after opacity 0": (".x{opacity:0} .x{opacity:1px}", ' class="x"'),
+    "a word for an opacity in a style attribute": ("", ' style="opacity:0;opacity:banana"'),
+    "a misspelt display after none": ("img.x{display:none}", ' class="x" style="display:blcok"'),
+    "a misspelt visibility after hidden": (".x{visibility:hidden;visibility:visibel}", ' class="x"'),
     # Look-alikes of a CSS fade-in: no animation runs, or the animation is switched off.
     "opacity 0 with no animation": ("@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0}", ' class="x"'),
     "opacity 0 with the animation switched off": ("@keyframes fadeIn{to{opacity:1}} .x{opacity:0;animation:none}", ' class="x"'),
@@ -370,6 +375,10 @@ SHOWN_LOGOS = {
     "a negative maximum size": (".x{max-width:-10px;max-height:-1em}", ' class="x"'),
     "a negative opacity filter, which CSS refuses": (".x{filter:opacity(-1)}", ' class="x"'),
     "opacity above one, clamped to one": (".x{opacity:2}", ' class="x"'),
+    # Near-misses of the refused values: values the properties take.
+    "a vendor display keyword after none": (".x{display:none} .x{display:-webkit-box}", ' class="x"'),
+    "a two-keyword display after none": ("", ' class="x" style="display:none;display:block flow"'),
+    "opacity in percent after 0": (".x{opacity:0;opacity:100%}", ' class="x"'),
 }
 
 
@@ -1338,6 +1347,12 @@ REVEALED_BY_ONLOAD = {
     "display by setProperty": ("", " style=\"display:none\" onload=\"this.style.setProperty('display', 'block')\""),
     "a class that a stylesheet shows": (".fade-in{opacity:0}.fade-in.is-loaded{opacity:1}", ' class="fade-in" onload="this.classList.add(\'is-loaded\')"'),
     "a hiding class removed": (".pending{display:none}", ' class="pending" onload="this.classList.remove(\'pending\')"'),
+    "statements on two lines": ("", ' style="opacity:0;visibility:hidden" onload="this.style.opacity=1\nthis.style.visibility=\'visible\'"'),
+    "an important setProperty over a stylesheet's !important": (
+        ".lazy-img{opacity:0!important}",
+        " class=\"lazy-img\" onload=\"this.style.setProperty('opacity', '1', 'important')\"",
+    ),
+    "a valid value after an invalid one": ("", " style=\"display:none\" onload=\"this.style.display='blok';this.style.display='inline-block'\""),
 }
 # A handler that does not certainly set the hiding property back leaves the image hidden.
 NOT_REVEALED_BY_ONLOAD = {
@@ -1348,6 +1363,17 @@ NOT_REVEALED_BY_ONLOAD = {
     "another property set back": ("", ' style="opacity:0" onload="this.style.visibility=\'visible\'"'),
     "a stylesheet's !important wins over the handler": (".x{opacity:0!important}", ' class="x" onload="this.style.opacity=1"'),
     "a handler on another element's load": ("", ' style="opacity:0" onerror="this.style.opacity=1"'),
+    # A value the property does not take is dropped by the CSSOM: the hiding one stays.
+    "an opacity that is a word": ("", ' style="opacity:0" onload="this.style.opacity=\'banana\'"'),
+    "an opacity in px": ("", ' style="opacity:0;transition:opacity .2s" onload="this.style.opacity=\'1px\'"'),
+    "a misspelt display": ("", " style=\"display:none\" onload=\"this.style.setProperty('display', 'blcok')\""),
+    "a misspelt visibility": ("", ' style="visibility:hidden" onload="this.style.visibility=\'visble\'"'),
+    "a priority inside the value": ("", ' style="opacity:0" onload="this.style.opacity=\'1 !important\'"'),
+    "setProperty without important under a stylesheet's !important": (
+        ".x{opacity:0!important}",
+        " class=\"x\" onload=\"this.style.setProperty('opacity', '1')\"",
+    ),
+    "setProperty with a priority that is not important": ("", " style=\"opacity:0\" onload=\"this.style.setProperty('opacity', '1', 'urgent')\""),
 }
 
 

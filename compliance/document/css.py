@@ -219,11 +219,43 @@ def _negative(token: Any) -> bool:
     return token.type in ("number", "dimension", "percentage") and token.value < 0
 
 
+# The keywords of `display` (CSS Display 3, its legacy one-word values and the table and ruby
+# ones): a value of other words is refused. Vendor keywords (`-webkit-box`) are taken as valid.
+_DISPLAY_KEYWORDS = frozenset(
+    {
+        "block", "inline", "run-in", "flow", "flow-root", "table", "flex", "grid", "ruby", "math", "list-item",
+        "table-row-group", "table-header-group", "table-footer-group", "table-row", "table-cell", "table-column-group",
+        "table-column", "table-caption", "ruby-base", "ruby-text", "ruby-base-container", "ruby-text-container",
+        "contents", "none", "inline-block", "inline-table", "inline-flex", "inline-grid", "inline-list-item",
+    }
+)  # fmt: skip
+_VISIBILITY_KEYWORDS = frozenset({"visible", "hidden", "collapse"})
+
+
+def _refused_keyword_value(name: str, values: Sequence[Any]) -> bool:
+    """True when a browser certainly refuses this `opacity`, `visibility` or `display` value
+    (`opacity: banana`, `opacity: 1px`, `display: blcok`, `visibility: visibel`), so that the
+    declaration before it stays. A function (`var()`, `calc()`) or a CSS-wide keyword is never
+    refused here: what it becomes is decided elsewhere."""
+    if any(token.type == "function" for token in values):
+        return False
+    if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in CSS_WIDE_KEYWORDS:
+        return False
+    if name == "opacity":
+        return len(values) != 1 or values[0].type not in ("number", "percentage")
+    if name == "visibility":
+        return len(values) != 1 or values[0].type != "ident" or values[0].lower_value not in _VISIBILITY_KEYWORDS
+    return any(token.type != "ident" or (token.lower_value not in _DISPLAY_KEYWORDS and not token.value.startswith("-")) for token in values)
+
+
 def refused(name: str, values: Sequence[Any]) -> bool:
     """True when CSS refuses this value for the property, so that a browser drops the whole
     declaration: a negative size or font size (also in the `font` shorthand, where every
-    number, size and line height is non-negative) or a negative amount in a `filter` function
-    such as `opacity()`."""
+    number, size and line height is non-negative), a negative amount in a `filter` function
+    such as `opacity()`, or an `opacity`, `visibility` or `display` value that is not one of
+    the property's (`_refused_keyword_value`)."""
+    if name in ("opacity", "visibility", "display"):
+        return _refused_keyword_value(name, values)
     if name in _NON_NEGATIVE:
         return any(_negative(token) for token in values)
     if name == "font":
