@@ -1400,12 +1400,52 @@ GENERATED_AFFILIATIONS = {
         '<div class="meta"><span class="author-name">Jake Smith</span></div>',
     ),
     "in an @media block every screen meets": ('@media screen{.byline::after{content:", Daily Caller News Foundation"}}', BARE_BYLINE),
+    # Near-misses of the hiding rules below: what a rule for the pseudo-element declares cannot hide.
+    "a second rule that sets weight, case and margins": (
+        '.byline::after{content:", Daily Caller News Foundation"} p.byline::after{font-weight:700;text-transform:uppercase;margin-left:4px;padding:0 2px}',
+        BARE_BYLINE,
+    ),
+    "a hiding colour for another pseudo-element or element": (
+        '.byline::after{content:", Daily Caller News Foundation"} .byline::before{color:transparent} .other::after{color:#fff}',
+        BARE_BYLINE,
+    ),
+    "a hiding rule for print only": (
+        '.credit::before{content:"Daily Caller News Foundation | "} @media print{.credit::before{font-size:0}}',
+        '<div class="credit">By Jake Smith</div>',
+    ),
 }
 NOT_GENERATED_AFFILIATIONS = {
     "the pseudo-element's rule hides it": ('.byline::after{content:", Daily Caller News Foundation";font-size:0}', BARE_BYLINE),
     "attr() is not worked out": ('.byline::after{content:", " attr(data-org)}', '<p class="byline" data-org="Daily Caller News Foundation">By Jake Smith</p>'),
     "a later rule sets content none": ('.byline::after{content:", Daily Caller News Foundation"} p.byline::after{content:none}', BARE_BYLINE),
     "a print-only rule": ('@media print{.byline::after{content:", Daily Caller News Foundation"}}', BARE_BYLINE),
+    # A colour, a size or a place in any rule for the pseudo-element: the words do not count,
+    # whatever its value (a colour equal to the background is as hidden as `transparent`).
+    "transparent in the generating rule": ('.byline::after{content:", Daily Caller News Foundation";color:transparent}', BARE_BYLINE),
+    "white on the white page": ('body{background:#fff}.byline::after{content:", Daily Caller News Foundation";color:#fff}', BARE_BYLINE),
+    "black on a black ancestor": (
+        '.byline::after{content:", Daily Caller News Foundation";color:#000}',
+        '<div style="background:#000;color:#fff"><p class="byline">By Jake Smith</p></div>',
+    ),
+    "the background's colour by var()": (
+        ':root{--paper:#fafafa}body{background:var(--paper)}.byline::after{content:", Daily Caller News Foundation";color:var(--paper)}',
+        BARE_BYLINE,
+    ),
+    "a second rule with font-size 0 (legacy :after)": ('.byline::after{content:", Daily Caller News Foundation"}.byline:after{font-size:0}', BARE_BYLINE),
+    "a second rule with a transparent rgba colour": (
+        '.byline::after{content:", Daily Caller News Foundation"} .byline::after{color:rgba(0,0,0,0)}',
+        BARE_BYLINE,
+    ),
+    "a ::before hidden by a rule some screens meet": (
+        '.writer::before{content:"Daily Caller News Foundation: "} @media (min-width:700px){.writer::before{opacity:0}}',
+        '<span class="writer">By Jake Smith</span>',
+    ),
+    "a negative margin": ('.byline::after{content:", Daily Caller News Foundation";margin-left:-9999px}', BARE_BYLINE),
+    # The words are read in the element's text colour: an element whose text is hidden hides them.
+    "an element whose own text is transparent": (
+        '.org{color:transparent}.org::after{content:", Daily Caller News Foundation"}',
+        '<p class="byline">By Jake Smith<span class="org"></span></p>',
+    ),
 }
 
 

@@ -9,9 +9,14 @@ at the end of every `.byline`: a reader sees it as the element's text. The walk 
 - only a `content` that is one or more strings: `attr()`, counters, quotes and images are not
   worked out (they still override an earlier `content`, as the cascade has it), and a string
   with no letter or digit (a bullet, a separator, an icon font's private-use glyph) adds nothing;
-- the `content` that wins the cascade (`!important`, specificity, order) is shown only when the
-  rule that sets it declares nothing that can hide (`display: none`, `font-size: 0`…: see
-  `visibility`) and the element's own text shows.
+- the `content` that wins the cascade (`!important`, specificity, order) is shown only when
+  every rule for that pseudo-element of the element (with or without a `content`, in any block
+  some screen meets) declares nothing but `content` and properties that cannot hide the words
+  (margins, paddings, font weight and style, `text-transform`…: `_HARMLESS_PROPERTIES`): a
+  `color`, a `font-size`, a position or an `opacity` in any of them, and the words do not count,
+  whatever its value (a colour equal to the background, `color: transparent`, `font-size: 0`
+  in a second rule). The element's own text must show too: the colour it is read in, on its
+  background, is judged as for its text.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 # A `content` declaration with a string that may hold a letter or a digit: the pages worth a
 # closer reading (an icon font's escaped glyph, "\f101", passes too and is dropped later).
@@ -35,21 +40,32 @@ def generated_text(root: Any, sheets: Sequence[str]) -> dict[Any, Generated]:
     element; empty for a page whose `<style>` blocks (`sheets`) generate none. Never raises."""
     if not any(_LETTERED_CONTENT.search(sheet) and _PSEUDO.search(sheet) for sheet in sheets):
         return {}
-    rules = [rule for sheet in sheets for rule in _content_rules(sheet)]
-    if not any(_has_words(text) for _, _, text, _ in rules if text):
+    rules = [rule for sheet in sheets for rule in _pseudo_rules(sheet)]
+    if not any(_has_words(rule.text) for rule in rules if rule.sets_content and rule.text):
         return {}
-    winners: dict[tuple[Any, str], tuple[tuple[bool, tuple[int, int, int], int], str | None, bool]] = {}
-    for order, (selector, important, text, hides) in enumerate(rules):
-        for which, element, specificity in _matches(root, selector):
-            rank = (important, specificity, order)
-            current = winners.get((element, which))
-            if current is None or rank >= current[0]:
-                winners[(element, which)] = (rank, text, hides)
     found: dict[Any, list[str]] = {}
-    for (element, which), (_, text, hides) in winners.items():
-        if text and not hides and _has_words(text):
+    for (element, which), text in _shown_content(root, rules).items():
+        if _has_words(text):
             found.setdefault(element, ["", ""])[0 if which == "before" else 1] = text
     return {element: (parts[0], parts[1]) for element, parts in found.items()}
+
+
+def _shown_content(root: Any, rules: Sequence[_PseudoRule]) -> dict[tuple[Any, str], str]:
+    """The strings of the `content` that wins the cascade on each (element, "before"/"after"),
+    for those no rule of the pseudo-element may hide (`_PseudoRule.harmless`)."""
+    winners: dict[tuple[Any, str], tuple[tuple[bool, tuple[int, int, int], int], str | None]] = {}
+    styled: set[tuple[Any, str]] = set()
+    for order, rule in enumerate(rules):
+        for which, element, specificity in _matches(root, rule.selector):
+            if not rule.harmless:
+                styled.add((element, which))
+            if not rule.sets_content or not rule.applies:
+                continue
+            rank = (rule.important, specificity, order)
+            current = winners.get((element, which))
+            if current is None or rank >= current[0]:
+                winners[(element, which)] = (rank, rule.text)
+    return {key: text for key, (_, text) in winners.items() if text and key not in styled}
 
 
 def _has_words(text: str) -> bool:
@@ -57,35 +73,103 @@ def _has_words(text: str) -> bool:
     return any(unicodedata.category(char)[0] in "LN" for char in text)
 
 
-def _content_rules(sheet: str) -> Iterator[tuple[str, bool, str | None, bool]]:
-    """The rules of a `<style>` block that set `content` on a `::before` or `::after`: (the
-    selector list, whether `content` is `!important`, its string — None when it is not strings
-    only, "" for `none`/`normal` —, whether the rule declares something that can hide)."""
+class _PseudoRule(NamedTuple):
+    """A rule for a `::before` or `::after`: its selector list; whether it sets `content`
+    (`sets_content`), whether that is `!important`, and its string (`text`: None when it is not
+    strings only, "" for `none`/`normal`); whether it declares only what cannot hide the
+    generated words (`harmless`, see `_harmless`); whether every screen meets it (`applies`: not
+    in an `@media` block only some screens meet, `@supports`, `@layer`…)."""
+
+    selector: str
+    sets_content: bool
+    important: bool
+    text: str | None
+    harmless: bool
+    applies: bool
+
+
+# The properties that cannot take generated words off the screen or out of sight: what the words
+# say and how they are set, never their size, colour, place or box. Margins join them when none
+# is negative (`margin-left: -9999px` moves the words away), `display` when it lays them out.
+_HARMLESS_PROPERTIES = frozenset(
+    {
+        "content", "quotes", "font-weight", "font-style", "font-family", "font-variant", "font-stretch",
+        "font-feature-settings", "text-transform", "text-decoration", "text-decoration-line",
+        "text-decoration-style", "text-underline-offset", "white-space", "cursor", "speak",
+        "padding", "padding-left", "padding-right", "padding-top", "padding-bottom",
+        "padding-inline", "padding-inline-start", "padding-inline-end", "padding-block",
+        "padding-block-start", "padding-block-end",
+    }
+)  # fmt: skip
+_MARGINS = frozenset(
+    {
+        "margin",
+        "margin-left",
+        "margin-right",
+        "margin-top",
+        "margin-bottom",
+        "margin-inline",
+        "margin-inline-start",
+        "margin-inline-end",
+        "margin-block",
+        "margin-block-start",
+        "margin-block-end",
+    }
+)
+_LAYING_OUT = frozenset({"inline", "block", "inline-block", "flow-root"})
+
+
+def _harmless(declaration: Any) -> bool:
+    """True when this declaration of a pseudo-element's rule cannot hide the words it generates
+    (see `_HARMLESS_PROPERTIES`); any other property, or a value not read here, may."""
+    name = declaration.lower_name
+    if name in _HARMLESS_PROPERTIES:
+        return True
+    values = [token for token in declaration.value if token.type not in ("whitespace", "comment")]
+    if name in _MARGINS:
+        return all(token.type in ("dimension", "number", "percentage", "ident") and not (token.type != "ident" and token.value < 0) for token in values)
+    if name == "display":
+        return len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _LAYING_OUT
+    return False
+
+
+def _pseudo_rules(sheet: str) -> Iterator[_PseudoRule]:
+    """The rules of a `<style>` block for a `::before` or `::after`, in order: outside any
+    at-rule or in an `@media` block every screen meets (`applies`), and also, since a rule that
+    may hide the words counts wherever some reader meets it, in any other block at-rule but an
+    `@media` one no screen meets (`print`)."""
     import tinycss2
 
-    from compliance.document.css import parse_style_attribute
-    from compliance.document.media_queries import ALWAYS, screens_meeting
-    from compliance.document.visibility import can_hide
+    from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
 
-    pending = list(reversed(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True)))
+    pending = [(node, True) for node in reversed(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True))]
     while pending:
-        node = pending.pop()
-        if node.type == "at-rule" and node.lower_at_keyword == "media" and node.content is not None:
-            if screens_meeting(tinycss2.serialize(node.prelude).strip().lower()) == ALWAYS:
-                pending.extend(reversed(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)))
-            continue
-        if node.type != "qualified-rule":
-            continue
-        selector = tinycss2.serialize(node.prelude).strip()
-        if not _PSEUDO.search(selector):
-            continue
-        declarations = [d for d in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True) if d.type == "declaration"]
-        content = [d for d in declarations if d.lower_name == "content"]
-        if not content:
-            continue
-        body = tinycss2.serialize(node.content)
-        hides = any(can_hide(declaration) for declaration in parse_style_attribute(body))
-        yield selector, bool(content[-1].important), _strings(content[-1].value), hides
+        node, applies = pending.pop()
+        if node.type == "at-rule" and node.content is not None:
+            meets = screens_meeting(tinycss2.serialize(node.prelude).strip().lower()) if node.lower_at_keyword == "media" else None
+            if meets != NEVER:
+                inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
+                pending.extend((child, applies and meets == ALWAYS) for child in reversed(inner))
+        elif node.type == "qualified-rule":
+            rule = _pseudo_rule(node, applies)
+            if rule is not None:
+                yield rule
+
+
+def _pseudo_rule(node: Any, applies: bool) -> _PseudoRule | None:
+    """A qualified rule read as a `_PseudoRule`; None when its selector names no `::before` or
+    `::after`, or when it neither sets `content` nor declares anything that may hide."""
+    import tinycss2
+
+    selector = tinycss2.serialize(node.prelude).strip()
+    if not _PSEUDO.search(selector):
+        return None
+    declarations = [d for d in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True) if d.type == "declaration"]
+    content = [d for d in declarations if d.lower_name == "content"]
+    harmless = all(_harmless(declaration) for declaration in declarations)
+    if content:
+        return _PseudoRule(selector, True, bool(content[-1].important), _strings(content[-1].value), harmless, applies)
+    return None if harmless else _PseudoRule(selector, False, False, None, False, applies)
 
 
 def _strings(value: Sequence[Any]) -> str | None:
