@@ -1289,13 +1289,20 @@ NARROW_BOX_LOGOS = {
     ),
     "width 100% two blocks down a section of max-width 2px": ("", '<section style="max-width:2px"><p><img{img}></p></section>', ' style="width:100%"'),
     "width 50% in an auto-width block of a 2px box": ("", '<div style="width:2px"><div class="inner"><img{img}></div></div>', ' style="width:50%"'),
-    # Near-miss of the flex and grid items below: a block in normal flow is as wide as its width.
+    # Near-miss of the flex items below: a block in normal flow is as wide as its width.
     "a 1px block with flex-grow outside any flex container": (
         "",
         '<div style="width:600px"><div style="width:1px;flex-grow:1"><img{img}></div></div>',
         ' style="max-width:100%"',
     ),
     "a narrow flex container's image": ("", '<div style="display:flex;width:2px"><img{img}></div>', ' style="max-width:100%"'),
+    # A grid track stretches an item of `auto` width only: a grid item 1px wide is 1px wide.
+    "a grid item 1px wide": ("", '<div style="display:grid;width:600px"><div style="width:1px"><img{img}></div></div>', ' style="max-width:100%"'),
+    "an inline-grid item 2px wide, by a stylesheet": (
+        ".wall{display:inline-grid}.tile{width:2px}",
+        '<section class="wall"><figure class="tile"><img{img}></figure></section>',
+        ' style="width:100%"',
+    ),
 }
 # The near-misses: the image overflows the narrow box (a reader sees it), or the box is not narrow.
 WIDE_ENOUGH_LOGOS = {
@@ -1309,7 +1316,7 @@ WIDE_ENOUGH_LOGOS = {
         '<div style="width:2px"><div style="position:absolute"><img{img}></div></div>',
         ' style="max-width:100%"',
     ),
-    # A flex or grid item is sized by its container, not by its width alone.
+    # A flex item is sized by its container, not by its width alone.
     "a 1px flex item that grows": (
         "",
         '<div style="display:flex;width:600px"><div style="width:1px;flex-grow:1"><img{img}></div></div>',

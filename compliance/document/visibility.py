@@ -2003,9 +2003,10 @@ def _narrow_box(declared: Mapping[str, Declaration], element: Any, tag: str, inh
     `inherited` narrow box, the containing block's; an `auto` width of a block box fills it);
     None when it is wider or not known. An inline box takes no width, and an absolutely
     positioned or fixed one is laid out in another containing block (the checker does not
-    follow it there). A flex or grid item (its parent's `display` in `style`, read only for a box
-    that would be narrow) is sized by its container (`flex-grow`, `flex-basis`, stretching, grid tracks), not
-    by its `width` alone: it is never read as narrow."""
+    follow it there). A flex item (its parent's `display` in `style`, read only for a box that
+    would be narrow) may be sized by its container (`flex-grow`, `flex-basis`, which the checker
+    does not read), not by its `width` alone: it is never read as narrow. A grid item is: the
+    stretching of a grid track applies to an `auto` width only."""
     if inherited is None and "width" not in declared and "max-width" not in declared:
         return None  # the usual box: nothing makes it narrow
     position = declared.get("position")
@@ -2018,13 +2019,11 @@ def _narrow_box(declared: Mapping[str, Declaration], element: Any, tag: str, inh
     return size if size is not None and size <= _TINY_BOX_PX and not _lays_out_items(element, style) else None
 
 
-# The `display` values whose children are flex or grid items, sized by the container.
+# The `display` values whose children are flex items, which their container may size.
 _ITEM_LAYOUTS = frozenset(
     {
         "flex",
         "inline-flex",
-        "grid",
-        "inline-grid",
         "-webkit-box",
         "-webkit-inline-box",
         "-webkit-flex",
@@ -2036,8 +2035,8 @@ _ITEM_LAYOUTS = frozenset(
 
 
 def _lays_out_items(element: Any, style: PageStyle) -> bool:
-    """True when the element's parent is a flex or grid container by its declarations (its
-    `display`, as the cascade leaves it), so that the element is a flex or grid item."""
+    """True when the element's parent is a flex container by its declarations (its `display`, as
+    the cascade leaves it), so that the element is a flex item."""
     parent = element.getparent()
     if parent is None:
         return False
