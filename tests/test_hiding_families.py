@@ -341,12 +341,19 @@ VARIABLES_THAT_HIDE = [
     (":root{--h:none} .lg{display:var(--h)}", '<p class="lg">'),
     (".wrap{--o:0} .lg{opacity:var(--o)}", '<div class="wrap"><p class="lg">'),
     (".lg{--x:-9999px;margin-left:var(--x)}", '<p class="lg">'),
+    # A property in a cycle, or naming a missing one, is invalid at computed-value time: the
+    # var() naming it takes its fallback.
+    ("", '<p style="--a:var(--b);--b:var(--a);opacity:var(--a, 0)">'),
+    (":root{--a:var(--b);--b:var(--a)}", '<p style="display:var(--b, none)">'),
+    ("", '<p style="--a:var(--missing);opacity:var(--a, 0)">'),
 ]
 VARIABLES_THAT_SHOW = [
     ("", '<p style="display:var(--missing)">'),
     ("", '<p style="--h:block;display:var(--h, none)">'),
     ("", '<div style="--h:none"><p style="--h:block;display:var(--h)">'),
     ("", '<p style="--a:var(--b);--b:var(--a);display:var(--a)">'),
+    ("", '<p style="--a:var(--b);--b:var(--a);opacity:var(--a, 1)">'),
+    ("", '<p style="--a:var(--missing, 1);opacity:var(--a, 0)">'),
     (":root{--h:none} .lg{--h:block} .lg{display:var(--h)}", '<p class="lg">'),
     (".lg{display:var(--h)}", '<p class="lg">'),
     (".lg{font-size:var(--size)}", '<p class="lg" style="--size:15px">'),

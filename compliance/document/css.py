@@ -1145,14 +1145,19 @@ def _variable(function: Any, variables: Mapping[str, tuple[Any, ...]], depth: in
     meaningful = _meaningful(arguments)
     if depth > _VARIABLE_DEPTH or not meaningful or meaningful[0].type != "ident":
         return None
-    value = variables.get(meaningful[0].value)
+    value: Sequence[Any] | None = variables.get(meaningful[0].value)
+    if value is not None and variables_used(value):
+        # A custom property whose own var()s cannot be worked out (in a cycle, `--a: var(--b);
+        # --b: var(--a)`, or naming one that is missing) is invalid at computed-value time, and a
+        # var() naming it takes its fallback, as one naming a missing property does.
+        value = substitute_variables(value, variables, depth + 1)
     if value is None:
         comma = next((i for i, t in enumerate(arguments) if t.type == "literal" and t.value == ","), None)
         if comma is None:
             return None
         value = _meaningful(arguments[comma + 1 :])
-    if variables_used(value):
-        return substitute_variables(value, variables, depth + 1)
+        if variables_used(value):
+            return substitute_variables(value, variables, depth + 1)
     return tuple(value)
 
 
