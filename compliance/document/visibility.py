@@ -438,6 +438,17 @@ _UNLAYERED = (math.inf,)
 _Matched = dict[Any, list[tuple[_Precedence, Declaration]]]
 
 
+class _Demand(NamedTuple):
+    """What `PageStyle.on_demand` matches a page's elements from: its `<style>` rules, an index
+    of its elements, and the rules that declare each set of properties asked for, with the ranks
+    of their layers."""
+
+    root: Any
+    rules: list[StyleRule]
+    elements: _ElementIndex
+    wanted: dict[tuple[str, ...], tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]]
+
+
 class PageStyle:
     """The page's `<style>` rules matched to the elements they apply to.
 
@@ -478,6 +489,8 @@ class PageStyle:
         # Whether the `<style>` blocks hold every `@keyframes` of the page (`holds_every_keyframes`):
         # None until an animation the checker cannot read asks.
         self._every_keyframes: bool | None = None
+        # What `on_demand` matches from, read once per page when the first element asks.
+        self._demand: _Demand | None = None
 
     @classmethod
     def of(cls, root: Any, quirks: bool = False) -> PageStyle:
@@ -568,13 +581,23 @@ class PageStyle:
         can hide: matched on demand, for the few elements that ask (`box_sizes`, the `display`
         of a narrow box's parent)."""
         root = element.getroottree().getroot()
-        rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(applied_sheets(root)) for rule in parse_style_sheet(sheet)]
-        wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in enumerate(rules)]
-        wanted = [entry for entry in wanted if entry[2]]
+        demand = self._demand if self._demand is not None and self._demand.root is root else None
+        if demand is None:
+            # Read once per page, not once per element that asks: a page of thousands of narrow
+            # boxes asks for each of them.
+            rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(applied_sheets(root)) for rule in parse_style_sheet(sheet)]
+            demand = _Demand(root, rules, _ElementIndex(root), {})
+            if self is not _NO_PAGE_STYLE:  # shared by the pages without CSS: not kept there
+                self._demand = demand
+        wanted_and_ranks = demand.wanted.get(tuple(names))
+        if wanted_and_ranks is None:
+            wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in enumerate(demand.rules)]
+            wanted = [entry for entry in wanted if entry[2]]
+            wanted_and_ranks = demand.wanted[tuple(names)] = (wanted, _layer_ranks(rule for _, rule, _ in wanted))
+        wanted, ranks = wanted_and_ranks
         matched: _Matched = {}
         if wanted:
-            scope = _Scope([element], _ElementIndex(root))
-            ranks = _layer_ranks(rule for _, rule, _ in wanted)
+            scope = _Scope([element], demand.elements)
             for order, rule, found in wanted:
                 _match_rule(rule, order, found, matched, scope.select, ranks)
         declared = PageStyle(matched).declarations(element)
