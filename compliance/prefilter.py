@@ -4,7 +4,8 @@ a multi-pattern matcher over the page's text, before any document model is built
 Every marker gets the words that must occur on a page for it to pass, derived from what the
 pack already says (a pattern's required literal text, a selector's id or class, an exact URL);
 a marker whose words cannot be derived gets none and is always evaluated. The page's words are
-searched once with an Aho-Corasick automaton (`ahocorasick-rs`) over:
+searched in one pass of a multi-literal matcher (`compliance.wordsearch`: Hyperscan where it
+installs, else an Aho-Corasick automaton) over:
 
 - the page's markup (tags, comments, scripts and styles) with character references decoded as
   in attribute values (hosts, `src`, `alt`, `<meta content>`),
@@ -27,7 +28,7 @@ import codecs
 import functools
 import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks import Check
@@ -37,6 +38,7 @@ from compliance.packs import Pack
 from compliance.patterns import Pattern
 from compliance.text import normalize
 from compliance.urls import is_http_url, url_host
+from compliance.wordsearch import WordSearch, adopt_serialized, serialized
 
 # --------------------------------------------------------------------------------------------
 # Folding: one function of each character, applied alike to the page and to the words
@@ -771,17 +773,21 @@ def derived_words(packs: Sequence[Pack]) -> dict[str, Any]:
                 for pattern in _link_patterns(check) if check is not None else ():
                     if pattern.template is None:
                         pattern_words(pattern.regex_text)
-    return {"packs": needs, "patterns": dict(_PATTERN_WORDS)}
+    # The prefilter's search, made here so that the pack cache holds it compiled.
+    prefilter_for(packs).search()
+    return {"packs": needs, "patterns": dict(_PATTERN_WORDS), "searches": serialized()}
 
 
 def adopt_derived_words(packs: Sequence[Pack], derived: Any) -> bool:
     """Take what `derived_words` stored for these packs (as loaded from the cache); False when it
     does not fit them (nothing is taken then)."""
     try:
-        needs, patterns = derived["packs"], derived["patterns"]
+        needs, patterns, searches = derived["packs"], derived["patterns"], derived["searches"]
     except (TypeError, KeyError):
         return False
     if not (isinstance(needs, list) and len(needs) == len(packs) and all(isinstance(n, PackNeeds) for n in needs) and isinstance(patterns, dict)):
+        return False
+    if not adopt_serialized(searches):
         return False
     if len(_PACK_NEEDS) + len(packs) > 256:
         _PACK_NEEDS.clear()
@@ -837,7 +843,14 @@ class Prefilter:
             for word in frozenset().union(*need):
                 self._needs_of_word.setdefault(word, []).append(need)
         self._always_met = frozenset(need for need in needs if need and not all(need))
-        self._automaton: Any = None
+        self._search: WordSearch | None = None
+
+    def search(self) -> WordSearch:
+        """The search for the words, and last the suppression comment's (its index is
+        len(self.words)), made when a page first needs it."""
+        if self._search is None:
+            self._search = WordSearch([*self.words, _SUPPRESSION])
+        return self._search
 
     def scan(self, source: str, kind: str, *, page_url: str = "", utf8: bytes | None = None) -> Candidates:
         """The markers that may fire and the own sites that may be named on this page; `utf8`, when
@@ -847,18 +860,10 @@ class Prefilter:
         text = b"\n".join(parts)
         found: set[bytes] = set()
         suppression = True
-        # Every occurrence of every word (overlapping ones too), as (word's index, start, end).
-        matches: list[tuple[int, int, int]] | None = None
         if page.undecided:
             found = set(self.words)
         elif self.words:
-            if self._automaton is None:
-                from ahocorasick_rs import BytesAhoCorasick
-
-                # The last word is the suppression comment's (its index is len(self.words)).
-                self._automaton = BytesAhoCorasick([*self.words, _SUPPRESSION])
-            matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
-            indexes = {index for index, _start, _end in matches}
+            indexes = self.search().found(text)
             suppression = len(self.words) in indexes
             found = {self.words[index] for index in indexes if index < len(self.words)}
 
@@ -876,18 +881,8 @@ class Prefilter:
         # attribute value somewhere, as og:site_name gives it.
         if kind == "html":
             # (Only an HTML page has an og:site_name; it is an attribute, in the source as written.)
-            named = [(pack, value) for pack, need, value in self._own_names if pack not in own and possible(need)]
-            if named:
-                markup = parts[0]
-                # Where each word searched for occurs in the markup, as the search found it (the
-                # markup is the first part; no word holds the line break that ends it).
-                starts: dict[bytes, list[int]] | None = None
-                if matches is not None:
-                    starts = {word: [] for word in self.words}
-                    for index, start, end in matches:
-                        if end <= len(markup) and index < len(self.words):
-                            starts[self.words[index]].append(start)
-                own.update(pack for pack, value in named if _is_attribute_value(value, markup, starts))
+            # (The markup is the first part.)
+            own.update(pack for pack, need, value in self._own_names if pack not in own and possible(need) and _is_attribute_value(value, parts[0]))
         host = _host(page_url)
         if host:
             own.update(pack for pack, domains in self._domains.items() if any(host == d or host.endswith("." + d) for d in domains))
@@ -929,15 +924,11 @@ def _skip_space_back(text: bytes, at: int) -> int:
     return at
 
 
-def _is_attribute_value(names: tuple[_Name, ...], text: bytes, starts: Mapping[bytes, list[int]] | None = None) -> bool:
+def _is_attribute_value(names: tuple[_Name, ...], text: bytes) -> bool:
     """Whether one of the names is the whole value of an attribute, quoted or not (og:site_name
-    is compared with the names as `fold_name` reads them: case and spacing aside, whole);
-    `starts`, when given, holds where words occur in `text` (a word it does not hold is searched
-    for)."""
+    is compared with the names as `fold_name` reads them: case and spacing aside, whole)."""
     for name in names:
-        anchor = name.words[name.anchor]
-        known = starts.get(anchor) if starts is not None else None
-        for at in known if known is not None else _occurrences(text, anchor):
+        for at in _occurrences(text, name.words[name.anchor]):
             start = at if _compiled(name.rest).match(text, at) else -1
             for word in reversed(name.words[: name.anchor]):
                 if start < 0:

@@ -3,6 +3,7 @@ cache warm it compiles no pack regex and reads no Unicode table on its first doc
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import marshal
 import os
@@ -59,7 +60,7 @@ NOT_FOR_A_TEXT_CHECK = (
 
 _PROBE = """
 import json, sys
-from compliance import lookalike, packfiles, prefilter
+from compliance import lookalike, packfiles, prefilter, wordsearch
 
 def counted(module, name):
     calls = []
@@ -73,6 +74,13 @@ def counted(module, name):
 read = counted(prefilter, "_read_pattern_words")
 tables = counted(packfiles, "unicode_table")
 names_compiled = counted(lookalike, "_compile_names_pattern")
+# Whether each Hyperscan database made was one the pack cache held (none where it is not installed).
+databases = []
+original_database = wordsearch._database
+def database(module, words):
+    databases.append(words in wordsearch._SERIALIZED)
+    return original_database(module, words)
+wordsearch._database = database
 from compliance.cli import main
 try:
     code = main(["check", sys.argv[1]])
@@ -87,6 +95,7 @@ state = {
     "pattern_words_read": len(read),
     "unicode_tables_read": sorted(set(tables)),
     "names_patterns_compiled": len(names_compiled),
+    "databases_stored": databases,
 }
 sys.stderr.write("STATE " + json.dumps(state) + "\\n")
 """
@@ -129,8 +138,9 @@ def test_a_one_file_check_with_a_warm_pack_cache_imports_and_compiles_only_what_
     assert warm["confusables_read"] == 0
     assert warm["unicode_tables_read"] == []
     assert warm["names_patterns_compiled"] == 0
-    # Nor were the packs' regexes read again for the prefilter's words.
+    # Nor were the packs' regexes read again for the prefilter's words, nor its search compiled.
     assert warm["pattern_words_read"] == 0
+    assert warm["databases_stored"] == ([True] if importlib.util.find_spec("hyperscan") else [])
     # The run that wrote the cache compiled every pack regex and read the table, to store them.
     assert isinstance(cold["compiled"], int) and cold["compiled"] > 0
     assert cold["confusables_read"] == 1
