@@ -651,3 +651,107 @@ def test_the_logo_line_of_a_text_article_stands_in_only_for_a_byline_without_ano
         f"The school board approved a five-year bus contract on Monday after months of delays.\n\n{LICENSE}\n"
     )
     assert (_outcome(check_text(text, packs=["dcnf"]), "dcnf/affiliation") is None) is passes
+
+
+# ---------------------------------------------------------------------------------------------
+# F. A lead-in naming an outlet before "By NAME" ("From The Conversation. By Ana Ruiz"), in the
+#    markup or written by a `::before`: NAME is the byline and the outlet its affiliation.
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "credit"),
+    [
+        ("From the Daily Caller News Foundation. By Jake Smith", "Jake Smith", "the Daily Caller News Foundation"),
+        ("From The Conversation. By Ana Ruiz", "Ana Ruiz", "The Conversation"),
+        ("Via CalMatters — By Ana Ruiz, Staff Writer", "Ana Ruiz", "Staff Writer, CalMatters"),
+        ("Courtesy of ProPublica | Written by Ana Ruiz", "Ana Ruiz", "ProPublica"),
+        ("Via CalMatters — Por Ana Ruiz", "Ana Ruiz", "CalMatters"),
+    ],
+)
+def test_a_lead_in_names_the_bylines_outlet(text: str, name: str, credit: str) -> None:
+    for require_prefix in (False, True):
+        reading = read_byline(text, require_prefix=require_prefix)
+        assert reading is not None and reading.names == (name,) and reading.credit == credit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From Tuesday, by law the city must publish its budget.",  # prose: a comma ends no lead-in
+        "From Monday. By then the council will have voted",  # no outlet, no name after "By"
+        "From Jane Doe. By Ana Ruiz",  # a person is no lead-in's outlet
+    ],
+)
+def test_prose_or_a_person_before_by_is_no_lead_in(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize(
+    ("style", "byline"),
+    [
+        ('.byline::before{content:"From the Daily Caller News Foundation. "}', '<p class="byline">By Laura Benson</p>'),
+        ('.author-line:before{content:"Via DCNF | "}', '<div class="author-line">By Laura Benson</div>'),
+        ("", "<p>From the Daily Caller News Foundation. By Laura Benson</p>"),
+        ("", "<p>Via the Daily Caller News Foundation — By Laura Benson</p>"),
+    ],
+)
+def test_dcnf_reads_a_lead_in_before_the_byline_as_its_affiliation(style: str, byline: str) -> None:
+    page = _dcnf_page(byline).replace("<html>", f"<html><head><style>{style}</style></head>")
+    report = check_html(page, packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>From The Conversation. By Laura Benson</p>",
+        "<p>Via CalMatters | Written by Laura Benson</p>",
+    ],
+)
+def test_another_outlets_lead_in_is_an_affiliation_the_logo_does_not_replace(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    detail = _outcome(report, "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
+# ---------------------------------------------------------------------------------------------
+# G. A credit to the newsroom as a whole is a staff byline in every language the reader opens.
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Por Redacción, CalMatters", "Redacción, CalMatters"),
+        ("Par la rédaction", "la rédaction"),
+        ("Von der Redaktion", "der Redaktion"),
+        ("Di Redazione", "Redazione"),
+        ("Door de redactie", "de redactie"),
+        ("Av redaksjonen", "redaksjonen"),
+        ("By Staff, CalMatters", "Staff, CalMatters"),
+        ("By Newsroom Staff", "Newsroom Staff"),
+    ],
+)
+def test_a_newsroom_credit_is_a_staff_byline(text: str, credit: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and (reading.names, reading.problem, reading.credit) == ((), "staff", credit)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By Reda Khan", ("Reda Khan",)),  # a name that begins like "Redacción"
+        ("Por Ana Ruiz, CalMatters", ("Ana Ruiz",)),
+        ("Von Ana Ruiz", ("Ana Ruiz",)),
+    ],
+)
+def test_a_person_after_the_opener_is_still_named(text: str, names: tuple[str, ...]) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == names and reading.problem is None
+
+
+def test_dcnf_says_a_newsroom_credit_is_a_staff_credit() -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, "Por Redacción, Daily Caller News Foundation"), packs=["dcnf"]), "dcnf/byline")
+    assert detail == "byline 'Por Redacción, Daily Caller News Foundation' is a staff credit, not a reporter"

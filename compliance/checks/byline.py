@@ -14,12 +14,15 @@ outlet or affiliation ("By NAME" over "ProPublica" or "Professor of X, Universit
 story after the name is never its affiliation. Byline markup around the name alone is read
 with the line it sits in (`By <a rel="author">NAME</a>, Outlet`). An outlet and a job title before the name ("By
 Daily Caller News Foundation Reporter Jake Smith", "By DCNF reporter Jake Smith") credit that
-person, with the outlet as the affiliation. A header inside the story's own `<article>` is
+person, with the outlet as the affiliation; so does a lead-in naming the outlet before "By"
+("From The Conversation. By Ana Ruiz", "Via CalMatters — By …", or what a `::before` writes
+before the byline). A header inside the story's own `<article>` is
 part of the story even when it is classed like a site's (`site-header`, `masthead`,
 `role=banner`); the site's banner outside the article, or one holding the site's navigation,
 is not, and a "no visible byline" finding names a byline-like line found there and says why it
 does not count. A credit that names no person ("By The Daily
-Caller", "By Courier Staff", "By ,") does not satisfy `person: true`. A byline only in `<meta>`
+Caller", "By Courier Staff", "By ,", "Por Redacción", "Von der Redaktion") does not satisfy
+`person: true`. A byline only in `<meta>`
 is not visible and does not count. Captures: `name` (the first person), `names`, `credit` (the
 rest of the byline as its evidence quotes it: "Harbor Ledger" for "By A, Audience Editor, Harbor
 Ledger", whose job title stands as a part of its own).

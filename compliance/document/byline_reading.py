@@ -6,7 +6,8 @@ tells a person's name from an outlet or a staff credit; `bylines` finds the cand
 
 What a byline carries besides names is read off and kept as credit or dropped as page data:
 openers in several languages ("Written by", "Reported by A and translated by B", "Par", "Por",
-"Von", "Di", "Door", "Av"), list markers and labels ("- ", "Analysis:", "Source: Outlet –"),
+"Von", "Di", "Door", "Av"), list markers and labels ("- ", "Analysis:", "Source: Outlet –"), a
+lead-in naming the outlet ("From The Conversation. By …", kept in the credit),
 outlets in brackets ("NAME (Outlet)", "NAME [Outlet]"), an outlet and a job title before the
 name ("By DCNF reporter Jake Smith"), and data stuck to names (dates, times,
 "1 day ago", "Updated …", @handles, e-mail addresses, reading times and counters).
@@ -429,6 +430,12 @@ _ORG_WORDS = frozenset(
         "syndicate",
     ]
 )
+# The newsroom as a whole in the languages whose openers the reader knows ("Por Redacción",
+# "Par la rédaction", "Von der Redaktion", "Di Redazione", "Door de redactie", "Av redaksjonen"):
+# a staff credit, as "By Newsroom Staff" is in English. Also organisation words, so that none is
+# read as a given name or a surname ("Redacción Central" is no person).
+_NEWSROOM_WORDS = frozenset("""redacción redaccion redação redacao rédaction redaktion redaktionen redazione redactie redaksjon redaksjonen""".split())
+_ORG_WORDS |= _NEWSROOM_WORDS
 # Words that end newspaper names after a place name. Kept apart from _ORG_WORDS: only as the last
 # word of a would-be name do they mark an outlet ("Maine Morning Star"); "Sun" is left out because
 # it is also a surname.
@@ -448,7 +455,7 @@ _PLACEHOLDER_WORDS = frozenset(
     """content contents stories featured sponsored sponsor sponsors syndicated syndication advertorial
     advertisement promoted headlines updates release releases feed feeds newsletter announcements""".split()
 )
-_STAFF_WORDS = frozenset(["staff", "team", "desk", "editors", "reporters", "writers", "contributors", "wire", "wires", "board", "newsroom", "admin"])
+_STAFF_WORDS = _NEWSROOM_WORDS | {"staff", "team", "desk", "editors", "reporters", "writers", "contributors", "wire", "wires", "board", "newsroom", "admin"}
 _FILLER = frozenset({"on", "at", "in", "the", "a", "an", "and", "&", "for", "of", "with", "from"})
 # Prepositions and articles: words a person's name never holds in lower case, where a Title-Case
 # headline or deck has them ("Regulators Push for Faster Review", "Senators Spar with Treasury").
@@ -772,16 +779,52 @@ def affiliation_line(text: str, outlets: Set[str] = frozenset()) -> str | None:
 
 
 class _Opened(NamedTuple):
-    """A byline's text with its opener and leading labels read off."""
+    """A byline's text with its opener and leading labels read off; `lead_in`, the outlet a
+    lead-in before the opener names ("From The Conversation. By …"), or ""."""
 
     rest: str
     had_prefix: bool
     particle_opener: bool
+    lead_in: str = ""
+
+
+# A lead-in that says where the story comes from, then the byline's opener: "From The
+# Conversation. By Ana Ruiz", "Via CalMatters — By Ana Ruiz", "Courtesy of ProPublica | By …", or
+# what a `::before` writes before the byline ("From the Daily Caller News Foundation. "). (A
+# "Source: Outlet (Edition) – By NAME" credit line is read by `_LABEL` and `_mid_opener`: its
+# source is the publisher's credit, read by the packs' markers, not the byline's.)
+_LEAD_IN = on_first_use(
+    r"^(?:from|via|courtesy\s+of)\s+(?P<source>[^.,|–—•·:;]{2,80}?)\s*(?:[.|–—•·:;]|\s-\s)\s*"
+    r"(?=(?:\w+\s+){0,2}(?:by|par|por|von|di|da|door|av|af)\s+(?-i:[A-ZÀ-Þ]))",
+    re.IGNORECASE,
+)
+
+
+def _lead_in(text: str) -> tuple[str, str] | None:
+    """(the outlet, the text after the lead-in) when the text opens with a lead-in naming an
+    outlet before its opener (`_LEAD_IN`): a pack's outlet or a proper-noun phrase ("The
+    Conversation", "the Daily Caller News Foundation"); None otherwise ("From Tuesday, by law …"
+    names no outlet, and a date or a sentence is no proper-noun phrase). A comma ends no lead-in
+    ("From Tuesday, by law …"), and a capital must follow the opener."""
+    match = _LEAD_IN().match(text)
+    if match is None:
+        return None
+    source = match.group("source").strip()
+    phrase = source[4:] if source.lower().startswith("the ") else source
+    if not _is_proper_noun_phrase(phrase) or person_name(phrase) is not None:
+        return None  # not an outlet's name, or a person's ("From Jane Doe. By …" is no source)
+    return source, text[match.end() :]
 
 
 def _open(text: str) -> _Opened:
-    """Read off list markers, labels ("Analysis:", "Source: Outlet –") and the opener ("By")."""
+    """Read off list markers, labels ("Analysis:", "Source: Outlet –"), a lead-in that names the
+    story's outlet ("From The Conversation. By …", kept as `lead_in`) and the opener ("By")."""
     text = _LIST_MARKER.sub("", text, count=1)
+    lead = _lead_in(text) if text[:1] in "FfVvCc" else None
+    if lead is not None:
+        opened = _open(lead[1])
+        if opened.had_prefix and not opened.lead_in:
+            return opened._replace(lead_in=lead[0])
     text = _LABEL.sub("", text, count=1)
     if _PART_CREDIT.match(text):
         return _Opened(text, False, False)
@@ -852,14 +895,27 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
         return None
     reading = _read_opened(opened, require_prefix=require_prefix, outlets=outlets)
     if opened.particle_opener and (reading is None or not reading.names):
-        # "Von Miller" is a name, not "by Miller".
-        reading = _read_opened(_Opened(text, False, False), require_prefix=require_prefix, outlets=outlets)
+        # "Von Miller" is a name, not "by Miller"; but "Von der Redaktion" is the newsroom's
+        # credit, which no reading without the opener makes a byline of.
+        whole = _read_opened(_Opened(text, False, False), require_prefix=require_prefix, outlets=outlets)
+        reading = whole if whole is not None or reading is None or reading.problem != "staff" else reading
     if len(text) > _MAX_LENGTH and (reading is None or not reading.names):
         return None  # a long line is a byline only when it names someone
     return reading
 
 
 def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) -> BylineReading | None:
+    reading = _read_after_opener(opened, require_prefix=require_prefix, outlets=outlets)
+    if reading is None or not opened.lead_in:
+        return reading
+    # The outlet of a lead-in ("From The Conversation. By Ana Ruiz") is the byline's affiliation:
+    # part of its credit, not any one person's institution.
+    credit = ", ".join(part for part in (reading.credit, opened.lead_in) if part)
+    quoted = ", ".join(part for part in (reading.quoted_credit, opened.lead_in) if part)
+    return BylineReading(reading.names, credit, reading.problem, quoted, reading.institutions)
+
+
+def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) -> BylineReading | None:
     had_prefix = opened.had_prefix
     # "By , Fort Worth Report": a CMS template whose name slot is empty, followed by the outlet.
     name_slot_empty = had_prefix and opened.rest[:1] in (",", "|", ";")
