@@ -10,7 +10,8 @@ import pytest
 
 from compliance.api import check_html, check_text
 from compliance.document import parse_document
-from compliance.document.byline_reading import read_byline
+from compliance.document.byline_reading import dateline_places, read_byline
+from compliance.document.places import _gazetteer
 from compliance.findings import Report
 
 DCNF_OUTLETS = frozenset({"daily caller news foundation", "the daily caller", "daily caller", "dcnf"})
@@ -651,6 +652,72 @@ def test_the_logo_line_of_a_text_article_stands_in_only_for_a_byline_without_ano
         f"The school board approved a five-year bus contract on Monday after months of delays.\n\n{LICENSE}\n"
     )
     assert (_outcome(check_text(text, packs=["dcnf"]), "dcnf/affiliation") is None) is passes
+
+
+# ---------------------------------------------------------------------------------------------
+# E. A dateline's place in Title Case after the byline ("By NAME | Washington, D.C.") says where,
+#    not whose: the logo above still stands in for the affiliation. Places are told from outlets
+#    by a gazetteer; a real outlet after the byline keeps the error.
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Laura Benson | Washington, D.C.",
+        "By Laura Benson / Washington",
+        "By Laura Benson, Austin, Texas",
+        "By Laura Benson — Springfield, Ill.",  # a state by its AP abbreviation
+        "By Laura Benson, Tallahassee, Fla.",
+        "By Laura Benson, Kyiv, Ukraine",  # a city and its country
+        "By Laura Benson | New York",  # a large city by its common name ("New York City" in GeoNames)
+        '<div class="author">By <a rel="author" href="/a">Laura Benson</a> · Sacramento, California</div>',
+    ],
+)
+def test_the_logo_stands_in_above_a_byline_with_a_title_case_dateline(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Laura Benson | Axios",  # one-word outlets, no places
+        "By Laura Benson, Politico",
+        "By Laura Benson, Xinhua",  # also a small town's name: alone, only a large city is a place
+        "By Laura Benson, The Phoenix",  # a city's name with "The" is a newspaper
+        "By Laura Benson, Austin American-Statesman",  # a place's name begins the outlet's
+        "By Laura Benson, Washington Examiner",
+        "By Laura Benson, Austin, Texas | Reuters",  # an outlet after the dateline
+    ],
+)
+def test_an_outlet_after_the_byline_is_no_dateline(byline: str) -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
+@pytest.mark.parametrize(
+    ("credit", "places"),
+    [
+        ("Washington, D.C", {"Washington", "D.C"}),
+        ("Austin, Texas", {"Austin", "Texas"}),
+        ("Reuters, Austin, Tex", {"Austin", "Tex"}),
+        ("Ukraine", {"Ukraine"}),
+        ("Reuters", set()),
+        ("Axios", set()),
+        ("The Texas Tribune", set()),
+        ("Enterprise", set()),  # a city's name, but an organisation's word alone
+        ("Contributor", set()),
+    ],
+)
+def test_dateline_places_are_read_from_a_gazetteer(credit: str, places: set[str]) -> None:
+    assert dateline_places(credit) == places
+
+
+@pytest.mark.parametrize("credit", ["Associated Press", "Reuters", "Contributor", "the Daily Caller News Foundation"])
+def test_a_credit_that_cannot_be_a_place_does_not_read_the_gazetteer(credit: str) -> None:
+    before = _gazetteer.cache_info()
+    assert dateline_places(credit) == frozenset()
+    assert _gazetteer.cache_info() == before
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,7 +16,9 @@ with the line it sits in (`By <a rel="author">NAME</a>, Outlet`). An outlet and 
 Daily Caller News Foundation Reporter Jake Smith", "By DCNF reporter Jake Smith") credit that
 person, with the outlet as the affiliation; so does a lead-in naming the outlet before "By"
 ("From The Conversation. By Ana Ruiz", "Via CalMatters — By …", or what a `::before` writes
-before the byline). A header inside the story's own `<article>` is
+before the byline). A dateline's place after the name, in capitals or in Title Case ("By NAME,
+WASHINGTON", "By NAME | Washington, D.C.", "By NAME, Austin, Texas"), is no affiliation: places
+are told from outlets by a gazetteer (see `unaffiliated`). A header inside the story's own `<article>` is
 part of the story even when it is classed like a site's (`site-header`, `masthead`,
 `role=banner`); the site's banner outside the article, or one holding the site's navigation,
 is not, and a "no visible byline" finding names a byline-like line found there and says why it
@@ -57,7 +59,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.document import Byline, Document, refused_byline
-from compliance.document.byline_reading import institutions_in, is_dateline_place
+from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -87,8 +89,8 @@ OPTIONS = (
         "unaffiliated",
         "regex",
         "Match only a byline that gives its people no affiliation of its own, for a logo or line beside it to stand in for this one:"
-        ' no institution or outlet after a name ("By NAME (Associated Press)"; the place of a dateline in capitals,'
-        ' "By NAME, WASHINGTON", is none), and no text matching this regex hidden from readers'
+        ' no institution or outlet after a name ("By NAME (Associated Press)"; the place of a dateline,'
+        ' "By NAME, WASHINGTON" or "By NAME | Washington, D.C.", is none), and no text matching this regex hidden from readers'
         " in the byline's block (an affiliation the page hides is not given by its neighbour).",
         default=None,
     ),
@@ -184,7 +186,11 @@ def _own_affiliation(doc: Document, byline: Byline, stand_in: Pattern) -> str:
     # outlet even when that outlet's pack is loaded. Every part counts ("By NAME, WASHINGTON
     # (AP)"), but a dateline's place, which says where, not whose.
     found = [*(found for found in byline.reading.institutions if found), *institutions_in(byline.reading.credit)]
-    other = next((part for part in found if not is_dateline_place(part) and not stand_in.search(part)), "")
+    others = [part for part in found if not is_dateline_place(part) and not stand_in.search(part)]
+    # A dateline's place in Title Case ("By NAME | Washington, D.C.") is told from an outlet by a
+    # gazetteer, asked only here, for a byline that would otherwise name another outlet.
+    places = dateline_places(byline.reading.credit) if others else frozenset()
+    other = next((part for part in others if part not in places), "")
     if other:
         return f"byline '{byline.text}' ties its reporter to {other}"
     hidden = doc.hidden_in_block(byline.index, byline.element)

@@ -1239,6 +1239,23 @@ def is_dateline_place(part: str) -> bool:
     return len(shown) > 1 or len(shown[0]) > _MOST_INITIALS
 
 
+def dateline_places(credit: str) -> frozenset[str]:
+    """The parts of a byline's credit (as `institutions_in` splits it) that name the place of a
+    dateline in Title Case: "Washington" and "D.C" in "Washington, D.C", "Austin" and "Texas" in
+    "Austin, Texas", "Washington" alone (see `places.dateline_parts`, which reads a gazetteer). A
+    part with an outlet's or organisation's word ("Enterprise", "Metro") is never a place alone,
+    and "Reuters", "Axios" or "The Texas Tribune" are none."""
+    parts = [part.strip(" .") for part in _SEGMENT_SPLIT.split(credit)]
+    from compliance.document.places import dateline_parts
+
+    found = dateline_parts(parts, _has_outlet_word)
+    return frozenset(parts[position] for position in found)
+
+
+def _has_outlet_word(part: str) -> bool:
+    return any(word.casefold().strip(".,") in _ORG_WORDS | _OUTLET_ENDINGS | _ROLE_WORDS for word in part.split())
+
+
 # The longest outlet initials ("NPR", "KQED", "WAMU"); a longer word in capitals is a dateline's
 # place ("WASHINGTON") or a name in capitals.
 _MOST_INITIALS = 5
