@@ -670,6 +670,7 @@ def test_the_logo_line_of_a_text_article_stands_in_only_for_a_byline_without_ano
         "By Laura Benson, Tallahassee, Fla.",
         "By Laura Benson, Kyiv, Ukraine",  # a city and its country
         "By Laura Benson | New York",  # a large city by its common name ("New York City" in GeoNames)
+        "By Laura Benson, London, England",  # a region GeoNames has by its code ("ENG")
         '<div class="author">By <a rel="author" href="/a">Laura Benson</a> · Sacramento, California</div>',
     ],
 )
@@ -688,6 +689,8 @@ def test_the_logo_stands_in_above_a_byline_with_a_title_case_dateline(byline: st
         "By Laura Benson, Austin American-Statesman",  # a place's name begins the outlet's
         "By Laura Benson, Washington Examiner",
         "By Laura Benson, Austin, Texas | Reuters",  # an outlet after the dateline
+        "By Laura Benson, Nashville, Tennessean",  # a city, then its newspaper: no state
+        "By Laura Benson, Austin, Texas Tribune",
     ],
 )
 def test_an_outlet_after_the_byline_is_no_dateline(byline: str) -> None:
@@ -701,6 +704,8 @@ def test_an_outlet_after_the_byline_is_no_dateline(byline: str) -> None:
         ("Washington, D.C", {"Washington", "D.C"}),
         ("Austin, Texas", {"Austin", "Texas"}),
         ("Reuters, Austin, Tex", {"Austin", "Tex"}),
+        ("Edinburgh, Scotland", {"Edinburgh", "Scotland"}),
+        ("Austin, The Texas Tribune", {"Austin"}),
         ("Ukraine", {"Ukraine"}),
         ("Reuters", set()),
         ("Axios", set()),

@@ -11,8 +11,9 @@ index of names.
 
 What counts as a place (`dateline_parts`):
 - a city followed by its own region: its US state by name, postal code ("TX", "D.C.") or an
-  abbreviation spelling the state's letters in order ("Calif.", "Fla.", "W.Va."), or its
-  country by name, ISO code or such an abbreviation ("U.K.");
+  abbreviation spelling the state's letters in order ("Calif.", "Fla.", "W.Va."), its country
+  by name, ISO code or such an abbreviation ("U.K."), or one word its region's letter code
+  abbreviates ("England" for "ENG", "Scotland" for "SCT");
 - alone, a city of 100,000 people or more (by its name, or a Latin-letter alternate name of a
   city of 500,000 or more: "New York", "Sao Paulo"), a country or a US state.
 A part with a leading "The" is never a place ("The Phoenix" is a newspaper); a lone part with an
@@ -92,7 +93,15 @@ def _is_region_of(part: str, city: _City, places: _Gazetteer) -> bool:
     if city.country == "US":
         names = [city.region.casefold(), places.states.get(city.region, "")]
     names.extend(places.countries.get(city.country, ()))
-    return any(name and (short == name or short == name.replace(" ", "") or _abbreviates(short, name)) for name in names)
+    if any(name and (short == name or short == name.replace(" ", "") or _abbreviates(short, name)) for name in names):
+        return True
+    # Outside the US, a region the gazetteer has only by its code ("ENG", "SCT" in Great
+    # Britain): one word that the code abbreviates ("London, England", "Edinburgh, Scotland").
+    # (A US state is known by name: "Nashville, Tennessean" names a newspaper, not Tennessee.)
+    region = city.region.casefold()
+    if city.country == "US" or not region.isalpha() or len(part.split()) != 1:
+        return False
+    return len(region) >= 2 and len(short) > len(region) and _abbreviates(region, short)
 
 
 def _is_place_shaped(part: str) -> bool:
