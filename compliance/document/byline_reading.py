@@ -802,10 +802,10 @@ _LEAD_IN = on_first_use(
 
 def _lead_in(text: str) -> tuple[str, str] | None:
     """(the outlet, the text after the lead-in) when the text opens with a lead-in naming an
-    outlet before its opener (`_LEAD_IN`): a pack's outlet or a proper-noun phrase ("The
-    Conversation", "the Daily Caller News Foundation"); None otherwise ("From Tuesday, by law …"
-    names no outlet, and a date or a sentence is no proper-noun phrase). A comma ends no lead-in
-    ("From Tuesday, by law …"), and a capital must follow the opener."""
+    outlet before its opener (`_LEAD_IN`): a proper-noun phrase that is no person's name ("The
+    Conversation", "the Daily Caller News Foundation", "CalMatters"); None otherwise. A comma ends
+    no lead-in ("From Tuesday, by law …"), and a capital must follow the opener ("From Monday. By
+    then …" is prose)."""
     match = _LEAD_IN().match(text)
     if match is None:
         return None
@@ -1252,8 +1252,12 @@ def dateline_places(credit: str) -> frozenset[str]:
     return frozenset(parts[position] for position in found)
 
 
+# Words that make a part an outlet, an organisation or a job title, never a place by itself.
+_NO_PLACE_WORDS = _ORG_WORDS | _OUTLET_ENDINGS | _ROLE_WORDS
+
+
 def _has_outlet_word(part: str) -> bool:
-    return any(word.casefold().strip(".,") in _ORG_WORDS | _OUTLET_ENDINGS | _ROLE_WORDS for word in part.split())
+    return any(word.casefold().strip(".,") in _NO_PLACE_WORDS for word in part.split())
 
 
 # The longest outlet initials ("NPR", "KQED", "WAMU"); a longer word in capitals is a dateline's
