@@ -175,6 +175,79 @@ def test_text_after_a_hidden_element_is_visible() -> None:
     assert article_texts(doc)[2:] == ["Supporters cheered as the vote passed."]
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<div class="c-4fef7f"><p class="has-text-align-left">{text}</p></div>',
+        '<section id="story-part-2" data-slot="body"><p aria-label="Paragraph">{text}</p></section>',
+        '<div class="wp-block-group" id="main-text"><span class="c-1" data-id="7">{text}</span></div>',
+    ],
+    ids=["class-only", "id-and-data", "class-and-id"],
+)
+def test_attributes_the_walk_never_reads_change_nothing(markup: str) -> None:
+    """A plain element whose attributes mark no hiding, chrome or byline reads as one without
+    attributes (the walk takes its parent's frame, see `html._Walk._inert`)."""
+    bare = html(article_page(f"      <div><p>{PARAGRAPHS[0]}</p></div>\n" + paragraphs(1)))
+    marked = html(article_page(f"      {markup.format(text=PARAGRAPHS[0])}\n" + paragraphs(1)))
+    assert article_texts(marked) == article_texts(bare) == [HEADLINE, "By Jake Smith", PARAGRAPHS[0], PARAGRAPHS[1]]
+    assert [(b.text, b.in_article, b.heading) for b in marked.blocks] == [(b.text, b.in_article, b.heading) for b in bare.blocks]
+
+
+@pytest.mark.parametrize(
+    ("markup", "shown_in_article"),
+    [
+        ('<div class="c-1 sr-only">{text}</div>', False),  # a hiding helper class
+        ('<div class="c-1 related-posts">{text}</div>', False),  # chrome by class
+        ('<div id="comments" class="c-1">{text}</div>', False),  # readers' comments by id
+        ('<div class="c-1" role="complementary">{text}</div>', False),  # chrome by role
+        ('<div class="commentary">{text}</div>', True),  # a word that starts like "comment" is no chrome
+    ],
+    ids=["hiding-class", "chrome-class", "comments-id", "chrome-role", "near-miss-commentary"],
+)
+def test_attributes_that_hide_or_mark_chrome_still_count(markup: str, shown_in_article: bool) -> None:
+    doc = html(article_page(f"      {markup.format(text=PARAGRAPHS[0])}\n" + paragraphs(1)))
+    assert (PARAGRAPHS[0] in article_texts(doc)) is shown_in_article
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="c-2"><span class="author-name">Jake Smith</span></div>',
+        '<p class="meta"><span class="byline">By <span class="c-3">Jake Smith</span></span></p>',
+        '<p class="meta"><span class="entry-author">By <span class="fn">Jake Smith</span></span></p>',
+    ],
+)
+def test_byline_classes_among_plain_classes_are_read(byline: str) -> None:
+    doc = html(article_page(paragraphs(0, 1), byline=byline))
+    assert [b.names for b in doc.bylines] == [("Jake Smith",)]
+
+
+def _walked(doc: Document) -> tuple[object, ...]:
+    """What the walk read of a page, element identities left out."""
+    return (
+        [(b.text, b.line, b.in_article, b.heading) for b in doc.blocks],
+        [(i.sources, i.alt, i.visible, i.in_article) for i in doc.images],
+        [(link.href, link.rel, link.visible, link.in_article, link.index, link.text, doc.has_something_to_click(link)) for link in doc.links],
+        [(b.text, b.names, b.index) for b in doc.bylines],
+        sorted((doc.locate_element(element), seen) for element, seen in doc._visibility.items()),
+        doc._hides_text,
+        sorted(doc.locate_element(element) for element in doc._outside),
+        sorted(doc.locate_element(element) for element in doc._noscript_only),
+    )
+
+
+@pytest.mark.parametrize("page", sorted((Path(__file__).resolve().parent.parent / "samples").rglob("*.html")), ids=lambda p: p.parent.name + "/" + p.name)
+def test_the_walk_reads_pages_as_without_its_shortcut(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk's shortcut for elements whose attributes it never reads (`_Walk._inert`) reads
+    every sample page as the full reading of each element does."""
+    from compliance.document import html as html_module
+
+    data = page.read_bytes()
+    fast = _walked(parse_html(data))
+    monkeypatch.setattr(html_module._Walk, "_inert", lambda self, items: False)
+    assert _walked(parse_html(data)) == fast
+
+
 def test_headline_is_the_h1() -> None:
     doc = html(article_page(paragraphs(0, 1, 2)))
     assert doc.headline is not None

@@ -449,6 +449,24 @@ class _TagKind:
         self.plain = not (self.skipped or self.image or self.heading or self.chrome or self.byline or tag in _NOT_PLAIN_TAGS or tag in _HIDING_TAGS)
 
 
+# The attributes `_Walk._open` and what it asks read of an element of a plain kind (see
+# `_TagKind.plain`), which its parent's frame passes on to: hiding (`style`, `hidden`, `layout`,
+# `popover`, a hiding helper `class`), chrome (`role`, `class`, `id`), byline markup (`rel`,
+# `itemprop`, `class`, an author `href`), a link (`href`) and a closed section (`open`,
+# `expanded`). An element with none of them but an inert `class` and `id` (`_inert_names`) is
+# read as one without attributes (`_Walk._inert`).
+_READ_ATTRIBUTES: Final = frozenset({"style", "hidden", "layout", "popover", "class", "id", "role", "rel", "itemprop", "href", "open", "expanded"})
+
+
+def _inert_names(class_value: str | None, identifier: str | None) -> bool:
+    """True when an element's `class` and `id` (None when absent) mark neither a hiding helper,
+    chrome, nor byline markup, even inside other byline markup."""
+    attributes = {name: value for name, value in (("class", class_value), ("id", identifier)) if value is not None}
+    if class_value is not None and hides_by_class(class_value):
+        return False
+    return not is_chrome(attributes, "") and not is_byline_markup(attributes, "", inside=True)
+
+
 # Tags whose elements do something of their own even without attributes (see `_TagKind.plain`).
 _NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas"})
 
@@ -498,6 +516,7 @@ class _Walk:
         "found",
         "generated",
         "ids",
+        "inert_names",
         "items",
         "kinds",
         "line_boxes",
@@ -544,6 +563,8 @@ class _Walk:
         self.region_line = frozenset([article_root, *article_root.iterancestors()])
         self.stack: list[_Frame] = [(False, self.style.root_rendering, True, False, False, False, False, False, True, True)]
         self.kinds: dict[Any, _TagKind] = {}
+        # Whether a `class` and `id` pair marks nothing (see `_inert`), by the pair.
+        self.inert_names: dict[tuple[str | None, str | None], bool] = {}
         # The boxes that show one line only (see `Rendering.one_line`): how many items came before each.
         self.line_boxes: dict[Any, int] = {}
         # The boxes showing one line only that hold a floated or out-of-flow box (see `_on_later_line`).
@@ -605,9 +626,11 @@ class _Walk:
         if block and self.owner is not None:
             self.flush()
         items = element.items()
-        if not items and kind.plain and parent[_PASSES_ON] and element not in self.styled and element is not self.article_root:
+        if kind.plain and parent[_PASSES_ON] and (not items or self._inert(items)) and element not in self.styled and element is not self.article_root:
             self.stack.append(parent if parent[_BLOCK] is block else (block, *parent[1:]))
-            if self.open_bylines:
+            # (`_collect` marks the break only where the text shows; an element without
+            # attributes always has, which changes nothing where no text shows.)
+            if self.open_bylines and (parent[_SHOWS_TEXT] or not items):
                 self.byline_break = True
             if parent[_SHOWS_TEXT]:
                 text = element.text
@@ -618,6 +641,29 @@ class _Walk:
         # and byline markup ask only for `get`, which a dict answers as the element does.
         self._open(element, kind, dict(items) if items else None, parent)
         return True
+
+    def _inert(self, items: list[tuple[str, str]]) -> bool:
+        """True when an element's attributes (`items`, not empty) change nothing `_open` would
+        work out for an element of a plain kind (see `_TagKind.plain`): none of them is one that
+        hiding, chrome, byline markup, links or closed sections read (`_READ_ATTRIBUTES`), but a
+        `class` and an `id` that mark no hiding helper, chrome or byline (`_inert_names`). Most
+        elements of a page have a class only (`<p class="has-text-align-left">`); the answer for
+        each class and id is kept for the page."""
+        names: tuple[str | None, str | None] = (None, None)
+        for name, value in items:
+            if name in _READ_ATTRIBUTES:
+                if name == "class":
+                    names = (value, names[1])
+                elif name == "id":
+                    names = (names[0], value)
+                else:
+                    return False
+        if names == (None, None):
+            return True
+        inert = self.inert_names.get(names)
+        if inert is None:
+            inert = self.inert_names[names] = _inert_names(*names)
+        return inert
 
     def _open(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, parent: _Frame) -> None:
         """Open an element that is shown or may be: its frame, and what it shows."""
