@@ -283,6 +283,8 @@ class Pattern:
                 yield from _finditer_at(self.compiled, starts, text)
             elif _starts_lines(self.regex_text):
                 yield from _finditer_at_line_starts(self.compiled, self.line_gate, text)
+            elif (starts := _branch_starts_in(self.regex_text, self.ignore_case, text, limit=self._tries(len(text)))) is not None:
+                yield from _finditer_from(self.compiled, starts, text)
             else:
                 yield from self.compiled.finditer(text, timeout=MATCH_TIMEOUT)
         except TimeoutError:
@@ -311,7 +313,12 @@ def _literal_starts(pattern: str, ignore_case: bool, text: str, *, limit: int) -
     if not literals:
         return None
     # A pattern anchored at line starts (`^` before every branch) can start only after a newline.
-    anchored = _starts_lines(pattern)
+    return _literal_offsets(literals, ignore_case, text, anchored=_starts_lines(pattern), limit=limit)
+
+
+def _literal_offsets(literals: Iterable[str], ignore_case: bool, text: str, *, anchored: bool, limit: int) -> list[int] | None:
+    """Where the literals are in `text` (with `anchored`, at line starts only), in order; None
+    past `limit` offsets, or when case is ignored and the text or a literal is not ASCII."""
     if not all(literal.isascii() for literal in literals):
         return None if ignore_case else _offsets(text, literals, "\n" if anchored else None, limit)
     # `bytes.find` is several times faster than `str.find` on a text with characters outside
@@ -387,6 +394,158 @@ def _finditer_at(compiled: Any, starts: list[int], text: str) -> Iterator[Any]:
         left = MATCH_TIMEOUT
         end = match.end()
         yield match
+
+
+def _finditer_from(compiled: Any, starts: list[int], text: str) -> Iterator[Any]:
+    """`_finditer_at` for a pattern whose matches may be empty (a branch read at line starts,
+    `_branch_starts`): the engine's own `finditer` when one is, whose rules for empty matches
+    `_finditer_at` does not repeat (until the first empty match, both find the same)."""
+    found = list(_finditer_at(compiled, starts, text))
+    if any(match.end() == match.start() for match in found):
+        yield from compiled.finditer(text, timeout=MATCH_TIMEOUT)
+    else:
+        yield from found
+
+
+def _branch_starts_in(pattern: str, ignore_case: bool, text: str, *, limit: int) -> list[int] | None:
+    """The offsets in `text` where a match of `pattern` can start, in order, for a pattern whose
+    branches each open with a literal, a class of a few characters, or at a line start
+    (`_branch_starts`): where one of those literals is, the text's start, and each line start
+    where a line-start branch matches (found by one gate that stops only at line breaks). None
+    when the pattern is not of that kind or there are more than `limit` offsets (scanning is
+    then cheaper).
+
+    A pattern such as a photo credit's (`/\\s*AGENCY|\\bvia\\s+…|\\(\\s*AGENCY\\s*\\)|
+    \\b[Pp]hoto…|©…|^\\s*AGENCY\\s*$`) has no literal that every match opens with, and the regex
+    engine tries it at every character: several milliseconds over an article's text."""
+    read = _branch_starts(pattern)
+    if read is None:
+        return None
+    literals, lines = read
+    found = _literal_offsets(literals, ignore_case, text, anchored=False, limit=limit) if literals else []
+    if found is None or lines is None:
+        return found
+    starts = {0, *found}
+    for line in _branch_gate(lines, ignore_case).finditer(text, timeout=MATCH_TIMEOUT):
+        starts.add(line.end())
+        if len(starts) > limit:
+            return None
+    return sorted(starts)
+
+
+@functools.lru_cache(maxsize=256)
+def _branch_gate(lines: str, ignore_case: bool) -> Any:
+    """A line break followed by a line one of the line-start branches `lines` matches."""
+    return _compile_cached(f"\\n(?={lines})", ignore_case)
+
+
+# A back-reference or a conditional: a branch read alone may refer to a group it does not hold.
+_REFERENCES = _on_first_use(r"\\(?:\d|g<)|\(\?P=|\(\?\(")
+# The most literals a branch's classes of characters are read into (`[Pp]hoto`: two).
+_MOST_BRANCH_LITERALS = 16
+
+
+@functools.lru_cache(maxsize=1024)
+def _branch_starts(pattern: str) -> tuple[tuple[str, ...], str | None] | None:
+    """What opens each match of a pattern, read branch by branch (in groups the branches open
+    with too): the literals a branch opens with, after any `\\b` (a class of a few plain
+    characters is read as each of them: `[Pp]hoto` as "Photo" and "photo"), and the branches
+    that open with `^` (joined by `|`, None when there are none), which match at line starts
+    only. None when a branch opens with neither, and for patterns with inline flags, comments,
+    quoted runs, back-references or conditionals."""
+    if _inline_flags(pattern) or "\\Q" in pattern or "(?#" in pattern or _REFERENCES().search(pattern):
+        return None
+    literals: list[str] = []
+    lines: list[str] = []
+    if not _read_branches(pattern, literals, lines) or not (literals or lines):
+        return None
+    return tuple(sorted(set(literals))), "|".join(lines) if lines else None
+
+
+def _read_branches(pattern: str, literals: list[str], lines: list[str]) -> bool:
+    """Read each branch of `pattern` (a regex or a group's body) into `literals` and `lines`
+    (see `_branch_starts`); False when one opens with neither."""
+    begin = 0
+    branches = []
+    for position, char, depth in _syntax(pattern, 0):
+        if not char or depth < 0:
+            return False
+        if char == "|" and depth == 0:
+            branches.append(pattern[begin:position])
+            begin = position + 1
+    branches.append(pattern[begin:])
+    return all(_read_branch(branch, literals, lines) for branch in branches)
+
+
+def _read_branch(branch: str, literals: list[str], lines: list[str]) -> bool:
+    position = 0
+    while branch.startswith("\\b", position):  # zero-width: the match starts after it
+        position += 2
+    if branch.startswith("^", position):
+        if branch[position + 1 : position + 2] in _QUANTIFIERS:
+            return False
+        lines.append(branch[position:])
+        return True
+    if branch[position : position + 1] in _QUANTIFIERS:
+        return False
+    if branch.startswith("(", position):
+        head = _group_head(branch[position:])
+        return head is not None and _read_branches(head, literals, lines)
+    opening = _opening_literals(branch, position)
+    literals.extend(opening)
+    return bool(opening)
+
+
+def _group_head(branch: str) -> str | None:
+    """The body of the group `branch` opens with, when a match must go through it (not optional,
+    not a look-around, a conditional or a flag group); None otherwise."""
+    close = _closing_paren(branch)
+    if close < 0:
+        return None
+    after = branch[close + 1 : close + 3]
+    if after[:1] in ("?", "*") or (after[:1] == "{" and not after[1:2].isdigit()) or after[:2] == "{0":
+        return None  # the group may be absent
+    head = branch[1:close]
+    if head.startswith(("?:", "?>")):
+        return head[2:]
+    if head.startswith(("?P<", "?<")) and head[2:3] not in ("=", "!"):
+        return head[head.index(">") + 1 :]
+    return None if head.startswith("?") else head
+
+
+def _opening_literals(branch: str, position: int) -> list[str]:
+    """The literals a branch opens with at `position`: its plain characters and classes of a
+    few plain characters, up to a quantifier (whose atom may be absent) or other syntax; [] when
+    it opens with neither."""
+    units: list[str] = []  # each the characters one position of the match may be
+    while position < len(branch):
+        char = branch[position]
+        if char == "\\":
+            escaped = branch[position + 1 : position + 2]
+            if escaped not in _LITERAL_ESCAPES:
+                break
+            units.append(escaped)
+            position += 2
+        elif char == "[":
+            end = _class_end(branch, position)
+            members = branch[position + 1 : end - 1] if end > 0 else ""
+            if not members.isalnum() or len(members) > 4:
+                break
+            units.append(members)
+            position = end
+        elif char in _METACHARACTERS:
+            break
+        else:
+            units.append(char)
+            position += 1
+    if units and branch[position : position + 1] in _QUANTIFIERS:
+        units.pop()  # the atom before a quantifier may be absent
+    found = [""]
+    for unit in units:
+        if len(found) * len(unit) > _MOST_BRANCH_LITERALS:
+            break  # a shorter literal opens the match as well
+        found = [start + member for start in found for member in unit]
+    return found if found != [""] else []
 
 
 def _finditer_at_line_starts(compiled: Any, gate: Any, text: str) -> Iterator[Any]:

@@ -214,6 +214,80 @@ def test_every_built_in_pattern_finds_what_the_engine_finds_on_the_samples() -> 
             assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, pattern.source
 
 
+@pytest.mark.parametrize(
+    ("source", "read"),
+    [
+        (r"(?:/\s*(?:Getty|AP)\b|\b[Pp]hotos?:|©\s*AP|^\s*(?:AP|AFP)\s*$)(?:x)*", (("/", "Photo", "photo", "©"), r"^\s*(?:AP|AFP)\s*$")),
+        (r"\bvia\s+AP|\(\s*AFP\s*\)", (("(", "via"), None)),
+        (r"ab|[cd]e", (("ab", "ce", "de"), None)),
+        (r"^\s*ab|^cd", ((), r"^\s*ab|^cd")),
+        (r"(?:ab)?cd", None),  # an optional group
+        (r"ab|x+", None),  # a branch whose only atom may be absent
+        (r"ab|[a-z]e", None),  # a range is not read
+        (r"ab|\sb", None),
+        (r"(?P<x>ab)|^(?P=x)", None),  # a back-reference
+        (r"(?i)ab|^c", None),  # inline flags
+    ],
+)
+def test_what_opens_each_branch(source: str, read: object) -> None:
+    from compliance.patterns import _branch_starts
+
+    assert _branch_starts(compile_pattern(source).regex_text) == read
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            r"(?:/\s*(?:ab|b)\b|\b[Aa]b\s*/|\(\s*ba\s*\)|^\s*(?:ab|ba)\s*$)(?:[^.\n]{0,3}?a)*",
+            r"\b[Ss]k|^\s*$",  # a line-start branch that matches nothing: empty matches
+            r"^a|^\s*b|(?<!a)ba",
+            r"(?P<x>[ab]a)|^(?:k|s)\b",
+            r"©\s*a|\bis\b|^$",
+        ]
+    ),
+    st.text(alphabet="abABsikSIK.?/() \n\u017f\u212a\u0130\u00a9", max_size=40),
+    st.booleans(),
+)
+def test_finditer_from_branch_starts_agrees_with_the_engine(source: str, text: str, ignore_case: bool) -> None:
+    # Tried only where a branch's literal is and at the line starts a line-start branch matches
+    # (no limit), with and without case.
+    from compliance.patterns import _branch_starts_in, _finditer_from
+
+    pattern = compile_pattern(source, ignore_case=ignore_case)
+    expected = [(m.span(), m.groupdict()) for m in pattern.compiled.finditer(text)]
+    starts = _branch_starts_in(pattern.regex_text, ignore_case, text, limit=len(text) + 2)
+    if starts is not None:
+        assert [(m.span(), m.groupdict()) for m in _finditer_from(pattern.compiled, starts, text)] == expected
+    assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected
+
+
+def test_built_in_patterns_read_by_branch_find_what_the_engine_finds_on_the_samples() -> None:
+    # The patterns with no leading literal but whose branches each open with one (or at a line
+    # start) are searched from those places only: on real pages, that changes no match.
+    from compliance.document import parse_document
+    from compliance.patterns import Pattern, _branch_starts, _branch_starts_in, _finditer_from, _leading_literals
+    from tests.conftest import ROOT
+
+    patterns = {pattern.regex_text: pattern for pattern in _built_in(Pattern)}
+    read = [p for p in patterns.values() if p.template is None and not _leading_literals(p.regex_text) and _branch_starts(p.regex_text)]
+    assert read  # the wire and stock photo credit among them
+    texts = []
+    for path in sorted((ROOT / "samples").rglob("*.html")):
+        doc = parse_document(path.read_bytes(), "html")
+        texts.append("\n".join(block.text for block in doc.blocks))
+    found = 0
+    for pattern in read:
+        for text in texts:
+            expected = [(m.span(), m.groupdict()) for m in pattern.compiled.finditer(text)]
+            starts = _branch_starts_in(pattern.regex_text, pattern.ignore_case, text, limit=len(text) + 1)
+            assert starts is not None
+            assert [(m.span(), m.groupdict()) for m in _finditer_from(pattern.compiled, starts, text)] == expected, pattern.source
+            assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected, pattern.source
+            found += len(expected)
+    assert found > 0
+
+
 def test_the_characters_taken_for_ascii_letters_ignoring_case_are_known() -> None:
     # Ignoring case, literals are looked for among the text's ASCII letters: a character outside
     # ASCII that the engine takes for one must be among those that make the text scanned instead.
