@@ -490,12 +490,13 @@ def _walk(root: Any, article_root: Any, url: str | None, *, rendered: bool = Fal
     walk = _Walk(root, article_root, quirks=not rendered and in_quirks_mode(root))
     stack = walk.stack
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    enter, leave = walk.enter, walk.leave  # looked up once, not once per element
     for event, element in walker:
         if event == "start":
-            if not walk.enter(element):
+            if not enter(element):
                 walker.skip_subtree()
         elif event == "end":
-            walk.leave(element)
+            leave(element)
         else:
             # The text after a comment belongs to its parent.
             if rendered and event == "comment":
