@@ -545,6 +545,67 @@ def test_a_large_image_with_a_one_pixel_data_uri_is_seen() -> None:
     assert errors(check(page(logo=stretched))) == []
 
 
+# A JPEG's start (SOI, a JFIF APP0 segment, a quantisation table) and its frame header of a size.
+def _jpeg(width: int, height: int) -> str:
+    app0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    table = b"\xff\xdb\x00\x43\x00" + bytes(range(1, 65))
+    frame = b"\xff\xc0\x00\x11\x08" + struct.pack(">HH", height, width) + b"\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01"
+    return "data:image/jpeg;base64," + base64.b64encode(b"\xff\xd8" + app0 + table + frame + b"\xff\xda" + bytes(40)).decode()
+
+
+# A PNG's signature and the length and type of its IHDR chunk, before the image's size.
+PNG_HEADER_START = bytes.fromhex("89504e470d0a1a0a0000000d49484452")
+
+
+def _b64(kind: str, data: bytes) -> str:
+    return f"data:{kind};base64," + base64.b64encode(data).decode()
+
+
+# `data:` pictures no browser draws: it shows a broken image (its alt text at most), not a logo.
+BROKEN_DATA_LOGOS = {
+    "base64 with characters outside its alphabet": '<img src="data:image/png;base64,iVBORw0KGgo@@@@AAAANSUhEUg" {alt}>',
+    "base64url, which data: URLs do not take": '<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAASwAAADICAIAAADdvUsC-_8" {alt}>',
+    "padding in the middle": '<img src="data:image/gif;base64,R0lG=ODlhAQABAIAAAAAAAP" {alt}>',
+    "a PNG type holding zeros": f'<img src="{_b64("image/png", bytes(48))}" {{alt}}>',
+    "a PNG signature cut short before its header": f'<img src="{_b64("image/png", bytes.fromhex("89504e470d0a1a0a0000000d"))}" {{alt}}>',
+    "a PNG header of no width": f'<img src="{_b64("image/png", PNG_HEADER_START + bytes(4) + bytes.fromhex("000000c8"))}" {{alt}}>',
+    "a GIF type holding only its signature": '<amp-img src="data:image/gif;base64,R0lGODlh" width="240" height="80" {alt}></amp-img>',
+    "a JPEG type holding text": f'<img src="{_b64("image/jpeg", b"<html>Daily Caller News Foundation</html>")}" width="240" {{alt}}>',
+    "a srcset of a broken picture only": '<img srcset="data:image/webp;base64,UklGR!!! 1x, data:image/png;base64,AAAA 2x" {alt}>',
+    "a picture source and an image both broken": (
+        '<picture><source srcset="data:image/png;base64,%%%%"><img src="data:image/jpeg;base64,AAAAAAAA" {alt}></picture>'
+    ),
+}
+# Near-misses: browsers draw these (a GIF under a PNG type is sniffed; white space, missing padding
+# and percent-encoding are how data: URLs may be written), or a loader brings another picture.
+DRAWN_DATA_LOGOS = {
+    "a GIF declared as a PNG": f'<img src="{_b64("image/png", base64.b64decode(GIF_1X1.split(",")[1]))}" width="240" height="80" {{alt}}>',
+    "base64 broken over lines, without padding": '<img src="data:image/png;base64,iVBORw0KGgoAAAAN\n  SUhEUgAAASwAAADICAIAAADdvUsCAAAAAA" {alt}>',
+    "percent-encoded base64": f'<img src="{PNG_300X200.replace("+", "%2B").replace("=", "%3D")}" {{alt}}>',
+    "a JPEG of a visible size": f'<img src="{_jpeg(240, 80)}" {{alt}}>',
+    "an unknown type is not judged": '<img src="data:image/x-brand;base64,AAAAAAAA" {alt}>',
+    "a broken placeholder a loader replaces": f'<img class="lazyload" src="data:image/png;base64,@@" data-src="{LOGO_URL}" {{alt}}>',
+    "a broken src with a srcset that draws": f'<img src="data:image/png;base64,@@" srcset="{PNG_300X200} 1x" {{alt}}>',
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_DATA_LOGOS))
+def test_a_data_uri_logo_no_browser_can_decode_is_missing(case: str) -> None:
+    assert errors(check(page(logo=BROKEN_DATA_LOGOS[case].format(alt=LOGO_ALT)))) == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize("case", sorted(DRAWN_DATA_LOGOS))
+def test_a_data_uri_logo_a_browser_draws_is_seen(case: str) -> None:
+    assert errors(check(page(logo=DRAWN_DATA_LOGOS[case].format(alt=LOGO_ALT)))) == []
+
+
+def test_a_jpeg_data_uri_is_sized_by_its_frame_header() -> None:
+    assert data_image_size(_jpeg(1, 1)) == (1, 1)
+    assert data_image_size(_jpeg(640, 480)) == (640, 480)
+    assert errors(check(page(logo=f'<img src="{_jpeg(1, 1)}" {LOGO_ALT}>'))) == ["dcnf/logo"]
+    assert data_image_size("data:image/jpeg;base64,/9j/") is None  # no frame header
+
+
 # --- inline SVG logos: an <svg> a reader sees, named as the logo, is the logo ----------------------
 
 _DRAWING = '<path d="M0 0h120v30H0z"/>'

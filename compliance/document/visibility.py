@@ -46,10 +46,11 @@ certainly shows it has run (`onload`); the words a `::before` or `::after` gener
 (`generated`).
 
 Images: one with no picture to load (no `src`, `srcset`, lazy-loader address or `<picture>`
-source that is not empty), and one of 2px or less (its `width`/`height` attributes or CSS, or —
+source that is not empty, nor a `data:` picture a browser can decode: `data_images.undrawable`),
+and one of 2px or less (its `width`/`height` attributes or CSS, or —
 with no lazy-loader address to be replaced from — every picture a browser may choose for it from
-its `<picture>`, `srcset` and `src` a `data:` image whose own size says so: a PNG, GIF or WebP
-header, an SVG's `width`/`height` or `viewBox`) is not a
+its `<picture>`, `srcset` and `src` a `data:` image whose own size says so: a PNG, GIF, WebP or
+JPEG header, an SVG's `width`/`height` or `viewBox`) is not a
 visible image.
 
 Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
@@ -110,6 +111,7 @@ from compliance.document.css import (
     translation_px,
     variables_used,
 )
+from compliance.document.data_images import HEADER_CHARACTERS, JPEG_HEADER_CHARACTERS, forgiving_base64, jpeg_size, media_and_payload, undrawable
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
 from compliance.document.fading import NOT_FADED, Fading
@@ -2435,28 +2437,34 @@ def waits_for_loader(element: Any) -> bool:
     return any(element.get(name) is not None for name in _LAZY_ATTRIBUTES) or any("lazy" in token for token in classes)
 
 
-def _names_a_picture(value: str | None) -> bool:
-    """True when an image source attribute's value can load a picture: not empty, and not a
-    `data:` URL with nothing after its comma (`data:,`, which browsers show as a broken image)."""
+def _names_a_picture(value: str | None, *, srcset: bool = False) -> bool:
+    """True when an image source attribute's value (a `srcset`'s, with `srcset`) can load a
+    picture: not empty, and not a `data:` URL no browser draws a picture from (`data:,`, a body
+    that does not decode, a PNG whose header is not one: see `data_images.undrawable`), which
+    browsers show as a broken image."""
     value = (value or "").strip()
     if not value:
         return False
-    if value[:5].lower() != "data:":
-        return True
-    _, comma, payload = value.partition(",")
-    return bool(comma) and bool(payload.strip())
+    if srcset:
+        return "data:" not in value.lower() or any(not undrawable(url) for url, _ in srcset_candidates(value))
+    return value[:5].lower() != "data:" or not undrawable(value)
 
 
 def loads_nothing(element: Any) -> bool:
     """True for an image with no picture to show: no `src`, `srcset` or lazy-loader address that
     is not empty (an empty `data:,` URL is empty), and no `<picture>` source around it (a browser draws nothing for it, or its alt
     text as words, which are not an image)."""
-    if any(_names_a_picture(element.get(name)) for name in (*IMAGE_SOURCE_ATTRIBUTES, *IMAGE_SRCSET_ATTRIBUTES)):
+    if any(_names_a_picture(element.get(name)) for name in IMAGE_SOURCE_ATTRIBUTES):
+        return False
+    if any(_names_a_picture(element.get(name), srcset=True) for name in IMAGE_SRCSET_ATTRIBUTES):
         return False
     # libxml2 nests an <img> inside the <source> before it: the <picture> is a few levels up.
     for ancestor in itertools.islice(element.iterancestors(), 3):
         if isinstance(ancestor.tag, str) and ancestor.tag.lower() == "picture":
-            return not any(_names_a_picture(source.get(name)) for source in ancestor.iter("source") for name in (*IMAGE_SRCSET_ATTRIBUTES, "src"))
+            return not any(
+                _names_a_picture(source.get("src")) or any(_names_a_picture(source.get(name), srcset=True) for name in IMAGE_SRCSET_ATTRIBUTES)
+                for source in ancestor.iter("source")
+            )
     return True
 
 
@@ -2678,7 +2686,7 @@ def is_tiny_image(element: Any) -> bool:
         return False
     if "data:" not in (element.get("src") or "") + (element.get("srcset") or "") and _in_picture(element) is None:
         return False  # no embedded picture (the usual image): nothing to read
-    if any(_names_a_picture(element.get(name)) for name in _LOADER_SOURCE_ATTRIBUTES):
+    if any(_names_a_picture(element.get(name), srcset=name in IMAGE_SRCSET_ATTRIBUTES) for name in _LOADER_SOURCE_ATTRIBUTES):
         return False  # a placeholder the loader replaces
     choices = shown_pictures(element)
     return bool(choices) and all(_tiny_data_image(url) for choice in choices for url in choice)
@@ -2814,23 +2822,20 @@ def srcset_candidates(value: str) -> list[tuple[str, str]]:
 
 def data_image_size(uri: str) -> tuple[float, float] | None:
     """(width, height) in pixels of a `data:` image, read from the image itself: the header of a
-    base64 PNG, GIF or WebP, or the `width`/`height` (in px or without a unit, else its `viewBox`)
-    of an SVG, base64 or percent-encoded (`data_svg_size`). None for other images, a size given in
-    other units, and anything malformed."""
-    head, comma, payload = uri.partition(",")
-    if not comma:
+    base64 PNG, GIF, WebP or JPEG (its frame header, after the segments before it), or the
+    `width`/`height` (in px or without a unit, else its `viewBox`) of an SVG, base64 or
+    percent-encoded (`data_svg_size`). None for other images, a size given in other units, and
+    anything malformed (see `data_images.undrawable` for what no browser draws)."""
+    read = media_and_payload(uri)
+    if read is None:
         return None
-    media = head.lower()
-    base64_encoded = media.endswith(";base64")
-    if media.removeprefix("data:").lstrip().startswith("image/svg+xml"):
+    media, base64_encoded, payload = read
+    if media == "image/svg+xml":
         return data_svg_size(payload, base64_encoded=base64_encoded)
     if not base64_encoded:
         return None
-    import base64  # only for a data: image, which few pages have
-
-    try:
-        data = base64.b64decode(payload[:64] + "=" * (-len(payload[:64]) % 4), validate=False)
-    except (binascii.Error, ValueError):
+    data = forgiving_base64(payload, HEADER_CHARACTERS)
+    if data is None:
         return None
     if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
         width, height = struct.unpack(">II", data[16:24])
@@ -2840,6 +2845,8 @@ def data_image_size(uri: str) -> tuple[float, float] | None:
         return int(width), int(height)
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return _webp_size(data)
+    if data[:3] == b"\xff\xd8\xff":
+        return jpeg_size(forgiving_base64(payload, JPEG_HEADER_CHARACTERS) or b"")
     return None
 
 
