@@ -12,7 +12,7 @@ import tinycss2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.document.css import StyleRule, parse_style_sheet, read_style_sheet
+from compliance.document.css import FlexFactors, StyleRule, flex_factors, parse_style_attribute, parse_style_sheet, read_style_sheet
 
 
 def _reading(rules: tuple[StyleRule, ...]) -> list[object]:
@@ -226,3 +226,55 @@ def test_a_deep_block_leaves_the_other_blocks_of_the_page_applied() -> None:
     page = _deep_page(css=deep).replace(b"</head>", b"<style>.x{display:none}</style></head>")
     report = check_bytes(page, "html", packs, path="deep.html", auto_detect=False)
     assert [finding.rule for finding in report.findings] == ["dcnf/logo"]
+
+
+# --- how a flex item is sized: `flex`, `flex-grow` and `flex-basis` -------------------------------
+
+FLEX_READINGS = {
+    "": FlexFactors(0.0, None),
+    "flex: none": FlexFactors(0.0, None),
+    "flex: initial": FlexFactors(0.0, None),
+    "flex: auto": FlexFactors(1.0, None),
+    "flex: 1": FlexFactors(1.0, (0.0, "%")),
+    "flex: 0": FlexFactors(0.0, (0.0, "%")),
+    "flex: 2 3": FlexFactors(2.0, (0.0, "%")),
+    "flex: 10px": FlexFactors(1.0, (10.0, "px")),
+    "flex: 0 0 1px": FlexFactors(0.0, (1.0, "px")),
+    "flex: 0 0 0": FlexFactors(0.0, (0.0, "px")),
+    "flex: 25% 0 1": FlexFactors(0.0, (25.0, "%")),
+    "FLEX: 0 /* none */ 0 content": FlexFactors(0.0, "content"),
+    "-webkit-flex: 0 0 2px": FlexFactors(0.0, (2.0, "px")),
+    "flex-grow: 0; flex-basis: auto": FlexFactors(0.0, None),
+    "flex-grow: 1": FlexFactors(1.0, None),
+    "flex-basis: 50%": FlexFactors(0.0, (50.0, "%")),
+    "-webkit-flex-basis: 1px": FlexFactors(0.0, (1.0, "px")),
+    "flex: 0 1 auto; flex-grow: 0": FlexFactors(0.0, None),
+    # A negative factor or basis is refused, as browsers refuse it: the initial value stays.
+    "flex: -1": FlexFactors(0.0, None),
+    "flex-grow: -2": FlexFactors(0.0, None),
+}
+# Not known here: the reading stops (the item may grow).
+FLEX_NOT_READ = [
+    "flex: 1 10px 1",  # the factors must stand side by side
+    "flex: 1 1 0 0",
+    "flex: var(--grow)",
+    "flex: inherit",
+    "flex-grow: var(--grow)",
+    "flex-basis: calc(100% - 2px)",
+    "flex: none; flex-grow: 1",  # which comes last in the cascade is not known here
+    "flex: 0 0 1px; flex-basis: 2px",
+]
+
+
+def _flex(text: str) -> FlexFactors | None:
+    return flex_factors({d.name: d for d in parse_style_attribute(text)})
+
+
+@pytest.mark.parametrize("text", sorted(FLEX_READINGS))
+def test_a_flex_items_growth_and_basis_are_read_as_the_shorthand_expands(text: str) -> None:
+    assert _flex(text) == FLEX_READINGS[text]
+
+
+@pytest.mark.parametrize("text", FLEX_NOT_READ)
+def test_a_flex_value_not_worked_out_here_is_not_read(text: str) -> None:
+    assert _flex(text) is None

@@ -1364,6 +1364,35 @@ NARROW_BOX_LOGOS = {
         '<section class="wall"><figure class="tile"><img{img}></figure></section>',
         ' style="width:100%"',
     ),
+    # A flex item that does not grow is as wide as its basis, or its width for an `auto` basis
+    # (the initial `flex: 0 1 auto` does not grow).
+    "a 1px flex item of flex none": (
+        "",
+        '<div style="display:flex;width:600px"><div style="width:1px;flex:none"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a 1px flex item of no flex properties, by a stylesheet": (
+        ".strip{display:inline-flex;width:640px}.strip li{width:2px}",
+        '<ul class="strip"><li><img{img}></li></ul>',
+        ' style="width:100%"',
+    ),
+    "a flex item of grow 0 and an auto basis, by a stylesheet": (
+        ".row{display:flex}.cell{width:1px;flex-grow:0;flex-basis:auto}",
+        '<div class="row"><figure class="cell"><img{img}></figure></div>',
+        ' width="240" style="max-width:100%"',
+    ),
+    "a basis of 1px with no minimum on a 300px item": (
+        "",
+        '<section style="display:flex"><figure style="width:300px;min-width:0;flex:0 0 1px"><img{img}></figure></section>',
+        ' style="max-width:100%"',
+    ),
+    "a -webkit-flex basis of 1px": (
+        "",
+        '<div style="display:-webkit-flex"><div style="width:1px;-webkit-flex:0 0 1px"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    # A flex item is a block box whatever its own display: an inline <span> 1px wide is 1px wide.
+    "a span flex item 1px wide": ("", '<p style="display:flex"><span style="width:1px"><img{img}></span></p>', ' style="max-width:100%"'),
 }
 # The near-misses: the image overflows the narrow box (a reader sees it), or the box is not narrow.
 WIDE_ENOUGH_LOGOS = {
@@ -1388,6 +1417,44 @@ WIDE_ENOUGH_LOGOS = {
         '<section class="cards"><figure class="card"><img{img}></figure></section>',
         ' style="width:100%"',
     ),
+    "a 1px flex item of flex 1": (
+        "",
+        '<div style="display:flex;width:600px"><div style="width:1px;flex:1"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a 1px flex item of flex auto, by a stylesheet": (
+        ".bar{display:flex}.bar>.logo{width:1px;flex:auto}",
+        '<div class="bar"><a class="logo"><img{img}></a></div>',
+        ' style="width:100%"',
+    ),
+    "a lone basis grows (flex: 10px is 1 1 10px)": (
+        "",
+        '<div style="display:flex"><div style="width:1px;flex:10px"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a basis of 300px on a 1px item": (
+        "",
+        '<div style="display:flex"><div style="width:1px;flex:0 0 300px"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    # A later `flex-grow` may win over the shorthand: which comes last is not worked out.
+    "a shorthand of no growth and a longhand that grows": (
+        ".row{display:flex}.cell{width:1px;flex:none}.row .cell{flex-grow:1}",
+        '<div class="row"><div class="cell"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a growth the checker cannot read": (
+        ":root{--grow:1}.row{display:flex}.cell{width:1px;flex-grow:var(--grow)}",
+        '<div class="row"><div class="cell"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    # A legacy flexible box sizes its items by -webkit-box-flex, which is not read.
+    "a 1px item of a -webkit-box": (
+        "",
+        '<div style="display:-webkit-box"><div style="width:1px;-webkit-box-flex:1"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a span 1px wide outside any flex container": ("", '<p><span style="width:1px"><img{img}></span></p>', ' style="max-width:100%"'),
 }
 LOGO_PARTS = ' src="https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png" alt="Daily Caller News Foundation logo"'
 

@@ -15,7 +15,7 @@ import math
 import re
 import string
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from compliance.firstuse import on_first_use
 
@@ -111,10 +111,18 @@ FAMILIES: dict[str, str] = {
     "-webkit-animation-direction": "opacity",
     "-webkit-animation-iteration-count": "opacity",
     "-webkit-animation-play-state": "opacity",
+    # How a flex item's width is worked out (see `flex_factors`): never hiding alone, read on
+    # demand for a flex item that may be narrow (`visibility`). The `-webkit-` names are aliases.
+    "flex": "flex",
+    "flex-grow": "flex",
+    "flex-basis": "flex",
+    "-webkit-flex": "flex",
+    "-webkit-flex-grow": "flex",
+    "-webkit-flex-basis": "flex",
 }
 # Legacy names that browsers treat as aliases of a property (CSS Animations 1 and the WHATWG
 # Compatibility Standard): a declaration under one is that property's, in the cascade too.
-ALIASES = {name: name.removeprefix("-webkit-") for name in FAMILIES if name.startswith("-webkit-animation")}
+ALIASES = {name: name.removeprefix("-webkit-") for name in FAMILIES if name.startswith(("-webkit-animation", "-webkit-flex"))}
 
 # CSS pixels per unit for the absolute units and the font-relative ones at the default 16px;
 # viewport units at a 1000px-wide screen.
@@ -210,7 +218,7 @@ def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
 # Properties whose values CSS refuses when negative (a browser drops such a declaration and the
 # one it would have overridden applies): sizes and font sizes. `opacity` out of 0–1 is clamped,
 # not refused; offsets, margins, `text-indent`, translations and scales may be negative.
-_NON_NEGATIVE = frozenset({"font-size", "width", "height", "min-width", "min-height", "max-width", "max-height"})
+_NON_NEGATIVE = frozenset({"font-size", "width", "height", "min-width", "min-height", "max-width", "max-height", "flex-grow", "flex-basis"})
 # `filter` functions that refuse a negative amount (`hue-rotate` and `drop-shadow` take one).
 _NON_NEGATIVE_FILTERS = frozenset({"opacity", "blur", "brightness", "contrast", "grayscale", "invert", "saturate", "sepia"})
 
@@ -250,15 +258,15 @@ def _refused_keyword_value(name: str, values: Sequence[Any]) -> bool:
 
 def refused(name: str, values: Sequence[Any]) -> bool:
     """True when CSS refuses this value for the property, so that a browser drops the whole
-    declaration: a negative size or font size (also in the `font` shorthand, where every
-    number, size and line height is non-negative), a negative amount in a `filter` function
+    declaration: a negative size, font size or flex factor (also in the `font` and `flex`
+    shorthands, where every number, size and line height is non-negative), a negative amount in a `filter` function
     such as `opacity()`, or an `opacity`, `visibility` or `display` value that is not one of
     the property's (`_refused_keyword_value`)."""
     if name in ("opacity", "visibility", "display"):
         return _refused_keyword_value(name, values)
     if name in _NON_NEGATIVE:
         return any(_negative(token) for token in values)
-    if name == "font":
+    if name in ("font", "flex"):
         return any(_negative(token) for token in values)
     if name in ("filter", "-webkit-filter"):
         return any(token.type == "function" and token.lower_name in _NON_NEGATIVE_FILTERS and any(_negative(t) for t in token.arguments) for token in values)
@@ -712,6 +720,79 @@ def number(token: Any) -> float | None:
     if token.type == "percentage":
         return float(token.value) / 100
     return None
+
+
+class FlexFactors(NamedTuple):
+    """What sizes a flex item along its container's main axis (CSS Flexbox 1, 7): its
+    `flex-grow` factor and its `flex-basis`: None for `auto` (the item's own `width`), `content`
+    for a size its content gives (`content`, `max-content`…), else (amount, unit) with the unit
+    `px` (a length in CSS pixels) or `%` (of the container's inner width)."""
+
+    grow: float
+    basis: tuple[float, str] | str | None
+
+
+# `flex: initial` (and no `flex` at all): no growth, the basis the item's width.
+INITIAL_FLEX = FlexFactors(0.0, None)
+# The properties `flex_factors` reads.
+FLEX_PROPERTIES = ("flex", "flex-grow", "flex-basis")
+_CONTENT_SIZES = frozenset({"content", "max-content", "min-content", "fit-content"})
+_FLEX_KEYWORDS = {"none": INITIAL_FLEX, "initial": INITIAL_FLEX, "unset": INITIAL_FLEX, "auto": FlexFactors(1.0, None)}
+
+
+def flex_factors(declared: Mapping[str, Declaration]) -> FlexFactors | None:
+    """A flex item's growth and basis from the `flex`, `flex-grow` and `flex-basis` that win its
+    cascade; `INITIAL_FLEX` when none is set. None when they are not known here: a value the
+    checker does not read (`var()`, `calc()`, `inherit`), or the shorthand and a longhand that
+    disagree (which of the two comes last in the cascade is not known here)."""
+    shorthand = declared.get("flex")
+    factors = INITIAL_FLEX if shorthand is None else _flex_shorthand(shorthand.values)
+    if factors is None:
+        return None
+    grow, basis = declared.get("flex-grow"), declared.get("flex-basis")
+    if grow is not None:
+        value = float(grow.values[0].value) if len(grow.values) == 1 and grow.values[0].type == "number" else None
+        if value is None or (shorthand is not None and value != factors.grow):
+            return None
+        factors = factors._replace(grow=value)
+    if basis is not None:
+        read = _flex_basis(basis.values[0]) if len(basis.values) == 1 else False
+        if read is False or (shorthand is not None and read != factors.basis):
+            return None
+        factors = factors._replace(basis=read)
+    return factors
+
+
+def _flex_shorthand(values: Sequence[Any]) -> FlexFactors | None:
+    """The growth and basis a `flex` shorthand sets: `none` is `0 0 auto`, `auto` `1 1 auto`,
+    `initial` and `unset` `0 1 auto`; otherwise one or two numbers (the grow and shrink factors,
+    side by side; a unitless zero after two of them is the basis) and a basis, `0%` when omitted."""
+    if len(values) == 1 and values[0].type == "ident":
+        return _FLEX_KEYWORDS.get(values[0].lower_value)
+    factors: list[float] = []
+    basis: tuple[float, str] | str | Literal[False] | None = False
+    split = False  # a basis between the factors, which must stand side by side
+    for token in values:
+        if token.type == "number" and len(factors) < 2 and not split:
+            factors.append(float(token.value))
+        elif basis is False and (read := _flex_basis(token)) is not False:
+            basis, split = read, bool(factors)
+        else:
+            return None
+    if not factors and basis is False:
+        return None
+    return FlexFactors(factors[0] if factors else 1.0, (0.0, "%") if basis is False else basis)
+
+
+def _flex_basis(token: Any) -> tuple[float, str] | str | Literal[False] | None:
+    """A `flex-basis` value as `FlexFactors.basis` has it; False for a value not read here."""
+    if token.type == "ident":
+        keyword = token.lower_value
+        return None if keyword == "auto" else "content" if keyword in _CONTENT_SIZES else False
+    if token.type == "percentage":
+        return (float(token.value), "%")
+    size = length_px(token)
+    return False if size is None else (size, "px")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -41,7 +41,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   `filter`, `visibility` and `transform` are not judged (a fade-in is seen).
 
 Images sized in percent of a box 2px wide or less (`Rendering.narrow`: `max-width: 100%` in
-`<div style="width:2px">`) are 2px wide or less, and not seen. An image's `onload` handler that
+`<div style="width:2px">`, or in a flex item of `width: 1px` that does not grow) are 2px wide
+or less, and not seen. An image's `onload` handler that
 certainly shows it has run (`onload`); the words a `::before` or `::after` generates are text
 (`generated`).
 
@@ -91,6 +92,7 @@ from compliance.document.clipping import (
 from compliance.document.colour_difference import close_enough, indistinguishable, lab
 from compliance.document.css import (
     CSS_WIDE_KEYWORDS,
+    FLEX_PROPERTIES,
     NEAR_ZERO_OPACITY,
     RELATIVE_FONT_UNITS,
     SHEETS_CACHED,
@@ -99,6 +101,7 @@ from compliance.document.css import (
     clips_to_nothing,
     colour,
     filter_opacity,
+    flex_factors,
     legacy_colour,
     length_px,
     nests_too_deep,
@@ -2040,46 +2043,116 @@ def _narrow_box(declared: Mapping[str, Declaration], element: Any, tag: str, inh
     None when it is wider or not known. An inline box takes no width, and an absolutely
     positioned or fixed one is laid out in another containing block (the checker does not
     follow it there). A flex item (its parent's `display` in `style`, read only for a box that
-    would be narrow) may be sized by its container (`flex-grow`, `flex-basis`, which the checker
-    does not read), not by its `width` alone: it is never read as narrow. A grid item is: the
-    stretching of a grid track applies to an `auto` width only."""
-    if inherited is None and "width" not in declared and "max-width" not in declared:
+    would be narrow or sets `flex` or `flex-basis`) is as wide as its `flex-basis` or, for an
+    `auto` one, its `width` says, unless it grows (`_flex_item_width`). A grid item is as wide
+    as its `width` says: the stretching of a grid track applies to an `auto` width only. An
+    item of either is a block box, whatever its own `display`."""
+    sized = any(name in declared for name in _WIDTH_NAMES)
+    if inherited is None and not sized:
         return None  # the usual box: nothing makes it narrow
+    kind = _box_kind(declared, tag)
+    if kind == "out":
+        return None
+    inline = kind == "inline"
+    if kind == "contents" or (inline and not sized):
+        return inherited  # no box, or an inline one, which takes no width
+    size = _box_width(declared, inherited)
+    if (size is None or size > _TINY_BOX_PX) and not _basis_may_narrow(declared, inherited):
+        return inherited if inline else None
+    layout = _item_layout(element, style)
+    if layout is None:
+        return inherited if inline else _tiny_box(size)
+    if layout == "flex":
+        return _tiny_box(_flex_item_width(element, declared, inherited, style))
+    return _tiny_box(size) if layout == "grid" else None
+
+
+def _box_kind(declared: Mapping[str, Declaration], tag: str) -> str:
+    """What box the element makes, as a narrow box reads it: `out` of its parent's containing
+    block (absolutely positioned or fixed), none (`contents`), `inline` (by its `display`, or
+    its tag when it has none), or a `block`."""
     position = declared.get("position")
     if position is not None and position.keyword in ("absolute", "fixed"):
-        return None
+        return "out"
     display = declared.get("display")
-    if (display is not None and display.keyword in ("inline", "contents")) or (display is None and tag not in BLOCK_TAGS):
-        return inherited
-    size = _box_width(declared, inherited)
-    return size if size is not None and size <= _TINY_BOX_PX and not _lays_out_items(element, style) else None
+    if display is None:
+        return "block" if tag in BLOCK_TAGS else "inline"
+    return display.keyword if display.keyword in ("contents", "inline") else "block"
 
 
-# The `display` values whose children are flex items, which their container may size.
-_ITEM_LAYOUTS = frozenset(
-    {
-        "flex",
-        "inline-flex",
-        "-webkit-box",
-        "-webkit-inline-box",
-        "-webkit-flex",
-        "-webkit-inline-flex",
-        "-ms-flexbox",
-        "-ms-inline-flexbox",
-    }
-)
+# The declarations that may make a box narrow (its width, or as a flex item its basis).
+_WIDTH_NAMES = ("width", "max-width", "flex", "flex-basis")
 
 
-def _lays_out_items(element: Any, style: PageStyle) -> bool:
-    """True when the element's parent is a flex container by its declarations (its `display`, as
-    the cascade leaves it), so that the element is a flex item."""
+def _basis_may_narrow(declared: Mapping[str, Declaration], inherited: float | None) -> bool:
+    """True when the element's own `flex` or `flex-basis` gives it a basis of 2px or less and no
+    growth: as a flex item it may be narrow (`_flex_item_width` reads the cascade whole). Read
+    only for an element that sets one, so that a page of `flex: 1` boxes asks for nothing more."""
+    if "flex" not in declared and "flex-basis" not in declared:
+        return False
+    factors = flex_factors(declared)
+    if factors is None or factors.grow > 0 or not isinstance(factors.basis, tuple):
+        return False
+    amount, unit = factors.basis
+    base = amount if unit == "px" else None if inherited is None else inherited * amount / 100
+    return base is not None and base <= _TINY_BOX_PX
+
+
+def _tiny_box(size: float | None) -> float | None:
+    """The size when it is a narrow box's (2px or less), else None."""
+    return size if size is not None and size <= _TINY_BOX_PX else None
+
+
+# The `display` values whose children are flex items, grid items, or items of the legacy flexible
+# boxes (`-webkit-box`, `-ms-flexbox`), which `-webkit-box-flex` or `-ms-flex` size.
+_ITEM_LAYOUTS = {
+    "flex": "flex",
+    "inline-flex": "flex",
+    "-webkit-flex": "flex",
+    "-webkit-inline-flex": "flex",
+    "grid": "grid",
+    "inline-grid": "grid",
+    "-webkit-box": "legacy",
+    "-webkit-inline-box": "legacy",
+    "-ms-flexbox": "legacy",
+    "-ms-inline-flexbox": "legacy",
+}
+
+
+def _item_layout(element: Any, style: PageStyle) -> str | None:
+    """How the element's parent lays it out as an item, by the parent's `display` as the cascade
+    leaves it: `flex`, `grid` or `legacy` (see `_ITEM_LAYOUTS`); None when it is no item."""
     parent = element.getparent()
     if parent is None:
-        return False
+        return None
     display = style.on_demand(parent, ("display",)).get("display")
-    return display is not None and (
-        display.keyword in _ITEM_LAYOUTS or any(token.type == "ident" and token.lower_value in _ITEM_LAYOUTS for token in display.values)
-    )
+    if display is None:
+        return None
+    for token in display.values:
+        if token.type == "ident" and token.lower_value in _ITEM_LAYOUTS:
+            return _ITEM_LAYOUTS[token.lower_value]
+    return None
+
+
+def _flex_item_width(element: Any, declared: Mapping[str, Declaration], inherited: float | None, style: PageStyle) -> float | None:
+    """A flex item's width along a row (CSS Flexbox 1, 9.2 and 9.7), at most: None when it may
+    grow (a `flex-grow` above 0, from `flex: 1`, `flex: auto` or a lone basis, `flex: 10px`),
+    or its size is not known here (a basis of its content, an `auto` basis and `width`, a
+    percentage of a container not known to be narrow, `flex` the checker does not read: see
+    `css.flex_factors`). Its basis is its `width` when `auto`, else the basis; with `min-width:
+    auto` (the initial value) its content may keep it as wide as its `width`, no wider."""
+    factors = flex_factors(style.on_demand(element, FLEX_PROPERTIES))
+    if factors is None or factors.grow > 0 or isinstance(factors.basis, str):
+        return None  # it may grow, or its content sizes it
+    own = _box_length(declared.get("width"), inherited)
+    if factors.basis is None:
+        return None if own is None else _box_width(declared, inherited)
+    amount, unit = factors.basis
+    base = amount if unit == "px" else None if inherited is None else inherited * amount / 100
+    least = declared.get("min-width")
+    if base is not None and (least is None or least.keyword == "auto"):
+        base = None if own is None else max(base, own)
+    return None if base is None else _clamped(base, declared, inherited)
 
 
 def _box_width(declared: Mapping[str, Declaration], inherited: float | None) -> float | None:
@@ -2088,8 +2161,14 @@ def _box_width(declared: Mapping[str, Declaration], inherited: float | None) -> 
     width = _box_length(declared.get("width"), inherited)
     if width is None and declared.get("width") is not None and declared["width"].keyword != "auto":
         return None  # a width the checker cannot work out
+    return _clamped(width if width is not None else inherited, declared, inherited)
+
+
+def _clamped(size: float | None, declared: Mapping[str, Declaration], inherited: float | None) -> float | None:
+    """A box's width of `size` (None: not known) within its `max-width` and `min-width`; None
+    when not known here, or a minimum keeps it wider."""
     limit = _box_length(declared.get("max-width"), inherited)
-    sizes = [size for size in (width if width is not None else inherited, limit) if size is not None]
+    sizes = [size for size in (size, limit) if size is not None]
     if not sizes:
         return None
     size = min(sizes)
