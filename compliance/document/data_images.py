@@ -13,8 +13,9 @@ base64 alphabet over all of it.
 from __future__ import annotations
 
 import binascii
-import re
 import struct
+
+from compliance.firstuse import on_first_use
 
 # The media types whose bytes must be a raster image of a kind browsers draw: anything else is
 # left alone (an SVG's text is read by `visibility.data_svg_size`; an unknown type is not judged).
@@ -35,8 +36,9 @@ _SIGNATURES = (
     b"MM\x00*",
 )
 # The base64 alphabet, once white space and up to two `=` of padding are taken off the end.
-_BASE64 = re.compile(r"[A-Za-z0-9+/]*")
-_ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")
+_BASE64 = on_first_use(r"[A-Za-z0-9+/]*")
+_ASCII_SPACE = on_first_use(r"[\t\n\f\r ]+")
+_BASE64_MEDIA = on_first_use(r";[\t\n\f\r ]*base64[\t\n\f\r ]*\Z")
 # How many characters of base64 are decoded to read a header: enough for a PNG's, GIF's or
 # WebP's, and for a JPEG's frame header after the metadata segments most files carry.
 HEADER_CHARACTERS = 64
@@ -52,7 +54,7 @@ def media_and_payload(uri: str) -> tuple[str, bool, str] | None:
     if not comma:
         return None
     media = head[5:].strip().lower()
-    base64_encoded = re.search(r";[\t\n\f\r ]*base64[\t\n\f\r ]*\Z", media) is not None
+    base64_encoded = _BASE64_MEDIA().search(media) is not None
     if base64_encoded:
         media = media[: media.rindex(";")]
     return media.split(";", 1)[0].strip(), base64_encoded, payload
@@ -66,10 +68,10 @@ def forgiving_base64(payload: str, limit: int | None = None) -> bytes | None:
         import urllib.parse
 
         payload = urllib.parse.unquote(payload, encoding="latin-1")
-    text = _ASCII_SPACE.sub("", payload) if _ASCII_SPACE.search(payload) else payload
+    text = _ASCII_SPACE().sub("", payload) if _ASCII_SPACE().search(payload) else payload
     if len(text) % 4 == 0 and text.endswith("="):
         text = text[:-2] if text.endswith("==") else text[:-1]
-    if len(text) % 4 == 1 or not _BASE64.fullmatch(text):
+    if len(text) % 4 == 1 or not _BASE64().fullmatch(text):
         return None
     if limit is not None:
         text = text[: limit - limit % 4]
