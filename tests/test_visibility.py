@@ -1393,6 +1393,24 @@ NARROW_BOX_LOGOS = {
     ),
     # A flex item is a block box whatever its own display: an inline <span> 1px wide is 1px wide.
     "a span flex item 1px wide": ("", '<p style="display:flex"><span style="width:1px"><img{img}></span></p>', ' style="max-width:100%"'),
+    # Percentages of percentages, up to a box whose width is definite: 10% of 10px is 1px.
+    "10% of a 10px box": ("", '<div style="width:10px"><div style="width:10%"><img{img}></div></div>', ' style="width:100%"'),
+    "three levels down to 2px": (
+        "",
+        '<section style="width:40px"><div style="width:50%"><p style="width:10%"><img{img}></p></div></section>',
+        ' style="max-width:100%"',
+    ),
+    "the image's own 2% of a 50px box": ("", '<div style="width:50px"><img{img}></div>', ' width="240" style="width:2%"'),
+    "through an inline link and a block that fills": (
+        "",
+        '<figure style="max-width:20px"><div><a href="/"><img{img}></a></div></figure>',
+        ' style="max-width:5%"',
+    ),
+    "10% of a 10px flex item that does not grow": (
+        "",
+        '<div style="display:flex;width:600px"><div style="width:10px;flex:none"><div style="width:10%"><img{img}></div></div></div>',
+        ' style="width:100%"',
+    ),
 }
 # The near-misses: the image overflows the narrow box (a reader sees it), or the box is not narrow.
 WIDE_ENOUGH_LOGOS = {
@@ -1455,6 +1473,41 @@ WIDE_ENOUGH_LOGOS = {
         ' style="max-width:100%"',
     ),
     "a span 1px wide outside any flex container": ("", '<p><span style="width:1px"><img{img}></span></p>', ' style="max-width:100%"'),
+    # Percentages that leave more than 2px, or a box on the way whose width is not known here.
+    "30% of a 10px box": ("", '<div style="width:10px"><div style="width:30%"><img{img}></div></div>', ' style="width:100%"'),
+    "no definite width up to the root": ("", '<div style="width:10%"><div style="width:10%"><img{img}></div></div>', ' style="width:10%"'),
+    "an absolutely positioned box on the way": (
+        "",
+        '<div style="width:10px"><div style="position:absolute;width:10%"><img{img}></div></div>',
+        ' style="width:100%"',
+    ),
+    "a flex item on the way that grows": (
+        "",
+        '<div style="display:flex;width:600px"><div style="width:10px;flex:1"><div style="width:10%"><img{img}></div></div></div>',
+        ' style="width:100%"',
+    ),
+    "a float of auto width on the way": (
+        "",
+        '<div style="width:10px"><div style="float:left"><div style="width:10%"><img{img}></div></div></div>',
+        ' style="width:100%"',
+    ),
+    "a negative margin widens a box on the way": (
+        "",
+        '<div style="width:10px"><div style="margin:0 -100px"><div style="width:10%"><img{img}></div></div></div>',
+        ' style="width:100%"',
+    ),
+    # A stylesheet's width on a box between, which no rule that hides makes the checker match
+    # before an image asks: the ancestors' CSS is read whole.
+    "a stylesheet's wide box inside a 2px one": (
+        ".wide{width:500px}",
+        '<div style="width:2px"><div class="wide"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a stylesheet's wide box between percentages": (
+        ".wide{width:500px}",
+        '<div style="width:10px"><div class="wide"><div style="width:10%"><img{img}></div></div></div>',
+        ' style="width:100%"',
+    ),
 }
 LOGO_PARTS = ' src="https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png" alt="Daily Caller News Foundation logo"'
 

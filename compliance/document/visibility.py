@@ -41,8 +41,9 @@ properties filled in where a hiding property uses `var()`, math functions worked
   `filter`, `visibility` and `transform` are not judged (a fade-in is seen).
 
 Images sized in percent of a box 2px wide or less (`Rendering.narrow`: `max-width: 100%` in
-`<div style="width:2px">`, or in a flex item of `width: 1px` that does not grow) are 2px wide
-or less, and not seen. An image's `onload` handler that
+`<div style="width:2px">`, or in a flex item of `width: 1px` that does not grow, or by
+percentages of percentages of a definite width: `_containing_width`) are 2px wide or less, and
+not seen. An image's `onload` handler that
 certainly shows it has run (`onload`); the words a `::before` or `::after` generates are text
 (`generated`).
 
@@ -217,7 +218,10 @@ class Rendering(NamedTuple):
     `fading`). `root_font_px`: the root element's font size, that sizes in `rem` are relative to.
     `narrow`: the width in CSS pixels of the box the element's content is laid out in, when the
     page's CSS makes it 2px or less (`_narrow_box`): an image sized in percent of it shrinks to
-    it; None otherwise.
+    it; None otherwise. `span`: that width when the `style` attributes and the rules matched
+    give it and it is wider (`width: 10px`), so that percentages inside may still make a narrow
+    box (`width: 10%` in it is 1px); None when it is not known or narrow. Both only point at
+    what to read: an image is judged by its ancestors' CSS read whole (`_containing_width`).
     """
 
     hidden: bool = False
@@ -238,6 +242,7 @@ class Rendering(NamedTuple):
     fading: Fading = NOT_FADED
     root_font_px: float = _DEFAULT_FONT_PX
     narrow: float | None = None
+    span: float | None = None
 
     @property
     def shows_boxes(self) -> bool:
@@ -1991,7 +1996,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         declared, variables = _with_variables(declared, variables)
     if is_hidden(element, tag) and not _shown_despite_hidden_attribute(element, tag, declared):
         return HIDDEN
-    if parent.narrow is not None and _fits_narrow_box(element, tag, style, parent.narrow):
+    if _in_narrow_box(element, tag, declared, parent, style):
         return HIDDEN
     if not declared:
         return parent if variables is parent.variables else parent._replace(variables=variables)
@@ -2032,15 +2037,24 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         outline,
         fading,
         font_px if tag == "html" else parent.root_font_px,
-        _narrow_box(judged, element, tag, parent.narrow, style),
+        *_narrow_and_span(judged, element, tag, parent, style),
     )
 
 
+def _narrow_and_span(declared: Mapping[str, Declaration], element: Any, tag: str, parent: Rendering, style: PageStyle) -> tuple[float | None, float | None]:
+    """`Rendering.narrow` and `Rendering.span` of the element's content box (`_narrow_box`), in
+    its parent's."""
+    width = _narrow_box(declared, element, tag, parent.narrow if parent.narrow is not None else parent.span, style)
+    if width is None:
+        return None, None
+    return (width, None) if width <= _TINY_BOX_PX else (None, width)
+
+
 def _narrow_box(declared: Mapping[str, Declaration], element: Any, tag: str, inherited: float | None, style: PageStyle) -> float | None:
-    """The width of the element's content box when the page's CSS makes it 2px or less
-    (`Rendering.narrow`), from its `width`, `max-width` and `min-width` (a percentage of the
-    `inherited` narrow box, the containing block's; an `auto` width of a block box fills it);
-    None when it is wider or not known. An inline box takes no width, and an absolutely
+    """The width of the element's content box, at most, when the declarations read give it
+    (`Rendering.narrow` and `span`), from its `width`, `max-width` and `min-width` (a percentage
+    of the `inherited` width, the containing block's; an `auto` width of a block box fills it);
+    None when it is not known. An inline box takes no width, and an absolutely
     positioned or fixed one is laid out in another containing block (the checker does not
     follow it there). A flex item (its parent's `display` in `style`, read only for a box that
     would be narrow or sets `flex` or `flex-basis`) is as wide as its `flex-basis` or, for an
@@ -2058,13 +2072,13 @@ def _narrow_box(declared: Mapping[str, Declaration], element: Any, tag: str, inh
         return inherited  # no box, or an inline one, which takes no width
     size = _box_width(declared, inherited)
     if (size is None or size > _TINY_BOX_PX) and not _basis_may_narrow(declared, inherited):
-        return inherited if inline else None
+        return inherited if inline else size  # a wider box (as an item, it is read when narrow)
     layout = _item_layout(element, style)
     if layout is None:
-        return inherited if inline else _tiny_box(size)
+        return inherited if inline else size
     if layout == "flex":
-        return _tiny_box(_flex_item_width(element, declared, inherited, style))
-    return _tiny_box(size) if layout == "grid" else None
+        return _flex_item_width(element, declared, inherited, style)
+    return size if layout == "grid" else None
 
 
 def _box_kind(declared: Mapping[str, Declaration], tag: str) -> str:
@@ -2096,11 +2110,6 @@ def _basis_may_narrow(declared: Mapping[str, Declaration], inherited: float | No
     amount, unit = factors.basis
     base = amount if unit == "px" else None if inherited is None else inherited * amount / 100
     return base is not None and base <= _TINY_BOX_PX
-
-
-def _tiny_box(size: float | None) -> float | None:
-    """The size when it is a narrow box's (2px or less), else None."""
-    return size if size is not None and size <= _TINY_BOX_PX else None
 
 
 # The `display` values whose children are flex items, grid items, or items of the legacy flexible
@@ -2191,11 +2200,26 @@ def _box_length(declaration: Declaration | None, narrow: float | None) -> float 
     return length_px(token)
 
 
-def _fits_narrow_box(element: Any, tag: str, style: PageStyle, narrow: float) -> bool:
+def _in_narrow_box(element: Any, tag: str, declared: Mapping[str, Declaration], parent: Rendering, style: PageStyle) -> bool:
+    """True for an image 2px wide or less by percentages of the box it is in (`_fits_narrow_box`).
+    In a box not narrow itself (`Rendering.span`) only an image whose own declarations read
+    (its `style` attribute's) take a small enough share of it is worth reading."""
+    if tag not in IMAGE_TAGS or (parent.narrow is None and parent.span is None):
+        return False
+    box = parent.narrow
+    if box is None:
+        box = parent.span
+        shares = [_box_length(declared[name], box) for name in ("width", "max-width") if name in declared and declared[name].values[0].type == "percentage"]
+        if not any(size is not None and size <= _TINY_IMAGE_PX for size in shares):
+            return False
+    return box is not None and _fits_narrow_box(element, style, box) and _fits_narrow_box(element, style, _containing_width(element, style))
+
+
+def _fits_narrow_box(element: Any, style: PageStyle, narrow: float | None) -> bool:
     """True for an image whose `width` or `max-width` is a percentage of its `narrow` containing
     block that leaves it 2px or less across (`max-width: 100%` in a 2px box), and no `min-width`
-    keeps it wider."""
-    if tag not in IMAGE_TAGS:
+    keeps it wider; False when `narrow` is None (not known)."""
+    if narrow is None:
         return False
     sizes = style.box_sizes(element)
     fitted = [_box_length(sizes[name], narrow) for name in ("width", "max-width") if name in sizes and sizes[name].values[0].type == "percentage"]
@@ -2203,6 +2227,69 @@ def _fits_narrow_box(element: Any, tag: str, style: PageStyle, narrow: float) ->
         return False
     least = _box_length(sizes.get("min-width"), narrow)
     return least is None or least <= _TINY_IMAGE_PX
+
+
+def _may_widen(declared: Mapping[str, Declaration]) -> bool:
+    """True when an `auto`-width box's `margin` or `margin-left` may be negative, which widens it
+    past its containing block (a value not read here may be: `calc()`, `inherit`)."""
+    for name in ("margin", "margin-left"):
+        for token in declared[name].values if name in declared else ():
+            if not ((token.type == "ident" and token.lower_value == "auto") or (token.type in ("number", "dimension", "percentage") and token.value >= 0)):
+                return True
+    return False
+
+
+# What `_containing_width` reads of each ancestor, and how far up it looks.
+_CONTAINING = ("width", "max-width", "min-width", "display", "position", "float", "margin", "margin-left")
+_MOST_CONTAINING_BOXES = 64
+# The `display` values of a box whose `auto` width fills its containing block (others shrink to
+# fit their content, which the checker does not measure).
+_FILLING_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "grid", "-webkit-box", "-webkit-flex", "-ms-flexbox"})
+
+
+def _containing_width(element: Any, style: PageStyle) -> float | None:
+    """The width in CSS pixels, at most, of the box an image's percentages resolve against, by
+    the CSS of its ancestors read whole (every `<style>` rule and `style` attribute, on demand):
+    up through inline boxes and percentages (`<div style="width:10px"><div style="width:10%">`
+    is 1px) to the nearest box whose width is definite (`width` or `max-width` in px), then down
+    again. None when a box on the way has a width not known here: absolutely positioned or
+    fixed, floated or shrunk to fit with an `auto` width, a flex item that may grow, a negative
+    margin that widens it, or no definite width up to the root (the screen's)."""
+    chain: list[tuple[Any, Mapping[str, Declaration]]] = []
+    box = element.getparent()
+    width = None
+    while box is not None and len(chain) < _MOST_CONTAINING_BOXES:
+        declared = style.on_demand(box, _CONTAINING)
+        kind = _box_kind(declared, box.tag.lower() if isinstance(box.tag, str) else "")
+        if kind == "out":
+            return None
+        if kind == "block" or (kind == "inline" and _item_layout(box, style) is not None):  # an item is a block
+            width = _containing_box_width(box, declared, None, style)
+            if width is not None:
+                break
+            chain.append((box, declared))
+        box = box.getparent()
+    for box, declared in reversed(chain):
+        width = None if width is None else _containing_box_width(box, declared, width, style)
+    return width
+
+
+def _containing_box_width(box: Any, declared: Mapping[str, Declaration], inherited: float | None, style: PageStyle) -> float | None:
+    """A block box's content width, at most, in a containing block `inherited` wide (None: not
+    known), for `_containing_width`: as a flex item (`_flex_item_width`), or by its `width`
+    when it is one a box of its kind fills; None when not known."""
+    width = declared.get("width")
+    if width is None or width.keyword == "auto":
+        display = declared.get("display")
+        floated = declared.get("float")
+        if (display is not None and display.keyword not in _FILLING_DISPLAYS) or (floated is not None and floated.keyword not in ("", "none")):
+            return None  # shrunk to fit its content
+        if _may_widen(declared):
+            return None  # a negative margin widens it past its containing block
+    layout = _item_layout(box, style)
+    if layout == "flex":
+        return _flex_item_width(box, declared, inherited, style)
+    return None if layout == "legacy" else _box_width(declared, inherited)
 
 
 def _invisible(visibility: Declaration | None, inherited: bool) -> bool:
