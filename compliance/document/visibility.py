@@ -2212,16 +2212,19 @@ def _in_narrow_box(element: Any, tag: str, declared: Mapping[str, Declaration], 
         shares = [_box_length(declared[name], box) for name in ("width", "max-width") if name in declared and declared[name].values[0].type == "percentage"]
         if not any(size is not None and size <= _TINY_IMAGE_PX for size in shares):
             return False
-    return box is not None and _fits_narrow_box(element, style, box) and _fits_narrow_box(element, style, _containing_width(element, style))
-
-
-def _fits_narrow_box(element: Any, style: PageStyle, narrow: float | None) -> bool:
-    """True for an image whose `width` or `max-width` is a percentage of its `narrow` containing
-    block that leaves it 2px or less across (`max-width: 100%` in a 2px box), and no `min-width`
-    keeps it wider; False when `narrow` is None (not known)."""
-    if narrow is None:
+    if box is None:
         return False
     sizes = style.box_sizes(element)
+    return _fits_narrow_box(sizes, box) and _fits_narrow_box(sizes, _containing_width(element, style))
+
+
+def _fits_narrow_box(sizes: Mapping[str, Declaration], narrow: float | None) -> bool:
+    """True for an image whose `width` or `max-width` (in its `sizes`, see `PageStyle.box_sizes`)
+    is a percentage of its `narrow` containing block that leaves it 2px or less across
+    (`max-width: 100%` in a 2px box), and no `min-width` keeps it wider; False when `narrow` is
+    None (not known)."""
+    if narrow is None:
+        return False
     fitted = [_box_length(sizes[name], narrow) for name in ("width", "max-width") if name in sizes and sizes[name].values[0].type == "percentage"]
     if not any(size is not None and size <= _TINY_IMAGE_PX for size in fitted):
         return False
