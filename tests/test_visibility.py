@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance.document import parse_document
+from compliance.document.data_images import forgiving_base64
 from compliance.document.visibility import data_image_size
 from compliance.engine import check_document
 from compliance.findings import Report, Severity
@@ -597,6 +600,26 @@ def test_a_data_uri_logo_no_browser_can_decode_is_missing(case: str) -> None:
 @pytest.mark.parametrize("case", sorted(DRAWN_DATA_LOGOS))
 def test_a_data_uri_logo_a_browser_draws_is_seen(case: str) -> None:
     assert errors(check(page(logo=DRAWN_DATA_LOGOS[case].format(alt=LOGO_ALT)))) == []
+
+
+_BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def _infra_base64(text: str) -> bytes | None:
+    """Infra's forgiving-base64 decode, step by step and bit by bit (the reference reading)."""
+    data = "".join(c for c in text if c not in "\t\n\f\r ")
+    if len(data) % 4 == 0:
+        data = data[:-2] if data.endswith("==") else data[:-1] if data.endswith("=") else data
+    if len(data) % 4 == 1 or any(c not in _BASE64_ALPHABET for c in data):
+        return None
+    bits = "".join(format(_BASE64_ALPHABET.index(c), "06b") for c in data)
+    return bytes(int(bits[i : i + 8], 2) for i in range(0, len(bits) - len(bits) % 8, 8))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_BASE64_ALPHABET[:6] + "+/=-_@ \n\t", max_size=40))
+def test_data_uri_base64_is_decoded_as_infras_forgiving_base64(text: str) -> None:
+    assert forgiving_base64(text) == _infra_base64(text)
 
 
 def test_a_jpeg_data_uri_is_sized_by_its_frame_header() -> None:
