@@ -1514,6 +1514,11 @@ WIDE_ENOUGH_LOGOS = {
         '<div style="width:10px"><div style="float:left"><div style="width:10%"><img{img}></div></div></div>',
         ' style="width:100%"',
     ),
+    "a stylesheet's negative right margin widens a box on the way": (
+        ".bleed{margin-right:-100px}",
+        '<div style="width:10px"><div class="bleed"><div style="width:10%"><img{img}></div></div></div>',
+        ' style="width:100%"',
+    ),
     "a negative margin widens a box on the way": (
         "",
         '<div style="width:10px"><div style="margin:0 -100px"><div style="width:10%"><img{img}></div></div></div>',

@@ -119,6 +119,9 @@ FAMILIES: dict[str, str] = {
     "-webkit-flex": "flex",
     "-webkit-flex-grow": "flex",
     "-webkit-flex-basis": "flex",
+    # Widens a box of `auto` width past its containing block when negative (`margin` and
+    # `margin-left` are read with the placement): never hiding alone, read on demand.
+    "margin-right": "widening",
 }
 # Legacy names that browsers treat as aliases of a property (CSS Animations 1 and the WHATWG
 # Compatibility Standard): a declaration under one is that property's, in the cascade too.

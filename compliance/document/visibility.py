@@ -2233,9 +2233,9 @@ def _fits_narrow_box(sizes: Mapping[str, Declaration], narrow: float | None) -> 
 
 
 def _may_widen(declared: Mapping[str, Declaration]) -> bool:
-    """True when an `auto`-width box's `margin` or `margin-left` may be negative, which widens it
-    past its containing block (a value not read here may be: `calc()`, `inherit`)."""
-    for name in ("margin", "margin-left"):
+    """True when an `auto`-width box's `margin`, `margin-left` or `margin-right` may be negative,
+    which widens it past its containing block (a value not read here may be: `calc()`, `inherit`)."""
+    for name in ("margin", "margin-left", "margin-right"):
         for token in declared[name].values if name in declared else ():
             if not ((token.type == "ident" and token.lower_value == "auto") or (token.type in ("number", "dimension", "percentage") and token.value >= 0)):
                 return True
@@ -2243,7 +2243,7 @@ def _may_widen(declared: Mapping[str, Declaration]) -> bool:
 
 
 # What `_containing_width` reads of each ancestor, and how far up it looks.
-_CONTAINING = ("width", "max-width", "min-width", "display", "position", "float", "margin", "margin-left")
+_CONTAINING = ("width", "max-width", "min-width", "display", "position", "float", "margin", "margin-left", "margin-right")
 _MOST_CONTAINING_BOXES = 64
 # The `display` values of a box whose `auto` width fills its containing block (others shrink to
 # fit their content, which the checker does not measure).
