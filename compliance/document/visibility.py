@@ -115,7 +115,7 @@ from compliance.document.css import (
     translation_px,
     variables_used,
 )
-from compliance.document.data_images import HEADER_CHARACTERS, JPEG_HEADER_CHARACTERS, forgiving_base64, jpeg_size, media_and_payload, undrawable
+from compliance.document.data_images import forgiving_base64, jpeg_size, media_and_payload, undrawable
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
 from compliance.document.fading import NOT_FADED, Fading
@@ -3003,7 +3003,7 @@ def data_image_size(uri: str) -> tuple[float, float] | None:
         return data_svg_size(payload, base64_encoded=base64_encoded)
     if not base64_encoded:
         return None
-    data = forgiving_base64(payload, HEADER_CHARACTERS)
+    data = forgiving_base64(payload)
     if data is None:
         return None
     if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
@@ -3015,7 +3015,7 @@ def data_image_size(uri: str) -> tuple[float, float] | None:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return _webp_size(data)
     if data[:3] == b"\xff\xd8\xff":
-        return jpeg_size(forgiving_base64(payload, JPEG_HEADER_CHARACTERS) or b"")
+        return jpeg_size(data)
     return None
 
 
