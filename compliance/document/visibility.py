@@ -2061,7 +2061,7 @@ def _narrow_box(declared: Mapping[str, Declaration], element: Any, tag: str, inh
     `auto` one, its `width` says, unless it grows (`_flex_item_width`). A grid item is as wide
     as its `width` says: the stretching of a grid track applies to an `auto` width only. An
     item of either is a block box, whatever its own `display`."""
-    sized = any(name in declared for name in _WIDTH_NAMES)
+    sized = _sizes_width(declared)
     if inherited is None and not sized:
         return None  # the usual box: nothing makes it narrow
     kind = _box_kind(declared, tag)
@@ -2094,8 +2094,10 @@ def _box_kind(declared: Mapping[str, Declaration], tag: str) -> str:
     return display.keyword if display.keyword in ("contents", "inline") else "block"
 
 
-# The declarations that may make a box narrow (its width, or as a flex item its basis).
-_WIDTH_NAMES = ("width", "max-width", "flex", "flex-basis")
+def _sizes_width(declared: Mapping[str, Declaration]) -> bool:
+    """True when the declarations may make a box narrow: its width, or as a flex item its basis
+    (run for every element with declarations: no generator)."""
+    return "width" in declared or "max-width" in declared or "flex" in declared or "flex-basis" in declared
 
 
 def _basis_may_narrow(declared: Mapping[str, Declaration], inherited: float | None) -> bool:
