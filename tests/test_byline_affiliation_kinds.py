@@ -654,6 +654,64 @@ def test_the_logo_line_of_a_text_article_stands_in_only_for_a_byline_without_ano
     assert (_outcome(check_text(text, packs=["dcnf"]), "dcnf/affiliation") is None) is passes
 
 
+# A figure's caption belongs to the figure: the logo with its caption (WordPress's image block) is
+# one thing directly above the byline. Another figure, a second image in the logo's figure, or a
+# paragraph between them still parts the two.
+
+_WP_LOGO = (
+    '<figure class="wp-block-image size-full"><img src="https://cdn.example/wp-content/uploads/dcnf-logo.png" width="300" height="80"'
+    ' alt="Daily Caller News Foundation logo"><figcaption class="wp-element-caption">Daily Caller News Foundation</figcaption></figure>'
+)
+_CAPTIONED_LOGOS = {
+    "WordPress's image block": _WP_LOGO,
+    "a bare figure": '<figure><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo"><figcaption>Daily Caller News Foundation</figcaption></figure>',
+    "the caption above the image": (
+        '<figure class="brand"><figcaption>From our newswire partner</figcaption><img src="/dcnf-logo.png" alt="DCNF logo"></figure>'
+    ),
+    "a <picture> and a caption of two paragraphs": (
+        '<figure class="logo"><picture><source srcset="/media/dcnf-logo.webp" type="image/webp"><img src="/media/dcnf-logo.png"'
+        ' alt="The Daily Caller News Foundation logo"></picture><figcaption><p>Daily Caller News Foundation</p><p>Logo courtesy of the'
+        " foundation</p></figcaption></figure>"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_CAPTIONED_LOGOS))
+def test_a_logo_with_its_caption_directly_above_the_byline_stands_in_for_the_affiliation(case: str) -> None:
+    report = check_html(_dcnf_page(_CAPTIONED_LOGOS[case], "By Laura Benson"), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+_PHOTO = (
+    '<figure class="wp-block-image"><img src="/crowd.jpg" width="600" height="400" alt="Farmers outside the Capitol">'
+    '<figcaption class="wp-element-caption">Farmers rallied on Monday.</figcaption></figure>'
+)
+
+
+@pytest.mark.parametrize(
+    ("between", "apart"),
+    [
+        ("<p>Adapted for our readers.</p>", 2),  # a separate paragraph
+        ('<p class="dek">The bill would cut farm subsidies by a third.</p>', 2),  # a dek
+        (_PHOTO, 3),  # another photo, with its own caption
+    ],
+)
+def test_something_between_the_captioned_logo_and_the_byline_parts_them(between: str, apart: int) -> None:
+    detail = _outcome(check_html(_dcnf_page(_WP_LOGO, between, "By Laura Benson"), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and f"{apart} blocks apart" in detail
+
+
+def test_a_second_image_in_the_logos_figure_parts_the_logo_from_the_byline() -> None:
+    figure = _WP_LOGO.replace("<figcaption", '<img src="/crowd.jpg" width="600" height="400" alt="Farmers outside the Capitol"><figcaption')
+    detail = _outcome(check_html(_dcnf_page(figure, "By Laura Benson"), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and "2 blocks apart" in detail
+
+
+def test_a_captioned_logo_is_no_affiliation_for_a_byline_with_another_outlet() -> None:
+    detail = _outcome(check_html(_dcnf_page(_WP_LOGO, "By Laura Benson, Reuters"), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
 # ---------------------------------------------------------------------------------------------
 # E. A dateline's place in Title Case after the byline ("By NAME | Washington, D.C.") says where,
 #    not whose: the logo above still stands in for the affiliation. Places are told from outlets

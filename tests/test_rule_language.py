@@ -216,6 +216,32 @@ def test_near_orders_matches_inside_one_block_by_position(tmp_path: Path) -> Non
     assert [f.rule for f in check_document(wrong, packs, path="w.html", auto_detect=False).findings] == ["order/newsletter-after-credit"]
 
 
+@pytest.mark.parametrize(
+    ("badge", "passes"),
+    [
+        # The badge's own caption, after or before it, belongs to its figure.
+        ('<figure><img src="/ledger.png" alt="Harbor Ledger badge"><figcaption>Harbor Ledger</figcaption></figure>', True),
+        ('<figure><figcaption><em>Partner</em></figcaption><img src="/ledger.png" alt="Harbor Ledger badge"></figure>', True),
+        # Another figure's caption, or a caption after a second image, is a block between.
+        ('<img src="/ledger.png" alt="Harbor Ledger badge"><figure><figcaption>Harbor photos</figcaption></figure>', False),
+        ('<figure><img src="/ledger.png" alt="Harbor Ledger badge"><img src="/dock.jpg" alt="The dock"><figcaption>The dock</figcaption></figure>', False),
+    ],
+)
+def test_near_counts_a_figure_and_its_caption_as_one_block(tmp_path: Path, badge: str, passes: bool) -> None:
+    pack = write(
+        tmp_path,
+        "badge.yaml",
+        "id: badge\nname: B\npublisher: P\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\nrules:\n"
+        "  - id: badge/above-credit\n    severity: warning\n    message: m\n    help: h\n"
+        "    check:\n      near:\n        a: {element: {selector: img, attributes: {alt: 'Harbor Ledger badge'}}}\n"
+        "        b: {text: {phrase: Reported for the Harbor Ledger}}\n        order: a-before-b\n        within-blocks: 1\n",
+    )
+    packs = [p for p in load_packs([pack], builtin=False)]
+    page = f"<html><body><article><h1>Dock repairs</h1>{badge}<p>Reported for the Harbor Ledger</p><p>The dock reopens in May.</p></article></body></html>"
+    findings = check_document(parse_document(page.encode(), "html"), packs, path="b.html", auto_detect=False).findings
+    assert [f.rule for f in findings] == ([] if passes else ["badge/above-credit"])
+
+
 def test_meta_values_are_normalised_like_page_text(cli: Any, tmp_path: Path) -> None:
     pack = write(
         tmp_path,

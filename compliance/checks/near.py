@@ -5,7 +5,9 @@ Distance is counted in blocks (paragraphs, headings, images, text lines: `within
 adjacent) and/or in characters of visible text (`within-chars`). An image a reader does not see,
 a decorative one (`alt=""`: a divider), and an icon (64px or less by its attributes, or an inline
 `<svg>` its attributes do not size larger: an author's avatar, the glyph before a byline, share
-buttons) are not blocks between the two. `order: a-before-b` requires `a` to come first.
+buttons) are not blocks between the two, nor is the caption (`<figcaption>`) of a figure either
+of the two sits in: a logo and its caption are one thing. `order: a-before-b` requires `a` to
+come first.
 
 Example (DCNF's own layout: the logo directly above the reporter's name)::
 
@@ -83,7 +85,43 @@ def _blocks_apart(doc: Document, index_a: int, index_b: int) -> int:
         for item in doc.items:
             counted.append(counted[-1] + _separates(item))
         doc._memo["near_counted_items"] = counted
-    return counted[high] - counted[low + 1] + 1
+    apart = counted[high] - counted[low + 1] + 1
+    if apart > 1:
+        apart -= len(_own_captions_between(doc, low, high))
+    return apart
+
+
+def _own_captions_between(doc: Document, low: int, high: int) -> set[int]:
+    """The items strictly between `low` and `high` that are the caption (`<figcaption>`) of the
+    figure either of the two sits in and would count as blocks: a figure's caption belongs to it,
+    so a logo and its caption are one thing above a byline (WordPress's image block). Another
+    figure's caption, or a second image in the same figure, still comes between."""
+    found: set[int] = set()
+    for index, step in ((low, 1), (high, -1)):
+        # A match outside every item (the page's head) has an index past the last item.
+        figure = _figure_of(doc.items[index].element) if 0 <= index < len(doc.items) else None
+        if figure is None:
+            continue
+        inside = set(figure.iter())
+        captions = {e for child in figure if _tag(child) == "figcaption" for e in child.iter()}
+        # The figure's items are consecutive: walk from the end inside it, never past the other end.
+        at = index + step
+        while low < at < high and doc.items[at].element in inside:
+            if doc.items[at].element in captions and _separates(doc.items[at]):
+                found.add(at)
+            at += step
+    return found
+
+
+def _tag(element: Any) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _figure_of(element: Any) -> Any:
+    """The nearest `<figure>` holding `element`, or None (a text article's items have no element)."""
+    if element is None:
+        return None
+    return next((node for node in (element, *element.iterancestors()) if _tag(node) == "figure"), None)
 
 
 # An image this small or smaller on both sides is an icon (an author's avatar, a share button, the
