@@ -114,6 +114,13 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
 
     values = _Values(merged, original)
     text, doc, report = first.source, first, before
+
+    def attempt(offset: int, block: str) -> tuple[str, Document, Report]:
+        """The current text with `block` inserted at `offset`, parsed and checked."""
+        candidate = text[:offset] + block + text[offset:]
+        candidate_doc = settings.parse(prefix + candidate.encode(first.encoding), kind)
+        return candidate, candidate_doc, check(candidate_doc)
+
     edits: list[Edit] = []
     reasons: dict[str, str] = {}
     progress = True
@@ -125,14 +132,13 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
                 continue
             rule = rules[rule_id]
             assert rule.fix is not None
-            placed = place_fix(rule.fix, doc, values, Context(doc, merged, original))
+            ctx = Context(doc, merged, original)
+            placed = place_fix(rule.fix, doc, values, ctx)
             if isinstance(placed, str):
-                reasons[rule_id] = placed
+                reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, merged, original, report, attempt) or placed
                 continue
             offset, block, place = placed
-            candidate = text[:offset] + block + text[offset:]
-            candidate_doc = settings.parse(prefix + candidate.encode(first.encoding), kind)
-            candidate_report = check(candidate_doc)
+            candidate, candidate_doc, candidate_report = attempt(offset, block)
             problem = _regression(rule_id, report, candidate_report)
             if problem:
                 reasons[rule_id] = f"inserting {shorten(' '.join(block.split()), 80)!r} {problem}; fix it by hand"
@@ -147,6 +153,31 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         return FixPlan(data, data, (), unfixed, before, before, first.source, first.source)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+def _futile_with_the_pages_own(
+    rule_id: str,
+    fix: FixTemplate,
+    ctx: Context,
+    meta: Mapping[str, str],
+    original: Document | None,
+    report: Report,
+    attempt: Callable[[int, str], tuple[str, Document, Report]],
+) -> str | None:
+    """Why a fix that lacks a value is no use whatever the value, or None. When the page already
+    has the image the value would draw (DCNF's logo, found by the fix's `original-image` alt text)
+    and inserting a copy of it, with the page's own address, still leaves the rule failing (the
+    byline ties the reporter to another outlet), the editor is told to fix it by hand rather than
+    asked for an address that would not help."""
+    trial = _Values(meta, original, page=ctx.doc)
+    placed = place_fix(fix, ctx.doc, trial, ctx)
+    if isinstance(placed, str):
+        return None
+    offset, block, place = placed
+    if _regression(rule_id, report, attempt(offset, block)[2]) != "does not satisfy the rule":
+        return None
+    shown = shorten(" ".join(block.split()), 80)
+    return f"the page already has the image this fix inserts, and inserting {shown!r} {place} does not satisfy the rule; fix it by hand"
 
 
 def _read_original(wanted: str, load_original: Callable[[str], Document] | None) -> Document | None:
@@ -210,9 +241,12 @@ def _with_edit(edits: list[Edit], rule: str, offset: int, text: str, place: str,
 class _Values:
     """The values a fix can use, from the original story and the article metadata."""
 
-    def __init__(self, meta: Mapping[str, str], original: Document | None) -> None:
+    def __init__(self, meta: Mapping[str, str], original: Document | None, *, page: Document | None = None) -> None:
         self.meta = meta
         self.original = original
+        # A trial's values (`_futile_with_the_pages_own`): an image value is the address of the
+        # page's own copy of that image, as the page writes it; never written into a file.
+        self.page = page
 
     def original_url(self) -> str | None:
         given = self.meta.get("original", "").strip()
@@ -241,6 +275,10 @@ class _Values:
         return self._own(source)
 
     def _own(self, source: ValueSource) -> str | None:
+        if self.page is not None and source.original_image is not None:
+            # A trial: the page's own copy of the image, whatever the original or --meta say.
+            pattern = source.original_image
+            return next((image.sources[0] for image in self.page.images if image.sources and pattern.search(image.alt)), None)
         original = self.original
         if source.original_image is not None and original is not None:
             for image in original.images:
@@ -286,7 +324,8 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
     """The template with its values filled in, each escaped for the syntax it goes into. A value
     that is not known, or an address that is not an http(s) URL, is `unknown(name)`, or without
     `unknown` a `ValueError` naming it."""
-    urls = {*_URL_VALUES, *(s.name for s in fix.values if s.original_image is not None)}
+    images = {s.name for s in fix.values if s.original_image is not None}
+    urls = {*_URL_VALUES, *images}
 
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -296,7 +335,8 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
         if value is None:
             raise ValueError(_Values.missing(name, fix))
         value = " ".join(_CONTROL.sub(" ", value).split())
-        if name in urls and not is_http_url(value):
+        # A trial's image address is the page's own, as the page writes it ("/dcnf-logo.png").
+        if name in urls and not is_http_url(value) and not (values.page is not None and name in images):
             # Metadata from a sidecar file, front matter or a CMS payload is not checked at the
             # command line: a block to show keeps the placeholder, a fix to apply says what it needs.
             if unknown is not None:

@@ -492,3 +492,61 @@ def test_the_byline_goes_after_a_logo_with_no_paragraph_of_its_own_inside_the_ar
     run = cli("fix", "--pack", "dcnf", "--meta", "reporter=Jane Roe", "--write", str(story))
     assert run.code == 0, run.err
     assert f'\n{logo}\n<p class="byline">By Jane Roe, Daily Caller News Foundation</p>\n<p>Officials said' in story.read_text(encoding="utf-8")
+
+
+_LOGO_THERE = {
+    "HTML, the logo in a paragraph": (
+        "story.html",
+        '<article>\n<h1>Rates rise</h1>\n<p><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n'
+        "<p>By Jane Doe, Reuters</p>\n<p>The bank raised rates.</p>\n</article>\n",
+    ),
+    "HTML, the logo in WordPress's image block": (
+        "story.html",
+        '<article><h1>Rates rise</h1><figure class="wp-block-image"><img src="https://cdn.example/uploads/dcnf-logo.png" alt="DCNF logo">'
+        '<figcaption class="wp-element-caption">Daily Caller News Foundation</figcaption></figure>\n'
+        "<p>By Jane Doe (Associated Press)</p><p>The bank raised rates.</p></article>\n",
+    ),
+    "Markdown": (
+        "story.md",
+        "# Rates rise\n\n![Daily Caller News Foundation logo](https://cdn.example/dcnf-logo.png)\n\nBy Jane Doe, Reuters\n\nThe bank raised rates.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_LOGO_THERE))
+def test_a_logo_already_there_above_a_byline_of_another_outlet_is_left_by_hand_without_asking_for_its_address(cli: Any, tmp_path: Path, case: str) -> None:
+    # Another copy of the logo cannot tie a reporter the byline credits to another outlet: the
+    # note says so at once, not "needs 'logo-url'" and then, given it, the same.
+    name, text = _LOGO_THERE[case]
+    story = tmp_path / name
+    story.write_text(text, encoding="utf-8")
+    notes = [line for line in cli("fix", "--pack", "dcnf", str(story)).err.splitlines() if "not fixed" in line]
+    assert len(notes) == 1 and notes[0].startswith(f"{story}: not fixed: dcnf/affiliation: the page already has the image this fix inserts")
+    assert notes[0].endswith("does not satisfy the rule; fix it by hand")
+
+
+def test_a_logo_elsewhere_above_a_byline_without_an_outlet_still_asks_for_the_address_and_takes_it(cli: Any, tmp_path: Path) -> None:
+    # Look-alike: the logo is on the page but far from a byline that names no outlet; a copy above
+    # the byline would satisfy the rule, so the note asks for the address and the fix takes it.
+    story = tmp_path / "story.html"
+    story.write_text(
+        "<article>\n<h1>Rates rise</h1>\n<p>By Jane Doe</p>\n<p>The bank raised rates.</p>\n<p>Markets fell.</p>\n"
+        '<p><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n</article>\n',
+        encoding="utf-8",
+    )
+    asked = cli("fix", "--pack", "dcnf", str(story))
+    assert f"{story}: not fixed: dcnf/affiliation: needs 'logo-url'" in asked.err
+    given = cli("fix", "--pack", "dcnf", "--meta", "logo-url=https://cdn.example/dcnf-logo.png", str(story))
+    assert f"{story}:3: would fix dcnf/affiliation: inserted '<p><img src=" in given.err
+    assert '+<p><img src="https://cdn.example/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n <p>By Jane Doe</p>' in given.out
+
+
+def test_without_the_logo_a_byline_of_another_outlet_still_asks_for_the_address_first(cli: Any, tmp_path: Path) -> None:
+    # With no copy of the logo on the page there is nothing to try the fix with: the note names
+    # the value, and only with it does the fix find out that the rule stays failing.
+    story = tmp_path / "story.html"
+    story.write_text("<article>\n<h1>Rates rise</h1>\n<p>By Jane Doe, Reuters</p>\n<p>The bank raised rates.</p>\n</article>\n", encoding="utf-8")
+    assert f"{story}: not fixed: dcnf/affiliation: needs 'logo-url'" in cli("fix", "--pack", "dcnf", str(story)).err
+    given = cli("fix", "--pack", "dcnf", "--meta", "logo-url=https://cdn.example/dcnf-logo.png", str(story)).err
+    assert f'{story}: not fixed: dcnf/affiliation: inserting \'<p><img src="https://cdn.example/dcnf-logo.png"' in given
+    assert "does not satisfy the rule; fix it by hand" in given
