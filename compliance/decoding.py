@@ -274,9 +274,14 @@ def binary_kind(data: bytes) -> str | None:
     report "byline missing" on an image instead of "not an article".
     """
     head = data[:_SNIFF_BYTES]
-    for bom, _ in _BOMS:
+    for bom, encoding in _BOMS:
         if head.startswith(bom):
-            return None
+            body = head[len(bom) :]
+            if body and not body.strip(b"\x00"):
+                # NUL bytes after the mark (not even a whole character of UTF-16 or UTF-32 text):
+                # nothing an article holds. A mark alone is an empty file, said as such later.
+                return _CONTROL_DATA
+            return binary_text(body.decode(encoding, "replace"))
     if wide_unicode(head) is not None:
         return None
     for magic, kind in _MAGIC:
@@ -288,5 +293,19 @@ def binary_kind(data: bytes) -> str | None:
         controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
         # A stray NUL in scraped HTML is still an article; a file made of control bytes is not.
         if controls * 20 > len(head):
-            return "binary data (NUL and control bytes)"
+            return _CONTROL_DATA
     return None
+
+
+_CONTROL_DATA = "binary data (NUL and control bytes)"
+
+
+def binary_text(text: str) -> str | None:
+    """`binary_kind` of a document given as text (a CMS payload's field, the API's string, the
+    body after a byte-order mark): "binary data …" when it holds a NUL and control characters are
+    more than a twentieth of its start (a byte-order mark at the start aside), None for text."""
+    head = text[:_SNIFF_BYTES].lstrip("\ufeff")
+    if "\x00" not in head:
+        return None
+    controls = sum(1 for char in head if char < "\t" or "\r" < char < " ")
+    return _CONTROL_DATA if controls * 20 > len(head) else None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
 from compliance.checks import Context, Hit, Outcome, Undecided
-from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind
+from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind, binary_text
 from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.document.positions import location_at, offset_at
@@ -490,10 +490,11 @@ def check_bytes(
 def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -> Report:
     """`check_bytes` with its settings as one value (what the runner builds once per file); the
     article may also be given as text (the API's `check_html(str)`), which is not decoded."""
-    if isinstance(data, bytes):
-        binary = binary_kind(data)
-        if binary is not None:
-            return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
+    # Bytes are sniffed for a file type; text (a CMS payload's field, the API's string) for NULs
+    # and control characters, as bytes are after a byte-order mark.
+    binary = binary_kind(data) if isinstance(data, bytes) else binary_text(data)
+    if binary is not None:
+        return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
     # Decoded once: the prefilter and the parse read the same text.
     decoded = as_decoded(data)
     if not decoded.text or decoded.text.isspace():

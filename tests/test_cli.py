@@ -65,6 +65,42 @@ def test_binary_and_empty_files_are_skipped_with_a_notice(cli: Any, tmp_path: Pa
     assert run.code == 0
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("f.txt", b"\xef\xbb\xbf\x00"),
+        ("f.txt", b"\xff\xfe\x00"),
+        ("f.html", b"\xfe\xff\x00\x00\x00\x00"),
+        ("f.md", b"\xef\xbb\xbf\x00\x00\x01\x02"),
+        ("f.txt", b"\x00"),
+    ],
+    ids=["utf8-mark-nul", "utf16-le-mark-nul-byte", "utf16-be-mark-nuls", "utf8-mark-controls", "bare-nul"],
+)
+def test_nul_bytes_after_a_byte_order_mark_are_skipped_as_binary_and_nothing_checked_exits_2(cli: Any, tmp_path: Path, name: str, data: bytes) -> None:
+    path = write(tmp_path, name, data)
+    for run in (cli("check", str(path)), cli("check", "-", "--stdin-filename", name, stdin=data)):
+        assert run.code == 2
+        assert run.err.endswith("not checked: the file is binary data (NUL and control bytes), not an article\n")
+        assert "1 skipped" in run.out
+
+
+@pytest.mark.parametrize("html", ["\ufeff\u0000", "\u0000", "\ufeff\u0000\u0001\u0002"])
+def test_a_payload_of_nul_characters_is_skipped_as_binary(cli: Any, tmp_path: Path, html: str) -> None:
+    import json
+
+    payload = write(tmp_path, "p.json", json.dumps({"html": html}))
+    run = cli("check", "--input-kind", "cms-json", str(payload))
+    assert run.code == 2
+    assert run.err.endswith("not checked: the file is binary data (NUL and control bytes), not an article\n")
+
+
+def test_a_byte_order_mark_before_a_story_with_a_stray_nul_is_checked(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, "f.txt", b"\xef\xbb\xbfCouncil votes on the budget.\x00\nBy Ana Ruiz\n")
+    run = cli("check", str(path))
+    assert run.code == 0
+    assert "1 file checked" in run.out
+
+
 def test_missing_path_is_a_one_line_user_error(cli: Any) -> None:
     run = cli("check", "samples/dcnf/nope.html")
     assert run.code == 2

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from compliance.decoding import binary_kind, declared_encoding, decode_bytes
+from compliance.decoding import binary_kind, binary_text, declared_encoding, decode_bytes
 from compliance.document import parse_document
 
 # A realistic article fragment with the characters that go wrong: accents, curly quotes, an em dash.
@@ -252,3 +252,43 @@ def test_plain_text_cp1252_file() -> None:
         (3, "By José Martínez"),
         (5, '"It is gone," she said.'),
     ]
+
+
+# A byte-order mark does not make NUL and control bytes an article: what follows it is judged as
+# a file without one is (in the mark's encoding), and NUL bytes alone after it (not even one
+# character of UTF-16 or UTF-32 text) are binary data.
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF8 + b"\x00",
+        codecs.BOM_UTF8 + b"\x00\x01\x02\x03" * 8,
+        codecs.BOM_UTF16_LE + b"\x00",
+        codecs.BOM_UTF16_BE + b"\x00\x00\x00\x00",
+        codecs.BOM_UTF16_LE + "\x01\x00\x02".encode("utf-16-le") * 10,
+        codecs.BOM_UTF32_BE + b"\x00" * 12,
+    ],
+    ids=["utf8-nul", "utf8-controls", "utf16-le-one-nul-byte", "utf16-be-nuls", "utf16-le-control-characters", "utf32-be-nuls"],
+)
+def test_nul_and_control_bytes_after_a_byte_order_mark_are_binary(data: bytes) -> None:
+    assert binary_kind(data) == "binary data (NUL and control bytes)"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF8 + html_page(ARTICLE_TEXT).encode("utf-8").replace(b"<p>\xe2\x80\x9cWe", b"<p>\x00\xe2\x80\x9cWe"),
+        codecs.BOM_UTF16_LE + "<p>A story\x00 with one stray NUL.</p>".encode("utf-16-le"),
+        codecs.BOM_UTF8,
+        codecs.BOM_UTF16_LE,
+    ],
+    ids=["utf8-stray-nul", "utf16-stray-nul", "utf8-mark-alone", "utf16-mark-alone"],
+)
+def test_a_byte_order_mark_before_text_or_nothing_is_not_binary(data: bytes) -> None:
+    # (A mark alone decodes to an empty text: the file is skipped as empty, not as binary.)
+    assert binary_kind(data) is None
+
+
+def test_text_given_as_text_is_judged_as_bytes_after_a_mark_are() -> None:
+    assert binary_text("\ufeff\x00") == binary_text("\x00\x00") == "binary data (NUL and control bytes)"
+    assert binary_text("<p>One stray\x00 NUL in a story.</p>") is None
+    assert binary_text("\ufeff<p>Text</p>") is None
