@@ -73,6 +73,9 @@ class _Builder:
         self.origin = origin
         self.validate = validate
         self.rule: str | None = None
+        # Building a detection marker: its text is matched regardless of letter case (unless it
+        # says `ignore-case: false`), since case does not change which publisher a line names.
+        self.in_marker = False
         self.defines: dict[str, str] = {}
         # The pack's own definitions as written, in order, and those with an error.
         self.written_defines: tuple[str, ...] = ()
@@ -162,7 +165,7 @@ class _Builder:
         by_key = {o.key: o for o in options}
         self.keys(node, tuple(by_key), tuple(o.key for o in options if o.required), f"the '{kind}' check")
         flags = {
-            "ignore_case": self._flag(node, "ignore-case"),
+            "ignore_case": self._flag(node, "ignore-case") or (self.in_marker and not self._flag_false(node, "ignore-case")),
             "whole_word": self._flag(node, "whole-word"),
         }
         values: dict[str, Any] = {}
@@ -197,6 +200,10 @@ class _Builder:
     def _flag(self, node: YMap, key: str) -> bool:
         child = node.entries.get(key)
         return bool(isinstance(child, YScalar) and child.value is True)
+
+    def _flag_false(self, node: YMap, key: str) -> bool:
+        child = node.entries.get(key)
+        return bool(isinstance(child, YScalar) and child.value is False)
 
     def option_value(self, kind: str, option: Option, node: YNode, flags: Mapping[str, bool]) -> Any:
         what = f"'{option.key}' of the '{kind}' check"
@@ -545,10 +552,16 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
                 marker = builder.mapping(item, "a marker", item.mark)
                 builder.keys(marker, _MARKER_KEYS, ("id", "check"), "a detection marker")
                 weight = _number(builder, marker.entries["weight"], "marker weight") if "weight" in marker.entries else 1.0
+                marker_id = builder.string(marker.entries["id"], "marker id", marker.mark)
+                builder.in_marker = True
+                try:
+                    check = builder.check(marker.entries["check"], marker.key_mark("check"))
+                finally:
+                    builder.in_marker = False
                 return Marker(
-                    builder.string(marker.entries["id"], "marker id", marker.mark),
+                    marker_id,
                     weight,
-                    builder.check(marker.entries["check"], marker.key_mark("check")),
+                    check,
                     builder.string(marker.entries["label"], "marker label", marker.key_mark("label")) if "label" in marker.entries else "",
                 )
 

@@ -305,6 +305,66 @@ def test_mentions_of_a_publisher_apply_no_pack(credit: str) -> None:
     assert check(STORY.format(credit=credit)).packs == ()
 
 
+@pytest.mark.parametrize(
+    ("credit", "pack"),
+    [
+        # Case does not change which publisher a line names: every pack's markers ignore it.
+        ("ALL CONTENT CREATED BY THE DAILY CALLER NEWS FOUNDATION, AN INDEPENDENT AND NONPARTISAN NEWSWIRE SERVICE, IS FREE.", "dcnf"),
+        ("All Content Created By The Daily Caller News Foundation, An Independent And Nonpartisan Newswire Service, Is Free.", "dcnf"),
+        ("For licensing opportunities of our original content, please contact Licensing@DailyCallerNewsFoundation.org.", "dcnf"),
+        ("FROM THE DAILY CALLER NEWS FOUNDATION", "dcnf"),
+        ("PROPUBLICA IS A PULITZER PRIZE-WINNING INVESTIGATIVE NEWSROOM. SIGN UP FOR THE BIG STORY NEWSLETTER.", "propublica"),
+        ("THIS ARTICLE IS REPUBLISHED FROM THE CONVERSATION UNDER A CREATIVE COMMONS LICENSE. READ THE ORIGINAL ARTICLE.", "the-conversation"),
+        ("this story first appeared in the maine morning star.", "states-newsroom"),
+        ("This Story First Appeared On Oak Valley Ledger And Is Republished Here Under A Creative Commons License.", "republication-tracker"),
+    ],
+)
+def test_a_credit_line_in_any_letter_case_identifies_the_story(credit: str, pack: str) -> None:
+    assert check(STORY.format(credit=credit)).packs == (pack,)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "SHE TOLD THE DAILY CALLER NEWS FOUNDATION ON MONDAY THAT SHE WOULD RUN.",
+        "PROPUBLICA IS A PULITZER PRIZE-WINNING INVESTIGATIVE NEWSROOM BASED IN NEW YORK, ITS SITE SAYS.",
+        "write to licensing@dailycallernewsfoundation.organisation.example for rights",
+    ],
+)
+def test_mentions_in_any_letter_case_apply_no_pack(credit: str) -> None:
+    assert check(STORY.format(credit=credit)).packs == ()
+
+
+_CASE_PACK = """\
+id: gazette
+name: Gazette
+publisher: Gazette
+terms_url: https://example.org/terms
+as_of: 2024-01-01
+summary: s
+detect:
+  markers:
+    - id: credit
+      check: {text: {phrase: First published by the Gazette, scope: page}}
+    - id: exact
+      weight: 0.5
+      check: {text: {phrase: GAZETTE WIRE, ignore-case: false, scope: page}}
+rules:
+  - id: gazette/credit
+    severity: error
+    message: m
+    help: h
+    check: {text: {phrase: First published by the Gazette}}
+"""
+
+
+def test_markers_ignore_case_and_rules_keep_their_own_setting() -> None:
+    pack = load_pack(_CASE_PACK, "gazette.yaml")
+    credit, exact = (marker.check.params.pattern for marker in pack.markers)
+    assert credit.ignore_case and not exact.ignore_case  # `ignore-case: false` is kept in a marker
+    assert not pack.rules[0].check.params.pattern.ignore_case  # a rule's wording stays exact
+
+
 def test_conversation_aggregator_source_line_is_detected(cli: Any) -> None:
     entry = file_result(cli, str(CASES / "conversation-source-dash-by.txt"))
     assert entry["packs"] == ["the-conversation"]
