@@ -13,7 +13,9 @@ Two things are found, and both are warned about as look-alike letters are:
   (U+202A–U+202E), the isolates (U+2066–U+2069) and the marks (U+200E LEFT-TO-RIGHT MARK,
   U+200F RIGHT-TO-LEFT MARK, U+061C ARABIC LETTER MARK) — in a block that holds a publisher's name
   (a byline, a credit line, a license paragraph): they have no business in a Latin credit, and in
-  a right-to-left context a mark reorders the words around it.
+  a right-to-left context a mark reorders the words around it. Detection and rules read the
+  page without them: "Pro\u200ePublica" is the name a reader sees, and the pack applies (then
+  warns of the mark).
 
 The display order is the Unicode Bidirectional Algorithm's (UAX #9), in a left-to-right paragraph,
 by `python-bidi` (imported only for a text that holds a control); which letters an override lays
@@ -156,25 +158,37 @@ def _item_text(item: Item) -> str:
     return item.text if isinstance(item, Block) else item.alt
 
 
+def _seen(text: str) -> str:
+    """`text` as a reader sees it: in display order when it reverses Latin letters, else in its
+    own order; without its bidirectional controls either way."""
+    return displayed(text) if reversed_latin(text) else without_controls(text)
+
+
 def read_as_displayed(doc: Document) -> tuple[Document, tuple[BidiTrick, ...]]:
-    """The document with every text that reverses Latin letters read as displayed (blocks, image
-    alt texts, bylines), and those texts. The same document comes back when none does."""
-    if doc.source.isascii() and "&#" not in doc.source:  # written or as a character reference
+    """The document with every text that holds a bidirectional control read as a reader sees it
+    (blocks, image alt texts, bylines): in display order when it reverses Latin letters, and
+    without its controls ("Pro\u200ePublica" reads "ProPublica", as the prefilter's folding reads
+    it), and the texts that reverse Latin letters. The same document comes back when no text
+    holds a control."""
+    if doc.source.isascii() and "&" not in doc.source:  # written, or as a reference (&#x202E;, &lrm;)
         return doc, ()
     found: list[BidiTrick] = []
     replaced: dict[int, Item] = {}
     for item in doc.items:
         text = _item_text(item)
-        if text.isascii() or not reversed_latin(text):
+        if text.isascii() or not _has_control(text):
             continue
-        seen = displayed(text)
-        found.append(BidiTrick(item.index, text, seen, controls(text)))
+        if reversed_latin(text):
+            seen = displayed(text)
+            found.append(BidiTrick(item.index, text, seen, controls(text)))
+        else:
+            seen = without_controls(text)
         replaced[item.index] = dataclasses.replace(item, text=seen) if isinstance(item, Block) else dataclasses.replace(item, alt=seen)
-    if not found:
+    if not replaced:
         return doc, ()
 
     def shown(text: str) -> str:
-        return displayed(text) if reversed_latin(text) else text
+        return _seen(text) if _has_control(text) else text
 
     items = tuple(replaced.get(item.index, item) for item in doc.items)
     headline = replaced.get(doc.headline.index) if doc.headline is not None else None

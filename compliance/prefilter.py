@@ -14,9 +14,12 @@ installs, else an Aho-Corasick automaton) over:
 - that text around the text nodes inside a word, read with them hidden (the page's CSS may hide
   an element there: "Pro<span hidden>x</span>Publica" reads "ProPublica" to a reader),
 
-both folded by `fold`: letter case, look-alike letters of other scripts read as the Latin
-letters they imitate, soft hyphens and zero-width characters dropped, typographic quotes read as
-ASCII quotes, and every other character outside ASCII read as a word break. The words are folded
+(a Markdown page: its source, its lines as a reader reads them, and those lines read as HTML as
+above when they hold inline HTML or character references, which Markdown renders), all folded
+by `fold`: letter case, look-alike letters of other scripts read as the Latin letters they
+imitate, invisible format characters (soft hyphens, zero-width characters, bidirectional marks
+and controls: `compliance.text.is_invisible_format`) dropped, typographic quotes read as ASCII
+quotes, and every other character outside ASCII read as a word break. The words are folded
 the same way, so a word that occurs in anything full detection reads occurs in the folded page.
 Only markers whose words occur are evaluated; a page on which no marker and no publisher's own
 site can match skips the document model altogether (see docs/performance.md).
@@ -36,7 +39,7 @@ from compliance.firstuse import on_first_use
 from compliance.lookalike import latin_letter
 from compliance.packs import Pack
 from compliance.patterns import Pattern
-from compliance.text import normalize
+from compliance.text import is_invisible_format, normalize
 from compliance.urls import is_http_url, url_host
 from compliance.wordsearch import WordSearch, adopt_serialized, serialized
 
@@ -44,8 +47,6 @@ from compliance.wordsearch import WordSearch, adopt_serialized, serialized
 # Folding: one function of each character, applied alike to the page and to the words
 # --------------------------------------------------------------------------------------------
 
-# Characters a reader never sees (text normalisation drops them): a word runs on across them.
-_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # ASCII control characters: text normalisation reads \x1c-\x1f as spaces and drops the others.
 _ASCII_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1C), 0x7F])
 # ASCII letters in lower case and \x1c-\x1f as spaces, in one table (one pass over the page).
@@ -55,7 +56,9 @@ _ASCII_TABLE = bytes.maketrans(bytes(range(0x41, 0x5B)) + bytes(range(0x1C, 0x20
 @functools.lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
     """What one character outside ASCII reads as: ASCII letters, a quote, nothing or a space."""
-    if char in _INVISIBLE:
+    if is_invisible_format(char):
+        # A character a reader never sees (soft hyphen, zero-width space, a bidirectional mark:
+        # detection reads the text without them): a word runs on across it.
         return ""
     normal = normalize(char)
     if normal.isascii():

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import unicodedata
+from typing import Any
+
 # Control characters a reader never sees: separators (\x1c-\x1f) read as spaces, the rest vanish.
 _CONTROLS: dict[str, str | None] = {chr(c): (" " if 0x1C <= c <= 0x1F else None) for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]}
 
@@ -10,7 +14,8 @@ _CONTROLS: dict[str, str | None] = {chr(c): (" " if 0x1C <= c <= 0x1F else None)
 # "2020–2024", "−5") become the ASCII hyphen-minus, so a pack's "content-sharing" matches however
 # the page typed it (the em dash and the horizontal bar, which set clauses apart, stay); no-break
 # and other Unicode spaces become plain spaces; invisible characters (zero-width space/joiners,
-# soft hyphen, BOM) disappear because a reader never sees them.
+# soft hyphen, BOM, and every other invisible format character but the bidirectional controls:
+# `is_invisible_format`) disappear because a reader never sees them.
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 _TRANSLATION = str.maketrans(
     {
@@ -65,6 +70,51 @@ _REPLACEMENTS: dict[str, str] = {chr(c): (r if isinstance(r, str) else "") for c
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
 
+@functools.cache
+def _unicode_properties() -> tuple[Any, Any]:
+    """Patterns of Unicode's Default_Ignorable_Code_Point and Bidi_Control properties (the
+    `regex` package's tables: the standard library's `unicodedata` has neither)."""
+    import regex
+
+    return regex.compile(r"\p{Default_Ignorable_Code_Point}"), regex.compile(r"\p{Bidi_Control}")
+
+
+@functools.lru_cache(maxsize=4096)
+def is_invisible_format(char: str) -> bool:
+    """Whether `char` is an invisible format character: Unicode category Cf and
+    Default_Ignorable_Code_Point. The soft hyphen, the zero-width space and joiners, the word
+    joiner, the byte-order mark, the bidirectional controls (U+200E, U+200F, U+202A-U+202E,
+    U+2066-U+2069, U+061C), the invisible operators (U+2061-U+2064), tag characters and the like:
+    a reader sees the letters on either side as one word. Not the format characters that show
+    (U+0600 ARABIC NUMBER SIGN and the other prepended concatenation marks, the interlinear
+    annotation marks, the Egyptian hieroglyph format controls)."""
+    return unicodedata.category(char) == "Cf" and _unicode_properties()[0].match(char) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def is_bidi_control(char: str) -> bool:
+    """Whether `char` has Unicode's Bidi_Control property (the embeddings, overrides, isolates and
+    their pops, and the marks U+200E, U+200F and U+061C)."""
+    return _unicode_properties()[1].match(char) is not None
+
+
+# Characters outside the table that `normalize` has met and keeps; those it drops (invisible
+# format characters other than bidirectional controls) join `_REPLACEMENTS` when first met.
+_KEPT: set[str] = set()
+
+
+def _other_replacement(character: str) -> str | None:
+    """What `normalize` replaces a character outside its table with: nothing for an invisible
+    format character, except a bidirectional control (kept for `compliance.bidi`, which reads the
+    order a reader sees and warns of them; detection reads the text without them); None to keep it."""
+    if is_invisible_format(character) and not is_bidi_control(character):
+        _REPLACEMENTS[character] = ""
+        return ""
+    if len(_KEPT) < 65536:
+        _KEPT.add(character)
+    return None
+
+
 _ASCII_SPACES = str.maketrans({"\t": " ", "\r": " ", "\f": " ", "\v": " ", **_CONTROLS})
 
 
@@ -89,8 +139,13 @@ def normalize(text: str) -> str:
         others = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
         for character in set(others):
             replacement = _REPLACEMENTS.get(character)
-            if replacement is not None:
-                text = text.replace(character, replacement)
+            if replacement is None:
+                if character in _KEPT:
+                    continue
+                replacement = _other_replacement(character)
+                if replacement is None:
+                    continue
+            text = text.replace(character, replacement)
     # Runs of spaces, and of spaces and line breaks, collapse by str.replace until none is left:
     # a regex (` {2,}`) is tried at every single space of the text, several times slower.
     while "  " in text:

@@ -107,3 +107,62 @@ def test_display_order() -> None:
     assert displayed("\ud800\u202eab") == "\ufffdba"  # a lone surrogate (not UTF-8) reads as U+FFFD
     assert reversed_latin("\u202eDCNF\u202c") and not reversed_latin("\u202bDCNF\u202c") and not reversed_latin("\u202e\u05d0\u05d1")
     assert without_controls("a\u200eb\u2066c\u2069") == "abc"
+
+
+# Bidirectional marks and controls inside a publisher's name: a reader sees the name, so the
+# pack applies (the prefilter and full detection both read the text without them), and the
+# warning names each one. In HTML (written or as a reference), Markdown and plain text.
+@pytest.mark.parametrize(
+    ("name", "article", "pack", "named", "control"),
+    [
+        ("story.html", "<p>This story was originally published by Pro\u200ePublica.</p>", "propublica", "ProPublica", "U+200E LEFT-TO-RIGHT MARK"),
+        ("story.html", "<p>This story was originally published by Pro&rlm;Publica.</p>", "propublica", "ProPublica", "U+200F RIGHT-TO-LEFT MARK"),
+        (
+            "story.md",
+            "All content created by the Daily\u2066 Caller News Foundation\u2069, an independent newswire, is free.",
+            "dcnf",
+            "the Daily Caller",  # (the first of the publisher's names in the text, as written)
+            "U+2066 LEFT-TO-RIGHT ISOLATE",
+        ),
+        ("story.txt", "This story was originally published by Cal\u061cMatters.", "calmatters", "CalMatters", "U+061C ARABIC LETTER MARK"),
+        (
+            "story.html",
+            "<p>This story was originally published by The Texas\u202a Tribune\u202c.</p>",
+            "texas-tribune",
+            "The Texas Tribune",
+            "U+202A LEFT-TO-RIGHT EMBEDDING",
+        ),
+    ],
+    ids=["html-lrm", "html-rlm-reference", "markdown-isolate", "text-arabic-mark", "html-embedding"],
+)
+def test_a_bidi_mark_inside_a_publishers_name_applies_its_pack_and_is_warned_about(
+    cli: Any, tmp_path: Path, name: str, article: str, pack: str, named: str, control: str
+) -> None:
+    heading = "<h1>Rents rise again</h1>" if name.endswith(".html") else "# Rents rise again" if name.endswith(".md") else "Rents rise again"
+    lines = [heading, article, "Tenants said the increase came without warning." if not name.endswith(".html") else "<p>Tenants said so.</p>"]
+    path = write(tmp_path, name, "\n\n".join(lines) + "\n")
+    entry = cli("check", "-f", "json", str(path)).json()["files"][0]
+    assert entry["packs"] == [pack]
+    (warning,) = _findings(entry, "syndcheck/bidi-controls")
+    assert control in warning["message"]
+    assert f'names "{named}"' in warning["message"]
+
+
+@pytest.mark.parametrize(
+    ("article", "pack"),
+    [
+        # Other invisible format characters (category Cf, Default_Ignorable_Code_Point) are read
+        # through too, without the bidirectional warning: the invisible separator, a tag character.
+        ("<p>This story was originally published by Pro\u2063Publica.</p>", "propublica"),
+        ("<p>This story was originally published by ProPub\U000e0041lica.</p>", "propublica"),
+        # Near-misses: a mark in a mention is still a mention, and a format character that shows
+        # (U+0600 ARABIC NUMBER SIGN) splits the name as any sign does.
+        ("<p>She told the Daily\u200e Caller News Foundation on Monday that she would run.</p>", None),
+        ("<p>This story was originally published by Pro\u0600Publica.</p>", None),
+    ],
+    ids=["invisible-separator", "tag-character", "mark-in-a-mention", "visible-format-character"],
+)
+def test_invisible_format_characters_are_read_through_and_visible_ones_are_not(cli: Any, tmp_path: Path, article: str, pack: str | None) -> None:
+    entry = _report(cli, tmp_path, f"<html><body><article><h1>Rents rise again</h1>{article}<p>Tenants said so.</p></article></body></html>")
+    assert entry["packs"] == ([pack] if pack else [])
+    assert _findings(entry, "syndcheck/bidi-controls") == []

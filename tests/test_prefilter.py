@@ -283,6 +283,10 @@ def test_a_marker_without_words_is_always_evaluated() -> None:
 def test_folding_reads_look_alikes_references_and_invisible_characters() -> None:
     assert fold("Dаily Cаller") == b"daily caller"  # Cyrillic а
     assert fold("Pro\u00adPub\u200blica’s") == b"propublica's"
+    # Every invisible format character (category Cf and Default_Ignorable_Code_Point) is dropped,
+    # the bidirectional marks and controls among them; a format character that shows is a break.
+    assert fold("Pro\u200ePub\u202alica\u202c \u2066Daily\u2069 Cal\u061cler\u2063\U000e0041") == b"propublica daily caller"
+    assert fold("Pro\u0600Publica") == b"pro publica"
     assert b"propublica.org" in page_text('<a href="https://&#112;ro&#x70;ublica.org/x">x</a>', "html")
     assert b"propublica" in page_text("<p>Pro<b>Pub</b><!-- > -->lica</p>", "html")
     # In an attribute a named reference without ';' before a letter or '=' stays as written.
@@ -307,7 +311,9 @@ def _fold_by_character(text: str, keep: bytes) -> bytes:
     return b"".join(out)
 
 
-_FOLD_CHARACTERS = st.sampled_from([*"aZ09 -'\t\n\r\x0c\x00\x01\x02\x08\x0b\x1b\x1c\x1f\x7f", *"é’“—\u00a0\u00adаſ\u212aﬁ\u200b\ud800"])
+_FOLD_CHARACTERS = st.sampled_from(
+    [*"aZ09 -'\t\n\r\x0c\x00\x01\x02\x08\x0b\x1b\x1c\x1f\x7f", *"é’“—\u00a0\u00adаſ\u212aﬁ\u200b\ud800\u200e\u202e\u2066\u061c\u2063\U000e0041\u0600"]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -392,6 +398,10 @@ _TEXT_EDITS = (
     "fullwidth",
     "math-bold",
     "math-sans",
+    "bidi-mark",
+    "bidi-isolate",
+    "bidi-reference",
+    "invisible-format",
 )
 _ATTRIBUTE_EDITS = ("letter-reference", "hex-reference", "case", "look-alike", "percent")
 
@@ -460,6 +470,12 @@ def _edited(char: str, edit: str) -> str:
         "fullwidth": chr(ord(char) - 0x21 + 0xFF01),
         "math-bold": chr((0x1D400 if char.isupper() else 0x1D41A) + ord(char.lower()) - ord("a")),
         "math-sans": chr((0x1D5A0 if char.isupper() else 0x1D5BA) + ord(char.lower()) - ord("a")),
+        # Bidirectional marks and controls, written or as references, and other invisible format
+        # characters (the invisible separator, a tag character).
+        "bidi-mark": char + "\u200e",
+        "bidi-isolate": "\u2068" + char + "\u2069",
+        "bidi-reference": char + "&rlm;",
+        "invisible-format": char + "\u2063\U000e0041",
     }[edit]
 
 
