@@ -539,8 +539,9 @@ def _attribute_reference(match: re.Match[bytes]) -> bytes:
 def page_text(source: str, kind: str) -> bytes:
     """The folded text the prefilter searches: for HTML the markup with references decoded (as in
     attribute values), its text without markup (decoded as text) and that text again without the
-    elements inside a word that the page may hide; for Markdown the source and its lines as a
-    reader reads them; for plain text the source."""
+    elements inside a word that the page may hide; for Markdown the source, its lines as a
+    reader reads them, and those lines read as HTML is when they hold inline HTML or character
+    references; for plain text the source."""
     return b"\n".join(_page_parts(source, kind).parts)
 
 
@@ -600,7 +601,13 @@ def _page_parts(source: str, kind: str, reach: int = _REACH, utf8: bytes | None 
     if kind == "markdown":
         from compliance.document.plaintext import reader_text
 
-        parts.append(fold(reader_text(source)))
+        read = reader_text(source)
+        parts.append(fold(read))
+        if "<" in read or "&" in read:
+            # Markdown renders inline HTML and character references: "Pro<b></b>Publica",
+            # "Daily Cal&shy;ler" and "&#80;roPublica" read as a publisher's name, as in HTML.
+            rendered = _html_parts(read, read.encode("utf-8", "surrogatepass"), reach, pairs)
+            return _PageParts(parts + rendered.parts, rendered.undecided)
     return _PageParts(parts)
 
 
