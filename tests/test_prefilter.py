@@ -649,6 +649,21 @@ def test_a_name_markdown_renders_through_inline_html_or_references_is_detected_a
 
 
 @pytest.mark.parametrize(
+    ("credit", "pack"),
+    [
+        ("This story was originally published by Pro<b></b>Publica.", "propublica"),
+        ("This story was originally published by &#80;ro&#x50;ublica.", "propublica"),
+        ("All content created by the Daily &#67;aller News Foundation, an independent newswire, is free.", "dcnf"),
+        ("All content created by the Daily Caller News <span>Foun</span>dation, an independent newswire, is free.", "dcnf"),
+        ("For licensing opportunities, contact licensing@dailycaller&shy;newsfoundation.org.", "dcnf"),
+    ],
+)
+def test_the_same_names_in_html_are_detected_alike(credit: str, pack: str) -> None:
+    page = f"<html><body><article><h1>Rents rise again</h1><p>By Ana Ruiz</p><p>Tenants said so.</p><p>{credit}</p></article></body></html>"
+    assert assert_same(page.encode(), "html").packs == (pack,)
+
+
+@pytest.mark.parametrize(
     "credit", ["This story was originally published by Pro<b></b>Publica.", "All content created by the Daily Cal&shy;ler News Foundation, is free."]
 )
 def test_a_text_article_is_read_as_written(credit: str) -> None:
