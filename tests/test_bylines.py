@@ -841,3 +841,27 @@ def test_the_sites_own_banner_still_holds_no_byline_and_the_why_line_says_where_
 def test_byline_markup_parts_are_read_apart(byline_html: str, names: tuple[str, ...], credit: str) -> None:
     doc = parse_document(html_article(byline_html), "html")
     assert [(b.names, b.reading.credit) for b in doc.bylines] == [(names, credit)]
+
+
+# Inline markup inside byline markup joins words as a browser lays it out: no space at an element
+# boundary unless the text has one ("Reu<b></b>ters" is "Reuters"). Parts are read apart only where
+# joined they run a name into the next part, or name nobody (the cases above).
+
+
+@pytest.mark.parametrize(
+    ("byline_html", "names", "credit"),
+    [
+        ('<p class="byline">By Jane Doe, Reu<b></b>ters</p>', ("Jane Doe",), "Reuters"),
+        ('<div class="author">By Ana Ruiz, Harbor <span>Led</span>ger</div>', ("Ana Ruiz",), "Harbor Ledger"),
+        ('<p class="c-byline">By Jake Smith, Asso<em>ciated</em> Press</p>', ("Jake Smith",), "Associated Press"),
+        ('<span class="byline">By <span class="author">Jane Doe</span>, Pro<i>Publica</i></span>', ("Jane Doe",), "ProPublica"),
+        ('<p class="byline">By Jane Doe, Mill<wbr>brook Ledger</p>', ("Jane Doe",), "Millbrook Ledger"),
+        # Near-misses: sibling parts whose joined words would run a name into the next part.
+        ('<p class="byline"><span class="author">Jane Doe</span><span class="role">reporter</span></p>', ("Jane Doe",), "reporter"),
+        ('<div class="author"><a href="/people/jd">Jane Doe</a>Harbor Ledger</div>', ("Jane Doe",), "Harbor Ledger"),
+    ],
+    ids=["empty-b", "span-mid-word", "em-mid-word", "brand-split", "wbr", "lower-role-sibling", "link-then-text"],
+)
+def test_byline_markup_joins_inline_words_as_a_browser_does(byline_html: str, names: tuple[str, ...], credit: str) -> None:
+    doc = parse_document(html_article(byline_html), "html")
+    assert [(b.names, b.reading.credit) for b in doc.bylines] == [(names, credit)]

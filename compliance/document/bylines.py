@@ -17,8 +17,10 @@ without byline classes, as sites with generated class names write it) is the byl
 page's own metadata credits that person. A byline split across elements is one byline: a name
 followed, in the next element or block, by a line that is only an outlet or affiliation
 ("ProPublica", "Professor of X, University Y") takes that line as its affiliation, and markup
-whose parts are blocks or sibling elements is read line by line, never as words glued together
-across an element boundary. When nothing above the body credits anyone, a heading in
+whose parts are blocks is read line by line. Inline elements join their words as a browser lays
+them out ("Reu<b></b>ters" is "Reuters"); sibling elements whose words, so joined, would run a
+name into the next part ("Jake Smith" + "Daily Caller News Foundation reporter", which the
+site's stylesheet lays out apart) are read as lines too. When nothing above the body credits anyone, a heading in
 the article that opens with a label and names a person ("Analysis: Jon Sopel, BBC News,
 Washington") is the byline.
 """
@@ -178,6 +180,9 @@ class BylineMark:
     in_article: bool
     chrome: bool
     capture: list[str] = field(default_factory=list)
+    # Where in `capture` two parts meet without a space at an element boundary (see
+    # `html._break_glued`): the parts a page's stylesheet may lay out apart.
+    seams: list[int] = field(default_factory=list)
 
 
 class _Zone(NamedTuple):
@@ -306,14 +311,39 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
 
 
 def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading | None]:
-    """What byline markup says, read as one line; and, when the markup holds its parts as lines of
-    their own (blocks, or elements laid out apart), line by line where that one line names nobody,
-    names people without an affiliation, or runs a name across two lines ("Patrick Allan" over
-    the "Profile", "Follow" buttons of an author box). Read line by line, the first line that
-    names people is the byline, joined with the next line when that one is only an outlet or
-    affiliation (`<div>By NAME</div><div>Outlet</div>`); `(text, None)` when the one line ran a
-    name across lines and no line names anyone."""
+    """What byline markup says, read as a browser lays out its inline elements: words that meet
+    at an element boundary without a space are one word ("Reu<b></b>ters", "Daily Caller News
+    <span>Foun</span>dation"). Read so, a name may run into the part after it, when the page's
+    stylesheet (which is not read) lays sibling elements out apart (`<span class="author">Jake
+    Smith</span><span class="role">Daily Caller News Foundation reporter</span>`): then, or when
+    read so it names nobody, the parts are read apart, as lines (see `_read_capture`), and that
+    reading stands when it names people."""
     captured = "".join(mark.capture)
+    text, reading = _read_capture(captured, outlets)
+    if not mark.seams:
+        return text, reading
+    pieces = list(mark.capture)
+    for seam in reversed(mark.seams):
+        pieces.insert(seam, "\n")
+    apart = "".join(pieces)
+    if reading is not None and reading.names:
+        lines = normalize(apart).split("\n")
+        if all(any(name in line for line in lines) for name in reading.names):
+            return text, reading  # no name runs across a seam: the line as a reader sees it
+    apart_text, apart_reading = _read_capture(apart, outlets)
+    if apart_reading is not None and apart_reading.names:
+        return apart_text, apart_reading
+    return text, reading
+
+
+def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading | None]:
+    """What byline markup's text says, read as one line; and, when the markup holds its parts as
+    lines of their own (blocks, or elements laid out apart), line by line where that one line
+    names nobody, names people without an affiliation, or runs a name across two lines ("Patrick
+    Allan" over the "Profile", "Follow" buttons of an author box). Read line by line, the first
+    line that names people is the byline, joined with the next line when that one is only an
+    outlet or affiliation (`<div>By NAME</div><div>Outlet</div>`); `(text, None)` when the one
+    line ran a name across lines and no line names anyone."""
     text = normalize_inline(captured)
     reading = read_byline(text, outlets=outlets)
     if "\n" not in captured:

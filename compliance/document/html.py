@@ -868,16 +868,18 @@ class _Walk:
 
 
 def _break_glued(marks: list[BylineMark], text: str) -> None:
-    """A line break in each open byline markup's capture between two parts whose words would
-    otherwise run together ("Jake Smith" + "Daily Caller News Foundation reporter" in sibling
-    elements, laid out apart by the page's stylesheet): words glued across an element boundary
-    are never what a reader sees. Parts that meet at a space or a comma stay as they are."""
+    """Where each open byline markup's capture has a seam: an element boundary between two parts
+    whose words meet without a space ("Jake Smith" + "Daily Caller News Foundation reporter" in
+    sibling elements; "Reu" + "ters" around an empty `<b></b>`). The capture keeps the words
+    joined, as a browser lays out inline elements; the seam is where the byline reader may read
+    the parts apart, when joined they run a name into the next part (see `bylines._read_mark`).
+    Parts that meet at a space or a comma have no seam."""
     if not text[:1].isalnum():
         return
     for mark in marks:
         capture = mark.capture
         if capture and capture[-1][-1:].isalnum():
-            capture.append("\n")
+            mark.seams.append(len(capture))
 
 
 def _is_closed(element: Any, tag: str, attributes: dict[str, str] | None) -> bool:
