@@ -885,3 +885,214 @@ def test_a_person_after_the_opener_is_still_named(text: str, names: tuple[str, .
 def test_dcnf_says_a_newsroom_credit_is_a_staff_credit() -> None:
     detail = _outcome(check_html(_dcnf_page(LOGO, "Por Redacción, Daily Caller News Foundation"), packs=["dcnf"]), "dcnf/byline")
     assert detail == "byline 'Por Redacción, Daily Caller News Foundation' is a staff credit, not a reporter"
+
+
+# ---------------------------------------------------------------------------------------------
+# H. Byline markup joins its inline elements' words as a reader sees them: "Reu<b></b>ters" names
+#    Reuters (the logo is then no affiliation), "Daily Caller News <span>Foun</span>dation" DCNF.
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="byline">By Laura Benson, Reu<b></b>ters</p>',
+        '<div class="author">By Laura Benson, Asso<i>ciated</i> Press</div>',
+        '<span class="byline">By <span class="author">Laura Benson</span>, Pro<em>Publica</em></span>',
+    ],
+)
+def test_an_outlet_split_by_inline_markup_is_still_another_outlet(byline: str) -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="byline">By Laura Benson, Daily Caller News <span>Foun</span>dation</p>',
+        '<p class="byline">By Laura Benson, D<b></b>CNF</p>',
+        '<div class="c-byline">By <a rel="author" href="/a">Laura Benson</a>, Daily <strong>Caller</strong> News Foundation</div>',
+    ],
+)
+def test_dcnf_split_by_inline_markup_is_still_the_affiliation(byline: str) -> None:
+    report = check_html(_dcnf_page(byline, after=LOGO), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# I. Another outlet before "By": a lead-in ("From the Associated Press: By NAME"), a wire's credit
+#    ("Reuters — By NAME") or a dateline with the outlet in brackets ("WASHINGTON (AP) — By NAME")
+#    ties the reporter to that outlet, and the logo does not replace DCNF's affiliation.
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "From the Associated Press: By Laura Benson",
+        "From the Washington Post. By Laura Benson",
+        "From the Guardian: By Laura Benson",
+        "Courtesy of the Financial Times | By Laura Benson",
+        "Reuters — By Laura Benson",
+        "AP — By Laura Benson",
+        "CNN | By Laura Benson",
+        "WASHINGTON (AP) — By Laura Benson",
+        "LONDON (Reuters) — By Laura Benson",
+        "NEW YORK (Bloomberg) — By Laura Benson",
+    ],
+)
+def test_another_outlet_before_by_is_an_affiliation_the_logo_does_not_replace(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    detail = _outcome(report, "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "From the Daily Caller News Foundation. By Laura Benson",
+        "Via DCNF — By Laura Benson",
+        "WASHINGTON (DCNF) — By Laura Benson",
+        # Near-misses: a dateline alone, a section's label, a date or a headline before "By" name no outlet.
+        "WASHINGTON — By Laura Benson",
+        "Local News | By Laura Benson",
+        "Tuesday 15 October 2019 by Laura Benson",
+        "Farm Bill Advances — By Laura Benson",
+    ],
+)
+def test_the_logo_stands_in_when_nothing_before_by_names_another_outlet(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Reuters — By Jane Doe", "Reuters"),
+        ("WASHINGTON (AP) — By Jane Doe", "AP"),
+        ("From the Associated Press: By Jane Doe, Staff Writer", "Staff Writer, the Associated Press"),
+        ("Source: The Conversation (US) – By Jane Doe, Lecturer, Monash University", "Lecturer, Monash University"),
+    ],
+)
+def test_the_outlet_before_by_is_in_the_credit(text: str, credit: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit
+
+
+# ---------------------------------------------------------------------------------------------
+# J. An outlet in the job title after the name ("Reuters correspondent", "a CNN contributor") is
+#    the reporter's affiliation; a title alone is none.
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Laura Benson, Reuters correspondent",
+        "By Laura Benson, a Reuters reporter",
+        "By Laura Benson, CNN contributor",
+        "By Laura Benson | Harbor Ledger staff writer",
+    ],
+)
+def test_an_outlet_in_the_job_title_is_an_affiliation_the_logo_does_not_replace(byline: str) -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Laura Benson, Staff Writer",
+        "By Laura Benson, White House correspondent",
+        "By Laura Benson, a contributing writer",
+        "By Laura Benson, Daily Caller News Foundation reporter",
+    ],
+)
+def test_a_job_title_without_another_outlet_keeps_the_logo_as_the_affiliation(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# K. "By NAME in PLACE": the reporter and where the story was filed from, no outlet.
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By Laura Benson in Washington", "By Laura Benson in Paris", "Reporting by Laura Benson in Austin, Texas", "By Laura Benson in Kyiv, Ukraine"],
+)
+def test_a_reporter_in_a_place_is_a_byline_the_logo_stands_in_for(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+@pytest.mark.parametrize("byline", ["By Laura Benson in Washington, Reuters", "By Laura Benson in Axios"])
+def test_a_reporter_in_an_outlet_is_tied_to_that_outlet(byline: str) -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
+def test_a_sentence_about_a_person_in_a_place_is_no_byline() -> None:
+    assert read_byline("Laura Benson in Washington said the vote was close.", require_prefix=True) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# L. A lead-in naming the outlet, then the reporter without "By": "Via Outlet: NAME".
+
+
+@pytest.mark.parametrize(
+    "line", ["Via Daily Caller News Foundation: Laura Benson", "From DCNF — Laura Benson", "Courtesy of the Daily Caller News Foundation | Laura Benson"]
+)
+def test_dcnf_reads_a_lead_in_then_the_reporter_as_an_affiliated_byline(line: str) -> None:
+    for report in (
+        check_html(_dcnf_page(LOGO, line), packs=["dcnf"]),
+        check_text(
+            f"Farm bill advances\n\nDaily Caller News Foundation logo\n\n{line}\n\nThe committee advanced the bill on Thursday.\n\n{LICENSE}\n", packs=["dcnf"]
+        ),
+    ):
+        assert _outcome(report, "dcnf/byline") is None
+        assert _outcome(report, "dcnf/affiliation") is None
+
+
+def test_another_outlets_lead_in_then_the_reporter_is_that_outlets() -> None:
+    report = check_html(_dcnf_page(LOGO, "Via Reuters: Laura Benson"), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    detail = _outcome(report, "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From Reuters: Laura Benson said the bank raised rates.",  # prose after the lead-in
+        "From Monday. Laura Benson",  # a full stop ends no lead-in without "By"
+        "Via Jane Doe: Laura Benson",  # a person is no outlet
+    ],
+)
+def test_a_lead_in_without_by_needs_an_outlet_then_names(text: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is None or reading.names != ("Laura Benson",)
+
+
+# ---------------------------------------------------------------------------------------------
+# M. An agency's full name is no reporter's: its words ("Agence", "Presse", "Agentur") are an
+#    organisation's in the languages the reader opens, also inside a compound.
+
+
+@pytest.mark.parametrize("text", ["By Agence France-Presse", "By Agence France Presse", "By Deutsche Presse-Agentur", "Por Agencia EFE"])
+def test_an_agencys_name_is_an_outlet(text: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and (reading.names, reading.problem) == ((), "outlet")
+
+
+@pytest.mark.parametrize(("text", "name"), [("By Jean-Pierre Presley", "Jean-Pierre Presley"), ("By Anne-Marie Agen", "Anne-Marie Agen")])
+def test_a_hyphenated_name_is_still_a_name(text: str, name: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == (name,)
+
+
+def test_dcnf_says_an_agency_byline_names_no_reporter() -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, "By Agence France-Presse"), packs=["dcnf"]), "dcnf/byline")
+    assert detail == "byline 'By Agence France-Presse' names an outlet, not a reporter"

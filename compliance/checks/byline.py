@@ -11,13 +11,22 @@ below the story are other stories'. A byline split across elements is read as on
 the name in one element and, in the element or block right after it, a line that is only the
 outlet or affiliation ("By NAME" over "ProPublica" or "Professor of X, University Y";
 `<span class="author">NAME</span><span class="role">Outlet reporter</span>`); a sentence of the
-story after the name is never its affiliation. Byline markup around the name alone is read
+story after the name is never its affiliation. Byline markup joins the words of its inline
+elements as a browser lays them out, without a space where the text has none ("By NAME,
+Reu<b></b>ters" names Reuters); parts in sibling elements are read apart only where, joined,
+a name would run into the next part or nobody would be named. Byline markup around the name alone is read
 with the line it sits in (`By <a rel="author">NAME</a>, Outlet`). An outlet and a job title before the name ("By
 Daily Caller News Foundation Reporter Jake Smith", "By DCNF reporter Jake Smith") credit that
 person, with the outlet as the affiliation; so does a lead-in naming the outlet before "By"
-("From The Conversation. By Ana Ruiz", "Via CalMatters — By …", or what a `::before` writes
-before the byline). A dateline's place after the name, in capitals or in Title Case ("By NAME,
-WASHINGTON", "By NAME | Washington, D.C.", "By NAME, Austin, Texas"), is no affiliation: places
+("From The Conversation. By Ana Ruiz", "Via CalMatters — By …", "From the Associated Press: By
+…", or what a `::before` writes before the byline), or before the name alone ("Via Daily Caller
+News Foundation: NAME"), a wire's name before "By" ("Reuters — By NAME") and a dateline with the
+outlet in brackets ("WASHINGTON (AP) — By NAME"). An outlet in the job title after the name
+("NAME, Reuters correspondent", "NAME, a CNN contributor") is the affiliation; a title alone
+("Staff Writer", "White House correspondent") is none. An agency's full name ("By Agence
+France-Presse", "By Deutsche Presse-Agentur") credits no person. A dateline's place after the
+name, in capitals or in Title Case ("By NAME, WASHINGTON", "By NAME | Washington, D.C.", "By
+NAME, Austin, Texas") or after "in" ("By NAME in Paris"), is no affiliation: places
 are told from outlets by a gazetteer (see `unaffiliated`). A header inside the story's own `<article>` is
 part of the story even when it is classed like a site's (`site-header`, `masthead`,
 `role=banner`); the site's banner outside the article, or one holding the site's navigation,

@@ -7,7 +7,9 @@ tells a person's name from an outlet or a staff credit; `bylines` finds the cand
 What a byline carries besides names is read off and kept as credit or dropped as page data:
 openers in several languages ("Written by", "Reported by A and translated by B", "Par", "Por",
 "Von", "Di", "Door", "Av"), list markers and labels ("- ", "Analysis:", "Source: Outlet –"), a
-lead-in naming the outlet ("From The Conversation. By …", kept in the credit),
+lead-in naming the outlet ("From The Conversation. By …", "Reuters — By …", "WASHINGTON (AP) —
+By …", "Via Outlet: NAME", kept in the credit), an outlet before a job title after the name
+("NAME, Reuters correspondent"),
 outlets in brackets ("NAME (Outlet)", "NAME [Outlet]"), an outlet and a job title before the
 name ("By DCNF reporter Jake Smith"), and data stuck to names (dates, times,
 "1 day ago", "Updated …", @handles, e-mail addresses, reading times and counters).
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -140,8 +142,10 @@ _SENTENCE_END = r"(?<=[^\W\d_][a-z]{2})(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(
 _SENTENCE_ENDS = on_first_use(_SENTENCE_END)
 _SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|,|;|{_SLASH})\s*")
 # "NAME for Outlet", "NAME of the Outlet": a person with an affiliation, the article in lower case
-# or not ("of The Texas Tribune", "with the Daily Caller News Foundation").
-_FOR_OF = re.compile(r"\s+(?:for|of|at|with)\s+(?=(?:the\s+)?[A-Z\"'])")
+# or not ("of The Texas Tribune", "with the Daily Caller News Foundation"); and "NAME in Place",
+# where the reporter filed from ("in Washington"), which the check tells from an outlet as it
+# tells any dateline's place.
+_FOR_OF = re.compile(r"\s+(?:for|of|at|with|in)\s+(?=(?:the\s+)?[A-Z\"'])")
 # "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
 _AND = re.compile(r"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|e|en|og|och|i)(?=\s))\s*")
 _MAX_LENGTH = 160
@@ -428,6 +432,16 @@ _ORG_WORDS = frozenset(
         "insider",
         "wires",
         "syndicate",
+        # "Press" and "agency" in the other languages whose openers the reader knows: an agency's
+        # name ("Agence France-Presse", "Deutsche Presse-Agentur", "Agencia EFE") is no person's.
+        "presse",
+        "prensa",
+        "imprensa",
+        "agence",
+        "agentur",
+        "agencia",
+        "agência",
+        "agenzia",
     ]
 )
 # The newsroom as a whole in the languages whose openers the reader knows ("Por Redacción",
@@ -542,8 +556,11 @@ def _is_name_token(token: str) -> bool:
     core = token.strip(".,'’\"")
     if not core or len(core) > 24:
         return False
-    if core.lower() in _ORG_WORDS or core.lower() in _ROLE_NOUNS or core.lower() in _PLACEHOLDER_WORDS:
+    lowered = core.lower()
+    if lowered in _ORG_WORDS or lowered in _ROLE_NOUNS or lowered in _PLACEHOLDER_WORDS:
         return False
+    if "-" in lowered and any(piece in _ORG_WORDS for piece in lowered.split("-")):
+        return False  # "France-Presse", "Presse-Agentur": an organisation's word in a compound
     if _is_uncased_word(core):
         return True
     if not core[0].isupper():
@@ -798,15 +815,21 @@ _LEAD_IN = on_first_use(
     r"(?=(?:\w+\s+){0,2}(?:by|par|por|von|di|da|door|av|af)\s+(?-i:[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
+# The same lead-in before the name itself, without an opener: "Via Daily Caller News Foundation:
+# Jane Doe", "From CalMatters — Ana Ruiz". A full stop ends no such lead-in ("From Monday. Then …").
+_BARE_LEAD_IN = on_first_use(
+    r"^(?:from|via|courtesy\s+of)\s+(?P<source>[^.,|–—•·:;]{2,80}?)\s*(?:[|–—•·:;]|\s-\s)\s*(?=(?-i:[A-ZÀ-Þ]))",
+    re.IGNORECASE,
+)
 
 
-def _lead_in(text: str) -> tuple[str, str] | None:
+def _lead_in(text: str, pattern: Callable[[], re.Pattern[str]] = _LEAD_IN) -> tuple[str, str] | None:
     """(the outlet, the text after the lead-in) when the text opens with a lead-in naming an
-    outlet before its opener (`_LEAD_IN`): a proper-noun phrase that is no person's name ("The
-    Conversation", "the Daily Caller News Foundation", "CalMatters"); None otherwise. A comma ends
-    no lead-in ("From Tuesday, by law …"), and a capital must follow the opener ("From Monday. By
-    then …" is prose)."""
-    match = _LEAD_IN().match(text)
+    outlet before its opener (`_LEAD_IN`, or `pattern`): a proper-noun phrase that is no person's
+    name ("The Conversation", "the Daily Caller News Foundation", "CalMatters"); None otherwise. A
+    comma ends no lead-in ("From Tuesday, by law …"), and a capital must follow the opener ("From
+    Monday. By then …" is prose)."""
+    match = pattern().match(text)
     if match is None:
         return None
     source = match.group("source").strip()
@@ -825,7 +848,8 @@ def _open(text: str) -> _Opened:
         opened = _open(lead[1])
         if opened.had_prefix and not opened.lead_in:
             return opened._replace(lead_in=lead[0])
-    text = _LABEL.sub("", text, count=1)
+    unlabelled = _LABEL.sub("", text, count=1)
+    labelled, text = len(unlabelled) != len(text), unlabelled
     if _PART_CREDIT.match(text):
         return _Opened(text, False, False)
     match = _PREFIX.match(text)
@@ -836,8 +860,37 @@ def _open(text: str) -> _Opened:
     other = ("par " in lowered or "por " in lowered or "door " in lowered) and _OTHER_MID_BY().search(text) is not None
     middle = _mid_opener().search(text) if other or _BY.search(text) else None
     if middle is not None and middle.start() <= 100 and not _PART_CREDIT.match(middle.group(0).strip(" |–—•·:/-")):
-        return _Opened(text[middle.end() :], True, False)
+        # After a label ("Source: Outlet (Edition) – By NAME") the part before "By" is the label's.
+        source = _source_before(text[: middle.start()]) if not labelled else ""
+        return _Opened(text[middle.end() :], True, False, source)
     return _Opened(text, False, False)
+
+
+# A dateline and the outlet in brackets after it: "WASHINGTON (AP)", "LONDON (Reuters)".
+_DATELINE_SOURCE = on_first_use(r"^(?P<place>[^()\[\]]{2,40}?)\s*[(\[]\s*(?P<source>[^()\[\]]{2,40}?)\s*[)\]]$")
+# The most words an outlet's name before "By" has ("The Associated Press", "Deutsche Welle").
+_SOURCE_WORDS = 6
+
+
+def _source_before(before: str) -> str:
+    """The outlet that the part of a line before a mid-line "By" names, or "": a dateline in
+    capitals with the outlet in brackets ("WASHINGTON (AP) — By NAME", "LONDON (Bloomberg) — By
+    NAME": the place says where, the bracket whose), or a wire's credit ("Reuters — By NAME", "AP
+    — By NAME"), which must name an outlet by its initials, brand capitals or words
+    (`_names_an_outlet`), so that a date ("Tuesday 15 October 2019 by NAME"), a dateline alone
+    ("WASHINGTON — By NAME"), a section's label or a headline names none."""
+    source = before.strip(" |–—•·:/-")
+    bracket = _DATELINE_SOURCE().match(source)
+    if bracket is not None and is_dateline_place(bracket.group("place")):
+        # Wire style's "PLACE (Outlet) —": the bracket names the outlet, whatever its words.
+        inner = bracket.group("source")
+        return inner if _is_proper_noun_phrase(inner) and person_name(inner) is None else ""
+    words = [word.strip("()[]") for word in source.split()]
+    if not 1 <= len(words) <= _SOURCE_WORDS or not all(words) or is_dateline_place(source) or person_name(source) is not None:
+        return ""
+    if all(word.lower().strip(".,") in _ROLE_WORDS | _FILLER for word in words):
+        return ""  # a section's label ("Local News", "Politics"), not an outlet
+    return source if _names_an_outlet(words, frozenset()) else ""
 
 
 def _drop_page_data(text: str) -> str:
@@ -899,8 +952,25 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
         # credit, which no reading without the opener makes a byline of.
         whole = _read_opened(_Opened(text, False, False), require_prefix=require_prefix, outlets=outlets)
         reading = whole if whole is not None or reading is None or reading.problem != "staff" else reading
+    if (reading is None or not reading.names) and text[:1] in "FfVvCc":
+        reading = _bare_lead_in(text, outlets) or reading
     if len(text) > _MAX_LENGTH and (reading is None or not reading.names):
         return None  # a long line is a byline only when it names someone
+    return reading
+
+
+def _bare_lead_in(text: str, outlets: Set[str]) -> BylineReading | None:
+    """ "Via Daily Caller News Foundation: Jane Doe", "From CalMatters — Ana Ruiz, Reporter": a
+    lead-in naming the outlet (`_BARE_LEAD_IN`), then the people without an opener, read as if
+    "By" stood between, with the outlet in the credit; None unless what follows the lead-in is
+    names, and a credit that reads as one (an outlet, a job title), not a clause of prose ("From
+    Reuters: Jane Doe said the bank …")."""
+    lead = _lead_in(text, _BARE_LEAD_IN)
+    if lead is None or _holds_function_word(lead[1]):
+        return None
+    reading = _read_opened(_Opened(lead[1], True, False, lead[0]), require_prefix=False, outlets=outlets)
+    if reading is None or not reading.names or not _looks_like_credit(reading.credit):
+        return None
     return reading
 
 
@@ -1189,7 +1259,7 @@ def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) ->
     return tuple(found.get(name, "") for name in names)
 
 
-_FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with)\s+", re.IGNORECASE)
+_FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECASE)
 
 
 # Lower-case words a proper-noun phrase may hold between its capitalised words: "of", "for",
@@ -1214,15 +1284,43 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
     credential ("Jr.", "PhD"), a date or an outlet of the loaded packs (`outlets`, lower case).
     A dateline's place in capitals is one (see `is_dateline_place`)."""
     for part in _SEGMENT_SPLIT.split(credit):
-        part = part.strip(" .")
+        # A lead-in's outlet ("the Associated Press") or an outlet with its title ("a Reuters
+        # reporter") in lower-case words' company.
+        part = _LOWER_ARTICLE.sub("", part.strip(" ."), count=1)
         if _is_post_nominal(part):
             continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's, not an institution
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
         if words and set(words) & _ROLE_NOUNS:
-            after = _AT().split(part, maxsplit=1) if " at " in part or " with " in part else [part]
-            part = after[1].strip(" .") if len(after) == 2 else ""
+            part = _institution_of_title(part)
         if part and not _is_outlet(part, outlets) and _is_proper_noun_phrase(part):
             yield part
+
+
+# An article in lower case before a credit's part: "the Associated Press", "a Reuters reporter".
+_LOWER_ARTICLE = re.compile(r"^(?:the|an?)\s+(?=\S)")
+
+
+# The words of a job title after an outlet's name: "correspondent", "senior", "staff writer".
+_TITLE_WORDS = (_ROLE_WORDS - _ORG_WORDS) | _STAFF_WORDS
+
+
+def _institution_of_title(part: str) -> str:
+    """The institution a part holding a job title names, or "": after "at" or "with"
+    ("Professor of Law at Example University"), or an outlet before the title that ends the part
+    ("Reuters correspondent", "KFF Health News senior correspondent"), by an outlet's initials,
+    brand capitals or words (`_names_an_outlet`). A title alone ("Senior Political
+    Correspondent", "Staff Writer", "Capitol Hill reporter") names none."""
+    if " at " in part or " with " in part:
+        after = _AT().split(part, maxsplit=1)
+        if len(after) == 2:
+            return after[1].strip(" .")
+    shown = part.split()
+    words = list(shown)
+    while words and words[-1].lower().strip(".,") in _TITLE_WORDS:
+        words.pop()
+    if not words or len(words) == len(shown) or all(w.lower().strip(".,") in _ROLE_WORDS | _STAFF_WORDS | _FILLER for w in words):
+        return ""
+    return " ".join(words) if _names_an_outlet(words, frozenset()) else ""
 
 
 def is_dateline_place(part: str) -> bool:
