@@ -956,6 +956,7 @@ def test_another_outlet_before_by_is_an_affiliation_the_logo_does_not_replace(by
         # Near-misses: a dateline alone, a section's label, a date or a headline before "By" name no outlet.
         "WASHINGTON — By Laura Benson",
         "Local News | By Laura Benson",
+        "Breaking News — By Laura Benson",
         "Tuesday 15 October 2019 by Laura Benson",
         "Farm Bill Advances — By Laura Benson",
     ],

@@ -877,8 +877,9 @@ def _source_before(before: str) -> str:
     capitals with the outlet in brackets ("WASHINGTON (AP) — By NAME", "LONDON (Bloomberg) — By
     NAME": the place says where, the bracket whose), or a wire's credit ("Reuters — By NAME", "AP
     — By NAME"), which must name an outlet by its initials, brand capitals or words
-    (`_names_an_outlet`), so that a date ("Tuesday 15 October 2019 by NAME"), a dateline alone
-    ("WASHINGTON — By NAME"), a section's label or a headline names none."""
+    (words of an organisation that are no desk's or beat's), so that a date ("Tuesday 15 October
+    2019 by NAME"), a dateline alone ("WASHINGTON — By NAME"), a section's label ("Breaking News
+    | By NAME") or a headline names none."""
     source = before.strip(" |–—•·:/-")
     bracket = _DATELINE_SOURCE().match(source)
     if bracket is not None and is_dateline_place(bracket.group("place")):
@@ -888,9 +889,14 @@ def _source_before(before: str) -> str:
     words = [word.strip("()[]") for word in source.split()]
     if not 1 <= len(words) <= _SOURCE_WORDS or not all(words) or is_dateline_place(source) or person_name(source) is not None:
         return ""
-    if all(word.lower().strip(".,") in _ROLE_WORDS | _FILLER for word in words):
-        return ""  # a section's label ("Local News", "Politics"), not an outlet
-    return source if _names_an_outlet(words, frozenset()) else ""
+    if not all(word[:1].isupper() or word.lower() in _FILLER for word in words):
+        return ""
+    # A section's label ("Local News", "Breaking News", "Politics") has the words of a desk or a
+    # beat, which are no outlet's sign here: only initials, brand capitals or another
+    # organisation's word are.
+    if any(_is_outlet_initials(word) or _is_brand(word) or word.lower().strip(".,") in _ORGANISATION_ONLY for word in words):
+        return source
+    return ""
 
 
 def _drop_page_data(text: str) -> str:
