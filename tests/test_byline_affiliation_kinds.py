@@ -898,6 +898,7 @@ def test_dcnf_says_a_newsroom_credit_is_a_staff_credit() -> None:
         '<p class="byline">By Laura Benson, Reu<b></b>ters</p>',
         '<div class="author">By Laura Benson, Asso<i>ciated</i> Press</div>',
         '<span class="byline">By <span class="author">Laura Benson</span>, Pro<em>Publica</em></span>',
+        '<p class="byline">By Laura Benson, <span>Reu</span><span>ters</span></p>',  # two sibling elements, one word
     ],
 )
 def test_an_outlet_split_by_inline_markup_is_still_another_outlet(byline: str) -> None:
