@@ -517,29 +517,7 @@ def _opening_literals(branch: str, position: int) -> list[str]:
     """The literals a branch opens with at `position`: its plain characters and classes of a
     few plain characters, up to a quantifier (whose atom may be absent) or other syntax; [] when
     it opens with neither."""
-    units: list[str] = []  # each the characters one position of the match may be
-    while position < len(branch):
-        char = branch[position]
-        if char == "\\":
-            escaped = branch[position + 1 : position + 2]
-            if escaped not in _LITERAL_ESCAPES:
-                break
-            units.append(escaped)
-            position += 2
-        elif char == "[":
-            end = _class_end(branch, position)
-            members = branch[position + 1 : end - 1] if end > 0 else ""
-            if not members.isalnum() or len(members) > 4:
-                break
-            units.append(members)
-            position = end
-        elif char in _METACHARACTERS:
-            break
-        else:
-            units.append(char)
-            position += 1
-    if units and branch[position : position + 1] in _QUANTIFIERS:
-        units.pop()  # the atom before a quantifier may be absent
+    units = _literal_units(branch, position, classes=True)
     found = [""]
     for unit in units:
         if len(found) * len(unit) > _MOST_BRANCH_LITERALS:
@@ -713,37 +691,41 @@ def _branch_start(branch: str) -> list[str]:
     if branch[position : position + 1] in _QUANTIFIERS:
         return []
     if branch.startswith("(", position):
-        close = _closing_paren(branch[position:])
-        if close < 0:
-            return []
-        after = branch[position + close + 1 : position + close + 3]
-        if after[:1] in ("?", "*") or (after[:1] == "{" and not after[1:2].isdigit()) or after[:2] == "{0":
-            return []  # the group may be absent
-        head = branch[position + 1 : position + close]
-        if head.startswith("?:") or head.startswith("?>"):
-            head = head[2:]
-        elif head.startswith(("?P<", "?<")) and head[2:3] not in ("=", "!"):
-            head = head[head.index(">") + 1 :]
-        elif head.startswith("?"):
-            return []  # a look-around, a conditional, a flag: not read
-        return _alternatives_start(head)
-    run: list[str] = []
+        head = _group_head(branch[position:])
+        return [] if head is None else _alternatives_start(head)
+    run = _literal_units(branch, position, classes=False)
+    return ["".join(run)] if run else []
+
+
+def _literal_units(branch: str, position: int, *, classes: bool) -> list[str]:
+    """The literal units a branch holds from `position`, each the characters one position of a
+    match may be: plain and escaped characters, and with `classes` classes of a few letters or
+    digits (`[Pp]`), up to other syntax; the unit before a quantifier (which may be absent) is
+    left out."""
+    units: list[str] = []
     while position < len(branch):
         char = branch[position]
         if char == "\\":
             escaped = branch[position + 1 : position + 2]
             if escaped not in _LITERAL_ESCAPES:
                 break
-            run.append(escaped)
+            units.append(escaped)
             position += 2
+        elif char == "[" and classes:
+            end = _class_end(branch, position)
+            members = branch[position + 1 : end - 1] if end > 0 else ""
+            if not members.isalnum() or len(members) > 4:
+                break
+            units.append(members)
+            position = end
         elif char in _METACHARACTERS:
             break
         else:
-            run.append(char)
+            units.append(char)
             position += 1
-    if run and branch[position : position + 1] in _QUANTIFIERS:
-        run.pop()  # the character before a quantifier may be absent
-    return ["".join(run)] if run else []
+    if units and branch[position : position + 1] in _QUANTIFIERS:
+        units.pop()
+    return units
 
 
 _METACHARACTERS = frozenset(".^$|()[]?*+{}\\")
