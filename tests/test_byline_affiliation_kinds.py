@@ -730,6 +730,9 @@ def test_a_captioned_logo_is_no_affiliation_for_a_byline_with_another_outlet() -
         "By Laura Benson | New York",  # a large city by its common name ("New York City" in GeoNames)
         "By Laura Benson, London, England",  # a region GeoNames has by its code ("ENG")
         '<div class="author">By <a rel="author" href="/a">Laura Benson</a> · Sacramento, California</div>',
+        "By Laura Benson, Globe, Ariz.",  # towns too small for the gazetteer, with their state as
+        "By Laura Benson, Tribune, Kan.",  # wire datelines give it (even a town named like a paper)
+        "By Laura Benson | Hooterville, TN",
     ],
 )
 def test_the_logo_stands_in_above_a_byline_with_a_title_case_dateline(byline: str) -> None:
@@ -749,6 +752,9 @@ def test_the_logo_stands_in_above_a_byline_with_a_title_case_dateline(byline: st
         "By Laura Benson, Austin, Texas | Reuters",  # an outlet after the dateline
         "By Laura Benson, Nashville, Tennessean",  # a city, then its newspaper: no state
         "By Laura Benson, Austin, Texas Tribune",
+        "By Laura Benson, Axios, Texas",  # an unknown word before a state's full name: an outlet and where
+        "By Laura Benson, Reuters, Washington",
+        "By Laura Benson, Acme, Co.",  # "Co." abbreviates no state's name of three letters or more
     ],
 )
 def test_an_outlet_after_the_byline_is_no_dateline(byline: str) -> None:
@@ -770,6 +776,10 @@ def test_an_outlet_after_the_byline_is_no_dateline(byline: str) -> None:
         ("The Texas Tribune", set()),
         ("Enterprise", set()),  # a city's name, but an organisation's word alone
         ("Contributor", set()),
+        ("Globe, Ariz.", {"Globe", "Ariz"}),  # a town the gazetteer lacks, and its state's abbreviation
+        ("Smallville, AZ", {"Smallville", "AZ"}),
+        ("Post, Texas", {"Texas"}),  # a full state name does not vouch for an unknown word before it
+        ("Metro, Inc.", set()),
     ],
 )
 def test_dateline_places_are_read_from_a_gazetteer(credit: str, places: set[str]) -> None:

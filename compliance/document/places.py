@@ -10,6 +10,8 @@ the first question, which only a byline whose credit has a part no other reading
 is kept is an index of names, about 15 MB.
 
 What counts as a place (`dateline_parts`):
+- a town the gazetteer does not know (too small) followed by a US state's postal code or
+  abbreviation ("Globe, Ariz."), as wire datelines give one;
 - a city followed by its own region: its US state by name, postal code ("TX", "D.C.") or an
   abbreviation spelling the state's letters in order ("Calif.", "Fla.", "W.Va."), its country
   by name, ISO code or such an abbreviation ("U.K."), or one word its region's letter code
@@ -131,9 +133,23 @@ def dateline_parts(parts: Sequence[str], outlet_words: Callable[[str], bool]) ->
         following = parts[position + 1] if position + 1 < len(parts) else ""
         if following and any(_is_region_of(following, city, places) for city in cities):
             found.update((position, position + 1))
+        elif following and not cities and _abbreviates_a_us_state(following, places):
+            # A town too small for the gazetteer, in wire style: "Globe, Ariz.", "Tribune, Kan.".
+            found.update((position, position + 1))
         elif not outlet_words(part) and _is_lone_place(part, cities, places):
             found.add(position)
     return frozenset(found)
+
+
+def _abbreviates_a_us_state(part: str, places: _Gazetteer) -> bool:
+    """Whether the part is a US state's postal code in capitals ("AZ") or an abbreviation of its
+    name of three letters or more ("Ariz.", "Kan.", "Calif."), the forms a dateline gives a town's
+    state in. Not a full name: "Reuters, Washington" or "Axios, Texas" name an outlet and where it
+    is, and an unknown word before a state's full name is no town the reader can tell."""
+    if len(part) == 2 and part.isupper():
+        return part in places.states
+    short = _DOTS.sub("", part).casefold()
+    return short.isalpha() and len(short) >= 3 and any(short != name.replace(" ", "") and _abbreviates(short, name) for name in places.states.values())
 
 
 def _is_lone_place(part: str, cities: Iterable[_City], places: _Gazetteer) -> bool:
