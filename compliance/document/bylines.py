@@ -181,7 +181,7 @@ class BylineMark:
     chrome: bool
     capture: list[str] = field(default_factory=list)
     # Where in `capture` two parts meet without a space at an element boundary (see
-    # `html._break_glued`): the parts a page's stylesheet may lay out apart.
+    # `html._mark_seams`): the parts a page's stylesheet may lay out apart.
     seams: list[int] = field(default_factory=list)
 
 

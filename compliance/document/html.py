@@ -593,7 +593,7 @@ class _Walk:
             text = text.replace("\r", " ").replace("\n", " ")
         if self.byline_break:
             self.byline_break = False
-            _break_glued(self.open_bylines, text)
+            _mark_seams(self.open_bylines, text)
         for mark in self.open_bylines:
             mark.capture.append(text)
         open_links = self.open_links
@@ -867,7 +867,7 @@ class _Walk:
         return found
 
 
-def _break_glued(marks: list[BylineMark], text: str) -> None:
+def _mark_seams(marks: list[BylineMark], text: str) -> None:
     """Where each open byline markup's capture has a seam: an element boundary between two parts
     whose words meet without a space ("Jake Smith" + "Daily Caller News Foundation reporter" in
     sibling elements; "Reu" + "ters" around an empty `<b></b>`). The capture keeps the words

@@ -2109,9 +2109,15 @@ def _basis_may_narrow(declared: Mapping[str, Declaration], inherited: float | No
     factors = flex_factors(declared)
     if factors is None or factors.grow > 0 or not isinstance(factors.basis, tuple):
         return False
-    amount, unit = factors.basis
-    base = amount if unit == "px" else None if inherited is None else inherited * amount / 100
+    base = _basis_px(factors.basis, inherited)
     return base is not None and base <= _TINY_BOX_PX
+
+
+def _basis_px(basis: tuple[float, str], inherited: float | None) -> float | None:
+    """A flex basis (amount, `px` or `%`) in CSS pixels: a percentage of the `inherited`
+    containing block's width; None when that is not known."""
+    amount, unit = basis
+    return amount if unit == "px" else None if inherited is None else inherited * amount / 100
 
 
 # The `display` values whose children are flex items, grid items, or items of the legacy flexible
@@ -2158,8 +2164,7 @@ def _flex_item_width(element: Any, declared: Mapping[str, Declaration], inherite
     own = _box_length(declared.get("width"), inherited)
     if factors.basis is None:
         return None if own is None else _box_width(declared, inherited)
-    amount, unit = factors.basis
-    base = amount if unit == "px" else None if inherited is None else inherited * amount / 100
+    base = _basis_px(factors.basis, inherited)
     least = declared.get("min-width")
     if base is not None and (least is None or least.keyword == "auto"):
         base = None if own is None else max(base, own)
@@ -2211,8 +2216,7 @@ def _in_narrow_box(element: Any, tag: str, declared: Mapping[str, Declaration], 
     box = parent.narrow
     if box is None:
         box = parent.span
-        shares = [_box_length(declared[name], box) for name in ("width", "max-width") if name in declared and declared[name].values[0].type == "percentage"]
-        if not any(size is not None and size <= _TINY_IMAGE_PX for size in shares):
+        if not _shares_leave_tiny(declared, box):
             return False
     if box is None:
         return False
@@ -2225,13 +2229,17 @@ def _fits_narrow_box(sizes: Mapping[str, Declaration], narrow: float | None) -> 
     is a percentage of its `narrow` containing block that leaves it 2px or less across
     (`max-width: 100%` in a 2px box), and no `min-width` keeps it wider; False when `narrow` is
     None (not known)."""
-    if narrow is None:
-        return False
-    fitted = [_box_length(sizes[name], narrow) for name in ("width", "max-width") if name in sizes and sizes[name].values[0].type == "percentage"]
-    if not any(size is not None and size <= _TINY_IMAGE_PX for size in fitted):
+    if narrow is None or not _shares_leave_tiny(sizes, narrow):
         return False
     least = _box_length(sizes.get("min-width"), narrow)
     return least is None or least <= _TINY_IMAGE_PX
+
+
+def _shares_leave_tiny(sizes: Mapping[str, Declaration], box: float | None) -> bool:
+    """True when the image's `width` or `max-width` in `sizes` is a percentage of a `box` that
+    many CSS pixels wide (None: not known) that leaves it 2px or less across."""
+    shares = [_box_length(sizes[name], box) for name in ("width", "max-width") if name in sizes and sizes[name].values[0].type == "percentage"]
+    return any(size is not None and size <= _TINY_IMAGE_PX for size in shares)
 
 
 def _may_widen(declared: Mapping[str, Declaration]) -> bool:
