@@ -810,17 +810,16 @@ class _Opened(NamedTuple):
 # what a `::before` writes before the byline ("From the Daily Caller News Foundation. "). (A
 # "Source: Outlet (Edition) – By NAME" credit line is read by `_LABEL` and `_mid_opener`: its
 # source is the publisher's credit, read by the packs' markers, not the byline's.)
+_LEAD_IN_SOURCE = r"^(?:from|via|courtesy\s+of)\s+(?P<source>[^.,|–—•·:;]{2,80}?)\s*"
+# What a lead-in can open with: a test of one character spares most texts the patterns.
+_LEAD_IN_INITIALS = "FfVvCc"
 _LEAD_IN = on_first_use(
-    r"^(?:from|via|courtesy\s+of)\s+(?P<source>[^.,|–—•·:;]{2,80}?)\s*(?:[.|–—•·:;]|\s-\s)\s*"
-    r"(?=(?:\w+\s+){0,2}(?:by|par|por|von|di|da|door|av|af)\s+(?-i:[A-ZÀ-Þ]))",
+    _LEAD_IN_SOURCE + r"(?:[.|–—•·:;]|\s-\s)\s*(?=(?:\w+\s+){0,2}(?:by|par|por|von|di|da|door|av|af)\s+(?-i:[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
 # The same lead-in before the name itself, without an opener: "Via Daily Caller News Foundation:
 # Jane Doe", "From CalMatters — Ana Ruiz". A full stop ends no such lead-in ("From Monday. Then …").
-_BARE_LEAD_IN = on_first_use(
-    r"^(?:from|via|courtesy\s+of)\s+(?P<source>[^.,|–—•·:;]{2,80}?)\s*(?:[|–—•·:;]|\s-\s)\s*(?=(?-i:[A-ZÀ-Þ]))",
-    re.IGNORECASE,
-)
+_BARE_LEAD_IN = on_first_use(_LEAD_IN_SOURCE + r"(?:[|–—•·:;]|\s-\s)\s*(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
 
 
 def _lead_in(text: str, pattern: Callable[[], re.Pattern[str]] = _LEAD_IN) -> tuple[str, str] | None:
@@ -843,7 +842,7 @@ def _open(text: str) -> _Opened:
     """Read off list markers, labels ("Analysis:", "Source: Outlet –"), a lead-in that names the
     story's outlet ("From The Conversation. By …", kept as `lead_in`) and the opener ("By")."""
     text = _LIST_MARKER.sub("", text, count=1)
-    lead = _lead_in(text) if text[:1] in "FfVvCc" else None
+    lead = _lead_in(text) if text[:1] in _LEAD_IN_INITIALS else None
     if lead is not None:
         opened = _open(lead[1])
         if opened.had_prefix and not opened.lead_in:
@@ -958,7 +957,7 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
         # credit, which no reading without the opener makes a byline of.
         whole = _read_opened(_Opened(text, False, False), require_prefix=require_prefix, outlets=outlets)
         reading = whole if whole is not None or reading is None or reading.problem != "staff" else reading
-    if (reading is None or not reading.names) and text[:1] in "FfVvCc":
+    if (reading is None or not reading.names) and text[:1] in _LEAD_IN_INITIALS:
         reading = _bare_lead_in(text, outlets) or reading
     if len(text) > _MAX_LENGTH and (reading is None or not reading.names):
         return None  # a long line is a byline only when it names someone
@@ -1308,6 +1307,8 @@ _LOWER_ARTICLE = re.compile(r"^(?:the|an?)\s+(?=\S)")
 
 # The words of a job title after an outlet's name: "correspondent", "senior", "staff writer".
 _TITLE_WORDS = (_ROLE_WORDS - _ORG_WORDS) | _STAFF_WORDS
+# Words of a job title, or that join one: a part of nothing else names no institution.
+_TITLE_OR_FILLER = _ROLE_WORDS | _STAFF_WORDS | _FILLER
 
 
 def _institution_of_title(part: str) -> str:
@@ -1324,7 +1325,7 @@ def _institution_of_title(part: str) -> str:
     words = list(shown)
     while words and words[-1].lower().strip(".,") in _TITLE_WORDS:
         words.pop()
-    if not words or len(words) == len(shown) or all(w.lower().strip(".,") in _ROLE_WORDS | _STAFF_WORDS | _FILLER for w in words):
+    if not words or len(words) == len(shown) or all(w.lower().strip(".,") in _TITLE_OR_FILLER for w in words):
         return ""
     return " ".join(words) if _names_an_outlet(words, frozenset()) else ""
 
