@@ -24,6 +24,7 @@ from __future__ import annotations
 import gc
 import marshal
 import os
+import re
 import stat
 import sys
 from types import CodeType
@@ -65,31 +66,53 @@ def start_up_done() -> None:
 
 class _GeneratedCode:
     """Code compiled from generated source, by its text and the mode it was compiled in (`"exec"`
-    for dataclasses' methods, `"eval"` for named tuples' `__new__` and for annotations). `stored`
-    is the cache file's, each piece marshalled on its own, so that a run loads only the code of
-    the classes it makes (the file also holds other commands'); `compiled` counts what this
-    process compiled."""
+    for dataclasses' methods, `"eval"` for named tuples' `__new__` and for annotations), and the
+    programs of regular expressions, by their pattern and `"re <flags>"`. `stored` is the cache
+    file's, each piece marshalled on its own, so that a run loads only the code of the classes and
+    patterns it uses (the file also holds other commands'); `compiled` counts what this process
+    compiled."""
 
     def __init__(self) -> None:
         self.path: str | None = None
-        self.stored: dict[tuple[str, str], bytes] = {}
-        self.code: dict[tuple[str, str], CodeType] = {}
+        self.stored: dict[tuple[str | bytes, str], bytes] = {}
+        self.code: dict[tuple[str | bytes, str], CodeType | tuple[Any, ...]] = {}
         self.compiled = 0
+        self.patterns_kept = 0
 
     def get(self, source: str, mode: str) -> CodeType:
         key = (source, mode)
-        code = self.code.get(key)
-        if code is None:
-            code = self._load(key)
-            if code is None:
-                # Compiled as the generator's own `exec(source, …)` or `eval(source, …)` compiles
-                # it: neither module generating code has a `from __future__` import to pass on.
-                code = compile(source, "<string>", mode, dont_inherit=True)
-                self.compiled += 1
-            self.code[key] = code
+        code = self.code.get(key) or self._load(key)
+        if type(code) is not CodeType:
+            # Compiled as the generator's own `exec(source, …)` or `eval(source, …)` compiles
+            # it: neither module generating code has a `from __future__` import to pass on.
+            code = compile(source, "<string>", mode, dont_inherit=True)
+            self.compiled += 1
+            self.stored.pop(key, None)  # what the file held for it was no use: replaced
+        self.code[key] = code
         return code
 
-    def _load(self, key: tuple[str, str]) -> CodeType | None:
+    def pattern(self, pattern: str | bytes, flags: int) -> re.Pattern[Any]:
+        """`pattern` compiled with `flags`, as `re` compiles it, from its stored program when the
+        cache file holds one that the engine accepts. Raises `re.error` for an invalid pattern."""
+        key = (pattern, f"re {flags}")
+        program = self.code.get(key) or self._load(key)
+        if type(program) is tuple:
+            try:
+                compiled: re.Pattern[Any] = _sre.compile(pattern, *program)
+            except (RuntimeError, TypeError, ValueError, OverflowError):
+                pass  # not a program this engine runs: compiled afresh below
+            else:
+                self.code[key] = program
+                return compiled
+        program = _pattern_program(pattern, flags)
+        if self.patterns_kept < _MOST_PATTERNS_A_RUN:
+            self.patterns_kept += 1
+            self.compiled += 1
+            self.stored.pop(key, None)
+            self.code[key] = program
+        return _sre.compile(pattern, *program)  # type: ignore[no-any-return]
+
+    def _load(self, key: tuple[str | bytes, str]) -> CodeType | tuple[Any, ...] | None:
         stored = self.stored.get(key)
         if type(stored) is not bytes:
             return None
@@ -97,9 +120,9 @@ class _GeneratedCode:
             code = marshal.loads(stored)
         except (EOFError, ValueError, TypeError):
             return None
-        return code if type(code) is CodeType else None
+        return code if type(code) is CodeType or (type(code) is tuple and len(code) == 5) else None
 
-    def to_store(self) -> dict[tuple[str, str], bytes]:
+    def to_store(self) -> dict[tuple[str | bytes, str], bytes]:
         """What the cache file is to hold: what it held and what this process compiled, or only
         what this process used once the file holds `_MOST_GENERATED` pieces or more."""
         kept = {key: blob for key, blob in self.stored.items() if type(blob) is bytes} if len(self.stored) < _MOST_GENERATED else {}
@@ -107,12 +130,49 @@ class _GeneratedCode:
 
 
 _GENERATED = _GeneratedCode()
+# `re`'s own compiling function, which `_cached_pattern` stands in for; None on a Python whose `re`
+# is not built as `_pattern_program` knows (it then compiles every pattern itself, as usual).
+_COMPILE_PATTERN: Any = getattr(getattr(re, "_compiler", None), "compile", None) if sys.version_info < (3, 14) else None
+# The `re` engine's C half: `_sre.compile(pattern, flags, program, groups, names, names by group)`.
+_sre: Any = getattr(getattr(re, "_compiler", None), "_sre", None)
 # A file written by another Python holds code of another bytecode: the key names the
 # interpreter's full version and build.
 _GENERATED_KEY = f"2|{sys.version}"
 # Each command and each edit of a value class adds code to the file: from this many pieces on, a
 # run that compiled anything writes only the code it used.
 _MOST_GENERATED = 4096
+# Some patterns are made from what a page holds (an unknown element's name): a run keeps the
+# programs of this many patterns it compiled, and compiles any later ones without keeping them, so
+# that a long batch neither grows in memory nor fills the file with one page's patterns.
+_MOST_PATTERNS_A_RUN = 512
+
+
+def _pattern_program(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
+    """What the `re` engine's C half (`_sre.compile`) takes after the pattern to make a compiled
+    pattern: the flags, the program, the number of groups, and the groups' names both ways, as
+    `re._compiler.compile` works them out (Python 3.11 to 3.13). Raises `re.error` for an invalid
+    pattern."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    names = dict(parsed.state.groupdict)
+    groups: list[str | None] = [None] * parsed.state.groups
+    for name, index in names.items():
+        groups[index] = name
+    # Plain integers: the parser's opcodes and flags are named subclasses of int, which the engine
+    # takes as ints and marshal cannot write.
+    return (int(flags | parsed.state.flags), [int(word) for word in code], parsed.state.groups - 1, names, tuple(groups))
+
+
+def _cached_pattern(pattern: Any, flags: int = 0) -> Any:
+    """`re._compiler.compile` as `re` calls it for a pattern not in its own cache, with the
+    program from `_GENERATED` for a pattern's text. A parsed pattern (what `re.Scanner` passes)
+    and the debugging flag go to the original."""
+    if type(pattern) in (str, bytes) and not flags & re.DEBUG:
+        return _GENERATED.pattern(pattern, flags)
+    assert _COMPILE_PATTERN is not None  # installed only when there is one
+    return _COMPILE_PATTERN(pattern, flags)
 
 
 def _namespaces(given: tuple[Any, ...], caller: Any) -> tuple[Any, ...]:
@@ -180,6 +240,8 @@ def use_generated_code_cache() -> None:
     vars(collections)["eval"] = _cached_eval
     vars(inspect)["eval"] = _cached_eval
     vars(typing)["compile"] = _cached_compile
+    if _COMPILE_PATTERN is not None and _sre is not None:
+        re._compiler.compile = _cached_pattern  # type: ignore[attr-defined]
 
 
 def store_generated_code() -> None:
@@ -193,7 +255,7 @@ def store_generated_code() -> None:
         with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
             handle.write(marshal.dumps((_GENERATED_KEY, _GENERATED.to_store())))
         os.replace(temporary, _GENERATED.path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a piece marshal cannot write
         try:
             os.unlink(temporary)
         except OSError:

@@ -8,6 +8,7 @@ import json
 import marshal
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -445,3 +446,83 @@ def test_value_classes_built_from_the_cached_code_are_the_classes_compiled_afres
     assert "'count': int | None" in str(afresh["seen"]) and "'left': <class 'str'>" in str(afresh["seen"])
     assert isinstance(cold["compiled"], int) and cold["compiled"] >= 10
     assert warm["compiled"] == 0
+
+
+_PATTERNS_PROBE = r"""
+import json, re, sys
+from compliance import startup
+startup.use_generated_code_cache()
+PATTERNS = [
+    (r"(?P<outlet>[A-Z]\w+) (?:News|Post)\b(?=,)", 0),
+    (r"by\s+(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+)*)", re.IGNORECASE),
+    (r"^\s*(?:#+|[-*])\s", re.MULTILINE),
+    (r"(?<!\w)caf[eé]\b|ß", re.IGNORECASE | re.UNICODE),
+    (r"[\u0400-\u04ff]+|(a)?(?(1)b|c)", 0),
+    (rb"<(?P<tag>[a-z][a-z0-9-]*)[\t\n\f\r />]", re.IGNORECASE),
+    (r"(?s)<!--.*?-->|(?a:\d{2,4})", 0),
+]
+TEXT = "Acme News, by José Ortiz\n# Head\n- item\nCAFÉ STRASSE ß Дaily ab c <!-- x\ny --> 2026"
+seen = []
+for source, flags in PATTERNS:
+    pattern = re.compile(source, flags)
+    subject = TEXT.encode() if isinstance(source, bytes) else TEXT
+    probe = b"<DIV class=x>" if isinstance(source, bytes) else subject
+    seen.append([pattern.pattern if isinstance(source, str) else pattern.pattern.decode(), pattern.flags, pattern.groups,
+                 dict(pattern.groupindex), [repr(m.span()) + repr(m.groupdict()) for m in pattern.finditer(probe)]])
+try:
+    re.compile(sys.argv[1])
+except re.error as error:
+    seen.append(str(error))
+made = startup._GENERATED
+startup.store_generated_code()
+print(json.dumps({"seen": seen, "compiled": made.compiled, "kept": made.patterns_kept}))
+"""
+
+
+def _patterns_seen(tmp_path: Path, invalid: str = "a(b", *, no_cache: bool = False) -> dict[str, object]:
+    env = {**os.environ, "SYNDCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("SYNDCHECK_NO_CACHE", None)
+    if no_cache:
+        env["SYNDCHECK_NO_CACHE"] = "1"
+    done = subprocess.run([sys.executable, "-c", _PATTERNS_PROBE, invalid], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_patterns_from_the_cached_programs_match_as_patterns_compiled_afresh(tmp_path: Path) -> None:
+    afresh, cold, warm = _patterns_seen(tmp_path, no_cache=True), _patterns_seen(tmp_path), _patterns_seen(tmp_path)
+    assert afresh["seen"] == cold["seen"] == warm["seen"]
+    seen = afresh["seen"]
+    assert isinstance(seen, list)
+    # What the probe's patterns find, so that the comparison above compares something.
+    assert seen[0][3] == {"outlet": 1} and seen[0][4] == ["(0, 9){'outlet': 'Acme'}"]
+    assert seen[1][1] == re.IGNORECASE | re.UNICODE and "'name': 'José Ortiz'" in seen[1][4][0]
+    assert len(seen[3][4]) == 2 and seen[5][4] == ["(0, 5){'tag': b'DIV'}"]
+    assert seen[-1] == "missing ), unterminated subpattern at position 1"
+    # The cold run compiled the probe's patterns and kept them; the warm one compiled none.
+    assert isinstance(cold["kept"], int) and cold["kept"] >= len(seen) - 1
+    assert warm["compiled"] == 0 and warm["kept"] == 0
+
+
+def test_a_stored_program_the_engine_refuses_is_compiled_afresh(tmp_path: Path) -> None:
+    _patterns_seen(tmp_path)
+    cache = next((tmp_path / "cache").glob("generated-*.marshal"))
+    key, stored = marshal.loads(cache.read_bytes())
+    spoilt = {piece: marshal.dumps((0, [999_999, 1, 2], 0, {}, ())) if piece[1].startswith("re ") else blob for piece, blob in stored.items()}
+    cache.write_bytes(marshal.dumps((key, spoilt)))
+    again = _patterns_seen(tmp_path)
+    assert again["seen"] == _patterns_seen(tmp_path, no_cache=True)["seen"]
+    assert isinstance(again["kept"], int) and again["kept"] >= 7
+    # The file holds the good programs again.
+    assert _patterns_seen(tmp_path)["kept"] == 0
+
+
+def test_a_run_keeps_a_bounded_number_of_patterns(tmp_path: Path) -> None:
+    from compliance import startup
+
+    made = startup._GeneratedCode()
+    for number in range(startup._MOST_PATTERNS_A_RUN + 50):
+        assert made.pattern(f"<custom-{number}\\b", re.IGNORECASE).search(f"<CUSTOM-{number} x") is not None
+    # Patterns made from a page's names (custom elements) do not grow a long batch's memory.
+    assert made.patterns_kept == startup._MOST_PATTERNS_A_RUN
+    assert sum(1 for key in made.code if key[1].startswith("re ")) == startup._MOST_PATTERNS_A_RUN
