@@ -937,8 +937,17 @@ def _skip_space_back(text: bytes, at: int) -> int:
 def _is_attribute_value(names: tuple[_Name, ...], text: bytes) -> bool:
     """Whether one of the names is the whole value of an attribute, quoted or not (og:site_name
     is compared with the names as `fold_name` reads them: case and spacing aside, whole)."""
+    # Names share anchor words ("the daily caller", "daily caller"): a word that is nowhere in
+    # the markup is searched for once.
+    absent: set[bytes] = set()
     for name in names:
-        for at in _occurrences(text, name.words[name.anchor]):
+        anchor = name.words[name.anchor]
+        if anchor in absent:
+            continue
+        if anchor not in text:
+            absent.add(anchor)
+            continue
+        for at in _occurrences(text, anchor):
             start = at if _compiled(name.rest).match(text, at) else -1
             for word in reversed(name.words[: name.anchor]):
                 if start < 0:
