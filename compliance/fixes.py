@@ -164,20 +164,36 @@ def _futile_with_the_pages_own(
     report: Report,
     attempt: Callable[[int, str], tuple[str, Document, Report]],
 ) -> str | None:
-    """Why a fix that lacks a value is no use whatever the value, or None. When the page already
-    has the image the value would draw (DCNF's logo, found by the fix's `original-image` alt text)
-    and inserting a copy of it, with the page's own address, still leaves the rule failing (the
-    byline ties the reporter to another outlet), the editor is told to fix it by hand rather than
-    asked for an address that would not help."""
-    trial = _Values(meta, original, page=ctx.doc)
-    placed = place_fix(fix, ctx.doc, trial, ctx)
-    if isinstance(placed, str):
+    """Why a fix that lacks a value is no use whatever the value, or None. The fix is tried with
+    the image the value would draw (an `original-image` value, DCNF's logo): the page's own copy of
+    it, with the page's own address, or, when the page has none, a stand-in address that is never
+    written. When the rule still fails (the byline ties the reporter to another outlet), the
+    editor is told to fix it by hand rather than asked for an address that would not help. With
+    the stand-in, only when the inserted image is what another failing rule wanted (it passes
+    then): the image itself is right, so no address would make this rule pass."""
+    for stand_in in (False, True):
+        placed = place_fix(fix, ctx.doc, _Values(meta, original, page=ctx.doc, stand_in=stand_in), ctx)
+        if not isinstance(placed, str):
+            break
+    else:
         return None
     offset, block, place = placed
-    if _regression(rule_id, report, attempt(offset, block)[2]) != "does not satisfy the rule":
+    after = attempt(offset, block)[2]
+    if _regression(rule_id, report, after) != "does not satisfy the rule":
         return None
-    shown = shorten(" ".join(block.split()), 80)
-    return f"the page already has the image this fix inserts, and inserting {shown!r} {place} does not satisfy the rule; fix it by hand"
+    if not stand_in:
+        shown = shorten(" ".join(block.split()), 80)
+        return f"the page already has the image this fix inserts, and inserting {shown!r} {place} does not satisfy the rule; fix it by hand"
+    passing = {f.rule for f in report.findings} - {f.rule for f in after.findings}
+    if not passing:
+        return None
+    shown = shorten(" ".join(block.replace(_STAND_IN_ADDRESS, "…").split()), 80)
+    return f"inserting {shown!r} {place}, whatever its address, satisfies {', '.join(sorted(passing))} but not this rule; fix it by hand"
+
+
+# The address a trial gives an image the page lacks (`_futile_with_the_pages_own`): a reserved
+# name (RFC 2606 `.invalid`), never written into a file.
+_STAND_IN_ADDRESS = "https://stand-in.invalid/image"
 
 
 def _read_original(wanted: str, load_original: Callable[[str], Document] | None) -> Document | None:
@@ -241,12 +257,14 @@ def _with_edit(edits: list[Edit], rule: str, offset: int, text: str, place: str,
 class _Values:
     """The values a fix can use, from the original story and the article metadata."""
 
-    def __init__(self, meta: Mapping[str, str], original: Document | None, *, page: Document | None = None) -> None:
+    def __init__(self, meta: Mapping[str, str], original: Document | None, *, page: Document | None = None, stand_in: bool = False) -> None:
         self.meta = meta
         self.original = original
         # A trial's values (`_futile_with_the_pages_own`): an image value is the address of the
-        # page's own copy of that image, as the page writes it; never written into a file.
+        # page's own copy of that image, as the page writes it, or with `stand_in` and no copy,
+        # `_STAND_IN_ADDRESS`; never written into a file.
         self.page = page
+        self.stand_in = stand_in
 
     def original_url(self) -> str | None:
         given = self.meta.get("original", "").strip()
@@ -278,7 +296,8 @@ class _Values:
         if self.page is not None and source.original_image is not None:
             # A trial: the page's own copy of the image, whatever the original or --meta say.
             pattern = source.original_image
-            return next((image.sources[0] for image in self.page.images if image.sources and pattern.search(image.alt)), None)
+            own = next((image.sources[0] for image in self.page.images if image.sources and pattern.search(image.alt)), None)
+            return _STAND_IN_ADDRESS if own is None and self.stand_in else own
         original = self.original
         if source.original_image is not None and original is not None:
             for image in original.images:

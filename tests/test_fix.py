@@ -541,12 +541,39 @@ def test_a_logo_elsewhere_above_a_byline_without_an_outlet_still_asks_for_the_ad
     assert '+<p><img src="https://cdn.example/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n <p>By Jane Doe</p>' in given.out
 
 
-def test_without_the_logo_a_byline_of_another_outlet_still_asks_for_the_address_first(cli: Any, tmp_path: Path) -> None:
-    # With no copy of the logo on the page there is nothing to try the fix with: the note names
-    # the value, and only with it does the fix find out that the rule stays failing.
+_LOGO_MISSING = {
+    "HTML, a comma and the outlet": ("story.html", "<article>\n<h1>Rates rise</h1>\n<p>By Jane Doe, Reuters</p>\n<p>The bank raised rates.</p>\n</article>\n"),
+    "HTML, the outlet in brackets in byline markup": (
+        "story.html",
+        '<main><h1 class="entry-title">Rates rise</h1>'
+        '<div class="entry-meta"><span class="byline">By <a rel="author">Jane Doe</a> (Associated Press)</span></div>'
+        '<div class="entry-content"><p>The bank raised rates.</p></div></main>\n',
+    ),
+    "Markdown": ("story.md", "# Rates rise\n\nBy Jane Doe | Bloomberg News\n\nThe bank raised rates.\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_LOGO_MISSING))
+def test_without_the_logo_a_byline_of_another_outlet_is_left_by_hand_at_once(cli: Any, tmp_path: Path, case: str) -> None:
+    # No copy of the logo to try the fix with: a stand-in address shows that the inserted logo
+    # satisfies dcnf/logo but not the affiliation, so the note says to fix the byline by hand at
+    # once; the logo itself still asks for its address.
+    name, text = _LOGO_MISSING[case]
+    story = tmp_path / name
+    story.write_text(text, encoding="utf-8")
+    notes = [line for line in cli("fix", "--pack", "dcnf", str(story)).err.splitlines() if "not fixed" in line]
+    assert notes[0].startswith(f"{story}: not fixed: dcnf/logo: needs 'logo-url'")
+    assert notes[1].startswith(f"{story}: not fixed: dcnf/affiliation: inserting ")
+    assert notes[1].endswith("whatever its address, satisfies dcnf/logo but not this rule; fix it by hand")
+    assert "stand-in.invalid" not in notes[1] and len(notes) == 2
+
+
+def test_without_the_logo_a_byline_without_an_outlet_still_asks_for_the_address_and_takes_it(cli: Any, tmp_path: Path) -> None:
+    # Near miss: the byline names no other outlet, so the logo above it is the affiliation: the
+    # note asks for the address, and given it the fix inserts the logo and both rules pass.
     story = tmp_path / "story.html"
-    story.write_text("<article>\n<h1>Rates rise</h1>\n<p>By Jane Doe, Reuters</p>\n<p>The bank raised rates.</p>\n</article>\n", encoding="utf-8")
+    story.write_text("<article>\n<h1>Rates rise</h1>\n<p>By Jane Doe</p>\n<p>The bank raised rates.</p>\n</article>\n", encoding="utf-8")
     assert f"{story}: not fixed: dcnf/affiliation: needs 'logo-url'" in cli("fix", "--pack", "dcnf", str(story)).err
-    given = cli("fix", "--pack", "dcnf", "--meta", "logo-url=https://cdn.example/dcnf-logo.png", str(story)).err
-    assert f'{story}: not fixed: dcnf/affiliation: inserting \'<p><img src="https://cdn.example/dcnf-logo.png"' in given
-    assert "does not satisfy the rule; fix it by hand" in given
+    given = cli("fix", "--pack", "dcnf", "--meta", "logo-url=https://cdn.example/dcnf-logo.png", str(story))
+    assert "not fixed" not in given.err
+    assert '+<p><img src="https://cdn.example/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n <p>By Jane Doe</p>' in given.out
