@@ -571,6 +571,40 @@ def test_the_conversation_reports_the_author_without_an_institution(author_line:
     assert detail is not None and why in detail
 
 
+@pytest.mark.parametrize(
+    "author_line",
+    [
+        "<p>By Jane Doe, Austin, Texas</p>",
+        '<div class="author-line"><strong>Kofi Mensah</strong> | Accra, Ghana</div>',
+        '<p class="byline">By Lena Moritz, BERLIN</p>',
+        "<p>By Priya Rao, Melbourne</p>",
+    ],
+)
+def test_the_conversation_takes_no_dateline_place_for_an_institution(author_line: str) -> None:
+    # A place after the name says where the story was filed, not where the author works.
+    detail = _outcome(check_html(_conversation_page(author_line), packs=["the-conversation"]), "the-conversation/author-institution")
+    assert detail is not None and "does not show" in detail and "'s institution" in detail
+
+
+@pytest.mark.parametrize(
+    "author_line",
+    [
+        # Near misses: an institution after the place, or one with a place in its name.
+        "<p>By Jane Doe, Austin, Texas, Rice University</p>",
+        "<p>By Jane Doe, University of Texas at Austin</p>",
+        '<div class="author-line"><strong>Kofi Mensah</strong> | University of Ghana</div>',
+    ],
+)
+def test_the_conversation_takes_an_institution_beside_or_naming_a_place(author_line: str) -> None:
+    assert _outcome(check_html(_conversation_page(author_line), packs=["the-conversation"]), "the-conversation/author-institution") is None
+
+
+def test_the_conversation_takes_no_dateline_place_for_an_institution_in_plain_text() -> None:
+    text = "Why tides run late\nBy Priya Rao, Geelong, Victoria\nTide gauges show a drift.\n"
+    detail = _outcome(check_text(text, packs=["the-conversation"]), "the-conversation/author-institution")
+    assert detail is not None and "does not show Priya Rao's institution" in detail
+
+
 def test_the_conversation_reads_the_second_authors_institution_in_plain_text() -> None:
     text = "Why tides run late\nBy Priya Rao, Monash University, and Tomás Ibarra, ETH Zürich\nTide gauges show a drift.\n"
     assert _outcome(check_text(text, packs=["the-conversation"]), "the-conversation/author-institution") is None

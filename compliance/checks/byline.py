@@ -41,8 +41,9 @@ Ledger", whose job title stands as a part of its own).
 `institution: true` asks more: every person the bylines credit has an institution, the
 proper-noun phrase after the name or after the job title ("Anika Foss, Karolinska Institutet",
 "By Ilse Brandt, Lecturer, CSIRO", "…, Professor of Law at Leiden Law School"), whatever its
-words; a job title alone, a date or an outlet of the loaded packs is none. "By A, Monash
-University, and B" fails, and the detail names B. `institution-link` is pack knowledge of the
+words; a job title alone, a date, an outlet of the loaded packs or a dateline's place ("By A,
+Austin, Texas", "By A | Accra, Ghana", "By A, BERLIN": where the story was filed, not where A
+works) is none. "By A, Monash University, and B" fails, and the detail names B. `institution-link` is pack knowledge of the
 publisher's institution pages: a link to one in the byline's line is an institution for sure.
 
 Example (a reporter credited with a DCNF affiliation)::
@@ -68,7 +69,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.document import Byline, Document, refused_byline
-from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place
+from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place, is_organisation_phrase
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -85,7 +86,8 @@ OPTIONS = (
         "institution",
         "boolean",
         "Require each person the bylines credit to have an institution: a proper-noun phrase after the name"
-        ' ("Anika Foss, Karolinska Institutet", "…, Lecturer, CSIRO"), not a job title alone, a date or an outlet of the packs.',
+        ' ("Anika Foss, Karolinska Institutet", "…, Lecturer, CSIRO"), not a job title alone, a date, an outlet of the packs'
+        ' or a dateline\'s place ("By NAME, Austin, Texas").',
         default=False,
     ),
     Option(
@@ -266,9 +268,9 @@ def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> s
     unaffiliated: list[tuple[str, str]] = []
     for byline in doc.bylines:
         linked = link is not None and _links_institution(doc, byline, link)
-        institutions = byline.reading.institutions or ("",) * len(byline.names)
-        for name, institution in zip(byline.names, institutions, strict=False):
-            if institution or linked:
+        affiliations = byline.reading.affiliations or ((),) * len(byline.names)
+        for name, parts in zip(byline.names, affiliations, strict=False):
+            if linked or _names_an_institution(byline, parts):
                 affiliated.add(name.casefold())
             else:
                 unaffiliated.append((name, byline.text))
@@ -276,6 +278,21 @@ def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> s
         if name.casefold() not in affiliated:
             return f"byline '{text}' does not show {name}'s institution"
     return None
+
+
+def _names_an_institution(byline: Byline, parts: tuple[str, ...]) -> bool:
+    """Whether one of a name's institution parts is more than a dateline's place: "Austin" and
+    "Texas" in "By NAME, Austin, Texas" say where the story was filed, not where the author
+    works. An organisation's name ("University of Texas", `is_organisation_phrase`) is one
+    without asking the gazetteer, which is read only for a name whose every part could be a
+    place."""
+    others = [part for part in parts if not is_dateline_place(part)]
+    if not others:
+        return False
+    if any(is_organisation_phrase(part) for part in others):
+        return True
+    places = dateline_places(byline.reading.credit)
+    return any(part not in places for part in others)
 
 
 def _links_institution(doc: Document, byline: Byline, link: Pattern) -> bool:

@@ -525,10 +525,15 @@ class BylineReading:
     # The credit as the byline's evidence quotes it (`quote_byline`): without the job titles that
     # stand as parts of their own after the names. What a rule quotes as `{credit}`.
     quoted_credit: str = field(default="", compare=False)
-    # Each name's institution (`institutions_of`): "Karolinska Institutet" in "Anika Foss,
-    # Karolinska Institutet"; "" for a name without one (a job title alone, a date, an outlet of
-    # the loaded packs).
-    institutions: tuple[str, ...] = field(default=(), compare=False)
+    # Each name's institutions (`institutions_of`), in order: ("Karolinska Institutet",) in
+    # "Anika Foss, Karolinska Institutet"; () for a name without one (a job title alone, a date,
+    # an outlet of the loaded packs).
+    affiliations: tuple[tuple[str, ...], ...] = field(default=(), compare=False)
+
+    @property
+    def institutions(self) -> tuple[str, ...]:
+        """Each name's first institution, in the order of `names`; "" for a name without one."""
+        return tuple(parts[0] if parts else "" for parts in self.affiliations)
 
     @property
     def names_person(self) -> bool:
@@ -987,7 +992,7 @@ def _read_opened(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) ->
     # part of its credit, not any one person's institution.
     credit = ", ".join(part for part in (reading.credit, opened.lead_in) if part)
     quoted = ", ".join(part for part in (reading.quoted_credit, opened.lead_in) if part)
-    return BylineReading(reading.names, credit, reading.problem, quoted, reading.institutions)
+    return BylineReading(reading.names, credit, reading.problem, quoted, reading.affiliations)
 
 
 def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[str]) -> BylineReading | None:
@@ -1241,10 +1246,10 @@ def _names_at(segments: list[str], position: int, names: list[str], outlets: Set
     return _names_in(segment, outlets, after_name=bool(names))
 
 
-def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) -> tuple[str, ...]:
-    """Each credited person's institution, in the order of `names` ("" for one without): the
-    parts after a group of names are that group's ("A and B, Uni X" gives both Uni X; "A, Uni
-    X, and B" gives B none)."""
+def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) -> tuple[tuple[str, ...], ...]:
+    """Each credited person's institutions (`institutions_in`), in the order of `names` (() for
+    one without): the parts after a group of names are that group's ("A and B, Uni X" gives both
+    Uni X; "A, Uni X, and B" gives B none)."""
     groups: list[tuple[list[str], list[str]]] = []
     for segment in _SEGMENT_SPLIT.split(stripped):
         named = [name for name in names if name in segment]
@@ -1260,8 +1265,8 @@ def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) ->
             rest = rest.replace(name, " ")
         rest = rest.strip(" &")
         groups[-1][1].append(_FOR_OF_WORD().sub("", rest).strip() if rest else "")
-    found = {name: institution_in(", ".join(part for part in credit if part), outlets) for people, credit in groups for name in people}
-    return tuple(found.get(name, "") for name in names)
+    found = {name: tuple(institutions_in(", ".join(part for part in credit if part), outlets)) for people, credit in groups for name in people}
+    return tuple(found.get(name, ()) for name in names)
 
 
 _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECASE)
@@ -1273,12 +1278,6 @@ _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECA
 _PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | frozenset({"für", "fur", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu"})
 # "Professor of Law at Example University": the institution after a title.
 _AT = on_first_use(r"\s(?:at|with)\s+(?=[^\W\d_])")
-
-
-def institution_in(credit: str, outlets: Set[str] = frozenset()) -> str:
-    """The first part of a byline's credit that names an institution (see `institutions_in`); ""
-    when there is none."""
-    return next(institutions_in(credit, outlets), "")
 
 
 def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[str]:
@@ -1331,7 +1330,7 @@ def _institution_of_title(part: str) -> str:
 
 
 def is_dateline_place(part: str) -> bool:
-    """Whether an institution of a byline (`institution_in`) is a dateline's place in capitals, as
+    """Whether an institution of a byline (`institutions_in`) is a dateline's place in capitals, as
     wire style writes it after the name ("By NAME, WASHINGTON", "By NAME, SAN FRANCISCO"): words
     in capitals with no outlet's or organisation's word among them ("KFF HEALTH NEWS" is an
     outlet), and more than an outlet's initials ("AP", "NPR", "KQED")."""
@@ -1363,6 +1362,20 @@ _NO_PLACE_WORDS = _ORG_WORDS | _OUTLET_ENDINGS | _ROLE_WORDS
 
 def _has_outlet_word(part: str) -> bool:
     return any(word.casefold().strip(".,") in _NO_PLACE_WORDS for word in part.split())
+
+
+# An organisation's words that no newspaper's name ends with ("University", "Institute",
+# "Foundation"): a phrase of several words holding one is no town ("Monash University").
+_INSTITUTION_WORDS = _ORG_WORDS - _OUTLET_ENDINGS
+
+
+def is_organisation_phrase(part: str) -> bool:
+    """Whether a credit's part is an organisation's name of two words or more, by an
+    organisation's word that no outlet's name ends with ("Monash University", "Bureau of
+    Meteorology"): never a dateline's place, so no gazetteer is asked about it. One word
+    ("Enterprise", a town in Alabama) or an outlet's ("Post") is no such evidence."""
+    words = part.split()
+    return len(words) > 1 and any(word.casefold().strip(".,") in _INSTITUTION_WORDS for word in words)
 
 
 # The longest outlet initials ("NPR", "KQED", "WAMU"); a longer word in capitals is a dateline's
