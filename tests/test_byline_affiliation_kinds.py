@@ -826,6 +826,8 @@ def test_an_outlet_after_the_byline_is_no_dateline(byline: str) -> None:
         ("Post, Texas", {"Post", "Texas"}),  # a town of the smaller-towns table, in its state
         ("Axios, Texas", {"Texas"}),  # a full state name does not vouch for an unknown word before it
         ("Herald, Texas", {"Texas"}),  # California has a Herald, Texas has none
+        ("Marion, Kan.", {"Marion", "Kan"}),  # the cities' table has Marions only in other states
+        ("Marion, Kansas", {"Marion", "Kansas"}),
         ("Capitol Hill", {"Capitol Hill"}),  # a district of two words (a title needs its noun)
         ("Capitol Hill Reporter", set()),
         ("Santa Clara County, Calif.", {"Santa Clara County", "Calif"}),

@@ -8,14 +8,15 @@ cities of 15,000 people or more, the countries, the US states and counties, the 
 provides. Its tables are read on the first question, which only a byline whose credit has a part
 no other reading excuses asks (measured: 0.44 s with the import, and 77 MB at the peak while the
 cities' table is read); what is kept is an index of names, about 20 MB. Its table of smaller
-towns (500 people or more, 80 MB) is never read: a town the cities' table lacks, before a state
-or country named in full, is searched for by name in the mapped file (about 0.06 s a name).
+towns (500 people or more, 80 MB) is never read: a town the cities' table lacks in the region
+that follows it is searched for by name in the mapped file (about 0.06 s a name).
 
 What counts as a place (`dateline_parts`):
 - a town the table of cities does not know (too small) followed by a US state's postal code or
   abbreviation ("Globe, Ariz."), as wire datelines give one, or by its US state's or country's
   full name when the smaller towns' table has it there ("Post, Texas"; a word no table has before
-  a state, "Axios, Texas", is an outlet and where it is);
+  a state, "Axios, Texas", is an outlet and where it is); so is a town of that table whose name
+  the cities' table has only in other states ("Marion, Kan.", "Marion, Kansas");
 - a US county, parish or borough followed by its state ("Santa Clara County, Calif.");
 - a city followed by its own region: its US state by name, postal code ("TX", "D.C.") or an
   abbreviation spelling the state's letters in order ("Calif.", "Fla.", "W.Va."), its country
@@ -198,23 +199,24 @@ def dateline_parts(parts: Sequence[str], outlet_words: Callable[[str], bool]) ->
 
 def _is_place_in(part: str, following: str, places: _Gazetteer) -> bool:
     """Whether `part` is a place and `following` its region: a city and its state or country, a
-    county and its state, or a town too small for the table of cities, with its US state in wire
-    style ("Globe, Ariz.", "Tribune, Kan.": any word) or by its full name or country when the
-    smaller-towns table has the town there ("Post, Texas"; "Axios, Texas" is an outlet and where
-    it is)."""
+    county and its state, a town no table has with its US state in wire style ("Globe, Ariz.",
+    "Tribune, Kan.": any word), or a town the smaller-towns table has in that state or country
+    ("Post, Texas", "Marion, Kan." where the cities' Marions are in other states; "Axios, Texas"
+    is an outlet and where it is)."""
     cities = places.cities.get(part.casefold(), ())
     if any(_is_region_of(following, city, places) for city in cities):
         return True
     counties = places.counties.get(part.casefold(), ())
     if any(_is_region_of(following, _City("US", state, 0), places) for state in counties):
         return True
-    if cities:
-        return False
-    if _abbreviates_a_us_state(following, places):
+    in_wire_style = _abbreviates_a_us_state(following, places)
+    if in_wire_style and not cities:
         return True
-    # The smaller towns are searched only for a region named in full: a state or a country.
-    named = _DOTS.sub("", following).casefold()
-    return named in places.lone and any(_is_region_of(following, town, places) for town in _small_towns(part))
+    # The smaller towns are searched only before a region: a US state in wire style, or a state
+    # or a country named in full.
+    if not in_wire_style and _DOTS.sub("", following).casefold() not in places.lone:
+        return False
+    return any(_is_region_of(following, town, places) for town in _small_towns(part))
 
 
 def _abbreviates_a_us_state(part: str, places: _Gazetteer) -> bool:
