@@ -1182,3 +1182,18 @@ def test_without_the_smaller_towns_table_a_town_before_its_state_stays_unknown(m
         assert dateline_places("Post, Texas") == {"Texas"}
     finally:
         places._small_towns.cache_clear()
+
+
+@pytest.mark.parametrize("town", ["Post", "Marion", "Springfield", "Globe"])
+def test_the_smaller_towns_search_finds_the_same_towns_whatever_its_chunk(monkeypatch: pytest.MonkeyPatch, town: str) -> None:
+    # Small chunks put records across chunk boundaries: each is still read once, whole.
+    from compliance.document import places
+
+    places._small_towns.cache_clear()
+    whole = places._small_towns(town)
+    monkeypatch.setattr(places, "_CHUNK", 4099)
+    places._small_towns.cache_clear()
+    try:
+        assert places._small_towns(town) == whole and len(whole) >= 1
+    finally:
+        places._small_towns.cache_clear()
