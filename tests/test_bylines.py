@@ -31,6 +31,10 @@ SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_
         ("Søren Kierkegaard", "Søren Kierkegaard"),
         ("  Derek Willis, ", "Derek Willis"),
         ("Martin Luther King Jr", "Martin Luther King Jr"),
+        # An abbreviated suffix keeps its full stop, as the byline writes it; a sentence's does not.
+        ("Mary O'Neil-Smith Jr.", "Mary O'Neil-Smith Jr."),
+        ("J. R. Smith Sr., ", "J. R. Smith Sr."),
+        ("Derek Willis.", "Derek Willis"),
         # Scripts without capital letters: written with or without spaces.
         ("山田太郎", "山田太郎"),
         ("王小明", "王小明"),
@@ -96,6 +100,11 @@ def test_person_name_rejects_outlets_roles_and_sentences(text: str) -> None:
         ("By Jane Doe for The Conversation", ("Jane Doe",), "The Conversation"),
         ("By Jorge Luis de la Peña", ("Jorge Luis de la Peña",), ""),
         ("By Martin Luther King Jr, The Conversation", ("Martin Luther King Jr",), "The Conversation"),
+        ("By Mary O'Neil-Smith Jr.", ("Mary O'Neil-Smith Jr.",), ""),
+        ("By Mary O'Neil-Smith Jr., Reuters", ("Mary O'Neil-Smith Jr.",), "Reuters"),
+        ("By Jane Doe Sr. and John Roe", ("Jane Doe Sr.", "John Roe"), ""),
+        ("By Jane Doe Jr. | 12 Dec 2020", ("Jane Doe Jr.",), ""),
+        ("By Jane Doe.", ("Jane Doe",), ""),
         ("Jake Smith and Anna Lee Contributor", ("Jake Smith", "Anna Lee"), "Contributor"),
         ("By Jake Smith and Anna Lee Contributors", ("Jake Smith", "Anna Lee"), "Contributors"),
         ("Jake Smith, Anna Lee and Bo Diaz Staff Writers", ("Jake Smith", "Anna Lee", "Bo Diaz"), "Staff Writers"),
@@ -106,6 +115,26 @@ def test_read_byline_names_people(text: str, names: tuple[str, ...], credit: str
     reading = read_byline(text)
     assert reading == BylineReading(names, credit, None)
     assert reading.names_person
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "credit", "problem"),
+    [
+        # Look-alike letters of another script are read as the Latin letters they imitate.
+        ("By St\u0430ff", (), "Staff", "staff"),  # CYRILLIC SMALL LETTER A
+        ("Courier \u0405taff", (), "Courier Staff", "staff"),  # CYRILLIC CAPITAL LETTER DZE
+        ("By D\u0430ily C\u0430ller", (), "Daily Caller", "outlet"),  # no person called "Dаily Cаller"
+        ("By N\u0435ws Desk", (), "News Desk", "staff"),  # CYRILLIC SMALL LETTER IE
+        # ... and a name keeps the letters it is written with (the look-alike warning names them).
+        ("By J\u0430ne Doe, St\u0430ff Writer", ("J\u0430ne Doe",), "Staff Writer", None),
+        # A name wholly in another script is no disguise.
+        ("By \u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432", ("\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432",), "", None),
+    ],
+)
+def test_read_byline_sees_through_look_alike_letters(text: str, names: tuple[str, ...], credit: str, problem: str | None) -> None:
+    reading = read_byline(text)
+    assert reading is not None
+    assert (reading.names, reading.credit, reading.problem) == (names, credit, problem)
 
 
 @pytest.mark.parametrize(

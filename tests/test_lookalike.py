@@ -80,6 +80,23 @@ def test_look_alikes_in_credit_lines_and_bylines(byline: str, credit: str, pack:
     assert letter in warning.message
 
 
+@pytest.mark.parametrize(
+    ("byline", "why"),
+    [
+        ("By St\u0430ff", "byline 'By Staff' is a staff credit, not a reporter"),
+        ('<span class="author">Metro \u0405taff</span>', "byline 'Metro Staff' is a staff credit, not a reporter"),
+    ],
+)
+def test_a_staff_credit_in_look_alike_letters_is_a_staff_credit(byline: str, why: str) -> None:
+    page = f"""<article><h1>Rates rise</h1><p><img src="/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>
+    <p>{byline}</p><p>The bank raised rates. All content created by the Daily Caller News Foundation is available.</p></article>"""
+    report = check(page)
+    assert report.packs == ("dcnf",)
+    (finding,) = [f for f in report.findings if f.rule == "dcnf/byline"]
+    assert finding.detail == why
+    assert len(warnings(report)) == 1
+
+
 def test_ascii_look_alikes_in_a_name_are_reported_once_a_pack_applies() -> None:
     # Detection does not scan all-ASCII pages for look-alikes; the pack's own names are checked
     # once it applies (here through the credit line), and the rules read the name as a reader does.

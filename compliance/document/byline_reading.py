@@ -20,6 +20,7 @@ pack data (`outlets:`), passed in as `outlets`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterator, Set
@@ -593,6 +594,22 @@ def _is_outlet(text: str, outlets: Set[str]) -> bool:
     return lowered in outlets or ("the " + lowered) in outlets
 
 
+# Name suffixes written with a full stop ("Jr.", "Sr."): the stop is the name's, as written.
+_ABBREVIATED_SUFFIXES = frozenset({"jr", "sr"})
+
+
+def _trimmed(text: str, edges: str) -> str:
+    """`text` without the `edges` characters at either end, but for the full stop of a name's
+    abbreviated suffix that ends it ("Mary O'Neil-Smith Jr." keeps its "Jr."): a message quotes
+    the name as the byline writes it."""
+    trimmed = text.strip(edges)
+    words = trimmed.split()
+    if not words or words[-1].lower() not in _ABBREVIATED_SUFFIXES:
+        return trimmed
+    end = len(text) - len(text.lstrip(edges)) + len(trimmed)
+    return trimmed + "." if text[end : end + 1] == "." else trimmed
+
+
 def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     """The text as a person's name ("Jake Smith", "María de la Cruz", "J. R. Smith Jr."), or None.
 
@@ -601,7 +618,7 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
     "Reporter"), a leading "The", a section label ("Part I", "Category Archives") and the outlets
     the loaded packs name (`outlets`, lower case) rule it out.
     """
-    shown = _tokens(text.strip(" .,;:|"))
+    shown = _tokens(_trimmed(text, " .,;:|"))
     if len(shown) > 2 and _is_credential(shown[-1], shown[:-1]):
         shown = shown[:-1]
     tokens = shown
@@ -908,13 +925,17 @@ def _drop_page_data(text: str) -> str:
     out, keeping the names and the credit before them."""
     cleaned = _HANDLE.sub(" | ", _GLUED_DIGITS.sub(" ", text))
     if not _PAGE_DATA.search(cleaned):
-        return cleaned.strip(" ,.;:|•·–—-/")  # no date, time, counter or "Updated" to cut
+        return _trimmed(cleaned, _DATA_EDGES)  # no date, time, counter or "Updated" to cut
     cleaned = _trailer().sub("", cleaned)
     cut = _data().sub("", cleaned)
     if cut != cleaned:
         # What was left before a number is often the lower-case word that led into it ("on", "před").
         cut = _TRAILING_LOWER().sub("", cut)
-    return cut.strip(" ,.;:|•·–—-/")
+    return _trimmed(cut, _DATA_EDGES)
+
+
+# What `_drop_page_data` trims off a byline's ends: spaces, separators and the full stop.
+_DATA_EDGES = " ,.;:|•·–—-/"
 
 
 def _brackets_to_segments(text: str) -> str:
@@ -949,10 +970,58 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     opener such as "Written by", "Par") or have the shape "Name Role" / "Name, Outlet"; text from
     byline markup is read as a byline anyway. `outlets` are outlet names from the loaded packs,
     lower case, that are never read as a person.
+
+    Look-alike letters of another script in a Latin word ("By Stаff" with CYRILLIC SMALL LETTER
+    A) are read as the Latin letters they imitate, as detection reads them; the names keep the
+    letters the byline writes them with.
     """
     text = normalize_inline(text)
     if not text or len(text) > _MAX_LENGTH_WITH_OPENER:
         return None
+    seen = _seen_through(text) if not text.isascii() else text
+    reading = _read_text(seen, require_prefix=require_prefix, outlets=outlets)
+    if seen is text or reading is None or not reading.names:
+        return reading
+    return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
+
+
+# A character past Latin Extended-B (U+024F): a byline without a letter past it has no look-alike.
+_PAST_LATIN = re.compile(r"[^\x00-\u024f]")
+
+
+def _seen_through(text: str) -> str:
+    """`text` with the look-alike letters of its mixed-script words (`lookalike.find_disguises`)
+    replaced by the Latin letters they imitate, letter for letter (a letter that stands for two
+    stays as written), so that offsets in it are offsets in `text`; `text` itself when it has
+    none. The tables are read only for a byline with a letter past Latin Extended-B."""
+    if not any(char.isalpha() for char in _PAST_LATIN.findall(text)):
+        return text
+    from compliance.lookalike import find_disguises
+
+    chars = list(text)
+    for disguise in find_disguises(text):
+        for letter in disguise.letters:
+            if len(letter.latin) == 1:
+                chars[letter.offset] = letter.latin
+    seen = "".join(chars)
+    return text if seen == text else seen
+
+
+def _as_written(names: tuple[str, ...], seen: str, text: str) -> tuple[str, ...]:
+    """Each name read from `seen` (`_seen_through(text)`) as `text` writes it, at the same offset."""
+    written = []
+    start = 0
+    for name in names:
+        at = seen.find(name, start)
+        if at < 0:
+            at = seen.find(name)
+        written.append(text[at : at + len(name)] if at >= 0 else name)
+        start = at + len(name) if at >= 0 else start
+    return tuple(written)
+
+
+def _read_text(text: str, *, require_prefix: bool, outlets: Set[str]) -> BylineReading | None:
+    """`read_byline` of a normalised text whose look-alike letters are seen through."""
     opened = _open(text)
     if not opened.had_prefix and len(text) > _MAX_LENGTH:
         return None
