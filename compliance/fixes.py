@@ -30,7 +30,7 @@ from compliance.errors import OriginalUnavailable
 from compliance.findings import FixBlock, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource
 from compliance.patterns import MissingMeta, PatternTimeout, PatternTooLarge
-from compliance.text import shorten
+from compliance.text import listed, shorten
 from compliance.urls import is_http_url, url_form
 
 if TYPE_CHECKING:
@@ -281,7 +281,7 @@ class _Values:
         if name == "reporter":
             names = list(dict.fromkeys(n for b in self.original.bylines for n in b.names)) if self.original is not None else []
             if names:
-                return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+                return listed(names)
             return self.meta.get("reporter") or None
         if name == "original-url":
             return self.original_url()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 # Control characters a reader never sees: separators (\x1c-\x1f) read as spaces, the rest vanish.
@@ -167,3 +168,11 @@ def shorten(text: str, limit: int = 120) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rstrip() + "…"
+
+
+def listed(names: Sequence[str]) -> str:
+    """People as a sentence lists them, each as written: "Jane Doe", "Jane Doe and John Roe",
+    "Jane Doe, John Roe and Ann Lee"; "" for none."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -34,7 +34,11 @@ is not, and a "no visible byline" finding names a byline-like line found there a
 does not count. A credit that names no person ("By The Daily
 Caller", "By Courier Staff", "By ,", "Por Redacción", "Von der Redaktion") does not satisfy
 `person: true`. A byline only in `<meta>`
-is not visible and does not count. Captures: `name` (the first person), `names`, `credit` (the
+is not visible and does not count. Look-alike letters of another script are read as the Latin
+letters they imitate ("By Stаff" with a Cyrillic а is a staff credit, not an outlet), and a name
+keeps its letters as written, a suffix's full stop too ("Mary O'Neil-Smith Jr."). Captures:
+`name` (the first person), `names` (every person, as a sentence lists them: "Jane Doe and John
+Roe"), `credit` (the
 rest of the byline as its evidence quotes it: "Harbor Ledger" for "By A, Audience Editor, Harbor
 Ledger", whose job title stands as a part of its own).
 
@@ -74,7 +78,7 @@ from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.patterns import Pattern
-from compliance.text import shorten
+from compliance.text import listed, shorten
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the first person credited, all of them, the rest of the credit.
 CAPTURES = frozenset(("name", "names", "credit"))
@@ -241,7 +245,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
         if ok:
             captures = (
                 ("name", byline.names[0] if byline.names else ""),
-                ("names", ", ".join(byline.names)),
+                ("names", listed(byline.names)),
                 ("credit", byline.reading.quoted_credit),
             )
             offset = doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]

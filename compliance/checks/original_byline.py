@@ -6,7 +6,8 @@ look-alike letters from other scripts (a Cyrillic "а" in "Jаke" reads as "a") 
 abbreviated to their initials ("J. Smith" credits "Jake Smith"; "J.X. Smith", "John Smith" and,
 for an original's "J. Smith", "Jake Smith" do not). With
 `all: false` one of the original's reporters is enough. Without an original story the rule is
-reported as not checked. Captures: `name` and `names` (the original's reporters), `missing`.
+reported as not checked. Captures: `name` and `names` (the original's first reporter, and all of
+them as a sentence lists them), `missing`.
 
 Example (every reporter of the original is credited)::
 
@@ -33,6 +34,7 @@ from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import name_key, same_person
 from compliance.document import Document
 from compliance.options import Option
+from compliance.text import listed
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the original's first reporter, the names found, the reporters missing.
 CAPTURES = frozenset(("name", "names", "missing"))
@@ -65,7 +67,7 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     found = [credited[i] for i in sorted(set(matched.values()))]
     missing = [name for name in expected.values() if name not in matched]
     names = ", ".join(expected.values())
-    captures = (("name", next(iter(expected.values()))), ("names", names), ("missing", ", ".join(missing)))
+    captures = (("name", next(iter(expected.values()))), ("names", listed(list(expected.values()))), ("missing", ", ".join(missing)))
     if found and (not missing or not params.all):
         hits = tuple(Hit(b.index, doc.locate(b), b.text, captures, doc.item_offsets[min(b.index, len(doc.item_offsets) - 1)]) for b, _ in found)
         return Outcome(True, hits)
