@@ -1011,6 +1011,10 @@ def test_dcnf_split_by_inline_markup_is_still_the_affiliation(byline: str) -> No
         "WASHINGTON (AP) — By Laura Benson",
         "LONDON (Reuters) — By Laura Benson",
         "NEW YORK (Bloomberg) — By Laura Benson",
+        # An outlet's one-word name, without initials, brand capitals or an organisation's word.
+        "Politico — By Laura Benson",
+        "Axios | By Laura Benson",
+        "Semafor – By Laura Benson",
     ],
 )
 def test_another_outlet_before_by_is_an_affiliation_the_logo_does_not_replace(byline: str) -> None:
@@ -1032,6 +1036,17 @@ def test_another_outlet_before_by_is_an_affiliation_the_logo_does_not_replace(by
         "Breaking News — By Laura Benson",
         "Tuesday 15 October 2019 by Laura Benson",
         "Farm Bill Advances — By Laura Benson",
+        # A newsletter's or section's label, even with an organisation's word ("Daily").
+        "Daily Briefing | By Laura Benson",
+        "Morning Newsletter — By Laura Benson",
+        "Weekend Edition | By Laura Benson",
+        "Category Archives | By Laura Benson",
+        # A section's, a date's or a place's one word is no outlet's name.
+        "Politics | By Laura Benson",
+        "Opinion — By Laura Benson",
+        "Elections | By Laura Benson",
+        "Tuesday — By Laura Benson",
+        "Washington — By Laura Benson",
     ],
 )
 def test_the_logo_stands_in_when_nothing_before_by_names_another_outlet(byline: str) -> None:
@@ -1045,6 +1060,10 @@ def test_the_logo_stands_in_when_nothing_before_by_names_another_outlet(byline: 
     [
         ("Reuters — By Jane Doe", "Reuters"),
         ("WASHINGTON (AP) — By Jane Doe", "AP"),
+        ("Politico — By Jane Doe", "Politico"),
+        ("Axios | By Jane Doe", "Axios"),
+        ("Daily Briefing | By Jane Doe", ""),
+        ("Via Daily Briefing — By Jane Doe", ""),
         ("From the Associated Press: By Jane Doe, Staff Writer", "Staff Writer, the Associated Press"),
         ("Source: The Conversation (US) – By Jane Doe, Lecturer, Monash University", "Lecturer, Monash University"),
     ],

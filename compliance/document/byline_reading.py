@@ -7,8 +7,9 @@ tells a person's name from an outlet or a staff credit; `bylines` finds the cand
 What a byline carries besides names is read off and kept as credit or dropped as page data:
 openers in several languages ("Written by", "Reported by A and translated by B", "Par", "Por",
 "Von", "Di", "Door", "Av"), list markers and labels ("- ", "Analysis:", "Source: Outlet –"), a
-lead-in naming the outlet ("From The Conversation. By …", "Reuters — By …", "WASHINGTON (AP) —
-By …", "Via Outlet: NAME", kept in the credit), an outlet before a job title after the name
+lead-in naming the outlet ("From The Conversation. By …", "Reuters — By …", "Politico | By …",
+"WASHINGTON (AP) — By …", "Via Outlet: NAME", kept in the credit; a newsletter's or section's
+label there, "Daily Briefing | By …", is not kept), an outlet before a job title after the name
 ("NAME, Reuters correspondent"),
 outlets in brackets ("NAME (Outlet)", "NAME [Outlet]"), an outlet and a job title before the
 name ("By DCNF reporter Jake Smith"), and data stuck to names (dates, times,
@@ -855,8 +856,8 @@ def _lead_in(text: str, pattern: Callable[[], re.Pattern[str]] = _LEAD_IN) -> tu
         return None
     source = match.group("source").strip()
     phrase = source[4:] if source.lower().startswith("the ") else source
-    if not _is_proper_noun_phrase(phrase) or person_name(phrase) is not None:
-        return None  # not an outlet's name, or a person's ("From Jane Doe. By …" is no source)
+    if not _is_proper_noun_phrase(phrase) or person_name(phrase) is not None or _is_section_label(phrase.split()):
+        return None  # not an outlet's name, a person's ("From Jane Doe. By …") or a newsletter's label
     return source, text[match.end() :]
 
 
@@ -910,14 +911,59 @@ def _source_before(before: str) -> str:
     words = [word.strip("()[]") for word in source.split()]
     if not 1 <= len(words) <= _SOURCE_WORDS or not all(words) or is_dateline_place(source) or person_name(source) is not None:
         return ""
-    if not all(word[:1].isupper() or word.lower() in _FILLER for word in words):
+    if not all(word[:1].isupper() or word.lower() in _FILLER for word in words) or _is_section_label(words):
         return ""
     # A section's label ("Local News", "Breaking News", "Politics") has the words of a desk or a
     # beat, which are no outlet's sign here: only initials, brand capitals or another
     # organisation's word are.
     if any(_is_outlet_initials(word) or _is_brand(word) or word.lower().strip(".,") in _ORGANISATION_ONLY for word in words):
         return source
-    return ""
+    # One capitalised word that none of the reader's words is stands where a wire's name does:
+    # an outlet's own name ("Politico — By NAME", "Axios | By NAME"). A section's name
+    # ("Politics", "World", "Opinion"), a weekday or a month is a known word, and none. A place's
+    # name ("Washington") reads as one too: the byline check tells it from an outlet by a
+    # gazetteer, where an affiliation matters.
+    return source if len(words) == 1 and _unknown_proper_word(words[0]) else ""
+
+
+# Words of a newsletter's or a section's label, never of an outlet's name before a byline:
+# "Daily Briefing | By NAME", "Morning Newsletter — By NAME", "Weekend Edition | By NAME".
+_NEWSLETTER_WORDS = frozenset(
+    """briefing briefings brief briefs newsletter newsletters edition editions roundup round-up recap explainer
+    update updates podcast podcasts""".split()
+)
+_LABEL_ONLY_WORDS = (_NEWSLETTER_WORDS | _SECTION_WORDS | _PLACEHOLDER_WORDS) - _ORG_WORDS
+# The names of a news site's sections and kickers that are no job title's words ("Politics",
+# "Health" and the like are `_ROLE_WORDS`), and the words of dates: a lone word of these before
+# "— By" is a label, never an outlet.
+_SECTION_NAMES = frozenset(
+    """world nation us u.s. elections election markets money finance lifestyle life style travel food dining arts
+    entertainment music movies film books weather crime religion faith wellness investigations investigation
+    obituaries obituary letters exclusive breaking live latest trending popular top home today yesterday tonight
+    now watch listen read video videos photo photos gallery analysis commentary column columns perspective
+    perspectives essay essays interview interviews explainers factcheck fact-check sponsored updated published
+    posted new more coronavirus covid covid-19 pandemic immigration government schools military defense defence
+    ideas voices viewpoint viewpoints spotlight""".split()
+)
+_DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december""".split()
+)
+_KNOWN_WORDS = _ROLE_WORDS | _ORG_WORDS | _OUTLET_ENDINGS | _LABEL_ONLY_WORDS | _SECTION_NAMES | _DATE_WORDS | _FUNCTION_WORDS | _FILLER | _PARTICLES
+
+
+def _is_section_label(words: list[str]) -> bool:
+    """Whether a lead-in's words are a newsletter's or section's label ("Daily Briefing",
+    "Morning Newsletter", "Category Archives"): one of them is a label's word and no outlet's."""
+    return any(word.lower().strip(".,:") in _LABEL_ONLY_WORDS for word in words)
+
+
+def _unknown_proper_word(word: str) -> bool:
+    """A capitalised word of letters ("Politico", "Semafor") that is none of the reader's known
+    words (`_KNOWN_WORDS`): no job title's, organisation's, section's, date's or function word.
+    A word in capitals is initials or a dateline's place (see `_source_before`)."""
+    core = word.strip(".,'’\"")
+    return len(core) >= 3 and core.isalpha() and core[0].isupper() and not core.isupper() and core.lower() not in _KNOWN_WORDS
 
 
 def _drop_page_data(text: str) -> str:
