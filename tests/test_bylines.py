@@ -125,9 +125,13 @@ def test_read_byline_names_people(text: str, names: tuple[str, ...], credit: str
         ("Courier \u0405taff", (), "Courier Staff", "staff"),  # CYRILLIC CAPITAL LETTER DZE
         ("By D\u0430ily C\u0430ller", (), "Daily Caller", "outlet"),  # no person called "Dаily Cаller"
         ("By N\u0435ws Desk", (), "News Desk", "staff"),  # CYRILLIC SMALL LETTER IE
+        ("By \uff33\uff54\uff41\uff46\uff46", (), "Staff", "staff"),  # fullwidth letters
+        ("By \U0001d5b2\U0001d5cd\U0001d5ba\U0001d5bf\U0001d5bf", (), "Staff", "staff"),  # mathematical sans-serif
         # ... and a name keeps the letters it is written with (the look-alike warning names them).
         ("By J\u0430ne Doe, St\u0430ff Writer", ("J\u0430ne Doe",), "Staff Writer", None),
-        # A name wholly in another script is no disguise.
+        # A name wholly in another script is no disguise, nor is Latin beside Chinese.
+        ("By \u5c71\u7530\u592a\u90ce", ("\u5c71\u7530\u592a\u90ce",), "", None),
+        ("By NASA\u8bb0\u8005 Staff", (), "NASA\u8bb0\u8005 Staff", "staff"),
         ("By \u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432", ("\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432",), "", None),
     ],
 )

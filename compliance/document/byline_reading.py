@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -1031,16 +1032,25 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
     return dataclasses.replace(reading, names=_as_written(reading.names, seen, text))
 
 
-# A character past Latin Extended-B (U+024F): a byline without a letter past it has no look-alike.
-_PAST_LATIN = re.compile(r"[^\x00-\u024f]")
+# Where a look-alike can be: a Latin letter beside a letter past Latin Extended-B (U+024F), as in
+# a mixed-script word ("Stаff"), or two letters of the fullwidth or mathematical forms
+# ("Ｓｔａｆｆ"). A C scan; a byline wholly in Latin, Cyrillic or Chinese has neither. The letter
+# past Latin must have a case (Cyrillic, Greek, Armenian, Cherokee, the fullwidth forms: the
+# scripts whose letters imitate Latin ones), so that a Chinese sentence naming "NASA" is not one.
+_MAY_DISGUISE = re.compile(
+    r"[a-zA-Z\u00c0-\u024f][^\W\d_\x00-\u024f]|[^\W\d_\x00-\u024f][a-zA-Z\u00c0-\u024f]"
+    r"|[\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]{2}"
+)
+_LAST_LATIN = 0x24F
+_CASED = frozenset({"Lu", "Ll", "Lt"})
 
 
 def _seen_through(text: str) -> str:
     """`text` with the look-alike letters of its mixed-script words (`lookalike.find_disguises`)
     replaced by the Latin letters they imitate, letter for letter (a letter that stands for two
     stays as written), so that offsets in it are offsets in `text`; `text` itself when it has
-    none. The tables are read only for a byline with a letter past Latin Extended-B."""
-    if not any(char.isalpha() for char in _PAST_LATIN.findall(text)):
+    none. The tables are read only for a byline where `_MAY_DISGUISE` finds a place for one."""
+    if not any(ord(char) > _LAST_LATIN and unicodedata.category(char) in _CASED for pair in _MAY_DISGUISE.findall(text) for char in pair):
         return text
     from compliance.lookalike import find_disguises
 
