@@ -1047,6 +1047,8 @@ def test_another_outlet_before_by_is_an_affiliation_the_logo_does_not_replace(by
         "Elections | By Laura Benson",
         "Tuesday — By Laura Benson",
         "Washington — By Laura Benson",
+        "Football — By Laura Benson",
+        "Share | By Laura Benson",  # a button's label flattened into the line
     ],
 )
 def test_the_logo_stands_in_when_nothing_before_by_names_another_outlet(byline: str) -> None:

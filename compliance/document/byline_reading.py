@@ -944,7 +944,13 @@ _SECTION_NAMES = frozenset(
     now watch listen read video videos photo photos gallery analysis commentary column columns perspective
     perspectives essay essays interview interviews explainers factcheck fact-check sponsored updated published
     posted new more coronavirus covid covid-19 pandemic immigration government schools military defense defence
-    ideas voices viewpoint viewpoints spotlight""".split()
+    ideas voices viewpoint viewpoints spotlight sport football soccer baseball basketball hockey golf tennis cricket
+    olympics housing transportation transit agriculture space nature animals gaming games fashion beauty parenting
+    relationships medicine crypto cars autos auto property jobs careers history art design photography comics
+    puzzles crosswords horoscopes events calendar community neighborhoods campus research insight insights
+    explained correction corrections deals shopping reviews guides guide tips recipes cooking wine drinks
+    restaurants theater theatre dance streaming celebrity celebrities royals satire humor humour share tweet email
+    print comment comments save follow subscribe login""".split()
 )
 _DATE_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
