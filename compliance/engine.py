@@ -44,6 +44,8 @@ def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[
     for hit in extra + outcome.hits:
         for key, value in hit.captures:
             values.setdefault(key, value)
+    for key, value in outcome.captures:
+        values.setdefault(key, value)
     values["detail"] = outcome.detail or "missing"
     if outcome.hits:
         values["evidence"] = outcome.hits[0].evidence

@@ -105,6 +105,9 @@ def test_person_name_rejects_outlets_roles_and_sentences(text: str) -> None:
         ("By Jane Doe Sr. and John Roe", ("Jane Doe Sr.", "John Roe"), ""),
         ("By Jane Doe Jr. | 12 Dec 2020", ("Jane Doe Jr.",), ""),
         ("By Jane Doe.", ("Jane Doe",), ""),
+        # A suffix before a job title ends the name, not the title.
+        ("Jane Doe Jr. Reporter", ("Jane Doe Jr.",), "Reporter"),
+        ("By Jake Smith III Energy Reporter", ("Jake Smith III",), "Energy Reporter"),
         ("Jake Smith and Anna Lee Contributor", ("Jake Smith", "Anna Lee"), "Contributor"),
         ("By Jake Smith and Anna Lee Contributors", ("Jake Smith", "Anna Lee"), "Contributors"),
         ("Jake Smith, Anna Lee and Bo Diaz Staff Writers", ("Jake Smith", "Anna Lee", "Bo Diaz"), "Staff Writers"),

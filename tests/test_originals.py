@@ -206,3 +206,18 @@ def test_same_person_lets_the_republication_abbreviate_given_names_only(credited
     from compliance.checks.story import same_person
 
     assert same_person(credited, expected) is same
+
+
+def test_names_and_missing_list_the_original_s_reporters_as_a_sentence_does(cli: Any, tmp_path: Path) -> None:
+    head = "id: gz\nname: G\npublisher: G\nterms_url: https://e.org\nas_of: 2024-05-01\nsummary: s\n"
+    pack = write(
+        tmp_path,
+        "p.yaml",
+        head + "rules:\n  - id: gz/x\n    severity: error\n    message: 'credit {names}; missing {missing}'\n    help: h\n    check: {original-byline: {}}\n",
+    )
+    source = (ROOT / "samples/originals/dcnf-original.html").read_text(encoding="utf-8")
+    original = write(tmp_path, "original.html", source.replace("Jake Smith Contributor", "Jake Smith, Anna Lee and Bo Diaz Jr. Contributors"))
+    story = write(tmp_path, "story.html", "<article><h1>Title</h1><p>By Jake Smith</p><p>Story.</p></article>")
+    run = cli("check", "--rules", str(pack), "--pack", "gz", "--format", "json", "--original", str(original), str(story))
+    (finding,) = run.json()["files"][0]["findings"]
+    assert finding["message"] == "credit Jake Smith, Anna Lee and Bo Diaz Jr.; missing Anna Lee and Bo Diaz Jr."

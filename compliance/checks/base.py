@@ -62,7 +62,9 @@ class Outcome(NamedTuple):
     passes, and a location costs a search of the source, a note about a hidden copy a walk of
     the whole page. `caveat`: a pass that some readers do not see (the only match is a
     `<noscript>` image, which readers with JavaScript on never get) says why; the rule then
-    reports a warning instead of passing.
+    reports a warning instead of passing. `captures`: what a failure without hits gives a rule's
+    message beside its detail (an `original-byline` failure's `missing` reporters), as (name,
+    value) pairs like a hit's.
     """
 
     passed: bool
@@ -70,6 +72,7 @@ class Outcome(NamedTuple):
     why: str | Callable[[], str] = ""
     anchor: Location | Callable[[], Location] | None = None
     caveat: str = ""
+    captures: tuple[tuple[str, str], ...] = ()
 
     @property
     def detail(self) -> str:

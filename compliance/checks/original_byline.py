@@ -67,13 +67,13 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     found = [credited[i] for i in sorted(set(matched.values()))]
     missing = [name for name in expected.values() if name not in matched]
     names = ", ".join(expected.values())
-    captures = (("name", next(iter(expected.values()))), ("names", listed(list(expected.values()))), ("missing", ", ".join(missing)))
+    captures = (("name", next(iter(expected.values()))), ("names", listed(list(expected.values()))), ("missing", listed(missing)))
     if found and (not missing or not params.all):
         hits = tuple(Hit(b.index, doc.locate(b), b.text, captures, doc.item_offsets[min(b.index, len(doc.item_offsets) - 1)]) for b, _ in found)
         return Outcome(True, hits)
     anchor = doc.locate(doc.bylines[0]) if doc.bylines else (doc.locate(doc.headline) if doc.headline else doc.article_location)
     shown = "; ".join(f"'{b.text}'" for b in doc.bylines) or "no visible byline"
-    return Outcome(False, (), f"the original credits {names}; the republication has {shown}", anchor)
+    return Outcome(False, (), f"the original credits {names}; the republication has {shown}", anchor, captures=captures)
 
 
 def _credited_as(expected: list[str], credited: list[str]) -> dict[str, int]:

@@ -693,6 +693,8 @@ def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = Fals
         head, tail = tokens[:cut], tokens[cut:]
         if _INITIAL.match(head[-1]) and tail[0][:1].isupper():
             continue  # "Jake Q. Smith Contributor": a middle initial is followed by the surname
+        if tail[0].lower().strip(",") in _SUFFIXES:
+            continue  # "Jake Smith Jr. Contributor": the suffix ends the name, not the title
         # "Fort Worth Report" is an outlet, not "Fort Worth" of the "Report".
         newspaper_word = len(tail) == 1 and tail[0].lower().strip(".,") in _OUTLET_ENDINGS - _ROLE_NOUNS
         # "Delta Beacon Staff" is a staff credit, not a reporter called Delta Beacon.
