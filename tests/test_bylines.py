@@ -611,6 +611,19 @@ def test_lone_name_credited_by_the_metadata_is_the_byline(head: str) -> None:
 @pytest.mark.parametrize(
     ("head", "name"),
     [
+        ('<meta name="author" content="Priya Anand Jr.">', "Priya Anand Jr"),
+        ('<meta name="author" content="Priya Anand Jr">', "Priya Anand Jr."),
+        ('<meta name="author" content="Priya Anand Jr.">', "Priya Anand Jr."),
+    ],
+)
+def test_a_suffix_s_full_stop_does_not_part_a_lone_name_from_its_metadata_credit(head: str, name: str) -> None:
+    doc = parse_document(_lone_name_page(head, name=name), "html")
+    assert [(b.text, b.names) for b in doc.bylines] == [(name, (name,))]
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
         ("", "Priya Anand"),  # no metadata: a lone name could be anyone
         ('<meta name="author" content="Tamsin Roe">', "Priya Anand"),  # the metadata credits someone else
         ('<meta name="author" content="The Millbrook Ledger">', "Priya Anand"),

@@ -93,10 +93,17 @@ def _nobody() -> frozenset[str]:
     return frozenset()
 
 
+def _credited_key(name: str) -> str:
+    """A name as the metadata's and the page's are compared: case-folded, and without the full stop
+    a suffix may or may not have ("Mary Smith Jr." in one, "Mary Smith Jr" in the other)."""
+    return name.casefold().rstrip(".")
+
+
 def credited_in_metadata(meta: Mapping[str, Iterable[str]], json_ld: Iterable[object]) -> frozenset[str]:
     """The people the page's metadata credits as its authors (`<meta name=author>`,
-    `article:author`, `dc.creator`, JSON-LD `author`/`creator`), case-folded. They never count as a
-    byline by themselves; they tell which visible lone name is the byline."""
+    `article:author`, `dc.creator`, JSON-LD `author`/`creator`), case-folded and without a
+    suffix's full stop (`_credited_key`). They never count as a byline by themselves; they tell
+    which visible lone name is the byline."""
     values = [value for key in _AUTHOR_META for value in meta.get(key, ())]
     values.extend(_json_ld_authors(json_ld))
     names: set[str] = set()
@@ -105,7 +112,7 @@ def credited_in_metadata(meta: Mapping[str, Iterable[str]], json_ld: Iterable[ob
             continue  # article:author is often the author's page, not a name
         reading = read_byline(value)
         if reading is not None:
-            names.update(name.casefold() for name in reading.names)
+            names.update(_credited_key(name) for name in reading.names)
     return frozenset(names)
 
 
@@ -213,7 +220,7 @@ def find_bylines(
     zone = _zone(blocks, headline, article_root)
     seen_blocks: set[int] = set()
     found = _markup_bylines(marks, blocks, zone, seen_blocks, outlets)
-    named = {name.casefold() for byline in found for name in byline.names}
+    named = {_credited_key(name) for byline in found for name in byline.names}
     # A lone name is looked for only when no byline names that person already.
     found.extend(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)))
     if not found:
@@ -525,7 +532,7 @@ def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozense
     if len(text) > _LONE_NAME_LENGTH:
         return None
     name = person_name(text)
-    if name is None or name.casefold() not in credited():
+    if name is None or _credited_key(name) not in credited():
         return None
     if block.element is not None and _elsewhere(block.element, zone):
         return None
