@@ -1011,10 +1011,6 @@ def test_dcnf_split_by_inline_markup_is_still_the_affiliation(byline: str) -> No
         "WASHINGTON (AP) — By Laura Benson",
         "LONDON (Reuters) — By Laura Benson",
         "NEW YORK (Bloomberg) — By Laura Benson",
-        # An outlet's one-word name, without initials, brand capitals or an organisation's word.
-        "Politico — By Laura Benson",
-        "Axios | By Laura Benson",
-        "Semafor – By Laura Benson",
     ],
 )
 def test_another_outlet_before_by_is_an_affiliation_the_logo_does_not_replace(byline: str) -> None:
@@ -1047,6 +1043,12 @@ def test_another_outlet_before_by_is_an_affiliation_the_logo_does_not_replace(by
         "Elections | By Laura Benson",
         "Tuesday — By Laura Benson",
         "Washington — By Laura Benson",
+        # A kicker's one word: no list of them is complete, so no lone unknown word is an outlet
+        # there (nor, then, a one-word outlet's name such as "Politico").
+        "Feature — By Laura Benson",
+        "Profile | By Laura Benson",
+        "Spotlight – By Laura Benson",
+        "Longread — By Laura Benson",
         "Football — By Laura Benson",
         "Share | By Laura Benson",  # a button's label flattened into the line
     ],
@@ -1062,8 +1064,7 @@ def test_the_logo_stands_in_when_nothing_before_by_names_another_outlet(byline: 
     [
         ("Reuters — By Jane Doe", "Reuters"),
         ("WASHINGTON (AP) — By Jane Doe", "AP"),
-        ("Politico — By Jane Doe", "Politico"),
-        ("Axios | By Jane Doe", "Axios"),
+        ("Feature — By Jane Doe", ""),
         ("Daily Briefing | By Jane Doe", ""),
         ("Via Daily Briefing — By Jane Doe", ""),
         ("From the Associated Press: By Jane Doe, Staff Writer", "Staff Writer, the Associated Press"),

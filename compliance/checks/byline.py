@@ -20,8 +20,9 @@ Daily Caller News Foundation Reporter Jake Smith", "By DCNF reporter Jake Smith"
 person, with the outlet as the affiliation; so does a lead-in naming the outlet before "By"
 ("From The Conversation. By Ana Ruiz", "Via CalMatters — By …", "From the Associated Press: By
 …", or what a `::before` writes before the byline), or before the name alone ("Via Daily Caller
-News Foundation: NAME"), a wire's name before "By" ("Reuters — By NAME", "Politico | By NAME":
-one capitalised word that is no section's, date's or other known word) and a dateline with the
+News Foundation: NAME"), a wire's name before "By" ("Reuters — By NAME"; a one-word outlet with no
+initials or brand capitals, "Politico — By NAME", is not told from a kicker such as "Feature —
+By NAME", and is not read) and a dateline with the
 outlet in brackets ("WASHINGTON (AP) — By NAME"). A newsletter's or section's label there
 ("Daily Briefing | By NAME", "Politics — By NAME", "Weekend Edition | By NAME") is no
 affiliation, and neither is a place ("Washington — By NAME"). An outlet in the job title after the name

@@ -7,7 +7,7 @@ tells a person's name from an outlet or a staff credit; `bylines` finds the cand
 What a byline carries besides names is read off and kept as credit or dropped as page data:
 openers in several languages ("Written by", "Reported by A and translated by B", "Par", "Por",
 "Von", "Di", "Door", "Av"), list markers and labels ("- ", "Analysis:", "Source: Outlet –"), a
-lead-in naming the outlet ("From The Conversation. By …", "Reuters — By …", "Politico | By …",
+lead-in naming the outlet ("From The Conversation. By …", "Reuters — By …",
 "WASHINGTON (AP) — By …", "Via Outlet: NAME", kept in the credit; a newsletter's or section's
 label there, "Daily Briefing | By …", is not kept), an outlet before a job title after the name
 ("NAME, Reuters correspondent"),
@@ -921,12 +921,12 @@ def _source_before(before: str) -> str:
     # organisation's word are.
     if any(_is_outlet_initials(word) or _is_brand(word) or word.lower().strip(".,") in _ORGANISATION_ONLY for word in words):
         return source
-    # One capitalised word that none of the reader's words is stands where a wire's name does:
-    # an outlet's own name ("Politico — By NAME", "Axios | By NAME"). A section's name
-    # ("Politics", "World", "Opinion"), a weekday or a month is a known word, and none. A place's
-    # name ("Washington") reads as one too: the byline check tells it from an outlet by a
-    # gazetteer, where an affiliation matters.
-    return source if len(words) == 1 and _unknown_proper_word(words[0]) else ""
+    # One capitalised word and nothing else is left alone: before "— By" it is far more often a
+    # kicker or a section's name ("Feature", "Profile", "Longread", "Spotlight") than an outlet's own
+    # name ("Politico"), and no list of either is complete. A one-word outlet there is not read
+    # (the logo then stands in for the affiliation); initials, brand capitals and an
+    # organisation's word above are.
+    return ""
 
 
 # Words of a newsletter's or a section's label, never of an outlet's name before a byline:
@@ -936,43 +936,12 @@ _NEWSLETTER_WORDS = frozenset(
     update updates podcast podcasts""".split()
 )
 _LABEL_ONLY_WORDS = (_NEWSLETTER_WORDS | _SECTION_WORDS | _PLACEHOLDER_WORDS) - _ORG_WORDS
-# The names of a news site's sections and kickers that are no job title's words ("Politics",
-# "Health" and the like are `_ROLE_WORDS`), and the words of dates: a lone word of these before
-# "— By" is a label, never an outlet.
-_SECTION_NAMES = frozenset(
-    """world nation us u.s. elections election markets money finance lifestyle life style travel food dining arts
-    entertainment music movies film books weather crime religion faith wellness investigations investigation
-    obituaries obituary letters exclusive breaking live latest trending popular top home today yesterday tonight
-    now watch listen read video videos photo photos gallery analysis commentary column columns perspective
-    perspectives essay essays interview interviews explainers factcheck fact-check sponsored updated published
-    posted new more coronavirus covid covid-19 pandemic immigration government schools military defense defence
-    ideas voices viewpoint viewpoints spotlight sport football soccer baseball basketball hockey golf tennis cricket
-    olympics housing transportation transit agriculture space nature animals gaming games fashion beauty parenting
-    relationships medicine crypto cars autos auto property jobs careers history art design photography comics
-    puzzles crosswords horoscopes events calendar community neighborhoods campus research insight insights
-    explained correction corrections deals shopping reviews guides guide tips recipes cooking wine drinks
-    restaurants theater theatre dance streaming celebrity celebrities royals satire humor humour share tweet email
-    print comment comments save follow subscribe login""".split()
-)
-_DATE_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december""".split()
-)
-_KNOWN_WORDS = _ROLE_WORDS | _ORG_WORDS | _OUTLET_ENDINGS | _LABEL_ONLY_WORDS | _SECTION_NAMES | _DATE_WORDS | _FUNCTION_WORDS | _FILLER | _PARTICLES
 
 
 def _is_section_label(words: list[str]) -> bool:
     """Whether a lead-in's words are a newsletter's or section's label ("Daily Briefing",
     "Morning Newsletter", "Category Archives"): one of them is a label's word and no outlet's."""
     return any(word.lower().strip(".,:") in _LABEL_ONLY_WORDS for word in words)
-
-
-def _unknown_proper_word(word: str) -> bool:
-    """A capitalised word of letters ("Politico", "Semafor") that is none of the reader's known
-    words (`_KNOWN_WORDS`): no job title's, organisation's, section's, date's or function word.
-    A word in capitals is initials or a dateline's place (see `_source_before`)."""
-    core = word.strip(".,'’\"")
-    return len(core) >= 3 and core.isalpha() and core[0].isupper() and not core.isupper() and core.lower() not in _KNOWN_WORDS
 
 
 def _drop_page_data(text: str) -> str:
