@@ -41,13 +41,16 @@ _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/mar
 NOT_A_WEB_ADDRESS = "a CMS payload names the original story only by its http(s) URL, never a file; give the file with --original FILE, or the original's URL"
 
 
-def default_cache_dir() -> Path:
-    """Where fetched originals are kept: $SYNDCHECK_CACHE_DIR, else the user's cache directory."""
-    given = os.environ.get("SYNDCHECK_CACHE_DIR")
-    if given:
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "syndcheck" / "originals"
+def default_cache_dir() -> Path | None:
+    """Where fetched originals are kept: $SYNDCHECK_CACHE_DIR, else the `originals` folder of the
+    user's cache folder (`compliance.cachefiles.cache_folder`); None when caching is off or the
+    folder is not safe to use (another user's, or writable by others)."""
+    from compliance.cachefiles import cache_folder
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    return Path(folder) if os.environ.get("SYNDCHECK_CACHE_DIR") else Path(folder) / "originals"
 
 
 @dataclass
@@ -156,12 +159,14 @@ class OriginalReader:
         file = self._cache_file(url)
         if file is None or not file.is_file() or time.time() - file.stat().st_mtime > CACHE_SECONDS:
             return None
-        from compliance.inputs import read_regular
+        from compliance.cachefiles import read_own
 
-        try:
-            header, _, data = read_regular(file, limit=self.max_bytes + _CACHE_HEADER_BYTES).partition(b"\n")
-        except Exception:  # noqa: BLE001 - a cache entry that cannot be read only costs a fetch
+        # Only the user's own regular file that no one else can write: an entry put in the folder
+        # by someone else would stand in for the original.
+        stored = read_own(file, self.max_bytes + _CACHE_HEADER_BYTES)
+        if stored is None:
             return None
+        header, _, data = stored.partition(b"\n")
         # The header is the content type, then a tab and the address the page was served from (a
         # URL holds no tab; an entry written before addresses were kept has none, and the requested
         # URL stands in).
@@ -176,7 +181,7 @@ class OriginalReader:
             return  # an address this long is not kept: the page is fetched again next time
         temporary: str | None = None
         try:
-            file.parent.mkdir(parents=True, exist_ok=True)
+            file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             # A temporary file of this write's own: threads of one server storing the same URL
             # must not write into each other's file before it is renamed into place.
             handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")

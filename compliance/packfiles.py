@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from compliance.cachefiles import cache_folder
 from compliance.errors import PackError, closest, combine
 from compliance.inputs import display_file, read_setting, refuse_special, resolved
 from compliance.packs import Pack, build_packs, pack_identity
-from compliance.startup import cache_folder
 
 if TYPE_CHECKING:
     from compliance.yamlsource import YNode
@@ -144,10 +144,12 @@ class _PackCache:
         # code — the package's own modules (pickles hold its classes, and an upgrade or an edit of
         # the code must never meet a cache written by another version), the Python and `regex`
         # versions (the cache holds compiled programs) and the tables the derived ones are made
-        # from; the set of packs — their files and the working directory (packs name their files
-        # relative to it); and the state of those pack files.
+        # from; the set of packs — their files and, when some are named relative to it, the working
+        # directory; and the state of those pack files.
         code = [f"{__version__}|{sys.version}|{regex.__version__}"]
-        packs = [f"|{trusted}|{Path.cwd()}"]
+        # The working directory only when a pack file is named relative to it: the built-in packs'
+        # cache is the same wherever a run starts.
+        packs = [f"|{trusted}|{Path.cwd() if not all(Path(file).is_absolute() for file in files) else ''}"]
         state = []
         try:
             tables = [unicode_table_file("confusables.json"), unicode_table_file("categories.json"), *_name_vocabulary_files()]
@@ -172,20 +174,23 @@ class _PackCache:
             return None
         import pickle
 
+        from compliance.cachefiles import read_own, unsealed
         from compliance.document.byline_reading import adopt_name_vocabulary
         from compliance.lookalike import adopt_ascii_look_alikes, adopt_names_patterns, adopt_unicode_tables
         from compliance.prefilter import adopt_derived_words
 
+        # The user's own regular file, not a link, writable by nobody else, and whole: unpickling
+        # runs what the file says (see `compliance.cachefiles`).
+        contents = unsealed(read_own(self.path, _MOST_CACHE_BYTES))
+        if contents is None:
+            return None
         try:
-            info = self.path.stat()
-            if info.st_uid != os.getuid() or info.st_mode & 0o022:
-                return None
-            cached = pickle.loads(self.path.read_bytes())
+            cached = pickle.loads(contents)
             if cached["key"] != self.key:
                 return None
             packs, look_alikes, words, vocabulary = cached["packs"], cached["ascii_look_alikes"], cached["prefilter"], cached["name_vocabulary"]
             tables, names_patterns = cached["unicode_tables"], cached["names_patterns"]
-        except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache only means a rebuild
+        except Exception:  # noqa: BLE001 - a stale or unreadable cache only means a rebuild
             return None
         if not (isinstance(packs, list) and all(isinstance(p, Pack) for p in packs) and isinstance(look_alikes, dict)):
             return None
@@ -198,8 +203,7 @@ class _PackCache:
     def store(self, packs: list[Pack]) -> None:
         if self.path is None:
             return
-        import tempfile
-
+        from compliance.cachefiles import sealed, write_own
         from compliance.compact import dumps_value_objects
         from compliance.document.byline_reading import name_vocabulary
         from compliance.engine import publisher_names
@@ -219,12 +223,9 @@ class _PackCache:
                 "names_patterns": names_patterns(publisher_names([pack]) for pack in packs),
             }
             data = dumps_value_objects(cached)
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=".packs-", delete=False) as handle:
-                handle.write(data)
-            os.chmod(handle.name, 0o600)
-            os.replace(handle.name, self.path)
-        except Exception:  # noqa: BLE001 - a cache that cannot be written is simply not used
+        except Exception:  # noqa: BLE001 - a cache that cannot be made is simply not used
+            return
+        if not write_own(self.path, sealed(data)):
             return
         # Only when a new file was written: a run that reads the cache never lists its folder.
         try:
@@ -235,11 +236,14 @@ class _PackCache:
 
 # The names of the cache's files: this version's (`packs-CODE-PACKS-STATE.pickle`, three checksums
 # of the key's parts), those earlier versions wrote (one checksum and the key's length; 24 hex
-# digits of a SHA-256), and a write's temporary file (`tempfile`'s eight characters).
+# digits of a SHA-256), and a write's temporary file (`tempfile`'s eight characters, after the
+# file's name in this version, `compliance.cachefiles.write_own`; alone in earlier ones).
 # (Patterns compiled when a cache is written, not when the module is imported.)
 _CACHE_FILE = r"packs-([0-9a-f]{8})-([0-9a-f]{8})-([0-9a-f]{8})\.pickle"
 _EARLIER_CACHE_FILE = r"packs-(?:[0-9a-f]{8}-[0-9]+|[0-9a-f]{24})\.pickle"
-_TEMPORARY_CACHE_FILE = r"\.packs-[a-z0-9_]{8}"
+# A pack cache file is never larger than this (the built-in packs' takes about 350 KB).
+_MOST_CACHE_BYTES = 64 * 1024 * 1024
+_TEMPORARY_CACHE_FILE = r"\.packs-(?:[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}\.pickle-[a-z0-9_]{8}\.tmp|[a-z0-9_]{8})"
 # A stale cache file used (read or written) this recently is left: another installation of
 # syndcheck (a pre-commit hook's own, another virtual environment) may be reading it, and two
 # installations used in turn would otherwise remove each other's cache at every run.

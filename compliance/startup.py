@@ -6,8 +6,8 @@ Start-up makes some hundred thousand objects that live as long as the process: m
 functions, the packs. Allocating them sets off about sixty passes of the collector, each over all
 that is young, which cost a one-file check (what a pre-commit hook runs) a twentieth of its time
 while nothing they could free exists yet. Plain reference counting frees everything else as usual
-meanwhile. This module imports nothing else of the package, so that the pause starts before the
-command line's own imports (typer and click make a third of the objects).
+meanwhile. This module imports nothing else of the package but the small `compliance.cachefiles`
+(which imports none), so that the pause starts before the command line's own imports (typer and click make a third of the objects).
 
 Every frozen dataclass and every named tuple writes the source of its methods (`__init__`,
 `__eq__`, `__hash__`, `__repr__`, and a frozen class's `__setattr__` and `__delattr__`) when its
@@ -25,21 +25,14 @@ import gc
 import marshal
 import os
 import re
-import stat
 import sys
 from types import CodeType
 from typing import Any
 
+from compliance.cachefiles import cache_folder, read_own, sealed, unsealed, write_own
+
 # Whether `pause_collector` paused the collector (and `start_up_done` has yet to resume it).
 _COLLECTOR = {"paused": False}
-
-
-def cache_folder() -> str | None:
-    """The folder of syndcheck's caches: $SYNDCHECK_CACHE_DIR, else $XDG_CACHE_HOME/syndcheck,
-    else ~/.cache/syndcheck; None when SYNDCHECK_NO_CACHE is set (nothing is cached then)."""
-    if os.environ.get("SYNDCHECK_NO_CACHE"):
-        return None
-    return os.environ.get("SYNDCHECK_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "syndcheck")
 
 
 def pause_collector() -> None:
@@ -141,6 +134,8 @@ _GENERATED_KEY = f"2|{sys.version}"
 # Each command and each edit of a value class adds code to the file: from this many pieces on, a
 # run that compiled anything writes only the code it used.
 _MOST_GENERATED = 4096
+# A larger file is not read (the code of every command and pattern takes a few megabytes).
+_MOST_GENERATED_BYTES = 64 * 1024 * 1024
 # Some patterns are made from what a page holds (an unknown element's name): a run keeps the
 # programs of this many patterns it compiled, and compiles any later ones without keeping them, so
 # that a long batch neither grows in memory nor fills the file with one page's patterns.
@@ -224,17 +219,15 @@ def use_generated_code_cache() -> None:
 
     path = os.path.join(folder, f"generated-{sys.implementation.cache_tag}-{zlib.crc32(_GENERATED_KEY.encode()):08x}.marshal")
     _GENERATED.path = path
+    # The user's own regular file, not a link, writable by nobody else, and whole (a FIFO or a
+    # device put there would hang or flood the start of every run; damaged code can crash it).
+    contents = unsealed(read_own(path, _MOST_GENERATED_BYTES))
     try:
-        # The user's own regular file, not a link, and writable by nobody else (a FIFO or a
-        # device put there would hang or flood the start of every run).
-        info = os.lstat(path)
-        if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022:
-            with open(path, "rb") as handle:
-                key, stored = marshal.loads(handle.read())
-            if key == _GENERATED_KEY and isinstance(stored, dict):
-                _GENERATED.stored = stored
-    except Exception:  # noqa: BLE001 - a missing or unreadable cache only means compiling
-        pass
+        key, stored = marshal.loads(contents) if contents is not None else (None, None)
+    except Exception:  # noqa: BLE001 - an unreadable cache only means compiling
+        key, stored = None, None
+    if key == _GENERATED_KEY and isinstance(stored, dict):
+        _GENERATED.stored = stored
     # Each calls the built-in by its global name: the module's own name comes first.
     vars(dataclasses)["exec"] = _cached_exec
     vars(collections)["eval"] = _cached_eval
@@ -245,21 +238,15 @@ def use_generated_code_cache() -> None:
 
 
 def store_generated_code() -> None:
-    """Write the compiled code to the cache file when this process compiled any (atomically: a
-    temporary file renamed over it). Nothing here ever fails a run."""
+    """Write the compiled code to the cache file when this process compiled any (sealed with its
+    checksum, atomically: see `compliance.cachefiles.write_own`). Nothing here ever fails a run."""
     if _GENERATED.path is None or not _GENERATED.compiled:
         return
-    temporary = f"{_GENERATED.path}.{os.getpid()}.tmp"
     try:
-        os.makedirs(os.path.dirname(temporary), mode=0o700, exist_ok=True)
-        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
-            handle.write(marshal.dumps((_GENERATED_KEY, _GENERATED.to_store())))
-        os.replace(temporary, _GENERATED.path)
-    except (OSError, ValueError):  # ValueError: a piece marshal cannot write
-        try:
-            os.unlink(temporary)
-        except OSError:
-            return
+        data = marshal.dumps((_GENERATED_KEY, _GENERATED.to_store()))
+    except ValueError:  # a piece marshal cannot write
+        return
+    write_own(_GENERATED.path, sealed(data))
 
 
 def run() -> None:

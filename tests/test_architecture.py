@@ -10,6 +10,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "compliance"
 # startup.py: the console script's entry point, which exits with the command's code.
 EDGE_MODULES = {
+    "cachefiles.py",
     "cli.py",
     "loading.py",
     "inputs.py",

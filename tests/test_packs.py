@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from compliance.cachefiles import sealed, unsealed
 from compliance.errors import PackError
 from compliance.loading import builtin_rules_dir, load_packs
 from compliance.packs import load_pack
@@ -317,11 +318,11 @@ def test_a_cache_file_written_for_another_key_is_rebuilt(tmp_path: Path, monkeyp
     pack = write(tmp_path, "packs/house.yaml", VALID)
     load_packs([pack.parent], builtin=False)
     (cached,) = cache.glob("packs-*.pickle")
-    stored = pickle.loads(cached.read_bytes())
+    stored = pickle.loads(unsealed(cached.read_bytes()) or b"")
     other = next(p for p in load_packs() if p.id == "dcnf")
-    cached.write_bytes(pickle.dumps({**stored, "key": "another key", "packs": [other]}))
+    cached.write_bytes(sealed(pickle.dumps({**stored, "key": "another key", "packs": [other]})))
     assert [p.id for p in load_packs([pack.parent], builtin=False)] == ["house"]
-    assert pickle.loads(cached.read_bytes())["key"] == stored["key"]
+    assert pickle.loads(unsealed(cached.read_bytes()) or b"")["key"] == stored["key"]
 
 
 def test_a_cache_others_can_write_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from compliance.cachefiles import sealed, unsealed
 from tests.conftest import ROOT, SAMPLES
 
 # What `syndcheck check one.html` (text output) must not import: other commands, other formats,
@@ -384,8 +385,8 @@ def test_the_console_script_compiles_the_code_of_value_classes_once(tmp_path: Pa
 
     # A file others can write is not read, nor one that holds no such code; either is replaced.
     def other_form() -> None:  # the right key, but compiled code where each piece's marshalled bytes belong
-        key, stored = marshal.loads(cache.read_bytes())
-        cache.write_bytes(marshal.dumps((key, {piece: compile("pass", "<string>", "exec") for piece in stored})))
+        key, stored = marshal.loads(unsealed(cache.read_bytes()) or b"")
+        cache.write_bytes(sealed(marshal.dumps((key, {piece: compile("pass", "<string>", "exec") for piece in stored}))))
 
     for spoil in (lambda: cache.chmod(0o666), lambda: cache.write_bytes(b"not marshal data"), other_form):
         spoil()
@@ -507,9 +508,9 @@ def test_patterns_from_the_cached_programs_match_as_patterns_compiled_afresh(tmp
 def test_a_stored_program_the_engine_refuses_is_compiled_afresh(tmp_path: Path) -> None:
     _patterns_seen(tmp_path)
     cache = next((tmp_path / "cache").glob("generated-*.marshal"))
-    key, stored = marshal.loads(cache.read_bytes())
+    key, stored = marshal.loads(unsealed(cache.read_bytes()) or b"")
     spoilt = {piece: marshal.dumps((0, [999_999, 1, 2], 0, {}, ())) if piece[1].startswith("re ") else blob for piece, blob in stored.items()}
-    cache.write_bytes(marshal.dumps((key, spoilt)))
+    cache.write_bytes(sealed(marshal.dumps((key, spoilt))))
     again = _patterns_seen(tmp_path)
     assert again["seen"] == _patterns_seen(tmp_path, no_cache=True)["seen"]
     assert isinstance(again["kept"], int) and again["kept"] >= 7

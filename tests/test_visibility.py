@@ -1689,3 +1689,14 @@ def test_the_words_generated_after_a_hidden_element_are_hidden_with_it() -> None
     css = '.byline::after{content:", Daily Caller News Foundation"}'
     document = parse_document(page(css=css, byline='<p class="byline" style="display:none">By Jake Smith</p>'), "html")
     assert not any("Smith" in block.text or block.text.startswith(", Daily Caller") for block in document.blocks)
+
+
+def test_pages_own_selectors_do_not_grow_the_compiled_xpaths_without_bound() -> None:
+    # Each page's style sheet brings its own selectors: a batch keeps the most recent compiled.
+    from compliance.document import visibility
+
+    limit = visibility._xpath.cache_info().maxsize
+    assert limit is not None
+    for number in range(limit + 10):
+        visibility._xpath(f"descendant-or-self::*[@data-page-{number}]")
+    assert visibility._xpath.cache_info().currsize == limit

@@ -1338,7 +1338,12 @@ _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _XML_SPACE_CHARS = " \t\r\n"
 
 
-@functools.cache
+# Pages' own selectors become XPath expressions too: a batch of pages with their own style sheets
+# keeps this many compiled, not every one it met.
+_XPATHS_CACHED = 4096
+
+
+@functools.lru_cache(maxsize=_XPATHS_CACHED)
 def _xpath(expression: str) -> Any:
     """A compiled XPath (lxml is imported on first use, not when this module loads)."""
     from lxml import etree
