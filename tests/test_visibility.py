@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance.document import parse_document
-from compliance.document.data_images import forgiving_base64
+from compliance.document.data_urls import forgiving_base64
 from compliance.document.visibility import data_image_size
 from compliance.engine import check_document
 from compliance.findings import Report, Severity

@@ -1,23 +1,25 @@
 """Pictures given as `data:` URLs, read as a browser decodes them (nothing is fetched).
 
-A `data:` URL's body is percent-decoded and, when its media type ends in `;base64`, decoded by the
-forgiving-base64 rules of the Infra standard (ASCII white space removed, the padding optional, any
-other character outside the base64 alphabet a failure). A picture whose base64 fails, or whose
-declared raster type (`image/png`, `image/gif`, `image/jpeg`, `image/webp`) holds bytes that are
-not such an image (no signature a browser recognises, or a PNG or GIF header cut short or of no
-size), is a broken image: a browser draws its broken-image icon or its alt text, never a picture
-(`undrawable`).
+The URL is read by `data_urls.read_data_url`, as the stylesheets' are: cut at its fragment, its
+body percent-decoded and, when its media type ends in `;base64`, decoded by the forgiving-base64
+rules of the Infra standard (ASCII white space removed, the padding optional, any other character
+outside the base64 alphabet a failure). A picture whose base64 fails, an SVG that is not
+well-formed XML, or a declared raster type (`image/png`, `image/gif`, `image/jpeg`, `image/webp`)
+holding bytes that are not such an image (no signature a browser recognises, or a PNG or GIF
+header cut short or of no size), is a broken image: a browser draws its broken-image icon or its
+alt text, never a picture (`undrawable`).
 """
 
 from __future__ import annotations
 
-import binascii
+import functools
 import struct
+from typing import Any, Final
 
-from compliance.firstuse import on_first_use
+from compliance.document.data_urls import is_data_url, read_data_url
 
 # The media types whose bytes must be a raster image of a kind browsers draw: anything else is
-# left alone (an SVG's text is read by `visibility.data_svg_size`; an unknown type is not judged).
+# left alone (an SVG's text is read by `data_svg_root`; an unknown type is not judged).
 _RASTER_TYPES = frozenset({"image/png", "image/x-png", "image/apng", "image/gif", "image/jpeg", "image/jpg", "image/pjpeg", "image/webp"})
 # The signatures of the image formats some browser draws, whatever type the URL declares (the
 # MIME Sniffing standard's image patterns, with AVIF/HEIF, JPEG XL and TIFF, which some draw).
@@ -34,64 +36,22 @@ _SIGNATURES = (
     b"II*\x00",
     b"MM\x00*",
 )
-# The base64 alphabet, once white space and up to two `=` of padding are taken off the end.
-# ASCII white space, which a `data:` URL's base64 may hold anywhere (Infra's definition).
-_ASCII_SPACES = "\t\n\f\r "
-_NO_ASCII_SPACE = str.maketrans("", "", _ASCII_SPACES)
-_BASE64_MEDIA = on_first_use(r";[\t\n\f\r ]*base64[\t\n\f\r ]*\Z")
-
-
-def media_and_payload(uri: str) -> tuple[str, bool, str] | None:
-    """A `data:` URL's media type (lower-cased, without `;base64`), whether its body is base64,
-    and its body as written; None for a URL that is not a `data:` one or has no comma."""
-    if uri[:5].lower() != "data:":
-        return None
-    head, comma, payload = uri.partition(",")
-    if not comma:
-        return None
-    media = head[5:].strip().lower()
-    base64_encoded = _BASE64_MEDIA().search(media) is not None
-    if base64_encoded:
-        media = media[: media.rindex(";")]
-    return media.split(";", 1)[0].strip(), base64_encoded, payload
-
-
-def forgiving_base64(payload: str) -> bytes | None:
-    """The bytes of a base64 body as a browser decodes it (Infra, "forgiving-base64 decode"),
-    percent-decoded first; None when a browser's decoding fails. Checked and decoded in C
-    (`binascii`, strictly), the padding Infra lets go put back first."""
-    if "%" in payload:
-        import urllib.parse
-
-        payload = urllib.parse.unquote(payload, encoding="latin-1")
-    text = payload.translate(_NO_ASCII_SPACE) if any(space in payload for space in _ASCII_SPACES) else payload
-    if len(text) % 4 == 0 and text.endswith("="):
-        text = text[:-2] if text.endswith("==") else text[:-1]
-    if len(text) % 4 == 1 or "=" in text or not text.isascii():
-        return None  # padding left is padding out of place
-    try:
-        return binascii.a2b_base64(text + "=" * (-len(text) % 4), strict_mode=True)
-    except (binascii.Error, ValueError):
-        return None
 
 
 def undrawable(uri: str) -> bool:
     """True for a `data:` URL no browser draws a picture from: no body (`data:,`), a base64 body
-    that does not decode, or a raster type (`_RASTER_TYPES`) whose bytes are no image a browser
+    that does not decode (`data_urls.read_data_url`), an SVG whose text is not well-formed XML
+    (`data_svg_root`), or a raster type (`_RASTER_TYPES`) whose bytes are no image a browser
     draws. False for any other URL, and for a body the checker does not judge (a type it does not
-    read, a body that is not base64)."""
-    read = media_and_payload(uri)
+    read, a raster body that is not base64)."""
+    read = read_data_url(uri)
     if read is None:
-        return uri[:5].lower() == "data:"  # a `data:` URL without a comma is no URL at all
-    media, base64_encoded, payload = read
-    if not payload.strip():
+        return is_data_url(uri)  # no comma, or base64 a browser cannot decode
+    if not read.body.strip():
         return True
-    if not base64_encoded:
-        return False
-    data = forgiving_base64(payload)
-    if data is None:
-        return True
-    return media in _RASTER_TYPES and not _drawable(data)
+    if read.media_type == "image/svg+xml":
+        return data_svg_root(read.body) is MALFORMED
+    return read.base64 and read.media_type in _RASTER_TYPES and not _drawable(read.body)
 
 
 def _drawable(data: bytes) -> bool:
@@ -139,3 +99,40 @@ def jpeg_size(data: bytes) -> tuple[int, int] | None:
         (length,) = struct.unpack(">H", data[position + 2 : position + 4])
         position += 2 + length
     return None
+
+
+# An SVG placeholder is a few hundred bytes; a larger data: SVG is a drawing, not read for its size.
+MAX_DATA_SVG_BYTES = 64 * 1024
+# What `data_svg_root` gives for an SVG that is not well-formed XML, which no browser draws.
+MALFORMED: Final = "malformed"
+
+
+@functools.lru_cache(maxsize=256)
+def data_svg_root(body: bytes) -> Any:
+    """The root `<svg>` element of a `data:` URL's SVG (its decoded body: `data_urls.read_data_url`);
+    `MALFORMED` when it is not well-formed XML (a browser draws a broken image: an SVG cut short
+    by a raw `#`, where its fragment starts, is one); None when it is larger than
+    `MAX_DATA_SVG_BYTES` or its root is not an `<svg>`. Kept for the few a page repeats (its
+    undrawable test and its size read the same body); the element is only read.
+
+    Read safely: lxml with entities left unresolved, no DTD loaded and no network."""
+    if len(body) > MAX_DATA_SVG_BYTES:
+        return None
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False, recover=False)
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError:
+        return MALFORMED
+    except ValueError:
+        return None
+    if root is None or not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
+        return None
+    return root
+
+
+def svg_root(body: bytes) -> Any:
+    """`data_svg_root`, with None for a malformed SVG too: the root `<svg>` whose size is read."""
+    root = data_svg_root(body)
+    return None if root is MALFORMED else root

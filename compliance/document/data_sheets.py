@@ -1,19 +1,20 @@
 """Stylesheets given as `data:` URLs, whose text is in the page itself (nothing is fetched).
 
 A `<link rel="stylesheet" href="data:text/css,…">` and an `@import url("data:text/css,…")` at the
-top of an applied sheet are applied as a browser applies them (RFC 2397 `data:` URLs, percent-encoded
-or base64). Any other address is left alone: the checker never fetches. A `data:` URL that is not
-CSS (a browser refuses a stylesheet of another type in standards mode), that cannot be decoded, or
-whose text is larger than `MAX_DATA_SHEET_BYTES` is ignored.
+top of an applied sheet are applied as a browser applies them (read by `data_urls.read_data_url`,
+as the pictures' `data:` URLs are: cut at the fragment, percent-decoded, or base64 decoded by the
+forgiving-base64 rules). Any other address is left alone: the checker never fetches. A `data:`
+URL that is not CSS (a browser refuses a stylesheet of another type in standards mode), whose
+base64 a browser cannot decode, or whose text is larger than `MAX_DATA_SHEET_BYTES` is ignored.
 """
 
 from __future__ import annotations
 
-import binascii
-import urllib.parse
 from collections.abc import Iterator
 
 import tinycss2
+
+from compliance.document.data_urls import data_url_head, read_data_url
 
 # The largest decoded `data:` stylesheet read, in bytes (as large as a site's whole stylesheet).
 MAX_DATA_SHEET_BYTES = 512 * 1024
@@ -22,27 +23,19 @@ _MAX_IMPORT_DEPTH = 4
 
 
 def data_sheet_text(url: str) -> str | None:
-    """The CSS text of a `data:` URL of type `text/css`; None for any other URL, another type, or
-    one that cannot be decoded or is too large (see `MAX_DATA_SHEET_BYTES`)."""
-    url = url.strip()
-    if url[:5].lower() != "data:" or len(url) > MAX_DATA_SHEET_BYTES * 4:
+    """The CSS text of a `data:` URL of type `text/css`, read as a browser reads it
+    (`data_urls.read_data_url`: cut at its fragment, percent-decoded, a `;base64` body decoded as
+    forgiving-base64); None for any other URL, another type, a base64 body a browser cannot decode,
+    or one too large (see `MAX_DATA_SHEET_BYTES`)."""
+    if len(url) > MAX_DATA_SHEET_BYTES * 4:
         return None
-    head, comma, payload = url[5:].partition(",")
-    if not comma:
+    head = data_url_head(url)
+    if head is None or head[0] != "text/css":
         return None
-    parameters = [part.strip().lower() for part in head.split(";")]
-    if parameters[0] != "text/css":
+    read = read_data_url(url)
+    if read is None or len(read.body) > MAX_DATA_SHEET_BYTES:
         return None
-    base64_encoded = parameters[-1] == "base64"
-    import base64  # only for a data: stylesheet, which few pages have
-
-    try:
-        data = base64.b64decode(urllib.parse.unquote(payload).strip(), validate=False) if base64_encoded else urllib.parse.unquote_to_bytes(payload)
-    except (binascii.Error, ValueError):
-        return None
-    if len(data) > MAX_DATA_SHEET_BYTES:
-        return None
-    return data.decode("utf-8", errors="replace")
+    return read.body.decode("utf-8", errors="replace")
 
 
 def with_data_imports(sheet: str, depth: int = 0) -> Iterator[str]:

@@ -67,7 +67,6 @@ still on the screen.
 
 from __future__ import annotations
 
-import binascii
 import copy
 import functools
 import itertools
@@ -115,8 +114,9 @@ from compliance.document.css import (
     translation_px,
     variables_used,
 )
-from compliance.document.data_images import forgiving_base64, jpeg_size, media_and_payload, undrawable
+from compliance.document.data_images import jpeg_size, svg_root, undrawable
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
+from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
 from compliance.document.fading import NOT_FADED, Fading
 from compliance.document.generated import generated_text
@@ -3009,18 +3009,16 @@ def data_image_size(uri: str) -> tuple[float, float] | None:
     base64 PNG, GIF, WebP or JPEG (its frame header, after the segments before it), or the
     `width`/`height` (in px or without a unit, else its `viewBox`) of an SVG, base64 or
     percent-encoded (`data_svg_size`). None for other images, a size given in other units, and
-    anything malformed (see `data_images.undrawable` for what no browser draws)."""
-    read = media_and_payload(uri)
+    anything malformed (see `data_images.undrawable` for what no browser draws). The URL is read
+    as a browser reads it (`data_urls.read_data_url`)."""
+    read = read_data_url(uri)
     if read is None:
         return None
-    media, base64_encoded, payload = read
-    if media == "image/svg+xml":
-        return data_svg_size(payload, base64_encoded=base64_encoded)
-    if not base64_encoded:
+    if read.media_type == "image/svg+xml":
+        return data_svg_size(read.body)
+    if not read.base64:
         return None
-    data = forgiving_base64(payload)
-    if data is None:
-        return None
+    data = read.body
     if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
         width, height = struct.unpack(">II", data[16:24])
         return int(width), int(height)
@@ -3050,19 +3048,15 @@ def _webp_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-# An SVG placeholder is a few hundred bytes; a larger data: SVG is a drawing, not read for its size.
-MAX_DATA_SVG_BYTES = 64 * 1024
 _SVG_LENGTH = on_first_use(r"\s*([+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(?:px)?\s*$", re.IGNORECASE)
 
 
-def data_svg_size(payload: str, *, base64_encoded: bool) -> tuple[float, float] | None:
-    """(width, height) in pixels of the SVG a `data:` URI holds (its text after the comma), as an
-    `<img>` sizes it: the root's `width` and `height` in px or without a unit, and for one not given
-    the `viewBox`'s. None for another unit (`%`, `em`), a size neither gives, more than
-    `MAX_DATA_SVG_BYTES`, or anything that is not an SVG document.
-
-    Read safely: lxml with entities left unresolved, no DTD loaded and no network."""
-    root = _data_svg_root(payload, base64_encoded=base64_encoded)
+def data_svg_size(body: bytes) -> tuple[float, float] | None:
+    """(width, height) in pixels of the SVG a `data:` URL holds (its decoded body), as an `<img>`
+    sizes it: the root's `width` and `height` in px or without a unit, and for one not given the
+    `viewBox`'s. None for another unit (`%`, `em`), a size neither gives, more than
+    `data_images.MAX_DATA_SVG_BYTES`, or anything that is not an SVG document (`svg_root`)."""
+    root = svg_root(body)
     if root is None:
         return None
     width, height = _svg_length(root.get("width")), _svg_length(root.get("height"))
@@ -3078,32 +3072,6 @@ def data_svg_size(payload: str, *, base64_encoded: bool) -> tuple[float, float] 
         elif height is None and width is not None and box[0]:
             height = width * box[1] / box[0]
     return (width, height) if width is not None and height is not None else None
-
-
-def _data_svg_root(payload: str, *, base64_encoded: bool) -> Any:
-    """The root `<svg>` element of a `data:` URI's SVG (see `data_svg_size`); None when it is too
-    large, malformed, or not an SVG document."""
-    import base64
-    import urllib.parse
-
-    if len(payload) > MAX_DATA_SVG_BYTES * 3:
-        return None
-    try:
-        data = base64.b64decode(payload, validate=False) if base64_encoded else urllib.parse.unquote_to_bytes(payload)
-    except (binascii.Error, ValueError):
-        return None
-    if len(data) > MAX_DATA_SVG_BYTES:
-        return None
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False, recover=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except (etree.XMLSyntaxError, ValueError):
-        return None
-    if root is None or not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
-        return None
-    return root
 
 
 def _svg_length(value: str | None) -> float | bool | None:
