@@ -323,3 +323,97 @@ def test_the_audit_dashboard_shows_hostile_page_text_and_urls_without_running_th
     assert site in [b["label"] for b in page.evaluate(_BARS, "compliance")]
     assert page.locator("figure svg").count() == 3
     context.close()
+
+
+# --- what the checker reads of layout and data: URLs, as Chromium does it ------------------------
+
+
+def _png(width: int, height: int) -> str:
+    """A real PNG of that size as a base64 `data:` URL (one Chromium decodes and draws)."""
+    import base64
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x00\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(data).decode()
+
+
+# The flex and -webkit-box cases of tests/test_visibility.py (items along a row or a column, the
+# legacy -webkit-box and -ms-flexbox): what the checker calls a logo 2px wide or less, Chromium
+# draws so; what it sees, Chromium draws wider.
+_FLEX_NARROW = (
+    "a 1px item of a -webkit-box that does not grow",
+    "a -webkit-inline-box item of -webkit-box-flex 0, by a stylesheet",
+    "a 1px item of a -webkit-box with a flex-grow",
+    "a 1px item that grows in a column",
+    "a 1px item that grows in a vertical -webkit-box, by a stylesheet",
+    "an item stretched across a 2px column",
+    "a 1px basis in a -webkit-box with a flex-direction",
+    "a 1px basis in a flex container with a -webkit-box-orient",
+    "a 1px block in an -ms-flexbox",
+)
+_FLEX_WIDE = (
+    "a 1px item of a -webkit-box that grows",
+    "an inline item of a -webkit-box takes no width",
+    "a -webkit-box-flex the checker cannot read",
+    "a 1px basis in a column",
+    "a 1px basis that may shrink to it, in a column-reverse",
+    "a 2px basis in a -webkit-flex-flow column, by a stylesheet",
+    "a 1px basis in a vertical -webkit-box",
+    "an item aligned to its content in a 2px column",
+    "a 1px flex item of flex 1 with legacy properties of no growth",
+)
+
+
+@pytest.mark.parametrize("case", _FLEX_NARROW + _FLEX_WIDE)
+def test_flex_items_are_as_wide_as_chromium_lays_them_out(browser: Any, case: str) -> None:
+    from tests.test_visibility import LOGO_URL, NARROW_BOX_LOGOS, WIDE_ENOUGH_LOGOS, narrow_box_page
+
+    narrow = case in _FLEX_NARROW
+    markup = narrow_box_page(*(NARROW_BOX_LOGOS if narrow else WIDE_ENOUGH_LOGOS)[case]).decode().replace(LOGO_URL, _png(300, 100))
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page.set_content(markup)
+    width = page.evaluate("document.querySelector('img[alt*=\"logo\"]').getBoundingClientRect().width")
+    page.close()
+    assert (width <= 2) is narrow, width
+
+
+def test_data_urls_are_decoded_as_chromium_decodes_them(browser: Any) -> None:
+    import html
+
+    from tests.test_data_urls import BASE64_HEADS, DECODED, OTHER_HEADS, REFUSED
+
+    picture = _png(3, 5).partition(",")[2]
+    svg = __import__("base64").b64encode(b"<svg xmlns='http://www.w3.org/2000/svg' width='7' height='9'/>").decode()
+    sheet = __import__("base64").b64encode(b".t{width:33px}").decode()
+    urls: dict[str, tuple[str, bool]] = {}
+    for shapes, drawn in ((REFUSED, False), (DECODED, True)):
+        for shape, write in shapes.items():
+            urls[f"png {shape}"] = ("data:image/png;base64," + write(picture), drawn)
+            urls[f"svg {shape}"] = ("data:image/svg+xml;base64," + write(svg), drawn)
+            urls[f"css {shape}"] = ("data:text/css;base64," + write(sheet), drawn)
+    for head in BASE64_HEADS + OTHER_HEADS:
+        urls[f"svg {head!r}"] = (f"data:image/svg+xml{head},{svg}", head in BASE64_HEADS)
+        urls[f"css {head!r}"] = (f"data:text/css{head},{sheet}", head in BASE64_HEADS)
+    body = []
+    for name, (url, _) in urls.items():
+        if name.startswith("css"):
+            inner = f'<!doctype html><link rel=stylesheet href="{html.escape(url)}"><div class=t>x</div>'
+            body.append(f'<iframe data-name="{html.escape(name)}" srcdoc="{html.escape(inner)}"></iframe>')
+        else:
+            body.append(f'<img data-name="{html.escape(name)}" src="{html.escape(url)}">')
+    page = browser.new_page()
+    page.set_content("<!doctype html>" + "".join(body))
+    read = page.evaluate(
+        """() => Object.fromEntries([
+             ...[...document.images].map(i => [i.dataset.name, i.naturalWidth > 0]),
+             ...[...document.querySelectorAll('iframe')].map(f => [f.dataset.name,
+                 getComputedStyle(f.contentDocument.querySelector('.t')).width === '33px'])])"""
+    )
+    page.close()
+    assert read == {name: drawn for name, (_, drawn) in urls.items()}

@@ -173,6 +173,9 @@ HIDDEN_LOGOS = {
     "a word for an opacity in a style attribute": ("", ' style="opacity:0;opacity:banana"'),
     "a misspelt display after none": ("img.x{display:none}", ' class="x" style="display:blcok"'),
     "a misspelt visibility after hidden": (".x{visibility:hidden;visibility:visibel}", ' class="x"'),
+    # Internet Explorer's display keywords: no current browser takes them (as measured in Chromium).
+    "an -ms-flexbox display after none": (".x{display:none} .x{display:-ms-flexbox}", ' class="x"'),
+    "an -ms-grid display after none, in a style attribute": ("", ' style="display:none;display:-ms-inline-grid"'),
     # Look-alikes of a CSS fade-in: no animation runs, or the animation is switched off.
     "opacity 0 with no animation": ("@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0}", ' class="x"'),
     "opacity 0 with the animation switched off": ("@keyframes fadeIn{to{opacity:1}} .x{opacity:0;animation:none}", ' class="x"'),
@@ -1434,6 +1437,59 @@ NARROW_BOX_LOGOS = {
         '<div style="display:flex;width:600px"><div style="width:10px;flex:none"><div style="width:10%"><img{img}></div></div></div>',
         ' style="width:100%"',
     ),
+    # The legacy -webkit-box, laid out by Chromium as a flexbox whose items -webkit-box-flex grows
+    # (0 when not set); a 1px item that does not grow is 1px wide.
+    "a 1px item of a -webkit-box that does not grow": (
+        "",
+        '<div style="display:-webkit-box"><div style="width:1px"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a -webkit-inline-box item of -webkit-box-flex 0, by a stylesheet": (
+        ".masthead{display:-webkit-inline-box}.masthead>.brand{width:2px;-webkit-box-flex:0}",
+        '<header class="masthead"><div class="brand"><img{img}></div></header>',
+        ' style="width:100%"',
+    ),
+    # flex-grow does not grow a -webkit-box's item: -webkit-box-flex does.
+    "a 1px item of a -webkit-box with a flex-grow": (
+        "",
+        '<div style="display:-webkit-box;width:600px"><p style="width:1px;flex-grow:1;flex-basis:auto"><img{img}></p></div>',
+        ' style="max-width:100%"',
+    ),
+    # An item of a column grows in height: its width stays 1px.
+    "a 1px item that grows in a column": (
+        "",
+        '<div style="display:flex;flex-direction:column"><div style="width:1px;flex:1"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a 1px item that grows in a vertical -webkit-box, by a stylesheet": (
+        ".stack{display:-webkit-box;-webkit-box-orient:vertical}.stack>figure{width:1px;-webkit-box-flex:1}",
+        '<div class="stack"><figure><img{img}></figure></div>',
+        ' style="width:100%"',
+    ),
+    "an item stretched across a 2px column": (
+        "",
+        '<div style="display:flex;flex-flow:column nowrap;width:2px"><div><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    # Each layout takes its own direction only: flex-direction does not turn a -webkit-box, nor
+    # -webkit-box-orient a flex container, so the basis sizes the width.
+    "a 1px basis in a -webkit-box with a flex-direction": (
+        "",
+        '<div style="display:-webkit-box;flex-direction:column"><div style="flex:0 0 1px"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a 1px basis in a flex container with a -webkit-box-orient": (
+        "",
+        '<div style="display:flex;-webkit-box-orient:vertical"><div style="width:1px;flex:0 0 1px"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    # -ms-flexbox is no display a current browser takes: its items are block boxes, and -ms-flex
+    # sizes nothing.
+    "a 1px block in an -ms-flexbox": (
+        "",
+        '<div style="display:-ms-flexbox"><div style="width:1px;-ms-flex:1"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
 }
 # The near-misses: the image overflows the narrow box (a reader sees it), or the box is not narrow.
 WIDE_ENOUGH_LOGOS = {
@@ -1489,10 +1545,54 @@ WIDE_ENOUGH_LOGOS = {
         '<div class="row"><div class="cell"><img{img}></div></div>',
         ' style="max-width:100%"',
     ),
-    # A legacy flexible box sizes its items by -webkit-box-flex, which is not read.
-    "a 1px item of a -webkit-box": (
+    # A legacy flexible box grows its items by -webkit-box-flex.
+    "a 1px item of a -webkit-box that grows": (
         "",
         '<div style="display:-webkit-box"><div style="width:1px;-webkit-box-flex:1"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    # Chromium keeps an inline item of a -webkit-box inline (a flex container's is a block).
+    "an inline item of a -webkit-box takes no width": (
+        ".masthead{display:-webkit-box}.masthead>.brand{width:2px}",
+        '<header class="masthead"><a class="brand" href="/"><img{img}></a></header>',
+        ' style="width:100%"',
+    ),
+    "a -webkit-box-flex the checker cannot read": (
+        ":root{--grow:1}.bar{display:-webkit-box}.bar>.logo{width:1px;-webkit-box-flex:var(--grow)}",
+        '<div class="bar"><a class="logo"><img{img}></a></div>',
+        ' style="width:100%"',
+    ),
+    # A column's items are stretched across it (or as wide as their width): the basis sizes their height.
+    "a 1px basis in a column": (
+        "",
+        '<div style="display:flex;flex-direction:column"><div style="flex:0 0 1px"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a 1px basis that may shrink to it, in a column-reverse": (
+        "",
+        '<div style="display:flex;flex-direction:column-reverse"><figure style="flex:0 0 1px;min-width:0"><img{img}></figure></div>',
+        ' style="max-width:100%"',
+    ),
+    "a 2px basis in a -webkit-flex-flow column, by a stylesheet": (
+        ".stack{display:-webkit-flex;-webkit-flex-flow:column}.stack>.logo{flex:0 0 2px;min-width:0}",
+        '<div class="stack"><figure class="logo"><img{img}></figure></div>',
+        ' style="width:100%"',
+    ),
+    "a 1px basis in a vertical -webkit-box": (
+        "",
+        '<div style="display:-webkit-box;-webkit-box-orient:vertical"><div style="flex-basis:1px"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    # Not stretched across a 2px column: aligned to its content, or in a column whose lines wrap.
+    "an item aligned to its content in a 2px column": (
+        "",
+        '<div style="display:flex;flex-direction:column;align-items:center;width:2px"><div><img{img}></div></div>',
+        ' width="300"',
+    ),
+    # The old properties of a flex container's items are not read by a browser: flex: 1 grows it.
+    "a 1px flex item of flex 1 with legacy properties of no growth": (
+        "",
+        '<div style="display:flex"><div style="width:1px;flex:1;-webkit-box-flex:0;-ms-flex:0 0 1px"><img{img}></div></div>',
         ' style="max-width:100%"',
     ),
     "a span 1px wide outside any flex container": ("", '<p><span style="width:1px"><img{img}></span></p>', ' style="max-width:100%"'),

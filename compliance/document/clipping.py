@@ -111,7 +111,7 @@ _OVERFLOW_NAMES = frozenset({"overflow", "overflow-x", "overflow-y"})
 NOT_MOVED = Moved(False, None)
 # Layouts whose children may start before the start of the box (`justify-content: flex-end`,
 # `row-reverse` and `align-items: center` overflow at the start, to the left or above).
-_ALIGNING = frozenset({"flex", "inline-flex", "grid", "inline-grid", "-webkit-box", "-webkit-flex", "-ms-flexbox"})
+_ALIGNING = frozenset({"flex", "inline-flex", "grid", "inline-grid", "-webkit-box", "-webkit-flex"})
 
 
 def moved_out(element: Any, tag: str, declared: Mapping[str, Declaration], clip: Clip | None, font_px: float) -> Moved:

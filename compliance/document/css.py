@@ -119,6 +119,22 @@ FAMILIES: dict[str, str] = {
     "-webkit-flex": "flex",
     "-webkit-flex-grow": "flex",
     "-webkit-flex-basis": "flex",
+    # Which way a flex container lays its items out, and whether it stretches them across: a
+    # column's items are as wide as their `width`, or stretched to the container's; their flex
+    # factors size their height. Read on demand like the factors.
+    "flex-direction": "flex",
+    "flex-flow": "flex",
+    "flex-wrap": "flex",
+    "-webkit-flex-direction": "flex",
+    "-webkit-flex-flow": "flex",
+    "-webkit-flex-wrap": "flex",
+    "align-items": "flex",
+    "align-self": "flex",
+    # The legacy `-webkit-box`, which Chromium still lays out as a flexbox: `-webkit-box-flex` is
+    # its items' growth, `-webkit-box-orient` its direction, `-webkit-box-align` its stretching.
+    "-webkit-box-flex": "flex",
+    "-webkit-box-orient": "flex",
+    "-webkit-box-align": "flex",
     # Widens a box of `auto` width past its containing block when negative (`margin` and
     # `margin-left` are read with the placement): never hiding alone, read on demand.
     "margin-right": "widening",
@@ -221,7 +237,7 @@ def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
 # Properties whose values CSS refuses when negative (a browser drops such a declaration and the
 # one it would have overridden applies): sizes and font sizes. `opacity` out of 0–1 is clamped,
 # not refused; offsets, margins, `text-indent`, translations and scales may be negative.
-_NON_NEGATIVE = frozenset({"font-size", "width", "height", "min-width", "min-height", "max-width", "max-height", "flex-grow", "flex-basis"})
+_NON_NEGATIVE = frozenset({"font-size", "width", "height", "min-width", "min-height", "max-width", "max-height", "flex-grow", "flex-basis", "-webkit-box-flex"})
 # `filter` functions that refuse a negative amount (`hue-rotate` and `drop-shadow` take one).
 _NON_NEGATIVE_FILTERS = frozenset({"opacity", "blur", "brightness", "contrast", "grayscale", "invert", "saturate", "sepia"})
 
@@ -231,7 +247,9 @@ def _negative(token: Any) -> bool:
 
 
 # The keywords of `display` (CSS Display 3, its legacy one-word values and the table and ruby
-# ones): a value of other words is refused. Vendor keywords (`-webkit-box`) are taken as valid.
+# ones): a value of other words is refused. Vendor keywords (`-webkit-box`) are taken as valid,
+# but for Internet Explorer's (`-ms-flexbox`, `-ms-grid`), which no current browser takes:
+# `display: none; display: -ms-flexbox` is hidden (as measured in Chromium).
 _DISPLAY_KEYWORDS = frozenset(
     {
         "block", "inline", "run-in", "flow", "flow-root", "table", "flex", "grid", "ruby", "math", "list-item",
@@ -256,7 +274,10 @@ def _refused_keyword_value(name: str, values: Sequence[Any]) -> bool:
         return len(values) != 1 or values[0].type not in ("number", "percentage")
     if name == "visibility":
         return len(values) != 1 or values[0].type != "ident" or values[0].lower_value not in _VISIBILITY_KEYWORDS
-    return any(token.type != "ident" or (token.lower_value not in _DISPLAY_KEYWORDS and not token.value.startswith("-")) for token in values)
+    return any(
+        token.type != "ident" or (token.lower_value not in _DISPLAY_KEYWORDS and (not token.value.startswith("-") or token.lower_value.startswith("-ms-")))
+        for token in values
+    )
 
 
 def refused(name: str, values: Sequence[Any]) -> bool:

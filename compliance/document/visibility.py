@@ -97,6 +97,7 @@ from compliance.document.css import (
     RELATIVE_FONT_UNITS,
     SHEETS_CACHED,
     Declaration,
+    FlexFactors,
     StyleRule,
     clips_to_nothing,
     colour,
@@ -2065,7 +2066,8 @@ def _narrow_box(declared: Mapping[str, Declaration], element: Any, tag: str, inh
     would be narrow or sets `flex` or `flex-basis`) is as wide as its `flex-basis` or, for an
     `auto` one, its `width` says, unless it grows (`_flex_item_width`). A grid item is as wide
     as its `width` says: the stretching of a grid track applies to an `auto` width only. An
-    item of either is a block box, whatever its own `display`."""
+    item of either is a block box, whatever its own `display`; an inline item of a `-webkit-box`
+    stays inline (Chromium gives `<a style="width:2px">` there no width)."""
     sized = _sizes_width(declared)
     if inherited is None and not sized:
         return None  # the usual box: nothing makes it narrow
@@ -2079,11 +2081,9 @@ def _narrow_box(declared: Mapping[str, Declaration], element: Any, tag: str, inh
     if (size is None or size > _TINY_BOX_PX) and not _basis_may_narrow(declared, inherited):
         return inherited if inline else size  # a wider box (as an item, it is read when narrow)
     layout = _item_layout(element, style)
-    if layout is None:
-        return inherited if inline else size
-    if layout == "flex":
-        return _flex_item_width(element, declared, inherited, style)
-    return size if layout == "grid" else None
+    if layout is None or (inline and layout == "box"):
+        return inherited if inline else size  # no item, or an inline one Chromium's -webkit-box keeps inline
+    return size if layout == "grid" else _flex_item_width(element, declared, inherited, style, layout)
 
 
 def _box_kind(declared: Mapping[str, Declaration], tag: str) -> str:
@@ -2125,8 +2125,9 @@ def _basis_px(basis: tuple[float, str], inherited: float | None) -> float | None
     return amount if unit == "px" else None if inherited is None else inherited * amount / 100
 
 
-# The `display` values whose children are flex items, grid items, or items of the legacy flexible
-# boxes (`-webkit-box`, `-ms-flexbox`), which `-webkit-box-flex` or `-ms-flex` size.
+# The `display` values whose children are flex items, grid items, or items of the legacy
+# `-webkit-box`, which Chromium lays out as a flexbox whose items `-webkit-box-flex` grows
+# (Internet Explorer's `-ms-flexbox` is no display a current browser takes: `css.refused`).
 _ITEM_LAYOUTS = {
     "flex": "flex",
     "inline-flex": "flex",
@@ -2134,16 +2135,14 @@ _ITEM_LAYOUTS = {
     "-webkit-inline-flex": "flex",
     "grid": "grid",
     "inline-grid": "grid",
-    "-webkit-box": "legacy",
-    "-webkit-inline-box": "legacy",
-    "-ms-flexbox": "legacy",
-    "-ms-inline-flexbox": "legacy",
+    "-webkit-box": "box",
+    "-webkit-inline-box": "box",
 }
 
 
 def _item_layout(element: Any, style: PageStyle) -> str | None:
     """How the element's parent lays it out as an item, by the parent's `display` as the cascade
-    leaves it: `flex`, `grid` or `legacy` (see `_ITEM_LAYOUTS`); None when it is no item."""
+    leaves it: `flex`, `grid` or `box` (see `_ITEM_LAYOUTS`); None when it is no item."""
     parent = element.getparent()
     if parent is None:
         return None
@@ -2156,14 +2155,22 @@ def _item_layout(element: Any, style: PageStyle) -> str | None:
     return None
 
 
-def _flex_item_width(element: Any, declared: Mapping[str, Declaration], inherited: float | None, style: PageStyle) -> float | None:
-    """A flex item's width along a row (CSS Flexbox 1, 9.2 and 9.7), at most: None when it may
-    grow (a `flex-grow` above 0, from `flex: 1`, `flex: auto` or a lone basis, `flex: 10px`),
-    or its size is not known here (a basis of its content, an `auto` basis and `width`, a
-    percentage of a container not known to be narrow, `flex` the checker does not read: see
-    `css.flex_factors`). Its basis is its `width` when `auto`, else the basis; with `min-width:
-    auto` (the initial value) its content may keep it as wide as its `width`, no wider."""
-    factors = flex_factors(style.on_demand(element, FLEX_PROPERTIES))
+def _flex_item_width(element: Any, declared: Mapping[str, Declaration], inherited: float | None, style: PageStyle, layout: str) -> float | None:
+    """A flex item's width (CSS Flexbox 1, 9.2, 9.4 and 9.7), at most, of a `flex` or a `box`
+    (`-webkit-box`) `layout`; None when not known here. In a column (`_main_axis`) it is
+    `_column_item_width`; along a row, None when it may grow (a `flex-grow` above 0, from `flex:
+    1`, `flex: auto` or a lone basis, `flex: 10px`; in a `-webkit-box`, a `-webkit-box-flex`
+    above 0), or its size is not known here (a basis of its content, an `auto` basis and
+    `width`, a percentage of a container not known to be narrow, `flex` the checker does not
+    read: see `css.flex_factors`). Its basis is its `width` when `auto`, else the basis; with
+    `min-width: auto` (the initial value) a flex item's content may keep it as wide as its
+    `width`, no wider (a `-webkit-box` item has no such minimum, as Chromium lays it out)."""
+    axis = _main_axis(element.getparent(), layout, style)
+    if axis is None:
+        return None
+    if axis[0] == "column":
+        return _column_item_width(element, declared, inherited, style, layout, wraps=axis[1])
+    factors = _row_factors(element, layout, style)
     if factors is None or factors.grow > 0 or isinstance(factors.basis, str):
         return None  # it may grow, or its content sizes it
     own = _box_length(declared.get("width"), inherited)
@@ -2171,9 +2178,96 @@ def _flex_item_width(element: Any, declared: Mapping[str, Declaration], inherite
         return None if own is None else _box_width(declared, inherited)
     base = _basis_px(factors.basis, inherited)
     least = declared.get("min-width")
-    if base is not None and (least is None or least.keyword == "auto"):
+    if base is not None and layout == "flex" and (least is None or least.keyword == "auto"):
         base = None if own is None else max(base, own)
     return None if base is None else _clamped(base, declared, inherited)
+
+
+# The properties of a flex container that give its direction and wrapping, and what each of their
+# words sets (`flex-direction` is no `-webkit-box`'s, and `-webkit-box-orient` no flex container's,
+# as Chromium lays them out).
+_FLOW_PROPERTIES = ("flex-direction", "flex-flow", "flex-wrap")
+_FLOW_WORDS: dict[str, tuple[str, str]] = {
+    "row": ("axis", "row"),
+    "row-reverse": ("axis", "row"),
+    "column": ("axis", "column"),
+    "column-reverse": ("axis", "column"),
+    "nowrap": ("wrap", ""),
+    "wrap": ("wrap", "wraps"),
+    "wrap-reverse": ("wrap", "wraps"),
+}
+_ORIENTS = {"horizontal": "row", "inline-axis": "row", "vertical": "column", "block-axis": "column"}
+
+
+def _main_axis(container: Any, layout: str, style: PageStyle) -> tuple[str, bool] | None:
+    """The main axis of the container's items (`row` or `column`) and whether its lines wrap,
+    by its `flex-direction`, `flex-wrap` and `flex-flow` (a `-webkit-box`: its
+    `-webkit-box-orient`, one line); None when not known here (`inherit`, `var()`, a shorthand
+    and a longhand that disagree: which comes last is not known here)."""
+    if layout == "box":
+        orient = style.on_demand(container, ("-webkit-box-orient",)).get("-webkit-box-orient")
+        axis = "row" if orient is None else _ORIENTS.get(orient.keyword)
+        return None if axis is None else (axis, False)
+    settings: dict[str, set[str]] = {"axis": set(), "wrap": set()}
+    for declaration in style.on_demand(container, _FLOW_PROPERTIES).values():
+        for token in declaration.values:
+            word = _FLOW_WORDS.get(token.lower_value) if token.type == "ident" else None
+            if word is None:
+                return None
+            settings[word[0]].add(word[1])
+    if len(settings["axis"]) > 1 or len(settings["wrap"]) > 1:
+        return None
+    return next(iter(settings["axis"]), "row"), next(iter(settings["wrap"]), "") == "wraps"
+
+
+def _row_factors(element: Any, layout: str, style: PageStyle) -> FlexFactors | None:
+    """The growth and basis of an item along a row (`css.flex_factors`): in a `-webkit-box`, its
+    growth is its `-webkit-box-flex` (0 when not set), not its `flex-grow`, while its
+    `flex-basis` still sets its basis, as Chromium lays it out (`flex: 1` there is a basis of 0
+    that does not grow); None when not known here."""
+    if layout == "flex":
+        return flex_factors(style.on_demand(element, FLEX_PROPERTIES))
+    declared = style.on_demand(element, (*FLEX_PROPERTIES, "-webkit-box-flex"))
+    factors = flex_factors(declared)
+    box_flex = declared.get("-webkit-box-flex")
+    if factors is None or box_flex is None:
+        return None if factors is None else factors._replace(grow=0.0)
+    values = box_flex.values
+    return factors._replace(grow=float(values[0].value)) if len(values) == 1 and values[0].type == "number" else None
+
+
+def _column_item_width(
+    element: Any, declared: Mapping[str, Declaration], inherited: float | None, style: PageStyle, layout: str, *, wraps: bool
+) -> float | None:
+    """An item's width in a column (CSS Flexbox 1, 9.4 and 9.8): its `width` (within its
+    `min-width` and `max-width`), its flex factors sizing its height; an `auto` width is
+    stretched to the container's in a container of one line, unless its alignment keeps it to
+    its content (`_stretched`). None when not known here: an `auto` width not stretched, or in a
+    container whose lines wrap (a line is as wide as its widest item)."""
+    width = declared.get("width")
+    if (width is None or width.keyword == "auto") and (wraps or not _stretched(element, layout, style)):
+        return None
+    return _box_width(declared, inherited)
+
+
+# What keeps an item of a column to its content's width: its own `align-self` or its container's
+# `align-items` (a `-webkit-box`: its `-webkit-box-align`) other than these, or an `auto` margin.
+_STRETCHING = frozenset({"stretch", "normal"})
+_SIDE_MARGINS = ("margin", "margin-left", "margin-right")
+
+
+def _stretched(element: Any, layout: str, style: PageStyle) -> bool:
+    """True when an item of a column with an `auto` width is stretched to its container's width."""
+    own = style.on_demand(element, ("align-self", *_SIDE_MARGINS))
+    if any(token.type == "ident" and token.lower_value == "auto" for name in _SIDE_MARGINS if name in own for token in own[name].values):
+        return False
+    if layout == "box":
+        align = style.on_demand(element.getparent(), ("-webkit-box-align",)).get("-webkit-box-align")
+        return align is None or align.keyword == "stretch"
+    alignment = own.get("align-self")
+    if alignment is None or alignment.keyword == "auto":
+        alignment = style.on_demand(element.getparent(), ("align-items",)).get("align-items")
+    return alignment is None or alignment.keyword in _STRETCHING
 
 
 def _box_width(declared: Mapping[str, Declaration], inherited: float | None) -> float | None:
@@ -2262,7 +2356,7 @@ _CONTAINING = ("width", "max-width", "min-width", "display", "position", "float"
 _MOST_CONTAINING_BOXES = 64
 # The `display` values of a box whose `auto` width fills its containing block (others shrink to
 # fit their content, which the checker does not measure).
-_FILLING_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "grid", "-webkit-box", "-webkit-flex", "-ms-flexbox"})
+_FILLING_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "grid", "-webkit-box", "-webkit-flex"})
 
 
 def _containing_width(element: Any, style: PageStyle) -> float | None:
@@ -2281,7 +2375,7 @@ def _containing_width(element: Any, style: PageStyle) -> float | None:
         kind = _box_kind(declared, box.tag.lower() if isinstance(box.tag, str) else "")
         if kind == "out":
             return None
-        if kind == "block" or (kind == "inline" and _item_layout(box, style) is not None):  # an item is a block
+        if kind == "block" or (kind == "inline" and _item_layout(box, style) in ("flex", "grid")):  # an item is a block
             width = _containing_box_width(box, declared, None, style)
             if width is not None:
                 break
@@ -2305,9 +2399,9 @@ def _containing_box_width(box: Any, declared: Mapping[str, Declaration], inherit
         if _may_widen(declared):
             return None  # a negative margin widens it past its containing block
     layout = _item_layout(box, style)
-    if layout == "flex":
-        return _flex_item_width(box, declared, inherited, style)
-    return None if layout == "legacy" else _box_width(declared, inherited)
+    if layout in ("flex", "box"):
+        return _flex_item_width(box, declared, inherited, style, layout)
+    return _box_width(declared, inherited)
 
 
 def _invisible(visibility: Declaration | None, inherited: bool) -> bool:
