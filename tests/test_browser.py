@@ -417,3 +417,20 @@ def test_data_urls_are_decoded_as_chromium_decodes_them(browser: Any) -> None:
     )
     page.close()
     assert read == {name: drawn for name, (_, drawn) in urls.items()}
+
+
+def test_an_svg_is_drawn_as_chromium_draws_it_when_well_formed(browser: Any) -> None:
+    import base64
+    import html
+
+    from tests.test_data_urls import MALFORMED_SVGS, WELL_FORMED_SVGS
+
+    svgs = {**{name: (text, False) for name, text in MALFORMED_SVGS.items()}, **{name: (text, True) for name, text in WELL_FORMED_SVGS.items()}}
+    images = "".join(
+        f'<img data-name="{html.escape(name)}" src="data:image/svg+xml;base64,{base64.b64encode(text.encode()).decode()}">' for name, (text, _) in svgs.items()
+    )
+    page = browser.new_page()
+    page.set_content("<!doctype html>" + images)
+    drawn = page.evaluate("() => Object.fromEntries([...document.images].map(i => [i.dataset.name, i.naturalWidth > 0]))")
+    page.close()
+    assert drawn == {name: shown for name, (_, shown) in svgs.items()}

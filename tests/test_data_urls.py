@@ -147,3 +147,29 @@ def test_a_data_stylesheet_is_decoded_by_its_base64_ending(head: str) -> None:
 def test_a_data_stylesheet_ends_where_its_fragment_starts() -> None:
     assert errors(check(_sheet("data:text/css,.lede{color:%23222}.brand-mark{display:none}"))) == ["dcnf/logo"]
     assert errors(check(_sheet("data:text/css,.lede{color:#222}.brand-mark{display:none}"))) == []
+
+
+# SVGs a browser does not draw because they are not well-formed XML (Chromium's `<img>` shows a
+# broken image for each), and near-misses it draws.
+MALFORMED_SVGS = {
+    "an HTML entity XML does not define": f"<svg {_NS} width='300' height='100'><text>Daily&nbsp;Caller</text></svg>",
+    "a bare ampersand": f"<svg {_NS} width='300' height='100'><text>News & Foundation</text></svg>",
+    "an element left open": f"<svg {_NS} width='300' height='100'><g>",
+    "an attribute given twice": f"<svg {_NS} width='300' width='200' height='100'/>",
+    "markup after the root": f"<svg {_NS} width='300' height='100'/><p>",
+}
+WELL_FORMED_SVGS = {
+    "an entity the document declares": f"<!DOCTYPE svg [<!ENTITY n 'News'>]><svg {_NS} width='300' height='100'><text>&n;</text></svg>",
+    "white space before the root": f"\n  <svg {_NS} width='300' height='100'/>",
+    "a byte-order mark": f"\ufeff<svg {_NS} width='300' height='100'/>",
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED_SVGS))
+def test_an_svg_logo_that_is_not_well_formed_is_a_broken_image(case: str) -> None:
+    assert errors(check(_logo("data:image/svg+xml;base64," + _b64(MALFORMED_SVGS[case])))) == ["dcnf/logo"]
+
+
+@pytest.mark.parametrize("case", sorted(WELL_FORMED_SVGS))
+def test_a_well_formed_svg_logo_is_drawn(case: str) -> None:
+    assert errors(check(_logo("data:image/svg+xml;base64," + _b64(WELL_FORMED_SVGS[case])))) == []
