@@ -1471,6 +1471,11 @@ NARROW_BOX_LOGOS = {
         '<div style="display:flex;flex-flow:column nowrap;width:2px"><div><img{img}></div></div>',
         ' style="max-width:100%"',
     ),
+    "a 1px item that grows in a column every screen gets": (
+        ".stack{display:flex}@media screen{.stack{flex-direction:column}}",
+        '<div class="stack"><div style="width:1px;flex-grow:1"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
     # Each layout takes its own direction only: flex-direction does not turn a -webkit-box, nor
     # -webkit-box-orient a flex container, so the basis sizes the width.
     "a 1px basis in a -webkit-box with a flex-direction": (
@@ -1581,6 +1586,17 @@ WIDE_ENOUGH_LOGOS = {
     "a 1px basis in a vertical -webkit-box": (
         "",
         '<div style="display:-webkit-box;-webkit-box-orient:vertical"><div style="flex-basis:1px"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    # A direction some screens only get: some readers see the item a row or a column makes wide.
+    "a 1px item that grows, in a column on narrow screens only": (
+        ".row{display:flex}@media (max-width:600px){.row{flex-direction:column}}",
+        '<div class="row"><div style="width:1px;flex-grow:1"><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
+    "a 1px basis in a row that narrow screens turn into a column": (
+        ".row{display:flex}@media (max-width:600px){.row{flex-flow:column}}",
+        '<div class="row"><figure style="flex:0 0 1px;min-width:0"><img{img}></figure></div>',
         ' style="max-width:100%"',
     ),
     # Not stretched across a 2px column: aligned to its content, or in a column whose lines wrap.

@@ -468,7 +468,20 @@ class _Demand(NamedTuple):
     root: Any
     rules: list[StyleRule]
     elements: _ElementIndex
-    wanted: dict[tuple[str, ...], tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]]
+    wanted: dict[tuple[tuple[str, ...], bool], tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]]
+
+    def declaring(self, names: Sequence[str], *, every_screen: bool) -> tuple[list[tuple[int, StyleRule, list[Declaration]]], dict[str, tuple[float, ...]]]:
+        """The rules that declare some of the properties `names` (with `every_screen`, only those
+        every reader meets), each with its position and those declarations, and the ranks of their
+        layers: worked out once per page for each set of names."""
+        key = (tuple(names), every_screen)
+        found = self.wanted.get(key)
+        if found is None:
+            met = (entry for entry in enumerate(self.rules) if not (every_screen and entry[1].conditional))
+            wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in met]
+            wanted = [entry for entry in wanted if entry[2]]
+            found = self.wanted[key] = (wanted, _layer_ranks(rule for _, rule, _ in wanted))
+        return found
 
 
 class PageStyle:
@@ -597,11 +610,12 @@ class PageStyle:
         see `_fits_narrow_box`)."""
         return self.on_demand(element, _BOX_SIZES)
 
-    def on_demand(self, element: Any, names: Sequence[str]) -> dict[str, Declaration]:
+    def on_demand(self, element: Any, names: Sequence[str], *, every_screen: bool = False) -> dict[str, Declaration]:
         """The declarations of the properties `names` that win the cascade on the element, from
         every `<style>` block a browser applies and its `style` attribute, whether or not they
         can hide: matched on demand, for the few elements that ask (`box_sizes`, the `display`
-        of a narrow box's parent)."""
+        of a narrow box's parent). With `every_screen`, only from the rules every reader meets
+        (none in a media query or `@supports` condition that only some meet)."""
         root = element.getroottree().getroot()
         demand = self._demand if self._demand is not None and self._demand.root is root else None
         if demand is None:
@@ -611,12 +625,7 @@ class PageStyle:
             demand = _Demand(root, rules, _ElementIndex(root), {})
             if self is not _NO_PAGE_STYLE:  # shared by the pages without CSS: not kept there
                 self._demand = demand
-        wanted_and_ranks = demand.wanted.get(tuple(names))
-        if wanted_and_ranks is None:
-            wanted = [(order, rule, [d for d in rule.declarations if d.name in names]) for order, rule in enumerate(demand.rules)]
-            wanted = [entry for entry in wanted if entry[2]]
-            wanted_and_ranks = demand.wanted[tuple(names)] = (wanted, _layer_ranks(rule for _, rule, _ in wanted))
-        wanted, ranks = wanted_and_ranks
+        wanted, ranks = demand.declaring(names, every_screen=every_screen)
         matched: _Matched = {}
         if wanted:
             scope = _Scope([element], demand.elements)
@@ -2203,13 +2212,22 @@ def _main_axis(container: Any, layout: str, style: PageStyle) -> tuple[str, bool
     """The main axis of the container's items (`row` or `column`) and whether its lines wrap,
     by its `flex-direction`, `flex-wrap` and `flex-flow` (a `-webkit-box`: its
     `-webkit-box-orient`, one line); None when not known here (`inherit`, `var()`, a shorthand
-    and a longhand that disagree: which comes last is not known here)."""
+    and a longhand that disagree: which comes last is not known here), or when it differs from
+    screen to screen (`@media (max-width: 600px) { .row { flex-direction: column } }`: some
+    readers see an item a column stretches, others one a row sizes)."""
+    names = ("-webkit-box-orient",) if layout == "box" else _FLOW_PROPERTIES
+    axis = _axis_of(style.on_demand(container, names), layout)
+    return axis if axis == _axis_of(style.on_demand(container, names, every_screen=True), layout) else None
+
+
+def _axis_of(declared: Mapping[str, Declaration], layout: str) -> tuple[str, bool] | None:
+    """`_main_axis` by the declarations `declared` of a container of that `layout`."""
     if layout == "box":
-        orient = style.on_demand(container, ("-webkit-box-orient",)).get("-webkit-box-orient")
+        orient = declared.get("-webkit-box-orient")
         axis = "row" if orient is None else _ORIENTS.get(orient.keyword)
         return None if axis is None else (axis, False)
     settings: dict[str, set[str]] = {"axis": set(), "wrap": set()}
-    for declaration in style.on_demand(container, _FLOW_PROPERTIES).values():
+    for declaration in declared.values():
         for token in declaration.values:
             word = _FLOW_WORDS.get(token.lower_value) if token.type == "ident" else None
             if word is None:
