@@ -1599,6 +1599,11 @@ WIDE_ENOUGH_LOGOS = {
         '<div class="row"><figure style="flex:0 0 1px;min-width:0"><img{img}></figure></div>',
         ' style="max-width:100%"',
     ),
+    "an item a 2px column stretches on wide screens only": (
+        ".stack{display:flex;flex-direction:column;width:2px;align-items:flex-start}@media (min-width:600px){.stack{align-items:stretch}}",
+        '<div class="stack"><div><img{img}></div></div>',
+        ' style="max-width:100%"',
+    ),
     # Not stretched across a 2px column: aligned to its content, or in a column whose lines wrap.
     "an item aligned to its content in a 2px column": (
         "",

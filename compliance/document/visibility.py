@@ -2275,16 +2275,22 @@ _SIDE_MARGINS = ("margin", "margin-left", "margin-right")
 
 
 def _stretched(element: Any, layout: str, style: PageStyle) -> bool:
-    """True when an item of a column with an `auto` width is stretched to its container's width."""
-    own = style.on_demand(element, ("align-self", *_SIDE_MARGINS))
+    """True when an item of a column with an `auto` width is stretched to its container's width
+    on every screen (an alignment some screens only get keeps it to its content there)."""
+    return _stretched_by(element, layout, style, every_screen=False) and _stretched_by(element, layout, style, every_screen=True)
+
+
+def _stretched_by(element: Any, layout: str, style: PageStyle, *, every_screen: bool) -> bool:
+    """`_stretched` by the rules `PageStyle.on_demand` reads with `every_screen`."""
+    own = style.on_demand(element, ("align-self", *_SIDE_MARGINS), every_screen=every_screen)
     if any(token.type == "ident" and token.lower_value == "auto" for name in _SIDE_MARGINS if name in own for token in own[name].values):
         return False
     if layout == "box":
-        align = style.on_demand(element.getparent(), ("-webkit-box-align",)).get("-webkit-box-align")
+        align = style.on_demand(element.getparent(), ("-webkit-box-align",), every_screen=every_screen).get("-webkit-box-align")
         return align is None or align.keyword == "stretch"
     alignment = own.get("align-self")
     if alignment is None or alignment.keyword == "auto":
-        alignment = style.on_demand(element.getparent(), ("align-items",)).get("align-items")
+        alignment = style.on_demand(element.getparent(), ("align-items",), every_screen=every_screen).get("align-items")
     return alignment is None or alignment.keyword in _STRETCHING
 
 
