@@ -204,7 +204,24 @@ def _need_words(words: Iterable[bytes]) -> Need | None:
     if not words:
         return None
     long = {w for w in words if len(w) >= _MIN_WORD}
-    return frozenset([frozenset(long or {max(words, key=len)})])
+    # The longest short word, the first in byte order among equally long ones: never the order
+    # in which a set of bytes happens to iterate (it moves with the hash seed).
+    return frozenset([frozenset(long or {min(words, key=_longest_first)})])
+
+
+def _longest_first(word: bytes) -> tuple[int, bytes]:
+    """Sort key: longer words first, then byte order (a fixed order, whatever the hash seed)."""
+    return -len(word), word
+
+
+def _sharing(alternatives: Iterable[Words]) -> dict[bytes, int]:
+    """In how many of the alternatives each word occurs: a word many of them share (a
+    publisher's name beside each branch's wording) tells more than one branch's own word."""
+    shared: dict[bytes, int] = {}
+    for alternative in alternatives:
+        for word in alternative:
+            shared[word] = shared.get(word, 0) + 1
+    return shared
 
 
 def _trimmed(need: Need | None) -> Need | None:
@@ -212,10 +229,12 @@ def _trimmed(need: Need | None) -> Need | None:
     common words ("the", "http") only cost matches."""
     if need is None:
         return None
+    shared = _sharing(need)
 
     def keep(alternative: Words) -> Words:
         telling = [w for w in alternative if len(w) > 2 and w not in _COMMON and any(c in _LETTERS_AND_DIGITS for c in w)]
-        ordered = sorted(telling or alternative, key=lambda w: (-len(w), w))
+        # Longest first; among equally long words those more alternatives share, then byte order.
+        ordered = sorted(telling or alternative, key=lambda w: (-len(w), -shared[w], w))
         # A word much shorter than the longest ("ran" beside "calmatters") mostly matches inside others.
         return frozenset(w for w in ordered[:_KEEP_WORDS] if 2 * len(w) >= len(ordered[0]))
 
@@ -231,7 +250,9 @@ def _strength(need: Need) -> tuple[int, int]:
 def _all_of(needs: Iterable[Need | None]) -> Need | None:
     """Every one of several needs: their alternatives combined. Needs that would make too many
     alternatives are left out, the weakest first (a page that lacks one of the rest fails anyway)."""
-    found = sorted((n for n in needs if n), key=_strength, reverse=True)
+    # Strongest first; equally strong needs in a fixed order of their words (`_canonical`), so
+    # that which are left out depends neither on the order given nor on the hash seed.
+    found = sorted((n for n in needs if n), key=lambda n: (_strength(n), _canonical(n)), reverse=True)
     combined: Need | None = None
     for need in found:
         if combined is None:
@@ -243,9 +264,16 @@ def _all_of(needs: Iterable[Need | None]) -> Need | None:
     return combined
 
 
-def _telling(word: bytes) -> tuple[bool, int]:
-    """How much a word tells of a page: one on every news page (`_COMMON`) least, then by length."""
-    return word not in _COMMON, len(word)
+def _canonical(need: Need) -> list[list[bytes]]:
+    """A need's alternatives and their words in byte order: a total order of needs, fixed
+    whatever the hash seed (a frozenset iterates in an order that moves with it)."""
+    return sorted(sorted(alternative) for alternative in need)
+
+
+def _most_telling(alternative: Words, shared: dict[bytes, int]) -> list[bytes]:
+    """An alternative's words, the most telling of a page first: one on every news page
+    (`_COMMON`) last, then by length, then those more alternatives share, then in byte order."""
+    return sorted(alternative, key=lambda w: (w in _COMMON, -len(w), -shared[w], w))
 
 
 def _one_of(needs: Sequence[Need | None]) -> Need | None:
@@ -257,7 +285,10 @@ def _one_of(needs: Sequence[Need | None]) -> Need | None:
         # Each alternative kept to its few most telling words, the longest not on every news
         # page (a publisher's name, not "published"): still one of them must occur, and a
         # publisher's name beside a verb ("voices" beside "republi") is what rules pages out.
-        alternatives = frozenset(frozenset(sorted(a, key=_telling, reverse=True)[:_KEEP_WORDS]) for a in alternatives)
+        # Equally telling words are chosen by a fixed order (`_most_telling`), never by the
+        # order a frozenset iterates in, which moves with the hash seed.
+        shared = _sharing(alternatives)
+        alternatives = frozenset(frozenset(_most_telling(a, shared)[:_KEEP_WORDS]) for a in alternatives)
     return alternatives
 
 

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import functools
 import html
+import json
+import os
 import random
 import re
+import subprocess
+import sys
 from html.entities import html5
 from pathlib import Path
 from typing import Any
@@ -278,6 +282,86 @@ def test_a_marker_without_words_is_always_evaluated() -> None:
     )
     prefilter = Prefilter([pack])
     assert prefilter.scan("<p>Nothing here</p>", "html").markers == {("vague", "any-word")}
+
+
+# --------------------------------------------------------------------------------------------
+# The words chosen do not depend on the hash seed (sets of bytes iterate in an order that does)
+# --------------------------------------------------------------------------------------------
+
+
+def test_of_many_alternatives_equally_long_words_are_kept_by_how_many_share_them_then_byte_order() -> None:
+    # Seventeen wordings of one credit, each beside the same publisher's name (two words as long
+    # as each wording's own): the name is kept, in whatever order the alternatives come.
+    wordings = [frozenset({frozenset({b"syndicat", b"harbor", b"ledger", f"deal{i:02d}".encode()})}) for i in range(17)]
+    expected = frozenset({frozenset({b"syndicat", b"harbor", b"ledger"})})
+    assert prefilter_module._one_of(wordings) == expected
+    assert prefilter_module._one_of(wordings[::-1]) == expected
+    # A word longer than the name's still comes first (length before sharing).
+    longer = [*wordings[:16], frozenset({frozenset({b"syndicat", b"harbor", b"ledger", b"partnership"})})]
+    assert frozenset({b"partnership", b"syndicat", b"harbor"}) in prefilter_module._one_of(longer)  # type: ignore[operator]
+
+
+def test_equally_telling_words_are_chosen_in_byte_order() -> None:
+    # No alternative shares more than another: byte order decides, whatever order they are given in.
+    words = [frozenset({frozenset(f"{letter}{i:04d}".encode() for letter in "dcba")}) for i in range(17)]
+    expected = frozenset(frozenset(f"{letter}{i:04d}".encode() for letter in "abc") for i in range(17))
+    assert prefilter_module._one_of(words) == expected
+    assert prefilter_module._one_of(words[::-1]) == expected
+    assert prefilter_module._need_words([b"ab", b"cd", b"e"]) == frozenset({frozenset({b"ab"})})
+    assert prefilter_module._need_words([b"cd", b"ab", b"e"]) == frozenset({frozenset({b"ab"})})
+    assert prefilter_module._trimmed(frozenset({frozenset({b"zzzz", b"yyyy", b"xxxx", b"wwww"})})) == frozenset({frozenset({b"wwww", b"xxxx", b"yyyy"})})
+
+
+def test_needs_left_out_of_a_combination_do_not_depend_on_the_order_given() -> None:
+    # Three needs of four one-word alternatives, equally strong: two combine (16 alternatives),
+    # the third is left out, the same one in whichever order they come.
+    needs = [frozenset(frozenset({f"{name}{i}".encode()}) for i in range(4)) for name in ("tide", "gull", "reef")]
+    combined = prefilter_module._all_of(needs)
+    assert combined is not None and len(combined) == 16
+    for order in (needs[::-1], [needs[1], needs[2], needs[0]], [needs[2], needs[0], needs[1]]):
+        assert prefilter_module._all_of(order) == combined
+
+
+_SEEDED_DERIVATION = """
+import json, sys
+from pathlib import Path
+from compliance.loading import load_packs
+from compliance.prefilter import derived_words, prefilter_for
+
+def canonical(value):
+    if isinstance(value, frozenset | set):
+        return sorted((canonical(v) for v in value), key=repr)
+    if isinstance(value, tuple | list):
+        return [canonical(v) for v in value]
+    if isinstance(value, dict):
+        return sorted([canonical(k), canonical(v)] for k, v in value.items())
+    return repr(value)
+
+packs = load_packs()
+derived = derived_words(packs)
+prefilter = prefilter_for(packs)
+pages = {}
+for name in sys.argv[1:]:
+    page = Path(name)
+    found = prefilter.scan(page.read_text(encoding="utf-8", errors="replace"), "html")
+    pages[page.name] = canonical([found.markers, found.own_sites])
+print(json.dumps({"packs": canonical(derived["packs"]), "patterns": canonical(derived["patterns"]), "pages": pages}))
+"""
+
+
+def test_the_derived_words_and_a_pages_candidates_do_not_depend_on_the_hash_seed() -> None:
+    # The pack cache keeps the words of the run that built it: were they to move with the hash
+    # seed, a page's speed (never its verdict) would move with whichever run built the cache.
+    pages = [CORPUS / name for name in ("nytimes-3.html", "yahoo-2.html", "bug-1255978.html", "nytimes-1.html")]
+    requires_shared(pages)
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SYNDCHECK_NO_CACHE": "1"}
+        run = subprocess.run([sys.executable, "-c", _SEEDED_DERIVATION, *map(str, pages)], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+        outputs.append(json.loads(run.stdout))
+    assert outputs[0]["packs"] and outputs[0]["pages"].keys() == {page.name for page in pages}
+    assert outputs[1] == outputs[0]
+    assert outputs[2] == outputs[0]
 
 
 def test_folding_reads_look_alikes_references_and_invisible_characters() -> None:
