@@ -144,12 +144,11 @@ class _PackCache:
         # code — the package's own modules (pickles hold its classes, and an upgrade or an edit of
         # the code must never meet a cache written by another version), the Python and `regex`
         # versions (the cache holds compiled programs) and the tables the derived ones are made
-        # from; the set of packs — their files and, when some are named relative to it, the working
-        # directory; and the state of those pack files.
+        # from; the set of packs — their files and the working directory (the packs name their
+        # files as shown relative to it, and a pack's file is shown from where a run starts); and
+        # the state of those pack files.
         code = [f"{__version__}|{sys.version}|{regex.__version__}"]
-        # The working directory only when a pack file is named relative to it: the built-in packs'
-        # cache is the same wherever a run starts.
-        packs = [f"|{trusted}|{Path.cwd() if not all(Path(file).is_absolute() for file in files) else ''}"]
+        packs = [f"|{trusted}|{Path.cwd()}"]
         state = []
         try:
             tables = [unicode_table_file("confusables.json"), unicode_table_file("categories.json"), *_name_vocabulary_files()]

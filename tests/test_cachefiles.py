@@ -149,11 +149,3 @@ def test_damaged_or_planted_cache_files_give_the_verdict_of_an_empty_cache(tmp_p
         path.symlink_to(elsewhere)
         assert _check(cache) == expected
         assert not path.is_symlink() and path.is_file() and elsewhere.read_bytes() == planted
-
-
-def test_the_built_in_packs_cache_is_one_file_wherever_a_run_starts(tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    for folder in ("one", "two"):
-        (tmp_path / folder).mkdir()
-        assert _check(cache, tmp_path / folder) == (1, ["dcnf/logo"])
-    assert len(list(cache.glob("packs-*.pickle"))) == 1
