@@ -93,7 +93,8 @@ def decode_bytes(data: bytes) -> Decoded:
 
     Order: BOM → declared charset (kept only if the bytes decode cleanly with it, and a
     single-byte declaration loses to bytes that are valid multi-byte UTF-8) → strict UTF-8 →
-    UTF-8 mixed with cp1252 (repaired with bs4's detwingle) → charset-normalizer, trusted for East
+    UTF-8 mixed with cp1252 (repaired with bs4's detwingle) → declared and mostly UTF-8, its stray
+    bytes read as U+FFFD as browsers read them (`_mostly_utf8`) → charset-normalizer, trusted for East
     Asian multi-byte and non-Latin single-byte text → cp1252 (undefined bytes as latin-1).
     """
     for bom, encoding in _BOMS:
@@ -126,6 +127,11 @@ def decode_bytes(data: bytes) -> Decoded:
     repaired = _detwingle(data)
     if repaired is not None:
         return Decoded(repaired, "utf-8", "UTF-8 mixed with cp1252, repaired")
+    # Only a page that declares UTF-8, which a browser then reads as UTF-8 whatever its bytes (one
+    # that declares nothing is read by a guess, one that declares another charset by it).
+    loose = _mostly_utf8(data) if declared == "utf-8" else None
+    if loose is not None:
+        return Decoded(loose, "utf-8", "UTF-8 with bytes that are not (shown as \ufffd, as browsers show them)")
     detected = _detect(data)
     if detected is not None:
         return detected
@@ -233,6 +239,20 @@ def _detwingle(data: bytes) -> str | None:
 
     fixed = UnicodeDammit.detwingle(data)
     return _strict(fixed, "utf-8")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """A page declared UTF-8 with stray bytes that are no UTF-8 (a cp1252 "é" pasted in, which
+    `_detwingle` cannot repair: it mends only the bytes of cp1252's typographic marks), read as a
+    browser reads UTF-8: each stray byte a replacement character, every other character as
+    written ("José Díaz" stays José Díaz, where reading the whole page as cp1252 would make it
+    "JosÃ© DÃaz"). None when the bytes are not mostly UTF-8 (at least two valid characters
+    outside ASCII for each stray byte): a cp1252 page whose bytes happen to look like UTF-8 here
+    and there."""
+    loose = data.decode("utf-8", "replace")
+    stray = loose.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in loose if ord(ch) > 127 and ch != "\ufffd")
+    return loose if stray and valid >= 2 * stray else None
 
 
 def _decode_cp1252(data: bytes) -> str:

@@ -292,3 +292,32 @@ def test_text_given_as_text_is_judged_as_bytes_after_a_mark_are() -> None:
     assert binary_text("\ufeff\x00") == binary_text("\x00\x00") == "binary data (NUL and control bytes)"
     assert binary_text("<p>One stray\x00 NUL in a story.</p>") is None
     assert binary_text("\ufeff<p>Text</p>") is None
+
+
+@pytest.mark.parametrize(
+    ("stray", "declaration"),
+    [
+        (b"Caf\xe9 menu", '<meta charset="utf-8">\n'),
+        (b"na\xefve \xa0x", '<meta charset="UTF-8">\n'),
+        (b"\xe9t\xe9 odd", '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">\n'),
+    ],
+)
+def test_a_utf8_page_with_a_stray_byte_keeps_its_utf8_names(stray: bytes, declaration: str) -> None:
+    # One byte that is no UTF-8 (a cp1252 letter pasted in, which detwingle does not mend) is
+    # shown as U+FFFD, as a browser shows it; the rest of the page stays UTF-8.
+    data = html_page("<p>By José Díaz, “Reporter”</p>\n<p>Zoë Ñúñez wrote it.</p>\n", declaration).encode() + b"<p>" + stray + b"</p>"
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.reason.startswith("UTF-8 with bytes that are not")
+    assert "By José Díaz, “Reporter”" in decoded.text and "Zoë Ñúñez" in decoded.text
+    assert decoded.text.count("\ufffd") == len(stray.decode("utf-8", "replace").split("\ufffd")) - 1
+
+
+@pytest.mark.parametrize("declaration", [b'<meta charset="utf-8">', b""])
+def test_a_cp1252_page_with_a_few_utf8_lookalike_bytes_stays_cp1252(declaration: bytes) -> None:
+    # Mostly cp1252 ("é" as one byte, five times) with one pair that happens to be valid UTF-8;
+    # and a page that declares nothing is read by a guess, not as UTF-8.
+    data = declaration + b"<p>Caf\xe9, caf\xe9, caf\xe9, caf\xe9 and caf\xe9 \xc3\xa9</p>"
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "cp1252"
+    assert "<p>Café, café" in decoded.text
