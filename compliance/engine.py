@@ -49,6 +49,10 @@ def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[
     values["detail"] = outcome.detail or "missing"
     if outcome.hits:
         values["evidence"] = outcome.hits[0].evidence
+    elif outcome.detail:
+        # A failure that found nothing to quote ("none of the original's 19 paragraphs is in the
+        # republication") is what it saw instead: a message quoting {evidence} says so.
+        values["evidence"] = outcome.detail
     return values
 
 

@@ -31,6 +31,18 @@ def test_a_truncated_nd_story_exits_1_naming_the_truncation(cli: Any, tmp_path: 
     assert "the story stops after paragraph 8 of 9" in findings[0]["evidence"]
 
 
+def test_another_story_entirely_says_what_the_comparison_saw_in_the_message(cli: Any) -> None:
+    # Nothing of the original to quote: the message names what the check saw instead of printing
+    # its {evidence} placeholder as written.
+    run = cli("check", "--pack", "propublica", "--format", "json", "--original", "samples/dcnf/no-logo.html", f"{FIXTURES}/compliant.html")
+    fidelity = [f for f in run.json()["files"][0]["findings"] if f["rule"] == "propublica/fidelity"]
+    assert run.code == 1 and len(fidelity) == 1
+    message = fidelity[0]["message"]
+    assert "{" not in message
+    assert message.startswith("The story is not ProPublica's text as published: none of the original's ")
+    assert message.endswith(" paragraphs is in the republication.")
+
+
 def test_a_faithful_copy_exits_0_with_the_comparison_as_evidence(cli: Any) -> None:
     run = cli("check", "--pack", "propublica", "--format", "json", "--original", f"{FIXTURES}/compliant.html", f"{FIXTURES}/compliant.html")
     entry = run.json()["files"][0]
