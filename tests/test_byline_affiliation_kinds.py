@@ -1219,3 +1219,66 @@ def test_the_smaller_towns_search_finds_the_same_towns_whatever_its_chunk(monkey
         assert places._small_towns(town) == whole and len(whole) >= 1
     finally:
         places._small_towns.cache_clear()
+
+
+# ---------------------------------------------------------------------------------------------
+# A byline's block as the page's CSS lays it out (`display`), not only as its tag does
+# ---------------------------------------------------------------------------------------------
+
+_BARE_LOGO = '<img src="https://dailycallernewsfoundation.org/logo.png" width="200" height="50" alt="Daily Caller News Foundation logo">'
+_FAKE_ROLE = '<span style="font-size:0">Daily Caller News Foundation</span>'
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<span class="byline" style="display:block">By <a rel="author" href="/a/js">Jake Smith</a> Contributor</span>',
+        '<x-byline class="byline" style="display: block">By Jake Smith, Contributor</x-byline>',
+        '<a-ä class="byline" style="display:flex">By Jake Smith</a-ä>',
+        '<span class="byline" style="display:list-item;list-style:none">By Jake Smith</span>',
+    ],
+)
+def test_a_byline_the_page_lays_out_as_a_block_is_directly_below_the_logo(byline: str) -> None:
+    # The logo, the byline and words no reader sees share a container: an inline element made a
+    # block is a line of its own under the logo, as a <p> would be, and the hidden words after it
+    # are not in its block (read as the container's one block, they were a hidden affiliation).
+    report = check_html(_dcnf_page(f"<div>{_BARE_LOGO}{byline}{_FAKE_ROLE}</div>"), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="byline" style="display:inline">By Jake Smith</div>',
+        '<p class="byline" style="display:inline-block">By Jake Smith</p>',
+        '<span class="byline">By Jake Smith</span>',  # inline by its tag, as before
+    ],
+)
+def test_a_byline_laid_out_in_the_logos_line_is_next_to_it(byline: str) -> None:
+    # DCNF's terms ask for the logo next to the byline: beside it in one line stands in too. The
+    # block an inline byline sits in is the article around it, whose other visible lines (the
+    # license paragraph naming DCNF) are no affiliation hidden in the byline.
+    report = check_html(_dcnf_page(f"<div>{_BARE_LOGO} {byline}</div>"), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+def test_an_affiliation_hidden_inside_an_inline_byline_still_counts_as_hidden() -> None:
+    byline = f'<div class="byline" style="display:inline">By Jake Smith {_FAKE_ROLE}</div>'
+    report = check_html(_dcnf_page(f"<div>{_BARE_LOGO} {byline}</div>"), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is not None
+
+
+def test_a_block_made_by_css_is_a_block_of_the_reader_s_text() -> None:
+    from compliance.document import parse_document
+
+    page = "<html><body><article><p>Before <span style='display:block'>Middle</span> after <b style='display:inline'>bold</b></p></article></body></html>"
+    doc = parse_document(page.encode(), "html")
+    assert [block.text for block in doc.blocks] == ["Before", "Middle", "after bold"]
+
+
+def test_a_visible_line_inside_an_inline_byline_s_block_is_not_hidden_in_it() -> None:
+    # The span's block is the <div> around it, which also holds a paragraph every reader sees:
+    # that paragraph's words are a line of their own, not an affiliation the byline hides.
+    top = f'<div>{_BARE_LOGO} <span class="byline">By Jake Smith</span><p>Daily Caller News Foundation reporters cover Congress.</p></div>'
+    report = check_html(_dcnf_page(top, after=f"<div>{_FAKE_ROLE}</div>"), packs=["dcnf"])
+    assert _outcome(report, "dcnf/affiliation") is None

@@ -522,6 +522,24 @@ def flow_in_line_box(declared: Mapping[str, Declaration], tag: str, block_tag: b
 
 # Table cells sit side by side in their row.
 _TABLE_CELL_TAGS = frozenset({"td", "th"})
+# The displays that put a box in the line of the text around it (CSS Display 3, 2.1; `contents`:
+# no box of its own, its content flows where it is).
+_INLINE_LEVEL_DISPLAYS = frozenset({"inline", "inline-block", "inline-flex", "inline-grid", "inline-table", "-webkit-inline-box", "contents", "ruby"})
+
+
+def laid_out_as_block(declared: Mapping[str, Declaration], block_tag: bool) -> bool:
+    """Whether an element lays out a block of text of its own (a line of its own, as a `<p>`
+    does): by the `display` the page declares for it when that is a block-level one
+    (`block`, `flex`, `grid`, `table`, `list-item`, `flow-root`, `-webkit-box`) or an
+    inline-level one (`inline`, `inline-block`, `contents`…), else by its tag (`block_tag`), as
+    for `none`, a table's part or a value not read."""
+    display = declared.get("display")
+    if display is None:
+        return block_tag
+    keyword = display.keyword
+    if keyword in _BLOCK_LEVEL_DISPLAYS or keyword == "-webkit-box":
+        return True
+    return False if keyword in _INLINE_LEVEL_DISPLAYS else block_tag
 
 
 def _lines(declaration: Declaration, font_px: float, padding_px: float) -> float | None:

@@ -11,12 +11,12 @@ import functools
 import itertools
 import json
 import re
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
-from compliance.document.clipping import flow_in_line_box
+from compliance.document.clipping import flow_in_line_box, laid_out_as_block
 from compliance.document.elements import BLOCK_TAGS
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
@@ -52,16 +52,22 @@ _LAZY_SRC_ATTRS = IMAGE_SOURCE_ATTRIBUTES
 _LAZY_SRCSET_ATTRS = IMAGE_SRCSET_ATTRIBUTES
 
 
+# No element laid out otherwise than its tag (the default of `enclosing_block` and
+# `text_blocks_whatever_shows`).
+_NO_DISPLAY: Mapping[Any, bool] = {}
+
+
 def _srcset_urls(value: str) -> list[str]:
     """URLs of a srcset (see `visibility.srcset_candidates`)."""
     return [url for url, _ in srcset_candidates(value)]
 
 
-def text_blocks_whatever_shows(root: Any) -> list[tuple[Any, str]]:
+def text_blocks_whatever_shows(root: Any, block_display: Mapping[Any, bool] = _NO_DISPLAY) -> list[tuple[Any, str]]:
     """Every block of text in the page as its markup lays it out, shown or hidden: (the block
-    element, its normalised text), in document order. Skipped elements (scripts, styles, `<svg>`
-    and the like, see `SKIP_TAGS`) have no text; comments are left out. Read only when a check
-    found nothing visible and looks for a hidden copy to name."""
+    element, its normalised text), in document order; `block_display` says which elements the
+    page's CSS lays out otherwise than their tags (see `_Found.block_display`). Skipped elements
+    (scripts, styles, `<svg>` and the like, see `SKIP_TAGS`) have no text; comments are left out.
+    Read only when a check found nothing visible and looks for a hidden copy to name."""
     from lxml import etree
 
     texts: dict[Any, list[str]] = {}
@@ -74,7 +80,7 @@ def text_blocks_whatever_shows(root: Any) -> list[tuple[Any, str]]:
                 walker.skip_subtree()
                 owners.append(owners[-1])
                 continue
-            owner = element if kind.block else owners[-1]
+            owner = element if block_display.get(element, kind.block) else owners[-1]
             owners.append(owner)
             if element.text:
                 texts.setdefault(owner, []).append(element.text)
@@ -86,11 +92,12 @@ def text_blocks_whatever_shows(root: Any) -> list[tuple[Any, str]]:
     return [(owner, text) for owner, text in found if text]
 
 
-def enclosing_block(element: Any) -> Any:
+def enclosing_block(element: Any, block_display: Mapping[Any, bool] = _NO_DISPLAY) -> Any:
     """The element itself when it lays out a block of text, else its nearest ancestor that does
-    (the `<p>` around `<a rel="author">`); None for None."""
+    (the `<p>` around `<a rel="author">`; by its tag, or as `block_display` says when the page's
+    CSS lays it out otherwise); None for None."""
     node = element
-    while node is not None and not _tag_kind(node.tag).block and node.getparent() is not None:
+    while node is not None and not block_display.get(node, _tag_kind(node.tag).block) and node.getparent() is not None:
         node = node.getparent()
     return node
 
@@ -340,6 +347,7 @@ def _build_html_document(
         article_root=article_root,
         _positions=positions,
         _visibility=walked.visibility,
+        _block_display=walked.block_display,
         _hides_text=walked.hides_text,
         _noscript_only=frozenset(walked.noscript_only),
         _outside=frozenset(walked.outside),
@@ -372,6 +380,7 @@ class _Walked:
 
     __slots__ = (
         "base",
+        "block_display",
         "byline_marks",
         "canonical",
         "hides_text",
@@ -395,6 +404,9 @@ class _Walked:
         self.byline_marks: list[BylineMark] = []
         # Whether an element is seen, recorded where it differs from its parent's.
         self.visibility: dict[Any, bool] = {}
+        # Whether an element lays out a block of its own, recorded where its `display` makes it
+        # differ from its tag's (`<span style="display:block">`).
+        self.block_display: dict[Any, bool] = {}
         self.hides_text = False  # whether some element's text is not on screen (see `Document.unseen_text`)
         self.noscript_only: list[Any] = []  # images shown only when scripts are off
         self.outside: list[Any] = []  # the outermost chrome elements inside the article region
@@ -624,10 +636,10 @@ class _Walk:
             self._skip(element, kind.tag, parent)
             return False
         block = kind.block
-        if block and self.owner is not None:
-            self.flush()
         items = element.items()
         if kind.plain and parent[_PASSES_ON] and (not items or self._inert(items)) and element not in self.styled and element is not self.article_root:
+            if block and self.owner is not None:
+                self.flush()
             self.stack.append(parent if parent[_BLOCK] is block else (block, *parent[1:]))
             # (`_collect` marks the break only where the text shows; an element without
             # attributes always has, which changes nothing where no text shows.)
@@ -640,8 +652,26 @@ class _Walk:
             return True
         # The attributes as a mapping (None when there are none): the tests of hiding, chrome
         # and byline markup ask only for `get`, which a dict answers as the element does.
-        self._open(element, kind, dict(items) if items else None, parent)
+        attributes = dict(items) if items else None
+        block = self._lays_out_block(element, kind, attributes)
+        if block and self.owner is not None:
+            self.flush()
+        self._open(element, kind, attributes, parent, block)
         return True
+
+    def _lays_out_block(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None) -> bool:
+        """Whether an element with attributes, or one the page's rules style, lays out a block of
+        its own: its tag's block, or an inline element the page gives a block-level `display`
+        ("<span style="display:block">" is a line of its own, as a <p> is), recorded in
+        `block_display`. A block tag made inline stays a block of the reader's text: the byline
+        reader reads "<li>Politics</li><li>By NAME</li>" laid out in one line as two parts, and
+        DCNF's logo stands in next to a byline as well as above it."""
+        if kind.block or (element not in self.styled and (attributes is None or "style" not in attributes)):
+            return kind.block
+        block = laid_out_as_block(self.style.declarations(element), kind.block)
+        if block is not kind.block:
+            self.found.block_display[element] = block
+        return block
 
     def _inert(self, items: list[tuple[str, str]]) -> bool:
         """True when an element's attributes (`items`, not empty) change nothing `_open` would
@@ -666,8 +696,9 @@ class _Walk:
             inert = self.inert_names[names] = _inert_names(*names)
         return inert
 
-    def _open(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, parent: _Frame) -> None:
-        """Open an element that is shown or may be: its frame, and what it shows."""
+    def _open(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, parent: _Frame, block: bool) -> None:
+        """Open an element that is shown or may be: its frame (`block`: whether it lays out a
+        block of its own), and what it shows."""
         tag = kind.tag
         rendering = self._rendering(element, tag, attributes, parent)
         text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
@@ -686,7 +717,7 @@ class _Walk:
         heading = parent[_HEADING] or kind.heading
         # The sections of an `<amp-accordion>` go through `_open` (see `_is_closed`), even without attributes.
         passes_on = visible and text_shown and not closed and tag != "amp-accordion" and self._outside_line_boxes(element, kind, rendering)
-        frame = (kind.block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
+        frame = (block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
         self.stack.append(frame)
         self._collect(element, kind, attributes, frame)
 

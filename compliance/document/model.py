@@ -182,6 +182,9 @@ class Document:
     _comments: tuple[SourceComment, ...] | None = field(default=None, compare=False, repr=False)
     # Whether an element is seen, recorded where it differs from its parent's (see `is_visible`).
     _visibility: Mapping[Any, bool] = field(default_factory=dict, compare=False, repr=False)
+    # Whether an element lays out a block of text, where the page's CSS makes it differ from its
+    # tag's (`<span style="display:block">`, `<div style="display:inline">`).
+    _block_display: Mapping[Any, bool] = field(default_factory=dict, compare=False, repr=False)
     _noscript_only: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     # Whether the page hides some text from readers (else `unseen_text` has nothing to look for).
     _hides_text: bool = field(default=True, compare=False, repr=False)
@@ -365,7 +368,7 @@ class Document:
                 seen = "\n".join(block.text for block in self.blocks)
                 cached = tuple(
                     (element.sourceline or 1, text, self.in_article(element))
-                    for element, text in text_blocks_whatever_shows(self.root)
+                    for element, text in text_blocks_whatever_shows(self.root, self._block_display)
                     if text not in blocks and text not in seen
                 )
             self._memo["unseen_text"] = cached
@@ -387,10 +390,12 @@ class Document:
             return ""
         from compliance.document.html import enclosing_block, text_blocks_whatever_shows
 
-        holder = enclosing_block(element if element is not None else block.element)
+        holder = enclosing_block(element if element is not None else block.element, self._block_display)
         if holder is None:
             return ""
-        held = " ".join(text for _, text in text_blocks_whatever_shows(holder))
+        # A block inside it that a reader sees is a line of its own, not words this one hides (an
+        # inline byline's block can be the whole article around it).
+        held = " ".join(text for owner, text in text_blocks_whatever_shows(holder, self._block_display) if owner is holder or not self.is_visible(owner))
         # Each word the markup holds that the block does not show; a word compared without the
         # punctuation around it ("Smith," held, "Smith" shown).
         shown = [word.strip(_WORD_PUNCTUATION) for word in block.text.split()]
