@@ -513,14 +513,18 @@ _LOGO_THERE = {
 }
 
 
+def _not_fixed_notes(cli: Any, tmp_path: Path, name: str, text: str) -> tuple[Path, list[str]]:
+    """The story written as `name`, and the "not fixed" notes of `syndcheck fix --pack dcnf` on it."""
+    story = tmp_path / name
+    story.write_text(text, encoding="utf-8")
+    return story, [line for line in cli("fix", "--pack", "dcnf", str(story)).err.splitlines() if "not fixed" in line]
+
+
 @pytest.mark.parametrize("case", sorted(_LOGO_THERE))
 def test_a_logo_already_there_above_a_byline_of_another_outlet_is_left_by_hand_without_asking_for_its_address(cli: Any, tmp_path: Path, case: str) -> None:
     # Another copy of the logo cannot tie a reporter the byline credits to another outlet: the
     # note says so at once, not "needs 'logo-url'" and then, given it, the same.
-    name, text = _LOGO_THERE[case]
-    story = tmp_path / name
-    story.write_text(text, encoding="utf-8")
-    notes = [line for line in cli("fix", "--pack", "dcnf", str(story)).err.splitlines() if "not fixed" in line]
+    story, notes = _not_fixed_notes(cli, tmp_path, *_LOGO_THERE[case])
     assert len(notes) == 1 and notes[0].startswith(f"{story}: not fixed: dcnf/affiliation: the page already has the image this fix inserts")
     assert notes[0].endswith("does not satisfy the rule; fix it by hand")
 
@@ -558,10 +562,7 @@ def test_without_the_logo_a_byline_of_another_outlet_is_left_by_hand_at_once(cli
     # No copy of the logo to try the fix with: a stand-in address shows that the inserted logo
     # satisfies dcnf/logo but not the affiliation, so the note says to fix the byline by hand at
     # once; the logo itself still asks for its address.
-    name, text = _LOGO_MISSING[case]
-    story = tmp_path / name
-    story.write_text(text, encoding="utf-8")
-    notes = [line for line in cli("fix", "--pack", "dcnf", str(story)).err.splitlines() if "not fixed" in line]
+    story, notes = _not_fixed_notes(cli, tmp_path, *_LOGO_MISSING[case])
     assert notes[0].startswith(f"{story}: not fixed: dcnf/logo: needs 'logo-url'")
     assert notes[1].startswith(f"{story}: not fixed: dcnf/affiliation: inserting ")
     assert notes[1].endswith("whatever its address, satisfies dcnf/logo but not this rule; fix it by hand")
