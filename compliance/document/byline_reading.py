@@ -1023,21 +1023,15 @@ _CASED = frozenset({"Lu", "Ll", "Lt"})
 
 
 def _seen_through(text: str) -> str:
-    """`text` with the look-alike letters of its mixed-script words (`lookalike.find_disguises`)
-    replaced by the Latin letters they imitate, letter for letter (a letter that stands for two
-    stays as written), so that offsets in it are offsets in `text`; `text` itself when it has
-    none. The tables are read only for a byline where `_MAY_DISGUISE` finds a place for one."""
+    """`text` with the look-alike letters of its mixed-script words replaced by the Latin letters
+    they imitate, one letter for one (`lookalike.unmask`), so that offsets in it are offsets in
+    `text`; `text` itself when it has none. The tables are read only for a byline where
+    `_MAY_DISGUISE` finds a place for one."""
     if not any(ord(char) > _LAST_LATIN and unicodedata.category(char) in _CASED for pair in _MAY_DISGUISE.findall(text) for char in pair):
         return text
-    from compliance.lookalike import find_disguises
+    from compliance.lookalike import unmask
 
-    chars = list(text)
-    for disguise in find_disguises(text):
-        for letter in disguise.letters:
-            if len(letter.latin) == 1:
-                chars[letter.offset] = letter.latin
-    seen = "".join(chars)
-    return text if seen == text else seen
+    return unmask(text)
 
 
 def _as_written(names: tuple[str, ...], seen: str, text: str) -> tuple[str, ...]:
