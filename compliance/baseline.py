@@ -18,6 +18,7 @@ from compliance.display import json_output, visible
 from compliance.errors import ConfigError
 from compliance.findings import Notice, Report, Suppressed
 from compliance.fingerprint import fingerprints
+from compliance.text import listed
 
 BASELINE_VERSION = 1
 
@@ -105,8 +106,7 @@ def _shortened(text: str, limit: int = 80) -> str:
 
 
 def _listed(keys: list[str]) -> str:
-    quoted = [f"'{key}'" for key in keys]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return listed([f"'{key}'" for key in keys])
 
 
 def _position(text: str, origin: str, *steps: str | int) -> tuple[int | None, int | None]:

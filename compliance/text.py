@@ -171,8 +171,8 @@ def shorten(text: str, limit: int = 120) -> str:
 
 
 def listed(names: Sequence[str]) -> str:
-    """People as a sentence lists them, each as written: "Jane Doe", "Jane Doe and John Roe",
-    "Jane Doe, John Roe and Ann Lee"; "" for none."""
+    """Items (people, checks, keys) as a sentence lists them, each as written: "Jane Doe", "Jane
+    Doe and John Roe", "Jane Doe, John Roe and Ann Lee"; "" for none."""
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -6,6 +6,7 @@ from typing import Any
 
 from compliance.checks.base import Check, Context, Hit, Outcome, describe_check, explained_later
 from compliance.document import Document
+from compliance.text import listed
 
 ANY_DOC = """`any` — passes when one of its checks passes; the evidence comes from the first that does,
 preferring one that every reader sees over one with a caveat (a `<noscript>`-only image).
@@ -86,8 +87,7 @@ def describe_any(params: tuple[Check, ...]) -> str:
 
 def describe_all(params: tuple[Check, ...]) -> str:
     """Every part, joined with "and"."""
-    parts = list(dict.fromkeys(describe_check(c) for c in params))
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return listed(list(dict.fromkeys(describe_check(c) for c in params)))
 
 
 def describe_not(params: Check) -> str:
