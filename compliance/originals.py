@@ -9,10 +9,8 @@ reason; nothing here raises anything else for a bad original.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -179,22 +177,12 @@ class OriginalReader:
         header = f"{content_type}\t{address}".replace("\n", " ").encode("ascii", "replace")
         if len(header) > _CACHE_HEADER_BYTES:
             return  # an address this long is not kept: the page is fetched again next time
-        temporary: str | None = None
-        try:
-            file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            # A temporary file of this write's own: threads of one server storing the same URL
-            # must not write into each other's file before it is renamed into place.
-            handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(header + b"\n" + data)
-            os.replace(temporary, file)
-            temporary = None
-        except OSError:
-            pass  # a cache that cannot be written only costs a fetch next time
-        finally:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+        from compliance.cachefiles import write_own
+
+        # Through a temporary file of this write's own (threads of one server storing the same URL
+        # must not write into each other's file before it is renamed into place); a cache that
+        # cannot be written only costs a fetch next time.
+        write_own(file, header + b"\n" + data)
 
     def _download(self, url: str) -> tuple[bytes, str, str]:
         """The page's bytes, content type and the address it was served from, after redirects."""
