@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -29,7 +29,7 @@ from compliance.document.positions import offset_at
 from compliance.errors import OriginalUnavailable
 from compliance.findings import FixBlock, Report, Severity
 from compliance.fixtemplates import BUILT_IN_VALUES, PLACEHOLDER, FixTemplate, Side, ValueSource
-from compliance.patterns import MissingMeta, PatternTimeout, PatternTooLarge
+from compliance.patterns import MissingMeta, Pattern, PatternTimeout, PatternTooLarge
 from compliance.text import listed, shorten
 from compliance.urls import is_http_url, url_form
 
@@ -196,6 +196,12 @@ def _futile_with_the_pages_own(
 _STAND_IN_ADDRESS = "https://stand-in.invalid/image"
 
 
+def _image_addresses(doc: Document, alt: Pattern) -> Iterator[str]:
+    """The address of each image of `doc` whose alt text the pattern `alt` finds (an
+    `original-image` value's), as the page writes it, in document order."""
+    return (image.sources[0] for image in doc.images if image.sources and alt.search(image.alt))
+
+
 def _read_original(wanted: str, load_original: Callable[[str], Document] | None) -> Document | None:
     if not wanted or load_original is None:
         return None
@@ -295,16 +301,14 @@ class _Values:
     def _own(self, source: ValueSource) -> str | None:
         if self.page is not None and source.original_image is not None:
             # A trial: the page's own copy of the image, whatever the original or --meta say.
-            pattern = source.original_image
-            own = next((image.sources[0] for image in self.page.images if image.sources and pattern.search(image.alt)), None)
+            own = next(_image_addresses(self.page, source.original_image), None)
             return _STAND_IN_ADDRESS if own is None and self.stand_in else own
         original = self.original
         if source.original_image is not None and original is not None:
-            for image in original.images:
-                if image.sources and source.original_image.search(image.alt):
-                    found = urljoin(self.original_url() or "", image.sources[0])
-                    if is_http_url(found):
-                        return found
+            for address in _image_addresses(original, source.original_image):
+                found = urljoin(self.original_url() or "", address)
+                if is_http_url(found):
+                    return found
         if source.original_url is not None:
             url = self.original_url()
             match = source.original_url.search(url) if url else None
