@@ -230,9 +230,7 @@ def _detwingle(data: bytes) -> str | None:
     third of the non-ASCII characters are valid UTF-8 sequences."""
     if b"\xc2" not in data and b"\xc3" not in data and b"\xe2" not in data:
         return None
-    loose = data.decode("utf-8", "replace")
-    invalid = loose.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
-    valid = sum(1 for ch in loose if ord(ch) > 127 and ch != "\ufffd")
+    _, invalid, valid = _read_loosely(data)
     if valid * 2 < invalid:
         return None  # mostly not UTF-8: a cp1252 page whose bytes happen to look like UTF-8 here and there
     from bs4.dammit import UnicodeDammit  # imported here: bs4 costs ~80 ms at start-up
@@ -249,10 +247,18 @@ def _mostly_utf8(data: bytes) -> str | None:
     "JosÃ© DÃaz"). None when the bytes are not mostly UTF-8 (at least two valid characters
     outside ASCII for each stray byte): a cp1252 page whose bytes happen to look like UTF-8 here
     and there."""
+    loose, stray, valid = _read_loosely(data)
+    return loose if stray and valid >= 2 * stray else None
+
+
+def _read_loosely(data: bytes) -> tuple[str, int, int]:
+    """`data` decoded as UTF-8 with each byte that is no UTF-8 read as U+FFFD; how many bytes so
+    read (a U+FFFD the bytes hold themselves aside); how many other characters are outside ASCII:
+    how much of a page that is not UTF-8 throughout is UTF-8 all the same."""
     loose = data.decode("utf-8", "replace")
     stray = loose.count("\ufffd") - data.count("\ufffd".encode())
     valid = sum(1 for ch in loose if ord(ch) > 127 and ch != "\ufffd")
-    return loose if stray and valid >= 2 * stray else None
+    return loose, stray, valid
 
 
 def _decode_cp1252(data: bytes) -> str:
