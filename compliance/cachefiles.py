@@ -62,13 +62,13 @@ def read_own(path: str | os.PathLike[str], limit: int) -> bytes | None:
             return None
         if hasattr(os, "getuid") and info.st_uid != os.getuid():
             return None
-        with os.fdopen(os.dup(descriptor), "rb") as handle:
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
-        return data if len(data) <= limit else None
     except OSError:
         return None
     finally:
         os.close(descriptor)
+    return data if len(data) <= limit else None
 
 
 def write_own(path: str | os.PathLike[str], data: bytes) -> bool:
