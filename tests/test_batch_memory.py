@@ -240,7 +240,6 @@ def _style_block_caches() -> list[Any]:
         visibility._SheetSummary.of,
         visibility._sheet_traits,
         visibility._hiding_families,
-        visibility._partly_fading_families,
         visibility._hiding_keyframes,
     ]
 

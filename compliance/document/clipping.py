@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document.css import Declaration, length_px, translation_px
+from compliance.document.css import Declaration, length_px, per_declaration, translation_px
 from compliance.document.elements import BLOCK_TAGS
 
 # Elements a browser lays out inline unless the page's CSS says otherwise: `overflow`, sizes and
@@ -408,6 +408,7 @@ def clipping_size(declarations: Sequence[Declaration]) -> float | None:
     return min((size for size in sizes if size is not None and size > 1), default=None)
 
 
+@per_declaration
 def move_px(declaration: Declaration) -> float:
     """How far (px, font-relative units at 16px) a declaration may move a box, 0 when it cannot
     (a move off the screen to the left or up is not counted: it hides whatever clips)."""

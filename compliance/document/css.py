@@ -14,8 +14,8 @@ import itertools
 import math
 import re
 import string
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Literal, NamedTuple
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from compliance.firstuse import on_first_use
 
@@ -196,6 +196,35 @@ class Declaration(NamedTuple):
         if len(self.values) == 1 and self.values[0].type == "ident":
             return str(self.values[0].lower_value)
         return ""
+
+
+_Result = TypeVar("_Result")
+
+# How many declarations `per_declaration` remembers a result for (a site's pages repeat a few
+# thousand declaration texts; more only fills up in a batch of many sites).
+DECLARATIONS_REMEMBERED = 8192
+
+
+def per_declaration(function: Callable[[Declaration], _Result]) -> Callable[[Declaration], _Result]:
+    """`function`, remembered for each declaration object: `_declaration` gives one object per
+    name and value text, so the declarations a site's pages and generated rules repeat are worked
+    out once. (Declarations are not hashable: their tokens compare by value without a hash. The
+    memo holds each declaration it keys by `id`, so no other object can take that id while the
+    entry lasts.)"""
+    memo: dict[int, tuple[Declaration, _Result]] = {}
+
+    @functools.wraps(function)
+    def remembered(declaration: Declaration) -> _Result:
+        entry = memo.get(id(declaration))
+        if entry is not None and entry[0] is declaration:
+            return entry[1]
+        result = function(declaration)
+        if len(memo) >= DECLARATIONS_REMEMBERED:
+            memo.clear()
+        memo[id(declaration)] = (declaration, result)
+        return result
+
+    return remembered
 
 
 class StyleRule(NamedTuple):

@@ -109,6 +109,7 @@ from compliance.document.css import (
     number,
     parse_style_attribute,
     parse_style_sheet,
+    per_declaration,
     refused,
     scales_to_nothing,
     substitute_variables,
@@ -359,14 +360,15 @@ def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints
 def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
     """True when the `<style>` blocks or the `style` attributes (their values `inline`) set a
     text colour that cannot be told from white (see `text_blends_in`)."""
-    texts = {c for sheet in sheets for c in _SheetSummary.of(sheet).text_colours}
-    texts.update(
+    if any(_SheetSummary.of(sheet).light_text for sheet in sheets):
+        return True
+    texts = {
         c
         for value in inline
         if "color" in value.lower()
         for d in parse_style_attribute(value)
         if d.name in _TEXT_COLOURS and (c := _text_colour(d)) is not None
-    )
+    }
     return any(text_blends_in(text, WHITE_CANVAS, False) for text in texts)
 
 
@@ -932,6 +934,7 @@ def can_hide(declaration: Declaration) -> bool:
     return _can_hide(declaration)
 
 
+@per_declaration
 def _can_hide(declaration: Declaration) -> bool:
     """True when this declaration alone can take something off the screen (so its family's
     rules are worth matching)."""
@@ -1069,27 +1072,118 @@ class _SheetSummary(NamedTuple):
     perspective: bool = False
     # Whether a rule (one every screen meets) makes a box that shows one line only.
     one_line: bool = False
+    # Whether a text colour it sets cannot be told from the white canvas (see `page_canvas`).
+    light_text: bool = False
+    # The families of its rules' declarations (every screen's) that fade or shrink an element
+    # without hiding it alone (`opacity: 0.1`, `scale(0.1)`): nested ones multiply (see `fading`).
+    partly_fading: frozenset[str] = frozenset()
 
     @staticmethod
     @functools.lru_cache(maxsize=SHEETS_CACHED)
     def of(sheet: str) -> _SheetSummary:
-        """The summary of a block's text (pages of a site repeat their blocks: read once)."""
-        everything = [d for rule in parse_style_sheet(sheet) for d in rule.declarations if not (rule.conditional and _can_hide(d))]
-        definitions = tuple((d.name, d.values) for d in everything if d.custom)
-        declarations = [d for d in everything if not d.custom]
-        texts, backgrounds = _colours_set(declarations)
+        """The summary of a block's text (pages of a site repeat their blocks: read once). One
+        pass over the declarations: page builders give each generated class rules of its own
+        (a colour each), so a page's first reading of its blocks is a hot path of a batch."""
+        rules = parse_style_sheet(sheet)
+        summary = _SummaryBuilder()
+        for rule in rules:
+            conditional = rule.conditional
+            for declaration in rule.declarations:
+                if conditional and _can_hide(declaration):
+                    continue
+                if declaration.name.startswith("--"):
+                    summary.definitions.append((declaration.name, declaration.values))
+                else:
+                    summary.add(declaration, conditional)
+            if not conditional and (size := clipping_size(rule.declarations)) is not None:
+                summary.clip_sizes.append(size)
         return _SheetSummary(
-            frozenset(d.family for d in declarations if _can_hide(d)),
-            texts,
-            backgrounds,
-            frozenset(d.family for d in declarations if d.important),
-            any(d.name == "display" for d in declarations),
-            any(_lets_overflow_show(d) for d in declarations),
-            _variable_uses(declarations),
-            definitions,
-            *_placing_traits(sheet, declarations),
-            "overflow" in sheet and any(_one_line_rule(rule) for rule in parse_style_sheet(sheet)),
+            frozenset(summary.families),
+            frozenset(summary.texts),
+            frozenset(summary.backgrounds),
+            frozenset(summary.important),
+            summary.sets_display,
+            summary.overflow_shown,
+            tuple(summary.variable_uses),
+            tuple(summary.definitions),
+            min(summary.clip_sizes, default=None),
+            summary.farthest_move,
+            summary.perspective,
+            "overflow" in sheet and any(_one_line_rule(rule) for rule in rules),
+            any(text_blends_in(text, WHITE_CANVAS, False) for text in summary.texts),
+            frozenset(summary.partly_fading),
         )
+
+
+class _SummaryBuilder:
+    """What `_SheetSummary.of` gathers from a block's declarations (custom properties aside), one
+    declaration at a time."""
+
+    __slots__ = (
+        "backgrounds",
+        "clip_sizes",
+        "definitions",
+        "families",
+        "farthest_move",
+        "important",
+        "overflow_shown",
+        "partly_fading",
+        "perspective",
+        "sets_display",
+        "texts",
+        "variable_uses",
+    )
+
+    def __init__(self) -> None:
+        self.families: set[str] = set()
+        self.texts: set[Colour] = set()
+        self.backgrounds: set[Colour] = set()
+        self.important: set[str] = set()
+        self.sets_display = self.overflow_shown = self.perspective = False
+        self.variable_uses: list[Declaration] = []
+        self.definitions: list[tuple[str, tuple[Any, ...]]] = []
+        self.clip_sizes: list[float] = []
+        self.farthest_move = 0.0
+        self.partly_fading: set[str] = set()
+
+    def add(self, declaration: Declaration, conditional: bool) -> None:
+        """Add a declaration (not a custom property's) of a rule only some screens meet, or not (`conditional`)."""
+        family, hides, moved, uses_variables, overflow_shown = _summary_traits(declaration)
+        if hides:
+            self.families.add(family)
+        if declaration.important:
+            self.important.add(family)
+        if family == "colour":
+            self._add_colour(declaration)
+        if overflow_shown:
+            self.overflow_shown = True
+        if declaration.name == "display":
+            self.sets_display = True
+        elif declaration.name == "perspective":
+            self.perspective = True
+        if moved > self.farthest_move:
+            self.farthest_move = moved
+        if uses_variables:
+            self.variable_uses.append(declaration)
+        if not conditional and family in ("opacity", "transform") and _partly_fades(declaration):
+            self.partly_fading.add(family)
+
+    def _add_colour(self, declaration: Declaration) -> None:
+        name = declaration.name
+        if name in _TEXT_COLOURS and len(declaration.values) == 1:
+            if (text := colour(declaration.values[0])) is not None:
+                self.texts.add(text)
+        elif name in ("background", "background-color") and (background := _background_colour(declaration)) is not None:
+            self.backgrounds.add(background)
+
+
+@per_declaration
+def _summary_traits(declaration: Declaration) -> tuple[str, bool, float, bool, bool]:
+    """What a block's summary reads from one declaration: its family, whether it can hide
+    (`_can_hide`), how far it may move a box (`move_px`), whether its value uses `var()`, and
+    whether it shows a box's overflow (`_lets_overflow_show`)."""
+    uses_variables = any(t.type == "function" for t in declaration.values) and bool(variables_used(declaration.values))
+    return declaration.family, _can_hide(declaration), move_px(declaration), uses_variables, _lets_overflow_show(declaration)
 
 
 def _one_line_rule(rule: StyleRule) -> bool:
@@ -1102,31 +1196,10 @@ def _one_line_rule(rule: StyleRule) -> bool:
 _ONE_LINE_FAMILIES = frozenset({"size", "font", "display", "placement"})
 
 
-def _placing_traits(sheet: str, declarations: Sequence[Declaration]) -> tuple[float | None, float, bool]:
-    """The smallest size of a box a block's rule (one every screen meets) makes clip its overflow,
-    the farthest one of its declarations moves a box (see `clipping_reach`), and whether one sets
-    a `perspective`."""
-    sizes = [size for rule in parse_style_sheet(sheet) if not rule.conditional and (size := clipping_size(rule.declarations)) is not None]
-    farthest = max((move_px(d) for d in declarations), default=0.0)
-    return min(sizes, default=None), farthest, any(d.name == "perspective" for d in declarations)
-
-
 def _lets_overflow_show(declaration: Declaration) -> bool:
     """True for an `overflow` declaration that shows the overflow on some axis (`visible`, or
     `visible visible`, `hidden visible`: one value per axis)."""
     return declaration.name.startswith("overflow") and any(token.type == "ident" and token.lower_value == "visible" for token in declaration.values)
-
-
-def _colours_set(declarations: Sequence[Declaration]) -> tuple[frozenset[Colour], frozenset[Colour]]:
-    """The text colours and the background colours the declarations set."""
-    texts = (colour(d.values[0]) for d in declarations if d.name in _TEXT_COLOURS and len(d.values) == 1)
-    backgrounds = (_background_colour(d) for d in declarations if d.name in ("background", "background-color"))
-    return frozenset(c for c in texts if c is not None), frozenset(c for c in backgrounds if c is not None)
-
-
-def _variable_uses(declarations: Sequence[Declaration]) -> tuple[Declaration, ...]:
-    """The declarations whose value uses `var()`."""
-    return tuple(d for d in declarations if any(t.type == "function" for t in d.values) and variables_used(d.values))
 
 
 @functools.lru_cache(maxsize=SHEETS_CACHED)
@@ -1145,7 +1218,7 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
             # size, and how what it holds is laid out (`display`, `float`, `position`).
             families |= _ONE_LINE_FAMILIES
     families |= _variable_families(sheets, ())
-    families |= frozenset().union(*map(_partly_fading_families, sheets))
+    families |= frozenset().union(*(summary.partly_fading for summary in map(_SheetSummary.of, sheets)))
     if families & {"visibility", "transform"} or _animates_away(sheets):
         families.add("opacity")  # matches the animations that undo or do them (see `render`)
     if "clip" in families:
@@ -1158,14 +1231,6 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         families.add("colour")
         families |= _colour_variables(sheets)
     return frozenset(families)
-
-
-@functools.lru_cache(maxsize=SHEETS_CACHED)
-def _partly_fading_families(sheet: str) -> frozenset[str]:
-    """The families of a block's declarations that fade or shrink an element without hiding it
-    alone (`opacity: 0.1`, `scale(0.1)`): nested ones multiply (see `fading`)."""
-    declarations = [d for rule in parse_style_sheet(sheet) if not rule.conditional for d in rule.declarations]
-    return frozenset(d.family for d in declarations if _partly_fades(d))
 
 
 def _partly_fades(declaration: Declaration) -> bool:
