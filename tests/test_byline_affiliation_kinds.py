@@ -1282,3 +1282,54 @@ def test_a_visible_line_inside_an_inline_byline_s_block_is_not_hidden_in_it() ->
     top = f'<div>{_BARE_LOGO} <span class="byline">By Jake Smith</span><p>Daily Caller News Foundation reporters cover Congress.</p></div>'
     report = check_html(_dcnf_page(top, after=f"<div>{_FAKE_ROLE}</div>"), packs=["dcnf"])
     assert _outcome(report, "dcnf/affiliation") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# N. A kicker that is a newspaper's or a desk's word alone before "— By" ("Review", "Dispatch",
+#    "Report", "Desk") is the kicker, not an outlet: such a word names an outlet only after its
+#    head ("Columbus Dispatch"). A wire's name or initials there still do ("Reuters", "AP").
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Review — By Jane Doe", ""),
+        ("Dispatch — By Jane Doe", ""),
+        ("Report | By Jane Doe", ""),
+        ("DIGEST — By Jane Doe", ""),
+        ("Desk – By Jane Doe", ""),
+        ("Analysis — By Jane Doe", ""),
+        # Near-misses: an outlet before the dash keeps its reading.
+        ("Reuters — By Jane Doe", "Reuters"),
+        ("AP — By Jane Doe", "AP"),
+        ("Associated Press — By Jane Doe", "Associated Press"),
+        ("Columbus Dispatch — By Jane Doe", "Columbus Dispatch"),
+        ("Harvard Business Review | By Jane Doe", "Harvard Business Review"),
+    ],
+)
+def test_a_newspapers_word_alone_before_by_is_a_kicker(text: str, credit: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Review — By Laura Benson",
+        "Dispatch — By Laura Benson",
+        "Analysis — By Laura Benson",
+        "Report — By Laura Benson",
+        '<div class="byline">Bulletin | By Laura Benson</div>',
+        "Feature — By Laura Benson",
+    ],
+)
+def test_the_logo_stands_in_after_a_kicker_with_a_newspapers_word(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+@pytest.mark.parametrize("byline", ["Associated Press — By Laura Benson", "Harbor Dispatch — By Laura Benson", "REUTERS — By Laura Benson"])
+def test_an_outlet_with_a_newspapers_word_before_by_is_still_another_outlet(byline: str) -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail

@@ -25,7 +25,9 @@ initials or brand capitals, "Politico — By NAME", is not told from a kicker su
 By NAME", and is not read) and a dateline with the
 outlet in brackets ("WASHINGTON (AP) — By NAME"). A newsletter's or section's label there
 ("Daily Briefing | By NAME", "Politics — By NAME", "Weekend Edition | By NAME") is no
-affiliation, and neither is a place ("Washington — By NAME"). An outlet in the job title after the name
+affiliation, and neither is a place ("Washington — By NAME") nor a kicker that is a newspaper's
+or a desk's word alone ("Review — By NAME", "Dispatch — By NAME", "Report | By NAME": such a word
+names an outlet only after its head, "Columbus Dispatch — By NAME"). An outlet in the job title after the name
 ("NAME, Reuters correspondent", "NAME, a CNN contributor") is the affiliation; a title alone
 ("Staff Writer", "White House correspondent") is none. An agency's full name ("By Agence
 France-Presse", "By Deutsche Presse-Agentur") credits no person. A dateline's place after the

@@ -9,7 +9,8 @@ openers in several languages ("Written by", "Reported by A and translated by B",
 "Von", "Di", "Door", "Av"), list markers and labels ("- ", "Analysis:", "Source: Outlet –"), a
 lead-in naming the outlet ("From The Conversation. By …", "Reuters — By …",
 "WASHINGTON (AP) — By …", "Via Outlet: NAME", kept in the credit; a newsletter's or section's
-label there, "Daily Briefing | By …", is not kept), an outlet before a job title after the name
+label there, "Daily Briefing | By …", or a kicker that is a newspaper's word alone, "Review — By …",
+is not kept), an outlet before a job title after the name
 ("NAME, Reuters correspondent"),
 outlets in brackets ("NAME (Outlet)", "NAME [Outlet]"), an outlet and a job title before the
 name ("By DCNF reporter Jake Smith"), and data stuck to names (dates, times,
@@ -916,6 +917,11 @@ def _source_before(before: str) -> str:
         return ""
     if not all(word[:1].isupper() or word.lower() in _FILLER for word in words) or _is_section_label(words):
         return ""
+    if len(words) == 1 and words[0].lower().strip(".,") in _KICKER_ORG_WORDS:
+        # A newspaper's word alone ("Review", "Dispatch", "Report", "DIGEST") ends an outlet's
+        # name only after its head ("Columbus Dispatch"); alone before "— By" it is the kicker,
+        # in any case.
+        return ""
     # A section's label ("Local News", "Breaking News", "Politics") has the words of a desk or a
     # beat, which are no outlet's sign here: only initials, brand capitals or another
     # organisation's word are.
@@ -929,6 +935,11 @@ def _source_before(before: str) -> str:
     return ""
 
 
+# One word before "— By" that is a kicker's or a desk's, not an outlet's name, though an
+# organisation's word: a newspaper's word with no head ("Review", "Dispatch", "Report"; see
+# `_OUTLET_ENDINGS`) or a newsroom's part ("Desk", "Wire"). A wire's own name ("Reuters") and
+# initials ("AP") are none of these.
+_KICKER_ORG_WORDS = _OUTLET_ENDINGS | _STAFF_WORDS
 # Words of a newsletter's or a section's label, never of an outlet's name before a byline:
 # "Daily Briefing | By NAME", "Morning Newsletter — By NAME", "Weekend Edition | By NAME".
 _NEWSLETTER_WORDS = frozenset(
