@@ -1285,7 +1285,85 @@ def test_a_visible_line_inside_an_inline_byline_s_block_is_not_hidden_in_it() ->
 
 
 # ---------------------------------------------------------------------------------------------
-# N. A kicker that is a newspaper's or a desk's word alone before "— By" ("Review", "Dispatch",
+# N. A label glued to "By" by tight punctuation ("Politico:By NAME", "NATION:By NAME",
+#    "Politics|By NAME", "World/By NAME") opens a byline of NAME; the label is no part of the name,
+#    and it is the byline's outlet only as the same label with spaces would be ("Reuters:By NAME").
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Politico:By Jane Doe", ""),
+        ("Politico: By Jane Doe", ""),
+        ("NATION:By Jane Doe", ""),
+        ("Politics|By Jane Doe", ""),
+        ("World/By Jane Doe", ""),
+        ("Health & Science:By Jane Doe", ""),
+        ("Review—By Jane Doe", ""),
+        ("Local News•By Jane Doe", ""),
+        ("Reuters:By Jane Doe", "Reuters"),
+        ("DCNF/By Jane Doe", "DCNF"),
+        ("Daily Caller News Foundation:By Jane Doe", "Daily Caller News Foundation"),
+    ],
+)
+def test_a_label_glued_to_by_opens_the_byline(text: str, credit: str) -> None:
+    for require_prefix in (False, True):
+        reading = read_byline(text, require_prefix=require_prefix)
+        assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reason:by design the plan fails nobody, Jane Doe said.",  # prose: "by" in lower case
+        "12:By Jane Doe",  # a time
+        "example.com/By Jane Doe",  # a web address
+        "https://example.com/By Jane Doe",
+        "Politico:by the way Jane Doe",  # "by" in lower case is no opener glued to a label
+    ],
+)
+def test_prose_a_time_or_an_address_glued_to_by_is_no_byline(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>Politico:By Laura Benson</p>",
+        '<p class="byline">NATION:By Laura Benson</p>',
+        '<div class="author-line">World/By Laura Benson</div>',
+        "<p>Politics|By Laura Benson</p>",
+    ],
+)
+def test_dcnf_reads_a_label_glued_to_by_as_the_reporters_byline(byline: str) -> None:
+    page = _dcnf_page(LOGO, byline)
+    report = check_html(page, packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+
+
+def test_dcnf_reads_its_own_name_glued_to_by_as_the_affiliation() -> None:
+    report = check_html(_dcnf_page("DCNF:By Laura Benson"), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+def test_another_outlet_glued_to_by_is_an_affiliation_the_logo_does_not_replace() -> None:
+    report = check_html(_dcnf_page(LOGO, "Reuters:By Laura Benson"), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    detail = _outcome(report, "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
+@pytest.mark.parametrize("line", ["The reason:by design the plan fails nobody, said Laura Benson.", "12:By Laura Benson"])
+def test_dcnf_finds_no_byline_in_prose_or_a_time_glued_to_by(line: str) -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, line), packs=["dcnf"]), "dcnf/byline")
+    assert detail is not None and detail.startswith("no visible byline")
+
+
+# ---------------------------------------------------------------------------------------------
+# O. A kicker that is a newspaper's or a desk's word alone before "— By" ("Review", "Dispatch",
 #    "Report", "Desk") is the kicker, not an outlet: such a word names an outlet only after its
 #    head ("Columbus Dispatch"). A wire's name or initials there still do ("Reuters", "AP").
 

@@ -10,7 +10,7 @@ openers in several languages ("Written by", "Reported by A and translated by B",
 lead-in naming the outlet ("From The Conversation. By …", "Reuters — By …",
 "WASHINGTON (AP) — By …", "Via Outlet: NAME", kept in the credit; a newsletter's or section's
 label there, "Daily Briefing | By …", or a kicker that is a newspaper's word alone, "Review — By …",
-is not kept), an outlet before a job title after the name
+is not kept; the label may be glued to "By", "Politico:By …"), an outlet before a job title after the name
 ("NAME, Reuters correspondent"),
 outlets in brackets ("NAME (Outlet)", "NAME [Outlet]"), an outlet and a job title before the
 name ("By DCNF reporter Jake Smith"), and data stuck to names (dates, times,
@@ -882,9 +882,19 @@ def _open(text: str) -> _Opened:
     if match is not None:
         opener = match.group(0).strip(" :").lower()
         return _Opened(text[match.end() :], True, opener in _PARTICLE_OPENERS)
+    return _open_mid_line(text, labelled=labelled)
+
+
+def _open_mid_line(text: str, *, labelled: bool) -> _Opened:
+    """The opener after the start of the line: a label glued to "By" ("Politico:By NAME"), or a
+    "By" after a date, a bracket or a spaced separator (`_mid_opener`)."""
+    has_by = _BY.search(text) is not None
+    tight = _TIGHT_LABEL().match(text) if has_by and text[:1].isupper() else None
+    if tight is not None:
+        return _Opened(text[tight.end() :], True, False, _source_before(tight.group("label")) if not labelled else "")
     lowered = text.lower()
     other = ("par " in lowered or "por " in lowered or "door " in lowered) and _OTHER_MID_BY().search(text) is not None
-    middle = _mid_opener().search(text) if other or _BY.search(text) else None
+    middle = _mid_opener().search(text) if other or has_by else None
     if middle is not None and middle.start() <= 100 and not _PART_CREDIT.match(middle.group(0).strip(" |–—•·:/-")):
         # After a label ("Source: Outlet (Edition) – By NAME") the part before "By" is the label's.
         source = _source_before(text[: middle.start()]) if not labelled else ""
@@ -896,6 +906,14 @@ def _open(text: str) -> _Opened:
 _DATELINE_SOURCE = on_first_use(r"^(?P<place>[^()\[\]]{2,40}?)\s*[(\[]\s*(?P<source>[^()\[\]]{2,40}?)\s*[)\]]$")
 # The most words an outlet's name before "By" has ("The Associated Press", "Deutsche Welle").
 _SOURCE_WORDS = 6
+# An outlet's or a section's label glued to "By" by tight punctuation ("Politico:By NAME",
+# "NATION: By NAME", "Politics|By NAME", "World/By NAME", "Review—By NAME"), which `_mid_opener`
+# does not read (it wants a space before the separator, so that "stand-by" and "and/by" are no
+# openers): up to `_SOURCE_WORDS` capitalised words of letters from the start of the line, the
+# separator right after the last one, then "By" in capitals and a capital. Prose ("The reason:by
+# design"), a time ("12:By") or a web address ("example.com/By") is none.
+_LABEL_WORD = r"[A-ZÀ-Þ][^\W\d_]*(?:['’&-][^\W\d_]+)*"
+_TIGHT_LABEL = on_first_use(rf"^(?P<label>{_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|&)){{0,{_SOURCE_WORDS - 1}}})[:|/•·–—]\s*(?:By|BY)\s+(?=[A-ZÀ-Þ])")
 
 
 def _source_before(before: str) -> str:
