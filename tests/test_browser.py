@@ -434,3 +434,31 @@ def test_an_svg_is_drawn_as_chromium_draws_it_when_well_formed(browser: Any) -> 
     drawn = page.evaluate("() => Object.fromEntries([...document.images].map(i => [i.dataset.name, i.naturalWidth > 0]))")
     page.close()
     assert drawn == {name: shown for name, (_, shown) in svgs.items()}
+
+
+def _vendor_display_rows() -> list[tuple[str, str, bool]]:
+    from tests.test_hiding_by_layout import AFTER_THE_FIRST_LINE, ON_THE_FIRST_LINE_OR_NOT_CLIPPED
+
+    rows = [(head, byline, True) for head, byline in AFTER_THE_FIRST_LINE] + [(head, byline, False) for head, byline in ON_THE_FIRST_LINE_OR_NOT_CLIPPED]
+    return [row for row in rows if "display:-webkit-" in row[0] + row[1]]
+
+
+@pytest.mark.parametrize(("head", "byline", "hidden"), _vendor_display_rows())
+def test_a_vendor_display_inside_a_one_line_box_is_clipped_as_chromium_clips_it(browser: Any, head: str, byline: str, hidden: bool) -> None:
+    # The rows of tests/test_hiding_by_layout.py with `-webkit-box`, `-webkit-flex` and their inline
+    # forms: a block-level one starts the line the box clips, an inline-level one shares its first.
+    # Clipped: less than half of the byline's line shows (a box of 1.2em may leave a sliver of the
+    # second line, as `line-height: normal` is a little less).
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page.set_content(f"<!doctype html><html><head>{head}</head><body>{byline.format('<b id=by>By Maria Lopez</b>')}</body></html>")
+    clipped = page.evaluate(
+        """() => { const by = document.getElementById('by').getBoundingClientRect();
+                   const box = document.getElementById('by').closest('[style*=overflow], .m').getBoundingClientRect();
+                   return Math.min(box.bottom, by.bottom) - by.top < by.height / 2; }"""
+    )
+    page.close()
+    assert clipped is hidden
+
+
+def test_the_vendor_display_rows_are_found() -> None:
+    assert len(_vendor_display_rows()) == 4

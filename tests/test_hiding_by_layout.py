@@ -403,6 +403,10 @@ AFTER_THE_FIRST_LINE = [
     ("<style>.meta{display:block;height:1.2em;overflow:hidden}.meta p{display:flex}</style>", '<div class="meta"><p>Teaser</p><p>{}</p></div>'),
     ("<style>html{font-size:14px}</style>", '<ul style="max-height:16px;overflow:hidden"><li>Tag</li><li>{}</li></ul>'),
     ("<style>.m{height:1em;overflow:hidden}.m i{float:right}</style>", '<div class="m"><p>Teaser</p><p>{}</p><i>x</i></div>'),
+    # The vendor forms of a block-level display start a line of their own too: Chromium lays out
+    # the legacy `-webkit-box` and `-webkit-flex` (an alias of `flex`) as block-level boxes.
+    ("<style>.m{height:1.2em;overflow:hidden}.m .by{display:-webkit-box}</style>", '<div class="m">June 27 <span class="by">{}</span></div>'),
+    ("", '<div style="height:1em;overflow:hidden"><span>June 27</span> <span style="display:-webkit-flex">{}</span></div>'),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
@@ -428,6 +432,8 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("<style>.m{height:1.2em;overflow:hidden}.m p{display:inline}</style>", '<div class="m"><p>June 27</p> <p>{}</p></div>'),
     ("", '<div style="height:1em;overflow:hidden"><div style="display:inline-block">Teaser</div><div style="display:inline-block">{}</div></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><table><tr><td>June 27</td><td>{}</td></tr></table></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><span>June 27</span> <div style="display:-webkit-inline-flex">{}</div></div>'),
+    ("<style>.m{height:1.2em;overflow:hidden}.m div{display:-webkit-inline-box}</style>", '<div class="m"><div>June 27</div> <div>{}</div></div>'),
     # A floated or absolutely positioned box before it: where the lines fall is not worked out.
     ("<style>.m{height:1em;overflow:hidden}.m .date{float:left}</style>", '<div class="m"><p class="date">June 27</p><p>{}</p></div>'),
     ("", '<div style="height:1.2em;overflow:hidden;position:relative"><p style="position:absolute;right:0">Tag</p><p>{}</p></div>'),

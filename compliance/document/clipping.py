@@ -439,8 +439,10 @@ _LINE_STACKING_TAGS = BLOCK_TAGS - _TABLE_TAGS - {"html", "body", "hr", "legend"
 # Properties that lay a box's lines out other than one under another (in columns side by side,
 # or vertically), each with the value that leaves them so.
 _LINE_LAYOUT = {"columns": "auto", "column-count": "auto", "column-width": "auto", "writing-mode": "horizontal-tb"}
-# The displays of a box laid out as a block in its parent's flow, which starts on a line of its own.
-_BLOCK_LEVEL_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "grid", "table"})
+# The displays of a box laid out as a block in its parent's flow, which starts on a line of its own
+# (CSS Display 3, 2.1), with the vendor forms Chromium still lays out so: `-webkit-box`, the legacy
+# flexbox, and `-webkit-flex`, an alias of `flex`.
+_BLOCK_LEVEL_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "grid", "table", "-webkit-box", "-webkit-flex"})
 # Floats, and positions that take a box out of its parent's flow.
 _FLOATS = frozenset({"left", "right", "inline-start", "inline-end"})
 _OUT_OF_FLOW_POSITIONS = frozenset({"absolute", "fixed"})
@@ -525,20 +527,22 @@ def flow_in_line_box(declared: Mapping[str, Declaration], tag: str, block_tag: b
 _TABLE_CELL_TAGS = frozenset({"td", "th"})
 # The displays that put a box in the line of the text around it (CSS Display 3, 2.1; `contents`:
 # no box of its own, its content flows where it is).
-_INLINE_LEVEL_DISPLAYS = frozenset({"inline", "inline-block", "inline-flex", "inline-grid", "inline-table", "-webkit-inline-box", "contents", "ruby"})
+_INLINE_LEVEL_DISPLAYS = frozenset(
+    {"inline", "inline-block", "inline-flex", "inline-grid", "inline-table", "-webkit-inline-box", "-webkit-inline-flex", "contents", "ruby"}
+)
 
 
 def laid_out_as_block(declared: Mapping[str, Declaration], block_tag: bool) -> bool:
     """Whether an element lays out a block of text of its own (a line of its own, as a `<p>`
     does): by the `display` the page declares for it when that is a block-level one
-    (`block`, `flex`, `grid`, `table`, `list-item`, `flow-root`, `-webkit-box`) or an
+    (`block`, `flex`, `grid`, `table`, `list-item`, `flow-root`, `-webkit-box`, `-webkit-flex`) or an
     inline-level one (`inline`, `inline-block`, `contents`…), else by its tag (`block_tag`), as
     for `none`, a table's part or a value not read."""
     display = declared.get("display")
     if display is None:
         return block_tag
     keyword = display.keyword
-    if keyword in _BLOCK_LEVEL_DISPLAYS or keyword == "-webkit-box":
+    if keyword in _BLOCK_LEVEL_DISPLAYS:
         return True
     return False if keyword in _INLINE_LEVEL_DISPLAYS else block_tag
 
