@@ -278,3 +278,42 @@ def test_a_flex_items_growth_and_basis_are_read_as_the_shorthand_expands(text: s
 @pytest.mark.parametrize("text", FLEX_NOT_READ)
 def test_a_flex_value_not_worked_out_here_is_not_read(text: str) -> None:
     assert _flex(text) is None
+
+
+def test_a_fact_about_a_declaration_is_worked_out_once_per_declaration_object() -> None:
+    from compliance.document import css
+
+    calls: list[str] = []
+
+    @css.per_declaration
+    def hides(declaration: css.Declaration) -> bool:
+        calls.append(declaration.name)
+        return declaration.name == "display"
+
+    (rule,) = parse_style_sheet(".a{display:none;color:#123456}")
+    (again,) = parse_style_sheet(".b{display:none;color:#123456}")
+    # The parser shares one object per declaration text: the second rule's are the first's.
+    assert again.declarations[0] is rule.declarations[0]
+    assert [hides(d) for d in rule.declarations + again.declarations] == [True, False, True, False]
+    assert calls == ["display", "color"]
+    # An equal declaration that is another object is worked out again (none is hashable).
+    copy = css.Declaration(*rule.declarations[0])
+    assert hides(copy) is True and calls == ["display", "color", "display"]
+
+
+def test_the_facts_remembered_per_declaration_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.document import css
+
+    monkeypatch.setattr(css, "DECLARATIONS_REMEMBERED", 4)
+    seen: list[int] = []
+
+    @css.per_declaration
+    def size(declaration: css.Declaration) -> int:
+        seen.append(len(declaration.values))
+        return len(declaration.values)
+
+    declarations = [css.Declaration("width", (object(),) * n, False) for n in range(1, 7)]
+    assert [size(d) for d in declarations] == [1, 2, 3, 4, 5, 6]
+    # The memo was emptied when full: the first ones are worked out again, the last ones are not.
+    assert size(declarations[0]) == 1 and size(declarations[5]) == 6
+    assert seen == [1, 2, 3, 4, 5, 6, 1]

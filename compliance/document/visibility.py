@@ -1147,7 +1147,7 @@ class _SummaryBuilder:
         self.partly_fading: set[str] = set()
 
     def add(self, declaration: Declaration, conditional: bool) -> None:
-        """Add a declaration (not a custom property's) of a rule only some screens meet, or not (`conditional`)."""
+        """Add one declaration (not a custom property's); `conditional`: its rule applies on some screens only."""
         family, hides, moved, uses_variables, overflow_shown = _summary_traits(declaration)
         if hides:
             self.families.add(family)
