@@ -18,6 +18,19 @@ _CONTROLS: dict[str, str | None] = {chr(c): (" " if 0x1C <= c <= 0x1F else None)
 # soft hyphen, BOM, and every other invisible format character but the bidirectional controls:
 # `is_invisible_format`) disappear because a reader never sees them.
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+# The dashes that set clauses apart, which `normalize` keeps: the em dash, the horizontal bar
+# (quotation dash), the two- and three-em dashes and the small em dash.
+_CLAUSE_DASHES = "\u2014\u2015\u2e3a\u2e3b\ufe58"
+# Unicode's dash punctuation that text sets between words and clauses ("Review — By NAME",
+# "NAME ― Place", "2020–2024"), and the minus sign typed for one, without the ASCII hyphen-minus:
+# every character a pattern that looks for a dash lists (`DASH_CLASS`), so that a dash it has not
+# met is not missed by one pattern only.
+DASHES = _HYPHENS + _CLAUSE_DASHES
+# `DASHES` and the hyphen-minus, escaped for a regular expression's character class.
+DASH_CLASS = DASHES + "\\-"
+# A dash between words as a pattern: one of `DASHES`, a hyphen-minus, or two hyphen-minuses, which
+# typewriter-style copy types for an em dash ("Review -- By NAME").
+DASH = rf"(?:--|[{DASH_CLASS}])"
 _TRANSLATION = str.maketrans(
     {
         **dict.fromkeys(_HYPHENS, "-"),

@@ -1411,3 +1411,73 @@ def test_the_logo_stands_in_after_a_kicker_with_a_newspapers_word(byline: str) -
 def test_an_outlet_with_a_newspapers_word_before_by_is_still_another_outlet(byline: str) -> None:
     detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
     assert detail is not None and "Laura Benson" in detail
+
+
+# ---------------------------------------------------------------------------------------------
+# P. Every dash the reader knows is one definition (`compliance.text.DASH`): Unicode's dash
+#    punctuation (en dash, em dash, horizontal bar, two- and three-em dash, small em dash, the
+#    hyphens and the minus sign typed for one) and the typewriter's double hyphen for an em dash.
+#    Each separates a kicker from "By", a name from a place or an outlet, as the em dash does.
+
+SEPARATING_DASHES = ["—", "–", "―", "⸺", "⸻", "﹘", "−", "‒", "--"]
+
+
+@pytest.mark.parametrize("dash", SEPARATING_DASHES)
+def test_any_dash_separates_a_kicker_from_by(dash: str) -> None:
+    for text, credit in ((f"Review {dash} By Jane Doe", ""), (f"Reuters {dash} By Jane Doe", "Reuters"), (f"Via CalMatters {dash} By Jane Doe", "CalMatters")):
+        reading = read_byline(text, require_prefix=True)
+        assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit, text
+
+
+@pytest.mark.parametrize("dash", SEPARATING_DASHES)
+def test_any_dash_separates_a_name_from_a_place_or_an_outlet(dash: str) -> None:
+    for text, credit in (
+        (f"By Jane Doe {dash} Washington", "Washington"),
+        (f"By Jane Doe {dash} The Harbor Ledger", "The Harbor Ledger"),
+        (f"By Jane Doe {dash} (Reuters)", "Reuters"),
+    ):
+        reading = read_byline(text, require_prefix=True)
+        assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit, text
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Near-misses: a hyphen inside a name joins it (a dash glued to "by" in prose is next).
+        ("By Mary-Kate Olsen", ("Mary-Kate Olsen",)),
+        ("By Jean-Pierre Presley", ("Jean-Pierre Presley",)),
+    ],
+)
+def test_a_hyphen_inside_a_name_still_joins_it(text: str, names: tuple[str, ...]) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == names
+
+
+@pytest.mark.parametrize("text", ["The plan--by design--fails nobody", "stand--by Jane Doe", "Jean--Pierre Presley"])
+def test_prose_between_dashes_is_no_byline(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Review ― By Laura Benson",
+        '<div class="byline">Analysis -- By Laura Benson</div>',
+        "<span>By Laura Benson ― Washington</span>",
+        '<p class="author">By Laura Benson -- Austin, Texas</p>',
+    ],
+)
+def test_dcnf_reads_a_byline_set_with_a_horizontal_bar_or_double_hyphen(byline: str) -> None:
+    page = _dcnf_page(LOGO, byline)
+    report = check_html(page, packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+
+
+@pytest.mark.parametrize("byline", ["By Laura Benson ― Reuters", "By Laura Benson -- The Harbor Ledger"])
+def test_another_outlet_after_a_horizontal_bar_or_double_hyphen_is_an_affiliation(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    detail = _outcome(report, "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail

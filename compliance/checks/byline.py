@@ -27,7 +27,10 @@ outlet in brackets ("WASHINGTON (AP) — By NAME"). A newsletter's or section's 
 ("Daily Briefing | By NAME", "Politics — By NAME", "Weekend Edition | By NAME") is no
 affiliation, and neither is a place ("Washington — By NAME") nor a kicker that is a newspaper's
 or a desk's word alone ("Review — By NAME", "Dispatch — By NAME", "Report | By NAME": such a word
-names an outlet only after its head, "Columbus Dispatch — By NAME"). The label may be glued to
+names an outlet only after its head, "Columbus Dispatch — By NAME"). Any dash parts a byline as
+the em dash does: the en dash, the horizontal bar ("Review ― By NAME", "By NAME ― Washington"), the
+two- and three-em dashes, the minus sign, and two hyphens typed for an em dash ("By NAME --
+Washington"). The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower
 case after a colon in prose ("The reason:by design …"), a time ("12:By") or a web address is no

@@ -59,7 +59,7 @@ from compliance.checks.story import story_paragraphs
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
 from compliance.options import Option
-from compliance.text import normalize_inline, shorten
+from compliance.text import DASHES, normalize_inline, shorten
 
 # The values each hit captures, for `{placeholders}` in a rule's message: what changed, the
 # paragraph's number, how similar it is, the difference, the word count.
@@ -247,7 +247,7 @@ _NEGATIONS = frozenset("not no never nobody nothing none neither nor nowhere can
 
 def _bare(word: str) -> str:
     """A word in lower case without the punctuation around it ("(41," → "41")."""
-    return word.lower().strip(".,;:!?\"'“”‘’()[]{}—–")
+    return word.lower().strip(".,;:!?\"'“”‘’()[]{}" + DASHES)
 
 
 def _numbers(words: list[str]) -> list[float]:

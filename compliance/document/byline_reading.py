@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from compliance.firstuse import on_first_use
-from compliance.text import normalize_inline
+from compliance.text import DASH, DASH_CLASS, DASHES, normalize_inline
 
 # Verbs and nouns that open a credit before "by": "Written by", "Text and photos by".
 _ROLE_OPENERS = (
@@ -70,10 +70,12 @@ _OTHER_MID_BY = on_first_use(r"(?<![^\W\d_])(?:par|por|door)\s", re.IGNORECASE)
 def _mid_opener() -> re.Pattern[str]:
     """ "Tuesday 15 October 2019 by NAME", "Headline 10.15.15 By NAME", "Source: Outlet – By NAME",
     "Source: Outlet – Par NAME"."""
-    return re.compile(rf"(?:(?<=\d)|(?<=[)\]])|\s[–—|•·:/-])\s*{_OPENER_WORDS}(?:by\s+(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))", re.IGNORECASE)
+    return re.compile(
+        rf"(?:(?<=\d)|(?<=[)\]])|\s(?:{DASH}|[|•·:/]))\s*{_OPENER_WORDS}(?:by\s+(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))", re.IGNORECASE
+    )
 
 
-_LIST_MARKER = re.compile(r"^(?:[-–—•·*/|>#~]+|\d{1,2}[.)])\s*")
+_LIST_MARKER = re.compile(rf"^(?:[{DASH_CLASS}•·*/|>#~]+|\d{{1,2}}[.)])\s*")
 _LABEL = re.compile(
     r"^(?:analysis|opinion|commentary|column|perspective|essay|review|interview|source|from|via|authors?|autor(?:es)?|"
     r"auteurs?|autori?|credits?)\s*:\s*",
@@ -90,7 +92,7 @@ def _role_conjunction() -> re.Pattern[str]:
 
 # "(with B and C)" adds people; any other bracket is the affiliation: "NAME (Outlet)", also after
 # a separator of its own ("NAME — (Outlet)", "NAME, [Outlet]"), which the bracket replaces.
-_BRACKET = re.compile(r"\s*(?:[,;:|–—-]\s*)?[(\[]\s*([^()\[\]]{1,100}?)\s*[)\]]")
+_BRACKET = re.compile(rf"\s*(?:(?:[,;:|]|{DASH})\s*)?[(\[]\s*([^()\[\]]{{1,100}}?)\s*[)\]]")
 # What a nickname in brackets looks like: "R.J.", "Bob", "J-Lo".
 _NICKNAME = on_first_use(r"[^\W\d_][\w.'-]{0,15}")
 _NAME_SEPARATOR = on_first_use(r",|;|&|\band\b")
@@ -113,7 +115,7 @@ _PAGE_DATA = re.compile(
 def _trailer() -> re.Pattern[str]:
     """Bylines often run into the date: "by Derek Willis ProPublica, Oct. 25, 2016"."""
     return re.compile(
-        r"(?:[\s,|•·–—-]+(?:(?:published|updated|posted|last updated|on)\b[:\s]*)?"
+        rf"(?:[\s,|•·{DASH_CLASS}]+(?:(?:published|updated|posted|last updated|on)\b[:\s]*)?"
         rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
         # A weekday counts only when a date follows ("Monday, June 5"), so "Thomas Friedman" and
         # "Sunstein" are not cut off as if they began a date.
@@ -136,7 +138,7 @@ def _data() -> re.Pattern[str]:
 
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]{2})(?=\d)")
 _HANDLE = re.compile(r"\S+@\S+\.[^\W\d_]{2,}|@[\w.]+")
-_TRAILING_LOWER = on_first_use(r"(?:[\s,|•·–—:-]+[^\W\d_A-ZÀ-Þ][\w.]*)+[\s,|•·–—:-]*$")
+_TRAILING_LOWER = on_first_use(rf"(?:[\s,|•·:{DASH_CLASS}]+[^\W\d_A-ZÀ-Þ][\w.]*)+[\s,|•·:{DASH_CLASS}]*$")
 # A slash between words ("Jake Smith / Daily Caller News Foundation", "JANE DOE/Associated Press")
 # parts a byline as a comma does; not one in a date (11/30) or a web address (https://).
 _SLASH = r"(?<![\d/:])/(?![\d/])"
@@ -144,7 +146,7 @@ _SLASH = r"(?<![\d/:])/(?![\d/])"
 # as a comma does; not one after an initial ("J. Smith") or a title's abbreviation ("Mrs. Doe").
 _SENTENCE_END = r"(?<=[^\W\d_][a-z]{2})(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bApt)\.\s+(?=[A-Z])"
 _SENTENCE_ENDS = on_first_use(_SENTENCE_END)
-_SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|,|;|{_SLASH})\s*")
+_SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s{DASH}\s|,|;|{_SLASH})\s*")
 # "NAME for Outlet", "NAME of the Outlet": a person with an affiliation, the article in lower case
 # or not ("of The Texas Tribune", "with the Daily Caller News Foundation"); and "NAME in Place",
 # where the reporter filed from ("in Washington"), which the check tells from an outlet as it
@@ -769,7 +771,7 @@ def _names_in(segment: str, outlets: Set[str], *, after_name: bool) -> list[str]
 
 
 def _is_empty(text: str) -> bool:
-    words = [w for w in re.split(r"[\s,.;:|•·–—\-]+", text) if w]
+    words = [w for w in re.split(rf"[\s,.;:|•·{DASH_CLASS}]+", text) if w]
     return all(w.lower() in _FILLER for w in words)
 
 
@@ -822,6 +824,11 @@ def affiliation_line(text: str, outlets: Set[str] = frozenset()) -> str | None:
     return text if says_so else None
 
 
+# What separates a label or a lead-in from the opener, trimmed off either: spaces, bars, bullets,
+# colons, slashes and dashes.
+_SEPARATOR_EDGES = " |•·:/-" + DASHES
+
+
 class _Opened(NamedTuple):
     """A byline's text with its opener and leading labels read off; `lead_in`, the outlet a
     lead-in before the opener names ("From The Conversation. By …"), or ""."""
@@ -837,16 +844,16 @@ class _Opened(NamedTuple):
 # what a `::before` writes before the byline ("From the Daily Caller News Foundation. "). (A
 # "Source: Outlet (Edition) – By NAME" credit line is read by `_LABEL` and `_mid_opener`: its
 # source is the publisher's credit, read by the packs' markers, not the byline's.)
-_LEAD_IN_SOURCE = r"^(?:from|via|courtesy\s+of)\s+(?P<source>[^.,|–—•·:;]{2,80}?)\s*"
+_LEAD_IN_SOURCE = rf"^(?:from|via|courtesy\s+of)\s+(?P<source>[^.,|{DASHES}•·:;]{{2,80}}?)\s*"
 # What a lead-in can open with: a test of one character spares most texts the patterns.
 _LEAD_IN_INITIALS = "FfVvCc"
 _LEAD_IN = on_first_use(
-    _LEAD_IN_SOURCE + r"(?:[.|–—•·:;]|\s-\s)\s*(?=(?:\w+\s+){0,2}(?:by|par|por|von|di|da|door|av|af)\s+(?-i:[A-ZÀ-Þ]))",
+    _LEAD_IN_SOURCE + rf"(?:[.|{DASHES}•·:;]|\s{DASH}\s)\s*(?=(?:\w+\s+){{0,2}}(?:by|par|por|von|di|da|door|av|af)\s+(?-i:[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
 # The same lead-in before the name itself, without an opener: "Via Daily Caller News Foundation:
 # Jane Doe", "From CalMatters — Ana Ruiz". A full stop ends no such lead-in ("From Monday. Then …").
-_BARE_LEAD_IN = on_first_use(_LEAD_IN_SOURCE + r"(?:[|–—•·:;]|\s-\s)\s*(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
+_BARE_LEAD_IN = on_first_use(_LEAD_IN_SOURCE + rf"(?:[|{DASHES}•·:;]|\s{DASH}\s)\s*(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
 
 
 def _lead_in(text: str, pattern: Callable[[], re.Pattern[str]] = _LEAD_IN) -> tuple[str, str] | None:
@@ -895,7 +902,7 @@ def _open_mid_line(text: str, *, labelled: bool) -> _Opened:
     lowered = text.lower()
     other = ("par " in lowered or "por " in lowered or "door " in lowered) and _OTHER_MID_BY().search(text) is not None
     middle = _mid_opener().search(text) if other or has_by else None
-    if middle is not None and middle.start() <= 100 and not _PART_CREDIT.match(middle.group(0).strip(" |–—•·:/-")):
+    if middle is not None and middle.start() <= 100 and not _PART_CREDIT.match(middle.group(0).strip(_SEPARATOR_EDGES)):
         # After a label ("Source: Outlet (Edition) – By NAME") the part before "By" is the label's.
         source = _source_before(text[: middle.start()]) if not labelled else ""
         return _Opened(text[middle.end() :], True, False, source)
@@ -913,7 +920,7 @@ _SOURCE_WORDS = 6
 # separator right after the last one, then "By" in capitals and a capital. Prose ("The reason:by
 # design"), a time ("12:By") or a web address ("example.com/By") is none.
 _LABEL_WORD = r"[A-ZÀ-Þ][^\W\d_]*(?:['’&-][^\W\d_]+)*"
-_TIGHT_LABEL = on_first_use(rf"^(?P<label>{_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|&)){{0,{_SOURCE_WORDS - 1}}})[:|/•·–—]\s*(?:By|BY)\s+(?=[A-ZÀ-Þ])")
+_TIGHT_LABEL = on_first_use(rf"^(?P<label>{_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|&)){{0,{_SOURCE_WORDS - 1}}})(?:[:|/•·{DASHES}]|--)\s*(?:By|BY)\s+(?=[A-ZÀ-Þ])")
 
 
 def _source_before(before: str) -> str:
@@ -924,7 +931,7 @@ def _source_before(before: str) -> str:
     (words of an organisation that are no desk's or beat's), so that a date ("Tuesday 15 October
     2019 by NAME"), a dateline alone ("WASHINGTON — By NAME"), a section's label ("Breaking News
     | By NAME") or a headline names none."""
-    source = before.strip(" |–—•·:/-")
+    source = before.strip(_SEPARATOR_EDGES)
     bracket = _DATELINE_SOURCE().match(source)
     if bracket is not None and is_dateline_place(bracket.group("place")):
         # Wire style's "PLACE (Outlet) —": the bracket names the outlet, whatever its words.
@@ -988,7 +995,7 @@ def _drop_page_data(text: str) -> str:
 
 
 # What `_drop_page_data` trims off a byline's ends: spaces, separators and the full stop.
-_DATA_EDGES = " ,.;:|•·–—-/"
+_DATA_EDGES = " ,.;:|•·-/" + DASHES
 
 
 def _brackets_to_segments(text: str) -> str:
@@ -1315,7 +1322,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
 
 
 # The separators between a byline's parts: names, job titles, outlets, dates.
-_QUOTE_SEPARATOR = re.compile(rf"(\s*(?:[|•·;,]|\s[–—-]\s|{_SLASH})\s*)")
+_QUOTE_SEPARATOR = re.compile(rf"(\s*(?:[|•·;,]|\s{DASH}\s|{_SLASH})\s*)")
 # Words after which a title may name an organisation ("Engineer on Google Play", "Reporter at X").
 _TITLE_OBJECT = frozenset({"of", "for", "in", "on", "at", "with", "to"})
 # Words that only an organisation has ("University", "Foundation"): a part with one is an affiliation.
@@ -1348,7 +1355,7 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
         if segment is None and quoted[-1] == "…":
             continue
         quoted.extend((separator, segment or "…"))
-    return "".join(quoted).rstrip(" ,;|•·–—-")
+    return "".join(quoted).rstrip(" ,;|•·-" + DASHES)
 
 
 # "and B" after a name's affiliation: "By A, Rutgers University, and B".

@@ -39,7 +39,7 @@ from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text
 from compliance.document.model import Block, Byline, Document
 from compliance.document.region import is_chrome
 from compliance.firstuse import on_first_use
-from compliance.text import normalize, normalize_inline, shorten
+from compliance.text import DASHES, normalize, normalize_inline, shorten
 
 _MARKUP_CLASSES = frozenset(["h-card", "vcard", "p-author", "contributor", "posted-by", "meta-author"])
 _NAME_CLASSES = frozenset(["name", "fn", "p-name", "author-name", "authorname"])
@@ -500,7 +500,9 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
 
 
 # A heading that opens with a label ("Analysis:", "Opinion |") or an opener ("By", "Written by").
-_LABEL_OR_OPENER = on_first_use(r"^\W{0,3}(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[:|–—]|(?:\w+\s+){0,2}(?:by|par|por|von|di|da|door|av|af)\b)", re.IGNORECASE)
+_LABEL_OR_OPENER = on_first_use(
+    rf"^\W{{0,3}}(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:[:|{DASHES}]|--)|(?:\w+\s+){{0,2}}(?:by|par|por|von|di|da|door|av|af)\b)", re.IGNORECASE
+)
 
 
 def _labelled_headings(blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> list[Byline]:

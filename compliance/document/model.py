@@ -13,7 +13,7 @@ from compliance.document.byline_reading import BylineReading
 from compliance.document.elements import text_of, why_inert
 from compliance.document.positions import SourceComment, SourcePositions, lines_by_lf, locate_comments, text_column, tree_comments
 from compliance.findings import Location
-from compliance.text import normalize_inline
+from compliance.text import DASHES, normalize_inline
 
 DocumentKind = Literal["html", "text", "markdown"]
 
@@ -414,7 +414,7 @@ class Document:
 
 
 # What is around a word rather than part of it, when the words a block holds and shows are compared.
-_WORD_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’—–-|/"
+_WORD_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’-|/" + DASHES
 
 # Elements that show something a reader can click inside a link, without any text.
 _CLICKABLE_EMBEDS = ("img", "amp-img", "amp-anim", "svg", "picture", "video", "canvas", "iframe", "object", "embed", "input", "button")
