@@ -1316,13 +1316,12 @@ def test_a_label_glued_to_by_opens_the_byline(text: str, credit: str) -> None:
     "text",
     [
         "The reason:by design the plan fails nobody, Jane Doe said.",  # prose: "by" in lower case
-        "12:By Jane Doe",  # a time
         "example.com/By Jane Doe",  # a web address
         "https://example.com/By Jane Doe",
         "Politico:by the way Jane Doe",  # "by" in lower case is no opener glued to a label
     ],
 )
-def test_prose_a_time_or_an_address_glued_to_by_is_no_byline(text: str) -> None:
+def test_prose_or_an_address_glued_to_by_is_no_byline(text: str) -> None:
     assert read_byline(text, require_prefix=True) is None
 
 
@@ -1356,8 +1355,8 @@ def test_another_outlet_glued_to_by_is_an_affiliation_the_logo_does_not_replace(
     assert detail is not None and "Laura Benson" in detail
 
 
-@pytest.mark.parametrize("line", ["The reason:by design the plan fails nobody, said Laura Benson.", "12:By Laura Benson"])
-def test_dcnf_finds_no_byline_in_prose_or_a_time_glued_to_by(line: str) -> None:
+@pytest.mark.parametrize("line", ["The reason:by design the plan fails nobody, said Laura Benson.", "Chapter 12:by design the plan fails, said Laura Benson."])
+def test_dcnf_finds_no_byline_in_prose_glued_to_by(line: str) -> None:
     detail = _outcome(check_html(_dcnf_page(LOGO, line), packs=["dcnf"]), "dcnf/byline")
     assert detail is not None and detail.startswith("no visible byline")
 
@@ -1481,3 +1480,63 @@ def test_another_outlet_after_a_horizontal_bar_or_double_hyphen_is_an_affiliatio
     assert _outcome(report, "dcnf/byline") is None
     detail = _outcome(report, "dcnf/affiliation")
     assert detail is not None and "Laura Benson" in detail
+
+
+# ---------------------------------------------------------------------------------------------
+# Q. A date or a time stuck to "By" by tight punctuation, as a CMS prints its timestamp and the
+#    byline in one line ("Updated 12:By NAME", "12:05 PM|By NAME", "06/27/2024/By NAME"), opens a
+#    byline of NAME; the date is no part of it. Glued to a number, "by" in lower case is prose.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated 12:By Jane Doe",
+        "12:By Jane Doe",
+        "12:05:By Jane Doe",
+        "12:05 PM|By Jane Doe",
+        "9:30am/By Jane Doe",
+        "3 p.m.•By Jane Doe",
+        "06/27/2024/By Jane Doe",
+        "2024-06-27|BY Jane Doe",
+        "Posted 27.06.2024—By Jane Doe",
+    ],
+)
+def test_a_date_or_time_glued_to_by_opens_the_byline(text: str) -> None:
+    for require_prefix in (False, True):
+        reading = read_byline(text, require_prefix=require_prefix)
+        assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == "", text
+
+
+def test_a_date_glued_to_by_keeps_the_affiliation_after_the_name() -> None:
+    reading = read_byline("12:05 PM|By Jane Doe, The Harbor Ledger", require_prefix=True)
+    assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == "The Harbor Ledger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chapter 12:by design the plan fails",  # "by" in lower case after a number is prose
+        "Rule 12/by the book",
+        "Page 12:By the way",  # no name after "By"
+        "Room 12:By-law review",
+    ],
+)
+def test_a_number_glued_to_a_lower_case_by_or_no_name_is_no_byline(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>Updated 12:By Laura Benson</p>",
+        '<div class="entry-meta"><span class="byline">12:05 PM|By Laura Benson</span></div>',
+        '<p class="dateline">06/27/2024/By Laura Benson</p>',
+    ],
+)
+def test_dcnf_reads_a_byline_glued_to_its_timestamp(byline: str) -> None:
+    page = _dcnf_page(LOGO, byline)
+    report = check_html(page, packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]

@@ -66,13 +66,21 @@ _BY = re.compile(r"(?<![^\W\d_])by\s", re.IGNORECASE)
 _OTHER_MID_BY = on_first_use(r"(?<![^\W\d_])(?:par|por|door)\s", re.IGNORECASE)
 
 
+# A date or a time stuck to "By" by tight punctuation, as a CMS prints its timestamp and the
+# byline in one line ("Updated 12:By NAME", "12:05:By NAME", "12:05 PM|By NAME",
+# "06/27/2024/By NAME", "3 p.m.|By NAME"): the text before the separator ends in a digit, or in
+# "am"/"pm"/"a.m."/"p.m." after one. (Each look-behind has a fixed width, hence one per spelling.)
+_TIGHT = f"[|•·:/{DASHES}]"
+_AFTER_DATA = rf"(?:(?<=\d{_TIGHT})|(?<=\d[ap]m{_TIGHT})|(?<=\d\s[ap]m{_TIGHT})|(?<=\d[ap]\.m\.{_TIGHT})|(?<=\d\s[ap]\.m\.{_TIGHT}))"
+
+
 @functools.cache
 def _mid_opener() -> re.Pattern[str]:
     """ "Tuesday 15 October 2019 by NAME", "Headline 10.15.15 By NAME", "Source: Outlet – By NAME",
-    "Source: Outlet – Par NAME"."""
-    return re.compile(
-        rf"(?:(?<=\d)|(?<=[)\]])|\s(?:{DASH}|[|•·:/]))\s*{_OPENER_WORDS}(?:by\s+(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))", re.IGNORECASE
-    )
+    "Source: Outlet – Par NAME", "Updated 12:05 PM|By NAME". Glued to a date or a time, "By" must
+    be in capitals and a capital must follow ("Chapter 12:by design" is prose)."""
+    spaced = rf"(?:(?<=\d)|(?<=[)\]])|\s(?:{DASH}|[|•·:/]))\s*{_OPENER_WORDS}(?:by\s+(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))"
+    return re.compile(rf"{spaced}|{_AFTER_DATA}(?-i:By|BY)\s+(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
 
 
 _LIST_MARKER = re.compile(rf"^(?:[{DASH_CLASS}•·*/|>#~]+|\d{{1,2}}[.)])\s*")
