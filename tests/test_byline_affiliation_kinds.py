@@ -1540,3 +1540,43 @@ def test_dcnf_reads_a_byline_glued_to_its_timestamp(byline: str) -> None:
     assert _outcome(report, "dcnf/byline") is None
     assert _outcome(report, "dcnf/affiliation") is None
     assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+
+
+# ---------------------------------------------------------------------------------------------
+# R. "By:" mid-line, after a kicker, a label or a lead-in, opens the byline as "By:" at the start
+#    of a line does ("Review — By: NAME", "Politics|By:NAME", "Via CalMatters — By: NAME").
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Review — By: Jane Doe", ""),
+        ("Review — By:Jane Doe", ""),
+        ("Analysis | BY: Jane Doe", ""),
+        ("Politics|By:Jane Doe", ""),
+        ("Opinion ― Written by: Jane Doe", ""),
+        ("12:05 PM|By: Jane Doe", ""),
+        ("Reuters — By: Jane Doe", "Reuters"),
+        ("Via CalMatters — By: Jane Doe", "CalMatters"),
+    ],
+)
+def test_by_with_a_colon_after_a_kicker_opens_the_byline(text: str, credit: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit, text
+
+
+@pytest.mark.parametrize("text", ["Stand-by: Jane Doe", "The nearby: Jane Doe said", "Chapter 12:by: design"])
+def test_a_by_inside_a_word_or_after_a_number_in_lower_case_opens_nothing(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Review — By: Laura Benson", '<div class="byline">Feature | By:Laura Benson</div>', "<span>Opinion ― BY: Laura Benson</span>"],
+)
+def test_dcnf_reads_by_with_a_colon_after_a_kicker(byline: str) -> None:
+    page = _dcnf_page(LOGO, byline)
+    report = check_html(page, packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]

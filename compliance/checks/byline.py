@@ -35,7 +35,8 @@ Washington"). The label may be glued to
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower
 case after a colon in prose ("The reason:by design …", "Chapter 12:by design …") or a web address
 is no byline. So may a date or a time a CMS prints before the byline ("Updated 12:By NAME",
-"12:05 PM|By NAME", "06/27/2024/By NAME"): "By" in capitals glued to it opens a byline of NAME. An outlet in the job title after the name
+"12:05 PM|By NAME", "06/27/2024/By NAME"): "By" in capitals glued to it opens a byline of NAME. After a kicker, a
+label or a lead-in, "By:" opens the byline as "By" does ("Review — By: NAME", "Politics|By:NAME"). An outlet in the job title after the name
 ("NAME, Reuters correspondent", "NAME, a CNN contributor") is the affiliation; a title alone
 ("Staff Writer", "White House correspondent") is none. An agency's full name ("By Agence
 France-Presse", "By Deutsche Presse-Agentur") credits no person. A dateline's place after the

@@ -60,12 +60,15 @@ _PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door"})
 # In both, "by" is followed by a space and preceded by a space, a digit, a bracket or a
 # separator, never by a letter ("nearby" is no opener), in either case: under IGNORECASE no
 # letter but "b"/"B" and "y"/"Y" matches them.
-_BY = re.compile(r"(?<![^\W\d_])by\s", re.IGNORECASE)
+_BY = re.compile(r"(?<![^\W\d_])by[\s:]", re.IGNORECASE)
 # "By" mid-line in the languages whose opener is no name particle: "Source: Outlet – Par NAME"
 # (a capital must follow these: "– por favor" is no byline).
 _OTHER_MID_BY = on_first_use(r"(?<![^\W\d_])(?:par|por|door)\s", re.IGNORECASE)
 
 
+# What follows "By" before the name mid-line: spaces, or a colon and any spaces ("Review — By:
+# NAME", "Politico:By:NAME"), as "By:" at the start of a line has.
+_BY_COLON = r"(?::\s*|\s+)"
 # A date or a time stuck to "By" by tight punctuation, as a CMS prints its timestamp and the
 # byline in one line ("Updated 12:By NAME", "12:05:By NAME", "12:05 PM|By NAME",
 # "06/27/2024/By NAME", "3 p.m.|By NAME"): the text before the separator ends in a digit, or in
@@ -79,8 +82,8 @@ def _mid_opener() -> re.Pattern[str]:
     """ "Tuesday 15 October 2019 by NAME", "Headline 10.15.15 By NAME", "Source: Outlet – By NAME",
     "Source: Outlet – Par NAME", "Updated 12:05 PM|By NAME". Glued to a date or a time, "By" must
     be in capitals and a capital must follow ("Chapter 12:by design" is prose)."""
-    spaced = rf"(?:(?<=\d)|(?<=[)\]])|\s(?:{DASH}|[|•·:/]))\s*{_OPENER_WORDS}(?:by\s+(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))"
-    return re.compile(rf"{spaced}|{_AFTER_DATA}(?-i:By|BY)\s+(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
+    spaced = rf"(?:(?<=\d)|(?<=[)\]])|\s(?:{DASH}|[|•·:/]))\s*{_OPENER_WORDS}(?:by{_BY_COLON}(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))"
+    return re.compile(rf"{spaced}|{_AFTER_DATA}(?-i:By|BY){_BY_COLON}(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
 
 
 _LIST_MARKER = re.compile(rf"^(?:[{DASH_CLASS}•·*/|>#~]+|\d{{1,2}}[.)])\s*")
@@ -856,7 +859,7 @@ _LEAD_IN_SOURCE = rf"^(?:from|via|courtesy\s+of)\s+(?P<source>[^.,|{DASHES}•·
 # What a lead-in can open with: a test of one character spares most texts the patterns.
 _LEAD_IN_INITIALS = "FfVvCc"
 _LEAD_IN = on_first_use(
-    _LEAD_IN_SOURCE + rf"(?:[.|{DASHES}•·:;]|\s{DASH}\s)\s*(?=(?:\w+\s+){{0,2}}(?:by|par|por|von|di|da|door|av|af)\s+(?-i:[A-ZÀ-Þ]))",
+    _LEAD_IN_SOURCE + rf"(?:[.|{DASHES}•·:;]|\s{DASH}\s)\s*(?=(?:\w+\s+){{0,2}}(?:by|par|por|von|di|da|door|av|af){_BY_COLON}(?-i:[A-ZÀ-Þ]))",
     re.IGNORECASE,
 )
 # The same lead-in before the name itself, without an opener: "Via Daily Caller News Foundation:
@@ -928,7 +931,9 @@ _SOURCE_WORDS = 6
 # separator right after the last one, then "By" in capitals and a capital. Prose ("The reason:by
 # design"), a time ("12:By") or a web address ("example.com/By") is none.
 _LABEL_WORD = r"[A-ZÀ-Þ][^\W\d_]*(?:['’&-][^\W\d_]+)*"
-_TIGHT_LABEL = on_first_use(rf"^(?P<label>{_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|&)){{0,{_SOURCE_WORDS - 1}}})(?:[:|/•·{DASHES}]|--)\s*(?:By|BY)\s+(?=[A-ZÀ-Þ])")
+_TIGHT_LABEL = on_first_use(
+    rf"^(?P<label>{_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|&)){{0,{_SOURCE_WORDS - 1}}})(?:[:|/•·{DASHES}]|--)\s*(?:By|BY){_BY_COLON}(?=[A-ZÀ-Þ])"
+)
 
 
 def _source_before(before: str) -> str:
