@@ -1580,3 +1580,51 @@ def test_dcnf_reads_by_with_a_colon_after_a_kicker(byline: str) -> None:
     assert _outcome(report, "dcnf/byline") is None
     assert _outcome(report, "dcnf/affiliation") is None
     assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+
+
+# ---------------------------------------------------------------------------------------------
+# S. A kicker of two words that ends with a newspaper's word which also names a kind of piece
+#    ("Report", "Review", "Dispatch", "Digest", "Bulletin", "Watch") is a kicker when its head is
+#    a beat ("Special Report", "Business Review"), the time the piece appears ("Weekend
+#    Dispatch") or what it reviews ("Book Review"); a head of its own, a place, or a newspaper's
+#    word ("Harvard Business Review", "Columbus Dispatch", "Daily Dispatch") still names an outlet.
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Book Review — By Jane Doe", ""),
+        ("Film Review | By Jane Doe", ""),
+        ("Special Report — By Jane Doe", ""),
+        ("Weekend Dispatch — By Jane Doe", ""),
+        ("Morning Digest:By Jane Doe", ""),
+        ("Climate Watch ― By Jane Doe", ""),
+        ("THEATER REVIEW — By Jane Doe", ""),
+        # Near-misses: an outlet's name keeps its reading.
+        ("Columbus Dispatch — By Jane Doe", "Columbus Dispatch"),
+        ("Harvard Business Review — By Jane Doe", "Harvard Business Review"),
+        ("Associated Press — By Jane Doe", "Associated Press"),
+        ("Daily Dispatch — By Jane Doe", "Daily Dispatch"),
+        ("National Review — By Jane Doe", "National Review"),
+        ("Evening Standard — By Jane Doe", "Evening Standard"),
+    ],
+)
+def test_a_kicker_naming_a_kind_of_piece_is_no_outlet(text: str, credit: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit, text
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Book Review — By Laura Benson", '<div class="byline">Special Report | By Laura Benson</div>', "<span>Weekend Dispatch — By Laura Benson</span>"],
+)
+def test_the_logo_stands_in_after_a_kicker_naming_a_kind_of_piece(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+@pytest.mark.parametrize("byline", ["Columbus Dispatch — By Laura Benson", "Harvard Business Review — By Laura Benson", "Daily Dispatch — By Laura Benson"])
+def test_an_outlet_ending_with_a_kind_of_piece_is_still_another_outlet(byline: str) -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail

@@ -27,7 +27,10 @@ outlet in brackets ("WASHINGTON (AP) — By NAME"). A newsletter's or section's 
 ("Daily Briefing | By NAME", "Politics — By NAME", "Weekend Edition | By NAME") is no
 affiliation, and neither is a place ("Washington — By NAME") nor a kicker that is a newspaper's
 or a desk's word alone ("Review — By NAME", "Dispatch — By NAME", "Report | By NAME": such a word
-names an outlet only after its head, "Columbus Dispatch — By NAME"). Any dash parts a byline as
+names an outlet only after its head, "Columbus Dispatch — By NAME"), nor such a word that names a
+kind of piece after a beat, the time the piece appears or what it reviews ("Special Report — By
+NAME", "Weekend Dispatch — By NAME", "Book Review — By NAME"; "Harvard Business Review" and "Daily
+Dispatch" still name outlets). Any dash parts a byline as
 the em dash does: the en dash, the horizontal bar ("Review ― By NAME", "By NAME ― Washington"), the
 two- and three-em dashes, the minus sign, and two hyphens typed for an em dash ("By NAME --
 Washington"). The label may be glued to

@@ -287,64 +287,50 @@ _ROLE_NOUNS = frozenset(
         "giornalista",
     ]
 )
+# The beats and desks a reporter covers and a section is named after ("Health Reporter", "Business
+# Review", "Special Report").
+_BEAT_WORDS = frozenset(
+    """investigative political politics energy health education environment environmental climate business economics
+    economy science technology tech sports culture opinion legal courts justice data features special""".split()
+)
 # Words that may precede a role noun ("Senior White House Correspondent"); unlike role nouns they
 # can also be surnames, so they only count after a name, never inside one.
-_ROLE_WORDS = _ROLE_NOUNS | frozenset(
-    [
-        "senior",
-        "junior",
-        "managing",
-        "executive",
-        "associate",
-        "assistant",
-        "deputy",
-        "editorial",
-        "investigative",
-        "political",
-        "politics",
-        "energy",
-        "health",
-        "education",
-        "environment",
-        "environmental",
-        "climate",
-        "national",
-        "international",
-        "foreign",
-        "business",
-        "economics",
-        "economy",
-        "science",
-        "technology",
-        "tech",
-        "sports",
-        "culture",
-        "opinion",
-        "legal",
-        "courts",
-        "justice",
-        "data",
-        "audience",
-        "digital",
-        "news",
-        "general",
-        "white",
-        "house",
-        "capitol",
-        "congressional",
-        "statehouse",
-        "state",
-        "local",
-        "metro",
-        "features",
-        "special",
-        "guest",
-        "freelance",
-        "freelancer",
-        "visiting",
-        "emeritus",
-        "former",
-    ]
+_ROLE_WORDS = (
+    _ROLE_NOUNS
+    | _BEAT_WORDS
+    | frozenset(
+        [
+            "senior",
+            "junior",
+            "managing",
+            "executive",
+            "associate",
+            "assistant",
+            "deputy",
+            "editorial",
+            "national",
+            "international",
+            "foreign",
+            "audience",
+            "digital",
+            "news",
+            "general",
+            "white",
+            "house",
+            "capitol",
+            "congressional",
+            "statehouse",
+            "state",
+            "local",
+            "metro",
+            "guest",
+            "freelance",
+            "freelancer",
+            "visiting",
+            "emeritus",
+            "former",
+        ]
+    )
 )
 _ORG_WORDS = frozenset(
     [
@@ -955,10 +941,7 @@ def _source_before(before: str) -> str:
         return ""
     if not all(word[:1].isupper() or word.lower() in _FILLER for word in words) or _is_section_label(words):
         return ""
-    if len(words) == 1 and words[0].lower().strip(".,") in _KICKER_ORG_WORDS:
-        # A newspaper's word alone ("Review", "Dispatch", "Report", "DIGEST") ends an outlet's
-        # name only after its head ("Columbus Dispatch"); alone before "— By" it is the kicker,
-        # in any case.
+    if _is_kicker(words):
         return ""
     # A section's label ("Local News", "Breaking News", "Politics") has the words of a desk or a
     # beat, which are no outlet's sign here: only initials, brand capitals or another
@@ -978,6 +961,33 @@ def _source_before(before: str) -> str:
 # `_OUTLET_ENDINGS`) or a newsroom's part ("Desk", "Wire"). A wire's own name ("Reuters") and
 # initials ("AP") are none of these.
 _KICKER_ORG_WORDS = _OUTLET_ENDINGS | _STAFF_WORDS
+# A newspaper's word that also names a kind of piece: what a kicker ends with after a head that
+# says which ("Special Report", "Book Review", "Weekend Dispatch").
+_PIECE_WORDS = frozenset("report review dispatch digest bulletin watch".split())
+# When a piece appears ("Weekend Dispatch", "Morning Report") and what a review reviews ("Book
+# Review", "Film Review"): with a beat (`_BEAT_WORDS`), the heads of such a kicker. None is a
+# newspaper's word of its own ("Daily", "Weekly", "National" are, and head outlets: "Daily
+# Dispatch", "National Review").
+_PUBLICATION_TIMES = frozenset("weekend weekday midweek morning evening afternoon night nightly overnight monthly quarterly annual".split())
+_REVIEWED_WORKS = frozenset(
+    """book books film films movie movies music theater theatre stage screen art arts dance album restaurant dining food
+    travel game games concert opera fashion""".split()
+)
+_KICKER_HEADS = _BEAT_WORDS | _PUBLICATION_TIMES | _REVIEWED_WORKS
+
+
+def _is_kicker(words: list[str]) -> bool:
+    """Whether capitalised words before "— By" are a kicker though they end with a newspaper's
+    word: that word alone ("Review", "Dispatch", "Report", "DIGEST": it ends an outlet's name only
+    after its head, "Columbus Dispatch"), or a kind of piece after heads that are each a beat,
+    the time it appears or what it reviews ("Special Report", "Weekend Dispatch", "Book Review";
+    "Harvard Business Review" has a head of its own)."""
+    last = words[-1].lower().strip(".,")
+    if len(words) == 1:
+        return last in _KICKER_ORG_WORDS
+    return last in _PIECE_WORDS and all(word.lower().strip(".,") in _KICKER_HEADS for word in words[:-1])
+
+
 # Words of a newsletter's or a section's label, never of an outlet's name before a byline:
 # "Daily Briefing | By NAME", "Morning Newsletter — By NAME", "Weekend Edition | By NAME".
 _NEWSLETTER_WORDS = frozenset(
