@@ -399,8 +399,8 @@ def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     if rules is None:
         return read_style_sheet(text)
     found: list[StyleRule] = []
-    for prelude, block, conditional in rules:
-        declarations = _block_declarations(block)
+    for prelude, block, conditional, plain in rules:
+        declarations = _plain_declarations(block) if plain else _block_declarations(block)
         if declarations:
             found.append(StyleRule(_selector_text(prelude), declarations, len(found), conditional))
     return tuple(found)
@@ -535,11 +535,13 @@ _STRUCTURE = re.compile(
 _CSS_SPACE = " \t\n\r\f"
 _LEADING = re.compile(r"(?:[ \t\n\r\f]+|/\*.*?(?:\*/|\Z)|<!--|-->)*", re.S)
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
-_Scanned = list[tuple[str, str, bool]]
+# A qualified rule as scanned: its prelude, its block's content, whether it is conditional, and
+# whether the block is plain (`_PLAIN_RULE_TEXT`: no brackets, comments, strings, escapes or `<>`).
+_Scanned = list[tuple[str, str, bool, bool]]
 
 
 def _scan_rules(text: str, conditional: bool = False, top: bool = True) -> _Scanned | None:
-    """The qualified rules of a rule list as (prelude, block content, conditional), recursing
+    """The qualified rules of a rule list as (prelude, block content, conditional, plain), recursing
     into screen `@media` blocks; None when the text has something the scanner leaves to tinycss2
     (an escape in an at-rule, an HTML comment marker inside a block, a cascade layer, a
     `@supports` condition). Brackets nest as CSS
@@ -551,7 +553,8 @@ def _scan_rules(text: str, conditional: bool = False, top: bool = True) -> _Scan
     start = 0  # where the current rule's prelude starts
     open_brackets: list[str] = []  # closers expected in the prelude
     at_rule: str | None = None
-    scanner = _STRUCTURE.finditer(text)
+    start = _take_plain_rules(text, start, conditional, found)
+    scanner = _STRUCTURE.finditer(text, start)
     while (match := next(scanner, None)) is not None:
         token = match.group()
         if open_brackets:
@@ -568,9 +571,29 @@ def _scan_rules(text: str, conditional: bool = False, top: bool = True) -> _Scan
             end = _block_end(text, match.end())
             if end is None or not _take_rule(text[start : match.start()], text[match.end() : end], at_rule, conditional, found):
                 return None
-            start, at_rule = end + 1, None
+            start, at_rule = _take_plain_rules(text, end + 1, conditional, found), None
             scanner = _STRUCTURE.finditer(text, start)
     return found
+
+
+# Rules with nothing in them the scanner steps over, nests or reads as an at-rule: a prelude
+# without brackets, comments, strings, escapes, `;` or `@`, and a plain block (`_PLAIN_BLOCK`,
+# without `<` or `>` either, so that no HTML comment marker is in it). Generated CSS is runs of
+# such rules; one match finds where a run ends and one `findall` splits it, rather than a pass of
+# the scanner's loop per rule (the scanner would find the same rules: a test compares them).
+_PLAIN_RULE_TEXT = r"""([^{}()\[\]"'\\/;@]*)\{([^{}()\[\]"'\\/<>]*)\}"""
+_PLAIN_RULES = on_first_use(rf"(?:{_PLAIN_RULE_TEXT})+")
+_PLAIN_RULE = on_first_use(_PLAIN_RULE_TEXT)
+
+
+def _take_plain_rules(text: str, start: int, conditional: bool, found: _Scanned) -> int:
+    """Add the run of plain rules (`_PLAIN_RULE_TEXT`) that starts at `start`, if any; where the
+    scanner goes on (the end of the run)."""
+    run = _PLAIN_RULES().match(text, start)
+    if run is None:
+        return start
+    found.extend((prelude, block, conditional, True) for prelude, block in _PLAIN_RULE().findall(text, start, run.end()))
+    return run.end()
 
 
 def _track(open_brackets: list[str], token: str) -> None:
@@ -593,7 +616,7 @@ def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool,
     if at_rule is None:
         if "{" in block:
             return False  # nested rules (CSS Nesting): tinycss2 reads them
-        found.append((prelude, block, conditional))
+        found.append((prelude, block, conditional, False))
         return True
     if "\\" in prelude or at_rule in ("layer", "supports"):
         return False  # cascade layers and `@supports` conditions are read by tinycss2
@@ -635,6 +658,8 @@ def _block_end(text: str, position: int) -> int | None:
 
 def _selector_text(prelude: str) -> str:
     """A rule's selector list as tinycss2 serialises it (comments out, HTML comment markers before it dropped)."""
+    if "/" not in prelude and "\\" not in prelude and "<" not in prelude and "-->" not in prelude:
+        return prelude.strip()  # nothing to drop but the spaces around it (`_LEADING` finds no more)
     text = prelude[_LEADING.match(prelude).end() :]  # type: ignore[union-attr]
     if "/*" in text or "\\" in text or "<!--" in text or "-->" in text:
         import tinycss2
@@ -649,48 +674,50 @@ _IMPORTANT = re.compile(r"![ \t\n\r\f]*[iI][mM][pP][oO][rR][tT][aA][nN][tT][ \t\
 
 
 def _block_declarations(block: str) -> tuple[Declaration, ...]:
-    """The declarations of a block that can hide content. A plain block (no escapes, strings,
-    comments or nested blocks) splits at its semicolons when every piece's brackets balance."""
+    """The declarations of a block that can hide content. A block without escapes, strings,
+    comments or nested blocks splits at its semicolons when every piece's brackets balance (a
+    semicolon inside `(…)` or `[…]` does not end a declaration)."""
     if _NOT_PLAIN().search(block):
         return _slow_declarations(block)
-    if "(" in block or ")" in block or "[" in block or "]" in block:
-        return _bracketed_declarations(block)
-    found = []
-    for custom_name, name, value in _KEPT_DECLARATION().findall(block):
-        if name or custom_name.isascii():  # a custom property's name as written, if it is ASCII
-            declaration = _declaration(name.lower() or custom_name, value)
-            if declaration is not None:
-                found.append(declaration)
-    return tuple(found)
-
-
-# In a block without brackets, each declaration whose name (between spaces) is a kept property's
-# or a custom property's, and its value: what splitting at the semicolons and the first colon finds
-# for those names, without looking at the others (most of a block is about other properties).
-# Compiled when a page's first `<style>` block is read (a long alternation: about 3ms).
-_KEPT_DECLARATION = on_first_use(
-    rf"(?:\A|(?<=;))[ \t\n\r\f]*(?:(--[^:;]*?)|({'|'.join(sorted(map(re.escape, FAMILIES), key=len, reverse=True))}))[ \t\n\r\f]*:([^;]*)",
-    re.ASCII | re.IGNORECASE,
-)
-
-
-def _bracketed_declarations(block: str) -> tuple[Declaration, ...]:
-    """`_block_declarations` of a block with brackets: split at its semicolons when every piece's
-    brackets balance (a semicolon inside `(…)` or `[…]` does not end a declaration)."""
+    if "(" not in block and ")" not in block and "[" not in block and "]" not in block:
+        return _plain_declarations(block)
     found = []
     for piece in block.split(";"):
-        name, colon, value = piece.partition(":")
         if ("(" in piece or ")" in piece or "[" in piece or "]" in piece) and not _balanced(piece):
             return _slow_declarations(block)
-        name = name.strip(_CSS_SPACE)
-        if not colon or not name.isascii():
-            continue
-        custom = name.startswith("--")
-        if custom or (name := name.lower()) in FAMILIES:
-            declaration = _declaration(name, value)
-            if declaration is not None:
-                found.append(declaration)
+        declaration = _piece_declaration(piece)
+        if declaration is not None:
+            found.append(declaration)
     return tuple(found)
+
+
+# The longest block whose pieces `_plain_declarations` remembers: a longer one is rare, and its
+# pieces could be long enough to fill the memory of a batch run with texts no other page repeats.
+_REMEMBERED_BLOCK = 1024
+
+
+def _plain_declarations(block: str) -> tuple[Declaration, ...]:
+    """`_block_declarations` of a plain block (no brackets, escapes, strings, comments, nested
+    blocks or HTML comment markers), split at its semicolons. Generated CSS repeats most pieces
+    (`margin:12px 0`) from rule to rule with one that differs (a colour of its own), so each
+    piece's declaration is remembered by the piece's text."""
+    reading = _remembered_piece_declaration if len(block) <= _REMEMBERED_BLOCK else _piece_declaration
+    return tuple(filter(None, map(reading, block.split(";"))))  # a declaration is a non-empty tuple: only None is dropped
+
+
+def _piece_declaration(piece: str) -> Declaration | None:
+    """The declaration of one piece of a block split at its semicolons (`name: value`), when its
+    name, between spaces, is a kept property's or a custom property's (as written, if it is ASCII)."""
+    name, colon, value = piece.partition(":")
+    name = name.strip(_CSS_SPACE)
+    if not colon or not name.isascii():
+        return None
+    if name.startswith("--") or (name := name.lower()) in FAMILIES:
+        return _declaration(name, value)
+    return None
+
+
+_remembered_piece_declaration = functools.lru_cache(maxsize=DECLARATIONS_REMEMBERED)(_piece_declaration)
 
 
 def _slow_declarations(block: str) -> tuple[Declaration, ...]:
