@@ -72,6 +72,12 @@ def test_a_lone_hex_value_is_tokenised_as_tinycss2_tokenises_it(property_name: s
     assert (fast.name, fast.important, _tokens(fast.values)) == (reference.name, reference.important, _tokens(reference.values))
 
 
+def test_the_properties_that_refuse_a_colour_are_those_refused_reads() -> None:
+    for identifier in (True, False):
+        colour = (HashToken(1, 1, "fff", identifier),)
+        assert {name for name in css.FAMILIES if css.refused(name, colour)} == css._REFUSING_A_COLOUR
+
+
 def test_a_generated_classs_colour_is_read_through_the_fast_path() -> None:
     (rule,) = css.parse_style_sheet(".c-89ea7a{margin:34px 0;padding:7px;color:#89f364;font-size:17px}")
     (token,) = next(d for d in rule.declarations if d.name == "color").values

@@ -741,12 +741,16 @@ def _balanced(piece: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def _declaration(name: str, value: str) -> Declaration | None:
     """One declaration from its lower-cased name and its value's text (sites repeat their values)."""
-    import tinycss2
-
+    colour = _lone_hash(value)
+    if colour:  # nothing else in the value: not `!important`, and no math function to work out
+        if name.startswith("--"):
+            return Declaration(name, colour, False)
+        name = ALIASES.get(name, name)
+        return None if name in _REFUSING_A_COLOUR else Declaration(name, colour, False)
     important = _IMPORTANT.search(value) if "!" in value else None
     if important is not None:
         value = value[: important.start()]
-    values = _lone_hash(value) or _meaningful(tinycss2.parse_component_value_list(value, skip_comments=True))
+    values = _lone_hash(value) or _tokens(value)
     if name.startswith("--"):
         return Declaration(name, values, important is not None)
     name = ALIASES.get(name, name)
@@ -757,19 +761,42 @@ def _declaration(name: str, value: str) -> Declaration | None:
 # each generated class a colour of its own, so these miss `_declaration`'s cache, and tokenising
 # them cost more than the rest of reading the block.
 _LONE_HASH = re.compile(r"([ \t]*)#([0-9a-fA-F]+)[ \t\n\r\f]*\Z")
+# The properties whose declaration `refused` refuses when its value is a colour (a hash token):
+# those whose values are keywords or numbers only (a test checks this against `refused`).
+_REFUSING_A_COLOUR = frozenset({"opacity", "visibility", "display"})
 
 
 def _lone_hash(value: str) -> tuple[Any, ...]:
     """The hash token of a value that is a hex colour alone, as tinycss2 reads it (its line and
     column, and whether its name would start an identifier: not after a digit); empty for any
     other value (a test compares the two readings)."""
+    if value[:1] == "#":  # the commonest shape, `#1f1f1f` right after the colon: read without the pattern
+        digits = value[1:].rstrip(_CSS_SPACE)
+        if digits and not digits.lstrip(_HEX_DIGIT_CHARACTERS):
+            return (_hash_token()(1, 1, digits, not digits[0].isdigit()),)
     lone = _LONE_HASH.match(value)
     if lone is None:
         return ()
+    digits = lone.group(2)
+    return (_hash_token()(1, len(lone.group(1)) + 1, digits, not digits[0].isdigit()),)
+
+
+_HEX_DIGIT_CHARACTERS = "0123456789abcdefABCDEF"
+
+
+@functools.cache
+def _hash_token() -> Any:
+    """tinycss2's hash token class, imported once it is first needed (not on every colour)."""
     import tinycss2.ast
 
-    digits = lone.group(2)
-    return (tinycss2.ast.HashToken(1, len(lone.group(1)) + 1, digits, not digits[0].isdigit()),)
+    return tinycss2.ast.HashToken
+
+
+def _tokens(value: str) -> tuple[Any, ...]:
+    """A value's component values as tinycss2 reads them, whitespace and comments left out."""
+    import tinycss2
+
+    return _meaningful(tinycss2.parse_component_value_list(value, skip_comments=True))
 
 
 def _computed(values: tuple[Any, ...]) -> tuple[Any, ...]:
