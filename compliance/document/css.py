@@ -206,8 +206,8 @@ DECLARATIONS_REMEMBERED = 8192
 
 
 def per_declaration(function: Callable[[Declaration], _Result]) -> Callable[[Declaration], _Result]:
-    """`function`, remembered for each declaration object: `_declaration` gives one object per
-    name and value text, so the declarations a site's pages and generated rules repeat are worked
+    """`function`, remembered for each declaration object: a `<style>` block's reading gives one
+    object per declaration text (`_remembered_piece_declaration`), so the declarations a site's pages and generated rules repeat are worked
     out once. (Declarations are not hashable: their tokens compare by value without a hash. The
     memo holds each declaration it keys by `id`, so no other object can take that id while the
     entry lasts.)"""
@@ -685,15 +685,15 @@ def _block_declarations(block: str) -> tuple[Declaration, ...]:
     for piece in block.split(";"):
         if ("(" in piece or ")" in piece or "[" in piece or "]" in piece) and not _balanced(piece):
             return _slow_declarations(block)
-        declaration = _piece_declaration(piece)
+        declaration = _any_piece_declaration(piece)
         if declaration is not None:
             found.append(declaration)
     return tuple(found)
 
 
-# The longest block whose pieces `_plain_declarations` remembers: a longer one is rare, and its
-# pieces could be long enough to fill the memory of a batch run with texts no other page repeats.
-_REMEMBERED_BLOCK = 1024
+# The longest piece of a block whose declaration is remembered: a longer one (a `data:` URL) is
+# rare, and would fill the memory of a batch run with texts no other page repeats.
+_REMEMBERED_PIECE = 1024
 
 
 def _plain_declarations(block: str) -> tuple[Declaration, ...]:
@@ -701,7 +701,7 @@ def _plain_declarations(block: str) -> tuple[Declaration, ...]:
     blocks or HTML comment markers), split at its semicolons. Generated CSS repeats most pieces
     (`margin:12px 0`) from rule to rule with one that differs (a colour of its own), so each
     piece's declaration is remembered by the piece's text."""
-    reading = _remembered_piece_declaration if len(block) <= _REMEMBERED_BLOCK else _piece_declaration
+    reading = _remembered_piece_declaration if len(block) <= _REMEMBERED_PIECE else _any_piece_declaration
     return tuple(filter(None, map(reading, block.split(";"))))  # a declaration is a non-empty tuple: only None is dropped
 
 
@@ -717,7 +717,14 @@ def _piece_declaration(piece: str) -> Declaration | None:
     return None
 
 
+# Sites and generated rules repeat their declarations' texts: each is read once, and gives one
+# object (which `per_declaration` then works out once).
 _remembered_piece_declaration = functools.lru_cache(maxsize=DECLARATIONS_REMEMBERED)(_piece_declaration)
+
+
+def _any_piece_declaration(piece: str) -> Declaration | None:
+    """`_piece_declaration`, remembered for a piece no longer than `_REMEMBERED_PIECE`."""
+    return (_remembered_piece_declaration if len(piece) <= _REMEMBERED_PIECE else _piece_declaration)(piece)
 
 
 def _slow_declarations(block: str) -> tuple[Declaration, ...]:
@@ -738,9 +745,9 @@ def _balanced(piece: str) -> bool:
     return depth == 0
 
 
-@functools.lru_cache(maxsize=8192)
 def _declaration(name: str, value: str) -> Declaration | None:
-    """One declaration from its lower-cased name and its value's text (sites repeat their values)."""
+    """One declaration from its lower-cased name and its value's text (remembered by the piece of
+    the block it is read from: see `_remembered_piece_declaration`)."""
     colour = _lone_hash(value)
     if colour:  # nothing else in the value: not `!important`, and no math function to work out
         if name.startswith("--"):
