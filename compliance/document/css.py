@@ -394,7 +394,9 @@ def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     the block is split into rules and declarations by a scanner that knows comments, strings,
     escapes and brackets, and only the values of the properties kept here are tokenised by
     tinycss2. Whatever the scanner does not fully understand is read by tinycss2 whole, so both
-    readings agree (a test compares them)."""
+    readings agree (a test compares them). Generated CSS, a rule per class, is read a run of
+    plain rules at a time (`_take_plain_rules`), and each declaration's text once
+    (`_remembered_piece_declaration`)."""
     rules = _scan_rules(text)
     if rules is None:
         return read_style_sheet(text)
@@ -765,8 +767,8 @@ def _declaration(name: str, value: str) -> Declaration | None:
 
 
 # A value that is a hex colour alone on its line (`#1f1f1f`): page builders and CSS-in-JS give
-# each generated class a colour of its own, so these miss `_declaration`'s cache, and tokenising
-# them cost more than the rest of reading the block.
+# each generated class a colour of its own, so these miss the cache of declarations by text
+# (`_remembered_piece_declaration`), and tokenising them cost more than the rest of reading the block.
 _LONE_HASH = re.compile(r"([ \t]*)#([0-9a-fA-F]+)[ \t\n\r\f]*\Z")
 # The properties whose declaration `refused` refuses when its value is a colour (a hash token):
 # those whose values are keywords or numbers only (a test checks this against `refused`).
