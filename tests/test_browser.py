@@ -11,6 +11,7 @@ fails these tests instead of skipping them. The screenshot of the page is kept u
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -436,17 +437,22 @@ def test_an_svg_is_drawn_as_chromium_draws_it_when_well_formed(browser: Any) -> 
     assert drawn == {name: shown for name, (_, shown) in svgs.items()}
 
 
-def _vendor_display_rows() -> list[tuple[str, str, bool]]:
+# The rows of tests/test_hiding_by_layout.py's tables of a box one line high that Chromium lays
+# out as the checker reads them: vendor displays (`-webkit-box`, `-webkit-flex` and their inline
+# forms) and displays of several keywords (`block flow`, `inline flow-root`).
+_LAID_OUT_IN_CHROMIUM = re.compile(r"display:\s*(-webkit-|[a-z-]+ [a-z-]+)")
+
+
+def _one_line_box_rows() -> list[tuple[str, str, bool]]:
     from tests.test_hiding_by_layout import AFTER_THE_FIRST_LINE, ON_THE_FIRST_LINE_OR_NOT_CLIPPED
 
     rows = [(head, byline, True) for head, byline in AFTER_THE_FIRST_LINE] + [(head, byline, False) for head, byline in ON_THE_FIRST_LINE_OR_NOT_CLIPPED]
-    return [row for row in rows if "display:-webkit-" in row[0] + row[1]]
+    return [row for row in rows if _LAID_OUT_IN_CHROMIUM.search(row[0] + row[1])]
 
 
-@pytest.mark.parametrize(("head", "byline", "hidden"), _vendor_display_rows())
-def test_a_vendor_display_inside_a_one_line_box_is_clipped_as_chromium_clips_it(browser: Any, head: str, byline: str, hidden: bool) -> None:
-    # The rows of tests/test_hiding_by_layout.py with `-webkit-box`, `-webkit-flex` and their inline
-    # forms: a block-level one starts the line the box clips, an inline-level one shares its first.
+@pytest.mark.parametrize(("head", "byline", "hidden"), _one_line_box_rows())
+def test_a_display_inside_a_one_line_box_is_clipped_as_chromium_clips_it(browser: Any, head: str, byline: str, hidden: bool) -> None:
+    # A block-level box starts the line the box clips, an inline-level one shares its first.
     # Clipped: less than half of the byline's line shows (a box of 1.2em may leave a sliver of the
     # second line, as `line-height: normal` is a little less).
     page = browser.new_page(viewport={"width": 1000, "height": 800})
@@ -460,5 +466,19 @@ def test_a_vendor_display_inside_a_one_line_box_is_clipped_as_chromium_clips_it(
     assert clipped is hidden
 
 
-def test_the_vendor_display_rows_are_found() -> None:
-    assert len(_vendor_display_rows()) == 4
+def test_a_display_of_several_keywords_is_read_as_chromium_serialises_it(browser: Any) -> None:
+    from tests.test_css_reading import DISPLAY_READINGS, DISPLAYS_REFUSED
+
+    page = browser.new_page()
+    page.set_content("<!doctype html><span id=s>x</span>")
+    serialised = page.evaluate(
+        """values => Object.fromEntries(values.map(v => { const s = document.getElementById('s');
+                 s.style.display = ''; s.style.display = v; return [v, s.style.display]; }))""",
+        [*DISPLAY_READINGS, *DISPLAYS_REFUSED],
+    )
+    page.close()
+    assert serialised == {**DISPLAY_READINGS, **dict.fromkeys(DISPLAYS_REFUSED, "")}
+
+
+def test_the_one_line_box_rows_are_found() -> None:
+    assert len(_one_line_box_rows()) == 15

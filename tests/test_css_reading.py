@@ -12,7 +12,7 @@ import tinycss2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.document.css import FlexFactors, StyleRule, flex_factors, parse_style_attribute, parse_style_sheet, read_style_sheet
+from compliance.document.css import FlexFactors, StyleRule, display_keyword, flex_factors, parse_style_attribute, parse_style_sheet, read_style_sheet
 
 
 def _reading(rules: tuple[StyleRule, ...]) -> list[object]:
@@ -317,3 +317,63 @@ def test_the_facts_remembered_per_declaration_stay_bounded(monkeypatch: pytest.M
     # The memo was emptied when full: the first ones are worked out again, the last ones are not.
     assert size(declarations[0]) == 1 and size(declarations[5]) == 6
     assert seen == [1, 2, 3, 4, 5, 6, 1]
+
+
+# --- `display` values of several keywords (CSS Display 3) -----------------------------------------
+
+# Each value, as Chromium serialises it once parsed (tests/test_browser.py asks Chromium): the one
+# keyword it is short for where there is one, in any order of its keywords.
+DISPLAY_READINGS = {
+    "block flow": "block",
+    "flow": "block",
+    "Flow Block": "block",
+    "block flow-root": "flow-root",
+    "flex block": "flex",
+    "block grid": "grid",
+    "block table": "table",
+    "block ruby": "block ruby",
+    "ruby block": "block ruby",
+    "inline ruby": "ruby",
+    "inline flow": "inline",
+    "inline flow-root": "inline-block",
+    "flow-root inline": "inline-block",
+    "inline flex": "inline-flex",
+    "grid inline": "inline-grid",
+    "inline table": "inline-table",
+    "list-item block": "list-item",
+    "block flow list-item": "list-item",
+    "list-item flow-root": "flow-root list-item",
+    "inline list-item": "inline list-item",
+    "inline flow-root list-item": "inline flow-root list-item",
+    "block math": "block math",
+    "inline math": "math",
+}
+# Keywords that make no display together: a browser drops the declaration.
+DISPLAYS_REFUSED = [
+    "block inline",
+    "flex grid",
+    "list-item flex",
+    "list-item table",
+    "run-in flow",
+    "inline table-cell",
+    "block contents",
+    "block block",
+    "block flow list-item x",
+]
+
+
+@pytest.mark.parametrize("value", sorted(DISPLAY_READINGS))
+def test_a_display_of_several_keywords_is_read_as_its_short_form(value: str) -> None:
+    (declaration,) = parse_style_attribute(f"display: {value}")
+    assert display_keyword(declaration) == DISPLAY_READINGS[value]
+
+
+@pytest.mark.parametrize("value", ["block", "inline-block", "table-cell", "-webkit-box", "none"])
+def test_a_display_of_one_keyword_is_read_as_written(value: str) -> None:
+    (declaration,) = parse_style_attribute(f"display: {value.upper()}")
+    assert display_keyword(declaration) == value
+
+
+@pytest.mark.parametrize("value", DISPLAYS_REFUSED)
+def test_display_keywords_that_make_no_display_together_are_refused(value: str) -> None:
+    assert parse_style_attribute(f"display: {value}") == ()

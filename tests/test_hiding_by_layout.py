@@ -407,6 +407,18 @@ AFTER_THE_FIRST_LINE = [
     # the legacy `-webkit-box` and `-webkit-flex` (an alias of `flex`) as block-level boxes.
     ("<style>.m{height:1.2em;overflow:hidden}.m .by{display:-webkit-box}</style>", '<div class="m">June 27 <span class="by">{}</span></div>'),
     ("", '<div style="height:1em;overflow:hidden"><span>June 27</span> <span style="display:-webkit-flex">{}</span></div>'),
+    # CSS Display 3's values of several keywords, read by their outer display type: `block flow`
+    # is `block`, `block flex` `flex`, `list-item block` `list-item`; `block ruby` is a block box.
+    ("", '<div style="height:1em;overflow:hidden">Teaser text <span style="display:block flow">{}</span></div>'),
+    (
+        "<style>.m{max-height:1.2em;overflow:hidden}.m .author{display:flex block}</style>",
+        '<div class="m"><time>June 27</time> <em class="author">{}</em></div>',
+    ),
+    ("", '<p style="height:1lh;overflow:clip">Politics <b style="display:block ruby">{}</b></p>'),
+    ("<style>.m{height:1em;overflow:hidden}.m a{display:list-item block}</style>", '<div class="m"><a href="/tag">Tag</a><a href="/author">{}</a></div>'),
+    # ... for the box that shows one line, and for a parent of the byline inside it.
+    ("", '<span style="display:block flow-root;height:1em;overflow:hidden">Teaser<span style="display:block">{}</span></span>'),
+    ("<style>.m{height:1em;overflow:hidden}.m section{display:flow block}</style>", '<div class="m"><section><p>Teaser</p><p>{}</p></section></div>'),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
@@ -434,6 +446,13 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1.2em;overflow:hidden"><table><tr><td>June 27</td><td>{}</td></tr></table></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><span>June 27</span> <div style="display:-webkit-inline-flex">{}</div></div>'),
     ("<style>.m{height:1.2em;overflow:hidden}.m div{display:-webkit-inline-box}</style>", '<div class="m"><div>June 27</div> <div>{}</div></div>'),
+    # Several keywords with an inline outer display type (`inline flow-root` is `inline-block`),
+    # and a box whose own display of several keywords lays its items side by side or is inline.
+    ("", '<div style="height:1.2em;overflow:hidden"><span>June 27</span> <div style="display:inline flow-root">{}</div></div>'),
+    ("<style>.m{height:1em;overflow:hidden}.m cite{display:flex inline}</style>", '<div class="m"><time>June 27</time> <cite>{}</cite></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><span>June 27</span> <div style="display:inline list-item">{}</div></div>'),
+    ("", '<div style="display:block flex;height:1.2em;overflow:hidden"><div>June 27</div><div>{}</div></div>'),
+    ("", '<div style="display:inline flow;height:1em;overflow:hidden"><p>Teaser</p><p>{}</p></div>'),
     # A floated or absolutely positioned box before it: where the lines fall is not worked out.
     ("<style>.m{height:1em;overflow:hidden}.m .date{float:left}</style>", '<div class="m"><p class="date">June 27</p><p>{}</p></div>'),
     ("", '<div style="height:1.2em;overflow:hidden;position:relative"><p style="position:absolute;right:0">Tag</p><p>{}</p></div>'),

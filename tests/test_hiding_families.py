@@ -75,6 +75,10 @@ CASCADE = [
     # The `hidden` attribute is a user-agent `display: none`: any author rule setting display wins.
     ("<style>p[hidden]{display:block}</style>", "<p hidden>", False),
     ("<style>.lg{display:flex}</style>", '<p class="lg" hidden>', False),
+    # CSS Display 3's values of several keywords are displays too; one a browser refuses is dropped.
+    ("<style>.lg{display:block flow}</style>", '<p class="lg" hidden>', False),
+    ("<style>p.lg{display:list-item flow-root}</style>", '<p class="lg" hidden>', False),
+    ("<style>.lg{display:block inline}</style>", '<p class="lg" hidden>', True),
     ("<style>p{color:red}</style>", "<p hidden>", True),
     ("<style>[hidden]{display:none!important}.lg{display:block}</style>", '<p class="lg" hidden>', True),
     ("<style>.lg{display:revert}</style>", '<p class="lg" hidden>', True),

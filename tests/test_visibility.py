@@ -173,6 +173,10 @@ HIDDEN_LOGOS = {
     "a word for an opacity in a style attribute": ("", ' style="opacity:0;opacity:banana"'),
     "a misspelt display after none": ("img.x{display:none}", ' class="x" style="display:blcok"'),
     "a misspelt visibility after hidden": (".x{visibility:hidden;visibility:visibel}", ' class="x"'),
+    # Keywords of `display` that make no display together (two outer types, a list item laid out
+    # as a flexbox), as Chromium refuses them.
+    "two outer displays after none": (".x{display:none} .x{display:block inline}", ' class="x"'),
+    "a list item of flex after none, in a style attribute": ("", ' style="display:none;display:list-item flex"'),
     # Internet Explorer's display keywords: no current browser takes them (as measured in Chromium).
     "an -ms-flexbox display after none": (".x{display:none} .x{display:-ms-flexbox}", ' class="x"'),
     "an -ms-grid display after none, in a style attribute": ("", ' style="display:none;display:-ms-inline-grid"'),
@@ -384,6 +388,7 @@ SHOWN_LOGOS = {
     # Near-misses of the refused values: values the properties take.
     "a vendor display keyword after none": (".x{display:none} .x{display:-webkit-box}", ' class="x"'),
     "a two-keyword display after none": ("", ' class="x" style="display:none;display:block flow"'),
+    "a three-keyword display after none": (".x{display:none} .x{display:inline flow-root list-item}", ' class="x"'),
     "opacity in percent after 0": (".x{opacity:0;opacity:100%}", ' class="x"'),
 }
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document.css import Declaration, length_px, per_declaration, translation_px
+from compliance.document.css import Declaration, display_keyword, length_px, per_declaration, translation_px
 from compliance.document.elements import BLOCK_TAGS
 
 # Elements a browser lays out inline unless the page's CSS says otherwise: `overflow`, sizes and
@@ -125,7 +125,7 @@ def moved_out(element: Any, tag: str, declared: Mapping[str, Declaration], clip:
     carried = _carried(element, tag, declared, clip, position, font_px) if clip is not None else None
     if carried is not None and clip is not None and _outside(element, tag, declared, clip, carried, font_px):
         return Moved(True, None)
-    if "display" in declared and declared["display"].keyword in _ALIGNING:
+    if "display" in declared and display_keyword(declared["display"]) in _ALIGNING:
         return NOT_MOVED  # where its children start depends on their alignment, which is not read
     return Moved(False, _own_clip(element, tag, declared, position, font_px, carried))
 
@@ -425,12 +425,12 @@ def move_px(declaration: Declaration) -> float:
 # (fonts give 1.1 to 1.25): a box no taller that clips its overflow shows its first line only.
 ONE_LINE_EMS = 1.2
 # The displays under which `height` does not size the box.
-_UNSIZED_DISPLAYS = frozenset({"inline", "contents", "none"})
+_UNSIZED_DISPLAYS = frozenset({"inline", "inline list-item", "contents", "none"})
 # The displays of a block container in normal flow, whose lines stack one under another: the
 # only boxes that can show one line of what they hold. A flex or grid container sets its items
 # side by side (or where its template says), a table and its cells grow to fit their content, and
 # an inline box is not sized by `height`.
-_LINE_STACKING_DISPLAYS = frozenset({"block", "flow-root", "list-item"})
+_LINE_STACKING_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flow-root list-item"})
 # The tags a browser lays out as such a block container when the page's CSS sets no `display`
 # (HTML, 15.3.3 and 15.3.7); not a table or its parts, nor an inline or replaced element.
 # Tables and their parts grow to fit what they hold: a declared width or height is a least size.
@@ -441,8 +441,11 @@ _LINE_STACKING_TAGS = BLOCK_TAGS - _TABLE_TAGS - {"html", "body", "hr", "legend"
 _LINE_LAYOUT = {"columns": "auto", "column-count": "auto", "column-width": "auto", "writing-mode": "horizontal-tb"}
 # The displays of a box laid out as a block in its parent's flow, which starts on a line of its own
 # (CSS Display 3, 2.1), with the vendor forms Chromium still lays out so: `-webkit-box`, the legacy
-# flexbox, and `-webkit-flex`, an alias of `flex`.
-_BLOCK_LEVEL_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "grid", "table", "-webkit-box", "-webkit-flex"})
+# flexbox, and `-webkit-flex`, an alias of `flex`. A value of several keywords is read as its
+# short form (`css.display_keyword`: `block flow` is `block`), or as Chromium serialises it.
+_BLOCK_LEVEL_DISPLAYS = frozenset(
+    {"block", "flow-root", "list-item", "flow-root list-item", "flex", "grid", "table", "block ruby", "block math", "-webkit-box", "-webkit-flex"}
+)
 # Floats, and positions that take a box out of its parent's flow.
 _FLOATS = frozenset({"left", "right", "inline-start", "inline-end"})
 _OUT_OF_FLOW_POSITIONS = frozenset({"absolute", "fixed"})
@@ -495,7 +498,7 @@ def _stacks_lines(declared: Mapping[str, Declaration], tag: str | None) -> bool:
     if display is None:
         if tag is not None and tag not in _LINE_STACKING_TAGS:
             return False
-    elif display.keyword not in _LINE_STACKING_DISPLAYS:
+    elif display_keyword(display) not in _LINE_STACKING_DISPLAYS:
         return False
     return all(name not in declared or declared[name].keyword == plain for name, plain in _LINE_LAYOUT.items())
 
@@ -516,10 +519,10 @@ def flow_in_line_box(declared: Mapping[str, Declaration], tag: str, block_tag: b
     position = declared.get("position")
     if (floated is not None and floated.keyword in _FLOATS) or (position is not None and position.keyword in _OUT_OF_FLOW_POSITIONS):
         return "out"
-    if parent_display is not None and parent_display.keyword not in _LINE_STACKING_DISPLAYS:
+    if parent_display is not None and display_keyword(parent_display) not in _LINE_STACKING_DISPLAYS:
         return "inline"
     display = declared.get("display")
-    block = block_tag and tag not in _TABLE_CELL_TAGS if display is None else display.keyword in _BLOCK_LEVEL_DISPLAYS
+    block = block_tag and tag not in _TABLE_CELL_TAGS if display is None else display_keyword(display) in _BLOCK_LEVEL_DISPLAYS
     return "block" if block else "inline"
 
 
@@ -528,7 +531,20 @@ _TABLE_CELL_TAGS = frozenset({"td", "th"})
 # The displays that put a box in the line of the text around it (CSS Display 3, 2.1; `contents`:
 # no box of its own, its content flows where it is).
 _INLINE_LEVEL_DISPLAYS = frozenset(
-    {"inline", "inline-block", "inline-flex", "inline-grid", "inline-table", "-webkit-inline-box", "-webkit-inline-flex", "contents", "ruby"}
+    {
+        "inline",
+        "inline-block",
+        "inline-flex",
+        "inline-grid",
+        "inline-table",
+        "inline list-item",
+        "inline flow-root list-item",
+        "-webkit-inline-box",
+        "-webkit-inline-flex",
+        "contents",
+        "ruby",
+        "math",
+    }
 )
 
 
@@ -541,7 +557,7 @@ def laid_out_as_block(declared: Mapping[str, Declaration], block_tag: bool) -> b
     display = declared.get("display")
     if display is None:
         return block_tag
-    keyword = display.keyword
+    keyword = display_keyword(display)
     if keyword in _BLOCK_LEVEL_DISPLAYS:
         return True
     return False if keyword in _INLINE_LEVEL_DISPLAYS else block_tag
@@ -571,7 +587,7 @@ def sizes_clip(tag: str, declared: Mapping[str, Declaration]) -> bool:
     hidden`: not for an inline box (a `<span>`, or `display: inline`/`contents`, which sizes do not
     apply to) nor a table or a part of one (`<td>`, `display: table-cell`: it grows to fit)."""
     display = declared.get("display")
-    keyword = display.keyword if display is not None else ""
+    keyword = display_keyword(display) if display is not None else ""
     if keyword in _UNSIZED_DISPLAYS or keyword.startswith("table") or keyword == "inline-table":
         return False
     return display is not None or (tag not in _INLINE_TAGS and tag not in _TABLE_TAGS)

@@ -292,9 +292,9 @@ _VISIBILITY_KEYWORDS = frozenset({"visible", "hidden", "collapse"})
 
 def _refused_keyword_value(name: str, values: Sequence[Any]) -> bool:
     """True when a browser certainly refuses this `opacity`, `visibility` or `display` value
-    (`opacity: banana`, `opacity: 1px`, `display: blcok`, `visibility: visibel`), so that the
-    declaration before it stays. A function (`var()`, `calc()`) or a CSS-wide keyword is never
-    refused here: what it becomes is decided elsewhere."""
+    (`opacity: banana`, `opacity: 1px`, `display: blcok`, `display: block inline`, `visibility:
+    visibel`), so that the declaration before it stays. A function (`var()`, `calc()`) or a
+    CSS-wide keyword is never refused here: what it becomes is decided elsewhere."""
     if any(token.type == "function" for token in values):
         return False
     if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in CSS_WIDE_KEYWORDS:
@@ -303,6 +303,8 @@ def _refused_keyword_value(name: str, values: Sequence[Any]) -> bool:
         return len(values) != 1 or values[0].type not in ("number", "percentage")
     if name == "visibility":
         return len(values) != 1 or values[0].type != "ident" or values[0].lower_value not in _VISIBILITY_KEYWORDS
+    if len(values) > 1:
+        return not _multi_keyword_display(values)  # `block flow`, not `block inline`
     return any(
         token.type != "ident" or (token.lower_value not in _DISPLAY_KEYWORDS and (not token.value.startswith("-") or token.lower_value.startswith("-ms-")))
         for token in values
@@ -324,6 +326,69 @@ def refused(name: str, values: Sequence[Any]) -> bool:
     if name in ("filter", "-webkit-filter"):
         return any(token.type == "function" and token.lower_name in _NON_NEGATIVE_FILTERS and any(_negative(t) for t in token.arguments) for token in values)
     return False
+
+
+# CSS Display 3 (2.1 to 2.4): the keywords of a `display` value of several, by what each says:
+# the box's outer display type, its inner one, and whether it is a list item. (`run-in`, an outer
+# type, is no display Chromium takes.)
+_OUTER_DISPLAYS = frozenset({"block", "inline"})
+_INNER_DISPLAYS = frozenset({"flow", "flow-root", "table", "flex", "grid", "ruby", "math"})
+# The one keyword that says the same as an outer and an inner type (CSS Display 3, 2.7), and a list
+# item's, as Chromium computes and serialises them; an inner type with no outer one is a block's,
+# but for `ruby` and `math`, which are inline.
+_SHORT_DISPLAYS = {
+    ("block", "flow"): "block",
+    ("block", "flow-root"): "flow-root",
+    ("block", "table"): "table",
+    ("block", "flex"): "flex",
+    ("block", "grid"): "grid",
+    ("block", "ruby"): "block ruby",
+    ("block", "math"): "block math",
+    ("inline", "flow"): "inline",
+    ("inline", "flow-root"): "inline-block",
+    ("inline", "table"): "inline-table",
+    ("inline", "flex"): "inline-flex",
+    ("inline", "grid"): "inline-grid",
+    ("inline", "ruby"): "ruby",
+    ("inline", "math"): "math",
+}
+_LIST_ITEM_DISPLAYS = {
+    ("block", "flow"): "list-item",
+    ("block", "flow-root"): "flow-root list-item",
+    ("inline", "flow"): "inline list-item",
+    ("inline", "flow-root"): "inline flow-root list-item",
+}
+
+
+@per_declaration
+def display_keyword(declaration: Declaration) -> str:
+    """The `display` a declaration sets, as the one keyword CSS has for it (lower-cased): a value
+    of several keywords (CSS Display 3's syntax, in any order) as its short form, as Chromium
+    computes it (`block flow` is `block`, `inline flow-root` `inline-block`, `block flex` `flex`,
+    `list-item block` `list-item`, `flow` alone `block`), or where there is none as Chromium
+    serialises it (`block ruby`, `inline list-item`, `flow-root list-item`, `inline flow-root
+    list-item`, `block math`). A single keyword is returned as it is; empty for a value that is
+    not keywords or that a browser refuses (`block inline`, `list-item flex`, `run-in flow`)."""
+    values = declaration.values
+    if len(values) == 1:
+        keyword = declaration.keyword
+        return "block" if keyword == "flow" else keyword
+    return _multi_keyword_display(values)
+
+
+def _multi_keyword_display(values: Sequence[Any]) -> str:
+    """`display_keyword` of a value of several components; empty when a browser refuses it."""
+    if not 2 <= len(values) <= 3 or any(token.type != "ident" for token in values):
+        return ""
+    keywords = [str(token.lower_value) for token in values]
+    outer = [keyword for keyword in keywords if keyword in _OUTER_DISPLAYS]
+    inner = [keyword for keyword in keywords if keyword in _INNER_DISPLAYS]
+    list_item = keywords.count("list-item")
+    if len(outer) > 1 or len(inner) > 1 or list_item > 1 or len(outer) + len(inner) + list_item != len(keywords):
+        return ""
+    inside = inner[0] if inner else "flow"
+    outside = outer[0] if outer else "inline" if inside in ("ruby", "math") else "block"
+    return (_LIST_ITEM_DISPLAYS if list_item else _SHORT_DISPLAYS).get((outside, inside), "")
 
 
 # How deep brackets may nest in a page's CSS. The readers of CSS (this module's, tinycss2's and

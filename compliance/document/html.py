@@ -716,7 +716,7 @@ class _Walk:
             self.found.hides_text = True
         heading = parent[_HEADING] or kind.heading
         # The sections of an `<amp-accordion>` go through `_open` (see `_is_closed`), even without attributes.
-        passes_on = visible and text_shown and not closed and tag != "amp-accordion" and self._outside_line_boxes(element, kind, rendering)
+        passes_on = visible and text_shown and not closed and tag != "amp-accordion" and self._outside_line_boxes(element, block, rendering)
         frame = (block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
         self.stack.append(frame)
         self._collect(element, kind, attributes, frame)
@@ -782,11 +782,12 @@ class _Walk:
             return render(element, tag, inherited, self.style)
         return inherited
 
-    def _outside_line_boxes(self, element: Any, kind: _TagKind, rendering: Rendering) -> bool:
-        """True when the element is in no box that shows one line only; a block element that is
-        such a box is recorded with the number of items before its first line."""
+    def _outside_line_boxes(self, element: Any, block: bool, rendering: Rendering) -> bool:
+        """True when the element is in no box that shows one line only; an element that lays out
+        a block (`block`: by its tag or its `display`) and is such a box is recorded with the
+        number of items before its first line."""
         box = rendering.one_line
-        if box is element and kind.block:
+        if box is element and block:
             self.line_boxes[element] = len(self.items)
         return box is None
 

@@ -101,6 +101,7 @@ from compliance.document.css import (
     StyleRule,
     clips_to_nothing,
     colour,
+    display_keyword,
     filter_opacity,
     flex_factors,
     legacy_colour,
@@ -2170,7 +2171,8 @@ def _box_kind(declared: Mapping[str, Declaration], tag: str) -> str:
     display = declared.get("display")
     if display is None:
         return "block" if tag in BLOCK_TAGS else "inline"
-    return display.keyword if display.keyword in ("contents", "inline") else "block"
+    keyword = display_keyword(display)
+    return "inline" if keyword in ("inline", "inline list-item") else "contents" if keyword == "contents" else "block"
 
 
 def _sizes_width(declared: Mapping[str, Declaration]) -> bool:
@@ -2445,7 +2447,7 @@ _CONTAINING = ("width", "max-width", "min-width", "display", "position", "float"
 _MOST_CONTAINING_BOXES = 64
 # The `display` values of a box whose `auto` width fills its containing block (others shrink to
 # fit their content, which the checker does not measure).
-_FILLING_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "grid", "-webkit-box", "-webkit-flex"})
+_FILLING_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flow-root list-item", "flex", "grid", "-webkit-box", "-webkit-flex"})
 
 
 def _containing_width(element: Any, style: PageStyle) -> float | None:
@@ -2483,7 +2485,7 @@ def _containing_box_width(box: Any, declared: Mapping[str, Declaration], inherit
     if width is None or width.keyword == "auto":
         display = declared.get("display")
         floated = declared.get("float")
-        if (display is not None and display.keyword not in _FILLING_DISPLAYS) or (floated is not None and floated.keyword not in ("", "none")):
+        if (display is not None and display_keyword(display) not in _FILLING_DISPLAYS) or (floated is not None and floated.keyword not in ("", "none")):
             return None  # shrunk to fit its content
         if _may_widen(declared):
             return None  # a negative margin widens it past its containing block
@@ -2711,7 +2713,7 @@ def _shown_despite_hidden_attribute(element: Any, tag: str, declared: Mapping[st
     rule sets `display`: the attribute is only the user-agent style `[hidden] { display: none }`,
     which every author declaration of `display` overrides (`revert` goes back to it)."""
     display = declared.get("display")
-    if display is None or (element.get("hidden") is None and not _closed_popover(element)) or display.keyword in ("revert", ""):
+    if display is None or (element.get("hidden") is None and not _closed_popover(element)) or display_keyword(display) in ("revert", ""):
         return False
     if (element.get("hidden") or "").strip().lower() == "until-found":
         return False  # `content-visibility: hidden`, which `display` does not undo
