@@ -419,6 +419,13 @@ AFTER_THE_FIRST_LINE = [
     # ... for the box that shows one line, and for a parent of the byline inside it.
     ("", '<span style="display:block flow-root;height:1em;overflow:hidden">Teaser<span style="display:block">{}</span></span>'),
     ("<style>.m{height:1em;overflow:hidden}.m section{display:flow block}</style>", '<div class="m"><section><p>Teaser</p><p>{}</p></section></div>'),
+    # A `<br>` ends the first line: what follows it, inline or a block, is on a later one, also
+    # when it is the first thing in the box (an empty line) or inside an inline box or a block.
+    ("", '<div style="height:1em;overflow:hidden">Teaser text<br><span>{}</span></div>'),
+    ("<style>.m{max-height:1.2em;overflow:hidden}</style>", '<p class="m">June 27<br>{}</p>'),
+    ("", '<div style="height:1lh;overflow:clip"><br><div class="byline">{}</div></div>'),
+    ("<style>.m{height:1em;overflow:hidden}</style>", '<div class="m"><a href="/politics">Politics<br></a> <em>{}</em></div>'),
+    ("", '<section style="height:1.2em;overflow:hidden"><p>Teaser<br>{}</p></section>'),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
@@ -453,6 +460,13 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1.2em;overflow:hidden"><span>June 27</span> <div style="display:inline list-item">{}</div></div>'),
     ("", '<div style="display:block flex;height:1.2em;overflow:hidden"><div>June 27</div><div>{}</div></div>'),
     ("", '<div style="display:inline flow;height:1em;overflow:hidden"><p>Teaser</p><p>{}</p></div>'),
+    # A `<br>` after the byline, one that does not show, or one inside a box laid out on its own
+    # (a float, a table cell, a flex item), whose lines are not the one-line box's.
+    ("", '<div style="height:1em;overflow:hidden">{}<br>More text</div>'),
+    ("", '<div style="height:1em;overflow:hidden">June 27<br style="display:none"> {}</div>'),
+    ("<style>.m{height:1.2em;overflow:hidden}.m .tag{float:right}</style>", '<div class="m"><div class="tag">Tag<br>Politics</div>{}</div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><table><tr style="vertical-align:top"><td>June<br>27</td><td>{}</td></tr></table></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><div style="display:flex"><div>June 27<br>Politics</div><div>{}</div></div></div>'),
     # A floated or absolutely positioned box before it: where the lines fall is not worked out.
     ("<style>.m{height:1em;overflow:hidden}.m .date{float:left}</style>", '<div class="m"><p class="date">June 27</p><p>{}</p></div>'),
     ("", '<div style="height:1.2em;overflow:hidden;position:relative"><p style="position:absolute;right:0">Tag</p><p>{}</p></div>'),
@@ -472,6 +486,15 @@ def test_a_block_after_the_first_line_of_a_one_line_box_is_hidden(head: str, byl
 @pytest.mark.parametrize(("head", "byline"), ON_THE_FIRST_LINE_OR_NOT_CLIPPED)
 def test_a_block_on_the_first_line_or_in_a_taller_box_is_seen(head: str, byline: str) -> None:
     assert not byline_hidden(dcnf(head=head, byline=byline.format(BYLINE)))
+
+
+@pytest.mark.parametrize(
+    ("style", "missing"),
+    [("height:1em;overflow:hidden", True), ("max-height:1.2em;overflow:clip", True), ("height:2.4em;overflow:hidden", False), ("height:1em", False)],
+)
+def test_an_affiliation_after_a_line_break_in_a_one_line_box_is_clipped(style: str, missing: bool) -> None:
+    byline = f'<p style="{style}">By Maria Lopez<br>Daily Caller News Foundation</p>'
+    assert bool(findings(dcnf(logo="", byline=byline), "dcnf", "dcnf/affiliation")) is missing
 
 
 # --- an edge-on box under an ancestor's perspective ----------------------------------------------

@@ -449,6 +449,7 @@ _BLOCK_LEVEL_DISPLAYS = frozenset(
 # Floats, and positions that take a box out of its parent's flow.
 _FLOATS = frozenset({"left", "right", "inline-start", "inline-end"})
 _OUT_OF_FLOW_POSITIONS = frozenset({"absolute", "fixed"})
+_IN_FLOW_POSITIONS = frozenset({"static", "relative", "sticky"})
 
 
 def one_line_box(declared: Mapping[str, Declaration], font_px: float, tag: str | None = None, *, px_heights: bool = True) -> bool:
@@ -524,6 +525,25 @@ def flow_in_line_box(declared: Mapping[str, Declaration], tag: str, block_tag: b
     display = declared.get("display")
     block = block_tag and tag not in _TABLE_CELL_TAGS if display is None else display_keyword(display) in _BLOCK_LEVEL_DISPLAYS
     return "block" if block else "inline"
+
+
+def holds_lines_of_box(declared: Mapping[str, Declaration], tag: str) -> bool:
+    """True when the lines of an element inside a box that shows one line only (see
+    `one_line_box`), or between the box and a `<br>` it holds, are lines of the box: the element
+    is in normal flow (not floated, nor absolutely or fixed positioned) and is a block container
+    whose lines stack (see `_stacks_lines`) or an inline box (`display: inline`, or none declared
+    on an inline `tag` or a `<br>`). A `<br>` inside such elements only ends a line of the box,
+    and what follows it is on a later one. Inside an inline-block, a table, a flex or grid
+    container or an item of one, a line break ends a line of that box, which the checker does
+    not place."""
+    floated = declared.get("float")
+    position = declared.get("position")
+    if (floated is not None and floated.keyword != "none") or (position is not None and position.keyword not in _IN_FLOW_POSITIONS):
+        return False  # (a value not read too)
+    display = declared.get("display")
+    if (display is None and (tag in _INLINE_TAGS or tag == "br")) or (display is not None and display_keyword(display) == "inline"):
+        return True
+    return _stacks_lines(declared, tag)
 
 
 # Table cells sit side by side in their row.

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
-from compliance.document.clipping import flow_in_line_box, laid_out_as_block
+from compliance.document.clipping import flow_in_line_box, holds_lines_of_box, laid_out_as_block
 from compliance.document.elements import BLOCK_TAGS
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
@@ -811,6 +811,28 @@ class _Walk:
         start = self.line_boxes.get(box)
         return start is not None and any(isinstance(item, Block) for item in self.items[start:])
 
+    def _break_line_box(self, br: Any, box: Any) -> None:
+        """A `<br>` inside `box`, a box that shows one line only, ends its first line when only
+        block containers and inline boxes in normal flow are between them (`holds_lines_of_box`),
+        and no floated or out-of-flow box came before: what the box holds after it, text and
+        elements, is on a later line, which the box clips. The frames of the box and of the
+        elements open inside it (the walk's stack holds one per open element, the `<br>`'s on
+        top) are hidden from here on: their text and tails and what they still hold do not show."""
+        if box in self.lines_not_read:
+            return
+        depth = 1
+        node = br
+        while node is not box:
+            if not holds_lines_of_box(self.style.declarations(node), _tag_kind(node.tag).tag):
+                return
+            node = node.getparent()
+            depth += 1
+        stack = self.stack
+        for index in range(len(stack) - depth, len(stack)):
+            frame = stack[index]
+            stack[index] = (frame[_BLOCK], HIDDEN, *frame[_VISIBLE:_SHOWS_TEXT], False, False)
+        self.found.hides_text = True
+
     def _starts_chrome(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, in_article: bool) -> bool:
         """True when the element is the outermost of some chrome (recorded when in the article)."""
         # The region and its ancestors are asked about last: most elements are not chrome at all.
@@ -833,6 +855,8 @@ class _Walk:
             self.open_links.append(element)
         elif tag == "br" and shown:
             self.add_text("\n", frame, element, tail=False)
+            if frame[_RENDERING].one_line is not None:
+                self._break_line_box(element, frame[_RENDERING].one_line)
         if shown and self.open_bylines:
             self.byline_break = True
         # Byline markup whose own text is hidden (`font-size: 0`) but whose box shows is still
