@@ -409,13 +409,16 @@ AFTER_THE_FIRST_LINE = [
     ("", '<div style="height:1em;overflow:hidden"><span>June 27</span> <span style="display:-webkit-flex">{}</span></div>'),
     # CSS Display 3's values of several keywords, read by their outer display type: `block flow`
     # is `block`, `block flex` `flex`, `list-item block` `list-item`; `block ruby` is a block box.
-    ("", '<div style="height:1em;overflow:hidden">Teaser text <span style="display:block flow">{}</span></div>'),
+    ("", '<div style="height:1em;overflow:hidden">Teaser text <span class="byline" style="display:block flow">{}</span></div>'),
     (
         "<style>.m{max-height:1.2em;overflow:hidden}.m .author{display:flex block}</style>",
         '<div class="m"><time>June 27</time> <em class="author">{}</em></div>',
     ),
-    ("", '<p style="height:1lh;overflow:clip">Politics <b style="display:block ruby">{}</b></p>'),
-    ("<style>.m{height:1em;overflow:hidden}.m a{display:list-item block}</style>", '<div class="m"><a href="/tag">Tag</a><a href="/author">{}</a></div>'),
+    ("", '<p style="height:1lh;overflow:clip">Politics <b class="author" style="display:block ruby">{}</b></p>'),
+    (
+        "<style>.m{height:1em;overflow:hidden}.m a{display:list-item block}</style>",
+        '<div class="m"><a href="/tag">Tag</a><a href="/author" rel="author">{}</a></div>',
+    ),
     # ... for the box that shows one line, and for a parent of the byline inside it.
     ("", '<span style="display:block flow-root;height:1em;overflow:hidden">Teaser<span style="display:block">{}</span></span>'),
     ("<style>.m{height:1em;overflow:hidden}.m section{display:flow block}</style>", '<div class="m"><section><p>Teaser</p><p>{}</p></section></div>'),
@@ -426,6 +429,15 @@ AFTER_THE_FIRST_LINE = [
     ("", '<div style="height:1lh;overflow:clip"><br><div class="byline">{}</div></div>'),
     ("<style>.m{height:1em;overflow:hidden}</style>", '<div class="m"><a href="/politics">Politics<br></a> <em>{}</em></div>'),
     ("", '<section style="height:1.2em;overflow:hidden"><p>Teaser<br>{}</p></section>'),
+    # A table's part outside a table, in a block container, is wrapped in an anonymous table, a
+    # block-level box: the first of the parts side by side starts a line, and the others are on it.
+    ("", '<div style="height:1em;overflow:hidden">Teaser text <span class="byline" style="display:table-cell">{}</span></div>'),
+    (
+        "<style>.m{height:1.2em;overflow:hidden}.m .c{display:table-cell}</style>",
+        '<div class="m">June 27 <span class="c">Politics</span> <span class="c author">{}</span></div>',
+    ),
+    ("<style>.m{height:1em;overflow:hidden}</style>", '<div class="m"><section>June 27 <b style="display:table-row">{}</b></section></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><i style="display:table-cell">June</i> 27 <i style="display:table-cell">{}</i></div>'),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
@@ -467,6 +479,14 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("<style>.m{height:1.2em;overflow:hidden}.m .tag{float:right}</style>", '<div class="m"><div class="tag">Tag<br>Politics</div>{}</div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><table><tr style="vertical-align:top"><td>June<br>27</td><td>{}</td></tr></table></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><div style="display:flex"><div>June 27<br>Politics</div><div>{}</div></div></div>'),
+    # Table's parts side by side first in the box (one anonymous table, on the first line), after
+    # one the page does not display, or in an inline box (their anonymous table is an inline-table).
+    ("", '<div style="height:1em;overflow:hidden"><span style="display:table-cell">June 27</span> <span style="display:table-cell">{}</span></div>'),
+    (
+        "",
+        '<div style="height:1em;overflow:hidden"><i style="display:table-cell">June 27</i><i hidden>x</i> <i style="display:table-cell">{}</i></div>',
+    ),
+    ("<style>.m{height:1.2em;overflow:hidden}.m a span{display:table-cell}</style>", '<div class="m">June 27 <a href="/author"><span>{}</span></a></div>'),
     # A floated or absolutely positioned box before it: where the lines fall is not worked out.
     ("<style>.m{height:1em;overflow:hidden}.m .date{float:left}</style>", '<div class="m"><p class="date">June 27</p><p>{}</p></div>'),
     ("", '<div style="height:1.2em;overflow:hidden;position:relative"><p style="position:absolute;right:0">Tag</p><p>{}</p></div>'),

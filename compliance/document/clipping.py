@@ -508,14 +508,21 @@ def _in_px(declaration: Declaration) -> bool:
     return any(token.type == "dimension" and token.lower_unit == "px" for token in declaration.values)
 
 
-def flow_in_line_box(declared: Mapping[str, Declaration], tag: str, block_tag: bool, parent_display: Declaration | None = None) -> str:
+def flow_in_line_box(
+    declared: Mapping[str, Declaration], tag: str, block_tag: bool, parent_display: Declaration | None = None, parent_tag: str | None = None
+) -> str:
     """How a box inside a box that shows one line only (see `one_line_box`) is laid out, by its
     own computed `display`, `float` and `position` (`block_tag`: its `tag` is a block one when no
-    `display` is declared) and the `display` its parent declares when that is not the line box:
-    "block" for a block-level box in normal flow, which starts a line of its own; "out" for one
-    taken out of the flow (floated, absolutely or fixed positioned), after which where the lines
-    fall is not worked out; "inline" for any other (inline, inline-block, a table cell, an item of
-    a flex or grid container, a display not read), which may share a line."""
+    `display` is declared) and, when its parent is not the line box, the `display` the parent
+    declares and its tag (`parent_tag`; None: the parent is the line box): "block" for a
+    block-level box in normal flow, which starts a line of its own; "table part" for a table's
+    part (`display: table-cell`, `table-row`…) whose parent is a block container: the anonymous
+    table CSS wraps it and the parts beside it in (CSS 2.1, 17.2.1) is block-level, and starts a
+    line where the first of them is; "out" for one taken out of the flow (floated, absolutely or
+    fixed positioned), after which where the lines fall is not worked out; "inline" for any other
+    (inline, inline-block, a cell of a table's row, a table's part in an inline box, whose
+    anonymous table is an inline-table, an item of a flex or grid container, a display not
+    read), which may share a line."""
     floated = declared.get("float")
     position = declared.get("position")
     if (floated is not None and floated.keyword in _FLOATS) or (position is not None and position.keyword in _OUT_OF_FLOW_POSITIONS):
@@ -523,8 +530,29 @@ def flow_in_line_box(declared: Mapping[str, Declaration], tag: str, block_tag: b
     if parent_display is not None and display_keyword(parent_display) not in _LINE_STACKING_DISPLAYS:
         return "inline"
     display = declared.get("display")
-    block = block_tag and tag not in _TABLE_CELL_TAGS if display is None else display_keyword(display) in _BLOCK_LEVEL_DISPLAYS
-    return "block" if block else "inline"
+    if display is None:
+        return "block" if block_tag and tag not in _TABLE_CELL_TAGS else "inline"
+    keyword = display_keyword(display)
+    if keyword in _BLOCK_LEVEL_DISPLAYS:
+        return "block"
+    if keyword in _TABLE_PART_DISPLAYS and (parent_display is not None or parent_tag is None or parent_tag in _LINE_STACKING_TAGS):
+        return "table part"
+    return "inline"
+
+
+# The displays of a table's parts, which CSS wraps in an anonymous table where their parent is
+# not the table's part they belong in (CSS 2.1, 17.2.1).
+_TABLE_PART_DISPLAYS = frozenset(
+    {"table-row-group", "table-header-group", "table-footer-group", "table-row", "table-cell", "table-column-group", "table-column", "table-caption"}
+)
+
+
+def table_part(declared: Mapping[str, Declaration]) -> bool | None:
+    """True when the element's declared `display` makes it a table's part (`table-cell`,
+    `table-row`…), None when it makes no box (`display: none`), False otherwise."""
+    display = declared.get("display")
+    keyword = "" if display is None else display_keyword(display)
+    return True if keyword in _TABLE_PART_DISPLAYS else None if keyword == "none" else False
 
 
 def holds_lines_of_box(declared: Mapping[str, Declaration], tag: str) -> bool:

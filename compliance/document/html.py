@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
-from compliance.document.clipping import flow_in_line_box, holds_lines_of_box, laid_out_as_block
+from compliance.document.clipping import flow_in_line_box, holds_lines_of_box, laid_out_as_block, table_part
 from compliance.document.elements import BLOCK_TAGS
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
@@ -532,6 +532,7 @@ class _Walk:
         "inert_names",
         "items",
         "kinds",
+        "later_tables",
         "line_boxes",
         "lines_not_read",
         "links",
@@ -582,6 +583,8 @@ class _Walk:
         self.line_boxes: dict[Any, int] = {}
         # The boxes showing one line only that hold a floated or out-of-flow box (see `_on_later_line`).
         self.lines_not_read: set[Any] = set()
+        # The table's parts inside such boxes whose anonymous table starts on a later line.
+        self.later_tables: set[Any] = set()
 
     def flush(self) -> None:
         """End the current block."""
@@ -794,22 +797,52 @@ class _Walk:
     def _on_later_line(self, element: Any, tag: str, box: Any) -> bool:
         """True when the element, inside `box`, a box that shows one line only, is a block in
         normal flow (by its own `display`, `float` and `position`) that starts after text inside
-        the box has made a block. Once a box inside it is floated or taken out of the flow, where
-        its lines fall is not worked out: nothing after it is judged."""
+        the box has made a block or is on the line being read, or a table's part whose anonymous
+        table starts so (the first of the parts beside it decides for them all). Once a box
+        inside it is floated or taken out of the flow, where its lines fall is not worked out:
+        nothing after it is judged."""
         if box in self.lines_not_read:
             return False
         parent = element.getparent()
-        laid_out_by = None if parent is box else self.style.declarations(parent).get("display")
-        flow = flow_in_line_box(self.style.declarations(element), tag, tag in BLOCK_TAGS, laid_out_by)
+        declarations = self.style.declarations
+        if parent is box:
+            flow = flow_in_line_box(declarations(element), tag, tag in BLOCK_TAGS)
+        else:
+            flow = flow_in_line_box(declarations(element), tag, tag in BLOCK_TAGS, declarations(parent).get("display"), _tag_kind(parent.tag).tag)
         if flow == "out":
             self.lines_not_read.add(box)
-        return flow == "block" and self._after_first_line(box)
+        elif flow == "table part" and (first := self._first_table_part(element)) is not element:
+            return first in self.later_tables
+        if flow not in ("block", "table part") or not self._after_first_line(box):
+            return False
+        if flow == "table part":
+            self.later_tables.add(element)
+        return True
+
+    def _first_table_part(self, element: Any) -> Any:
+        """The first of the table's parts (`clipping.table_part`) that stand side by side with the
+        element, a table's part itself, with only white space between them: they are in one
+        anonymous table. An element a page does not display makes no box between them; one
+        not seen for another reason is passed over too (the part after it is then judged with
+        the parts before it, which is never to hide more)."""
+        first = element
+        previous = element.getprevious()
+        while previous is not None and not (previous.tail or "").strip():
+            if isinstance(previous.tag, str):
+                part = table_part(self.style.declarations(previous))
+                if part:
+                    first = previous
+                elif part is not None and self.found.visibility.get(previous) is not False:
+                    break
+            previous = previous.getprevious()
+        return first
 
     def _after_first_line(self, box: Any) -> bool:
-        """True when text inside `box`, a box that shows one line only, has already made a block:
-        a block that starts now is on a later line, which the box clips."""
+        """True when text inside `box`, a box that shows one line only, has already made a block,
+        or is on the line being read (a block starting now ends it): a block that starts now is on
+        a later line, which the box clips. (Entering the box ended the block before it.)"""
         start = self.line_boxes.get(box)
-        return start is not None and any(isinstance(item, Block) for item in self.items[start:])
+        return start is not None and (self.owner is not None or any(isinstance(item, Block) for item in self.items[start:]))
 
     def _break_line_box(self, br: Any, box: Any) -> None:
         """A `<br>` inside `box`, a box that shows one line only, ends its first line when only
