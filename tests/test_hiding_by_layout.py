@@ -438,6 +438,16 @@ AFTER_THE_FIRST_LINE = [
     ),
     ("<style>.m{height:1em;overflow:hidden}</style>", '<div class="m"><section>June 27 <b style="display:table-row">{}</b></section></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><i style="display:table-cell">June</i> 27 <i style="display:table-cell">{}</i></div>'),
+    # A `display` given by a custom property, as the page defines it (or its fallback).
+    (
+        "<style>:root{--d:block} .m{height:1em;overflow:hidden} .m .by{display:var(--d)}</style>",
+        '<div class="m">June 27 <span class="by byline">{}</span></div>',
+    ),
+    (
+        "<style>.m{height:1.2em;overflow:hidden} .m .author{display:var(--author-display, block)}</style>",
+        '<div class="m"><time>June 27</time> <em class="author">{}</em></div>',
+    ),
+    ("<style>.m{--flow:flex;height:1em;overflow:hidden} .m cite{display:var(--flow)}</style>", '<div class="m">Teaser <cite class="byline">{}</cite></div>'),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
@@ -487,6 +497,13 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
         '<div style="height:1em;overflow:hidden"><i style="display:table-cell">June 27</i><i hidden>x</i> <i style="display:table-cell">{}</i></div>',
     ),
     ("<style>.m{height:1.2em;overflow:hidden}.m a span{display:table-cell}</style>", '<div class="m">June 27 <a href="/author"><span>{}</span></a></div>'),
+    # A custom property that makes an inline-level `display`, or one the page does not define
+    # (the declaration is then invalid, and the display is `inline`).
+    (
+        "<style>:root{--d:inline-block} .m{height:1.2em;overflow:hidden} .m .by{display:var(--d)}</style>",
+        '<div class="m"><span>June 27</span> <span class="by">{}</span></div>',
+    ),
+    ("<style>.m{height:1.2em;overflow:hidden} .m .by{display:var(--missing)}</style>", '<div class="m"><span>June 27</span> <span class="by">{}</span></div>'),
     # A floated or absolutely positioned box before it: where the lines fall is not worked out.
     ("<style>.m{height:1em;overflow:hidden}.m .date{float:left}</style>", '<div class="m"><p class="date">June 27</p><p>{}</p></div>'),
     ("", '<div style="height:1.2em;overflow:hidden;position:relative"><p style="position:absolute;right:0">Tag</p><p>{}</p></div>'),

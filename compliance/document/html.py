@@ -42,6 +42,7 @@ from compliance.document.visibility import (
     svg_clips_everything,
     svg_is_seen,
     waits_for_loader,
+    with_variables_filled,
 )
 from compliance.firstuse import on_first_use
 from compliance.text import normalize, normalize_inline
@@ -773,7 +774,7 @@ class _Walk:
             return HIDDEN
         if inherited.hidden:
             return inherited
-        if inherited.one_line is not None and self._on_later_line(element, tag, inherited.one_line):
+        if inherited.one_line is not None and self._on_later_line(element, tag, inherited):
             return HIDDEN
         if element in self.styled or tag in _HIDING_TAGS or (inherited.narrow is not None and tag in IMAGE_TAGS):
             return render(element, tag, inherited, self.style)
@@ -794,21 +795,25 @@ class _Walk:
             self.line_boxes[element] = len(self.items)
         return box is None
 
-    def _on_later_line(self, element: Any, tag: str, box: Any) -> bool:
-        """True when the element, inside `box`, a box that shows one line only, is a block in
-        normal flow (by its own `display`, `float` and `position`) that starts after text inside
-        the box has made a block or is on the line being read, or a table's part whose anonymous
-        table starts so (the first of the parts beside it decides for them all). Once a box
-        inside it is floated or taken out of the flow, where its lines fall is not worked out:
-        nothing after it is judged."""
+    def _on_later_line(self, element: Any, tag: str, inherited: Rendering) -> bool:
+        """True when the element, inside `box`, a box that shows one line only (`inherited`: how
+        its parent shows, inside the box), is a block in normal flow (by its own `display`,
+        `float` and `position`, their `var()`s filled in) that starts after text inside the box
+        has made a block or is on the line being read, or a table's part whose anonymous table
+        starts so (the first of the parts beside it decides for them all). Once a box inside it
+        is floated or taken out of the flow, where its lines fall is not worked out: nothing after
+        it is judged."""
+        box = inherited.one_line
         if box in self.lines_not_read:
             return False
         parent = element.getparent()
-        declarations = self.style.declarations
+        variables = inherited.variables
+        declared = with_variables_filled(self.style.declarations(element), variables)
         if parent is box:
-            flow = flow_in_line_box(declarations(element), tag, tag in BLOCK_TAGS)
+            flow = flow_in_line_box(declared, tag, tag in BLOCK_TAGS)
         else:
-            flow = flow_in_line_box(declarations(element), tag, tag in BLOCK_TAGS, declarations(parent).get("display"), _tag_kind(parent.tag).tag)
+            parent_display = with_variables_filled(self.style.declarations(parent), variables).get("display")
+            flow = flow_in_line_box(declared, tag, tag in BLOCK_TAGS, parent_display, _tag_kind(parent.tag).tag)
         if flow == "out":
             self.lines_not_read.add(box)
         elif flow == "table part" and (first := self._first_table_part(element)) is not element:

@@ -565,7 +565,7 @@ class PageStyle:
         if not sheets:
             return _NO_PAGE_STYLE if canvas is None and not clipping and not hints else cls({}, canvas=canvas, clipping=clipping, hints=hints)
         families, found = _page_families(tuple(sheets), root)
-        families |= _inline_one_line_families(tuple(inline))
+        families = _with_one_line_families(families, tuple(sheets), tuple(inline))
         if _xpath(f"boolean({_SVG_PRESENTATION})")(root):
             families |= set(_SVG_HIDING_ATTRIBUTES)  # the CSS that may show an `<svg>` they hide
         index = index or found
@@ -1242,7 +1242,21 @@ def _partly_fades(declaration: Declaration) -> bool:
 def _colour_variables(sheets: tuple[str, ...]) -> set[str]:
     """The custom properties the `<style>` blocks' colours use, and those their definitions use
     (matched, so that a `background: var(--brand)` is worked out on the element)."""
-    uses = [d for summary in map(_SheetSummary.of, sheets) for d in summary.variable_uses if d.family == "colour"]
+    return _variables_of(sheets, frozenset({"colour"}))
+
+
+@functools.lru_cache(maxsize=SHEETS_CACHED)
+def _layout_variables(sheets: tuple[str, ...]) -> frozenset[str]:
+    """The custom properties the `<style>` blocks' `display`, `float` and `position` use, and
+    those their definitions use: matched on a page with a box that shows one line only, so that
+    how what it holds is laid out is worked out (`display: var(--layout)`: see `html`)."""
+    return frozenset(_variables_of(sheets, frozenset({"display", "placement"})))
+
+
+def _variables_of(sheets: tuple[str, ...], families: frozenset[str]) -> set[str]:
+    """The custom properties the `<style>` blocks' declarations of `families` use, and those
+    their definitions use."""
+    uses = [d for summary in map(_SheetSummary.of, sheets) for d in summary.variable_uses if d.family in families]
     if not uses:
         return set()
     definitions: dict[str, list[tuple[Any, ...]]] = {}
@@ -1633,6 +1647,14 @@ def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex, canvas: Colour | 
 
 
 @functools.lru_cache(maxsize=256)
+def _with_one_line_families(families: frozenset[str], sheets: tuple[str, ...], inline: tuple[str, ...]) -> frozenset[str]:
+    """The `families` the page's rules are matched for, with those a box that shows one line only
+    in a `style` attribute needs (`_inline_one_line_families`) and, with such a box on the page,
+    the custom properties that lay out what it holds (`_layout_variables`)."""
+    families = families | _inline_one_line_families(inline)
+    return families | _layout_variables(sheets) if families >= _ONE_LINE_FAMILIES else families
+
+
 def _inline_one_line_families(inline: tuple[str, ...]) -> frozenset[str]:
     """`_ONE_LINE_FAMILIES` when a `style` attribute makes a box that shows one line only (at
     16px: see `clipping.one_line_box`), else none: the page's rules are then read on what it holds."""
@@ -2706,6 +2728,16 @@ def _with_variables(
             declaration = declaration._replace(values=values)
         found[name] = declaration
     return found, variables
+
+
+def with_variables_filled(declared: Mapping[str, Declaration], inherited: Mapping[str, tuple[Any, ...]] | None) -> Mapping[str, Declaration]:
+    """The element's declarations (`declared`) with their `var()`s filled in from the custom
+    properties in force on its parent (`inherited`, `Rendering.variables`) and its own, as
+    `render` fills them in (`display: var(--layout)` where `:root` sets `--layout: block`); the
+    same mapping when none of them uses one. One that cannot be filled in is left out."""
+    if not any(d.custom or d.values[0].type == "function" for d in declared.values()):
+        return declared
+    return _with_variables(declared, inherited)[0]
 
 
 def _shown_despite_hidden_attribute(element: Any, tag: str, declared: Mapping[str, Declaration]) -> bool:
