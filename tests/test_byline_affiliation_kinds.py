@@ -42,6 +42,14 @@ def _outcome(report: Report, rule: str) -> str | None:
     return None
 
 
+def _assert_credits_laura_benson_of_dcnf(page: str) -> None:
+    """The DCNF page passes its byline and affiliation rules, and its one byline names Laura Benson."""
+    report = check_html(page, packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+
+
 # ---------------------------------------------------------------------------------------------
 # A. "NAME of/for/with/at the OUTLET": a reporter with an affiliation
 
@@ -899,10 +907,7 @@ def test_prose_or_a_person_before_by_is_no_lead_in(text: str) -> None:
 )
 def test_dcnf_reads_a_lead_in_before_the_byline_as_its_affiliation(style: str, byline: str) -> None:
     page = _dcnf_page(byline).replace("<html>", f"<html><head><style>{style}</style></head>")
-    report = check_html(page, packs=["dcnf"])
-    assert _outcome(report, "dcnf/byline") is None
-    assert _outcome(report, "dcnf/affiliation") is None
-    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+    _assert_credits_laura_benson_of_dcnf(page)
 
 
 @pytest.mark.parametrize(
@@ -1335,11 +1340,7 @@ def test_prose_or_an_address_glued_to_by_is_no_byline(text: str) -> None:
     ],
 )
 def test_dcnf_reads_a_label_glued_to_by_as_the_reporters_byline(byline: str) -> None:
-    page = _dcnf_page(LOGO, byline)
-    report = check_html(page, packs=["dcnf"])
-    assert _outcome(report, "dcnf/byline") is None
-    assert _outcome(report, "dcnf/affiliation") is None
-    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+    _assert_credits_laura_benson_of_dcnf(_dcnf_page(LOGO, byline))
 
 
 def test_dcnf_reads_its_own_name_glued_to_by_as_the_affiliation() -> None:
@@ -1467,11 +1468,7 @@ def test_prose_between_dashes_is_no_byline(text: str) -> None:
     ],
 )
 def test_dcnf_reads_a_byline_set_with_a_horizontal_bar_or_double_hyphen(byline: str) -> None:
-    page = _dcnf_page(LOGO, byline)
-    report = check_html(page, packs=["dcnf"])
-    assert _outcome(report, "dcnf/byline") is None
-    assert _outcome(report, "dcnf/affiliation") is None
-    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+    _assert_credits_laura_benson_of_dcnf(_dcnf_page(LOGO, byline))
 
 
 @pytest.mark.parametrize("byline", ["By Laura Benson ― Reuters", "By Laura Benson -- The Harbor Ledger"])
@@ -1535,11 +1532,7 @@ def test_a_number_glued_to_a_lower_case_by_or_no_name_is_no_byline(text: str) ->
     ],
 )
 def test_dcnf_reads_a_byline_glued_to_its_timestamp(byline: str) -> None:
-    page = _dcnf_page(LOGO, byline)
-    report = check_html(page, packs=["dcnf"])
-    assert _outcome(report, "dcnf/byline") is None
-    assert _outcome(report, "dcnf/affiliation") is None
-    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+    _assert_credits_laura_benson_of_dcnf(_dcnf_page(LOGO, byline))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1575,11 +1568,7 @@ def test_a_by_inside_a_word_or_after_a_number_in_lower_case_opens_nothing(text: 
     ["Review — By: Laura Benson", '<div class="byline">Feature | By:Laura Benson</div>', "<span>Opinion ― BY: Laura Benson</span>"],
 )
 def test_dcnf_reads_by_with_a_colon_after_a_kicker(byline: str) -> None:
-    page = _dcnf_page(LOGO, byline)
-    report = check_html(page, packs=["dcnf"])
-    assert _outcome(report, "dcnf/byline") is None
-    assert _outcome(report, "dcnf/affiliation") is None
-    assert [b.names for b in parse_document(page, "html", outlets=DCNF_OUTLETS).bylines] == [("Laura Benson",)]
+    _assert_credits_laura_benson_of_dcnf(_dcnf_page(LOGO, byline))
 
 
 # ---------------------------------------------------------------------------------------------
