@@ -321,3 +321,31 @@ def test_a_cp1252_page_with_a_few_utf8_lookalike_bytes_stays_cp1252(declaration:
     decoded = decode_bytes(data)
     assert decoded.encoding == "cp1252"
     assert "<p>Café, café" in decoded.text
+
+
+# ---------------------------------------------------------------------------------------------
+# NUL characters in a page (scraped pages have them): a browser drops one in the page's text (the
+# tree construction ignores it) and reads one inside a tag as U+FFFD (the tokenizer replaces it).
+
+NUL_PAGE = (
+    "<html><body><article><h1>Farm bill advances</h1>{byline}"
+    '<img src="https://dailycallernewsfoundation.org/logo.png" alt="{alt}">'
+    "<p>The committee{nul} advanced the bill on Thursday.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["<p>By Ja\x00ke Smith</p>", '<div class="byline">By Jake\x00 Smith</div>', "<span>\x00By Jake Smith\x00</span>", "<li>By Jake Sm\x00\x00ith</li>"],
+)
+def test_a_nul_in_the_text_is_dropped_as_a_browser_drops_it(byline: str) -> None:
+    doc = parse_document(NUL_PAGE.format(byline=byline, alt="Logo", nul="\x00").encode(), "html")
+    assert [b.names for b in doc.bylines] == [("Jake Smith",)]
+    assert "The committee advanced the bill on Thursday." in [b.text for b in doc.blocks]
+
+
+@pytest.mark.parametrize("alt", ["Daily Caller\x00 logo", "\x00Daily Caller logo"])
+def test_a_nul_inside_a_tag_reads_as_a_replacement_character(alt: str) -> None:
+    doc = parse_document(NUL_PAGE.format(byline="<p>By Jake Smith</p>", alt=alt, nul="").encode(), "html")
+    assert [image.alt for image in doc.images] == [alt.replace("\x00", "\ufffd")]
+    assert [b.names for b in doc.bylines] == [("Jake Smith",)]

@@ -208,7 +208,7 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
     if decoded.utf8 is not None and b"\x00" not in decoded.utf8:
         payload = decoded.utf8
     else:
-        text = decoded_text.replace("\x00", "\ufffd") if "\x00" in decoded_text else decoded_text
+        text = _without_nul(decoded_text)
         try:
             payload = text.encode("utf-8")
         except UnicodeEncodeError:
@@ -218,7 +218,7 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
         # libxml2 stops at 2,048 open elements and drops the rest; a browser shows the rest.
         from compliance.document.nesting import flatten_deep_nesting
 
-        root, parser = _parse_payload(lines_by_lf_bytes(flatten_deep_nesting(decoded_text.replace("\x00", "\ufffd")).encode("utf-8", "replace")))
+        root, parser = _parse_payload(lines_by_lf_bytes(flatten_deep_nesting(_without_nul(decoded_text)).encode("utf-8", "replace")))
     truncated: str | None = None
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or ("limit" in entry.message.lower() and "huge" in entry.message.lower()):
@@ -312,6 +312,20 @@ def _end_head_at_body_content(root: Any) -> None:
         body.text = leading + held
     for offset, child in enumerate(moved):
         body.insert(offset, child)
+
+
+# A tag, or a NUL outside every tag (see `_without_nul`).
+_TAG_OR_NUL = on_first_use(r"<[^<>]*>|\x00")
+
+
+def _without_nul(text: str) -> str:
+    """The page's text with its NUL characters (possible in scraped pages; lxml takes none) read
+    as a browser reads them: one in the text of the page is dropped, as HTML's tree construction
+    ignores a NUL character in the body ("Jake\\0 Smith" shows "Jake Smith"), and one inside a
+    tag, its name or an attribute's value, becomes U+FFFD, as the tokenizer reads it."""
+    if "\x00" not in text:
+        return text
+    return _TAG_OR_NUL().sub(lambda found: "" if found.group() == "\x00" else found.group().replace("\x00", "\ufffd"), text)
 
 
 def _build_html_document(
