@@ -919,7 +919,7 @@ def test_front_matter_in_plain_text_is_skipped_too() -> None:
         (b"", []),
         (b"<p>Only a fragment, no html or body element.</p>", ["Only a fragment, no html or body element."]),
         (b"<html><body><p>Unclosed <b>bold <i>italic</p><p>next</body>", ["Unclosed bold italic", "next"]),
-        (b"<p>Stray NUL\x00 byte in scraped text.</p>", ["Stray NUL\ufffd byte in scraped text."]),
+        (b"<p>Stray NUL\x00 byte in scraped text.</p>", ["Stray NUL byte in scraped text."]),
     ],
     ids=["empty", "fragment", "malformed", "nul"],
 )
