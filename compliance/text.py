@@ -19,8 +19,9 @@ _CONTROLS: dict[str, str | None] = {chr(c): (" " if 0x1C <= c <= 0x1F else None)
 # `is_invisible_format`) disappear because a reader never sees them.
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 # The dashes that set clauses apart, which `normalize` keeps: the em dash, the horizontal bar
-# (quotation dash), the two- and three-em dashes and the small em dash.
-_CLAUSE_DASHES = "\u2014\u2015\u2e3a\u2e3b\ufe58"
+# (quotation dash), the two- and three-em dashes, the small em dash, the swung dash, the wave and
+# wavy dashes, and the vertical forms of the em and en dash (Unicode's Dash property).
+_CLAUSE_DASHES = "\u2014\u2015\u2e3a\u2e3b\ufe58\u2053\u301c\u3030\ufe31\ufe32"
 # Unicode's dash punctuation that text sets between words and clauses ("Review — By NAME",
 # "NAME ― Place", "2020–2024"), and the minus sign typed for one, without the ASCII hyphen-minus:
 # every character a pattern that looks for a dash lists (`DASH_CLASS`), so that a dash it has not

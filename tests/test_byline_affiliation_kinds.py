@@ -1415,11 +1415,12 @@ def test_an_outlet_with_a_newspapers_word_before_by_is_still_another_outlet(byli
 
 # ---------------------------------------------------------------------------------------------
 # P. Every dash the reader knows is one definition (`compliance.text.DASH`): Unicode's dash
-#    punctuation (en dash, em dash, horizontal bar, two- and three-em dash, small em dash, the
-#    hyphens and the minus sign typed for one) and the typewriter's double hyphen for an em dash.
+#    punctuation (en dash, em dash, horizontal bar, two- and three-em dash, small em dash, swung
+#    dash, wave and wavy dashes, the vertical em dash, the hyphens and the minus sign typed for
+#    one) and the typewriter's double hyphen for an em dash.
 #    Each separates a kicker from "By", a name from a place or an outlet, as the em dash does.
 
-SEPARATING_DASHES = ["—", "–", "―", "⸺", "⸻", "﹘", "−", "‒", "--"]
+SEPARATING_DASHES = ["—", "–", "―", "⸺", "⸻", "﹘", "−", "‒", "--", "⁓", "〜", "〰", "︱"]
 
 
 @pytest.mark.parametrize("dash", SEPARATING_DASHES)
@@ -1617,3 +1618,25 @@ def test_the_logo_stands_in_after_a_kicker_naming_a_kind_of_piece(byline: str) -
 def test_an_outlet_ending_with_a_kind_of_piece_is_still_another_outlet(byline: str) -> None:
     detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
     assert detail is not None and "Laura Benson" in detail
+
+
+# --- A name a wrong decoding left a replacement character in ("Jos\ufffd Garc\ufffda"): still a name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By Jos\ufffd Garc\ufffda", ("Jos\ufffd Garc\ufffda",)),
+        ("By Ja\ufffdke Smith, Daily Caller News Foundation", ("Ja\ufffdke Smith",)),
+        ("Written by Fran\ufffdois Dupont and Jane Doe", ("Fran\ufffdois Dupont", "Jane Doe")),
+    ],
+)
+def test_a_name_with_a_replacement_character_is_still_a_name(text: str, names: tuple[str, ...]) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == names
+
+
+@pytest.mark.parametrize("text", ["By \ufffd\ufffd\ufffd \ufffd\ufffd", "By \ufffdake Smith"])
+def test_replacement_characters_alone_or_first_make_no_name(text: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is None or reading.names == ()

@@ -32,8 +32,9 @@ kind of piece after a beat, the time the piece appears or what it reviews ("Spec
 NAME", "Weekend Dispatch — By NAME", "Book Review — By NAME"; "Harvard Business Review" and "Daily
 Dispatch" still name outlets). Any dash parts a byline as
 the em dash does: the en dash, the horizontal bar ("Review ― By NAME", "By NAME ― Washington"), the
-two- and three-em dashes, the minus sign, and two hyphens typed for an em dash ("By NAME --
-Washington"). The label may be glued to
+two- and three-em dashes, the swung and wave dashes ("Politics ⁓ By NAME", "Politics 〜 By NAME"),
+the minus sign, and two hyphens typed for an em dash ("By NAME -- Washington"). A name a wrong
+decoding left a replacement character in ("By Jos\ufffd Garc\ufffda") is still a name. The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower
 case after a colon in prose ("The reason:by design …", "Chapter 12:by design …") or a web address

@@ -575,7 +575,8 @@ def _is_name_token(token: str) -> bool:
         return False
     if _is_brand(core):
         return False  # "ProPublica", "CalMatters": a brand's inner capital, not a name's
-    return all(ch.isalpha() or ch in "'’-." for ch in core)
+    # U+FFFD stands for a letter a wrong decoding lost ("Jos\ufffd Garc\ufffda"): still a name's.
+    return all(ch.isalpha() or ch in "'’-.\ufffd" for ch in core)
 
 
 def _is_credential(token: str, others: list[str]) -> bool:
