@@ -207,10 +207,10 @@ DECLARATIONS_REMEMBERED = 8192
 
 def per_declaration(function: Callable[[Declaration], _Result]) -> Callable[[Declaration], _Result]:
     """`function`, remembered for each declaration object: a `<style>` block's reading gives one
-    object per declaration text (`_remembered_piece_declaration`), so the declarations a site's pages and generated rules repeat are worked
-    out once. (Declarations are not hashable: their tokens compare by value without a hash. The
-    memo holds each declaration it keys by `id`, so no other object can take that id while the
-    entry lasts.)"""
+    object per declaration text (`_remembered_piece_declaration`), so the declarations a site's
+    pages and generated rules repeat are worked out once. (Declarations are not hashable: their
+    tokens compare by value without a hash. The memo holds each declaration it keys by `id`, so
+    no other object can take that id while the entry lasts.)"""
     memo: dict[int, tuple[Declaration, _Result]] = {}
 
     @functools.wraps(function)
