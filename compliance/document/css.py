@@ -824,7 +824,8 @@ def _declaration(name: str, value: str) -> Declaration | None:
     important = _IMPORTANT.search(value) if "!" in value else None
     if important is not None:
         value = value[: important.start()]
-    values = _lone_hash(value) or _tokens(value)
+    # The value was read as a lone colour above; only with `!important` cut off may it be one now.
+    values = (_lone_hash(value) if important is not None else ()) or _tokens(value)
     if name.startswith("--"):
         return Declaration(name, values, important is not None)
     name = ALIASES.get(name, name)
