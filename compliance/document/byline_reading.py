@@ -66,6 +66,9 @@ _BY = re.compile(r"(?<![^\W\d_])by[\s:]", re.IGNORECASE)
 _OTHER_MID_BY = on_first_use(r"(?<![^\W\d_])(?:par|por|door)\s", re.IGNORECASE)
 
 
+# What separates a label, a lead-in or a timestamp from "By" besides a dash: a bar, a bullet, a
+# middle dot, a colon or a slash ("Politics | By NAME", "12:05 PM|By NAME").
+_LABEL_SEPARATORS = "|•·:/"
 # What follows "By" before the name mid-line: spaces, or a colon and any spaces ("Review — By:
 # NAME", "Politico:By:NAME"), as "By:" at the start of a line has.
 _BY_COLON = r"(?::\s*|\s+)"
@@ -73,7 +76,7 @@ _BY_COLON = r"(?::\s*|\s+)"
 # byline in one line ("Updated 12:By NAME", "12:05:By NAME", "12:05 PM|By NAME",
 # "06/27/2024/By NAME", "3 p.m.|By NAME"): the text before the separator ends in a digit, or in
 # "am"/"pm"/"a.m."/"p.m." after one. (Each look-behind has a fixed width, hence one per spelling.)
-_TIGHT = f"[|•·:/{DASHES}]"
+_TIGHT = f"[{_LABEL_SEPARATORS}{DASHES}]"
 _AFTER_DATA = rf"(?:(?<=\d{_TIGHT})|(?<=\d[ap]m{_TIGHT})|(?<=\d\s[ap]m{_TIGHT})|(?<=\d[ap]\.m\.{_TIGHT})|(?<=\d\s[ap]\.m\.{_TIGHT}))"
 
 
@@ -82,7 +85,7 @@ def _mid_opener() -> re.Pattern[str]:
     """ "Tuesday 15 October 2019 by NAME", "Headline 10.15.15 By NAME", "Source: Outlet – By NAME",
     "Source: Outlet – Par NAME", "Updated 12:05 PM|By NAME". Glued to a date or a time, "By" must
     be in capitals and a capital must follow ("Chapter 12:by design" is prose)."""
-    spaced = rf"(?:(?<=\d)|(?<=[)\]])|\s(?:{DASH}|[|•·:/]))\s*{_OPENER_WORDS}(?:by{_BY_COLON}(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))"
+    spaced = rf"(?:(?<=\d)|(?<=[)\]])|\s(?:{DASH}|[{_LABEL_SEPARATORS}]))\s*{_OPENER_WORDS}(?:by{_BY_COLON}(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))"
     return re.compile(rf"{spaced}|{_AFTER_DATA}(?-i:By|BY){_BY_COLON}(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
 
 
@@ -824,7 +827,7 @@ def affiliation_line(text: str, outlets: Set[str] = frozenset()) -> str | None:
 
 # What separates a label or a lead-in from the opener, trimmed off either: spaces, bars, bullets,
 # colons, slashes and dashes.
-_SEPARATOR_EDGES = " |•·:/-" + DASHES
+_SEPARATOR_EDGES = " -" + _LABEL_SEPARATORS + DASHES
 
 
 class _Opened(NamedTuple):
@@ -918,9 +921,7 @@ _SOURCE_WORDS = 6
 # separator right after the last one, then "By" in capitals and a capital. Prose ("The reason:by
 # design"), a time ("12:By") or a web address ("example.com/By") is none.
 _LABEL_WORD = r"[A-ZÀ-Þ][^\W\d_]*(?:['’&-][^\W\d_]+)*"
-_TIGHT_LABEL = on_first_use(
-    rf"^(?P<label>{_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|&)){{0,{_SOURCE_WORDS - 1}}})(?:[:|/•·{DASHES}]|--)\s*(?:By|BY){_BY_COLON}(?=[A-ZÀ-Þ])"
-)
+_TIGHT_LABEL = on_first_use(rf"^(?P<label>{_LABEL_WORD}(?:\s+(?:{_LABEL_WORD}|&)){{0,{_SOURCE_WORDS - 1}}})(?:{_TIGHT}|--)\s*(?:By|BY){_BY_COLON}(?=[A-ZÀ-Þ])")
 
 
 def _source_before(before: str) -> str:
