@@ -1149,7 +1149,7 @@ class _SummaryBuilder:
 
     def add(self, declaration: Declaration, conditional: bool) -> None:
         """Add one declaration (not a custom property's); `conditional`: its rule applies on some screens only."""
-        family, hides, moved, uses_variables, overflow_shown = _summary_traits(declaration)
+        family, hides, moved, uses_variables, overflow_shown, partly_fades = _summary_traits(declaration)
         if hides:
             self.families.add(family)
         if declaration.important:
@@ -1166,7 +1166,7 @@ class _SummaryBuilder:
             self.farthest_move = moved
         if uses_variables:
             self.variable_uses.append(declaration)
-        if not conditional and family in ("opacity", "transform") and _partly_fades(declaration):
+        if partly_fades and not conditional:
             self.partly_fading.add(family)
 
     def _add_colour(self, declaration: Declaration) -> None:
@@ -1179,12 +1179,19 @@ class _SummaryBuilder:
 
 
 @per_declaration
-def _summary_traits(declaration: Declaration) -> tuple[str, bool, float, bool, bool]:
+def _summary_traits(declaration: Declaration) -> tuple[str, bool, float, bool, bool, bool]:
     """What a block's summary reads from one declaration: its family, whether it can hide
-    (`_can_hide`), how far it may move a box (`move_px`), whether its value uses `var()`, and
-    whether it shows a box's overflow (`_lets_overflow_show`)."""
-    uses_variables = any(t.type == "function" for t in declaration.values) and bool(variables_used(declaration.values))
-    return declaration.family, _can_hide(declaration), move_px(declaration), uses_variables, _lets_overflow_show(declaration)
+    (`_can_hide`), how far it may move a box (`move_px`), whether its value uses `var()`
+    (`_uses_variables`), whether it shows a box's overflow (`_lets_overflow_show`), and whether
+    it fades or shrinks an element without hiding it (`_partly_fades`)."""
+    return (
+        declaration.family,
+        _can_hide(declaration),
+        move_px(declaration),
+        _uses_variables(declaration),
+        _lets_overflow_show(declaration),
+        _partly_fades(declaration),
+    )
 
 
 def _one_line_rule(rule: StyleRule) -> bool:
