@@ -2742,7 +2742,7 @@ def with_variables_filled(declared: Mapping[str, Declaration], inherited: Mappin
     properties in force on its parent (`inherited`, `Rendering.variables`) and its own, as
     `render` fills them in (`display: var(--layout)` where `:root` sets `--layout: block`); the
     same mapping when none of them uses one. One that cannot be filled in is left out."""
-    if not any(d.custom or d.values[0].type == "function" for d in declared.values()):
+    if not any(d.custom or _uses_variables(d) for d in declared.values()):
         return declared
     return _with_variables(declared, inherited)[0]
 
