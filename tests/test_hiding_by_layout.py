@@ -448,6 +448,11 @@ AFTER_THE_FIRST_LINE = [
         '<div class="m"><time>June 27</time> <em class="author">{}</em></div>',
     ),
     ("<style>.m{--flow:flex;height:1em;overflow:hidden} .m cite{display:var(--flow)}</style>", '<div class="m">Teaser <cite class="byline">{}</cite></div>'),
+    # The custom property after a keyword: "block var(--inner)" is "block flow".
+    (
+        "<style>:root{--inner:flow} .m{height:1em;overflow:hidden} .m .by{display:block var(--inner)}</style>",
+        '<div class="m">June 27 <span class="by byline">{}</span></div>',
+    ),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
