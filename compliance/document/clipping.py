@@ -424,8 +424,11 @@ def move_px(declaration: Declaration) -> float:
 # The height of one line of text at `line-height: normal`, in ems of the element's own font size
 # (fonts give 1.1 to 1.25): a box no taller that clips its overflow shows its first line only.
 ONE_LINE_EMS = 1.2
+# The displays of a non-replaced inline box, which `width` and `height` do not size (CSS 2.1, 10.3.1
+# and 10.6.1): `inline`, and an inline list item (`inline list-item`, as `display_keyword` reads it).
+INLINE_BOX_DISPLAYS = frozenset({"inline", "inline list-item"})
 # The displays under which `height` does not size the box.
-_UNSIZED_DISPLAYS = frozenset({"inline", "inline list-item", "contents", "none"})
+_UNSIZED_DISPLAYS = INLINE_BOX_DISPLAYS | {"contents", "none"}
 # The displays of a block container in normal flow, whose lines stack one under another: the
 # only boxes that can show one line of what they hold. A flex or grid container sets its items
 # side by side (or where its template says), a table and its cells grow to fit their content, and

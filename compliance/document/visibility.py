@@ -78,6 +78,7 @@ from typing import Any, NamedTuple
 
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
+    INLINE_BOX_DISPLAYS,
     Clip,
     clipping_size,
     cuts_off_overflow,
@@ -2201,7 +2202,7 @@ def _box_kind(declared: Mapping[str, Declaration], tag: str) -> str:
     if display is None:
         return "block" if tag in BLOCK_TAGS else "inline"
     keyword = display_keyword(display)
-    return "inline" if keyword in ("inline", "inline list-item") else "contents" if keyword == "contents" else "block"
+    return "inline" if keyword in INLINE_BOX_DISPLAYS else "contents" if keyword == "contents" else "block"
 
 
 def _sizes_width(declared: Mapping[str, Declaration]) -> bool:
