@@ -257,7 +257,8 @@ def _satisfies(doc: Document, byline: Byline, params: BylineParams, ctx: Context
 
 def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     """Pass on the first byline that satisfies every requirement."""
-    reasons: list[str] = []
+    # Each reason once, in the order first given: a dict, as a page may hold thousands of bylines.
+    reasons: dict[str, None] = {}
     hits: list[Hit] = []
     for byline in doc.bylines:
         ok, reason = _satisfies(doc, byline, params, ctx)
@@ -269,8 +270,8 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
             )
             offset = doc.item_offsets[min(byline.index, len(doc.item_offsets) - 1)]
             hits.append(Hit(byline.index, functools.partial(doc.locate, byline), byline.text, captures, offset))
-        elif reason not in reasons:
-            reasons.append(reason)
+        else:
+            reasons.setdefault(reason)
     if hits and params.institution:
         missing = _without_institution(doc, params, ctx)
         if missing is not None:
@@ -280,7 +281,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     anchor = where_a_byline_goes(doc)
     # An affiliation hidden in or beside the byline ("By Ana Ruiz<span hidden>, ProPublica</span>").
     affiliation = ctx.bind(params.affiliation) if reasons and params.affiliation is not None and params.problem is None else None
-    return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, reasons, affiliation)), anchor)
+    return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, list(reasons), affiliation)), anchor)
 
 
 def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> str | None:
