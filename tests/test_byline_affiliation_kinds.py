@@ -1640,3 +1640,57 @@ def test_a_name_with_a_replacement_character_is_still_a_name(text: str, names: t
 def test_replacement_characters_alone_or_first_make_no_name(text: str) -> None:
     reading = read_byline(text, require_prefix=True)
     assert reading is None or reading.names == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# T. A publication's title before "— By" is another outlet: the definite article and words that
+#    are not all a kicker's ("The Guardian", "The Hill", "The Dallas Morning News"), or a head of
+#    its own and a newspaper's word ("Fox News", "Tampa Bay Times"). A kicker with "The" ("The
+#    Latest", "The Long Read", "The Big Story") and a section's label ending with a newspaper's word
+#    ("Local News", "Health News", "Morning News", "World News") name none.
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("The Guardian — By Jane Doe", "The Guardian"),
+        ("The Hill | By Jane Doe", "The Hill"),
+        ("The Dallas Morning News: By Jane Doe", "The Dallas Morning News"),
+        ("The Atlantic/By Jane Doe", "The Atlantic"),
+        ("Fox News — By Jane Doe", "Fox News"),
+        ("Tampa Bay Times · By Jane Doe", "Tampa Bay Times"),
+        ("Fox News:By Jane Doe", "Fox News"),
+        # Near-misses: kickers and sections' labels keep naming no outlet.
+        ("The Latest — By Jane Doe", ""),
+        ("The Long Read — By Jane Doe", ""),
+        ("The Big Story | By Jane Doe", ""),
+        ("Local News — By Jane Doe", ""),
+        ("Health News | By Jane Doe", ""),
+        ("Morning News — By Jane Doe", ""),
+        ("World News — By Jane Doe", ""),
+        ("Breaking News — By Jane Doe", ""),
+        # A headline's length after "The" is no title.
+        ("The Senate Votes On Budget Plan — By Jane Doe", ""),
+    ],
+)
+def test_a_publications_title_before_by_is_an_outlet(text: str, credit: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit, text
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["The Guardian — By Laura Benson", '<div class="byline">Fox News | By Laura Benson</div>', "<span>The Dallas Morning News — By Laura Benson</span>"],
+)
+def test_the_logo_does_not_stand_in_after_another_publications_title(byline: str) -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail is not None and "Laura Benson" in detail
+
+
+@pytest.mark.parametrize(
+    "byline", ["The Latest — By Laura Benson", '<div class="byline">Local News | By Laura Benson</div>', "The Long Read — By Laura Benson"]
+)
+def test_the_logo_stands_in_after_a_kicker_with_the_or_a_sections_news(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None

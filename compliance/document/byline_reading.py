@@ -950,6 +950,8 @@ def _source_before(before: str) -> str:
     # organisation's word are.
     if any(_is_outlet_initials(word) or _is_brand(word) or word.lower().strip(".,") in _ORGANISATION_ONLY for word in words):
         return source
+    if _is_publication_title(words):
+        return source
     # One capitalised word and nothing else is left alone: before "— By" it is far more often a
     # kicker or a section's name ("Feature", "Profile", "Longread", "Spotlight") than an outlet's own
     # name ("Politico"), and no list of either is complete. A one-word outlet there is not read
@@ -988,6 +990,30 @@ def _is_kicker(words: list[str]) -> bool:
     if len(words) == 1:
         return last in _KICKER_ORG_WORDS
     return last in _PIECE_WORDS and all(word.lower().strip(".,") in _KICKER_HEADS for word in words[:-1])
+
+
+# The heads that say which news a section carries ("Local News", "World News", "Breaking News",
+# "Top Stories"): before a newspaper's word, a section's label, not an outlet's head.
+_SCOPE_WORDS = frozenset("local national international world global regional state metro breaking latest top trending more related".split())
+# Words after "The" in a kicker rather than a title ("The Latest", "The Long Read", "The Big
+# Story", "The Take"): with the beats, scopes and kinds of piece, a kicker's whole vocabulary.
+_DEFINITE_KICKER_WORDS = _KICKER_HEADS | _SCOPE_WORDS | _PIECE_WORDS | _FILLER | frozenset("big long short read story picture take interview".split())
+# The most words after "The" in a title before "— By" ("The Dallas Morning News"): more is a
+# headline's length.
+_MOST_TITLE_WORDS = 4
+
+
+def _is_publication_title(words: list[str]) -> bool:
+    """Whether capitalised words before "— By" are a publication's title: the definite article
+    and up to `_MOST_TITLE_WORDS` words that are not all a kicker's ("The Guardian", "The Hill", "The
+    Dallas Morning News"; not "The Latest", "The Long Read"), or a head of its own and a
+    newspaper's word ("Fox News", "Tampa Bay Times"), a head that is not only beats, times of
+    appearing, reviewed works or scopes ("Local News", "Health News", "Morning News" are a
+    section's labels). A one-word name ("Politico") is not read here (see `_source_before`)."""
+    lowered = [word.lower().strip(".,") for word in words]
+    if lowered[0] == "the":
+        return 1 <= len(lowered) - 1 <= _MOST_TITLE_WORDS and not all(word in _DEFINITE_KICKER_WORDS for word in lowered[1:])
+    return len(lowered) >= 2 and lowered[-1] in _OUTLET_ENDINGS and not all(word in _KICKER_HEADS | _SCOPE_WORDS | _FILLER for word in lowered[:-1])
 
 
 # Words of a newsletter's or a section's label, never of an outlet's name before a byline:
