@@ -1694,3 +1694,48 @@ def test_the_logo_stands_in_after_a_kicker_with_the_or_a_sections_news(byline: s
     report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
     assert _outcome(report, "dcnf/byline") is None
     assert _outcome(report, "dcnf/affiliation") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# U. A tilde, a breadcrumb's angle quote ("»", read normalised as a double quote standing alone)
+#    and two separators ("Politics :— By NAME") part a label from "By" as a bar or a dash does. A
+#    quotation glued to its words is no separator. Byline markup whose "By NAME" the reader cannot
+#    part from the words before it says so, rather than that it names an outlet.
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Politics ~ By Jane Doe", ""),
+        ("Politics » By Jane Doe", ""),
+        ('Politics " By Jane Doe', ""),
+        ("Home » Politics » By Jane Doe", ""),
+        ("Politics › By Jane Doe", ""),
+        ("Politics :— By Jane Doe", ""),
+        ("Politics ~ By Jane Doe, Daily Caller News Foundation", "Daily Caller News Foundation"),
+        ("Reuters ~ By Jane Doe", "Reuters"),
+    ],
+)
+def test_a_tilde_an_angle_quote_or_two_separators_part_a_label_from_by(text: str, credit: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit, text
+
+
+@pytest.mark.parametrize("text", ['He wrote "Dust" by Jane Doe', 'The film "Heat" By Jane Doe'])
+def test_a_quotation_glued_to_its_words_is_no_separator(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize("byline", ['<p class="byline">Politics ~ By Laura Benson</p>', '<p class="byline">Politics » By Laura Benson</p>'])
+def test_dcnf_credits_the_reporter_after_a_tilde_or_an_angle_quote(byline: str) -> None:
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None
+
+
+def test_byline_markup_whose_name_cannot_be_parted_from_the_words_before_it_says_so() -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, '<p class="byline">Politics + By Laura Benson</p>'), packs=["dcnf"]), "dcnf/byline")
+    assert detail == (
+        "byline 'Politics + By Laura Benson' names no reporter the checker can read: "
+        "put 'By NAME' first in the byline, or part it from the words before it with '—' or '|'"
+    )

@@ -459,7 +459,7 @@ def _check_reading(text: str, reading: BylineReading | None) -> None:
         return
     assert reading.names_person == bool(reading.names)
     assert (reading.problem is None) == bool(reading.names)
-    assert reading.problem in (None, "empty", "outlet", "staff", "role", "placeholder")
+    assert reading.problem in (None, "empty", "outlet", "staff", "role", "placeholder", "unread")
     inline = normalize_inline(text)
     for name in reading.names:
         assert name and name in inline

@@ -159,6 +159,7 @@ _PROBLEMS = {
     "staff": "is a staff credit, not a reporter",
     "role": "names a role (staff credit), not a reporter",
     "placeholder": "names a placeholder (a content, section or feed label), not a reporter",
+    "unread": "names no reporter the checker can read: put 'By NAME' first in the byline, or part it from the words before it with '—' or '|'",
 }
 
 

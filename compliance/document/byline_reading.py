@@ -67,8 +67,10 @@ _OTHER_MID_BY = on_first_use(r"(?<![^\W\d_])(?:par|por|door)\s", re.IGNORECASE)
 
 
 # What separates a label, a lead-in or a timestamp from "By" besides a dash: a bar, a bullet, a
-# middle dot, a colon or a slash ("Politics | By NAME", "12:05 PM|By NAME").
-_LABEL_SEPARATORS = "|•·:/"
+# middle dot, a colon, a slash, a tilde or a breadcrumb's angle quote ("Politics | By NAME",
+# "12:05 PM|By NAME", "Politics ~ By NAME", "Politics › By NAME"). (Text is read normalised, which
+# makes "»" and "«" a straight double quote: `_mid_opener` takes one standing alone.)
+_LABEL_SEPARATORS = "|•·:/~›‹»«"
 # What follows "By" before the name mid-line: spaces, or a colon and any spaces ("Review — By:
 # NAME", "Politico:By:NAME"), as "By:" at the start of a line has.
 _BY_COLON = r"(?::\s*|\s+)"
@@ -84,8 +86,11 @@ _AFTER_DATA = rf"(?:(?<=\d{_TIGHT})|(?<=\d[ap]m{_TIGHT})|(?<=\d\s[ap]m{_TIGHT})|
 def _mid_opener() -> re.Pattern[str]:
     """ "Tuesday 15 October 2019 by NAME", "Headline 10.15.15 By NAME", "Source: Outlet – By NAME",
     "Source: Outlet – Par NAME", "Updated 12:05 PM|By NAME". Glued to a date or a time, "By" must
-    be in capitals and a capital must follow ("Chapter 12:by design" is prose)."""
-    spaced = rf"(?:(?<=\d)|(?<=[)\]])|\s(?:{DASH}|[{_LABEL_SEPARATORS}]))\s*{_OPENER_WORDS}(?:by{_BY_COLON}(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))"
+    be in capitals and a capital must follow ("Chapter 12:by design" is prose). After a space, up
+    to two separators ("Politics :— By NAME"), or a double quote standing alone, which no
+    quotation is and a normalised "»" is ("Politics " By NAME")."""
+    separator = rf"(?:{DASH}|[{_LABEL_SEPARATORS}])"
+    spaced = rf"(?:(?<=\d)|(?<=[)\]])|\s(?:{separator}{{1,2}}|\"(?=\s)))\s*{_OPENER_WORDS}(?:by{_BY_COLON}(?=[^\W\d_])|(?:par|por|door)\s+(?=(?-i:[A-ZÀ-Þ])))"
     return re.compile(rf"{spaced}|{_AFTER_DATA}(?-i:By|BY){_BY_COLON}(?=(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
 
 
@@ -527,6 +532,8 @@ class BylineReading:
 
     names: tuple[str, ...]
     credit: str
+    # None when it names someone; else "empty", "outlet", "staff", "role", "placeholder" or
+    # "unread" (see `_read_without_names`).
     problem: str | None
     # The credit as the byline's evidence quotes it (`quote_byline`): without the job titles that
     # stand as parts of their own after the names. What a rule quotes as `{credit}`.
@@ -1202,13 +1209,15 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
         return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
     if require_prefix and not had_prefix:
         return None
-    return _read_without_names(stripped, credit, had_prefix=had_prefix, outlets=outlets)
+    unread = not had_prefix and _UNREAD_OPENER().search(opened.rest) is not None
+    return _read_without_names(stripped, credit, had_prefix=had_prefix, outlets=outlets, unread=unread)
 
 
-def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets: Set[str]) -> BylineReading:
+def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets: Set[str], unread: bool = False) -> BylineReading:
     """A byline whose parts name no one by the usual reading: an outlet and a title before the
     name, lower-case names after "by", or else a byline naming staff, a placeholder, a role or an
-    outlet (`BylineReading.problem`)."""
+    outlet (`BylineReading.problem`); `unread`: the line has "By NAME" after words the reader
+    could not part from it (problem "unread")."""
     titled = _outlet_title_then_name(stripped, outlets)
     if titled is not None:
         return titled
@@ -1218,7 +1227,9 @@ def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets
             return BylineReading(lower_case[0], lower_case[1], None, lower_case[1])
     lowered = {w.lower().strip(".,") for w in stripped.split()}
     problem = (
-        "staff"
+        "unread"
+        if unread
+        else "staff"
         if lowered & _STAFF_WORDS
         else "placeholder"
         if lowered & _PLACEHOLDER_WORDS
@@ -1227,6 +1238,11 @@ def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets
         else "outlet"
     )
     return BylineReading((), credit or stripped, problem, credit or stripped)
+
+
+# "By" and a capital after other words, where the reader found no opener: "Politics + By NAME"
+# in byline markup names someone after words it cannot part from the name (`problem` "unread").
+_UNREAD_OPENER = on_first_use(r"(?<=\S)\s+(?:By|BY):?\s+[A-ZÀ-Þ]")
 
 
 def _outlet_title_then_name(stripped: str, outlets: Set[str]) -> BylineReading | None:
