@@ -20,9 +20,11 @@ Daily Caller News Foundation Reporter Jake Smith", "By DCNF reporter Jake Smith"
 person, with the outlet as the affiliation; so does a lead-in naming the outlet before "By"
 ("From The Conversation. By Ana Ruiz", "Via CalMatters — By …", "From the Associated Press: By
 …", or what a `::before` writes before the byline), or before the name alone ("Via Daily Caller
-News Foundation: NAME"), a wire's name before "By" ("Reuters — By NAME"; a one-word outlet with no
-initials or brand capitals, "Politico — By NAME", is not told from a kicker such as "Feature —
-By NAME", and is not read) and a dateline with the
+News Foundation: NAME"), a wire's name before "By" ("Reuters — By NAME"), a publication's title
+there ("The Guardian — By NAME", "The Dallas Morning News — By NAME"; "The Latest" and "The Long
+Read" are kickers), a head of its own with a newspaper's word ("Fox News — By NAME", "Tampa Bay
+Times | By NAME"; "Local News", "Health News" and "Morning News" are sections' labels), and a
+dateline with the
 outlet in brackets ("WASHINGTON (AP) — By NAME"). A newsletter's or section's label there
 ("Daily Briefing | By NAME", "Politics — By NAME", "Weekend Edition | By NAME") is no
 affiliation, and neither is a place ("Washington — By NAME") nor a kicker that is a newspaper's
@@ -30,10 +32,16 @@ or a desk's word alone ("Review — By NAME", "Dispatch — By NAME", "Report | 
 names an outlet only after its head, "Columbus Dispatch — By NAME"), nor such a word that names a
 kind of piece after a beat, the time the piece appears or what it reviews ("Special Report — By
 NAME", "Weekend Dispatch — By NAME", "Book Review — By NAME"; "Harvard Business Review" and "Daily
-Dispatch" still name outlets). Any dash parts a byline as
+Dispatch" still name outlets). A one-word outlet with no initials or brand capitals, "Politico —
+By NAME", is not told from a kicker such as "Feature — By NAME" or "Longread — By NAME", and is not
+read: the logo then stands in for the affiliation. Any dash parts a byline as
 the em dash does: the en dash, the horizontal bar ("Review ― By NAME", "By NAME ― Washington"), the
 two- and three-em dashes, the swung and wave dashes ("Politics ⁓ By NAME", "Politics 〜 By NAME"),
-the minus sign, and two hyphens typed for an em dash ("By NAME -- Washington"). A name a wrong
+the minus sign, and two hyphens typed for an em dash ("By NAME -- Washington"); so do a tilde and a
+breadcrumb's angle quote ("Politics ~ By NAME", "Home » Politics » By NAME", "Politics › By NAME"),
+and two separators side by side ("Politics :— By NAME"). Byline markup with "By NAME" after words
+the reader cannot part from it ("Politics + By NAME") fails with "names no reporter the checker can
+read", and says how to write it. A name a wrong
 decoding left a replacement character in ("By Jos\ufffd Garc\ufffda") is still a name. The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower
