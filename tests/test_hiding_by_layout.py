@@ -393,6 +393,9 @@ def test_a_legacy_colour_value_is_read_as_html_reads_it(value: str, expected: tu
 
 # --- a box one line high that clips its overflow: only its first line shows ---------------------
 
+# An icon of 12px: a 1×1 GIF drawn at that size.
+ICON = '<img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" width="12" height="12" alt="">'
+
 AFTER_THE_FIRST_LINE = [
     ("", '<div style="height:1em;overflow:hidden"><p>Teaser line</p><p>{}</p></div>'),
     ("<style>.clamp{max-height:1.2em;overflow:hidden}</style>", '<section class="clamp"><h2>Related</h2><div><p>{}</p></div></section>'),
@@ -453,6 +456,17 @@ AFTER_THE_FIRST_LINE = [
         "<style>:root{--inner:flow} .m{height:1em;overflow:hidden} .m .by{display:block var(--inner)}</style>",
         '<div class="m">June 27 <span class="by byline">{}</span></div>',
     ),
+    # Something other than text begins the first line: a no-break space (no white space CSS
+    # collapses), an image, an atomic inline box however empty; a block after it is on a later line.
+    ("", '<div style="height:1em;overflow:hidden">&nbsp;<span style="display:block">{}</span></div>'),
+    ("", '<div style="height:1lh;overflow:clip"><span>&nbsp;</span><p>{}</p></div>'),
+    ("", f'<div style="height:1.2em;overflow:hidden">{ICON}<p>{{}}</p></div>'),
+    ("", f'<div style="height:1em;overflow:hidden"><a href="/">{ICON}</a><div class="byline">{{}}</div></div>'),
+    (
+        "<style>.m{height:1em;overflow:hidden}.m .icon{display:inline-block;width:10px;height:10px}</style>",
+        '<div class="m"><span class="icon"></span><div>{}</div></div>',
+    ),
+    ("", '<div style="max-height:1.2em;overflow:hidden"><i style="display:inline-flex"></i><p>{}</p></div>'),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
@@ -509,6 +523,15 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
         '<div class="m"><span>June 27</span> <span class="by">{}</span></div>',
     ),
     ("<style>.m{height:1.2em;overflow:hidden} .m .by{display:var(--missing)}</style>", '<div class="m"><span>June 27</span> <span class="by">{}</span></div>'),
+    # Near-misses of a first line begun by something other than text: white space CSS collapses,
+    # an image the page does not display or one floated beside the line, an image on the
+    # byline's own line, an empty inline box. (In `<div>`s: a `<p>`'s default margin, which a
+    # linked stylesheet may take away, would move the line down.)
+    ("", '<div style="height:1em;overflow:hidden"> <div>{}</div></div>'),
+    ("", f'<div style="height:1.2em;overflow:hidden">{ICON.replace("<img", "<img style=display:none")}<div>{{}}</div></div>'),
+    ("", f'<div style="height:1.2em;overflow:hidden">{ICON.replace("<img", "<img style=float:left")}<div>{{}}</div></div>'),
+    ("", f'<div style="height:1.2em;overflow:hidden"><div>{ICON} {{}}</div></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><span></span><div>{}</div></div>'),
     # A floated or absolutely positioned box before it: where the lines fall is not worked out.
     ("<style>.m{height:1em;overflow:hidden}.m .date{float:left}</style>", '<div class="m"><p class="date">June 27</p><p>{}</p></div>'),
     ("", '<div style="height:1.2em;overflow:hidden;position:relative"><p style="position:absolute;right:0">Tag</p><p>{}</p></div>'),

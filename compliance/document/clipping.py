@@ -577,6 +577,11 @@ def holds_lines_of_box(declared: Mapping[str, Declaration], tag: str) -> bool:
     return _stacks_lines(declared, tag)
 
 
+# The displays of an atomic inline box, which is laid out whole in a line as an image is: a line
+# that holds one is no empty line, whatever it holds (CSS 2.1, 9.2.2 and 9.4.2).
+ATOMIC_INLINE_DISPLAYS = frozenset(
+    {"inline-block", "inline-flex", "inline-grid", "inline-table", "inline flow-root list-item", "-webkit-inline-box", "-webkit-inline-flex"}
+)
 # Table cells sit side by side in their row.
 _TABLE_CELL_TAGS = frozenset({"td", "th"})
 # The displays that put a box in the line of the text around it (CSS Display 3, 2.1; `contents`:

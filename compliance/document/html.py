@@ -16,7 +16,8 @@ from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
-from compliance.document.clipping import flow_in_line_box, holds_lines_of_box, laid_out_as_block, table_part
+from compliance.document.clipping import ATOMIC_INLINE_DISPLAYS, flow_in_line_box, holds_lines_of_box, laid_out_as_block, table_part
+from compliance.document.css import display_keyword
 from compliance.document.elements import BLOCK_TAGS
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
@@ -550,6 +551,7 @@ class _Walk:
         "later_tables",
         "line_boxes",
         "lines_not_read",
+        "lines_started",
         "links",
         "open_bylines",
         "open_links",
@@ -600,6 +602,9 @@ class _Walk:
         self.lines_not_read: set[Any] = set()
         # The table's parts inside such boxes whose anonymous table starts on a later line.
         self.later_tables: set[Any] = set()
+        # The boxes showing one line only whose first line something other than text has begun:
+        # an image, another atomic inline box, a no-break space (see `_begins_first_line`).
+        self.lines_started: set[Any] = set()
 
     def flush(self) -> None:
         """End the current block."""
@@ -631,7 +636,11 @@ class _Walk:
             self.found.links_with_text.update(open_links)
         if self.owner is None:
             if not text.strip():
-                return  # white space before the block's first word (see `buffer`)
+                # White space before the block's first word (see `buffer`); a no-break space is
+                # none CSS collapses: alone, it makes a line of a box that shows one line only.
+                if "\xa0" in text and frame[_SHOWS_TEXT] and (box := frame[_RENDERING].one_line) is not None:
+                    self.lines_started.add(box)
+                return
             self.owner = element.getparent() if tail else element
             self.owner_in_article = frame[_IN_ARTICLE]
             self.owner_heading = frame[_HEADING]
@@ -737,6 +746,8 @@ class _Walk:
         passes_on = visible and text_shown and not closed and tag != "amp-accordion" and self._outside_line_boxes(element, block, rendering)
         frame = (block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
         self.stack.append(frame)
+        if visible and shown and (box := parent[_RENDERING].one_line) is not None and not block:
+            self._begins_first_line(element, kind, box, parent[_RENDERING])
         self._collect(element, kind, attributes, frame)
 
     def _skip(self, element: Any, tag: str, parent: _Frame) -> None:
@@ -820,14 +831,7 @@ class _Walk:
         box = inherited.one_line
         if box in self.lines_not_read:
             return False
-        parent = element.getparent()
-        variables = inherited.variables
-        declared = with_variables_filled(self.style.declarations(element), variables)
-        if parent is box:
-            flow = flow_in_line_box(declared, tag, tag in BLOCK_TAGS)
-        else:
-            parent_display = with_variables_filled(self.style.declarations(parent), variables).get("display")
-            flow = flow_in_line_box(declared, tag, tag in BLOCK_TAGS, parent_display, _tag_kind(parent.tag).tag)
+        flow = self._flow_in_box(element, tag, inherited)
         if flow == "out":
             self.lines_not_read.add(box)
         elif flow == "table part" and (first := self._first_table_part(element)) is not element:
@@ -837,6 +841,36 @@ class _Walk:
         if flow == "table part":
             self.later_tables.add(element)
         return True
+
+    def _flow_in_box(self, element: Any, tag: str, inherited: Rendering) -> str:
+        """How the element is laid out inside the box that shows one line only it is in
+        (`clipping.flow_in_line_box`), by its `display`, `float` and `position` and its parent's
+        `display`, their `var()`s filled in (`inherited`: how its parent shows)."""
+        parent = element.getparent()
+        variables = inherited.variables
+        declared = with_variables_filled(self.style.declarations(element), variables)
+        if parent is inherited.one_line:
+            return flow_in_line_box(declared, tag, tag in BLOCK_TAGS)
+        parent_display = with_variables_filled(self.style.declarations(parent), variables).get("display")
+        return flow_in_line_box(declared, tag, tag in BLOCK_TAGS, parent_display, _tag_kind(parent.tag).tag)
+
+    def _begins_first_line(self, element: Any, kind: _TagKind, box: Any, inherited: Rendering) -> None:
+        """Record that a seen image or other atomic inline box (`inline-block`, `inline-flex`,
+        `inline-table`…) in the line of the text around it, inside `box`, a box that shows one
+        line only, has begun the box's first line, if no text has: a line that holds one is no
+        empty line (CSS 2.1, 9.4.2), and a block that starts after it starts on a later line,
+        which the box clips (`_after_first_line`). An inline box (`display: inline`, `contents`)
+        begins no line by itself: its text does."""
+        if box in self.lines_started or box in self.lines_not_read or self._flow_in_box(element, kind.tag, inherited) != "inline":
+            return
+        display = with_variables_filled(self.style.declarations(element), inherited.variables).get("display")
+        if display is None:
+            atomic = kind.image
+        else:
+            keyword = display_keyword(display)
+            atomic = keyword in ATOMIC_INLINE_DISPLAYS or (keyword == "inline" and kind.image)
+        if atomic:
+            self.lines_started.add(box)
 
     def _first_table_part(self, element: Any) -> Any:
         """The first of the table's parts (`clipping.table_part`) that stand side by side with the
@@ -861,7 +895,7 @@ class _Walk:
         or is on the line being read (a block starting now ends it): a block that starts now is on
         a later line, which the box clips. (Entering the box ended the block before it.)"""
         start = self.line_boxes.get(box)
-        return start is not None and (self.owner is not None or any(isinstance(item, Block) for item in self.items[start:]))
+        return start is not None and (self.owner is not None or box in self.lines_started or any(isinstance(item, Block) for item in self.items[start:]))
 
     def _break_line_box(self, br: Any, box: Any) -> None:
         """A `<br>` inside `box`, a box that shows one line only, ends its first line when only
