@@ -467,6 +467,15 @@ AFTER_THE_FIRST_LINE = [
         '<div class="m"><span class="icon"></span><div>{}</div></div>',
     ),
     ("", '<div style="max-height:1.2em;overflow:hidden"><i style="display:inline-flex"></i><p>{}</p></div>'),
+    # The top margins and paddings the page gives the block that begins the first line, and the
+    # blocks it is in, push that line below what the box shows; a margin that collapses with its
+    # parent's is the larger of the two; a longhand or its shorthand, as the cascade decides.
+    ("", '<div style="height:1em;overflow:hidden"><div style="margin-top:1em">{}</div></div>'),
+    ("<style>.m{height:1.2em;overflow:hidden}.m .by{display:block;padding-top:2em}</style>", '<div class="m"><span class="by">{}</span></div>'),
+    ("<style>p{margin:0 0 12px}</style>", '<div style="height:1em;overflow:hidden"><p style="margin-top:1em">{}</p></div>'),
+    ("", '<div style="height:1em;overflow:hidden"><div style="padding-top:.5em"><div style="padding-top:.5em">{}</div></div></div>'),
+    ("", '<div style="max-height:1.2em;overflow:hidden"><div style="padding:.6em 0 0"><div style="margin-top:.6em">{}</div></div></div>'),
+    ("", '<div style="height:1em;overflow:hidden"><div style="margin-top:.5em"><div style="margin-top:1em">{}</div></div></div>'),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
@@ -532,6 +541,13 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", f'<div style="height:1.2em;overflow:hidden">{ICON.replace("<img", "<img style=float:left")}<div>{{}}</div></div>'),
     ("", f'<div style="height:1.2em;overflow:hidden"><div>{ICON} {{}}</div></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><span></span><div>{}</div></div>'),
+    # Near-misses of a first line pushed down: less space than the box shows, a shorthand that
+    # wins over the longhand, margins that collapse into the larger one, a block that sets its
+    # own font size (its `em` is not the box's: no judgement).
+    ("", '<div style="height:1.2em;overflow:hidden"><div style="margin-top:.2em">{}</div></div>'),
+    ("<style>.m .by{margin-top:2em}</style>", '<div class="m" style="height:1em;overflow:hidden"><div class="by" style="margin:0">{}</div></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><div style="margin-top:.5em"><div style="margin-top:.5em">{}</div></div></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><div style="font-size:8px;margin-top:1em">{}</div></div>'),
     # A floated or absolutely positioned box before it: where the lines fall is not worked out.
     ("<style>.m{height:1em;overflow:hidden}.m .date{float:left}</style>", '<div class="m"><p class="date">June 27</p><p>{}</p></div>'),
     ("", '<div style="height:1.2em;overflow:hidden;position:relative"><p style="position:absolute;right:0">Tag</p><p>{}</p></div>'),

@@ -271,6 +271,29 @@ def padding_px(declared: Mapping[str, Declaration], side: str, font_px: float) -
     return found
 
 
+def top_space_px(declaration: Declaration | None, font_px: float) -> float:
+    """The top margin or top padding a declaration gives, in pixels: its value for a longhand
+    (`margin-top`), its first for the shorthand (`margin`); 0 for none, a negative length, or a
+    value not worked out here (`auto`, a percentage, `calc()`, `var()`), so that the space is
+    never more than a browser gives."""
+    if declaration is None or not 1 <= len(declaration.values) <= 4 or (len(declaration.values) > 1 and "-" in declaration.name):
+        return 0.0
+    found = _token_px(declaration.values[0], font_px)
+    return max(0.0, found) if found is not None else 0.0
+
+
+def shown_height_px(declared: Mapping[str, Declaration], font_px: float) -> float | None:
+    """How far below its top padding a box that shows one line only (`one_line_box`) shows what
+    it holds, in pixels at its font size `font_px`: the smaller of its `height` and `max-height`
+    in `lh`, `em` or `px`, with its bottom padding (the larger where two are declared); None
+    when neither is such a length."""
+    padding = padding_px(declared, "padding-bottom", font_px)
+    if padding is None:
+        return None
+    lines = [found for name in ("height", "max-height") if name in declared and (found := _lines(declared[name], font_px, padding)) is not None]
+    return min(lines) * ONE_LINE_EMS * font_px if lines else None
+
+
 def _length(declaration: Declaration, font_px: float) -> float | None:
     """A declaration's one length in pixels; None for anything else."""
     return _token_px(declaration.values[0], font_px) if len(declaration.values) == 1 else None

@@ -16,7 +16,15 @@ from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
-from compliance.document.clipping import ATOMIC_INLINE_DISPLAYS, flow_in_line_box, holds_lines_of_box, laid_out_as_block, table_part
+from compliance.document.clipping import (
+    ATOMIC_INLINE_DISPLAYS,
+    flow_in_line_box,
+    holds_lines_of_box,
+    laid_out_as_block,
+    shown_height_px,
+    table_part,
+    top_space_px,
+)
 from compliance.document.css import display_keyword
 from compliance.document.elements import BLOCK_TAGS
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
@@ -542,6 +550,7 @@ class _Walk:
         "article_root",
         "buffer",
         "byline_break",
+        "first_line_space",
         "found",
         "generated",
         "ids",
@@ -549,6 +558,7 @@ class _Walk:
         "items",
         "kinds",
         "later_tables",
+        "line_box_fonts",
         "line_boxes",
         "lines_not_read",
         "lines_started",
@@ -605,6 +615,11 @@ class _Walk:
         # The boxes showing one line only whose first line something other than text has begun:
         # an image, another atomic inline box, a no-break space (see `_begins_first_line`).
         self.lines_started: set[Any] = set()
+        # Their font sizes in pixels, and for each block that begins the first line of one: the
+        # space above its first line inside the box, the top margin a child's collapses with, and
+        # whether one does (`_pushed_below_box`).
+        self.line_box_fonts: dict[Any, float] = {}
+        self.first_line_space: dict[Any, tuple[float, float, bool]] = {}
 
     def flush(self) -> None:
         """End the current block."""
@@ -818,6 +833,7 @@ class _Walk:
         box = rendering.one_line
         if box is element and block:
             self.line_boxes[element] = len(self.items)
+            self.line_box_fonts[element] = rendering.font_px
         return box is None
 
     def _on_later_line(self, element: Any, tag: str, inherited: Rendering) -> bool:
@@ -836,11 +852,44 @@ class _Walk:
             self.lines_not_read.add(box)
         elif flow == "table part" and (first := self._first_table_part(element)) is not element:
             return first in self.later_tables
-        if flow not in ("block", "table part") or not self._after_first_line(box):
+        if flow not in ("block", "table part"):
             return False
+        if not self._after_first_line(box):
+            return flow == "block" and self._pushed_below_box(element, box, inherited)
         if flow == "table part":
             self.later_tables.add(element)
         return True
+
+    def _pushed_below_box(self, element: Any, box: Any, inherited: Rendering) -> bool:
+        """True when a block that begins the first line of `box`, a box that shows one line only,
+        starts that line below what the box shows: the top margins and paddings the page
+        declares on it and the blocks around it inside the box (`clipping.top_space_px`, a
+        longhand or its shorthand as the cascade decides) reach the box's height and bottom
+        padding (`clipping.shown_height_px`). A block's top margin collapses with its parent's
+        when the parent has no top padding (CSS 2.1, 8.3.1): the larger of the two is the
+        space, never their sum; the box itself, which clips, starts a formatting context and
+        keeps its children's margins inside. No judgement for a block whose parent is neither the
+        box nor such a block, nor for one that sets its own font size (its `em` is another's)."""
+        parent = element.getparent()
+        if parent is box:
+            above, parent_margin, collapses = 0.0, 0.0, False
+        elif parent in self.first_line_space:
+            above, parent_margin, collapses = self.first_line_space[parent]
+        else:
+            return False
+        style = self.style
+        if style.winner_of(element, ("font-size", "font")) is not None:
+            return False
+        margin = top_space_px(style.winner_of(element, ("margin-top", "margin")), inherited.font_px)
+        padding = top_space_px(style.winner_of(element, ("padding-top", "padding")), inherited.font_px)
+        space = above + (max(0.0, margin - parent_margin) if collapses else margin) + padding
+        joined = max(parent_margin, margin) if collapses else margin
+        # (A child's margin collapses with this block's only when it has no top padding.)
+        self.first_line_space[element] = (space, joined if padding == 0 else 0.0, padding == 0)
+        if space <= 0:
+            return False
+        shown = shown_height_px(style.declarations(box), self.line_box_fonts.get(box, inherited.font_px))
+        return shown is not None and space >= shown
 
     def _flow_in_box(self, element: Any, tag: str, inherited: Rendering) -> str:
         """How the element is laid out inside the box that shows one line only it is in

@@ -35,7 +35,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
 - a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
 - in a block box one line high that clips its overflow (`clipping.one_line_box`), the blocks
   in normal flow that start after its first line (which text, a no-break space, a visible image
-  or an atomic inline box begins), and all that follows a `<br>` that ends it
+  or an atomic inline box begins) or whose first line the page's top margins and paddings push
+  below it, and all that follows a `<br>` that ends it
   (the walk decides: `html`, by `clipping.flow_in_line_box` and `clipping.holds_lines_of_box`);
 - on an element that runs CSS animations, where they leave it once run (`animation`: the last
   keyframe a fill mode keeps, else its own values); when that is not known, its `opacity`,
@@ -642,6 +643,17 @@ class PageStyle:
     def declarations(self, element: Any) -> dict[str, Declaration]:
         """The declarations that win the cascade on this element, by property name (empty when
         neither a `<style>` rule nor a `style` attribute sets a property that can hide)."""
+        return {name: declaration for name, (_, declaration) in self._winners(element).items()}
+
+    def winner_of(self, element: Any, names: Sequence[str]) -> Declaration | None:
+        """Of the declarations of properties that set one value of the element, a longhand and its
+        shorthand (`margin-top` and `margin`), the one that wins the cascade; None when none of
+        `names` is declared (as `declarations` reads them)."""
+        winners = self._winners(element)
+        found = [winners[name] for name in names if name in winners]
+        return max(found, key=lambda ranked: ranked[0])[1] if found else None
+
+    def _winners(self, element: Any) -> dict[str, tuple[_Precedence, Declaration]]:
         candidates = self._matched.get(element)
         inline = element.get("style")
         hinted = self._hints.get(element) if self._hints else None
@@ -656,7 +668,7 @@ class PageStyle:
             current = winners.get(declaration.name)
             if current is None or precedence >= current[0]:
                 winners[declaration.name] = (precedence, declaration)
-        return {name: declaration for name, (_, declaration) in winners.items()}
+        return winners
 
 
 _NO_PAGE_STYLE = PageStyle({})
