@@ -761,8 +761,8 @@ class _Walk:
         passes_on = visible and text_shown and not closed and tag != "amp-accordion" and self._outside_line_boxes(element, block, rendering)
         frame = (block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
         self.stack.append(frame)
-        if visible and shown and (box := parent[_RENDERING].one_line) is not None and not block:
-            self._begins_first_line(element, kind, box, parent[_RENDERING])
+        if parent[_RENDERING].one_line is not None:
+            self._begins_first_line(element, kind, frame, parent[_RENDERING])
         self._collect(element, kind, attributes, frame)
 
     def _skip(self, element: Any, tag: str, parent: _Frame) -> None:
@@ -903,14 +903,17 @@ class _Walk:
         parent_display = with_variables_filled(self.style.declarations(parent), variables).get("display")
         return flow_in_line_box(declared, tag, tag in BLOCK_TAGS, parent_display, _tag_kind(parent.tag).tag)
 
-    def _begins_first_line(self, element: Any, kind: _TagKind, box: Any, inherited: Rendering) -> None:
+    def _begins_first_line(self, element: Any, kind: _TagKind, frame: _Frame, inherited: Rendering) -> None:
         """Record that a seen image or other atomic inline box (`inline-block`, `inline-flex`,
-        `inline-table`…) in the line of the text around it, inside `box`, a box that shows one
-        line only, has begun the box's first line, if no text has: a line that holds one is no
-        empty line (CSS 2.1, 9.4.2), and a block that starts after it starts on a later line,
-        which the box clips (`_after_first_line`). An inline box (`display: inline`, `contents`)
-        begins no line by itself: its text does."""
-        if box in self.lines_started or box in self.lines_not_read or self._flow_in_box(element, kind.tag, inherited) != "inline":
+        `inline-table`…) in the line of the text around it, inside a box that shows one line only
+        (`inherited.one_line`; `frame`: the element's), has begun the box's first line, if no text
+        has: a line that holds one is no empty line (CSS 2.1, 9.4.2), and a block that starts
+        after it starts on a later line, which the box clips (`_after_first_line`). An inline box
+        (`display: inline`, `contents`) begins no line by itself: its text does."""
+        box = inherited.one_line
+        if not (frame[_VISIBLE] and frame[_SHOWS_TEXT]) or frame[_BLOCK] or box in self.lines_started or box in self.lines_not_read:
+            return
+        if self._flow_in_box(element, kind.tag, inherited) != "inline":
             return
         display = with_variables_filled(self.style.declarations(element), inherited.variables).get("display")
         if display is None:
