@@ -476,6 +476,13 @@ AFTER_THE_FIRST_LINE = [
     ("", '<div style="height:1em;overflow:hidden"><div style="padding-top:.5em"><div style="padding-top:.5em">{}</div></div></div>'),
     ("", '<div style="max-height:1.2em;overflow:hidden"><div style="padding:.6em 0 0"><div style="margin-top:.6em">{}</div></div></div>'),
     ("", '<div style="height:1em;overflow:hidden"><div style="margin-top:.5em"><div style="margin-top:1em">{}</div></div></div>'),
+    # A vertical `-webkit-box` clamped to one line (`-webkit-line-clamp: 1`) that clips its
+    # overflow shows its first line only, whatever its height.
+    ("", '<p style="display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;overflow:hidden">Teaser text<br><span>{}</span></p>'),
+    (
+        "<style>.m{display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;overflow:hidden}</style>",
+        '<div class="m"><div>Teaser</div><div class="byline">{}</div></div>',
+    ),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
@@ -548,6 +555,9 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("<style>.m .by{margin-top:2em}</style>", '<div class="m" style="height:1em;overflow:hidden"><div class="by" style="margin:0">{}</div></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><div style="margin-top:.5em"><div style="margin-top:.5em">{}</div></div></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><div style="font-size:8px;margin-top:1em">{}</div></div>'),
+    # Near-misses of the line clamp: two lines, a horizontal box.
+    ("", '<div style="display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden">Teaser<br><span>{}</span></div>'),
+    ("", '<div style="display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:horizontal;overflow:hidden"><div>Teaser</div><div>{}</div></div>'),
     # A floated or absolutely positioned box before it: where the lines fall is not worked out.
     ("<style>.m{height:1em;overflow:hidden}.m .date{float:left}</style>", '<div class="m"><p class="date">June 27</p><p>{}</p></div>'),
     ("", '<div style="height:1.2em;overflow:hidden;position:relative"><p style="position:absolute;right:0">Tag</p><p>{}</p></div>'),

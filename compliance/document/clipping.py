@@ -487,8 +487,13 @@ def one_line_box(declared: Mapping[str, Declaration], font_px: float, tag: str |
     (`height: 1em`, `max-height: 1.2em`), and more than 1px. A height in `px` counts only with
     `px_heights` (the caller knows the font size it is compared with). False for a height in any
     other unit, a `min-height` that may be taller, a padding the checker does not work out, and
-    a flex, grid, table, inline or multi-column box."""
-    if overflow_axes(declared)[1] not in _CLIPS or not _stacks_lines(declared, tag):
+    a flex, grid, table, inline or multi-column box. A vertical `-webkit-box` clamped to one line
+    (`-webkit-line-clamp: 1`) that clips its overflow shows one line whatever its height."""
+    if overflow_axes(declared)[1] not in _CLIPS:
+        return False
+    if _clamped_to_one_line(declared):
+        return True
+    if not _stacks_lines(declared, tag):
         return False
     if "min-height" in declared and ((least := _lines(declared["min-height"], font_px, 0.0)) is None or least > 1):
         return False
@@ -504,6 +509,20 @@ def one_line_box(declared: Mapping[str, Declaration], font_px: float, tag: str |
         and 1.0 < lines * line_px <= line_px
         for name in ("height", "max-height")
     )
+
+
+def _clamped_to_one_line(declared: Mapping[str, Declaration]) -> bool:
+    """True for a `-webkit-box` laid out vertically (`-webkit-box-orient: vertical`) with
+    `-webkit-line-clamp: 1`: the legacy line clamp (CSS Overflow 4, 4.2), which browsers lay out
+    as a block container whose lines after the first are cut off, where its overflow is clipped;
+    its lines must stack (`_LINE_LAYOUT`)."""
+    clamp = declared.get("-webkit-line-clamp")
+    if clamp is None or len(clamp.values) != 1 or clamp.values[0].type != "number" or clamp.values[0].value != 1:
+        return False
+    orient, display = declared.get("-webkit-box-orient"), declared.get("display")
+    if orient is None or orient.keyword != "vertical" or display is None or display_keyword(display) != "-webkit-box":
+        return False
+    return all(name not in declared or declared[name].keyword == plain for name, plain in _LINE_LAYOUT.items())
 
 
 def declares_one_line_box(declarations: Sequence[Declaration], font_px: float) -> bool:

@@ -52,6 +52,9 @@ FAMILIES: dict[str, str] = {
     "column-count": "size",
     "column-width": "size",
     "writing-mode": "size",
+    # The legacy line clamp of a vertical `-webkit-box` (see `clipping.one_line_box`; the
+    # box's orientation is a "flex" declaration, below).
+    "-webkit-line-clamp": "size",
     # A clipping box's extent past its content (see `visibility.Clip`).
     "padding": "size",
     "padding-left": "size",

@@ -1214,8 +1214,9 @@ def _one_line_rule(rule: StyleRule) -> bool:
 
 
 # What may make a box that shows one line only taller, or not a box (`display: inline`): its size,
-# overflow and padding, its font size (its height may be in `em`) and its display.
-_ONE_LINE_FAMILIES = frozenset({"size", "font", "display", "placement"})
+# overflow and padding, its font size (its height may be in `em`), its display, and a
+# `-webkit-box`'s orientation (a "flex" declaration: `clipping.one_line_box`'s line clamp).
+_ONE_LINE_FAMILIES = frozenset({"size", "font", "display", "placement", "flex"})
 
 
 def _lets_overflow_show(declaration: Declaration) -> bool:
