@@ -1739,3 +1739,45 @@ def test_byline_markup_whose_name_cannot_be_parted_from_the_words_before_it_says
         "byline 'Politics + By Laura Benson' names no reporter the checker can read: "
         "put 'By NAME' first in the byline, or part it from the words before it with '—' or '|'"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# V. A byline in the same line as a teaser's or a deck's sentence before it ("Officials said the
+#    review will take months. By NAME, Outlet"): "By" in capitals after the sentence's end opens
+#    it, when names and a credit follow and nothing else. Prose that goes on ("By Friday Smith had
+#    left", "By NAME, a senator from Ohio, the bill …") is no byline.
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "credit"),
+    [
+        ("Officials said the review will take months. By Jane Doe, Daily Caller News Foundation", ("Jane Doe",), "Daily Caller News Foundation"),
+        ("Officials said the review will take months. By Jane Doe", ("Jane Doe",), ""),
+        ("Will the bill pass? By Jane Doe and Ana Ruiz, The Texas Tribune", ("Jane Doe", "Ana Ruiz"), "The Texas Tribune"),
+        ('The mayor called it "a disgrace." BY JANE DOE', ("JANE DOE",), ""),
+    ],
+)
+def test_a_byline_after_a_teasers_sentence_in_one_line_is_read(text: str, names: tuple[str, ...], credit: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == names and reading.credit == credit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote passed. By Friday Smith had left the capital.",
+        "He resigned. By March Madness, the team had won twenty games.",
+        "The measure passed on Monday. By Jane Doe, a senator from Ohio, the bill was called historic.",
+        "Teaser text. By Jane Doe, Reuters. More text follows here.",
+        "The vote passed. by Jane Doe",
+    ],
+)
+def test_prose_after_a_sentence_is_no_byline(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+def test_dcnf_credits_the_reporter_after_a_teasers_sentence() -> None:
+    byline = "<div>Officials said the review will take months. <span>By Laura Benson, Daily Caller News Foundation</span></div>"
+    report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
+    assert _outcome(report, "dcnf/byline") is None
+    assert _outcome(report, "dcnf/affiliation") is None

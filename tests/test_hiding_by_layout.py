@@ -476,6 +476,9 @@ AFTER_THE_FIRST_LINE = [
     ("", '<div style="height:1em;overflow:hidden"><div style="padding-top:.5em"><div style="padding-top:.5em">{}</div></div></div>'),
     ("", '<div style="max-height:1.2em;overflow:hidden"><div style="padding:.6em 0 0"><div style="margin-top:.6em">{}</div></div></div>'),
     ("", '<div style="height:1em;overflow:hidden"><div style="margin-top:.5em"><div style="margin-top:1em">{}</div></div></div>'),
+    # An atomic inline box as wide as the line, after text or an image on it, starts the next line.
+    ("", '<div style="height:1em;overflow:hidden">Teaser text <span style="display:inline-block;width:100%">{}</span></div>'),
+    ("<style>.m{height:1.2em;overflow:hidden}.m .by{display:inline-flex;min-width:100%}</style>", f'<div class="m">{ICON}<em class="by">{{}}</em></div>'),
     # A vertical `-webkit-box` clamped to one line (`-webkit-line-clamp: 1`) that clips its
     # overflow shows its first line only, whatever its height.
     ("", '<p style="display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;overflow:hidden">Teaser text<br><span>{}</span></p>'),
@@ -555,6 +558,9 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("<style>.m .by{margin-top:2em}</style>", '<div class="m" style="height:1em;overflow:hidden"><div class="by" style="margin:0">{}</div></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><div style="margin-top:.5em"><div style="margin-top:.5em">{}</div></div></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><div style="font-size:8px;margin-top:1em">{}</div></div>'),
+    # Near-misses of a box as wide as the line: first on the line, or narrower.
+    ("", '<div style="height:1em;overflow:hidden"><span style="display:inline-block;width:100%">{}</span></div>'),
+    ("", '<div style="height:1em;overflow:hidden">June 27 <span style="display:inline-block;width:50%">{}</span></div>'),
     # Near-misses of the line clamp: two lines, a horizontal box.
     ("", '<div style="display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden">Teaser<br><span>{}</span></div>'),
     ("", '<div style="display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:horizontal;overflow:hidden"><div>Teaser</div><div>{}</div></div>'),

@@ -41,7 +41,10 @@ the minus sign, and two hyphens typed for an em dash ("By NAME -- Washington"); 
 breadcrumb's angle quote ("Politics ~ By NAME", "Home » Politics » By NAME", "Politics › By NAME"),
 and two separators side by side ("Politics :— By NAME"). Byline markup with "By NAME" after words
 the reader cannot part from it ("Politics + By NAME") fails with "names no reporter the checker can
-read", and says how to write it. A name a wrong
+read", and says how to write it. A byline in the same line as a teaser's sentence before it
+("Officials said the review will take months. By NAME, Outlet") is read when "By" in capitals
+follows the sentence's end and names and a credit follow it, nothing else ("By Friday Smith had
+left" is prose). A name a wrong
 decoding left a replacement character in ("By Jos\ufffd Garc\ufffda") is still a name. The label may be glued to
 "By" without a space ("Politico:By NAME", "NATION: By NAME", "Politics|By NAME", "World/By
 NAME"): the line is a byline of NAME, and the label is read as it is with spaces; "by" in lower

@@ -845,6 +845,9 @@ class _Opened(NamedTuple):
     had_prefix: bool
     particle_opener: bool
     lead_in: str = ""
+    # True when the opener ends a sentence before it ("Teaser text. By NAME"): what follows must
+    # be names and a credit, nothing else (`_read_after_opener`).
+    after_sentence: bool = False
 
 
 # A lead-in that says where the story comes from, then the byline's opener: "From The
@@ -914,7 +917,19 @@ def _open_mid_line(text: str, *, labelled: bool) -> _Opened:
         # After a label ("Source: Outlet (Edition) – By NAME") the part before "By" is the label's.
         source = _source_before(text[: middle.start()]) if not labelled else ""
         return _Opened(text[middle.end() :], True, False, source)
+    after = _AFTER_SENTENCE().search(text) if has_by else None
+    if after is not None and after.start() <= 100 and len(text) - after.end() <= _MOST_AFTER_SENTENCE and not _SENTENCE_GOES_ON().search(text, after.end()):
+        return _Opened(text[after.end() :], True, False, after_sentence=True)
     return _Opened(text, False, False)
+
+
+# "By" in capitals after a sentence of a teaser or a deck in the same line, then a capital:
+# "Officials said the review will take months. By NAME, Outlet" (a sentence ends in a letter and
+# a full stop, a question or an exclamation mark, and maybe a closing quote or bracket). What
+# follows must be a byline's length, with no other sentence after it.
+_AFTER_SENTENCE = on_first_use(r"(?<=[^\W\d_][.!?])[\"”’)]?\s+(?:By|BY)\s+(?=[A-ZÀ-Þ])")
+_SENTENCE_GOES_ON = on_first_use(r"[.!?][\"”’)]?\s+\S")
+_MOST_AFTER_SENTENCE = 120
 
 
 # A dateline and the outlet in brackets after it: "WASHINGTON (AP)", "LONDON (Reuters)".
@@ -1197,6 +1212,8 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
         return _empty_reading(stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
     names, credit, quoted_credit = _names_and_credit(stripped, outlets)
+    if opened.after_sentence and not (names and (not credit or _looks_like_credit(credit))):
+        return None  # prose after a sentence ("… last year. By Friday Smith had left")
 
     if names:
         if require_prefix and not had_prefix and not _stands_without_opener(stripped, credit):

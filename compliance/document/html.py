@@ -841,9 +841,11 @@ class _Walk:
         its parent shows, inside the box), is a block in normal flow (by its own `display`,
         `float` and `position`, their `var()`s filled in) that starts after text inside the box
         has made a block or is on the line being read, or a table's part whose anonymous table
-        starts so (the first of the parts beside it decides for them all). Once a box inside it
-        is floated or taken out of the flow, where its lines fall is not worked out: nothing after
-        it is judged."""
+        starts so (the first of the parts beside it decides for them all), or whose first line the
+        space above it pushes out of the box (`_pushed_below_box`); or an atomic inline box as
+        wide as the line after something on it (`_fills_a_line`). Once a box inside it is floated
+        or taken out of the flow, where its lines fall is not worked out: nothing after it is
+        judged."""
         box = inherited.one_line
         if box in self.lines_not_read:
             return False
@@ -852,6 +854,8 @@ class _Walk:
             self.lines_not_read.add(box)
         elif flow == "table part" and (first := self._first_table_part(element)) is not element:
             return first in self.later_tables
+        if flow == "inline":
+            return (self.owner is not None or box in self.lines_started) and self._fills_a_line(element, inherited)
         if flow not in ("block", "table part"):
             return False
         if not self._after_first_line(box):
@@ -890,6 +894,19 @@ class _Walk:
             return False
         shown = shown_height_px(style.declarations(box), self.line_box_fonts.get(box, inherited.font_px))
         return shown is not None and space >= shown
+
+    def _fills_a_line(self, element: Any, inherited: Rendering) -> bool:
+        """True when the element is an atomic inline box (`inline-block`, `inline-flex`…) at least
+        as wide as the line (`width` or `min-width` of 100% or more): after anything else on a
+        line it does not fit, and starts the next one."""
+        declared = with_variables_filled(self.style.declarations(element), inherited.variables)
+        display = declared.get("display")
+        if display is None or display_keyword(display) not in ATOMIC_INLINE_DISPLAYS:
+            return False
+        return any(
+            name in declared and len(values := declared[name].values) == 1 and values[0].type == "percentage" and values[0].value >= 100
+            for name in ("width", "min-width")
+        )
 
     def _flow_in_box(self, element: Any, tag: str, inherited: Rendering) -> str:
         """How the element is laid out inside the box that shows one line only it is in
