@@ -487,4 +487,4 @@ def test_a_display_of_several_keywords_is_read_as_chromium_serialises_it(browser
 
 
 def test_the_one_line_box_rows_are_found() -> None:
-    assert len(_one_line_box_rows()) == 68
+    assert len(_one_line_box_rows()) == 69

@@ -432,6 +432,7 @@ AFTER_THE_FIRST_LINE = [
     ("", '<div style="height:1lh;overflow:clip"><br><div class="byline">{}</div></div>'),
     ("<style>.m{height:1em;overflow:hidden}</style>", '<div class="m"><a href="/politics">Politics<br></a> <em>{}</em></div>'),
     ("", '<section style="height:1.2em;overflow:hidden"><p>Teaser<br>{}</p></section>'),
+    ("", '<div style="height:1em;overflow:hidden">June 27 <span style="display:inline list-item">Politics<br>{}</span></div>'),
     # A table's part outside a table, in a block container, is wrapped in an anonymous table, a
     # block-level box: the first of the parts side by side starts a line, and the others are on it.
     ("", '<div style="height:1em;overflow:hidden">Teaser text <span class="byline" style="display:table-cell">{}</span></div>'),

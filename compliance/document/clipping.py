@@ -604,8 +604,8 @@ def holds_lines_of_box(declared: Mapping[str, Declaration], tag: str) -> bool:
     """True when the lines of an element inside a box that shows one line only (see
     `one_line_box`), or between the box and a `<br>` it holds, are lines of the box: the element
     is in normal flow (not floated, nor absolutely or fixed positioned) and is a block container
-    whose lines stack (see `_stacks_lines`) or an inline box (`display: inline`, or none declared
-    on an inline `tag` or a `<br>`). A `<br>` inside such elements only ends a line of the box,
+    whose lines stack (see `_stacks_lines`) or an inline box (`display: inline` or `inline
+    list-item`, or none declared on an inline `tag` or a `<br>`). A `<br>` inside such elements only ends a line of the box,
     and what follows it is on a later one. Inside an inline-block, a table, a flex or grid
     container or an item of one, a line break ends a line of that box, which the checker does
     not place."""
@@ -614,7 +614,7 @@ def holds_lines_of_box(declared: Mapping[str, Declaration], tag: str) -> bool:
     if (floated is not None and floated.keyword != "none") or (position is not None and position.keyword not in _IN_FLOW_POSITIONS):
         return False  # (a value not read too)
     display = declared.get("display")
-    if (display is None and (tag in _INLINE_TAGS or tag == "br")) or (display is not None and display_keyword(display) == "inline"):
+    if (display is None and (tag in _INLINE_TAGS or tag == "br")) or (display is not None and display_keyword(display) in INLINE_BOX_DISPLAYS):
         return True
     return _stacks_lines(declared, tag)
 
