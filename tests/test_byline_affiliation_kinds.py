@@ -1781,3 +1781,37 @@ def test_dcnf_credits_the_reporter_after_a_teasers_sentence() -> None:
     report = check_html(_dcnf_page(LOGO, byline), packs=["dcnf"])
     assert _outcome(report, "dcnf/byline") is None
     assert _outcome(report, "dcnf/affiliation") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# W. "by" in lower case after a spaced separator opens a byline only after a label, a kicker or
+#    an outlet (at most a few capitalised words: "Politics — by NAME"); after prose it is a
+#    clause set off by a dash ("He was beaten – by John Smith, the champion."), no byline.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was drafted — by the committee — last year.",
+        "He was beaten – by John Smith, the champion.",
+        "Lawmakers approved it | by a wide margin",
+        "The plan was drafted — by Jane Doe and her team — in May.",
+    ],
+)
+def test_a_lower_case_by_after_prose_and_a_dash_is_no_byline(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Politics — by Jane Doe", ""),
+        ("Daily Briefing | by Jane Doe", ""),
+        ("Reuters — by Jane Doe", "Reuters"),
+        ("Tuesday 15 October 2019 by Jane Doe", ""),
+        ("Source: The Conversation (US) – by Jane Doe", ""),
+    ],
+)
+def test_a_lower_case_by_after_a_label_or_a_date_still_opens_a_byline(text: str, credit: str) -> None:
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit

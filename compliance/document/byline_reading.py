@@ -913,14 +913,42 @@ def _open_mid_line(text: str, *, labelled: bool) -> _Opened:
     lowered = text.lower()
     other = ("par " in lowered or "por " in lowered or "door " in lowered) and _OTHER_MID_BY().search(text) is not None
     middle = _mid_opener().search(text) if other or has_by else None
+    if middle is not None and _prose_before_lower_by(text, middle):
+        middle = None
     if middle is not None and middle.start() <= 100 and not _PART_CREDIT.match(middle.group(0).strip(_SEPARATOR_EDGES)):
         # After a label ("Source: Outlet (Edition) – By NAME") the part before "By" is the label's.
         source = _source_before(text[: middle.start()]) if not labelled else ""
         return _Opened(text[middle.end() :], True, False, source)
     after = _AFTER_SENTENCE().search(text) if has_by else None
-    if after is not None and after.start() <= 100 and len(text) - after.end() <= _MOST_AFTER_SENTENCE and not _SENTENCE_GOES_ON().search(text, after.end()):
+    if after is not None and _after_a_teaser(text, after):
         return _Opened(text[after.end() :], True, False, after_sentence=True)
     return _Opened(text, False, False)
+
+
+def _after_a_teaser(text: str, after: re.Match[str]) -> bool:
+    """Whether "By" after a sentence's end (`_AFTER_SENTENCE`) follows a teaser's sentence and
+    leads a byline's length of text: the sentence is prose (it has a word in lower case:
+    "Officials said the review will take months."; "From Jane Doe." is none), starts within 100
+    characters, and nothing after the byline starts another sentence."""
+    before = text[: after.start()]
+    return (
+        after.start() <= 100
+        and len(text) - after.end() <= _MOST_AFTER_SENTENCE
+        and _LOWER_CASE_WORD().search(before) is not None
+        and not _SENTENCE_GOES_ON().search(text, after.end())
+    )
+
+
+def _prose_before_lower_by(text: str, middle: re.Match[str]) -> bool:
+    """Whether a "by" in lower case after a spaced separator follows prose, not a label: a clause
+    set off by a dash ("The plan was drafted — by the committee", "He was beaten – by John Smith,
+    the champion") is no byline. A label, a kicker or an outlet before it is at most
+    `_SOURCE_WORDS` words, each capitalised, a number or a filler ("Politics — by NAME")."""
+    opener = middle.group(0).strip()
+    if opener[:1].isalpha() or re.search(r"\bby\b", opener) is None:
+        return False  # "By" or "BY", or after a date or a bracket ("15 October 2019 by NAME")
+    words = [word.strip("()[],.:;") for word in text[: middle.start()].split()]
+    return not (1 <= len(words) <= _SOURCE_WORDS and all(not word[:1].isalpha() or word[:1].isupper() or word.lower() in _FILLER for word in words))
 
 
 # "By" in capitals after a sentence of a teaser or a deck in the same line, then a capital:
@@ -930,6 +958,7 @@ def _open_mid_line(text: str, *, labelled: bool) -> _Opened:
 _AFTER_SENTENCE = on_first_use(r"(?<=[^\W\d_][.!?])[\"”’)]?\s+(?:By|BY)\s+(?=[A-ZÀ-Þ])")
 _SENTENCE_GOES_ON = on_first_use(r"[.!?][\"”’)]?\s+\S")
 _MOST_AFTER_SENTENCE = 120
+_LOWER_CASE_WORD = on_first_use(r"\b[a-zß-öø-ÿ]{3,}\b")
 
 
 # A dateline and the outlet in brackets after it: "WASHINGTON (AP)", "LONDON (Reuters)".
