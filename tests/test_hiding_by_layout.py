@@ -559,6 +559,12 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("<style>.m .by{margin-top:2em}</style>", '<div class="m" style="height:1em;overflow:hidden"><div class="by" style="margin:0">{}</div></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><div style="margin-top:.5em"><div style="margin-top:.5em">{}</div></div></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><div style="font-size:8px;margin-top:1em">{}</div></div>'),
+    # ... and something inside that moves the line back up: a negative margin, a transform.
+    ("", '<div style="height:1em;overflow:hidden"><div style="margin-top:1em"><p style="margin-top:-1em;margin-bottom:0">{}</p></div></div>'),
+    (
+        "<style>.m .up{transform:translateY(-1em)}</style>",
+        '<div class="m" style="height:1em;overflow:hidden"><div style="padding-top:1em"><div class="up">{}</div></div></div>',
+    ),
     # Near-misses of a box as wide as the line: first on the line, or narrower.
     ("", '<div style="height:1em;overflow:hidden"><span style="display:inline-block;width:100%">{}</span></div>'),
     ("", '<div style="height:1em;overflow:hidden">June 27 <span style="display:inline-block;width:50%">{}</span></div>'),

@@ -271,15 +271,18 @@ def padding_px(declared: Mapping[str, Declaration], side: str, font_px: float) -
     return found
 
 
-def top_space_px(declaration: Declaration | None, font_px: float) -> float:
+def top_space_px(declaration: Declaration | None, font_px: float) -> float | None:
     """The top margin or top padding a declaration gives, in pixels: its value for a longhand
-    (`margin-top`), its first for the shorthand (`margin`); 0 for none, a negative length, or a
-    value not worked out here (`auto`, a percentage, `calc()`, `var()`), so that the space is
-    never more than a browser gives."""
+    (`margin-top`), its first for the shorthand (`margin`); 0 for none or a value not worked out
+    here (`auto`, a percentage, `calc()`, `var()`), so that the space is never more than a
+    browser gives; None for a negative length, which pulls what follows up by an amount the
+    checker does not follow through collapsing margins."""
     if declaration is None or not 1 <= len(declaration.values) <= 4 or (len(declaration.values) > 1 and "-" in declaration.name):
         return 0.0
     found = _token_px(declaration.values[0], font_px)
-    return max(0.0, found) if found is not None else 0.0
+    if found is None:
+        return 0.0
+    return None if found < 0 else found
 
 
 def shown_height_px(declared: Mapping[str, Declaration], font_px: float) -> float | None:

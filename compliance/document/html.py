@@ -399,6 +399,10 @@ def _in_h1(element: Any) -> bool:
     return False
 
 
+# What may move a block's text up from where its margins and paddings put it (`_moved_up_inside`).
+_MOVING_UP: Final = ("top", "bottom", "inset", "transform", "translate", "margin-top", "margin")
+
+
 class _Walked:
     """What one walk over the page found."""
 
@@ -873,7 +877,8 @@ class _Walk:
         when the parent has no top padding (CSS 2.1, 8.3.1): the larger of the two is the
         space, never their sum; the box itself, which clips, starts a formatting context and
         keeps its children's margins inside. No judgement for a block whose parent is neither the
-        box nor such a block, nor for one that sets its own font size (its `em` is another's)."""
+        box nor such a block, for one that sets its own font size (its `em` is another's), nor for
+        one with a negative margin (it may take back its parent's) or inside one."""
         parent = element.getparent()
         if parent is box:
             above, parent_margin, collapses = 0.0, 0.0, False
@@ -886,6 +891,8 @@ class _Walk:
             return False
         margin = top_space_px(style.winner_of(element, ("margin-top", "margin")), inherited.font_px)
         padding = top_space_px(style.winner_of(element, ("padding-top", "padding")), inherited.font_px)
+        if margin is None or padding is None:
+            return False  # a negative margin: what is inside it is not judged
         space = above + (max(0.0, margin - parent_margin) if collapses else margin) + padding
         joined = max(parent_margin, margin) if collapses else margin
         # (A child's margin collapses with this block's only when it has no top padding.)
@@ -893,7 +900,25 @@ class _Walk:
         if space <= 0:
             return False
         shown = shown_height_px(style.declarations(box), self.line_box_fonts.get(box, inherited.font_px))
-        return shown is not None and space >= shown
+        return shown is not None and space >= shown and not self._moved_up_inside(element)
+
+    def _moved_up_inside(self, element: Any) -> bool:
+        """True when something inside the element, or the element, may move its text back up: a
+        negative top margin, an offset (`top`, `bottom`, `inset`) or a transform. Asked only of a
+        block found pushed below a one-line box (rare), so reading its subtree costs little."""
+        style = self.style
+        for node in element.iter():
+            if not isinstance(node.tag, str):
+                continue
+            # Matched on demand: the page's rules are matched only for the properties that can
+            # hide, and a transform that moves text up hides nothing by itself.
+            declared = style.on_demand(node, _MOVING_UP)
+            if any(name not in ("margin-top", "margin") for name in declared):
+                return True
+            margins = [declared[name].values[0] for name in ("margin-top", "margin") if name in declared and declared[name].values]
+            if any(value.type in ("dimension", "percentage") and value.value < 0 for value in margins):
+                return True
+        return False
 
     def _fills_a_line(self, element: Any, inherited: Rendering) -> bool:
         """True when the element is an atomic inline box (`inline-block`, `inline-flex`…) at least
