@@ -1755,6 +1755,9 @@ def test_byline_markup_whose_name_cannot_be_parted_from_the_words_before_it_says
         ("Officials said the review will take months. By Jane Doe", ("Jane Doe",), ""),
         ("Will the bill pass? By Jane Doe and Ana Ruiz, The Texas Tribune", ("Jane Doe", "Ana Ruiz"), "The Texas Tribune"),
         ('The mayor called it "a disgrace." BY JANE DOE', ("JANE DOE",), ""),
+        # A teaser cut short with an ellipsis.
+        ("Officials said the review will take months… By Jane Doe, Daily Caller News Foundation", ("Jane Doe",), "Daily Caller News Foundation"),
+        ("Officials said the review will take... By Jane Doe", ("Jane Doe",), ""),
     ],
 )
 def test_a_byline_after_a_teasers_sentence_in_one_line_is_read(text: str, names: tuple[str, ...], credit: str) -> None:
@@ -1770,6 +1773,7 @@ def test_a_byline_after_a_teasers_sentence_in_one_line_is_read(text: str, names:
         "The measure passed on Monday. By Jane Doe, a senator from Ohio, the bill was called historic.",
         "Teaser text. By Jane Doe, Reuters. More text follows here.",
         "The vote passed. by Jane Doe",
+        "The vote passed... By Friday Smith had left.",
     ],
 )
 def test_prose_after_a_sentence_is_no_byline(text: str) -> None:

@@ -43,7 +43,7 @@ and two separators side by side ("Politics :— By NAME"). Byline markup with "B
 the reader cannot part from it ("Politics + By NAME") fails with "names no reporter the checker can
 read", and says how to write it. A byline in the same line as a teaser's sentence before it
 ("Officials said the review will take months. By NAME, Outlet") is read when "By" in capitals
-follows the end of a sentence of prose and names and a credit follow it, nothing else ("By
+follows the end of a sentence of prose (or an ellipsis) and names and a credit follow it, nothing else ("By
 Friday Smith had left" is prose). "by" in lower case after a dash opens a byline only after a
 label, a kicker or an outlet of a few capitalised words ("Politics — by NAME"); after prose it is
 a clause ("He was beaten – by John Smith, the champion."). A name a wrong
