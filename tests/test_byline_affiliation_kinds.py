@@ -1819,3 +1819,10 @@ def test_a_lower_case_by_after_prose_and_a_dash_is_no_byline(text: str) -> None:
 def test_a_lower_case_by_after_a_label_or_a_date_still_opens_a_byline(text: str, credit: str) -> None:
     reading = read_byline(text, require_prefix=True)
     assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit
+
+
+@pytest.mark.parametrize(("byline", "outlet"), [("Fox News | By Laura Benson", "Fox News"), ("By Laura Benson, Reuters", "Reuters")])
+def test_dcnf_says_whose_another_outlet_makes_the_reporter(byline: str, outlet: str) -> None:
+    # The reason names the other outlet: why the logo above the byline does not stand in either.
+    detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
+    assert detail == f"byline '{byline}' ties its reporter to {outlet}, not the DCNF affiliation"

@@ -226,19 +226,25 @@ def _shown(byline: Byline) -> str:
     return f"'{byline.text}'"
 
 
-def _own_affiliation(doc: Document, byline: Byline, stand_in: Pattern) -> str:
-    """Why the byline gives an affiliation of its own (`unaffiliated`), in words; empty when it
-    gives none: an institution or outlet after a name, or the `stand_in` affiliation in words of
-    its block that no reader sees."""
+def _other_outlet(byline: Byline, affiliation: Pattern) -> str:
+    """The first institution or outlet the byline gives that is not the `affiliation` (nor a
+    dateline's place); empty when it gives none."""
     # Read without leaving out the packs' outlets: "By NAME, The Texas Tribune" names another
     # outlet even when that outlet's pack is loaded. Every part counts ("By NAME, WASHINGTON
     # (AP)"), but a dateline's place, which says where, not whose.
     found = [*(found for found in byline.reading.institutions if found), *institutions_in(byline.reading.credit)]
-    others = [part for part in found if not is_dateline_place(part) and not stand_in.search(part)]
+    others = [part for part in found if not is_dateline_place(part) and not affiliation.search(part)]
     # A dateline's place in Title Case ("By NAME | Washington, D.C.") is told from an outlet by a
     # gazetteer, asked only here, for a byline that would otherwise name another outlet.
     places = dateline_places(byline.reading.credit) if others else frozenset()
-    other = next((part for part in others if part not in places), "")
+    return next((part for part in others if part not in places), "")
+
+
+def _own_affiliation(doc: Document, byline: Byline, stand_in: Pattern) -> str:
+    """Why the byline gives an affiliation of its own (`unaffiliated`), in words; empty when it
+    gives none: an institution or outlet after a name, or the `stand_in` affiliation in words of
+    its block that no reader sees."""
+    other = _other_outlet(byline, stand_in)
     if other:
         return f"byline '{byline.text}' ties its reporter to {other}"
     hidden = doc.hidden_in_block(byline.index, byline.element)
@@ -259,8 +265,14 @@ def _satisfies(doc: Document, byline: Byline, params: BylineParams, ctx: Context
         remainder = byline.text
         for person in byline.names:
             remainder = remainder.replace(person, " ")
-        if not ctx.bind(params.affiliation).search(remainder):
+        affiliation = ctx.bind(params.affiliation)
+        if not affiliation.search(remainder):
             wanted = f"the {params.label}" if params.label else f"an affiliation such as {params.affiliation.shown}"
+            # Say whose the byline makes the reporter when it names another outlet: that is why
+            # a logo beside it does not stand in for the affiliation either.
+            other = _other_outlet(byline, affiliation)
+            if other:
+                return False, f"byline '{byline.text}' ties its reporter to {other}, not {wanted}"
             return False, f"byline '{byline.text}' does not show {wanted}"
     if params.unaffiliated is not None:
         own = _own_affiliation(doc, byline, ctx.bind(params.unaffiliated))
