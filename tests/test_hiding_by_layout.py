@@ -468,6 +468,10 @@ AFTER_THE_FIRST_LINE = [
         '<div class="m"><span class="icon"></span><div>{}</div></div>',
     ),
     ("", '<div style="max-height:1.2em;overflow:hidden"><i style="display:inline-flex"></i><p>{}</p></div>'),
+    # ... and so do an inline `<svg>`, a form control and a video, as replaced elements.
+    ("", '<div style="height:1em;overflow:hidden"><svg width="12" height="12"><circle r="6" cx="6" cy="6"/></svg><div>{}</div></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><button>Share</button><div class="byline">{}</div></div>'),
+    ("", '<div style="height:1em;overflow:hidden"><input type="checkbox"><div>{}</div></div>'),
     # The top margins and paddings the page gives the block that begins the first line, and the
     # blocks it is in, push that line below what the box shows; a margin that collapses with its
     # parent's is the larger of the two; a longhand or its shorthand, as the cascade decides.
@@ -552,6 +556,8 @@ ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
     ("", f'<div style="height:1.2em;overflow:hidden">{ICON.replace("<img", "<img style=float:left")}<div>{{}}</div></div>'),
     ("", f'<div style="height:1.2em;overflow:hidden"><div>{ICON} {{}}</div></div>'),
     ("", '<div style="height:1.2em;overflow:hidden"><span></span><div>{}</div></div>'),
+    ("", '<div style="height:1em;overflow:hidden"><input type="hidden" value="x"><button hidden>Share</button><div>{}</div></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><svg style="display:block" width="12" height="2"></svg><div>{}</div></div>'),
     # Near-misses of a first line pushed down: less space than the box shows, a shorthand that
     # wins over the longhand, margins that collapse into the larger one, a block that sets its
     # own font size (its `em` is not the box's: no judgement).

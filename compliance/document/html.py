@@ -399,6 +399,10 @@ def _in_h1(element: Any) -> bool:
     return False
 
 
+# Elements laid out as atomic inline boxes by default, whose content the walk reads (images apart:
+# `_TagKind.image`) or skips (`_Walk._begins_first_line`).
+_REPLACED_INLINE_TAGS: Final = frozenset({"input", "video", "canvas"})
+_SKIPPED_REPLACED_TAGS: Final = frozenset({"svg", "iframe", "object", "embed", "select", "textarea", "button"})
 # What may move a block's text up from where its margins and paddings put it (`_moved_up_inside`).
 _MOVING_UP: Final = ("top", "bottom", "inset", "transform", "translate", "margin-top", "margin")
 
@@ -773,6 +777,7 @@ class _Walk:
         """Open an element whose content is never shown; metadata lives in such elements."""
         found = self.found
         _collect_head_data(element, tag, found.meta, found.canonical, found.json_ld, found.base)
+        self._skipped_begins_first_line(element, tag, parent)
         if tag == "svg" and self._add_svg_image(element, parent):
             pass
         elif parent[_VISIBLE] and (tag in NOT_RENDERED_TAGS or (tag == "svg" and svg_clips_everything(element, self.style))):
@@ -946,24 +951,36 @@ class _Walk:
         return flow_in_line_box(declared, tag, tag in BLOCK_TAGS, parent_display, _tag_kind(parent.tag).tag)
 
     def _begins_first_line(self, element: Any, kind: _TagKind, frame: _Frame, inherited: Rendering) -> None:
-        """Record that a seen image or other atomic inline box (`inline-block`, `inline-flex`,
-        `inline-table`…) in the line of the text around it, inside a box that shows one line only
-        (`inherited.one_line`; `frame`: the element's), has begun the box's first line, if no text
-        has: a line that holds one is no empty line (CSS 2.1, 9.4.2), and a block that starts
-        after it starts on a later line, which the box clips (`_after_first_line`). An inline box
-        (`display: inline`, `contents`) begins no line by itself: its text does."""
-        box = inherited.one_line
-        if not (frame[_VISIBLE] and frame[_SHOWS_TEXT]) or frame[_BLOCK] or box in self.lines_started or box in self.lines_not_read:
+        """Record that a seen image, form control, video or other atomic inline box
+        (`inline-block`, `inline-flex`, `inline-table`…) in the line of the text around it, inside
+        a box that shows one line only (`inherited.one_line`; `frame`: the element's), has begun
+        the box's first line, if no text has: a line that holds one is no empty line (CSS 2.1,
+        9.4.2), and a block that starts after it starts on a later line, which the box clips
+        (`_after_first_line`). An inline box (`display: inline`, `contents`) begins no line by
+        itself: its text does."""
+        if not (frame[_VISIBLE] and frame[_SHOWS_TEXT]) or frame[_BLOCK]:
             return
-        if self._flow_in_box(element, kind.tag, inherited) != "inline":
+        replaced = kind.image or (kind.tag in _REPLACED_INLINE_TAGS and (kind.tag != "input" or (element.get("type") or "").lower() != "hidden"))
+        self._mark_first_line(element, kind.tag, replaced, inherited)
+
+    def _skipped_begins_first_line(self, element: Any, tag: str, parent: _Frame) -> None:
+        """`_begins_first_line` for an element whose content the walk skips: an inline `<svg>`,
+        `<iframe>`, `<object>`, `<embed>` or form control (`<button>`, `<select>`, `<textarea>`)
+        that the page does not hide with the `hidden` attribute makes a line as an image does."""
+        if tag in _SKIPPED_REPLACED_TAGS and parent[_SHOWS_TEXT] and parent[_RENDERING].one_line is not None and element.get("hidden") is None:
+            self._mark_first_line(element, tag, True, parent[_RENDERING])
+
+    def _mark_first_line(self, element: Any, tag: str, replaced: bool, inherited: Rendering) -> None:
+        """Record that the element begins the first line of the one-line box it is in (see
+        `_begins_first_line`) when it is laid out in the line (not a block, not floated) as an
+        atomic inline box: by its `display`, or, for a `replaced` element (an image, a form
+        control), by default."""
+        box = inherited.one_line
+        if box in self.lines_started or box in self.lines_not_read or self._flow_in_box(element, tag, inherited) != "inline":
             return
         display = with_variables_filled(self.style.declarations(element), inherited.variables).get("display")
-        if display is None:
-            atomic = kind.image
-        else:
-            keyword = display_keyword(display)
-            atomic = keyword in ATOMIC_INLINE_DISPLAYS or (keyword == "inline" and kind.image)
-        if atomic:
+        keyword = "" if display is None else display_keyword(display)
+        if keyword in ATOMIC_INLINE_DISPLAYS or (replaced and keyword in ("", "inline")):
             self.lines_started.add(box)
 
     def _first_table_part(self, element: Any) -> Any:
