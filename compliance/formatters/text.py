@@ -24,7 +24,9 @@ def _paint(text: str, code: str, color: bool) -> str:
 def format_report(report: Report, *, color: bool = False, show_passed: bool = True, explain_detection: bool = False) -> str:
     """One file's block of output."""
     lines = []
-    packs = _v(", ".join(report.packs)) if report.packs else "no pack"
+    # A skipped file (empty, binary, a FIFO) was not read for a publisher at all: "no pack" would
+    # read as "no publisher's markers found".
+    packs = _v(", ".join(report.packs)) if report.packs else "no pack" if report.checked else "not checked"
     lines.append(_paint(_v(report.path), _BOLD, color) + _paint(f"  [{packs}]", _DIM, color))
     if explain_detection:
         lines.extend(_detection_lines(report))
