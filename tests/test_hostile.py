@@ -208,6 +208,29 @@ def test_work_on_a_single_line_page_grows_at_most_linearly_with_its_length(packs
     assert long_peak <= 4.5 * short_peak, (short_peak, long_peak)
 
 
+def _byline_lines_page(count: int) -> bytes:
+    """A DCNF republication without its logo whose article is `count` byline paragraphs and nothing else."""
+    return (
+        b"<html><body><article><h1>T</h1>"
+        + b'<p class="byline">By Jane Doe, Daily Caller News Foundation</p>' * count
+        + b"<p>All content created by the Daily Caller News Foundation is free.</p></article></body></html>"
+    )
+
+
+def test_work_on_a_page_of_thousands_of_bylines_is_bounded(packs: list[Pack]) -> None:
+    # No article credits thousands of people: past a bound the byline markup and the lines with no
+    # prose after them are not read, so four times the bylines cost far less than four times the
+    # work (the walk over the elements stays linear).
+    check_bytes(_byline_lines_page(1), "html", packs, path="warm.html")
+    tiny_calls, _, _ = _work(_byline_lines_page(1), packs)
+    short_calls, _, short = _work(_byline_lines_page(2_000), packs)
+    long_calls, _, long = _work(_byline_lines_page(8_000), packs)
+    for report in (short, long):
+        assert report.packs == ("dcnf",)
+        assert [f.rule for f in report.findings] == ["dcnf/logo"]
+    assert long_calls - short_calls <= short_calls - tiny_calls, (tiny_calls, short_calls, long_calls)
+
+
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [

@@ -276,16 +276,30 @@ def _zone(blocks: tuple[Block, ...], headline: Block | None, article_root: Any) 
     return _Zone(max(0, start - _ZONE_BEFORE_HEADLINE), body, headline.element if headline is not None else None, article_root)
 
 
+# The most blocks read for a "By …" line from the top of the zone when prose never comes: far
+# more than any navigation pushes a byline down, far fewer than a page of thousands of lines.
+_MOST_BLOCKS_SCANNED = 1000
+# The most byline markup read on one page, in page order. An article's byline comes first, and
+# a page with more byline markup than this (a hostile one, or a listing of thousands of stories)
+# would otherwise cost a reading each.
+_MOST_MARKUP_BYLINES = 500
+
+
 def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int], outlets: Set[str]) -> list[Byline]:
     """One byline per outermost byline markup: the outermost element that names a person, else the
-    first element inside it that does, else what the outermost one says ("By Courier Staff")."""
+    first element inside it that does, else what the outermost one says ("By Courier Staff");
+    the first `_MOST_MARKUP_BYLINES` in or near the article only."""
     found: list[Byline] = []
+    read = 0
     for cluster in _clusters(marks):
         head = cluster[0]
         if not zone.covers(head.index, head.in_article) and not _near_article(head.index, blocks) and not _in_own_article(head.element, zone):
             continue
         if _elsewhere(head.element, zone):
             continue  # a byline on a "related stories" card, in a comment or in a sidebar
+        read += 1
+        if read > _MOST_MARKUP_BYLINES:
+            break  # no article credits so many: a page of thousands costs no more than this
         chosen = None
         for mark in cluster:
             text, reading = _read_mark(mark, outlets)
@@ -451,10 +465,12 @@ def _clusters(marks: list[BylineMark]) -> list[list[BylineMark]]:
 
 def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int], outlets: Set[str], credited: Callable[[], frozenset[str]]) -> list[Byline]:
     """ "By …" lines from the top of the zone until a few paragraphs of prose have gone by: no fixed
-    number of lines, since navigation can push the byline far down."""
+    number of lines, since navigation can push the byline far down (but at most
+    `_MOST_BLOCKS_SCANNED` blocks, on a page where prose never comes)."""
     found: list[Byline] = []
     prose = 0
-    for block in blocks[_position(blocks, zone.first) :]:
+    start = _position(blocks, zone.first)
+    for block in blocks[start : start + _MOST_BLOCKS_SCANNED]:
         if prose >= _PROSE_BLOCKS_TO_SCAN or (prose and block.element is None and _TEASER_HEADING().match(block.text)):
             # Below the story, a plain-text "Related Stories" or "More from …" heads other
             # stories' teasers. Above it, such a list has no end a text can show, and the
