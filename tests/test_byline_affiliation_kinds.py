@@ -1821,6 +1821,13 @@ def test_a_lower_case_by_after_a_label_or_a_date_still_opens_a_byline(text: str,
     assert reading is not None and reading.names == ("Jane Doe",) and reading.credit == credit
 
 
+@pytest.mark.parametrize("text", ["reuters — by jane doe, daily caller news foundation", "associated press | by jane doe, daily caller news foundation"])
+def test_a_line_all_in_lower_case_opens_after_any_short_lead(text: str) -> None:
+    # In a line all in lower case the lead's case tells nothing: its length alone is asked.
+    reading = read_byline(text, require_prefix=True, outlets=frozenset({"daily caller news foundation"}))
+    assert reading is not None and reading.names == ("jane doe",) and reading.credit == "daily caller news foundation"
+
+
 @pytest.mark.parametrize(("byline", "outlet"), [("Fox News | By Laura Benson", "Fox News"), ("By Laura Benson, Reuters", "Reuters")])
 def test_dcnf_says_whose_another_outlet_makes_the_reporter(byline: str, outlet: str) -> None:
     # The reason names the other outlet: why the logo above the byline does not stand in either.

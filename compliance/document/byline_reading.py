@@ -943,12 +943,17 @@ def _prose_before_lower_by(text: str, middle: re.Match[str]) -> bool:
     """Whether a "by" in lower case after a spaced separator follows prose, not a label: a clause
     set off by a dash ("The plan was drafted — by the committee", "He was beaten – by John Smith,
     the champion") is no byline. A label, a kicker or an outlet before it is at most
-    `_SOURCE_WORDS` words, each capitalised, a number or a filler ("Politics — by NAME")."""
+    `_SOURCE_WORDS` words, each capitalised, a number or a filler ("Politics — by NAME"; in a
+    line all in lower case, any words: "reuters — by jane doe, daily caller news foundation")."""
     opener = middle.group(0).strip()
     if opener[:1].isalpha() or re.search(r"\bby\b", opener) is None:
         return False  # "By" or "BY", or after a date or a bracket ("15 October 2019 by NAME")
     words = [word.strip("()[],.:;") for word in text[: middle.start()].split()]
-    return not (1 <= len(words) <= _SOURCE_WORDS and all(not word[:1].isalpha() or word[:1].isupper() or word.lower() in _FILLER for word in words))
+    # In a line written all in lower case (or capitals) the case of a word tells nothing.
+    cased = not (text.islower() or text.isupper())
+    return not (
+        1 <= len(words) <= _SOURCE_WORDS and all(not cased or not word[:1].isalpha() or word[:1].isupper() or word.lower() in _FILLER for word in words)
+    )
 
 
 # "By" in capitals after a sentence of a teaser or a deck in the same line, then a capital:
