@@ -1833,3 +1833,15 @@ def test_dcnf_says_whose_another_outlet_makes_the_reporter(byline: str, outlet: 
     # The reason names the other outlet: why the logo above the byline does not stand in either.
     detail = _outcome(check_html(_dcnf_page(LOGO, byline), packs=["dcnf"]), "dcnf/affiliation")
     assert detail == f"byline '{byline}' ties its reporter to {outlet}, not the DCNF affiliation"
+
+
+@pytest.mark.parametrize("line", ["<p>World By Laura Benson</p>", '<p><span class="kicker">EXCLUSIVE</span> By Laura Benson</p>'])
+def test_no_visible_byline_says_where_a_name_after_an_unparted_by_stands(line: str) -> None:
+    detail = _outcome(check_html(_dcnf_page(LOGO, line), packs=["dcnf"]), "dcnf/byline")
+    assert detail is not None and detail.startswith("no visible byline found in the article; '")
+    assert "names Laura Benson after words the checker cannot part from 'By'" in detail
+
+
+@pytest.mark.parametrize("line", ["<p>Staff report</p>", "<p>The vote passed. By Friday Smith had left.</p>"])
+def test_no_visible_byline_adds_no_such_note_without_a_name_after_by(line: str) -> None:
+    assert _outcome(check_html(_dcnf_page(LOGO, line), packs=["dcnf"]), "dcnf/byline") == "no visible byline found in the article"

@@ -41,7 +41,9 @@ the minus sign, and two hyphens typed for an em dash ("By NAME -- Washington"); 
 breadcrumb's angle quote ("Politics ~ By NAME", "Home » Politics » By NAME", "Politics › By NAME"),
 and two separators side by side ("Politics :— By NAME"). Byline markup with "By NAME" after words
 the reader cannot part from it ("Politics + By NAME") fails with "names no reporter the checker can
-read", and says how to write it. A byline in the same line as a teaser's sentence before it
+read", and says how to write it; outside byline markup, a "no visible byline" failure names
+such a line ("'World By NAME' (line 7) names NAME after words the checker cannot part from 'By'")
+and says the same. A byline in the same line as a teaser's sentence before it
 ("Officials said the review will take months. By NAME, Outlet") is read when "By" in capitals
 follows the end of a sentence of prose (or an ellipsis) and names and a credit follow it, nothing else ("By
 Friday Smith had left" is prose). "by" in lower case after a dash opens a byline only after a
@@ -104,7 +106,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
-from compliance.document import Byline, Document, refused_byline
+from compliance.document import Byline, Document, refused_byline, unread_byline
 from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place, is_organisation_phrase
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
@@ -370,7 +372,7 @@ def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], aff
     detail = (
         "; ".join(reasons)
         if reasons
-        else "no visible byline found in the article" + (refused_byline(doc) or hidden_copy(doc, _BYLINE_LINE(), article_only=True))
+        else "no visible byline found in the article" + (refused_byline(doc) or unread_byline(doc) or hidden_copy(doc, _BYLINE_LINE(), article_only=True))
     )
     if params.problem is not None:
         # Read as a prohibition when negated: "no empty byline (the byline 'By Ana Ruiz' is not empty)".

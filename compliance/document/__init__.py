@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Set
 
 from compliance.decoding import Decoded
-from compliance.document.bylines import refused_byline
+from compliance.document.bylines import refused_byline, unread_byline
 from compliance.document.elements import text_of
 from compliance.document.html import image_sources, parse_html, resolve_url, svg_accessible_name
 from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, attribute_pixels, item_offsets
@@ -47,6 +47,7 @@ __all__ = [
     "resolve_url",
     "svg_accessible_name",
     "text_of",
+    "unread_byline",
 ]
 
 

@@ -1297,6 +1297,18 @@ def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets
 _UNREAD_OPENER = on_first_use(r"(?<=\S)\s+(?:By|BY):?\s+[A-ZÀ-Þ]")
 
 
+def names_after_unread_by(text: str, outlets: Set[str] = frozenset()) -> tuple[str, ...]:
+    """The people a line names after a "By" in its middle that opens no byline, because nothing
+    the reader knows parts it from the words before ("World By Jake Smith", "Politics + By Jake
+    Smith"): read as the byline "By …" would be; () when there is no such "By", when it names
+    nobody, or when the line reads as a byline. For the note of a "no visible byline" detail."""
+    match = _UNREAD_OPENER().search(text)
+    if match is None or read_byline(text, require_prefix=True, outlets=outlets) is not None:
+        return ()
+    reading = read_byline("By " + text[match.end() - 1 :], require_prefix=True, outlets=outlets)
+    return reading.names if reading is not None else ()
+
+
 def _outlet_title_then_name(stripped: str, outlets: Set[str]) -> BylineReading | None:
     """ "Daily Caller News Foundation Reporter Jake Smith", "DCNF reporter Jake Smith", "KFF Health
     News Correspondent Jane Doe": an outlet and a job title before the name, as a wire credit

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from compliance.document.byline_reading import BylineReading, affiliation_line, person_name, quote_byline, read_byline
+from compliance.document.byline_reading import BylineReading, affiliation_line, names_after_unread_by, person_name, quote_byline, read_byline
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
 from compliance.document.model import Block, Byline, Document
 from compliance.document.region import is_chrome
@@ -722,6 +722,26 @@ def refused_byline(doc: Document) -> str:
         reading = read_byline(block.text, require_prefix=True)
         if reading is not None and reading.names:
             return f"; '{shorten(block.text, 80)}' (line {block.line}) reads as a byline but is in {_where_left_out(block.element, doc.article_root)}"
+    return ""
+
+
+def unread_byline(doc: Document) -> str:
+    """Where a short line of the article above its first paragraphs names a person after a "By"
+    the reader could not part from the words before it, as the note a "no visible byline"
+    detail ends with ("; 'World By Jake Smith' (line 7) names Jake Smith after words the checker
+    cannot part from 'By': …"); empty when there is none."""
+    for block in doc.blocks:
+        if block.in_article and len(block.text.split()) >= _PROSE_WORDS:
+            break
+        if not block.in_article:
+            continue
+        for line in block.text.split("\n"):
+            names = names_after_unread_by(line) if len(line.split()) < _PROSE_WORDS else ()
+            if names:
+                return (
+                    f"; '{shorten(line, 80)}' (line {block.line}) names {names[0]} after words the checker cannot part from 'By': "
+                    "put 'By NAME' first in its line, or part it from the words before with '—' or '|'"
+                )
     return ""
 
 
