@@ -25,7 +25,7 @@ from compliance.document.clipping import (
     table_part,
     top_space_px,
 )
-from compliance.document.css import display_keyword
+from compliance.document.css import Declaration, display_keyword
 from compliance.document.elements import BLOCK_TAGS
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
@@ -405,6 +405,19 @@ _REPLACED_INLINE_TAGS: Final = frozenset({"input", "video", "canvas"})
 _SKIPPED_REPLACED_TAGS: Final = frozenset({"svg", "iframe", "object", "embed", "select", "textarea", "button"})
 # What may move a block's text up from where its margins and paddings put it (`_moved_up_inside`).
 _MOVING_UP: Final = ("top", "bottom", "inset", "transform", "translate", "margin-top", "margin")
+
+
+def _fills_a_line(declared: Mapping[str, Declaration]) -> bool:
+    """True when an element's declarations (`var()`s filled in) make it an atomic inline box
+    (`inline-block`, `inline-flex`…) at least as wide as the line (`width` or `min-width` of 100%
+    or more): after anything else on a line it does not fit, and starts the next one."""
+    display = declared.get("display")
+    if display is None or display_keyword(display) not in ATOMIC_INLINE_DISPLAYS:
+        return False
+    return any(
+        name in declared and len(values := declared[name].values) == 1 and values[0].type == "percentage" and values[0].value >= 100
+        for name in ("width", "min-width")
+    )
 
 
 class _Walked:
@@ -858,13 +871,14 @@ class _Walk:
         box = inherited.one_line
         if box in self.lines_not_read:
             return False
-        flow = self._flow_in_box(element, tag, inherited)
+        declared = self._filled(element, inherited)
+        flow = self._flow_in_box(element, tag, declared, inherited)
         if flow == "out":
             self.lines_not_read.add(box)
         elif flow == "table part" and (first := self._first_table_part(element)) is not element:
             return first in self.later_tables
         if flow == "inline":
-            return (self.owner is not None or box in self.lines_started) and self._fills_a_line(element, inherited)
+            return (self.owner is not None or box in self.lines_started) and _fills_a_line(declared)
         if flow not in ("block", "table part"):
             return False
         if not self._after_first_line(box):
@@ -892,10 +906,11 @@ class _Walk:
         else:
             return False
         style = self.style
-        if style.winner_of(element, ("font-size", "font")) is not None:
+        font, margin_declared, padding_declared = style.winners_of(element, (("font-size", "font"), ("margin-top", "margin"), ("padding-top", "padding")))
+        if font is not None:
             return False
-        margin = top_space_px(style.winner_of(element, ("margin-top", "margin")), inherited.font_px)
-        padding = top_space_px(style.winner_of(element, ("padding-top", "padding")), inherited.font_px)
+        margin = top_space_px(margin_declared, inherited.font_px)
+        padding = top_space_px(padding_declared, inherited.font_px)
         if margin is None or padding is None:
             return False  # a negative margin: what is inside it is not judged
         space = above + (max(0.0, margin - parent_margin) if collapses else margin) + padding
@@ -925,29 +940,18 @@ class _Walk:
                 return True
         return False
 
-    def _fills_a_line(self, element: Any, inherited: Rendering) -> bool:
-        """True when the element is an atomic inline box (`inline-block`, `inline-flex`…) at least
-        as wide as the line (`width` or `min-width` of 100% or more): after anything else on a
-        line it does not fit, and starts the next one."""
-        declared = with_variables_filled(self.style.declarations(element), inherited.variables)
-        display = declared.get("display")
-        if display is None or display_keyword(display) not in ATOMIC_INLINE_DISPLAYS:
-            return False
-        return any(
-            name in declared and len(values := declared[name].values) == 1 and values[0].type == "percentage" and values[0].value >= 100
-            for name in ("width", "min-width")
-        )
+    def _filled(self, element: Any, inherited: Rendering) -> Mapping[str, Declaration]:
+        """The element's declarations with their `var()`s filled in (`inherited`: how its parent shows)."""
+        return with_variables_filled(self.style.declarations(element), inherited.variables)
 
-    def _flow_in_box(self, element: Any, tag: str, inherited: Rendering) -> str:
+    def _flow_in_box(self, element: Any, tag: str, declared: Mapping[str, Declaration], inherited: Rendering) -> str:
         """How the element is laid out inside the box that shows one line only it is in
-        (`clipping.flow_in_line_box`), by its `display`, `float` and `position` and its parent's
-        `display`, their `var()`s filled in (`inherited`: how its parent shows)."""
+        (`clipping.flow_in_line_box`), by its `display`, `float` and `position` (`declared`: its
+        declarations, filled in by `_filled`) and its parent's `display`."""
         parent = element.getparent()
-        variables = inherited.variables
-        declared = with_variables_filled(self.style.declarations(element), variables)
         if parent is inherited.one_line:
             return flow_in_line_box(declared, tag, tag in BLOCK_TAGS)
-        parent_display = with_variables_filled(self.style.declarations(parent), variables).get("display")
+        parent_display = self._filled(parent, inherited).get("display")
         return flow_in_line_box(declared, tag, tag in BLOCK_TAGS, parent_display, _tag_kind(parent.tag).tag)
 
     def _begins_first_line(self, element: Any, kind: _TagKind, frame: _Frame, inherited: Rendering) -> None:
@@ -976,9 +980,12 @@ class _Walk:
         atomic inline box: by its `display`, or, for a `replaced` element (an image, a form
         control), by default."""
         box = inherited.one_line
-        if box in self.lines_started or box in self.lines_not_read or self._flow_in_box(element, tag, inherited) != "inline":
+        if box in self.lines_started or box in self.lines_not_read:
             return
-        display = with_variables_filled(self.style.declarations(element), inherited.variables).get("display")
+        declared = self._filled(element, inherited)
+        if self._flow_in_box(element, tag, declared, inherited) != "inline":
+            return
+        display = declared.get("display")
         keyword = "" if display is None else display_keyword(display)
         if keyword in ATOMIC_INLINE_DISPLAYS or (replaced and keyword in ("", "inline")):
             self.lines_started.add(box)

@@ -645,13 +645,14 @@ class PageStyle:
         neither a `<style>` rule nor a `style` attribute sets a property that can hide)."""
         return {name: declaration for name, (_, declaration) in self._winners(element).items()}
 
-    def winner_of(self, element: Any, names: Sequence[str]) -> Declaration | None:
-        """Of the declarations of properties that set one value of the element, a longhand and its
-        shorthand (`margin-top` and `margin`), the one that wins the cascade; None when none of
-        `names` is declared (as `declarations` reads them)."""
+    def winners_of(self, element: Any, groups: Sequence[Sequence[str]]) -> list[Declaration | None]:
+        """For each group of properties that set one value of the element, a longhand and its
+        shorthand (`margin-top` and `margin`), the declaration that wins the cascade; None for a
+        group none of whose properties is declared (as `declarations` reads them). The cascade
+        is read once for all the groups."""
         winners = self._winners(element)
-        found = [winners[name] for name in names if name in winners]
-        return max(found, key=lambda ranked: ranked[0])[1] if found else None
+        found = [[winners[name] for name in names if name in winners] for names in groups]
+        return [max(ranked, key=lambda entry: entry[0])[1] if ranked else None for ranked in found]
 
     def _winners(self, element: Any) -> dict[str, tuple[_Precedence, Declaration]]:
         candidates = self._matched.get(element)
