@@ -959,8 +959,8 @@ def _prose_before_lower_by(text: str, middle: re.Match[str]) -> bool:
 # "By" in capitals after a sentence of a teaser or a deck in the same line, then a capital:
 # "Officials said the review will take months. By NAME, Outlet" (a sentence ends in a letter and
 # a full stop, a question or an exclamation mark, or an ellipsis, "…" or "...", and maybe a
-# closing quote or bracket). What
-# follows must be a byline's length, with no other sentence after it.
+# closing quote or bracket). What follows must be a byline's length, with no other sentence
+# after it.
 _AFTER_SENTENCE = on_first_use(r"(?:(?<=[^\W\d_][.!?…])|(?<=[^\W\d_]\.\.\.))[\"”’)]?\s+(?:By|BY)\s+(?=[A-ZÀ-Þ])")
 _SENTENCE_GOES_ON = on_first_use(r"[.!?][\"”’)]?\s+\S")
 _MOST_AFTER_SENTENCE = 120

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -708,15 +708,21 @@ def _block_at(index: int, blocks: tuple[Block, ...], element: Any) -> int | None
 _BY_OPENER = on_first_use(r"^\W{0,3}(?:\w+\s+){0,2}by\b", re.IGNORECASE)
 
 
+def _above_the_story(doc: Document) -> Iterator[Block]:
+    """The page's blocks before the story's first paragraph of prose, where its byline stands."""
+    for block in doc.blocks:
+        if block.in_article and len(block.text.split()) >= _PROSE_WORDS:
+            return
+        yield block
+
+
 def refused_byline(doc: Document) -> str:
     """Where a line above the story that reads as a byline naming a person was left out, and why,
     as the note a "no visible byline" detail ends with ("; 'By Jake Smith' (line 4) reads as a
     byline but is in <header class="site-header">, the site's header outside the story's
     <article>"); empty when there is none. Only the page above the story's first paragraphs is
     searched: further down, a byline outside the article is another story's."""
-    for block in doc.blocks:
-        if block.in_article and len(block.text.split()) >= _PROSE_WORDS:
-            break
+    for block in _above_the_story(doc):
         if block.in_article or block.element is None or not _BY_OPENER().match(block.text):
             continue
         reading = read_byline(block.text, require_prefix=True)
@@ -730,9 +736,7 @@ def unread_byline(doc: Document) -> str:
     the reader could not part from the words before it, as the note a "no visible byline"
     detail ends with ("; 'World By Jake Smith' (line 7) names Jake Smith after words the checker
     cannot part from 'By': …"); empty when there is none."""
-    for block in doc.blocks:
-        if block.in_article and len(block.text.split()) >= _PROSE_WORDS:
-            break
+    for block in _above_the_story(doc):
         if not block.in_article:
             continue
         for line in block.text.split("\n"):
