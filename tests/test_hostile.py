@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -194,13 +194,17 @@ def _work(data: bytes, packs: list[Pack]) -> tuple[int, int, Report]:
     return calls, peak, report
 
 
+def _work_at_three_sizes(page: Callable[[int], bytes], sizes: tuple[int, int, int], packs: list[Pack]) -> list[tuple[int, int, Report]]:
+    """`_work` of the pages of three sizes (a tiny one first, whose calls are the fixed cost), after
+    a check of the tiny one that warms what a first check compiles."""
+    check_bytes(page(sizes[0]), "html", packs, path="warm.html")
+    return [_work(page(size), packs) for size in sizes]
+
+
 def test_work_on_a_single_line_page_grows_at_most_linearly_with_its_length(packs: list[Pack]) -> None:
     # A page that is one long line is where per-line or per-column work turns quadratic. Four times
     # the length may cost four times the memory and the calls of a linear pass, never sixteen.
-    check_bytes(_one_line_page(10), "html", packs, path="warm.html")
-    tiny_calls, _, _ = _work(_one_line_page(10), packs)
-    short_calls, short_peak, short = _work(_one_line_page(100_000), packs)
-    long_calls, long_peak, long = _work(_one_line_page(400_000), packs)
+    (tiny_calls, _, _), (short_calls, short_peak, short), (long_calls, long_peak, long) = _work_at_three_sizes(_one_line_page, (10, 100_000, 400_000), packs)
     for report in (short, long):
         assert report.packs == ("dcnf",)
         assert sorted(f.rule for f in report.findings) == ["dcnf/byline", "dcnf/logo"]
@@ -221,10 +225,7 @@ def test_work_on_a_page_of_thousands_of_bylines_is_bounded(packs: list[Pack]) ->
     # No article credits thousands of people: past a bound the byline markup and the lines with no
     # prose after them are not read, so four times the bylines cost far less than four times the
     # work (the walk over the elements stays linear).
-    check_bytes(_byline_lines_page(1), "html", packs, path="warm.html")
-    tiny_calls, _, _ = _work(_byline_lines_page(1), packs)
-    short_calls, _, short = _work(_byline_lines_page(2_000), packs)
-    long_calls, _, long = _work(_byline_lines_page(8_000), packs)
+    (tiny_calls, _, _), (short_calls, _, short), (long_calls, _, long) = _work_at_three_sizes(_byline_lines_page, (1, 2_000, 8_000), packs)
     for report in (short, long):
         assert report.packs == ("dcnf",)
         assert [f.rule for f in report.findings] == ["dcnf/logo"]
