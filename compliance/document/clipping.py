@@ -468,6 +468,13 @@ _LINE_STACKING_TAGS = BLOCK_TAGS - _TABLE_TAGS - {"html", "body", "hr", "legend"
 # Properties that lay a box's lines out other than one under another (in columns side by side,
 # or vertically), each with the value that leaves them so.
 _LINE_LAYOUT = {"columns": "auto", "column-count": "auto", "column-width": "auto", "writing-mode": "horizontal-tb"}
+
+
+def _lines_laid_out_plainly(declared: Mapping[str, Declaration]) -> bool:
+    """True when nothing declared lays a box's lines out other than one under another (`_LINE_LAYOUT`)."""
+    return all(name not in declared or declared[name].keyword == plain for name, plain in _LINE_LAYOUT.items())
+
+
 # The displays of a box laid out as a block in its parent's flow, which starts on a line of its own
 # (CSS Display 3, 2.1), with the vendor forms Chromium still lays out so: `-webkit-box`, the legacy
 # flexbox, and `-webkit-flex`, an alias of `flex`. A value of several keywords is read as its
@@ -518,14 +525,14 @@ def _clamped_to_one_line(declared: Mapping[str, Declaration]) -> bool:
     """True for a `-webkit-box` laid out vertically (`-webkit-box-orient: vertical`) with
     `-webkit-line-clamp: 1`: the legacy line clamp (CSS Overflow 4, 4.2), which browsers lay out
     as a block container whose lines after the first are cut off, where its overflow is clipped;
-    its lines must stack (`_LINE_LAYOUT`)."""
+    its lines must stack (`_lines_laid_out_plainly`)."""
     clamp = declared.get("-webkit-line-clamp")
     if clamp is None or len(clamp.values) != 1 or clamp.values[0].type != "number" or clamp.values[0].value != 1:
         return False
     orient, display = declared.get("-webkit-box-orient"), declared.get("display")
     if orient is None or orient.keyword != "vertical" or display is None or display_keyword(display) != "-webkit-box":
         return False
-    return all(name not in declared or declared[name].keyword == plain for name, plain in _LINE_LAYOUT.items())
+    return _lines_laid_out_plainly(declared)
 
 
 def declares_one_line_box(declarations: Sequence[Declaration], font_px: float) -> bool:
@@ -549,7 +556,7 @@ def _stacks_lines(declared: Mapping[str, Declaration], tag: str | None) -> bool:
             return False
     elif display_keyword(display) not in _LINE_STACKING_DISPLAYS:
         return False
-    return all(name not in declared or declared[name].keyword == plain for name, plain in _LINE_LAYOUT.items())
+    return _lines_laid_out_plainly(declared)
 
 
 def _in_px(declaration: Declaration) -> bool:
@@ -608,8 +615,8 @@ def holds_lines_of_box(declared: Mapping[str, Declaration], tag: str) -> bool:
     `one_line_box`), or between the box and a `<br>` it holds, are lines of the box: the element
     is in normal flow (not floated, nor absolutely or fixed positioned) and is a block container
     whose lines stack (see `_stacks_lines`) or an inline box (`display: inline` or `inline
-    list-item`, or none declared on an inline `tag` or a `<br>`). A `<br>` inside such elements only ends a line of the box,
-    and what follows it is on a later one. Inside an inline-block, a table, a flex or grid
+    list-item`, or none declared on an inline `tag` or a `<br>`). A `<br>` inside such elements
+    only ends a line of the box, and what follows it is on a later one. Inside an inline-block, a table, a flex or grid
     container or an item of one, a line break ends a line of that box, which the checker does
     not place."""
     floated = declared.get("float")
