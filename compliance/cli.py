@@ -284,6 +284,16 @@ def check(
         list[str] | None, typer.Option("--exclude", help="Leave out files matching this git-style glob in directory walks (repeatable).")
     ] = None,
     no_gitignore: Annotated[bool, typer.Option("--no-gitignore", help="Also check files that .gitignore files leave out.")] = False,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            "--time-limit",
+            parser=_seconds(0.1),
+            metavar="SECONDS",
+            help="Stop a document's check after this many seconds and report it not checked (exit 2) [default: no limit].",
+            show_default=False,
+        ),
+    ] = None,
     no_inline_suppressions: Annotated[
         bool, typer.Option("--no-inline-suppressions", help="Do not obey syndcheck-disable comments in the articles (a notice counts them).")
     ] = False,
@@ -328,6 +338,7 @@ def check(
         exclude=tuple(exclude or ()),
         gitignore=not no_gitignore,
         inline_suppressions=not no_inline_suppressions,
+        time_limit=time_limit or 0.0,
         outputs=tuple(file for _, file in outputs if file is not None) + _job_summary(chosen),
         allow_fetch=allow_fetch,
     )

@@ -341,6 +341,16 @@ def read_source(source: Source, *, max_bytes: int | None = DEFAULT_MAX_BYTES, st
     return read_regular(source.file, limit=limit, shown=source.path)
 
 
+def reopen_stdin() -> None:
+    """Read stdin again in a worker process, which multiprocessing starts with stdin read from
+    /dev/null: descriptor 0, the run's own stdin, is inherited and left open (its `sys.stdin` was
+    made not to close it). Nothing changes when it is closed (`<&-`): reading '-' then says so."""
+    import sys
+
+    with contextlib.suppress(OSError):
+        sys.stdin = open(0, encoding="utf-8", errors="surrogateescape", closefd=False)  # noqa: SIM115 - lives as long as the worker
+
+
 def read_fixture(source: Source) -> tuple[bytes, Expectations]:
     """A rule-test fixture's bytes and its expectations (comments, or a `.expect` sidecar for text)."""
     from compliance.decoding import decode_bytes

@@ -37,6 +37,7 @@ from compliance.inputs import (
     read_ignore_file,
     read_sidecar_meta,
     read_source,
+    reopen_stdin,
     special_file,
     stdin_kind,
 )
@@ -82,6 +83,9 @@ class RunOptions:
     outputs: tuple[Path, ...] = ()
     # False (`--no-inline-suppressions`): syndcheck-disable comments in articles are not obeyed.
     inline_suppressions: bool = True
+    # Seconds one document's check may take (`--time-limit`); 0: no limit. With a limit every
+    # document is checked in a worker process, which is stopped when its document runs over.
+    time_limit: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -592,6 +596,11 @@ class Runner:
 
     def _results(self, paths: list[str], *, jobs: int | None, progress: Callable[[int, int], None] | None) -> Iterator[FileResult]:
         if self.options.kind == "cms-json":
+            if self.options.time_limit:
+                raise ConfigError(
+                    "--time-limit does not apply to --input-kind cms-json: a payload's articles are checked in this process",
+                    hint="leave out --time-limit, or give the articles as files",
+                )
             sources = [Source(path, "html", None if path == STDIN else Path(path)) for path in _unique_paths(paths)]
             for path in paths:
                 if path != STDIN and not os.path.lexists(path):
@@ -616,8 +625,13 @@ class Runner:
         # number of files holds only the ones in flight.
         items = self._selected(paths)
         workers = min(jobs or os.cpu_count() or 1, total)
-        if workers <= 1 or total < PARALLEL_MIN_FILES or from_stdin:
-            results: Iterator[FileResult] = (self._finish(self.check(i)) if isinstance(i, Source) else _skipped(i) for i in items)
+        results: Iterator[FileResult]
+        if self.options.time_limit:
+            # Only a process can be stopped in the middle of a check (the parse, in C, never
+            # returns to Python to see a signal): with a limit, every document goes to a worker.
+            results = self._run_parallel(items, max(1, workers), total)
+        elif workers <= 1 or total < PARALLEL_MIN_FILES or from_stdin:
+            results = (self._finish(self.check(i)) if isinstance(i, Source) else _skipped(i) for i in items)
         else:
             results = self._run_parallel(items, workers, total)
         for done, result in enumerate(results, start=1):
@@ -753,7 +767,8 @@ class Runner:
         files. Each worker is its own one-process executor and tells, through a shared slot, which
         file it is checking: when a worker dies (killed, out of memory) exactly that file is
         reported as an internal error, a new worker takes its place, the other files of its chunks
-        are checked again, and the rest of the batch goes on."""
+        are checked again, and the rest of the batch goes on. With a time limit, a worker still on
+        one file past the limit is killed, and that file reported as over the limit (`_Watch`)."""
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
         from concurrent.futures.process import BrokenProcessPool
@@ -764,12 +779,15 @@ class Runner:
         global _PARENT
         _PARENT = self
         options = dataclasses.replace(self.options, baseline=None)
-        # The index of the file each worker is checking (-1: none), written by the worker.
+        # The index of the file each worker is checking (-1: none), and its process id, written by the worker.
         checking = [context.RawValue("q", -1) for _ in range(workers)]
+        pids = [context.RawValue("q", 0) for _ in range(workers)]
+        watch = _Watch(self.options.time_limit, checking, pids)
 
         def executor(slot: int) -> ProcessPoolExecutor:
             checking[slot].value = -1
-            return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(options, checking[slot]))
+            pids[slot].value = 0
+            return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(options, checking[slot], pids[slot]))
 
         # Installed before the first worker starts; each worker puts the default back (_init_worker).
         previous_handlers = _raise_on_termination()
@@ -791,7 +809,14 @@ class Runner:
                 if isinstance(item, Skipped):
                     done[index] = _skipped(item)
                     continue
+                if item.path == STDIN and chunk:
+                    # Stdin is read once: it goes alone, never to be checked again after its
+                    # worker dies on another file of its chunk.
+                    retry.append((index, item))
+                    break
                 chunk.append((index, item))
+                if item.path == STDIN:
+                    break
                 if len(chunk) >= size:
                     break
             return chunk
@@ -809,15 +834,17 @@ class Runner:
 
         def died(slot: int, pool: ProcessPoolExecutor, chunk: list[tuple[int, Source]]) -> None:
             if executors[slot] is pool:  # the first of its chunks to fail: a new worker takes its place
-                culprits[id(pool)] = checking[slot].value
+                culprits[id(pool)] = watch.culprit(slot)
                 pool.shutdown(wait=True)
                 executors[slot] = executor(slot)
             culprit = culprits[id(pool)]
             for index, source in chunk:
                 # A worker that died between files is not one file's fault: its files are checked
                 # again, and one that a worker dies on again all the same is reported.
-                if index == culprit or (culprit == -1 and index in retried):
-                    done[index] = _worker_died(source.path)
+                if index == culprit and index in watch.stopped:
+                    done[index] = _over_time_limit(self._display(source), self.options.time_limit)
+                elif index == culprit or (culprit == -1 and index in retried):
+                    done[index] = _worker_died(self._display(source))
                 else:
                     retried.add(index)
                     retry.append((index, source))
@@ -833,7 +860,8 @@ class Runner:
                     next_index += 1
                 if not running:
                     break
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                finished, _ = wait(running, timeout=watch.poll, return_when=FIRST_COMPLETED)
+                watch.stop_overdue()
                 for future in sorted(finished, key=lambda f: running[f][2][0][0]):
                     slot, pool, chunk = running.pop(future)
                     try:
@@ -848,6 +876,69 @@ class Runner:
             _restore_handlers(previous_handlers)
             for pool in executors:
                 pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Watch:
+    """The time limit of a parallel run: which file each worker has been on since when, as this
+    process saw it, and the workers it stopped. A file is seen when this process wakes (at least
+    every `poll` seconds), after the worker started it: no file is stopped before its time."""
+
+    def __init__(self, limit: float, checking: Sequence[Any], pids: Sequence[Any]) -> None:
+        self.limit = limit
+        # How long to wait for results at most before looking at the workers again (None: no limit).
+        self.poll = min(_LONGEST_POLL, limit / 10) if limit else None
+        self._checking = checking
+        self._pids = pids
+        self._since: dict[int, tuple[int, float]] = {}  # slot: (file index, when first seen on it)
+        self._killed: dict[int, int] = {}  # slot: the file its worker was killed on
+        self.stopped: set[int] = set()  # the files that ran over the limit
+
+    def stop_overdue(self) -> None:
+        """Kill each worker that has been on one file for longer than the limit."""
+        if not self.limit:
+            return
+        import signal
+        import time
+
+        now = time.monotonic()
+        for slot, checking in enumerate(self._checking):
+            index = checking.value
+            if index == -1 or slot in self._killed:
+                self._since.pop(slot, None)
+                continue
+            seen, since = self._since.get(slot, (-1, now))
+            if seen != index:
+                self._since[slot] = (index, now)
+            elif now - since > self.limit and self._pids[slot].value:
+                self._killed[slot] = index
+                with contextlib.suppress(ProcessLookupError):  # it ended on its own meanwhile
+                    os.kill(self._pids[slot].value, signal.SIGKILL)
+
+    def culprit(self, slot: int) -> int:
+        """The file the dead worker of `slot` was on (-1: none). A worker this watch killed that had
+        just moved on to another file was killed for no fault of that file: -1 too."""
+        index: int = self._checking[slot].value
+        self._since.pop(slot, None)
+        killed_on = self._killed.pop(slot, None)
+        if killed_on is None:
+            return index
+        if killed_on != index:
+            return -1
+        self.stopped.add(index)
+        return index
+
+
+# The longest wait between two looks at the workers of a run with a time limit, in seconds.
+_LONGEST_POLL = 0.25
+
+
+def _over_time_limit(path: str, limit: float) -> FileResult:
+    """A document whose check ran past `--time-limit`: its worker was stopped. Not a bug, and not
+    checked, so the run exits 2 (a page may be built to be slow to read)."""
+    why = f"the check took longer than {limit:g} s (--time-limit)"
+    report = Report(path=path, notices=(Notice("time-limit", f"not checked: {why}"),), checked=False)
+    advice = "raise --time-limit, or leave it out to check this document however long it takes"
+    return FileResult(report, failure="input", messages=(f"syndcheck: error: {path}: not checked: {why} — {advice}",))
 
 
 _TERMINATING_SIGNALS = ("SIGTERM", "SIGHUP")  # SIGHUP: the terminal closed; absent on Windows
@@ -960,12 +1051,15 @@ def chunk_size(remaining: int, workers: int) -> int:
     return max(1, min(CHUNK_FILES, remaining // (workers * _CHUNKS_QUEUED * 2)))
 
 
-def _init_worker(options: RunOptions, checking: Any) -> None:
+def _init_worker(options: RunOptions, checking: Any, pid: Any) -> None:
     global _WORKER, _CHECKING
     _default_termination()
     _watch_parent(os.getppid())
+    # A run with a time limit checks '-' in a worker, which reads the run's own stdin.
+    reopen_stdin()
     _WORKER = _PARENT if _PARENT is not None else Runner(options)
     _CHECKING = checking
+    pid.value = os.getpid()
     # What the worker has now (inherited from the parent when forked: modules, packs, compiled
     # patterns) lives as long as it does: the collector need not go over it again in every full
     # collection while documents are checked, nor write to the pages it shares with the parent.

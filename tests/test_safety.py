@@ -272,6 +272,107 @@ def test_a_killed_worker_says_what_happened_and_what_to_do_not_please_report(cli
     assert sum(f["checked"] for f in files.values()) == 9
 
 
+# --- documents that take too long ------------------------------------------------------------
+
+
+def _slow_page(attributes: int = 40_000) -> bytes:
+    """A DCNF page that is slow to parse by its shape: one element with tens of thousands of
+    attributes (libxml2 compares each new attribute with those before it), seconds to read."""
+    names = " ".join(f'data-a{n}="x"' for n in range(attributes))
+    return f"<!doctype html><html><body><div {names}>By Jane Doe, Daily Caller News Foundation</div><p>Lawmakers met.</p></body></html>".encode()
+
+
+def test_a_document_past_the_time_limit_is_stopped_and_reported_and_the_batch_goes_on(cli: Any, tmp_path: Path) -> None:
+    slow = write(tmp_path, "b-slow.html", _slow_page())
+    write(tmp_path, "a-story.html", COMPLIANT)
+    write(tmp_path, "c-story.html", NO_LOGO)
+    sarif = tmp_path.parent / "report.sarif"
+    run = cli("check", "--time-limit", "0.5", "--format", "json", "--output", f"sarif={sarif}", str(tmp_path))
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"syndcheck: error: {slow}: not checked: the check took longer than 0.5 s (--time-limit)"
+        " — raise --time-limit, or leave it out to check this document however long it takes",
+        "exit 2: 1 document not checked (errors above)",
+    ]
+    files = {Path(f["path"]).name: f for f in run.json()["files"]}
+    assert list(files) == ["a-story.html", "b-slow.html", "c-story.html"]
+    assert files["b-slow.html"]["checked"] is False
+    assert files["b-slow.html"]["notices"] == [{"code": "time-limit", "message": "not checked: the check took longer than 0.5 s (--time-limit)"}]
+    assert files["a-story.html"]["checked"] and files["a-story.html"]["findings"] == []
+    assert [f["rule"] for f in files["c-story.html"]["findings"]] == ["dcnf/logo"]
+    # In SARIF the document is a notification at the level of an unreadable one: it was not checked.
+    notifications = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert [(n["descriptor"]["id"], n["level"]) for n in notifications] == [("time-limit", "error")]
+
+
+def test_with_a_time_limit_only_the_document_over_it_is_lost_from_its_workers_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A check that never ends in the middle of a chunk: the worker is stopped, the files around it
+    # are checked again by the worker that takes its place, and the results keep their order.
+    import time
+
+    for n in range(40):
+        write(tmp_path, f"story-{n:02}.html", COMPLIANT)
+    original = Runner.check
+
+    def check(self: Runner, source: Any) -> Any:
+        if source.path.endswith("story-17.html"):
+            time.sleep(3600)
+        return original(self, source)
+
+    monkeypatch.setattr(Runner, "check", check)
+    signal.alarm(120)  # a hang fails the test instead of the suite
+    try:
+        results = list(Runner(RunOptions(time_limit=0.3)).run([str(tmp_path)], jobs=2))
+    finally:
+        signal.alarm(0)
+    assert [Path(r.report.path).name for r in results] == [f"story-{n:02}.html" for n in range(40)]
+    assert [Path(r.report.path).name for r in results if r.failure] == ["story-17.html"]
+    assert results[17].failure == "input" and results[17].report.notices[0].code == "time-limit"
+    assert all(r.report.checked and r.report.packs == ("dcnf",) for i, r in enumerate(results) if i != 17)
+
+
+@pytest.mark.parametrize(("page", "code", "expected"), [(COMPLIANT, 0, "1 file checked; no problems"), (_slow_page(), 2, "<stdin>  [not checked]")])
+def test_stdin_is_checked_in_a_worker_under_a_time_limit(page: bytes, code: int, expected: str) -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "compliance", "check", "--time-limit", "1", "-"], input=page, capture_output=True, timeout=120)
+    assert run.returncode == code, run.stderr
+    assert expected in run.stdout.decode()
+
+
+def test_a_time_limit_with_cms_payloads_is_refused(cli: Any, tmp_path: Path) -> None:
+    stream = write(tmp_path, "outbox.jsonl", json.dumps({"id": "a", "html": COMPLIANT.decode()}) + "\n")
+    run = cli("check", "--input-kind", "cms-json", "--time-limit", "5", str(stream))
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        "syndcheck: error: --time-limit does not apply to --input-kind cms-json: a payload's articles are checked in this process"
+        " — leave out --time-limit, or give the articles as files"
+    ]
+
+
+def test_the_watch_blames_a_stopped_worker_on_its_file_unless_it_had_moved_on(tmp_path: Path) -> None:
+    import subprocess
+    import time
+    from multiprocessing.sharedctypes import RawValue
+
+    from compliance.runner import _Watch
+
+    for moved_on in (False, True):
+        sleeper = subprocess.Popen(["sleep", "60"])
+        checking, pid = RawValue("q", 5), RawValue("q", sleeper.pid)
+        watch = _Watch(0.1, [checking], [pid])
+        watch.stop_overdue()  # file 5 seen
+        assert sleeper.poll() is None
+        time.sleep(0.2)
+        watch.stop_overdue()  # on it past the limit: stopped
+        assert sleeper.wait(timeout=30) == -signal.SIGKILL
+        if moved_on:
+            checking.value = 6
+        assert watch.culprit(0) == (-1 if moved_on else 5)
+        assert watch.stopped == (set() if moved_on else {5})
+
+
 def _children(pid: int) -> set[int]:
     """The processes whose parent is `pid`, read from /proc."""
     found = set()

@@ -39,6 +39,7 @@ _NOTICE_LEVELS = {
     "internal-error": "error",
     "unreadable": "error",
     "user-error": "error",
+    "time-limit": "error",
     "too-large": "warning",
     "truncated": "warning",
     "missing-meta": "warning",
