@@ -461,6 +461,13 @@ AFTER_THE_FIRST_LINE = [
     # collapses), an image, an atomic inline box however empty; a block after it is on a later line.
     ("", '<div style="height:1em;overflow:hidden">&nbsp;<span style="display:block">{}</span></div>'),
     ("", '<div style="height:1lh;overflow:clip"><span>&nbsp;</span><p>{}</p></div>'),
+    # ... and so does any other character CSS does not collapse, though nothing shows: another
+    # Unicode space, a zero-width space or joiner, a bidirectional mark, a soft hyphen.
+    ("", '<div style="height:1em;overflow:hidden">&#8203;<div>{}</div></div>'),
+    ("", '<div style="height:1.2em;overflow:hidden"><span>&#x2003;</span><div>{}</div></div>'),
+    ("", '<div style="max-height:1em;overflow:clip"> &zwj; <section class="byline">{}</section></div>'),
+    ("<style>.m{height:1em;overflow:hidden}</style>", '<div class="m"><i>&lrm;</i><div class="author">{}</div></div>'),
+    ("", '<div style="height:1em;overflow:hidden">&shy;<div class="byline">{}</div></div>'),
     ("", f'<div style="height:1.2em;overflow:hidden">{ICON}<p>{{}}</p></div>'),
     ("", f'<div style="height:1em;overflow:hidden"><a href="/">{ICON}</a><div class="byline">{{}}</div></div>'),
     (
@@ -493,6 +500,11 @@ AFTER_THE_FIRST_LINE = [
     ),
 ]
 ON_THE_FIRST_LINE_OR_NOT_CLIPPED = [
+    # White space CSS collapses makes no line, nor does a form feed between blocks.
+    ("", '<div style="height:1em;overflow:hidden">\n\t <div>{}</div></div>'),
+    ("", '<div style="height:1em;overflow:hidden">&#12;<div class="byline">{}</div></div>'),
+    # A zero-width space inside the block that begins the first line is on that line.
+    ("", '<div style="height:1em;overflow:hidden"><div>&#8203;{}</div></div>'),
     ("", '<div style="height:1em;overflow:hidden"><p>{}</p><p>More text</p></div>'),
     ("", '<div style="height:2.5em;overflow:hidden"><p>Teaser</p><p>{}</p></div>'),
     # Heights not in the element's own font size (rem, %), or more than a line of it.

@@ -420,6 +420,17 @@ def _fills_a_line(declared: Mapping[str, Declaration]) -> bool:
     )
 
 
+# The white space CSS collapses (CSS Text 3, "document white space characters"; the HTML parser
+# keeps the form feed, which Chromium collapses too): every other character makes a line.
+_COLLAPSIBLE = " \t\n\r\f"
+
+
+def _makes_a_line_unseen(text: str) -> bool:
+    """Whether `text`, alone before a block, makes a line that shows nothing: it holds a character
+    CSS does not collapse and none that shows (text that shows begins the line as any text does)."""
+    return bool(text.strip(_COLLAPSIBLE)) and not has_visible_characters(text)
+
+
 class _Walked:
     """What one walk over the page found."""
 
@@ -634,7 +645,8 @@ class _Walk:
         # The table's parts inside such boxes whose anonymous table starts on a later line.
         self.later_tables: set[Any] = set()
         # The boxes showing one line only whose first line something other than text has begun:
-        # an image, another atomic inline box, a no-break space (see `_begins_first_line`).
+        # an image, another atomic inline box, a no-break space (see `_begins_first_line` and
+        # `_makes_a_line_unseen`).
         self.lines_started: set[Any] = set()
         # Their font sizes in pixels, and for each block that begins the first line of one: the
         # space above its first line inside the box, the top margin a child's collapses with, and
@@ -671,12 +683,13 @@ class _Walk:
         if open_links and open_links[-1] not in self.found.links_with_text and has_visible_characters(text):
             self.found.links_with_text.update(open_links)
         if self.owner is None:
+            # Text that shows nothing but holds a character CSS does not collapse (a no-break or
+            # other Unicode space, a zero-width space or joiner, a bidirectional mark, a soft
+            # hyphen) makes a line all the same: the first line of a box that shows one line only.
+            if (box := frame[_RENDERING].one_line) is not None and frame[_SHOWS_TEXT] and _makes_a_line_unseen(text):
+                self.lines_started.add(box)
             if not text.strip():
-                # White space before the block's first word (see `buffer`); a no-break space is
-                # none CSS collapses: alone, it makes a line of a box that shows one line only.
-                if "\xa0" in text and frame[_SHOWS_TEXT] and (box := frame[_RENDERING].one_line) is not None:
-                    self.lines_started.add(box)
-                return
+                return  # white space before the block's first word (see `buffer`)
             self.owner = element.getparent() if tail else element
             self.owner_in_article = frame[_IN_ARTICLE]
             self.owner_heading = frame[_HEADING]

@@ -34,8 +34,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   effect is hidden too (`-webkit-text-fill-color`, when set, is the text's colour);
 - a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
 - in a block box one line high that clips its overflow (`clipping.one_line_box`), the blocks
-  in normal flow that start after its first line (which text, a no-break space, a visible image
-  or an atomic inline box begins) or whose first line the page's top margins and paddings push
+  in normal flow that start after its first line (which text, a no-break space or another
+  character CSS does not collapse, a visible image or an atomic inline box begins) or whose first line the page's top margins and paddings push
   below it, and all that follows a `<br>` that ends it
   (the walk decides: `html`, by `clipping.flow_in_line_box` and `clipping.holds_lines_of_box`);
 - on an element that runs CSS animations, where they leave it once run (`animation`: the last
