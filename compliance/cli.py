@@ -21,7 +21,7 @@ import typer
 from compliance import __version__
 from compliance.display import visible
 from compliance.errors import Terminated, UserError
-from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
+from compliance.exitcodes import BUG, FINDINGS, INTERRUPTED, OK, USER_ERROR
 from compliance.startup import start_up_done
 
 if TYPE_CHECKING:
@@ -996,6 +996,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args or args[0] != "check":
             start_up_done()  # `check` says when its own start-up is over
         result = command.main(args=args, prog_name="syndcheck", standalone_mode=False)
+        if result == INTERRUPTED:
+            # Typer turns Ctrl-C inside a command into this code, which click then returns: no
+            # command of ours exits with it.
+            _say("syndcheck: interrupted")
         return int(result or 0)
     except typer.Exit as exc:
         return int(exc.exit_code)
@@ -1008,7 +1012,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USER_ERROR
     except KeyboardInterrupt:
         _say("syndcheck: interrupted")
-        return 130
+        return INTERRUPTED
     except Terminated as exc:
         _say("syndcheck: terminated")
         return 128 + exc.signum

@@ -6,3 +6,5 @@ OK = 0
 FINDINGS = 1
 USER_ERROR = 2
 BUG = 3
+# Stopped by Ctrl-C (128 + SIGINT, as shells report it); SIGTERM and SIGHUP exit 128 + their number.
+INTERRUPTED = 130

@@ -789,6 +789,13 @@ class Runner:
             pids[slot].value = 0
             return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(options, checking[slot], pids[slot]))
 
+        if watch.limit:
+            # What checks build on first use, built here once and inherited by every worker (a
+            # fork), is charged to no document's time: the index of place names takes most of a
+            # second, and every worker that replaces a stopped one would pay it again.
+            from compliance.document.places import load_gazetteer
+
+            load_gazetteer()
         # Installed before the first worker starts; each worker puts the default back (_init_worker).
         previous_handlers = _raise_on_termination()
         executors = [executor(slot) for slot in range(workers)]
@@ -827,7 +834,18 @@ class Runner:
                 chunk = next_chunk()
                 if not chunk:
                     return
-                running[pool.submit(_check_chunk, chunk)] = (slot, pool, chunk)
+                try:
+                    running[pool.submit(_check_chunk, chunk)] = (slot, pool, chunk)
+                except BrokenProcessPool:
+                    # Its worker died before this process saw it: the chunk waits for the worker
+                    # that takes its place, which `died` starts once the chunks it was on fail,
+                    # or this, when it was on none (no file's fault).
+                    retry.extend(chunk)
+                    retry.sort(key=lambda entry: entry[0])
+                    if any(owner == slot for owner, _, _ in running.values()):
+                        return
+                    pool.shutdown(wait=True)
+                    pool = executors[slot] = executor(slot)
 
         culprits: dict[int, int] = {}  # id of a dead worker's executor: the file it was checking
         retried: set[int] = set()
@@ -871,6 +889,11 @@ class Runner:
                         died(slot, pool, chunk)
                 for slot in range(workers):
                     feed(slot)
+        except BaseException:
+            # Stopped (Ctrl-C, SIGTERM, SIGHUP, an error): the workers are ended now rather than
+            # waited for, as one may be minutes into a page (their SIGTERM is the default's).
+            _end_workers(pids)
+            raise
         finally:
             # A second SIGTERM while the workers stop ends this process as it would have anyway.
             _restore_handlers(previous_handlers)
@@ -926,6 +949,16 @@ class _Watch:
             return -1
         self.stopped.add(index)
         return index
+
+
+def _end_workers(pids: Sequence[Any]) -> None:
+    """Send SIGTERM to every worker that has started (its process id is in `pids`)."""
+    import signal
+
+    for pid in pids:
+        if pid.value:
+            with contextlib.suppress(ProcessLookupError):  # ended already
+                os.kill(pid.value, signal.SIGTERM)
 
 
 # The longest wait between two looks at the workers of a run with a time limit, in seconds.

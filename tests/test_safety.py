@@ -341,6 +341,100 @@ def test_stdin_is_checked_in_a_worker_under_a_time_limit(page: bytes, code: int,
     assert expected in run.stdout.decode()
 
 
+def test_under_a_time_limit_no_document_pays_for_what_checks_build_on_first_use(tmp_path: Path) -> None:
+    # The index of place names takes most of a second to build; the first document of each worker
+    # (and of each worker that replaces a stopped one) was charged with it and stopped. In a fresh
+    # process, as a run is: the test suite's own has built it long ago.
+    import subprocess
+    import sys
+
+    for n in range(6):
+        write(tmp_path, f"story-{n}.html", COMPLIANT)
+    script = f"""
+import dataclasses
+from compliance.document import places
+from compliance.runner import Runner, RunOptions
+
+original = Runner.check
+
+def check(self, source):
+    built = places._gazetteer.cache_info().currsize
+    return dataclasses.replace(original(self, source), messages=(f"built={{built}}",))
+
+Runner.check = check
+assert places._gazetteer.cache_info().currsize == 0
+print(sorted({{m for r in Runner(RunOptions(time_limit=60)).run([{str(tmp_path)!r}], jobs=2) for m in r.messages}}))
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False)
+    assert run.stdout.strip() == "['built=1']", run.stderr
+
+
+def test_a_worker_found_dead_when_it_is_handed_files_is_replaced_and_no_file_is_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Handing a chunk to a worker that died unseen (between chunks, or killed past the time limit
+    # while this process was busy) fails: the chunk goes to the worker that takes its place.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    for n in range(30):
+        write(tmp_path, f"story-{n:02}.html", COMPLIANT)
+    submit = ProcessPoolExecutor.submit
+    calls = []
+
+    def failing_once(self: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(self)
+        if len(calls) in (1, 4):  # the very first chunk, and one handed out later
+            raise BrokenProcessPool("a child process terminated abruptly")
+        return submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", failing_once)
+    signal.alarm(120)
+    try:
+        results = list(Runner(RunOptions()).run([str(tmp_path)], jobs=2))
+    finally:
+        signal.alarm(0)
+    assert [Path(r.report.path).name for r in results] == [f"story-{n:02}.html" for n in range(30)]
+    assert all(r.report.checked and not r.failure for r in results)
+
+
+def test_a_run_stopped_by_sigterm_ends_its_workers_rather_than_waiting_for_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A worker may be minutes into a page (here: forever); waiting for it made SIGTERM to the main
+    # process alone take as long as the page.
+    import threading
+    import time
+
+    from compliance.errors import Terminated
+
+    for n in range(10):
+        write(tmp_path, f"story-{n:02}.html", COMPLIANT)
+    original = Runner.check
+
+    def check(self: Runner, source: Any) -> Any:
+        if source.path.endswith("story-03.html"):
+            time.sleep(3600)
+        return original(self, source)
+
+    monkeypatch.setattr(Runner, "check", check)
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGTERM))
+    signal.alarm(120)  # a hang fails the test instead of the suite
+    try:
+        timer.start()
+        with pytest.raises(Terminated):
+            list(Runner(RunOptions(time_limit=600)).run([str(tmp_path)], jobs=2))
+    finally:
+        signal.alarm(0)
+        timer.cancel()
+
+
+def test_ctrl_c_says_interrupted_and_exits_130(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(self: Runner, *args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Runner, "run", interrupted)
+    run = cli("check", str(SAMPLES / "dcnf" / "no-logo.html"))
+    assert run.code == 130
+    assert run.err == "syndcheck: interrupted\n"
+
+
 def test_a_time_limit_with_cms_payloads_is_refused(cli: Any, tmp_path: Path) -> None:
     stream = write(tmp_path, "outbox.jsonl", json.dumps({"id": "a", "html": COMPLIANT.decode()}) + "\n")
     run = cli("check", "--input-kind", "cms-json", "--time-limit", "5", str(stream))

