@@ -11,7 +11,7 @@ import io
 import json
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -212,16 +212,16 @@ def test_a_non_json_input_anywhere_in_a_batch_is_refused_up_front_and_the_rest_i
 
 
 @contextlib.contextmanager
-def _a_worker_killed_at(folder: Path, monkeypatch: pytest.MonkeyPatch, *, stories: int, killed: str) -> Iterator[None]:
-    """`stories` compliant stories in `folder`; the worker process that checks `killed` is killed,
-    as the system's out-of-memory killer would. A hang fails the test instead of the suite."""
+def _stories_with_one_that(folder: Path, monkeypatch: pytest.MonkeyPatch, *, stories: int, named: str, does: Callable[[], None]) -> Iterator[None]:
+    """`stories` compliant stories in `folder`; the check of the one `named` first `does` (in the
+    worker process that checks it). A hang fails the test instead of the suite."""
     for n in range(stories):
         write(folder, f"story-{n:02}.html", COMPLIANT)
     original = Runner.check
 
     def check(self: Runner, source: Any) -> Any:
-        if source.path.endswith(killed):
-            os.kill(os.getpid(), signal.SIGKILL)
+        if source.path.endswith(named):
+            does()
         return original(self, source)
 
     monkeypatch.setattr(Runner, "check", check)
@@ -230,6 +230,17 @@ def _a_worker_killed_at(folder: Path, monkeypatch: pytest.MonkeyPatch, *, storie
         yield
     finally:
         signal.alarm(0)
+
+
+def _a_worker_killed_at(folder: Path, monkeypatch: pytest.MonkeyPatch, *, stories: int, killed: str) -> contextlib.AbstractContextManager[None]:
+    """The worker process that checks `killed` is killed, as the system's out-of-memory killer would."""
+    return _stories_with_one_that(folder, monkeypatch, stories=stories, named=killed, does=lambda: os.kill(os.getpid(), signal.SIGKILL))
+
+
+def _never_ends() -> None:
+    import time
+
+    time.sleep(3600)
 
 
 def test_a_killed_worker_is_an_internal_error_for_its_file_and_the_batch_completes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -308,23 +319,8 @@ def test_a_document_past_the_time_limit_is_stopped_and_reported_and_the_batch_go
 def test_with_a_time_limit_only_the_document_over_it_is_lost_from_its_workers_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A check that never ends in the middle of a chunk: the worker is stopped, the files around it
     # are checked again by the worker that takes its place, and the results keep their order.
-    import time
-
-    for n in range(40):
-        write(tmp_path, f"story-{n:02}.html", COMPLIANT)
-    original = Runner.check
-
-    def check(self: Runner, source: Any) -> Any:
-        if source.path.endswith("story-17.html"):
-            time.sleep(3600)
-        return original(self, source)
-
-    monkeypatch.setattr(Runner, "check", check)
-    signal.alarm(120)  # a hang fails the test instead of the suite
-    try:
+    with _stories_with_one_that(tmp_path, monkeypatch, stories=40, named="story-17.html", does=_never_ends):
         results = list(Runner(RunOptions(time_limit=0.3)).run([str(tmp_path)], jobs=2))
-    finally:
-        signal.alarm(0)
     assert [Path(r.report.path).name for r in results] == [f"story-{n:02}.html" for n in range(40)]
     assert [Path(r.report.path).name for r in results if r.failure] == ["story-17.html"]
     assert results[17].failure == "input" and results[17].report.notices[0].code == "time-limit"
@@ -400,29 +396,17 @@ def test_a_run_stopped_by_sigterm_ends_its_workers_rather_than_waiting_for_them(
     # A worker may be minutes into a page (here: forever); waiting for it made SIGTERM to the main
     # process alone take as long as the page.
     import threading
-    import time
 
     from compliance.errors import Terminated
 
-    for n in range(10):
-        write(tmp_path, f"story-{n:02}.html", COMPLIANT)
-    original = Runner.check
-
-    def check(self: Runner, source: Any) -> Any:
-        if source.path.endswith("story-03.html"):
-            time.sleep(3600)
-        return original(self, source)
-
-    monkeypatch.setattr(Runner, "check", check)
     timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGTERM))
-    signal.alarm(120)  # a hang fails the test instead of the suite
-    try:
+    with _stories_with_one_that(tmp_path, monkeypatch, stories=10, named="story-03.html", does=_never_ends):
         timer.start()
-        with pytest.raises(Terminated):
-            list(Runner(RunOptions(time_limit=600)).run([str(tmp_path)], jobs=2))
-    finally:
-        signal.alarm(0)
-        timer.cancel()
+        try:
+            with pytest.raises(Terminated):
+                list(Runner(RunOptions(time_limit=600)).run([str(tmp_path)], jobs=2))
+        finally:
+            timer.cancel()
 
 
 def test_ctrl_c_says_interrupted_and_exits_130(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
