@@ -116,6 +116,67 @@ def fold_utf8(data: bytes, *, keep: bytes = b"") -> bytes:
     surrogatepass): ASCII, as most of a page's markup is, is folded without being decoded."""
     if data.isascii():
         return _fold_ascii(data, keep)
+    # Pages hold few characters outside ASCII, and few kinds of them: each of those is folded
+    # once, and the page in one translation of its bytes (`_translation`), which costs about half
+    # as much as decoding it, folding it as text and encoding it again.
+    outside = data.translate(None, _ASCII)
+    translation = _translation(frozenset(outside.decode("utf-8", "surrogatepass")), keep)
+    if translation is None:
+        return _fold_decoding(data, keep)
+    replaced, table, delete = translation
+    for encoded, folded in replaced:
+        if encoded in data:
+            data = data.replace(encoded, folded)
+    return data.translate(table, delete)
+
+
+_ASCII = bytes(range(0x80))
+# A character replaced before the translation costs a pass over the page: more than this many
+# (a page in a script whose letters share their UTF-8 bytes, Chinese or Greek) are read by
+# decoding the page instead.
+_MAX_REPLACED = 8
+
+
+@functools.lru_cache(maxsize=256)
+def _translation(characters: frozenset[str], keep: bytes) -> tuple[tuple[tuple[bytes, bytes], ...], bytes, bytes] | None:
+    """How to fold UTF-8 holding these characters outside ASCII by `bytes.translate`: the
+    characters to replace first (their UTF-8, their folding), the table and the bytes to delete;
+    None when too many characters must be replaced.
+
+    UTF-8 is self-synchronising: a character's bytes are a lead byte (0xC0-0xFF) and continuation
+    bytes (0x80-0xBF), and no character's bytes occur inside another's. A character that folds to
+    at most one byte is its last byte read as that byte, its other bytes deleted; that holds for
+    all the page's characters together while no byte is the last of two characters that fold
+    apart, or the last of one and another's lead or middle byte ('©' and 'é' end alike, and fold
+    alike; a soft hyphen and 'í' end alike and fold apart). Characters that do not fit are
+    replaced before the translation (the folding is ASCII, which the translation leaves as it is)."""
+    table = bytearray(_dropping_table(keep))
+    delete = bytearray(control for control in _ASCII_CONTROLS if control not in keep)
+    last: dict[int, bytes] = {}  # a byte that ends characters, and what it reads as
+    inner: set[int] = set()  # bytes that start or continue characters
+    replaced: list[tuple[bytes, bytes]] = []
+    for character in sorted(characters):
+        encoded = character.encode("utf-8", "surrogatepass")
+        folded = fold(character, keep=keep)
+        end, others = encoded[-1], set(encoded[:-1])
+        if len(folded) > 1 or end in inner or end in others or others & last.keys() or last.get(end, folded) != folded:
+            replaced.append((encoded, folded))
+            if len(replaced) > _MAX_REPLACED:
+                return None
+            continue
+        last[end] = folded
+        inner |= others
+    for byte in range(0x80, 0x100):
+        reads_as = last.get(byte)
+        if reads_as:
+            table[byte] = reads_as[0]
+        else:
+            delete.append(byte)
+    return tuple(replaced), bytes(table), bytes(delete)
+
+
+def _fold_decoding(data: bytes, keep: bytes) -> bytes:
+    """`fold_utf8` by decoding `data`: its ASCII stretches are folded without being decoded."""
     stretches = _stretches(data)
     if len(stretches) == 1:
         return fold(data.decode("utf-8", "surrogatepass"), keep=keep)

@@ -422,6 +422,47 @@ def test_a_long_page_is_folded_in_stretches_as_in_one_piece(pieces: list[str], s
             assert fold_utf8(text.encode("utf-8", "surrogatepass"), keep=keep) == fold(text, keep=keep)
 
 
+# Characters whose UTF-8 bytes collide: '©' and 'é' end alike and fold alike, a soft hyphen and
+# 'í' end alike and fold apart, '\u2000' and '\U00010000' repeat a byte, the middle byte of '’'
+# ends 'À' and '😀', 'ﬁ' folds to two letters, a lone surrogate, and Chinese and Greek letters
+# (which share their bytes widely), beside ASCII, the controls folding drops and the boundary mark.
+_COLLIDING = st.sampled_from(
+    [
+        *"aZ9 <>&\n\x00\x01\x1c\x7f",
+        *"©é\u00adíÀ’“\u2000\u2020€ﬁſаК\ud800\U00010000\U0001f600\u200b",
+        *"中文字國語言漢αβγδεζηθ",
+        "abc" * 30,
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_COLLIDING, max_size=60), st.sampled_from([b"", b"\x01"]))
+def test_utf8_is_folded_by_one_translation_as_one_character_at_a_time(pieces: list[str], keep: bytes) -> None:
+    # Whatever characters a page holds together, the translation folds each as `fold` does,
+    # replacing first those whose bytes collide, or decoding the page when too many do.
+    text = "".join(pieces)
+    data = text.encode("utf-8", "surrogatepass")
+    expected = _fold_by_character(text, keep)
+    assert fold_utf8(data, keep=keep) == expected
+    assert prefilter_module._fold_decoding(data, keep) == expected
+
+
+def test_characters_whose_bytes_collide_are_replaced_before_the_translation() -> None:
+    # '©' and 'é' end in the same byte and fold alike: one translation reads both.
+    replaced, _table, _delete = prefilter_module._translation(frozenset("©é’"), b"")
+    assert replaced == ()
+    # A soft hyphen ends like 'í' but is dropped (the first in code point order keeps the byte);
+    # '\u2000' repeats its last byte; 'ﬁ' is two letters.
+    replaced, _table, _delete = prefilter_module._translation(frozenset("í\u00ad\u2000ﬁ"), b"")
+    assert sorted(replaced) == sorted([("í".encode(), b" "), ("\u2000".encode(), b" "), ("ﬁ".encode(), b"fi")])
+    assert fold_utf8("Pro\u00adPublíca\u2000ﬁ".encode()) == b"propubl ca fi"
+    # Too many colliding letters (a page of Chinese) and the page is decoded instead.
+    chinese = "".join(map(chr, range(0x4E00, 0x4E00 + 200)))
+    assert prefilter_module._translation(frozenset(chinese), b"") is None
+    assert fold_utf8(f"{chinese} ProPublica".encode()) == b" " * 201 + b"propublica"
+
+
 # Pieces of pages where reading the markup by bytes (ASCII letters, ASCII word boundaries) and by
 # text (Unicode case folding: 'ſ' is an 's', 'ı' and 'İ' an 'i', the Kelvin sign a 'k') may differ.
 _MARKUP_TOKENS = (
