@@ -569,11 +569,15 @@ _CHARACTER_REFERENCE = on_first_use(rb"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f 
 # Tags, comments, and scripts and styles with their content (an unclosed one runs to the end, as
 # it does for the parser); written as unrolled loops, which the standard engine runs fast. `{after}`
 # marks where a script or style tag's name ends (see `_MARKUP_SPLIT`).
+# Branches by the first character after '<': most tags ("<div", "</p") take the first at once,
+# where each branch used to be tried in turn; a tag that starts with 's' or '!' and is no script,
+# style or comment takes its own last branch.
 _MARKUP_PATTERN = (
-    r"<(?:script\b{after}[^>]*>[^<]*(?:<(?!/script\b)[^<]*)*(?:</script{after}[^>]*>)?"
-    r"|style\b{after}[^>]*>[^<]*(?:<(?!/style\b)[^<]*)*(?:</style{after}[^>]*>)?"
-    r"|!--(?:-?>|[^-]*(?:-(?!-!?>)[^-]*)*(?:--!?>)?)"
-    r"|[A-Za-z/!?][^>]*>)"
+    r"<(?:[A-RT-Za-rt-z/?][^>]*>"
+    r"|s(?:cript\b{after}[^>]*>[^<]*(?:<(?!/script\b)[^<]*)*(?:</script{after}[^>]*>)?"
+    r"|tyle\b{after}[^>]*>[^<]*(?:<(?!/style\b)[^<]*)*(?:</style{after}[^>]*>)?"
+    r"|[^>]*>)"
+    r"|!(?:--(?:-?>|[^-]*(?:-(?!-!?>)[^-]*)*(?:--!?>)?)|[^>]*>))"
 )
 
 
