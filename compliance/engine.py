@@ -549,8 +549,24 @@ def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Seque
         if error:
             notices.append(Notice("front-matter", f"front matter ignored: {error}"))
     notices.append(NO_PACK)
-    detections = tuple(Detection(pack.id, 0.0, (), False) for pack in packs if pack.markers)
-    return Report(path=path, notices=tuple(notices), detections=detections)
+    return Report(path=path, notices=tuple(notices), detections=_no_detections(packs))
+
+
+# The detections of a page no pack matches, by the packs' identities (the packs are kept with
+# them, so that their ids stay theirs): the same for every such page, and made once (a frozen
+# dataclass a pack costs more than the rest of the report).
+_NO_DETECTIONS: dict[tuple[int, ...], tuple[Sequence[Pack], tuple[Detection, ...]]] = {}
+
+
+def _no_detections(packs: Sequence[Pack]) -> tuple[Detection, ...]:
+    key = tuple(map(id, packs))
+    entry = _NO_DETECTIONS.get(key)
+    if entry is None:
+        if len(_NO_DETECTIONS) >= 16:
+            _NO_DETECTIONS.clear()
+        entry = (tuple(packs), tuple(Detection(pack.id, 0.0, (), False) for pack in packs if pack.markers))
+        _NO_DETECTIONS[key] = entry
+    return entry[1]
 
 
 __all__ = ["MATCH_TIMEOUT", "CheckSettings", "article_meta", "check_bytes", "check_document", "check_with", "evaluate_rule", "interpolate"]

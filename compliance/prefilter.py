@@ -934,6 +934,7 @@ class Prefilter:
                 self._own_names.append((pack.id, *derived.names))
         needs = [need for _, need in self._markers] + [need for _, need, _ in self._own_names] + [need for _, need in self._own_domains]
         self.words: list[bytes] = sorted({word for need in needs if need for alternative in need for word in alternative})
+        self._searched = frozenset(self.words)
         self._reach = max(map(len, self.words), default=0)
         # Every two bytes side by side in a word: text read with nodes hidden inside a word is
         # only searched where hiding them joins two such bytes (words never hold white space,
@@ -966,17 +967,28 @@ class Prefilter:
         text = b"\n".join(parts)
         found: set[bytes] = set()
         suppression = True
+        # The words looked for that are in the markup (None: not known): a word looked for and
+        # not among them is in no attribute value. (The markup is the first part: a word whose
+        # first occurrence ends after it is not in it.)
+        in_markup: set[bytes] | None = None
         if page.undecided:
             found = set(self.words)
         elif self.words:
-            indexes = self.search().found(text)
-            suppression = len(self.words) in indexes
-            found = {self.words[index] for index in indexes if index < len(self.words)}
+            ends = self.search().first_ends(text)
+            suppression = len(self.words) in ends
+            found = {self.words[index] for index in ends if index < len(self.words)}
+            in_markup = {self.words[index] for index, end in ends.items() if index < len(self.words) and end <= len(parts[0])}
 
-        # Most needs share no word with the page: only those that do are tested.
+        # Most needs share no word with the page: only those that do are tested, each once (a
+        # need holds several of the page's words).
         met = set(self._always_met)
+        tested: set[Need] = set()
         for word in found:
-            met.update(need for need in self._needs_of_word.get(word, ()) if need not in met and any(alternative <= found for alternative in need))
+            for need in self._needs_of_word.get(word, ()):
+                if need not in tested:
+                    tested.add(need)
+                    if any(alternative <= found for alternative in need):
+                        met.add(need)
 
         def possible(need: Need | None) -> bool:
             return need is None or need in met
@@ -988,7 +1000,11 @@ class Prefilter:
         if kind == "html":
             # (Only an HTML page has an og:site_name; it is an attribute, in the source as written.)
             # (The markup is the first part.)
-            own.update(pack for pack, need, value in self._own_names if pack not in own and possible(need) and _is_attribute_value(value, parts[0]))
+            own.update(
+                pack
+                for pack, need, value in self._own_names
+                if pack not in own and possible(need) and _is_attribute_value(value, parts[0], self._searched, in_markup)
+            )
         host = _host(page_url)
         if host:
             own.update(pack for pack, domains in self._domains.items() if any(host == d or host.endswith("." + d) for d in domains))
@@ -1030,15 +1046,17 @@ def _skip_space_back(text: bytes, at: int) -> int:
     return at
 
 
-def _is_attribute_value(names: tuple[_Name, ...], text: bytes) -> bool:
+def _is_attribute_value(names: tuple[_Name, ...], text: bytes, searched: frozenset[bytes] = frozenset(), in_text: set[bytes] | None = None) -> bool:
     """Whether one of the names is the whole value of an attribute, quoted or not (og:site_name
-    is compared with the names as `fold_name` reads them: case and spacing aside, whole)."""
+    is compared with the names as `fold_name` reads them: case and spacing aside, whole).
+    `in_text`, when given: those of the words `searched` for that are in `text` (the others
+    are not)."""
     # Names share anchor words ("the daily caller", "daily caller"): a word that is nowhere in
     # the markup is searched for once.
     absent: set[bytes] = set()
     for name in names:
         anchor = name.words[name.anchor]
-        if anchor in absent:
+        if anchor in absent or (in_text is not None and anchor in searched and anchor not in in_text):
             continue
         if anchor not in text:
             absent.add(anchor)

@@ -57,20 +57,29 @@ class WordSearch:
         return "hyperscan" if self._database is not None else "ahocorasick-rs"
 
     def found(self, text: bytes) -> frozenset[int]:
+        return frozenset(self.first_ends(text))
+
+    def first_ends(self, text: bytes) -> dict[int, int]:
+        """The indexes in `words` of those that occur in `text`, each with the offset in `text`
+        where its first occurrence ends (a word that ends at or before an offset occurs before it)."""
         if self._database is None:
-            return frozenset(index for index, _start, _end in self._automaton.find_matches_as_indexes(text, overlapping=True))
+            ends: dict[int, int] = {}
+            for index, _start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+                ends[index] = min(end, ends.get(index, end))
+            return ends
         scratch = getattr(self._local, "scratch", None)
         if scratch is None:
             import hyperscan
 
             scratch = self._local.scratch = hyperscan.Scratch(self._database)
-        indexes: set[int] = set()
+        found: dict[int, int] = {}
 
-        def on_match(index: int, _start: int, _end: int, _flags: int, _context: object) -> None:
-            indexes.add(index)
+        def on_match(index: int, _start: int, end: int, _flags: int, _context: object) -> None:
+            # Hyperscan reports matches in the order they end, each word once (single match).
+            found.setdefault(index, end)
 
         self._database.scan(text, match_event_handler=on_match, scratch=scratch)
-        return frozenset(indexes)
+        return found
 
 
 def _database(hyperscan: Any, words: tuple[bytes, ...]) -> Any:

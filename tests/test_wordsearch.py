@@ -102,3 +102,18 @@ def test_what_the_pack_cache_holds_is_only_adopted_when_it_is_a_mapping_of_words
     assert not adopt_serialized({b"word": b"x"})
     assert not adopt_serialized({(b"word",): "text"})
     assert adopt_serialized({})
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=_WORDS, text=_TEXT)
+@example(words=[b"ab", b"b", b"abc", b"bc"], text=b"abcabc")
+def test_each_word_found_ends_first_where_its_first_occurrence_ends(words: list[bytes], text: bytes) -> None:
+    # What the prefilter reads to tell a word in the page's markup (its first part) from one after it.
+    for name in ("hyperscan", "ahocorasick-rs"):
+        if name == "hyperscan" and not HYPERSCAN:
+            continue
+        with pytest.MonkeyPatch.context() as patch:
+            if name == "ahocorasick-rs":
+                patch.setattr(wordsearch, "_hyperscan", lambda: None)
+            search = WordSearch(words)
+            assert search.first_ends(text) == {index: text.find(word) + len(word) for index, word in enumerate(words) if word in text}
