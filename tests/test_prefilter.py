@@ -868,3 +868,23 @@ def test_links_found_through_the_url_index_are_those_a_search_of_every_link_find
     monkeypatch.setattr(link, "_links_with_words", lambda doc, _pattern: doc.links)
     assert indexed == outcomes()
     assert sum(1 for o in indexed if o[0] is True) >= 10
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Pro\xadPublica",  # a soft hyphen beside 'í' (their last UTF-8 bytes collide)
+        "Daily Cal\xadler News Foundation",
+        "originally published by ProPublica",
+    ],
+)
+def test_a_cp1252_page_with_colliding_characters_gets_the_same_report_prefiltered_and_in_full(credit: str) -> None:
+    # A page in cp1252 (no UTF-8 bytes of its own: the prefilter encodes its text), holding
+    # characters outside ASCII whose UTF-8 bytes collide ('í' and a soft hyphen end alike, '©'
+    # and 'é' too), and enough of them to cross a few 4 KB stretches.
+    body = "<p>José Díaz © 2024 — “quoted” é í</p>" * 150
+    page = f'<html><head><meta charset="windows-1252"></head><body>{body}<p>This story was {credit}.</p></body></html>'
+    data = page.encode("cp1252")
+    assert_same(data, "html")
+    # The prefilter reads the credit as a reader does, the soft hyphen dropped.
+    assert fold(credit.replace("\xad", "")) in page_text(page, "html")
