@@ -534,8 +534,6 @@ def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Seque
     front matter. (A page nested deeper than the parser reads is not cut off, and needs no
     notice: `document.nesting` reads it as a browser does.) `suppression` False: the prefilter
     found that the page holds no suppression comment."""
-    from compliance.document.plaintext import read_front_matter, split_front_matter
-
     # The prefilter has searched the page for it: most pages are spared a search of their text.
     if suppression and "syndcheck-disable" in source:
         return None
@@ -543,6 +541,10 @@ def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Seque
     if reason.startswith(GUESSED):
         notices.append(Notice("decoded-as", f"encoding guessed ({reason.removeprefix(GUESSED)}); declare the charset if names look wrong"))
     if kind != "html":
+        # (Imported here, for the pages that have front matter: an import statement costs about
+        # as much as the rest of this report, a page.)
+        from compliance.document.plaintext import read_front_matter, split_front_matter
+
         front_matter, error = read_front_matter(split_front_matter(source)[0])
         if "original" in front_matter:
             return None
