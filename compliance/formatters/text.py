@@ -79,7 +79,9 @@ def format_summary(summary: Summary, *, color: bool = False) -> str:
     if summary.without_pack:
         parts.append(f"{summary.without_pack} with no applicable pack")
     if summary.skipped:
-        parts.append(f"{summary.skipped} skipped")
+        # Skipped (empty, binary) or refused (unreadable, past --time-limit): each file's line says
+        # which, with "[not checked]"; the word here is the same for both.
+        parts.append(f"{summary.skipped} not checked")
     if summary.suppressed:
         parts.append(f"{summary.suppressed} suppressed")
     return "; ".join(parts) + "\n"
