@@ -40,20 +40,26 @@ def _expected(words: list[bytes], text: bytes) -> frozenset[int]:
     return frozenset(index for index, word in enumerate(words) if word in text)
 
 
-@settings(max_examples=300, deadline=None)
-@given(words=_WORDS, text=_TEXT)
-@example(words=[b"ab", b"b", b"abc", b"bc"], text=b"abc")  # overlapping, nested and sharing an end
-@example(words=[b"aa"], text=b"aaa")
-def test_the_words_found_are_those_that_occur(words: list[bytes], text: bytes) -> None:
+def _on_each_engine(words: list[bytes]) -> Iterator[tuple[str, WordSearch]]:
+    """A search for the words on each engine this machine has: Hyperscan where it installs, and
+    the Aho-Corasick automaton (as where Hyperscan does not)."""
     for name in ("hyperscan", "ahocorasick-rs"):
         if name == "hyperscan" and not HYPERSCAN:
             continue
         with pytest.MonkeyPatch.context() as patch:
             if name == "ahocorasick-rs":
                 patch.setattr(wordsearch, "_hyperscan", lambda: None)
-            search = WordSearch(words)
-            assert search.engine == name
-            assert search.found(text) == _expected(words, text)
+            yield name, WordSearch(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=_WORDS, text=_TEXT)
+@example(words=[b"ab", b"b", b"abc", b"bc"], text=b"abc")  # overlapping, nested and sharing an end
+@example(words=[b"aa"], text=b"aaa")
+def test_the_words_found_are_those_that_occur(words: list[bytes], text: bytes) -> None:
+    for name, search in _on_each_engine(words):
+        assert search.engine == name
+        assert search.found(text) == _expected(words, text)
 
 
 def test_a_search_gives_the_same_answer_from_several_threads_at_once(engine: str) -> None:
@@ -109,11 +115,5 @@ def test_what_the_pack_cache_holds_is_only_adopted_when_it_is_a_mapping_of_words
 @example(words=[b"ab", b"b", b"abc", b"bc"], text=b"abcabc")
 def test_each_word_found_ends_first_where_its_first_occurrence_ends(words: list[bytes], text: bytes) -> None:
     # What the prefilter reads to tell a word in the page's markup (its first part) from one after it.
-    for name in ("hyperscan", "ahocorasick-rs"):
-        if name == "hyperscan" and not HYPERSCAN:
-            continue
-        with pytest.MonkeyPatch.context() as patch:
-            if name == "ahocorasick-rs":
-                patch.setattr(wordsearch, "_hyperscan", lambda: None)
-            search = WordSearch(words)
-            assert search.first_ends(text) == {index: text.find(word) + len(word) for index, word in enumerate(words) if word in text}
+    for _, search in _on_each_engine(words):
+        assert search.first_ends(text) == {index: text.find(word) + len(word) for index, word in enumerate(words) if word in text}
