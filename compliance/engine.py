@@ -514,7 +514,8 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path, utf8=decoded.utf8)
         # Timing reports the parse and detection steps, so it always takes them.
         if candidates.nothing and not settings.timing:
-            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, settings.packs, path=settings.path, suppression=candidates.suppression)
+            detections = prefilter_for(settings.packs).unmatched_detections
+            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, detections, path=settings.path, suppression=candidates.suppression)
             if unmatched is not None:
                 return unmatched
     started = time.perf_counter()
@@ -527,13 +528,14 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
 NO_PACK = Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)")
 
 
-def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Sequence[Pack], *, path: str, suppression: bool = True) -> Report | None:
+def _unmatched_report(source: str, reason: str, kind: DocumentKind, detections: tuple[Detection, ...], *, path: str, suppression: bool = True) -> Report | None:
     """The report of a page on which the prefilter found no pack's words, built without the
     document model: what `check_document` reports for it. None when the page needs the model
     all the same: suppression comments (reported even with no pack), or an `original` in its
     front matter. (A page nested deeper than the parser reads is not cut off, and needs no
-    notice: `document.nesting` reads it as a browser does.) `suppression` False: the prefilter
-    found that the page holds no suppression comment."""
+    notice: `document.nesting` reads it as a browser does.) `detections`: the packs' detections
+    at confidence 0 (`Prefilter.unmatched_detections`); `suppression` False: the prefilter found
+    that the page holds no suppression comment."""
     # The prefilter has searched the page for it: most pages are spared a search of their text.
     if suppression and "syndcheck-disable" in source:
         return None
@@ -551,24 +553,7 @@ def _unmatched_report(source: str, reason: str, kind: DocumentKind, packs: Seque
         if error:
             notices.append(Notice("front-matter", f"front matter ignored: {error}"))
     notices.append(NO_PACK)
-    return Report(path=path, notices=tuple(notices), detections=_no_detections(packs))
-
-
-# The detections of a page no pack matches, by the packs' identities (the packs are kept with
-# them, so that their ids stay theirs): the same for every such page, and made once (a frozen
-# dataclass a pack costs more than the rest of the report).
-_NO_DETECTIONS: dict[tuple[int, ...], tuple[Sequence[Pack], tuple[Detection, ...]]] = {}
-
-
-def _no_detections(packs: Sequence[Pack]) -> tuple[Detection, ...]:
-    key = tuple(map(id, packs))
-    entry = _NO_DETECTIONS.get(key)
-    if entry is None:
-        if len(_NO_DETECTIONS) >= 16:
-            _NO_DETECTIONS.clear()
-        entry = (tuple(packs), tuple(Detection(pack.id, 0.0, (), False) for pack in packs if pack.markers))
-        _NO_DETECTIONS[key] = entry
-    return entry[1]
+    return Report(path=path, notices=tuple(notices), detections=detections)
 
 
 __all__ = ["MATCH_TIMEOUT", "CheckSettings", "article_meta", "check_bytes", "check_document", "check_with", "evaluate_rule", "interpolate"]

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks import Check
+from compliance.findings import Detection
 from compliance.firstuse import on_first_use
 from compliance.lookalike import latin_letter
 from compliance.packs import Pack
@@ -951,6 +952,10 @@ class Prefilter:
                 self._needs_of_word.setdefault(word, []).append(need)
         self._always_met = frozenset(need for need in needs if need and not all(need))
         self._search: WordSearch | None = None
+        # The detections of a page on which no marker can fire, each pack's at confidence 0, as
+        # full detection reports them: made here, once per set of packs, rather than a frozen
+        # dataclass a pack on every such page.
+        self.unmatched_detections = tuple(Detection(pack.id, 0.0, (), False) for pack in packs if pack.markers)
 
     def search(self) -> WordSearch:
         """The search for the words, and last the suppression comment's (its index is
