@@ -85,6 +85,19 @@ def _seconds(minimum: float) -> Callable[[str | float], float]:
     return seconds
 
 
+# `--time-limit` of `check` and of the baseline commands, which run the same check.
+TimeLimit = Annotated[
+    float | None,
+    typer.Option(
+        "--time-limit",
+        parser=_seconds(0.1),
+        metavar="SECONDS",
+        help="Stop a document's check after this many seconds and report it not checked (exit 2) [default: no limit].",
+        show_default=False,
+    ),
+]
+
+
 def _given_path(value: str | Path) -> Path:
     """The parser of a path option: an empty value (an unset variable in a CI script) names no
     file, where `Path("")` would read as the current folder (`--rules ''` would load every YAML
@@ -284,16 +297,7 @@ def check(
         list[str] | None, typer.Option("--exclude", help="Leave out files matching this git-style glob in directory walks (repeatable).")
     ] = None,
     no_gitignore: Annotated[bool, typer.Option("--no-gitignore", help="Also check files that .gitignore files leave out.")] = False,
-    time_limit: Annotated[
-        float | None,
-        typer.Option(
-            "--time-limit",
-            parser=_seconds(0.1),
-            metavar="SECONDS",
-            help="Stop a document's check after this many seconds and report it not checked (exit 2) [default: no limit].",
-            show_default=False,
-        ),
-    ] = None,
+    time_limit: TimeLimit = None,
     no_inline_suppressions: Annotated[
         bool, typer.Option("--no-inline-suppressions", help="Do not obey syndcheck-disable comments in the articles (a notice counts them).")
     ] = False,
@@ -905,9 +909,10 @@ def baseline_create(
     pack: BaselinePacks = None,
     rules: BaselineRules = None,
     config: BaselineConfig = None,
+    time_limit: TimeLimit = None,
 ) -> None:
     """Check the articles and record every finding, so that 'check --baseline' reports only new ones."""
-    _rewrite_baseline("create", output, paths, pack, rules, config)
+    _rewrite_baseline("create", output, paths, pack, rules, config, time_limit)
 
 
 @baseline_app.command("update")
@@ -917,9 +922,10 @@ def baseline_update(
     pack: BaselinePacks = None,
     rules: BaselineRules = None,
     config: BaselineConfig = None,
+    time_limit: TimeLimit = None,
 ) -> None:
     """Keep the recorded findings that are still found, drop resolved ones, and record new ones."""
-    _rewrite_baseline("update", baseline, paths, pack, rules, config)
+    _rewrite_baseline("update", baseline, paths, pack, rules, config, time_limit)
 
 
 @baseline_app.command("prune")
@@ -929,20 +935,27 @@ def baseline_prune(
     pack: BaselinePacks = None,
     rules: BaselineRules = None,
     config: BaselineConfig = None,
+    time_limit: TimeLimit = None,
 ) -> None:
     """Drop the recorded findings that are no longer found; new findings are not recorded."""
-    _rewrite_baseline("prune", baseline, paths, pack, rules, config)
+    _rewrite_baseline("prune", baseline, paths, pack, rules, config, time_limit)
 
 
 def _rewrite_baseline(
-    mode: Literal["create", "update", "prune"], file: Path, paths: list[str], pack: list[str] | None, rules: list[Path] | None, config: Path | None
+    mode: Literal["create", "update", "prune"],
+    file: Path,
+    paths: list[str],
+    pack: list[str] | None,
+    rules: list[Path] | None,
+    config: Path | None,
+    time_limit: float | None,
 ) -> None:
     from compliance.baseline_commands import rewrite_baseline
     from compliance.runner import RunOptions
 
     # A new baseline must not replace one of the articles; update and prune rewrite their own input.
     outputs = (file,) if mode == "create" else ()
-    options = RunOptions(packs=_pack_ids(pack), rules=tuple(rules or ()), config=config, outputs=outputs)
+    options = RunOptions(packs=_pack_ids(pack), rules=tuple(rules or ()), config=config, outputs=outputs, time_limit=time_limit or 0.0)
     change = rewrite_baseline(mode, file, paths, options, _tell)
     status = change.status
     if change.warning is not None:

@@ -67,6 +67,13 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
 
 
 # A house pack whose only rule is a warning (a tagline the samples lack): for warning thresholds.
+def slow_page(attributes: int = 40_000) -> bytes:
+    """A DCNF page that is slow to parse by its shape: one element with tens of thousands of
+    attributes (libxml2 compares each new attribute with those before it), seconds to read."""
+    names = " ".join(f'data-a{n}="x"' for n in range(attributes))
+    return f"<!doctype html><html><body><div {names}>By Jane Doe, Daily Caller News Foundation</div><p>Lawmakers met.</p></body></html>".encode()
+
+
 TAGLINE_PACK = (
     "id: house\nname: House\npublisher: Us\nterms_url: https://example.org/t\nas_of: 2024-01-01\nsummary: s\n"
     "rules:\n  - id: house/tagline\n    severity: warning\n    message: Tagline missing.\n    help: Add it.\n"

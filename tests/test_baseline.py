@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, slow_page
 
 
 @pytest.fixture
@@ -210,3 +210,28 @@ def test_an_update_or_prune_that_checked_nothing_exits_2_and_leaves_the_baseline
         assert (run.code, run.out) == (2, ""), run.err
         assert run.err.splitlines()[-1] == "exit 2: nothing checked: empty.html: not checked: the file is empty"
         assert (tmp_path / "baseline.json").read_bytes() == before
+
+
+def test_a_baseline_command_with_a_time_limit_records_what_it_checked_and_keeps_the_entries_of_a_page_past_it(cli: Any, archive: Path, tmp_path: Path) -> None:
+    # A baseline is made of a check, and a page built to be slow must not hold the archive up
+    # there either. Its findings are not known, so it is reported and the command exits 2; the
+    # findings of the other articles are written all the same.
+    (archive / "slow.html").write_bytes(slow_page())
+    created = cli("baseline", "create", "--time-limit", "0.5", "--output", "baseline.json", "archive")
+    assert (created.code, created.out) == (2, "2 findings recorded in baseline.json\n"), created.err
+    assert created.err.splitlines() == [
+        "syndcheck: error: archive/slow.html: not checked: the check took longer than 0.5 s (--time-limit)"
+        " — raise --time-limit, or leave it out to check this document however long it takes",
+        "exit 2: 1 document not checked (errors above)",
+    ]
+    # A story whose findings are recorded turns slow: a page that was not checked resolves none of
+    # its entries, so pruning keeps them (as for a file that could not be read).
+    shutil.copy(archive / "slow.html", archive / "no-logo.html")
+    pruned = cli("baseline", "prune", "--time-limit", "0.5", "--baseline", "baseline.json", "archive")
+    assert (pruned.code, pruned.out) == (2, "2 findings recorded in baseline.json (0 added, 0 removed)\n"), pruned.err
+    recorded = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    assert [(f["path"], f["rule"]) for f in recorded["findings"]] == [("archive/no-logo.html", "dcnf/logo"), ("archive/staff-byline.html", "dcnf/byline")]
+    # The option reads its value as check's does.
+    refused = cli("baseline", "update", "--time-limit", "0", "--baseline", "baseline.json", "archive")
+    assert refused.code == 2
+    assert refused.err.startswith("syndcheck: error: Invalid value for '--time-limit': 0 is out of range; give 0.1 seconds or more"), refused.err

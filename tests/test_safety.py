@@ -22,7 +22,7 @@ from compliance.errors import InputError
 from compliance.exitcodes import BUG
 from compliance.inputs import TooLarge, read_bounded
 from compliance.runner import Runner, RunOptions, RunStatus, chunk_size
-from tests.conftest import SAMPLES, write
+from tests.conftest import SAMPLES, slow_page, write
 
 COMPLIANT = (SAMPLES / "dcnf" / "compliant-static.html").read_bytes()
 NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
@@ -286,15 +286,8 @@ def test_a_killed_worker_says_what_happened_and_what_to_do_not_please_report(cli
 # --- documents that take too long ------------------------------------------------------------
 
 
-def _slow_page(attributes: int = 40_000) -> bytes:
-    """A DCNF page that is slow to parse by its shape: one element with tens of thousands of
-    attributes (libxml2 compares each new attribute with those before it), seconds to read."""
-    names = " ".join(f'data-a{n}="x"' for n in range(attributes))
-    return f"<!doctype html><html><body><div {names}>By Jane Doe, Daily Caller News Foundation</div><p>Lawmakers met.</p></body></html>".encode()
-
-
 def test_a_document_past_the_time_limit_is_stopped_and_reported_and_the_batch_goes_on(cli: Any, tmp_path: Path) -> None:
-    slow = write(tmp_path, "b-slow.html", _slow_page())
+    slow = write(tmp_path, "b-slow.html", slow_page())
     write(tmp_path, "a-story.html", COMPLIANT)
     write(tmp_path, "c-story.html", NO_LOGO)
     sarif = tmp_path.parent / "report.sarif"
@@ -327,7 +320,7 @@ def test_with_a_time_limit_only_the_document_over_it_is_lost_from_its_workers_ch
     assert all(r.report.checked and r.report.packs == ("dcnf",) for i, r in enumerate(results) if i != 17)
 
 
-@pytest.mark.parametrize(("page", "code", "expected"), [(COMPLIANT, 0, "1 file checked; no problems"), (_slow_page(), 2, "<stdin>  [not checked]")])
+@pytest.mark.parametrize(("page", "code", "expected"), [(COMPLIANT, 0, "1 file checked; no problems"), (slow_page(), 2, "<stdin>  [not checked]")])
 def test_stdin_is_checked_in_a_worker_under_a_time_limit(page: bytes, code: int, expected: str) -> None:
     import subprocess
     import sys
