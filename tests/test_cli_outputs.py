@@ -175,3 +175,25 @@ def test_a_pack_named_twice_is_applied_and_listed_once_in_every_format(cli: Any,
     if fmt == "text":
         assert "[dcnf, dcnf]" not in twice.out
         assert "[dcnf]" in twice.out
+
+
+@pytest.mark.parametrize(
+    ("names", "code", "successful"),
+    [
+        (["story.html"], 0, True),
+        (["no-logo.html"], 1, True),  # findings are what the run is for
+        (["story.html", "empty.html"], 0, True),  # a skipped file is a note: the rest was checked
+        (["empty.html"], 2, False),  # nothing checked
+        (["story.html", "gone.html"], 2, False),  # a document that could not be read
+    ],
+)
+def test_sarif_says_the_execution_failed_exactly_when_the_run_exits_2_or_3(cli: Any, tmp_path: Path, names: list[str], code: int, successful: bool) -> None:
+    # A consumer that reads only the log (a code-scanning upload) must learn from it that the
+    # results are incomplete: SARIF's executionSuccessful follows the exit code.
+    write(tmp_path, "story.html", (SAMPLES / "dcnf" / "compliant-static.html").read_bytes())
+    write(tmp_path, "no-logo.html", (SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    write(tmp_path, "empty.html", b"")
+    (tmp_path / "gone.html").symlink_to(tmp_path / "deleted.html")  # a link to a story since deleted
+    run = cli("check", "--format", "sarif", *(str(tmp_path / name) for name in names))
+    assert run.code == code, run.err
+    assert json.loads(run.out)["runs"][0]["invocations"][0]["executionSuccessful"] is successful

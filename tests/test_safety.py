@@ -305,8 +305,9 @@ def test_a_document_past_the_time_limit_is_stopped_and_reported_and_the_batch_go
     assert files["a-story.html"]["checked"] and files["a-story.html"]["findings"] == []
     assert [f["rule"] for f in files["c-story.html"]["findings"]] == ["dcnf/logo"]
     # In SARIF the document is a notification at the level of an unreadable one: it was not checked.
-    notifications = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["invocations"][0]["toolExecutionNotifications"]
-    assert [(n["descriptor"]["id"], n["level"]) for n in notifications] == [("time-limit", "error")]
+    (invocation,) = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["invocations"]
+    assert [(n["descriptor"]["id"], n["level"]) for n in invocation["toolExecutionNotifications"]] == [("time-limit", "error")]
+    assert invocation["executionSuccessful"] is False
 
 
 def test_with_a_time_limit_only_the_document_over_it_is_lost_from_its_workers_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

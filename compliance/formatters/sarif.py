@@ -79,7 +79,7 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
         "tool": {"driver": {"name": TOOL_NAME, **version, "informationUri": INFORMATION_URI, "rules": rules.descriptors}},
         "invocations": [
             {
-                "executionSuccessful": not any(n["descriptor"]["id"] == "internal-error" for n in notifications),
+                "executionSuccessful": _execution_successful(reports, notifications),
                 "toolExecutionNotifications": notifications,
                 **({"ruleConfigurationOverrides": [_override(a, rules) for a in overrides]} if overrides else {}),
                 **({"toolConfigurationNotifications": [_configuration_notice(a) for a in settings]} if settings else {}),
@@ -94,6 +94,15 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
         run["originalUriBaseIds"] = {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}}
     log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
     return json_output(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+
+
+def _execution_successful(reports: Sequence[Report], notifications: list[dict[str, Any]]) -> bool:
+    """SARIF's `executionSuccessful`: false when the run "terminated with an exit code that denotes
+    failure" (SARIF 2.1.0, appendix I), as a consumer must learn from the log alone: a document
+    not checked for a reason at level `error` (unreadable, wrongly configured, past
+    `--time-limit`: exit 2; an internal error: exit 3), or nothing checked at all (exit 2).
+    Findings (exit 1) are what the run is for: it succeeded."""
+    return any(report.checked for report in reports) and not any(n["level"] == "error" for n in notifications)
 
 
 class _Rules:
