@@ -177,9 +177,15 @@ HIDDEN_LOGOS = {
     # as a flexbox), as Chromium refuses them.
     "two outer displays after none": (".x{display:none} .x{display:block inline}", ' class="x"'),
     "a list item of flex after none, in a style attribute": ("", ' style="display:none;display:list-item flex"'),
-    # Internet Explorer's display keywords: no current browser takes them (as measured in Chromium).
+    # Display keywords Chromium does not take, though a spec or another browser does: Internet
+    # Explorer's, Firefox's old boxes and ruby containers, a run-in, the hyphenated list item.
     "an -ms-flexbox display after none": (".x{display:none} .x{display:-ms-flexbox}", ' class="x"'),
     "an -ms-grid display after none, in a style attribute": ("", ' style="display:none;display:-ms-inline-grid"'),
+    "a -moz-box display after none": (".x{display:none} .x{display:-moz-box}", ' class="x"'),
+    "an inline-list-item display after none": (".x{display:none;display:inline-list-item}", ' class="x"'),
+    "a run-in display after none, in a style attribute": ("", ' style="display:none;display:run-in"'),
+    "a ruby-base display after none": (".x{display:none} img.x{display:ruby-base}", ' class="x"'),
+    "a -webkit-grid display after none": (".x{display:none} .x{display:-webkit-grid}", ' class="x"'),
     # Look-alikes of a CSS fade-in: no animation runs, or the animation is switched off.
     "opacity 0 with no animation": ("@keyframes fadeIn{from{opacity:0}to{opacity:1}} .x{opacity:0}", ' class="x"'),
     "opacity 0 with the animation switched off": ("@keyframes fadeIn{to{opacity:1}} .x{opacity:0;animation:none}", ' class="x"'),
