@@ -490,5 +490,24 @@ def test_a_display_is_read_as_chromium_serialises_it(browser: Any) -> None:
     assert [value for value, shown in serialised.items() if not shown] == []
 
 
+@pytest.mark.parametrize("doctype", ["", "<!doctype html>"], ids=["quirks mode", "standards mode"])
+def test_a_value_is_taken_or_dropped_as_chromium_takes_or_drops_it(browser: Any, doctype: str) -> None:
+    from tests.test_css_grammar import VALUES_REFUSED, VALUES_TAKEN
+
+    page = browser.new_page()
+    page.set_content(f"{doctype}<span id=s>x</span>")
+    taken = page.evaluate(
+        """declarations => declarations.filter(d => { const s = document.getElementById('s'), at = d.indexOf(':');
+                 s.removeAttribute('style'); s.style.setProperty(d.slice(0, at), d.slice(at + 1).trim());
+                 return s.style.getPropertyValue(d.slice(0, at)) !== ''; })""",
+        [*VALUES_REFUSED, *VALUES_TAKEN],
+    )
+    page.close()
+    # Dropped in either mode; taken in quirks mode (the checker takes what either mode takes).
+    assert [d for d in VALUES_REFUSED if d in taken] == []
+    if not doctype:
+        assert [d for d in VALUES_TAKEN if d not in taken] == []
+
+
 def test_the_one_line_box_rows_are_found() -> None:
     assert len(_one_line_box_rows()) == 84

@@ -179,6 +179,13 @@ HIDDEN_LOGOS = {
     "a list item of flex after none, in a style attribute": ("", ' style="display:none;display:list-item flex"'),
     # Display keywords Chromium does not take, though a spec or another browser does: Internet
     # Explorer's, Firefox's old boxes and ruby containers, a run-in, the hyphenated list item.
+    "an off-screen box after a position that is no position": (".x{position:absolute;left:-9999px} .x{position:bogus}", ' class="x"'),
+    "an off-screen box after a word for an offset": ("", ' class="x" style="position:absolute;left:-9999px;left:banana"'),
+    "scale zero after a transform with a word in it": (".x{transform:scale(0)} .x{transform:scale(1) banana}", ' class="x"'),
+    "scale zero after a transform that is none and more": (".x{transform:scale(0);transform:none rotate(1deg)}", ' class="x"'),
+    "a clip path to nothing after a shape that is none": (".x{clip-path:inset(50%)} .x{clip-path:bogus(1)}", ' class="x"'),
+    "a zero-width box after a width in an angle": (".x{display:block;width:0;height:0;overflow:hidden} .x{width:10deg;height:auto}", ' class="x"'),
+    "a 1px box after widths of Firefox and of two lengths": (".x{width:1px;height:1px} .x{width:-moz-available;height:10px 20px}", ' class="x"'),
     "an -ms-flexbox display after none": (".x{display:none} .x{display:-ms-flexbox}", ' class="x"'),
     "an -ms-grid display after none, in a style attribute": ("", ' style="display:none;display:-ms-inline-grid"'),
     "a -moz-box display after none": (".x{display:none} .x{display:-moz-box}", ' class="x"'),
@@ -792,6 +799,14 @@ HIDDEN_BYLINES = {
         ' class="byline q band"',
     ),
     "a background image switched off": ("body{background:#fff} .q{background-image:none;color:#fff}", ' class="byline q"'),
+    # A value the property does not take after the hiding one: dropped, as a browser drops it.
+    "a word for a colour after white on white": (".q{color:#fff;background:#fff} .q{color:banana}", ' class="byline q"'),
+    "a length for a font size that is no length": ("", ' class="byline" style="font-size:0;font-size:10deg"'),
+    "a third overflow keyword after a hiding one": (".q{height:0;overflow:hidden} .q{overflow:visible visible visible}", ' class="byline q"'),
+    "a text indent of a keyword alone after one far to the left": (
+        ".q{text-indent:-9999px;overflow:hidden;white-space:nowrap} .q{text-indent:hanging}",
+        ' class="byline q"',
+    ),
 }
 
 

@@ -17,6 +17,7 @@ import string
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, TypeVar
 
+from compliance.document import css_grammar
 from compliance.firstuse import on_first_use
 
 # Property → the family of properties whose values are judged together (a `display` rule that
@@ -317,17 +318,18 @@ def refused(name: str, values: Sequence[Any]) -> bool:
     """True when CSS refuses this value for the property, so that a browser drops the whole
     declaration: a negative size, font size or flex factor (also in the `font` and `flex`
     shorthands, where every number, size and line height is non-negative), a negative amount in a `filter` function
-    such as `opacity()`, or an `opacity`, `visibility` or `display` value that is not one of
-    the property's (`_refused_keyword_value`)."""
+    such as `opacity()`, an `opacity`, `visibility` or `display` value that is not one of
+    the property's (`_refused_keyword_value`), or a value of another shape than the property
+    takes (`css_grammar`: `position: bogus`, `left: banana`, `transform: scale(1) banana`)."""
     if name in ("opacity", "visibility", "display"):
         return _refused_keyword_value(name, values)
-    if name in _NON_NEGATIVE:
-        return any(_negative(token) for token in values)
-    if name in ("font", "flex"):
-        return any(_negative(token) for token in values)
-    if name in ("filter", "-webkit-filter"):
-        return any(token.type == "function" and token.lower_name in _NON_NEGATIVE_FILTERS and any(_negative(t) for t in token.arguments) for token in values)
-    return False
+    if (name in _NON_NEGATIVE or name in ("font", "flex")) and any(_negative(token) for token in values):
+        return True
+    if name in ("filter", "-webkit-filter") and any(
+        token.type == "function" and token.lower_name in _NON_NEGATIVE_FILTERS and any(_negative(t) for t in token.arguments) for token in values
+    ):
+        return True
+    return css_grammar.refuses(name, values)
 
 
 # CSS Display 3 (2.1 to 2.4): the keywords of a `display` value of several, by what each says:

@@ -1,0 +1,231 @@
+"""Which values a browser takes for the properties that place, size, clip, transform and colour a
+box: a declaration whose value the property does not take is dropped, and the one it would have
+overridden applies (CSS Syntax 3, 5.4.5; CSS Cascade 4, 4.1). So `position: absolute; left:
+-9999px; left: banana` leaves the box off-screen, and `transform: scale(0); transform:
+scale(1) banana` leaves it at scale 0.
+
+Each property's grammar here is the shape of its values, as Chromium takes them (measured: the
+browser test compares every example in the tests with Chromium's own reading), not every rule of
+its specification: the keywords it takes, whether it takes lengths, percentages, angles or plain
+numbers, the functions it takes and how many components a value has. A value the grammar cannot
+judge is taken: a `var()` (judged once filled in), `env()` or `attr()`, any math function
+(`calc()`, `min()`…), a CSS-wide keyword, and the values of the properties with no grammar here.
+What a page in quirks mode takes is taken, whatever the page's mode: a unitless number where a
+length is, for the properties of the unitless-length quirk (`width: 100` is 100px), and a hex
+colour without its `#` (`color: FFFFFF`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+# CSS Values 4 (6.1, 6.2, and the container and viewport units): every unit of a <length>.
+LENGTH_UNITS = frozenset(
+    """px cm mm q in pt pc em rem ex rex cap rcap ch rch ic ric lh rlh vw vh vi vb vmin vmax svw svh svi svb svmin svmax
+    lvw lvh lvi lvb lvmin lvmax dvw dvh dvi dvb dvmin dvmax cqw cqh cqi cqb cqmin cqmax""".split()
+)
+ANGLE_UNITS = frozenset({"deg", "grad", "rad", "turn"})
+# Functions whose value is worked out later or elsewhere: taken wherever a value is.
+_OPEN_FUNCTIONS = frozenset(
+    """var env attr calc -webkit-calc min max clamp round mod rem abs sign sin cos tan asin acos atan atan2 pow sqrt hypot
+    log exp calc-size anchor anchor-size""".split()
+)
+_CSS_WIDE = frozenset({"initial", "inherit", "unset", "revert", "revert-layer"})
+_SIZE_KEYWORDS = frozenset(
+    {"min-content", "max-content", "fit-content", "-webkit-fit-content", "-webkit-min-content", "-webkit-max-content", "-webkit-fill-available", "stretch"}
+)
+_TRANSFORM_FUNCTIONS = frozenset(
+    """matrix matrix3d translate translatex translatey translatez translate3d scale scalex scaley scalez scale3d rotate
+    rotatex rotatey rotatez rotate3d skew skewx skewy perspective""".split()
+)
+_SHAPE_FUNCTIONS = frozenset({"inset", "circle", "ellipse", "polygon", "path", "rect", "xywh", "shape"})
+_GEOMETRY_BOXES = frozenset({"border-box", "padding-box", "content-box", "margin-box", "fill-box", "stroke-box", "view-box"})
+_FILTER_FUNCTIONS = frozenset({"blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate", "invert", "opacity", "saturate", "sepia"})
+# Colour functions (CSS Color 4 and 5), taken without judging their arguments (relative colours,
+# `color-mix()`, `light-dark()`), and the colour keywords tinycss2's colour parser does not know:
+# the system colours (CSS Color 4, 6.2, and the deprecated ones of 6.3) and WebKit's own.
+_COLOUR_FUNCTIONS = frozenset({"rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix", "light-dark", "contrast-color"})
+_SYSTEM_COLOURS = frozenset(
+    """accentcolor accentcolortext activetext buttonborder buttonface buttontext canvas canvastext field fieldtext graytext
+    highlight highlighttext linktext mark marktext selecteditem selecteditemtext visitedtext activeborder activecaption
+    appworkspace background buttonhighlight buttonshadow captiontext inactiveborder inactivecaption inactivecaptiontext
+    infobackground infotext menu menutext scrollbar threeddarkshadow threedface threedhighlight threedlightshadow
+    threedshadow window windowframe windowtext -webkit-link -webkit-activelink -webkit-focus-ring-color""".split()
+)
+
+
+class Grammar(NamedTuple):
+    """The shape of a property's values: `alone`, keywords that are the whole value (`none`,
+    `auto`); `keywords`, those that may stand beside other components; whether a component may
+    be a length (`lengths`: a length unit, or a zero; any number under the unitless-length quirk
+    when `quirk`), a percentage, an angle, a number or a colour; the functions taken (`functions`,
+    with `url` for a URL), and at most how many components (`most`). `negative`: whether a
+    negative number, length or percentage is taken; `needs_amount`: whether one component must
+    be other than a keyword."""
+
+    alone: frozenset[str] = frozenset()
+    keywords: frozenset[str] = frozenset()
+    lengths: bool = False
+    quirk: bool = False
+    percentages: bool = False
+    angles: bool = False
+    numbers: bool = False
+    colour: bool = False
+    functions: frozenset[str] = frozenset()
+    most: int = 1
+    negative: bool = True
+    # Whether a value of keywords alone is refused: `text-indent: hanging` indents by nothing.
+    needs_amount: bool = False
+
+
+def _size(*alone: str) -> Grammar:
+    return Grammar(alone=frozenset(alone) | _SIZE_KEYWORDS, lengths=True, quirk=True, percentages=True, negative=False)
+
+
+_OFFSET = Grammar(alone=frozenset({"auto"}), lengths=True, quirk=True, percentages=True)
+_MARGIN = Grammar(keywords=frozenset({"auto"}), lengths=True, quirk=True, percentages=True)
+_PADDING = Grammar(lengths=True, quirk=True, percentages=True, negative=False)
+_OVERFLOW = frozenset({"visible", "hidden", "clip", "scroll", "auto", "overlay"})
+_COLOUR = Grammar(colour=True)
+
+GRAMMARS: dict[str, Grammar] = {
+    "position": Grammar(alone=frozenset({"static", "relative", "absolute", "fixed", "sticky"})),
+    "left": _OFFSET,
+    "top": _OFFSET,
+    "right": _OFFSET,
+    "bottom": _OFFSET,
+    "inset": _OFFSET._replace(alone=frozenset(), keywords=frozenset({"auto"}), most=4),
+    "width": _size("auto"),
+    "height": _size("auto"),
+    "min-width": _size("auto"),
+    "min-height": _size("auto"),
+    "max-width": _size("none"),
+    "max-height": _size("none"),
+    "overflow": Grammar(keywords=_OVERFLOW, most=2),
+    "overflow-x": Grammar(alone=_OVERFLOW),
+    "overflow-y": Grammar(alone=_OVERFLOW),
+    "font-size": Grammar(
+        alone=frozenset("xx-small x-small small medium large x-large xx-large xxx-large -webkit-xxx-large smaller larger math".split()),
+        lengths=True,
+        quirk=True,
+        percentages=True,
+        negative=False,
+    ),
+    "transform": Grammar(alone=frozenset({"none"}), functions=_TRANSFORM_FUNCTIONS, most=64),
+    "clip-path": Grammar(alone=frozenset({"none"}), keywords=_GEOMETRY_BOXES, functions=_SHAPE_FUNCTIONS | {"url"}, most=2),
+    "clip": Grammar(alone=frozenset({"auto"}), functions=frozenset({"rect"})),
+    "scale": Grammar(alone=frozenset({"none"}), numbers=True, percentages=True, most=3),
+    "translate": Grammar(alone=frozenset({"none"}), lengths=True, percentages=True, most=3),
+    "rotate": Grammar(alone=frozenset({"none"}), keywords=frozenset({"x", "y", "z"}), angles=True, numbers=True, most=4),
+    "margin-left": _MARGIN,
+    "margin-top": _MARGIN,
+    "margin-right": _MARGIN,
+    "margin": _MARGIN._replace(most=4),
+    "padding-left": _PADDING,
+    "padding-right": _PADDING,
+    "padding-top": _PADDING,
+    "padding-bottom": _PADDING,
+    "padding": _PADDING._replace(most=4),
+    "text-indent": Grammar(keywords=frozenset({"hanging", "each-line"}), lengths=True, quirk=True, percentages=True, most=3, needs_amount=True),
+    "letter-spacing": Grammar(alone=frozenset({"normal"}), lengths=True, quirk=True, percentages=True),
+    "zoom": Grammar(alone=frozenset({"normal"}), numbers=True, percentages=True, negative=False),
+    "perspective": Grammar(alone=frozenset({"none"}), lengths=True, negative=False),
+    "white-space": Grammar(
+        keywords=frozenset("normal pre nowrap pre-wrap pre-line break-spaces collapse preserve preserve-breaks preserve-spaces wrap".split()), most=2
+    ),
+    "object-position": Grammar(keywords=frozenset({"left", "right", "top", "bottom", "center"}), lengths=True, percentages=True, most=4),
+    "content-visibility": Grammar(alone=frozenset({"visible", "hidden", "auto"})),
+    "float": Grammar(alone=frozenset({"left", "right", "none", "inline-start", "inline-end"})),
+    "writing-mode": Grammar(alone=frozenset("horizontal-tb vertical-rl vertical-lr sideways-rl sideways-lr lr lr-tb rl rl-tb tb tb-rl".split())),
+    "-webkit-line-clamp": Grammar(alone=frozenset({"none"}), numbers=True, negative=False),
+    "column-count": Grammar(alone=frozenset({"auto"}), numbers=True, negative=False),
+    "filter": Grammar(alone=frozenset({"none"}), functions=_FILTER_FUNCTIONS | {"url"}, most=64),
+    "-webkit-filter": Grammar(alone=frozenset({"none"}), functions=_FILTER_FUNCTIONS | {"url"}, most=64),
+    "color": _COLOUR,
+    "background-color": _COLOUR,
+    "-webkit-text-fill-color": _COLOUR,
+}
+# Counts that must be whole and at least 1: a line clamp, a column count.
+_POSITIVE_COUNTS = frozenset({"-webkit-line-clamp", "column-count"})
+
+
+def refuses(name: str, values: Sequence[Any]) -> bool:
+    """True when a browser drops `name: values` because the property does not take the value
+    (`values`: tinycss2 component values, whitespace and comments removed). False for a value it
+    takes or that cannot be judged here (see the module's docstring), and for a property with no
+    grammar here."""
+    grammar = GRAMMARS.get(name)
+    if grammar is None or any(token.type == "function" and token.lower_name in _OPEN_FUNCTIONS for token in values):
+        return False
+    if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _CSS_WIDE | grammar.alone:
+        return False
+    if not values or len(values) > grammar.most:
+        return True
+    if name in _POSITIVE_COUNTS:
+        return any(token.type != "number" or not token.is_integer or token.value < 1 for token in values)
+    if grammar.needs_amount and all(token.type == "ident" for token in values):
+        return True
+    return not all(_takes(grammar, token) for token in values)
+
+
+def _takes(grammar: Grammar, token: Any) -> bool:
+    """Whether one component of a value of several (or the only one) is of a kind the property takes."""
+    if grammar.colour and _hashless_colour(token):
+        return True
+    if token.type in ("number", "dimension", "percentage") and not grammar.negative and token.value < 0:
+        return False
+    judge = _JUDGES.get(token.type)
+    return judge is not None and judge(grammar, token)
+
+
+def _takes_ident(grammar: Grammar, token: Any) -> bool:
+    return token.lower_value in grammar.keywords or (grammar.colour and _colour_keyword(token))
+
+
+def _takes_number(grammar: Grammar, token: Any) -> bool:
+    return grammar.numbers or (grammar.lengths and (token.value == 0 or grammar.quirk))
+
+
+def _takes_dimension(grammar: Grammar, token: Any) -> bool:
+    unit = token.lower_unit
+    return (grammar.lengths and unit in LENGTH_UNITS) or (grammar.angles and unit in ANGLE_UNITS)
+
+
+def _takes_function(grammar: Grammar, token: Any) -> bool:
+    return token.lower_name in grammar.functions or (grammar.colour and token.lower_name in _COLOUR_FUNCTIONS)
+
+
+def _takes_hash(grammar: Grammar, token: Any) -> bool:
+    return grammar.colour and len(token.value) in (3, 4, 6, 8) and all(c in _HEX_DIGITS for c in token.value)
+
+
+# How each kind of component is judged; a kind not here (a string, a bracket, a delimiter) is
+# taken by none of these properties.
+_JUDGES: dict[str, Callable[[Grammar, Any], bool]] = {
+    "ident": _takes_ident,
+    "number": _takes_number,
+    "dimension": _takes_dimension,
+    "percentage": lambda grammar, _token: grammar.percentages,
+    "function": _takes_function,
+    "url": lambda grammar, _token: "url" in grammar.functions,
+    "hash": _takes_hash,
+}
+
+
+def _hashless_colour(token: Any) -> bool:
+    """A hex colour without its `#` (`color: FFFFFF`, `color: 000`), which a page in quirks mode
+    takes (the hashless colour quirk of the Quirks Mode standard)."""
+    if token.type not in ("ident", "number", "dimension"):
+        return False
+    text = token.serialize()
+    return len(text) in (3, 6) and all(c in _HEX_DIGITS for c in text)
+
+
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def _colour_keyword(token: Any) -> bool:
+    from tinycss2.color4 import parse_color
+
+    return token.lower_value in _SYSTEM_COLOURS or parse_color(token) is not None

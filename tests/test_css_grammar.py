@@ -1,0 +1,62 @@
+"""A declaration whose value its property does not take is dropped, as a browser drops it
+(compliance.document.css_grammar). The tables here are compared with Chromium's own reading in
+tests/test_browser.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.document.css import parse_style_attribute
+
+# Values Chromium drops (as `el.style.setProperty` shows: nothing set), whatever the page's mode.
+VALUES_REFUSED = [
+    *("position: bogus", "position: -webkit-sticky", "position: 10px", "position: absolute fixed"),
+    *("left: banana", "left: 10cows", "left: 10deg", "left: 1px 2px", "top: 10s", "inset: banana", "inset: 1px 2px 3px 4px 5px"),
+    *("width: banana", "width: 10deg", "width: -moz-available", "width: fit-content(20px)", "width: 10px 20px", "width: none"),
+    *("height: none", "max-width: auto", "min-height: none", "max-height: banana", "padding-top: auto", "padding-top: -1px"),
+    *("overflow: bogus", "overflow: hidden bogus", "overflow: -webkit-paged-x", "overflow: hidden hidden hidden"),
+    *("overflow-x: hidden visible", "font-size: banana", "font-size: 10deg", "font-size: 1px 2px"),
+    *("transform: banana", "transform: scale(1) banana", "transform: bogus(1)", "transform: none scale(1)"),
+    *("clip-path: bogus(1)", "clip-path: banana", "clip: banana", "clip: inset(0)"),
+    *("color: banana", "color: #ggg", "color: #fffff", "color: 10px", "background-color: banana", "-webkit-text-fill-color: banana"),
+    *("text-indent: banana", "text-indent: hanging", "text-indent: 10deg", "scale: banana", "scale: 1 2 3 4"),
+    *("translate: banana", "translate: 1deg", "rotate: banana", "rotate: 1px", "margin-left: banana", "margin: 1px 2px 3px 4px 5px"),
+    *("zoom: banana", "zoom: reset", "zoom: -1", "zoom: 1px", "content-visibility: bogus", "float: bogus", "white-space: bogus"),
+    *("letter-spacing: banana", "-webkit-line-clamp: 0", "-webkit-line-clamp: banana", "writing-mode: bogus"),
+    *("filter: banana", "filter: bogus(1)", "perspective: banana", "perspective: -1px", "perspective: 1"),
+    *("object-position: banana", "column-count: 0", "column-count: banana"),
+]
+# Values Chromium takes, some of them only on a page in quirks mode (`width: 10`, `color: FFFFFF`):
+# the checker takes those whatever the page's mode.
+VALUES_TAKEN = [
+    *("position: sticky", "position: absolute", "left: -9999px", "left: auto", "left: 50%", "left: 0", "left: 10", "left: calc(1px)"),
+    *("left: anchor(--a left)", "left: 10Q", "left: 1lh", "left: 1cqw", "left: 1dvh", "left: var(--x)", "inset: 1px auto"),
+    *("width: min-content", "width: -webkit-fill-available", "width: stretch", "width: fit-content", "width: 10"),
+    *("width: anchor-size(width)", "width: calc-size(auto, size)", "max-width: none", "height: inherit"),
+    *("overflow: hidden visible", "overflow: overlay", "overflow: clip", "font-size: xxx-large", "font-size: math", "font-size: -webkit-xxx-large"),
+    *("transform: none", "transform: translatex(1px) SCALE(0)", "transform: matrix(1,0,0,1,0,0)", "clip-path: inset(1px) border-box"),
+    *("clip-path: url(#a)", "clip-path: view-box", "clip-path: path('M0 0')", "clip-path: xywh(0 0 1px 1px)", "clip: rect(0 0 0 0)"),
+    *("color: canvastext", "color: -webkit-link", "color: currentcolor", "color: rgb(1 2 3)", "color: color-mix(in srgb, red, blue)"),
+    *("color: FFFFFF", "color: 000", "color: #fff8", "background-color: -webkit-focus-ring-color", "text-indent: 1px hanging"),
+    *("text-indent: each-line 1px", "scale: 0%", "scale: none", "translate: -9999px", "rotate: x 90deg", "margin: -9999px 0"),
+    *("zoom: normal", "zoom: 0.5", "zoom: 50%", "content-visibility: hidden", "float: inline-start", "white-space: break-spaces"),
+    *("white-space: collapse", "letter-spacing: -1em", "-webkit-line-clamp: 2", "writing-mode: tb-rl", "filter: url(#a)"),
+    *("perspective: 0", "object-position: left top", "column-count: auto"),
+]
+
+
+@pytest.mark.parametrize("declaration", VALUES_REFUSED)
+def test_a_value_the_property_does_not_take_is_dropped(declaration: str) -> None:
+    assert parse_style_attribute(declaration) == ()
+
+
+@pytest.mark.parametrize("declaration", VALUES_TAKEN)
+def test_a_value_the_property_takes_is_kept(declaration: str) -> None:
+    (kept,) = parse_style_attribute(declaration)
+    assert kept.name == declaration.split(":")[0]
+
+
+def test_the_declaration_before_a_dropped_one_applies() -> None:
+    # In one style attribute, as in a rule: the last declaration the browser takes wins.
+    names_and_words = [(d.name, d.values[0].serialize()) for d in parse_style_attribute("position:absolute;position:bogus;left:-9999px;left:1x")]
+    assert names_and_words == [("position", "absolute"), ("left", "-9999px")]
