@@ -25,6 +25,11 @@ VALUES_REFUSED = [
     *("letter-spacing: banana", "-webkit-line-clamp: 0", "-webkit-line-clamp: banana", "writing-mode: bogus"),
     *("filter: banana", "filter: bogus(1)", "perspective: banana", "perspective: -1px", "perspective: 1"),
     *("object-position: banana", "column-count: 0", "column-count: banana"),
+    # A function's arguments: how many, comma-separated, and of which kind.
+    *("transform: scale(1,2,3)", "transform: scale()", "transform: scale(1 2)", "transform: scale(1,)", "transform: rotate(1px)"),
+    *("transform: translate(1deg)", "transform: translate(10)", "transform: translatez(10%)", "transform: translate3d(1px,2px)"),
+    *("transform: skewx(1px)", "transform: matrix(1,0,0,1,0)", "transform: translate(none, -25%)", "transform: translateY(360deg)"),
+    *("color: rgb(1,2)", "color: rgb(1, 2 3)", "color: rgb(100%, 0, 0)", "color: rgb(1,2,3,4,5)", "color: color(bogus 1 0 0)"),
 ]
 # Values Chromium takes, some of them only on a page in quirks mode (`width: 10`, `color: FFFFFF`):
 # the checker takes those whatever the page's mode.
@@ -42,6 +47,11 @@ VALUES_TAKEN = [
     *("zoom: normal", "zoom: 0.5", "zoom: 50%", "content-visibility: hidden", "float: inline-start", "white-space: break-spaces"),
     *("white-space: collapse", "letter-spacing: -1em", "-webkit-line-clamp: 2", "writing-mode: tb-rl", "filter: url(#a)"),
     *("perspective: 0", "object-position: left top", "column-count: auto"),
+    *("transform: scale(1, 2)", "transform: scale(50%)", "transform: translate(0)", "transform: translateX(10%)", "transform: rotate(0)"),
+    *("transform: rotate(1turn)", "transform: skew(10deg, 5deg)", "transform: matrix3d(1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1)"),
+    *("transform: perspective(none)", "transform: scale(calc(1 + 1))", "transform: rotate3d(1,0,0,45deg)", "transform: scale(-1)"),
+    *("color: rgb(1 2 3 / 50%)", "color: rgb(100%, 0%, 0%)", "color: rgba(0,0,0,.5)", "color: color(display-p3 1 0 0)"),
+    *("color: oklch(70% 0.1 200)", "color: rgb(none 0 0)", "color: hsl(120 100 50)", "color: RGB(1,2,3)", "color: rgb(from red r g b)"),
 ]
 
 

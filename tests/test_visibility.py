@@ -183,6 +183,7 @@ HIDDEN_LOGOS = {
     "an off-screen box after a word for an offset": ("", ' class="x" style="position:absolute;left:-9999px;left:banana"'),
     "scale zero after a transform with a word in it": (".x{transform:scale(0)} .x{transform:scale(1) banana}", ' class="x"'),
     "scale zero after a transform that is none and more": (".x{transform:scale(0);transform:none rotate(1deg)}", ' class="x"'),
+    "scale zero after a scale of three arguments": (".x{transform:scale(0)} .x{transform:scale(1, 1, 1)}", ' class="x"'),
     "a clip path to nothing after a shape that is none": (".x{clip-path:inset(50%)} .x{clip-path:bogus(1)}", ' class="x"'),
     "a zero-width box after a width in an angle": (".x{display:block;width:0;height:0;overflow:hidden} .x{width:10deg;height:auto}", ' class="x"'),
     "a 1px box after widths of Firefox and of two lengths": (".x{width:1px;height:1px} .x{width:-moz-available;height:10px 20px}", ' class="x"'),

@@ -7,7 +7,8 @@ scale(1) banana` leaves it at scale 0.
 Each property's grammar here is the shape of its values, as Chromium takes them (measured: the
 browser test compares every example in the tests with Chromium's own reading), not every rule of
 its specification: the keywords it takes, whether it takes lengths, percentages, angles or plain
-numbers, the functions it takes and how many components a value has. A value the grammar cannot
+numbers, the functions it takes (with the arguments of transform and colour functions) and how
+many components a value has. A value the grammar cannot
 judge is taken: a `var()` (judged once filled in), `env()` or `attr()`, any math function
 (`calc()`, `min()`…), a CSS-wide keyword, and the values of the properties with no grammar here.
 What a page in quirks mode takes is taken, whatever the page's mode: a unitless number where a
@@ -193,7 +194,80 @@ def _takes_dimension(grammar: Grammar, token: Any) -> bool:
 
 
 def _takes_function(grammar: Grammar, token: Any) -> bool:
-    return token.lower_name in grammar.functions or (grammar.colour and token.lower_name in _COLOUR_FUNCTIONS)
+    name = token.lower_name
+    if name in grammar.functions:
+        return name not in _TRANSFORM_ARGUMENTS or _takes_arguments(token, *_TRANSFORM_ARGUMENTS[name])
+    return grammar.colour and name in _COLOUR_FUNCTIONS and _takes_colour_function(token)
+
+
+# The arguments of each transform function (CSS Transforms 1 and 2): how many, comma-separated,
+# and of which kind (`_ARGUMENT_KINDS`). `rotate3d()`'s three numbers and an angle are not judged.
+_TRANSFORM_ARGUMENTS: dict[str, tuple[tuple[int, ...], str]] = {
+    "matrix": ((6,), "number"),
+    "matrix3d": ((16,), "number"),
+    "translate": ((1, 2), "length-percentage"),
+    "translatex": ((1,), "length-percentage"),
+    "translatey": ((1,), "length-percentage"),
+    "translatez": ((1,), "length"),
+    "translate3d": ((3,), "length-percentage"),
+    "scale": ((1, 2), "number-percentage"),
+    "scalex": ((1,), "number-percentage"),
+    "scaley": ((1,), "number-percentage"),
+    "scalez": ((1,), "number-percentage"),
+    "scale3d": ((3,), "number-percentage"),
+    "rotate": ((1,), "angle"),
+    "rotatex": ((1,), "angle"),
+    "rotatey": ((1,), "angle"),
+    "rotatez": ((1,), "angle"),
+    "rotate3d": ((4,), "any"),
+    "skew": ((1, 2), "angle"),
+    "skewx": ((1,), "angle"),
+    "skewy": ((1,), "angle"),
+    "perspective": ((1,), "length-or-none"),
+}
+
+
+def _is_length(token: Any) -> bool:
+    return (token.type == "dimension" and token.lower_unit in LENGTH_UNITS) or (token.type == "number" and token.value == 0)
+
+
+# A zero with no unit is a length and an angle in a transform function (CSS Transforms 1, 12).
+_ARGUMENT_KINDS: dict[str, Callable[[Any], bool]] = {
+    "number": lambda t: t.type == "number",
+    "number-percentage": lambda t: t.type in ("number", "percentage"),
+    "length-percentage": lambda t: t.type == "percentage" or _is_length(t),
+    "length": _is_length,
+    "angle": lambda t: (t.type == "dimension" and t.lower_unit in ANGLE_UNITS) or (t.type == "number" and t.value == 0),
+    "length-or-none": lambda t: _is_length(t) or (t.type == "ident" and t.lower_value == "none"),
+    "any": lambda t: True,
+}
+
+
+def _takes_arguments(function: Any, counts: tuple[int, ...], kind: str) -> bool:
+    """Whether a function's comma-separated arguments are as many and of the kind it takes; an
+    argument of a function of its own (`calc()`, `var()`) is not judged."""
+    arguments = [token for token in function.arguments if token.type not in ("whitespace", "comment")]
+    if any(token.type == "function" for token in arguments):
+        return True
+    separators = arguments[1::2]
+    values = arguments[0::2]
+    if any(token.type != "literal" or token.value != "," for token in separators) or (arguments and arguments[-1].type == "literal"):
+        return False
+    return len(values) in counts and all(_ARGUMENT_KINDS[kind](token) for token in values)
+
+
+def _takes_colour_function(function: Any) -> bool:
+    """Whether a colour function is one a browser takes, as tinycss2's CSS Color 4 parser reads it;
+    one with a function or a relative colour (`from`) among its arguments is not judged."""
+    from tinycss2.color4 import parse_color
+
+    if any(token.type == "function" or (token.type == "ident" and token.lower_value == "from") for token in function.arguments):
+        return True
+    return function.lower_name not in _PARSED_COLOUR_FUNCTIONS or parse_color(function) is not None
+
+
+# The colour functions tinycss2's parser reads (`color-mix()` and `light-dark()` it does not).
+_PARSED_COLOUR_FUNCTIONS = frozenset({"rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color"})
 
 
 def _takes_hash(grammar: Grammar, token: Any) -> bool:
