@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import tinycss2
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -72,10 +73,13 @@ def test_a_lone_hex_value_is_tokenised_as_tinycss2_tokenises_it(property_name: s
     assert (fast.name, fast.important, _tokens(fast.values)) == (reference.name, reference.important, _tokens(reference.values))
 
 
-def test_the_properties_that_refuse_a_colour_are_those_refused_reads() -> None:
+@pytest.mark.parametrize("digits", ["f", "ff", "fff", "ffff", "fffff", "ffffff", "fffffff", "ffffffff", "fffffffff"])
+def test_the_properties_that_refuse_a_colour_are_those_refused_reads(digits: str) -> None:
     for identifier in (True, False):
-        colour = (HashToken(1, 1, "fff", identifier),)
-        assert {name for name in css.FAMILIES if css.refused(name, colour)} == css._REFUSING_A_COLOUR
+        colour = (HashToken(1, 1, digits, identifier),)
+        refusing = {name for name in css.FAMILIES if css.refused(name, colour)}
+        assert refusing == {name for name in css.FAMILIES if css.refuses_a_lone_hash(name, digits)}
+        assert ("color" in refusing) is (len(digits) not in (3, 4, 6, 8)) and "display" in refusing and "background" not in refusing
 
 
 def test_a_generated_classs_colour_is_read_through_the_fast_path() -> None:

@@ -824,7 +824,7 @@ def _declaration(name: str, value: str) -> Declaration | None:
         if name.startswith("--"):
             return Declaration(name, colour, False)
         name = ALIASES.get(name, name)
-        return None if name in _REFUSING_A_COLOUR else Declaration(name, colour, False)
+        return None if refuses_a_lone_hash(name, colour[0].value) else Declaration(name, colour, False)
     important = _IMPORTANT.search(value) if "!" in value else None
     if important is not None:
         value = value[: important.start()]
@@ -840,9 +840,17 @@ def _declaration(name: str, value: str) -> Declaration | None:
 # each generated class a colour of its own, so these miss the cache of declarations by text
 # (`_remembered_piece_declaration`), and tokenising them cost more than the rest of reading the block.
 _LONE_HASH = re.compile(r"([ \t]*)#([0-9a-fA-F]+)[ \t\n\r\f]*\Z")
-# The properties whose declaration `refused` refuses when its value is a colour (a hash token):
-# those whose values are keywords or numbers only (a test checks this against `refused`).
-_REFUSING_A_COLOUR = frozenset({"opacity", "visibility", "display"})
+# The properties whose declaration `refused` refuses when its value is a colour (a hash token),
+# whatever its digits: those whose values are keywords or numbers only, and those with a grammar
+# that takes no colour (`css_grammar`).
+_REFUSING_A_COLOUR = frozenset({"opacity", "visibility", "display"}) | frozenset(name for name, grammar in css_grammar.GRAMMARS.items() if not grammar.colour)
+
+
+def refuses_a_lone_hash(name: str, digits: str) -> bool:
+    """What `refused` says of a value that is one hash token of these hex digits (`#fff`), without
+    reading it: refused by a property that takes no colour, and by a colour property when a hex
+    colour has no such number of digits (`#fffff`). A test compares the two."""
+    return name in _REFUSING_A_COLOUR or (name in css_grammar.GRAMMARS and len(digits) not in (3, 4, 6, 8))
 
 
 def _lone_hash(value: str) -> tuple[Any, ...]:
