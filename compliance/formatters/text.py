@@ -75,7 +75,11 @@ def format_summary(summary: Summary, *, color: bool = False) -> str:
         problems.append(_paint(f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}", _COLORS[Severity.WARNING], color))
     if summary.infos:
         problems.append(f"{summary.infos} info")
-    parts.append(", ".join(problems) if problems else _paint("no problems", _GREEN, color))
+    if problems:
+        parts.append(", ".join(problems))
+    elif summary.checked:
+        # Not with nothing checked: a run that exits 2 must not read "no problems" in green.
+        parts.append(_paint("no problems", _GREEN, color))
     if summary.without_pack:
         parts.append(f"{summary.without_pack} with no applicable pack")
     if summary.skipped:
