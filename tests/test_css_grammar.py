@@ -30,6 +30,11 @@ VALUES_REFUSED = [
     *("transform: translate(1deg)", "transform: translate(10)", "transform: translatez(10%)", "transform: translate3d(1px,2px)"),
     *("transform: skewx(1px)", "transform: matrix(1,0,0,1,0)", "transform: translate(none, -25%)", "transform: translateY(360deg)"),
     *("color: rgb(1,2)", "color: rgb(1, 2 3)", "color: rgb(100%, 0, 0)", "color: rgb(1,2,3,4,5)", "color: color(bogus 1 0 0)"),
+    *("color: hsl(0, 0, 0)", "color: rgb(0 0 0 /)", "color: rgb(0 0 0 0.5)", "color: hwb(1, 2%, 3%)", "color: color(display-p3 1 0)"),
+    # Math functions: a sum's operators, its operands, and what follows the function.
+    *("left: calc(1px+1px)", "left: calc(1px +1px)", "left: calc()", "left: calc(1px,2px)", "left: max()", "left: sign(1px)*1px"),
+    *("left: calc(1px + scale(1))", "left: calc(1px -)", "opacity: calc-size(auto, 1)", "display: layout(foo)", "display: calc(1)"),
+    *("visibility: calc(1)", "text-indent: 0 0", "object-position: left 10px top", "object-position: 50% 50% 50%", "all: none"),
 ]
 # Values Chromium takes, some of them only on a page in quirks mode (`width: 10`, `color: FFFFFF`):
 # the checker takes those whatever the page's mode.
@@ -52,6 +57,11 @@ VALUES_TAKEN = [
     *("transform: perspective(none)", "transform: scale(calc(1 + 1))", "transform: rotate3d(1,0,0,45deg)", "transform: scale(-1)"),
     *("color: rgb(1 2 3 / 50%)", "color: rgb(100%, 0%, 0%)", "color: rgba(0,0,0,.5)", "color: color(display-p3 1 0 0)"),
     *("color: oklch(70% 0.1 200)", "color: rgb(none 0 0)", "color: hsl(120 100 50)", "color: RGB(1,2,3)", "color: rgb(from red r g b)"),
+    *("color: rgb(0% 0 0)", "color: hsl(0deg 0 0)", "color: rgb(0 0 0 / 50%)", "color: hsla(1turn, 2%, 3%, 50%)", "color: rgb(1 2 3 / none)"),
+    *("left: calc(1px + 1px)", "left: calc(1px - -1px)", "left: calc(1px*2)", "left: calc( 1px )", "left: min(1px, 2px + 3px)"),
+    *("left: clamp(1px, 2px, 3px)", "left: calc((1px + 2px) * 3)", "left: calc(pi * 1px)", "left: round(up, 1px, 2px)", "left: abs(-1px)"),
+    *("opacity: calc(0.5)", "-webkit-line-clamp: calc(2)", "text-indent: 1px hanging each-line", "object-position: left 10px top 5px"),
+    *("all: unset", "all: revert-layer"),
 ]
 
 
@@ -60,10 +70,18 @@ def test_a_value_the_property_does_not_take_is_dropped(declaration: str) -> None
     assert parse_style_attribute(declaration) == ()
 
 
-@pytest.mark.parametrize("declaration", VALUES_TAKEN)
+@pytest.mark.parametrize("declaration", [d for d in VALUES_TAKEN if not d.startswith("all:")])
 def test_a_value_the_property_takes_is_kept(declaration: str) -> None:
     (kept,) = parse_style_attribute(declaration)
     assert kept.name == declaration.split(":")[0]
+
+
+def test_all_sets_every_property_read_to_its_keyword_in_its_place() -> None:
+    declared = parse_style_attribute("display:none;all:unset;opacity:0")
+    assert declared[0].name == "display" and declared[-1].name == "opacity"
+    reset = {d.name: d.values[0].serialize() for d in declared[1:-1]}
+    assert {"display", "opacity", "visibility", "transform", "clip-path", "position", "left", "color", "font-size"} <= set(reset)
+    assert set(reset.values()) == {"unset"} and "-webkit-transform" not in reset  # an alias is its property's
 
 
 def test_the_declaration_before_a_dropped_one_applies() -> None:

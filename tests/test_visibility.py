@@ -184,6 +184,14 @@ HIDDEN_LOGOS = {
     "scale zero after a transform with a word in it": (".x{transform:scale(0)} .x{transform:scale(1) banana}", ' class="x"'),
     "scale zero after a transform that is none and more": (".x{transform:scale(0);transform:none rotate(1deg)}", ' class="x"'),
     "scale zero after a scale of three arguments": (".x{transform:scale(0)} .x{transform:scale(1, 1, 1)}", ' class="x"'),
+    "an off-screen box after a sum with no space around its plus": (".x{position:absolute;left:-9999px;left:calc(1px+1px)}", ' class="x"'),
+    "an off-screen box after a math function and more": ("", ' class="x" style="position:absolute;left:-9999px;left:sign(1px)*1px"'),
+    "a display that is a function after none": (".x{display:none;display:layout(foo)}", ' class="x"'),
+    "opacity zero after a size function": (".x{opacity:0;opacity:calc-size(auto, 1)}", ' class="x"'),
+    "an image moved off its box after a position of three components": (
+        ".x{width:300px;height:60px;object-position:-9999px 0;object-position:left 10px top}",
+        ' class="x"',
+    ),
     "a clip path to nothing after a shape that is none": (".x{clip-path:inset(50%)} .x{clip-path:bogus(1)}", ' class="x"'),
     "a zero-width box after a width in an angle": (".x{display:block;width:0;height:0;overflow:hidden} .x{width:10deg;height:auto}", ' class="x"'),
     "a 1px box after widths of Firefox and of two lengths": (".x{width:1px;height:1px} .x{width:-moz-available;height:10px 20px}", ' class="x"'),
@@ -360,6 +368,16 @@ def test_a_one_pixel_data_uri_logo_is_missing(uri: str) -> None:
 
 SHOWN_LOGOS = {
     "a more specific rule shows it again": (".x{display:none} img.x{display:inline}", ' class="x"'),
+    # `all` resets every property it names a CSS-wide keyword for, the hiding ones too.
+    "all unset after display none": (".x{display:none;all:unset}", ' class="x"'),
+    "all revert in a later rule": (".x{opacity:0} img.x{all:revert}", ' class="x"'),
+    "all initial in the style attribute": (".x{visibility:hidden}", ' class="x" style="all:initial"'),
+    # A -webkit- name Chromium keeps as an alias sets its property, in the cascade too.
+    "a -webkit-transform of none after scale zero": (".x{transform:scale(0);-webkit-transform:none}", ' class="x"'),
+    "a -webkit-clip-path of none after a clip to nothing": (".x{clip-path:inset(50%)} .x{-webkit-clip-path:none}", ' class="x"'),
+    "a -webkit-opacity of 1 after opacity 0": (".x{opacity:0;-webkit-opacity:1}", ' class="x"'),
+    # A sticky box's sides say where it sticks while scrolling; they do not move it.
+    "a sticky box with a far negative left": (".x{position:sticky;left:-9999px}", ' class="x"'),
     "a later rule shows it again": (".x{display:none} .x{display:block}", ' class="x"'),
     "the style attribute shows it again": (".x{display:none}", ' class="x" style="display:inline"'),
     "print media": ("@media print{.x{display:none}}", ' class="x"'),
@@ -802,6 +820,11 @@ HIDDEN_BYLINES = {
     "a background image switched off": ("body{background:#fff} .q{background-image:none;color:#fff}", ' class="byline q"'),
     # A value the property does not take after the hiding one: dropped, as a browser drops it.
     "a word for a colour after white on white": (".q{color:#fff;background:#fff} .q{color:banana}", ' class="byline q"'),
+    "an old hsl without percentages after white on white": (".q{color:#fff;background:#fff} .q{color:hsl(0, 0, 0)}", ' class="byline q"'),
+    "a text indent of two lengths after one far to the left": (
+        ".q{text-indent:-9999px;overflow:hidden;white-space:nowrap} .q{text-indent:0 0}",
+        ' class="byline q"',
+    ),
     "a length for a font size that is no length": ("", ' class="byline" style="font-size:0;font-size:10deg"'),
     "a third overflow keyword after a hiding one": (".q{height:0;overflow:hidden} .q{overflow:visible visible visible}", ' class="byline q"'),
     "a text indent of a keyword alone after one far to the left": (
@@ -821,6 +844,10 @@ SHOWN_BYLINES = {
     "a child with an absolute font size": (".wrap{font-size:0} .wrap p{font-size:16px}", "<div class=wrap>{}</div>"),
     "a child visible inside a hidden parent": (".wrap{visibility:hidden} .wrap p{visibility:visible}", "<div class=wrap>{}</div>"),
     "white on black": (".q{color:#fff;background:#000}", "<div class=q>{}</div>"),
+    "a modern rgb that mixes percentages and numbers after transparent": (
+        ".q{color:transparent} .q p{color:rgb(0% 0 0)}",
+        "<div class=q>{}</div>",
+    ),
     "gradient text": (".q{color:transparent;background:linear-gradient(red,blue);background-clip:text}", "<div class=q>{}</div>"),
     # The linked stylesheet, which is not fetched, may paint the page dark (see `page_canvas`).
     "a white text colour with no background set, on a page that links a stylesheet": (

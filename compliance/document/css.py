@@ -35,6 +35,10 @@ FAMILIES: dict[str, str] = {
     # Judged with the font size, that a spacing in `em` is relative to (see `visibility`).
     "letter-spacing": "font",
     "transform": "transform",
+    # Aliases that Chromium keeps (see `ALIASES`), like `-webkit-filter` and `-webkit-mask` below.
+    "-webkit-transform": "transform",
+    "-webkit-clip-path": "clip",
+    "-webkit-opacity": "opacity",
     "scale": "transform",
     "translate": "transform",
     "clip": "clip",
@@ -143,9 +147,15 @@ FAMILIES: dict[str, str] = {
     # `margin-left` are read with the placement): never hiding alone, read on demand.
     "margin-right": "widening",
 }
-# Legacy names that browsers treat as aliases of a property (CSS Animations 1 and the WHATWG
-# Compatibility Standard): a declaration under one is that property's, in the cascade too.
-ALIASES = {name: name.removeprefix("-webkit-") for name in FAMILIES if name.startswith(("-webkit-animation", "-webkit-flex"))}
+# Legacy names that browsers treat as aliases of a property (CSS Animations 1, the WHATWG
+# Compatibility Standard, and as Chromium keeps them: `-webkit-transform`, `-webkit-clip-path`,
+# `-webkit-opacity`, `-webkit-filter`, `-webkit-mask`): a declaration under one is that
+# property's, in the cascade too (`transform: scale(0); -webkit-transform: none` is not scaled).
+ALIASES = {
+    name: name.removeprefix("-webkit-")
+    for name in FAMILIES
+    if name.startswith(("-webkit-animation", "-webkit-flex", "-webkit-transform", "-webkit-clip-path", "-webkit-opacity", "-webkit-filter", "-webkit-mask"))
+}
 
 # CSS pixels per unit for the absolute units and the font-relative ones at the default 16px;
 # viewport units at a 1000px-wide screen.
@@ -257,14 +267,29 @@ def _meaningful(tokens: Sequence[Any]) -> tuple[Any, ...]:
 def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
     found = []
     for node in nodes:
-        if node.type == "declaration" and node.lower_name in FAMILIES:
+        if node.type == "declaration" and (node.lower_name in FAMILIES or node.lower_name == "all"):
             values = _meaningful(node.value)
             name = ALIASES.get(node.lower_name, node.lower_name)
             if values and not refused(name, values):
                 found.append(Declaration(name, _computed(values), bool(node.important)))
         elif node.type == "declaration" and node.name.startswith("--"):
             found.append(Declaration(node.name, _meaningful(node.value), bool(node.important)))
-    return tuple(found)
+    return _with_all_reset(found)
+
+
+# The properties `all` sets (CSS Cascade 4, 3.2): every one read here but custom properties (and
+# `direction` and `unicode-bidi`, which are not read); an alias is its property's.
+_SET_BY_ALL = tuple(name for name in FAMILIES if name not in ALIASES)
+
+
+def _with_all_reset(declarations: Sequence[Declaration]) -> tuple[Declaration, ...]:
+    """The declarations with an `all` (`all: unset`, `all: revert`) replaced by its CSS-wide keyword
+    for every property it sets, in its place: `display: none; all: unset` shows the element."""
+    if not any(declaration.name == "all" for declaration in declarations):
+        return tuple(declarations)
+    return tuple(
+        itertools.chain.from_iterable((Declaration(name, d.values, d.important) for name in _SET_BY_ALL) if d.name == "all" else (d,) for d in declarations)
+    )
 
 
 # Properties whose values CSS refuses when negative (a browser drops such a declaration and the
@@ -299,10 +324,17 @@ _VISIBILITY_KEYWORDS = frozenset({"visible", "hidden", "collapse"})
 def _refused_keyword_value(name: str, values: Sequence[Any]) -> bool:
     """True when a browser certainly refuses this `opacity`, `visibility` or `display` value
     (`opacity: banana`, `opacity: 1px`, `display: blcok`, `display: block inline`, `visibility:
-    visibel`), so that the declaration before it stays. A function (`var()`, `calc()`) or a
-    CSS-wide keyword is never refused here: what it becomes is decided elsewhere."""
-    if any(token.type == "function" for token in values):
-        return False
+    visibel`, `display: layout(foo)`), so that the declaration before it stays. A `var()` and a
+    CSS-wide keyword are never refused here (what they become is decided elsewhere), nor a well-formed math
+    function for `opacity`."""
+    functions = [token for token in values if token.type == "function"]
+    if functions:
+        if any(function.lower_name in css_grammar.SUBSTITUTIONS for function in functions):
+            return False  # judged once filled in
+        # `display` and `visibility` take no function (`display: layout(foo)`); `opacity` a math one.
+        return (
+            name != "opacity" or len(values) != 1 or functions[0].lower_name not in css_grammar.MATH_FUNCTIONS or not css_grammar.well_formed_math(functions[0])
+        )
     if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in CSS_WIDE_KEYWORDS:
         return False
     if name == "opacity":
@@ -323,6 +355,8 @@ def refused(name: str, values: Sequence[Any]) -> bool:
     takes (`css_grammar`: `position: bogus`, `left: banana`, `transform: scale(1) banana`)."""
     if name in ("opacity", "visibility", "display"):
         return _refused_keyword_value(name, values)
+    if name == "all":
+        return len(values) != 1 or values[0].type != "ident" or values[0].lower_value not in CSS_WIDE_KEYWORDS
     if (name in _NON_NEGATIVE or name in ("font", "flex")) and any(_negative(token) for token in values):
         return True
     if name in ("filter", "-webkit-filter") and any(
@@ -759,7 +793,7 @@ def _block_declarations(block: str) -> tuple[Declaration, ...]:
         declaration = _any_piece_declaration(piece)
         if declaration is not None:
             found.append(declaration)
-    return tuple(found)
+    return _with_all_reset(found) if "all" in block else tuple(found)
 
 
 # The longest piece of a block whose declaration is remembered: a longer one (a `data:` URL) is
@@ -773,7 +807,8 @@ def _plain_declarations(block: str) -> tuple[Declaration, ...]:
     (`margin:12px 0`) from rule to rule with one that differs (a colour of its own), so each
     piece's declaration is remembered by the piece's text."""
     reading = _remembered_piece_declaration if len(block) <= _REMEMBERED_PIECE else _any_piece_declaration
-    return tuple(filter(None, map(reading, block.split(";"))))  # a declaration is a non-empty tuple: only None is dropped
+    found = tuple(filter(None, map(reading, block.split(";"))))  # a declaration is a non-empty tuple: only None is dropped
+    return _with_all_reset(found) if "all" in block else found
 
 
 def _piece_declaration(piece: str) -> Declaration | None:
@@ -783,7 +818,7 @@ def _piece_declaration(piece: str) -> Declaration | None:
     name = name.strip(_CSS_SPACE)
     if not colon or not name.isascii():
         return None
-    if name.startswith("--") or (name := name.lower()) in FAMILIES:
+    if name.startswith("--") or (name := name.lower()) in FAMILIES or name == "all":
         return _declaration(name, value)
     return None
 

@@ -27,11 +27,17 @@ LENGTH_UNITS = frozenset(
     lvw lvh lvi lvb lvmin lvmax dvw dvh dvi dvb dvmin dvmax cqw cqh cqi cqb cqmin cqmax""".split()
 )
 ANGLE_UNITS = frozenset({"deg", "grad", "rad", "turn"})
-# Functions whose value is worked out later or elsewhere: taken wherever a value is.
-_OPEN_FUNCTIONS = frozenset(
-    """var env attr calc -webkit-calc min max clamp round mod rem abs sign sin cos tan asin acos atan atan2 pow sqrt hypot
-    log exp calc-size anchor anchor-size""".split()
-)
+# Functions filled in at computed-value time, whatever the property: a value with one is judged
+# once filled in (`var()`), or not at all.
+SUBSTITUTIONS = frozenset({"var", "env", "attr"})
+# The math functions of CSS Values 4, taken wherever a number, length, percentage or angle is
+# when well formed (`well_formed_math`); their types are not checked against the property's.
+MATH_FUNCTIONS = frozenset("calc -webkit-calc min max clamp round mod rem abs sign sin cos tan asin acos atan atan2 pow sqrt hypot log exp".split())
+# What a math function's operand may be besides a number: its constants, and `round()`'s strategies.
+_MATH_KEYWORDS = frozenset({"e", "pi", "infinity", "-infinity", "nan", "nearest", "up", "down", "to-zero"})
+# Functions only some properties take (CSS Box Sizing 4, CSS Anchor Positioning 1), not judged inside.
+_SIZE_FUNCTIONS = frozenset({"calc-size", "anchor-size"})
+_OFFSET_FUNCTIONS = frozenset({"anchor", "anchor-size"})
 _CSS_WIDE = frozenset({"initial", "inherit", "unset", "revert", "revert-layer"})
 _SIZE_KEYWORDS = frozenset(
     {"min-content", "max-content", "fit-content", "-webkit-fit-content", "-webkit-min-content", "-webkit-max-content", "-webkit-fill-available", "stretch"}
@@ -62,8 +68,8 @@ class Grammar(NamedTuple):
     be a length (`lengths`: a length unit, or a zero; any number under the unitless-length quirk
     when `quirk`), a percentage, an angle, a number or a colour; the functions taken (`functions`,
     with `url` for a URL), and at most how many components (`most`). `negative`: whether a
-    negative number, length or percentage is taken; `needs_amount`: whether one component must
-    be other than a keyword."""
+    negative number, length or percentage is taken; `needs_amount`: whether exactly one component
+    is other than a keyword; `refused_counts`: numbers of components no value has."""
 
     alone: frozenset[str] = frozenset()
     keywords: frozenset[str] = frozenset()
@@ -78,14 +84,16 @@ class Grammar(NamedTuple):
     negative: bool = True
     # Whether a value of keywords alone is refused: `text-indent: hanging` indents by nothing.
     needs_amount: bool = False
+    # The numbers of components a value may not have (`object-position` has no 3-value form).
+    refused_counts: frozenset[int] = frozenset()
 
 
 def _size(*alone: str) -> Grammar:
-    return Grammar(alone=frozenset(alone) | _SIZE_KEYWORDS, lengths=True, quirk=True, percentages=True, negative=False)
+    return Grammar(alone=frozenset(alone) | _SIZE_KEYWORDS, lengths=True, quirk=True, percentages=True, functions=_SIZE_FUNCTIONS, negative=False)
 
 
-_OFFSET = Grammar(alone=frozenset({"auto"}), lengths=True, quirk=True, percentages=True)
-_MARGIN = Grammar(keywords=frozenset({"auto"}), lengths=True, quirk=True, percentages=True)
+_OFFSET = Grammar(alone=frozenset({"auto"}), lengths=True, quirk=True, percentages=True, functions=_OFFSET_FUNCTIONS)
+_MARGIN = Grammar(keywords=frozenset({"auto"}), lengths=True, quirk=True, percentages=True, functions=frozenset({"anchor-size"}))
 _PADDING = Grammar(lengths=True, quirk=True, percentages=True, negative=False)
 _OVERFLOW = frozenset({"visible", "hidden", "clip", "scroll", "auto", "overlay"})
 _COLOUR = Grammar(colour=True)
@@ -135,14 +143,15 @@ GRAMMARS: dict[str, Grammar] = {
     "white-space": Grammar(
         keywords=frozenset("normal pre nowrap pre-wrap pre-line break-spaces collapse preserve preserve-breaks preserve-spaces wrap".split()), most=2
     ),
-    "object-position": Grammar(keywords=frozenset({"left", "right", "top", "bottom", "center"}), lengths=True, percentages=True, most=4),
+    "object-position": Grammar(
+        keywords=frozenset({"left", "right", "top", "bottom", "center"}), lengths=True, percentages=True, most=4, refused_counts=frozenset({3})
+    ),
     "content-visibility": Grammar(alone=frozenset({"visible", "hidden", "auto"})),
     "float": Grammar(alone=frozenset({"left", "right", "none", "inline-start", "inline-end"})),
     "writing-mode": Grammar(alone=frozenset("horizontal-tb vertical-rl vertical-lr sideways-rl sideways-lr lr lr-tb rl rl-tb tb tb-rl".split())),
     "-webkit-line-clamp": Grammar(alone=frozenset({"none"}), numbers=True, negative=False),
     "column-count": Grammar(alone=frozenset({"auto"}), numbers=True, negative=False),
     "filter": Grammar(alone=frozenset({"none"}), functions=_FILTER_FUNCTIONS | {"url"}, most=64),
-    "-webkit-filter": Grammar(alone=frozenset({"none"}), functions=_FILTER_FUNCTIONS | {"url"}, most=64),
     "color": _COLOUR,
     "background-color": _COLOUR,
     "-webkit-text-fill-color": _COLOUR,
@@ -157,15 +166,17 @@ def refuses(name: str, values: Sequence[Any]) -> bool:
     takes or that cannot be judged here (see the module's docstring), and for a property with no
     grammar here."""
     grammar = GRAMMARS.get(name)
-    if grammar is None or any(token.type == "function" and token.lower_name in _OPEN_FUNCTIONS for token in values):
+    if grammar is None or any(token.type == "function" and token.lower_name in SUBSTITUTIONS for token in values):
         return False
     if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _CSS_WIDE | grammar.alone:
         return False
     if not values or len(values) > grammar.most:
         return True
     if name in _POSITIVE_COUNTS:
-        return any(token.type != "number" or not token.is_integer or token.value < 1 for token in values)
-    if grammar.needs_amount and all(token.type == "ident" for token in values):
+        return any(not _math(token) and (token.type != "number" or not token.is_integer or token.value < 1) for token in values)
+    if grammar.needs_amount and sum(token.type != "ident" for token in values) != 1:
+        return True  # one amount: `text-indent: hanging` and `text-indent: 0 0` are none
+    if len(values) in grammar.refused_counts:
         return True
     return not all(_takes(grammar, token) for token in values)
 
@@ -195,6 +206,8 @@ def _takes_dimension(grammar: Grammar, token: Any) -> bool:
 
 def _takes_function(grammar: Grammar, token: Any) -> bool:
     name = token.lower_name
+    if name in MATH_FUNCTIONS:
+        return (grammar.lengths or grammar.percentages or grammar.numbers or grammar.angles) and well_formed_math(token)
     if name in grammar.functions:
         return name not in _TRANSFORM_ARGUMENTS or _takes_arguments(token, *_TRANSFORM_ARGUMENTS[name])
     return grammar.colour and name in _COLOUR_FUNCTIONS and _takes_colour_function(token)
@@ -257,17 +270,57 @@ def _takes_arguments(function: Any, counts: tuple[int, ...], kind: str) -> bool:
 
 
 def _takes_colour_function(function: Any) -> bool:
-    """Whether a colour function is one a browser takes, as tinycss2's CSS Color 4 parser reads it;
-    one with a function or a relative colour (`from`) among its arguments is not judged."""
-    from tinycss2.color4 import parse_color
-
-    if any(token.type == "function" or (token.type == "ident" and token.lower_value == "from") for token in function.arguments):
+    """Whether a colour function has the shape CSS Color 4 gives it: in the legacy form
+    (`rgb(255, 0, 0, .5)`, for `rgb()` and `hsl()` only) three or four comma-separated numbers,
+    all numbers or all percentages for `rgb()`, percentages for `hsl()`'s saturation and
+    lightness; in the modern form three components, any mix of numbers, percentages, a hue's
+    angle and `none`, then maybe `/` and an alpha (`color()` first names a colour space). One with
+    a function or a relative colour (`from`) among its arguments is not judged; nor are the
+    functions of CSS Color 5 (`color-mix()`, `light-dark()`)."""
+    name = function.lower_name
+    arguments = [token for token in function.arguments if token.type not in ("whitespace", "comment")]
+    if name not in _COLOUR_SPACES_OF or any(token.type == "function" or (token.type == "ident" and token.lower_value == "from") for token in arguments):
         return True
-    return function.lower_name not in _PARSED_COLOUR_FUNCTIONS or parse_color(function) is not None
+    if any(token.type == "literal" and token.value == "," for token in arguments):
+        return name in ("rgb", "rgba", "hsl", "hsla") and _legacy_colour(name, arguments)
+    if name != "color":
+        return _modern_colour(arguments)
+    space = arguments[0] if arguments else None
+    return space is not None and space.type == "ident" and space.lower_value in _COLOUR_SPACES_OF["color"] and _modern_colour(arguments[1:])
 
 
-# The colour functions tinycss2's parser reads (`color-mix()` and `light-dark()` it does not).
-_PARSED_COLOUR_FUNCTIONS = frozenset({"rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color"})
+def _modern_colour(arguments: list[Any]) -> bool:
+    """Three channels, then maybe `/` and an alpha."""
+    channels, alpha = (arguments[:-2], arguments[-2:]) if len(arguments) == 5 else (arguments, [])
+    if alpha and (alpha[0].type != "literal" or alpha[0].value != "/"):
+        return False
+    return len(channels) == 3 and all(_modern_channel(token) for token in (*channels, *alpha[1:]))
+
+
+def _legacy_colour(name: str, arguments: list[Any]) -> bool:
+    values, separators = arguments[0::2], arguments[1::2]
+    if len(values) not in (3, 4) or any(token.type != "literal" or token.value != "," for token in separators) or len(arguments) % 2 == 0:
+        return False
+    channels, alpha = values[:3], values[3:]
+    if any(token.type not in ("number", "percentage") for token in alpha):
+        return False
+    if name.startswith("rgb"):
+        return len({token.type for token in channels}) == 1 and channels[0].type in ("number", "percentage")
+    hue, *rest = channels
+    return (hue.type == "number" or (hue.type == "dimension" and hue.lower_unit in ANGLE_UNITS)) and all(token.type == "percentage" for token in rest)
+
+
+def _modern_channel(token: Any) -> bool:
+    if token.type == "ident":
+        return bool(token.lower_value == "none")
+    return token.type in ("number", "percentage") or (token.type == "dimension" and token.lower_unit in ANGLE_UNITS)
+
+
+# The colour functions judged here, and for `color()` the colour spaces it names (CSS Color 4, 10).
+_COLOUR_SPACES_OF: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch"), frozenset()),
+    "color": frozenset({"srgb", "srgb-linear", "display-p3", "a98-rgb", "prophoto-rgb", "rec2020", "xyz", "xyz-d50", "xyz-d65"}),
+}
 
 
 def _takes_hash(grammar: Grammar, token: Any) -> bool:
@@ -285,6 +338,60 @@ _JUDGES: dict[str, Callable[[Grammar, Any], bool]] = {
     "url": lambda grammar, _token: "url" in grammar.functions,
     "hash": _takes_hash,
 }
+
+
+def _math(token: Any) -> bool:
+    return token.type == "function" and token.lower_name in MATH_FUNCTIONS and well_formed_math(token)
+
+
+def well_formed_math(function: Any) -> bool:
+    """Whether a math function's arguments are sums a browser reads (CSS Values 4, 10.8): each
+    comma-separated argument operands and operators in turn, a `+` or `-` with white space on
+    both sides (`calc(1px+1px)` is two numbers side by side, and refused), each operand a
+    number, a dimension, a percentage, a constant (`pi`), a bracketed sum or a math function
+    (`var()` too); `calc()` takes one argument, and none is empty."""
+    groups = _comma_groups(function.arguments)
+    if function.lower_name in ("calc", "-webkit-calc") and len(groups) != 1:
+        return False
+    return all(_well_formed_sum(group) for group in groups)
+
+
+def _comma_groups(tokens: Sequence[Any]) -> list[list[Any]]:
+    groups: list[list[Any]] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == ",":
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    return groups
+
+
+def _well_formed_sum(tokens: Sequence[Any]) -> bool:
+    meaningful = [index for index, token in enumerate(tokens) if token.type not in ("whitespace", "comment")]
+    if len(meaningful) % 2 == 0:  # empty, or ending with an operator
+        return False
+    for position, index in enumerate(meaningful):
+        token = tokens[index]
+        if position % 2 == 0:
+            if not _math_operand(token):
+                return False
+        elif (
+            token.type != "literal"
+            or token.value not in "+-*/"
+            or (token.value in "+-" and (tokens[index - 1].type != "whitespace" or tokens[index + 1].type != "whitespace"))
+        ):
+            return False
+    return True
+
+
+def _math_operand(token: Any) -> bool:
+    if token.type in ("number", "dimension", "percentage"):
+        return True
+    if token.type == "ident":
+        return token.lower_value in _MATH_KEYWORDS
+    if token.type == "() block":
+        return _well_formed_sum(token.content)
+    return token.type == "function" and (token.lower_name in SUBSTITUTIONS or (token.lower_name in MATH_FUNCTIONS and well_formed_math(token)))
 
 
 def _hashless_colour(token: Any) -> bool:

@@ -2971,7 +2971,10 @@ def _moved_far(declared: Mapping[str, Declaration]) -> bool:
     and its translation added up, as a browser places the box: `left: -9999px; margin-left:
     9999px` leaves it where it was. (A side that is not a length, `auto` or a percentage, adds
     nothing.)"""
-    positioned = _positioned(declared)
+    position = declared.get("position")
+    # A sticky box's sides say where it sticks while the page scrolls, not where it moves:
+    # `position: sticky; left: -9999px` leaves it in place.
+    positioned = position is not None and position.keyword in ("absolute", "fixed", "relative")
     x = _side(declared, "margin-left", "margin", 1) + (_side(declared, "left", "inset", 1) if positioned else 0.0)
     y = _side(declared, "margin-top", "margin", 0) + (_side(declared, "top", "inset", 0) if positioned else 0.0)
     for name in ("transform", "translate"):
