@@ -184,6 +184,8 @@ HIDDEN_LOGOS = {
     "scale zero after a transform with a word in it": (".x{transform:scale(0)} .x{transform:scale(1) banana}", ' class="x"'),
     "scale zero after a transform that is none and more": (".x{transform:scale(0);transform:none rotate(1deg)}", ' class="x"'),
     "scale zero after a scale of three arguments": (".x{transform:scale(0)} .x{transform:scale(1, 1, 1)}", ' class="x"'),
+    "a far negative margin-left after the margin shorthand": (".x{margin:0 auto;margin-left:-9999px}", ' class="x"'),
+    "a far negative left after inset": (".x{position:absolute;inset:0;left:-9999px}", ' class="x"'),
     "an off-screen box after a sum with no space around its plus": (".x{position:absolute;left:-9999px;left:calc(1px+1px)}", ' class="x"'),
     "an off-screen box after a math function and more": ("", ' class="x" style="position:absolute;left:-9999px;left:sign(1px)*1px"'),
     "a display that is a function after none": (".x{display:none;display:layout(foo)}", ' class="x"'),
@@ -378,6 +380,10 @@ SHOWN_LOGOS = {
     "a -webkit-opacity of 1 after opacity 0": (".x{opacity:0;-webkit-opacity:1}", ' class="x"'),
     # A sticky box's sides say where it sticks while scrolling; they do not move it.
     "a sticky box with a far negative left": (".x{position:sticky;left:-9999px}", ' class="x"'),
+    # A shorthand written after its longhand sets that value again.
+    "the margin shorthand after a far negative margin-left": (".x{margin-left:-9999px;margin:0 auto}", ' class="x"'),
+    "the margin shorthand in a later rule after a far negative margin-top": (".x{margin-top:-9999px} img.x{margin:0}", ' class="x"'),
+    "inset after a far negative left": (".x{position:absolute;left:-9999px;inset:0}", ' class="x"'),
     "a later rule shows it again": (".x{display:none} .x{display:block}", ' class="x"'),
     "the style attribute shows it again": (".x{display:none}", ' class="x" style="display:inline"'),
     "print media": ("@media print{.x{display:none}}", ' class="x"'),
@@ -844,6 +850,7 @@ SHOWN_BYLINES = {
     "a child with an absolute font size": (".wrap{font-size:0} .wrap p{font-size:16px}", "<div class=wrap>{}</div>"),
     "a child visible inside a hidden parent": (".wrap{visibility:hidden} .wrap p{visibility:visible}", "<div class=wrap>{}</div>"),
     "white on black": (".q{color:#fff;background:#000}", "<div class=q>{}</div>"),
+    "the overflow shorthand after a hidden overflow-y on a box of no height": (".q{height:0;overflow-y:hidden;overflow:visible}", "<div class=q>{}</div>"),
     "a modern rgb that mixes percentages and numbers after transparent": (
         ".q{color:transparent} .q p{color:rgb(0% 0 0)}",
         "<div class=q>{}</div>",

@@ -643,7 +643,14 @@ class PageStyle:
     def declarations(self, element: Any) -> dict[str, Declaration]:
         """The declarations that win the cascade on this element, by property name (empty when
         neither a `<style>` rule nor a `style` attribute sets a property that can hide)."""
-        return {name: declaration for name, (_, declaration) in self._winners(element).items()}
+        winners = self._winners(element)
+        for shorthand in _SHORTHANDS.keys() & winners.keys():
+            # A shorthand that wins over its longhand (stronger, or as strong and written later)
+            # set that value too: `margin-left: -9999px; margin: 0 auto` leaves the margin at 0.
+            for longhand in _SHORTHANDS[shorthand]:
+                if longhand in winners and winners[longhand][:2] < winners[shorthand][:2]:
+                    del winners[longhand]
+        return {name: declaration for name, (_, _, declaration) in winners.items()}
 
     def winners_of(self, element: Any, groups: Sequence[Sequence[str]]) -> list[Declaration | None]:
         """For each group of properties that set one value of the element, a longhand and its
@@ -652,9 +659,12 @@ class PageStyle:
         is read once for all the groups."""
         winners = self._winners(element)
         found = [[winners[name] for name in names if name in winners] for names in groups]
-        return [max(ranked, key=lambda entry: entry[0])[1] if ranked else None for ranked in found]
+        return [max(ranked, key=lambda entry: entry[:2])[2] if ranked else None for ranked in found]
 
-    def _winners(self, element: Any) -> dict[str, tuple[_Precedence, Declaration]]:
+    def _winners(self, element: Any) -> dict[str, tuple[_Precedence, int, Declaration]]:
+        """Each property's winning declaration, with its precedence and its place among the
+        element's declarations (of two as strong, the later wins: a longhand and its shorthand
+        in one rule)."""
         candidates = self._matched.get(element)
         inline = element.get("style")
         hinted = self._hints.get(element) if self._hints else None
@@ -664,13 +674,24 @@ class PageStyle:
         ranked.extend(candidates or ())
         if inline:
             ranked.extend(((d.important, True, _UNLAYERED, (0, 0, 0), position), d) for position, d in enumerate(parse_style_attribute(inline)))
-        winners: dict[str, tuple[_Precedence, Declaration]] = {}
-        for precedence, declaration in ranked:
+        winners: dict[str, tuple[_Precedence, int, Declaration]] = {}
+        for place, (precedence, declaration) in enumerate(ranked):
             current = winners.get(declaration.name)
             if current is None or precedence >= current[0]:
-                winners[declaration.name] = (precedence, declaration)
+                winners[declaration.name] = (precedence, place, declaration)
         return winners
 
+
+# The shorthands read here, and the longhands read here that each of them sets (CSS Box Model 3,
+# CSS Positioned Layout 3, CSS Overflow 3, CSS Fonts 4): where both are declared, the value is the
+# one of whichever wins the cascade, and the reading of a longhand falls back to its shorthand.
+_SHORTHANDS: dict[str, tuple[str, ...]] = {
+    "margin": ("margin-top", "margin-right", "margin-left"),
+    "inset": ("top", "right", "bottom", "left"),
+    "padding": ("padding-top", "padding-right", "padding-bottom", "padding-left"),
+    "overflow": ("overflow-x", "overflow-y"),
+    "font": ("font-size",),
+}
 
 _NO_PAGE_STYLE = PageStyle({})
 # The properties that size a box's width (`PageStyle.box_sizes`).
