@@ -35,6 +35,8 @@ VALUES_REFUSED = [
     *("left: calc(1px+1px)", "left: calc(1px +1px)", "left: calc()", "left: calc(1px,2px)", "left: max()", "left: sign(1px)*1px"),
     *("left: calc(1px + scale(1))", "left: calc(1px -)", "opacity: calc-size(auto, 1)", "display: layout(foo)", "display: calc(1)"),
     *("visibility: calc(1)", "text-indent: 0 0", "object-position: left 10px top", "object-position: 50% 50% 50%", "all: none"),
+    # The font shorthand needs a size and a family after it.
+    *("font: 16px", "font: bold", "font: 12px/ serif", "font: 12px serif,", "font: 12px ,serif", "font: 16px bogus(1)", "font: small-caps"),
 ]
 # Values Chromium takes, some of them only on a page in quirks mode (`width: 10`, `color: FFFFFF`):
 # the checker takes those whatever the page's mode.
@@ -62,6 +64,8 @@ VALUES_TAKEN = [
     *("left: clamp(1px, 2px, 3px)", "left: calc((1px + 2px) * 3)", "left: calc(pi * 1px)", "left: round(up, 1px, 2px)", "left: abs(-1px)"),
     *("opacity: calc(0.5)", "-webkit-line-clamp: calc(2)", "text-indent: 1px hanging each-line", "object-position: left 10px top 5px"),
     *("all: unset", "all: revert-layer"),
+    *("font: 0/0 a", "font: bold 12px/1.5 Georgia, serif", "font: caption", "font: 16px/normal 'Helvetica Neue', sans-serif"),
+    *("font: oblique 10deg 12px serif", 'font: x-large/110% "New Century Schoolbook", serif', "font: calc(10px) serif"),
 ]
 
 

@@ -827,6 +827,8 @@ HIDDEN_BYLINES = {
     # A value the property does not take after the hiding one: dropped, as a browser drops it.
     "a word for a colour after white on white": (".q{color:#fff;background:#fff} .q{color:banana}", ' class="byline q"'),
     "an old hsl without percentages after white on white": (".q{color:#fff;background:#fff} .q{color:hsl(0, 0, 0)}", ' class="byline q"'),
+    "a font shorthand with no family after a zero one": (".q{font:0/0 a} .q{font:16px}", ' class="byline q"'),
+    "a font shorthand with no size after a zero one, in a style attribute": ("", ' class="byline" style="font:0/0 a;font:bold"'),
     "a text indent of two lengths after one far to the left": (
         ".q{text-indent:-9999px;overflow:hidden;white-space:nowrap} .q{text-indent:0 0}",
         ' class="byline q"',

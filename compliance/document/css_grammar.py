@@ -165,20 +165,65 @@ def refuses(name: str, values: Sequence[Any]) -> bool:
     (`values`: tinycss2 component values, whitespace and comments removed). False for a value it
     takes or that cannot be judged here (see the module's docstring), and for a property with no
     grammar here."""
+    if name == "font":
+        return _refused_font(values)
     grammar = GRAMMARS.get(name)
     if grammar is None or any(token.type == "function" and token.lower_name in SUBSTITUTIONS for token in values):
         return False
     if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _CSS_WIDE | grammar.alone:
         return False
-    if not values or len(values) > grammar.most:
-        return True
     if name in _POSITIVE_COUNTS:
-        return any(not _math(token) and (token.type != "number" or not token.is_integer or token.value < 1) for token in values)
-    if grammar.needs_amount and sum(token.type != "ident" for token in values) != 1:
-        return True  # one amount: `text-indent: hanging` and `text-indent: 0 0` are none
-    if len(values) in grammar.refused_counts:
+        return len(values) != 1 or (not _math(values[0]) and (values[0].type != "number" or not values[0].is_integer or values[0].value < 1))
+    return not _of_its_shape(grammar, values) or not all(_takes(grammar, token) for token in values)
+
+
+def _of_its_shape(grammar: Grammar, values: Sequence[Any]) -> bool:
+    """Whether a value has as many components as the property takes, and as many amounts."""
+    if not values or len(values) > grammar.most or len(values) in grammar.refused_counts:
+        return False
+    # One amount: `text-indent: hanging` and `text-indent: 0 0` are none.
+    return not grammar.needs_amount or sum(token.type != "ident" for token in values) == 1
+
+
+# The `font` shorthand (CSS Fonts 4, 2.8): a system font alone, or optional style, variant,
+# weight and stretch, then a size, maybe `/` and a line height, then one or more families.
+_SYSTEM_FONTS = frozenset("caption icon menu message-box small-caption status-bar -webkit-small-control -webkit-mini-control -webkit-control".split())
+_FONT_SIZE = GRAMMARS["font-size"]
+
+
+def _refused_font(values: Sequence[Any]) -> bool:
+    """Whether a browser drops a `font` shorthand: one with no size, or no family after it
+    (`font: 16px`, `font: bold`), or a line height that is no number, length or percentage.
+    What holds a `var()` is judged once filled in."""
+    if any(token.type == "function" and token.lower_name in SUBSTITUTIONS for token in values):
+        return False
+    if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _CSS_WIDE | _SYSTEM_FONTS:
+        return False
+    size = next((index for index, token in enumerate(values) if _is_font_size(token)), None)
+    if size is None:
         return True
-    return not all(_takes(grammar, token) for token in values)
+    rest = list(values[size + 1 :])
+    if rest and rest[0].type == "literal" and rest[0].value == "/":
+        if len(rest) < 2 or not _is_line_height(rest[1]):
+            return True
+        rest = rest[2:]
+    # Families, comma-separated: each a string or one or more words, none empty.
+    families = _comma_groups(rest)
+    return not rest or any(not family or not all(token.type in ("ident", "string") for token in family) for family in families)
+
+
+def _is_font_size(token: Any) -> bool:
+    if token.type == "ident":
+        return token.lower_value in _FONT_SIZE.alone
+    if token.type == "number":
+        return bool(token.value == 0)
+    return (token.type in ("dimension", "percentage") and _takes(_FONT_SIZE, token)) or _math(token)
+
+
+def _is_line_height(token: Any) -> bool:
+    if token.type == "ident":
+        return bool(token.lower_value == "normal")
+    return token.type in ("number", "percentage") or (token.type == "dimension" and token.lower_unit in LENGTH_UNITS) or _math(token)
 
 
 def _takes(grammar: Grammar, token: Any) -> bool:
