@@ -725,7 +725,8 @@ def applied_sheets(root: Any) -> list[str]:
         met = ALWAYS if media is None else screens_meeting(media)
         if met == NEVER:
             continue
-        readable = (sheet for sheet in with_data_imports(text) if not nests_too_deep(sheet))
+        # The block itself was read above: only the `data:` sheets it imports are left to test.
+        readable = (sheet for sheet in with_data_imports(text) if sheet is text or not nests_too_deep(sheet))
         sheets.extend(sheet if met == ALWAYS else f"@media {media} {{\n{sheet}\n}}" for sheet in readable)
     return sheets
 
