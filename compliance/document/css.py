@@ -436,8 +436,9 @@ def _multi_keyword_display(values: Sequence[Any]) -> str:
 # `style` attribute or `media` attribute that does is not read, and so not applied, as CSS the
 # checker cannot read is not (see `nests_too_deep`).
 MOST_NESTING = 64
-_BRACKET = re.compile(r"[(\[{]|[)\]}]")
-_NESTING_STEP = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
+# Each bracket's step in depth, by its byte; and every other byte, which `nests_too_deep` deletes.
+_NESTING_STEP = {ord(opening): 1 for opening in "([{"} | {ord(closing): -1 for closing in ")]}"}
+_NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in _NESTING_STEP)
 
 
 def nests_too_deep(text: str) -> bool:
@@ -445,7 +446,11 @@ def nests_too_deep(text: str) -> bool:
     `MOST_NESTING` deep in `text`, a page's CSS."""
     if text.count("(") + text.count("[") + text.count("{") <= MOST_NESTING:
         return False  # most CSS: too few brackets to nest that deep
-    return max(itertools.accumulate(map(_NESTING_STEP.__getitem__, _BRACKET.findall(text))), default=0) > MOST_NESTING
+    # The brackets alone, in order: the text's UTF-8 (in which every byte of a character outside
+    # ASCII is outside ASCII too) with every other byte deleted, a table look-up a byte in C, where
+    # a regex found them at several times the cost on a site's stylesheet.
+    brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
+    return max(itertools.accumulate(map(_NESTING_STEP.__getitem__, brackets)), default=0) > MOST_NESTING
 
 
 @functools.lru_cache(maxsize=4096)
