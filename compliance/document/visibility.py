@@ -1409,7 +1409,15 @@ class _ElementIndex:
         """The page's class tokens as XPath and cssselect read them (split at XML white space
         only), read when a selector first needs them."""
         if self._xml_classes is None:
-            self._xml_classes = frozenset(_XML_SPACE.split(self._class_values))
+            values = self._class_values
+            if values.isascii() and not any(space in values for space in _OTHER_ASCII_SPACES):
+                # Where XML's white space is all the white space there is (most pages), the
+                # tokens are `_classes`, and the empty one the regex split leaves at white space
+                # that starts or ends the values: no split of a page's every class again.
+                edged = not values or values[0] in _XML_SPACE_CHARS or values[-1] in _XML_SPACE_CHARS
+                self._xml_classes = self._classes | {""} if edged else self._classes
+            else:
+                self._xml_classes = frozenset(_XML_SPACE.split(values))
         return self._xml_classes
 
     def may_match(self, selector_list: str) -> bool:
@@ -1471,6 +1479,8 @@ _FEW_CANDIDATES = 24
 # What XPath's normalize-space, and so cssselect's class test, reads as white space.
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _XML_SPACE_CHARS = " \t\r\n"
+# The other ASCII characters `str.split` reads as white space.
+_OTHER_ASCII_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 # Pages' own selectors become XPath expressions too: a batch of pages with their own style sheets
