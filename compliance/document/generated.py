@@ -28,8 +28,12 @@ from typing import Any, NamedTuple
 
 # A `content` declaration with a string that may hold a letter or a digit: the pages worth a
 # closer reading (an icon font's escaped glyph, "\f101", passes too and is dropped later).
-_LETTERED_CONTENT = re.compile(r"""content\s*:\s*[^;{}]*["'][^"']*[^\W_]""", re.IGNORECASE)
-_PSEUDO = re.compile(r":(?:before|after)\b", re.IGNORECASE)
+# Both are searched over a site's whole stylesheet on every page: their letters are spelt in
+# either case rather than matched with IGNORECASE (no other character folds to one of them), which
+# the regex engine scans several times faster; and the pseudo-element, which starts with a colon it
+# finds at once, is looked for first.
+_LETTERED_CONTENT = re.compile(r"""[cC][oO][nN][tT][eE][nN][tT]\s*:\s*[^;{}]*["'][^"']*[^\W_]""")
+_PSEUDO = re.compile(r":(?:[bB][eE][fF][oO][rR][eE]|[aA][fF][tT][eE][rR])\b")
 
 # (before, after): the words generated at the start and at the end of an element's content.
 Generated = tuple[str, str]
@@ -38,7 +42,7 @@ Generated = tuple[str, str]
 def generated_text(root: Any, sheets: Sequence[str]) -> dict[Any, Generated]:
     """The words each element's `::before` and `::after` show (see the module's limits), by
     element; empty for a page whose `<style>` blocks (`sheets`) generate none. Never raises."""
-    if not any(_LETTERED_CONTENT.search(sheet) and _PSEUDO.search(sheet) for sheet in sheets):
+    if not any(_PSEUDO.search(sheet) and _LETTERED_CONTENT.search(sheet) for sheet in sheets):
         return {}
     rules = [rule for sheet in sheets for rule in _pseudo_rules(sheet)]
     if not any(_has_words(rule.text) for rule in rules if rule.sets_content and rule.text):
