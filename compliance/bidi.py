@@ -158,6 +158,16 @@ def _item_text(item: Item) -> str:
     return item.text if isinstance(item, Block) else item.alt
 
 
+def _texts_hold_control(doc: Document) -> bool:
+    """Whether a text of the page (a block, an image's alt text) holds a bidirectional control:
+    one search of them all joined, worked out once per document for both readings below, rather
+    than a search of each text outside ASCII (most of a page's, with a typographic quote or dash)."""
+    held: bool | None = doc._memo.get("texts_hold_bidi_control")
+    if held is None:
+        held = doc._memo["texts_hold_bidi_control"] = _has_control("\n".join([_item_text(item) for item in doc.items]))
+    return held
+
+
 def _seen(text: str) -> str:
     """`text` as a reader sees it: in display order when it reverses Latin letters, else in its
     own order; without its bidirectional controls either way."""
@@ -170,7 +180,7 @@ def read_as_displayed(doc: Document) -> tuple[Document, tuple[BidiTrick, ...]]:
     without its controls ("Pro\u200ePublica" reads "ProPublica", as the prefilter's folding reads
     it), and the texts that reverse Latin letters. The same document comes back when no text
     holds a control."""
-    if doc.source.isascii() and "&" not in doc.source:  # written, or as a reference (&#x202E;, &lrm;)
+    if (doc.source.isascii() and "&" not in doc.source) or not _texts_hold_control(doc):  # written, or as a reference (&#x202E;, &lrm;)
         return doc, ()
     found: list[BidiTrick] = []
     replaced: dict[int, Item] = {}
@@ -216,7 +226,7 @@ def controls_in_names(doc: Document, names: Iterable[str], *, skip: Iterable[int
     """The texts of the page that hold one of the publishers' `names` (any case, any spacing)
     and a bidirectional control (items in `skip`, already reported, left out)."""
     wanted = tuple(name for name in names if name.strip())
-    if (doc.source.isascii() and "&" not in doc.source) or not wanted:  # written, or as a reference (&rlm;)
+    if (doc.source.isascii() and "&" not in doc.source) or not wanted or not _texts_hold_control(doc):  # written, or as a reference (&rlm;)
         return ()
     left_out = set(skip)
     found = []
