@@ -567,12 +567,12 @@ class PageStyle:
             hints = _hints_that_blend(hints, tuple(sheets), index, canvas)
         if not sheets:
             return _NO_PAGE_STYLE if canvas is None and not clipping and not hints else cls({}, canvas=canvas, clipping=clipping, hints=hints)
-        families, found = _page_families(tuple(sheets), root)
+        families, found = _page_families(tuple(sheets), root, inline)
         families = _with_one_line_families(families, tuple(sheets), tuple(inline))
         if _xpath(f"boolean({_SVG_PRESENTATION})")(root):
             families |= set(_SVG_HIDING_ATTRIBUTES)  # the CSS that may show an `<svg>` they hide
         index = index or found
-        if "opacity" not in families and _animates_away(tuple(sheets), root):
+        if "opacity" not in families and _animates_away(tuple(sheets), inline):
             families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
         if canvas is not None or hints:
             # A light text colour blends in with the canvas (see `page_canvas`); every CSS colour
@@ -866,16 +866,16 @@ def _hiding_keyframes(sheets: tuple[str, ...]) -> frozenset[str]:
     return frozenset(name for name, rule in rules.items() if rule is not None and any(_can_hide(d) for offset in (0.0, 1.0) for d in rule.at(offset).values()))
 
 
-def _animates_away(sheets: tuple[str, ...], root: Any = None) -> bool:
+def _animates_away(sheets: tuple[str, ...], styles: Sequence[str] = ()) -> bool:
     """True when an `animation` or `animation-name` in the `<style>` blocks names keyframes that
-    can hide (see `_hiding_keyframes`), or, given the page's `root`, a `style` attribute sets one
-    while such keyframes exist (a library's keyframes that the page never runs cost nothing)."""
+    can hide (see `_hiding_keyframes`), or one of the page's `style` attributes (`styles`) sets
+    one while such keyframes exist (a library's keyframes that the page never runs cost nothing)."""
     names = _hiding_keyframes(sheets)
     if not names:
         return False
     if _sheets_animate(sheets, names):
         return True
-    return root is not None and bool(root.xpath("boolean(//@style[contains(., 'animation')])"))
+    return any("animation" in value for value in styles)
 
 
 @functools.lru_cache(maxsize=SHEETS_CACHED)
@@ -1719,12 +1719,14 @@ def _inline_one_line_families(inline: tuple[str, ...]) -> frozenset[str]:
     return frozenset()
 
 
-def _page_families(sheets: tuple[str, ...], root: Any) -> tuple[frozenset[str], _ElementIndex | None]:
+def _page_families(sheets: tuple[str, ...], root: Any, styles: Sequence[str]) -> tuple[frozenset[str], _ElementIndex | None]:
     """The families of properties the page can hide with, and its element index when deciding
     that needed one. A colour in a `<style>` rule can hide text with one in a `style` attribute
     (a class's background and an inline text colour): the page's inline colours are then read,
-    once, with the index that matching reads them from again."""
-    families = _hiding_families(sheets) | _overriding_families(sheets, root) | _inline_variable_families(sheets, root)
+    once, with the index that matching reads them from again. `styles` are the page's `style`
+    attributes, in document order: read once, in C, and searched here in Python, where each
+    test by XPath searched every attribute of the page again."""
+    families = _hiding_families(sheets) | _overriding_families(sheets, root, styles) | _inline_variable_families(sheets, styles)
     if "colour" in families or not _sets_colours(sheets):
         return families, None
     index = _ElementIndex(root)
@@ -1789,45 +1791,46 @@ def _sheet_traits(sheets: tuple[str, ...]) -> _SheetTraits:
     )
 
 
-def _inline_variable_families(sheets: tuple[str, ...], root: Any) -> frozenset[str]:
+def _inline_variable_families(sheets: tuple[str, ...], styles: Sequence[str]) -> frozenset[str]:
     """What custom properties add to the families when `style` attributes take part: a rule's
     `var()` filled in from a `style` attribute's definition (`style="--gone: none"`), and the
     custom properties a `style` attribute's `var()` names that rules define (`:root { --gone:
     none }`), whose rules are then matched. Read only when the blocks use or define custom
-    properties and some `style` attribute does the other."""
+    properties and some `style` attribute does the other (`styles`: the page's `style`
+    attributes, in document order)."""
     traits = _sheet_traits(sheets)
     found: set[str] = set()
-    if traits.use_variables and root.xpath("boolean(//@style[contains(., '--')])"):
-        values = root.xpath("//@style[contains(., '--')]", smart_strings=False)
-        inline = tuple((d.name, d.values) for value in values for d in parse_style_attribute(value) if d.custom)
+    if traits.use_variables and any("--" in value for value in styles):
+        inline = tuple((d.name, d.values) for value in styles if "--" in value for d in parse_style_attribute(value) if d.custom)
         found |= _variable_families(sheets, inline)
     definitions = traits.definitions
-    if definitions and root.xpath("boolean(//@style[contains(., 'var(')])"):
-        for value in root.xpath("//@style[contains(., 'var(')]", smart_strings=False):
+    if definitions:
+        for value in (value for value in styles if "var(" in value):
             used = {name for d in parse_style_attribute(value) if not d.custom for name in variables_used(d.values)}
             found |= _with_their_variables(used & definitions.keys(), definitions)
     return frozenset(found)
 
 
-def _overriding_families(sheets: tuple[str, ...], root: Any) -> frozenset[str]:
+def _overriding_families(sheets: tuple[str, ...], root: Any, styles: Sequence[str]) -> frozenset[str]:
     """The families in which a `<style>` rule can show again what markup hides: `display`, when
     the page has an element with the `hidden` attribute (a user-agent `display: none` that any
     author rule setting `display` overrides, CSS Cascade 4, 6.1), and the families of the blocks'
     `!important` declarations when a `style` attribute hides with them (an important author
-    declaration wins over a normal inline one). Read only when the blocks have such declarations."""
+    declaration wins over a normal inline one). Read only when the blocks have such declarations
+    (`styles`: the page's `style` attributes, in document order)."""
     traits = _sheet_traits(sheets)
     found: set[str] = set()
     if traits.sets_display and root.xpath("boolean(//@hidden | //@popover)"):
         found.add("display")
-    if "font" not in _hiding_families(sheets) and root.xpath("boolean(//@style[contains(., 'letter-spacing')])"):
+    if "font" not in _hiding_families(sheets):
         # A rule's font size decides whether a `style` attribute's letter spacing in px squeezes the text.
-        spacings = (d for value in root.xpath("//@style[contains(., 'letter-spacing')]", smart_strings=False) for d in parse_style_attribute(value))
+        spacings = (d for value in styles if "letter-spacing" in value for d in parse_style_attribute(value))
         found.update("font" for d in spacings if d.name == "letter-spacing" and _can_hide(d))
-    if traits.perspective and root.xpath("boolean(//@style[contains(., 'rotate')])"):
+    if traits.perspective and any("rotate" in value for value in styles):
         found.add("transform")  # a rule's `perspective` shows a box a `style` attribute turns edge-on
     important = traits.important - found
-    if important and root.xpath("boolean(//@style)"):
-        inline = (d for value in root.xpath("//@style", smart_strings=False) for d in parse_style_attribute(value))
+    if important:
+        inline = (d for value in styles for d in parse_style_attribute(value))
         found.update(d.family for d in inline if d.family in important and _can_hide(d))
     return frozenset(found)
 
