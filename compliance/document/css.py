@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from compliance.document import css_grammar
+from compliance.document.css_grammar import split_at_commas
 from compliance.firstuse import on_first_use
 
 # Property → the family of properties whose values are judged together (a `display` rule that
@@ -1257,17 +1258,6 @@ def split_commas(tokens: Sequence[Any]) -> list[list[Any]]:
     that token), whitespace and comments left out: the arguments of a function, the stops of a
     gradient, the queries of a media query list."""
     return split_at_commas(_meaningful(tokens))
-
-
-def split_at_commas(tokens: Sequence[Any]) -> list[list[Any]]:
-    """`split_commas` keeping every other token as given (a selector's whitespace is a combinator)."""
-    pieces: list[list[Any]] = [[]]
-    for token in tokens:
-        if token.type == "literal" and token.value == ",":
-            pieces.append([])
-        else:
-            pieces[-1].append(token)
-    return pieces
 
 
 def _empty_rect(arguments: Sequence[Any]) -> bool:

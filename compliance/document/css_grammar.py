@@ -208,7 +208,7 @@ def _refused_font(values: Sequence[Any]) -> bool:
             return True
         rest = rest[2:]
     # Families, comma-separated: each a string or one or more words, none empty.
-    families = _comma_groups(rest)
+    families = split_at_commas(rest)
     return not rest or any(not family or not all(token.type in ("ident", "string") for token in family) for family in families)
 
 
@@ -395,20 +395,22 @@ def well_formed_math(function: Any) -> bool:
     both sides (`calc(1px+1px)` is two numbers side by side, and refused), each operand a
     number, a dimension, a percentage, a constant (`pi`), a bracketed sum or a math function
     (`var()` too); `calc()` takes one argument, and none is empty."""
-    groups = _comma_groups(function.arguments)
+    groups = split_at_commas(function.arguments)
     if function.lower_name in ("calc", "-webkit-calc") and len(groups) != 1:
         return False
     return all(_well_formed_sum(group) for group in groups)
 
 
-def _comma_groups(tokens: Sequence[Any]) -> list[list[Any]]:
-    groups: list[list[Any]] = [[]]
+def split_at_commas(tokens: Sequence[Any]) -> list[list[Any]]:
+    """Component values split at their top-level commas, every other token kept as given (a
+    selector's whitespace is a combinator; a math sum's is part of its operators)."""
+    pieces: list[list[Any]] = [[]]
     for token in tokens:
         if token.type == "literal" and token.value == ",":
-            groups.append([])
+            pieces.append([])
         else:
-            groups[-1].append(token)
-    return groups
+            pieces[-1].append(token)
+    return pieces
 
 
 def _well_formed_sum(tokens: Sequence[Any]) -> bool:
