@@ -7,13 +7,14 @@ scale(1) banana` leaves it at scale 0.
 Each property's grammar here is the shape of its values, as Chromium takes them (measured: the
 browser test compares every example in the tests with Chromium's own reading), not every rule of
 its specification: the keywords it takes, whether it takes lengths, percentages, angles or plain
-numbers, the functions it takes (with the arguments of transform and colour functions) and how
-many components a value has. A value the grammar cannot
-judge is taken: a `var()` (judged once filled in), `env()` or `attr()`, any math function
-(`calc()`, `min()`…), a CSS-wide keyword, and the values of the properties with no grammar here.
-What a page in quirks mode takes is taken, whatever the page's mode: a unitless number where a
-length is, for the properties of the unitless-length quirk (`width: 100` is 100px), and a hex
-colour without its `#` (`color: FFFFFF`).
+numbers, the functions it takes and how many components a value has. The arguments of transform
+and colour functions are judged, and math functions (`calc()`, `min()`…) must be well-formed sums,
+though their types are not checked against the property's; the `font` shorthand needs a size and
+a family (`_refused_font`). A value the grammar cannot judge is taken: a `var()` (judged once
+filled in), `env()` or `attr()`, a CSS-wide keyword, the arguments of shape and filter functions,
+and the values of the properties with no grammar here. What a page in quirks mode takes is taken,
+whatever the page's mode: a unitless number where a length is, for the properties of the
+unitless-length quirk (`width: 100` is 100px), and a hex colour without its `#` (`color: FFFFFF`).
 """
 
 from __future__ import annotations
@@ -49,9 +50,9 @@ _TRANSFORM_FUNCTIONS = frozenset(
 _SHAPE_FUNCTIONS = frozenset({"inset", "circle", "ellipse", "polygon", "path", "rect", "xywh", "shape"})
 _GEOMETRY_BOXES = frozenset({"border-box", "padding-box", "content-box", "margin-box", "fill-box", "stroke-box", "view-box"})
 _FILTER_FUNCTIONS = frozenset({"blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate", "invert", "opacity", "saturate", "sepia"})
-# Colour functions (CSS Color 4 and 5), taken without judging their arguments (relative colours,
-# `color-mix()`, `light-dark()`), and the colour keywords tinycss2's colour parser does not know:
-# the system colours (CSS Color 4, 6.2, and the deprecated ones of 6.3) and WebKit's own.
+# Colour functions (CSS Color 4 and 5; the arguments of CSS Color 4's are judged by
+# `_takes_colour_function`), and the colour keywords tinycss2's colour parser does not know: the
+# system colours (CSS Color 4, 6.2, and the deprecated ones of 6.3) and WebKit's own.
 _COLOUR_FUNCTIONS = frozenset({"rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix", "light-dark", "contrast-color"})
 _SYSTEM_COLOURS = frozenset(
     """accentcolor accentcolortext activetext buttonborder buttonface buttontext canvas canvastext field fieldtext graytext
