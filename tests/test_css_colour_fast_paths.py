@@ -57,8 +57,10 @@ def _reference_declaration(name: str, value: str) -> css.Declaration | None:
 
 
 # Kept properties of every kind a colour can be given to: colours, keywords only (refused),
-# numbers and lengths, an alias, and a custom property.
-_COLOUR_TAKERS = st.sampled_from(["color", "background-color", "opacity", "display", "visibility", "font-size", "filter", "-webkit-flex", "--brand"])
+# numbers and lengths, a shorthand, functions, an alias, and a custom property.
+_COLOUR_TAKERS = st.sampled_from(
+    ["color", "background-color", "opacity", "display", "visibility", "font-size", "font", "left", "transform", "filter", "-webkit-flex", "--brand"]
+)
 
 
 @settings(max_examples=500, derandomize=True, deadline=None, database=None)

@@ -882,9 +882,11 @@ def _declaration(name: str, value: str) -> Declaration | None:
 # (`_remembered_piece_declaration`), and tokenising them cost more than the rest of reading the block.
 _LONE_HASH = re.compile(r"([ \t]*)#([0-9a-fA-F]+)[ \t\n\r\f]*\Z")
 # The properties whose declaration `refused` refuses when its value is a colour (a hash token),
-# whatever its digits: those whose values are keywords or numbers only, and those with a grammar
-# that takes no colour (`css_grammar`).
-_REFUSING_A_COLOUR = frozenset({"opacity", "visibility", "display"}) | frozenset(name for name, grammar in css_grammar.GRAMMARS.items() if not grammar.colour)
+# whatever its digits: those whose values are keywords or numbers only, the `font` shorthand (a
+# colour is no size and no family), and those with a grammar that takes no colour (`css_grammar`).
+_REFUSING_A_COLOUR = frozenset({"opacity", "visibility", "display", "font"}) | frozenset(
+    name for name, grammar in css_grammar.GRAMMARS.items() if not grammar.colour
+)
 
 
 def refuses_a_lone_hash(name: str, digits: str) -> bool:
