@@ -166,12 +166,15 @@ def refuses(name: str, values: Sequence[Any]) -> bool:
     (`values`: tinycss2 component values, whitespace and comments removed). False for a value it
     takes or that cannot be judged here (see the module's docstring), and for a property with no
     grammar here."""
-    if name == "font":
-        return _refused_font(values)
-    grammar = GRAMMARS.get(name)
-    if grammar is None or any(token.type == "function" and token.lower_name in SUBSTITUTIONS for token in values):
+    if any(token.type == "function" and token.lower_name in SUBSTITUTIONS for token in values):
+        return False  # judged once filled in
+    keyword = values[0].lower_value if len(values) == 1 and values[0].type == "ident" else None
+    if keyword in _CSS_WIDE:
         return False
-    if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _CSS_WIDE | grammar.alone:
+    if name == "font":
+        return keyword not in _SYSTEM_FONTS and _refused_font(values)
+    grammar = GRAMMARS.get(name)
+    if grammar is None or keyword in grammar.alone:
         return False
     if name in _POSITIVE_COUNTS:
         return len(values) != 1 or (not _math(values[0]) and (values[0].type != "number" or not values[0].is_integer or values[0].value < 1))
@@ -193,13 +196,9 @@ _FONT_SIZE = GRAMMARS["font-size"]
 
 
 def _refused_font(values: Sequence[Any]) -> bool:
-    """Whether a browser drops a `font` shorthand: one with no size, or no family after it
-    (`font: 16px`, `font: bold`), or a line height that is no number, length or percentage.
-    What holds a `var()` is judged once filled in."""
-    if any(token.type == "function" and token.lower_name in SUBSTITUTIONS for token in values):
-        return False
-    if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in _CSS_WIDE | _SYSTEM_FONTS:
-        return False
+    """Whether a browser drops a `font` shorthand that is no system font: one with no size, or no
+    family after it (`font: 16px`, `font: bold`), or a line height that is no number, length or
+    percentage."""
     size = next((index for index, token in enumerate(values) if _is_font_size(token)), None)
     if size is None:
         return True
