@@ -881,19 +881,19 @@ def _declaration(name: str, value: str) -> Declaration | None:
 # each generated class a colour of its own, so these miss the cache of declarations by text
 # (`_remembered_piece_declaration`), and tokenising them cost more than the rest of reading the block.
 _LONE_HASH = re.compile(r"([ \t]*)#([0-9a-fA-F]+)[ \t\n\r\f]*\Z")
-# The properties whose declaration `refused` refuses when its value is a colour (a hash token),
-# whatever its digits: those whose values are keywords or numbers only, the `font` shorthand (a
-# colour is no size and no family), and those with a grammar that takes no colour (`css_grammar`).
-_REFUSING_A_COLOUR = frozenset({"opacity", "visibility", "display", "font"}) | frozenset(
-    name for name, grammar in css_grammar.GRAMMARS.items() if not grammar.colour
-)
 
 
 def refuses_a_lone_hash(name: str, digits: str) -> bool:
     """What `refused` says of a value that is one hash token of these hex digits (`#fff`), without
-    reading it: refused by a property that takes no colour, and by a colour property when a hex
-    colour has no such number of digits (`#fffff`). A test compares the two."""
-    return name in _REFUSING_A_COLOUR or (name in css_grammar.GRAMMARS and len(digits) not in (3, 4, 6, 8))
+    reading the value: what it says of any such token, which depends on the property and on
+    whether the digits are a hex colour's number (3, 4, 6 or 8; `#fffff` is none), worked out once
+    for each. A test compares the two."""
+    return _refuses_a_hash(name, len(digits) in (3, 4, 6, 8))
+
+
+@functools.cache
+def _refuses_a_hash(name: str, colour_digits: bool) -> bool:
+    return refused(name, (_hash_token()(1, 1, "fff" if colour_digits else "fffff", False),))
 
 
 def _lone_hash(value: str) -> tuple[Any, ...]:
