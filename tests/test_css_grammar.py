@@ -37,7 +37,28 @@ VALUES_REFUSED = [
     *("visibility: calc(1)", "text-indent: 0 0", "object-position: left 10px top", "object-position: 50% 50% 50%", "all: none"),
     # The font shorthand needs a size and a family after it.
     *("font: 16px", "font: bold", "font: 12px/ serif", "font: 12px serif,", "font: 12px ,serif", "font: 16px bogus(1)", "font: small-caps"),
+    # Flow-relative properties: their physical properties' values, without the unitless-length quirk.
+    *("margin-inline-start: banana", "margin-inline-start: -9999", "margin-inline: 1px 2px 3px", "inset-inline: 1px banana"),
+    *("inset-block-start: 10", "inline-size: -1px", "inline-size: none", "max-block-size: auto", "padding-block: 1px -1px"),
 ]
+# Flow-relative values Chromium takes, each with the physical declarations the checker reads them
+# as (left-to-right, horizontal text): a shorthand's start and end sides, a `var()` its start side.
+FLOW_RELATIVE_TAKEN = {
+    "margin-inline-start: -9999px": [("margin-left", "-9999px")],
+    "margin-inline-end: -1px": [("margin-right", "-1px")],
+    "margin-inline: -9999px 0": [("margin-left", "-9999px"), ("margin-right", "0")],
+    "margin-inline: auto": [("margin-left", "auto"), ("margin-right", "auto")],
+    "margin-block: -9999px 1px": [("margin-top", "-9999px")],
+    "inset-inline: -9999px auto": [("left", "-9999px"), ("right", "auto")],
+    "inset-block-start: -100vh": [("top", "-100vh")],
+    "inset-block-end: 1px": [("bottom", "1px")],
+    "inline-size: 1px": [("width", "1px")],
+    "max-block-size: 0": [("max-height", "0")],
+    "padding-inline: 1px 2px": [("padding-left", "1px"), ("padding-right", "2px")],
+    "margin-inline: var(--m)": [("margin-left", "var(--m)")],
+    "margin-inline-start: inherit": [("margin-left", "inherit")],
+    "inset-inline: unset": [("left", "unset"), ("right", "unset")],
+}
 # Values Chromium takes, some of them only on a page in quirks mode (`width: 10`, `color: FFFFFF`):
 # the checker takes those whatever the page's mode.
 VALUES_TAKEN = [
@@ -78,6 +99,24 @@ def test_a_value_the_property_does_not_take_is_dropped(declaration: str) -> None
 def test_a_value_the_property_takes_is_kept(declaration: str) -> None:
     (kept,) = parse_style_attribute(declaration)
     assert kept.name == declaration.split(":")[0]
+
+
+@pytest.mark.parametrize("declaration", sorted(FLOW_RELATIVE_TAKEN))
+def test_a_flow_relative_value_sets_the_physical_sides_it_names(declaration: str) -> None:
+    declared = [(d.name, "".join(v.serialize() for v in d.values)) for d in parse_style_attribute(declaration)]
+    assert declared == FLOW_RELATIVE_TAKEN[declaration]
+
+
+def test_a_flow_relative_value_and_its_physical_one_cascade_in_their_order() -> None:
+    # They set one value: the one written later wins (as the last of a property's declarations does).
+    names_and_words = [(d.name, d.values[0].serialize()) for d in parse_style_attribute("margin-left:-9999px;margin-inline-start:0")]
+    assert names_and_words == [("margin-left", "-9999px"), ("margin-left", "0")]
+
+
+def test_all_sets_no_flow_relative_property_of_its_own() -> None:
+    # A flow-relative property is its physical property's: `all` resets that one.
+    reset = {d.name for d in parse_style_attribute("all:unset")}
+    assert "margin-left" in reset and not any("inline" in name or "block" in name for name in reset)
 
 
 def test_all_sets_every_property_read_to_its_keyword_in_its_place() -> None:

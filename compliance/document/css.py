@@ -148,6 +148,9 @@ FAMILIES: dict[str, str] = {
     # `margin-left` are read with the placement): never hiding alone, read on demand.
     "margin-right": "widening",
 }
+# A flow-relative property is judged with the physical property it sets (see `_physical`).
+FAMILIES.update({name: FAMILIES[physical] for name, physical in css_grammar.FLOW_RELATIVE_LONGHANDS.items()})
+FAMILIES.update({name: FAMILIES[start] for name, (start, _) in css_grammar.FLOW_RELATIVE_SHORTHANDS.items()})
 # Legacy names that browsers treat as aliases of a property (CSS Animations 1, the WHATWG
 # Compatibility Standard, and as Chromium keeps them: `-webkit-transform`, `-webkit-clip-path`,
 # `-webkit-opacity`, `-webkit-filter`, `-webkit-mask`): a declaration under one is that
@@ -272,25 +275,57 @@ def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
             values = _meaningful(node.value)
             name = ALIASES.get(node.lower_name, node.lower_name)
             if values and not refused(name, values):
-                found.append(Declaration(name, _computed(values), bool(node.important)))
+                found.append(Declaration(_physical(name), _computed(values), bool(node.important)))
         elif node.type == "declaration" and node.name.startswith("--"):
             found.append(Declaration(node.name, _meaningful(node.value), bool(node.important)))
-    return _with_all_reset(found)
+    return _expanded(found)
 
 
 # The properties `all` sets (CSS Cascade 4, 3.2): every one read here but custom properties (and
-# `direction` and `unicode-bidi`, which are not read); an alias is its property's.
-_SET_BY_ALL = tuple(name for name in FAMILIES if name not in ALIASES)
+# `direction` and `unicode-bidi`, which are not read); an alias or a flow-relative property is the
+# physical property's it sets.
+_SET_BY_ALL = tuple(
+    name for name in FAMILIES if name not in ALIASES and name not in css_grammar.FLOW_RELATIVE_LONGHANDS and name not in css_grammar.FLOW_RELATIVE_SHORTHANDS
+)
 
 
-def _with_all_reset(declarations: Sequence[Declaration]) -> tuple[Declaration, ...]:
-    """The declarations with an `all` (`all: unset`, `all: revert`) replaced by its CSS-wide keyword
-    for every property it sets, in its place: `display: none; all: unset` shows the element."""
-    if not any(declaration.name == "all" for declaration in declarations):
+def _physical(name: str) -> str:
+    """The physical property a flow-relative longhand sets (`margin-inline-start` sets
+    `margin-left`: see `css_grammar.FLOW_RELATIVE_LONGHANDS`); any other name as it is."""
+    return css_grammar.FLOW_RELATIVE_LONGHANDS.get(name, name)
+
+
+def _may_expand(block: str) -> bool:
+    """Whether a declaration block's text may hold a declaration `_expanded` replaces (a cheap
+    test of its text, that most blocks fail)."""
+    return "all" in block or "-inline" in block or "-block" in block
+
+
+def _expanded(declarations: Sequence[Declaration]) -> tuple[Declaration, ...]:
+    """The declarations with each that sets several properties replaced, in its place, by one for
+    each: an `all` (`all: unset`, `all: revert`) by its CSS-wide keyword for every property it sets
+    (`display: none; all: unset` shows the element), a flow-relative shorthand by its physical
+    sides (`margin-inline: -9999px 0` is `margin-left: -9999px; margin-right: 0`)."""
+    if not any(declaration.name == "all" or declaration.name in css_grammar.FLOW_RELATIVE_SHORTHANDS for declaration in declarations):
         return tuple(declarations)
-    return tuple(
-        itertools.chain.from_iterable((Declaration(name, d.values, d.important) for name in _SET_BY_ALL) if d.name == "all" else (d,) for d in declarations)
-    )
+    return tuple(itertools.chain.from_iterable(map(_expansion, declarations)))
+
+
+def _expansion(declaration: Declaration) -> tuple[Declaration, ...]:
+    """What `_expanded` replaces one declaration with (itself when it sets one property). A
+    flow-relative shorthand with a `var()` sets its start side alone, to the whole value, whose
+    first value is read once filled in: which of its values is the end side's is not known."""
+    name, values, important = declaration
+    if name == "all":
+        return tuple(Declaration(each, values, important) for each in _SET_BY_ALL)
+    sides = css_grammar.FLOW_RELATIVE_SHORTHANDS.get(name)
+    if sides is None:
+        return (declaration,)
+    start, end = sides
+    if any(token.type == "function" and token.lower_name == "var" for token in values):
+        return (Declaration(start, values, important),)
+    first = Declaration(start, values[:1], important)
+    return (first,) if end is None else (first, Declaration(end, values[-1:], important))
 
 
 # Properties whose values CSS refuses when negative (a browser drops such a declaration and the
@@ -799,7 +834,7 @@ def _block_declarations(block: str) -> tuple[Declaration, ...]:
         declaration = _any_piece_declaration(piece)
         if declaration is not None:
             found.append(declaration)
-    return _with_all_reset(found) if "all" in block else tuple(found)
+    return _expanded(found) if _may_expand(block) else tuple(found)
 
 
 # The longest piece of a block whose declaration is remembered: a longer one (a `data:` URL) is
@@ -814,7 +849,7 @@ def _plain_declarations(block: str) -> tuple[Declaration, ...]:
     piece's declaration is remembered by the piece's text."""
     reading = _remembered_piece_declaration if len(block) <= _REMEMBERED_PIECE else _any_piece_declaration
     found = tuple(filter(None, map(reading, block.split(";"))))  # a declaration is a non-empty tuple: only None is dropped
-    return _with_all_reset(found) if "all" in block else found
+    return _expanded(found) if _may_expand(block) else found
 
 
 def _piece_declaration(piece: str) -> Declaration | None:
@@ -865,7 +900,7 @@ def _declaration(name: str, value: str) -> Declaration | None:
         if name.startswith("--"):
             return Declaration(name, colour, False)
         name = ALIASES.get(name, name)
-        return None if refuses_a_lone_hash(name, colour[0].value) else Declaration(name, colour, False)
+        return None if refuses_a_lone_hash(name, colour[0].value) else Declaration(_physical(name), colour, False)
     important = _IMPORTANT.search(value) if "!" in value else None
     if important is not None:
         value = value[: important.start()]
@@ -874,7 +909,7 @@ def _declaration(name: str, value: str) -> Declaration | None:
     if name.startswith("--"):
         return Declaration(name, values, important is not None)
     name = ALIASES.get(name, name)
-    return Declaration(name, _computed(values), important is not None) if values and not refused(name, values) else None
+    return Declaration(_physical(name), _computed(values), important is not None) if values and not refused(name, values) else None
 
 
 # A value that is a hex colour alone on its line (`#1f1f1f`): page builders and CSS-in-JS give

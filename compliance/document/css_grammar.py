@@ -157,6 +157,48 @@ GRAMMARS: dict[str, Grammar] = {
     "background-color": _COLOUR,
     "-webkit-text-fill-color": _COLOUR,
 }
+# The flow-relative properties (CSS Logical Properties 1) whose physical properties are read here,
+# with the physical property each sets in horizontal, left-to-right text (the initial
+# `writing-mode` and `direction`, in which the sides read here are read); a shorthand sets its
+# start side and then its end side (None where that is not read here). A start side far off the
+# screen is as far off it in right-to-left or vertical text, on another side.
+FLOW_RELATIVE_LONGHANDS: dict[str, str] = {
+    "margin-inline-start": "margin-left",
+    "margin-inline-end": "margin-right",
+    "margin-block-start": "margin-top",
+    "inset-inline-start": "left",
+    "inset-inline-end": "right",
+    "inset-block-start": "top",
+    "inset-block-end": "bottom",
+    "padding-inline-start": "padding-left",
+    "padding-inline-end": "padding-right",
+    "padding-block-start": "padding-top",
+    "padding-block-end": "padding-bottom",
+    "inline-size": "width",
+    "block-size": "height",
+    "min-inline-size": "min-width",
+    "min-block-size": "min-height",
+    "max-inline-size": "max-width",
+    "max-block-size": "max-height",
+}
+FLOW_RELATIVE_SHORTHANDS: dict[str, tuple[str, str | None]] = {
+    "margin-inline": ("margin-left", "margin-right"),
+    "margin-block": ("margin-top", None),
+    "inset-inline": ("left", "right"),
+    "inset-block": ("top", "bottom"),
+    "padding-inline": ("padding-left", "padding-right"),
+    "padding-block": ("padding-top", "padding-bottom"),
+}
+# They take their physical properties' values, but not under the unitless-length quirk, which
+# names physical properties only (Quirks Mode, 3.3); a shorthand takes one or two of its
+# longhands' values (`margin-inline: auto -9999px`).
+GRAMMARS.update({name: GRAMMARS[physical]._replace(quirk=False) for name, physical in FLOW_RELATIVE_LONGHANDS.items()})
+GRAMMARS.update(
+    {
+        name: GRAMMARS[start]._replace(quirk=False, alone=frozenset(), keywords=GRAMMARS[start].keywords | GRAMMARS[start].alone, most=2)
+        for name, (start, _) in FLOW_RELATIVE_SHORTHANDS.items()
+    }
+)
 # Counts that must be whole and at least 1: a line clamp, a column count.
 _POSITIVE_COUNTS = frozenset({"-webkit-line-clamp", "column-count"})
 
