@@ -40,6 +40,11 @@ VALUES_REFUSED = [
     # Flow-relative properties: their physical properties' values, without the unitless-length quirk.
     *("margin-inline-start: banana", "margin-inline-start: -9999", "margin-inline: 1px 2px 3px", "inset-inline: 1px banana"),
     *("inset-block-start: 10", "inline-size: -1px", "inline-size: none", "max-block-size: auto", "padding-block: 1px -1px"),
+    # Lists of layers and shadows: each layer one image, each shadow two or three lengths and a colour.
+    *("mask-image: bogus", "mask-image: bogus(1)", "mask-image: url(a) url(b)", "mask-image: none none", "mask-image: url(a),"),
+    *("-webkit-mask-image: -moz-linear-gradient(red, blue)", "text-shadow: bogus", "text-shadow: 1px", "text-shadow: 1px 1px 1px 1px"),
+    *("text-shadow: red 1px 1px red", "text-shadow: 1px red 1px", "text-shadow: 1px 1px -1px", "text-shadow: 1px 1px 1", "text-shadow: none, 1px 1px"),
+    *("text-shadow: 1px 1px 2px bogus", "text-shadow: 1px 1px,", "text-shadow: 1px 1px FFFFFF"),
 ]
 # Flow-relative values Chromium takes, each with the physical declarations the checker reads them
 # as (left-to-right, horizontal text): a shorthand's start and end sides, a `var()` its start side.
@@ -87,6 +92,11 @@ VALUES_TAKEN = [
     *("all: unset", "all: revert-layer"),
     *("font: 0/0 a", "font: bold 12px/1.5 Georgia, serif", "font: caption", "font: 16px/normal 'Helvetica Neue', sans-serif"),
     *("font: oblique 10deg 12px serif", 'font: x-large/110% "New Century Schoolbook", serif', "font: calc(10px) serif"),
+    *("mask-image: none", "mask-image: url(a), none", "mask-image: linear-gradient(transparent, transparent)", "mask-image: URL(a)"),
+    *("mask-image: -webkit-gradient(linear, left top, left bottom, from(red), to(blue))", "mask-image: image-set('a.png' 1x)"),
+    *("mask-image: repeating-radial-gradient(red, blue)", "mask-image: conic-gradient(red, blue)"),
+    *("text-shadow: none", "text-shadow: 1px 1px", "text-shadow: 1px 1px 2px red", "text-shadow: red 0 0 1em, 1px 1px #000"),
+    *("text-shadow: 1px 1px rgb(0 0 0 / 50%)", "text-shadow: calc(1px + 1px) 0 currentcolor", "text-shadow: 0 0 0 transparent"),
 ]
 
 

@@ -186,6 +186,11 @@ HIDDEN_LOGOS = {
     "scale zero after a scale of three arguments": (".x{transform:scale(0)} .x{transform:scale(1, 1, 1)}", ' class="x"'),
     "a far negative margin-left after the margin shorthand": (".x{margin:0 auto;margin-left:-9999px}", ' class="x"'),
     "a far negative left after inset": (".x{position:absolute;inset:0;left:-9999px}", ' class="x"'),
+    "a transparent mask before a mask-image that is no image": (".x{mask-image:linear-gradient(transparent,transparent)} .x{mask-image:bogus}", ' class="x"'),
+    "a transparent -webkit-mask-image before two images with no comma": (
+        "",
+        ' class="x" style="-webkit-mask-image:linear-gradient(transparent,transparent);-webkit-mask-image:url(a.png) url(b.png)"',
+    ),
     # Flow-relative properties set the physical sides they name in left-to-right text.
     "a far negative margin-inline-start": (".x{margin-inline-start:-9999px}", ' class="x"'),
     "a far negative start side in the margin-inline shorthand": ("", ' class="x" style="margin-inline:-9999px 0"'),
@@ -965,6 +970,9 @@ OUTLINED_BYLINES = {
         '<section style="text-shadow:1px 1px 2px black"><div class=q>{}</div></section>',
     ),
     "transparent text with stroke longhands": ("", '<div style="color:transparent;-webkit-text-stroke-width:2px;-webkit-text-stroke-color:navy">{}</div>'),
+    # A browser drops a shadow that is no shadow: the one before it paints the glyphs.
+    "a dark shadow before a shadow of one length": ("", '<div style="color:transparent;text-shadow:0 0 0 #333;text-shadow:1px">{}</div>'),
+    "a dark shadow before a shadow with a unitless blur": (".o{color:transparent;text-shadow:0 0 0 #333} .o{text-shadow:1px 1px 1}", "<div class=o>{}</div>"),
 }
 # A shadow or stroke that paints nothing a reader sees does not show the text.
 UNOUTLINED_BYLINES = {

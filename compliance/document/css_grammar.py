@@ -215,6 +215,8 @@ def refuses(name: str, values: Sequence[Any]) -> bool:
         return False
     if name == "font":
         return keyword not in _SYSTEM_FONTS and _refused_font(values)
+    if name in _LISTS:
+        return _LISTS[name](values)
     grammar = GRAMMARS.get(name)
     if grammar is None or keyword in grammar.alone:
         return False
@@ -252,6 +254,67 @@ def _refused_font(values: Sequence[Any]) -> bool:
     # Families, comma-separated: each a string or one or more words, none empty.
     families = split_at_commas(rest)
     return not rest or any(not family or not all(token.type in ("ident", "string") for token in family) for family in families)
+
+
+# Images, as a mask layer takes one (CSS Images 3 and 4, CSS Masking 1, and the `-webkit-`
+# gradients and image sets Chromium keeps): a URL, or one of these functions.
+_IMAGE_FUNCTIONS = frozenset(
+    """linear-gradient radial-gradient conic-gradient repeating-linear-gradient repeating-radial-gradient
+    repeating-conic-gradient -webkit-linear-gradient -webkit-radial-gradient -webkit-repeating-linear-gradient
+    -webkit-repeating-radial-gradient -webkit-gradient image-set -webkit-image-set cross-fade -webkit-cross-fade paint""".split()
+)
+
+
+def _refused_mask_image(values: Sequence[Any]) -> bool:
+    """Whether a browser drops a `mask-image` (CSS Masking 1, 7.2): one that is not comma-separated
+    layers, each `none` or one image (`mask-image: bogus`, `url(a) url(b)`). An image function's
+    arguments are not judged."""
+    return any(len(layer) != 1 or not _none_or_image(layer[0]) for layer in split_at_commas(values))
+
+
+def _none_or_image(token: Any) -> bool:
+    if token.type == "ident":
+        return bool(token.lower_value == "none")
+    return token.type == "url" or (token.type == "function" and (token.lower_name == "url" or token.lower_name in _IMAGE_FUNCTIONS))
+
+
+def _refused_text_shadow(values: Sequence[Any]) -> bool:
+    """Whether a browser drops a `text-shadow` (CSS Text Decoration 3, 4): one that is not `none`
+    nor comma-separated shadows, each two or three lengths in a row (offsets, then a blur that is
+    not negative) with at most one colour, before or after them (`text-shadow: 1px`, `1px red
+    1px`, `1px 1px -1px red`)."""
+    if len(values) == 1 and values[0].type == "ident" and values[0].lower_value == "none":
+        return False
+    return any(_refused_shadow(shadow) for shadow in split_at_commas(values))
+
+
+def _refused_shadow(shadow: Sequence[Any]) -> bool:
+    lengths = list(shadow)
+    if lengths and _is_colour(lengths[0]):
+        lengths = lengths[1:]
+    elif lengths and _is_colour(lengths[-1]):
+        lengths = lengths[:-1]
+    if not 2 <= len(lengths) <= 3 or not all(_is_shadow_length(token) for token in lengths):
+        return True
+    return len(lengths) == 3 and lengths[2].type in ("number", "dimension") and lengths[2].value < 0
+
+
+def _is_shadow_length(token: Any) -> bool:
+    return (token.type == "dimension" and token.lower_unit in LENGTH_UNITS) or (token.type == "number" and token.value == 0) or _math(token)
+
+
+def _is_colour(token: Any) -> bool:
+    """Whether one component is a colour (the hex colour without its `#` is a quirk of a few
+    properties only: not taken here)."""
+    if token.type == "hash":
+        return _takes_hash(_COLOUR, token)
+    if token.type == "ident":
+        return _colour_keyword(token)
+    return token.type == "function" and token.lower_name in _COLOUR_FUNCTIONS and _takes_colour_function(token)
+
+
+# The properties whose values are comma-separated lists, each judged by its own reading.
+_LISTS: dict[str, Callable[[Sequence[Any]], bool]] = {"mask-image": _refused_mask_image, "text-shadow": _refused_text_shadow}
 
 
 def _is_font_size(token: Any) -> bool:
