@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
+from compliance.document import nesting
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.clipping import (
     ATOMIC_INLINE_DISPLAYS,
@@ -222,12 +223,7 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             payload = text.encode("utf-8")
         except UnicodeEncodeError:
             payload = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
-    root, parser = _parse_payload(lines_by_lf_bytes(payload))
-    if any(entry.message.startswith("Excessive depth") for entry in parser.error_log):
-        # libxml2 stops at 2,048 open elements and drops the rest; a browser shows the rest.
-        from compliance.document.nesting import flatten_deep_nesting
-
-        root, parser = _parse_payload(lines_by_lf_bytes(flatten_deep_nesting(_without_nul(decoded_text)).encode("utf-8", "replace")))
+    root, parser = _parse_as_browsers_build(payload, decoded_text)
     truncated: str | None = None
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or ("limit" in entry.message.lower() and "huge" in entry.message.lower()):
@@ -241,9 +237,40 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
         if body is not None:
             body.append(root)
             root = wrapper
+    nesting.close_as_browsers_do(root)
+    nesting.foster_parent(root)
     _end_head_at_body_content(root)
     _run_load_handlers(root)
     return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url)
+
+
+def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, Any]:
+    """The tree of a page (`payload`: its UTF-8 bytes; `decoded_text`: its text) and the parser,
+    parsed again from markup rewritten so that libxml2 builds what a browser builds (see
+    `nesting`) when its reading shows that it did not: it ended an element that a browser keeps
+    open (`<h4><p>`), or it stopped at 2,048 open elements, which a browser does not (it shows
+    the rest). The page is read once in all other cases."""
+    root, parser = _parse_payload(lines_by_lf_bytes(payload))
+    messages = [entry.message for entry in parser.error_log if entry.message.startswith(("Excessive depth", "Unexpected end tag"))]
+    if not messages:
+        return root, parser
+    deep = any(message.startswith("Excessive depth") for message in messages)
+    source = _without_nul(decoded_text)
+    rewritten = nesting.keep_open_as_browsers_do(source) if nesting.ends_early(messages) else source
+    if rewritten is not source and not deep:
+        root, parser = _reparse(rewritten)
+        # Kept open, elements may now nest deeper than libxml2 reads.
+        deep = any(entry.message.startswith("Excessive depth") for entry in parser.error_log)
+    if deep:
+        root, parser = _reparse(nesting.flatten_deep_nesting(rewritten))
+    return root, parser
+
+
+def _reparse(markup: str) -> tuple[Any, Any]:
+    """`_parse_payload` of markup rewritten by `nesting`, with the elements it renamed named back."""
+    root, parser = _parse_payload(lines_by_lf_bytes(markup.encode("utf-8", "replace")))
+    nesting.restore_kept_open(root)
+    return root, parser
 
 
 def _run_load_handlers(root: Any) -> None:

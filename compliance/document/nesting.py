@@ -1,23 +1,48 @@
-"""Pages nested deeper than a browser builds: the markup rewritten so that libxml2 reads what a
-browser shows.
+"""The markup rewritten so that libxml2 builds the tree a browser builds, where the two differ in
+a way that changes what a reader sees.
 
-libxml2 stops parsing at 2,048 open elements and drops the rest of the page, so a republication
-that opens a few thousand `<div>`s before the licence paragraph would be checked without it (no
-pack applies, exit 0). Browsers do not stop: Chromium's tree builder attaches every node opened
-below depth 512 to the element at that depth instead (`kMaximumHTMLParserDOMTreeDepth` in
-`html_construction_site.cc`), so the deep elements become empty siblings and their text and
-children show at the cap, whatever the deep elements' own styles say.
+**Pages nested deeper than a browser builds.** libxml2 stops parsing at 2,048 open elements and
+drops the rest of the page, so a republication that opens a few thousand `<div>`s before the
+licence paragraph would be checked without it (no pack applies, exit 0). Browsers do not stop:
+Chromium's tree builder attaches every node opened below depth 512 to the element at that depth
+instead (`kMaximumHTMLParserDOMTreeDepth` in `html_construction_site.cc`), so the deep elements
+become empty siblings and their text and children show at the cap, whatever the deep elements'
+own styles say.
 
 `flatten_deep_nesting` gives libxml2 the same tree: from the cap down, each start tag is closed at
 once (`<div class=x></div>`) and its own end tag is dropped, so its content lands in the element at
 the cap. Open elements are counted from the tags as written; elements that HTML closes without an
 end tag (`<p><p>`) are counted too, which can only bring the cap sooner on a page that already
-opens hundreds of elements. Line breaks are kept, so the positions of findings hold.
+opens hundreds of elements.
+
+**Elements libxml2 ends early.** libxml2 follows HTML 4's implied end tags: a `<p>` ends an open
+heading or `<b>`, a `<table>` an open link (`CLOSED_EARLY`). The HTML standard's tree construction,
+which browsers follow, keeps them open and nests the new element in them, so `<h4
+style="display:none"><p>By NAME</p></h4>` hides the byline from a reader, while libxml2 reads an
+empty hidden heading and a paragraph beside it. `keep_open_as_browsers_do` renames each such
+element where it starts in one (and its end tag) to a name libxml2 does not know
+(`KEPT_OPEN_PREFIX`), which it nests as a browser does; `restore_kept_open` gives the elements of
+the tree their names back. libxml2 then finds no end tag out of place where it found one; a page
+is rewritten only when it did (`ends_early`).
+
+Line breaks are kept by both, so the positions of findings hold.
+
+**Elements libxml2 keeps open.** The other way round, libxml2 does not know that a `<section>`
+(or another element HTML 4 did not have) ends an open paragraph, nor that a heading ends the
+heading it starts in, or a `<dt>` the `<dt>` (`CLOSED_BY`): it nests them, where a browser
+ends the paragraph or heading first. `close_as_browsers_do` moves such an element, and what
+follows it in the same parent, out of that parent, after it, in the tree libxml2 built: a hidden
+paragraph hides nothing of a `<figure>` a browser shows beside it. Nor does libxml2 know that
+what a table holds outside its cells is shown before the table ("foster parenting"):
+`foster_parent` moves it there, so a hidden table hides nothing of a byline written between its
+rows.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 # Chromium's kMaximumHTMLParserDOMTreeDepth.
 BROWSER_DEPTH_LIMIT = 512
@@ -59,13 +84,10 @@ _TOKEN = re.compile(
 )
 
 
-def flatten_deep_nesting(source: str, limit: int = BROWSER_DEPTH_LIMIT) -> str:
-    """The page's markup with every element opened below depth `limit` closed at once and its end
-    tag removed, as a browser attaches such elements (see the module docstring). Returns `source`
-    itself when nothing is that deep; never raises on malformed markup."""
-    pieces: list[str] = []
-    kept_from = 0
-    open_elements: list[tuple[str, bool]] = []  # (tag, closed at once because it was past the cap)
+def _tags(source: str) -> Iterator[tuple[re.Match[str], bool, str]]:
+    """The start and end tags of the markup, in order: each token, whether it is an end tag, and
+    its name in lower case. Comments and other markup declarations are skipped, and so is the
+    content of a raw text element (a script, a style), which is not markup."""
     position = 0
     while (token := _TOKEN.search(source, position)) is not None:
         position = token.end()
@@ -73,33 +95,240 @@ def flatten_deep_nesting(source: str, limit: int = BROWSER_DEPTH_LIMIT) -> str:
         if name is None:
             continue  # a comment or declaration
         tag = name.lower()
-        if not token.group(1):
+        closing = bool(token.group(1))
+        yield token, closing, tag
+        if not closing and tag in _RAW_TEXT:
+            end = re.compile(rf"</{re.escape(tag)}[\t\n\f\r />]", re.IGNORECASE).search(source, position)
+            position = len(source) if end is None else end.start()
+
+
+class _OpenElements:
+    """The elements open at a point of the markup, as its tags are written: each one's tag and a
+    flag, and where each tag's are, so that an end tag finds its element at once however deep the
+    page (a hostile page may leave a hundred thousand elements open)."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, bool]] = []
+        self.places: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.stack)
+
+    def innermost(self) -> str:
+        """The tag of the element open innermost ("" when none is)."""
+        return self.stack[-1][0] if self.stack else ""
+
+    def holds(self, tag: str) -> bool:
+        """Whether an element of that tag is open."""
+        return bool(self.places.get(tag))
+
+    def open(self, tag: str, flag: bool) -> None:
+        self.places.setdefault(tag, []).append(len(self.stack))
+        self.stack.append((tag, flag))
+
+    def close(self, tag: str) -> bool | None:
+        """Close the innermost open element of that tag, and the ones inside it (an end tag of an
+        element further up closes them): its flag; None for a stray end tag, which closes nothing."""
+        places = self.places.get(tag)
+        if not places:
+            return None
+        index = places[-1]
+        flag = self.stack[index][1]
+        while len(self.stack) > index:
+            self.places[self.stack.pop()[0]].pop()
+        return flag
+
+
+def flatten_deep_nesting(source: str, limit: int = BROWSER_DEPTH_LIMIT) -> str:
+    """The page's markup with every element opened below depth `limit` closed at once and its end
+    tag removed, as a browser attaches such elements (see the module docstring). Returns `source`
+    itself when nothing is that deep; never raises on malformed markup."""
+    pieces: list[str] = []
+    kept_from = 0
+    open_elements = _OpenElements()  # each flagged when closed at once, being past the cap
+    for token, closing, tag in _tags(source):
+        if not closing:
             if tag in _VOID:
                 continue
             # Raw text (a script, a style) is never shown: closing it at once would show it.
             past_cap = len(open_elements) >= limit and tag not in _RAW_TEXT
             if past_cap:
-                pieces.append(source[kept_from:position])
+                pieces.append(source[kept_from : token.end()])
                 pieces.append(f"</{tag}>")
-                kept_from = position
-            open_elements.append((tag, past_cap))
-            if tag in _RAW_TEXT:
-                end = re.compile(rf"</{re.escape(tag)}[\t\n\f\r />]", re.IGNORECASE).search(source, position)
-                position = len(source) if end is None else end.start()
+                kept_from = token.end()
+            open_elements.open(tag, past_cap)
             continue
-        if open_elements and open_elements[-1][0] == tag:
-            closed_at_once = open_elements.pop()[1]
-        else:
-            # An end tag of an element further up closes the ones inside it; a stray one is ignored.
-            index = next((i for i in range(len(open_elements) - 1, -1, -1) if open_elements[i][0] == tag), None)
-            if index is None:
-                continue
-            closed_at_once = open_elements[index][1]
-            del open_elements[index:]
-        if closed_at_once:
+        if open_elements.close(tag):
             pieces.append(source[kept_from : token.start()])
-            kept_from = position
+            kept_from = token.end()
     if not pieces:
         return source
     pieces.append(source[kept_from:])
     return "".join(pieces)
+
+
+# The elements libxml2 ends when one of these starts in them (its table of HTML 4's implied end
+# tags), where a browser keeps them open and nests the new one in them (the HTML standard's tree
+# construction: a heading, a `<b>` or a `<pre>` holds a paragraph, a link a table). Measured
+# against Chromium element by element by a browser test.
+_HEADING_CLOSERS = frozenset({"p", "li", "table", "form", "fieldset"})
+_LIST_CLOSERS = frozenset({"ul", "dl", "dt", "dd", "form"})
+CLOSED_EARLY: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), _HEADING_CLOSERS),
+    **dict.fromkeys(("b", "i"), frozenset({"p", "center"})),
+    **dict.fromkeys(("big", "s", "small", "strike", "tt", "u"), frozenset({"p"})),
+    "font": frozenset({"center"}),
+    "a": frozenset({"table", "fieldset"}),
+    "address": _LIST_CLOSERS | {"li"},
+    **dict.fromkeys(("dir", "menu"), _LIST_CLOSERS),
+    "dl": frozenset({"li", "form"}),
+    "dt": frozenset({"dl"}),
+    "legend": frozenset({"fieldset"}),
+    "ol": frozenset({"form"}),
+    "pre": _LIST_CLOSERS | {"li", "table", "fieldset"},
+    "ul": frozenset({"address", "pre", "form", "menu"}),
+}
+# What an element kept open is renamed to while libxml2 reads the page: a name it does not know.
+KEPT_OPEN_PREFIX = "syndcheck-kept-"
+_KEPT_OPEN_NAMES = tuple(KEPT_OPEN_PREFIX + tag for tag in sorted(frozenset().union(*CLOSED_EARLY.values())))
+_UNEXPECTED_END_TAG = "Unexpected end tag : "
+
+
+def ends_early(messages: Iterable[str]) -> bool:
+    """Whether libxml2's error messages for a page (`parser.error_log`'s) show that it ended an
+    element of `CLOSED_EARLY` before a browser would: the element's own end tag came later, when
+    libxml2 had nothing of that name open."""
+    return any(message.startswith(_UNEXPECTED_END_TAG) and message[len(_UNEXPECTED_END_TAG) :].strip() in CLOSED_EARLY for message in messages)
+
+
+def keep_open_as_browsers_do(source: str) -> str:
+    """The page's markup with each element that would make libxml2 end the element it starts in
+    (see `CLOSED_EARLY`) renamed, with its end tag, so that libxml2 nests it as a browser does (see
+    the module docstring). Open elements are followed from the tags as written. A paragraph in a
+    paragraph is left as written (its start ends the outer one in a browser too). Returns `source`
+    itself when nothing is renamed, or when the page already holds the name given to such elements;
+    never raises on malformed markup."""
+    if KEPT_OPEN_PREFIX in source.lower():
+        return source
+    pieces: list[str] = []
+    kept_from = 0
+    open_elements = _OpenElements()  # each flagged when renamed
+    for token, closing, tag in _tags(source):
+        if not closing:
+            if tag in _VOID:
+                continue
+            renamed = tag in CLOSED_EARLY.get(open_elements.innermost(), ()) and not (tag == "p" and open_elements.holds("p"))
+            open_elements.open(tag, renamed)
+        else:
+            renamed = bool(open_elements.close(tag))
+        if renamed:
+            name_at = token.start(2)
+            pieces.append(source[kept_from:name_at])
+            pieces.append(KEPT_OPEN_PREFIX)
+            kept_from = name_at
+    if not pieces:
+        return source
+    pieces.append(source[kept_from:])
+    return "".join(pieces)
+
+
+def restore_kept_open(root: Any) -> None:
+    """Give the elements `keep_open_as_browsers_do` renamed their own names back, in the tree
+    libxml2 built from its markup."""
+    for element in root.iter(*_KEPT_OPEN_NAMES):
+        element.tag = element.tag[len(KEPT_OPEN_PREFIX) :]
+
+
+# The elements a browser ends when one of these starts as their child (the HTML standard's tree
+# construction, "in body": a paragraph is ended by the start of a block, a heading by a heading, a
+# `<dt>` or `<dd>` by another), where libxml2 nests it; measured against Chromium by a browser
+# test. The closing elements libxml2 knows already end a paragraph there too.
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+CLOSED_BY: dict[str, frozenset[str]] = {
+    "p": frozenset("section article aside header footer figure figcaption nav main details dialog hgroup search summary".split()),
+    **dict.fromkeys(_HEADINGS, _HEADINGS),
+    "dt": frozenset({"dt"}),
+    "dd": frozenset({"dd"}),
+}
+
+
+def close_as_browsers_do(root: Any) -> None:
+    """End each element of `CLOSED_BY` where a child of its closing kinds starts, as a browser
+    does: that child and everything after it in the element (its elements and text) move out of
+    it, after it, in order. Only a direct child is looked at: a browser also ends a paragraph at a
+    `<section>` inside its `<span>`, which is left nested."""
+    found = [element for element in root.iter(*CLOSED_BY) if len(element) and any(child.tag in CLOSED_BY[element.tag] for child in element)]
+    for element in found:
+        closers = CLOSED_BY[element.tag]
+        first = next((child for child in element if child.tag in closers), None)
+        if first is None or element.getparent() is None:
+            continue  # moved out already, with the element it was in; or the root
+        moved = [first, *first.itersiblings()]
+        tail, element.tail = element.tail, None
+        place = element
+        for node in moved:  # each moves with its tail (the text after it)
+            place.addnext(node)
+            place = node
+        if tail:
+            place.tail = (place.tail or "") + tail
+
+
+# What a table and its row groups and rows may hold (the HTML standard's "in table", "in table
+# body" and "in row" insertion modes); anything else, elements and words, a browser puts before
+# the table. (`<form>` and `<input type=hidden>`, which it handles apart, are left in place.)
+_TABLE_CONTENT = frozenset({"caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "script", "style", "template", "form", "input"})
+_ROW_GROUP_CONTENT = frozenset({"tr", "script", "style", "template", "form", "input"})
+HOLDS_ONLY: dict[str, frozenset[str]] = {
+    "table": _TABLE_CONTENT,
+    "thead": _ROW_GROUP_CONTENT,
+    "tbody": _ROW_GROUP_CONTENT,
+    "tfoot": _ROW_GROUP_CONTENT,
+    "tr": frozenset({"td", "th", "script", "style", "template", "form", "input"}),
+}
+
+
+def foster_parent(root: Any) -> None:
+    """Move what a table, a row group or a row holds outside its cells (see `HOLDS_ONLY`) before
+    the table, in the order it is written, as a browser does: elements with the words after them,
+    and words that are not white space. Comments stay. A table in another outside its cells goes
+    before that one first, and what it holds then before it, where it now is."""
+    parts = [part for part in root.iter(*HOLDS_ONLY) if _holds_fostered(part)]
+    tables = [part if part.tag == "table" else next(part.iterancestors("table"), None) for part in parts]
+    for table in dict.fromkeys(table for table in tables if table is not None):
+        if table.getparent() is not None:
+            _foster_from(table, table)
+
+
+def _foster_from(part: Any, table: Any) -> None:
+    """Move what `part` (the table, or one of its row groups or rows) holds outside its cells
+    before the table, and what its row groups and rows hold, in order."""
+    allowed = HOLDS_ONLY[part.tag]
+    if (part.text or "").strip():
+        _put_words_before(table, part.text or "")
+        part.text = None
+    for child in list(part):
+        if isinstance(child.tag, str) and child.tag not in allowed:
+            table.addprevious(child)  # with the words after it
+            continue
+        if child.tag in HOLDS_ONLY:
+            _foster_from(child, table)
+        if (child.tail or "").strip():
+            _put_words_before(table, child.tail or "")
+            child.tail = None
+
+
+def _holds_fostered(part: Any) -> bool:
+    allowed = HOLDS_ONLY[part.tag]
+    return bool((part.text or "").strip()) or any(
+        (isinstance(child.tag, str) and child.tag not in allowed) or bool((child.tail or "").strip()) for child in part
+    )
+
+
+def _put_words_before(table: Any, words: str) -> None:
+    """Add words just before the table: after what is before it in its parent."""
+    previous = table.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + words
+    else:
+        parent = table.getparent()
+        parent.text = (parent.text or "") + words

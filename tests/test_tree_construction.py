@@ -1,0 +1,142 @@
+"""The page's tree is the one a browser builds, where libxml2's HTML 4 rules build another that
+changes what a reader sees (compliance.document.nesting): an element libxml2 ends early (`<h4><p>`)
+is kept open, one it keeps open (`<p><section>`, `<h2><h4>`) is ended, and what a table holds
+outside its cells is put before it. Chromium's tree for every pair of elements here is compared
+with the checker's in tests/test_browser.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from compliance.document import nesting, parse_document
+from tests.test_visibility import BYLINE, LOGO, check, errors, page
+
+BARE_BYLINE = BYLINE.format(attrs=' class="byline"')
+
+# A byline paragraph in an element a browser keeps open around it: hidden with that element.
+HIDDEN_WITH_AN_ELEMENT_KEPT_OPEN = {
+    "a hidden heading": ("", '<h4 style="display:none">{}</h4>'),
+    "a hidden heading, by a class rule": (".gone{display:none}", '<h2 class="gone">{}</h2>'),
+    "a hidden <small>": ("", '<small style="display:none">{}</small>'),
+    "a transparent <b>": ("", '<b style="color:transparent">{}</b>'),
+    "a hidden link around a table": ("", '<a href="/about" style="display:none"><table><tr><td>{}</td></tr></table></a>'),
+    "a hidden <pre> around a list": ("", '<pre style="display:none"><ul><li>{}</li></ul></pre>'),
+    "a hidden heading around a form": ("", '<h3 style="visibility:hidden"><form action="/s">{}</form></h3>'),
+}
+# A byline a browser shows outside a hidden element that libxml2 would have kept open around it.
+SHOWN_OUTSIDE_AN_ELEMENT_ENDED = {
+    "a hidden paragraph ended by a section": ("", '<p style="display:none">Related<section>{}</section></p>'),
+    "a hidden paragraph ended by a header, in a class rule": (".gone{display:none}", '<p class="gone"><header>{}</header></p>'),
+    "a hidden heading ended by a heading": ("", '<h2 style="display:none">Politics<h3>{}</h3></h2>'),
+    "a hidden definition term ended by another": ("", '<dl><dt style="display:none">Author<dt>{}</dl>'),
+    "a hidden table with the byline between its rows": ("", '<table style="display:none"><tr><td>1</td></tr>{}<tr><td>2</td></tr></table>'),
+    "a hidden row with the byline in it, outside its cells": ("", '<table><tr style="display:none"><td>1</td>{}</tr></table>'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HIDDEN_WITH_AN_ELEMENT_KEPT_OPEN))
+def test_a_byline_in_a_hidden_element_a_browser_keeps_open_is_hidden(case: str) -> None:
+    css, wrapper = HIDDEN_WITH_AN_ELEMENT_KEPT_OPEN[case]
+    assert errors(check(page(css=css, byline=wrapper.format(BARE_BYLINE)))) == ["dcnf/byline"]
+
+
+@pytest.mark.parametrize("case", sorted(SHOWN_OUTSIDE_AN_ELEMENT_ENDED))
+def test_a_byline_a_browser_puts_outside_a_hidden_element_is_seen(case: str) -> None:
+    css, wrapper = SHOWN_OUTSIDE_AN_ELEMENT_ENDED[case]
+    assert errors(check(page(css=css, byline=wrapper.format(BARE_BYLINE)))) == []
+
+
+def test_a_logo_in_a_hidden_heading_a_browser_keeps_open_is_missing() -> None:
+    assert errors(check(page(logo=f'<h5 style="display:none"><p>{LOGO.format(attrs="")}</p></h5>'))) == ["dcnf/logo"]
+
+
+def test_a_finding_in_an_element_kept_open_is_on_its_own_line() -> None:
+    data = page(byline=f'<h4 style="display:none">\n\n{BARE_BYLINE}</h4>')
+    (finding,) = [f for f in check(data).findings if f.rule == "dcnf/byline"]
+    assert "line 7 is hidden" in finding.message
+    assert data.decode().splitlines()[6].startswith('<p class="byline">')
+
+
+def test_the_tree_holds_the_elements_by_their_own_names() -> None:
+    document = parse_document(b"<!doctype html><body><h4 id=h>Title<p id=p>By Jo Roe</p>after</h4><table><tr><td>x</table></body>", "html")
+    paragraph = document.root.xpath("//*[@id='p']")[0]
+    assert paragraph.tag == "p" and paragraph.getparent().get("id") == "h" and paragraph.tail == "after"
+    assert not any(str(element.tag).startswith(nesting.KEPT_OPEN_PREFIX) for element in document.root.iter())
+
+
+def test_markup_libxml2_reads_as_a_browser_does_is_returned_as_it_is() -> None:
+    source = "<div><h4>Title</h4><p>Text</p><b>bold</b></div>"
+    assert nesting.keep_open_as_browsers_do(source) is source
+
+
+def test_an_element_and_its_end_tag_are_renamed_where_it_starts_in_one_libxml2_ends() -> None:
+    source = "<H4 class=x><P class=b>By</P><p>two</p></h4><p>out</p>"
+    assert nesting.keep_open_as_browsers_do(source) == (
+        "<H4 class=x><syndcheck-kept-P class=b>By</syndcheck-kept-P><syndcheck-kept-p>two</syndcheck-kept-p></h4><p>out</p>"
+    )
+
+
+def test_raw_text_and_comments_are_not_markup_to_rename() -> None:
+    source = "<h4><script>'<p>'</script><!-- <p> --><textarea><p></textarea></h4>"
+    assert nesting.keep_open_as_browsers_do(source) is source
+
+
+def test_a_page_holding_the_kept_open_name_is_left_as_libxml2_reads_it() -> None:
+    # Renaming back would turn the page's own <syndcheck-kept-p> into a paragraph.
+    source = "<h4><p>By</p></h4><syndcheck-kept-p>x</syndcheck-kept-p>"
+    assert nesting.keep_open_as_browsers_do(source) is source
+
+
+def test_a_paragraph_in_a_paragraph_is_left_to_end_it() -> None:
+    source = "<p><b>bold<p>next</p></b></p>"
+    assert nesting.keep_open_as_browsers_do(source) is source
+
+
+@pytest.mark.parametrize(
+    ("messages", "early"),
+    [
+        (["Unexpected end tag : h4"], True),
+        (["Unexpected end tag : small\n"], True),
+        (["Unexpected end tag : div"], False),
+        (["Tag section invalid", "htmlParseEntityRef: expecting ';'"], False),
+        ([], False),
+    ],
+)
+def test_libxml2_ended_an_element_early_when_its_end_tag_came_later(messages: list[str], early: bool) -> None:
+    assert nesting.ends_early(messages) is early
+
+
+def _body(markup: str) -> Any:
+    root = etree.fromstring(f"<html><body>{markup}</body></html>".encode(), etree.HTMLParser(encoding="utf-8"))
+    return root
+
+
+def test_an_element_ended_moves_out_with_what_follows_it_and_the_words_after_its_parent() -> None:
+    root = _body("<div><p>a<section>b</section>c<em>d</em>e</p>f</div>")
+    nesting.close_as_browsers_do(root)
+    assert etree.tostring(root.find("body/div")).decode() == "<div><p>a</p><section>b</section>c<em>d</em>ef</div>"
+
+
+def test_headings_each_end_the_one_they_start_in() -> None:
+    root = _body("<h1>a<h2>b<h3>c</h3></h2></h1>")
+    nesting.close_as_browsers_do(root)
+    assert [(e.tag, e.text) for e in root.find("body")] == [("h1", "a"), ("h2", "b"), ("h3", "c")]
+
+
+def test_what_a_table_holds_outside_its_cells_goes_before_it_in_order() -> None:
+    root = _body("<div>x<table>one<tr><td>cell</td>two<span>three</span></tr> <!-- c --><p>four</p>five</table>z</div>")
+    nesting.foster_parent(root)
+    div = root.find("body/div")
+    assert etree.tostring(div).decode() == ("<div>xonetwo<span>three</span><p>four</p>five<table><tr><td>cell</td></tr> <!-- c --></table>z</div>")
+
+
+def test_elements_kept_open_past_the_depth_libxml2_reads_leave_the_rest_of_the_page_read() -> None:
+    # Each <li> kept open in the heading before it nests 6,000 deep: libxml2 stops at 2,048, a browser
+    # attaches what is deeper than 512 at that depth and shows it (see `flatten_deep_nesting`).
+    data = ("<!doctype html><body></h1>" + "<h1><li>x" * 3000 + "<p>The end of the article.</p></body>").encode()
+    document = parse_document(data, "html")
+    assert document.truncated is None
+    assert document.items[-1].text == "The end of the article."
