@@ -539,3 +539,59 @@ def test_the_tree_nests_each_element_as_chromium_does(browser: Any) -> None:
     page.close()
     assert len(pairs) == 2706 and sum(chromium) > 2000
     assert [pair for pair, ours, theirs in zip(pairs, checker, chromium, strict=True) if ours != theirs] == []
+
+
+# Markup whose tree a browser's parser builds with elements added, renamed or moved: the
+# checker's tree, elements and words in order, must be Chromium's (see `nesting`).
+TREES = [
+    "<table><tr><td>a</td></tr><tr><td>b</td></tr></table>",
+    "<table><td>a</td><td>b</td></table>",
+    "<table><tbody><tr><td>a</table>",
+    "<table><caption>c</caption><tr><td>a</tr><tfoot><td>f</td></tfoot></table>",
+    "<table><thead><th>h</th></thead><tr><td>a</td></tr></table>",
+    "<table><colgroup><col></colgroup><tr><td>a</td></tr></table>",
+    "<table><tr><td>a</td></tr><p>By Jo Roe</p>words<tr><td>b</td></tr></table>",
+    "<table>one<tr><td>x</td>two<span>three</span></tr><p>four</p>five</table>",
+    "<table><tr><td><table><tr><td>in</td></tr></table></td></tr></table>",
+    "<p>x<image src=a.png alt=logo>after <b>bold</b> more</p>",
+    "<svg><image href=b.png></image></svg>",
+    "<h4 class=x>Title<p>By Jo Roe</p>after</h4>",
+    "<p>a<section>b</section>c<em>d</em>e</p>f",
+    "<h1>a<h2>b<h3>c</h3></h2></h1>",
+    "<dl><dt>a<dt>b<dd>c<dd>d</dl>",
+    "<small><p>x</p>y</small>",
+    "<a href=/><table><tr><td>x</td></tr></table></a>",
+    "<pre><ul><li>x</li></ul></pre>",
+]
+
+
+def _tree_of(element: Any, depth: int = 0) -> list[str]:
+    """An element's descendants in document order: each element's tag and each text's words (not
+    white space), by depth below it."""
+    found = [f"{depth}:{(element.text or '').strip()!r}"] if (element.text or "").strip() else []
+    for child in element:
+        if isinstance(child.tag, str):
+            found.append(f"{depth}:<{child.tag}>")
+            found.extend(_tree_of(child, depth + 1))
+        if (child.tail or "").strip():
+            found.append(f"{depth}:{child.tail.strip()!r}")
+    return found
+
+
+@pytest.mark.parametrize("markup", TREES)
+def test_the_tree_is_chromiums(browser: Any, markup: str) -> None:
+    from compliance.document import parse_document
+
+    root = parse_document(f"<!doctype html><html><body><div id=t>{markup}</div></body></html>".encode(), "html").root
+    ours = _tree_of(next(root.iter("div")))
+    page = browser.new_page()
+    page.set_content(f"<!doctype html><html><body><div id=t>{markup}</div></body></html>")
+    theirs = page.evaluate(
+        """() => { const found = [];
+             const walk = (node, depth) => { for (const child of node.childNodes) {
+               if (child.nodeType === 1) { found.push(depth + ':<' + child.localName + '>'); walk(child, depth + 1); }
+               else if (child.nodeType === 3 && child.data.trim()) found.push(depth + ':' + JSON.stringify(child.data.trim()).replace(/^"|"$/g, "'")); } };
+             walk(document.getElementById('t'), 0); return found; }"""
+    )
+    page.close()
+    assert ours == theirs

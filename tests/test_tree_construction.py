@@ -114,10 +114,10 @@ def _body(markup: str) -> Any:
     return root
 
 
-def test_an_element_ended_moves_out_with_what_follows_it_and_the_words_after_its_parent() -> None:
+def test_an_element_ended_moves_out_with_what_follows_it_before_an_empty_paragraph_its_end_tag_makes() -> None:
     root = _body("<div><p>a<section>b</section>c<em>d</em>e</p>f</div>")
     nesting.close_as_browsers_do(root)
-    assert etree.tostring(root.find("body/div")).decode() == "<div><p>a</p><section>b</section>c<em>d</em>ef</div>"
+    assert etree.tostring(root.find("body/div")).decode() == "<div><p>a</p><section>b</section>c<em>d</em>e<p/>f</div>"
 
 
 def test_headings_each_end_the_one_they_start_in() -> None:
@@ -140,3 +140,26 @@ def test_elements_kept_open_past_the_depth_libxml2_reads_leave_the_rest_of_the_p
     document = parse_document(data, "html")
     assert document.truncated is None
     assert document.items[-1].text == "The end of the article."
+
+
+def test_rows_and_cells_a_table_holds_directly_are_put_in_the_row_groups_and_rows_a_browser_adds() -> None:
+    root = _body("<table><tr><td>a</td></tr><!-- c --><tr><td>b</td></tr><tfoot><td>f</td></tfoot></table>")
+    nesting.add_implied_elements(root)
+    table = etree.tostring(root.find("body/table")).decode()
+    assert table == "<table><tbody><tr><td>a</td></tr><!-- c --><tr><td>b</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>"
+
+
+def test_an_image_outside_svg_is_an_img_that_holds_nothing() -> None:
+    root = _body("<p>x<image src=a.png>after <b>bold</b> more</p><svg><image href=b.png></image></svg>")
+    nesting.add_implied_elements(root)
+    assert etree.tostring(root.find("body")).decode() == '<body><p>x<img src="a.png"/>after <b>bold</b> more</p><svg><image href="b.png"/></svg></body>'
+
+
+def test_a_logo_written_as_an_image_element_is_an_image() -> None:
+    logo = LOGO.format(attrs="").replace("<img ", "<image ")
+    assert errors(check(page(logo=logo))) == []
+
+
+def test_a_row_group_hidden_by_the_page_hides_rows_the_table_holds_directly() -> None:
+    table = f"<table class=credit><tr><td>{BARE_BYLINE}</td></tr></table>"
+    assert errors(check(page(css=".credit tbody{display:none}", byline=table))) == ["dcnf/byline"]

@@ -239,6 +239,7 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             root = wrapper
     nesting.close_as_browsers_do(root)
     nesting.foster_parent(root)
+    nesting.add_implied_elements(root)
     _end_head_at_body_content(root)
     _run_load_handlers(root)
     return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url)

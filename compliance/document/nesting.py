@@ -36,6 +36,11 @@ paragraph hides nothing of a `<figure>` a browser shows beside it. Nor does libx
 what a table holds outside its cells is shown before the table ("foster parenting"):
 `foster_parent` moves it there, so a hidden table hides nothing of a byline written between its
 rows.
+
+**Elements a browser's parser adds or renames.** A browser puts the rows a table holds directly
+in a `<tbody>` (and cells held directly in a row group in a `<tr>`), so `tbody { display: none }`
+hides them and `table > tr` matches none; and it reads an `<image>` outside SVG as an `<img>`.
+`add_implied_elements` does the same in libxml2's tree.
 """
 
 from __future__ import annotations
@@ -255,8 +260,12 @@ CLOSED_BY: dict[str, frozenset[str]] = {
 def close_as_browsers_do(root: Any) -> None:
     """End each element of `CLOSED_BY` where a child of its closing kinds starts, as a browser
     does: that child and everything after it in the element (its elements and text) move out of
-    it, after it, in order. Only a direct child is looked at: a browser also ends a paragraph at a
-    `<section>` inside its `<span>`, which is left nested."""
+    it, after it, in order. A paragraph's end tag then finds no paragraph open and makes an empty
+    one, which keeps the words after it apart from those before (`</p>after`). Only a direct child
+    is looked at: a browser also ends a paragraph at a `<section>` inside its `<span>`, which is
+    left nested."""
+    from lxml import etree
+
     found = [element for element in root.iter(*CLOSED_BY) if len(element) and any(child.tag in CLOSED_BY[element.tag] for child in element)]
     for element in found:
         closers = CLOSED_BY[element.tag]
@@ -264,20 +273,32 @@ def close_as_browsers_do(root: Any) -> None:
         if first is None or element.getparent() is None:
             continue  # moved out already, with the element it was in; or the root
         moved = [first, *first.itersiblings()]
-        tail, element.tail = element.tail, None
-        place = element
-        for node in moved:  # each moves with its tail (the text after it)
-            place.addnext(node)
-            place = node
-        if tail:
-            place.tail = (place.tail or "") + tail
+        if element.tag == "p" and (element.tail or "").strip():
+            empty = etree.Element("p")
+            empty.tail, element.tail = element.tail, None
+            moved.append(empty)
+        _move_after(element, moved)
+
+
+def _move_after(element: Any, moved: list[Any]) -> None:
+    """Move these nodes (of the element's, each with the words after it) out of it, just after
+    it, in order, before the words that followed it."""
+    tail, element.tail = element.tail, None
+    place = element
+    for node in moved:
+        place.addnext(node)
+        place = node
+    if tail:
+        place.tail = (place.tail or "") + tail
 
 
 # What a table and its row groups and rows may hold (the HTML standard's "in table", "in table
 # body" and "in row" insertion modes); anything else, elements and words, a browser puts before
 # the table. (`<form>` and `<input type=hidden>`, which it handles apart, are left in place.)
-_TABLE_CONTENT = frozenset({"caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "script", "style", "template", "form", "input"})
-_ROW_GROUP_CONTENT = frozenset({"tr", "script", "style", "template", "form", "input"})
+# A cell held directly by a table or a row group is not: a browser puts it in a row (see
+# `add_implied_elements`, which runs after).
+_TABLE_CONTENT = frozenset({"caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th", "script", "style", "template", "form", "input"})
+_ROW_GROUP_CONTENT = frozenset({"tr", "td", "th", "script", "style", "template", "form", "input"})
 HOLDS_ONLY: dict[str, frozenset[str]] = {
     "table": _TABLE_CONTENT,
     "thead": _ROW_GROUP_CONTENT,
@@ -332,3 +353,52 @@ def _put_words_before(table: Any, words: str) -> None:
     else:
         parent = table.getparent()
         parent.text = (parent.text or "") + words
+
+
+_ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
+_CELLS = frozenset({"td", "th"})
+
+
+def add_implied_elements(root: Any) -> None:
+    """Add the `<tbody>` and `<tr>` elements a browser's parser implies, and read `<image>` as
+    `<img>` (outside SVG, where `<image>` is an element of its own), as the HTML standard's tree
+    construction does ("in table": a row or cell starts a `<tbody>`; "in table body": a cell
+    starts a `<tr>`; "in body": an `<image>` start tag is an `<img>`)."""
+    for image in list(root.iter("image")):
+        if next(image.iterancestors("svg"), None) is None:
+            image.tag = "img"
+            # An <img> holds nothing: what libxml2 put in the <image> follows it.
+            words, image.text = image.text, None
+            _move_after(image, list(image))
+            if words:
+                image.tail = words + (image.tail or "")
+    for table in root.iter("table"):
+        _wrap_runs(table, frozenset({"tr"}) | _CELLS, "tbody")
+        for group in table:
+            if group.tag in _ROW_GROUPS:
+                _wrap_runs(group, _CELLS, "tr")
+
+
+def _wrap_runs(parent: Any, kinds: frozenset[str], wrapper: str) -> None:
+    """Put each run of `parent`'s children of these kinds (with the comments between them) in a new
+    `wrapper` element, in its place; a run of cells in a new `<tbody>` goes in a new `<tr>` in it."""
+    children = list(parent)
+    if not any(child.tag in kinds for child in children):
+        return
+    from lxml import etree
+
+    run: list[Any] = []
+    for child in [*children, None]:
+        if child is not None and (child.tag in kinds or (run and not isinstance(child.tag, str))):
+            run.append(child)
+            continue
+        while run and not isinstance(run[-1].tag, str):
+            run.pop()  # a comment after the run stays outside it
+        if run:
+            element = etree.Element(wrapper)
+            element.sourceline = run[0].sourceline
+            run[0].addprevious(element)
+            element.extend(run)
+            if wrapper == "tbody":
+                _wrap_runs(element, _CELLS, "tr")
+        run = []
