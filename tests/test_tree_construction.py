@@ -163,3 +163,32 @@ def test_a_logo_written_as_an_image_element_is_an_image() -> None:
 def test_a_row_group_hidden_by_the_page_hides_rows_the_table_holds_directly() -> None:
     table = f"<table class=credit><tr><td>{BARE_BYLINE}</td></tr></table>"
     assert errors(check(page(css=".credit tbody{display:none}", byline=table))) == ["dcnf/byline"]
+
+
+def test_a_stray_paragraph_end_keeps_the_words_around_it_apart() -> None:
+    # A browser makes an empty paragraph of it: the name and the outlet are two lines, not one word.
+    byline = '<div class="byline">By Jake Smith</p>Daily Caller News Foundation</div>'
+    assert errors(check(page(byline=byline))) == []
+    texts = [item.text for item in parse_document(page(byline=byline), "html").items if "Jake" in getattr(item, "text", "")]
+    assert texts == ["By Jake Smith"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected", "rewritten"),
+    [
+        ("<div>a</p>b</div>", 1, "<div>a<p></p>b</div>"),
+        ("<p>a</p></p><p>b</P>", 1, "<p>a</p><p></p><p>b</P>"),
+        # A block's start tag ends the paragraph: its end tag after the block finds none open.
+        ("<p>a<div>b</div>c</p>", 1, "<p>a<div>b</div>c<p></p>"),
+        # A cell bounds the paragraph's scope: the end tag in it finds none.
+        ("<p>a<span><table><tr><td>b</p>c</td></tr></table>", 1, "<p>a<span><table><tr><td>b<p></p>c</td></tr></table>"),
+        ("<script>'</p>'</script><div>a</p>b</div>", 1, "<script>'</p>'</script><div>a<p></p>b</div>"),
+    ],
+)
+def test_each_paragraph_end_with_no_paragraph_open_is_an_empty_paragraph(source: str, expected: int, rewritten: str) -> None:
+    assert nesting.empty_paragraphs_for_stray_ends(source, expected) == rewritten
+
+
+def test_stray_paragraph_ends_are_left_when_libxml2_counted_others() -> None:
+    source = "<div>a</p>b</div>"
+    assert nesting.empty_paragraphs_for_stray_ends(source, 2) is source

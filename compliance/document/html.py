@@ -257,7 +257,10 @@ def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, An
         return root, parser
     deep = any(message.startswith("Excessive depth") for message in messages)
     source = _without_nul(decoded_text)
-    rewritten = nesting.keep_open_as_browsers_do(source) if nesting.ends_early(messages) else source
+    stray = nesting.stray_paragraph_ends(messages)
+    rewritten = nesting.empty_paragraphs_for_stray_ends(source, stray) if stray else source
+    if nesting.ends_early(messages):
+        rewritten = nesting.keep_open_as_browsers_do(rewritten)
     if rewritten is not source and not deep:
         root, parser = _reparse(rewritten)
         # Kept open, elements may now nest deeper than libxml2 reads.

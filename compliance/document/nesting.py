@@ -206,6 +206,61 @@ def ends_early(messages: Iterable[str]) -> bool:
     return any(message.startswith(_UNEXPECTED_END_TAG) and message[len(_UNEXPECTED_END_TAG) :].strip() in CLOSED_EARLY for message in messages)
 
 
+def stray_paragraph_ends(messages: Iterable[str]) -> int:
+    """How many `</p>` libxml2 found with no paragraph open, by its error messages for a page."""
+    return sum(1 for message in messages if message.startswith(_UNEXPECTED_END_TAG) and message[len(_UNEXPECTED_END_TAG) :].strip() == "p")
+
+
+# The start tags at which libxml2 ends an open paragraph, as a browser does (the HTML standard's
+# "close a p element" in "in body"; the HTML5 elements libxml2 does not know are `CLOSED_BY`'s).
+_ENDS_A_PARAGRAPH = frozenset(
+    "address blockquote center dd dir div dl dt fieldset form h1 h2 h3 h4 h5 h6 hr li listing menu ol p plaintext pre table ul xmp".split()
+)
+# The elements that bound a paragraph's scope for its end tag ("has an element in button scope").
+_BUTTON_SCOPE = ("applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th")
+
+
+def empty_paragraphs_for_stray_ends(source: str, expected: int) -> str:
+    """The page's markup with each `</p>` that finds no paragraph open (in button scope) written
+    as `<p></p>`: a browser makes an empty paragraph of it, which keeps the words before it apart
+    from those after (`By NAME</p>Daily Caller News Foundation` is two lines), where libxml2
+    drops it and glues them. Open paragraphs are followed from the tags as written, each ended by
+    a block's start tag as libxml2 ends it. Returns `source` itself when the `</p>` found so are
+    not `expected` in number (libxml2's count, `stray_paragraph_ends`): the two readings then
+    differ, and libxml2's is kept."""
+    pieces: list[str] = []
+    kept_from = 0
+    found = 0
+    open_elements = _OpenElements()
+    for token, closing, tag in _tags(source):
+        if not closing:
+            if tag in _VOID:
+                continue
+            if tag in _ENDS_A_PARAGRAPH and open_elements.holds("p"):
+                open_elements.close("p")
+            open_elements.open(tag, False)
+        elif tag != "p" or _paragraph_in_scope(open_elements):
+            open_elements.close(tag)
+        else:
+            found += 1
+            pieces.append(source[kept_from : token.start()])
+            pieces.append("<p></p>")
+            kept_from = token.end()
+    if found != expected or not pieces:
+        return source
+    pieces.append(source[kept_from:])
+    return "".join(pieces)
+
+
+def _paragraph_in_scope(open_elements: _OpenElements) -> bool:
+    places = open_elements.places
+    paragraphs = places.get("p")
+    if not paragraphs:
+        return False
+    bounds = [places[tag][-1] for tag in _BUTTON_SCOPE if places.get(tag)]
+    return not bounds or max(bounds) < paragraphs[-1]
+
+
 def keep_open_as_browsers_do(source: str) -> str:
     """The page's markup with each element that would make libxml2 end the element it starts in
     (see `CLOSED_EARLY`) renamed, with its end tag, so that libxml2 nests it as a browser does (see
