@@ -34,6 +34,9 @@ SHOWN_OUTSIDE_AN_ELEMENT_ENDED = {
     "a hidden definition term ended by another": ("", '<dl><dt style="display:none">Author<dt>{}</dl>'),
     "a hidden table with the byline between its rows": ("", '<table style="display:none"><tr><td>1</td></tr>{}<tr><td>2</td></tr></table>'),
     "a hidden row with the byline in it, outside its cells": ("", '<table><tr style="display:none"><td>1</td>{}</tr></table>'),
+    # A table's part outside any table: a browser drops its tag, and its style with it.
+    "a hidden cell outside any table": ("", '<div><td style="display:none">{}</td></div>'),
+    "a hidden caption outside any table, by a class rule": (".gone{display:none}", '<caption class="gone">{}</caption>'),
 }
 
 
@@ -192,3 +195,9 @@ def test_each_paragraph_end_with_no_paragraph_open_is_an_empty_paragraph(source:
 def test_stray_paragraph_ends_are_left_when_libxml2_counted_others() -> None:
     source = "<div>a</p>b</div>"
     assert nesting.empty_paragraphs_for_stray_ends(source, 2) is source
+
+
+def test_a_tables_parts_outside_any_table_leave_what_they_hold_in_their_place() -> None:
+    root = _body("<div>x<tr><td>a<b>b</b>c</td></tr>d<caption>e</caption></div><table><tr><td>in</td></tr></table>")
+    nesting.drop_table_parts_outside_tables(root)
+    assert etree.tostring(root.find("body")).decode() == "<body><div>xa<b>b</b>cde</div><table><tr><td>in</td></tr></table></body>"

@@ -238,6 +238,7 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             body.append(root)
             root = wrapper
     nesting.close_as_browsers_do(root)
+    nesting.drop_table_parts_outside_tables(root)
     nesting.foster_parent(root)
     nesting.add_implied_elements(root)
     _end_head_at_body_content(root)

@@ -40,7 +40,9 @@ rows.
 **Elements a browser's parser adds or renames.** A browser puts the rows a table holds directly
 in a `<tbody>` (and cells held directly in a row group in a `<tr>`), so `tbody { display: none }`
 hides them and `table > tr` matches none; and it reads an `<image>` outside SVG as an `<img>`.
-`add_implied_elements` does the same in libxml2's tree.
+`add_implied_elements` does the same in libxml2's tree. And a browser drops the tag of a table's
+part (a cell, a row, a caption) written outside any table, keeping what it holds:
+`drop_table_parts_outside_tables` does too, so a cell's style hides nothing there.
 """
 
 from __future__ import annotations
@@ -400,13 +402,13 @@ def _holds_fostered(part: Any) -> bool:
     )
 
 
-def _put_words_before(table: Any, words: str) -> None:
-    """Add words just before the table: after what is before it in its parent."""
-    previous = table.getprevious()
+def _put_words_before(element: Any, words: str) -> None:
+    """Add words just before an element: after what is before it in its parent."""
+    previous = element.getprevious()
     if previous is not None:
         previous.tail = (previous.tail or "") + words
     else:
-        parent = table.getparent()
+        parent = element.getparent()
         parent.text = (parent.text or "") + words
 
 
@@ -457,3 +459,33 @@ def _wrap_runs(parent: Any, kinds: frozenset[str], wrapper: str) -> None:
             if wrapper == "tbody":
                 _wrap_runs(element, _CELLS, "tr")
         run = []
+
+
+# The parts of a table, and what each may be in; outside any table a browser ignores their tags
+# (the HTML standard's "in body": a `<caption>`, `<col>`, `<td>`… start tag is a parse error, ignored).
+_TABLE_PARTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("caption", "colgroup", "thead", "tbody", "tfoot"), frozenset({"table"})),
+    "col": frozenset({"table", "colgroup"}),
+    "tr": frozenset({"table", "thead", "tbody", "tfoot"}),
+    **dict.fromkeys(("td", "th"), frozenset({"tr"})),
+}
+
+
+def drop_table_parts_outside_tables(root: Any) -> None:
+    """Replace each part of a table that is in no table by what it holds, its words and elements
+    in its place, as a browser ignores its tags."""
+    for part in list(root.iter(*_TABLE_PARTS)):
+        if not _outside_tables(part):  # asked in order: a row's cells are outside once it is gone
+            continue
+        parent = part.getparent()
+        _put_words_before(part, part.text or "")
+        for child in list(part):
+            part.addprevious(child)  # with the words after it
+        _put_words_before(part, part.tail or "")
+        part.tail = None
+        parent.remove(part)
+
+
+def _outside_tables(part: Any) -> bool:
+    parent = part.getparent()
+    return parent is not None and parent.tag not in _TABLE_PARTS[part.tag] and next(part.iterancestors("table"), None) is None
