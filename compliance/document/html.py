@@ -704,6 +704,11 @@ class _Walk:
     def add_text(self, text: str, frame: _Frame, element: Any, *, tail: bool) -> None:
         """Visible text; source line breaks are spaces (only `<br>` breaks a line). The block
         starts in `element` (for a tail, in its parent)."""
+        if self.owner is None and text.isspace() and not self.open_bylines and frame[_RENDERING].one_line is None:
+            # White space between blocks (about half the texts of a page) is dropped below with
+            # nothing recorded: no byline capture is open (a seam is marked only between captured
+            # parts), white space shows no character in a link, and no one-line box is begun.
+            return
         if text != "\n":
             text = text.replace("\r", " ").replace("\n", " ")
         if self.byline_break:
