@@ -1285,10 +1285,12 @@ def resolve_url(href: str, base: str | None) -> str:
     over HTTPS). A path-relative URL without such a base stays as written: the page's own address
     is not known, and its canonical URL cannot stand in for it (a republication's names the
     original's site)."""
-    import urllib.parse
-
     href = href.strip()
     if base is not None and is_http_url(base):
+        # Imported here, where it is needed: a page's address is known for a fetched page only,
+        # and an import statement costs as much as the rest of a link's resolution.
+        import urllib.parse
+
         try:
             return urllib.parse.urljoin(base, href)
         except ValueError:
