@@ -1170,8 +1170,9 @@ class _Walk:
             found.meta[name] = [resolve_url(given, base) for given in found.meta[name]]
         if found.json_ld:
             resolve_json_ld_urls(found.json_ld, base)
+        # (Most links have no `rel`: its words are split only when there are some.)
         found.links = tuple(
-            new_link(resolve_url(href, base), None, tuple((rel or "").lower().split()), element.sourceline or 1, visible, in_article, index, element)
+            new_link(resolve_url(href, base), None, tuple(rel.lower().split()) if rel else (), element.sourceline or 1, visible, in_article, index, element)
             for element, href, rel, visible, in_article, index in self.links
         )
         return found
