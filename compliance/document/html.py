@@ -536,7 +536,7 @@ class _TagKind:
     inline markup: `<span>`, `<em>`, `<time>`…). Whether the tag starts chrome or byline markup is
     asked of `is_chrome` and `is_byline_markup` themselves, with no attributes."""
 
-    __slots__ = ("block", "byline", "chrome", "heading", "image", "plain", "skipped", "tag")
+    __slots__ = ("block", "byline", "chrome", "closable", "heading", "image", "plain", "skipped", "tag")
 
     def __init__(self, tag: str) -> None:
         self.tag = tag
@@ -546,6 +546,9 @@ class _TagKind:
         self.heading = tag in _HEADING_TAGS
         self.chrome = bool(tag) and is_chrome(_NO_ATTRIBUTES, tag)
         self.byline = bool(tag) and is_byline_markup(_NO_ATTRIBUTES, tag)
+        # Whether an element of this tag may be closed (see `_is_closed`): most never are, and are
+        # not asked.
+        self.closable = tag in _CLOSABLE_TAGS or hides_its_content(_NO_ATTRIBUTES, tag)
         self.plain = not (self.skipped or self.image or self.heading or self.chrome or self.byline or tag in _NOT_PLAIN_TAGS or tag in _HIDING_TAGS)
 
 
@@ -567,6 +570,9 @@ def _inert_names(class_value: str | None, identifier: str | None) -> bool:
     return not is_chrome(attributes, "") and not is_byline_markup(attributes, "", inside=True)
 
 
+# Tags whose elements may show only a part of what they hold, besides those holding fallback
+# content (see `_is_closed`).
+_CLOSABLE_TAGS: Final = frozenset({"details", "section", "object"})
 # Tags whose elements do something of their own even without attributes (see `_TagKind.plain`).
 _NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas"})
 
@@ -823,13 +829,14 @@ class _Walk:
         chrome = parent[_CHROME] or self._starts_chrome(element, kind, attributes, in_article)
         in_article = in_article and not chrome
         noscript = parent[_NOSCRIPT] or tag == "noscript"
-        closed = _is_closed(element, tag, attributes)
-        shown = text_shown and not noscript and not closed
+        closed = kind.closable and _is_closed(element, tag, attributes)
+        text_open = text_shown and not closed
+        shown = text_open and not noscript
         if not shown and parent[_SHOWS_TEXT]:
             self.found.hides_text = True
         heading = parent[_HEADING] or kind.heading
         # The sections of an `<amp-accordion>` go through `_open` (see `_is_closed`), even without attributes.
-        passes_on = visible and text_shown and not closed and tag != "amp-accordion" and self._outside_line_boxes(element, block, rendering)
+        passes_on = visible and text_open and tag != "amp-accordion" and self._outside_line_boxes(element, block, rendering)
         frame = (block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
         self.stack.append(frame)
         if parent[_RENDERING].one_line is not None:
