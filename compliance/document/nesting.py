@@ -129,7 +129,7 @@ class _OpenElements:
         """Whether an element of that tag is open."""
         return bool(self.places.get(tag))
 
-    def open(self, tag: str, flag: bool) -> None:
+    def push(self, tag: str, flag: bool) -> None:
         self.places.setdefault(tag, []).append(len(self.stack))
         self.stack.append((tag, flag))
 
@@ -163,7 +163,7 @@ def flatten_deep_nesting(source: str, limit: int = BROWSER_DEPTH_LIMIT) -> str:
                 pieces.append(source[kept_from : token.end()])
                 pieces.append(f"</{tag}>")
                 kept_from = token.end()
-            open_elements.open(tag, past_cap)
+            open_elements.push(tag, past_cap)
             continue
         if open_elements.close(tag):
             pieces.append(source[kept_from : token.start()])
@@ -240,7 +240,7 @@ def empty_paragraphs_for_stray_ends(source: str, expected: int) -> str:
                 continue
             if tag in _ENDS_A_PARAGRAPH and open_elements.holds("p"):
                 open_elements.close("p")
-            open_elements.open(tag, False)
+            open_elements.push(tag, False)
         elif tag != "p" or _paragraph_in_scope(open_elements):
             open_elements.close(tag)
         else:
@@ -280,7 +280,7 @@ def keep_open_as_browsers_do(source: str) -> str:
             if tag in _VOID:
                 continue
             renamed = tag in CLOSED_EARLY.get(open_elements.innermost(), ()) and not (tag == "p" and open_elements.holds("p"))
-            open_elements.open(tag, renamed)
+            open_elements.push(tag, renamed)
         else:
             renamed = bool(open_elements.close(tag))
         if renamed:
