@@ -319,22 +319,30 @@ def _literal_starts(pattern: str, ignore_case: bool, text: str, *, limit: int) -
 def _literal_offsets(literals: Iterable[str], ignore_case: bool, text: str, *, anchored: bool, limit: int) -> list[int] | None:
     """Where the literals are in `text` (with `anchored`, at line starts only), in order; None
     past `limit` offsets, or when case is ignored and the text or a literal is not ASCII."""
-    if not all(literal.isascii() for literal in literals):
-        return None if ignore_case else _offsets(text, literals, "\n" if anchored else None, limit)
+    wanted = set(literals)
+    others = {literal for literal in wanted if not literal.isascii()}
+    if others and ignore_case:
+        return None
     # `bytes.find` is several times faster than `str.find` on a text with characters outside
-    # ASCII (two or four bytes each); each literal is a scan of the whole text.
+    # ASCII (two or four bytes each); each literal is a scan of the whole text. So the ASCII
+    # literals are found in the text's ASCII form even when some literal is not ASCII (a photo
+    # credit's '©' beside "AFP" and "Getty"): only those others are scans of the text itself.
     projected, lowered = _ascii_forms(text)
+    starts: set[int] = set()
     if not ignore_case:
-        return _offsets(projected, {literal.encode("ascii") for literal in literals}, b"\n" if anchored else None, limit)
+        ascii_literals = {literal.encode("ascii") for literal in wanted - others}
+        found = _offsets(projected, ascii_literals, b"\n" if anchored else None, limit, starts)
+        # A text all ASCII holds no other literal.
+        return found if not others or found is None or text.isascii() else _offsets(text, others, "\n" if anchored else None, limit, starts)
     if lowered is None:
         return None
-    return _offsets(lowered, {literal.lower().encode("ascii") for literal in literals}, b"\n" if anchored else None, limit)
+    return _offsets(lowered, {literal.lower().encode("ascii") for literal in wanted}, b"\n" if anchored else None, limit, starts)
 
 
-def _offsets(text: AnyStr, needles: Iterable[AnyStr], after: AnyStr | None, limit: int) -> list[int] | None:
+def _offsets(text: AnyStr, needles: Iterable[AnyStr], after: AnyStr | None, limit: int, starts: set[int]) -> list[int] | None:
     """Where the needles are in the text (only at its start or right `after` that, when given),
-    in order; None past `limit` offsets."""
-    starts: set[int] = set()
+    in order, with the offsets already in `starts` (which are added to it); None past `limit`
+    offsets."""
     for needle in needles:
         at = text.find(needle)
         while at >= 0:
