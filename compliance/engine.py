@@ -268,7 +268,9 @@ def check_document(
     for reason, rule_ids in undecided.items():
         notices.append(Notice("undecided", f"{len(rule_ids)} rule(s) not checked ({', '.join(rule_ids)}): {reason}"))
     off = frozenset(rule for rule, level in severities.items() if level is None)
-    suppressions = _page_suppressions(doc)
+    # The prefilter searched the page for the directive's word with the markers' words: a page
+    # it is not on is spared a search of its source.
+    suppressions = _page_suppressions(doc) if candidates is None or candidates.suppression else []
     suppressed: list[Suppressed] = []
     if suppressions and not inline_suppressions:
         notices.append(_ignored_notice(suppressions))
