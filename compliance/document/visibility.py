@@ -558,20 +558,21 @@ class PageStyle:
 
     @classmethod
     def _of(cls, root: Any, sheets: list[str]) -> PageStyle:
-        inline = root.xpath("//@style", smart_strings=False)
+        # One index of the page's elements for every step below: each search of the whole page
+        # it holds (classes, ids, `style` and `hidden` attributes) is made once, when first asked.
+        index = _ElementIndex(root)
+        inline = index.style_values()
         hints: Hints = _presentational_colours_if_any(root)
         canvas = page_canvas(root, tuple(sheets), inline, hints)
         clipping = clipping_reach(tuple(sheets), inline)
-        index = _ElementIndex(root) if hints else None
-        if hints and index is not None:
+        if hints:
             hints = _hints_that_blend(hints, tuple(sheets), index, canvas)
         if not sheets:
             return _NO_PAGE_STYLE if canvas is None and not clipping and not hints else cls({}, canvas=canvas, clipping=clipping, hints=hints)
-        families, found = _page_families(tuple(sheets), root, inline)
+        families = _page_families(tuple(sheets), index, inline)
         families = _with_one_line_families(families, tuple(sheets), tuple(inline))
-        if _xpath(f"boolean({_SVG_PRESENTATION})")(root):
+        if _svg_presentation(root):
             families |= set(_SVG_HIDING_ATTRIBUTES)  # the CSS that may show an `<svg>` they hide
-        index = index or found
         if "opacity" not in families and _animates_away(tuple(sheets), inline):
             families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
         if canvas is not None or hints:
@@ -584,7 +585,7 @@ class PageStyle:
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        matched = _match_rules(rules, families, tuple(sheets), index or _ElementIndex(root), canvas, clipping, every_colour=bool(hints))
+        matched = _match_rules(rules, families, tuple(sheets), index, canvas, clipping, every_colour=bool(hints))
         return cls(matched, overflow_shown, canvas, clipping, hints=hints, sheets=tuple(sheets))
 
     def holds_every_keyframes(self, root: Any) -> bool:
@@ -1357,26 +1358,56 @@ class _ElementIndex:
     """The page's elements by class, id and tag, looked up on demand: the page's class tokens and
     ids are read once (in C, by XPath), so a selector whose subject names a class or id the page
     lacks costs a set look-up, not a walk of the tree. Once a page asks for several classes, all
-    its elements with a class are indexed in one pass instead of a search per class."""
+    its elements with a class are indexed in one pass instead of a search per class. Each search
+    of the whole page is made when something first asks for what it finds: a page's style asks
+    for some of them only, the images the CSS sizes for none unless a selector needs them."""
 
     def __init__(self, root: Any) -> None:
         self.root = root
-        self._class_values = " ".join(root.xpath("//@class", smart_strings=False))
-        self._classes = frozenset(self._class_values.split())
         # The class tokens as XPath and cssselect read them (split at XML white space only), when
         # a selector with more than a subject first asks.
         self._xml_classes: frozenset[str] | None = None
-        self._idents = frozenset(root.xpath("//@id", smart_strings=False))
         self._found: dict[tuple[str, str], list[Any]] = {}
         self._class_searches = 0
+        self._styled: list[Any] | None = None
         self._inline: list[tuple[Any, tuple[Declaration, ...]]] | None = None
+        self._hidden: list[Any] | None = None
+
+    @functools.cached_property
+    def _class_values(self) -> str:
+        return " ".join(self.root.xpath("//@class", smart_strings=False))
+
+    @functools.cached_property
+    def _classes(self) -> frozenset[str]:
+        return frozenset(self._class_values.split())
+
+    @functools.cached_property
+    def _idents(self) -> frozenset[str]:
+        return frozenset(self.root.xpath("//@id", smart_strings=False))
+
+    def _style_holders(self) -> list[Any]:
+        if self._styled is None:
+            self._styled = _with_attribute(self.root, "style")
+        return self._styled
+
+    def style_values(self) -> list[str]:
+        """The page's `style` attributes, in document order, read from the one search of the
+        elements that have one (which `inline_styles` reads too)."""
+        return [element.get("style") for element in self._style_holders()]
 
     def inline_styles(self) -> list[tuple[Any, tuple[Declaration, ...]]]:
         """The elements with a `style` attribute, in document order, with its declarations:
         searched for once per page, though both the colour test and `_Reach` read them."""
         if self._inline is None:
-            self._inline = [(element, parse_style_attribute(element.get("style") or "")) for element in _with_attribute(self.root, "style")]
+            self._inline = [(element, parse_style_attribute(element.get("style") or "")) for element in self._style_holders()]
         return self._inline
+
+    def hidden_by_markup(self) -> list[Any]:
+        """The elements with a `hidden` or `popover` attribute (a user-agent `display: none`), in
+        document order: searched for once, though both `_overriding_families` and `_Reach` ask."""
+        if self._hidden is None:
+            self._hidden = _xpath("//@hidden/.. | //@popover/..")(self.root)
+        return self._hidden
 
     def _lookup(self, kind: str, name: str) -> list[Any]:
         key = (kind, name)
@@ -1719,20 +1750,19 @@ def _inline_one_line_families(inline: tuple[str, ...]) -> frozenset[str]:
     return frozenset()
 
 
-def _page_families(sheets: tuple[str, ...], root: Any, styles: Sequence[str]) -> tuple[frozenset[str], _ElementIndex | None]:
-    """The families of properties the page can hide with, and its element index when deciding
-    that needed one. A colour in a `<style>` rule can hide text with one in a `style` attribute
-    (a class's background and an inline text colour): the page's inline colours are then read,
-    once, with the index that matching reads them from again. `styles` are the page's `style`
+def _page_families(sheets: tuple[str, ...], page: _ElementIndex, styles: Sequence[str]) -> frozenset[str]:
+    """The families of properties the page can hide with. A colour in a `<style>` rule can hide
+    text with one in a `style` attribute (a class's background and an inline text colour): the
+    page's inline colours are then read, once, from the index that matching reads them from
+    again. `styles` are the page's `style`
     attributes, in document order: read once, in C, and searched here in Python, where each
     test by XPath searched every attribute of the page again."""
-    families = _hiding_families(sheets) | _overriding_families(sheets, root, styles) | _inline_variable_families(sheets, styles)
+    families = _hiding_families(sheets) | _overriding_families(sheets, page, styles) | _inline_variable_families(sheets, styles)
     if "colour" in families or not _sets_colours(sheets):
-        return families, None
-    index = _ElementIndex(root)
-    if _inline_colours_blend(sheets, index):
+        return families
+    if _inline_colours_blend(sheets, page):
         families = families | {"colour"}
-    return families, index
+    return families
 
 
 # The families a box moved out of a clipping ancestor is read with (see `clipping`).
@@ -1811,7 +1841,7 @@ def _inline_variable_families(sheets: tuple[str, ...], styles: Sequence[str]) ->
     return frozenset(found)
 
 
-def _overriding_families(sheets: tuple[str, ...], root: Any, styles: Sequence[str]) -> frozenset[str]:
+def _overriding_families(sheets: tuple[str, ...], page: _ElementIndex, styles: Sequence[str]) -> frozenset[str]:
     """The families in which a `<style>` rule can show again what markup hides: `display`, when
     the page has an element with the `hidden` attribute (a user-agent `display: none` that any
     author rule setting `display` overrides, CSS Cascade 4, 6.1), and the families of the blocks'
@@ -1820,7 +1850,7 @@ def _overriding_families(sheets: tuple[str, ...], root: Any, styles: Sequence[st
     (`styles`: the page's `style` attributes, in document order)."""
     traits = _sheet_traits(sheets)
     found: set[str] = set()
-    if traits.sets_display and root.xpath("boolean(//@hidden | //@popover)"):
+    if traits.sets_display and page.hidden_by_markup():
         found.add("display")
     if "font" not in _hiding_families(sheets):
         # A rule's font size decides whether a `style` attribute's letter spacing in px squeezes the text.
@@ -1933,9 +1963,9 @@ class _Reach:
         for element in [e for e, families in hiders.items() if families >= _ONE_LINE_FAMILIES]:
             for inner in element.iterdescendants():
                 hiders.setdefault(inner, set())
-        for element in _xpath("//@hidden/.. | //@popover/..")(page.root):
+        for element in page.hidden_by_markup():
             hiders.setdefault(element, set()).add("display")  # the user-agent `display: none`
-        for element in _xpath(_SVG_PRESENTATION)(page.root):
+        for element in _svg_presentation(page.root):
             hiders.setdefault(element, set()).update(_SVG_HIDING_ATTRIBUTES)  # CSS may show it again
         self._hidden = _Scope(hiders, page)
         below: set[Any] = set()
@@ -3174,7 +3204,13 @@ def svg_clips_everything(element: Any, style: PageStyle) -> bool:
 # The presentation attributes of an `<svg>` that can hide it (SVG 2, 6.6): hints for the CSS
 # property of the same name, below all the page's CSS, as `<font color>` is.
 _SVG_HIDING_ATTRIBUTES = ("display", "visibility", "opacity")
-_SVG_PRESENTATION = "//svg[@display or @visibility or @opacity]"
+
+
+def _svg_presentation(root: Any) -> list[Any]:
+    """The `<svg>`s with a presentation attribute that can hide them, in document order: found
+    among the page's `<svg>`s (a search by name, a quarter of the cost of an XPath predicate
+    tested on every element, `//svg[@display or …]`)."""
+    return [svg for svg in root.iter("svg") if any(svg.get(name) is not None for name in _SVG_HIDING_ATTRIBUTES)]
 
 
 def svg_presentation(element: Any) -> list[Declaration]:
