@@ -429,15 +429,14 @@ _PRESENTATIONAL = "//font[@color] | //body[@text] | //*[@bgcolor]"
 _HINT_PRECEDENCE: _Precedence = (False, False, (-math.inf,), (0, 0, 0), -1)
 
 
-# Whether a page has an attribute `presentational_colours` reads (selected as attributes: see `_xpath`).
-_MAY_HAVE_HINTS = "boolean(//font/@color | //body/@text | //@bgcolor)"
-
-
 def _presentational_colours_if_any(root: Any) -> dict[Any, tuple[Declaration, ...]]:
     """`presentational_colours`, searched for only on a page with an attribute it reads: most
     pages have none, which a search of the attributes tells at a fifth of the cost of a search
-    of every element."""
-    return presentational_colours(root) if _xpath(_MAY_HAVE_HINTS)(root) else {}
+    of every element. `<font color>` and `<body text>` are looked for among the page's `<font>`
+    and `<body>` elements (a search by name): the union of the three searches by XPath cost a
+    third more."""
+    named = any(element.get("color" if element.tag == "font" else "text") is not None for element in root.iter("font", "body"))
+    return presentational_colours(root) if named or _xpath("boolean(//@bgcolor)")(root) else {}
 
 
 def presentational_colours(root: Any) -> dict[Any, tuple[Declaration, ...]]:
