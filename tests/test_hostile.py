@@ -135,6 +135,15 @@ def test_deep_nesting_does_not_hide_the_rest_of_the_page(cli: Any, tmp_path: Pat
     assert run.code == 1
 
 
+def test_a_control_character_in_a_tag_name_is_located_not_an_internal_error(cli: Any, tmp_path: Path) -> None:
+    # libxml2 keeps the name as written (`a\x08`); lxml refuses to search the tree for such a name.
+    article = write(tmp_path, "control.html", b"<A\x08>By Jo Roe</A\x08><p>All content created by the Daily Caller News Foundation is free.</p>")
+    run = cli("check", "--format", "json", str(article))
+    entry = run.json()["files"][0]
+    assert entry["checked"] is True and run.code == 1
+    assert {(f["rule"], f["line"]) for f in entry["findings"]} >= {("dcnf/affiliation", 1)}
+
+
 def test_elements_past_a_browsers_depth_limit_are_read_as_a_browser_attaches_them() -> None:
     from compliance.document.nesting import flatten_deep_nesting
 

@@ -166,7 +166,11 @@ class SourcePositions:
         by_line = self._by_line.get(tag)
         if by_line is None:
             by_line = self._by_line[tag] = {}
-            for el in self._root.iter(tag):
+            try:
+                elements = self._root.iter(tag)
+            except ValueError:  # a name lxml cannot search for: a control character in it (`<a\x08>`)
+                elements = (el for el in self._root.iter() if el.tag == tag)
+            for el in elements:
                 if el.sourceline:
                     by_line.setdefault(el.sourceline, []).append(el)
         same_tag = by_line.get(line, [])
