@@ -237,6 +237,8 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
         if body is not None:
             body.append(root)
             root = wrapper
+    # The tree as a browser's parser builds it (see `nesting`): a table's stray parts go before
+    # what is fostered out of tables, and that before the rows left are grouped in a <tbody>.
     nesting.close_as_browsers_do(root)
     nesting.drop_table_parts_outside_tables(root)
     nesting.foster_parent(root)
@@ -250,8 +252,9 @@ def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, An
     """The tree of a page (`payload`: its UTF-8 bytes; `decoded_text`: its text) and the parser,
     parsed again from markup rewritten so that libxml2 builds what a browser builds (see
     `nesting`) when its reading shows that it did not: it ended an element that a browser keeps
-    open (`<h4><p>`), or it stopped at 2,048 open elements, which a browser does not (it shows
-    the rest). The page is read once in all other cases."""
+    open (`<h4><p>`), it dropped a `</p>` of which a browser makes an empty paragraph, or it
+    stopped at 2,048 open elements, which a browser does not (it shows the rest). The page is read
+    once in all other cases."""
     root, parser = _parse_payload(lines_by_lf_bytes(payload))
     messages = [entry.message for entry in parser.error_log if entry.message.startswith(("Excessive depth", "Unexpected end tag"))]
     if not messages:

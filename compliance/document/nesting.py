@@ -25,6 +25,11 @@ element where it starts in one (and its end tag) to a name libxml2 does not know
 the tree their names back. libxml2 then finds no end tag out of place where it found one; a page
 is rewritten only when it did (`ends_early`).
 
+**A paragraph's end tag with none open.** A browser makes an empty paragraph of it, which keeps
+the words before it apart from those after (`By NAME</p>Daily Caller News Foundation` is two
+lines); libxml2 drops it and glues them. `empty_paragraphs_for_stray_ends` writes each such end tag
+as `<p></p>`, when libxml2 found as many as the tags as written show (`stray_paragraph_ends`).
+
 Line breaks are kept by both, so the positions of findings hold.
 
 **Elements libxml2 keeps open.** The other way round, libxml2 does not know that a `<section>`
@@ -332,7 +337,7 @@ def close_as_browsers_do(root: Any) -> None:
         moved = [first, *first.itersiblings()]
         if element.tag == "p" and (element.tail or "").strip():
             empty = etree.Element("p")
-            empty.tail, element.tail = element.tail, None
+            empty.tail, element.tail = _settable(element.tail or ""), None
             moved.append(empty)
         _move_after(element, moved)
 
@@ -346,7 +351,7 @@ def _move_after(element: Any, moved: list[Any]) -> None:
         place.addnext(node)
         place = node
     if tail:
-        place.tail = (place.tail or "") + tail
+        place.tail = _settable((place.tail or "") + tail)
 
 
 # What a table and its row groups and rows may hold (the HTML standard's "in table", "in table
@@ -402,14 +407,24 @@ def _holds_fostered(part: Any) -> bool:
     )
 
 
+# What lxml refuses to set as an element's text (XML 1.0's excluded characters), though libxml2's
+# HTML parser keeps them in the text it reads (`<table>\x08`): C0 controls but tab and line breaks.
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _settable(text: str) -> str:
+    """Words moved in the tree, without the control characters lxml refuses to set (none shows)."""
+    return _NOT_XML_TEXT.sub("", text) if _NOT_XML_TEXT.search(text) else text
+
+
 def _put_words_before(element: Any, words: str) -> None:
     """Add words just before an element: after what is before it in its parent."""
     previous = element.getprevious()
     if previous is not None:
-        previous.tail = (previous.tail or "") + words
+        previous.tail = _settable((previous.tail or "") + words)
     else:
         parent = element.getparent()
-        parent.text = (parent.text or "") + words
+        parent.text = _settable((parent.text or "") + words)
 
 
 _ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
@@ -428,7 +443,7 @@ def add_implied_elements(root: Any) -> None:
             words, image.text = image.text, None
             _move_after(image, list(image))
             if words:
-                image.tail = words + (image.tail or "")
+                image.tail = _settable(words + (image.tail or ""))
     for table in root.iter("table"):
         _wrap_runs(table, frozenset({"tr"}) | _CELLS, "tbody")
         for group in table:
