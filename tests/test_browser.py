@@ -564,6 +564,8 @@ TREES = [
     "<small><p>x</p>y</small>",
     "<a href=/><table><tr><td>x</td></tr></table></a>",
     "<pre><ul><li>x</li></ul></pre>",
+    "<div>By Jo Roe</p>Daily Caller News Foundation</div>",
+    "<p>a<button><div>b</div></button>c</p></p>d",
 ]
 
 

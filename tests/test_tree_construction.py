@@ -186,6 +186,8 @@ def test_a_stray_paragraph_end_keeps_the_words_around_it_apart() -> None:
         # A cell bounds the paragraph's scope: the end tag in it finds none.
         ("<p>a<span><table><tr><td>b</p>c</td></tr></table>", 1, "<p>a<span><table><tr><td>b<p></p>c</td></tr></table>"),
         ("<script>'</p>'</script><div>a</p>b</div>", 1, "<script>'</p>'</script><div>a<p></p>b</div>"),
+        # A block in a button ends no paragraph outside it: the button bounds the paragraph's scope.
+        ("<p>a<button><div>b</div></button>c</p></p>", 1, "<p>a<button><div>b</div></button>c</p><p></p>"),
     ],
 )
 def test_each_paragraph_end_with_no_paragraph_open_is_an_empty_paragraph(source: str, expected: int, rewritten: str) -> None:

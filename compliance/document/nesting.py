@@ -243,7 +243,7 @@ def empty_paragraphs_for_stray_ends(source: str, expected: int) -> str:
         if not closing:
             if tag in _VOID:
                 continue
-            if tag in _ENDS_A_PARAGRAPH and open_elements.holds("p"):
+            if tag in _ENDS_A_PARAGRAPH and _paragraph_in_scope(open_elements):
                 open_elements.close("p")
             open_elements.push(tag, False)
         elif tag != "p" or _paragraph_in_scope(open_elements):
