@@ -304,13 +304,9 @@ def _is_shadow_length(token: Any) -> bool:
 
 
 def _is_colour(token: Any) -> bool:
-    """Whether one component is a colour (the hex colour without its `#` is a quirk of a few
-    properties only: not taken here)."""
-    if token.type == "hash":
-        return _takes_hash(_COLOUR, token)
-    if token.type == "ident":
-        return _colour_keyword(token)
-    return token.type == "function" and token.lower_name in _COLOUR_FUNCTIONS and _takes_colour_function(token)
+    """Whether one component is a colour, as a colour property takes one, but for the hex colour
+    without its `#`: that is a quirk of a few properties only, not taken here."""
+    return _takes(_COLOUR, token) and not _hashless_colour(token)
 
 
 # The properties whose values are comma-separated lists, each judged by its own reading.
