@@ -206,16 +206,22 @@ _KEPT_OPEN_NAMES = tuple(KEPT_OPEN_PREFIX + tag for tag in sorted(frozenset().un
 _UNEXPECTED_END_TAG = "Unexpected end tag : "
 
 
+def _unexpected_end_tags(messages: Iterable[str]) -> Iterator[str]:
+    """The names of the end tags libxml2 found with nothing of that name open, by its error
+    messages for a page (`parser.error_log`'s), one for each."""
+    return (message[len(_UNEXPECTED_END_TAG) :].strip() for message in messages if message.startswith(_UNEXPECTED_END_TAG))
+
+
 def ends_early(messages: Iterable[str]) -> bool:
-    """Whether libxml2's error messages for a page (`parser.error_log`'s) show that it ended an
-    element of `CLOSED_EARLY` before a browser would: the element's own end tag came later, when
-    libxml2 had nothing of that name open."""
-    return any(message.startswith(_UNEXPECTED_END_TAG) and message[len(_UNEXPECTED_END_TAG) :].strip() in CLOSED_EARLY for message in messages)
+    """Whether libxml2's error messages for a page show that it ended an element of `CLOSED_EARLY`
+    before a browser would: the element's own end tag came later, when libxml2 had nothing of that
+    name open."""
+    return any(tag in CLOSED_EARLY for tag in _unexpected_end_tags(messages))
 
 
 def stray_paragraph_ends(messages: Iterable[str]) -> int:
     """How many `</p>` libxml2 found with no paragraph open, by its error messages for a page."""
-    return sum(1 for message in messages if message.startswith(_UNEXPECTED_END_TAG) and message[len(_UNEXPECTED_END_TAG) :].strip() == "p")
+    return sum(1 for tag in _unexpected_end_tags(messages) if tag == "p")
 
 
 # The start tags at which libxml2 ends an open paragraph, as a browser does (the HTML standard's
@@ -366,7 +372,7 @@ HOLDS_ONLY: dict[str, frozenset[str]] = {
     "thead": _ROW_GROUP_CONTENT,
     "tbody": _ROW_GROUP_CONTENT,
     "tfoot": _ROW_GROUP_CONTENT,
-    "tr": frozenset({"td", "th", "script", "style", "template", "form", "input"}),
+    "tr": _ROW_GROUP_CONTENT - {"tr"},
 }
 
 
