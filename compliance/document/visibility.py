@@ -1368,9 +1368,6 @@ class _ElementIndex:
         self._xml_classes: frozenset[str] | None = None
         self._found: dict[tuple[str, str], list[Any]] = {}
         self._class_searches = 0
-        self._styled: list[Any] | None = None
-        self._inline: list[tuple[Any, tuple[Declaration, ...]]] | None = None
-        self._hidden: list[Any] | None = None
 
     @functools.cached_property
     def _class_values(self) -> str:
@@ -1384,28 +1381,32 @@ class _ElementIndex:
     def _idents(self) -> frozenset[str]:
         return frozenset(self.root.xpath("//@id", smart_strings=False))
 
+    @functools.cached_property
     def _style_holders(self) -> list[Any]:
-        if self._styled is None:
-            self._styled = _with_attribute(self.root, "style")
-        return self._styled
+        return _with_attribute(self.root, "style")
+
+    @functools.cached_property
+    def _inline(self) -> list[tuple[Any, tuple[Declaration, ...]]]:
+        return [(element, parse_style_attribute(element.get("style") or "")) for element in self._style_holders]
+
+    @functools.cached_property
+    def _hidden(self) -> list[Any]:
+        hidden: list[Any] = _xpath("//@hidden/.. | //@popover/..")(self.root)
+        return hidden
 
     def style_values(self) -> list[str]:
         """The page's `style` attributes, in document order, read from the one search of the
         elements that have one (which `inline_styles` reads too)."""
-        return [element.get("style") for element in self._style_holders()]
+        return [element.get("style") for element in self._style_holders]
 
     def inline_styles(self) -> list[tuple[Any, tuple[Declaration, ...]]]:
         """The elements with a `style` attribute, in document order, with its declarations:
         searched for once per page, though both the colour test and `_Reach` read them."""
-        if self._inline is None:
-            self._inline = [(element, parse_style_attribute(element.get("style") or "")) for element in self._style_holders()]
         return self._inline
 
     def hidden_by_markup(self) -> list[Any]:
         """The elements with a `hidden` or `popover` attribute (a user-agent `display: none`), in
         document order: searched for once, though both `_overriding_families` and `_Reach` ask."""
-        if self._hidden is None:
-            self._hidden = _xpath("//@hidden/.. | //@popover/..")(self.root)
         return self._hidden
 
     def _lookup(self, kind: str, name: str) -> list[Any]:
