@@ -566,6 +566,22 @@ TREES = [
     "<pre><ul><li>x</li></ul></pre>",
     "<div>By Jo Roe</p>Daily Caller News Foundation</div>",
     "<p>a<button><div>b</div></button>c</p></p>d",
+    # Formatting elements an element ended, re-opened before the next text or inline element.
+    "<p><b>a</p>b<p>c</p>",
+    "<p><i class=x>a</p> <p>b</p>",
+    "<div><em>a</div><h2>b</h2>c",
+    "<p><b>a<p>b</p>",
+    "<p><b><i><u>a</p>b<span>c</span>",
+    "<p><b><b><b><b>a</p>b",
+    "<p><a href=a>x</p><a href=b>y</a>",
+    "<ul><li><b>a<li>b</ul>c",
+    "<table><tr><td><b>x</td></tr></table>y",
+    "<table><b><tr><td>x</td></tr></table>y",
+    "<table><div>a<tr><td>x</td></tr>b<tr><td>y</td></tr></div></table>",
+    # Elements that are not void, written self-closed: opened all the same (but in SVG).
+    "<div/>a<span class=x/>b</div>c",
+    "<a href=x/>y</a>z",
+    "<svg><circle r=1 /><rect/></svg>after<p/>x",
 ]
 
 
@@ -647,4 +663,4 @@ def test_the_tree_of_real_pages_is_chromiums(browser: Any) -> None:
     context.close()
     # The pages left differ where a browser ends a link at a link inside it (the adoption agency),
     # or puts in the body what follows </body>.
-    assert len(pages) == 130 and len(different) <= 5, different
+    assert len(pages) == 130 and len(different) <= 4, different

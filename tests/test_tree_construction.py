@@ -219,3 +219,100 @@ def test_words_moved_in_the_tree_may_hold_control_characters_libxml2_keeps(marku
     # lxml refuses to set such characters as text; the words are moved without them.
     texts = [block.text for block in parse_document(f"<!doctype html><body>{markup}".encode(), "html").blocks]
     assert all(text.isprintable() for text in texts)
+
+
+# A hidden formatting element that an element ended before its own end tag: a browser re-opens it
+# around what follows (the HTML standard's "reconstruct the active formatting elements").
+HIDDEN_BY_A_REOPENED_ELEMENT = {
+    "a <b> ended by its paragraph's end tag": ("", '<p><b style="display:none">note</p>{}'),
+    "an <em> ended by a block's end tag": ("", '<div><em style="display:none">note</div>{}'),
+    "a <font> ended by a heading's end tag, by a class rule": (".gone{display:none}", '<h2><font class="gone">note</h2>{}'),
+    "white text in a <font> ended by its paragraph": ("", '<p><font color="#fff">note</p>{}'),
+    "a <b> fostered out of a table": ("", '<table><b style="display:none"><tr><td>x</td></tr></table>\n{}'),
+    "a <nobr> under an <i>, re-opened together": ("", '<p><i><nobr style="visibility:hidden">note</p> {}'),
+    "a <small> never ended, its paragraph ended": ("", '<p><small style="display:none">note</p><p class="byline">{}'),
+    "a <small> ended by the next paragraph": ("", '<p><small style="display:none">note<p class="byline">{}'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HIDDEN_BY_A_REOPENED_ELEMENT))
+def test_a_byline_after_a_hidden_formatting_element_a_browser_reopens_is_hidden(case: str) -> None:
+    css, markup = HIDDEN_BY_A_REOPENED_ELEMENT[case]
+    assert errors(check(page(css=css, byline=markup.format(BARE_BYLINE)))) == ["dcnf/byline"]
+
+
+def test_a_logo_after_a_hidden_link_a_browser_reopens_is_missing() -> None:
+    # The byline paragraph after it starts in the re-opened link too.
+    assert errors(check(page(logo='<p><a href="#" style="display:none">x</p>' + LOGO.format(attrs="")))) == ["dcnf/byline", "dcnf/logo"]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<table><tr><td><b style="display:none">x</td></tr></table>{}',  # a cell is a marker: nothing re-opens after it
+        '<p><b style="display:none">note</b></p>{}',  # ended by its own end tag
+        '<p><b style="display:none">note</p></b>{}',  # its end tag, out of place, still ends it
+    ],
+)
+def test_a_hidden_formatting_element_ended_for_good_hides_nothing_after_it(markup: str) -> None:
+    assert errors(check(page(byline=markup.format(BARE_BYLINE)))) == []
+
+
+def test_formatting_elements_are_written_again_where_a_browser_reopens_them() -> None:
+    source = '<p><B class="x"\nid=y>a</p>\n<p>b</p><div>c</div>'
+    assert nesting.reopen_formatting_as_browsers_do(source) == '<p><B class="x"\nid=y>a</p><B class="x" id=y>\n<p>b</p><div>c</div>'
+    # At most three alike since the last marker; one ended by its own end tag is not re-opened.
+    assert nesting.reopen_formatting_as_browsers_do("<p><b><b><b><b>a</p>b") == "<p><b><b><b><b>a</p><b><b><b>b"
+    assert nesting.reopen_formatting_as_browsers_do("<p><i>a</i></p>b") == "<p><i>a</i></p>b"
+    # A list item with an element open in it is ended by the next as a browser ends it.
+    assert nesting.reopen_formatting_as_browsers_do("<ul><li><b>a<li>b</ul>") == "<ul><li><b>a</li><li><b>b</ul>"
+
+
+def test_a_page_that_would_reopen_without_end_is_left_as_libxml2_reads_it() -> None:
+    # Each paragraph re-opens the 400 elements the <div> ended, and ends them.
+    source = "<div>" + "".join(f"<b id={i}>" for i in range(400)) + "</div>" + "<p>x</p>" * 400
+    assert nesting.reopen_formatting_as_browsers_do(source) is source
+
+
+@pytest.mark.parametrize(
+    ("messages", "source", "leaves"),
+    [
+        (["Opening and ending tag mismatch: p and b"], "<p><b>x</p>", True),
+        (["Opening and ending tag mismatch: div and span"], "<div><span>x</div>", False),
+        ([], "<p><STRONG>x<p>y", True),
+        ([], '<p><a href="#">x</p>', True),  # libxml2 ends a link at its parent's end tag without a word
+        ([], "<p><A href=x>x</A> <b>y</b></p>", False),
+        # An article's HTML in a script, a style's or a comment's text, is not markup.
+        ([], '<p><b>x</b></p><script>var a = {"body": "<p><em>cut"};</script><!-- <i> --><style>/* <u> */</style>', False),
+    ],
+)
+def test_a_page_is_read_again_when_it_may_leave_formatting_elements_open(messages: list[str], source: str, leaves: bool) -> None:
+    root = etree.fromstring(source, etree.HTMLParser())
+    assert nesting.leaves_formatting_elements_open(messages, source.encode(), root) is leaves
+
+
+# Elements that are not void written self-closed: a browser opens them (the `/` is ignored).
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<div style="display:none"/>{}</div>',
+        '<span class="gone"/>{}</span>',
+        '<script src="/ads.js"/>{}<script></script>',
+        "<title/>{}</title>",
+        "<iframe/>{}</iframe>",
+    ],
+)
+def test_a_byline_after_a_self_closed_element_a_browser_opens_is_in_it(markup: str) -> None:
+    assert errors(check(page(css=".gone{display:none}", byline=markup.format(BARE_BYLINE)))) == ["dcnf/byline"]
+
+
+def test_a_logo_in_a_self_closed_hidden_element_is_missing() -> None:
+    assert errors(check(page(logo=f'<div style="display:none"/>{LOGO.format(attrs="")}</div>'))) == ["dcnf/logo"]
+
+
+def test_only_the_slash_of_self_closed_html_elements_is_dropped() -> None:
+    source = '<div a="b"/><br/><img src=x/><a href=x/>y</a><svg><circle r="1"/><p/></svg><svg/><math><mi/></math>'
+    assert nesting.open_self_closed_elements(source) == '<div a="b" ><br/><img src=x/><a href=x/>y</a><svg><circle r="1"/><p ></svg><svg/><math><mi/></math>'
+    assert nesting.open_self_closed_elements("<p>x<br/></p>") == "<p>x<br/></p>"
+    assert not nesting.may_self_close_elements(b'<br/><img src="a"/><svg><path d="M0"/></svg><feBlend/>')
+    assert nesting.may_self_close_elements(b'<p>x<span class="icon"/>')

@@ -251,19 +251,27 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
 def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, Any]:
     """The tree of a page (`payload`: its UTF-8 bytes; `decoded_text`: its text) and the parser,
     parsed again from markup rewritten so that libxml2 builds what a browser builds (see
-    `nesting`) when its reading shows that it did not: it ended an element that a browser keeps
-    open (`<h4><p>`), it dropped a `</p>` of which a browser makes an empty paragraph, or it
-    stopped at 2,048 open elements, which a browser does not (it shows the rest). The page is read
-    once in all other cases."""
+    `nesting`) when its reading or the markup shows that it did not: it closed an element written
+    self-closed that a browser opens (`<div/>`), it ended an element that a browser keeps open
+    (`<h4><p>`) or re-opens (`<p><b>x</p><p>`), it dropped a `</p>` of which a browser makes an
+    empty paragraph, or it stopped at 2,048 open elements, which a browser does not (it shows the
+    rest). The page is read once in all other cases."""
     root, parser = _parse_payload(lines_by_lf_bytes(payload))
-    messages = [entry.message for entry in parser.error_log if entry.message.startswith(("Excessive depth", "Unexpected end tag"))]
-    if not messages:
+    messages = [entry.message for entry in parser.error_log]
+    self_closed = nesting.may_self_close_elements(payload)
+    reopens = nesting.leaves_formatting_elements_open(messages, payload, root)
+    messages = [message for message in messages if message.startswith(("Excessive depth", "Unexpected end tag"))]
+    if not (messages or self_closed or reopens):
         return root, parser
     deep = any(message.startswith("Excessive depth") for message in messages)
     source = _without_nul(decoded_text)
     stray = nesting.stray_paragraph_ends(messages)
     rewritten = nesting.empty_paragraphs_for_stray_ends(source, stray) if stray else source
-    if nesting.ends_early(messages):
+    if self_closed:
+        rewritten = nesting.open_self_closed_elements(rewritten)
+    if reopens:
+        rewritten = nesting.reopen_formatting_as_browsers_do(rewritten)
+    if rewritten is not source or nesting.ends_early(messages):
         rewritten = nesting.keep_open_as_browsers_do(rewritten)
     if rewritten is not source and not deep:
         root, parser = _reparse(rewritten)

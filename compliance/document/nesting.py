@@ -30,7 +30,19 @@ the words before it apart from those after (`By NAME</p>Daily Caller News Founda
 lines); libxml2 drops it and glues them. `empty_paragraphs_for_stray_ends` writes each such end tag
 as `<p></p>`, when libxml2 found as many as the tags as written show (`stray_paragraph_ends`).
 
-Line breaks are kept by both, so the positions of findings hold.
+**Formatting elements ended early.** A browser keeps a list of the formatting elements open
+(`<b>`, `<i>`, `<em>`, `<font>`, a link…) and, where a paragraph or another element ended one
+before its own end tag, opens it again, with its attributes, before the next text or inline
+element ("reconstruct the active formatting elements"): `<p><b hidden>x</p><p>By NAME` hides the
+byline. libxml2 does not. `reopen_formatting_as_browsers_do` writes each such element's start tag
+again where a browser re-opens it, when libxml2's reading or the tags' count shows that one was
+ended early (`leaves_formatting_elements_open`).
+
+**Elements written self-closed.** `<div/>` opens a `<div>` in a browser (the `/` counts only for
+void elements and in SVG and MathML), and `<script src=x/>` makes what follows the script's text;
+libxml2 closes both at once. `open_self_closed_elements` drops such a `/`.
+
+Line breaks are kept by all, so the positions of findings hold.
 
 **Elements libxml2 keeps open.** The other way round, libxml2 does not know that a `<section>`
 (or another element HTML 4 did not have) ends an open paragraph, nor that a heading ends the
@@ -53,8 +65,11 @@ part (a cell, a row, a caption) written outside any table, keeping what it holds
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
+
+from compliance.firstuse import on_first_use
 
 # Chromium's kMaximumHTMLParserDOMTreeDepth.
 BROWSER_DEPTH_LIMIT = 512
@@ -305,6 +320,338 @@ def keep_open_as_browsers_do(source: str) -> str:
     return "".join(pieces)
 
 
+# The start tags that may be written self-closed (`<br/>`): the void elements, and those of SVG and
+# MathML, whose elements a `/>` does close (in foreign content). Any other start tag written
+# `<div/>` opens its element: the HTML standard's tokenizer reads the `/` and tree construction
+# ignores it, where libxml2 closes the element at once.
+_FOREIGN_ONLY = frozenset(
+    """path circle rect line polyline polygon ellipse use stop g defs symbol lineargradient radialgradient clippath
+    mask pattern filter animate animatemotion animatetransform set desc metadata marker mpath view switch tspan textpath
+    mi mo mn ms mtext mspace mglyph malignmark mrow mfrac msqrt mroot mstyle merror mpadded mphantom mfenced menclose
+    msub msup msubsup munder mover munderover mmultiscripts mprescripts mtable mtr mtd maction annotation semantics
+    svg math""".split()
+)
+_MAY_SELF_CLOSE = _VOID | _FOREIGN_ONLY
+# A start tag's name, from its "<".
+_START_TAG_NAME = on_first_use(rb"<([A-Za-z][^\t\n\f\r />]*)")
+_MAY_SELF_CLOSE_BYTES = frozenset(tag.encode() for tag in _MAY_SELF_CLOSE)
+# The end of a tag's attributes when its last value is unquoted (`<a href=x/>`): the `/` is that
+# value's, not the tag's.
+_UNQUOTED_LAST_VALUE = on_first_use(r"""=[\t\n\f\r ]*[^\t\n\f\r "'>]*/\Z""")
+# The HTML start tags that end SVG or MathML content they are written in (the HTML standard's
+# "in foreign content": a `<p>` in an `<svg>` ends it and is an HTML paragraph).
+_BREAKS_OUT_OF_FOREIGN = frozenset(
+    """b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta
+    nobr ol p pre ruby s small span strong strike sub sup table tt u ul var""".split()
+)
+
+
+def may_self_close_elements(payload: bytes) -> bool:
+    """Whether the markup (`payload`: its UTF-8 bytes) may write an HTML element that is not void
+    self-closed (`<div/>`, `<script src=x/>`), which a browser opens and libxml2 closes at once: a
+    quick look at the tag before each `/>`, which `open_self_closed_elements` refines (the `/` may
+    be an attribute's, or the tag in a comment)."""
+    at = payload.find(b"/>")
+    while at != -1:
+        name = _START_TAG_NAME().match(payload, payload.rfind(b"<", 0, at))
+        if name is not None and (tag := name.group(1).lower()) not in _MAY_SELF_CLOSE_BYTES and not tag.startswith(b"fe"):
+            return True
+        at = payload.find(b"/>", at + 2)
+    return False
+
+
+def open_self_closed_elements(source: str) -> str:
+    """The page's markup with the `/` of each self-closed HTML element that is not void removed
+    (`<div class=x/>` as `<div class=x >`), so that libxml2 opens it as a browser does: what follows
+    is inside it until its end tag, and the content of a `<script/>` or `<title/>` is raw text up
+    to its end tag. SVG and MathML elements written inside `<svg>` or `<math>` close at their `/>`
+    and are left. Returns `source` itself when nothing is rewritten."""
+    pieces: list[str] = []
+    kept_from = 0
+    foreign = 0  # how many <svg> and <math> elements are open
+    for token, closing, tag in _tags(source):
+        attributes = token.group(3)
+        self_closed = attributes.endswith("/") and _UNQUOTED_LAST_VALUE().search(attributes) is None
+        if tag in ("svg", "math"):
+            if closing:
+                foreign = max(0, foreign - 1)
+            elif not self_closed:
+                foreign += 1
+            continue
+        if foreign and not closing and tag in _BREAKS_OUT_OF_FOREIGN:
+            foreign = 0
+        if closing or not self_closed or foreign or tag in _VOID:
+            continue
+        slash_at = token.end(3) - 1
+        pieces.append(source[kept_from:slash_at])
+        pieces.append(" ")
+        kept_from = slash_at + 1
+    if not pieces:
+        return source
+    pieces.append(source[kept_from:])
+    return "".join(pieces)
+
+
+# The HTML standard's formatting elements, which a browser re-opens where an element ended them
+# before their own end tag ("reconstruct the active formatting elements"), and the elements that
+# put a marker in that list: formatting elements opened before one are not re-opened inside it.
+FORMATTING = frozenset("a b big code em font i nobr s small strike strong tt u".split())
+_MARKED = frozenset("applet caption marquee object td template th".split())
+# The start tags at which a browser re-opens none ("in body": blocks, headings, lists, tables and
+# what "in head" reads); at any other, and before any text, it re-opens what is due.
+_OPEN_NONE = frozenset(
+    """address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer header hgroup
+    main menu nav ol p search section summary ul h1 h2 h3 h4 h5 h6 pre listing form li dd dt plaintext table hr param source
+    track textarea iframe noembed noframes noscript base basefont bgsound link meta script style template title caption col
+    colgroup frame frameset head body html tbody td tfoot th thead tr""".split()
+)
+# The start tags that end an open paragraph (in button scope), as HTML's tree construction does.
+_CLOSE_A_PARAGRAPH = _ENDS_A_PARAGRAPH | frozenset(
+    "article aside details dialog figcaption figure footer header hgroup main nav search section summary".split()
+)
+# What a table's part closes back to when it starts ("clear the stack back to a table context",
+# to a table body's or to a row's).
+_TABLE_CONTEXTS = {
+    "tr": ("tbody", "thead", "tfoot", "table", "template", "html"),
+    **dict.fromkeys(("td", "th"), ("tr", "tbody", "thead", "tfoot", "table", "template", "html")),
+    **dict.fromkeys(("tbody", "thead", "tfoot", "caption", "colgroup"), ("table", "template", "html")),
+}
+_TAG_MISMATCH = "Opening and ending tag mismatch: "
+# A formatting element's end tag (its name); the look-ahead lets most other end tags fail at once.
+_FORMATTING_END_TAG = on_first_use(rb"</(?=[abcefinstuABCEFINSTU])(a|b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)[\t\n\f\r ]*>", re.IGNORECASE)
+
+
+def leaves_formatting_elements_open(messages: Iterable[str], payload: bytes, root: Any) -> bool:
+    """Whether an element of the page may have ended a formatting element (see `FORMATTING`)
+    before its own end tag, which a browser then re-opens: libxml2's error messages for it show
+    an end tag that closed one (`<p><b>x</p>`), or its tree (`root`) holds more elements of a kind
+    than the markup (`payload`: its UTF-8 bytes) writes end tags for (`<p><b>x<p>`; libxml2 ends a
+    link, `<code>` or `<nobr>` at its parent's end tag without a word). End tags are counted
+    wherever they are written: one in a script's text (`"</b>"`) may make up for one missing."""
+    if any(message.startswith(_TAG_MISMATCH) and message.rsplit(" and ", 1)[-1].strip() in FORMATTING for message in messages):
+        return True
+    elements: dict[str, int] = {}
+    for element in root.iter(*FORMATTING):
+        elements[element.tag] = elements.get(element.tag, 0) + 1
+    if not elements:
+        return False
+    end_tags: dict[bytes, int] = {}
+    for tag, count in Counter(_FORMATTING_END_TAG().findall(payload)).items():
+        end_tags[tag.lower()] = end_tags.get(tag.lower(), 0) + count
+    return any(count > end_tags.get(tag.encode(), 0) for tag, count in elements.items())
+
+
+class _FormattingElements:
+    """The open elements and the list of active formatting elements at a point of the markup, as
+    HTML's tree construction keeps them ("in body"), read from the tags as written: enough to know
+    which formatting elements a browser re-opens there, and the start tags to re-open them with."""
+
+    def __init__(self) -> None:
+        self.open: list[tuple[str, int]] = []  # each open element's tag and serial number
+        self.open_serials: set[int] = set()
+        self.active: list[tuple[str, str, int] | None] = []  # (tag, start tag, serial); None: a marker
+        self.serial = 0
+
+    def push(self, tag: str) -> int:
+        self.serial += 1
+        self.open.append((tag, self.serial))
+        self.open_serials.add(self.serial)
+        return self.serial
+
+    def pop_to(self, index: int) -> None:
+        """Close the open element at `index` and all inside it."""
+        while len(self.open) > index:
+            tag, serial = self.open.pop()
+            self.open_serials.discard(serial)
+            if tag in _MARKED:
+                self.clear_to_marker()
+
+    def index_of(self, tag: str, bounds: Iterable[str] = ()) -> int | None:
+        """Where the innermost open element of that tag is, unless one of `bounds` is open inside it."""
+        bounding = frozenset(bounds)
+        for index in range(len(self.open) - 1, -1, -1):
+            found = self.open[index][0]
+            if found == tag:
+                return index
+            if found in bounding:
+                return None
+        return None
+
+    def close(self, tag: str, bounds: Iterable[str] = ()) -> bool:
+        index = self.index_of(tag, bounds)
+        if index is None:
+            return False
+        self.pop_to(index)
+        return True
+
+    def clear_to_marker(self) -> None:
+        while self.active and self.active.pop() is not None:
+            pass
+
+    def add_formatting(self, tag: str, start_tag: str) -> None:
+        """Open a formatting element and list it, keeping at most three alike since the last marker
+        (the "Noah's Ark" clause)."""
+        alike = [i for i in self._since_marker() if (entry := self.active[i]) is not None and entry[1] == start_tag]
+        if len(alike) >= 3:
+            del self.active[alike[0]]
+        self.active.append((tag, start_tag, self.push(tag)))
+
+    def _since_marker(self) -> range:
+        last = next((i for i in range(len(self.active) - 1, -1, -1) if self.active[i] is None), -1)
+        return range(last + 1, len(self.active))
+
+    def end_formatting(self, tag: str) -> bool:
+        """Close the formatting element an end tag names (the adoption agency, in outline: what
+        is open inside it closes too); False when no such element is listed since the last marker."""
+        for i in reversed(self._since_marker()):
+            entry = self.active[i]
+            if entry is not None and entry[0] == tag:
+                del self.active[i]
+                if entry[2] in self.open_serials:
+                    self.pop_to(next(index for index, (_, serial) in enumerate(self.open) if serial == entry[2]))
+                return True
+        return False
+
+    def reopen(self) -> str:
+        """The start tags of the listed formatting elements a browser re-opens at this point (those
+        no longer open, after the last marker or open one), which are then open again."""
+        if not self.active or self.active[-1] is None or self.active[-1][2] in self.open_serials:
+            return ""
+        first = len(self.active) - 1
+        while first > 0 and (entry := self.active[first - 1]) is not None and entry[2] not in self.open_serials:
+            first -= 1
+        written = []
+        for i in range(first, len(self.active)):
+            tag, start_tag, _ = self.active[i]  # type: ignore[misc]
+            self.active[i] = (tag, start_tag, self.push(tag))
+            written.append(start_tag)
+        return "".join(written)
+
+
+# Markup that is not text of the page between two tags: comments and other declarations.
+_NOT_TEXT = on_first_use(r"<!--.*?(?:-->|\Z)|<[!?][^>]*>?", re.DOTALL)
+_LINE_BREAK = on_first_use(r"[\r\n]")
+
+
+def reopen_formatting_as_browsers_do(source: str) -> str:
+    """The page's markup with each formatting element (see `FORMATTING`) that an element ended
+    before its own end tag written again where a browser re-opens it: before the next text or
+    inline element (`<p><b hidden>x</p><p>By NAME` reads `<p><b hidden>x</p><p><b hidden>By
+    NAME`, so the byline is hidden as a reader sees it), with the same attributes. Open elements
+    and the list of formatting elements are followed from the tags as written. Line breaks in a
+    re-opened start tag become spaces, so every line keeps its number. Returns `source` itself when
+    nothing is re-opened, or when the markup would grow past twice its size (a hostile page that
+    leaves thousands open)."""
+    insertions: list[tuple[int, str]] = []
+    grown = 0
+    state = _FormattingElements()
+    previous_end = 0
+    in_raw_text = False
+    for token, closing, tag in _tags(source):
+        if not in_raw_text and _reads_text(state, source[previous_end : token.start()]):
+            grown += _insert(insertions, previous_end, state.reopen())
+        previous_end = token.end()
+        in_raw_text = not closing and tag in _RAW_TEXT
+        if closing:
+            _read_end_tag(state, tag)
+            continue
+        grown += _insert(insertions, token.start(), _close_for_start_tag(state, tag))
+        if tag not in _OPEN_NONE:
+            grown += _insert(insertions, token.start(), state.reopen())
+        _read_start_tag(state, tag, token.group(0))
+        if grown > len(source):
+            return source
+    if not in_raw_text and _reads_text(state, source[previous_end:]):
+        _insert(insertions, previous_end, state.reopen())
+    if not insertions:
+        return source
+    pieces = []
+    kept_from = 0
+    for at, written in insertions:
+        pieces.append(source[kept_from:at])
+        pieces.append(written)
+        kept_from = at
+    pieces.append(source[kept_from:])
+    return "".join(pieces)
+
+
+def _insert(insertions: list[tuple[int, str]], at: int, start_tags: str) -> int:
+    if start_tags:
+        insertions.append((at, _LINE_BREAK().sub(" ", start_tags)))
+    return len(start_tags)
+
+
+_TABLE_BODIES = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+
+
+def _reads_text(state: _FormattingElements, between: str) -> bool:
+    """Whether what is written between two tags is text a browser inserts where it re-opens
+    formatting elements: any but comments, and white space but directly in a table's body."""
+    text = _NOT_TEXT().sub("", between) if "<" in between else between
+    if not text:
+        return False
+    return bool(text.strip()) or not (state.open and state.open[-1][0] in _TABLE_BODIES)
+
+
+# The list items a list item's start tag ends, and what bounds the search for one.
+_LIST_ITEMS = {
+    "li": (("li",), ("ul", "ol", *_BUTTON_SCOPE)),
+    **dict.fromkeys(("dd", "dt"), (("dd", "dt"), ("dl", *_BUTTON_SCOPE))),
+}
+
+
+def _close_for_start_tag(state: _FormattingElements, tag: str) -> str:
+    """End what a start tag ends before it opens (HTML's "in body" and "in table" insertion modes,
+    in outline): a paragraph, a heading in a heading, a list item, a link in a link, a table's
+    part at the next. Returns the end tag to write before it where libxml2 would not end it (a
+    list item with an element open in it: `<li><b>a<li>`), else ""."""
+    if tag in _CLOSE_A_PARAGRAPH:
+        state.close("p", _BUTTON_SCOPE)
+    if tag in _HEADINGS and state.open and state.open[-1][0] in _HEADINGS:
+        state.pop_to(len(state.open) - 1)
+    elif tag in _LIST_ITEMS:
+        return _close_list_item(state, _LIST_ITEMS[tag])
+    elif tag in ("a", "nobr"):
+        state.end_formatting(tag)
+    elif tag in _TABLE_CONTEXTS and state.index_of("table") is not None:
+        contexts = _TABLE_CONTEXTS[tag]
+        while state.open and state.open[-1][0] not in contexts:
+            state.pop_to(len(state.open) - 1)
+    return ""
+
+
+def _close_list_item(state: _FormattingElements, items: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    kinds, bounds = items
+    for kind in kinds:
+        index = state.index_of(kind, bounds)
+        if index is not None:
+            # libxml2 ends the item at the next only when nothing is open in it.
+            holds_open = index < len(state.open) - 1
+            state.pop_to(index)
+            return f"</{kind}>" if holds_open else ""
+    return ""
+
+
+def _read_start_tag(state: _FormattingElements, tag: str, start_tag: str) -> None:
+    if tag in _VOID:
+        return
+    if tag in FORMATTING:
+        state.add_formatting(tag, start_tag)
+        return
+    state.push(tag)
+    if tag in _MARKED:
+        state.active.append(None)
+
+
+def _read_end_tag(state: _FormattingElements, tag: str) -> None:
+    if tag in FORMATTING and state.end_formatting(tag):
+        return
+    if tag == "p":
+        state.close("p", _BUTTON_SCOPE)
+    elif tag not in ("body", "html"):
+        state.close(tag)
+
+
 def restore_kept_open(root: Any) -> None:
     """Give the elements `keep_open_as_browsers_do` renamed their own names back, in the tree
     libxml2 built from its markup."""
@@ -395,15 +742,25 @@ def _foster_from(part: Any, table: Any) -> None:
     if (part.text or "").strip():
         _put_words_before(table, part.text or "")
         part.text = None
-    for child in list(part):
+    child = part[0] if len(part) else None
+    while child is not None:
+        following = child.getnext()
         if isinstance(child.tag, str) and child.tag not in allowed:
+            # A row (or another part) written in it stays in the table, and what follows with it:
+            # a browser ends the fostered element at the row ("clear the stack back to a table context").
+            kept = next((held for held in child if held.tag in allowed and held.tag in _TABLE_PARTS), None)
+            if kept is not None:
+                _move_after(child, [kept, *kept.itersiblings()])
+                following = kept
             table.addprevious(child)  # with the words after it
+            child = following
             continue
         if child.tag in HOLDS_ONLY:
             _foster_from(child, table)
         if (child.tail or "").strip():
             _put_words_before(table, child.tail or "")
             child.tail = None
+        child = following
 
 
 def _holds_fostered(part: Any) -> bool:
