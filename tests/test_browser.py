@@ -510,6 +510,24 @@ def test_a_value_is_taken_or_dropped_as_chromium_takes_or_drops_it(browser: Any,
         assert [d for d in VALUES_TAKEN if d not in taken] == []
 
 
+def test_a_selector_list_is_kept_or_dropped_as_chromium_keeps_or_drops_it(browser: Any) -> None:
+    from tests.test_selector_lists import SELECTOR_LISTS_DROPPED, SELECTOR_LISTS_KEPT
+
+    page = browser.new_page()
+    page.set_content("<!doctype html><style id=s></style>")
+    # A rule is inserted as a page's <style> would hold it; cssRules counts it only when kept.
+    kept = page.evaluate(
+        """lists => lists.filter(list => { const sheet = document.getElementById('s').sheet;
+                 while (sheet.cssRules.length) sheet.deleteRule(0);
+                 try { sheet.insertRule(list + ' { display: none }'); } catch (e) { return false; }
+                 return sheet.cssRules.length === 1; })""",
+        [*SELECTOR_LISTS_KEPT, *SELECTOR_LISTS_DROPPED],
+    )
+    page.close()
+    assert [selectors for selectors in SELECTOR_LISTS_KEPT if selectors not in kept] == []
+    assert [selectors for selectors in SELECTOR_LISTS_DROPPED if selectors in kept] == []
+
+
 def test_the_one_line_box_rows_are_found() -> None:
     assert len(_one_line_box_rows()) == 84
 
