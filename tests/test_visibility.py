@@ -130,6 +130,14 @@ HIDDEN_LOGOS = {
     "id rule": ("#brand{display:none}", ' id="brand"'),
     "descendant rule": ("article img{display:none}", ""),
     "attribute rule": ('img[alt~="logo"]{display:none}', ""),
+    # `:is()` and `:where()` forgive an argument Chromium cannot parse: the rest still hides.
+    "an :is() with an invalid argument": (":is(.x, .y:bogus){display:none}", ' class="x"'),
+    "a :where() with a pseudo-element argument": (":where(::before, .x){display:none}", ' class="x"'),
+    "a nested :is() with an invalid argument": (".x:not(:is(.y, :bogus)){display:none}", ' class="x"'),
+    # A selector Chromium knows and cssselect cannot read or parse leaves the others of its list.
+    "a list with a pseudo-class cssselect does not know": (".x, .y:focus-within{display:none}", ' class="x"'),
+    "a list with a :not() cssselect cannot parse": (".x, a:not(.b, .c){display:none}", ' class="x"'),
+    "a list with a -webkit- pseudo-element": (".x, ::-webkit-scrollbar{display:none}", ' class="x"'),
     "screen media query": ("@media screen{.x{display:none}}", ' class="x"'),
     "visibility hidden": (".x{visibility:hidden}", ' class="x"'),
     "visibility collapse": (".x{visibility:collapse}", ' class="x"'),
@@ -408,6 +416,15 @@ SHOWN_LOGOS = {
     "a pseudo-class no reader is in": (".x:hover{display:none}", ' class="x"'),
     "a pseudo-element": (".x::before{display:none}", ' class="x"'),
     "a selector cssselect cannot read": (".x:unknown-thing(3){display:none}", ' class="x"'),
+    # A list with a selector Chromium cannot parse is dropped whole, its valid selectors too.
+    "a list with an unknown pseudo-class": (".x, .y:bogus{display:none}", ' class="x"'),
+    "a list with another engine's pseudo-element": (".x, b::-moz-selection{display:none}", ' class="x"'),
+    "a list with another engine's pseudo-class": (".x, :-moz-focusring{display:none}", ' class="x"'),
+    "a list with an old Edge pseudo-class": (".x, input:-ms-input-placeholder{display:none}", ' class="x"'),
+    "a list with a selector broken by its grammar": (".x, .1a{display:none}", ' class="x"'),
+    "a :not() does not forgive": (".x, .x:not(.y:bogus){display:none}", ' class="x"'),
+    "a :has() does not forgive": (".x, figure:has(.y:bogus, img){display:none}", ' class="x"'),
+    "an :is() left with no argument": (".x:is(:bogus){display:none}", ' class="x"'),
     "broken CSS": (".x{display:", ' class="x"'),
     "pages without scripts": (".no-js .x{display:none}", ' class="x"'),
     "half opacity": (".x{opacity:.5}", ' class="x"'),
@@ -1359,6 +1376,8 @@ SCREENED_SELECTORS = {
     "img[src].x": True,
     ".wrap:not(:is(.a, .b)) .x": True,
     r".\78": True,  # an escape: read by the CSS parser, not screened
+    ".wrap :is(.absent:bogus, .x)": True,  # the forgiven argument goes, the rest still matches
+    ".x, .absent:bogus": False,  # Chromium drops the rule
     ".absent": False,
     ".x.absent": False,
     ".absent .x": False,
@@ -1833,12 +1852,21 @@ GENERATED_AFFILIATIONS = {
         '.credit::before{content:"Daily Caller News Foundation | "} @media print{.credit::before{font-size:0}}',
         '<div class="credit">By Jake Smith</div>',
     ),
+    # A selector Chromium reads and cssselect does not parse leaves the others of its list.
+    "a list with a :not() cssselect cannot parse": ('.byline::after, a:not(.b, .c){content:", Daily Caller News Foundation"}', BARE_BYLINE),
+    # A hiding rule Chromium drops (a selector it cannot parse) hides nothing.
+    "a hiding rule with another engine's pseudo-class": (
+        '.byline::after{content:", Daily Caller News Foundation"} .byline::after, .byline:-moz-focusring{font-size:0}',
+        BARE_BYLINE,
+    ),
 }
 NOT_GENERATED_AFFILIATIONS = {
     "the pseudo-element's rule hides it": ('.byline::after{content:", Daily Caller News Foundation";font-size:0}', BARE_BYLINE),
     "attr() is not worked out": ('.byline::after{content:", " attr(data-org)}', '<p class="byline" data-org="Daily Caller News Foundation">By Jake Smith</p>'),
     "a later rule sets content none": ('.byline::after{content:", Daily Caller News Foundation"} p.byline::after{content:none}', BARE_BYLINE),
     "a print-only rule": ('@media print{.byline::after{content:", Daily Caller News Foundation"}}', BARE_BYLINE),
+    # Chromium drops the rule: another engine's pseudo-class is a selector it cannot parse.
+    "a rule with another engine's pseudo-class": ('.byline::after, .byline:-moz-focusring{content:", Daily Caller News Foundation"}', BARE_BYLINE),
     # A colour, a size or a place in any rule for the pseudo-element: the words do not count,
     # whatever its value (a colour equal to the background is as hidden as `transparent`).
     "transparent in the generating rule": ('.byline::after{content:", Daily Caller News Foundation";color:transparent}', BARE_BYLINE),

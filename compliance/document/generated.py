@@ -26,6 +26,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
+from compliance.document.selector_lists import parsed_selectors
+
 # A `content` declaration with a string that may hold a letter or a digit: the pages worth a
 # closer reading (an icon font's escaped glyph, "\f101", passes too and is dropped later).
 # Both are searched over a site's whole stylesheet on every page: their letters are spelt in
@@ -190,16 +192,13 @@ def _strings(value: Sequence[Any]) -> str | None:
 def _matches(root: Any, selector_list: str) -> Iterator[tuple[str, Any, tuple[int, int, int]]]:
     """Each element a selector of the list with a `::before` or `::after` matches: (which
     pseudo-element, the element, the selector's specificity)."""
-    from cssselect import SelectorError, parse
+    from cssselect import SelectorError
     from lxml import etree
     from lxml.cssselect import LxmlHTMLTranslator
 
-    try:
-        selectors = parse(selector_list)
-    except SelectorError:
-        return
     translator = LxmlHTMLTranslator()
-    for selector in selectors:
+    # As Chromium reads the list: a rule it drops (`a::before, a:-moz-focusring`) generates nothing.
+    for selector in parsed_selectors(selector_list):
         pseudo = selector.pseudo_element
         which = pseudo.lower() if isinstance(pseudo, str) else ""
         if which not in ("before", "after"):

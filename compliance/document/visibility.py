@@ -59,9 +59,11 @@ visible image.
 
 Not applied, so that nothing a reader sees is ever called hidden: stylesheets the page links to
 (they are not fetched: a `data:` stylesheet, whose text is in the page, is applied), `<style>`
-blocks a browser does not apply (`applied_sheets`), rules in other media queries, selectors with pseudo-elements (but for
-the words they generate) or that
-cssselect cannot read, rules for pages without scripts (`.no-js`), a rule that hides `<html>` or
+blocks a browser does not apply (`applied_sheets`), rules in other media queries, a rule with a
+selector Chromium cannot parse (`.x, .y:-moz-focusring`: it drops the whole rule; the arguments
+of `:is()`/`:where()` it forgives are left out: `selector_lists`), selectors with pseudo-elements
+(but for the words they generate) or that cssselect cannot read (the rest of their list is
+applied), rules for pages without scripts (`.no-js`), a rule that hides `<html>` or
 `<body>` (a loading screen that scripts lift), and `opacity` that a stylesheet gives a
 lazy-loaded element (the loader's fade-in). `aria-hidden` is about screen readers: such content is
 still on the screen.
@@ -127,6 +129,7 @@ from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_
 from compliance.document.fading import NOT_FADED, Fading
 from compliance.document.generated import generated_text
 from compliance.document.model import attribute_pixels
+from compliance.document.selector_lists import parsed_selectors
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
@@ -2091,21 +2094,18 @@ def _required_names(selector_list: str) -> tuple[tuple[frozenset[str], frozenset
 
 @functools.lru_cache(maxsize=4096)
 def _selectors(selector_list: str) -> tuple[_CompiledSelector, ...]:
-    """Each selector of a rule's selector list, compiled; the selectors cssselect cannot read,
-    those with a pseudo-element (`::before` styles generated content, not the element) and those
-    for pages without scripts (`.no-js`) are left out."""
-    from cssselect import SelectorError, parse
+    """Each selector of a rule's selector list, compiled, as Chromium reads the list
+    (`selector_lists.parsed_selectors`): none when it drops the rule (a selector it cannot
+    parse, `.x:-moz-focusring`), the arguments of `:is()`/`:where()` it forgives left out. The
+    selectors cssselect cannot read, those with a pseudo-element (`::before` styles generated
+    content, not the element) and those for pages without scripts (`.no-js`) are left out."""
     from lxml.cssselect import LxmlHTMLTranslator
 
     if "no-js" in selector_list.lower():
         return ()
     translator = LxmlHTMLTranslator()
     compiled = []
-    try:
-        selectors = parse(selector_list)
-    except SelectorError:
-        return ()
-    for selector in selectors:
+    for selector in parsed_selectors(selector_list):
         if selector.pseudo_element is not None:
             continue
         subject, simple = _subject_of(selector.parsed_tree)
