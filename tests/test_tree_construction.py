@@ -316,3 +316,35 @@ def test_only_the_slash_of_self_closed_html_elements_is_dropped() -> None:
     assert nesting.open_self_closed_elements("<p>x<br/></p>") == "<p>x<br/></p>"
     assert not nesting.may_self_close_elements(b'<br/><img src="a"/><svg><path d="M0"/></svg><feBlend/>')
     assert nesting.may_self_close_elements(b'<p>x<span class="icon"/>')
+
+
+def test_a_byline_after_a_form_started_in_a_hidden_form_is_hidden() -> None:
+    # A browser ignores the second <form>: the byline stays in the first.
+    assert errors(check(page(byline=f'<form style="display:none">x<form>{BARE_BYLINE}</form></form>'))) == ["dcnf/byline"]
+    assert nesting.drop_nested_form_tags("<form a>x<FORM b>y</form></form><form>z</form>") == "<form a>xy</form></form><form>z</form>"
+
+
+def test_a_hidden_form_in_a_table_hides_nothing_of_the_rows_written_in_it() -> None:
+    markup = f'<table><form style="display:none"><tr><td>{BARE_BYLINE}</td></tr></form></table>'
+    assert errors(check(page(byline=markup))) == []
+
+
+@pytest.mark.parametrize("tag", ["body", "html"])
+def test_a_start_tag_of_the_body_or_root_written_again_adds_its_attributes(tag: str) -> None:
+    data = page(css=".hide-all .byline{display:none}", byline=f'{BARE_BYLINE}<{tag} class="hide-all" lang="en">')
+    assert errors(check(data)) == ["dcnf/byline"]
+    root = parse_document(b'<html lang="fr"><body id=a><p>x</p><body id=b class="c &amp; d"><html lang=en dir=rtl>', "html").root
+    assert (root.get("lang"), root.get("dir"), root.find("body").get("id"), root.find("body").get("class")) == ("fr", "rtl", "a", "c & d")
+
+
+def test_in_quirks_mode_a_table_stays_in_the_hidden_paragraph_it_starts_in() -> None:
+    markup = '<p style="display:none">Related<table><tr><td class="byline">By Jake Smith, Daily Caller News Foundation</td></tr></table>'
+    standards = page(byline=markup)
+    quirks = standards.replace(b"<!doctype html>", b"")
+    assert errors(check(standards)) == []
+    assert errors(check(quirks)) == ["dcnf/byline"]
+
+
+def test_a_style_in_mathml_is_not_a_style_sheet() -> None:
+    assert errors(check(page(byline=f"{BARE_BYLINE}<math><style>.byline{{display:none}}</style></math>"))) == []
+    assert errors(check(page(byline=f"{BARE_BYLINE}<svg><style>.byline{{display:none}}</style></svg>"))) == ["dcnf/byline"]

@@ -257,29 +257,40 @@ def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, An
     empty paragraph, or it stopped at 2,048 open elements, which a browser does not (it shows the
     rest). The page is read once in all other cases."""
     root, parser = _parse_payload(lines_by_lf_bytes(payload))
-    messages = [entry.message for entry in parser.error_log]
+    all_messages = [entry.message for entry in parser.error_log]
     self_closed = nesting.may_self_close_elements(payload)
-    reopens = nesting.leaves_formatting_elements_open(messages, payload, root)
-    messages = [message for message in messages if message.startswith(("Excessive depth", "Unexpected end tag"))]
-    if not (messages or self_closed or reopens):
+    reopens = nesting.leaves_formatting_elements_open(all_messages, payload, root)
+    quirks = in_quirks_mode(root)
+    quirks_tables = quirks and bool(root.xpath(_TABLE_AFTER_PARAGRAPH))
+    messages = [message for message in all_messages if message.startswith(("Excessive depth", "Unexpected end tag"))]
+    if not (messages or self_closed or reopens or quirks_tables):
+        nesting.add_attributes_of_later_tags(root, decoded_text, all_messages)
         return root, parser
     deep = any(message.startswith("Excessive depth") for message in messages)
     source = _without_nul(decoded_text)
     stray = nesting.stray_paragraph_ends(messages)
-    rewritten = nesting.empty_paragraphs_for_stray_ends(source, stray) if stray else source
+    rewritten = nesting.empty_paragraphs_for_stray_ends(source, stray, quirks=quirks) if stray else source
     if self_closed:
         rewritten = nesting.open_self_closed_elements(rewritten)
+    if nesting.nests_forms(messages):
+        rewritten = nesting.drop_nested_form_tags(rewritten)
     if reopens:
         rewritten = nesting.reopen_formatting_as_browsers_do(rewritten)
-    if rewritten is not source or nesting.ends_early(messages):
-        rewritten = nesting.keep_open_as_browsers_do(rewritten)
+    if rewritten is not source or quirks_tables or nesting.ends_early(messages):
+        rewritten = nesting.keep_open_as_browsers_do(rewritten, quirks=bool(quirks_tables))
     if rewritten is not source and not deep:
         root, parser = _reparse(rewritten)
         # Kept open, elements may now nest deeper than libxml2 reads.
         deep = any(entry.message.startswith("Excessive depth") for entry in parser.error_log)
     if deep:
         root, parser = _reparse(nesting.flatten_deep_nesting(rewritten))
+    nesting.add_attributes_of_later_tags(root, decoded_text, all_messages)
     return root, parser
+
+
+# A table that may have started where a paragraph was open, as libxml2 reads it: the paragraph
+# ended before it (in quirks mode a browser nests the table in it).
+_TABLE_AFTER_PARAGRAPH = "boolean(//p/following-sibling::*[1][self::table])"
 
 
 def _reparse(markup: str) -> tuple[Any, Any]:

@@ -64,6 +64,7 @@ part (a cell, a row, a caption) written outside any table, keeping what it holds
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -248,12 +249,13 @@ _ENDS_A_PARAGRAPH = frozenset(
 _BUTTON_SCOPE = ("applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th")
 
 
-def empty_paragraphs_for_stray_ends(source: str, expected: int) -> str:
+def empty_paragraphs_for_stray_ends(source: str, expected: int, *, quirks: bool = False) -> str:
     """The page's markup with each `</p>` that finds no paragraph open (in button scope) written
     as `<p></p>`: a browser makes an empty paragraph of it, which keeps the words before it apart
     from those after (`By NAME</p>Daily Caller News Foundation` is two lines), where libxml2
     drops it and glues them. Open paragraphs are followed from the tags as written, each ended by
-    a block's start tag as libxml2 ends it. Returns `source` itself when the `</p>` found so are
+    a block's start tag as libxml2 ends it, but a table in quirks mode (`quirks`), which a browser
+    nests in the paragraph (see `keep_open_as_browsers_do`). Returns `source` itself when the `</p>` found so are
     not `expected` in number (libxml2's count, `stray_paragraph_ends`): the two readings then
     differ, and libxml2's is kept."""
     pieces: list[str] = []
@@ -264,7 +266,7 @@ def empty_paragraphs_for_stray_ends(source: str, expected: int) -> str:
         if not closing:
             if tag in _VOID:
                 continue
-            if tag in _ENDS_A_PARAGRAPH and _paragraph_in_scope(open_elements):
+            if tag in _ENDS_A_PARAGRAPH and not (quirks and tag == "table") and _paragraph_in_scope(open_elements):
                 open_elements.close("p")
             open_elements.push(tag, False)
         elif tag != "p" or _paragraph_in_scope(open_elements):
@@ -289,13 +291,15 @@ def _paragraph_in_scope(open_elements: _OpenElements) -> bool:
     return not bounds or max(bounds) < paragraphs[-1]
 
 
-def keep_open_as_browsers_do(source: str) -> str:
+def keep_open_as_browsers_do(source: str, *, quirks: bool = False) -> str:
     """The page's markup with each element that would make libxml2 end the element it starts in
     (see `CLOSED_EARLY`) renamed, with its end tag, so that libxml2 nests it as a browser does (see
     the module docstring). Open elements are followed from the tags as written. A paragraph in a
-    paragraph is left as written (its start ends the outer one in a browser too). Returns `source`
-    itself when nothing is renamed, or when the page already holds the name given to such elements;
-    never raises on malformed markup."""
+    paragraph is left as written (its start ends the outer one in a browser too). In quirks mode
+    (`quirks`), a `<table>` does not end the paragraph it starts in either (HTML's "in body": only
+    outside quirks mode does it close a p element). Returns `source` itself when nothing is
+    renamed, or when the page already holds the name given to such elements; never raises on
+    malformed markup."""
     if KEPT_OPEN_PREFIX in source.lower():
         return source
     pieces: list[str] = []
@@ -305,7 +309,10 @@ def keep_open_as_browsers_do(source: str) -> str:
         if not closing:
             if tag in _VOID:
                 continue
-            renamed = tag in CLOSED_EARLY.get(open_elements.innermost(), ()) and not (tag == "p" and open_elements.holds("p"))
+            innermost = open_elements.innermost()
+            renamed = (tag in CLOSED_EARLY.get(innermost, ()) or (quirks and tag == "table" and innermost == "p")) and not (
+                tag == "p" and open_elements.holds("p")
+            )
             open_elements.push(tag, renamed)
         else:
             renamed = bool(open_elements.close(tag))
@@ -652,6 +659,64 @@ def _read_end_tag(state: _FormattingElements, tag: str) -> None:
         state.close(tag)
 
 
+def nests_forms(messages: Iterable[str]) -> bool:
+    """Whether libxml2's error messages for a page show a `</form>` with no form open: the end tag
+    of a form in which another started (libxml2 ended the first there)."""
+    return any(tag == "form" for tag in _unexpected_end_tags(messages))
+
+
+def drop_nested_form_tags(source: str) -> str:
+    """The page's markup without the start tag of each form written in an open form, which a
+    browser ignores (HTML's "in body": a `<form>` start tag while the form element pointer is set),
+    where libxml2 ends the open form: what follows stays in the first form, up to the first
+    `</form>`. Returns `source` itself when no form is nested."""
+    pieces: list[str] = []
+    kept_from = 0
+    open_elements = _OpenElements()
+    for token, closing, tag in _tags(source):
+        if closing:
+            open_elements.close(tag)
+        elif tag == "form" and open_elements.holds("form"):
+            pieces.append(source[kept_from : token.start()])
+            kept_from = token.end()
+        elif tag not in _VOID:
+            open_elements.push(tag, False)
+    if not pieces:
+        return source
+    pieces.append(source[kept_from:])
+    return "".join(pieces)
+
+
+_MISPLACED = "htmlParseStartTag: misplaced <{}> tag"
+# An attribute of a start tag, as HTML's tokenizer reads it: its name, and its value quoted either
+# way or unquoted (none for a bare name).
+_ATTRIBUTE = on_first_use(r"""([^\t\n\f\r />"'=][^\t\n\f\r />=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+)))?""")
+
+
+def add_attributes_of_later_tags(root: Any, source: str, messages: Iterable[str]) -> None:
+    """Give `<html>` and `<body>` the attributes of the start tags of theirs written again later
+    in the page (`<body class="hide-all">` after the article), which libxml2 drops, where they do
+    not have them: a browser adds each attribute the element lacks (HTML's "in body": an `<html>`
+    or `<body>` start tag). `messages`: libxml2's error messages for the page, which name such a
+    tag when there is one."""
+    import html
+
+    misplaced = [tag for tag in ("html", "body") if any(message.startswith(_MISPLACED.format(tag)) for message in messages)]
+    if not misplaced:
+        return
+    elements = {"html": root if root.tag == "html" else None, "body": root.find("body")}
+    for token, closing, tag in _tags(source):
+        element = elements.get(tag)
+        if closing or tag not in misplaced or element is None:
+            continue
+        for found in _ATTRIBUTE().finditer(token.group(3)):
+            name = found.group(1).lower()
+            value = next((group for group in found.groups()[1:] if group is not None), "")
+            if name not in element.attrib:
+                with contextlib.suppress(ValueError):  # a name or value lxml cannot set (`a"b`, a control character)
+                    element.set(name, html.unescape(value))
+
+
 def restore_kept_open(root: Any) -> None:
     """Give the elements `keep_open_as_browsers_do` renamed their own names back, in the tree
     libxml2 built from its markup."""
@@ -755,6 +820,14 @@ def _foster_from(part: Any, table: Any) -> None:
             table.addprevious(child)  # with the words after it
             child = following
             continue
+        if child.tag == "form" and _holds_anything(child):
+            # A form in a table holds nothing: a browser ends it at once ("in table": a form start
+            # tag), and what is written in it is the table's, fostered or not.
+            words, child.text = child.text, None
+            _move_after(child, list(child))
+            if words:
+                child.tail = _settable(words + (child.tail or ""))
+            following = child.getnext()
         if child.tag in HOLDS_ONLY:
             _foster_from(child, table)
         if (child.tail or "").strip():
@@ -766,8 +839,13 @@ def _foster_from(part: Any, table: Any) -> None:
 def _holds_fostered(part: Any) -> bool:
     allowed = HOLDS_ONLY[part.tag]
     return bool((part.text or "").strip()) or any(
-        (isinstance(child.tag, str) and child.tag not in allowed) or bool((child.tail or "").strip()) for child in part
+        (isinstance(child.tag, str) and child.tag not in allowed) or bool((child.tail or "").strip()) or (child.tag == "form" and _holds_anything(child))
+        for child in part
     )
+
+
+def _holds_anything(element: Any) -> bool:
+    return len(element) > 0 or bool(element.text)
 
 
 # What lxml refuses to set as an element's text (XML 1.0's excluded characters), though libxml2's

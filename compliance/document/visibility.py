@@ -703,8 +703,9 @@ _BOX_SIZES = ("width", "max-width", "min-width")
 _CSS_TYPES = frozenset({"", "text/css"})
 # Where a `<style>` is not applied: `<noscript>` content is not rendered with scripts on, as in
 # the reader modelled; a `<template>`'s content (a declarative shadow root's too) is inert or
-# styles only its own shadow tree, never the page's light DOM.
-_INERT_STYLE_HOLDERS = frozenset({"noscript", "template"})
+# styles only its own shadow tree, never the page's light DOM; in `<math>` it is a MathML
+# element of that name, not a style sheet (HTML's "in foreign content"; SVG has a `<style>`).
+_INERT_STYLE_HOLDERS = frozenset({"noscript", "template", "math"})
 
 
 def applied_sheets(root: Any) -> list[str]:
