@@ -603,6 +603,10 @@ TREES = [
     # A form started in a form is ignored; a form in a table holds nothing.
     "<form>a<form><p>b</p></form>c</form>d",
     "<table><form><tr><td>a</td></tr></form></table>b",
+    # An HTML block or inline element written in SVG or MathML ends it.
+    "<svg><p>a</p>b</svg>c",
+    "<svg><g><circle r=1></circle><font color=red>a</font></g></svg>b",
+    "<math><mi>a</mi><div>b</div></math>c",
 ]
 
 

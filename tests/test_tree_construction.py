@@ -348,3 +348,23 @@ def test_in_quirks_mode_a_table_stays_in_the_hidden_paragraph_it_starts_in() -> 
 def test_a_style_in_mathml_is_not_a_style_sheet() -> None:
     assert errors(check(page(byline=f"{BARE_BYLINE}<math><style>.byline{{display:none}}</style></math>"))) == []
     assert errors(check(page(byline=f"{BARE_BYLINE}<svg><style>.byline{{display:none}}</style></svg>"))) == ["dcnf/byline"]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ['<svg width="0" height="0">{}</svg>', '<svg><g><font color="#333">{}</font></g></svg>', "<math><mrow>{}</mrow></math>"],
+)
+def test_a_byline_written_in_svg_or_mathml_that_ends_it_is_seen(markup: str) -> None:
+    byline = BARE_BYLINE if "font" not in markup else "By Jake Smith, Daily Caller News Foundation"
+    assert errors(check(page(byline=markup.format(byline)))) == []
+
+
+def test_html_in_an_integration_point_stays_in_svg() -> None:
+    root = parse_document(b"<!doctype html><body><svg><foreignObject><p id=f>x</p></foreignObject><desc><b id=d>y</b></desc></svg>", "html").root
+    assert {element.get("id"): next(element.iterancestors("svg"), None) is not None for element in root.iter("p", "b")} == {"f": True, "d": True}
+
+
+def test_later_body_tags_add_a_bounded_number_of_attributes() -> None:
+    markup = "<p>x</p>" + "".join(f"<body data-a{i}=1>" for i in range(1000))
+    body = parse_document(f"<!doctype html><body class=c>{markup}".encode(), "html").root.find("body")
+    assert body.get("class") == "c" and len(body.attrib) == 1 + nesting._MOST_ADDED_ATTRIBUTES

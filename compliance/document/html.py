@@ -240,6 +240,7 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
     # The tree as a browser's parser builds it (see `nesting`): a table's stray parts go before
     # what is fostered out of tables, and that before the rows left are grouped in a <tbody>.
     nesting.close_as_browsers_do(root)
+    nesting.break_out_of_foreign_content(root)
     nesting.drop_table_parts_outside_tables(root)
     nesting.foster_parent(root)
     nesting.add_implied_elements(root)

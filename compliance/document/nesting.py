@@ -451,16 +451,20 @@ def leaves_formatting_elements_open(messages: Iterable[str], payload: bytes, roo
 class _FormattingElements:
     """The open elements and the list of active formatting elements at a point of the markup, as
     HTML's tree construction keeps them ("in body"), read from the tags as written: enough to know
-    which formatting elements a browser re-opens there, and the start tags to re-open them with."""
+    which formatting elements a browser re-opens there, and the start tags to re-open them with.
+    Where each tag's open elements are is kept, so that finding one costs the same however deep
+    the page (see `_OpenElements`)."""
 
     def __init__(self) -> None:
         self.open: list[tuple[str, int]] = []  # each open element's tag and serial number
+        self.places: dict[str, list[int]] = {}
         self.open_serials: set[int] = set()
         self.active: list[tuple[str, str, int] | None] = []  # (tag, start tag, serial); None: a marker
         self.serial = 0
 
     def push(self, tag: str) -> int:
         self.serial += 1
+        self.places.setdefault(tag, []).append(len(self.open))
         self.open.append((tag, self.serial))
         self.open_serials.add(self.serial)
         return self.serial
@@ -469,20 +473,18 @@ class _FormattingElements:
         """Close the open element at `index` and all inside it."""
         while len(self.open) > index:
             tag, serial = self.open.pop()
+            self.places[tag].pop()
             self.open_serials.discard(serial)
             if tag in _MARKED:
                 self.clear_to_marker()
 
     def index_of(self, tag: str, bounds: Iterable[str] = ()) -> int | None:
         """Where the innermost open element of that tag is, unless one of `bounds` is open inside it."""
-        bounding = frozenset(bounds)
-        for index in range(len(self.open) - 1, -1, -1):
-            found = self.open[index][0]
-            if found == tag:
-                return index
-            if found in bounding:
-                return None
-        return None
+        places = self.places.get(tag)
+        if not places:
+            return None
+        inside = [self.places[bound][-1] for bound in bounds if self.places.get(bound)]
+        return places[-1] if not inside or max(inside) < places[-1] else None
 
     def close(self, tag: str, bounds: Iterable[str] = ()) -> bool:
         index = self.index_of(tag, bounds)
@@ -515,7 +517,7 @@ class _FormattingElements:
             if entry is not None and entry[0] == tag:
                 del self.active[i]
                 if entry[2] in self.open_serials:
-                    self.pop_to(next(index for index, (_, serial) in enumerate(self.open) if serial == entry[2]))
+                    self.pop_to(next(index for index in reversed(self.places[tag]) if self.open[index][1] == entry[2]))
                 return True
         return False
 
@@ -535,6 +537,9 @@ class _FormattingElements:
         return "".join(written)
 
 
+# How many formatting elements may be listed at once before a page is left as libxml2 reads it:
+# a real page lists a few; a hostile one thousands, each read again at every paragraph.
+_MOST_LISTED = 100
 # Markup that is not text of the page between two tags: comments and other declarations.
 _NOT_TEXT = on_first_use(r"<!--.*?(?:-->|\Z)|<[!?][^>]*>?", re.DOTALL)
 _LINE_BREAK = on_first_use(r"[\r\n]")
@@ -547,8 +552,8 @@ def reopen_formatting_as_browsers_do(source: str) -> str:
     NAME`, so the byline is hidden as a reader sees it), with the same attributes. Open elements
     and the list of formatting elements are followed from the tags as written. Line breaks in a
     re-opened start tag become spaces, so every line keeps its number. Returns `source` itself when
-    nothing is re-opened, or when the markup would grow past twice its size (a hostile page that
-    leaves thousands open)."""
+    nothing is re-opened, or when the markup would grow past twice its size or list more than
+    `_MOST_LISTED` formatting elements at once (a hostile page that leaves thousands open)."""
     insertions: list[tuple[int, str]] = []
     grown = 0
     state = _FormattingElements()
@@ -566,7 +571,7 @@ def reopen_formatting_as_browsers_do(source: str) -> str:
         if tag not in _OPEN_NONE:
             grown += _insert(insertions, token.start(), state.reopen())
         _read_start_tag(state, tag, token.group(0))
-        if grown > len(source):
+        if grown > len(source) or len(state.active) > _MOST_LISTED:
             return source
     if not in_raw_text and _reads_text(state, source[previous_end:]):
         _insert(insertions, previous_end, state.reopen())
@@ -697,24 +702,33 @@ def add_attributes_of_later_tags(root: Any, source: str, messages: Iterable[str]
     """Give `<html>` and `<body>` the attributes of the start tags of theirs written again later
     in the page (`<body class="hide-all">` after the article), which libxml2 drops, where they do
     not have them: a browser adds each attribute the element lacks (HTML's "in body": an `<html>`
-    or `<body>` start tag). `messages`: libxml2's error messages for the page, which name such a
-    tag when there is one."""
+    or `<body>` start tag), up to `_MOST_ADDED_ATTRIBUTES` each. `messages`: libxml2's error
+    messages for the page, which name such a tag when there is one."""
     import html
 
     misplaced = [tag for tag in ("html", "body") if any(message.startswith(_MISPLACED.format(tag)) for message in messages)]
     if not misplaced:
         return
-    elements = {"html": root if root.tag == "html" else None, "body": root.find("body")}
+    added: dict[str, dict[str, str]] = {tag: {} for tag in misplaced}
     for token, closing, tag in _tags(source):
-        element = elements.get(tag)
-        if closing or tag not in misplaced or element is None:
+        if closing or tag not in added:
             continue
         for found in _ATTRIBUTE().finditer(token.group(3)):
-            name = found.group(1).lower()
             value = next((group for group in found.groups()[1:] if group is not None), "")
-            if name not in element.attrib:
-                with contextlib.suppress(ValueError):  # a name or value lxml cannot set (`a"b`, a control character)
-                    element.set(name, html.unescape(value))
+            added[tag].setdefault(found.group(1).lower(), value)
+    for tag, attributes in added.items():
+        element = root if tag == "html" else root.find("body")
+        if element is None or root.tag != "html":
+            continue
+        lacking = [name for name in attributes if name not in element.attrib]
+        for name in lacking[:_MOST_ADDED_ATTRIBUTES]:
+            with contextlib.suppress(ValueError):  # a name or value lxml cannot set (`a"b`, a control character)
+                element.set(name, html.unescape(attributes[name]))
+
+
+# How many attributes later tags may add to `<html>` or `<body>`: a real page adds a class or
+# two; a hostile one thousands, each of which libxml2 would look for among those set.
+_MOST_ADDED_ATTRIBUTES = 64
 
 
 def restore_kept_open(root: Any) -> None:
@@ -915,6 +929,44 @@ def _wrap_runs(parent: Any, kinds: frozenset[str], wrapper: str) -> None:
             if wrapper == "tbody":
                 _wrap_runs(element, _CELLS, "tr")
         run = []
+
+
+# Where SVG and MathML hold HTML (HTML integration points, and MathML's text integration points,
+# in which an HTML start tag is read as HTML): what is written in them stays.
+_HOLDS_HTML = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"})
+# The attributes that make a `<font>` leave foreign content too.
+_FONT_BREAKING_OUT = ("color", "face", "size")
+
+
+def break_out_of_foreign_content(root: Any) -> None:
+    """End each `<svg>` or `<math>` at the first HTML element written in it that a browser does not
+    nest there (`_BREAKS_OUT_OF_FOREIGN`: a paragraph, a `<div>`, a `<b>`…, and a `<font>` with a
+    colour, face or size), as HTML's tree construction does "in foreign content": that element
+    and everything after it in the `<svg>` move out, after it, in order. libxml2 nests them in the
+    `<svg>`, whose content is drawn, not read, so `<svg><p>By NAME</p></svg>` showed no byline.
+    What is written in an integration point (`<foreignObject>`, a MathML `<mi>`) stays."""
+    for foreign in [element for element in root.iter("svg", "math") if not any(a.tag in ("svg", "math") for a in element.iterancestors())]:
+        breaking = next((element for element in foreign.iterdescendants() if _breaks_out(element, foreign)), None)
+        if breaking is None:
+            continue
+        moved = [breaking, *breaking.itersiblings()]
+        for ancestor in breaking.iterancestors():
+            if ancestor is foreign:
+                break
+            moved.extend(ancestor.itersiblings())
+        _move_after(foreign, moved)
+
+
+def _breaks_out(element: Any, foreign: Any) -> bool:
+    tag = element.tag
+    if not isinstance(tag, str) or not (tag in _BREAKS_OUT_OF_FOREIGN or (tag == "font" and any(element.get(a) is not None for a in _FONT_BREAKING_OUT))):
+        return False
+    for ancestor in element.iterancestors():
+        if ancestor is foreign:
+            return True
+        if isinstance(ancestor.tag, str) and ancestor.tag.lower() in _HOLDS_HTML:
+            return False
+    return True
 
 
 # The parts of a table, and what each may be in; outside any table a browser ignores their tags
