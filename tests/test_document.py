@@ -1190,3 +1190,42 @@ def test_the_walks_blocks_and_links_are_the_frozen_value_objects_their_construct
         with pytest.raises(dataclasses.FrozenInstanceError):
             fast.line = 1  # type: ignore[misc]
     assert pairs[0][0].element is element and pairs[1][0].element is element
+
+
+# ---------------------------------------------------------------------------------------------
+# Comments side by side: lxml's `iterwalk` reports a long run of them in a time that grows with
+# the square of the run, so past `_LONGEST_COMMENT_RUN` the walk reads them from their siblings.
+
+COMMENTED = (
+    "<!doctype html><html><head><!-- h --><title>T</title></head><body><!-- a -->lead<!-- b --> words"
+    "<article><h1>Head<!-- c -->line</h1><!-- d --><p>By <!-- e -->Jo Roe<!-- f --></p><!-- g -->after<?pi x?>pi tail"
+    '<div style="display:none"><!-- i -->hidden tail<p>hidden</p></div><!-- j -->shown tail'
+    "<p><!-- k --><!-- l -->two<b>bold</b><!-- m -->end</p></article><!-- n --></body></html>"
+)
+
+
+def _read(document: Document) -> tuple[list[tuple[str, int]], list[str]]:
+    return [(block.text, block.line) for block in document.blocks], [repr(byline) for byline in document.bylines]
+
+
+def test_comments_read_from_their_siblings_give_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.document import html
+
+    by_events = _read(parse_document(COMMENTED.encode(), "html"))
+    monkeypatch.setattr(html, "_COMMENTS_BEFORE_LOOKING", 1)
+    monkeypatch.setattr(html, "_LONGEST_COMMENT_RUN", 0)  # any comment ends a "long" run
+    assert _read(parse_document(COMMENTED.encode(), "html")) == by_events
+    assert [text for text, _ in by_events[0]][:3] == ["lead words", "Headline", "By Jo Roe"]
+    assert "hidden tail" not in " ".join(text for text, _ in by_events[0]) and "shown tail" in " ".join(text for text, _ in by_events[0])
+
+
+def test_a_long_run_of_comments_is_read_from_siblings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.document import html
+
+    switched: list[bool] = []
+    read_by_sibling = html._walk_reading_comments_by_sibling
+    monkeypatch.setattr(html, "_walk_reading_comments_by_sibling", lambda *args: switched.append(True) or read_by_sibling(*args))
+    runs = "".join(f"<!-- {i} -->w{i} " for i in range(3000))
+    document = parse_document(f"<!doctype html><body><p>{runs}</p><p>By Jo Roe</p></body>".encode(), "html")
+    assert switched == [True]
+    assert [block.text for block in document.blocks] == [" ".join(f"w{i}" for i in range(3000)), "By Jo Roe"]

@@ -259,34 +259,65 @@ def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, An
     rest). The page is read once in all other cases."""
     root, parser = _parse_payload(lines_by_lf_bytes(payload))
     all_messages = [entry.message for entry in parser.error_log]
-    self_closed = nesting.may_self_close_elements(payload)
-    reopens = nesting.leaves_formatting_elements_open(all_messages, payload, root)
-    quirks = in_quirks_mode(root)
-    quirks_tables = quirks and bool(root.xpath(_TABLE_AFTER_PARAGRAPH))
-    messages = [message for message in all_messages if message.startswith(("Excessive depth", "Unexpected end tag"))]
-    if not (messages or self_closed or reopens or quirks_tables):
-        nesting.add_attributes_of_later_tags(root, decoded_text, all_messages)
-        return root, parser
-    deep = any(message.startswith("Excessive depth") for message in messages)
-    source = _without_nul(decoded_text)
-    stray = nesting.stray_paragraph_ends(messages)
-    rewritten = nesting.empty_paragraphs_for_stray_ends(source, stray, quirks=quirks) if stray else source
-    if self_closed:
-        rewritten = nesting.open_self_closed_elements(rewritten)
-    if nesting.nests_forms(messages):
-        rewritten = nesting.drop_nested_form_tags(rewritten)
-    if reopens:
-        rewritten = nesting.reopen_formatting_as_browsers_do(rewritten)
-    if rewritten is not source or quirks_tables or nesting.ends_early(messages):
-        rewritten = nesting.keep_open_as_browsers_do(rewritten, quirks=bool(quirks_tables))
-    if rewritten is not source and not deep:
-        root, parser = _reparse(rewritten)
-        # Kept open, elements may now nest deeper than libxml2 reads.
-        deep = any(entry.message.startswith("Excessive depth") for entry in parser.error_log)
-    if deep:
-        root, parser = _reparse(nesting.flatten_deep_nesting(rewritten))
+    differences = _Differences.of(root, payload, all_messages)
+    if differences.any():
+        source = _without_nul(decoded_text)
+        rewritten = differences.rewrite(source)
+        deep = differences.deep
+        if rewritten is not source and not deep:
+            root, parser = _reparse(rewritten)
+            # Kept open, elements may now nest deeper than libxml2 reads.
+            deep = any(entry.message.startswith("Excessive depth") for entry in parser.error_log)
+        if deep:
+            root, parser = _reparse(nesting.flatten_deep_nesting(rewritten))
     nesting.add_attributes_of_later_tags(root, decoded_text, all_messages)
     return root, parser
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Differences:
+    """Where libxml2's first reading of a page may differ from a browser's (see `nesting`): its
+    messages about end tags and depth, and what the markup and its tree show."""
+
+    messages: tuple[str, ...]  # libxml2's "Unexpected end tag" and "Excessive depth" messages
+    self_closed: bool  # an element that is not void may be written self-closed
+    reopens: bool  # a formatting element may have been ended early
+    quirks: bool  # the page is in quirks mode
+    quirks_tables: bool  # in quirks mode, a table may have started in a paragraph
+
+    @classmethod
+    def of(cls, root: Any, payload: bytes, messages: Sequence[str]) -> _Differences:
+        quirks = in_quirks_mode(root)
+        return cls(
+            messages=tuple(message for message in messages if message.startswith(("Excessive depth", "Unexpected end tag"))),
+            self_closed=nesting.may_self_close_elements(payload),
+            reopens=nesting.leaves_formatting_elements_open(messages, payload, root),
+            quirks=quirks,
+            quirks_tables=quirks and bool(root.xpath(_TABLE_AFTER_PARAGRAPH)),
+        )
+
+    def any(self) -> bool:
+        return bool(self.messages or self.self_closed or self.reopens or self.quirks_tables)
+
+    @property
+    def deep(self) -> bool:
+        """Whether libxml2 stopped at its depth limit."""
+        return any(message.startswith("Excessive depth") for message in self.messages)
+
+    def rewrite(self, source: str) -> str:
+        """The markup rewritten as `nesting` does where these differences show it is needed;
+        `source` itself when nothing is."""
+        stray = nesting.stray_paragraph_ends(self.messages)
+        rewritten = nesting.empty_paragraphs_for_stray_ends(source, stray, quirks=self.quirks) if stray else source
+        if self.self_closed:
+            rewritten = nesting.open_self_closed_elements(rewritten)
+        if nesting.nests_forms(self.messages):
+            rewritten = nesting.drop_nested_form_tags(rewritten)
+        if self.reopens:
+            rewritten = nesting.reopen_formatting_as_browsers_do(rewritten)
+        if rewritten is not source or self.quirks_tables or nesting.ends_early(self.messages):
+            rewritten = nesting.keep_open_as_browsers_do(rewritten, quirks=self.quirks_tables)
+        return rewritten
 
 
 # A table that may have started where a paragraph was open, as libxml2 reads it: the paragraph
@@ -613,13 +644,37 @@ def _walk(root: Any, article_root: Any, url: str | None, *, rendered: bool = Fal
     ancestors (hidden, in the article, chrome, heading, inside `<noscript>`). In HTML rendered from
     Markdown, whether the text after each comment shows is recorded too (the Markdown reader marks
     its runs of text with comments)."""
+    # HTML rendered from Markdown has no doctype of its own: it is not read as in quirks mode.
+    quirks = not rendered and in_quirks_mode(root)
+    try:
+        walk = _Walk(root, article_root, quirks=quirks)
+        _walk_with_comment_events(walk, root, rendered)
+    except _LongCommentRun:
+        walk = _Walk(root, article_root, quirks=quirks)
+        _walk_reading_comments_by_sibling(walk, root, rendered)
+    return walk.finish(url)
+
+
+class _LongCommentRun(Exception):
+    """A page holds a run of thousands of comments side by side, which lxml's `iterwalk` reports
+    in a time that grows with the square of the run (100,000 take seconds)."""
+
+
+# How many comments the walk reads between two looks for a long run of them side by side, and
+# from how long a run on it reads them otherwise.
+_COMMENTS_BEFORE_LOOKING = 1000
+_LONGEST_COMMENT_RUN = 500
+
+
+def _walk_with_comment_events(walk: _Walk, root: Any, rendered: bool) -> None:
+    """Walk the tree with lxml's `iterwalk`, comments and processing instructions as events of
+    their own (the text after one belongs to its parent). Raises `_LongCommentRun` on a page
+    with a run of more than `_LONGEST_COMMENT_RUN` of them."""
     from lxml import etree
 
-    # HTML rendered from Markdown has no doctype of its own: it is not read as in quirks mode.
-    walk = _Walk(root, article_root, quirks=not rendered and in_quirks_mode(root))
-    stack = walk.stack
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     enter, leave = walk.enter, walk.leave  # looked up once, not once per element
+    comments = 0
     for event, element in walker:
         if event == "start":
             if not enter(element):
@@ -627,13 +682,57 @@ def _walk(root: Any, article_root: Any, url: str | None, *, rendered: bool = Fal
         elif event == "end":
             leave(element)
         else:
-            # The text after a comment belongs to its parent.
-            if rendered and event == "comment":
-                walk.found.shown_after_comment[element.text or ""] = stack[-1][_SHOWS_TEXT]
-            tail = element.tail
-            if tail and stack[-1][_SHOWS_TEXT]:
-                walk.add_text(tail, stack[-1], element, tail=True)
-    return walk.finish(url)
+            comments += 1
+            if comments % _COMMENTS_BEFORE_LOOKING == 0 and _in_long_comment_run(element):
+                raise _LongCommentRun
+            _read_after_comment(walk, element, rendered)
+
+
+def _walk_reading_comments_by_sibling(walk: _Walk, root: Any, rendered: bool) -> None:
+    """The same walk, with elements only as events: the comments an element starts with are read
+    once its own text is, and those after an element once its tail is, from its siblings."""
+    from lxml import etree
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        if event == "start":
+            if not walk.enter(element):
+                walker.skip_subtree()
+                continue
+            first = element[0] if len(element) else None
+            if first is not None and not isinstance(first.tag, str):
+                _read_after_comment(walk, first, rendered)
+                _read_comments_after(walk, first, rendered)
+        else:
+            walk.leave(element)
+            if element is not root:
+                _read_comments_after(walk, element, rendered)
+
+
+def _read_comments_after(walk: _Walk, node: Any, rendered: bool) -> None:
+    for sibling in node.itersiblings():
+        if isinstance(sibling.tag, str):
+            break
+        _read_after_comment(walk, sibling, rendered)
+
+
+def _read_after_comment(walk: _Walk, comment: Any, rendered: bool) -> None:
+    """Read the text after a comment (or processing instruction), which belongs to its parent."""
+    parent = walk.stack[-1]
+    if rendered:
+        from lxml import etree
+
+        if comment.tag is etree.Comment:
+            walk.found.shown_after_comment[comment.text or ""] = parent[_SHOWS_TEXT]
+    tail = comment.tail
+    if tail and parent[_SHOWS_TEXT]:
+        walk.add_text(tail, parent, comment, tail=True)
+
+
+def _in_long_comment_run(comment: Any) -> bool:
+    """Whether the comment ends a run of more than `_LONGEST_COMMENT_RUN` comments side by side."""
+    run = itertools.takewhile(lambda node: not isinstance(node.tag, str), comment.itersiblings(preceding=True))
+    return sum(1 for _ in itertools.islice(run, _LONGEST_COMMENT_RUN)) == _LONGEST_COMMENT_RUN
 
 
 class _Walk:
