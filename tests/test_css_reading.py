@@ -12,7 +12,16 @@ import tinycss2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.document.css import FlexFactors, StyleRule, display_keyword, flex_factors, parse_style_attribute, parse_style_sheet, read_style_sheet
+from compliance.document.css import (
+    FlexFactors,
+    StyleRule,
+    display_keyword,
+    flex_factors,
+    parse_style_attribute,
+    parse_style_sheet,
+    read_declarations,
+    read_style_sheet,
+)
 
 
 def _reading(rules: tuple[StyleRule, ...]) -> list[object]:
@@ -117,6 +126,14 @@ def rule_lists(draw: st.DrawFn, depth: int = 0) -> str:
 def test_the_fast_reading_of_a_style_sheet_is_tinycss2s(sheet: str, cdata: bool) -> None:
     text = f"<![CDATA[\n{sheet}\n]]>" if cdata else sheet
     assert _reading(_fast(text)) == _reading(read_style_sheet(text))
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(blocks(), st.sampled_from(["", "{", "}", "x{display:none}", "<!--", "'", "\\", "url(a;b)"]))
+def test_the_reading_of_a_style_attribute_is_tinycss2s(block: str, junk: str) -> None:
+    text = block + junk
+    reading = [(d.name, d.important, tinycss2.serialize(d.values)) for d in parse_style_attribute.__wrapped__(text)]  # type: ignore[attr-defined]
+    assert reading == [(d.name, d.important, tinycss2.serialize(d.values)) for d in read_declarations(text)]
 
 
 @pytest.mark.parametrize(

@@ -493,12 +493,12 @@ def nests_too_deep(text: str) -> bool:
 def parse_style_attribute(text: str) -> tuple[Declaration, ...]:
     """The declarations of a `style` attribute that can hide content (pages repeat a few style
     strings, so each distinct one is parsed once); none when it nests too deep to read
-    (`nests_too_deep`); never raises."""
-    import tinycss2
-
+    (`nests_too_deep`); never raises. Read as a rule's block is (`_block_declarations`: split by a
+    scanner, the values kept tokenised by tinycss2, which reads a whole attribute of megabytes in
+    a time that grows faster than its length)."""
     if nests_too_deep(text):
         return ()
-    return _declarations(tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True))
+    return _block_declarations(text)
 
 
 def _every_screen(query: str) -> bool:
@@ -824,13 +824,13 @@ def _block_declarations(block: str) -> tuple[Declaration, ...]:
     comments or nested blocks splits at its semicolons when every piece's brackets balance (a
     semicolon inside `(…)` or `[…]` does not end a declaration)."""
     if _NOT_PLAIN().search(block):
-        return _slow_declarations(block)
+        return read_declarations(block)
     if "(" not in block and ")" not in block and "[" not in block and "]" not in block:
         return _plain_declarations(block)
     found = []
     for piece in block.split(";"):
         if ("(" in piece or ")" in piece or "[" in piece or "]" in piece) and not _balanced(piece):
-            return _slow_declarations(block)
+            return read_declarations(block)
         declaration = _any_piece_declaration(piece)
         if declaration is not None:
             found.append(declaration)
@@ -874,7 +874,9 @@ def _any_piece_declaration(piece: str) -> Declaration | None:
     return (_remembered_piece_declaration if len(piece) <= _REMEMBERED_PIECE else _piece_declaration)(piece)
 
 
-def _slow_declarations(block: str) -> tuple[Declaration, ...]:
+def read_declarations(block: str) -> tuple[Declaration, ...]:
+    """The declarations of a block (a rule's, or a `style` attribute) that can hide content, read
+    by tinycss2 alone: what the scanner falls back on, and the reference reading it is tested against."""
     import tinycss2
 
     return _declarations(tinycss2.parse_blocks_contents(block, skip_comments=True, skip_whitespace=True))
