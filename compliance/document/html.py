@@ -281,7 +281,7 @@ class _Differences:
 
     messages: tuple[str, ...]  # libxml2's "Unexpected end tag" and "Excessive depth" messages
     self_closed: bool  # an element that is not void may be written self-closed
-    reopens: bool  # a formatting element may have been ended early
+    reopens: bool  # a formatting element, a heading or a <pre> may have been ended early
     quirks: bool  # the page is in quirks mode
     quirks_tables: bool  # in quirks mode, a table may have started in a paragraph
 
@@ -291,7 +291,7 @@ class _Differences:
         return cls(
             messages=tuple(message for message in messages if message.startswith(("Excessive depth", "Unexpected end tag"))),
             self_closed=nesting.may_self_close_elements(payload),
-            reopens=nesting.leaves_formatting_elements_open(messages, payload, root),
+            reopens=nesting.leaves_elements_open(messages, payload, root),
             quirks=quirks,
             quirks_tables=quirks and bool(root.xpath(_TABLE_AFTER_PARAGRAPH)),
         )
@@ -315,7 +315,7 @@ class _Differences:
             rewritten = nesting.drop_nested_form_tags(rewritten)
         if self.reopens:
             rewritten = nesting.reopen_formatting_as_browsers_do(rewritten)
-        if rewritten is not source or self.quirks_tables or nesting.ends_early(self.messages):
+        if rewritten is not source or self.reopens or self.quirks_tables or nesting.ends_early(self.messages):
             rewritten = nesting.keep_open_as_browsers_do(rewritten, quirks=self.quirks_tables)
         return rewritten
 

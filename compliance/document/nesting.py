@@ -36,7 +36,7 @@ before its own end tag, opens it again, with its attributes, before the next tex
 element ("reconstruct the active formatting elements"): `<p><b hidden>x</p><p>By NAME` hides the
 byline. libxml2 does not. `reopen_formatting_as_browsers_do` writes each such element's start tag
 again where a browser re-opens it, when libxml2's reading or the tags' count shows that one was
-ended early (`leaves_formatting_elements_open`).
+ended early (`leaves_elements_open`).
 
 **Elements written self-closed.** `<div/>` opens a `<div>` in a browser (the `/` counts only for
 void elements and in SVG and MathML), and `<script src=x/>` makes what follows the script's text;
@@ -424,26 +424,35 @@ _TABLE_CONTEXTS = {
     **dict.fromkeys(("tbody", "thead", "tfoot", "caption", "colgroup"), ("table", "template", "html")),
 }
 _TAG_MISMATCH = "Opening and ending tag mismatch: "
-# A formatting element's end tag (its name); the look-ahead lets most other end tags fail at once.
-_FORMATTING_END_TAG = on_first_use(rb"</(?=[abcefinstuABCEFINSTU])(a|b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)[\t\n\f\r ]*>", re.IGNORECASE)
+# An end tag of the elements counted (its name); the look-ahead lets most other end tags fail at once.
+_COUNTED_END_TAG = on_first_use(
+    rb"</(?=[abcefhilnpstuABCEFHILNPSTU])(a|address|b|big|code|em|font|h[1-6]|i|legend|nobr|pre|s|small|strike|strong|tt|u)[\t\n\f\r ]*>",
+    re.IGNORECASE,
+)
+# The elements whose end tags are counted: the formatting elements, and those of `CLOSED_EARLY`
+# that a page must end with an end tag (a heading, a `<pre>`), which a browser keeps open where
+# libxml2 ends them without a word when their end tag never comes (`<h4 hidden>x<p>By NAME`).
+_COUNTED = FORMATTING | {"address", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "pre"}
 
 
-def leaves_formatting_elements_open(messages: Iterable[str], payload: bytes, root: Any) -> bool:
+def leaves_elements_open(messages: Iterable[str], payload: bytes, root: Any) -> bool:
     """Whether an element of the page may have ended a formatting element (see `FORMATTING`)
-    before its own end tag, which a browser then re-opens: libxml2's error messages for it show
-    an end tag that closed one (`<p><b>x</p>`), or its tree (`root`) holds more elements of a kind
-    than the markup (`payload`: its UTF-8 bytes) writes end tags for (`<p><b>x<p>`; libxml2 ends a
-    link, `<code>` or `<nobr>` at its parent's end tag without a word). End tags are counted
-    wherever they are written: one in a script's text (`"</b>"`) may make up for one missing."""
+    before its own end tag, which a browser then re-opens, or a heading or a `<pre>` that a
+    browser keeps open (see `CLOSED_EARLY`): libxml2's error messages for it show an end tag that
+    closed a formatting element (`<p><b>x</p>`), or its tree (`root`) holds more elements of a
+    kind than the markup (`payload`: its UTF-8 bytes) writes end tags for (`<p><b>x<p>`,
+    `<h4>x<p>`; libxml2 ends a link, `<code>` or `<nobr>` at its parent's end tag without a
+    word). End tags are counted wherever they are written: one in a script's text (`"</b>"`) may
+    make up for one missing."""
     if any(message.startswith(_TAG_MISMATCH) and message.rsplit(" and ", 1)[-1].strip() in FORMATTING for message in messages):
         return True
     elements: dict[str, int] = {}
-    for element in root.iter(*FORMATTING):
+    for element in root.iter(*_COUNTED):
         elements[element.tag] = elements.get(element.tag, 0) + 1
     if not elements:
         return False
     end_tags: dict[bytes, int] = {}
-    for tag, count in Counter(_FORMATTING_END_TAG().findall(payload)).items():
+    for tag, count in Counter(_COUNTED_END_TAG().findall(payload)).items():
         end_tags[tag.lower()] = end_tags.get(tag.lower(), 0) + count
     return any(count > end_tags.get(tag.encode(), 0) for tag, count in elements.items())
 
