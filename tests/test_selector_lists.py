@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.document.selector_lists import MATCHES_NOTHING, chromium_selectors, parsed_selectors
+from compliance.document.selector_lists import MATCHES_NOTHING, chromium_selectors, cssselect_form, parsed_selectors
 
 # Lists Chromium keeps: pseudo-classes and pseudo-elements it knows, though cssselect knows fewer
 # (`:focus-within`, `:dir()`, `::-webkit-scrollbar`…) or parses less (`:not(.a, .b)`).
@@ -124,5 +124,13 @@ def test_is_and_where_forgive_only_their_invalid_arguments(selector_list: str, r
 
 
 def test_a_selector_cssselect_cannot_parse_leaves_the_others_of_its_list() -> None:
-    # Chromium reads `:not(.a, .b)` and `:nth-child(2n of .x)`; cssselect does not, and only they go.
-    assert [str(s.parsed_tree) for s in parsed_selectors(".byline, a:not(.b, .c), li:nth-child(2n of .x)")] == ["Class[Element[*].byline]"]
+    # Chromium reads `:not(.a, .b)` and `:nth-child(2n of .x .y)`; cssselect does not, and only they go.
+    assert [str(s.parsed_tree) for s in parsed_selectors(".byline, a:not(.b, .c), li:nth-child(2n of .x .y)")] == ["Class[Element[*].byline]"]
+
+
+def test_nth_child_of_a_selector_list_is_given_to_cssselect_with_the_specificity_chromium_gives_it() -> None:
+    assert cssselect_form("li:nth-child(2n of .x, [a]), :not(:nth-last-child(1 of .y))") == (
+        'li:is(.x, [a]):nth-child(2n of ".x, [a]"), :not(:is(.y):nth-last-child(1 of ".y"))'
+    )
+    # `:nth-child()` (0, 1, 0) and the most specific of its list (0, 1, 0), as Chromium counts.
+    assert [s.specificity() for s in parsed_selectors("li:nth-child(2n of .x, [a])")] == [(0, 2, 1)]

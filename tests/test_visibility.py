@@ -978,6 +978,65 @@ def test_a_byline_a_reader_sees_counts(case: str) -> None:
     assert errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"'))))) == []
 
 
+# Pseudo-classes cssselect does not translate, matched as on the page a reader first sees
+# (`first_sight`): nothing focused but an `autofocus` control, nothing hovered, filled in or open
+# unless the markup says so. Each hides the byline in Chromium 156.
+BYLINES_HIDDEN_BY_PSEUDO_CLASSES = {
+    "nothing is focused within the article": ("article:not(:focus-within) .byline{display:none}", "{}"),
+    "a link, as :any-link": ("a:any-link{font-size:0}", '<a href="/author/jake-smith">{}</a>'),
+    "a link, as :-webkit-any-link": ("a:-webkit-any-link{visibility:hidden}", '<a href="/author/jake-smith">{}</a>'),
+    "an element that is no custom element is defined": (".byline:defined{display:none}", "{}"),
+    "a custom element no script defines": ("x-credit:not(:defined){display:none}", "<x-credit>{}</x-credit>"),
+    "left to right by default": (".byline:dir(ltr){display:none}", "{}"),
+    "right to left from an ancestor": ("div:dir(rtl) .byline{display:none}", '<div dir="rtl">{}</div>'),
+    "not focused visibly": (".byline:not(:focus-visible){display:none}", "{}"),
+    "not autofilled": (".byline:not(:autofill){display:none}", "{}"),
+    "no modal dialog": (".byline:not(:modal){opacity:0}", "{}"),
+    "a popover is closed": ("[popover]:not(:popover-open){display:block;opacity:0}", "<div popover>{}</div>"),
+    "no full screen": ("article:not(:fullscreen) .byline{display:none}", "{}"),
+    "no user has made a field invalid or valid": (".byline:not(:user-invalid):not(:user-valid){display:none}", "{}"),
+    "a placeholder shown in an empty field": (
+        "form:has(input:placeholder-shown) .byline{display:none}",
+        '<form><input placeholder="Search"><div>{}</div></form>',
+    ),
+    "an open details": ("details:open .byline{visibility:hidden}", "<details open><summary>Credit</summary>{}</details>"),
+    "no target": ("article:not(:target) .byline{display:none}", "{}"),
+    "the focus an autofocus field takes": ("form:focus-within .byline{display:none}", "<form><input autofocus>{}</form>"),
+    "a required field left empty": ("form:invalid .byline{display:none}", "<form><input required>{}</form>"),
+    "the first byline of its siblings": ("p:nth-child(1 of .byline){display:none}", "{}"),
+    "the last byline of its siblings": ("article > :nth-last-child(1 of .byline, .x){font-size:0}", "{}"),
+    "read-only text": (".byline:read-only{display:none}", "{}"),
+    "no state a script sets": (".byline:not(:state(open)){display:none}", "{}"),
+}
+# Their near-misses: what a reader first sees does not match.
+BYLINES_SHOWN_DESPITE_PSEUDO_CLASSES = {
+    "nothing is focused": ("article:focus-within .byline{display:none}", "{}"),
+    "a link without an address": ("a:any-link{font-size:0}", "<a>{}</a>"),
+    "a custom element is not defined": (".byline:not(:defined){display:none}", "{}"),
+    "right to left only": (".byline:dir(rtl){display:none}", "{}"),
+    "left to right inside right to left": (".byline:dir(rtl){display:none}", '<div dir="rtl"><div dir="ltr">{}</div></div>'),
+    "a popover is not open": ("[popover]:popover-open .byline{display:none}", "{}"),
+    "a field filled in": ("form:has(input:placeholder-shown) .byline{display:none}", '<form><input placeholder="Search" value="x"><div>{}</div></form>'),
+    "a closed details": ("details:not(:open) .byline{visibility:hidden}", "<details open><summary>Credit</summary>{}</details>"),
+    "a required field filled in": ("form:invalid .byline{display:none}", '<form><input required value="x">{}</form>'),
+    "the second byline of its siblings": ("p:nth-child(2 of .byline){display:none}", "{}"),
+    "a state a script sets": (".byline:state(open){display:none}", "{}"),
+    "hovered, targeted, modal, autofilled": (".byline:is(:hover, :target, :modal, :autofill, :user-invalid){display:none}", "{}"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BYLINES_HIDDEN_BY_PSEUDO_CLASSES))
+def test_a_byline_a_pseudo_class_hides_as_the_page_is_first_seen_does_not_count(case: str) -> None:
+    css, wrapper = BYLINES_HIDDEN_BY_PSEUDO_CLASSES[case]
+    assert "dcnf/byline" in errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"')))))
+
+
+@pytest.mark.parametrize("case", sorted(BYLINES_SHOWN_DESPITE_PSEUDO_CLASSES))
+def test_a_byline_a_pseudo_class_does_not_match_as_the_page_is_first_seen_counts(case: str) -> None:
+    css, wrapper = BYLINES_SHOWN_DESPITE_PSEUDO_CLASSES[case]
+    assert errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"'))))) == []
+
+
 # Glyphs painted by a text shadow or a text stroke are seen whatever the text colour.
 OUTLINED_BYLINES = {
     "transparent text with a dark shadow": ("", '<h4 style="color:transparent;text-shadow:0 0 0 #333">{}</h4>'),

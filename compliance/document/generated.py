@@ -194,9 +194,10 @@ def _matches(root: Any, selector_list: str) -> Iterator[tuple[str, Any, tuple[in
     pseudo-element, the element, the selector's specificity)."""
     from cssselect import SelectorError
     from lxml import etree
-    from lxml.cssselect import LxmlHTMLTranslator
 
-    translator = LxmlHTMLTranslator()
+    from compliance.document.first_sight import FirstSightTranslator
+
+    translator = FirstSightTranslator()
     # As Chromium reads the list: a rule it drops (`a::before, a:-moz-focusring`) generates nothing.
     for selector in parsed_selectors(selector_list):
         pseudo = selector.pseudo_element

@@ -494,17 +494,52 @@ def _serialised(tokens: Sequence[Any]) -> str:
     return str(tinycss2.serialize(_stripped(tokens)))
 
 
+def cssselect_form(selectors: str) -> str:
+    """Selectors written so that cssselect parses what it can of them: `:nth-child(An+B of S)`
+    (and `:nth-last-child()`'s) as `:is(S):nth-child(An+B of "S")`, which cssselect parses when
+    `S` is compound selectors (its `:is()` takes no combinator): an element that matches it
+    matches `S`, `:is(S)` gives it the specificity Chromium gives `S`, and the translator
+    (`first_sight.FirstSightTranslator`) counts the siblings that match `S`."""
+    if "of" not in selectors.lower():
+        return selectors
+    import tinycss2
+
+    return _with_of_selectors_quoted(tinycss2.parse_component_value_list(selectors))
+
+
+def _with_of_selectors_quoted(tokens: Sequence[Any]) -> str:
+    """The tokens as text, each `:nth-child(An+B of S)` among them written as `cssselect_form` writes it."""
+    import tinycss2
+
+    written = []
+    for token in tokens:
+        if token.type != "function":
+            written.append(tinycss2.serialize([token]))
+            continue
+        arguments = list(token.arguments)
+        of = next((i for i, t in enumerate(arguments) if t.type == "ident" and t.lower_value == "of"), None)
+        if of is None or token.lower_name not in ("nth-child", "nth-last-child"):
+            written.append(f"{token.name}({_with_of_selectors_quoted(arguments)})")
+            continue
+        selectors = _with_of_selectors_quoted(arguments[of + 1 :]).strip()
+        quoted = selectors.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+        written.append(f'is({selectors}):{token.name}({_serialised(arguments[:of])} of "{quoted}")')
+    return "".join(written)
+
+
 @functools.lru_cache(maxsize=4096)
 def parsed_selectors(selector_list: str) -> tuple[Any, ...]:
     """cssselect's parse (its `Selector`s) of each selector of the list that Chromium keeps
     (`chromium_selectors`) and cssselect reads: none when Chromium drops the rule. A selector
     Chromium reads and cssselect cannot (`:not(.a, .b)`, `:nth-child(2n of .a)`) is left out,
-    not the rule's other selectors with it."""
+    not the rule's other selectors with it; `:nth-child(An+B of S)` is read as `cssselect_form`
+    writes it."""
     from cssselect import SelectorError, parse
 
-    read = chromium_selectors(selector_list)
-    if read is None:
+    kept = chromium_selectors(selector_list)
+    if kept is None:
         return ()
+    read = [cssselect_form(selector) for selector in kept]
     try:
         return tuple(parse(", ".join(read)))
     except SelectorError:

@@ -62,8 +62,10 @@ Not applied, so that nothing a reader sees is ever called hidden: stylesheets th
 blocks a browser does not apply (`applied_sheets`), rules in other media queries, a rule with a
 selector Chromium cannot parse (`.x, .y:-moz-focusring`: it drops the whole rule; the arguments
 of `:is()`/`:where()` it forgives are left out: `selector_lists`), selectors with pseudo-elements
-(but for the words they generate) or that cssselect cannot read (the rest of their list is
-applied), rules for pages without scripts (`.no-js`), a rule that hides `<html>` or
+(but for the words they generate) or that cssselect cannot read (`:not(.a, .b)`,
+`:nth-child(2n of .a .b)`: the rest of their list is applied; the pseudo-classes Chromium knows
+are matched as on the page a reader first sees, nothing focused but an `autofocus` control,
+nothing hovered or filled in: `first_sight`), rules for pages without scripts (`.no-js`), a rule that hides `<html>` or
 `<body>` (a loading screen that scripts lift), and `opacity` that a stylesheet gives a
 lazy-loaded element (the loader's fade-in). `aria-hidden` is about screen readers: such content is
 still on the screen.
@@ -1590,10 +1592,11 @@ class _CompiledSelector:
     is one this matcher does not know) and its XPath, translated on first use (most selectors are
     simple, or are tested on a few elements through their chain)."""
 
-    __slots__ = ("_selector", "_xpath", "chain", "simple", "specificity", "subject")
+    __slots__ = ("_selector", "_translator", "_xpath", "chain", "simple", "specificity", "subject")
 
-    def __init__(self, selector: Any, subject: _Subject, simple: bool, chain: tuple[tuple[_Compound, str], ...]) -> None:
+    def __init__(self, selector: Any, subject: _Subject, simple: bool, chain: tuple[tuple[_Compound, str], ...], translator: Any) -> None:
         self._selector = selector
+        self._translator = translator
         self._xpath: Any = None
         self.specificity: tuple[int, int, int] = selector.specificity()
         self.subject = subject
@@ -1605,10 +1608,9 @@ class _CompiledSelector:
         if self._xpath is None:
             from cssselect import SelectorError
             from lxml import etree
-            from lxml.cssselect import LxmlHTMLTranslator
 
             try:
-                self._xpath = etree.XPath(LxmlHTMLTranslator().selector_to_xpath(self._selector))
+                self._xpath = etree.XPath(self._translator.selector_to_xpath(self._selector))
             except (SelectorError, etree.XPathError):
                 self._xpath = _nothing
         found: list[Any] = self._xpath(root)
@@ -2100,18 +2102,18 @@ def _selectors(selector_list: str) -> tuple[_CompiledSelector, ...]:
     parse, `.x:-moz-focusring`), the arguments of `:is()`/`:where()` it forgives left out. The
     selectors cssselect cannot read, those with a pseudo-element (`::before` styles generated
     content, not the element) and those for pages without scripts (`.no-js`) are left out."""
-    from lxml.cssselect import LxmlHTMLTranslator
+    from compliance.document.first_sight import FirstSightTranslator
 
     if "no-js" in selector_list.lower():
         return ()
-    translator = LxmlHTMLTranslator()
+    translator = FirstSightTranslator()
     compiled = []
     for selector in parsed_selectors(selector_list):
         if selector.pseudo_element is not None:
             continue
         subject, simple = _subject_of(selector.parsed_tree)
         chain = () if simple else _chain_of(selector.parsed_tree, translator)
-        compiled.append(_CompiledSelector(selector, subject, simple, chain))
+        compiled.append(_CompiledSelector(selector, subject, simple, chain, translator))
     return tuple(compiled)
 
 
