@@ -545,6 +545,28 @@ def test_pseudo_classes_match_what_chromium_matches(browser: Any) -> None:
     assert {s: pair for s, pair in differ.items() if pair[0] != pair[1]} == {}
 
 
+def test_scoped_rules_match_what_chromium_matches(browser: Any) -> None:
+    from tests.test_scope import SCOPE_MARKUP, SCOPE_SHEETS, SCOPE_SHEETS_NOT_APPLIED, checker_hides
+
+    page = browser.new_page()
+    page.set_content(SCOPE_MARKUP + "<style id=sheet></style>")
+    hidden = [
+        page.evaluate(
+            """sheet => { document.getElementById('sheet').textContent = sheet;
+                 return [...document.body.querySelectorAll('[id]:not(style)')].filter(e => getComputedStyle(e).display === 'none').map(e => e.id); }""",
+            sheet,
+        )
+        for sheet in SCOPE_SHEETS
+    ]
+    page.close()
+    checker = {sheet: checker_hides(SCOPE_MARKUP, sheet) for sheet in SCOPE_SHEETS}
+    chromium = dict(zip(SCOPE_SHEETS, hidden, strict=True))
+    exact = [sheet for sheet in SCOPE_SHEETS if sheet not in SCOPE_SHEETS_NOT_APPLIED]
+    assert {sheet: (chromium[sheet], checker[sheet]) for sheet in exact if chromium[sheet] != checker[sheet]} == {}
+    # What the checker cannot scope exactly it does not apply: it hides nothing Chromium shows.
+    assert [sheet for sheet in SCOPE_SHEETS_NOT_APPLIED if checker[sheet] or not chromium[sheet]] == []
+
+
 def test_the_one_line_box_rows_are_found() -> None:
     assert len(_one_line_box_rows()) == 84
 

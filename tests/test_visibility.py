@@ -1037,6 +1037,40 @@ def test_a_byline_a_pseudo_class_does_not_match_as_the_page_is_first_seen_counts
     assert errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"'))))) == []
 
 
+# Rules in `@scope (root) to (limit)`: applied in the root's subtree, not inside the limit
+# (`css.Scoping`). Each hides the byline in Chromium 156.
+BYLINES_HIDDEN_IN_SCOPE = {
+    "in the scope's root": ("@scope (article) { .byline { display: none } }", "{}"),
+    "outside the scope's limit": ("@scope (article) to (aside) { p { visibility: hidden } }", "{}<aside><p>More</p></aside>"),
+    "a child of the scope's root": ("@scope (.story) { :scope > .byline { font-size: 0 } }", '<div class="story">{}</div>'),
+    "a child, as a relative selector": ("@scope (.story) { > p { opacity: 0 } }", '<div class="story">{}</div>'),
+    "in a media query and a layer": ("@media screen { @scope (article) { @layer a { .byline { display: none } } } }", "{}"),
+    "a nested rule": ("@scope (article) { div { .byline { display: none } } }", "<div>{}</div>"),
+    "after an earlier rule of the same specificity": (".byline { display: block } @scope (article) { .byline { display: none } }", "{}"),
+    "over a later unscoped rule of the same specificity": ("@scope (article) { .byline { display: none } } .byline { display: block }", "{}"),
+}
+BYLINES_SHOWN_DESPITE_SCOPE = {
+    "inside the scope's limit": ("@scope (article) to (.credit) { .byline { display: none } }", '<div class="credit">{}</div>'),
+    "outside the scope's root": ("@scope (aside) { .byline { display: none } }", "{}"),
+    "not a child of the scope's root": ("@scope (article) { > .byline { display: none } }", "<div>{}</div>"),
+    "a later unscoped rule more specific": ("@scope (article) { .byline { display: none } } p.byline { display: block }", "{}"),
+    # Its root is the `<style>` element's parent, which the checker does not tell from the sheet.
+    "a scope without a root, in the head": ("@scope { .byline { display: none } }", "{}"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BYLINES_HIDDEN_IN_SCOPE))
+def test_a_byline_a_scoped_rule_hides_does_not_count(case: str) -> None:
+    css, wrapper = BYLINES_HIDDEN_IN_SCOPE[case]
+    assert "dcnf/byline" in errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"')))))
+
+
+@pytest.mark.parametrize("case", sorted(BYLINES_SHOWN_DESPITE_SCOPE))
+def test_a_byline_out_of_a_hiding_rules_scope_counts(case: str) -> None:
+    css, wrapper = BYLINES_SHOWN_DESPITE_SCOPE[case]
+    assert errors(check(page(css=css, byline=wrapper.format(BYLINE.format(attrs=' class="byline"'))))) == []
+
+
 # Glyphs painted by a text shadow or a text stroke are seen whatever the text colour.
 OUTLINED_BYLINES = {
     "transparent text with a dark shadow": ("", '<h4 style="color:transparent;text-shadow:0 0 0 #333">{}</h4>'),

@@ -245,13 +245,24 @@ def per_declaration(function: Callable[[Declaration], _Result]) -> Callable[[Dec
     return remembered
 
 
+class Scoping(NamedTuple):
+    """Where the rules of `@scope (root) to (limit)` apply (CSS Cascading 6, 2.5): to the
+    elements in the subtree of an element that matches the selector list `root`, but for those
+    in the subtree of an element inside it that matches `limit` (None: no limit)."""
+
+    root: str
+    limit: str | None = None
+
+
 class StyleRule(NamedTuple):
     """A style rule of a `<style>` block: its selector list as written, its declarations that can
     hide content, its position among the page's rules (later wins at equal specificity), whether
     it sits in a media query or a `@supports` condition that only some readers meet
-    (`conditional`), and the cascade layer it is in (`layer`: the layer's dotted name, `a.b` for
+    (`conditional`), the cascade layer it is in (`layer`: the layer's dotted name, `a.b` for
     `@layer a { @layer b {…} }`, an anonymous layer a name no written one can have; None outside
-    every layer).
+    every layer), and the `@scope` it is in (`scope`; None outside any). A scoped rule's
+    selectors are relative to the scope's root, `&`: `.byline` in `@scope (article)` is written
+    `& .byline`, as the `:where(:scope) .byline` it is (`_scoped_selectors`).
 
     A rule without selectors and declarations only names a layer, where the order of layers is
     set (a `@layer a, b;` statement, or the start of a `@layer` block): layers rank in the order
@@ -262,6 +273,7 @@ class StyleRule(NamedTuple):
     order: int
     conditional: bool = False
     layer: str | None = None
+    scope: Scoping | None = None
 
 
 def _meaningful(tokens: Sequence[Any]) -> tuple[Any, ...]:
@@ -532,7 +544,9 @@ def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     media queries (a width range) are `conditional`: some readers' screens meet them, some do
     not; so are rules in a `@supports` condition that not every browser meets (see
     `_every_browser`). Rules in `@layer` blocks carry their layer, and the order of layers is kept
-    (see `StyleRule`). Print and speech rules and other at-rules are left out. Never raises.
+    (see `StyleRule`); rules in `@scope (root) to (limit)` their scope (`Scoping`: a `@scope`
+    without a root, or inside another, is left out). Print and speech rules and other at-rules are
+    left out. Never raises.
 
     A site's inline CSS runs to hundreds of kilobytes, nearly all of it about other properties:
     the block is split into rules and declarations by a scanner that knows comments, strings,
@@ -559,43 +573,100 @@ def read_style_sheet(text: str) -> tuple[StyleRule, ...]:
     return tuple(_style_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)))
 
 
+# A rule waiting to be read, with where it stands: (the rule, conditional, layer, scope).
+_Pending = tuple[Any, bool, str | None, Scoping | None]
+
+
 def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
     import tinycss2
 
     order = 0
     anonymous_layers = itertools.count(1)
-    pending: list[tuple[Any, bool, str | None]] = [(node, False, None) for node in reversed(nodes)]
+    pending: list[_Pending] = [(node, False, None, None) for node in reversed(nodes)]
     while pending:
-        node, conditional, layer = pending.pop()
+        node, conditional, layer, scope = pending.pop()
         if node.type == "qualified-rule":
+            written = tinycss2.serialize(node.prelude).strip()
+            parents = _selector_list(node.prelude)
+            if scope is not None:
+                written = ", ".join(_scoped_selectors(_selector_list(node.prelude, keep_empty=True)))
+                parents = _scoped_selectors(parents)
             declarations = _declarations(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True))
             if declarations:
-                yield StyleRule(tinycss2.serialize(node.prelude).strip(), declarations, order, conditional, layer)
+                yield StyleRule(written, declarations, order, conditional, layer, scope)
                 order += 1
-            pending.extend((rule, conditional, layer) for rule in reversed(_unnested(node)))
-        elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports"):
-            met = _condition_met(node)
-            if met is not None:
-                pending.extend((rule, conditional or not met, layer) for rule in reversed(_inner_rules(node)))
+            pending.extend((rule, conditional, layer, scope) for rule in reversed(_unnested(node, parents)))
         elif node.type == "at-rule" and node.lower_at_keyword == "layer":
             named, inner = _layers_named(node, layer, anonymous_layers)
             yield from (StyleRule("", (), order, conditional, name) for name in named)
             if inner is not None:
-                pending.extend((rule, conditional, inner) for rule in reversed(_inner_rules(node)))
+                pending.extend((rule, conditional, inner, scope) for rule in reversed(_inner_rules(node)))
+        elif node.type == "at-rule":
+            pending.extend(reversed(_conditional_rules(node, conditional, layer, scope)))
 
 
-def _unnested(node: Any) -> list[Any]:
+def _conditional_rules(node: Any, conditional: bool, layer: str | None, scope: Scoping | None) -> list[_Pending]:
+    """The rules of a `@media`, `@supports` or `@scope` block (but one inside another `@scope`),
+    with where they stand; none for other at-rules, and for a block whose rules never change
+    what a reader sees."""
+    if node.lower_at_keyword in ("media", "supports"):
+        met = _condition_met(node)
+        return [] if met is None else [(rule, conditional or not met, layer, scope) for rule in _inner_rules(node)]
+    if node.lower_at_keyword == "scope" and scope is None and node.content is not None:
+        scoping = _scoping(node.prelude)
+        return [] if scoping is None else [(rule, conditional, layer, scoping) for rule in _inner_rules(node)]
+    return []
+
+
+def _scoping(prelude: Sequence[Any]) -> Scoping | None:
+    """The root and the limit `@scope (root) to (limit)` names; None for a `@scope` without a root
+    (whose root is the parent of its `<style>` element, which a style sheet's text does not
+    know), and for a prelude it cannot read: its rules are then not applied."""
+    import tinycss2
+
+    tokens = _meaningful(prelude)
+    if not tokens or tokens[0].type != "() block":
+        return None
+    root = tinycss2.serialize(tokens[0].content).strip()
+    if len(tokens) == 1:
+        return Scoping(root) if root else None
+    if len(tokens) != 3 or tokens[1].type != "ident" or tokens[1].lower_value != "to" or tokens[2].type != "() block":
+        return None
+    limit = tinycss2.serialize(tokens[2].content).strip()
+    return Scoping(root, limit) if root and limit else None
+
+
+# The combinators a relative selector may start with (`> .x` in `@scope`).
+_LEADING_COMBINATORS = (">", "+", "~")
+
+
+def _scoped_selectors(selectors: list[str]) -> list[str]:
+    """A scoped rule's selectors, relative to the scope's root: one that holds neither `&` nor
+    `:scope` (nor starts with `&`) is read after `& ` (`:where(:scope)`: it matches in the root's
+    subtree, with no specificity of its own), also when it starts with a combinator (`> .x` is a
+    child of the root); the others name the root where they say. An empty one (`.a, , .b`, which
+    drops the rule) is kept empty."""
+    scoped = []
+    for selector in selectors:
+        if not selector or selector.startswith("&") or ":scope" in selector.lower():
+            scoped.append(selector)
+        else:
+            scoped.append(f"& {selector}")
+    return scoped
+
+
+def _unnested(node: Any, parents: list[str]) -> list[Any]:
     """The rules nested in a style rule's block (CSS Nesting 1), as rules of their own: a nested
     rule's selector is relative to its parent's, `&` standing for the parent (`article { .credit
     {…} }` is `article .credit`, `a { &:hover {…} }` is `a:hover`, `a { > b {…} }` is `a > b`); a
     conditional rule nested in a style rule (`@media`, `@supports`, `@layer`) holds declarations
-    for the parent's elements. A list of parents gives each selector once per parent."""
+    for the parent's elements. A list of parents (`parents`: the selectors of the rule's list)
+    gives each selector once per parent."""
     import tinycss2
 
     nested = [n for n in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True) if n.type != "declaration"]
     if not nested:
         return []
-    parents = _selector_list(node.prelude)
     flat: list[str] = []
     for rule in nested:
         if rule.type == "qualified-rule":
@@ -607,12 +678,12 @@ def _unnested(node: Any) -> list[Any]:
     return list(tinycss2.parse_stylesheet("\n".join(flat), skip_comments=True, skip_whitespace=True))
 
 
-def _selector_list(prelude: Sequence[Any]) -> list[str]:
-    """The selectors of a selector list, as written."""
+def _selector_list(prelude: Sequence[Any], keep_empty: bool = False) -> list[str]:
+    """The selectors of a selector list, as written (with `keep_empty`, those with nothing in them too)."""
     import tinycss2
 
     pieces = split_at_commas([token for token in prelude if token.type != "comment"])
-    return [text for text in (tinycss2.serialize(piece).strip() for piece in pieces) if text]
+    return [text for text in (tinycss2.serialize(piece).strip() for piece in pieces) if text or keep_empty]
 
 
 def _nested_selector(parent: str, child: str) -> str:
@@ -764,8 +835,8 @@ def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool,
             return False  # nested rules (CSS Nesting): tinycss2 reads them
         found.append((prelude, block, conditional, False))
         return True
-    if "\\" in prelude or at_rule in ("layer", "supports"):
-        return False  # cascade layers and `@supports` conditions are read by tinycss2
+    if "\\" in prelude or at_rule in ("layer", "supports", "scope"):
+        return False  # cascade layers, `@supports` conditions and scopes are read by tinycss2
     if at_rule != "media":
         return True
     import tinycss2

@@ -19,10 +19,11 @@ and Chromium leaves undefined what no script defines.
 
 Not translated exactly (checked against Chromium 156 by `tests/test_browser.py`, which compares
 what each example matches there and here): constraint validation (`:valid`, `:invalid`) knows a
-missing required value, a number out of its range or off its step, and leaves the other errors
-(a malformed e-mail address, a pattern) valid; `:in-range`/`:out-of-range` compare numbers (not
-dates and times, which are in range); `:dir(auto)` reads the first strongly directional letter of
-the element's text.
+missing required value, a number, date, month or week out of its range, a number off its step,
+and leaves the other errors (a malformed e-mail address, a pattern) valid; `:in-range` and
+`:out-of-range` do not compare times; `:dir(auto)` reads the first strongly directional letter of
+the element's text. `:dir()` reads the `dir` attributes through an XPath function registered with
+lxml once, when this module is first imported.
 
 `:nth-child(An+B of S)` is given to cssselect as `:is(S):nth-child(An+B of "S")`
 (`selector_lists.cssselect_form`): `:is(S)` gives the specificity Chromium gives `S`, and the
@@ -274,7 +275,10 @@ class FirstSightTranslator(LxmlHTMLTranslator):  # type: ignore[misc]
     def list_condition(self, selector_list: str) -> str:
         """The XPath condition an element meets when it matches a selector of the list
         (SelectorError when cssselect cannot read it)."""
-        conditions = [self._xpath_match_condition(selector.parsed_tree) for selector in parse(cssselect_form(selector_list))]
+        selectors = parse(cssselect_form(selector_list))
+        if any(selector.pseudo_element is not None for selector in selectors):
+            raise ExpressionError("A pseudo-element matches no element")
+        conditions = [self._xpath_match_condition(selector.parsed_tree) for selector in selectors]
         if any(condition is None for condition in conditions):
             return "true()"
         return " or ".join(f"({condition})" for condition in conditions)
@@ -284,10 +288,14 @@ class ScopedTranslator(FirstSightTranslator):
     """The translator for the style rules of `@scope (root) to (limit)`: `:scope` is an element
     that matches `root`, and the subject is left out when it is, or is in, an element that matches
     `limit` inside such a root (strict where roots nest in one another's limits: such a rule is
-    applied to fewer elements, never to more)."""
+    applied to fewer elements, never to more). SelectorError when cssselect cannot read the root
+    or the limit, or they hold a pseudo-element."""
 
     def __init__(self, root: str, limit: str | None) -> None:
         super().__init__()
+        # In the root's selectors `:scope` is the root element (the scope is not nested); in the
+        # limit's, the scope's root.
+        self.root = CONDITIONS["scope"]
         self.root = self.list_condition(root)
         self.limit = None if limit is None else self.list_condition(limit)
 

@@ -6,7 +6,8 @@ fallback content (of a `<video>`, `<canvas>`…: see `hides_its_content`), `<inp
 component with `layout="nodisplay"`, a visually-hidden helper class, and (decided by the walk)
 everything in a closed `<details>` but its `<summary>` and in a collapsed `<amp-accordion>`
 section (one without `expanded`) but its heading. Hidden by the page's own CSS — `style` attributes and `<style>` blocks, applied by
-selector matching with the cascade's precedence (`!important`, inline, layer, specificity, order;
+selector matching with the cascade's precedence (`!important`, inline, layer, specificity, scope
+proximity, order;
 the `hidden` attribute is a user-agent `display: none` any author `display` overrides), custom
 properties filled in where a hiding property uses `var()`, math functions worked out:
 
@@ -65,7 +66,9 @@ of `:is()`/`:where()` it forgives are left out: `selector_lists`), selectors wit
 (but for the words they generate) or that cssselect cannot read (`:not(.a, .b)`,
 `:nth-child(2n of .a .b)`: the rest of their list is applied; the pseudo-classes Chromium knows
 are matched as on the page a reader first sees, nothing focused but an `autofocus` control,
-nothing hovered or filled in: `first_sight`), rules for pages without scripts (`.no-js`), a rule that hides `<html>` or
+nothing hovered or filled in: `first_sight`), rules in a `@scope` without a root (whose root is
+the `<style>` element's parent) or in one whose root or limit cssselect cannot read, rules for
+pages without scripts (`.no-js`), a rule that hides `<html>` or
 `<body>` (a loading screen that scripts lift), and `opacity` that a stylesheet gives a
 lazy-loaded element (the loader's fade-in). `aria-hidden` is about screen readers: such content is
 still on the screen.
@@ -105,6 +108,7 @@ from compliance.document.css import (
     SHEETS_CACHED,
     Declaration,
     FlexFactors,
+    Scoping,
     StyleRule,
     clips_to_nothing,
     colour,
@@ -131,7 +135,7 @@ from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_
 from compliance.document.fading import NOT_FADED, Fading
 from compliance.document.generated import generated_text
 from compliance.document.model import attribute_pixels
-from compliance.document.selector_lists import parsed_selectors
+from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
@@ -428,10 +432,15 @@ Hints = Mapping[Any, tuple[Declaration, ...]]
 # 15.3.8 and 15.3.10); `color` is one for `color` on `<font>` only (15.3.4).
 _BGCOLOR_TAGS = frozenset({"body", "table", "thead", "tbody", "tfoot", "tr", "td", "th"})
 _PRESENTATIONAL = "//font[@color] | //body[@text] | //*[@bgcolor]"
+# Scope proximity (CSS Cascading 6, 6.6): at equal specificity, a rule in `@scope` wins over one
+# outside any, which is infinitely far from a root. Between two scoped rules the one whose root is
+# the nearer wins; that is not worked out here (scopes nested so are rare): the later wins.
+_UNSCOPED = 0
+_SCOPED = 1
 # Presentational hints are author declarations that come before all the page's CSS, with no
 # specificity (HTML, 15.1; CSS Cascade 4, 6.4): any rule or `style` attribute setting the
 # property wins over them.
-_HINT_PRECEDENCE: _Precedence = (False, False, (-math.inf,), (0, 0, 0), -1)
+_HINT_PRECEDENCE: _Precedence = (False, False, (-math.inf,), (0, 0, 0), _UNSCOPED, -1)
 
 
 def _presentational_colours_if_any(root: Any) -> dict[Any, tuple[Declaration, ...]]:
@@ -463,8 +472,8 @@ def presentational_colours(root: Any) -> dict[Any, tuple[Declaration, ...]]:
 
 
 # Precedence of a declaration in the cascade: (!important, from a style attribute, cascade layer
-# (see `_layer_ranks`), specificity, order).
-_Precedence = tuple[bool, bool, tuple[float, ...], tuple[int, int, int], int]
+# (see `_layer_ranks`), specificity, scope proximity, order).
+_Precedence = tuple[bool, bool, tuple[float, ...], tuple[int, int, int], int, int]
 # The layer rank of declarations outside every layer, and of a layer's own rules after its sublayers'.
 _UNLAYERED = (math.inf,)
 _Matched = dict[Any, list[tuple[_Precedence, Declaration]]]
@@ -678,7 +687,7 @@ class PageStyle:
         ranked: list[tuple[_Precedence, Declaration]] = [(_HINT_PRECEDENCE, d) for d in hinted or ()]
         ranked.extend(candidates or ())
         if inline:
-            ranked.extend(((d.important, True, _UNLAYERED, (0, 0, 0), position), d) for position, d in enumerate(parse_style_attribute(inline)))
+            ranked.extend(((d.important, True, _UNLAYERED, (0, 0, 0), _UNSCOPED, position), d) for position, d in enumerate(parse_style_attribute(inline)))
         winners: dict[str, tuple[_Precedence, int, Declaration]] = {}
         for place, (precedence, declaration) in enumerate(ranked):
             current = winners.get(declaration.name)
@@ -1594,11 +1603,19 @@ class _CompiledSelector:
 
     __slots__ = ("_selector", "_translator", "_xpath", "chain", "simple", "specificity", "subject")
 
-    def __init__(self, selector: Any, subject: _Subject, simple: bool, chain: tuple[tuple[_Compound, str], ...], translator: Any) -> None:
+    def __init__(
+        self,
+        selector: Any,
+        subject: _Subject,
+        simple: bool,
+        chain: tuple[tuple[_Compound, str], ...],
+        translator: Any,
+        specificity: tuple[int, int, int] | None = None,
+    ) -> None:
         self._selector = selector
         self._translator = translator
         self._xpath: Any = None
-        self.specificity: tuple[int, int, int] = selector.specificity()
+        self.specificity: tuple[int, int, int] = selector.specificity() if specificity is None else specificity
         self.subject = subject
         self.simple = simple
         self.chain = chain
@@ -2051,12 +2068,13 @@ def _match_rule(
     layer = _UNLAYERED if rule.layer is None else ranks[rule.layer]
     # `!important` declarations of an earlier layer win over later ones and over those outside every layer.
     reversed_layer = tuple(-rank for rank in layer)
+    proximity = _UNSCOPED if rule.scope is None else _SCOPED
     found = []
-    for selector in _selectors(rule.selectors):
+    for selector in _selectors(rule.selectors, rule.scope):
         for element in select(selector):
             found.append(element)
             entries = matched.setdefault(element, [])
-            entries.extend(((d.important, False, reversed_layer if d.important else layer, selector.specificity, order), d) for d in declarations)
+            entries.extend(((d.important, False, reversed_layer if d.important else layer, selector.specificity, proximity, order), d) for d in declarations)
     return found
 
 
@@ -2096,16 +2114,19 @@ def _required_names(selector_list: str) -> tuple[tuple[frozenset[str], frozenset
 
 
 @functools.lru_cache(maxsize=4096)
-def _selectors(selector_list: str) -> tuple[_CompiledSelector, ...]:
+def _selectors(selector_list: str, scope: Scoping | None = None) -> tuple[_CompiledSelector, ...]:
     """Each selector of a rule's selector list, compiled, as Chromium reads the list
     (`selector_lists.parsed_selectors`): none when it drops the rule (a selector it cannot
     parse, `.x:-moz-focusring`), the arguments of `:is()`/`:where()` it forgives left out. The
     selectors cssselect cannot read, those with a pseudo-element (`::before` styles generated
-    content, not the element) and those for pages without scripts (`.no-js`) are left out."""
+    content, not the element) and those for pages without scripts (`.no-js`) are left out.
+    The selectors of a rule in `@scope` (`scope`) are compiled by `_scoped_selectors`."""
     from compliance.document.first_sight import FirstSightTranslator
 
     if "no-js" in selector_list.lower():
         return ()
+    if scope is not None:
+        return _scoped_selectors(selector_list, scope)
     translator = FirstSightTranslator()
     compiled = []
     for selector in parsed_selectors(selector_list):
@@ -2114,6 +2135,42 @@ def _selectors(selector_list: str) -> tuple[_CompiledSelector, ...]:
         subject, simple = _subject_of(selector.parsed_tree)
         chain = () if simple else _chain_of(selector.parsed_tree, translator)
         compiled.append(_CompiledSelector(selector, subject, simple, chain, translator))
+    return tuple(compiled)
+
+
+def _scoped_selectors(selector_list: str, scope: Scoping) -> tuple[_CompiledSelector, ...]:
+    """The selectors of a rule in `@scope (root) to (limit)`, compiled: `:scope` is an element
+    that matches `root`, `&` at a selector's start is `:where(:scope)` (`css.StyleRule`: the
+    root, with no specificity), and the subject is left out inside what `limit` matches
+    (`first_sight.ScopedTranslator`). Each is matched by its XPath, not by the chain of its
+    compound selectors. None when Chromium drops the list, the root or the limit, or cssselect
+    cannot read the root or the limit (a rule scoped as the checker cannot scope it is not
+    applied: it hides nothing Chromium shows); a selector with `&` or `:scope` anywhere but at
+    its start is left out."""
+    from cssselect import SelectorError, parse
+
+    from compliance.document.first_sight import ScopedTranslator
+
+    bounds = (scope.root,) if scope.limit is None else (scope.root, scope.limit)
+    kept = chromium_selectors(selector_list)
+    if kept is None or any(chromium_selectors(text) is None for text in bounds):
+        return ()
+    try:
+        translator = ScopedTranslator(scope.root, scope.limit)
+    except SelectorError:
+        return ()
+    compiled = []
+    for text in kept:
+        implied = text.startswith("&")
+        try:
+            (selector,) = parse(cssselect_form(":scope" + text[1:] if implied else text))
+        except SelectorError:
+            continue
+        if selector.pseudo_element is not None:
+            continue
+        a, b, c = selector.specificity()
+        subject, _ = _subject_of(selector.parsed_tree)
+        compiled.append(_CompiledSelector(selector, subject, False, (), translator, (a, b - 1, c) if implied else None))
     return tuple(compiled)
 
 
