@@ -56,7 +56,8 @@ FIRST_SIGHT_SELECTORS = [
     ":-internal-autofill-previewed", ":-internal-autofill-selected", ":-internal-dialog-in-top-layer", ":-internal-popover-in-top-layer",
     ":-internal-menulist-popover-with-menulist-anchor", "li:nth-child(2 of .item)", "li:nth-last-child(1 of .item)",
     "li:not(:nth-child(odd of .item))", ":nth-child(1 of .byline)", "article:not(:focus-within) .byline", ".byline:defined",
-    ".byline:dir(ltr)", "form:invalid", "fieldset:valid", ":checked", ":enabled", ":disabled",
+    ".byline:dir(ltr)", "form:invalid", "fieldset:valid", ":checked", ":enabled", ":disabled", "li:not(.item, #l2)",
+    "article > :not(a, map, [id=p1])",
 ]  # fmt: skip
 
 
@@ -90,6 +91,8 @@ def checker_matches(markup: str, selector_list: str) -> list[str]:
         ("li:nth-child(2 of .item)", ["l3"]),
         ("li:not(:nth-child(odd of .item))", ["l2", "l3"]),
         (":hover, :modal, :user-invalid, :state(open)", []),
+        ("li:not(.item, #l2)", []),
+        ("article > :not(a, map, [id=p1])", ["by"]),
     ],
 )
 def test_a_pseudo_class_matches_what_a_reader_first_sees(selector_list: str, ids: list[str]) -> None:

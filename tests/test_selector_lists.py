@@ -124,8 +124,14 @@ def test_is_and_where_forgive_only_their_invalid_arguments(selector_list: str, r
 
 
 def test_a_selector_cssselect_cannot_parse_leaves_the_others_of_its_list() -> None:
-    # Chromium reads `:not(.a, .b)` and `:nth-child(2n of .x .y)`; cssselect does not, and only they go.
-    assert [str(s.parsed_tree) for s in parsed_selectors(".byline, a:not(.b, .c), li:nth-child(2n of .x .y)")] == ["Class[Element[*].byline]"]
+    # Chromium reads `:not(a b, .c)` and `:nth-child(2n of .x .y)`; cssselect does not, and only they go.
+    assert [str(s.parsed_tree) for s in parsed_selectors(".byline, a:not(a b, .c), li:nth-child(2n of .x .y)")] == ["Class[Element[*].byline]"]
+
+
+def test_a_not_of_a_list_is_given_to_cssselect_as_a_not_of_an_is() -> None:
+    assert cssselect_form("a:not(.b, [c]), :not(.d)") == "a:not(:is(.b, [c])), :not(.d)"
+    # `:not()` counts its most specific argument, as Chromium does.
+    assert [s.specificity() for s in parsed_selectors("a:not(.b, #c)")] == [(1, 0, 1)]
 
 
 def test_nth_child_of_a_selector_list_is_given_to_cssselect_with_the_specificity_chromium_gives_it() -> None:

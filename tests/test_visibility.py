@@ -136,7 +136,7 @@ HIDDEN_LOGOS = {
     "a nested :is() with an invalid argument": (".x:not(:is(.y, :bogus)){display:none}", ' class="x"'),
     # A selector Chromium knows and cssselect cannot read or parse leaves the others of its list.
     "a list with a pseudo-class cssselect does not know": (".x, .y:focus-within{display:none}", ' class="x"'),
-    "a list with a :not() cssselect cannot parse": (".x, a:not(.b, .c){display:none}", ' class="x"'),
+    "a list with a :not() cssselect cannot parse": (".x, a:not(a b, .c){display:none}", ' class="x"'),
     "a list with a -webkit- pseudo-element": (".x, ::-webkit-scrollbar{display:none}", ' class="x"'),
     "screen media query": ("@media screen{.x{display:none}}", ' class="x"'),
     "visibility hidden": (".x{visibility:hidden}", ' class="x"'),
@@ -1007,6 +1007,7 @@ BYLINES_HIDDEN_BY_PSEUDO_CLASSES = {
     "the last byline of its siblings": ("article > :nth-last-child(1 of .byline, .x){font-size:0}", "{}"),
     "read-only text": (".byline:read-only{display:none}", "{}"),
     "no state a script sets": (".byline:not(:state(open)){display:none}", "{}"),
+    "none of a :not()'s list": ("p:not(.lede, .note){display:none}", "{}"),
 }
 # Their near-misses: what a reader first sees does not match.
 BYLINES_SHOWN_DESPITE_PSEUDO_CLASSES = {
@@ -1022,6 +1023,7 @@ BYLINES_SHOWN_DESPITE_PSEUDO_CLASSES = {
     "the second byline of its siblings": ("p:nth-child(2 of .byline){display:none}", "{}"),
     "a state a script sets": (".byline:state(open){display:none}", "{}"),
     "hovered, targeted, modal, autofilled": (".byline:is(:hover, :target, :modal, :autofill, :user-invalid){display:none}", "{}"),
+    "one of a :not()'s list": ("p:not(.lede, .byline){display:none}", "{}"),
 }
 
 
@@ -1946,7 +1948,7 @@ GENERATED_AFFILIATIONS = {
         '<div class="credit">By Jake Smith</div>',
     ),
     # A selector Chromium reads and cssselect does not parse leaves the others of its list.
-    "a list with a :not() cssselect cannot parse": ('.byline::after, a:not(.b, .c){content:", Daily Caller News Foundation"}', BARE_BYLINE),
+    "a list with a :not() cssselect cannot parse": ('.byline::after, a:not(a b, .c){content:", Daily Caller News Foundation"}', BARE_BYLINE),
     # A hiding rule Chromium drops (a selector it cannot parse) hides nothing.
     "a hiding rule with another engine's pseudo-class": (
         '.byline::after{content:", Daily Caller News Foundation"} .byline::after, .byline:-moz-focusring{font-size:0}',

@@ -11,9 +11,10 @@ forgiving list (Selectors 4, 4.2): Chromium drops their arguments it cannot pars
 rest (`:is(.byline, .x:bogus)` is `:is(.byline)`; with none left, it matches nothing); `:not()`
 and `:has()` do not forgive.
 
-cssselect knows fewer pseudo-classes than Chromium (`:focus-within`, `:dir()`, `:defined`…) and
-parses less (`:not(.a, .b)`, `:nth-child(2n of .a)`): what it cannot read is not applied, but it
-is no reason to drop the rule's other selectors. So validity is decided here, from Chromium's
+cssselect knows fewer pseudo-classes than Chromium (`:focus-within`, `:dir()`, `:defined`…: the
+checker translates them, `first_sight`) and parses less (`:not(.a, .b)` and `:nth-child(2n of .a)`
+only as `cssselect_form` rewrites them, not `:not(a b, .c)`): what it cannot read is not applied,
+but it is no reason to drop the rule's other selectors. So validity is decided here, from Chromium's
 own tables of names (`CSSSelector::NameToPseudoType` and `UpdatePseudoType` in Blink's
 `css_selector.cc`: which names are pseudo-classes, which pseudo-elements, which take arguments),
 each checked against Chromium 156 (`tests/test_browser.py` checks the examples of
@@ -495,20 +496,27 @@ def _serialised(tokens: Sequence[Any]) -> str:
 
 
 def cssselect_form(selectors: str) -> str:
-    """Selectors written so that cssselect parses what it can of them: `:nth-child(An+B of S)`
-    (and `:nth-last-child()`'s) as `:is(S):nth-child(An+B of "S")`, which cssselect parses when
-    `S` is compound selectors (its `:is()` takes no combinator): an element that matches it
-    matches `S`, `:is(S)` gives it the specificity Chromium gives `S`, and the translator
-    (`first_sight.FirstSightTranslator`) counts the siblings that match `S`."""
-    if "of" not in selectors.lower():
+    """Selectors written so that cssselect parses what it can of them, each as Chromium matches
+    it and with the specificity Chromium gives it:
+
+    - `:not(A, B)` as `:not(:is(A, B))` (cssselect's `:not()` takes one selector, its `:is()` a
+      list of compound selectors; both count the most specific argument);
+    - `:nth-child(An+B of S)` (and `:nth-last-child()`'s) as `:is(S):nth-child(An+B of "S")`: an
+      element that matches it matches `S`, `:is(S)` gives it the specificity of `S`, and the
+      translator (`first_sight.FirstSightTranslator`) counts the siblings that match `S`.
+
+    Where an argument holds a combinator, cssselect's `:is()` refuses it still: the selector is
+    then not read, as before."""
+    if "(" not in selectors:
         return selectors
     import tinycss2
 
-    return _with_of_selectors_quoted(tinycss2.parse_component_value_list(selectors))
+    return _rewritten_for_cssselect(tinycss2.parse_component_value_list(selectors))
 
 
-def _with_of_selectors_quoted(tokens: Sequence[Any]) -> str:
-    """The tokens as text, each `:nth-child(An+B of S)` among them written as `cssselect_form` writes it."""
+def _rewritten_for_cssselect(tokens: Sequence[Any]) -> str:
+    """The tokens as text, each `:not()` of a list and `:nth-child(An+B of S)` among them
+    written as `cssselect_form` writes them."""
     import tinycss2
 
     written = []
@@ -517,23 +525,27 @@ def _with_of_selectors_quoted(tokens: Sequence[Any]) -> str:
             written.append(tinycss2.serialize([token]))
             continue
         arguments = list(token.arguments)
+        inner = _rewritten_for_cssselect(arguments)
         of = next((i for i, t in enumerate(arguments) if t.type == "ident" and t.lower_value == "of"), None)
-        if of is None or token.lower_name not in ("nth-child", "nth-last-child"):
-            written.append(f"{token.name}({_with_of_selectors_quoted(arguments)})")
-            continue
-        selectors = _with_of_selectors_quoted(arguments[of + 1 :]).strip()
-        quoted = selectors.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
-        written.append(f'is({selectors}):{token.name}({_serialised(arguments[:of])} of "{quoted}")')
+        if token.lower_name == "not" and len(_split_at_commas(arguments)) > 1:
+            written.append(f"{token.name}(:is({inner.strip()}))")
+        elif of is not None and token.lower_name in ("nth-child", "nth-last-child"):
+            # The string holds `S` as written: the translator reads it with `cssselect_form`.
+            quoted = _serialised(arguments[of + 1 :]).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+            selectors = _rewritten_for_cssselect(arguments[of + 1 :]).strip()
+            written.append(f'is({selectors}):{token.name}({_serialised(arguments[:of])} of "{quoted}")')
+        else:
+            written.append(f"{token.name}({inner})")
     return "".join(written)
 
 
 @functools.lru_cache(maxsize=4096)
 def parsed_selectors(selector_list: str) -> tuple[Any, ...]:
     """cssselect's parse (its `Selector`s) of each selector of the list that Chromium keeps
-    (`chromium_selectors`) and cssselect reads: none when Chromium drops the rule. A selector
-    Chromium reads and cssselect cannot (`:not(.a, .b)`, `:nth-child(2n of .a)`) is left out,
-    not the rule's other selectors with it; `:nth-child(An+B of S)` is read as `cssselect_form`
-    writes it."""
+    (`chromium_selectors`), written as `cssselect_form` writes it (`:not(.a, .b)` as
+    `:not(:is(.a, .b))`), that cssselect reads: none when Chromium drops the rule. A selector
+    Chromium reads and cssselect cannot (`:not(a b, c)`, `:nth-child(2n of .a .b)`) is left out,
+    not the rule's other selectors with it."""
     from cssselect import SelectorError, parse
 
     kept = chromium_selectors(selector_list)

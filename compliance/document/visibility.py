@@ -63,7 +63,7 @@ Not applied, so that nothing a reader sees is ever called hidden: stylesheets th
 blocks a browser does not apply (`applied_sheets`), rules in other media queries, a rule with a
 selector Chromium cannot parse (`.x, .y:-moz-focusring`: it drops the whole rule; the arguments
 of `:is()`/`:where()` it forgives are left out: `selector_lists`), selectors with pseudo-elements
-(but for the words they generate) or that cssselect cannot read (`:not(.a, .b)`,
+(but for the words they generate) or that cssselect cannot read (`:not(a b, .c)`,
 `:nth-child(2n of .a .b)`: the rest of their list is applied; the pseudo-classes Chromium knows
 are matched as on the page a reader first sees, nothing focused but an `autofocus` control,
 nothing hovered or filled in: `first_sight`), rules in a `@scope` without a root (whose root is
