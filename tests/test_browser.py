@@ -528,20 +528,26 @@ def test_a_selector_list_is_kept_or_dropped_as_chromium_keeps_or_drops_it(browse
     assert [selectors for selectors in SELECTOR_LISTS_DROPPED if selectors in kept] == []
 
 
-def test_pseudo_classes_match_what_chromium_matches(browser: Any) -> None:
-    from tests.test_first_sight import FIRST_SIGHT_MARKUP, FIRST_SIGHT_SELECTORS, checker_matches
+def _first_sight_pages() -> list[tuple[str, list[str]]]:
+    from tests.test_first_sight import AUTOFOCUS_PAGES, FIRST_SIGHT_MARKUP, FIRST_SIGHT_SELECTORS, FOCUS_SELECTORS
+
+    return [(FIRST_SIGHT_MARKUP, FIRST_SIGHT_SELECTORS), *((markup, FOCUS_SELECTORS) for markup in AUTOFOCUS_PAGES)]
+
+
+@pytest.mark.parametrize(("markup", "selectors"), _first_sight_pages())
+def test_pseudo_classes_match_what_chromium_matches(browser: Any, markup: str, selectors: list[str]) -> None:
+    from tests.test_first_sight import checker_matches
 
     page = browser.new_page()
-    page.set_content(FIRST_SIGHT_MARKUP)
-    page.wait_for_function("document.readyState === 'complete'")
-    # The element `autofocus` names is focused once the page is rendered.
-    page.wait_for_function("document.activeElement.id === 'i1'")
+    page.set_content(markup)
+    # The element `autofocus` names is focused at the next rendering of the page.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     matched = page.evaluate(
         "selectors => selectors.map(s => [...document.querySelectorAll(s)].map(e => e.id || e.tagName.toLowerCase()))",
-        FIRST_SIGHT_SELECTORS,
+        selectors,
     )
     page.close()
-    differ = {s: (ids, checker_matches(FIRST_SIGHT_MARKUP, s)) for s, ids in zip(FIRST_SIGHT_SELECTORS, matched, strict=True)}
+    differ = {s: (ids, checker_matches(markup, s)) for s, ids in zip(selectors, matched, strict=True)}
     assert {s: pair for s, pair in differ.items() if pair[0] != pair[1]} == {}
 
 

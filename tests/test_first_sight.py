@@ -61,6 +61,17 @@ FIRST_SIGHT_SELECTORS = [
 ]  # fmt: skip
 
 
+# Pages where the first element given `autofocus` cannot take the focus: the next one takes it.
+AUTOFOCUS_PAGES = [
+    "<!doctype html><head></head><body id=body><div id=d hidden><input id=h autofocus></div>"
+    "<dialog id=dl><input id=i0 autofocus></dialog><a id=a href=# autofocus>l</a><input id=i autofocus>",
+    "<!doctype html><head></head><body id=body><input id=i0 disabled autofocus><input id=i1 type=hidden autofocus>"
+    "<div id=d><button id=b autofocus>x</button></div>",
+    "<!doctype html><head></head><body id=body><a id=a0 autofocus>l</a><div id=e tabindex=0 autofocus>y</div><p id=p contenteditable autofocus>z</p>",
+]
+FOCUS_SELECTORS = [":focus", ":focus-visible", ":focus-within", ":not(:focus-within)"]
+
+
 def checker_matches(markup: str, selector_list: str) -> list[str]:
     """The ids of the elements the checker matches with the list, in document order."""
     root = parse_document(markup, "html").root
@@ -97,3 +108,8 @@ def checker_matches(markup: str, selector_list: str) -> list[str]:
 )
 def test_a_pseudo_class_matches_what_a_reader_first_sees(selector_list: str, ids: list[str]) -> None:
     assert checker_matches(FIRST_SIGHT_MARKUP, selector_list) == ids
+
+
+@pytest.mark.parametrize(("markup", "focused"), list(zip(AUTOFOCUS_PAGES, [["a"], ["b"], ["e"]], strict=True)))
+def test_the_first_autofocus_element_that_can_take_the_focus_is_focused(markup: str, focused: list[str]) -> None:
+    assert checker_matches(markup, ":focus") == focused
