@@ -113,3 +113,15 @@ def test_a_pseudo_class_matches_what_a_reader_first_sees(selector_list: str, ids
 @pytest.mark.parametrize(("markup", "focused"), list(zip(AUTOFOCUS_PAGES, [["a"], ["b"], ["e"]], strict=True)))
 def test_the_first_autofocus_element_that_can_take_the_focus_is_focused(markup: str, focused: list[str]) -> None:
     assert checker_matches(markup, ":focus") == focused
+
+
+def test_a_direction_is_read_whatever_lxmls_global_function_namespaces_hold() -> None:
+    # The function `:dir(auto)` calls goes with each compiled XPath: lxml's global registry is
+    # shared with every library in the process, and one run of the suite found it not there.
+    from lxml import etree
+
+    from compliance.document.first_sight import FirstSightTranslator, compiled_xpath
+
+    root = parse_document(b"<!doctype html><body><p id=a dir=auto>\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d</p><p id=b>x</p>", "html").root
+    etree.FunctionNamespace("urn:syndcheck:first-sight").clear()
+    assert [element.get("id") for element in compiled_xpath(FirstSightTranslator().css_to_xpath(":dir(rtl)"))(root)] == ["a"]

@@ -22,8 +22,8 @@ what each example matches there and here): constraint validation (`:valid`, `:in
 missing required value, a number, date, month or week out of its range, a number off its step,
 and leaves the other errors (a malformed e-mail address, a pattern) valid; `:in-range` and
 `:out-of-range` do not compare times; `:dir(auto)` reads the first strongly directional letter of
-the element's text. `:dir()` reads the `dir` attributes through an XPath function registered with
-lxml once, when this module is first imported.
+the element's text, through an XPath function each compiled expression is given
+(`compiled_xpath`): an XPath written by these translators is compiled by it.
 
 `:nth-child(An+B of S)` is given to cssselect as `:is(S):nth-child(An+B of "S")`
 (`selector_lists.cssselect_form`): `:is(S)` gives the specificity Chromium gives `S`, and the
@@ -336,8 +336,12 @@ def _own_texts(element: Any) -> list[str]:
     return texts
 
 
-_functions = etree.FunctionNamespace(_DIRECTION_FUNCTIONS)
-_functions.prefix = _PREFIX
-_functions["auto-direction"] = _auto_direction
+def compiled_xpath(expression: str) -> Any:
+    """An XPath expression a translator here wrote, compiled with the functions it may call
+    (`auto-direction`) given to it, not registered in lxml's global function namespaces (which
+    an XPath compiled in another thread, or a namespace registered by another library, may not
+    see). Raises `lxml.etree.XPathSyntaxError` for an expression lxml refuses."""
+    return etree.XPath(expression, namespaces={_PREFIX: _DIRECTION_FUNCTIONS}, extensions={(_DIRECTION_FUNCTIONS, "auto-direction"): _auto_direction})
 
-__all__ = ["FirstSightTranslator", "ScopedTranslator", "SelectorError"]
+
+__all__ = ["FirstSightTranslator", "ScopedTranslator", "SelectorError", "compiled_xpath"]

@@ -195,7 +195,7 @@ def _matches(root: Any, selector_list: str) -> Iterator[tuple[str, Any, tuple[in
     from cssselect import SelectorError
     from lxml import etree
 
-    from compliance.document.first_sight import FirstSightTranslator
+    from compliance.document.first_sight import FirstSightTranslator, compiled_xpath
 
     translator = FirstSightTranslator()
     # As Chromium reads the list: a rule it drops (`a::before, a:-moz-focusring`) generates nothing.
@@ -206,8 +206,7 @@ def _matches(root: Any, selector_list: str) -> Iterator[tuple[str, Any, tuple[in
             continue
         try:
             # The pseudo-element is left out of the XPath: it names the element it belongs to.
-            path = translator.selector_to_xpath(selector)
-            elements = root.xpath(path)
+            elements = compiled_xpath(translator.selector_to_xpath(selector))(root)
         except (SelectorError, etree.XPathError, ValueError, TypeError, NotImplementedError):
             continue
         specificity = selector.specificity()

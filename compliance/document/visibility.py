@@ -1626,8 +1626,10 @@ class _CompiledSelector:
             from cssselect import SelectorError
             from lxml import etree
 
+            from compliance.document.first_sight import compiled_xpath
+
             try:
-                self._xpath = etree.XPath(self._translator.selector_to_xpath(self._selector))
+                self._xpath = compiled_xpath(self._translator.selector_to_xpath(self._selector))
             except (SelectorError, etree.XPathError):
                 self._xpath = _nothing
         found: list[Any] = self._xpath(root)
@@ -2184,6 +2186,8 @@ def _chain_of(tree: Any, translator: Any) -> tuple[tuple[_Compound, str], ...]:
     from cssselect.parser import CombinedSelector
     from lxml import etree
 
+    from compliance.document.first_sight import compiled_xpath
+
     chain = []
     node = tree
     while node is not None:
@@ -2195,7 +2199,7 @@ def _chain_of(tree: Any, translator: Any) -> tuple[tuple[_Compound, str], ...]:
             return ()
         subject, simple = _subject_of(part)
         try:
-            test = None if simple else _xpath("self::" + str(translator.xpath(part)))
+            test = None if simple else compiled_xpath("self::" + str(translator.xpath(part)))
         except (SelectorError, etree.XPathError):
             return ()
         chain.append((_Compound(subject, test), next_combinator))
