@@ -38,7 +38,7 @@ def _reference_colour(token: object) -> tuple[float, float, float, float] | None
 @given(_NAMES)
 def test_a_hash_tokens_colour_is_the_one_tinycss2_reads(name: str) -> None:
     token = HashToken(1, 1, name, not name[0].isdigit())
-    assert css.colour.__wrapped__(token) == _reference_colour(token)
+    assert css._colour.__wrapped__(token) == _reference_colour(token)
 
 
 def _tokens(values: tuple[object, ...]) -> list[tuple[object, ...]]:

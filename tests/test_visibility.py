@@ -1085,6 +1085,9 @@ OUTLINED_BYLINES = {
     # A browser drops a shadow that is no shadow: the one before it paints the glyphs.
     "a dark shadow before a shadow of one length": ("", '<div style="color:transparent;text-shadow:0 0 0 #333;text-shadow:1px">{}</div>'),
     "a dark shadow before a shadow with a unitless blur": (".o{color:transparent;text-shadow:0 0 0 #333} .o{text-shadow:1px 1px 1}", "<div class=o>{}</div>"),
+    # A list of shadows on the byline's own element (its commas were an internal error).
+    "black text with two shadows, by a rule": (".byline{text-shadow:1px 1px red, 2px 2px blue}", "{}"),
+    "transparent text with two shadows": ("", '<div style="color:transparent;text-shadow:1px 1px #333,2px 2px 3px navy">{}</div>'),
 }
 # A shadow or stroke that paints nothing a reader sees does not show the text.
 UNOUTLINED_BYLINES = {

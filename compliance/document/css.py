@@ -1141,8 +1141,18 @@ def _flex_basis(token: Any) -> tuple[float, str] | str | Literal[False] | None:
     return False if size is None else (size, "px")
 
 
-@functools.lru_cache(maxsize=4096)
+# The tokens a colour may be: a keyword, a hex colour, a colour function.
+_MAY_BE_A_COLOUR = frozenset({"ident", "hash", "function"})
+
+
 def colour(token: Any) -> tuple[float, float, float, float] | None:
+    """`_colour` of any token: None for one that cannot be a colour (a number, a length, a list's
+    `,`, which tinycss2 makes unhashable, so that it cannot be remembered)."""
+    return _colour(token) if token.type in _MAY_BE_A_COLOUR else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _colour(token: Any) -> tuple[float, float, float, float] | None:
     """A colour as sRGB (red, green, blue, alpha) in 0–1, in any syntax of CSS Color 4
     (`rgb(0 0 0 / 0)`, `hsl()`, `hwb()`, `#rrggbbaa`, `transparent`, `color(srgb …)`); a fully
     transparent colour in a space tinycss2 cannot convert (`oklch(0 0 0 / 0)`) is read as
