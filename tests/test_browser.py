@@ -652,6 +652,9 @@ TREES = [
     "<svg><p>a</p>b</svg>c",
     "<svg><g><circle r=1></circle><font color=red>a</font></g></svg>b",
     "<math><mi>a</mi><div>b</div></math>c",
+    # A paragraph kept open in a <b> is ended by the next paragraph; a column group holds columns only.
+    "<b><b><p>a<p>b</p></p>c",
+    "<table><colgroup><col><p>a</p>b</colgroup><tr><td>x</td></tr></table>",
 ]
 
 

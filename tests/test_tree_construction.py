@@ -352,6 +352,17 @@ def test_in_quirks_mode_a_table_stays_in_the_hidden_paragraph_it_starts_in() -> 
 def test_a_style_in_mathml_is_not_a_style_sheet() -> None:
     assert errors(check(page(byline=f"{BARE_BYLINE}<math><style>.byline{{display:none}}</style></math>"))) == []
     assert errors(check(page(byline=f"{BARE_BYLINE}<svg><style>.byline{{display:none}}</style></svg>"))) == ["dcnf/byline"]
+    # In a MathML text integration point (`<mtext>`, `<mi>`…), HTML is read as HTML.
+    assert errors(check(page(byline=f"{BARE_BYLINE}<math><mtext><style>.byline{{display:none}}</style></mtext></math>"))) == ["dcnf/byline"]
+
+
+@pytest.mark.parametrize("holder", ['<button style="display:none">{}</button>', '<select style="visibility:hidden"><option>{}</option></select>'])
+def test_a_logo_in_a_hidden_control_is_missing(holder: str) -> None:
+    assert errors(check(page(logo=holder.format(LOGO.format(attrs=""))))) == ["dcnf/logo"]
+
+
+def test_a_logo_in_a_buttons_label_counts() -> None:
+    assert errors(check(page(logo=f'<button type="button">{LOGO.format(attrs="")}</button>'))) == []
 
 
 @pytest.mark.parametrize(
@@ -372,3 +383,15 @@ def test_later_body_tags_add_a_bounded_number_of_attributes() -> None:
     markup = "<p>x</p>" + "".join(f"<body data-a{i}=1>" for i in range(1000))
     body = parse_document(f"<!doctype html><body class=c>{markup}".encode(), "html").root.find("body")
     assert body.get("class") == "c" and len(body.attrib) == 1 + nesting._MOST_ADDED_ATTRIBUTES
+
+
+def test_a_paragraph_kept_open_in_a_formatting_element_is_ended_by_the_next() -> None:
+    byline = '<b><b><p style="display:none">Related</p>' + BARE_BYLINE + "</b></b>"
+    assert errors(check(page(byline=byline.replace("Related</p>", "Related")))) == []
+    kept = nesting.KEPT_OPEN_PREFIX + "p"
+    assert nesting.keep_open_as_browsers_do("<b><p>x<p>y</p></b>") == f"<b><{kept}>x</{kept}><{kept}>y</{kept}></b>"
+
+
+def test_what_a_column_group_holds_but_columns_goes_before_the_table() -> None:
+    markup = f'<table><colgroup style="display:none"><col>{BARE_BYLINE}</colgroup><tr><td>x</td></tr></table>'
+    assert errors(check(page(byline=markup))) == []

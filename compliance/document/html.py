@@ -489,6 +489,9 @@ def _in_h1(element: Any) -> bool:
 # `_TagKind.image`) or skips (`_Walk._begins_first_line`).
 _REPLACED_INLINE_TAGS: Final = frozenset({"input", "video", "canvas"})
 _SKIPPED_REPLACED_TAGS: Final = frozenset({"svg", "iframe", "object", "embed", "select", "textarea", "button"})
+# Skipped elements that draw the elements they hold (a button's label, a select's options, an
+# object's fallback): hidden, they hide them.
+_DRAWS_WHAT_IT_HOLDS: Final = frozenset({"button", "select", "object"})
 # What may move a block's text up from where its margins and paddings put it (`_moved_up_inside`).
 _MOVING_UP: Final = ("top", "bottom", "inset", "transform", "translate", "margin-top", "margin")
 
@@ -976,6 +979,9 @@ class _Walk:
             found.visibility[element] = False
         elif parent[_VISIBLE] and hides_its_content(element, tag):
             _hide_content(element, found.visibility)
+        elif parent[_VISIBLE] and tag in _DRAWS_WHAT_IT_HOLDS and not self._rendering(element, tag, dict(element.items()) or None, parent).shows_text:
+            # A hidden button (a logo in its label): what it holds is as hidden as it is.
+            found.visibility[element] = False
         self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
 
     def _add_svg_image(self, element: Any, parent: _Frame) -> bool:

@@ -309,6 +309,12 @@ def keep_open_as_browsers_do(source: str, *, quirks: bool = False) -> str:
         if not closing:
             if tag in _VOID:
                 continue
+            if tag in _CLOSE_A_PARAGRAPH and not (quirks and tag == "table") and _renamed_paragraph_in_scope(open_elements):
+                # A paragraph renamed is one libxml2 does not know to end here: its end tag is written.
+                pieces.append(source[kept_from : token.start()])
+                pieces.append(f"</{KEPT_OPEN_PREFIX}p>")
+                kept_from = token.start()
+                open_elements.close("p")
             innermost = open_elements.innermost()
             renamed = (tag in CLOSED_EARLY.get(innermost, ()) or (quirks and tag == "table" and innermost == "p")) and not (
                 tag == "p" and open_elements.holds("p")
@@ -740,6 +746,10 @@ def add_attributes_of_later_tags(root: Any, source: str, messages: Iterable[str]
 _MOST_ADDED_ATTRIBUTES = 64
 
 
+def _renamed_paragraph_in_scope(open_elements: _OpenElements) -> bool:
+    return _paragraph_in_scope(open_elements) and open_elements.stack[open_elements.places["p"][-1]][1]
+
+
 def restore_kept_open(root: Any) -> None:
     """Give the elements `keep_open_as_browsers_do` renamed their own names back, in the tree
     libxml2 built from its markup."""
@@ -808,6 +818,7 @@ HOLDS_ONLY: dict[str, frozenset[str]] = {
     "tbody": _ROW_GROUP_CONTENT,
     "tfoot": _ROW_GROUP_CONTENT,
     "tr": _ROW_GROUP_CONTENT - {"tr"},
+    "colgroup": frozenset({"col", "template"}),
 }
 
 

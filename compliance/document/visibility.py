@@ -715,8 +715,22 @@ _CSS_TYPES = frozenset({"", "text/css"})
 # Where a `<style>` is not applied: `<noscript>` content is not rendered with scripts on, as in
 # the reader modelled; a `<template>`'s content (a declarative shadow root's too) is inert or
 # styles only its own shadow tree, never the page's light DOM; in `<math>` it is a MathML
-# element of that name, not a style sheet (HTML's "in foreign content"; SVG has a `<style>`).
+# element of that name, not a style sheet (HTML's "in foreign content"; SVG has a `<style>`),
+# unless it is in one of MathML's text integration points, where HTML is read as HTML.
 _INERT_STYLE_HOLDERS = frozenset({"noscript", "template", "math"})
+_MATHML_TEXT_INTEGRATION_POINTS = frozenset({"mi", "mo", "mn", "ms", "mtext"})
+
+
+def _inert_style(style: Any) -> bool:
+    """Whether a `<style>` element is in a place that makes it no style sheet (`_INERT_STYLE_HOLDERS`)."""
+    in_html_again = False
+    for ancestor in style.iterancestors():
+        tag = ancestor.tag.lower() if isinstance(ancestor.tag, str) else ""
+        if tag in _MATHML_TEXT_INTEGRATION_POINTS:
+            in_html_again = True
+        elif tag in _INERT_STYLE_HOLDERS and not (tag == "math" and in_html_again):
+            return True
+    return False
 
 
 def applied_sheets(root: Any) -> list[str]:
@@ -734,7 +748,7 @@ def applied_sheets(root: Any) -> list[str]:
         text = element.text if element.tag == "style" else _linked_data_sheet(element)
         if not text or (element.get("type") or "").strip().lower() not in _CSS_TYPES or nests_too_deep(text):
             continue
-        if any(isinstance(a.tag, str) and a.tag.lower() in _INERT_STYLE_HOLDERS for a in element.iterancestors()):
+        if _inert_style(element):
             continue
         media = element.get("media")
         met = ALWAYS if media is None else screens_meeting(media)
