@@ -510,6 +510,21 @@ def test_a_value_is_taken_or_dropped_as_chromium_takes_or_drops_it(browser: Any,
         assert [d for d in VALUES_TAKEN if d not in taken] == []
 
 
+def test_a_math_function_computes_in_chromium_to_what_the_checker_reads(browser: Any) -> None:
+    from tests.test_css_reading import MATH_READINGS
+
+    page = browser.new_page()
+    page.set_content("<!doctype html><div id=s>x</div>")
+    computed = page.evaluate(
+        """declarations => Object.fromEntries(declarations.map(d => { const s = document.getElementById('s'), at = d.indexOf(':');
+                 s.removeAttribute('style'); s.style.setProperty(d.slice(0, at), d.slice(at + 1).trim());
+                 return [d, getComputedStyle(s).getPropertyValue(d.slice(0, at))]; }))""",
+        list(MATH_READINGS),
+    )
+    page.close()
+    assert computed == MATH_READINGS
+
+
 def test_a_selector_list_is_kept_or_dropped_as_chromium_keeps_or_drops_it(browser: Any) -> None:
     from tests.test_selector_lists import SELECTOR_LISTS_DROPPED, SELECTOR_LISTS_KEPT
 

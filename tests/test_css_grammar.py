@@ -25,6 +25,8 @@ VALUES_REFUSED = [
     *("letter-spacing: banana", "-webkit-line-clamp: 0", "-webkit-line-clamp: banana", "writing-mode: bogus"),
     *("filter: banana", "filter: bogus(1)", "perspective: banana", "perspective: -1px", "perspective: 1"),
     *("object-position: banana", "column-count: 0", "column-count: banana"),
+    # A math function of another type than the property's: an angle or a length is no opacity.
+    *("opacity: asin(1)", "opacity: calc(1px)", "opacity: atan2(1px, 2px)", "opacity: calc(sin(1deg) * 1px)"),
     # A function's arguments: how many, comma-separated, and of which kind.
     *("transform: scale(1,2,3)", "transform: scale()", "transform: scale(1 2)", "transform: scale(1,)", "transform: rotate(1px)"),
     *("transform: translate(1deg)", "transform: translate(10)", "transform: translatez(10%)", "transform: translate3d(1px,2px)"),
@@ -88,6 +90,7 @@ VALUES_TAKEN = [
     *("color: rgb(0% 0 0)", "color: hsl(0deg 0 0)", "color: rgb(0 0 0 / 50%)", "color: hsla(1turn, 2%, 3%, 50%)", "color: rgb(1 2 3 / none)"),
     *("left: calc(1px + 1px)", "left: calc(1px - -1px)", "left: calc(1px*2)", "left: calc( 1px )", "left: min(1px, 2px + 3px)"),
     *("left: clamp(1px, 2px, 3px)", "left: calc((1px + 2px) * 3)", "left: calc(pi * 1px)", "left: round(up, 1px, 2px)", "left: abs(-1px)"),
+    *("opacity: sin(0)", "opacity: round(down, 0.5, 1)", "opacity: calc(pi - 3)", "opacity: exp(-10)", "font-size: round(down, 0.9px, 1px)"),
     *("opacity: calc(0.5)", "-webkit-line-clamp: calc(2)", "text-indent: 1px hanging each-line", "object-position: left 10px top 5px"),
     *("all: unset", "all: revert-layer"),
     *("font: 0/0 a", "font: bold 12px/1.5 Georgia, serif", "font: caption", "font: 16px/normal 'Helvetica Neue', sans-serif"),

@@ -412,3 +412,67 @@ def test_a_display_of_one_keyword_is_taken_and_read_as_written_or_as_its_short_f
 @pytest.mark.parametrize("value", DISPLAYS_REFUSED)
 def test_display_keywords_that_make_no_display_together_are_refused(value: str) -> None:
     assert parse_style_attribute(f"display: {value}") == ()
+
+
+# --- math functions (CSS Values 4): what each computes to, as Chromium computes it ----------------
+
+# A declaration → the value Chromium computes for it (getComputedStyle; tests/test_browser.py
+# checks): the checker reads the same number, length or angle (NaN is 0, an infinite length the
+# largest layout unit; each opacity here is in 0–1, where Chromium does not clamp it).
+MATH_READINGS = {
+    "opacity: sin(0)": "0",
+    "opacity: exp(-10)": "4.53999e-05",
+    "opacity: round(0.004,1)": "0",
+    "opacity: round(0.6,1)": "1",
+    "opacity: round(0.5)": "1",
+    "opacity: round(up,0.01,1)": "1",
+    "opacity: round(to-zero,0.99,1)": "0",
+    "opacity: round(0.5, 0)": "0",
+    "opacity: sqrt(-1)": "0",
+    "opacity: calc(0 / 0)": "0",
+    "opacity: pow(2,-3)": "0.125",
+    "opacity: hypot(0.3,0.4)": "0.5",
+    "opacity: abs(-0.3)": "0.3",
+    "opacity: calc(e - 2)": "0.718282",
+    "opacity: sqrt(0.04)": "0.2",
+    "opacity: calc(sin(30deg))": "0.5",
+    "opacity: calc(log(8,2) / 4)": "0.75",
+    "opacity: calc(mod(-7,4) / 2)": "0.5",
+    "opacity: calc(rem(-7,4) + 3.5)": "0.5",
+    "opacity: calc(sign(-2px) + 1)": "0",
+    "opacity: tan(atan(0.5))": "0.5",
+    "opacity: calc(cos(pi) + 1.25)": "0.25",
+    "opacity: calc(cos(0.5turn) + 1.25)": "0.25",
+    "margin-left: round(down, 0.9px, 1px)": "0px",
+    "margin-left: calc(-infinity * 1px)": "-3.35544e+07px",
+    "margin-left: mod(-7px, 4px)": "1px",
+    "margin-left: rem(-7px, 4px)": "-3px",
+    "margin-left: hypot(3px, 4px)": "5px",
+    "margin-left: calc(1px * pow(2, 3))": "8px",
+    "margin-left: calc(sign(-2px) * 10px)": "-10px",
+    "margin-left: abs(-2em)": "32px",
+    "margin-left: round(up, 10.5px, 5px)": "15px",
+    "rotate: calc(atan(1))": "45deg",
+    "rotate: asin(1)": "90deg",
+    "rotate: atan2(1px, 1px)": "45deg",
+    "rotate: calc(90deg + pi * 1rad)": "270deg",
+    "font-size: round(down, 0.9px, 1px)": "0px",
+}
+
+
+@pytest.mark.parametrize("declaration", sorted(MATH_READINGS))
+def test_a_math_function_is_worked_out_as_chromium_computes_it(declaration: str) -> None:
+    import re
+
+    (read,) = parse_style_attribute(declaration)
+    (token,) = read.values
+    number, unit = re.fullmatch(r"(-?[\d.e+-]+)([a-z]*)", MATH_READINGS[declaration]).groups()  # type: ignore[union-attr]
+    assert getattr(token, "unit", "") == unit
+    assert token.value == pytest.approx(float(number), rel=1e-5, abs=1e-6)
+
+
+def test_a_math_function_the_checker_cannot_work_out_is_kept_as_written() -> None:
+    # A length over an angle, a percentage with a length: what they are is known at layout only.
+    for declaration in ("margin-left: calc(10px * atan(1) / 1deg)", "margin-left: mod(10%, 3px)", "margin-left: round(2.5px)"):
+        (read,) = parse_style_attribute(declaration)
+        assert read.values[0].type == "function", declaration

@@ -121,6 +121,18 @@ HIDING_STYLES = [
     "transform:scale(calc(0.5 - 0.5))",
     "margin-left:calc(-10000px + 1em)",
     "filter:opacity(calc(0))",
+    # CSS Values 4's other math functions, and a NaN that a top-level calculation makes 0.
+    "opacity:sin(0)",
+    "opacity:exp(-10)",
+    "opacity:round(0.004,1)",
+    "opacity:round(down, 0.9, 1)",
+    "opacity:calc(cos(pi) + 1)",
+    "opacity:sqrt(-1)",
+    "opacity:calc(0 / 0)",
+    "opacity:calc(1 - sign(2px))",
+    "transform:scale(sin(0))",
+    "margin-left:calc(-infinity * 1px)",
+    "margin-left:round(down, -9999.5px, 1px)",
     "margin:-9999px",
     "margin:-9999px 0 0",
     "margin:0 auto 0 -5000px",
@@ -144,6 +156,12 @@ SHOWING_STYLES = [
     "opacity:calc(0.5)",
     "opacity:calc(100% - 2em)",
     "opacity:min(1, 0.9)",
+    "opacity:round(0.6,1)",
+    "opacity:exp(-0.1)",
+    "opacity:calc(1 / 0)",
+    "opacity:calc(sin(0) + 0.5)",
+    "opacity:round(2.5px)",
+    "margin-left:mod(-9999px, 100px)",
     "margin-left:calc(100% - 9999px)",
     "margin:0 auto",
     "margin:-20px",
@@ -197,6 +215,8 @@ HIDDEN_TEXT_STYLES = [
     "font-size:1%",
     "font-size:0.1ex",
     "font-size:calc(0.01em)",
+    "font-size:round(down,0.9px,1px)",
+    "font-size:calc(16px * sin(0))",
     "font:0.05em serif",
 ]
 SHOWN_TEXT_STYLES = [
@@ -206,6 +226,7 @@ SHOWN_TEXT_STYLES = [
     "-webkit-text-fill-color:#000;color:transparent",
     "font-size:0.8em",
     "font-size:90%",
+    "font-size:round(up,9.1px,10px)",
     "color:transparent;-webkit-background-clip:text;background-image:linear-gradient(red, blue)",
 ]
 

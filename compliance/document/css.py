@@ -17,7 +17,7 @@ import string
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, TypeVar
 
-from compliance.document import css_grammar
+from compliance.document import css_grammar, css_math
 from compliance.document.css_grammar import split_at_commas
 from compliance.firstuse import on_first_use
 
@@ -380,9 +380,7 @@ def _refused_keyword_value(name: str, values: Sequence[Any]) -> bool:
         if any(function.lower_name in css_grammar.SUBSTITUTIONS for function in functions):
             return False  # judged once filled in
         # `display` and `visibility` take no function (`display: layout(foo)`); `opacity` a math one.
-        return (
-            name != "opacity" or len(values) != 1 or functions[0].lower_name not in css_grammar.MATH_FUNCTIONS or not css_grammar.well_formed_math(functions[0])
-        )
+        return name != "opacity" or len(values) != 1 or not _math_of_a_number(functions[0])
     if len(values) == 1 and values[0].type == "ident" and values[0].lower_value in CSS_WIDE_KEYWORDS:
         return False
     if name == "opacity":
@@ -392,6 +390,15 @@ def _refused_keyword_value(name: str, values: Sequence[Any]) -> bool:
     if len(values) != 1:  # `block flow`, not `block inline`; no value at all is none
         return not values or not _multi_keyword_display(values)
     return values[0].type != "ident" or values[0].lower_value not in _DISPLAY_KEYWORDS
+
+
+def _math_of_a_number(function: Any) -> bool:
+    """True for a well-formed math function that may compute to a number: not to a length or an
+    angle (`opacity: asin(1)`, `opacity: calc(1px)`), which a property of numbers refuses."""
+    if function.lower_name not in css_grammar.MATH_FUNCTIONS or not css_grammar.well_formed_math(function):
+        return False
+    quantity = _math(function)
+    return quantity is None or quantity[1] not in ("px", "deg")
 
 
 def refused(name: str, values: Sequence[Any]) -> bool:
@@ -1389,16 +1396,23 @@ def _empty_rect(arguments: Sequence[Any]) -> bool:
     return bottom <= top or right <= left
 
 
-# CSS Values 4 math functions whose value the checker works out (`opacity: calc(0)`).
-MATH_FUNCTIONS = frozenset({"calc", "min", "max", "clamp"})
-_Quantity = tuple[float, str]  # a value and its unit: "" (a number), "px" (a length) or "%"
+# CSS Values 4 math functions whose value the checker works out (`opacity: calc(0)`,
+# `opacity: sin(0)`, `font-size: round(down, 0.9px, 1px)`): `calc()` and its comparisons here,
+# the others in `css_math`.
+MATH_FUNCTIONS = frozenset({"calc", "-webkit-calc", "min", "max", "clamp"}) | css_math.FUNCTIONS
+_Quantity = css_math.Quantity  # a value and its unit: "" (a number), "px" (a length), "%" or "deg" (an angle)
+# What an infinite result becomes (CSS Values 4, 10.9: clamped to the largest value the browser
+# keeps): a length, Chromium's largest layout unit (`margin-left: calc(-infinity * 1px)` computes
+# to -3.35544e+07px); a number or angle, the largest single-precision float.
+_LARGEST = {"px": 33554428.0, "": 3.4028234663852886e38, "deg": 3.4028234663852886e38}
 
 
 def with_math_resolved(values: Sequence[Any]) -> tuple[Any, ...]:
-    """The component values with each math function (`calc()`, `min()`, `max()`, `clamp()`), at
-    the top level or as an argument of another function (`scale(calc(0))`), replaced by the
-    number, length (in px) or percentage it computes to; one that mixes units the checker cannot
-    convert (`calc(100% - 2em)`), or is not valid, is kept as written."""
+    """The component values with each math function (`calc()`, `min()`, `max()`, `clamp()`,
+    `round()`, `sin()`…), at the top level or as an argument of another function
+    (`scale(calc(0))`), replaced by the number, length (in px), percentage or angle (in deg) it
+    computes to; one that mixes units the checker cannot convert (`calc(100% - 2em)`), or is not
+    valid, is kept as written."""
     import tinycss2.ast
 
     resolved = []
@@ -1413,36 +1427,59 @@ def with_math_resolved(values: Sequence[Any]) -> tuple[Any, ...]:
 
 
 def _math_token(function: Any) -> Any:
+    """The token a math function computes to, its result censored as CSS Values 4 (10.9) has a
+    top-level calculation's: NaN is 0 (`opacity: sqrt(-1)` is 0), an infinity the largest value
+    (`_LARGEST`); None when it cannot be worked out, or is an infinite percentage."""
     import tinycss2.ast
 
     quantity = _math(function)
-    if quantity is None or not math.isfinite(quantity[0]):
+    if quantity is None:
         return None
     value, unit = quantity
+    if math.isnan(value):
+        value = 0.0
+    elif math.isinf(value):
+        if unit not in _LARGEST:
+            return None
+        value = math.copysign(_LARGEST[unit], value)
     integer = int(value) if value == int(value) else None
     text = f"{value:g}"
     line, column = function.source_line, function.source_column
-    if unit == "px":
-        return tinycss2.ast.DimensionToken(line, column, value, integer, text, "px")
+    if unit in ("px", "deg"):
+        return tinycss2.ast.DimensionToken(line, column, value, integer, text, unit)
     if unit == "%":
         return tinycss2.ast.PercentageToken(line, column, value, integer, text)
     return tinycss2.ast.NumberToken(line, column, value, integer, text)
 
 
 def _math(function: Any) -> _Quantity | None:
-    """What a math function computes to; None when it cannot be worked out."""
+    """What a math function computes to (NaN and infinities as IEEE gives them); None when it
+    cannot be worked out."""
     name = function.lower_name
-    if name == "calc":
+    if name in ("calc", "-webkit-calc"):
         return _sum(_meaningful(function.arguments))
-    arguments = [_sum(piece) for piece in split_commas(function.arguments)]
+    pieces = split_commas(function.arguments)
+    strategy = "nearest"
+    if name == "round" and pieces and len(pieces[0]) == 1 and pieces[0][0].type == "ident" and pieces[0][0].lower_value in css_math.ROUNDING_STRATEGIES:
+        strategy, pieces = pieces[0][0].lower_value, pieces[1:]
+    arguments = [_sum(piece) for piece in pieces]
     if not arguments or any(a is None for a in arguments):
         return None
     known = [a for a in arguments if a is not None]
-    units = {unit for value, unit in known if value != 0 or unit}
+    if name in css_math.STEPPED:
+        return css_math.stepped(name, strategy, known)
+    if name not in ("min", "max", "clamp"):
+        return css_math.worked_out(name, known)
+    return _compared(name, known)
+
+
+def _compared(name: str, arguments: Sequence[_Quantity]) -> _Quantity | None:
+    """`min()`, `max()` or `clamp()` of quantities of one unit (a unitless 0 goes with any)."""
+    units = {unit for value, unit in arguments if value != 0 or unit}
     if len(units) > 1:
         return None
     unit = units.pop() if units else ""
-    values = [value for value, _ in known]
+    values = [value for value, _ in arguments]
     if name == "min":
         return min(values), unit
     if name == "max":
@@ -1495,11 +1532,20 @@ def _product(tokens: Sequence[Any]) -> _Quantity | None:
             result = value
         elif operator == "*" and (not result[1] or not value[1]):
             result = (result[0] * value[0], result[1] or value[1])
-        elif operator == "/" and not value[1] and value[0] != 0:
-            result = (result[0] / value[0], result[1])
+        elif operator == "/" and not value[1]:
+            result = (_divided(result[0], value[0]), result[1])
         else:
             return None
     return result if result is not None and len(tokens) % 2 else None
+
+
+def _divided(dividend: float, divisor: float) -> float:
+    """`dividend / divisor` as IEEE has it: by zero, an infinity of the signs' product, or NaN for 0/0."""
+    if divisor:
+        return dividend / divisor
+    if dividend == 0 or math.isnan(dividend):
+        return math.nan
+    return math.copysign(math.inf, dividend) * math.copysign(1.0, divisor)
 
 
 def _operand(token: Any) -> _Quantity | None:
@@ -1507,9 +1553,13 @@ def _operand(token: Any) -> _Quantity | None:
         return float(token.value), ""
     if token.type == "percentage":
         return float(token.value), "%"
+    if token.type == "dimension" and token.lower_unit in css_math.DEGREES_PER_UNIT:
+        return float(token.value) * css_math.DEGREES_PER_UNIT[token.lower_unit], "deg"
     if token.type == "dimension":
         pixels = length_px(token)
         return None if pixels is None else (pixels, "px")
+    if token.type == "ident" and token.lower_value in css_math.CONSTANTS:
+        return css_math.CONSTANTS[token.lower_value], ""
     if token.type == "() block":
         return _sum(_meaningful(token.content))
     if token.type == "function" and token.lower_name in MATH_FUNCTIONS:
