@@ -525,6 +525,20 @@ def test_a_math_function_computes_in_chromium_to_what_the_checker_reads(browser:
     assert computed == MATH_READINGS
 
 
+def test_a_colour_the_checker_reads_itself_is_the_colour_chromium_paints(browser: Any) -> None:
+    from tests.test_css_reading import COLOUR_READINGS
+
+    page = browser.new_page()
+    page.set_content("<!doctype html><div id=s>x</div>")
+    computed = page.evaluate(
+        """values => Object.fromEntries(values.map(v => { const s = document.getElementById('s');
+                 s.style.color = ''; s.style.color = v; return [v, getComputedStyle(s).color]; }))""",
+        list(COLOUR_READINGS),
+    )
+    page.close()
+    assert computed == COLOUR_READINGS
+
+
 def test_a_selector_list_is_kept_or_dropped_as_chromium_keeps_or_drops_it(browser: Any) -> None:
     from tests.test_selector_lists import SELECTOR_LISTS_DROPPED, SELECTOR_LISTS_KEPT
 

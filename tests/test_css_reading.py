@@ -476,3 +476,69 @@ def test_a_math_function_the_checker_cannot_work_out_is_kept_as_written() -> Non
     for declaration in ("margin-left: calc(10px * atan(1) / 1deg)", "margin-left: mod(10%, 3px)", "margin-left: round(2.5px)"):
         (read,) = parse_style_attribute(declaration)
         assert read.values[0].type == "function", declaration
+
+
+# --- colours tinycss2 does not read: system colours, light-dark(), relative colours -------------
+
+# A colour → the colour Chromium computes for it (getComputedStyle, in its light scheme, which a
+# page without `color-scheme` is in; tests/test_browser.py checks): the checker reads the same.
+COLOUR_READINGS = {
+    **{name: "rgb(255, 255, 255)" for name in ("Canvas", "Field", "HighlightText", "Window", "Menu", "InfoBackground")},
+    **{name: "rgb(0, 0, 0)" for name in ("CanvasText", "FieldText", "ButtonText", "WindowText", "ThreeDHighlight")},
+    "ButtonFace": "rgb(239, 239, 239)",
+    "GrayText": "rgb(128, 128, 128)",
+    "LinkText": "rgb(0, 0, 238)",
+    "VisitedText": "rgb(85, 26, 139)",
+    "Highlight": "rgba(0, 65, 198, 0.8)",
+    "Mark": "rgb(255, 255, 0)",
+    "AccentColor": "rgb(0, 117, 255)",
+    "-webkit-link": "rgb(0, 0, 238)",
+    "light-dark(#fff,#fff)": "rgb(255, 255, 255)",
+    "light-dark(white, #fff)": "rgb(255, 255, 255)",
+    "rgb(from white r g b)": "color(srgb 1 1 1)",
+    "rgb(from white r g b / 0.5)": "color(srgb 1 1 1 / 0.5)",
+    "rgba(from red r g b / 50%)": "color(srgb 1 0 0 / 0.5)",
+    "rgb(from white 0 0 0)": "color(srgb 0 0 0)",
+    "rgb(from white 50% g b)": "color(srgb 0.5 1 1)",
+    "rgb(from red calc(r - 255) g b / alpha)": "color(srgb 0 0 0)",
+    "rgb(from white r g b / calc(alpha - 1))": "color(srgb 1 1 1 / 0)",
+    "rgb(from #0000 r g b)": "color(srgb 0 0 0 / 0)",
+    "rgb(from Canvas r g b)": "color(srgb 1 1 1)",
+    "rgb(from light-dark(#fff,#fff) r g b)": "color(srgb 1 1 1)",
+    "hsl(from white h s l)": "color(srgb 1 1 1)",
+    "hsl(from #333 h s calc(l + 80))": "color(srgb 1 1 1)",
+    "hsl(from red calc(h + 120) s l)": "color(srgb 0 1 0)",
+    "hsl(from red 120deg s l)": "color(srgb 0 1 0)",
+    "hsl(from rgb(10 200 30) h s l)": "color(srgb 0.0392157 0.784314 0.117647)",
+    "hwb(from white h w b)": "color(srgb 1 1 1)",
+    "hwb(from red h w b)": "color(srgb 1 0 0)",
+    "hwb(from red h 20% 30%)": "color(srgb 0.7 0.2 0.2)",
+}
+# Colours the checker does not read: which arm of a `light-dark()` a reader sees depends on the
+# scheme the page asks for and the reader prefers; `currentcolor` is the element's own colour.
+COLOURS_NOT_READ = ["light-dark(#fff,#000)", "rgb(from currentcolor r g b)", "lab(from white l a b)", "rgb(from white r g)"]
+
+
+def channels_of(computed: str) -> tuple[float, float, float, float]:
+    """A colour as Chromium serialises a computed one (`rgb(…)`, `rgba(…)`, `color(srgb …)`), in 0–1."""
+    import re
+
+    numbers = [float(n) for n in re.findall(r"-?[\d.]+(?:e-?\d+)?", computed)]
+    if computed.startswith("color("):
+        return (numbers[0], numbers[1], numbers[2], numbers[3] if len(numbers) > 3 else 1.0)
+    return (numbers[0] / 255, numbers[1] / 255, numbers[2] / 255, numbers[3] if len(numbers) > 3 else 1.0)
+
+
+@pytest.mark.parametrize("value", sorted(COLOUR_READINGS))
+def test_a_colour_tinycss2_does_not_read_is_read_as_chromium_paints_it(value: str) -> None:
+    from compliance.document.css import colour
+
+    read = colour(tinycss2.parse_one_component_value(value))
+    assert read == pytest.approx(channels_of(COLOUR_READINGS[value]), abs=1e-5)
+
+
+@pytest.mark.parametrize("value", COLOURS_NOT_READ)
+def test_a_colour_the_checker_cannot_be_sure_of_is_not_read(value: str) -> None:
+    from compliance.document.css import colour
+
+    assert colour(tinycss2.parse_one_component_value(value)) is None

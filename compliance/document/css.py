@@ -17,7 +17,7 @@ import string
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, TypeVar
 
-from compliance.document import css_grammar, css_math
+from compliance.document import css_colour, css_grammar, css_math
 from compliance.document.css_grammar import split_at_commas
 from compliance.firstuse import on_first_use
 
@@ -1161,7 +1161,9 @@ def colour(token: Any) -> tuple[float, float, float, float] | None:
 @functools.lru_cache(maxsize=4096)
 def _colour(token: Any) -> tuple[float, float, float, float] | None:
     """A colour as sRGB (red, green, blue, alpha) in 0–1, in any syntax of CSS Color 4
-    (`rgb(0 0 0 / 0)`, `hsl()`, `hwb()`, `#rrggbbaa`, `transparent`, `color(srgb …)`); a fully
+    (`rgb(0 0 0 / 0)`, `hsl()`, `hwb()`, `#rrggbbaa`, `transparent`, `color(srgb …)`, a system
+    colour such as `Canvas`), a `light-dark()` of one colour twice or a relative colour
+    (`rgb(from white r g b)`: see `css_colour`); a fully
     transparent colour in a space tinycss2 cannot convert (`oklch(0 0 0 / 0)`) is read as
     transparent black. None for `currentcolor`, `inherit` and anything that is not a colour, or
     that cannot be converted. (A declaration's value is shared by every rule that writes it alike,
@@ -1172,6 +1174,12 @@ def _colour(token: Any) -> tuple[float, float, float, float] | None:
 
     if token.type == "function" and token.lower_name == "color-mix":
         return _mixed_colour(token)
+    if token.type == "ident" and token.lower_value in css_colour.SYSTEM_COLOURS:
+        return css_colour.SYSTEM_COLOURS[token.lower_value]
+    if token.type == "function" and token.lower_name == "light-dark":
+        return css_colour.light_dark(split_commas(token.arguments), colour)
+    if token.type == "function" and token.lower_name in css_colour.CHANNELS and "from" in token.serialize().lower():
+        return css_colour.relative(token, _meaningful(token.arguments), colour, _math)
     parsed = parse_color(token)
     if parsed is None or isinstance(parsed, str):
         return None
