@@ -539,6 +539,38 @@ def test_a_colour_the_checker_reads_itself_is_the_colour_chromium_paints(browser
     assert computed == COLOUR_READINGS
 
 
+# What takes an element's text away, and what takes the whole element away, for `_leaves_ink`.
+_NO_TEXT = "color: transparent !important; -webkit-text-fill-color: transparent !important; text-shadow: none !important"
+_NOTHING = "visibility: hidden !important"
+
+
+def _leaves_ink(browser: Any, body: str, removed: str = _NOTHING) -> bool:
+    """Whether the element `#it` of a page's body paints anything (`removed`: its text, or all of
+    it): the screenshot differs from the one with that taken away (what paints nothing leaves it
+    alike)."""
+    page = browser.new_page(viewport={"width": 800, "height": 300})
+    page.set_content(f"<!doctype html><html><body>{body}</body></html>")
+    painted = page.screenshot()
+    page.evaluate("removed => { document.getElementById('it').style.cssText += ';' + removed; }", removed)
+    taken_away = page.screenshot()
+    page.close()
+    return painted != taken_away
+
+
+def test_a_filter_paints_text_and_pictures_as_the_checker_reads_it(browser: Any) -> None:
+    from tests.test_hiding_families import FILTERED_TEXT, FILTERS_NOT_JUDGED, FLAT_LOGO_STYLES
+
+    text = {style: _leaves_ink(browser, f'<p id=it style="{style}">By Maria Lopez</p>', _NO_TEXT) for style in [*FILTERED_TEXT, *FILTERS_NOT_JUDGED]}
+    assert text == {**FILTERED_TEXT, **dict.fromkeys(FILTERS_NOT_JUDGED, False)}
+    # A logo the checker calls a silhouette of the background leaves no ink (a one-colour picture
+    # may leave none under other filters too: `invert(1)` of a black one, which the checker
+    # rightly does not judge, since a logo is of several colours).
+    picture = _png(300, 100)
+    hidden = [style for style, flat in FLAT_LOGO_STYLES.items() if flat]
+    assert [style for style in hidden if _leaves_ink(browser, f'<img id=it style="{style}" src="{picture}">')] == []
+    assert _leaves_ink(browser, f'<img id=it style="filter:brightness(0)" src="{picture}">')
+
+
 def test_a_selector_list_is_kept_or_dropped_as_chromium_keeps_or_drops_it(browser: Any) -> None:
     from tests.test_selector_lists import SELECTOR_LISTS_DROPPED, SELECTOR_LISTS_KEPT
 

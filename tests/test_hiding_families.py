@@ -430,3 +430,80 @@ def test_custom_properties_that_double_each_other_are_refused_not_expanded() -> 
     chain = ";".join(f"--v{i}: var(--v{i + 1}) var(--v{i + 1})" for i in range(40))
     style = f"{chain};--v40: 0;opacity:var(--v0)"
     assert not logo_hidden(dcnf(logo=f'<p style="{style}"><img src={LOGO_SRC} {LOGO_ALT}></p>'))
+
+
+# --- filters that paint the text into its background (Filter Effects 1's colour functions) -------
+
+# The byline's style → whether Chromium leaves ink of it on the white page (tests/test_browser.py
+# checks each by a screenshot): the checker calls unreadable only what certainly is.
+FILTERED_TEXT = {
+    "filter:invert(1)": False,
+    "filter:brightness(0) invert(1)": False,
+    "-webkit-filter:invert(100%)": False,
+    "filter:opacity(0.5) invert(1)": False,
+    "color:#fff;background:#fff;filter:invert(1)": False,
+    "color:#000;filter:sepia(1) invert(1) grayscale(1) brightness(10)": False,
+    "filter:invert(0)": True,
+    "filter:invert(0.5)": True,
+    "filter:grayscale(1)": True,
+    "filter:contrast(0)": True,
+    "filter:hue-rotate(180deg)": True,
+    "color:#333;filter:invert(1)": True,
+    "background:#000;color:#fff;filter:invert(1)": True,
+    "color:#fff;filter:invert(1)": True,
+}
+# Filters that do more than change colours: Chromium paints these bylines white on white too, but
+# the checker, sure only of colour steps, leaves them shown.
+FILTERS_NOT_JUDGED = ["filter:drop-shadow(0 0 2px #000) invert(1)", "filter:invert(1) blur(1px)", "filter:url(#x) invert(1)"]
+
+
+@pytest.mark.parametrize("style", sorted(FILTERED_TEXT))
+def test_a_filter_that_paints_the_text_into_its_background_hides_it(style: str) -> None:
+    shown = FILTERED_TEXT[style]
+    assert byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>')) is not shown
+    assert byline_hidden(dcnf(head=f"<style>.by{{{style}}}</style>", byline='<p class="by">By Maria Lopez</p>')) is not shown
+
+
+def test_a_filter_paints_the_backgrounds_set_inside_it_but_not_the_one_behind_it() -> None:
+    inside = '<div style="filter:invert(1)"><p style="background:#000">By Maria Lopez</p></div>'
+    behind = '<div style="background:#000"><p style="filter:invert(1)">By Maria Lopez</p></div>'
+    assert byline_hidden(dcnf(byline=inside))
+    assert not byline_hidden(dcnf(byline=behind))
+
+
+@pytest.mark.parametrize("style", FILTERS_NOT_JUDGED)
+def test_a_filter_not_read_leaves_the_colours_unjudged(style: str) -> None:
+    # A shadow, a blur or an SVG filter does more than change colours: nothing is judged by them.
+    assert not byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>'))
+
+
+def test_text_of_no_colour_under_a_filter_is_not_judged_when_a_linked_stylesheet_may_colour_it() -> None:
+    head = '<link rel="stylesheet" href="https://example.com/site.css"><style>.by{filter:invert(1)}</style>'
+    assert not byline_hidden(dcnf(head=head, byline='<p class="by">By Maria Lopez</p>'))
+
+
+FLAT_LOGO_STYLES = {
+    "filter:brightness(0) invert(1)": True,
+    "filter:contrast(0) brightness(2)": True,
+    # Its own background painted white too: a white box on a white page, which Chromium shows as
+    # nothing; but a page that paints a background other than white somewhere has no canvas the
+    # checker can be sure of (`page_canvas`), and the box is not judged.
+    "filter:brightness(0) invert(1);background:#000": False,
+    "filter:brightness(0)": False,  # a black silhouette: seen on white (and hidden on black)
+    "filter:invert(1)": False,
+    "filter:brightness(0) invert(0.9)": False,
+    "filter:grayscale(1) brightness(0) invert(1) blur(2px)": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(FLAT_LOGO_STYLES))
+def test_a_logo_filtered_into_one_colour_of_the_background_is_no_logo(style: str) -> None:
+    hidden = FLAT_LOGO_STYLES[style]
+    assert logo_hidden(dcnf(logo=f'<p><img style="{style}" src={LOGO_SRC} {LOGO_ALT}></p>')) is hidden
+    assert logo_hidden(dcnf(head=f"<style>.dcnf-logo{{{style}}}</style>", logo=f'<p><img class="dcnf-logo" src={LOGO_SRC} {LOGO_ALT}></p>')) is hidden
+    if hidden:  # a white silhouette on a black background is seen
+        assert not logo_hidden(dcnf(logo=f'<p style="background:#000"><img style="{style}" src={LOGO_SRC} {LOGO_ALT}></p>'))
+
+
+def test_a_black_silhouette_on_a_black_background_is_no_logo() -> None:
+    assert logo_hidden(dcnf(logo=f'<p style="background:#000"><img style="filter:brightness(0)" src={LOGO_SRC} {LOGO_ALT}></p>'))

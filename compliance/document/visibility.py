@@ -32,7 +32,9 @@ properties filled in where a hiding property uses `var()`, math functions worked
   yellow on white is seen, `#f5f5f5` on white is not). Each colour is set by a `<style>` rule, a
   `style` attribute or, with the least precedence, a `<font color>` or `bgcolor`
   (`presentational_colours`). A transparent text colour that is not a `background-clip: text`
-  effect is hidden too (`-webkit-text-fill-color`, when set, is the text's colour);
+  effect is hidden too (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
+  colour steps paints the text and the backgrounds set inside it (`colour_filters`), and an image
+  it paints one colour that cannot be told from the background is not seen;
 - a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
 - in a block box one line high that clips its overflow (`clipping.one_line_box`), the blocks
   in normal flow that start after its first line (which text, a no-break space or another
@@ -85,6 +87,7 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from compliance.document import colour_filters
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -237,6 +240,9 @@ class Rendering(NamedTuple):
     give it and it is wider (`width: 10px`), so that percentages inside may still make a narrow
     box (`width: 10%` in it is 1px); None when it is not known or narrow. Both only point at
     what to read: an image is judged by its ancestors' CSS read whole (`_containing_width`).
+    `colour_filter`: the colour steps of the `filter`s of the element and its ancestors, which
+    paint its text and the backgrounds set inside them (`colour_filters`); None when one of them
+    does more than change colours, and colours are then not judged.
     """
 
     hidden: bool = False
@@ -258,6 +264,7 @@ class Rendering(NamedTuple):
     root_font_px: float = _DEFAULT_FONT_PX
     narrow: float | None = None
     span: float | None = None
+    colour_filter: colour_filters.ColourFilter | None = ()
 
     @property
     def shows_boxes(self) -> bool:
@@ -345,9 +352,10 @@ def hides_its_content(element: Any, tag: str) -> bool:
 # What in a page's own CSS can put a colour behind text other than a background on the text or
 # its ancestors (a positioned or grid-placed picture, a pseudo-element's background, a negative
 # margin or a translation over a neighbour, a shadow or stroke that outlines the letters, a
-# blend, a filter, a mask) or changes the canvas (a colour scheme, an imported stylesheet).
+# blend, a mask) or changes the canvas (a colour scheme, an imported stylesheet); a filter may too,
+# unless it only changes colours (see `_page_filters`).
 _PAINTS_BEHIND_TEXT = on_first_use(
-    r"position|grid|inset|:before|:after|backdrop|shadow|stroke|blend|filter|mask|border-image|background-image|transform|translate"
+    r"position|grid|inset|:before|:after|backdrop|shadow|stroke|blend|mask|border-image|background-image|transform|translate"
     r"|color-scheme|@import|element\(|(?<![\w-])-\.?\d",
     re.IGNORECASE,
 )
@@ -365,9 +373,44 @@ def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints
     cannot be told from white leaves the canvas known."""
     hinted = [] if hints is None else [d for found in hints.values() for d in found]
     light_hint = any(d.name == "color" and text_blends_in(_text_colour(d), WHITE_CANVAS, False) for d in hinted)
-    if not (light_hint or _light_text(sheets, inline)) or _may_paint_behind_text(root, sheets, inline):
+    filters = _page_filters(sheets, inline)
+    if not (light_hint or filters or _light_text(sheets, inline)) or _may_paint_behind_text(root, sheets, inline):
+        return None
+    if any(colour_filters.paints_beyond_colours(values) for values in filters):
         return None
     return WHITE_CANVAS
+
+
+# A page's CSS that may name a `filter` (a cheap test of its text, that most pages fail).
+_NAMES_A_FILTER = on_first_use(r"filter", re.IGNORECASE)
+
+
+def _page_filters(sheets: Sequence[str], inline: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The values of every `filter` (and `-webkit-filter`) the `<style>` blocks and the `style`
+    attributes (their values `inline`) declare."""
+    named = [text for text in (*sheets, *inline) if _NAMES_A_FILTER().search(text)]
+    if not named:
+        return []
+    sheet_texts = set(sheets)
+    declared = [d for text in named for d in (_declarations_of_sheet(text) if text in sheet_texts else parse_style_attribute(text))]
+    return [d.values for d in declared if d.name in colour_filters.FILTER_PROPERTIES]
+
+
+def _declarations_of_sheet(sheet: str) -> list[Declaration]:
+    return [d for rule in parse_style_sheet(sheet) for d in rule.declarations]
+
+
+# The text colour of a page that sets none: Chromium's `CanvasText` in the light scheme.
+CANVAS_TEXT: Colour = (0.0, 0.0, 0.0, 1.0)
+
+
+def _default_text(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> Colour | None:
+    """The colour of text the page sets no colour for, when a filter may paint it into another
+    (`filter: invert(1)` paints black text white): `CANVAS_TEXT`, on a page whose every colour the
+    checker reads (it links no stylesheet); None otherwise (text of no colour is then not judged)."""
+    if not _page_filters(sheets, inline) or root.xpath(f"boolean({_LINKS_STYLESHEET})"):
+        return None
+    return CANVAS_TEXT
 
 
 def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
@@ -532,6 +575,9 @@ class PageStyle:
         # The colour the browser paints the page with where nothing else is painted, when the
         # checker can be sure of it (see `page_canvas`); None when it cannot.
         self.canvas = canvas
+        # The text colour where the page sets none, when the checker needs it and can be sure of
+        # it (see `_default_text`); None otherwise, and text with no colour set is not judged.
+        self.default_text: Colour | None = None
         # Whether some `<style>` rule sets `overflow: visible`, which may let an `<svg>` of no
         # size show what it holds (such rules are not matched: see `svg_clips_everything`).
         self.overflow_shown = overflow_shown
@@ -580,17 +626,20 @@ class PageStyle:
         clipping = clipping_reach(tuple(sheets), inline)
         if hints:
             hints = _hints_that_blend(hints, tuple(sheets), index, canvas)
+        default_text = _default_text(root, sheets, inline)
         if not sheets:
-            return _NO_PAGE_STYLE if canvas is None and not clipping and not hints else cls({}, canvas=canvas, clipping=clipping, hints=hints)
+            if canvas is None and not clipping and not hints and default_text is None:
+                return _NO_PAGE_STYLE
+            return cls({}, canvas=canvas, clipping=clipping, hints=hints)._with_default_text(default_text)
         families = _page_families(tuple(sheets), index, inline)
         families = _with_one_line_families(families, tuple(sheets), tuple(inline))
         if _svg_presentation(root):
             families |= set(_SVG_HIDING_ATTRIBUTES)  # the CSS that may show an `<svg>` they hide
         if "opacity" not in families and _animates_away(tuple(sheets), inline):
             families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
-        if canvas is not None or hints:
+        if canvas is not None or hints or default_text is not None:
             # A light text colour blends in with the canvas (see `page_canvas`); every CSS colour
-            # may override a presentational one that blends in.
+            # may override a presentational one that blends in, or be filtered into another.
             families |= {"colour"}
         if clipping:
             families |= _CLIPPING_FAMILIES
@@ -598,8 +647,13 @@ class PageStyle:
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        matched = _match_rules(rules, families, tuple(sheets), index, canvas, clipping, every_colour=bool(hints))
-        return cls(matched, overflow_shown, canvas, clipping, hints=hints, sheets=tuple(sheets))
+        matched = _match_rules(rules, families, tuple(sheets), index, canvas, clipping, every_colour=bool(hints) or default_text is not None)
+        return cls(matched, overflow_shown, canvas, clipping, hints=hints, sheets=tuple(sheets))._with_default_text(default_text)
+
+    def _with_default_text(self, colour: Colour | None) -> PageStyle:
+        """This style with its `default_text` set (a new page style's)."""
+        self.default_text = colour
+        return self
 
     def holds_every_keyframes(self, root: Any) -> bool:
         """True when the page's `<style>` blocks hold every `@keyframes` there is: it links no
@@ -621,7 +675,9 @@ class PageStyle:
     @property
     def root_rendering(self) -> Rendering:
         """How the page's root shows before its own style: on the canvas, when it is known."""
-        return SHOWN if self.canvas is None else Rendering(background=self.canvas)
+        if self.canvas is None and self.default_text is None:
+            return SHOWN
+        return Rendering(colour=self.default_text, background=self.canvas)
 
     def box_sizes(self, element: Any) -> dict[str, Declaration]:
         """The `width`, `max-width` and `min-width` that win the cascade on the element, from
@@ -1014,8 +1070,7 @@ def _can_hide(declaration: Declaration) -> bool:
     if family == "visibility":
         return declaration.keyword in ("hidden", "collapse")
     if family == "opacity":
-        level = _opacity(declaration)
-        return level is not None and level <= NEAR_ZERO_OPACITY
+        return _fades_or_recolours(declaration)
     if family == "content-visibility":
         return declaration.keyword == "hidden"
     if declaration.name == "letter-spacing":
@@ -1034,6 +1089,15 @@ def _can_hide(declaration: Declaration) -> bool:
     if family == "placement":
         return _placement_can_hide(declaration)
     return False
+
+
+def _fades_or_recolours(declaration: Declaration) -> bool:
+    """`_can_hide` for an `opacity` or a `filter`: all but transparent, or a filter that changes
+    colours, which may paint text into its background (`invert(1)`)."""
+    level = _opacity(declaration)
+    if level is not None and level <= NEAR_ZERO_OPACITY:
+        return True
+    return declaration.name in colour_filters.FILTER_PROPERTIES and bool(colour_filters.colour_filter(declaration.values))
 
 
 def _placement_can_hide(declaration: Declaration) -> bool:
@@ -2277,9 +2341,10 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if fading.gone:
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
-    text_colour, background, clipped_text, fill, blends_in = _text_paint(judged, parent)
-    outline = _outline(judged, parent.outline)
-    blends_in = blends_in and not _outline_seen(outline, background)
+    paint = _paint(judged, parent, tag)
+    if paint is None:
+        return HIDDEN
+    chain, text_colour, background, clipped_text, fill, blends_in, outline = paint
     font_px, text_hidden, letter_spacing = _text_size(judged, parent)
     clip = None
     if style.clipping:
@@ -2307,6 +2372,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         fading,
         font_px if tag == "html" else parent.root_font_px,
         *_narrow_and_span(judged, element, tag, parent, style),
+        chain,
     )
 
 
@@ -2830,15 +2896,54 @@ def _in_ems(declaration: Declaration) -> bool:
     return token.type == "dimension" and token.lower_unit in _EMS_PER_UNIT
 
 
-def _text_paint(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Colour | None, Colour | None, bool, Colour | None, bool]:
-    """The text colour, background colour, whether the text is a `background-clip: text` effect,
-    the `-webkit-text-fill-color` that paints the text instead of `color` (or None), and whether
-    the painted text blends into the background."""
+_Paint = tuple[colour_filters.ColourFilter | None, Colour | None, Colour | None, bool, Colour | None, bool, Colour | None]
+
+
+def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str) -> _Paint | None:
+    """How the element's text is painted: the colour filter in force (`Rendering.colour_filter`),
+    `_text_paint`'s readings with whether the text blends in after its shadow or stroke, and the
+    `outline` (`_outline`); None for an image the filters paint into its background (`_silhouette_blends_in`)."""
+    chain = colour_filters.in_force([judged[name].values for name in colour_filters.FILTER_PROPERTIES if name in judged], parent.colour_filter)
+    text_colour, background, clipped_text, fill, blends_in = _text_paint(judged, parent, chain)
+    outline = _outline(judged, parent.outline)
+    painted_outline = colour_filters.filtered(outline, chain) if chain and outline is not None else outline
+    blends_in = blends_in and not _outline_seen(painted_outline, background)
+    if chain and tag in IMAGE_TAGS and _silhouette_blends_in(chain, background if _sets_background(judged) else None, parent.background):
+        return None
+    return chain, text_colour, background, clipped_text, fill, blends_in, outline
+
+
+def _text_paint(
+    declared: Mapping[str, Declaration], parent: Rendering, chain: colour_filters.ColourFilter | None = ()
+) -> tuple[Colour | None, Colour | None, bool, Colour | None, bool]:
+    """The text colour, background colour (as painted: through the filters in force, `chain`,
+    when set inside them), whether the text is a `background-clip: text` effect, the
+    `-webkit-text-fill-color` that paints the text instead of `color` (or None), and whether the
+    painted text blends into the background (never judged under a filter not read, `chain` None)."""
     text_colour, background, clipped_text = _colours(declared, parent)
+    if chain and background is not None and _sets_background(declared):
+        background = colour_filters.filtered(background, chain)
     fill = parent.fill
     if "-webkit-text-fill-color" in declared:
         fill = _text_colour(declared["-webkit-text-fill-color"])
-    return text_colour, background, clipped_text, fill, text_blends_in(text_colour if fill is None else fill, background, clipped_text)
+    painted = text_colour if fill is None else fill
+    if chain is None:
+        return text_colour, background, clipped_text, fill, False
+    if chain and painted is not None:
+        painted = colour_filters.filtered(painted, chain)
+    return text_colour, background, clipped_text, fill, text_blends_in(painted, background, clipped_text)
+
+
+def _silhouette_blends_in(chain: colour_filters.ColourFilter, own: Colour | None, behind: Colour | None) -> bool:
+    """True when the filters in force paint an image one colour (`brightness(0) invert(1)`: every
+    picture a white silhouette) that cannot be told from the background behind its box
+    (`behind`), nor can its own background as painted (`own`, None when it sets none)."""
+    flat = colour_filters.flat_colour(chain)
+    return flat is not None and text_blends_in(flat, behind, False) and (own is None or text_blends_in(own, behind, False))
+
+
+def _sets_background(declared: Mapping[str, Declaration]) -> bool:
+    return "background" in declared or "background-color" in declared
 
 
 def _outline(declared: Mapping[str, Declaration], inherited: Colour | None) -> Colour | None:
