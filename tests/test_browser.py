@@ -548,7 +548,7 @@ def _leaves_ink(browser: Any, body: str, removed: str = _NOTHING) -> bool:
     """Whether the element `#it` of a page's body paints anything (`removed`: its text, or all of
     it): the screenshot differs from the one with that taken away (what paints nothing leaves it
     alike)."""
-    page = browser.new_page(viewport={"width": 800, "height": 300})
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.set_content(f"<!doctype html><html><body>{body}</body></html>")
     painted = page.screenshot()
     page.evaluate("removed => { document.getElementById('it').style.cssText += ';' + removed; }", removed)
@@ -569,6 +569,15 @@ def test_a_filter_paints_text_and_pictures_as_the_checker_reads_it(browser: Any)
     hidden = [style for style, flat in FLAT_LOGO_STYLES.items() if flat]
     assert [style for style in hidden if _leaves_ink(browser, f'<img id=it style="{style}" src="{picture}">')] == []
     assert _leaves_ink(browser, f'<img id=it style="filter:brightness(0)" src="{picture}">')
+
+
+def test_text_drawn_by_its_shadow_alone_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import SHADOW_ONLY_TEXT
+
+    # The text's shadow is taken away with its colour (`_NO_TEXT`): what is left is the box.
+    inked = {style: _leaves_ink(browser, f'<p id=it style="{style}">By Maria Lopez</p>', _NO_TEXT) for style in SHADOW_ONLY_TEXT}
+    assert [style for style, hidden in SHADOW_ONLY_TEXT.items() if hidden and inked[style]] == []
+    assert [style for style, hidden in SHADOW_ONLY_TEXT.items() if not hidden and not inked[style]] == []
 
 
 def test_a_selector_list_is_kept_or_dropped_as_chromium_keeps_or_drops_it(browser: Any) -> None:

@@ -507,3 +507,32 @@ def test_a_logo_filtered_into_one_colour_of_the_background_is_no_logo(style: str
 
 def test_a_black_silhouette_on_a_black_background_is_no_logo() -> None:
     assert logo_hidden(dcnf(logo=f'<p style="background:#000"><img style="filter:brightness(0)" src={LOGO_SRC} {LOGO_ALT}></p>'))
+
+
+# --- text drawn only by its shadow ----------------------------------------------------------------
+
+# The byline's style → whether the checker calls it unreadable; Chromium leaves no ink of the text
+# for these, and some for the others (tests/test_browser.py checks on a 1280×800 screen).
+SHADOW_ONLY_TEXT = {
+    "color:transparent;text-shadow:9999px 0 0 #333": True,
+    "color:transparent;text-shadow:-2000px 0 0 #333": True,
+    "color:transparent;text-shadow:0 -2000px 0 #333": True,
+    "color:transparent;text-shadow:0 0 200px #333": True,
+    "color:transparent;text-shadow:9999px 0 0 #333, 0 0 300px #000": True,
+    "color:transparent;text-shadow:0 0 2px #333": False,
+    "color:transparent;text-shadow:900px 0 0 #333": False,
+    "color:transparent;text-shadow:9999px 0 0 #333, 1px 1px 0 #000": False,
+    "color:transparent;text-shadow:0 0 200px #333;font-size:96px": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(SHADOW_ONLY_TEXT))
+def test_text_drawn_only_by_a_shadow_off_screen_or_blurred_away_is_unreadable(style: str) -> None:
+    hidden = SHADOW_ONLY_TEXT[style]
+    assert byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>')) is hidden
+    assert byline_hidden(dcnf(head=f"<style>.by{{{style}}}</style>", byline='<p class="by">By Maria Lopez</p>')) is hidden
+
+
+def test_a_blurred_shadow_thins_by_the_font_size_an_ancestor_sets() -> None:
+    style = "<style>article{font-size:96px} .by{color:transparent;text-shadow:0 0 200px #333}</style>"
+    assert not byline_hidden(dcnf(head=style, byline='<p class="by">By Maria Lopez</p>'))

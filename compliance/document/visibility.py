@@ -34,7 +34,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   (`presentational_colours`). A transparent text colour that is not a `background-clip: text`
   effect is hidden too (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
   colour steps paints the text and the backgrounds set inside it (`colour_filters`), and an image
-  it paints one colour that cannot be told from the background is not seen;
+  it paints one colour that cannot be told from the background is not seen; a text shadow off
+  every screen or blurred far wider than the glyphs shows nothing of them (`text_shadows`);
 - a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
 - in a block box one line high that clips its overflow (`clipping.one_line_box`), the blocks
   in normal flow that start after its first line (which text, a no-break space or another
@@ -87,7 +88,7 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document import colour_filters
+from compliance.document import colour_filters, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -400,6 +401,19 @@ def _declarations_of_sheet(sheet: str) -> list[Declaration]:
     return [d for rule in parse_style_sheet(sheet) for d in rule.declarations]
 
 
+# A page's CSS that may set a text shadow (a cheap test of its text, that most pages fail).
+_NAMES_A_TEXT_SHADOW = on_first_use(r"text-shadow", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=SHEETS_CACHED)
+def _blurs_text_shadows(sheets: tuple[str, ...], inline: tuple[str, ...]) -> bool:
+    """True when a `text-shadow` of the page's `<style>` blocks or `style` attributes (their
+    values `inline`) blurs a shadow (which `text_shadows.thinned` thins by the font size)."""
+    named = [text for text in (*sheets, *inline) if _NAMES_A_TEXT_SHADOW().search(text)]
+    declared = [d for text in named for d in (_declarations_of_sheet(text) if text in sheets else parse_style_attribute(text))]
+    return any(any(blur > 0 for _, _, _, blur in text_shadows.shadows(d.values, colour, length_px) or ()) for d in declared if d.name == "text-shadow")
+
+
 # The text colour of a page that sets none: Chromium's `CanvasText` in the light scheme.
 CANVAS_TEXT: Colour = (0.0, 0.0, 0.0, 1.0)
 
@@ -647,7 +661,12 @@ class PageStyle:
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        matched = _match_rules(rules, families, tuple(sheets), index, canvas, clipping, every_colour=bool(hints) or default_text is not None)
+        # A blurred text shadow thins by the font size of its glyphs: every font size is read.
+        every_font = _blurs_text_shadows(tuple(sheets), tuple(inline))
+        families |= {"font"} if every_font else set()
+        matched = _match_rules(
+            rules, families, tuple(sheets), index, canvas, clipping, every_colour=bool(hints) or default_text is not None, every_font=every_font
+        )
         return cls(matched, overflow_shown, canvas, clipping, hints=hints, sheets=tuple(sheets))._with_default_text(default_text)
 
     def _with_default_text(self, colour: Colour | None) -> PageStyle:
@@ -836,12 +855,14 @@ def _match_rules(
     clipping: bool = False,
     *,
     every_colour: bool = False,
+    every_font: bool = False,
 ) -> _Matched:
     """The page's rules in the families that can hide (`families`) matched to their elements;
     with `clipping`, those that make a box clip its overflow with a size too, and the others of
     the families a box moved out of it is read with among those boxes and what they hold; with
     `every_colour`, every colour over the whole page (a presentational colour that blends in may
-    be overridden by any of them: see `presentational_colours`)."""
+    be overridden by any of them: see `presentational_colours`); with `every_font`, every font
+    size (that a blurred text shadow thins by: see `text_shadows`)."""
     ranks = _layer_ranks(rules)
     keyframes = _keyframes_if_any_hide(sheets)
     wanted = [(order, rule, _applicable(rule, families, keyframes)) for order, rule in enumerate(rules)]
@@ -851,7 +872,7 @@ def _match_rules(
     # (`display: block`, `font-size: 14px`) changes what a reader sees only on an element that
     # something hides: most of a site's rules are about other elements, so such a rule is
     # matched only among the elements where it can matter (see `_Reach`).
-    hides = _hides_in(families, sheets, index, canvas, every_colour=every_colour)
+    hides = _hides_in(families, sheets, index, canvas, every_colour=every_colour, every_font=every_font)
     one_line = any(_SheetSummary.of(sheet).one_line for sheet in sheets)
     showing: list[tuple[int, StyleRule, list[Declaration]]] = []
     clipping_boxes: list[Any] = []
@@ -913,11 +934,12 @@ def _matched_everywhere(declarations: Iterable[Declaration], hides: Callable[[De
 
 
 def _hides_in(
-    families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex, canvas: Colour | None, *, every_colour: bool
+    families: frozenset[str], sheets: tuple[str, ...], index: _ElementIndex, canvas: Colour | None, *, every_colour: bool, every_font: bool = False
 ) -> Callable[[Declaration], bool]:
     """The test of the declarations matched over the whole page (see `_match_rules`)."""
     hides = _hiding_test(tuple(sheets), index, canvas) if "colour" in families else _can_hide
     hides = _or_family(hides, "colour") if every_colour else hides
+    hides = _or_family(hides, "font") if every_font else hides
     names = _hiding_keyframes(sheets)
     return _or_partly_fading(_or_perspective(_or_animation(hides, names) if names else hides))
 
@@ -2341,11 +2363,11 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if fading.gone:
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
-    paint = _paint(judged, parent, tag)
+    font_px, text_hidden, letter_spacing = _text_size(judged, parent)
+    paint = _paint(judged, parent, tag, font_px)
     if paint is None:
         return HIDDEN
     chain, text_colour, background, clipped_text, fill, blends_in, outline = paint
-    font_px, text_hidden, letter_spacing = _text_size(judged, parent)
     clip = None
     if style.clipping:
         moved = moved_out(element, tag, judged, parent.clip, font_px)
@@ -2899,13 +2921,13 @@ def _in_ems(declaration: Declaration) -> bool:
 _Paint = tuple[colour_filters.ColourFilter | None, Colour | None, Colour | None, bool, Colour | None, bool, Colour | None]
 
 
-def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str) -> _Paint | None:
+def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_px: float) -> _Paint | None:
     """How the element's text is painted: the colour filter in force (`Rendering.colour_filter`),
     `_text_paint`'s readings with whether the text blends in after its shadow or stroke, and the
     `outline` (`_outline`); None for an image the filters paint into its background (`_silhouette_blends_in`)."""
     chain = colour_filters.in_force([judged[name].values for name in colour_filters.FILTER_PROPERTIES if name in judged], parent.colour_filter)
     text_colour, background, clipped_text, fill, blends_in = _text_paint(judged, parent, chain)
-    outline = _outline(judged, parent.outline)
+    outline = _outline(judged, parent.outline, font_px)
     painted_outline = colour_filters.filtered(outline, chain) if chain and outline is not None else outline
     blends_in = blends_in and not _outline_seen(painted_outline, background)
     if chain and tag in IMAGE_TAGS and _silhouette_blends_in(chain, background if _sets_background(judged) else None, parent.background):
@@ -2946,18 +2968,20 @@ def _sets_background(declared: Mapping[str, Declaration]) -> bool:
     return "background" in declared or "background-color" in declared
 
 
-def _outline(declared: Mapping[str, Declaration], inherited: Colour | None) -> Colour | None:
+def _outline(declared: Mapping[str, Declaration], inherited: Colour | None, font_px: float = _DEFAULT_FONT_PX) -> Colour | None:
     """The colour the element's text shadow or text stroke paints its glyphs with (see
-    `Rendering.outline`): a shadow's colour (the first of a list that gives one), else a stroke's of
+    `Rendering.outline`): a shadow's colour (the most opaque of a list), else a stroke's of
     a non-zero width; `inherited` when the element sets neither. A shadow or stroke of no colour is
-    painted in the text colour, which shows nothing the text colour does not."""
+    painted in the text colour, which shows nothing the text colour does not; a shadow off every
+    screen paints nothing, and a blurred one its colour thinned by the blur over glyphs of
+    `font_px` (`text_shadows`)."""
     shadow = declared.get("text-shadow")
     stroke = declared.get("-webkit-text-stroke")
     width = declared.get("-webkit-text-stroke-width")
     stroke_colour = declared.get("-webkit-text-stroke-color")
     if shadow is None and stroke is None and width is None and stroke_colour is None:
         return inherited
-    shadows = [c for token in shadow.values if (c := colour(token)) is not None] if shadow is not None else []
+    shadows = _shadow_colours(shadow, font_px) if shadow is not None else []
     if shadows:
         return max(shadows, key=lambda c: c[3])
     tokens = [
@@ -2968,6 +2992,15 @@ def _outline(declared: Mapping[str, Declaration], inherited: Colour | None) -> C
     widths = [px for token in tokens if (px := length_px(token)) is not None]
     colours = [c for token in tokens if (c := colour(token)) is not None]
     return colours[-1] if colours and widths and widths[-1] > 0 else None
+
+
+def _shadow_colours(shadow: Declaration, font_px: float) -> list[Colour]:
+    """The colours a `text-shadow`'s shadows paint where a reader may see them (see `_outline`);
+    when the value is not read (`text_shadows.shadows`), every colour in it."""
+    read = text_shadows.shadows(shadow.values, colour, length_px)
+    if read is None:
+        return [c for token in shadow.values if (c := colour(token)) is not None]
+    return [painted for one in read if (painted := text_shadows.seen(one, font_px)) is not None]
 
 
 def _outline_seen(outline: Colour | None, background: Colour | None) -> bool:
