@@ -580,6 +580,13 @@ def test_text_drawn_by_its_shadow_alone_leaves_ink_where_the_checker_says(browse
     assert [style for style, hidden in SHADOW_ONLY_TEXT.items() if not hidden and not inked[style]] == []
 
 
+def test_a_mask_keeps_of_the_text_what_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import MASKS
+
+    inked = {style: _leaves_ink(browser, f'<p id=it style="{style}">By Maria Lopez</p>') for style in MASKS}
+    assert inked == {style: not hidden for style, hidden in MASKS.items()}
+
+
 def test_a_selector_list_is_kept_or_dropped_as_chromium_keeps_or_drops_it(browser: Any) -> None:
     from tests.test_selector_lists import SELECTOR_LISTS_DROPPED, SELECTOR_LISTS_KEPT
 

@@ -90,6 +90,7 @@ VALUES_TAKEN = [
     *("color: rgb(0% 0 0)", "color: hsl(0deg 0 0)", "color: rgb(0 0 0 / 50%)", "color: hsla(1turn, 2%, 3%, 50%)", "color: rgb(1 2 3 / none)"),
     *("left: calc(1px + 1px)", "left: calc(1px - -1px)", "left: calc(1px*2)", "left: calc( 1px )", "left: min(1px, 2px + 3px)"),
     *("left: clamp(1px, 2px, 3px)", "left: calc((1px + 2px) * 3)", "left: calc(pi * 1px)", "left: round(up, 1px, 2px)", "left: abs(-1px)"),
+    *("mask-size: 0 0", "mask-composite: exclude", "mask-mode: luminance", "mask-position: -9999px 0", "mask-repeat: no-repeat"),
     *("opacity: sin(0)", "opacity: round(down, 0.5, 1)", "opacity: calc(pi - 3)", "opacity: exp(-10)", "font-size: round(down, 0.9px, 1px)"),
     *("opacity: calc(0.5)", "-webkit-line-clamp: calc(2)", "text-indent: 1px hanging each-line", "object-position: left 10px top 5px"),
     *("all: unset", "all: revert-layer"),

@@ -536,3 +536,44 @@ def test_text_drawn_only_by_a_shadow_off_screen_or_blurred_away_is_unreadable(st
 def test_a_blurred_shadow_thins_by_the_font_size_an_ancestor_sets() -> None:
     style = "<style>article{font-size:96px} .by{color:transparent;text-shadow:0 0 200px #333}</style>"
     assert not byline_hidden(dcnf(head=style, byline='<p class="by">By Maria Lopez</p>'))
+
+
+# --- masks that keep nothing by their properties together -----------------------------------------
+
+# The byline's mask → whether the checker calls it hidden; Chromium leaves no ink of the hidden
+# ones and some of the others (tests/test_browser.py checks).
+MASKS = {
+    "mask:linear-gradient(black,black) luminance": True,
+    "mask-image:linear-gradient(black,black);mask-mode:luminance": True,
+    "mask-image:linear-gradient(#000,#000),linear-gradient(#000,#000);mask-composite:exclude": True,
+    "mask-image:linear-gradient(#000,#000),linear-gradient(#000,#000);mask-composite:subtract": True,
+    "mask:linear-gradient(#000,#000) exclude, linear-gradient(#000,#000)": True,
+    "mask-image:linear-gradient(#000,#000);mask-size:0 0": True,
+    "mask-image:linear-gradient(#000,#000);mask-size:0": True,
+    "-webkit-mask-image:linear-gradient(#000,#000);-webkit-mask-size:0 0": True,
+    "mask-image:none,linear-gradient(#000,#000);mask-size:0 0": True,
+    "mask-image:linear-gradient(#000,#000);mask-repeat:no-repeat;mask-position:-9999px 0": True,
+    "mask:linear-gradient(white,white) luminance": False,
+    "mask:linear-gradient(black,black)": False,
+    "mask-image:linear-gradient(#000,#000),linear-gradient(#000,#000);mask-composite:intersect": False,
+    "mask-image:linear-gradient(#000,#000),linear-gradient(#000,#000),linear-gradient(#000,#000);mask-composite:exclude": False,
+    "mask-image:linear-gradient(#000,#000),linear-gradient(#000 50%,#0000 50%);mask-composite:exclude": False,
+    "mask-image:linear-gradient(#000,#000);mask-size:10px 10px": False,
+    "mask-image:none;mask-size:0 0": False,
+    "mask-image:linear-gradient(#000,#000);mask-position:-9999px 0": False,
+    "mask-image:linear-gradient(#000,#000);mask-repeat:no-repeat;mask-position:-10px 0": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(MASKS))
+def test_a_mask_that_keeps_nothing_by_its_properties_together_hides(style: str) -> None:
+    hidden = MASKS[style]
+    assert byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>')) is hidden
+    assert byline_hidden(dcnf(head=f"<style>.by{{{style}}}</style>", byline='<p class="by">By Maria Lopez</p>')) is hidden
+    assert logo_hidden(dcnf(logo=f'<p><img style="{style}" src={LOGO_SRC} {LOGO_ALT}></p>')) is hidden
+
+
+def test_a_mask_shorthand_and_a_longhand_together_are_not_judged() -> None:
+    # Which of the two comes later in the cascade is not known here.
+    style = "mask:linear-gradient(black,black) luminance;mask-mode:alpha"
+    assert not byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>'))

@@ -105,6 +105,16 @@ FAMILIES: dict[str, str] = {
     "mask-image": "opacity",
     "-webkit-mask": "opacity",
     "-webkit-mask-image": "opacity",
+    # What else decides how much of the element a mask keeps (see `masking`): its mode, how its
+    # layers composite, and the size, place and repeat of its images.
+    "mask-mode": "opacity",
+    "mask-composite": "opacity",
+    "mask-size": "opacity",
+    "mask-position": "opacity",
+    "mask-repeat": "opacity",
+    "-webkit-mask-size": "opacity",
+    "-webkit-mask-position": "opacity",
+    "-webkit-mask-repeat": "opacity",
     # An animation may change what hides the element (a fade-in from `opacity: 0`): see `visibility`.
     "animation": "opacity",
     "animation-name": "opacity",

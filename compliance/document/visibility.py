@@ -14,7 +14,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
 - `display: none`; `opacity` (or a `filter`'s or `-webkit-filter`'s `opacity()`) of 0.01 or less;
   `transform`/`scale` by 0.01 or less (`css.NEGLIGIBLE_TRANSFORM_SCALE`); `clip`/`clip-path` to
   nothing; a `zoom` next to zero, an edge-on rotation (not under an ancestor's `perspective`), a
-  transparent mask, a picture moved out of its box (`vanishing`); a box moved out of an ancestor
+  transparent mask or one that keeps nothing by its properties together (`masking`), a picture
+  moved out of its box (`vanishing`); a box moved out of an ancestor
   that clips its overflow (`clipping`); a width or height of 2px or less on an axis that cuts
   off its overflow (`clipping.cuts_off_overflow`), and an `<svg>` of no size (which clips by default);
   `margin-left`, `margin-top` (or the `margin` shorthand's) of -1000px or less, `left`, `top`
@@ -88,7 +89,7 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document import colour_filters, text_shadows
+from compliance.document import colour_filters, masking, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -1114,12 +1115,15 @@ def _can_hide(declaration: Declaration) -> bool:
 
 
 def _fades_or_recolours(declaration: Declaration) -> bool:
-    """`_can_hide` for an `opacity` or a `filter`: all but transparent, or a filter that changes
-    colours, which may paint text into its background (`invert(1)`)."""
+    """`_can_hide` for an `opacity`, a `filter` or a mask: all but transparent, a filter that
+    changes colours, which may paint text into its background (`invert(1)`), or a mask property
+    that may keep nothing with the others (`masking.may_mask_away`)."""
     level = _opacity(declaration)
     if level is not None and level <= NEAR_ZERO_OPACITY:
         return True
-    return declaration.name in colour_filters.FILTER_PROPERTIES and bool(colour_filters.colour_filter(declaration.values))
+    if declaration.name in colour_filters.FILTER_PROPERTIES:
+        return bool(colour_filters.colour_filter(declaration.values))
+    return masking.may_mask_away(declaration)
 
 
 def _placement_can_hide(declaration: Declaration) -> bool:
@@ -3085,6 +3089,8 @@ def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str, persp
         return True
     vanishing = _FLAT_VANISHING if perspective else VANISHING_PROPERTIES
     if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in vanishing if name in declared):
+        return True
+    if ("mask" in declared or "mask-image" in declared) and masking.masked_away(declared):
         return True
     # An element that skips its contents (`content-visibility: hidden`) shows none of them; on
     # an image itself it is not relied on.
