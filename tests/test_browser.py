@@ -587,6 +587,13 @@ def test_a_mask_keeps_of_the_text_what_the_checker_says(browser: Any) -> None:
     assert inked == {style: not hidden for style, hidden in MASKS.items()}
 
 
+def test_an_offset_in_percent_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import PERCENT_OFFSETS
+
+    inked = {style: _leaves_ink(browser, f'<article><h1>Headline</h1><p id=it style="{style}">By Maria Lopez</p></article>') for style in PERCENT_OFFSETS}
+    assert inked == {style: not hidden for style, hidden in PERCENT_OFFSETS.items()}
+
+
 def test_a_selector_list_is_kept_or_dropped_as_chromium_keeps_or_drops_it(browser: Any) -> None:
     from tests.test_selector_lists import SELECTOR_LISTS_DROPPED, SELECTOR_LISTS_KEPT
 

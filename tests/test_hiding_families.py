@@ -577,3 +577,50 @@ def test_a_mask_shorthand_and_a_longhand_together_are_not_judged() -> None:
     # Which of the two comes later in the cascade is not known here.
     style = "mask:linear-gradient(black,black) luminance;mask-mode:alpha"
     assert not byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>'))
+
+
+# --- offsets in percentages of the containing block, and of the element's own box -----------------
+
+# The byline's style → whether the checker calls it off the screen (a percentage of a containing
+# block it does not know the width of is of its 1000px screen); Chromium, on a 1280×800 screen,
+# leaves no ink of the hidden ones and some of the others (tests/test_browser.py checks).
+PERCENT_OFFSETS = {
+    "margin-left:-200%": True,
+    "margin:0 0 0 -200%": True,
+    "margin-top:-200%": True,
+    "position:absolute;left:-100%": True,
+    "position:relative;left:-200%": True,
+    "position:absolute;bottom:100%": True,
+    "position:absolute;right:100%": True,
+    "transform:translateX(-100%) translateX(-10px)": True,
+    "transform:translate(-150%, 0)": True,
+    # Near misses, moved less far: Chromium hides short text moved a fifth of the screen left
+    # too, which the checker, not knowing where the box starts, leaves shown.
+    "margin-left:-20%;text-align:right": False,
+    "position:absolute;left:-5%": False,
+    "position:absolute;bottom:50%": False,
+    "position:absolute;bottom:100%;top:0": False,
+    "position:relative;bottom:100%": False,
+    "transform:translateX(-5%)": False,
+    "transform:translateY(-100%)": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(PERCENT_OFFSETS))
+def test_an_offset_in_percent_moves_the_byline_off_the_screen(style: str) -> None:
+    hidden = PERCENT_OFFSETS[style]
+    assert byline_hidden(dcnf(byline=f'<p style="{style}">By Maria Lopez</p>')) is hidden
+    assert byline_hidden(dcnf(head=f"<style>.by{{{style}}}</style>", byline='<p class="by">By Maria Lopez</p>')) is hidden
+
+
+def test_a_percentage_is_of_the_containing_block_the_checker_knows() -> None:
+    # -200% of a 100px column is 200px: on the screen.
+    assert not byline_hidden(dcnf(byline='<div style="width:100px"><p style="margin-left:-200%">By Maria Lopez</p></div>'))
+    assert byline_hidden(dcnf(byline='<div style="width:600px"><p style="margin-left:-200%">By Maria Lopez</p></div>'))
+
+
+def test_a_box_above_a_positioned_ancestor_is_not_judged() -> None:
+    # `bottom: 100%` places it just above that ancestor (a tooltip), which may be anywhere.
+    head = "<style>article{position:relative} .by{position:absolute;bottom:100%}</style>"
+    assert not byline_hidden(dcnf(head=head, byline='<p class="by">By Maria Lopez</p>'))
+    assert not byline_hidden(dcnf(byline='<div style="transform:rotate(0)"><p style="position:absolute;bottom:100%">By Maria Lopez</p></div>'))

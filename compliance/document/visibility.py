@@ -19,7 +19,9 @@ properties filled in where a hiding property uses `var()`, math functions worked
   that clips its overflow (`clipping`); a width or height of 2px or less on an axis that cuts
   off its overflow (`clipping.cuts_off_overflow`), and an `<svg>` of no size (which clips by default);
   `margin-left`, `margin-top` (or the `margin` shorthand's) of -1000px or less, `left`, `top`
-  (or `inset`'s) as far on a positioned element, a `position: fixed` box placed outside the
+  (or `inset`'s) as far on a positioned element (a percentage of the containing block's width,
+  a translation's of its own box: `offsets`), an absolutely positioned box placed wholly above
+  or left of the page (`_placed_from_the_page`), a `position: fixed` box placed outside the
   viewport (`_outside_the_viewport`),
   or such a `text-indent` or translation; content indented out of a clipped one-line box (image
   replacement); `content-visibility: hidden` on an element holding it: the element and all it
@@ -89,7 +91,7 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document import colour_filters, masking, text_shadows
+from compliance.document import colour_filters, masking, offsets, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -693,6 +695,11 @@ class PageStyle:
         return page_keyframes(self._sheets)
 
     @property
+    def sheets(self) -> tuple[str, ...]:
+        """The `<style>` blocks a browser applies to the page (empty for a page without any)."""
+        return self._sheets
+
+    @property
     def root_rendering(self) -> Rendering:
         """How the page's root shows before its own style: on the canvas, when it is known."""
         if self.canvas is None and self.default_text is None:
@@ -1133,10 +1140,11 @@ def _placement_can_hide(declaration: Declaration) -> bool:
     if declaration.name == "text-indent" and first.type == "percentage":
         return bool(abs(first.value) >= 100)
     if declaration.name in ("margin", "inset"):
-        return any(offset is not None and offset <= _FAR_OFF_SCREEN_PX for offset in _top_and_left(declaration))
-    if declaration.name in _VIEWPORT_SIDES and _past_the_viewport(declaration):
-        return True
-    offset = length_px(first) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent") else None
+        return any(offset is not None and offset <= _FAR_OFF_SCREEN_PX for offset in _top_and_left(declaration, offsets.SCREEN_WIDTH_PX))
+    if declaration.name in _VIEWPORT_SIDES and (_past_the_viewport(declaration) or (first.type == "percentage" and first.value >= 100)):
+        return True  # past the viewport when fixed; past its containing block when absolute (`bottom: 100%`)
+    whole = offsets.SCREEN_WIDTH_PX if declaration.name in ("left", "margin-left", "margin-top") else None
+    offset = offsets.share_px(first, whole) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent") else None
     return offset is not None and (offset <= _FAR_OFF_SCREEN_PX or (declaration.name == "text-indent" and offset >= -_FAR_OFF_SCREEN_PX))
 
 
@@ -1194,15 +1202,17 @@ def _known_size(declared: Mapping[str, Declaration], element: Any, name: str) ->
     return attribute_pixels(element.get(name)) if tag in IMAGE_TAGS else None
 
 
-def _top_and_left(shorthand: Declaration) -> tuple[float | None, float | None]:
+def _top_and_left(shorthand: Declaration, width: float | None = None) -> tuple[float | None, float | None]:
     """The top and left lengths (px) a `margin` or `inset` shorthand sets: one value for all four
     sides, two for top/bottom and left/right, three for top, left/right and bottom, four for top,
-    right, bottom and left (None where a side is not a length: `auto`; both for an invalid one)."""
+    right, bottom and left (None where a side is not a length: `auto`; both for an invalid one).
+    A percentage is of the containing block's `width` (px, when known), a margin's top too (an
+    `inset`'s top is of its height, not known here)."""
     values = shorthand.values
     if not 1 <= len(values) <= 4:
         return None, None
     left = values[3] if len(values) == 4 else values[1] if len(values) > 1 else values[0]
-    return length_px(values[0]), length_px(left)
+    return offsets.share_px(values[0], width if shorthand.name == "margin" else None), offsets.share_px(left, width)
 
 
 class _SheetSummary(NamedTuple):
@@ -2361,7 +2371,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         return parent if variables is parent.variables else parent._replace(variables=variables)
     perspective = _in_perspective(declared, parent)
     judged = _judged(declared, element, tag, style)
-    if _box_gone(judged, element, tag, parent.perspective):
+    if _box_gone(judged, element, tag, parent.perspective, _containing_block_width(parent), style):
         return HIDDEN
     fading = _faded(judged, element, parent.fading)
     if fading.gone:
@@ -3077,9 +3087,25 @@ def _hidden_by_other_markup(element: Any, tag: str) -> bool:
     return hides_by_class(value) if value else False
 
 
-def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str, perspective: bool = False) -> bool:
+def _containing_block_width(parent: Rendering) -> float:
+    """The width of the element's containing block in CSS pixels, as far as the checker knows
+    it (`Rendering.narrow`, `Rendering.span`), else the screen's (`offsets.SCREEN_WIDTH_PX`)."""
+    known = parent.narrow if parent.narrow is not None else parent.span
+    return offsets.SCREEN_WIDTH_PX if known is None else known
+
+
+def _box_gone(
+    declared: Mapping[str, Declaration],
+    element: Any,
+    tag: str,
+    perspective: bool = False,
+    containing: float = offsets.SCREEN_WIDTH_PX,
+    style: PageStyle | None = None,
+) -> bool:
     """True when a declaration takes the element's whole box off the screen (a box turned
-    edge-on does not, under an ancestor's `perspective`)."""
+    edge-on does not, under an ancestor's `perspective`); percentages of the containing block
+    are of `containing` (px), and with `style` an absolutely positioned box placed wholly above
+    or left of the page is found (`_placed_from_the_page`)."""
     display = declared.get("display")
     if display is not None and display.keyword == "none":
         return True
@@ -3097,7 +3123,34 @@ def _box_gone(declared: Mapping[str, Declaration], element: Any, tag: str, persp
     content = declared.get("content-visibility")
     if content is not None and content.keyword == "hidden" and tag not in IMAGE_TAGS:
         return True
-    return _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared) or _outside_the_viewport(declared, element)
+    return _moved_or_cut_away(declared, element, tag, containing, style)
+
+
+def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: str, containing: float, style: PageStyle | None) -> bool:
+    """`_box_gone` for a box clipped to nothing, sized to nothing or moved off the screen."""
+    if _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared, containing, tag) or _outside_the_viewport(declared, element):
+        return True
+    return style is not None and offsets.beyond_its_containing_block(declared) and _placed_from_the_page(element, style)
+
+
+# What makes a box the containing block of its absolutely positioned descendants, besides a
+# `position`, a `transform`, a `filter` and a `perspective` (read on demand).
+_MAKES_CONTAINING_BLOCKS = on_first_use(r"contain|will-change|backdrop-filter|offset-path|translate|rotate|scale", re.IGNORECASE)
+
+
+def _placed_from_the_page(element: Any, style: PageStyle) -> bool:
+    """True when an absolutely positioned element is placed from the page's own box (the
+    initial containing block, at the page's top left): no ancestor is positioned, transformed,
+    filtered or given a perspective, and the page's CSS names nothing else that makes one."""
+    if any(_MAKES_CONTAINING_BLOCKS().search(sheet) for sheet in style.sheets):
+        return False
+    for ancestor in element.iterancestors():
+        if _MAKES_CONTAINING_BLOCKS().search(ancestor.get("style") or ""):
+            return False
+        declared = style.on_demand(ancestor, ("position", "transform", "filter", "perspective"))
+        if any(d.keyword not in ("static", "none") for d in declared.values()):
+            return False
+    return True
 
 
 # What leaves nothing of a box on the screen under a perspective (a rotation may show it at an angle).
@@ -3131,6 +3184,8 @@ def _far_off_screen(declaration: Declaration) -> bool:
     if declaration.name not in ("transform", "translate"):
         return False
     offset = translation_px(declaration.name, declaration.values)
+    if offset is None and declaration.name == "transform":
+        offset = offsets.translation(declaration.values, offsets.SCREEN_WIDTH_PX, None)  # of a box at most as wide as the screen
     return offset is not None and min(offset) <= _FAR_OFF_SCREEN_PX
 
 
@@ -3243,17 +3298,18 @@ def _opens(minimum: Declaration | None) -> bool:
     return size is None or size > _TINY_IMAGE_PX
 
 
-def _off_screen(declared: Mapping[str, Declaration]) -> bool:
+def _off_screen(declared: Mapping[str, Declaration], containing: float = offsets.SCREEN_WIDTH_PX, tag: str = "") -> bool:
     """Moved 1000px or more left or up: by a negative `text-indent`, a translation, or a margin
     (which moves any box), or by `left`/`top` on a positioned element; or pushed out of its own
-    clipped box (see `_indented_out`)."""
+    clipped box (see `_indented_out`). Percentages are of the containing block's width
+    (`containing`, px), a translation's of the element's own box (`offsets`)."""
     indent = declared.get("text-indent")
     if indent is not None and ((length_px(indent.values[0]) or 0) <= _FAR_OFF_SCREEN_PX or _indented_out(declared, indent)):
         return True
-    return _moved_far(declared)
+    return _moved_far(declared, containing, tag)
 
 
-def _moved_far(declared: Mapping[str, Declaration]) -> bool:
+def _moved_far(declared: Mapping[str, Declaration], containing: float = offsets.SCREEN_WIDTH_PX, tag: str = "") -> bool:
     """Moved 1000px or more left or up by its margin, its `left`/`top` (on a positioned element)
     and its translation added up, as a browser places the box: `left: -9999px; margin-left:
     9999px` leaves it where it was. (A side that is not a length, `auto` or a percentage, adds
@@ -3262,22 +3318,37 @@ def _moved_far(declared: Mapping[str, Declaration]) -> bool:
     # A sticky box's sides say where it sticks while the page scrolls, not where it moves:
     # `position: sticky; left: -9999px` leaves it in place.
     positioned = position is not None and position.keyword in ("absolute", "fixed", "relative")
-    x = _side(declared, "margin-left", "margin", 1) + (_side(declared, "left", "inset", 1) if positioned else 0.0)
-    y = _side(declared, "margin-top", "margin", 0) + (_side(declared, "top", "inset", 0) if positioned else 0.0)
+    # An absolutely positioned or fixed box is placed from a box the checker does not follow: the screen.
+    whole = offsets.SCREEN_WIDTH_PX if positioned and position is not None and position.keyword != "relative" else containing
+    x = _side(declared, "margin-left", "margin", 1, whole) + (_side(declared, "left", "inset", 1, whole) if positioned else 0.0)
+    y = _side(declared, "margin-top", "margin", 0, whole) + (_side(declared, "top", "inset", 0) if positioned else 0.0)
     for name in ("transform", "translate"):
-        offset = translation_px(name, declared[name].values) if name in declared else None
+        offset = _translation(declared, name, whole, tag)
         if offset is not None:
             x, y = x + offset[0], y + offset[1]
     return min(x, y) <= _FAR_OFF_SCREEN_PX
 
 
-def _side(declared: Mapping[str, Declaration], longhand: str, shorthand: str, index: int) -> float:
+def _translation(declared: Mapping[str, Declaration], name: str, containing: float, tag: str) -> tuple[float, float] | None:
+    """How far a `transform` or `translate` declared moves the element (x, y) in px: a percentage
+    of a `transform`'s translations is of the element's own box (`offsets.translation`)."""
+    if name not in declared:
+        return None
+    values = declared[name].values
+    offset = translation_px(name, values)
+    if offset is None and name == "transform":
+        offset = offsets.translation(values, offsets.own_width(declared, containing, _box_kind(declared, tag) == "block"), None)
+    return offset
+
+
+def _side(declared: Mapping[str, Declaration], longhand: str, shorthand: str, index: int, whole: float | None = None) -> float:
     """The length (px) a side's longhand sets, else its shorthand (`margin`, `inset`: `index` 0
-    for the top, 1 for the left); 0 when neither sets a length."""
+    for the top, 1 for the left), a percentage of `whole` (px; for a `margin`'s top too, which
+    is of the containing block's width); 0 when neither sets a length."""
     if longhand in declared:
-        value = length_px(declared[longhand].values[0])
+        value = offsets.share_px(declared[longhand].values[0], whole)
     elif shorthand in declared:
-        value = _top_and_left(declared[shorthand])[index]
+        value = _top_and_left(declared[shorthand], whole)[index]
     else:
         return 0.0
     return 0.0 if value is None else value

@@ -1,0 +1,75 @@
+"""Offsets written as percentages, in CSS pixels: a margin or a `left` is a share of the
+containing block's width (CSS 2, 8.3 and 9.3.2; a margin's top too), a translation a share of the
+element's own box (CSS Transforms 1, 6), and `bottom: 100%` puts an absolutely positioned box
+wholly above its containing block.
+
+Widths are what the checker knows of them: the containing block's content width where the page's
+CSS gives it (`visibility.Rendering.span`), else the screen the checker assumes, 1000px wide (as
+viewport units are read: `css._PIXELS_PER_UNIT`), against which its thresholds of "off the
+screen" (1000px left or up) are set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from compliance.document.css import Declaration, length_px
+
+# The width of the screen the checker assumes, in CSS pixels (`vw` is a hundredth of it).
+SCREEN_WIDTH_PX = 1000.0
+_TRANSLATIONS = frozenset({"translate", "translatex", "translatey", "translate3d"})
+
+
+def share_px(token: Any, whole: float | None) -> float | None:
+    """A length in CSS pixels, or a percentage of `whole` (None when `whole` is not known); None
+    for anything else."""
+    if token.type == "percentage":
+        return None if whole is None else float(token.value) / 100 * whole
+    return length_px(token)
+
+
+def own_width(declared: Mapping[str, Declaration], containing: float, block: bool) -> float | None:
+    """The width of the element's own box, when known: its `width` in pixels, else for a block
+    box of `auto` width the containing block's (`containing`); None otherwise (an inline box is
+    as wide as its text)."""
+    width = declared.get("width")
+    if width is not None:
+        return share_px(width.values[0], containing) if len(width.values) == 1 else None
+    return containing if block else None
+
+
+def translation(values: Sequence[Any], width: float | None, height: float | None) -> tuple[float, float] | None:
+    """How far a `transform` of translations only moves the element (x, y) in CSS pixels, the
+    translations added up and a percentage a share of its own box (`width`, `height`; None when
+    not known); None when it does anything else or a share of a size not known."""
+    x = y = 0.0
+    for token in values:
+        if token.type != "function" or token.lower_name not in _TRANSLATIONS:
+            return None
+        arguments = [t for t in token.arguments if t.type not in ("whitespace", "comment", "literal")]
+        if not arguments:
+            return None
+        name = token.lower_name
+        first = share_px(arguments[0], height if name == "translatey" else width)
+        second = share_px(arguments[1], height) if len(arguments) > 1 and name in ("translate", "translate3d") else 0.0
+        if first is None or second is None:
+            return None
+        x += 0.0 if name == "translatey" else first
+        y += first if name == "translatey" else second
+    return (x, y)
+
+
+def beyond_its_containing_block(declared: Mapping[str, Declaration]) -> bool:
+    """True for an absolutely positioned box whose `bottom` (or `right`) is 100% or more with no
+    `top` (or `left`) to override it: its far edge is at or past its containing block's top (or
+    left) edge, so the whole box is above it (or left of it)."""
+    position = declared.get("position")
+    if position is None or position.keyword != "absolute":
+        return False
+    for side, opposite in (("bottom", "top"), ("right", "left")):
+        value = declared.get(side)
+        other = declared.get(opposite)
+        if value is not None and value.values[0].type == "percentage" and value.values[0].value >= 100 and (other is None or other.keyword == "auto"):
+            return True
+    return False
