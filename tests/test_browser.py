@@ -594,6 +594,13 @@ def test_an_offset_in_percent_leaves_ink_where_the_checker_says(browser: Any) ->
     assert inked == {style: not hidden for style, hidden in PERCENT_OFFSETS.items()}
 
 
+def test_other_ways_of_leaving_the_byline_unseen_leave_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import OTHER_HIDING
+
+    inked = {css: _leaves_ink(browser, f"<style>{css}</style><p id=it class=by>By Maria Lopez</p>") for css in OTHER_HIDING}
+    assert inked == {css: not hidden for css, hidden in OTHER_HIDING.items()}
+
+
 def test_a_selector_list_is_kept_or_dropped_as_chromium_keeps_or_drops_it(browser: Any) -> None:
     from tests.test_selector_lists import SELECTOR_LISTS_DROPPED, SELECTOR_LISTS_KEPT
 

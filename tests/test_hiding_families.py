@@ -624,3 +624,45 @@ def test_a_box_above_a_positioned_ancestor_is_not_judged() -> None:
     head = "<style>article{position:relative} .by{position:absolute;bottom:100%}</style>"
     assert not byline_hidden(dcnf(head=head, byline='<p class="by">By Maria Lopez</p>'))
     assert not byline_hidden(dcnf(byline='<div style="transform:rotate(0)"><p style="position:absolute;bottom:100%">By Maria Lopez</p></div>'))
+
+
+# --- others: env() fallbacks, registered properties, font-size-adjust, path clips, boxes of no height
+
+# A page's CSS (`.by` the byline's class) → whether the checker calls the byline hidden; Chromium
+# leaves no ink of the hidden ones and some of the others (tests/test_browser.py checks).
+OTHER_HIDING = {
+    ".by{display:env(nope, none)}": True,
+    ".by{opacity:env(not-a-variable, 0)}": True,
+    "@property --h{syntax:'<length>';inherits:false;initial-value:0px} .by{font-size:var(--h)}": True,
+    "@property --o{syntax:'<number>';inherits:true;initial-value:0} .by{opacity:var(--o)}": True,
+    ".by{font-size-adjust:0}": True,
+    ".by{clip-path:path('M0 0')}": True,
+    ".by{clip-path:path('M0 0 L100 0')}": True,
+    ".by{contain:size;overflow:hidden}": True,
+    ".by{contain:strict;overflow:hidden}": True,
+    ".by{line-height:0;overflow:hidden}": True,
+    ".by{display:env(safe-area-inset-top, none)}": False,
+    ".by{display:none;display:env(nope, block)}": False,
+    "@property --h{syntax:'<length>';inherits:false;initial-value:10px} .by{font-size:var(--h)}": False,
+    "@property --h{syntax:'<length>';initial-value:0px} .by{font-size:var(--h)}": False,
+    "@property --h{syntax:'<length>';inherits:false;initial-value:0em} .by{font-size:var(--h)}": False,
+    ".by{font-size-adjust:0.3}": False,
+    ".by{clip-path:path('M0 0 L100 0 L100 100 Z')}": False,
+    ".by{contain:size}": False,
+    ".by{contain:size;overflow:hidden;contain-intrinsic-size:auto 20px}": False,
+    ".by{contain:layout paint;overflow:hidden}": False,
+    ".by{line-height:0}": False,
+    ".by{line-height:0.1;overflow:hidden}": False,
+    ".by{line-height:0;overflow:hidden;padding-top:10px}": False,
+}
+
+
+@pytest.mark.parametrize("css", sorted(OTHER_HIDING))
+def test_other_ways_of_leaving_the_byline_unseen(css: str) -> None:
+    assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline='<p class="by">By Maria Lopez</p>')) is OTHER_HIDING[css]
+
+
+def test_lines_of_no_height_hide_text_alone_not_a_box_with_elements_in_it() -> None:
+    # A child's own line height or size would give the box a height (the checker does not read it).
+    byline = '<p style="line-height:0;overflow:hidden"><b>By</b> Maria Lopez</p>'
+    assert not byline_hidden(dcnf(byline=byline))

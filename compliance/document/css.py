@@ -17,7 +17,7 @@ import string
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, TypeVar
 
-from compliance.document import css_colour, css_grammar, css_math
+from compliance.document import css_colour, css_grammar, css_math, path_data
 from compliance.document.css_grammar import split_at_commas
 from compliance.firstuse import on_first_use
 
@@ -51,6 +51,14 @@ FAMILIES: dict[str, str] = {
     "min-width": "size",
     "min-height": "size",
     "overflow": "size",
+    # What sizes a box as if empty, or its lines to nothing (see `containment`), and what gives
+    # such a box a height again.
+    "contain": "size",
+    "contain-intrinsic-size": "size",
+    "contain-intrinsic-height": "size",
+    "line-height": "size",
+    # Scales the font to an aspect value: 0 leaves it no size (see `visibility`).
+    "font-size-adjust": "font",
     "overflow-x": "size",
     "overflow-y": "size",
     # What lays a box's lines out other than one under another (see `clipping.one_line_box`).
@@ -1055,12 +1063,46 @@ def _tokens(value: str) -> tuple[Any, ...]:
 
 
 def _computed(values: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A value with its math functions worked out (see `with_math_resolved`). CSS clamps a math
-    function's result to the property's range rather than refusing it, so `refused` reads the
-    value as written."""
+    """A value with each `env()` of a variable no browser has replaced by its fallback
+    (`with_env_fallbacks`) and its math functions worked out (see `with_math_resolved`). CSS
+    clamps a math function's result to the property's range rather than refusing it, so
+    `refused` reads the value as written."""
     if any(token.type == "function" for token in values):
+        if any(token.type == "function" and token.lower_name == "env" for token in values):
+            values = with_env_fallbacks(values)
         return with_math_resolved(values)
     return values
+
+
+# The environment variables a browser may give a value (CSS Environment Variables 1, 3; and
+# Chromium's): what they are differs from screen to screen, so a value using one is not read.
+# `env()` of any other name is its fallback (`display: env(nope, none)` is `display: none`).
+ENVIRONMENT_VARIABLES = frozenset(
+    f"{prefix}-{side}"
+    for prefix, sides in (
+        ("safe-area-inset", ("top", "right", "bottom", "left")),
+        ("safe-area-max-inset", ("top", "right", "bottom", "left")),
+        ("keyboard-inset", ("top", "right", "bottom", "left", "width", "height")),
+        ("titlebar-area", ("x", "y", "width", "height")),
+        ("viewport-segment", ("width", "height", "top", "left", "bottom", "right")),
+    )
+    for side in sides
+) | {"preferred-text-scale"}
+
+
+def with_env_fallbacks(values: Sequence[Any]) -> tuple[Any, ...]:
+    """The component values with each top-level `env(NAME, FALLBACK)` of a name no browser
+    gives (`ENVIRONMENT_VARIABLES`) replaced by its fallback; one without a fallback, or of a
+    name a browser gives, is kept as written (it is then not read)."""
+    found: list[Any] = []
+    for token in values:
+        arguments = _meaningful(token.arguments) if token.type == "function" and token.lower_name == "env" else ()
+        comma = next((i for i, t in enumerate(arguments) if t.type == "literal" and t.value == ","), None)
+        if arguments and arguments[0].type == "ident" and arguments[0].value not in ENVIRONMENT_VARIABLES and comma is not None:
+            found.extend(arguments[comma + 1 :])
+        else:
+            found.append(token)
+    return tuple(found)
 
 
 def length_px(token: Any) -> float | None:
@@ -1341,7 +1383,7 @@ def _offset(lengths: Sequence[float | None]) -> tuple[float, float] | None:
 
 def clips_to_nothing(name: str, values: Sequence[Any]) -> bool:
     """True when `clip: rect(…)` has no area or `clip-path` keeps nothing (an inset of half or
-    more, a circle or ellipse of radius zero, a polygon, `rect()` or `xywh()` of no area)."""
+    more, a circle or ellipse of radius zero, a polygon, `rect()`, `xywh()` or `path()` of no area)."""
     if not values or values[0].type != "function":
         return False
     function = values[0]
@@ -1349,6 +1391,12 @@ def clips_to_nothing(name: str, values: Sequence[Any]) -> bool:
     shape = (name, function.lower_name)
     if shape == ("clip", "rect"):
         return _empty_rect(arguments)
+    return name == "clip-path" and _empty_clip_path_shape(function, arguments)
+
+
+def _empty_clip_path_shape(function: Any, arguments: Sequence[Any]) -> bool:
+    """`clips_to_nothing` for a `clip-path` shape function (its arguments without commas)."""
+    shape = ("clip-path", function.lower_name)
     if shape == ("clip-path", "inset"):
         return any(t.type == "percentage" and t.value >= 50 for t in arguments)
     if shape in (("clip-path", "circle"), ("clip-path", "ellipse")):
@@ -1360,6 +1408,9 @@ def clips_to_nothing(name: str, values: Sequence[Any]) -> bool:
         return _empty_rect([t for t in arguments if t.type != "ident"]) if len(arguments) == 4 else False
     if shape == ("clip-path", "xywh"):
         return _empty_xywh(arguments)
+    if shape == ("clip-path", "path"):
+        data = [t for t in arguments if t.type == "string"]
+        return len(data) == 1 and path_data.encloses_nothing(data[0].value)
     return False
 
 
@@ -1653,6 +1704,72 @@ def _variable(function: Any, variables: Mapping[str, tuple[Any, ...]], depth: in
         if variables_used(value):
             return substitute_variables(value, variables, depth + 1)
     return tuple(value)
+
+
+# A `<style>` block that may register a custom property (a cheap test of its text, that most fail).
+_REGISTERS = on_first_use(r"@property", re.IGNORECASE)
+# The units of a `<length>` an `@property`'s initial value may be in: those that are the same
+# wherever the value is used (CSS Properties and Values API 1, 3.1: computationally independent).
+_ABSOLUTE_LENGTH_UNITS = frozenset({"px", "pt", "pc", "in", "cm", "mm", "q"})
+
+
+@functools.lru_cache(maxsize=SHEETS_CACHED)
+def registered_properties(sheet: str) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    """The custom properties a `<style>` block registers with `@property` at its top level, each
+    with its initial value (CSS Properties and Values API 1, 3), in order: the value a `var()`
+    naming one takes where nothing sets it. A rule a browser drops is left out: one without a
+    `syntax` or an `inherits`, or whose `initial-value` is missing or not of its syntax; and one of
+    a syntax not read here (only `*`, `<length>`, `<number>`, `<integer>`, `<percentage>`,
+    `<length-percentage>` and `<color>` are)."""
+    if not _REGISTERS().search(sheet):
+        return ()
+    import tinycss2
+
+    found = []
+    for node in tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True):
+        if node.type != "at-rule" or node.lower_at_keyword != "property" or node.content is None:
+            continue
+        prelude = _meaningful(node.prelude)
+        if len(prelude) != 1 or prelude[0].type != "ident" or not prelude[0].value.startswith("--"):
+            continue
+        descriptors = {
+            d.lower_name: _meaningful(d.value)
+            for d in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)
+            if d.type == "declaration"
+        }
+        initial = _registered_initial_value(descriptors)
+        if initial is not None:
+            found.append((prelude[0].value, initial))
+    return tuple(found)
+
+
+def _registered_initial_value(descriptors: Mapping[str, tuple[Any, ...]]) -> tuple[Any, ...] | None:
+    """An `@property`'s initial value when the rule is one a browser keeps (see `registered_properties`)."""
+    syntax, inherits, initial = descriptors.get("syntax", ()), descriptors.get("inherits", ()), descriptors.get("initial-value")
+    if len(syntax) != 1 or syntax[0].type != "string" or len(inherits) != 1 or inherits[0].type != "ident":
+        return None
+    if inherits[0].lower_value not in ("true", "false"):
+        return None
+    kind = syntax[0].value.strip()
+    if kind == "*":
+        return initial or None
+    if initial is None or len(initial) != 1:
+        return None
+    return initial if _of_syntax(initial[0], kind) else None
+
+
+def _of_syntax(token: Any, kind: str) -> bool:
+    """Whether a registered property's initial value is of its syntax (one of those read)."""
+    length = bool((token.type == "dimension" and token.lower_unit in _ABSOLUTE_LENGTH_UNITS) or (token.type == "number" and token.value == 0))
+    if kind == "<length>":
+        return length
+    if kind == "<length-percentage>":
+        return length or bool(token.type == "percentage")
+    if kind in ("<number>", "<integer>"):
+        return bool(token.type == "number" and (kind == "<number>" or token.int_value is not None))
+    if kind == "<percentage>":
+        return bool(token.type == "percentage")
+    return kind == "<color>" and colour(token) is not None
 
 
 def legacy_colour(value: str) -> tuple[float, float, float, float] | None:

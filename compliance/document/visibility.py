@@ -17,7 +17,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   transparent mask or one that keeps nothing by its properties together (`masking`), a picture
   moved out of its box (`vanishing`); a box moved out of an ancestor
   that clips its overflow (`clipping`); a width or height of 2px or less on an axis that cuts
-  off its overflow (`clipping.cuts_off_overflow`), and an `<svg>` of no size (which clips by default);
+  off its overflow (`clipping.cuts_off_overflow`), or a block of no height by `contain: size` or
+  lines of `line-height: 0` that does (`containment`), and an `<svg>` of no size (which clips by default);
   `margin-left`, `margin-top` (or the `margin` shorthand's) of -1000px or less, `left`, `top`
   (or `inset`'s) as far on a positioned element (a percentage of the containing block's width,
   a translation's of its own box: `offsets`), an absolutely positioned box placed wholly above
@@ -27,8 +28,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   replacement); `content-visibility: hidden` on an element holding it: the element and all it
   holds are off the screen, whatever its descendants say;
 - `visibility: hidden|collapse`: until a descendant says `visible`;
-- a `font-size` of 1px or less: the text is gone (images are not) until a descendant sets a
-  readable size (one in `em` or `%` is worked out from the parent's, 16px by default);
+- a `font-size` of 1px or less, or a `font-size-adjust` of 0: the text is gone (images are not)
+  until a descendant sets a readable size (one in `em` or `%` is worked out from the parent's, 16px by default);
 - a text colour a reader cannot tell from the background colour set on the element or an
   ancestor, or from the white canvas where the checker can be sure nothing else is behind it
   (`page_canvas`): one rule and one threshold for both, CIELAB ΔE under 5 (`colour_difference`;
@@ -91,7 +92,7 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document import colour_filters, masking, offsets, text_shadows
+from compliance.document import colour_filters, containment, masking, offsets, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -130,6 +131,7 @@ from compliance.document.css import (
     parse_style_sheet,
     per_declaration,
     refused,
+    registered_properties,
     scales_to_nothing,
     substitute_variables,
     translation_px,
@@ -702,9 +704,11 @@ class PageStyle:
     @property
     def root_rendering(self) -> Rendering:
         """How the page's root shows before its own style: on the canvas, when it is known."""
-        if self.canvas is None and self.default_text is None:
+        registered = dict(pair for sheet in self._sheets for pair in registered_properties(sheet)) if self._sheets else {}
+        if self.canvas is None and self.default_text is None and not registered:
             return SHOWN
-        return Rendering(colour=self.default_text, background=self.canvas)
+        # Registered custom properties have their initial values everywhere nothing sets them.
+        return Rendering(colour=self.default_text, background=self.canvas, variables=registered or None)
 
     def box_sizes(self, element: Any) -> dict[str, Declaration]:
         """The `width`, `max-width` and `min-width` that win the cascade on the element, from
@@ -1114,11 +1118,22 @@ def _can_hide(declaration: Declaration) -> bool:
     if family == "clip":
         return clips_to_nothing(declaration.name, values)
     if family == "size":
-        size = length_px(values[0]) if declaration.name in ("width", "height", "max-width", "max-height") else None
-        return size is not None and size <= _TINY_IMAGE_PX
+        return _sizes_to_nothing(declaration)
     if family == "placement":
         return _placement_can_hide(declaration)
     return False
+
+
+def _sizes_to_nothing(declaration: Declaration) -> bool:
+    """`_can_hide` for a size: 2px or less, or a box sized as if empty or its lines to no height
+    (`containment`), which its overflow then cuts off."""
+    name, values = declaration.name, declaration.values
+    if name == "contain":
+        return containment.contains_size(declaration)
+    if name == "line-height":
+        return containment.lines_of_no_height(declaration)
+    size = length_px(values[0]) if name in ("width", "height", "max-width", "max-height") else None
+    return size is not None and size <= _TINY_IMAGE_PX
 
 
 def _fades_or_recolours(declaration: Declaration) -> bool:
@@ -1264,6 +1279,8 @@ class _SheetSummary(NamedTuple):
                     summary.add(declaration, conditional)
             if not conditional and (size := clipping_size(rule.declarations)) is not None:
                 summary.clip_sizes.append(size)
+        # A registered property's initial value is a value its `var()`s may take.
+        summary.definitions.extend(registered_properties(sheet))
         return _SheetSummary(
             frozenset(summary.families),
             frozenset(summary.texts),
@@ -2887,7 +2904,13 @@ def _text_size(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[
     """The element's font size in pixels, whether it is too small to read, and its letter spacing
     in pixels (see `Rendering`)."""
     font_px = _font_px(declared, parent)
-    text_hidden = parent.text_hidden if font_px == parent.font_px else font_px <= _UNREADABLE_TEXT_PX
+    adjust = declared.get("font-size-adjust")
+    if adjust is not None and _font_size(adjust) == 0:
+        text_hidden = True  # `font-size-adjust: 0` scales the font to no size (it inherits, as text_hidden does)
+    elif adjust is None and font_px == parent.font_px:
+        text_hidden = parent.text_hidden
+    else:
+        text_hidden = font_px <= _UNREADABLE_TEXT_PX
     spacing = declared.get("letter-spacing")
     letter_spacing = parent.letter_spacing if spacing is None else _letter_spacing(spacing, font_px, parent.letter_spacing)
     return font_px, text_hidden, letter_spacing
@@ -3129,6 +3152,8 @@ def _box_gone(
 def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: str, containing: float, style: PageStyle | None) -> bool:
     """`_box_gone` for a box clipped to nothing, sized to nothing or moved off the screen."""
     if _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared, containing, tag) or _outside_the_viewport(declared, element):
+        return True
+    if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
     return style is not None and offsets.beyond_its_containing_block(declared) and _placed_from_the_page(element, style)
 
