@@ -393,13 +393,18 @@ _NAMES_A_FILTER = on_first_use(r"filter", re.IGNORECASE)
 
 def _page_filters(sheets: Sequence[str], inline: Sequence[str]) -> list[tuple[Any, ...]]:
     """The values of every `filter` (and `-webkit-filter`) the `<style>` blocks and the `style`
-    attributes (their values `inline`) declare."""
+    attributes (their values `inline`) declare (looked for once per page: `_filters_of`)."""
+    return list(_filters_of(tuple(sheets), tuple(inline)))
+
+
+@functools.lru_cache(maxsize=4)
+def _filters_of(sheets: tuple[str, ...], inline: tuple[str, ...]) -> tuple[tuple[Any, ...], ...]:
     named = [text for text in (*sheets, *inline) if _NAMES_A_FILTER().search(text)]
     if not named:
-        return []
+        return ()
     sheet_texts = set(sheets)
     declared = [d for text in named for d in (_declarations_of_sheet(text) if text in sheet_texts else parse_style_attribute(text))]
-    return [d.values for d in declared if d.name in colour_filters.FILTER_PROPERTIES]
+    return tuple(d.values for d in declared if d.name in colour_filters.FILTER_PROPERTIES)
 
 
 def _declarations_of_sheet(sheet: str) -> list[Declaration]:
