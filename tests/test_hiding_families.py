@@ -382,6 +382,9 @@ VARIABLES_THAT_HIDE = [
     (":root{--h:none} .lg{display:var(--h)}", '<p class="lg">'),
     (".wrap{--o:0} .lg{opacity:var(--o)}", '<div class="wrap"><p class="lg">'),
     (".lg{--x:-9999px;margin-left:var(--x)}", '<p class="lg">'),
+    # A rule's property naming one defined elsewhere, in a rule or in a `style` attribute.
+    (":root{--a:var(--b);--b:none} .lg{display:var(--a)}", '<p class="lg">'),
+    ("article{--b:none} .lg{--a:var(--b);display:var(--a)}", '<p class="lg">'),
     # A property in a cycle, or naming a missing one, is invalid at computed-value time: the
     # var() naming it takes its fallback.
     ("", '<p style="--a:var(--b);--b:var(--a);opacity:var(--a, 0)">'),
@@ -397,6 +400,7 @@ VARIABLES_THAT_SHOW = [
     ("", '<p style="--a:var(--missing, 1);opacity:var(--a, 0)">'),
     (":root{--h:none} .lg{--h:block} .lg{display:var(--h)}", '<p class="lg">'),
     (".lg{display:var(--h)}", '<p class="lg">'),
+    (":root{--a:var(--b);--b:block} .lg{display:var(--a)}", '<p class="lg">'),
     (".lg{font-size:var(--size)}", '<p class="lg" style="--size:15px">'),
 ]
 

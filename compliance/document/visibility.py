@@ -1479,7 +1479,8 @@ def _variable_families(sheets: tuple[str, ...], inline: tuple[tuple[str, tuple[A
         definitions.setdefault(name, []).append(values)
     found: set[str] = set()
     for declaration in uses:
-        names = sorted(variables_used(declaration.values))
+        # The properties it names, and those their definitions name in turn (`--a: var(--b)`).
+        names = sorted(_with_their_variables(variables_used(declaration.values), definitions))
         # None: the property is not set where the declaration applies, and its fallback counts.
         choices: list[list[tuple[Any, ...] | None]] = [[None, *definitions.get(name, [])] for name in names]
         for chosen in itertools.islice(itertools.product(*choices), _VARIABLE_TRIALS):
