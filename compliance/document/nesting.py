@@ -245,6 +245,8 @@ def stray_paragraph_ends(messages: Iterable[str]) -> int:
 _ENDS_A_PARAGRAPH = frozenset(
     "address blockquote center dd dir div dl dt fieldset form h1 h2 h3 h4 h5 h6 hr li listing menu ol p plaintext pre table ul xmp".split()
 )
+# The HTML5 elements that end a paragraph in a browser, which libxml2 does not know to.
+_HTML5_BLOCKS = frozenset("section article aside header footer figure figcaption nav main details dialog hgroup search summary".split())
 # The elements that bound a paragraph's scope for its end tag ("has an element in button scope").
 _BUTTON_SCOPE = ("applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th")
 
@@ -419,9 +421,7 @@ _OPEN_NONE = frozenset(
     colgroup frame frameset head body html tbody td tfoot th thead tr""".split()
 )
 # The start tags that end an open paragraph (in button scope), as HTML's tree construction does.
-_CLOSE_A_PARAGRAPH = _ENDS_A_PARAGRAPH | frozenset(
-    "article aside details dialog figcaption figure footer header hgroup main nav search section summary".split()
-)
+_CLOSE_A_PARAGRAPH = _ENDS_A_PARAGRAPH | _HTML5_BLOCKS
 # What a table's part closes back to when it starts ("clear the stack back to a table context",
 # to a table body's or to a row's).
 _TABLE_CONTEXTS = {
@@ -763,7 +763,7 @@ def restore_kept_open(root: Any) -> None:
 # test. The closing elements libxml2 knows already end a paragraph there too.
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CLOSED_BY: dict[str, frozenset[str]] = {
-    "p": frozenset("section article aside header footer figure figcaption nav main details dialog hgroup search summary".split()),
+    "p": _HTML5_BLOCKS,
     **dict.fromkeys(_HEADINGS, _HEADINGS),
     "dt": frozenset({"dt"}),
     "dd": frozenset({"dd"}),
@@ -953,7 +953,8 @@ def _wrap_runs(parent: Any, kinds: frozenset[str], wrapper: str) -> None:
 
 # Where SVG and MathML hold HTML (HTML integration points, and MathML's text integration points,
 # in which an HTML start tag is read as HTML): what is written in them stays.
-_HOLDS_HTML = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"})
+MATHML_TEXT_INTEGRATION_POINTS = frozenset({"mi", "mo", "mn", "ms", "mtext"})
+_HOLDS_HTML = MATHML_TEXT_INTEGRATION_POINTS | {"foreignobject", "desc", "title", "annotation-xml"}
 # The attributes that make a `<font>` leave foreign content too.
 _FONT_BREAKING_OUT = ("color", "face", "size")
 

@@ -144,6 +144,7 @@ from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_
 from compliance.document.fading import NOT_FADED, Fading
 from compliance.document.generated import generated_text
 from compliance.document.model import attribute_pixels
+from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
@@ -810,15 +811,15 @@ _CSS_TYPES = frozenset({"", "text/css"})
 # element of that name, not a style sheet (HTML's "in foreign content"; SVG has a `<style>`),
 # unless it is in one of MathML's text integration points, where HTML is read as HTML.
 _INERT_STYLE_HOLDERS = frozenset({"noscript", "template", "math"})
-_MATHML_TEXT_INTEGRATION_POINTS = frozenset({"mi", "mo", "mn", "ms", "mtext"})
 
 
 def _inert_style(style: Any) -> bool:
-    """Whether a `<style>` element is in a place that makes it no style sheet (`_INERT_STYLE_HOLDERS`)."""
+    """Whether a `<style>` element is in a place that makes it no style sheet (`_INERT_STYLE_HOLDERS`),
+    out of reach of the MathML text integration points that make HTML of it again."""
     in_html_again = False
     for ancestor in style.iterancestors():
         tag = ancestor.tag.lower() if isinstance(ancestor.tag, str) else ""
-        if tag in _MATHML_TEXT_INTEGRATION_POINTS:
+        if tag in MATHML_TEXT_INTEGRATION_POINTS:
             in_html_again = True
         elif tag in _INERT_STYLE_HOLDERS and not (tag == "math" and in_html_again):
             return True
