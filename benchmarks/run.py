@@ -327,7 +327,40 @@ def doc_pages(settings: Settings, seed: int) -> dict[int, list[Page]]:
     return {size: [gen.page(layout, publisher, size) for layout in LAYOUTS for publisher in settings.doc_publishers] for size in settings.doc_repeats}
 
 
-def time_documents(pages: dict[int, list[Page]], settings: Settings) -> dict[str, Any]:
+def fresh_pages(pages: dict[int, list[Page]], settings: Settings, seed: int) -> dict[int, list[list[Page]]]:
+    """For each of `pages` (`doc_pages`), in the same order, `doc_repeats` pages of its layout,
+    publisher, variant and size with words, names and inline CSS of their own (another generator)."""
+    gen = Generator(seed)
+    return {
+        size: [[gen.page(doc.layout, doc.publisher, size, variant=doc.variant) for _ in range(settings.doc_repeats[size])] for doc in docs]
+        for size, docs in pages.items()
+    }
+
+
+def first_sight_ratio(pages: list[Page], packs: Any) -> float:
+    """The median over `pages` of one check of each, the first time this process sees the page,
+    divided by the median of three lxml parses of it. What the repeated checks of
+    `time_documents` do not show: what the checker remembers by text (a site's stylesheets, their
+    declarations and colours) is read anew for each page here, as in a batch of many sites."""
+    from compliance.engine import check_bytes
+
+    perf = time.perf_counter
+    ratios = []
+    for page in pages:
+        parses = []
+        for _ in range(3):
+            t0 = perf()
+            lxml_floor(page.data)
+            parses.append(perf() - t0)
+        t0 = perf()
+        check_bytes(page.data, "html", packs, path="x.html")
+        ratios.append((perf() - t0) / median(parses))
+    return median(ratios)
+
+
+def time_documents(pages: dict[int, list[Page]], settings: Settings, fresh: dict[int, list[list[Page]]]) -> dict[str, Any]:
+    """The median time of the lxml parse and of the full check of each document, each repeated
+    (`ratio`), and the ratio of the first check of each of its `fresh` pages (`first_sight_ratio`)."""
     from compliance.engine import check_bytes
     from compliance.loading import load_packs
 
@@ -338,7 +371,7 @@ def time_documents(pages: dict[int, list[Page]], settings: Settings) -> dict[str
         repeats = settings.doc_repeats[size]
         log(f"per-document: {len(docs)} × {fmt_size(size)}, {repeats} repeats each")
         rows = []
-        for page in docs:
+        for page, unseen in zip(docs, fresh[size], strict=True):
             data = page.data
             lxml_floor(data)  # warm-up
             report = check_bytes(data, "html", packs, path="x.html")
@@ -365,6 +398,7 @@ def time_documents(pages: dict[int, list[Page]], settings: Settings) -> dict[str
                     "parse_s": p,
                     "check_s": c,
                     "ratio": c / p,
+                    "first_sight_ratio": first_sight_ratio(unseen, packs),
                     "parse_samples": parse_times,
                     "check_samples": check_times,
                 }
@@ -380,6 +414,9 @@ def time_documents(pages: dict[int, list[Page]], settings: Settings) -> dict[str
             "ratio_min": min(r["ratio"] for r in rows),
             "ratio_max": worst["ratio"],
             "worst": f"{worst['layout']}/{worst['variant']}",
+            "first_sight_median": median(r["first_sight_ratio"] for r in rows),
+            "first_sight_min": min(r["first_sight_ratio"] for r in rows),
+            "first_sight_max": max(r["first_sight_ratio"] for r in rows),
             "docs": rows,
         }
     return results
@@ -780,7 +817,7 @@ def run_all(settings: Settings, args: argparse.Namespace, checkpoint: Path | Non
 
     def docs() -> None:
         pages = doc_pages(settings, args.seed)
-        result["documents"] = time_documents(pages, settings)
+        result["documents"] = time_documents(pages, settings, fresh_pages(pages, settings, args.seed + 4))
         result["documents_fingerprint"] = fingerprint([p for docs in pages.values() for p in docs])
 
     def startup() -> None:
@@ -916,22 +953,33 @@ def write_json(path: Path, result: dict[str, Any]) -> None:
     partial.replace(path)
 
 
+def first_sight(rows: list[dict[str, Any]]) -> str:
+    """The first-sight figure of these documents' rows for a target's "measured" text (a target
+    is met only when both figures are within it); nothing for a run from before it was measured."""
+    if not rows or "first_sight_ratio" not in rows[0]:
+        return ""
+    return f"; {median(row['first_sight_ratio'] for row in rows):.1f}× on pages seen for the first time"
+
+
 def evaluate_targets(result: dict[str, Any]) -> None:
     targets = result["targets"]
     docs = result.get("documents", {}).get(str(TARGET_SIZE))
     if docs:
         targets["check_ratio"] = {
             "target": f"full check of a {fmt_size(TARGET_SIZE)} article (all built-in packs, auto-detection) ≤ {TARGET_CHECK_RATIO:g}× the lxml parse floor",
-            "measured": f"{docs['ratio_median']:.1f}× (median of {docs['documents']} documents; {docs['ratio_min']:.1f}–{docs['ratio_max']:.1f}×)",
+            "measured": f"{docs['ratio_median']:.1f}× (median of {docs['documents']} documents; {docs['ratio_min']:.1f}–{docs['ratio_max']:.1f}×){first_sight(docs['docs'])}",
             "value": docs["ratio_median"],
-            "pass": docs["ratio_median"] <= TARGET_CHECK_RATIO,
+            "pass": max(docs["ratio_median"], docs["first_sight_median"]) <= TARGET_CHECK_RATIO,
         }
-        unmatched = [row["ratio"] for row in docs["docs"] if not row["packs"]]
+        unmatched = [row for row in docs["docs"] if not row["packs"]]
+        worse = max(median(row["ratio"] for row in unmatched), median(row["first_sight_ratio"] for row in unmatched)) if unmatched else None
         targets["no_pack_ratio"] = {
             "target": f"a {fmt_size(TARGET_SIZE)} page no pack matches ≤ {TARGET_NO_PACK_RATIO:g}× the lxml parse floor",
-            "measured": f"{median(unmatched):.1f}× (median of {len(unmatched)} documents)" if unmatched else "no such document in the run",
-            "value": median(unmatched) if unmatched else None,
-            "pass": median(unmatched) <= TARGET_NO_PACK_RATIO if unmatched else None,
+            "measured": f"{median(row['ratio'] for row in unmatched):.1f}× (median of {len(unmatched)} documents){first_sight(unmatched)}"
+            if unmatched
+            else "no such document in the run",
+            "value": median(row["ratio"] for row in unmatched) if unmatched else None,
+            "pass": worse <= TARGET_NO_PACK_RATIO if worse is not None else None,
         }
     speedup = result.get("speedup")
     if speedup:
@@ -1014,27 +1062,40 @@ def markdown(result: dict[str, Any]) -> str:
         lines += [
             f"## Per document (median over {any_size['documents']} documents of each document's median{section_load(result, 'docs')})",
             "",
-            "| article | documents × repeats | lxml parse (floor) | full check, all packs, auto-detect | check ÷ floor (median) | range | worst |",
-            "|---|---:|---:|---:|---:|---:|---|",
+            "| article | documents × repeats | lxml parse (floor) | full check, all packs, auto-detect | check ÷ floor (median) | range | worst | first sight ÷ floor (median) | range |",
+            "|---|---:|---:|---:|---:|---:|---|---:|---:|",
         ]
         for entry in docs.values():
+            unseen = (
+                f"{entry['first_sight_median']:.1f}× | {entry['first_sight_min']:.1f}–{entry['first_sight_max']:.1f}×"
+                if "first_sight_median" in entry
+                else "— | —"
+            )
             lines.append(
                 f"| {fmt_size(entry['size'])} | {entry['documents']} × {entry['repeats']} | {fmt_time(entry['parse_median_s'])} | {fmt_time(entry['check_median_s'])} "
-                f"| {entry['ratio_median']:.1f}× | {entry['ratio_min']:.1f}–{entry['ratio_max']:.1f}× | {entry['worst']} |"
+                f"| {entry['ratio_median']:.1f}× | {entry['ratio_min']:.1f}–{entry['ratio_max']:.1f}× | {entry['worst']} | {unseen} |"
             )
+        lines += [
+            "",
+            '"check ÷ floor": each document checked `repeats` times, the median (what the checker remembers by text, such as a '
+            'stylesheet\'s reading, is remembered from the check before); "first sight": for each document, `repeats` pages of '
+            "its layout, publisher and variant with words, names and inline CSS of their own, each checked once, the median of "
+            "the ratios (as in a batch of many sites' pages). A target is met only when both are within it.",
+        ]
         target_docs = docs.get(str(TARGET_SIZE))
         if target_docs:
             lines += [
                 "",
                 f"{fmt_size(TARGET_SIZE)} documents:",
                 "",
-                "| document | bytes | packs | findings | parse | check | ratio |",
-                "|---|---:|---|---|---:|---:|---:|",
+                "| document | bytes | packs | findings | parse | check | ratio | first sight |",
+                "|---|---:|---|---|---:|---:|---:|---:|",
             ]
             for row in target_docs["docs"]:
+                unseen = f"{row['first_sight_ratio']:.1f}×" if "first_sight_ratio" in row else "—"
                 lines.append(
                     f"| {row['layout']}/{row['variant']} | {row['bytes']:,} | {', '.join(row['packs']) or '—'} | {', '.join(row['findings']) or '—'} "
-                    f"| {fmt_time(row['parse_s'])} | {fmt_time(row['check_s'])} | {row['ratio']:.1f}× |"
+                    f"| {fmt_time(row['parse_s'])} | {fmt_time(row['check_s'])} | {row['ratio']:.1f}× | {unseen} |"
                 )
         lines.append("")
     batch = result.get("batch")
