@@ -265,3 +265,36 @@ def test_generated_rules_after_a_rule_with_strings_are_read_as_runs_of_plain_rul
         (".c-3", "display:none", True),
         (".c-4", "x:y", True),
     ]
+
+
+# Channels near the bounds of `colour_difference`'s quick answer on white, and anywhere.
+_NEAR_WHITE_CHANNEL = st.one_of(_CHANNEL, st.floats(min_value=0.6, max_value=1.0))
+
+
+@settings(max_examples=1000, derandomize=True, deadline=None, database=None)
+@given(st.tuples(_NEAR_WHITE_CHANNEL, _NEAR_WHITE_CHANNEL, _CHANNEL))
+def test_an_opaque_text_colour_on_white_is_judged_as_its_distance_in_lab_judges_it(text: tuple[float, float, float]) -> None:
+    white = (1.0, 1.0, 1.0, 1.0)
+    assert indistinguishable((*text, 1.0), white) == close_enough(lab.__wrapped__((*text, 1.0)), lab.__wrapped__(white))
+
+
+def test_the_least_red_and_green_near_white_are_below_those_of_the_lightest_colours_told_from_it() -> None:
+    from compliance.document import colour_difference
+
+    white = (1.0, 1.0, 1.0, 1.0)
+    # The lightest colours with one channel at its bound are told from white: the bound holds with a margin.
+    for colour in ((colour_difference._LEAST_RED_NEAR_WHITE, 1.0, 1.0, 1.0), (1.0, colour_difference._LEAST_GREEN_NEAR_WHITE, 1.0, 1.0)):
+        assert not close_enough(lab.__wrapped__(colour), lab.__wrapped__(white))
+
+
+@pytest.mark.parametrize("digits", ["fff", "0000", "89f364", "89f36400", "ffffff80"])
+def test_a_lone_hex_colours_summary_traits_are_those_its_reading_gives(digits: str) -> None:
+    from compliance.document import visibility
+
+    names = sorted(name for name, family in css.FAMILIES.items() if family == "colour")
+    assert "color" in names and "background-color" in names
+    for name in names:
+        declaration = css._declaration(name, f"#{digits}")
+        if declaration is None or declaration.values[0].type != "hash":
+            continue  # refused, or read into other tokens: the summary reads it the general way
+        assert visibility._summary_traits.__wrapped__(declaration) == visibility.LONE_HEX_COLOUR_TRAITS, name

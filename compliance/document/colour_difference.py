@@ -32,7 +32,19 @@ _WHITE_X, _WHITE_Y, _WHITE_Z = 0.95047, 1.0, 1.08883
 def indistinguishable(text: Colour, background: Colour) -> bool:
     """True when text of colour `text` cannot be told from an opaque `background` (sRGB with
     alpha, channels 0–1): a translucent text colour is blended over the background first."""
+    if background == _WHITE and text[3] == 1 and (text[0] < _LEAST_RED_NEAR_WHITE or text[1] < _LEAST_GREEN_NEAR_WHITE):
+        return False  # far from white in lightness alone (`_LEAST_GREEN_NEAR_WHITE`): no L*a*b* needed
     return squared_difference(lab(blend(text, background)), lab(background)) < _SQUARED_THRESHOLD
+
+
+_WHITE: Colour = (1.0, 1.0, 1.0, 1.0)
+# The least red and green (sRGB, 0–1) of an opaque colour within the threshold of white: its L*
+# must exceed 100 − 5, so its relative luminance 0.876, which takes a linear green of 0.827
+# (sRGB 0.920) with red and blue at most, and a linear red of 0.418 (sRGB 0.679) with green and
+# blue at most. With a margin; most text colours of a page's CSS are told from the white canvas
+# by this alone (a test compares it with the full reading).
+_LEAST_RED_NEAR_WHITE = 0.65
+_LEAST_GREEN_NEAR_WHITE = 0.9
 
 
 def blend(text: Colour, background: Colour) -> Colour:

@@ -90,7 +90,7 @@ import math
 import re
 import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from compliance.document import colour_filters, containment, masking, offsets, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
@@ -110,6 +110,7 @@ from compliance.document.clipping import (
 from compliance.document.colour_difference import close_enough, indistinguishable, lab
 from compliance.document.css import (
     CSS_WIDE_KEYWORDS,
+    FAMILIES,
     FLEX_PROPERTIES,
     NEAR_ZERO_OPACITY,
     RELATIVE_FONT_UNITS,
@@ -1338,7 +1339,13 @@ class _SummaryBuilder:
 
     def add(self, declaration: Declaration, conditional: bool) -> None:
         """Add one declaration (not a custom property's); `conditional`: its rule applies on some screens only."""
-        family, hides, moved, uses_variables, overflow_shown, partly_fades = _summary_traits(declaration)
+        values = declaration.values
+        if len(values) == 1 and values[0].type == "hash" and FAMILIES.get(declaration.name) == "colour":
+            # Generated CSS gives each class a colour of its own: each such declaration is new,
+            # and what it contributes but its colour is the same for all (a test says so).
+            family, hides, moved, uses_variables, overflow_shown, partly_fades = LONE_HEX_COLOUR_TRAITS
+        else:
+            family, hides, moved, uses_variables, overflow_shown, partly_fades = _summary_traits(declaration)
         if hides:
             self.families.add(family)
         if declaration.important:
@@ -1365,6 +1372,12 @@ class _SummaryBuilder:
                 self.texts.add(text)
         elif name in ("background", "background-color") and (background := _background_colour(declaration)) is not None:
             self.backgrounds.add(background)
+
+
+# `_summary_traits` of a declaration of the colour family whose value is one hex colour
+# (`color: #89f364`): it hides nothing alone, moves nothing, uses no variable, shows no overflow
+# and fades nothing, whatever the colour.
+LONE_HEX_COLOUR_TRAITS: Final = ("colour", False, 0.0, False, False, False)
 
 
 @per_declaration
