@@ -539,6 +539,20 @@ def test_a_colour_the_checker_reads_itself_is_the_colour_chromium_paints(browser
     assert computed == COLOUR_READINGS
 
 
+def test_a_colour_of_another_space_is_the_colour_chromium_paints(browser: Any) -> None:
+    from tests.test_css_reading import SPACE_READING, SPACE_READINGS
+
+    page = browser.new_page()
+    page.set_content("<!doctype html><div id=s>x</div>")
+    computed = page.evaluate(
+        """([values, reading]) => Object.fromEntries(values.map(v => { const s = document.getElementById('s');
+                 s.style.color = ''; s.style.color = reading.replace('{}', v); return [v, getComputedStyle(s).color]; }))""",
+        [list(SPACE_READINGS), SPACE_READING],
+    )
+    page.close()
+    assert computed == SPACE_READINGS
+
+
 # What takes an element's text away, and what takes the whole element away, for `_leaves_ink`.
 _NO_TEXT = "color: transparent !important; -webkit-text-fill-color: transparent !important; text-shadow: none !important"
 _NOTHING = "visibility: hidden !important"

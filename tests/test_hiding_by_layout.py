@@ -270,6 +270,22 @@ ONE_RULE_HIDDEN = [
     ("<style>.card{background-color:white}</style>", '<div class="card"><span style="color:#f2f2f2">{}</span></div>'),
     ("", '<div style="background:#000"><p style="color:#0b0b0b">{}</p></div>'),
     ("", '<section style="background:#3a6ea5"><p style="color:#3c70a8">{}</p></section>'),
+    # Colours of other spaces and mixes: a utility framework's near-white grey in OkLCh, white in
+    # Lab, white thinned by mixing in transparent, and a mix of two near-whites.
+    ("<style>.text-gray-50{color:oklch(0.985 0.002 247.839)}</style>", '<p class="text-gray-50">{}</p>'),
+    ("", '<div style="background:#fff"><p style="color:lab(100 0 0)">{}</p></div>'),
+    (
+        "<style>:root{--color-white:#fff}.text-white\\/50{color:color-mix(in oklab,var(--color-white) 50%,transparent)}</style>",
+        '<p class="text-white/50">{}</p>',
+    ),
+    ("", '<div style="background:#111"><p style="color:color-mix(in srgb, #121212, #151515 40%)">{}</p></div>'),
+    ("", '<p style="color:color(display-p3 1 1 1)">{}</p>'),
+    # A colour given by a custom property (a block theme's presets), on the canvas and on a background.
+    (
+        "<style>body{--wp--preset--color--white:#ffffff}.has-white-color{color:var(--wp--preset--color--white) !important}</style>",
+        '<p class="has-white-color">{}</p>',
+    ),
+    ("<style>:root{--ink:var(--paper)}:root{--paper:#fafafa}.by{color:var(--ink)}</style>", '<div style="background:#fff"><p class="by">{}</p></div>'),
 ]
 ONE_RULE_SEEN = [
     # Saturated yellow: a WCAG contrast of 1.07 with white, but a reader sees it, declared or not.
@@ -282,6 +298,16 @@ ONE_RULE_SEEN = [
     ("", '<p style="color:#ebebeb">{}</p>'),
     ("", '<div style="background:#fff"><p style="color:#ebebeb">{}</p></div>'),
     ("", '<div style="background:#000"><p style="color:#1a1a1a">{}</p></div>'),
+    # Dark text in other spaces, and a white that a perceptual mix with black darkens (not worked out: not hidden).
+    ("<style>.text-gray-900{color:oklch(0.21 0.034 264.665)}</style>", '<p class="text-gray-900">{}</p>'),
+    ("", '<p style="color:lch(30 40 260)">{}</p>'),
+    ("", '<p style="color:color-mix(in oklch, white, black)">{}</p>'),
+    (
+        "<style>body{--wp--preset--color--contrast:#111}.has-contrast-color{color:var(--wp--preset--color--contrast)}</style>",
+        '<p class="has-contrast-color">{}</p>',
+    ),
+    # The custom property is given another value nearer the text.
+    ("<style>:root{--ink:#fff}.by{color:var(--ink)}.card{--ink:#222}</style>", '<div class="card"><p class="by">{}</p></div>'),
 ]
 
 

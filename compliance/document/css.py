@@ -1214,10 +1214,9 @@ def colour(token: Any) -> tuple[float, float, float, float] | None:
 def _colour(token: Any) -> tuple[float, float, float, float] | None:
     """A colour as sRGB (red, green, blue, alpha) in 0–1, in any syntax of CSS Color 4
     (`rgb(0 0 0 / 0)`, `hsl()`, `hwb()`, `#rrggbbaa`, `transparent`, `color(srgb …)`, a system
-    colour such as `Canvas`), a `light-dark()` of one colour twice or a relative colour
-    (`rgb(from white r g b)`: see `css_colour`); a fully
-    transparent colour in a space tinycss2 cannot convert (`oklch(0 0 0 / 0)`) is read as
-    transparent black. None for `currentcolor`, `inherit` and anything that is not a colour, or
+    colour such as `Canvas`, `lab()`, `oklch()` and the other spaces `css_colour.srgb_of`
+    converts), a `light-dark()` of one colour twice or a relative colour
+    (`rgb(from white r g b)`: see `css_colour`). None for `currentcolor`, `inherit` and anything that is not a colour, or
     that cannot be converted. (A declaration's value is shared by every rule that writes it alike,
     so its tokens are read once.)"""
     if token.type == "hash" and _HEX_DIGITS.fullmatch(token.value):
@@ -1235,22 +1234,55 @@ def _colour(token: Any) -> tuple[float, float, float, float] | None:
     parsed = parse_color(token)
     if parsed is None or isinstance(parsed, str):
         return None
-    alpha = float(parsed.alpha)
+    alpha = min(max(float(parsed.alpha), 0.0), 1.0)
+    if parsed.space not in ("srgb", "hsl", "hwb"):
+        converted = css_colour.srgb_of(parsed)
+        return None if converted is None else (*converted, alpha)
     try:
         red, green, blue = (min(max(float(c), 0.0), 1.0) for c in parsed.to("srgb").coordinates)
-    except (NotImplementedError, TypeError, ValueError):
-        return (0.0, 0.0, 0.0, 0.0) if alpha == 0 else None
-    return (red, green, blue, min(max(alpha, 0.0), 1.0))
+    except (TypeError, ValueError):
+        return None
+    return (red, green, blue, alpha)
 
 
 def _mixed_colour(function: Any) -> tuple[float, float, float, float] | None:
-    """A `color-mix(in SPACE, COLOUR [P%], COLOUR [P%])` whose result is the same in every colour
-    space: one colour at 100% of the mix, or the same colour twice (percentages summing under 100%
-    scale the alpha); None for any other mix, which the checker does not work out."""
+    """A `color-mix(in SPACE, COLOUR [P%], COLOUR [P%])` (CSS Color 5, 2) as Chromium paints it,
+    when the checker can work it out in its space: one colour at 100% of the mix, the same colour
+    twice, or a fully transparent colour mixed in (which only thins the other: premultiplied
+    alpha), in any space; two colours in `srgb`, or in a linear-light space (`srgb-linear`,
+    `xyz`, `xyz-d50`, `xyz-d65`), mixed (`css_colour.mix`). Percentages summing under 100% scale
+    the alpha. None for any other mix (of two colours in `oklab`, `lch`, …)."""
+    read = _mix_arguments(function)
+    if read is None:
+        return None
+    space, (first, given1), (second, given2) = read
+    p1, p2 = _mix_weights(given1, given2)
+    total = p1 + p2
+    if total <= 0 or p1 < 0 or p2 < 0:
+        return None
+    # Premultiplied: each colour counts by its weight times its alpha.
+    share1, share2 = first[3] * p1 / total, second[3] * p2 / total
+    if first == second or share2 == 0:
+        result: tuple[float, float, float, float] | None = (*first[:3], share1 + share2)
+    elif share1 == 0:
+        result = (*second[:3], share1 + share2)
+    else:
+        result = css_colour.mix(space, first, second, p2 / total)
+    return None if result is None else (*result[:3], result[3] * min(total, 100.0) / 100.0)
+
+
+_MixedColour = tuple[tuple[float, float, float, float], float | None]
+
+
+def _mix_arguments(function: Any) -> tuple[str | None, _MixedColour, _MixedColour] | None:
+    """A `color-mix()`'s interpolation space (lower-cased; None for a polar space's hue method or
+    anything else after it) and its two colours, each with its percentage if given; None when
+    it is not of that shape or a colour cannot be read."""
     parts = split_commas(function.arguments)
     if len(parts) != 3 or not parts[0] or parts[0][0].type != "ident" or parts[0][0].lower_value != "in":
         return None
-    mixed: list[tuple[tuple[float, float, float, float], float | None]] = []
+    space = parts[0][1].lower_value if len(parts[0]) == 2 and parts[0][1].type == "ident" else None
+    mixed: list[_MixedColour] = []
     for part in parts[1:]:
         weights = [float(t.value) for t in part if t.type == "percentage"]
         painted = [t for t in part if t.type != "percentage"]
@@ -1258,18 +1290,7 @@ def _mixed_colour(function: Any) -> tuple[float, float, float, float] | None:
         if found is None:
             return None
         mixed.append((found, weights[0] if weights else None))
-    (first, given1), (second, given2) = mixed
-    p1, p2 = _mix_weights(given1, given2)
-    total = p1 + p2
-    if total <= 0 or p1 < 0 or p2 < 0:
-        return None
-    if first == second or p2 == 0:
-        result = first
-    elif p1 == 0:
-        result = second
-    else:
-        return None
-    return (*result[:3], result[3] * min(total, 100.0) / 100.0)
+    return space, mixed[0], mixed[1]
 
 
 def _mix_weights(first: float | None, second: float | None) -> tuple[float, float]:

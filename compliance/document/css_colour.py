@@ -11,6 +11,7 @@ for what it cannot be sure of.
 from __future__ import annotations
 
 import colorsys
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -166,3 +167,143 @@ def _to_rgb(name: str, first: float, second: float, third: float) -> tuple[float
     pure = colorsys.hls_to_rgb(hue, 0.5, 1.0)
     red, green, blue = (channel * (1 - white - black) + white for channel in pure)
     return red, green, blue
+
+
+# Colour spaces to sRGB (CSS Color 4, 18 "Sample code for color conversions"): each predefined
+# RGB space's transfer function and its linear-light matrix to CIE XYZ (D65, or D50 for
+# ProPhoto), the Bradford adaptation from D50 to D65, and XYZ (D65) to linear-light sRGB.
+# tinycss2 converts Lab and LCH to XYZ (D50) and Oklab and OkLCh to XYZ (D65).
+Matrix = tuple[tuple[float, float, float], tuple[float, float, float], tuple[float, float, float]]
+
+_XYZ_D65_TO_LINEAR_SRGB: Matrix = (
+    (12831 / 3959, -329 / 214, -1974 / 3959),
+    (-851781 / 878810, 1648619 / 878810, 36519 / 878810),
+    (705 / 12673, -2585 / 12673, 705 / 667),
+)
+_D50_TO_D65: Matrix = (
+    (0.955473421488075, -0.02309845494876471, 0.06325924320057072),
+    (-0.0283697093338637, 1.0099953980813041, 0.021041441191917323),
+    (0.012314014864481998, -0.020507649298898964, 1.330365926242124),
+)
+_LINEAR_SRGB_TO_XYZ_D65: Matrix = (
+    (506752 / 1228815, 87881 / 245763, 12673 / 70218),
+    (87098 / 409605, 175762 / 245763, 12673 / 175545),
+    (7918 / 409605, 87881 / 737289, 1001167 / 1053270),
+)
+_LINEAR_P3_TO_XYZ_D65: Matrix = (
+    (608311 / 1250200, 189793 / 714400, 198249 / 1000160),
+    (35783 / 156275, 247089 / 357200, 198249 / 2500400),
+    (0.0, 32229 / 714400, 5220557 / 5000800),
+)
+_LINEAR_A98_TO_XYZ_D65: Matrix = (
+    (573536 / 994567, 263643 / 1420810, 187206 / 994567),
+    (591459 / 1989134, 6239551 / 9945670, 374412 / 4972835),
+    (53769 / 1989134, 351524 / 4972835, 4929758 / 4972835),
+)
+_LINEAR_REC2020_TO_XYZ_D65: Matrix = (
+    (63426534 / 99577255, 20160776 / 139408157, 47086771 / 278816314),
+    (26158966 / 99577255, 472592308 / 697040785, 8267143 / 139408157),
+    (0.0, 19567812 / 697040785, 295819943 / 278816314),
+)
+_LINEAR_PROPHOTO_TO_XYZ_D50: Matrix = (
+    (0.7977666449006423, 0.13518129740053308, 0.0313477341283922),
+    (0.2880748288194013, 0.711835234241873, 0.00008993693872564),
+    (0.0, 0.0, 0.8251046025104602),
+)
+_REC2020_ALPHA = 1.09929682680944
+_REC2020_BETA = 0.018053968510807
+
+
+def _times(matrix: Matrix, vector: Sequence[float]) -> tuple[float, float, float]:
+    first, second, third = (row[0] * vector[0] + row[1] * vector[1] + row[2] * vector[2] for row in matrix)
+    return (first, second, third)
+
+
+def _signed(value: float, power: float) -> float:
+    return math.copysign(abs(value) ** power, value)
+
+
+def _srgb_linear(value: float) -> float:
+    """sRGB's (and Display P3's) transfer function, undone: the linear-light value of a channel."""
+    return value / 12.92 if abs(value) <= 0.04045 else math.copysign(((abs(value) + 0.055) / 1.055) ** 2.4, value)
+
+
+def _srgb_gamma(value: float) -> float:
+    """sRGB's transfer function: a channel's value from its linear-light one."""
+    return 12.92 * value if abs(value) <= 0.0031308 else math.copysign(1.055 * abs(value) ** (1 / 2.4) - 0.055, value)
+
+
+def _a98_linear(value: float) -> float:
+    return _signed(value, 563 / 256)
+
+
+def _prophoto_linear(value: float) -> float:
+    return value / 16 if abs(value) <= 16 / 512 else _signed(value, 1.8)
+
+
+def _rec2020_linear(value: float) -> float:
+    if abs(value) < _REC2020_BETA * 4.5:
+        return value / 4.5
+    return math.copysign(((abs(value) + _REC2020_ALPHA - 1) / _REC2020_ALPHA) ** (1 / 0.45), value)
+
+
+# Each RGB space of `color()` but sRGB: its transfer function undone, and its matrix to XYZ (D65;
+# ProPhoto's is to XYZ D50).
+_RGB_SPACES: dict[str, tuple[Callable[[float], float], Matrix]] = {
+    "srgb-linear": (float, _LINEAR_SRGB_TO_XYZ_D65),
+    "display-p3": (_srgb_linear, _LINEAR_P3_TO_XYZ_D65),
+    "a98-rgb": (_a98_linear, _LINEAR_A98_TO_XYZ_D65),
+    "rec2020": (_rec2020_linear, _LINEAR_REC2020_TO_XYZ_D65),
+    "prophoto-rgb": (_prophoto_linear, _LINEAR_PROPHOTO_TO_XYZ_D50),
+}
+
+
+def srgb_of(parsed: Any) -> tuple[float, float, float] | None:
+    """The sRGB channels (0–1, each clipped into the gamut as Chromium paints them) of a colour
+    tinycss2's `parse_color` read in another space of CSS Color 4: `lab()`, `lch()`, `oklab()`,
+    `oklch()`, or `color()` in `srgb-linear`, `display-p3`, `a98-rgb`, `rec2020`,
+    `prophoto-rgb`, `xyz`, `xyz-d50` or `xyz-d65` (a missing channel, `none`, counts as 0, as
+    CSS Color 4, 4.4 says for a colour that is painted). None for any other space."""
+    space = parsed.space
+    coordinates = tuple(c or 0.0 for c in parsed.coordinates)
+    if space in ("lab", "lch", "oklab", "oklch"):
+        converted = parsed.to("xyz-d50" if space in ("lab", "lch") else "xyz-d65")
+        xyz, d50 = converted.coordinates, space in ("lab", "lch")
+    elif space in ("xyz-d50", "xyz-d65"):
+        xyz, d50 = coordinates, space == "xyz-d50"
+    elif space in _RGB_SPACES:
+        linear, matrix = _RGB_SPACES[space]
+        xyz, d50 = _times(matrix, [linear(c) for c in coordinates]), space == "prophoto-rgb"
+    else:
+        return None
+    if d50:
+        xyz = _times(_D50_TO_D65, xyz)
+    red, green, blue = (min(max(_srgb_gamma(c), 0.0), 1.0) for c in _times(_XYZ_D65_TO_LINEAR_SRGB, xyz))
+    return (red, green, blue)
+
+
+# The spaces of `color-mix()` in which two colours mix as their linear-light sRGB channels do
+# (XYZ is a linear map of linear-light sRGB, so mixing in one is mixing in the other).
+_LINEAR_LIGHT_SPACES = frozenset({"srgb-linear", "xyz", "xyz-d50", "xyz-d65"})
+
+
+def mix(space: str | None, first: Colour, second: Colour, second_share: float) -> Colour | None:
+    """Two colours mixed in `space` (`color-mix()`'s interpolation space, lower-cased; CSS Color
+    5, 2.1: premultiplied by their alphas), `second_share` (0–1) of the second: in `srgb`, or
+    in a linear-light space (`_LINEAR_LIGHT_SPACES`). None in any other space, whose mixing the
+    checker does not work out."""
+    if space == "srgb":
+        encode: Callable[[float], float] = float
+        decode: Callable[[float], float] = float
+    elif space in _LINEAR_LIGHT_SPACES:
+        encode, decode = _srgb_linear, _srgb_gamma
+    else:
+        return None
+    weight1, weight2 = first[3] * (1 - second_share), second[3] * second_share
+    alpha = weight1 + weight2
+    if alpha == 0:
+        return (0.0, 0.0, 0.0, 0.0)
+    red, green, blue = (
+        min(max(decode((encode(one) * weight1 + encode(other) * weight2) / alpha), 0.0), 1.0) for one, other in zip(first[:3], second[:3], strict=True)
+    )
+    return (red, green, blue, alpha)

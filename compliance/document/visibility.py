@@ -444,6 +444,8 @@ def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
     text colour that cannot be told from white (see `text_blends_in`)."""
     if any(_SheetSummary.of(sheet).light_text for sheet in sheets):
         return True
+    if any(text_blends_in(text, WHITE_CANVAS, False) for text in _variable_colours(tuple(sheets))[0]):
+        return True
     texts = {
         c
         for value in inline
@@ -665,8 +667,9 @@ class PageStyle:
             families |= {"opacity"}  # a `style` attribute's animation ends on keyframes that hide
         if canvas is not None or hints or default_text is not None:
             # A light text colour blends in with the canvas (see `page_canvas`); every CSS colour
-            # may override a presentational one that blends in, or be filtered into another.
-            families |= {"colour"}
+            # may override a presentational one that blends in, or be filtered into another;
+            # and the custom properties the colours use are worked out on the elements.
+            families |= {"colour", *_colour_variables(tuple(sheets))}
         if clipping:
             families |= _CLIPPING_FAMILIES
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
@@ -1438,7 +1441,8 @@ def _hiding_families(sheets: tuple[str, ...]) -> frozenset[str]:
         families.add("size")  # a text indent hides only with `overflow: hidden` (`_indented_out`)
     # Colours are worth matching only when some text colour is transparent or cannot be told
     # from some background colour.
-    if _blending(frozenset(texts), frozenset(backgrounds))[0]:
+    variable_texts, variable_backgrounds = _variable_colours(sheets)
+    if _blending(frozenset(texts | variable_texts), frozenset(backgrounds | variable_backgrounds))[0]:
         families.add("colour")
         families |= _colour_variables(sheets)
     return frozenset(families)
@@ -1485,26 +1489,57 @@ def _variable_families(sheets: tuple[str, ...], inline: tuple[tuple[str, tuple[A
     value the page defines for their custom properties (or their fallback), plus those custom
     properties' names, and those their values use in turn (their declarations are then matched:
     see `Declaration.family`). `inline`: the definitions in `style` attributes."""
+    found: set[str] = set()
+    for declaration, fillings, names in _variable_fillings(sheets, inline):
+        if any(_can_hide(declaration._replace(values=filled)) for filled in fillings):
+            found.add(declaration.family)
+            found |= names
+    return frozenset(found)
+
+
+def _variable_fillings(
+    sheets: tuple[str, ...], inline: tuple[tuple[str, tuple[Any, ...]], ...]
+) -> Iterator[tuple[Declaration, Iterator[tuple[Any, ...]], set[str]]]:
+    """Each declaration of the `<style>` blocks that uses `var()`, with the values it may take
+    (lazily: each definition the page gives its custom properties, in `<style>` blocks or `style`
+    attributes (`inline`), or none, and the fallback then counts; at most `_VARIABLE_TRIALS`, and
+    none that its property refuses) and the custom properties it uses, with those their
+    definitions use in turn."""
     uses = [d for summary in map(_SheetSummary.of, sheets) for d in summary.variable_uses]
     if not uses:
-        return frozenset()
+        return
     definitions: dict[str, list[tuple[Any, ...]]] = {}
     for name, values in (*(pair for summary in map(_SheetSummary.of, sheets) for pair in summary.definitions), *inline):
         definitions.setdefault(name, []).append(values)
-    found: set[str] = set()
     for declaration in uses:
         # The properties it names, and those their definitions name in turn (`--a: var(--b)`).
-        names = sorted(_with_their_variables(variables_used(declaration.values), definitions))
-        # None: the property is not set where the declaration applies, and its fallback counts.
-        choices: list[list[tuple[Any, ...] | None]] = [[None, *definitions.get(name, [])] for name in names]
-        for chosen in itertools.islice(itertools.product(*choices), _VARIABLE_TRIALS):
-            variables = {name: value for name, value in zip(names, chosen, strict=True) if value is not None}
-            filled = substitute_variables(declaration.values, variables)
-            if filled and not refused(declaration.name, filled) and _can_hide(declaration._replace(values=filled)):
-                found.add(declaration.family)
-                found |= _with_their_variables(names, definitions)
-                break
-    return frozenset(found)
+        names = _with_their_variables(variables_used(declaration.values), definitions)
+        yield declaration, _fillings(declaration, sorted(names), definitions), names
+
+
+def _fillings(declaration: Declaration, names: list[str], definitions: Mapping[str, list[tuple[Any, ...]]]) -> Iterator[tuple[Any, ...]]:
+    # None: the property is not set where the declaration applies, and its fallback counts.
+    choices: list[list[tuple[Any, ...] | None]] = [[None, *definitions.get(name, [])] for name in names]
+    for chosen in itertools.islice(itertools.product(*choices), _VARIABLE_TRIALS):
+        variables = {name: value for name, value in zip(names, chosen, strict=True) if value is not None}
+        filled = substitute_variables(declaration.values, variables)
+        if filled and not refused(declaration.name, filled):
+            yield filled
+
+
+@functools.lru_cache(maxsize=SHEETS_CACHED)
+def _variable_colours(sheets: tuple[str, ...]) -> tuple[frozenset[Colour], frozenset[Colour]]:
+    """The text colours and the background colours that the `<style>` blocks' declarations using
+    `var()` may take (`color: var(--wp--preset--color--white)`), with the values the blocks
+    define for their custom properties, or their fallbacks (see `_variable_fillings`)."""
+    texts: set[Colour] = set()
+    backgrounds: set[Colour] = set()
+    for declaration, fillings, _ in _variable_fillings(sheets, ()):
+        if declaration.name in _TEXT_COLOURS:
+            texts.update(found for filled in fillings if len(filled) == 1 and (found := colour(filled[0])) is not None)
+        elif declaration.name in ("background", "background-color"):
+            backgrounds.update(found for filled in fillings if (found := _background_colour(declaration._replace(values=filled))) is not None)
+    return frozenset(texts), frozenset(backgrounds)
 
 
 def _with_their_variables(names: Iterable[str], definitions: Mapping[str, list[tuple[Any, ...]]]) -> set[str]:
