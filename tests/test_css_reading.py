@@ -547,6 +547,11 @@ SPACE_READINGS = {
     "color-mix(in oklab, white 50%, transparent)": "color(srgb 1 1 1 / 0.5)",
     "color-mix(in oklch, oklch(0.985 0.002 247.839) 40%, transparent)": "color(srgb 0.976267 0.981044 0.985659 / 0.4)",
     "color-mix(in lab, #fafafa, transparent 70%)": "color(srgb 0.980392 0.980392 0.980392 / 0.3)",
+    # Lightness clamped to its range, chroma to 0 and up.
+    "lab(1e308 0 0)": "color(srgb 0.999867 1.00006 1)",
+    "oklch(200% 0 0)": "color(srgb 0.999871 1.00005 1.00007)",
+    "lch(50 -30 40)": "color(srgb 0.466261 0.466356 0.466327)",
+    "lab(-5 0 0)": "color(srgb 0 0 0)",
 }
 # Colours the checker does not read: which arm of a `light-dark()` a reader sees depends on the
 # scheme the page asks for and the reader prefers; `currentcolor` is the element's own colour.
@@ -558,6 +563,11 @@ COLOURS_NOT_READ = [
     # Two colours mixed in a perceptual space, which the checker does not work out.
     "color-mix(in oklch, white, black)",
     "color-mix(in lab, #fff 40%, #eee)",
+    # Numbers too large to convert.
+    "lab(50 1e308 1e308)",
+    "lch(50 1e300 1e300)",
+    "color(a98-rgb 1e200 0 0)",
+    "color(prophoto-rgb -1e300 1 1)",
 ]
 
 

@@ -266,20 +266,32 @@ def srgb_of(parsed: Any) -> tuple[float, float, float] | None:
     CSS Color 4, 4.4 says for a colour that is painted). None for any other space."""
     space = parsed.space
     coordinates = tuple(c or 0.0 for c in parsed.coordinates)
-    if space in ("lab", "lch", "oklab", "oklch"):
-        converted = parsed.to("xyz-d50" if space in ("lab", "lch") else "xyz-d65")
-        xyz, d50 = converted.coordinates, space in ("lab", "lch")
-    elif space in ("xyz-d50", "xyz-d65"):
-        xyz, d50 = coordinates, space == "xyz-d50"
-    elif space in _RGB_SPACES:
-        linear, matrix = _RGB_SPACES[space]
-        xyz, d50 = _times(matrix, [linear(c) for c in coordinates]), space == "prophoto-rgb"
-    else:
+    try:
+        if space in _LIGHTNESS_RANGES:
+            # The lightness is clamped to its range and the chroma to 0 and up (CSS Color 4, 9.3 and 9.4).
+            lightness = min(max(coordinates[0], 0.0), _LIGHTNESS_RANGES[space])
+            second = max(coordinates[1], 0.0) if space in ("lch", "oklch") else coordinates[1]
+            converted = type(parsed)(space, (lightness, second, coordinates[2]), parsed.alpha).to("xyz-d50" if space in ("lab", "lch") else "xyz-d65")
+            xyz, d50 = converted.coordinates, space in ("lab", "lch")
+        elif space in ("xyz-d50", "xyz-d65"):
+            xyz, d50 = coordinates, space == "xyz-d50"
+        elif space in _RGB_SPACES:
+            linear, matrix = _RGB_SPACES[space]
+            xyz, d50 = _times(matrix, [linear(c) for c in coordinates]), space == "prophoto-rgb"
+        else:
+            return None
+        if d50:
+            xyz = _times(_D50_TO_D65, xyz)
+        red, green, blue = (_srgb_gamma(c) for c in _times(_XYZ_D65_TO_LINEAR_SRGB, xyz))
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None  # numbers too large to convert: not worked out
+    if not all(math.isfinite(c) for c in (red, green, blue)):
         return None
-    if d50:
-        xyz = _times(_D50_TO_D65, xyz)
-    red, green, blue = (min(max(_srgb_gamma(c), 0.0), 1.0) for c in _times(_XYZ_D65_TO_LINEAR_SRGB, xyz))
-    return (red, green, blue)
+    return (min(max(red, 0.0), 1.0), min(max(green, 0.0), 1.0), min(max(blue, 0.0), 1.0))
+
+
+# The largest lightness of each space with one (Lab's and LCH's in percent, Oklab's as a fraction).
+_LIGHTNESS_RANGES = {"lab": 100.0, "lch": 100.0, "oklab": 1.0, "oklch": 1.0}
 
 
 # The spaces of `color-mix()` in which two colours mix as their linear-light sRGB channels do
