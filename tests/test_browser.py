@@ -553,6 +553,43 @@ def test_a_colour_of_another_space_is_the_colour_chromium_paints(browser: Any) -
     assert computed == SPACE_READINGS
 
 
+# `@supports` conditions, as `css.supports_condition` reads them: "none" where Chromium fails them
+# (and every browser, for a property none knows), "every" where it meets them.
+SUPPORTS_CONDITIONS = {
+    "(foo: bar)": "none",
+    "(display: bogus)": "none",
+    "(opacity: red)": "none",
+    "(display: grid) and (fake-property: 1)": "none",
+    "(foo: 1) or ((bar: 2) or (opacity: red))": "none",
+    "(display: grid)": "every",
+    "(foo: bar) or (display: flex)": "every",
+    "(--brand: red)": "every",
+    "(display: grid) and ((foo: 1) or (float: left))": "every",
+}
+
+
+def test_the_css_properties_and_supports_conditions_are_chromiums(browser: Any) -> None:
+    import tinycss2
+
+    from compliance.document.css import supports_condition
+    from compliance.document.css_properties import CHROMIUM_PROPERTIES
+
+    page = browser.new_page()
+    page.set_content("<!doctype html><div id=s>x</div>")
+    known = page.evaluate(
+        """() => { const s = document.body.style; const names = new Set();
+             for (const k in s) { if (typeof s[k] === 'string' && k !== 'cssText')
+               names.add(k.replace(/[A-Z]/g, m => '-' + m.toLowerCase()).replace(/^webkit-/, '-webkit-')); }
+             return [...names].filter(n => CSS.supports(n, 'initial') || CSS.supports(n, 'inherit')); }"""
+    )
+    met = page.evaluate("conditions => conditions.map(c => CSS.supports(c))", list(SUPPORTS_CONDITIONS))
+    page.close()
+    assert set(known) == CHROMIUM_PROPERTIES
+    assert {c: "every" if m else "none" for c, m in zip(SUPPORTS_CONDITIONS, met, strict=True)} == SUPPORTS_CONDITIONS
+    read = {c: supports_condition(tinycss2.parse_stylesheet(f"@supports {c}{{}}")[0].prelude) for c in SUPPORTS_CONDITIONS}
+    assert read == SUPPORTS_CONDITIONS
+
+
 # What takes an element's text away, and what takes the whole element away, for `_leaves_ink`.
 _NO_TEXT = "color: transparent !important; -webkit-text-fill-color: transparent !important; text-shadow: none !important"
 _NOTHING = "visibility: hidden !important"

@@ -733,7 +733,10 @@ def _condition_met(node: Any) -> bool | None:
     condition = " ".join(tinycss2.serialize(node.prelude).lower().split())
     if node.content is None or (node.lower_at_keyword == "media" and _no_screen(condition)):
         return None
-    return _every_screen(condition) if node.lower_at_keyword == "media" else _every_browser(condition)
+    if node.lower_at_keyword == "media":
+        return _every_screen(condition)
+    met = supports_condition(node.prelude)
+    return None if met is _MET_BY_NONE else met is _MET_BY_EVERY and _every_browser(condition)
 
 
 def _layers_named(node: Any, layer: str | None, anonymous: Iterator[int]) -> tuple[list[str], str | None]:
@@ -760,6 +763,56 @@ def _sublayer(layer: str | None, name: str) -> str:
 # and values, joined by `and` or `or`. A negation, a vendor prefix (`-webkit-touch-callout`: Safari
 # on iPhones) or a test of selectors, fonts or at-rules is met by some browsers and not others.
 _SOME_BROWSERS = on_first_use(r"(?<![-\w])(?:not|selector|font-tech|font-format|at-rule)(?![-\w])|(?<![-\w])-(?:webkit|moz|ms|o)-")
+
+
+# How many browsers meet a `@supports` condition (`supports_condition`).
+_MET_BY_EVERY, _MET_BY_SOME, _MET_BY_NONE = "every", "some", "none"
+
+
+def supports_condition(prelude: Sequence[Any]) -> str:
+    """How many readers' browsers meet a `@supports` condition (its prelude's component values):
+    "none" when it tests a declaration of a property no browser knows (`(foo: bar)`: not a
+    custom property, not a vendor's, not one of `css_properties.CHROMIUM_PROPERTIES`) or a value
+    Chromium refuses for a property the checker reads (`(display: bogus)`), where the whole
+    condition then fails (CSS Conditional 3, 6.1: `and` of such a test, `or` of only such
+    tests); "every" otherwise, unless `_every_browser` finds a test some browsers fail; "some"
+    for a condition not read here."""
+    terms = [t for t in prelude if t.type not in ("whitespace", "comment")]
+    joins = {t.lower_value for t in terms[1::2] if t.type == "ident"}
+    if not terms or len(joins) > 1 or any(t.type != "() block" for t in terms[::2]) or not joins <= {"and", "or"}:
+        return _MET_BY_NONE if len(terms) == 1 and _declaration_test(terms[0]) == _MET_BY_NONE else _MET_BY_SOME
+    found = [_declaration_test(t) for t in terms[::2]]
+    if "or" in joins:
+        return _MET_BY_NONE if all(f == _MET_BY_NONE for f in found) else _MET_BY_SOME if _MET_BY_EVERY not in found else _MET_BY_EVERY
+    return _MET_BY_NONE if _MET_BY_NONE in found else _MET_BY_SOME if _MET_BY_SOME in found else _MET_BY_EVERY
+
+
+def _declaration_test(block: Any) -> str:
+    """`supports_condition` of one parenthesised test: a declaration (`(display: grid)`), or a
+    condition in brackets (`((a: b) or (c: d))`)."""
+    if block.type != "() block":
+        return _MET_BY_SOME
+    inner = [t for t in block.content if t.type not in ("whitespace", "comment")]
+    if len(inner) < 2 or inner[0].type != "ident" or inner[1] != ":":
+        return supports_condition(block.content) if inner and inner[0].type == "() block" else _MET_BY_SOME
+    from compliance.document.css_properties import CHROMIUM_PROPERTIES
+
+    name = inner[0].lower_value
+    if name.startswith("--"):
+        return _MET_BY_EVERY
+    if name.startswith(("-webkit-", "-moz-", "-ms-", "-o-")):
+        return _MET_BY_SOME
+    if name not in CHROMIUM_PROPERTIES:
+        return _MET_BY_NONE
+    if name in FAMILIES and not read_declarations(f"{name}:{_serialised(block.content[block.content.index(inner[1]) + 1 :])}"):
+        return _MET_BY_NONE
+    return _MET_BY_EVERY
+
+
+def _serialised(values: Sequence[Any]) -> str:
+    import tinycss2
+
+    return str(tinycss2.serialize(values))
 
 
 def _every_browser(condition: str) -> bool:
