@@ -320,3 +320,68 @@ def test_mixed_directory_reports_every_good_article_and_names_every_hostile_file
     codes = sorted(f["notices"][0]["code"] for f in bad)
     assert codes == sorted(["skipped"] * 16 + ["too-large"] * 3 + ["unreadable"])
     assert run.code == 2  # an unreadable file is an input error, reported after the whole batch
+
+
+def _byline_with_attributes(attributes: str, head: str = "") -> bytes:
+    """A DCNF republication without its logo whose byline paragraph carries these attributes."""
+    return (
+        f'<html><head>{head}</head><body><article><h1>T</h1>\n<p class="byline" {attributes}>By Jane Doe, Daily Caller News Foundation</p>\n'
+        "<p>All content created by the Daily Caller News Foundation is free.</p></article></body></html>"
+    ).encode()
+
+
+def test_a_tag_of_a_hundred_thousand_attributes_is_cut_to_the_attributes_a_rule_can_read(packs: list[Pack]) -> None:
+    from compliance.document import parse_document
+    from compliance.document.nesting import MOST_ATTRIBUTES
+
+    # libxml2 looks for each attribute among those before it: parsed whole, this tag takes minutes.
+    many = " ".join(f"data-a{i}=x" for i in range(100_000))
+    (byline,) = parse_document(_byline_with_attributes(many), "html").root.xpath("//p[@class='byline']")
+    assert len(byline.attrib) == MOST_ATTRIBUTES
+    report = check_bytes(_byline_with_attributes(many), "html", packs, path="many.html")
+    assert [f.rule for f in report.findings] == ["dcnf/logo"]
+    # What follows the tag keeps its line: the credit line is on line 20,002 as written.
+    document = parse_document(_byline_with_attributes("\n".join(f"data-a{i}=x" for i in range(20_000))), "html")
+    (credit,) = document.root.xpath("//p[starts-with(., 'All content')]")
+    assert document.locate_element(credit).line == 20_002
+
+
+@pytest.mark.parametrize(
+    ("after", "head"),
+    [
+        ("hidden", ""),
+        ('style="display:none"', ""),
+        ("data-zz", "<style>[data-zz]{display:none}</style>"),
+        ("DATA-ZZ=1", "<style>[data-zz='1']{display:none}</style>"),
+    ],
+)
+def test_an_attribute_a_rule_reads_after_thousands_hides_the_byline(packs: list[Pack], after: str, head: str) -> None:
+    many = " ".join(f"a{i}" for i in range(5_000))
+    report = check_bytes(_byline_with_attributes(f"{many} {after}", head), "html", packs, path="many.html")
+    assert sorted(f.rule for f in report.findings) == ["dcnf/byline", "dcnf/logo"]
+
+
+def test_a_name_written_again_after_thousands_is_dropped_as_a_browser_drops_it(packs: list[Pack]) -> None:
+    many = " ".join(f"a{i}" for i in range(5_000))
+    report = check_bytes(_byline_with_attributes(f'style="color:red" {many} style="display:none"'), "html", packs, path="many.html")
+    assert [f.rule for f in report.findings] == ["dcnf/logo"]
+
+
+def test_a_tag_is_cut_to_its_first_attributes_and_those_read_or_named_after_them() -> None:
+    from compliance.document.nesting import MOST_ATTRIBUTES, without_excess_attributes
+
+    named = " ".join(f"[n{i}]" for i in range(100))
+    head = f"<style>{named}</style>"
+    attributes = " ".join(f"a{i}" for i in range(MOST_ATTRIBUTES + 500))
+    after = " ".join(f"n{i}" for i in range(100))
+    source = f"{head}<p {attributes} a0=again\n{after} hidden\nclass=x a2000>text</p>"
+    cut = without_excess_attributes(source)
+    tag = cut[cut.index("<p ") : cut.index(">text")]
+    names = [name.split("=")[0] for name in tag[3:].split()]
+    # The first 1,024, then the first 64 names the page puts in brackets, and `hidden` and
+    # `class`, which the checker reads; `a0` again and the rest dropped. The line breaks stay.
+    assert names[:MOST_ATTRIBUTES] == [f"a{i}" for i in range(MOST_ATTRIBUTES)]
+    assert names[MOST_ATTRIBUTES:] == [f"n{i}" for i in range(64)] + ["hidden", "class"]
+    assert cut.count("\n") == source.count("\n") and cut.endswith(">text</p>")
+    small = f"<p {' '.join(f'a{i}' for i in range(MOST_ATTRIBUTES))}>x</p>"
+    assert without_excess_attributes(small) is small
