@@ -797,6 +797,11 @@ TREES = [
     # A paragraph kept open in a <b> is ended by the next paragraph; a column group holds columns only.
     "<b><b><p>a<p>b</p></p>c",
     "<table><colgroup><col><p>a</p>b</colgroup><tr><td>x</td></tr></table>",
+    # A paragraph ended by the next through elements libxml2 keeps open in it (a `<font>`, a link,
+    # formatting elements re-opened in each paragraph).
+    "<p class=x><font>a<p>b</p>c",
+    "<p><a href=x>a<div>b</div>c",
+    "<p><b><i><font>a<p><b><i><font>b<p><b><i><font>c<p class=x>d",
 ]
 
 

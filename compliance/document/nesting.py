@@ -155,6 +155,12 @@ class _OpenElements:
         self.places.setdefault(tag, []).append(len(self.stack))
         self.stack.append((tag, flag))
 
+    def end_tags_to(self, tag: str, flagged_prefix: str) -> str:
+        """The end tags of the innermost open element of that tag and of those inside it, innermost
+        first; a flagged element's name with `flagged_prefix` before it."""
+        index = self.places[tag][-1]
+        return "".join(f"</{flagged_prefix if flagged else ''}{name}>" for name, flagged in reversed(self.stack[index:]))
+
     def close(self, tag: str) -> bool | None:
         """Close the innermost open element of that tag, and the ones inside it (an end tag of an
         element further up closes them): its flag; None for a stray end tag, which closes nothing."""
@@ -297,8 +303,11 @@ def _paragraph_in_scope(open_elements: _OpenElements) -> bool:
 def keep_open_as_browsers_do(source: str, *, quirks: bool = False) -> str:
     """The page's markup with each element that would make libxml2 end the element it starts in
     (see `CLOSED_EARLY`) renamed, with its end tag, so that libxml2 nests it as a browser does (see
-    the module docstring). Open elements are followed from the tags as written. A paragraph in a
-    paragraph is left as written (its start ends the outer one in a browser too). In quirks mode
+    the module docstring). Open elements are followed from the tags as written. Where an element
+    that ends a paragraph starts with a paragraph in scope that libxml2 would leave open (renamed,
+    or with an element open in it that libxml2 does not end there: `<p><font>x<p>`), the end tags
+    of the paragraph and of what is open in it are written, as a browser ends them; a paragraph
+    libxml2 ends itself (`<p><b>x<p>`) is left as written. In quirks mode
     (`quirks`), a `<table>` does not end the paragraph it starts in either (HTML's "in body": only
     outside quirks mode does it close a p element). Returns `source` itself when nothing is
     renamed, or when the page already holds the name given to such elements; never raises on
@@ -312,11 +321,14 @@ def keep_open_as_browsers_do(source: str, *, quirks: bool = False) -> str:
         if not closing:
             if tag in _VOID:
                 continue
-            if tag in _CLOSE_A_PARAGRAPH and not (quirks and tag == "table") and _renamed_paragraph_in_scope(open_elements):
-                # A paragraph renamed is one libxml2 does not know to end here: its end tag is written.
-                pieces.append(source[kept_from : token.start()])
-                pieces.append(f"</{KEPT_OPEN_PREFIX}p>")
-                kept_from = token.start()
+            if tag in _CLOSE_A_PARAGRAPH and not (quirks and tag == "table") and _paragraph_in_scope(open_elements):
+                if _kept_open_in_paragraph(open_elements, tag):
+                    # A paragraph renamed, or one with elements open in it that libxml2 keeps
+                    # open here (`<p><font>x<p>`), is one libxml2 does not end: a browser ends
+                    # it and them ("close a p element"), and their end tags are written.
+                    pieces.append(source[kept_from : token.start()])
+                    pieces.append(open_elements.end_tags_to("p", KEPT_OPEN_PREFIX))
+                    kept_from = token.start()
                 open_elements.close("p")
             innermost = open_elements.innermost()
             renamed = (tag in CLOSED_EARLY.get(innermost, ()) or (quirks and tag == "table" and innermost == "p")) and not (
@@ -821,8 +833,14 @@ def add_attributes_of_later_tags(root: Any, source: str, messages: Iterable[str]
 _MOST_ADDED_ATTRIBUTES = 64
 
 
-def _renamed_paragraph_in_scope(open_elements: _OpenElements) -> bool:
-    return _paragraph_in_scope(open_elements) and open_elements.stack[open_elements.places["p"][-1]][1]
+def _kept_open_in_paragraph(open_elements: _OpenElements, tag: str) -> bool:
+    """Whether libxml2 leaves the paragraph in scope open where `tag` starts: it is renamed, or an
+    element open in it is one libxml2 does not end at that tag (`CLOSED_EARLY`: it ends a `<b>`
+    at a `<p>`, not a `<font>` or a `<span>`)."""
+    index = open_elements.places["p"][-1]
+    if open_elements.stack[index][1]:
+        return True
+    return any(tag not in CLOSED_EARLY.get(name, ()) for name, _ in open_elements.stack[index + 1 :])
 
 
 def restore_kept_open(root: Any) -> None:
