@@ -802,6 +802,10 @@ TREES = [
     "<p class=x><font>a<p>b</p>c",
     "<p><a href=x>a<div>b</div>c",
     "<p><b><i><font>a<p><b><i><font>b<p><b><i><font>c<p class=x>d",
+    # Formatting elements libxml2 ends without a word, whose end tags come later.
+    "<p><code class=x>a</p><p>b</p></code>c",
+    "<p><nobr>a</p><p>b</p></nobr>c",
+    "<p><a href=x>a</p><p>b</p></a>c",
 ]
 
 

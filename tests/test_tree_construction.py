@@ -39,6 +39,9 @@ SHOWN_OUTSIDE_AN_ELEMENT_ENDED = {
     # A table's part outside any table: a browser drops its tag, and its style with it.
     "a hidden cell outside any table": ("", '<div><td style="display:none">{}</td></div>'),
     "a hidden caption outside any table, by a class rule": (".gone{display:none}", '<caption class="gone">{}</caption>'),
+    # The next paragraph ends a hidden one through the elements libxml2 keeps open in it.
+    "a hidden paragraph with a <font> open, ended by the next": ("", '<p style="display:none"><font>Related<p>{}</p>'),
+    "a hidden paragraph with a link open, ended by a list": (".gone{display:none}", '<p class="gone"><a href="/x">Related<ul><li>{}</li></ul>'),
 }
 
 
@@ -234,6 +237,12 @@ HIDDEN_BY_A_REOPENED_ELEMENT = {
     "a <nobr> under an <i>, re-opened together": ("", '<p><i><nobr style="visibility:hidden">note</p> {}'),
     "a <small> never ended, its paragraph ended": ("", '<p><small style="display:none">note</p><p class="byline">{}'),
     "a <small> ended by the next paragraph": ("", '<p><small style="display:none">note<p class="byline">{}'),
+    # libxml2 ends these without a word; their end tags come after.
+    "a <code> whose end tag comes after the byline": ("", '<p><code style="display:none">note</p><p class="byline">{}</p></code>'),
+    "a <nobr> whose end tag comes after the byline": ("", '<p><nobr style="display:none">note</p><p class="byline">{}</p></nobr>'),
+    # A paragraph ended by the next through elements libxml2 keeps open: the hidden one's
+    # <font> is re-opened around the byline.
+    "a <font> in a hidden paragraph the next one ends": (".gone{display:none}", '<p><font class="gone">note<p class="byline">{}'),
 }
 
 

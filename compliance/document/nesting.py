@@ -458,13 +458,19 @@ def leaves_elements_open(messages: Iterable[str], payload: bytes, root: Any) -> 
     """Whether an element of the page may have ended a formatting element (see `FORMATTING`)
     before its own end tag, which a browser then re-opens, or a heading or a `<pre>` that a
     browser keeps open (see `CLOSED_EARLY`): libxml2's error messages for it show an end tag that
-    closed a formatting element (`<p><b>x</p>`), or its tree (`root`) holds more elements of a
+    closed a formatting element (`<p><b>x</p>`) or found one's end tag after it had ended it
+    (`<p><code>x</p>…</code>`), or its tree (`root`) holds more elements of a
     kind than the markup (`payload`: its UTF-8 bytes) writes end tags for (`<p><b>x<p>`,
     `<h4>x<p>`; libxml2 ends a link, `<code>` or `<nobr>` at its parent's end tag without a
     word). End tags are counted wherever they are written: one in a script's text (`"</b>"`) may
     make up for one missing."""
-    if any(message.startswith(_TAG_MISMATCH) and message.rsplit(" and ", 1)[-1].strip() in FORMATTING for message in messages):
-        return True
+    for message in messages:
+        if message.startswith(_TAG_MISMATCH) and message.rsplit(" and ", 1)[-1].strip() in FORMATTING:
+            return True
+        # A formatting element's end tag after libxml2 ended the element without a word
+        # (`<p><code>x</p>…</code>`): a browser keeps it in its list and re-opens it.
+        if message.startswith(_UNEXPECTED_END_TAG) and message[len(_UNEXPECTED_END_TAG) :].strip() in FORMATTING:
+            return True
     elements: dict[str, int] = {}
     for element in root.iter(*_COUNTED):
         elements[element.tag] = elements.get(element.tag, 0) + 1
