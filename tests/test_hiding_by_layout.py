@@ -286,6 +286,16 @@ ONE_RULE_HIDDEN = [
         '<p class="has-white-color">{}</p>',
     ),
     ("<style>:root{--ink:var(--paper)}:root{--paper:#fafafa}.by{color:var(--ink)}</style>", '<div style="background:#fff"><p class="by">{}</p></div>'),
+    # CSS-wide keywords: the parent's colour (`inherit`, `unset`, `currentcolor`), `CanvasText`
+    # (`initial`), the parent's background behind the text; a gradient of one colour.
+    *(
+        (f"<style>div.w{{color:#fff}}.by{{color:{keyword}}}</style>", '<div class="w"><p class="by">{}</p></div>')
+        for keyword in ("inherit", "unset", "currentcolor", "INHERIT")
+    ),
+    ("<style>div.w{color:#fff;background:#000}.by{color:initial}</style>", '<div class="w"><p class="by">{}</p></div>'),
+    ("<style>div.w{background:#000}.by{color:#000;background:inherit}</style>", '<div class="w"><p class="by">{}</p></div>'),
+    ("<style>.by{color:black;background:linear-gradient(black,black)}</style>", '<p class="by">{}</p>'),
+    ("<style>.by{color:#000;background-image:linear-gradient(to right, #000 0%, #000 100%)}</style>", '<p class="by">{}</p>'),
 ]
 ONE_RULE_SEEN = [
     # Saturated yellow: a WCAG contrast of 1.07 with white, but a reader sees it, declared or not.
@@ -308,6 +318,11 @@ ONE_RULE_SEEN = [
     ),
     # The custom property is given another value nearer the text.
     ("<style>:root{--ink:#fff}.by{color:var(--ink)}.card{--ink:#222}</style>", '<div class="card"><p class="by">{}</p></div>'),
+    # `revert` is the user agent's colour (not read); gradients of two colours, or fading out.
+    ("<style>div.w{color:#fff}.by{color:revert}</style>", '<div class="w"><p class="by">{}</p></div>'),
+    ("<style>.by{color:black;background:linear-gradient(black,white)}</style>", '<p class="by">{}</p>'),
+    ("<style>.by{color:black;background:linear-gradient(#000 40%, rgba(0,0,0,0))}</style>", '<p class="by">{}</p>'),
+    ("<style>div.w{color:#fff}.by{color:initial}</style>", '<div class="w"><p class="by">{}</p></div>'),
 ]
 
 

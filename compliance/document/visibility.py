@@ -134,6 +134,7 @@ from compliance.document.css import (
     refused,
     registered_properties,
     scales_to_nothing,
+    split_commas,
     substitute_variables,
     translation_px,
     variables_used,
@@ -1371,10 +1372,12 @@ class _SummaryBuilder:
     def _add_colour(self, declaration: Declaration) -> None:
         name = declaration.name
         if name in _TEXT_COLOURS and len(declaration.values) == 1:
-            if (text := colour(declaration.values[0])) is not None:
+            if (text := _text_colour(declaration)) is not None:
                 self.texts.add(text)
-        elif name in ("background", "background-color") and (background := _background_colour(declaration)) is not None:
-            self.backgrounds.add(background)
+        elif name in ("background", "background-color", "background-image"):
+            background = _background_colour(declaration) if name != "background-image" else _image_colour(declaration)
+            if background is not None:
+                self.backgrounds.add(background)
 
 
 # `_summary_traits` of a declaration of the colour family whose value is one hex colour
@@ -2141,8 +2144,16 @@ def _blending(texts: frozenset[Colour], backgrounds: frozenset[Colour]) -> tuple
 
 
 def _text_colour(declaration: Declaration) -> Colour | None:
-    """The colour a `color` declaration sets (None for `inherit`, `currentcolor` and the like)."""
-    return colour(declaration.values[0]) if len(declaration.values) == 1 else None
+    """The colour a `color` declaration sets, `CanvasText` for `initial` (None for `inherit`,
+    `currentcolor` and the like, which depend on the element)."""
+    if len(declaration.values) != 1:
+        return None
+    return CANVAS_TEXT if declaration.keyword == "initial" else colour(declaration.values[0])
+
+
+def _image_colour(declaration: Declaration) -> Colour | None:
+    """The colour a `background-image` paints when it is a gradient of one colour (see `_one_colour_gradient`)."""
+    return _one_colour_gradient(declaration.values[0]) if len(declaration.values) == 1 else None
 
 
 def _inline_hiders(hides: Callable[[Declaration], bool], page: _ElementIndex) -> Iterator[tuple[Any, set[str]]]:
@@ -3456,26 +3467,75 @@ def _font_px(declared: Mapping[str, Declaration], parent: Rendering) -> float:
 
 
 def _colours(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Colour | None, Colour | None, bool]:
+    """The element's text colour, the background colour behind its text, and whether its text is
+    a `background-clip: text` effect, from its declarations (`declared`, after the cascade) and
+    its parent's rendering. CSS-wide keywords read as CSS Cascading 4 has them: `color:
+    inherit`, `unset` and `currentcolor` are the parent's colour (`revert`, the user agent's
+    colour, is not read), `initial` is `CanvasText`; a background's `inherit`,
+    `unset` and `initial` leave the parent's background behind the text, and `currentcolor` is
+    the text colour."""
     text_colour = parent.colour
     if "color" in declared:
-        text_colour = colour(declared["color"].values[0]) if len(declared["color"].values) == 1 else None
+        text_colour = _declared_text_colour(declared["color"], parent)
     background = parent.background
     for name in ("background-color", "background"):
         if name in declared:
-            background = _background_colour(declared[name])
+            keyword = declared[name].keyword
+            if keyword in _BACKGROUND_BEHIND_KEYWORDS:
+                background = parent.background
+            else:
+                background = text_colour if keyword == "currentcolor" else _background_colour(declared[name])
     image = declared.get("background-image")
     if image is not None and image.keyword not in _NO_PICTURE:
-        background = None  # a picture is painted over the background colour
+        # A picture is painted over the background colour; a gradient of one colour is that colour.
+        background = _one_colour_gradient(image.values[0]) if len(image.values) == 1 else None
     clip = declared.get("background-clip") or declared.get("-webkit-background-clip")
     clipped_text = parent.clipped_text if clip is None else clip.keyword == "text"
     return text_colour, background, clipped_text
+
+
+# The keywords of a background that leave the parent's background behind the text: the parent's
+# own (inherited), or none (`initial`; and `unset`, a background not being inherited).
+_BACKGROUND_BEHIND_KEYWORDS = frozenset({"inherit", "initial", "unset"})
+# The keywords of `color` that are the parent's colour (`currentcolor` on `color` is the inherited
+# value; `color` is inherited, so `unset` inherits too). `revert` is the user agent's colour,
+# which is a link's own: not read.
+_PARENTS_COLOUR_KEYWORDS = frozenset({"inherit", "unset", "currentcolor"})
+
+
+def _declared_text_colour(declaration: Declaration, parent: Rendering) -> Colour | None:
+    """The text colour a `color` declaration gives (see `_colours`); None when not read."""
+    keyword = declaration.keyword
+    if keyword in _PARENTS_COLOUR_KEYWORDS:
+        return parent.colour
+    if keyword == "initial":
+        return CANVAS_TEXT
+    return colour(declaration.values[0]) if len(declaration.values) == 1 else None
+
+
+_GRADIENTS = frozenset(
+    f"{prefix}{repeating}{shape}-gradient" for prefix in ("", "-webkit-") for repeating in ("", "repeating-") for shape in ("linear", "radial", "conic")
+)
+
+
+def _one_colour_gradient(token: Any) -> Colour | None:
+    """The colour of a gradient whose colour stops are all one opaque colour
+    (`linear-gradient(#000, #000)` paints black); None for any other value."""
+    if token.type != "function" or token.lower_name not in _GRADIENTS:
+        return None
+    stops = [colour(token) for part in split_commas(token.arguments) for token in part[:1]]
+    colours = set(stops[1:] if stops and stops[0] is None else stops)
+    if len(colours) != 1 or len(stops) < 2:
+        return None
+    (found,) = colours
+    return found if found is not None and found[3] == 1 else None
 
 
 def _background_colour(declaration: Declaration) -> Colour | None:
     """The colour a background declaration paints; None when an image or gradient may cover it."""
     found: Colour | None = None
     for token in declaration.values:
-        painted = colour(token)
+        painted = colour(token) or _one_colour_gradient(token)
         if token.type == "url" or (token.type == "function" and painted is None):
             return None  # an image, a gradient, or a colour the checker cannot work out
         found = painted or found
