@@ -67,11 +67,11 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
 
 
 # A house pack whose only rule is a warning (a tagline the samples lack): for warning thresholds.
-def slow_page(attributes: int = 40_000) -> bytes:
-    """A DCNF page that is slow to parse by its shape: one element with tens of thousands of
-    attributes (libxml2 compares each new attribute with those before it), seconds to read."""
-    names = " ".join(f'data-a{n}="x"' for n in range(attributes))
-    return f"<!doctype html><html><body><div {names}>By Jane Doe, Daily Caller News Foundation</div><p>Lawmakers met.</p></body></html>".encode()
+def slow_page(paragraphs: int = 300_000) -> bytes:
+    """A DCNF page that is slow to read by its size: hundreds of thousands of paragraphs (6 MB),
+    seconds to check."""
+    body = "<p>Lawmakers met.</p>" * paragraphs
+    return f"<!doctype html><html><body><div>By Jane Doe, Daily Caller News Foundation</div>{body}</body></html>".encode()
 
 
 TAGLINE_PACK = (

@@ -404,3 +404,23 @@ def test_a_paragraph_kept_open_in_a_formatting_element_is_ended_by_the_next() ->
 def test_what_a_column_group_holds_but_columns_goes_before_the_table() -> None:
     markup = f'<table><colgroup style="display:none"><col>{BARE_BYLINE}</colgroup><tr><td>x</td></tr></table>'
     assert errors(check(page(byline=markup))) == []
+
+
+@pytest.mark.parametrize(
+    ("markup", "found"),
+    [
+        ("<p>a<table><tr><td>b</td></tr></table>", True),
+        ("<p>a</p><!-- note --><table><tr><td>b</td></tr></table>", True),
+        ("<div>a</div><table><tr><td>b</td></tr></table>", False),
+        ("<table><tr><td>b</td></tr></table><p>a</p>", False),
+        ("<p>a</p>" * 500, False),
+    ],
+)
+def test_a_table_after_a_paragraph_is_found_as_the_xpath_of_each_paragraph_finds_it(markup: str, found: bool) -> None:
+    from lxml import etree
+
+    from compliance.document.html import _table_after_paragraph
+
+    root = etree.fromstring(f"<html><body>{markup}</body></html>", etree.HTMLParser())
+    assert _table_after_paragraph(root) is found
+    assert bool(root.xpath("boolean(//p/following-sibling::*[1][self::table])")) is found

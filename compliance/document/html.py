@@ -299,7 +299,7 @@ class _Differences:
             self_closed=nesting.may_self_close_elements(payload),
             reopens=nesting.leaves_elements_open(messages, payload, root),
             quirks=quirks,
-            quirks_tables=quirks and bool(root.xpath(_TABLE_AFTER_PARAGRAPH)),
+            quirks_tables=quirks and _table_after_paragraph(root),
         )
 
     def any(self) -> bool:
@@ -326,9 +326,18 @@ class _Differences:
         return rewritten
 
 
-# A table that may have started where a paragraph was open, as libxml2 reads it: the paragraph
-# ended before it (in quirks mode a browser nests the table in it).
-_TABLE_AFTER_PARAGRAPH = "boolean(//p/following-sibling::*[1][self::table])"
+def _table_after_paragraph(root: Any) -> bool:
+    """Whether a table may have started where a paragraph was open, as libxml2 reads it: the
+    element before it is a paragraph, which libxml2 ended there (in quirks mode a browser nests
+    the table in it). Looked for from each table, not each paragraph: `following-sibling::*[1]`
+    of every paragraph costs libxml2 time that grows with the square of their number."""
+    for table in root.iter("table"):
+        before = table.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()  # a comment or processing instruction
+        if before is not None and before.tag == "p":
+            return True
+    return False
 
 
 def _reparse(markup: str) -> tuple[Any, Any]:
