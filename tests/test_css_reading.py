@@ -513,6 +513,8 @@ COLOUR_READINGS = {
     "hwb(from white h w b)": "color(srgb 1 1 1)",
     "hwb(from red h w b)": "color(srgb 1 0 0)",
     "hwb(from red h 20% 30%)": "color(srgb 0.7 0.2 0.2)",
+    "rgb(0 0 0 / none)": "rgba(0, 0, 0, 0)",
+    "hsl(0 0% 100% / NONE)": "rgba(255, 255, 255, 0)",
     "color-mix(in srgb, red 30%, blue)": "color(srgb 0.3 0 0.7)",
     "color-mix(in srgb, red 20%, blue 20%)": "color(srgb 0.5 0 0.5 / 0.4)",
     "color-mix(in srgb, rgb(255 0 0 / .5), blue)": "color(srgb 0.333333 0 0.666667 / 0.75)",

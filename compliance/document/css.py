@@ -1274,8 +1274,6 @@ def _colour(token: Any) -> tuple[float, float, float, float] | None:
     so its tokens are read once.)"""
     if token.type == "hash" and _HEX_DIGITS.fullmatch(token.value):
         return _hex_colour(token.value)
-    from tinycss2.color4 import parse_color
-
     if token.type == "function" and token.lower_name == "color-mix":
         return _mixed_colour(token)
     if token.type == "ident" and token.lower_value in css_colour.SYSTEM_COLOURS:
@@ -1284,7 +1282,16 @@ def _colour(token: Any) -> tuple[float, float, float, float] | None:
         return css_colour.light_dark(split_commas(token.arguments), colour)
     if token.type == "function" and token.lower_name in css_colour.CHANNELS and "from" in token.serialize().lower():
         return css_colour.relative(token, _meaningful(token.arguments), colour, _math)
+    return _parsed_colour(token)
+
+
+def _parsed_colour(token: Any) -> tuple[float, float, float, float] | None:
+    """`_colour` of a token tinycss2's `parse_color` reads (a legacy function's alpha of `none` as 0)."""
+    from tinycss2.color4 import parse_color
+
     parsed = parse_color(token)
+    if parsed is None and token.type == "function" and token.lower_name in _LEGACY_COLOUR_FUNCTIONS:
+        parsed = _with_alpha_none_as_zero(token)
     if parsed is None or isinstance(parsed, str):
         return None
     alpha = min(max(float(parsed.alpha), 0.0), 1.0)
@@ -1296,6 +1303,23 @@ def _colour(token: Any) -> tuple[float, float, float, float] | None:
     except (TypeError, ValueError):
         return None
     return (red, green, blue, alpha)
+
+
+# The colour functions whose missing alpha (`rgb(0 0 0 / none)`) Chromium paints as 0, as a
+# legacy colour's `none` is (CSS Color 4, 4.4); tinycss2 reads no `none` alpha.
+_LEGACY_COLOUR_FUNCTIONS = frozenset({"rgb", "rgba", "hsl", "hsla", "hwb"})
+_NONE_ALPHA = re.compile(r"/[ \t\n\r\f]*none[ \t\n\r\f]*\)\Z", re.IGNORECASE)
+
+
+def _with_alpha_none_as_zero(function: Any) -> Any:
+    """tinycss2's colour of a legacy colour function whose alpha is `none`, read as 0; None for any other."""
+    import tinycss2
+    from tinycss2.color4 import parse_color
+
+    text = function.serialize()
+    if _NONE_ALPHA.search(text) is None:
+        return None
+    return parse_color(tinycss2.parse_one_component_value(_NONE_ALPHA.sub("/ 0)", text)))
 
 
 def _mixed_colour(function: Any) -> tuple[float, float, float, float] | None:
