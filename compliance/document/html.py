@@ -215,11 +215,14 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
     # latin-1, and refuses a str that carries an XML encoding declaration. NUL and lone
     # surrogates (possible in scraped pages) become U+FFFD first.
     # The page's own bytes are that payload when they are the text in UTF-8 and hold no NUL.
-    payload = decoded.utf8 if decoded.utf8 is not None and b"\x00" not in decoded.utf8 else _utf8_payload(decoded_text)
-    if nesting.may_have_excess_attributes(payload):
-        trimmed = nesting.without_excess_attributes(decoded_text)
-        if trimmed is not decoded_text:
-            decoded_text, payload = trimmed, _utf8_payload(trimmed)
+    if decoded.utf8 is not None and b"\x00" not in decoded.utf8:
+        payload = decoded.utf8
+    else:
+        text = _without_nul(decoded_text)
+        try:
+            payload = text.encode("utf-8")
+        except UnicodeEncodeError:
+            payload = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
     root, parser = _parse_as_browsers_build(payload, decoded_text)
     truncated: str | None = None
     for entry in parser.error_log:
@@ -244,15 +247,6 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
     _end_head_at_body_content(root)
     _run_load_handlers(root)
     return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url)
-
-
-def _utf8_payload(text: str) -> bytes:
-    """A page's text as the UTF-8 bytes lxml is handed: NUL and lone surrogates as U+FFFD."""
-    text = _without_nul(text)
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
 
 
 def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, Any]:

@@ -65,7 +65,6 @@ part (a cell, a row, a caption) written outside any table, keeping what it holds
 from __future__ import annotations
 
 import contextlib
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -730,80 +729,6 @@ _MISPLACED = "htmlParseStartTag: misplaced <{}> tag"
 # An attribute of a start tag, as HTML's tokenizer reads it: its name, and its value quoted either
 # way or unquoted (none for a bare name).
 _ATTRIBUTE = on_first_use(r"""([^\t\n\f\r />"'=][^\t\n\f\r />=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+)))?""")
-
-
-# The most distinct attributes a start tag keeps (see `without_excess_attributes`): libxml2 looks
-# for each attribute among those before it, so a tag of a hundred thousand takes minutes to parse.
-MOST_ATTRIBUTES = 1024
-# A start tag that runs on this far without a `>`: a tag of more than `MOST_ATTRIBUTES` distinct
-# attributes is longer (a name and a space each; at most a hundred or so one-character names).
-_LONG_START_TAG = on_first_use(rb"<[A-Za-z][^>]{2048}")
-_LONG_START_TAG_TEXT = on_first_use(r"<[A-Za-z][^>]{2048}")
-_START_TAG = on_first_use(r"""<[A-Za-z][^\t\n\f\r />]*((?:[^>"']|"[^"]*"|'[^']*')*)>""")
-# The attributes a start tag keeps beyond `MOST_ATTRIBUTES` (the first of each name): those the
-# checker reads, and up to `_MOST_NAMED_KEPT` that the page names in brackets (an attribute selector).
-_READ_ATTRIBUTES = frozenset(
-    """style hidden class id src srcset sizes alt title href width height popover inert open layout type rel role
-    aria-hidden aria-label content name property itemprop lang dir loading media data-src data-srcset data-lazy-src""".split()
-)
-_MOST_NAMED_KEPT = 64
-_BRACKETED_NAME = on_first_use(r"\[[\t\n\f\r ]*([^\t\n\f\r \]=~|^$*]+)")
-
-
-def may_have_excess_attributes(payload: bytes) -> bool:
-    """Whether a start tag of the page (its UTF-8 bytes) may hold more than `MOST_ATTRIBUTES`
-    distinct attributes: one runs on for 2 KB without a `>` (a cheap test most pages fail)."""
-    return _LONG_START_TAG().search(payload) is not None
-
-
-def without_excess_attributes(source: str) -> str:
-    """The markup with each start tag of more than `MOST_ATTRIBUTES` distinct attributes cut to
-    its first `MOST_ATTRIBUTES`, and the first of those after them that the checker reads or the
-    page names in an attribute selector (`_READ_ATTRIBUTES`, `_MOST_NAMED_KEPT`); a name written
-    again is dropped, as a browser drops it. Line breaks are kept. `source` itself when no tag
-    holds that many. (A browser keeps every attribute; such a tag is hostile, and the rest are
-    attributes no rule reads.)"""
-    pieces: list[str] = []
-    kept_from = position = 0
-    named: set[str] | None = None
-    while (found := _LONG_START_TAG_TEXT().search(source, position)) is not None:
-        tag = _START_TAG().match(source, found.start())
-        if tag is None:
-            position = found.start() + 1
-            continue
-        position = tag.end()
-        attributes = list(_ATTRIBUTE().finditer(tag.group(1)))
-        if len(attributes) <= MOST_ATTRIBUTES:
-            continue
-        if named is None:
-            named = {match.lower() for match in itertools.islice(_BRACKETED_NAME().findall(source), 10_000)}
-        kept = _kept_attributes(attributes, named)
-        # As many line breaks as the attributes held, so that the lines after the tag keep their numbers.
-        pieces += [source[kept_from : tag.start(1)], kept, "\n" * (tag.group(1).count("\n") - kept.count("\n"))]
-        kept_from = tag.end(1)
-    if not pieces:
-        return source
-    pieces.append(source[kept_from:])
-    return "".join(pieces)
-
-
-def _kept_attributes(attributes: list[re.Match[str]], named: set[str]) -> str:
-    kept: list[str] = []
-    seen: set[str] = set()
-    more_named = _MOST_NAMED_KEPT
-    for attribute in attributes:
-        name = attribute.group(1).lower()
-        if name in seen:
-            keep = False
-        elif len(seen) < MOST_ATTRIBUTES or name in _READ_ATTRIBUTES:
-            keep = True
-        else:
-            keep = name in named and more_named > 0
-            more_named -= keep
-        if keep:
-            seen.add(name)
-            kept.append(" " + attribute.group(0))
-    return "".join(kept)
 
 
 def add_attributes_of_later_tags(root: Any, source: str, messages: Iterable[str]) -> None:
