@@ -296,6 +296,7 @@ ONE_RULE_HIDDEN = [
     ("<style>div.w{background:#000}.by{color:#000;background:inherit}</style>", '<div class="w"><p class="by">{}</p></div>'),
     ("<style>.by{color:black;background:linear-gradient(black,black)}</style>", '<p class="by">{}</p>'),
     ("<style>.by{color:#000;background-image:linear-gradient(to right, #000 0%, #000 100%)}</style>", '<p class="by">{}</p>'),
+    ("<style>.by{color:#000;background:linear-gradient(#000, 40%, #000)}</style>", '<p class="by">{}</p>'),
 ]
 ONE_RULE_SEEN = [
     # Saturated yellow: a WCAG contrast of 1.07 with white, but a reader sees it, declared or not.

@@ -15,7 +15,7 @@ import math
 import re
 import string
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import Any, Final, Literal, NamedTuple, TypeVar
 
 from compliance.document import css_colour, css_grammar, css_math, path_data
 from compliance.document.css_grammar import split_at_commas
@@ -1552,6 +1552,31 @@ def split_commas(tokens: Sequence[Any]) -> list[list[Any]]:
     that token), whitespace and comments left out: the arguments of a function, the stops of a
     gradient, the queries of a media query list."""
     return split_at_commas(_meaningful(tokens))
+
+
+# The gradient functions of CSS Images 3 (`-webkit-` ones are read where a caller names them).
+GRADIENTS: Final = frozenset(
+    {"linear-gradient", "radial-gradient", "conic-gradient", "repeating-linear-gradient", "repeating-radial-gradient", "repeating-conic-gradient"}
+)
+
+
+def gradient_stops(image: Any, names: frozenset[str] = GRADIENTS) -> list[tuple[float, float, float, float]] | None:
+    """The colours of a gradient's stops (an `image` token: a function of `names`), in order;
+    None for another image, a gradient without a stop, or one with a colour not read (a `var()`,
+    `currentcolor`). The first argument's keywords (`to right`, `circle at top`) are no stops."""
+    if image is None or image.type != "function" or image.lower_name not in names:
+        return None
+    stops = []
+    for index, part in enumerate(split_commas(image.arguments)):
+        for token in part:
+            if token.type not in ("ident", "function", "hash"):
+                continue
+            painted = colour(token)
+            if painted is None and (index > 0 or token.type != "ident"):
+                return None  # a colour not read, or `currentcolor`
+            if painted is not None:
+                stops.append(painted)
+    return stops or None
 
 
 def _empty_rect(arguments: Sequence[Any]) -> bool:

@@ -15,14 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from compliance.document.css import Declaration, colour, length_px, split_commas
+from compliance.document.css import Declaration, gradient_stops, length_px, split_commas
 
 # The mask longhands read here (their `-webkit-` names are aliases: `css.ALIASES`).
 MASK_LONGHANDS = ("mask-image", "mask-mode", "mask-composite", "mask-size", "mask-position", "mask-repeat")
 _MASK_PROPERTIES = ("mask", *MASK_LONGHANDS)
-_GRADIENTS = frozenset(
-    {"linear-gradient", "radial-gradient", "conic-gradient", "repeating-linear-gradient", "repeating-radial-gradient", "repeating-conic-gradient"}
-)
 _MODES = frozenset({"alpha", "luminance", "match-source"})
 _COMPOSITES = frozenset({"add", "subtract", "intersect", "exclude"})
 # Composites that leave nothing of a layer over the same opaque layer: its area minus the other's.
@@ -104,29 +101,12 @@ def _shorthand_layers(values: Sequence[Any]) -> list[Layer] | None:
     return layers
 
 
-def _gradient_stops(image: Any) -> list[tuple[float, float, float, float]] | None:
-    """The colours of a gradient's stops; None for another image, or a colour not read."""
-    if image is None or image.type != "function" or image.lower_name not in _GRADIENTS:
-        return None
-    stops = []
-    for index, part in enumerate(split_commas(image.arguments)):
-        for token in part:
-            if token.type not in ("ident", "function", "hash"):
-                continue
-            painted = colour(token)
-            if painted is None and (index > 0 or token.type != "ident"):
-                return None  # a colour not read, or `currentcolor`
-            if painted is not None:
-                stops.append(painted)
-    return stops or None
-
-
 def _keeps_nothing(layer: Layer) -> bool:
     """True for a layer that masks everything away: `none`, or a gradient every stop of which
     keeps nothing in the layer's mode (transparent; in `luminance`, black too: its luminance is 0)."""
     if layer.image is None:
         return True
-    stops = _gradient_stops(layer.image)
+    stops = gradient_stops(layer.image)
     if stops is None:
         return False
     if layer.mode == "luminance":
@@ -144,7 +124,7 @@ def _excluded_by_its_twin(layers: Sequence[Layer], declared: Mapping[str, Declar
         return False
     if any(len(split_commas(declared[name].values)) > 1 for name in ("mask-size", "mask-position", "mask-repeat") if name in declared):
         return False  # layers placed or sized apart
-    stops = _gradient_stops(top.image)
+    stops = gradient_stops(top.image)
     return stops is not None and top.mode != "luminance" and all(alpha == 1 for *_, alpha in stops)
 
 
@@ -167,7 +147,7 @@ def _placed_off_the_box(layers: Sequence[Layer], declared: Mapping[str, Declarat
     repeat, position = declared.get("mask-repeat"), declared.get("mask-position")
     if repeat is None or position is None or "mask" in declared or "mask-size" in declared or len(layers) != 1:
         return False
-    if repeat.keyword != "no-repeat" or _gradient_stops(layers[0].image) is None or not position.values:
+    if repeat.keyword != "no-repeat" or gradient_stops(layers[0].image) is None or not position.values:
         return False
     x = length_px(position.values[0])
     return x is not None and abs(x) >= _OFF_THE_BOX_PX

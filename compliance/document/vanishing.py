@@ -10,16 +10,13 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from compliance.document.css import NEGLIGIBLE_SCALE, colour, length_px, number, split_commas
+from compliance.document.css import GRADIENTS, NEGLIGIBLE_SCALE, gradient_stops, length_px, number
 
 MASK_PROPERTIES = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image"})
 VANISHING_PROPERTIES = frozenset({"zoom", "transform", "rotate", "object-position", *MASK_PROPERTIES})
 # The picture of an image is drawn this far or farther outside its box (the checker's screen is
 # 1000px wide: see `css._PIXELS_PER_UNIT`), where the box clips it away.
 _FAR_PX = 1000.0
-_GRADIENTS = frozenset(
-    {"linear-gradient", "radial-gradient", "conic-gradient", "repeating-linear-gradient", "repeating-radial-gradient", "repeating-conic-gradient"}
-)
 _TURNS = {"deg": 1 / 360, "grad": 1 / 400, "rad": 1 / (2 * math.pi), "turn": 1.0}
 # Transform functions that keep a box that is edge-on edge-on (they act in the screen's plane);
 # a `perspective()` or a 3D function may turn it back towards the reader.
@@ -104,22 +101,11 @@ def masks_everything(values: Sequence[Any]) -> bool:
     """True for a mask whose images are all gradients of fully transparent colours (the mask
     keeps nothing); a `url()`, an image or a colour the checker cannot read may keep something."""
     gradients = [t for t in values if t.type == "function"]
-    if not gradients or any(t.lower_name not in _GRADIENTS for t in gradients) or any(t.type == "url" for t in values):
+    if not gradients or any(t.lower_name not in GRADIENTS for t in gradients) or any(t.type == "url" for t in values):
         return False
     return all(_transparent_gradient(g) for g in gradients)
 
 
 def _transparent_gradient(gradient: Any) -> bool:
-    stops = 0
-    for index, part in enumerate(split_commas(gradient.arguments)):
-        for token in part:
-            if token.type not in ("ident", "function", "hash"):
-                continue
-            painted = colour(token)
-            if painted is None and (index > 0 or token.type != "ident"):
-                return False  # a colour the checker cannot read, or `currentcolor`
-            if painted is not None:
-                if painted[3] > 0:
-                    return False
-                stops += 1
-    return stops > 0
+    stops = gradient_stops(gradient)
+    return stops is not None and all(stop[3] == 0 for stop in stops)

@@ -112,6 +112,7 @@ from compliance.document.css import (
     CSS_WIDE_KEYWORDS,
     FAMILIES,
     FLEX_PROPERTIES,
+    GRADIENTS,
     NEAR_ZERO_OPACITY,
     RELATIVE_FONT_UNITS,
     SHEETS_CACHED,
@@ -124,6 +125,7 @@ from compliance.document.css import (
     display_keyword,
     filter_opacity,
     flex_factors,
+    gradient_stops,
     legacy_colour,
     length_px,
     nests_too_deep,
@@ -134,7 +136,6 @@ from compliance.document.css import (
     refused,
     registered_properties,
     scales_to_nothing,
-    split_commas,
     substitute_variables,
     translation_px,
     variables_used,
@@ -3513,22 +3514,17 @@ def _declared_text_colour(declaration: Declaration, parent: Rendering) -> Colour
     return colour(declaration.values[0]) if len(declaration.values) == 1 else None
 
 
-_GRADIENTS = frozenset(
-    f"{prefix}{repeating}{shape}-gradient" for prefix in ("", "-webkit-") for repeating in ("", "repeating-") for shape in ("linear", "radial", "conic")
-)
+# The gradients a background may paint, `-webkit-` ones too (Chromium reads their colours alike).
+_GRADIENTS = GRADIENTS | {f"-webkit-{name}" for name in GRADIENTS}
 
 
 def _one_colour_gradient(token: Any) -> Colour | None:
-    """The colour of a gradient whose colour stops are all one opaque colour
+    """The colour of a gradient whose colour stops, two or more, are all one opaque colour
     (`linear-gradient(#000, #000)` paints black); None for any other value."""
-    if token.type != "function" or token.lower_name not in _GRADIENTS:
+    stops = gradient_stops(token, _GRADIENTS)
+    if stops is None or len(stops) < 2 or len(set(stops)) != 1:
         return None
-    stops = [colour(token) for part in split_commas(token.arguments) for token in part[:1]]
-    colours = set(stops[1:] if stops and stops[0] is None else stops)
-    if len(colours) != 1 or len(stops) < 2:
-        return None
-    (found,) = colours
-    return found if found is not None and found[3] == 1 else None
+    return stops[0] if stops[0][3] == 1 else None
 
 
 def _background_colour(declaration: Declaration) -> Colour | None:
