@@ -3506,12 +3506,7 @@ _PARENTS_COLOUR_KEYWORDS = frozenset({"inherit", "unset", "currentcolor"})
 
 def _declared_text_colour(declaration: Declaration, parent: Rendering) -> Colour | None:
     """The text colour a `color` declaration gives (see `_colours`); None when not read."""
-    keyword = declaration.keyword
-    if keyword in _PARENTS_COLOUR_KEYWORDS:
-        return parent.colour
-    if keyword == "initial":
-        return CANVAS_TEXT
-    return colour(declaration.values[0]) if len(declaration.values) == 1 else None
+    return parent.colour if declaration.keyword in _PARENTS_COLOUR_KEYWORDS else _text_colour(declaration)
 
 
 # The gradients a background may paint, `-webkit-` ones too (Chromium reads their colours alike).
