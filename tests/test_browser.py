@@ -525,32 +525,29 @@ def test_a_math_function_computes_in_chromium_to_what_the_checker_reads(browser:
     assert computed == MATH_READINGS
 
 
+def _computed_colours(browser: Any, values: list[str], reading: str = "{}") -> dict[str, str]:
+    """Chromium's computed `color` of each value, written into `reading` (its `{}`)."""
+    page = browser.new_page()
+    page.set_content("<!doctype html><div id=s>x</div>")
+    computed: dict[str, str] = page.evaluate(
+        """([values, reading]) => Object.fromEntries(values.map(v => { const s = document.getElementById('s');
+                 s.style.color = ''; s.style.color = reading.replace('{}', v); return [v, getComputedStyle(s).color]; }))""",
+        [values, reading],
+    )
+    page.close()
+    return computed
+
+
 def test_a_colour_the_checker_reads_itself_is_the_colour_chromium_paints(browser: Any) -> None:
     from tests.test_css_reading import COLOUR_READINGS
 
-    page = browser.new_page()
-    page.set_content("<!doctype html><div id=s>x</div>")
-    computed = page.evaluate(
-        """values => Object.fromEntries(values.map(v => { const s = document.getElementById('s');
-                 s.style.color = ''; s.style.color = v; return [v, getComputedStyle(s).color]; }))""",
-        list(COLOUR_READINGS),
-    )
-    page.close()
-    assert computed == COLOUR_READINGS
+    assert _computed_colours(browser, list(COLOUR_READINGS)) == COLOUR_READINGS
 
 
 def test_a_colour_of_another_space_is_the_colour_chromium_paints(browser: Any) -> None:
     from tests.test_css_reading import SPACE_READING, SPACE_READINGS
 
-    page = browser.new_page()
-    page.set_content("<!doctype html><div id=s>x</div>")
-    computed = page.evaluate(
-        """([values, reading]) => Object.fromEntries(values.map(v => { const s = document.getElementById('s');
-                 s.style.color = ''; s.style.color = reading.replace('{}', v); return [v, getComputedStyle(s).color]; }))""",
-        [list(SPACE_READINGS), SPACE_READING],
-    )
-    page.close()
-    assert computed == SPACE_READINGS
+    assert _computed_colours(browser, list(SPACE_READINGS), SPACE_READING) == SPACE_READINGS
 
 
 # `@supports` conditions, as `css.supports_condition` reads them: "none" where Chromium fails them
