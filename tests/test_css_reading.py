@@ -318,22 +318,31 @@ def test_a_fact_about_a_declaration_is_worked_out_once_per_declaration_object() 
     assert hides(copy) is True and calls == ["display", "color", "display"]
 
 
-def test_the_facts_remembered_per_declaration_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_facts_remembered_per_declaration_go_with_the_declaration() -> None:
+    import gc
+    import pickle
+    import weakref
+
     from compliance.document import css
 
-    monkeypatch.setattr(css, "DECLARATIONS_REMEMBERED", 4)
-    seen: list[int] = []
+    class Fact:
+        pass
 
     @css.per_declaration
-    def size(declaration: css.Declaration) -> int:
-        seen.append(len(declaration.values))
-        return len(declaration.values)
+    def fact(declaration: css.Declaration) -> Fact:
+        return Fact()
 
-    declarations = [css.Declaration("width", (object(),) * n, False) for n in range(1, 7)]
-    assert [size(d) for d in declarations] == [1, 2, 3, 4, 5, 6]
-    # The memo was emptied when full: the first ones are worked out again, the last ones are not.
-    assert size(declarations[0]) == 1 and size(declarations[5]) == 6
-    assert seen == [1, 2, 3, 4, 5, 6, 1]
+    declaration = css.Declaration("width", (object(),), False)
+    worked_out = fact(declaration)
+    assert fact(declaration) is worked_out
+    # Pickled (a pack cache, a worker's result), a declaration is its three fields only.
+    assert pickle.loads(pickle.dumps(css.Declaration("width", (), False))).__dict__ == {}
+    # Nothing but the declaration holds the fact: a batch's memory does not grow with the
+    # declarations it has seen.
+    gone = weakref.ref(worked_out)
+    del declaration, worked_out
+    gc.collect()
+    assert gone() is None
 
 
 # --- `display` values of several keywords (CSS Display 3) -----------------------------------------

@@ -205,15 +205,26 @@ CSS_WIDE_KEYWORDS = frozenset({"initial", "inherit", "unset", "revert", "revert-
 RELATIVE_FONT_UNITS = frozenset({"em", "ex", "ch", "%"})
 
 
-class Declaration(NamedTuple):
-    """One declaration of a property that can hide content, or of a custom property: its name
-    (lower-cased; a custom property's as written, since its case counts), its value's component
-    values (whitespace and comments removed; math functions worked out, `var()` left for
-    `substitute_variables`) and whether it is `!important`."""
-
+class _DeclarationFields(NamedTuple):
     name: str
     values: tuple[Any, ...]
     important: bool
+
+
+class Declaration(_DeclarationFields):
+    """One declaration of a property that can hide content, or of a custom property: its name
+    (lower-cased; a custom property's as written, since its case counts), its value's component
+    values (whitespace and comments removed; math functions worked out, `var()` left for
+    `substitute_variables`) and whether it is `!important`.
+
+    It compares as the tuple of those three. Its instance `__dict__` (made on first use) holds
+    what `per_declaration` functions have worked out for it, so those facts live exactly as long
+    as the declaration does: a memo beside it would keep every declaration it had seen alive
+    after the caches that made it let go, and grow a long batch's memory file by file."""
+
+    def __reduce__(self) -> tuple[type[Declaration], tuple[str, tuple[Any, ...], bool]]:
+        # Pickled (a pack cache, a worker's result) without the facts worked out for it.
+        return (Declaration, (self.name, self.values, self.important))
 
     @property
     def family(self) -> str:
@@ -236,29 +247,30 @@ class Declaration(NamedTuple):
 
 _Result = TypeVar("_Result")
 
-# How many declarations `per_declaration` remembers a result for (a site's pages repeat a few
-# thousand declaration texts; more only fills up in a batch of many sites).
+# How many declaration texts `_remembered_piece_declaration` keeps the reading of (a site's pages
+# repeat a few thousand; more only fills up in a batch of many sites).
 DECLARATIONS_REMEMBERED = 8192
+
+_NOT_WORKED_OUT = object()
 
 
 def per_declaration(function: Callable[[Declaration], _Result]) -> Callable[[Declaration], _Result]:
-    """`function`, remembered for each declaration object: a `<style>` block's reading gives one
+    """`function`, remembered on each declaration object: a `<style>` block's reading gives one
     object per declaration text (`_remembered_piece_declaration`), so the declarations a site's
-    pages and generated rules repeat are worked out once. (Declarations are not hashable: their
-    tokens compare by value without a hash. The memo holds each declaration it keys by `id`, so
-    no other object can take that id while the entry lasts.)"""
-    memo: dict[int, tuple[Declaration, _Result]] = {}
+    pages and generated rules repeat are worked out once. The result is kept in the
+    declaration's own `__dict__` under the function's qualified name, and goes when the
+    declaration does. (Declarations are not hashable: their tokens compare by value without a
+    hash, so no memo keyed by declaration is possible, and one keyed by `id` would have to hold
+    each declaration to keep its id from being reused.)"""
+    slot = f"{function.__module__}.{function.__qualname__}"
 
     @functools.wraps(function)
     def remembered(declaration: Declaration) -> _Result:
-        entry = memo.get(id(declaration))
-        if entry is not None and entry[0] is declaration:
-            return entry[1]
-        result = function(declaration)
-        if len(memo) >= DECLARATIONS_REMEMBERED:
-            memo.clear()
-        memo[id(declaration)] = (declaration, result)
-        return result
+        facts = declaration.__dict__
+        result = facts.get(slot, _NOT_WORKED_OUT)
+        if result is _NOT_WORKED_OUT:
+            result = facts[slot] = function(declaration)
+        return result  # type: ignore[no-any-return]
 
     return remembered
 
