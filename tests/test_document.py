@@ -929,6 +929,16 @@ def test_parse_html_never_raises(data: bytes, texts: list[str]) -> None:
     assert [b.text for b in doc.blocks] == texts
 
 
+def test_a_nul_reads_as_the_html_tokenizer_reads_it() -> None:
+    from lxml import etree
+
+    page = b"<title>A\x00B</title><style>.by{dis\x00play:none}</style><!-- c\x00 --><p class=by>Jake\x00 Smith</p><textarea>t\x00</textarea>"
+    tree = etree.tostring(parse_html(page).root, encoding=str)
+    # Dropped from the text of the page; U+FFFD in raw text, escapable raw text and comments.
+    assert "<title>A\ufffdB</title><style>.by{dis\ufffdplay:none}</style><!-- c\ufffd -->" in tree
+    assert '<p class="by">Jake Smith</p><textarea>t\ufffd</textarea>' in tree
+
+
 def test_item_offsets_follow_visible_text() -> None:
     doc = html(POSITIONS_PAGE)
     joined = "\n".join(b.text for b in doc.blocks) + "\n"

@@ -662,6 +662,11 @@ OTHER_HIDING = {
     ".by{line-height:0}": False,
     ".by{line-height:0.1;overflow:hidden}": False,
     ".by{line-height:0;overflow:hidden;padding-top:10px}": False,
+    # The HTML tokenizer reads a NUL in a stylesheet as U+FFFD: the property or value is one no
+    # browser knows (a NUL in a comment changes nothing).
+    ".by{dis\x00play:none}": False,
+    ".by{display:no\x00ne}": False,
+    ".by{display:none}/*\x00*/": True,
 }
 
 

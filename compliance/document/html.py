@@ -418,15 +418,25 @@ def _end_head_at_body_content(root: Any) -> None:
         body.insert(offset, child)
 
 
-# A tag, or a NUL outside every tag (see `_without_nul`).
-_TAG_OR_NUL = on_first_use(r"<[^<>]*>|\x00")
+# Where the HTML tokenizer reads a NUL as U+FFFD (see `_without_nul`): a comment, the text of an
+# element whose content is raw text or escapable raw text (HTML 13.2.5: `<style>`, `<script>`,
+# `<xmp>`, `<iframe>`, `<noembed>`, `<noframes>`, `<title>`, `<textarea>`), each to its end tag
+# (or to the end of the page), and a tag; else a NUL outside every tag.
+_TAG_OR_NUL = on_first_use(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(script|style|xmp|iframe|noembed|noframes|title|textarea)(?=[\s/>])[^<>]*>.*?(?:</\1(?=[\s/>])|\Z)"
+    r"|<[^<>]*>|\x00",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _without_nul(text: str) -> str:
     """The page's text with its NUL characters (possible in scraped pages; lxml takes none) read
     as a browser reads them: one in the text of the page is dropped, as HTML's tree construction
     ignores a NUL character in the body ("Jake\\0 Smith" shows "Jake Smith"), and one inside a
-    tag, its name or an attribute's value, becomes U+FFFD, as the tokenizer reads it."""
+    tag, its name or an attribute's value, in a comment, or in a stylesheet, a script or other
+    raw text becomes U+FFFD, as the tokenizer reads it (so `.byline{dis\\0play:none}` names no
+    property a browser knows, and hides nothing)."""
     if "\x00" not in text:
         return text
     return _TAG_OR_NUL().sub(lambda found: "" if found.group() == "\x00" else found.group().replace("\x00", "\ufffd"), text)
