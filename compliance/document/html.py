@@ -239,6 +239,7 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             root = wrapper
     # The tree as a browser's parser builds it (see `nesting`): a table's stray parts go before
     # what is fostered out of tables, and that before the rows left are grouped in a <tbody>.
+    nesting.unnest_void_elements(root)
     nesting.close_as_browsers_do(root)
     nesting.break_out_of_foreign_content(root)
     nesting.drop_table_parts_outside_tables(root)

@@ -54,6 +54,12 @@ what a table holds outside its cells is shown before the table ("foster parentin
 `foster_parent` moves it there, so a hidden table hides nothing of a byline written between its
 rows.
 
+**Void elements libxml2 does not know.** An `<embed>`, `<source>`, `<track>`, `<wbr>` (and the
+obsolete `<keygen>`, `<bgsound>`, `<image>`) has no content and no end tag in HTML, but libxml2's
+parser makes whatever follows one, up to its parent's end, its content: `<embed src=v.mp4><p>By
+NAME</p>` nests the byline in the `<embed>`, which nothing of a page is read in.
+`unnest_void_elements` moves that content out, after the element, where a browser puts it.
+
 **Elements a browser's parser adds or renames.** A browser puts the rows a table holds directly
 in a `<tbody>` (and cells held directly in a row group in a `<tr>`), so `tbody { display: none }`
 hides them and `table > tr` matches none; and it reads an `<image>` outside SVG as an `<img>`.
@@ -792,6 +798,25 @@ CLOSED_BY: dict[str, frozenset[str]] = {
     "dt": frozenset({"dt"}),
     "dd": frozenset({"dd"}),
 }
+
+
+# The void elements (see `_VOID`) whose start tag libxml2's HTML parser opens as a container.
+_NESTED_BY_LIBXML2 = ("bgsound", "embed", "image", "keygen", "source", "track", "wbr")
+
+
+def unnest_void_elements(root: Any) -> None:
+    """Move what libxml2 put in a void element (see `_NESTED_BY_LIBXML2`), its words and its
+    elements, out of it, just after it, in order, as a browser's parser never puts anything in
+    one. Left as they are inside `<svg>` and `<math>`, where such a tag names an element of
+    SVG or MathML that may hold others (an SVG `<image>` holds its `<title>`)."""
+    found = [element for element in root.iter(*_NESTED_BY_LIBXML2) if _holds_anything(element)]
+    for element in found:
+        if element.getparent() is None or any(ancestor.tag in ("svg", "math") for ancestor in element.iterancestors()):
+            continue
+        words, element.text = element.text, None
+        _move_after(element, list(element))
+        if words:
+            element.tail = _settable(words + (element.tail or ""))
 
 
 def close_as_browsers_do(root: Any) -> None:
