@@ -649,6 +649,13 @@ def test_other_ways_of_leaving_the_byline_unseen_leave_ink_where_the_checker_say
     assert inked == {css: not hidden for css, hidden in OTHER_HIDING.items()}
 
 
+def test_an_objects_fallback_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import OBJECT_FALLBACK
+
+    inked = {markup: _leaves_ink(browser, markup.format("<span id=it>By Maria Lopez</span>")) for markup in OBJECT_FALLBACK}
+    assert inked == {markup: not hidden for markup, hidden in OBJECT_FALLBACK.items()}
+
+
 def test_a_selector_list_is_kept_or_dropped_as_chromium_keeps_or_drops_it(browser: Any) -> None:
     from tests.test_selector_lists import SELECTOR_LISTS_DROPPED, SELECTOR_LISTS_KEPT
 

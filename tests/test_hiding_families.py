@@ -670,6 +670,22 @@ OTHER_HIDING = {
 }
 
 
+# An `<object>` draws what it holds (its fallback content) when it has nothing to load, and what
+# it loads when it has: a 10×10 picture here (each `{}` is the byline's markup).
+PICTURE_DATA = "data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="
+OBJECT_FALLBACK = {
+    "<object>{}</object>": False,
+    "<div><object><param name=movie value=a.swf>{}</object></div>": False,
+    '<object type="application/x-shockwave-flash" width=10 height=10>{}</object>': False,
+    f'<object data="{PICTURE_DATA}" type="image/gif" width=10 height=10>{{}}</object>': True,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(OBJECT_FALLBACK))
+def test_an_objects_fallback_shows_when_it_has_nothing_to_load(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format('<span class="by">By Maria Lopez</span>'))) is OBJECT_FALLBACK[markup]
+
+
 @pytest.mark.parametrize("css", sorted(OTHER_HIDING))
 def test_other_ways_of_leaving_the_byline_unseen(css: str) -> None:
     assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline='<p class="by">By Maria Lopez</p>')) is OTHER_HIDING[css]

@@ -87,7 +87,7 @@ def text_blocks_whatever_shows(root: Any, block_display: Mapping[Any, bool] = _N
     for event, element in walker:
         kind = _tag_kind(element.tag)
         if event == "start":
-            if not kind.tag or kind.skipped:
+            if not kind.tag or (kind.skipped and not _shows_fallback(element, kind.tag)):
                 walker.skip_subtree()
                 owners.append(owners[-1])
                 continue
@@ -654,6 +654,12 @@ _CLOSABLE_TAGS: Final = frozenset({"details", "section", "object"})
 _NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas"})
 
 
+def _shows_fallback(element: Any, tag: str) -> bool:
+    """True for an `<object>` with no `data` to load: a browser draws what it holds, its fallback
+    content, in its place (HTML 4.8.6), so the walk reads it as it reads a `<span>`'s."""
+    return tag == "object" and not hides_its_content(element, tag)
+
+
 @functools.lru_cache(maxsize=256)
 def _tag_kind(raw_tag: Any) -> _TagKind:
     """The kind of a tag as lxml gives it (any letter case; not a string for an entity)."""
@@ -897,8 +903,7 @@ class _Walk:
         if kind is None:
             kind = self.kinds[raw_tag] = _tag_kind(raw_tag)
         if kind.skipped:
-            self._skip(element, kind.tag, parent)
-            return False
+            return self._skip_unless_fallback(element, kind, parent)
         block = kind.block
         items = element.items()
         if kind.plain and parent[_PASSES_ON] and (not items or self._inert(items)) and element not in self.styled and element is not self.article_root:
@@ -914,6 +919,11 @@ class _Walk:
                 if text:
                     self.add_text(text, parent, element, tail=False)
             return True
+        self._open_with(element, kind, items, parent)
+        return True
+
+    def _open_with(self, element: Any, kind: _TagKind, items: list[tuple[str, str]], parent: _Frame) -> None:
+        """Open an element that is not of a plain kind, or has attributes that count (`items`)."""
         # The attributes as a mapping (None when there are none): the tests of hiding, chrome
         # and byline markup ask only for `get`, which a dict answers as the element does.
         attributes = dict(items) if items else None
@@ -921,7 +931,15 @@ class _Walk:
         if block and self.owner is not None:
             self.flush()
         self._open(element, kind, attributes, parent, block)
-        return True
+
+    def _skip_unless_fallback(self, element: Any, kind: _TagKind, parent: _Frame) -> bool:
+        """Skip an element whose content is never shown (False), but for an `<object>` with
+        nothing to load, which shows its fallback content and is opened as any element (True)."""
+        if _shows_fallback(element, kind.tag):
+            self._open_with(element, kind, element.items(), parent)
+            return True
+        self._skip(element, kind.tag, parent)
+        return False
 
     def _lays_out_block(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None) -> bool:
         """Whether an element with attributes, or one the page's rules style, lays out a block of
