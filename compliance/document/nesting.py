@@ -960,14 +960,10 @@ def add_implied_elements(root: Any) -> None:
     `<img>` (outside SVG, where `<image>` is an element of its own), as the HTML standard's tree
     construction does ("in table": a row or cell starts a `<tbody>`; "in table body": a cell
     starts a `<tr>`; "in body": an `<image>` start tag is an `<img>`)."""
+    # (What libxml2 put in an <image> follows it already: see `unnest_void_elements`.)
     for image in list(root.iter("image")):
         if next(image.iterancestors("svg"), None) is None:
             image.tag = "img"
-            # An <img> holds nothing: what libxml2 put in the <image> follows it.
-            words, image.text = image.text, None
-            _move_after(image, list(image))
-            if words:
-                image.tail = _settable(words + (image.tail or ""))
     for table in root.iter("table"):
         _wrap_runs(table, frozenset({"tr"}) | _CELLS, "tbody")
         for group in table:
