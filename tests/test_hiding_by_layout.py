@@ -280,6 +280,10 @@ ONE_RULE_HIDDEN = [
     ),
     ("", '<div style="background:#111"><p style="color:color-mix(in srgb, #121212, #151515 40%)">{}</p></div>'),
     ("", '<p style="color:color(display-p3 1 1 1)">{}</p>'),
+    # A negative channel is no negative margin: the canvas is still known to be white.
+    ("<style>.by{color:lab(99 0 -1)}</style>", '<p class="by">{}</p>'),
+    ("", '<p style="color:oklab(0.99 -0.001 -0.002)">{}</p>'),
+    ("", '<p style="color:color-mix(in srgb, lab(100 -1 0), white)">{}</p>'),
     # A colour given by a custom property (a block theme's presets), on the canvas and on a background.
     (
         "<style>body{--wp--preset--color--white:#ffffff}.has-white-color{color:var(--wp--preset--color--white) !important}</style>",

@@ -366,9 +366,22 @@ def hides_its_content(element: Any, tag: str) -> bool:
 # unless it only changes colours (see `_page_filters`).
 _PAINTS_BEHIND_TEXT = on_first_use(
     r"position|grid|inset|:before|:after|backdrop|shadow|stroke|blend|mask|border-image|background-image|transform|translate"
-    r"|color-scheme|@import|element\(|(?<![\w-])-\.?\d",
+    r"|color-scheme|@import|element\(",
     re.IGNORECASE,
 )
+# A negative number (a margin or an offset that may move a box over a neighbour's text), and the
+# colour functions, whose negative numbers are channels (`lab(99 0 -1)` is a near-white) and
+# move nothing (one level of functions inside them: `color-mix(in lab, lab(…), …)`).
+_NEGATIVE_NUMBER = on_first_use(r"(?<![\w-])-\.?\d")
+_COLOUR_FUNCTION = on_first_use(r"(?<![\w-])(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix|light-dark)\([^()]*(?:\([^()]*\)[^()]*)*\)", re.IGNORECASE)
+
+
+def _paints_behind_text(text: str) -> bool:
+    """`_PAINTS_BEHIND_TEXT` or a negative number outside the colour functions in a stylesheet or
+    a `style` attribute's value."""
+    if _PAINTS_BEHIND_TEXT().search(text):
+        return True
+    return _NEGATIVE_NUMBER().search(text) is not None and _NEGATIVE_NUMBER().search(_COLOUR_FUNCTION().sub("", text)) is not None
 
 
 def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints: Hints | None = None) -> Colour | None:
@@ -471,7 +484,7 @@ def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[
     # A `bgcolor` is a background on the text's ancestors, like the CSS ones below.
     if any(not _paints_white(legacy_colour(value)) for value in root.xpath("//@bgcolor", smart_strings=False)):
         return True
-    if any(_PAINTS_BEHIND_TEXT().search(text) for text in (*sheets, *inline)):
+    if any(_paints_behind_text(text) for text in (*sheets, *inline)):
         return True
     declared = [d for sheet in sheets for rule in parse_style_sheet(sheet) for d in rule.declarations]
     declared += [d for value in inline if "background" in value.lower() for d in parse_style_attribute(value)]
