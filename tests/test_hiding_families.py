@@ -678,6 +678,10 @@ OBJECT_FALLBACK = {
     "<div><object><param name=movie value=a.swf>{}</object></div>": False,
     '<object type="application/x-shockwave-flash" width=10 height=10>{}</object>': False,
     f'<object data="{PICTURE_DATA}" type="image/gif" width=10 height=10>{{}}</object>': True,
+    # A plugin's type (no browser has one now) shows the fallback whatever the data; an image's
+    # type with nothing to load draws nothing, fallback included.
+    f'<object data="{PICTURE_DATA}" type="application/x-shockwave-flash" width=10 height=10>{{}}</object>': False,
+    "<object type=image/png width=10 height=10>{}</object>": True,
 }
 
 

@@ -346,15 +346,23 @@ def _closed_popover(element: Any) -> bool:
 
 # Tags whose content is fallback a browser never renders where it supports the element (every
 # browser does): a `<video>`, `<audio>` or `<canvas>` shows itself, not what it holds; an
-# `<iframe>` shows its page; an `<object>` with `data` shows what it loads. The HTML parser of a
-# browser drops the markup a `<select>` holds (only an `<option>`'s text is drawn); lxml keeps it.
+# `<iframe>` shows its page. The HTML parser of a browser drops the markup a `<select>` holds
+# (only an `<option>`'s text is drawn); lxml keeps it. (An `<object>`: see `hides_its_content`.)
 _FALLBACK_HOLDERS = frozenset({"video", "audio", "canvas", "iframe", "select", "textarea"})
+# The types of an `<object>` a browser draws itself (HTML 4.8.6: an image, a document, a PDF);
+# any other is a plugin's (Flash, Java, Silverlight), which no browser has now.
+_DRAWN_OBJECT_TYPE = on_first_use(r"image/|text/|application/(?:xhtml\+xml|xml|pdf)(?:[\s;]|\Z)")
 
 
 def hides_its_content(element: Any, tag: str) -> bool:
     """True when what `element` holds is never drawn, though the element itself may be (see
-    `_FALLBACK_HOLDERS`; an `<object>` only when it has `data` to load)."""
+    `_FALLBACK_HOLDERS`). An `<object>` draws what it holds (its fallback content) when its
+    `type` is a plugin's, or it has neither `data` to load nor a `type`; an image's `type`
+    without `data` draws nothing, fallback included (as Chromium does)."""
     if tag == "object":
+        kind = (element.get("type") or "").strip().lower()
+        if kind:
+            return _DRAWN_OBJECT_TYPE().match(kind) is not None
         return bool((element.get("data") or "").strip())
     return tag in _FALLBACK_HOLDERS
 
