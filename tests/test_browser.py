@@ -562,6 +562,9 @@ SUPPORTS_CONDITIONS = {
     "(foo: bar) or (display: flex)": "every",
     "(--brand: red)": "every",
     "(display: grid) and ((foo: 1) or (float: left))": "every",
+    "not (foo: bar)": "every",
+    "not (display: bogus)": "every",
+    "(display: grid) and (not (foo: bar))": "every",
 }
 
 

@@ -772,9 +772,10 @@ def _sublayer(layer: str | None, name: str) -> str:
 
 
 # What a `@supports` condition may hold for every reader's browser to meet it: tests of properties
-# and values, joined by `and` or `or`. A negation, a vendor prefix (`-webkit-touch-callout`: Safari
-# on iPhones) or a test of selectors, fonts or at-rules is met by some browsers and not others.
-_SOME_BROWSERS = on_first_use(r"(?<![-\w])(?:not|selector|font-tech|font-format|at-rule)(?![-\w])|(?<![-\w])-(?:webkit|moz|ms|o)-")
+# and values, joined by `and` or `or`, and negations of tests no browser meets (which
+# `supports_condition` reads). A vendor prefix (`-webkit-touch-callout`: Safari on iPhones) or a
+# test of selectors, fonts or at-rules is met by some browsers and not others.
+_SOME_BROWSERS = on_first_use(r"(?<![-\w])(?:selector|font-tech|font-format|at-rule)(?![-\w])|(?<![-\w])-(?:webkit|moz|ms|o)-")
 
 
 # How many browsers meet a `@supports` condition (`supports_condition`).
@@ -787,16 +788,30 @@ def supports_condition(prelude: Sequence[Any]) -> str:
     custom property, not a vendor's, not one of `css_properties.CHROMIUM_PROPERTIES`) or a value
     Chromium refuses for a property the checker reads (`(display: bogus)`), where the whole
     condition then fails (CSS Conditional 3, 6.1: `and` of such a test, `or` of only such
-    tests); "every" otherwise, unless `_every_browser` finds a test some browsers fail; "some"
-    for a condition not read here."""
+    tests), and "every" for `not` of such a test; "every" otherwise, unless `_every_browser` finds
+    a test some browsers fail; "some" for a condition not read here, and for `not` of any other
+    test."""
     terms = [t for t in prelude if t.type not in ("whitespace", "comment")]
+    if len(terms) == 2 and _is_not(terms[0]):
+        # `not` of a test no browser meets is met by every one; of any other, it is not known
+        # here that none meets it (a value the checker does not read may be refused).
+        return _MET_BY_EVERY if _declaration_test(terms[1]) == _MET_BY_NONE else _MET_BY_SOME
     joins = {t.lower_value for t in terms[1::2] if t.type == "ident"}
     if not terms or len(joins) > 1 or any(t.type != "() block" for t in terms[::2]) or not joins <= {"and", "or"}:
         return _MET_BY_NONE if len(terms) == 1 and _declaration_test(terms[0]) == _MET_BY_NONE else _MET_BY_SOME
-    found = [_declaration_test(t) for t in terms[::2]]
-    if "or" in joins:
+    return _combined([_declaration_test(t) for t in terms[::2]], "or" in joins)
+
+
+def _combined(found: Sequence[str], either: bool) -> str:
+    """`supports_condition` of tests (what `_declaration_test` found of each) joined by `or`
+    (`either`) or by `and`."""
+    if either:
         return _MET_BY_NONE if all(f == _MET_BY_NONE for f in found) else _MET_BY_SOME if _MET_BY_EVERY not in found else _MET_BY_EVERY
     return _MET_BY_NONE if _MET_BY_NONE in found else _MET_BY_SOME if _MET_BY_SOME in found else _MET_BY_EVERY
+
+
+def _is_not(token: Any) -> bool:
+    return bool(token.type == "ident" and token.lower_value == "not")
 
 
 def _declaration_test(block: Any) -> str:
@@ -806,7 +821,7 @@ def _declaration_test(block: Any) -> str:
         return _MET_BY_SOME
     inner = [t for t in block.content if t.type not in ("whitespace", "comment")]
     if len(inner) < 2 or inner[0].type != "ident" or inner[1] != ":":
-        return supports_condition(block.content) if inner and inner[0].type == "() block" else _MET_BY_SOME
+        return supports_condition(block.content) if inner and (inner[0].type == "() block" or _is_not(inner[0])) else _MET_BY_SOME
     from compliance.document.css_properties import CHROMIUM_PROPERTIES
 
     name = inner[0].lower_value
