@@ -655,8 +655,9 @@ _NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript"
 
 
 def _shows_fallback(element: Any, tag: str) -> bool:
-    """True for an `<object>` with no `data` to load: a browser draws what it holds, its fallback
-    content, in its place (HTML 4.8.6), so the walk reads it as it reads a `<span>`'s."""
+    """True for an `<object>` that draws what it holds, its fallback content, in its place (HTML
+    4.8.6): one with nothing to load, or of a plugin's type (see `visibility.hides_its_content`);
+    the walk reads it as it reads a `<span>`'s."""
     return tag == "object" and not hides_its_content(element, tag)
 
 
