@@ -682,6 +682,11 @@ OBJECT_FALLBACK = {
     # type with nothing to load draws nothing, fallback included.
     f'<object data="{PICTURE_DATA}" type="application/x-shockwave-flash" width=10 height=10>{{}}</object>': False,
     "<object type=image/png width=10 height=10>{}</object>": True,
+    "<object type=application/pdf width=10 height=10>{}</object>": True,
+    "<object type=video/mp4 width=10 height=10>{}</object>": True,
+    "<object type=application/json width=10 height=10>{}</object>": True,
+    "<object type=application/octet-stream width=10 height=10>{}</object>": False,
+    "<object type=font/woff width=10 height=10>{}</object>": False,
 }
 
 

@@ -17,7 +17,8 @@ UNRENDERED_LOGOS = {
     "fallback of an <audio>": "<audio controls src='a.mp3'>{logo}</audio>",
     "fallback of a <canvas>": "<canvas width='300' height='60'>{logo}</canvas>",
     "fallback of an <iframe>": "<iframe src='https://example.org/'>{logo}</iframe>",
-    "fallback of an <object> with data": "<object data='movie.swf' type='application/x-shockwave-flash'>{logo}</object>",
+    "fallback of an <object> a browser draws itself": "<object data='chart.svg' type='image/svg+xml'>{logo}</object>",
+    "fallback of an <object> of a PDF's type with nothing to load": "<object type='application/pdf'>{logo}</object>",
     "an image in a <select>'s <option>": "<select><option>{logo}</option></select>",
     "an image in a <select>": "<select>{logo}</select>",
     "a closed popover": "<div popover>{logo}</div>",
@@ -44,7 +45,8 @@ def test_a_popover_logo_through_the_command_line(cli, tmp_path) -> None:
 
 RENDERED_LOGOS = {
     "beside a <video>": "<video src='clip.mp4' poster='poster.png'></video>{logo}",
-    "in an <object> without data (its fallback shows)": "<object type='application/pdf'>{logo}</object>",
+    "in an <object> without data or type (its fallback shows)": "<object>{logo}</object>",
+    "in an <object> of a plugin's type (its fallback shows)": "<object data='movie.swf' type='application/x-shockwave-flash'>{logo}</object>",
     "a popover an author rule shows": "<style>.open{{display:block}}</style><div popover class='open'>{logo}</div>",
     "in a <ruby> base": "<ruby>{logo}<rt>DCNF</rt></ruby>",
     "in a <picture>": "<picture>{logo}</picture>",

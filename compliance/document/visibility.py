@@ -349,9 +349,10 @@ def _closed_popover(element: Any) -> bool:
 # `<iframe>` shows its page. The HTML parser of a browser drops the markup a `<select>` holds
 # (only an `<option>`'s text is drawn); lxml keeps it. (An `<object>`: see `hides_its_content`.)
 _FALLBACK_HOLDERS = frozenset({"video", "audio", "canvas", "iframe", "select", "textarea"})
-# The types of an `<object>` a browser draws itself (HTML 4.8.6: an image, a document, a PDF);
-# any other is a plugin's (Flash, Java, Silverlight), which no browser has now.
-_DRAWN_OBJECT_TYPE = on_first_use(r"image/|text/|application/(?:xhtml\+xml|xml|pdf)(?:[\s;]|\Z)")
+# The types of an `<object>` a browser draws itself (HTML 4.8.6: an image, a document, media, a
+# PDF), as Chromium does (a browser test compares them); any other is a plugin's (Flash, Java,
+# Silverlight), which no browser has now, or one it cannot show (a font, a 3D model).
+_DRAWN_OBJECT_TYPE = on_first_use(r"image/|text/|video/|audio/|application/(?:xhtml\+xml|xml|json|pdf|javascript|ecmascript)(?:[\s;]|\Z)")
 
 
 def hides_its_content(element: Any, tag: str) -> bool:
