@@ -687,6 +687,8 @@ OBJECT_FALLBACK = {
     "<object type=application/json width=10 height=10>{}</object>": True,
     "<object type=application/octet-stream width=10 height=10>{}</object>": False,
     "<object type=font/woff width=10 height=10>{}</object>": False,
+    # A hidden object hides the fallback it would draw.
+    '<object style="display:none">{}</object>': True,
 }
 
 

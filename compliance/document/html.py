@@ -509,9 +509,10 @@ def _in_h1(element: Any) -> bool:
 # `_TagKind.image`) or skips (`_Walk._begins_first_line`).
 _REPLACED_INLINE_TAGS: Final = frozenset({"input", "video", "canvas"})
 _SKIPPED_REPLACED_TAGS: Final = frozenset({"svg", "iframe", "object", "embed", "select", "textarea", "button"})
-# Skipped elements that draw the elements they hold (a button's label, a select's options, an
-# object's fallback): hidden, they hide them.
-_DRAWS_WHAT_IT_HOLDS: Final = frozenset({"button", "select", "object"})
+# Skipped elements that draw the elements they hold (a button's label, a select's options):
+# hidden, they hide them. (An `<object>` that draws its fallback is not skipped: the walk opens it,
+# and its frame hides what it holds; one that does not draws none of it.)
+_DRAWS_WHAT_IT_HOLDS: Final = frozenset({"button", "select"})
 # What may move a block's text up from where its margins and paddings put it (`_moved_up_inside`).
 _MOVING_UP: Final = ("top", "bottom", "inset", "transform", "translate", "margin-top", "margin")
 
