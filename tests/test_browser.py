@@ -821,6 +821,21 @@ TREES = [
     "<p><code class=x>a</p><p>b</p></code>c",
     "<p><nobr>a</p><p>b</p></nobr>c",
     "<p><a href=x>a</p><p>b</p></a>c",
+    # A paragraph or list item ended, with the elements open in it, at the start of what ends it
+    # (libxml2 ends one only when nothing is open in it); not past a button or a nested list.
+    "<p>a <span class=x>b<p>c</p>d",
+    "<p>a <label>b<abbr>c<div>d</div>e</abbr>f</label>g</p>h",
+    "<p>a <span>b<h2>c</h2>d<ul><li>e</ul>",
+    "<p>a <span>b<table><tr><td>c</td></tr></table>d",
+    "<p>a <b>b<span>c<section>d</section>e",
+    "<p>a <button>b<div>c</div>d</button>e",
+    "<p>a <object>b<div>c</div></object>d",
+    "<ul><li>a <span>b<li>c<li>d</ul>",
+    "<ul><li>a<div>b<li>c</ul>",
+    "<ul><li>a <b>b<span>c<li>d</ul>",
+    "<ol><li>a<div><ul><li>b</ul></div><li>c</ol>",
+    "<ul><li>a<section>b<li>c</section></ul>",
+    "<dl><dt>a <span>b<dd>c <q>d<dt>e<dd>f</dl>",
 ]
 
 

@@ -42,6 +42,12 @@ SHOWN_OUTSIDE_AN_ELEMENT_ENDED = {
     # The next paragraph ends a hidden one through the elements libxml2 keeps open in it.
     "a hidden paragraph with a <font> open, ended by the next": ("", '<p style="display:none"><font>Related<p>{}</p>'),
     "a hidden paragraph with a link open, ended by a list": (".gone{display:none}", '<p class="gone"><a href="/x">Related<ul><li>{}</li></ul>'),
+    # A paragraph or list item ends at the next, with whatever is open in it: a hidden `<span>`
+    # left open does not hide what follows.
+    "a hidden span left open in a paragraph": ("", '<p>Note: <span style="display:none">internal<p>x</p>{}'),
+    "a hidden span left open, ended by a section": (".gone{display:none}", '<p>See <span class="gone">more<section>{}</section>'),
+    "a hidden span in a span left open in a list item": ("", "<ul><li>a <span><span hidden>b<li>{}</ul>"),
+    "a hidden span left open in a definition": ("", '<dl><dd>a <span style="opacity:0">b<dt>Author<dd>{}</dl>'),
 }
 
 
@@ -55,6 +61,38 @@ def test_a_byline_in_a_hidden_element_a_browser_keeps_open_is_hidden(case: str) 
 def test_a_byline_a_browser_puts_outside_a_hidden_element_is_seen(case: str) -> None:
     css, wrapper = SHOWN_OUTSIDE_AN_ELEMENT_ENDED[case]
     assert errors(check(page(css=css, byline=wrapper.format(BARE_BYLINE)))) == []
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept_open"),
+    [
+        ("<p>a <span>b<p>c</p>", True),
+        ("<p>a <span><em>b<div>c</div></em></span>", True),
+        ("<ul><li>a <span>b<li>c</ul>", True),
+        ("<ul><li>a<div>b<li>c</ul>", True),
+        ("<dl><dt>a <q>b<dd>c</dl>", True),
+        # A block directly in a paragraph is `close_as_browsers_do`'s; a button bounds the paragraph's
+        # scope; a nested list or a section bounds the search for a list item.
+        ("<p>a<section>b</section></p>", False),
+        ("<p>a <button><div>b</div></button></p>", False),
+        ("<ul><li>a<div><ul><li>b</ul></div><li>c</ul>", False),
+        ("<ul><li>a<section><li>b</section></ul>", False),
+        ("<p>a <span>b</span></p><div>c</div><ul><li>d<li>e</ul>", False),
+    ],
+)
+def test_a_paragraph_or_item_libxml2_keeps_open_past_what_ends_it_is_found(markup: str, kept_open: bool) -> None:
+    from compliance.document import html
+
+    root, _ = html._parse_payload(f"<!doctype html><html><body>{markup}</body></html>".encode())
+    assert nesting.keeps_open_what_browsers_end(root) is kept_open
+
+
+def test_in_quirks_mode_a_table_in_a_span_does_not_end_the_paragraph() -> None:
+    from compliance.document import html
+
+    root, _ = html._parse_payload(b"<html><body><p>a <span>b<table><tr><td>c</td></tr></table>")
+    assert nesting.keeps_open_what_browsers_end(root, quirks=True) is False
+    assert nesting.keeps_open_what_browsers_end(root, quirks=False) is True
 
 
 def test_a_logo_in_a_hidden_heading_a_browser_keeps_open_is_missing() -> None:
@@ -284,8 +322,10 @@ def test_formatting_elements_are_written_again_where_a_browser_reopens_them() ->
     # At most three alike since the last marker; one ended by its own end tag is not re-opened.
     assert nesting.reopen_formatting_as_browsers_do("<p><b><b><b><b>a</p>b") == "<p><b><b><b><b>a</p><b><b><b>b"
     assert nesting.reopen_formatting_as_browsers_do("<p><i>a</i></p>b") == "<p><i>a</i></p>b"
-    # A list item with an element open in it is ended by the next as a browser ends it.
-    assert nesting.reopen_formatting_as_browsers_do("<ul><li><b>a<li>b</ul>") == "<ul><li><b>a</li><li><b>b</ul>"
+    # A list item with elements open in it is ended by the next as a browser ends it, they with
+    # it (libxml2 ignores an item's end tag with a block open in it).
+    assert nesting.reopen_formatting_as_browsers_do("<ul><li><b>a<li>b</ul>") == "<ul><li><b>a</b></li><li><b>b</ul>"
+    assert nesting.reopen_formatting_as_browsers_do("<ul><li><div>a<li>b</ul>") == "<ul><li><div>a</div></li><li>b</ul>"
 
 
 def test_a_page_that_would_reopen_without_end_is_left_as_libxml2_reads_it() -> None:

@@ -266,7 +266,7 @@ def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, An
         rewritten = differences.rewrite(source)
         deep = differences.deep
         if rewritten is not source and not deep:
-            root, parser = _reparse(rewritten)
+            rewritten, root, parser = _reparse_with_stray_ends(rewritten, quirks=differences.quirks)
             # Kept open, elements may now nest deeper than libxml2 reads.
             deep = any(entry.message.startswith("Excessive depth") for entry in parser.error_log)
         if deep:
@@ -283,6 +283,7 @@ class _Differences:
     messages: tuple[str, ...]  # libxml2's "Unexpected end tag" and "Excessive depth" messages
     self_closed: bool  # an element that is not void may be written self-closed
     reopens: bool  # a formatting element, a heading or a <pre> may have been ended early
+    kept_open: bool  # a paragraph or list item was kept open past an element that ends it
     quirks: bool  # the page is in quirks mode
     quirks_tables: bool  # in quirks mode, a table may have started in a paragraph
 
@@ -293,12 +294,13 @@ class _Differences:
             messages=tuple(message for message in messages if message.startswith(("Excessive depth", "Unexpected end tag"))),
             self_closed=nesting.may_self_close_elements(payload),
             reopens=nesting.leaves_elements_open(messages, payload, root),
+            kept_open=nesting.keeps_open_what_browsers_end(root, quirks=quirks),
             quirks=quirks,
             quirks_tables=quirks and _table_after_paragraph(root),
         )
 
     def any(self) -> bool:
-        return bool(self.messages or self.self_closed or self.reopens or self.quirks_tables)
+        return bool(self.messages or self.self_closed or self.reopens or self.kept_open or self.quirks_tables)
 
     @property
     def deep(self) -> bool:
@@ -314,9 +316,10 @@ class _Differences:
             rewritten = nesting.open_self_closed_elements(rewritten)
         if nesting.nests_forms(self.messages):
             rewritten = nesting.drop_nested_form_tags(rewritten)
-        if self.reopens:
+        if self.reopens or self.kept_open:
+            # (What a browser ends at a list item's start is ended where formatting is re-opened.)
             rewritten = nesting.reopen_formatting_as_browsers_do(rewritten)
-        if rewritten is not source or self.reopens or self.quirks_tables or nesting.ends_early(self.messages):
+        if rewritten is not source or self.reopens or self.kept_open or self.quirks_tables or nesting.ends_early(self.messages):
             rewritten = nesting.keep_open_as_browsers_do(rewritten, quirks=self.quirks_tables)
         return rewritten
 
@@ -340,6 +343,20 @@ def _reparse(markup: str) -> tuple[Any, Any]:
     root, parser = _parse_payload(lines_by_lf_bytes(markup.encode("utf-8", "replace")))
     nesting.restore_kept_open(root)
     return root, parser
+
+
+def _reparse_with_stray_ends(rewritten: str, *, quirks: bool) -> tuple[str, Any, Any]:
+    """`_reparse` of rewritten markup, and the markup read: a paragraph ended where a browser ends
+    it (`<p><span>a<div>b</div></span></p>`) may leave its end tag with no paragraph open, of
+    which a browser makes an empty paragraph (see `nesting.empty_paragraphs_for_stray_ends`): the
+    markup is then read once more with those written in."""
+    root, parser = _reparse(rewritten)
+    stray = nesting.stray_paragraph_ends(entry.message for entry in parser.error_log)
+    if stray:
+        ended = nesting.empty_paragraphs_for_stray_ends(rewritten, stray, quirks=quirks)
+        if ended is not rewritten:
+            return ended, *_reparse(ended)
+    return rewritten, root, parser
 
 
 def _run_load_handlers(root: Any) -> None:

@@ -52,7 +52,10 @@ follows it in the same parent, out of that parent, after it, in the tree libxml2
 paragraph hides nothing of a `<figure>` a browser shows beside it. Nor does libxml2 know that
 what a table holds outside its cells is shown before the table ("foster parenting"):
 `foster_parent` moves it there, so a hidden table hides nothing of a byline written between its
-rows.
+rows. And a browser ends a paragraph at a block's start, or a list item at the next item, with
+whatever is open in it (`<p>Note: <span hidden>x<p>By NAME`), where libxml2 ends one only when
+nothing is: `keeps_open_what_browsers_end` finds such a tree, and the page is read again with the
+end tags written (`keep_open_as_browsers_do`, `reopen_formatting_as_browsers_do`).
 
 **Void elements libxml2 does not know.** An `<embed>`, `<source>`, `<track>`, `<wbr>` (and the
 obsolete `<keygen>`, `<bgsound>`, `<image>`) has no content and no end tag in HTML, but libxml2's
@@ -644,10 +647,21 @@ def _reads_text(state: _FormattingElements, between: str) -> bool:
     return bool(text.strip()) or not (state.open and state.open[-1][0] in _TABLE_BODIES)
 
 
-# The list items a list item's start tag ends, and what bounds the search for one.
+# The HTML standard's "special" elements (of HTML, SVG and MathML), which bound what a list
+# item's start tag looks for.
+_SPECIAL = frozenset(
+    """address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd
+    details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header
+    hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object
+    ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot
+    th thead title tr track ul wbr xmp mi mo mn ms mtext annotation-xml foreignobject desc""".split()
+)
+# The list items a list item's start tag ends, and what bounds the search for one: any special
+# element but an `<address>`, `<div>` or `<p>` (`<li><div><li>` ends the first item; `<li><ul><li>`
+# nests a list in it).
 _LIST_ITEMS = {
-    "li": (("li",), ("ul", "ol", *_BUTTON_SCOPE)),
-    **dict.fromkeys(("dd", "dt"), (("dd", "dt"), ("dl", *_BUTTON_SCOPE))),
+    "li": (("li",), tuple(sorted(_SPECIAL - {"address", "div", "p", "li"}))),
+    **dict.fromkeys(("dd", "dt"), (("dd", "dt"), tuple(sorted(_SPECIAL - {"address", "div", "p", "dd", "dt"})))),
 }
 
 
@@ -676,11 +690,67 @@ def _close_list_item(state: _FormattingElements, items: tuple[tuple[str, ...], t
     for kind in kinds:
         index = state.index_of(kind, bounds)
         if index is not None:
-            # libxml2 ends the item at the next only when nothing is open in it.
-            holds_open = index < len(state.open) - 1
+            # libxml2 ends the item at the next only when nothing is open in it, and at its end
+            # tag only when no block is (`<li><div>a<li>`): the end tags of all are written.
+            end_tags = "".join(f"</{entry[0]}>" for entry in reversed(state.open[index:])) if index < len(state.open) - 1 else ""
             state.pop_to(index)
-            return f"</{kind}>" if holds_open else ""
+            return end_tags
     return ""
+
+
+# The elements a paragraph's scope ends at, as a set.
+_PARAGRAPH_BOUNDS = frozenset(_BUTTON_SCOPE)
+# The elements a list item's parent is in a list: an item elsewhere is looked at more closely.
+_LISTS = frozenset({"ul", "ol", "menu", "dl"})
+
+
+def keeps_open_what_browsers_end(root: Any, *, quirks: bool = False) -> bool:
+    """Whether libxml2's tree (`root`) holds, inside a paragraph or a list item, an element at
+    whose start a browser would have ended that paragraph or item with whatever was open in it,
+    where libxml2 ends one only when nothing is open in it: `<p>Note: <span hidden>x<p>By NAME`
+    nests the byline in the hidden `<span>` (a block's start "closes a p element" in button
+    scope), and `<li><span>a<li>b` the second item in the first (see `_LIST_ITEMS`). In quirks
+    mode (`quirks`) a table does not end a paragraph. One pass over the paragraphs and items;
+    each element is looked at from one paragraph at most, and each item's ancestors once."""
+    cleared: dict[str, set[Any]] = {}  # by an item's tag: the ancestors already found to lead to none
+    for element in root.iter("p", *_LIST_ITEMS):
+        if element.tag == "p":
+            if len(element) and _holds_what_ends_it(element, quirks):
+                return True
+        elif _ends_item_it_is_in(element, cleared.setdefault(element.tag, set())):
+            return True
+    return False
+
+
+def _holds_what_ends_it(paragraph: Any, quirks: bool) -> bool:
+    # Looked for below the paragraph's children that hold elements, but a block (libxml2 ended the
+    # paragraph there, or `close_as_browsers_do` does) or an element that bounds its scope, down to
+    # such a block or bound: below a bound, what starts is another paragraph's business.
+    pending = [child for child in paragraph if len(child) and child.tag not in _CLOSE_A_PARAGRAPH and child.tag not in _PARAGRAPH_BOUNDS]
+    while pending:
+        for inner in pending.pop():
+            tag = inner.tag
+            if tag in _CLOSE_A_PARAGRAPH and not (quirks and tag == "table"):
+                return True
+            if len(inner) and tag not in _PARAGRAPH_BOUNDS:
+                pending.append(inner)
+    return False
+
+
+def _ends_item_it_is_in(item: Any, cleared: set[Any]) -> bool:
+    # Looked for from an item that is not directly in a list, up to an item of the kinds it ends,
+    # a bound, or an ancestor another item of its tag went up through (`cleared`) and found none.
+    parent = item.getparent()
+    if parent is None or parent.tag in _LISTS:
+        return False
+    kinds, bounds = _LIST_ITEMS[item.tag]
+    for ancestor in item.iterancestors():
+        if ancestor.tag in kinds:
+            return True
+        if ancestor.tag in bounds or ancestor in cleared:
+            break
+        cleared.add(ancestor)
+    return False
 
 
 def _read_start_tag(state: _FormattingElements, tag: str, start_tag: str) -> None:
