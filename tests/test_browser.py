@@ -836,6 +836,16 @@ TREES = [
     "<ol><li>a<div><ul><li>b</ul></div><li>c</ol>",
     "<ul><li>a<section>b<li>c</section></ul>",
     "<dl><dt>a <span>b<dd>c <q>d<dt>e<dd>f</dl>",
+    # A row ends the cell and row it starts in, through what is open in the cell.
+    "<table><tr><td>a <span class=x>b<tr><td>c</table>",
+    "<table><tr><td>a <b class=x>b<span>c<tr><td>d</td></tr></table>",
+    "<table><tr><td>a <span>b<table><tr><td>in</table>c<tr><td>d</table>",
+    # An <hr> ends a paragraph, with what is open in it, though it is void.
+    "<p>a <span class=x>b<hr>c</span>d</p>e",
+    "<p>a<hr></p>b",
+    # What follows a </body> or </html> is read into the element open there.
+    "<article><p>a <span>b</body><p class=x>c</p>d</article>e",
+    "<section><p>a</p></html><p>b</p>c</section>",
 ]
 
 
@@ -854,7 +864,12 @@ def _tree_of(element: Any, depth: int = 0) -> list[str]:
 
 # Markup whose tree differs in quirks mode (a page without a doctype): a table nests in the
 # paragraph it starts in.
-QUIRKS_TREES = ["<p>a<table><tr><td>b</td></tr></table>c</p>d", "<p class=x>a<table><tr><td>b</td></tr></table>"]
+QUIRKS_TREES = [
+    "<p>a<table><tr><td>b</td></tr></table>c</p>d",
+    "<p class=x>a<table><tr><td>b</td></tr></table>",
+    # A table in an element left open in a paragraph stays in it, the rest of the page read again.
+    "<p>a <span class=x>b<table><tr><td>c</table><p>d",
+]
 
 
 @pytest.mark.parametrize(("doctype", "markup"), [*(("<!doctype html>", m) for m in TREES), *(("", m) for m in QUIRKS_TREES)])
@@ -921,5 +936,5 @@ def test_the_tree_of_real_pages_is_chromiums(browser: Any) -> None:
             different.append(path.name)
     context.close()
     # The pages left differ where a browser ends a link at a link inside it (the adoption agency),
-    # or puts in the body what follows </body>.
-    assert len(pages) == 130 and len(different) <= 4, different
+    # or attaches a shadow root where a page declares one (`<template shadowrootmode>`).
+    assert len(pages) == 130 and len(different) <= 2, different

@@ -48,6 +48,11 @@ SHOWN_OUTSIDE_AN_ELEMENT_ENDED = {
     "a hidden span left open, ended by a section": (".gone{display:none}", '<p>See <span class="gone">more<section>{}</section>'),
     "a hidden span in a span left open in a list item": ("", "<ul><li>a <span><span hidden>b<li>{}</ul>"),
     "a hidden span left open in a definition": ("", '<dl><dd>a <span style="opacity:0">b<dt>Author<dd>{}</dl>'),
+    "a hidden span left open in a table's cell": ("", '<table><tr><td>a <span style="display:none">b<tr><td>{}</table>'),
+    "a hidden span left open, ended by a rule": ("", '<p>Note <span style="display:none">internal<hr>{}'),
+    # What follows a stray </body> or </html> stays where it is written, in the story.
+    "a stray end of the body in the story": ("", "<p>Note</body>{}"),
+    "a stray end of the document in the story": ("", "<p>Note <span>x</html>{}"),
 }
 
 
@@ -78,6 +83,10 @@ def test_a_byline_a_browser_puts_outside_a_hidden_element_is_seen(case: str) -> 
         ("<ul><li>a<div><ul><li>b</ul></div><li>c</ul>", False),
         ("<ul><li>a<section><li>b</section></ul>", False),
         ("<p>a <span>b</span></p><div>c</div><ul><li>d<li>e</ul>", False),
+        # A row in a cell, through an element left open in it; not one of a table nested in the cell.
+        ("<table><tr><td>a <span>b<tr><td>c</table>", True),
+        ("<table><tr><td>a <span>b<table><tr><td>c</table></span><tr><td>d</table>", False),
+        ("<table><tr><td>a<tr><td>b</table>", False),
     ],
 )
 def test_a_paragraph_or_item_libxml2_keeps_open_past_what_ends_it_is_found(markup: str, kept_open: bool) -> None:

@@ -284,6 +284,7 @@ class _Differences:
     self_closed: bool  # an element that is not void may be written self-closed
     reopens: bool  # a formatting element, a heading or a <pre> may have been ended early
     kept_open: bool  # a paragraph or list item was kept open past an element that ends it
+    past_end: bool  # something is written after a </body> or </html>
     quirks: bool  # the page is in quirks mode
     quirks_tables: bool  # in quirks mode, a table may have started in a paragraph
 
@@ -295,12 +296,13 @@ class _Differences:
             self_closed=nesting.may_self_close_elements(payload),
             reopens=nesting.leaves_elements_open(messages, payload, root),
             kept_open=nesting.keeps_open_what_browsers_end(root, quirks=quirks),
+            past_end=nesting.reads_past_document_end(root, payload, messages),
             quirks=quirks,
             quirks_tables=quirks and _table_after_paragraph(root),
         )
 
     def any(self) -> bool:
-        return bool(self.messages or self.self_closed or self.reopens or self.kept_open or self.quirks_tables)
+        return bool(self.messages or self.self_closed or self.reopens or self.kept_open or self.past_end or self.quirks_tables)
 
     @property
     def deep(self) -> bool:
@@ -310,8 +312,10 @@ class _Differences:
     def rewrite(self, source: str) -> str:
         """The markup rewritten as `nesting` does where these differences show it is needed;
         `source` itself when nothing is."""
+        rewritten = nesting.drop_document_end_tags(source) if self.past_end else source
         stray = nesting.stray_paragraph_ends(self.messages)
-        rewritten = nesting.empty_paragraphs_for_stray_ends(source, stray, quirks=self.quirks) if stray else source
+        if stray:
+            rewritten = nesting.empty_paragraphs_for_stray_ends(rewritten, stray, quirks=self.quirks)
         if self.self_closed:
             rewritten = nesting.open_self_closed_elements(rewritten)
         if nesting.nests_forms(self.messages):
@@ -320,7 +324,7 @@ class _Differences:
             # (What a browser ends at a list item's start is ended where formatting is re-opened.)
             rewritten = nesting.reopen_formatting_as_browsers_do(rewritten)
         if rewritten is not source or self.reopens or self.kept_open or self.quirks_tables or nesting.ends_early(self.messages):
-            rewritten = nesting.keep_open_as_browsers_do(rewritten, quirks=self.quirks_tables)
+            rewritten = nesting.keep_open_as_browsers_do(rewritten, quirks=self.quirks)
         return rewritten
 
 

@@ -52,8 +52,8 @@ follows it in the same parent, out of that parent, after it, in the tree libxml2
 paragraph hides nothing of a `<figure>` a browser shows beside it. Nor does libxml2 know that
 what a table holds outside its cells is shown before the table ("foster parenting"):
 `foster_parent` moves it there, so a hidden table hides nothing of a byline written between its
-rows. And a browser ends a paragraph at a block's start, or a list item at the next item, with
-whatever is open in it (`<p>Note: <span hidden>x<p>By NAME`), where libxml2 ends one only when
+rows. And a browser ends a paragraph at a block's start, a list item at the next item, or a
+table's cell at the next row, with whatever is open in it (`<p>Note: <span hidden>x<p>By NAME`), where libxml2 ends one only when
 nothing is: `keeps_open_what_browsers_end` finds such a tree, and the page is read again with the
 end tags written (`keep_open_as_browsers_do`, `reopen_formatting_as_browsers_do`).
 
@@ -281,11 +281,11 @@ def empty_paragraphs_for_stray_ends(source: str, expected: int, *, quirks: bool 
     open_elements = _OpenElements()
     for token, closing, tag in _tags(source):
         if not closing:
-            if tag in _VOID:
-                continue
+            # (An `<hr>`, void, ends a paragraph all the same.)
             if tag in _ENDS_A_PARAGRAPH and not (quirks and tag == "table") and _paragraph_in_scope(open_elements):
                 open_elements.close("p")
-            open_elements.push(tag, False)
+            if tag not in _VOID:
+                open_elements.push(tag, False)
         elif tag != "p" or _paragraph_in_scope(open_elements):
             open_elements.close(tag)
         else:
@@ -327,8 +327,7 @@ def keep_open_as_browsers_do(source: str, *, quirks: bool = False) -> str:
     open_elements = _OpenElements()  # each flagged when renamed
     for token, closing, tag in _tags(source):
         if not closing:
-            if tag in _VOID:
-                continue
+            # (An `<hr>`, void, ends a paragraph all the same.)
             if tag in _CLOSE_A_PARAGRAPH and not (quirks and tag == "table") and _paragraph_in_scope(open_elements):
                 if _kept_open_in_paragraph(open_elements, tag):
                     # A paragraph renamed, or one with elements open in it that libxml2 keeps
@@ -338,6 +337,8 @@ def keep_open_as_browsers_do(source: str, *, quirks: bool = False) -> str:
                     pieces.append(open_elements.end_tags_to("p", KEPT_OPEN_PREFIX))
                     kept_from = token.start()
                 open_elements.close("p")
+            if tag in _VOID:
+                continue
             innermost = open_elements.innermost()
             renamed = (tag in CLOSED_EARLY.get(innermost, ()) or (quirks and tag == "table" and innermost == "p")) and not (
                 tag == "p" and open_elements.holds("p")
@@ -380,6 +381,53 @@ _BREAKS_OUT_OF_FOREIGN = frozenset(
     """b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta
     nobr ol p pre ruby s small span strong strike sub sup table tt u ul var""".split()
 )
+
+
+# A `</body>` or `</html>` end tag, in the markup (str) and in its UTF-8 bytes.
+_DOCUMENT_END_TAG = on_first_use(r"</(?:body|html)(?:[\t\n\f\r /][^>]*)?>", re.IGNORECASE)
+_HTML_END_TAG = on_first_use(rb"</html(?:[\t\n\f\r /][^>]*)?>", re.IGNORECASE)
+# What may follow the document's end without being read into it: white space and comments.
+_NOTHING_READ = on_first_use(rb"(?:[\t\n\f\r ]+|<!--.*?(?:-->|\Z))*", re.DOTALL)
+# How much of the page's end is looked at first for its last `</html>`.
+_END_LOOKED_AT = 4096
+# What a page may hold after its `</body>` that shows nothing wherever it is read.
+_SHOWS_NOTHING_ANYWHERE = frozenset({"script", "noscript", "template", "style", "link", "meta"})
+
+
+def reads_past_document_end(root: Any, payload: bytes, messages: Iterable[str]) -> bool:
+    """Whether the page writes something after a `</body>` or `</html>` end tag, which a browser
+    reads into the element open there (after either, any token but white space or a comment goes
+    back "in body"): libxml2 puts what follows `</body>` after the body (`<article><p>x</body><p>By
+    NAME</p></article>` leaves the byline out of the story), and drops what follows `</html>` (a
+    stylesheet, a pixel). Seen in its tree (`root`: elements after the body other than scripts
+    and the like, or words), in libxml2's messages (a `</body>` or `</html>` found again), or in
+    the markup (`payload`: its UTF-8 bytes) after its last `</html>`."""
+    if any(message.startswith(_UNEXPECTED_END_TAG) and message[len(_UNEXPECTED_END_TAG) :].strip() in ("body", "html") for message in messages):
+        return True
+    body = root.find("body")
+    if body is not None:
+        if (body.tail or "").strip():
+            return True
+        for after in body.itersiblings():
+            if (isinstance(after.tag, str) and after.tag not in _SHOWS_NOTHING_ANYWHERE) or (after.tail or "").strip():
+                return True
+    end = payload[-_END_LOOKED_AT:]
+    found = [match.end() for match in _HTML_END_TAG().finditer(end.lower())]
+    if found:
+        rest = end[found[-1] :]
+    else:
+        # (A page whose last `</html>` is further from its end, or that has none, is searched whole.)
+        found = [match.end() for match in _HTML_END_TAG().finditer(payload)]
+        if not found:
+            return False
+        rest = payload[found[-1] :]
+    return _NOTHING_READ().fullmatch(rest) is None
+
+
+def drop_document_end_tags(source: str) -> str:
+    """The markup without its `</body>` and `</html>` end tags (their line breaks kept), so that
+    libxml2 reads what follows them where a browser does (see `reads_past_document_end`)."""
+    return _DOCUMENT_END_TAG().sub(lambda match: "\n" * match.group(0).count("\n"), source)
 
 
 def may_self_close_elements(payload: bytes) -> bool:
@@ -680,8 +728,14 @@ def _close_for_start_tag(state: _FormattingElements, tag: str) -> str:
         state.end_formatting(tag)
     elif tag in _TABLE_CONTEXTS and state.index_of("table") is not None:
         contexts = _TABLE_CONTEXTS[tag]
+        ended = []
         while state.open and state.open[-1][0] not in contexts:
+            ended.append(state.open[-1][0])
             state.pop_to(len(state.open) - 1)
+        # libxml2 ends a table's part at the next, but not through an element left open in a
+        # cell (`<td><span>a<tr>`): then the end tags of all are written.
+        if any(name not in _TABLE_PARTS for name in ended):
+            return "".join(f"</{name}>" for name in ended)
     return ""
 
 
@@ -709,16 +763,35 @@ def keeps_open_what_browsers_end(root: Any, *, quirks: bool = False) -> bool:
     whose start a browser would have ended that paragraph or item with whatever was open in it,
     where libxml2 ends one only when nothing is open in it: `<p>Note: <span hidden>x<p>By NAME`
     nests the byline in the hidden `<span>` (a block's start "closes a p element" in button
-    scope), and `<li><span>a<li>b` the second item in the first (see `_LIST_ITEMS`). In quirks
+    scope), `<li><span>a<li>b` the second item in the first (see `_LIST_ITEMS`), and
+    `<td><span>a<tr><td>b` the second row in the first's cell. In quirks
     mode (`quirks`) a table does not end a paragraph. One pass over the paragraphs and items;
     each element is looked at from one paragraph at most, and each item's ancestors once."""
     cleared: dict[str, set[Any]] = {}  # by an item's tag: the ancestors already found to lead to none
-    for element in root.iter("p", *_LIST_ITEMS):
-        if element.tag == "p":
+    for element in root.iter("p", "tr", *_LIST_ITEMS):
+        tag = element.tag
+        if tag == "p":
             if len(element) and _holds_what_ends_it(element, quirks):
                 return True
-        elif _ends_item_it_is_in(element, cleared.setdefault(element.tag, set())):
+        elif tag == "tr":
+            if _row_in_a_cell(element):
+                return True
+        elif _ends_item_it_is_in(element, cleared.setdefault(tag, set())):
             return True
+    return False
+
+
+def _row_in_a_cell(row: Any) -> bool:
+    # A row's start ends the cell and the row it is in (`<td><span>a<tr>`), libxml2's only when
+    # nothing is open in the cell; a row in a table nested in the cell is that table's.
+    parent = row.getparent()
+    if parent is None or parent.tag in _TABLE_PARTS["tr"]:
+        return False
+    for ancestor in parent.iterancestors():
+        if ancestor.tag in ("td", "th"):
+            return True
+        if ancestor.tag in _TABLE_PARTS["tr"]:
+            return False
     return False
 
 
