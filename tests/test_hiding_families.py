@@ -229,6 +229,9 @@ HIDDEN_TEXT_STYLES = [
     "color:Field",
     "color:ButtonFace;background:ButtonFace",
     "color:CanvasText;background-color:WindowText",
+    # A background of the text's own colour, set or not.
+    "color:#333;background:currentcolor",
+    "background-color:currentColor",
     "font-size:0.01em",
     "font-size:1%",
     "font-size:0.1ex",
@@ -249,6 +252,7 @@ SHOWN_TEXT_STYLES = [
     "color:CanvasText",
     "color:ButtonFace",
     "color:Canvas;background:CanvasText",
+    "color:#333;background:currentcolor;-webkit-text-fill-color:#fff",
     "font-size:0.8em",
     "font-size:90%",
     "font-size:round(up,9.1px,10px)",
@@ -695,6 +699,40 @@ OBJECT_FALLBACK = {
 @pytest.mark.parametrize("markup", sorted(OBJECT_FALLBACK))
 def test_an_objects_fallback_shows_when_it_has_nothing_to_load(markup: str) -> None:
     assert byline_hidden(dcnf(byline=markup.format('<span class="by">By Maria Lopez</span>'))) is OBJECT_FALLBACK[markup]
+
+
+# What applies to a box the element may not have: one of `display: contents` has none (only what
+# its content inherits applies), and a transform or a vertical margin does not apply to an inline
+# box that is not replaced, unless it is made a block (floated, positioned, a flex or grid item).
+# Each `{}` is the byline's markup (a style rule's braces are written twice).
+WITHOUT_A_BOX = {
+    '<div style="display:contents;opacity:0">{}</div>': False,
+    '<div style="display:contents;transform:scale(0)">{}</div>': False,
+    '<div style="display:contents;height:0;overflow:hidden">{}</div>': False,
+    '<div style="display:contents;clip-path:inset(50%)">{}</div>': False,
+    '<div style="display:contents;filter:opacity(0)">{}</div>': False,
+    "<style>.w{{display:contents;opacity:0}}</style><div class=w>{}</div>": False,
+    '<style>.w{{display:contents}}</style><div class=w style="opacity:0">{}</div>': False,
+    '<div style="display:contents;visibility:hidden">{}</div>': True,
+    '<div style="display:contents;color:transparent">{}</div>': True,
+    '<div style="display:contents;font-size:0">{}</div>': True,
+    '<p><span style="transform:scale(0)">{}</span></p>': False,
+    '<p><span style="translate:-9999px">{}</span></p>': False,
+    '<p><b style="margin-top:-9999px">{}</b></p>': False,
+    '<p><span style="display:inline-block;transform:scale(0)">{}</span></p>': True,
+    '<p><span style="float:left;transform:scale(0)">{}</span></p>': True,
+    '<p><span style="position:absolute;transform:scale(0)">{}</span></p>': True,
+    '<p style="display:flex"><span style="transform:scale(0)">{}</span></p>': True,
+    '<style>.g{{display:grid}}</style><p class=g><span style="transform:scale(0)">{}</span></p>': True,
+    '<p><span style="margin-left:-9999px">{}</span></p>': True,
+    '<div style="background:currentcolor"><p>{}</p></div>': True,
+    '<div style="background:currentcolor"><p style="color:#fff">{}</p></div>': False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(WITHOUT_A_BOX))
+def test_what_applies_to_a_box_applies_only_where_there_is_one(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is WITHOUT_A_BOX[markup]
 
 
 @pytest.mark.parametrize("css", sorted(OTHER_HIDING))

@@ -1155,7 +1155,8 @@ def _can_hide(declaration: Declaration) -> bool:
         return _sizes_to_nothing(declaration)
     if family == "placement":
         return _placement_can_hide(declaration)
-    return False
+    # A background of the text's own colour: its text blends in, whatever that colour is.
+    return declaration.name in ("background", "background-color") and declaration.keyword == "currentcolor"
 
 
 def _sizes_to_nothing(declaration: Declaration) -> bool:
@@ -1383,6 +1384,8 @@ class _SummaryBuilder:
             self.overflow_shown = True
         if declaration.name == "display":
             self.sets_display = True
+            if display_keyword(declaration) == "contents":
+                self.families.add("display")  # takes the box away, and what hides with it (see `_judged`)
         elif declaration.name == "perspective":
             self.perspective = True
         if moved > self.farthest_move:
@@ -2973,7 +2976,53 @@ def _judged(declared: Mapping[str, Declaration], element: Any, tag: str, style: 
             declared = {**declared, **{k: v for k, v in end.items() if k in _ANIMATED_PROPERTIES}}
     if tag in ("html", "body"):
         declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
-    return declared
+    return _applicable_to_its_box(declared, element, tag, style)
+
+
+def _applicable_to_its_box(declared: Mapping[str, Declaration], element: Any, tag: str, style: PageStyle) -> Mapping[str, Declaration]:
+    """The declarations without those that do not apply to the element's box: an element of
+    `display: contents` has none, so only what its content inherits applies (`opacity: 0`, a
+    transform, a clip or an overflow on it change nothing a reader sees; `visibility` does); a
+    transform or a vertical margin does not apply to an inline box that is not replaced (CSS
+    Transforms 1, "transformable element"; CSS 2, 8.3), unless it is made a block (floated,
+    absolutely positioned, or an item of a flex or grid container)."""
+    display = declared.get("display")
+    keyword = None if display is None else display_keyword(display)
+    if keyword == "contents":
+        return {k: v for k, v in declared.items() if k in _APPLIES_WITHOUT_A_BOX}
+    if not (declared.keys() & _NOT_ON_INLINE_BOXES):
+        return declared
+    inline = keyword == "inline" and tag not in _REPLACED_TAGS if keyword is not None else tag in _NON_REPLACED_INLINE_TAGS
+    if not inline or _box_kind(declared, tag) == "out" or (declared.get("float") is not None and declared["float"].keyword != "none"):
+        return declared
+    if _item_layout(element, style) in ("flex", "grid"):
+        return declared
+    return {k: v for k, v in declared.items() if k not in _NOT_ON_INLINE_BOXES}
+
+
+# The properties of those read that apply to an element of `display: contents`, which makes no
+# box: the inherited ones, which its content takes (CSS Display 3, "contents").
+_APPLIES_WITHOUT_A_BOX = frozenset(
+    """display color -webkit-text-fill-color -webkit-text-stroke -webkit-text-stroke-color -webkit-text-stroke-width
+    text-shadow font font-size font-size-adjust letter-spacing visibility text-indent text-wrap text-wrap-mode
+    white-space line-height writing-mode""".split()
+)
+# The properties of those read that do not apply to an inline box that is not replaced.
+_NOT_ON_INLINE_BOXES = frozenset({"transform", "-webkit-transform", "translate", "rotate", "scale", "margin-top", "margin-block-start"})
+# The elements whose box is replaced (or drawn as a widget), and the inline ones whose box is not.
+_REPLACED_TAGS = frozenset("img video audio canvas input svg iframe object embed select textarea button picture meter progress math".split())
+_NON_REPLACED_INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var".split()
+)
+
+
+# The properties of those read that apply to an element of `display: contents`, which makes no
+# box: the inherited ones, which its content takes (CSS Display 3, "contents").
+_APPLIES_WITHOUT_A_BOX = frozenset(
+    """display color -webkit-text-fill-color -webkit-text-stroke -webkit-text-stroke-color -webkit-text-stroke-width
+    text-shadow font font-size font-size-adjust letter-spacing visibility text-indent text-wrap text-wrap-mode
+    white-space line-height writing-mode""".split()
+)
 
 
 def _animated(declared: Mapping[str, Declaration]) -> bool:
@@ -3506,8 +3555,12 @@ def _colours(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Co
             keyword = declared[name].keyword
             if keyword in _BACKGROUND_BEHIND_KEYWORDS:
                 background = parent.background
+            elif keyword == "currentcolor":
+                # The text's own colour behind it, whatever that is: where the page sets none (a
+                # linked stylesheet may), the two are taken to be the browser's default.
+                text_colour = background = text_colour or CANVAS_TEXT
             else:
-                background = text_colour if keyword == "currentcolor" else _background_colour(declared[name])
+                background = _background_colour(declared[name])
     image = declared.get("background-image")
     if image is not None and image.keyword not in _NO_PICTURE:
         # A picture is painted over the background colour; a gradient of one colour is that colour.
