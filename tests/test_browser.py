@@ -652,11 +652,12 @@ def test_other_ways_of_leaving_the_byline_unseen_leave_ink_where_the_checker_say
     assert inked == {css: not hidden for css, hidden in OTHER_HIDING.items()}
 
 
-def test_what_applies_only_to_a_box_leaves_ink_where_the_checker_says(browser: Any) -> None:
-    from tests.test_hiding_families import WITHOUT_A_BOX
+def test_boxes_and_exclusive_accordions_leave_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import ACCORDIONS, WITHOUT_A_BOX
 
-    inked = {markup: _leaves_ink(browser, markup.format("<span id=it>By Maria Lopez</span>")) for markup in WITHOUT_A_BOX}
-    assert inked == {markup: not hidden for markup, hidden in WITHOUT_A_BOX.items()}
+    cases = {**WITHOUT_A_BOX, **ACCORDIONS}
+    inked = {markup: _leaves_ink(browser, markup.format("<span id=it>By Maria Lopez</span>")) for markup in cases}
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
 
 
 def test_an_objects_fallback_leaves_ink_where_the_checker_says(browser: Any) -> None:

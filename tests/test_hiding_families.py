@@ -730,6 +730,21 @@ WITHOUT_A_BOX = {
 }
 
 
+# Exclusive accordions: of the `<details>` of one `name` written open, only the first is open.
+ACCORDIONS = {
+    "<details name=g open><summary>A</summary>x</details><details name=g open><summary>B</summary>{}</details>": True,
+    "<details name=g open><summary>A</summary>{}</details><details name=g open><summary>B</summary>y</details>": False,
+    "<details name=g open><summary>A</summary>x</details><details name=h open><summary>B</summary>{}</details>": False,
+    "<details name=g><summary>A</summary>x</details><details name=g open><summary>B</summary>{}</details>": False,
+    "<details name=g open><summary>A</summary><details name=g open><summary>B</summary>{}</details></details>": True,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(ACCORDIONS))
+def test_only_the_first_open_details_of_an_exclusive_accordion_is_open(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is ACCORDIONS[markup]
+
+
 @pytest.mark.parametrize("markup", sorted(WITHOUT_A_BOX))
 def test_what_applies_to_a_box_applies_only_where_there_is_one(markup: str) -> None:
     assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is WITHOUT_A_BOX[markup]

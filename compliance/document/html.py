@@ -1394,13 +1394,22 @@ def _is_closed(element: Any, tag: str, attributes: dict[str, str] | None) -> boo
     without `open` (its `<summary>`), and a section of an `<amp-accordion>` without `expanded`
     (its heading, the section's first child)."""
     if tag == "details":
-        return attributes is None or "open" not in attributes
+        return attributes is None or "open" not in attributes or _closed_by_its_group(element, attributes.get("name"))
     if hides_its_content(element, tag):
         return True
     if tag == "section" and (attributes is None or "expanded" not in attributes):
         parent = element.getparent()
         return parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "amp-accordion"
     return False
+
+
+def _closed_by_its_group(details: Any, name: str | None) -> bool:
+    """True for a `<details open>` of an exclusive accordion (`name`) that an earlier one of its
+    group, open, closes as the page is read: only one of a group is open, the first (HTML,
+    "ensure details exclusivity by closing the given element if needed")."""
+    if not name:
+        return False
+    return bool(details.xpath("boolean((preceding::details | ancestor::details)[@open and @name = $name])", name=name))
 
 
 def _hide_content(element: Any, visibility: dict[Any, bool]) -> None:
