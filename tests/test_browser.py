@@ -652,10 +652,10 @@ def test_other_ways_of_leaving_the_byline_unseen_leave_ink_where_the_checker_say
     assert inked == {css: not hidden for css, hidden in OTHER_HIDING.items()}
 
 
-def test_boxes_and_exclusive_accordions_leave_ink_where_the_checker_says(browser: Any) -> None:
-    from tests.test_hiding_families import ACCORDIONS, WITHOUT_A_BOX
+def test_boxes_accordions_and_layered_backgrounds_leave_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import ACCORDIONS, LAYERED_BACKGROUNDS, WITHOUT_A_BOX
 
-    cases = {**WITHOUT_A_BOX, **ACCORDIONS}
+    cases = {**WITHOUT_A_BOX, **ACCORDIONS, **LAYERED_BACKGROUNDS}
     inked = {markup: _leaves_ink(browser, markup.format("<span id=it>By Maria Lopez</span>")) for markup in cases}
     assert inked == {markup: not hidden for markup, hidden in cases.items()}
 

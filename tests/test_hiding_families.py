@@ -740,6 +740,21 @@ ACCORDIONS = {
 }
 
 
+# A background's image layers paint over its colour, the first over the others; a colour stop with
+# two positions is two stops (`#fff 0 100%`: a gradient of one colour).
+LAYERED_BACKGROUNDS = {
+    '<p style="color:#fff;background:linear-gradient(#fff 0 100%), #000">{}</p>': True,
+    '<p style="color:#fff;background:#000 linear-gradient(#fff, #fff)">{}</p>': True,
+    '<p style="color:#fff;background:#fff linear-gradient(#000, #000)">{}</p>': False,
+    '<p style="color:#fff;background:linear-gradient(#000 0 50%, #fff 50% 100%)">{}</p>': False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(LAYERED_BACKGROUNDS))
+def test_a_backgrounds_top_layer_is_the_one_behind_the_text(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is LAYERED_BACKGROUNDS[markup]
+
+
 @pytest.mark.parametrize("markup", sorted(ACCORDIONS))
 def test_only_the_first_open_details_of_an_exclusive_accordion_is_open(markup: str) -> None:
     assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is ACCORDIONS[markup]

@@ -1603,6 +1603,9 @@ def gradient_stops(image: Any, names: frozenset[str] = GRADIENTS) -> list[tuple[
                 return None  # a colour not read, or `currentcolor`
             if painted is not None:
                 stops.append(painted)
+                # A stop with two positions is two stops of its colour (`#000 0 100%`).
+                if sum(1 for t in part if t.type in ("dimension", "percentage", "number", "function") and t is not token) >= 2:
+                    stops.append(painted)
     return stops or None
 
 

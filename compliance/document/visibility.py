@@ -3600,11 +3600,19 @@ def _one_colour_gradient(token: Any) -> Colour | None:
 def _background_colour(declaration: Declaration) -> Colour | None:
     """The colour a background declaration paints; None when an image or gradient may cover it."""
     found: Colour | None = None
+    gradient: Colour | None = None
     for token in declaration.values:
         painted = colour(token) or _one_colour_gradient(token)
         if token.type == "url" or (token.type == "function" and painted is None):
             return None  # an image, a gradient, or a colour the checker cannot work out
-        found = painted or found
+        if token.type == "function" and token.lower_name in _GRADIENTS:
+            # An image layer, painted over the colour (the first over the others): an opaque
+            # gradient of one colour covers what is under it.
+            gradient = gradient or painted
+        else:
+            found = painted or found
+    if gradient is not None:
+        return gradient
     if found is None and declaration.keyword in ("none", "transparent"):
         return None
     return found
