@@ -725,6 +725,9 @@ WITHOUT_A_BOX = {
     '<p style="display:flex"><span style="transform:scale(0)">{}</span></p>': True,
     '<style>.g{{display:grid}}</style><p class=g><span style="transform:scale(0)">{}</span></p>': True,
     '<p><span style="margin-left:-9999px">{}</span></p>': True,
+    # Along a vertical line, `margin-top` moves an inline box; one of another writing mode is an inline-block.
+    '<p style="writing-mode:vertical-rl"><span style="margin-top:-9999px">{}</span></p>': True,
+    '<p><span style="writing-mode:vertical-rl;transform:scale(0)">{}</span></p>': True,
     '<div style="background:currentcolor"><p>{}</p></div>': True,
     '<div style="background:currentcolor"><p style="color:#fff">{}</p></div>': False,
 }

@@ -2995,9 +2995,18 @@ def _applicable_to_its_box(declared: Mapping[str, Declaration], element: Any, ta
     inline = keyword == "inline" and tag not in _REPLACED_TAGS if keyword is not None else tag in _NON_REPLACED_INLINE_TAGS
     if not inline or _box_kind(declared, tag) == "out" or (declared.get("float") is not None and declared["float"].keyword != "none"):
         return declared
-    if _item_layout(element, style) in ("flex", "grid"):
-        return declared
-    return {k: v for k, v in declared.items() if k not in _NOT_ON_INLINE_BOXES}
+    if "writing-mode" in declared or _item_layout(element, style) in ("flex", "grid"):
+        return declared  # (an inline box of another writing mode than its line's is an inline-block)
+    dropped = _NOT_ON_INLINE_BOXES if not _vertical_writing_may_apply(element, style) else _TRANSFORMS
+    return {k: v for k, v in declared.items() if k not in dropped}
+
+
+def _vertical_writing_may_apply(element: Any, style: PageStyle) -> bool:
+    """True when a `<style>` block, or the `style` attribute of an ancestor, sets a `writing-mode`:
+    in a vertical one, `margin-top` is along the line, and moves an inline box."""
+    if any("writing-mode" in sheet for sheet in style.sheets):
+        return True
+    return any("writing-mode" in (ancestor.get("style") or "") for ancestor in element.iterancestors())
 
 
 # The properties of those read that apply to an element of `display: contents`, which makes no
@@ -3008,7 +3017,8 @@ _APPLIES_WITHOUT_A_BOX = frozenset(
     white-space line-height writing-mode""".split()
 )
 # The properties of those read that do not apply to an inline box that is not replaced.
-_NOT_ON_INLINE_BOXES = frozenset({"transform", "-webkit-transform", "translate", "rotate", "scale", "margin-top", "margin-block-start"})
+_TRANSFORMS = frozenset({"transform", "-webkit-transform", "translate", "rotate", "scale"})
+_NOT_ON_INLINE_BOXES = _TRANSFORMS | {"margin-top", "margin-block-start"}
 # The elements whose box is replaced (or drawn as a widget), and the inline ones whose box is not.
 _REPLACED_TAGS = frozenset("img video audio canvas input svg iframe object embed select textarea button picture meter progress math".split())
 _NON_REPLACED_INLINE_TAGS = frozenset(
