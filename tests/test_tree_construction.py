@@ -482,3 +482,19 @@ def test_a_table_after_a_paragraph_is_found_as_the_xpath_of_each_paragraph_finds
     root = etree.fromstring(f"<html><body>{markup}</body></html>", etree.HTMLParser())
     assert _table_after_paragraph(root) is found
     assert bool(root.xpath("boolean(//p/following-sibling::*[1][self::table])")) is found
+
+
+def test_a_pixel_written_after_the_end_of_the_document_is_on_the_page() -> None:
+    # A CMS plugin that prints ProPublica's pixel after `</html>`: a browser runs it; libxml2
+    # alone would drop it and the check would call it missing.
+    from compliance.engine import check_bytes
+    from compliance.loading import load_packs
+    from tests.conftest import ROOT
+
+    source = (ROOT / "samples" / "propublica" / "compliant-wordpress.html").read_text(encoding="utf-8")
+    (pixel,) = [line for line in source.splitlines() if "pixel.propublica.org/pixel.js" in line]
+    moved = source.replace(pixel + "\n", "", 1).replace("</html>", "</html>\n" + pixel.strip())
+    report = check_bytes(moved.encode(), "html", load_packs(), path="after-html.html")
+    assert report.packs == ("propublica",)
+    assert [f.rule for f in report.findings] == []
+    assert "propublica/pixel" in {p.rule for p in report.passed}
