@@ -716,6 +716,7 @@ WITHOUT_A_BOX = {
     '<div style="display:contents;visibility:hidden">{}</div>': True,
     '<div style="display:contents;color:transparent">{}</div>': True,
     '<div style="display:contents;font-size:0">{}</div>': True,
+    '<div style="display:contents;zoom:0.001">{}</div>': True,
     '<p><span style="transform:scale(0)">{}</span></p>': False,
     '<p><span style="translate:-9999px">{}</span></p>': False,
     '<p><b style="margin-top:-9999px">{}</b></p>': False,
@@ -725,6 +726,14 @@ WITHOUT_A_BOX = {
     '<p style="display:flex"><span style="transform:scale(0)">{}</span></p>': True,
     '<style>.g{{display:grid}}</style><p class=g><span style="transform:scale(0)">{}</span></p>': True,
     '<p><span style="margin-left:-9999px">{}</span></p>': True,
+    # Made a block by a rule, which sets nothing that hides; an item through a parent of no box.
+    '<style>.x{{display:block}}</style><p><span class=x style="transform:scale(0)">{}</span></p>': True,
+    "<style>.x{{float:left;transform:scale(0)}}</style><p><span class=x>{}</span></p>": True,
+    "<style>.x{{display:block;margin-top:-9999px}}</style><p><span class=x>{}</span></p>": True,
+    '<div style="display:flex"><div style="display:contents"><span style="transform:scale(0)">{}</span></div></div>': True,
+    # A vertical margin moves no inline-level box off its line: an inline-block, an image.
+    '<p><span style="display:inline-block;margin-top:-9999px">{}</span></p>': False,
+    '<p><span style="writing-mode:vertical-rl;margin-top:-9999px">{}</span></p>': False,
     # Along a vertical line, `margin-top` moves an inline box; one of another writing mode is an inline-block.
     '<p style="writing-mode:vertical-rl"><span style="margin-top:-9999px">{}</span></p>': True,
     '<p><span style="writing-mode:vertical-rl;transform:scale(0)">{}</span></p>': True,
@@ -740,6 +749,8 @@ ACCORDIONS = {
     "<details name=g open><summary>A</summary>x</details><details name=h open><summary>B</summary>{}</details>": False,
     "<details name=g><summary>A</summary>x</details><details name=g open><summary>B</summary>{}</details>": False,
     "<details name=g open><summary>A</summary><details name=g open><summary>B</summary>{}</details></details>": True,
+    # What a template holds is in no group.
+    "<template><details name=g open>x</details></template><details name=g open><summary>B</summary>{}</details>": False,
 }
 
 
@@ -750,6 +761,10 @@ LAYERED_BACKGROUNDS = {
     '<p style="color:#fff;background:#000 linear-gradient(#fff, #fff)">{}</p>': True,
     '<p style="color:#fff;background:#fff linear-gradient(#000, #000)">{}</p>': False,
     '<p style="color:#fff;background:linear-gradient(#000 0 50%, #fff 50% 100%)">{}</p>': False,
+    # A layer sized to nothing paints nothing; a longhand written after the shorthand wins.
+    '<p style="color:#fff;background:linear-gradient(#000, #000) 0 0 / 0 0 no-repeat, #fff">{}</p>': True,
+    '<p style="background:currentcolor;background-color:#fff">{}</p>': False,
+    '<p style="background-color:#fff;background:currentcolor">{}</p>': True,
 }
 
 

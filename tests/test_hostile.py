@@ -320,3 +320,25 @@ def test_mixed_directory_reports_every_good_article_and_names_every_hostile_file
     codes = sorted(f["notices"][0]["code"] for f in bad)
     assert codes == sorted(["skipped"] * 16 + ["too-large"] * 3 + ["unreadable"])
     assert run.code == 2  # an unreadable file is an input error, reported after the whole batch
+
+
+_CHAIN = " ".join(["div"] * 1000)
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        f"{_CHAIN} {{ display: none }}",
+        f".byline:has({_CHAIN}) {{ display: none }}",
+        f".byline:not({_CHAIN}) {{ color: red }}",
+        f"@scope ({_CHAIN}) {{ .byline {{ display: none }} }}",
+        "p" + ":is(" * 300 + ".byline" + ")" * 300 + " { color: red }",
+    ],
+)
+def test_a_selector_chained_past_what_cssselect_reads_is_left_out_not_an_internal_error(packs: list[Pack], css: str) -> None:
+    # cssselect works out a selector's specificity and XPath by recursion, a level a combinator:
+    # 1,000 exhausted the stack. Such a selector is left out; the rest of the page is checked.
+    page = COMPLIANT.replace(b"</head>", f"<style>{css}</style></head>".encode(), 1)
+    report = check_bytes(page, "html", packs, path="long-selector.html")
+    assert report.checked and report.packs == ("dcnf",)
+    assert [f.rule for f in report.findings] == []

@@ -794,6 +794,7 @@ class _Walk:
         "article_root",
         "buffer",
         "byline_break",
+        "closed_details",
         "first_line_space",
         "found",
         "generated",
@@ -829,6 +830,8 @@ class _Walk:
         self.generated = self.style.generated
         self.items: list[Item] = []
         self.ids: dict[str, Any] | None = None  # the page's ids, read when an <svg> first asks (`_by_id`)
+        # The <details> an earlier one of their exclusive accordion closes, read when an open one is met.
+        self.closed_details: frozenset[Any] | None = None
         # Each link's element, href and rel (read from the attributes the walk has at hand), whether
         # it is visible and in the article, and the index of the next item.
         self.links: list[tuple[Any, str, str | None, bool, bool, int]] = []
@@ -955,6 +958,12 @@ class _Walk:
             self.flush()
         self._open(element, kind, attributes, parent, block)
 
+    def _closed_by_their_groups(self) -> frozenset[Any]:
+        """`details_closed_by_their_groups` of the page, worked out once."""
+        if self.closed_details is None:
+            self.closed_details = details_closed_by_their_groups(self.root)
+        return self.closed_details
+
     def _skip_unless_fallback(self, element: Any, kind: _TagKind, parent: _Frame) -> bool:
         """Skip an element whose content is never shown (False), but for an `<object>` with
         nothing to load, which shows its fallback content and is opened as any element (True)."""
@@ -1015,7 +1024,7 @@ class _Walk:
         chrome = parent[_CHROME] or self._starts_chrome(element, kind, attributes, in_article)
         in_article = in_article and not chrome
         noscript = parent[_NOSCRIPT] or tag == "noscript"
-        closed = kind.closable and _is_closed(element, tag, attributes)
+        closed = kind.closable and _is_closed(element, tag, attributes, self._closed_by_their_groups)
         text_open = text_shown and not closed
         shown = text_open and not noscript
         if not shown and parent[_SHOWS_TEXT]:
@@ -1389,12 +1398,13 @@ def _mark_seams(marks: list[BylineMark], text: str) -> None:
             mark.seams.append(len(capture))
 
 
-def _is_closed(element: Any, tag: str, attributes: dict[str, str] | None) -> bool:
+def _is_closed(element: Any, tag: str, attributes: dict[str, str] | None, closed_by_groups: Callable[[], frozenset[Any]]) -> bool:
     """True for an element that shows only its first part until a reader opens it: a `<details>`
-    without `open` (its `<summary>`), and a section of an `<amp-accordion>` without `expanded`
-    (its heading, the section's first child)."""
+    without `open` (its `<summary>`), or one its exclusive accordion closes (`closed_by_groups`:
+    see `details_closed_by_their_groups`), and a section of an `<amp-accordion>` without
+    `expanded` (its heading, the section's first child)."""
     if tag == "details":
-        return attributes is None or "open" not in attributes or _closed_by_its_group(element, attributes.get("name"))
+        return attributes is None or "open" not in attributes or ("name" in attributes and element in closed_by_groups())
     if hides_its_content(element, tag):
         return True
     if tag == "section" and (attributes is None or "expanded" not in attributes):
@@ -1403,13 +1413,21 @@ def _is_closed(element: Any, tag: str, attributes: dict[str, str] | None) -> boo
     return False
 
 
-def _closed_by_its_group(details: Any, name: str | None) -> bool:
-    """True for a `<details open>` of an exclusive accordion (`name`) that an earlier one of its
-    group, open, closes as the page is read: only one of a group is open, the first (HTML,
-    "ensure details exclusivity by closing the given element if needed")."""
-    if not name:
-        return False
-    return bool(details.xpath("boolean((preceding::details | ancestor::details)[@open and @name = $name])", name=name))
+def details_closed_by_their_groups(root: Any) -> frozenset[Any]:
+    """The `<details open>` of exclusive accordions (those with one `name`) that an earlier one of
+    their group, open, closes as the page is read: only the first of a group stays open (HTML,
+    "ensure details exclusivity by closing the given element if needed"). What a `<template>`
+    holds is in no group. One pass over the page's `<details>`."""
+    open_names: set[str] = set()
+    closed = []
+    for details in root.iter("details"):
+        name = details.get("name")
+        if not name or details.get("open") is None or any(ancestor.tag == "template" for ancestor in details.iterancestors()):
+            continue
+        if name in open_names:
+            closed.append(details)
+        open_names.add(name)
+    return frozenset(closed)
 
 
 def _hide_content(element: Any, visibility: dict[Any, bool]) -> None:

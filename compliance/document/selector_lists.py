@@ -27,6 +27,8 @@ import functools
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from compliance.firstuse import on_first_use
+
 # The pseudo-classes Chromium reads without arguments (`:hover`), the few `-internal-` ones it
 # takes from a page's style sheet too.
 KNOWN_PSEUDO_CLASSES = frozenset(
@@ -551,7 +553,7 @@ def parsed_selectors(selector_list: str) -> tuple[Any, ...]:
     kept = chromium_selectors(selector_list)
     if kept is None:
         return ()
-    read = [cssselect_form(selector) for selector in kept]
+    read = [cssselect_form(selector) for selector in kept if selector_readable(selector)]
     try:
         return tuple(parse(", ".join(read)))
     except SelectorError:
@@ -563,3 +565,17 @@ def parsed_selectors(selector_list: str) -> tuple[Any, ...]:
         except SelectorError:
             continue
     return tuple(parsed)
+
+
+# The most combinators, and the most brackets, a selector the checker reads has: cssselect works
+# out a selector's specificity and XPath by recursion, a level a combinator or a nested
+# `:is()`. A chain of descendants longer than a browser's tree is deep (512) matches nothing; a
+# hostile page writes thousands, and such a selector is left out as one cssselect cannot read.
+_MOST_COMBINATORS = 256
+_COMBINATOR = on_first_use(r"[\s>+~]+")
+
+
+def selector_readable(selector: str) -> bool:
+    """Whether a selector (its text) is within what the checker reads: at most `_MOST_COMBINATORS`
+    combinators and as many brackets, counted in its text, nested selectors' included."""
+    return selector.count("(") <= _MOST_COMBINATORS and len(_COMBINATOR().findall(selector)) <= _MOST_COMBINATORS

@@ -136,6 +136,7 @@ from compliance.document.css import (
     refused,
     registered_properties,
     scales_to_nothing,
+    split_commas,
     substitute_variables,
     translation_px,
     variables_used,
@@ -148,7 +149,7 @@ from compliance.document.fading import NOT_FADED, Fading
 from compliance.document.generated import generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
-from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors
+from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
@@ -826,6 +827,7 @@ _SHORTHANDS: dict[str, tuple[str, ...]] = {
     "padding": ("padding-top", "padding-right", "padding-bottom", "padding-left"),
     "overflow": ("overflow-x", "overflow-y"),
     "font": ("font-size",),
+    "background": ("background-color", "background-image"),
 }
 
 _NO_PAGE_STYLE = PageStyle({})
@@ -2378,8 +2380,9 @@ def _scoped_selectors(selector_list: str, scope: Scoping) -> tuple[_CompiledSele
 
     bounds = (scope.root,) if scope.limit is None else (scope.root, scope.limit)
     kept = chromium_selectors(selector_list)
-    if kept is None or any(chromium_selectors(text) is None for text in bounds):
+    if kept is None or any(chromium_selectors(text) is None or not selector_readable(text) for text in bounds):
         return ()
+    kept = tuple(text for text in kept if selector_readable(text))
     try:
         translator = ScopedTranslator(scope.root, scope.limit)
     except SelectorError:
@@ -2617,12 +2620,17 @@ _ITEM_LAYOUTS = {
 
 def _item_layout(element: Any, style: PageStyle) -> str | None:
     """How the element's parent lays it out as an item, by the parent's `display` as the cascade
-    leaves it: `flex`, `grid` or `box` (see `_ITEM_LAYOUTS`); None when it is no item."""
+    leaves it (through parents of `display: contents`, which make no box): `flex`, `grid` or
+    `box` (see `_ITEM_LAYOUTS`); None when it is no item."""
     parent = element.getparent()
-    if parent is None:
-        return None
-    display = style.on_demand(parent, ("display",)).get("display")
-    if display is None:
+    while parent is not None:
+        display = style.on_demand(parent, ("display",)).get("display")
+        if display is None:
+            return None
+        if display_keyword(display) != "contents":
+            break
+        parent = parent.getparent()  # a parent of no box: its own parent lays the element out
+    else:
         return None
     for token in display.values:
         if token.type == "ident" and token.lower_value in _ITEM_LAYOUTS:
@@ -2983,22 +2991,49 @@ def _applicable_to_its_box(declared: Mapping[str, Declaration], element: Any, ta
     """The declarations without those that do not apply to the element's box: an element of
     `display: contents` has none, so only what its content inherits applies (`opacity: 0`, a
     transform, a clip or an overflow on it change nothing a reader sees; `visibility` does); a
-    transform or a vertical margin does not apply to an inline box that is not replaced (CSS
-    Transforms 1, "transformable element"; CSS 2, 8.3), unless it is made a block (floated,
-    absolutely positioned, or an item of a flex or grid container)."""
+    transform does not apply to an inline box that is not replaced (CSS Transforms 1,
+    "transformable element"), and a vertical margin moves no inline-level box off its line (CSS
+    2, 10.8: an inline-block or an image sits on the line's baseline), unless the box is made a
+    block (floated, absolutely positioned, or an item of a flex or grid container)."""
     display = declared.get("display")
-    keyword = None if display is None else display_keyword(display)
-    if keyword == "contents":
+    if display is not None and display_keyword(display) == "contents":
         return {k: v for k, v in declared.items() if k in _APPLIES_WITHOUT_A_BOX}
-    if not (declared.keys() & _NOT_ON_INLINE_BOXES):
+    if not (declared.keys() & _NOT_ON_INLINE_BOXES) or (display is None and tag not in _INLINE_LEVEL_TAGS):
         return declared
-    inline = keyword == "inline" and tag not in _REPLACED_TAGS if keyword is not None else tag in _NON_REPLACED_INLINE_TAGS
-    if not inline or _box_kind(declared, tag) == "out" or (declared.get("float") is not None and declared["float"].keyword != "none"):
+    level = _inline_level_box(declared, element, tag, style)
+    if level is None:
         return declared
-    if "writing-mode" in declared or _item_layout(element, style) in ("flex", "grid"):
-        return declared  # (an inline box of another writing mode than its line's is an inline-block)
-    dropped = _NOT_ON_INLINE_BOXES if not _vertical_writing_may_apply(element, style) else _TRANSFORMS
+    dropped = _TRANSFORMS if level == "inline" else frozenset()
+    if not _vertical_writing_may_apply(element, style):
+        dropped = dropped | _VERTICAL_MARGINS
     return {k: v for k, v in declared.items() if k not in dropped}
+
+
+def _inline_level_box(declared: Mapping[str, Declaration], element: Any, tag: str, style: PageStyle) -> str | None:
+    """`_inline_level` of the element as the whole cascade leaves its `display`, `float` and
+    `position` (a rule that sets them hides nothing, and is not among the `declared` read for
+    what hides); None too for an item of a flex or grid container. An inline box of another
+    writing mode than its line's is an inline-block ("atomic")."""
+    level = _inline_level(style.on_demand(element, ("display", "float", "position")), tag)
+    if level is None or _item_layout(element, style) in ("flex", "grid"):
+        return None
+    return "atomic" if level == "inline" and "writing-mode" in declared else level
+
+
+def _inline_level(layout: Mapping[str, Declaration], tag: str) -> str | None:
+    """What inline-level box an element makes, by its `display`, `float` and `position`
+    (`layout`): "inline" (an inline box that is not replaced), "atomic" (an inline-block, an
+    image or another replaced element in a line), or None (a block, or a box made one)."""
+    position, floating = layout.get("position"), layout.get("float")
+    if (position is not None and position.keyword in ("absolute", "fixed")) or (floating is not None and floating.keyword not in (None, "none")):
+        return None
+    display = layout.get("display")
+    if display is None:
+        return "inline" if tag in _NON_REPLACED_INLINE_TAGS else "atomic" if tag in _REPLACED_TAGS else None
+    keyword = display_keyword(display)
+    if keyword == "inline":
+        return "atomic" if tag in _REPLACED_TAGS else "inline"
+    return "atomic" if keyword in _ATOMIC_INLINE_DISPLAYS else None
 
 
 def _vertical_writing_may_apply(element: Any, style: PageStyle) -> bool:
@@ -3010,28 +3045,34 @@ def _vertical_writing_may_apply(element: Any, style: PageStyle) -> bool:
 
 
 # The properties of those read that apply to an element of `display: contents`, which makes no
-# box: the inherited ones, which its content takes (CSS Display 3, "contents").
+# box: the inherited ones, which its content takes (CSS Display 3, "contents"), and `zoom`, which
+# Chromium applies to the content of such an element.
 _APPLIES_WITHOUT_A_BOX = frozenset(
     """display color -webkit-text-fill-color -webkit-text-stroke -webkit-text-stroke-color -webkit-text-stroke-width
     text-shadow font font-size font-size-adjust letter-spacing visibility text-indent text-wrap text-wrap-mode
-    white-space line-height writing-mode""".split()
+    white-space line-height writing-mode zoom""".split()
 )
 # The properties of those read that do not apply to an inline box that is not replaced.
 _TRANSFORMS = frozenset({"transform", "-webkit-transform", "translate", "rotate", "scale"})
-_NOT_ON_INLINE_BOXES = _TRANSFORMS | {"margin-top", "margin-block-start"}
+_VERTICAL_MARGINS = frozenset({"margin-top", "margin-block-start"})
+_NOT_ON_INLINE_BOXES = _TRANSFORMS | _VERTICAL_MARGINS
+# The `display` values of an atomic inline-level box.
+_ATOMIC_INLINE_DISPLAYS = frozenset({"inline-block", "inline-flex", "inline-grid", "inline-table", "-webkit-inline-box"})
 # The elements whose box is replaced (or drawn as a widget), and the inline ones whose box is not.
 _REPLACED_TAGS = frozenset("img video audio canvas input svg iframe object embed select textarea button picture meter progress math".split())
 _NON_REPLACED_INLINE_TAGS = frozenset(
     "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var".split()
 )
+_INLINE_LEVEL_TAGS = _NON_REPLACED_INLINE_TAGS | _REPLACED_TAGS
 
 
 # The properties of those read that apply to an element of `display: contents`, which makes no
-# box: the inherited ones, which its content takes (CSS Display 3, "contents").
+# box: the inherited ones, which its content takes (CSS Display 3, "contents"), and `zoom`, which
+# Chromium applies to the content of such an element.
 _APPLIES_WITHOUT_A_BOX = frozenset(
     """display color -webkit-text-fill-color -webkit-text-stroke -webkit-text-stroke-color -webkit-text-stroke-width
     text-shadow font font-size font-size-adjust letter-spacing visibility text-indent text-wrap text-wrap-mode
-    white-space line-height writing-mode""".split()
+    white-space line-height writing-mode zoom""".split()
 )
 
 
@@ -3560,7 +3601,8 @@ def _colours(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Co
     if "color" in declared:
         text_colour = _declared_text_colour(declared["color"], parent)
     background = parent.background
-    for name in ("background-color", "background"):
+    # (Both there, the longhand won: `declarations` drops one the shorthand overrides.)
+    for name in ("background", "background-color"):
         if name in declared:
             keyword = declared[name].keyword
             if keyword in _BACKGROUND_BEHIND_KEYWORDS:
@@ -3575,6 +3617,9 @@ def _colours(declared: Mapping[str, Declaration], parent: Rendering) -> tuple[Co
     if image is not None and image.keyword not in _NO_PICTURE:
         # A picture is painted over the background colour; a gradient of one colour is that colour.
         background = _one_colour_gradient(image.values[0]) if len(image.values) == 1 else None
+    elif image is not None and "background" in declared and "background-color" not in declared:
+        # No picture after all: the shorthand's colour, not its image layers, is behind the text.
+        background = _background_colour(declared["background"], images=False)
     clip = declared.get("background-clip") or declared.get("-webkit-background-clip")
     clipped_text = parent.clipped_text if clip is None else clip.keyword == "text"
     return text_colour, background, clipped_text
@@ -3607,25 +3652,50 @@ def _one_colour_gradient(token: Any) -> Colour | None:
     return stops[0] if stops[0][3] == 1 else None
 
 
-def _background_colour(declaration: Declaration) -> Colour | None:
-    """The colour a background declaration paints; None when an image or gradient may cover it."""
+# The tokens of a background layer that place or size its image (`0 0 / 10px 10px`).
+_PLACING_TOKENS = frozenset({"dimension", "percentage", "number"})
+
+
+def _background_colour(declaration: Declaration, *, images: bool = True) -> Colour | None:
+    """The colour a background declaration paints; None when an image or gradient may cover it.
+    Without `images`, its colour alone (its image layers are replaced by `background-image: none`)."""
     found: Colour | None = None
     gradient: Colour | None = None
-    for token in declaration.values:
-        painted = colour(token) or _one_colour_gradient(token)
-        if token.type == "url" or (token.type == "function" and painted is None):
+    layers = split_commas(declaration.values)
+    for layer in layers if images else layers[-1:]:
+        painted = _layer_paint(layer, images)
+        if painted is None:
             return None  # an image, a gradient, or a colour the checker cannot work out
-        if token.type == "function" and token.lower_name in _GRADIENTS:
-            # An image layer, painted over the colour (the first over the others): an opaque
-            # gradient of one colour covers what is under it.
-            gradient = gradient or painted
-        else:
-            found = painted or found
+        covering, colour_painted = painted
+        gradient = gradient or covering
+        found = colour_painted or found
     if gradient is not None:
         return gradient
     if found is None and declaration.keyword in ("none", "transparent"):
         return None
     return found
+
+
+def _layer_paint(layer: Sequence[Any], images: bool) -> tuple[Colour | None, Colour | None] | None:
+    """What one layer of a background paints: the colour of an opaque one-colour gradient that
+    covers the box (an image layer, painted over the colour: the first over the others), unless
+    the layer sizes or places it (`0 0 / 0 0 no-repeat` paints nothing), and its colour; None
+    when it holds an image or a colour the checker cannot work out. Without `images`, its image
+    is left out."""
+    covering: Colour | None = None
+    found: Colour | None = None
+    for token in layer:
+        is_image = token.type == "url" or (token.type == "function" and token.lower_name in _GRADIENTS)
+        if is_image and not images:
+            continue
+        painted = colour(token) or _one_colour_gradient(token)
+        if token.type == "url" or (token.type == "function" and painted is None):
+            return None
+        if not is_image:
+            found = painted or found
+        elif not any(t.type in _PLACING_TOKENS or t == "/" for t in layer):
+            covering = covering or painted
+    return covering, found
 
 
 def _css_sized_images(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
