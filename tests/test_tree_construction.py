@@ -498,3 +498,18 @@ def test_a_pixel_written_after_the_end_of_the_document_is_on_the_page() -> None:
     assert report.packs == ("propublica",)
     assert [f.rule for f in report.findings] == []
     assert "propublica/pixel" in {p.rule for p in report.passed}
+
+
+@pytest.mark.parametrize("after", ["<style>.byline{display:none}</style>", "<!-- cache -->\n<!--x--><style>.byline{display:none}</style>"])
+def test_a_stylesheet_written_after_the_end_of_the_document_applies(after: str) -> None:
+    # A comment after `</html>` ends at its own `-->`: what follows it is read into the page.
+    assert errors(check(page(byline=BARE_BYLINE) + after.encode())) == ["dcnf/byline"]
+
+
+def test_only_white_space_and_comments_after_the_end_of_the_document_leave_it_as_written() -> None:
+    from compliance.document import html
+
+    data = page(byline=BARE_BYLINE) + b"\n<!-- generated in 0.5 s -->\n<!-- unterminated"
+    root, parser = html._parse_payload(data)
+    assert nesting.reads_past_document_end(root, data, [e.message for e in parser.error_log]) is False
+    assert errors(check(data)) == []

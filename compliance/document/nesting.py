@@ -387,7 +387,8 @@ _BREAKS_OUT_OF_FOREIGN = frozenset(
 _DOCUMENT_END_TAG = on_first_use(r"</(?:body|html)(?:[\t\n\f\r /][^>]*)?>", re.IGNORECASE)
 _HTML_END_TAG = on_first_use(rb"</html(?:[\t\n\f\r /][^>]*)?>", re.IGNORECASE)
 # What may follow the document's end without being read into it: white space and comments.
-_NOTHING_READ = on_first_use(rb"(?:[\t\n\f\r ]+|<!--.*?(?:-->|\Z))*", re.DOTALL)
+# (A comment runs to its first `-->`: the pattern may not read one on past it to the end.)
+_NOTHING_READ = on_first_use(rb"(?:[\t\n\f\r ]+|<!--(?:[^-]|-(?!->))*+(?:-->|\Z))*+")
 # How much of the page's end is looked at first for its last `</html>`.
 _END_LOOKED_AT = 4096
 # What a page may hold after its `</body>` that shows nothing wherever it is read.
