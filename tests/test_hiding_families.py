@@ -768,6 +768,23 @@ LAYERED_BACKGROUNDS = {
 }
 
 
+# A text colour a `style` attribute gives by a custom property, or one a rule gives by a custom
+# property a `style` attribute defines (the block editor's `color: var(--wp--preset--color--white)`).
+INLINE_VARIABLE_COLOURS = {
+    '<style>:root{{--w:#fff}}</style><p style="color:var(--w)">{}</p>': True,
+    '<p style="--w:#fff;color:var(--w)">{}</p>': True,
+    '<p style="color:var(--nope, #fff)">{}</p>': True,
+    '<style>.by{{color:var(--w)}}</style><div style="--w:#fff"><p class=by>{}</p></div>': True,
+    '<style>:root{{--w:#333}}</style><p style="color:var(--w)">{}</p>': False,
+    '<style>.by{{color:var(--w)}}</style><div style="--w:#222"><p class=by>{}</p></div>': False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(INLINE_VARIABLE_COLOURS))
+def test_a_colour_given_by_a_custom_property_in_a_style_attribute_is_read(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is INLINE_VARIABLE_COLOURS[markup]
+
+
 @pytest.mark.parametrize("markup", sorted(LAYERED_BACKGROUNDS))
 def test_a_backgrounds_top_layer_is_the_one_behind_the_text(markup: str) -> None:
     assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is LAYERED_BACKGROUNDS[markup]

@@ -471,14 +471,34 @@ def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
         return True
     if any(text_blends_in(text, WHITE_CANVAS, False) for text in _variable_colours(tuple(sheets))[0]):
         return True
-    texts = {
-        c
-        for value in inline
-        if "color" in value.lower()
-        for d in parse_style_attribute(value)
-        if d.name in _TEXT_COLOURS and (c := _text_colour(d)) is not None
-    }
-    return any(text_blends_in(text, WHITE_CANVAS, False) for text in texts)
+    declared = [d for value in inline if "color" in value.lower() for d in parse_style_attribute(value) if d.name in _TEXT_COLOURS]
+    texts = {c for d in declared if (c := _text_colour(d)) is not None}
+    if any(text_blends_in(text, WHITE_CANVAS, False) for text in texts):
+        return True
+    # A colour a `style` attribute gives by a custom property (`color: var(--wp--preset--color--white)`),
+    # filled in with each value the page defines for it, in a `<style>` block or a `style` attribute, or its fallback.
+    by_variable = tuple(d for d in declared if _uses_variables(d))
+    return any(text_blends_in(text, WHITE_CANVAS, False) for text in _variable_text_colours(by_variable, sheets, inline))
+
+
+def _variable_text_colours(declared: tuple[Declaration, ...], sheets: tuple[str, ...], inline: Sequence[str]) -> Iterator[Colour]:
+    """The text colours that `style` attributes' declarations using `var()` (`declared`) may take,
+    and those of the `<style>` blocks' with a value a `style` attribute defines (`style="--w: #fff"`
+    for `.byline { color: var(--w) }`): each value the page defines, or the fallback."""
+    inline_definitions = [(d.name, d.values) for value in inline if "--" in value for d in parse_style_attribute(value) if d.custom]
+    if inline_definitions:
+        declared += tuple(d for summary in map(_SheetSummary.of, sheets) for d in summary.variable_uses if d.name in _TEXT_COLOURS)
+    if not declared:
+        return
+    definitions: dict[str, list[tuple[Any, ...]]] = {name: list(values) for name, values in _sheet_traits(sheets).definitions.items()}
+    for name, values in inline_definitions:
+        definitions.setdefault(name, []).append(values)
+    for declaration in declared:
+        names = sorted(_with_their_variables(variables_used(declaration.values), definitions))
+        for filled in _fillings(declaration, names, definitions):
+            found = _text_colour(declaration._replace(values=filled))
+            if found is not None:
+                yield found
 
 
 # A `<link>` to a stylesheet (which the checker does not fetch).
