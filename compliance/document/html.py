@@ -283,7 +283,7 @@ class _Differences:
     messages: tuple[str, ...]  # libxml2's "Unexpected end tag" and "Excessive depth" messages
     self_closed: bool  # an element that is not void may be written self-closed
     reopens: bool  # a formatting element, a heading or a <pre> may have been ended early
-    kept_open: bool  # a paragraph or list item was kept open past an element that ends it
+    kept_open: bool  # a paragraph, list item or table cell was kept open past an element that ends it
     past_end: bool  # something is written after a </body> or </html>
     quirks: bool  # the page is in quirks mode
     quirks_tables: bool  # in quirks mode, a table may have started in a paragraph

@@ -53,9 +53,10 @@ paragraph hides nothing of a `<figure>` a browser shows beside it. Nor does libx
 what a table holds outside its cells is shown before the table ("foster parenting"):
 `foster_parent` moves it there, so a hidden table hides nothing of a byline written between its
 rows. And a browser ends a paragraph at a block's start, a list item at the next item, or a
-table's cell at the next row, with whatever is open in it (`<p>Note: <span hidden>x<p>By NAME`), where libxml2 ends one only when
-nothing is: `keeps_open_what_browsers_end` finds such a tree, and the page is read again with the
-end tags written (`keep_open_as_browsers_do`, `reopen_formatting_as_browsers_do`).
+table's cell at the next row, with whatever is open in it (`<p>Note: <span hidden>x<p>By
+NAME`), where libxml2 ends one only when nothing is: `keeps_open_what_browsers_end` finds such a
+tree, and the page is read again with the end tags written (`keep_open_as_browsers_do`,
+`reopen_formatting_as_browsers_do`).
 
 **Void elements libxml2 does not know.** An `<embed>`, `<source>`, `<track>`, `<wbr>` (and the
 obsolete `<keygen>`, `<bgsound>`, `<image>`) has no content and no end tag in HTML, but libxml2's
@@ -765,9 +766,9 @@ def keeps_open_what_browsers_end(root: Any, *, quirks: bool = False) -> bool:
     where libxml2 ends one only when nothing is open in it: `<p>Note: <span hidden>x<p>By NAME`
     nests the byline in the hidden `<span>` (a block's start "closes a p element" in button
     scope), `<li><span>a<li>b` the second item in the first (see `_LIST_ITEMS`), and
-    `<td><span>a<tr><td>b` the second row in the first's cell. In quirks
-    mode (`quirks`) a table does not end a paragraph. One pass over the paragraphs and items;
-    each element is looked at from one paragraph at most, and each item's ancestors once."""
+    `<td><span>a<tr><td>b` the second row in the first's cell. In quirks mode (`quirks`) a table
+    does not end a paragraph. One pass over the paragraphs, rows and items; each element is
+    looked at from one paragraph at most, and each item's ancestors once."""
     cleared: dict[str, set[Any]] = {}  # by an item's tag: the ancestors already found to lead to none
     for element in root.iter("p", "tr", *_LIST_ITEMS):
         tag = element.tag
@@ -788,7 +789,7 @@ def _row_in_a_cell(row: Any) -> bool:
     parent = row.getparent()
     if parent is None or parent.tag in _TABLE_PARTS["tr"]:
         return False
-    for ancestor in parent.iterancestors():
+    for ancestor in row.iterancestors():
         if ancestor.tag in ("td", "th"):
             return True
         if ancestor.tag in _TABLE_PARTS["tr"]:

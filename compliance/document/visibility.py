@@ -3072,28 +3072,19 @@ _APPLIES_WITHOUT_A_BOX = frozenset(
     text-shadow font font-size font-size-adjust letter-spacing visibility text-indent text-wrap text-wrap-mode
     white-space line-height writing-mode zoom""".split()
 )
-# The properties of those read that do not apply to an inline box that is not replaced.
+# The properties of those read that do not apply to an inline box that is not replaced (a
+# transform), or that move no inline-level box off its line (a vertical margin).
 _TRANSFORMS = frozenset({"transform", "-webkit-transform", "translate", "rotate", "scale"})
 _VERTICAL_MARGINS = frozenset({"margin-top", "margin-block-start"})
 _NOT_ON_INLINE_BOXES = _TRANSFORMS | _VERTICAL_MARGINS
 # The `display` values of an atomic inline-level box.
 _ATOMIC_INLINE_DISPLAYS = frozenset({"inline-block", "inline-flex", "inline-grid", "inline-table", "-webkit-inline-box"})
 # The elements whose box is replaced (or drawn as a widget), and the inline ones whose box is not.
-_REPLACED_TAGS = frozenset("img video audio canvas input svg iframe object embed select textarea button picture meter progress math".split())
+_REPLACED_TAGS = frozenset("img video audio canvas input svg iframe object embed select textarea button meter progress math".split())
 _NON_REPLACED_INLINE_TAGS = frozenset(
-    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var".split()
+    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr picture q s samp small span strike strong sub sup time tt u var".split()
 )
 _INLINE_LEVEL_TAGS = _NON_REPLACED_INLINE_TAGS | _REPLACED_TAGS
-
-
-# The properties of those read that apply to an element of `display: contents`, which makes no
-# box: the inherited ones, which its content takes (CSS Display 3, "contents"), and `zoom`, which
-# Chromium applies to the content of such an element.
-_APPLIES_WITHOUT_A_BOX = frozenset(
-    """display color -webkit-text-fill-color -webkit-text-stroke -webkit-text-stroke-color -webkit-text-stroke-width
-    text-shadow font font-size font-size-adjust letter-spacing visibility text-indent text-wrap text-wrap-mode
-    white-space line-height writing-mode zoom""".split()
-)
 
 
 def _animated(declared: Mapping[str, Declaration]) -> bool:
