@@ -404,7 +404,7 @@ def reads_past_document_end(root: Any, payload: bytes, messages: Iterable[str]) 
     stylesheet, a pixel). Seen in its tree (`root`: elements after the body other than scripts
     and the like, or words), in libxml2's messages (a `</body>` or `</html>` found again), or in
     the markup (`payload`: its UTF-8 bytes) after its last `</html>`."""
-    if any(message.startswith(_UNEXPECTED_END_TAG) and message[len(_UNEXPECTED_END_TAG) :].strip() in ("body", "html") for message in messages):
+    if any(tag in ("body", "html") for tag in _unexpected_end_tags(messages)):
         return True
     body = root.find("body")
     if body is not None:
