@@ -528,6 +528,18 @@ COLOUR_READINGS = {
     "color-mix(in srgb, red 20%, blue 20%)": "color(srgb 0.5 0 0.5 / 0.4)",
     "color-mix(in srgb, rgb(255 0 0 / .5), blue)": "color(srgb 0.333333 0 0.666667 / 0.75)",
     "color-mix(in srgb, white 50%, #fefefe)": "color(srgb 0.998039 0.998039 0.998039)",
+    "color(from black srgb 1 1 1)": "color(srgb 1 1 1)",
+    "color(from white srgb r g b / 0)": "color(srgb 1 1 1 / 0)",
+    "color(from red srgb calc(r - 1) g b)": "color(srgb 0 0 0)",
+    "color(from #fff srgb 100% 100% 100%)": "color(srgb 1 1 1)",
+    "color(from rgb(0 0 0 / .5) srgb 1 1 1)": "color(srgb 1 1 1 / 0.5)",
+    "color(from black srgb 1 1 1 / alpha)": "color(srgb 1 1 1)",
+    "rgb(from black 255 255 255)": "color(srgb 1 1 1)",
+    "rgb(from black calc(r + 255) calc(g + 255) calc(b + 255))": "color(srgb 1 1 1)",
+    "rgb(from black r g b / 0)": "color(srgb 0 0 0 / 0)",
+    # Percentages summing to 0%: half and half, transparent.
+    "color-mix(in srgb, black 0%, white 0%)": "color(srgb 0.5 0.5 0.5 / 0)",
+    "color-mix(in srgb, black 10%, white 10%)": "color(srgb 0.5 0.5 0.5 / 0.2)",
 }
 # Colours of the other spaces of CSS Color 4 and mixes in them, as Chromium paints them: each
 # mixed with nothing in sRGB (`SPACE_READING`), which Chromium serialises as `color(srgb …)`
@@ -563,6 +575,16 @@ SPACE_READINGS = {
     "oklch(200% 0 0)": "color(srgb 0.999871 1.00005 1.00007)",
     "lch(50 -30 40)": "color(srgb 0.466261 0.466356 0.466327)",
     "lab(-5 0 0)": "color(srgb 0 0 0)",
+    # Relative colours of `color()`: the origin converted into the space, its channels by name.
+    "color(from black display-p3 1 1 1)": "color(srgb 0.999871 1.00005 1.00007)",
+    "color(from white xyz x y z)": "color(srgb 1 1 1)",
+    "color(from #808080 display-p3 r g b)": "color(srgb 0.501961 0.501961 0.501961)",
+    "color(from #808080 rec2020 r g b)": "color(srgb 0.501961 0.501961 0.501961)",
+    "color(from #808080 prophoto-rgb r g b)": "color(srgb 0.501961 0.501961 0.501961)",
+    "color(from #808080 a98-rgb r g b)": "color(srgb 0.501961 0.501961 0.501961)",
+    "color(from #808080 xyz-d50 x y z)": "color(srgb 0.501961 0.501961 0.501961)",
+    "color(from black xyz-d50 0.9642 1 0.8249)": "color(srgb 0.99991 1.00006 0.999878)",
+    "color(from #336699 display-p3 calc(r + 0.5) g b)": "color(srgb 0.804008 0.370378 0.592004)",
 }
 # Colours the checker does not read: which arm of a `light-dark()` a reader sees depends on the
 # scheme the page asks for and the reader prefers; `currentcolor` is the element's own colour.
@@ -571,6 +593,9 @@ COLOURS_NOT_READ = [
     "rgb(from currentcolor r g b)",
     "lab(from white l a b)",
     "rgb(from white r g)",
+    "color(from currentcolor srgb 1 1 1)",
+    "color(from black srgb 1 1)",
+    "color(from black lab 1 1 1)",
     # Two colours mixed in a perceptual space, which the checker does not work out.
     "color-mix(in oklch, white, black)",
     "color-mix(in lab, #fff 40%, #eee)",

@@ -780,9 +780,59 @@ INLINE_VARIABLE_COLOURS = {
 }
 
 
+# Relative colours (`color(from …)`, `rgb(from …)`, `hsl(from …)`, `hwb(from …)`), the origin's
+# channels by name, in `calc()`, and an alpha of their own.
+RELATIVE_COLOURS = {
+    '<p style="color:color(from black srgb 1 1 1)">{}</p>': True,
+    "<style>.by{{color:color(from black srgb 1 1 1)}}</style><p class=by>{}</p>": True,
+    "<style>.by{{color:color(from black display-p3 1 1 1)}}</style><p class=by>{}</p>": True,
+    '<div style="color:color(from black display-p3 1 1 1)"><p>{}</p></div>': True,
+    '<p style="color:color(from black srgb 100% 100% 100%) !important">{}</p>': True,
+    '<p style="color:color(from black xyz-d65 0.9505 1 1.089)">{}</p>': True,
+    '<p style="color:color(from red srgb r g b / 0)">{}</p>': True,
+    '<p style="color:color(from #000 srgb calc(r + 1) calc(g + 1) calc(b + 1))">{}</p>': True,
+    '<p style="color:rgb(from black 255 255 255)">{}</p>': True,
+    "<style>.by{{color:rgb(from black calc(r + 255) calc(g + 255) calc(b + 255))}}</style><p class=by>{}</p>": True,
+    '<p style="color:rgb(from red r g b / 0)">{}</p>': True,
+    '<p style="color:rgb(from black r g b / calc(alpha - 1))">{}</p>': True,
+    '<p style="color:hsl(from black h s 100%)">{}</p>': True,
+    '<p style="color:hwb(from black h 100% 0%)">{}</p>': True,
+    '<style>:root{{--w:color(from black srgb 1 1 1)}}</style><p style="color:var(--w)">{}</p>': True,
+    '<p style="color:color(from white srgb 0 0 0)">{}</p>': False,
+    '<p style="color:color(from black srgb r g b)">{}</p>': False,
+    '<p style="color:color(from white display-p3 calc(r - 1) g b)">{}</p>': False,
+    '<p style="color:color(from black srgb 1 1 1);color:#333">{}</p>': False,
+    '<p style="color:color(from black srgb 1 1 1 / 0.6)">{}</p>': True,
+    '<p style="color:rgb(from black r g b / alpha)">{}</p>': False,
+    '<p style="color:hsl(from white h s 20%)">{}</p>': False,
+}
+
+
+# `color-mix()` percentages summing under 100% thin the mix's alpha; summing to 0% they leave
+# nothing of it (Chromium paints it transparent, in any space).
+COLOUR_MIX_SUMS = {
+    '<p style="color:color-mix(in srgb, black 0%, white 0%)">{}</p>': True,
+    "<style>.by{{color:color-mix(in srgb, black 0%, white 0%)}}</style><p class=by>{}</p>": True,
+    "<style>.by{{color:color-mix(in oklab, black 0%, white 0%)}}</style><p class=by>{}</p>": True,
+    '<div style="color:color-mix(in lch, red 0%, blue 0%)"><p>{}</p></div>': True,
+    '<p style="color:color-mix(in srgb, white 10%, white 10%)">{}</p>': True,
+    '<p style="color:color-mix(in srgb, black 0%, white 0%);color:#000">{}</p>': False,
+    '<p style="color:color-mix(in srgb, black 40%, black 40%)">{}</p>': False,
+    '<p style="color:color-mix(in srgb, black 0%, white)">{}</p>': True,
+    '<p style="color:color-mix(in srgb, black, white 0%)">{}</p>': False,
+}
+
+
 # Each of the tables above, markup around the byline and whether it hides it; Chromium's ink for
 # each is compared in tests/test_browser.py.
-BYLINE_SURROUNDINGS = {**WITHOUT_A_BOX, **ACCORDIONS, **LAYERED_BACKGROUNDS, **INLINE_VARIABLE_COLOURS}
+BYLINE_SURROUNDINGS = {
+    **WITHOUT_A_BOX,
+    **ACCORDIONS,
+    **LAYERED_BACKGROUNDS,
+    **INLINE_VARIABLE_COLOURS,
+    **RELATIVE_COLOURS,
+    **COLOUR_MIX_SUMS,
+}
 
 
 @pytest.mark.parametrize("markup", sorted(BYLINE_SURROUNDINGS))

@@ -1307,9 +1307,13 @@ def _colour(token: Any) -> tuple[float, float, float, float] | None:
         return css_colour.SYSTEM_COLOURS[token.lower_value]
     if token.type == "function" and token.lower_name == "light-dark":
         return css_colour.light_dark(split_commas(token.arguments), colour)
-    if token.type == "function" and token.lower_name in css_colour.CHANNELS and "from" in token.serialize().lower():
+    if token.type == "function" and token.lower_name in _RELATIVE_COLOUR_FUNCTIONS and "from" in token.serialize().lower():
         return css_colour.relative(token, _meaningful(token.arguments), colour, _math)
     return _parsed_colour(token)
+
+
+# The colour functions that may be relative colours `css_colour.relative` reads.
+_RELATIVE_COLOUR_FUNCTIONS = frozenset({*css_colour.CHANNELS, "color"})
 
 
 def _parsed_colour(token: Any) -> tuple[float, float, float, float] | None:
@@ -1355,24 +1359,36 @@ def _mixed_colour(function: Any) -> tuple[float, float, float, float] | None:
     twice, or a fully transparent colour mixed in (which only thins the other: premultiplied
     alpha), in any space; two colours in `srgb`, or in a linear-light space (`srgb-linear`,
     `xyz`, `xyz-d50`, `xyz-d65`), mixed (`css_colour.mix`). Percentages summing under 100% scale
-    the alpha. None for any other mix (of two colours in `oklab`, `lch`, …)."""
+    the alpha; summing to 0% they leave it transparent, in any space. None for any other mix (of
+    two colours in `oklab`, `lch`, …)."""
     read = _mix_arguments(function)
     if read is None:
         return None
     space, (first, given1), (second, given2) = read
     p1, p2 = _mix_weights(given1, given2)
     total = p1 + p2
-    if total <= 0 or p1 < 0 or p2 < 0:
+    if p1 < 0 or p2 < 0:
         return None
+    if total == 0:
+        # Of 0% each: mixed half and half, then thinned to nothing (Chromium paints it transparent).
+        mixed = _mixed_in(space, first, second, 50.0, 50.0)
+        return (0.0, 0.0, 0.0, 0.0) if mixed is None else (*mixed[:3], 0.0)
+    result = _mixed_in(space, first, second, p1, p2)
+    return None if result is None else (*result[:3], result[3] * min(total, 100.0) / 100.0)
+
+
+def _mixed_in(
+    space: str | None, first: tuple[float, float, float, float], second: tuple[float, float, float, float], p1: float, p2: float
+) -> tuple[float, float, float, float] | None:
+    """Two colours mixed by their percentages (summing over 0) as if these summed to 100%."""
+    total = p1 + p2
     # Premultiplied: each colour counts by its weight times its alpha.
     share1, share2 = first[3] * p1 / total, second[3] * p2 / total
     if first == second or share2 == 0:
-        result: tuple[float, float, float, float] | None = (*first[:3], share1 + share2)
-    elif share1 == 0:
-        result = (*second[:3], share1 + share2)
-    else:
-        result = css_colour.mix(space, first, second, p2 / total)
-    return None if result is None else (*result[:3], result[3] * min(total, 100.0) / 100.0)
+        return (*first[:3], share1 + share2)
+    if share1 == 0:
+        return (*second[:3], share1 + share2)
+    return css_colour.mix(space, first, second, p2 / total)
 
 
 _MixedColour = tuple[tuple[float, float, float, float], float | None]

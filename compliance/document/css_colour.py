@@ -1,6 +1,6 @@
 """The colours of CSS Color 4 and 5 that tinycss2 does not read, as Chromium paints them: system
 colours (`Canvas`, `CanvasText`, `Field`, `ButtonFace`…), `light-dark()` and relative colours
-(`rgb(from white r g b)`, `hsl(from #333 h s calc(l + 80))`, `hwb(from …)`).
+(`rgb(from white r g b)`, `hsl(from #333 h s calc(l + 80))`, `hwb(from …)`, `color(from black srgb 1 1 1)`).
 
 A colour is (red, green, blue, alpha), each in 0–1 (sRGB), as `css.colour` gives it. The
 functions here take the reader of a colour token (`css.colour`) and of a math function
@@ -71,12 +71,15 @@ _PERCENT_OF = {"rgb": 255.0, "rgba": 255.0, "hsl": 100.0, "hsla": 100.0, "hwb": 
 
 
 def relative(function: Any, arguments: Sequence[Any], read: ColourReader, work_out: MathReader) -> Colour | None:
-    """The colour of a relative colour function (`rgb()`, `hsl()` or `hwb()` with `from`: CSS
-    Color 5, 4), `arguments` its component values without whitespace: `from ORIGIN c1 c2 c3 [/ A]`,
+    """The colour of a relative colour function (`rgb()`, `hsl()`, `hwb()` or `color()` with `from`:
+    CSS Color 5, 4), `arguments` its component values without whitespace: `from ORIGIN c1 c2 c3 [/ A]`
+    (`color()`: `from ORIGIN SPACE c1 c2 c3 [/ A]`, see `_relative_in_space`),
     each component a channel keyword of the origin, a number, a percentage, a hue's angle, `none`
     or a math function of those. None for another function, an origin not read here
     (`currentcolor`), or a component not worked out."""
     name = function.lower_name
+    if name == "color":
+        return _relative_in_space(arguments, read, work_out)
     if name not in CHANNELS or len(arguments) not in (5, 7) or arguments[0].type != "ident" or arguments[0].lower_value != "from":
         return None
     origin = read(arguments[1])
@@ -169,6 +172,83 @@ def _to_rgb(name: str, first: float, second: float, third: float) -> tuple[float
     return red, green, blue
 
 
+def _relative_in_space(arguments: Sequence[Any], read: ColourReader, work_out: MathReader) -> Colour | None:
+    """`color(from ORIGIN SPACE c1 c2 c3 [/ A])` (CSS Color 5, 4.2): the origin converted into one
+    of `color()`'s spaces, whose channels (`r g b`, or `x y z` in an XYZ space; 100% is 1) its
+    components may name, then painted in sRGB. None for a shape not of that kind, an origin or a
+    component not worked out, or a space not of `color()`."""
+    shape = _relative_shape(arguments)
+    origin = None if shape is None else read(arguments[1])
+    if shape is None or origin is None:
+        return None
+    space, components = shape
+    keywords = ("x", "y", "z") if space.startswith("xyz") else ("r", "g", "b")
+    converted = _from_srgb(space, origin[:3])
+    values = {**dict(zip(keywords, converted, strict=True)), "alpha": origin[3]}
+    channels = [_component(token, keyword, values, work_out, 1.0) for token, keyword in zip(components, (*keywords, "alpha"), strict=True)]
+    if any(channel is None for channel in channels):
+        return None
+    first, second, third, alpha = (channel or 0.0 for channel in channels)
+    painted = _painted_from(space, (first, second, third), alpha)
+    if painted is None:
+        return None
+    red, green, blue = (min(max(channel, 0.0), 1.0) for channel in painted)
+    return (red, green, blue, min(max(alpha, 0.0), 1.0))
+
+
+def _relative_shape(arguments: Sequence[Any]) -> tuple[str, list[Any]] | None:
+    """The space (lower-cased, `xyz` as `xyz-d65`) and the four components (the alpha None when
+    not given) of `color(from ORIGIN SPACE c1 c2 c3 [/ A])`; None for another shape or space."""
+    if len(arguments) not in (6, 8) or arguments[0].type != "ident" or arguments[0].lower_value != "from" or arguments[2].type != "ident":
+        return None
+    if len(arguments) == 8 and (arguments[6].type != "literal" or arguments[6].value != "/"):
+        return None
+    space = _SPACE_NAMES.get(arguments[2].lower_value, arguments[2].lower_value)
+    if space != "srgb" and space not in _RGB_SPACES and space not in ("xyz-d50", "xyz-d65"):
+        return None
+    return space, [*arguments[3:6], arguments[7] if len(arguments) == 8 else None]
+
+
+def _painted_from(space: str, channels: tuple[float, float, float], alpha: float) -> Sequence[float] | None:
+    """The sRGB channels (unclipped for sRGB itself) of a colour of one of `color()`'s spaces."""
+    if space == "srgb":
+        return channels
+    from tinycss2.color4 import Color
+
+    return srgb_of(Color(space, channels, alpha))
+
+
+# `color()`'s spaces by another name: `xyz` is `xyz-d65`.
+_SPACE_NAMES = {"xyz": "xyz-d65"}
+
+
+def _from_srgb(space: str, channels: Sequence[float]) -> tuple[float, float, float]:
+    """An sRGB colour's channels (0–1) in another space of `color()` (`_RGB_SPACES`, `xyz-d50`,
+    `xyz-d65`): the inverse of `srgb_of`'s conversion, without clipping."""
+    if space == "srgb":
+        return (channels[0], channels[1], channels[2])
+    xyz = _times(_LINEAR_SRGB_TO_XYZ_D65, [_srgb_linear(c) for c in channels])
+    if space in ("xyz-d50", "prophoto-rgb"):
+        xyz = _times(_inverse(_D50_TO_D65), xyz)
+    if space.startswith("xyz"):
+        return xyz
+    _, matrix = _RGB_SPACES[space]
+    encode = _RGB_ENCODINGS[space]
+    first, second, third = (encode(c) for c in _times(_inverse(matrix), xyz))
+    return (first, second, third)
+
+
+def _inverse(matrix: Matrix) -> Matrix:
+    """A 3×3 matrix's inverse (by its adjugate)."""
+    (a, b, c), (d, e, f), (g, h, i) = matrix
+    det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
+    return (
+        ((e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det),
+        ((f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det),
+        ((d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det),
+    )
+
+
 # Colour spaces to sRGB (CSS Color 4, 18 "Sample code for color conversions"): each predefined
 # RGB space's transfer function and its linear-light matrix to CIE XYZ (D65, or D50 for
 # ProPhoto), the Bradford adaptation from D50 to D65, and XYZ (D65) to linear-light sRGB.
@@ -255,6 +335,22 @@ _RGB_SPACES: dict[str, tuple[Callable[[float], float], Matrix]] = {
     "a98-rgb": (_a98_linear, _LINEAR_A98_TO_XYZ_D65),
     "rec2020": (_rec2020_linear, _LINEAR_REC2020_TO_XYZ_D65),
     "prophoto-rgb": (_prophoto_linear, _LINEAR_PROPHOTO_TO_XYZ_D50),
+}
+
+
+def _rec2020_gamma(value: float) -> float:
+    if abs(value) < _REC2020_BETA:
+        return value * 4.5
+    return math.copysign(_REC2020_ALPHA * abs(value) ** 0.45 - (_REC2020_ALPHA - 1), value)
+
+
+# Each RGB space's transfer function: a channel's value from its linear-light one.
+_RGB_ENCODINGS: dict[str, Callable[[float], float]] = {
+    "srgb-linear": float,
+    "display-p3": _srgb_gamma,
+    "a98-rgb": lambda value: _signed(value, 256 / 563),
+    "rec2020": _rec2020_gamma,
+    "prophoto-rgb": lambda value: value * 16 if abs(value) <= 1 / 512 else _signed(value, 1 / 1.8),
 }
 
 
