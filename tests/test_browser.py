@@ -595,12 +595,12 @@ _NO_TEXT = "color: transparent !important; -webkit-text-fill-color: transparent 
 _NOTHING = "visibility: hidden !important"
 
 
-def _leaves_ink(browser: Any, body: str, removed: str = _NOTHING) -> bool:
+def _leaves_ink(browser: Any, body: str, removed: str = _NOTHING, doctype: str = "<!doctype html>") -> bool:
     """Whether the element `#it` of a page's body paints anything (`removed`: its text, or all of
     it): the screenshot differs from the one with that taken away (what paints nothing leaves it
-    alike)."""
+    alike). `doctype`: the page's (none: a page in quirks mode)."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.set_content(f"<!doctype html><html><body>{body}</body></html>")
+    page.set_content(f"{doctype}<html><body>{body}</body></html>")
     painted = page.screenshot()
     page.evaluate("removed => { document.getElementById('it').style.cssText += ';' + removed; }", removed)
     taken_away = page.screenshot()
@@ -657,6 +657,14 @@ def test_markup_around_the_byline_leaves_ink_where_the_checker_says(browser: Any
 
     inked = {markup: _leaves_ink(browser, markup.format("<span id=it>By Maria Lopez</span>")) for markup in cases}
     assert inked == {markup: not hidden for markup, hidden in cases.items()}
+
+
+def test_a_hashless_colour_leaves_ink_where_the_checker_says_in_either_mode(browser: Any) -> None:
+    from tests.test_hiding_families import QUIRKS_HASHLESS_COLOURS as cases
+
+    quirks = {markup: _leaves_ink(browser, markup.format("<span id=it>By Maria Lopez</span>"), doctype="") for markup in cases}
+    assert quirks == {markup: not hidden for markup, hidden in cases.items()}
+    assert [markup for markup in cases if not _leaves_ink(browser, markup.format("<span id=it>By Maria Lopez</span>"))] == []
 
 
 def test_an_objects_fallback_leaves_ink_where_the_checker_says(browser: Any) -> None:

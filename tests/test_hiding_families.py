@@ -823,6 +823,40 @@ COLOUR_MIX_SUMS = {
 }
 
 
+# A `background-image: none` in a rule takes away a `background` shorthand's image layers: its
+# colour is then behind the text.
+IMAGES_TAKEN_AWAY = {
+    "<style>.by{{color:#fff;background:linear-gradient(#000,#000),#fff;background-image:none}}</style><p class=by>{}</p>": True,
+    "<style>.by{{color:#fff;background:linear-gradient(#000,#000),#fff}}.by{{background-image:none}}</style><p class=by>{}</p>": True,
+    "<style>.w{{background:linear-gradient(#000,#000) #fff}}.w{{background-image:none}}</style><div class=w style=color:#fff><p>{}</p></div>": True,
+    "<style>.by{{color:#fff;background:linear-gradient(#000,#000),#fff;background-image:none!important}}</style><p class=by>{}</p>": True,
+    "<style>.by{{color:#fff;background:linear-gradient(#000,#000),#fff}}</style><p class=by>{}</p>": False,
+    "<style>.by{{color:#fff;background:linear-gradient(#000,#000),#fff;background-image:none;background-image:linear-gradient(#000,#000)}}</style>"
+    "<p class=by>{}</p>": False,
+    "<style>.by{{color:#fff;background-image:none;background:linear-gradient(#000,#000),#fff}}</style><p class=by>{}</p>": False,
+    "<style>.by{{color:#fff;background:linear-gradient(#000,#000),#000;background-image:none}}</style><p class=by>{}</p>": False,
+}
+
+
+# Text the page sets no colour for is `CanvasText` (black), which a dark background the page sets
+# (a `bgcolor`, a rule, a `style` attribute) hides.
+DEFAULT_TEXT_ON_DARK = {
+    "<body bgcolor=black><p>{}</p>": True,
+    '<body bgcolor="#000000" text=black><p>{}</p>': True,
+    "<table bgcolor=black><tr><td>{}</td></tr></table>": True,
+    "<table><tr><td bgcolor=000000>{}</td></tr></table>": True,
+    '<div style="background:#000"><p>{}</p></div>': True,
+    "<style>.w{{background-color:black}}</style><div class=w><p>{}</p></div>": True,
+    "<body bgcolor=black text=white><p>{}</p>": False,
+    '<body bgcolor=black><p style="color:#fff">{}</p>': False,
+    "<table bgcolor=black><tr bgcolor=white><td>{}</td></tr></table>": False,
+    "<table bgcolor=black><tr><td><font color=white>{}</font></td></tr></table>": False,
+    '<div style="background:#000"><p style="background:#fff">{}</p></div>': False,
+    '<div style="background:#000"><a href=/x>{}</a></div>': False,
+    '<div style="background:#333"><p>{}</p></div>': False,
+}
+
+
 # Each of the tables above, markup around the byline and whether it hides it; Chromium's ink for
 # each is compared in tests/test_browser.py.
 BYLINE_SURROUNDINGS = {
@@ -832,12 +866,41 @@ BYLINE_SURROUNDINGS = {
     **INLINE_VARIABLE_COLOURS,
     **RELATIVE_COLOURS,
     **COLOUR_MIX_SUMS,
+    **IMAGES_TAKEN_AWAY,
+    **DEFAULT_TEXT_ON_DARK,
 }
 
 
 @pytest.mark.parametrize("markup", sorted(BYLINE_SURROUNDINGS))
 def test_the_byline_in_this_markup_is_hidden_as_in_chromium(markup: str) -> None:
     assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is BYLINE_SURROUNDINGS[markup]
+
+
+# In quirks mode (a page without a doctype, as `dcnf` writes them) `color` and `background-color`
+# take a hex colour without its `#` (`color: ffffff`; `123` is `#000123`), not a shorthand
+# (`background`) or another colour property; in no-quirks mode none of it is a colour.
+QUIRKS_HASHLESS_COLOURS = {
+    '<p style="color:ffffff">{}</p>': True,
+    "<style>.by{{color:ffffff}}</style><p class=by>{}</p>": True,
+    "<style>.by{{color:FFF !important}}</style><p class=by>{}</p>": True,
+    '<div style="color:fff"><p>{}</p></div>': True,
+    '<p style="background-color:000000">{}</p>': True,
+    "<style>.by{{background-color:0}}</style><p class=by>{}</p>": True,
+    '<p style="color:ffffff;color:333">{}</p>': False,
+    '<p style="color:123">{}</p>': False,
+    '<p style="background:000000">{}</p>': False,
+    '<p style="-webkit-text-fill-color:ffffff">{}</p>': False,
+    '<p style="color:ff">{}</p>': False,
+    '<p style="color:1e3">{}</p>': False,
+    "<style>.by{{color:ffffffff}}</style><p class=by>{}</p>": False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(QUIRKS_HASHLESS_COLOURS))
+def test_a_hashless_colour_is_read_in_quirks_mode_only(markup: str) -> None:
+    byline = markup.format("By Maria Lopez")
+    assert byline_hidden(dcnf(byline=byline)) is QUIRKS_HASHLESS_COLOURS[markup]
+    assert not byline_hidden(b"<!DOCTYPE html>" + dcnf(byline=byline))
 
 
 @pytest.mark.parametrize("css", sorted(OTHER_HIDING))

@@ -93,3 +93,57 @@ def _spellings(names: Iterable[str]) -> Mapping[str, set[str]]:
     for name in names:
         found.setdefault(name.lower(), set()).add(name)
     return found
+
+
+# The hashless hex colour quirk (Quirks Mode, 3.3): in quirks mode `color` and `background-color`
+# (and the border colours, which hide no text) take a hex colour written without its `#`, as one
+# ident (`ffffff`, `fff`), an integer (`123` is `#000123`) or an integer with a unit of hex digits
+# (`0fff00`); not in a shorthand (`background: ffffff` is refused). The value a declaration of one
+# of them may hold, up to its end or its `!important`.
+_HASHLESS = on_first_use(r"(?<![\w-])((?:background-)?color\s*:\s*)(\+?[0-9a-z]{1,7})(?=\s*(?:!\s*important\s*)?(?:;|\}|$))", re.IGNORECASE)
+
+
+def with_hashed_colours(text: str) -> str:
+    """A stylesheet's or a `style` attribute's text with each hashless hex colour of `color` and
+    `background-color` written with its `#`, as a page in quirks mode reads it (the text itself
+    when it holds none)."""
+    if _HASHLESS().search(text) is None:
+        return text
+    return _HASHLESS().sub(_hashed, text)
+
+
+def _hashed(match: re.Match[str]) -> str:
+    digits = quirky_hex(match.group(2))
+    return match.group(0) if digits is None else f"{match.group(1)}#{digits}"
+
+
+_HEX = re.compile(r"[0-9a-f]+", re.IGNORECASE)
+_INTEGER_THEN_HEX = re.compile(r"\+?([0-9]+)((?:[a-f][0-9a-f]*)?)", re.IGNORECASE)
+# A number with an exponent (`1e3` is 1000), which is no integer.
+_EXPONENT = re.compile(r"\+?[0-9]+e[+-]?[0-9]", re.IGNORECASE)
+
+
+def quirky_hex(value: str) -> str | None:
+    """The hex digits a hashless colour stands for (Quirks Mode, 3.3): an ident of 3 or 6 hex
+    digits as written; an integer, or an integer with a unit of hex digits, padded with zeros to
+    6 (`123` is `000123`); None for anything else (`ff`, `12px`, `1e3`, 8 digits)."""
+    if value[0].isalpha():
+        return value if len(value) in (3, 6) and _HEX.fullmatch(value) else None
+    found = _INTEGER_THEN_HEX.fullmatch(value)
+    if found is None or _EXPONENT.match(value):
+        return None
+    digits = found.group(1) + found.group(2)
+    return digits.zfill(6) if len(digits) <= 6 else None
+
+
+def hash_colours_of_style_attributes(root: Any) -> None:
+    """Write each `style` attribute of the page under `root` with its hashless hex colours given
+    their `#` (`with_hashed_colours`), as a page in quirks mode reads them: every reading of the
+    attributes then reads the colours (the attributes of a page without one are left alone)."""
+    if _HASHLESS().search(" ".join(root.xpath("//@style", smart_strings=False))) is None:
+        return
+    for element in root.xpath("//*[@style]"):
+        value = element.get("style")
+        rewritten = with_hashed_colours(value)
+        if rewritten is not value:
+            element.set("style", rewritten)

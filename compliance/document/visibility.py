@@ -455,13 +455,25 @@ def _blurs_text_shadows(sheets: tuple[str, ...], inline: tuple[str, ...]) -> boo
 CANVAS_TEXT: Colour = (0.0, 0.0, 0.0, 1.0)
 
 
-def _default_text(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> Colour | None:
+def _default_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints: Hints | None = None) -> Colour | None:
     """The colour of text the page sets no colour for, when a filter may paint it into another
-    (`filter: invert(1)` paints black text white): `CANVAS_TEXT`, on a page whose every colour the
-    checker reads (it links no stylesheet); None otherwise (text of no colour is then not judged)."""
-    if not _page_filters(sheets, inline) or root.xpath(f"boolean({_LINKS_STYLESHEET})"):
+    (`filter: invert(1)` paints black text white) or the page sets a background it cannot be
+    told from (`<body bgcolor="black">`, `background: #000`: see `_dark_background`):
+    `CANVAS_TEXT`, on a page whose every colour the checker reads (it links no stylesheet); None
+    otherwise (text of no colour is then not judged)."""
+    if not (_page_filters(sheets, inline) or _dark_background(sheets, inline, hints)) or root.xpath(f"boolean({_LINKS_STYLESHEET})"):
         return None
     return CANVAS_TEXT
+
+
+def _dark_background(sheets: tuple[str, ...], inline: Sequence[str], hints: Hints | None) -> bool:
+    """True when a background colour the page sets (a `bgcolor`, a `<style>` block's or a `style`
+    attribute's) cannot be told from `CANVAS_TEXT`, the colour of text it sets none for."""
+    backgrounds = {c for found in (hints or {}).values() for d in found if d.name == "background-color" and (c := _background_colour(d)) is not None}
+    backgrounds |= _sheet_colours(sheets)[1]
+    declared = (d for value in inline if "background" in value.lower() for d in parse_style_attribute(value))
+    backgrounds |= {c for d in declared if d.name in ("background", "background-color") and (c := _background_colour(d)) is not None}
+    return any(text_blends_in(CANVAS_TEXT, background, False) for background in backgrounds)
 
 
 def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
@@ -619,6 +631,16 @@ class _Demand(NamedTuple):
         return found
 
 
+def _in_quirks_mode(root: Any, sheets: list[str]) -> list[str]:
+    """The page's sheets as a page in quirks mode reads them (see `quirks`): its class and ID
+    selectors spelt as the page spells them, and hashless hex colours (`color: ffffff`) given
+    their `#`, in its `style` attributes too (written so in the tree)."""
+    from compliance.document.quirks import hash_colours_of_style_attributes, with_hashed_colours, with_page_spelling
+
+    hash_colours_of_style_attributes(root)
+    return [with_hashed_colours(sheet) for sheet in with_page_spelling(sheets, root)] if sheets else sheets
+
+
 class PageStyle:
     """The page's `<style>` rules matched to the elements they apply to.
 
@@ -670,10 +692,8 @@ class PageStyle:
         """The style of the page under `root`: every `<style>` block a browser applies, in document
         order; with `quirks`, its class and ID selectors matched case-insensitively (see `quirks`)."""
         sheets = applied_sheets(root)
-        if quirks and sheets:
-            from compliance.document.quirks import with_page_spelling
-
-            sheets = with_page_spelling(sheets, root)
+        if quirks:
+            sheets = _in_quirks_mode(root, sheets)
         style = cls._of(root, sheets)
         sized = _css_sized_images(root, sheets)
         generated = generated_text(root, sheets) if sheets else None
@@ -697,9 +717,9 @@ class PageStyle:
         hints: Hints = _presentational_colours_if_any(root)
         canvas = page_canvas(root, tuple(sheets), inline, hints)
         clipping = clipping_reach(tuple(sheets), inline)
+        default_text = _default_text(root, tuple(sheets), inline, hints)
         if hints:
-            hints = _hints_that_blend(hints, tuple(sheets), index, canvas)
-        default_text = _default_text(root, sheets, inline)
+            hints = _hints_that_blend(hints, tuple(sheets), index, canvas, default_text)
         if not sheets:
             if canvas is None and not clipping and not hints and default_text is None:
                 return _NO_PAGE_STYLE
@@ -1069,9 +1089,9 @@ def _or_family(hides: Callable[[Declaration], bool], family: str) -> Callable[[D
     return test
 
 
-def _hints_that_blend(hints: Hints, sheets: tuple[str, ...], page: _ElementIndex, canvas: Colour | None) -> Hints:
+def _hints_that_blend(hints: Hints, sheets: tuple[str, ...], page: _ElementIndex, canvas: Colour | None, default_text: Colour | None = None) -> Hints:
     """`hints` when one of their colours blends in with a colour the page sets (its CSS, another
-    hint, or the canvas), else none: presentational colours are read only where they can hide,
+    hint, the canvas, or the text colour where it sets none), else none: presentational colours are read only where they can hide,
     and not on a page that links a stylesheet (not fetched), whose every colour would override
     them (old table layouts restyled by a site-wide stylesheet keep their `bgcolor`s)."""
     if _xpath(_LINKS_STYLESHEET)(page.root):
@@ -1082,6 +1102,8 @@ def _hints_that_blend(hints: Hints, sheets: tuple[str, ...], page: _ElementIndex
     hint_backgrounds = {c for d in hinted if d.name == "background-color" and (c := _background_colour(d)) is not None}
     if canvas is not None:
         backgrounds.add(canvas)
+    if default_text is not None:
+        texts.add(default_text)
     risky_texts, risky_backgrounds = _blending(frozenset(texts | hint_texts), frozenset(backgrounds | hint_backgrounds))
     return hints if risky_texts & hint_texts or risky_backgrounds & hint_backgrounds else {}
 
@@ -1341,7 +1363,7 @@ class _SheetSummary(NamedTuple):
         return _SheetSummary(
             frozenset(summary.families),
             frozenset(summary.texts),
-            frozenset(summary.backgrounds),
+            frozenset(summary.backgrounds | summary.under_images if summary.images_undone else summary.backgrounds),
             frozenset(summary.important),
             summary.sets_display,
             summary.overflow_shown,
@@ -1366,12 +1388,14 @@ class _SummaryBuilder:
         "definitions",
         "families",
         "farthest_move",
+        "images_undone",
         "important",
         "overflow_shown",
         "partly_fading",
         "perspective",
         "sets_display",
         "texts",
+        "under_images",
         "variable_uses",
     )
 
@@ -1386,6 +1410,9 @@ class _SummaryBuilder:
         self.clip_sizes: list[float] = []
         self.farthest_move = 0.0
         self.partly_fading: set[str] = set()
+        # The colours under `background` shorthands' images, and whether a `background-image: none` may show them.
+        self.under_images: set[Colour] = set()
+        self.images_undone = False
 
     def add(self, declaration: Declaration, conditional: bool) -> None:
         """Add one declaration (not a custom property's); `conditional`: its rule applies on some screens only."""
@@ -1426,6 +1453,17 @@ class _SummaryBuilder:
             background = _background_colour(declaration) if name != "background-image" else _image_colour(declaration)
             if background is not None:
                 self.backgrounds.add(background)
+            if name == "background" and len(declaration.values) > 1:
+                self._add_colour_under_images(declaration, background)
+            elif name == "background-image" and declaration.keyword == "none":
+                self.images_undone = True
+
+    def _add_colour_under_images(self, declaration: Declaration, background: Colour | None) -> None:
+        """The colour a `background` shorthand paints under its image layers, which a
+        `background-image: none` leaves behind the text (kept when the block writes one)."""
+        under = _background_colour(declaration, images=False)
+        if under is not None and under != background:
+            self.under_images.add(under)
 
 
 # `_summary_traits` of a declaration of the colour family whose value is one hex colour
@@ -1969,6 +2007,10 @@ def _subject_of(tree: Any) -> tuple[_Subject, bool]:
 _INHERITED = frozenset({"visibility", "font", "colour"})
 
 
+# A `background` shorthand with an image or a gradient layer, in a stylesheet's text (a cheap test).
+_IMAGE_IN_SHORTHAND = on_first_use(r"background\s*:[^;}]*(?:url|gradient)\(", re.IGNORECASE)
+
+
 def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex, canvas: Colour | None = None) -> Callable[[Declaration], bool]:
     """`_can_hide`, extended to colours: a text colour that blends in with some background the
     page sets (in a `<style>` rule or a `style` attribute) or with none, a background some text
@@ -1980,6 +2022,9 @@ def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex, canvas: Colour | 
     if canvas is not None:
         backgrounds.add(canvas)  # text with no background of its own is on the canvas
     risky_texts, risky_backgrounds = _blending(frozenset(texts), frozenset(backgrounds))
+    # A `background-image: none` takes away the image layers of a `background` shorthand, which
+    # leaves its colour behind the text: read where some shorthand paints an image.
+    undone = _IMAGE_IN_SHORTHAND if any(_IMAGE_IN_SHORTHAND().search(sheet) for sheet in sheets) else None
 
     def hides(declaration: Declaration) -> bool:
         name = declaration.name
@@ -1988,7 +2033,8 @@ def _hiding_test(sheets: tuple[str, ...], page: _ElementIndex, canvas: Colour | 
         if name in ("background", "background-color"):
             return _background_colour(declaration) in risky_backgrounds or _unknown_background(declaration)
         if name == "background-image":
-            return declaration.keyword not in _NO_PICTURE  # matched everywhere: the colour is then unknown
+            # Matched everywhere: the colour is then unknown, or (`none`) the shorthand's.
+            return declaration.keyword not in _NO_PICTURE or (undone is not None and declaration.keyword == "none")
         return name in ("background-clip", "-webkit-background-clip") or _can_hide(declaration)
 
     return hides
