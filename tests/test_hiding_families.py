@@ -671,6 +671,15 @@ OTHER_HIDING = {
     ".by{dis\x00play:none}": False,
     ".by{display:no\x00ne}": False,
     ".by{display:none}/*\x00*/": True,
+    # A registered property that does not inherit has its initial value where the element sets
+    # none; one of `<color>` syntax set to what is no colour has its initial value too.
+    "@property --c{syntax:'<color>';inherits:false;initial-value:white} body{--c:black} .by{color:var(--c)}": True,
+    "@property --c{syntax:'*';inherits:false;initial-value:white} body{--c:black} .by{color:var(--c)}": True,
+    "@property --c{syntax:'<color>';inherits:false;initial-value:white} .by{--c:20px;color:var(--c)}": True,
+    "@property --c{syntax:'<color>';inherits:true;initial-value:white} .by{--c:banana;color:var(--c)}": True,
+    "@property --c{syntax:'<color>';inherits:true;initial-value:white} body{--c:black} .by{color:var(--c)}": False,
+    "@property --c{syntax:'<color>';inherits:false;initial-value:white} .by{--c:black;color:var(--c)}": False,
+    "@property --c{syntax:'<color>';inherits:true;initial-value:white} .by{--c:#333;color:var(--c)}": False,
 }
 
 

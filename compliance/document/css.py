@@ -1890,6 +1890,12 @@ def registered_properties(sheet: str) -> tuple[tuple[str, tuple[Any, ...]], ...]
     `syntax` or an `inherits`, or whose `initial-value` is missing or not of its syntax; and one of
     a syntax not read here (only `*`, `<length>`, `<number>`, `<integer>`, `<percentage>`,
     `<length-percentage>` and `<color>` are)."""
+    return tuple((name, initial) for name, initial, _, _ in registrations(sheet))
+
+
+def registrations(sheet: str) -> tuple[tuple[str, tuple[Any, ...], bool, str], ...]:
+    """`registered_properties`, each with whether it inherits (`inherits: true`) and its syntax
+    as written (`<color>`, `*`…)."""
     if not _REGISTERS().search(sheet):
         return ()
     import tinycss2
@@ -1908,7 +1914,7 @@ def registered_properties(sheet: str) -> tuple[tuple[str, tuple[Any, ...]], ...]
         }
         initial = _registered_initial_value(descriptors)
         if initial is not None:
-            found.append((prelude[0].value, initial))
+            found.append((prelude[0].value, initial, descriptors["inherits"][0].lower_value == "true", descriptors["syntax"][0].value.strip()))
     return tuple(found)
 
 

@@ -135,6 +135,7 @@ from compliance.document.css import (
     per_declaration,
     refused,
     registered_properties,
+    registrations,
     scales_to_nothing,
     split_commas,
     substitute_variables,
@@ -775,6 +776,13 @@ class PageStyle:
     def sheets(self) -> tuple[str, ...]:
         """The `<style>` blocks a browser applies to the page (empty for a page without any)."""
         return self._sheets
+
+    @functools.cached_property
+    def registered(self) -> Registered:
+        """The registered custom properties `render` reads as registered (see `Registered`):
+        those of the page's `<style>` blocks that do not inherit or are of `<color>` syntax."""
+        found = (entry for sheet in self._sheets for entry in registrations(sheet)) if self._sheets else ()
+        return {name: (initial, inherits, syntax) for name, initial, inherits, syntax in found if not inherits or syntax == "<color>"}
 
     @property
     def root_rendering(self) -> Rendering:
@@ -2540,6 +2548,8 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     declared = style.declarations(element)
     variables = parent.variables
     if declared and (variables is not None or any(d.custom or d.values[0].type == "function" for d in declared.values())):
+        if style.registered:
+            declared, variables = _as_registered(declared, variables, style.registered)
         declared, variables = _with_variables(declared, variables)
     if is_hidden(element, tag) and not _shown_despite_hidden_attribute(element, tag, declared):
         return HIDDEN
@@ -3289,6 +3299,39 @@ def _shadow_colours(shadow: Declaration, font_px: float) -> list[Colour]:
 def _outline_seen(outline: Colour | None, background: Colour | None) -> bool:
     """True when glyphs painted in `outline` can be told from the background."""
     return outline is not None and outline[3] > 0 and not text_blends_in(outline, background, False)
+
+
+# The page's registered custom properties (`@property`) that do not inherit or are of a `<color>`
+# syntax, by name: their initial value, whether they inherit, their syntax.
+Registered = Mapping[str, tuple[tuple[Any, ...], bool, str]]
+
+
+def _as_registered(
+    declared: dict[str, Declaration], inherited: Mapping[str, tuple[Any, ...]] | None, registered: Registered
+) -> tuple[dict[str, Declaration], Mapping[str, tuple[Any, ...]] | None]:
+    """The element's declarations and the custom properties its parent passes on, as registered
+    properties have them (CSS Properties and Values API 1, 2): one with `inherits: false` takes
+    its initial value unless the element sets it, and a value an element sets that is not a
+    colour, for one of `<color>` syntax, is invalid at computed-value time: the initial value."""
+    passed = dict(inherited or {})
+    passed.update((name, initial) for name, (initial, inherits, _) in registered.items() if not inherits)
+    own = {
+        name: declaration._replace(values=registered[name][0])
+        for name, declaration in declared.items()
+        if name in registered and registered[name][2] == "<color>" and _not_a_colour(declaration.values)
+    }
+    return ({**declared, **own} if own else declared), passed
+
+
+def _not_a_colour(values: Sequence[Any]) -> bool:
+    """True for a value that is certainly no `<color>`: a number, a length, a percentage, a
+    string or a URL, or a keyword no colour is (a `var()` or a function is not judged)."""
+    if len(values) != 1:
+        return False
+    token = values[0]
+    if token.type in ("number", "dimension", "percentage", "string", "url"):
+        return True
+    return token.type == "ident" and token.lower_value not in CSS_WIDE_KEYWORDS and refused("color", values)
 
 
 def _with_variables(
