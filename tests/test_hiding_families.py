@@ -863,6 +863,11 @@ DEFAULT_TEXT_ON_DARK = {
     '<div style="background:#000"><p style="background:#fff">{}</p></div>': False,
     '<div style="background:#000"><a href=/x>{}</a></div>': False,
     '<div style="background:#333"><p>{}</p></div>': False,
+    # A browser's own style paints a `<mark>` black on yellow, whatever colours are around it.
+    '<div style="background:#000"><p><mark>{}</mark></p></div>': False,
+    '<div style="background:#000;color:#000"><p><mark>{}</mark></p></div>': False,
+    '<p style="color:#fff"><mark>{}</mark></p>': False,
+    '<p style="color:#fff"><mark style="color:#fff">{}</mark></p>': False,
 }
 
 

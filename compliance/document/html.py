@@ -40,6 +40,7 @@ from compliance.document.visibility import (
     NOT_RENDERED_TAGS,
     SHOWN,
     SKIP_TAGS,
+    UA_COLOURED_TAGS,
     UA_HIDDEN_TAGS,
     PageStyle,
     Rendering,
@@ -51,6 +52,7 @@ from compliance.document.visibility import (
     srcset_candidates,
     svg_clips_everything,
     svg_is_seen,
+    ua_coloured_rendering,
     waits_for_loader,
     with_variables_filled,
 )
@@ -673,7 +675,7 @@ def _inert_names(class_value: str | None, identifier: str | None) -> bool:
 # content (see `_is_closed`).
 _CLOSABLE_TAGS: Final = frozenset({"details", "section", "object"})
 # Tags whose elements do something of their own even without attributes (see `_TagKind.plain`).
-_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas"})
+_NOT_PLAIN_TAGS: Final = frozenset({"amp-accordion", "br", "details", "noscript", "video", "audio", "canvas", *UA_COLOURED_TAGS})
 
 
 def _shows_fallback(element: Any, tag: str) -> bool:
@@ -1083,6 +1085,8 @@ class _Walk:
         rendering = self._own_rendering(element, tag, attributes, parent)
         if tag == "a" and rendering.colour is not None and attributes is not None and "href" in attributes:
             return link_rendering(element, rendering, self.style)
+        if tag in UA_COLOURED_TAGS and not rendering.hidden:
+            return ua_coloured_rendering(element, tag, rendering, self.style)
         return rendering
 
     def _own_rendering(self, element: Any, tag: str, attributes: dict[str, str] | None, parent: _Frame) -> Rendering:

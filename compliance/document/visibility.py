@@ -92,7 +92,7 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
-from compliance.document import colour_filters, containment, masking, offsets, text_shadows
+from compliance.document import colour_filters, containment, css_colour, masking, offsets, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -3022,6 +3022,34 @@ def _size_unit(declaration: Declaration) -> str:
         if token.type == "percentage":
             return "%"
     return ""
+
+
+# The elements a browser's own style gives a text colour and a background (HTML, 15.3.4 and
+# 15.5: `mark` is `MarkText` on `Mark`, form controls `ButtonText` on `ButtonFace` or `FieldText`
+# on `Field`), which their ancestors' colours do not reach.
+UA_COLOURED_TAGS: Final = frozenset({"mark", "button", "select", "textarea"})
+_UA_COLOURS: Final[dict[str, tuple[Colour, Colour]]] = {
+    "mark": (css_colour.SYSTEM_COLOURS["marktext"], css_colour.SYSTEM_COLOURS["mark"]),
+    "button": (css_colour.SYSTEM_COLOURS["buttontext"], css_colour.SYSTEM_COLOURS["buttonface"]),
+    "select": (css_colour.SYSTEM_COLOURS["fieldtext"], css_colour.SYSTEM_COLOURS["field"]),
+    "textarea": (css_colour.SYSTEM_COLOURS["fieldtext"], css_colour.SYSTEM_COLOURS["field"]),
+}
+
+
+def ua_coloured_rendering(element: Any, tag: str, rendering: Rendering, style: PageStyle) -> Rendering:
+    """How an element of `UA_COLOURED_TAGS` shows: on the browser's background for it, in its text
+    colour unless the page sets the element's `color`, when the page's CSS sets nothing else on
+    the element and no filter is in force (an element the page styles otherwise, or a page that
+    sets no colours, is left as read)."""
+    if (rendering.colour is None and rendering.background is None) or rendering.colour_filter:
+        return rendering
+    declared = style.declarations(element)
+    if declared.keys() - {"color"}:
+        return rendering
+    own, background = _UA_COLOURS[tag]
+    colour = rendering.colour if declared else own
+    painted = rendering.fill or colour
+    return rendering._replace(colour=colour, background=background, blends_in=text_blends_in(painted, background, rendering.clipped_text))
 
 
 def link_rendering(element: Any, rendering: Rendering, style: PageStyle) -> Rendering:
