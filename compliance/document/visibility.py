@@ -470,11 +470,18 @@ def _default_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hin
 def _dark_background(sheets: tuple[str, ...], inline: Sequence[str], hints: Hints | None) -> bool:
     """True when a background colour the page sets (a `bgcolor`, a `<style>` block's or a `style`
     attribute's) cannot be told from `CANVAS_TEXT`, the colour of text it sets none for."""
+    if _sheets_paint_dark(sheets):
+        return True
     backgrounds = {c for found in (hints or {}).values() for d in found if d.name == "background-color" and (c := _background_colour(d)) is not None}
-    backgrounds |= _sheet_colours(sheets)[1]
     declared = (d for value in inline if "background" in value.lower() for d in parse_style_attribute(value))
     backgrounds |= {c for d in declared if d.name in ("background", "background-color") and (c := _background_colour(d)) is not None}
     return any(text_blends_in(CANVAS_TEXT, background, False) for background in backgrounds)
+
+
+@functools.lru_cache(maxsize=SHEETS_CACHED)
+def _sheets_paint_dark(sheets: tuple[str, ...]) -> bool:
+    """`_dark_background` of the `<style>` blocks' backgrounds (pages of a site repeat their blocks: worked out once)."""
+    return any(text_blends_in(CANVAS_TEXT, background, False) for background in _sheet_colours(sheets)[1])
 
 
 def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
