@@ -871,6 +871,71 @@ DEFAULT_TEXT_ON_DARK = {
 }
 
 
+# Painted over (see `paint_order`): a box of a negative `z-index` is painted under the backgrounds
+# of the boxes inside its stacking context (not under its root's, nor under `<body>`'s when that
+# is the canvas's), and an absolutely positioned box that fills its containing block with an
+# opaque background over what the block holds in the flow, and over positioned boxes at a lower
+# level or before it at the same one.
+PAINTED_OVER = {
+    '<div style="background:#fff"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    "<style>.a{{background:#fff}} .b{{position:relative;z-index:-1}}</style><div class=a><p class=b>{}</p></div>": True,
+    '<div style="background:#fff"><div><p style="position:relative;z-index:-2">{}</p></div></div>': True,
+    '<div style="background:linear-gradient(#fff,#fff)"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff"><p style="position:relative;z-index:-1 !important">{}</p></div>': True,
+    '<div style="background:#fff"><p style="position:sticky;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;position:relative"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    # A `z-index` applies to a flex item (and a `-webkit-box`'s) unpositioned, not to a block.
+    '<style>.b{{z-index:-1}}</style><div style="background:#fff;display:flex"><p class=b>{}</p></div>': True,
+    '<div style="background:#fff;display:-webkit-box"><p style="z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff"><p style="z-index:-1">{}</p></div>': False,
+    '<style>html{{background:#eee}} body{{background:#fff}}</style><p style="position:relative;z-index:-1">{}</p>': True,
+    # The root of the box's stacking context paints under it; so does the canvas.
+    '<div style="background:#fff;position:relative;z-index:0"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;opacity:0.99"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;isolation:isolate"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;transform:translate(0)"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;display:flex"><div style="background:#fff;display:flex;z-index:0"><p style="z-index:-1">{}</p></div></div>': False,
+    '<style>body{{background:#fff}}</style><p style="position:relative;z-index:-1">{}</p>': False,
+    '<div style="background:rgb(255 255 255 / 0.5)"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:transparent"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;-webkit-background-clip:text"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<style>.w{{background:#fff}}</style><div class=w style="background:none"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff"><p style="position:relative;z-index:0">{}</p></div>': False,
+    '<div style="background:#fff"><p style="position:relative;z-index:auto">{}</p></div>': False,
+    '<div style="background:#fff"><p style="position:relative;z-index:-1;z-index:1">{}</p></div>': False,
+    '<style>.b{{position:relative;z-index:-1}} .b.u{{z-index:auto}}</style><div style="background:#fff"><p class="b u">{}</p></div>': False,
+    '<div style="background:#fff;height:0"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    # Covers.
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;top:0;left:0;right:0;bottom:0;background:#fff"></div></div>': True,
+    "<style>.w{{position:relative}} .c{{position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><div class=c></div></div>": True,
+    '<div style="position:relative"><div style="position:absolute;inset:0;background:#fff"></div><p>{}</p></div>': True,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;top:0;left:0;width:100%;height:100%;background:#fff"></div></div>': True,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;left:0;top:0;right:0;bottom:0;background-color:#fff !important"></div></div>': True,
+    '<div style="position:relative"><div><p>{}</p></div><div style="position:absolute;inset:0;background:#fff;z-index:1"></div></div>': True,
+    '<div style="position:relative"><p style="position:relative">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': True,
+    '<div style="position:relative"><p style="position:relative;z-index:-1">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': True,
+    # Positioned later at the same level, or at a higher one, the byline is painted over the cover.
+    '<div style="position:relative"><div style="position:absolute;inset:0;background:#fff"></div><p style="position:relative">{}</p></div>': False,
+    '<div style="position:relative"><p style="position:relative;z-index:1">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': False,
+    '<div style=position:relative><p style=position:relative;z-index:2>{}</p><i style="position:absolute;inset:0;background:#FFF;z-index:1"></i></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;z-index:-1"></div></div>': False,
+    # A cover that paints nothing over all the block: a link's overlay, translucent, hidden, smaller, rounded.
+    '<div style="position:relative"><p>{}</p><a href="#x" style="position:absolute;inset:0"></a></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:rgb(255 255 255 / 0.5)"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;display:none"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;visibility:hidden"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;opacity:0.5"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div hidden style="position:absolute;inset:0;background:#fff"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;top:0;left:0;right:0;background:#fff"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;border-radius:50%"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;margin:40px"></div></div>': False,
+    "<style>.c{{position:absolute;inset:0;background:#fff}}</style><div style=position:relative><p>{}</p><i class=c style=background:none></i></div>": False,
+    # A cover of another containing block than the byline's.
+    '<div style="position:relative"><p>{}</p><figure style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></figure></div>': False,
+    '<div style="position:relative"><p style="float:left">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': False,
+}
+
+
 # Each of the tables above, markup around the byline and whether it hides it; Chromium's ink for
 # each is compared in tests/test_browser.py.
 BYLINE_SURROUNDINGS = {
@@ -882,6 +947,7 @@ BYLINE_SURROUNDINGS = {
     **COLOUR_MIX_SUMS,
     **IMAGES_TAKEN_AWAY,
     **DEFAULT_TEXT_ON_DARK,
+    **PAINTED_OVER,
 }
 
 
@@ -926,3 +992,19 @@ def test_lines_of_no_height_hide_text_alone_not_a_box_with_elements_in_it() -> N
     # A child's own line height or size would give the box a height (the checker does not read it).
     byline = '<p style="line-height:0;overflow:hidden"><b>By</b> Maria Lopez</p>'
     assert not byline_hidden(dcnf(byline=byline))
+
+
+LOGO_IMG = f"<img src={LOGO_SRC} {LOGO_ALT}>"
+
+
+@pytest.mark.parametrize(
+    ("logo", "hidden"),
+    [
+        (f'<div style="background:#fff"><p><img style="position:relative;z-index:-1" src={LOGO_SRC} {LOGO_ALT}></p></div>', True),
+        (f'<div style="background:#fff;position:relative;z-index:0"><p><img style="position:relative;z-index:-1" src={LOGO_SRC} {LOGO_ALT}></p></div>', False),
+        (f'<div style="position:relative"><p>{LOGO_IMG}</p><div style="position:absolute;inset:0;background:#fff"></div></div>', True),
+        (f'<div style="position:relative"><p>{LOGO_IMG}</p><div style="position:absolute;inset:0;background:#fff;z-index:-1"></div></div>', False),
+    ],
+)
+def test_a_logo_painted_over_by_something_opaque_is_hidden(logo: str, hidden: bool) -> None:
+    assert logo_hidden(dcnf(logo=logo)) is hidden

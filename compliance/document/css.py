@@ -169,6 +169,20 @@ FAMILIES: dict[str, str] = {
 # A flow-relative property is judged with the physical property it sets (see `_physical`).
 FAMILIES.update({name: FAMILIES[physical] for name, physical in css_grammar.FLOW_RELATIVE_LONGHANDS.items()})
 FAMILIES.update({name: FAMILIES[start] for name, (start, _) in css_grammar.FLOW_RELATIVE_SHORTHANDS.items()})
+# What decides which boxes paint over which (see `paint_order`): a box's stack level, what makes
+# a stacking context of it, and what leaves part of a background it paints unpainted (its
+# rounded corners, an image's size, place and repeat). None of them hides alone.
+FAMILIES.update(
+    dict.fromkeys(
+        (
+            "z-index", "isolation", "mix-blend-mode", "will-change", "container-type", "backdrop-filter",
+            "-webkit-backdrop-filter", "-webkit-box-reflect", "view-transition-name", "offset-path", "transform-style",
+            "border-radius", "border-top-left-radius", "border-top-right-radius", "border-bottom-left-radius",
+            "border-bottom-right-radius", "background-size", "background-position", "background-repeat",
+        ),
+        "paint",
+    )
+)  # fmt: skip
 # Legacy names that browsers treat as aliases of a property (CSS Animations 1, the WHATWG
 # Compatibility Standard, and as Chromium keeps them: `-webkit-transform`, `-webkit-clip-path`,
 # `-webkit-opacity`, `-webkit-filter`, `-webkit-mask`): a declaration under one is that

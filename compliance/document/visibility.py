@@ -46,6 +46,9 @@ properties filled in where a hiding property uses `var()`, math functions worked
   character CSS does not collapse, a visible image or an atomic inline box begins) or whose first line the page's top margins and paddings push
   below it, and all that follows a `<br>` that ends it
   (the walk decides: `html`, by `clipping.flow_in_line_box` and `clipping.holds_lines_of_box`);
+- painted over by something opaque (`paint_order`): a box of a negative `z-index` under the
+  background of an ancestor inside its stacking context, and what a positioned box holds under
+  an absolutely positioned child that fills it with an opaque background, at a higher level;
 - on an element that runs CSS animations, where they leave it once run (`animation`: the last
   keyframe a fill mode keeps, else its own values); when that is not known, its `opacity`,
   `filter`, `visibility` and `transform` are not judged (a fade-in is seen).
@@ -694,6 +697,8 @@ class PageStyle:
         self._every_keyframes: bool | None = None
         # What `on_demand` matches from, read once per page when the first element asks.
         self._demand: _Demand | None = None
+        # The elements something opaque is painted over, whole (see `paint_order`).
+        self.painted_over: frozenset[Any] = frozenset()
 
     @classmethod
     def of(cls, root: Any, quirks: bool = False) -> PageStyle:
@@ -702,10 +707,14 @@ class PageStyle:
         sheets = applied_sheets(root)
         if quirks:
             sheets = _in_quirks_mode(root, sheets)
-        style = cls._of(root, sheets)
+        index = _ElementIndex(root)
+        style = cls._of(root, sheets, index)
         sized = _css_sized_images(root, sheets)
         generated = generated_text(root, sheets) if sheets else None
-        if not sized and not generated:
+        from compliance.document.paint_order import painted_over
+
+        painted = painted_over(root, sheets, index.style_values(), index)
+        if not sized and not generated and not painted:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
@@ -714,13 +723,16 @@ class PageStyle:
             style.generated = generated
             # An element with generated words is read as a styled one (never on the walk's fast path).
             style.styled = {**dict.fromkeys(generated, ()), **style.styled}
+        if painted:
+            style.painted_over = painted
+            # Read as styled elements, for `render` to hide them.
+            style.styled = {**dict.fromkeys(painted, ()), **style.styled}
         return style
 
     @classmethod
-    def _of(cls, root: Any, sheets: list[str]) -> PageStyle:
+    def _of(cls, root: Any, sheets: list[str], index: _ElementIndex) -> PageStyle:
         # One index of the page's elements for every step below: each search of the whole page
         # it holds (classes, ids, `style` and `hidden` attributes) is made once, when first asked.
-        index = _ElementIndex(root)
         inline = index.style_values()
         hints: Hints = _presentational_colours_if_any(root)
         canvas = page_canvas(root, tuple(sheets), inline, hints)
@@ -2552,6 +2564,8 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     """How `element` shows, given how its parent shows and the page's style."""
     if parent.hidden:
         return parent
+    if element in style.painted_over:
+        return HIDDEN
     declared = style.declarations(element)
     variables = parent.variables
     if declared and (variables is not None or any(d.custom or d.values[0].type == "function" for d in declared.values())):

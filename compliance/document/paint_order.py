@@ -1,0 +1,601 @@
+"""What a browser paints over an element, in the order it paints a stacking context (CSS 2.2,
+Appendix E; CSS Positioned Layout 3): the element and all it holds are then not seen.
+
+- Under an ancestor's background: a box with a negative `z-index` (positioned, or an item of a
+  flex or grid container) is painted in its stacking context's negative layer, after the
+  background of the context's root and before the backgrounds of the boxes inside it. An opaque
+  background (a colour, or a gradient of one colour that covers the box: `visibility`'s reading)
+  painted by an ancestor between it and the root of its stacking context — the nearest ancestor
+  that forms one, the root element otherwise — is painted over it. The root's own background is
+  under it, and so is `<body>`'s where the root has none (it is the canvas's then).
+- Under a cover: an absolutely positioned box that fills its containing block (all four sides at
+  0, or `top`/`left` at 0 with a width and height of 100%), paints an opaque background and has
+  a `z-index` of `auto` or more is painted after the boxes in the normal flow of that block, and
+  after the positioned ones before it in the tree at its level; what its containing block holds
+  beside it is under it, unless positioned at a higher level or later at the same one.
+
+Read only where the page's own CSS says all of it, soundly: the chain of boxes between the
+element and what paints over it keeps the element inside that box (nothing on it is floated,
+placed absolutely or fixed, moved by offsets, a transform or a negative margin, given a height
+that its content may overflow, or laid out by a grid), nothing on it forms a stacking context
+(a positioned box with a `z-index`, `opacity`, a transform, a filter, a mask, `isolation`,
+`contain`, `will-change`…: what the checker cannot rule out counts as one), no rule that only
+some screens meet sets what is read here, and the painting box has no rounded corners, no
+background size, place or repeat, and no `background-clip: text`. Not read: a cover of the
+initial containing block, of `<html>` or `<body>` (a full-page cover is a loading screen, a
+cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a cover whose
+containing block is not its parent, and one that fades, blends, moves, is rounded, animated or
+hidden, or is a link's overlay with no background (`a::after { position: absolute; inset: 0 }`:
+it covers nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, display_keyword, length_px, parse_style_sheet
+from compliance.document.elements import BLOCK_TAGS
+from compliance.document.visibility import (
+    NOT_RENDERED_TAGS,
+    SHOWN,
+    SKIP_TAGS,
+    UA_HIDDEN_TAGS,
+    PageStyle,
+    _chain_select,
+    _colours,
+    _layer_ranks,
+    _match_rule,
+    _own_anonymous_layer,
+    _Scope,
+    is_hidden,
+)
+
+# Cheap tests of a page's CSS text, before any element is looked at.
+_NEGATIVE_Z_INDEX = re.compile(r"z-index\s*:[^;}]*-", re.IGNORECASE)
+_ABSOLUTE = re.compile(r"absolute", re.IGNORECASE)
+
+# What makes a stacking context of a box, other than a position with a `z-index` (CSS Positioned
+# Layout 3, CSS Compositing 1, CSS Transforms 1 and 2, CSS Masking 1, CSS Containment 2, CSS Will
+# Change 1…): any value but these initial ones counts (`will-change: color` too: not worked out).
+_STACKING_PROPERTIES = (
+    "opacity",
+    "filter",
+    "-webkit-filter",
+    "transform",
+    "translate",
+    "rotate",
+    "scale",
+    "perspective",
+    "clip-path",
+    "mask",
+    "mask-image",
+    "-webkit-mask",
+    "-webkit-mask-image",
+    "mix-blend-mode",
+    "isolation",
+    "will-change",
+    "contain",
+    "container-type",
+    "backdrop-filter",
+    "-webkit-backdrop-filter",
+    "-webkit-box-reflect",
+    "view-transition-name",
+    "offset-path",
+    "transform-style",
+    "content-visibility",
+    "zoom",
+)
+_INITIAL_KEYWORDS = frozenset({"none", "normal", "auto", "visible", "flat", "initial", "unset", "revert", "revert-layer"})
+_OFFSETS = ("top", "right", "bottom", "left")
+_MARGINS = ("margin", "margin-top", "margin-right", "margin-bottom", "margin-left")
+_RADII = ("border-radius", "border-top-left-radius", "border-top-right-radius", "border-bottom-left-radius", "border-bottom-right-radius")
+_BACKGROUND_PLACING = ("background-size", "background-position", "background-repeat")
+_LIMITS = (("height", "auto"), ("max-height", "none"))
+_ANIMATIONS = ("animation", "animation-name")
+# Every property read here.
+_NAMES = frozenset(
+    {
+        "z-index",
+        "position",
+        "float",
+        "display",
+        "visibility",
+        "inset",
+        "width",
+        "height",
+        "max-width",
+        "max-height",
+        "background",
+        "background-color",
+        "background-image",
+        "background-clip",
+        "-webkit-background-clip",
+        "color",
+        *_STACKING_PROPERTIES,
+        *_OFFSETS,
+        *_MARGINS,
+        *_RADII,
+        *_BACKGROUND_PLACING,
+        *_ANIMATIONS,
+    }
+)
+# What places an absolutely positioned box, read first on every such box.
+_PLACING = frozenset({"position", "inset", "width", "height", *_OFFSETS})
+# The containers whose children are flex or grid items, to which `z-index` applies unpositioned.
+_ITEM_CONTAINERS = frozenset({"flex", "inline-flex", "grid", "inline-grid", "-webkit-box", "-webkit-inline-box", "-webkit-flex", "-webkit-inline-flex"})
+_BLOCK_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "-webkit-box", "-webkit-flex", "table"})
+_GRIDS = frozenset({"grid", "inline-grid"})
+_UNKNOWN = object()
+
+
+class Cascade(NamedTuple):
+    """The declarations read here on some elements (`declared`), and the elements a rule that only
+    some screens meet sets one of them on (`varies`), where nothing is judged."""
+
+    declared: Mapping[Any, Mapping[str, Declaration]]
+    varies: frozenset[Any]
+
+
+def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index: Any) -> frozenset[Any]:
+    """The elements that something opaque is painted over, whole (see the module's doc): empty
+    unless the page's CSS text names a negative `z-index` or an absolute position. `inline`: the
+    page's `style` attributes; `index`: its `visibility._ElementIndex`."""
+    texts = (*sheets, *inline)
+    negative = any(_NEGATIVE_Z_INDEX.search(text) for text in texts)
+    covers = any(_ABSOLUTE.search(text) for text in texts)
+    if not negative and not covers:
+        return frozenset()
+    reader = _Reader(root, sheets, index)
+    found: set[Any] = set()
+    if negative:
+        found |= reader.under_backgrounds()
+    if covers:
+        found |= reader.under_covers()
+    return frozenset(found)
+
+
+class _Reader:
+    """Reads a page's paint order, matching its rules on the few elements asked about."""
+
+    def __init__(self, root: Any, sheets: Sequence[str], index: Any) -> None:
+        self.root = root
+        self.index = index
+        rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
+        self.rules = [(order, rule, [d for d in rule.declarations if d.name in _NAMES]) for order, rule in enumerate(rules)]
+        self.rules = [entry for entry in self.rules if entry[2]]
+        self.ranks = _layer_ranks(rule for _, rule, _ in self.rules)
+        # Whether each rule's selectors may match on the page (`may_match`), by its place: asked
+        # of the rules a step reads only.
+        self._may_match: dict[int, bool] = {}
+
+    def _declaring(self, names: frozenset[str]) -> Iterator[tuple[int, Any, list[Declaration]]]:
+        """The rules that may match on the page and declare some of `names`, with those declarations."""
+        for order, rule, found in self.rules:
+            if names is not _NAMES:
+                found = [d for d in found if d.name in names]
+            if not found:
+                continue
+            may = self._may_match.get(order)
+            if may is None:
+                may = self._may_match[order] = self.index.may_match(rule.selectors)
+            if may:
+                yield order, rule, found
+
+    def cascade(self, elements: Iterable[Any], names: frozenset[str] = _NAMES) -> Cascade:
+        """The declarations read here (of `names`) that win the cascade on `elements`."""
+        scope = _Few(elements, self.index)
+        matched: dict[Any, list[Any]] = {}
+        varying: dict[Any, list[Any]] = {}
+        for order, rule, found in self._declaring(names):
+            _match_rule(rule, order, found, varying if rule.conditional else matched, scope.select, self.ranks)
+        style = PageStyle(matched)
+        return Cascade(_Declared(style), frozenset(varying))
+
+    def candidates(self, names: frozenset[str], test: Callable[[Declaration], bool]) -> list[Any]:
+        """The elements a rule or a `style` attribute declares one of `names` on that `test` accepts."""
+        matched: dict[Any, list[Any]] = {}
+        for order, rule, found in self._declaring(names):
+            wanted = [d for d in found if test(d)]
+            if wanted:
+                _match_rule(rule, order, wanted, matched, self.index.select, self.ranks)
+        inline = [element for element, declarations in self.index.inline_styles() if any(test(d) for d in declarations)]
+        return list(dict.fromkeys([*matched, *inline]))
+
+    def under_backgrounds(self) -> set[Any]:
+        """The boxes of a negative `z-index` an ancestor's opaque background is painted over."""
+        boxes = self.candidates(frozenset({"z-index"}), _may_be_negative)
+        if not boxes:
+            return set()
+        scope = {element for box in boxes for element in (*box.iter(), *box.iterancestors())}
+        cascade = self.cascade(scope)
+        return {box for box in boxes if _in_negative_layer(box, cascade) and _under_an_ancestors_background(box, cascade, self.root)}
+
+    def under_covers(self) -> set[Any]:
+        """What covers paint over: the elements beside each, in its containing block, whole."""
+        placed = self.candidates(frozenset({"position"}), _may_be_absolute)
+        if not placed:
+            return set()
+        # Where the boxes are placed first (few rules place boxes); all that is read here only on
+        # those that fill their containing block, and their ancestors only for covers.
+        places = self.cascade(placed, _PLACING)
+        filling = [box for box in placed if box.getparent() is not None and _fills_its_block(places.declared[box])]
+        if not filling:
+            return set()
+        own = self.cascade(filling)
+        covers = [box for box in filling if _covers_its_block(box, own)]
+        if not covers:
+            return set()
+        cascade = self.cascade({element for box in covers for element in (box, *box.iterancestors())})
+        found: set[Any] = set()
+        for cover in covers:
+            block = cover.getparent()
+            if _visibility_hidden(cover, cascade) or not _containing_block(block, cascade):
+                continue
+            inside = self.cascade(block.iter())
+            level = _z_index(inside.declared[cover])  # `auto` or 0 or more (`_covers_its_block`)
+            before = True
+            for child in block:
+                if child is cover:
+                    before = False
+                elif isinstance(child.tag, str):
+                    found.update(_covered(child, inside, _Cover(level if isinstance(level, int) else 0, before)))
+        return found
+
+
+class _Few(_Scope):
+    """A scope of few elements: each candidate a selector of several compounds may match is
+    tested on its own, however many there are, rather than by a search of the whole page."""
+
+    def select(self, selector: Any) -> list[Any]:
+        """The elements here that the selector matches."""
+        if selector.simple or not selector.chain:
+            return super().select(selector)
+        subject = selector.subject
+        if subject.ident is not None:
+            candidates = self._by.get(("id", subject.ident), [])
+        elif subject.classes:
+            candidates = min((self._by.get(("class", c), []) for c in subject.classes), key=len)
+        elif subject.tag is not None:
+            candidates = self._by.get(("tag", subject.tag), [])
+        else:
+            candidates = self._elements
+        admitted = [e for e in candidates if subject.admits(e)]
+        if not admitted or self._page.lacks(selector):
+            return []
+        return _chain_select(selector.chain, admitted)
+
+
+class _Declared(Mapping[Any, Mapping[str, Declaration]]):
+    """The winning declarations of any element, read from a page style when first asked."""
+
+    def __init__(self, style: Any) -> None:
+        self._style = style
+        self._read: dict[Any, Mapping[str, Declaration]] = {}
+
+    def __getitem__(self, element: Any) -> Mapping[str, Declaration]:
+        found = self._read.get(element)
+        if found is None:
+            found = self._read[element] = self._style.declarations(element)
+        return found
+
+    def __iter__(self) -> Any:
+        return iter(self._read)
+
+    def __len__(self) -> int:
+        return len(self._read)
+
+
+class _Cover(NamedTuple):
+    """A cover's stack level, and whether the boxes being read come before it in the tree."""
+
+    level: int
+    before: bool
+
+
+def _may_be_negative(declaration: Declaration) -> bool:
+    """True for a `z-index` that may be negative (a negative number, or a function)."""
+    return declaration.name == "z-index" and any(t.type == "function" or (t.type == "number" and t.value < 0) for t in declaration.values)
+
+
+def _may_be_absolute(declaration: Declaration) -> bool:
+    """True for a `position` that may be `absolute` (the keyword, or a function)."""
+    return declaration.name == "position" and any(t.type == "function" or (t.type == "ident" and t.lower_value == "absolute") for t in declaration.values)
+
+
+def _keyword(declared: Mapping[str, Declaration], name: str, default: str) -> str:
+    """The keyword a property is set to; `default` when it is not set or set to a CSS-wide keyword
+    that gives it its initial value; empty for any other value (`inherit`, a `var()`)."""
+    declaration = declared.get(name)
+    if declaration is None:
+        return default
+    keyword = declaration.keyword
+    if keyword in ("initial", "unset", "revert", "revert-layer"):
+        return default
+    return keyword
+
+
+def _position(declared: Mapping[str, Declaration]) -> str:
+    return _keyword(declared, "position", "static")
+
+
+def _z_index(declared: Mapping[str, Declaration]) -> int | object | None:
+    """The `z-index`: an integer, None for `auto`, `_UNKNOWN` for what is not worked out."""
+    declaration = declared.get("z-index")
+    if declaration is None or declaration.keyword in CSS_WIDE_KEYWORDS - {"inherit"} or declaration.keyword == "auto":
+        return None
+    values = declaration.values
+    if len(values) == 1 and values[0].type == "number" and values[0].is_integer:
+        return int(values[0].int_value)
+    return _UNKNOWN
+
+
+def _display(declared: Mapping[str, Declaration], element: Any) -> str:
+    """The element's `display`, its tag's (`block` or `inline`) when its CSS sets none."""
+    declaration = declared.get("display")
+    if declaration is None or declaration.keyword in CSS_WIDE_KEYWORDS:
+        return "block" if element.tag in BLOCK_TAGS else "inline"
+    return display_keyword(declaration)
+
+
+def _zero(token: Any) -> bool:
+    return length_px(token) == 0.0
+
+
+def _side(declared: Mapping[str, Declaration], name: str) -> Any:
+    """The one token a side is set to, by its longhand or `inset` (whichever won); None when unset."""
+    declaration = declared.get(name)
+    if declaration is not None:
+        return declaration.values[0] if len(declaration.values) == 1 else _UNKNOWN
+    inset = declared.get("inset")
+    if inset is None:
+        return None
+    values = inset.values
+    if not 1 <= len(values) <= 4:
+        return _UNKNOWN
+    picks = {"top": (0, 0, 0, 0), "right": (0, 1, 1, 1), "bottom": (0, 0, 2, 2), "left": (0, 1, 1, 3)}[name]
+    return values[picks[len(values) - 1]]
+
+
+def _may_form_stacking_context(declared: Mapping[str, Declaration]) -> bool:
+    """True unless the declarations certainly make no stacking context of the box: a position of
+    `fixed` or `sticky`, a `z-index` (on a positioned box or an item, and read so anywhere), or a
+    property of `_STACKING_PROPERTIES` set to anything but its initial value."""
+    if _position(declared) in ("fixed", "sticky", "") or _z_index(declared) is not None:
+        return True
+    for name in _STACKING_PROPERTIES:
+        declaration = declared.get(name)
+        if declaration is None or declaration.keyword in _INITIAL_KEYWORDS:
+            continue
+        values = declaration.values
+        if name == "opacity" and len(values) == 1 and values[0].type == "number" and values[0].value >= 1:
+            continue
+        return True
+    return False
+
+
+def _keeps_inside(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """True when the box stays inside its parent's box, with all it holds: it is in the normal
+    flow (not floated, absolutely placed or fixed), not moved (offsets of a relative position,
+    a negative margin, a transform), and its height cannot leave its content overflowing (none
+    is set), and it lays out no grid (whose tracks its items may overflow)."""
+    position = _position(declared)
+    if position not in ("static", "relative", "sticky") or _keyword(declared, "float", "none") != "none":
+        return False
+    if position == "relative" and not all(_unmoved(_side(declared, name)) for name in _OFFSETS):
+        return False
+    for name, initial in _LIMITS:
+        if _keyword(declared, name, initial) != initial:
+            return False
+    if any(
+        name in declared and declared[name].keyword not in _INITIAL_KEYWORDS for name in ("transform", "translate", "rotate", "scale", "offset-path", "zoom")
+    ):
+        return False
+    if _display(declared, element) in _GRIDS:
+        return False
+    return not any(_negative_or_unknown(declared.get(name)) for name in _MARGINS)
+
+
+def _unmoved(side: Any) -> bool:
+    """True for an offset that moves nothing: none, `auto` or 0."""
+    return side is None or (side is not _UNKNOWN and (_auto(side) or _zero(side)))
+
+
+def _negative_or_unknown(declaration: Declaration | None) -> bool:
+    if declaration is None or declaration.keyword in CSS_WIDE_KEYWORDS or declaration.keyword == "auto":
+        return False
+    for token in declaration.values:
+        if token.type == "ident" and token.lower_value == "auto":
+            continue
+        if token.type not in ("number", "dimension", "percentage") or token.value < 0:
+            return True
+    return False
+
+
+def _paints_opaque(declared: Mapping[str, Declaration], *, whole_box: bool) -> bool:
+    """True when the box paints an opaque background over all its padding box (`whole_box`) or its
+    content box: a colour, or a gradient of one colour that covers it (`visibility._colours`),
+    with no rounded corners, no image size, place or repeat, and not clipped to its text (nor to
+    its content box, for `whole_box`)."""
+    if any(name in declared for name in _BACKGROUND_PLACING):
+        return False
+    if any(name in declared and not all(_zero(token) for token in declared[name].values) for name in _RADII):
+        return False
+    clipping = {"text", "content-box"} if whole_box else {"text"}
+    for name in ("background", "background-clip", "-webkit-background-clip"):
+        declaration = declared.get(name)
+        if declaration is not None and any(token.type == "ident" and token.lower_value in clipping for token in declaration.values):
+            return False
+    _, background, clipped_text = _colours(declared, SHOWN)
+    return background is not None and background[3] == 1 and not clipped_text
+
+
+def _visibility_hidden(element: Any, cascade: Cascade) -> bool:
+    """True when `visibility: hidden` or `collapse` is in force on the element (the nearest
+    declared value up its ancestors; one not worked out counts as hidden)."""
+    for box in (element, *element.iterancestors()):
+        declaration = cascade.declared[box].get("visibility")
+        if declaration is not None and declaration.keyword not in ("inherit", "unset"):
+            return declaration.keyword not in ("visible", "initial", "revert", "revert-layer")
+    return False
+
+
+def _in_negative_layer(box: Any, cascade: Cascade) -> bool:
+    """True when the box is certainly painted in its stacking context's negative layer and stays
+    inside its parent's box with all it holds (nothing in it is placed absolutely or fixed)."""
+    declared = cascade.declared[box]
+    level = _z_index(declared)
+    if not isinstance(level, int) or level >= 0 or box in cascade.varies:
+        return False
+    position = _position(declared)
+    parent = box.getparent()
+    if position == "static":
+        if parent is None or _display(cascade.declared[parent], parent) not in _ITEM_CONTAINERS:
+            return False  # a `z-index` applies to a positioned box or an item only
+    elif position not in ("relative", "sticky"):
+        return False
+    if not _keeps_inside(declared, box):
+        return False
+    return all(_position(cascade.declared[inner]) not in ("absolute", "fixed", "") for inner in box.iterdescendants() if isinstance(inner.tag, str))
+
+
+def _under_an_ancestors_background(box: Any, cascade: Cascade, root: Any) -> bool:
+    """True when an ancestor inside the box's stacking context, its root excluded, paints an
+    opaque background over it (`<body>`'s paints the canvas when the root paints none)."""
+    for ancestor in box.iterancestors():
+        if ancestor is root or ancestor.getparent() is None or ancestor in cascade.varies:
+            return False
+        declared = cascade.declared[ancestor]
+        if _may_form_stacking_context(declared):
+            return False  # the root of the box's stacking context: its background is under it
+        if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS) or _display(declared, ancestor) in _GRIDS:
+            return False
+        if _paints(ancestor, declared, cascade, root, whole_box=False):
+            return True
+        if not _keeps_inside(declared, ancestor):
+            return False
+    return False
+
+
+def _paints(box: Any, declared: Mapping[str, Declaration], cascade: Cascade, root: Any, *, whole_box: bool) -> bool:
+    """True when the box, a block, paints an opaque background of its own that is seen."""
+    if _display(declared, box) not in _BLOCK_DISPLAYS or not _paints_opaque(declared, whole_box=whole_box):
+        return False
+    if box.tag == "body" and box.getparent() is root and not _paints_anything(cascade.declared[root]):
+        return False  # `<body>`'s background is the canvas's, under everything
+    return not _visibility_hidden(box, cascade)
+
+
+def _paints_anything(declared: Mapping[str, Declaration]) -> bool:
+    """True when a background is set that may paint something (not `transparent` or `none`)."""
+    return any(
+        name in declared and declared[name].keyword not in ("transparent", "none", "initial", "unset")
+        for name in ("background", "background-color", "background-image")
+    )
+
+
+def _covers_its_block(cover: Any, cascade: Cascade) -> bool:
+    """True when the box is placed absolutely over the whole of its containing block, paints an
+    opaque background there at a level of `auto` or more, and nothing fades, blends, moves,
+    rounds, animates or hides it."""
+    declared = cascade.declared[cover]
+    tag = cover.tag
+    if not isinstance(tag, str) or tag in SKIP_TAGS or tag in NOT_RENDERED_TAGS or tag in UA_HIDDEN_TAGS or cover in cascade.varies or is_hidden(cover, tag):
+        return False
+    level = _z_index(declared)
+    if not (level is None or (isinstance(level, int) and level >= 0)) or not _paints_unchanged(declared, cover):
+        return False
+    return _fills_its_block(declared) and _paints_opaque(declared, whole_box=True)
+
+
+def _paints_unchanged(declared: Mapping[str, Declaration], box: Any) -> bool:
+    """True when nothing fades, blends, moves, shrinks or animates the box, or takes its box away."""
+    stacking = {name: d for name, d in declared.items() if name not in ("z-index", "position")}
+    if _may_form_stacking_context(stacking) or any(_keyword(declared, name, "none") != "none" for name in _ANIMATIONS):
+        return False
+    if _display(declared, box) in ("none", "contents", "") or any(_negative_or_unknown(declared.get(n)) or _moves(declared.get(n)) for n in _MARGINS):
+        return False
+    return _keyword(declared, "max-width", "none") == "none" and _keyword(declared, "max-height", "none") == "none"
+
+
+def _fills_its_block(declared: Mapping[str, Declaration]) -> bool:
+    """True when an absolutely positioned box spans its containing block both ways (`_fills`)."""
+    return _position(declared) == "absolute" and _fills(declared, "left", "right", "width") and _fills(declared, "top", "bottom", "height")
+
+
+def _moves(declaration: Declaration | None) -> bool:
+    """True for a margin that is set to anything but 0."""
+    return declaration is not None and declaration.keyword not in CSS_WIDE_KEYWORDS and not all(_zero(token) for token in declaration.values)
+
+
+def _fills(declared: Mapping[str, Declaration], start: str, end: str, size: str) -> bool:
+    """True when the box certainly spans its containing block on one axis: both sides at 0 with
+    an `auto` size, or one side at 0 and a size of 100%."""
+    first, last = _side(declared, start), _side(declared, end)
+    declaration = declared.get(size)
+    zero_start = first is not None and first is not _UNKNOWN and _zero(first)
+    zero_end = last is not None and last is not _UNKNOWN and _zero(last)
+    if declaration is None or declaration.keyword in ("auto", "initial", "unset", "revert", "revert-layer"):
+        return zero_start and zero_end
+    values = declaration.values
+    if len(values) != 1 or values[0].type != "percentage" or values[0].value != 100:
+        return False
+    return zero_start or (zero_end and (first is None or (first is not _UNKNOWN and _auto(first))))
+
+
+def _auto(token: Any) -> bool:
+    return bool(token.type == "ident" and token.lower_value == "auto")
+
+
+def _containing_block(block: Any, cascade: Cascade) -> bool:
+    """True when the box is the containing block of an absolutely positioned child (positioned)
+    and a block whose box holds all it holds in the flow (no height they may overflow, no grid),
+    other than `<html>` and `<body>`, which a full-page cover would be over."""
+    if block.tag in ("html", "body") or block in cascade.varies:
+        return False
+    declared = cascade.declared[block]
+    if _position(declared) not in ("relative", "absolute", "sticky", "fixed"):
+        return False
+    if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS):
+        return False
+    return _display(declared, block) in _BLOCK_DISPLAYS
+
+
+def _covered(element: Any, cascade: Cascade, cover: _Cover) -> list[Any]:
+    """The elements, this one or inside it, that the cover paints over with all they hold."""
+    whole, roots = _covered_within(element, cascade, cover, None)
+    return [element] if whole else roots
+
+
+def _covered_within(element: Any, cascade: Cascade, cover: _Cover, level: tuple[int, bool] | None) -> tuple[bool, list[Any]]:
+    """Whether the cover paints over the element and all it holds, and the largest parts inside
+    it it paints over whole otherwise. `level`: the stack level the element's parent is painted
+    at, in the cover's stacking context, and whether it is a stacking context's (None: in flow)."""
+    declared = cascade.declared[element]
+    if element in cascade.varies or not _keeps_inside(declared, element) or _z_index(declared) is _UNKNOWN:
+        return False, []
+    level = _own_level(declared, level)
+    own = level is None or level[0] < cover.level or (level[0] == cover.level and cover.before)
+    whole = own
+    roots: list[Any] = []
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        inner_whole, inner_roots = _covered_within(child, cascade, cover, level)
+        whole = whole and inner_whole
+        roots.extend([child] if inner_whole else inner_roots)
+    return whole, roots
+
+
+def _own_level(declared: Mapping[str, Declaration], inherited: tuple[int, bool] | None) -> tuple[int, bool] | None:
+    """The stack level a box is painted at (see `_covered_within`): the outermost stacking
+    context's around it, else the innermost positioned box's (at level 0), else None."""
+    if inherited is not None and inherited[1]:
+        return inherited
+    if _may_form_stacking_context(declared):
+        level = _z_index(declared)
+        return (level if isinstance(level, int) else 0, True)
+    if _position(declared) != "static":
+        return (0, False)
+    return inherited
