@@ -913,6 +913,8 @@ PAINTED_OVER = {
     '<div style="position:relative"><p>{}</p><div style="position:absolute;left:0;top:0;right:0;bottom:0;background-color:#fff !important"></div></div>': True,
     '<div style="position:relative"><div><p>{}</p></div><div style="position:absolute;inset:0;background:#fff;z-index:1"></div></div>': True,
     '<div style="position:relative"><p style="position:relative">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': True,
+    '<div style="position:relative"><span>{}</span><div style="position:absolute;inset:0;background:#fff"></div></div>': True,
+    '<section style="position:relative;background:#000"><p style="color:#fff">{}</p><i style="position:absolute;inset:0;background:#fff"></i></section>': True,
     '<div style="position:relative"><p style="position:relative;z-index:-1">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': True,
     # Positioned later at the same level, or at a higher one, the byline is painted over the cover.
     '<div style="position:relative"><div style="position:absolute;inset:0;background:#fff"></div><p style="position:relative">{}</p></div>': False,
@@ -929,6 +931,8 @@ PAINTED_OVER = {
     '<div style="position:relative"><p>{}</p><div style="position:absolute;top:0;left:0;right:0;background:#fff"></div></div>': False,
     '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;border-radius:50%"></div></div>': False,
     '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;margin:40px"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;clip:rect(0 0 0 0)"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;transform:scale(0.5)"></div></div>': False,
     "<style>.c{{position:absolute;inset:0;background:#fff}}</style><div style=position:relative><p>{}</p><i class=c style=background:none></i></div>": False,
     # A cover of another containing block than the byline's.
     '<div style="position:relative"><p>{}</p><figure style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></figure></div>': False,

@@ -113,6 +113,7 @@ _NAMES = frozenset(
         "background-clip",
         "-webkit-background-clip",
         "color",
+        "clip",
         *_STACKING_PROPERTIES,
         *_OFFSETS,
         *_MARGINS,
@@ -123,6 +124,12 @@ _NAMES = frozenset(
 )
 # What places an absolutely positioned box, read first on every such box.
 _PLACING = frozenset({"position", "inset", "width", "height", *_OFFSETS})
+# What paints a box's background, read next on those that fill their block.
+_PAINTING = frozenset(
+    {"background", "background-color", "background-image", "background-clip", "-webkit-background-clip", "color", *_RADII, *_BACKGROUND_PLACING}
+)
+# What makes a box the containing block a cover fills (`_containing_block`).
+_BLOCK_NAMES = frozenset({"position", "height", "max-height", "display"})
 # The containers whose children are flex or grid items, to which `z-index` applies unpositioned.
 _ITEM_CONTAINERS = frozenset({"flex", "inline-flex", "grid", "inline-grid", "-webkit-box", "-webkit-inline-box", "-webkit-flex", "-webkit-inline-flex"})
 _BLOCK_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "-webkit-box", "-webkit-flex", "table"})
@@ -214,33 +221,44 @@ class _Reader:
 
     def under_covers(self) -> set[Any]:
         """What covers paint over: the elements beside each, in its containing block, whole."""
-        placed = self.candidates(frozenset({"position"}), _may_be_absolute)
-        if not placed:
-            return set()
-        # Where the boxes are placed first (few rules place boxes); all that is read here only on
-        # those that fill their containing block, and their ancestors only for covers.
-        places = self.cascade(placed, _PLACING)
-        filling = [box for box in placed if box.getparent() is not None and _fills_its_block(places.declared[box])]
-        if not filling:
-            return set()
-        own = self.cascade(filling)
-        covers = [box for box in filling if _covers_its_block(box, own)]
+        covers = self._covers()
         if not covers:
             return set()
         cascade = self.cascade({element for box in covers for element in (box, *box.iterancestors())})
         found: set[Any] = set()
         for cover in covers:
             block = cover.getparent()
-            if _visibility_hidden(cover, cascade) or not _containing_block(block, cascade):
-                continue
-            inside = self.cascade(block.iter())
-            level = _z_index(inside.declared[cover])  # `auto` or 0 or more (`_covers_its_block`)
-            before = True
-            for child in block:
-                if child is cover:
-                    before = False
-                elif isinstance(child.tag, str):
-                    found.update(_covered(child, inside, _Cover(level if isinstance(level, int) else 0, before)))
+            if _covers_its_block(cover, cascade) and not _visibility_hidden(cover, cascade) and _containing_block(block, cascade):
+                found.update(self._covered_beside(cover, block))
+        return found
+
+    def _covers(self) -> list[Any]:
+        """The absolutely positioned boxes that may be covers: where the boxes are placed is read
+        first (few rules place boxes), then what paints them and their parents' position, each on
+        the boxes left, so that all that is read here is read on few."""
+        placed = self.candidates(frozenset({"position"}), _may_be_absolute)
+        if not placed:
+            return []
+        places = self.cascade(placed, _PLACING)
+        filling = [box for box in placed if box.getparent() is not None and _fills_its_block(places.declared[box])]
+        if not filling:
+            return []
+        painting = self.cascade(filling, _PAINTING)
+        opaque = [box for box in filling if _paints_opaque(painting.declared[box], whole_box=True)]
+        blocks = self.cascade({box.getparent() for box in opaque}, _BLOCK_NAMES)
+        return [box for box in opaque if _containing_block(box.getparent(), blocks)]
+
+    def _covered_beside(self, cover: Any, block: Any) -> list[Any]:
+        """The elements the cover paints over in its containing block `block`, whole."""
+        inside = self.cascade(block.iter())
+        level = _z_index(inside.declared[cover])  # `auto` or 0 or more (`_covers_its_block`)
+        found: list[Any] = []
+        before = True
+        for child in block:
+            if child is cover:
+                before = False
+            elif isinstance(child.tag, str):
+                found.extend(_covered(child, inside, _Cover(level if isinstance(level, int) else 0, before)))
         return found
 
 
@@ -510,12 +528,14 @@ def _covers_its_block(cover: Any, cascade: Cascade) -> bool:
 
 
 def _paints_unchanged(declared: Mapping[str, Declaration], box: Any) -> bool:
-    """True when nothing fades, blends, moves, shrinks or animates the box, or takes its box away."""
+    """True when nothing fades, blends, moves, shrinks, clips or animates the box, or takes its box away."""
     stacking = {name: d for name, d in declared.items() if name not in ("z-index", "position")}
     if _may_form_stacking_context(stacking) or any(_keyword(declared, name, "none") != "none" for name in _ANIMATIONS):
         return False
     if _display(declared, box) in ("none", "contents", "") or any(_negative_or_unknown(declared.get(n)) or _moves(declared.get(n)) for n in _MARGINS):
         return False
+    if _keyword(declared, "clip", "auto") != "auto":
+        return False  # `clip: rect(…)` cuts an absolutely positioned box down
     return _keyword(declared, "max-width", "none") == "none" and _keyword(declared, "max-height", "none") == "none"
 
 
