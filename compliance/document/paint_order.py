@@ -20,8 +20,9 @@ placed absolutely or fixed, moved by offsets, a transform or a negative margin, 
 that its content may overflow, or laid out by a grid), nothing on it forms a stacking context
 (a positioned box with a `z-index`, `opacity`, a transform, a filter, a mask, `isolation`,
 `contain`, `will-change`…: what the checker cannot rule out counts as one), no rule that only
-some screens meet sets what is read here, and the painting box has no rounded corners, no
-background size, place or repeat, and no `background-clip: text`. Not read: a cover of the
+some screens meet sets what is read here, none of it is a `var()` (not worked out here), and
+the painting box has no rounded corners, no background size, place or repeat, and no
+`background-clip: text`. Not read: a cover of the
 initial containing block, of `<html>` or `<body>` (a full-page cover is a loading screen, a
 cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a cover whose
 containing block is not its parent, and one that fades, blends, moves, is rounded, animated or
