@@ -1,0 +1,40 @@
+"""What is painted over an element (`paint_order`): read only on pages whose CSS names a negative
+`z-index` or an absolute position, and then on few boxes."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from compliance.document import paint_order
+from compliance.document.visibility import PageStyle
+
+
+def _painted(markup: str) -> list[str]:
+    root = lxml.html.fromstring(f"<!doctype html><html><body>{markup}</body></html>")
+    return sorted(element.get("id") or element.tag for element in PageStyle.of(root).painted_over)
+
+
+def test_a_page_whose_css_names_neither_trigger_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise AssertionError("read without a trigger")
+
+    monkeypatch.setattr(paint_order, "_Reader", refuse)
+    assert _painted('<style>p{position:relative;z-index:2}</style><div style="background:#fff"><p>By Maria Lopez</p></div>') == []
+
+
+def test_what_a_cover_paints_over_is_each_box_beside_it_whole() -> None:
+    markup = '<div style="position:relative"><p id=a>By <b>Maria</b></p><p id=b>x</p><i style="position:absolute;inset:0;background:#fff"></i></div>'
+    assert _painted(markup) == ["a", "b"]
+
+
+def test_a_box_positioned_above_the_cover_leaves_what_is_beside_it_painted_over() -> None:
+    markup = (
+        '<div style="position:relative"><div id=w><p id=a>By Maria</p><p style="position:relative;z-index:1">x</p></div>'
+        '<i style="position:absolute;inset:0;background:#fff"></i></div>'
+    )
+    assert _painted(markup) == ["a"]
+
+
+def test_the_box_of_a_negative_z_index_is_painted_over_whole() -> None:
+    assert _painted('<div style="background:#fff"><p id=a style="position:relative;z-index:-1">By <b>Maria</b></p></div>') == ["a"]
