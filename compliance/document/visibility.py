@@ -2560,18 +2560,26 @@ def _keyword_font_size(token: Any, parent_px: float) -> float | None:
     return parent_px if token.lower_value in _PARENT_FONT_KEYWORDS else _DEFAULT_FONT_PX
 
 
+def _with_custom_properties(
+    declared: dict[str, Declaration], variables: Mapping[str, tuple[Any, ...]] | None, style: PageStyle
+) -> tuple[dict[str, Declaration], Mapping[str, tuple[Any, ...]] | None]:
+    """An element's declarations with their `var()`s filled in and the custom properties it
+    passes on (`variables`: its parent's), registered properties as `@property` registers them;
+    as they are when it declares no custom property or function."""
+    if declared and (variables is not None or any(d.custom or d.values[0].type == "function" for d in declared.values())):
+        if style.registered:
+            declared, variables = _as_registered(declared, variables, style.registered)
+        declared, variables = _with_variables(declared, variables)
+    return declared, variables
+
+
 def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rendering:
     """How `element` shows, given how its parent shows and the page's style."""
     if parent.hidden:
         return parent
     if element in style.painted_over:
         return HIDDEN
-    declared = style.declarations(element)
-    variables = parent.variables
-    if declared and (variables is not None or any(d.custom or d.values[0].type == "function" for d in declared.values())):
-        if style.registered:
-            declared, variables = _as_registered(declared, variables, style.registered)
-        declared, variables = _with_variables(declared, variables)
+    declared, variables = _with_custom_properties(style.declarations(element), parent.variables, style)
     if is_hidden(element, tag) and not _shown_despite_hidden_attribute(element, tag, declared):
         return HIDDEN
     if _in_narrow_box(element, tag, declared, parent, style):
