@@ -513,3 +513,45 @@ def test_only_white_space_and_comments_after_the_end_of_the_document_leave_it_as
     root, parser = html._parse_payload(data)
     assert nesting.reads_past_document_end(root, data, [e.message for e in parser.error_log]) is False
     assert errors(check(data)) == []
+
+
+def framed_page(before_body: str, byline: str = "{}") -> bytes:
+    """The DCNF page with markup written between its `</head>` and `<body>` tags, and around its
+    byline (`byline`, with `{}` where the byline is)."""
+    data = page(byline=byline.format(BARE_BYLINE))
+    return data.replace(b"</head><body>", f"</head>{before_body}<body>".encode(), 1)
+
+
+# A `<frameset>` start tag before anything that makes a body makes a frameset document: a
+# browser drops the body, and nothing of the article shows (True); one in raw text, in SVG or
+# a template, or after the body's text, an image or the `<body>` tag is ignored, with its end tag,
+# and hides nothing (False). (before the body, around the byline) → hidden.
+FRAMESET_DOCUMENTS = {
+    "a frameset before the body": ("<frameset></frameset>", "{}", True),
+    "frames before the body, in capitals": ('<FRAMESET cols="50%,50%"><FRAME src="/a"><frame src="/b"></FRAMESET>', "{}", True),
+    "a frameset with content for browsers without frames": ("<frameset><frame src=/a><noframes><p>No frames</p></noframes></frameset>", "{}", True),
+    "a frameset in a body with no text yet": ("<div>\n<!-- menu --><span>&#32;<frameset></frameset></span></div>", "{}", True),
+    "a frameset after a hidden input and a script": ('<input type="hidden" name="t"><script>var a = "<p>x";</script><frameset></frameset>', "{}", True),
+    "a frameset in noframes": ("<div><noframes><frameset></frameset></noframes></div>", "{}", False),
+    "a frameset in a comment": ("<!-- <frameset></frameset> -->", "{}", False),
+    "a frameset after the body's text": ("<div>Menu<frameset></frameset></div>", "{}", False),
+    "a frameset after a no-break space": ("<div>&nbsp;<frameset></frameset></div>", "{}", False),
+    "a frameset after an image": ('<img src="/x.png" alt=""><frameset></frameset>', "{}", False),
+    "a frameset after a text input": ('<input type="text" name="q"><frameset></frameset>', "{}", False),
+    "a frameset in the body": ("", "<frameset></frameset>{}", False),
+    "a hidden frameset in the body, around the byline": ("", '<frameset style="display:none"><frame src="/a">{}</frameset>', False),
+    "a frameset in svg": ("<svg><frameset></frameset></svg>", "{}", False),
+    "a frameset in a template": ("<div><template><frameset></frameset></template></div>", "{}", False),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FRAMESET_DOCUMENTS))
+def test_nothing_of_the_body_of_a_frameset_document_is_seen(case: str) -> None:
+    before_body, byline, hidden = FRAMESET_DOCUMENTS[case]
+    assert errors(check(framed_page(before_body, byline))) == (["dcnf/byline", "dcnf/logo"] if hidden else [])
+
+
+def test_a_frameset_document_holds_its_head_and_frames_only() -> None:
+    root = parse_document(b"<!doctype html><title>t</title><div><frameset>x<frame><p>y</p><noframes>z</noframes></frameset><body><p>w", "html").root
+    assert [element.tag for element in root.iter() if isinstance(element.tag, str)] == ["html", "head", "title", "frameset", "frame", "noframes"]
+    assert not nesting.is_frameset_document("<p>a <frameset>") and nesting.is_frameset_document("<p> <frameset>")

@@ -248,6 +248,11 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
     nesting.foster_parent(root)
     nesting.add_implied_elements(root)
     _end_head_at_body_content(root)
+    if nesting.may_be_frameset_document(payload):
+        if nesting.is_frameset_document(decoded_text):
+            nesting.keep_frameset_only(root)
+        else:
+            nesting.drop_ignored_framesets(root)
     _run_load_handlers(root)
     return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url)
 

@@ -1196,15 +1196,119 @@ def drop_table_parts_outside_tables(root: Any) -> None:
     for part in list(root.iter(*_TABLE_PARTS)):
         if not _outside_tables(part):  # asked in order: a row's cells are outside once it is gone
             continue
-        parent = part.getparent()
-        _put_words_before(part, part.text or "")
-        for child in list(part):
-            part.addprevious(child)  # with the words after it
-        _put_words_before(part, part.tail or "")
-        part.tail = None
-        parent.remove(part)
+        _replace_by_content(part)
+
+
+def _replace_by_content(element: Any) -> None:
+    """Put what an element holds, its words and elements, in its place, as a browser that ignores
+    its start and end tags builds it."""
+    parent = element.getparent()
+    _put_words_before(element, element.text or "")
+    for child in list(element):
+        element.addprevious(child)  # with the words after it
+    _put_words_before(element, element.tail or "")
+    element.tail = None
+    parent.remove(element)
 
 
 def _outside_tables(part: Any) -> bool:
     parent = part.getparent()
     return parent is not None and parent.tag not in _TABLE_PARTS[part.tag] and next(part.iterancestors("table"), None) is None
+
+
+# The start tags after which a `<frameset>` start tag is ignored (the HTML standard's "in body":
+# each sets the frameset-ok flag to "not ok", as does a `<body>` start tag), with `</br>`, read as
+# a `<br>`. `<svg>`, `<math>` and `<template>` are among them here, though they set nothing: a
+# `<frameset>` in foreign content or a template's is no frameset, and such a page is read as
+# libxml2 reads it (the page is read as a frameset document only when it surely is one).
+_NOT_FRAMESET_OK = frozenset(
+    """applet area body br button dd dt embed hr iframe image img keygen li listing marquee math object plaintext pre select svg
+    table template textarea wbr xmp""".split()
+)
+_FRAMESET_START = on_first_use(rb"<frameset", re.IGNORECASE)
+_HIDDEN_INPUT = on_first_use(r"""(?:^|[\t\n\f\r /])type[\t\n\f\r ]*=[\t\n\f\r ]*["']?hidden(?:["'\t\n\f\r /]|\Z)""", re.IGNORECASE)
+# What a frameset holds in a browser's tree (the "in frameset" insertion mode); all else is ignored.
+_FRAMESET_CONTENT = frozenset({"frameset", "frame", "noframes"})
+
+
+def may_be_frameset_document(payload: bytes) -> bool:
+    """Whether the page's bytes hold a `<frameset>` start tag, in any case (the cheap look before
+    `is_frameset_document`)."""
+    return _FRAMESET_START().search(payload) is not None
+
+
+def is_frameset_document(source: str) -> bool:
+    """Whether a browser builds a frameset document of the page's markup, whose body it then drops
+    (nothing of it is shown; the frames load other pages): a `<frameset>` start tag comes before
+    anything that makes a body a browser keeps ("in head", "after head", or "in body" while the
+    frameset-ok flag is "ok"): text other than white space (character references read), a
+    `<body>` tag, or one of the start tags that set the flag to "not ok" (`_NOT_FRAMESET_OK`; an
+    `<input>` unless `type=hidden`). `<div>`, `<p>`, `<span>` and the like set nothing: the
+    body they begin is dropped with them. A `<frameset>` in raw text (a `<noframes>`, a comment)
+    is no tag."""
+    import html
+
+    position = 0
+    for token, closing, tag in _tags(source):
+        if _shows_text(source[position : token.start()], html):
+            return False
+        position = token.end()
+        if tag == "frameset" and not closing:
+            return True
+        if (closing and tag == "br") or (not closing and (tag in _NOT_FRAMESET_OK or (tag == "input" and not _HIDDEN_INPUT().search(token.group(3))))):
+            return False
+        if not closing and tag in _RAW_TEXT:
+            position = _raw_text_end(source, tag, position)
+    return False
+
+
+def _shows_text(between: str, html: Any) -> bool:
+    """Whether markup between two tags holds text other than white space, comments aside."""
+    text = _NOT_TEXT().sub("", between) if "<" in between else between
+    if "&" in text:
+        text = html.unescape(text)
+    return bool(text.strip("\t\n\f\r \x00"))
+
+
+def _raw_text_end(source: str, tag: str, position: int) -> int:
+    """Where the raw text of an element that starts at `position` ends (at its end tag, or at the
+    end of the page), as `_tags` skips it."""
+    end = re.compile(rf"</{re.escape(tag)}[\t\n\f\r />]", re.IGNORECASE).search(source, position)
+    return len(source) if end is None else end.start()
+
+
+def keep_frameset_only(root: Any) -> None:
+    """Make the tree of a frameset document (see `is_frameset_document`) the one a browser builds:
+    its `<head>` and its first `<frameset>`, which holds only framesets, frames and `<noframes>`;
+    the body and all else libxml2 built around them are dropped."""
+    frameset = next(root.iter("frameset"), None)
+    if frameset is None or root.tag != "html":
+        return
+    frameset.getparent().remove(frameset)
+    frameset.tail = None
+    _keep_frameset_content(frameset)
+    for child in list(root):
+        if child.tag != "head":
+            root.remove(child)
+    root.append(frameset)
+
+
+def _keep_frameset_content(frameset: Any) -> None:
+    frameset.text = None
+    for child in list(frameset):
+        child.tail = None
+        if child.tag not in _FRAMESET_CONTENT:
+            frameset.remove(child)
+        elif child.tag == "frameset":
+            _keep_frameset_content(child)
+
+
+def drop_ignored_framesets(root: Any) -> None:
+    """Replace each `<frameset>` and `<frame>` of a page that is no frameset document by what it
+    holds, in its place, as a browser ignores their tags in a body ("in body": a `<frameset>`
+    start tag once the frameset-ok flag is "not ok", a `<frame>` start tag, and their end tags),
+    where libxml2 nests what follows in them: `<frameset style="display:none">` hides nothing.
+    Left in `<svg>` and `<math>`, where such a tag names an element of theirs."""
+    for element in list(root.iter("frameset", "frame")):
+        if element.getparent() is not None and not any(ancestor.tag in ("svg", "math") for ancestor in element.iterancestors()):
+            _replace_by_content(element)
