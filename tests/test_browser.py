@@ -825,6 +825,18 @@ TREES = [
     "<svg><p>a</p>b</svg>c",
     "<svg><g><circle r=1></circle><font color=red>a</font></g></svg>b",
     "<math><mi>a</mi><div>b</div></math>c",
+    # ... not in an integration point, which holds HTML, nor past it; and the words after the
+    # elements it ends go with it. An `<mi>` is one in MathML only, `<annotation-xml>` with an
+    # HTML encoding only.
+    "<math><mi><p>a</p></mi><mtext><div>b</div></mtext><mo><b>c</b></mo></math>d",
+    "<math><mi><svg><p>a</p></svg>b</mi></math>c",
+    "<svg><desc><svg><g><b>a</b></g></svg></desc></svg>c",
+    "<math><mrow><span>a</span></mrow>b</math>c",
+    "<svg><g>a<circle></circle>b</g>c<p>d</p>e</svg>f",
+    "<math><annotation-xml><p>a</p></annotation-xml></math>b",
+    '<math><annotation-xml encoding="text/html"><p>a</p></annotation-xml></math>b',
+    "<svg><mi><p>a</p></mi></svg>b",
+    "<math><desc><p>a</p></desc></math>b",
     # A paragraph kept open in a <b> is ended by the next paragraph; a column group holds columns only.
     "<b><b><p>a<p>b</p></p>c",
     "<table><colgroup><col><p>a</p>b</colgroup><tr><td>x</td></tr></table>",

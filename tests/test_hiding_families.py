@@ -940,6 +940,29 @@ PAINTED_OVER = {
 }
 
 
+# MathML: Chromium shows the text of its token elements (`<mi>`, `<mtext>`…) and the HTML in them
+# (MathML's text integration points), through the other elements (one MathML does not know
+# included); not what an `<mphantom>`, an annotation, or any but the first child of a
+# `<semantics>` or `<maction>` holds.
+MATHML = {
+    "<math><mi><p>{}</p></mi></math>": False,
+    "<math><mtext>{}</mtext></math>": False,
+    '<math display="block"><mrow><mo><b>{}</b></mo></mrow></math>': False,
+    "<math><mfrac><mn>{}</mn><mn>2</mn></mfrac></math>": False,
+    "<math><semantics><mrow><mi>{}</mi></mrow><annotation>x</annotation></semantics></math>": False,
+    "<math><msqrt><mtext><span>{}</span></mtext></msqrt></math>": False,
+    "<math><mphantom><mi>{}</mi></mphantom></math>": True,
+    '<math><semantics><mi>x</mi><annotation-xml encoding="text/html"><p>{}</p></annotation-xml></semantics></math>': True,
+    "<math><semantics><mi>x</mi><mtext>{}</mtext></semantics></math>": True,
+    '<math><maction actiontype="toggle"><mi>x</mi><mi>{}</mi></maction></math>': True,
+    "<math><munknown><mi>{}</mi></munknown></math>": False,
+    '<math style="display:none"><mi><p>{}</p></mi></math>': True,
+    '<math><mrow style="display:none"><mi>{}</mi></mrow></math>': True,
+    '<style>.gone{{visibility:hidden}}</style><math><mrow class="gone"><mtext>{}</mtext></mrow></math>': True,
+    '<math><mrow style="color:transparent"><mi><p>{}</p></mi></mrow></math>': True,
+}
+
+
 # Each of the tables above, markup around the byline and whether it hides it; Chromium's ink for
 # each is compared in tests/test_browser.py.
 BYLINE_SURROUNDINGS = {
@@ -952,6 +975,7 @@ BYLINE_SURROUNDINGS = {
     **IMAGES_TAKEN_AWAY,
     **DEFAULT_TEXT_ON_DARK,
     **PAINTED_OVER,
+    **MATHML,
 }
 
 

@@ -29,6 +29,7 @@ from compliance.document.clipping import (
 from compliance.document.css import Declaration, display_keyword
 from compliance.document.elements import BLOCK_TAGS
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
+from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode
 from compliance.document.region import find_article_root, is_chrome
@@ -632,6 +633,19 @@ _SHOWS_TEXT: Final = 8
 _PASSES_ON: Final = 9
 
 
+def _without_text(frame: _Frame) -> _Frame:
+    """The frame of an element whose own text does not show (its elements' may)."""
+    block, rendering, visible, in_article, heading, noscript, chrome, closed, _, _ = frame
+    return (block, rendering, visible, in_article, heading, noscript, chrome, closed, False, False)
+
+
+# The MathML elements whose content Chromium does not show: an `<mphantom>` (`visibility:
+# hidden`) and the annotations; and of a `<semantics>` or `<maction>`, any but the first child.
+# Any other element in MathML, one it does not know included, lays out what it holds.
+_MATHML_HIDING: Final = frozenset({"mphantom", "annotation", "annotation-xml"})
+_FIRST_CHILD_ONLY: Final = frozenset({"semantics", "maction"})
+
+
 class _TagKind:
     """What an element's tag alone says about it, worked out once per tag name: the walk decides
     an element's kind by one look-up on its tag instead of a test per set of tags.
@@ -977,8 +991,67 @@ class _Walk:
         if _shows_fallback(element, kind.tag):
             self._open_with(element, kind, element.items(), parent)
             return True
+        if kind.tag == "math":
+            self._walk_math(element, parent)
+            return False
         self._skip(element, kind.tag, parent)
         return False
+
+    def _walk_math(self, math: Any, parent: _Frame) -> None:
+        """Read a `<math>` as Chromium lays out MathML: the text of its token elements (`<mi>`,
+        `<mo>`, `<mn>`, `<ms>`, `<mtext>`) and the HTML written in them (MathML's text
+        integration points: `<math><mi><p>By NAME</p></mi></math>` shows the byline), through
+        the other MathML elements, which lay out what they hold. Not what a browser does not
+        show: text directly in those, and what an `<mphantom>`, an annotation, or any but the
+        first child of a `<semantics>` or `<maction>` holds (`_MATHML_HIDING`). The walk over
+        the page leaves the `<math>`."""
+        from lxml import etree
+
+        frames = {math: self._open_mathml(math, parent)}  # the MathML elements open, each with its frame
+        walker = etree.iterwalk(math, events=("start", "end", "comment", "pi"))
+        next(walker)  # the <math> itself, opened above
+        for event, element in walker:
+            if element is math:
+                break
+            if event == "end":
+                self.leave(element)
+            elif event != "start":
+                _read_after_comment(self, element, False)
+            elif (holder := element.getparent()) not in frames:
+                if not self.enter(element):  # HTML in a token element
+                    walker.skip_subtree()
+            elif not self._open_math_child(element, holder, frames):
+                walker.skip_subtree()
+
+    def _open_math_child(self, element: Any, holder: Any, frames: dict[Any, _Frame]) -> bool:
+        """Open an element of MathML in MathML `holder`; False when nothing of it shows."""
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        parent = frames[holder]
+        if tag in MATHML_TEXT_INTEGRATION_POINTS:
+            self._open_with(element, _tag_kind(tag), element.items(), parent)
+            return True
+        first = holder.tag not in _FIRST_CHILD_ONLY or next((child for child in holder if isinstance(child.tag, str)), None) is element
+        if tag and tag not in _MATHML_HIDING and first:
+            frames[element] = self._open_mathml(element, parent)
+            return True
+        if parent[_VISIBLE]:
+            self.found.visibility[element] = False
+        self.stack.append((False, HIDDEN, False, parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
+        return False
+
+    def _open_mathml(self, element: Any, parent: _Frame) -> _Frame:
+        """Open a MathML element that lays out what it holds, its own text not shown (nor the words
+        after each of its children): its frame, which its children inherit from."""
+        kind = _tag_kind(element.tag)
+        items = element.items()
+        attributes = dict(items) if items else None
+        block = self._lays_out_block(element, kind, attributes)
+        if block and self.owner is not None:
+            self.flush()
+        self._open(element, kind, attributes, parent, block, own_text=False)
+        frame = self.stack[-1]
+        self.stack[-1] = _without_text(frame)
+        return frame
 
     def _lays_out_block(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None) -> bool:
         """Whether an element with attributes, or one the page's rules style, lays out a block of
@@ -1017,9 +1090,9 @@ class _Walk:
             inert = self.inert_names[names] = _inert_names(*names)
         return inert
 
-    def _open(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, parent: _Frame, block: bool) -> None:
+    def _open(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, parent: _Frame, block: bool, *, own_text: bool = True) -> None:
         """Open an element that is shown or may be: its frame (`block`: whether it lays out a
-        block of its own), and what it shows."""
+        block of its own), and what it shows (`own_text`: whether its own text is read)."""
         tag = kind.tag
         rendering = self._rendering(element, tag, attributes, parent)
         text_shown = True if rendering is SHOWN else False if rendering is HIDDEN else rendering.shows_text
@@ -1040,10 +1113,14 @@ class _Walk:
         # The sections of an `<amp-accordion>` go through `_open` (see `_is_closed`), even without attributes.
         passes_on = visible and text_open and tag != "amp-accordion" and self._outside_line_boxes(element, block, rendering)
         frame = (block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
+        self._push(element, kind, attributes, frame, parent, own_text=own_text)
+
+    def _push(self, element: Any, kind: _TagKind, attributes: dict[str, str] | None, frame: _Frame, parent: _Frame, *, own_text: bool) -> None:
+        """Put an opened element's frame on the stack, and record what it shows."""
         self.stack.append(frame)
         if parent[_RENDERING].one_line is not None:
             self._begins_first_line(element, kind, frame, parent[_RENDERING])
-        self._collect(element, kind, attributes, frame)
+        self._collect(element, kind, attributes, frame if own_text else _without_text(frame))
 
     def _skip(self, element: Any, tag: str, parent: _Frame) -> None:
         """Open an element whose content is never shown; metadata lives in such elements."""

@@ -1142,9 +1142,16 @@ def _wrap_runs(parent: Any, kinds: frozenset[str], wrapper: str) -> None:
 
 
 # Where SVG and MathML hold HTML (HTML integration points, and MathML's text integration points,
-# in which an HTML start tag is read as HTML): what is written in them stays.
+# in which an HTML start tag is read as HTML): what is written in them stays. Each is one in its
+# own language only (an `<mi>` in SVG is no MathML), and an `<annotation-xml>` only when its
+# `encoding` is HTML's.
 MATHML_TEXT_INTEGRATION_POINTS = frozenset({"mi", "mo", "mn", "ms", "mtext"})
-_HOLDS_HTML = MATHML_TEXT_INTEGRATION_POINTS | {"foreignobject", "desc", "title", "annotation-xml"}
+_HOLDS_HTML = {
+    **dict.fromkeys(MATHML_TEXT_INTEGRATION_POINTS, "math"),
+    "annotation-xml": "math",
+    **dict.fromkeys(("foreignobject", "desc", "title"), "svg"),
+}
+_HTML_ENCODINGS = frozenset({"text/html", "application/xhtml+xml"})
 # The attributes that make a `<font>` leave foreign content too.
 _FONT_BREAKING_OUT = ("color", "face", "size")
 
@@ -1153,10 +1160,12 @@ def break_out_of_foreign_content(root: Any) -> None:
     """End each `<svg>` or `<math>` at the first HTML element written in it that a browser does not
     nest there (`_BREAKS_OUT_OF_FOREIGN`: a paragraph, a `<div>`, a `<b>`…, and a `<font>` with a
     colour, face or size), as HTML's tree construction does "in foreign content": that element
-    and everything after it in the `<svg>` move out, after it, in order. libxml2 nests them in the
-    `<svg>`, whose content is drawn, not read, so `<svg><p>By NAME</p></svg>` showed no byline.
-    What is written in an integration point (`<foreignObject>`, a MathML `<mi>`) stays."""
-    for foreign in [element for element in root.iter("svg", "math") if not any(a.tag in ("svg", "math") for a in element.iterancestors())]:
+    and everything after it in the `<svg>`, the words after the elements it was in included,
+    move out, after it, in order. libxml2 nests them in the `<svg>`, whose content is drawn, not
+    read, so `<svg><p>By NAME</p></svg>` showed no byline. What is written in an integration
+    point (`<foreignObject>`, a MathML `<mi>`) stays; an `<svg>` or `<math>` written in one ends
+    where it does (`<math><mi><svg><p>` puts the paragraph in the `<mi>`, after the `<svg>`)."""
+    for foreign in [element for element in root.iter("svg", "math") if _in_html(element)]:
         breaking = next((element for element in foreign.iterdescendants() if _breaks_out(element, foreign)), None)
         if breaking is None:
             continue
@@ -1164,8 +1173,30 @@ def break_out_of_foreign_content(root: Any) -> None:
         for ancestor in breaking.iterancestors():
             if ancestor is foreign:
                 break
+            if ancestor.tail:
+                moved[-1].tail = _settable((moved[-1].tail or "") + ancestor.tail)
+                ancestor.tail = None
             moved.extend(ancestor.itersiblings())
         _move_after(foreign, moved)
+
+
+def _in_html(element: Any) -> bool:
+    """Whether an element is written where HTML is read: in no `<svg>` or `<math>`, or in an
+    integration point of the one it is in."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("svg", "math"):
+            return False
+        if _is_integration_point(ancestor):
+            return True
+    return True
+
+
+def _is_integration_point(element: Any) -> bool:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    language = _HOLDS_HTML.get(tag)
+    if language is None or (tag == "annotation-xml" and (element.get("encoding") or "").strip().lower() not in _HTML_ENCODINGS):
+        return False
+    return next((ancestor.tag for ancestor in element.iterancestors("svg", "math")), None) == language
 
 
 def _breaks_out(element: Any, foreign: Any) -> bool:
@@ -1175,8 +1206,8 @@ def _breaks_out(element: Any, foreign: Any) -> bool:
     for ancestor in element.iterancestors():
         if ancestor is foreign:
             return True
-        if isinstance(ancestor.tag, str) and ancestor.tag.lower() in _HOLDS_HTML:
-            return False
+        if _is_integration_point(ancestor) or ancestor.tag in ("svg", "math"):
+            return False  # HTML, or the content of an <svg> or <math> written in HTML: its own
     return True
 
 
