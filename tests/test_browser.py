@@ -868,6 +868,17 @@ TREES = [
     "<table><tr><td>a <span class=x>b<tr><td>c</table>",
     "<table><tr><td>a <b class=x>b<span>c<tr><td>d</td></tr></table>",
     "<table><tr><td>a <span>b<table><tr><td>in</table>c<tr><td>d</table>",
+    # A link's start tag ends the link open, a <nobr>'s the <nobr> and a button's the button, with
+    # what is open in them (a <div> in a link is moved out by the adoption agency: left as it was).
+    "<a href=x>a<span>b<a href=y>c</a>d</span>e</a>f",
+    "<a href=x>a<b>b<a href=y>c</a>d</b>e</a>f",
+    "<a href=x>a<table><tr><td><a href=y>b</a></td></tr></table></a>c",
+    "<nobr>a<nobr>b</nobr>c",
+    "<nobr>a<span>b<nobr>c</nobr>d</span>e</nobr>f",
+    "<nobr>a<b>b<nobr>c</nobr>d</b>e</nobr>f",
+    "<button>a<button>b</button>c</button>d",
+    "<button>a<span>b<button>c</button>d</span>e</button>f",
+    "<button>a<div>b<button>c</button>d</div>e</button>f",
     # An <hr> ends a paragraph, with what is open in it, though it is void.
     "<p>a <span class=x>b<hr>c</span>d</p>e",
     "<p>a<hr></p>b",

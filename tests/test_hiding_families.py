@@ -963,6 +963,23 @@ MATHML = {
 }
 
 
+# A link's start tag ends the link open, a `<nobr>`'s the `<nobr>`, a button's the button, with
+# what is open in them, where libxml2 nests the second in the first.
+ENDED_BY_THEIR_START_TAG = {
+    '<a href="/x" style="display:none">Home<span> <a href="/author">{}</a></span></a>': False,
+    '<style>.gone{{display:none}}</style><a href="/x" class="gone">Home<span> <a href="/author">{}</a></span></a>': False,
+    # A formatting element the first link ended is re-opened, outside it: the second is in that.
+    '<style>.gone{{visibility:hidden}}</style><a href="/x" class="gone">Home<em> <a href="/author">{}</a></em></a>': False,
+    '<style>.gone{{visibility:hidden}}</style><a href="/x">Home<em class="gone"> <a href="/author">{}</a></em></a>': True,
+    '<a href="/x" style="display:none">Home <span>{}</span></a>': True,
+    '<nobr style="display:none">x<span><nobr>{}</nobr></span></nobr>': False,
+    '<nobr style="color:transparent">x<b><nobr>{}</nobr></b></nobr>': False,
+    '<nobr>x<b style="color:transparent"><nobr>{}</nobr></b></nobr>': True,
+    '<button style="display:none">x<span><button>y</button>{}</span></button>': False,
+    '<button style="display:none">x<span>y</span></button>{}': False,
+}
+
+
 # Each of the tables above, markup around the byline and whether it hides it; Chromium's ink for
 # each is compared in tests/test_browser.py.
 BYLINE_SURROUNDINGS = {
@@ -976,6 +993,7 @@ BYLINE_SURROUNDINGS = {
     **DEFAULT_TEXT_ON_DARK,
     **PAINTED_OVER,
     **MATHML,
+    **ENDED_BY_THEIR_START_TAG,
 }
 
 

@@ -303,7 +303,7 @@ class _Differences:
             messages=tuple(message for message in messages if message.startswith(("Excessive depth", "Unexpected end tag"))),
             self_closed=nesting.may_self_close_elements(payload),
             reopens=nesting.leaves_elements_open(messages, payload, root),
-            kept_open=nesting.keeps_open_what_browsers_end(root, quirks=quirks),
+            kept_open=nesting.keeps_open_what_browsers_end(root, quirks=quirks) or nesting.nests_what_browsers_end(root),
             past_end=nesting.reads_past_document_end(root, payload, messages),
             quirks=quirks,
             quirks_tables=quirks and _table_after_paragraph(root),
