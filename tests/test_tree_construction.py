@@ -555,3 +555,12 @@ def test_a_frameset_document_holds_its_head_and_frames_only() -> None:
     root = parse_document(b"<!doctype html><title>t</title><div><frameset>x<frame><p>y</p><noframes>z</noframes></frameset><body><p>w", "html").root
     assert [element.tag for element in root.iter() if isinstance(element.tag, str)] == ["html", "head", "title", "frameset", "frame", "noframes"]
     assert not nesting.is_frameset_document("<p>a <frameset>") and nesting.is_frameset_document("<p> <frameset>")
+
+
+def test_mathml_nested_thousands_deep_is_read_without_recursion_in_linear_time() -> None:
+    # Each <math> in a token element is read in the walk of the outermost one, and each element is
+    # looked at once for what ends its <svg> or <math>.
+    deep = "<math><mi>x" * 3000 + BARE_BYLINE
+    assert errors(check(page(byline=deep))) == []
+    root = parse_document(b"<!doctype html><body>" + b"<math><mi><svg><g>x" * 600 + b"<p id=p>y</p>", "html").root
+    assert len(root.xpath("//*[@id='p']")) == 1

@@ -1018,7 +1018,11 @@ class _Walk:
             elif event != "start":
                 _read_after_comment(self, element, False)
             elif (holder := element.getparent()) not in frames:
-                if not self.enter(element):  # HTML in a token element
+                if isinstance(element.tag, str) and element.tag.lower() == "math":
+                    # A <math> in a token element's HTML is read in this same walk, not one of its
+                    # own: `<math><mi>` written a thousand times deep is no recursion.
+                    frames[element] = self._open_mathml(element, self.stack[-1])
+                elif not self.enter(element):  # HTML in a token element
                     walker.skip_subtree()
             elif not self._open_math_child(element, holder, frames):
                 walker.skip_subtree()

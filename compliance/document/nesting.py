@@ -1224,7 +1224,7 @@ def break_out_of_foreign_content(root: Any) -> None:
     point (`<foreignObject>`, a MathML `<mi>`) stays; an `<svg>` or `<math>` written in one ends
     where it does (`<math><mi><svg><p>` puts the paragraph in the `<mi>`, after the `<svg>`)."""
     for foreign in [element for element in root.iter("svg", "math") if _in_html(element)]:
-        breaking = next((element for element in foreign.iterdescendants() if _breaks_out(element, foreign)), None)
+        breaking = _first_breaking_out(foreign)
         if breaking is None:
             continue
         moved = [breaking, *breaking.itersiblings()]
@@ -1257,16 +1257,22 @@ def _is_integration_point(element: Any) -> bool:
     return next((ancestor.tag for ancestor in element.iterancestors("svg", "math")), None) == language
 
 
-def _breaks_out(element: Any, foreign: Any) -> bool:
-    tag = element.tag
-    if not isinstance(tag, str) or not (tag in _BREAKS_OUT_OF_FOREIGN or (tag == "font" and any(element.get(a) is not None for a in _FONT_BREAKING_OUT))):
-        return False
-    for ancestor in element.iterancestors():
-        if ancestor is foreign:
-            return True
-        if _is_integration_point(ancestor) or ancestor.tag in ("svg", "math"):
-            return False  # HTML, or the content of an <svg> or <math> written in HTML: its own
-    return True
+def _first_breaking_out(foreign: Any) -> Any:
+    """The first element in an `<svg>` or `<math>` that ends it (see `break_out_of_foreign_content`),
+    in document order; None when none does. What an integration point holds is not looked
+    through: it is HTML, and an `<svg>` or `<math>` in it is looked through as one of its own, so
+    each element of the page is looked at once however deep they nest."""
+    pending = list(reversed(foreign))
+    while pending:
+        element = pending.pop()
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in _BREAKS_OUT_OF_FOREIGN or (tag == "font" and any(element.get(a) is not None for a in _FONT_BREAKING_OUT)):
+            return element
+        if len(element) and not _is_integration_point(element):
+            pending.extend(reversed(element))
+    return None
 
 
 # The parts of a table, and what each may be in; outside any table a browser ignores their tags
