@@ -567,6 +567,22 @@ MASKS = {
     "-webkit-mask-image:linear-gradient(#000,#000);-webkit-mask-size:0 0": True,
     "mask-image:none,linear-gradient(#000,#000);mask-size:0 0": True,
     "mask-image:linear-gradient(#000,#000);mask-repeat:no-repeat;mask-position:-9999px 0": True,
+    # Sized, placed and repeated in the shorthand as by the longhands.
+    "mask:linear-gradient(#000,#000) 0 0/0 0 no-repeat": True,
+    "mask:linear-gradient(#000,#000) center/0": True,
+    "-webkit-mask:linear-gradient(#000,#000) 0 0/0 0": True,
+    "mask:linear-gradient(#000,#000) no-repeat -9999px 0": True,
+    # A gradient transparent wherever its box is: its other colours start past its end.
+    "mask-image:linear-gradient(transparent 100%, black 100%)": True,
+    "mask-image:linear-gradient(transparent 100%, black 0)": True,
+    "mask-image:linear-gradient(black 0, transparent 0)": True,
+    "-webkit-mask-image:linear-gradient(to right, transparent 100%, black 100%)": True,
+    "mask-image:radial-gradient(transparent 100%, black 100%)": True,
+    "mask-image:conic-gradient(transparent 0 100%, black 100%)": True,
+    # A speck of 2px by 2px or less, drawn once: no glyph of the text can be read through it.
+    "mask-image:linear-gradient(#000,#000);mask-size:1px 1px;mask-repeat:no-repeat": True,
+    "mask-image:linear-gradient(#000,#000);mask-size:2px 2px;mask-repeat:no-repeat no-repeat": True,
+    "mask:linear-gradient(#000,#000) 0 0/1px 1px no-repeat": True,
     "mask:linear-gradient(white,white) luminance": False,
     "mask:linear-gradient(black,black)": False,
     "mask-image:linear-gradient(#000,#000),linear-gradient(#000,#000);mask-composite:intersect": False,
@@ -576,6 +592,16 @@ MASKS = {
     "mask-image:none;mask-size:0 0": False,
     "mask-image:linear-gradient(#000,#000);mask-position:-9999px 0": False,
     "mask-image:linear-gradient(#000,#000);mask-repeat:no-repeat;mask-position:-10px 0": False,
+    "mask:linear-gradient(#000,#000) 0 0/10px 10px no-repeat": False,
+    "mask:linear-gradient(#000,#000) 0 0/1px 1px": False,
+    "mask:linear-gradient(#000,#000) -9999px 0": False,
+    "mask-image:linear-gradient(transparent 50%, black 50%)": False,
+    "mask-image:linear-gradient(black 100%, transparent 100%)": False,
+    "mask-image:repeating-linear-gradient(transparent 100%, black 100%)": False,
+    "mask-image:radial-gradient(closest-side, transparent 100%, black 100%)": False,
+    "mask-image:linear-gradient(#000,#000);mask-size:4px 4px;mask-repeat:no-repeat": False,
+    "mask-image:linear-gradient(#000,#000);mask-size:1px 100px;mask-repeat:no-repeat": False,
+    "mask-image:linear-gradient(#000,#000);mask-size:1px 1px": False,
 }
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance.document.css import GRADIENTS, NEGLIGIBLE_SCALE, gradient_stops, length_px, number
+from compliance.document.masking import transparent_over_the_box
 
 MASK_PROPERTIES = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image"})
 VANISHING_PROPERTIES = frozenset({"zoom", "transform", "rotate", "object-position", *MASK_PROPERTIES})
@@ -108,4 +109,4 @@ def masks_everything(values: Sequence[Any]) -> bool:
 
 def _transparent_gradient(gradient: Any) -> bool:
     stops = gradient_stops(gradient)
-    return stops is not None and all(stop[3] == 0 for stop in stops)
+    return stops is not None and (all(stop[3] == 0 for stop in stops) or transparent_over_the_box(gradient))
