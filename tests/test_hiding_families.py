@@ -1006,6 +1006,41 @@ ENDED_BY_THEIR_START_TAG = {
 }
 
 
+# A mask, clip path or filter naming an element of the page by `url(#id)`: a mask layer naming
+# nothing, or no SVG `<mask>`, keeps nothing; a clip path or a filter naming nothing is ignored;
+# an empty `<mask>` or `<clipPath>` keeps nothing, and a `<filter>` whose result is an
+# `<feFlood>` paints one colour. Others (a `<mask>` with content) are not judged.
+SVG_DEFS = (
+    '<svg width="0" height="0" style="position:absolute"><mask id="m"></mask><clipPath id="c"><title>none</title></clipPath>'
+    '<filter id="f"><feFlood flood-color="white"/></filter><filter id="g"><feOffset dx="0"/></filter>'
+    '<mask id="w" maskUnits="userSpaceOnUse" x="0" y="0" width="2000" height="2000"><rect width="2000" height="2000" fill="white"/></mask>'
+    "</svg><div id=d></div><clippath id=h></clippath>"
+)
+REFERENCES = {
+    SVG_DEFS + '<p style="mask:url(#nope)">{}</p>': True,
+    SVG_DEFS + "<p style=\"mask-image:url('#nope')\">{}</p>": True,
+    SVG_DEFS + '<p style="-webkit-mask:url(#d)">{}</p>': True,
+    SVG_DEFS + '<p style="mask:url(#c) luminance">{}</p>': True,
+    SVG_DEFS + '<p style="mask:url(#m)">{}</p>': True,
+    SVG_DEFS + "<style>.r{{mask:url(#m)}}</style><div class=r><p>{}</p></div>": True,
+    SVG_DEFS + '<p style="clip-path:url(#c)">{}</p>': True,
+    SVG_DEFS + "<style>.r{{-webkit-clip-path:url(#c)}}</style><p class=r>{}</p>": True,
+    SVG_DEFS + '<p style="filter:url(#f)">{}</p>': True,
+    SVG_DEFS + '<p style="filter:blur(1px) url(#f)">{}</p>': True,
+    SVG_DEFS + '<p style="mask:url(#w)">{}</p>': False,
+    SVG_DEFS + '<p style="mask:url(#nope), linear-gradient(#000,#000)">{}</p>': False,
+    SVG_DEFS + '<p style="mask:url(#m);mask:none">{}</p>': False,
+    SVG_DEFS + '<p style="clip-path:url(#nope)">{}</p>': False,
+    SVG_DEFS + '<p style="clip-path:url(#d)">{}</p>': False,
+    SVG_DEFS + '<p style="clip-path:url(#h)">{}</p>': False,
+    SVG_DEFS + '<p style="clip-path:url(#m)">{}</p>': False,
+    SVG_DEFS + '<p style="filter:url(#nope)">{}</p>': False,
+    SVG_DEFS + '<p style="filter:url(#c)">{}</p>': False,
+    SVG_DEFS + '<p style="filter:url(#g)">{}</p>': False,
+    SVG_DEFS + '<p style="filter:url(#f);filter:none">{}</p>': False,
+}
+
+
 # Each of the tables above, markup around the byline and whether it hides it; Chromium's ink for
 # each is compared in tests/test_browser.py.
 BYLINE_SURROUNDINGS = {
@@ -1020,6 +1055,7 @@ BYLINE_SURROUNDINGS = {
     **PAINTED_OVER,
     **MATHML,
     **ENDED_BY_THEIR_START_TAG,
+    **REFERENCES,
 }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.css import Declaration, colour, gradient_stops, length_px, split_commas
@@ -47,14 +47,16 @@ class Layer(NamedTuple):
     repeat: tuple[str, ...] = ()
 
 
-def masked_away(declared: Mapping[str, Declaration]) -> bool:
-    """True when the element's mask keeps nothing of it (see the module's docstring)."""
+def masked_away(declared: Mapping[str, Declaration], referenced: Callable[[Any], bool] | None = None) -> bool:
+    """True when the element's mask keeps nothing of it (see the module's docstring);
+    `referenced` tells of a layer's image that names an element of the page (`url(#id)`)
+    whether it keeps nothing (`references.mask_layer_test`)."""
     if not any(name in declared for name in _MASK_PROPERTIES):
         return False
     layers = mask_layers(declared)
     if not layers or all(layer.image is None for layer in layers):
         return False  # no mask at all: `mask-image: none` in every layer
-    if all(_keeps_nothing(layer) for layer in layers):
+    if all(_keeps_nothing(layer) or (referenced is not None and referenced(layer.image)) for layer in layers):
         return True
     if _excluded_by_its_twin(layers, declared):
         return True

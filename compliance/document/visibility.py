@@ -95,7 +95,7 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
-from compliance.document import colour_filters, containment, css_colour, masking, offsets, text_shadows
+from compliance.document import colour_filters, containment, css_colour, masking, offsets, references, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -1202,7 +1202,7 @@ def _can_hide(declaration: Declaration) -> bool:
     rules are worth matching)."""
     family = declaration.family
     values = declaration.values
-    if paints_nothing(declaration.name, values, None):
+    if paints_nothing(declaration.name, values, None) or references.may_hide(declaration):
         return True
     if family == "display":
         return declaration.keyword == "none"
@@ -3485,7 +3485,9 @@ def _box_gone(
     vanishing = _FLAT_VANISHING if perspective else VANISHING_PROPERTIES
     if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in vanishing if name in declared):
         return True
-    if ("mask" in declared or "mask-image" in declared) and masking.masked_away(declared):
+    if ("mask" in declared or "mask-image" in declared) and masking.masked_away(declared, references.mask_layer_test(element)):
+        return True
+    if _referenced_away(declared, element):
         return True
     # An element that skips its contents (`content-visibility: hidden`) shows none of them; on
     # an image itself it is not relied on.
@@ -3502,6 +3504,14 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
     if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
     return style is not None and offsets.beyond_its_containing_block(declared) and _placed_from_the_page(element, style)
+
+
+def _referenced_away(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """True when a `clip-path` or `filter` names an element of the page that leaves nothing of
+    the box a reader can see (`references`)."""
+    if "clip-path" in declared and references.clipped_away(declared, element):
+        return True
+    return "filter" in declared and references.flooded(declared, element)
 
 
 # What makes a box the containing block of its absolutely positioned descendants, besides a

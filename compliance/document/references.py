@@ -1,0 +1,104 @@
+"""What a `mask`, `clip-path` or `filter` that names an element of the page by `url(#id)` leaves
+of a box, as Chromium paints it (CSS Masking 1, Filter Effects 1):
+
+- a mask layer whose reference names no element, or one that is not an SVG `<mask>`, is a layer
+  of transparent black (it keeps nothing); so is a `<mask>` with nothing in it;
+- a `clip-path` naming no element or one that is not a `<clipPath>` is ignored (the box shows),
+  while an SVG `<clipPath>` with nothing in it clips everything away;
+- a `filter` reference naming no element or one of another kind is skipped (the other filter
+  functions apply), while a `<filter>` whose result is an `<feFlood>` paints the box as one
+  uniform colour, in which no text or picture can be told.
+
+A `<mask>` or `<clipPath>` with content, and any other `<filter>`, are not judged. Only a
+fragment-only URL is read (it names an element of the page itself, wherever the CSS is written);
+of several elements with the id, the first is the one named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from compliance.document.css import Declaration
+
+REFERRING_PROPERTIES = frozenset({"mask", "mask-image", "clip-path", "filter"})
+# Children that describe an SVG element and draw nothing.
+_DESCRIPTIVE = frozenset({"title", "desc", "metadata"})
+
+
+def fragment(token: Any) -> str | None:
+    """The id a `url(#id)` or `url("#id")` token names; None for any other token."""
+    if token.type == "url":
+        value = token.value
+    elif token.type == "function" and token.lower_name == "url":
+        strings = [t for t in token.arguments if t.type == "string"]
+        value = strings[0].value if len(strings) == 1 else ""
+    else:
+        return None
+    return value[1:] if value.startswith("#") and len(value) > 1 else None
+
+
+def may_hide(declaration: Declaration) -> bool:
+    """True for a mask, clip path or filter that names an element of the page (so that the rules
+    setting one are matched over the page): what is named decides."""
+    return declaration.name in REFERRING_PROPERTIES and any(fragment(t) is not None for t in declaration.values)
+
+
+def _named(element: Any, identifier: str) -> Any | None:
+    """The first element of `element`'s document with this id, or None."""
+    found = element.getroottree().xpath("//*[@id=$identifier][1]", identifier=identifier)
+    return found[0] if found else None
+
+
+def _tag(element: Any) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _in_svg(element: Any) -> bool:
+    """True for an element inside an `<svg>` (an SVG element, not an HTML one of the same name)."""
+    return any(_tag(ancestor) == "svg" for ancestor in element.iterancestors())
+
+
+def _drawing_children(element: Any) -> list[Any]:
+    return [child for child in element if _tag(child) and _tag(child) not in _DESCRIPTIVE]
+
+
+def mask_layer_test(element: Any) -> Callable[[Any], bool]:
+    """The test of a mask layer's image on `element`: True for a `url(#id)` that names no
+    SVG `<mask>`, or one with nothing in it (the layer keeps nothing)."""
+
+    def keeps_nothing(image: Any) -> bool:
+        identifier = fragment(image) if image is not None else None
+        if identifier is None:
+            return False
+        named = _named(element, identifier)
+        return named is None or _tag(named) != "mask" or not _in_svg(named) or not _drawing_children(named)
+
+    return keeps_nothing
+
+
+def clipped_away(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """True for a `clip-path: url(#id)` naming an SVG `<clipPath>` with nothing in it."""
+    clip_path = declared.get("clip-path")
+    if clip_path is None or len(clip_path.values) != 1 or (identifier := fragment(clip_path.values[0])) is None:
+        return False
+    named = _named(element, identifier)
+    return named is not None and _tag(named) == "clippath" and _in_svg(named) and not _drawing_children(named)
+
+
+def flooded(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """True for a `filter` one of whose references names an SVG `<filter>` whose result (its last
+    primitive) is an `<feFlood>`: what the filters after it do to one colour leaves one colour."""
+    found = declared.get("filter")
+    return found is not None and any(_floods(element, t) for t in found.values)
+
+
+def _floods(element: Any, token: Any) -> bool:
+    identifier = fragment(token)
+    if identifier is None:
+        return False
+    named = _named(element, identifier)
+    if named is None or _tag(named) != "filter" or not _in_svg(named):
+        return False
+    primitives: Sequence[Any] = _drawing_children(named)
+    return bool(primitives) and _tag(primitives[-1]) == "feflood"
