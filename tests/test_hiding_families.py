@@ -1040,6 +1040,38 @@ REFERENCES = {
     SVG_DEFS + '<p style="filter:url(#f);filter:none">{}</p>': False,
 }
 
+# A transform read as the matrix its functions compose to: a box whose back is turned to the
+# reader with `backface-visibility: hidden`, one behind the viewer under its parent's
+# perspective or its own, and one flattened onto a line or stretched a millionfold.
+PROJECTIONS = {
+    '<p style="transform:rotateY(180deg);backface-visibility:hidden">{}</p>': True,
+    '<p style="transform:rotateX(0.3turn);backface-visibility:hidden">{}</p>': True,
+    '<p style="transform:rotate3d(0,1,0,180deg);backface-visibility:hidden">{}</p>': True,
+    '<p style="transform:translate(-50%,0) matrix3d(-1,0,0,0,0,1,0,0,0,0,-1,0,0,0,0,1);-webkit-backface-visibility:hidden">{}</p>': True,
+    "<style>.f{{transform:rotateY(180deg)}} .b{{backface-visibility:hidden}}</style><p class='f b'>{}</p>": True,
+    '<div style="perspective:100px"><p style="transform:translateZ(200px)">{}</p></div>': True,
+    "<style>.s{{perspective:100px}} .s>p{{transform:translateZ(100px)}}</style><div class=s><p>{}</p></div>": True,
+    '<p style="transform:perspective(100px) translateZ(200px)">{}</p>': True,
+    '<p style="transform:skewX(90deg)">{}</p>': True,
+    '<p style="transform:skew(0, -90deg)">{}</p>': True,
+    '<p style="transform:matrix(1,0,1e7,1,0,0)">{}</p>': True,
+    '<p style="transform:matrix(1,1,1,1.001,0,0)">{}</p>': True,
+    '<p style="transform:rotateX(60deg) rotateX(30deg)">{}</p>': True,
+    '<p style="transform:rotateX(90deg) rotateY(90deg)">{}</p>': True,
+    '<p style="transform:rotateY(180deg)">{}</p>': False,
+    '<p style="transform:rotateY(80deg);backface-visibility:hidden">{}</p>': False,
+    '<p style="transform:scaleX(-1);backface-visibility:hidden">{}</p>': False,
+    '<p style="transform:rotateY(180deg) rotateY(180deg);backface-visibility:hidden">{}</p>': False,
+    '<p style="transform:rotateY(180deg);backface-visibility:hidden;backface-visibility:visible">{}</p>': False,
+    '<p style="transform:translateZ(200px)">{}</p>': False,
+    '<div style="perspective:100px"><div><p style="transform:translateZ(200px)">{}</p></div></div>': False,
+    '<div style="perspective:100px"><p style="transform:translateZ(-200px)">{}</p></div>': False,
+    '<p style="transform:skewX(80deg)">{}</p>': False,
+    '<p style="transform:skewX(90deg) skewX(-90deg)">{}</p>': False,
+    '<p style="transform:matrix(1,0,1e3,1,0,0)">{}</p>': False,
+    '<p style="transform:rotateX(60deg) rotateX(-30deg)">{}</p>': False,
+}
+
 
 # Each of the tables above, markup around the byline and whether it hides it; Chromium's ink for
 # each is compared in tests/test_browser.py.
@@ -1056,6 +1088,7 @@ BYLINE_SURROUNDINGS = {
     **MATHML,
     **ENDED_BY_THEIR_START_TAG,
     **REFERENCES,
+    **PROJECTIONS,
 }
 
 

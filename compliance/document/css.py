@@ -108,6 +108,9 @@ FAMILIES: dict[str, str] = {
     "rotate": "transform",
     # Gives the element's content a 3D view, from which an edge-on box is seen at an angle.
     "perspective": "transform",
+    # Hides a box whose back a transform turns to the reader (see `projection`).
+    "backface-visibility": "transform",
+    "-webkit-backface-visibility": "transform",
     "object-position": "transform",
     "mask": "opacity",
     "mask-image": "opacity",
@@ -192,6 +195,7 @@ ALIASES = {
     for name in FAMILIES
     if name.startswith(("-webkit-animation", "-webkit-flex", "-webkit-transform", "-webkit-clip-path", "-webkit-opacity", "-webkit-filter", "-webkit-mask"))
 }
+ALIASES["-webkit-backface-visibility"] = "backface-visibility"
 
 # CSS pixels per unit for the absolute units and the font-relative ones at the default 16px;
 # viewport units at a 1000px-wide screen.

@@ -95,7 +95,7 @@ import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
-from compliance.document import colour_filters, containment, css_colour, masking, offsets, references, text_shadows
+from compliance.document import colour_filters, containment, css_colour, masking, offsets, projection, references, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -1219,7 +1219,7 @@ def _can_hide(declaration: Declaration) -> bool:
         size = _font_size(declaration)
         return size is not None and size <= _UNREADABLE_TEXT_PX
     if family == "transform":
-        return scales_to_nothing(values) or _far_off_screen(declaration)
+        return scales_to_nothing(values) or _far_off_screen(declaration) or _may_project_away(declaration)
     if family == "clip":
         return clips_to_nothing(declaration.name, values)
     if family == "size":
@@ -1228,6 +1228,14 @@ def _can_hide(declaration: Declaration) -> bool:
         return _placement_can_hide(declaration)
     # A background of the text's own colour: its text blends in, whatever that colour is.
     return declaration.name in ("background", "background-color") and declaration.keyword == "currentcolor"
+
+
+def _may_project_away(declaration: Declaration) -> bool:
+    """`_can_hide` for a `transform` that may turn, move or flatten the box out of sight
+    (`projection.may_hide`), and for a `backface-visibility: hidden` that hides a box turned away."""
+    if declaration.name == "backface-visibility":
+        return declaration.keyword == "hidden"
+    return declaration.name == "transform" and projection.may_hide(declaration.values)
 
 
 def _sizes_to_nothing(declaration: Declaration) -> bool:
@@ -3487,7 +3495,7 @@ def _box_gone(
         return True
     if ("mask" in declared or "mask-image" in declared) and masking.masked_away(declared, references.mask_layer_test(element)):
         return True
-    if _referenced_away(declared, element):
+    if _referenced_away(declared, element) or _projected_away(declared, element, perspective, style):
         return True
     # An element that skips its contents (`content-visibility: hidden`) shows none of them; on
     # an image itself it is not relied on.
@@ -3512,6 +3520,28 @@ def _referenced_away(declared: Mapping[str, Declaration], element: Any) -> bool:
     if "clip-path" in declared and references.clipped_away(declared, element):
         return True
     return "filter" in declared and references.flooded(declared, element)
+
+
+def _projected_away(declared: Mapping[str, Declaration], element: Any, perspective: bool, style: PageStyle | None) -> bool:
+    """True when the element's `transform` turns its back to the reader under
+    `backface-visibility: hidden`, puts it behind the viewer, or flattens it (`projection`); under
+    an ancestor's perspective, only with the parent's own, composed in front of the transform."""
+    transform = declared.get("transform")
+    read = projection.transform_matrix(transform.values) if transform is not None else None
+    if read is None:
+        return False
+    matrix, by_percentage = read
+    if perspective:
+        parent = element.getparent()
+        found = style.on_demand(parent, ("perspective",)).get("perspective") if style is not None and parent is not None and not by_percentage else None
+        distance = length_px(found.values[0]) if found is not None and len(found.values) == 1 else None
+        if distance is None:
+            return False
+        matrix = projection.compose(projection.perspective(distance), matrix)
+    backface = declared.get("backface-visibility")
+    if backface is not None and backface.keyword == "hidden" and projection.back_facing(matrix):
+        return True
+    return projection.behind_the_viewer(matrix) or (not perspective and projection.flattened(matrix))
 
 
 # What makes a box the containing block of its absolutely positioned descendants, besides a
