@@ -741,6 +741,12 @@ def test_an_objects_fallback_shows_when_it_has_nothing_to_load(markup: str) -> N
 # box that is not replaced, unless it is made a block (floated, positioned, a flex or grid item).
 # Each `{}` is the byline's markup (a style rule's braces are written twice).
 WITHOUT_A_BOX = {
+    # A `text-indent` on it is inherited: it indents the blocks it holds, not its own text or
+    # an inline element's, which sit in its parent's block.
+    '<div style="display:contents;text-indent:-9999px"><p>{}</p></div>': True,
+    "<style>.w{{display:contents;text-indent:-9999px}}</style><div class=w>\n<p>{}</p>\n</div>": True,
+    '<p style="display:contents;text-indent:-9999px">{}</p>': False,
+    '<div style="display:contents;text-indent:-9999px"><span>{}</span></div>': False,
     '<div style="display:contents;opacity:0">{}</div>': False,
     '<div style="display:contents;transform:scale(0)">{}</div>': False,
     '<div style="display:contents;height:0;overflow:hidden">{}</div>': False,

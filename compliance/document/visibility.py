@@ -3138,7 +3138,10 @@ def _applicable_to_its_box(declared: Mapping[str, Declaration], element: Any, ta
     block (floated, absolutely positioned, or an item of a flex or grid container)."""
     display = declared.get("display")
     if display is not None and display_keyword(display) == "contents":
-        return {k: v for k, v in declared.items() if k in _APPLIES_WITHOUT_A_BOX}
+        kept = {k: v for k, v in declared.items() if k in _APPLIES_WITHOUT_A_BOX}
+        if "text-indent" in kept and not offsets.indent_reaches_all_of(element, BLOCK_TAGS):
+            del kept["text-indent"]
+        return kept
     if not (declared.keys() & _NOT_ON_INLINE_BOXES) or (display is None and tag not in _INLINE_LEVEL_TAGS):
         return declared
     level = _inline_level_box(declared, element, tag, style)
