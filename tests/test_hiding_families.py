@@ -679,6 +679,12 @@ OTHER_HIDING = {
     ".by{contain:size;overflow:hidden}": True,
     ".by{contain:strict;overflow:hidden}": True,
     ".by{line-height:0;overflow:hidden}": True,
+    # A box placed on a path at its start (no `offset-distance`), its centre far to the left.
+    ".by{width:200px;offset-path:path('M -9999 0')}": True,
+    '.by{width:200px;offset-path:path("M -2000,0 L 0 0");offset-distance:0}': True,
+    ".by{width:200px;offset-path:path('M -9999 0 L 0 0');offset-distance:100%}": False,
+    ".by{width:200px;offset-path:path('M 300 300')}": False,
+    ".by{width:200px;offset-path:path('M -9999 0');offset-path:none}": False,
     ".by{display:env(safe-area-inset-top, none)}": False,
     ".by{display:none;display:env(nope, block)}": False,
     "@property --h{syntax:'<length>';inherits:false;initial-value:10px} .by{font-size:var(--h)}": False,

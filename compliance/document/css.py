@@ -111,6 +111,9 @@ FAMILIES: dict[str, str] = {
     # Hides a box whose back a transform turns to the reader (see `projection`).
     "backface-visibility": "transform",
     "-webkit-backface-visibility": "transform",
+    # Places the box's centre on a path, at a distance along it (see `offsets.placed_off_by_its_path`).
+    "offset-path": "transform",
+    "offset-distance": "transform",
     "object-position": "transform",
     "mask": "opacity",
     "mask-image": "opacity",

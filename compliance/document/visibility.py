@@ -1235,6 +1235,8 @@ def _may_project_away(declaration: Declaration) -> bool:
     (`projection.may_hide`), and for a `backface-visibility: hidden` that hides a box turned away."""
     if declaration.name == "backface-visibility":
         return declaration.keyword == "hidden"
+    if declaration.name == "offset-path":
+        return (x := offsets.path_start_x(declaration.values)) is not None and x <= _FAR_OFF_SCREEN_PX
     return declaration.name == "transform" and projection.may_hide(declaration.values)
 
 
@@ -3198,7 +3200,7 @@ _APPLIES_WITHOUT_A_BOX = frozenset(
 )
 # The properties of those read that do not apply to an inline box that is not replaced (a
 # transform), or that move no inline-level box off its line (a vertical margin).
-_TRANSFORMS = frozenset({"transform", "-webkit-transform", "translate", "rotate", "scale"})
+_TRANSFORMS = frozenset({"transform", "-webkit-transform", "translate", "rotate", "scale", "offset-path"})
 _VERTICAL_MARGINS = frozenset({"margin-top", "margin-block-start"})
 _NOT_ON_INLINE_BOXES = _TRANSFORMS | _VERTICAL_MARGINS
 # The `display` values of an atomic inline-level box.
@@ -3498,7 +3500,7 @@ def _box_gone(
         return True
     if ("mask" in declared or "mask-image" in declared) and masking.masked_away(declared, references.mask_layer_test(element)):
         return True
-    if _referenced_away(declared, element) or _projected_away(declared, element, perspective, style):
+    if _referenced_away(declared, element) or _projected_away(declared, element, perspective, style) or offsets.placed_off_by_its_path(declared):
         return True
     # An element that skips its contents (`content-visibility: hidden`) shows none of them; on
     # an image itself it is not relied on.
