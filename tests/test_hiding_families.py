@@ -679,6 +679,14 @@ OTHER_HIDING = {
     ".by{contain:size;overflow:hidden}": True,
     ".by{contain:strict;overflow:hidden}": True,
     ".by{line-height:0;overflow:hidden}": True,
+    # An `anchor()` takes its fallback when no anchor is named on the page, or the box is not
+    # absolutely positioned.
+    ".by{position:absolute;top:anchor(--nope top, -9999px)}": True,
+    ".by{position:absolute;left:anchor(--nope left, -9999px) !important}": True,
+    ".by{position:relative;top:anchor(--nope top, -9999px)}": True,
+    ".by{position:absolute;top:anchor(--nope top)}": False,
+    ".by{position:absolute;top:anchor(--nope top, 10px)}": False,
+    ".by{top:anchor(--nope top, -9999px)}": False,
     # A box placed on a path at its start (no `offset-distance`), its centre far to the left.
     ".by{width:200px;offset-path:path('M -9999 0')}": True,
     '.by{width:200px;offset-path:path("M -2000,0 L 0 0");offset-distance:0}': True,
@@ -1084,6 +1092,12 @@ PROJECTIONS = {
     '<p style="transform:rotateX(60deg) rotateX(-30deg)">{}</p>': False,
 }
 
+# An `anchor()` whose anchor the page names places the box by it, not by its fallback.
+ANCHORED = {
+    '<div style="anchor-name:--a;margin-top:100px">Anchor</div><p style="position:absolute;top:anchor(--a bottom, -9999px)">{}</p>': False,
+    "<style>.b{{position:absolute;top:anchor(--a bottom, -9999px)}}</style><p class=b>{}</p>": True,
+}
+
 
 # Each of the tables above, markup around the byline and whether it hides it; Chromium's ink for
 # each is compared in tests/test_browser.py.
@@ -1101,6 +1115,7 @@ BYLINE_SURROUNDINGS = {
     **ENDED_BY_THEIR_START_TAG,
     **REFERENCES,
     **PROJECTIONS,
+    **ANCHORED,
 }
 
 

@@ -12,10 +12,10 @@ screen" (1000px left or up) are set.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Any
 
-from compliance.document.css import Declaration, length_px
+from compliance.document.css import Declaration, length_px, split_commas
 
 # The width of the screen the checker assumes, in CSS pixels (`vw` is a hundredth of it).
 SCREEN_WIDTH_PX = 1000.0
@@ -118,3 +118,37 @@ def path_start_x(values: Sequence[Any]) -> float | None:
         return None
     found = re.match(r"\s*[Mm]\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)", strings[-1].value)
     return float(found.group(1)) if found else None
+
+
+# The sides an absolutely positioned box is placed from, which `anchor()` may give.
+INSET_SIDES = frozenset({"top", "left", "right", "bottom"})
+
+
+def anchor_fallback(function: Any) -> list[Any] | None:
+    """The fallback of an `anchor(--name side, fallback)` (CSS Anchor Positioning 1) that names
+    its anchor; None for one without a name or a fallback."""
+    pieces = split_commas(function.arguments)
+    named = pieces[0] if pieces else []
+    if len(pieces) != 2 or not named or named[0].type != "ident" or not named[0].value.startswith("--"):
+        return None
+    return pieces[1]
+
+
+def with_anchor_fallbacks(declared: Mapping[str, Declaration], names_anchors: Callable[[], bool]) -> Mapping[str, Declaration]:
+    """The declarations with each side that is an `anchor()` with a fallback replaced by its
+    fallback where the anchor is not found: the element is not absolutely positioned (an
+    `anchor()` resolves only for such a box), or the page names no anchor (`names_anchors`)."""
+    sides = {name: fallback for name in INSET_SIDES & declared.keys() if (fallback := _fallback_of(declared[name])) is not None}
+    if not sides:
+        return declared
+    position = declared.get("position")
+    if position is not None and position.keyword in ("absolute", "fixed") and names_anchors():
+        return declared
+    return {**declared, **{name: Declaration(name, tuple(fallback), declared[name].important) for name, fallback in sides.items()}}
+
+
+def _fallback_of(declaration: Declaration) -> list[Any] | None:
+    values = declaration.values
+    if len(values) != 1 or values[0].type != "function" or values[0].lower_name != "anchor":
+        return None
+    return anchor_fallback(values[0])

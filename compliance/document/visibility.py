@@ -1268,6 +1268,8 @@ def _placement_can_hide(declaration: Declaration) -> bool:
     """`_can_hide` for a position, margin or text indent: far off the screen to the left or up,
     or a text indent of the box's width or more (with `overflow: hidden`, see `_indented_out`)."""
     first = declaration.values[0]
+    if declaration.name in offsets.INSET_SIDES and first.type == "function" and first.lower_name == "anchor":
+        return _far_anchor_fallback(first)
     if declaration.name == "text-indent" and first.type == "percentage":
         return bool(abs(first.value) >= 100)
     if declaration.name in ("margin", "inset"):
@@ -1277,6 +1279,13 @@ def _placement_can_hide(declaration: Declaration) -> bool:
     whole = offsets.SCREEN_WIDTH_PX if declaration.name in ("left", "margin-left", "margin-top") else None
     offset = offsets.share_px(first, whole) if declaration.name in ("left", "top", "margin-left", "margin-top", "text-indent") else None
     return offset is not None and (offset <= _FAR_OFF_SCREEN_PX or (declaration.name == "text-indent" and offset >= -_FAR_OFF_SCREEN_PX))
+
+
+def _far_anchor_fallback(function: Any) -> bool:
+    """`_placement_can_hide` for a side given by `anchor()`: its fallback (taken where the anchor
+    is not found) is 1000px or more."""
+    fallback = offsets.anchor_fallback(function)
+    return fallback is not None and any((px := length_px(t)) is not None and abs(px) >= -_FAR_OFF_SCREEN_PX for t in fallback)
 
 
 # The sides a fixed box is placed from, each with the viewport units of its axis.
@@ -3127,7 +3136,17 @@ def _judged(declared: Mapping[str, Declaration], element: Any, tag: str, style: 
             declared = {**declared, **{k: v for k, v in end.items() if k in _ANIMATED_PROPERTIES}}
     if tag in ("html", "body"):
         declared = {k: v for k, v in declared.items() if v.family in ("colour", "font")}
+    if declared.keys() & offsets.INSET_SIDES:
+        declared = offsets.with_anchor_fallbacks(declared, lambda: _names_anchors(element, style))
     return _applicable_to_its_box(declared, element, tag, style)
+
+
+def _names_anchors(element: Any, style: PageStyle) -> bool:
+    """True when the page's CSS (a `<style>` block or a `style` attribute) may name an anchor
+    (`anchor-name`), so that an `anchor()` may find the one it names."""
+    if any("anchor-name" in sheet for sheet in style.sheets):
+        return True
+    return bool(element.getroottree().xpath("//@style[contains(., 'anchor-name')]"))
 
 
 def _applicable_to_its_box(declared: Mapping[str, Declaration], element: Any, tag: str, style: PageStyle) -> Mapping[str, Declaration]:
