@@ -1064,6 +1064,9 @@ REFERENCES = {
 # reader with `backface-visibility: hidden`, one behind the viewer under its parent's
 # perspective or its own, and one flattened onto a line or stretched a millionfold.
 PROJECTIONS = {
+    # One length in `translate()` moves along x alone.
+    '<p style="transform:translate(10px) rotateY(0deg);backface-visibility:hidden">{}</p>': False,
+    '<p style="transform:translate(10px) rotateY(180deg);backface-visibility:hidden">{}</p>': True,
     '<p style="transform:rotateY(180deg);backface-visibility:hidden">{}</p>': True,
     '<p style="transform:rotateX(0.3turn);backface-visibility:hidden">{}</p>': True,
     '<p style="transform:rotate3d(0,1,0,180deg);backface-visibility:hidden">{}</p>': True,

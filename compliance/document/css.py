@@ -182,13 +182,14 @@ FAMILIES.update(
     dict.fromkeys(
         (
             "z-index", "isolation", "mix-blend-mode", "will-change", "container-type", "backdrop-filter",
-            "-webkit-backdrop-filter", "-webkit-box-reflect", "view-transition-name", "offset-path", "transform-style",
+            "-webkit-backdrop-filter", "-webkit-box-reflect", "view-transition-name", "transform-style",
             "border-radius", "border-top-left-radius", "border-top-right-radius", "border-bottom-left-radius",
             "border-bottom-right-radius", "background-size", "background-position", "background-repeat",
         ),
         "paint",
     )
 )  # fmt: skip
+# (`offset-path`, which also makes a stacking context, is read in the "transform" family above.)
 # Legacy names that browsers treat as aliases of a property (CSS Animations 1, the WHATWG
 # Compatibility Standard, and as Chromium keeps them: `-webkit-transform`, `-webkit-clip-path`,
 # `-webkit-opacity`, `-webkit-filter`, `-webkit-mask`): a declaration under one is that

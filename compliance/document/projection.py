@@ -136,7 +136,8 @@ def _translate_matrix(name: str, arguments: Sequence[Any]) -> Matrix | None:
         return _translate(0.0, 0.0, moved[0])
     if name == "translatey":
         return _translate(0.0, moved[0])
-    return _translate(*moved) if name != "translatex" else _translate(moved[0], 0.0)
+    # `translate(x)` and `translatex(x)` move along x alone; `translate(x, y)`, `translate3d(x, y, z)` as given.
+    return _translate(moved[0], 0.0) if len(moved) == 1 else _translate(*moved)
 
 
 def _rotate_matrix(name: str, arguments: Sequence[Any]) -> Matrix | None:
