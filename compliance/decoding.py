@@ -64,17 +64,30 @@ def declared_encoding(data: bytes) -> str | None:
     match = _DECLARED.search(data, 0, _PRESCAN_BYTES)
     if match is None:
         return None
-    label = (match.group(1) or match.group(2)).decode("ascii", "replace")
+    name = text_encoding((match.group(1) or match.group(2)).decode("ascii", "replace"))
+    if name is not None and name.startswith(("utf-16", "utf-32")):
+        # A page that was readable as ASCII to find this declaration is not UTF-16.
+        return "utf-8"
+    return name
+
+
+def text_encoding(label: str) -> str | None:
+    """The Python codec name a charset label stands for, or None when the label names no text
+    encoding a page may be written in: the one rule for a `<meta charset>`, an XML declaration
+    and an HTTP `Content-Type` charset.
+
+    Accepted: the encodings of `_DECLARABLE` (windows-1252 for its HTML aliases) and UTF-16/32.
+    Refused: unknown labels and codecs that are not text encodings (`rot13`, `hex`, `base64`,
+    `zlib`), or that no browser reads a page in (`idna`, `undefined`, UTF-7, EBCDIC)."""
     try:
-        name = codecs.lookup(label).name
-    except LookupError:
+        name = codecs.lookup(label.strip()).name
+    except (LookupError, ValueError):  # ValueError: a label with a NUL in it
         return None
     if name in _WINDOWS_1252_ALIASES:
         return "cp1252"
-    if name.startswith("utf-16") or name.startswith("utf-32"):
-        # A page that was readable as ASCII to find this declaration is not UTF-16.
-        return "utf-8"
-    return name if name in _DECLARABLE else None
+    if name in _DECLARABLE or name.startswith(("utf-16", "utf-32")):
+        return name
+    return None
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from compliance.decoding import binary_kind, binary_text, declared_encoding, decode_bytes
+from compliance.decoding import binary_kind, binary_text, declared_encoding, decode_bytes, text_encoding
 from compliance.document import parse_document
 
 # A realistic article fragment with the characters that go wrong: accents, curly quotes, an em dash.
@@ -146,6 +146,26 @@ def test_cp1252_undefined_bytes_fall_back_to_latin1_controls() -> None:
 )
 def test_declared_encoding(head: str, expected: str | None) -> None:
     assert declared_encoding(html_page("<p>Story.</p>\n", head + "\n").encode("ascii")) == expected
+
+
+NOT_TEXT_ENCODINGS = ("rot13", "idna", "hex", "base64", "zlib", "undefined", "utf-7", "cp037", "punycode", "bz2")
+
+
+@pytest.mark.parametrize("label", NOT_TEXT_ENCODINGS)
+def test_a_codec_that_is_no_text_encoding_is_no_charset_anywhere(label: str) -> None:
+    # One rule for a <meta charset>, an XML declaration and an HTTP charset (serve tests the last).
+    assert text_encoding(label) is None
+    assert declared_encoding(html_page("<p>Story.</p>\n", f"<meta charset={label}>\n").encode("ascii")) is None
+    assert declared_encoding(f'<?xml version="1.0" encoding="{label}"?><p>x</p>'.encode("ascii")) is None
+    assert decode_bytes(f"<meta charset={label}><p>By Jake Smith, caf\xe9</p>".encode("latin-1")).text.endswith("caf\xe9</p>")
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("UTF-8", "utf-8"), (" latin2 ", "iso8859-2"), ("ISO-8859-1", "cp1252"), ("utf-16le", "utf-16-le"), ("Shift_JIS", "shift_jis"), ("nul\x00", None)],
+)
+def test_text_encoding_names_the_codec_of_a_charset_a_page_may_be_in(label: str, expected: str | None) -> None:
+    assert text_encoding(label) == expected
 
 
 def test_declared_encoding_from_xml_declaration() -> None:

@@ -268,6 +268,25 @@ def test_an_unknown_charset_is_refused(client: TestClient) -> None:
     assert (answer.status_code, answer.json()["error"]["code"]) == (400, "unsupported-content-type")
 
 
+@pytest.mark.parametrize("charset", ["rot13", "idna", "hex", "base64", "zlib", "undefined", "utf-7", '"bz2"'])
+@pytest.mark.parametrize(("media", "body"), [("text/plain", b"By Jake Smith"), ("application/json", b'{"html": "x"}')])
+def test_a_codec_that_is_no_text_encoding_is_an_unsupported_charset(client: TestClient, charset: str, media: str, body: bytes) -> None:
+    answer = client.post("/v1/check", content=body, headers={"content-type": f"{media}; charset={charset}"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "unsupported-content-type")
+    assert answer.json()["error"]["message"] == f"unknown charset '{charset.strip(chr(34))}' in the Content-Type"
+
+
+def test_a_bug_is_answered_with_the_json_envelope(monkeypatch: pytest.MonkeyPatch) -> None:
+    import compliance.serve.app as app_module
+
+    def broken(body: bytes, content_type: str) -> bytes:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(app_module, "declared_charset", broken)
+    answer = TestClient(create_app(ServeSettings()), raise_server_exceptions=False).post("/v1/check", content=b"x", headers={"content-type": "text/plain"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (500, "internal-error")
+
+
 def test_only_a_real_comment_suppresses_as_on_the_command_line(client: TestClient) -> None:
     page = (DCNF / "no-logo.html").read_text(encoding="utf-8")
     lookalike = page.replace("</body>", '<img src="/p.jpg" alt="<!-- syndcheck-disable dcnf/logo -- n/a -->"></body>')

@@ -169,11 +169,12 @@ def declared_charset(body: bytes, content_type: str) -> bytes:
     charset = header.get_param("charset")
     if not body or not isinstance(charset, str) or not charset.strip() or body.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return body
-    try:
-        codec = codecs.lookup(charset.strip())
-    except LookupError:
-        raise ApiError(400, "unsupported-content-type", f"unknown charset '{visible(charset)}' in the Content-Type") from None
-    return codecs.BOM_UTF8 + body.decode(codec.name, "replace").encode("utf-8", "replace")
+    from ..decoding import text_encoding
+
+    encoding = text_encoding(charset)
+    if encoding is None:
+        raise ApiError(400, "unsupported-content-type", f"unknown charset '{visible(charset)}' in the Content-Type")
+    return codecs.BOM_UTF8 + body.decode(encoding, "replace").encode("utf-8", "replace")
 
 
 def _strings(value: Any, what: str, *, present: bool) -> list[str]:
@@ -324,7 +325,13 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
         response.headers.update(getattr(exc, "headers", None) or {})
         return response
 
-    return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})
+    async def server_error(request: Request, exc: Exception) -> Response:
+        # A bug still reaches the server's log (Starlette re-raises after answering), but the
+        # client gets the documented envelope, not a plain-text "Internal Server Error".
+        del request, exc
+        return ApiError(500, "internal-error", "the request failed because of a bug; please report it with the request").response()
+
+    return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed, 500: server_error})
 
 
 @dataclass(frozen=True, slots=True)
