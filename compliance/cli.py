@@ -592,12 +592,14 @@ def fix(
     if write:
         # A file to rewrite must not be read in another role: another article's original story,
         # its metadata, a configuration, a pack (compared by device and inode).
-        runner.refuse_targets([Path(source.path) for source, _, _ in fixed], [o for _, result, _ in fixed for o in result.originals])
-    for source, result, plan in fixed:
+        runner.refuse_targets([Path(source.path) for source, *_ in fixed], [o for _, result, *_ in fixed for o in result.originals])
+    for source, result, plan, data in fixed:
         _tell(result)
         if filtering:
-            if plan is not None:
-                typer.echo(plan.fixed, nl=False)
+            # A filter's output replaces its input: when no plan could be made, the article read
+            # is given back as it came, never an empty one.
+            if plan is not None or data is not None:
+                typer.echo(plan.fixed if plan is not None else data, nl=False)
         elif plan is not None and plan.edits and write:
             try:
                 replace_unchanged(Path(source.path), plan.original, plan.fixed)

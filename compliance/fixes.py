@@ -133,9 +133,9 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
             rule = rules[rule_id]
             assert rule.fix is not None
             ctx = Context(doc, merged, original)
-            placed = place_fix(rule.fix, doc, values, ctx)
+            placed = place_fix(rule.fix, doc, values, ctx, encoding=first.encoding)
             if isinstance(placed, str):
-                reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, merged, original, report, attempt) or placed
+                reasons[rule_id] = _futile_with_the_pages_own(rule_id, rule.fix, ctx, merged, original, report, attempt, first.encoding) or placed
                 continue
             offset, block, place = placed
             candidate, candidate_doc, candidate_report = attempt(offset, block)
@@ -163,6 +163,7 @@ def _futile_with_the_pages_own(
     original: Document | None,
     report: Report,
     attempt: Callable[[int, str], tuple[str, Document, Report]],
+    encoding: str,
 ) -> str | None:
     """Why a fix that lacks a value is no use whatever the value, or None. The fix is tried with
     the image the value would draw (an `original-image` value, DCNF's logo): the page's own copy of
@@ -172,7 +173,7 @@ def _futile_with_the_pages_own(
     the stand-in, only when the inserted image is what another failing rule wanted (it passes
     then): the image itself is right, so no address would make this rule pass."""
     for stand_in in (False, True):
-        placed = place_fix(fix, ctx.doc, _Values(meta, original, page=ctx.doc, stand_in=stand_in), ctx)
+        placed = place_fix(fix, ctx.doc, _Values(meta, original, page=ctx.doc, stand_in=stand_in), ctx, encoding=encoding)
         if not isinstance(placed, str):
             break
     else:
@@ -410,9 +411,10 @@ def _placeholder(name: str) -> str:
     return "[" + re.sub(r"[-_.]", " ", name.removeprefix("meta.")).upper() + "]"
 
 
-def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context) -> tuple[int, str, str] | str:
+def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *, encoding: str = "utf-8") -> tuple[int, str, str] | str:
     """Where the block goes in `doc.source`, the text to insert there (with the line breaks and
-    indentation around it) and the place in words, or why it cannot be placed."""
+    indentation around it, writable in the file's `encoding`) and the place in words, or why it
+    cannot be placed."""
     if fix.when is not None and not ctx.run(fix.when).passed:
         return "the fix does not apply to this page (its 'when' check fails; 'syndcheck rules explain' shows it)"
     template = fix.template_for(doc.kind)
@@ -430,7 +432,36 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context) ->
     # The page's own line break: CR LF (Windows), a lone CR (old Mac files) or LF.
     eol = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
     placed = _place_html(doc, item, fix.insert, block, eol) if doc.kind == "html" else _place_lines(doc, item, fix.insert, block, eol)
-    return placed if isinstance(placed, str) else (*placed, place)
+    if isinstance(placed, str):
+        return placed
+    written = _in_encoding(placed[1], doc.kind, encoding)
+    return written if written.startswith(_CANNOT_WRITE) else (placed[0], written, place)
+
+
+_CANNOT_WRITE = "the file is in "
+
+
+def _in_encoding(text: str, kind: DocumentKind, encoding: str) -> str:
+    """`text` as it can be written into a file in `encoding`: in HTML a character the encoding
+    lacks is written as a character reference (`&#321;` for 'Ł'), which reads back as the
+    character; Markdown and plain text have none, so there the answer is why it cannot be
+    written (it starts with `_CANNOT_WRITE`)."""
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        if kind == "html":
+            return text.encode(encoding, "xmlcharrefreplace").decode(encoding)
+        missing = listed([repr(c) for c in dict.fromkeys(text) if not _encodable(c, encoding)])
+        return f"{_CANNOT_WRITE}{encoding}, which has no {missing} for the inserted text; save it as UTF-8 and run the fix again"
+    return text
+
+
+def _encodable(character: str, encoding: str) -> bool:
+    try:
+        character.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] | None:

@@ -387,10 +387,13 @@ class Runner:
 
         return self._isolated(display, work)
 
-    def fix(self, source: Source) -> tuple[FileResult, FixPlan | None]:
+    def fix(self, source: Source) -> tuple[FileResult, FixPlan | None, bytes | None]:
         """One file's fix plan, checked as `check` checks it (same settings, metadata, original and
-        isolation); the result's report is the one after the fixes."""
+        isolation); the result's report is the one after the fixes. Last, the bytes read, also
+        when planning failed (None when they could not be read): `fix -` then gives them back
+        unchanged rather than an empty article."""
         plans: list[FixPlan] = []
+        read: list[bytes] = []
         display = self._display(source)
 
         def work() -> tuple[Report, Severity]:
@@ -398,12 +401,13 @@ class Runner:
 
             plan = self.plan(source.path if source.path != STDIN else display)
             data = read_source(source, max_bytes=self.options.max_bytes)
+            read.append(data)
             settings = self._settings(display, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source), article=source.file)
             fix_plan = plan_fixes(data, self._kind(source, data), settings)
             plans.append(fix_plan)
             return fix_plan.after, self.options.fail_on or plan.settings.fail_on
 
-        return self._isolated(display, work), (plans[0] if plans else None)
+        return self._isolated(display, work), (plans[0] if plans else None), (read[0] if read else None)
 
     def check_fixture(self, source: Source, packs: Sequence[Pack]) -> tuple[FileResult, Expectations | None]:
         """A rule-test fixture, checked as any document is; its expectations name the packs and meta."""

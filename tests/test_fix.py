@@ -578,3 +578,58 @@ def test_without_the_logo_a_byline_without_an_outlet_still_asks_for_the_address_
     given = cli("fix", "--pack", "dcnf", "--meta", "logo-url=https://cdn.example/dcnf-logo.png", str(story))
     assert "not fixed" not in given.err
     assert '+<p><img src="https://cdn.example/dcnf-logo.png" alt="Daily Caller News Foundation logo"></p>\n <p>By Jane Doe</p>' in given.out
+
+
+_DCNF = [p for p in PACKS if p.id == "dcnf"]
+_LEGACY_STORY = (
+    "<article>\n<h1>Café rates rise</h1>\n"
+    '<p><img src="https://example.org/l.png" alt="Daily Caller News Foundation logo"></p>\n'
+    "<p>José said “hello”. Content created by The Daily Caller News Foundation is available without charge to any eligible news publisher.</p>\n"
+    "</article>\n"
+)
+_LEGACY_BYLINE = '<p class="byline">By {}, Daily Caller News Foundation</p>\n'
+
+
+@pytest.mark.parametrize(
+    ("head", "encoding", "reporter", "written"),
+    [
+        ("", "cp1252", "Łukasz Żółć", "&#321;ukasz &#379;ó&#322;&#263;"),
+        ('<meta charset="windows-1252">\n', "cp1252", "Łukasz Żółć", "&#321;ukasz &#379;ó&#322;&#263;"),
+        ('<meta charset="iso-8859-2">\n', "iso8859-2", "Łukasz Żółć Ørsted", "Łukasz Żółć &#216;rsted"),
+        ('<meta charset="koi8-r">\n', "koi8-r", "Пётр Łoś", "Пётр &#321;o&#347;"),
+    ],
+)
+def test_in_a_legacy_encoded_page_a_character_it_lacks_is_written_as_a_character_reference(head: str, encoding: str, reporter: str, written: str) -> None:
+    story = head + _LEGACY_STORY if encoding == "cp1252" else head + _LEGACY_STORY.replace("“hello”", "hello")
+    if encoding == "koi8-r":
+        story = story.replace("Café", "Кафе").replace("José", "Иван")
+    data = story.encode(encoding)
+    plan = plan_fixes(data, "html", CheckSettings(packs=_DCNF, path="s.html", auto_detect=False, meta={"reporter": reporter}))
+    byline = _LEGACY_BYLINE.format(written)
+    assert plan.fixed == story.replace("</p>\n<p>", "</p>\n" + byline + "<p>", 1).encode(encoding)
+    assert [f.rule for f in plan.after.findings] == []
+    assert any(reporter in p.evidence for p in plan.after.passed)
+
+
+@pytest.mark.parametrize("kind", ["markdown", "text"])
+def test_in_a_legacy_encoded_markdown_or_text_file_a_character_it_lacks_leaves_the_rule_unfixed(kind: str) -> None:
+    logo = "![Daily Caller News Foundation logo](https://example.org/l.png)\n\n" if kind == "markdown" else "Daily Caller News Foundation logo\n\n"
+    story = f"# Café rates rise\n\n{logo}José said “hello”. Content created by The Daily Caller News Foundation is available without charge.\n"
+    data = story.encode("cp1252")
+    plan = plan_fixes(data, kind, CheckSettings(packs=_DCNF, path="s", auto_detect=False, meta={"reporter": "Łukasz Żółć"}))
+    reason = "the file is in cp1252, which has no 'Ł', 'Ż', 'ł' and 'ć' for the inserted text; save it as UTF-8 and run the fix again"
+    assert [(u.rule, u.reason) for u in plan.unfixed if u.rule == "dcnf/byline"] == [("dcnf/byline", reason)]
+    assert plan.fixed == data
+
+
+def test_fix_dash_gives_the_article_back_unchanged_when_no_plan_can_be_made(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import compliance.fixes
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(compliance.fixes, "plan_fixes", broken)
+    story = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+    run = cli("fix", "--pack", "dcnf", "-", stdin=story)
+    assert run.code == 3
+    assert run.out == story.decode()
