@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from compliance.display import json_output, visible
 from compliance.errors import ConfigError
@@ -60,10 +61,19 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
     baseline, has an entry without a `fingerprint`, `rule` or `path` string, or a fingerprint that
     is not one `fingerprints` writes (64 lower-case hexadecimal digits).
     """
+    from compliance.datatext import loads_json
+
     try:
-        data = json.loads(text)
+        data = loads_json(text, object_pairs_hook=_refusing_duplicates)
+    except _DuplicateKey as exc:
+        line, column = _duplicate_at(text, origin)
+        shown = _shortened(visible(exc.key))
+        hint = "a JSON reader keeps only the last value; remove one of them"
+        raise ConfigError(f"duplicate key '{shown}'", path=origin, line=line, column=column, hint=hint) from None
     except json.JSONDecodeError as exc:
-        raise ConfigError(f"not a baseline file: {exc.msg.lower()}", path=origin, line=exc.lineno, column=exc.colno, hint=_RECREATE) from None
+        # (json's "Expecting ..." reads on after the colon; "NaN is not ..." keeps its case.)
+        what = exc.msg[:1].lower() + exc.msg[1:] if exc.msg.split(" ", 1)[0][1:].islower() else exc.msg
+        raise ConfigError(f"not a baseline file: {what}", path=origin, line=exc.lineno, column=exc.colno, hint=_RECREATE) from None
     except ValueError as exc:
         raise ConfigError(f"not a baseline file: {exc}", path=origin, hint=_RECREATE) from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
@@ -99,6 +109,36 @@ def parse_baseline(text: str, origin: str) -> dict[str, BaselineEntry]:
         entry = BaselineEntry(row["fingerprint"], row["rule"], row["path"], message if isinstance(message, str) else str(message))
         entries[entry.fingerprint] = entry
     return entries
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refusing_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of a baseline file; a key given twice is refused, as configuration files refuse
+    it (`json` would keep the last value silently: `"findings"` twice drops the first list)."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKey(key)
+        data[key] = value
+    return data
+
+
+def _duplicate_at(text: str, origin: str) -> tuple[int | None, int | None]:
+    """Where the second of a key given twice is written: JSON is YAML, and the YAML reader names
+    it with its place (None, None when it does not)."""
+    from compliance.yamlsource import parse_yaml
+
+    try:
+        parse_yaml(text, origin, error=ConfigError)
+    except ConfigError as exc:
+        if exc.what.startswith("duplicate key"):
+            return exc.line, exc.column
+    return None, None
 
 
 def _shortened(text: str, limit: int = 80) -> str:

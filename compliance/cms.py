@@ -6,7 +6,6 @@ metadata (rules can require them, e.g. `{{meta.original_url}}`).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -83,8 +82,11 @@ class _Object(dict[str, Any]):
 
 
 def loads_payload(text: str | bytes) -> Any:
-    """`json.loads`, its objects remembering the keys they gave twice (see `parse_payload`)."""
-    return json.loads(text, object_pairs_hook=_Object)
+    """`json.loads`, its objects remembering the keys they gave twice (see `parse_payload`); what
+    is not JSON (`NaN`, `1e999`, nesting too deep) is a `json.JSONDecodeError` at its place."""
+    from compliance.datatext import loads_json
+
+    return loads_json(text, object_pairs_hook=_Object)
 
 
 def json_type(value: Any) -> str:

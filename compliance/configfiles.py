@@ -57,14 +57,33 @@ def _syndcheck_table(pyproject: Path, text: bytes) -> object | None:
 
     try:
         # An editor may save it with a byte-order mark, which TOML's reader refuses.
-        data = tomllib.loads(text.decode("utf-8-sig"))
+        decoded = text.decode("utf-8-sig")
+        _refuse_deep_toml(decoded, display_file(pyproject))
+        data = tomllib.loads(decoded)
     except UnicodeDecodeError as exc:
         raise not_utf8(exc, display_file(pyproject), "pyproject.toml", ConfigError) from None
     except tomllib.TOMLDecodeError as exc:
         raise _invalid_toml(exc, display_file(pyproject)) from None
+    except RecursionError:  # not expected past `_refuse_deep_toml`; still one line, never a bug
+        from compliance.yamlsource import MAX_DEPTH
+
+        raise ConfigError("TOML nested too deeply", path=display_file(pyproject), hint=f"keep nesting under {MAX_DEPTH} levels") from None
     tools = data.get("tool")
     # (`tool = "x"` is not a table of tools' settings, so it holds none of ours.)
     return tools.get("syndcheck") if isinstance(tools, dict) else None
+
+
+def _refuse_deep_toml(text: str, origin: str) -> None:
+    """A ConfigError at the bracket that nests more than `MAX_DEPTH` levels, as YAML configs get
+    (tomllib recurses once per level: 2,000 would be a RecursionError)."""
+    from compliance.datatext import toml_too_deep
+    from compliance.yamlsource import MAX_DEPTH
+
+    offset = toml_too_deep(text)
+    if offset is not None:
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise ConfigError("TOML nested too deeply", path=origin, line=line, column=column, hint=f"keep nesting under {MAX_DEPTH} levels")
 
 
 def _invalid_toml(error: ValueError, origin: str) -> ConfigError:

@@ -83,6 +83,12 @@ NOT_WRITTEN = " (syndcheck writes 64 lower-case hexadecimal digits)"
     [
         # Hand-edited or merged baselines: the message points at the line to fix.
         ('{"version": 1,\n "findings": [\n  {"rule": "dcnf/logo"\n]}\n', "bogus.json:4:1: not a baseline file: expecting ',' delimiter"),
+        # Nesting json would recurse through (a RecursionError at 2,000), refused at its bracket.
+        ('{"version": 1, "findings": ' + "[" * 2000 + "]" * 2000 + "}", "bogus.json:1:91: not a baseline file: nested more than 64 arrays and objects deep"),
+        ('{"version": 1, "findings": [], "x": NaN}', "bogus.json:1:37: not a baseline file: NaN is not a JSON value"),
+        ('{"version": 1e999, "findings": []}', "bogus.json:1:13: not a baseline file: the number 1e999 is too large to read, it would be infinity"),
+        # A key given twice is refused, as configuration files refuse it (json keeps the last silently).
+        ('{"version": 1, "findings": [],\n "findings": []}', "bogus.json:2:2: duplicate key 'findings'"),
         (
             '{"version": 1,\n "findings": [\n  {"fingerprint": "' + "0" * 64 + '", "rule": "dcnf/logo", "path": "x.html"},\n'
             '  {"rule": 3, "path": "y.html"}\n]}\n',
@@ -116,6 +122,7 @@ def test_a_broken_baseline_is_located_at_line_and_column(cli: Any, archive: Path
     run = cli("check", "--baseline", "bogus.json", "archive")
     assert run.code == 2
     assert run.err.startswith(f"syndcheck: error: {expected} — "), run.err
+    assert run.err.count("\n") == 1, run.err
     assert len(run.err.splitlines()) == 1
 
 
@@ -235,3 +242,11 @@ def test_a_baseline_command_with_a_time_limit_records_what_it_checked_and_keeps_
     refused = cli("baseline", "update", "--time-limit", "0", "--baseline", "baseline.json", "archive")
     assert refused.code == 2
     assert refused.err.startswith("syndcheck: error: Invalid value for '--time-limit': 0 is out of range; give 0.1 seconds or more"), refused.err
+
+
+def test_a_key_given_twice_in_a_baseline_is_refused_with_why(cli: Any, archive: Path, tmp_path: Path) -> None:
+    (tmp_path / "bogus.json").write_text('{"version": 1, "findings": [],\n "findings": []}', encoding="utf-8")
+    for args in (("check", "--baseline", "bogus.json", "archive"), ("baseline", "update", "--baseline", "bogus.json", "archive")):
+        run = cli(*args)
+        why = "a JSON reader keeps only the last value; remove one of them"
+        assert (run.code, run.err) == (2, f"syndcheck: error: bogus.json:2:2: duplicate key 'findings' — {why}\n")

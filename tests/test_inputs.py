@@ -32,6 +32,29 @@ def test_payload_forms_and_problems() -> None:
     assert lines[2] == CmsProblem("stream.jsonl#3", "no article HTML (one of the fields html, content, body, body_html, article_html)")
 
 
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("NaN", "NaN is not a JSON value"),
+        ("Infinity", "Infinity is not a JSON value"),
+        ("-Infinity", "-Infinity is not a JSON value"),
+        ("1e999", "the number 1e999 is too large to read, it would be infinity"),
+        ("-1E+999", "the number -1E+999 is too large to read, it would be infinity"),
+        ("[" * 65 + "]" * 65, "nested more than 64 arrays and objects deep"),
+    ],
+)
+def test_what_python_reads_but_json_has_not_is_refused_at_its_place(cli: Any, tmp_path: Path, value: str, why: str) -> None:
+    # Python's json reads NaN and 1e999 (then a headline "nan" would be checked); JSON has neither.
+    line = f'{{"html": "<p>By Ana Ruiz</p>", "headline": "NaN 1e999 [[", "n": {value}}}'
+    column = line.rindex(value) + 1 + (63 if value.startswith("[") else 0)
+    lines = list(parse_payload('{"html": "<p>a</p>"}\n' + line + "\n", "stream.jsonl"))
+    assert lines[1] == CmsProblem("stream.jsonl#2", f"line 2 is not valid JSON: {why}: line 1 column {column} (char {column - 1})")
+    payload = write(tmp_path, "one.json", line)
+    run = cli("check", "--input-kind", "cms-json", "--pack", "dcnf", str(payload))
+    assert run.code == 2
+    assert f"{payload}: not JSON ({why}: line 1 column {column} (char {column - 1})); it starts with" in run.err
+
+
 def test_a_stream_of_1000_articles_gives_one_result_each_in_order(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from compliance import engine
 

@@ -80,6 +80,11 @@ def test_query_parameters_choose_packs_and_give_metadata(client: TestClient) -> 
     ("body", "headers", "status", "code"),
     [
         (b"{not json", {"content-type": "application/json"}, 400, "bad-json"),
+        # Python's json reads these; JSON has none of them (RFC 8259 §6).
+        (b'{"html": "<p>x</p>", "headline": NaN}', {"content-type": "application/json"}, 400, "bad-json"),
+        (b'{"html": "<p>x</p>", "headline": -Infinity}', {"content-type": "application/json"}, 400, "bad-json"),
+        (b'{"html": "<p>x</p>", "meta": {"n": 1e999}}', {"content-type": "application/json"}, 400, "bad-json"),
+        (b'{"html": "<p>x</p>", "x": ' + b"[" * 2000 + b"]" * 2000 + b"}", {"content-type": "application/json"}, 400, "bad-json"),
         (b"[1, 2]", {"content-type": "application/json"}, 400, "bad-input"),
         (b'{"headline": "no html"}', {"content-type": "application/json"}, 400, "bad-input"),
         (b'{"html": "<p>x</p>", "packs": "dcnf"}', {"content-type": "application/json"}, 400, "bad-input"),

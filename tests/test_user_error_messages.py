@@ -132,6 +132,10 @@ def test_pyproject_positions_point_at_the_real_line(cli: Any, tmp_path: Path) ->
         ),
         # TOML syntax: tomllib's "(at line 2, column 8)" becomes the usual position.
         ("[tool.syndcheck]\nroot = \n", ":2:8: invalid TOML: Invalid value — fix the file's TOML syntax"),
+        # Nested past YAML's bound (tomllib would recurse 2,000 levels): at the bracket too deep.
+        ("[tool.syndcheck]\nroot = true\nignore = " + "[" * 2000 + "]" * 2000 + "\n", ":3:74: TOML nested too deeply — keep nesting under 64 levels"),
+        ("[tool.syndcheck]\nignore = " + "[" * 65 + "]" * 65 + "\n", ":2:74: TOML nested too deeply — keep nesting under 64 levels"),
+        ("[tool.syndcheck]\nx = " + "{a = " * 2000 + "1" + "}" * 2000 + "\n", ":2:325: TOML nested too deeply — keep nesting under 64 levels"),
         (b'[tool.syndcheck]\nroot = "Jos\xe9"\n', ":2:12: pyproject.toml is not UTF-8 (byte 0xe9) — save the file as UTF-8"),
     ],
 )
