@@ -209,3 +209,35 @@ def test_a_byline_hidden_inline_is_not_the_byline() -> None:
     shown = article(LOGO).replace("By Jake Smith, Daily Caller News Foundation", "From our partners.\nBy Jake Smith, Daily Caller News Foundation")
     assert [b.names for b in parse_document(hidden, "markdown").bylines] == []
     assert [b.names for b in parse_document(shown, "markdown").bylines] == [("Jake Smith",)]
+
+
+# Runs of delimiters that cannot all pair up: each `*` of a run is one inline token with the span
+# of the whole run, and the reader once counted line breaks over that span for each of them.
+_DELIMITER_RUNS = {
+    "stars around a letter": lambda n: "*" * n + "x" + "*" * n,
+    "underscores around a letter": lambda n: "_" * n + "x" + "_" * n,
+    "alternating markers": lambda n: "*_" * (n // 2) + "x" + "_*" * (n // 2),
+    "across a line break": lambda n: "*" * n + "x\ny" + "*" * n,
+    "inside raw HTML": lambda n: "<span>" + "*" * n + "x" + "*" * n + "</span>",
+}
+
+
+@pytest.mark.parametrize("name", _DELIMITER_RUNS)
+def test_reading_emphasis_delimiter_runs_grows_linearly(name: str) -> None:
+    # CPU time (not wall time, so other processes do not count), the best of two runs, and a
+    # bound far from both answers: ten times the input is about ten times the work when linear,
+    # a hundred times when quadratic (100 KB took 19 s, each doubling 4.3 times as long).
+    import time
+
+    def cost(size: int) -> float:
+        body = ("Para.\n\n" + _DELIMITER_RUNS[name](size // 2) + "\n").encode()
+        best = float("inf")
+        for _ in range(2):
+            start = time.process_time()
+            document = parse_document(body, "markdown")
+            best = min(best, time.process_time() - start)
+        assert document.blocks
+        return best
+
+    small, large = cost(8_000), cost(80_000)
+    assert large < 35 * max(small, 0.01), (small, large)
