@@ -194,6 +194,8 @@ def check_document(
         notices.append(Notice("decoded-as", f"encoding guessed ({reason}); declare the charset if names look wrong"))
     if doc.front_matter_error:
         notices.append(Notice("front-matter", f"front matter ignored: {doc.front_matter_error}"))
+    if default_meta or doc.front_matter:
+        notices.extend(refused_addresses(doc, default_meta))
     if doc.truncated:
         notices.append(Notice("truncated", f"only part of the document was checked: {doc.truncated}"))
     notices.extend(_own_page_notices(doc, packs, detections, auto_detect=auto_detect, path=path))
@@ -416,8 +418,37 @@ def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence
 
 
 def article_meta(doc: Document, *, meta: Mapping[str, str] | None, default_meta: Mapping[str, str] | None) -> dict[str, str]:
-    """The article's metadata, weakest first: `default_meta`, the document's front matter, `meta`."""
-    return {**(default_meta or {}), **doc.front_matter, **(meta or {})}
+    """The article's metadata, weakest first: `default_meta`, the document's front matter, `meta`.
+    An address (a key ending in `-url` or `_url`) from the first two that is not an http(s) URL is
+    left out, as `--meta` refuses it (`refused_addresses` says so, once per key)."""
+    return {**_http_addresses_only(default_meta or {}), **_http_addresses_only(doc.front_matter), **(meta or {})}
+
+
+def _not_an_address(key: str, value: str) -> bool:
+    from compliance.fixtemplates import URL_KEY_SUFFIXES
+    from compliance.urls import is_http_url
+
+    given = value.strip()
+    return key.endswith(URL_KEY_SUFFIXES) and bool(given) and not is_http_url(given)
+
+
+def _http_addresses_only(meta: Mapping[str, str]) -> Mapping[str, str]:
+    if not any(_not_an_address(key, value) for key, value in meta.items()):
+        return meta
+    return {key: value for key, value in meta.items() if not _not_an_address(key, value)}
+
+
+def refused_addresses(doc: Document, default_meta: Mapping[str, str] | None) -> list[Notice]:
+    """One notice per address `article_meta` leaves out: `metadata 'original_url' from the front
+    matter ignored: it must be an http(s) URL, got 'javascript:alert(1)'`."""
+    notices: list[Notice] = []
+    for where, meta in (("the metadata file", default_meta or {}), ("the front matter", doc.front_matter)):
+        notices.extend(
+            Notice("not-a-url", f"metadata '{key}' from {where} ignored: it must be an http(s) URL, got '{shorten(value.strip(), 60)}'")
+            for key, value in meta.items()
+            if _not_an_address(key, value)
+        )
+    return notices
 
 
 class CheckSettings(NamedTuple):
