@@ -6,6 +6,7 @@ metadata (rules can require them, e.g. `{{meta.original_url}}`).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -269,9 +270,17 @@ def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
         try:
             obj = loads_payload(line)
         except (ValueError, RecursionError) as exc:
-            yield CmsProblem(f"{origin}#{number}", f"line {number} is not valid JSON: {exc}")
+            yield CmsProblem(f"{origin}#{number}", _not_json(number, exc))
             continue
         yield _article(obj, f"{origin}#{number}", line, number)
+
+
+def _not_json(number: int, error: Exception) -> str:
+    """Why line `number` of JSON lines is not read, at its place in the file: json's own place
+    ("line 1 column 31") is within the line, read alone."""
+    if isinstance(error, json.JSONDecodeError) and error.lineno == 1:
+        return f"line {number} column {error.colno} is not valid JSON: {error.msg}"
+    return f"line {number} is not valid JSON: {error}"
 
 
 _SKIP_CHUNK = 1024 * 1024
@@ -320,7 +329,7 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
         try:
             obj = loads_payload(line)
         except (ValueError, RecursionError) as exc:
-            yield CmsProblem(name, f"line {number} is not valid JSON: {exc}")
+            yield CmsProblem(name, _not_json(number, exc))
             continue
         yield _article(obj, name, line, number)
 
