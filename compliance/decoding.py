@@ -31,7 +31,7 @@ _DECLARABLE = frozenset(
     """utf-8 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 iso8859-2
     iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-10 iso8859-13 iso8859-14
     iso8859-15 iso8859-16 koi8-r koi8-u mac-roman mac-cyrillic gbk gb18030 gb2312 big5 big5hkscs
-    euc_jp shift_jis cp932 euc_kr cp949""".split()
+    euc_jp shift_jis cp932 euc_kr cp949 cp866 iso2022_jp""".split()
 )
 _PRESCAN_BYTES = 4096
 GUESSED = "guessed: "

@@ -162,7 +162,17 @@ def test_a_codec_that_is_no_text_encoding_is_no_charset_anywhere(label: str) -> 
 
 @pytest.mark.parametrize(
     ("label", "expected"),
-    [("UTF-8", "utf-8"), (" latin2 ", "iso8859-2"), ("ISO-8859-1", "cp1252"), ("utf-16le", "utf-16-le"), ("Shift_JIS", "shift_jis"), ("nul\x00", None)],
+    [
+        ("UTF-8", "utf-8"),
+        (" latin2 ", "iso8859-2"),
+        ("ISO-8859-1", "cp1252"),
+        ("utf-16le", "utf-16-le"),
+        ("Shift_JIS", "shift_jis"),
+        ("ISO-2022-JP", "iso2022_jp"),
+        ("IBM866", "cp866"),
+        ("macintosh", "mac-roman"),
+        ("nul\x00", None),
+    ],
 )
 def test_text_encoding_names_the_codec_of_a_charset_a_page_may_be_in(label: str, expected: str | None) -> None:
     assert text_encoding(label) == expected

@@ -273,6 +273,13 @@ def test_an_unknown_charset_is_refused(client: TestClient) -> None:
     assert (answer.status_code, answer.json()["error"]["code"]) == (400, "unsupported-content-type")
 
 
+def test_a_charset_of_the_encoding_standard_decodes_the_body(client: TestClient) -> None:
+    article = "<p>By 山田太郎, Daily Caller News Foundation</p>".encode("iso-2022-jp")
+    answer = client.post("/v1/check?pack=dcnf", content=article, headers={"content-type": "text/html; charset=ISO-2022-JP"})
+    assert answer.status_code == 200
+    assert any("山田太郎" in p["evidence"] for p in answer.json()["files"][0]["passed"]), answer.json()
+
+
 @pytest.mark.parametrize("charset", ["rot13", "idna", "hex", "base64", "zlib", "undefined", "utf-7", '"bz2"'])
 @pytest.mark.parametrize(("media", "body"), [("text/plain", b"By Jake Smith"), ("application/json", b'{"html": "x"}')])
 def test_a_codec_that_is_no_text_encoding_is_an_unsupported_charset(client: TestClient, charset: str, media: str, body: bytes) -> None:
