@@ -108,8 +108,15 @@ def _text(node: YNode | None, where: Mark, what: str) -> str:
     return node.value.strip()
 
 
-def _is_url(value: str) -> bool:
-    return is_http_url(value)
+def _url(value: str, mark: Mark, what: str) -> None:
+    """Refuse a URL the audit cannot fetch: one that is not http(s), or one a browser cannot read
+    (`http://[::1/x`, a port past 65535, a space in the host)."""
+    from compliance.audit.fetching import fetchable
+
+    if not is_http_url(value):
+        raise _fail(f"{what} must be an http(s) URL, not {value!r}", mark)
+    if not fetchable(value):
+        raise _fail(f"{value!r} is not a URL a browser can read", mark, hint=f"check the {what}'s host, its brackets and its port")
 
 
 def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Locator:
@@ -124,15 +131,14 @@ def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Lo
         return _locator(value, base, "a site source", ("sitemap", "feed", "urls"))
     if kind == "urls":
         items = value.items if isinstance(value, YSeq) else (value,)
-        urls = tuple(_text(i, mark, "each URL") for i in items)
-        bad = [u for u in urls if not _is_url(u)]
-        if bad or not urls:
-            raise _fail(f"not an http(s) URL: {bad[0] if bad else '(none)'}", mark)
-        return Locator("urls", urls)
+        if not items:
+            raise _fail("not an http(s) URL: (none)", mark)
+        for item in items:
+            _url(_text(item, mark, "each URL"), item.mark, "URL")
+        return Locator("urls", tuple(_text(i, mark, "each URL") for i in items))
     text = _text(value, mark, f"{kind}")
     if kind in ("sitemap", "feed"):
-        if not _is_url(text):
-            raise _fail(f"{kind} must be an http(s) URL, not {text!r}", value.mark)
+        _url(text, value.mark, kind)
         return Locator(cast(LocatorKind, kind), (text,))
     path = (base / text).resolve()
     if not path.exists():

@@ -10,6 +10,7 @@ A site that is slow, broken, hostile or forbids crawling never raises: each fetc
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -45,13 +46,44 @@ class FetchRecords(Protocol):
         """Record an outcome."""
 
 
+# What a fetch of a URL a browser cannot read (an unclosed IPv6 bracket, a port past 65535, a
+# host with a space) comes to: the site named it, and it is reported, never asked for.
+NOT_A_URL = "not a URL a browser can read"
+
+
 def host_of(url: str) -> str:
     """The host (with a port that is not the default) a URL is on, as a browser reads it (no user
     name before `@`, IDNA-mapped, percent-decoded): the unit of politeness and of the per-site
-    report. A URL a browser cannot read keeps its written authority, lower-cased."""
+    report. A URL a browser cannot read keeps its written authority, lower-cased (what comes
+    between `//` and the next `/`, `?` or `#`). Pure; never raises: the URL is a partner's."""
     from compliance.urls import url_authority
 
-    return url_authority(url) or urlsplit(url).netloc.lower()
+    browsed = url_authority(url)
+    if browsed is not None:
+        return browsed
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:  # Python's parser refuses it too (an unclosed IPv6 bracket)
+        written = _WRITTEN_AUTHORITY.match(url.strip())
+        return (written.group(1) or "").lower() if written is not None else ""
+
+
+# The authority as written: after the scheme's `//`, up to the path, query or fragment ("" when none).
+_WRITTEN_AUTHORITY = re.compile(r"(?:[^:/?#]*:)?(?://([^/?#]*))?")
+
+
+def fetchable(url: str) -> bool:
+    """Whether `url` is an http(s) URL with a host a browser reads, and that Python's URL parser
+    (robots.txt's address is made with it) reads too. Pure; never raises."""
+    from compliance.urls import is_http_url, url_authority
+
+    if not is_http_url(url) or url_authority(url) is None:
+        return False
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 class HostGate:
@@ -166,7 +198,10 @@ class Fetcher:
         return bool(rules.result().can_fetch(url, self.limits.user_agent))
 
     def get(self, url: str) -> Fetched:
-        """Fetch `url` if robots.txt allows it."""
+        """Fetch `url` if robots.txt allows it; a URL a browser cannot read (`fetchable`) is not
+        asked for, and its outcome is the problem `NOT_A_URL`."""
+        if not fetchable(url):
+            return Fetched(url, problem=NOT_A_URL)
         if not self.allowed(url):
             return Fetched(url, problem="disallowed by robots.txt")
         return self.fetch(url)
@@ -239,6 +274,9 @@ class Fetcher:
             return Fetched(url, problem=f"no answer within {self.limits.timeout:g} s"), None
         except httpx.HTTPError as exc:
             return Fetched(url, problem=f"{type(exc).__name__}: {exc}"), None
+        except httpx.InvalidURL:
+            # What the browser's parser reads and httpx refuses (a NUL in the path): not asked for either.
+            return Fetched(url, problem=NOT_A_URL), None
 
 
 def _cache_key(url: str) -> str:

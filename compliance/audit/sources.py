@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compliance.audit.config import Locator
-from compliance.audit.fetching import Fetched, Fetcher, feed_pages, host_of, sitemap_pages
+from compliance.audit.fetching import NOT_A_URL, Fetched, Fetcher, feed_pages, fetchable, host_of, sitemap_pages
 from compliance.errors import UserError
 from compliance.inputs import ARTICLE_SUFFIXES, NotRegular, TooLarge, file_type, open_regular, read_regular
 from compliance.urls import is_http_url
@@ -73,6 +73,10 @@ def warc_records(path: Path) -> Iterator[Page | Problem]:
                 status = record.http_headers.get_statuscode()
                 kind = (record.http_headers.get_header("Content-Type") or "").lower()
                 if status != "200" or ("html" not in kind and "xhtml" not in kind):
+                    continue
+                if is_http_url(url) and not fetchable(url):
+                    # Its site is not known, nor what its relative links point to: reported, not audited.
+                    yield Problem(host_of(url), url, f"{NOT_A_URL}; not read")
                     continue
                 body = record.content_stream().read(MAX_PAGE_BYTES + 1)
                 if len(body) > MAX_PAGE_BYTES:

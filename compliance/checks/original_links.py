@@ -89,13 +89,21 @@ def original_url(ctx: Context, original: Document) -> str | None:
     return None
 
 
+def _joined(base: str, href: str) -> str:
+    """`href` resolved against `base`; as written when either is a URL no parser reads (`http://[::1/x`)."""
+    try:
+        return urllib.parse.urljoin(base, href)
+    except ValueError:
+        return href
+
+
 def _story_links(original: Document, base: str | None) -> dict[str, tuple[str, str]]:
     paragraphs = {b.index for b in story_paragraphs(original)}
     links: dict[str, tuple[str, str]] = {}
     for link in original.links:
         if not (link.visible and link.in_article and link.index in paragraphs):
             continue
-        href = urllib.parse.urljoin(base, link.href) if base else link.href
+        href = _joined(base, link.href) if base else link.href
         if is_http_url(href):
             links.setdefault(url_key(href), (href, link.text))
     return links

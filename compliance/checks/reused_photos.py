@@ -86,8 +86,12 @@ def build(values: dict[str, Any]) -> ReusedPhotosParams:
 
 
 def file_key(url: str) -> str:
-    """The image file a URL loads, without host, query or size variant."""
-    path = urllib.parse.urlsplit(url.strip()).path
+    """The image file a URL loads, without host, query or size variant; "" for a URL no parser
+    reads (`http://[::1/x.jpg` loads no file)."""
+    try:
+        path = urllib.parse.urlsplit(url.strip()).path
+    except ValueError:
+        return ""
     return _SIZE_VARIANT().sub("", path.rsplit("/", 1)[-1]).lower()
 
 

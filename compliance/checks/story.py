@@ -71,7 +71,11 @@ def _given_and_surname(name: str) -> tuple[list[tuple[str, bool]], str] | None:
 def url_key(href: str) -> str:
     """A link target as a comparison key: scheme, "www.", fragment, trailing slash and tracking
     parameters (utm_*) do not make two links different."""
-    parts = urllib.parse.urlsplit(href.strip())
+    try:
+        parts = urllib.parse.urlsplit(href.strip())
+    except ValueError:
+        # A URL no parser reads (`http://[::1/x`) goes nowhere: it is only equal to itself, as written.
+        return href.strip()
     host = (url_host(href) or parts.netloc.lower()).removeprefix("www.")
     query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith("utm_"))
     path = parts.path.rstrip("/") or ""
