@@ -230,3 +230,71 @@ def test_an_originals_malformed_address_and_links_are_compared_as_written(cli: A
     findings = {f["rule"]: f["message"] for f in run.json()["files"][0]["findings"]}
     # The relative link cannot be resolved against an address no parser reads: not compared.
     assert findings["texas-tribune/original-links"] == "A link of the Texas Tribune original is missing: dropped link: this <http://[::1/y>."
+
+
+def _state_audit(tmp_path: Path, state: str) -> Path:
+    _originals(tmp_path / "originals")
+    (tmp_path / "saved").mkdir(exist_ok=True)
+    (tmp_path / "saved" / "empty.html").write_bytes(b"")
+    (tmp_path / "saved" / "copy.html").write_bytes(web.copy(PUBLISHER, "http://partner.example", 1, "stripped"))
+    _warc(tmp_path / "crawl.warc.gz", [("http://c.example/news/story-1/", web.copy(PUBLISHER, "http://c.example", 1, "stripped"))])
+    (tmp_path / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    (tmp_path / "folder").mkdir(exist_ok=True)
+    sources = "  - folder: saved/\n  - warc: crawl.warc.gz\n"
+    (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n{sources}state: {state}\noutput: out/\n", encoding="utf-8")
+    return tmp_path / "audit.yaml"
+
+
+def _foreign_database(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute("create table bookmarks (url text)")
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        ("saved/empty.html", "state {tmp}/saved/empty.html is inside {tmp}/saved, a folder the audit reads"),
+        ("originals/story-0.html", "state {tmp}/originals/story-0.html is inside {tmp}/originals, a folder the audit reads"),
+        ("saved/", "state {tmp}/saved is {tmp}/saved, which the audit reads"),
+        ("crawl.warc.gz", "state {tmp}/crawl.warc.gz is {tmp}/crawl.warc.gz, which the audit reads"),
+        ("audit.yaml", "state {tmp}/audit.yaml is the audit file"),
+        ("saved-http.sqlite/../saved/x", "state {tmp}/saved/x is inside {tmp}/saved, a folder the audit reads"),
+        ("out/report.json", "state {tmp}/out/report.json is where the audit writes its reports"),
+        ("out/dashboard.html", "state {tmp}/out/dashboard.html is where the audit writes its reports"),
+        ("out/pages/state.sqlite", "state {tmp}/out/pages/state.sqlite is where the audit writes its reports"),
+        ("out/", "state {tmp}/out is where the audit writes its reports"),
+        ("notes.txt", "cannot keep the audit's state in {tmp}/notes.txt: it is not a SQLite database (it is left as it is)"),
+        ("/dev/null", "cannot keep the audit's state in /dev/null: it is a character device, not a file"),
+        ("folder", "cannot keep the audit's state in {tmp}/folder: it is a directory, not a file"),
+        ("bookmarks.sqlite", "cannot keep the audit's state in {tmp}/bookmarks.sqlite: it is the SQLite database of something else, with a table 'bookmarks'"),
+        ("notes-http-cache.sqlite/../s.sqlite", None),
+        ("/proc/audit-state.sqlite", "cannot keep the audit's state in /proc/audit-state.sqlite: unable to open database file"),
+        ("notes.txt/state.sqlite", "state {tmp}/notes.txt/state.sqlite cannot be made: {tmp}/notes.txt is a file"),
+    ],
+)
+def test_a_state_the_audit_cannot_keep_is_one_line_at_its_place_and_nothing_is_written(cli: Any, tmp_path: Path, state: str, expected: str | None) -> None:
+    config = _state_audit(tmp_path, state)
+    _foreign_database(tmp_path / "bookmarks.sqlite")
+    if expected is None:  # the state's HTTP cache beside it is not a database
+        (tmp_path / "s-http-cache.sqlite").write_text("cache?\n", encoding="utf-8")
+        (tmp_path / "audit.yaml").write_text(config.read_text(encoding="utf-8").replace(f"state: {state}", "state: s.sqlite"), encoding="utf-8")
+        expected = "cannot keep the audit's state in {tmp}/s-http-cache.sqlite: it is not a SQLite database (it is left as it is)"
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    run = cli("audit", str(config))
+    assert run.code == 2
+    assert len(run.err.strip().splitlines()) == 1, run.err
+    assert f"audit.yaml:6:8: {expected.format(tmp=tmp_path.resolve())}" in run.err
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+
+
+@pytest.mark.parametrize("state", ["fresh/state.sqlite", "empty.sqlite"])
+def test_a_new_or_empty_state_file_is_taken(cli: Any, tmp_path: Path, state: str) -> None:
+    config = _state_audit(tmp_path, state)
+    (tmp_path / "empty.sqlite").write_bytes(b"")
+    run = cli("audit", str(config))
+    assert run.code == 0, run.err
+    assert (tmp_path / state).read_bytes().startswith(b"SQLite format 3\x00")
+    assert cli("audit", str(config)).code == 0

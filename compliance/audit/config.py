@@ -152,19 +152,64 @@ def _check_output(output: Path, mark: Mark, inputs: tuple[Locator, ...]) -> None
     if output.exists() and not output.is_dir():
         raise _fail(f"output must be a folder, and {output} is a file", mark, hint="name a new folder (or an existing one) for the reports")
     # A file on the way (`output: notes.txt/reports`) leaves no folder to create.
-    on_the_way = next((parent for parent in output.parents if parent.exists() and not parent.is_dir()), None)
+    on_the_way = _file_on_the_way(output)
     if on_the_way is not None:
         raise _fail(f"output {output} cannot be a folder: {on_the_way} is a file", mark, hint="name a new folder (or an existing one) for the reports")
+    folder = _read_by(output, inputs)
+    if folder is not None:
+        raise _fail(
+            f"output {output} is inside {folder}, a folder the audit reads",
+            mark,
+            hint="write the reports to a folder outside the stories and sources",
+        )
+
+
+def _file_on_the_way(path: Path) -> Path | None:
+    """The first of `path`'s folders that exists and is not a folder (`notes.txt` of `notes.txt/reports`), else None."""
+    return next((parent for parent in reversed(path.parents) if parent.exists() and not parent.is_dir()), None)
+
+
+def _read_by(path: Path, inputs: tuple[Locator, ...]) -> Path | None:
+    """The folder or file the audit reads (the stories' folder, a folder of saved pages, an
+    archive or a folder of archives) that is `path` or holds it; None when none is."""
     for locator in inputs:
-        if locator.kind not in ("folder", "warc"):
-            continue
-        folder = Path(locator.where[0])
-        if output == folder or folder in output.parents:
-            raise _fail(
-                f"output {output} is inside {folder}, a folder the audit reads",
-                mark,
-                hint="write the reports to a folder outside the stories and sources",
-            )
+        if locator.kind in ("folder", "warc"):
+            read = Path(locator.where[0])
+            if path == read or read in path.parents:
+                return read
+    return None
+
+
+# What the audit writes into its output folder: a state there would be written over by a report.
+REPORT_FILES = ("report.json", "sites.csv", "stories.csv", "dashboard.html")
+PARTITIONS = "pages"
+
+
+def http_cache(state: Path) -> Path:
+    """The HTTP cache's file, beside the state's: `audit-state.sqlite` → `audit-state-http-cache.sqlite`."""
+    return state.with_name(state.stem + "-http-cache.sqlite")
+
+
+def _check_state(state: Path, mark: Mark, inputs: tuple[Locator, ...], audit_file: Path, output: Path) -> None:
+    """The state's file (and its HTTP cache beside it) is nothing the audit reads or writes else:
+    not the audit file, not in a folder or archive it reads (the next run would read the SQLite
+    file as a page, and this one would have written over a story or a page), and not one of the
+    reports, which would be written over it."""
+    for path in (state, http_cache(state)):
+        subject = f"state {path}" if path == state else f"the state's HTTP cache {path}"
+        read = _read_by(path, inputs)
+        keep = "keep the audit's state outside the stories, the sources and the reports"
+        if path == audit_file:
+            raise _fail(f"{subject} is the audit file", mark, hint=keep)
+        if read is not None:
+            where = f"is {read}, which the audit reads" if path == read else f"is inside {read}, a folder the audit reads"
+            raise _fail(f"{subject} {where}", mark, hint=keep)
+        on_the_way = _file_on_the_way(path)
+        if on_the_way is not None:
+            raise _fail(f"{subject} cannot be made: {on_the_way} is a file", mark, hint="name a file in a folder that exists or can be created")
+        pages = output / PARTITIONS
+        if path in (output, pages) or pages in path.parents or (path.parent == output and path.name in REPORT_FILES):
+            raise _fail(f"{subject} is where the audit writes its reports", mark, hint=keep)
 
 
 def _limits(node: YNode | None, where: Mark) -> FetchLimits:
@@ -207,6 +252,8 @@ def parse_audit_config(text: str, origin: Path) -> AuditConfig:
     _check_output(output.resolve(), top.entries["output"].mark, (stories, *sources))
     state_node = top.get("state")
     state = base / _text(state_node, top.key_mark("state"), "state") if state_node is not None else output / "audit-state.sqlite"
+    if state_node is not None:
+        _check_state(state.resolve(), state_node.mark, (stories, *sources), origin.resolve(), output.resolve())
     threshold = 0.5
     match = top.get("match")
     if match is not None:

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from compliance.audit.config import AuditConfig, make_folders, parse_audit_config
+from compliance.audit.config import PARTITIONS, AuditConfig, http_cache, make_folders, parse_audit_config
 from compliance.audit.fetching import host_of
 from compliance.audit.matching import Match, PageText, StoryIndex, shingles, signature
 from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
@@ -48,8 +48,7 @@ def load_audit_config(path: Path) -> AuditConfig:
 Mapper = Callable[[Callable[[Any, Any], Any], Sequence[Any], Any], list[Any]]
 # Pages are read, audited and recorded in batches: memory holds one batch of pages, never the crawl.
 BATCH_PAGES = 256
-# Per-page results, one JSON-lines file per batch, in the output folder (for Dask, Spark, DuckDB or jq).
-PARTITIONS = "pages"
+# Per-page results, one JSON-lines file per batch, in the output folder (for Dask, Spark, DuckDB or jq): `config.PARTITIONS`.
 # Story documents kept parsed in one process: a copy's check reuses its story's parse; past this many
 # stories the least recently needed is dropped (and parsed again if another copy needs it).
 STORY_DOCUMENTS = 1000
@@ -340,23 +339,20 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
     cluster), and one with `in_flight` > 1 is given that many batches at once, the next read while
     the workers audit the ones before.
     """
-    from compliance.audit.state import AuditState
-
     pack = choose_pack(config.pack)
     needs_web = config.stories.kind in ("sitemap", "feed") or any(s.kind in ("sitemap", "feed", "urls") for s in config.sources)
-    make_folders(config)
-    state = AuditState(config.state)
+    state, resumed = open_state(config)
     sites: SiteReader | None = None
     fetcher = None
     problems: list[tuple[str, str, str]] = []
     outcomes: list[tuple[str, CheckedCopy | None]] = []
     try:
-        if state.begin(_config_text(config)):
+        if resumed:
             progress("resumed", 1)
         if needs_web:
             from compliance.audit.fetching import Fetcher
 
-            fetcher = Fetcher(config.fetch, records=state, progress=progress, cache=config.state.with_name(config.state.stem + "-http-cache.sqlite"))
+            fetcher = Fetcher(config.fetch, records=state, progress=progress, cache=http_cache(config.state))
             sites = SiteReader(fetcher)
         story_pages = list(_unique(_story_pages(config, sites), problems))
         work = prepare_stories(story_pages, pack, threshold=config.threshold)
@@ -383,6 +379,40 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
     report = build_report(copies, pages=len(outcomes), unmatched=len(outcomes) - len(copies), problems=problems, stories=sorted(p.key for p in story_pages))
     write_reports(config.output, report)
     return report
+
+
+def open_state(config: AuditConfig) -> tuple[AuditState, bool]:
+    """Make the output and state folders, open the state and begin this run (resuming the last one
+    of the same configuration: True). A state file (or its HTTP cache) that is not a file, not a
+    SQLite database, a database of something else, or cannot be opened or written is a
+    `ConfigError` at the `state` line of the audit file (the `output` line for the default state),
+    and what is there is left as it is."""
+    import sqlite3
+
+    from compliance.audit.state import AuditState, StateUnusable, check_database
+
+    path, line, column = config.state_at or config.output_at or (config.origin, None, None)
+    try:
+        check_database(config.state)
+        check_database(http_cache(config.state))
+        make_folders(config)
+        state = AuditState(config.state)
+    except StateUnusable as exc:
+        raise ConfigError(f"cannot keep the audit's state in {exc}", path=path, line=line, column=column, hint=_STATE_HINT) from None
+    except (sqlite3.Error, OSError) as exc:
+        raise ConfigError(f"cannot keep the audit's state in {config.state}: {_reason(exc)}", path=path, line=line, column=column, hint=_STATE_HINT) from None
+    try:
+        return state, state.begin(_config_text(config))
+    except sqlite3.Error as exc:
+        state.close()
+        raise ConfigError(f"cannot keep the audit's state in {config.state}: {_reason(exc)}", path=path, line=line, column=column, hint=_STATE_HINT) from None
+
+
+_STATE_HINT = "give 'state' a new file (or an earlier audit's state) in a folder that can be written to"
+
+
+def _reason(exc: BaseException) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
 
 
 def _audit_batches(

@@ -36,8 +36,42 @@ create table outcomes (key text primary key, run integer not null, digest text n
 """
 
 
+_TABLES = frozenset({"runs", "fetched", "outcomes"})
+# The first bytes of every SQLite database file (https://www.sqlite.org/fileformat.html).
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class StateUnusable(Exception):
+    """A file the audit cannot keep its state (or HTTP cache) in, and leaves as it is: `PATH: why`, one line."""
+
+
+def check_database(path: Path) -> None:
+    """Raise `StateUnusable` when `path` exists and SQLite cannot keep a database in it without
+    writing over something else: not a regular file (a directory, `/dev/null`, a FIFO), or a
+    regular file that is neither empty nor a SQLite database (read: its first 16 bytes)."""
+    from compliance.errors import UserError
+    from compliance.inputs import NotRegular, open_regular
+
+    if not path.exists() and not path.is_symlink():
+        return
+    try:
+        with open_regular(path, str(path)) as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except NotRegular as exc:
+        raise StateUnusable(f"{path}: it is {exc.what}, not a file") from None
+    except UserError as exc:
+        raise StateUnusable(f"{path} cannot be read: {exc.what.removeprefix('cannot read file: ')}") from None
+    except OSError as exc:
+        raise StateUnusable(f"{path} cannot be read: {exc.strerror or exc}") from None
+    if header and header != SQLITE_HEADER:
+        raise StateUnusable(f"{path}: it is not a SQLite database (it is left as it is)")
+
+
 class AuditState:
-    """A thread-safe store of runs, fetch records and page outcomes (see the module's docstring)."""
+    """A thread-safe store of runs, fetch records and page outcomes (see the module's docstring).
+
+    Raises `StateUnusable` for a SQLite database that holds tables of something else (it is left
+    as it is), and `sqlite3.Error` or `OSError` when the file cannot be opened or written."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,6 +80,10 @@ class AuditState:
         self.run = 0
         with self.lock:
             if self.db.execute("pragma user_version").fetchone()[0] != SCHEMA_VERSION:
+                others = sorted({row[0] for row in self.db.execute("select name from sqlite_master where type = 'table'")} - _TABLES)
+                if others:
+                    self.db.close()
+                    raise StateUnusable(f"{path}: it is the SQLite database of something else, with a table {others[0]!r} (it is left as it is)")
                 for table in ("runs", "fetched", "outcomes"):
                     self.db.execute(f"drop table if exists {table}")
                 self.db.executescript(_SCHEMA)
