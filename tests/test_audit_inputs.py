@@ -298,3 +298,51 @@ def test_a_new_or_empty_state_file_is_taken(cli: Any, tmp_path: Path, state: str
     assert run.code == 0, run.err
     assert (tmp_path / state).read_bytes().startswith(b"SQLite format 3\x00")
     assert cli("audit", str(config)).code == 0
+
+
+@pytest.mark.parametrize(
+    ("stories", "source", "expected"),
+    [
+        ("{folder: /dev/null}", "saved/", "audit.yaml:2:19: folder /dev/null is a character device, not a folder"),
+        ("{folder: saved/copy.html}", "saved/", "audit.yaml:2:19: folder {tmp}/saved/copy.html is a regular file, not a folder"),
+        ("{folder: gone/}", "saved/", "audit.yaml:2:19: folder not found: {tmp}/gone"),
+        ("{folder: originals/}", "saved/copy.html", "audit.yaml:4:13: folder {tmp}/saved/copy.html is a regular file, not a folder"),
+        ("{folder: empty/}", "saved/", "audit.yaml:2:19: no story in {tmp}/empty — the stories' folder holds the publisher's pages (.html, .htm,"),
+        ("{folder: unread/}", "saved/", "audit.yaml:2:19: no story in {tmp}/unread that could be read (unread/huge.html: larger than 5000000 bytes; not read)"),
+    ],
+)
+def test_stories_not_in_a_folder_of_stories_are_one_line_and_nothing_is_written(cli: Any, tmp_path: Path, stories: str, source: str, expected: str) -> None:
+    import os
+
+    _originals(tmp_path / "originals")
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / "copy.html").write_bytes(web.copy(PUBLISHER, "http://partner.example", 1, "stripped"))
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "unread").mkdir()
+    (tmp_path / "unread" / "huge.html").write_bytes(b"<p>" + b"x" * 5_000_000)
+    os.mkfifo(tmp_path / "unread" / "pipe.html")
+    (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {stories}\nsources:\n  - folder: {source}\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 2
+    assert len(run.err.strip().splitlines()) == 1 and expected.format(tmp=tmp_path.resolve()) in run.err, run.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_stories_no_page_of_the_publishers_sitemap_gives_are_one_line(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "saved").mkdir()
+    errors = {}
+    with _site({"/sitemap.xml": (200, "application/xml", web.sitemap([]), {})}) as publisher:
+        for listed in ("sitemap.xml", "gone.xml"):
+            (tmp_path / "audit.yaml").write_text(
+                f"pack: dcnf\nstories: {{sitemap: {publisher}/{listed}}}\nsources:\n  - folder: saved/\noutput: out/\n{FAST}", encoding="utf-8"
+            )
+            run = cli("audit", str(tmp_path / "audit.yaml"))
+            assert run.code == 2
+            assert len(run.err.strip().splitlines()) == 1, run.err
+            errors[listed] = run.err.split("audit.yaml:", 1)[1].split(" — ")[0]
+    assert errors == {
+        "sitemap.xml": f"2:20: no story read from the sitemap {publisher}/sitemap.xml",
+        "gone.xml": f"2:20: no story read from the sitemap {publisher}/gone.xml"
+        f" (sitemap not read: Unable to fetch sitemap from {publisher}/gone.xml: HTTP 404)",
+    }

@@ -68,6 +68,8 @@ class AuditConfig:
     # about a folder that cannot be made when the audit starts.
     output_at: tuple[str, int, int] | None = None
     state_at: tuple[str, int, int] | None = None
+    # Where the stories are named, for an audit that finds none there.
+    stories_at: tuple[str, int, int] | None = None
 
 
 def make_folders(config: AuditConfig) -> None:
@@ -143,6 +145,11 @@ def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Lo
     path = (base / text).resolve()
     if not path.exists():
         raise _fail(f"{kind} not found: {path}", value.mark, hint="paths are relative to the audit file")
+    if kind == "folder" and not path.is_dir():
+        from compliance.inputs import file_type
+
+        # A file, or `/dev/null`, read as a folder would give no page at all, and the audit would pass on nothing.
+        raise _fail(f"folder {path} is {file_type(path.stat().st_mode)}, not a folder", value.mark, hint="name the folder that holds the pages")
     return Locator(cast(LocatorKind, kind), (str(path),))
 
 
@@ -276,4 +283,12 @@ def parse_audit_config(text: str, origin: Path) -> AuditConfig:
         threshold,
         output_at=(output_mark.origin, output_mark.line, output_mark.column),
         state_at=(state_mark.origin, state_mark.line, state_mark.column) if state_mark is not None else None,
+        stories_at=_place(stories_node),
     )
+
+
+def _place(node: YNode) -> tuple[str, int, int]:
+    """Where the value of a one-key mapping (`{folder: originals/}`) is written, else the node itself."""
+    if isinstance(node, YMap) and len(node.entries) == 1:
+        node = next(iter(node.entries.values()))
+    return (node.mark.origin, node.mark.line, node.mark.column)

@@ -21,7 +21,7 @@ from compliance.audit.matching import Match, PageText, StoryIndex, shingles, sig
 from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
 from compliance.detect import own_page
-from compliance.display import json_output
+from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
 from compliance.findings import Severity
@@ -341,10 +341,12 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
     """
     pack = choose_pack(config.pack)
     needs_web = config.stories.kind in ("sitemap", "feed") or any(s.kind in ("sitemap", "feed", "urls") for s in config.sources)
+    problems: list[tuple[str, str, str]] = []
+    # Stories in a folder are read before anything is written: an audit of no story is refused.
+    story_pages = _stories(config, folder_pages(Path(config.stories.where[0])), problems) if config.stories.kind == "folder" else None
     state, resumed = open_state(config)
     sites: SiteReader | None = None
     fetcher = None
-    problems: list[tuple[str, str, str]] = []
     outcomes: list[tuple[str, CheckedCopy | None]] = []
     try:
         if resumed:
@@ -354,7 +356,8 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
 
             fetcher = Fetcher(config.fetch, records=state, progress=progress, cache=http_cache(config.state))
             sites = SiteReader(fetcher)
-        story_pages = list(_unique(_story_pages(config, sites), problems))
+        if story_pages is None:
+            story_pages = _stories(config, read_source(config.stories, sites), problems)
         work = prepare_stories(story_pages, pack, threshold=config.threshold)
         basis = audit_basis(story_pages, config.threshold)
         progress("stories", len(story_pages))
@@ -506,10 +509,25 @@ def _config_text(config: AuditConfig) -> str:
     return repr((config.pack, config.stories, config.sources, config.threshold))
 
 
-def _story_pages(config: AuditConfig, sites: SiteReader | None) -> Iterable[Page | Problem]:
+def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: list[tuple[str, str, str]]) -> list[Page]:
+    """The story pages (problems go to `problems`); a `ConfigError` at the `stories` line of the
+    audit file when there is none: an audit of no story would find nothing and pass."""
+    known = len(problems)
+    pages = list(_unique(items, problems))
+    if pages:
+        return pages
+    path, line, column = config.stories_at or (config.origin, None, None)
+    where = config.stories.where[0]
+    why = "; ".join(what if url == where else f"{visible(url)}: {what}" for _, url, what in problems[known:][:3])
     if config.stories.kind == "folder":
-        return folder_pages(Path(config.stories.where[0]))
-    return read_source(config.stories, sites)
+        found = f"no story in {visible(where)}" + (f" that could be read ({why})" if why else "")
+        from compliance.inputs import ARTICLE_SUFFIXES
+
+        hint = f"the stories' folder holds the publisher's pages ({', '.join(ARTICLE_SUFFIXES)} files)"
+    else:
+        found = f"no story read from the {config.stories.kind} {visible(where)}" + (f" ({why})" if why else "")
+        hint = f"check that the {config.stories.kind} answers and lists the publisher's stories"
+    raise ConfigError(found, path=path, line=line, column=column, hint=hint)
 
 
 def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]]) -> Iterator[Page]:
