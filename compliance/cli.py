@@ -703,13 +703,21 @@ def audit(
         raise ConfigError(f"--join must be map-side or shuffle, not {visible(join)!r}")
     if join == "shuffle" and scheduler is None:
         raise ConfigError("--join shuffle needs --scheduler (the shuffle join runs on Dask)", hint="add --scheduler local, processes or a scheduler ADDRESS")
-    settings = load_audit_config(config)
     with contextlib.ExitStack() as stack:
         mapper: Mapper = local_map
         if scheduler is not None:
-            from compliance.audit.distributed import dask_mapper
+            # Checked before anything else, as --join is: a scheduler that cannot be used is the user's
+            # mistake, also when every page's stored outcome holds and no task would be sent.
+            from compliance.audit.distributed import SchedulerUnusable, dask_mapper
 
-            mapper = stack.enter_context(dask_mapper(scheduler, join="shuffle" if join == "shuffle" else "broadcast"))
+            dask = stack.enter_context(dask_mapper(scheduler, join="shuffle" if join == "shuffle" else "broadcast"))
+            try:
+                dask.connect()
+            except SchedulerUnusable as exc:
+                hint = "give local, processes or a scheduler ADDRESS (tcp://10.0.0.5:8786)"
+                raise ConfigError(f"--scheduler {visible(scheduler)!r} {exc}", hint=hint) from None
+            mapper = dask
+        settings = load_audit_config(config)
         if _at_terminal():
             from compliance.audit.progress import TerminalProgress
 

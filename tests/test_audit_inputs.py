@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import shutil
 import sys
 import threading
 from collections.abc import Iterator
@@ -346,3 +347,35 @@ def test_stories_no_page_of_the_publishers_sitemap_gives_are_one_line(cli: Any, 
         "gone.xml": f"2:20: no story read from the sitemap {publisher}/gone.xml"
         f" (sitemap not read: Unable to fetch sitemap from {publisher}/gone.xml: HTTP 404)",
     }
+
+
+@pytest.mark.parametrize(
+    ("scheduler", "expected"),
+    [
+        ("bogus", "--scheduler 'bogus' is not a scheduler address: missing port number in address 'bogus'"),
+        ("http://127.0.0.1:1", "--scheduler 'http://127.0.0.1:1' is not a scheduler address: unknown address scheme 'http'"),
+        ("", "--scheduler '' is empty"),
+        ("tcp://127.0.0.1:1", "--scheduler 'tcp://127.0.0.1:1' cannot be reached: Timed out trying to connect to tcp://127.0.0.1:1 after 1 s"),
+    ],
+)
+def test_a_scheduler_the_audit_cannot_use_is_one_line_before_anything_runs(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scheduler: str, expected: str
+) -> None:
+    pytest.importorskip("distributed", reason="dask is in the audit extra: pip install -e '.[audit]'")
+    from compliance.audit import distributed
+
+    monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", 1.0)
+    config = _state_audit(tmp_path, "state.sqlite")
+    # A first run stored every page's outcome: the second would send the scheduler no task at all.
+    assert cli("audit", str(config)).code == 0
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    run = cli("audit", "--scheduler", scheduler, str(config))
+    assert run.code == 2
+    assert len(run.err.strip().splitlines()) == 1 and expected in run.err, run.err
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+    shutil.rmtree(tmp_path / "out")
+    (tmp_path / "state.sqlite").unlink()
+    # With a mistake in the audit file too, the scheduler is told of first, and nothing is written.
+    config.write_text(config.read_text(encoding="utf-8").replace("pack: dcnf", "pack: dcnff"), encoding="utf-8")
+    run = cli("audit", "--scheduler", scheduler, str(config))
+    assert run.code == 2 and expected in run.err and not (tmp_path / "out").exists()

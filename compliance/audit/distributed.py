@@ -26,9 +26,15 @@ from types import TracebackType
 from typing import Any, Literal
 
 PARTITION_SIZE = 64
+# Seconds to wait for a cluster's scheduler to answer; None: Dask's own (`distributed.comm.timeouts.connect`, 30 s).
+CONNECT_TIMEOUT: float | None = None
 # Batches given to the workers at once: one being audited while the next is read and sent, and one queued.
 IN_FLIGHT = 3
 Join = Literal["broadcast", "shuffle"]
+
+
+class SchedulerUnusable(Exception):
+    """A `--scheduler` the audit cannot run on (not installed, not an address, nothing answers there): why, one line."""
 
 
 class DaskMapper:
@@ -49,6 +55,30 @@ class DaskMapper:
 
     def __enter__(self) -> DaskMapper:
         return self
+
+    def connect(self) -> None:
+        """Make sure now, before the audit reads or writes anything, that the audit can run on the
+        scheduler: Dask is installed and, for a scheduler ADDRESS, a scheduler answers there (its
+        client is opened here and kept). Raises `SchedulerUnusable` with why, one line."""
+        try:
+            import dask.bag  # noqa: F401
+        except ImportError:
+            raise SchedulerUnusable("needs Dask, which is not installed (pip install 'syndication-compliance[audit]')") from None
+        if self.scheduler in ("local", "processes") or self.client is not None:
+            return
+        if not self.scheduler.strip():
+            # An empty address would make Dask start a cluster of its own on this machine.
+            raise SchedulerUnusable("is empty")
+        try:
+            from distributed import Client
+        except ImportError:
+            raise SchedulerUnusable("needs dask.distributed, which is not installed (pip install 'syndication-compliance[audit]')") from None
+        try:
+            self.client = Client(self.scheduler, **({} if CONNECT_TIMEOUT is None else {"timeout": CONNECT_TIMEOUT}))  # type: ignore[no-untyped-call]
+        except ValueError as exc:
+            raise SchedulerUnusable(f"is not a scheduler address: {exc}") from None
+        except (OSError, TimeoutError) as exc:
+            raise SchedulerUnusable(f"cannot be reached: {exc}") from None
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         self.close()
