@@ -379,3 +379,27 @@ def test_a_scheduler_the_audit_cannot_use_is_one_line_before_anything_runs(
     config.write_text(config.read_text(encoding="utf-8").replace("pack: dcnf", "pack: dcnff"), encoding="utf-8")
     run = cli("audit", "--scheduler", scheduler, str(config))
     assert run.code == 2 and expected in run.err and not (tmp_path / "out").exists()
+
+
+def test_the_csv_reports_show_partner_text_safely_and_never_as_a_formula(cli: Any, tmp_path: Path) -> None:
+    import csv
+
+    from compliance.audit.report import CheckedCopy, build_report, sites_csv, stories_csv
+
+    _originals(tmp_path / "originals")
+    hostile = "http://partner.example/\x1b]0;owned\x07/\u202egnp.exe\u2028x\x85y"
+    _warc(tmp_path / "crawl.warc.gz", [(hostile, web.copy(PUBLISHER, "http://partner.example", 2, "stripped"))])
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - warc: crawl.warc.gz\noutput: out/\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    shown = "http://partner.example/\\x1b]0;owned\\x07/\\u202egnp.exe\\u2028x\\x85y"
+    written = (tmp_path / "out" / "stories.csv").read_text(encoding="utf-8")
+    assert [row["url"] for row in csv.DictReader(io.StringIO(written)) if row["url"]] == [shown]
+    for name in ("sites.csv", "stories.csv"):
+        text = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        assert not any(char in text for char in "\x1b\x07\x85\u202e\u2028"), name
+    # Every cell, from every field: the story, the site, the findings; a formula behind a tab too.
+    copy = CheckedCopy("+story\x1b", "@url\u202e", "-site\x07", 0.5, "text", ("\tdcnf/x\x9b",), ("\tdcnf/x\x9b",), ())
+    report = build_report([copy], pages=1, unmatched=0, problems=[], stories=["+story\x1b"])
+    assert list(csv.reader(io.StringIO(sites_csv(report))))[1] == ["'-site\\x07", "1", "0", "0.0", "'\tdcnf/x\\x9b=1"]
+    assert list(csv.reader(io.StringIO(stories_csv(report))))[1] == ["'+story\\x1b", "'@url\\u202e", "'-site\\x07", "0.5", "text", "'\tdcnf/x\\x9b"]

@@ -122,12 +122,25 @@ def _ignored(copy: dict[str, Any]) -> str:
     return f"; {count} suppression comment{'s' if count != 1 else ''} in the page ignored" if count else ""
 
 
+# What a spreadsheet program reads a cell starting with as a formula (or, tab, as one after it).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t")
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell as shown safely: text from partner sites (a crawled address, a host) keeps no raw
+    control or bidirectional character (`compliance.display.visible`: `\\x1b`, `\\u202e`), and
+    text a spreadsheet would run as a formula is quoted with a leading `'`."""
+    if not isinstance(value, str):
+        return value
+    shown = visible(value)
+    return "'" + shown if shown.startswith(_FORMULA_STARTS) else shown
+
+
 def _csv(rows: list[list[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for row in rows:
-        # A cell starting with = + - @ would be run as a formula by spreadsheet programs.
-        writer.writerow(["'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for v in row])
+        writer.writerow([_cell(v) for v in row])
     return out.getvalue()
 
 
