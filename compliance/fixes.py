@@ -307,7 +307,10 @@ class _Values:
         original = self.original
         if source.original_image is not None and original is not None:
             for address in _image_addresses(original, source.original_image):
-                found = urljoin(self.original_url() or "", address)
+                try:
+                    found = urljoin(self.original_url() or "", address)
+                except ValueError:  # an address no URL parser reads (`http://[::1/x`): not one to write
+                    continue
                 if is_http_url(found):
                     return found
         if source.original_url is not None:

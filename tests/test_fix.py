@@ -667,3 +667,15 @@ def test_fix_dash_gives_the_article_back_unchanged_when_no_plan_can_be_made(cli:
     run = cli("fix", "--pack", "dcnf", "-", stdin=story)
     assert run.code == 3
     assert run.out == story.decode()
+
+
+def test_an_original_whose_logo_address_no_url_parser_reads_leaves_the_logo_unfixed_with_a_reason(cli: Any, tmp_path: Path) -> None:
+    original = tmp_path / "original.html"
+    logo = "https://dailycallernewsfoundation.org/wp-content/uploads/2019/01/dcnf-logo.png"
+    original.write_text((ROOT / DCNF_ORIGINAL).read_text(encoding="utf-8").replace(logo, "http://[::1/logo.png"), encoding="utf-8")
+    story = tmp_path / "no-logo.html"
+    story.write_bytes((SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    run = cli("fix", "--original", str(original), str(story))
+    assert run.code == 1
+    assert f"{story}: not fixed: dcnf/logo: needs 'logo-url': give the original story with its image" in run.err
+    assert "internal error" not in run.err
