@@ -271,16 +271,7 @@ class _Few(_Scope):
         """The elements here that the selector matches."""
         if selector.simple or not selector.chain:
             return super().select(selector)
-        subject = selector.subject
-        if subject.ident is not None:
-            candidates = self._by.get(("id", subject.ident), [])
-        elif subject.classes:
-            candidates = min((self._by.get(("class", c), []) for c in subject.classes), key=len)
-        elif subject.tag is not None:
-            candidates = self._by.get(("tag", subject.tag), [])
-        else:
-            candidates = self._elements
-        admitted = [e for e in candidates if subject.admits(e)]
+        admitted = self.admitted(selector)
         if not admitted or self._page.lacks(selector):
             return []
         return _chain_select(selector.chain, admitted)

@@ -2373,8 +2373,9 @@ class _Scope:
                 by.setdefault(("class", name), []).append(element)
         self._root = self._elements[0].getroottree() if self._elements else None
 
-    def select(self, selector: _CompiledSelector) -> list[Any]:
-        """The elements here that the selector matches."""
+    def admitted(self, selector: _CompiledSelector) -> list[Any]:
+        """The elements here that the selector's subject (its last compound) matches, found by
+        its id, its rarest class or its tag."""
         subject = selector.subject
         if subject.ident is not None:
             candidates = self._by.get(("id", subject.ident), [])
@@ -2384,7 +2385,11 @@ class _Scope:
             candidates = self._by.get(("tag", subject.tag), [])
         else:
             candidates = self._elements
-        admitted = [e for e in candidates if subject.admits(e)]
+        return [e for e in candidates if subject.admits(e)]
+
+    def select(self, selector: _CompiledSelector) -> list[Any]:
+        """The elements here that the selector matches."""
+        admitted = self.admitted(selector)
         if selector.simple or not admitted:
             return admitted
         if self._page.lacks(selector):
