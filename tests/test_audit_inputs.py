@@ -5,39 +5,25 @@ mistake is one line at its place, exit 2; and the audit never writes onto what i
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import shutil
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
-
 pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
+
+# The synthetic partner web of the audit's own tests (its module, loaded once).
+from tests.test_audit import web
 
 PUBLISHER = "https://dailycallernewsfoundation.org"
 BAD = "http://[::1/x"
-
-
-def _web() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synthetic_web", ROOT / "examples" / "audit" / "synthetic_web.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-web = _web()
 
 
 @contextmanager
