@@ -557,7 +557,7 @@ def test_a_frameset_document_holds_its_head_and_frames_only() -> None:
     assert not nesting.is_frameset_document("<p>a <frameset>") and nesting.is_frameset_document("<p> <frameset>")
 
 
-def test_mathml_nested_thousands_deep_is_read_without_recursion_in_linear_time() -> None:
+def test_mathml_nested_thousands_deep_is_read_without_recursion() -> None:
     # Each <math> in a token element is read in the walk of the outermost one, and each element is
     # looked at once for what ends its <svg> or <math>.
     deep = "<math><mi>x" * 3000 + BARE_BYLINE
