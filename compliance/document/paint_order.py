@@ -54,8 +54,7 @@ from compliance.document.visibility import (
 )
 
 # Cheap tests of a page's CSS text, before any element is looked at.
-_NEGATIVE_Z_INDEX = re.compile(r"z-index\s*:[^;}]*-", re.IGNORECASE)
-_ABSOLUTE = re.compile(r"absolute", re.IGNORECASE)
+_NEGATIVE_Z_INDEX = re.compile(r"z-index\s*:[^;}]*-")  # searched in the page's CSS lowered
 
 # What makes a stacking context of a box, other than a position with a `z-index` (CSS Positioned
 # Layout 3, CSS Compositing 1, CSS Transforms 1 and 2, CSS Masking 1, CSS Containment 2, CSS Will
@@ -150,9 +149,11 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
     """The elements that something opaque is painted over, whole (see the module's doc): empty
     unless the page's CSS text names a negative `z-index` or an absolute position. `inline`: the
     page's `style` attributes; `index`: its `visibility._ElementIndex`."""
-    texts = (*sheets, *inline)
-    negative = any(_NEGATIVE_Z_INDEX.search(text) for text in texts)
-    covers = any(_ABSOLUTE.search(text) for text in texts)
+    # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once and
+    # searched for the literal words, which is several times faster than a case-blind pattern.
+    lowered = "\n".join((*sheets, *inline)).lower()
+    negative = "z-index" in lowered and _NEGATIVE_Z_INDEX.search(lowered) is not None
+    covers = "absolute" in lowered
     if not negative and not covers:
         return frozenset()
     reader = _Reader(root, sheets, index)
