@@ -465,3 +465,42 @@ def test_a_pack_named_twice_is_applied_once(client: TestClient) -> None:
     body = json.dumps({"html": "<p>x</p>", "packs": ["dcnf", "dcnf"]})
     (entry,) = client.post("/v1/check?pack=dcnf", content=body, headers={"content-type": "application/json"}).json()["files"]
     assert entry["packs"] == ["dcnf"]
+
+
+@pytest.mark.parametrize("path", ["/v1/check", "/"])
+def test_a_client_that_stalls_mid_body_is_answered_408_and_let_go(monkeypatch: pytest.MonkeyPatch, path: str) -> None:
+    # A real uvicorn server on loopback: the answer and the closed connection are the server's.
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from compliance.serve import app as app_module
+
+    monkeypatch.setattr(app_module, "BODY_SECONDS", 0.5)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(ServeSettings(port=port)), host="127.0.0.1", port=port, log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        media = "text/html" if path == "/v1/check" else "application/x-www-form-urlencoded"
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as client:
+            client.sendall(f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {media}\r\nContent-Length: 50000\r\n\r\nart".encode())
+            answer = b""
+            while chunk := client.recv(65536):  # to the end: the server closes the connection
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 408 ")
+        if path == "/v1/check":
+            body = json.loads(answer.split(b"\r\n\r\n", 1)[1])
+            assert body == {"error": {"code": "slow-body", "message": "the request's body did not arrive within 0.5 s; send it again"}}
+        else:
+            assert b"did not arrive within 0.5 s" in answer
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

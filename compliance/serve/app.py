@@ -135,19 +135,31 @@ def _path(value: str | None) -> Any:
     return Path(value) if value else None
 
 
+# Seconds a client may take to send a request's body (the editor's form included): one that
+# stalls mid-body is answered 408 and its connection closed, not held open for ever.
+BODY_SECONDS = 30.0
+
+
+def _slow_body() -> ApiError:
+    return ApiError(408, "slow-body", f"the request's body did not arrive within {BODY_SECONDS:g} s; send it again")
+
+
 async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 as soon as it passes `limit` bytes (0: no limit)."""
+    """The request body, refused with 413 as soon as it passes `limit` bytes (0: no limit), and
+    with 408 when it has not all arrived within `BODY_SECONDS`."""
     declared = request.headers.get("content-length", "")
     if limit and declared.isdigit() and int(declared) > limit:
         raise ApiError(413, "too-large", f"the body is {int(declared)} bytes; the limit is {limit}")
     chunks = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if limit and size > limit:
-            raise ApiError(413, "too-large", f"the body is larger than the limit of {limit} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    with anyio.move_on_after(BODY_SECONDS):
+        async for chunk in request.stream():
+            size += len(chunk)
+            if limit and size > limit:
+                raise ApiError(413, "too-large", f"the body is larger than the limit of {limit} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    raise _slow_body()
 
 
 def _media_type(request: Request) -> str:
@@ -349,6 +361,12 @@ class EditorForm:
 async def _editor_form(request: Request, limit: int) -> EditorForm:
     if limit and request.headers.get("content-length", "").isdigit() and int(request.headers["content-length"]) > limit + 64 * 1024:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
+    with anyio.move_on_after(BODY_SECONDS):
+        return await _read_editor_form(request, limit)
+    raise _slow_body()
+
+
+async def _read_editor_form(request: Request, limit: int) -> EditorForm:
     # The form's uploaded files are temporary files: closed when the block ends.
     async with request.form(max_part_size=max(limit, 1024 * 1024) if limit else 1024 * 1024 * 1024) as form:
         upload = form.get("file")

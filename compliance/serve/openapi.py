@@ -158,6 +158,7 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                     "responses": {
                         "200": {"description": "The report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckResult"}}}},
                         "400": _error("bad input (`bad-input`, `bad-json`, `unsupported-content-type`)"),
+                        "408": _error("the body did not all arrive within 30 s (`slow-body`)"),
                         "413": _error("body too large (`too-large`)"),
                         "422": _error("unknown pack (`unknown-pack`)"),
                         "504": _error("the check took longer than the time limit (`time-limit`)"),
