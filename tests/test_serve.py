@@ -504,3 +504,13 @@ def test_a_client_that_stalls_mid_body_is_answered_408_and_let_go(monkeypatch: p
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_the_editor_page_cannot_be_framed_by_another_site(client: TestClient) -> None:
+    from compliance.serve.page import PAGE_CSP
+
+    for answer in (client.get("/"), client.post("/", data={"article": "By Jake Smith"}), client.post("/", data={"article": ""})):
+        assert answer.headers["content-security-policy"] == PAGE_CSP
+        assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
+        assert answer.headers["x-frame-options"] == "DENY"
+        assert answer.headers["x-content-type-options"] == "nosniff"

@@ -271,6 +271,16 @@ def result_document(result: FileResult, context: FormatContext) -> dict[str, Any
     return document
 
 
+def _page(html: str, status: int = 200) -> Response:
+    """The editor's page, with its Content-Security-Policy as a header too: a browser ignores a
+    `<meta>` policy's `frame-ancestors`, so only the header keeps another site from framing the
+    page (and `X-Frame-Options` for browsers without CSP 2)."""
+    from compliance.serve.page import PAGE_CSP
+
+    headers = {"Content-Security-Policy": PAGE_CSP, "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+    return HTMLResponse(html, status_code=status, headers=headers)
+
+
 def create_app(settings: ServeSettings | None = None, checker: Checker | None = None) -> Starlette:
     """The ASGI app (packs loaded now, once)."""
     checker = checker or build_checker(settings or ServeSettings())
@@ -310,14 +320,14 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
 
     async def page_endpoint(request: Request) -> Response:
         if request.method == "GET":
-            return HTMLResponse(editor_page(checker.context, None))
+            return _page(editor_page(checker.context, None))
         try:
             form = await _editor_form(request, checker.settings.max_bytes)
             result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=form.meta)
         except ApiError as exc:
-            return HTMLResponse(editor_page(checker.context, None, error=exc.message, form=None), status_code=exc.status)
+            return _page(editor_page(checker.context, None, error=exc.message, form=None), exc.status)
         source = ArticleSource(decode_bytes(form.data).text, form.kind)
-        return HTMLResponse(editor_page(checker.context_now(), (result, source), form=form))
+        return _page(editor_page(checker.context_now(), (result, source), form=form))
 
     routes = [
         Route("/", page_endpoint, methods=["GET", "POST"]),
