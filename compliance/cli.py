@@ -792,7 +792,7 @@ def rules_validate(
     if not checked:
         raise InputError("no rule packs to validate", path=", ".join(str(p) for p in paths), hint="give pack files (.yaml, .yml) or directories holding them")
     for pack in checked:
-        _line(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rules)")
+        _line(f"{pack.origin}: ok ({pack.id}, {len(pack.rules)} rule{'' if len(pack.rules) == 1 else 's'})")
         for warning in pack.warnings:
             _line(warning)
 

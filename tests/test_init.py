@@ -43,7 +43,7 @@ def test_init_pack_scaffolds_a_pack_that_validates_and_tests(cli: Any, tmp_path:
     data = plain(parse_yaml(text, pack.name))
     data["as_of"] = str(data["as_of"])
     jsonschema.validate(data, schema)
-    assert cli("rules", "validate", str(pack)).out == f"{pack.relative_to(tmp_path)}: ok (example-gazette, 1 rules)\n"
+    assert cli("rules", "validate", str(pack)).out == f"{pack.relative_to(tmp_path)}: ok (example-gazette, 1 rule)\n"
     tested = cli("rules", "test", "--rules", "rule-packs", "rule-packs/tests/example-gazette")
     assert (tested.code, tested.out) == (0, "2 fixtures, 0 mismatches\n")
     # Coverage is of the packs under test (those of --rules), not the built-in ones beside them.

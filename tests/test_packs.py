@@ -345,7 +345,7 @@ def test_a_rules_directorys_dot_files_are_not_packs(cli: Any, tmp_path: Path) ->
     write(folder, ".pre-commit-config.yaml", "repos: []\n")
     validated = cli("rules", "validate", str(folder))
     assert (validated.code, validated.err) == (0, "")
-    assert validated.out == f"{folder / 'house.yaml'}: ok (house, 1 rules)\n"
+    assert validated.out == f"{folder / 'house.yaml'}: ok (house, 1 rule)\n"
     listed = cli("packs", "--paths", "--rules", str(folder))
     assert listed.code == 0 and ".syndcheck" not in listed.out and f"house {(folder / 'house.yaml').resolve()}" in listed.out
     # Named on its own, a file is read as a pack whatever its name.
