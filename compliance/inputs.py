@@ -7,6 +7,7 @@ the folders given and notice loops. Inputs are only ever opened for reading.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
@@ -229,6 +230,17 @@ def read_bounded(stream: BinaryIO, limit: int | None) -> bytes:
     raise TooLarge(None, limit)
 
 
+def _loops(path: Path) -> bool:
+    """Whether a symbolic link leads round in a loop (rather than to a name that is not there)."""
+    try:
+        os.path.realpath(path, strict=True)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    except RuntimeError:  # a loop, as some Pythons report it
+        return True
+    return False
+
+
 def open_regular(path: Path, shown: str) -> BinaryIO:
     """A regular file opened for reading; `NotRegular` for devices, FIFOs and sockets.
 
@@ -238,6 +250,10 @@ def open_regular(path: Path, shown: str) -> BinaryIO:
     try:
         descriptor = os.open(path, flags)
     except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ELOOP) and os.path.islink(path):
+            # "No such file" for a name that is there: a link to nothing, or links in a loop.
+            target = "links in a loop" if exc.errno == errno.ELOOP or _loops(path) else "a link to nothing"
+            raise InputError(f"cannot read file: a symbolic link that leads to no file ({target})", path=shown, hint="fix or remove the link") from None
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=shown, hint="check that it exists and is readable") from None
     info = os.fstat(descriptor)
     if not stat.S_ISREG(info.st_mode):
