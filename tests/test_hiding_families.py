@@ -5,6 +5,8 @@ a `srcset` or `<picture>` shows; and findings that name the hidden element a tex
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from compliance.document import parse_document
@@ -1037,6 +1039,8 @@ SVG_DEFS = (
     "</svg><div id=d></div><clippath id=h></clippath>"
 )
 REFERENCES = {
+    # `getElementById` does not look into a template's content, a document of its own.
+    '<template><svg><mask id="t"><rect width="2000" height="2000" fill="white"/></mask></svg></template><p style="mask:url(#t)">{}</p>': True,
     SVG_DEFS + '<p style="mask:url(#nope)">{}</p>': True,
     SVG_DEFS + "<p style=\"mask-image:url('#nope')\">{}</p>": True,
     SVG_DEFS + '<p style="-webkit-mask:url(#d)">{}</p>': True,
@@ -1179,3 +1183,19 @@ LOGO_IMG = f"<img src={LOGO_SRC} {LOGO_ALT}>"
 )
 def test_a_logo_painted_over_by_something_opaque_is_hidden(logo: str, hidden: bool) -> None:
     assert logo_hidden(dcnf(logo=logo)) is hidden
+
+
+def test_a_page_s_ids_are_read_once_however_many_elements_name_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.document import references
+
+    class Counted(list[Any]):
+        reads = 0
+
+        def __setitem__(self, key: Any, value: Any) -> None:
+            Counted.reads += 1
+            super().__setitem__(key, value)
+
+    monkeypatch.setattr(references, "_LAST_PAGE", Counted())
+    named = "".join(f'<p style="mask:url(#nope)">Paragraph {n}</p>' for n in range(200))
+    assert byline_hidden(dcnf(byline=named + '<p style="mask:url(#nope)">By Maria Lopez</p>'))
+    assert Counted.reads == 1

@@ -44,10 +44,24 @@ def may_hide(declaration: Declaration) -> bool:
     return declaration.name in REFERRING_PROPERTIES and any(fragment(t) is not None for t in declaration.values)
 
 
+# The last page's root and its ids, read once per page (a search of the page for each element
+# that names one was square in the page's size: 10,000 paragraphs naming a mask took 39 s). Pages
+# are checked one at a time in a process; the root is held until the next page asks.
+_LAST_PAGE: list[tuple[Any, dict[str, Any]]] = []
+
+
 def _named(element: Any, identifier: str) -> Any | None:
-    """The first element of `element`'s document with this id, or None."""
-    found = element.getroottree().xpath("//*[@id=$identifier][1]", identifier=identifier)
-    return found[0] if found else None
+    """The first element of `element`'s document with this id, or None; as `getElementById`
+    finds it, not in a `<template>`'s content (a document of its own)."""
+    root = element.getroottree().getroot()
+    last = _LAST_PAGE[0] if _LAST_PAGE else None  # one read: a server checks pages in threads
+    if last is None or last[0] is not root:
+        ids: dict[str, Any] = {}
+        for named in root.xpath("//*[@id][not(ancestor::template)]"):
+            ids.setdefault(named.get("id"), named)
+        last = (root, ids)
+        _LAST_PAGE[:] = [last]
+    return last[1].get(identifier)
 
 
 def _tag(element: Any) -> str:
