@@ -38,3 +38,20 @@ def test_a_box_positioned_above_the_cover_leaves_what_is_beside_it_painted_over(
 
 def test_the_box_of_a_negative_z_index_is_painted_over_whole() -> None:
     assert _painted('<div style="background:#fff"><p id=a style="position:relative;z-index:-1">By <b>Maria</b></p></div>') == ["a"]
+
+
+def test_what_a_cover_paints_over_is_read_however_deep_it_is_nested() -> None:
+    # Read from the leaves up without recursion: 3,000 levels are past Python's recursion limit.
+    from compliance.document import parse_document
+
+    deep = "<div>" * 1500 + "<p id=by>By Maria Lopez</p>" + "</div>" * 1500
+    markup = f'<div style="position:relative"><div id=outer>{deep}</div><div style="position:absolute;inset:0;background:#fff"></div></div>'
+    root = parse_document(f"<!doctype html><html><body>{markup}</body></html>".encode(), "html").root
+    assert len(list(root.iter("div"))) > 1500  # the page as the checker reads it, nested that deep
+    assert [element.get("id") for element in PageStyle.of(root).painted_over] == ["outer"]
+
+
+def test_only_the_first_covers_of_a_page_are_read() -> None:
+    cover = '<div style="position:absolute;inset:0;background:#fff"></div>'
+    boxes = "".join(f'<div style="position:relative"><p id=p{n}>Paragraph {n}</p>{cover}</div>' for n in range(paint_order._MOST_COVERS + 5))
+    assert _painted(boxes) == sorted(f"p{n}" for n in range(paint_order._MOST_COVERS))

@@ -54,6 +54,8 @@ from compliance.document.visibility import (
 )
 
 # Cheap tests of a page's CSS text, before any element is looked at.
+# The covers of a page that are read (see `_Reader.under_covers`): real pages have a few.
+_MOST_COVERS = 20
 _NEGATIVE_Z_INDEX = re.compile(r"z-index\s*:[^;}]*-")  # searched in the page's CSS lowered
 
 # What makes a stacking context of a box, other than a position with a `z-index` (CSS Positioned
@@ -222,16 +224,26 @@ class _Reader:
         return {box for box in boxes if _in_negative_layer(box, cascade) and _under_an_ancestors_background(box, cascade, self.root)}
 
     def under_covers(self) -> set[Any]:
-        """What covers paint over: the elements beside each, in its containing block, whole."""
-        covers = self._covers()
+        """What covers paint over: the elements beside each, in its containing block, whole. The
+        first `_MOST_COVERS` covers in the page's order are read (a page of covers nested in
+        covers would cost the square of its size), with one cascade over all their blocks."""
+        covers = self._covers()[:_MOST_COVERS]
         if not covers:
             return set()
         cascade = self.cascade({element for box in covers for element in (box, *box.iterancestors())})
+        covering = [
+            cover
+            for cover in covers
+            if _covers_its_block(cover, cascade) and not _visibility_hidden(cover, cascade) and _containing_block(cover.getparent(), cascade)
+        ]
+        if not covering:
+            return set()
+        blocks = {cover.getparent() for cover in covering}
+        outermost = [block for block in blocks if not any(ancestor in blocks for ancestor in block.iterancestors())]
+        inside = self.cascade({element for block in outermost for element in block.iter()})
         found: set[Any] = set()
-        for cover in covers:
-            block = cover.getparent()
-            if _covers_its_block(cover, cascade) and not _visibility_hidden(cover, cascade) and _containing_block(block, cascade):
-                found.update(self._covered_beside(cover, block))
+        for cover in covering:
+            found.update(_covered_beside(cover, cover.getparent(), inside))
         return found
 
     def _covers(self) -> list[Any]:
@@ -249,19 +261,6 @@ class _Reader:
         opaque = [box for box in filling if _paints_opaque(painting.declared[box], whole_box=True)]
         blocks = self.cascade({box.getparent() for box in opaque}, _BLOCK_NAMES)
         return [box for box in opaque if _containing_block(box.getparent(), blocks)]
-
-    def _covered_beside(self, cover: Any, block: Any) -> list[Any]:
-        """The elements the cover paints over in its containing block `block`, whole."""
-        inside = self.cascade(block.iter())
-        level = _z_index(inside.declared[cover])  # `auto` or 0 or more (`_covers_its_block`)
-        found: list[Any] = []
-        before = True
-        for child in block:
-            if child is cover:
-                before = False
-            elif isinstance(child.tag, str):
-                found.extend(_covered(child, inside, _Cover(level if isinstance(level, int) else 0, before)))
-        return found
 
 
 class _Few(_Scope):
@@ -575,34 +574,54 @@ def _containing_block(block: Any, cascade: Cascade) -> bool:
     return _display(declared, block) in _BLOCK_DISPLAYS
 
 
+def _covered_beside(cover: Any, block: Any, inside: Cascade) -> list[Any]:
+    """The elements the cover paints over in its containing block `block`, whole."""
+    level = _z_index(inside.declared[cover])  # `auto` or 0 or more (`_covers_its_block`)
+    found: list[Any] = []
+    before = True
+    for child in block:
+        if child is cover:
+            before = False
+        elif isinstance(child.tag, str):
+            found.extend(_covered(child, inside, _Cover(level if isinstance(level, int) else 0, before)))
+    return found
+
+
 def _covered(element: Any, cascade: Cascade, cover: _Cover) -> list[Any]:
-    """The elements, this one or inside it, that the cover paints over with all they hold."""
-    whole, roots = _covered_within(element, cascade, cover, None)
+    """The elements, this one or inside it, that the cover paints over with all they hold: the
+    element when it is painted over whole, else the largest parts inside it that are. Read from
+    the leaves up, without recursion (a page may nest elements thousands deep)."""
+    # Each element's stack level (see `_own_level`), and, once its children are read, whether the
+    # cover paints over it whole and, if not, the largest parts of it that it does.
+    levels: dict[Any, tuple[int, bool] | None] = {}
+    read: dict[Any, tuple[bool, list[Any]]] = {}
+    pending: list[tuple[Any, tuple[int, bool] | None, bool]] = [(element, None, False)]
+    while pending:
+        node, parent_level, children_read = pending.pop()
+        if children_read:
+            level = levels.pop(node)
+            whole = level is None or level[0] < cover.level or (level[0] == cover.level and cover.before)
+            roots: list[Any] = []
+            for child in node:
+                if isinstance(child.tag, str):
+                    inner_whole, inner_roots = read.pop(child)
+                    whole = whole and inner_whole
+                    roots.extend([child] if inner_whole else inner_roots)
+            read[node] = (whole, roots)
+            continue
+        declared = cascade.declared[node]
+        if node in cascade.varies or not _keeps_inside(declared, node) or _z_index(declared) is _UNKNOWN:
+            read[node] = (False, [])
+            continue
+        levels[node] = level = _own_level(declared, parent_level)
+        pending.append((node, parent_level, True))
+        pending.extend((child, level, False) for child in node if isinstance(child.tag, str))
+    whole, roots = read[element]
     return [element] if whole else roots
 
 
-def _covered_within(element: Any, cascade: Cascade, cover: _Cover, level: tuple[int, bool] | None) -> tuple[bool, list[Any]]:
-    """Whether the cover paints over the element and all it holds, and the largest parts inside
-    it it paints over whole otherwise. `level`: the stack level the element's parent is painted
-    at, in the cover's stacking context, and whether it is a stacking context's (None: in flow)."""
-    declared = cascade.declared[element]
-    if element in cascade.varies or not _keeps_inside(declared, element) or _z_index(declared) is _UNKNOWN:
-        return False, []
-    level = _own_level(declared, level)
-    own = level is None or level[0] < cover.level or (level[0] == cover.level and cover.before)
-    whole = own
-    roots: list[Any] = []
-    for child in element:
-        if not isinstance(child.tag, str):
-            continue
-        inner_whole, inner_roots = _covered_within(child, cascade, cover, level)
-        whole = whole and inner_whole
-        roots.extend([child] if inner_whole else inner_roots)
-    return whole, roots
-
-
 def _own_level(declared: Mapping[str, Declaration], inherited: tuple[int, bool] | None) -> tuple[int, bool] | None:
-    """The stack level a box is painted at (see `_covered_within`): the outermost stacking
+    """The stack level a box is painted at (see `_covered`): the outermost stacking
     context's around it, else the innermost positioned box's (at level 0), else None."""
     if inherited is not None and inherited[1]:
         return inherited
