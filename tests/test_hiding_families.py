@@ -1068,6 +1068,10 @@ REFERENCES = {
 # reader with `backface-visibility: hidden`, one behind the viewer under its parent's
 # perspective or its own, and one flattened onto a line or stretched a millionfold.
 PROJECTIONS = {
+    # A matrix with no inverse paints nothing.
+    '<p style="transform:scale3d(1,1,0)">{}</p>': True,
+    '<p style="transform:scaleZ(0)">{}</p>': True,
+    '<p style="transform:scale3d(1,1,0.5)">{}</p>': False,
     # One length in `translate()` moves along x alone.
     '<p style="transform:translate(10px) rotateY(0deg);backface-visibility:hidden">{}</p>': False,
     '<p style="transform:translate(10px) rotateY(180deg);backface-visibility:hidden">{}</p>': True,

@@ -211,6 +211,12 @@ def behind_the_viewer(m: Matrix) -> bool:
     return abs(m[3][0]) <= _FLAT and abs(m[3][1]) <= _FLAT and m[3][3] <= _FLAT
 
 
+def not_invertible(m: Matrix) -> bool:
+    """True for a matrix with no inverse (`scale3d(1, 1, 0)`, `scaleZ(0)`): a browser paints
+    nothing of a box so transformed."""
+    return _determinant(m) == 0
+
+
 def flattened(m: Matrix) -> bool:
     """True when, with no perspective, the plane is squeezed to a hundredth or less along a
     direction while not stretched along another (a line), or stretched a millionfold."""
@@ -236,4 +242,4 @@ def may_hide(values: Sequence[Any]) -> bool:
     if read is None:
         return False
     m = read[0]
-    return back_facing(m) or m[2][3] != 0 or m[3][2] != 0 or behind_the_viewer(m) or flattened(m)
+    return back_facing(m) or m[2][3] != 0 or m[3][2] != 0 or behind_the_viewer(m) or flattened(m) or not_invertible(m)

@@ -3552,7 +3552,7 @@ def _referenced_away(declared: Mapping[str, Declaration], element: Any) -> bool:
 
 
 def _projected_away(declared: Mapping[str, Declaration], element: Any, perspective: bool, style: PageStyle | None) -> bool:
-    """True when the element's `transform` turns its back to the reader under
+    """True when the element's `transform` has no inverse, turns its back to the reader under
     `backface-visibility: hidden`, puts it behind the viewer, or flattens it (`projection`); under
     an ancestor's perspective, only with the parent's own, composed in front of the transform."""
     transform = declared.get("transform")
@@ -3560,6 +3560,8 @@ def _projected_away(declared: Mapping[str, Declaration], element: Any, perspecti
     if read is None:
         return False
     matrix, by_percentage = read
+    if projection.not_invertible(matrix):
+        return True
     if perspective:
         parent = element.getparent()
         found = style.on_demand(parent, ("perspective",)).get("perspective") if style is not None and parent is not None and not by_percentage else None
