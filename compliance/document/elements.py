@@ -139,3 +139,13 @@ BLOCK_TAGS = frozenset(
         "html",
     ]
 )
+
+
+def ids_of_page(root: Any, *, in_templates: bool = True) -> dict[str, Any]:
+    """Each `id` of the page and the first element that has it, in one pass (an `<svg>` that names
+    or shows another element by its id, and a `url(#id)` in CSS, look it up here). Without
+    `in_templates`, as `getElementById` finds them: not in a `<template>`'s content."""
+    ids: dict[str, Any] = {}
+    for named in root.xpath("//*[@id]" if in_templates else "//*[@id][not(ancestor::template)]"):
+        ids.setdefault(named.get("id"), named)
+    return ids

@@ -27,7 +27,7 @@ from compliance.document.clipping import (
     top_space_px,
 )
 from compliance.document.css import Declaration, display_keyword
-from compliance.document.elements import BLOCK_TAGS
+from compliance.document.elements import BLOCK_TAGS, ids_of_page
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.positions import SourcePositions, lines_by_lf_bytes
@@ -191,15 +191,6 @@ def _element_by_id(element: Any, ident: str) -> Any:
 def _text_of_named(named: Any) -> str:
     """The text of an element an id names ("" for None: no element has that id)."""
     return " ".join(named.itertext()) if named is not None else ""
-
-
-def ids_of_page(root: Any) -> dict[str, Any]:
-    """Each `id` of the page and the first element that has it, in one pass (an `<svg>` that names
-    or shows another element by its id looks it up here)."""
-    ids: dict[str, Any] = {}
-    for named in root.xpath("//*[@id]"):
-        ids.setdefault(named.get("id"), named)
-    return ids
 
 
 def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), rendered: bool = False, url: str | None = None) -> Document:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from compliance.document.css import Declaration
+from compliance.document.elements import ids_of_page
 
 REFERRING_PROPERTIES = frozenset({"mask", "mask-image", "clip-path", "filter"})
 # Children that describe an SVG element and draw nothing.
@@ -56,10 +57,7 @@ def _named(element: Any, identifier: str) -> Any | None:
     root = element.getroottree().getroot()
     last = _LAST_PAGE[0] if _LAST_PAGE else None  # one read: a server checks pages in threads
     if last is None or last[0] is not root:
-        ids: dict[str, Any] = {}
-        for named in root.xpath("//*[@id][not(ancestor::template)]"):
-            ids.setdefault(named.get("id"), named)
-        last = (root, ids)
+        last = (root, ids_of_page(root, in_templates=False))
         _LAST_PAGE[:] = [last]
     return last[1].get(identifier)
 
