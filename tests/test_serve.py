@@ -514,3 +514,92 @@ def test_the_editor_page_cannot_be_framed_by_another_site(client: TestClient) ->
         assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
         assert answer.headers["x-frame-options"] == "DENY"
         assert answer.headers["x-content-type-options"] == "nosniff"
+
+
+def _serve_in_thread(settings: ServeSettings) -> Any:
+    """A real uvicorn server on loopback in a thread of this process, started; stop it with `_stop`."""
+    import threading
+    import time
+
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=settings.port, log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return server, thread
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+# A search in the standard library's `re` that backtracks for seconds without releasing the GIL, as
+# the parse of a pathological page does in C: a stand-in for a page that is slow to check.
+def _hold_the_interpreter() -> None:
+    re.match(r"(a+)+$", "a" * 27 + "b")
+
+
+def test_after_a_504_the_next_check_answers_within_its_own_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import httpx
+
+    from compliance.runner import Runner
+
+    original = Runner.check_article
+
+    def slow_when_asked(self: Runner, data: bytes, *args: Any, **kwargs: Any) -> Any:
+        if data.startswith(b"<p>slow"):
+            _hold_the_interpreter()
+        return original(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(Runner, "check_article", slow_when_asked)
+    limit = 2.0
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port(), time_limit=limit))
+    url = f"http://127.0.0.1:{server.config.port}/v1/check"
+    try:
+        with httpx.Client(timeout=60) as http:
+            assert http.post(url, content=(DCNF / "republished.txt").read_bytes(), headers={"content-type": "text/plain"}).status_code == 200
+            started = time.monotonic()
+            slow = http.post(url, content=b"<p>slow</p>", headers={"content-type": "text/html"})
+            slow_seconds = time.monotonic() - started
+            started = time.monotonic()
+            normal = http.post(url, content=(DCNF / "republished.txt").read_bytes(), headers={"content-type": "text/plain"})
+            normal_seconds = time.monotonic() - started
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+    assert (slow.status_code, slow.json()["error"]["code"]) == (504, "time-limit")
+    assert slow_seconds < limit + 1.0
+    assert normal.status_code == 200 and normal.json()["status"] == 0
+    assert normal_seconds < limit
+
+
+def test_a_check_process_that_dies_is_a_500_and_the_next_request_gets_a_new_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from compliance.runner import Runner
+
+    original = Runner.check_article
+
+    def dies_when_asked(self: Runner, data: bytes, *args: Any, **kwargs: Any) -> Any:
+        if data.startswith(b"<p>die"):
+            os._exit(1)  # as the out-of-memory killer ends a process: no answer at all
+        return original(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(Runner, "check_article", dies_when_asked)
+    client = TestClient(create_app(ServeSettings()))
+    died = client.post("/v1/check", content=b"<p>die</p>", headers={"content-type": "text/html"})
+    assert (died.status_code, died.json()["error"]) == (
+        500,
+        {"code": "internal-error", "message": "the process checking the article was killed (by a signal, or out of memory)"},
+    )
+    assert _post(client, DCNF / "republished.txt").json()["status"] == 0

@@ -1,18 +1,18 @@
 """The web app: the editor's page, `POST /v1/check`, `GET /v1/packs`, `/healthz`, `/openapi.json`.
 
 Every check goes through `Runner.check_article`, the function the command line uses for CMS
-payloads, so a request and `syndcheck check` give the same findings for the same article. Errors
-are JSON objects `{"error": {"code", "message"}}` with stable codes: 400 `bad-input` (and
-`bad-json`, `unsupported-content-type`), 413 `too-large`, 422 `unknown-pack`,
-504 `time-limit`, 500 `internal-error`.
+payloads (in a check process of `compliance.serve.workers`, killed past the time limit), so a
+request and `syndcheck check` give the same findings for the same article. Errors are JSON
+objects `{"error": {"code", "message"}}` with stable codes: 400 `bad-input` (and `bad-json`,
+`unsupported-content-type`), 413 `too-large`, 422 `unknown-pack`, 504 `time-limit`, 500 `internal-error`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,7 @@ from compliance.runner import FileResult, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings
 from compliance.serve.openapi import openapi_document
 from compliance.serve.page import editor_page
+from compliance.serve.workers import CheckJob, CheckPool, WorkerDied
 from compliance.urls import is_http_url
 
 RAW_KINDS: dict[str, DocumentKind] = {"text/html": "html", "text/plain": "text", "text/markdown": "markdown"}
@@ -76,6 +77,7 @@ class Checker:
     runner: Runner
     settings: ServeSettings
     context: FormatContext
+    pool: CheckPool
 
     def context_now(self) -> FormatContext:
         """The format context with every way the server's configuration weakened the checks so
@@ -87,8 +89,10 @@ class Checker:
         """Every loaded pack id."""
         return tuple(p.id for p in self.context.packs)
 
-    def check(self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str]) -> FileResult:
-        """One article, as `syndcheck check` would check it (unknown packs are refused first)."""
+    def refuse(self, packs: Sequence[str], meta: Mapping[str, str]) -> tuple[str, ...]:
+        """The distinct packs a request names, once it is known to ask for nothing the server
+        refuses (an unknown pack: 422; an `original` that is no http(s) URL, metadata naming an
+        address that is not one: 400)."""
         packs = distinct_pack_ids(packs)  # a pack named twice (query and payload, say) is applied once
         unknown = [p for p in packs if p not in self.pack_ids]
         if unknown:
@@ -103,16 +107,24 @@ class Checker:
             check_url_metadata(meta, self.context.packs)
         except ConfigError as exc:
             raise ApiError(400, "bad-input", exc.one_line()) from None
-        return self.runner.check_article(data, kind, name=name, packs=tuple(packs) or None, meta=meta)
+        return tuple(packs)
 
     async def check_in_time(self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str]) -> FileResult:
-        """`check` in a worker thread, abandoned with 504 past the time limit (patterns have their
-        own time limit, so an abandoned check still ends)."""
-        work = functools.partial(self.check, data, kind, name=name, packs=packs, meta=meta)
-        with anyio.move_on_after(self.settings.time_limit) as scope:
-            return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
-        assert scope.cancel_called
-        raise ApiError(504, "time-limit", f"the check took longer than {self.settings.time_limit:g} s")
+        """One article, as `syndcheck check` would check it, in one of the check processes (see
+        `compliance.serve.workers`): answered 504 past the time limit, its process then killed so
+        that the next request does not wait for it; unknown packs and refused metadata first."""
+        job = CheckJob(data, kind, name, self.refuse(packs, meta) or None, dict(meta))
+        try:
+            done = await self.pool.check(self, job, self.settings.time_limit)
+        except WorkerDied:
+            raise ApiError(500, "internal-error", "the process checking the article was killed (by a signal, or out of memory)") from None
+        if done is None:
+            raise ApiError(504, "time-limit", f"the check took longer than {self.settings.time_limit:g} s")
+        result, adjustments = done
+        for key, adjustment in adjustments:
+            # Noted in the check process: the server's own runner says them in every later result.
+            self.runner.adjustments.setdefault(key, adjustment)
+        return result
 
 
 def build_checker(settings: ServeSettings) -> Checker:
@@ -120,7 +132,7 @@ def build_checker(settings: ServeSettings) -> Checker:
     options = RunOptions(rules=tuple(_paths(settings.rules)), config=_path(settings.config), max_bytes=settings.max_bytes, allow_fetch=settings.allow_fetch)
     runner = Runner(options)
     context = FormatContext(packs=tuple(runner.all_packs()), tool_version=__version__)
-    return Checker(runner, settings, context)
+    return Checker(runner, settings, context, CheckPool(settings))
 
 
 def _paths(values: Sequence[str]) -> list[Any]:
@@ -353,7 +365,13 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
         del request, exc
         return ApiError(500, "internal-error", "the request failed because of a bug; please report it with the request").response()
 
-    return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed, 500: server_error})
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        del app
+        yield
+        checker.pool.close()  # the check processes end with the server process, not after it
+
+    return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed, 500: server_error}, lifespan=lifespan)
 
 
 @dataclass(frozen=True, slots=True)
