@@ -18,6 +18,7 @@ from compliance.checks import Context, Hit, Outcome, Undecided
 from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind, binary_text
 from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
+from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, OriginalUnavailable
 from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity, Suppressed
@@ -198,6 +199,8 @@ def check_document(
         notices.extend(refused_addresses(doc, default_meta))
     if doc.truncated:
         notices.append(Notice("truncated", f"only part of the document was checked: {doc.truncated}"))
+    if doc.deep_from is not None:
+        notices.append(Notice("deep-nesting", deep_nesting_message(doc.deep_from)))
     notices.extend(_own_page_notices(doc, packs, detections, auto_detect=auto_detect, path=path))
     if not applied and not any(n.code == "own-page" for n in notices):
         notices.append(NO_PACK)
@@ -399,6 +402,15 @@ def _control_in_source(source: str, char: str, after: int) -> int | None:
     reference = re.compile(rf"&(?:#(?:[xX]0*{ord(char):x}|0*{ord(char)});?{named})", re.IGNORECASE).search(source, after)
     candidates = [at for at in (literal if literal >= 0 else None, reference.start() if reference else None) if at is not None]
     return min(candidates) if candidates else None
+
+
+def deep_nesting_message(line: int) -> str:
+    """The `deep-nesting` notice of a page whose elements nest deeper than a browser nests them,
+    from `line` on."""
+    return (
+        f"elements nest more than {BROWSER_DEPTH_LIMIT} deep from line {line} (deeper than a browser nests them):"
+        f" the positions of text nested that deep are approximate (it is placed at its ancestor at depth {BROWSER_DEPTH_LIMIT})"
+    )
 
 
 def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence[Detection], *, auto_detect: bool, path: str) -> list[Notice]:

@@ -135,6 +135,27 @@ def test_deep_nesting_does_not_hide_the_rest_of_the_page(cli: Any, tmp_path: Pat
     assert run.code == 1
 
 
+def test_positions_past_a_browsers_depth_limit_are_said_to_be_approximate(cli: Any, tmp_path: Path) -> None:
+    # 5,000 unclosed divs, one a line: past libxml2's 2,048 the page is read as a browser nests it
+    # (what is deeper than 512 at depth 512), so the byline's text on line 5004 is placed at the
+    # div of line 510 that holds it; the report says so rather than give line 510 with no word.
+    page = "<!DOCTYPE html><html><body><article>\n" + "<div>\n" * 5000 + "<p>By Jake Smith</p>\n<p>From the Daily Caller News Foundation</p>\n"
+    article = write(tmp_path, "deep.html", page.encode())
+    entry = cli("check", "--format", "json", str(article)).json()["files"][0]
+    assert entry["notices"] == [
+        {
+            "code": "deep-nesting",
+            "message": "elements nest more than 512 deep from line 511 (deeper than a browser nests them):"
+            " the positions of text nested that deep are approximate (it is placed at its ancestor at depth 512)",
+        }
+    ]
+    assert {f["rule"]: f["line"] for f in entry["findings"]}["dcnf/logo"] == 1
+    # Nested as deep as libxml2 reads (2,000), or not deep at all, the tree is the source's: no notice.
+    for depth in (2_000, 10):
+        shallow = write(tmp_path, f"nested-{depth}.html", ("<html><body>" + "<div>\n" * depth + "<p>By Jake Smith, Daily Caller News Foundation</p>").encode())
+        assert "deep-nesting" not in {n["code"] for n in cli("check", "--format", "json", str(shallow)).json()["files"][0]["notices"]}
+
+
 def test_a_control_character_in_a_tag_name_is_located_not_an_internal_error(cli: Any, tmp_path: Path) -> None:
     # libxml2 keeps the name as written (`a\x08`); lxml refuses to search the tree for such a name.
     article = write(tmp_path, "control.html", b"<A\x08>By Jo Roe</A\x08><p>All content created by the Daily Caller News Foundation is free.</p>")

@@ -30,7 +30,7 @@ from compliance.document.css import Declaration, display_keyword
 from compliance.document.elements import BLOCK_TAGS, ids_of_page
 from compliance.document.model import Block, Document, Image, Item, Link, has_visible_characters, item_offsets, new_block, new_link
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
-from compliance.document.positions import SourcePositions, lines_by_lf_bytes
+from compliance.document.positions import SourcePositions, lines_by_lf, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode
 from compliance.document.region import find_article_root, is_chrome
 from compliance.document.visibility import (
@@ -217,7 +217,7 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
             payload = text.encode("utf-8")
         except UnicodeEncodeError:
             payload = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
-    root, parser = _parse_as_browsers_build(payload, decoded_text)
+    root, parser, deep_from = _parse_as_browsers_build(payload, decoded_text)
     truncated: str | None = None
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or ("limit" in entry.message.lower() and "huge" in entry.message.lower()):
@@ -246,18 +246,20 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
         else:
             nesting.drop_ignored_framesets(root)
     _run_load_handlers(root)
-    return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url)
+    return _build_html_document(root, decoded_text, encoding, reason, truncated, outlets, rendered=rendered, url=url, deep_from=deep_from)
 
 
-def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, Any]:
+def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, Any, int | None]:
     """The tree of a page (`payload`: its UTF-8 bytes; `decoded_text`: its text) and the parser,
     parsed again from markup rewritten so that libxml2 builds what a browser builds (see
     `nesting`) when its reading or the markup shows that it did not: it closed an element written
     self-closed that a browser opens (`<div/>`), it ended an element that a browser keeps open
     (`<h4><p>`) or re-opens (`<p><b>x</p><p>`), it dropped a `</p>` of which a browser makes an
     empty paragraph, or it stopped at 2,048 open elements, which a browser does not (it shows the
-    rest). The page is read once in all other cases."""
+    rest). The page is read once in all other cases. The third value is the line of the first
+    element past a browser's depth (None when there is none), when the page was read so."""
     root, parser = _parse_payload(lines_by_lf_bytes(payload))
+    deep_from = None
     all_messages = [entry.message for entry in parser.error_log]
     differences = _Differences.of(root, payload, all_messages)
     if differences.any():
@@ -270,8 +272,11 @@ def _parse_as_browsers_build(payload: bytes, decoded_text: str) -> tuple[Any, An
             deep = any(entry.message.startswith("Excessive depth") for entry in parser.error_log)
         if deep:
             root, parser = _reparse(nesting.flatten_deep_nesting(rewritten))
+            past = nesting.first_past_depth(rewritten)
+            # (The rewriting adds and drops tags, never a line break: its lines are the page's.)
+            deep_from = None if past is None else lines_by_lf(rewritten).count("\n", 0, past) + 1
     nesting.add_attributes_of_later_tags(root, decoded_text, all_messages)
-    return root, parser
+    return root, parser, deep_from
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -464,7 +469,16 @@ def _without_nul(text: str) -> str:
 
 
 def _build_html_document(
-    root: Any, source: str, encoding: str, reason: str, truncated: str | None, outlets: Set[str], *, rendered: bool, url: str | None
+    root: Any,
+    source: str,
+    encoding: str,
+    reason: str,
+    truncated: str | None,
+    outlets: Set[str],
+    *,
+    rendered: bool,
+    url: str | None,
+    deep_from: int | None = None,
 ) -> Document:
     """The document of a parsed page (`rendered`, `url`: see `parse_html`)."""
     body = root.find("body") if rendered else None
@@ -492,6 +506,7 @@ def _build_html_document(
         article_line=article_root.sourceline or 1,
         headline=headline,
         truncated=truncated,
+        deep_from=deep_from,
         item_offsets=walked.offsets,
         root=root,
         article_root=article_root,

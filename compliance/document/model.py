@@ -171,6 +171,10 @@ class Document:
     article_line: int
     headline: Block | None
     truncated: str | None = None
+    # The line of the first element nested deeper than a browser nests (512), read as if at that
+    # depth (see `nesting.flatten_deep_nesting`): the text in it is placed at its ancestor at
+    # depth 512. None on every other page.
+    deep_from: int | None = None
     item_offsets: tuple[int, ...] = ()
     front_matter: Mapping[str, str] = field(default_factory=dict)
     front_matter_error: str | None = None

@@ -211,6 +211,20 @@ def flatten_deep_nesting(source: str, limit: int = BROWSER_DEPTH_LIMIT) -> str:
     return "".join(pieces)
 
 
+def first_past_depth(source: str, limit: int = BROWSER_DEPTH_LIMIT) -> int | None:
+    """The offset of the first start tag that `flatten_deep_nesting` closes at once (an element
+    opened below depth `limit`), or None when nothing is that deep."""
+    open_elements = _OpenElements()
+    for token, closing, tag in _tags(source):
+        if closing:
+            open_elements.close(tag)
+        elif tag not in _VOID:
+            if len(open_elements) >= limit and tag not in _RAW_TEXT:
+                return token.start()
+            open_elements.push(tag, False)
+    return None
+
+
 # The elements libxml2 ends when one of these starts in them (its table of HTML 4's implied end
 # tags), where a browser keeps them open and nests the new one in them (the HTML standard's tree
 # construction: a heading, a `<b>` or a `<pre>` holds a paragraph, a link a table). Measured
