@@ -145,6 +145,42 @@ def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
     return config_error(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
 
 
+# What each key of strings holds, and how to write it: a number or a mapping where these are
+# expected is most often a glob or a name that YAML read as something else.
+_GLOBS_QUOTED = "quote each glob ('**/*.html'): unquoted, a leading * begins a YAML alias"
+_EXPECTED_STRINGS: dict[str, tuple[str, str]] = {
+    "packs": ("a pack id or a list of them", "write packs: [dcnf]; 'syndcheck packs' lists the ids"),
+    "rules": ("a pack file or folder, or a list of them", "write rules: [house-rules]; globs are not read here: name the folder that holds the packs"),
+    "include": ("a glob or a list of globs", f"write include: ['articles/**']; {_GLOBS_QUOTED}"),
+    "exclude": ("a glob or a list of globs", f"write exclude: ['articles/drafts/**']; {_GLOBS_QUOTED}"),
+    "files": ("a glob or a list of globs", f"write files: ['opinion/**']; {_GLOBS_QUOTED}"),
+    **dict.fromkeys(
+        ("select", "extend-select", "ignore"),
+        ("a rule id, pack id or glob, or a list of them", f"write ignore: [texas-tribune/boilerplate]; {_GLOBS_QUOTED}"),
+    ),
+}
+
+
+def _kind_of(node: YNode) -> str:
+    """What a YAML value that should have been a string is, in words ("a number", "a mapping")."""
+    from compliance.yamlsource import YScalar, YSeq
+
+    if isinstance(node, YSeq):
+        return "a list inside the list"
+    if not isinstance(node, YScalar):
+        return "a mapping"
+    value = node.value
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "an empty string"
+    return f"a {type(value).__name__}"
+
+
 def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] | None = None, *, empty: str | None = None) -> tuple[str, ...]:
     """A string or a list of strings; `empty`, when given, is the hint of the error for an empty
     list (`packs: []` would otherwise read as "no limit" to one reader and "nothing" to another)."""
@@ -156,7 +192,8 @@ def _strings(node: YNode, what: str, positions: list[tuple[str, str, int, int]] 
     values = []
     for item in items:
         if not isinstance(item, YScalar) or not isinstance(item.value, str) or not item.value.strip():
-            raise _fail(f"{what} must be a string or a list of strings", item.mark, "quote globs such as '**/*.html'")
+            expected, hint = _EXPECTED_STRINGS.get(what.strip("'"), ("a string or a list of strings", "quote globs such as '**/*.html'"))
+            raise _fail(f"{what} must be {expected}, not {_kind_of(item)}", item.mark, hint)
         values.append(item.value.strip())
         if positions is not None:
             positions.append((what.strip("'"), item.value.strip(), item.mark.line, item.mark.column))

@@ -164,6 +164,36 @@ def test_files_whose_configuration_has_no_overrides_share_one_plan(repo: Path) -
 
 
 @pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "rules: 5\n",
+            ".syndcheck.yaml:1:8: 'rules' must be a pack file or folder, or a list of them, not the number 5"
+            " — write rules: [house-rules]; globs are not read here: name the folder that holds the packs",
+        ),
+        (
+            "exclude: [drafts/**, 2024]\n",
+            ".syndcheck.yaml:1:22: 'exclude' must be a glob or a list of globs, not the number 2024"
+            " — write exclude: ['articles/drafts/**']; quote each glob ('**/*.html'): unquoted, a leading * begins a YAML alias",
+        ),
+        (
+            "packs: {dcnf: true}\n",
+            ".syndcheck.yaml:1:8: 'packs' must be a pack id or a list of them, not a mapping — write packs: [dcnf]; 'syndcheck packs' lists the ids",
+        ),
+        (
+            "ignore: true\n",
+            ".syndcheck.yaml:1:9: 'ignore' must be a rule id, pack id or glob, or a list of them, not the boolean true"
+            " — write ignore: [texas-tribune/boilerplate]; quote each glob ('**/*.html'): unquoted, a leading * begins a YAML alias",
+        ),
+    ],
+)
+def test_a_value_that_is_not_strings_where_strings_are_expected_says_what_is(cli: Any, repo: Path, content: str, message: str) -> None:
+    write(repo, ".syndcheck.yaml", content)
+    run = cli("check", "a/story.html")
+    assert (run.code, run.err) == (2, f"syndcheck: error: {message}\n")
+
+
+@pytest.mark.parametrize(
     ("content", "line", "fragment"),
     [
         ("fail_on: warning\n", 1, "unknown key 'fail_on' in the configuration — did you mean 'fail-on'?"),
