@@ -90,6 +90,16 @@ def parse_yaml(text: str, origin: str, *, error: type[UserError] = PackError) ->
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
+            if exc.problem == "but found another document":
+                # PyYAML's message is in two parts; the second alone ("but found another
+                # document") does not say what is wrong.
+                raise error(
+                    "a second YAML document starts here: the file must hold one",
+                    path=origin,
+                    line=(mark.line + 1) if mark else None,
+                    column=(mark.column + 1) if mark else None,
+                    hint="remove this '---' (and merge what follows into the document above it), or put the second document in a file of its own",
+                ) from None
             raise error(
                 f"invalid YAML: {exc.problem or exc.context}",
                 path=origin,

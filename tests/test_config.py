@@ -193,6 +193,16 @@ def test_a_value_that_is_not_strings_where_strings_are_expected_says_what_is(cli
     assert (run.code, run.err) == (2, f"syndcheck: error: {message}\n")
 
 
+def test_a_configuration_of_two_yaml_documents_is_one_line_naming_the_second(cli: Any, repo: Path) -> None:
+    write(repo, ".syndcheck.yaml", "fail-on: warning\n---\npacks: [dcnf]\n")
+    run = cli("check", "a/story.html")
+    assert (run.code, run.err) == (
+        2,
+        "syndcheck: error: .syndcheck.yaml:2:1: a second YAML document starts here: the file must hold one"
+        " — remove this '---' (and merge what follows into the document above it), or put the second document in a file of its own\n",
+    )
+
+
 @pytest.mark.parametrize(
     ("content", "line", "fragment"),
     [

@@ -351,3 +351,14 @@ def test_a_rules_directorys_dot_files_are_not_packs(cli: Any, tmp_path: Path) ->
     # Named on its own, a file is read as a pack whatever its name.
     hidden = write(tmp_path, ".house.yaml", VALID)
     assert cli("rules", "validate", str(hidden)).code == 0
+
+
+def test_a_pack_file_of_two_yaml_documents_is_one_line_naming_the_second(cli: Any, tmp_path: Path) -> None:
+    pack = write(tmp_path, "house.yaml", "---\n" + VALID + "---\n" + VALID.replace("id: house", "id: other", 1))
+    run = cli("rules", "validate", str(pack))
+    second = 2 + VALID.count("\n")
+    assert (run.code, run.err) == (
+        2,
+        f"syndcheck: error: {pack}:{second}:1: a second YAML document starts here: the file must hold one"
+        " — remove this '---' (and merge what follows into the document above it), or put the second document in a file of its own\n",
+    )
