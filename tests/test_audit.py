@@ -423,6 +423,20 @@ def test_configuration_errors_are_one_line_with_exit_2(cli: Any, tmp_path: Path,
     assert expected in run.err
 
 
+def test_zero_retries_is_no_retry_and_a_negative_count_says_what_is_allowed(cli: Any, tmp_path: Path) -> None:
+    from compliance.audit.config import parse_audit_config
+
+    (tmp_path / "originals").mkdir()
+    head = "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\n"
+    assert parse_audit_config(head + "fetch: {retries: 0}\n", tmp_path / "audit.yaml").fetch.retries == 0
+    (tmp_path / "audit.yaml").write_text(head + "fetch: {retries: -1}\n", encoding="utf-8")
+    run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert (run.code, run.err) == (
+        2,
+        f"syndcheck: error: {tmp_path / 'audit.yaml'}:6:18: fetch retries must be a whole number, 0 or more (0: a failed fetch is not tried again)\n",
+    )
+
+
 def test_dashboard_is_self_contained_and_escapes_page_text() -> None:
     from compliance.audit.report import CheckedCopy, build_report, dashboard_html
 

@@ -93,6 +93,9 @@ def make_folders(config: AuditConfig) -> None:
 _TOP = ("pack", "stories", "sources", "output", "state", "fetch", "match")
 _FETCH_KEYS = {"rate": float, "concurrency": int, "timeout": float, "max-bytes": int, "max-redirects": int, "retries": int, "backoff": float, "user-agent": str}
 
+# The fetch settings for which 0 is a wish of its own, with the message for a value that is not one.
+_MAY_BE_ZERO = {"retries": "fetch retries must be a whole number, 0 or more (0: a failed fetch is not tried again)"}
+
 
 def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
     return ConfigError(what, path=mark.origin, line=mark.line, column=mark.column, hint=hint)
@@ -229,9 +232,10 @@ def _limits(node: YNode | None, where: Mark) -> FetchLimits:
             raise _fail(f"unknown fetch setting {key!r}", entry.key_mark(key), hint=f"known: {', '.join(_FETCH_KEYS)}")
         value = plain(entry.entries[key])
         wanted = _FETCH_KEYS[key]
-        ok = isinstance(value, str) if wanted is str else isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        ok = isinstance(value, str) if wanted is str else number and (value > 0 or (value == 0 and key in _MAY_BE_ZERO))
         if not ok or (wanted is int and not isinstance(value, int)):
-            raise _fail(f"fetch {key} must be a positive {wanted.__name__}", entry.entries[key].mark)
+            raise _fail(_MAY_BE_ZERO.get(key) or f"fetch {key} must be a positive {wanted.__name__}", entry.entries[key].mark)
         values[key.replace("-", "_")] = wanted(value)
     return FetchLimits(**values)  # type: ignore[arg-type]
 
