@@ -1049,7 +1049,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if unwritten is not None:
             _say(f"syndcheck: error: {unwritten}")
             return USER_ERROR
-        usage = _usage_error(exc)
+        usage = _usage_error(exc, args)
         if usage is not None:
             _say(f"syndcheck: error: {usage}")
             return USER_ERROR
@@ -1124,15 +1124,40 @@ def _resolve_annotations(callback: Callable[..., object]) -> None:
     callback.__annotations__ = inspect.get_annotations(callback, eval_str=True)
 
 
-def _usage_error(exc: Exception) -> str | None:
-    """Command-line mistakes (unknown flag, bad choice) as one line; typer raises click's errors."""
+def _usage_error(exc: Exception, args: Sequence[str] = ()) -> str | None:
+    """Command-line mistakes (unknown flag, bad choice) as one line; typer raises click's errors.
+    A command that is not one of the group's but is one of another group's (`syndcheck explain
+    dcnf/logo`) is answered with that command line (`syndcheck rules explain dcnf/logo`)."""
     format_message = getattr(exc, "format_message", None)
     exit_code = getattr(exc, "exit_code", None)
     if format_message is None or exit_code != USER_ERROR:
         return None
     message = " ".join(str(format_message()).split())
-    command = getattr(getattr(exc, "ctx", None), "command_path", "syndcheck")
-    return f"{message} — see '{command} --help'"
+    context = getattr(exc, "ctx", None)
+    command = getattr(context, "command_path", "syndcheck")
+    meant = _command_of_another_group(message, context, args)
+    # (The command line is shown as a shell reads it, quotes and all: no quotes around it.)
+    hint = f"did you mean: {meant}" if meant else f"see '{command} --help'"
+    return f"{message} — {hint}"
+
+
+def _command_of_another_group(message: str, context: object, args: Sequence[str]) -> str | None:
+    """The command line meant when the unknown command of `message` ("No such command 'explain'.")
+    is a command of exactly one group below the one it was given to: that group's command with the
+    same arguments (`syndcheck rules explain dcnf/logo`); None otherwise."""
+    import re
+    import shlex
+
+    unknown = re.fullmatch(r"No such command '(.+)'\.", message)
+    commands = getattr(getattr(context, "command", None), "commands", None)
+    if unknown is None or not isinstance(commands, dict) or unknown.group(1) not in args:
+        return None
+    name = unknown.group(1)
+    owners = [group for group, command in commands.items() if name in (getattr(command, "commands", None) or {})]
+    if len(owners) != 1:
+        return None
+    rest = list(args)[list(args).index(name) + 1 :]
+    return shlex.join([*str(getattr(context, "command_path", "syndcheck")).split(), owners[0], name, *rest])
 
 
 def run() -> None:

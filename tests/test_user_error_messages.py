@@ -290,6 +290,21 @@ def test_numeric_options_say_what_kind_of_number_they_take(cli: Any, args: tuple
     assert _error(cli(*args, str(SAMPLES))) == expected
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("explain", "dcnf/logo"), "No such command 'explain'. — did you mean: syndcheck rules explain dcnf/logo"),
+        (("validate", "my pack.yaml"), "No such command 'validate'. — did you mean: syndcheck rules validate 'my pack.yaml'"),
+        (("show", "news/"), "No such command 'show'. — did you mean: syndcheck config show news/"),
+        # Not a command of any group: the help, as before.
+        (("frob", "dcnf/logo"), "No such command 'frob'. — see 'syndcheck --help'"),
+        (("rules", "frob"), "No such command 'frob'. — see 'syndcheck rules --help'"),
+    ],
+)
+def test_a_command_of_a_group_given_without_its_group_is_answered_with_the_command_meant(cli: Any, args: tuple[str, ...], expected: str) -> None:
+    assert _error(cli(*args)) == expected
+
+
 def test_pyproject_positions_read_strings_comments_and_nesting_as_toml_does() -> None:
     from compliance.configfiles import _toml_positions
 
