@@ -389,3 +389,31 @@ def test_the_csv_reports_show_partner_text_safely_and_never_as_a_formula(cli: An
     report = build_report([copy], pages=1, unmatched=0, problems=[], stories=["+story\x1b"])
     assert list(csv.reader(io.StringIO(sites_csv(report))))[1] == ["'-site\\x07", "1", "0", "0.0", "'\tdcnf/x\\x9b=1"]
     assert list(csv.reader(io.StringIO(stories_csv(report))))[1] == ["'+story\\x1b", "'@url\\u202e", "'-site\\x07", "0.5", "text", "'\tdcnf/x\\x9b"]
+
+
+def _sitemap_index(urls: list[str]) -> bytes:
+    listed = "".join(f"<sitemap><loc>{url}</loc></sitemap>" for url in urls)
+    return f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{listed}</sitemapindex>'.encode()
+
+
+def test_a_sitemap_index_that_lists_itself_is_a_loop_in_the_problems(cli: Any, tmp_path: Path) -> None:
+    # An index of nothing but itself gave 0 pages and no problem; beside a sitemap it still reads, the loop is listed too.
+    _originals(tmp_path / "originals")
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as partner:
+        routes["/news/story-0/"] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
+        routes["/pages.xml"] = (200, "application/xml", web.sitemap([f"{partner}/news/story-0/"]), {})
+        routes["/index.xml"] = (200, "application/xml", _sitemap_index([f"{partner}/index.xml", f"{partner}/pages.xml"]), {})
+        routes["/alone.xml"] = (200, "application/xml", _sitemap_index([f"{partner}/alone.xml"]), {})
+        sources = f"  - site: {{sitemap: {partner}/index.xml}}\n  - site: {{sitemap: {partner}/alone.xml}}\n"
+        (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n{sources}output: out/\n{FAST}", encoding="utf-8")
+        run = cli("audit", str(tmp_path / "audit.yaml"))
+    assert run.code == 0, run.err
+    report = _report(tmp_path / "out")
+    host = partner.removeprefix("http://")
+    loop = "sitemap loop: a sitemap index lists itself, or an index above it; not read again"
+    assert report["problems"] == [
+        {"site": host, "url": f"{partner}/alone.xml", "problem": loop},
+        {"site": host, "url": f"{partner}/index.xml", "problem": loop},
+    ]
+    assert [c["url"] for s in report["stories"] for c in s["copies"]] == [f"{partner}/news/story-0/"]

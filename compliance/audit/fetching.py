@@ -323,8 +323,10 @@ class SitemapClient:
         return _Ok()
 
 
-def sitemap_pages(fetcher: Fetcher, url: str) -> tuple[list[str], str]:
-    """The page URLs a sitemap (or sitemap index) lists, and a problem line if it could not be read."""
+def sitemap_pages(fetcher: Fetcher, url: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The page URLs a sitemap (or sitemap index) lists, and the sitemaps that could not be read as
+    (URL, problem line): the sitemap itself, or one an index lists (an index that lists itself or
+    an index above it is a loop)."""
     import logging
 
     from usp.fetch_parse import SitemapFetcher
@@ -335,8 +337,19 @@ def sitemap_pages(fetcher: Fetcher, url: str) -> tuple[list[str], str]:
 
     tree = SitemapFetcher(url=url, recursion_level=0, web_client=SitemapClient(fetcher), parent_urls=set()).sitemap()  # type: ignore[arg-type]
     if isinstance(tree, InvalidSitemap):
-        return [], f"sitemap not read: {tree.reason}"
-    return sorted({page.url for page in tree.all_pages()}), ""
+        return [], [(url, f"sitemap not read: {tree.reason}")]
+    # An index's sitemaps that could not be read are in the tree, not raised: each is a problem,
+    # or an index of nothing but such sitemaps would give no page and no word.
+    unread = [(sitemap.url, _unread_sitemap(sitemap.reason)) for sitemap in tree.all_sitemaps() if isinstance(sitemap, InvalidSitemap)]
+    return sorted({page.url for page in tree.all_pages()}), unread
+
+
+def _unread_sitemap(reason: str) -> str:
+    """The problem line of a sitemap an index lists that was not read, from the parser's reason."""
+    if "Recursion detected" in reason:
+        # (The parser's reason lists the parents as a set, in no stable order.)
+        return "sitemap loop: a sitemap index lists itself, or an index above it; not read again"
+    return f"sitemap not read: {reason}"
 
 
 def feed_pages(fetcher: Fetcher, url: str) -> tuple[list[str], str]:

@@ -124,7 +124,10 @@ class SiteReader:
         if locator.kind == "urls":
             return list(locator.where), []
         url = locator.where[0]
-        urls, problem = sitemap_pages(self.fetcher, url) if locator.kind == "sitemap" else feed_pages(self.fetcher, url)
+        if locator.kind == "sitemap":
+            urls, unread = sitemap_pages(self.fetcher, url)
+            return urls, [Problem(host_of(where), where, problem) for where, problem in unread]
+        urls, problem = feed_pages(self.fetcher, url)
         return urls, [Problem(host_of(url), url, problem)] if problem else []
 
     def pages(self, locator: Locator) -> Iterator[Page | Problem]:
