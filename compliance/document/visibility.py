@@ -258,6 +258,9 @@ class Rendering(NamedTuple):
     `colour_filter`: the colour steps of the `filter`s of the element and its ancestors, which
     paint its text and the backgrounds set inside them (`colour_filters`); None when one of them
     does more than change colours, and colours are then not judged.
+    `indent`: a `text-indent` an ancestor of `display: contents` passes on, which its content
+    inherits and each block container in it applies to its first line (see `_inherited_indent`);
+    None when there is none.
     """
 
     hidden: bool = False
@@ -280,6 +283,7 @@ class Rendering(NamedTuple):
     narrow: float | None = None
     span: float | None = None
     colour_filter: colour_filters.ColourFilter | None = ()
+    indent: Declaration | None = None
 
     @property
     def shows_boxes(self) -> bool:
@@ -2608,10 +2612,17 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         return HIDDEN
     if _in_narrow_box(element, tag, declared, parent, style):
         return HIDDEN
+    indent = parent.indent
+    if indent is not None:
+        declared, indent = _inherited_indent(declared, element, tag, indent, style)
     if not declared:
+        if indent is not parent.indent:
+            return parent._replace(variables=variables, indent=indent)
         return parent if variables is parent.variables else parent._replace(variables=variables)
     perspective = _in_perspective(declared, parent)
     judged = _judged(declared, element, tag, style)
+    if "text-indent" in declared and "text-indent" not in judged and _has_no_box(declared):
+        indent = declared["text-indent"]
     if _box_gone(judged, element, tag, parent.perspective, _containing_block_width(parent), style):
         return HIDDEN
     fading = _faded(judged, element, parent.fading)
@@ -2650,7 +2661,35 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         font_px if tag == "html" else parent.root_font_px,
         *_narrow_and_span(judged, element, tag, parent, style),
         chain,
+        indent,
     )
+
+
+# The displays of a block container, whose first line a `text-indent` indents.
+_INDENTED_DISPLAYS = frozenset({"block", "flow-root", "list-item", "inline-block"})
+
+
+def _inherited_indent(
+    declared: dict[str, Declaration], element: Any, tag: str, indent: Declaration, style: PageStyle
+) -> tuple[dict[str, Declaration], Declaration | None]:
+    """The element's declarations and the `text-indent` it passes on, under one an ancestor of
+    `display: contents` passes on (`indent`): an element that sets its own (in any rule, read on
+    demand) passes that on instead, and a block container takes the inherited one as its own (its
+    first line is indented); an inline box's text sits in a line of its parent's block, which
+    this indent does not reach (CSS Text 3, 8.1)."""
+    own = style.on_demand(element, ("text-indent", "display"))
+    if "text-indent" in own:
+        return declared, None
+    display = own.get("display")
+    if (display_keyword(display) if display is not None else "block" if tag in BLOCK_TAGS else "inline") in _INDENTED_DISPLAYS:
+        return {**declared, "text-indent": indent}, indent
+    return declared, indent
+
+
+def _has_no_box(declared: Mapping[str, Declaration]) -> bool:
+    """True for an element of `display: contents`, which makes no box."""
+    display = declared.get("display")
+    return display is not None and display_keyword(display) == "contents"
 
 
 def _narrow_and_span(declared: Mapping[str, Declaration], element: Any, tag: str, parent: Rendering, style: PageStyle) -> tuple[float | None, float | None]:
@@ -3164,10 +3203,7 @@ def _applicable_to_its_box(declared: Mapping[str, Declaration], element: Any, ta
     block (floated, absolutely positioned, or an item of a flex or grid container)."""
     display = declared.get("display")
     if display is not None and display_keyword(display) == "contents":
-        kept = {k: v for k, v in declared.items() if k in _APPLIES_WITHOUT_A_BOX}
-        if "text-indent" in kept and not offsets.indent_reaches_all_of(element, BLOCK_TAGS):
-            del kept["text-indent"]
-        return kept
+        return {k: v for k, v in declared.items() if k in _APPLIES_WITHOUT_A_BOX}
     if not (declared.keys() & _NOT_ON_INLINE_BOXES) or (display is None and tag not in _INLINE_LEVEL_TAGS):
         return declared
     level = _inline_level_box(declared, element, tag, style)
@@ -3216,10 +3252,11 @@ def _vertical_writing_may_apply(element: Any, style: PageStyle) -> bool:
 
 # The properties of those read that apply to an element of `display: contents`, which makes no
 # box: the inherited ones, which its content takes (CSS Display 3, "contents"), and `zoom`, which
-# Chromium applies to the content of such an element.
+# Chromium applies to the content of such an element. (Its `text-indent` is passed on to the
+# blocks it holds: `Rendering.indent`.)
 _APPLIES_WITHOUT_A_BOX = frozenset(
     """display color -webkit-text-fill-color -webkit-text-stroke -webkit-text-stroke-color -webkit-text-stroke-width
-    text-shadow font font-size font-size-adjust letter-spacing visibility text-indent text-wrap text-wrap-mode
+    text-shadow font font-size font-size-adjust letter-spacing visibility text-wrap text-wrap-mode
     white-space line-height writing-mode zoom""".split()
 )
 # The properties of those read that do not apply to an inline box that is not replaced (a
