@@ -635,6 +635,19 @@ PERCENT_OFFSETS = {
     "position:absolute;right:100%": True,
     "transform:translateX(-100%) translateX(-10px)": True,
     "transform:translate(-150%, 0)": True,
+    # A `text-indent` in percent is of the block's own width (its `width`, else its containing
+    # block's): -100% of a block as wide as the screen moves its first line off it; `hanging`
+    # indents every line but the first.
+    "text-indent:-100%": True,
+    "text-indent:-200%": True,
+    "text-indent:-100% each-line": True,
+    "text-indent:-150%;direction:rtl": True,
+    "width:1200px;text-indent:-100%": True,
+    "text-indent:100%": False,
+    "text-indent:-100% hanging": False,
+    "text-indent:-9999px hanging": False,
+    "width:50px;text-indent:-100%": False,
+    "text-indent:-100%;text-indent:0": False,
     # Near misses, moved less far: Chromium hides short text moved a fifth of the screen left
     # too, which the checker, not knowing where the box starts, leaves shown.
     "margin-left:-20%;text-align:right": False,

@@ -3783,9 +3783,18 @@ def _off_screen(declared: Mapping[str, Declaration], containing: float = offsets
     clipped box (see `_indented_out`). Percentages are of the containing block's width
     (`containing`, px), a translation's of the element's own box (`offsets`)."""
     indent = declared.get("text-indent")
-    if indent is not None and ((length_px(indent.values[0]) or 0) <= _FAR_OFF_SCREEN_PX or _indented_out(declared, indent)):
+    if indent is not None and (_first_line_indent(declared, indent, containing) <= _FAR_OFF_SCREEN_PX or _indented_out(declared, indent)):
         return True
     return _moved_far(declared, containing, tag)
+
+
+def _first_line_indent(declared: Mapping[str, Declaration], indent: Declaration, containing: float) -> float:
+    """How far (px) a `text-indent` moves the first line: a percentage is of the block's own
+    width (CSS Text 3, 8.1; its `width`, else its containing block's, `containing`, px), and a
+    `hanging` indent moves every line but the first; 0 when not known."""
+    if any(token.type == "ident" and token.lower_value == "hanging" for token in indent.values):
+        return 0.0
+    return offsets.share_px(indent.values[0], offsets.own_width(declared, containing, True)) or 0.0
 
 
 def _moved_far(declared: Mapping[str, Declaration], containing: float = offsets.SCREEN_WIDTH_PX, tag: str = "") -> bool:
