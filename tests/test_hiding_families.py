@@ -1138,6 +1138,30 @@ PROJECTIONS = {
     '<p style="transform:skewX(90deg) skewX(-90deg)">{}</p>': False,
     '<p style="transform:matrix(1,0,1e3,1,0,0)">{}</p>': False,
     '<p style="transform:rotateX(60deg) rotateX(-30deg)">{}</p>': False,
+    # Its back is judged in the 3D rendering context of its ancestors of `transform-style:
+    # preserve-3d`, their transforms composed with its own; a flat parent (or one a grouping
+    # property such as `overflow: hidden` or `opacity` flattens) leaves its own alone.
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d"><p style="backface-visibility:hidden">{}</p></div>': True,
+    '<div style="transform:rotateY(100deg);transform-style:preserve-3d"><p style="backface-visibility:hidden">{}</p></div>': True,
+    '<div style="transform:rotateY(120deg);transform-style:preserve-3d"><p style="transform:rotateY(60deg);backface-visibility:hidden">{}</p></div>': True,
+    '<div style="transform:rotateX(180deg);transform-style:preserve-3d"><div style="transform-style:preserve-3d">'
+    '<p style="backface-visibility:hidden">{}</p></div></div>': True,
+    "<style>.w{{transform:rotateY(180deg);transform-style:preserve-3d}} .b{{-webkit-backface-visibility:hidden}}</style>"
+    "<div class=w><p class=b>{}</p></div>": True,
+    "<style>.w{{transform:rotateY(0.5turn);transform-style:preserve-3d !important}}</style>"
+    '<div class=w style="transform-style:flat"><p style="backface-visibility:hidden">{}</p></div>': True,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d;display:flex"><span style="backface-visibility:hidden">{}</span></div>': True,
+    '<div style="transform:rotateY(180deg)"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(80deg);transform-style:preserve-3d"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(120deg);transform-style:preserve-3d"><p style="transform:rotateY(-60deg);backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d"><p style="transform:rotateY(180deg);backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d"><div><p style="backface-visibility:hidden">{}</p></div></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d"><p>{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d;transform-style:flat"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d;overflow:hidden"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d;opacity:0.5"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:scaleX(-1);transform-style:preserve-3d"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d"><span style="backface-visibility:hidden">{}</span></div>': False,
 }
 
 # An `anchor()` whose anchor the page names places the box by it, not by its fallback.

@@ -22,7 +22,7 @@ from typing import Any
 from compliance.document.css import NEGLIGIBLE_TRANSFORM_SCALE, length_px, number
 
 Matrix = tuple[tuple[float, ...], ...]  # four rows of four, acting on column vectors
-_IDENTITY: Matrix = ((1.0, 0.0, 0.0, 0.0), (0.0, 1.0, 0.0, 0.0), (0.0, 0.0, 1.0, 0.0), (0.0, 0.0, 0.0, 1.0))
+IDENTITY: Matrix = ((1.0, 0.0, 0.0, 0.0), (0.0, 1.0, 0.0, 0.0), (0.0, 0.0, 1.0, 0.0), (0.0, 0.0, 0.0, 1.0))
 _DEGREES = {"deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
 # A stretch this large: Chromium paints nothing of the box (it leaves no ink from 10⁴ on).
 _STRETCHED_AWAY = 1e6
@@ -104,7 +104,7 @@ def _function_matrix(token: Any) -> Matrix | None:
         return _scale_matrix(name, values)
     if name == "matrix" and len(values) == 6:
         a, b, c, d, e, f = values
-        return ((a, c, 0.0, e), (b, d, 0.0, f), _IDENTITY[2], _IDENTITY[3])
+        return ((a, c, 0.0, e), (b, d, 0.0, f), IDENTITY[2], IDENTITY[3])
     if name == "matrix3d" and len(values) == 16:
         return tuple(tuple(values[column * 4 + row] for column in range(4)) for row in range(4))
     return None
@@ -116,14 +116,14 @@ def _skew_matrix(name: str, arguments: Sequence[Any]) -> Matrix | None:
         return None
     read = [float(a or 0) for a in angles]
     ax, ay = {"skew": (read[0], read[-1] if len(read) == 2 else 0.0), "skewx": (read[0], 0.0), "skewy": (0.0, read[0])}[name]
-    return ((1.0, math.tan(math.radians(ax)), 0.0, 0.0), (math.tan(math.radians(ay)), 1.0, 0.0, 0.0), _IDENTITY[2], _IDENTITY[3])
+    return ((1.0, math.tan(math.radians(ax)), 0.0, 0.0), (math.tan(math.radians(ay)), 1.0, 0.0, 0.0), IDENTITY[2], IDENTITY[3])
 
 
 def _perspective_matrix(arguments: Sequence[Any]) -> Matrix | None:
     if len(arguments) != 1:
         return None
     if arguments[0].type == "ident" and arguments[0].lower_value == "none":
-        return _IDENTITY
+        return IDENTITY
     distance = length_px(arguments[0])
     return None if distance is None else perspective(distance)
 
@@ -167,7 +167,7 @@ def transform_matrix(values: Sequence[Any]) -> tuple[Matrix, bool] | None:
     translation by a percentage (of the box, not known) is in it, read as 0 (it then decides
     where the box goes, not how it faces or how flat it is, unless a perspective is in the
     value, when the value is not read); None for `none` or a value not read."""
-    composed, by_percentage = _IDENTITY, False
+    composed, by_percentage = IDENTITY, False
     for token in values:
         if token.type != "function":
             return None
@@ -177,7 +177,7 @@ def transform_matrix(values: Sequence[Any]) -> tuple[Matrix, bool] | None:
         if any(math.isnan(v) for row in found for v in row):
             by_percentage, found = True, tuple(tuple(0.0 if math.isnan(v) else v for v in row) for row in found)
         composed = compose(composed, found)
-    if not values or (by_percentage and composed[3] != _IDENTITY[3]):
+    if not values or (by_percentage and composed[3] != IDENTITY[3]):
         return None
     return composed, by_percentage
 

@@ -3590,26 +3590,108 @@ def _referenced_away(declared: Mapping[str, Declaration], element: Any) -> bool:
 
 def _projected_away(declared: Mapping[str, Declaration], element: Any, perspective: bool, style: PageStyle | None) -> bool:
     """True when the element's `transform` has no inverse, turns its back to the reader under
-    `backface-visibility: hidden`, puts it behind the viewer, or flattens it (`projection`); under
-    an ancestor's perspective, only with the parent's own, composed in front of the transform."""
+    `backface-visibility: hidden` (in its 3D rendering context: `_back_in_its_context`), puts it
+    behind the viewer, or flattens it (`projection`); under an ancestor's perspective, only with
+    the parent's own, composed in front of the transform."""
     transform = declared.get("transform")
     read = projection.transform_matrix(transform.values) if transform is not None else None
-    if read is None:
-        return False
+    backface = declared.get("backface-visibility")
+    turned = backface is not None and backface.keyword == "hidden"
+    in_context = _back_in_a_context(read, transform, element, style) if turned and not perspective and style is not None else None
+    if in_context or read is None:
+        return bool(in_context)
     matrix, by_percentage = read
     if projection.not_invertible(matrix):
         return True
     if perspective:
-        parent = element.getparent()
-        found = style.on_demand(parent, ("perspective",)).get("perspective") if style is not None and parent is not None and not by_percentage else None
-        distance = length_px(found.values[0]) if found is not None and len(found.values) == 1 else None
-        if distance is None:
+        seen = _under_the_parent_s_perspective(matrix, element, style) if not by_percentage else None
+        if seen is None:
             return False
-        matrix = projection.compose(projection.perspective(distance), matrix)
-    backface = declared.get("backface-visibility")
-    if backface is not None and backface.keyword == "hidden" and projection.back_facing(matrix):
+        matrix = seen
+    # (In a 3D rendering context its back is judged with the context's turn: `in_context`.)
+    if turned and in_context is None and projection.back_facing(matrix):
         return True
     return projection.behind_the_viewer(matrix) or (not perspective and projection.flattened(matrix))
+
+
+def _back_in_a_context(read: tuple[projection.Matrix, bool] | None, transform: Declaration | None, element: Any, style: PageStyle) -> bool | None:
+    """For a box of `backface-visibility: hidden` whose parent extends a 3D rendering context
+    (`_preserves_3d`): whether its back faces the reader in it (`_back_in_its_context`), its own
+    transform `read` (None: it has none, or one not read, when this is not judged); None when
+    its parent does not."""
+    if not _preserves_3d(element.getparent(), style):
+        return None
+    if read is None:
+        return transform is None and _back_in_its_context(projection.IDENTITY, element, style)
+    return _back_in_its_context(read[0], element, style)
+
+
+def _under_the_parent_s_perspective(matrix: projection.Matrix, element: Any, style: PageStyle | None) -> projection.Matrix | None:
+    """The element's transform (`matrix`) seen through its parent's `perspective` of a length;
+    None when the parent sets none the checker reads."""
+    parent = element.getparent()
+    found = style.on_demand(parent, ("perspective",)).get("perspective") if style is not None and parent is not None else None
+    distance = length_px(found.values[0]) if found is not None and len(found.values) == 1 else None
+    return None if distance is None else projection.compose(projection.perspective(distance), matrix)
+
+
+def _back_in_its_context(matrix: projection.Matrix, element: Any, style: PageStyle) -> bool:
+    """True when the element's box (`matrix`: its own transform) shows its back in the 3D
+    rendering context its ancestors of `transform-style: preserve-3d` make (CSS Transforms 2,
+    6: the transforms from the element up to the context's root, the root's included), as
+    Chromium judges `backface-visibility: hidden`; False when one of their transforms is not
+    read, and for an inline box, which takes no transform."""
+    if _inline_level_box({}, element, element.tag.lower(), style) == "inline":
+        return False
+    ancestor = element.getparent()
+    while _preserves_3d(ancestor, style):
+        transform = style.on_demand(ancestor, ("transform",)).get("transform")
+        read = projection.transform_matrix(transform.values) if transform is not None and transform.keyword != "none" else (projection.IDENTITY, False)
+        if read is None:
+            return False
+        matrix = projection.compose(read[0], matrix)
+        ancestor = ancestor.getparent()
+    return projection.back_facing(matrix)
+
+
+# What makes a box of `transform-style: preserve-3d` flat all the same (CSS Transforms 2, 6.1,
+# "grouping property values"), each with the values that do not.
+_GROUPING = {
+    "opacity": (),
+    "overflow": ("visible", "clip"),
+    "overflow-x": ("visible", "clip"),
+    "overflow-y": ("visible", "clip"),
+    "filter": ("none",),
+    "clip-path": ("none",),
+    "clip": ("auto",),
+    "isolation": ("auto",),
+    "mask": ("none",),
+    "mask-image": ("none",),
+    "mix-blend-mode": ("normal",),
+    "contain": ("none", "layout", "size", "style", "inline-size"),
+    "perspective": ("none",),
+}
+
+
+def _preserves_3d(element: Any, style: PageStyle) -> bool:
+    """True when the element makes (or extends) a 3D rendering context for its children: its
+    `transform-style` is `preserve-3d`, no grouping property flattens it, and it is not an inline
+    box (which takes no transform). A `perspective` on it is not read: its context is then not
+    judged."""
+    if element is None or not isinstance(element.tag, str):
+        return False
+    found = style.on_demand(element, ("transform-style", *_GROUPING))
+    kind = found.get("transform-style")
+    if kind is None or kind.keyword != "preserve-3d":
+        return False
+    for name, flat_free in _GROUPING.items():
+        value = found.get(name)
+        if value is None:
+            continue
+        level = number(value.values[0]) if name == "opacity" and len(value.values) == 1 else None
+        if (level is None or level < 1) and value.keyword not in flat_free:
+            return False
+    return _inline_level_box({}, element, element.tag.lower(), style) != "inline"
 
 
 # What makes a box the containing block of its absolutely positioned descendants, besides a
