@@ -1138,6 +1138,28 @@ PROJECTIONS = {
     '<p style="transform:skewX(90deg) skewX(-90deg)">{}</p>': False,
     '<p style="transform:matrix(1,0,1e3,1,0,0)">{}</p>': False,
     '<p style="transform:rotateX(60deg) rotateX(-30deg)">{}</p>': False,
+    # Shrunk to a two-hundredth or less far behind the parent's perspective (a speck is left at
+    # a hundredth, not judged); enlarged 10,000 times along both axes, a piece of one glyph shows.
+    '<div style="perspective:100px"><p style="transform:translateZ(-20000px)">{}</p></div>': True,
+    '<div style="perspective:10px"><p style="transform:translateZ(-10000px)">{}</p></div>': True,
+    "<style>.w{{perspective:1px}} .w>p{{transform:translate3d(0,0,-200px) !important}}</style><div class=w><p>{}</p></div>": True,
+    '<div style="perspective:100px"><p style="transform:translateZ(-500px)">{}</p></div>': False,
+    '<div style="perspective:100px"><p style="transform:translateZ(-10000px)">{}</p></div>': False,
+    '<div style="perspective:1000px"><p style="transform:translateZ(-10000px)">{}</p></div>': False,
+    '<div style="perspective:100px"><p style="transform:translateZ(-20000px) scale(100)">{}</p></div>': False,
+    '<div style="perspective:100px"><p style="transform:translateZ(-20000px);transform:none">{}</p></div>': False,
+    '<p style="transform:scale(10000)">{}</p>': True,
+    '<p style="text-align:center;transform:scale(10000)">{}</p>': True,
+    '<p style="text-align:center;font-size:8px;transform:matrix(10000,0,0,10000,0,0)">{}</p>': True,
+    '<p style="display:inline-block;transform:scale(10000)">{}</p>': True,
+    "<style>.s{{scale:10000}}</style><p class=s>{}</p>": True,
+    '<p style="transform:scale(10000);transform-origin:0 0">{}</p>': True,
+    '<p style="text-align:center;transform:scale(1000)">{}</p>': False,
+    '<p style="display:inline-block;transform:scale(100)">{}</p>': False,
+    '<p style="transform:scale(100);transform-origin:0 0">{}</p>': False,
+    '<p style="text-align:center;transform:scale(10000, 1)">{}</p>': False,
+    '<p style="text-align:center;transform:scale(1, 10000)">{}</p>': False,
+    '<p style="text-align:center;transform:scale(10000);transform:none">{}</p>': False,
     # Its back is judged in the 3D rendering context of its ancestors of `transform-style:
     # preserve-3d`, their transforms composed with its own; a flat parent (or one a grouping
     # property such as `overflow: hidden` or `opacity` flattens) leaves its own alone.

@@ -1223,7 +1223,7 @@ def _can_hide(declaration: Declaration) -> bool:
         size = _font_size(declaration)
         return size is not None and size <= _UNREADABLE_TEXT_PX
     if family == "transform":
-        return scales_to_nothing(values) or _far_off_screen(declaration) or _may_project_away(declaration)
+        return scales_to_nothing(values) or _far_off_screen(declaration) or _may_project_away(declaration) or projection.enlarged_away(declaration.name, values)
     if family == "clip":
         return clips_to_nothing(declaration.name, values)
     if family == "size":
@@ -3554,7 +3554,7 @@ def _box_gone(
         return True
     if _transparent(declared, element):
         return True
-    if any(scales_to_nothing(declared[name].values) for name in ("transform", "scale") if name in declared):
+    if any(_scaled_away(name, declared[name].values) for name in ("transform", "scale") if name in declared):
         return True
     vanishing = _FLAT_VANISHING if perspective else VANISHING_PROPERTIES
     if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in vanishing if name in declared):
@@ -3578,6 +3578,12 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
     if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
     return style is not None and offsets.beyond_its_containing_block(declared) and _placed_from_the_page(element, style)
+
+
+def _scaled_away(name: str, values: Sequence[Any]) -> bool:
+    """True when a `transform` or `scale` shrinks the box to next to nothing, or enlarges it so
+    that a piece of one glyph shows (`projection.enlarged_away`)."""
+    return scales_to_nothing(values) or projection.enlarged_away(name, values)
 
 
 def _referenced_away(declared: Mapping[str, Declaration], element: Any) -> bool:
@@ -3611,7 +3617,7 @@ def _projected_away(declared: Mapping[str, Declaration], element: Any, perspecti
     # (In a 3D rendering context its back is judged with the context's turn: `in_context`.)
     if turned and in_context is None and projection.back_facing(matrix):
         return True
-    return projection.behind_the_viewer(matrix) or (not perspective and projection.flattened(matrix))
+    return projection.behind_the_viewer(matrix) or (projection.shrunk_away(matrix) if perspective else projection.flattened(matrix))
 
 
 def _back_in_a_context(read: tuple[projection.Matrix, bool] | None, transform: Declaration | None, element: Any, style: PageStyle) -> bool | None:
