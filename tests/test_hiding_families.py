@@ -1109,6 +1109,11 @@ PROJECTIONS = {
     '<p style="transform:scale3d(1,1,0)">{}</p>': True,
     '<p style="transform:scaleZ(0)">{}</p>': True,
     '<p style="transform:scale3d(1,1,0.5)">{}</p>': False,
+    '<p style="transform:scale3d(2,2,0)">{}</p>': True,
+    '<p style="transform:matrix3d(1,0,0,0,0,1,0,0,0,0,0,0,0,0,0,1)">{}</p>': True,
+    "<style>.z{{transform:scale3d(0.5,0.5,0) !important}}</style><p class=z>{}</p>": True,
+    '<p style="transform:scale3d(1,1,0.01)">{}</p>': False,
+    '<p style="transform:scale3d(1,1,0);transform:scale3d(1,1,1)">{}</p>': False,
     # One length in `translate()` moves along x alone.
     '<p style="transform:translate(10px) rotateY(0deg);backface-visibility:hidden">{}</p>': False,
     '<p style="transform:translate(10px) rotateY(180deg);backface-visibility:hidden">{}</p>': True,
