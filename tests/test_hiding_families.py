@@ -635,6 +635,19 @@ PERCENT_OFFSETS = {
     "position:absolute;right:100%": True,
     "transform:translateX(-100%) translateX(-10px)": True,
     "transform:translate(-150%, 0)": True,
+    # A `text-indent` in percent is of the block's own width (its `width`, else its containing
+    # block's): -100% of a block as wide as the screen moves its first line off it; `hanging`
+    # indents every line but the first.
+    "text-indent:-100%": True,
+    "text-indent:-200%": True,
+    "text-indent:-100% each-line": True,
+    "text-indent:-150%;direction:rtl": True,
+    "width:1200px;text-indent:-100%": True,
+    "text-indent:100%": False,
+    "text-indent:-100% hanging": False,
+    "text-indent:-9999px hanging": False,
+    "width:50px;text-indent:-100%": False,
+    "text-indent:-100%;text-indent:0": False,
     # Near misses, moved less far: Chromium hides short text moved a fifth of the screen left
     # too, which the checker, not knowing where the box starts, leaves shown.
     "margin-left:-20%;text-align:right": False,
@@ -695,6 +708,16 @@ OTHER_HIDING = {
     ".by{width:200px;offset-path:path('M -9999 0 L 0 0');offset-distance:100%}": False,
     ".by{width:200px;offset-path:path('M 300 300')}": False,
     ".by{width:200px;offset-path:path('M -9999 0');offset-path:none}": False,
+    # The `offset` shorthand sets the path and the distance (0 when it gives none) where it stands.
+    '.by{offset:path("M -2000 0 L 0 0")}': True,
+    ".by{width:200px;offset:10px 10px path('M -9999 0') 0 auto / auto}": True,
+    ".by{width:200px;offset-distance:100%;offset:path('M -9999 0 L 0 0')}": True,
+    ".by{width:200px;--p:path('M -9999 0');offset:var(--p) !important}": True,
+    ".by{width:200px;offset:path('M -9999 0 L 0 0') 100%}": False,
+    ".by{width:200px;offset:path('M -9999 0');offset-path:none}": False,
+    ".by{width:200px;offset-path:path('M -9999 0');offset:none}": False,
+    ".by{width:200px;offset:path('M 300 300')}": False,
+    ".by{width:200px;--p:path('M -9999 0 L 0 0') 100%;offset:var(--p)}": False,
     ".by{display:env(safe-area-inset-top, none)}": False,
     ".by{display:none;display:env(nope, block)}": False,
     "@property --h{syntax:'<length>';inherits:false;initial-value:10px} .by{font-size:var(--h)}": False,
@@ -763,6 +786,20 @@ WITHOUT_A_BOX = {
     "<style>.w{{display:contents;text-indent:-9999px}}</style><div class=w>\n<p>{}</p>\n</div>": True,
     '<p style="display:contents;text-indent:-9999px">{}</p>': False,
     '<div style="display:contents;text-indent:-9999px"><span>{}</span></div>': False,
+    # Each block container it holds indents its first line, whatever is beside it, down through
+    # inline elements and other elements of no box, unless it sets its own `text-indent`.
+    f'<div style="display:contents;text-indent:-9999px"><img src={PICTURE_DATA} width=10 height=10>\n<p>{{}}</p></div>': True,
+    '<div style="display:contents;text-indent:-9999px">Text <p>{}</p></div>': True,
+    "<style>.w{{display:contents;text-indent:-9999px !important}}</style><div class=w><span>x</span><div><p>{}</p></div></div>": True,
+    '<div style="display:contents;text-indent:-9999px"><span>x</span><span><p>{}</p></span></div>': True,
+    '<div style="display:contents;text-indent:-9999px"><span>x</span><p>{}</p><span>y</span></div>': True,
+    '<div style="display:contents;text-indent:-9999px"><b>x</b><span style="display:inline-block">{}</span></div>': True,
+    '<div style="display:contents;text-indent:-9999px"><span>x</span><div style="display:contents"><p>{}</p></div></div>': True,
+    '<div style="display:contents;text-indent:-9999px"><span>x</span><p style="text-indent:0">{}</p></div>': False,
+    '<style>.z{{text-indent:0}}</style><div style="display:contents;text-indent:-9999px"><span>x</span><p class=z>{}</p></div>': False,
+    '<div style="display:contents;text-indent:-9999px">{}<p>x</p></div>': False,
+    '<div style="display:contents;text-indent:-9999px"><b>Note</b><br><span>{}</span><p>x</p></div>': False,
+    '<div style="display:contents;text-indent:-20px"><span>x</span><p>{}</p></div>': False,
     '<div style="display:contents;opacity:0">{}</div>': False,
     '<div style="display:contents;transform:scale(0)">{}</div>': False,
     '<div style="display:contents;height:0;overflow:hidden">{}</div>': False,
@@ -1072,6 +1109,11 @@ PROJECTIONS = {
     '<p style="transform:scale3d(1,1,0)">{}</p>': True,
     '<p style="transform:scaleZ(0)">{}</p>': True,
     '<p style="transform:scale3d(1,1,0.5)">{}</p>': False,
+    '<p style="transform:scale3d(2,2,0)">{}</p>': True,
+    '<p style="transform:matrix3d(1,0,0,0,0,1,0,0,0,0,0,0,0,0,0,1)">{}</p>': True,
+    "<style>.z{{transform:scale3d(0.5,0.5,0) !important}}</style><p class=z>{}</p>": True,
+    '<p style="transform:scale3d(1,1,0.01)">{}</p>': False,
+    '<p style="transform:scale3d(1,1,0);transform:scale3d(1,1,1)">{}</p>': False,
     # One length in `translate()` moves along x alone.
     '<p style="transform:translate(10px) rotateY(0deg);backface-visibility:hidden">{}</p>': False,
     '<p style="transform:translate(10px) rotateY(180deg);backface-visibility:hidden">{}</p>': True,
@@ -1101,6 +1143,52 @@ PROJECTIONS = {
     '<p style="transform:skewX(90deg) skewX(-90deg)">{}</p>': False,
     '<p style="transform:matrix(1,0,1e3,1,0,0)">{}</p>': False,
     '<p style="transform:rotateX(60deg) rotateX(-30deg)">{}</p>': False,
+    # Shrunk to a two-hundredth or less far behind the parent's perspective (a speck is left at
+    # a hundredth, not judged); enlarged 10,000 times along both axes, a piece of one glyph shows.
+    '<div style="perspective:100px"><p style="transform:translateZ(-20000px)">{}</p></div>': True,
+    '<div style="perspective:10px"><p style="transform:translateZ(-10000px)">{}</p></div>': True,
+    "<style>.w{{perspective:1px}} .w>p{{transform:translate3d(0,0,-200px) !important}}</style><div class=w><p>{}</p></div>": True,
+    '<div style="perspective:100px"><p style="transform:translateZ(-500px)">{}</p></div>': False,
+    '<div style="perspective:100px"><p style="transform:translateZ(-10000px)">{}</p></div>': False,
+    '<div style="perspective:1000px"><p style="transform:translateZ(-10000px)">{}</p></div>': False,
+    '<div style="perspective:100px"><p style="transform:translateZ(-20000px) scale(100)">{}</p></div>': False,
+    '<div style="perspective:100px"><p style="transform:translateZ(-20000px);transform:none">{}</p></div>': False,
+    '<p style="transform:scale(10000)">{}</p>': True,
+    '<p style="text-align:center;transform:scale(10000)">{}</p>': True,
+    '<p style="text-align:center;font-size:8px;transform:matrix(10000,0,0,10000,0,0)">{}</p>': True,
+    '<p style="display:inline-block;transform:scale(10000)">{}</p>': True,
+    "<style>.s{{scale:10000}}</style><p class=s>{}</p>": True,
+    '<p style="transform:scale(10000);transform-origin:0 0">{}</p>': True,
+    '<p style="text-align:center;transform:scale(1000)">{}</p>': False,
+    '<p style="display:inline-block;transform:scale(100)">{}</p>': False,
+    '<p style="transform:scale(100);transform-origin:0 0">{}</p>': False,
+    '<p style="text-align:center;transform:scale(10000, 1)">{}</p>': False,
+    '<p style="text-align:center;transform:scale(1, 10000)">{}</p>': False,
+    '<p style="text-align:center;transform:scale(10000);transform:none">{}</p>': False,
+    # Its back is judged in the 3D rendering context of its ancestors of `transform-style:
+    # preserve-3d`, their transforms composed with its own; a flat parent (or one a grouping
+    # property such as `overflow: hidden` or `opacity` flattens) leaves its own alone.
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d"><p style="backface-visibility:hidden">{}</p></div>': True,
+    '<div style="transform:rotateY(100deg);transform-style:preserve-3d"><p style="backface-visibility:hidden">{}</p></div>': True,
+    '<div style="transform:rotateY(120deg);transform-style:preserve-3d"><p style="transform:rotateY(60deg);backface-visibility:hidden">{}</p></div>': True,
+    '<div style="transform:rotateX(180deg);transform-style:preserve-3d"><div style="transform-style:preserve-3d">'
+    '<p style="backface-visibility:hidden">{}</p></div></div>': True,
+    "<style>.w{{transform:rotateY(180deg);transform-style:preserve-3d}} .b{{-webkit-backface-visibility:hidden}}</style>"
+    "<div class=w><p class=b>{}</p></div>": True,
+    "<style>.w{{transform:rotateY(0.5turn);transform-style:preserve-3d !important}}</style>"
+    '<div class=w style="transform-style:flat"><p style="backface-visibility:hidden">{}</p></div>': True,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d;display:flex"><span style="backface-visibility:hidden">{}</span></div>': True,
+    '<div style="transform:rotateY(180deg)"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(80deg);transform-style:preserve-3d"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(120deg);transform-style:preserve-3d"><p style="transform:rotateY(-60deg);backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d"><p style="transform:rotateY(180deg);backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d"><div><p style="backface-visibility:hidden">{}</p></div></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d"><p>{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d;transform-style:flat"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d;overflow:hidden"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d;opacity:0.5"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:scaleX(-1);transform-style:preserve-3d"><p style="backface-visibility:hidden">{}</p></div>': False,
+    '<div style="transform:rotateY(180deg);transform-style:preserve-3d"><span style="backface-visibility:hidden">{}</span></div>': False,
 }
 
 # An `anchor()` whose anchor the page names places the box by it, not by its fallback.

@@ -114,6 +114,8 @@ FAMILIES: dict[str, str] = {
     # Places the box's centre on a path, at a distance along it (see `offsets.placed_off_by_its_path`).
     "offset-path": "transform",
     "offset-distance": "transform",
+    # Sets both, read as them where it stands (see `_offset_expansion`).
+    "offset": "transform",
     "object-position": "transform",
     "mask": "opacity",
     "mask-image": "opacity",
@@ -349,7 +351,9 @@ def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
 # `direction` and `unicode-bidi`, which are not read); an alias or a flow-relative property is the
 # physical property's it sets.
 _SET_BY_ALL = tuple(
-    name for name in FAMILIES if name not in ALIASES and name not in css_grammar.FLOW_RELATIVE_LONGHANDS and name not in css_grammar.FLOW_RELATIVE_SHORTHANDS
+    name
+    for name in FAMILIES
+    if name not in ALIASES and name not in css_grammar.FLOW_RELATIVE_LONGHANDS and name not in css_grammar.FLOW_RELATIVE_SHORTHANDS and name != "offset"
 )
 
 
@@ -362,7 +366,7 @@ def _physical(name: str) -> str:
 def _may_expand(block: str) -> bool:
     """Whether a declaration block's text may hold a declaration `_expanded` replaces (a cheap
     test of its text, that most blocks fail)."""
-    return "all" in block or "-inline" in block or "-block" in block
+    return "all" in block or "-inline" in block or "-block" in block or "offset" in block
 
 
 def _expanded(declarations: Sequence[Declaration]) -> tuple[Declaration, ...]:
@@ -370,7 +374,7 @@ def _expanded(declarations: Sequence[Declaration]) -> tuple[Declaration, ...]:
     each: an `all` (`all: unset`, `all: revert`) by its CSS-wide keyword for every property it sets
     (`display: none; all: unset` shows the element), a flow-relative shorthand by its physical
     sides (`margin-inline: -9999px 0` is `margin-left: -9999px; margin-right: 0`)."""
-    if not any(declaration.name == "all" or declaration.name in css_grammar.FLOW_RELATIVE_SHORTHANDS for declaration in declarations):
+    if not any(declaration.name in ("all", "offset") or declaration.name in css_grammar.FLOW_RELATIVE_SHORTHANDS for declaration in declarations):
         return tuple(declarations)
     return tuple(itertools.chain.from_iterable(map(_expansion, declarations)))
 
@@ -382,6 +386,8 @@ def _expansion(declaration: Declaration) -> tuple[Declaration, ...]:
     name, values, important = declaration
     if name == "all":
         return tuple(Declaration(each, values, important) for each in _SET_BY_ALL)
+    if name == "offset":
+        return _offset_expansion(declaration)
     sides = css_grammar.FLOW_RELATIVE_SHORTHANDS.get(name)
     if sides is None:
         return (declaration,)
@@ -390,6 +396,70 @@ def _expansion(declaration: Declaration) -> tuple[Declaration, ...]:
         return (Declaration(start, values, important),)
     first = Declaration(start, values[:1], important)
     return (first,) if end is None else (first, Declaration(end, values[-1:], important))
+
+
+# What an `offset` shorthand's path is (CSS Motion Path 1, 2.1 and 5): a shape or path function,
+# a `url()`, `none`, or a box edge; and the words of the position before it and the rotation after.
+_OFFSET_PATHS = frozenset({"path", "ray", "url", "circle", "ellipse", "inset", "polygon", "rect", "xywh", "shape"})
+_OFFSET_PATH_WORDS = frozenset({"none", "content-box", "padding-box", "border-box", "margin-box", "fill-box", "stroke-box", "view-box"})
+_OFFSET_POSITION_WORDS = frozenset({"auto", "normal", "left", "right", "top", "bottom", "center"})
+_OFFSET_ROTATE_WORDS = frozenset({"auto", "reverse"})
+
+
+def _offset_expansion(declaration: Declaration) -> tuple[Declaration, ...]:
+    """What `_expanded` replaces an `offset` shorthand with: its `offset-path` (`none` when it
+    gives none) and its `offset-distance` (0 when it gives none), the longhands it resets (its
+    position, rotation and anchor are not read). One with a `var()` sets `offset-path` to the
+    whole value, read once filled in; one not read here is left as it is, and sets nothing."""
+    _, values, important = declaration
+    if any(token.type == "function" and token.lower_name == "var" for token in values):
+        return (Declaration("offset-path", values, important),)
+    before_anchor = list(itertools.takewhile(lambda t: not (t.type == "literal" and t.value == "/"), values))
+    at = next((i for i, token in enumerate(before_anchor) if _offset_path_token(token)), None)
+    if at is None:
+        at = len(before_anchor)
+        path: tuple[Any, ...] = (_keyword_token(values[0], "none"),)
+    else:
+        path = (before_anchor[at],)
+    if not all(_offset_position_token(token) for token in before_anchor[:at]):
+        return (declaration,)
+    rest = [t for t in before_anchor[at + 1 :] if not _offset_rotate_token(t)]
+    if len(rest) > 1 or not all(_offset_position_token(t) and t.type != "ident" for t in rest):
+        return (declaration,)
+    return (Declaration("offset-path", path, important), Declaration("offset-distance", tuple(rest) or (_number_token(values[0], 0),), important))
+
+
+def _offset_path_token(token: Any) -> bool:
+    if token.type == "ident":
+        return token.lower_value in _OFFSET_PATH_WORDS
+    return (token.type == "function" and token.lower_name in _OFFSET_PATHS) or token.type == "url"
+
+
+def _offset_position_token(token: Any) -> bool:
+    """A word, length, percentage or math function of a position (or of a distance)."""
+    if token.type == "ident":
+        return token.lower_value in _OFFSET_POSITION_WORDS
+    if token.type == "function":
+        return token.lower_name in MATH_FUNCTIONS
+    return token.type in ("dimension", "percentage") or (token.type == "number" and token.value == 0)
+
+
+def _offset_rotate_token(token: Any) -> bool:
+    if token.type == "ident":
+        return token.lower_value in _OFFSET_ROTATE_WORDS
+    return token.type == "dimension" and token.lower_unit in ("deg", "rad", "grad", "turn")
+
+
+def _keyword_token(at: Any, word: str) -> Any:
+    import tinycss2.ast
+
+    return tinycss2.ast.IdentToken(at.source_line, at.source_column, word)
+
+
+def _number_token(at: Any, value: int) -> Any:
+    import tinycss2.ast
+
+    return tinycss2.ast.NumberToken(at.source_line, at.source_column, value, value, str(value))
 
 
 # Properties whose values CSS refuses when negative (a browser drops such a declaration and the

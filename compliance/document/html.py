@@ -1121,7 +1121,8 @@ class _Walk:
             self.found.hides_text = True
         heading = parent[_HEADING] or kind.heading
         # The sections of an `<amp-accordion>` go through `_open` (see `_is_closed`), even without attributes.
-        passes_on = visible and text_open and tag != "amp-accordion" and self._outside_line_boxes(element, block, rendering)
+        # (A `text-indent` passed on to blocks inside is read on each: `Rendering.indent`.)
+        passes_on = visible and text_open and tag != "amp-accordion" and rendering.indent is None and self._outside_line_boxes(element, block, rendering)
         frame = (block, rendering, visible, in_article, heading, noscript, chrome, closed, shown, passes_on)
         self._push(element, kind, attributes, frame, parent, own_text=own_text)
 
@@ -1189,7 +1190,7 @@ class _Walk:
             return inherited
         if inherited.one_line is not None and self._on_later_line(element, tag, inherited):
             return HIDDEN
-        if element in self.styled or tag in _HIDING_TAGS or (inherited.narrow is not None and tag in IMAGE_TAGS):
+        if element in self.styled or tag in _HIDING_TAGS or (inherited.narrow is not None and tag in IMAGE_TAGS) or inherited.indent is not None:
             return render(element, tag, inherited, self.style)
         if attributes is None:
             return inherited  # nothing here can hide or show it (`render` would say so)

@@ -12,7 +12,7 @@ screen" (1000px left or up) are set.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from compliance.document.css import Declaration, length_px, split_commas
@@ -74,21 +74,6 @@ def beyond_its_containing_block(declared: Mapping[str, Declaration]) -> bool:
         if value is not None and value.values[0].type == "percentage" and value.values[0].value >= 100 and (other is None or other.keyword == "auto"):
             return True
     return False
-
-
-def indent_reaches_all_of(element: Any, block_tags: Set[str]) -> bool:
-    """True when a `text-indent` on an element of `display: contents` moves all it holds: its
-    text-indent is inherited, and indents the first line of each block container it holds, but
-    its own text (and an inline element's) sits in its parent's block, which has its own indent;
-    so only an element that holds nothing but blocks (of `block_tags`) and blank text."""
-    if (element.text or "").strip():
-        return False
-    for child in element:
-        if (child.tail or "").strip():
-            return False
-        if isinstance(child.tag, str) and child.tag.lower() not in block_tags:
-            return False
-    return True
 
 
 # A box's centre this far left of its containing block leaves it off the screen, the box at most

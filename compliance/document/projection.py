@@ -22,10 +22,18 @@ from typing import Any
 from compliance.document.css import NEGLIGIBLE_TRANSFORM_SCALE, length_px, number
 
 Matrix = tuple[tuple[float, ...], ...]  # four rows of four, acting on column vectors
-_IDENTITY: Matrix = ((1.0, 0.0, 0.0, 0.0), (0.0, 1.0, 0.0, 0.0), (0.0, 0.0, 1.0, 0.0), (0.0, 0.0, 0.0, 1.0))
+IDENTITY: Matrix = ((1.0, 0.0, 0.0, 0.0), (0.0, 1.0, 0.0, 0.0), (0.0, 0.0, 1.0, 0.0), (0.0, 0.0, 0.0, 1.0))
 _DEGREES = {"deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
 # A stretch this large: Chromium paints nothing of the box (it leaves no ink from 10⁴ on).
 _STRETCHED_AWAY = 1e6
+# Enlarged this much along every direction: a glyph of 16px text is 160,000px across, of which a
+# screen shows a piece of one stroke or of the gap beside it (Chromium leaves no ink of a line of
+# text so scaled, centred, left-aligned or an inline-block, of 8px or 16px text: measured; it
+# leaves ink at 1,000, a piece of a glyph).
+_ENLARGED_AWAY = 1e4
+# Shrunk this much under a perspective: Chromium leaves no ink of text drawn at 1/201 or 1/1001 of
+# its size (measured), and a speck under a pixel high at 1/151 and 1/101, which is not judged.
+_SHRUNK_AWAY = 1 / 200
 # Relative to the matrix's size, a determinant this small is zero (a float's cos(90deg) is 6e-17).
 _FLAT = 1e-9
 
@@ -104,7 +112,7 @@ def _function_matrix(token: Any) -> Matrix | None:
         return _scale_matrix(name, values)
     if name == "matrix" and len(values) == 6:
         a, b, c, d, e, f = values
-        return ((a, c, 0.0, e), (b, d, 0.0, f), _IDENTITY[2], _IDENTITY[3])
+        return ((a, c, 0.0, e), (b, d, 0.0, f), IDENTITY[2], IDENTITY[3])
     if name == "matrix3d" and len(values) == 16:
         return tuple(tuple(values[column * 4 + row] for column in range(4)) for row in range(4))
     return None
@@ -116,14 +124,14 @@ def _skew_matrix(name: str, arguments: Sequence[Any]) -> Matrix | None:
         return None
     read = [float(a or 0) for a in angles]
     ax, ay = {"skew": (read[0], read[-1] if len(read) == 2 else 0.0), "skewx": (read[0], 0.0), "skewy": (0.0, read[0])}[name]
-    return ((1.0, math.tan(math.radians(ax)), 0.0, 0.0), (math.tan(math.radians(ay)), 1.0, 0.0, 0.0), _IDENTITY[2], _IDENTITY[3])
+    return ((1.0, math.tan(math.radians(ax)), 0.0, 0.0), (math.tan(math.radians(ay)), 1.0, 0.0, 0.0), IDENTITY[2], IDENTITY[3])
 
 
 def _perspective_matrix(arguments: Sequence[Any]) -> Matrix | None:
     if len(arguments) != 1:
         return None
     if arguments[0].type == "ident" and arguments[0].lower_value == "none":
-        return _IDENTITY
+        return IDENTITY
     distance = length_px(arguments[0])
     return None if distance is None else perspective(distance)
 
@@ -167,7 +175,7 @@ def transform_matrix(values: Sequence[Any]) -> tuple[Matrix, bool] | None:
     translation by a percentage (of the box, not known) is in it, read as 0 (it then decides
     where the box goes, not how it faces or how flat it is, unless a perspective is in the
     value, when the value is not read); None for `none` or a value not read."""
-    composed, by_percentage = _IDENTITY, False
+    composed, by_percentage = IDENTITY, False
     for token in values:
         if token.type != "function":
             return None
@@ -177,7 +185,7 @@ def transform_matrix(values: Sequence[Any]) -> tuple[Matrix, bool] | None:
         if any(math.isnan(v) for row in found for v in row):
             by_percentage, found = True, tuple(tuple(0.0 if math.isnan(v) else v for v in row) for row in found)
         composed = compose(composed, found)
-    if not values or (by_percentage and composed[3] != _IDENTITY[3]):
+    if not values or (by_percentage and composed[3] != IDENTITY[3]):
         return None
     return composed, by_percentage
 
@@ -217,17 +225,45 @@ def not_invertible(m: Matrix) -> bool:
     return _determinant(m) == 0
 
 
+def enlarged_away(name: str, values: Sequence[Any]) -> bool:
+    """True for a `transform` (with no perspective or depth in it) or a `scale` property that
+    enlarges the box 10,000 times or more along every direction, so that no reader sees more of
+    its text than a piece of one glyph (`scale(10000)`, `scale: 10000`); a stretch along one
+    axis alone (`scale(10000, 1)`) is not judged."""
+    if name == "scale":
+        factors = [number(t) for t in values[:2]]
+        return bool(factors) and all(f is not None and abs(f) >= _ENLARGED_AWAY for f in factors)
+    read = transform_matrix(values) if name == "transform" else None
+    if read is None or read[0][2] != IDENTITY[2] or read[0][3] != IDENTITY[3]:
+        return False
+    return _stretches(read[0])[1] >= _ENLARGED_AWAY
+
+
+def _stretches(m: Matrix) -> tuple[float, float]:
+    """The largest and the smallest stretch of the plane's 2D part (its singular values, from the
+    sum of squares and the determinant), the matrix divided by its w."""
+    a, b, c, d = m[0][0] / m[3][3], m[0][1] / m[3][3], m[1][0] / m[3][3], m[1][1] / m[3][3]
+    squares, determinant = a * a + b * b + c * c + d * d, abs(a * d - b * c)
+    root = math.sqrt(max(squares * squares - 4 * determinant * determinant, 0.0))
+    largest = math.sqrt((squares + root) / 2)
+    return largest, (determinant / largest if largest else 0.0)
+
+
+def shrunk_away(m: Matrix) -> bool:
+    """True when the plane, facing the reader, is shrunk to a two-hundredth or less along every
+    direction: far behind under a perspective (`translateZ(-20000px)` under `perspective: 100px`
+    is drawn at 1/201 of its size)."""
+    if abs(m[3][0]) > _FLAT or abs(m[3][1]) > _FLAT or m[3][3] <= _FLAT:
+        return False
+    return _stretches(m)[0] <= _SHRUNK_AWAY
+
+
 def flattened(m: Matrix) -> bool:
     """True when, with no perspective, the plane is squeezed to a hundredth or less along a
     direction while not stretched along another (a line), or stretched a millionfold."""
     if abs(m[3][0]) > _FLAT or abs(m[3][1]) > _FLAT or m[3][3] <= _FLAT:
         return False
-    a, b, c, d = m[0][0] / m[3][3], m[0][1] / m[3][3], m[1][0] / m[3][3], m[1][1] / m[3][3]
-    # The 2D part's singular values, from the sum of squares and the determinant.
-    squares, determinant = a * a + b * b + c * c + d * d, abs(a * d - b * c)
-    root = math.sqrt(max(squares * squares - 4 * determinant * determinant, 0.0))
-    largest = math.sqrt((squares + root) / 2)
-    smallest = determinant / largest if largest else 0.0
+    largest, smallest = _stretches(m)
     if largest >= _STRETCHED_AWAY:
         return True
     return smallest <= NEGLIGIBLE_TRANSFORM_SCALE * max(1.0, largest / 100) and largest <= 100

@@ -258,6 +258,9 @@ class Rendering(NamedTuple):
     `colour_filter`: the colour steps of the `filter`s of the element and its ancestors, which
     paint its text and the backgrounds set inside them (`colour_filters`); None when one of them
     does more than change colours, and colours are then not judged.
+    `indent`: a `text-indent` an ancestor of `display: contents` passes on, which its content
+    inherits and each block container in it applies to its first line (see `_inherited_indent`);
+    None when there is none.
     """
 
     hidden: bool = False
@@ -280,6 +283,7 @@ class Rendering(NamedTuple):
     narrow: float | None = None
     span: float | None = None
     colour_filter: colour_filters.ColourFilter | None = ()
+    indent: Declaration | None = None
 
     @property
     def shows_boxes(self) -> bool:
@@ -1219,7 +1223,7 @@ def _can_hide(declaration: Declaration) -> bool:
         size = _font_size(declaration)
         return size is not None and size <= _UNREADABLE_TEXT_PX
     if family == "transform":
-        return scales_to_nothing(values) or _far_off_screen(declaration) or _may_project_away(declaration)
+        return scales_to_nothing(values) or _far_off_screen(declaration) or _may_project_away(declaration) or projection.enlarged_away(declaration.name, values)
     if family == "clip":
         return clips_to_nothing(declaration.name, values)
     if family == "size":
@@ -2608,10 +2612,17 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         return HIDDEN
     if _in_narrow_box(element, tag, declared, parent, style):
         return HIDDEN
+    indent = parent.indent
+    if indent is not None:
+        declared, indent = _inherited_indent(declared, element, tag, indent, style)
     if not declared:
+        if indent is not parent.indent:
+            return parent._replace(variables=variables, indent=indent)
         return parent if variables is parent.variables else parent._replace(variables=variables)
     perspective = _in_perspective(declared, parent)
     judged = _judged(declared, element, tag, style)
+    if "text-indent" in declared and "text-indent" not in judged and _has_no_box(declared):
+        indent = declared["text-indent"]
     if _box_gone(judged, element, tag, parent.perspective, _containing_block_width(parent), style):
         return HIDDEN
     fading = _faded(judged, element, parent.fading)
@@ -2650,7 +2661,35 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         font_px if tag == "html" else parent.root_font_px,
         *_narrow_and_span(judged, element, tag, parent, style),
         chain,
+        indent,
     )
+
+
+# The displays of a block container, whose first line a `text-indent` indents.
+_INDENTED_DISPLAYS = frozenset({"block", "flow-root", "list-item", "inline-block"})
+
+
+def _inherited_indent(
+    declared: dict[str, Declaration], element: Any, tag: str, indent: Declaration, style: PageStyle
+) -> tuple[dict[str, Declaration], Declaration | None]:
+    """The element's declarations and the `text-indent` it passes on, under one an ancestor of
+    `display: contents` passes on (`indent`): an element that sets its own (in any rule, read on
+    demand) passes that on instead, and a block container takes the inherited one as its own (its
+    first line is indented); an inline box's text sits in a line of its parent's block, which
+    this indent does not reach (CSS Text 3, 8.1)."""
+    own = style.on_demand(element, ("text-indent", "display"))
+    if "text-indent" in own:
+        return declared, None
+    display = own.get("display")
+    if (display_keyword(display) if display is not None else "block" if tag in BLOCK_TAGS else "inline") in _INDENTED_DISPLAYS:
+        return {**declared, "text-indent": indent}, indent
+    return declared, indent
+
+
+def _has_no_box(declared: Mapping[str, Declaration]) -> bool:
+    """True for an element of `display: contents`, which makes no box."""
+    display = declared.get("display")
+    return display is not None and display_keyword(display) == "contents"
 
 
 def _narrow_and_span(declared: Mapping[str, Declaration], element: Any, tag: str, parent: Rendering, style: PageStyle) -> tuple[float | None, float | None]:
@@ -3164,10 +3203,7 @@ def _applicable_to_its_box(declared: Mapping[str, Declaration], element: Any, ta
     block (floated, absolutely positioned, or an item of a flex or grid container)."""
     display = declared.get("display")
     if display is not None and display_keyword(display) == "contents":
-        kept = {k: v for k, v in declared.items() if k in _APPLIES_WITHOUT_A_BOX}
-        if "text-indent" in kept and not offsets.indent_reaches_all_of(element, BLOCK_TAGS):
-            del kept["text-indent"]
-        return kept
+        return {k: v for k, v in declared.items() if k in _APPLIES_WITHOUT_A_BOX}
     if not (declared.keys() & _NOT_ON_INLINE_BOXES) or (display is None and tag not in _INLINE_LEVEL_TAGS):
         return declared
     level = _inline_level_box(declared, element, tag, style)
@@ -3216,10 +3252,11 @@ def _vertical_writing_may_apply(element: Any, style: PageStyle) -> bool:
 
 # The properties of those read that apply to an element of `display: contents`, which makes no
 # box: the inherited ones, which its content takes (CSS Display 3, "contents"), and `zoom`, which
-# Chromium applies to the content of such an element.
+# Chromium applies to the content of such an element. (Its `text-indent` is passed on to the
+# blocks it holds: `Rendering.indent`.)
 _APPLIES_WITHOUT_A_BOX = frozenset(
     """display color -webkit-text-fill-color -webkit-text-stroke -webkit-text-stroke-color -webkit-text-stroke-width
-    text-shadow font font-size font-size-adjust letter-spacing visibility text-indent text-wrap text-wrap-mode
+    text-shadow font font-size font-size-adjust letter-spacing visibility text-wrap text-wrap-mode
     white-space line-height writing-mode zoom""".split()
 )
 # The properties of those read that do not apply to an inline box that is not replaced (a
@@ -3517,7 +3554,7 @@ def _box_gone(
         return True
     if _transparent(declared, element):
         return True
-    if any(scales_to_nothing(declared[name].values) for name in ("transform", "scale") if name in declared):
+    if any(_scaled_away(name, declared[name].values) for name in ("transform", "scale") if name in declared):
         return True
     vanishing = _FLAT_VANISHING if perspective else VANISHING_PROPERTIES
     if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in vanishing if name in declared):
@@ -3543,6 +3580,12 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
     return style is not None and offsets.beyond_its_containing_block(declared) and _placed_from_the_page(element, style)
 
 
+def _scaled_away(name: str, values: Sequence[Any]) -> bool:
+    """True when a `transform` or `scale` shrinks the box to next to nothing, or enlarges it so
+    that a piece of one glyph shows (`projection.enlarged_away`)."""
+    return scales_to_nothing(values) or projection.enlarged_away(name, values)
+
+
 def _referenced_away(declared: Mapping[str, Declaration], element: Any) -> bool:
     """True when a `clip-path` or `filter` names an element of the page that leaves nothing of
     the box a reader can see (`references`)."""
@@ -3553,26 +3596,108 @@ def _referenced_away(declared: Mapping[str, Declaration], element: Any) -> bool:
 
 def _projected_away(declared: Mapping[str, Declaration], element: Any, perspective: bool, style: PageStyle | None) -> bool:
     """True when the element's `transform` has no inverse, turns its back to the reader under
-    `backface-visibility: hidden`, puts it behind the viewer, or flattens it (`projection`); under
-    an ancestor's perspective, only with the parent's own, composed in front of the transform."""
+    `backface-visibility: hidden` (in its 3D rendering context: `_back_in_its_context`), puts it
+    behind the viewer, or flattens it (`projection`); under an ancestor's perspective, only with
+    the parent's own, composed in front of the transform."""
     transform = declared.get("transform")
     read = projection.transform_matrix(transform.values) if transform is not None else None
-    if read is None:
-        return False
+    backface = declared.get("backface-visibility")
+    turned = backface is not None and backface.keyword == "hidden"
+    in_context = _back_in_a_context(read, transform, element, style) if turned and not perspective and style is not None else None
+    if in_context or read is None:
+        return bool(in_context)
     matrix, by_percentage = read
     if projection.not_invertible(matrix):
         return True
     if perspective:
-        parent = element.getparent()
-        found = style.on_demand(parent, ("perspective",)).get("perspective") if style is not None and parent is not None and not by_percentage else None
-        distance = length_px(found.values[0]) if found is not None and len(found.values) == 1 else None
-        if distance is None:
+        seen = _under_the_parent_s_perspective(matrix, element, style) if not by_percentage else None
+        if seen is None:
             return False
-        matrix = projection.compose(projection.perspective(distance), matrix)
-    backface = declared.get("backface-visibility")
-    if backface is not None and backface.keyword == "hidden" and projection.back_facing(matrix):
+        matrix = seen
+    # (In a 3D rendering context its back is judged with the context's turn: `in_context`.)
+    if turned and in_context is None and projection.back_facing(matrix):
         return True
-    return projection.behind_the_viewer(matrix) or (not perspective and projection.flattened(matrix))
+    return projection.behind_the_viewer(matrix) or (projection.shrunk_away(matrix) if perspective else projection.flattened(matrix))
+
+
+def _back_in_a_context(read: tuple[projection.Matrix, bool] | None, transform: Declaration | None, element: Any, style: PageStyle) -> bool | None:
+    """For a box of `backface-visibility: hidden` whose parent extends a 3D rendering context
+    (`_preserves_3d`): whether its back faces the reader in it (`_back_in_its_context`), its own
+    transform `read` (None: it has none, or one not read, when this is not judged); None when
+    its parent does not."""
+    if not _preserves_3d(element.getparent(), style):
+        return None
+    if read is None:
+        return transform is None and _back_in_its_context(projection.IDENTITY, element, style)
+    return _back_in_its_context(read[0], element, style)
+
+
+def _under_the_parent_s_perspective(matrix: projection.Matrix, element: Any, style: PageStyle | None) -> projection.Matrix | None:
+    """The element's transform (`matrix`) seen through its parent's `perspective` of a length;
+    None when the parent sets none the checker reads."""
+    parent = element.getparent()
+    found = style.on_demand(parent, ("perspective",)).get("perspective") if style is not None and parent is not None else None
+    distance = length_px(found.values[0]) if found is not None and len(found.values) == 1 else None
+    return None if distance is None else projection.compose(projection.perspective(distance), matrix)
+
+
+def _back_in_its_context(matrix: projection.Matrix, element: Any, style: PageStyle) -> bool:
+    """True when the element's box (`matrix`: its own transform) shows its back in the 3D
+    rendering context its ancestors of `transform-style: preserve-3d` make (CSS Transforms 2,
+    6: the transforms from the element up to the context's root, the root's included), as
+    Chromium judges `backface-visibility: hidden`; False when one of their transforms is not
+    read, and for an inline box, which takes no transform."""
+    if _inline_level_box({}, element, element.tag.lower(), style) == "inline":
+        return False
+    ancestor = element.getparent()
+    while _preserves_3d(ancestor, style):
+        transform = style.on_demand(ancestor, ("transform",)).get("transform")
+        read = projection.transform_matrix(transform.values) if transform is not None and transform.keyword != "none" else (projection.IDENTITY, False)
+        if read is None:
+            return False
+        matrix = projection.compose(read[0], matrix)
+        ancestor = ancestor.getparent()
+    return projection.back_facing(matrix)
+
+
+# What makes a box of `transform-style: preserve-3d` flat all the same (CSS Transforms 2, 6.1,
+# "grouping property values"), each with the values that do not.
+_GROUPING = {
+    "opacity": (),
+    "overflow": ("visible", "clip"),
+    "overflow-x": ("visible", "clip"),
+    "overflow-y": ("visible", "clip"),
+    "filter": ("none",),
+    "clip-path": ("none",),
+    "clip": ("auto",),
+    "isolation": ("auto",),
+    "mask": ("none",),
+    "mask-image": ("none",),
+    "mix-blend-mode": ("normal",),
+    "contain": ("none", "layout", "size", "style", "inline-size"),
+    "perspective": ("none",),
+}
+
+
+def _preserves_3d(element: Any, style: PageStyle) -> bool:
+    """True when the element makes (or extends) a 3D rendering context for its children: its
+    `transform-style` is `preserve-3d`, no grouping property flattens it, and it is not an inline
+    box (which takes no transform). A `perspective` on it is not read: its context is then not
+    judged."""
+    if element is None or not isinstance(element.tag, str):
+        return False
+    found = style.on_demand(element, ("transform-style", *_GROUPING))
+    kind = found.get("transform-style")
+    if kind is None or kind.keyword != "preserve-3d":
+        return False
+    for name, flat_free in _GROUPING.items():
+        value = found.get(name)
+        if value is None:
+            continue
+        level = number(value.values[0]) if name == "opacity" and len(value.values) == 1 else None
+        if (level is None or level < 1) and value.keyword not in flat_free:
+            return False
+    return _inline_level_box({}, element, element.tag.lower(), style) != "inline"
 
 
 # What makes a box the containing block of its absolutely positioned descendants, besides a
@@ -3746,9 +3871,18 @@ def _off_screen(declared: Mapping[str, Declaration], containing: float = offsets
     clipped box (see `_indented_out`). Percentages are of the containing block's width
     (`containing`, px), a translation's of the element's own box (`offsets`)."""
     indent = declared.get("text-indent")
-    if indent is not None and ((length_px(indent.values[0]) or 0) <= _FAR_OFF_SCREEN_PX or _indented_out(declared, indent)):
+    if indent is not None and (_first_line_indent(declared, indent, containing) <= _FAR_OFF_SCREEN_PX or _indented_out(declared, indent)):
         return True
     return _moved_far(declared, containing, tag)
+
+
+def _first_line_indent(declared: Mapping[str, Declaration], indent: Declaration, containing: float) -> float:
+    """How far (px) a `text-indent` moves the first line: a percentage is of the block's own
+    width (CSS Text 3, 8.1; its `width`, else its containing block's, `containing`, px), and a
+    `hanging` indent moves every line but the first; 0 when not known."""
+    if any(token.type == "ident" and token.lower_value == "hanging" for token in indent.values):
+        return 0.0
+    return offsets.share_px(indent.values[0], offsets.own_width(declared, containing, True)) or 0.0
 
 
 def _moved_far(declared: Mapping[str, Declaration], containing: float = offsets.SCREEN_WIDTH_PX, tag: str = "") -> bool:
