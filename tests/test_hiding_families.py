@@ -919,6 +919,21 @@ DEFAULT_TEXT_ON_DARK = {
 }
 
 
+# A CDATA section in `<svg>` or `<math>` is text (in a `<style>` of an `<svg>`, its style sheet):
+# what it holds ends nothing and starts nothing; elsewhere it is a comment.
+FOREIGN_CDATA = {
+    '<svg width=0 height=0><![CDATA[</svg><div style="display:none">]]></svg><p>{}</p>': False,
+    "<div hidden><svg><![CDATA[x>y</div>]]></svg><p>{}</p></div>": True,
+    '<div style="display:none"><math><![CDATA[a>b</div>]]></math><p>{}</p></div>': True,
+    "<svg width=0 height=0><style><![CDATA[.by{{display:none}}]]></style></svg><p class=by>{}</p>": True,
+    "<svg width=0 height=0><style><![CDATA[.by{{display:none}}]]></style></svg><p class=other>{}</p>": False,
+    "<div><![CDATA[</div>]]><p>{}</p></div>": False,
+    "<math><![CDATA[<p hidden>]]></math><p>{}</p>": False,
+    "<svg width=0 height=0><![CDATA[a]]><![CDATA[<p hidden>]]></svg><p>{}</p>": False,
+    '<svg width=0 height=0><![CDATA[</svg><div style="display:none">]]><p>{}</p>': False,
+}
+
+
 # Painted over (see `paint_order`): a box of a negative `z-index` is painted under the backgrounds
 # of the boxes inside its stacking context (not under its root's, nor under `<body>`'s when that
 # is the canvas's), and an absolutely positioned box that fills its containing block with an
@@ -1121,6 +1136,7 @@ BYLINE_SURROUNDINGS = {
     **COLOUR_MIX_SUMS,
     **IMAGES_TAKEN_AWAY,
     **DEFAULT_TEXT_ON_DARK,
+    **FOREIGN_CDATA,
     **PAINTED_OVER,
     **MATHML,
     **ENDED_BY_THEIR_START_TAG,
