@@ -919,6 +919,25 @@ DEFAULT_TEXT_ON_DARK = {
 }
 
 
+# The same, the dark background given by a custom property (a chain of them, a fallback, one
+# defined in a `style` attribute), which the checker fills in with each value the page defines.
+DEFAULT_TEXT_ON_A_VARIABLE_BACKGROUND = {
+    "<style>.w{{--bg:#000;background:var(--bg)}}</style><div class=w><p>{}</p></div>": True,
+    "<style>:root{{--a:var(--b);--b:#000}}.w{{background:var(--a)}}</style><div class=w><p>{}</p></div>": True,
+    "<style>:root{{--bg:black}}.w{{background-color:var(--bg) !important}}</style><div class=w><p>{}</p></div>": True,
+    "<style>.w{{background:var(--nope, #000)}}</style><div class=w><p>{}</p></div>": True,
+    '<style>:root{{--bg:#000}}</style><div style="background:var(--bg)"><p>{}</p></div>': True,
+    '<div style="--bg:#000;background:var(--bg)"><p>{}</p></div>': True,
+    '<style>.w{{background:var(--bg)}}</style><div class=w style="--bg:#000"><p>{}</p></div>': True,
+    '<style>.w{{--bg:#000;background:var(--bg)}}</style><div class=w><p style="color:#fff">{}</p></div>': False,
+    "<style>.w{{--bg:#333;background:var(--bg)}}</style><div class=w><p>{}</p></div>": False,
+    '<style>.w{{--bg:#000;background:var(--bg)}}</style><div class=w><p style="background:#fff">{}</p></div>': False,
+    "<style>.w{{--bg:#000;background:var(--bg);color:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{--bg:#000;background:var(--bg)}}.w{{background:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{--bg:#000;background:var(--bg)}}</style><div class=w><a href=/x>{}</a></div>": False,
+}
+
+
 # A CDATA section in `<svg>` or `<math>` is text (in a `<style>` of an `<svg>`, its style sheet):
 # what it holds ends nothing and starts nothing; elsewhere it is a comment.
 FOREIGN_CDATA = {
@@ -1136,6 +1155,7 @@ BYLINE_SURROUNDINGS = {
     **COLOUR_MIX_SUMS,
     **IMAGES_TAKEN_AWAY,
     **DEFAULT_TEXT_ON_DARK,
+    **DEFAULT_TEXT_ON_A_VARIABLE_BACKGROUND,
     **FOREIGN_CDATA,
     **PAINTED_OVER,
     **MATHML,

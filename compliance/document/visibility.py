@@ -92,7 +92,7 @@ import itertools
 import math
 import re
 import struct
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
 from compliance.document import colour_filters, containment, css_colour, masking, offsets, projection, references, text_shadows
@@ -476,15 +476,36 @@ def _dark_background(sheets: tuple[str, ...], inline: Sequence[str], hints: Hint
     if _sheets_paint_dark(sheets):
         return True
     backgrounds = {c for found in (hints or {}).values() for d in found if d.name == "background-color" and (c := _background_colour(d)) is not None}
-    declared = (d for value in inline if "background" in value.lower() for d in parse_style_attribute(value))
-    backgrounds |= {c for d in declared if d.name in ("background", "background-color") and (c := _background_colour(d)) is not None}
-    return any(text_blends_in(CANVAS_TEXT, background, False) for background in backgrounds)
+    if any(text_blends_in(CANVAS_TEXT, background, False) for background in backgrounds):
+        return True
+    return _inline_backgrounds_dark(sheets, inline)
+
+
+def _inline_backgrounds_dark(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
+    """`_dark_background` of the `style` attributes' backgrounds (their values `inline`)."""
+    declared = [d for value in inline if "background" in value.lower() for d in parse_style_attribute(value) if d.name in _BACKGROUND_COLOURS]
+    backgrounds = {c for d in declared if (c := _background_colour(d)) is not None}
+    if any(text_blends_in(CANVAS_TEXT, background, False) for background in backgrounds):
+        return True
+    # A background given by a custom property (`style="background: var(--bg)"`, or a block's
+    # `background: var(--bg)` with `style="--bg: #000"`), filled in with each value the page defines.
+    if not any("var(" in value.lower() or "--" in value for value in inline):
+        return False
+    by_variable = tuple(d for d in declared if _uses_variables(d))
+    found = _variable_colours_of(by_variable, sheets, inline, _BACKGROUND_COLOURS, _background_colour)
+    return any(text_blends_in(CANVAS_TEXT, background, False) for background in found)
+
+
+# The properties that set a background colour.
+_BACKGROUND_COLOURS = frozenset({"background", "background-color"})
 
 
 @functools.lru_cache(maxsize=SHEETS_CACHED)
 def _sheets_paint_dark(sheets: tuple[str, ...]) -> bool:
-    """`_dark_background` of the `<style>` blocks' backgrounds (pages of a site repeat their blocks: worked out once)."""
-    return any(text_blends_in(CANVAS_TEXT, background, False) for background in _sheet_colours(sheets)[1])
+    """`_dark_background` of the `<style>` blocks' backgrounds, those given by a custom property
+    (`background: var(--bg)`) too (pages of a site repeat their blocks: worked out once)."""
+    backgrounds = _sheet_colours(sheets)[1] | _variable_colours(sheets)[1]
+    return any(text_blends_in(CANVAS_TEXT, background, False) for background in backgrounds)
 
 
 def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
@@ -501,16 +522,23 @@ def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
     # A colour a `style` attribute gives by a custom property (`color: var(--wp--preset--color--white)`),
     # filled in with each value the page defines for it, in a `<style>` block or a `style` attribute, or its fallback.
     by_variable = tuple(d for d in declared if _uses_variables(d))
-    return any(text_blends_in(text, WHITE_CANVAS, False) for text in _variable_text_colours(by_variable, sheets, inline))
+    return any(text_blends_in(text, WHITE_CANVAS, False) for text in _variable_colours_of(by_variable, sheets, inline, _TEXT_COLOURS, _text_colour))
 
 
-def _variable_text_colours(declared: tuple[Declaration, ...], sheets: tuple[str, ...], inline: Sequence[str]) -> Iterator[Colour]:
-    """The text colours that `style` attributes' declarations using `var()` (`declared`) may take,
-    and those of the `<style>` blocks' with a value a `style` attribute defines (`style="--w: #fff"`
-    for `.byline { color: var(--w) }`): each value the page defines, or the fallback."""
+def _variable_colours_of(
+    declared: tuple[Declaration, ...],
+    sheets: tuple[str, ...],
+    inline: Sequence[str],
+    properties: Collection[str],
+    read: Callable[[Declaration], Colour | None],
+) -> Iterator[Colour]:
+    """The colours (`read` of each filled-in declaration: a text's or a background's) that `style`
+    attributes' declarations using `var()` (`declared`) may take, and those of the `<style>`
+    blocks' declarations of `properties` with a value a `style` attribute defines
+    (`style="--w: #fff"` for `.byline { color: var(--w) }`): each value the page defines, or the fallback."""
     inline_definitions = [(d.name, d.values) for value in inline if "--" in value for d in parse_style_attribute(value) if d.custom]
     if inline_definitions:
-        declared += tuple(d for summary in map(_SheetSummary.of, sheets) for d in summary.variable_uses if d.name in _TEXT_COLOURS)
+        declared += tuple(d for summary in map(_SheetSummary.of, sheets) for d in summary.variable_uses if d.name in properties)
     if not declared:
         return
     definitions: dict[str, list[tuple[Any, ...]]] = {name: list(values) for name, values in _sheet_traits(sheets).definitions.items()}
@@ -519,7 +547,7 @@ def _variable_text_colours(declared: tuple[Declaration, ...], sheets: tuple[str,
     for declaration in declared:
         names = sorted(_with_their_variables(variables_used(declaration.values), definitions))
         for filled in _fillings(declaration, names, definitions):
-            found = _text_colour(declaration._replace(values=filled))
+            found = read(declaration._replace(values=filled))
             if found is not None:
                 yield found
 
