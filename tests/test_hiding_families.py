@@ -837,8 +837,9 @@ INLINE_VARIABLE_COLOURS = {
 }
 
 
-# Relative colours (`color(from …)`, `rgb(from …)`, `hsl(from …)`, `hwb(from …)`), the origin's
-# channels by name, in `calc()`, and an alpha of their own.
+# Relative colours (`color(from …)`, `rgb(from …)`, `hsl(from …)`, `hwb(from …)`, `lab(from …)`,
+# `lch(from …)`, `oklab(from …)`, `oklch(from …)`), the origin's channels by name, in `calc()`,
+# and an alpha of their own.
 RELATIVE_COLOURS = {
     '<p style="color:color(from black srgb 1 1 1)">{}</p>': True,
     "<style>.by{{color:color(from black srgb 1 1 1)}}</style><p class=by>{}</p>": True,
@@ -862,6 +863,20 @@ RELATIVE_COLOURS = {
     '<p style="color:color(from black srgb 1 1 1 / 0.6)">{}</p>': True,
     '<p style="color:rgb(from black r g b / alpha)">{}</p>': False,
     '<p style="color:hsl(from white h s 20%)">{}</p>': False,
+    '<p style="color:lab(from #000 100 a b)">{}</p>': True,
+    "<style>.by{{color:oklch(from black calc(l + 1) c h)}}</style><p class=by>{}</p>": True,
+    '<div style="color:lch(from black 100 c h)"><p>{}</p></div>': True,
+    '<p style="color:oklab(from black 100% a b) !important">{}</p>': True,
+    '<p style="color:lab(from red l a b / 0)">{}</p>': True,
+    "<style>.by{{color:oklch(from white l c h)}}</style><p class=by>{}</p>": True,
+    '<p style="color:lch(from white l c h / calc(alpha - 1))">{}</p>': True,
+    '<style>:root{{--w:oklab(from black 1 a b)}}</style><p style="color:var(--w)">{}</p>': True,
+    '<p style="color:hwb(from black h calc(w + 100) 0)">{}</p>': True,
+    '<p style="color:lab(from white 20 a b)">{}</p>': False,
+    '<p style="color:oklch(from black l c h)">{}</p>': False,
+    '<p style="color:lch(from white l c h);color:#333">{}</p>': False,
+    "<style>.by{{color:oklab(from white calc(l - 0.8) a b)}}</style><p class=by>{}</p>": False,
+    '<p style="color:oklch(from white l c h / 0.9)">{}</p>': True,
 }
 
 
