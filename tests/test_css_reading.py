@@ -597,6 +597,15 @@ SPACE_READINGS = {
     "oklab(from red 50% a b)": "color(srgb 0.810653 -0.220669 -0.14562)",
     "oklch(from white 0.5 c h / alpha)": "color(srgb 0.388634 0.388557 0.38855)",
     "lab(from white 50% -50% b)": "color(srgb -0.362402 0.561507 0.458336)",
+    # `color-mix()` without a space mixes in Oklab; in Lab and Oklab two colours mix.
+    "color-mix(white, white)": "color(srgb 1 1 1)",
+    "color-mix(white, black)": "color(srgb 0.388573 0.388573 0.388573)",
+    "color-mix(red 30%, blue)": "color(srgb 0.364637 0.295789 0.785599)",
+    "color-mix(in lab, #fff 40%, #eee)": "color(srgb 0.959896 0.959895 0.959895)",
+    "color-mix(in oklab, #336699, #fefefe 25%)": "color(srgb 0.396063 0.544293 0.700959)",
+    "color-mix(in lab, red, blue)": "color(srgb 0.756823 -0.11573 0.533962)",
+    "color-mix(#fff, transparent)": "color(srgb 1 1 1 / 0.5)",
+    "color-mix(in oklab, #fff, #000)": "color(srgb 0.388573 0.388573 0.388573)",
 }
 # Colours the checker does not read: which arm of a `light-dark()` a reader sees depends on the
 # scheme the page asks for and the reader prefers; `currentcolor` is the element's own colour.
@@ -609,7 +618,7 @@ COLOURS_NOT_READ = [
     "color(from black lab 1 1 1)",
     # Two colours mixed in a perceptual space, which the checker does not work out.
     "color-mix(in oklch, white, black)",
-    "color-mix(in lab, #fff 40%, #eee)",
+    "color-mix(in lch, #fff 40%, #eee)",
     # Numbers too large to convert.
     "lab(50 1e308 1e308)",
     "lch(50 1e300 1e300)",

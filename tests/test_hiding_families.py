@@ -880,6 +880,22 @@ RELATIVE_COLOURS = {
 }
 
 
+# `color-mix()` without `in SPACE` mixes in Oklab (CSS Color 5; Chromium 156 paints it): two
+# white colours are white; white and black a grey that shows.
+COLOUR_MIX_WITHOUT_SPACE = {
+    '<p style="color:color-mix(white, white)">{}</p>': True,
+    "<style>.by{{color:color-mix(white, white)}}</style><p class=by>{}</p>": True,
+    '<div style="color:color-mix(#fff 30%, white)"><p>{}</p></div>': True,
+    '<p style="color:color-mix(white, #fff) !important">{}</p>': True,
+    '<style>:root{{--w:color-mix(white, white)}}</style><p style="color:var(--w)">{}</p>': True,
+    '<p style="color:color-mix(in oklab, white, #fff 30%)">{}</p>': True,
+    '<p style="color:color-mix(white, black)">{}</p>': False,
+    '<p style="color:color-mix(white, white);color:#333">{}</p>': False,
+    "<style>.by{{color:color-mix(white, #000 80%)}}</style><p class=by>{}</p>": False,
+    '<p style="color:color-mix(in lab, white, #000)">{}</p>': False,
+}
+
+
 # `color-mix()` percentages summing under 100% thin the mix's alpha; summing to 0% they leave
 # nothing of it (Chromium paints it transparent, in any space).
 COLOUR_MIX_SUMS = {
@@ -1168,6 +1184,7 @@ BYLINE_SURROUNDINGS = {
     **INLINE_VARIABLE_COLOURS,
     **RELATIVE_COLOURS,
     **COLOUR_MIX_SUMS,
+    **COLOUR_MIX_WITHOUT_SPACE,
     **IMAGES_TAKEN_AWAY,
     **DEFAULT_TEXT_ON_DARK,
     **DEFAULT_TEXT_ON_A_VARIABLE_BACKGROUND,

@@ -460,8 +460,10 @@ _LINEAR_LIGHT_SPACES = frozenset({"srgb-linear", "xyz", "xyz-d50", "xyz-d65"})
 def mix(space: str | None, first: Colour, second: Colour, second_share: float) -> Colour | None:
     """Two colours mixed in `space` (`color-mix()`'s interpolation space, lower-cased; CSS Color
     5, 2.1: premultiplied by their alphas), `second_share` (0–1) of the second: in `srgb`, or
-    in a linear-light space (`_LINEAR_LIGHT_SPACES`). None in any other space, whose mixing the
-    checker does not work out."""
+    in a linear-light space (`_LINEAR_LIGHT_SPACES`), in `lab` or `oklab`. None in any other
+    space (a polar one's hue), whose mixing the checker does not work out."""
+    if space in ("lab", "oklab"):
+        return _mixed_in_lab_like(space, first, second, second_share)
     if space == "srgb":
         encode: Callable[[float], float] = float
         decode: Callable[[float], float] = float
@@ -477,3 +479,18 @@ def mix(space: str | None, first: Colour, second: Colour, second_share: float) -
         min(max(decode((encode(one) * weight1 + encode(other) * weight2) / alpha), 0.0), 1.0) for one, other in zip(first[:3], second[:3], strict=True)
     )
     return (red, green, blue, alpha)
+
+
+def _mixed_in_lab_like(space: str, first: Colour, second: Colour, second_share: float) -> Colour | None:
+    """`mix` in Lab or Oklab: each colour's channels there, premultiplied by its alpha, mixed,
+    then painted in sRGB (None: not converted)."""
+    from tinycss2.color4 import Color
+
+    weight1, weight2 = first[3] * (1 - second_share), second[3] * second_share
+    alpha = weight1 + weight2
+    if alpha == 0:
+        return (0.0, 0.0, 0.0, 0.0)
+    one, other = _lab_like_of(space, first[:3]), _lab_like_of(space, second[:3])
+    channels = tuple((a * weight1 + b * weight2) / alpha for a, b in zip(one, other, strict=True))
+    painted = srgb_of(Color(space, channels, alpha))
+    return None if painted is None else (*painted, alpha)
