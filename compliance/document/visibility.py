@@ -95,7 +95,7 @@ import struct
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
-from compliance.document import colour_filters, containment, css_colour, masking, offsets, projection, references, text_shadows
+from compliance.document import colour_filters, colour_scheme, containment, css_colour, masking, offsets, projection, references, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -442,6 +442,30 @@ def _declarations_of_sheet(sheet: str) -> list[Declaration]:
     return [d for rule in parse_style_sheet(sheet) for d in rule.declarations]
 
 
+def _canvas_and_default_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints: Hints) -> tuple[Colour | None, Colour | None]:
+    """The canvas (`page_canvas`) and the colour of text the page sets none for (`_default_text`),
+    in the dark scheme when the page surely asks for it (`_dark_scheme`)."""
+    canvas, default_text = _dark_scheme(root, sheets, inline)
+    if default_text is not None:
+        return canvas, default_text
+    return page_canvas(root, sheets, inline, hints), _default_text(root, sheets, inline, hints)
+
+
+def _dark_scheme(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> tuple[Colour | None, Colour | None]:
+    """The canvas and the colour of text the page sets none for, on a page surely painted in the
+    dark scheme (`colour_scheme.asks_for_dark`) that links no stylesheet: the dark canvas when
+    nothing else may paint behind its text (`_may_paint_behind_text`, its scheme aside), else
+    None, and the dark `CanvasText`. (None, None) for any other page, which pays for a search of
+    its CSS text for `color-scheme` and of its `<meta>` elements."""
+    if not colour_scheme.asks_for_dark(root, sheets, inline) or root.xpath(f"boolean({_LINKS_STYLESHEET})"):
+        return None, None
+    unschemed = tuple(colour_scheme.NAMES_A_SCHEME().sub("", text) for text in sheets)
+    others = [colour_scheme.NAMES_A_SCHEME().sub("", text) for text in inline]
+    if _may_paint_behind_text(root, unschemed, others, scheme_read=True):
+        return None, colour_scheme.DARK_CANVAS_TEXT
+    return colour_scheme.DARK_CANVAS, colour_scheme.DARK_CANVAS_TEXT
+
+
 # A page's CSS that may set a text shadow (a cheap test of its text, that most pages fail).
 _NAMES_A_TEXT_SHADOW = on_first_use(r"text-shadow", re.IGNORECASE)
 
@@ -556,11 +580,14 @@ def _variable_colours_of(
 _LINKS_STYLESHEET = "//link[contains(translate(@rel, 'STYLESHEET', 'stylesheet'), 'stylesheet')]"
 
 
-def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
+def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str], *, scheme_read: bool = False) -> bool:
     """True when something may paint the canvas, or behind a text, other than the backgrounds of
     the text's ancestors that `render` reads (see `page_canvas`). The AMP runtime's stylesheet,
-    which its script adds, places pictures (`layout="fill"`) behind text."""
-    if root.xpath(f"boolean({_LINKS_STYLESHEET} | //@background | //meta[@name='color-scheme'] | //script[contains(@src, 'ampproject.org')])"):
+    which its script adds, places pictures (`layout="fill"`) behind text. With `scheme_read`, the
+    page's dark scheme is known (`_dark_scheme`): its `<meta name="color-scheme">` is no unknown,
+    and a background counts unless it blends into the dark canvas."""
+    scheme = "" if scheme_read else " | //meta[@name='color-scheme']"
+    if root.xpath(f"boolean({_LINKS_STYLESHEET} | //@background{scheme} | //script[contains(@src, 'ampproject.org')])"):
         return True
     # A `bgcolor` is a background on the text's ancestors, like the CSS ones below.
     if any(not _paints_white(legacy_colour(value)) for value in root.xpath("//@bgcolor", smart_strings=False)):
@@ -570,6 +597,9 @@ def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[
     declared = [d for sheet in sheets for rule in parse_style_sheet(sheet) for d in rule.declarations]
     declared += [d for value in inline if "background" in value.lower() for d in parse_style_attribute(value)]
     # A background on some element the text may be read on: the checker does not place boxes.
+    if scheme_read:
+        painted = (_background_colour(d) for d in declared if d.name in _BACKGROUND_COLOURS)
+        return any(c is None or not indistinguishable(c, colour_scheme.DARK_CANVAS) for c in painted)
     return any(not _background_blends_into_white(d) for d in declared if d.name in ("background", "background-color"))
 
 
@@ -763,9 +793,8 @@ class PageStyle:
         # it holds (classes, ids, `style` and `hidden` attributes) is made once, when first asked.
         inline = index.style_values()
         hints: Hints = _presentational_colours_if_any(root)
-        canvas = page_canvas(root, tuple(sheets), inline, hints)
+        canvas, default_text = _canvas_and_default_text(root, tuple(sheets), inline, hints)
         clipping = clipping_reach(tuple(sheets), inline)
-        default_text = _default_text(root, tuple(sheets), inline, hints)
         if hints:
             hints = _hints_that_blend(hints, tuple(sheets), index, canvas, default_text)
         if not sheets:
