@@ -54,8 +54,9 @@ def asks_for_dark(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> bo
 def _scheme_values(root: Any, sheets: Sequence[str], inline: Sequence[str]) -> list[str] | None:
     """Every `color-scheme` the page asks for (its head's `<meta>` elements', its root's and body's);
     None when one is declared where it is not read (see `_root_values`, `_sheet_values`)."""
-    named = [text for text in (*sheets, *inline) if NAMES_A_SCHEME().search(text)]
-    head = root.find("head")
+    # One search of all the page's CSS text first: most pages name no scheme.
+    named = [text for text in (*sheets, *inline) if NAMES_A_SCHEME().search(text)] if "color-scheme" in "\n".join((*sheets, *inline)).lower() else []
+    head = next(root.iterchildren("head"), None)
     metas = [] if head is None else [m.get("content") or "" for m in head.iter("meta") if (m.get("name") or "").strip().lower() == "color-scheme"]
     if not named and not metas:
         return None
