@@ -585,20 +585,40 @@ SPACE_READINGS = {
     "color(from #808080 xyz-d50 x y z)": "color(srgb 0.501961 0.501961 0.501961)",
     "color(from black xyz-d50 0.9642 1 0.8249)": "color(srgb 0.99991 1.00006 0.999878)",
     "color(from #336699 display-p3 calc(r + 0.5) g b)": "color(srgb 0.804008 0.370378 0.592004)",
+    # Relative colours of Lab, LCH, Oklab and OkLCh: the origin's channels there by name.
+    "lab(from white l a b)": "color(srgb 1 1 1)",
+    "lab(from #000 100 a b)": "color(srgb 0.999867 1.00006 1)",
+    "oklch(from black calc(l + 1) c h)": "color(srgb 0.999871 1.00005 1.00007)",
+    "lch(from #336699 l c h)": "color(srgb 0.2 0.4 0.6)",
+    "oklab(from #336699 l a b)": "color(srgb 0.2 0.4 0.6)",
+    "oklch(from #336699 l c calc(h + 180))": "color(srgb 0.52589 0.344379 0.0836026)",
+    "lab(from #336699 calc(l + 20) a b / 0.5)": "color(srgb 0.41876 0.599315 0.814361 / 0.5)",
+    "lch(from red l 50% h)": "color(srgb 0.878886 0.306049 0.187298)",
+    "oklab(from red 50% a b)": "color(srgb 0.810653 -0.220669 -0.14562)",
+    "oklch(from white 0.5 c h / alpha)": "color(srgb 0.388634 0.388557 0.38855)",
+    "lab(from white 50% -50% b)": "color(srgb -0.362402 0.561507 0.458336)",
+    # `color-mix()` without a space mixes in Oklab; in Lab and Oklab two colours mix.
+    "color-mix(white, white)": "color(srgb 1 1 1)",
+    "color-mix(white, black)": "color(srgb 0.388573 0.388573 0.388573)",
+    "color-mix(red 30%, blue)": "color(srgb 0.364637 0.295789 0.785599)",
+    "color-mix(in lab, #fff 40%, #eee)": "color(srgb 0.959896 0.959895 0.959895)",
+    "color-mix(in oklab, #336699, #fefefe 25%)": "color(srgb 0.396063 0.544293 0.700959)",
+    "color-mix(in lab, red, blue)": "color(srgb 0.756823 -0.11573 0.533962)",
+    "color-mix(#fff, transparent)": "color(srgb 1 1 1 / 0.5)",
+    "color-mix(in oklab, #fff, #000)": "color(srgb 0.388573 0.388573 0.388573)",
 }
 # Colours the checker does not read: which arm of a `light-dark()` a reader sees depends on the
 # scheme the page asks for and the reader prefers; `currentcolor` is the element's own colour.
 COLOURS_NOT_READ = [
     "light-dark(#fff,#000)",
     "rgb(from currentcolor r g b)",
-    "lab(from white l a b)",
     "rgb(from white r g)",
     "color(from currentcolor srgb 1 1 1)",
     "color(from black srgb 1 1)",
     "color(from black lab 1 1 1)",
     # Two colours mixed in a perceptual space, which the checker does not work out.
     "color-mix(in oklch, white, black)",
-    "color-mix(in lab, #fff 40%, #eee)",
+    "color-mix(in lch, #fff 40%, #eee)",
     # Numbers too large to convert.
     "lab(50 1e308 1e308)",
     "lch(50 1e300 1e300)",

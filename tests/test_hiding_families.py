@@ -874,8 +874,9 @@ INLINE_VARIABLE_COLOURS = {
 }
 
 
-# Relative colours (`color(from …)`, `rgb(from …)`, `hsl(from …)`, `hwb(from …)`), the origin's
-# channels by name, in `calc()`, and an alpha of their own.
+# Relative colours (`color(from …)`, `rgb(from …)`, `hsl(from …)`, `hwb(from …)`, `lab(from …)`,
+# `lch(from …)`, `oklab(from …)`, `oklch(from …)`), the origin's channels by name, in `calc()`,
+# and an alpha of their own.
 RELATIVE_COLOURS = {
     '<p style="color:color(from black srgb 1 1 1)">{}</p>': True,
     "<style>.by{{color:color(from black srgb 1 1 1)}}</style><p class=by>{}</p>": True,
@@ -899,6 +900,36 @@ RELATIVE_COLOURS = {
     '<p style="color:color(from black srgb 1 1 1 / 0.6)">{}</p>': True,
     '<p style="color:rgb(from black r g b / alpha)">{}</p>': False,
     '<p style="color:hsl(from white h s 20%)">{}</p>': False,
+    '<p style="color:lab(from #000 100 a b)">{}</p>': True,
+    "<style>.by{{color:oklch(from black calc(l + 1) c h)}}</style><p class=by>{}</p>": True,
+    '<div style="color:lch(from black 100 c h)"><p>{}</p></div>': True,
+    '<p style="color:oklab(from black 100% a b) !important">{}</p>': True,
+    '<p style="color:lab(from red l a b / 0)">{}</p>': True,
+    "<style>.by{{color:oklch(from white l c h)}}</style><p class=by>{}</p>": True,
+    '<p style="color:lch(from white l c h / calc(alpha - 1))">{}</p>': True,
+    '<style>:root{{--w:oklab(from black 1 a b)}}</style><p style="color:var(--w)">{}</p>': True,
+    '<p style="color:hwb(from black h calc(w + 100) 0)">{}</p>': True,
+    '<p style="color:lab(from white 20 a b)">{}</p>': False,
+    '<p style="color:oklch(from black l c h)">{}</p>': False,
+    '<p style="color:lch(from white l c h);color:#333">{}</p>': False,
+    "<style>.by{{color:oklab(from white calc(l - 0.8) a b)}}</style><p class=by>{}</p>": False,
+    '<p style="color:oklch(from white l c h / 0.9)">{}</p>': True,
+}
+
+
+# `color-mix()` without `in SPACE` mixes in Oklab (CSS Color 5; Chromium 156 paints it): two
+# white colours are white; white and black a grey that shows.
+COLOUR_MIX_WITHOUT_SPACE = {
+    '<p style="color:color-mix(white, white)">{}</p>': True,
+    "<style>.by{{color:color-mix(white, white)}}</style><p class=by>{}</p>": True,
+    '<div style="color:color-mix(#fff 30%, white)"><p>{}</p></div>': True,
+    '<p style="color:color-mix(white, #fff) !important">{}</p>': True,
+    '<style>:root{{--w:color-mix(white, white)}}</style><p style="color:var(--w)">{}</p>': True,
+    '<p style="color:color-mix(in oklab, white, #fff 30%)">{}</p>': True,
+    '<p style="color:color-mix(white, black)">{}</p>': False,
+    '<p style="color:color-mix(white, white);color:#333">{}</p>': False,
+    "<style>.by{{color:color-mix(white, #000 80%)}}</style><p class=by>{}</p>": False,
+    '<p style="color:color-mix(in lab, white, #000)">{}</p>': False,
 }
 
 
@@ -953,6 +984,59 @@ DEFAULT_TEXT_ON_DARK = {
     '<div style="background:#000;color:#000"><p><mark>{}</mark></p></div>': False,
     '<p style="color:#fff"><mark>{}</mark></p>': False,
     '<p style="color:#fff"><mark style="color:#fff">{}</mark></p>': False,
+}
+
+
+# The same, the dark background given by a custom property (a chain of them, a fallback, one
+# defined in a `style` attribute), which the checker fills in with each value the page defines.
+DEFAULT_TEXT_ON_A_VARIABLE_BACKGROUND = {
+    "<style>.w{{--bg:#000;background:var(--bg)}}</style><div class=w><p>{}</p></div>": True,
+    "<style>:root{{--a:var(--b);--b:#000}}.w{{background:var(--a)}}</style><div class=w><p>{}</p></div>": True,
+    "<style>:root{{--bg:black}}.w{{background-color:var(--bg) !important}}</style><div class=w><p>{}</p></div>": True,
+    "<style>.w{{background:var(--nope, #000)}}</style><div class=w><p>{}</p></div>": True,
+    '<style>:root{{--bg:#000}}</style><div style="background:var(--bg)"><p>{}</p></div>': True,
+    '<div style="--bg:#000;background:var(--bg)"><p>{}</p></div>': True,
+    '<style>.w{{background:var(--bg)}}</style><div class=w style="--bg:#000"><p>{}</p></div>': True,
+    '<style>.w{{--bg:#000;background:var(--bg)}}</style><div class=w><p style="color:#fff">{}</p></div>': False,
+    "<style>.w{{--bg:#333;background:var(--bg)}}</style><div class=w><p>{}</p></div>": False,
+    '<style>.w{{--bg:#000;background:var(--bg)}}</style><div class=w><p style="background:#fff">{}</p></div>': False,
+    "<style>.w{{--bg:#000;background:var(--bg);color:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{--bg:#000;background:var(--bg)}}.w{{background:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{--bg:#000;background:var(--bg)}}</style><div class=w><a href=/x>{}</a></div>": False,
+}
+
+
+# A root or `<body>` that asks for the dark scheme alone (`dark`, `only dark`) paints the canvas
+# dark (Chromium: rgb(18, 18, 18)) and text of no colour white; with `light` too, a reader who
+# prefers light (headless Chromium) sees the light scheme.
+DARK_SCHEME = {
+    "<style>:root{{color-scheme:dark}}.w{{background:#fff}}</style><div class=w><p>{}</p></div>": True,
+    "<style>:root{{color-scheme:dark !important}}.w{{background:white}}</style><div class=w><p>{}</p></div>": True,
+    "<style>:root{{color-scheme:light dark}}.w{{background:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>:root{{color-scheme:light dark}}.by{{color:#121212}}</style><p class=by>{}</p>": False,
+    "<style>:root{{color-scheme:dark}}:root{{color-scheme:light}}.by{{color:#121212}}</style><p class=by>{}</p>": False,
+    "<style>:root{{color-scheme:dark}}.by{{color:#fff}}</style><p class=by>{}</p>": False,
+    "<style>:root{{color-scheme:dark}}</style><p>{}</p>": False,
+    '<style>:root{{color-scheme:dark}}.w{{background:#fff}}</style><div class=w><p style="color:#000">{}</p></div>': False,
+    "<style>:root{{color-scheme:dark}}.by{{color:#333}}</style><p class=by>{}</p>": False,
+    "<style>:root{{color-scheme:dark}}.by{{color:#000}}</style><p class=by>{}</p>": False,
+    # Text of no colour is white on a dark scheme's page: a black background shows it.
+    "<style>:root{{color-scheme:dark}}.w{{background:#000}}</style><div class=w><p>{}</p></div>": False,
+}
+
+
+# A CDATA section in `<svg>` or `<math>` is text (in a `<style>` of an `<svg>`, its style sheet):
+# what it holds ends nothing and starts nothing; elsewhere it is a comment.
+FOREIGN_CDATA = {
+    '<svg width=0 height=0><![CDATA[</svg><div style="display:none">]]></svg><p>{}</p>': False,
+    "<div hidden><svg><![CDATA[x>y</div>]]></svg><p>{}</p></div>": True,
+    '<div style="display:none"><math><![CDATA[a>b</div>]]></math><p>{}</p></div>': True,
+    "<svg width=0 height=0><style><![CDATA[.by{{display:none}}]]></style></svg><p class=by>{}</p>": True,
+    "<svg width=0 height=0><style><![CDATA[.by{{display:none}}]]></style></svg><p class=other>{}</p>": False,
+    "<div><![CDATA[</div>]]><p>{}</p></div>": False,
+    "<math><![CDATA[<p hidden>]]></math><p>{}</p>": False,
+    "<svg width=0 height=0><![CDATA[a]]><![CDATA[<p hidden>]]></svg><p>{}</p>": False,
+    '<svg width=0 height=0><![CDATA[</svg><div style="display:none">]]><p>{}</p>': False,
 }
 
 
@@ -1207,8 +1291,12 @@ BYLINE_SURROUNDINGS = {
     **INLINE_VARIABLE_COLOURS,
     **RELATIVE_COLOURS,
     **COLOUR_MIX_SUMS,
+    **COLOUR_MIX_WITHOUT_SPACE,
     **IMAGES_TAKEN_AWAY,
     **DEFAULT_TEXT_ON_DARK,
+    **DEFAULT_TEXT_ON_A_VARIABLE_BACKGROUND,
+    **FOREIGN_CDATA,
+    **DARK_SCHEME,
     **PAINTED_OVER,
     **MATHML,
     **ENDED_BY_THEIR_START_TAG,
@@ -1291,3 +1379,33 @@ def test_a_page_s_ids_are_read_once_however_many_elements_name_one(monkeypatch: 
     named = "".join(f'<p style="mask:url(#nope)">Paragraph {n}</p>' for n in range(200))
     assert byline_hidden(dcnf(byline=named + '<p style="mask:url(#nope)">By Maria Lopez</p>'))
     assert Counted.reads == 1
+
+
+# The dark scheme asked for by a `<meta name="color-scheme">` (measured in Chromium 156 as for
+# `:root`: the canvas rgb(18, 18, 18), text of no colour white); with `light` too, not read.
+@pytest.mark.parametrize(
+    ("meta", "hidden"),
+    [
+        ('<meta name="color-scheme" content="dark">', True),
+        ('<meta name="color-scheme" content="only dark">', True),
+        ('<meta name="color-scheme" content="light dark">', False),
+        ('<meta name="color-scheme" content="dark"><style>@media (prefers-color-scheme: light){:root{color-scheme:light}}</style>', False),
+    ],
+)
+def test_a_dark_scheme_of_a_meta_element_darkens_the_canvas(meta: str, hidden: bool) -> None:
+    assert byline_hidden(dcnf(head=f"{meta}<style>.by{{color:#121212}}</style>", byline='<p class="by">By Maria Lopez</p>')) is hidden
+
+
+# Text of the dark canvas's own colour is hidden on it, by the rule for every colour (CIELAB ΔE
+# under 5). Chromium draws its glyphs one level darker, rgb(17, 17, 17), which no reader tells
+# from rgb(18, 18, 18) (ΔE about 0.4), as it draws `#fefefe` on white: its ink is not the judge.
+DARK_CANVAS_TEXT_COLOURED = [
+    "<style>:root{{color-scheme:dark}}.by{{color:#121212}}</style><p class=by>{}</p>",
+    '<style>html{{color-scheme:dark}}</style><p style="color:rgb(18 18 18)">{}</p>',
+    '<style>body{{color-scheme:only dark}}</style><div style="color:#121212"><p>{}</p></div>',
+]
+
+
+@pytest.mark.parametrize("markup", DARK_CANVAS_TEXT_COLOURED)
+def test_text_of_the_dark_canvas_colour_is_hidden_on_it(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez")))

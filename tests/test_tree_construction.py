@@ -564,3 +564,33 @@ def test_mathml_nested_thousands_deep_is_read_without_recursion() -> None:
     assert errors(check(page(byline=deep))) == []
     root = parse_document(b"<!doctype html><body>" + b"<math><mi><svg><g>x" * 600 + b"<p id=p>y</p>", "html").root
     assert len(root.xpath("//*[@id='p']")) == 1
+
+
+# html5lib-tests, tree-construction/tests21.dat and tests10.dat: a CDATA section is text in `<svg>`
+# and `<math>`, a comment in HTML content (`[CDATA[…]]`) and after the `<svg>` has ended.
+CDATA_TREES = {
+    "<svg><![CDATA[foo]]>": ("svg", "foo"),
+    "<math><![CDATA[foo]]>": ("math", "foo"),
+    "<svg><![CDATA[</svg><p id=x>]]></svg>": ("svg", "</svg><p id=x>"),
+    "<svg><g><![CDATA[a&b<c]]></g></svg>": ("g", "a&b<c"),
+    "<svg><![CDATA[foo": ("svg", "foo"),
+}
+
+
+@pytest.mark.parametrize("markup", sorted(CDATA_TREES))
+def test_a_cdata_section_in_foreign_content_is_its_text(markup: str) -> None:
+    root = parse_document(f"<!doctype html><body>{markup}".encode(), "html").root
+    tag, text = CDATA_TREES[markup]
+    assert [(element.text, len(element)) for element in root.iter(tag)] == [(text, 0)]
+    assert root.find(".//p") is None
+
+
+@pytest.mark.parametrize("markup", ["<div><![CDATA[foo]]></div>", "<svg></svg><![CDATA[foo]]>"])
+def test_a_cdata_section_in_html_content_is_a_comment(markup: str) -> None:
+    root = parse_document(f"<!doctype html><body>{markup}".encode(), "html").root
+    assert [comment.text for comment in root.iter(etree.Comment)] == ["[CDATA[foo]]"]
+
+
+def test_a_cdata_section_in_an_svg_style_is_its_sheet() -> None:
+    rewritten = nesting.foreign_cdata_as_text("<svg><style><![CDATA[a>b{}]]></style><![CDATA[<q>]]></svg>")
+    assert rewritten == "<svg><style>a>b{}</style>&lt;q&gt;</svg>"

@@ -1446,7 +1446,8 @@ def _with_alpha_none_as_zero(function: Any) -> Any:
 
 
 def _mixed_colour(function: Any) -> tuple[float, float, float, float] | None:
-    """A `color-mix(in SPACE, COLOUR [P%], COLOUR [P%])` (CSS Color 5, 2) as Chromium paints it,
+    """A `color-mix([in SPACE,] COLOUR [P%], COLOUR [P%])` (CSS Color 5, 2; without a space, in
+    `oklab`) as Chromium paints it,
     when the checker can work it out in its space: one colour at 100% of the mix, the same colour
     twice, or a fully transparent colour mixed in (which only thins the other: premultiplied
     alpha), in any space; two colours in `srgb`, or in a linear-light space (`srgb-linear`,
@@ -1491,9 +1492,14 @@ def _mix_arguments(function: Any) -> tuple[str | None, _MixedColour, _MixedColou
     anything else after it) and its two colours, each with its percentage if given; None when
     it is not of that shape or a colour cannot be read."""
     parts = split_commas(function.arguments)
-    if len(parts) != 3 or not parts[0] or parts[0][0].type != "ident" or parts[0][0].lower_value != "in":
+    if len(parts) == 2:
+        # Without `in SPACE` the colours mix in Oklab (CSS Color 5, 2.1; Chromium 156 paints it).
+        parts = [[], *parts]
+        space: str | None = "oklab"
+    elif len(parts) != 3 or not parts[0] or parts[0][0].type != "ident" or parts[0][0].lower_value != "in":
         return None
-    space = parts[0][1].lower_value if len(parts[0]) == 2 and parts[0][1].type == "ident" else None
+    else:
+        space = parts[0][1].lower_value if len(parts[0]) == 2 and parts[0][1].type == "ident" else None
     mixed: list[_MixedColour] = []
     for part in parts[1:]:
         weights = [float(t.value) for t in part if t.type == "percentage"]

@@ -1,6 +1,7 @@
 """The colours of CSS Color 4 and 5 that tinycss2 does not read, as Chromium paints them: system
 colours (`Canvas`, `CanvasText`, `Field`, `ButtonFace`…), `light-dark()` and relative colours
-(`rgb(from white r g b)`, `hsl(from #333 h s calc(l + 80))`, `hwb(from …)`, `color(from black srgb 1 1 1)`).
+(`rgb(from white r g b)`, `hsl(from #333 h s calc(l + 80))`, `hwb(from …)`, `lab(from …)`,
+`lch(from …)`, `oklab(from …)`, `oklch(from …)`, `color(from black srgb 1 1 1)`).
 
 A colour is (red, green, blue, alpha), each in 0–1 (sRGB), as `css.colour` gives it. The
 functions here take the reader of a colour token (`css.colour`) and of a math function
@@ -64,14 +65,39 @@ def light_dark(arguments: Sequence[Sequence[Any]], read: ColourReader) -> Colour
 
 
 # The channel keywords of each relative colour function (CSS Color 5, 4.1), in order.
-CHANNELS = {"rgb": ("r", "g", "b"), "rgba": ("r", "g", "b"), "hsl": ("h", "s", "l"), "hsla": ("h", "s", "l"), "hwb": ("h", "w", "b")}
-# What 100% of a component is, in its own numbers: 255 for `rgb()`'s channels, 100 for the others
-# (`b` is blue in `rgb()`, blackness in `hwb()`), 1 for the alpha; a hue takes no percentage.
-_PERCENT_OF = {"rgb": 255.0, "rgba": 255.0, "hsl": 100.0, "hsla": 100.0, "hwb": 100.0}
+CHANNELS = {
+    "rgb": ("r", "g", "b"),
+    "rgba": ("r", "g", "b"),
+    "hsl": ("h", "s", "l"),
+    "hsla": ("h", "s", "l"),
+    "hwb": ("h", "w", "b"),
+    "lab": ("l", "a", "b"),
+    "lch": ("l", "c", "h"),
+    "oklab": ("l", "a", "b"),
+    "oklch": ("l", "c", "h"),
+}
+# What 100% of each component is, in its own numbers (CSS Color 4, 9 and 10): 255 for `rgb()`'s
+# channels, 100 for `hsl()`'s and `hwb()`'s (`b` is blue in `rgb()`, blackness in `hwb()`), 100
+# and 125 for Lab's, 150 for LCH's chroma, 1 and 0.4 for Oklab's and OkLCh's; a hue takes no
+# percentage (its 0 here is not used); 100% of the alpha is 1.
+_PERCENT_OF = {
+    "rgb": (255.0, 255.0, 255.0),
+    "rgba": (255.0, 255.0, 255.0),
+    "hsl": (0.0, 100.0, 100.0),
+    "hsla": (0.0, 100.0, 100.0),
+    "hwb": (0.0, 100.0, 100.0),
+    "lab": (100.0, 125.0, 125.0),
+    "lch": (100.0, 150.0, 0.0),
+    "oklab": (1.0, 0.4, 0.4),
+    "oklch": (1.0, 0.4, 0.0),
+}
+# The functions whose channels are those of a space of CSS Color 4 converted by `srgb_of`.
+_LAB_LIKE = frozenset({"lab", "lch", "oklab", "oklch"})
 
 
 def relative(function: Any, arguments: Sequence[Any], read: ColourReader, work_out: MathReader) -> Colour | None:
-    """The colour of a relative colour function (`rgb()`, `hsl()`, `hwb()` or `color()` with `from`:
+    """The colour of a relative colour function (`rgb()`, `hsl()`, `hwb()`, `lab()`, `lch()`,
+    `oklab()`, `oklch()` or `color()` with `from`:
     CSS Color 5, 4), `arguments` its component values without whitespace: `from ORIGIN c1 c2 c3 [/ A]`
     (`color()`: `from ORIGIN SPACE c1 c2 c3 [/ A]`, see `_relative_in_space`),
     each component a channel keyword of the origin, a number, a percentage, a hue's angle, `none`
@@ -91,19 +117,24 @@ def relative(function: Any, arguments: Sequence[Any], read: ColourReader, work_o
     values = dict(zip(keywords, _origin_channels(name, origin), strict=True))
     values["alpha"] = origin[3]
     components = [*arguments[2:5], arguments[6] if len(arguments) == 7 else None]
-    hundred = [_PERCENT_OF[name]] * 3 + [1.0]
+    hundred = (*_PERCENT_OF[name], 1.0)
     channels = [_component(token, keyword, values, work_out, per) for token, keyword, per in zip(components, (*keywords, "alpha"), hundred, strict=True)]
     if any(channel is None for channel in channels):
         return None
     first, second, third, alpha = (channel or 0.0 for channel in channels)
-    red, green, blue = (min(max(channel, 0.0), 1.0) for channel in _to_rgb(name, first, second, third))
+    painted = _to_rgb(name, first, second, third)
+    if painted is None:
+        return None
+    red, green, blue = (min(max(channel, 0.0), 1.0) for channel in painted)
     return (red, green, blue, min(max(alpha, 0.0), 1.0))
 
 
 def _origin_channels(name: str, origin: Colour) -> tuple[float, float, float]:
     """The origin colour's channels in the function's own numbers: r g b in 0–255, h in degrees,
-    s l w b in 0–100."""
+    s l w b in 0–100, Lab's, LCH's, Oklab's and OkLCh's as those spaces count them."""
     red, green, blue = origin[:3]
+    if name in _LAB_LIKE:
+        return _lab_like_of(name, (red, green, blue))
     if name.startswith("rgb"):
         return red * 255, green * 255, blue * 255
     hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
@@ -156,8 +187,28 @@ def _with_channels(function: Any, values: dict[str, float]) -> Any:
     return replaced(function)
 
 
-def _to_rgb(name: str, first: float, second: float, third: float) -> tuple[float, float, float]:
-    """The sRGB channels (0–1) of `rgb(r g b)`, `hsl(h s l)` or `hwb(h w b)` in their own numbers."""
+def _lab_like_of(name: str, channels: tuple[float, float, float]) -> tuple[float, float, float]:
+    """An sRGB colour's (0–1) channels in Lab or LCH (through XYZ D50) or in Oklab or OkLCh
+    (through XYZ D65 and LMS: CSS Color 4, 18); a hue in degrees (0–360)."""
+    from tinycss2.color4 import Color
+
+    xyz = _times(_LINEAR_SRGB_TO_XYZ_D65, [_srgb_linear(c) for c in channels])
+    if name.startswith("ok"):
+        lightness, a, b = _times(_LMS_TO_OKLAB, [_signed(c, 1 / 3) for c in _times(_XYZ_D65_TO_LMS, xyz)])
+    else:
+        lightness, a, b = Color("xyz-d50", _times(_inverse(_D50_TO_D65), xyz), 1.0).to("lab").coordinates
+    if name in ("lab", "oklab"):
+        return lightness, a, b
+    return lightness, math.hypot(a, b), math.degrees(math.atan2(b, a)) % 360
+
+
+def _to_rgb(name: str, first: float, second: float, third: float) -> tuple[float, float, float] | None:
+    """The sRGB channels (0–1) of `rgb(r g b)`, `hsl(h s l)`, `hwb(h w b)`, or of Lab's, LCH's,
+    Oklab's or OkLCh's (None: not converted) in their own numbers."""
+    if name in _LAB_LIKE:
+        from tinycss2.color4 import Color
+
+        return srgb_of(Color(name, (first, second, third), 1.0))
     if name.startswith("rgb"):
         return first / 255, second / 255, third / 255
     hue = (first % 360) / 360
@@ -290,6 +341,17 @@ _LINEAR_PROPHOTO_TO_XYZ_D50: Matrix = (
     (0.2880748288194013, 0.711835234241873, 0.00008993693872564),
     (0.0, 0.0, 0.8251046025104602),
 )
+# CIE XYZ (D65) to Oklab's LMS, and its cube roots to Oklab (CSS Color 4, 18).
+_XYZ_D65_TO_LMS: Matrix = (
+    (0.8190224379967030, 0.3619062600528904, -0.1288737815209879),
+    (0.0329836539323885, 0.9292868615863434, 0.0361446663506424),
+    (0.0481771893596242, 0.2642395317527308, 0.6335478284694309),
+)
+_LMS_TO_OKLAB: Matrix = (
+    (0.2104542683093140, 0.7936177747023054, -0.0040720430116193),
+    (1.9779985324311684, -2.4285922420485799, 0.4505937096174110),
+    (0.0259040424655478, 0.7827717124575296, -0.8086757660095180),
+)
 _REC2020_ALPHA = 1.09929682680944
 _REC2020_BETA = 0.018053968510807
 
@@ -398,8 +460,10 @@ _LINEAR_LIGHT_SPACES = frozenset({"srgb-linear", "xyz", "xyz-d50", "xyz-d65"})
 def mix(space: str | None, first: Colour, second: Colour, second_share: float) -> Colour | None:
     """Two colours mixed in `space` (`color-mix()`'s interpolation space, lower-cased; CSS Color
     5, 2.1: premultiplied by their alphas), `second_share` (0–1) of the second: in `srgb`, or
-    in a linear-light space (`_LINEAR_LIGHT_SPACES`). None in any other space, whose mixing the
-    checker does not work out."""
+    in a linear-light space (`_LINEAR_LIGHT_SPACES`), in `lab` or `oklab`. None in any other
+    space (a polar one's hue), whose mixing the checker does not work out."""
+    if space in ("lab", "oklab"):
+        return _mixed_in_lab_like(space, first, second, second_share)
     if space == "srgb":
         encode: Callable[[float], float] = float
         decode: Callable[[float], float] = float
@@ -415,3 +479,18 @@ def mix(space: str | None, first: Colour, second: Colour, second_share: float) -
         min(max(decode((encode(one) * weight1 + encode(other) * weight2) / alpha), 0.0), 1.0) for one, other in zip(first[:3], second[:3], strict=True)
     )
     return (red, green, blue, alpha)
+
+
+def _mixed_in_lab_like(space: str, first: Colour, second: Colour, second_share: float) -> Colour | None:
+    """`mix` in Lab or Oklab: each colour's channels there, premultiplied by its alpha, mixed,
+    then painted in sRGB (None: not converted)."""
+    from tinycss2.color4 import Color
+
+    weight1, weight2 = first[3] * (1 - second_share), second[3] * second_share
+    alpha = weight1 + weight2
+    if alpha == 0:
+        return (0.0, 0.0, 0.0, 0.0)
+    one, other = _lab_like_of(space, first[:3]), _lab_like_of(space, second[:3])
+    channels = tuple((a * weight1 + b * weight2) / alpha for a, b in zip(one, other, strict=True))
+    painted = srgb_of(Color(space, channels, alpha))
+    return None if painted is None else (*painted, alpha)

@@ -209,15 +209,18 @@ def parse_html(data: bytes | str | Decoded, *, outlets: Set[str] = frozenset(), 
     # latin-1, and refuses a str that carries an XML encoding declaration. NUL and lone
     # surrogates (possible in scraped pages) become U+FFFD first.
     # The page's own bytes are that payload when they are the text in UTF-8 and hold no NUL.
-    if decoded.utf8 is not None and b"\x00" not in decoded.utf8:
+    # A CDATA section in `<svg>` or `<math>` is text there, which libxml2 does not read (see
+    # `nesting.foreign_cdata_as_text`): the page is read with it written as text.
+    read_text = nesting.foreign_cdata_as_text(decoded_text) if "<![CDATA[" in decoded_text else decoded_text
+    if decoded.utf8 is not None and b"\x00" not in decoded.utf8 and read_text is decoded_text:
         payload = decoded.utf8
     else:
-        text = _without_nul(decoded_text)
+        text = _without_nul(read_text)
         try:
             payload = text.encode("utf-8")
         except UnicodeEncodeError:
             payload = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
-    root, parser, deep_from = _parse_as_browsers_build(payload, decoded_text)
+    root, parser, deep_from = _parse_as_browsers_build(payload, read_text)
     truncated: str | None = None
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or ("limit" in entry.message.lower() and "huge" in entry.message.lower()):

@@ -75,6 +75,7 @@ part (a cell, a row, a caption) written outside any table, keeping what it holds
 from __future__ import annotations
 
 import contextlib
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -1421,3 +1422,54 @@ def drop_ignored_framesets(root: Any) -> None:
     for element in list(root.iter("frameset", "frame")):
         if element.getparent() is not None and not any(ancestor.tag in ("svg", "math") for ancestor in element.iterancestors()):
             _replace_by_content(element)
+
+
+# What `foreign_cdata_as_text` reads: comments, CDATA sections (`<![CDATA[`, case-sensitive, to
+# `]]>` or the end), and the start and end tags of `<svg>`, `<math>`, the elements whose content
+# libxml2 reads as raw text, and the HTML elements that end foreign content.
+_FOREIGN_CDATA_TOKEN = on_first_use(
+    r"<!--.*?(?:-->|\Z)"
+    r"|(?-i:<!\[CDATA\[)(.*?)(?:\]\]>|\Z)"
+    rf"|<(/?)(svg|math|{'|'.join(sorted(_RAW_TEXT | _BREAKS_OUT_OF_FOREIGN))})(?=[\t\n\f\r />])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.DOTALL | re.IGNORECASE,
+)
+# The elements of SVG whose content libxml2 reads as raw text (a CDATA section's markers in
+# them are dropped: its text is theirs).
+_FOREIGN_RAW_TEXT = frozenset({"script", "style"})
+
+
+def foreign_cdata_as_text(source: str) -> str:
+    """The markup with each CDATA section written in `<svg>` or `<math>` content replaced by its
+    text, escaped (in a `<script>` or `<style>` of theirs, its markers dropped), as a browser's
+    tokenizer reads it there (HTML 13.2.5.42: in foreign content a CDATA section is text);
+    libxml2 reads `<![CDATA[` as a comment that ends at the first `>`, so
+    `<svg><![CDATA[</svg><div>]]></svg>` put what followed in a `<div>` of the `<svg>`. Outside
+    foreign content (and past an HTML element that ends it) a CDATA section is a comment, as
+    libxml2 reads it, and is left. The page's lines stay where they are."""
+    pieces: list[str] = []
+    written = 0
+    depth = 0
+    position = 0
+    while (token := _FOREIGN_CDATA_TOKEN().search(source, position)) is not None:
+        position = token.end()
+        tag = (token.group(3) or "").lower()
+        if token.group(0).startswith("<![CDATA[") and depth > 0:
+            pieces += [source[written : token.start()], html.escape(token.group(1), quote=False)]
+            written = position
+        elif tag in ("svg", "math"):
+            depth = max(depth - 1, 0) if token.group(2) else depth + (not token.group(4).rstrip().endswith("/"))
+        elif tag in _BREAKS_OUT_OF_FOREIGN and not token.group(2):
+            depth = 0
+        elif tag and not token.group(2) and (depth == 0 or tag in _FOREIGN_RAW_TEXT):
+            end = re.compile(rf"</{re.escape(tag)}[\t\n\f\r />]", re.IGNORECASE).search(source, position)
+            stop = len(source) if end is None else end.start()
+            if depth > 0:
+                inner = _CDATA_MARKERS().sub(r"\1", source[position:stop])
+                pieces += [source[written:position], inner]
+                written = stop
+            position = stop
+    return "".join([*pieces, source[written:]]) if pieces else source
+
+
+# A CDATA section's markers around its text (see `foreign_cdata_as_text`).
+_CDATA_MARKERS = on_first_use(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.DOTALL)

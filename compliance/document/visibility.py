@@ -92,10 +92,10 @@ import itertools
 import math
 import re
 import struct
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
-from compliance.document import colour_filters, containment, css_colour, masking, offsets, projection, references, text_shadows
+from compliance.document import colour_filters, colour_scheme, containment, css_colour, masking, offsets, projection, references, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -446,6 +446,30 @@ def _declarations_of_sheet(sheet: str) -> list[Declaration]:
     return [d for rule in parse_style_sheet(sheet) for d in rule.declarations]
 
 
+def _canvas_and_default_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints: Hints) -> tuple[Colour | None, Colour | None]:
+    """The canvas (`page_canvas`) and the colour of text the page sets none for (`_default_text`),
+    in the dark scheme when the page surely asks for it (`_dark_scheme`)."""
+    canvas, default_text = _dark_scheme(root, sheets, inline)
+    if default_text is not None:
+        return canvas, default_text
+    return page_canvas(root, sheets, inline, hints), _default_text(root, sheets, inline, hints)
+
+
+def _dark_scheme(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> tuple[Colour | None, Colour | None]:
+    """The canvas and the colour of text the page sets none for, on a page surely painted in the
+    dark scheme (`colour_scheme.asks_for_dark`) that links no stylesheet: the dark canvas when
+    nothing else may paint behind its text (`_may_paint_behind_text`, its scheme aside), else
+    None, and the dark `CanvasText`. (None, None) for any other page, which pays for a search of
+    its CSS text for `color-scheme` and of its `<meta>` elements."""
+    if not colour_scheme.asks_for_dark(root, sheets, inline) or root.xpath(f"boolean({_LINKS_STYLESHEET})"):
+        return None, None
+    unschemed = tuple(colour_scheme.NAMES_A_SCHEME().sub("", text) for text in sheets)
+    others = [colour_scheme.NAMES_A_SCHEME().sub("", text) for text in inline]
+    if _may_paint_behind_text(root, unschemed, others, scheme_read=True):
+        return None, colour_scheme.DARK_CANVAS_TEXT
+    return colour_scheme.DARK_CANVAS, colour_scheme.DARK_CANVAS_TEXT
+
+
 # A page's CSS that may set a text shadow (a cheap test of its text, that most pages fail).
 _NAMES_A_TEXT_SHADOW = on_first_use(r"text-shadow", re.IGNORECASE)
 
@@ -480,15 +504,36 @@ def _dark_background(sheets: tuple[str, ...], inline: Sequence[str], hints: Hint
     if _sheets_paint_dark(sheets):
         return True
     backgrounds = {c for found in (hints or {}).values() for d in found if d.name == "background-color" and (c := _background_colour(d)) is not None}
-    declared = (d for value in inline if "background" in value.lower() for d in parse_style_attribute(value))
-    backgrounds |= {c for d in declared if d.name in ("background", "background-color") and (c := _background_colour(d)) is not None}
-    return any(text_blends_in(CANVAS_TEXT, background, False) for background in backgrounds)
+    if any(text_blends_in(CANVAS_TEXT, background, False) for background in backgrounds):
+        return True
+    return _inline_backgrounds_dark(sheets, inline)
+
+
+def _inline_backgrounds_dark(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
+    """`_dark_background` of the `style` attributes' backgrounds (their values `inline`)."""
+    declared = [d for value in inline if "background" in value.lower() for d in parse_style_attribute(value) if d.name in _BACKGROUND_COLOURS]
+    backgrounds = {c for d in declared if (c := _background_colour(d)) is not None}
+    if any(text_blends_in(CANVAS_TEXT, background, False) for background in backgrounds):
+        return True
+    # A background given by a custom property (`style="background: var(--bg)"`, or a block's
+    # `background: var(--bg)` with `style="--bg: #000"`), filled in with each value the page defines.
+    if not any("var(" in value.lower() or "--" in value for value in inline):
+        return False
+    by_variable = tuple(d for d in declared if _uses_variables(d))
+    found = _variable_colours_of(by_variable, sheets, inline, _BACKGROUND_COLOURS, _background_colour)
+    return any(text_blends_in(CANVAS_TEXT, background, False) for background in found)
+
+
+# The properties that set a background colour.
+_BACKGROUND_COLOURS = frozenset({"background", "background-color"})
 
 
 @functools.lru_cache(maxsize=SHEETS_CACHED)
 def _sheets_paint_dark(sheets: tuple[str, ...]) -> bool:
-    """`_dark_background` of the `<style>` blocks' backgrounds (pages of a site repeat their blocks: worked out once)."""
-    return any(text_blends_in(CANVAS_TEXT, background, False) for background in _sheet_colours(sheets)[1])
+    """`_dark_background` of the `<style>` blocks' backgrounds, those given by a custom property
+    (`background: var(--bg)`) too (pages of a site repeat their blocks: worked out once)."""
+    backgrounds = _sheet_colours(sheets)[1] | _variable_colours(sheets)[1]
+    return any(text_blends_in(CANVAS_TEXT, background, False) for background in backgrounds)
 
 
 def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
@@ -505,16 +550,23 @@ def _light_text(sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
     # A colour a `style` attribute gives by a custom property (`color: var(--wp--preset--color--white)`),
     # filled in with each value the page defines for it, in a `<style>` block or a `style` attribute, or its fallback.
     by_variable = tuple(d for d in declared if _uses_variables(d))
-    return any(text_blends_in(text, WHITE_CANVAS, False) for text in _variable_text_colours(by_variable, sheets, inline))
+    return any(text_blends_in(text, WHITE_CANVAS, False) for text in _variable_colours_of(by_variable, sheets, inline, _TEXT_COLOURS, _text_colour))
 
 
-def _variable_text_colours(declared: tuple[Declaration, ...], sheets: tuple[str, ...], inline: Sequence[str]) -> Iterator[Colour]:
-    """The text colours that `style` attributes' declarations using `var()` (`declared`) may take,
-    and those of the `<style>` blocks' with a value a `style` attribute defines (`style="--w: #fff"`
-    for `.byline { color: var(--w) }`): each value the page defines, or the fallback."""
+def _variable_colours_of(
+    declared: tuple[Declaration, ...],
+    sheets: tuple[str, ...],
+    inline: Sequence[str],
+    properties: Collection[str],
+    read: Callable[[Declaration], Colour | None],
+) -> Iterator[Colour]:
+    """The colours (`read` of each filled-in declaration: a text's or a background's) that `style`
+    attributes' declarations using `var()` (`declared`) may take, and those of the `<style>`
+    blocks' declarations of `properties` with a value a `style` attribute defines
+    (`style="--w: #fff"` for `.byline { color: var(--w) }`): each value the page defines, or the fallback."""
     inline_definitions = [(d.name, d.values) for value in inline if "--" in value for d in parse_style_attribute(value) if d.custom]
     if inline_definitions:
-        declared += tuple(d for summary in map(_SheetSummary.of, sheets) for d in summary.variable_uses if d.name in _TEXT_COLOURS)
+        declared += tuple(d for summary in map(_SheetSummary.of, sheets) for d in summary.variable_uses if d.name in properties)
     if not declared:
         return
     definitions: dict[str, list[tuple[Any, ...]]] = {name: list(values) for name, values in _sheet_traits(sheets).definitions.items()}
@@ -523,7 +575,7 @@ def _variable_text_colours(declared: tuple[Declaration, ...], sheets: tuple[str,
     for declaration in declared:
         names = sorted(_with_their_variables(variables_used(declaration.values), definitions))
         for filled in _fillings(declaration, names, definitions):
-            found = _text_colour(declaration._replace(values=filled))
+            found = read(declaration._replace(values=filled))
             if found is not None:
                 yield found
 
@@ -532,11 +584,14 @@ def _variable_text_colours(declared: tuple[Declaration, ...], sheets: tuple[str,
 _LINKS_STYLESHEET = "//link[contains(translate(@rel, 'STYLESHEET', 'stylesheet'), 'stylesheet')]"
 
 
-def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> bool:
+def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[str], *, scheme_read: bool = False) -> bool:
     """True when something may paint the canvas, or behind a text, other than the backgrounds of
     the text's ancestors that `render` reads (see `page_canvas`). The AMP runtime's stylesheet,
-    which its script adds, places pictures (`layout="fill"`) behind text."""
-    if root.xpath(f"boolean({_LINKS_STYLESHEET} | //@background | //meta[@name='color-scheme'] | //script[contains(@src, 'ampproject.org')])"):
+    which its script adds, places pictures (`layout="fill"`) behind text. With `scheme_read`, the
+    page's dark scheme is known (`_dark_scheme`): its `<meta name="color-scheme">` is no unknown,
+    and a background counts unless it blends into the dark canvas."""
+    scheme = "" if scheme_read else " | //meta[@name='color-scheme']"
+    if root.xpath(f"boolean({_LINKS_STYLESHEET} | //@background{scheme} | //script[contains(@src, 'ampproject.org')])"):
         return True
     # A `bgcolor` is a background on the text's ancestors, like the CSS ones below.
     if any(not _paints_white(legacy_colour(value)) for value in root.xpath("//@bgcolor", smart_strings=False)):
@@ -546,6 +601,9 @@ def _may_paint_behind_text(root: Any, sheets: tuple[str, ...], inline: Sequence[
     declared = [d for sheet in sheets for rule in parse_style_sheet(sheet) for d in rule.declarations]
     declared += [d for value in inline if "background" in value.lower() for d in parse_style_attribute(value)]
     # A background on some element the text may be read on: the checker does not place boxes.
+    if scheme_read:
+        painted = (_background_colour(d) for d in declared if d.name in _BACKGROUND_COLOURS)
+        return any(c is None or not indistinguishable(c, colour_scheme.DARK_CANVAS) for c in painted)
     return any(not _background_blends_into_white(d) for d in declared if d.name in ("background", "background-color"))
 
 
@@ -739,9 +797,8 @@ class PageStyle:
         # it holds (classes, ids, `style` and `hidden` attributes) is made once, when first asked.
         inline = index.style_values()
         hints: Hints = _presentational_colours_if_any(root)
-        canvas = page_canvas(root, tuple(sheets), inline, hints)
+        canvas, default_text = _canvas_and_default_text(root, tuple(sheets), inline, hints)
         clipping = clipping_reach(tuple(sheets), inline)
-        default_text = _default_text(root, tuple(sheets), inline, hints)
         if hints:
             hints = _hints_that_blend(hints, tuple(sheets), index, canvas, default_text)
         if not sheets:
