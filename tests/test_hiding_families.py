@@ -953,6 +953,24 @@ PAINTED_OVER = {
     '<div style="background:#fff"><p style="position:relative;z-index:-1;z-index:1">{}</p></div>': False,
     '<style>.b{{position:relative;z-index:-1}} .b.u{{z-index:auto}}</style><div style="background:#fff"><p class="b u">{}</p></div>': False,
     '<div style="background:#fff;height:0"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    # What makes a stacking context, as this Chromium paints it: `container-type: size` (layout
+    # containment), `content-visibility: auto` (paint containment) and a `will-change` of a property
+    # that would make one; not `container-type: inline-size`, `zoom`, `contain: style`, nor a
+    # `will-change` of other properties.
+    '<div style="background:#fff;container-type:inline-size"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    "<style>.w{{background:#fff;container-type:inline-size scroll-state}}</style><div class=w><p style=position:relative;z-index:-1>{}</p></div>": True,
+    '<div style="background:#fff;zoom:1"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    "<style>.w{{background:#fff;zoom:2}} .b{{position:relative;z-index:-1}}</style><div class=w><p class=b>{}</p></div>": True,
+    '<div style="background:#fff;contain:style"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;will-change:scroll-position, contents"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;will-change:top,color"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;container-type:size"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    "<style>.w{{background:#fff;container-type:inline-size}} .w.s{{container-type:size}}</style>"
+    "<div class='w s'><p style=position:relative;z-index:-1>{}</p></div>": False,
+    '<div style="background:#fff;content-visibility:auto"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;contain:paint"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;will-change:opacity"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;will-change:top, position"><p style="position:relative;z-index:-1">{}</p></div>': False,
     # Covers.
     '<div style="position:relative"><p>{}</p><div style="position:absolute;top:0;left:0;right:0;bottom:0;background:#fff"></div></div>': True,
     "<style>.w{{position:relative}} .c{{position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><div class=c></div></div>": True,

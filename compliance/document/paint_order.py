@@ -19,7 +19,9 @@ element and what paints over it keeps the element inside that box (nothing on it
 placed absolutely or fixed, moved by offsets, a transform or a negative margin, given a height
 that its content may overflow, or laid out by a grid), nothing on it forms a stacking context
 (a positioned box with a `z-index`, `opacity`, a transform, a filter, a mask, `isolation`,
-`contain`, `will-change`…: what the checker cannot rule out counts as one), no rule that only
+`contain`, `will-change`, `content-visibility: auto`, `container-type: size`…: what the checker
+cannot rule out counts as one; not `zoom`, `container-type: inline-size`, `contain: style` nor a
+`will-change` of properties that make none, as in Chromium), no rule that only
 some screens meet sets what is read here, none of it is a `var()` (not worked out here), and
 the painting box has no rounded corners, no background size, place or repeat, and no
 `background-clip: text`. Not read: a cover of the
@@ -87,8 +89,18 @@ _STACKING_PROPERTIES = (
     "offset-path",
     "transform-style",
     "content-visibility",
-    "zoom",
 )
+# Values of those that make no stacking context though not initial, as this Chromium paints them:
+# `container-type: inline-size` (no layout containment, unlike `size`), `contain: style`, and a
+# `will-change` of properties none of whose values make one (`zoom` makes none at any value).
+_NOT_STACKING = {
+    "container-type": frozenset({"inline-size", "scroll-state", "anchored"}),
+    "contain": frozenset({"style"}),
+    "will-change": frozenset(
+        {"scroll-position", "contents", "z-index", "zoom", "container-type", "color", "background", "background-color"}
+        | {"top", "right", "bottom", "left", "inset", "width", "height"}
+    ),
+}
 _INITIAL_KEYWORDS = frozenset({"none", "normal", "auto", "visible", "flat", "initial", "unset", "revert", "revert-layer"})
 _OFFSETS = ("top", "right", "bottom", "left")
 _MARGINS = ("margin", "margin-top", "margin-right", "margin-bottom", "margin-left")
@@ -116,6 +128,7 @@ _NAMES = frozenset(
         "-webkit-background-clip",
         "color",
         "clip",
+        "zoom",
         *_STACKING_PROPERTIES,
         *_OFFSETS,
         *_MARGINS,
@@ -376,13 +389,28 @@ def _may_form_stacking_context(declared: Mapping[str, Declaration]) -> bool:
         return True
     for name in _STACKING_PROPERTIES:
         declaration = declared.get(name)
-        if declaration is None or declaration.keyword in _INITIAL_KEYWORDS:
-            continue
-        values = declaration.values
-        if name == "opacity" and len(values) == 1 and values[0].type == "number" and values[0].value >= 1:
-            continue
-        return True
+        if declaration is not None and _forms_stacking_context(name, declaration):
+            return True
     return False
+
+
+def _forms_stacking_context(name: str, declaration: Declaration) -> bool:
+    """True unless the value of a property of `_STACKING_PROPERTIES` certainly makes no stacking
+    context: its initial value, an `opacity` of 1, one of `_NOT_STACKING` (`content-visibility:
+    auto` makes one: it contains paint)."""
+    keyword = declaration.keyword
+    if name == "content-visibility":
+        return keyword not in ("visible", "initial", "unset", "revert", "revert-layer")
+    if keyword in _INITIAL_KEYWORDS:
+        return False
+    values = declaration.values
+    if name == "opacity":
+        return not (len(values) == 1 and values[0].type == "number" and values[0].value >= 1)
+    harmless = _NOT_STACKING.get(name)
+    if harmless is None:
+        return True
+    named = [token for token in values if not (token.type == "literal" and token.value == ",")]
+    return not all(token.type == "ident" and (token.lower_value in harmless or token.value.startswith("--")) for token in named)
 
 
 def _keeps_inside(declared: Mapping[str, Declaration], element: Any) -> bool:
@@ -526,8 +554,8 @@ def _paints_unchanged(declared: Mapping[str, Declaration], box: Any) -> bool:
         return False
     if _display(declared, box) in ("none", "contents", "") or any(_negative_or_unknown(declared.get(n)) or _moves(declared.get(n)) for n in _MARGINS):
         return False
-    if _keyword(declared, "clip", "auto") != "auto":
-        return False  # `clip: rect(…)` cuts an absolutely positioned box down
+    if _keyword(declared, "clip", "auto") != "auto" or _keyword(declared, "zoom", "normal") not in ("normal", "reset"):
+        return False  # `clip: rect(…)` cuts an absolutely positioned box down; `zoom` sizes it
     return _keyword(declared, "max-width", "none") == "none" and _keyword(declared, "max-height", "none") == "none"
 
 
