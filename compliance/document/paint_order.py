@@ -5,7 +5,8 @@ Appendix E; CSS Positioned Layout 3): the element and all it holds are then not 
   flex or grid container) is painted in its stacking context's negative layer, after the
   background of the context's root and before the backgrounds of the boxes inside it. An opaque
   background (a colour, or a gradient of one colour that covers the box: `visibility`'s reading)
-  painted by an ancestor between it and the root of its stacking context — the nearest ancestor
+  painted by an ancestor between it and the root of its stacking context (a block, an inline
+  block, a flex or grid container; a table's `bgcolor` is one too) — the nearest ancestor
   that forms one, the root element otherwise — is painted over it. The root's own background is
   under it, and so is `<body>`'s where the root has none (it is the canvas's then).
 - Under a cover: an absolutely positioned box that fills its containing block (all four sides at
@@ -17,7 +18,8 @@ Appendix E; CSS Positioned Layout 3): the element and all it holds are then not 
 Read only where the page's own CSS says all of it, soundly: the chain of boxes between the
 element and what paints over it keeps the element inside that box (nothing on it is floated,
 placed absolutely or fixed, moved by offsets, a transform or a negative margin, given a height
-that its content may overflow, or laid out by a grid), nothing on it forms a stacking context
+that its content may overflow, or laid out by a grid on a page whose CSS names any `grid-`
+property, which may size its tracks smaller than their items), nothing on it forms a stacking context
 (a positioned box with a `z-index`, `opacity`, a transform, a filter, a mask, `isolation`,
 `contain`, `will-change`, `content-visibility: auto`, `container-type: size`…: what the checker
 cannot rule out counts as one; not `zoom`, `container-type: inline-size`, `contain: style` nor a
@@ -45,12 +47,14 @@ from compliance.document.visibility import (
     SHOWN,
     SKIP_TAGS,
     UA_HIDDEN_TAGS,
+    Hints,
     PageStyle,
     _chain_select,
     _colours,
     _layer_ranks,
     _match_rule,
     _own_anonymous_layer,
+    _presentational_colours_if_any,
     _Scope,
     is_hidden,
 )
@@ -149,6 +153,11 @@ _BLOCK_NAMES = frozenset({"position", "height", "max-height", "display"})
 _ITEM_CONTAINERS = frozenset({"flex", "inline-flex", "grid", "inline-grid", "-webkit-box", "-webkit-inline-box", "-webkit-flex", "-webkit-inline-flex"})
 _BLOCK_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "-webkit-box", "-webkit-flex", "table"})
 _GRIDS = frozenset({"grid", "inline-grid"})
+# The inline-level boxes that hold what they lay out, whose backgrounds are painted like a block's.
+_INLINE_BLOCKS = frozenset({"inline-block", "inline-flex", "-webkit-inline-box", "-webkit-inline-flex", "inline-table"})
+# What in a page's CSS text sizes or places a grid's tracks, which its items may then overflow:
+# a grid of none of it is one column as wide as the grid, of rows as high as their items.
+_GRID_TRACKS = ("grid-", "grid:")
 _UNKNOWN = object()
 
 
@@ -158,6 +167,9 @@ class Cascade(NamedTuple):
 
     declared: Mapping[Any, Mapping[str, Declaration]]
     varies: frozenset[Any]
+    # The displays whose items may overflow their box: a grid's, on a page that sizes or places
+    # tracks (`_GRID_TRACKS`).
+    overflowing: frozenset[str] = _GRIDS
 
 
 def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index: Any) -> frozenset[Any]:
@@ -167,11 +179,12 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
     # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once and
     # searched for the literal words, which is several times faster than a case-blind pattern.
     lowered = "\n".join((*sheets, *inline)).lower()
+    overflowing = _GRIDS if any(word in lowered for word in _GRID_TRACKS) else frozenset()
     negative = "z-index" in lowered and _NEGATIVE_Z_INDEX.search(lowered) is not None
     covers = "absolute" in lowered
     if not negative and not covers:
         return frozenset()
-    reader = _Reader(root, sheets, index)
+    reader = _Reader(root, sheets, index, overflowing)
     found: set[Any] = set()
     if negative:
         found |= reader.under_backgrounds()
@@ -183,9 +196,12 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
 class _Reader:
     """Reads a page's paint order, matching its rules on the few elements asked about."""
 
-    def __init__(self, root: Any, sheets: Sequence[str], index: Any) -> None:
+    def __init__(self, root: Any, sheets: Sequence[str], index: Any, overflowing: frozenset[str]) -> None:
         self.root = root
         self.index = index
+        self.overflowing = overflowing
+        # The page's `bgcolor` attributes as `background-color` declarations (`presentational_colours`).
+        self.hints: Hints | None = None
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
         self.rules = [(order, rule, [d for d in rule.declarations if d.name in _NAMES]) for order, rule in enumerate(rules)]
         self.rules = [entry for entry in self.rules if entry[2]]
@@ -214,8 +230,10 @@ class _Reader:
         varying: dict[Any, list[Any]] = {}
         for order, rule, found in self._declaring(names):
             _match_rule(rule, order, found, varying if rule.conditional else matched, scope.select, self.ranks)
-        style = PageStyle(matched)
-        return Cascade(_Declared(style), frozenset(varying))
+        if self.hints is None:
+            self.hints = _presentational_colours_if_any(self.root)
+        style = PageStyle(matched, hints=self.hints)
+        return Cascade(_Declared(style), frozenset(varying), self.overflowing)
 
     def candidates(self, names: frozenset[str], test: Callable[[Declaration], bool]) -> list[Any]:
         """The elements a rule or a `style` attribute declares one of `names` on that `test` accepts."""
@@ -413,11 +431,11 @@ def _forms_stacking_context(name: str, declaration: Declaration) -> bool:
     return not all(token.type == "ident" and (token.lower_value in harmless or token.value.startswith("--")) for token in named)
 
 
-def _keeps_inside(declared: Mapping[str, Declaration], element: Any) -> bool:
+def _keeps_inside(declared: Mapping[str, Declaration], element: Any, overflowing: frozenset[str]) -> bool:
     """True when the box stays inside its parent's box, with all it holds: it is in the normal
     flow (not floated, absolutely placed or fixed), not moved (offsets of a relative position,
     a negative margin, a transform), and its height cannot leave its content overflowing (none
-    is set), and it lays out no grid (whose tracks its items may overflow)."""
+    is set), and it lays out nothing its items may overflow (a grid of sized tracks: `overflowing`)."""
     position = _position(declared)
     if position not in ("static", "relative", "sticky") or _keyword(declared, "float", "none") != "none":
         return False
@@ -430,7 +448,7 @@ def _keeps_inside(declared: Mapping[str, Declaration], element: Any) -> bool:
         name in declared and declared[name].keyword not in _INITIAL_KEYWORDS for name in ("transform", "translate", "rotate", "scale", "offset-path", "zoom")
     ):
         return False
-    if _display(declared, element) in _GRIDS:
+    if _display(declared, element) in overflowing:
         return False
     return not any(_negative_or_unknown(declared.get(name)) for name in _MARGINS)
 
@@ -493,7 +511,7 @@ def _in_negative_layer(box: Any, cascade: Cascade) -> bool:
             return False  # a `z-index` applies to a positioned box or an item only
     elif position not in ("relative", "sticky"):
         return False
-    if not _keeps_inside(declared, box):
+    if not _keeps_inside(declared, box, cascade.overflowing):
         return False
     return all(_position(cascade.declared[inner]) not in ("absolute", "fixed", "") for inner in box.iterdescendants() if isinstance(inner.tag, str))
 
@@ -507,18 +525,21 @@ def _under_an_ancestors_background(box: Any, cascade: Cascade, root: Any) -> boo
         declared = cascade.declared[ancestor]
         if _may_form_stacking_context(declared):
             return False  # the root of the box's stacking context: its background is under it
-        if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS) or _display(declared, ancestor) in _GRIDS:
+        if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS) or _display(declared, ancestor) in cascade.overflowing:
             return False
         if _paints(ancestor, declared, cascade, root, whole_box=False):
             return True
-        if not _keeps_inside(declared, ancestor):
+        if not _keeps_inside(declared, ancestor, cascade.overflowing):
             return False
     return False
 
 
 def _paints(box: Any, declared: Mapping[str, Declaration], cascade: Cascade, root: Any, *, whole_box: bool) -> bool:
     """True when the box, a block, paints an opaque background of its own that is seen."""
-    if _display(declared, box) not in _BLOCK_DISPLAYS or not _paints_opaque(declared, whole_box=whole_box):
+    display = _display(declared, box)
+    if display not in _BLOCK_DISPLAYS and display not in _INLINE_BLOCKS and display not in _GRIDS - cascade.overflowing:
+        return False
+    if not _paints_opaque(declared, whole_box=whole_box):
         return False
     if box.tag == "body" and box.getparent() is root and not _paints_anything(cascade.declared[root]):
         return False  # `<body>`'s background is the canvas's, under everything
@@ -638,7 +659,7 @@ def _covered(element: Any, cascade: Cascade, cover: _Cover) -> list[Any]:
             read[node] = (whole, roots)
             continue
         declared = cascade.declared[node]
-        if node in cascade.varies or not _keeps_inside(declared, node) or _z_index(declared) is _UNKNOWN:
+        if node in cascade.varies or not _keeps_inside(declared, node, cascade.overflowing) or _z_index(declared) is _UNKNOWN:
             read[node] = (False, [])
             continue
         levels[node] = level = _own_level(declared, parent_level)
