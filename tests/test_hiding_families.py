@@ -1027,6 +1027,22 @@ PAINTED_OVER = {
     '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;clip:rect(0 0 0 0)"></div></div>': False,
     '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;transform:scale(0.5)"></div></div>': False,
     "<style>.c{{position:absolute;inset:0;background:#fff}}</style><div style=position:relative><p>{}</p><i class=c style=background:none></i></div>": False,
+    # A cover reaching past its block (a negative inset) covers it; one that skips what it holds
+    # (`content-visibility`) or contains it paints its own background.
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:-10px;background:#fff"></div></div>': True,
+    "<style>.w{{position:relative}} .c{{position:absolute;inset:-1em -5% -2px -1px;background:#fff}}</style><div class=w><p>{}</p><i class=c></i></div>": True,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;top:-1px;left:-9px;right:0;bottom:0;background:#fff"></i></div>': True,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:10px;background:#fff"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:-10px 0 10px;background:#fff"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:-10px;background:#fff;content-visibility:hidden"></div></div>': True,
+    "<style>.c{{position:absolute;inset:0;background:#fff;content-visibility:hidden}}</style>"
+    "<div style=position:relative><p>{}</p><i class=c>x</i></div>": True,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;content-visibility:auto"></div></div>': True,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:#fff;isolation:isolate;contain:paint"></i></div>': True,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;contain:strict"></div></div>': True,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:rgb(255 255 255 / .5);content-visibility:hidden"></i></div>': False,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;content-visibility:hidden">'
+    '<b style="display:block;background:#fff;height:2000px"></b></i></div>': False,
     # A cover of another containing block than the byline's.
     '<div style="position:relative"><p>{}</p><figure style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></figure></div>': False,
     '<div style="position:relative"><p style="float:left">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': False,

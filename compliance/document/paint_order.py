@@ -10,7 +10,8 @@ Appendix E; CSS Positioned Layout 3): the element and all it holds are then not 
   that forms one, the root element otherwise — is painted over it. The root's own background is
   under it, and so is `<body>`'s where the root has none (it is the canvas's then).
 - Under a cover: an absolutely positioned box that fills its containing block (all four sides at
-  0, or `top`/`left` at 0 with a width and height of 100%), paints an opaque background and has
+  0 or less, reaching past its edges, or `top`/`left` at 0 with a width and height of 100%),
+  paints an opaque background (`content-visibility` or `contain` on it take away none) and has
   a `z-index` of `auto` or more is painted after the boxes in the normal flow of that block, and
   after the positioned ones before it in the tree at its level; what its containing block holds
   beside it is under it, unless positioned at a higher level or later at the same one.
@@ -141,6 +142,9 @@ _NAMES = frozenset(
         *_ANIMATIONS,
     }
 )
+# What a cover may set that makes a stacking context of it but paints its background as it is:
+# it is one already, at its `z-index`; `content-visibility: hidden` skips only what it holds.
+_COVER_KEEPS = frozenset({"z-index", "position", "content-visibility", "contain", "isolation", "container-type"})
 # What places an absolutely positioned box, read first on every such box.
 _PLACING = frozenset({"position", "inset", "width", "height", *_OFFSETS})
 # What paints a box's background, read next on those that fill their block.
@@ -570,7 +574,7 @@ def _covers_its_block(cover: Any, cascade: Cascade) -> bool:
 
 def _paints_unchanged(declared: Mapping[str, Declaration], box: Any) -> bool:
     """True when nothing fades, blends, moves, shrinks, clips or animates the box, or takes its box away."""
-    stacking = {name: d for name, d in declared.items() if name not in ("z-index", "position")}
+    stacking = {name: d for name, d in declared.items() if name not in _COVER_KEEPS}
     if _may_form_stacking_context(stacking) or any(_keyword(declared, name, "none") != "none" for name in _ANIMATIONS):
         return False
     if _display(declared, box) in ("none", "contents", "") or any(_negative_or_unknown(declared.get(n)) or _moves(declared.get(n)) for n in _MARGINS):
@@ -591,18 +595,29 @@ def _moves(declaration: Declaration | None) -> bool:
 
 
 def _fills(declared: Mapping[str, Declaration], start: str, end: str, size: str) -> bool:
-    """True when the box certainly spans its containing block on one axis: both sides at 0 with
-    an `auto` size, or one side at 0 and a size of 100%."""
+    """True when the box certainly spans its containing block on one axis: both sides at 0 or
+    less (reaching past the block's edges) with an `auto` size, or one side at 0 and a size of 100%."""
     first, last = _side(declared, start), _side(declared, end)
     declaration = declared.get(size)
+    if declaration is None or declaration.keyword in ("auto", "initial", "unset", "revert", "revert-layer"):
+        return _reaches(first) and _reaches(last)
     zero_start = first is not None and first is not _UNKNOWN and _zero(first)
     zero_end = last is not None and last is not _UNKNOWN and _zero(last)
-    if declaration is None or declaration.keyword in ("auto", "initial", "unset", "revert", "revert-layer"):
-        return zero_start and zero_end
     values = declaration.values
     if len(values) != 1 or values[0].type != "percentage" or values[0].value != 100:
         return False
     return zero_start or (zero_end and (first is None or (first is not _UNKNOWN and _auto(first))))
+
+
+def _reaches(side: Any) -> bool:
+    """True for an offset of 0 or less (a length or a percentage), which puts the box's edge on
+    its containing block's or past it."""
+    if side is None or side is _UNKNOWN:
+        return False
+    if side.type == "percentage":
+        return bool(side.value <= 0)
+    found = length_px(side)
+    return found is not None and found <= 0
 
 
 def _auto(token: Any) -> bool:
