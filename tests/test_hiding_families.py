@@ -1043,6 +1043,29 @@ PAINTED_OVER = {
     '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:rgb(255 255 255 / .5);content-visibility:hidden"></i></div>': False,
     '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;content-visibility:hidden">'
     '<b style="display:block;background:#fff;height:2000px"></b></i></div>': False,
+    # The containing block a cover fills is the nearest ancestor positioned, transformed, filtered or
+    # containing paint, whatever boxes are between them, unless one of those fades or hides it.
+    '<div style="transform:translate(0)"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    "<style>.w{{filter:blur(0)}} .c{{position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><i class=c></i></div>": True,
+    '<div style="will-change:transform"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    '<div style="contain:paint"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    '<div style="scale:1"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    '<div style="perspective:100px"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    '<div style="backdrop-filter:blur(1px)"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    '<div style="position:relative"><div><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div></div>': True,
+    "<style>.w{{position:relative}} .c{{position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><section><div><p>{}</p></div><div><i class=c></i></div></section></div>": True,
+    '<div style="position:relative"><p>{}</p><div><i style="position:absolute;inset:0;background:#fff"></i></div></div>': True,
+    '<div style="position:relative"><div><i style="position:absolute;inset:0;background:#fff"></i></div><p>{}</p></div>': True,
+    '<div style="position:relative"><div><i style="position:absolute;inset:0;background:#fff"></i></div><p style="position:relative">{}</p></div>': False,
+    '<div style="position:relative"><div><p style="position:relative">{}</p><i style="position:absolute;inset:0;background:#fff"></i></div></div>': True,
+    '<div style="position:relative"><p>{}</p><div style="opacity:.5"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="display:none"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="visibility:hidden"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="clip-path:inset(50%)"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    '<div style="position:relative"><p>{}</p><b style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></b></div>': False,
+    '<div style="transform:translate(0)"><p>{}</p><div><i style="position:absolute;inset:0;background:#fff"></i></div></div>': True,
+    '<div style="position:relative"><p>{}</p><div style="transform:translate(0)"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
     # A cover of another containing block than the byline's.
     '<div style="position:relative"><p>{}</p><figure style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></figure></div>': False,
     '<div style="position:relative"><p style="float:left">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': False,

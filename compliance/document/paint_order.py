@@ -14,7 +14,10 @@ Appendix E; CSS Positioned Layout 3): the element and all it holds are then not 
   paints an opaque background (`content-visibility` or `contain` on it take away none) and has
   a `z-index` of `auto` or more is painted after the boxes in the normal flow of that block, and
   after the positioned ones before it in the tree at its level; what its containing block holds
-  beside it is under it, unless positioned at a higher level or later at the same one.
+  beside it is under it, unless positioned at a higher level or later at the same one. The
+  containing block is the nearest ancestor that is positioned, transformed, filtered or contains
+  layout or paint (CSS Positioned Layout 3, 3.1); the boxes between them are read as its parent's
+  are, each beside the cover before or after it in the tree.
 
 Read only where the page's own CSS says all of it, soundly: the chain of boxes between the
 element and what paints over it keeps the element inside that box (nothing on it is floated,
@@ -29,8 +32,9 @@ some screens meet sets what is read here, none of it is a `var()` (not worked ou
 the painting box has no rounded corners, no background size, place or repeat, and no
 `background-clip: text`. Not read: a cover of the
 initial containing block, of `<html>` or `<body>` (a full-page cover is a loading screen, a
-cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a cover whose
-containing block is not its parent, and one that fades, blends, moves, is rounded, animated or
+cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a cover with a box
+between it and its containing block that makes a stacking context or is not in the flow, and one
+that fades, blends, moves, is rounded, animated or
 hidden, or is a link's overlay with no background (`a::after { position: absolute; inset: 0 }`:
 it covers nothing).
 """
@@ -151,8 +155,16 @@ _PLACING = frozenset({"position", "inset", "width", "height", *_OFFSETS})
 _PAINTING = frozenset(
     {"background", "background-color", "background-image", "background-clip", "-webkit-background-clip", "color", *_RADII, *_BACKGROUND_PLACING}
 )
-# What makes a box the containing block a cover fills (`_containing_block`).
-_BLOCK_NAMES = frozenset({"position", "height", "max-height", "display"})
+# What makes a box the containing block a cover fills (`_containing_block`), or one between them.
+_BLOCK_NAMES = frozenset({"position", "height", "max-height", "display", *_STACKING_PROPERTIES})
+# What makes a box the containing block of the absolutely positioned boxes in it, unpositioned
+# (CSS Transforms 1 and 2, Filter Effects 1 and 2), at any value but `none`.
+_HOLDING = ("transform", "translate", "rotate", "scale", "perspective", "filter", "-webkit-filter", "backdrop-filter", "-webkit-backdrop-filter")
+# The keywords of `contain` and `will-change` that make one of a box (CSS Containment 2, Will Change 1).
+_HOLDING_KEYWORDS = {
+    "contain": frozenset({"layout", "paint", "strict", "content"}),
+    "will-change": frozenset({"transform", "translate", "rotate", "scale", "perspective", "filter", "backdrop-filter"}),
+}
 # The containers whose children are flex or grid items, to which `z-index` applies unpositioned.
 _ITEM_CONTAINERS = frozenset({"flex", "inline-flex", "grid", "inline-grid", "-webkit-box", "-webkit-inline-box", "-webkit-flex", "-webkit-inline-flex"})
 _BLOCK_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "-webkit-box", "-webkit-flex", "table"})
@@ -267,18 +279,17 @@ class _Reader:
             return set()
         cascade = self.cascade({element for box in covers for element in (box, *box.iterancestors())})
         covering = [
-            cover
-            for cover in covers
-            if _covers_its_block(cover, cascade) and not _visibility_hidden(cover, cascade) and _containing_block(cover.getparent(), cascade)
+            cover for cover in covers if _covers_its_block(cover, cascade) and not _visibility_hidden(cover, cascade) and _block_of(cover, cascade) is not None
         ]
         if not covering:
             return set()
-        blocks = {cover.getparent() for cover in covering}
+        block_of = {cover: _block_of(cover, cascade) for cover in covering}
+        blocks = set(block_of.values())
         outermost = [block for block in blocks if not any(ancestor in blocks for ancestor in block.iterancestors())]
         inside = self.cascade({element for block in outermost for element in block.iter()})
         found: set[Any] = set()
         for cover in covering:
-            found.update(_covered_beside(cover, cover.getparent(), inside))
+            found.update(_covered_beside(cover, block_of[cover], inside))
         return found
 
     def _covers(self) -> list[Any]:
@@ -294,8 +305,8 @@ class _Reader:
             return []
         painting = self.cascade(filling, _PAINTING)
         opaque = [box for box in filling if _paints_opaque(painting.declared[box], whole_box=True)]
-        blocks = self.cascade({box.getparent() for box in opaque}, _BLOCK_NAMES)
-        return [box for box in opaque if _containing_block(box.getparent(), blocks)]
+        blocks = self.cascade({ancestor for box in opaque for ancestor in box.iterancestors()}, _BLOCK_NAMES)
+        return [box for box in opaque if _block_of(box, blocks) is not None]
 
 
 class _Few(_Scope):
@@ -624,30 +635,68 @@ def _auto(token: Any) -> bool:
     return bool(token.type == "ident" and token.lower_value == "auto")
 
 
+def _block_of(cover: Any, cascade: Cascade) -> Any:
+    """The cover's containing block, as CSS finds it (the nearest ancestor that is positioned or
+    transformed, filtered…), when it is one a cover is read over (`_containing_block`) and the
+    boxes between them are in the flow, shown and make no stacking context; None otherwise."""
+    for ancestor in cover.iterancestors():
+        if ancestor in cascade.varies:
+            return None
+        declared = cascade.declared[ancestor]
+        holds = _holds_absolute(declared)
+        if holds:
+            return ancestor if _containing_block(ancestor, cascade) else None
+        if holds is None or _display(declared, ancestor) in ("none", "") or not _keeps_inside(declared, ancestor, cascade.overflowing):
+            return None
+    return None
+
+
+def _holds_absolute(declared: Mapping[str, Declaration]) -> bool | None:
+    """True when the box is the containing block of absolutely positioned boxes in it (positioned,
+    or of a property of `_HOLDING`), False when it certainly is not, None when not worked out (a
+    stacking context of another kind, a `var()`)."""
+    position = _position(declared)
+    if position in ("relative", "absolute", "sticky", "fixed"):
+        return True
+    for name in _HOLDING:
+        declaration = declared.get(name)
+        if declaration is not None and declaration.keyword not in _INITIAL_KEYWORDS:
+            return None if any(token.type == "function" and token.lower_name == "var" for token in declaration.values) else True
+    for name, keywords in _HOLDING_KEYWORDS.items():
+        declaration = declared.get(name)
+        if declaration is not None and any(token.type == "ident" and token.lower_value in keywords for token in declaration.values):
+            return True
+    return None if position == "" or _may_form_stacking_context(declared) else False
+
+
 def _containing_block(block: Any, cascade: Cascade) -> bool:
-    """True when the box is the containing block of an absolutely positioned child (positioned)
-    and a block whose box holds all it holds in the flow (no height they may overflow, no grid),
-    other than `<html>` and `<body>`, which a full-page cover would be over."""
+    """True when the box, the containing block of an absolutely positioned box in it, is a block
+    whose box holds all it holds in the flow (no height they may overflow, no grid), other than
+    `<html>` and `<body>`, which a full-page cover would be over."""
     if block.tag in ("html", "body") or block in cascade.varies:
         return False
     declared = cascade.declared[block]
-    if _position(declared) not in ("relative", "absolute", "sticky", "fixed"):
-        return False
     if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS):
         return False
     return _display(declared, block) in _BLOCK_DISPLAYS
 
 
 def _covered_beside(cover: Any, block: Any, inside: Cascade) -> list[Any]:
-    """The elements the cover paints over in its containing block `block`, whole."""
+    """The elements the cover paints over in its containing block `block`, whole: beside it, and
+    beside each box between them (which are not positioned), before or after it in the tree."""
     level = _z_index(inside.declared[cover])  # `auto` or 0 or more (`_covers_its_block`)
+    stack = level if isinstance(level, int) else 0
+    path = [cover]
+    while path[-1].getparent() is not block:
+        path.append(path[-1].getparent())
     found: list[Any] = []
-    before = True
-    for child in block:
-        if child is cover:
-            before = False
-        elif isinstance(child.tag, str):
-            found.extend(_covered(child, inside, _Cover(level if isinstance(level, int) else 0, before)))
+    for holder in (block, *path[:0:-1]):
+        before = True
+        for child in holder:
+            if child in path:
+                before = False
+            elif isinstance(child.tag, str):
+                found.extend(_covered(child, inside, _Cover(stack, before)))
     return found
 
 
