@@ -1066,6 +1066,18 @@ PAINTED_OVER = {
     '<div style="position:relative"><p>{}</p><b style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></b></div>': False,
     '<div style="transform:translate(0)"><p>{}</p><div><i style="position:absolute;inset:0;background:#fff"></i></div></div>': True,
     '<div style="position:relative"><p>{}</p><div style="transform:translate(0)"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    # A `<button>` given a background by the page (which takes its native look, of rounded corners,
+    # away) covers as any box does.
+    '<div style="position:relative"><p>{}</p><button style="position:absolute;inset:0;background:#fff"></button></div>': True,
+    "<style>.w{{position:relative}} .c{{position:absolute;inset:0;background-color:#fff!important}}</style>"
+    "<div class=w><p>{}</p><button class=c>Close</button></div>": True,
+    '<div style="position:relative"><p>{}</p><button type=button style="position:absolute;inset:-1px;background:linear-gradient(#fff,#fff)">'
+    "</button></div>": True,
+    '<div style="position:relative"><p>{}</p><button style="position:absolute;inset:0;background:transparent"></button></div>': False,
+    '<div style="position:relative"><p>{}</p><button style="position:absolute;inset:0;background:rgb(255 255 255 / .5)"></button></div>': False,
+    '<div style="position:relative"><p>{}</p><button style="position:absolute;inset:0;background:#fff;opacity:.5"></button></div>': False,
+    '<div style="position:relative"><p>{}</p><button style="position:absolute;inset:0;background:#fff;display:none"></button></div>': False,
+    '<div style="position:relative"><button style="position:absolute;inset:0;background:#fff"></button><p style="position:relative">{}</p></div>': False,
     # A cover of another containing block than the byline's.
     '<div style="position:relative"><p>{}</p><figure style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></figure></div>': False,
     '<div style="position:relative"><p style="float:left">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': False,

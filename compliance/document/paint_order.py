@@ -36,7 +36,9 @@ cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a co
 between it and its containing block that makes a stacking context or is not in the flow, and one
 that fades, blends, moves, is rounded, animated or
 hidden, or is a link's overlay with no background (`a::after { position: absolute; inset: 0 }`:
-it covers nothing).
+it covers nothing). Nor a `::before` or `::after` with a background (rules for pseudo-elements
+are not matched here), an `<img>` (whether the picture is opaque is not known) or a `<button>` in
+its native look (which rounds its corners) as the cover, nor one painted by a border alone.
 """
 
 from __future__ import annotations
@@ -572,10 +574,13 @@ def _paints_anything(declared: Mapping[str, Declaration]) -> bool:
 def _covers_its_block(cover: Any, cascade: Cascade) -> bool:
     """True when the box is placed absolutely over the whole of its containing block, paints an
     opaque background there at a level of `auto` or more, and nothing fades, blends, moves,
-    rounds, animates or hides it."""
+    rounds, animates or hides it. A `<button>` is one when the page gives it such a background,
+    which takes its native look away (that look rounds its corners: what is in them shows)."""
     declared = cascade.declared[cover]
     tag = cover.tag
-    if not isinstance(tag, str) or tag in SKIP_TAGS or tag in NOT_RENDERED_TAGS or tag in UA_HIDDEN_TAGS or cover in cascade.varies or is_hidden(cover, tag):
+    if not isinstance(tag, str) or (tag in SKIP_TAGS and tag != "button") or tag in NOT_RENDERED_TAGS or tag in UA_HIDDEN_TAGS:
+        return False
+    if cover in cascade.varies or is_hidden(cover, tag):
         return False
     level = _z_index(declared)
     if not (level is None or (isinstance(level, int) and level >= 0)) or not _paints_unchanged(declared, cover):
