@@ -218,8 +218,9 @@ class _Reader:
         self.root = root
         self.index = index
         self.overflowing = overflowing
-        # The page's `bgcolor` attributes as `background-color` declarations (`presentational_colours`).
-        self.hints: Hints | None = None
+        # The page's `bgcolor` attributes as `background-color` declarations (`presentational_colours`),
+        # searched for by the reading of negative `z-index`es only (covers of a `bgcolor` are rare).
+        self.hints: Hints = {}
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
         self.rules = [(order, rule, [d for d in rule.declarations if d.name in _NAMES]) for order, rule in enumerate(rules)]
         self.rules = [entry for entry in self.rules if entry[2]]
@@ -248,8 +249,6 @@ class _Reader:
         varying: dict[Any, list[Any]] = {}
         for order, rule, found in self._declaring(names):
             _match_rule(rule, order, found, varying if rule.conditional else matched, scope.select, self.ranks)
-        if self.hints is None:
-            self.hints = _presentational_colours_if_any(self.root)
         style = PageStyle(matched, hints=self.hints)
         return Cascade(_Declared(style), frozenset(varying), self.overflowing)
 
@@ -269,6 +268,7 @@ class _Reader:
         if not boxes:
             return set()
         scope = {element for box in boxes for element in (*box.iter(), *box.iterancestors())}
+        self.hints = _presentational_colours_if_any(self.root)
         cascade = self.cascade(scope)
         return {box for box in boxes if _in_negative_layer(box, cascade) and _under_an_ancestors_background(box, cascade, self.root)}
 
