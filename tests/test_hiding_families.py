@@ -1074,6 +1074,51 @@ PAINTED_OVER = {
     '<div style="background:#fff"><p style="position:relative;z-index:-1;z-index:1">{}</p></div>': False,
     '<style>.b{{position:relative;z-index:-1}} .b.u{{z-index:auto}}</style><div style="background:#fff"><p class="b u">{}</p></div>': False,
     '<div style="background:#fff;height:0"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    # What makes a stacking context, as this Chromium paints it: `container-type: size` (layout
+    # containment), `content-visibility: auto` (paint containment) and a `will-change` of a property
+    # that would make one; not `container-type: inline-size`, `zoom`, `contain: style`, nor a
+    # `will-change` of other properties.
+    '<div style="background:#fff;container-type:inline-size"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    "<style>.w{{background:#fff;container-type:inline-size scroll-state}}</style><div class=w><p style=position:relative;z-index:-1>{}</p></div>": True,
+    '<div style="background:#fff;zoom:1"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    "<style>.w{{background:#fff;zoom:2}} .b{{position:relative;z-index:-1}}</style><div class=w><p class=b>{}</p></div>": True,
+    '<div style="background:#fff;contain:style"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;will-change:scroll-position, contents"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;will-change:top,color"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;container-type:size"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    "<style>.w{{background:#fff;container-type:inline-size}} .w.s{{container-type:size}}</style>"
+    "<div class='w s'><p style=position:relative;z-index:-1>{}</p></div>": False,
+    '<div style="background:#fff;content-visibility:auto"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;contain:paint"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;will-change:opacity"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;will-change:top, position"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    # An item of a grid, an inline flex or grid container, under its background or that of an
+    # inline block around it; a grid whose tracks the page sizes may let the item out.
+    "<style>.w{{background:#fff;display:grid}} .b{{z-index:-1}}</style><div class=w><p class=b>{}</p></div>": True,
+    '<div style="background:#fff;display:inline-grid"><p style="z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;display:inline-flex"><p style="z-index:-1 !important">{}</p></div>': True,
+    '<div style="background:#fff;display:inline flex"><p style="z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;display:-webkit-inline-box"><p style="z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;display:inline-block"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;display:grid"><div><p style="position:relative;z-index:-1">{}</p></div></div>': True,
+    '<div style="background:#fff"><div style="display:grid"><p style="z-index:-1">{}</p></div></div>': True,
+    '<div style="background:#fff;display:grid;grid-template-rows:1px"><p style="z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;display:grid"><p style="z-index:auto">{}</p></div>': False,
+    '<div style="background:#fff;display:inline-grid"><p>{}</p></div>': False,
+    '<div style="background:#fff;display:inline"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:rgb(255 255 255 / .5);display:grid"><p style="z-index:-1">{}</p></div>': False,
+    # A `bgcolor` (of a table, its row groups, rows and cells) is a background like the CSS one.
+    '<table bgcolor="#ffffff"><tr><td><p style="position:relative;z-index:-1">{}</p></td></tr></table>': True,
+    '<table><tr><td bgcolor=white><p style="position:relative;z-index:-1">{}</p></td></tr></table>': True,
+    '<table><tr bgcolor=white><td><p style="position:relative;z-index:-1">{}</p></td></tr></table>': True,
+    '<table><tbody bgcolor=white><tr><td><p style="position:relative;z-index:-1">{}</p></td></tr></tbody></table>': True,
+    "<style>.b{{position:relative;z-index:-1}}</style><table bgcolor=ffffff><tr><th><span class=b>{}</span></th></tr></table>": True,
+    '<table bgcolor=white style="background:none"><tr><td><p style="position:relative;z-index:-1">{}</p></td></tr></table>': False,
+    "<style>table{{background:transparent}}</style><table bgcolor=white><tr><td><p style=position:relative;z-index:-1>{}</p></td></tr></table>": False,
+    '<table bgcolor=white style="position:relative;z-index:0"><tr><td><p style="position:relative;z-index:-1">{}</p></td></tr></table>': False,
+    '<table bgcolor=white><tr><td style="opacity:.99"><p style="position:relative;z-index:-1">{}</p></td></tr></table>': False,
+    '<div bgcolor=white><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<table><tr><td bgcolor=white><p style="position:relative;z-index:0">{}</p></td></tr></table>': False,
     # Covers.
     '<div style="position:relative"><p>{}</p><div style="position:absolute;top:0;left:0;right:0;bottom:0;background:#fff"></div></div>': True,
     "<style>.w{{position:relative}} .c{{position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><div class=c></div></div>": True,
@@ -1103,6 +1148,57 @@ PAINTED_OVER = {
     '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;clip:rect(0 0 0 0)"></div></div>': False,
     '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;transform:scale(0.5)"></div></div>': False,
     "<style>.c{{position:absolute;inset:0;background:#fff}}</style><div style=position:relative><p>{}</p><i class=c style=background:none></i></div>": False,
+    # A cover reaching past its block (a negative inset) covers it; one that skips what it holds
+    # (`content-visibility`) or contains it paints its own background.
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:-10px;background:#fff"></div></div>': True,
+    "<style>.w{{position:relative}} .c{{position:absolute;inset:-1em -5% -2px -1px;background:#fff}}</style><div class=w><p>{}</p><i class=c></i></div>": True,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;top:-1px;left:-9px;right:0;bottom:0;background:#fff"></i></div>': True,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:10px;background:#fff"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:-10px 0 10px;background:#fff"></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:-10px;background:#fff;content-visibility:hidden"></div></div>': True,
+    "<style>.c{{position:absolute;inset:0;background:#fff;content-visibility:hidden}}</style>"
+    "<div style=position:relative><p>{}</p><i class=c>x</i></div>": True,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;content-visibility:auto"></div></div>': True,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:#fff;isolation:isolate;contain:paint"></i></div>': True,
+    '<div style="position:relative"><p>{}</p><div style="position:absolute;inset:0;background:#fff;contain:strict"></div></div>': True,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:rgb(255 255 255 / .5);content-visibility:hidden"></i></div>': False,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;content-visibility:hidden">'
+    '<b style="display:block;background:#fff;height:2000px"></b></i></div>': False,
+    # The containing block a cover fills is the nearest ancestor positioned, transformed, filtered or
+    # containing paint, whatever boxes are between them, unless one of those fades or hides it.
+    '<div style="transform:translate(0)"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    "<style>.w{{filter:blur(0)}} .c{{position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><i class=c></i></div>": True,
+    '<div style="will-change:transform"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    '<div style="contain:paint"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    '<div style="scale:1"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    '<div style="perspective:100px"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    '<div style="backdrop-filter:blur(1px)"><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div>': True,
+    '<div style="position:relative"><div><p>{}</p><i style="position:absolute;inset:0;background:#fff"></i></div></div>': True,
+    "<style>.w{{position:relative}} .c{{position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><section><div><p>{}</p></div><div><i class=c></i></div></section></div>": True,
+    '<div style="position:relative"><p>{}</p><div><i style="position:absolute;inset:0;background:#fff"></i></div></div>': True,
+    '<div style="position:relative"><div><i style="position:absolute;inset:0;background:#fff"></i></div><p>{}</p></div>': True,
+    '<div style="position:relative"><div><i style="position:absolute;inset:0;background:#fff"></i></div><p style="position:relative">{}</p></div>': False,
+    '<div style="position:relative"><div><p style="position:relative">{}</p><i style="position:absolute;inset:0;background:#fff"></i></div></div>': True,
+    '<div style="position:relative"><p>{}</p><div style="opacity:.5"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="display:none"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="visibility:hidden"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    '<div style="position:relative"><p>{}</p><div style="clip-path:inset(50%)"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    '<div style="position:relative"><p>{}</p><b style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></b></div>': False,
+    '<div style="transform:translate(0)"><p>{}</p><div><i style="position:absolute;inset:0;background:#fff"></i></div></div>': True,
+    '<div style="position:relative"><p>{}</p><div style="transform:translate(0)"><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    # A `<button>` given a background by the page (which takes its native look, of rounded corners,
+    # away) covers as any box does.
+    '<div style="position:relative"><p>{}</p><button style="position:absolute;inset:0;background:#fff"></button></div>': True,
+    "<style>.w{{position:relative}} .c{{position:absolute;inset:0;background-color:#fff!important}}</style>"
+    "<div class=w><p>{}</p><button class=c>Close</button></div>": True,
+    '<div style="position:relative"><p>{}</p><button type=button style="position:absolute;inset:-1px;background:linear-gradient(#fff,#fff)">'
+    "</button></div>": True,
+    '<div style="position:relative"><p>{}</p><button style="position:absolute;inset:0;background:transparent"></button></div>': False,
+    '<div style="position:relative"><p>{}</p><button style="position:absolute;inset:0;background:rgb(255 255 255 / .5)"></button></div>': False,
+    '<div style="position:relative"><p>{}</p><button style="position:absolute;inset:0;background:#fff;opacity:.5"></button></div>': False,
+    '<div style="position:relative"><p>{}</p><button style="position:absolute;inset:0;background:#fff;display:none"></button></div>': False,
+    '<div style="position:relative"><button style="position:absolute;inset:0;background:#fff"></button><p style="position:relative">{}</p></div>': False,
     # A cover of another containing block than the byline's.
     '<div style="position:relative"><p>{}</p><figure style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></figure></div>': False,
     '<div style="position:relative"><p style="float:left">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': False,

@@ -5,29 +5,40 @@ Appendix E; CSS Positioned Layout 3): the element and all it holds are then not 
   flex or grid container) is painted in its stacking context's negative layer, after the
   background of the context's root and before the backgrounds of the boxes inside it. An opaque
   background (a colour, or a gradient of one colour that covers the box: `visibility`'s reading)
-  painted by an ancestor between it and the root of its stacking context — the nearest ancestor
+  painted by an ancestor between it and the root of its stacking context (a block, an inline
+  block, a flex or grid container; a table's `bgcolor` is one too) — the nearest ancestor
   that forms one, the root element otherwise — is painted over it. The root's own background is
   under it, and so is `<body>`'s where the root has none (it is the canvas's then).
 - Under a cover: an absolutely positioned box that fills its containing block (all four sides at
-  0, or `top`/`left` at 0 with a width and height of 100%), paints an opaque background and has
+  0 or less, reaching past its edges, or `top`/`left` at 0 with a width and height of 100%),
+  paints an opaque background (`content-visibility` or `contain` on it take away none) and has
   a `z-index` of `auto` or more is painted after the boxes in the normal flow of that block, and
   after the positioned ones before it in the tree at its level; what its containing block holds
-  beside it is under it, unless positioned at a higher level or later at the same one.
+  beside it is under it, unless positioned at a higher level or later at the same one. The
+  containing block is the nearest ancestor that is positioned, transformed, filtered or contains
+  layout or paint (CSS Positioned Layout 3, 3.1); the boxes between them are read as its parent's
+  are, each beside the cover before or after it in the tree.
 
 Read only where the page's own CSS says all of it, soundly: the chain of boxes between the
 element and what paints over it keeps the element inside that box (nothing on it is floated,
 placed absolutely or fixed, moved by offsets, a transform or a negative margin, given a height
-that its content may overflow, or laid out by a grid), nothing on it forms a stacking context
+that its content may overflow, or laid out by a grid on a page whose CSS names any `grid-`
+property, which may size its tracks smaller than their items), nothing on it forms a stacking context
 (a positioned box with a `z-index`, `opacity`, a transform, a filter, a mask, `isolation`,
-`contain`, `will-change`…: what the checker cannot rule out counts as one), no rule that only
+`contain`, `will-change`, `content-visibility: auto`, `container-type: size`…: what the checker
+cannot rule out counts as one; not `zoom`, `container-type: inline-size`, `contain: style` nor a
+`will-change` of properties that make none, as in Chromium), no rule that only
 some screens meet sets what is read here, none of it is a `var()` (not worked out here), and
 the painting box has no rounded corners, no background size, place or repeat, and no
 `background-clip: text`. Not read: a cover of the
 initial containing block, of `<html>` or `<body>` (a full-page cover is a loading screen, a
-cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a cover whose
-containing block is not its parent, and one that fades, blends, moves, is rounded, animated or
+cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a cover with a box
+between it and its containing block that makes a stacking context or is not in the flow, and one
+that fades, blends, moves, is rounded, animated or
 hidden, or is a link's overlay with no background (`a::after { position: absolute; inset: 0 }`:
-it covers nothing).
+it covers nothing). Nor a `::before` or `::after` with a background (rules for pseudo-elements
+are not matched here), an `<img>` (whether the picture is opaque is not known) or a `<button>` in
+its native look (which rounds its corners) as the cover, nor one painted by a border alone.
 """
 
 from __future__ import annotations
@@ -43,12 +54,14 @@ from compliance.document.visibility import (
     SHOWN,
     SKIP_TAGS,
     UA_HIDDEN_TAGS,
+    Hints,
     PageStyle,
     _chain_select,
     _colours,
     _layer_ranks,
     _match_rule,
     _own_anonymous_layer,
+    _presentational_colours_if_any,
     _Scope,
     is_hidden,
 )
@@ -87,8 +100,18 @@ _STACKING_PROPERTIES = (
     "offset-path",
     "transform-style",
     "content-visibility",
-    "zoom",
 )
+# Values of those that make no stacking context though not initial, as this Chromium paints them:
+# `container-type: inline-size` (no layout containment, unlike `size`), `contain: style`, and a
+# `will-change` of properties none of whose values make one (`zoom` makes none at any value).
+_NOT_STACKING = {
+    "container-type": frozenset({"inline-size", "scroll-state", "anchored"}),
+    "contain": frozenset({"style"}),
+    "will-change": frozenset(
+        {"scroll-position", "contents", "z-index", "zoom", "container-type", "color", "background", "background-color"}
+        | {"top", "right", "bottom", "left", "inset", "width", "height"}
+    ),
+}
 _INITIAL_KEYWORDS = frozenset({"none", "normal", "auto", "visible", "flat", "initial", "unset", "revert", "revert-layer"})
 _OFFSETS = ("top", "right", "bottom", "left")
 _MARGINS = ("margin", "margin-top", "margin-right", "margin-bottom", "margin-left")
@@ -116,6 +139,7 @@ _NAMES = frozenset(
         "-webkit-background-clip",
         "color",
         "clip",
+        "zoom",
         *_STACKING_PROPERTIES,
         *_OFFSETS,
         *_MARGINS,
@@ -124,18 +148,34 @@ _NAMES = frozenset(
         *_ANIMATIONS,
     }
 )
+# What a cover may set that makes a stacking context of it but paints its background as it is:
+# it is one already, at its `z-index`; `content-visibility: hidden` skips only what it holds.
+_COVER_KEEPS = frozenset({"z-index", "position", "content-visibility", "contain", "isolation", "container-type"})
 # What places an absolutely positioned box, read first on every such box.
 _PLACING = frozenset({"position", "inset", "width", "height", *_OFFSETS})
 # What paints a box's background, read next on those that fill their block.
 _PAINTING = frozenset(
     {"background", "background-color", "background-image", "background-clip", "-webkit-background-clip", "color", *_RADII, *_BACKGROUND_PLACING}
 )
-# What makes a box the containing block a cover fills (`_containing_block`).
-_BLOCK_NAMES = frozenset({"position", "height", "max-height", "display"})
+# What makes a box the containing block a cover fills (`_containing_block`), or one between them.
+_BLOCK_NAMES = frozenset({"position", "height", "max-height", "display", *_STACKING_PROPERTIES})
+# What makes a box the containing block of the absolutely positioned boxes in it, unpositioned
+# (CSS Transforms 1 and 2, Filter Effects 1 and 2), at any value but `none`.
+_HOLDING = ("transform", "translate", "rotate", "scale", "perspective", "filter", "-webkit-filter", "backdrop-filter", "-webkit-backdrop-filter")
+# The keywords of `contain` and `will-change` that make one of a box (CSS Containment 2, Will Change 1).
+_HOLDING_KEYWORDS = {
+    "contain": frozenset({"layout", "paint", "strict", "content"}),
+    "will-change": frozenset({"transform", "translate", "rotate", "scale", "perspective", "filter", "backdrop-filter"}),
+}
 # The containers whose children are flex or grid items, to which `z-index` applies unpositioned.
 _ITEM_CONTAINERS = frozenset({"flex", "inline-flex", "grid", "inline-grid", "-webkit-box", "-webkit-inline-box", "-webkit-flex", "-webkit-inline-flex"})
 _BLOCK_DISPLAYS = frozenset({"block", "flow-root", "list-item", "flex", "-webkit-box", "-webkit-flex", "table"})
 _GRIDS = frozenset({"grid", "inline-grid"})
+# The inline-level boxes that hold what they lay out, whose backgrounds are painted like a block's.
+_INLINE_BLOCKS = frozenset({"inline-block", "inline-flex", "-webkit-inline-box", "-webkit-inline-flex", "inline-table"})
+# What in a page's CSS text sizes or places a grid's tracks, which its items may then overflow:
+# a grid of none of it is one column as wide as the grid, of rows as high as their items.
+_GRID_TRACKS = ("grid-", "grid:")
 _UNKNOWN = object()
 
 
@@ -145,6 +185,9 @@ class Cascade(NamedTuple):
 
     declared: Mapping[Any, Mapping[str, Declaration]]
     varies: frozenset[Any]
+    # The displays whose items may overflow their box: a grid's, on a page that sizes or places
+    # tracks (`_GRID_TRACKS`).
+    overflowing: frozenset[str] = _GRIDS
 
 
 def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index: Any) -> frozenset[Any]:
@@ -154,11 +197,12 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
     # Property names and keywords are ASCII case-insensitive: the page's CSS is lowered once and
     # searched for the literal words, which is several times faster than a case-blind pattern.
     lowered = "\n".join((*sheets, *inline)).lower()
+    overflowing = _GRIDS if any(word in lowered for word in _GRID_TRACKS) else frozenset()
     negative = "z-index" in lowered and _NEGATIVE_Z_INDEX.search(lowered) is not None
     covers = "absolute" in lowered
     if not negative and not covers:
         return frozenset()
-    reader = _Reader(root, sheets, index)
+    reader = _Reader(root, sheets, index, overflowing)
     found: set[Any] = set()
     if negative:
         found |= reader.under_backgrounds()
@@ -170,9 +214,13 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
 class _Reader:
     """Reads a page's paint order, matching its rules on the few elements asked about."""
 
-    def __init__(self, root: Any, sheets: Sequence[str], index: Any) -> None:
+    def __init__(self, root: Any, sheets: Sequence[str], index: Any, overflowing: frozenset[str]) -> None:
         self.root = root
         self.index = index
+        self.overflowing = overflowing
+        # The page's `bgcolor` attributes as `background-color` declarations (`presentational_colours`),
+        # searched for by the reading of negative `z-index`es only (covers of a `bgcolor` are rare).
+        self.hints: Hints = {}
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
         self.rules = [(order, rule, [d for d in rule.declarations if d.name in _NAMES]) for order, rule in enumerate(rules)]
         self.rules = [entry for entry in self.rules if entry[2]]
@@ -201,8 +249,8 @@ class _Reader:
         varying: dict[Any, list[Any]] = {}
         for order, rule, found in self._declaring(names):
             _match_rule(rule, order, found, varying if rule.conditional else matched, scope.select, self.ranks)
-        style = PageStyle(matched)
-        return Cascade(_Declared(style), frozenset(varying))
+        style = PageStyle(matched, hints=self.hints)
+        return Cascade(_Declared(style), frozenset(varying), self.overflowing)
 
     def candidates(self, names: frozenset[str], test: Callable[[Declaration], bool]) -> list[Any]:
         """The elements a rule or a `style` attribute declares one of `names` on that `test` accepts."""
@@ -220,6 +268,7 @@ class _Reader:
         if not boxes:
             return set()
         scope = {element for box in boxes for element in (*box.iter(), *box.iterancestors())}
+        self.hints = _presentational_colours_if_any(self.root)
         cascade = self.cascade(scope)
         return {box for box in boxes if _in_negative_layer(box, cascade) and _under_an_ancestors_background(box, cascade, self.root)}
 
@@ -232,18 +281,17 @@ class _Reader:
             return set()
         cascade = self.cascade({element for box in covers for element in (box, *box.iterancestors())})
         covering = [
-            cover
-            for cover in covers
-            if _covers_its_block(cover, cascade) and not _visibility_hidden(cover, cascade) and _containing_block(cover.getparent(), cascade)
+            cover for cover in covers if _covers_its_block(cover, cascade) and not _visibility_hidden(cover, cascade) and _block_of(cover, cascade) is not None
         ]
         if not covering:
             return set()
-        blocks = {cover.getparent() for cover in covering}
+        block_of = {cover: _block_of(cover, cascade) for cover in covering}
+        blocks = set(block_of.values())
         outermost = [block for block in blocks if not any(ancestor in blocks for ancestor in block.iterancestors())]
         inside = self.cascade({element for block in outermost for element in block.iter()})
         found: set[Any] = set()
         for cover in covering:
-            found.update(_covered_beside(cover, cover.getparent(), inside))
+            found.update(_covered_beside(cover, block_of[cover], inside))
         return found
 
     def _covers(self) -> list[Any]:
@@ -259,8 +307,8 @@ class _Reader:
             return []
         painting = self.cascade(filling, _PAINTING)
         opaque = [box for box in filling if _paints_opaque(painting.declared[box], whole_box=True)]
-        blocks = self.cascade({box.getparent() for box in opaque}, _BLOCK_NAMES)
-        return [box for box in opaque if _containing_block(box.getparent(), blocks)]
+        blocks = self.cascade({ancestor for box in opaque for ancestor in box.iterancestors()}, _BLOCK_NAMES)
+        return [box for box in opaque if _block_of(box, blocks) is not None]
 
 
 class _Few(_Scope):
@@ -376,20 +424,35 @@ def _may_form_stacking_context(declared: Mapping[str, Declaration]) -> bool:
         return True
     for name in _STACKING_PROPERTIES:
         declaration = declared.get(name)
-        if declaration is None or declaration.keyword in _INITIAL_KEYWORDS:
-            continue
-        values = declaration.values
-        if name == "opacity" and len(values) == 1 and values[0].type == "number" and values[0].value >= 1:
-            continue
-        return True
+        if declaration is not None and _forms_stacking_context(name, declaration):
+            return True
     return False
 
 
-def _keeps_inside(declared: Mapping[str, Declaration], element: Any) -> bool:
+def _forms_stacking_context(name: str, declaration: Declaration) -> bool:
+    """True unless the value of a property of `_STACKING_PROPERTIES` certainly makes no stacking
+    context: its initial value, an `opacity` of 1, one of `_NOT_STACKING` (`content-visibility:
+    auto` makes one: it contains paint)."""
+    keyword = declaration.keyword
+    if name == "content-visibility":
+        return keyword not in ("visible", "initial", "unset", "revert", "revert-layer")
+    if keyword in _INITIAL_KEYWORDS:
+        return False
+    values = declaration.values
+    if name == "opacity":
+        return not (len(values) == 1 and values[0].type == "number" and values[0].value >= 1)
+    harmless = _NOT_STACKING.get(name)
+    if harmless is None:
+        return True
+    named = [token for token in values if not (token.type == "literal" and token.value == ",")]
+    return not all(token.type == "ident" and (token.lower_value in harmless or token.value.startswith("--")) for token in named)
+
+
+def _keeps_inside(declared: Mapping[str, Declaration], element: Any, overflowing: frozenset[str]) -> bool:
     """True when the box stays inside its parent's box, with all it holds: it is in the normal
     flow (not floated, absolutely placed or fixed), not moved (offsets of a relative position,
     a negative margin, a transform), and its height cannot leave its content overflowing (none
-    is set), and it lays out no grid (whose tracks its items may overflow)."""
+    is set), and it lays out nothing its items may overflow (a grid of sized tracks: `overflowing`)."""
     position = _position(declared)
     if position not in ("static", "relative", "sticky") or _keyword(declared, "float", "none") != "none":
         return False
@@ -402,7 +465,7 @@ def _keeps_inside(declared: Mapping[str, Declaration], element: Any) -> bool:
         name in declared and declared[name].keyword not in _INITIAL_KEYWORDS for name in ("transform", "translate", "rotate", "scale", "offset-path", "zoom")
     ):
         return False
-    if _display(declared, element) in _GRIDS:
+    if _display(declared, element) in overflowing:
         return False
     return not any(_negative_or_unknown(declared.get(name)) for name in _MARGINS)
 
@@ -465,7 +528,7 @@ def _in_negative_layer(box: Any, cascade: Cascade) -> bool:
             return False  # a `z-index` applies to a positioned box or an item only
     elif position not in ("relative", "sticky"):
         return False
-    if not _keeps_inside(declared, box):
+    if not _keeps_inside(declared, box, cascade.overflowing):
         return False
     return all(_position(cascade.declared[inner]) not in ("absolute", "fixed", "") for inner in box.iterdescendants() if isinstance(inner.tag, str))
 
@@ -479,18 +542,21 @@ def _under_an_ancestors_background(box: Any, cascade: Cascade, root: Any) -> boo
         declared = cascade.declared[ancestor]
         if _may_form_stacking_context(declared):
             return False  # the root of the box's stacking context: its background is under it
-        if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS) or _display(declared, ancestor) in _GRIDS:
+        if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS) or _display(declared, ancestor) in cascade.overflowing:
             return False
         if _paints(ancestor, declared, cascade, root, whole_box=False):
             return True
-        if not _keeps_inside(declared, ancestor):
+        if not _keeps_inside(declared, ancestor, cascade.overflowing):
             return False
     return False
 
 
 def _paints(box: Any, declared: Mapping[str, Declaration], cascade: Cascade, root: Any, *, whole_box: bool) -> bool:
     """True when the box, a block, paints an opaque background of its own that is seen."""
-    if _display(declared, box) not in _BLOCK_DISPLAYS or not _paints_opaque(declared, whole_box=whole_box):
+    display = _display(declared, box)
+    if display not in _BLOCK_DISPLAYS and display not in _INLINE_BLOCKS and display not in _GRIDS - cascade.overflowing:
+        return False
+    if not _paints_opaque(declared, whole_box=whole_box):
         return False
     if box.tag == "body" and box.getparent() is root and not _paints_anything(cascade.declared[root]):
         return False  # `<body>`'s background is the canvas's, under everything
@@ -508,10 +574,13 @@ def _paints_anything(declared: Mapping[str, Declaration]) -> bool:
 def _covers_its_block(cover: Any, cascade: Cascade) -> bool:
     """True when the box is placed absolutely over the whole of its containing block, paints an
     opaque background there at a level of `auto` or more, and nothing fades, blends, moves,
-    rounds, animates or hides it."""
+    rounds, animates or hides it. A `<button>` is one when the page gives it such a background,
+    which takes its native look away (that look rounds its corners: what is in them shows)."""
     declared = cascade.declared[cover]
     tag = cover.tag
-    if not isinstance(tag, str) or tag in SKIP_TAGS or tag in NOT_RENDERED_TAGS or tag in UA_HIDDEN_TAGS or cover in cascade.varies or is_hidden(cover, tag):
+    if not isinstance(tag, str) or (tag in SKIP_TAGS and tag != "button") or tag in NOT_RENDERED_TAGS or tag in UA_HIDDEN_TAGS:
+        return False
+    if cover in cascade.varies or is_hidden(cover, tag):
         return False
     level = _z_index(declared)
     if not (level is None or (isinstance(level, int) and level >= 0)) or not _paints_unchanged(declared, cover):
@@ -521,13 +590,13 @@ def _covers_its_block(cover: Any, cascade: Cascade) -> bool:
 
 def _paints_unchanged(declared: Mapping[str, Declaration], box: Any) -> bool:
     """True when nothing fades, blends, moves, shrinks, clips or animates the box, or takes its box away."""
-    stacking = {name: d for name, d in declared.items() if name not in ("z-index", "position")}
+    stacking = {name: d for name, d in declared.items() if name not in _COVER_KEEPS}
     if _may_form_stacking_context(stacking) or any(_keyword(declared, name, "none") != "none" for name in _ANIMATIONS):
         return False
     if _display(declared, box) in ("none", "contents", "") or any(_negative_or_unknown(declared.get(n)) or _moves(declared.get(n)) for n in _MARGINS):
         return False
-    if _keyword(declared, "clip", "auto") != "auto":
-        return False  # `clip: rect(…)` cuts an absolutely positioned box down
+    if _keyword(declared, "clip", "auto") != "auto" or _keyword(declared, "zoom", "normal") not in ("normal", "reset"):
+        return False  # `clip: rect(…)` cuts an absolutely positioned box down; `zoom` sizes it
     return _keyword(declared, "max-width", "none") == "none" and _keyword(declared, "max-height", "none") == "none"
 
 
@@ -542,48 +611,97 @@ def _moves(declaration: Declaration | None) -> bool:
 
 
 def _fills(declared: Mapping[str, Declaration], start: str, end: str, size: str) -> bool:
-    """True when the box certainly spans its containing block on one axis: both sides at 0 with
-    an `auto` size, or one side at 0 and a size of 100%."""
+    """True when the box certainly spans its containing block on one axis: both sides at 0 or
+    less (reaching past the block's edges) with an `auto` size, or one side at 0 and a size of 100%."""
     first, last = _side(declared, start), _side(declared, end)
     declaration = declared.get(size)
+    if declaration is None or declaration.keyword in ("auto", "initial", "unset", "revert", "revert-layer"):
+        return _reaches(first) and _reaches(last)
     zero_start = first is not None and first is not _UNKNOWN and _zero(first)
     zero_end = last is not None and last is not _UNKNOWN and _zero(last)
-    if declaration is None or declaration.keyword in ("auto", "initial", "unset", "revert", "revert-layer"):
-        return zero_start and zero_end
     values = declaration.values
     if len(values) != 1 or values[0].type != "percentage" or values[0].value != 100:
         return False
     return zero_start or (zero_end and (first is None or (first is not _UNKNOWN and _auto(first))))
 
 
+def _reaches(side: Any) -> bool:
+    """True for an offset of 0 or less (a length or a percentage), which puts the box's edge on
+    its containing block's or past it."""
+    if side is None or side is _UNKNOWN:
+        return False
+    if side.type == "percentage":
+        return bool(side.value <= 0)
+    found = length_px(side)
+    return found is not None and found <= 0
+
+
 def _auto(token: Any) -> bool:
     return bool(token.type == "ident" and token.lower_value == "auto")
 
 
+def _block_of(cover: Any, cascade: Cascade) -> Any:
+    """The cover's containing block, as CSS finds it (the nearest ancestor that is positioned or
+    transformed, filtered…), when it is one a cover is read over (`_containing_block`) and the
+    boxes between them are in the flow, shown and make no stacking context; None otherwise."""
+    for ancestor in cover.iterancestors():
+        if ancestor in cascade.varies:
+            return None
+        declared = cascade.declared[ancestor]
+        holds = _holds_absolute(declared)
+        if holds:
+            return ancestor if _containing_block(ancestor, cascade) else None
+        if holds is None or _display(declared, ancestor) in ("none", "") or not _keeps_inside(declared, ancestor, cascade.overflowing):
+            return None
+    return None
+
+
+def _holds_absolute(declared: Mapping[str, Declaration]) -> bool | None:
+    """True when the box is the containing block of absolutely positioned boxes in it (positioned,
+    or of a property of `_HOLDING`), False when it certainly is not, None when not worked out (a
+    stacking context of another kind, a `var()`)."""
+    position = _position(declared)
+    if position in ("relative", "absolute", "sticky", "fixed"):
+        return True
+    for name in _HOLDING:
+        declaration = declared.get(name)
+        if declaration is not None and declaration.keyword not in _INITIAL_KEYWORDS:
+            return None if any(token.type == "function" and token.lower_name == "var" for token in declaration.values) else True
+    for name, keywords in _HOLDING_KEYWORDS.items():
+        declaration = declared.get(name)
+        if declaration is not None and any(token.type == "ident" and token.lower_value in keywords for token in declaration.values):
+            return True
+    return None if position == "" or _may_form_stacking_context(declared) else False
+
+
 def _containing_block(block: Any, cascade: Cascade) -> bool:
-    """True when the box is the containing block of an absolutely positioned child (positioned)
-    and a block whose box holds all it holds in the flow (no height they may overflow, no grid),
-    other than `<html>` and `<body>`, which a full-page cover would be over."""
+    """True when the box, the containing block of an absolutely positioned box in it, is a block
+    whose box holds all it holds in the flow (no height they may overflow, no grid), other than
+    `<html>` and `<body>`, which a full-page cover would be over."""
     if block.tag in ("html", "body") or block in cascade.varies:
         return False
     declared = cascade.declared[block]
-    if _position(declared) not in ("relative", "absolute", "sticky", "fixed"):
-        return False
     if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS):
         return False
     return _display(declared, block) in _BLOCK_DISPLAYS
 
 
 def _covered_beside(cover: Any, block: Any, inside: Cascade) -> list[Any]:
-    """The elements the cover paints over in its containing block `block`, whole."""
+    """The elements the cover paints over in its containing block `block`, whole: beside it, and
+    beside each box between them (which are not positioned), before or after it in the tree."""
     level = _z_index(inside.declared[cover])  # `auto` or 0 or more (`_covers_its_block`)
+    stack = level if isinstance(level, int) else 0
+    path = [cover]
+    while path[-1].getparent() is not block:
+        path.append(path[-1].getparent())
     found: list[Any] = []
-    before = True
-    for child in block:
-        if child is cover:
-            before = False
-        elif isinstance(child.tag, str):
-            found.extend(_covered(child, inside, _Cover(level if isinstance(level, int) else 0, before)))
+    for holder in (block, *path[:0:-1]):
+        before = True
+        for child in holder:
+            if child in path:
+                before = False
+            elif isinstance(child.tag, str):
+                found.extend(_covered(child, inside, _Cover(stack, before)))
     return found
 
 
@@ -610,7 +728,7 @@ def _covered(element: Any, cascade: Cascade, cover: _Cover) -> list[Any]:
             read[node] = (whole, roots)
             continue
         declared = cascade.declared[node]
-        if node in cascade.varies or not _keeps_inside(declared, node) or _z_index(declared) is _UNKNOWN:
+        if node in cascade.varies or not _keeps_inside(declared, node, cascade.overflowing) or _z_index(declared) is _UNKNOWN:
             read[node] = (False, [])
             continue
         levels[node] = level = _own_level(declared, parent_level)
