@@ -289,6 +289,17 @@ def test_a_zero_width_meta_value_on_the_command_line_is_a_notice_not_an_internal
     assert [n["code"] for n in run.json()["files"][0]["notices"]] == ["missing-meta"]
 
 
+def test_a_changed_headline_is_placed_at_the_headline_and_quoted() -> None:
+    # The editor compares the headline wanted with the one the page has: both are shown, at the <h1>.
+    page = b"<html><body><article>\n<p>Section</p>\n<h1>Valley patients drive farther</h1>\n<p>Body.</p></article></body></html>"
+    pack = _meta_pack("^{{meta.headline}}$", "headline")
+    report = check_document(parse_document(page, "html"), [pack], path="s.html", auto_detect=False, meta={"headline": "Rural clinics close"})
+    (finding,) = report.findings
+    assert finding.rule == "desk/named"
+    assert finding.location.line == 3
+    assert finding.detail == 'no "Rural clinics close" in the headline, which reads "Valley patients drive farther"'
+
+
 @pytest.mark.parametrize("pattern", ["^", "(?:By)?", "x*"])
 def test_a_pattern_that_matches_nothing_at_all_on_an_empty_scope_is_a_finding(pattern: str) -> None:
     report = check_document(parse_document(b"<html><body></body></html>", "html"), [_meta_pack(pattern, "headline")], path="s.html", auto_detect=False)

@@ -145,4 +145,8 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         why = explained_later(lambda: detail + hidden_copy(doc, pattern, article_only=article_only))
     if params.scope == "byline" and doc.bylines:
         return Outcome(False, (), why, functools.partial(doc.locate, doc.bylines[0]))
+    if params.scope == "headline" and doc.headline is not None:
+        # The editor is shown the headline the page has, where it is, to compare with the one wanted.
+        headline = doc.headline
+        return Outcome(False, (), f'{detail}, which reads "{shorten(headline.text, 140)}"', functools.partial(doc.locate, headline))
     return Outcome(False, (), why, lambda: doc.article_location)
