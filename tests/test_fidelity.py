@@ -62,3 +62,46 @@ def test_a_republication_that_changes_a_number_fails_naming_the_number(cli: Any,
     assert run.code == 1
     assert [f["rule"] for f in findings] == ["propublica/fidelity"]
     assert f"changed ({numbers[0]} → {int(numbers[0]) + 7})" in findings[0]["evidence"]
+
+
+ORIGINAL = [
+    "The clinic in Alder Creek closed its doors in March after forty years.",
+    "Clinic operators say they cannot hire enough staff. Nurse practitioners can earn more in the cities,"
+    " and the federal grants that once filled the gap have shrunk.",
+    "Patients now drive an hour to the nearest emergency room, county records show.",
+]
+
+# (the middle paragraph as republished, the pairs of the alignment): a paragraph with words only
+# cut or only added is the same paragraph edited, however short it becomes; a new text is not.
+MIDDLE_PARAGRAPHS = {
+    "a sentence cut from the end": ("Clinic operators say they cannot hire enough staff.", [(0, 0), (1, 1), (2, 2)]),
+    "a sentence cut from the start": (
+        "Nurse practitioners can earn more in the cities, and the federal grants that once filled the gap have shrunk.",
+        [(0, 0), (1, 1), (2, 2)],
+    ),
+    "words cut from the middle": ("Clinic operators say they cannot hire enough staff. The federal grants have shrunk.", [(0, 0), (1, 1), (2, 2)]),
+    "a sentence added": (ORIGINAL[1] + " The county has asked the state for help twice this year, without an answer.", [(0, 0), (1, 1), (2, 2)]),
+    "another paragraph in its place": ("A new wellness centre will open in the old bank building next spring.", [(0, 0), (1, None), (None, 1), (2, 2)]),
+    "four words of it": ("Clinic operators say they", [(0, 0), (1, None), (None, 1), (2, 2)]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MIDDLE_PARAGRAPHS))
+def test_a_paragraph_cut_or_extended_pairs_with_its_original(case: str) -> None:
+    from compliance.checks.fidelity import align
+
+    middle, expected = MIDDLE_PARAGRAPHS[case]
+    pairs = align(ORIGINAL, [ORIGINAL[0], middle, ORIGINAL[2]])
+    assert [(p.original, p.republished) for p in pairs] == expected
+
+
+def test_a_sentence_cut_from_a_paragraph_is_one_change_naming_it(cli: Any, tmp_path: Path) -> None:
+    story = "<html><body><article>{}<p>This story was originally published by ProPublica.</p></article></body></html>"
+    original = write(tmp_path, "original.html", story.format("".join(f"<p>{p}</p>" for p in ORIGINAL)))
+    cut = [ORIGINAL[0], "Clinic operators say they cannot hire enough staff.", ORIGINAL[2]]
+    republished = write(tmp_path, "story.html", story.format("".join(f"<p>{p}</p>" for p in cut)))
+    run = cli("check", "--pack", "propublica", "--select", "propublica/fidelity", "--format", "json", "--original", str(original), str(republished))
+    findings = run.json()["files"][0]["findings"]
+    assert [f["rule"] for f in findings] == ["propublica/fidelity"]
+    assert findings[0]["evidence"].startswith("changed (")
+    assert "[-Nurse practitioners can earn more in the cities" in findings[0]["evidence"]

@@ -2,7 +2,9 @@
 
 The story paragraphs of both (the article's text blocks without headline, headings and bylines)
 are aligned in order: identical paragraphs first, then, between them, the closest pairs by
-character similarity (0–100, rapidfuzz's normalized Indel ratio). Each difference is one hit:
+character similarity (0–100, rapidfuzz's normalized Indel ratio), or a paragraph with words
+only cut or only added (a sentence dropped) with its original, however short it became. Each
+difference is one hit:
 
 - `changed`: a paragraph edited beyond style, relative time and place. Such edits change a few
   words in a place ("on Tuesday" → "last week", "Portland, Ore." → "here"): a paragraph is
@@ -84,8 +86,11 @@ OPTIONS = (
     Option("style-words", "integer", "The most words one style, time or place edit may replace or add.", default=3, minimum=1),
 )
 
-# Below this similarity two paragraphs are not versions of each other but a removal and an addition.
+# Below this similarity two paragraphs are not versions of each other but a removal and an addition
+# (unless one is the other with words only cut or only added: `_kinship`).
 _SAME_PARAGRAPH = 50.0
+# The fewest words of a paragraph that pairs with another it is a cut or an extension of.
+_FEWEST_KIN_WORDS = 5
 
 
 class FidelityParams(NamedTuple):
@@ -115,22 +120,40 @@ def _key(block: Block) -> str:
     return " ".join(normalize_inline(block.text).split())
 
 
+def _kinship(original: str, republished: str) -> float:
+    """How alike two paragraphs are (0–100) when they are one paragraph edited, else 0: at least
+    `_SAME_PARAGRAPH` alike, or one is the other with words only cut or only added (a sentence
+    dropped from a paragraph leaves it less than half alike, and is one edit of it, not a paragraph
+    removed and another added). Paragraphs of fewer than `_FEWEST_KIN_WORDS` words pair only by
+    likeness: a short line is found inside too many paragraphs."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Indel
+
+    similarity = fuzz.ratio(original, republished, score_cutoff=_SAME_PARAGRAPH)
+    if similarity:
+        return similarity
+    shorter, longer = sorted((original.split(), republished.split()), key=len)
+    if len(shorter) < _FEWEST_KIN_WORDS or Indel.distance(longer, shorter) != len(longer) - len(shorter):
+        return 0.0
+    return max(fuzz.ratio(original, republished), 1.0)
+
+
 def _pair_gap(originals: list[str], republished: list[str], o0: int, r0: int) -> list[Pair]:
     """Pairs for a stretch where the texts differ: the best in-order pairing by similarity
     (a small dynamic programme; such stretches are short)."""
-    from rapidfuzz import fuzz
 
     n, m = len(originals), len(republished)
+    kinship = [[_kinship(originals[i], republished[j]) for j in range(m)] for i in range(n)]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            similarity = fuzz.ratio(originals[i], republished[j], score_cutoff=_SAME_PARAGRAPH)
+            similarity = kinship[i][j]
             best = max(score[i + 1][j], score[i][j + 1])
             score[i][j] = max(best, score[i + 1][j + 1] + similarity) if similarity else best
     pairs: list[Pair] = []
     i = j = 0
     while i < n and j < m:
-        similarity = fuzz.ratio(originals[i], republished[j], score_cutoff=_SAME_PARAGRAPH)
+        similarity = kinship[i][j]
         if similarity and score[i][j] == score[i + 1][j + 1] + similarity:
             pairs.append(Pair(o0 + i, r0 + j, similarity))
             i, j = i + 1, j + 1
