@@ -120,20 +120,24 @@ def _key(block: Block) -> str:
     return " ".join(normalize_inline(block.text).split())
 
 
-def _kinship(original: str, republished: str) -> float:
+def _kinship(original: str, republished: str, words: tuple[list[str], list[str]], vocabularies: tuple[frozenset[str], frozenset[str]]) -> float:
     """How alike two paragraphs are (0–100) when they are one paragraph edited, else 0: at least
     `_SAME_PARAGRAPH` alike, or one is the other with words only cut or only added (a sentence
     dropped from a paragraph leaves it less than half alike, and is one edit of it, not a paragraph
-    removed and another added). Paragraphs of fewer than `_FEWEST_KIN_WORDS` words pair only by
-    likeness: a short line is found inside too many paragraphs."""
+    removed and another added). `words` and `vocabularies`: each paragraph's words, in order and
+    as a set (made once per paragraph, not per pair). Paragraphs of fewer than
+    `_FEWEST_KIN_WORDS` words pair only by likeness: a short line is found inside too many."""
     from rapidfuzz import fuzz
     from rapidfuzz.distance import Indel
 
     similarity = fuzz.ratio(original, republished, score_cutoff=_SAME_PARAGRAPH)
     if similarity:
         return similarity
-    shorter, longer = sorted((original.split(), republished.split()), key=len)
-    if len(shorter) < _FEWEST_KIN_WORDS or Indel.distance(longer, shorter) != len(longer) - len(shorter):
+    first_shorter = len(words[0]) <= len(words[1])
+    shorter, longer = words if first_shorter else words[::-1]
+    few, many = vocabularies if first_shorter else vocabularies[::-1]
+    # A word of the shorter missing from the longer rules the pair out before any alignment.
+    if len(shorter) < _FEWEST_KIN_WORDS or not few <= many or Indel.distance(longer, shorter) != len(longer) - len(shorter):
         return 0.0
     return max(fuzz.ratio(original, republished), 1.0)
 
@@ -143,7 +147,10 @@ def _pair_gap(originals: list[str], republished: list[str], o0: int, r0: int) ->
     (a small dynamic programme; such stretches are short)."""
 
     n, m = len(originals), len(republished)
-    kinship = [[_kinship(originals[i], republished[j]) for j in range(m)] for i in range(n)]
+    theirs = [text.split() for text in originals]
+    ours = [text.split() for text in republished]
+    their_sets, our_sets = [frozenset(w) for w in theirs], [frozenset(w) for w in ours]
+    kinship = [[_kinship(originals[i], republished[j], (theirs[i], ours[j]), (their_sets[i], our_sets[j])) for j in range(m)] for i in range(n)]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
