@@ -488,3 +488,51 @@ def test_a_threshold_the_markers_reach_together_gets_no_warning(threshold: str, 
 
 def test_the_built_in_packs_can_each_reach_their_threshold() -> None:
     assert [w for pack in load_packs([ROOT / "rules"], builtin=False) for w in pack.warnings if "threshold" in w] == []
+
+
+# -- a partner's logo in the site's chrome ----------------------------------------------------
+
+_DCNF_LOGO = '<img src="https://dailycallernewsfoundation.org/wp-content/uploads/2019/01/dcnf-logo.png" alt="Daily Caller News Foundation logo">'
+_STRIP_PLACES = {
+    # An "our partners" strip in the sidebar, in the site footer, in a footer div by its class.
+    "sidebar": ("<aside class='widget-area'><section class='widget partners'><h2>Our partners</h2>{logo}</section></aside>", ""),
+    "site-footer": ("", "<footer class='site-footer'><p>Our partners</p>{logo}</footer>"),
+    "footer-by-class": ("", "<div class='site-footer'><p>Our news partners</p><ul><li>{logo}</li></ul></div>"),
+}
+
+
+def _page(byline: str, *, strip: str, in_article: str = "") -> str:
+    side, foot = _STRIP_PLACES[strip]
+    return f"""
+        <html><body><main><article>
+        <h1>County approves new budget for road repairs</h1>
+        <p class="byline">By {byline}</p>
+        {in_article}
+        <p>The county board voted 4-1 on Tuesday to approve a budget that doubles spending on road repairs.</p>
+        <p>Residents had asked for the money at three public hearings this spring, officials said.</p>
+        </article>{side.format(logo=_DCNF_LOGO)}</main>{foot.format(logo=_DCNF_LOGO)}</body></html>
+    """
+
+
+@pytest.mark.parametrize("strip", sorted(_STRIP_PLACES))
+def test_a_partner_logo_only_outside_the_article_does_not_apply_the_dcnf_pack(strip: str) -> None:
+    # Publisher-terms §5.8: the newsroom's own story beside a partners strip is not a DCNF copy.
+    report = check(_page("Dana Whitcomb, Valley Courier", strip=strip), "html")
+    assert report.packs == ()
+    (detection,) = [d for d in report.detections if d.pack == "dcnf"]
+    assert (detection.applied, detection.confidence, detection.markers) == (False, 0.5, ("logo",))
+    assert report.findings == ()
+
+
+@pytest.mark.parametrize("strip", sorted(_STRIP_PLACES))
+def test_a_dcnf_copy_with_its_logo_only_outside_the_article_is_detected_and_told(strip: str) -> None:
+    report = check(_page("Jason Hopkins, Daily Caller News Foundation", strip=strip), "html")
+    assert report.packs == ("dcnf",)
+    assert "dcnf/logo" in {f.rule for f in report.findings if f.severity is Severity.ERROR}
+
+
+def test_the_dcnf_logo_in_the_article_alone_applies_the_pack() -> None:
+    report = check(_page("Dana Whitcomb, Valley Courier", strip="sidebar", in_article=f"<figure>{_DCNF_LOGO}</figure>"), "html")
+    assert report.packs == ("dcnf",)
+    (detection,) = [d for d in report.detections if d.pack == "dcnf"]
+    assert (detection.confidence, set(detection.markers)) == (1.0, {"logo", "logo-in-article"})

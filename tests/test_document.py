@@ -783,6 +783,30 @@ def test_find_article_root_on_a_bare_tree() -> None:
     assert find_article_root(root).get("class") == "story"
 
 
+@pytest.mark.parametrize(
+    ("value", "chrome"),
+    [
+        # The site's calls to action placed after the story: donation appeals, newsletter sign-ups.
+        ("wp-block-group donate-appeal", True),
+        ("wp-block-newspack-blocks-donate", True),
+        ("newspack-newsletters-subscribe", True),
+        ("wp-block-jetpack-donations", True),
+        ("mc4wp-form newsletter-signup", True),
+        ("subscribe_form", True),
+        ("footer-sign-up", True),
+        # The story's own containers: paywall wrappers hold the story; words that only contain a part.
+        ("entry-content subscription-content", False),
+        ("subscriber-only", False),
+        ("story-body", False),
+        ("signupdate", False),
+    ],
+)
+def test_calls_to_action_are_chrome_by_a_class_part(value: str, chrome: bool) -> None:
+    from compliance.document.region import is_chrome
+
+    assert is_chrome({"class": value}, "div") is chrome
+
+
 def test_region_helpers_on_the_document() -> None:
     doc = html(WORDPRESS_PAGE)
     share = doc.root.xpath("//*[contains(@class, 'sharedaddy')]")[0]

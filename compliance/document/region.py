@@ -1,5 +1,6 @@
 """The article region: which element holds the story an editor republished, and which elements
-around or inside it are page chrome (navigation, sidebars, sharing, related stories, comments).
+around or inside it are page chrome (navigation, sidebars, sharing, related stories, comments,
+donation appeals and newsletter sign-ups).
 """
 
 from __future__ import annotations
@@ -59,10 +60,19 @@ _CHROME_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo
 _COMMENTS_TOKEN = re.compile(r"(?:comments?|commentlist|respond|disqus(?:_thread)?)(?:[-_].*)?", re.IGNORECASE)
 
 
+# The site's calls to action placed in or after the story (a donation appeal, a newsletter sign-up
+# form): a class naming one as a whole part ("donate-appeal", "wp-block-newspack-blocks-donate",
+# "newspack-newsletters-subscribe"), as CMS blocks and plugins name them. Not "subscription" or
+# "subscriber": paywall wrappers so named hold the story itself.
+_CALL_TO_ACTION_PART = re.compile(r"(?:^|.*[-_])(?:donate|donations?|newsletters?|subscribe|sign-?up)(?:[-_].*)?", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
 def _chrome_by_class(value: str) -> bool:
     tokens = class_tokens(value)
-    return bool(tokens & _CHROME_CLASSES) or any(c.startswith(("widget_", "sidebar-")) or _COMMENTS_TOKEN.fullmatch(c) for c in tokens)
+    if tokens & _CHROME_CLASSES:
+        return True
+    return any(c.startswith(("widget_", "sidebar-")) or _COMMENTS_TOKEN.fullmatch(c) or _CALL_TO_ACTION_PART.fullmatch(c) for c in tokens)
 
 
 @functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
