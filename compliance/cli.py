@@ -211,27 +211,45 @@ def _pack_ids(given: Sequence[str] | None) -> tuple[str, ...] | None:
 
 def _with_original(meta: dict[str, str], original: str | None) -> dict[str, str]:
     """`--original FILE` is the `original` metadata key, as an absolute path; anything but a
-    regular file (missing, a URL, a directory, a device) is a user error before anything is checked."""
+    regular file (missing, a URL, a directory, a device) is a user error before anything is checked.
+    A file named by `--meta original=FILE` is held to the same: the command line names it from the
+    working directory, and one that cannot be read stops the run as `--original` does (a check
+    that silently skipped the comparison it was asked for would pass)."""
     from compliance.errors import ConfigError
-    from compliance.inputs import file_type
+    from compliance.urls import is_http_url
 
     if original is None:
-        return meta
-    takes = "--original takes the saved original story, a file (HTML, text or Markdown)"
+        named = meta.get("original", "")
+        # An empty value reads no original; a URL is read (or refused) with --allow-fetch.
+        if not named.strip() or is_http_url(named):
+            return meta
+        return {**meta, "original": _saved_original(named, "--meta original")}
     if "://" in original:
         raise ConfigError(
             f"--original takes a file, not a URL: '{original}'",
             hint="save the original story and give the file, or put the URL in the article's metadata as 'original' and add --allow-fetch",
         )
+    return {**meta, "original": _saved_original(original, "--original")}
+
+
+def _saved_original(original: str, option: str) -> str:
+    """The absolute path of the saved original a command-line option names; `ConfigError` when it
+    is not a regular file."""
+    from compliance.errors import ConfigError
+    from compliance.inputs import file_type
+
+    takes = f"{option} takes the saved original story, a file (HTML, text or Markdown)"
     try:
         mode = os.stat(original).st_mode
     except FileNotFoundError:
-        raise ConfigError(f"--original: no such file '{original}'", hint=takes) from None
+        raise ConfigError(f"{option}: no such file '{original}'", hint=takes) from None
     except OSError as exc:  # a link that loops, a folder on the way that cannot be read
-        raise ConfigError(f"--original: cannot read '{original}': {exc.strerror or exc}", hint=takes) from None
+        raise ConfigError(f"{option}: cannot read '{original}': {exc.strerror or exc}", hint=takes) from None
+    except ValueError:  # a NUL character: no file has such a name
+        raise ConfigError(f"{option}: no such file '{original}'", hint=takes) from None
     if not stat.S_ISREG(mode):
-        raise ConfigError(f"--original: '{original}' is {file_type(mode)}, not a file", hint=takes)
-    return {**meta, "original": str(Path(original).resolve())}
+        raise ConfigError(f"{option}: '{original}' is {file_type(mode)}, not a file", hint=takes)
+    return str(Path(original).resolve())
 
 
 @app.command()

@@ -1,0 +1,74 @@
+"""ProPublica's terms prescribe the credit line word for word ("This story was originally
+published by ProPublica.", publisher-terms §2.2): a credit line in other words is still an error,
+but its message quotes the line found and names the wording asked for, instead of saying there is
+no credit line at all."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.findings import Severity
+from compliance.loading import load_packs
+
+PROPUBLICA = [p for p in load_packs() if p.id == "propublica"]
+
+STORY = """\
+    Rural clinics are closing
+
+    By Lena Ortiz, ProPublica
+
+    {credit}
+
+    Edna Marsh, 71, has diabetes and no longer drives at night, so she waits for her son to take a day off work.
+
+    The fire station now runs a weekly clinic, which beats driving over the pass in February, the chief said.
+    """
+
+
+def _errors(credit: str) -> dict[str, str]:
+    doc = parse_document(textwrap.dedent(STORY.format(credit=credit)).strip().encode(), "text")
+    result = check_document(doc, PROPUBLICA, path="story", auto_detect=False)
+    return {f.rule: f.message for f in result.findings if f.severity == Severity.ERROR}
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "This article was originally published by ProPublica.",
+        "This story was first published by ProPublica.",
+        "This investigation was published by ProPublica.",
+    ],
+)
+def test_a_reworded_credit_line_is_quoted_with_the_wording_asked_for(credit: str) -> None:
+    errors = _errors(credit)
+    assert "propublica/credit-line" not in errors
+    assert errors["propublica/credit-line-wording"] == (
+        f'The credit line reads "{credit}", not the wording the terms ask for: "This story was originally published by ProPublica."'
+    )
+
+
+def test_the_prescribed_line_passes() -> None:
+    errors = _errors("This story was originally published by ProPublica.")
+    assert "propublica/credit-line" not in errors
+    assert "propublica/credit-line-wording" not in errors
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        # No credit line: the missing-line error, as before.
+        "Clinics in the valley have closed at a faster rate than anywhere else in the state.",
+        # Prose naming ProPublica mid-paragraph is not a credit line in other words.
+        "Records show that this report was published by ProPublica in 2019, before the closures.",
+        # Another publisher in the same words.
+        "This article was originally published by CalMatters.",
+    ],
+)
+def test_without_a_credit_line_the_line_is_missing(credit: str) -> None:
+    errors = _errors(credit)
+    assert "propublica/credit-line" in errors
+    assert "propublica/credit-line-wording" not in errors
