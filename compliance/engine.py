@@ -199,7 +199,8 @@ def check_document(
         notices.extend(refused_addresses(doc, default_meta))
     if doc.truncated:
         notices.append(Notice("truncated", f"only part of the document was checked: {doc.truncated}"))
-    if doc.deep_from is not None:
+    if doc.deep_from is not None and applied:
+        # Only the places of findings are approximate: a page no pack applies to has none to place.
         notices.append(Notice("deep-nesting", deep_nesting_message(doc.deep_from)))
     notices.extend(_own_page_notices(doc, packs, detections, auto_detect=auto_detect, path=path))
     if not applied and not any(n.code == "own-page" for n in notices):
