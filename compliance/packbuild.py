@@ -288,9 +288,12 @@ class _Builder:
                 "write the pattern in single quotes, where backslashes stay as typed: '\\bBy'",
             )
 
+        used: set[str] = set()
+
         def expand(text: str, chain: tuple[str, ...]) -> str:
             def one(match: re.Match[str]) -> str:
                 name = match.group(1)
+                used.add(name)
                 if name in self.broken_defines:
                     raise _UsesBrokenDefinition(name)
                 if name not in self.defines and name in self.written_defines:
@@ -346,7 +349,25 @@ class _Builder:
         except (regex.error, ValueError, OverflowError, RecursionError) as exc:
             raise self.fail(f"invalid regex '{source}': {exc}", mark, "in YAML, write regexes in single quotes so backslashes stay as typed") from None
         label = f'"{" ".join(shown.split())}"' if shown is not None else describe_pattern(expanded)
-        return dataclasses.replace(pattern, source=shown if shown is not None else source, label=label)
+        return dataclasses.replace(pattern, source=shown if shown is not None else source, label=label, definitions=frozenset(used))
+
+    def rebind(self, rule: Rule, redefined: Mapping[str, Mark]) -> Rule:
+        """An inherited rule with the patterns that use a definition this pack redefines compiled
+        again with this pack's definitions (a base pack's `arr-label` read with a publisher's
+        `arr-owner`); the rule itself when none does. A pattern the new definitions break is an
+        error at the redefinition."""
+
+        def pattern(old: Pattern) -> Pattern:
+            names = sorted(old.definitions & redefined.keys())
+            if not names:
+                return old
+            self.rule = rule.id
+            new = self.regex(old.source, redefined[names[0]], ignore_case=old.ignore_case, whole_word=old.whole_word)
+            return old if new.regex_text == old.regex_text else dataclasses.replace(new, label=old.label)
+
+        check = _with_patterns(rule.check, pattern)
+        when = _with_patterns(rule.when, pattern)
+        return rule if check is rule.check and when is rule.when else dataclasses.replace(rule, check=check, when=when)
 
     def selector(self, source: str, mark: Mark) -> Selector:
         from cssselect import SelectorError
@@ -370,6 +391,26 @@ class _Builder:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _YAML_ESCAPES = {"\b": "\\b", "\f": "\\f", "\a": "\\a", "\v": "\\v", "\x1b": "\\e", "\x00": "\\0"}
 _VISIBLE = {code: f"\\x{code:02x}" for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+
+
+def _with_patterns(value: Any, change: Callable[[Pattern], Pattern]) -> Any:
+    """`value` (a check, its parameters, or what they hold) with `change` applied to each pattern
+    in it; the same object where nothing changed, so that untouched checks stay shared."""
+    if isinstance(value, Pattern):
+        return change(value)
+    if isinstance(value, Check):
+        params = _with_patterns(value.params, change)
+        return value if params is value.params else dataclasses.replace(value, params=params)
+    if isinstance(value, tuple):
+        items = [_with_patterns(item, change) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        make = getattr(type(value), "_make", None)  # a check's parameters are a NamedTuple
+        return make(items) if make is not None else tuple(items)
+    if isinstance(value, dict):
+        changed = {key: _with_patterns(item, change) for key, item in value.items()}
+        return value if all(changed[key] is item for key, item in value.items()) else changed
+    return value
 
 
 def _position_in_file(written: YNode | None, position: int, mark: Mark) -> Mark:
@@ -531,6 +572,16 @@ def build_pack(root: YNode | None, origin: str, *, parents: Mapping[str, Pack] |
                 builder.defines[name] = source
             else:
                 builder.broken_defines.add(name)
+        # Definitions bind where a rule applies: an inherited rule whose pattern uses a name this
+        # pack redefines reads this pack's definition (creative-commons' all-rights-reserved label
+        # names the publisher through `arr-owner`).
+        redefined = {name: defines.key_mark(name) for name in defines if name in builder.defines}
+        if redefined and inherited:
+
+            def rebound(rule: Rule) -> Rule | None:
+                return builder.collect(lambda: builder.rebind(rule, redefined))
+
+            inherited = [rule for rule in map(rebound, inherited) if rule is not None]
 
     outlets = tuple(dict.fromkeys(_outlets(builder, top) + tuple(o for parent_id, _ in extends for o in (parents or {})[parent_id].outlets)))
     markers: list[Marker] = []

@@ -198,6 +198,10 @@ class Pattern:
     label: str = ""
     template: str | None = None
     ignore_case: bool = False
+    whole_word: bool = False
+    # The pack definitions (`{{name}}`) the written pattern uses, directly or through others: a
+    # pack that redefines one of them compiles the pattern again for the rules it inherits.
+    definitions: frozenset[str] = frozenset()
     _compiled: Any = field(default=None, init=False, repr=False, compare=False)
     _gate: Any = field(default=None, init=False, repr=False, compare=False)
     # The pickled programs of `_compiled` and `_gate` as read from the pack cache (see `__getstate__`).
@@ -224,7 +228,7 @@ class Pattern:
         pattern with `{{meta.KEY}}` is compiled per value (`bind`)."""
         compiled = _stored_program(self.compiled) if self.template is None else None
         gate = _stored_program(self.line_gate) if self.template is None and _starts_lines(self.regex_text) else None
-        return (self.source, self.regex_text, self.label, self.template, self.ignore_case, (compiled, gate))
+        return (self.source, self.regex_text, self.label, self.template, self.ignore_case, self.whole_word, self.definitions, (compiled, gate))
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         for name, value in zip(_PATTERN_STATE, state, strict=True):
@@ -823,7 +827,7 @@ def _line_gate(pattern: str, ignore_case: bool) -> Any:
     return _compile_cached(f"\\n(?={pattern})", ignore_case)
 
 
-_PATTERN_STATE = ("source", "regex_text", "label", "template", "ignore_case", "_stored")
+_PATTERN_STATE = ("source", "regex_text", "label", "template", "ignore_case", "whole_word", "definitions", "_stored")
 
 
 def _stored_program(compiled: Any) -> bytes:
@@ -868,10 +872,10 @@ def compile_pattern(source: str, *, ignore_case: bool = False, whole_word: bool 
         stand_in = _META_REF().sub("metavalue", pattern)
         if validate:
             _compile_cached(stand_in, ignore_case)
-        return Pattern(source, stand_in, template=pattern, ignore_case=ignore_case)
+        return Pattern(source, stand_in, template=pattern, ignore_case=ignore_case, whole_word=whole_word)
     if validate:
         _compile_cached(pattern, ignore_case)
-    return Pattern(source, pattern, ignore_case=ignore_case)
+    return Pattern(source, pattern, ignore_case=ignore_case, whole_word=whole_word)
 
 
 @dataclass(frozen=True, slots=True)

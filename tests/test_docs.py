@@ -98,6 +98,29 @@ def test_rule_packs_doc_example_runs_as_described() -> None:
     assert [f.rule for f in check_document(outlet, [pack], path="outlet.html").findings] == ["gazette/byline"]
 
 
+def test_rule_packs_doc_redefinition_example_binds_where_the_rule_applies() -> None:
+    """docs/rule-packs.md: a child's definition is read by the rules it inherits, for it alone."""
+    from compliance.packbuild import build_packs
+    from compliance.yamlsource import parse_yaml as read
+
+    base_text, child_text = [block for block in fenced(RULE_PACKS_DOC, "yaml") if "wire-base" in block]
+    base, child = build_packs([(read(base_text, "wire-base.yaml"), "wire-base.yaml"), (read(child_text, "gazette-wire.yaml"), "gazette-wire.yaml")])
+    credit = "This story first appeared in the Example Gazette."
+
+    def failed(pack: Any, notice: str) -> list[str]:
+        page = parse_document(_article("By Ana Ruiz", f"{credit}</p><p>{notice}"), "html")
+        return [finding.rule for finding in check_document(page, [pack], path="story.html", auto_detect=False).findings]
+
+    republisher = "© 2024 Valley Courier. All rights reserved."
+    publisher = "© 2024 Example Gazette. All rights reserved."
+    assert failed(child, republisher) == []
+    assert failed(child, publisher) == ["wire-base/all-rights-reserved"]
+    assert failed(child, "All Rights Reserved") == ["wire-base/all-rights-reserved"]
+    # The base pack's own rule is unchanged: there, any copyright notice is the story's label.
+    assert failed(base, republisher) == ["wire-base/all-rights-reserved"]
+    assert failed(base, publisher) == ["wire-base/all-rights-reserved"]
+
+
 def test_readme_pack_example_runs(cli: Any, tmp_path: Path) -> None:
     example = next(block for block in fenced(README, "yaml") if "id: gazette" in block)
     (tmp_path / "gazette.yaml").write_text(example, encoding="utf-8")

@@ -129,3 +129,41 @@ def test_a_pack_of_only_inherited_rules_is_a_pack(cli: Any, tmp_path: Path) -> N
     pack = write(tmp_path, "gazette.yaml", HEAD.format(id="gazette") + "extends: creative-commons\nrules: []\n")
     run = cli("rules", "validate", str(pack))
     assert (run.code, run.out) == (0, f"{pack}: ok (gazette, 7 rules)\n")  # creative-commons's 4 and common's 3
+
+
+_BASE_WITH_OPEN_NAME = (
+    HEAD.format(id="base")
+    + "define:\n  who: 'Anyone'\n  line: 'Made\\s+by\\s+{{who}}'\n"
+    + "rules:\n"
+    + _rule("base", "maker", "{text: {pattern: '{{line}}'}}")
+    + _rule("base", "plain", "{text: {pattern: 'Plain'}}")
+)
+
+
+def test_an_inherited_rule_reads_the_definition_of_the_pack_that_applies_it(tmp_path: Path) -> None:
+    from compliance.packbuild import build_packs
+    from compliance.yamlsource import parse_yaml
+
+    child = HEAD.format(id="child") + "extends: base\ndefine:\n  who: 'the\\s+Gazette'\nrules: []\n"
+    grandchild = HEAD.format(id="grandchild") + "extends: child\nrules:\n" + _rule("grandchild", "own", "{text: {pattern: 'x'}}")
+    sources = ((_BASE_WITH_OPEN_NAME, "base.yaml"), (child, "child.yaml"), (grandchild, "grandchild.yaml"))
+    base, child_pack, grand = build_packs([(parse_yaml(text, name), name) for text, name in sources])
+    maker = {pack.id: next(rule for rule in pack.rules if rule.id == "base/maker").check.params.pattern for pack in (base, child_pack, grand)}
+    assert maker["base"].compiled.search("Made by Anyone") and not maker["base"].compiled.search("Made by the Gazette")
+    assert maker["child"].compiled.search("Made by the Gazette") and not maker["child"].compiled.search("Made by Anyone")
+    # What the rule says stays as written; the grandchild keeps the child's binding.
+    assert maker["child"].source == "{{line}}"
+    assert maker["grandchild"] is maker["child"]
+    # A rule using none of the redefined names is the base's own object, shared.
+    plain = [next(rule for rule in pack.rules if rule.id == "base/plain") for pack in (base, child_pack)]
+    assert plain[0] is plain[1]
+
+
+def test_a_redefinition_that_breaks_an_inherited_pattern_is_an_error_at_the_definition(cli: Any, tmp_path: Path) -> None:
+    # Valid alone, the definition repeats 100 times what the base's pattern repeats 20 times.
+    write(tmp_path, "base.yaml", _BASE_WITH_OPEN_NAME.replace("'Made\\s+by\\s+{{who}}'", "'(?:Made\\s+by\\s+{{who}}){20}'"))
+    write(tmp_path, "child.yaml", HEAD.format(id="child") + "extends: base\ndefine:\n  who: 'x{100}'\nrules: []\n")
+    run = cli("rules", "validate", str(tmp_path))
+    assert run.code == 2
+    (error,) = [line for line in run.err.splitlines() if "error:" in line]
+    assert "child.yaml:9:" in error and "{{line}}" in error, error
