@@ -105,3 +105,35 @@ def test_a_sentence_cut_from_a_paragraph_is_one_change_naming_it(cli: Any, tmp_p
     assert [f["rule"] for f in findings] == ["propublica/fidelity"]
     assert findings[0]["evidence"].startswith("changed (")
     assert "[-Nurse practitioners can earn more in the cities" in findings[0]["evidence"]
+
+
+_EXTRACT_ORIGINAL = [f"Paragraph {n} of the story says that the council met for the {n}th time this spring." for n in range(1, 9)]
+_INSERTED = "An inserted paragraph about something else entirely, which the original never printed."
+
+
+@pytest.mark.parametrize(
+    ("extract", "verdict"),
+    [
+        (_EXTRACT_ORIGINAL[:3], []),  # the opening paragraphs
+        (_EXTRACT_ORIGINAL[3:6], []),  # a run from the middle
+        (_EXTRACT_ORIGINAL[0:2] + _EXTRACT_ORIGINAL[4:6], []),  # paragraphs left out inside it
+        ([*_EXTRACT_ORIGINAL[:1], _EXTRACT_ORIGINAL[1].replace("2th", "9th"), _EXTRACT_ORIGINAL[2]], ["changed"]),
+        ([*_EXTRACT_ORIGINAL[:1], _EXTRACT_ORIGINAL[1].replace("met", "did not meet"), _EXTRACT_ORIGINAL[2]], ["changed"]),
+        ([*_EXTRACT_ORIGINAL[:2], _INSERTED, _EXTRACT_ORIGINAL[2]], ["added"]),
+    ],
+)
+def test_an_extract_leaves_paragraphs_out_but_changes_none(extract: list[str], verdict: list[str]) -> None:
+    """`extract: true`: what an extract leaves out is no finding; what it keeps is held to `nd`."""
+    from compliance.checks.base import Context
+    from compliance.checks.fidelity import evaluate
+    from compliance.document import parse_document
+
+    def page(paragraphs: list[str]) -> Any:
+        return parse_document(("<article><h1>Council</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>").encode(), "html")
+
+    republished, original = page(extract), page(_EXTRACT_ORIGINAL)
+    outcome = evaluate(republished, FidelityParams("nd", None, 70, 3, True), Context(republished, original=original))
+    assert [dict(hit.captures)["change"] for hit in outcome.hits] == verdict
+    assert outcome.passed == (verdict == [])
+    # Without `extract`, the same page is a cut story.
+    assert not evaluate(republished, PARAMS, Context(republished, original=original)).passed

@@ -20,7 +20,10 @@ difference is one hit:
 
 `allow` says what the terms permit: `nd` (no derivatives: all of the above are findings),
 `edits-allowed` (changes and cuts are fine; fails only when no paragraph of the original is
-there at all), `excerpt-allowed` (at most `excerpt-words` words of the original). Without an
+there at all), `excerpt-allowed` (at most `excerpt-words` words of the original). With `nd`,
+`extract: true` is for terms that also permit extracts (The Conversation's "Read the full
+article" extracts): paragraphs left out are not `removed` or `truncated`, and what is kept is
+held to `nd`, so a changed or added paragraph is still a finding. Without an
 original story the rule is reported as not checked. Captures: `change`, `paragraph` (its number in
 the original), `similarity`, `diff` (a short word diff: `[-removed-]` `{+added+}`), `words`.
 
@@ -84,6 +87,12 @@ OPTIONS = (
         minimum=1,
     ),
     Option("style-words", "integer", "The most words one style, time or place edit may replace or add.", default=3, minimum=1),
+    Option(
+        "extract",
+        "boolean",
+        "With `allow: nd`: the republication may be an extract, a run of the original's paragraphs; those it leaves out are not findings.",
+        default=False,
+    ),
 )
 
 # Below this similarity two paragraphs are not versions of each other but a removal and an addition
@@ -100,11 +109,12 @@ class FidelityParams(NamedTuple):
     excerpt_words: int | None
     style_similarity: int
     style_words: int
+    extract: bool = False
 
 
 def build(values: dict[str, Any]) -> FidelityParams:
     """Parameters from validated option values."""
-    return FidelityParams(values["allow"], values["excerpt_words"], min(values["style_similarity"], 100), values["style_words"])
+    return FidelityParams(values["allow"], values["excerpt_words"], min(values["style_similarity"], 100), values["style_words"], values["extract"])
 
 
 class Pair(NamedTuple):
@@ -342,7 +352,7 @@ def _nd_hits(doc: Document, pairs: list[Pair], theirs: tuple[Block, ...], ours: 
             if reason is not None:
                 diff = word_diff(before, after)
                 hits.append(_hit(doc, ours[pair.republished], "changed", pair.original + 1, pair.similarity, diff, f"changed ({reason}): {diff}"))
-        elif pair.original is not None and k < last:
+        elif pair.original is not None and k < last and not params.extract:
             anchor = ours[next(p.republished for p in pairs[k:] if p.republished is not None)]
             text = _key(theirs[pair.original])
             hits.append(_hit(doc, anchor, "removed", pair.original + 1, 0.0, "[-" + shorten(text, 150) + "-]", f'removed: "{shorten(text, 150)}"'))
@@ -350,7 +360,7 @@ def _nd_hits(doc: Document, pairs: list[Pair], theirs: tuple[Block, ...], ours: 
             text = _key(ours[pair.republished])
             hits.append(_hit(doc, ours[pair.republished], "added", 0, 0.0, "{+" + shorten(text, 150) + "+}", f'added: "{shorten(text, 150)}"'))
     missing_end = [p.original for p in pairs[last + 1 :] if p.original is not None]
-    if kept and missing_end:
+    if kept and missing_end and not params.extract:
         stop = pairs[last]
         assert stop.republished is not None and stop.original is not None
         words = sum(len(theirs[i].text.split()) for i in missing_end)
@@ -386,4 +396,6 @@ def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
     hits = _nd_hits(doc, pairs, theirs, ours, params)
     if hits:
         return Outcome(False, tuple(hits), "the story differs from the original beyond style, time and place edits")
+    if params.extract and len(kept) < len(theirs):
+        return Outcome(True, (), f"an extract: {len(kept)} of the original's {len(theirs)} paragraphs, unchanged beyond style, time and place edits")
     return Outcome(True, (), f"all {len(theirs)} paragraphs of the original, unchanged beyond style, time and place edits")
