@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, explained_later, hidden_copy, judge_count
 from compliance.document import Block, Document
 from compliance.options import Option
-from compliance.patterns import Pattern
+from compliance.patterns import Pattern, Selector
 from compliance.text import shorten
 
 OPTIONS = (
@@ -48,6 +48,12 @@ OPTIONS = (
     Option("label", "string", LABEL_DOC, default=None),
     Option("min", "integer", "Fewest matches required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matches allowed (`0` forbids the text).", default=None, minimum=0),
+    Option(
+        "outside",
+        "selector",
+        "Leave out the blocks inside an element this CSS selector matches (photo captions: `figcaption, .wp-caption-text`); text articles keep every block.",
+        default=None,
+    ),
 )
 
 
@@ -61,6 +67,7 @@ class TextParams(NamedTuple):
     min: int
     max: int | None
     label: str = ""
+    outside: Selector | None = None
 
 
 def build(values: dict[str, Any]) -> TextParams:
@@ -73,6 +80,7 @@ def build(values: dict[str, Any]) -> TextParams:
         min=values["min"],
         max=values["max"],
         label=values["label"] or "",
+        outside=values["outside"],
     )
 
 
@@ -104,12 +112,22 @@ def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None)
     return blocks
 
 
+def outside_of(doc: Document, blocks: list[Block], selector: Selector) -> list[Block]:
+    """The blocks with no element the selector matches among their element and its ancestors."""
+    left_out = set(doc.select(selector))
+    if not left_out:
+        return blocks
+    return [block for block in blocks if block.element is None or not any(e in left_out for e in (block.element, *block.element.iterancestors()))]
+
+
 def _scope_label(params: TextParams) -> str:
     label = {"article": "the article", "page": "the page", "headline": "the headline", "byline": "the byline"}[params.scope]
     if params.first:
         label = f"the first {params.first} blocks of {label}"
     if params.last:
         label = f"the last {params.last} blocks of {label}"
+    if params.outside is not None:
+        label = f"{label}, outside {shorten(params.outside.css, 40)}"
     return label
 
 
@@ -118,7 +136,9 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     the count with min/max."""
     pattern = ctx.bind(params.pattern)
     blocks = scope_blocks(doc, params.scope, params.first, params.last)
-    text, starts = doc.joined_text((params.scope, params.first, params.last), blocks)
+    if params.outside is not None:
+        blocks = outside_of(doc, blocks, params.outside)
+    text, starts = doc.joined_text((params.scope, params.first, params.last, params.outside), blocks)
     hits: list[Hit] = []
     # An empty scope has no block to place a match in, not even an empty one ('^' matches "").
     for match in pattern.finditer(text) if blocks else ():
