@@ -14,7 +14,13 @@ The body begins at the first other paragraph of the article: a visible block in 
 of 6 words or more that ends with `.`, `!`, `?`, `…` or a closing quote or bracket after one.
 
 `first`/`last` count blocks: paragraphs, headings, list items, images and (in text articles)
-lines, inside the article region.
+lines, inside the article region. `last` counts from the story's last body paragraph: what a
+template prints after it inside the article is not counted, and is within the end — short lines,
+link lists, headings, images, and paragraphs in the article's `<footer>` or in an element whose
+class names tags, topics, sharing, social links, the author or a bio, comments, related stories or
+the previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,
+`prev-next-links`). A tagline followed by the page's topic links and share buttons is at the end;
+one followed by another paragraph of the story is not.
 
 Example (ProPublica's credit line at the top of the story)::
 
@@ -101,6 +107,50 @@ def _is_body_paragraph(doc: Document, block: Block) -> bool:
     return True
 
 
+# What may follow a story's last paragraph inside the article element: tags and topics, sharing
+# links, the author's bio, a comment prompt, links to the previous and next stories (as class
+# parts: "submeta", "share-links", "author-bio", "comments-area", "prev-next-links").
+_TAIL_CLASS = on_first_use(r"(?:^|[-_])(?:bio|author|share|sharing|social|tags?|topics?|related|comments?|submeta|pagination|prev|next)(?:$|[-_])")
+
+
+def story_tail(doc: Document) -> frozenset[int]:
+    """The indices of the article's items after its last body paragraph that are not the story's
+    text: short lines, link lists, headings, images, and paragraphs inside the article's footer or
+    an element whose class names a tail part (`_TAIL_CLASS`: tags, sharing, the author's bio,
+    comments, links to other stories). Empty when the article has no body paragraph. `last: N`
+    counts N blocks before these: a tagline is at the end of the story with the page's furniture
+    after it."""
+    cached: frozenset[int] | None = doc._memo.get("story_tail")
+    if cached is None:
+        tail: list[int] = []
+        for item in reversed([item for item in doc.items if item.in_article]):
+            if isinstance(item, Block) and _is_body_paragraph(doc, item) and not _in_tail_container(doc, item):
+                break
+            tail.append(item.index)
+        else:
+            tail = []
+        cached = doc._memo["story_tail"] = frozenset(tail)
+    return cached
+
+
+def _in_tail_container(doc: Document, block: Block) -> bool:
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return False
+    for node in (element, *element.iterancestors()):
+        if node is doc.article_root:
+            return False
+        if isinstance(node.tag, str) and any(_TAIL_CLASS().search(token) for token in classes(node)):
+            return True
+    return False
+
+
+def last_items(indices: list[int], last: int, tail: frozenset[int]) -> list[int]:
+    """The last `last` of `indices` that are not in the story's tail, and the tail after them."""
+    kept = set([index for index in indices if index not in tail][-last:])
+    return [index for index in indices if index in kept or index in tail]
+
+
 def _body_start(doc: Document, skipped: set[int]) -> Block | None:
     """The story's first body paragraph (see the module docstring); None when it has none."""
     bylines = {b.index for b in doc.bylines}
@@ -148,7 +198,7 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         where = f"the first {params.first} blocks"
         wanted = "at the top"
     else:
-        allowed = set(article[-(params.last or 1) :])
+        allowed = set(last_items(article, params.last or 1, story_tail(doc)))
         where = f"the last {params.last} blocks"
         wanted = "at the end"
     placed = tuple(hit for hit in inner.hits if hit.index in allowed)

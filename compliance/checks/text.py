@@ -6,8 +6,9 @@ line of a text article) are separated by line breaks, so `^` and `$` anchor at b
 `<br>` breaks inside a block), and `.` never runs from one block into the next.
 
 Scopes: `article` (default), `page`, `headline`, `byline` (the text of the article's bylines);
-`first`/`last` limit the scope to its first or last N blocks. Named groups are captured and can
-be used in messages as `{name}`.
+`first`/`last` limit the scope to its first or last N blocks (in the article, `last` counts from
+the story's last paragraph, as `position` does: the furniture after it is kept and not counted).
+Named groups are captured and can be used in messages as `{name}`.
 
 Example (DCNF's license paragraph at the end of the article)::
 
@@ -21,7 +22,9 @@ Passes::
 
 Fails::
 
-    <article><p>All content created by the Daily Caller News Foundation is free.</p><p>One.</p><p>Two.</p><p>Three.</p></article>
+    <article><p>All content created by the Daily Caller News Foundation is free.</p>
+    <p>The story goes on after it, paragraph one.</p><p>The story goes on after it, paragraph two.</p>
+    <p>The story goes on after it, paragraph three.</p></article>
 """
 
 from __future__ import annotations
@@ -107,7 +110,12 @@ def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None)
         blocks = [b for b in doc.blocks if b.in_article]
     if first is not None:
         blocks = blocks[:first]
-    if last is not None:
+    if last is not None and scope == "article":
+        from compliance.checks.position import last_items, story_tail
+
+        wanted = set(last_items([b.index for b in blocks], last, story_tail(doc)))
+        blocks = [b for b in blocks if b.index in wanted]
+    elif last is not None:
         blocks = blocks[-last:]
     return blocks
 
