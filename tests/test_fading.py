@@ -80,3 +80,24 @@ def test_a_byline_faded_by_nested_boxes_is_hidden() -> None:
     inner = '<p class="byline">By <span style="opacity:.2"><em style="opacity:.02">Jake Smith</em></span>, Daily Caller News Foundation</p>'
     assert "dcnf/byline" in errors(check(page(byline=inner)))
     assert errors(check(page(byline=f'<div style="opacity:.5">{BYLINE.format(attrs=" class=byline")}</div>', logo=LOGO.format(attrs="")))) == []
+
+
+@pytest.mark.parametrize(
+    ("image", "hidden"),
+    [
+        # A theme's class that mentions "lazy", with no loader's address: nothing will show it.
+        ('<img class="lazy-fade" src="https://example.org/logo.png" width="300" height="60">', True),
+        ('<img class="nolazy fade" src="https://example.org/logo.png" width="300" height="60">', True),
+        # A loader's own class or address: the stylesheet's opacity is its fade-in.
+        ('<img class="lazy-fade lazyload" src="https://example.org/logo.png" width="300" height="60">', False),
+        ('<img class="lazy-fade" data-src="https://example.org/logo.png" src="data:," width="300" height="60">', False),
+        ('<img class="lazy-fade jetpack-lazy-image" src="https://example.org/logo.png" width="300" height="60">', False),
+        ('<img class="lazy-fade B-Lazy" src="https://example.org/logo.png" width="300" height="60">', False),
+    ],
+)
+def test_only_a_loaders_class_or_address_makes_a_stylesheets_opacity_a_fade_in(image: str, hidden: bool) -> None:
+    from compliance.document import parse_document
+
+    html = f"<html><head><style>.lazy-fade, .fade {{ opacity: 0 }}</style></head><body><article><h1>H</h1>{image}<p>Story.</p></article></body></html>"
+    (picture,) = parse_document(html.encode(), "html").images
+    assert picture.visible is not hidden

@@ -3820,11 +3820,23 @@ def _is_lazy_fade(element: Any, opacity: Declaration) -> bool:
     return waits_for_loader(element)
 
 
+# The classes lazy-loaders mark their images with and move them through (lazysizes' `lazyload`,
+# `lazyloading`, `lazyloaded`; vanilla-lazyload's `lazy`; bLazy; lozad; a3 Lazy Load's
+# `lazy-hidden`; Jetpack's `jetpack-lazy-image`). A theme's own class that only mentions the word
+# (`lazy-fade` under `.lazy-fade{opacity:0}`, with no loader to change it) marks nothing.
+_LAZY_CLASSES = frozenset(
+    "lazy lazyload lazyloading lazyloaded lazy-load lazy-loading lazy-loaded lazy-hidden lazy-image b-lazy lozad jetpack-lazy-image".split()
+)
+
+
 def waits_for_loader(element: Any) -> bool:
-    """True for an element marked for a lazy-loader: it has a loader's attributes or class
-    (whether the loader has anything to load is `loads_nothing`'s question)."""
-    classes = class_tokens(element.get("class") or "")
-    return any(element.get(name) is not None for name in _LAZY_ATTRIBUTES) or any("lazy" in token for token in classes)
+    """True for an element marked for a lazy-loader: it has a loader's attributes
+    (`_LAZY_ATTRIBUTES`) or one of the classes loaders use (`_LAZY_CLASSES`); whether the loader
+    has anything to load is `loads_nothing`'s question."""
+    if any(element.get(name) is not None for name in _LAZY_ATTRIBUTES):
+        return True
+    value = element.get("class")
+    return bool(value) and any(token.lower() in _LAZY_CLASSES for token in class_tokens(value))
 
 
 def _names_a_picture(value: str | None, *, srcset: bool = False) -> bool:
