@@ -456,11 +456,13 @@ def test_junit_in_full_for_two_findings_of_one_rule_a_pass_and_a_rule_not_applic
         '      <failure message="A wire photo is in the story: &quot;Photo: AP Photo/Smith&quot;." type="warning">'
         'news/budget.html:9:1: warning: A wire photo is in the story: "Photo: AP Photo/Smith".\n'
         "found: Photo: AP Photo/Smith\n"
+        "why: text the rule describes by a pattern is not allowed, and appears 2 times\n"
         "fix: Remove the wire photo.\n"
         "</failure>\n"
         '      <failure message="A wire photo is in the story: &quot;Photo: AP Photo/Jones&quot;." type="warning">'
         'news/budget.html:10:1: warning: A wire photo is in the story: "Photo: AP Photo/Jones".\n'
         "found: Photo: AP Photo/Jones\n"
+        "why: text the rule describes by a pattern is not allowed, and appears 2 times\n"
         "fix: Remove the wire photo.\n"
         "</failure>\n"
         "    </testcase>\n"

@@ -169,7 +169,7 @@ def test_every_format_shows_untrusted_text_safely(drawn: tuple[list[Report], For
         block = format_report(report, explain_detection=True)
         _assert_safe_lines(block)
         # One line for the file, then only the formatter's own lines: each field stays on its line.
-        expected = 1 + len(report.notices) + 2 * len(report.findings) + sum(1 for f in report.findings if f.evidence or f.detail) + len(report.passed)
+        expected = 1 + len(report.notices) + 2 * len(report.findings) + sum(bool(f.evidence) + bool(f.detail) for f in report.findings) + len(report.passed)
         assert len(block.splitlines()) == expected + len([line for line in block.splitlines() if line.startswith("  detection:")])
 
 

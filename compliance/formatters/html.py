@@ -110,8 +110,8 @@ def render_report(report: Report, source: ArticleSource | None, context: FormatC
 
 def _finding_item(finding: Finding, anchor: str, number: int) -> str:
     why = f'<p class="why"><b>found:</b> {_text(finding.evidence)}</p>' if finding.evidence else ""
-    if not why and finding.detail:
-        why = f'<p class="why"><b>why:</b> {_text(finding.detail)}</p>'
+    if finding.detail:
+        why += f'<p class="why"><b>why:</b> {_text(finding.detail)}</p>'
     snippet = ""
     if finding.fix is not None:
         # The rule's fix rendered for this article: the exact block `syndcheck fix` would insert.

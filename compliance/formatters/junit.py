@@ -110,7 +110,7 @@ def _failure_body(path: str, finding: Finding) -> str:
     lines = [f"{path}:{finding.location}: {finding.severity.label}: {finding.message}"]
     if finding.evidence:
         lines.append(f"found: {finding.evidence}")
-    elif finding.detail:
+    if finding.detail:
         lines.append(f"why: {finding.detail}")
     lines.append(f"fix: {finding.help}")
     return _lines(*lines)

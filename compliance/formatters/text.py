@@ -35,9 +35,11 @@ def format_report(report: Report, *, color: bool = False, show_passed: bool = Tr
     for finding in report.findings:
         severity = _paint(f"{finding.severity.label:<7}", _COLORS[finding.severity], color)
         lines.append(f"  {finding.location!s:<8} {severity} {_v(finding.rule)}  {_v(finding.message)}")
+        # Both when both are known: what was found, and why it does not do (a logo only in
+        # <noscript>, a credit line twice).
         if finding.evidence:
             lines.append(_paint(f"           found: {_v(finding.evidence)}", _DIM, color))
-        elif finding.detail:
+        if finding.detail:
             lines.append(_paint(f"           why: {_v(finding.detail)}", _DIM, color))
         lines.append(f"           fix: {_v(finding.help)}")
     if show_passed:
