@@ -9,19 +9,21 @@ terms when, after case and punctuation, what it takes out and what it puts in ar
   "didn't"), a symbol for its word ("percent" → "%", "and" → "&"), an abbreviation of the word
   or an acronym of the words ("Senator" → "Sen.", "Department" → "Dept.", "Environmental
   Protection Agency" → "EPA"), AP's usage ("more than" → "over", "says" → "said", "less" →
-  "fewer", "towards" → "toward"), or a word moved elsewhere in the paragraph ("said Smith" →
-  "Smith said");
+  "fewer", "towards" → "toward"), a collective noun's pronoun made to agree ("they" → "it"), or a
+  word moved elsewhere in the paragraph ("said Smith" → "Smith said");
 - numbers (the caller judges a changed number: `fidelity.beyond_style`), negations (likewise),
   words of time ("Tuesday", "yesterday", "last", "week", "ago", "p.m."), words of place (a place
   the gazetteer of `compliance.document.places` knows, a US state's AP abbreviation, "here",
   "city", "county"), function words (articles, prepositions, conjunctions, "that"/"which", forms
-  of "be", "have" and "do"), courtesy titles ("Ms.", "Dr.") and initials.
+  of "be", "have" and "do"), a courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." →
+  "Ms." is a change), initials and a company's "Inc.".
 Any other word — a noun, verb, adjective or adverb, a person's name — is content: replacing,
 adding or removing it changes what the story says ("diabetes" → "cancer", "approved" →
 "rejected", "Maria Lopez" → "Mario Lopes", "allegedly" removed).
 
-Known limits: a person named like a large city ("Jackson", "Warren") reads as a place, and a
-one-letter change inside a long word as a typo fixed ("counties" → "countries").
+Known limits: a person named like a large city ("Jackson", "Warren") reads as a place, a
+one-letter change inside a long word as a typo fixed ("counties" → "countries"), and a
+preposition for another ("from" → "to") as function words changed.
 """
 
 from __future__ import annotations
@@ -103,6 +105,9 @@ _SAME_MEANING = [
     for pair in (
         ("says", "said"),
         ("say", "said"),
+        # A collective noun's pronoun made to agree ("the council said they" → "it").
+        ("it", "they"),
+        ("its", "their"),
         ("more", "over"),
         ("less", "fewer"),
         ("toward", "towards"),
@@ -151,7 +156,7 @@ _APOSTROPHE_D = frozenset(("'d", "would", "had"))
 _US_SPELLING = on_first_use(
     r"(?<=[a-z]{2})our(?=(?:s|ed|ing|able|ably|ite|ites|ful|less|ist|ists)?$)"
     r"|(?<=[iy])s(?=(?:e|es|ed|ing|ation|ations|er|ers)$)"
-    r"|(?<=[a-z]{3}[^aeiou])re(?=s?$)"
+    r"|(?<=[a-z]{2}[^aeiou])re(?=s?$)"
     r"|(?<=[a-z]{2})ogue(?=s?$)"
     r"|(?<=[a-z]{2}n)ce(?=s?$)"
     r"|(?<=[a-z]{2}[ae])l(?=l(?:ed|ing|er|ers|or|ors)$)"
@@ -214,9 +219,10 @@ def _us_spelling(text: str) -> str:
 
 
 def _abbreviates(short: Word, full: Word) -> bool:
-    """Whether `short` is written as an abbreviation of `full`: its letters in order from the
-    first ("Sen." for "Senator", "Dept." for "Department", "J." for "John")."""
-    if not short.abbreviated or len(short.text) >= len(full.text) or short.text[:1] != full.text[:1]:
+    """Whether `short` is written as an abbreviation of `full`: with a dot, its letters in order
+    from the first ("Sen." for "Senator", "Dept." for "Department", "J." for "John"). Capitals
+    without dots are an acronym of several words (`_acronym_of`)."""
+    if not (short.abbreviated and short.shown.endswith(".")) or len(short.text) >= len(full.text) or short.text[:1] != full.text[:1]:
         return False
     letters = iter(full.text)
     return all(letter in letters for letter in short.text)
@@ -296,9 +302,10 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     # A courtesy title added or dropped is style; one for another ("Mr." → "Ms.") is not.
     titles = {w.text for w in old if w.text in _COURTESY_TITLES}, {w.text for w in new if w.text in _COURTESY_TITLES}
     retitled = all(titles) and titles[0] != titles[1]
-    removed = [w for w in old if not _is_free(w) and (retitled or w.text not in _COURTESY_TITLES)]
-    added = [w for w in new if not _is_free(w) and (retitled or w.text not in _COURTESY_TITLES)]
+    removed, added = list(old), list(new)
     _pair_off(removed, added)
+    removed = [w for w in removed if not _is_free(w) and (retitled or w.text not in _COURTESY_TITLES)]
+    added = [w for w in added if not _is_free(w) and (retitled or w.text not in _COURTESY_TITLES)]
     if "".join(w.text for w in removed) == "".join(w.text for w in added):
         return Unexplained([], [], shown)
     return Unexplained(_not_places(removed, before, (src_start, src_end)), _not_places(added, after, (dest_start, dest_end)), shown)
