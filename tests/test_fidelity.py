@@ -90,6 +90,8 @@ EDITS = [
     ("The wildfire burned across the U.K. and Europe.", "The wildfire burned across the UK and Europe.", None),
     ("The council said they would vote on the plan next month.", "The council said it would vote on the plan next month.", None),
     ("A litre of fuel cost more in the city than in the suburbs.", "A liter of fuel cost more in the city than in the suburbs.", None),
+    ("The clinic closed after the audit, officials said.", "The clinic closed in 2019 after the audit, officials said.", None),
+    ("No one answered the phone at the clinic that day.", "Nobody answered the phone at the clinic that day.", None),
     # What the story says: a content word replaced, added or removed, however short the edit.
     ("The clinic treats patients with diabetes and heart disease.", "The clinic treats patients with cancer and heart disease.", '"diabetes" → "cancer"'),
     ("Maria Lopez, a nurse at the clinic, said she quit.", "Mario Lopes, a nurse at the clinic, said she quit.", '"Maria Lopez" → "Mario Lopes"'),
@@ -122,6 +124,8 @@ EDITS = [
     ("The water was contaminated with lead, tests showed.", "The water was contaminated with arsenic, tests showed.", '"lead" → "arsenic"'),
     ("The plant will close or be sold next year.", "The plant will close and be sold next year.", '"or" → "and"'),
     ("The CDC said the outbreak was over by then.", "The conducted said the outbreak was over by then.", '"CDC" → "conducted"'),
+    ("Inspectors signed off on 41 welds along the line.", "Inspectors signed off on welds along the line.", '"41" removed'),
+    ("The council added twelve routes to the network.", "The council added routes to the network.", '"twelve" removed'),
 ]
 
 

@@ -252,6 +252,8 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
             edits[-1] = (edits[-1][0], op.src_end, edits[-1][2], op.dest_end)
         else:
             edits.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    # Whether each edit's numbers are of time.
+    times: list[bool] = []
     for src_start, src_end, dest_start, dest_end in edits:
         taken, given = old[src_start:src_end], new[dest_start:dest_end]
         if len(taken) > params.style_words or len(given) > params.style_words:
@@ -263,8 +265,9 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         meaning = _meaning_changed(taken, given, of_time)
         if meaning is not None:
             return meaning
+        times.append(of_time)
     # The words of each edit: the same words in another style, or words of time or place.
-    judged = [style_edits.unexplained(old, new, edit) for edit in edits]
+    judged = [style_edits.unexplained(old, new, edit, of_time) for edit, of_time in zip(edits, times, strict=True)]
     content = style_edits.reasons(judged)
     return content[0] if content else None
 

@@ -11,7 +11,8 @@ terms when, after case and punctuation, what it takes out and what it puts in ar
   Protection Agency" → "EPA"), AP's usage ("more than" → "over", "says" → "said", "less" →
   "fewer", "towards" → "toward"), a collective noun's pronoun made to agree ("they" → "it"), or a
   word moved elsewhere in the paragraph ("said Smith" → "Smith said");
-- numbers (the caller judges a changed number: `fidelity.beyond_style`), negations (likewise),
+- numbers on both sides of the edit, or of time (the caller judges a changed number:
+  `fidelity.beyond_style`), years, negations (the caller counts them),
   words of time ("Tuesday", "yesterday", "last", "week", "ago", "p.m."), words of place (a place
   the gazetteer of `compliance.document.places` knows, a US state's AP abbreviation, "here",
   "city", "county"), function words (articles, prepositions, conjunctions, "that"/"which", forms
@@ -165,6 +166,8 @@ _US_SPELLING = on_first_use(
 _US_FORMS = {"our": "or", "s": "z", "re": "er", "ogue": "og", "ce": "se", "l": "", "ae": "e", "oe": "e"}
 # A typo fixed: one letter changed, added, dropped or swapped inside a lower-case word this long.
 _TYPO_LENGTH = 8
+# A year's digits ("in 2019" is a date).
+_YEAR_DIGITS = 4
 # The longest abbreviation of one word ("Dept.", "Calif.").
 _ABBREVIATION_LETTERS = 5
 
@@ -202,10 +205,22 @@ def _expanded(piece: str) -> list[str]:
     return [text for text in texts if text]
 
 
-def _is_free(word: Word) -> bool:
-    """Whether an edit may take the word out or put it in freely (see the module's list)."""
+def _is_number(word: Word) -> bool:
+    return word.text[:1].isdigit() or word.text in _NUMBER_WORDS or word.text in _ORDINALS
+
+
+def _is_year(word: Word) -> bool:
+    return len(word.text) == _YEAR_DIGITS and word.text.isdigit() and word.text[:2] in ("19", "20")
+
+
+def _is_free(word: Word, counted: bool) -> bool:
+    """Whether an edit may take the word out or put it in freely (see the module's list);
+    `counted`: whether its numbers are judged elsewhere (`unexplained`)."""
     text = word.text
-    if text[:1].isdigit() or text in _NUMBER_WORDS or text in _ORDINALS or text in _NEGATION_WORDS:
+    if _is_number(word):
+        # "One" is as often a pronoun ("no one", "one of them") as a count.
+        return counted or _is_year(word) or text == "one"
+    if text in _NEGATION_WORDS:
         return True
     if text in _FUNCTION_WORDS or text in _TIME_WORDS or text in TIME_UNITS or text in _PLACE_WORDS or text in _CORPORATE_SUFFIXES:
         return True
@@ -288,11 +303,13 @@ class Unexplained(NamedTuple):
     shown: str
 
 
-def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, int, int, int]) -> Unexplained:
+def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, int, int, int], of_time: bool = False) -> Unexplained:
     """The content words of an edit that are not the other side's in another style, nor words
     of time or place (see the module). `before` and `after`: the paragraph's words (as written)
     in the original and in the republication; `edit`: the span of `before` it takes out and the
-    span of `after` it puts in (start, end, start, end)."""
+    span of `after` it puts in (start, end, start, end); `of_time`: whether its numbers are of
+    time ("two weeks"). A number the edit only takes out or only puts in is content unless it is
+    of time or a year ("41 welds" → "welds"; "two years ago" → "recently" is a time edit)."""
     src_start, src_end, dest_start, dest_end = edit
     taken, given = before[src_start:src_end], after[dest_start:dest_end]
     shown = _shown(taken, given)
@@ -302,10 +319,12 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     # A courtesy title added or dropped is style; one for another ("Mr." → "Ms.") is not.
     titles = {w.text for w in old if w.text in _COURTESY_TITLES}, {w.text for w in new if w.text in _COURTESY_TITLES}
     retitled = all(titles) and titles[0] != titles[1]
+    # Numbers on both sides are the caller's to compare; a number on one side only is content.
+    counted = of_time or (any(_is_number(w) for w in old) and any(_is_number(w) for w in new))
     removed, added = list(old), list(new)
     _pair_off(removed, added)
-    removed = [w for w in removed if not _is_free(w) and (retitled or w.text not in _COURTESY_TITLES)]
-    added = [w for w in added if not _is_free(w) and (retitled or w.text not in _COURTESY_TITLES)]
+    removed = [w for w in removed if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
+    added = [w for w in added if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     if "".join(w.text for w in removed) == "".join(w.text for w in added):
         return Unexplained([], [], shown)
     return Unexplained(_not_places(removed, before, (src_start, src_end)), _not_places(added, after, (dest_start, dest_end)), shown)
