@@ -92,6 +92,7 @@ EDITS = [
     ("A litre of fuel cost more in the city than in the suburbs.", "A liter of fuel cost more in the city than in the suburbs.", None),
     ("The clinic closed after the audit, officials said.", "The clinic closed in 2019 after the audit, officials said.", None),
     ("No one answered the phone at the clinic that day.", "Nobody answered the phone at the clinic that day.", None),
+    ("Redbud Field Services of Tulsa employed the inspector.", "Tulsa-based Redbud Field Services employed the inspector.", None),
     # What the story says: a content word replaced, added or removed, however short the edit.
     ("The clinic treats patients with diabetes and heart disease.", "The clinic treats patients with cancer and heart disease.", '"diabetes" → "cancer"'),
     ("Maria Lopez, a nurse at the clinic, said she quit.", "Mario Lopes, a nurse at the clinic, said she quit.", '"Maria Lopez" → "Mario Lopes"'),

@@ -14,19 +14,19 @@ difference is one hit:
   weeks" → "in three weeks" is a relative time edit), or that adds or removes a negation ("not",
   "never", "nobody", "-n't"), changes what the story says: it is beyond style too. So does one
   that replaces, adds or removes a content word — a noun, verb, adjective or adverb, a person's
-  name — reported with its words (`"diabetes" → "cancer"`, `"approved" → "rejected"`, `"Maria
-  Lopez" → "Mario Lopes"`, `"allegedly" removed`). An edit is within the terms when its words
-  are, after case and punctuation: the same words in another style (hyphens and spaces, "U.S." →
-  "US", US/UK spelling "colour" → "color" and "organise" → "organize", a typo fixed inside a long
-  word, a contraction "did not" → "didn't", "percent" → "%", an abbreviation or acronym
-  "Senator" → "Sen." and "Environmental Protection Agency" → "EPA", AP usage "more than" →
-  "over" and "says" → "said", a word moved within the paragraph "said Smith" → "Smith said"),
-  numbers, words of time ("Tuesday", "yesterday", "last", "week", "ago"), places (a town, state,
-  country or county the gazetteer knows, a state's AP abbreviation "Ore.", "here", "city",
-  "county"), function words (articles, prepositions, conjunctions, "that"/"which", forms of "be",
-  "have", "do"), a courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms." is a
-  change), an initial, or a company's "Inc.". A person named like a large city ("Jackson") reads
-  as a place;
+  name, a number that is not of time or a year — reported with its words (`"diabetes" →
+  "cancer"`, `"approved" → "rejected"`, `"Maria Lopez" → "Mario Lopes"`, `"allegedly" removed`,
+  `"41" removed`). An edit is within the terms when its words are, after case and punctuation:
+  the same words in another style (hyphens and spaces, "U.S." → "US", US/UK spelling "colour" →
+  "color" and "organise" → "organize", a typo fixed inside a long word, a contraction "did not"
+  → "didn't", "percent" → "%", an abbreviation or acronym "Senator" → "Sen." and "Environmental
+  Protection Agency" → "EPA", AP usage "more than" → "over" and "says" → "said", a word moved
+  within the paragraph "said Smith" → "Smith said"), words of time ("Tuesday", "yesterday",
+  "last", "week", "ago", "in 2019"), places (a town, state, country or county the gazetteer
+  knows, a state's AP abbreviation "Ore.", "here", "city", "county", "Tulsa-based"), function
+  words (articles, prepositions, conjunctions, "that"/"which", forms of "be", "have", "do"), a
+  courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms." is a change), an
+  initial, or a company's "Inc.". A person named like a large city ("Jackson") reads as a place;
 - `removed`: an original paragraph missing in the middle of the story;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before

@@ -12,12 +12,12 @@ terms when, after case and punctuation, what it takes out and what it puts in ar
   "fewer", "towards" → "toward"), a collective noun's pronoun made to agree ("they" → "it"), or a
   word moved elsewhere in the paragraph ("said Smith" → "Smith said");
 - numbers on both sides of the edit, or of time (the caller judges a changed number:
-  `fidelity.beyond_style`), years, negations (the caller counts them),
-  words of time ("Tuesday", "yesterday", "last", "week", "ago", "p.m."), words of place (a place
-  the gazetteer of `compliance.document.places` knows, a US state's AP abbreviation, "here",
-  "city", "county"), function words (articles, prepositions, conjunctions, "that"/"which", forms
-  of "be", "have" and "do"), a courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." →
-  "Ms." is a change), initials and a company's "Inc.".
+  `fidelity.beyond_style`), years, negations (the caller counts them), words of time
+  ("Tuesday", "yesterday", "last", "week", "ago", "p.m."), words of place (a place the gazetteer
+  of `compliance.document.places` knows, a US state's AP abbreviation, "here", "city", "county",
+  "Tulsa-based"), function words (articles, prepositions, conjunctions, "that"/"which", forms of
+  "be", "have" and "do"), a courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms."
+  is a change), initials and a company's "Inc.".
 Any other word — a noun, verb, adjective or adverb, a person's name — is content: replacing,
 adding or removing it changes what the story says ("diabetes" → "cancer", "approved" →
 "rejected", "Maria Lopez" → "Mario Lopes", "allegedly" removed).
@@ -87,7 +87,7 @@ _TIME_WORDS = frozenset(
 _PLACE_WORDS = frozenset(
     """here there locally local nearby downtown area areas city cities county counties state states town towns
     village borough township parish region regional nation national country province district neighborhood
-    neighbourhood statewide nationwide countywide citywide community capital""".split()
+    neighbourhood statewide nationwide countywide citywide community capital based""".split()
 )
 _COURTESY_TITLES = frozenset("mr mrs ms miss mx messrs mmes dr prof rev fr sir dame madam".split())
 # What AP style leaves out of a company's name ("Acme Inc." → "Acme").
