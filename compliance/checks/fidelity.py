@@ -12,7 +12,21 @@ difference is one hit:
   similarity falls below `style-similarity`. However small, an edit that turns one number into
   another ("41 welds" → "14 welds"; "twelve" → "12" is style) away from words of time ("in two
   weeks" → "in three weeks" is a relative time edit), or that adds or removes a negation ("not",
-  "never", "nobody", "-n't"), changes what the story says: it is beyond style too;
+  "never", "nobody", "-n't"), changes what the story says: it is beyond style too. So does one
+  that replaces, adds or removes a content word — a noun, verb, adjective or adverb, a person's
+  name, a number that is not of time or a year — reported with its words (`"diabetes" →
+  "cancer"`, `"approved" → "rejected"`, `"Maria Lopez" → "Mario Lopes"`, `"allegedly" removed`,
+  `"41" removed`). An edit is within the terms when its words are, after case and punctuation:
+  the same words in another style (hyphens and spaces, "U.S." → "US", US/UK spelling "colour" →
+  "color" and "organise" → "organize", a typo fixed inside a long word, a contraction "did not"
+  → "didn't", "percent" → "%", an abbreviation or acronym "Senator" → "Sen." and "Environmental
+  Protection Agency" → "EPA", AP usage "more than" → "over" and "says" → "said", a word moved
+  within the paragraph "said Smith" → "Smith said"), words of time ("Tuesday", "yesterday",
+  "last", "week", "ago", "in 2019"), places (a town, state, country or county the gazetteer
+  knows, a state's AP abbreviation "Ore.", "here", "city", "county", "Tulsa-based"), function
+  words (articles, prepositions, conjunctions, "that"/"which", forms of "be", "have", "do"), a
+  courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms." is a change), an
+  initial, or a company's "Inc.". A person named like a large city ("Jackson") reads as a place;
 - `removed`: an original paragraph missing in the middle of the story;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
@@ -59,6 +73,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from compliance.checks import style_edits
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import story_paragraphs
 from compliance.document import Block, Document
@@ -247,6 +262,8 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
             edits[-1] = (edits[-1][0], op.src_end, edits[-1][2], op.dest_end)
         else:
             edits.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    # Whether each edit's numbers are of time.
+    times: list[bool] = []
     for src_start, src_end, dest_start, dest_end in edits:
         taken, given = old[src_start:src_end], new[dest_start:dest_end]
         if len(taken) > params.style_words or len(given) > params.style_words:
@@ -258,22 +275,16 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         meaning = _meaning_changed(taken, given, of_time)
         if meaning is not None:
             return meaning
-    return None
+        times.append(of_time)
+    # The words of each edit: the same words in another style, or words of time or place.
+    judged = [style_edits.unexplained(old, new, edit, of_time) for edit, of_time in zip(edits, times, strict=True)]
+    content = style_edits.reasons(judged)
+    return content[0] if content else None
 
 
 # Words that make a number one of time: a unit after it ("in two weeks" → "in three weeks" is a
 # relative time edit) or a month or weekday before it (a date).
-_TIME_UNITS = frozenset(
-    [
-        *"second seconds minute minutes hour hours day days week weeks weekend weekends month months".split(),
-        *"year years decade decades century centuries a.m p.m am pm".split(),
-    ]
-)
-_DATE_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_TIME_UNITS, _DATE_NAMES = style_edits.TIME_UNITS, style_edits.DATE_NAMES
 _NUMBER_WORDS = {
     word: value
     for value, word in enumerate(

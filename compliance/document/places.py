@@ -270,3 +270,47 @@ def _is_lone_place(part: str, places: _Gazetteer) -> bool:
     if name in places.lone or name in places.counties or any(city.population >= _LONE_CITY_POPULATION for city in cities):
         return True
     return bool(cities) and len(part.split()) > 1
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+# The longest place name `place_positions` looks for, in words ("Salt Lake City", "Santa Clara County").
+_LONGEST_PLACE = 3
+
+
+def place_positions(words: Sequence[str]) -> frozenset[int]:
+    """The positions of `words` (a stretch of running text, each word as written, with or without
+    the punctuation around it and a possessive's "'s") that name a place: a run of up to three
+    capitalised words that is a lone place (`_is_lone_place`) or a place followed by its region
+    ("Portland", "Ore."), a US state in wire style with its dot ("Ore.", "Calif.") or a postal or
+    country code in capitals ("TX", "D.C.", "U.K."). Reads the gazetteer only when some word is
+    capitalised."""
+    # Without the punctuation around a word, nor a possessive's ending ("Oregon's").
+    shown = [_POSSESSIVE.sub("", word.strip(',;:!?"“”()[]{}')).strip("'‘’") for word in words]
+    if not any(word[:1].isupper() for word in shown):
+        return frozenset()
+    places = _gazetteer()
+    found: set[int] = set()
+    for start in range(len(shown)):
+        for length in range(min(_LONGEST_PLACE, len(shown) - start), 0, -1):
+            run = shown[start : start + length]
+            # A leading "The" is no place's ("The Phoenix" is a newspaper; "The" a town in Africa).
+            if run[0].casefold() == "the" or not all(word[:1].isupper() for word in run):
+                continue
+            if _names_a_place(run, shown[start + length] if start + length < len(shown) else "", places):
+                found.update(range(start, start + length))
+                break
+    return frozenset(found)
+
+
+def _names_a_place(run: list[str], following: str, places: _Gazetteer) -> bool:
+    """Whether a run of capitalised words names a place (`place_positions`); the word after it
+    may be its region ("Portland" before "Ore.")."""
+    name = " ".join(run).rstrip(".")
+    if _is_lone_place(name, places) or (following[:1].isupper() and _is_place_in(name, following.rstrip("."), places)):
+        return True
+    if len(run) > 1:
+        return False
+    code = _DOTS.sub("", run[0])
+    if code.isupper() and code.isalpha() and (code in places.states or code in places.countries):
+        return True
+    return run[0].endswith(".") and _abbreviates_a_us_state(run[0], places)

@@ -1,0 +1,388 @@
+"""Which words a small edit of a story changes beyond style, relative time and place (`fidelity`).
+
+An edit (a few words taken out of a paragraph, a few put in their place) is within no-derivatives
+terms when, after case and punctuation, what it takes out and what it puts in are:
+- the same words: case, punctuation, hyphenation and spacing ("health-care" → "health care",
+  "U.S." → "US"), US/UK spelling ("colour" → "color", "organise" → "organize", "centre" →
+  "center", "travelled" → "traveled", "defence" → "defense", "grey" → "gray"), a typo fixed (one
+  letter inside a long lower-case word: "goverment" → "government"), a contraction ("did not" →
+  "didn't"), a symbol for its word ("percent" → "%", "and" → "&"), an abbreviation of the word
+  or an acronym of the words ("Senator" → "Sen.", "Department" → "Dept.", "Environmental
+  Protection Agency" → "EPA"), AP's usage ("more than" → "over", "says" → "said", "less" →
+  "fewer", "towards" → "toward"), a collective noun's pronoun made to agree ("they" → "it"), or a
+  word moved elsewhere in the paragraph ("said Smith" → "Smith said");
+- numbers on both sides of the edit, or of time (the caller judges a changed number:
+  `fidelity.beyond_style`), years, negations (the caller counts them), words of time
+  ("Tuesday", "yesterday", "last", "week", "ago", "p.m."), words of place (a place the gazetteer
+  of `compliance.document.places` knows, a US state's AP abbreviation, "here", "city", "county",
+  "Tulsa-based"), function words (articles, prepositions, conjunctions, "that"/"which", forms of
+  "be", "have" and "do"), a courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms."
+  is a change), initials and a company's "Inc.".
+Any other word — a noun, verb, adjective or adverb, a person's name — is content: replacing,
+adding or removing it changes what the story says ("diabetes" → "cancer", "approved" →
+"rejected", "Maria Lopez" → "Mario Lopes", "allegedly" removed).
+
+Known limits: a person named like a large city ("Jackson", "Warren") reads as a place, a
+one-letter change inside a long word as a typo fixed ("counties" → "countries"), and a
+preposition for another ("from" → "to") as function words changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from compliance.firstuse import on_first_use
+from compliance.text import DASHES
+
+
+class Word(NamedTuple):
+    """One word of an edit: `text` in lower case without dots or apostrophes around it ("sen",
+    "us", "didn"), `shown` as written without the punctuation around it ("Sen.", "U.S."), its
+    position among the edit's words, and whether it is written as an abbreviation (a capitalised
+    word of at most five letters with a dot, or capitals: "Sen.", "FBI")."""
+
+    text: str
+    shown: str
+    position: int
+    abbreviated: bool
+
+
+_AROUND = ",;:!?\"'“”‘’()[]{}*" + DASHES
+_TOKEN = on_first_use(
+    r"(?P<number>\d[\d,.]*(?:st|nd|rd|th|bn|k|m|b)?)(?![^\W\d_])|(?P<digits>\d[\d,.]*)|(?P<symbol>[$€£%&#°¢])|(?P<word>[^\W\d_]+(?:[.'’][^\W\d_]+)*)"
+)
+_JOINERS = on_first_use("[-/" + DASHES + "]")
+_CONTRACTION = on_first_use(r"^(?P<stem>[^\W\d_]+?)(?P<ending>n['’]t|['’](?:s|re|ve|ll|d|m))$")
+# What a contraction's ending and a few stems stand for ("won't" is "will not").
+_ENDINGS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'s": "'s", "'d": "'d"}
+_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "%": "percent", "&": "and", "#": "number", "°": "degrees", "¢": "cents"}
+
+# Words that make a number one of time: a unit after it ("in two weeks" → "in three weeks" is a
+# relative time edit) or a month or weekday before it (a date).
+TIME_UNITS = frozenset(
+    [
+        *"second seconds minute minutes hour hours day days week weeks weekend weekends month months".split(),
+        *"year years decade decades century centuries a.m p.m am pm".split(),
+    ]
+)
+DATE_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Words an edit may take out or put in freely. Numbers and negations are judged by the caller.
+_FUNCTION_WORDS = frozenset(
+    """a an the of in on at to for from by with into onto upon about as than and that which who whom whose
+    is are was were be been being am 's has have had having do does did there it its""".split()
+)
+_TIME_WORDS = frozenset(
+    """today tonight yesterday tomorrow now currently recently lately earlier later last next this these those
+    ago past previous previously coming upcoming early late mid morning mornings afternoon afternoons evening
+    evenings night nights overnight noon midnight weekday weekdays weeknight season seasons spring summer fall
+    autumn winter daily weekly monthly yearly annual annually quarter then soon since until till during o'clock""".split()
+)
+_PLACE_WORDS = frozenset(
+    """here there locally local nearby downtown area areas city cities county counties state states town towns
+    village borough township parish region regional nation national country province district neighborhood
+    neighbourhood statewide nationwide countywide citywide community capital based""".split()
+)
+_COURTESY_TITLES = frozenset("mr mrs ms miss mx messrs mmes dr prof rev fr sir dame madam".split())
+# What AP style leaves out of a company's name ("Acme Inc." → "Acme").
+_CORPORATE_SUFFIXES = frozenset("inc co corp llc ltd plc".split())
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+    billion trillion dozen""".split()
+)
+_NEGATION_WORDS = frozenset("not no never nobody nothing none neither nor nowhere cannot without".split())
+
+# Pairs of words AP style (or a house style) writes one for the other.
+_SAME_MEANING = [
+    frozenset(pair)
+    for pair in (
+        ("says", "said"),
+        ("say", "said"),
+        # A collective noun's pronoun made to agree ("the council said they" → "it").
+        ("it", "they"),
+        ("its", "their"),
+        ("more", "over"),
+        ("less", "fewer"),
+        ("toward", "towards"),
+        ("among", "amongst"),
+        ("while", "whilst"),
+        ("ok", "okay"),
+        ("vs", "versus"),
+        ("v", "versus"),
+        ("amid", "amidst"),
+        ("dollar", "dollars"),
+        ("grey", "gray"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("judgement", "judgment"),
+        ("ageing", "aging"),
+        ("aluminium", "aluminum"),
+        ("cheque", "check"),
+        ("tyre", "tire"),
+        ("tyres", "tires"),
+        ("kerb", "curb"),
+        ("plough", "plow"),
+        ("draught", "draft"),
+        ("sceptic", "skeptic"),
+        ("sceptical", "skeptical"),
+        ("jewellery", "jewelry"),
+        ("storey", "story"),
+        ("learnt", "learned"),
+        ("spelt", "spelled"),
+        ("burnt", "burned"),
+        ("dreamt", "dreamed"),
+        ("practise", "practice"),
+        ("fulfil", "fulfill"),
+        ("enrol", "enroll"),
+        ("enrolment", "enrollment"),
+        ("skilful", "skillful"),
+        ("manoeuvre", "maneuver"),
+        ("artefact", "artifact"),
+        ("mum", "mom"),
+    )
+]
+# A contraction's "'d" is "would" or "had".
+_APOSTROPHE_D = frozenset(("'d", "would", "had"))
+
+# UK spellings as US ones: -our → -or, -ise → -ize, -yse → -yze, -re → -er, -ogue → -og,
+# -ence → -ense, -elled → -eled, ae/oe → e.
+_US_SPELLING = on_first_use(
+    r"(?<=[a-z]{2})our(?=(?:s|ed|ing|able|ably|ite|ites|ful|less|ist|ists)?$)"
+    r"|(?<=[iy])s(?=(?:e|es|ed|ing|ation|ations|er|ers)$)"
+    r"|(?<=[a-z]{2}[^aeiou])re(?=s?$)"
+    r"|(?<=[a-z]{2})ogue(?=s?$)"
+    r"|(?<=[a-z]{2}n)ce(?=s?$)"
+    r"|(?<=[a-z]{2}[ae])l(?=l(?:ed|ing|er|ers|or|ors)$)"
+    r"|(?<=[a-z])(?:ae|oe)(?=[a-z]{2})"
+)
+_US_FORMS = {"our": "or", "s": "z", "re": "er", "ogue": "og", "ce": "se", "l": "", "ae": "e", "oe": "e"}
+# A typo fixed: one letter changed, added, dropped or swapped inside a lower-case word this long.
+_TYPO_LENGTH = 8
+# A year's digits ("in 2019" is a date).
+_YEAR_DIGITS = 4
+# The longest abbreviation of one word ("Dept.", "Calif.").
+_ABBREVIATION_LETTERS = 5
+
+
+def pieces(raw: Sequence[str]) -> list[str]:
+    """Words as written split at hyphens, slashes and dashes ("D-Wash.," is "D" and "Wash.,")."""
+    return [piece for word in raw for piece in _JOINERS().split(word) if piece.strip(_AROUND)]
+
+
+def words_of(raw: Sequence[str]) -> list[Word]:
+    """The words of an edit (its whitespace-separated parts, as written), split at hyphens,
+    slashes, symbols and contractions: "didn't" is "did" and "not", "$5M" is "dollars" and "5m".
+    A word's `position` is its piece's among the edit's `pieces`."""
+    words: list[Word] = []
+    for position, piece in enumerate(pieces(raw)):
+        shown = piece.strip(_AROUND)
+        abbreviated = shown[:1].isupper() and ((shown.endswith(".") and len(shown) <= _ABBREVIATION_LETTERS + 1) or (len(shown) > 1 and shown.isupper()))
+        words.extend(Word(text, shown, position, abbreviated) for text in _expanded(shown.lower()))
+    return words
+
+
+def _expanded(piece: str) -> list[str]:
+    contraction = _CONTRACTION().match(piece.rstrip("."))
+    if contraction is not None:
+        stem, ending = contraction["stem"], contraction["ending"].replace("’", "'")
+        return [_STEMS.get(stem, stem) if ending == "n't" else stem, _ENDINGS[ending]]
+    texts: list[str] = []
+    for token in _TOKEN().finditer(piece):
+        if token["symbol"]:
+            texts.append(_SYMBOLS[token["symbol"]])
+        elif token["word"]:
+            texts.append(token["word"].replace(".", "").replace("’", "'").strip("'"))
+        else:
+            texts.append(token.group().rstrip(".,"))
+    return [text for text in texts if text]
+
+
+def _is_number(word: Word) -> bool:
+    return word.text[:1].isdigit() or word.text in _NUMBER_WORDS or word.text in _ORDINALS
+
+
+def _is_year(word: Word) -> bool:
+    return len(word.text) == _YEAR_DIGITS and word.text.isdigit() and word.text[:2] in ("19", "20")
+
+
+def _is_free(word: Word, counted: bool) -> bool:
+    """Whether an edit may take the word out or put it in freely (see the module's list);
+    `counted`: whether its numbers are judged elsewhere (`unexplained`)."""
+    text = word.text
+    if _is_number(word):
+        # "One" is as often a pronoun ("no one", "one of them") as a count.
+        return counted or _is_year(word) or text == "one"
+    if text in _NEGATION_WORDS:
+        return True
+    if text in _FUNCTION_WORDS or text in _TIME_WORDS or text in TIME_UNITS or text in _PLACE_WORDS or text in _CORPORATE_SUFFIXES:
+        return True
+    # A month or weekday is capitalised ("May", not the verb; "Wed.", not "wed"); an initial too
+    # ("John F. Kennedy" → "John Kennedy").
+    return word.shown[:1].isupper() and (text in DATE_NAMES or len(text) == 1)
+
+
+def _us_spelling(text: str) -> str:
+    return _US_SPELLING().sub(lambda found: _US_FORMS[found.group()], text)
+
+
+def _abbreviates(short: Word, full: Word) -> bool:
+    """Whether `short` is written as an abbreviation of `full`: with a dot, its letters in order
+    from the first ("Sen." for "Senator", "Dept." for "Department", "J." for "John"). Capitals
+    without dots are an acronym of several words (`_acronym_of`)."""
+    if not (short.abbreviated and short.shown.endswith(".")) or len(short.text) >= len(full.text) or short.text[:1] != full.text[:1]:
+        return False
+    letters = iter(full.text)
+    return all(letter in letters for letter in short.text)
+
+
+def _is_typo_fixed(one: Word, other: Word) -> bool:
+    from rapidfuzz.distance import OSA
+
+    a, b = one.text, other.text
+    if min(len(a), len(b)) < _TYPO_LENGTH or one.shown[:1].isupper() or other.shown[:1].isupper():
+        return False
+    # Not at either end: a word's first letters and its ending say which word it is ("affected"
+    # and "effected", "reported" and "reporter").
+    return a[:2] == b[:2] and a[-2:] == b[-2:] and OSA.distance(a, b, score_cutoff=1) == 1
+
+
+def same_word(one: Word, other: Word) -> bool:
+    """Whether two words are one word in another style (see the module's list)."""
+    a, b = one.text, other.text
+    if a == b or (a in _APOSTROPHE_D and b in _APOSTROPHE_D and "'d" in (a, b)):
+        return True
+    if frozenset((a, b)) in _SAME_MEANING or _us_spelling(a) == _us_spelling(b):
+        return True
+    return _abbreviates(one, other) or _abbreviates(other, one) or _is_typo_fixed(one, other)
+
+
+def _acronym_of(short: Word, others: list[Word]) -> list[Word] | None:
+    """The run of `others` whose first letters spell `short` ("EPA": "environmental",
+    "protection", "agency"; "US": "united", "states"), if it is an acronym of them."""
+    letters = short.text
+    if not short.abbreviated or len(letters) < 2:
+        return None
+    for start in range(len(others) - len(letters) + 1):
+        run = others[start : start + len(letters)]
+        if "".join(word.text[:1] for word in run) == letters:
+            return run
+    return None
+
+
+def _pair_off(removed: list[Word], added: list[Word]) -> None:
+    """Take out of both lists the words that are one another in another style: a word for a
+    word, an acronym for the words it spells."""
+    for word in list(removed):
+        match = next((other for other in added if same_word(word, other)), None)
+        if match is not None:
+            removed.remove(word)
+            added.remove(match)
+    for short_side, long_side in ((removed, added), (added, removed)):
+        for word in list(short_side):
+            run = _acronym_of(word, long_side)
+            if run is not None:
+                short_side.remove(word)
+                for spelled in run:
+                    long_side.remove(spelled)
+
+
+class Unexplained(NamedTuple):
+    """What an edit changes beyond style, time and place: the content words it took out and
+    those it put in that nothing explains, and the edit as it reads (`"approved" → "rejected"`)."""
+
+    taken: list[Word]
+    given: list[Word]
+    shown: str
+
+
+def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, int, int, int], of_time: bool = False) -> Unexplained:
+    """The content words of an edit that are not the other side's in another style, nor words
+    of time or place (see the module). `before` and `after`: the paragraph's words (as written)
+    in the original and in the republication; `edit`: the span of `before` it takes out and the
+    span of `after` it puts in (start, end, start, end); `of_time`: whether its numbers are of
+    time ("two weeks"). A number the edit only takes out or only puts in is content unless it is
+    of time or a year ("41 welds" → "welds"; "two years ago" → "recently" is a time edit)."""
+    src_start, src_end, dest_start, dest_end = edit
+    taken, given = before[src_start:src_end], after[dest_start:dest_end]
+    shown = _shown(taken, given)
+    old, new = words_of(taken), words_of(given)
+    if "".join(w.text for w in old) == "".join(w.text for w in new):
+        return Unexplained([], [], shown)
+    # A courtesy title added or dropped is style; one for another ("Mr." → "Ms.") is not.
+    titles = {w.text for w in old if w.text in _COURTESY_TITLES}, {w.text for w in new if w.text in _COURTESY_TITLES}
+    retitled = all(titles) and titles[0] != titles[1]
+    # Numbers on both sides are the caller's to compare; a number on one side only is content.
+    counted = of_time or (any(_is_number(w) for w in old) and any(_is_number(w) for w in new))
+    removed, added = list(old), list(new)
+    _pair_off(removed, added)
+    removed = [w for w in removed if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
+    added = [w for w in added if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
+    if "".join(w.text for w in removed) == "".join(w.text for w in added):
+        return Unexplained([], [], shown)
+    return Unexplained(_not_places(removed, before, (src_start, src_end)), _not_places(added, after, (dest_start, dest_end)), shown)
+
+
+def _not_places(words: list[Word], paragraph: Sequence[str], edit: tuple[int, int]) -> list[Word]:
+    """The words that do not name a place, read with a word of the paragraph either side of
+    the edit (`edit`: where its words begin and end in the paragraph's) for names that run past
+    it ("in [Portland], Ore.")."""
+    if not any(word.shown[:1].isupper() for word in words):
+        return words
+    from compliance.document.places import place_positions
+
+    start, end = edit
+    before = pieces(paragraph[max(0, start - 1) : start])
+    places = place_positions([*before, *pieces(paragraph[start : end + 1])])
+    return [word for word in words if word.position + len(before) not in places]
+
+
+def reasons(edits: Sequence[Unexplained]) -> list[str]:
+    """Why edits of one paragraph are beyond style, one reason for each edit that changes
+    content words, naming its words (`"diabetes" → "cancer"`, `"allegedly" removed`, `"strong"
+    added`). A word one edit takes out and another puts back is moved, not changed ("said Smith"
+    → "Smith said")."""
+    taken = Counter(w.text for edit in edits for w in edit.taken)
+    given = Counter(w.text for edit in edits for w in edit.given)
+    moved = taken & given
+    moved_out, moved_in = Counter(moved), Counter(moved)
+    found: list[str] = []
+    for edit in edits:
+        left_out = [w for w in edit.taken if not _use(moved_out, w.text)]
+        left_in = [w for w in edit.given if not _use(moved_in, w.text)]
+        if left_out or left_in:
+            found.append(edit.shown)
+    return found
+
+
+def _use(moved: Counter[str], text: str) -> bool:
+    if moved[text] > 0:
+        moved[text] -= 1
+        return True
+    return False
+
+
+def _shown(taken: Sequence[str], given: Sequence[str]) -> str:
+    """An edit as it reads: `"approved" → "rejected"`, `"allegedly" removed`, `"strong" added`
+    (without the punctuation around its words)."""
+
+    def quoted(words: Sequence[str]) -> str:
+        return '"' + " ".join(_without_full_stop(word.strip(_AROUND)) for word in words) + '"'
+
+    if taken and given:
+        return f"{quoted(taken)} → {quoted(given)}"
+    return f"{quoted(taken)} removed" if taken else f"{quoted(given)} added"
+
+
+def _without_full_stop(word: str) -> str:
+    """The word without a sentence's full stop ("rejected." → "rejected"; "Sen." and "U.S." keep
+    theirs)."""
+    abbreviation = "." in word[:-1] or (word[:1].isupper() and len(word) <= _ABBREVIATION_LETTERS + 1)
+    return word if abbreviation else word.rstrip(".")
