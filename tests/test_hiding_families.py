@@ -1202,6 +1202,34 @@ PAINTED_OVER = {
     # A cover of another containing block than the byline's.
     '<div style="position:relative"><p>{}</p><figure style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></figure></div>': False,
     '<div style="position:relative"><p style="float:left">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': False,
+    # A cover whose background is a custom property's (`background: var(--paper)`), filled in from
+    # the custom properties in force on it, its own or an ancestor's; one filled in with a colour
+    # that is not opaque, or that cannot be (undefined, in a cycle), paints nothing.
+    '<style>.c{{--paper:#fff;position:absolute;inset:0;background:var(--paper)}}</style><div style="position:relative"><p>{}</p><i class=c></i></div>': True,
+    '<style>:root{{--paper:#fff}}</style><div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': True,
+    "<style>.w{{--paper:#fff}} .c{{position:absolute;inset:0;background:var(--paper)}}</style>"
+    '<div class=w style="position:relative"><p>{}</p><i class=c></i></div>': True,
+    '<div style="position:relative;--paper:#fff"><p>{}</p><i style="position:absolute;inset:0;background-color:var(--paper)"></i></div>': True,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--nothing, #fff)"></i></div>': True,
+    "<style>:root{{--paper:#fff}}</style>"
+    '<div style="position:relative"><i style="position:absolute;inset:0;background:linear-gradient(var(--paper),var(--paper))"></i><p>{}</p></div>': True,
+    "<style>:root{{--paper:#fff}}</style>"
+    '<div style="position:relative"><p style=position:relative;z-index:1>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
+    "<style>:root{{--paper:#fff}}</style>"
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper);opacity:.5"></i></div>': False,
+    "<style>:root{{--paper:transparent}}</style>"
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
+    "<style>:root{{--paper:rgba(255,255,255,.5)}}</style>"
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
+    "<style>:root{{--paper:#fff}} .c{{--paper:transparent}}</style>"
+    '<div style="position:relative"><p>{}</p><i class=c style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--nothing)"></i></div>': False,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--nothing,transparent)"></i></div>': False,
+    "<style>:root{{--a:var(--b)}} :root{{--b:var(--a)}}</style>"
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--a)"></i></div>': False,
+    # A registered custom property that does not inherit starts at its initial value on the cover.
+    '<style>@property --paper{{syntax:"<color>";inherits:false;initial-value:transparent}} .w{{--paper:#fff}}</style>'
+    '<div class=w style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
 }
 
 

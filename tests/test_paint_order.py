@@ -55,3 +55,25 @@ def test_only_the_first_covers_of_a_page_are_read() -> None:
     cover = '<div style="position:absolute;inset:0;background:#fff"></div>'
     boxes = "".join(f'<div style="position:relative"><p id=p{n}>Paragraph {n}</p>{cover}</div>' for n in range(paint_order._MOST_COVERS + 5))
     assert _painted(boxes) == sorted(f"p{n}" for n in range(paint_order._MOST_COVERS))
+
+
+def test_a_cover_painted_by_a_custom_property_is_read_with_its_value() -> None:
+    cover = '<i id=c style="position:absolute;inset:0;background:var(--paper)"></i>'
+    assert _painted(f'<style>:root{{--paper:#fff}}</style><div style="position:relative"><p id=a>By Maria</p>{cover}</div>') == ["a"]
+    assert _painted(f'<style>:root{{--paper:#fff0}}</style><div style="position:relative"><p id=a>By Maria</p>{cover}</div>') == []
+
+
+def test_a_custom_property_some_screens_set_otherwise_leaves_its_cover_unread() -> None:
+    # Narrow screens see the byline through a transparent cover: it is not hidden from them all.
+    css = "<style>:root{--paper:#fff} @media (max-width:600px){:root{--paper:transparent}}</style>"
+    assert _painted(f'{css}<div style="position:relative"><p id=a>By Maria</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>') == []
+
+
+def test_custom_properties_are_read_only_for_a_cover_painted_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise AssertionError("custom properties read for a cover of a plain colour")
+
+    monkeypatch.setattr(paint_order, "with_variables_filled", refuse)
+    cover = '<i style="position:absolute;inset:0;background:#fff"></i>'
+    markup = f'<style>:root{{--paper:#fff}}</style><div style="position:relative"><p id=a>By Maria</p>{cover}</div>'
+    assert _painted(markup) == ["a"]

@@ -28,8 +28,10 @@ property, which may size its tracks smaller than their items), nothing on it for
 `contain`, `will-change`, `content-visibility: auto`, `container-type: size`…: what the checker
 cannot rule out counts as one; not `zoom`, `container-type: inline-size`, `contain: style` nor a
 `will-change` of properties that make none, as in Chromium), no rule that only
-some screens meet sets what is read here, none of it is a `var()` (not worked out here), and
-the painting box has no rounded corners, no background size, place or repeat, and no
+some screens meet sets what is read here, none of it is a `var()` (not worked out here) but a
+cover's background (`background: var(--paper)`, filled in from the custom properties in force on
+the cover, its own or its ancestors', unless the page registers one with `@property` or a rule
+only some screens meet sets one), and the painting box has no rounded corners, no background size, place or repeat, and no
 `background-clip: text`. Not read: a cover of the
 initial containing block, of `<html>` or `<body>` (a full-page cover is a loading screen, a
 cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a cover with a box
@@ -63,7 +65,9 @@ from compliance.document.visibility import (
     _own_anonymous_layer,
     _presentational_colours_if_any,
     _Scope,
+    _uses_variables,
     is_hidden,
+    with_variables_filled,
 )
 
 # Cheap tests of a page's CSS text, before any element is looked at.
@@ -177,6 +181,8 @@ _INLINE_BLOCKS = frozenset({"inline-block", "inline-flex", "-webkit-inline-box",
 # a grid of none of it is one column as wide as the grid, of rows as high as their items.
 _GRID_TRACKS = ("grid-", "grid:")
 _UNKNOWN = object()
+# What `_Reader.cascade` reads to read custom properties (`--paper`) alone.
+_CUSTOM = frozenset({"--"})
 
 
 class Cascade(NamedTuple):
@@ -222,17 +228,29 @@ class _Reader:
         # searched for by the reading of negative `z-index`es only (covers of a `bgcolor` are rare).
         self.hints: Hints = {}
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        self.rules = [(order, rule, [d for d in rule.declarations if d.name in _NAMES]) for order, rule in enumerate(rules)]
-        self.rules = [entry for entry in self.rules if entry[2]]
-        self.ranks = _layer_ranks(rule for _, rule, _ in self.rules)
+        # Each rule's declarations read here, and its custom properties apart (read only where a
+        # cover's background is a `var()`).
+        entries = [
+            (order, rule, [d for d in rule.declarations if d.name in _NAMES], [d for d in rule.declarations if d.custom]) for order, rule in enumerate(rules)
+        ]
+        self.rules = [entry for entry in entries if entry[2] or entry[3]]
+        # A custom property registered with `@property` may not inherit, or start at a value of its
+        # own: a `var()` is not filled in on such a page.
+        self.registers = any("@property" in sheet.lower() for sheet in sheets)
+        # The declarations painting each cover whose background is a `var()`, filled in (`_covers`).
+        self.filled: dict[Any, Mapping[str, Declaration]] = {}
+        self.ranks = _layer_ranks(rule for _, rule, _, _ in self.rules)
         # Whether each rule's selectors may match on the page (`may_match`), by its place: asked
         # of the rules a step reads only.
         self._may_match: dict[int, bool] = {}
 
     def _declaring(self, names: frozenset[str]) -> Iterator[tuple[int, Any, list[Declaration]]]:
-        """The rules that may match on the page and declare some of `names`, with those declarations."""
-        for order, rule, found in self.rules:
-            if names is not _NAMES:
+        """The rules that may match on the page and declare some of `names` (custom properties
+        for `_CUSTOM`), with those declarations."""
+        for order, rule, found, custom in self.rules:
+            if names is _CUSTOM:
+                found = custom
+            elif names is not _NAMES:
                 found = [d for d in found if d.name in names]
             if not found:
                 continue
@@ -281,7 +299,9 @@ class _Reader:
             return set()
         cascade = self.cascade({element for box in covers for element in (box, *box.iterancestors())})
         covering = [
-            cover for cover in covers if _covers_its_block(cover, cascade) and not _visibility_hidden(cover, cascade) and _block_of(cover, cascade) is not None
+            cover
+            for cover in covers
+            if _covers_its_block(cover, cascade, self.filled.get(cover)) and not _visibility_hidden(cover, cascade) and _block_of(cover, cascade) is not None
         ]
         if not covering:
             return set()
@@ -306,9 +326,32 @@ class _Reader:
         if not filling:
             return []
         painting = self.cascade(filling, _PAINTING)
-        opaque = [box for box in filling if _paints_opaque(painting.declared[box], whole_box=True)]
+        self.filled = self._filled(filling, painting)
+        opaque = [box for box in filling if _paints_opaque(self.filled.get(box) or painting.declared[box], whole_box=True)]
         blocks = self.cascade({ancestor for box in opaque for ancestor in box.iterancestors()}, _BLOCK_NAMES)
         return [box for box in opaque if _block_of(box, blocks) is not None]
+
+    def _filled(self, boxes: Sequence[Any], painting: Cascade) -> dict[Any, Mapping[str, Declaration]]:
+        """The painting declarations of the boxes that give one by a `var()` (`background:
+        var(--paper)`), filled in from the custom properties in force on each (its own, else its
+        nearest ancestor's), as a browser fills them in; one that cannot be is left out (the
+        property is then at its initial value, `transparent`). Empty when none does, or the page
+        registers custom properties."""
+        using = [box for box in boxes if any(_uses_variables(d) for d in painting.declared[box].values())]
+        if not using or self.registers:
+            return {}
+        defined = self.cascade({element for box in using for element in (box, *box.iterancestors())}, _CUSTOM)
+        filled: dict[Any, Mapping[str, Declaration]] = {}
+        for box in using:
+            if box in defined.varies or any(ancestor in defined.varies for ancestor in box.iterancestors()):
+                continue  # a custom property some screens set otherwise: the `var()` is left unread
+            inherited: dict[str, tuple[Any, ...]] = {}
+            for ancestor in reversed(list(box.iterancestors())):
+                inherited.update((name, d.values) for name, d in defined.declared[ancestor].items() if d.custom)
+            own = {name: d for name, d in defined.declared[box].items() if d.custom}
+            found = with_variables_filled({**own, **painting.declared[box]}, inherited)
+            filled[box] = {name: d for name, d in found.items() if not d.custom and not _uses_variables(d)}
+        return filled
 
 
 class _Few(_Scope):
@@ -571,11 +614,12 @@ def _paints_anything(declared: Mapping[str, Declaration]) -> bool:
     )
 
 
-def _covers_its_block(cover: Any, cascade: Cascade) -> bool:
+def _covers_its_block(cover: Any, cascade: Cascade, filled: Mapping[str, Declaration] | None = None) -> bool:
     """True when the box is placed absolutely over the whole of its containing block, paints an
     opaque background there at a level of `auto` or more, and nothing fades, blends, moves,
     rounds, animates or hides it. A `<button>` is one when the page gives it such a background,
-    which takes its native look away (that look rounds its corners: what is in them shows)."""
+    which takes its native look away (that look rounds its corners: what is in them shows).
+    `filled`: its painting declarations with their `var()`s filled in, when it has any."""
     declared = cascade.declared[cover]
     tag = cover.tag
     if not isinstance(tag, str) or (tag in SKIP_TAGS and tag != "button") or tag in NOT_RENDERED_TAGS or tag in UA_HIDDEN_TAGS:
@@ -585,7 +629,7 @@ def _covers_its_block(cover: Any, cascade: Cascade) -> bool:
     level = _z_index(declared)
     if not (level is None or (isinstance(level, int) and level >= 0)) or not _paints_unchanged(declared, cover):
         return False
-    return _fills_its_block(declared) and _paints_opaque(declared, whole_box=True)
+    return _fills_its_block(declared) and _paints_opaque(declared if filled is None else {**declared, **filled}, whole_box=True)
 
 
 def _paints_unchanged(declared: Mapping[str, Declaration], box: Any) -> bool:
