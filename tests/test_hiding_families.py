@@ -1230,6 +1230,52 @@ PAINTED_OVER = {
     # A registered custom property that does not inherit starts at its initial value on the cover.
     '<style>@property --paper{{syntax:"<color>";inherits:false;initial-value:transparent}} .w{{--paper:#fff}}</style>'
     '<div class=w style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
+    # A `::before` or `::after` as the cover: a child of its element (first or last), matched by the
+    # rules for it, when its `content` makes a box of it (`""`, an image; not `none` or `normal`).
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p></div>": True,
+    '<style>.w{{position:relative}} .w::before{{content:"";position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p></div>': True,
+    "<style>.w{{position:relative}} .w:after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p style=position:relative>{}</p></div>": True,
+    "<style>.w{{position:relative}} a::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    '<div class=w><p>{}</p><a href="#x">More</a></div>': True,
+    "<style>.w{{position:relative}} .w::after{{position:absolute;inset:0;background:#fff}} div::after{{content:''}}</style><div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::after{{content:url(x.png);position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}} div::after{{background:none}}</style>"
+    "<div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}} @media print{{.w::after{{content:none}}}}</style>"
+    "<div class=w><p>{}</p></div>": True,
+    # Before the byline, a `::before` is painted under it when it is positioned; either under one
+    # positioned higher. A pseudo-element that paints nothing over all its block, or makes no box.
+    "<style>.w{{position:relative}} .w::before{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p style=position:relative>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::before{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p style=position:relative;z-index:1>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p style=position:relative;z-index:1>{}</p></div>": False,
+    "<style>.w{{position:relative}} a::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    '<div class=w><a href="#x">More</a><p style=position:relative>{}</p></div>': False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:normal;position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}} .w::after{{content:none}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:rgba(255,255,255,.5)}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:transparent}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;z-index:-1}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:none!important}} .w::after{{background:#fff}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0}} .w:hover::after{{background:#fff}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;opacity:.5}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;border-radius:50%}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;top:0;left:0;right:0;background:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;display:none}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} a{{position:relative}} a::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    '<div class=w><p>{}</p><a href="#x">More</a></div>': False,
+    "<style>.w{{position:relative}} .w>div::after{{content:'Closed';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p>{}</p><div style=opacity:.5></div></div>": False,
 }
 
 

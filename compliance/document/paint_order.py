@@ -38,33 +38,48 @@ cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a co
 between it and its containing block that makes a stacking context or is not in the flow, and one
 that fades, blends, moves, is rounded, animated or
 hidden, or is a link's overlay with no background (`a::after { position: absolute; inset: 0 }`:
-it covers nothing). Nor a `::before` or `::after` with a background (rules for pseudo-elements
-are not matched here), an `<img>` (whether the picture is opaque is not known) or a `<button>` in
-its native look (which rounds its corners) as the cover, nor one painted by a border alone.
+it covers nothing). Nor an `<img>` (whether the picture is opaque is not known) or a `<button>` in
+its native look (which rounds its corners) as the cover, nor one painted by its border or its
+shadow alone (whether it reaches over an element depends on sizes not laid out here).
+
+A `::before` or `::after` is a cover as an element is (`_Pseudo`: its element's first or last
+child), matched by the rules for it (`_pseudo_covers`), when its `content` makes a box of it
+(`generated.pseudo_boxes`: `""`, an image; not `none`, `normal` or none set). Not read: one a rule
+of some screens only styles, or whose `content` a rule in a `@layer` sets, nor any on a page with a
+rule for one in `@scope`; nor its `var()`s. What its own element holds is read as beside it,
+after a `::before` and before an `::after`; that element, which holds the cover, is not.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, display_keyword, length_px, parse_style_sheet
 from compliance.document.elements import BLOCK_TAGS
+from compliance.document.generated import pseudo_boxes
+from compliance.document.selector_lists import parsed_selectors
 from compliance.document.visibility import (
+    _UNLAYERED,
+    _UNSCOPED,
     NOT_RENDERED_TAGS,
     SHOWN,
     SKIP_TAGS,
     UA_HIDDEN_TAGS,
     Hints,
     PageStyle,
+    _chain_of,
     _chain_select,
     _colours,
+    _CompiledSelector,
     _layer_ranks,
     _match_rule,
     _own_anonymous_layer,
     _presentational_colours_if_any,
     _Scope,
+    _subject_of,
     _uses_variables,
     is_hidden,
     with_variables_filled,
@@ -208,7 +223,7 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
     covers = "absolute" in lowered
     if not negative and not covers:
         return frozenset()
-    reader = _Reader(root, sheets, index, overflowing)
+    reader = _Reader(root, sheets, index, overflowing, pseudo=":before" in lowered or ":after" in lowered)
     found: set[Any] = set()
     if negative:
         found |= reader.under_backgrounds()
@@ -220,8 +235,11 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
 class _Reader:
     """Reads a page's paint order, matching its rules on the few elements asked about."""
 
-    def __init__(self, root: Any, sheets: Sequence[str], index: Any, overflowing: frozenset[str]) -> None:
+    def __init__(self, root: Any, sheets: Sequence[str], index: Any, overflowing: frozenset[str], *, pseudo: bool = False) -> None:
         self.root = root
+        self.sheets = sheets
+        # Whether the page's CSS names a `::before` or an `::after`, which may be covers.
+        self.pseudo = pseudo
         self.index = index
         self.overflowing = overflowing
         # The page's `bgcolor` attributes as `background-color` declarations (`presentational_colours`),
@@ -294,10 +312,12 @@ class _Reader:
         """What covers paint over: the elements beside each, in its containing block, whole. The
         first `_MOST_COVERS` covers in the page's order are read (a page of covers nested in
         covers would cost the square of its size), with one cascade over all their blocks."""
-        covers = self._covers()[:_MOST_COVERS]
+        pseudo, declared = self._pseudo_covers() if self.pseudo else ([], _PseudoDeclared({}))
+        covers = [*self._covers(), *pseudo][:_MOST_COVERS]
         if not covers:
             return set()
-        cascade = self.cascade({element for box in covers for element in (box, *box.iterancestors())})
+        boxes = {element for box in covers for element in ((*box.iterancestors(),) if isinstance(box, _Pseudo) else (box, *box.iterancestors()))}
+        cascade = declared.joined(self.cascade(boxes))
         covering = [
             cover
             for cover in covers
@@ -308,7 +328,7 @@ class _Reader:
         block_of = {cover: _block_of(cover, cascade) for cover in covering}
         blocks = set(block_of.values())
         outermost = [block for block in blocks if not any(ancestor in blocks for ancestor in block.iterancestors())]
-        inside = self.cascade({element for block in outermost for element in block.iter()})
+        inside = declared.joined(self.cascade({element for block in outermost for element in block.iter()}))
         found: set[Any] = set()
         for cover in covering:
             found.update(_covered_beside(cover, block_of[cover], inside))
@@ -352,6 +372,137 @@ class _Reader:
             found = with_variables_filled({**own, **painting.declared[box]}, inherited)
             filled[box] = {name: d for name, d in found.items() if not d.custom and not _uses_variables(d)}
         return filled
+
+    def _pseudo_covers(self) -> tuple[list[_Pseudo], _PseudoDeclared]:
+        """The `::before`s and `::after`s that may be covers (`_covers`), with the declarations read
+        here of each, matched by the rules for it: first the elements a rule places such a box
+        absolutely on, over the whole page, then every rule for one on those elements only. None
+        on a page with a rule for one in `@scope` (not matched here). A pseudo-element a rule only
+        some screens meet styles is among the elements that vary (`Cascade.varies`); one whose
+        `content` makes no box (`none`, none set) is not one, nor is one whose `content` such a
+        rule sets."""
+        rules = [(order, rule, found) for order, rule, found, _ in self.rules if found and _PSEUDO_ELEMENT.search(rule.selectors)]
+        if any(rule.scope is not None for _, rule, _ in rules):
+            return [], _PseudoDeclared({})
+        hosts = self._pseudo_hosts(rules)
+        if not hosts:
+            return [], _PseudoDeclared({})
+        matched, varies = self._pseudo_matched(rules, hosts)
+        style = PageStyle(matched)
+        declared = {box: style.declarations(box) for box in matched}
+        filling = [box for box in matched if _fills_its_block(declared[box]) and _paints_opaque(declared[box], whole_box=True)]
+        if not filling:
+            return [], _PseudoDeclared({})
+        generates = pseudo_boxes(self.root, self.sheets, {(box.host, box.which) for box in filling})
+        covers = [box for box in filling if generates[(box.host, box.which)] is not False]
+        varies.update(box for box in covers if generates[(box.host, box.which)] is None)
+        return covers, _PseudoDeclared({box: declared[box] for box in covers}, frozenset(varies))
+
+    def _pseudo_hosts(self, rules: Sequence[tuple[int, Any, list[Declaration]]]) -> list[Any]:
+        """The elements one of the rules for a pseudo-element may place it absolutely on."""
+        placing = [rule for _, rule, found in rules if any(_may_be_absolute(d) for d in found) and self.index.may_match(rule.selectors)]
+        found = [host for rule in placing for _, selector in _pseudo_selectors(rule.selectors) for host in self.index.select(selector)]
+        return list(dict.fromkeys(found))
+
+    def _pseudo_matched(self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any]) -> tuple[dict[Any, list[Any]], set[Any]]:
+        """The declarations of the rules for the `::before`s and `::after`s of `hosts`, with their
+        precedence, by pseudo-element (`_Pseudo`); and those a rule only some screens meet styles."""
+        scope = _Few(hosts, self.index)
+        boxes: dict[tuple[Any, str], _Pseudo] = {}
+        matched: dict[Any, list[Any]] = {}
+        varies: set[Any] = set()
+        for order, rule, found in rules:
+            layer = _UNLAYERED if rule.layer is None else self.ranks[rule.layer]
+            important_layer = tuple(-rank for rank in layer)
+            for which, selector in _pseudo_selectors(rule.selectors):
+                for host in scope.select(selector):
+                    box = boxes.setdefault((host, which), _Pseudo(host, which))
+                    if rule.conditional:
+                        varies.add(box)
+                    precedence = (selector.specificity, _UNSCOPED, order)
+                    matched.setdefault(box, []).extend(((d.important, False, important_layer if d.important else layer, *precedence), d) for d in found)
+        return matched, varies
+
+
+class _Pseudo:
+    """A `::before` or an `::after` of an element (`host`), read as a box of the tree: its host's
+    first or last child, with no attributes and nothing in it."""
+
+    __slots__ = ("host", "tag", "which")
+
+    def __init__(self, host: Any, which: str) -> None:
+        self.host = host
+        self.which = which
+        self.tag = f"::{which}"
+
+    def get(self, _name: str, default: Any = None) -> Any:
+        return default
+
+    def getparent(self) -> Any:
+        return self.host
+
+    def iterancestors(self) -> Iterator[Any]:
+        yield self.host
+        yield from self.host.iterancestors()
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+
+class _PseudoDeclared(NamedTuple):
+    """The declarations read here of the pseudo-elements that may be covers, and those of them
+    that a rule only some screens meet styles."""
+
+    declared: Mapping[Any, Mapping[str, Declaration]]
+    varies: frozenset[Any] = frozenset()
+
+    def joined(self, cascade: Cascade) -> Cascade:
+        """The cascade with these pseudo-elements' declarations in it too."""
+        if not self.declared:
+            return cascade
+        return Cascade(_Joined(cascade.declared, self.declared), cascade.varies | self.varies, cascade.overflowing)
+
+
+class _Joined(Mapping[Any, Mapping[str, Declaration]]):
+    """The declarations of the pseudo-elements read (`pseudo`), and of the elements (`elements`)."""
+
+    def __init__(self, elements: Mapping[Any, Mapping[str, Declaration]], pseudo: Mapping[Any, Mapping[str, Declaration]]) -> None:
+        self._elements = elements
+        self._pseudo = pseudo
+
+    def __getitem__(self, box: Any) -> Mapping[str, Declaration]:
+        return self._pseudo[box] if isinstance(box, _Pseudo) else self._elements[box]
+
+    def __iter__(self) -> Any:
+        return iter([*self._elements, *self._pseudo])
+
+    def __len__(self) -> int:
+        return len(self._elements) + len(self._pseudo)
+
+
+# A selector of a `::before` or an `::after` (also written with one colon).
+_PSEUDO_ELEMENT = re.compile(r":(?:before|after)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _pseudo_selectors(selector_list: str) -> tuple[tuple[str, _CompiledSelector], ...]:
+    """The selectors of a rule's list (as Chromium reads it) of a `::before` or an `::after`,
+    each with which and compiled as it would be without it (it names the element it belongs
+    to); none for a rule for pages without scripts (`.no-js`, as `visibility` reads them)."""
+    from compliance.document.first_sight import FirstSightTranslator
+
+    if "no-js" in selector_list.lower():
+        return ()
+    translator = FirstSightTranslator()
+    compiled = []
+    for selector in parsed_selectors(selector_list):
+        pseudo = selector.pseudo_element
+        which = pseudo.lower() if isinstance(pseudo, str) else ""
+        if which in ("before", "after"):
+            subject, simple = _subject_of(selector.parsed_tree)
+            chain = () if simple else _chain_of(selector.parsed_tree, translator)
+            compiled.append((which, _CompiledSelector(selector, subject, simple, chain, translator)))
+    return tuple(compiled)
 
 
 class _Few(_Scope):
@@ -740,7 +891,8 @@ def _covered_beside(cover: Any, block: Any, inside: Cascade) -> list[Any]:
         path.append(path[-1].getparent())
     found: list[Any] = []
     for holder in (block, *path[:0:-1]):
-        before = True
+        # What a pseudo-element's host holds comes after its `::before` and before its `::after`.
+        before = not isinstance(cover, _Pseudo) or holder is not cover.host or cover.which == "after"
         for child in holder:
             if child in path:
                 before = False
