@@ -1276,6 +1276,28 @@ PAINTED_OVER = {
     '<div class=w><p>{}</p><a href="#x">More</a></div>': False,
     "<style>.w{{position:relative}} .w>div::after{{content:'Closed';position:absolute;inset:0;background:#fff}}</style>"
     "<div class=w><p>{}</p><div style=opacity:.5></div></div>": False,
+    # Chromium makes none for a picture, a text field, a list box, a line break; it does for a rule
+    # and for an element of `display: contents`. One of an element markup hides is not painted.
+    "<style>.w{{position:relative}} hr::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><hr></div>": True,
+    "<style>.w{{position:relative}} span::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p>{}</p><span style=display:contents></span></div>": True,
+    "<style>.w{{position:relative}} img::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    '<div class=w><p>{}</p><img src="x.png" alt=""></div>': False,
+    "<style>.w{{position:relative}} input::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><input></div>": False,
+    "<style>.w{{position:relative}} br::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><br></div>": False,
+    "<style>.w{{position:relative}} select::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p>{}</p><select></select></div>": False,
+    "<style>.w{{position:relative}} textarea::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p>{}</p><textarea></textarea></div>": False,
+    "<style>.w{{position:relative}} a::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    '<div class=w><p>{}</p><a hidden href="#x">More</a></div>': False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;visibility:hidden}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}} .w{{visibility:hidden}}"
+    " .w p{{visibility:visible}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    # An element cover in a box that markup hides is hidden with it.
+    '<div style="position:relative"><p>{}</p><div hidden><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
 }
 
 

@@ -43,8 +43,9 @@ its native look (which rounds its corners) as the cover, nor one painted by its 
 shadow alone (whether it reaches over an element depends on sizes not laid out here).
 
 A `::before` or `::after` is a cover as an element is (`_Pseudo`: its element's first or last
-child), matched by the rules for it (`_pseudo_covers`), when its `content` makes a box of it
-(`generated.pseudo_boxes`: `""`, an image; not `none`, `normal` or none set). Not read: one a rule
+child; a picture, a form field or a line break has none: `_has_pseudo_elements`), matched by the
+rules for it (`_pseudo_covers`), when its `content` makes a box of it (`generated.pseudo_boxes`:
+`""`, an image; not `none`, `normal` or none set). Not read: one a rule
 of some screens only styles, or whose `content` a rule in a `@layer` sets, nor any on a page with a
 rule for one in `@scope`; nor its `var()`s. What its own element holds is read as beside it,
 after a `::before` and before an `::after`; that element, which holds the cover, is not.
@@ -399,10 +400,12 @@ class _Reader:
         return covers, _PseudoDeclared({box: declared[box] for box in covers}, frozenset(varies))
 
     def _pseudo_hosts(self, rules: Sequence[tuple[int, Any, list[Declaration]]]) -> list[Any]:
-        """The elements one of the rules for a pseudo-element may place it absolutely on."""
+        """The elements one of the rules for a pseudo-element may place it absolutely on, of those
+        that have one (not a picture, a form field or another replaced element, nor one that markup
+        hides)."""
         placing = [rule for _, rule, found in rules if any(_may_be_absolute(d) for d in found) and self.index.may_match(rule.selectors)]
         found = [host for rule in placing for _, selector in _pseudo_selectors(rule.selectors) for host in self.index.select(selector)]
-        return list(dict.fromkeys(found))
+        return [host for host in dict.fromkeys(found) if _has_pseudo_elements(host)]
 
     def _pseudo_matched(self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any]) -> tuple[dict[Any, list[Any]], set[Any]]:
         """The declarations of the rules for the `::before`s and `::after`s of `hosts`, with their
@@ -478,6 +481,22 @@ class _Joined(Mapping[Any, Mapping[str, Declaration]]):
 
     def __len__(self) -> int:
         return len(self._elements) + len(self._pseudo)
+
+
+# The elements Chromium makes no `::before` or `::after` for: replaced elements and form fields
+# drawn by the browser (a checkbox, a `<button>` and an `<hr>` have them), and what is not rendered.
+_NO_PSEUDO_ELEMENTS = frozenset(
+    {"img", "input", "br", "wbr", "select", "textarea", "video", "audio", "iframe", "embed", "object", "canvas", "meter", "progress", "frame", "frameset"}
+)
+
+
+def _has_pseudo_elements(host: Any) -> bool:
+    """True when the element may show a `::before` and an `::after` (see `_NO_PSEUDO_ELEMENTS`)
+    and markup does not hide it (`hidden`, a closed `<dialog>`…)."""
+    tag = host.tag
+    if not isinstance(tag, str) or tag in SKIP_TAGS or tag in NOT_RENDERED_TAGS or is_hidden(host, tag):
+        return False
+    return tag not in _NO_PSEUDO_ELEMENTS
 
 
 # A selector of a `::before` or an `::after` (also written with one colon).
@@ -848,6 +867,8 @@ def _block_of(cover: Any, cascade: Cascade) -> Any:
             return ancestor if _containing_block(ancestor, cascade) else None
         if holds is None or _display(declared, ancestor) in ("none", "") or not _keeps_inside(declared, ancestor, cascade.overflowing):
             return None
+        if is_hidden(ancestor, ancestor.tag):
+            return None  # `hidden`, a closed `<dialog>`…: the cover is hidden with it (`display` may show it again: not read)
     return None
 
 
