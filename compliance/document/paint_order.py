@@ -247,18 +247,16 @@ class _Reader:
         # searched for by the reading of negative `z-index`es only (covers of a `bgcolor` are rare).
         self.hints: Hints = {}
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        # Each rule's declarations read here, and its custom properties apart (read only where a
-        # cover's background is a `var()`).
-        entries = [
-            (order, rule, [d for d in rule.declarations if d.name in _NAMES], [d for d in rule.declarations if d.custom]) for order, rule in enumerate(rules)
-        ]
-        self.rules = [entry for entry in entries if entry[2] or entry[3]]
+        # Each rule's declarations read here; its custom properties are read only where a cover's
+        # background is a `var()` (`_filled`), from all the rules.
+        self.all_rules = rules
+        self.rules = [(order, rule, found) for order, rule in enumerate(rules) if (found := [d for d in rule.declarations if d.name in _NAMES])]
         # A custom property registered with `@property` may not inherit, or start at a value of its
         # own: a `var()` is not filled in on such a page.
         self.registers = any("@property" in sheet.lower() for sheet in sheets)
         # The declarations painting each cover whose background is a `var()`, filled in (`_covers`).
         self.filled: dict[Any, Mapping[str, Declaration]] = {}
-        self.ranks = _layer_ranks(rule for _, rule, _, _ in self.rules)
+        self.ranks = _layer_ranks(rules)
         # Whether each rule's selectors may match on the page (`may_match`), by its place: asked
         # of the rules a step reads only.
         self._may_match: dict[int, bool] = {}
@@ -266,10 +264,9 @@ class _Reader:
     def _declaring(self, names: frozenset[str]) -> Iterator[tuple[int, Any, list[Declaration]]]:
         """The rules that may match on the page and declare some of `names` (custom properties
         for `_CUSTOM`), with those declarations."""
-        for order, rule, found, custom in self.rules:
-            if names is _CUSTOM:
-                found = custom
-            elif names is not _NAMES:
+        rules = [(order, rule, [d for d in rule.declarations if d.custom]) for order, rule in enumerate(self.all_rules)] if names is _CUSTOM else self.rules
+        for order, rule, found in rules:
+            if names is not _NAMES and names is not _CUSTOM:
                 found = [d for d in found if d.name in names]
             if not found:
                 continue
@@ -382,22 +379,32 @@ class _Reader:
         some screens meet styles is among the elements that vary (`Cascade.varies`); one whose
         `content` makes no box (`none`, none set) is not one, nor is one whose `content` such a
         rule sets."""
-        rules = [(order, rule, found) for order, rule, found, _ in self.rules if found and _PSEUDO_ELEMENT.search(rule.selectors)]
+        rules = [(order, rule, found) for order, rule, found in self.rules if _PSEUDO_ELEMENT.search(rule.selectors)]
         if any(rule.scope is not None for _, rule, _ in rules):
             return [], _PseudoDeclared({})
-        hosts = self._pseudo_hosts(rules)
-        if not hosts:
+        boxes: dict[tuple[Any, str], _Pseudo] = {}
+        opaque = self._opaque_pseudo(rules, self._pseudo_hosts(rules), boxes)
+        if not opaque:
             return [], _PseudoDeclared({})
-        matched, varies = self._pseudo_matched(rules, hosts)
-        style = PageStyle(matched)
-        declared = {box: style.declarations(box) for box in matched}
-        filling = [box for box in matched if _fills_its_block(declared[box]) and _paints_opaque(declared[box], whole_box=True)]
-        if not filling:
-            return [], _PseudoDeclared({})
-        generates = pseudo_boxes(self.root, self.sheets, {(box.host, box.which) for box in filling})
-        covers = [box for box in filling if generates[(box.host, box.which)] is not False]
+        declared, varies = self._pseudo_declared(rules, [box.host for box in opaque], _NAMES, boxes)
+        generates = pseudo_boxes(self.root, self.sheets, {(box.host, box.which) for box in opaque})
+        covers = [box for box in opaque if generates[(box.host, box.which)] is not False]
         varies.update(box for box in covers if generates[(box.host, box.which)] is None)
         return covers, _PseudoDeclared({box: declared[box] for box in covers}, frozenset(varies))
+
+    def _opaque_pseudo(self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any], boxes: dict[tuple[Any, str], _Pseudo]) -> list[_Pseudo]:
+        """The `::before`s and `::after`s of `hosts` that fill their block and paint it opaque, as
+        far as the rules that may vary let it be read (`_pseudo_covers` reads those). Where they
+        are placed first, then what paints those that fill their block: each step matches the
+        rules that declare what it reads on the boxes left (most rules for them are about others)."""
+        if not hosts:
+            return []
+        placed, _ = self._pseudo_declared(rules, hosts, _PLACING, boxes)
+        filling = [box for box, declared in placed.items() if _fills_its_block(declared)]
+        if not filling:
+            return []
+        painted, _ = self._pseudo_declared(rules, [box.host for box in filling], _PAINTING, boxes)
+        return [box for box in filling if _paints_opaque(painted.get(box, {}), whole_box=True)]
 
     def _pseudo_hosts(self, rules: Sequence[tuple[int, Any, list[Declaration]]]) -> list[Any]:
         """The elements one of the rules for a pseudo-element may place it absolutely on, of those
@@ -407,14 +414,19 @@ class _Reader:
         found = [host for rule in placing for _, selector in _pseudo_selectors(rule.selectors) for host in self.index.select(selector)]
         return [host for host in dict.fromkeys(found) if _has_pseudo_elements(host)]
 
-    def _pseudo_matched(self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any]) -> tuple[dict[Any, list[Any]], set[Any]]:
-        """The declarations of the rules for the `::before`s and `::after`s of `hosts`, with their
-        precedence, by pseudo-element (`_Pseudo`); and those a rule only some screens meet styles."""
-        scope = _Few(hosts, self.index)
-        boxes: dict[tuple[Any, str], _Pseudo] = {}
+    def _pseudo_declared(
+        self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any], names: frozenset[str], boxes: dict[tuple[Any, str], _Pseudo]
+    ) -> tuple[dict[_Pseudo, Mapping[str, Declaration]], set[_Pseudo]]:
+        """The declarations of `names` that win the cascade on the `::before`s and `::after`s of
+        `hosts` that a rule matches (each one `_Pseudo` in `boxes`, by host and which), and those
+        of them a rule only some screens meet styles."""
+        scope = _Few(dict.fromkeys(hosts), self.index)
         matched: dict[Any, list[Any]] = {}
-        varies: set[Any] = set()
+        varies: set[_Pseudo] = set()
         for order, rule, found in rules:
+            wanted = found if names is _NAMES else [d for d in found if d.name in names]
+            if not wanted or not self.index.may_match(rule.selectors):
+                continue
             layer = _UNLAYERED if rule.layer is None else self.ranks[rule.layer]
             important_layer = tuple(-rank for rank in layer)
             for which, selector in _pseudo_selectors(rule.selectors):
@@ -423,8 +435,9 @@ class _Reader:
                     if rule.conditional:
                         varies.add(box)
                     precedence = (selector.specificity, _UNSCOPED, order)
-                    matched.setdefault(box, []).extend(((d.important, False, important_layer if d.important else layer, *precedence), d) for d in found)
-        return matched, varies
+                    matched.setdefault(box, []).extend(((d.important, False, important_layer if d.important else layer, *precedence), d) for d in wanted)
+        style = PageStyle(matched)
+        return {box: style.declarations(box) for box in matched}, varies
 
 
 class _Pseudo:
