@@ -31,8 +31,8 @@ cannot rule out counts as one; not `zoom`, `container-type: inline-size`, `conta
 some screens meet sets what is read here, none of it is a `var()` (not worked out here) but a
 cover's background (`background: var(--paper)`, filled in from the custom properties in force on
 the cover, its own or its ancestors', unless the page registers one with `@property` or a rule
-only some screens meet sets one), and the painting box has no rounded corners, no background size, place or repeat, and no
-`background-clip: text`. Not read: a cover of the
+only some screens meet sets one), and the painting box has no rounded corners, no background
+size, place or repeat, and no `background-clip: text`. Not read: a cover of the
 initial containing block, of `<html>` or `<body>` (a full-page cover is a loading screen, a
 cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a cover with a box
 between it and its containing block that makes a stacking context or is not in the flow, and one
@@ -345,7 +345,7 @@ class _Reader:
             return []
         painting = self.cascade(filling, _PAINTING)
         self.filled = self._filled(filling, painting)
-        opaque = [box for box in filling if _paints_opaque(self.filled.get(box) or painting.declared[box], whole_box=True)]
+        opaque = [box for box in filling if _paints_opaque(self.filled[box] if box in self.filled else painting.declared[box], whole_box=True)]
         blocks = self.cascade({ancestor for box in opaque for ancestor in box.iterancestors()}, _BLOCK_NAMES)
         return [box for box in opaque if _block_of(box, blocks) is not None]
 
