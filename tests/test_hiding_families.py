@@ -1298,6 +1298,30 @@ PAINTED_OVER = {
     "<div class=w><p>{}</p></div>": False,
     # An element cover in a box that markup hides is hidden with it.
     '<div style="position:relative"><p>{}</p><div hidden><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    # A pseudo-element's background by a custom property: its own, its element's or one inherited.
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:var(--paper, #fff)}}</style><div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::after{{--paper:#fff;content:'';position:absolute;inset:0;background:var(--paper)}}</style>"
+    "<div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative;--paper:#fff}} .w::after{{content:'';position:absolute;inset:0;background:var(--paper)}}</style>"
+    "<div class=w><p>{}</p></div>": True,
+    "<style>:root{{--paper:#fff}} .w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background-color:var(--paper)}}</style>"
+    "<div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:var(--paper)}}</style>"
+    '<div class=w style="--paper:#fff"><p>{}</p></div>': True,
+    "<style>.w{{position:relative;--paper:#fff}} .w::after{{--paper:transparent;content:'';position:absolute;inset:0;background:var(--paper)}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:var(--paper)}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:var(--paper)}}</style>"
+    '<div class=w style="--paper:rgb(255 255 255 / .5)"><p>{}</p></div>': False,
+    # Either, in a box of its element or of another, covers what is in the flow beside it.
+    "<style>.w::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div style=position:relative><div class=w><p>{}</p></div></div>": True,
+    "<style>.w::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div style=position:relative><p>{}</p><div class=w></div></div>": True,
+    "<style>.w::before{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div style=position:relative><div class=w><p style=position:relative>{}</p></div></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;z-index:1}}</style>"
+    "<div class=w><p style=position:relative;z-index:1>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::before{{content:'';position:absolute;inset:0;background:#fff;z-index:1}}</style>"
+    "<div class=w><p style=position:relative;z-index:1>{}</p></div>": False,
 }
 
 

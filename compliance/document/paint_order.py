@@ -47,7 +47,8 @@ child; a picture, a form field or a line break has none: `_has_pseudo_elements`)
 rules for it (`_pseudo_covers`), when its `content` makes a box of it (`generated.pseudo_boxes`:
 `""`, an image; not `none`, `normal` or none set). Not read: one a rule
 of some screens only styles, or whose `content` a rule in a `@layer` sets, nor any on a page with a
-rule for one in `@scope`; nor its `var()`s. What its own element holds is read as beside it,
+rule for one in `@scope`. Its background's `var()`s are filled in as an element's (its element
+is its parent, whose custom properties it inherits). What its own element holds is read as beside it,
 after a `::before` and before an `::after`; that element, which holds the cover, is not.
 """
 
@@ -254,8 +255,10 @@ class _Reader:
         # A custom property registered with `@property` may not inherit, or start at a value of its
         # own: a `var()` is not filled in on such a page.
         self.registers = any("@property" in sheet.lower() for sheet in sheets)
-        # The declarations painting each cover whose background is a `var()`, filled in (`_covers`).
+        # The declarations painting each cover whose background is a `var()`, filled in (`_filled`).
         self.filled: dict[Any, Mapping[str, Declaration]] = {}
+        # Each `::before` and `::after` read, by its element and which (`_Pseudo`).
+        self.pseudo_boxes: dict[tuple[Any, str], _Pseudo] = {}
         self.ranks = _layer_ranks(rules)
         # Whether each rule's selectors may match on the page (`may_match`), by its place: asked
         # of the rules a step reads only.
@@ -344,32 +347,41 @@ class _Reader:
         if not filling:
             return []
         painting = self.cascade(filling, _PAINTING)
-        self.filled = self._filled(filling, painting)
+        self.filled.update(self._filled(filling, painting.declared))
         opaque = [box for box in filling if _paints_opaque(self.filled[box] if box in self.filled else painting.declared[box], whole_box=True)]
         blocks = self.cascade({ancestor for box in opaque for ancestor in box.iterancestors()}, _BLOCK_NAMES)
         return [box for box in opaque if _block_of(box, blocks) is not None]
 
-    def _filled(self, boxes: Sequence[Any], painting: Cascade) -> dict[Any, Mapping[str, Declaration]]:
-        """The painting declarations of the boxes that give one by a `var()` (`background:
-        var(--paper)`), filled in from the custom properties in force on each (its own, else its
-        nearest ancestor's), as a browser fills them in; one that cannot be is left out (the
-        property is then at its initial value, `transparent`). Empty when none does, or the page
-        registers custom properties."""
-        using = [box for box in boxes if any(_uses_variables(d) for d in painting.declared[box].values())]
+    def _filled(self, boxes: Sequence[Any], painting: Mapping[Any, Mapping[str, Declaration]]) -> dict[Any, Mapping[str, Declaration]]:
+        """The painting declarations (`painting`, by box) of the boxes that give one by a `var()`
+        (`background: var(--paper)`), filled in from the custom properties in force on each (its
+        own, else its nearest ancestor's; a pseudo-element's element is its parent), as a browser
+        fills them in; one that cannot be is left out (the property is then at its initial value,
+        `transparent`). Empty when none does, or the page registers custom properties; a box a
+        rule only some screens meet gives a custom property, or one of its ancestors, is left out."""
+        using = [box for box in boxes if any(_uses_variables(d) for d in painting.get(box, {}).values())]
         if not using or self.registers:
             return {}
-        defined = self.cascade({element for box in using for element in (box, *box.iterancestors())}, _CUSTOM)
+        defined = self.cascade({element for box in using for element in _elements_of(box)}, _CUSTOM)
+        pseudo, varies = self._pseudo_declared(self._pseudo_rules(custom=True), [box.host for box in using if isinstance(box, _Pseudo)], _CUSTOM)
         filled: dict[Any, Mapping[str, Declaration]] = {}
         for box in using:
-            if box in defined.varies or any(ancestor in defined.varies for ancestor in box.iterancestors()):
+            if box in varies or any(element in defined.varies for element in _elements_of(box)):
                 continue  # a custom property some screens set otherwise: the `var()` is left unread
-            inherited: dict[str, tuple[Any, ...]] = {}
-            for ancestor in reversed(list(box.iterancestors())):
-                inherited.update((name, d.values) for name, d in defined.declared[ancestor].items() if d.custom)
-            own = {name: d for name, d in defined.declared[box].items() if d.custom}
-            found = with_variables_filled({**own, **painting.declared[box]}, inherited)
-            filled[box] = {name: d for name, d in found.items() if not d.custom and not _uses_variables(d)}
+            own = pseudo.get(box, {}) if isinstance(box, _Pseudo) else defined.declared[box]
+            filled[box] = _variables_filled(box, own, painting[box], defined.declared)
         return filled
+
+    def _pseudo_rules(self, *, custom: bool = False) -> list[tuple[int, Any, list[Declaration]]]:
+        """The rules for a `::before` or an `::after` with the declarations read here (`custom`:
+        their custom properties instead)."""
+        if custom:
+            return [
+                (order, rule, found)
+                for order, rule in enumerate(self.all_rules)
+                if (found := [d for d in rule.declarations if d.custom]) and _PSEUDO_ELEMENT.search(rule.selectors)
+            ]
+        return [(order, rule, found) for order, rule, found in self.rules if _PSEUDO_ELEMENT.search(rule.selectors)]
 
     def _pseudo_covers(self) -> tuple[list[_Pseudo], _PseudoDeclared]:
         """The `::before`s and `::after`s that may be covers (`_covers`), with the declarations read
@@ -379,32 +391,32 @@ class _Reader:
         some screens meet styles is among the elements that vary (`Cascade.varies`); one whose
         `content` makes no box (`none`, none set) is not one, nor is one whose `content` such a
         rule sets."""
-        rules = [(order, rule, found) for order, rule, found in self.rules if _PSEUDO_ELEMENT.search(rule.selectors)]
+        rules = self._pseudo_rules()
         if any(rule.scope is not None for _, rule, _ in rules):
             return [], _PseudoDeclared({})
-        boxes: dict[tuple[Any, str], _Pseudo] = {}
-        opaque = self._opaque_pseudo(rules, self._pseudo_hosts(rules), boxes)
+        opaque = self._opaque_pseudo(rules, self._pseudo_hosts(rules))
         if not opaque:
             return [], _PseudoDeclared({})
-        declared, varies = self._pseudo_declared(rules, [box.host for box in opaque], _NAMES, boxes)
+        declared, varies = self._pseudo_declared(rules, [box.host for box in opaque], _NAMES)
         generates = pseudo_boxes(self.root, self.sheets, {(box.host, box.which) for box in opaque})
         covers = [box for box in opaque if generates[(box.host, box.which)] is not False]
         varies.update(box for box in covers if generates[(box.host, box.which)] is None)
         return covers, _PseudoDeclared({box: declared[box] for box in covers}, frozenset(varies))
 
-    def _opaque_pseudo(self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any], boxes: dict[tuple[Any, str], _Pseudo]) -> list[_Pseudo]:
+    def _opaque_pseudo(self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any]) -> list[_Pseudo]:
         """The `::before`s and `::after`s of `hosts` that fill their block and paint it opaque, as
         far as the rules that may vary let it be read (`_pseudo_covers` reads those). Where they
         are placed first, then what paints those that fill their block: each step matches the
         rules that declare what it reads on the boxes left (most rules for them are about others)."""
         if not hosts:
             return []
-        placed, _ = self._pseudo_declared(rules, hosts, _PLACING, boxes)
+        placed, _ = self._pseudo_declared(rules, hosts, _PLACING)
         filling = [box for box, declared in placed.items() if _fills_its_block(declared)]
         if not filling:
             return []
-        painted, _ = self._pseudo_declared(rules, [box.host for box in filling], _PAINTING, boxes)
-        return [box for box in filling if _paints_opaque(painted.get(box, {}), whole_box=True)]
+        painted, _ = self._pseudo_declared(rules, [box.host for box in filling], _PAINTING)
+        self.filled.update(self._filled(filling, painted))
+        return [box for box in filling if _paints_opaque(self.filled[box] if box in self.filled else painted.get(box, {}), whole_box=True)]
 
     def _pseudo_hosts(self, rules: Sequence[tuple[int, Any, list[Declaration]]]) -> list[Any]:
         """The elements one of the rules for a pseudo-element may place it absolutely on, of those
@@ -415,16 +427,18 @@ class _Reader:
         return [host for host in dict.fromkeys(found) if _has_pseudo_elements(host)]
 
     def _pseudo_declared(
-        self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any], names: frozenset[str], boxes: dict[tuple[Any, str], _Pseudo]
+        self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any], names: frozenset[str]
     ) -> tuple[dict[_Pseudo, Mapping[str, Declaration]], set[_Pseudo]]:
-        """The declarations of `names` that win the cascade on the `::before`s and `::after`s of
-        `hosts` that a rule matches (each one `_Pseudo` in `boxes`, by host and which), and those
-        of them a rule only some screens meet styles."""
+        """The declarations of `names` (all of the rules' for `_NAMES` or `_CUSTOM`) that win the
+        cascade on the `::before`s and `::after`s of `hosts` that a rule matches (each one
+        `_Pseudo` of `self.pseudo_boxes`, by host and which), and those of them a rule only some
+        screens meet styles."""
+        boxes = self.pseudo_boxes
         scope = _Few(dict.fromkeys(hosts), self.index)
         matched: dict[Any, list[Any]] = {}
         varies: set[_Pseudo] = set()
         for order, rule, found in rules:
-            wanted = found if names is _NAMES else [d for d in found if d.name in names]
+            wanted = found if names is _NAMES or names is _CUSTOM else [d for d in found if d.name in names]
             if not wanted or not self.index.may_match(rule.selectors):
                 continue
             layer = _UNLAYERED if rule.layer is None else self.ranks[rule.layer]
@@ -438,6 +452,25 @@ class _Reader:
                     matched.setdefault(box, []).extend(((d.important, False, important_layer if d.important else layer, *precedence), d) for d in wanted)
         style = PageStyle(matched)
         return {box: style.declarations(box) for box in matched}, varies
+
+
+def _elements_of(box: Any) -> tuple[Any, ...]:
+    """The box and its ancestors, the elements among them (a pseudo-element is none)."""
+    ancestors = tuple(box.iterancestors())
+    return ancestors if isinstance(box, _Pseudo) else (box, *ancestors)
+
+
+def _variables_filled(
+    box: Any, own: Mapping[str, Declaration], painting: Mapping[str, Declaration], declared: Mapping[Any, Mapping[str, Declaration]]
+) -> Mapping[str, Declaration]:
+    """The box's painting declarations with their `var()`s filled in from its own custom
+    properties (of `own`) over those its ancestors set (`declared`, by element), nearest first;
+    one that cannot be filled in is left out."""
+    inherited: dict[str, tuple[Any, ...]] = {}
+    for ancestor in reversed(list(box.iterancestors())):
+        inherited.update((name, d.values) for name, d in declared[ancestor].items() if d.custom)
+    found = with_variables_filled({**{name: d for name, d in own.items() if d.custom}, **painting}, inherited)
+    return {name: d for name, d in found.items() if not d.custom and not _uses_variables(d)}
 
 
 class _Pseudo:
