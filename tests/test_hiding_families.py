@@ -1202,6 +1202,126 @@ PAINTED_OVER = {
     # A cover of another containing block than the byline's.
     '<div style="position:relative"><p>{}</p><figure style="position:relative"><i style="position:absolute;inset:0;background:#fff"></i></figure></div>': False,
     '<div style="position:relative"><p style="float:left">{}</p><div style="position:absolute;inset:0;background:#fff"></div></div>': False,
+    # A cover whose background is a custom property's (`background: var(--paper)`), filled in from
+    # the custom properties in force on it, its own or an ancestor's; one filled in with a colour
+    # that is not opaque, or that cannot be (undefined, in a cycle), paints nothing.
+    '<style>.c{{--paper:#fff;position:absolute;inset:0;background:var(--paper)}}</style><div style="position:relative"><p>{}</p><i class=c></i></div>': True,
+    '<style>:root{{--paper:#fff}}</style><div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': True,
+    "<style>.w{{--paper:#fff}} .c{{position:absolute;inset:0;background:var(--paper)}}</style>"
+    '<div class=w style="position:relative"><p>{}</p><i class=c></i></div>': True,
+    '<div style="position:relative;--paper:#fff"><p>{}</p><i style="position:absolute;inset:0;background-color:var(--paper)"></i></div>': True,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--nothing, #fff)"></i></div>': True,
+    "<style>:root{{--paper:#fff}}</style>"
+    '<div style="position:relative"><i style="position:absolute;inset:0;background:linear-gradient(var(--paper),var(--paper))"></i><p>{}</p></div>': True,
+    "<style>:root{{--paper:#fff}}</style>"
+    '<div style="position:relative"><p style=position:relative;z-index:1>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
+    "<style>:root{{--paper:#fff}}</style>"
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper);opacity:.5"></i></div>': False,
+    "<style>:root{{--paper:transparent}}</style>"
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
+    "<style>:root{{--paper:rgba(255,255,255,.5)}}</style>"
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
+    "<style>:root{{--paper:#fff}} .c{{--paper:transparent}}</style>"
+    '<div style="position:relative"><p>{}</p><i class=c style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--nothing)"></i></div>': False,
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--nothing,transparent)"></i></div>': False,
+    "<style>:root{{--a:var(--b)}} :root{{--b:var(--a)}}</style>"
+    '<div style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--a)"></i></div>': False,
+    # A registered custom property that does not inherit starts at its initial value on the cover.
+    '<style>@property --paper{{syntax:"<color>";inherits:false;initial-value:transparent}} .w{{--paper:#fff}}</style>'
+    '<div class=w style="position:relative"><p>{}</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>': False,
+    # A `::before` or `::after` as the cover: a child of its element (first or last), matched by the
+    # rules for it, when its `content` makes a box of it (`""`, an image; not `none` or `normal`).
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p></div>": True,
+    '<style>.w{{position:relative}} .w::before{{content:"";position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p></div>': True,
+    "<style>.w{{position:relative}} .w:after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p style=position:relative>{}</p></div>": True,
+    "<style>.w{{position:relative}} a::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    '<div class=w><p>{}</p><a href="#x">More</a></div>': True,
+    "<style>.w{{position:relative}} .w::after{{position:absolute;inset:0;background:#fff}} div::after{{content:''}}</style><div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::after{{content:url(x.png);position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}} div::after{{background:none}}</style>"
+    "<div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}} @media print{{.w::after{{content:none}}}}</style>"
+    "<div class=w><p>{}</p></div>": True,
+    # Before the byline, a `::before` is painted under it when it is positioned; either under one
+    # positioned higher. A pseudo-element that paints nothing over all its block, or makes no box.
+    "<style>.w{{position:relative}} .w::before{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p style=position:relative>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::before{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p style=position:relative;z-index:1>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p style=position:relative;z-index:1>{}</p></div>": False,
+    "<style>.w{{position:relative}} a::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    '<div class=w><a href="#x">More</a><p style=position:relative>{}</p></div>': False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:normal;position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}} .w::after{{content:none}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:rgba(255,255,255,.5)}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:transparent}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;z-index:-1}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:none!important}} .w::after{{background:#fff}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0}} .w:hover::after{{background:#fff}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;opacity:.5}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;border-radius:50%}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;top:0;left:0;right:0;background:#fff}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;display:none}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} a{{position:relative}} a::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    '<div class=w><p>{}</p><a href="#x">More</a></div>': False,
+    "<style>.w{{position:relative}} .w>div::after{{content:'Closed';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p>{}</p><div style=opacity:.5></div></div>": False,
+    # Chromium makes none for a picture, a text field, a list box, a line break; it does for a rule
+    # and for an element of `display: contents`. One of an element markup hides is not painted.
+    "<style>.w{{position:relative}} hr::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><hr></div>": True,
+    "<style>.w{{position:relative}} span::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p>{}</p><span style=display:contents></span></div>": True,
+    "<style>.w{{position:relative}} img::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    '<div class=w><p>{}</p><img src="x.png" alt=""></div>': False,
+    "<style>.w{{position:relative}} input::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><input></div>": False,
+    "<style>.w{{position:relative}} br::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div class=w><p>{}</p><br></div>": False,
+    "<style>.w{{position:relative}} select::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p>{}</p><select></select></div>": False,
+    "<style>.w{{position:relative}} textarea::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=w><p>{}</p><textarea></textarea></div>": False,
+    "<style>.w{{position:relative}} a::after{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    '<div class=w><p>{}</p><a hidden href="#x">More</a></div>': False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;visibility:hidden}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}} .w{{visibility:hidden}}"
+    " .w p{{visibility:visible}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    # An element cover in a box that markup hides is hidden with it.
+    '<div style="position:relative"><p>{}</p><div hidden><i style="position:absolute;inset:0;background:#fff"></i></div></div>': False,
+    # A pseudo-element's background by a custom property: its own, its element's or one inherited.
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:var(--paper, #fff)}}</style><div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::after{{--paper:#fff;content:'';position:absolute;inset:0;background:var(--paper)}}</style>"
+    "<div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative;--paper:#fff}} .w::after{{content:'';position:absolute;inset:0;background:var(--paper)}}</style>"
+    "<div class=w><p>{}</p></div>": True,
+    "<style>:root{{--paper:#fff}} .w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background-color:var(--paper)}}</style>"
+    "<div class=w><p>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:var(--paper)}}</style>"
+    '<div class=w style="--paper:#fff"><p>{}</p></div>': True,
+    "<style>.w{{position:relative;--paper:#fff}} .w::after{{--paper:transparent;content:'';position:absolute;inset:0;background:var(--paper)}}</style>"
+    "<div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:var(--paper)}}</style><div class=w><p>{}</p></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:var(--paper)}}</style>"
+    '<div class=w style="--paper:rgb(255 255 255 / .5)"><p>{}</p></div>': False,
+    # Either, in a box of its element or of another, covers what is in the flow beside it.
+    "<style>.w::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div style=position:relative><div class=w><p>{}</p></div></div>": True,
+    "<style>.w::after{{content:'';position:absolute;inset:0;background:#fff}}</style><div style=position:relative><p>{}</p><div class=w></div></div>": True,
+    "<style>.w::before{{content:'';position:absolute;inset:0;background:#fff}}</style>"
+    "<div style=position:relative><div class=w><p style=position:relative>{}</p></div></div>": False,
+    "<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff;z-index:1}}</style>"
+    "<div class=w><p style=position:relative;z-index:1>{}</p></div>": True,
+    "<style>.w{{position:relative}} .w::before{{content:'';position:absolute;inset:0;background:#fff;z-index:1}}</style>"
+    "<div class=w><p style=position:relative;z-index:1>{}</p></div>": False,
 }
 
 

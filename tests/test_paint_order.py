@@ -55,3 +55,57 @@ def test_only_the_first_covers_of_a_page_are_read() -> None:
     cover = '<div style="position:absolute;inset:0;background:#fff"></div>'
     boxes = "".join(f'<div style="position:relative"><p id=p{n}>Paragraph {n}</p>{cover}</div>' for n in range(paint_order._MOST_COVERS + 5))
     assert _painted(boxes) == sorted(f"p{n}" for n in range(paint_order._MOST_COVERS))
+
+
+def test_a_cover_painted_by_a_custom_property_is_read_with_its_value() -> None:
+    cover = '<i id=c style="position:absolute;inset:0;background:var(--paper)"></i>'
+    assert _painted(f'<style>:root{{--paper:#fff}}</style><div style="position:relative"><p id=a>By Maria</p>{cover}</div>') == ["a"]
+    assert _painted(f'<style>:root{{--paper:#fff0}}</style><div style="position:relative"><p id=a>By Maria</p>{cover}</div>') == []
+
+
+def test_a_custom_property_some_screens_set_otherwise_leaves_its_cover_unread() -> None:
+    # Narrow screens see the byline through a transparent cover: it is not hidden from them all.
+    css = "<style>:root{--paper:#fff} @media (max-width:600px){:root{--paper:transparent}}</style>"
+    assert _painted(f'{css}<div style="position:relative"><p id=a>By Maria</p><i style="position:absolute;inset:0;background:var(--paper)"></i></div>') == []
+
+
+def test_custom_properties_are_read_only_for_a_cover_painted_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise AssertionError("custom properties read for a cover of a plain colour")
+
+    monkeypatch.setattr(paint_order, "with_variables_filled", refuse)
+    cover = '<i style="position:absolute;inset:0;background:#fff"></i>'
+    markup = f'<style>:root{{--paper:#fff}}</style><div style="position:relative"><p id=a>By Maria</p>{cover}</div>'
+    assert _painted(markup) == ["a"]
+
+
+def test_what_an_after_paints_over_is_each_box_before_it_in_its_block() -> None:
+    # Not its own element (the `::after` is part of it), nor one positioned later at its level.
+    css = "<style>.w{position:relative} a::after{content:'';position:absolute;inset:0;background:#fff}</style>"
+    assert _painted(f'{css}<div class=w><p id=a>By Maria</p><a id=l href="#x">More</a><p id=b style="position:relative">x</p></div>') == ["a"]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        # Narrow screens see the byline: it is not hidden from every reader.
+        "@media (max-width:600px){.w::after{content:none}}",
+        "@media (max-width:600px){.w::after{background:none}}",
+        # Rules for it in a layer or a scope are not matched here.
+        "@layer a{.w::after{content:none}}",
+        "@scope (.w){:scope::after{background:none}}",
+    ],
+)
+def test_a_pseudo_element_some_rule_not_read_here_may_style_is_not_read_as_a_cover(rule: str) -> None:
+    css = f"<style>.w{{position:relative}} .w::after{{content:'';position:absolute;inset:0;background:#fff}} {rule}</style>"
+    assert _painted(f"{css}<div class=w><p id=a>By Maria</p></div>") == []
+
+
+def test_the_content_of_a_pseudo_element_is_read_only_when_it_may_cover_its_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A link's overlay (no background) is common; the page's CSS is parsed again only for one that paints.
+    def refuse(*_: object) -> None:
+        raise AssertionError("the content of a pseudo-element that covers nothing was read")
+
+    monkeypatch.setattr(paint_order, "pseudo_boxes", refuse)
+    css = "<style>.w{position:relative} a::after{content:'';position:absolute;inset:0} p::before{content:'›';color:red}</style>"
+    assert _painted(f'{css}<div class=w><p id=a>By Maria</p><a href="#x">More</a></div>') == []

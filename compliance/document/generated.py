@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.selector_lists import parsed_selectors
@@ -84,7 +84,9 @@ class _PseudoRule(NamedTuple):
     (`sets_content`), whether that is `!important`, and its string (`text`: None when it is not
     strings only, "" for `none`/`normal`); whether it declares only what cannot hide the
     generated words (`harmless`, see `_harmless`); whether every screen meets it (`applies`: not
-    in an `@media` block only some screens meet, `@supports`, `@layer`…)."""
+    in an `@media` block only some screens meet, `@supports`, `@layer`…); whether its `content`
+    makes a box of the pseudo-element (`generates`: anything but `none`, `normal` or a CSS-wide
+    keyword, which give one of neither; `content: ""` makes an empty box)."""
 
     selector: str
     sets_content: bool
@@ -92,6 +94,7 @@ class _PseudoRule(NamedTuple):
     text: str | None
     harmless: bool
     applies: bool
+    generates: bool = False
 
 
 # The properties that cannot take generated words off the screen or out of sight: what the words
@@ -174,8 +177,45 @@ def _pseudo_rule(node: Any, applies: bool) -> _PseudoRule | None:
     content = [d for d in declarations if d.lower_name == "content"]
     harmless = all(_harmless(declaration) for declaration in declarations)
     if content:
-        return _PseudoRule(selector, True, bool(content[-1].important), _strings(content[-1].value), harmless, applies)
+        value = content[-1].value
+        return _PseudoRule(selector, True, bool(content[-1].important), _strings(value), harmless, applies, _generates(value))
     return None if harmless else _PseudoRule(selector, False, False, None, False, applies)
+
+
+# The `content` values that make no box of a `::before` or `::after` (CSS Generated Content 3):
+# `none`, `normal` (which is `none` there), and the CSS-wide keywords, which give one of them
+# (an element's own `content` is `normal`, inherited by `inherit`).
+_NO_BOX = frozenset({"none", "normal", "initial", "inherit", "unset", "revert", "revert-layer"})
+
+
+def _generates(value: Sequence[Any]) -> bool:
+    """True when a `content` value makes a box of its pseudo-element (see `_NO_BOX`)."""
+    tokens = [token for token in value if token.type not in ("whitespace", "comment")]
+    return bool(tokens) and not (len(tokens) == 1 and tokens[0].type == "ident" and tokens[0].lower_value in _NO_BOX)
+
+
+def pseudo_boxes(root: Any, sheets: Sequence[str], wanted: Collection[tuple[Any, str]]) -> dict[tuple[Any, str], bool | None]:
+    """For each (element, "before"/"after") of `wanted`, whether the `content` that wins the
+    cascade makes a box of the pseudo-element (`_generates`): False when no rule sets one, None
+    when a rule that not every screen meets may set it (in an `@media` block some screens meet,
+    `@supports`, `@layer`: not worked out). The `<style>` blocks (`sheets`) are parsed here:
+    asked only about pseudo-elements that may paint over something."""
+    winners: dict[tuple[Any, str], tuple[tuple[bool, tuple[int, int, int], int], bool]] = {}
+    unknown: set[tuple[Any, str]] = set()
+    rules = [rule for sheet in sheets for rule in _pseudo_rules(sheet) if rule.sets_content]
+    for order, rule in enumerate(rules):
+        for which, element, specificity in _matches(root, rule.selector):
+            key = (element, which)
+            if key not in wanted:
+                continue
+            if not rule.applies:
+                unknown.add(key)
+                continue
+            rank = (rule.important, specificity, order)
+            current = winners.get(key)
+            if current is None or rank >= current[0]:
+                winners[key] = (rank, rule.generates)
+    return {key: None if key in unknown else key in winners and winners[key][1] for key in wanted}
 
 
 def _strings(value: Sequence[Any]) -> str | None:

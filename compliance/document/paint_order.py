@@ -28,42 +28,63 @@ property, which may size its tracks smaller than their items), nothing on it for
 `contain`, `will-change`, `content-visibility: auto`, `container-type: size`…: what the checker
 cannot rule out counts as one; not `zoom`, `container-type: inline-size`, `contain: style` nor a
 `will-change` of properties that make none, as in Chromium), no rule that only
-some screens meet sets what is read here, none of it is a `var()` (not worked out here), and
-the painting box has no rounded corners, no background size, place or repeat, and no
-`background-clip: text`. Not read: a cover of the
+some screens meet sets what is read here, none of it is a `var()` (not worked out here) but a
+cover's background (`background: var(--paper)`, filled in from the custom properties in force on
+the cover, its own or its ancestors', unless the page registers one with `@property` or a rule
+only some screens meet sets one), and the painting box has no rounded corners, no background
+size, place or repeat, and no `background-clip: text`. Not read: a cover of the
 initial containing block, of `<html>` or `<body>` (a full-page cover is a loading screen, a
 cookie wall or a paywall that scripts lift, as `position: fixed` ones are), a cover with a box
 between it and its containing block that makes a stacking context or is not in the flow, and one
 that fades, blends, moves, is rounded, animated or
 hidden, or is a link's overlay with no background (`a::after { position: absolute; inset: 0 }`:
-it covers nothing). Nor a `::before` or `::after` with a background (rules for pseudo-elements
-are not matched here), an `<img>` (whether the picture is opaque is not known) or a `<button>` in
-its native look (which rounds its corners) as the cover, nor one painted by a border alone.
+it covers nothing). Nor an `<img>` (whether the picture is opaque is not known) or a `<button>` in
+its native look (which rounds its corners) as the cover, nor one painted by its border or its
+shadow alone (whether it reaches over an element depends on sizes not laid out here).
+
+A `::before` or `::after` is a cover as an element is (`_Pseudo`: its element's first or last
+child; a picture, a form field or a line break has none: `_has_pseudo_elements`), matched by the
+rules for it (`_pseudo_covers`), when its `content` makes a box of it (`generated.pseudo_boxes`:
+`""`, an image; not `none`, `normal` or none set). Not read: one a rule
+of some screens only styles, or whose `content` a rule in a `@layer` sets, nor any on a page with a
+rule for one in `@scope`. Its background's `var()`s are filled in as an element's (its element
+is its parent, whose custom properties it inherits). What its own element holds is read as beside it,
+after a `::before` and before an `::after`; that element, which holds the cover, is not.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, display_keyword, length_px, parse_style_sheet
 from compliance.document.elements import BLOCK_TAGS
+from compliance.document.generated import pseudo_boxes
+from compliance.document.selector_lists import parsed_selectors
 from compliance.document.visibility import (
+    _UNLAYERED,
+    _UNSCOPED,
     NOT_RENDERED_TAGS,
     SHOWN,
     SKIP_TAGS,
     UA_HIDDEN_TAGS,
     Hints,
     PageStyle,
+    _chain_of,
     _chain_select,
     _colours,
+    _CompiledSelector,
     _layer_ranks,
     _match_rule,
     _own_anonymous_layer,
     _presentational_colours_if_any,
     _Scope,
+    _subject_of,
+    _uses_variables,
     is_hidden,
+    with_variables_filled,
 )
 
 # Cheap tests of a page's CSS text, before any element is looked at.
@@ -177,6 +198,8 @@ _INLINE_BLOCKS = frozenset({"inline-block", "inline-flex", "-webkit-inline-box",
 # a grid of none of it is one column as wide as the grid, of rows as high as their items.
 _GRID_TRACKS = ("grid-", "grid:")
 _UNKNOWN = object()
+# What `_Reader.cascade` reads to read custom properties (`--paper`) alone.
+_CUSTOM = frozenset({"--"})
 
 
 class Cascade(NamedTuple):
@@ -202,7 +225,7 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
     covers = "absolute" in lowered
     if not negative and not covers:
         return frozenset()
-    reader = _Reader(root, sheets, index, overflowing)
+    reader = _Reader(root, sheets, index, overflowing, pseudo=":before" in lowered or ":after" in lowered)
     found: set[Any] = set()
     if negative:
         found |= reader.under_backgrounds()
@@ -214,25 +237,39 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
 class _Reader:
     """Reads a page's paint order, matching its rules on the few elements asked about."""
 
-    def __init__(self, root: Any, sheets: Sequence[str], index: Any, overflowing: frozenset[str]) -> None:
+    def __init__(self, root: Any, sheets: Sequence[str], index: Any, overflowing: frozenset[str], *, pseudo: bool = False) -> None:
         self.root = root
+        self.sheets = sheets
+        # Whether the page's CSS names a `::before` or an `::after`, which may be covers.
+        self.pseudo = pseudo
         self.index = index
         self.overflowing = overflowing
         # The page's `bgcolor` attributes as `background-color` declarations (`presentational_colours`),
         # searched for by the reading of negative `z-index`es only (covers of a `bgcolor` are rare).
         self.hints: Hints = {}
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        self.rules = [(order, rule, [d for d in rule.declarations if d.name in _NAMES]) for order, rule in enumerate(rules)]
-        self.rules = [entry for entry in self.rules if entry[2]]
-        self.ranks = _layer_ranks(rule for _, rule, _ in self.rules)
+        # Each rule's declarations read here; its custom properties are read only where a cover's
+        # background is a `var()` (`_filled`), from all the rules.
+        self.all_rules = rules
+        self.rules = [(order, rule, found) for order, rule in enumerate(rules) if (found := [d for d in rule.declarations if d.name in _NAMES])]
+        # A custom property registered with `@property` may not inherit, or start at a value of its
+        # own: a `var()` is not filled in on such a page.
+        self.registers = any("@property" in sheet.lower() for sheet in sheets)
+        # The declarations painting each cover whose background is a `var()`, filled in (`_filled`).
+        self.filled: dict[Any, Mapping[str, Declaration]] = {}
+        # Each `::before` and `::after` read, by its element and which (`_Pseudo`).
+        self.pseudo_boxes: dict[tuple[Any, str], _Pseudo] = {}
+        self.ranks = _layer_ranks(rules)
         # Whether each rule's selectors may match on the page (`may_match`), by its place: asked
         # of the rules a step reads only.
         self._may_match: dict[int, bool] = {}
 
     def _declaring(self, names: frozenset[str]) -> Iterator[tuple[int, Any, list[Declaration]]]:
-        """The rules that may match on the page and declare some of `names`, with those declarations."""
-        for order, rule, found in self.rules:
-            if names is not _NAMES:
+        """The rules that may match on the page and declare some of `names` (custom properties
+        for `_CUSTOM`), with those declarations."""
+        rules = [(order, rule, [d for d in rule.declarations if d.custom]) for order, rule in enumerate(self.all_rules)] if names is _CUSTOM else self.rules
+        for order, rule, found in rules:
+            if names is not _NAMES and names is not _CUSTOM:
                 found = [d for d in found if d.name in names]
             if not found:
                 continue
@@ -276,19 +313,23 @@ class _Reader:
         """What covers paint over: the elements beside each, in its containing block, whole. The
         first `_MOST_COVERS` covers in the page's order are read (a page of covers nested in
         covers would cost the square of its size), with one cascade over all their blocks."""
-        covers = self._covers()[:_MOST_COVERS]
+        pseudo, declared = self._pseudo_covers() if self.pseudo else ([], _PseudoDeclared({}))
+        covers = [*self._covers(), *pseudo][:_MOST_COVERS]
         if not covers:
             return set()
-        cascade = self.cascade({element for box in covers for element in (box, *box.iterancestors())})
+        boxes = {element for box in covers for element in ((*box.iterancestors(),) if isinstance(box, _Pseudo) else (box, *box.iterancestors()))}
+        cascade = declared.joined(self.cascade(boxes))
         covering = [
-            cover for cover in covers if _covers_its_block(cover, cascade) and not _visibility_hidden(cover, cascade) and _block_of(cover, cascade) is not None
+            cover
+            for cover in covers
+            if _covers_its_block(cover, cascade, self.filled.get(cover)) and not _visibility_hidden(cover, cascade) and _block_of(cover, cascade) is not None
         ]
         if not covering:
             return set()
         block_of = {cover: _block_of(cover, cascade) for cover in covering}
         blocks = set(block_of.values())
         outermost = [block for block in blocks if not any(ancestor in blocks for ancestor in block.iterancestors())]
-        inside = self.cascade({element for block in outermost for element in block.iter()})
+        inside = declared.joined(self.cascade({element for block in outermost for element in block.iter()}))
         found: set[Any] = set()
         for cover in covering:
             found.update(_covered_beside(cover, block_of[cover], inside))
@@ -306,9 +347,227 @@ class _Reader:
         if not filling:
             return []
         painting = self.cascade(filling, _PAINTING)
-        opaque = [box for box in filling if _paints_opaque(painting.declared[box], whole_box=True)]
+        self.filled.update(self._filled(filling, painting.declared))
+        opaque = [box for box in filling if _paints_opaque(self.filled[box] if box in self.filled else painting.declared[box], whole_box=True)]
         blocks = self.cascade({ancestor for box in opaque for ancestor in box.iterancestors()}, _BLOCK_NAMES)
         return [box for box in opaque if _block_of(box, blocks) is not None]
+
+    def _filled(self, boxes: Sequence[Any], painting: Mapping[Any, Mapping[str, Declaration]]) -> dict[Any, Mapping[str, Declaration]]:
+        """The painting declarations (`painting`, by box) of the boxes that give one by a `var()`
+        (`background: var(--paper)`), filled in from the custom properties in force on each (its
+        own, else its nearest ancestor's; a pseudo-element's element is its parent), as a browser
+        fills them in; one that cannot be is left out (the property is then at its initial value,
+        `transparent`). Empty when none does, or the page registers custom properties; a box a
+        rule only some screens meet gives a custom property, or one of its ancestors, is left out."""
+        using = [box for box in boxes if any(_uses_variables(d) for d in painting.get(box, {}).values())]
+        if not using or self.registers:
+            return {}
+        defined = self.cascade({element for box in using for element in _elements_of(box)}, _CUSTOM)
+        pseudo, varies = self._pseudo_declared(self._pseudo_rules(custom=True), [box.host for box in using if isinstance(box, _Pseudo)], _CUSTOM)
+        filled: dict[Any, Mapping[str, Declaration]] = {}
+        for box in using:
+            if box in varies or any(element in defined.varies for element in _elements_of(box)):
+                continue  # a custom property some screens set otherwise: the `var()` is left unread
+            own = pseudo.get(box, {}) if isinstance(box, _Pseudo) else defined.declared[box]
+            filled[box] = _variables_filled(box, own, painting[box], defined.declared)
+        return filled
+
+    def _pseudo_rules(self, *, custom: bool = False) -> list[tuple[int, Any, list[Declaration]]]:
+        """The rules for a `::before` or an `::after` with the declarations read here (`custom`:
+        their custom properties instead)."""
+        if custom:
+            return [
+                (order, rule, found)
+                for order, rule in enumerate(self.all_rules)
+                if (found := [d for d in rule.declarations if d.custom]) and _PSEUDO_ELEMENT.search(rule.selectors)
+            ]
+        return [(order, rule, found) for order, rule, found in self.rules if _PSEUDO_ELEMENT.search(rule.selectors)]
+
+    def _pseudo_covers(self) -> tuple[list[_Pseudo], _PseudoDeclared]:
+        """The `::before`s and `::after`s that may be covers (`_covers`), with the declarations read
+        here of each, matched by the rules for it: first the elements a rule places such a box
+        absolutely on, over the whole page, then every rule for one on those elements only. None
+        on a page with a rule for one in `@scope` (not matched here). A pseudo-element a rule only
+        some screens meet styles is among the elements that vary (`Cascade.varies`); one whose
+        `content` makes no box (`none`, none set) is not one, nor is one whose `content` such a
+        rule sets."""
+        rules = self._pseudo_rules()
+        if any(rule.scope is not None for _, rule, _ in rules):
+            return [], _PseudoDeclared({})
+        opaque = self._opaque_pseudo(rules, self._pseudo_hosts(rules))
+        if not opaque:
+            return [], _PseudoDeclared({})
+        declared, varies = self._pseudo_declared(rules, [box.host for box in opaque], _NAMES)
+        generates = pseudo_boxes(self.root, self.sheets, {(box.host, box.which) for box in opaque})
+        covers = [box for box in opaque if generates[(box.host, box.which)] is not False]
+        varies.update(box for box in covers if generates[(box.host, box.which)] is None)
+        return covers, _PseudoDeclared({box: declared[box] for box in covers}, frozenset(varies))
+
+    def _opaque_pseudo(self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any]) -> list[_Pseudo]:
+        """The `::before`s and `::after`s of `hosts` that fill their block and paint it opaque, as
+        far as the rules that may vary let it be read (`_pseudo_covers` reads those). Where they
+        are placed first, then what paints those that fill their block: each step matches the
+        rules that declare what it reads on the boxes left (most rules for them are about others)."""
+        if not hosts:
+            return []
+        placed, _ = self._pseudo_declared(rules, hosts, _PLACING)
+        filling = [box for box, declared in placed.items() if _fills_its_block(declared)]
+        if not filling:
+            return []
+        painted, _ = self._pseudo_declared(rules, [box.host for box in filling], _PAINTING)
+        self.filled.update(self._filled(filling, painted))
+        return [box for box in filling if _paints_opaque(self.filled[box] if box in self.filled else painted.get(box, {}), whole_box=True)]
+
+    def _pseudo_hosts(self, rules: Sequence[tuple[int, Any, list[Declaration]]]) -> list[Any]:
+        """The elements one of the rules for a pseudo-element may place it absolutely on, of those
+        that have one (not a picture, a form field or another replaced element, nor one that markup
+        hides)."""
+        placing = [rule for _, rule, found in rules if any(_may_be_absolute(d) for d in found) and self.index.may_match(rule.selectors)]
+        found = [host for rule in placing for _, selector in _pseudo_selectors(rule.selectors) for host in self.index.select(selector)]
+        return [host for host in dict.fromkeys(found) if _has_pseudo_elements(host)]
+
+    def _pseudo_declared(
+        self, rules: Sequence[tuple[int, Any, list[Declaration]]], hosts: Sequence[Any], names: frozenset[str]
+    ) -> tuple[dict[_Pseudo, Mapping[str, Declaration]], set[_Pseudo]]:
+        """The declarations of `names` (all of the rules' for `_NAMES` or `_CUSTOM`) that win the
+        cascade on the `::before`s and `::after`s of `hosts` that a rule matches (each one
+        `_Pseudo` of `self.pseudo_boxes`, by host and which), and those of them a rule only some
+        screens meet styles."""
+        boxes = self.pseudo_boxes
+        scope = _Few(dict.fromkeys(hosts), self.index)
+        matched: dict[Any, list[Any]] = {}
+        varies: set[_Pseudo] = set()
+        for order, rule, found in rules:
+            wanted = found if names is _NAMES or names is _CUSTOM else [d for d in found if d.name in names]
+            if not wanted or not self.index.may_match(rule.selectors):
+                continue
+            layer = _UNLAYERED if rule.layer is None else self.ranks[rule.layer]
+            important_layer = tuple(-rank for rank in layer)
+            for which, selector in _pseudo_selectors(rule.selectors):
+                for host in scope.select(selector):
+                    box = boxes.setdefault((host, which), _Pseudo(host, which))
+                    if rule.conditional:
+                        varies.add(box)
+                    precedence = (selector.specificity, _UNSCOPED, order)
+                    matched.setdefault(box, []).extend(((d.important, False, important_layer if d.important else layer, *precedence), d) for d in wanted)
+        style = PageStyle(matched)
+        return {box: style.declarations(box) for box in matched}, varies
+
+
+def _elements_of(box: Any) -> tuple[Any, ...]:
+    """The box and its ancestors, the elements among them (a pseudo-element is none)."""
+    ancestors = tuple(box.iterancestors())
+    return ancestors if isinstance(box, _Pseudo) else (box, *ancestors)
+
+
+def _variables_filled(
+    box: Any, own: Mapping[str, Declaration], painting: Mapping[str, Declaration], declared: Mapping[Any, Mapping[str, Declaration]]
+) -> Mapping[str, Declaration]:
+    """The box's painting declarations with their `var()`s filled in from its own custom
+    properties (of `own`) over those its ancestors set (`declared`, by element), nearest first;
+    one that cannot be filled in is left out."""
+    inherited: dict[str, tuple[Any, ...]] = {}
+    for ancestor in reversed(list(box.iterancestors())):
+        inherited.update((name, d.values) for name, d in declared[ancestor].items() if d.custom)
+    found = with_variables_filled({**{name: d for name, d in own.items() if d.custom}, **painting}, inherited)
+    return {name: d for name, d in found.items() if not d.custom and not _uses_variables(d)}
+
+
+class _Pseudo:
+    """A `::before` or an `::after` of an element (`host`), read as a box of the tree: its host's
+    first or last child, with no attributes and nothing in it."""
+
+    __slots__ = ("host", "tag", "which")
+
+    def __init__(self, host: Any, which: str) -> None:
+        self.host = host
+        self.which = which
+        self.tag = f"::{which}"
+
+    def get(self, _name: str, default: Any = None) -> Any:
+        return default
+
+    def getparent(self) -> Any:
+        return self.host
+
+    def iterancestors(self) -> Iterator[Any]:
+        yield self.host
+        yield from self.host.iterancestors()
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+
+class _PseudoDeclared(NamedTuple):
+    """The declarations read here of the pseudo-elements that may be covers, and those of them
+    that a rule only some screens meet styles."""
+
+    declared: Mapping[Any, Mapping[str, Declaration]]
+    varies: frozenset[Any] = frozenset()
+
+    def joined(self, cascade: Cascade) -> Cascade:
+        """The cascade with these pseudo-elements' declarations in it too."""
+        if not self.declared:
+            return cascade
+        return Cascade(_Joined(cascade.declared, self.declared), cascade.varies | self.varies, cascade.overflowing)
+
+
+class _Joined(Mapping[Any, Mapping[str, Declaration]]):
+    """The declarations of the pseudo-elements read (`pseudo`), and of the elements (`elements`)."""
+
+    def __init__(self, elements: Mapping[Any, Mapping[str, Declaration]], pseudo: Mapping[Any, Mapping[str, Declaration]]) -> None:
+        self._elements = elements
+        self._pseudo = pseudo
+
+    def __getitem__(self, box: Any) -> Mapping[str, Declaration]:
+        return self._pseudo[box] if isinstance(box, _Pseudo) else self._elements[box]
+
+    def __iter__(self) -> Any:
+        return iter([*self._elements, *self._pseudo])
+
+    def __len__(self) -> int:
+        return len(self._elements) + len(self._pseudo)
+
+
+# The elements Chromium makes no `::before` or `::after` for: replaced elements and form fields
+# drawn by the browser (a checkbox, a `<button>` and an `<hr>` have them), and what is not rendered.
+_NO_PSEUDO_ELEMENTS = frozenset(
+    {"img", "input", "br", "wbr", "select", "textarea", "video", "audio", "iframe", "embed", "object", "canvas", "meter", "progress", "frame", "frameset"}
+)
+
+
+def _has_pseudo_elements(host: Any) -> bool:
+    """True when the element may show a `::before` and an `::after` (see `_NO_PSEUDO_ELEMENTS`)
+    and markup does not hide it (`hidden`, a closed `<dialog>`…)."""
+    tag = host.tag
+    if not isinstance(tag, str) or tag in SKIP_TAGS or tag in NOT_RENDERED_TAGS or is_hidden(host, tag):
+        return False
+    return tag not in _NO_PSEUDO_ELEMENTS
+
+
+# A selector of a `::before` or an `::after` (also written with one colon).
+_PSEUDO_ELEMENT = re.compile(r":(?:before|after)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _pseudo_selectors(selector_list: str) -> tuple[tuple[str, _CompiledSelector], ...]:
+    """The selectors of a rule's list (as Chromium reads it) of a `::before` or an `::after`,
+    each with which and compiled as it would be without it (it names the element it belongs
+    to); none for a rule for pages without scripts (`.no-js`, as `visibility` reads them)."""
+    from compliance.document.first_sight import FirstSightTranslator
+
+    if "no-js" in selector_list.lower():
+        return ()
+    translator = FirstSightTranslator()
+    compiled = []
+    for selector in parsed_selectors(selector_list):
+        pseudo = selector.pseudo_element
+        which = pseudo.lower() if isinstance(pseudo, str) else ""
+        if which in ("before", "after"):
+            subject, simple = _subject_of(selector.parsed_tree)
+            chain = () if simple else _chain_of(selector.parsed_tree, translator)
+            compiled.append((which, _CompiledSelector(selector, subject, simple, chain, translator)))
+    return tuple(compiled)
 
 
 class _Few(_Scope):
@@ -571,11 +830,12 @@ def _paints_anything(declared: Mapping[str, Declaration]) -> bool:
     )
 
 
-def _covers_its_block(cover: Any, cascade: Cascade) -> bool:
+def _covers_its_block(cover: Any, cascade: Cascade, filled: Mapping[str, Declaration] | None = None) -> bool:
     """True when the box is placed absolutely over the whole of its containing block, paints an
     opaque background there at a level of `auto` or more, and nothing fades, blends, moves,
     rounds, animates or hides it. A `<button>` is one when the page gives it such a background,
-    which takes its native look away (that look rounds its corners: what is in them shows)."""
+    which takes its native look away (that look rounds its corners: what is in them shows).
+    `filled`: its painting declarations with their `var()`s filled in, when it has any."""
     declared = cascade.declared[cover]
     tag = cover.tag
     if not isinstance(tag, str) or (tag in SKIP_TAGS and tag != "button") or tag in NOT_RENDERED_TAGS or tag in UA_HIDDEN_TAGS:
@@ -585,7 +845,7 @@ def _covers_its_block(cover: Any, cascade: Cascade) -> bool:
     level = _z_index(declared)
     if not (level is None or (isinstance(level, int) and level >= 0)) or not _paints_unchanged(declared, cover):
         return False
-    return _fills_its_block(declared) and _paints_opaque(declared, whole_box=True)
+    return _fills_its_block(declared) and _paints_opaque(declared if filled is None else {**declared, **filled}, whole_box=True)
 
 
 def _paints_unchanged(declared: Mapping[str, Declaration], box: Any) -> bool:
@@ -653,6 +913,8 @@ def _block_of(cover: Any, cascade: Cascade) -> Any:
             return ancestor if _containing_block(ancestor, cascade) else None
         if holds is None or _display(declared, ancestor) in ("none", "") or not _keeps_inside(declared, ancestor, cascade.overflowing):
             return None
+        if is_hidden(ancestor, ancestor.tag):
+            return None  # `hidden`, a closed `<dialog>`…: the cover is hidden with it (`display` may show it again: not read)
     return None
 
 
@@ -696,7 +958,8 @@ def _covered_beside(cover: Any, block: Any, inside: Cascade) -> list[Any]:
         path.append(path[-1].getparent())
     found: list[Any] = []
     for holder in (block, *path[:0:-1]):
-        before = True
+        # What a pseudo-element's host holds comes after its `::before` and before its `::after`.
+        before = not isinstance(cover, _Pseudo) or holder is not cover.host or cover.which == "after"
         for child in holder:
             if child in path:
                 before = False
