@@ -84,7 +84,7 @@ _DECK = on_first_use(r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?head(?:l
 
 def _is_body_paragraph(doc: Document, block: Block) -> bool:
     """A paragraph of running text: 6 words or more ending as a sentence ends, outside the
-    article's header, figures, asides and deck."""
+    article's header (and the story's head above the article root), figures, asides and deck."""
     text = block.text.strip()
     if block.heading or len(text.split()) < _BODY_WORDS or not _SENTENCE_END().search(text):
         return False
@@ -96,6 +96,8 @@ def _is_body_paragraph(doc: Document, block: Block) -> bool:
             continue
         if node.tag.lower() in _HEAD_CONTAINERS or any(_DECK().search(token) for token in classes(node)):
             return False
+        if node in doc.article_head:
+            return False  # the story's head above the article root is never its body
         if node is doc.article_root:
             break
     return True
