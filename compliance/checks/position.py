@@ -5,7 +5,9 @@ a logo above the story.
 `at: top` is what publishers' terms mean by "at the top", "at the beginning" or "before the
 body": the match comes before the story's first body paragraph, however long or short the story.
 Only the story's head may precede it: the headline and other headings, bylines, images, what sits
-in the article's `<header>`, `<figure>` (a caption) or `<aside>`, a deck (a block whose class
+in the article's `<header>`, `<figure>` (a caption) or `<aside>`, the story's head that a theme
+puts above the article's element (the headline and what follows it up to the body, in a
+`<header>` or hero outside `<article>` or `.entry-content`: see the README's article region), a deck (a block whose class
 names one: `dek`, `deck`, `standfirst`, `subtitle`, `subhead`, `summary`, `excerpt`, `teaser`,
 `strapline`, `kicker`, alone or as a part such as `field--name-field-dek`), short lines (fewer than 6 words, or
 not ending as a sentence ends: a dateline, "Updated May 3"), other matches of the check itself and
@@ -90,7 +92,7 @@ _DECK = on_first_use(r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?head(?:l
 
 def _is_body_paragraph(doc: Document, block: Block) -> bool:
     """A paragraph of running text: 6 words or more ending as a sentence ends, outside the
-    article's header, figures, asides and deck."""
+    article's header (and the story's head above the article root), figures, asides and deck."""
     text = block.text.strip()
     if block.heading or len(text.split()) < _BODY_WORDS or not _SENTENCE_END().search(text):
         return False
@@ -102,6 +104,8 @@ def _is_body_paragraph(doc: Document, block: Block) -> bool:
             continue
         if node.tag.lower() in _HEAD_CONTAINERS or any(_DECK().search(token) for token in classes(node)):
             return False
+        if node in doc.article_head:
+            return False  # the story's head above the article root is never its body
         if node is doc.article_root:
             break
     return True

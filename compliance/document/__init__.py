@@ -27,7 +27,7 @@ from compliance.document.bylines import refused_byline, unread_byline
 from compliance.document.elements import text_of
 from compliance.document.html import image_sources, parse_html, resolve_url, svg_accessible_name
 from compliance.document.model import Block, Byline, Document, DocumentKind, Image, Item, Link, attribute_pixels, item_offsets
-from compliance.document.region import find_article_root
+from compliance.document.region import find_article_root, find_story_head
 
 __all__ = [
     "Block",
@@ -39,6 +39,7 @@ __all__ = [
     "Link",
     "attribute_pixels",
     "find_article_root",
+    "find_story_head",
     "image_sources",
     "item_offsets",
     "parse_document",

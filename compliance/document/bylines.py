@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 from compliance.document.byline_reading import BylineReading, affiliation_line, names_after_unread_by, person_name, quote_byline, read_byline
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
 from compliance.document.model import Block, Byline, Document
-from compliance.document.region import is_chrome
+from compliance.document.region import is_chrome, is_site_header, is_site_navigation
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES, normalize, normalize_inline, shorten
 
@@ -57,8 +57,6 @@ _ELSEWHERE_WORDS = frozenset(
     morefrom""".split()
 )
 _ELSEWHERE_NAMES = frozenset({"site-footer", "site-header", "more-from", "most-read", "more-stories", "read-next"})
-# What a site's header is classed as: outside the story's own `<article>` it is page chrome.
-_SITE_HEADER_NAMES = frozenset({"site-header", "masthead"})
 _PART_SPLIT = re.compile(r"[-_]+")
 # BEM names: "block__element--modifier" ("c-byline--related-content"); each piece is read on its own.
 _BEM_SPLIT = re.compile(r"--|__")
@@ -588,15 +586,6 @@ def _elsewhere(element: Any, zone: _Zone) -> bool:
     return False
 
 
-def is_site_header(element: Any) -> bool:
-    """Whether the element is classed or marked like a site's header: `role=banner`, or a
-    `site-header` or `masthead` class or id (`c-site-header`, `site-header__inner` too)."""
-    if (element.get("role") or "").lower() == "banner":
-        return True
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
-    return any(piece.removeprefix("c-").removeprefix("o-") in _SITE_HEADER_NAMES for name in names for piece in _BEM_SPLIT.split(name))
-
-
 def _in_article_header(element: Any, zone: _Zone) -> bool:
     """Whether the element sits in the story's own header classed like a site's (see
     `_article_header`), which the page's chrome leaves out of the article region."""
@@ -612,17 +601,9 @@ def _article_header(element: Any, zone: _Zone) -> bool:
     """Whether a header classed like the site's is the story's own: inside the story's own
     `<article>` element and holding no navigation. A site's banner (outside the article, or with
     the site's menus in it) is page chrome, whatever element holds it."""
-    if any(_site_navigation(node) for node in element.iter()):
+    if any(is_site_navigation(node) for node in element.iter()):
         return False
     return _in_own_article(element, zone)
-
-
-def _site_navigation(element: Any) -> bool:
-    """A site's menu: a `<nav>` or `role=navigation`, but not the story's breadcrumb trail, which
-    a story's own header often opens with."""
-    if not isinstance(element.tag, str) or (element.tag.lower() != "nav" and (element.get("role") or "").lower() != "navigation"):
-        return False
-    return "breadcrumb" not in f"{element.get('class') or ''} {element.get('aria-label') or ''} {element.get('id') or ''}".lower()
 
 
 @functools.lru_cache(maxsize=CLASS_VALUES_CACHED)

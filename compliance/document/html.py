@@ -32,7 +32,7 @@ from compliance.document.model import Block, Document, Image, Item, Link, has_vi
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.positions import SourcePositions, lines_by_lf, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode
-from compliance.document.region import find_article_root, is_chrome
+from compliance.document.region import find_article_root, find_story_head, is_chrome
 from compliance.document.visibility import (
     HIDDEN,
     IMAGE_SOURCE_ATTRIBUTES,
@@ -486,7 +486,9 @@ def _build_html_document(
     """The document of a parsed page (`rendered`, `url`: see `parse_html`)."""
     body = root.find("body") if rendered else None
     article_root = body if body is not None else find_article_root(root)
-    walked = _walk(root, article_root, url, rendered=rendered)
+    # The story's head above the article root (headline, logo, credit line, byline) is in the region too.
+    article_head = frozenset(find_story_head(root, article_root)) if body is None else frozenset()
+    walked = _walk(root, article_root, article_head, url, rendered=rendered)
     items = walked.items
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = _headline(blocks)
@@ -513,6 +515,7 @@ def _build_html_document(
         item_offsets=walked.offsets,
         root=root,
         article_root=article_root,
+        article_head=article_head,
         _positions=positions,
         _visibility=walked.visibility,
         _block_display=walked.block_display,
@@ -719,7 +722,7 @@ def _tag_kind(raw_tag: Any) -> _TagKind:
     return _TagKind(raw_tag.lower() if isinstance(raw_tag, str) else "")
 
 
-def _walk(root: Any, article_root: Any, url: str | None, *, rendered: bool = False) -> _Walked:
+def _walk(root: Any, article_root: Any, article_head: frozenset[Any], url: str | None, *, rendered: bool = False) -> _Walked:
     """One walk over the tree: visible text blocks, images, links, byline markup, what is hidden and
     what is chrome, and the head's metadata, its URLs resolved against the page's base (`url`: the
     page's own address, or None). Each open element has a frame with what it inherits from its
@@ -729,10 +732,10 @@ def _walk(root: Any, article_root: Any, url: str | None, *, rendered: bool = Fal
     # HTML rendered from Markdown has no doctype of its own: it is not read as in quirks mode.
     quirks = not rendered and in_quirks_mode(root)
     try:
-        walk = _Walk(root, article_root, quirks=quirks)
+        walk = _Walk(root, article_root, article_head, quirks=quirks)
         _walk_with_comment_events(walk, root, rendered)
     except _LongCommentRun:
-        walk = _Walk(root, article_root, quirks=quirks)
+        walk = _Walk(root, article_root, article_head, quirks=quirks)
         _walk_reading_comments_by_sibling(walk, root, rendered)
     return walk.finish(url)
 
@@ -844,15 +847,19 @@ class _Walk:
         "owner_heading",
         "owner_in_article",
         "region_line",
+        "region_starts",
         "root",
         "stack",
         "style",
         "styled",
     )
 
-    def __init__(self, root: Any, article_root: Any, quirks: bool = False) -> None:
+    def __init__(self, root: Any, article_root: Any, article_head: frozenset[Any] = frozenset(), quirks: bool = False) -> None:
         self.root = root
         self.article_root = article_root
+        # Where the article region starts: the article root, and the outermost elements of the
+        # story's head outside it (`find_story_head`).
+        self.region_starts = article_head | {article_root}
         self.found = _Walked()
         self.style = PageStyle.of(root, quirks=quirks)
         self.styled = self.style.styled
@@ -962,7 +969,7 @@ class _Walk:
             return self._skip_unless_fallback(element, kind, parent)
         block = kind.block
         items = element.items()
-        if kind.plain and parent[_PASSES_ON] and (not items or self._inert(items)) and element not in self.styled and element is not self.article_root:
+        if kind.plain and parent[_PASSES_ON] and (not items or self._inert(items)) and element not in self.styled and element not in self.region_starts:
             if block and self.owner is not None:
                 self.flush()
             self.stack.append(parent if parent[_BLOCK] is block else (block, *parent[1:]))
@@ -1113,7 +1120,7 @@ class _Walk:
         visible = True if text_shown and not kind.image else is_seen(element, tag, rendering, self.style.css_sized)
         if visible != parent[_VISIBLE]:
             self.found.visibility[element] = visible
-        in_article = parent[_IN_ARTICLE] or element is self.article_root
+        in_article = parent[_IN_ARTICLE] or element in self.region_starts
         chrome = parent[_CHROME] or self._starts_chrome(element, kind, attributes, in_article)
         in_article = in_article and not chrome
         noscript = parent[_NOSCRIPT] or tag == "noscript"

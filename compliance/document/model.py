@@ -180,6 +180,9 @@ class Document:
     front_matter_error: str | None = None
     root: Any = field(default=None, compare=False, repr=False)
     article_root: Any = field(default=None, compare=False, repr=False)
+    # The story's head where it lies before the article root and outside it (the headline and
+    # what follows it up to the root: see `region.find_story_head`): the outermost elements.
+    article_head: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     _positions: SourcePositions | None = field(default=None, compare=False, repr=False)
     # The comments of a text or Markdown article, read by its parse; an HTML page's are read from
     # its tree when first asked (see `comments`).
@@ -352,7 +355,7 @@ class Document:
         while node is not None:
             if node in self._outside:
                 return False
-            if node is self.article_root:
+            if node is self.article_root or node in self.article_head:
                 inside = True
             node = node.getparent()
         return inside

@@ -1,6 +1,12 @@
 """The article region: which element holds the story an editor republished, and which elements
 around or inside it are page chrome (navigation, sidebars, sharing, related stories, comments,
 donation appeals and newsletter sign-ups).
+
+The region is the article root (`find_article_root`) and, when the story's headline sits before
+it and outside it, the story's head (`find_story_head`): the headline and what lies between it
+and the body, the stretch where a byline is read too (a theme's `<header class="entry-header">`
+or hero above `<article>` or `.entry-content`, with the publisher's logo or credit line under
+the headline). Never the site's header, its navigation or another story's card.
 """
 
 from __future__ import annotations
@@ -222,12 +228,152 @@ class _Comments:
         return inside
 
 
+# What a site's header is classed as (`c-site-header`, `site-header__inner` too): outside the
+# story's own `<article>` it is page chrome.
+_SITE_HEADER_NAMES = frozenset({"site-header", "masthead"})
+# BEM names: "block__element--modifier"; each piece is read on its own.
+_BEM_SPLIT = re.compile(r"--|__")
+
+
+def is_site_header(element: Any) -> bool:
+    """Whether the element is classed or marked like a site's header: `role=banner`, or a
+    `site-header` or `masthead` class or id (`c-site-header`, `site-header__inner` too)."""
+    if (element.get("role") or "").lower() == "banner":
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    return any(piece.removeprefix("c-").removeprefix("o-") in _SITE_HEADER_NAMES for name in names for piece in _BEM_SPLIT.split(name))
+
+
+def is_site_navigation(element: Any) -> bool:
+    """A site's menu: a `<nav>` or `role=navigation`, but not the story's breadcrumb trail, which
+    a story's own header often opens with."""
+    if not isinstance(element.tag, str) or (element.tag.lower() != "nav" and (element.get("role") or "").lower() != "navigation"):
+        return False
+    return "breadcrumb" not in f"{element.get('class') or ''} {element.get('aria-label') or ''} {element.get('id') or ''}".lower()
+
+
+def _story_headline(root: Any) -> Any | None:
+    """The page's first `<h1>` not marked `hidden`: the story's headline, as the region takes it."""
+    return next((h for h in root.iter("h1") if h.get("hidden") is None), None)
+
+
+def find_story_head(root: Any, article_root: Any) -> tuple[Any, ...]:
+    """The story's head where it lies outside the article root: the headline (the page's first
+    shown `<h1>`) and the elements after it and before the article root, as the outermost
+    elements of that stretch, in document order. It is the top of the stretch a byline is read
+    in (see `bylines`), where themes put the headline, the publisher's logo or credit line and
+    the byline in a header or hero above `<article>` or `.entry-content`.
+
+    Empty when that `<h1>` is not the story's headline: when it is inside the article root or
+    after it; when it is the site's name (in the site's header or other chrome, classed as the
+    site's logo, title or bar, or linking to the front page); when the stretch holds the site's
+    navigation, header or menu (a list of four links or more). An `<article>` in the stretch is
+    another story's card and is left out; chrome in it (a share bar, a sidebar) stays chrome, as
+    the walk reads it."""
+    headline = _story_headline(root)
+    lines = _lines_below_common_ancestor(headline, article_root) if headline is not None else None
+    if lines is None:
+        return ()
+    below_headline, below_root = lines
+    if any(_names_the_site(node) for node in below_headline):
+        return ()
+    from lxml import etree
+
+    pieces = _stretch_between(below_headline, below_root)
+    if any(is_site_navigation(node) or is_site_header(node) or _is_menu(node) for piece in pieces for node in piece.iter(etree.Element)):
+        return ()
+    return tuple(piece for piece in pieces if piece.tag != "article")
+
+
+def _lines_below_common_ancestor(headline: Any, article_root: Any) -> tuple[list[Any], list[Any]] | None:
+    """The headline and its ancestors, and the article root and its ancestors, each up to (not
+    including) their nearest common ancestor; None unless the headline comes before the article
+    root and neither holds the other."""
+    to_headline = [headline, *headline.iterancestors()]
+    to_root = [article_root, *article_root.iterancestors()]
+    in_root_line = set(to_root)
+    if headline in in_root_line or any(node is article_root for node in to_headline):
+        return None
+    common = next((node for node in to_headline if node in in_root_line), None)
+    if common is None:
+        return None
+    below_headline = to_headline[: to_headline.index(common)]
+    below_root = to_root[: to_root.index(common)]
+    if common.index(below_headline[-1]) > common.index(below_root[-1]):
+        return None  # the first <h1> comes after the article: another section's heading
+    return below_headline, below_root
+
+
+# Class pieces of a site's logo, name or top bar ("topbar__logo__title", "site-title",
+# "navbar-brand"): an `<h1>` so classed, or inside an element so classed, is the site's name.
+_SITE_BRAND_PIECES = frozenset({"logo", "site-title", "site-name", "site-branding", "branding", "brand", "navbar", "topbar"})
+_CLASS_PIECE_SPLIT = re.compile(r"--|__|\s+")
+
+
+def _names_the_site(element: Any) -> bool:
+    """Whether the element (the first `<h1>` or an ancestor of it) is the site's: chrome, the site's
+    header, classed as the site's logo, title or bar, or (the `<h1>`) a link to the front page."""
+    if is_chrome(element, element.tag.lower()) or is_site_header(element):
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    if any(piece.removeprefix("c-").removeprefix("o-") in _SITE_BRAND_PIECES for piece in _CLASS_PIECE_SPLIT.split(names)):
+        return True
+    return element.tag == "h1" and any(_front_page(link.get("href") or "") for link in element.iter("a"))
+
+
+def _front_page(href: str) -> bool:
+    """A link to a site's front page: "/", or an address with no path beyond "/"."""
+    href = href.strip()
+    if href in ("/", "./"):
+        return True
+    scheme, _, rest = href.partition("//")
+    return scheme in ("", "http:", "https:") and bool(rest) and "/" not in rest.rstrip("/")
+
+
+# A list of this many links or more, each item nothing but its link, is a menu.
+_MENU_ITEMS = 4
+
+
+def _is_menu(element: Any) -> bool:
+    """A site's menu written as a list without `<nav>`: a `<ul>` or `<ol>` of at least
+    `_MENU_ITEMS` items, each of whose text is all in links."""
+    if element.tag not in ("ul", "ol"):
+        return False
+    items = [item for item in element.iterchildren("li")]
+    if len(items) < _MENU_ITEMS:
+        return False
+    return all(_all_in_links(item) for item in items)
+
+
+def _all_in_links(item: Any) -> bool:
+    text = "".join(item.itertext()).strip()
+    linked = "".join("".join(link.itertext()) for link in item.iter("a")).strip()
+    return bool(text) and len(linked) >= len(text)
+
+
+def _stretch_between(below_headline: list[Any], below_root: list[Any]) -> list[Any]:
+    """The outermost elements from the headline (first of `below_headline`, its ancestors after
+    it) to the article root (first of `below_root`), both under one common ancestor: the headline,
+    what follows each of its ancestors up to the one beside the root's, what lies between those
+    two, and what precedes each of the root's ancestors down to the root."""
+    pieces = [below_headline[0]]
+    for node in below_headline[:-1]:
+        pieces.extend(node.itersiblings())
+    root_side = below_root[-1]
+    for sibling in below_headline[-1].itersiblings():
+        if sibling is root_side:
+            break
+        pieces.append(sibling)
+    for node in reversed(below_root[:-1]):
+        pieces.extend(reversed(list(node.itersiblings(preceding=True))))
+    return [piece for piece in pieces if isinstance(piece.tag, str)]
+
+
 def find_article_root(root: Any) -> Any:
     """The element holding the article: `<article>`, `[itemprop=articleBody]`, a CMS body container
     grown to include its headline, `<main>`, or else the densest block of paragraphs; never one
     inside the readers' comments."""
-    headlines = [h for h in root.iter("h1") if h.get("hidden") is None]
-    headline = headlines[0] if headlines else None
+    headline = _story_headline(root)
     comments = _Comments()
     core = _body_container(root, comments)
     if core is not None:
