@@ -3630,7 +3630,7 @@ def _box_gone(
 
 def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: str, containing: float, style: PageStyle | None) -> bool:
     """`_box_gone` for a box clipped to nothing, sized to nothing or moved off the screen."""
-    if _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared, containing, tag) or _outside_the_viewport(declared, element):
+    if _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared, containing, tag, element, style) or _outside_the_viewport(declared, element):
         return True
     if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
@@ -3922,15 +3922,122 @@ def _opens(minimum: Declaration | None) -> bool:
     return size is None or size > _TINY_IMAGE_PX
 
 
-def _off_screen(declared: Mapping[str, Declaration], containing: float = offsets.SCREEN_WIDTH_PX, tag: str = "") -> bool:
+def _off_screen(
+    declared: Mapping[str, Declaration], containing: float = offsets.SCREEN_WIDTH_PX, tag: str = "", element: Any = None, style: PageStyle | None = None
+) -> bool:
     """Moved 1000px or more left or up: by a negative `text-indent`, a translation, or a margin
     (which moves any box), or by `left`/`top` on a positioned element; or pushed out of its own
     clipped box (see `_indented_out`). Percentages are of the containing block's width
     (`containing`, px), a translation's of the element's own box (`offsets`)."""
     indent = declared.get("text-indent")
-    if indent is not None and (_first_line_indent(declared, indent, containing) <= _FAR_OFF_SCREEN_PX or _indented_out(declared, indent)):
+    if indent is not None and _indented_off(declared, indent, containing, element, style):
         return True
     return _moved_far(declared, containing, tag)
+
+
+def _indented_off(declared: Mapping[str, Declaration], indent: Declaration, containing: float, element: Any, style: PageStyle | None) -> bool:
+    """True when the `text-indent` moves the first line 1000px or more off the screen, or out of
+    its clipped box (`_indented_out`). A negative indent lengthens the line on its start side: text
+    aligned to the start goes with it, text aligned to the end stays on the screen, and centred
+    text goes off only when its centre does, the indent 1000px more than the box is wide (CSS
+    Text 3, 7.1 and 8.1; a line so long holds all of a byline, so it is the last line too, which
+    `text-align-last` aligns)."""
+    moved = _first_line_indent(declared, indent, containing)
+    if moved > _FAR_OFF_SCREEN_PX and not _indented_out(declared, indent):
+        return False
+    if moved >= 0 or element is None or style is None:
+        return True
+    alignment = _first_line_alignment(element, style)
+    if alignment == "center":
+        return moved <= _FAR_OFF_SCREEN_PX - offsets.own_width(declared, containing, True)
+    return alignment == "start"
+
+
+# The `text-align` keywords by the side of the line they put its text against (`justify` puts
+# a last line against its start); `match-parent` and the CSS-wide keywords take the parent's.
+_ALIGNMENTS = {
+    "left": "left",
+    "-webkit-left": "left",
+    "right": "right",
+    "-webkit-right": "right",
+    "center": "center",
+    "-webkit-center": "center",
+    "start": "start",
+    "end": "end",
+    "justify": "start",
+    "initial": "start",
+    "revert": "start",
+    "revert-layer": "start",
+}
+# The elements whose `align` attribute aligns the text in them (HTML, 15.3.3 and 15.3.8).
+_ALIGN_ATTRIBUTE_TAGS = frozenset({"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
+
+
+def _first_line_alignment(element: Any, style: PageStyle) -> str | None:
+    """Where the element's one line of text is put: against the side a `text-indent` moves
+    (`start`), the other (`end`), or `center`, by the `text-align-last` in force, else the
+    `text-align`, each inherited, with the `align` attributes, `<center>` and `<th>` as HTML
+    renders them; None when not worked out (a `var()`, a `dir="auto"`)."""
+    last = _inherited_alignment(element, style, "text-align-last")
+    found = _inherited_alignment(element, style, "text-align") if last == "auto" else last
+    if found in ("start", "end", "center"):
+        return found
+    direction = _inherited_direction(element, style)
+    if direction is None:
+        return None
+    return "start" if found == ("left" if direction == "ltr" else "right") else "end"
+
+
+def _inherited_alignment(element: Any, style: PageStyle, name: str) -> str:
+    """The side the nearest `name` (`text-align` or `text-align-last`) set on the element or an
+    ancestor puts the text against (see `_ALIGNMENTS`; `auto` for an unset `text-align-last`)."""
+    for box in (element, *element.iterancestors()):
+        declaration = style.on_demand(box, (name,)).get(name)
+        if declaration is None:
+            declaration_keyword = _presentational_alignment(box) if name == "text-align" else ""
+            if declaration_keyword:
+                return _ALIGNMENTS[declaration_keyword]
+            continue
+        keyword = declaration.keyword
+        if keyword in ("inherit", "unset", "match-parent"):
+            continue
+        if name == "text-align-last" and keyword in ("auto", "initial", "revert", "revert-layer"):
+            return "auto"
+        # A value not read here (a `var()`, one Chromium drops) is read as the initial `start`,
+        # so that an indent that hides is not let pass by a word that aligns nothing.
+        return _ALIGNMENTS.get(keyword, "auto" if name == "text-align-last" else "start")
+    return "auto" if name == "text-align-last" else "start"
+
+
+def _presentational_alignment(box: Any) -> str:
+    """The `text-align` HTML gives the box by its tag or `align` attribute (empty when none)."""
+    tag = box.tag if isinstance(box.tag, str) else ""
+    if tag == "center":
+        return "center"
+    align = (box.get("align") or "").strip().lower() if tag in _ALIGN_ATTRIBUTE_TAGS else ""
+    if align in ("left", "right", "center", "justify"):
+        return align
+    if align == "middle":
+        return "center"
+    return "center" if tag == "th" else ""
+
+
+def _inherited_direction(element: Any, style: PageStyle) -> str | None:
+    """`ltr` or `rtl`: the nearest `direction` set on the element or an ancestor, or its `dir`
+    attribute; None for what is not worked out (`dir="auto"`, a `var()`)."""
+    for box in (element, *element.iterancestors()):
+        declaration = style.on_demand(box, ("direction",)).get("direction")
+        if declaration is not None and declaration.keyword not in ("inherit", "unset"):
+            keyword = declaration.keyword
+            return "ltr" if keyword in ("initial", "revert", "revert-layer") else keyword if keyword in ("ltr", "rtl") else None
+        written = box.get("dir") if isinstance(box.tag, str) else None
+        if written is not None:
+            written = written.strip().lower()
+            if written in ("ltr", "rtl"):
+                return written
+            if written == "auto":
+                return None
+    return "ltr"
 
 
 def _first_line_indent(declared: Mapping[str, Declaration], indent: Declaration, containing: float) -> float:
