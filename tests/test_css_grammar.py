@@ -11,6 +11,8 @@ from compliance.document.css import parse_style_attribute
 # Values Chromium drops (as `el.style.setProperty` shows: nothing set), whatever the page's mode.
 VALUES_REFUSED = [
     "text-align:banana",
+    "text-align:match-parent",
+    "text-align-last:match-parent",
     "text-align:right left",
     "text-align-last:banana",
     "direction:up",
@@ -74,7 +76,6 @@ FLOW_RELATIVE_TAKEN = {
 # the checker takes those whatever the page's mode.
 VALUES_TAKEN = [
     "text-align:-webkit-right",
-    "text-align:match-parent",
     "text-align-last:end",
     "direction:rtl",
     *("position: sticky", "position: absolute", "left: -9999px", "left: auto", "left: 50%", "left: 0", "left: 10", "left: calc(1px)"),

@@ -19,6 +19,12 @@ Appendix E; CSS Positioned Layout 3): the element and all it holds are then not 
   layout or paint (CSS Positioned Layout 3, 3.1); the boxes between them are read as its parent's
   are, each beside the cover before or after it in the tree.
 
+Read only where the text fits across the box that paints (`_stays_within`): one narrower than
+the text paints under or over part of it, and the rest overflows beside it, seen, unless that
+box clips its overflow. Text is read one em wide a character, all of it under `white-space:
+nowrap`, else its longest word or the widest box it wraps in, against the widths and maximum
+widths set on that box and the ancestors it is as wide as.
+
 Read only where the page's own CSS says all of it, soundly: the chain of boxes between the
 element and what paints over it keeps the element inside that box (nothing on it is floated,
 placed absolutely or fixed, moved by offsets, a transform or a negative margin, given a height

@@ -3949,12 +3949,14 @@ def _indented_off(declared: Mapping[str, Declaration], indent: Declaration, cont
         return True
     alignment = _first_line_alignment(element, style)
     if alignment == "center":
-        return moved <= _FAR_OFF_SCREEN_PX - offsets.own_width(declared, containing, True)
+        width = offsets.own_width(declared, containing, True)
+        return moved <= _FAR_OFF_SCREEN_PX - (containing if width is None else width)
     return alignment == "start"
 
 
 # The `text-align` keywords by the side of the line they put its text against (`justify` puts
-# a last line against its start); `match-parent` and the CSS-wide keywords take the parent's.
+# a last line against its start); `inherit` and `unset` take the parent's (Chromium drops
+# `match-parent`).
 _ALIGNMENTS = {
     "left": "left",
     "-webkit-left": "left",
@@ -3999,7 +4001,7 @@ def _inherited_alignment(element: Any, style: PageStyle, name: str) -> str:
                 return _ALIGNMENTS[declaration_keyword]
             continue
         keyword = declaration.keyword
-        if keyword in ("inherit", "unset", "match-parent"):
+        if keyword in ("inherit", "unset"):
             continue
         if name == "text-align-last" and keyword in ("auto", "initial", "revert", "revert-layer"):
             return "auto"
@@ -4028,15 +4030,13 @@ def _inherited_direction(element: Any, style: PageStyle) -> str | None:
     for box in (element, *element.iterancestors()):
         declaration = style.on_demand(box, ("direction",)).get("direction")
         if declaration is not None and declaration.keyword not in ("inherit", "unset"):
-            keyword = declaration.keyword
+            keyword = str(declaration.keyword)
             return "ltr" if keyword in ("initial", "revert", "revert-layer") else keyword if keyword in ("ltr", "rtl") else None
-        written = box.get("dir") if isinstance(box.tag, str) else None
-        if written is not None:
-            written = written.strip().lower()
-            if written in ("ltr", "rtl"):
-                return written
-            if written == "auto":
-                return None
+        written = str(box.get("dir") or "").strip().lower() if isinstance(box.tag, str) else ""
+        if written in ("ltr", "rtl"):
+            return written
+        if written == "auto":
+            return None
     return "ltr"
 
 
