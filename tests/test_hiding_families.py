@@ -1584,6 +1584,21 @@ def test_a_logo_painted_over_by_something_opaque_is_hidden(logo: str, hidden: bo
     assert logo_hidden(dcnf(logo=logo)) is hidden
 
 
+# A logo 300px wide (`{}`: its `src` and the rest of its attributes) overflows a painter or a cover
+# narrower than it, and shows beside it; a wider one hides it (tests/test_browser.py checks).
+OVERFLOWING_LOGO_PAINTERS = {
+    '<div style="background:#fff;width:10px"><p><img style="position:relative;z-index:-1" width=300 {}></p></div>': False,
+    '<div style="background:#fff;width:400px"><p><img style="position:relative;z-index:-1" width=300 {}></p></div>': True,
+    '<div style="position:relative;width:10px"><p><img width=300 {}></p><div style="position:absolute;inset:0;background:#fff"></div></div>': False,
+    '<div style="position:relative;width:400px"><p><img width=300 {}></p><div style="position:absolute;inset:0;background:#fff"></div></div>': True,
+}
+
+
+@pytest.mark.parametrize("logo", sorted(OVERFLOWING_LOGO_PAINTERS))
+def test_a_logo_wider_than_the_box_painting_over_it_shows_beside_it(logo: str) -> None:
+    assert logo_hidden(dcnf(logo=logo.format(f"src={LOGO_SRC} {LOGO_ALT}"))) is OVERFLOWING_LOGO_PAINTERS[logo]
+
+
 def test_a_page_s_ids_are_read_once_however_many_elements_name_one(monkeypatch: pytest.MonkeyPatch) -> None:
     from compliance.document import references
 

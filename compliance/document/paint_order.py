@@ -132,6 +132,8 @@ _LIMITS = (("height", "auto"), ("max-height", "none"))
 _WIDTHS = ("width", "max-width")
 _WIDENING = ("width", "min-width")
 _WRAPPING = ("white-space", "text-wrap-mode", "text-wrap")
+# What draws a picture of its own width, which a box narrower than it lets overflow.
+_PICTURE_TAGS = frozenset({"img", "amp-img", "amp-anim", "svg", "video", "canvas", "iframe", "object", "embed", "picture", "input"})
 # The wrapping keywords that let text break between words.
 _WRAPS = ("normal", "wrap", "pre-wrap", "pre-line", "break-spaces", "balance", "pretty", "stable", "auto", "initial", "revert", "revert-layer")
 # The widest a character is drawn, in ems: a Han character, or a wide capital, is about one em;
@@ -842,16 +844,30 @@ def _width_needed(element: Any, painter: Any, chain: Cascade, around: Cascade) -
     inner = [d for d in element.iterdescendants() if isinstance(d.tag, str)]
     if any(name in chain.declared[d] for d in inner for name in ("font-size", *_WIDENING)):
         return None  # sized inside: not read here
+    pictures = [_picture_width(box, chain) for box in (element, *inner) if box.tag in _PICTURE_TAGS]
+    if None in pictures:
+        return None
     unbroken = _keeps_one_line(element, painter, chain, around) or any(_one_line_keyword(chain.declared[d]) for d in inner)
     per_character = _CHARACTER_EMS * font_px
     lines = max((len(line.strip()) for line in text.split("\n")), default=0) * per_character
+    widest_picture = max((width for width in pictures if width is not None), default=0.0)
     if unbroken:
-        return lines
+        return max(lines, widest_picture)
     # Wrapped text runs as far across as the widest box it is laid out in, or its longest word,
     # and no further than it runs unwrapped.
     words = max((len(word) for word in text.split()), default=0) * per_character
     widest = _widest_between(element, painter, chain)
-    return lines if widest is None else min(lines, max(words, widest))
+    return max(widest_picture, lines if widest is None else min(lines, max(words, widest)))
+
+
+def _picture_width(box: Any, cascade: Cascade) -> float | None:
+    """How wide (px) a picture is drawn, by the `width` its CSS or its attribute sets; None when
+    neither sets one in px (its own width is not known here)."""
+    declaration = cascade.declared[box].get("width")
+    if declaration is not None and len(declaration.values) == 1:
+        return length_px(declaration.values[0])
+    written = str(box.get("width") or "").strip()
+    return float(written) if written.isdigit() else None
 
 
 def _widest_between(element: Any, painter: Any, cascade: Cascade) -> float | None:
