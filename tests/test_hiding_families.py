@@ -1368,6 +1368,8 @@ INDENT_ALIGNMENTS = {
     '<p style="text-indent:-9999px;text-align:right;direction:banana">{}</p>': False,
     '<div dir=auto><p style="text-indent:-9999px;text-align:right">{}</p></div>': False,
     '<p style="text-indent:-9999px;text-align:right;text-align:banana">{}</p>': False,
+    '<p style="text-indent:-9999px;text-align-last:justify">{}</p>': False,
+    '<p style="text-indent:-9999px;text-align:justify">{}</p>': True,
 }
 
 

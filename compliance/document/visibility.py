@@ -754,6 +754,9 @@ class PageStyle:
         # The images of 2px or less by their `width`/`height` attributes that the page's CSS gives
         # a larger size (see `_css_sized_images`).
         self.css_sized = css_sized
+        # The `text-align`, `text-align-last` and direction in force on the elements asked about
+        # (`_line_settings`), kept for their descendants that ask.
+        self.line_settings: dict[Any, tuple[str, str, str | None]] = {}
         # Whether the `<style>` blocks hold every `@keyframes` of the page (`holds_every_keyframes`):
         # None until an animation the checker cannot read asks.
         self._every_keyframes: bool | None = None
@@ -886,7 +889,12 @@ class PageStyle:
         can hide: matched on demand, for the few elements that ask (`box_sizes`, the `display`
         of a narrow box's parent). With `every_screen`, only from the rules every reader meets
         (none in a media query or `@supports` condition that only some meet)."""
-        root = element.getroottree().getroot()
+        return self.on_demand_of([element], names, every_screen=every_screen)[0]
+
+    def on_demand_of(self, elements: Sequence[Any], names: Sequence[str], *, every_screen: bool = False) -> list[dict[str, Declaration]]:
+        """`on_demand` for each of several elements of one page, matched together (each rule
+        once over all of them)."""
+        root = elements[0].getroottree().getroot()
         demand = self._demand if self._demand is not None and self._demand.root is root else None
         if demand is None:
             # Read once per page, not once per element that asks: a page of thousands of narrow
@@ -898,11 +906,11 @@ class PageStyle:
         wanted, ranks = demand.declaring(names, every_screen=every_screen)
         matched: _Matched = {}
         if wanted:
-            scope = _Scope([element], demand.elements)
+            scope = _Scope(list(elements), demand.elements)
             for order, rule, found in wanted:
                 _match_rule(rule, order, found, matched, scope.select, ranks)
-        declared = PageStyle(matched).declarations(element)
-        return {name: declared[name] for name in names if name in declared}
+        style = PageStyle(matched)
+        return [{name: declared[name] for name in names if name in declared} for declared in map(style.declarations, elements)]
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
         """The declarations that win the cascade on this element, by property name (empty when
@@ -3979,36 +3987,63 @@ def _first_line_alignment(element: Any, style: PageStyle) -> str | None:
     """Where the element's one line of text is put: against the side a `text-indent` moves
     (`start`), the other (`end`), or `center`, by the `text-align-last` in force, else the
     `text-align`, each inherited, with the `align` attributes, `<center>` and `<th>` as HTML
-    renders them; None when not worked out (a `var()`, a `dir="auto"`)."""
-    last = _inherited_alignment(element, style, "text-align-last")
-    found = _inherited_alignment(element, style, "text-align") if last == "auto" else last
+    renders them; None when not worked out (a `dir="auto"`)."""
+    align, last, direction = _line_settings(element, style)
+    found = align if last == "auto" else last
     if found in ("start", "end", "center"):
         return found
-    direction = _inherited_direction(element, style)
     if direction is None:
         return None
     return "start" if found == ("left" if direction == "ltr" else "right") else "end"
 
 
-def _inherited_alignment(element: Any, style: PageStyle, name: str) -> str:
-    """The side the nearest `name` (`text-align` or `text-align-last`) set on the element or an
-    ancestor puts the text against (see `_ALIGNMENTS`; `auto` for an unset `text-align-last`)."""
-    for box in (element, *element.iterancestors()):
-        declaration = style.on_demand(box, (name,)).get(name)
-        if declaration is None:
-            declaration_keyword = _presentational_alignment(box) if name == "text-align" else ""
-            if declaration_keyword:
-                return _ALIGNMENTS[declaration_keyword]
-            continue
-        keyword = declaration.keyword
-        if keyword in ("inherit", "unset"):
-            continue
-        if name == "text-align-last" and keyword in ("auto", "initial", "revert", "revert-layer"):
-            return "auto"
-        # A value not read here (a `var()`, one Chromium drops) is read as the initial `start`,
-        # so that an indent that hides is not let pass by a word that aligns nothing.
-        return _ALIGNMENTS.get(keyword, "auto" if name == "text-align-last" else "start")
-    return "auto" if name == "text-align-last" else "start"
+_ROOT_LINE_SETTINGS = ("start", "auto", "ltr")
+_LINE_PROPERTIES = ("text-align", "text-align-last", "direction")
+
+
+def _line_settings(element: Any, style: PageStyle) -> tuple[str, str, str | None]:
+    """The `text-align` (a side of `_ALIGNMENTS`), `text-align-last` (`auto` or a side) and
+    direction (`ltr`, `rtl`, None when not worked out) in force on the element: its own, else its
+    parent's. Read up the ancestors to the nearest one read before, each kept for what it holds."""
+    # Kept on the page's style, not on the one shared by the pages without `<style>` blocks.
+    known = style.line_settings if style is not _NO_PAGE_STYLE else {}
+    unread: list[Any] = []
+    box = element
+    while box is not None and box not in known:
+        unread.append(box)
+        box = box.getparent()
+    inherited = _ROOT_LINE_SETTINGS if box is None else known[box]
+    unread.reverse()
+    for box, declared in zip(unread, style.on_demand_of(unread, _LINE_PROPERTIES) if unread else [], strict=True):
+        inherited = known[box] = _own_line_settings(box, declared, inherited)
+    return inherited
+
+
+def _own_line_settings(box: Any, declared: Mapping[str, Declaration], parent: tuple[str, str, str | None]) -> tuple[str, str, str | None]:
+    """`_line_settings` of a box, given its declarations of `_LINE_PROPERTIES` and its parent's settings."""
+    align, last, direction = parent
+    declaration = declared.get("text-align")
+    if declaration is None:
+        presentational = _presentational_alignment(box)
+        align = _ALIGNMENTS[presentational] if presentational else align
+    elif declaration.keyword not in ("inherit", "unset"):
+        # A value not read here (a `var()`) is read as the initial `start`, so that an indent
+        # that hides is not let pass by a word that aligns nothing.
+        align = _ALIGNMENTS.get(declaration.keyword, "start")
+    declaration = declared.get("text-align-last")
+    if declaration is not None and declaration.keyword not in ("inherit", "unset"):
+        # A last line justified is stretched to both ends of the line: its last word stays on the screen.
+        last = (
+            {**_ALIGNMENTS, "justify": "end"}.get(declaration.keyword, "auto") if declaration.keyword not in ("initial", "revert", "revert-layer") else "auto"
+        )
+    declaration = declared.get("direction")
+    written = str(box.get("dir") or "").strip().lower() if isinstance(box.tag, str) else ""
+    if declaration is not None and declaration.keyword not in ("inherit", "unset"):
+        keyword = str(declaration.keyword)
+        direction = "ltr" if keyword in ("initial", "revert", "revert-layer") else keyword if keyword in ("ltr", "rtl") else None
+    elif written in ("ltr", "rtl", "auto"):
+        direction = None if written == "auto" else written
+    return align, last, direction
 
 
 def _presentational_alignment(box: Any) -> str:
@@ -4022,22 +4057,6 @@ def _presentational_alignment(box: Any) -> str:
     if align == "middle":
         return "center"
     return "center" if tag == "th" else ""
-
-
-def _inherited_direction(element: Any, style: PageStyle) -> str | None:
-    """`ltr` or `rtl`: the nearest `direction` set on the element or an ancestor, or its `dir`
-    attribute; None for what is not worked out (`dir="auto"`, a `var()`)."""
-    for box in (element, *element.iterancestors()):
-        declaration = style.on_demand(box, ("direction",)).get("direction")
-        if declaration is not None and declaration.keyword not in ("inherit", "unset"):
-            keyword = str(declaration.keyword)
-            return "ltr" if keyword in ("initial", "revert", "revert-layer") else keyword if keyword in ("ltr", "rtl") else None
-        written = str(box.get("dir") or "").strip().lower() if isinstance(box.tag, str) else ""
-        if written in ("ltr", "rtl"):
-            return written
-        if written == "auto":
-            return None
-    return "ltr"
 
 
 def _first_line_indent(declared: Mapping[str, Declaration], indent: Declaration, containing: float) -> float:
