@@ -653,6 +653,14 @@ def test_other_ways_of_leaving_the_byline_unseen_leave_ink_where_the_checker_say
     assert inked == {css: not hidden for css, hidden in OTHER_HIDING.items()}
 
 
+def test_a_logo_overflowing_what_paints_over_it_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import OVERFLOWING_LOGO_PAINTERS as cases
+
+    picture = _png(300, 100)
+    inked = {markup: _leaves_ink(browser, markup.format(f'id=it src="{picture}"')) for markup in cases}
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
+
+
 def test_markup_around_the_byline_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_families import BYLINE_SURROUNDINGS as cases
 

@@ -10,6 +10,12 @@ from compliance.document.css import parse_style_attribute
 
 # Values Chromium drops (as `el.style.setProperty` shows: nothing set), whatever the page's mode.
 VALUES_REFUSED = [
+    "text-align:banana",
+    "text-align:match-parent",
+    "text-align-last:match-parent",
+    "text-align:right left",
+    "text-align-last:banana",
+    "direction:up",
     *("position: bogus", "position: -webkit-sticky", "position: 10px", "position: absolute fixed"),
     *("left: banana", "left: 10cows", "left: 10deg", "left: 1px 2px", "top: 10s", "inset: banana", "inset: 1px 2px 3px 4px 5px"),
     *("width: banana", "width: 10deg", "width: -moz-available", "width: fit-content(20px)", "width: 10px 20px", "width: none"),
@@ -69,6 +75,9 @@ FLOW_RELATIVE_TAKEN = {
 # Values Chromium takes, some of them only on a page in quirks mode (`width: 10`, `color: FFFFFF`):
 # the checker takes those whatever the page's mode.
 VALUES_TAKEN = [
+    "text-align:-webkit-right",
+    "text-align-last:end",
+    "direction:rtl",
     *("position: sticky", "position: absolute", "left: -9999px", "left: auto", "left: 50%", "left: 0", "left: 10", "left: calc(1px)"),
     *("left: anchor(--a left)", "left: 10Q", "left: 1lh", "left: 1cqw", "left: 1dvh", "left: var(--x)", "inset: 1px auto"),
     *("width: min-content", "width: -webkit-fill-available", "width: stretch", "width: fit-content", "width: 10"),

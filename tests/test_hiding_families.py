@@ -1401,9 +1401,119 @@ REFERENCES = {
     SVG_DEFS + '<p style="filter:url(#f);filter:none">{}</p>': False,
 }
 
+
 # A transform read as the matrix its functions compose to: a box whose back is turned to the
 # reader with `backface-visibility: hidden`, one behind the viewer under its parent's
 # perspective or its own, and one flattened onto a line or stretched a millionfold.
+def _cover_in(style: str, byline: str = "<p>{}</p>") -> str:
+    """The byline in a positioned box of this style, under a white cover that fills the box."""
+    return f'<div style="position:relative;{style}">{byline}<div style="position:absolute;inset:0;background:#fff"></div></div>'
+
+
+# A painter or a cover narrower than the byline paints under or over part of it only: the text
+# that overflows it (all of it under `white-space: nowrap`, else its longest word; a width set up
+# the tree or in percent narrows it too) is drawn beside it, seen, unless the box clips what
+# overflows it. The checker reads each character one em wide, so text is hidden under a box only
+# where it surely fits in it.
+OVERFLOWING_PAINTERS = {
+    '<div style="background:#fff;width:10px;white-space:nowrap"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;width:10px"><p style="position:relative;z-index:-1;white-space:nowrap">{}</p></div>': False,
+    '<div style="background:#fff;width:10px"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="width:10px"><div style="background:#fff"><p style="position:relative;z-index:-1">{}</p></div></div>': False,
+    '<div style="background:#fff;max-width:30px;white-space:pre"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;width:30px;white-space:nowrap;white-space:normal"><p style="position:relative;z-index:-1">{}</p></div>': False,
+    '<div style="background:#fff;width:10px;white-space:nowrap;overflow:hidden"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;width:500px;white-space:nowrap"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;width:300px"><p style="position:relative;z-index:-1">{}</p></div>': True,
+    '<div style="background:#fff;width:300px"><p style="position:relative;z-index:-1;width:400px">{}</p></div>': True,
+    _cover_in("width:10px;white-space:nowrap"): False,
+    _cover_in("width:10px", '<p style="white-space:nowrap">{}</p>'): False,
+    _cover_in("width:10px"): False,
+    '<div style="width:40px">' + _cover_in("width:50%") + "</div>": False,
+    _cover_in("width:200px;white-space:nowrap", '<p style="font-size:40px">{}</p>'): False,
+    _cover_in("max-width:30px;white-space:nowrap"): False,
+    "<style>.c{{position:relative;width:60px;white-space:nowrap}} .c>i{{position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=c><p>{}</p><i></i></div>": False,
+    _cover_in("width:10px;white-space:nowrap;overflow:hidden"): True,
+    _cover_in("width:30px;white-space:nowrap;contain:paint"): True,
+    "<style>.c{{position:relative;width:60px;white-space:nowrap;overflow-x:clip}} .c>i{{position:absolute;inset:0;background:#fff}}</style>"
+    "<div class=c><p>{}</p><i></i></div>": True,
+    _cover_in("width:500px;white-space:nowrap"): True,
+    '<div style="width:800px">' + _cover_in("width:50%;white-space:nowrap") + "</div>": True,
+    _cover_in("width:400px;white-space:nowrap", '<p style="font-size:20px">{}</p>'): True,
+    _cover_in("white-space:nowrap", '<p style="width:10px">{}</p>'): True,
+}
+
+
+# A negative `text-indent` lengthens the first line on its start side: text aligned to the start
+# goes off the screen with it, text aligned to the end (`right`, `end`, an `align` attribute, in
+# the direction in force) stays on it, and centred text goes off only when the line's centre
+# does (1000px more than the box is wide). The first line holds all of a short byline, so it is
+# the last line too, which `text-align-last` aligns. An indent out of a clipped box is read so.
+INDENT_ALIGNMENTS = {
+    '<p style="text-indent:-9999px;text-align:right">{}</p>': False,
+    '<p style="text-indent:-9999px;text-align:end">{}</p>': False,
+    '<p style="text-indent:-9999px;text-align:-webkit-right">{}</p>': False,
+    '<p style="text-indent:-9999px;text-align:center">{}</p>': True,
+    '<p style="text-indent:-2500px;text-align:center">{}</p>': True,
+    '<p style="text-indent:-100%;text-align:center">{}</p>': False,
+    '<p style="text-indent:-300%;text-align:center">{}</p>': True,
+    '<p style="text-indent:-9999px;text-align:justify;text-align-last:right">{}</p>': False,
+    '<p style="text-indent:-9999px;text-align:right;text-align-last:left">{}</p>': True,
+    '<p style="text-indent:-9999px;text-align-last:right">{}</p>': False,
+    '<div style="text-align:right"><p style="text-indent:-9999px">{}</p></div>': False,
+    '<div style="text-align:right"><p style="text-indent:-9999px;text-align:left">{}</p></div>': True,
+    '<div align=right><p style="text-indent:-9999px">{}</p></div>': False,
+    '<p align=right style="text-indent:-9999px">{}</p>': False,
+    '<center><p style="text-indent:-9999px">{}</p></center>': True,
+    '<p style="text-indent:-9999px;direction:rtl">{}</p>': True,
+    '<p style="text-indent:-9999px;direction:rtl;text-align:left">{}</p>': False,
+    '<p style="text-indent:-9999px;direction:rtl;text-align:end">{}</p>': False,
+    '<p style="text-indent:-9999px;direction:rtl;text-align:right">{}</p>': True,
+    '<p dir=rtl style="text-indent:-9999px;text-align:end">{}</p>': False,
+    '<div dir=rtl><p style="text-indent:-9999px;text-align:left">{}</p></div>': False,
+    '<p style="text-indent:-9999px;text-align:right;overflow:hidden;white-space:nowrap">{}</p>': False,
+    '<p style="text-indent:100%;text-align:right;overflow:hidden;white-space:nowrap">{}</p>': True,
+    '<p style="text-indent:100%;overflow:hidden;white-space:nowrap">{}</p>': True,
+    '<p style="text-indent:-100%;text-align:right;overflow:hidden;white-space:nowrap">{}</p>': False,
+    '<table><tr><th style="text-indent:-9999px">{}</th></tr></table>': True,
+    '<style>.a{{text-align:right}}</style><div class=a><p style="text-indent:-9999px">{}</p></div>': False,
+    '<p style="text-indent:-9999px;text-align:right;text-align:left">{}</p>': True,
+    '<p style="text-indent:-9999px;text-align:match-parent">{}</p>': True,
+    '<div style="text-align:right"><p style="text-indent:-9999px;text-align:match-parent">{}</p></div>': False,
+    '<p style="text-indent:-9999px;text-align:banana">{}</p>': True,
+    '<p style="text-indent:-9999px;text-align:var(--nope)">{}</p>': True,
+    '<div style="text-align:right"><p style="text-indent:-9999px;text-align:banana">{}</p></div>': False,
+    '<p style="text-indent:-9999px;text-align-last:banana">{}</p>': True,
+    '<p style="text-indent:-9999px;text-align:right;direction:banana">{}</p>': False,
+    '<div dir=auto><p style="text-indent:-9999px;text-align:right">{}</p></div>': False,
+    '<p style="text-indent:-9999px;text-align:right;text-align:banana">{}</p>': False,
+    '<p style="text-indent:-9999px;text-align-last:justify">{}</p>': False,
+    '<p style="text-indent:-9999px;text-align:justify">{}</p>': True,
+}
+
+
+# Moves whose reach depends on where the box is laid out, which the checker does not follow: a
+# `text-indent: -50%` takes a short byline off the screen from a block at its left edge, not from
+# a column centred on a wide screen or placed right of the middle, and a `scale(20)` throws
+# start-aligned text off from a block as wide as the screen, not from a narrow one, nor centred
+# or right-aligned text. They are read as showing (a byline read as hidden sends an editor to
+# fix what is not broken); the far moves are read as hiding.
+LAYOUT_DEPENDENT_MOVES = {
+    '<div style="max-width:700px;margin:auto"><p style="text-indent:-50%">{}</p></div>': False,
+    '<div style="width:600px;margin-left:400px"><p style="text-indent:-50%">{}</p></div>': False,
+    '<div style="width:300px;margin-left:600px"><p style="text-indent:-100%">{}</p></div>': False,
+    '<p style="text-indent:-50%;text-align:right">{}</p>': False,
+    '<p style="text-indent:-50%;text-align:center">{}</p>': False,
+    '<p style="text-indent:-100%">{}</p>': True,
+    '<div style="width:200px"><p style="transform:scale(20)">{}</p></div>': False,
+    '<p style="transform:scale(20);text-align:right;width:300px">{}</p>': False,
+    '<p style="transform:scale(20);text-align:center">{}</p>': False,
+    '<p style="transform:scale(20);width:200px">{}</p>': False,
+    '<p style="transform:scale(20);transform-origin:0 0">{}</p>': False,
+}
+
+
 PROJECTIONS = {
     # A matrix with no inverse paints nothing.
     '<p style="transform:scale3d(1,1,0)">{}</p>': True,
@@ -1432,6 +1542,18 @@ PROJECTIONS = {
     '<p style="transform:rotateX(60deg) rotateX(30deg)">{}</p>': True,
     '<p style="transform:rotateX(90deg) rotateY(90deg)">{}</p>': True,
     '<p style="transform:rotateY(180deg)">{}</p>': False,
+    # A parent of `transform-style: preserve-3d` (a 3-D rendering context), with or without a
+    # `perspective`: a box turned away in it, its back face hidden, is not seen; one brought
+    # behind the viewer by its parent's perspective is not seen, as under a flat parent's, and a
+    # grandparent's perspective reaches no box through a flat parent. (Turned edge-on under a
+    # perspective, `rotateY(90deg)`, Chromium leaves no ink, which the checker leaves unjudged.)
+    '<div style="perspective:500px;transform-style:preserve-3d"><p style="transform:rotateY(180deg);backface-visibility:hidden">{}</p></div>': True,
+    '<div style="transform-style:preserve-3d"><p style="transform:rotateY(180deg);backface-visibility:hidden">{}</p></div>': True,
+    '<div style="perspective:100px;transform-style:preserve-3d"><p style="transform:translateZ(200px)">{}</p></div>': True,
+    '<div style="perspective:100px;transform-style:preserve-3d"><div><p style="transform:translateZ(200px)">{}</p></div></div>': False,
+    '<div style="perspective:100px;transform-style:preserve-3d"><p style="transform:translateZ(-200px)">{}</p></div>': False,
+    '<div style="perspective:100px"><div style="transform:rotateX(45deg)"><p style="transform:rotateX(45deg)">{}</p></div></div>': False,
+    '<div style="transform:rotateX(45deg)"><p style="transform:rotateX(45deg)">{}</p></div>': False,
     '<p style="transform:rotateY(80deg);backface-visibility:hidden">{}</p>': False,
     '<p style="transform:scaleX(-1);backface-visibility:hidden">{}</p>': False,
     '<p style="transform:rotateY(180deg) rotateY(180deg);backface-visibility:hidden">{}</p>': False,
@@ -1514,6 +1636,9 @@ BYLINE_SURROUNDINGS = {
     **FOREIGN_CDATA,
     **DARK_SCHEME,
     **PAINTED_OVER,
+    **OVERFLOWING_PAINTERS,
+    **INDENT_ALIGNMENTS,
+    **LAYOUT_DEPENDENT_MOVES,
     **MATHML,
     **ENDED_BY_THEIR_START_TAG,
     **REFERENCES,
@@ -1579,6 +1704,21 @@ LOGO_IMG = f"<img src={LOGO_SRC} {LOGO_ALT}>"
 )
 def test_a_logo_painted_over_by_something_opaque_is_hidden(logo: str, hidden: bool) -> None:
     assert logo_hidden(dcnf(logo=logo)) is hidden
+
+
+# A logo 300px wide (`{}`: its `src` and the rest of its attributes) overflows a painter or a cover
+# narrower than it, and shows beside it; a wider one hides it (tests/test_browser.py checks).
+OVERFLOWING_LOGO_PAINTERS = {
+    '<div style="background:#fff;width:10px"><p><img style="position:relative;z-index:-1" width=300 {}></p></div>': False,
+    '<div style="background:#fff;width:400px"><p><img style="position:relative;z-index:-1" width=300 {}></p></div>': True,
+    '<div style="position:relative;width:10px"><p><img width=300 {}></p><div style="position:absolute;inset:0;background:#fff"></div></div>': False,
+    '<div style="position:relative;width:400px"><p><img width=300 {}></p><div style="position:absolute;inset:0;background:#fff"></div></div>': True,
+}
+
+
+@pytest.mark.parametrize("logo", sorted(OVERFLOWING_LOGO_PAINTERS))
+def test_a_logo_wider_than_the_box_painting_over_it_shows_beside_it(logo: str) -> None:
+    assert logo_hidden(dcnf(logo=logo.format(f"src={LOGO_SRC} {LOGO_ALT}"))) is OVERFLOWING_LOGO_PAINTERS[logo]
 
 
 def test_a_page_s_ids_are_read_once_however_many_elements_name_one(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -87,6 +87,11 @@ FAMILIES: dict[str, str] = {
     "margin": "placement",
     "inset": "placement",
     "text-indent": "placement",
+    # Where a line's text is put, which decides whether a negative `text-indent` takes it off
+    # the screen (see `visibility._first_line_alignment`).
+    "text-align": "placement",
+    "text-align-last": "placement",
+    "direction": "placement",
     "white-space": "placement",
     "text-wrap-mode": "placement",
     "text-wrap": "placement",

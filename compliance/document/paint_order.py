@@ -19,6 +19,12 @@ Appendix E; CSS Positioned Layout 3): the element and all it holds are then not 
   layout or paint (CSS Positioned Layout 3, 3.1); the boxes between them are read as its parent's
   are, each beside the cover before or after it in the tree.
 
+Read only where the text fits across the box that paints (`_stays_within`): one narrower than
+the text paints under or over part of it, and the rest overflows beside it, seen, unless that
+box clips its overflow. Text is read one em wide a character, all of it under `white-space:
+nowrap`, else its longest word or the widest box it wraps in, against the widths and maximum
+widths set on that box and the ancestors it is as wide as.
+
 Read only where the page's own CSS says all of it, soundly: the chain of boxes between the
 element and what paints over it keeps the element inside that box (nothing on it is floated,
 placed absolutely or fixed, moved by offsets, a transform or a negative margin, given a height
@@ -59,11 +65,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from compliance.document import offsets
 from compliance.document.css import CSS_WIDE_KEYWORDS, Declaration, display_keyword, length_px, parse_style_sheet
 from compliance.document.elements import BLOCK_TAGS
 from compliance.document.generated import pseudo_boxes
 from compliance.document.selector_lists import parsed_selectors
 from compliance.document.visibility import (
+    _DEFAULT_FONT_PX,
     _UNLAYERED,
     _UNSCOPED,
     NOT_RENDERED_TAGS,
@@ -139,6 +147,20 @@ _MARGINS = ("margin", "margin-top", "margin-right", "margin-bottom", "margin-lef
 _RADII = ("border-radius", "border-top-left-radius", "border-top-right-radius", "border-bottom-left-radius", "border-bottom-right-radius")
 _BACKGROUND_PLACING = ("background-size", "background-position", "background-repeat")
 _LIMITS = (("height", "auto"), ("max-height", "none"))
+# What sets how wide a box is drawn (its background with it), and what sets how wide its text
+# runs: a box narrower than its text paints its background under part of it only, and the text
+# that overflows it is drawn beside it, seen (unless the box clips what overflows it).
+_WIDTHS = ("width", "max-width")
+_WIDENING = ("width", "min-width")
+_WRAPPING = ("white-space", "text-wrap-mode", "text-wrap")
+# What draws a picture of its own width, which a box narrower than it lets overflow.
+_PICTURE_TAGS = frozenset({"img", "amp-img", "amp-anim", "svg", "video", "canvas", "iframe", "object", "embed", "picture", "input"})
+# The wrapping keywords that let text break between words.
+_WRAPS = ("normal", "wrap", "pre-wrap", "pre-line", "break-spaces", "balance", "pretty", "stable", "auto", "initial", "revert", "revert-layer")
+# The widest a character is drawn, in ems: a Han character, or a wide capital, is about one em;
+# Latin text averages half of one. Read generously, so that text is never judged to fit a box it
+# may run out of.
+_CHARACTER_EMS = 1.0
 _ANIMATIONS = ("animation", "animation-name")
 # Every property read here.
 _NAMES = frozenset(
@@ -153,6 +175,11 @@ _NAMES = frozenset(
         "height",
         "max-width",
         "max-height",
+        "min-width",
+        "font-size",
+        "overflow",
+        "overflow-x",
+        *_WRAPPING,
         "background",
         "background-color",
         "background-image",
@@ -332,7 +359,8 @@ class _Reader:
         inside = declared.joined(self.cascade({element for block in outermost for element in block.iter()}))
         found: set[Any] = set()
         for cover in covering:
-            found.update(_covered_beside(cover, block_of[cover], inside))
+            block = block_of[cover]
+            found.update(element for element in _covered_beside(cover, block, inside) if _stays_within(element, block, inside, cascade))
         return found
 
     def _covers(self) -> list[Any]:
@@ -804,7 +832,7 @@ def _under_an_ancestors_background(box: Any, cascade: Cascade, root: Any) -> boo
         if any(_keyword(declared, name, initial) != initial for name, initial in _LIMITS) or _display(declared, ancestor) in cascade.overflowing:
             return False
         if _paints(ancestor, declared, cascade, root, whole_box=False):
-            return True
+            return _stays_within(box, ancestor, cascade, cascade)
         if not _keeps_inside(declared, ancestor, cascade.overflowing):
             return False
     return False
@@ -1012,3 +1040,164 @@ def _own_level(declared: Mapping[str, Declaration], inherited: tuple[int, bool] 
     if _position(declared) != "static":
         return (0, False)
     return inherited
+
+
+def _stays_within(element: Any, painter: Any, chain: Cascade, around: Cascade) -> bool:
+    """True when the element's text, laid out in `painter`'s box (an ancestor that paints over it,
+    or a cover's containing block, which the cover fills), certainly runs no further across than
+    that box: the box clips what overflows it, or it is at least as wide as the widest run of the
+    text that cannot wrap (all of it under `white-space: nowrap`, else its longest word) and as
+    any width or minimum width set on the boxes between them. `chain`: the cascade read on the
+    element, what it holds and the boxes up to `painter`; `around`: on `painter` and its ancestors."""
+    if _clips_across(around.declared[painter]):
+        return True
+    room = _room(painter, around)
+    if room is None:
+        return True
+    needed = _width_needed(element, painter, chain, around)
+    return needed is not None and needed <= room
+
+
+def _clips_across(declared: Mapping[str, Declaration]) -> bool:
+    """True when the box clips its content at its left and right edges (`overflow-x` other than
+    `visible`, or paint containment)."""
+    for name in ("overflow-x", "overflow"):
+        declaration = declared.get(name)
+        if declaration is not None and declaration.values:
+            first = declaration.values[0]
+            return first.type == "ident" and first.lower_value in ("hidden", "clip", "scroll", "auto")
+    contain = declared.get("contain")
+    return contain is not None and any(t.type == "ident" and t.lower_value in ("paint", "strict", "content") for t in contain.values)
+
+
+def _room(box: Any, cascade: Cascade) -> float | None:
+    """The most the box can be across (px), by the widths and maximum widths set on it and on
+    the ancestors it is as wide as, a percentage of its parent's; None when none is set (it is
+    as wide as the screen), 0.0 when one is set to what is not worked out here."""
+    room: float | None = None
+    share = 1.0
+    for ancestor in (box, *box.iterancestors()):
+        declared = cascade.declared[ancestor]
+        for name in _WIDTHS:
+            declaration = declared.get(name)
+            if declaration is None or declaration.keyword in _INITIAL_KEYWORDS or declaration.keyword in CSS_WIDE_KEYWORDS:
+                continue
+            token = declaration.values[0] if len(declaration.values) == 1 else None
+            if token is not None and token.type == "percentage":
+                # Of the parent's width: the share of the room found further up.
+                share = min(share, share * float(token.value) / 100) if name == "max-width" else share * float(token.value) / 100
+                continue
+            found = None if token is None else length_px(token)
+            if found is None:
+                return 0.0
+            room = found * share if room is None else min(room, found * share)
+    if room is None and share < 1.0:
+        return offsets.SCREEN_WIDTH_PX * share
+    return room
+
+
+def _width_needed(element: Any, painter: Any, chain: Cascade, around: Cascade) -> float | None:
+    """The least width (px) the element's content needs without running out of the boxes it is
+    in (see `_stays_within`); None when not worked out (a font size, width or wrapping set in a
+    way not read here)."""
+    font_px = _font_px(element, painter, chain, around)
+    if font_px is None:
+        return None
+    text = "".join(element.itertext())
+    inner = [d for d in element.iterdescendants() if isinstance(d.tag, str)]
+    if any(name in chain.declared[d] for d in inner for name in ("font-size", *_WIDENING)):
+        return None  # sized inside: not read here
+    pictures = [_picture_width(box, chain) for box in (element, *inner) if box.tag in _PICTURE_TAGS]
+    if None in pictures:
+        return None
+    unbroken = _keeps_one_line(element, painter, chain, around) or any(_one_line_keyword(chain.declared[d]) for d in inner)
+    per_character = _CHARACTER_EMS * font_px
+    lines = max((len(line.strip()) for line in text.split("\n")), default=0) * per_character
+    widest_picture = max((width for width in pictures if width is not None), default=0.0)
+    if unbroken:
+        return max(lines, widest_picture)
+    # Wrapped text runs as far across as the widest box it is laid out in, or its longest word,
+    # and no further than it runs unwrapped.
+    words = max((len(word) for word in text.split()), default=0) * per_character
+    widest = _widest_between(element, painter, chain)
+    return max(widest_picture, lines if widest is None else min(lines, max(words, widest)))
+
+
+def _picture_width(box: Any, cascade: Cascade) -> float | None:
+    """How wide (px) a picture is drawn, by the `width` its CSS or its attribute sets; None when
+    neither sets one in px (its own width is not known here)."""
+    declaration = cascade.declared[box].get("width")
+    if declaration is not None and len(declaration.values) == 1:
+        return length_px(declaration.values[0])
+    written = str(box.get("width") or "").strip()
+    return float(written) if written.isdigit() else None
+
+
+def _widest_between(element: Any, painter: Any, cascade: Cascade) -> float | None:
+    """The widest width or minimum width (px) set on the element and the boxes up to `painter`
+    (0.0 when none is set, or only percentages of 100 or less); None when one is not worked out."""
+    widest = 0.0
+    box = element
+    while box is not painter:
+        for name in _WIDENING:
+            declaration = cascade.declared[box].get(name)
+            if declaration is None or declaration.keyword in _INITIAL_KEYWORDS or declaration.keyword in CSS_WIDE_KEYWORDS:
+                continue
+            token = declaration.values[0]
+            if token.type == "percentage" and token.value <= 100:
+                continue
+            found = length_px(token) if len(declaration.values) == 1 else None
+            if found is None:
+                return None
+            widest = max(widest, found)
+        box = box.getparent()
+    return widest
+
+
+def _one_line_keyword(declared: Mapping[str, Declaration]) -> bool | None:
+    """Whether the box's own wrapping keeps its text on one line: True for `nowrap` or `pre`, False
+    for another keyword, None when it sets none (it inherits its parent's)."""
+    for name in _WRAPPING:
+        declaration = declared.get(name)
+        if declaration is not None and declaration.keyword not in ("inherit", "unset"):
+            return declaration.keyword in ("nowrap", "pre") or declaration.keyword not in (*_WRAPS,)
+    return None
+
+
+def _keeps_one_line(element: Any, painter: Any, chain: Cascade, around: Cascade) -> bool:
+    """True when the wrapping in force on the element keeps its text on one line (or is not worked out)."""
+    cascade = chain
+    for box in (element, *element.iterancestors()):
+        if box is painter:
+            cascade = around
+        own = _one_line_keyword(cascade.declared[box])
+        if own is not None:
+            return own
+    return False
+
+
+def _font_px(element: Any, painter: Any, chain: Cascade, around: Cascade) -> float | None:
+    """The element's font size (px), by the sizes set on it and its ancestors in px or relative to
+    the parent's (`em`, `%`); None for another (a keyword, `rem`, a function)."""
+    factor = 1.0
+    cascade = chain
+    for box in (element, *element.iterancestors()):
+        if box is painter:
+            cascade = around
+        declaration = cascade.declared[box].get("font-size")
+        if declaration is None or declaration.keyword in ("inherit", "unset"):
+            continue
+        if declaration.keyword in ("initial", "revert", "revert-layer", "medium"):
+            return factor * _DEFAULT_FONT_PX
+        token = declaration.values[0] if len(declaration.values) == 1 else None
+        if token is None:
+            return None
+        if token.type == "percentage":
+            factor *= float(token.value) / 100
+            continue
+        if token.type == "dimension" and token.lower_unit in ("em", "ex", "ch"):
+            factor *= float(token.value) * (1.0 if token.lower_unit == "em" else 0.5)
+            continue
+        found = length_px(token) if token.type != "dimension" or token.lower_unit not in ("rem", "vw", "vh", "vmin", "vmax") else None
+        return None if found is None else factor * found
+    return factor * _DEFAULT_FONT_PX

@@ -754,6 +754,9 @@ class PageStyle:
         # The images of 2px or less by their `width`/`height` attributes that the page's CSS gives
         # a larger size (see `_css_sized_images`).
         self.css_sized = css_sized
+        # The `text-align`, `text-align-last` and direction in force on the elements asked about
+        # (`_line_settings`), kept for their descendants that ask.
+        self.line_settings: dict[Any, tuple[str, str, str | None]] = {}
         # Whether the `<style>` blocks hold every `@keyframes` of the page (`holds_every_keyframes`):
         # None until an animation the checker cannot read asks.
         self._every_keyframes: bool | None = None
@@ -886,7 +889,12 @@ class PageStyle:
         can hide: matched on demand, for the few elements that ask (`box_sizes`, the `display`
         of a narrow box's parent). With `every_screen`, only from the rules every reader meets
         (none in a media query or `@supports` condition that only some meet)."""
-        root = element.getroottree().getroot()
+        return self.on_demand_of([element], names, every_screen=every_screen)[0]
+
+    def on_demand_of(self, elements: Sequence[Any], names: Sequence[str], *, every_screen: bool = False) -> list[dict[str, Declaration]]:
+        """`on_demand` for each of several elements of one page, matched together (each rule
+        once over all of them)."""
+        root = elements[0].getroottree().getroot()
         demand = self._demand if self._demand is not None and self._demand.root is root else None
         if demand is None:
             # Read once per page, not once per element that asks: a page of thousands of narrow
@@ -898,11 +906,11 @@ class PageStyle:
         wanted, ranks = demand.declaring(names, every_screen=every_screen)
         matched: _Matched = {}
         if wanted:
-            scope = _Scope([element], demand.elements)
+            scope = _Scope(list(elements), demand.elements)
             for order, rule, found in wanted:
                 _match_rule(rule, order, found, matched, scope.select, ranks)
-        declared = PageStyle(matched).declarations(element)
-        return {name: declared[name] for name in names if name in declared}
+        style = PageStyle(matched)
+        return [{name: declared[name] for name in names if name in declared} for declared in map(style.declarations, elements)]
 
     def declarations(self, element: Any) -> dict[str, Declaration]:
         """The declarations that win the cascade on this element, by property name (empty when
@@ -3630,7 +3638,7 @@ def _box_gone(
 
 def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: str, containing: float, style: PageStyle | None) -> bool:
     """`_box_gone` for a box clipped to nothing, sized to nothing or moved off the screen."""
-    if _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared, containing, tag) or _outside_the_viewport(declared, element):
+    if _clipped(declared) or _zero_size(declared, tag) or _off_screen(declared, containing, tag, element, style) or _outside_the_viewport(declared, element):
         return True
     if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
@@ -3934,15 +3942,133 @@ def _opens(minimum: Declaration | None) -> bool:
     return size is None or size > _TINY_IMAGE_PX
 
 
-def _off_screen(declared: Mapping[str, Declaration], containing: float = offsets.SCREEN_WIDTH_PX, tag: str = "") -> bool:
+def _off_screen(
+    declared: Mapping[str, Declaration], containing: float = offsets.SCREEN_WIDTH_PX, tag: str = "", element: Any = None, style: PageStyle | None = None
+) -> bool:
     """Moved 1000px or more left or up: by a negative `text-indent`, a translation, or a margin
     (which moves any box), or by `left`/`top` on a positioned element; or pushed out of its own
     clipped box (see `_indented_out`). Percentages are of the containing block's width
     (`containing`, px), a translation's of the element's own box (`offsets`)."""
     indent = declared.get("text-indent")
-    if indent is not None and (_first_line_indent(declared, indent, containing) <= _FAR_OFF_SCREEN_PX or _indented_out(declared, indent)):
+    if indent is not None and _indented_off(declared, indent, containing, element, style):
         return True
     return _moved_far(declared, containing, tag)
+
+
+def _indented_off(declared: Mapping[str, Declaration], indent: Declaration, containing: float, element: Any, style: PageStyle | None) -> bool:
+    """True when the `text-indent` moves the first line 1000px or more off the screen, or out of
+    its clipped box (`_indented_out`). A negative indent lengthens the line on its start side: text
+    aligned to the start goes with it, text aligned to the end stays on the screen, and centred
+    text goes off only when its centre does, the indent 1000px more than the box is wide (CSS
+    Text 3, 7.1 and 8.1; a line so long holds all of a byline, so it is the last line too, which
+    `text-align-last` aligns)."""
+    moved = _first_line_indent(declared, indent, containing)
+    if moved > _FAR_OFF_SCREEN_PX and not _indented_out(declared, indent):
+        return False
+    if moved >= 0 or element is None or style is None:
+        return True
+    alignment = _first_line_alignment(element, style)
+    if alignment == "center":
+        width = offsets.own_width(declared, containing, True)
+        return moved <= _FAR_OFF_SCREEN_PX - (containing if width is None else width)
+    return alignment == "start"
+
+
+# The `text-align` keywords by the side of the line they put its text against (`justify` puts
+# a last line against its start); `inherit` and `unset` take the parent's (Chromium drops
+# `match-parent`).
+_ALIGNMENTS = {
+    "left": "left",
+    "-webkit-left": "left",
+    "right": "right",
+    "-webkit-right": "right",
+    "center": "center",
+    "-webkit-center": "center",
+    "start": "start",
+    "end": "end",
+    "justify": "start",
+    "initial": "start",
+    "revert": "start",
+    "revert-layer": "start",
+}
+# The elements whose `align` attribute aligns the text in them (HTML, 15.3.3 and 15.3.8).
+_ALIGN_ATTRIBUTE_TAGS = frozenset({"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
+
+
+def _first_line_alignment(element: Any, style: PageStyle) -> str | None:
+    """Where the element's one line of text is put: against the side a `text-indent` moves
+    (`start`), the other (`end`), or `center`, by the `text-align-last` in force, else the
+    `text-align`, each inherited, with the `align` attributes, `<center>` and `<th>` as HTML
+    renders them; None when not worked out (a `dir="auto"`)."""
+    align, last, direction = _line_settings(element, style)
+    found = align if last == "auto" else last
+    if found in ("start", "end", "center"):
+        return found
+    if direction is None:
+        return None
+    return "start" if found == ("left" if direction == "ltr" else "right") else "end"
+
+
+_ROOT_LINE_SETTINGS = ("start", "auto", "ltr")
+_LINE_PROPERTIES = ("text-align", "text-align-last", "direction")
+
+
+def _line_settings(element: Any, style: PageStyle) -> tuple[str, str, str | None]:
+    """The `text-align` (a side of `_ALIGNMENTS`), `text-align-last` (`auto` or a side) and
+    direction (`ltr`, `rtl`, None when not worked out) in force on the element: its own, else its
+    parent's. Read up the ancestors to the nearest one read before, each kept for what it holds."""
+    # Kept on the page's style, not on the one shared by the pages without `<style>` blocks.
+    known = style.line_settings if style is not _NO_PAGE_STYLE else {}
+    unread: list[Any] = []
+    box = element
+    while box is not None and box not in known:
+        unread.append(box)
+        box = box.getparent()
+    inherited = _ROOT_LINE_SETTINGS if box is None else known[box]
+    unread.reverse()
+    for box, declared in zip(unread, style.on_demand_of(unread, _LINE_PROPERTIES) if unread else [], strict=True):
+        inherited = known[box] = _own_line_settings(box, declared, inherited)
+    return inherited
+
+
+def _own_line_settings(box: Any, declared: Mapping[str, Declaration], parent: tuple[str, str, str | None]) -> tuple[str, str, str | None]:
+    """`_line_settings` of a box, given its declarations of `_LINE_PROPERTIES` and its parent's settings."""
+    align, last, direction = parent
+    declaration = declared.get("text-align")
+    if declaration is None:
+        presentational = _presentational_alignment(box)
+        align = _ALIGNMENTS[presentational] if presentational else align
+    elif declaration.keyword not in ("inherit", "unset"):
+        # A value not read here (a `var()`) is read as the initial `start`, so that an indent
+        # that hides is not let pass by a word that aligns nothing.
+        align = _ALIGNMENTS.get(declaration.keyword, "start")
+    declaration = declared.get("text-align-last")
+    if declaration is not None and declaration.keyword not in ("inherit", "unset"):
+        # A last line justified is stretched to both ends of the line: its last word stays on the screen.
+        last = (
+            {**_ALIGNMENTS, "justify": "end"}.get(declaration.keyword, "auto") if declaration.keyword not in ("initial", "revert", "revert-layer") else "auto"
+        )
+    declaration = declared.get("direction")
+    written = str(box.get("dir") or "").strip().lower() if isinstance(box.tag, str) else ""
+    if declaration is not None and declaration.keyword not in ("inherit", "unset"):
+        keyword = str(declaration.keyword)
+        direction = "ltr" if keyword in ("initial", "revert", "revert-layer") else keyword if keyword in ("ltr", "rtl") else None
+    elif written in ("ltr", "rtl", "auto"):
+        direction = None if written == "auto" else written
+    return align, last, direction
+
+
+def _presentational_alignment(box: Any) -> str:
+    """The `text-align` HTML gives the box by its tag or `align` attribute (empty when none)."""
+    tag = box.tag if isinstance(box.tag, str) else ""
+    if tag == "center":
+        return "center"
+    align = (box.get("align") or "").strip().lower() if tag in _ALIGN_ATTRIBUTE_TAGS else ""
+    if align in ("left", "right", "center", "justify"):
+        return align
+    if align == "middle":
+        return "center"
+    return "center" if tag == "th" else ""
 
 
 def _first_line_indent(declared: Mapping[str, Declaration], indent: Declaration, containing: float) -> float:
