@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.document import parse_document
+from tests.conftest import ROOT
 
 BODY = (
     "LANSING, Mich. — State regulators on Tuesday approved a plan that would let the state's largest utility "
@@ -186,3 +187,13 @@ def test_bylines_that_are_not_thanks_still_count(byline: str, names: tuple[str, 
 def test_a_bylines_evidence_shows_its_lines_as_the_page_does(byline: str, text: str) -> None:
     doc = parse_document(page(byline), "html", outlets=DCNF)
     assert [(b.text, b.names, b.reading.credit != "") for b in doc.bylines] == [(text, ("Jake Smith",), True)]
+
+
+def test_the_readme_examples_are_what_the_reader_does() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = "By Jake Smith / From the Daily Caller News Foundation"
+    assert f'"{quoted}"' in readme and '`<body class="author-4326">`' in readme and '"Thanks to NAME"' in readme
+    byline = '<p class="byline">By Jake Smith</p>\n<p><em>From the Daily Caller News Foundation</em></p>'
+    thanks = '<p>Thanks to <a href="https://medium.example/@asad_ch">Asad Chishti</a>.</p>'
+    found = bylines(page(byline, body_tag='<body class="author-4326">', foot=MEDIUM_CARD + thanks), DCNF)
+    assert found == [(quoted, ("Jake Smith",), BYLINE_LINE)]
