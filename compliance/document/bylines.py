@@ -362,14 +362,14 @@ def _byline_sized(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Zon
     class="author-jane">` around the story) describes the page, and its text is the story, not a
     byline. Markup that was byline markup only for being inside such a container (an element
     classed `name`) is left out with it; byline markup inside it on its own counts."""
-    position = _position(blocks, zone.last)
-    body = blocks[position].element if position < len(blocks) else None
-    holders = {id(mark) for mark in marks if _holds_story(mark.element, zone, body)}
-    if not holders:
+    if not marks:
+        return marks
+    holders = _story_holders(blocks, zone)
+    if not any(mark.element in holders for mark in marks):
         return marks
     kept: list[BylineMark] = []
     for mark in marks:
-        if id(mark) in holders:
+        if mark.element in holders:
             continue
         if not (kept and _contains(kept[-1].element, mark.element)) and not _is_markup_alone(mark.element):
             continue  # a name holder whose byline markup was a page-level container
@@ -377,12 +377,20 @@ def _byline_sized(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Zon
     return kept
 
 
-def _holds_story(element: Any, zone: _Zone, body: Any) -> bool:
-    """Whether the element holds the whole story: the article's root element, or both its headline
-    and the first paragraph of its body."""
-    if zone.article_root is not None and _contains(element, zone.article_root):
-        return True
-    return zone.headline is not None and body is not None and body is not zone.headline and _contains(element, zone.headline) and _contains(element, body)
+def _story_holders(blocks: tuple[Block, ...], zone: _Zone) -> set[Any]:
+    """The elements that hold the whole story: the article's root element and its ancestors, and
+    the elements that hold both its headline and the first paragraph of its body. Gathered once,
+    so that each byline mark is asked about in one look-up, however deep the page."""
+    holders: set[Any] = set()
+    if zone.article_root is not None:
+        holders.add(zone.article_root)
+        holders.update(zone.article_root.iterancestors())
+    position = _position(blocks, zone.last)
+    body = blocks[position].element if position < len(blocks) else None
+    if zone.headline is not None and body is not None and body is not zone.headline:
+        above_headline = {zone.headline, *zone.headline.iterancestors()}
+        holders.update(node for node in (body, *body.iterancestors()) if node in above_headline)
+    return holders
 
 
 def _is_markup_alone(element: Any) -> bool:
