@@ -147,17 +147,26 @@ def test_an_author_card_is_the_byline_of_a_story_with_none_above_its_body(foot: 
         '<p>With thanks to <a rel="author" href="/author/asad-chishti">Asad Chishti</a></p>',
         '<p>Special thanks to <a href="/people/asad-chishti">Asad Chishti</a> for the data.</p>',
         '<p>Acknowledgements: <a href="/people/asad-chishti">Asad Chishti</a></p>',
+        # A credit for a part of the work links its person as a byline does; the text reader
+        # already reads "Edited by NAME" as no byline.
+        '<p>Edited by <a href="/people/asad-chishti">Asad Chishti</a></p>',
+        '<p>— Photos by <a rel="author" href="/author/asad-chishti">Asad Chishti</a></p>',
     ],
 )
-def test_an_acknowledgement_is_not_a_byline_even_under_the_byline(line: str) -> None:
+def test_an_acknowledgement_or_a_part_credit_is_not_a_byline_even_under_the_byline(line: str) -> None:
     # Right under the byline, with no prose between: only the "Thanks to" wording tells it apart.
     assert bylines(page('<p class="byline">By Jake Smith</p>\n' + line)) == [("By Jake Smith", ("Jake Smith",), BYLINE_LINE)]
+
+
+def test_a_byline_line_that_also_credits_an_editor_still_credits_its_author() -> None:
+    found = bylines(page('<p class="byline">By <a rel="author" href="/author/jake-smith">Jake Smith</a> | Edited by Asad Chishti</p>'))
+    assert [names[0] for _, names, _ in found] == ["Jake Smith"]
 
 
 @pytest.mark.parametrize(
     ("byline", "names"),
     [
-        # A byline that opens with "Written by" (not a thanks), and a thanked name in the body prose.
+        # A byline that opens with "Written by" (not a thanks), and a name that starts like a thanks.
         ('<p class="byline">Written by <a rel="author" href="/author/asad-chishti">Asad Chishti</a></p>', ("Asad Chishti",)),
         ('<p class="byline">By <a rel="author" href="/author/thanks-tolliver">Thanks Tolliver</a></p>', ("Thanks Tolliver",)),
     ],

@@ -14,8 +14,8 @@ outlet or affiliation ("By NAME" over "ProPublica" or "Professor of X, Universit
 story after the name is never its affiliation; the evidence quotes such parts as the lines the page
 shows, parted by " / " ("By NAME / From the Daily Caller News Foundation"). When a byline stands
 above the story's body, one after the story (an author card, a platform's "Written by <account>"
-box) counts only for a person the byline above already credits, and a "Thanks to NAME" line is no
-byline; nor are the classes of `<html>`, `<body>` or an element holding the whole story
+box) counts only for a person the byline above already credits, and a "Thanks to NAME" or "Edited
+by NAME" line is no byline, even with the name linked to a profile; nor are the classes of `<html>`, `<body>` or an element holding the whole story
 (WordPress's `<body class="author-4326">`). Byline markup joins the words of its inline
 elements as a browser lays them out, without a space where the text has none ("By NAME,
 Reu<b></b>ters" names Reuters); parts in sibling elements are read apart only where, joined,

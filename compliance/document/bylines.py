@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from compliance.document.byline_reading import BylineReading, affiliation_line, names_after_unread_by, person_name, quote_byline, read_byline
+from compliance.document.byline_reading import BylineReading, affiliation_line, is_part_credit, names_after_unread_by, person_name, quote_byline, read_byline
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
 from compliance.document.model import Block, Byline, Document
 from compliance.document.region import is_chrome
@@ -340,7 +340,7 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
         if block_index is not None:
             block = blocks[_position(blocks, block_index)]
             if _acknowledges(block, reading.names):
-                continue  # "Thanks to <a href="/@asad">Asad Chishti</a>": someone who helped, not an author
+                continue  # "Thanks to <a href="/@asad">Asad Chishti</a>", "Edited by …": not an author
             seen_blocks.add(block_index)
             text, reading = _with_block_credit(mark, text, reading, block, outlets)
         found.append(
@@ -405,11 +405,14 @@ _ACKNOWLEDGEMENT = on_first_use(r"^\W{0,3}(?:(?:with|special|many|our)\s+)?(?:th
 
 
 def _acknowledges(block: Block, names: tuple[str, ...]) -> bool:
-    """Whether the block's line that holds the names thanks them (see `_ACKNOWLEDGEMENT`): a
-    platform's "Thanks to" line links the people it thanks to their profiles, as a byline does."""
+    """Whether the block's line that holds the names thanks them (see `_ACKNOWLEDGEMENT`) or
+    credits them for a part of the work ("Edited by", "Photos by": `is_part_credit`): a
+    platform's "Thanks to" line, like an editor's credit, links the people it names to their
+    profiles, as a byline does, but they are not the story's authors."""
     if not names:
         return False
-    return any(_ACKNOWLEDGEMENT().match(line) for line in block.text.split("\n") if all(name in line for name in names))
+    lines = (line for line in block.text.split("\n") if all(name in line for name in names))
+    return any(_ACKNOWLEDGEMENT().match(line) or is_part_credit(line) for line in lines)
 
 
 def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading | None]:
