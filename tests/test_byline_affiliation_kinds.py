@@ -369,7 +369,7 @@ def test_the_conversation_reads_the_institution_line_after_the_name() -> None:
     doc = parse_document(page, "html", outlets=frozenset({"the conversation"}))
     assert [(b.text, b.names, b.reading.credit) for b in doc.bylines] == [
         (
-            "By Maya Chen, Associate Professor of Oceanography, University of Example",
+            "By Maya Chen / Associate Professor of Oceanography, University of Example",
             ("Maya Chen",),
             "Associate Professor of Oceanography, University of Example",
         )
@@ -381,7 +381,7 @@ def test_an_outlet_line_after_the_name_is_no_byline_of_its_own() -> None:
     # The outlet line joins the byline: the page does not also credit an outlet in place of a reporter.
     page = _dcnf_page('<p class="byline">By Jake Smith</p><p class="author-org">Daily Caller News Foundation</p>', after=LOGO)
     doc = parse_document(page, "html", outlets=DCNF_OUTLETS)
-    assert [(b.text, b.names) for b in doc.bylines] == [("By Jake Smith, Daily Caller News Foundation", ("Jake Smith",))]
+    assert [(b.text, b.names) for b in doc.bylines] == [("By Jake Smith / Daily Caller News Foundation", ("Jake Smith",))]
 
 
 def test_dcnf_does_not_take_the_story_after_the_name_as_the_affiliation() -> None:

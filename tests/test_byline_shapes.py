@@ -157,7 +157,7 @@ PARAGRAPH = "The regional water district voted on Tuesday to charge its largest 
 def test_plain_text_byline_after_long_navigation_and_outlet_on_the_next_line() -> None:
     nav = "\n".join(f"Section {n}" for n in range(40))
     doc = parse_document(f"{nav}\nRates rise for big users\nBY TOM REED JUNE 5, 2024\nThe Harbor Ledger\n{PARAGRAPH}\n{PARAGRAPH}\n", "text")
-    assert [(b.names, b.text) for b in doc.bylines] == [(("TOM REED",), "BY TOM REED JUNE 5, 2024 The Harbor Ledger")]
+    assert [(b.names, b.text) for b in doc.bylines] == [(("TOM REED",), "BY TOM REED JUNE 5, 2024 / The Harbor Ledger")]
 
 
 def _page(header: str, body_extra: str = "", after: str = "") -> str:

@@ -11,7 +11,12 @@ below the story are other stories'. A byline split across elements is read as on
 the name in one element and, in the element or block right after it, a line that is only the
 outlet or affiliation ("By NAME" over "ProPublica" or "Professor of X, University Y";
 `<span class="author">NAME</span><span class="role">Outlet reporter</span>`); a sentence of the
-story after the name is never its affiliation. Byline markup joins the words of its inline
+story after the name is never its affiliation; the evidence quotes such parts as the lines the page
+shows, parted by " / " ("By NAME / From the Daily Caller News Foundation"). When a byline stands
+above the story's body, one after the story (an author card, a platform's "Written by <account>"
+box) counts only for a person the byline above already credits, and a "Thanks to NAME" or "Edited
+by NAME" line is no byline, even with the name linked to a profile; nor are the classes of `<html>`, `<body>` or an element holding the whole story
+(WordPress's `<body class="author-4326">`). Byline markup joins the words of its inline
 elements as a browser lays them out, without a space where the text has none ("By NAME,
 Reu<b></b>ters" names Reuters); parts in sibling elements are read apart only where, joined,
 a name would run into the next part or nobody would be named. Byline markup around the name alone is read

@@ -46,6 +46,14 @@ _PART_CREDIT = re.compile(
     r"^(?:photos?|photography|photographed|photographs?|pictures|images|video|graphics|illustrations?|edited|translated|translation|produced)\s+by\b",
     re.IGNORECASE,
 )
+
+
+def is_part_credit(line: str) -> bool:
+    """Whether the line opens with a credit for a part of the work ("Edited by NAME", "Photos by
+    NAME"), which names no author of the story, also after a list marker ("— Photos by NAME")."""
+    return bool(_PART_CREDIT.match(_LIST_MARKER.sub("", line.strip(), count=1)))
+
+
 # "By" and its equivalents: French/Catalan "Par", Spanish/Portuguese "Por", German "Von",
 # Italian "Di"/"Da", Dutch "Door", Scandinavian "Av"/"Af".
 _PREFIX = re.compile(rf"^{_OPENER_WORDS}(?:by|par|por|von|di|da|door|av|af)\b[:\s]*", re.IGNORECASE)

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from compliance.document.byline_reading import BylineReading, affiliation_line, names_after_unread_by, person_name, quote_byline, read_byline
+from compliance.document.byline_reading import BylineReading, affiliation_line, is_part_credit, names_after_unread_by, person_name, quote_byline, read_byline
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
 from compliance.document.model import Block, Byline, Document
 from compliance.document.region import is_chrome, is_site_header, is_site_navigation
@@ -43,6 +43,8 @@ from compliance.text import DASHES, normalize, normalize_inline, shorten
 
 _MARKUP_CLASSES = frozenset(["h-card", "vcard", "p-author", "contributor", "posted-by", "meta-author"])
 _NAME_CLASSES = frozenset(["name", "fn", "p-name", "author-name", "authorname"])
+# Elements that hold the whole page: their classes and attributes describe the page, not a byline.
+_PAGE_TAGS = frozenset({"html", "body"})
 # Links to an author's own page: "/author/jane-doe", "/people/jane-doe", "medium.com/@jane".
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|people|staff|contributors?|profiles?|writers?|editors|reporters?|journalists?|autor(?:es)?|auteurs?)/[^/?#]|/@[\w.-]+(?:[/?#]|$)",
@@ -159,7 +161,11 @@ def is_byline_markup(element: Any, tag: str = "", *, inside: bool = False) -> bo
     """True when the element marks a byline (`tag` is its lower-cased tag name): `rel=author`,
     `itemprop=author|creator`, a byline or author class, h-card/vcard, `<address>`, a link to an
     author's page; and, `inside` other byline markup, the element holding the name. Only its `get`
-    is asked, so a mapping of its attributes may stand in for it."""
+    is asked, so a mapping of its attributes may stand in for it. `<html>` and `<body>` never
+    are: their classes describe the page (WordPress's `author-4326` on `<body>`, a site's
+    `flag-simpleExtendedByline-on` on `<html>`), and the whole page is no byline."""
+    if tag in _PAGE_TAGS:
+        return False
     rel = element.get("rel")
     if rel and "author" in rel.lower().split():
         return True
@@ -225,7 +231,27 @@ def find_bylines(
         found.extend(_labelled_headings(blocks, zone, outlets))
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
-    return tuple(found)
+    return tuple(_without_cards_after_the_story(found, blocks))
+
+
+def _without_cards_after_the_story(found: list[Byline], blocks: tuple[Block, ...]) -> list[Byline]:
+    """The bylines without those after the story that credit someone its byline does not: when the
+    story has a byline above its body (fewer than `_PROSE_BLOCKS_TO_SCAN` paragraphs of prose
+    before it), a byline with prose between it and that one is an author card or a platform's
+    "Written by <account>" box at the story's foot, whose account is not the story's author, or
+    one that names no person ("Valley Ledger"). One that names only people the bylines above the
+    body credit stays: an author box that gives the story's author's affiliation ("Jake Smith,
+    Daily Caller News Foundation") still gives it."""
+    if len(found) < 2:
+        return found
+    prose = [block.index for block in blocks if block.in_article and len(block.text.split()) >= _PROSE_WORDS]
+    lead = found[0].index
+    if bisect.bisect_left(prose, lead) >= _PROSE_BLOCKS_TO_SCAN:
+        return found  # no byline above the body: the first is wherever the story credits its author
+    body_before_lead = bisect.bisect_right(prose, lead)
+    above = {id(byline) for byline in found if bisect.bisect_right(prose, byline.index) == body_before_lead}
+    credited = {_credited_key(name) for byline in found if id(byline) in above for name in byline.names}
+    return [byline for byline in found if id(byline) in above or (byline.names and all(_credited_key(name) in credited for name in byline.names))]
 
 
 def _with_affiliation_lines(found: list[Byline], blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> list[Byline]:
@@ -289,7 +315,7 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
     the first `_MOST_MARKUP_BYLINES` in or near the article only."""
     found: list[Byline] = []
     read = 0
-    for cluster in _clusters(marks):
+    for cluster in _clusters(_byline_sized(marks, blocks, zone)):
         head = cluster[0]
         if not zone.covers(head.index, head.in_article) and not _near_article(head.index, blocks) and not _in_own_article(head.element, zone):
             continue
@@ -310,12 +336,11 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
         mark, text, reading = chosen
         block_index = _block_at(mark.index, blocks, mark.element)
         if block_index is not None:
+            block = blocks[_position(blocks, block_index)]
+            if _acknowledges(block, reading.names):
+                continue  # "Thanks to <a href="/@asad">Asad Chishti</a>", "Edited by …": not an author
             seen_blocks.add(block_index)
-            if reading.names and not reading.credit:
-                block = blocks[_position(blocks, block_index)]
-                text, reading = _with_line_credit(text, reading, block, outlets)
-                if not reading.credit:
-                    text, reading = _with_sibling_affiliation(mark.element, text, reading, block, outlets)
+            text, reading = _with_block_credit(mark, text, reading, block, outlets)
         found.append(
             Byline(
                 quote_byline(text, reading.names, outlets),
@@ -327,6 +352,65 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
             )
         )
     return found
+
+
+def _byline_sized(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Zone) -> list[BylineMark]:
+    """The byline markup that does not hold the whole story: a page-level container classed like
+    byline markup (`<div id="page" class="site author-4326">` around the page, an `<article
+    class="author-jane">` around the story) describes the page, and its text is the story, not a
+    byline. Markup that was byline markup only for being inside such a container (an element
+    classed `name`) is left out with it; byline markup inside it on its own counts."""
+    if not marks:
+        return marks
+    holders = _story_holders(blocks, zone)
+    if not any(mark.element in holders for mark in marks):
+        return marks
+    kept: list[BylineMark] = []
+    for mark in marks:
+        if mark.element in holders:
+            continue
+        if not (kept and _contains(kept[-1].element, mark.element)) and not _is_markup_alone(mark.element):
+            continue  # a name holder whose byline markup was a page-level container
+        kept.append(mark)
+    return kept
+
+
+def _story_holders(blocks: tuple[Block, ...], zone: _Zone) -> set[Any]:
+    """The elements that hold the whole story: the article's root element and its ancestors, and
+    the elements that hold both its headline and the first paragraph of its body. Gathered once,
+    so that each byline mark is asked about in one look-up, however deep the page."""
+    holders: set[Any] = set()
+    if zone.article_root is not None:
+        holders.add(zone.article_root)
+        holders.update(zone.article_root.iterancestors())
+    position = _position(blocks, zone.last)
+    body = blocks[position].element if position < len(blocks) else None
+    if zone.headline is not None and body is not None and body is not zone.headline:
+        above_headline = {zone.headline, *zone.headline.iterancestors()}
+        holders.update(node for node in (body, *body.iterancestors()) if node in above_headline)
+    return holders
+
+
+def _is_markup_alone(element: Any) -> bool:
+    """Whether the element is byline markup by its own tag and attributes, not only for being
+    inside other byline markup."""
+    return isinstance(element.tag, str) and is_byline_markup(element, element.tag.lower())
+
+
+# A line that thanks people rather than credits them: "Thanks to NAME", "With thanks to NAME",
+# "Special thanks to NAME", "Acknowledgements: NAME", "Thank you to NAME".
+_ACKNOWLEDGEMENT = on_first_use(r"^\W{0,3}(?:(?:with|special|many|our)\s+)?(?:thanks|thank\s+you)\s+to\b|^\W{0,3}acknowledge?ments?\b", re.IGNORECASE)
+
+
+def _acknowledges(block: Block, names: tuple[str, ...]) -> bool:
+    """Whether the block's line that holds the names thanks them (see `_ACKNOWLEDGEMENT`) or
+    credits them for a part of the work ("Edited by", "Photos by": `is_part_credit`): a
+    platform's "Thanks to" line, like an editor's credit, links the people it names to their
+    profiles, as a byline does, but they are not the story's authors."""
+    if not names:
+        return False
+    lines = (line for line in block.text.split("\n") if all(name in line for name in names))
+    return any(_ACKNOWLEDGEMENT().match(line) or is_part_credit(line) for line in lines)
 
 
 def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading | None]:
@@ -362,7 +446,8 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     Allan" over the "Profile", "Follow" buttons of an author box). Read line by line, the first
     line that names people is the byline, joined with the next line when that one is only an
     outlet or affiliation (`<div>By NAME</div><div>Outlet</div>`); `(text, None)` when the one
-    line ran a name across lines and no line names anyone."""
+    line ran a name across lines and no line names anyone. Read as one line, the text is quoted
+    as the page's lines ("By NAME / Outlet"): no ", " or " " joins them on the page."""
     text = normalize_inline(captured)
     reading = read_byline(text, outlets=outlets)
     if "\n" not in captured:
@@ -373,7 +458,7 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     # A name is never split across two lines: read so, the words of two parts are no one's name.
     crosses = reading is not None and any(all(name not in line for line in lines) for name in reading.names)
     if reading is not None and reading.names and reading.credit and not crosses:
-        return text, reading
+        return " / ".join(lines), reading  # read as one line, quoted as the page's lines
     by_line = _first_naming_line(lines, outlets)
     if by_line is None:
         return (text, None) if crosses else (text, reading)
@@ -381,7 +466,7 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     # The joined reading stands when it names people without running across lines, unless a line
     # and its affiliation line say more.
     if reading is not None and reading.names and not crosses and not paired:
-        return text, reading
+        return " / ".join(lines), reading
     return line, alone
 
 
@@ -405,12 +490,34 @@ def _joined(text: str, affiliation: str) -> str:
     return f"{text.rstrip(' ,;|')}, {affiliation}"
 
 
-def _paired_with(text: str, names: tuple[str, ...], affiliation: str, outlets: Set[str]) -> tuple[str, BylineReading] | None:
-    """A byline's text joined with its affiliation line (see `_joined`), and the reading of the
-    two, when they read together as a byline that names the same people (`names`); else None."""
+def _as_lines(text: str, affiliation: str) -> str:
+    """A byline's text and the affiliation on the line below it, quoted as one line shows two:
+    "By NAME / From the Outlet". The evidence shows what the page shows; the two are read as
+    one byline (`_joined`), but no ", " stands between them on the page."""
+    return f"{text.rstrip(' ,;|')} / {affiliation}"
+
+
+def _paired_with(text: str, names: tuple[str, ...], affiliation: str, outlets: Set[str], *, same_line: bool = False) -> tuple[str, BylineReading] | None:
+    """A byline's text with its affiliation line, shown as two lines (`_as_lines`, or joined as one
+    when `same_line`), and the reading of the two joined (`_joined`), when they read together as a
+    byline that names the same people (`names`); else None."""
     paired = _joined(text, affiliation)
     reading = read_byline(paired, outlets=outlets)
-    return (paired, reading) if reading is not None and reading.names == names else None
+    if reading is None or reading.names != names:
+        return None
+    return (paired if same_line else _as_lines(text, affiliation)), reading
+
+
+def _with_block_credit(mark: BylineMark, text: str, reading: BylineReading, block: Block, outlets: Set[str]) -> tuple[str, BylineReading]:
+    """A markup byline that names people without a credit, with the credit its block gives: the
+    rest of its line (`_with_line_credit`), else its next sibling's affiliation
+    (`_with_sibling_affiliation`); else the markup's own text and reading."""
+    if not reading.names or reading.credit:
+        return text, reading
+    text, reading = _with_line_credit(text, reading, block, outlets)
+    if reading.credit:
+        return text, reading
+    return _with_sibling_affiliation(mark.element, text, reading, block, outlets)
 
 
 def _with_line_credit(text: str, reading: BylineReading, block: Block, outlets: Set[str]) -> tuple[str, BylineReading]:
@@ -443,7 +550,7 @@ def _with_sibling_affiliation(element: Any, text: str, reading: BylineReading, b
     outlet = affiliation_line(text_of(sibling), outlets)
     if outlet is None or _compact(text + outlet) not in _compact(block.text):
         return text, reading
-    return _paired_with(text, reading.names, outlet, outlets) or (text, reading)
+    return _paired_with(text, reading.names, outlet, outlets, same_line=True) or (text, reading)
 
 
 def _compact(text: str) -> str:
@@ -506,9 +613,9 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
                 outlet = _outlet_line(blocks, block.index + 1, outlets) if block.element is None else None
                 joined = f"{text} {outlet}" if outlet else None
             # Unlike `_paired_with`, the joined text stands whatever people its reading names.
-            if joined is not None:
-                text = joined
-                reading = read_byline(text, outlets=outlets) or reading
+            if joined is not None and outlet is not None:
+                reading = read_byline(joined, outlets=outlets) or reading
+                text = _as_lines(text, outlet)
         return Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)
     return None
 
