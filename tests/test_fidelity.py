@@ -141,20 +141,7 @@ def test_a_republication_that_changes_a_number_fails_naming_the_number(cli: Any,
     original = (ROOT / "tests/rule-fixtures/propublica/compliant.html").read_text(encoding="utf-8")
     numbers = [word for word in original.split() if word.isdigit() and len(word) <= 3]
     assert numbers, "the fixture has a number to change"
-    changed = original.replace(f" {numbers[0]} ", f" {int(numbers[0]) + 7} ", 1)
-    republished = write(tmp_path, "story.html", changed)
-    run = cli(
-        "check",
-        "--pack",
-        "propublica",
-        "--select",
-        "propublica/fidelity",
-        "--format",
-        "json",
-        "--original",
-        "tests/rule-fixtures/propublica/compliant.html",
-        str(republished),
-    )
+    run = _check_against_the_fixture(cli, tmp_path, {f" {numbers[0]} ": f" {int(numbers[0]) + 7} "})
     findings = run.json()["files"][0]["findings"]
     assert run.code == 1
     assert [f["rule"] for f in findings] == ["propublica/fidelity"]
