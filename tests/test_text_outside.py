@@ -65,3 +65,15 @@ def test_kff_health_news_reads_a_photo_caption_as_the_photos_rights() -> None:
 
     assert "creative-commons/all-rights-reserved" not in rules(head + caption + tagline + "</article>")
     assert "creative-commons/all-rights-reserved" in rules(head + "<p>© 2024 KFF Health News. All rights reserved.</p>" + tagline + "</article>")
+
+
+def test_the_rule_packs_doc_example_of_outside_runs_as_described() -> None:
+    from tests.test_docs import RULE_PACKS_DOC, fenced
+
+    (example,) = [block for block in fenced(RULE_PACKS_DOC, "yaml") if "outside:" in block]
+    caption = "<figure><img src=a.jpg><figcaption>Dana Whitcomb/Valley Courier. All rights reserved.</figcaption></figure>"
+    credit = "<div class=wp-caption><p class=wp-caption-text>Dana Whitcomb/Valley Courier. All rights reserved.</p></div>"
+    assert not _failed(example, f"<article><h1>Budget</h1>{_STORY}{caption}</article>")
+    assert not _failed(example, f"<article><h1>Budget</h1>{_STORY}{credit}</article>")
+    assert _failed(example, f"<article><h1>Budget</h1>{_STORY}<p>Dana Whitcomb/Valley Courier. All rights reserved.</p></article>")
+    assert _failed(example, f"Budget\n\n{_STORY[3:-4]}\n\nAll rights reserved.\n", kind="text")
