@@ -892,8 +892,12 @@ class Selector:
         return matches
 
     def validate(self) -> None:
-        """Compile now; raises cssselect's SelectorError (or lxml's XPathError) when invalid."""
-        _compile_selector(self.css, self.xpath)
+        """Compile now and run once on an empty element; raises cssselect's SelectorError (or
+        lxml's XPathError) when invalid, or when it can only fail on a page: a namespace prefix
+        (`svg|a`) names no namespace in an HTML tree, and lxml refuses it only when it runs."""
+        from lxml import etree
+
+        _compile_selector(self.css, self.xpath)(etree.Element("p"))
 
 
 def translate_selector(css: str) -> str:

@@ -167,3 +167,14 @@ def test_a_redefinition_that_breaks_an_inherited_pattern_is_an_error_at_the_defi
     assert run.code == 2
     (error,) = [line for line in run.err.splitlines() if "error:" in line]
     assert "child.yaml:9:" in error and "{{line}}" in error, error
+
+
+@pytest.mark.parametrize("selector", ["svg|a", "figcaption, x|caption", "*|p svg|text"])
+def test_a_selector_with_a_namespace_prefix_is_refused_when_the_pack_is_read(cli: Any, tmp_path: Path, selector: str) -> None:
+    # In an HTML tree the prefix names no namespace: lxml would refuse it on every page it runs on.
+    check = "{text: {pattern: 'x', max: 0, outside: '" + selector + "'}}"
+    write(tmp_path, "ns.yaml", HEAD.format(id="ns") + "rules:\n" + _rule("ns", "r", check))
+    run = cli("rules", "validate", str(tmp_path))
+    assert run.code == 2
+    (error,) = [line for line in run.err.splitlines() if "error:" in line]
+    assert "ns.yaml:12:" in error and "invalid CSS selector" in error and "namespace" in error.lower(), error
