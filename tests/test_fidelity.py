@@ -15,6 +15,12 @@ PARAMS = FidelityParams("nd", None, 70, 3)
 
 # (original, republished, why the edit is beyond style; None: a style, time or place edit)
 EDITS = [
+    # A vote turned around, a month or weekday for another: facts changed, not relative time.
+    ("The council voted 5-2 to approve the new bus routes.", "The council voted 2-5 to approve the new bus routes.", "5-2 → 2-5"),
+    ("The hearing is set for June 12 at the county courthouse.", "The hearing is set for July 12 at the county courthouse.", '"June" → "July"'),
+    ("The council met on Tuesday to vote on the budget plan.", "The council met on Wednesday to vote on the budget plan.", '"Tuesday" → "Wednesday"'),
+    ("The hearing is set for Sept. 12 at the county courthouse.", "The hearing is set for September 12 at the county courthouse.", None),
+    ("The rule takes effect in May, officials said on Monday.", "The rule takes effect in May, officials said Monday.", None),
     ("Inspectors signed off on 41 welds along the line.", "Inspectors signed off on 14 welds along the line.", "41 → 14"),
     ("The council voted 5-2 to approve the new bus routes.", "The council voted 5-3 to approve the new bus routes.", "5-2 → 5-3"),
     ("It was his 14th inspection of the line that month.", "It was his 41st inspection of the line that month.", "14th → 41st"),

@@ -329,7 +329,8 @@ def _meaning_changed(taken: list[str], given: list[str], of_time: bool) -> str |
     if it does: a number turned into another, unless the numbers are `of_time`, or a negation
     added or removed."""
     before, after = _numbers(taken), _numbers(given)
-    if before and after and sorted(before) != sorted(after) and not of_time:
+    # In order: "voted 5-2" → "voted 2-5" turns the vote around.
+    if before and after and before != after and not of_time:
         return f"{' '.join(taken)} → {' '.join(given)}"
     negated = _negations(given) - _negations(taken)
     if negated:

@@ -20,7 +20,8 @@ terms when, after case and punctuation, what it takes out and what it puts in ar
   is a change), initials and a company's "Inc.".
 Any other word — a noun, verb, adjective or adverb, a person's name — is content: replacing,
 adding or removing it changes what the story says ("diabetes" → "cancer", "approved" →
-"rejected", "Maria Lopez" → "Mario Lopes", "allegedly" removed).
+"rejected", "Maria Lopez" → "Mario Lopes", "allegedly" removed). So is a month or weekday put
+for another ("June" → "July", "Tuesday" → "Wednesday"): a date changed, not a relative time edit.
 
 Known limits: a person named like a large city ("Jackson", "Warren") reads as a place, a
 one-letter change inside a long word as a typo fixed ("counties" → "countries"), and a
@@ -322,12 +323,22 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     # Numbers on both sides are the caller's to compare; a number on one side only is content.
     counted = of_time or (any(_is_number(w) for w in old) and any(_is_number(w) for w in new))
     removed, added = list(old), list(new)
+    # A month or weekday for another is a date changed, not a relative time edit ("in June" →
+    # "in July"; "Tuesday" → "last week" is one): abbreviations are read as the name ("Sept.").
+    dates = _dates(old), _dates(new)
+    if all(dates) and dates[0] != dates[1]:
+        return Unexplained([w for w in old if _dates([w])], [w for w in new if _dates([w])], shown)
     _pair_off(removed, added)
     removed = [w for w in removed if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     added = [w for w in added if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     if "".join(w.text for w in removed) == "".join(w.text for w in added):
         return Unexplained([], [], shown)
     return Unexplained(_not_places(removed, before, (src_start, src_end)), _not_places(added, after, (dest_start, dest_end)), shown)
+
+
+def _dates(words: Sequence[Word]) -> frozenset[str]:
+    """The months and weekdays the capitalised words name, each by its first three letters."""
+    return frozenset(w.text[:3] for w in words if w.text in DATE_NAMES and w.shown[:1].isupper())
 
 
 def _not_places(words: list[Word], paragraph: Sequence[str], edit: tuple[int, int]) -> list[Word]:
