@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 from compliance.document.byline_reading import BylineReading, affiliation_line, is_part_credit, names_after_unread_by, person_name, quote_byline, read_byline
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
 from compliance.document.model import Block, Byline, Document
-from compliance.document.region import is_chrome, is_site_header, is_site_navigation
+from compliance.document.region import BEM_SPLIT, is_chrome, is_site_header, is_site_navigation
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES, normalize, normalize_inline, shorten
 
@@ -60,8 +60,6 @@ _ELSEWHERE_WORDS = frozenset(
 )
 _ELSEWHERE_NAMES = frozenset({"site-footer", "site-header", "more-from", "most-read", "more-stories", "read-next"})
 _PART_SPLIT = re.compile(r"[-_]+")
-# BEM names: "block__element--modifier" ("c-byline--related-content"); each piece is read on its own.
-_BEM_SPLIT = re.compile(r"--|__")
 _ELSEWHERE_TAGS = frozenset({"nav", "figcaption", "figure", "caption"})
 _ELSEWHERE_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo", "search"})
 # A block of running prose: the body has started once a few of these have gone by.
@@ -716,7 +714,7 @@ def _article_header(element: Any, zone: _Zone) -> bool:
 @functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
 def _elsewhere_by_name(value: str, identifier: str) -> bool:
     for token in f"{value} {identifier}".lower().split():
-        if token in _ELSEWHERE_NAMES or any(_elsewhere_piece(piece) for piece in _BEM_SPLIT.split(token)):
+        if token in _ELSEWHERE_NAMES or any(_elsewhere_piece(piece) for piece in BEM_SPLIT.split(token)):
             return True
     return False
 

@@ -231,8 +231,8 @@ class _Comments:
 # What a site's header is classed as (`c-site-header`, `site-header__inner` too): outside the
 # story's own `<article>` it is page chrome.
 _SITE_HEADER_NAMES = frozenset({"site-header", "masthead"})
-# BEM names: "block__element--modifier"; each piece is read on its own.
-_BEM_SPLIT = re.compile(r"--|__")
+# BEM names: "block__element--modifier"; each piece is read on its own (bylines read them so too).
+BEM_SPLIT = re.compile(r"--|__")
 
 
 def is_site_header(element: Any) -> bool:
@@ -241,7 +241,7 @@ def is_site_header(element: Any) -> bool:
     if (element.get("role") or "").lower() == "banner":
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
-    return any(piece.removeprefix("c-").removeprefix("o-") in _SITE_HEADER_NAMES for name in names for piece in _BEM_SPLIT.split(name))
+    return any(piece.removeprefix("c-").removeprefix("o-") in _SITE_HEADER_NAMES for name in names for piece in BEM_SPLIT.split(name))
 
 
 def is_site_navigation(element: Any) -> bool:
