@@ -245,3 +245,22 @@ def test_the_pre_commit_hook_and_the_readme_name_every_suffix_a_directory_walk_c
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     path_row = next(line for line in readme.splitlines() if line.startswith("| `PATH...` |"))
     assert [suffix for suffix in ARTICLE_SUFFIXES if f"`{suffix}`" not in path_row] == []
+
+
+def test_rule_packs_doc_anchor_example_shares_one_condition() -> None:
+    """docs/rule-packs.md: a check anchored once (`&name`) is the same check where an alias
+    (`*name`) repeats it."""
+    (text,) = [block for block in fenced(RULE_PACKS_DOC, "yaml") if "gazette-extracts" in block]
+    pack = load_pack(text, "gazette-extracts.yaml")
+    credit = 'Read the full story at the Example Gazette</p><p><a href="https://gazette.example/s/1">Gazette</a>'
+
+    def failed(ending: str) -> list[str]:
+        page = parse_document(_article("By Ana Ruiz", ending), "html")
+        return [finding.rule for finding in check_document(page, [pack], path="extract.html", auto_detect=False).findings]
+
+    # `_article` writes paragraphs 0-7: with the credit, an extract passes both rules.
+    assert failed(credit) == []
+    assert failed("Thanks for reading.") == ["gazette-extracts/credit"]
+    # The alias is the anchored condition: the second rule applies where the credit is, and only there.
+    assert failed(credit + "</p><p>Paragraph 9: the end.") == ["gazette-extracts/no-full-copy"]
+    assert failed("Paragraph 9: the end.") == ["gazette-extracts/credit"]
