@@ -99,6 +99,60 @@ EDITS = [
     ("The clinic closed after the audit, officials said.", "The clinic closed in 2019 after the audit, officials said.", None),
     ("No one answered the phone at the clinic that day.", "Nobody answered the phone at the clinic that day.", None),
     ("Redbud Field Services of Tulsa employed the inspector.", "Tulsa-based Redbud Field Services employed the inspector.", None),
+    # A date kept true from the republication's day keeps its side of the day, period or year it
+    # names: a relative time edit. One put on the other side moves the event: a fact changed.
+    ("The board voted yesterday to raise the fees.", "The board voted tomorrow to raise the fees.", '"yesterday" → "tomorrow"'),
+    ("The board voted last week to raise the fees.", "The board voted next week to raise the fees.", '"last" → "next"'),
+    ("The council approved the plan earlier this month.", "The council approved the plan later this month.", '"earlier" → "later"'),
+    ("The deadline was two weeks ago, the agency said.", "The deadline is two weeks from now, the agency said.", '"ago" → "from now"'),
+    ("The vote is set for tomorrow at city hall.", "The vote was set for yesterday at city hall.", '"tomorrow" → "yesterday"'),
+    ("The plant closed recently, the state said.", "The plant closed soon, the state said.", '"recently" → "soon"'),
+    ("The board will meet in the coming weeks.", "The board will meet in the past weeks.", '"coming" → "past"'),
+    ("The former director spoke at the hearing.", "The future director spoke at the hearing.", '"former" → "future"'),
+    ("The plant will close early next month, officials said.", "The plant will close late next month, officials said.", '"early" → "late"'),
+    ("The hearing is set for 10 a.m. on Monday, officials said.", "The hearing is set for 10 p.m. on Monday, officials said.", '"a.m." → "p.m."'),
+    ("The crash happened Tuesday morning on the highway.", "The crash happened Tuesday evening on the highway.", '"morning" → "evening"'),
+    ("The clinic closed last spring after the audit.", "The clinic closed last fall after the audit.", '"spring" → "fall"'),
+    ("The board voted yesterday to raise the fees.", "The board voted on Monday to raise the fees.", None),
+    ("The vote is set for tomorrow at city hall.", "The vote is set for next week at city hall.", None),
+    ("The vote is set for tomorrow at city hall.", "The vote is set for Friday at city hall.", None),
+    ("The council approved the plan earlier this month.", "The council approved the plan last month.", None),
+    ("The council will vote on the plan later this month.", "The council will vote on the plan next month.", None),
+    ("The plant closed recently, the state said.", "The plant closed last month, the state said.", None),
+    ("The storm hit the coast Tuesday night, officials said.", "The storm hit the coast tonight, officials said.", None),
+    ("The storm hit the coast Tuesday night, officials said.", "The storm hit the coast Tuesday evening, officials said.", None),
+    ("The clinic opened this morning, officials said.", "The clinic opened yesterday morning, officials said.", None),
+    ("The clinic closed last spring after the audit.", "The clinic closed this spring after the audit.", None),
+    ("The clinic closed last autumn after the audit.", "The clinic closed last fall after the audit.", None),
+    ("The vote is set for next week at city hall.", "The vote is set for this week at city hall.", None),
+    ("The board voted yesterday and meets again tomorrow.", "The board voted tomorrow and meets again yesterday.", '"yesterday" → "tomorrow"'),
+    # A tense shifted with a form of "be" tells a later day what was true on the original's; a
+    # future put for a past does not ("will" is content).
+    ("The clinic is closed to patients, officials said.", "The clinic was closed to patients, officials said.", None),
+    ("The vote was on Tuesday at city hall.", "The vote will be on Tuesday at city hall.", '"was" → "will be"'),
+    # "From" for "to" turns a movement around; AP's "to $1,200 from $900" moves words, and after
+    # "different" the two say the same.
+    ("Flights from Denver were canceled on Tuesday.", "Flights to Denver were canceled on Tuesday.", '"from" → "to"'),
+    ("The grant went to the county, records show.", "The grant went from the county, records show.", '"to" → "from"'),
+    ("The patients were moved from the clinic last week.", "The patients were moved into the clinic last week.", '"from" → "into"'),
+    ("Rents rose from $900 to $1,200 over two years.", "Rents rose to $1,200 from $900 over two years.", None),
+    ("The law is different to the old one, she said.", "The law is different from the old one, she said.", None),
+    ("The team traveled to Denver for the game.", "The team traveled into Denver for the game.", None),
+    ("The clinic is open from 9 a.m. to 5 p.m. daily.", "The clinic is open 9 a.m.-5 p.m. daily.", None),
+    ("The mayor's adviser said the plan was ready.", "The mayor's advisor said the plan was ready.", None),
+    ("Protestors gathered outside city hall on Monday.", "Protesters gathered outside city hall on Monday.", None),
+    # "No." before a numeral is "number" (AP style; British style without the dot), not a negation.
+    ("The team was ranked No. 1 in the state last year.", "The team was ranked number one in the state last year.", None),
+    ("The bill is no. 12 on the agenda this week.", "The bill is number 12 on the agenda this week.", None),
+    ("The team was ranked #1 in the state last year.", "The team was ranked No. 1 in the state last year.", None),
+    ("The team was ranked #1 in the state last year.", "The team was ranked number one in the state last year.", None),
+    ("The team was ranked No 1 in the state last year.", "The team was ranked number one in the state last year.", None),
+    ("Lots Nos. 3 and 4 were sold at the auction.", "Lots numbers 3 and 4 were sold at the auction.", None),
+    ("The team was ranked No. 3 in the state last year.", "The team was ranked No. 4 in the state last year.", "3 → 4"),
+    ("The team was ranked No. 1 in the state last year.", "The team was ranked number 2 in the state last year.", "No. 1 → number 2"),
+    ("Officials said there were no 12-year-olds at the camp.", "Officials said there were 12-year-olds at the camp.", "a negation removed"),
+    ("No 12-year-old should work these hours, the union said.", "12-year-olds should work these hours, the union said.", "a negation removed"),
+    ("The shelter had no beds left by Tuesday night.", "The shelter had beds left by Tuesday night.", "a negation removed"),
     # What the story says: a content word replaced, added or removed, however short the edit.
     ("The clinic treats patients with diabetes and heart disease.", "The clinic treats patients with cancer and heart disease.", '"diabetes" → "cancer"'),
     ("Maria Lopez, a nurse at the clinic, said she quit.", "Mario Lopes, a nurse at the clinic, said she quit.", '"Maria Lopez" → "Mario Lopes"'),
@@ -300,3 +354,4 @@ def test_the_readme_examples_of_style_and_content_edits_are_what_the_check_repor
         reason = beyond_style(before, after, fuzz.ratio(before, after), PARAMS)
         shown = "none (style, time and place edits)" if reason is None else f"changed ({reason}): {word_diff(before, after)}"
         assert shown == finding
+
