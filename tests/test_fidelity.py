@@ -355,3 +355,42 @@ def test_the_readme_examples_of_style_and_content_edits_are_what_the_check_repor
         shown = "none (style, time and place edits)" if reason is None else f"changed ({reason}): {word_diff(before, after)}"
         assert shown == finding
 
+
+# A control character inside a word of the copy (C0 but tab and line breaks, DEL): a browser
+# draws a box in the word and the reader reads the word, so the comparison does too; one that
+# sits in a word changed is reported with the word as it reads. (republished paragraph, verdict)
+_CONTROL_ORIGINAL = ["The council met on Tuesday to discuss the budget.", "Critics say the plan is not funded and the board approved it anyway."]
+CONTROLS_IN_WORDS = [
+    ("Critics say the plan is no\x1bt funded and the board approved it anyway.", None),
+    ("Critics say the plan is n\x1bot funded and the board approved it anyway.", None),
+    ("Critics say the plan is no\x01t funded and the board appro\x08ved it anyway.", None),
+    ("Critics say the plan is no\x7ft funded and the board approved it anyway.", None),
+    # An information separator (\x1c-\x1f) is read as a space, and spacing is style.
+    ("Critics say the plan is no\x1ft funded and the board approved it anyway.", None),
+    ("Critics say the plan is \x1bnot\x1b funded and the board approved it anyway.", None),
+    ("Critics say the plan is not funded and the board rej\x1bected it anyway.", 'changed ("approved" → "rejected")'),
+    ("Critics say the plan is fu\x1bnded and the board approved it anyway.", "changed (a negation removed)"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "verdict"), CONTROLS_IN_WORDS, ids=[repr(p[24:40]) for p, _ in CONTROLS_IN_WORDS])
+def test_a_control_character_inside_a_word_reads_as_the_word_around_it(paragraph: str, verdict: str | None) -> None:
+    from compliance.checks.base import Context
+    from compliance.checks.fidelity import evaluate
+    from compliance.document import parse_document
+
+    def page(paragraphs: list[str]) -> Any:
+        return parse_document(("<article><h1>Budget</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>").encode(), "html")
+
+    republished = page([_CONTROL_ORIGINAL[0], paragraph])
+    outcome = evaluate(republished, PARAMS, Context(republished, original=page(_CONTROL_ORIGINAL)))
+    assert [hit.evidence.split(":")[0] for hit in outcome.hits] == ([] if verdict is None else [verdict])
+    # The evidence quotes the words as they read, without the control characters.
+    assert all(ch.isprintable() for hit in outcome.hits for ch in hit.evidence)
+
+
+def test_a_copy_with_a_control_character_inside_a_word_passes_without_a_notice(cli: Any, tmp_path: Path) -> None:
+    run = _check_against_the_fixture(cli, tmp_path, {"Redbud did not respond": "Redbud did no\x1bt respond"})
+    report = run.json()["files"][0]
+    assert run.code == 0, run.out
+    assert (report["findings"], report["notices"]) == ([], [])

@@ -34,7 +34,10 @@ difference is one hit:
   knows, a state's AP abbreviation "Ore.", "here", "city", "county", "Tulsa-based"), function
   words (articles, prepositions, conjunctions, "that"/"which", forms of "be", "have", "do"), a
   courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms." is a change), an
-  initial, or a company's "Inc.". A person named like a large city ("Jackson") reads as a place;
+  initial, or a company's "Inc.". A person named like a large city ("Jackson") reads as a place.
+  A control character inside a word is read as a reader reads the word: `no\\x1bt` is "not"
+  (Chromium draws a box in the word, which does not make it another word), and no warning names
+  it (none does elsewhere on the page either);
 - `removed`: an original paragraph missing in the middle of the story;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
