@@ -141,8 +141,9 @@ _TIME_SIDES = (
         frozenset("morning mornings".split()),
         frozenset("noon midday".split()),
         frozenset("afternoon afternoons".split()),
-        # A news story's "Tuesday night" is often the evening: one side.
-        frozenset("evening evenings night nights tonight overnight midnight".split()),
+        # A news story's "Tuesday night" is often the evening: one side. "Overnight" runs into the
+        # morning ("overnight" → "early Tuesday morning"): on no side.
+        frozenset("evening evenings night nights tonight midnight".split()),
     ),
     (frozenset(["am"]), frozenset(["pm"])),
     (frozenset(["spring"]), frozenset(["summer"]), frozenset(["fall", "autumn"]), frozenset(["winter"])),
