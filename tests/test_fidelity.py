@@ -98,6 +98,9 @@ EDITS = [
     ("A litre of fuel cost more in the city than in the suburbs.", "A liter of fuel cost more in the city than in the suburbs.", None),
     ("The clinic closed after the audit, officials said.", "The clinic closed in 2019 after the audit, officials said.", None),
     ("No one answered the phone at the clinic that day.", "Nobody answered the phone at the clinic that day.", None),
+    # Spacing alone, also inside a number or a negation.
+    ("The county has 10 000 residents, the census shows.", "The county has 10000 residents, the census shows.", None),
+    ("The clinic can not hire enough nurses, officials said.", "The clinic cannot hire enough nurses, officials said.", None),
     ("Redbud Field Services of Tulsa employed the inspector.", "Tulsa-based Redbud Field Services employed the inspector.", None),
     # A date kept true from the republication's day keeps its side of the day, period or year it
     # names: a relative time edit. One put on the other side moves the event: a fact changed.
@@ -366,17 +369,28 @@ def test_the_readme_examples_of_style_and_content_edits_are_what_the_check_repor
 # A control character inside a word of the copy (C0 but tab and line breaks, DEL): a browser
 # draws a box in the word and the reader reads the word, so the comparison does too; one that
 # sits in a word changed is reported with the word as it reads. (republished paragraph, verdict)
-_CONTROL_ORIGINAL = ["The council met on Tuesday to discuss the budget.", "Critics say the plan is not funded and the board approved it anyway."]
+_CONTROL_ORIGINAL = [
+    "The council met on Tuesday to discuss the budget.",
+    "Critics say the plan is not funded and the board approved it anyway.",
+    "The board has never funded the 12 routes it approved.",
+]
 CONTROLS_IN_WORDS = [
     ("Critics say the plan is no\x1bt funded and the board approved it anyway.", None),
     ("Critics say the plan is n\x1bot funded and the board approved it anyway.", None),
     ("Critics say the plan is no\x01t funded and the board appro\x08ved it anyway.", None),
     ("Critics say the plan is no\x7ft funded and the board approved it anyway.", None),
-    # An information separator (\x1c-\x1f) is read as a space, and spacing is style.
+    # An information separator (\x1c-\x1f) is read as a space, and an edit of spacing alone is
+    # style, whatever the word it splits (a negation, a number).
     ("Critics say the plan is no\x1ft funded and the board approved it anyway.", None),
+    ("Critics say the plan is not funded and the board appro\x1cved it anyway.", None),
+    ("Critics say the plan is n\x1eot funded and the board approved it anyway.", None),
     ("Critics say the plan is \x1bnot\x1b funded and the board approved it anyway.", None),
     ("Critics say the plan is not funded and the board rej\x1bected it anyway.", 'changed ("approved" → "rejected")'),
     ("Critics say the plan is fu\x1bnded and the board approved it anyway.", "changed (a negation removed)"),
+    ("The board has ne\x1fver funded the 1\x1f2 routes it approved.", None),
+    ("The board has ne\x1bver funded the 1\x1b2 routes it approved.", None),
+    ("The board has fun\x1fded the 12 routes it approved.", "changed (a negation removed)"),
+    ("The board has never funded the 1\x1f3 routes it approved.", "changed (12 → 1 3)"),
 ]
 
 
@@ -389,7 +403,7 @@ def test_a_control_character_inside_a_word_reads_as_the_word_around_it(paragraph
     def page(paragraphs: list[str]) -> Any:
         return parse_document(("<article><h1>Budget</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>").encode(), "html")
 
-    republished = page([_CONTROL_ORIGINAL[0], paragraph])
+    republished = page([_CONTROL_ORIGINAL[0], paragraph, _CONTROL_ORIGINAL[2]] if paragraph.startswith("Critics") else [*_CONTROL_ORIGINAL[:2], paragraph])
     outcome = evaluate(republished, PARAMS, Context(republished, original=page(_CONTROL_ORIGINAL)))
     assert [hit.evidence.split(":")[0] for hit in outcome.hits] == ([] if verdict is None else [verdict])
     # The evidence quotes the words as they read, without the control characters.

@@ -283,10 +283,13 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         before_edit = {_bare(words[start - 1]) for words, start in ((old, src_start), (new, dest_start)) if start > 0}
         after_edit = [words[end] for words, end in ((old, src_end), (new, dest_end)) if end < len(words)]
         of_time = bool(before_edit & _DATE_NAMES) or any(part in _TIME_UNITS for word in (*taken, *given, *after_edit) for part in _bare(word).split("-"))
-        negated = _negations(new, dest_start, dest_end) - _negations(old, src_start, src_end)
-        meaning = _meaning_changed(taken, given, of_time, negated)
-        if meaning is not None:
-            return meaning
+        # An edit of the spacing alone is style: "ne ver" is "never", "1 2" is "12" (an information
+        # separator, read as a space, inside a word a reader sees whole with a box in it).
+        if "".join(taken) != "".join(given):
+            negated = _negations(new, dest_start, dest_end) - _negations(old, src_start, src_end)
+            meaning = _meaning_changed(taken, given, of_time, negated)
+            if meaning is not None:
+                return meaning
         times.append(of_time)
     # The words of each edit: the same words in another style, or words of time or place.
     judged = [style_edits.unexplained(old, new, edit, of_time) for edit, of_time in zip(edits, times, strict=True)]
