@@ -40,8 +40,10 @@ say the same).
 Known limits: a person named like a large city ("Jackson", "Warren") reads as a place, a
 one-letter change inside a long word as a typo fixed ("counties" → "countries"; a typo in a
 short or capitalised word, "teh" or a sentence's "Goverment", is not: "cat" → "car" and "Smith"
-→ "Smyth" are changes), and a preposition for another but "from" for "to" ("in" → "on", "at" →
-"in") as function words changed.
+→ "Smyth" are changes), a preposition for another but "from" for "to" ("in" → "on", "at" →
+"in") as function words changed, and "to" and "from" swapped where the word diff reads words
+moved ("moved to Ohio from Texas" → "moved from Ohio to Texas" is "from Ohio" put in and "Ohio
+from" taken out, as AP's "rose to $1,200 from $900" is).
 """
 
 from __future__ import annotations
@@ -391,9 +393,9 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     if all(dates) and dates[0] != dates[1]:
         return Unexplained([w for w in old if _dates([w])], [w for w in new if _dates([w])], shown)
     either_end = src_start > 0 and before[src_start - 1].lower().strip(_AROUND) in _EITHER_END_AFTER
-    moved = _across(old, new, _TIME_SIDES if either_end else (*_TIME_SIDES, _DIRECTION_SIDES))
-    if moved is not None:
-        return Unexplained(*moved, shown, turned=True)
+    turned = _across(old, new, _TIME_SIDES if either_end else (*_TIME_SIDES, _DIRECTION_SIDES))
+    if turned is not None:
+        return Unexplained(*turned, shown, turned=True)
     _pair_off(removed, added)
     removed = [w for w in removed if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     added = [w for w in added if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
@@ -460,8 +462,8 @@ def reasons(edits: Sequence[Unexplained]) -> list[str]:
     """Why edits of one paragraph are beyond style, one reason for each edit that changes
     content words, naming its words (`"diabetes" → "cancer"`, `"allegedly" removed`, `"strong"
     added`). A word one edit takes out and another puts back is moved, not changed ("said Smith"
-    → "Smith said"), unless the edit puts it for its opposite ("to Ohio from Texas" → "from Ohio
-    to Texas")."""
+    → "Smith said"), unless the edit puts it for its opposite ("voted yesterday, meets tomorrow" →
+    "voted tomorrow, meets yesterday")."""
     taken = Counter(w.text for edit in edits for w in edit.taken)
     given = Counter(w.text for edit in edits for w in edit.given)
     moved = taken & given
