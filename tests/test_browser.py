@@ -1008,3 +1008,12 @@ def test_the_tree_of_real_pages_is_chromiums(browser: Any) -> None:
     # The pages left differ where a browser ends a link at a link inside it (the adoption agency),
     # or attaches a shadow root where a page declares one (`<template shadowrootmode>`).
     assert len(pages) == 130 and len(different) <= 2, different
+
+
+def test_a_control_character_inside_a_word_is_drawn_as_a_box_in_the_word(browser: Any) -> None:
+    # `fidelity` reads "no\x1bt" as the word "not" (tests/test_fidelity.py, CONTROLS_IN_WORDS):
+    # Chromium does not drop the control, it draws a box inside the word, ink a reader sees, for
+    # the information separators (\x1c-\x1f) as for the others; a zero-width space draws nothing.
+    controls = {"\x01": True, "\x08": True, "\x1b": True, "\x1f": True, "\x7f": True, "\u200b": False}
+    drawn = {control: _leaves_ink(browser, f"<p>no<span id=it>{control}</span>t funded</p>", _NO_TEXT) for control in controls}
+    assert drawn == controls

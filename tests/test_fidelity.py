@@ -98,7 +98,71 @@ EDITS = [
     ("A litre of fuel cost more in the city than in the suburbs.", "A liter of fuel cost more in the city than in the suburbs.", None),
     ("The clinic closed after the audit, officials said.", "The clinic closed in 2019 after the audit, officials said.", None),
     ("No one answered the phone at the clinic that day.", "Nobody answered the phone at the clinic that day.", None),
+    # Spacing alone, also inside a number or a negation.
+    ("The county has 10 000 residents, the census shows.", "The county has 10000 residents, the census shows.", None),
+    ("The clinic can not hire enough nurses, officials said.", "The clinic cannot hire enough nurses, officials said.", None),
     ("Redbud Field Services of Tulsa employed the inspector.", "Tulsa-based Redbud Field Services employed the inspector.", None),
+    # A date kept true from the republication's day keeps its side of the day, period or year it
+    # names: a relative time edit. One put on the other side moves the event: a fact changed.
+    ("The board voted yesterday to raise the fees.", "The board voted tomorrow to raise the fees.", '"yesterday" → "tomorrow"'),
+    ("The board voted last week to raise the fees.", "The board voted next week to raise the fees.", '"last" → "next"'),
+    ("The council approved the plan earlier this month.", "The council approved the plan later this month.", '"earlier" → "later"'),
+    ("The deadline was two weeks ago, the agency said.", "The deadline is two weeks from now, the agency said.", '"ago" → "from now"'),
+    ("The vote is set for tomorrow at city hall.", "The vote was set for yesterday at city hall.", '"tomorrow" → "yesterday"'),
+    ("The plant closed recently, the state said.", "The plant closed soon, the state said.", '"recently" → "soon"'),
+    ("The board will meet in the coming weeks.", "The board will meet in the past weeks.", '"coming" → "past"'),
+    ("The former director spoke at the hearing.", "The future director spoke at the hearing.", '"former" → "future"'),
+    ("The plant will close early next month, officials said.", "The plant will close late next month, officials said.", '"early" → "late"'),
+    ("The hearing is set for 10 a.m. on Monday, officials said.", "The hearing is set for 10 p.m. on Monday, officials said.", '"a.m." → "p.m."'),
+    ("The crash happened Tuesday morning on the highway.", "The crash happened Tuesday evening on the highway.", '"morning" → "evening"'),
+    ("The clinic closed last spring after the audit.", "The clinic closed last fall after the audit.", '"spring" → "fall"'),
+    ("The board voted yesterday to raise the fees.", "The board voted on Monday to raise the fees.", None),
+    ("The vote is set for tomorrow at city hall.", "The vote is set for next week at city hall.", None),
+    ("The vote is set for tomorrow at city hall.", "The vote is set for Friday at city hall.", None),
+    ("The council approved the plan earlier this month.", "The council approved the plan last month.", None),
+    ("The council will vote on the plan later this month.", "The council will vote on the plan next month.", None),
+    ("The plant closed recently, the state said.", "The plant closed last month, the state said.", None),
+    ("The storm hit the coast Tuesday night, officials said.", "The storm hit the coast tonight, officials said.", None),
+    ("The storm hit the coast Tuesday night, officials said.", "The storm hit the coast Tuesday evening, officials said.", None),
+    ("The clinic opened this morning, officials said.", "The clinic opened yesterday morning, officials said.", None),
+    ("The storm hit the coast overnight, officials said.", "The storm hit the coast Tuesday morning, officials said.", None),
+    ("The storm hit this past weekend, officials said.", "The storm hit last weekend, officials said.", None),
+    ("The board will meet at the upcoming session, officials said.", "The board will meet at the next session, officials said.", None),
+    ("The storm hit later Tuesday, officials said.", "The storm hit Tuesday afternoon, officials said.", None),
+    ("The vote happened earlier today, officials said.", "The vote happened this morning, officials said.", None),
+    ("The rule takes effect tomorrow, officials said.", "The rule takes effect today, officials said.", None),
+    ("The hearing starts at noon on Monday, officials said.", "The hearing starts at midnight on Monday, officials said.", '"noon" → "midnight"'),
+    ("The clinic closed last spring after the audit.", "The clinic closed this spring after the audit.", None),
+    ("The clinic closed last autumn after the audit.", "The clinic closed last fall after the audit.", None),
+    ("The vote is set for next week at city hall.", "The vote is set for this week at city hall.", None),
+    ("The board voted yesterday and meets again tomorrow.", "The board voted tomorrow and meets again yesterday.", '"yesterday" → "tomorrow"'),
+    # A tense shifted with a form of "be" tells a later day what was true on the original's; a
+    # future put for a past does not ("will" is content).
+    ("The clinic is closed to patients, officials said.", "The clinic was closed to patients, officials said.", None),
+    ("The vote was on Tuesday at city hall.", "The vote will be on Tuesday at city hall.", '"was" → "will be"'),
+    # "From" for "to" turns a movement around; AP's "to $1,200 from $900" moves words, and after
+    # "different" the two say the same.
+    ("Flights from Denver were canceled on Tuesday.", "Flights to Denver were canceled on Tuesday.", '"from" → "to"'),
+    ("The grant went to the county, records show.", "The grant went from the county, records show.", '"to" → "from"'),
+    ("The patients were moved from the clinic last week.", "The patients were moved into the clinic last week.", '"from" → "into"'),
+    ("Rents rose from $900 to $1,200 over two years.", "Rents rose to $1,200 from $900 over two years.", None),
+    ("The law is different to the old one, she said.", "The law is different from the old one, she said.", None),
+    ("The team traveled to Denver for the game.", "The team traveled into Denver for the game.", None),
+    ("The clinic is open from 9 a.m. to 5 p.m. daily.", "The clinic is open 9 a.m.-5 p.m. daily.", None),
+    ("The mayor's adviser said the plan was ready.", "The mayor's advisor said the plan was ready.", None),
+    ("Protestors gathered outside city hall on Monday.", "Protesters gathered outside city hall on Monday.", None),
+    # "No." before a numeral is "number" (AP style; British style without the dot), not a negation.
+    ("The team was ranked No. 1 in the state last year.", "The team was ranked number one in the state last year.", None),
+    ("The bill is no. 12 on the agenda this week.", "The bill is number 12 on the agenda this week.", None),
+    ("The team was ranked #1 in the state last year.", "The team was ranked No. 1 in the state last year.", None),
+    ("The team was ranked #1 in the state last year.", "The team was ranked number one in the state last year.", None),
+    ("The team was ranked No 1 in the state last year.", "The team was ranked number one in the state last year.", None),
+    ("Lots Nos. 3 and 4 were sold at the auction.", "Lots numbers 3 and 4 were sold at the auction.", None),
+    ("The team was ranked No. 3 in the state last year.", "The team was ranked No. 4 in the state last year.", "3 → 4"),
+    ("The team was ranked No. 1 in the state last year.", "The team was ranked number 2 in the state last year.", "No. 1 → number 2"),
+    ("Officials said there were no 12-year-olds at the camp.", "Officials said there were 12-year-olds at the camp.", "a negation removed"),
+    ("No 12-year-old should work these hours, the union said.", "12-year-olds should work these hours, the union said.", "a negation removed"),
+    ("The shelter had no beds left by Tuesday night.", "The shelter had beds left by Tuesday night.", "a negation removed"),
     # What the story says: a content word replaced, added or removed, however short the edit.
     ("The clinic treats patients with diabetes and heart disease.", "The clinic treats patients with cancer and heart disease.", '"diabetes" → "cancer"'),
     ("Maria Lopez, a nurse at the clinic, said she quit.", "Mario Lopes, a nurse at the clinic, said she quit.", '"Maria Lopez" → "Mario Lopes"'),
@@ -300,3 +364,54 @@ def test_the_readme_examples_of_style_and_content_edits_are_what_the_check_repor
         reason = beyond_style(before, after, fuzz.ratio(before, after), PARAMS)
         shown = "none (style, time and place edits)" if reason is None else f"changed ({reason}): {word_diff(before, after)}"
         assert shown == finding
+
+
+# A control character inside a word of the copy (C0 but tab and line breaks, DEL): a browser
+# draws a box in the word and the reader reads the word, so the comparison does too; one that
+# sits in a word changed is reported with the word as it reads. (republished paragraph, verdict)
+_CONTROL_ORIGINAL = [
+    "The council met on Tuesday to discuss the budget.",
+    "Critics say the plan is not funded and the board approved it anyway.",
+    "The board has never funded the 12 routes it approved.",
+]
+CONTROLS_IN_WORDS = [
+    ("Critics say the plan is no\x1bt funded and the board approved it anyway.", None),
+    ("Critics say the plan is n\x1bot funded and the board approved it anyway.", None),
+    ("Critics say the plan is no\x01t funded and the board appro\x08ved it anyway.", None),
+    ("Critics say the plan is no\x7ft funded and the board approved it anyway.", None),
+    # An information separator (\x1c-\x1f) is read as a space, and an edit of spacing alone is
+    # style, whatever the word it splits (a negation, a number).
+    ("Critics say the plan is no\x1ft funded and the board approved it anyway.", None),
+    ("Critics say the plan is not funded and the board appro\x1cved it anyway.", None),
+    ("Critics say the plan is n\x1eot funded and the board approved it anyway.", None),
+    ("Critics say the plan is \x1bnot\x1b funded and the board approved it anyway.", None),
+    ("Critics say the plan is not funded and the board rej\x1bected it anyway.", 'changed ("approved" → "rejected")'),
+    ("Critics say the plan is fu\x1bnded and the board approved it anyway.", "changed (a negation removed)"),
+    ("The board has ne\x1fver funded the 1\x1f2 routes it approved.", None),
+    ("The board has ne\x1bver funded the 1\x1b2 routes it approved.", None),
+    ("The board has fun\x1fded the 12 routes it approved.", "changed (a negation removed)"),
+    ("The board has never funded the 1\x1f3 routes it approved.", "changed (12 → 1 3)"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "verdict"), CONTROLS_IN_WORDS, ids=[repr(p[24:40]) for p, _ in CONTROLS_IN_WORDS])
+def test_a_control_character_inside_a_word_reads_as_the_word_around_it(paragraph: str, verdict: str | None) -> None:
+    from compliance.checks.base import Context
+    from compliance.checks.fidelity import evaluate
+    from compliance.document import parse_document
+
+    def page(paragraphs: list[str]) -> Any:
+        return parse_document(("<article><h1>Budget</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>").encode(), "html")
+
+    republished = page([_CONTROL_ORIGINAL[0], paragraph, _CONTROL_ORIGINAL[2]] if paragraph.startswith("Critics") else [*_CONTROL_ORIGINAL[:2], paragraph])
+    outcome = evaluate(republished, PARAMS, Context(republished, original=page(_CONTROL_ORIGINAL)))
+    assert [hit.evidence.split(":")[0] for hit in outcome.hits] == ([] if verdict is None else [verdict])
+    # The evidence quotes the words as they read, without the control characters.
+    assert all(ch.isprintable() for hit in outcome.hits for ch in hit.evidence)
+
+
+def test_a_copy_with_a_control_character_inside_a_word_passes_without_a_notice(cli: Any, tmp_path: Path) -> None:
+    run = _check_against_the_fixture(cli, tmp_path, {"Redbud did not respond": "Redbud did no\x1bt respond"})
+    report = run.json()["files"][0]
+    assert run.code == 0, run.out
+    assert (report["findings"], report["notices"]) == ([], [])

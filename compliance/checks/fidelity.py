@@ -12,11 +12,19 @@ difference is one hit:
   similarity falls below `style-similarity`. However small, an edit that turns one number into
   another ("41 welds" → "14 welds"; "twelve" → "12" is style) away from words of time ("in two
   weeks" → "in three weeks" is a relative time edit), or that adds or removes a negation ("not",
-  "never", "nobody", "-n't"), changes what the story says: it is beyond style too. So does one
-  that replaces, adds or removes a content word — a noun, verb, adjective or adverb, a person's
-  name, a number that is not of time or a year — reported with its words (`"diabetes" →
-  "cancer"`, `"approved" → "rejected"`, `"Maria Lopez" → "Mario Lopes"`, `"allegedly" removed`,
-  `"41" removed`). An edit is within the terms when its words are, after case and punctuation:
+  "never", "nobody", "-n't"; "No. 1", "no. 12" and "No 10" inside a sentence are "number"),
+  changes what the story says: it is beyond style too. So does one that replaces, adds or removes
+  a content word — a noun, verb, adjective or adverb, a person's name, a number that is not of
+  time or a year — reported with its words (`"diabetes" → "cancer"`, `"approved" → "rejected"`,
+  `"Maria Lopez" → "Mario Lopes"`, `"allegedly" removed`, `"41" removed`), one that puts a month
+  or weekday for another (`"June" → "July"`), and one that moves a date to the other side of a
+  time it names (`"yesterday" → "tomorrow"`, `"last" → "next"`, `"ago" → "from now"`,
+  `"earlier" → "later"`, `"early" → "late"`, `"a.m." → "p.m."`, `"morning" → "evening"`,
+  `"spring" → "fall"`): a time edit keeps a date true from the republication's day, on its side
+  ("yesterday" → "on Monday" or "last week", "tomorrow" → "next week", "Tuesday night" →
+  "tonight"); so does "from" put for "to" (`"from" → "to"`: "flights from Denver" → "flights to
+  Denver"; "different to" → "different from" is style). An edit is within the terms when its
+  words are, after case and punctuation:
   the same words in another style (hyphens and spaces, "U.S." → "US", US/UK spelling "colour" →
   "color" and "organise" → "organize", a typo fixed inside a long word, a contraction "did not"
   → "didn't", "percent" → "%", an abbreviation or acronym "Senator" → "Sen." and "Environmental
@@ -26,7 +34,10 @@ difference is one hit:
   knows, a state's AP abbreviation "Ore.", "here", "city", "county", "Tulsa-based"), function
   words (articles, prepositions, conjunctions, "that"/"which", forms of "be", "have", "do"), a
   courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms." is a change), an
-  initial, or a company's "Inc.". A person named like a large city ("Jackson") reads as a place;
+  initial, or a company's "Inc.". A person named like a large city ("Jackson") reads as a place.
+  A control character inside a word is read as a reader reads the word: `no\\x1bt` is "not"
+  (Chromium draws a box in the word, which does not make it another word), and no warning names
+  it (none does elsewhere on the page either);
 - `removed`: an original paragraph missing in the middle of the story;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
@@ -272,9 +283,13 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         before_edit = {_bare(words[start - 1]) for words, start in ((old, src_start), (new, dest_start)) if start > 0}
         after_edit = [words[end] for words, end in ((old, src_end), (new, dest_end)) if end < len(words)]
         of_time = bool(before_edit & _DATE_NAMES) or any(part in _TIME_UNITS for word in (*taken, *given, *after_edit) for part in _bare(word).split("-"))
-        meaning = _meaning_changed(taken, given, of_time)
-        if meaning is not None:
-            return meaning
+        # An edit of the spacing alone is style: "ne ver" is "never", "1 2" is "12" (an information
+        # separator, read as a space, inside a word a reader sees whole with a box in it).
+        if "".join(taken) != "".join(given):
+            negated = _negations(new, dest_start, dest_end) - _negations(old, src_start, src_end)
+            meaning = _meaning_changed(taken, given, of_time, negated)
+            if meaning is not None:
+                return meaning
         times.append(of_time)
     # The words of each edit: the same words in another style, or words of time or place.
     judged = [style_edits.unexplained(old, new, edit, of_time) for edit, of_time in zip(edits, times, strict=True)]
@@ -320,19 +335,23 @@ def _numbers(words: list[str]) -> list[float]:
     return values
 
 
-def _negations(words: list[str]) -> int:
-    return sum(1 for word in words if _bare(word) in _NEGATIONS or _bare(word).endswith(("n't", "n’t")))
+def _negations(paragraph: list[str], start: int, end: int) -> int:
+    """The negations among the words of `paragraph` from `start` to `end` ("No. 1" is "number")."""
+    return sum(
+        1
+        for index in range(start, end)
+        if (_bare(paragraph[index]) in _NEGATIONS or _bare(paragraph[index]).endswith(("n't", "n’t"))) and style_edits.number_sign(paragraph, index) is None
+    )
 
 
-def _meaning_changed(taken: list[str], given: list[str], of_time: bool) -> str | None:
+def _meaning_changed(taken: list[str], given: list[str], of_time: bool, negated: int) -> str | None:
     """How one edit (the words `taken` out, the words `given` in) changes what the text says,
     if it does: a number turned into another, unless the numbers are `of_time`, or a negation
-    added or removed."""
+    added or removed (`negated`: how many more negations it puts in than it takes out)."""
     before, after = _numbers(taken), _numbers(given)
     # In order: "voted 5-2" → "voted 2-5" turns the vote around.
     if before and after and before != after and not of_time:
         return f"{' '.join(taken)} → {' '.join(given)}"
-    negated = _negations(given) - _negations(taken)
     if negated:
         return "a negation added" if negated > 0 else "a negation removed"
     return None

@@ -9,8 +9,10 @@ terms when, after case and punctuation, what it takes out and what it puts in ar
   "didn't"), a symbol for its word ("percent" → "%", "and" → "&"), an abbreviation of the word
   or an acronym of the words ("Senator" → "Sen.", "Department" → "Dept.", "Environmental
   Protection Agency" → "EPA"), AP's usage ("more than" → "over", "says" → "said", "less" →
-  "fewer", "towards" → "toward"), a collective noun's pronoun made to agree ("they" → "it"), or a
-  word moved elsewhere in the paragraph ("said Smith" → "Smith said");
+  "fewer", "towards" → "toward"), a collective noun's pronoun made to agree ("they" → "it"), "No."
+  before a numeral for "number" ("No. 1" → "number one", "#1" → "No. 1"; "No 10" inside a
+  sentence, British style), or a word moved elsewhere in the paragraph ("said Smith" → "Smith
+  said");
 - numbers on both sides of the edit, or of time (the caller judges a changed number:
   `fidelity.beyond_style`), years, negations (the caller counts them), words of time
   ("Tuesday", "yesterday", "last", "week", "ago", "p.m."), words of place (a place the gazetteer
@@ -22,10 +24,26 @@ Any other word — a noun, verb, adjective or adverb, a person's name — is con
 adding or removing it changes what the story says ("diabetes" → "cancer", "approved" →
 "rejected", "Maria Lopez" → "Mario Lopes", "allegedly" removed). So is a month or weekday put
 for another ("June" → "July", "Tuesday" → "Wednesday"): a date changed, not a relative time edit.
+So is a word of time put for one on the other side of the time it names (`_TIME_SIDES`): past
+for future ("yesterday" → "tomorrow", "last week" → "next week", "ago" → "from now", "earlier
+this month" → "later this month"), one part of a period, day or year for another ("early" →
+"late", "a.m." → "p.m.", "morning" → "evening", "spring" → "fall"). A relative time edit keeps
+the date true from the republication's day, so it keeps its side ("yesterday" → "on Monday" or
+"last week", "tomorrow" → "next week", "Tuesday night" → "tonight"); words of the present
+("today", "this", "now") are on no side. A tense shifted with a form of "be" ("is closed" → "was
+closed") is a time edit: what was true on the original's day, told a later day; a future
+("was" → "will be") is not: "will" is content.
+
+So is "from" for "to" ("flights from Denver" → "flights to Denver"; after "different" the two
+say the same).
 
 Known limits: a person named like a large city ("Jackson", "Warren") reads as a place, a
-one-letter change inside a long word as a typo fixed ("counties" → "countries"), and a
-preposition for another ("from" → "to") as function words changed.
+one-letter change inside a long word as a typo fixed ("counties" → "countries"; a typo in a
+short or capitalised word, "teh" or a sentence's "Goverment", is not: "cat" → "car" and "Smith"
+→ "Smyth" are changes), a preposition for another but "from" for "to" ("in" → "on", "at" →
+"in") as function words changed, and "to" and "from" swapped where the word diff reads words
+moved ("moved to Ohio from Texas" → "moved from Ohio to Texas" is "from Ohio" put in and "Ohio
+from" taken out, as AP's "rose to $1,200 from $900" is).
 """
 
 from __future__ import annotations
@@ -100,6 +118,45 @@ _NUMBER_WORDS = frozenset(
     billion trillion dozen""".split()
 )
 _NEGATION_WORDS = frozenset("not no never nobody nothing none neither nor nowhere cannot without".split())
+# "No." before a numeral is AP's abbreviation of "number" ("No. 1", "no. 12", "Nos. 3 and 4"), and
+# "No" without the dot British style's ("No 10"), capitalised inside a sentence ("no 12-year-old"
+# and a sentence's "No 12-year-old" are negations).
+_NUMBER_SIGNS = {"no.": "number", "nos.": "numbers"}
+_NUMBER_SIGNS_UNDOTTED = {"No": "number", "Nos": "numbers"}
+_SENTENCE_ENDS = tuple('.!?:;"“”')
+
+# Words of time that set what they date on one side of a scale. A time edit keeps a date true from
+# the republication's day, so it keeps its side: "yesterday" → "on Monday" or "last week",
+# "tomorrow" → "next week", "Tuesday night" → "tonight". One that puts a date on another side
+# moves the event, which no change of day explains: from the past to the future ("yesterday" →
+# "tomorrow", "last week" → "next week", "ago" → "from now", "earlier this month" → "later this
+# month"), to another part of a period ("early June" → "late June"), of a day ("10 a.m." →
+# "10 p.m.", "Tuesday morning" → "Tuesday evening") or of the year ("last spring" → "last fall").
+# Each scale lists its sides; "from now" is read as one word.
+_TIME_SIDES = (
+    (
+        frozenset("yesterday last ago earlier previous previously recently lately past".split()),
+        frozenset("tomorrow next later coming upcoming soon from-now".split()),
+    ),
+    (frozenset(["early"]), frozenset(["mid", "middle"]), frozenset(["late"])),
+    (
+        frozenset("morning mornings".split()),
+        frozenset("noon midday".split()),
+        frozenset("afternoon afternoons".split()),
+        # A news story's "Tuesday night" is often the evening: one side. "Overnight" runs into the
+        # morning ("overnight" → "early Tuesday morning"): on no side.
+        frozenset("evening evenings night nights tonight midnight".split()),
+    ),
+    (frozenset(["am"]), frozenset(["pm"])),
+    (frozenset(["spring"]), frozenset(["summer"]), frozenset(["fall", "autumn"]), frozenset(["winter"])),
+)
+# Prepositions of the two ends of a movement: "from" for "to" turns it around ("flights from
+# Denver" → "flights to Denver"), which no style explains; the one pair of opposites among the
+# function words an edit may otherwise put one for another ("in" → "on", "at" → "in"). AP's "rose
+# to $1,200 from $900" for "rose from $900 to $1,200" moves words, it puts none for another.
+_DIRECTION_SIDES = (frozenset(["from"]), frozenset("to into onto toward towards".split()))
+# Words after which "to" and "from" say the same: "different to" (British) is "different from".
+_EITHER_END_AFTER = frozenset("different differently differ differs differed differing".split())
 
 # Pairs of words AP style (or a house style) writes one for the other.
 _SAME_MEANING = [
@@ -148,6 +205,11 @@ _SAME_MEANING = [
         ("manoeuvre", "maneuver"),
         ("artefact", "artifact"),
         ("mum", "mom"),
+        # AP's spellings of words also spelt with "-or".
+        ("adviser", "advisor"),
+        ("advisers", "advisors"),
+        ("protester", "protestor"),
+        ("protesters", "protestors"),
     )
 ]
 # A contraction's "'d" is "would" or "had".
@@ -297,11 +359,14 @@ def _pair_off(removed: list[Word], added: list[Word]) -> None:
 
 class Unexplained(NamedTuple):
     """What an edit changes beyond style, time and place: the content words it took out and
-    those it put in that nothing explains, and the edit as it reads (`"approved" → "rejected"`)."""
+    those it put in that nothing explains, and the edit as it reads (`"approved" → "rejected"`);
+    `turned`: whether it puts a word for its opposite ("yesterday" → "tomorrow", "from" → "to"),
+    which the same words moved elsewhere in the paragraph do not explain."""
 
     taken: list[Word]
     given: list[Word]
     shown: str
+    turned: bool = False
 
 
 def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, int, int, int], of_time: bool = False) -> Unexplained:
@@ -312,9 +377,8 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     time ("two weeks"). A number the edit only takes out or only puts in is content unless it is
     of time or a year ("41 welds" → "welds"; "two years ago" → "recently" is a time edit)."""
     src_start, src_end, dest_start, dest_end = edit
-    taken, given = before[src_start:src_end], after[dest_start:dest_end]
-    shown = _shown(taken, given)
-    old, new = words_of(taken), words_of(given)
+    shown = _shown(before[src_start:src_end], after[dest_start:dest_end])
+    old, new = words_of(_as_read(before, src_start, src_end)), words_of(_as_read(after, dest_start, dest_end))
     if "".join(w.text for w in old) == "".join(w.text for w in new):
         return Unexplained([], [], shown)
     # A courtesy title added or dropped is style; one for another ("Mr." → "Ms.") is not.
@@ -328,12 +392,51 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     dates = _dates(old), _dates(new)
     if all(dates) and dates[0] != dates[1]:
         return Unexplained([w for w in old if _dates([w])], [w for w in new if _dates([w])], shown)
+    either_end = src_start > 0 and before[src_start - 1].lower().strip(_AROUND) in _EITHER_END_AFTER
+    turned = _across(old, new, _TIME_SIDES if either_end else (*_TIME_SIDES, _DIRECTION_SIDES))
+    if turned is not None:
+        return Unexplained(*turned, shown, turned=True)
     _pair_off(removed, added)
     removed = [w for w in removed if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     added = [w for w in added if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     if "".join(w.text for w in removed) == "".join(w.text for w in added):
         return Unexplained([], [], shown)
     return Unexplained(_not_places(removed, before, (src_start, src_end)), _not_places(added, after, (dest_start, dest_end)), shown)
+
+
+def number_sign(words: Sequence[str], index: int) -> str | None:
+    """What the word written at `index` of a paragraph's `words` stands for when it is "No." for
+    "number" before a numeral ("No. 1", "no. 12", "Nos. 3", "No 10" inside a sentence): "number"
+    or "numbers"; None when it is not (a negation: "no 12-year-old", "No 12-year-old …")."""
+    if index + 1 >= len(words) or not words[index + 1].lstrip("(#")[:1].isdigit():
+        return None
+    word = words[index].strip(_AROUND)
+    if word.lower() in _NUMBER_SIGNS:
+        return _NUMBER_SIGNS[word.lower()]
+    inside_sentence = index > 0 and not words[index - 1].endswith(_SENTENCE_ENDS)
+    return _NUMBER_SIGNS_UNDOTTED.get(word) if inside_sentence else None
+
+
+def _as_read(paragraph: Sequence[str], start: int, end: int) -> list[str]:
+    """The words of `paragraph` from `start` to `end`, with "No." for "number" written out."""
+    return [number_sign(paragraph, index) or paragraph[index] for index in range(start, end)]
+
+
+def _across(old: list[Word], new: list[Word], scales: Sequence[Sequence[frozenset[str]]]) -> tuple[list[Word], list[Word]] | None:
+    """The words of an edit (`old` taken out, `new` put in) that stand on different sides of one
+    of the `scales` (`_TIME_SIDES`: "yesterday" → "tomorrow"; `_DIRECTION_SIDES`: "from" →
+    "to"), if some do; each scale is its sides, sets of words."""
+    marked = _time_marks(old), _time_marks(new)
+    for sides in scales:
+        taken, given = ({n for n, side in enumerate(sides) if side & {text for text, _ in marks}} for marks in marked)
+        if taken and given and taken != given:
+            return [w for text, w in marked[0] if any(text in sides[n] for n in taken)], [w for text, w in marked[1] if any(text in sides[n] for n in given)]
+    return None
+
+
+def _time_marks(words: list[Word]) -> list[tuple[str, Word]]:
+    """Each word as `_TIME_SIDES` reads it ("now" after "from" is "from-now"), with the word."""
+    return [("from-now" if w.text == "now" and k > 0 and words[k - 1].text == "from" else w.text, w) for k, w in enumerate(words)]
 
 
 def _dates(words: Sequence[Word]) -> frozenset[str]:
@@ -359,7 +462,8 @@ def reasons(edits: Sequence[Unexplained]) -> list[str]:
     """Why edits of one paragraph are beyond style, one reason for each edit that changes
     content words, naming its words (`"diabetes" → "cancer"`, `"allegedly" removed`, `"strong"
     added`). A word one edit takes out and another puts back is moved, not changed ("said Smith"
-    → "Smith said")."""
+    → "Smith said"), unless the edit puts it for its opposite ("voted yesterday, meets tomorrow" →
+    "voted tomorrow, meets yesterday")."""
     taken = Counter(w.text for edit in edits for w in edit.taken)
     given = Counter(w.text for edit in edits for w in edit.given)
     moved = taken & given
@@ -368,7 +472,7 @@ def reasons(edits: Sequence[Unexplained]) -> list[str]:
     for edit in edits:
         left_out = [w for w in edit.taken if not _use(moved_out, w.text)]
         left_in = [w for w in edit.given if not _use(moved_in, w.text)]
-        if left_out or left_in:
+        if edit.turned or left_out or left_in:
             found.append(edit.shown)
     return found
 
