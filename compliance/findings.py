@@ -104,10 +104,15 @@ class Suppressed:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """Something the editor should know that is not a rule result (no pack applied, truncated input)."""
+    """Something the editor should know that is not a rule result (no pack applied, truncated input).
+
+    `unchecked_rules`: the ids of the rules the notice says were not checked (a value the article
+    does not give, an original that cannot be compared with), so that `--quiet` keeps the notice
+    and the summary counts them; empty for any other notice."""
 
     code: str
     message: str
+    unchecked_rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +150,11 @@ class Report:
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""
         return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def unchecked_rules(self) -> tuple[str, ...]:
+        """The ids of the rules that could not be checked on this document, as its notices say."""
+        return tuple(rule for notice in self.notices for rule in notice.unchecked_rules)
 
     def worst(self) -> Severity | None:
         """The most severe finding's severity, or None when there is none."""

@@ -82,6 +82,11 @@ def format_summary(summary: Summary, *, color: bool = False) -> str:
     elif summary.checked:
         # Not with nothing checked: a run that exits 2 must not read "no problems" in green.
         parts.append(_paint("no problems", _GREEN, color))
+    if summary.rules_not_checked:
+        # Not a problem found, nor a pass: the note on each file says what the rule needs.
+        count = summary.rules_not_checked
+        files = summary.files_with_rules_not_checked
+        parts.append(f"{count} rule{'s' if count != 1 else ''} not checked" + (f" in {files} files" if files > 1 else ""))
     if summary.without_pack:
         parts.append(f"{summary.without_pack} with no applicable pack")
     if summary.skipped:
