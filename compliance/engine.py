@@ -23,7 +23,7 @@ from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, OriginalUnavailable
 from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
-from compliance.packs import PLACEHOLDER, Pack, Rule
+from compliance.packs import Pack, Rule, fill_placeholders
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
 from compliance.text import shorten
@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 def interpolate(template: str, values: Mapping[str, str]) -> str:
     """Fill `{name}` placeholders from captures and metadata by plain substitution (a pack's
     text is never a format string); one with no value here (no evidence for a missing thing, a
-    metadata key not given) stays as written."""
-    return PLACEHOLDER().sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    metadata key not given) stays as written. A value that ends a sentence stands for the
+    template's full stop after it (`packs.fill_placeholders`): no "..", "?." or "…."."""
+    return fill_placeholders(template, values.get)
 
 
 def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[str, str]) -> dict[str, str]:
