@@ -74,7 +74,7 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         hit = outcome.hits[0] if outcome.hits else None
         evidence = hit.evidence if hit else (outcome.detail or "satisfied")
         location = hit.location if hit else doc.article_location
-        return [], [Passed(rule.id, shorten(evidence, 200), location, rule.pack)]
+        return [], [Passed(rule.id, shorten(evidence, 200), location, rule.pack, placed=hit is not None)]
     if outcome.hits:
         # One finding per forbidden thing found, each message and fix naming its own evidence.
         findings = []

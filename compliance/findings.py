@@ -84,12 +84,17 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Passed:
-    """A requirement the document meets, with what satisfied it."""
+    """A requirement the document meets, with what satisfied it.
+
+    `placed` is False for a pass that found nothing to point at (a `max: 0` text or element that
+    is absent, a story unchanged from its original): its `location` is then the article's start,
+    which the machine formats keep as its line, and the editor's formats (text, HTML) show none."""
 
     rule: str
     evidence: str
     location: Location
     pack: str = ""
+    placed: bool = True
 
 
 @dataclass(frozen=True, slots=True)

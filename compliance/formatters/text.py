@@ -45,7 +45,9 @@ def format_report(report: Report, *, color: bool = False, show_passed: bool = Tr
     if show_passed:
         for passed in report.passed:
             mark = _paint("ok", _GREEN, color)
-            lines.append(f"  {passed.location!s:<8} {mark:<7} {_v(passed.rule)}  {_v(passed.evidence)}")
+            # An absence has no place in the article: a dash, not the line of its start.
+            where = str(passed.location) if passed.placed else "-"
+            lines.append(f"  {where:<8} {mark:<7} {_v(passed.rule)}  {_v(passed.evidence)}")
     return "\n".join(lines) + "\n"
 
 
