@@ -35,6 +35,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, explained_later, hidden_copy, judge_count
+from compliance.checks.story import last_items, story_tail
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
@@ -111,8 +112,6 @@ def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None)
     if first is not None:
         blocks = blocks[:first]
     if last is not None and scope == "article":
-        from compliance.checks.position import last_items, story_tail
-
         wanted = set(last_items([b.index for b in blocks], last, story_tail(doc)))
         blocks = [b for b in blocks if b.index in wanted]
     elif last is not None:
