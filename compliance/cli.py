@@ -295,7 +295,7 @@ def check(
     ] = None,
     input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")] = None,
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin); its extension gives the kind.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed, and files without findings that pass.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed, and files without findings whose rules all ran.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)] = None,
     meta: Annotated[list[str] | None, typer.Option("--meta", "-m", help="A value about the article that rules can require, KEY=VALUE (repeatable).")] = None,
     original: Annotated[str | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with.")] = None,
@@ -390,7 +390,7 @@ def check(
             counts.add(result.report.findings, result.report.suppressed)
         if counts is not None and chosen in ("text", "concise"):
             pass  # the counts replace the findings
-        elif chosen == "text" and not (quiet and result.report.checked and not result.report.findings and not result.failing):
+        elif chosen == "text" and not (quiet and _nothing_to_say(result)):
             typer.echo(format_report(result.report, color=use_color, show_passed=not quiet, explain_detection=explain_detection), color=use_color)
         elif chosen == "concise":
             from compliance.formatters.concise import format_concise_report
@@ -436,6 +436,13 @@ def check(
 
 
 _STREAMED = ("text", "concise", "jsonl")
+
+
+def _nothing_to_say(result: FileResult) -> bool:
+    """Whether `--quiet` leaves a file out: checked, with no finding, not failing the run, and
+    with every rule checked (a rule that was not checked has not passed)."""
+    report = result.report
+    return report.checked and not report.findings and not result.failing and not report.unchecked_rules
 
 
 def _job_summary(chosen: str) -> tuple[Path, ...]:

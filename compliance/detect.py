@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from compliance.checks import Context
+from compliance.checks import Context, Undecided
 from compliance.checks.base import describe_check
 from compliance.document import Document
 from compliance.errors import CheckError
@@ -48,9 +48,10 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
                 if ctx.run(marker.check).passed:
                     fired_list.append(marker.id)
                     labels.append(marker.label or describe_check(marker.check))
-            except (MissingMeta, PatternTimeout, PatternTooLarge):
+            except (MissingMeta, PatternTimeout, PatternTooLarge, Undecided):
                 # As for rules, these are about the article, not bugs: a marker that needs a
-                # value the article does not give, or whose pattern ran out of time, did not fire.
+                # value the article does not give, whose pattern ran out of time, or that has
+                # nothing to search (its `outside` leaves out the whole scope), did not fire.
                 continue
             except Exception as exc:
                 raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
-from compliance.checks import Context, Hit, Outcome, Undecided
+from compliance.checks import NO_ORIGINAL, Context, Hit, Outcome, Undecided
 from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind, binary_text
 from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
@@ -23,7 +23,7 @@ from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, OriginalUnavailable
 from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
-from compliance.packs import PLACEHOLDER, Pack, Rule
+from compliance.packs import Pack, Rule, fill_placeholders
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
 from compliance.text import shorten
@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 def interpolate(template: str, values: Mapping[str, str]) -> str:
     """Fill `{name}` placeholders from captures and metadata by plain substitution (a pack's
     text is never a format string); one with no value here (no evidence for a missing thing, a
-    metadata key not given) stays as written."""
-    return PLACEHOLDER().sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    metadata key not given) stays as written. A value that ends a sentence stands for the
+    template's full stop after it (`packs.fill_placeholders`): no "..", "?." or "…."."""
+    return fill_placeholders(template, values.get)
 
 
 def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[str, str]) -> dict[str, str]:
@@ -73,7 +74,7 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         hit = outcome.hits[0] if outcome.hits else None
         evidence = hit.evidence if hit else (outcome.detail or "satisfied")
         location = hit.location if hit else doc.article_location
-        return [], [Passed(rule.id, shorten(evidence, 200), location, rule.pack)]
+        return [], [Passed(rule.id, shorten(evidence, 200), location, rule.pack, placed=hit is not None)]
     if outcome.hits:
         # One finding per forbidden thing found, each message and fix naming its own evidence.
         findings = []
@@ -235,20 +236,22 @@ def check_document(
                 rule_findings, rule_passed = evaluate_rule(ctx, rule)
             except Undecided as exc:
                 # Without any original, comparing with it is simply not asked for: no notice on
-                # every article. With one, a rule that still cannot decide says why.
-                if ctx.original is not None:
+                # every article. Any other reason (an original that cannot be compared with, an
+                # `outside` selector that leaves out the whole scope) is said.
+                if exc.reason != NO_ORIGINAL:
                     undecided.setdefault(exc.reason, []).append(rule.id)
                 continue
             except MissingMeta as exc:
                 # Given empty (`--meta reporter=`, a blank field) is no value, and says so: it also
                 # hides the article's own value from weaker sources (front matter, a sidecar).
                 said = ", which is empty" if exc.key in ctx.meta else f" (give it with --meta {exc.key}=...)"
-                notices.append(Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{exc.key}'{said}"))
+                notices.append(Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{exc.key}'{said}", (rule.id,)))
                 continue
             except PatternTooLarge as exc:
                 # Only an article's value can do this (the pack's own patterns were measured when
                 # it loaded): a value thousands of characters long in a `{{meta.KEY}}` pattern.
-                notices.append(Notice("pattern-too-large", f"rule {rule.id} not checked: its pattern with the article's values is too large ({exc})"))
+                too_large = f"rule {rule.id} not checked: its pattern with the article's values is too large ({exc})"
+                notices.append(Notice("pattern-too-large", too_large, (rule.id,)))
                 continue
             except PatternTimeout as exc:
                 rule_findings = [
@@ -272,7 +275,7 @@ def check_document(
             findings.extend(rule_findings)
             passed.extend(rule_passed)
     for reason, rule_ids in undecided.items():
-        notices.append(Notice("undecided", f"{len(rule_ids)} rule(s) not checked ({', '.join(rule_ids)}): {reason}"))
+        notices.append(Notice("undecided", f"{len(rule_ids)} rule(s) not checked ({', '.join(rule_ids)}): {reason}", tuple(rule_ids)))
     off = frozenset(rule for rule, level in severities.items() if level is None)
     # The prefilter searched the page for the directive's word with the markers' words: a page
     # it is not on is spared a search of its source.

@@ -84,12 +84,17 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Passed:
-    """A requirement the document meets, with what satisfied it."""
+    """A requirement the document meets, with what satisfied it.
+
+    `placed` is False for a pass that found nothing to point at (a `max: 0` text or element that
+    is absent, a story unchanged from its original): its `location` is then the article's start,
+    which the machine formats keep as its line, and the editor's formats (text, HTML) show none."""
 
     rule: str
     evidence: str
     location: Location
     pack: str = ""
+    placed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +109,15 @@ class Suppressed:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """Something the editor should know that is not a rule result (no pack applied, truncated input)."""
+    """Something the editor should know that is not a rule result (no pack applied, truncated input).
+
+    `unchecked_rules`: the ids of the rules the notice says were not checked (a value the article
+    does not give, an original that cannot be compared with), so that `--quiet` keeps the notice
+    and the summary counts them; empty for any other notice."""
 
     code: str
     message: str
+    unchecked_rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +155,11 @@ class Report:
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""
         return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def unchecked_rules(self) -> tuple[str, ...]:
+        """The ids of the rules that could not be checked on this document, as its notices say."""
+        return tuple(rule for notice in self.notices for rule in notice.unchecked_rules)
 
     def worst(self) -> Severity | None:
         """The most severe finding's severity, or None when there is none."""

@@ -227,7 +227,10 @@ class _Builder:
                 raise self.fail(f"{what} must be one of {', '.join(option.choices)}, got '{shown}'", node.mark, closest(str(shown), option.choices))
             return text
         if option.kind == "selector":
-            return self.selector(self.string(node, what, node.mark), node.mark)
+            selector = self.selector(self.string(node, what, node.mark), node.mark)
+            if kind == "text" and option.key == "outside":
+                self.warn_of_whole_page(selector, node.mark)
+            return selector
         if option.kind == "regex":
             source = self.string(node, what, node.mark)
             case = flags["ignore_case"] if kind == "text" else True
@@ -269,6 +272,22 @@ class _Builder:
         if loose is not None:
             rule = f"rule '{self.rule}': " if self.rule else ""
             self.warn(mark, f"{rule}the {attribute} pattern accepts other hosts: {loose.problem} — pin the host down, as in '{loose.anchored}'")
+
+    def warn_of_whole_page(self, selector: Selector, mark: Mark) -> None:
+        """A warning when an `outside` selector matches an element that holds the whole story on
+        most pages (`*`, `html`, `body`, `:root`, `article`, `:not(p)`, or a list holding one): the
+        check then leaves out every block and is reported as not checked on every page. Only for
+        packs being validated; the selector runs once on a page of five elements."""
+        if not self.validate:
+            return
+        taken = _whole_page_elements(selector)
+        if taken:
+            rule = f"rule '{self.rule}': " if self.rule else ""
+            self.warn(
+                mark,
+                f"{rule}outside '{shorten(selector.css, 60)}' matches {taken}, which holds the whole story: the check leaves out every block"
+                " and is never checked — name only what to leave out, as in 'figcaption'",
+            )
 
     def warn(self, mark: Mark, message: str) -> None:
         """Keep a `file:line:col: warning: …` line for the pack's author."""
@@ -391,6 +410,21 @@ class _Builder:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _YAML_ESCAPES = {"\b": "\\b", "\f": "\\f", "\a": "\\a", "\v": "\\v", "\x1b": "\\e", "\x00": "\\0"}
 _VISIBLE = {code: f"\\x{code:02x}" for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+
+
+# The elements around a story on most pages, outermost first: an `outside` selector matching
+# one of them leaves out the whole article.
+_AROUND_THE_STORY = ("html", "body", "main", "article")
+
+
+def _whole_page_elements(selector: Selector) -> str:
+    """The outermost element around a story that `selector` matches, as `<html>`, or "" when
+    it matches none of them (run on `<html><body><main><article><p>`)."""
+    from lxml import html
+
+    page = html.document_fromstring("<html><body><main><article><p>Story.</p></article></main></body></html>")
+    matched = {element.tag for element in selector(page)}
+    return next((f"<{tag}>" for tag in _AROUND_THE_STORY if tag in matched), "")
 
 
 def _with_patterns(value: Any, change: Callable[[Pattern], Pattern]) -> Any:

@@ -8,7 +8,7 @@ neither the YAML reader nor the builder.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,30 @@ DEFAULT_THRESHOLD = 1.0
 # formats). A pack is refused when any pair of braces holds anything but a known name.
 PLACEHOLDER = on_first_use(r"\{([A-Za-z_][A-Za-z0-9_]*|meta\.[A-Za-z0-9_-]+)\}")
 BRACED = on_first_use(r"\{([^{}]*)\}")
+# What ends a sentence at the end of a value filled in: the template's own full stop after it would
+# print "..", "?." or "….".
+_SENTENCE_ENDS = (".", "?", "!", "…")
+
+
+def fill_placeholders(template: str, value_of: Callable[[str], str | None]) -> str:
+    """`template` with each `{placeholder}` replaced by `value_of(name)`, or kept as written when
+    that is None. A value that ends a sentence (".", "?", "!", "…") takes the place of a single
+    full stop written right after the placeholder: "Published as: {evidence}." with evidence
+    "Ends here." reads "Published as: Ends here.", not "here.."; an ellipsis written after it
+    ("{evidence}...") is kept."""
+    pieces = []
+    position = 0
+    for match in PLACEHOLDER().finditer(template):
+        pieces.append(template[position : match.start()])
+        value = value_of(match.group(1))
+        pieces.append(match.group(0) if value is None else value)
+        position = match.end()
+        if value and value.endswith(_SENTENCE_ENDS) and template.startswith(".", position) and not template.startswith("..", position):
+            position += 1
+    pieces.append(template[position:])
+    return "".join(pieces)
+
+
 # The values every finding has (besides `{meta.KEY}` and what the rule's checks capture).
 FINDING_VALUES = ("detail", "evidence", "rule")
 

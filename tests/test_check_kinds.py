@@ -55,3 +55,30 @@ def test_every_option_is_documented() -> None:
     for name, kind in CHECKS.items():
         for option in kind.options:
             assert option.doc.strip(), f"{name}.{option.key} has no documentation"
+
+
+_LABELLED = "<html>\n<body><article><h1>Budget</h1><p>The council met on Tuesday and approved the budget.</p></article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("check", "placed", "evidence"),
+    [
+        # An absence that passed has no place in the article, and says what was looked for in the
+        # words of the check's label when it has one.
+        ("text: {phrase: All rights reserved, max: 0, label: ARR label}", False, "no ARR label in the article"),
+        ("text: {phrase: All rights reserved, max: 0}", False, 'no "All rights reserved" in the article'),
+        ("element: {selector: 'img[src*=getty]', max: 0, label: Getty photo}", False, "no Getty photo in the article"),
+        ("not: {text: {phrase: All rights reserved}}", False, 'no "All rights reserved" in the article'),
+        # A pass that found something is placed where it is.
+        ("text: {phrase: approved the budget, label: budget line}", True, "…"),
+        ("text: {phrase: approved the budget, max: 1}", True, "…"),
+    ],
+)
+def test_a_pass_is_placed_only_where_it_found_something(check: str, placed: bool, evidence: str) -> None:
+    pack = load_pack(pack_around(check), "placed.yaml")
+    (passed,) = check_document(parse_document(_LABELLED.encode(), "html"), [pack], path="s.html", auto_detect=False).passed
+    assert passed.placed is placed
+    if placed:
+        assert passed.location.line == 2
+    else:
+        assert passed.evidence == evidence

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from compliance.selection import SelectionLayer, is_enabled
-from tests.conftest import SAMPLES, SHARED, TAGLINE_PACK, requires_shared, write
+from tests.conftest import ROOT, SAMPLES, SHARED, TAGLINE_PACK, requires_shared, write
 
 DCNF = SAMPLES / "dcnf"
 
@@ -234,6 +234,36 @@ def test_last_line_says_why_the_run_failed(cli: Any, tmp_path: Path) -> None:
     assert (warned.code, warned.err.splitlines()[-1]) == (1, "exit 1: 2 warnings > --max-warnings 1")
     clean = cli("check", str(DCNF / "compliant-static.html"))
     assert (clean.code, clean.err) == (0, "")
+
+
+def test_quiet_keeps_the_notes_of_rules_not_checked_and_the_summary_counts_them(cli: Any) -> None:
+    calmatters = SAMPLES / "calmatters" / "compliant-wordpress.html"
+    note = "  note: rule calmatters/headline not checked: it needs the article's 'headline' (give it with --meta headline=...)"
+    run = cli("check", "--quiet", str(DCNF / "compliant-static.html"), str(calmatters))
+    # A rule not checked has not passed: the file stays, with its note; the clean file does not.
+    assert (run.code, run.out) == (0, f"{calmatters}  [calmatters]\n{note}\n\n2 files checked; no problems; 1 rule not checked\n")
+    # Without --quiet the same count, beside what passed.
+    assert cli("check", str(calmatters)).out.splitlines()[-1] == "1 file checked; no problems; 1 rule not checked"
+    # Given the value, every rule is checked: nothing to say.
+    headline = "California’s insurer of last resort now covers most homes in 40 ZIP codes"
+    given = cli("check", "--quiet", "--meta", f"headline={headline}", str(calmatters))
+    assert (given.code, given.out) == (0, "1 file checked; no problems\n")
+    # Findings and rules not checked together; over several files the count says in how many.
+    both = cli("check", "--quiet", str(SAMPLES / "calmatters" / "outlet-byline-twice.html"), str(calmatters))
+    assert both.code == 1
+    assert both.out.count(note) == 2
+    assert both.out.splitlines()[-1] == "2 files checked; 1 error, 1 warning; 2 rules not checked in 2 files"
+
+
+def test_quiet_keeps_a_rule_an_outside_selector_left_with_nothing_to_search(cli: Any, tmp_path: Path) -> None:
+    pack = (ROOT / "docs" / "examples" / "lint-packs" / "outside-everything.yaml").read_text(encoding="utf-8")
+    story = str(SAMPLES / "kff-health-news" / "all-rights-reserved.html")
+    broad = cli("check", "--quiet", "--rules", str(write(tmp_path, "broad.yaml", pack)), "--pack", "gazette-rights", story)
+    assert (broad.code, broad.out.splitlines()[-1]) == (0, "1 file checked; no problems; 1 rule not checked")
+    assert "note: 1 rule(s) not checked (gazette-rights/no-label): outside 'figcaption, body' leaves out all " in broad.out
+    narrow_pack = write(tmp_path, "narrow.yaml", pack.replace("figcaption, body", "figcaption"))
+    narrow = cli("check", "--quiet", "--rules", str(narrow_pack), "--pack", "gazette-rights", story)
+    assert (narrow.code, narrow.out.splitlines()[-1]) == (1, "1 file checked; 1 error")
 
 
 def test_statistics_count_per_rule_and_pack(cli: Any) -> None:

@@ -83,14 +83,15 @@ def test_rule_packs_doc_example_runs_as_described() -> None:
     assert finding.message == "The byline does not name the Gazette next to Ana Ruiz."
     assert finding.help == 'Write the byline as "By Ana Ruiz, Example Gazette".'
 
-    # `{names}` lists every person the byline credits, each name as written ("Jr." keeps its stop).
-    for byline, listed in (
-        ("By Ana Ruiz and Jon Lee", "Ana Ruiz and Jon Lee"),
-        ("By Ana Ruiz, Jon Lee and Mary O'Neil-Smith Jr.", "Ana Ruiz, Jon Lee and Mary O'Neil-Smith Jr."),
+    # `{names}` lists every person the byline credits, each name as written ("Jr." keeps its stop,
+    # which then ends the message: no "Jr..").
+    for byline, message in (
+        ("By Ana Ruiz and Jon Lee", "The byline does not name the Gazette next to Ana Ruiz and Jon Lee."),
+        ("By Ana Ruiz, Jon Lee and Mary O'Neil-Smith Jr.", "The byline does not name the Gazette next to Ana Ruiz, Jon Lee and Mary O'Neil-Smith Jr."),
     ):
         two = parse_document(_article(byline, "This story first appeared in the Example Gazette."), "html")
         (finding,) = check_document(two, [pack], path="two.html").findings
-        assert finding.message == f"The byline does not name the Gazette next to {listed}."
+        assert finding.message == message
 
     # The pack's `outlets:` reach the byline reader through the one parse: an outlet named like a
     # person is not a reporter.

@@ -61,7 +61,10 @@ def test_every_finding_of_the_json_is_marked_on_its_article(cli: Any) -> None:
         marks = section.xpath(".//div[@class='article']//a[contains(@class, 'mark') and not(contains(@class, 'ok'))]")
         assert sorted(m.get("data-rule") for m in marks) == sorted(f["rule"] for f in entry["findings"]), entry["path"]
         passes = section.xpath(".//div[@class='article']//a[contains(@class, 'mark ok')]")
-        assert len(passes) == len(entry["passed"])
+        # A pass that found something is marked where it is; an absence has no place, nor a mark.
+        placed = section.xpath(".//li[@class='passed'][span[@class='loc']]")
+        assert len(passes) == len(placed) <= len(entry["passed"])
+        assert len(section.xpath(".//li[@class='passed']")) == len(entry["passed"])
         total += len(marks)
     assert total >= 30
 
@@ -122,7 +125,7 @@ def test_a_hostile_article_is_rendered_inert(tmp_path: Path) -> None:
     assert hrefs == [None, "https://example.org/ok"]
     # The forged marker text is gone, and the markers are exactly the report's.
     marks = view.xpath(".//a[contains(@class, 'mark')]")
-    assert len(marks) == len(reports[0].findings) + len(reports[0].passed)
+    assert len(marks) == len(reports[0].findings) + sum(1 for passed in reports[0].passed if passed.placed)
     assert "forged marker" in view.text_content() and "\ue000" not in page
     # The attacker's URLs appear only as escaped text (the evidence of what was found, a marker's
     # tooltip), never where a browser would load or follow them.
@@ -142,3 +145,18 @@ def test_the_report_says_which_checks_a_configuration_weakened(cli: Any, tmp_pat
     assert "\x1b" not in run.out
     plain = cli("check", "--format", "html", "samples/dcnf/no-logo.html")
     assert plain.code == 1 and not lxml.html.fromstring(plain.out).find_class("weakened")
+
+
+def test_an_absence_that_passed_has_no_place_and_no_mark(tmp_path: Path) -> None:
+    article = tmp_path / "clean.html"
+    article.write_text((ROOT / "samples" / "calmatters" / "compliant-wordpress.html").read_text(encoding="utf-8"), encoding="utf-8")
+    page, reports = _html_for([str(article)])
+    absent = [p for p in reports[0].passed if not p.placed]
+    assert {p.rule for p in absent} >= {"common/wire-photo", "common/empty-byline"}
+    tree = lxml.html.fromstring(page)
+    items = {item.xpath("string(code)"): item for item in tree.xpath("//li[@class='passed']")}
+    for passed in reports[0].passed:
+        item = items[passed.rule]
+        assert bool(item.xpath("span[@class='loc']")) is passed.placed
+        assert bool(item.xpath("a[@class='badge ok']")) is passed.placed
+        assert bool(tree.xpath(f"//a[@class='mark ok'][@data-rule='{passed.rule}']")) is passed.placed

@@ -128,3 +128,44 @@ def test_each_check_kind_declares_every_value_its_hits_capture(cli: Any, monkeyp
     cli("check", "--jobs", "1", "--format", "json", "samples")
     assert undeclared == []
     assert {"byline", "text", "link", "original-byline", "original-headline", "fidelity", "original-links", "reused-photos"} <= set(seen)
+
+
+@pytest.mark.parametrize(
+    ("template", "value", "message"),
+    [
+        # A value that ends a sentence takes the template's full stop: no "..", "?.", "!." or "….".
+        ("Published as: {evidence}.", "It ends here.", "Published as: It ends here."),
+        ("Published as: {evidence}.", "Is it?", "Published as: Is it?"),
+        ("Published as: {evidence}.", "Stop!", "Published as: Stop!"),
+        ("Published as: {evidence}.", "the story goes on…", "Published as: the story goes on…"),
+        ("Published as: {evidence}.", "and so on...", "Published as: and so on..."),
+        ("Published as: {evidence}. Fix it.", "It ends here.", "Published as: It ends here. Fix it."),
+        # Unchanged: a value without an ending, an ellipsis written after it, a stop not right after.
+        ("Published as: {evidence}.", "no ending", "Published as: no ending."),
+        ("Published as: {evidence}...", "It ends here.", "Published as: It ends here...."),
+        ("Published as: {evidence} (see above).", "It ends here.", "Published as: It ends here. (see above)."),
+        ("Said {evidence}", "It ends here.", "Said It ends here."),
+        ('Said "{evidence}".', "It ends here.", 'Said "It ends here.".'),
+        ("By {evidence}.", "", "By ."),
+    ],
+)
+def test_a_value_that_ends_a_sentence_ends_the_message_once(template: str, value: str, message: str) -> None:
+    assert interpolate(template, {"evidence": value}) == message
+
+
+def test_a_placeholder_without_a_value_and_its_stop_stay_as_written() -> None:
+    assert interpolate("Needs {meta.owner}.", {}) == "Needs {meta.owner}."
+
+
+def test_a_finding_whose_evidence_ends_a_sentence_reads_with_one_full_stop(cli: Any, tmp_path: Path) -> None:
+    check = "{text: {phrase: All rights reserved, ignore-case: true, max: 0}}"
+    pack = write(tmp_path, "gz.yaml", _pack("'Labelled: {evidence}.'", check))
+    story = write(tmp_path, "s.html", "<article><h1>T</h1><p>The council met on Tuesday.</p><p>© 2024 Valley Courier. All rights reserved.</p></article>")
+    run = cli("check", "--rules", str(pack), "--pack", "gz", "--format", "json", str(story))
+    (finding,) = run.json()["files"][0]["findings"]
+    assert finding["message"] == "Labelled: © 2024 Valley Courier. All rights reserved."
+    # The formats that show a rule without a finding's values stand an ellipsis for a value not
+    # known, not for a sentence's end: the stop stays.
+    from compliance.formatters.pipeline import generic_text
+
+    assert generic_text("Labelled: {evidence}.") == "Labelled: …."

@@ -110,6 +110,17 @@ def test_text_output_for_an_editor(cli: Any) -> None:
     assert "\x1b[" not in run.out
 
 
+def test_text_output_places_what_was_found_and_not_an_absence(cli: Any) -> None:
+    run = cli("check", "--no-color", "samples/calmatters/compliant-wordpress.html")
+    lines = run.out.splitlines()
+    # Nothing found has no line:col: the absence's line is a dash, not the article's first tag.
+    assert "  -        ok      common/wire-photo  no wire or stock photo credit (Getty Images, AP, AFP, Reuters, Shutterstock, iStock) in the article" in lines
+    assert "  81:15    ok      calmatters/byline  By Rosa Ibarra, CalMatters" in lines
+    # The machine formats keep a line for every pass (JSON version 1 only ever adds keys).
+    passed = cli("check", "--format", "json", "samples/calmatters/compliant-wordpress.html").json()["files"][0]["passed"]
+    assert {p["rule"]: p["line"] for p in passed}["common/wire-photo"] == 76
+
+
 OWN_SITE_SAMPLES = {
     "daily-caller-article.html",
     "global-voices-own-site.html",

@@ -3,12 +3,15 @@ states the photo's rights, not the story's), and the story's own label is still 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from compliance.document import parse_document
 from compliance.engine import check_document
 from compliance.loading import load_packs
 from compliance.packs import load_pack
+from tests.conftest import ROOT
 from tests.test_check_kinds import pack_around
 
 _FORBID = "text:\n  phrase: All rights reserved\n  ignore-case: true\n  max: 0\n  outside: 'figcaption, [class*=\"caption\"]'\n"
@@ -77,3 +80,92 @@ def test_the_rule_packs_doc_example_of_outside_runs_as_described() -> None:
     assert not _failed(example, f"<article><h1>Budget</h1>{_STORY}{credit}</article>")
     assert _failed(example, f"<article><h1>Budget</h1>{_STORY}<p>Dana Whitcomb/Valley Courier. All rights reserved.</p></article>")
     assert _failed(example, f"Budget\n\n{_STORY[3:-4]}\n\nAll rights reserved.\n", kind="text")
+
+
+# A selector that takes in the whole scope: nothing is searched, so nothing is decided ---------
+
+_ARTICLE = f"<html><body><article><h1>Budget</h1>{_STORY}<p>© 2024 Valley Courier. All rights reserved.</p></article></body></html>"
+
+
+def _report(check: str, body: str, kind: str = "html", packs: Any = None) -> Any:
+    pack = load_pack(pack_around(check), "outside.yaml")
+    return check_document(parse_document(body.encode(), kind), packs or [pack], path=f"story.{kind}", auto_detect=False)
+
+
+@pytest.mark.parametrize("selector", ["*", "html", "body", ":root", "article", ":not(p)", "figcaption, body", "div, *"])
+@pytest.mark.parametrize("limit", ["max: 0", "min: 1"])
+def test_an_outside_that_leaves_out_every_block_leaves_the_rule_not_checked(selector: str, limit: str) -> None:
+    check = f"text:\n  phrase: All rights reserved\n  ignore-case: true\n  {limit}\n  outside: '{selector}'\n"
+    report = _report(check, _ARTICLE)
+    # Neither a pass of a prohibition nothing was searched for, nor a failure the page did not cause.
+    assert (report.findings, report.passed) == ((), ())
+    (notice,) = report.notices
+    assert notice.code == "undecided"
+    assert notice.unchecked_rules == ("example/rule",)
+    assert notice.message == f"1 rule(s) not checked (example/rule): outside '{selector}' leaves out all 3 blocks of the article, so nothing was searched"
+
+
+def test_the_note_names_the_blocks_of_a_first_or_last_scope_it_leaves_out() -> None:
+    last = _report("text:\n  phrase: All rights reserved\n  max: 0\n  last: 2\n  outside: 'p'\n", _ARTICLE)
+    assert last.notices[0].message.endswith("outside 'p' leaves out the last 2 blocks of the article, so nothing was searched")
+    short = _report("text:\n  phrase: Budget\n  scope: headline\n  first: 3\n  outside: 'h1'\n", _ARTICLE)
+    assert short.notices[0].message.endswith("outside 'h1' leaves out the 1 block of the headline, so nothing was searched")
+
+
+@pytest.mark.parametrize(
+    ("check", "body", "kind", "failed"),
+    [
+        # Part of the scope left out: searched as before, the label in the story still found.
+        ("outside: 'figcaption'", _ARTICLE, "html", True),
+        ("outside: 'div'", _ARTICLE.replace("<article>", "<article><div><p>Intro.</p></div>"), "html", True),
+        # A selector matching nothing on this page leaves everything in.
+        ("outside: '.no-such-class'", _ARTICLE, "html", True),
+        # Text articles keep every block whatever the selector.
+        ("outside: '*'", f"Budget\n\n{_STORY[3:-4]}\n\nAll rights reserved.\n", "text", True),
+        ("outside: '*'", f"Budget\n\n{_STORY[3:-4]}\n", "text", False),
+        # An empty scope (no headline) is decided as before, not said to be left out.
+        ("scope: headline\n  outside: '*'", "<p>All rights reserved.</p>", "html", False),
+    ],
+)
+def test_an_outside_that_leaves_something_to_search_decides_as_before(check: str, body: str, kind: str, failed: bool) -> None:
+    report = _report(f"text:\n  phrase: All rights reserved\n  ignore-case: true\n  max: 0\n  {check}\n", body, kind)
+    assert not [n for n in report.notices if n.code == "undecided"]
+    assert bool(report.findings) is failed
+    assert bool(report.passed) is not failed
+
+
+def test_a_detection_marker_whose_outside_leaves_out_everything_does_not_fire() -> None:
+    pack = load_pack(
+        pack_around("text:\n  phrase: Budget\n")
+        + "detect:\n  threshold: 1.0\n  markers:\n    - id: m\n      check:\n        text: {phrase: Budget, outside: 'html'}\n",
+        "outside.yaml",
+    )
+    report = check_document(parse_document(_ARTICLE.encode(), "html"), [pack], path="s.html")
+    assert report.packs == ()
+    assert [d.markers for d in report.detections] == [()]
+
+
+@pytest.mark.parametrize(
+    ("selector", "element"),
+    [
+        *[("*", "<html>"), ("html", "<html>"), ("body", "<body>"), (":root", "<html>"), ("article", "<article>"), ("main", "<main>"), (":not(p)", "<html>")],
+        *[("figcaption, body", "<body>"), ("BODY", "<body>"), ("html > body", "<body>")],
+    ],
+)
+def test_validation_warns_of_an_outside_that_takes_in_the_whole_story(selector: str, element: str) -> None:
+    pack = load_pack(pack_around(f"text:\n  phrase: All rights reserved\n  max: 0\n  outside: '{selector}'\n"), "p.yaml")
+    (warning,) = pack.warnings
+    assert warning.startswith(f"p.yaml:16:18: warning: rule 'example/rule': outside '{selector}' matches {element}, which holds the whole story")
+
+
+@pytest.mark.parametrize("selector", ["figcaption", 'figcaption, [class*="caption"]', "div", "p", ".related article", "aside", "article aside"])
+def test_validation_is_silent_about_an_outside_that_names_a_part_of_the_story(selector: str) -> None:
+    pack = load_pack(pack_around(f"text:\n  phrase: All rights reserved\n  max: 0\n  outside: '{selector}'\n"), "p.yaml")
+    assert pack.warnings == ()
+
+
+def test_the_built_in_packs_outside_selectors_leave_the_story_in() -> None:
+    # Validated as a newsroom's own packs are (the built-in ones are compiled on first use).
+    packs = load_packs([ROOT / "rules"], builtin=False)
+    assert "the-conversation" in {pack.id for pack in packs}
+    assert [w for pack in packs for w in pack.warnings if "holds the whole story" in w] == []

@@ -44,9 +44,8 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Check, Context, Outcome, describe_check, explained_later
+from compliance.checks.story import is_body_paragraph, last_items, story_tail
 from compliance.document import Block, Document
-from compliance.document.elements import classes
-from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.text import shorten
 
@@ -82,79 +81,6 @@ def describe(params: PositionParams) -> str:
     return f"{describe_check(params.check)} within {where} of the article"
 
 
-# Where the story's head ends: HTML containers whose blocks are never body text.
-_HEAD_CONTAINERS = frozenset({"header", "figure", "figcaption", "aside", "nav", "footer"})
-_SENTENCE_END = on_first_use(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
-_BODY_WORDS = 6
-# Class names of the deck (standfirst) that CMSs print between the headline and the story.
-_DECK = on_first_use(r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?head(?:line)?|summary|excerpt|teaser|strapline|kicker)(?:$|[-_])")
-
-
-def _is_body_paragraph(doc: Document, block: Block) -> bool:
-    """A paragraph of running text: 6 words or more ending as a sentence ends, outside the
-    article's header (and the story's head above the article root), figures, asides and deck."""
-    text = block.text.strip()
-    if block.heading or len(text.split()) < _BODY_WORDS or not _SENTENCE_END().search(text):
-        return False
-    element = block.element
-    if element is None or not isinstance(element.tag, str):
-        return True
-    for node in (element, *element.iterancestors()):
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag.lower() in _HEAD_CONTAINERS or any(_DECK().search(token) for token in classes(node)):
-            return False
-        if node in doc.article_head:
-            return False  # the story's head above the article root is never its body
-        if node is doc.article_root:
-            break
-    return True
-
-
-# What may follow a story's last paragraph inside the article element: tags and topics, sharing
-# links, the author's bio, a comment prompt, links to the previous and next stories (as class
-# parts: "submeta", "share-links", "author-bio", "comments-area", "prev-next-links").
-_TAIL_CLASS = on_first_use(r"(?:^|[-_])(?:bio|author|share|sharing|social|tags?|topics?|related|comments?|submeta|pagination|prev|next)(?:$|[-_])")
-
-
-def story_tail(doc: Document) -> frozenset[int]:
-    """The indices of the article's items after its last body paragraph that are not the story's
-    text: short lines, link lists, headings, images, and paragraphs inside the article's footer or
-    an element whose class names a tail part (`_TAIL_CLASS`: tags, sharing, the author's bio,
-    comments, links to other stories). Empty when the article has no body paragraph. `last: N`
-    counts N blocks before these: a tagline is at the end of the story with the page's furniture
-    after it."""
-    cached: frozenset[int] | None = doc._memo.get("story_tail")
-    if cached is None:
-        tail: list[int] = []
-        for item in reversed([item for item in doc.items if item.in_article]):
-            if isinstance(item, Block) and _is_body_paragraph(doc, item) and not _in_tail_container(doc, item):
-                break
-            tail.append(item.index)
-        else:
-            tail = []
-        cached = doc._memo["story_tail"] = frozenset(tail)
-    return cached
-
-
-def _in_tail_container(doc: Document, block: Block) -> bool:
-    element = block.element
-    if element is None or not isinstance(element.tag, str):
-        return False
-    for node in (element, *element.iterancestors()):
-        if node is doc.article_root:
-            return False
-        if isinstance(node.tag, str) and any(_TAIL_CLASS().search(token) for token in classes(node)):
-            return True
-    return False
-
-
-def last_items(indices: list[int], last: int, tail: frozenset[int]) -> list[int]:
-    """The last `last` of `indices` that are not in the story's tail, and the tail after them."""
-    kept = set([index for index in indices if index not in tail][-last:])
-    return [index for index in indices if index in kept or index in tail]
-
-
 def _body_start(doc: Document, skipped: set[int]) -> Block | None:
     """The story's first body paragraph (see the module docstring); None when it has none."""
     bylines = {b.index for b in doc.bylines}
@@ -162,7 +88,7 @@ def _body_start(doc: Document, skipped: set[int]) -> Block | None:
     for block in doc.article_blocks:
         if block.index == headline or block.index in bylines or block.index in skipped:
             continue
-        if _is_body_paragraph(doc, block):
+        if is_body_paragraph(doc, block):
             return block
     return None
 

@@ -1,12 +1,16 @@
-"""What the check kinds that compare a republication with its original story share: the story's
-paragraphs, a comparison key for people's names, and a comparison key for link targets. Names are
-compared as a reader reads them, through the look-alike letters of `compliance.lookalike`."""
+"""What the check kinds share about the story itself: where its running text is (its body
+paragraphs, and the page's furniture after the last of them, which `position` and `text` count
+`last: N` before), and, for the kinds that compare a republication with its original story, the
+story's paragraphs, a comparison key for people's names, and a comparison key for link targets.
+Names are compared as a reader reads them, through the look-alike letters of `compliance.lookalike`."""
 
 from __future__ import annotations
 
 import urllib.parse
 
 from compliance.document import Block, Document
+from compliance.document.elements import classes
+from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
 from compliance.urls import url_host
 
@@ -21,6 +25,79 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
         cached = tuple(b for b in doc.article_blocks if not b.heading and b.index != headline and b.index not in bylines and b.text.strip())
         doc._memo["story_paragraphs"] = cached
     return cached
+
+
+# Where the story's head ends: HTML containers whose blocks are never body text.
+_HEAD_CONTAINERS = frozenset({"header", "figure", "figcaption", "aside", "nav", "footer"})
+_SENTENCE_END = on_first_use(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
+_BODY_WORDS = 6
+# Class names of the deck (standfirst) that CMSs print between the headline and the story.
+_DECK = on_first_use(r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?head(?:line)?|summary|excerpt|teaser|strapline|kicker)(?:$|[-_])")
+
+
+def is_body_paragraph(doc: Document, block: Block) -> bool:
+    """A paragraph of running text: 6 words or more ending as a sentence ends, outside the
+    article's header (and the story's head above the article root), figures, asides and deck."""
+    text = block.text.strip()
+    if block.heading or len(text.split()) < _BODY_WORDS or not _SENTENCE_END().search(text):
+        return False
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return True
+    for node in (element, *element.iterancestors()):
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag.lower() in _HEAD_CONTAINERS or any(_DECK().search(token) for token in classes(node)):
+            return False
+        if node in doc.article_head:
+            return False  # the story's head above the article root is never its body
+        if node is doc.article_root:
+            break
+    return True
+
+
+# What may follow a story's last paragraph inside the article element: tags and topics, sharing
+# links, the author's bio, a comment prompt, links to the previous and next stories (as class
+# parts: "submeta", "share-links", "author-bio", "comments-area", "prev-next-links").
+_TAIL_CLASS = on_first_use(r"(?:^|[-_])(?:bio|author|share|sharing|social|tags?|topics?|related|comments?|submeta|pagination|prev|next)(?:$|[-_])")
+
+
+def story_tail(doc: Document) -> frozenset[int]:
+    """The indices of the article's items after its last body paragraph that are not the story's
+    text: short lines, link lists, headings, images, and paragraphs inside the article's footer or
+    an element whose class names a tail part (`_TAIL_CLASS`: tags, sharing, the author's bio,
+    comments, links to other stories). Empty when the article has no body paragraph. `last: N`
+    counts N blocks before these: a tagline is at the end of the story with the page's furniture
+    after it."""
+    cached: frozenset[int] | None = doc._memo.get("story_tail")
+    if cached is None:
+        tail: list[int] = []
+        for item in reversed([item for item in doc.items if item.in_article]):
+            if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item):
+                break
+            tail.append(item.index)
+        else:
+            tail = []
+        cached = doc._memo["story_tail"] = frozenset(tail)
+    return cached
+
+
+def _in_tail_container(doc: Document, block: Block) -> bool:
+    element = block.element
+    if element is None or not isinstance(element.tag, str):
+        return False
+    for node in (element, *element.iterancestors()):
+        if node is doc.article_root:
+            return False
+        if isinstance(node.tag, str) and any(_TAIL_CLASS().search(token) for token in classes(node)):
+            return True
+    return False
+
+
+def last_items(indices: list[int], last: int, tail: frozenset[int]) -> list[int]:
+    """The last `last` of `indices` that are not in the story's tail, and the tail after them."""
+    kept = set([index for index in indices if index not in tail][-last:])
+    return [index for index in indices if index in kept or index in tail]
 
 
 def name_key(name: str) -> tuple[str, ...]:

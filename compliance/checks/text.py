@@ -34,7 +34,8 @@ import functools
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, explained_later, hidden_copy, judge_count
+from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, explained_later, hidden_copy, judge_count
+from compliance.checks.story import last_items, story_tail
 from compliance.document import Block, Document
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
@@ -111,8 +112,6 @@ def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None)
     if first is not None:
         blocks = blocks[:first]
     if last is not None and scope == "article":
-        from compliance.checks.position import last_items, story_tail
-
         wanted = set(last_items([b.index for b in blocks], last, story_tail(doc)))
         blocks = [b for b in blocks if b.index in wanted]
     elif last is not None:
@@ -139,13 +138,31 @@ def _scope_label(params: TextParams) -> str:
     return label
 
 
+def _all_left_out(params: TextParams, count: int) -> str:
+    """Why a check whose `outside` selector leaves out every block of its scope decides nothing."""
+    css = shorten(params.outside.css, 40) if params.outside is not None else ""
+    limit = params.first or params.last
+    if limit == count:
+        left_out = _scope_label(params._replace(outside=None))
+    else:
+        # A scope shorter than `first`/`last`: all of it was left out.
+        whole = _scope_label(params._replace(outside=None, first=None, last=None))
+        left_out = "the 1 block of " + whole if count == 1 else f"all {count} blocks of {whole}"
+    return f"outside '{css}' leaves out {left_out}, so nothing was searched"
+
+
 def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     """Find the pattern in the scope's text (searched once, blocks joined by newlines) and compare
     the count with min/max."""
     pattern = ctx.bind(params.pattern)
     blocks = scope_blocks(doc, params.scope, params.first, params.last)
     if params.outside is not None:
-        blocks = outside_of(doc, blocks, params.outside)
+        searched = outside_of(doc, blocks, params.outside)
+        if blocks and not searched:
+            # Nothing was searched: a pass would be vacuous and a failure would blame the page
+            # for a selector that takes in its whole scope (`*`, `html`, a typo), so neither is said.
+            raise Undecided(_all_left_out(params, len(blocks)))
+        blocks = searched
     text, starts = doc.joined_text((params.scope, params.first, params.last, params.outside), blocks)
     hits: list[Hit] = []
     # An empty scope has no block to place a match in, not even an empty one ('^' matches "").

@@ -126,6 +126,12 @@ def _finding_item(finding: Finding, anchor: str, number: int) -> str:
 
 
 def _passed_item(passed: Passed, anchor: str) -> str:
+    if not passed.placed:
+        # An absence has no place in the article, and no marker in it to link to.
+        return (
+            f'<li class="passed" id="item-{anchor}"><span class="badge ok">ok</span> <code class="rule">{_text(passed.rule)}</code> '
+            f'<p class="evidence">{_text(passed.evidence)}</p></li>'
+        )
     return (
         f'<li class="passed" id="item-{anchor}"><a class="badge ok" href="#{anchor}">ok</a> <code class="rule">{_text(passed.rule)}</code> '
         f'<span class="loc">{passed.location}</span><p class="evidence">{_text(passed.evidence)}</p></li>'
@@ -138,7 +144,8 @@ def _article(report: Report, source: ArticleSource, prefix: str) -> str:
     for index, finding in enumerate(report.findings, start=1):
         marks.setdefault((finding.location.line, finding.location.column), []).append(f"f{index}")
     for index, passed in enumerate(report.passed, start=1):
-        marks.setdefault((passed.location.line, passed.location.column), []).append(f"p{index}")
+        if passed.placed:
+            marks.setdefault((passed.location.line, passed.location.column), []).append(f"p{index}")
     # CRLF is one line break for the locations as for a browser; a lone CR is shown escaped.
     text = _SURROGATE.sub(lambda m: escape_char(m.group()), source.text.replace(_OPEN, "").replace(_CLOSE, "").replace("\r\n", "\n"))
     marked = _insert_marks(text, marks, html_source=source.kind == "html")

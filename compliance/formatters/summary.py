@@ -22,6 +22,9 @@ class Summary(NamedTuple):
     passed: int = 0
     # Findings a `syndcheck-disable` comment in the article kept out of the report.
     suppressed: int = 0
+    # Rules a checked file's notices say were not checked (one per rule and file), and in how many files.
+    rules_not_checked: int = 0
+    files_with_rules_not_checked: int = 0
 
     def add(self, report: Report) -> Summary:
         """This summary with one more report counted."""
@@ -37,6 +40,8 @@ class Summary(NamedTuple):
             infos=self.infos + report.count(Severity.INFO),
             passed=self.passed + len(report.passed),
             suppressed=self.suppressed + sum(1 for item in report.suppressed if item.kind == "inSource"),
+            rules_not_checked=self.rules_not_checked + len(report.unchecked_rules),
+            files_with_rules_not_checked=self.files_with_rules_not_checked + (1 if report.unchecked_rules else 0),
         )
 
     def as_dict(self) -> dict[str, int]:

@@ -45,7 +45,9 @@ def format_report(report: Report, *, color: bool = False, show_passed: bool = Tr
     if show_passed:
         for passed in report.passed:
             mark = _paint("ok", _GREEN, color)
-            lines.append(f"  {passed.location!s:<8} {mark:<7} {_v(passed.rule)}  {_v(passed.evidence)}")
+            # An absence has no place in the article: a dash, not the line of its start.
+            where = str(passed.location) if passed.placed else "-"
+            lines.append(f"  {where:<8} {mark:<7} {_v(passed.rule)}  {_v(passed.evidence)}")
     return "\n".join(lines) + "\n"
 
 
@@ -82,6 +84,11 @@ def format_summary(summary: Summary, *, color: bool = False) -> str:
     elif summary.checked:
         # Not with nothing checked: a run that exits 2 must not read "no problems" in green.
         parts.append(_paint("no problems", _GREEN, color))
+    if summary.rules_not_checked:
+        # Not a problem found, nor a pass: the note on each file says what the rule needs.
+        count = summary.rules_not_checked
+        files = summary.files_with_rules_not_checked
+        parts.append(f"{count} rule{'s' if count != 1 else ''} not checked" + (f" in {files} files" if files > 1 else ""))
     if summary.without_pack:
         parts.append(f"{summary.without_pack} with no applicable pack")
     if summary.skipped:
