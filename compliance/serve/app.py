@@ -25,7 +25,7 @@ from starlette.routing import Route
 from compliance import __version__
 from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS, CmsProblem, loads_payload, parse_payload
 from compliance.decoding import decode_bytes
-from compliance.display import visible
+from compliance.display import json_output, visible
 from compliance.document import DocumentKind
 from compliance.errors import ConfigError, closest
 from compliance.findings import Notice
@@ -44,16 +44,15 @@ RAW_KINDS: dict[str, DocumentKind] = {"text/html": "html", "text/plain": "text",
 
 
 class SafeJSONResponse(JSONResponse):
-    """A JSON response whose text may hold a lone surrogate (a broken `\\ud800` escape in a
-    payload's id, metadata or field name, quoted back in a report or an error): UTF-8 cannot
-    encode one, so the body is then written with JSON's own escapes (`\\ud800`), which any JSON
-    parser reads back as the string that was sent."""
+    """A JSON response written as the command line writes JSON (`display.json_output`): bidi
+    controls, C1 controls, DEL and the line separators from an article's name, a payload's id or
+    its metadata as `\\uXXXX` escapes (which parse back to the same text), and a lone surrogate (a
+    broken `\\ud800` escape), which UTF-8 cannot encode and strict parsers refuse, as its visible
+    escape. A terminal running `curl` or a CMS showing `path` never gets a raw right-to-left
+    override or line break."""
 
     def render(self, content: Any) -> bytes:
-        try:
-            return super().render(content)
-        except UnicodeEncodeError:
-            return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+        return json_output(json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))).encode("utf-8")
 
 
 class ApiError(Exception):
@@ -313,7 +312,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
 
     async def packs_endpoint(request: Request) -> Response:
         del request
-        return JSONResponse(
+        return SafeJSONResponse(
             {
                 "packs": [
                     {"id": p.id, "name": p.name, "publisher": p.publisher, "terms_url": p.terms_url, "as_of": p.as_of, "rules": len(p.rules)}
@@ -324,11 +323,11 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
 
     async def health_endpoint(request: Request) -> Response:
         del request
-        return JSONResponse({"status": "ok", "version": __version__, "packs": len(checker.context.packs)})
+        return SafeJSONResponse({"status": "ok", "version": __version__, "packs": len(checker.context.packs)})
 
     async def openapi_endpoint(request: Request) -> Response:
         del request
-        return JSONResponse(openapi_document(checker.settings.max_bytes, checker.pack_ids))
+        return SafeJSONResponse(openapi_document(checker.settings.max_bytes, checker.pack_ids))
 
     async def page_endpoint(request: Request) -> Response:
         if request.method == "GET":
