@@ -5,6 +5,7 @@ is refused, not checked as an article."""
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -15,7 +16,7 @@ pytest.importorskip("starlette", reason="the 'serve' extra is not installed (pip
 from starlette.testclient import TestClient
 
 from compliance.serve import ServeSettings
-from compliance.serve.app import create_app
+from compliance.serve.app import create_app, upload_name
 from tests.conftest import SAMPLES
 
 DCNF = SAMPLES / "dcnf"
@@ -31,6 +32,139 @@ def client() -> TestClient:
 def _rules(page: str) -> set[str]:
     """The rules the page's report marks as failed."""
     return {part.split('"', 1)[0] for part in page.split('data-rule="')[1:]}
+
+
+# -- the editor's form: an upload is the article, under either field --
+
+
+@pytest.mark.parametrize("field", ["article", "file"])
+@pytest.mark.parametrize(("name", "media"), [("no-logo.html", "text/html"), ("no-logo.htm", "application/octet-stream"), ("no-logo", "text/html")])
+def test_an_uploaded_file_is_checked_as_the_article_under_either_field(client: TestClient, field: str, name: str, media: str) -> None:
+    answer = client.post("/", files={field: (name, NO_LOGO, media)})
+    assert answer.status_code == 200
+    assert "dcnf/logo" in _rules(answer.text)
+    assert "UploadFile" not in answer.text and "no rule pack applies" not in answer.text
+
+
+@pytest.mark.parametrize("field", ["article", "file"])
+@pytest.mark.parametrize("name", ["republished.txt", "republished.md", "republished.html", "republished"])
+def test_an_upload_is_read_as_the_kind_its_suffix_names_as_on_the_command_line(client: TestClient, cli: Any, field: str, name: str) -> None:
+    # The same bytes read as text, Markdown or HTML are different articles (a Markdown line break
+    # is no line break): the upload gets the verdict the command line gives those bytes read from stdin under that name
+    # (a name with no suffix it knows: the kind is sniffed from the content).
+    text = (DCNF / "republished.txt").read_bytes()
+    expected = cli("check", "--stdin-filename", name, "-", stdin=text).code
+    answer = client.post("/", files={field: (name, text, "application/octet-stream")})
+    assert answer.status_code == 200 and f'data-status="{expected}"' in answer.text
+
+
+@pytest.mark.parametrize("field", ["article", "file"])
+def test_an_uploaded_file_in_another_encoding_is_decoded_as_a_file_is(client: TestClient, field: str) -> None:
+    latin = "<html><head><meta charset='iso-8859-1'></head><body><p>Caf\xe9 cr\xe8me</p></body></html>".encode("iso-8859-1")
+    answer = client.post("/", files={field: ("latin.html", latin, "text/html")})
+    assert answer.status_code == 200 and "Café crème" in html.unescape(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("sent", "shown"),
+    [
+        ("no-logo.html", "no-logo.html"),
+        ("C:\\Users\\me\\Desktop\\no-logo.html", "no-logo.html"),
+        ("../../etc/no-logo.html", "no-logo.html"),
+        ("/srv/www/no-logo.html", "no-logo.html"),
+        ("  story one.html ", "story one.html"),
+        ("", "uploaded article"),
+        ("folder/", "uploaded article"),
+    ],
+)
+def test_an_uploaded_file_is_named_by_its_file_name_without_folders(sent: str, shown: str) -> None:
+    assert upload_name(sent) == shown
+
+
+def test_an_upload_name_with_controls_is_shown_escaped_on_the_page(client: TestClient) -> None:
+    answer = client.post("/", files={"article": ("evil\u202e\u2028lmth.html", NO_LOGO, "text/html")})
+    assert answer.status_code == 200 and "dcnf/logo" in _rules(answer.text)
+    assert "\u202e" not in answer.text and "\u2028" not in answer.text
+    assert "evil\\u202e\\u2028lmth.html" in answer.text
+
+
+def test_a_blank_file_input_beside_pasted_text_is_no_second_article(client: TestClient) -> None:
+    # What a browser sends when nothing is chosen in the file input: an empty part with no file name.
+    answer = client.post("/", data={"article": NO_LOGO.decode("utf-8")}, files={"file": ("", b"", "application/octet-stream")})
+    assert answer.status_code == 200 and "dcnf/logo" in _rules(answer.text)
+
+
+def test_pasted_text_in_a_url_encoded_form_is_still_checked(client: TestClient) -> None:
+    answer = client.post("/", data={"article": NO_LOGO.decode("utf-8"), "pack": "dcnf", "reporter": "Jake Smith"})
+    assert answer.status_code == 200 and "dcnf/logo" in _rules(answer.text)
+    assert 'value="Jake Smith"' in answer.text
+
+
+def test_text_sent_under_the_file_field_is_checked_as_pasted_text(client: TestClient) -> None:
+    answer = client.post("/", data={"file": NO_LOGO.decode("utf-8")})
+    assert answer.status_code == 200 and "dcnf/logo" in _rules(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("files", "data", "told"),
+    [
+        ({"article": ("a.html", NO_LOGO, "text/html"), "file": ("b.html", NO_LOGO, "text/html")}, {}, "both 'article' (an upload) and 'file' (an upload)"),
+        ({"file": ("b.html", NO_LOGO, "text/html")}, {"article": "<p>x</p>"}, "both 'article' (pasted text) and 'file' (an upload)"),
+        ({"article": ("a.html", NO_LOGO, "text/html")}, {"file": "<p>x</p>"}, "both 'article' (an upload) and 'file' (pasted text)"),
+    ],
+)
+def test_two_articles_in_one_form_are_refused_naming_both(client: TestClient, files: dict[str, Any], data: dict[str, str], told: str) -> None:
+    answer = client.post("/", files=files, data=data)
+    assert answer.status_code == 400
+    assert f"{told} give an article: only one is checked; clear one of them" in html.unescape(answer.text)
+    assert not _rules(answer.text)
+
+
+@pytest.mark.parametrize("field", ["reporter", "original_url", "pack"])
+def test_a_file_under_a_text_field_is_refused_naming_the_field(client: TestClient, field: str) -> None:
+    answer = client.post("/", data={"article": NO_LOGO.decode("utf-8")}, files={field: ("x.txt", b"Jake Smith", "text/plain")})
+    assert answer.status_code == 400
+    assert f"'{field}' is an uploaded file; it must be text (upload the article as 'file')" in html.unescape(answer.text)
+    assert "UploadFile" not in answer.text
+
+
+@pytest.mark.parametrize("field", ["article", "file"])
+def test_an_empty_upload_is_refused_as_no_article(client: TestClient, field: str) -> None:
+    answer = client.post("/", files={field: ("empty.html", b" \n", "text/html")})
+    assert answer.status_code == 400 and "paste an article or choose a file" in answer.text
+
+
+@pytest.mark.parametrize("field", ["article", "file"])
+def test_an_upload_over_the_limit_is_413(client: TestClient, field: str) -> None:
+    answer = client.post("/", files={field: ("big.html", b"<p>" + b"x" * LIMIT + b"</p>", "text/html")})
+    assert answer.status_code == 413 and f"larger than the limit of {LIMIT} bytes" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("content", "media"),
+    [(NO_LOGO, "text/html"), (b'{"html": "<p>x</p>"}', "application/json"), (NO_LOGO, "text/plain"), (NO_LOGO, "")],
+)
+def test_a_body_that_is_no_form_is_refused_on_the_page(client: TestClient, content: bytes, media: str) -> None:
+    answer = client.post("/", content=content, headers={"content-type": media} if media else {})
+    assert answer.status_code == 400
+    assert "the page takes its own form (multipart/form-data); send an article itself to POST /v1/check" in answer.text
+    assert answer.headers["content-type"].startswith("text/html")
+
+
+def test_a_broken_multipart_body_is_a_400_on_the_page(client: TestClient) -> None:
+    answer = client.post(
+        "/", content=b"--x\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--x--\r\n", headers={"content-type": "multipart/form-data; boundary=x"}
+    )
+    assert answer.status_code == 400 and "the form could not be read" in answer.text
+
+
+def test_the_page_has_both_article_fields() -> None:
+    from compliance.formatters.context import FormatContext
+    from compliance.serve.page import editor_page
+
+    page = editor_page(FormatContext(packs=()), None)
+    assert 'enctype="multipart/form-data"' in page
+    assert '<textarea id="article" name="article"' in page and '<input id="file" type="file" name="file"' in page
 
 
 # -- the JSON answers are written as the command line writes JSON --

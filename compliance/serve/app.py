@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import anyio
 from starlette.applications import Starlette
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -32,7 +34,7 @@ from compliance.findings import Notice
 from compliance.fixtemplates import check_url_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
-from compliance.loading import distinct_pack_ids, sniff_kind
+from compliance.loading import distinct_pack_ids, stdin_kind
 from compliance.runner import FileResult, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings
 from compliance.serve.openapi import openapi_document
@@ -385,7 +387,18 @@ class EditorForm:
     pasted: str = ""
 
 
+# What a browser sends the page's form as (`enctype="multipart/form-data"`; a form without a file
+# input is sent URL-encoded).
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+# The page's text box and its file input. Either may carry pasted text or an uploaded file (`curl
+# -F article=@story.html` sends a file under the text box's name): the article is what is in it.
+ARTICLE_FIELDS = ("article", "file")
+
+
 async def _editor_form(request: Request, limit: int) -> EditorForm:
+    if _media_type(request) not in FORM_TYPES:
+        raise ApiError(400, "unsupported-content-type", "the page takes its own form (multipart/form-data); send an article itself to POST /v1/check")
     if limit and request.headers.get("content-length", "").isdigit() and int(request.headers["content-length"]) > limit + 64 * 1024:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
     with anyio.move_on_after(BODY_SECONDS):
@@ -393,30 +406,75 @@ async def _editor_form(request: Request, limit: int) -> EditorForm:
     raise _slow_body()
 
 
-async def _read_editor_form(request: Request, limit: int) -> EditorForm:
-    # The form's uploaded files are temporary files: closed when the block ends.
-    async with request.form(max_part_size=max(limit, 1024 * 1024) if limit else 1024 * 1024 * 1024) as form:
-        upload = form.get("file")
-        pasted = str(form.get("article") or "")
-        name = "pasted article"
-        data = pasted.encode("utf-8")
-        if upload is not None and not isinstance(upload, str) and upload.filename:
-            if pasted.strip():
-                # As the JSON API refuses two article fields: checking one would pass the other unchecked.
-                raise ApiError(400, "bad-input", "both 'article' (pasted text) and 'file' (an upload) give an article: only one is checked; clear one of them")
-            data = await upload.read()
-            name = upload.filename
-        packs = [str(p) for p in form.getlist("pack") if str(p)]
-        meta = {key: str(form.get(key) or "").strip() for key in ("reporter", "original_url") if str(form.get(key) or "").strip()}
-    if limit and len(data) > limit:
-        raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
-    if not data.strip():
-        raise ApiError(400, "empty", "paste an article or choose a file")
-    from compliance.loading import ARTICLE_SUFFIXES
+@dataclass(frozen=True, slots=True)
+class _FormArticle:
+    """One article field of the form that is not blank: where it came from, its bytes and name."""
 
-    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    kind = ARTICLE_SUFFIXES.get(suffix) or sniff_kind(data)
-    return EditorForm(data, kind, name, packs, meta, pasted)
+    field: str
+    data: bytes
+    name: str
+    pasted: str  # the text as pasted, shown again in the text box; "" for an upload
+
+    def described(self) -> str:
+        return f"'{self.field}' ({'pasted text' if self.pasted else 'an upload'})"
+
+
+async def _form_article(field: str, value: str | UploadFile, limit: int) -> _FormArticle | None:
+    """The article in one form field, or None when it holds none (blank text, or a file input
+    left empty: a browser sends it with no file name and no bytes). An upload is read up to one
+    byte past `limit`, so that a larger one is refused without being read whole."""
+    if isinstance(value, str):
+        return _FormArticle(field, value.encode("utf-8"), "pasted article", value) if value.strip() else None
+    data = await value.read(limit + 1 if limit else -1)
+    if not value.filename and not data:
+        return None
+    return _FormArticle(field, data, upload_name(value.filename), "")
+
+
+def upload_name(filename: str | None) -> str:
+    """An uploaded file's name in the report: the name the client sent without any folder (some
+    clients send a whole path, `C:\\Users\\me\\story.html`), `uploaded article` when it has none.
+    It is only a label, never a path the server opens; like every name it is shown through the
+    output sanitiser (`\\u202e`, `\\n`)."""
+    base = re.split(r"[/\\]", filename or "")[-1].strip()
+    return base or "uploaded article"
+
+
+def _form_texts(form: FormData, field: str) -> list[str]:
+    """The values of a text field of the form (a pack, the reporter, the original URL); an upload
+    there is refused, not read as the text of its Python object."""
+    values = form.getlist(field)
+    if not all(isinstance(value, str) for value in values):
+        raise ApiError(400, "bad-input", f"'{field}' is an uploaded file; it must be text (upload the article as 'file')")
+    return [str(value) for value in values]
+
+
+def _one_article(given: Sequence[_FormArticle]) -> _FormArticle:
+    if len(given) > 1:
+        # As the JSON API refuses two article fields: checking one would pass the other unchecked.
+        fields = " and ".join(article.described() for article in given)
+        raise ApiError(400, "bad-input", f"{'both ' if len(given) == 2 else ''}{fields} give an article: only one is checked; clear one of them")
+    if not given or not given[0].data.strip():
+        raise ApiError(400, "empty", "paste an article or choose a file")
+    return given[0]
+
+
+async def _read_editor_form(request: Request, limit: int) -> EditorForm:
+    from starlette.exceptions import HTTPException
+
+    try:
+        # The form's uploaded files are temporary files: closed when the block ends.
+        async with request.form(max_part_size=max(limit, 1024 * 1024) if limit else 1024 * 1024 * 1024) as form:
+            given = [found for field in ARTICLE_FIELDS for value in form.getlist(field) if (found := await _form_article(field, value, limit)) is not None]
+            packs = [p for p in _form_texts(form, "pack") if p]
+            meta = {key: values[-1].strip() for key in ("reporter", "original_url") if (values := _form_texts(form, key)) and values[-1].strip()}
+    except HTTPException as exc:  # a multipart body Starlette cannot read
+        raise ApiError(400, "bad-input", f"the form could not be read: {visible(str(exc.detail))}") from None
+    article = _one_article(given)
+    if limit and len(article.data) > limit:
+        raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
+    # Read as `syndcheck check --stdin-filename NAME -` reads it: by the name's suffix, else sniffed.
+    return EditorForm(article.data, stdin_kind(article.data, article.name), article.name, packs, meta, article.pasted)
 
 
 def create_app_from_environment() -> Starlette:
