@@ -5,8 +5,12 @@ is refused, not checked as an article."""
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
+import re
+import shlex
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +21,7 @@ from starlette.testclient import TestClient
 
 from compliance.serve import ServeSettings
 from compliance.serve.app import create_app, upload_name
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 DCNF = SAMPLES / "dcnf"
 NO_LOGO = (DCNF / "no-logo.html").read_bytes()
@@ -30,8 +34,8 @@ def client() -> TestClient:
 
 
 def _rules(page: str) -> set[str]:
-    """The rules the page's report marks as failed."""
-    return {part.split('"', 1)[0] for part in page.split('data-rule="')[1:]}
+    """The rules the page's report marks as failed (a passed rule's mark is `class="mark ok"`)."""
+    return set(re.findall(r'<a class="mark (?!ok")[^"]*" id="[^"]*" data-rule="([^"]*)"', page))
 
 
 # -- the editor's form: an upload is the article, under either field --
@@ -212,3 +216,136 @@ def test_an_ordinary_name_comes_back_as_sent(client: TestClient, name: str) -> N
     assert answer.status_code == 200 and answer.json()["files"][0]["path"] == name
     if "\t" not in name:
         assert f'"path":"{name}"'.encode() in answer.content  # written as UTF-8, not as escapes
+
+
+# -- metadata values: as `--input-kind cms-json` reads them --
+
+
+@pytest.mark.parametrize(("value", "read"), [("Jake Smith", True), (5, True), (2.5, True), (None, False), ("", True)])
+@pytest.mark.parametrize("where", ["meta", "top"])
+def test_a_string_or_number_is_metadata_and_null_is_none(client: TestClient, cli: Any, value: Any, read: bool, where: str) -> None:
+    payload = {"html": "<p>x</p>", "meta": {"reporter": value}} if where == "meta" else {"html": "<p>x</p>", "reporter": value}
+    answer = client.post("/v1/check", json=payload)
+    assert (answer.status_code, answer.json()["status"]) == (200, 0)
+    local = cli("check", "--input-kind", "cms-json", "--format", "json", "-", stdin=json.dumps(payload).encode())
+    assert local.code == 0
+
+
+@pytest.mark.parametrize(("value", "kind"), [(True, "true"), (False, "false"), ([1], "an array"), ({"a": 1}, "an object")])
+@pytest.mark.parametrize("where", ["meta", "top"])
+def test_true_false_an_array_or_an_object_is_refused_as_the_cli_refuses_it(client: TestClient, cli: Any, value: Any, kind: str, where: str) -> None:
+    payload = {"html": "<p>x</p>", "meta": {"reporter": value}} if where == "meta" else {"html": "<p>x</p>", "reporter": value}
+    answer = client.post("/v1/check", json=payload)
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    field = "meta.reporter" if where == "meta" else "reporter"
+    assert f"field '{field}' is {kind}" in answer.json()["error"]["message"]
+    local = cli("check", "--input-kind", "cms-json", "--format", "json", "-", stdin=json.dumps(payload).encode())
+    assert local.code == 2 and answer.json()["error"]["message"] in local.err
+
+
+@pytest.mark.parametrize("meta", ["dcnf", ["reporter"], 5, True])
+def test_a_meta_that_is_no_object_is_refused(client: TestClient, meta: Any) -> None:
+    answer = client.post("/v1/check", json={"html": "<p>x</p>", "meta": meta})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    assert "field 'meta' is" in answer.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(("value", "path"), [("story-1", "payload#1 (story-1)"), (7, "payload#1 (7)"), (None, "payload#1"), ("", "payload#1")])
+def test_an_id_that_is_a_string_or_a_number_names_the_article(client: TestClient, value: Any, path: str) -> None:
+    answer = client.post("/v1/check", json={"html": "<p>x</p>", "id": value})
+    assert answer.status_code == 200 and answer.json()["files"][0]["path"] == path
+
+
+@pytest.mark.parametrize(("value", "said"), [(True, "true"), ([1], "an array"), ({"$oid": "65f0"}, "an object")])
+def test_an_id_that_is_no_value_gets_the_notice_the_command_line_gives(client: TestClient, cli: Any, value: Any, said: str) -> None:
+    payload = {"html": "<p>x</p>", "id": value}
+    answer = client.post("/v1/check", json=payload)
+    assert answer.status_code == 200
+    told = f"payload field 'id' is {said}, not a string or number: it does not name the article"
+    assert [n["message"] for n in answer.json()["files"][0]["notices"] if n["code"] == "unknown-field"] == [told]
+    local = cli("check", "--input-kind", "cms-json", "--format", "json", "-", stdin=json.dumps(payload).encode()).json()
+    assert [n["message"] for n in local["files"][0]["notices"] if n["code"] == "unknown-field"] == [told]
+
+
+@pytest.mark.parametrize(("value", "text"), [(2026, "2026"), (20.5, "20.5"), ("2026", "2026")])
+def test_a_number_is_read_by_the_rules_as_its_text(client: TestClient, value: Any, text: str) -> None:
+    article = (SAMPLES / "calmatters" / "compliant-wordpress.html").read_text(encoding="utf-8")
+    answer = client.post("/v1/check", json={"html": article, "packs": ["calmatters"], "meta": {"headline": value}})
+    assert answer.status_code == 200
+    (finding,) = [f for f in answer.json()["files"][0]["findings"] if f["rule"] == "calmatters/headline"]
+    assert f'headline "{text}"' in finding["message"]
+
+
+# -- a compressed body is refused, not checked as an article --
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "GZIP", "br", "deflate", "zstd", "gzip, identity", "identity, gzip"])
+@pytest.mark.parametrize("path", ["/v1/check", "/"])
+def test_a_compressed_body_is_415(client: TestClient, encoding: str, path: str) -> None:
+    answer = client.post(path, content=gzip.compress(NO_LOGO), headers={"content-type": "text/html", "content-encoding": encoding})
+    assert answer.status_code == 415
+    told = "which the server does not decode; send it uncompressed"
+    if path == "/v1/check":
+        assert answer.json()["error"]["code"] == "unsupported-content-encoding" and told in answer.json()["error"]["message"]
+    else:
+        assert told in answer.text
+
+
+@pytest.mark.parametrize("encoding", ["identity", "Identity", ""])
+def test_no_encoding_or_identity_is_read_as_sent(client: TestClient, encoding: str) -> None:
+    answer = client.post("/v1/check", content=NO_LOGO, headers={"content-type": "text/html", "content-encoding": encoding})
+    assert answer.status_code == 200 and answer.json()["status"] == 1
+
+
+# -- docs/serve.md: its curl examples are what the server answers --
+
+
+def _curl(client: TestClient, command: str) -> Any:
+    """Send what a documented `curl` command sends (`-H`, `-d`, `--data-binary @FILE|@-`, `-F
+    field=@FILE`; `gzip -c FILE | curl …` for a compressed body) and return the answer."""
+    stdin = b""
+    if "|" in command:
+        producer, command = (part.strip() for part in command.split("|", 1))
+        assert shlex.split(producer)[:2] == ["gzip", "-c"]
+        stdin = gzip.compress((ROOT / shlex.split(producer)[2]).read_bytes())
+    args = iter(shlex.split(command)[1:])
+    headers: dict[str, str] = {}
+    content, files, url = b"", {}, ""
+    for arg in args:
+        if arg == "-H":
+            key, value = next(args).split(":", 1)
+            headers[key.strip().lower()] = value.strip()
+        elif arg in ("-d", "--data-binary"):
+            value = next(args)
+            content = stdin if value == "@-" else (ROOT / value[1:]).read_bytes() if value.startswith("@") else value.encode()
+        elif arg == "-F":
+            field, value = next(args).split("=@", 1)
+            files[field] = (Path(value).name, (ROOT / value).read_bytes())
+        elif arg != "-s":
+            url = arg
+    path = url.removeprefix("http://127.0.0.1:8080")
+    return client.post(path, files=files, headers=headers) if files else client.post(path, content=content, headers=headers)
+
+
+def _examples() -> list[tuple[str, str | None]]:
+    """docs/serve.md's `curl` commands, each with the JSON block right after it (None: none)."""
+    doc = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
+    found = re.findall(r"```sh\n((?:gzip[^\n]*\| )?curl [^\n]*)\n```\n(?:\n```json\n(.*?)\n```)?", doc)
+    return [(command, answer or None) for command, answer in found]
+
+
+def test_the_serve_page_documents_its_examples() -> None:
+    commands = [command for command, _ in _examples()]
+    assert len(commands) == 5
+    assert any("-F 'article=@" in c for c in commands) and any("Content-Encoding: gzip" in c for c in commands)
+
+
+@pytest.mark.parametrize(("command", "answer"), _examples())
+def test_each_documented_curl_example_is_what_the_server_answers(client: TestClient, command: str, answer: str | None) -> None:
+    got = _curl(client, command)
+    if answer is None:  # the page: the report of the uploaded article
+        assert got.status_code == 200 and "dcnf/logo" in _rules(got.text) and "no-logo.html" in got.text
+    elif '": ' in answer:  # laid out for reading: the same document
+        assert got.json() == json.loads(answer)
+    else:  # written compact: byte for byte what the server writes, escapes included
+        assert got.text == answer

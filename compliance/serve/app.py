@@ -4,7 +4,8 @@ Every check goes through `Runner.check_article`, the function the command line u
 payloads (in a check process of `compliance.serve.workers`, killed past the time limit), so a
 request and `syndcheck check` give the same findings for the same article. Errors are JSON
 objects `{"error": {"code", "message"}}` with stable codes: 400 `bad-input` (and `bad-json`,
-`unsupported-content-type`), 413 `too-large`, 422 `unknown-pack`, 504 `time-limit`, 500 `internal-error`.
+`unsupported-content-type`), 413 `too-large`, 415 `unsupported-content-encoding`, 422 `unknown-pack`,
+504 `time-limit`, 500 `internal-error`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from compliance import __version__
-from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS, CmsProblem, loads_payload, parse_payload
+from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, parse_payload
 from compliance.decoding import decode_bytes
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
@@ -175,6 +176,21 @@ async def read_body(request: Request, limit: int) -> bytes:
     raise _slow_body()
 
 
+def refuse_content_encoding(request: Request) -> None:
+    """Refuse (415 `unsupported-content-encoding`) a body sent compressed (`Content-Encoding:
+    gzip`, `br`, …): checking its compressed bytes would answer "not an article", and decoding it
+    would let a small body expand past the size limit (a decompression bomb) before the limit
+    could be applied. `identity` is no encoding."""
+    encodings = [e.strip().lower() for e in ",".join(request.headers.getlist("content-encoding")).split(",") if e.strip()]
+    sent = [e for e in encodings if e != "identity"]
+    if sent:
+        raise ApiError(
+            415,
+            "unsupported-content-encoding",
+            f"the body is sent with Content-Encoding: {visible(', '.join(sent))}, which the server does not decode; send it uncompressed",
+        )
+
+
 def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
@@ -210,20 +226,17 @@ def _strings(value: Any, what: str, *, present: bool) -> list[str]:
     return list(value)
 
 
-def _is_scalar(value: Any) -> bool:
-    return isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool))
-
-
 def _check_payload_types(payload: Mapping[str, Any]) -> None:
-    """Refuse a payload whose known fields have the wrong type, instead of quietly ignoring them."""
+    """Refuse a payload whose article is not text, or that has none, instead of quietly checking nothing.
+
+    Every other field is judged by `compliance.cms`, the reader of `--input-kind cms-json`, so that
+    a request and the command line take and refuse the same values: metadata (`reporter`,
+    `original_url`, … and the values under `meta`) is a string or a number (read as its text),
+    null for none, and `true`/`false`, an array or an object is refused, the field named; an id
+    that is no string or number names nothing and gets an `unknown-field` notice."""
     for key in HTML_FIELDS:
         if key in payload and not isinstance(payload[key], str):
             raise ApiError(400, "bad-input", f"'{key}' must be a string (the article's HTML)")
-    for key in (*ID_FIELDS, *META_FIELDS):
-        if key in payload and not _is_scalar(payload[key]):
-            raise ApiError(400, "bad-input", f"'{key}' must be a string or a number")
-    if "meta" in payload and not (isinstance(payload["meta"], dict) and all(_is_scalar(v) for v in payload["meta"].values())):
-        raise ApiError(400, "bad-input", "'meta' must be an object of strings")
     if not any(key in payload for key in HTML_FIELDS):
         raise ApiError(400, "bad-input", f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})")
 
@@ -300,6 +313,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
 
     async def check_endpoint(request: Request) -> Response:
         try:
+            refuse_content_encoding(request)
             body = await read_body(request, checker.settings.max_bytes)
             body = declared_charset(body, request.headers.get("content-type", ""))
             data, kind, name, packs, meta, notices = parse_check_request(body, _media_type(request), request.query_params, request.query_params.getlist("pack"))
@@ -335,6 +349,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
         if request.method == "GET":
             return _page(editor_page(checker.context, None))
         try:
+            refuse_content_encoding(request)
             form = await _editor_form(request, checker.settings.max_bytes)
             result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=form.meta)
         except ApiError as exc:

@@ -88,22 +88,26 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     the packs it has loaded (any other id is refused with 422)."""
     pack_id = {"type": "string", "enum": list(pack_ids)}
     limit = f"at most {max_bytes} bytes" if max_bytes else "no size limit"
-    scalar = {"anyOf": [{"type": "string"}, {"type": "number"}]}
+    # Metadata as `--input-kind cms-json` reads it: a string, or a number read as its text; null for none.
+    scalar = {"anyOf": [{"type": "string"}, {"type": "number"}], "nullable": True}
     payload_properties: dict[str, Any] = {key: {"type": "string"} for key in HTML_FIELDS}
-    payload_properties.update({key: scalar for key in (*ID_FIELDS, *META_FIELDS)})
+    payload_properties.update({key: scalar for key in META_FIELDS})
+    # Any value: one that is no string or number names nothing and gets an `unknown-field` notice.
+    payload_properties.update({key: {"description": "Names the article in the report (a string or a number)."} for key in ID_FIELDS})
     # An address rules read or a fix puts into the article must be an http(s) URL (refused with
     # 400 otherwise, as `--meta` is on the command line): the payload's URL fields, and any
     # metadata key ending in -url or _url (OpenAPI 3.0 cannot say "any key ending in", so the
     # keys rules use are listed and the rest said in words).
     # The scheme in any letter case (`urls.is_http_url`); blank space around it is stripped.
     scheme = HTTP_URL_PATTERN.removeprefix("^")
-    web_url = {"type": "string", "pattern": f"^\\s*({scheme}|$)", "description": "An http(s) URL (blank: not given)."}
+    web_url = {"type": "string", "pattern": f"^\\s*({scheme}|$)", "nullable": True, "description": "An http(s) URL (blank or null: not given)."}
     payload_properties.update({key: web_url for key, target in META_FIELDS.items() if target.endswith(URL_KEY_SUFFIXES)})
     # The server reads no files: the original story is named by its http(s) URL only.
-    payload_properties["original"] = {"type": "string", "pattern": f"^\\s*({scheme}|$)", "description": "The original story's http(s) URL."}
+    payload_properties["original"] = {"type": "string", "pattern": f"^\\s*({scheme}|$)", "nullable": True, "description": "The original story's http(s) URL."}
     payload_properties["packs"] = {"type": "array", "items": pack_id, "description": "Packs to apply; without it, packs are detected."}
     payload_properties["meta"] = {
         "type": "object",
+        "nullable": True,
         "properties": {key: web_url for key in _URL_META_KEYS},
         "additionalProperties": scalar,
         "description": "Article metadata rules can require. A key ending in -url or _url holds an http(s) URL (400 otherwise).",
@@ -160,6 +164,7 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                         "400": _error("bad input (`bad-input`, `bad-json`, `unsupported-content-type`)"),
                         "408": _error("the body did not all arrive within 30 s (`slow-body`)"),
                         "413": _error("body too large (`too-large`)"),
+                        "415": _error("a compressed body (`Content-Encoding: gzip`, …): send it uncompressed (`unsupported-content-encoding`)"),
                         "422": _error("unknown pack (`unknown-pack`)"),
                         "504": _error("the check took longer than the time limit (`time-limit`)"),
                     },
