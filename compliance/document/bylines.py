@@ -453,6 +453,12 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     lines = [line.strip() for line in normalize(captured).split("\n") if line.strip()]
     if len(lines) > _BYLINE_LINES:
         return text, reading  # a table or a box of many lines (an infobox), not a byline's parts
+    opening = _opening_line(lines, outlets)
+    if opening:
+        # A label over the byline (a topic's `<h6>Tech Industry</h6>` in an author box): no part of it.
+        lines = lines[opening:]
+        text = normalize_inline(" ".join(lines))
+        reading = read_byline(text, outlets=outlets)
     # A name is never split across two lines: read so, the words of two parts are no one's name.
     crosses = reading is not None and any(all(name not in line for line in lines) for name in reading.names)
     if reading is not None and reading.names and reading.credit and not crosses:
@@ -466,6 +472,20 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     if reading is not None and reading.names and not crosses and not paired:
         return " / ".join(lines), reading
     return line, alone
+
+
+def _opening_line(lines: list[str], outlets: Set[str]) -> int:
+    """Where the byline opens among a byline box's lines: the first line that opens with "By" and
+    names people, when the lines above it open with no "By" (a topic or section label, a kicker);
+    0 when the first line opens it or none does."""
+    for position, line in enumerate(lines):
+        if not _BY_OPENER().match(line):
+            continue
+        reading = read_byline(line, require_prefix=True, outlets=outlets)
+        if reading is not None and reading.names:
+            return position
+        return 0  # "Written by" over the name: the byline opens here, with no name in its line
+    return 0
 
 
 def _first_naming_line(lines: list[str], outlets: Set[str]) -> tuple[str, BylineReading, bool] | None:
