@@ -34,6 +34,71 @@ def _errors(report: Report) -> dict[str, str]:
     return {f.rule: f.message for f in report.findings if f.severity is Severity.ERROR}
 
 
+# An opener in one element and the name in the next, inline or block, is one byline.
+
+
+@pytest.mark.parametrize(
+    ("header", "text"),
+    [
+        ('<div class="meta"><span>by</span><h3><a href="/profile/338123">Jasmine Ortiz</a></h3></div>', "by Jasmine Ortiz"),
+        ('<div class="meta"><span>By</span><div><a href="/author/jasmine-ortiz/">Jasmine Ortiz</a></div></div>', "By Jasmine Ortiz"),
+        ('<div class="meta"><span>Written by</span><div>Jasmine Ortiz</div></div>', "Written by Jasmine Ortiz"),
+        ("<div><p>By:</p><p>Jasmine Ortiz</p></div>", "By: Jasmine Ortiz"),
+    ],
+)
+def test_an_opener_and_the_name_in_the_next_element_are_one_byline(header: str, text: str) -> None:
+    assert _bylines(_article(header)) == [(text, ("Jasmine Ortiz",), None)]
+
+
+def test_an_opener_and_the_name_inline_stay_one_byline() -> None:
+    header = '<div class="meta"><span>By</span> <a href="/author/jasmine-ortiz/">Jasmine Ortiz</a></div>'
+    assert [b.names for b in parse_document(_article(header), "html").bylines] == [("Jasmine Ortiz",)]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        '<div class="meta"><span>by</span><div>Updated October 4, 2024</div></div>',  # a date, not a name
+        '<div class="meta"><span>by</span><button>Share</button></div>',
+        "<p>By</p>",
+    ],
+)
+def test_an_opener_with_no_name_after_it_is_still_an_empty_byline(header: str) -> None:
+    assert [(names, problem) for _, names, problem in _bylines(_article(header))] == [((), "empty")]
+    assert "common/empty-byline" in _errors(check_html(_article(header), packs=["common"]))
+
+
+# A header for another work above the story (a serial's "Title by Author" over one of its chapters).
+
+
+def _serial_page(header_name: str, story_byline: str) -> str:
+    return (
+        '<html><body><div class="fic-header"><a href="/fiction/63759/super-supportive"><h2>Super Supportive</h2></a> <span>by</span>'
+        f'<h3><a href="/profile/338123">{header_name}</a></h3></div>'
+        f'<div class="portlet chapter"><h1>Child care centers close</h1><div class="chapter-content">{story_byline}{STORY}{NINETEENTH_CREDIT}</div></div>'
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("header_name", ["Sleyca", "Sam Lee", "Sleyca Writes"])
+def test_a_header_byline_for_another_work_gives_way_to_the_storys_own(header_name: str) -> None:
+    page = _serial_page(header_name, '<p class="byline">By Jasmine Ortiz, The 19th</p>')
+    assert _bylines(page) == [("By Jasmine Ortiz, The 19th", ("Jasmine Ortiz",), None)]
+    report = check_html(page, packs=["the-19th", "common"])
+    assert _errors(report) == {}
+    assert {"common/empty-byline", "creative-commons/author"} <= {p.rule for p in report.passed}
+
+
+def test_a_header_byline_stays_when_the_story_has_none_of_its_own() -> None:
+    page = _serial_page("Sam Lee", "")
+    assert _bylines(page) == [("by Sam Lee", ("Sam Lee",), None)]
+
+
+def test_a_header_byline_naming_the_storys_author_stays() -> None:
+    page = _serial_page("Jasmine Ortiz", '<p class="byline">By Jasmine Ortiz, The 19th</p>')
+    assert [names for _, names, _ in _bylines(page)] == [("Jasmine Ortiz",), ("Jasmine Ortiz",)]
+
+
 # A topic or section label over the byline in an author box is no part of it.
 
 

@@ -229,7 +229,61 @@ def find_bylines(
         found.extend(_labelled_headings(blocks, zone, outlets))
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
+    found = _without_other_works_headers(_with_names_after_bare_openers(found, blocks, outlets), blocks, headline)
     return tuple(_without_cards_after_the_story(found, blocks))
+
+
+# An opener standing alone in its element: "by", "By:", "Written by", "Words by".
+_BARE_OPENER = on_first_use(r"^\W{0,3}(?:\w+\s+)?by\W{0,3}$", re.IGNORECASE)
+
+
+def _with_names_after_bare_openers(found: list[Byline], blocks: tuple[Block, ...], outlets: Set[str]) -> list[Byline]:
+    """Each byline that is only an opener ("by" in `<span>by</span>`) joined with the name in the
+    block right after it (`<h3><a href="/profile/1">NAME</a></h3>`, which a template lays out on
+    the same line): the two are one byline, read as "by NAME", and the name's own byline, if one
+    was found, gives way to it. An opener whose next block is no short line, or one that the
+    joined reading finds no name in (a date, a button) and no byline markup marks, stays as it
+    was (an empty byline)."""
+    if not any(byline.reading.problem == "empty" for byline in found):
+        return found
+    joined: dict[int, Byline] = {}
+    taken: set[int] = set()
+    marked = {byline.index for byline in found if byline.source == "markup"}
+    for byline in found:
+        after = _block_after(byline.index, blocks) if byline.reading.problem == "empty" and _BARE_OPENER().match(byline.text) else None
+        if after is None or "\n" in after.text or len(after.text) > _LONE_NAME_LENGTH:
+            continue
+        text = f"{byline.text.strip()} {normalize_inline(after.text)}"
+        reading = read_byline(text, require_prefix=True, outlets=outlets)
+        if reading is None or not (reading.names or after.index in marked):
+            continue  # "by" over a date or a button: the name is still missing
+        joined[id(byline)] = Byline(quote_byline(text, reading.names, outlets), reading, byline.index, byline.line, byline.source, byline.element)
+        taken.add(after.index)
+    return [joined.get(id(byline), byline) for byline in found if id(byline) in joined or byline.index not in taken]
+
+
+def _block_after(index: int, blocks: tuple[Block, ...]) -> Block | None:
+    """The block right after item `index`, with no image or other item between; else None."""
+    position = _position(blocks, index + 1)
+    if position >= len(blocks) or blocks[position].index != index + 1:
+        return None
+    return blocks[position]
+
+
+def _without_other_works_headers(found: list[Byline], blocks: tuple[Block, ...], headline: Block | None) -> list[Byline]:
+    """The bylines without those above the headline and outside the article that credit none of
+    the people the story's own byline does, when a byline in the article below the headline names
+    someone: a header for another work (a serial's "Super Supportive by Sleyca" over a chapter, a
+    site's "by NAME" over the page), not this story's credit."""
+    if headline is None or len(found) < 2:
+        return found
+    in_article = {block.index for block in blocks if block.in_article}
+    story = {_credited_key(name) for byline in found if byline.index > headline.index and byline.index in in_article for name in byline.names}
+    if not story:
+        return found
+    return [
+        byline for byline in found if byline.index > headline.index or byline.index in in_article or any(_credited_key(name) in story for name in byline.names)
+    ]
 
 
 def _without_cards_after_the_story(found: list[Byline], blocks: tuple[Block, ...]) -> list[Byline]:
