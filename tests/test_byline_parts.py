@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.api import check_html
+from compliance.api import check_html, check_markdown, check_text
 from compliance.document import parse_document
 from compliance.findings import Report, Severity
 
@@ -134,3 +134,98 @@ def test_a_name_with_one_topic_word_is_still_a_name(name: str) -> None:
 def test_a_label_over_a_written_by_line_keeps_the_name_under_it() -> None:
     header = '<div class="byline"><div>Written by</div><div>Sarah Jane Tribble</div></div>'
     assert [b.names for b in parse_document(_article(header), "html").bylines] == [("Sarah Jane Tribble",)]
+
+
+# A name line over a line of job title and institution (The Conversation's author block).
+
+TITLES = [
+    ("Assistant Professor of Biology, University of Michigan", ("University of Michigan",)),
+    ("Research Fellow, Monash University", ("Monash University",)),
+    ("Professor, Karolinska Institutet", ("Karolinska Institutet",)),
+    ("Director, Center for Policy Research, Rice University", ("Center for Policy Research", "Rice University")),
+    ("PhD Candidate in Ecology, University of Toronto", ("University of Toronto",)),
+]
+BODY_LINES = [
+    "Over the past four decades, many North American migratory birds have gotten measurably smaller.",
+    "Body mass declined in almost every one of the 52 species we studied, while wing length increased.",
+]
+CONVERSATION_CREDIT_MD = (
+    "This article is republished from [The Conversation](https://theconversation.com) under a "
+    "[Creative Commons license](https://creativecommons.org/licenses/by-nd/4.0/). Read the "
+    "[original article](https://theconversation.com/why-some-bird-species-are-getting-smaller-227001)."
+)
+
+
+@pytest.mark.parametrize(("title", "institutions"), TITLES)
+def test_a_name_line_over_a_title_and_institution_line_is_the_byline_in_html(title: str, institutions: tuple[str, ...]) -> None:
+    doc = parse_document(_article(f"<p>Maria Chen<br>{title}</p>"), "html")
+    assert [(b.names, b.reading.affiliations) for b in doc.bylines] == [(("Maria Chen",), (institutions,))]
+    # Quoted as the page's two lines (a job title standing as a part of its own is left out).
+    assert doc.bylines[0].text.startswith("Maria Chen / ") and doc.bylines[0].text.endswith(institutions[-1])
+
+
+@pytest.mark.parametrize(("title", "institutions"), TITLES)
+def test_a_name_line_over_a_title_and_institution_line_is_the_byline_in_text(title: str, institutions: tuple[str, ...]) -> None:
+    text = "\n\n".join(["Why some bird species are getting smaller", f"Maria Chen\n{title}", *BODY_LINES])
+    doc = parse_document(text, "text")
+    assert [(b.names, b.reading.affiliations) for b in doc.bylines] == [(("Maria Chen",), (institutions,))]
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    ['---\ntitle: "Why some bird species are getting smaller"\n---\n\n', "# Why some bird species are getting smaller\n\n"],
+)
+def test_a_name_line_over_a_title_and_institution_line_passes_the_conversation_in_markdown(front_matter: str) -> None:
+    body = "\n\n".join(["Maria Chen  \nAssistant Professor of Biology, University of Michigan", *BODY_LINES, CONVERSATION_CREDIT_MD])
+    report = check_markdown(front_matter + body, packs=["the-conversation"])
+    assert {"creative-commons/author", "the-conversation/author-institution"} <= {p.rule for p in report.passed}
+    assert "creative-commons/author" not in _errors(report) and "the-conversation/author-institution" not in _errors(report)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<p>Maria Chen<br>Professor of Biology</p>",  # a title without an institution
+        "<p>Maria Chen<br>University of Michigan</p>",  # an institution without a title
+        "<p>Rising Seas<br>The professor said the birds at the University of Michigan shrank.</p>",  # a sentence
+        "<p>Key Findings<br>Published October 4, 2024</p>",
+        "<p>The study, published Monday by the University of Michigan<br>Assistant Professor of Biology, University of Michigan</p>",
+    ],
+)
+def test_short_lines_that_are_no_name_over_a_title_and_institution_are_no_byline(block: str) -> None:
+    assert parse_document(_article(block), "html").bylines == ()
+
+
+# A name line alone, in plain text and Markdown: the byline, without an institution.
+
+
+def test_a_bare_name_line_in_text_credits_the_name_without_an_institution() -> None:
+    text = "\n\n".join(["Why some bird species are getting smaller as the climate warms", "Maria Chen", *BODY_LINES])
+    errors = _errors(check_text(text, packs=["the-conversation"]))
+    assert errors["the-conversation/author-institution"] == "The byline credits Maria Chen but not their institution."
+    assert "creative-commons/author" not in errors
+
+
+def test_a_bare_name_line_under_front_matter_credits_the_name_without_an_institution() -> None:
+    markdown = '---\ntitle: "Why some bird species are getting smaller"\n---\n\nMaria Chen\n\n' + "\n\n".join([*BODY_LINES, CONVERSATION_CREDIT_MD])
+    errors = _errors(check_markdown(markdown, packs=["the-conversation"]))
+    assert errors == {"the-conversation/author-institution": "The byline credits Maria Chen but not their institution."}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The first line is the headline, however short and capitalised.
+        "\n\n".join(["Birds Shrink Again", *BODY_LINES]),
+        # A deck over a photo credit, not over a sentence of the story.
+        "\n\n".join(["Why some bird species are getting smaller", "Rising Seas", "Photo: Getty", *BODY_LINES]),
+        # A line of the story's own that is not a name.
+        "\n\n".join(["Why some bird species are getting smaller", "Over the decades", *BODY_LINES]),
+    ],
+)
+def test_short_lines_in_text_are_no_bare_name_byline(text: str) -> None:
+    assert parse_document(text, "text").bylines == ()
+
+
+def test_a_bare_name_line_in_html_still_needs_the_pages_metadata() -> None:
+    assert parse_document(_article("<p>Maria Chen</p>"), "html").bylines == ()

@@ -821,6 +821,27 @@ def _has_credit_word(credit: str, outlets: Set[str]) -> bool:
 
 # An affiliation line is a line, not a sentence: a few words without the full stop of prose.
 _AFFILIATION_WORDS = 12
+# A title and institution line names a job and one or more institutions: "Director, Center for
+# Policy Research, Rice University" is seven words; a sentence of the story is longer or ends so.
+_TITLE_LINE_WORDS = 16
+
+
+def title_and_institution(name: str, line: str, outlets: Set[str] = frozenset()) -> BylineReading | None:
+    """The reading of a name line and the line under it ("Maria Chen" over "Assistant Professor of
+    Biology, University of Michigan", an author block as The Conversation prints it) when that
+    line is a job title and an institution: a role noun among its words ("professor", "fellow",
+    "lecturer", "candidate"), and an institution when read after the name; None for anything else
+    (a job title alone, an outlet alone, a sentence, a date). The reading names only `name`."""
+    text = normalize_inline(line)
+    words = [word.lower().strip(".,;:()") for word in text.split()]
+    if not words or len(words) > _TITLE_LINE_WORDS or text.endswith((".", ":", "?", "!")) or not set(words) & _ROLE_NOUNS:
+        return None
+    reading = read_byline(f"{name}, {text}", outlets=outlets)
+    if reading is None or reading.names != (name,) or not any(reading.affiliations):
+        return None
+    return reading
+
+
 _AFFILIATION_LENGTH = 120
 
 

@@ -34,7 +34,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from compliance.document.byline_reading import BylineReading, affiliation_line, is_part_credit, names_after_unread_by, person_name, quote_byline, read_byline
+from compliance.document.byline_reading import (
+    BylineReading,
+    affiliation_line,
+    is_part_credit,
+    names_after_unread_by,
+    person_name,
+    quote_byline,
+    read_byline,
+    title_and_institution,
+)
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
 from compliance.document.model import Block, Byline, Document
 from compliance.document.region import BEM_SPLIT, is_chrome, is_site_header, is_site_navigation
@@ -226,7 +235,7 @@ def find_bylines(
     # A lone name is looked for only when no byline names that person already.
     found.extend(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)))
     if not found:
-        found.extend(_labelled_headings(blocks, zone, outlets))
+        found.extend(_labelled_headings(blocks, zone, outlets) or _bare_name_line(blocks, headline, outlets))
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
     found = _without_other_works_headers(_with_names_after_bare_openers(found, blocks, outlets), blocks, headline)
@@ -659,7 +668,7 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
             prose += 1
         if block.index in seen_blocks or block.heading or (block.element is not None and block.element is zone.headline):
             continue
-        byline = _text_byline(block, blocks, zone, outlets) or _lone_name_byline(block, zone, credited)
+        byline = _text_byline(block, blocks, zone, outlets) or _name_over_title(block, blocks, zone, outlets) or _lone_name_byline(block, zone, credited)
         if byline is not None:
             found.append(byline)
     return found
@@ -716,6 +725,59 @@ def _labelled_headings(blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]
         text = normalize_inline(block.text)
         return [Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)]
     return []
+
+
+def _name_over_title(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> Byline | None:
+    """A name line over a line of job title and institution (`title_and_institution`): "Maria
+    Chen" over "Assistant Professor of Biology, University of Michigan", the two lines of one
+    block (`<p>NAME<br>TITLE</p>`, a Markdown hard break) or, in plain text and Markdown, two lines
+    one after the other. The name line must be only a person's name; the byline reads the two as
+    "NAME, TITLE" and quotes them as the page's lines."""
+    lines = block.text.split("\n")
+    if len(lines) == 2:
+        name_line, title_line = lines
+    elif len(lines) == 1 and block.element is None:
+        after = _block_after(block.index, blocks)
+        if after is None or "\n" in after.text:
+            return None
+        name_line, title_line = lines[0], after.text
+    else:
+        return None
+    name_line = normalize_inline(name_line)
+    if len(name_line) > _LONE_NAME_LENGTH or person_name(name_line, outlets) != name_line:
+        return None
+    reading = title_and_institution(name_line, title_line, outlets)
+    if reading is None or (block.element is not None and _elsewhere(block.element, zone)):
+        return None
+    text = _as_lines(name_line, normalize_inline(title_line))
+    return Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)
+
+
+# A line of the story is a sentence: a few words ending as a sentence ends.
+_SENTENCE_WORDS = 6
+_SENTENCE_END = on_first_use(r"[.!?…][\"'”’)\]]*$")
+
+
+def _bare_name_line(blocks: tuple[Block, ...], headline: Block | None, outlets: Set[str]) -> list[Byline]:
+    """In plain text and Markdown, when nothing else credits anyone: a line that is only a person's
+    name ("Maria Chen"), right under the headline (or first, when there is no headline in the
+    text: Markdown whose title is in its front matter), with a sentence of the story right after
+    it. It is the byline, without a credit: the name is on the page, whatever else the terms ask
+    of it. A line of capitalised words that no sentence follows (a deck, a list of sections) is
+    not read so, nor is the first line when it may be the headline."""
+    position = 0 if headline is None else _position(blocks, headline.index) + 1
+    if position >= len(blocks) or (headline is not None and headline.element is not None):
+        return []
+    block = blocks[position]
+    after = _block_after(block.index, blocks)
+    if after is None or block.element is not None or not block.in_article or "\n" in block.text:
+        return []
+    name = normalize_inline(block.text)
+    if len(name) > _LONE_NAME_LENGTH or person_name(name, outlets) != name:
+        return []
+    if len(after.text.split()) < _SENTENCE_WORDS or not _SENTENCE_END().search(after.text.strip()):
+        return []
+    return [Byline(name, BylineReading((name,), "", None, affiliations=((),)), block.index, block.line, "text", None)]
 
 
 def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozenset[str]]) -> Byline | None:
