@@ -20,9 +20,14 @@ followed, in the next element or block, by a line that is only an outlet or affi
 whose parts are blocks is read line by line. Inline elements join their words as a browser lays
 them out ("Reu<b></b>ters" is "Reuters"); sibling elements whose words, so joined, would run a
 name into the next part ("Jake Smith" + "Daily Caller News Foundation reporter", which the
-site's stylesheet lays out apart) are read as lines too. When nothing above the body credits anyone, a heading in
-the article that opens with a label and names a person ("Analysis: Jon Sopel, BBC News,
-Washington") is the byline.
+site's stylesheet lays out apart) are read as lines too. An opener alone in its element ("by")
+is read with the name in the block after it; a label over the "By" line in an author box (a
+topic's `<h6>`) is no part of the byline; a name line over a job title and institution line is a
+byline with that institution. A byline above the headline and outside the article that credits
+none of the story's own byline's people is another work's header and gives way to it. When
+nothing above the body credits anyone, a heading in the article that opens with a label and
+names a person ("Analysis: Jon Sopel, BBC News, Washington") is the byline; failing that, in
+plain text and Markdown, a line that is only a name under the headline and over a sentence.
 """
 
 from __future__ import annotations
