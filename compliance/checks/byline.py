@@ -12,7 +12,18 @@ the name in one element and, in the element or block right after it, a line that
 outlet or affiliation ("By NAME" over "ProPublica" or "Professor of X, University Y";
 `<span class="author">NAME</span><span class="role">Outlet reporter</span>`); a sentence of the
 story after the name is never its affiliation; the evidence quotes such parts as the lines the page
-shows, parted by " / " ("By NAME / From the Daily Caller News Foundation"). When a byline stands
+shows, parted by " / " ("By NAME / From the Daily Caller News Foundation"). An opener alone in its
+element ("by", "Written by") is read with the name in the element or block right after it
+(`<span>by</span><h3><a href="/profile/1">NAME</a></h3>`: "by NAME"); a byline above the headline
+and outside the article that credits none of the people the story's own byline does (a serial's
+"Title by Author" header over one chapter) gives way to the story's. A topic or section label
+over the byline in an author box (`<h6>Tech Industry</h6>` over "by NAME") is no part of it, and
+words that are all a topic's ("Tech Industry", "Health Care") are no person's name. A name line
+over a line of job title and institution ("Maria Chen" over "Assistant Professor of Biology,
+University of Michigan", The Conversation's author block) is a byline with that institution, in
+HTML (`<p>NAME<br>TITLE</p>`), plain text and Markdown; in plain text and Markdown a line that is
+only a name, right under the headline (or first, under front matter that gives the title) and
+over a sentence of the story, is a byline without an institution. When a byline stands
 above the story's body, one after the story (an author card, a platform's "Written by <account>"
 box) counts only for a person the byline above already credits, and a "Thanks to NAME" or "Edited
 by NAME" line is no byline, even with the name linked to a profile; nor are the classes of `<html>`, `<body>` or an element holding the whole story

@@ -670,10 +670,19 @@ def _is_brand(token: str) -> bool:
     return bool(_BRAND.match(core)) and not core.startswith(_INNER_CAPITAL_PREFIXES)
 
 
+# Words of a topic's label as a site's section or tag link writes it ("Tech Industry", "Health
+# Care", "Climate Policy"): a would-be name made only of these, and of beats, is a topic.
+_TOPIC_WORDS = _BEAT_WORDS | frozenset(
+    """industry industries care policy world nation local money finance markets media internet security innovation
+    gadgets mobile software apps ai startups crime weather travel food arts entertainment lifestyle wellness""".split()
+)
+
+
 def _has_name_shape(tokens: list[str]) -> bool:
-    """Two to five capitalised tokens (particles inside), not a section label ("Part II") and not a
-    place with a newspaper word ("Fort Worth Report", "Maine Morning Star"); or a name written
-    without spaces in a script without capitals ("山田太郎", "阿尔伯特·爱因斯坦")."""
+    """Two to five capitalised tokens (particles inside), not a section label ("Part II"), not a
+    topic's label ("Tech Industry", see `_TOPIC_WORDS`) and not a place with a newspaper word
+    ("Fort Worth Report", "Maine Morning Star"); or a name written without spaces in a script
+    without capitals ("山田太郎", "阿尔伯特·爱因斯坦")."""
     if len(tokens) == 1 and _is_uncased_word(core := tokens[0].strip(".,")):
         # Up to eight letters, or parts of up to eight between the dots of a transliterated name.
         parts = re.split("[·・]", core)
@@ -681,6 +690,8 @@ def _has_name_shape(tokens: list[str]) -> bool:
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
     if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (_ROMAN.match(tokens[-1]) and len(tokens) == 2):
+        return False
+    if all(token.lower().strip(".,") in _TOPIC_WORDS for token in tokens):
         return False
     if not (_is_name_token(tokens[0]) and _is_name_token(tokens[-1])):
         return False
@@ -810,6 +821,27 @@ def _has_credit_word(credit: str, outlets: Set[str]) -> bool:
 
 # An affiliation line is a line, not a sentence: a few words without the full stop of prose.
 _AFFILIATION_WORDS = 12
+# A title and institution line names a job and one or more institutions: "Director, Center for
+# Policy Research, Rice University" is seven words; a sentence of the story is longer or ends so.
+_TITLE_LINE_WORDS = 16
+
+
+def title_and_institution(name: str, line: str, outlets: Set[str] = frozenset()) -> BylineReading | None:
+    """The reading of a name line and the line under it ("Maria Chen" over "Assistant Professor of
+    Biology, University of Michigan", an author block as The Conversation prints it) when that
+    line is a job title and an institution: a role noun among its words ("professor", "fellow",
+    "lecturer", "candidate"), and an institution when read after the name; None for anything else
+    (a job title alone, an outlet alone, a sentence, a date). The reading names only `name`."""
+    text = normalize_inline(line)
+    words = [word.lower().strip(".,;:()") for word in text.split()]
+    if not words or len(words) > _TITLE_LINE_WORDS or text.endswith((".", ":", "?", "!")) or not set(words) & _ROLE_NOUNS:
+        return None
+    reading = read_byline(f"{name}, {text}", outlets=outlets)
+    if reading is None or reading.names != (name,) or not any(reading.affiliations):
+        return None
+    return reading
+
+
 _AFFILIATION_LENGTH = 120
 
 

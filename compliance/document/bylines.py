@@ -20,9 +20,14 @@ followed, in the next element or block, by a line that is only an outlet or affi
 whose parts are blocks is read line by line. Inline elements join their words as a browser lays
 them out ("Reu<b></b>ters" is "Reuters"); sibling elements whose words, so joined, would run a
 name into the next part ("Jake Smith" + "Daily Caller News Foundation reporter", which the
-site's stylesheet lays out apart) are read as lines too. When nothing above the body credits anyone, a heading in
-the article that opens with a label and names a person ("Analysis: Jon Sopel, BBC News,
-Washington") is the byline.
+site's stylesheet lays out apart) are read as lines too. An opener alone in its element ("by")
+is read with the name in the block after it; a label over the "By" line in an author box (a
+topic's `<h6>`) is no part of the byline; a name line over a job title and institution line is a
+byline with that institution. A byline above the headline and outside the article that credits
+none of the story's own byline's people is another work's header and gives way to it. When
+nothing above the body credits anyone, a heading in the article that opens with a label and
+names a person ("Analysis: Jon Sopel, BBC News, Washington") is the byline; failing that, in
+plain text and Markdown, a line that is only a name under the headline and over a sentence.
 """
 
 from __future__ import annotations
@@ -34,7 +39,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from compliance.document.byline_reading import BylineReading, affiliation_line, is_part_credit, names_after_unread_by, person_name, quote_byline, read_byline
+from compliance.document.byline_reading import (
+    BylineReading,
+    affiliation_line,
+    is_part_credit,
+    names_after_unread_by,
+    person_name,
+    quote_byline,
+    read_byline,
+    title_and_institution,
+)
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
 from compliance.document.model import Block, Byline, Document
 from compliance.document.region import BEM_SPLIT, is_chrome, is_site_header, is_site_navigation
@@ -226,10 +240,64 @@ def find_bylines(
     # A lone name is looked for only when no byline names that person already.
     found.extend(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)))
     if not found:
-        found.extend(_labelled_headings(blocks, zone, outlets))
+        found.extend(_labelled_headings(blocks, zone, outlets) or _bare_name_line(blocks, headline, outlets))
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
+    found = _without_other_works_headers(_with_names_after_bare_openers(found, blocks, outlets), blocks, headline)
     return tuple(_without_cards_after_the_story(found, blocks))
+
+
+# An opener standing alone in its element: "by", "By:", "Written by", "Words by".
+_BARE_OPENER = on_first_use(r"^\W{0,3}(?:\w+\s+)?by\W{0,3}$", re.IGNORECASE)
+
+
+def _with_names_after_bare_openers(found: list[Byline], blocks: tuple[Block, ...], outlets: Set[str]) -> list[Byline]:
+    """Each byline that is only an opener ("by" in `<span>by</span>`) joined with the name in the
+    block right after it (`<h3><a href="/profile/1">NAME</a></h3>`, which a template lays out on
+    the same line): the two are one byline, read as "by NAME", and the name's own byline, if one
+    was found, gives way to it. An opener whose next block is no short line, or one that the
+    joined reading finds no name in (a date, a button) and no byline markup marks, stays as it
+    was (an empty byline)."""
+    if not any(byline.reading.problem == "empty" for byline in found):
+        return found
+    joined: dict[int, Byline] = {}
+    taken: set[int] = set()
+    marked = {byline.index for byline in found if byline.source == "markup"}
+    for byline in found:
+        after = _block_after(byline.index, blocks) if byline.reading.problem == "empty" and _BARE_OPENER().match(byline.text) else None
+        if after is None or "\n" in after.text or len(after.text) > _LONE_NAME_LENGTH:
+            continue
+        text = f"{byline.text.strip()} {normalize_inline(after.text)}"
+        reading = read_byline(text, require_prefix=True, outlets=outlets)
+        if reading is None or not (reading.names or after.index in marked):
+            continue  # "by" over a date or a button: the name is still missing
+        joined[id(byline)] = Byline(quote_byline(text, reading.names, outlets), reading, byline.index, byline.line, byline.source, byline.element)
+        taken.add(after.index)
+    return [joined.get(id(byline), byline) for byline in found if id(byline) in joined or byline.index not in taken]
+
+
+def _block_after(index: int, blocks: tuple[Block, ...]) -> Block | None:
+    """The block right after item `index`, with no image or other item between; else None."""
+    position = _position(blocks, index + 1)
+    if position >= len(blocks) or blocks[position].index != index + 1:
+        return None
+    return blocks[position]
+
+
+def _without_other_works_headers(found: list[Byline], blocks: tuple[Block, ...], headline: Block | None) -> list[Byline]:
+    """The bylines without those above the headline and outside the article that credit none of
+    the people the story's own byline does, when a byline in the article below the headline names
+    someone: a header for another work (a serial's "Super Supportive by Sleyca" over a chapter, a
+    site's "by NAME" over the page), not this story's credit."""
+    if headline is None or len(found) < 2:
+        return found
+    in_article = {block.index for block in blocks if block.in_article}
+    story = {_credited_key(name) for byline in found if byline.index > headline.index and byline.index in in_article for name in byline.names}
+    if not story:
+        return found
+    return [
+        byline for byline in found if byline.index > headline.index or byline.index in in_article or any(_credited_key(name) in story for name in byline.names)
+    ]
 
 
 def _without_cards_after_the_story(found: list[Byline], blocks: tuple[Block, ...]) -> list[Byline]:
@@ -453,6 +521,12 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     lines = [line.strip() for line in normalize(captured).split("\n") if line.strip()]
     if len(lines) > _BYLINE_LINES:
         return text, reading  # a table or a box of many lines (an infobox), not a byline's parts
+    opening = _opening_line(lines, outlets)
+    if opening:
+        # A label over the byline (a topic's `<h6>Tech Industry</h6>` in an author box): no part of it.
+        lines = lines[opening:]
+        text = normalize_inline(" ".join(lines))
+        reading = read_byline(text, outlets=outlets)
     # A name is never split across two lines: read so, the words of two parts are no one's name.
     crosses = reading is not None and any(all(name not in line for line in lines) for name in reading.names)
     if reading is not None and reading.names and reading.credit and not crosses:
@@ -466,6 +540,20 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     if reading is not None and reading.names and not crosses and not paired:
         return " / ".join(lines), reading
     return line, alone
+
+
+def _opening_line(lines: list[str], outlets: Set[str]) -> int:
+    """Where the byline opens among a byline box's lines: the first line that opens with "By" and
+    names people, when the lines above it open with no "By" (a topic or section label, a kicker);
+    0 when the first line opens it or none does."""
+    for position, line in enumerate(lines):
+        if not _BY_OPENER().match(line):
+            continue
+        reading = read_byline(line, require_prefix=True, outlets=outlets)
+        if reading is not None and reading.names:
+            return position
+        return 0  # "Written by" over the name: the byline opens here, with no name in its line
+    return 0
 
 
 def _first_naming_line(lines: list[str], outlets: Set[str]) -> tuple[str, BylineReading, bool] | None:
@@ -585,7 +673,7 @@ def _text_bylines(blocks: tuple[Block, ...], zone: _Zone, seen_blocks: set[int],
             prose += 1
         if block.index in seen_blocks or block.heading or (block.element is not None and block.element is zone.headline):
             continue
-        byline = _text_byline(block, blocks, zone, outlets) or _lone_name_byline(block, zone, credited)
+        byline = _text_byline(block, blocks, zone, outlets) or _name_over_title(block, blocks, zone, outlets) or _lone_name_byline(block, zone, credited)
         if byline is not None:
             found.append(byline)
     return found
@@ -642,6 +730,59 @@ def _labelled_headings(blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]
         text = normalize_inline(block.text)
         return [Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)]
     return []
+
+
+def _name_over_title(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> Byline | None:
+    """A name line over a line of job title and institution (`title_and_institution`): "Maria
+    Chen" over "Assistant Professor of Biology, University of Michigan", the two lines of one
+    block (`<p>NAME<br>TITLE</p>`, a Markdown hard break) or, in plain text and Markdown, two lines
+    one after the other. The name line must be only a person's name; the byline reads the two as
+    "NAME, TITLE" and quotes them as the page's lines."""
+    lines = block.text.split("\n")
+    if len(lines) == 2:
+        name_line, title_line = lines
+    elif len(lines) == 1 and block.element is None:
+        after = _block_after(block.index, blocks)
+        if after is None or "\n" in after.text:
+            return None
+        name_line, title_line = lines[0], after.text
+    else:
+        return None
+    name_line = normalize_inline(name_line)
+    if len(name_line) > _LONE_NAME_LENGTH or person_name(name_line, outlets) != name_line:
+        return None
+    reading = title_and_institution(name_line, title_line, outlets)
+    if reading is None or (block.element is not None and _elsewhere(block.element, zone)):
+        return None
+    text = _as_lines(name_line, normalize_inline(title_line))
+    return Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)
+
+
+# A line of the story is a sentence: a few words ending as a sentence ends.
+_SENTENCE_WORDS = 6
+_SENTENCE_END = on_first_use(r"[.!?…][\"'”’)\]]*$")
+
+
+def _bare_name_line(blocks: tuple[Block, ...], headline: Block | None, outlets: Set[str]) -> list[Byline]:
+    """In plain text and Markdown, when nothing else credits anyone: a line that is only a person's
+    name ("Maria Chen"), right under the headline (or first, when there is no headline in the
+    text: Markdown whose title is in its front matter), with a sentence of the story right after
+    it. It is the byline, without a credit: the name is on the page, whatever else the terms ask
+    of it. A line of capitalised words that no sentence follows (a deck, a list of sections) is
+    not read so, nor is the first line when it may be the headline."""
+    position = 0 if headline is None else _position(blocks, headline.index) + 1
+    if position >= len(blocks) or (headline is not None and headline.element is not None):
+        return []
+    block = blocks[position]
+    after = _block_after(block.index, blocks)
+    if after is None or block.element is not None or not block.in_article or "\n" in block.text:
+        return []
+    name = normalize_inline(block.text)
+    if len(name) > _LONE_NAME_LENGTH or person_name(name, outlets) != name:
+        return []
+    if len(after.text.split()) < _SENTENCE_WORDS or not _SENTENCE_END().search(after.text.strip()):
+        return []
+    return [Byline(name, BylineReading((name,), "", None, affiliations=((),)), block.index, block.line, "text", None)]
 
 
 def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozenset[str]]) -> Byline | None:

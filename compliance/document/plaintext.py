@@ -35,6 +35,10 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return front, "\n" * len(_LINE_BREAK.findall(front)) + text[match.end() :]
 
 
+# Front-matter keys that hold the story's title (Hugo, Jekyll, Ghost exports; `headline` as meta).
+_TITLE_KEYS = ("title", "headline")
+
+
 def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
     """Article metadata from YAML front matter (`reporter: Ana Ruiz`); scalar values only."""
     if not front:
@@ -69,7 +73,10 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         items, links, comments = _read_lines(body)
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
-    bylines = find_bylines([], tuple(b for b in blocks if b.in_article), headline, None, outlet_names(outlets))
+    # With the title in the front matter and no heading in the text, the first line is no headline
+    # to the byline reader: it may be the byline itself ("Maria Chen" over the story).
+    titled = headline is not None and not headline.heading and any(front_matter.get(key) for key in _TITLE_KEYS)
+    bylines = find_bylines([], tuple(b for b in blocks if b.in_article), None if titled else headline, None, outlet_names(outlets))
     first_line = blocks[0].line if blocks else 1
     return Document(
         kind="markdown" if markdown else "text",
