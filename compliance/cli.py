@@ -408,7 +408,7 @@ def check(
     if runner.baseline is not None and baseline is not None:
         from compliance.formatters.context import BaselineOutcome
 
-        outcome = BaselineOutcome(str(baseline), runner.baseline.known, tuple(runner.baseline.resolved()))
+        outcome = BaselineOutcome(str(baseline), runner.baseline.known, tuple(runner.baseline.resolved()), tuple(runner.baseline.not_checked()))
     if counts is not None:
         from compliance.formatters.statistics import format_statistics
 

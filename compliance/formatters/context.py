@@ -16,11 +16,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class BaselineOutcome:
-    """What a baseline did in a run: how many known findings it hid, which ones are resolved."""
+    """What a baseline did in a run: how many known findings it hid, which ones are resolved, and
+    which ones this run could not see again because their rule did not run on their file."""
 
     file: str
     known: int
     resolved: tuple[BaselineEntry, ...]
+    not_checked: tuple[BaselineEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 One run: the tool driver lists every rule of the loaded packs; each finding is a result with its
 rule id and index, level, physical location relative to `%SRCROOT%` and a content-based partial
 fingerprint. Files that were not checked or that no pack applies to are tool execution
-notifications, not results; what passed is in the run's property bag.
+notifications, not results; what passed is in the run's property bag. With a baseline, its
+resolved findings are `absent` results; those whose rule did not run on their file are no
+result at all, only listed in the property bag (`baselineNotChecked`).
 """
 
 from __future__ import annotations
@@ -89,6 +91,9 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
         "results": results,
         "properties": {"summary": summarize(reports).as_dict(), "passed": passed},
     }
+    if context.baseline is not None and context.baseline.not_checked:
+        # Neither found again nor fixed: not `absent` (a code scanning alert would be closed).
+        run["properties"]["baselineNotChecked"] = [_not_checked(entry) for entry in context.baseline.not_checked]
     base = PurePath(context.base_dir)
     if base.is_absolute():
         run["originalUriBaseIds"] = {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}}
@@ -214,6 +219,11 @@ def _absent(entry: BaselineEntry, rules: _Rules) -> dict[str, Any]:
     if entry.rule in rules.index:
         result["ruleIndex"] = rules.index[entry.rule]
     return result
+
+
+def _not_checked(entry: BaselineEntry) -> dict[str, str]:
+    """A finding of the baseline whose rule did not run on its file in this run."""
+    return {"uri": _artifact_location(entry.path)["uri"], "rule": entry.rule, "fingerprint": entry.fingerprint}
 
 
 def _override(adjustment: RuleAdjustment, rules: _Rules) -> dict[str, Any]:
