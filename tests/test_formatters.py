@@ -645,3 +645,76 @@ def test_doc_sarif_example_is_what_the_formatter_prints(sample_reports: list[Rep
     # The rule's index moves whenever a pack is added; the example keeps the one it was taken with.
     documented["runs"][0]["results"][0]["ruleIndex"] = actual["runs"][0]["results"][0]["ruleIndex"]
     assert documented == actual
+
+
+# --- --require-pack ------------------------------------------------------------------------------
+
+
+def test_require_pack_makes_a_document_no_pack_applies_to_a_failure_in_every_machine_format(gazette_context: FormatContext) -> None:
+    requires_shared([SARIF_SCHEMA])
+    strict = replace(gazette_context, require_pack=True)
+    # GitHub: one `::error` more, on the page no pack applies to; the skipped image is no failure.
+    annotations = format_github(GOLDEN_REPORTS, strict).splitlines()
+    assert annotations == [
+        *format_github(GOLDEN_REPORTS, gazette_context).splitlines()[:3],
+        "::error file=news/ad.html,line=1,col=1,title=syndcheck/no-pack::No rule pack applies to this document, and --require-pack requires one."
+        "%0AIf this is a republished story, name its publisher's pack with --pack (or under 'packs' in the configuration); "
+        "if it is not, leave it out of the paths checked.",
+        *format_github(GOLDEN_REPORTS, gazette_context).splitlines()[3:],
+    ]
+    assert "\n### Files with no applicable pack, which fail the run (--require-pack) (1)\n" in format_github_summary(GOLDEN_REPORTS, strict)
+    # GitLab: a critical issue at line 1 of that page, with a fingerprint of its own.
+    issues = json.loads(format_gitlab(GOLDEN_REPORTS, strict))
+    failed = [i for i in issues if i["check_name"] == "syndcheck/no-pack"]
+    assert [(i["location"]["path"], i["location"]["lines"]["begin"], i["severity"]) for i in failed] == [("news/ad.html", 1, "critical")]
+    assert len({i["fingerprint"] for i in issues}) == len(issues) == len(json.loads(format_gitlab(GOLDEN_REPORTS, gazette_context))) + 1
+    # JUnit: a failure (junitparser counts it so), while the image stays skipped.
+    xml = JUnitXml.fromstring(format_junit(GOLDEN_REPORTS, strict).encode("utf-8"))
+    suites = {suite.name: suite for suite in xml}
+    (no_pack_case,) = suites["news/ad.html"]
+    (failure,) = no_pack_case.result
+    assert isinstance(failure, Failure)
+    assert failure.message == "No rule pack applies to this document, and --require-pack requires one."
+    (image_case,) = suites["news/logo.png"]
+    assert [type(r) for r in image_case.result] == [Skipped]
+    assert (xml.failures, suites["news/ad.html"].failures, suites["news/ad.html"].skipped) == (4, 1, 0)
+    # SARIF: an error result of its own rule, valid, and the run still successful (exit 1, not 2).
+    log = json.loads(format_sarif(GOLDEN_REPORTS, strict))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(log)) == []
+    (run,) = log["runs"]
+    (result,) = [r for r in run["results"] if r["ruleId"] == "syndcheck/no-pack"]
+    assert (result["level"], result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) == ("error", "news/ad.html")
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "syndcheck/no-pack"
+    assert run["invocations"][0]["executionSuccessful"] is True
+    # The counts of the run are the documents' own: the failure is no finding of a rule.
+    assert run["properties"]["summary"] == json.loads(format_sarif(GOLDEN_REPORTS, gazette_context))["runs"][0]["properties"]["summary"]
+
+
+def test_without_require_pack_a_document_no_pack_applies_to_is_no_failure(gazette_context: FormatContext) -> None:
+    assert "no-pack" not in format_github(GOLDEN_REPORTS, gazette_context)
+    assert all(i["check_name"] != "syndcheck/no-pack" for i in json.loads(format_gitlab(GOLDEN_REPORTS, gazette_context)))
+    suites = {suite.name: suite for suite in JUnitXml.fromstring(format_junit(GOLDEN_REPORTS, gazette_context).encode("utf-8"))}
+    assert [type(r) for case in suites["news/ad.html"] for r in case.result] == [Skipped]
+    assert all(r["ruleId"] != "syndcheck/no-pack" for r in json.loads(format_sarif(GOLDEN_REPORTS, gazette_context))["runs"][0]["results"])
+
+
+def test_require_pack_on_the_command_line_fails_in_each_report_it_writes(cli: Any, tmp_path: Path) -> None:
+    good = tmp_path / "good.html"
+    good.write_bytes((SAMPLES / "dcnf" / "compliant-static.html").read_bytes())
+    unlicensed = tmp_path / "unlicensed.html"
+    unlicensed.write_text("<html><body><h1>Council meets</h1><p>By Ann Lee</p><p>The council met.</p></body></html>\n", encoding="utf-8")
+    outputs = {name: tmp_path / f"report.{name}" for name in ("gitlab", "junit", "sarif")}
+    given = [f"--output={name}={file}" for name, file in outputs.items()]
+    run = cli("check", "--require-pack", "--format", "github", *given, str(good), str(unlicensed))
+    assert run.code == 1
+    assert run.out.startswith(f"::error file={unlicensed.as_posix().replace(':', '%3A')},line=1,col=1,title=syndcheck/no-pack::")
+    assert [i["check_name"] for i in json.loads(outputs["gitlab"].read_text(encoding="utf-8"))] == ["syndcheck/no-pack"]
+    assert JUnitXml.fromfile(str(outputs["junit"])).failures == 1
+    sarif = json.loads(outputs["sarif"].read_text(encoding="utf-8"))["runs"][0]
+    assert [(r["ruleId"], r["level"]) for r in sarif["results"]] == [("syndcheck/no-pack", "error")]
+    # The same run without the option: nothing fails, in any format.
+    relaxed = cli("check", "--format", "github", *given, str(good), str(unlicensed))
+    assert (relaxed.code, relaxed.out) == (0, "")
+    assert json.loads(outputs["gitlab"].read_text(encoding="utf-8")) == []
+    assert JUnitXml.fromfile(str(outputs["junit"])).failures == 0

@@ -1,6 +1,7 @@
 """GitHub Actions: workflow commands that annotate files, and a Markdown job summary.
 
-`format_github` prints one `::error` / `::warning` / `::notice` command per finding. GitHub shows
+`format_github` prints one `::error` / `::warning` / `::notice` command per finding (and an
+`::error` titled `syndcheck/no-pack` for a document `--require-pack` fails). GitHub shows
 only a handful of annotations per step, so `format_github_summary` renders every finding as a
 Markdown table for `$GITHUB_STEP_SUMMARY`, with the totals and the files that were not checked.
 """
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import display_path, file_notices
+from compliance.formatters.pipeline import display_path, file_notices, with_required_pack
 from compliance.formatters.summary import summarize
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -46,7 +47,7 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
     lines = []
     for report in reports:
         path = escape_property(display_path(report.path, context.base_dir))
-        for finding in report.findings:
+        for finding in with_required_pack(report, context).findings:
             properties = f"file={path},line={finding.location.line},col={finding.location.column},title={escape_property(finding.rule)}"
             data = escape_data(f"{finding.message}\n{finding.help}")
             lines.append(f"::{COMMANDS[finding.severity]} {properties}::{data}")
@@ -92,8 +93,9 @@ def format_github_summary(reports: Sequence[Report], context: FormatContext) -> 
     if context.adjusted_rules:
         lines += ["", f"### Checks weakened by configuration ({len(context.adjusted_rules)})", ""]
         lines += [f"- {_markdown(change.describe())}" for change in context.adjusted_rules]
+    no_pack = "Files with no applicable pack" + (", which fail the run (--require-pack)" if context.require_pack else "")
     for title, selected in (
-        ("Files with no applicable pack", [r for r in reports if r.checked and not r.packs]),
+        (no_pack, [r for r in reports if r.checked and not r.packs]),
         ("Files not checked", [r for r in reports if not r.checked]),
     ):
         if selected:

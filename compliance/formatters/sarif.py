@@ -3,7 +3,9 @@
 One run: the tool driver lists every rule of the loaded packs; each finding is a result with its
 rule id and index, level, physical location relative to `%SRCROOT%` and a content-based partial
 fingerprint. Files that were not checked or that no pack applies to are tool execution
-notifications, not results; what passed is in the run's property bag. With a baseline, its
+notifications, not results (but with `--require-pack` a document no pack applies to fails the
+run, as a finding does: it is an `error` result of the rule `syndcheck/no-pack` too, and, as for
+findings, `executionSuccessful` stays true: the run did its work); what passed is in the run's property bag. With a baseline, its
 resolved findings are `absent` results; those whose rule did not run on their file are no
 result at all, only listed in the property bag (`baselineNotChecked`).
 """
@@ -21,7 +23,7 @@ from compliance.config import RuleAdjustment
 from compliance.display import json_output, visible
 from compliance.findings import Finding, Notice, Report, Severity
 from compliance.formatters.context import FormatContext, all_rules
-from compliance.formatters.pipeline import FINGERPRINT_KEY, display_path, file_notices, fingerprints, generic_text
+from compliance.formatters.pipeline import FINGERPRINT_KEY, display_path, file_notices, fingerprints, generic_text, with_required_pack
 from compliance.formatters.summary import summarize
 from compliance.packs import Rule
 
@@ -59,7 +61,8 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
         path = display_path(report.path, context.base_dir)
         location = _artifact_location(path)
         baselined = context.baseline is not None
-        for finding, fingerprint in zip(report.findings, fingerprints(report, path), strict=True):
+        failed = with_required_pack(report, context)
+        for finding, fingerprint in zip(failed.findings, fingerprints(failed, path), strict=True):
             results.append(_result(finding, fingerprint, location, rules) | ({"baselineState": "new"} if baselined else {}))
         for item in report.suppressed:
             result = _result(item.finding, _suppressed_fingerprint(item.finding, path), location, rules)
