@@ -718,3 +718,35 @@ def test_require_pack_on_the_command_line_fails_in_each_report_it_writes(cli: An
     assert (relaxed.code, relaxed.out) == (0, "")
     assert json.loads(outputs["gitlab"].read_text(encoding="utf-8")) == []
     assert JUnitXml.fromfile(str(outputs["junit"])).failures == 0
+
+
+# --- JUnit: could not run, or skipped on purpose -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("notice", "element"),
+    [
+        (Notice("unreadable", "not checked: cannot read file: Permission denied"), Error),
+        (Notice("user-error", "not checked: not valid UTF-8 where the configuration says utf-8"), Error),
+        (Notice("time-limit", "not checked: the check took longer than 0.5 s (--time-limit)"), Error),
+        (Notice("internal-error", "not checked: internal error"), Error),
+        (Notice("skipped", "not checked: the file is a PNG image, not an article"), Skipped),
+        (Notice("skipped", "not checked: the file is empty"), Skipped),
+        (Notice("too-large", "not checked: 20,000,000 bytes is more than --max-bytes 16,777,216"), Skipped),
+    ],
+    ids=["unreadable", "user-error", "time-limit", "internal-error", "binary", "empty", "too-large"],
+)
+def test_junit_shows_a_file_that_could_not_be_checked_as_an_error_and_one_skipped_on_purpose_as_skipped(
+    gazette_context: FormatContext, notice: Notice, element: type
+) -> None:
+    report = Report(path="news/story.html", notices=(notice,), checked=False)
+    for context in (gazette_context, replace(gazette_context, require_pack=True)):
+        (suite,) = JUnitXml.fromstring(format_junit([report], context).encode("utf-8"))
+        (case,) = suite
+        (result,) = case.result
+        assert (type(result), result.message, case.name) == (element, notice.message, "not-checked")
+        assert (suite.errors, suite.skipped, suite.failures) == ((1, 0, 0) if element is Error else (0, 1, 0))
+    # SARIF agrees: what JUnit calls an error is an `error` notification and an unsuccessful run.
+    (run,) = json.loads(format_sarif([report], gazette_context))["runs"]
+    (notification,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert (notification["level"] == "error") is (element is Error)

@@ -12,7 +12,22 @@ from compliance.fingerprint import FINGERPRINT_KEY, display_path, fingerprints
 from compliance.formatters.context import FormatContext
 from compliance.packs import PLACEHOLDER, Rule
 
-__all__ = ["FINGERPRINT_KEY", "NO_PACK_RULE", "applied_rules", "display_path", "file_notices", "fingerprints", "generic_text", "with_required_pack"]
+__all__ = [
+    "COULD_NOT_CHECK",
+    "FINGERPRINT_KEY",
+    "NO_PACK_RULE",
+    "applied_rules",
+    "display_path",
+    "file_notices",
+    "fingerprints",
+    "generic_text",
+    "with_required_pack",
+]
+
+# The notices of a document that could not be checked although it should have been: unreadable,
+# wrongly configured, past --time-limit (the run exits 2), or an internal error (exit 3). A file
+# skipped on purpose (binary, empty, too large) is none of these.
+COULD_NOT_CHECK = frozenset({"unreadable", "user-error", "time-limit", "internal-error"})
 
 # The id under which the machine formats report a document that `--require-pack` fails (no pack's rule).
 NO_PACK_RULE = "syndcheck/no-pack"

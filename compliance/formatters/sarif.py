@@ -23,7 +23,7 @@ from compliance.config import RuleAdjustment
 from compliance.display import json_output, visible
 from compliance.findings import Finding, Notice, Report, Severity
 from compliance.formatters.context import FormatContext, all_rules
-from compliance.formatters.pipeline import FINGERPRINT_KEY, display_path, file_notices, fingerprints, generic_text, with_required_pack
+from compliance.formatters.pipeline import COULD_NOT_CHECK, FINGERPRINT_KEY, display_path, file_notices, fingerprints, generic_text, with_required_pack
 from compliance.formatters.summary import summarize
 from compliance.packs import Rule
 
@@ -40,10 +40,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 # A file that could not be read or crashed a rule was not checked at all: that is worth more than a note.
 _NOTICE_LEVELS = {
-    "internal-error": "error",
-    "unreadable": "error",
-    "user-error": "error",
-    "time-limit": "error",
+    **dict.fromkeys(sorted(COULD_NOT_CHECK), "error"),
     "too-large": "warning",
     "truncated": "warning",
     "missing-meta": "warning",
