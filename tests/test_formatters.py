@@ -750,3 +750,69 @@ def test_junit_shows_a_file_that_could_not_be_checked_as_an_error_and_one_skippe
     (run,) = json.loads(format_sarif([report], gazette_context))["runs"]
     (notification,) = run["invocations"][0]["toolExecutionNotifications"]
     assert (notification["level"] == "error") is (element is Error)
+
+
+# --- GitHub job summary: GitHub drops one over 1 MiB ---------------------------------------------
+
+
+def _many_findings(files: int, per_file: int, message: str) -> list[Report]:
+    return [
+        Report(
+            path=f"news/story-{n:04d}.html",
+            packs=("gazette",),
+            findings=tuple(_finding("gazette/byline", Severity.ERROR, f"{message} #{i}", i + 1) for i in range(per_file)),
+        )
+        for n in range(files)
+    ]
+
+
+@pytest.mark.parametrize("message", ["The reporter is not credited by name.", "Le journaliste n’est pas crédité — «Ана Руиз» 记者"])
+def test_a_github_summary_past_the_limit_is_cut_to_it_and_says_how_many_rows_are_left_out(gazette_context: FormatContext, message: str) -> None:
+    from compliance.config import RuleAdjustment
+    from compliance.formatters.github import SUMMARY_LIMIT
+
+    reports = [*_many_findings(100, 150, message), GOLDEN_REPORTS[2], GOLDEN_REPORTS[3]]
+    context = replace(gazette_context, adjusted_rules=(RuleAdjustment("gazette/byline", None, "news/.syndcheck.yaml"),))
+    text = format_github_summary(reports, context)
+    size = len(text.encode("utf-8"))
+    assert SUMMARY_LIMIT - 2_000 < size <= SUMMARY_LIMIT
+    shown = [line for line in text.splitlines() if line.startswith("| news/story-")]
+    last = text.splitlines()[-1]
+    closing = re.fullmatch(r"\*(\d+) more rows not shown: GitHub shows no step summary over 1 MiB\. .*--output sarif=syndcheck\.sarif.*\*", last)
+    assert closing is not None, last
+    left_out = int(closing.group(1))
+    assert len(shown) + left_out == 15_000
+    # The first rows are kept, in order; the configuration's weakening and the files not checked stay.
+    assert shown[0].startswith("| news/story-0000.html | 1 | error |")
+    assert "### Checks weakened by configuration (1)" in text
+    assert "- news/logo.png: not checked: the file is a PNG image, not an article" in text
+    assert "- news/ad.html: no rule pack applies to this document (no publisher's markers found)" in text
+    # The totals are the whole run's, not the rows shown.
+    assert "\n101 files checked: 15000 errors, 0 warnings, 0 info; 100 files with findings, 0 requirements met.\n" in text
+
+
+def test_a_github_summary_within_the_limit_is_whole(gazette_context: FormatContext) -> None:
+    from compliance.formatters.github import SUMMARY_LIMIT
+
+    text = format_github_summary(_many_findings(30, 100, "The reporter is not credited by name."), gazette_context)
+    assert len(text.encode("utf-8")) < SUMMARY_LIMIT
+    assert sum(1 for line in text.splitlines() if line.startswith("| news/story-")) == 3_000
+    assert "not shown" not in text
+
+
+def test_a_summary_whose_lists_alone_pass_the_limit_keeps_what_fits_of_them() -> None:
+    from compliance.formatters.github import _capped
+
+    head = ["## syndcheck", "", "totals"]
+    rows = [f"| f{i}.html | 1 | error | r | m |" for i in range(50)]
+    tail = ["", "### Files not checked (200)", "", *(f"- f{i}.png: not checked: the file is a PNG image, not an article" for i in range(200))]
+    text = _capped(head, rows, tail, 5_000)
+    assert len(text.encode("utf-8")) <= 5_000
+    assert not any(line.startswith("| f") for line in text.splitlines())
+    kept = sum(1 for line in text.splitlines() if line.startswith("- f"))
+    assert 0 < kept < 200
+    assert text.splitlines()[-1].startswith(f"*{50 + 200 - kept} more rows not shown")
+    # Exactly at the limit is within it: nothing is cut.
+    whole = _capped(head, rows[:2], [], 10_000)
+    assert _capped(head, rows[:2], [], len(whole.encode("utf-8"))) == whole
+    assert "not shown" not in whole
