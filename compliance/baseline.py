@@ -1,6 +1,12 @@
 """Baselines for archives with known old violations: record today's findings by content-based
 fingerprint, then report only new ones; findings of the baseline that are gone are "resolved".
 
+A known finding is resolved only when this run could have found it again: its file is gone, or
+its rule ran on its file (passed, failed or found nothing) and did not find it. A finding whose
+rule did not run there (`--select`, `--pack` of another publisher, a configuration that turns the
+rule off, a pack that no longer applies, a rule not checked for want of a value) is "not checked
+this run": kept by `prune` and `update`, and never reported resolved.
+
 A fingerprint is built from the rule, the file's path and what the finding is about (not its
 line), so a baseline survives edits that move lines around.
 """
@@ -176,6 +182,8 @@ class BaselineFilter:
         self._entries = dict(entries)
         self._seen: set[str] = set()
         self._checked_paths: set[str] = set()
+        # Recorded path → the rules that ran on it (`Report.evaluated_rules`) in this run.
+        self._ran: dict[str, set[str]] = {}
         self._gone_paths: set[str] = set()
         self._file = file
         self.known = 0
@@ -188,6 +196,7 @@ class BaselineFilter:
             return report
         recorded = visible(path)  # as the baseline file records it
         self._checked_paths.add(recorded)
+        self._ran.setdefault(recorded, set()).update(report.evaluated_rules)
         kept = []
         known = []
         for fingerprint, finding in zip(fingerprints(report, path), report.findings, strict=True):
@@ -233,13 +242,26 @@ class BaselineFilter:
             "so it hid nothing: its paths are relative to the folder it was created in; run from that folder"
         )
 
+    def _missed(self, fingerprint: str, entry: BaselineEntry) -> bool:
+        """Whether the entry's file was checked and the finding not seen again."""
+        return entry.path in self._checked_paths and fingerprint not in self._seen and entry.path not in self._gone_paths
+
     def _resolved(self, fingerprint: str, entry: BaselineEntry) -> bool:
-        return entry.path in self._gone_paths or (entry.path in self._checked_paths and fingerprint not in self._seen)
+        return entry.path in self._gone_paths or (self._missed(fingerprint, entry) and entry.rule in self._ran.get(entry.path, ()))
 
     def still_found(self) -> list[BaselineEntry]:
-        """The entries to keep when pruning: those seen again, and those of files not checked in this run that still exist."""
+        """The entries to keep when pruning: those seen again, those whose rule did not run on their
+        file, and those of files not checked in this run that still exist."""
         return [e for fp, e in self._entries.items() if not self._resolved(fp, e)]
 
     def resolved(self) -> list[BaselineEntry]:
-        """Known findings of the files checked in this run that are no longer found, and of the files that are gone."""
+        """Known findings that the rule which found them ran again on their file without finding
+        them, and those of files that are gone; sorted by path and rule."""
         return sorted((e for fp, e in self._entries.items() if self._resolved(fp, e)), key=lambda e: (e.path, e.rule))
+
+    def not_checked(self) -> list[BaselineEntry]:
+        """Known findings of files checked in this run whose rule did not run there (turned off,
+        its pack not applied, not checked for want of a value): neither found nor resolved; sorted
+        by path and rule."""
+        missed = (e for fp, e in self._entries.items() if self._missed(fp, e) and not self._resolved(fp, e))
+        return sorted(missed, key=lambda e: (e.path, e.rule))

@@ -6,8 +6,10 @@
   finding that comes back is reported again).
 
 Entries of files that the run did not check are always kept: updating with one folder does not
-forget the rest of the archive. A run that checked no document at all (every input skipped: empty,
-binary, over the size limit) writes nothing: an empty baseline made from nothing would hide no
+forget the rest of the archive. So are entries whose rule did not run on their file (a
+configuration that turns the rule off or limits the packs, a pack that no longer applies): a run
+that did not look cannot say they are fixed. A run that checked no document at all (every input
+skipped: empty, binary, over the size limit) writes nothing: an empty baseline made from nothing would hide no
 finding and look like a clean archive, so, as for `check`, the run exits 2 instead. Nor does
 `update` write when none of the files the baseline records is found from the working directory
 (it was made in another folder): it would record every finding again beside the old entries.
@@ -39,13 +41,17 @@ class BaselineChange:
     status: RunStatus
     # For `prune`: why the run could match none of the baseline's entries (see `BaselineFilter.unmatched`).
     warning: str | None = None
+    # Entries kept because their rule did not run on their file (see `BaselineFilter.not_checked`).
+    not_checked: int = 0
 
     def describe(self, mode: str) -> str:
-        """`12 findings recorded in FILE (3 added, 2 removed)`."""
+        """`12 findings recorded in FILE (3 added, 2 removed)`, and `, 1 kept: its rule did not
+        run` when entries of checked files were kept because their rule did not run."""
         noun = "finding" if self.entries == 1 else "findings"
         if mode == "create":
             return f"{self.entries} {noun} recorded in {self.file}"
-        return f"{self.entries} {noun} recorded in {self.file} ({self.added} added, {self.removed} removed)"
+        kept = f", {self.not_checked} kept: {'its rule' if self.not_checked == 1 else 'their rules'} did not run" if self.not_checked else ""
+        return f"{self.entries} {noun} recorded in {self.file} ({self.added} added, {self.removed} removed{kept})"
 
 
 def rewrite_baseline(
@@ -84,4 +90,4 @@ def rewrite_baseline(
     removed = len(runner.baseline.resolved())
     added = runner.baseline.fresh if mode == "update" else []
     write_atomic(file, format_baseline([*kept, *added]))
-    return BaselineChange(file, len(kept) + len(added), len(added), removed, status, unmatched)
+    return BaselineChange(file, len(kept) + len(added), len(added), removed, status, unmatched, len(runner.baseline.not_checked()))

@@ -408,7 +408,7 @@ def check(
     if runner.baseline is not None and baseline is not None:
         from compliance.formatters.context import BaselineOutcome
 
-        outcome = BaselineOutcome(str(baseline), runner.baseline.known, tuple(runner.baseline.resolved()))
+        outcome = BaselineOutcome(str(baseline), runner.baseline.known, tuple(runner.baseline.resolved()), tuple(runner.baseline.not_checked()))
     if counts is not None:
         from compliance.formatters.statistics import format_statistics
 
@@ -423,7 +423,7 @@ def check(
             typer.echo(format_resolved(outcome), nl=False)
     if progress is not None:
         progress.clear()
-    _write_formats(chosen, outputs, reports, runner.all_packs(), outcome, tuple(runner.adjusted_rules()))
+    _write_formats(chosen, outputs, reports, runner.all_packs(), outcome, tuple(runner.adjusted_rules()), require_pack=require_pack)
     if timing:
         from compliance.formatters.text import format_timings
 
@@ -535,6 +535,8 @@ def _write_formats(
     packs: Sequence[Pack],
     baseline: BaselineOutcome | None = None,
     adjusted: tuple[RuleAdjustment, ...] = (),
+    *,
+    require_pack: bool = False,
 ) -> None:
     """Render the non-streamed formats: stdout's (unless text), each --output file, GitHub's summary."""
     if chosen in _STREAMED and not outputs:
@@ -549,7 +551,13 @@ def _write_formats(
 
         sources = read_article_sources(r.path for r in reports if r.checked)
     context = FormatContext(
-        packs=tuple(packs), base_dir=str(Path.cwd().resolve()), tool_version=__version__, baseline=baseline, adjusted_rules=adjusted, sources=sources
+        packs=tuple(packs),
+        base_dir=str(Path.cwd().resolve()),
+        tool_version=__version__,
+        baseline=baseline,
+        adjusted_rules=adjusted,
+        sources=sources,
+        require_pack=require_pack,
     )
     if chosen not in _STREAMED:
         for piece in format_in_pieces(chosen, reports, context):

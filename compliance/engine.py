@@ -21,7 +21,7 @@ from compliance.document import Document, DocumentKind, parse_document
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, OriginalUnavailable
-from compliance.findings import Detection, Finding, Notice, Passed, Report, Severity, Suppressed
+from compliance.findings import SUPPRESSION_RULES, Detection, Finding, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.packs import Pack, Rule, fill_placeholders
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
@@ -219,6 +219,8 @@ def check_document(
         findings.extend(_bidi_findings(doc, (*reversed_texts, *in_names), applied[0].id))
     passed: list[Passed] = []
     evaluated: set[tuple[str, int]] = set()
+    # Rules that reached a conclusion; the look-alike and bidi checks run whenever a pack applies.
+    concluded: set[str] = {LOOK_ALIKE_RULE, BIDI_RULE} if applied else set()
     undecided: dict[str, list[str]] = {}
     for pack in applied:
         for rule in pack.rules:
@@ -272,6 +274,7 @@ def check_document(
                 raise CheckError(rule.id, path, exc) from exc
             if clock:
                 timings.append((f"rule {rule.id}", clock() - started))
+            concluded.add(rule.id)
             findings.extend(rule_findings)
             passed.extend(rule_passed)
     for reason, rule_ids in undecided.items():
@@ -281,6 +284,8 @@ def check_document(
     # it is not on is spared a search of its source.
     suppressions = _page_suppressions(doc) if candidates is None or candidates.suppression else []
     suppressed: list[Suppressed] = []
+    if inline_suppressions:
+        concluded.update(SUPPRESSION_RULES)  # with no comment on the page, they found nothing
     if suppressions and not inline_suppressions:
         notices.append(_ignored_notice(suppressions))
     elif suppressions:
@@ -303,6 +308,7 @@ def check_document(
         suppressed=tuple(suppressed),
         timings=tuple(timings),
         ignored_suppressions=0 if inline_suppressions else len(suppressions),
+        evaluated_rules=frozenset(concluded - off),
     )
 
 
@@ -564,7 +570,10 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         # Timing reports the parse and detection steps, so it always takes them.
         if candidates.nothing and not settings.timing:
             detections = prefilter_for(settings.packs).unmatched_detections
-            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, detections, path=settings.path, suppression=candidates.suppression)
+            off = {rule for rule, level in (settings.severities or {}).items() if level is None}
+            # With no pack and no suppression comment, only the suppression checks ran (and found nothing).
+            ran = frozenset(SUPPRESSION_RULES).difference(off) if settings.inline_suppressions else frozenset()
+            unmatched = _unmatched_report(decoded.text, decoded.reason, kind, detections, path=settings.path, suppression=candidates.suppression, evaluated=ran)
             if unmatched is not None:
                 return unmatched
     started = time.perf_counter()
@@ -577,14 +586,23 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
 NO_PACK = Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)")
 
 
-def _unmatched_report(source: str, reason: str, kind: DocumentKind, detections: tuple[Detection, ...], *, path: str, suppression: bool = True) -> Report | None:
+def _unmatched_report(
+    source: str,
+    reason: str,
+    kind: DocumentKind,
+    detections: tuple[Detection, ...],
+    *,
+    path: str,
+    suppression: bool = True,
+    evaluated: frozenset[str] = frozenset(),
+) -> Report | None:
     """The report of a page on which the prefilter found no pack's words, built without the
     document model: what `check_document` reports for it. None when the page needs the model
     all the same: suppression comments (reported even with no pack), or an `original` in its
     front matter. (A page nested deeper than the parser reads is not cut off, and needs no
     notice: `document.nesting` reads it as a browser does.) `detections`: the packs' detections
     at confidence 0 (`Prefilter.unmatched_detections`); `suppression` False: the prefilter found
-    that the page holds no suppression comment."""
+    that the page holds no suppression comment; `evaluated`: the report's `evaluated_rules`."""
     # The prefilter has searched the page for it: most pages are spared a search of their text.
     if suppression and "syndcheck-disable" in source:
         return None
@@ -602,7 +620,7 @@ def _unmatched_report(source: str, reason: str, kind: DocumentKind, detections: 
         if error:
             notices.append(Notice("front-matter", f"front matter ignored: {error}"))
     notices.append(NO_PACK)
-    return Report(path=path, notices=tuple(notices), detections=detections)
+    return Report(path=path, notices=tuple(notices), detections=detections, evaluated_rules=evaluated)
 
 
 __all__ = ["MATCH_TIMEOUT", "CheckSettings", "article_meta", "check_bytes", "check_document", "check_with", "evaluate_rule", "interpolate"]

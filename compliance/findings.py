@@ -151,6 +151,11 @@ class Report:
     timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
     # Suppression comments in the document that were not obeyed (inline suppressions turned off).
     ignored_suppressions: int = field(default=0, compare=False)
+    # The ids of the rules that ran on the document to a conclusion: passed, failed, or found
+    # nothing (a `when` that does not hold). Not the rules turned off (`--select`, `--ignore`,
+    # a configuration), of packs that did not apply, or that could not be checked (see
+    # `unchecked_rules`). A baseline calls a known finding resolved only when its rule is here.
+    evaluated_rules: frozenset[str] = field(default=frozenset(), compare=False)
 
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""

@@ -31,7 +31,7 @@ def test_baseline_hides_known_findings_and_reports_new_and_resolved(cli: Any, ar
     clean = cli("check", "--baseline", "baseline.json", "--format", "json", "archive")
     assert clean.code == 0
     assert all(f["findings"] == [] for f in clean.json()["files"])
-    assert clean.json()["baseline"] == {"file": "baseline.json", "known": 2, "resolved": []}
+    assert clean.json()["baseline"] == {"file": "baseline.json", "known": 2, "resolved": [], "not_checked": []}
 
     # Lines move (the finding's fingerprint does not), one story is fixed, one breaks anew.
     no_logo = archive / "no-logo.html"
@@ -60,9 +60,12 @@ def test_an_entry_whose_path_or_rule_was_edited_no_longer_hides_the_finding(cli:
     findings = {f["path"]: [x["rule"] for x in f["findings"]] for f in run.json()["files"]}
     # The finding is shown again, and the edited entry is counted once, as resolved where it was
     # made to point (a file this run looked at, or one that is gone): never both hidden and resolved.
+    # An entry naming a rule that did not run (no pack has `dcnf/lgo`) is not resolved by this run.
     assert findings["archive/no-logo.html"] == ["dcnf/logo"]
     assert run.json()["baseline"]["known"] == 1
-    assert [(e["path"], e["rule"]) for e in run.json()["baseline"]["resolved"]] == [(edited["path"], edited["rule"])]
+    counted = "not_checked" if field == "rule" else "resolved"
+    assert [(e["path"], e["rule"]) for e in run.json()["baseline"][counted]] == [(edited["path"], edited["rule"])]
+    assert run.json()["baseline"]["resolved" if field == "rule" else "not_checked"] == []
 
 
 def test_a_file_that_is_not_a_baseline_is_a_user_error(cli: Any, archive: Path, tmp_path: Path) -> None:
@@ -250,3 +253,122 @@ def test_a_key_given_twice_in_a_baseline_is_refused_with_why(cli: Any, archive: 
         run = cli(*args)
         why = "a JSON reader keeps only the last value; remove one of them"
         assert (run.code, run.err) == (2, f"syndcheck: error: bogus.json:2:2: duplicate key 'findings' — {why}\n")
+
+
+def _baseline_rows(tmp_path: Path, name: str = "baseline.json") -> list[tuple[str, str]]:
+    return [(f["path"], f["rule"]) for f in json.loads((tmp_path / name).read_text(encoding="utf-8"))["findings"]]
+
+
+BOTH = [("archive/no-logo.html", "dcnf/logo"), ("archive/staff-byline.html", "dcnf/byline")]
+BYLINE = [("archive/staff-byline.html", "dcnf/byline")]
+
+
+@pytest.mark.parametrize(
+    ("options", "not_checked"),
+    [
+        (("--select", "dcnf/logo"), BYLINE),
+        (("--ignore", "dcnf/byline"), BYLINE),
+        (("--pack", "propublica"), BOTH),
+        (("--select", "dcnf/affiliation"), BOTH),
+    ],
+    ids=["select-other-rule", "ignore-the-rule", "pack-of-another-publisher", "select-a-passing-rule"],
+)
+def test_a_known_finding_whose_rule_did_not_run_is_not_checked_not_resolved(
+    cli: Any, archive: Path, tmp_path: Path, options: tuple[str, ...], not_checked: list[tuple[str, str]]
+) -> None:
+    assert cli("baseline", "create", "--output", "baseline.json", "archive").code == 0
+    run = cli("check", "--baseline", "baseline.json", "--format", "json", *options, "archive")
+    assert run.json()["baseline"]["resolved"] == []
+    assert [(e["path"], e["rule"]) for e in run.json()["baseline"]["not_checked"]] == not_checked
+    text = cli("check", "--baseline", "baseline.json", "--no-color", *options, "archive")
+    assert f"0 resolved, {len(not_checked)} not checked this run (rule did not run)" in text.out
+    assert "  resolved:" not in text.out
+    assert "  not checked: archive/staff-byline.html  dcnf/byline  " in text.out
+    sarif = cli("check", "--baseline", "baseline.json", "--format", "sarif", *options, "archive").json()["runs"][0]
+    assert [r for r in sarif["results"] if r.get("baselineState") == "absent"] == []
+    assert [(e["uri"], e["rule"]) for e in sarif["properties"]["baselineNotChecked"]] == not_checked
+
+
+@pytest.mark.parametrize(
+    "config",
+    ['severity:\n  dcnf/byline: "off"\n', "ignore: [dcnf/byline]\n", "select: [dcnf/logo]\n"],
+    ids=["severity-off", "ignore", "select"],
+)
+@pytest.mark.parametrize("where", ["folder", "--config"])
+def test_a_configuration_that_turns_the_rule_off_does_not_let_prune_or_update_forget_its_findings(
+    cli: Any, archive: Path, tmp_path: Path, config: str, where: str
+) -> None:
+    assert cli("baseline", "create", "--output", "baseline.json", "archive").code == 0
+    shutil.copy(SAMPLES / "dcnf" / "compliant-static.html", archive / "new-story.html")
+    settings = archive / ".syndcheck.yaml" if where == "folder" else tmp_path / "weak.yaml"
+    settings.write_text(config, encoding="utf-8")
+    given = () if where == "folder" else ("--config", str(settings))
+    for mode in ("prune", "update"):
+        changed = cli("baseline", mode, "--baseline", "baseline.json", *given, "archive")
+        assert changed.out == "2 findings recorded in baseline.json (0 added, 0 removed, 1 kept: its rule did not run)\n", mode
+        assert _baseline_rows(tmp_path) == BOTH
+    settings.unlink()
+    # With the configuration gone, the old violation is still known: the run stays green.
+    again = cli("check", "--baseline", "baseline.json", "--format", "json", "archive")
+    assert again.code == 0
+    assert again.json()["baseline"]["known"] == 2
+
+
+def test_a_rule_that_ran_and_no_longer_finds_is_resolved_whatever_else_was_left_out(cli: Any, archive: Path, tmp_path: Path) -> None:
+    assert cli("baseline", "create", "--output", "baseline.json", "archive").code == 0
+    shutil.copy(SAMPLES / "dcnf" / "compliant-static.html", archive / "staff-byline.html")
+    run = cli("check", "--baseline", "baseline.json", "--format", "json", "--select", "dcnf/byline", "archive")
+    assert [(e["path"], e["rule"]) for e in run.json()["baseline"]["resolved"]] == BYLINE
+    # The logo rule did not run on no-logo.html: its finding is not checked, not resolved.
+    assert [(e["path"], e["rule"]) for e in run.json()["baseline"]["not_checked"]] == [("archive/no-logo.html", "dcnf/logo")]
+    sarif = cli("check", "--baseline", "baseline.json", "--format", "sarif", "--select", "dcnf/byline", "archive").json()["runs"][0]
+    assert [(r["ruleId"], r["kind"]) for r in sarif["results"] if r.get("baselineState") == "absent"] == [("dcnf/byline", "pass")]
+    (tmp_path / "byline-only.yaml").write_text("select: [dcnf/byline]\n", encoding="utf-8")
+    pruned = cli("baseline", "prune", "--baseline", "baseline.json", "--config", "byline-only.yaml", "archive")
+    assert pruned.out == "1 finding recorded in baseline.json (0 added, 1 removed, 1 kept: its rule did not run)\n"
+    assert _baseline_rows(tmp_path) == [("archive/no-logo.html", "dcnf/logo")]
+    # A deleted article's findings are resolved, whichever rules the run chose.
+    (archive / "no-logo.html").unlink()
+    gone = cli("check", "--baseline", "baseline.json", "--format", "json", "--select", "dcnf/byline", "archive")
+    assert [(e["path"], e["rule"]) for e in gone.json()["baseline"]["resolved"]] == [("archive/no-logo.html", "dcnf/logo")]
+    assert gone.json()["baseline"]["not_checked"] == []
+
+
+def test_a_rule_not_checked_for_want_of_a_value_leaves_its_known_finding_not_checked() -> None:
+    from compliance.baseline import BaselineFilter, entries_for
+    from compliance.findings import Finding, Location, Notice, Report, Severity
+
+    finding = Finding("dcnf/byline", Severity.ERROR, "The reporter is not credited.", "Credit the reporter.", Location(3))
+    recorded = Report("a.html", packs=("dcnf",), findings=(finding,), evaluated_rules=frozenset({"dcnf/byline", "dcnf/logo"}))
+    entries = {e.fingerprint: e for e in entries_for(recorded, "a.html")}
+    # The same article again, the byline rule not checked (a notice says why): no finding, not run.
+    unchecked = Notice("missing-meta", "rule dcnf/byline not checked: it needs the article's 'reporter'", ("dcnf/byline",))
+    baseline = BaselineFilter(entries)
+    baseline.apply(Report("a.html", packs=("dcnf",), notices=(unchecked,), evaluated_rules=frozenset({"dcnf/logo"})), "a.html")
+    assert (baseline.resolved(), [e.rule for e in baseline.not_checked()], [e.rule for e in baseline.still_found()]) == ([], ["dcnf/byline"], ["dcnf/byline"])
+    # The rule ran this time, and found nothing: resolved.
+    ran = BaselineFilter(entries)
+    ran.apply(Report("a.html", packs=("dcnf",), evaluated_rules=frozenset({"dcnf/byline"})), "a.html")
+    assert ([e.rule for e in ran.resolved()], ran.not_checked(), ran.still_found()) == (["dcnf/byline"], [], [])
+
+
+def test_the_engine_names_the_rules_that_ran_and_only_those() -> None:
+    from compliance.engine import BIDI_RULE, LOOK_ALIKE_RULE, check_bytes
+    from compliance.findings import SUPPRESSION_RULES
+    from compliance.packfiles import load_packs
+
+    packs = load_packs()
+    page = (SAMPLES / "dcnf" / "staff-byline.html").read_bytes()
+    report = check_bytes(page, "html", packs, path="a.html")
+    applied = {r.id for p in packs if p.id in report.packs for r in p.rules}
+    assert "dcnf/byline" in report.evaluated_rules
+    assert {LOOK_ALIKE_RULE, BIDI_RULE, *SUPPRESSION_RULES} <= report.evaluated_rules
+    # Only rules of the packs that applied (and the built-in checks) ran.
+    assert report.evaluated_rules <= applied | {LOOK_ALIKE_RULE, BIDI_RULE, *SUPPRESSION_RULES}
+    off = check_bytes(page, "html", packs, path="a.html", severities={"dcnf/byline": None, "syndcheck/unused-suppression": None})
+    assert "dcnf/byline" not in off.evaluated_rules
+    assert "syndcheck/unused-suppression" not in off.evaluated_rules
+    assert "dcnf/logo" in off.evaluated_rules
+    # A page no pack applies to: only the suppression checks ran (and found nothing).
+    plain = check_bytes(b"<p>Weather: sunny.</p>", "html", packs, path="b.html")
+    assert (plain.packs, plain.evaluated_rules) == ((), frozenset(SUPPRESSION_RULES))

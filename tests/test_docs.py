@@ -265,3 +265,17 @@ def test_rule_packs_doc_anchor_example_shares_one_condition() -> None:
     # The alias is the anchored condition: the second rule applies where the credit is, and only there.
     assert failed(credit + "</p><p>Paragraph 9: the end.") == ["gazette-extracts/no-full-copy"]
     assert failed("Paragraph 9: the end.") == ["gazette-extracts/credit"]
+
+
+def test_the_github_summary_cut_example_is_what_the_formatter_writes() -> None:
+    from compliance.findings import Finding, Location, Report, Severity
+    from compliance.formatters.context import FormatContext
+    from compliance.formatters.github import SUMMARY_LIMIT, format_github_summary
+
+    doc = (ROOT / "docs" / "output-formats.md").read_text(encoding="utf-8")
+    (shown,) = fenced(doc.split("For a run of 15,000 findings:", 1)[1], "markdown")[:1]
+    findings = tuple(Finding("gazette/byline", Severity.ERROR, f"The reporter is not credited by name. #{i}", "Fix it.", Location(i + 1)) for i in range(150))
+    reports = [Report(path=f"news/story-{n:04d}.html", packs=("gazette",), findings=findings) for n in range(100)]
+    text = format_github_summary(reports, FormatContext(base_dir="/repo"))
+    assert len(text.encode("utf-8")) <= SUMMARY_LIMIT
+    assert text.splitlines()[-1] == shown.strip()

@@ -645,3 +645,174 @@ def test_doc_sarif_example_is_what_the_formatter_prints(sample_reports: list[Rep
     # The rule's index moves whenever a pack is added; the example keeps the one it was taken with.
     documented["runs"][0]["results"][0]["ruleIndex"] = actual["runs"][0]["results"][0]["ruleIndex"]
     assert documented == actual
+
+
+# --- --require-pack ------------------------------------------------------------------------------
+
+
+def test_require_pack_makes_a_document_no_pack_applies_to_a_failure_in_every_machine_format(gazette_context: FormatContext) -> None:
+    requires_shared([SARIF_SCHEMA])
+    strict = replace(gazette_context, require_pack=True)
+    # GitHub: one `::error` more, on the page no pack applies to; the skipped image is no failure.
+    annotations = format_github(GOLDEN_REPORTS, strict).splitlines()
+    assert annotations == [
+        *format_github(GOLDEN_REPORTS, gazette_context).splitlines()[:3],
+        "::error file=news/ad.html,line=1,col=1,title=syndcheck/no-pack::No rule pack applies to this document, and --require-pack requires one."
+        "%0AIf this is a republished story, name its publisher's pack with --pack (or under 'packs' in the configuration); "
+        "if it is not, leave it out of the paths checked.",
+        *format_github(GOLDEN_REPORTS, gazette_context).splitlines()[3:],
+    ]
+    assert "\n### Files with no applicable pack, which fail the run (--require-pack) (1)\n" in format_github_summary(GOLDEN_REPORTS, strict)
+    # GitLab: a critical issue at line 1 of that page, with a fingerprint of its own.
+    issues = json.loads(format_gitlab(GOLDEN_REPORTS, strict))
+    failed = [i for i in issues if i["check_name"] == "syndcheck/no-pack"]
+    assert [(i["location"]["path"], i["location"]["lines"]["begin"], i["severity"]) for i in failed] == [("news/ad.html", 1, "critical")]
+    assert len({i["fingerprint"] for i in issues}) == len(issues) == len(json.loads(format_gitlab(GOLDEN_REPORTS, gazette_context))) + 1
+    # JUnit: a failure (junitparser counts it so), while the image stays skipped.
+    xml = JUnitXml.fromstring(format_junit(GOLDEN_REPORTS, strict).encode("utf-8"))
+    suites = {suite.name: suite for suite in xml}
+    (no_pack_case,) = suites["news/ad.html"]
+    (failure,) = no_pack_case.result
+    assert isinstance(failure, Failure)
+    assert failure.message == "No rule pack applies to this document, and --require-pack requires one."
+    (image_case,) = suites["news/logo.png"]
+    assert [type(r) for r in image_case.result] == [Skipped]
+    assert (xml.failures, suites["news/ad.html"].failures, suites["news/ad.html"].skipped) == (4, 1, 0)
+    # SARIF: an error result of its own rule, valid, and the run still successful (exit 1, not 2).
+    log = json.loads(format_sarif(GOLDEN_REPORTS, strict))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(log)) == []
+    (run,) = log["runs"]
+    (result,) = [r for r in run["results"] if r["ruleId"] == "syndcheck/no-pack"]
+    assert (result["level"], result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) == ("error", "news/ad.html")
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "syndcheck/no-pack"
+    assert run["invocations"][0]["executionSuccessful"] is True
+    # The counts of the run are the documents' own: the failure is no finding of a rule.
+    assert run["properties"]["summary"] == json.loads(format_sarif(GOLDEN_REPORTS, gazette_context))["runs"][0]["properties"]["summary"]
+
+
+def test_without_require_pack_a_document_no_pack_applies_to_is_no_failure(gazette_context: FormatContext) -> None:
+    assert "no-pack" not in format_github(GOLDEN_REPORTS, gazette_context)
+    assert all(i["check_name"] != "syndcheck/no-pack" for i in json.loads(format_gitlab(GOLDEN_REPORTS, gazette_context)))
+    suites = {suite.name: suite for suite in JUnitXml.fromstring(format_junit(GOLDEN_REPORTS, gazette_context).encode("utf-8"))}
+    assert [type(r) for case in suites["news/ad.html"] for r in case.result] == [Skipped]
+    assert all(r["ruleId"] != "syndcheck/no-pack" for r in json.loads(format_sarif(GOLDEN_REPORTS, gazette_context))["runs"][0]["results"])
+
+
+def test_require_pack_on_the_command_line_fails_in_each_report_it_writes(cli: Any, tmp_path: Path) -> None:
+    good = tmp_path / "good.html"
+    good.write_bytes((SAMPLES / "dcnf" / "compliant-static.html").read_bytes())
+    unlicensed = tmp_path / "unlicensed.html"
+    unlicensed.write_text("<html><body><h1>Council meets</h1><p>By Ann Lee</p><p>The council met.</p></body></html>\n", encoding="utf-8")
+    outputs = {name: tmp_path / f"report.{name}" for name in ("gitlab", "junit", "sarif")}
+    given = [f"--output={name}={file}" for name, file in outputs.items()]
+    run = cli("check", "--require-pack", "--format", "github", *given, str(good), str(unlicensed))
+    assert run.code == 1
+    assert run.out.startswith(f"::error file={unlicensed.as_posix().replace(':', '%3A')},line=1,col=1,title=syndcheck/no-pack::")
+    assert [i["check_name"] for i in json.loads(outputs["gitlab"].read_text(encoding="utf-8"))] == ["syndcheck/no-pack"]
+    assert JUnitXml.fromfile(str(outputs["junit"])).failures == 1
+    sarif = json.loads(outputs["sarif"].read_text(encoding="utf-8"))["runs"][0]
+    assert [(r["ruleId"], r["level"]) for r in sarif["results"]] == [("syndcheck/no-pack", "error")]
+    # The same run without the option: nothing fails, in any format.
+    relaxed = cli("check", "--format", "github", *given, str(good), str(unlicensed))
+    assert (relaxed.code, relaxed.out) == (0, "")
+    assert json.loads(outputs["gitlab"].read_text(encoding="utf-8")) == []
+    assert JUnitXml.fromfile(str(outputs["junit"])).failures == 0
+
+
+# --- JUnit: could not run, or skipped on purpose -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("notice", "element"),
+    [
+        (Notice("unreadable", "not checked: cannot read file: Permission denied"), Error),
+        (Notice("user-error", "not checked: not valid UTF-8 where the configuration says utf-8"), Error),
+        (Notice("time-limit", "not checked: the check took longer than 0.5 s (--time-limit)"), Error),
+        (Notice("internal-error", "not checked: internal error"), Error),
+        (Notice("skipped", "not checked: the file is a PNG image, not an article"), Skipped),
+        (Notice("skipped", "not checked: the file is empty"), Skipped),
+        (Notice("too-large", "not checked: 20,000,000 bytes is more than --max-bytes 16,777,216"), Skipped),
+    ],
+    ids=["unreadable", "user-error", "time-limit", "internal-error", "binary", "empty", "too-large"],
+)
+def test_junit_shows_a_file_that_could_not_be_checked_as_an_error_and_one_skipped_on_purpose_as_skipped(
+    gazette_context: FormatContext, notice: Notice, element: type
+) -> None:
+    report = Report(path="news/story.html", notices=(notice,), checked=False)
+    for context in (gazette_context, replace(gazette_context, require_pack=True)):
+        (suite,) = JUnitXml.fromstring(format_junit([report], context).encode("utf-8"))
+        (case,) = suite
+        (result,) = case.result
+        assert (type(result), result.message, case.name) == (element, notice.message, "not-checked")
+        assert (suite.errors, suite.skipped, suite.failures) == ((1, 0, 0) if element is Error else (0, 1, 0))
+    # SARIF agrees: what JUnit calls an error is an `error` notification and an unsuccessful run.
+    (run,) = json.loads(format_sarif([report], gazette_context))["runs"]
+    (notification,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert (notification["level"] == "error") is (element is Error)
+
+
+# --- GitHub job summary: GitHub drops one over 1 MiB ---------------------------------------------
+
+
+def _many_findings(files: int, per_file: int, message: str) -> list[Report]:
+    return [
+        Report(
+            path=f"news/story-{n:04d}.html",
+            packs=("gazette",),
+            findings=tuple(_finding("gazette/byline", Severity.ERROR, f"{message} #{i}", i + 1) for i in range(per_file)),
+        )
+        for n in range(files)
+    ]
+
+
+@pytest.mark.parametrize("message", ["The reporter is not credited by name.", "Le journaliste n’est pas crédité — «Ана Руиз» 记者"])
+def test_a_github_summary_past_the_limit_is_cut_to_it_and_says_how_many_rows_are_left_out(gazette_context: FormatContext, message: str) -> None:
+    from compliance.config import RuleAdjustment
+    from compliance.formatters.github import SUMMARY_LIMIT
+
+    reports = [*_many_findings(100, 150, message), GOLDEN_REPORTS[2], GOLDEN_REPORTS[3]]
+    context = replace(gazette_context, adjusted_rules=(RuleAdjustment("gazette/byline", None, "news/.syndcheck.yaml"),))
+    text = format_github_summary(reports, context)
+    size = len(text.encode("utf-8"))
+    assert SUMMARY_LIMIT - 2_000 < size <= SUMMARY_LIMIT
+    shown = [line for line in text.splitlines() if line.startswith("| news/story-")]
+    last = text.splitlines()[-1]
+    closing = re.fullmatch(r"\*(\d+) more rows not shown: GitHub shows no step summary over 1 MiB\. .*--output sarif=syndcheck\.sarif.*\*", last)
+    assert closing is not None, last
+    left_out = int(closing.group(1))
+    assert len(shown) + left_out == 15_000
+    # The first rows are kept, in order; the configuration's weakening and the files not checked stay.
+    assert shown[0].startswith("| news/story-0000.html | 1 | error |")
+    assert "### Checks weakened by configuration (1)" in text
+    assert "- news/logo.png: not checked: the file is a PNG image, not an article" in text
+    assert "- news/ad.html: no rule pack applies to this document (no publisher's markers found)" in text
+    # The totals are the whole run's, not the rows shown.
+    assert "\n101 files checked: 15000 errors, 0 warnings, 0 info; 100 files with findings, 0 requirements met.\n" in text
+
+
+def test_a_github_summary_within_the_limit_is_whole(gazette_context: FormatContext) -> None:
+    from compliance.formatters.github import SUMMARY_LIMIT
+
+    text = format_github_summary(_many_findings(30, 100, "The reporter is not credited by name."), gazette_context)
+    assert len(text.encode("utf-8")) < SUMMARY_LIMIT
+    assert sum(1 for line in text.splitlines() if line.startswith("| news/story-")) == 3_000
+    assert "not shown" not in text
+
+
+def test_a_summary_whose_lists_alone_pass_the_limit_keeps_what_fits_of_them() -> None:
+    from compliance.formatters.github import _capped
+
+    head = ["## syndcheck", "", "totals"]
+    rows = [f"| f{i}.html | 1 | error | r | m |" for i in range(50)]
+    tail = ["", "### Files not checked (200)", "", *(f"- f{i}.png: not checked: the file is a PNG image, not an article" for i in range(200))]
+    text = _capped(head, rows, tail, 5_000)
+    assert len(text.encode("utf-8")) <= 5_000
+    assert not any(line.startswith("| f") for line in text.splitlines())
+    kept = sum(1 for line in text.splitlines() if line.startswith("- f"))
+    assert 0 < kept < 200
+    assert text.splitlines()[-1].startswith(f"*{50 + 200 - kept} more rows not shown")
+    # Exactly at the limit is within it: nothing is cut.
+    whole = _capped(head, rows[:2], [], 10_000)
+    assert _capped(head, rows[:2], [], len(whole.encode("utf-8"))) == whole
+    assert "not shown" not in whole

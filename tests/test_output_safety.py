@@ -123,7 +123,7 @@ def contexts(draw: Any, batch: list[Report]) -> FormatContext:
     sources = {report.path: ArticleSource(draw(st.one_of(TEXT, st.sampled_from(ARTICLES))), draw(KINDS)) for report in batch if draw(st.booleans())}
     adjusted = tuple(RuleAdjustment(draw(TEXT), draw(st.none() | SEVERITY), draw(TEXT)) for _ in range(draw(st.integers(0, 2))))
     resolved = tuple(BaselineEntry(fingerprint="f", rule=draw(TEXT), path=draw(TEXT), message=draw(TEXT)) for _ in range(draw(st.integers(0, 1))))
-    baseline = BaselineOutcome(draw(TEXT), 1, resolved) if draw(st.booleans()) else None
+    baseline = BaselineOutcome(draw(TEXT), 1, resolved, resolved) if draw(st.booleans()) else None
     return FormatContext(base_dir="/repo", tool_version="1.0", sources=sources, adjusted_rules=adjusted, baseline=baseline)
 
 
@@ -204,9 +204,10 @@ def test_stderr_and_side_outputs_show_untrusted_text_safely(path: str, what: str
     assert len(err.splitlines()) == 3
     from compliance.baseline import BaselineEntry
 
-    resolved = format_resolved(BaselineOutcome(path, 1, (BaselineEntry(fingerprint="f", rule=what, path=path, message=hint),)))
+    entry = BaselineEntry(fingerprint="f", rule=what, path=path, message=hint)
+    resolved = format_resolved(BaselineOutcome(path, 1, (entry,), (entry,)))
     _assert_safe_lines(resolved)
-    assert len(resolved.splitlines()) == 2
+    assert len(resolved.splitlines()) == 3
     _assert_safe_lines(format_timings({f"rule {what}": [0.1]}))
 
 
@@ -296,7 +297,7 @@ def test_json_written_in_pieces_is_the_json_of_the_whole_document(batch: list[Re
     whole: dict[str, Any] = {"version": 1, "files": [report_dict(r) for r in batch], "summary": summarize(batch).as_dict()}
     if with_baseline:
         whole["summary"]["configured"] = [a.as_dict() for a in context.adjusted_rules]
-        whole["baseline"] = {"file": "base\u2028line.json", "known": 3, "resolved": []}
+        whole["baseline"] = {"file": "base\u2028line.json", "known": 3, "resolved": [], "not_checked": []}
     pieces = list(iter_json(iter(batch), context))
     assert len(pieces) == len(batch) + 2
     assert "".join(pieces) == json_output(json.dumps(whole, indent=2, ensure_ascii=False)) + "\n"

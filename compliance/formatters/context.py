@@ -16,11 +16,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class BaselineOutcome:
-    """What a baseline did in a run: how many known findings it hid, which ones are resolved."""
+    """What a baseline did in a run: how many known findings it hid, which ones are resolved, and
+    which ones this run could not see again because their rule did not run on their file."""
 
     file: str
     known: int
     resolved: tuple[BaselineEntry, ...]
+    not_checked: tuple[BaselineEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,9 @@ class FormatContext:
     baseline: BaselineOutcome | None = None
     # Rules a configuration file turned off or demoted during the run.
     adjusted_rules: tuple[RuleAdjustment, ...] = ()
+    # `--require-pack`: a checked document that no pack applies to fails the run, and the
+    # machine formats show it as a failure (see `pipeline.with_required_pack`).
+    require_pack: bool = False
     # Report path → the article as checked, for the HTML report (absent ones are listed, not shown).
     sources: Mapping[str, ArticleSource] = field(default_factory=dict)
     _rules: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)

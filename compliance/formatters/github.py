@@ -1,8 +1,10 @@
 """GitHub Actions: workflow commands that annotate files, and a Markdown job summary.
 
-`format_github` prints one `::error` / `::warning` / `::notice` command per finding. GitHub shows
+`format_github` prints one `::error` / `::warning` / `::notice` command per finding (and an
+`::error` titled `syndcheck/no-pack` for a document `--require-pack` fails). GitHub shows
 only a handful of annotations per step, so `format_github_summary` renders every finding as a
-Markdown table for `$GITHUB_STEP_SUMMARY`, with the totals and the files that were not checked.
+Markdown table for `$GITHUB_STEP_SUMMARY`, with the totals and the files that were not checked,
+cut to stay under GitHub's 1 MiB limit for a summary (`SUMMARY_LIMIT`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import display_path, file_notices
+from compliance.formatters.pipeline import display_path, file_notices, with_required_pack
 from compliance.formatters.summary import summarize
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -46,7 +48,7 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
     lines = []
     for report in reports:
         path = escape_property(display_path(report.path, context.base_dir))
-        for finding in report.findings:
+        for finding in with_required_pack(report, context).findings:
             properties = f"file={path},line={finding.location.line},col={finding.location.column},title={escape_property(finding.rule)}"
             data = escape_data(f"{finding.message}\n{finding.help}")
             lines.append(f"::{COMMANDS[finding.severity]} {properties}::{data}")
@@ -70,12 +72,23 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+# GitHub refuses a step summary over 1 MiB and then shows none of it ("upload aborted, supports
+# content up to a size of 1024k"): the summary stays under this many bytes of UTF-8, leaving room
+# for what other tools of the same step append.
+SUMMARY_LIMIT = 1_000_000
+# Room kept for the closing line that says what was left out.
+_NOTE_ROOM = 400
+
+
 def format_github_summary(reports: Sequence[Report], context: FormatContext) -> str:
-    """A Markdown job summary: totals, a table of every finding, and the files no pack was applied to."""
+    """A Markdown job summary: totals, a table of every finding, and the files no pack was applied
+    to; at most `SUMMARY_LIMIT` bytes of UTF-8. When it would be longer, rows of the table (and then
+    items of the lists) are left out from the end, and a last line says how many and where the full
+    report is."""
     summary = summarize(reports)
     counts = [_plural(summary.errors, "error"), _plural(summary.warnings, "warning"), f"{summary.infos} info"]
-    lines = ["## syndcheck", ""]
-    lines.append(
+    head = ["## syndcheck", ""]
+    head.append(
         f"{_plural(summary.checked, 'file')} checked: {', '.join(counts)}; "
         f"{_plural(summary.with_findings, 'file')} with findings, {_plural(summary.passed, 'requirement')} met"
         + (f", {summary.suppressed} suppressed in the articles." if summary.suppressed else ".")
@@ -85,20 +98,56 @@ def format_github_summary(reports: Sequence[Report], context: FormatContext) -> 
         for report in reports
         for f in report.findings
     ]
-    if rows:
-        lines += ["", "| File | Line | Severity | Rule | Message |", "|---|--:|---|---|---|", *rows]
-    else:
-        lines += ["", "No findings."]
+    tail: list[str] = []
     if context.adjusted_rules:
-        lines += ["", f"### Checks weakened by configuration ({len(context.adjusted_rules)})", ""]
-        lines += [f"- {_markdown(change.describe())}" for change in context.adjusted_rules]
+        tail += ["", f"### Checks weakened by configuration ({len(context.adjusted_rules)})", ""]
+        tail += [f"- {_markdown(change.describe())}" for change in context.adjusted_rules]
+    no_pack = "Files with no applicable pack" + (", which fail the run (--require-pack)" if context.require_pack else "")
     for title, selected in (
-        ("Files with no applicable pack", [r for r in reports if r.checked and not r.packs]),
+        (no_pack, [r for r in reports if r.checked and not r.packs]),
         ("Files not checked", [r for r in reports if not r.checked]),
     ):
         if selected:
-            lines += ["", f"### {title} ({len(selected)})", ""]
+            tail += ["", f"### {title} ({len(selected)})", ""]
             for report in selected:
                 reason = "; ".join(n.message for n in file_notices(report))
-                lines.append(f"- {_markdown(display_path(report.path, context.base_dir))}: {_markdown(reason)}")
-    return "\n".join(lines) + "\n"
+                tail.append(f"- {_markdown(display_path(report.path, context.base_dir))}: {_markdown(reason)}")
+    return _capped(head, rows, tail, SUMMARY_LIMIT)
+
+
+_TABLE_HEAD = ["", "| File | Line | Severity | Rule | Message |", "|---|--:|---|---|---|"]
+
+
+def _size(lines: Sequence[str]) -> int:
+    """The bytes of these lines as the summary writes them (UTF-8, each ending with a newline)."""
+    return sum(len(line.encode("utf-8", "surrogatepass")) + 1 for line in lines)
+
+
+def _fitting(lines: Sequence[str], budget: int) -> int:
+    """How many of the first lines fit in `budget` bytes."""
+    used = 0
+    for count, line in enumerate(lines):
+        used += _size([line])
+        if used > budget:
+            return count
+    return len(lines)
+
+
+def _capped(head: list[str], rows: list[str], tail: list[str], limit: int) -> str:
+    """The summary's lines joined: the head, the table of `rows` (or "No findings."), then `tail`;
+    within `limit` bytes, by leaving out table rows from the end first (the configuration's
+    weakenings and the files not checked matter more than the thousandth finding), then list items
+    of the tail, and ending with a line that counts what was left out."""
+    table = [*_TABLE_HEAD, *rows] if rows else ["", "No findings."]
+    if _size(head) + _size(table) + _size(tail) <= limit:
+        return "\n".join([*head, *table, *tail]) + "\n"
+    budget = limit - _NOTE_ROOM - _size(head) - _size(_TABLE_HEAD)
+    kept_tail = tail if _size(tail) <= budget else tail[: _fitting(tail, budget)]
+    kept_rows = rows[: _fitting(rows, budget - _size(kept_tail))]
+    left_out = len(rows) - len(kept_rows) + sum(1 for line in tail[len(kept_tail) :] if line.startswith("- "))
+    table = [*_TABLE_HEAD, *kept_rows] if kept_rows else []
+    note = (
+        f"*{_plural(left_out, 'more row')} not shown: GitHub shows no step summary over 1 MiB. Every finding is in the other formats:"
+        " write one with `--output` (e.g. `--output sarif=syndcheck.sarif`) and upload it as an artifact or to code scanning.*"
+    )
+    return "\n".join([*head, *table, *kept_tail, "", note]) + "\n"

@@ -3,7 +3,9 @@
 GitLab shows these in merge requests and the pipeline's Code Quality tab. Severity: a publisher's
 terms not met (`error`) is `critical`, `warning` is `minor`, `info` is `info`; GitLab's `major`
 and `blocker` are not used. Files that were not checked or that no pack applies to are not issues
-and do not appear (the JSON, SARIF, JUnit and GitHub summary formats list them).
+and do not appear (the JSON, SARIF, JUnit and GitHub summary formats list them), except that with
+`--require-pack` a document no pack applies to fails the run, and is a `critical` issue
+`syndcheck/no-pack` at its line 1.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from compliance.display import json_output
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import display_path, fingerprints
+from compliance.formatters.pipeline import display_path, fingerprints, with_required_pack
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -26,6 +28,7 @@ def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
     issues: list[dict[str, Any]] = []
     for report in reports:
         path = display_path(report.path, context.base_dir)
+        report = with_required_pack(report, context)
         for finding, fingerprint in zip(report.findings, fingerprints(report, path), strict=True):
             issues.append(
                 {

@@ -46,6 +46,8 @@ def iter_json(reports: Iterable[Report], context: FormatContext | None = None) -
             "file": context.baseline.file,
             "known": context.baseline.known,
             "resolved": [{"rule": e.rule, "path": e.path, "message": e.message, "fingerprint": e.fingerprint} for e in context.baseline.resolved],
+            # Known findings whose rule did not run on their file this run: neither found nor resolved.
+            "not_checked": [{"rule": e.rule, "path": e.path, "message": e.message, "fingerprint": e.fingerprint} for e in context.baseline.not_checked],
         }
     tail = json_output(json.dumps(rest, indent=2, ensure_ascii=False))
     yield ("]," if empty else "\n  ],") + tail.removeprefix("{") + "\n"

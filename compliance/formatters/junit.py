@@ -4,7 +4,10 @@ One `<testsuite>` per file (name = path) and one `<testcase>` per file × rule o
 to it (classname = pack id, name = rule id). Each finding is a `<failure>` (a rule with two
 findings in a file has two), a rule that passed is a passing case with its evidence in
 `<system-out>`, a rule that was not evaluated is `<skipped>`. A file that was not checked, or that
-no pack applies to, is a single skipped case (an internal error is an `<error>`).
+no pack applies to, is a single skipped case; one that could not be checked although it should
+have been (unreadable, wrongly configured, past `--time-limit`, an internal error: the run exits 2
+or 3) is an `<error>`, JUnit's "could not run". With `--require-pack`, a document no pack applies
+to fails the run, and its case is a `<failure>`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Sequence
 from compliance.display import visible
 from compliance.findings import Finding, Notice, Passed, Report
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import applied_rules, display_path, file_notices
+from compliance.formatters.pipeline import COULD_NOT_CHECK, NO_PACK_MESSAGE, applied_rules, display_path, file_notices, required_pack_failed
 
 NOT_APPLICABLE = "not applicable: the rule's 'when' condition does not hold for this article"
 
@@ -70,8 +73,13 @@ def _suite(report: Report, context: FormatContext) -> ET.Element:
     notices = file_notices(report)
     if not report.checked or not report.packs:
         case = ET.SubElement(suite, "testcase", {"classname": _clean(path), "name": "not-checked" if not report.checked else "no-pack", "file": _clean(path)})
-        kind = "error" if any(n.code == "internal-error" for n in notices) else "skipped"
-        ET.SubElement(case, kind, {"message": _clean("; ".join(n.message for n in notices))})
+        message = _clean("; ".join(n.message for n in notices))
+        if required_pack_failed(report, context):
+            failure = ET.SubElement(case, "failure", {"message": _clean(NO_PACK_MESSAGE), "type": "error"})
+            failure.text = _lines(f"{path}: {NO_PACK_MESSAGE}", *(f"note: {n.message}" for n in notices))
+        else:
+            kind = "error" if any(n.code in COULD_NOT_CHECK for n in notices) else "skipped"
+            ET.SubElement(case, kind, {"message": message})
     else:
         findings = _findings_by_rule(report)
         passed = {p.rule: p for p in report.passed}

@@ -1,16 +1,41 @@
 """What the pipeline formats (SARIF, JUnit, GitHub, GitLab) share: display paths, stable fingerprints,
-rule texts with placeholders made generic, the rules applied to a file, and why a file has no results."""
+rule texts with placeholders made generic, the rules applied to a file, why a file has no results,
+and the failure of a document no pack applies to under `--require-pack`."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from compliance.findings import Notice, Report
+from compliance.findings import Finding, Location, Notice, Report, Severity
 from compliance.fingerprint import FINGERPRINT_KEY, display_path, fingerprints
 from compliance.formatters.context import FormatContext
 from compliance.packs import PLACEHOLDER, Rule
 
-__all__ = ["FINGERPRINT_KEY", "applied_rules", "display_path", "file_notices", "fingerprints", "generic_text"]
+__all__ = [
+    "COULD_NOT_CHECK",
+    "FINGERPRINT_KEY",
+    "NO_PACK_RULE",
+    "applied_rules",
+    "display_path",
+    "file_notices",
+    "fingerprints",
+    "generic_text",
+    "with_required_pack",
+]
+
+# The notices of a document that could not be checked although it should have been: unreadable,
+# wrongly configured, past --time-limit (the run exits 2), or an internal error (exit 3). A file
+# skipped on purpose (binary, empty, too large) is none of these.
+COULD_NOT_CHECK = frozenset({"unreadable", "user-error", "time-limit", "internal-error"})
+
+# The id under which the machine formats report a document that `--require-pack` fails (no pack's rule).
+NO_PACK_RULE = "syndcheck/no-pack"
+NO_PACK_MESSAGE = "No rule pack applies to this document, and --require-pack requires one."
+NO_PACK_HELP = (
+    "If this is a republished story, name its publisher's pack with --pack (or under 'packs' in the configuration); "
+    "if it is not, leave it out of the paths checked."
+)
 
 # A placeholder of rule messages (`packs.PLACEHOLDER`) in brackets: `(… {detail})` is dropped.
 _BRACKETED_PLACEHOLDER = re.compile(r"\s*\(" + PLACEHOLDER().pattern + r"\)")
@@ -32,6 +57,21 @@ def applied_rules(report: Report, context: FormatContext) -> list[Rule]:
                 seen.add(rule.id)
                 rules.append(rule)
     return rules
+
+
+def required_pack_failed(report: Report, context: FormatContext) -> bool:
+    """Whether `--require-pack` fails this document: checked, and no pack applies to it."""
+    return context.require_pack and report.checked and not report.packs
+
+
+def with_required_pack(report: Report, context: FormatContext) -> Report:
+    """The report with one error finding (`NO_PACK_RULE`, at line 1) when `--require-pack` fails it,
+    so that the formats made of findings (SARIF results, GitHub annotations, GitLab issues) show
+    the failure the exit code counts; the report itself otherwise."""
+    if not required_pack_failed(report, context):
+        return report
+    failure = Finding(NO_PACK_RULE, Severity.ERROR, NO_PACK_MESSAGE, NO_PACK_HELP, Location(1))
+    return dataclasses.replace(report, findings=(failure, *report.findings))
 
 
 def file_notices(report: Report) -> tuple[Notice, ...]:

@@ -3,7 +3,11 @@
 One run: the tool driver lists every rule of the loaded packs; each finding is a result with its
 rule id and index, level, physical location relative to `%SRCROOT%` and a content-based partial
 fingerprint. Files that were not checked or that no pack applies to are tool execution
-notifications, not results; what passed is in the run's property bag.
+notifications, not results (but with `--require-pack` a document no pack applies to fails the
+run, as a finding does: it is an `error` result of the rule `syndcheck/no-pack` too, and, as for
+findings, `executionSuccessful` stays true: the run did its work); what passed is in the run's property bag. With a baseline, its
+resolved findings are `absent` results; those whose rule did not run on their file are no
+result at all, only listed in the property bag (`baselineNotChecked`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from compliance.config import RuleAdjustment
 from compliance.display import json_output, visible
 from compliance.findings import Finding, Notice, Report, Severity
 from compliance.formatters.context import FormatContext, all_rules
-from compliance.formatters.pipeline import FINGERPRINT_KEY, display_path, file_notices, fingerprints, generic_text
+from compliance.formatters.pipeline import COULD_NOT_CHECK, FINGERPRINT_KEY, display_path, file_notices, fingerprints, generic_text, with_required_pack
 from compliance.formatters.summary import summarize
 from compliance.packs import Rule
 
@@ -36,10 +40,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 # A file that could not be read or crashed a rule was not checked at all: that is worth more than a note.
 _NOTICE_LEVELS = {
-    "internal-error": "error",
-    "unreadable": "error",
-    "user-error": "error",
-    "time-limit": "error",
+    **dict.fromkeys(sorted(COULD_NOT_CHECK), "error"),
     "too-large": "warning",
     "truncated": "warning",
     "missing-meta": "warning",
@@ -57,7 +58,8 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
         path = display_path(report.path, context.base_dir)
         location = _artifact_location(path)
         baselined = context.baseline is not None
-        for finding, fingerprint in zip(report.findings, fingerprints(report, path), strict=True):
+        failed = with_required_pack(report, context)
+        for finding, fingerprint in zip(failed.findings, fingerprints(failed, path), strict=True):
             results.append(_result(finding, fingerprint, location, rules) | ({"baselineState": "new"} if baselined else {}))
         for item in report.suppressed:
             result = _result(item.finding, _suppressed_fingerprint(item.finding, path), location, rules)
@@ -89,6 +91,9 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
         "results": results,
         "properties": {"summary": summarize(reports).as_dict(), "passed": passed},
     }
+    if context.baseline is not None and context.baseline.not_checked:
+        # Neither found again nor fixed: not `absent` (a code scanning alert would be closed).
+        run["properties"]["baselineNotChecked"] = [_not_checked(entry) for entry in context.baseline.not_checked]
     base = PurePath(context.base_dir)
     if base.is_absolute():
         run["originalUriBaseIds"] = {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}}
@@ -214,6 +219,11 @@ def _absent(entry: BaselineEntry, rules: _Rules) -> dict[str, Any]:
     if entry.rule in rules.index:
         result["ruleIndex"] = rules.index[entry.rule]
     return result
+
+
+def _not_checked(entry: BaselineEntry) -> dict[str, str]:
+    """A finding of the baseline whose rule did not run on its file in this run."""
+    return {"uri": _artifact_location(entry.path)["uri"], "rule": entry.rule, "fingerprint": entry.fingerprint}
 
 
 def _override(adjustment: RuleAdjustment, rules: _Rules) -> dict[str, Any]:

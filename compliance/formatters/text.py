@@ -126,9 +126,15 @@ def format_adjustments(adjusted: Sequence[RuleAdjustment]) -> str:
 
 
 def format_resolved(outcome: BaselineOutcome) -> str:
-    """After the summary: what the baseline hid and which known findings are fixed."""
-    lines = [f"baseline {_v(outcome.file)}: {outcome.known} known finding{'s' if outcome.known != 1 else ''} not shown, {len(outcome.resolved)} resolved"]
+    """After the summary: what the baseline hid, which known findings are fixed, and which ones
+    this run could not see because their rule did not run on their file (counted apart: they are
+    neither found nor fixed)."""
+    head = f"baseline {_v(outcome.file)}: {outcome.known} known finding{'s' if outcome.known != 1 else ''} not shown, {len(outcome.resolved)} resolved"
+    if outcome.not_checked:
+        head += f", {len(outcome.not_checked)} not checked this run (rule did not run)"
+    lines = [head]
     lines += [f"  resolved: {_v(e.path)}  {_v(e.rule)}  {_v(e.message)}" for e in outcome.resolved]
+    lines += [f"  not checked: {_v(e.path)}  {_v(e.rule)}  {_v(e.message)}" for e in outcome.not_checked]
     return "\n".join(lines) + "\n"
 
 
