@@ -99,3 +99,26 @@ def test_a_story_in_one_container_is_read_as_before() -> None:
     more = "<p>Now check your email account on your phone to download the new app.</p><p>There was a problem sending the email today.</p>"
     page = f"<article><h1>Rates</h1>{_STORY}{_TAGLINE}{more}<p>Sorry</p></article>"
     assert _failed(_LAST, page)
+
+
+def test_the_publishers_position_rules_pass_on_a_compliant_copy_with_widgets_beside_it() -> None:
+    from compliance.loading import load_packs
+
+    credit = (
+        "<p><em>This story was originally published by <a href='https://calmatters.org/economy/2024/10/x/'>CalMatters</a>."
+        " <a href='https://calmatters.org/newsletters/'>Sign up for their newsletters</a>.</em></p><p class=byline>By Dan Walters, CalMatters</p>"
+    )
+    tagline = (
+        "<p><em>KFF Health News is a national newsroom that produces in-depth journalism about health issues and is one of the core"
+        " operating programs at KFF—an independent source of health policy research, polling, and journalism.</em></p>"
+    )
+    kff_byline = "<p class=byline>By Sarah Jane Tribble, KFF Health News</p>"
+    original = "<p><em>This article was originally published on <a href='https://kffhealthnews.org/news/article/x/'>KFF Health News</a>.</em></p>"
+    packs = load_packs()
+    for html, pack, rule in (
+        (_page(before=_BEFORE["titled list of links"], head=credit, body=_STORY), "calmatters", "calmatters/credit-line"),
+        (_page(head=kff_byline, body=_STORY + original + tagline, after=_AFTER["app widget panes"]), "kff-health-news", "kff-health-news/tagline"),
+    ):
+        report = check_document(parse_document(html.encode(), "html"), packs, path="s.html", auto_detect=True)
+        assert report.packs == (pack,)
+        assert rule in {passed.rule for passed in report.passed}, [(f.rule, f.detail) for f in report.findings]
