@@ -5,6 +5,10 @@ paragraphs, logos, tracking pixels, affiliation in the byline), never a bare men
 publisher's name, so an article that quotes "told the Daily Caller" applies no pack. A page on
 the publisher's own site (its `own-site` domains and names) is an original, not a republication:
 the pack does not apply there, whatever its markers say.
+
+A credit line the page hides is still the publisher's signature: when what a reader sees does not
+reach a pack's threshold, its `text` markers are also looked for in the text no reader sees, and a
+pack they make up applies, so that its rules report the hidden credit (see `Detection.hidden`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from compliance.checks import Context, Undecided
 from compliance.checks.base import describe_check
+from compliance.checks.text import hidden_line
 from compliance.document import Document
 from compliance.errors import CheckError
 from compliance.findings import Detection
@@ -55,11 +60,40 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
                 continue
             except Exception as exc:
                 raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc
-        fired = tuple(fired_list)
-        score = sum(marker.weight for marker in pack.markers if marker.id in fired)
+        score = sum(marker.weight for marker in pack.markers if marker.id in fired_list)
+        hidden: tuple[str, ...] = ()
+        if score < pack.threshold:
+            # Not enough that a reader sees: a credit line the page hides still says whose story
+            # it is. The pack applies, and its rules report the hidden credit.
+            found = dict(_hidden_markers(ctx, pack, set(fired_list), candidates, path=path))
+            hidden = tuple(found)
+            # In the pack's order, as `markers` always are.
+            label_of = {**dict(zip(fired_list, labels, strict=True)), **found}
+            fired_list = [marker.id for marker in pack.markers if marker.id in label_of]
+            labels = [label_of[marker_id] for marker_id in fired_list]
+            score = sum(marker.weight for marker in pack.markers if marker.id in fired_list)
         confidence = round(min(1.0, score / pack.threshold), 2)
-        detections.append(Detection(pack.id, confidence, fired, score >= pack.threshold, labels=tuple(labels)))
+        detection = Detection(pack.id, confidence, tuple(fired_list), score >= pack.threshold, labels=tuple(labels), hidden=hidden)
+        detections.append(detection)
     return tuple(detections)
+
+
+def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candidates | None, *, path: str) -> list[tuple[str, str]]:
+    """The pack's `text` markers that did not fire on what a reader sees and whose pattern is in
+    a block of the page no reader sees, as (marker id, label ending "hidden at line N")."""
+    found = []
+    for marker in pack.markers:
+        if marker.id in fired or marker.check.kind != "text" or (candidates is not None and (pack.id, marker.id) not in candidates.markers):
+            continue
+        try:
+            line = hidden_line(ctx.doc, marker.check.params, ctx)
+        except (MissingMeta, PatternTimeout, PatternTooLarge):
+            continue
+        except Exception as exc:
+            raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc
+        if line is not None:
+            found.append((marker.id, f"{marker.label or describe_check(marker.check)}, hidden at line {line}"))
+    return found
 
 
 def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:

@@ -204,6 +204,7 @@ def check_document(
         # Only the places of findings are approximate: a page no pack applies to has none to place.
         notices.append(Notice("deep-nesting", deep_nesting_message(doc.deep_from)))
     notices.extend(_own_page_notices(doc, packs, detections, auto_detect=auto_detect, path=path))
+    notices.extend(_hidden_marker_notices(detections))
     if not applied and not any(n.code == "own-page" for n in notices):
         notices.append(NO_PACK)
     if applied:
@@ -421,6 +422,17 @@ def deep_nesting_message(line: int) -> str:
         f"elements nest more than {BROWSER_DEPTH_LIMIT} deep from line {line} (deeper than a browser nests them):"
         f" the positions of text nested that deep are approximate (it is placed at its ancestor at depth {BROWSER_DEPTH_LIMIT})"
     )
+
+
+def _hidden_marker_notices(detections: Sequence[Detection]) -> list[Notice]:
+    """A notice per pack applied on markers no reader sees (a hidden credit line): the editor is
+    told why the pack applies to a page that shows nothing of the publisher's."""
+    notices = []
+    for detection in detections:
+        if detection.applied and detection.hidden:
+            hidden = [label for marker, label in zip(detection.markers, detection.labels, strict=True) if marker in detection.hidden]
+            notices.append(Notice("hidden-markers", f"the {detection.pack} pack applies on what the page hides from readers: {'; '.join(hidden)}"))
+    return notices
 
 
 def _own_page_notices(doc: Document, packs: Sequence[Pack], detections: Sequence[Detection], *, auto_detect: bool, path: str) -> list[Notice]:

@@ -132,6 +132,9 @@ class Detection:
     own_page: str = ""
     # The fired markers in words (their labels, or descriptions of their checks), in `markers` order.
     labels: tuple[str, ...] = field(default=(), compare=False)
+    # The fired markers found only in text no reader sees (a hidden credit line), among `markers`:
+    # they count only when what is shown does not reach the threshold.
+    hidden: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,17 @@ names one: `dek`, `deck`, `standfirst`, `subtitle`, `subhead`, `summary`, `excer
 not ending as a sentence ends: a dateline, "Updated May 3"), other matches of the check itself and
 what `allow-before` matches (a publisher's own preamble, such as ProPublica's newsletter promo).
 The body begins at the first other paragraph of the article: a visible block in the article region
-of 6 words or more that ends with `.`, `!`, `?`, `…` or a closing quote or bracket after one.
+of 6 words or more that ends with `.`, `!`, `?`, `…` or a closing quote or bracket after one, and
+is not all in links (an item of a list of related links) nor in a widget beside the story. A
+widget is an element of the region beside the one that holds most of the story's running text, in
+which fewer than half the blocks are such paragraphs: a "Tools & Resources" box of links before
+the story, a column of app or newsletter panes ("Thanks! Now check your email…") after it, as
+templates without a body class put them beside the story's own container.
 
 `first`/`last` count blocks: paragraphs, headings, list items, images and (in text articles)
 lines, inside the article region. `last` counts from the story's last body paragraph: what a
 template prints after it inside the article is not counted, and is within the end — short lines,
-link lists, headings, images, and paragraphs in the article's `<footer>` or in an element whose
+link lists, headings, images, widgets beside the story, and paragraphs in the article's `<footer>` or in an element whose
 class names tags, topics, sharing, social links, the author or a bio, comments, related stories or
 the previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,
 `prev-next-links`). A tagline followed by the page's topic links and share buttons is at the end;

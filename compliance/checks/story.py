@@ -7,6 +7,7 @@ Names are compared as a reader reads them, through the look-alike letters of `co
 from __future__ import annotations
 
 import urllib.parse
+from typing import Any
 
 from compliance.document import Block, Document
 from compliance.document.elements import classes
@@ -37,7 +38,14 @@ _DECK = on_first_use(r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?head(?:l
 
 def is_body_paragraph(doc: Document, block: Block) -> bool:
     """A paragraph of running text: 6 words or more ending as a sentence ends, outside the
-    article's header (and the story's head above the article root), figures, asides and deck."""
+    article's header (and the story's head above the article root), figures, asides and deck,
+    not all in links (an item of a list of links: "Think You Have a Food Allergy?"), and not in a
+    widget beside the story (see `_in_widget_beside_story`)."""
+    return _running_text(doc, block) and not _in_widget_beside_story(doc, block)
+
+
+def _running_text(doc: Document, block: Block) -> bool:
+    """`is_body_paragraph` but for widgets beside the story: read of each block on its own."""
     text = block.text.strip()
     if block.heading or len(text.split()) < _BODY_WORDS or not _SENTENCE_END().search(text):
         return False
@@ -53,7 +61,71 @@ def is_body_paragraph(doc: Document, block: Block) -> bool:
             return False  # the story's head above the article root is never its body
         if node is doc.article_root:
             break
-    return True
+    return not _all_in_links(element, text)
+
+
+def _all_in_links(element: Any, text: str) -> bool:
+    """Whether the block's text is all the text of links in it: a related story's headline in a
+    list of links, a "Read more" line, never running text."""
+    linked = "".join("".join(link.itertext()) for link in element.iter("a"))
+    return bool(linked) and len("".join(linked.split())) >= len("".join(text.split()))
+
+
+def _in_widget_beside_story(doc: Document, block: Block) -> bool:
+    """Whether the block sits in a widget beside the story: an element of the article region
+    beside the one that holds most of the story's running text (at any depth on the way down to
+    it), in which fewer than half the blocks are running text (a column of "Loading…", "Thanks!
+    Now check your email…" panes, a box of links with a line of introduction). A region that is
+    one stretch of paragraphs has none."""
+    element = block.element
+    if element is None or doc.article_root is None:
+        return False
+    widgets = _widgets_beside_story(doc)
+    return bool(widgets) and any(node in widgets for node in (element, *element.iterancestors()))
+
+
+def _widgets_beside_story(doc: Document) -> frozenset[Any]:
+    """The widgets beside the story (see `_in_widget_beside_story`), worked out once per document:
+    from the article root down, at each level the child holding more than half the running text
+    is the story's way, and its siblings with less than half their blocks running text are
+    widgets; the walk stops where no child holds most of it (the story's own paragraphs)."""
+    cached: frozenset[Any] | None = doc._memo.get("widgets_beside_story")
+    if cached is not None:
+        return cached
+    root = doc.article_root
+    # Each block's elements from below the root down to its own, with whether it is running text.
+    paths = [(_path_below(root, block.element), _running_text(doc, block)) for block in doc.article_blocks]
+    within = [(path, running) for path, running in paths if path]
+    widgets: set[Any] = set()
+    depth = 0
+    while within:
+        blocks: dict[Any, int] = {}
+        running: dict[Any, int] = {}
+        for path, is_running in within:
+            part = path[depth] if depth < len(path) else None
+            blocks[part] = blocks.get(part, 0) + 1
+            running[part] = running.get(part, 0) + is_running
+        story = max(running, key=lambda part: running[part])
+        if story is None or running[story] * 2 <= sum(running.values()):
+            break
+        widgets.update(part for part, count in blocks.items() if part is not story and part is not None and running[part] * 2 < count)
+        within = [(path, is_running) for path, is_running in within if depth < len(path) and path[depth] is story]
+        depth += 1
+    cached = doc._memo["widgets_beside_story"] = frozenset(widgets)
+    return cached
+
+
+def _path_below(root: Any, element: Any) -> list[Any]:
+    """The element and its ancestors below the article root, outermost first; empty outside the
+    root, for the root itself, or for an item without an element."""
+    if element is None or root is None:
+        return []
+    path = [element]
+    for node in element.iterancestors():
+        if node is root:
+            return path[::-1]
+        path.append(node)
+    return []
 
 
 # What may follow a story's last paragraph inside the article element: tags and topics, sharing

@@ -127,6 +127,25 @@ def outside_of(doc: Document, blocks: list[Block], selector: Selector) -> list[B
     return [block for block in blocks if block.element is None or not any(e in left_out for e in (block.element, *block.element.iterancestors()))]
 
 
+def hidden_line(doc: Document, params: TextParams, ctx: Context) -> int | None:
+    """The line of a block of text that the page holds and no reader sees (hidden by markup or its
+    CSS, see `Document.unseen_text`) in which the check's pattern is found, or None.
+
+    Detection asks it of a marker that found nothing visible: a publisher's credit line hidden on
+    the page is still the publisher's signature (and hiding it is what the rules then report).
+    Only a search of the whole page or article has an answer: which blocks `first`, `last` or
+    `outside` would take in is a matter of what is shown, so those checks get None. Raises what
+    the pattern raises (`MissingMeta` for a `{{meta.KEY}}` not given, `PatternTimeout`).
+    """
+    if params.scope not in ("page", "article") or params.first or params.last or params.outside is not None:
+        return None
+    pattern = ctx.bind(params.pattern)
+    for line, text, in_article in doc.unseen_text():
+        if (in_article or params.scope == "page") and pattern.search(text):
+            return line
+    return None
+
+
 def _scope_label(params: TextParams) -> str:
     label = {"article": "the article", "page": "the page", "headline": "the headline", "byline": "the byline"}[params.scope]
     if params.first:

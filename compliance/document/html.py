@@ -80,14 +80,21 @@ def text_blocks_whatever_shows(root: Any, block_display: Mapping[Any, bool] = _N
     """Every block of text in the page as its markup lays it out, shown or hidden: (the block
     element, its normalised text), in document order; `block_display` says which elements the
     page's CSS lays out otherwise than their tags (see `_Found.block_display`). Skipped elements
-    (scripts, styles, `<svg>` and the like, see `SKIP_TAGS`) have no text; comments are left out.
+    (scripts, styles, `<svg>` and the like, see `SKIP_TAGS`) have no text; comments are left out (the
+    text after one is kept).
     Read only when a check found nothing visible and looks for a hidden copy to name."""
     from lxml import etree
 
     texts: dict[Any, list[str]] = {}
     owners: list[Any] = [root]  # the block each open element's text belongs to
-    walker = etree.iterwalk(root, events=("start", "end"))
+    # Comments and processing instructions too: the text after one is their `tail` (Markdown's
+    # renderer puts a comment before each run of text).
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
+        if event in ("comment", "pi"):
+            if element.tail:
+                texts.setdefault(owners[-1], []).append(element.tail)
+            continue
         kind = _tag_kind(element.tag)
         if event == "start":
             if not kind.tag or (kind.skipped and not _shows_fallback(element, kind.tag)):

@@ -88,18 +88,20 @@ def _close_spans(state: StateInline) -> None:
     setattr(state, _LAST_POSITION, state.pos)
 
 
-def read_markdown(body: str) -> tuple[list[Item], list[Link], list[tuple[str, int]]]:
-    """The items (text lines and images, in source order), links and comments (text, line it
-    ends on) of a Markdown body whose line numbers are the file's (front matter already blanked
-    out). The comments are those of its raw HTML, as the HTML parser reads the rendered page:
-    `<!--` in code is shown as written, never a comment."""
+def read_markdown(body: str) -> tuple[list[Item], list[Link], list[tuple[str, int]], list[tuple[int, str, bool]]]:
+    """The items (text lines and images, in source order), links, comments (text, line it ends
+    on) and text no reader sees (line, text, in the article: see `Document.unseen_text`) of a
+    Markdown body whose line numbers are the file's (front matter already blanked out). The
+    comments are those of its raw HTML, as the HTML parser reads the rendered page: `<!--` in
+    code is shown as written, never a comment; only raw HTML hides text."""
     md = _parser()
     tokens = md.parse(body)
     entries: list[tuple[int, int, Item]] = []  # (source line, 0 image / 1 text, item)
     found_links: list[_FoundLink] = []
     comments: list[tuple[str, int]] = []
+    unseen: list[tuple[int, str, bool]] = []
     if any(_has_raw_html(token) for token in tokens):
-        shown, text_shows = _read_through_html(md, tokens, body, entries, found_links, comments)
+        shown, text_shows = _read_through_html(md, tokens, body, entries, found_links, comments, unseen)
     else:
         # Without raw HTML (a comment too is raw HTML) nothing hides anything, and the images and
         # links are Markdown's own: they are read from the tokens, with no HTML to render and parse.
@@ -113,7 +115,7 @@ def read_markdown(body: str) -> tuple[list[Item], list[Link], list[tuple[str, in
         items.append(_with_index(item, len(items)))
     keys = [(item.line, 0 if isinstance(item, Image) else 1) for item in items]
     links = [Link(href, text, rel, line, seen, in_article, bisect.bisect_left(keys, (line, 1))) for href, text, rel, line, seen, in_article in found_links]
-    return items, links, comments
+    return items, links, comments, unseen
 
 
 # A link as found: href, text, rel, source line, visible, in the article.
@@ -131,11 +133,13 @@ def _read_through_html(
     entries: list[tuple[int, int, Item]],
     links: list[_FoundLink],
     comments: list[tuple[str, int]],
+    unseen: list[tuple[int, str, bool]],
 ) -> tuple[dict[int, bool], Callable[[str], bool]]:
     """Render the tokens to HTML and read it as a page is read: its images and links, and the text
     of its raw HTML blocks, go to `entries` and `links`, the comments of its raw HTML (text, source
-    line it ends on) to `comments`; returned, whether each rendered block (by the index of the
-    token that opens it) is seen, and whether the text after each text mark shows."""
+    line it ends on) to `comments`, the text it hides (source line, text, in the article) to
+    `unseen`; returned, whether each rendered block (by the index of the token that opens it) is
+    seen, and whether the text after each text mark shows."""
     from compliance.document.html import parse_html
 
     for index, token in enumerate(tokens):
@@ -163,6 +167,9 @@ def _read_through_html(
     links.extend((link.href, link.text, link.rel, source_line(link.element, start=True), link.visible, link.in_article) for link in rendered.links)
     # The article's own comments, not the marks this reader put before runs of text.
     comments.extend((text, source_lines[min(line, last) - 1]) for text, line in tree_comments(rendered.root) if not _MARK_IN_TEXT.match(text.strip()))
+    # Read now, while the rendered page is at hand (it is not kept): a page that hides nothing
+    # costs no more than the test of that.
+    unseen.extend((source_lines[min(line, last) - 1], text, in_article) for line, text, in_article in rendered.unseen_text())
     shown = {int(e.get(_BLOCK_ATTRIBUTE)): rendered.is_visible(e) for e in rendered.root.iter() if isinstance(e.tag, str) and e.get(_BLOCK_ATTRIBUTE)}
     return shown, rendered.shows_text_after_comment
 

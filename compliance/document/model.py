@@ -195,6 +195,9 @@ class Document:
     _noscript_only: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     # Whether the page hides some text from readers (else `unseen_text` has nothing to look for).
     _hides_text: bool = field(default=True, compare=False, repr=False)
+    # A text or Markdown article's `unseen_text`, read by its parse (Markdown's raw HTML hides
+    # text); an HTML page's is read from its tree when first asked.
+    _unseen: tuple[tuple[int, str, bool], ...] = field(default=(), compare=False, repr=False)
     _outside: frozenset[Any] = field(default=frozenset(), compare=False, repr=False)
     # HTML rendered from Markdown: whether the text right after each comment (by its text) shows.
     _shown_after_comment: Mapping[str, bool] = field(default_factory=dict, compare=False, repr=False)
@@ -364,7 +367,10 @@ class Document:
         """The page's blocks of text that no reader sees, as (line, text, in the article): each
         block of the markup (see `html.text_blocks_whatever_shows`) whose text is not part of the
         visible text. Worked out on first use, by the checks that found nothing visible and say
-        where a hidden copy is; empty for a document without markup."""
+        where a hidden copy is; for a Markdown article, what its raw HTML hides (read by its
+        parse); empty for a plain-text article."""
+        if self.root is None:
+            return self._unseen
         cached: tuple[tuple[int, str, bool], ...] | None = self._memo.get("unseen_text")
         if cached is None:
             cached = ()

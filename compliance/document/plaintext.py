@@ -68,9 +68,10 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     if markdown:
         from compliance.document.markdown import read_markdown
 
-        items, links, comments = read_markdown(body)
+        items, links, comments, unseen = read_markdown(body)
     else:
         items, links, comments = _read_lines(body)
+        unseen = []
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
     # With the title in the front matter and no heading in the text, the first line is no headline
@@ -97,6 +98,7 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         front_matter=front_matter,
         front_matter_error=front_matter_error,
         _comments=locate_comments(lines_by_lf(body), comments),
+        _unseen=tuple(unseen),
     )
 
 
