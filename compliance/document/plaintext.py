@@ -64,9 +64,10 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     if markdown:
         from compliance.document.markdown import read_markdown
 
-        items, links, comments = read_markdown(body)
+        items, links, comments, scripts = read_markdown(body)
     else:
         items, links, comments = _read_lines(body)
+        scripts = []
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
     bylines = find_bylines([], tuple(b for b in blocks if b.in_article), headline, None, outlet_names(outlets))
@@ -89,6 +90,7 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         item_offsets=item_offsets(tuple(items)),
         front_matter=front_matter,
         front_matter_error=front_matter_error,
+        scripts=tuple(scripts),
         _comments=locate_comments(lines_by_lf(body), comments),
     )
 
