@@ -241,3 +241,16 @@ def test_the_rule_packs_doc_example_binds_online_copies_only() -> None:
     assert printed.notices[0].message.startswith("1 rule(s) not checked (desk-online/link): the copy is print")
     html = "<article><p>By Ana Ruiz</p><p>The council met.</p><p>This story first appeared in the Example Gazette.</p></article>"
     assert errors_and_warnings(check_html(html, packs=[pack], detect=False)) == ["desk-online/link"]
+
+
+@pytest.mark.parametrize(("pixel", "expected"), [("", ["propublica/pixel"]), ('<script async src="https://pixel.propublica.org/pixel.js"></script>', [])])
+def test_a_propublica_markdown_copy_is_asked_for_its_pixel_script(pixel: str, expected: list[str]) -> None:
+    story = (
+        "By Pat Doe, ProPublica\n\nThis story was originally published by [ProPublica](https://www.propublica.org/article/welds).\n\n"
+        f"First paragraph of the story.\n\n{pixel}\n"
+    )
+    report = check_markdown(story, packs=["propublica"])
+    assert errors_and_warnings(report) == expected
+    # The page's own <html> and <head> are not a Markdown article's: the head rule does not apply
+    # (the CMS writes the head), and no notice pretends it could.
+    assert not_checked(report) == []
