@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
 from compliance.checks import NO_ORIGINAL, Context, Hit, Outcome, Undecided
+from compliance.checks.medium import skipped_for_medium
 from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind, binary_text
 from compliance.detect import OWN_PAGE, detect_packs, own_page
 from compliance.document import Document, DocumentKind, parse_document
@@ -59,12 +60,17 @@ def _values(rule: Rule, outcome: Outcome, extra: tuple[Hit, ...], meta: Mapping[
 
 
 def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]]:
-    """Findings (or the evidence that it passed) for one rule; rules whose `when` fails yield nothing."""
+    """Findings (or the evidence that it passed) for one rule; rules whose `when` fails yield
+    nothing. Raises `Undecided` when the `when` failed on the copy's medium (an online-only rule on
+    a print copy): such a rule is reported as not checked, with the copy's medium, not dropped."""
     doc = ctx.doc
     extra: tuple[Hit, ...] = ()
     if rule.when is not None:
         condition = ctx.run(rule.when)
         if not condition.passed:
+            other_medium = skipped_for_medium(ctx, rule.when)
+            if other_medium is not None:
+                raise Undecided(other_medium)
             return [], []
         extra = condition.hits
     outcome = ctx.run(rule.check)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS, Check
+from compliance.checks import CHECKS, LIST_KINDS, SHORTHAND_KINDS, SINGLE_KINDS, Check
 from compliance.checks.base import check_captures
 from compliance.describe import describe_pattern
 from compliance.errors import PackError, choice_hint, closest, combine, nearest
@@ -157,6 +157,9 @@ class _Builder:
         else:
             if isinstance(value, YScalar) and value.value is None:
                 value = YMap({}, {}, value.mark)
+            elif isinstance(value, YScalar) and kind in SHORTHAND_KINDS:
+                # `medium: online` is `medium: {is: online}`.
+                value = YMap({SHORTHAND_KINDS[kind]: value}, {SHORTHAND_KINDS[kind]: value.mark}, value.mark)
             options = self.mapping(value, f"the '{kind}' check", kind_mark)
             params = spec.build(self.options(kind, options, spec.options))
         return Check(kind, params, self.origin, kind_mark.line)

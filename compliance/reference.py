@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from compliance.checks import CHECKS, LIST_KINDS, SINGLE_KINDS
+from compliance.checks import CHECKS, LIST_KINDS, SHORTHAND_KINDS, SINGLE_KINDS
 from compliance.fixtemplates import PLACES, SIDES, SYNTAXES
 from compliance.formatters.pipeline import generic_text
 from compliance.options import Option
@@ -110,6 +110,10 @@ def pack_schema() -> dict[str, Any]:
                 "required": [o.key for o in kind.options if o.required],
                 "additionalProperties": False,
             }
+            if name in SHORTHAND_KINDS:
+                # The bare value of the option it stands for (`medium: online`).
+                bare = next(_option_schema(o) for o in kind.options if o.key == SHORTHAND_KINDS[name])
+                value = {"anyOf": [bare, value]}
         value["description"] = kind.summary
         kinds.append({"type": "object", "properties": {name: value}, "required": [name], "additionalProperties": False})
     text = {"type": "string", "minLength": 1}
@@ -283,6 +287,13 @@ def _default_text(option: Option) -> str:
     return f"`{option.default}`"
 
 
+def _snippet_language(title: str) -> str:
+    """The language of a snippet titled `Passes::` (HTML), `Fails (text)::` or `Passes (markdown)::`."""
+    if title.endswith("(text)::"):
+        return "text"
+    return "markdown" if title.endswith("(markdown)::") else "html"
+
+
 def check_kinds_markdown() -> str:
     """The reference page of every check kind: its documentation, options, types and defaults."""
     lines = [
@@ -312,7 +323,7 @@ def check_kinds_markdown() -> str:
                 lines += [*block, "```", ""]
                 block = None
             if line.endswith("::"):
-                lines += [line[:-1], "", "```yaml" if line.startswith("Example") else "```html"]
+                lines += [line[:-1], "", "```yaml" if line.startswith("Example") else f"```{_snippet_language(line)}"]
                 block = []
             else:
                 lines.append(line)

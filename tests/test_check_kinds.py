@@ -5,23 +5,30 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import cast
 
 import pytest
 
 from compliance.checks import CHECKS
-from compliance.document import parse_document
+from compliance.document import DocumentKind, parse_document
 from compliance.engine import check_document
 from compliance.packs import load_pack
 
-_SECTION = re.compile(r"^(Example[^\n]*|Original|Passes|Fails)::\n\n((?:    .*\n|\s*\n)+)", re.MULTILINE)
+_SECTION = re.compile(r"^(Example[^\n]*|Original|Passes|Fails)(?: \((text|markdown)\))?::\n\n((?:    .*\n|\s*\n)+)", re.MULTILINE)
 
 
 def doc_examples(doc: str) -> dict[str, str]:
     """The Example / Original / Passes / Fails literal blocks of a check kind's docstring."""
+    return {key: body for key, (_kind, body) in doc_snippets(doc).items()}
+
+
+def doc_snippets(doc: str) -> dict[str, tuple[DocumentKind, str]]:
+    """Each literal block of a check kind's docstring with the kind of document it is: `html`,
+    or the kind its title names (`Fails (text)::`)."""
     sections = {}
-    for title, body in _SECTION.findall(doc):
+    for title, kind, body in _SECTION.findall(doc):
         key = "example" if title.startswith("Example") else title.lower()
-        sections[key] = textwrap.dedent(body).strip()
+        sections[key] = (cast("DocumentKind", kind or "html"), textwrap.dedent(body).strip())
     return sections
 
 
@@ -38,13 +45,15 @@ def pack_around(check_yaml: str) -> str:
 
 @pytest.mark.parametrize("kind", sorted(CHECKS))
 def test_documented_example_passes_and_fails_as_documented(kind: str) -> None:
-    sections = doc_examples(CHECKS[kind].doc)
+    snippets = doc_snippets(CHECKS[kind].doc)
+    sections = {key: body for key, (_kind, body) in snippets.items()}
     assert set(sections) - {"original"} == {"example", "passes", "fails"}, f"{kind} docstring lacks an example section"
     pack = load_pack(pack_around(sections["example"]), f"{kind}-example.yaml")
     # Kinds that compare with the original story document it in an "Original" block.
     original = parse_document(sections["original"].encode(), "html") if "original" in sections else None
-    passing = check_document(parse_document(sections["passes"].encode(), "html"), [pack], path="passes.html", auto_detect=False, original=original)
-    failing = check_document(parse_document(sections["fails"].encode(), "html"), [pack], path="fails.html", auto_detect=False, original=original)
+    pass_kind, fail_kind = snippets["passes"][0], snippets["fails"][0]
+    passing = check_document(parse_document(sections["passes"].encode(), pass_kind), [pack], path=f"passes.{pass_kind}", auto_detect=False, original=original)
+    failing = check_document(parse_document(sections["fails"].encode(), fail_kind), [pack], path=f"fails.{fail_kind}", auto_detect=False, original=original)
     assert [p.rule for p in passing.passed] == ["example/rule"]
     assert passing.findings == ()
     assert [f.rule for f in failing.findings] == ["example/rule"]

@@ -889,6 +889,8 @@ def test_markdown_article() -> None:
     doc = parse_document(MARKDOWN_ARTICLE, "markdown")
     assert doc.kind == "markdown"
     assert [(b.line, b.text, b.heading) for b in doc.blocks] == [
+        # The front matter's title is the headline a CMS prints above the story, at its line.
+        (2, "Council approves transit plan", True),
         (7, HEADLINE, True),
         (9, "By Jake Smith, The Millbrook Ledger", False),
         (13, PARAGRAPHS[0] + " Read the full council report.", False),
@@ -896,7 +898,7 @@ def test_markdown_article() -> None:
     ]
     assert [(i.line, i.sources, i.alt, i.visible, i.in_article) for i in doc.images] == [(11, (f"{CDN}/bus.jpg",), "A city bus on Main Street", True, True)]
     assert [(link.line, link.href, link.text) for link in doc.links] == [(13, "https://millbrook.example/report.pdf", "full council report")]
-    assert doc.headline is not None and doc.headline.text == HEADLINE
+    assert doc.headline is not None and doc.headline.text == "Council approves transit plan"
     assert [(b.line, b.names, b.reading.credit) for b in doc.bylines] == [(9, ("Jake Smith",), "The Millbrook Ledger")]
     assert all("title:" not in b.text and "author:" not in b.text for b in doc.blocks)
 

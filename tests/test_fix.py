@@ -178,8 +178,12 @@ def test_markdown_gets_markdown_and_values_are_escaped_for_their_syntax(tmp_path
     meta = {"original-url": "https://www.propublica.org/article/welds", "reporter": "Pat Doe"}
     pack = [p for p in PACKS if p.id == "propublica"]
     plan = plan_fixes(article.encode(), "markdown", CheckSettings(packs=pack, path="story.md", auto_detect=False, meta=meta))
-    # A Markdown copy is not a web page: only the credit line (the link and pixel rules are online-only).
-    assert plan.fixed.decode() == article.replace("First paragraph", "This story was originally published by ProPublica.\n\nFirst paragraph")
+    # A Markdown copy is published online: the credit line, and the link back in Markdown's syntax
+    # (the pixel's template is HTML only, so it is not inserted).
+    assert plan.fixed.decode() == (
+        article.replace("First paragraph", "This story was originally published by ProPublica.\n\nFirst paragraph")
+        + "\nRead the original story on [ProPublica](https://www.propublica.org/article/welds).\n"
+    )
     html = b"<html><body><article><h1>Welds</h1><p>First.</p><p>Second.</p></article></body></html>"
     hostile = {"original-url": 'https://www.propublica.org/article/welds?a=1&b="><script>alert(1)</script>'}
     plan = plan_fixes(html, "html", CheckSettings(packs=pack, path="s.html", auto_detect=False, meta=hostile))

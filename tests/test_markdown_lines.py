@@ -53,7 +53,8 @@ SPANNING = {
     "list item whose text starts on the next line": ("-\n  w1 `w2\n  w3` w4", [(2, "w1 w2"), (3, "w3 w4")]),
     "blockquote with a lazy continuation line": ("> w1 `w2\nw3` w4\n> w5", [(1, "w1 w2"), (2, "w3 w4"), (3, "w5")]),
     "table (a paragraph in CommonMark)": ("| w1 | `w2 |\n| --- | w3` |\n| w4 | w5 |", [(1, "| w1 | w2 |"), (2, "| --- | w3 |"), (3, "| w4 | w5 |")]),
-    "front matter": ("---\ntitle: x\n---\nw1 `w2\nw3` w4\nw5", [(4, "w1 w2"), (5, "w3 w4"), (6, "w5")]),
+    # The title is the headline a CMS prints above the story, read at its line.
+    "front matter": ("---\ntitle: x\n---\nw1 `w2\nw3` w4\nw5", [(2, "x"), (4, "w1 w2"), (5, "w3 w4"), (6, "w5")]),
     "CR LF line breaks": ("A `w1\r\nw2` w3\r\nw4 ![a1](/u1.png)", [(1, "A w1"), (2, "w2 w3"), (3, "w4")]),
     "lone CR line breaks": ("A `w1\rw2` w3\rw4", [(1, "A w1"), (2, "w2 w3"), (3, "w4")]),
     "raw HTML block text after its tag's line": ("<div>\nh1\n</div>\n\nw1", [(2, "h1"), (5, "w1")]),

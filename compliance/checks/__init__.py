@@ -8,6 +8,7 @@ from compliance.checks import (
     fidelity,
     link,
     logic,
+    medium,
     metadata,
     near,
     original_byline,
@@ -82,6 +83,15 @@ CHECKS: dict[str, CheckKind] = {
         metadata.__doc__ or "",
         metadata.describe,
         captures=lambda _params: metadata.CAPTURES,
+    ),
+    "medium": CheckKind(
+        "medium",
+        "the copy is published online or in print (HTML and Markdown online, plain text print, unless its metadata says)",
+        medium.OPTIONS,
+        medium.build,
+        medium.evaluate,
+        medium.__doc__ or "",
+        medium.describe,
     ),
     "byline": CheckKind(
         "byline",
@@ -174,5 +184,20 @@ ORIGINAL_KINDS = frozenset({"original-byline", "original-headline", "fidelity", 
 # `any`, `all` take a list and `not` a single check directly as their value, not a mapping.
 LIST_KINDS = frozenset({"any", "all"})
 SINGLE_KINDS = frozenset({"not"})
+# Kinds whose value may be written bare, for the option named (`medium: online`).
+SHORTHAND_KINDS = {"medium": medium.SHORTHAND}
 
-__all__ = ["CHECKS", "LIST_KINDS", "NO_ORIGINAL", "ORIGINAL_KINDS", "SINGLE_KINDS", "Check", "CheckKind", "Context", "Hit", "Outcome", "Undecided"]
+__all__ = [
+    "CHECKS",
+    "LIST_KINDS",
+    "NO_ORIGINAL",
+    "ORIGINAL_KINDS",
+    "SHORTHAND_KINDS",
+    "SINGLE_KINDS",
+    "Check",
+    "CheckKind",
+    "Context",
+    "Hit",
+    "Outcome",
+    "Undecided",
+]

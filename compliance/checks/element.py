@@ -66,8 +66,9 @@ import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, doc_offset, judge_count
+from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, doc_offset, judge_count
 from compliance.document import Document, Image, image_sources, resolve_url, svg_accessible_name, text_of
+from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.patterns import Pattern, Selector
@@ -306,8 +307,50 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
             matched.append(Hit(image.index, functools.partial(doc.locate, image), evidence, offset=doc_offset(doc, image.index)))
         if doc.kind == "text":
             matched.extend(_alt_text_lines(doc, params.attributes))
-        matched.sort(key=lambda h: h.index)
+    if _selects(params.selector, "script"):
+        matched.extend(_script_hits(doc, params.attributes))
+    matched.sort(key=lambda h: h.index)
+    if doc.kind == "markdown" and params.min >= 1 and not matched and _names_unread_elements(params.selector):
+        # A Markdown article is read for its images, links and scripts: any other element its
+        # raw HTML has is not seen, so not finding one is no finding.
+        raise Undecided(f"a Markdown article has no page around it and is read for its images, links and scripts: '{params.selector.css}' was not looked for")
     return _judge(doc, params, matched, hidden, outside)
+
+
+def _script_hits(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | None) -> list[Hit]:
+    """The scripts of a Markdown article's raw HTML whose `src` matches (a script has no other
+    attribute a check can ask for here)."""
+    if any(name != "src" for name, _ in attributes or ()):
+        return []
+    hits = []
+    for src, line in doc.scripts:
+        forms = _url_forms([src])
+        if not all(any(pattern.search(form) for form in forms) for _, pattern in attributes or ()):
+            continue
+        index = next((item.index for item in doc.items if item.line >= line), len(doc.items))
+        hits.append(Hit(index, Location(line, 1), f'<script src="{src}">', offset=doc_offset(doc, index)))
+    return hits
+
+
+def _selects(selector: Selector, tag: str) -> bool:
+    """True when a member of the selector's group is `tag` alone."""
+    return any(part.strip().lower() == tag for part in selector.css.split(","))
+
+
+# What a Markdown article's element checks read: its images and scripts. An AMP element is not
+# in a Markdown article (AMP pages are HTML), so its absence is known.
+_READ_IN_MARKDOWN = _IMAGE_SELECTORS | {"script", "amp-pixel"}
+
+
+# A selector of the page's own `<html>`, `<head>` or `<body>` (`html[amp]`): a Markdown article is
+# rendered into a page and has none of them itself, so their absence is known.
+_PAGE_ELEMENT = re.compile(r"(?:html|head|body)(?![\w-])")
+
+
+def _names_unread_elements(selector: Selector) -> bool:
+    """True when a member of the selector's group is none of the elements a Markdown article is
+    read for (`#republication-tracker-tool-source`, `.wrapper`), nor the page around it."""
+    return any(part.strip().lower() not in _READ_IN_MARKDOWN and not _PAGE_ELEMENT.match(part.strip().lower()) for part in selector.css.split(","))
 
 
 # How text copies of a page write an image, around its alt text: text browsers and mail clients

@@ -164,7 +164,7 @@ def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
 def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     """Count the links that match and compare with min/max."""
     hits: list[Hit] = []
-    hidden = 0
+    hidden: list[Link] = []  # matching links a reader does not see
     empty: list[Link] = []  # on the page, but with no text or image a reader could click
     if params.source in ("a", "any"):
         for link in _links_with_words(doc, params.href):
@@ -175,7 +175,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
             if params.scope == "article" and not link.in_article:
                 continue
             if (params.visible == "true" and not link.visible) or (params.visible == "false" and link.visible):
-                hidden += 1
+                hidden.append(link)
                 continue
             if params.visible == "true" and not doc.has_something_to_click(link):
                 empty.append(link)
@@ -201,7 +201,9 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     if hits:
         detail = f"{what} appears {len(hits)} time{'s' if len(hits) != 1 else ''}{where}; at least {params.min} needed"
     if hidden:
-        detail += f"; {hidden} {'is' if hidden == 1 else 'are'} hidden"
+        # Located as the element check locates a hidden element: the editor shows it rather than adds another.
+        line = hidden[0].line
+        detail += f"; the one at line {line} is hidden" if len(hidden) == 1 else f"; {len(hidden)} are hidden, the first at line {line}"
     if empty:
         first = empty[0]
         detail += (

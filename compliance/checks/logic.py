@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.checks.base import Check, Context, Hit, Outcome, describe_check, explained_later
+from compliance.checks.base import Check, Context, Hit, Outcome, Undecided, describe_check, explained_later
 from compliance.document import Document
 from compliance.text import listed
 
@@ -96,11 +96,18 @@ def describe_not(params: Check) -> str:
 
 
 def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outcome:
-    """Pass with the first passing check that has no caveat, else the first passing one."""
+    """Pass with the first passing check that has no caveat, else the first passing one. An
+    alternative that cannot be decided (`Undecided`) leaves the whole undecided only when no
+    other alternative passes."""
     failures = []
     with_caveat: Outcome | None = None
+    undecided: Undecided | None = None
     for check in params:
-        outcome = ctx.run(check)
+        try:
+            outcome = ctx.run(check)
+        except Undecided as exc:
+            undecided = undecided or exc
+            continue
         if outcome.passed and not outcome.caveat:
             return outcome
         if outcome.passed:
@@ -109,6 +116,8 @@ def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
         failures.append(outcome)
     if with_caveat is not None:
         return with_caveat
+    if undecided is not None:
+        raise undecided
     anchor = next((f.anchor for f in failures if f.anchor is not None), lambda: doc.article_location)
     hits = tuple(h for f in failures for h in f.hits)
     return Outcome(False, hits, explained_later(lambda: _most_telling(failures)), anchor)

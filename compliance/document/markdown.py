@@ -24,9 +24,9 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from compliance.document.model import Block, Image, Item, Link
+from compliance.document.model import Block, Document, Image, Item, Link
 from compliance.document.positions import tree_comments
 from compliance.text import normalize_inline
 
@@ -88,20 +88,34 @@ def _close_spans(state: StateInline) -> None:
     setattr(state, _LAST_POSITION, state.pos)
 
 
-def read_markdown(body: str) -> tuple[list[Item], list[Link], list[tuple[str, int]], list[tuple[int, str, bool]]]:
+class MarkdownRead(NamedTuple):
+    """What `read_markdown` reads of a Markdown body."""
+
+    items: list[Item]
+    links: list[Link]
+    # (text, line it ends on)
+    comments: list[tuple[str, int]]
+    # The scripts of its raw HTML that run, as (`src` as written, line).
+    scripts: list[tuple[str, int]]
+    # Text no reader sees, as (line, text, in the article): see `Document.unseen_text`.
+    unseen: list[tuple[int, str, bool]]
+
+
+def read_markdown(body: str) -> MarkdownRead:
     """The items (text lines and images, in source order), links, comments (text, line it ends
-    on) and text no reader sees (line, text, in the article: see `Document.unseen_text`) of a
-    Markdown body whose line numbers are the file's (front matter already blanked out). The
-    comments are those of its raw HTML, as the HTML parser reads the rendered page: `<!--` in
-    code is shown as written, never a comment; only raw HTML hides text."""
+    on), scripts and text no reader sees of a Markdown body whose line numbers are the file's
+    (front matter already blanked out). The comments and scripts are those of its raw HTML, as the
+    HTML parser reads the rendered page: `<!--` or `<script>` in code is shown as written, never a
+    comment or a script; only raw HTML hides text."""
     md = _parser()
     tokens = md.parse(body)
     entries: list[tuple[int, int, Item]] = []  # (source line, 0 image / 1 text, item)
     found_links: list[_FoundLink] = []
     comments: list[tuple[str, int]] = []
+    scripts: list[tuple[str, int]] = []
     unseen: list[tuple[int, str, bool]] = []
     if any(_has_raw_html(token) for token in tokens):
-        shown, text_shows = _read_through_html(md, tokens, body, entries, found_links, comments, unseen)
+        shown, text_shows = _read_through_html(md, tokens, body, entries, found_links, (comments, scripts, unseen))
     else:
         # Without raw HTML (a comment too is raw HTML) nothing hides anything, and the images and
         # links are Markdown's own: they are read from the tokens, with no HTML to render and parse.
@@ -115,7 +129,7 @@ def read_markdown(body: str) -> tuple[list[Item], list[Link], list[tuple[str, in
         items.append(_with_index(item, len(items)))
     keys = [(item.line, 0 if isinstance(item, Image) else 1) for item in items]
     links = [Link(href, text, rel, line, seen, in_article, bisect.bisect_left(keys, (line, 1))) for href, text, rel, line, seen, in_article in found_links]
-    return items, links, comments, unseen
+    return MarkdownRead(items, links, comments, scripts, unseen)
 
 
 # A link as found: href, text, rel, source line, visible, in the article.
@@ -132,14 +146,14 @@ def _read_through_html(
     body: str,
     entries: list[tuple[int, int, Item]],
     links: list[_FoundLink],
-    comments: list[tuple[str, int]],
-    unseen: list[tuple[int, str, bool]],
+    found: tuple[list[tuple[str, int]], list[tuple[str, int]], list[tuple[int, str, bool]]],
 ) -> tuple[dict[int, bool], Callable[[str], bool]]:
     """Render the tokens to HTML and read it as a page is read: its images and links, and the text
-    of its raw HTML blocks, go to `entries` and `links`, the comments of its raw HTML (text, source
-    line it ends on) to `comments`, the text it hides (source line, text, in the article) to
-    `unseen`; returned, whether each rendered block (by the index of the token that opens it) is
-    seen, and whether the text after each text mark shows."""
+    of its raw HTML blocks, go to `entries` and `links`; to `found`, the comments of its raw HTML
+    (text, source line it ends on), the scripts that run (`src`, source line) and the text it
+    hides (source line, text, in the article); returned, whether each rendered block (by the index
+    of the token that opens it) is seen, and whether the text after each text mark shows."""
+    comments, scripts, unseen = found
     from compliance.document.html import parse_html
 
     for index, token in enumerate(tokens):
@@ -165,6 +179,7 @@ def _read_through_html(
             line = source_lines[min(_text_start(block.element), last) - 1]
             entries.append((line, 1, Block(0, block.text, line, block.in_article and not _in_pre(block.element), block.heading)))
     links.extend((link.href, link.text, link.rel, source_line(link.element, start=True), link.visible, link.in_article) for link in rendered.links)
+    scripts.extend((src, source_line(script, start=True)) for src, script in _running_scripts(rendered))
     # The article's own comments, not the marks this reader put before runs of text.
     comments.extend((text, source_lines[min(line, last) - 1]) for text, line in tree_comments(rendered.root) if not _MARK_IN_TEXT.match(text.strip()))
     # Read now, while the rendered page is at hand (it is not kept): a page that hides nothing
@@ -172,6 +187,14 @@ def _read_through_html(
     unseen.extend((source_lines[min(line, last) - 1], text, in_article) for line, text, in_article in rendered.unseen_text())
     shown = {int(e.get(_BLOCK_ATTRIBUTE)): rendered.is_visible(e) for e in rendered.root.iter() if isinstance(e.tag, str) and e.get(_BLOCK_ATTRIBUTE)}
     return shown, rendered.shows_text_after_comment
+
+
+def _running_scripts(rendered: Document) -> Iterator[tuple[str, Any]]:
+    """The `src` and element of each script of the rendered page that runs: wherever it is,
+    hidden or not; one that never runs (`type="text/plain"`) is text."""
+    for script in rendered.root.iter("script"):
+        if rendered.why_inert(script) is None:
+            yield script.get("src") or "", script
 
 
 def _read_images_and_links(md: MarkdownIt, tokens: Sequence[Token], entries: list[tuple[int, int, Item]], links: list[_FoundLink]) -> None:

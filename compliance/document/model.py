@@ -178,6 +178,9 @@ class Document:
     item_offsets: tuple[int, ...] = ()
     front_matter: Mapping[str, str] = field(default_factory=dict)
     front_matter_error: str | None = None
+    # A Markdown article's scripts in its raw HTML that run (a tracking pixel's `<script src>`), as
+    # (the `src` as written, line); an HTML page's are elements of its tree.
+    scripts: tuple[tuple[str, int], ...] = ()
     root: Any = field(default=None, compare=False, repr=False)
     article_root: Any = field(default=None, compare=False, repr=False)
     # The story's head where it lies before the article root and outside it (the headline and

@@ -65,13 +65,15 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     source, encoding, reason = decoded.text, decoded.encoding, decoded.reason
     front, body = split_front_matter(source)
     front_matter, front_matter_error = read_front_matter(front)
+    body = _with_title(body, front, front_matter.get("title", ""), markdown=markdown)
     if markdown:
         from compliance.document.markdown import read_markdown
 
-        items, links, comments, unseen = read_markdown(body)
+        read = read_markdown(body)
+        items, links, comments, scripts, unseen = read.items, read.links, read.comments, read.scripts, read.unseen
     else:
         items, links, comments = _read_lines(body)
-        unseen = []
+        scripts, unseen = [], []
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
     # With the title in the front matter and no heading in the text, the first line is no headline
@@ -97,9 +99,33 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         item_offsets=item_offsets(tuple(items)),
         front_matter=front_matter,
         front_matter_error=front_matter_error,
+        scripts=tuple(scripts),
         _comments=locate_comments(lines_by_lf(body), comments),
         _unseen=tuple(unseen),
     )
+
+
+# The `title:` key of front matter, at the start of its line (the title's line in the file).
+_TITLE_KEY = re.compile(r"^title[ \t]*:", re.MULTILINE)
+# What Markdown would read as markup in a title: escaped, the title is read as the words it is.
+_MD_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def _with_title(body: str, front: str, title: str, *, markdown: bool) -> str:
+    """The body with the front matter's `title` written on the blank line that stands for the
+    `title:` key: the headline a CMS prints above the story (Hugo, Jekyll, Ghost render the
+    title as the page's `<h1>`), read where it is written. A Markdown title is a level-1 heading
+    of its words as written (`*` and `<` are characters there, not markup)."""
+    words = normalize_inline(title)
+    key = _TITLE_KEY.search(front)
+    if not words or key is None:
+        return body
+    lines = body.split("\n")
+    number = front.count("\n", 0, key.start())
+    if number >= len(lines) or lines[number].strip():
+        return body
+    lines[number] = "# " + _MD_PUNCTUATION.sub(r"\\\1", words) if markdown else words
+    return "\n".join(lines)
 
 
 def _read_lines(body: str) -> tuple[list[Item], list[Link], list[tuple[str, int]]]:
