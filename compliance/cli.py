@@ -873,7 +873,7 @@ def rules_test(
     from compliance.inputs import Skipped, expand_paths
     from compliance.packfiles import select_packs
     from compliance.ruletest import compare, coverage_gaps, unknown_rules
-    from compliance.runner import Runner, RunOptions, RunStatus
+    from compliance.runner import Runner, RunOptions, RunStatus, skipped_result
     from compliance.suppress import META_RULES
 
     runner = Runner(RunOptions(rules=tuple(rules or ())))
@@ -884,6 +884,9 @@ def rules_test(
     status = RunStatus()
     for source in expand_paths(paths):
         if isinstance(source, Skipped):
+            if source.error is not None:  # a folder of fixtures that cannot be read: reported, exit 2
+                _tell(skipped_result(source))
+                status = status.add(skipped_result(source))
             continue
         result, expected = runner.check_fixture(source, available)
         _tell(result)

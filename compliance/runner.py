@@ -582,8 +582,7 @@ class Runner:
     def run(self, paths: Iterable[str], *, jobs: int | None = 1, progress: Callable[[int, int], None] | None = None) -> Iterator[FileResult]:
         """Every source under the paths, in a stable order; directory walks honour include/exclude.
 
-        Everything that is the user's mistake (a path with no articles, a directory that cannot
-        be read, a configuration error, an output file that is an input) is raised as a
+        Everything that is the user's mistake (a path with no articles, a configuration error, an output file that is an input) is raised as a
         `UserError` before any document is checked. With `jobs` > 1 (None: one per core), files
         are checked in worker processes and the results still come out in the order of the files;
         small batches stay in this process, where starting workers would cost more than it saves.
@@ -635,7 +634,7 @@ class Runner:
             # returns to Python to see a signal): with a limit, every document goes to a worker.
             results = self._run_parallel(items, max(1, workers), total)
         elif workers <= 1 or total < PARALLEL_MIN_FILES or from_stdin:
-            results = (self._finish(self.check(i)) if isinstance(i, Source) else _skipped(i) for i in items)
+            results = (self._finish(self.check(i)) if isinstance(i, Source) else skipped_result(i) for i in items)
         else:
             results = self._run_parallel(items, workers, total)
         for done, result in enumerate(results, start=1):
@@ -674,7 +673,7 @@ class Runner:
         for path in recorded:
             full = os.path.normpath(os.path.join(self._cwd, path))
             under = any(full.startswith(root.rstrip(os.sep) + os.sep) for root in given)
-            if under and not os.path.lexists(full) and os.path.isdir(os.path.dirname(full)) and not _shown_in(full):
+            if under and _missing(full) and os.path.isdir(os.path.dirname(full)) and not _shown_in(full):
                 gone.append(path)
         return gone
 
@@ -818,7 +817,7 @@ class Runner:
             for index, item in queue:
                 handed += 1
                 if isinstance(item, Skipped):
-                    done[index] = _skipped(item)
+                    done[index] = skipped_result(item)
                     continue
                 if item.path == STDIN and chunk:
                     # Stdin is read once: it goes alone, never to be checked again after its
@@ -1011,6 +1010,18 @@ def _restore_handlers(previous: Mapping[int, Any]) -> None:
         signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
 
+def _missing(full: str) -> bool:
+    """Whether a file is known not to be there: its folder was searched and has no such name.
+    A file in a folder that cannot be searched (permissions) may well be there: not missing."""
+    try:
+        os.lstat(full)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def _shown_in(full: str) -> bool:
     """Whether a recorded path is a file of its folder shown escaped (a name that is not UTF-8 is
     recorded as `caf\\xe9.html`): such a file is not gone."""
@@ -1169,7 +1180,13 @@ def _portable(cause: BaseException) -> BaseException:
     return cause
 
 
-def _skipped(item: Skipped) -> FileResult:
+def skipped_result(item: Skipped) -> FileResult:
+    """What a run reports for what its walk met and could not check: a notice for a skipped file
+    (the exit code stays as it is), an input error for one that could not be read at all (an
+    unreadable folder: one line, as an unreadable file gets, and the run exits 2)."""
+    if item.error is not None:
+        report = Report(path=item.path, notices=(Notice("unreadable", item.reason),), checked=False)
+        return FileResult(report, failure="input", messages=(f"syndcheck: error: {item.error.one_line()}",))
     return FileResult(Report(path=item.path, notices=(Notice("skipped", item.reason),), checked=False))
 
 
