@@ -315,6 +315,14 @@ def check(
         list[str] | None, typer.Option("--exclude", help="Leave out files matching this git-style glob in directory walks (repeatable).")
     ] = None,
     no_gitignore: Annotated[bool, typer.Option("--no-gitignore", help="Also check files that .gitignore files leave out.")] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option("--force-exclude", help="Leave out named files too, as --exclude, .gitignore and the configured include/exclude do in walks."),
+    ] = False,
+    pass_with_nothing_checked: Annotated[
+        bool,
+        typer.Option("--pass-with-nothing-checked", help="Exit 0, not 2, when every file was skipped (empty, binary) or left out: for a pre-commit hook."),
+    ] = False,
     time_limit: TimeLimit = None,
     no_inline_suppressions: Annotated[
         bool, typer.Option("--no-inline-suppressions", help="Do not obey syndcheck-disable comments in the articles (a notice counts them).")
@@ -359,6 +367,8 @@ def check(
         ignore=split_selectors(ignore or (), "--ignore"),
         exclude=tuple(exclude or ()),
         gitignore=not no_gitignore,
+        force_exclude=force_exclude,
+        pass_with_nothing_checked=pass_with_nothing_checked,
         inline_suppressions=not no_inline_suppressions,
         time_limit=time_limit or 0.0,
         outputs=tuple(file for _, file in outputs if file is not None) + _job_summary(chosen),
@@ -428,8 +438,8 @@ def check(
         from compliance.formatters.text import format_timings
 
         typer.echo(format_timings(timings), err=True, nl=False)  # its fields are shown safely by the formatter
-    code = status.exit_code(max_warnings=max_warnings)
-    reason = status.exit_reason(max_warnings=max_warnings, require_pack=require_pack)
+    code = status.exit_code(max_warnings=max_warnings, nothing_checked_passes=pass_with_nothing_checked)
+    reason = status.exit_reason(max_warnings=max_warnings, require_pack=require_pack, nothing_checked_passes=pass_with_nothing_checked)
     if reason is not None:
         _say(reason)
     raise typer.Exit(code)
