@@ -158,7 +158,9 @@ def _root(
 def _use_color(choice: bool | None) -> bool:
     if choice is not None:
         return choice
-    if os.environ.get("NO_COLOR"):
+    from compliance.terminal import dumb_terminal
+
+    if os.environ.get("NO_COLOR") or dumb_terminal(os.environ):
         return False
     return sys.stdout.isatty()
 
@@ -477,8 +479,11 @@ def _job_summary(chosen: str) -> tuple[Path, ...]:
 
 
 def _at_terminal() -> bool:
-    """Whether a person watches stderr: a terminal, and not a CI job (whose logs may be a terminal too)."""
-    return not os.environ.get("CI") and sys.stderr.isatty()
+    """Whether a person watches stderr on a terminal that can redraw a line: not a CI job (whose
+    logs may be a terminal too, see `compliance.terminal`), not `TERM=dumb`."""
+    from compliance.terminal import dumb_terminal, in_ci
+
+    return not in_ci(os.environ) and not dumb_terminal(os.environ) and sys.stderr.isatty()
 
 
 def _show_progress(chosen: str, quiet: bool) -> bool:
