@@ -158,7 +158,9 @@ def _root(
 def _use_color(choice: bool | None) -> bool:
     if choice is not None:
         return choice
-    if os.environ.get("NO_COLOR"):
+    from compliance.terminal import dumb_terminal
+
+    if os.environ.get("NO_COLOR") or dumb_terminal(os.environ):
         return False
     return sys.stdout.isatty()
 
@@ -315,6 +317,14 @@ def check(
         list[str] | None, typer.Option("--exclude", help="Leave out files matching this git-style glob in directory walks (repeatable).")
     ] = None,
     no_gitignore: Annotated[bool, typer.Option("--no-gitignore", help="Also check files that .gitignore files leave out.")] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option("--force-exclude", help="Leave out named files too, as --exclude, .gitignore and the configured include/exclude do in walks."),
+    ] = False,
+    pass_with_nothing_checked: Annotated[
+        bool,
+        typer.Option("--pass-with-nothing-checked", help="Exit 0, not 2, when every file was skipped (empty, binary) or left out: for a pre-commit hook."),
+    ] = False,
     time_limit: TimeLimit = None,
     no_inline_suppressions: Annotated[
         bool, typer.Option("--no-inline-suppressions", help="Do not obey syndcheck-disable comments in the articles (a notice counts them).")
@@ -359,6 +369,8 @@ def check(
         ignore=split_selectors(ignore or (), "--ignore"),
         exclude=tuple(exclude or ()),
         gitignore=not no_gitignore,
+        force_exclude=force_exclude,
+        pass_with_nothing_checked=pass_with_nothing_checked,
         inline_suppressions=not no_inline_suppressions,
         time_limit=time_limit or 0.0,
         outputs=tuple(file for _, file in outputs if file is not None) + _job_summary(chosen),
@@ -428,8 +440,8 @@ def check(
         from compliance.formatters.text import format_timings
 
         typer.echo(format_timings(timings), err=True, nl=False)  # its fields are shown safely by the formatter
-    code = status.exit_code(max_warnings=max_warnings)
-    reason = status.exit_reason(max_warnings=max_warnings, require_pack=require_pack)
+    code = status.exit_code(max_warnings=max_warnings, nothing_checked_passes=pass_with_nothing_checked)
+    reason = status.exit_reason(max_warnings=max_warnings, require_pack=require_pack, nothing_checked_passes=pass_with_nothing_checked)
     if reason is not None:
         _say(reason)
     raise typer.Exit(code)
@@ -467,8 +479,11 @@ def _job_summary(chosen: str) -> tuple[Path, ...]:
 
 
 def _at_terminal() -> bool:
-    """Whether a person watches stderr: a terminal, and not a CI job (whose logs may be a terminal too)."""
-    return not os.environ.get("CI") and sys.stderr.isatty()
+    """Whether a person watches stderr on a terminal that can redraw a line: not a CI job (whose
+    logs may be a terminal too, see `compliance.terminal`), not `TERM=dumb`."""
+    from compliance.terminal import dumb_terminal, in_ci
+
+    return not in_ci(os.environ) and not dumb_terminal(os.environ) and sys.stderr.isatty()
 
 
 def _show_progress(chosen: str, quiet: bool) -> bool:
@@ -881,7 +896,7 @@ def rules_test(
     from compliance.inputs import Skipped, expand_paths
     from compliance.packfiles import select_packs
     from compliance.ruletest import compare, coverage_gaps, unknown_rules
-    from compliance.runner import Runner, RunOptions, RunStatus
+    from compliance.runner import Runner, RunOptions, RunStatus, skipped_result
     from compliance.suppress import META_RULES
 
     runner = Runner(RunOptions(rules=tuple(rules or ())))
@@ -892,6 +907,9 @@ def rules_test(
     status = RunStatus()
     for source in expand_paths(paths):
         if isinstance(source, Skipped):
+            if source.error is not None:  # a folder of fixtures that cannot be read: reported, exit 2
+                _tell(skipped_result(source))
+                status = status.add(skipped_result(source))
             continue
         result, expected = runner.check_fixture(source, available)
         _tell(result)

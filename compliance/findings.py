@@ -180,6 +180,7 @@ class Report:
         return {
             "version": JSON_VERSION,
             "path": self.path,
+            **({"path_bytes": raw} if (raw := path_bytes(self.path)) is not None else {}),
             "checked": self.checked,
             "packs": list(self.packs),
             "findings": [
@@ -201,3 +202,19 @@ class Report:
             # The name of `detections` before 2026; kept so that version 1 only ever adds keys.
             "detection": detections,
         }
+
+
+def path_bytes(path: str) -> str | None:
+    """The bytes of a file name that is not valid UTF-8, percent-encoded (`caf%E9.html`, as a
+    SARIF URI has them; `/` kept): None for any other name. Its `path` shows such bytes escaped
+    (`caf\\xe9.html`), as a name with a real backslash would read: this tells them apart, and
+    `urllib.parse.unquote_to_bytes` gives back the name to open. A name is read from the file
+    system with Python's surrogate escapes, one lone surrogate (U+DC80–U+DCFF) per such byte."""
+    if not any("\udc80" <= char <= "\udcff" for char in path):
+        return None
+    from urllib.parse import quote_from_bytes
+
+    try:
+        return quote_from_bytes(path.encode("utf-8", "surrogateescape"), safe="/")
+    except UnicodeEncodeError:  # another lone surrogate (a payload id's): not a file's name
+        return None

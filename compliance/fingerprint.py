@@ -3,6 +3,7 @@ baselines, so an archive's known findings are recognised run after run."""
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import PurePath
 
 from compliance.findings import Report
@@ -44,9 +45,15 @@ def display_path(path: str, base_dir: str) -> str:
 
     Relative report paths are taken to be relative to `base_dir` already (the CLI passes the
     directory it resolved them from); absolute ones inside `base_dir` are made relative, others stay
-    absolute. Pure: no file system or working-directory look-up.
+    absolute. A relative path that climbs out of `base_dir` (`../articles/story.html`) is made
+    absolute when `base_dir` is (`..` resolved by its name, as `os.path.abspath` does): a file
+    outside the directory then has one name however it was given (`file://` in SARIF), and
+    one that climbs back in (`../site/story.html` from `site`) is named from inside. Pure: no
+    file system or working-directory look-up.
     """
     pure = PurePath(path)
+    if not pure.is_absolute() and PurePath(base_dir).is_absolute() and posixpath.normpath(pure.as_posix()).startswith("../"):
+        pure = PurePath(posixpath.normpath(posixpath.join(PurePath(base_dir).as_posix(), pure.as_posix())))
     if pure.is_absolute():
         base = PurePath(base_dir)
         if base.is_absolute() and pure.is_relative_to(base):

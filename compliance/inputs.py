@@ -62,10 +62,15 @@ class Source(NamedTuple):
 
 
 class Skipped(NamedTuple):
-    """A file met during a directory walk that cannot be checked, and why."""
+    """A file met during a directory walk that cannot be checked, and why.
+
+    `error` is set for what could not be read at all (a folder whose entries cannot be listed):
+    it is reported as an unreadable file is, one line, and the run exits 2; the rest of the
+    batch is still checked."""
 
     path: str
     reason: str
+    error: InputError | None = None
 
 
 def kind_for(path: str, override: DocumentKind | None = None) -> DocumentKind:
@@ -106,8 +111,9 @@ _MARKDOWN_SYNTAX = on_first_use(
 def expand_paths(paths: Iterable[str], *, kind: DocumentKind | None = None) -> Iterator[Source | Skipped]:
     """Files to check: explicit files as given, directories walked recursively for articles.
 
-    User errors, raised before anything is checked: a missing path, a directory that cannot be
-    read, a directory with no articles in it. Inside a walk, symbolic links that lead outside the
+    User errors, raised before anything is checked: a missing path, a directory with no articles
+    in it. A directory that cannot be read (given, or met in a walk) is a `Skipped` with its
+    `error`, as an unreadable file is reported: the other files are still found. Inside a walk, symbolic links that lead outside the
     directories given are not followed, loops are noticed, and what is not a regular file
     (device, FIFO, socket) is skipped; each with a reason.
     """
@@ -157,7 +163,9 @@ def _walk(directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]]
         info = directory.stat()
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError as exc:
-        raise InputError(f"cannot read directory: {exc.strerror or exc}", path=str(directory), hint="check its permissions, or leave it out") from None
+        error = InputError(f"cannot read directory: {exc.strerror or exc}", path=str(directory), hint="check its permissions, or leave it out")
+        yield Skipped(str(directory), f"not checked: {error.what}", error)
+        return
     key = (info.st_dev, info.st_ino)
     if key in seen:
         yield Skipped(str(directory), "symbolic link loop, skipped")

@@ -79,6 +79,12 @@ class RunOptions:
     # Directory walks: git-style globs to leave out, and whether .gitignore files count.
     exclude: tuple[str, ...] = ()
     gitignore: bool = True
+    # `--force-exclude`: files named on the command line are left out by the same globs and
+    # .gitignore files as files found in a walk (a pre-commit hook names every staged file).
+    force_exclude: bool = False
+    # `--pass-with-nothing-checked`: a run whose documents were all skipped or left out is not
+    # an error (exit 0, not 2); nothing named at all, or exclusions leaving nothing, is fine too.
+    pass_with_nothing_checked: bool = False
     # Files the run will write (reports): refused when one of them is an input.
     outputs: tuple[Path, ...] = ()
     # False (`--no-inline-suppressions`): syndcheck-disable comments in articles are not obeyed.
@@ -582,8 +588,7 @@ class Runner:
     def run(self, paths: Iterable[str], *, jobs: int | None = 1, progress: Callable[[int, int], None] | None = None) -> Iterator[FileResult]:
         """Every source under the paths, in a stable order; directory walks honour include/exclude.
 
-        Everything that is the user's mistake (a path with no articles, a directory that cannot
-        be read, a configuration error, an output file that is an input) is raised as a
+        Everything that is the user's mistake (a path with no articles, a configuration error, an output file that is an input) is raised as a
         `UserError` before any document is checked. With `jobs` > 1 (None: one per core), files
         are checked in worker processes and the results still come out in the order of the files;
         small batches stay in this process, where starting workers would cost more than it saves.
@@ -635,7 +640,7 @@ class Runner:
             # returns to Python to see a signal): with a limit, every document goes to a worker.
             results = self._run_parallel(items, max(1, workers), total)
         elif workers <= 1 or total < PARALLEL_MIN_FILES or from_stdin:
-            results = (self._finish(self.check(i)) if isinstance(i, Source) else _skipped(i) for i in items)
+            results = (self._finish(self.check(i)) if isinstance(i, Source) else skipped_result(i) for i in items)
         else:
             results = self._run_parallel(items, workers, total)
         for done, result in enumerate(results, start=1):
@@ -658,7 +663,7 @@ class Runner:
             if self.options.outputs:
                 own = [item.file] if item.file is not None else []
                 refuse_overwrite(self.options.outputs, own + self._brought_by(item, originals=True))
-        if total == 0:
+        if total == 0 and not self.options.pass_with_nothing_checked:
             raise InputError("no articles found", path=", ".join(paths), hint="every article there is excluded by the configuration's include/exclude")
         refuse_overwrite(self.options.outputs, self._run_inputs())
         return total, from_stdin
@@ -674,7 +679,7 @@ class Runner:
         for path in recorded:
             full = os.path.normpath(os.path.join(self._cwd, path))
             under = any(full.startswith(root.rstrip(os.sep) + os.sep) for root in given)
-            if under and not os.path.lexists(full) and os.path.isdir(os.path.dirname(full)) and not _shown_in(full):
+            if under and _missing(full) and os.path.isdir(os.path.dirname(full)) and not _shown_in(full):
                 gone.append(path)
         return gone
 
@@ -741,13 +746,14 @@ class Runner:
         from compliance.ignores import Ignores
 
         ignores = Ignores(self.options.exclude, gitignore=self.options.gitignore, read_lines=read_ignore_file)
-        explicit = {os.path.normpath(p) for p in paths}
+        # With --force-exclude no file is exempt from the exclusions for having been named.
+        explicit = set() if self.options.force_exclude else {os.path.normpath(p) for p in paths}
         kind = self.options.kind if self.options.kind != "cms-json" else None
         seen: set[object] = set()
         for path in _unique_paths(paths):
             for source in expand_paths([path], kind=kind):
                 if isinstance(source, Source) and source.path != STDIN and os.path.normpath(source.path) not in explicit:
-                    if ignores.excluded(source.path, path):
+                    if ignores.excluded(source.path, path if os.path.isdir(path) else os.path.dirname(path) or os.curdir):
                         continue
                     settings = self.settings_for(source.path)
                     # Without include/exclude globs every file is selected: its real path is not needed.
@@ -818,7 +824,7 @@ class Runner:
             for index, item in queue:
                 handed += 1
                 if isinstance(item, Skipped):
-                    done[index] = _skipped(item)
+                    done[index] = skipped_result(item)
                     continue
                 if item.path == STDIN and chunk:
                     # Stdin is read once: it goes alone, never to be checked again after its
@@ -1011,6 +1017,18 @@ def _restore_handlers(previous: Mapping[int, Any]) -> None:
         signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
 
+def _missing(full: str) -> bool:
+    """Whether a file is known not to be there: its folder was searched and has no such name.
+    A file in a folder that cannot be searched (permissions) may well be there: not missing."""
+    try:
+        os.lstat(full)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def _shown_in(full: str) -> bool:
     """Whether a recorded path is a file of its folder shown escaped (a name that is not UTF-8 is
     recorded as `caf\\xe9.html`): such a file is not gone."""
@@ -1169,7 +1187,13 @@ def _portable(cause: BaseException) -> BaseException:
     return cause
 
 
-def _skipped(item: Skipped) -> FileResult:
+def skipped_result(item: Skipped) -> FileResult:
+    """What a run reports for what its walk met and could not check: a notice for a skipped file
+    (the exit code stays as it is), an input error for one that could not be read at all (an
+    unreadable folder: one line, as an unreadable file gets, and the run exits 2)."""
+    if item.error is not None:
+        report = Report(path=item.path, notices=(Notice("unreadable", item.reason),), checked=False)
+        return FileResult(report, failure="input", messages=(f"syndcheck: error: {item.error.one_line()}",))
     return FileResult(Report(path=item.path, notices=(Notice("skipped", item.reason),), checked=False))
 
 
@@ -1214,22 +1238,23 @@ class RunStatus(NamedTuple):
             first_unchecked=why,
         )
 
-    def exit_code(self, *, max_warnings: int | None = None) -> int:
+    def exit_code(self, *, max_warnings: int | None = None, nothing_checked_passes: bool = False) -> int:
         """0 clean, 1 findings at or above the threshold (or too many warnings), 2 an input could
-        not be read or nothing at all was checked (empty input, every document skipped), 3 a bug."""
+        not be read or nothing at all was checked (empty input, every document skipped; unless
+        `nothing_checked_passes`, `--pass-with-nothing-checked`), 3 a bug."""
         if self.bugs:
             return BUG
-        if self.input_errors or not self.checked:
+        if self.input_errors or not (self.checked or nothing_checked_passes):
             return USER_ERROR
         too_many = max_warnings is not None and self.warnings > max_warnings
         return FINDINGS if self.failing or too_many else OK
 
-    def exit_reason(self, *, max_warnings: int | None = None, require_pack: bool = False) -> str | None:
+    def exit_reason(self, *, max_warnings: int | None = None, require_pack: bool = False, nothing_checked_passes: bool = False) -> str | None:
         """The last line of a run that exits 1 or 2, saying why: `exit 1: 3 errors`,
         `exit 1: 12 warnings > --max-warnings 10`, `exit 1: 2 documents match no pack (--require-pack; first: notes.txt)`,
         `exit 2: 1 document not checked (errors above)`, `exit 2: nothing checked: <stdin>: not
         checked: the file is empty`. None for exits 0 and 3."""
-        code = self.exit_code(max_warnings=max_warnings)
+        code = self.exit_code(max_warnings=max_warnings, nothing_checked_passes=nothing_checked_passes)
         if code == USER_ERROR:
             if self.input_errors:
                 return f"exit 2: {_plural(self.input_errors, 'document')} not checked (errors above)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -372,3 +373,35 @@ def test_the_engine_names_the_rules_that_ran_and_only_those() -> None:
     # A page no pack applies to: only the suppression checks ran (and found nothing).
     plain = check_bytes(b"<p>Weather: sunny.</p>", "html", packs, path="b.html")
     assert (plain.packs, plain.evaluated_rules) == ((), frozenset(SUPPRESSION_RULES))
+
+
+def test_a_folder_that_cannot_be_read_resolves_none_of_its_findings(cli: Any, archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = archive / "locked"
+    locked.mkdir()
+    shutil.copy(SAMPLES / "dcnf" / "no-logo.html", locked / "story.html")
+    assert cli("baseline", "create", "--output", "baseline.json", "archive").code == 0
+    # The folder's permissions change: neither its list of files nor any file in it can be
+    # looked at (whoever runs the test: root is refused here too). Its files may well be there.
+    real_scandir, real_lstat = os.scandir, os.lstat
+
+    def scandir(path: Any) -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    def lstat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if Path(path).parent.name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "lstat", lstat)
+    run = cli("check", "--baseline", "baseline.json", "--format", "json", "archive")
+    assert run.code == 2
+    assert run.json()["baseline"]["resolved"] == []
+    pruned = cli("baseline", "prune", "--baseline", "baseline.json", "archive")
+    assert (pruned.code, pruned.out) == (2, "3 findings recorded in baseline.json (0 added, 0 removed)\n"), pruned.err
+    # A file really gone from a folder that can be read is resolved as before.
+    (archive / "no-logo.html").unlink()
+    again = cli("check", "--baseline", "baseline.json", "--format", "json", "archive")
+    assert [e["path"] for e in again.json()["baseline"]["resolved"]] == ["archive/no-logo.html"]

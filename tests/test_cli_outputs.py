@@ -197,3 +197,26 @@ def test_sarif_says_the_execution_failed_exactly_when_the_run_exits_2_or_3(cli: 
     run = cli("check", "--format", "sarif", *(str(tmp_path / name) for name in names))
     assert run.code == code, run.err
     assert json.loads(run.out)["runs"][0]["invocations"][0]["executionSuccessful"] is successful
+
+
+def test_a_file_outside_the_working_directory_has_one_absolute_name_however_it_is_given(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    story = tmp_path / "articles" / "story.html"
+    story.parent.mkdir()
+    story.write_bytes((SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "inside.html").write_bytes((SAMPLES / "dcnf" / "no-logo.html").read_bytes())
+    monkeypatch.chdir(tmp_path / "site")
+    uri = "file://" + str(story.resolve())
+    runs = {name: cli("check", "-f", "sarif", name).json()["runs"][0] for name in ("../articles/story.html", str(story))}
+    for run in runs.values():
+        (result,) = run["results"]
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location == {"uri": uri}
+    prints = {name: run["results"][0]["partialFingerprints"] for name, run in runs.items()}
+    assert prints["../articles/story.html"] == prints[str(story)]
+    (issue,) = cli("check", "-f", "gitlab", "../articles/story.html").json()
+    assert issue["location"]["path"] == str(story.resolve())
+    assert cli("check", "-f", "github", "../articles/story.html").out.startswith(f"::error file={story.resolve()},line=122,")
+    # A file inside, named by way of `..`, is named from inside.
+    back = cli("check", "-f", "sarif", "../site/inside.html").json()["runs"][0]["results"][0]
+    assert back["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "inside.html", "uriBaseId": "%SRCROOT%"}

@@ -211,6 +211,73 @@ def test_exclude_globs_and_explicit_files(cli: Any, repository: Path) -> None:
     assert len(named.json()["files"]) == 1
 
 
+def test_force_exclude_leaves_out_named_files_as_a_walk_would(cli: Any, repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As pre-commit names staged files: from the top of the repository.
+    monkeypatch.chdir(repository)
+    named = [
+        "articles/story.html",
+        "articles/next.draft.html",  # .gitignore: *.draft.html
+        "articles/keep.draft.html",  # ... but !keep.draft.html deeper
+        "node_modules/pkg/readme.html",  # .gitignore: node_modules/
+        "articles/old/story.html",  # --exclude articles/old/
+    ]
+    run = cli("check", "--format", "json", "--force-exclude", "--exclude", "articles/old/", *named)
+    assert sorted(f["path"] for f in run.json()["files"]) == ["articles/keep.draft.html", "articles/story.html"]
+    # The same files without the flag: every one named is checked.
+    assert len(cli("check", "--format", "json", "--exclude", "articles/old/", *named).json()["files"]) == 5
+
+
+def test_force_exclude_applies_the_configurations_include_and_exclude_and_says_so(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, ".syndcheck.yaml", "root: true\ninclude: ['articles/**']\nexclude: ['articles/drafts/**']\n")
+    write(tmp_path, "articles/story.html", (DCNF / "no-logo.html").read_bytes())
+    write(tmp_path, "articles/drafts/wip.html", (DCNF / "no-logo.html").read_bytes())
+    write(tmp_path, "notes/readme.md", "# Notes\n\nNothing to republish.\n")
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", "--format", "concise", "--force-exclude", "articles/story.html", "articles/drafts/wip.html", "notes/readme.md")
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        "articles/story.html:122:1: error dcnf/logo The Daily Caller News Foundation logo is missing from the article.",
+        "configuration: articles/drafts/wip.html not checked: exclude 'articles/drafts/**' in .syndcheck.yaml:3",
+        "configuration: notes/readme.md not checked: outside include 'articles/**' in .syndcheck.yaml:2",
+    ]
+    # Only excluded files named: nothing to check, an error unless nothing checked passes.
+    alone = cli("check", "--format", "concise", "--force-exclude", "articles/drafts/wip.html")
+    assert alone.code == 2
+    assert "no articles found" in alone.err
+    passing = cli("check", "--format", "concise", "--force-exclude", "--pass-with-nothing-checked", "articles/drafts/wip.html")
+    assert (passing.code, passing.err) == (0, "")
+
+
+@pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf  \n", b"\x89PNG\r\n\x1a\n\x00\x00\x00"], ids=["empty", "bom-and-space", "binary"])
+def test_pass_with_nothing_checked_lets_a_run_of_skipped_files_pass(cli: Any, tmp_path: Path, data: bytes) -> None:
+    drafts = [write(tmp_path, f"draft-{n}.md", data) for n in range(3)]
+    plain = cli("check", *map(str, drafts))
+    assert plain.code == 2 and "exit 2: nothing checked: all 3 documents were skipped" in plain.err
+    run = cli("check", "--pass-with-nothing-checked", *map(str, drafts))
+    assert (run.code, run.err) == (0, "")
+    assert "0 files checked; 3 not checked" in run.out
+
+
+def test_pass_with_nothing_checked_still_fails_what_is_not_merely_skipped(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = write(tmp_path, "empty.md", b"")
+    story = write(tmp_path, "story.html", (DCNF / "no-logo.html").read_bytes())
+    found = cli("check", "--pass-with-nothing-checked", str(empty), str(story))
+    assert (found.code, found.err.splitlines()[-1]) == (1, "exit 1: 1 error")
+    missing = cli("check", "--pass-with-nothing-checked", str(tmp_path / "gone.md"))
+    assert missing.code == 2 and "no such file or directory" in missing.err
+    real_open = os.open
+
+    def refuse(path: Any, *args: Any, **kwargs: Any) -> int:
+        if str(path).endswith("locked.md"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    locked = write(tmp_path, "locked.md", "# A story\n")
+    monkeypatch.setattr(os, "open", refuse)
+    unreadable = cli("check", "--pass-with-nothing-checked", str(locked), str(empty))
+    assert (unreadable.code, unreadable.err.splitlines()[-1]) == (2, "exit 2: 1 document not checked (errors above)")
+
+
 # --format concise, exit reasons, --statistics ----------------------------------------------------
 
 

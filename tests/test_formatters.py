@@ -155,6 +155,16 @@ def test_the_four_pipeline_formats_are_registered() -> None:
         ("/repository/no-logo.html", "/repo", "/repository/no-logo.html"),
         ("/repo/no-logo.html", ".", "/repo/no-logo.html"),
         ("<stdin>", "/repo", "<stdin>"),
+        # Out of the directory by `..`: absolute, as the same file given absolute is.
+        ("../articles/story.html", "/work/site", "/work/articles/story.html"),
+        ("a/../../articles/story.html", "/work/site", "/work/articles/story.html"),
+        ("../../story.html", "/work/site/", "/story.html"),
+        # ... back into it: named from inside.
+        ("../site/story.html", "/work/site", "story.html"),
+        # Not out of it: as before.
+        ("a/../story.html", "/work/site", "a/../story.html"),
+        ("..story.html", "/work/site", "..story.html"),
+        ("../story.html", ".", "../story.html"),
     ],
 )
 def test_display_path(path: str, base_dir: str, shown: str) -> None:

@@ -12,9 +12,11 @@ import contextlib
 import io
 import json
 import re
+import urllib.parse
 import xml.etree.ElementTree as ET
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -227,6 +229,41 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_byte_escapes_in_every_format
     assert _strict_json(FORMATTERS["gitlab"]([report], CONTEXT))[0]["location"]["path"] == "caf\\xe9 story.html"
     assert format_report(report).splitlines()[0] == "caf\\xe9 story.html  [p]"
     assert "file=caf\\xe9 story.html," in FORMATTERS["github"]([report], CONTEXT)
+
+
+@pytest.mark.parametrize(
+    ("raw", "path", "path_bytes"),
+    [
+        (b"caf\xe9.html", "caf\\xe9.html", "caf%E9.html"),
+        (b"caf\xe9 story.html", "caf\\xe9 story.html", "caf%E9%20story.html"),
+        (b"d\xff/x\\y.html", "d\\xff/x\\y.html", "d%FF/x%5Cy.html"),
+        # Names that are UTF-8 have none, a real backslash in them too: `path` is their name.
+        (b"caf\\xe9.html", "caf\\xe9.html", None),
+        ("caf\u00e9.html".encode(), "caf\u00e9.html", None),
+        (b"samples/dcnf/no-logo.html", "samples/dcnf/no-logo.html", None),
+    ],
+)
+def test_a_file_name_that_is_not_utf8_also_has_its_bytes_in_json(raw: bytes, path: str, path_bytes: str | None) -> None:
+    name = raw.decode("utf-8", "surrogateescape")
+    report = Report(path=name, packs=("p",))
+    for entry in (_strict_json(FORMATTERS["json"]([report], CONTEXT))["files"][0], _strict_json(FORMATTERS["jsonl"]([report], CONTEXT))):
+        assert entry["path"] == path
+        assert entry.get("path_bytes") == path_bytes
+        if path_bytes is not None:
+            assert urllib.parse.unquote_to_bytes(entry["path_bytes"]) == raw
+
+
+def test_two_files_whose_names_read_the_same_are_told_apart_in_json() -> None:
+    escaped = Report(path=b"caf\xe9.html".decode("utf-8", "surrogateescape"))
+    literal = Report(path="caf\\xe9.html")
+    first, second = _strict_json(FORMATTERS["json"]([escaped, literal], CONTEXT))["files"]
+    assert first["path"] == second["path"]
+    assert (first.get("path_bytes"), second.get("path_bytes")) == ("caf%E9.html", None)
+
+
+def test_a_payload_id_with_a_lone_surrogate_has_no_bytes_to_give() -> None:
+    entry = _strict_json(FORMATTERS["json"]([Report(path="<stdin>#1 (x\ud800\udc85)")], CONTEXT))["files"][0]
+    assert "path_bytes" not in entry
 
 
 def test_a_github_annotation_names_a_file_with_a_line_break_by_its_real_name() -> None:

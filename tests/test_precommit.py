@@ -22,12 +22,15 @@ def test_hook_definition_is_what_pre_commit_expects() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "syndcheck"
     assert hook["language"] == "python"
-    assert hook["entry"] == "syndcheck check"
-    import re
-
+    # Staged files are named one by one: the configuration's exclusions apply to them as to a
+    # walk, and a commit of empty drafts only is no error.
+    assert hook["entry"] == "syndcheck check --force-exclude --pass-with-nothing-checked"
+    # One run sees every staged file, so the verdict does not depend on how pre-commit splits them.
+    assert hook["require_serial"] is True
     pattern = re.compile(hook["files"])
-    assert all(pattern.search(name) for name in ("a.html", "b.htm", "c.md", "d.txt"))
-    assert not pattern.search("e.yaml")
+    # Every extension the directory walk takes, in any case, as the walk takes them.
+    assert all(pattern.search(name) for name in ("a.html", "b.htm", "c.md", "d.txt", "STORY.HTML", "e.Md", "f.XHTML", "g.markdown", "h.text"))
+    assert not any(pattern.search(name) for name in ("e.yaml", "f.HTML.bak", "html", "notes.docx"))
 
 
 def _pre_commit() -> list[str]:
@@ -100,3 +103,32 @@ def test_the_documented_recipe_runs_as_written(tmp_path: Path) -> None:
     assert run.returncode == 1, run.stdout + run.stderr
     assert "syndcheck (republication terms)" in run.stdout and "Failed" in run.stdout
     assert "dcnf/logo" in run.stdout
+
+
+def test_the_hook_checks_what_ci_checks_whatever_the_staged_files(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "articles"
+    (repo / "drafts").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (repo / ".syndcheck.yaml").write_text('root: true\nexclude: ["drafts/**"]\n', encoding="utf-8")
+    # Nine empty drafts and a compliant story: more files than pre-commit gives one process
+    # when it runs a hook in parallel; a draft the configuration leaves out of CI's walk.
+    for index in range(1, 10):
+        (repo / f"c{index}-draft.md").write_bytes(b"")
+    shutil.copy(SAMPLES / "dcnf" / "compliant-static.html", repo / "story.html")
+    shutil.copy(SAMPLES / "dcnf" / "no-logo.html", repo / "drafts" / "wip.html")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    command = [*_pre_commit(), "try-repo", str(ROOT), "syndcheck", "--color", "never"]
+    # --verbose: pre-commit shows a passing hook's output only then.
+    passing = subprocess.run([*command, "--verbose"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "drafts/wip.html not checked: exclude 'drafts/**' in .syndcheck.yaml:2" in passing.stdout
+    # An article with an upper-case extension is an article, as in CI's walk.
+    shutil.copy(SAMPLES / "dcnf" / "no-logo.html", repo / "STORY.HTML")
+    _git(repo, "add", "STORY.HTML")
+    failing = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "STORY.HTML" in failing.stdout and "dcnf/logo" in failing.stdout
+    assert "exit 1: 1 error" in failing.stdout

@@ -612,30 +612,100 @@ def test_a_folder_with_no_articles_is_an_error(cli: Any, tmp_path: Path) -> None
     _one_line_exit_2(cli("check", str(tmp_path)), "no articles found under this directory")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any directory, so permissions cannot make one unreadable")
-def test_an_unreadable_directory_is_an_error(cli: Any, tmp_path: Path) -> None:
-    write(tmp_path, "ok/story.html", COMPLIANT)
-    locked = tmp_path / "locked"
-    write(locked, "story.html", COMPLIANT)
-    locked.chmod(0)
-    try:
-        _one_line_exit_2(cli("check", str(tmp_path)), "cannot read directory")
-    finally:
-        locked.chmod(0o755)
-
-
-def test_an_unreadable_directory_is_an_error_whoever_runs_it(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, "ok/story.html", COMPLIANT)
-    write(tmp_path, "locked/story.html", COMPLIANT)
+def _locked(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Folders whose entries cannot be listed, whoever runs the test (root reads any folder)."""
     real_scandir = os.scandir
 
     def scandir(path: Any) -> Iterator[os.DirEntry[str]]:
-        if str(path).endswith("locked"):
+        if Path(path).name in names:
             raise PermissionError(13, "Permission denied")
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    _one_line_exit_2(cli("check", str(tmp_path)), "locked: cannot read directory: Permission denied")
+
+
+def test_an_unreadable_folder_in_a_walk_is_reported_and_the_rest_is_checked(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "a-story.html", NO_LOGO)
+    write(tmp_path, "locked/story.html", COMPLIANT)
+    write(tmp_path, "z/story.html", NO_LOGO)
+    _locked(monkeypatch, "locked")
+    sarif, junit = tmp_path / "r.sarif", tmp_path / "j.xml"
+    run = cli("check", "--format", "json", "-o", f"sarif={sarif}", "-o", f"junit={junit}", str(tmp_path))
+    assert run.code == 2
+    lines = run.err.splitlines()
+    assert lines == [
+        f"syndcheck: error: {tmp_path / 'locked'}: cannot read directory: Permission denied — check its permissions, or leave it out",
+        "exit 2: 1 document not checked (errors above)",
+    ]
+    files = {Path(f["path"]).relative_to(tmp_path).as_posix(): f for f in run.json()["files"]}
+    assert sorted(files) == ["a-story.html", "locked", "z/story.html"]
+    assert [f["rule"] for f in files["z/story.html"]["findings"]] == ["dcnf/logo"]
+    assert files["locked"]["checked"] is False
+    assert files["locked"]["notices"] == [{"code": "unreadable", "message": "not checked: cannot read directory: Permission denied"}]
+    # Every report is written, and says the run was not whole.
+    run_log = json.loads(sarif.read_text())["runs"][0]
+    assert run_log["invocations"][0]["executionSuccessful"] is False
+    assert any("cannot read directory" in n["message"]["text"] for n in run_log["invocations"][0]["toolExecutionNotifications"])
+    assert "cannot read directory: Permission denied" in junit.read_text()
+
+
+@pytest.mark.parametrize("form", ["concise", "text", "github", "gitlab", "junit", "jsonl"])
+def test_an_unreadable_folder_is_in_every_format(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str) -> None:
+    # Reported as an unreadable file is: the one line on stderr in every format, and the
+    # formats that list files that were not checked list it too.
+    write(tmp_path, "ok/story.html", NO_LOGO)
+    write(tmp_path, "locked/story.html", COMPLIANT)
+    _locked(monkeypatch, "locked")
+    run = cli("check", "--format", form, str(tmp_path))
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == "exit 2: 1 document not checked (errors above)"
+    assert "locked: cannot read directory: Permission denied" in run.err
+    assert "ok/story.html" in run.out
+    assert "dcnf/logo" in run.out
+
+
+def test_an_unreadable_folder_given_is_reported_and_the_other_paths_checked(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "locked/story.html", COMPLIANT)
+    story = write(tmp_path, "story.html", NO_LOGO)
+    _locked(monkeypatch, "locked")
+    run = cli("check", "--format", "concise", str(tmp_path / "locked"), str(story))
+    assert run.code == 2
+    assert f"{story}:" in run.out and "dcnf/logo" in run.out
+    assert "locked: cannot read directory" in run.err
+    # Alone, it is a run that could read nothing: exit 2, with the same one line.
+    alone = cli("check", str(tmp_path / "locked"))
+    assert alone.code == 2
+    assert alone.err.splitlines()[-1] == "exit 2: 1 document not checked (errors above)"
+
+
+def test_an_unreadable_folder_deep_in_a_parallel_walk_is_reported(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for index in range(10):
+        write(tmp_path, f"desk/{index}.html", COMPLIANT)
+    write(tmp_path, "desk/archive/2019/locked/story.html", COMPLIANT)
+    _locked(monkeypatch, "locked")
+    run = cli("check", "--jobs", "2", "--format", "json", str(tmp_path))
+    assert run.code == 2
+    summary = run.json()["summary"]
+    assert (summary["files"], summary["checked"]) == (11, 10)
+
+
+def test_a_folder_in_a_walk_that_is_readable_or_empty_changes_nothing(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "ok/story.html", COMPLIANT)
+    (tmp_path / "empty").mkdir()
+    write(tmp_path, "notes/readme.docx", b"x")
+    run = cli("check", str(tmp_path))
+    assert (run.code, run.err) == (0, "")
+    _one_line_exit_2(cli("check", str(tmp_path / "notes")), "no articles found under this directory")
+    _one_line_exit_2(cli("check", str(tmp_path / "missing")), "no such file or directory")
+
+
+def test_rules_test_reports_an_unreadable_folder_of_fixtures(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "fixtures/ok.html", NO_LOGO.decode().replace("<body>", "<body><!-- expect: dcnf/logo -->", 1))
+    write(tmp_path, "fixtures/locked/x.html", COMPLIANT)
+    _locked(monkeypatch, "locked")
+    run = cli("rules", "test", str(tmp_path / "fixtures"))
+    assert run.code == 2
+    assert "locked: cannot read directory: Permission denied" in run.err
 
 
 def test_rules_validate_with_nothing_to_validate_is_an_error(cli: Any, tmp_path: Path) -> None:
