@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -24,7 +25,8 @@ def test_hook_definition_is_what_pre_commit_expects() -> None:
     assert hook["language"] == "python"
     # Staged files are named one by one: the configuration's exclusions apply to them as to a
     # walk, and a commit of empty drafts only is no error.
-    assert hook["entry"] == "syndcheck check --force-exclude --pass-with-nothing-checked"
+    # `--` last: pre-commit appends the staged names, and a name that starts with '-' is a file.
+    assert hook["entry"] == "syndcheck check --force-exclude --pass-with-nothing-checked --"
     # One run sees every staged file, so the verdict does not depend on how pre-commit splits them.
     assert hook["require_serial"] is True
     pattern = re.compile(hook["files"])
@@ -132,3 +134,23 @@ def test_the_hook_checks_what_ci_checks_whatever_the_staged_files(tmp_path: Path
     assert failing.returncode == 1, failing.stdout + failing.stderr
     assert "STORY.HTML" in failing.stdout and "dcnf/logo" in failing.stdout
     assert "exit 1: 1 error" in failing.stdout
+
+
+def test_a_staged_name_that_looks_like_an_option_is_an_article_not_an_option(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hook's entry ends its options: pre-commit appends the staged names after it, and a file
+    named like `--output=json=victim.html` is checked, never read as an option that writes over
+    another file."""
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    program, *entry = hook["entry"].split()
+    assert program == "syndcheck"
+    victim = tmp_path / "victim.html"
+    victim.write_text("<p>The newsroom's page.</p>", encoding="utf-8")
+    shutil.copy(SAMPLES / "dcnf" / "no-logo.html", tmp_path / "--output=json=victim.html")
+    shutil.copy(SAMPLES / "dcnf" / "compliant-static.html", tmp_path / "-q.html")
+    monkeypatch.chdir(tmp_path)
+    run = cli(*entry, "--output=json=victim.html", "-q.html")
+    assert run.code == 1
+    assert victim.read_text(encoding="utf-8") == "<p>The newsroom's page.</p>"
+    # Both staged files were checked: the first fails, the second (not the short option -q) passes.
+    assert "--output=json=victim.html  [dcnf]" in run.out and "dcnf/logo" in run.out
+    assert "-q.html  [dcnf]" in run.out
