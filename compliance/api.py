@@ -136,9 +136,9 @@ def _check(
         raise TypeError(f"the article must be str or bytes, got {type(content).__name__}")
     plan = _plan(packs, path, config, detect)
     if meta:
-        from compliance.fixtemplates import check_url_metadata
+        from compliance.fixtemplates import check_metadata
 
-        check_url_metadata(meta, plan.packs)
+        check_metadata(meta, plan.packs)
     settings = CheckSettings(
         packs=plan.packs,
         path=path,

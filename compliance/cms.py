@@ -168,15 +168,15 @@ def _mistyped(value: Any) -> bool:
 
 def _not_a_web_address(obj: Mapping[str, Any]) -> str | None:
     """Why a payload field that holds an address (`source_url`, `canonical_url`, …) cannot be
-    used, as `--meta` refuses it (`check_url_metadata`), naming the field as sent; or None. Each
+    used, as `--meta` refuses it (`check_metadata`), naming the field as sent; or None. Each
     field is judged as sent, whichever of them (or `meta`) gives the value rules read, so that a
     payload is refused for what it holds, as the API's OpenAPI document describes each field."""
     from compliance.errors import ConfigError
-    from compliance.fixtemplates import URL_KEY_SUFFIXES, check_url_metadata
+    from compliance.fixtemplates import URL_KEY_SUFFIXES, check_metadata
 
     sent = {source: str(obj[source]) for source, target in META_FIELDS.items() if target.endswith(URL_KEY_SUFFIXES) and _is_value(obj.get(source))}
     try:
-        check_url_metadata(sent)
+        check_metadata(sent)
     except ConfigError as exc:
         return exc.one_line()
     return None

@@ -37,13 +37,22 @@ PLACEHOLDER = on_first_use(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
 URL_KEY_SUFFIXES = ("-url", "_url")
 
 
-def check_url_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
+def check_metadata(meta: Mapping[str, str], packs: Iterable[Pack] = ()) -> None:
     """Raise `ConfigError` (a user error: exit 2 on the command line) for the first metadata
     value that names an address and is not an http(s) URL, so that `--meta logo-url=ftp://x` is
-    refused before any article is read rather than failing inside a rule. A key names an
-    address when it ends in `-url` or `_url`, or when a fix of one of `packs` puts it into an
-    image's `src` (`values: {logo: {original-image: …, meta: gazette-logo}}`). An empty value is
-    a value not given, and is allowed."""
+    refused before any article is read rather than failing inside a rule, and for a `medium`
+    that is neither `online` nor `print` (a typo would otherwise leave every online-only rule
+    unchecked). A key names an address when it ends in `-url` or `_url`, or when a fix of one of
+    `packs` puts it into an image's `src` (`values: {logo: {original-image: …, meta:
+    gazette-logo}}`). An empty value is a value not given, and is allowed."""
+    from compliance.checks.medium import MEDIUM_KEY, MEDIUMS
+
+    medium = meta.get(MEDIUM_KEY, "").strip()
+    if medium and medium.lower() not in MEDIUMS:
+        raise ConfigError(
+            f"metadata '{MEDIUM_KEY}' must be 'online' or 'print', got '{shorten(medium, 40)}'",
+            hint=f"give {MEDIUM_KEY}=online for a copy published on the web, {MEDIUM_KEY}=print for one printed",
+        )
     addresses = {
         source.meta
         for pack in packs

@@ -22,7 +22,7 @@ from compliance.engine import CheckSettings, check_with
 from compliance.errors import CheckError, ConfigError, InputError, Terminated, UserError, closest, config_error
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
-from compliance.fixtemplates import check_url_metadata
+from compliance.fixtemplates import check_metadata
 from compliance.inputs import (
     DEFAULT_MAX_BYTES,
     STDIN,
@@ -178,7 +178,7 @@ class Runner:
             select_packs(available, options.packs)
         # A `--meta` address that is not an http(s) URL is the user's mistake, told before any
         # article is read, not a fix failing inside a rule.
-        check_url_metadata(options.meta, available)
+        check_metadata(options.meta, available)
 
     @property
     def originals(self) -> OriginalReader:
@@ -1060,10 +1060,10 @@ def _fixture_packs(source: Source, expectations: Expectations, packs: Sequence[P
 
 def _bad_url_metadata(article: CmsArticle, packs: Sequence[Pack]) -> str | None:
     """Why a payload's article is refused when its metadata names an address that is not an
-    http(s) URL (`"original_url": "ftp://x"`), as `--meta` refuses it (`check_url_metadata`);
+    http(s) URL (`"original_url": "ftp://x"`), as `--meta` refuses it (`check_metadata`);
     None when its metadata is fine."""
     try:
-        check_url_metadata(article.meta, packs)
+        check_metadata(article.meta, packs)
     except ConfigError as exc:
         return exc.one_line()
     return None

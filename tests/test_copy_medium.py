@@ -5,6 +5,8 @@ metadata (`--meta medium=`, front matter) says otherwise."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from compliance.api import check_html, check_markdown, check_text
@@ -167,6 +169,25 @@ def test_a_medium_that_is_neither_leaves_the_rule_not_checked() -> None:
     assert report.findings == ()
     assert not_checked(report) == ["texas-tribune/link"]
     assert "the article's 'medium' is 'web', neither 'online' nor 'print'" in report.notices[0].message
+
+
+@pytest.mark.parametrize("given", ["web", "on-line", "1", "printed", "Online edition"])
+def test_a_medium_given_on_the_command_line_that_is_neither_is_refused_before_any_article(cli: Any, given: str) -> None:
+    # A typo would leave every online-only rule unchecked while the run passes: a user error.
+    run = cli("check", "--meta", f"medium={given}", "samples/dcnf/no-logo.html")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        f"syndcheck: error: metadata 'medium' must be 'online' or 'print', got '{given}'"
+        " — give medium=online for a copy published on the web, medium=print for one printed\n"
+    )
+
+
+@pytest.mark.parametrize("given", ["", "  "])
+def test_an_empty_medium_is_a_medium_not_given(given: str) -> None:
+    text = tribune("by Carla Mendez, The Texas Tribune")
+    # The format says: Markdown is online, plain text print.
+    assert errors_and_warnings(check_markdown(text, packs=["texas-tribune"], meta={"medium": given})) == ["texas-tribune/link"]
+    assert not_checked(check_text(text, packs=["texas-tribune"], meta={"medium": given})) == ["texas-tribune/link"]
 
 
 def test_a_rule_whose_other_condition_fails_on_print_says_print() -> None:

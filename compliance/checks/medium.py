@@ -7,7 +7,9 @@ it renders to a web page and its links are links) are online; a plain-text artic
 copy (text extraction has rendered its links as words). The article's `medium` metadata,
 `online` or `print` (in any case), says otherwise: `--meta medium=print` for the HTML a print
 layout is made from, `medium: online` in a text article's front matter or its sidecar file.
-Any other value is no medium, and a rule whose `when` asks for one is reported as not checked.
+An empty value is a value not given. Any other value is refused where metadata is given (`--meta`,
+a CMS payload, the API: a user error, exit 2); in a front matter or sidecar file it is no medium,
+and a rule whose `when` asks for one is reported as not checked.
 
 As a rule's `when` (`when: {medium: online}`, alone or among the checks of an `all`), a copy of
 the other medium leaves the rule not checked, and a notice says so: the editor sees that the
@@ -66,14 +68,15 @@ def describe(params: MediumParams) -> str:
 def copy_medium(doc: Document, meta: Mapping[str, str]) -> tuple[Medium, str]:
     """The medium the copy is published in, and why, in words ("a plain-text file"), or raises
     `Undecided` when the article's `medium` metadata is neither `online` nor `print`."""
-    given = meta.get(MEDIUM_KEY)
-    if given is not None:
-        value = given.strip().lower()
+    # Empty is a value not given, as for every metadata key: the format says.
+    given = meta.get(MEDIUM_KEY, "").strip()
+    if given:
+        value = given.lower()
         if value == "online":
             return "online", "its 'medium' metadata says online"
         if value == "print":
             return "print", "its 'medium' metadata says print"
-        raise Undecided(f"the article's 'medium' is {given.strip()[:40]!r}, neither 'online' nor 'print'")
+        raise Undecided(f"the article's 'medium' is {given[:40]!r}, neither 'online' nor 'print'")
     if doc.kind == "text":
         return "print", "a plain-text file is a print copy; give --meta medium=online if it is published online"
     return "online", "an HTML page" if doc.kind == "html" else "a Markdown article is published online"

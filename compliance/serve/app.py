@@ -32,7 +32,7 @@ from compliance.display import json_output, visible
 from compliance.document import DocumentKind
 from compliance.errors import ConfigError, closest
 from compliance.findings import Notice
-from compliance.fixtemplates import check_url_metadata
+from compliance.fixtemplates import check_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
@@ -106,7 +106,7 @@ class Checker:
             raise ApiError(400, "bad-input", "'original' must be the original story's http(s) URL: the server reads no files")
         try:
             # The command line's refusal of `--meta logo-url=javascript:…`, for a request's metadata.
-            check_url_metadata(meta, self.context.packs)
+            check_metadata(meta, self.context.packs)
         except ConfigError as exc:
             raise ApiError(400, "bad-input", exc.one_line()) from None
         return tuple(packs)
