@@ -9,6 +9,7 @@ import pytest
 
 from compliance.api import check_html, check_markdown, check_text
 from compliance.document import parse_document
+from compliance.document.byline_reading import person_name, read_byline
 from compliance.findings import Report, Severity
 
 STORY = (
@@ -232,3 +233,122 @@ def test_short_lines_in_text_are_no_bare_name_byline(text: str) -> None:
 
 def test_a_bare_name_line_in_html_still_needs_the_pages_metadata() -> None:
     assert parse_document(_article("<p>Maria Chen</p>"), "html").bylines == ()
+
+
+# Page furniture and topic labels where a name belongs: "By" over a share widget, a font or
+# read-time control, a section label; a topic label over a title and institution line.
+
+FURNITURE_AND_TOPIC_LABELS = [
+    "Share This Story",
+    "Font Size:",
+    "Five Minute Read",
+    "Email This Story",
+    "Listen To This Article",
+    "Read More",
+    "National Security",
+    "Foreign Affairs",
+    "Water Quality",
+    "Spring Runoff Explained",
+]
+# Names made of common words: a given name first keeps them names, whatever the words after it.
+NAMES_OF_COMMON_WORDS = ["Rose Bush", "Hope Young", "Grant Read", "Herbert Read", "Terry Nation", "Justice Smith", "Summer Money", "Ai Nakamura", "Pere Font"]
+DCNF_STORY = "The Biden administration is reportedly considering an unusual move, NBC News reported on Wednesday."
+DCNF_TERMS = (
+    "All content created by the Daily Caller News Foundation, an independent and nonpartisan newswire service, is available "
+    "without charge to any legitimate news publisher that can provide a large audience. All republished articles must include "
+    "our logo, our reporter's byline and their DCNF affiliation."
+)
+DCNF_HEADLINE = "Biden Admin Reportedly Considering Working With Taliban"
+DCNF_LOGO_HTML = '<img alt="Daily Caller News Foundation logo" src="https://dailycallernewsfoundation.org/wp-content/uploads/2021/05/dcnf-logo.png">'
+
+
+def _dcnf_html(byline: str) -> str:
+    return f"<html><body><article><h1>{DCNF_HEADLINE}</h1>{DCNF_LOGO_HTML}{byline}<p>{DCNF_STORY}</p><p>{DCNF_TERMS}</p></article></body></html>"
+
+
+def _dcnf_byline_reports(words: str) -> dict[str, Report]:
+    """The DCNF page with "By" and `words` as its byline, in each form the byline takes."""
+    text = "\n\n".join([DCNF_HEADLINE, "Daily Caller News Foundation logo", f"By\n{words}", DCNF_STORY, DCNF_TERMS])
+    one_line_text = text.replace(f"By\n{words}", f"By {words}")
+    logo = "![Daily Caller News Foundation logo](https://dailycallernewsfoundation.org/logo.png)"
+    markdown = "\n\n".join([f"# {DCNF_HEADLINE}", logo, f"By {words}", DCNF_STORY, DCNF_TERMS])
+    return {
+        "html, one element": check_html(_dcnf_html(f'<div class="byline">By {words}</div>'), packs=["dcnf"]),
+        "html, two elements": check_html(_dcnf_html(f'<div class="byline">By</div><div class="share">{words}</div>'), packs=["dcnf"]),
+        "text, two lines": check_text(text, packs=["dcnf"]),
+        "text, one line": check_text(one_line_text, packs=["dcnf"]),
+        "markdown": check_markdown(markdown, packs=["dcnf"]),
+    }
+
+
+@pytest.mark.parametrize("label", FURNITURE_AND_TOPIC_LABELS)
+def test_page_furniture_or_a_topic_label_after_by_names_no_reporter(label: str) -> None:
+    for form, report in _dcnf_byline_reports(label).items():
+        assert "dcnf/byline" in _errors(report), form
+        assert "dcnf/byline" not in {p.rule for p in report.passed}, form
+
+
+@pytest.mark.parametrize("name", NAMES_OF_COMMON_WORDS)
+def test_a_name_of_common_words_after_by_still_names_the_reporter(name: str) -> None:
+    for form, report in _dcnf_byline_reports(name).items():
+        assert "dcnf/byline" in {p.rule for p in report.passed}, form
+        assert "dcnf/byline" not in _errors(report), form
+
+
+@pytest.mark.parametrize("label", ["Share This Story", "Font Size:", "Five Minute Read", "Spring Runoff Explained"])
+def test_page_furniture_after_by_is_told_as_a_label(label: str) -> None:
+    reading = read_byline(f"By {label}")
+    assert reading is not None and (reading.names, reading.problem) == ((), "placeholder")
+
+
+@pytest.mark.parametrize("label", FURNITURE_AND_TOPIC_LABELS)
+def test_page_furniture_and_topic_labels_are_no_persons_name(label: str) -> None:
+    assert person_name(label) is None
+
+
+@pytest.mark.parametrize("name", NAMES_OF_COMMON_WORDS)
+def test_names_of_common_words_are_persons_names(name: str) -> None:
+    assert person_name(name) == name
+
+
+PROFESSOR_LINE = "Professor of Chemistry, Northern Plains University"
+RUNOFF_LINES = [
+    "Every spring, some of my neighbors tell me their tap water tastes earthy or smells faintly of a swimming pool.",
+    "Snowmelt carries soil, leaves and fertiliser into the rivers that feed the treatment plants.",
+]
+RUNOFF_CREDIT_MD = CONVERSATION_CREDIT_MD.replace("why-some-bird-species-are-getting-smaller-227001", "spring-runoff-228417")
+
+
+def _conversation_reports(name_line: str) -> dict[str, Report]:
+    """The Conversation's page with `name_line` over the professor line, in HTML, text and Markdown."""
+    html = (
+        "<html><body><article><h1>Spring runoff changes what comes out of your tap</h1>"
+        f'<p class="author-name">{name_line}</p><p class="author-title">{PROFESSOR_LINE}</p>'
+        + "".join(f"<p>{line}</p>" for line in RUNOFF_LINES)
+        + '<p>This article is republished from <a href="https://theconversation.com">The Conversation</a> under a '
+        '<a href="https://creativecommons.org/licenses/by-nd/4.0/">Creative Commons license</a>. Read the '
+        '<a href="https://theconversation.com/spring-runoff-228417">original article</a>.</p>'
+        '<img src="https://counter.theconversation.com/content/228417/count.gif" alt="" width="1" height="1"></article></body></html>'
+    )
+    credit = "This article is republished from The Conversation under a Creative Commons license."
+    text = "\n\n".join(["Spring runoff changes what comes out of your tap", f"{name_line}\nAssociate {PROFESSOR_LINE}", *RUNOFF_LINES, credit])
+    markdown = "\n\n".join(["# Spring runoff changes what comes out of your tap", f"{name_line}  \n{PROFESSOR_LINE}", *RUNOFF_LINES, RUNOFF_CREDIT_MD])
+    return {
+        "html": check_html(html, packs=["the-conversation"]),
+        "text": check_text(text, packs=["the-conversation"]),
+        "markdown": check_markdown(markdown, packs=["the-conversation"]),
+    }
+
+
+@pytest.mark.parametrize("label", ["Water Quality", "Spring Runoff Explained", "National Security", "Share This Story", "Five Minute Read"])
+def test_a_topic_label_over_a_title_and_institution_line_is_no_author(label: str) -> None:
+    for form, report in _conversation_reports(label).items():
+        assert "creative-commons/author" in _errors(report), form
+        passed = {p.rule for p in report.passed}
+        assert not {"creative-commons/author", "the-conversation/author-institution"} & passed, form
+
+
+@pytest.mark.parametrize("name", ["Rose Bush", "Grant Read", "Terry Nation", "Maria Chen"])
+def test_a_name_of_common_words_over_a_title_and_institution_line_is_the_author(name: str) -> None:
+    for form, report in _conversation_reports(name).items():
+        assert {"creative-commons/author", "the-conversation/author-institution"} <= {p.rule for p in report.passed}, form

@@ -18,7 +18,11 @@ element ("by", "Written by") is read with the name in the element or block right
 and outside the article that credits none of the people the story's own byline does (a serial's
 "Title by Author" header over one chapter) gives way to the story's. A topic or section label
 over the byline in an author box (`<h6>Tech Industry</h6>` over "by NAME") is no part of it, and
-words that are all a topic's ("Tech Industry", "Health Care") are no person's name. A name line
+words that are all a topic's ("Tech Industry", "Health Care") are no person's name. Nor are page
+furniture ("By Share This Story", "By Font Size:", "By Five Minute Read": a placeholder, not a
+reporter) or a label that opens with a topic or desk word ("National Security", "Foreign
+Affairs", "Water Quality"), after "By" or over a job title and institution line; a name whose
+first word is a given name stays one ("Grant Read", "Terry Nation", "Justice Smith"). A name line
 over a line of job title and institution ("Maria Chen" over "Assistant Professor of Biology,
 University of Michigan", The Conversation's author block) is a byline with that institution, in
 HTML (`<p>NAME<br>TITLE</p>`), plain text and Markdown; in plain text and Markdown a line that is

@@ -678,6 +678,34 @@ _TOPIC_WORDS = _BEAT_WORDS | frozenset(
 )
 
 
+# A label's first word, which no byline's name opens with: a topic or desk ("National Security",
+# "Foreign Affairs", "Water Quality", see `_TOPIC_WORDS`) or a widget's verb or noun ("Read
+# More", "Print Story", "Font Size"). Some are surnames ("Grant Read", "Terry Nation"), so they
+# rule a would-be name out only as its first word, where a given name stands.
+_LABEL_OPENING_WORDS = _TOPIC_WORDS | frozenset(
+    """national foreign international domestic regional metro water read print save follow font listen watch
+    latest breaking trending popular""".split()
+)
+# Given names that are also label words ("Justice Smith", "Ai Nakamura"): a name may open with them.
+_GIVEN_NAMES_AMONG_LABEL_WORDS = frozenset({"justice", "ai"})
+# Words of page furniture that are no given name or surname anywhere: a share or comments widget,
+# a font or read-time control, an explainer's tag ("Share This Story", "Font Size", "Five Minute
+# Read", "Spring Runoff Explained"). "Font" is a surname too, so `_LABEL_OPENING_WORDS` has it.
+_FURNITURE_WORDS = frozenset(
+    """share shares sharing size email e-mail subscribe subscribers unsubscribe comments comment minute minutes
+    bookmark bookmarks explained explainer transcript podcast""".split()
+)
+
+
+def _is_label(words: list[str]) -> bool:
+    """Lower-case words that are a label, not a name: all a topic's ("Tech Industry"), a word of
+    page furniture anywhere ("Share This Story"), or a label's first word where a given name would
+    stand ("National Security", "Read More")."""
+    if all(word in _TOPIC_WORDS for word in words) or any(word in _FURNITURE_WORDS for word in words):
+        return True
+    return words[0] in _LABEL_OPENING_WORDS and words[0] not in _GIVEN_NAMES_AMONG_LABEL_WORDS
+
+
 def _has_name_shape(tokens: list[str]) -> bool:
     """Two to five capitalised tokens (particles inside), not a section label ("Part II"), not a
     topic's label ("Tech Industry", see `_TOPIC_WORDS`) and not a place with a newspaper word
@@ -691,7 +719,7 @@ def _has_name_shape(tokens: list[str]) -> bool:
         return False
     if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (_ROMAN.match(tokens[-1]) and len(tokens) == 2):
         return False
-    if all(token.lower().strip(".,") in _TOPIC_WORDS for token in tokens):
+    if _is_label([token.lower().strip(".,:;") for token in tokens]):
         return False
     if not (_is_name_token(tokens[0]) and _is_name_token(tokens[-1])):
         return False
@@ -1324,7 +1352,7 @@ def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets
         else "staff"
         if lowered & _STAFF_WORDS
         else "placeholder"
-        if lowered & _PLACEHOLDER_WORDS
+        if lowered & (_PLACEHOLDER_WORDS | _FURNITURE_WORDS)
         else "role"
         if _is_role_only(_SEGMENT_SPLIT.split(stripped)[0])
         else "outlet"
