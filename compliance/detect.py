@@ -4,7 +4,9 @@ Detection is deliberately conservative: markers are publisher-specific signature
 paragraphs, logos, tracking pixels, affiliation in the byline), never a bare mention of the
 publisher's name, so an article that quotes "told the Daily Caller" applies no pack. A page on
 the publisher's own site (its `own-site` domains and names) is an original, not a republication:
-the pack does not apply there, whatever its markers say.
+the pack does not apply there, whatever its markers say. Nor does what a publisher's own
+"Republish this story" box holds (the credit, attribution and pixel it offers other sites to paste,
+hidden until clicked): a marker that finds nothing else does not fire.
 
 A credit line the page hides is still the publisher's signature: when what a reader sees does not
 reach a pack's threshold, its `text` markers are also looked for in the text no reader sees, and a
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from compliance.checks import Context, Undecided
+from compliance.checks import Context, Outcome, Undecided
 from compliance.checks.base import describe_check
 from compliance.checks.text import hidden_line
 from compliance.document import Document
@@ -50,7 +52,8 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
             if candidates is not None and (pack.id, marker.id) not in candidates.markers:
                 continue
             try:
-                if ctx.run(marker.check).passed:
+                outcome = ctx.run(marker.check)
+                if outcome.passed and not _only_in_republish_box(ctx.doc, outcome):
                     fired_list.append(marker.id)
                     labels.append(marker.label or describe_check(marker.check))
             except (MissingMeta, PatternTimeout, PatternTooLarge, Undecided):
@@ -94,6 +97,13 @@ def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candi
         if line is not None:
             found.append((marker.id, f"{marker.label or describe_check(marker.check)}, hidden at line {line}"))
     return found
+
+
+def _only_in_republish_box(doc: Document, outcome: Outcome) -> bool:
+    """Whether all a marker found is in the publisher's own "Republish this story" box or modal
+    (`Document.in_republish_box`): the credit and pixel it offers other sites to paste are on the
+    original's own page, and say nothing of whose story the page republishes."""
+    return bool(outcome.hits) and all(hit.element is not None and doc.in_republish_box(hit.element) for hit in outcome.hits)
 
 
 def own_page(doc: Document, site: OwnSite, *, page_url: str = "") -> str:

@@ -43,6 +43,9 @@ class Hit:
     evidence: str
     captures: tuple[tuple[str, str], ...] = ()
     offset: int = 0
+    # The markup element found (an `element` check's match, a `text` match's block), when there is
+    # one: detection asks whether it sits in the publisher's own republish box.
+    element: Any = field(default=None, compare=False, repr=False)
 
     @property
     def location(self) -> Location:
@@ -192,9 +195,9 @@ def hidden_copy(doc: Document, *patterns: Any, article_only: bool) -> str:
     it found nothing visible ("; the one at line 12 is hidden", the element check's wording),
     so that an editor is told to show it rather than to add another; empty when there is none.
     The `patterns` (compiled, or anything with `search`) must all be found in one block of text
-    no reader sees; `article_only` leaves out the page around the article."""
-    for line, text, in_article in doc.unseen_text():
-        if (in_article or not article_only) and all(pattern.search(text) for pattern in patterns):
+    no reader sees; `article_only` leaves out what is not the story (see `Document.in_story`)."""
+    for line, text, in_story in doc.unseen_text():
+        if (in_story or not article_only) and all(pattern.search(text) for pattern in patterns):
             return f"; the one at line {line} is hidden"
     return ""
 

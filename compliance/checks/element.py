@@ -237,7 +237,7 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
             hidden.append(f"line {element.sourceline} is hidden")
             continue
         index = _item_index(doc, element)
-        hit = Hit(index, functools.partial(doc.locate_element, element), _describe(element), offset=doc_offset(doc, index))
+        hit = Hit(index, functools.partial(doc.locate_element, element), _describe(element), offset=doc_offset(doc, index), element=element)
         (scripted if visible and doc.shown_only_without_scripts(element) else matched).append(hit)
     if scripted:
         return _judge_with_scripted(doc, params, matched, scripted, hidden, outside)

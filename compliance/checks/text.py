@@ -134,14 +134,17 @@ def hidden_line(doc: Document, params: TextParams, ctx: Context) -> int | None:
     Detection asks it of a marker that found nothing visible: a publisher's credit line hidden on
     the page is still the publisher's signature (and hiding it is what the rules then report).
     Only a search of the whole page or article has an answer: which blocks `first`, `last` or
-    `outside` would take in is a matter of what is shown, so those checks get None. Raises what
-    the pattern raises (`MissingMeta` for a `{{meta.KEY}}` not given, `PatternTimeout`).
+    `outside` would take in is a matter of what is shown, so those checks get None. Only the
+    story's own hidden text counts, whatever the scope (`Document.in_story`): a hidden menu item,
+    cookie banner, "More stories" teaser or republish box is page furniture, and its words say
+    nothing of whose story the page tells. Raises what the pattern raises (`MissingMeta` for a
+    `{{meta.KEY}}` not given, `PatternTimeout`).
     """
     if params.scope not in ("page", "article") or params.first or params.last or params.outside is not None:
         return None
     pattern = ctx.bind(params.pattern)
-    for line, text, in_article in doc.unseen_text():
-        if (in_article or params.scope == "page") and pattern.search(text):
+    for line, text, in_story in doc.unseen_text():
+        if in_story and pattern.search(text):
             return line
     return None
 
@@ -193,7 +196,7 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
         context_start = max(0, start_in_block - 30)
         excerpt = shorten(block.text[context_start : start_in_block + len(match.group(0)) + 30], 140)
         evidence = ("…" if context_start else "") + excerpt
-        hits.append(Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block))
+        hits.append(Hit(block.index, functools.partial(doc.locate, block), evidence, captures, doc.item_offsets[block.index] + start_in_block, block.element))
     what = params.label or pattern.shown
     where = _scope_label(params)
     decided = judge_count(hits, params.min, params.max, what=what, absent=f"no {what} in {where}")

@@ -366,10 +366,26 @@ class Document:
             node = node.getparent()
         return inside
 
+    def in_republish_box(self, element: Any) -> bool:
+        """True when the element (an lxml element of this page) or an ancestor is the publisher's
+        own "Republish this story" box or modal (see `region.is_republish_box`): the HTML offered
+        to other sites, not the page's own credit or pixel."""
+        from compliance.document.region import is_republish_box
+
+        return any(is_republish_box(node) for node in (element, *element.iterancestors()))
+
+    def in_story(self, element: Any) -> bool:
+        """True when the element sits in the story itself: in the article region (`in_article`),
+        and neither it nor an ancestor is a dialog, a republish box, a teaser or a promotion
+        (see `region.is_set_apart`)."""
+        from compliance.document.region import is_set_apart
+
+        return self.in_article(element) and not any(is_set_apart(node) for node in (element, *element.iterancestors()))
+
     def unseen_text(self) -> tuple[tuple[int, str, bool], ...]:
-        """The page's blocks of text that no reader sees, as (line, text, in the article): each
+        """The page's blocks of text that no reader sees, as (line, text, in the story): each
         block of the markup (see `html.text_blocks_whatever_shows`) whose text is not part of the
-        visible text. Worked out on first use, by the checks that found nothing visible and say
+        visible text, and whether it sits in the story itself (`in_story`). Worked out on first use, by the checks that found nothing visible and say
         where a hidden copy is; for a Markdown article, what its raw HTML hides (read by its
         parse); empty for a plain-text article."""
         if self.root is None:
@@ -383,7 +399,7 @@ class Document:
                 blocks = {block.text for block in self.blocks}
                 seen = "\n".join(block.text for block in self.blocks)
                 cached = tuple(
-                    (element.sourceline or 1, text, self.in_article(element))
+                    (element.sourceline or 1, text, self.in_story(element))
                     for element, text in text_blocks_whatever_shows(self.root, self._block_display)
                     if text not in blocks and text not in seen
                 )

@@ -463,3 +463,50 @@ def _densest_paragraph_parent(root: Any, comments: _Comments) -> Any | None:
         if score > best_score:
             best_parent, best_score = paragraph_parent, score
     return best_parent
+
+
+# A publisher's "Republish this story" box: the HTML it offers other sites to paste (credit line,
+# attribution, tracking pixel), in a box or modal that opens on a click. A class or id names it as
+# a word of its own ("republish-modal", "btn-republish", "republishBox"), never as part of another
+# word: "republished-story" or the pixel's "republication-tracker-tool-source" are a copy's.
+_REPUBLISH_NAME = re.compile(r"(?<![A-Za-z])(?:[Rr]epublish|REPUBLISH)(?![a-z])")
+# A dialog or pop-up by its class or id ("modal", "c-modal__body", "share-popup", "dialogBox").
+_MODAL_NAME = re.compile(r"(?<![A-Za-z])(?:[Mm]odal|MODAL|[Pp]opup|POPUP|[Dd]ialog|DIALOG|[Ll]ightbox)(?![a-z])")
+_MODAL_ROLES = frozenset({"dialog", "alertdialog"})
+# Other stories' cards and promotions inside an article ("teaser", "c-promo", "recirc-module").
+_ELSEWHERE_NAME = re.compile(r"(?<![A-Za-z])(?:[Tt]easers?|[Pp]romos?|[Rr]ecirc)(?![a-z])")
+_OFFERS_REPUBLISHING = re.compile(r"\brepublish\s+(?:this|our)\s+(?:story|article|piece)\b", re.IGNORECASE)
+
+
+def _names(element: Any) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def is_modal(element: Any) -> bool:
+    """A dialog or pop-up: `<dialog>`, `role=dialog`/`alertdialog`, `aria-modal=true`, or a class
+    or id naming a modal, pop-up, dialog or lightbox. `element` is an lxml element."""
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag.lower() == "dialog" or (element.get("role") or "").strip().lower() in _MODAL_ROLES:
+        return True
+    return (element.get("aria-modal") or "").strip().lower() == "true" or bool(_MODAL_NAME.search(_names(element)))
+
+
+def is_republish_box(element: Any) -> bool:
+    """The publisher's own "Republish this story" box (see `_REPUBLISH_NAME`): an element whose
+    class or id names "republish", or a dialog or pop-up (`is_modal`) whose text offers to
+    "republish this story" (or article, or piece). `element` is an lxml element."""
+    if not isinstance(element.tag, str):
+        return False
+    if _REPUBLISH_NAME.search(_names(element)):
+        return True
+    # Each piece of text on its own: joined, a heading runs into the next paragraph ("storyThis").
+    return is_modal(element) and any(_OFFERS_REPUBLISHING.search(text) for text in element.itertext())
+
+
+def is_set_apart(element: Any) -> bool:
+    """Part of the page that is not the story even inside its article: a dialog or pop-up, a
+    republish box, another story's teaser or a promotion (`teaser`, `promo`, `recirc` classes)."""
+    if not isinstance(element.tag, str):
+        return False
+    return is_modal(element) or is_republish_box(element) or bool(_ELSEWHERE_NAME.search(_names(element)))
