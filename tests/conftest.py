@@ -118,6 +118,29 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 # Property tests run at a fixed seed (the same examples on every run, so a red CI is reproducible);
 # `HYPOTHESIS_PROFILE=release` draws fresh random examples for the longer run before a release.
+def run_at_a_terminal(command: Sequence[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run `command` (from the checkout) with stdin, stdout and stderr on a pseudo-terminal, as an
+    editor's shell or a CI runner that allocates one does: its exit code and all it wrote there."""
+    import os
+    import pty
+    import subprocess
+
+    controller, terminal = pty.openpty()
+    run = subprocess.Popen(list(command), cwd=ROOT, stdin=terminal, stdout=terminal, stderr=terminal, env=env)
+    os.close(terminal)
+    written = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the run ended and closed the terminal
+            break
+        if not chunk:
+            break
+        written.append(chunk)
+    os.close(controller)
+    return run.wait(timeout=120), b"".join(written).decode("utf-8", "replace")
+
+
 from hypothesis import settings as _hypothesis_settings  # noqa: E402
 
 _hypothesis_settings.register_profile("default", derandomize=True)

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_at_a_terminal
 
 pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
 
@@ -594,23 +594,7 @@ def _example_without_its_site(tmp_path: Path) -> Path:
 
 def _audit_at_a_terminal(config: Path, env: dict[str, str]) -> tuple[int, str]:
     """Run `syndcheck audit` with stdout and stderr on a pseudo-terminal; its exit code and all it wrote there."""
-    import os
-    import pty
-
-    controller, terminal = pty.openpty()
-    audit = subprocess.Popen([sys.executable, "-m", "compliance", "audit", str(config)], cwd=ROOT, stdin=terminal, stdout=terminal, stderr=terminal, env=env)
-    os.close(terminal)
-    written = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the audit ended and closed the terminal
-            break
-        if not chunk:
-            break
-        written.append(chunk)
-    os.close(controller)
-    return audit.wait(timeout=120), b"".join(written).decode("utf-8", "replace")
+    return run_at_a_terminal([sys.executable, "-m", "compliance", "audit", str(config)], env)
 
 
 SUMMARY = "11 copies of 4 stories on 3 sites; reports in "

@@ -4,15 +4,13 @@ get no progress line and (for a dumb terminal) no colour."""
 from __future__ import annotations
 
 import os
-import pty
-import subprocess
 import sys
 
 import pytest
 
 from compliance import cli
 from compliance.terminal import CI_VARIABLES, dumb_terminal, in_ci
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import SAMPLES, run_at_a_terminal
 
 # The environment of a person at a terminal: no CI variable at all, a terminal that draws.
 AT_A_DESK = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES and k not in ("NO_COLOR", "FORCE_COLOR")} | {"TERM": "xterm-256color"}
@@ -64,22 +62,9 @@ def test_the_progress_line_is_only_for_a_person_at_a_terminal(monkeypatch: pytes
 
 def _check_at_a_terminal(env: dict[str, str], *args: str) -> str:
     """What `syndcheck check` writes to a pseudo-terminal (stdout and stderr both)."""
-    controller, terminal = pty.openpty()
-    command = [sys.executable, "-m", "compliance", "check", *args, str(SAMPLES / "dcnf" / "no-logo.html")]
-    run = subprocess.Popen(command, cwd=ROOT, stdin=terminal, stdout=terminal, stderr=terminal, env=env)
-    os.close(terminal)
-    written = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the run ended and closed the terminal
-            break
-        if not chunk:
-            break
-        written.append(chunk)
-    os.close(controller)
-    assert run.wait(timeout=120) == 1
-    return b"".join(written).decode("utf-8", "replace")
+    code, written = run_at_a_terminal([sys.executable, "-m", "compliance", "check", *args, str(SAMPLES / "dcnf" / "no-logo.html")], env)
+    assert code == 1
+    return written
 
 
 @pytest.mark.parametrize(("term", "args", "coloured"), [("xterm-256color", (), True), ("dumb", (), False), ("dumb", ("--color",), True)])
