@@ -8,9 +8,10 @@ the pack does not apply there, whatever its markers say. Nor does what a publish
 "Republish this story" box holds (the credit, attribution and pixel it offers other sites to paste,
 hidden until clicked): a marker that finds nothing else does not fire.
 
-A credit line the page hides is still the publisher's signature: when what a reader sees does not
-reach a pack's threshold, its `text` markers are also looked for in the text no reader sees, and a
-pack they make up applies, so that its rules report the hidden credit (see `Detection.hidden`).
+A credit line the page hides is still the publisher's signature: when what a reader sees makes up
+no pack at all, the packs' `text` markers are also looked for in the story's text no reader sees,
+and a pack they make up applies, so that its rules report the hidden credit (see
+`Detection.hidden`).
 """
 
 from __future__ import annotations
@@ -38,47 +39,67 @@ def detect_packs(ctx: Context, packs: Sequence[Pack], *, path: str = "", candida
     With `candidates` (the literal prefilter's answer for this page), a marker the prefilter ruled
     out is not evaluated: its words are not on the page, so it cannot fire.
     """
-    detections = []
+    # Per pack: the markers that fired on what a reader sees and their labels (None: the
+    # publisher's own page, an original, with why).
+    read: list[tuple[Pack, list[str], list[str], str]] = []
     for pack in packs:
         own = own_page(ctx.doc, pack.own_site, page_url=path) if candidates is None or pack.id in candidates.own_sites else ""
         if own:
-            detections.append(Detection(pack.id, 0.0, (), False, own))
+            read.append((pack, [], [], own))
             continue
         if not pack.markers:
             continue
-        fired_list = []
-        labels = []
-        for marker in pack.markers:
-            if candidates is not None and (pack.id, marker.id) not in candidates.markers:
-                continue
-            try:
-                outcome = ctx.run(marker.check)
-                if outcome.passed and not _only_in_republish_box(ctx.doc, outcome):
-                    fired_list.append(marker.id)
-                    labels.append(marker.label or describe_check(marker.check))
-            except (MissingMeta, PatternTimeout, PatternTooLarge, Undecided):
-                # As for rules, these are about the article, not bugs: a marker that needs a
-                # value the article does not give, whose pattern ran out of time, or that has
-                # nothing to search (its `outside` leaves out the whole scope), did not fire.
-                continue
-            except Exception as exc:
-                raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc
-        score = sum(marker.weight for marker in pack.markers if marker.id in fired_list)
+        fired_list, labels = _visible_markers(ctx, pack, candidates, path=path)
+        read.append((pack, fired_list, labels, ""))
+    # Not enough that a reader sees for any pack: a credit line the page hides still says whose
+    # story it is, and the pack it makes up applies, its rules reporting the hidden credit. (Only
+    # then: a page a pack applies to on what readers see is that publisher's copy, and the
+    # search of hidden text costs a walk of the page.)
+    anything_applies = any(not own and _score(pack, fired) >= pack.threshold for pack, fired, _, own in read)
+    detections = []
+    for pack, fired_list, labels, own in read:
+        if own:
+            detections.append(Detection(pack.id, 0.0, (), False, own))
+            continue
         hidden: tuple[str, ...] = ()
-        if score < pack.threshold:
-            # Not enough that a reader sees: a credit line the page hides still says whose story
-            # it is. The pack applies, and its rules report the hidden credit.
+        if not anything_applies:
             found = dict(_hidden_markers(ctx, pack, set(fired_list), candidates, path=path))
             hidden = tuple(found)
             # In the pack's order, as `markers` always are.
             label_of = {**dict(zip(fired_list, labels, strict=True)), **found}
             fired_list = [marker.id for marker in pack.markers if marker.id in label_of]
             labels = [label_of[marker_id] for marker_id in fired_list]
-            score = sum(marker.weight for marker in pack.markers if marker.id in fired_list)
+        score = _score(pack, fired_list)
         confidence = round(min(1.0, score / pack.threshold), 2)
-        detection = Detection(pack.id, confidence, tuple(fired_list), score >= pack.threshold, labels=tuple(labels), hidden=hidden)
-        detections.append(detection)
+        detections.append(Detection(pack.id, confidence, tuple(fired_list), score >= pack.threshold, labels=tuple(labels), hidden=hidden))
     return tuple(detections)
+
+
+def _score(pack: Pack, fired: Sequence[str]) -> float:
+    return sum(marker.weight for marker in pack.markers if marker.id in fired)
+
+
+def _visible_markers(ctx: Context, pack: Pack, candidates: Candidates | None, *, path: str) -> tuple[list[str], list[str]]:
+    """The ids of the pack's markers that fire on what a reader sees, and their labels, in the
+    pack's order; a marker the prefilter ruled out (`candidates`) is not evaluated."""
+    fired_list: list[str] = []
+    labels: list[str] = []
+    for marker in pack.markers:
+        if candidates is not None and (pack.id, marker.id) not in candidates.markers:
+            continue
+        try:
+            outcome = ctx.run(marker.check)
+            if outcome.passed and not _only_in_republish_box(ctx.doc, outcome):
+                fired_list.append(marker.id)
+                labels.append(marker.label or describe_check(marker.check))
+        except (MissingMeta, PatternTimeout, PatternTooLarge, Undecided):
+            # As for rules, these are about the article, not bugs: a marker that needs a
+            # value the article does not give, whose pattern ran out of time, or that has
+            # nothing to search (its `outside` leaves out the whole scope), did not fire.
+            continue
+        except Exception as exc:
+            raise CheckError(f"{pack.id} (detection marker {marker.id})", path, exc) from exc
+    return fired_list, labels
 
 
 def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candidates | None, *, path: str) -> list[tuple[str, str]]:

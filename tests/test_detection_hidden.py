@@ -216,3 +216,24 @@ def test_the_rule_packs_doc_example_prints_the_documented_note(cli: Any, tmp_pat
     assert result.code == 1
     assert f"  {note}\n" in result.out
     assert "creative-commons/source-link" in result.out
+
+
+def test_a_hidden_credit_is_not_looked_for_on_a_page_a_pack_applies_to_on_what_readers_see() -> None:
+    """A page that is one publisher's copy on what readers see is that copy: another publisher's
+    credit hidden on it makes no second pack (and the search of hidden text is not made)."""
+    from compliance.api import check_html
+
+    tribune = "<p>This article originally appeared in The Texas Tribune at https://www.texastribune.org/2024/05/01/jail/.</p>"
+    hidden_gv = (
+        '<div style="display:none"><p>This story by Aisha Njoroge originally appeared on '
+        '<a href="https://globalvoices.org/2024/10/02/farm-towns/">Global Voices</a>.</p></div>'
+    )
+    body = "<p>ODESSA — The county jail has open positions it cannot fill.</p>"
+    page = f"<article><h1>Jail staffing</h1><p>By Carla Mendez, The Texas Tribune</p>{body}{hidden_gv}{tribune}</article>"
+    report = check_html(page)
+    assert "texas-tribune" in report.packs and "global-voices" not in report.packs
+    assert [n.code for n in report.notices if n.code == "hidden-markers"] == []
+    # Alone, the same hidden credit applies Global Voices.
+    alone = check_html(f"<article><h1>Farm towns</h1><p>By Aisha Njoroge</p>{body}{hidden_gv}</article>")
+    assert alone.packs == ("global-voices",)
+    assert [n.code for n in alone.notices if n.code == "hidden-markers"] == ["hidden-markers"]
