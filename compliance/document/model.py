@@ -385,9 +385,10 @@ class Document:
     def unseen_text(self) -> tuple[tuple[int, str, bool], ...]:
         """The page's blocks of text that no reader sees, as (line, text, in the story): each
         block of the markup (see `html.text_blocks_whatever_shows`) whose text is not part of the
-        visible text, and whether it sits in the story itself (`in_story`). Worked out on first use, by the checks that found nothing visible and say
-        where a hidden copy is; for a Markdown article, what its raw HTML hides (read by its
-        parse); empty for a plain-text article."""
+        visible text, and whether it sits in the story itself (`in_story`). Worked out on first
+        use, by the checks that found nothing visible and say where a hidden copy is, and by
+        detection when no pack applies on what readers see; for a Markdown article, what its raw
+        HTML hides (read by its parse); empty for a plain-text article."""
         if self.root is None:
             return self._unseen
         cached: tuple[tuple[int, str, bool], ...] | None = self._memo.get("unseen_text")
