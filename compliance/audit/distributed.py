@@ -37,6 +37,19 @@ class SchedulerUnusable(Exception):
     """A `--scheduler` the audit cannot run on (not installed, not an address, nothing answers there): why, one line."""
 
 
+def _check_address(address: str) -> None:
+    """Raise `ValueError` when Dask would refuse `address` as a scheduler's: an unknown scheme
+    ("unknown address scheme 'http'"), or a network one without a port ("missing port number in
+    address 'bogus'"). `distributed` is installed (the caller imported it)."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+    from distributed.comm.registry import get_backend
+
+    scheme, location = parse_address(address)
+    get_backend(scheme)
+    if scheme in ("tcp", "tls", "ws", "wss"):
+        parse_host_port(location)
+
+
 class DaskMapper:
     """A mapper for `run_audit`: `local` (threads), `processes`, or a scheduler ADDRESS (`tcp://host:8786`).
 
@@ -74,6 +87,9 @@ class DaskMapper:
         except ImportError:
             raise SchedulerUnusable("needs dask.distributed, which is not installed (pip install 'syndication-compliance[audit]')") from None
         try:
+            # Read as Dask reads it before any client is made: a client given a malformed address
+            # starts an event loop first, whose failure is not always the address's ValueError.
+            _check_address(self.scheduler)
             self.client = Client(self.scheduler, **({} if CONNECT_TIMEOUT is None else {"timeout": CONNECT_TIMEOUT}))  # type: ignore[no-untyped-call]
         except ValueError as exc:
             raise SchedulerUnusable(f"is not a scheduler address: {exc}") from None
