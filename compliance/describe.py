@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from compliance.document.selector_lists import group_members
+
 # Element names as an editor would call them.
 _ELEMENT_NOUNS = {
     "img": "image",
@@ -54,7 +56,7 @@ def describe_selector(css: str) -> str:
     """A CSS selector as a noun phrase: `img, amp-img` → "image"; `p.byline` → 'paragraph with
     class "byline"'; anything with combinators or pseudo-classes → "element the rule describes"."""
     phrases: list[str] = []
-    for part in (p.strip() for p in css.split(",")):
+    for part in group_members(css) or ("",):
         match = _SIMPLE_SELECTOR.match(part)
         if not part or match is None:
             phrases.append("element the rule describes by a selector")

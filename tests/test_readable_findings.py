@@ -110,6 +110,10 @@ def test_patterns_are_described_as_the_text_they_look_for(regex: str, reading: s
         ("p.byline", 'paragraph with class "byline"'),
         ("#republication-tracker-tool-source", 'element with id "republication-tracker-tool-source"'),
         ("article > p:first-child", "element the rule describes by a selector"),
+        # A comma inside an attribute value or a pseudo-class's brackets does not split the group.
+        ('img[alt="Logo, DCNF"], amp-img', "image with the attributes the rule names or image"),
+        ("img:not(.ad, .promo)", "element the rule describes by a selector"),
+        (":is(img, amp-img", "element the rule describes by a selector"),
     ],
 )
 def test_selectors_are_described_as_the_elements_they_look_for(css: str, reading: str) -> None:

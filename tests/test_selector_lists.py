@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.document.selector_lists import MATCHES_NOTHING, chromium_selectors, cssselect_form, parsed_selectors
+from compliance.document.selector_lists import MATCHES_NOTHING, chromium_selectors, cssselect_form, group_members, parsed_selectors
 
 # Lists Chromium keeps: pseudo-classes and pseudo-elements it knows, though cssselect knows fewer
 # (`:focus-within`, `:dir()`, `::-webkit-scrollbar`…) or parses less (`:not(.a, .b)`).
@@ -140,3 +140,18 @@ def test_nth_child_of_a_selector_list_is_given_to_cssselect_with_the_specificity
     )
     # `:nth-child()` (0, 1, 0) and the most specific of its list (0, 1, 0), as Chromium counts.
     assert [s.specificity() for s in parsed_selectors("li:nth-child(2n of .x, [a])")] == [(0, 2, 1)]
+
+
+@pytest.mark.parametrize(
+    ("selector_list", "members"),
+    [
+        ("img, amp-img", ("img", "amp-img")),
+        ("  script ", ("script",)),
+        ('img[alt="Logo, DCNF"], svg', ('img[alt="Logo, DCNF"]', "svg")),
+        ("img:not(.ad, .promo), amp-img", ("img:not(.ad, .promo)", "amp-img")),
+        (":is(.a, .b) img", (":is(.a, .b) img",)),
+        ("img, .x:bogus", ()),  # Chromium drops the whole list
+    ],
+)
+def test_group_members_split_a_list_only_at_its_top_level_commas(selector_list: str, members: tuple[str, ...]) -> None:
+    assert group_members(selector_list) == members

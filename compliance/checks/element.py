@@ -68,6 +68,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, doc_offset, judge_count
 from compliance.document import Document, Image, image_sources, resolve_url, svg_accessible_name, text_of
+from compliance.document.selector_lists import group_members
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -275,7 +276,7 @@ def _with_svg(selector: Selector) -> Selector:
 
 def _selects_images(selector: Selector) -> bool:
     """True when a member of the selector's group is an image tag alone (`img`, `amp-img`)."""
-    return any(part.strip().lower() in _IMAGE_SELECTORS for part in selector.css.split(","))
+    return any(member.lower() in _IMAGE_SELECTORS for member in group_members(selector.css))
 
 
 def _item_index(doc: Document, element: Any) -> int:
@@ -334,7 +335,7 @@ def _script_hits(doc: Document, attributes: tuple[tuple[str, Pattern], ...] | No
 
 def _selects(selector: Selector, tag: str) -> bool:
     """True when a member of the selector's group is `tag` alone."""
-    return any(part.strip().lower() == tag for part in selector.css.split(","))
+    return any(member.lower() == tag for member in group_members(selector.css))
 
 
 # What a Markdown article's element checks read: its images and scripts. An AMP element is not
@@ -350,7 +351,7 @@ _PAGE_ELEMENT = re.compile(r"(?:html|head|body)(?![\w-])")
 def _names_unread_elements(selector: Selector) -> bool:
     """True when a member of the selector's group is none of the elements a Markdown article is
     read for (`#republication-tracker-tool-source`, `.wrapper`), nor the page around it."""
-    return any(part.strip().lower() not in _READ_IN_MARKDOWN and not _PAGE_ELEMENT.match(part.strip().lower()) for part in selector.css.split(","))
+    return any(member.lower() not in _READ_IN_MARKDOWN and not _PAGE_ELEMENT.match(member.lower()) for member in group_members(selector.css))
 
 
 # How text copies of a page write an image, around its alt text: text browsers and mail clients

@@ -151,6 +151,18 @@ def chromium_selectors(selector_list: str) -> tuple[str, ...] | None:
     return _selector_list(tinycss2.parse_component_value_list(selector_list, skip_comments=True), _TOP_LEVEL)
 
 
+def group_members(selector_list: str) -> tuple[str, ...]:
+    """The selectors of a selector list (a group, `img, .logo`), each as its text, split at the
+    list's top-level commas only: a comma inside `:is(a, b)` or an attribute value
+    (`[alt="a, b"]`) does not split it. A list with brackets, quotes, escapes or pseudo-classes is
+    read as Chromium keeps it (`chromium_selectors`), and gives none when Chromium drops it; a list
+    of type, class and id selectors and combinators alone is split as written."""
+    if not any(character in selector_list for character in "([\\\"':"):
+        # Nothing that can hold a comma or make the list invalid: splitting is the grammar, without loading tinycss2.
+        return tuple(member.strip() for member in selector_list.split(","))
+    return chromium_selectors(selector_list) or ()
+
+
 def _selector_list(tokens: Sequence[Any], context: _Context) -> tuple[str, ...] | None:
     """Every selector of a list that does not forgive, read; None when one is invalid."""
     read = []
