@@ -287,6 +287,22 @@ def test_concise_is_one_line_per_finding(cli: Any) -> None:
     assert run.err == "exit 1: 1 error\n"
 
 
+def test_concise_and_github_name_the_rules_a_passing_run_did_not_check(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    copy = "samples/states-newsroom/print-copy.txt"
+    why = "1 rule(s) not checked (states-newsroom/link): the copy is print (a plain-text file is a print copy; give --meta medium=online if it is published online)"
+    concise = cli("check", "--format", "concise", copy)
+    assert (concise.code, concise.out) == (0, f"{copy}:1:1: note syndcheck/not-checked {why}\n")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    github = cli("check", "--format", "github", copy, str(DCNF / "no-logo.html"))
+    assert f"::notice file={copy},line=1,col=1,title=syndcheck/not-checked::{why}" in github.out.splitlines()
+    assert f"\n### Rules not checked (1 in 1 file)\n\n- {copy}: {why}\n" in summary.read_text(encoding="utf-8")
+    # Given as online, the rule runs (and fails): no note is left.
+    online = cli("check", "--format", "concise", "--meta", "medium=online", copy)
+    assert (online.code, "not-checked" in online.out) == (1, False)
+
+
 def test_last_line_says_why_the_run_failed(cli: Any, tmp_path: Path) -> None:
     negative = SAMPLES / "negative" / "daily-caller-citation.html"
     required = cli("check", "--require-pack", "--quiet", str(negative), str(DCNF / "compliant-static.html"))

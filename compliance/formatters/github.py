@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import display_path, file_notices, with_required_pack
+from compliance.formatters.pipeline import NOT_CHECKED_RULE, display_path, file_notices, unchecked_notices, with_required_pack
 from compliance.formatters.summary import summarize
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -44,7 +44,8 @@ def escape_property(text: str) -> str:
 
 
 def format_github(reports: Sequence[Report], context: FormatContext) -> str:
-    """One workflow command per finding: the message, then the fix on the next line."""
+    """One workflow command per finding: the message, then the fix on the next line; and a
+    `::notice` titled `syndcheck/not-checked` for each notice naming rules the run did not check."""
     lines = []
     for report in reports:
         path = escape_property(display_path(report.path, context.base_dir))
@@ -52,6 +53,8 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
             properties = f"file={path},line={finding.location.line},col={finding.location.column},title={escape_property(finding.rule)}"
             data = escape_data(f"{finding.message}\n{finding.help}")
             lines.append(f"::{COMMANDS[finding.severity]} {properties}::{data}")
+        for notice in unchecked_notices(report):
+            lines.append(f"::notice file={path},line=1,col=1,title={NOT_CHECKED_RULE}::{escape_data(notice.message)}")
     # Each way a configuration file weakened the checks, as a warning on that file.
     for change in context.adjusted_rules:
         file = escape_property(display_path(change.file, context.base_dir))
@@ -112,6 +115,10 @@ def format_github_summary(reports: Sequence[Report], context: FormatContext) -> 
             for report in selected:
                 reason = "; ".join(n.message for n in file_notices(report))
                 tail.append(f"- {_markdown(display_path(report.path, context.base_dir))}: {_markdown(reason)}")
+    unchecked = [(report, notice) for report in reports for notice in unchecked_notices(report)]
+    if unchecked:
+        tail += ["", f"### Rules not checked ({summary.rules_not_checked} in {_plural(summary.files_with_rules_not_checked, 'file')})", ""]
+        tail += [f"- {_markdown(display_path(report.path, context.base_dir))}: {_markdown(notice.message)}" for report, notice in unchecked]
     return _capped(head, rows, tail, SUMMARY_LIMIT)
 
 

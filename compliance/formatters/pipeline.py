@@ -74,6 +74,17 @@ def with_required_pack(report: Report, context: FormatContext) -> Report:
     return dataclasses.replace(report, findings=(failure, *report.findings))
 
 
+# The id under which concise and GitHub output name a rule the run did not check (a value the
+# article does not give, a medium it does not apply to): it is no finding, and no rule of a pack.
+NOT_CHECKED_RULE = "syndcheck/not-checked"
+
+
+def unchecked_notices(report: Report) -> tuple[Notice, ...]:
+    """The notices of a checked report that name rules the run did not check: a run that passes
+    with them passed without those rules, which a pipeline's reader should see."""
+    return tuple(notice for notice in report.notices if notice.unchecked_rules) if report.checked else ()
+
+
 def file_notices(report: Report) -> tuple[Notice, ...]:
     """The notices of a report, with one made up when a report was not checked or had no pack but says nothing why."""
     if report.notices:
