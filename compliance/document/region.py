@@ -463,43 +463,99 @@ def _densest_paragraph_parent(root: Any, comments: _Comments) -> Any | None:
 # A dialog or pop-up by its class or id ("modal", "c-modal__body", "share-popup", "dialogBox").
 _MODAL_NAMES = frozenset({"modal", "popup", "dialog", "lightbox"})
 _MODAL_ROLES = frozenset({"dialog", "alertdialog"})
+# The page itself is never a dialog: `<body class="modal-open">` is the state of a page while a
+# dialog is open (Bootstrap's), which a saved page keeps.
+_PAGE_TAGS = frozenset({"html", "body"})
 # Other stories' cards and promotions inside an article ("teaser", "c-promo", "recirc-module").
 _ELSEWHERE_NAMES = frozenset({"teaser", "teasers", "promo", "promos", "recirc"})
-# A publisher's "Republish this story" box: the HTML it offers other sites to paste (credit line,
-# attribution, tracking pixel), in a box or modal that opens on a click. A class or id names it as
-# a word of its own ("republish-modal", "btn-republish", "republishBox"), never as part of another
-# word: "republished-story" or the pixel's "republication-tracker-tool-source" are a copy's.
+# What names a publisher's "Republish this story" box ("republish-modal", "btn-republish",
+# "republishBox"); never "republished-story" or the pixel's "republication-tracker-tool-source",
+# which are a copy's. The word alone does not make a box: a partner site wraps its copy in
+# `<div class="republish">` or `.republish-story-content` too (see `is_republish_box`).
 _REPUBLISH_NAMES = frozenset({"republish"})
-_OFFERS_REPUBLISHING = re.compile(r"\brepublish\s+(?:this|our)\s+(?:story|article|piece)\b", re.IGNORECASE)
+# What offers a story to other sites, as a piece of text: a button, summary or title ("Republish",
+# "Republish This Story for Free", "Republish our articles"), or a notice addressed to the sites
+# that would republish it ("You are free to republish it", "available to republish for free",
+# "Thank you for your interest in republishing this story"). A copy's own credit ("is republished here under a Creative Commons
+# license") is none of these.
+_OFFERS_REPUBLISHING = re.compile(
+    r"^\W*republish\W*$|\brepublish\s+(?:this|our)\s+(?:story|article|piece|stories|articles|work)\b"
+    r"|\b(?:you\s+(?:can|may)|free\s+to|welcome\s+to|available\s+to)\s+republish\b|\binterest\s+in\s+republishing\b",
+    re.IGNORECASE,
+)
+# The HTML a box offers to copy, in a `<textarea>`, `<pre>` or `<code>`: text holding a tag.
+_COPY_TAGS = ("textarea", "pre", "code")
+_HTML_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+# The controls that open a box, by tag or by name ("btn-republish", "republish-button").
+_CONTROL_TAGS = frozenset({"button", "summary"})
+_CONTROL_NAMES = frozenset({"btn", "button"})
+# What holds the page or its story is never a box, whatever its class says.
+_NEVER_A_BOX = frozenset({"html", "body", "main", "article"})
 
 
 def is_modal(element: Any) -> bool:
     """A dialog or pop-up: `<dialog>`, `role=dialog`/`alertdialog`, `aria-modal=true`, or a class
-    or id naming a modal, pop-up, dialog or lightbox (see `elements.names`). `element` is an lxml
-    element."""
-    if not isinstance(element.tag, str):
+    or id naming a modal, pop-up, dialog or lightbox (see `elements.names`); never `<html>` or
+    `<body>`. `element` is an lxml element."""
+    if not isinstance(element.tag, str) or element.tag.lower() in _PAGE_TAGS:
         return False
     if element.tag.lower() == "dialog" or (element.get("role") or "").strip().lower() in _MODAL_ROLES:
         return True
     return (element.get("aria-modal") or "").strip().lower() == "true" or names(element, _MODAL_NAMES)
 
 
-def is_republish_box(element: Any) -> bool:
-    """The publisher's own "Republish this story" box (see `_REPUBLISH_NAMES`): an element whose
-    class or id names "republish" (see `elements.names`), or a dialog or pop-up (`is_modal`) whose
-    text offers to "republish this story" (or article, or piece). `element` is an lxml element."""
-    if not isinstance(element.tag, str):
+def is_republish_box(element: Any, *, hidden: bool = False) -> bool:
+    """The publisher's own "Republish this story" box: the element that offers the story to
+    other sites, not one that merely has "republish" in its class (a partner's wrapper of its
+    copy, `<div class="republish-post">`), and never what holds the page or its story (`<html>`,
+    `<body>`, `<main>`, `<article>`). It is
+
+    - a dialog or pop-up (`is_modal`) whose class or id names "republish" or whose text offers
+      the story (`_OFFERS_REPUBLISHING`: "Republish this article", "Republish our stories");
+    - a closed `<details>` whose text offers the story, or that is named "republish";
+    - an element whose class or id names "republish" (see `_REPUBLISH_NAMES`) that is the
+      control that opens the box (a button, a summary, a "btn-republish"), that is hidden until
+      a click (a closed `<details>`, its `hidden`, `aria-hidden` or inline `display:none`, or
+      `hidden` as the page's CSS decides, which the caller knows), or that holds an offer: text
+      that offers the story, or the HTML to copy in a `<textarea>`, `<pre>` or `<code>`.
+
+    `element` is an lxml element."""
+    if not isinstance(element.tag, str) or element.tag.lower() in _NEVER_A_BOX:
         return False
-    if names(element, _REPUBLISH_NAMES):
+    tag = element.tag.lower()
+    if is_modal(element):
+        return names(element, _REPUBLISH_NAMES) or _offers_republishing(element)
+    closed = tag == "details" and element.get("open") is None
+    if closed and _offers_republishing(element):
         return True
+    if not names(element, _REPUBLISH_NAMES):
+        return False
+    if tag in _CONTROL_TAGS or names(element, _CONTROL_NAMES) or closed or hidden or _hidden_by_its_markup(element):
+        return True
+    return _offers_republishing(element) or _holds_html_to_copy(element)
+
+
+def _offers_republishing(element: Any) -> bool:
     # Each piece of text on its own: joined, a heading runs into the next paragraph ("storyThis").
-    return is_modal(element) and any(_OFFERS_REPUBLISHING.search(text) for text in element.itertext())
+    return any(_OFFERS_REPUBLISHING.search(text) for text in element.itertext())
 
 
-def is_set_apart(element: Any) -> bool:
+def _holds_html_to_copy(element: Any) -> bool:
+    return any(_HTML_TAG.search(text_of(holder)) for holder in element.iter(*_COPY_TAGS))
+
+
+def _hidden_by_its_markup(element: Any) -> bool:
+    """Hidden by the element's own attributes: `hidden`, `aria-hidden="true"` or an inline
+    `display:none` (what a box waiting for its button's click carries)."""
+    if element.get("hidden") is not None or (element.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    return "display:none" in "".join((element.get("style") or "").lower().split())
+
+
+def is_set_apart(element: Any, *, hidden: bool = False) -> bool:
     """Part of the page that is not the story even inside its article: a dialog or pop-up, a
-    republish box, another story's teaser or a promotion (a class or id naming a `teaser`, `promo`
-    or `recirc`, see `elements.names`)."""
+    republish box (`is_republish_box`, `hidden` as it reads it), another story's teaser or a
+    promotion (a class or id naming a `teaser`, `promo` or `recirc`)."""
     if not isinstance(element.tag, str):
         return False
-    return is_modal(element) or is_republish_box(element) or names(element, _ELSEWHERE_NAMES)
+    return is_modal(element) or is_republish_box(element, hidden=hidden) or names(element, _ELSEWHERE_NAMES)
