@@ -1,7 +1,8 @@
 """One reading of class and id names (`elements.names`): tokens split into BEM pieces, a piece's
 namespace word (`c-`, `o-`, `js-`) left out, its words split at "-", "_" and camelCase. The article
 region's parts (dialogs, republish boxes, teasers, the site's header and brand), the bylines'
-places that are never the article's, and the story's deck and tail all ask through it."""
+places that are never the article's, and the story's deck and tail all ask through it; and a
+document answers `in_story` and `in_republish_box` testing each element once."""
 
 from __future__ import annotations
 
@@ -89,3 +90,36 @@ def test_a_site_header_is_named_by_a_whole_piece(markup: str, site_header: bool)
     doc = parse_html(f"<html><body>{markup}</body></html>")
     assert doc.root is not None
     assert region_module.is_site_header(doc.root.find("body")[0]) is site_header
+
+
+def test_a_document_tests_each_element_once_for_its_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Markers' hits share their ancestors: a page of many hits pays for each element once.
+    tested: list[Any] = []
+    asking: list[str] = []  # the question being asked (`is_set_apart` asks `is_republish_box` too)
+    real_box, real_apart = region_module.is_republish_box, region_module.is_set_apart
+
+    def box(element: Any, *, hidden: bool = False) -> bool:
+        if not asking:
+            tested.append(("box", element))
+        return real_box(element, hidden=hidden)
+
+    def apart(element: Any, *, hidden: bool = False) -> bool:
+        tested.append(("apart", element))
+        asking.append("apart")
+        try:
+            return real_apart(element, hidden=hidden)
+        finally:
+            asking.pop()
+
+    monkeypatch.setattr(region_module, "is_republish_box", box)
+    monkeypatch.setattr(region_module, "is_set_apart", apart)
+    paragraphs = "".join(f"<p>Paragraph {n} of the story, with a <a href='/x{n}'>link</a>.</p>" for n in range(40))
+    doc = parse_html(f"<html><body><main><article><div><div class='entry-content'>{paragraphs}</div></div></article></main></body></html>")
+    assert doc.root is not None
+    links = list(doc.root.iter("a"))
+    for _ in range(2):
+        assert not any(doc.in_republish_box(link) for link in links)
+        assert all(doc.in_story(link) for link in links)
+    elements = sum(1 for _ in doc.root.iter())
+    assert len(tested) == len(set(tested))  # no element tested twice for one question
+    assert len(tested) <= 2 * elements
