@@ -149,8 +149,11 @@ def test_a_pixel_kept_alone_in_the_story_applies_the_pack() -> None:
     [
         ('<div id="republish-modal">x</div>', True, True),
         ('<div class="btn-republish">x</div>', True, False),
-        ('<div class="republishBox">x</div>', True, False),
-        ('<div class="REPUBLISH">x</div>', True, False),
+        ('<div class="republishBox" hidden>x</div>', True, False),
+        ('<div class="REPUBLISH"><h2>Republish</h2></div>', True, False),
+        # The word alone offers nothing: a partner's wrapper of its copy (tests/test_detection_republish_box.py).
+        ('<div class="republishBox">x</div>', False, False),
+        ('<div class="REPUBLISH">x</div>', False, False),
         ('<div class="republished-story">x</div>', False, False),
         ('<div id="republication-tracker-tool-source">x</div>', False, False),
         ('<div class="nonrepublishable">x</div>', False, False),
@@ -169,9 +172,9 @@ def test_which_elements_are_republish_boxes_and_modals(markup: str, republish: b
     assert is_modal(element) is modal
 
 
-def test_the_rule_packs_doc_example_of_a_republish_box_applies_no_pack() -> None:
+def test_the_rule_packs_doc_examples_of_a_republish_box_and_a_partners_wrapper() -> None:
     doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8").split("### A publisher's own republish box", 1)[1]
-    (html,) = re.findall(r"```html\n(.*?)```", doc.split("\n### ", 1)[0], re.DOTALL)
+    html, partners_copy = re.findall(r"```html\n(.*?)```", doc.split("\n### ", 1)[0], re.DOTALL)
     report = check_bytes(html.encode(), "html", PACKS, path="story.html")
     assert report.packs == ()
     assert {n.code for n in report.notices} == {"no-pack"}
@@ -179,3 +182,6 @@ def test_the_rule_packs_doc_example_of_a_republish_box_applies_no_pack() -> None
     (box_html,) = re.findall(r'<div id="republish-modal"[^>]*><h2>[^<]*</h2>\n(.*?)</div>', html, re.DOTALL)
     pasted = html.replace("<p><button>Republish this story</button></p></article>", box_html + "</article>")
     assert check_bytes(pasted.encode(), "html", PACKS, path="story.html").packs == ("republication-tracker",)
+    # A partner's copy wrapped in an element named for republished copies is one too.
+    assert 'class="republish-story-content"' in partners_copy
+    assert check_bytes(partners_copy.encode(), "html", PACKS, path="copy.html").packs == ("republication-tracker",)

@@ -10,7 +10,7 @@ import urllib.parse
 from typing import Any
 
 from compliance.document import Block, Document
-from compliance.document.elements import classes
+from compliance.document.elements import names
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
 from compliance.urls import url_host
@@ -32,8 +32,12 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
 _HEAD_CONTAINERS = frozenset({"header", "figure", "figcaption", "aside", "nav", "footer"})
 _SENTENCE_END = on_first_use(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
 _BODY_WORDS = 6
-# Class names of the deck (standfirst) that CMSs print between the headline and the story.
-_DECK = on_first_use(r"(?:^|[-_])(?:dek|deck|standfirst|sub-?title|sub-?head(?:line)?|summary|excerpt|teaser|strapline|kicker)(?:$|[-_])")
+# Class names of the deck (standfirst) that CMSs print between the headline and the story, as words
+# of a class (see `elements.names`: "article__dek", "c-standfirst", "entry-subtitle").
+_DECK_NAMES = frozenset(
+    """dek deck standfirst subtitle sub-title subhead sub-head subheadline sub-headline summary excerpt teaser strapline
+    kicker""".split()
+)
 
 
 def is_body_paragraph(doc: Document, block: Block) -> bool:
@@ -55,7 +59,7 @@ def _running_text(doc: Document, block: Block) -> bool:
     for node in (element, *element.iterancestors()):
         if not isinstance(node.tag, str):
             continue
-        if node.tag.lower() in _HEAD_CONTAINERS or any(_DECK().search(token) for token in classes(node)):
+        if node.tag.lower() in _HEAD_CONTAINERS or names(node, _DECK_NAMES, ids=False):
             return False
         if node in doc.article_head:
             return False  # the story's head above the article root is never its body
@@ -129,15 +133,16 @@ def _path_below(root: Any, element: Any) -> list[Any]:
 
 
 # What may follow a story's last paragraph inside the article element: tags and topics, sharing
-# links, the author's bio, a comment prompt, links to the previous and next stories (as class
-# parts: "submeta", "share-links", "author-bio", "comments-area", "prev-next-links").
-_TAIL_CLASS = on_first_use(r"(?:^|[-_])(?:bio|author|share|sharing|social|tags?|topics?|related|comments?|submeta|pagination|prev|next)(?:$|[-_])")
+# links, the author's bio, a comment prompt, links to the previous and next stories (as words of a
+# class, see `elements.names`: "submeta", "share-links", "author-bio", "comments-area",
+# "prev-next-links").
+_TAIL_NAMES = frozenset("bio author share sharing social tag tags topic topics related comment comments submeta pagination prev next".split())
 
 
 def story_tail(doc: Document) -> frozenset[int]:
     """The indices of the article's items after its last body paragraph that are not the story's
     text: short lines, link lists, headings, images, and paragraphs inside the article's footer or
-    an element whose class names a tail part (`_TAIL_CLASS`: tags, sharing, the author's bio,
+    an element whose class names a tail part (`_TAIL_NAMES`: tags, sharing, the author's bio,
     comments, links to other stories). Empty when the article has no body paragraph. `last: N`
     counts N blocks before these: a tagline is at the end of the story with the page's furniture
     after it."""
@@ -161,7 +166,7 @@ def _in_tail_container(doc: Document, block: Block) -> bool:
     for node in (element, *element.iterancestors()):
         if node is doc.article_root:
             return False
-        if isinstance(node.tag, str) and any(_TAIL_CLASS().search(token) for token in classes(node)):
+        if isinstance(node.tag, str) and names(node, _TAIL_NAMES, ids=False):
             return True
     return False
 

@@ -49,9 +49,9 @@ from compliance.document.byline_reading import (
     read_byline,
     title_and_institution,
 )
-from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
+from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, names, text_of
 from compliance.document.model import Block, Byline, Document
-from compliance.document.region import BEM_SPLIT, is_chrome, is_site_header, is_site_navigation
+from compliance.document.region import is_chrome, is_site_header, is_site_navigation
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES, normalize, normalize_inline, shorten
 
@@ -65,15 +65,15 @@ _AUTHOR_HREF = re.compile(
     re.IGNORECASE,
 )
 # Where a byline is never this article's: comments, sidebars, navigation, related lists, teasers.
-# Matched against the first or last part of a class or id ("comments-area", "c-sidebar",
-# "jp-relatedposts"), so that layout classes such as "panel-two-col-sidebar-right" do not count.
+# Matched against the first or last word of a piece of a class or id ("comments-area", "c-sidebar",
+# "jp-relatedposts"; see `elements.names`), so that layout classes such as
+# "panel-two-col-sidebar-right" do not count; the names of two words, against a whole piece.
 _ELSEWHERE_WORDS = frozenset(
     """comment comments commentlist related relatedposts recommended recommendations recirc teaser teasers promo
     promos sidebar widget trending popular mostread newsletter menu breadcrumb breadcrumbs navigation nav toc
     morefrom""".split()
 )
 _ELSEWHERE_NAMES = frozenset({"site-footer", "site-header", "more-from", "most-read", "more-stories", "read-next"})
-_PART_SPLIT = re.compile(r"[-_]+")
 _ELSEWHERE_TAGS = frozenset({"nav", "figcaption", "figure", "caption"})
 _ELSEWHERE_ROLES = frozenset({"complementary", "navigation", "banner", "contentinfo", "search"})
 # A block of running prose: the body has started once a few of these have gone by.
@@ -824,7 +824,7 @@ def _elsewhere(element: Any, zone: _Zone) -> bool:
             continue  # the story's own header, classed like the site's: part of the article
         if tag in _ELSEWHERE_TAGS or (node.get("role") or "").lower() in _ELSEWHERE_ROLES:
             return True
-        if _elsewhere_by_name(node.get("class") or "", node.get("id") or ""):
+        if _elsewhere_by_name(node):
             return True
         if tag in ("article", "li") and _is_teaser(node, zone):
             return True
@@ -852,22 +852,10 @@ def _article_header(element: Any, zone: _Zone) -> bool:
     return _in_own_article(element, zone)
 
 
-@functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
-def _elsewhere_by_name(value: str, identifier: str) -> bool:
-    for token in f"{value} {identifier}".lower().split():
-        if token in _ELSEWHERE_NAMES or any(_elsewhere_piece(piece) for piece in BEM_SPLIT.split(token)):
-            return True
-    return False
-
-
-def _elsewhere_piece(piece: str) -> bool:
-    """ "related-content", "c-related-content", "sidebar-right": the first or last word names a
-    place a byline is never this article's. A namespace prefix of one or two letters ("c-", "o-",
-    "js-") is not a word."""
-    parts = [p for p in _PART_SPLIT.split(piece) if p]
-    if len(parts) > 1 and len(parts[0]) <= 2:
-        parts = parts[1:]
-    return bool(parts) and (parts[0] in _ELSEWHERE_WORDS or parts[-1] in _ELSEWHERE_WORDS or "-".join(parts) in _ELSEWHERE_NAMES)
+def _elsewhere_by_name(element: Any) -> bool:
+    """ "related-content", "c-related-content", "sidebar-right", "site-footer": a class or id whose
+    piece begins or ends with a word, or is a name, of a place a byline is never this article's."""
+    return names(element, _ELSEWHERE_WORDS, at="ends") or names(element, _ELSEWHERE_NAMES, at="whole")
 
 
 def _is_teaser(node: Any, zone: _Zone) -> bool:

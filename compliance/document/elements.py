@@ -4,7 +4,8 @@ byline finding and the checks: its class tokens, its text, and whether it can ev
 from __future__ import annotations
 
 import functools
-from typing import Any
+import re
+from typing import Any, Literal
 
 # How many distinct `class` (and `id`) values the readers of them memoise. A page uses tens of them
 # (a hundred at most) and a site's pages share most, so a few hundred hold what pages repeat; but
@@ -25,6 +26,73 @@ def classes(element: Any) -> frozenset[str]:
     """The element's class tokens, lower-cased (empty when it has no `class` attribute)."""
     value = element.get("class")
     return class_tokens(value) if value else frozenset()
+
+
+# How a class or id value is read as names: each whitespace-separated token, each BEM piece of it
+# ("block__element--modifier"), and each piece's words, split at "-" and "_" and where camelCase
+# turns to a capital ("republishBox"), lower-cased: "c-modal__body", "share-popup" and
+# "dialogBox" name a modal; "republished-story" names "republished", not "republish".
+BEM_SPLIT = re.compile(r"--|__")
+_WORD_SPLIT = re.compile(r"[-_]+|(?<=[a-z0-9])(?=[A-Z])")
+# A namespace word in front of a piece ("c-", "o-", "js-"): not a word of the name.
+_NAMESPACE_LETTERS = 2
+# The longest run of words a vocabulary names ("more-from", "site-header"); longer runs are not
+# kept, so that a token of many words costs no more than a few.
+_LONGEST_NAME = 3
+
+
+@functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
+def name_words(value: str) -> tuple[tuple[str, ...], ...]:
+    """The words of each BEM piece of a class or id value, lower-cased, a piece's namespace word
+    ("c", "o", "js": two letters or fewer, before other words) left out: "c-site-header__inner
+    republishBox" is (("site", "header"), ("inner",), ("republish", "box"))."""
+    pieces = []
+    for token in value.split():
+        for piece in BEM_SPLIT.split(token):
+            words = tuple(word.lower() for word in _WORD_SPLIT.split(piece) if word)
+            if len(words) > 1 and len(words[0]) <= _NAMESPACE_LETTERS:
+                words = words[1:]
+            if words:
+                pieces.append(words)
+    return tuple(pieces)
+
+
+# Where in a piece a name is looked for (see `names`).
+NameAt = Literal["anywhere", "ends", "whole"]
+
+
+@functools.lru_cache(maxsize=CLASS_VALUES_CACHED)
+def _runs(value: str, at: NameAt) -> frozenset[str]:
+    """The runs of words (joined by "-") of each piece of `value` (see `name_words`) that `names`
+    looks a name up among: every run of up to `_LONGEST_NAME` words ("anywhere"), those that
+    begin at a piece's first word or end at its last ("ends"), or each piece whole ("whole")."""
+    runs: set[str] = set()
+    for words in name_words(value):
+        count = len(words)
+        if at == "whole":
+            runs.add("-".join(words))
+            continue
+        for start in range(count):
+            for end in range(start + 1, min(count, start + _LONGEST_NAME) + 1):
+                if at == "anywhere" or start == 0 or end == count:
+                    runs.add("-".join(words[start:end]))
+    return frozenset(runs)
+
+
+def names(element: Any, vocabulary: frozenset[str], *, ids: bool = True, at: NameAt = "anywhere") -> bool:
+    """Whether the element's class (and, with `ids`, its id) names one of `vocabulary`: lower-cased
+    names of one to three words joined by "-" ("republish", "modal", "site-header"), each looked
+    up among the words of each BEM piece (see `name_words`). `at` says where in a piece:
+    "anywhere" as a run of its words ("btn-republish", "republishBox" and "c-republish__modal"
+    name "republish"); "ends", a run that begins at its first word or ends at its last
+    ("sidebar-right", "c-related-content"; not the layout class "panel-two-col-sidebar-right");
+    "whole", the piece itself ("c-site-header__inner" names "site-header", "site-header-bar" does
+    not). Only `element.get` is asked, so a mapping of attributes may stand in for the element."""
+    for attribute in ("class", "id") if ids else ("class",):
+        value = element.get(attribute)
+        if value and not vocabulary.isdisjoint(_runs(value, at)):
+            return True
+    return False
 
 
 def text_of(element: Any) -> str:

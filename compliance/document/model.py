@@ -368,11 +368,12 @@ class Document:
 
     def in_republish_box(self, element: Any) -> bool:
         """True when the element (an lxml element of this page) or an ancestor is the publisher's
-        own "Republish this story" box or modal (see `region.is_republish_box`): the HTML offered
-        to other sites, not the page's own credit or pixel."""
+        own "Republish this story" box or modal (see `region.is_republish_box`; an element the
+        page's CSS hides counts as hidden until a click): the HTML offered to other sites, not the
+        page's own credit or pixel."""
         from compliance.document.region import is_republish_box
 
-        return any(is_republish_box(node) for node in (element, *element.iterancestors()))
+        return self._in_any("in_republish_box", element, lambda node: is_republish_box(node, hidden=not self.is_visible(node)))
 
     def in_story(self, element: Any) -> bool:
         """True when the element sits in the story itself: in the article region (`in_article`),
@@ -380,7 +381,27 @@ class Document:
         (see `region.is_set_apart`)."""
         from compliance.document.region import is_set_apart
 
-        return self.in_article(element) and not any(is_set_apart(node) for node in (element, *element.iterancestors()))
+        return self.in_article(element) and not self._in_any("set_apart", element, lambda node: is_set_apart(node, hidden=not self.is_visible(node)))
+
+    def _in_any(self, key: str, element: Any, test: Callable[[Any], bool]) -> bool:
+        """Whether `test` holds for the element or an ancestor, each element's answer kept in the
+        document's memo under `key`: the hits of a page's markers share most of their ancestors,
+        so each element is tested once however many hits lie below it (iterative: pages nest
+        deep)."""
+        known: dict[Any, bool] = self._memo.setdefault(("in_any", key), {})
+        unknown: list[Any] = []
+        node, inside = element, False
+        while node is not None:
+            answer = known.get(node)
+            if answer is not None:
+                inside = answer
+                break
+            unknown.append(node)
+            node = node.getparent()
+        for node in reversed(unknown):
+            inside = inside or test(node)
+            known[node] = inside
+        return inside
 
     def unseen_text(self) -> tuple[tuple[int, str, bool], ...]:
         """The page's blocks of text that no reader sees, as (line, text, in the story): each

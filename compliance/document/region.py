@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Any
 
-from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, text_of
+from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, names, text_of
 
 # Page chrome inside or around an article: not part of the story an editor republished.
 _CHROME_CLASSES = frozenset(
@@ -231,8 +231,6 @@ class _Comments:
 # What a site's header is classed as (`c-site-header`, `site-header__inner` too): outside the
 # story's own `<article>` it is page chrome.
 _SITE_HEADER_NAMES = frozenset({"site-header", "masthead"})
-# BEM names: "block__element--modifier"; each piece is read on its own (bylines read them so too).
-BEM_SPLIT = re.compile(r"--|__")
 
 
 def is_site_header(element: Any) -> bool:
@@ -240,8 +238,7 @@ def is_site_header(element: Any) -> bool:
     `site-header` or `masthead` class or id (`c-site-header`, `site-header__inner` too)."""
     if (element.get("role") or "").lower() == "banner":
         return True
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
-    return any(piece.removeprefix("c-").removeprefix("o-") in _SITE_HEADER_NAMES for name in names for piece in BEM_SPLIT.split(name))
+    return names(element, _SITE_HEADER_NAMES, at="whole")
 
 
 def is_site_navigation(element: Any) -> bool:
@@ -307,7 +304,6 @@ def _lines_below_common_ancestor(headline: Any, article_root: Any) -> tuple[list
 # Class pieces of a site's logo, name or top bar ("topbar__logo__title", "site-title",
 # "navbar-brand"): an `<h1>` so classed, or inside an element so classed, is the site's name.
 _SITE_BRAND_PIECES = frozenset({"logo", "site-title", "site-name", "site-branding", "branding", "brand", "navbar", "topbar"})
-_CLASS_PIECE_SPLIT = re.compile(r"--|__|\s+")
 
 
 def _names_the_site(element: Any) -> bool:
@@ -315,8 +311,7 @@ def _names_the_site(element: Any) -> bool:
     header, classed as the site's logo, title or bar, or (the `<h1>`) a link to the front page."""
     if is_chrome(element, element.tag.lower()) or is_site_header(element):
         return True
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    if any(piece.removeprefix("c-").removeprefix("o-") in _SITE_BRAND_PIECES for piece in _CLASS_PIECE_SPLIT.split(names)):
+    if names(element, _SITE_BRAND_PIECES, at="whole"):
         return True
     return element.tag == "h1" and any(_front_page(link.get("href") or "") for link in element.iter("a"))
 
@@ -465,48 +460,102 @@ def _densest_paragraph_parent(root: Any, comments: _Comments) -> Any | None:
     return best_parent
 
 
-# A publisher's "Republish this story" box: the HTML it offers other sites to paste (credit line,
-# attribution, tracking pixel), in a box or modal that opens on a click. A class or id names it as
-# a word of its own ("republish-modal", "btn-republish", "republishBox"), never as part of another
-# word: "republished-story" or the pixel's "republication-tracker-tool-source" are a copy's.
-_REPUBLISH_NAME = re.compile(r"(?<![A-Za-z])(?:[Rr]epublish|REPUBLISH)(?![a-z])")
 # A dialog or pop-up by its class or id ("modal", "c-modal__body", "share-popup", "dialogBox").
-_MODAL_NAME = re.compile(r"(?<![A-Za-z])(?:[Mm]odal|MODAL|[Pp]opup|POPUP|[Dd]ialog|DIALOG|[Ll]ightbox)(?![a-z])")
+_MODAL_NAMES = frozenset({"modal", "popup", "dialog", "lightbox"})
 _MODAL_ROLES = frozenset({"dialog", "alertdialog"})
+# The page itself is never a dialog: `<body class="modal-open">` is the state of a page while a
+# dialog is open (Bootstrap's), which a saved page keeps.
+_PAGE_TAGS = frozenset({"html", "body"})
 # Other stories' cards and promotions inside an article ("teaser", "c-promo", "recirc-module").
-_ELSEWHERE_NAME = re.compile(r"(?<![A-Za-z])(?:[Tt]easers?|[Pp]romos?|[Rr]ecirc)(?![a-z])")
-_OFFERS_REPUBLISHING = re.compile(r"\brepublish\s+(?:this|our)\s+(?:story|article|piece)\b", re.IGNORECASE)
-
-
-def _names(element: Any) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
+_ELSEWHERE_NAMES = frozenset({"teaser", "teasers", "promo", "promos", "recirc"})
+# What names a publisher's "Republish this story" box ("republish-modal", "btn-republish",
+# "republishBox"); never "republished-story" or the pixel's "republication-tracker-tool-source",
+# which are a copy's. The word alone does not make a box: a partner site wraps its copy in
+# `<div class="republish">` or `.republish-story-content` too (see `is_republish_box`).
+_REPUBLISH_NAMES = frozenset({"republish"})
+# What offers a story to other sites, as a piece of text: a button, summary or title ("Republish",
+# "Republish This Story for Free", "Republish our articles"), or a notice addressed to the sites
+# that would republish it ("You are free to republish it", "available to republish for free",
+# "Thank you for your interest in republishing this story"). A copy's own credit ("is republished here under a Creative Commons
+# license") is none of these.
+_OFFERS_REPUBLISHING = re.compile(
+    r"^\W*republish\W*$|\brepublish\s+(?:this|our)\s+(?:story|article|piece|stories|articles|work)\b"
+    r"|\b(?:you\s+(?:can|may)|free\s+to|welcome\s+to|available\s+to)\s+republish\b|\binterest\s+in\s+republishing\b",
+    re.IGNORECASE,
+)
+# The HTML a box offers to copy, in a `<textarea>`, `<pre>` or `<code>`: text holding a tag.
+_COPY_TAGS = ("textarea", "pre", "code")
+_HTML_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+# The controls that open a box, by tag or by name ("btn-republish", "republish-button").
+_CONTROL_TAGS = frozenset({"button", "summary"})
+_CONTROL_NAMES = frozenset({"btn", "button"})
+# What holds the page or its story is never a box, whatever its class says.
+_NEVER_A_BOX = frozenset({"html", "body", "main", "article"})
 
 
 def is_modal(element: Any) -> bool:
     """A dialog or pop-up: `<dialog>`, `role=dialog`/`alertdialog`, `aria-modal=true`, or a class
-    or id naming a modal, pop-up, dialog or lightbox. `element` is an lxml element."""
-    if not isinstance(element.tag, str):
+    or id naming a modal, pop-up, dialog or lightbox (see `elements.names`); never `<html>` or
+    `<body>`. `element` is an lxml element."""
+    if not isinstance(element.tag, str) or element.tag.lower() in _PAGE_TAGS:
         return False
     if element.tag.lower() == "dialog" or (element.get("role") or "").strip().lower() in _MODAL_ROLES:
         return True
-    return (element.get("aria-modal") or "").strip().lower() == "true" or bool(_MODAL_NAME.search(_names(element)))
+    return (element.get("aria-modal") or "").strip().lower() == "true" or names(element, _MODAL_NAMES)
 
 
-def is_republish_box(element: Any) -> bool:
-    """The publisher's own "Republish this story" box (see `_REPUBLISH_NAME`): an element whose
-    class or id names "republish", or a dialog or pop-up (`is_modal`) whose text offers to
-    "republish this story" (or article, or piece). `element` is an lxml element."""
-    if not isinstance(element.tag, str):
+def is_republish_box(element: Any, *, hidden: bool = False) -> bool:
+    """The publisher's own "Republish this story" box: the element that offers the story to
+    other sites, not one that merely has "republish" in its class (a partner's wrapper of its
+    copy, `<div class="republish-post">`), and never what holds the page or its story (`<html>`,
+    `<body>`, `<main>`, `<article>`). It is
+
+    - a dialog or pop-up (`is_modal`) whose class or id names "republish" or whose text offers
+      the story (`_OFFERS_REPUBLISHING`: "Republish this article", "Republish our stories");
+    - a closed `<details>` whose text offers the story, or that is named "republish";
+    - an element whose class or id names "republish" (see `_REPUBLISH_NAMES`) that is the
+      control that opens the box (a button, a summary, a "btn-republish"), that is hidden until
+      a click (a closed `<details>`, its `hidden`, `aria-hidden` or inline `display:none`, or
+      `hidden` as the page's CSS decides, which the caller knows), or that holds an offer: text
+      that offers the story, or the HTML to copy in a `<textarea>`, `<pre>` or `<code>`.
+
+    `element` is an lxml element."""
+    if not isinstance(element.tag, str) or element.tag.lower() in _NEVER_A_BOX:
         return False
-    if _REPUBLISH_NAME.search(_names(element)):
+    tag = element.tag.lower()
+    if is_modal(element):
+        return names(element, _REPUBLISH_NAMES) or _offers_republishing(element)
+    closed = tag == "details" and element.get("open") is None
+    if closed and _offers_republishing(element):
         return True
+    if not names(element, _REPUBLISH_NAMES):
+        return False
+    if tag in _CONTROL_TAGS or names(element, _CONTROL_NAMES) or closed or hidden or _hidden_by_its_markup(element):
+        return True
+    return _offers_republishing(element) or _holds_html_to_copy(element)
+
+
+def _offers_republishing(element: Any) -> bool:
     # Each piece of text on its own: joined, a heading runs into the next paragraph ("storyThis").
-    return is_modal(element) and any(_OFFERS_REPUBLISHING.search(text) for text in element.itertext())
+    return any(_OFFERS_REPUBLISHING.search(text) for text in element.itertext())
 
 
-def is_set_apart(element: Any) -> bool:
+def _holds_html_to_copy(element: Any) -> bool:
+    return any(_HTML_TAG.search(text_of(holder)) for holder in element.iter(*_COPY_TAGS))
+
+
+def _hidden_by_its_markup(element: Any) -> bool:
+    """Hidden by the element's own attributes: `hidden`, `aria-hidden="true"` or an inline
+    `display:none` (what a box waiting for its button's click carries)."""
+    if element.get("hidden") is not None or (element.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    return "display:none" in "".join((element.get("style") or "").lower().split())
+
+
+def is_set_apart(element: Any, *, hidden: bool = False) -> bool:
     """Part of the page that is not the story even inside its article: a dialog or pop-up, a
-    republish box, another story's teaser or a promotion (`teaser`, `promo`, `recirc` classes)."""
+    republish box (`is_republish_box`, `hidden` as it reads it), another story's teaser or a
+    promotion (a class or id naming a `teaser`, `promo` or `recirc`)."""
     if not isinstance(element.tag, str):
         return False
-    return is_modal(element) or is_republish_box(element) or bool(_ELSEWHERE_NAME.search(_names(element)))
+    return is_modal(element) or is_republish_box(element, hidden=hidden) or names(element, _ELSEWHERE_NAMES)
