@@ -290,7 +290,10 @@ def test_concise_is_one_line_per_finding(cli: Any) -> None:
 def test_concise_and_github_name_the_rules_a_passing_run_did_not_check(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     copy = "samples/states-newsroom/print-copy.txt"
-    why = "1 rule(s) not checked (states-newsroom/link): the copy is print (a plain-text file is a print copy; give --meta medium=online if it is published online)"
+    why = (
+        "1 rule(s) not checked (states-newsroom/link): the copy is print"
+        " (a plain-text file is a print copy; give --meta medium=online if it is published online)"
+    )
     concise = cli("check", "--format", "concise", copy)
     assert (concise.code, concise.out) == (0, f"{copy}:1:1: note syndcheck/not-checked {why}\n")
     summary = tmp_path / "summary.md"
