@@ -26,6 +26,13 @@ EDITS = [
     ("It was his 14th inspection of the line that month.", "It was his 41st inspection of the line that month.", "14th → 41st"),
     ("The agency fined the company $2 million last spring.", "The agency fined the company $3 million last spring.", "$2 → $3"),
     ("The council voted to add twelve routes to the network.", "The council voted to add 12 routes to the network.", None),
+    # A number spelled in several words is one number ("twenty-six" is 26, not 20 and 6).
+    ("The clinic treated 26 patients in its first week.", "The clinic treated twenty-six patients in its first week.", None),
+    ("The clinic treated 26 patients in its first week.", "The clinic treated twenty six patients in its first week.", None),
+    ("The district spent $126,000 on the new roof.", "The district spent $126 thousand on the new roof.", None),
+    ("The clinic treated 26 patients in its first week.", "The clinic treated twenty-seven patients in its first week.", "26 → twenty-seven"),
+    ("The clinic treated 26 patients in its first week.", "The clinic treated twenty patients in its first week.", "26 → twenty"),
+    ("The agency fined 5 firms, a hundred workers said.", "The agency fined 5 firms, 100 workers said.", None),
     ("The state gave a $5 million grant to the city council.", "The state gave a $5M grant to the city council.", None),
     ("The state gave a $5 million grant to the city council.", "The state gave a $5,000,000 grant to the city council.", None),
     ("The new routes start in two weeks, the council said.", "The new routes start in three weeks, the council said.", None),

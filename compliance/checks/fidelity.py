@@ -10,7 +10,7 @@ difference is one hit:
   words in a place ("on Tuesday" → "last week", "Portland, Ore." → "here"): a paragraph is
   changed beyond them when one edit replaces or adds more than `style-words` words, or when its
   similarity falls below `style-similarity`. However small, an edit that turns one number into
-  another ("41 welds" → "14 welds"; "twelve" → "12" is style) away from words of time ("in two
+  another ("41 welds" → "14 welds"; "twelve" → "12" and "twenty-six" → "26" are style) away from words of time ("in two
   weeks" → "in three weeks" is a relative time edit), or that adds or removes a negation ("not",
   "never", "nobody", "-n't"; "No. 1", "no. 12" and "No 10" inside a sentence are "number"),
   changes what the story says: it is beyond style too. So does one that replaces, adds or removes
@@ -318,21 +318,71 @@ def _bare(word: str) -> str:
 
 def _numbers(words: list[str]) -> list[float]:
     """The values of the numbers the words write, in numerals or words, with their magnitude
-    ("$5 million", "5M" and "5,000,000" are all 5e6; "four-hour" holds 4)."""
+    ("$5 million", "5M" and "5,000,000" are all 5e6; "four-hour" holds 4; "twenty-six", "twenty
+    six" and "one hundred and twenty-six thousand" are one number each, as a reader reads them)."""
     values: list[float] = []
+    spelled = _SpelledNumber()
+    after_numeral = False
     for word in words:
         for part in _bare(word).split("-"):
             numeral = _NUMERAL().match(part)
             if numeral is not None:
+                spelled.close(values)
                 values.append(float(numeral.group(1).replace(",", "")) * _MAGNITUDES.get(numeral.group(2) or "", 1.0))
-            elif part in _NUMBER_WORDS:
-                values.append(float(_NUMBER_WORDS[part]))
-            elif part in _MAGNITUDES and len(part) > 1:
-                if values:
-                    values[-1] *= _MAGNITUDES[part]
-                else:
-                    values.append(_MAGNITUDES[part])
+            elif part in _MAGNITUDES and len(part) > 1 and after_numeral:
+                values[-1] *= _MAGNITUDES[part]
+            elif part in _NUMBER_WORDS or (part in _MAGNITUDES and len(part) > 1):
+                spelled.add(part, values)
+            elif not (part == "and" and spelled.after_magnitude):
+                spelled.close(values)
+            after_numeral = numeral is not None
+    spelled.close(values)
     return values
+
+
+class _SpelledNumber:
+    """A number written in words, read word by word: `total` holds what thousands, millions…
+    have closed, `current` what is below the last of them ("two million five hundred" is 2e6 and
+    500)."""
+
+    def __init__(self) -> None:
+        self.reading = False
+        self.total = 0.0
+        self.current = 0.0
+        self.after_magnitude = False
+
+    def add(self, word: str, values: list[float]) -> None:
+        """Read one number word; a word that cannot continue the number (the "two" of "one two")
+        closes it into `values` and starts another."""
+        if word in _MAGNITUDES:
+            scale = _MAGNITUDES[word]
+            if not self.reading:
+                self.reading, self.current = True, 1.0
+            if scale == 100:
+                self.current = (self.current or 1.0) * scale
+            else:
+                self.total += (self.current or 1.0) * scale
+                self.current = 0.0
+            self.after_magnitude = True
+            return
+        value = float(_NUMBER_WORDS[word])
+        below_hundred = self.current % 100
+        continues = self.reading and (
+            self.current == 0
+            or (below_hundred == 0 and value < 100 and self.after_magnitude)
+            or (below_hundred >= 20 and below_hundred % 10 == 0 and value < 10)
+        )
+        if not continues:
+            self.close(values)
+            self.reading = True
+        self.current += value
+        self.after_magnitude = False
+
+    def close(self, values: list[float]) -> None:
+        """End the number being read, if any, and add its value to `values`."""
+        if self.reading:
+            values.append(self.total + self.current)
+        self.reading, self.total, self.current, self.after_magnitude = False, 0.0, 0.0, False
 
 
 def _negations(paragraph: list[str], start: int, end: int) -> int:
