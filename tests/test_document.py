@@ -254,6 +254,26 @@ def test_headline_is_the_h1() -> None:
     assert (doc.headline.text, doc.headline.heading, doc.headline.in_article) == (HEADLINE, True, True)
 
 
+@pytest.mark.parametrize(
+    ("text", "markdown", "headline"),
+    [
+        # A first line that is the byline is no headline: the article has none.
+        ("By Rosa Ibarra, CalMatters\n\nThe plan was created in 1968.\n", False, None),
+        ("<!-- from the CMS -->\n\nBy Rosa Ibarra, CalMatters\n\nThe plan was created in 1968.\n", True, None),
+        ("BY JANE DOE\n\nWASHINGTON — Lawmakers met.\n", False, None),
+        # A headline line over the byline, or a Markdown heading, stays the headline.
+        ("Insurer of last resort now covers most homes\n\nBy Rosa Ibarra, CalMatters\n\nThe plan.\n", False, "Insurer of last resort now covers most homes"),
+        ("# Insurer covers most homes\n\nBy Rosa Ibarra, CalMatters\n\nThe plan.\n", True, "Insurer covers most homes"),
+        ("The plan was created in 1968 as a temporary backstop.\n\nIt grew.\n", False, "The plan was created in 1968 as a temporary backstop."),
+    ],
+)
+def test_a_text_or_markdown_article_whose_first_line_is_its_byline_has_no_headline(text: str, markdown: bool, headline: str | None) -> None:
+    doc = parse_text(text, markdown=markdown)
+    assert (doc.headline.text if doc.headline is not None else None) == headline
+    if headline is None:  # the first line is read as the byline it is
+        assert [byline.index for byline in doc.bylines[:1]] == [doc.blocks[0].index]
+
+
 # ---------------------------------------------------------------------------------------------
 # Source positions
 
