@@ -233,3 +233,32 @@ def test_names_and_missing_list_the_original_s_reporters_as_a_sentence_does(cli:
     run = cli("check", "--rules", str(pack), "--pack", "gz", "--format", "json", "--original", str(original), str(story))
     (finding,) = run.json()["files"][0]["findings"]
     assert finding["message"] == "credit Jake Smith, Anna Lee and Bo Diaz Jr.; missing Anna Lee and Bo Diaz Jr."
+
+
+@pytest.mark.parametrize(
+    ("reporter", "verdict"),
+    [
+        ("Jake Smith", "passed"),
+        ("jake  smith", "passed"),  # case and spacing as typed in a form
+        ("J. Smith", "findings"),  # an initial given does not stand for any given name (as an original's)
+        ("Anna Lee", "findings"),
+        ("Jake Smith and Anna Lee", "findings"),  # both must be credited
+        ("", "not checked"),  # no reporter and no original: nothing to compare with, as before
+    ],
+)
+def test_the_reporter_metadata_names_the_reporter_to_credit_when_no_original_is_given(cli: Any, reporter: str, verdict: str) -> None:
+    copy = ROOT / "samples/dcnf/compliant-static.html"
+    run = cli("check", "--pack", "dcnf", "--format", "json", "--meta", f"reporter={reporter}", str(copy))
+    (entry,) = run.json()["files"]
+    outcome = {part: [item for item in entry[part] if item["rule"] == "dcnf/original-reporter"] for part in ("findings", "passed")}
+    assert [part for part, items in outcome.items() if items] == ([] if verdict == "not checked" else [verdict])
+    if verdict == "findings":
+        assert f"the reporter given ('reporter' metadata) is {reporter.replace(' and ', ', ')};" in outcome["findings"][0]["message"]
+
+
+def test_an_original_given_names_the_reporters_whatever_the_reporter_metadata_says(cli: Any, tmp_path: Path) -> None:
+    original = ROOT / "samples/originals/dcnf-original.html"
+    copy = ROOT / "samples/dcnf/compliant-static.html"
+    run = cli("check", "--pack", "dcnf", "--format", "json", "--original", str(original), "--meta", "reporter=Anna Lee", str(copy))
+    (entry,) = run.json()["files"]
+    assert "dcnf/original-reporter" not in [f["rule"] for f in entry["findings"]]

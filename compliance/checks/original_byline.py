@@ -5,8 +5,10 @@ insensitive to order ("Ana Ruiz and Bo Li" = "Bo Li, Ana Ruiz"), case, diacritic
 look-alike letters from other scripts (a Cyrillic "а" in "Jаke" reads as "a") and given names
 abbreviated to their initials ("J. Smith" credits "Jake Smith"; "J.X. Smith", "John Smith" and,
 for an original's "J. Smith", "Jake Smith" do not). With
-`all: false` one of the original's reporters is enough. Without an original story the rule is
-reported as not checked. Captures: `name` and `names` (the original's first reporter, and all of
+`all: false` one of the original's reporters is enough. Without an original story, the article's
+`reporter` metadata (`--meta reporter='Jake Smith'`, a CMS payload's `reporter`, the editor's
+page's Reporter field: who the editor says wrote the original) names the reporters instead;
+without either the rule is reported as not checked. Captures: `name` and `names` (the original's first reporter, and all of
 them as a sentence lists them), `missing`.
 
 Example (every reporter of the original is credited)::
@@ -30,9 +32,10 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from compliance.checks.base import Context, Hit, Outcome, Undecided
+from compliance.checks.base import NO_ORIGINAL, Context, Hit, Outcome, Undecided
 from compliance.checks.story import name_key, same_person
 from compliance.document import Document
+from compliance.document.byline_reading import read_byline
 from compliance.options import Option
 from compliance.text import listed
 
@@ -55,13 +58,7 @@ def build(values: dict[str, Any]) -> OriginalBylineParams:
 
 def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outcome:
     """Pass when the republication's bylines credit the original's reporters."""
-    original = ctx.need_original()
-    expected: dict[tuple[str, ...], str] = {}
-    for byline in original.bylines:
-        for name in byline.names:
-            expected.setdefault(name_key(name), name)
-    if not expected:
-        raise Undecided("the original story names no reporter in a visible byline")
+    expected, source = _expected_reporters(ctx)
     credited = [(byline, n) for byline in doc.bylines for n in byline.names]
     matched = _credited_as(list(expected.values()), [n for _, n in credited])
     found = [credited[i] for i in sorted(set(matched.values()))]
@@ -73,7 +70,27 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         return Outcome(True, hits)
     anchor = doc.locate(doc.bylines[0]) if doc.bylines else (doc.locate(doc.headline) if doc.headline else doc.article_location)
     shown = "; ".join(f"'{b.text}'" for b in doc.bylines) or "no visible byline"
-    return Outcome(False, (), f"the original credits {names}; the republication has {shown}", anchor, captures=captures)
+    return Outcome(False, (), f"{source} {names}; the republication has {shown}", anchor, captures=captures)
+
+
+def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:
+    """The reporters to credit, by `name_key`, and where they come from in words: the original's
+    visible bylines, else the `reporter` metadata. Raises `Undecided` without either."""
+    expected: dict[tuple[str, ...], str] = {}
+    if ctx.original is not None:
+        for byline in ctx.original.bylines:
+            for name in byline.names:
+                expected.setdefault(name_key(name), name)
+        if not expected:
+            raise Undecided("the original story names no reporter in a visible byline")
+        return expected, "the original credits"
+    given = " ".join(ctx.meta.get("reporter", "").split())
+    if not given:
+        raise Undecided(NO_ORIGINAL)  # as every check that compares with an original: no note
+    reading = read_byline(given) or read_byline(f"By {given}")
+    for name in reading.names if reading is not None and reading.names else (given,):
+        expected.setdefault(name_key(name), name)
+    return expected, "the reporter given ('reporter' metadata) is"
 
 
 def _credited_as(expected: list[str], credited: list[str]) -> dict[str, int]:
