@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from compliance.text import listed
-from compliance.yamlsource import YMap, YNode, YScalar, YSeq
+
+if TYPE_CHECKING:
+    # Only the files that have metadata read YAML: a check of an HTML page imports none of it.
+    from compliance.yamlsource import YMap, YNode
 
 # Keys whose value names people: a list of them is several people (a story with two reporters).
 PEOPLE_KEYS = frozenset({"author", "authors", "reporter", "reporters"})
@@ -77,6 +81,8 @@ def yaml_meta(root: YMap, where: str, *, line_offset: int = 0) -> dict[str, str]
 
 
 def _meta_value(key: str, node: YNode, where: str) -> str | None:
+    from compliance.yamlsource import YScalar, YSeq
+
     if isinstance(node, YScalar):
         return _scalar_value(key, node.value, where)
     if isinstance(node, YSeq) and key in PEOPLE_KEYS:
