@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 import typer
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from compliance.findings import Report
     from compliance.formatters.context import BaselineOutcome
     from compliance.packs import Pack
-    from compliance.runner import FileResult
+    from compliance.runner import FileResult, RunOptions
 
 
 def _new_app() -> typer.Typer:
@@ -139,6 +139,94 @@ class InputKind(StrEnum):
     text = "text"
     markdown = "markdown"
     cms_json = "cms-json"
+
+
+# The options that say what is checked and how: `check` and the baseline commands take the same
+# ones, so that a baseline is made as the check that reads it will run (`check_options` reads them).
+PackOption = Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")]
+RulesOption = Annotated[
+    list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", parser=_given_path, metavar="FILE", help="Use this configuration file instead of discovering .syndcheck.yaml files."),
+]
+InputKindOption = Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")]
+StdinFilenameOption = Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin); its extension gives the kind.")]
+MetaOption = Annotated[list[str] | None, typer.Option("--meta", "-m", help="A value about the article that rules can require, KEY=VALUE (repeatable).")]
+OriginalOption = Annotated[str | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with.")]
+AllowFetchOption = Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")]
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024  # inputs.DEFAULT_MAX_BYTES, without importing the input readers at start-up
+MaxBytesOption = Annotated[
+    int,
+    typer.Option("--max-bytes", parser=_whole_number(0), metavar="BYTES", help="Skip (and report) documents larger than this many bytes; 0 means no limit."),
+]
+SelectOption = Annotated[
+    list[str] | None, typer.Option("--select", help="Run only these rules: rule ids, pack ids or globs such as 'dcnf/*' (repeatable, or comma-separated).")
+]
+ExtendSelectOption = Annotated[list[str] | None, typer.Option("--extend-select", help="Run these rules as well as the configured ones.")]
+IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", help="Do not run these rules (rule ids, pack ids or globs).")]
+ExcludeOption = Annotated[list[str] | None, typer.Option("--exclude", help="Leave out files matching this git-style glob in directory walks (repeatable).")]
+NoGitignoreOption = Annotated[bool, typer.Option("--no-gitignore", help="Also check files that .gitignore files leave out.")]
+ForceExcludeOption = Annotated[
+    bool,
+    typer.Option("--force-exclude", help="Leave out named files too, as --exclude, .gitignore and the configured include/exclude do in walks."),
+]
+NoInlineSuppressionsOption = Annotated[
+    bool, typer.Option("--no-inline-suppressions", help="Do not obey syndcheck-disable comments in the articles (a notice counts them).")
+]
+
+
+def _check_options(given: dict[str, Any]) -> CheckOptions:
+    """The shared options among a command's arguments (its `locals()` at the start)."""
+    return CheckOptions(**{name: given[name] for name in CheckOptions._fields if name in given})
+
+
+class CheckOptions(NamedTuple):
+    """The values of the options `check` and the baseline commands share (see `PackOption`…)."""
+
+    pack: list[str] | None = None
+    rules: list[Path] | None = None
+    config: Path | None = None
+    input_kind: InputKind | None = None
+    stdin_filename: str | None = None
+    meta: list[str] | None = None
+    original: str | None = None
+    allow_fetch: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    select: list[str] | None = None
+    extend_select: list[str] | None = None
+    ignore: list[str] | None = None
+    exclude: list[str] | None = None
+    no_gitignore: bool = False
+    force_exclude: bool = False
+    no_inline_suppressions: bool = False
+    time_limit: float | None = None
+
+    def run_options(self, **more: Any) -> RunOptions:
+        """The run these options describe, with `more` of `RunOptions`' fields (a command's own)."""
+        from compliance.runner import RunOptions
+        from compliance.selection import split_selectors
+
+        return RunOptions(
+            packs=_pack_ids(self.pack),
+            rules=tuple(self.rules or ()),
+            kind=self.input_kind.value if self.input_kind else None,
+            stdin_name=self.stdin_filename,
+            max_bytes=self.max_bytes,
+            meta=_with_original(_parse_meta(self.meta or ()), self.original),
+            config=self.config,
+            select=split_selectors(self.select, "--select") if self.select is not None else None,
+            extend_select=split_selectors(self.extend_select or (), "--extend-select"),
+            ignore=split_selectors(self.ignore or (), "--ignore"),
+            exclude=tuple(self.exclude or ()),
+            gitignore=not self.no_gitignore,
+            force_exclude=self.force_exclude,
+            inline_suppressions=not self.no_inline_suppressions,
+            time_limit=self.time_limit or 0.0,
+            allow_fetch=self.allow_fetch,
+            **more,
+        )
 
 
 def _version(value: bool) -> None:
@@ -259,10 +347,8 @@ def check(
     paths: Annotated[
         list[str], typer.Argument(help="Article files or directories (searched for .html, .htm, .txt, .md); '-' reads stdin.", show_default=False)
     ],
-    pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
-    rules: Annotated[
-        list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
-    ] = None,
+    pack: PackOption = None,
+    rules: RulesOption = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format on stdout ('auto': github in GitHub Actions, else text).")
     ] = OutputFormat.text,
@@ -291,56 +377,39 @@ def check(
         ),
     ] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: error, or as configured].")] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", parser=_given_path, metavar="FILE", help="Use this configuration file instead of discovering .syndcheck.yaml files."),
-    ] = None,
-    input_kind: Annotated[InputKind | None, typer.Option("--input-kind", help="Treat inputs as this kind instead of guessing from the extension.")] = None,
-    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="Name to show for '-' (stdin); its extension gives the kind.")] = None,
+    config: ConfigOption = None,
+    input_kind: InputKindOption = None,
+    stdin_filename: StdinFilenameOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: hide what passed, and files without findings whose rules all ran.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour text output (default: only on a terminal).", show_default=False)] = None,
-    meta: Annotated[list[str] | None, typer.Option("--meta", "-m", help="A value about the article that rules can require, KEY=VALUE (repeatable).")] = None,
-    original: Annotated[str | None, typer.Option("--original", help="The original story (HTML, text or Markdown) to compare the republication with.")] = None,
-    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch an original given as a URL (the 'original' metadata key).")] = False,
-    max_bytes: Annotated[
-        int,
-        typer.Option(
-            "--max-bytes", parser=_whole_number(0), metavar="BYTES", help="Skip (and report) documents larger than this many bytes; 0 means no limit."
-        ),
-    ] = 16 * 1024 * 1024,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", help="Run only these rules: rule ids, pack ids or globs such as 'dcnf/*' (repeatable, or comma-separated).")
-    ] = None,
-    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="Run these rules as well as the configured ones.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Do not run these rules (rule ids, pack ids or globs).")] = None,
-    exclude: Annotated[
-        list[str] | None, typer.Option("--exclude", help="Leave out files matching this git-style glob in directory walks (repeatable).")
-    ] = None,
-    no_gitignore: Annotated[bool, typer.Option("--no-gitignore", help="Also check files that .gitignore files leave out.")] = False,
-    force_exclude: Annotated[
-        bool,
-        typer.Option("--force-exclude", help="Leave out named files too, as --exclude, .gitignore and the configured include/exclude do in walks."),
-    ] = False,
+    meta: MetaOption = None,
+    original: OriginalOption = None,
+    allow_fetch: AllowFetchOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
+    ignore: IgnoreOption = None,
+    exclude: ExcludeOption = None,
+    no_gitignore: NoGitignoreOption = False,
+    force_exclude: ForceExcludeOption = False,
     pass_with_nothing_checked: Annotated[
         bool,
         typer.Option("--pass-with-nothing-checked", help="Exit 0, not 2, when every file was skipped (empty, binary) or left out: for a pre-commit hook."),
     ] = False,
     time_limit: TimeLimit = None,
-    no_inline_suppressions: Annotated[
-        bool, typer.Option("--no-inline-suppressions", help="Do not obey syndcheck-disable comments in the articles (a notice counts them).")
-    ] = False,
+    no_inline_suppressions: NoInlineSuppressionsOption = False,
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Print how many findings each rule and pack produced (instead of the findings, for text and concise).")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     """Check articles and report what their publishers' terms require and they lack."""
+    shared = _check_options(locals())  # first, while the arguments are all that is defined
     from compliance.compact import CompactReports
     from compliance.findings import Severity
     from compliance.formatters.summary import Summary
     from compliance.formatters.text import format_adjustments, format_report, format_resolved, format_summary
-    from compliance.runner import Runner, RunOptions, RunStatus
-    from compliance.selection import split_selectors
+    from compliance.runner import Runner, RunStatus
 
     chosen = _resolve_format(output_format)
     outputs = _parse_outputs(output or ())
@@ -352,29 +421,13 @@ def check(
             raise ConfigError("only one format can go to stdout", hint="give either --format or one --output FORMAT=-")
         chosen = to_stdout[0]
         outputs = [(name, file) for name, file in outputs if file is not None]
-    options = RunOptions(
-        packs=_pack_ids(pack),
-        rules=tuple(rules or ()),
+    options = shared.run_options(
         fail_on=Severity.from_label(fail_on.value) if fail_on else None,
-        kind=input_kind.value if input_kind else None,
-        stdin_name=stdin_filename,
-        max_bytes=max_bytes,
-        meta=_with_original(_parse_meta(meta or ()), original),
-        config=config,
         require_pack=require_pack,
         baseline=baseline,
         timing=timing,
-        select=split_selectors(select, "--select") if select is not None else None,
-        extend_select=split_selectors(extend_select or (), "--extend-select"),
-        ignore=split_selectors(ignore or (), "--ignore"),
-        exclude=tuple(exclude or ()),
-        gitignore=not no_gitignore,
-        force_exclude=force_exclude,
         pass_with_nothing_checked=pass_with_nothing_checked,
-        inline_suppressions=not no_inline_suppressions,
-        time_limit=time_limit or 0.0,
         outputs=tuple(file for _, file in outputs if file is not None) + _job_summary(chosen),
-        allow_fetch=allow_fetch,
     )
     runner = Runner(options)
     start_up_done()  # the packs are loaded; before the first document and before any worker forks
@@ -593,10 +646,8 @@ def fix(
             show_default=False,
         ),
     ],
-    pack: Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable); without it, packs are detected per article.")] = None,
-    rules: Annotated[
-        list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
-    ] = None,
+    pack: PackOption = None,
+    rules: RulesOption = None,
     write: Annotated[bool, typer.Option("--write", help="Write the fixed files in place (atomically) instead of printing a diff.")] = False,
     meta: Annotated[
         list[str] | None, typer.Option("--meta", "-m", help="A value the fixes can use, KEY=VALUE (repeatable), e.g. reporter='Jake Smith'.")
@@ -818,10 +869,6 @@ def serve(
 rules_app = typer.Typer(help="Validate, list, explain and test rule packs.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 
-RulesOption = Annotated[
-    list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
-]
-
 
 @rules_app.command("validate")
 def rules_validate(
@@ -955,68 +1002,95 @@ baseline_app = typer.Typer(help="Record known findings so that only new ones are
 app.add_typer(baseline_app, name="baseline")
 
 
-BaselineRules = Annotated[
-    list[Path] | None, typer.Option("--rules", "-r", parser=_given_path, metavar="PATH", help="Extra pack file or directory of packs (repeatable).")
-]
-BaselinePacks = Annotated[list[str] | None, typer.Option("--pack", "-p", help="Apply this pack (repeatable).")]
-BaselineConfig = Annotated[Path | None, typer.Option("--config", parser=_given_path, metavar="FILE", help="Use this configuration file.")]
 BaselinePaths = Annotated[list[str], typer.Argument(help="Article files or directories, as for 'check'.")]
 
 
+# The baseline commands check the articles as `check` does, with its options that say what is
+# checked and how (`CheckOptions`): a baseline made for print copies (`--meta medium=print`) or
+# for one pack is made as the check that reads it runs.
 @baseline_app.command("create")
 def baseline_create(
     paths: BaselinePaths,
     output: Annotated[Path, typer.Option("--output", "-o", parser=_given_path, metavar="FILE", help="The baseline file to write.")],
-    pack: BaselinePacks = None,
-    rules: BaselineRules = None,
-    config: BaselineConfig = None,
+    pack: PackOption = None,
+    rules: RulesOption = None,
+    config: ConfigOption = None,
+    input_kind: InputKindOption = None,
+    stdin_filename: StdinFilenameOption = None,
+    meta: MetaOption = None,
+    original: OriginalOption = None,
+    allow_fetch: AllowFetchOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
+    ignore: IgnoreOption = None,
+    exclude: ExcludeOption = None,
+    no_gitignore: NoGitignoreOption = False,
+    force_exclude: ForceExcludeOption = False,
+    no_inline_suppressions: NoInlineSuppressionsOption = False,
     time_limit: TimeLimit = None,
 ) -> None:
     """Check the articles and record every finding, so that 'check --baseline' reports only new ones."""
-    _rewrite_baseline("create", output, paths, pack, rules, config, time_limit)
+    _rewrite_baseline("create", output, paths, _check_options(locals()))
 
 
 @baseline_app.command("update")
 def baseline_update(
     paths: BaselinePaths,
     baseline: Annotated[Path, typer.Option("--baseline", parser=_given_path, metavar="FILE", help="The baseline file to update in place.")],
-    pack: BaselinePacks = None,
-    rules: BaselineRules = None,
-    config: BaselineConfig = None,
+    pack: PackOption = None,
+    rules: RulesOption = None,
+    config: ConfigOption = None,
+    input_kind: InputKindOption = None,
+    stdin_filename: StdinFilenameOption = None,
+    meta: MetaOption = None,
+    original: OriginalOption = None,
+    allow_fetch: AllowFetchOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
+    ignore: IgnoreOption = None,
+    exclude: ExcludeOption = None,
+    no_gitignore: NoGitignoreOption = False,
+    force_exclude: ForceExcludeOption = False,
+    no_inline_suppressions: NoInlineSuppressionsOption = False,
     time_limit: TimeLimit = None,
 ) -> None:
     """Keep the recorded findings that are still found, drop resolved ones, and record new ones."""
-    _rewrite_baseline("update", baseline, paths, pack, rules, config, time_limit)
+    _rewrite_baseline("update", baseline, paths, _check_options(locals()))
 
 
 @baseline_app.command("prune")
 def baseline_prune(
     paths: BaselinePaths,
     baseline: Annotated[Path, typer.Option("--baseline", parser=_given_path, metavar="FILE", help="The baseline file to prune in place.")],
-    pack: BaselinePacks = None,
-    rules: BaselineRules = None,
-    config: BaselineConfig = None,
+    pack: PackOption = None,
+    rules: RulesOption = None,
+    config: ConfigOption = None,
+    input_kind: InputKindOption = None,
+    stdin_filename: StdinFilenameOption = None,
+    meta: MetaOption = None,
+    original: OriginalOption = None,
+    allow_fetch: AllowFetchOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
+    ignore: IgnoreOption = None,
+    exclude: ExcludeOption = None,
+    no_gitignore: NoGitignoreOption = False,
+    force_exclude: ForceExcludeOption = False,
+    no_inline_suppressions: NoInlineSuppressionsOption = False,
     time_limit: TimeLimit = None,
 ) -> None:
     """Drop the recorded findings that are no longer found; new findings are not recorded."""
-    _rewrite_baseline("prune", baseline, paths, pack, rules, config, time_limit)
+    _rewrite_baseline("prune", baseline, paths, _check_options(locals()))
 
 
-def _rewrite_baseline(
-    mode: Literal["create", "update", "prune"],
-    file: Path,
-    paths: list[str],
-    pack: list[str] | None,
-    rules: list[Path] | None,
-    config: Path | None,
-    time_limit: float | None,
-) -> None:
+def _rewrite_baseline(mode: Literal["create", "update", "prune"], file: Path, paths: list[str], shared: CheckOptions) -> None:
     from compliance.baseline_commands import rewrite_baseline
-    from compliance.runner import RunOptions
 
     # A new baseline must not replace one of the articles; update and prune rewrite their own input.
-    outputs = (file,) if mode == "create" else ()
-    options = RunOptions(packs=_pack_ids(pack), rules=tuple(rules or ()), config=config, outputs=outputs, time_limit=time_limit or 0.0)
+    options = shared.run_options(outputs=(file,) if mode == "create" else ())
     change = rewrite_baseline(mode, file, paths, options, _tell)
     status = change.status
     if change.warning is not None:

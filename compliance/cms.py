@@ -133,15 +133,20 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
         return CmsProblem(name, f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})")
     mistyped = _mistyped_metadata(obj)
     if mistyped is not None:
-        return CmsProblem(name, mistyped)
+        path, (what, to_send) = mistyped
+        lines = _lines_of(text, path, first_line, item)
+        # A one-line payload (the API's usual request) has no line to point at.
+        one_line = lines == [1] and isinstance(text, str | bytes) and len(text.strip().splitlines()) == 1
+        where = f" (at line {lines[-1]})" if lines and not one_line else ""
+        return CmsProblem(name, f"field '{'.'.join(path)}' {what}{where}; {to_send}")
     label = next((str(obj[key]) for key in ID_FIELDS if _is_value(obj.get(key)) and str(obj[key]).strip()), None)
     not_an_address = _not_a_web_address(obj)
     if not_an_address is not None:
         return CmsProblem(f"{name} ({label})" if label else name, not_an_address)
-    meta = {target: str(obj[source]).strip() for source, target in META_FIELDS.items() if _is_value(obj.get(source))}
+    meta = {target: text for source, target in META_FIELDS.items() if (text := _meta_text(source, obj.get(source))) is not None}
     extra = obj.get("meta")
     if isinstance(extra, dict):
-        meta.update({str(k): str(v) for k, v in extra.items() if _is_value(v)})
+        meta.update({str(k): text for k, v in extra.items() if (text := _meta_text(str(k), v)) is not None})
     unknown = tuple(str(key) for key in obj if key not in (*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS))
     unnamed = tuple(
         f"payload field '{key}' is {json_type(obj[key])}, not a string or number: it does not name the article" for key in ID_FIELDS if _mistyped(obj.get(key))
@@ -166,6 +171,40 @@ def _mistyped(value: Any) -> bool:
     return value is not None and not _is_value(value)
 
 
+def _names(key: str, value: Any) -> list[str] | None:
+    """The names an array gives under a metadata key that names people (`"author": ["Ana Ruiz",
+    "Ben Li"]`: a story with two reporters), or None for any other value."""
+    from compliance.metavalues import PEOPLE_KEYS
+
+    if key not in PEOPLE_KEYS or not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        return None
+    return [text for name in value if (text := str(name).strip())]
+
+
+def _meta_text(key: str, value: Any) -> str | None:
+    """The text of a metadata value as sent: a string or number as written, an array of names
+    under a key that names people as a byline lists them ("Ana Ruiz and Ben Li"); None for
+    `null` (no value) and for what `_mistyped_metadata` refuses."""
+    from compliance.text import listed
+
+    if _is_value(value):
+        return str(value).strip()
+    names = _names(key, value)
+    return listed(names) if names is not None else None
+
+
+def _mistyped_value(key: str, value: Any) -> bool:
+    """Given, but neither a string, a number nor, under a key that names people, an array of names."""
+    return _mistyped(value) and _names(key, value) is None
+
+
+def _one_value(key: str) -> str:
+    """What to send instead of a value that is not one, for the error."""
+    from compliance.metavalues import PEOPLE_KEYS
+
+    return "send a string, an array of names (or null for none)" if key in PEOPLE_KEYS else "send one value as a string (or null for none)"
+
+
 def _not_a_web_address(obj: Mapping[str, Any]) -> str | None:
     """Why a payload field that holds an address (`source_url`, `canonical_url`, …) cannot be
     used, as `--meta` refuses it (`check_metadata`), naming the field as sent; or None. Each
@@ -182,22 +221,24 @@ def _not_a_web_address(obj: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _mistyped_metadata(obj: Mapping[str, Any]) -> str | None:
+def _mistyped_metadata(obj: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, str]] | None:
     """Why the article's metadata cannot be read as sent (a field rules read that is an array, an
-    object or true/false; a `meta` that is not an object), or None. Rules require these values
-    (the reporter, the original): dropping one silently would check the article against less than
-    the CMS sent."""
-    field = next((key for key in META_FIELDS if _mistyped(obj.get(key))), None)
+    object or true/false; a `meta` that is not an object), as the field's path (`("meta",
+    "reporter")`) with what it is ("is an array, not a string") and what to send instead, or None. Rules
+    require these values (the reporter, the original): dropping one silently would check the
+    article against less than the CMS sent. An array of names under a key that names people
+    (`author`) is several people, not a mistake."""
+    field = next((key for key in META_FIELDS if _mistyped_value(key, obj.get(key))), None)
     if field is not None:
-        return f"field '{field}' is {json_type(obj[field])}, not a string; send one value as a string (or null for none)"
+        return (field,), (f"is {json_type(obj[field])}, not a string", _one_value(field))
     extra = obj.get("meta")
     if extra is None:
         return None
     if not isinstance(extra, dict):
-        return f'field \'meta\' is {json_type(extra)}, not an object of the article\'s metadata ("meta": {{"reporter": "…"}})'
-    key = next((key for key, value in extra.items() if _mistyped(value)), None)
+        return ("meta",), (f"is {json_type(extra)}, not an object of the article's metadata", 'send "meta": {"reporter": "…"}')
+    key = next((key for key, value in extra.items() if _mistyped_value(key, value)), None)
     if key is not None:
-        return f"field 'meta.{key}' is {json_type(extra[key])}, not a string; send one value as a string (or null for none)"
+        return ("meta", key), (f"is {json_type(extra[key])}, not a string", _one_value(key))
     return None
 
 
@@ -391,8 +432,9 @@ def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | No
         raise InputError(f"not JSON ({exc}); it starts with '{first}'", path=origin, hint=_NOT_JSON_HINT) from None
     array = isinstance(whole, list)
     items = whole if array else [whole]
-    # The text is kept only to locate a field given twice (or a second article field).
-    text = bytes(data) if any(isinstance(obj, dict) and (_given_twice(obj) or len(_article_fields(obj)) > 1) for obj in items) else None
+    # The text is kept only to locate a field given twice, a second article field or metadata that is not one value.
+    located = any(isinstance(obj, dict) and (_given_twice(obj) or len(_article_fields(obj)) > 1 or _mistyped_metadata(obj)) for obj in items)
+    text = bytes(data) if located else None
     del data
     for number, obj in enumerate(items, start=1):
         yield _article(obj, f"{origin}#{number}", text, item=number - 1 if array else None)

@@ -24,6 +24,7 @@ from compliance.document.positions import location_at, offset_at
 from compliance.errors import CheckError, OriginalUnavailable
 from compliance.findings import SUPPRESSION_RULES, Detection, Finding, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
+from compliance.metavalues import unreadable_reason
 from compliance.packs import Pack, Rule, fill_placeholders
 from compliance.patterns import MATCH_TIMEOUT, MissingMeta, PatternTimeout, PatternTooLarge
 from compliance.prefilter import Candidates, prefilter_for
@@ -253,8 +254,11 @@ def check_document(
             except MissingMeta as exc:
                 # Given empty (`--meta reporter=`, a blank field) is no value, and says so: it also
                 # hides the article's own value from weaker sources (front matter, a sidecar).
+                # A value given in a form that is not one value (a list, a mapping) says where and what to write.
+                unreadable = unreadable_reason(ctx.meta, exc.key)
                 said = ", which is empty" if exc.key in ctx.meta else f" (give it with --meta {exc.key}=...)"
-                notices.append(Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{exc.key}'{said}", (rule.id,)))
+                needs = f"rule {rule.id} not checked: " + (unreadable or f"it needs the article's '{exc.key}'{said}")
+                notices.append(Notice("missing-meta", needs, (rule.id,)))
                 continue
             except PatternTooLarge as exc:
                 # Only an article's value can do this (the pack's own patterns were measured when

@@ -159,6 +159,11 @@ class Report:
     # a configuration), of packs that did not apply, or that could not be checked (see
     # `unchecked_rules`). A baseline calls a known finding resolved only when its rule is here.
     evaluated_rules: frozenset[str] = field(default=frozenset(), compare=False)
+    # For an article of a CMS payload (`--input-kind cms-json`, a request to `syndcheck serve`),
+    # the payload it came from, as the run names it (`cms.json`, `<stdin>`): `path` is then the
+    # article's name (`cms.json#2 (story-42)`), not a file, and its findings' lines are lines of
+    # the article's HTML. None for a document that is a file.
+    payload: str | None = field(default=None, compare=False)
 
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""

@@ -403,13 +403,17 @@ def read_fixture(source: Source) -> tuple[bytes, Expectations]:
 
 
 def read_sidecar_meta(source: Source) -> dict[str, str]:
-    """Article metadata from `NAME.meta.yaml` beside an article (`story.html.meta.yaml`)."""
+    """Article metadata from `NAME.meta.yaml` beside an article (`story.html.meta.yaml`), one text
+    value per key as `metavalues.yaml_meta` reads it (a list where one value is expected is kept
+    as an `UnreadableMeta`, for the note on the rules that need it). Raises InputError when the
+    file is not a YAML mapping."""
     if source.file is None:
         return {}
     sidecar = source.file.with_name(source.file.name + ".meta.yaml")
     if not os.path.lexists(sidecar):
         return {}
-    from compliance.yamlsource import YMap, parse_yaml, plain
+    from compliance.metavalues import yaml_meta
+    from compliance.yamlsource import YMap, parse_yaml
 
     origin = display_file(sidecar)
     data = read_setting(sidecar, "article metadata", hint="the metadata beside an article is a YAML file")
@@ -421,7 +425,7 @@ def read_sidecar_meta(source: Source) -> dict[str, str]:
         return {}
     if not isinstance(root, YMap):
         raise InputError("article metadata must be a mapping (key: value lines)", path=origin, line=root.mark.line)
-    return {str(k): str(v) for k, v in plain(root).items() if isinstance(v, str | int | float) and not isinstance(v, bool)}
+    return yaml_meta(root, origin)
 
 
 def read_article_sources(paths: Iterable[str], *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> dict[str, ArticleSource]:

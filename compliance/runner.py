@@ -527,11 +527,11 @@ class Runner:
                     yield self._refused(source, exc)
                     return
                 if isinstance(article, CmsProblem):
-                    yield _payload_not_checked(article.name, article.reason)
+                    yield _payload_not_checked(article.name, article.reason, display)
                     continue
                 refused = _bad_url_metadata(article, plan.packs)
                 if refused is not None:
-                    yield _payload_not_checked(article.name, refused)
+                    yield _payload_not_checked(article.name, refused, display)
                     continue
 
                 def work(article: CmsArticle = article) -> tuple[Report, Severity]:
@@ -546,7 +546,7 @@ class Runner:
                         report = dataclasses.replace(report, notices=(*article.unknown_field_notices(), *report.notices))
                     return report, self.options.fail_on or plan.settings.fail_on
 
-                yield self._finish(self._isolated(article.name, work))
+                yield self._finish(_in_payload(self._isolated(article.name, work), display))
 
     def check_article(
         self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str] | None = None, meta: Mapping[str, str] | None = None
@@ -1069,10 +1069,16 @@ def _bad_url_metadata(article: CmsArticle, packs: Sequence[Pack]) -> str | None:
     return None
 
 
-def _payload_not_checked(name: str, reason: str) -> FileResult:
+def _payload_not_checked(name: str, reason: str, payload: str) -> FileResult:
     """A payload's article that is not checked: one error line, and the batch goes on."""
-    report = Report(path=name, notices=(Notice("unreadable", f"not checked: {reason}"),), checked=False)
+    report = Report(path=name, notices=(Notice("unreadable", f"not checked: {reason}"),), checked=False, payload=payload)
     return FileResult(report, failure="input", messages=(f"syndcheck: error: {name}: {reason}",))
+
+
+def _in_payload(result: FileResult, payload: str) -> FileResult:
+    """The result of an article of `payload`, its report saying so (`Report.payload`): the formats
+    that name files (SARIF, GitLab, GitHub) then name the payload, and the article within it."""
+    return dataclasses.replace(result, report=dataclasses.replace(result.report, payload=payload), packed=b"")
 
 
 def _unique_paths(paths: Sequence[str]) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from compliance.document import Document
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
+from compliance.metavalues import unreadable_reason
 from compliance.options import Option
 from compliance.patterns import Pattern, expand_meta
 
@@ -145,7 +146,8 @@ class Context:
     def need_original(self) -> Document:
         """The original story, or `Undecided` when none was given."""
         if self.original is None:
-            raise Undecided(NO_ORIGINAL)
+            # An `original: [a, b]` in a front matter or sidecar names no original: say so.
+            raise Undecided(unreadable_reason(self.meta, "original") or NO_ORIGINAL)
         return self.original
 
     def bind(self, pattern: Pattern) -> Pattern:

@@ -36,6 +36,7 @@ from typing import Any, Literal, NamedTuple
 
 from compliance.checks.base import Context, Outcome, Undecided
 from compliance.document import Document
+from compliance.metavalues import unreadable_reason, what_to_write
 from compliance.options import Option
 
 Medium = Literal["online", "print"]
@@ -68,6 +69,11 @@ def describe(params: MediumParams) -> str:
 def copy_medium(doc: Document, meta: Mapping[str, str]) -> tuple[Medium, str]:
     """The medium the copy is published in, and why, in words ("a plain-text file"), or raises
     `Undecided` when the article's `medium` metadata is neither `online` nor `print`."""
+    # A `medium: [print]` or `medium: true` in a front matter or sidecar is neither medium: the
+    # format's medium would be a guess at what was meant.
+    unreadable = unreadable_reason(meta, MEDIUM_KEY)
+    if unreadable is not None:
+        raise Undecided(unreadable)
     # Empty is a value not given, as for every metadata key: the format says.
     given = meta.get(MEDIUM_KEY, "").strip()
     if given:
@@ -76,7 +82,7 @@ def copy_medium(doc: Document, meta: Mapping[str, str]) -> tuple[Medium, str]:
             return "online", "its 'medium' metadata says online"
         if value == "print":
             return "print", "its 'medium' metadata says print"
-        raise Undecided(f"the article's 'medium' is {given[:40]!r}, neither 'online' nor 'print'")
+        raise Undecided(f"the article's 'medium' is {given[:40]!r}, neither 'online' nor 'print': write {what_to_write(MEDIUM_KEY)}")
     if doc.kind == "text":
         return "print", "a plain-text file is a print copy; give --meta medium=online if it is published online"
     return "online", "an HTML page" if doc.kind == "html" else "a Markdown article is published online"

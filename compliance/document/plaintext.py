@@ -40,21 +40,25 @@ _TITLE_KEYS = ("title", "headline")
 
 
 def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
-    """Article metadata from YAML front matter (`reporter: Ana Ruiz`); scalar values only."""
+    """Article metadata from YAML front matter (`reporter: Ana Ruiz`), one text value per key as
+    `metavalues.yaml_meta` reads it, and why the front matter is not read (invalid YAML), or None."""
     if not front:
         return {}, None
     from compliance.errors import UserError
-    from compliance.yamlsource import YMap, parse_yaml, plain
+    from compliance.metavalues import yaml_meta
+    from compliance.yamlsource import YMap, parse_yaml
 
-    body = front.strip().removeprefix("---").rstrip(".-").strip("\n")
+    # The lines between the opening and the closing `---`: line N of this text is line N + 1 of
+    # the file, which is where a note about a value points.
+    lines = _LINE_BREAK.split(front)
+    body = "\n".join(lines[1 : -2 if lines[-1] == "" else -1])
     try:
         root = parse_yaml(body, "front matter")
     except UserError as exc:
         return {}, exc.one_line()
     if not isinstance(root, YMap):
         return {}, "front matter is not a mapping of keys to values"
-    values = plain(root)
-    return {str(k): str(v) for k, v in values.items() if isinstance(v, str | int | float) and not isinstance(v, bool)}, None
+    return yaml_meta(root, "the front matter", line_offset=1), None
 
 
 def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: Set[str] = frozenset()) -> Document:

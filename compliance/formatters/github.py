@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import NOT_CHECKED_RULE, display_path, file_notices, unchecked_notices, with_required_pack
+from compliance.formatters.pipeline import NOT_CHECKED_RULE, display_path, file_notices, file_of, in_payload, unchecked_notices, with_required_pack
 from compliance.formatters.summary import summarize
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -48,13 +48,20 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
     `::notice` titled `syndcheck/not-checked` for each notice naming rules the run did not check."""
     lines = []
     for report in reports:
-        path = escape_property(display_path(report.path, context.base_dir))
+        path = escape_property(file_of(report, context.base_dir))
         for finding in with_required_pack(report, context).findings:
-            properties = f"file={path},line={finding.location.line},col={finding.location.column},title={escape_property(finding.rule)}"
-            data = escape_data(f"{finding.message}\n{finding.help}")
+            # A payload's article is no file: the annotation is on the payload, and says which
+            # article and which line of its HTML (a line of the payload would point elsewhere).
+            where = in_payload(report, finding.location.line)
+            place = "" if where else f",line={finding.location.line},col={finding.location.column}"
+            properties = f"file={path}{place},title={escape_property(finding.rule)}"
+            message = f"{finding.message} ({where})" if where else finding.message
+            data = escape_data(f"{message}\n{finding.help}")
             lines.append(f"::{COMMANDS[finding.severity]} {properties}::{data}")
         for notice in unchecked_notices(report):
-            lines.append(f"::notice file={path},line=1,col=1,title={NOT_CHECKED_RULE}::{escape_data(notice.message)}")
+            where = f"in {report.path}" if report.payload is not None else ""  # the article, not a line of it
+            properties = f"file={path}{'' if where else ',line=1,col=1'},title={NOT_CHECKED_RULE}"
+            lines.append(f"::notice {properties}::{escape_data(f'{notice.message} ({where})' if where else notice.message)}")
     # Each way a configuration file weakened the checks, as a warning on that file.
     for change in context.adjusted_rules:
         file = escape_property(display_path(change.file, context.base_dir))

@@ -18,7 +18,7 @@ from typing import Any
 from compliance.display import json_output
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import display_path, fingerprints, with_required_pack
+from compliance.formatters.pipeline import display_path, file_of, fingerprints, in_payload, with_required_pack
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -30,16 +30,19 @@ def format_gitlab(reports: Sequence[Report], context: FormatContext) -> str:
         path = display_path(report.path, context.base_dir)
         report = with_required_pack(report, context)
         for finding, fingerprint in zip(report.findings, fingerprints(report, path), strict=True):
+            # A payload's article is no file: the issue is on the payload, at its first line, and
+            # says which article and which line of its HTML.
+            where = in_payload(report, finding.location.line)
             issues.append(
                 {
                     "type": "issue",
                     "engine_name": "syndcheck",
                     "check_name": finding.rule,
-                    "description": finding.message,
+                    "description": f"{finding.message} ({where})" if where else finding.message,
                     "content": {"body": finding.help},
                     "severity": SEVERITIES[finding.severity],
                     "fingerprint": fingerprint,
-                    "location": {"path": path, "lines": {"begin": finding.location.line}},
+                    "location": {"path": file_of(report, context.base_dir), "lines": {"begin": 1 if where else finding.location.line}},
                 }
             )
     # Each way a configuration file weakened the checks, as an issue on that file.

@@ -19,8 +19,10 @@ __all__ = [
     "applied_rules",
     "display_path",
     "file_notices",
+    "file_of",
     "fingerprints",
     "generic_text",
+    "in_payload",
     "with_required_pack",
 ]
 
@@ -94,3 +96,19 @@ def file_notices(report: Report) -> tuple[Notice, ...]:
     if not report.packs:
         return (Notice("no-pack", "no rule pack applies to this document"),)
     return ()
+
+
+def file_of(report: Report, base_dir: str) -> str:
+    """The file a report's findings are annotated on, as `display_path` shows it: the document
+    itself, or for an article of a CMS payload the payload (`cms.json`), never the article's name
+    (`cms.json#2 (story-42)` is no file a code host could open)."""
+    return display_path(report.payload if report.payload is not None else report.path, base_dir)
+
+
+def in_payload(report: Report, line: int) -> str:
+    """Where in a CMS payload a finding of one of its articles is, in words, for the formats that
+    annotate files (they name the payload as the file): `in cms.json#2 (story-42), line 122 of the
+    article's HTML`; "" for a document that is a file (its line is the file's)."""
+    if report.payload is None:
+        return ""
+    return f"in {report.path}, line {line} of the article's HTML"

@@ -23,7 +23,17 @@ from compliance.config import RuleAdjustment
 from compliance.display import json_output, visible
 from compliance.findings import Finding, Notice, Report, Severity
 from compliance.formatters.context import FormatContext, all_rules
-from compliance.formatters.pipeline import COULD_NOT_CHECK, FINGERPRINT_KEY, display_path, file_notices, fingerprints, generic_text, with_required_pack
+from compliance.formatters.pipeline import (
+    COULD_NOT_CHECK,
+    FINGERPRINT_KEY,
+    display_path,
+    file_notices,
+    file_of,
+    fingerprints,
+    generic_text,
+    in_payload,
+    with_required_pack,
+)
 from compliance.formatters.summary import summarize
 from compliance.packs import Rule
 
@@ -56,13 +66,14 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
     passed: list[dict[str, Any]] = []
     for report in reports:
         path = display_path(report.path, context.base_dir)
-        location = _artifact_location(path)
+        # A payload's article is no file: its results are on the payload (see `_result`).
+        location = _artifact_location(file_of(report, context.base_dir))
         baselined = context.baseline is not None
         failed = with_required_pack(report, context)
         for finding, fingerprint in zip(failed.findings, fingerprints(failed, path), strict=True):
-            results.append(_result(finding, fingerprint, location, rules) | ({"baselineState": "new"} if baselined else {}))
+            results.append(_result(finding, fingerprint, location, rules, report) | ({"baselineState": "new"} if baselined else {}))
         for item in report.suppressed:
-            result = _result(item.finding, _suppressed_fingerprint(item.finding, path), location, rules)
+            result = _result(item.finding, _suppressed_fingerprint(item.finding, path), location, rules, report)
             result["suppressions"] = [{"kind": item.kind, "status": "accepted", "justification": item.justification}]
             if baselined:
                 result["baselineState"] = "unchanged" if item.kind == "external" else "new"
@@ -173,8 +184,13 @@ def _artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote_from_bytes(raw, safe="/"), "uriBaseId": SRCROOT}
 
 
-def _result(finding: Finding, fingerprint: str, location: dict[str, str], rules: _Rules) -> dict[str, Any]:
-    lines = [finding.message]
+def _result(finding: Finding, fingerprint: str, location: dict[str, str], rules: _Rules, report: Report) -> dict[str, Any]:
+    """A finding as a SARIF result. On a document that is a file, at its line and column; on an
+    article of a CMS payload, on the payload file without a region (the line is one of the
+    article's HTML, not of the payload), the article named as a logical location (`kind`
+    `object`: a JSON object of the payload) and in the message, with the line."""
+    where = in_payload(report, finding.location.line)
+    lines = [f"{finding.message} ({where})" if where else finding.message]
     if finding.detail and finding.detail not in finding.message:
         lines.append(f"Why: {finding.detail}")
     lines.append(f"Fix: {finding.help}")
@@ -188,16 +204,20 @@ def _result(finding: Finding, fingerprint: str, location: dict[str, str], rules:
         "ruleIndex": rules.index_of(finding),
         "level": LEVELS[finding.severity],
         "message": {"text": "\n".join(lines)},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": dict(location),
-                    "region": {"startLine": finding.location.line, "startColumn": finding.location.column},
-                }
-            }
-        ],
+        "locations": [_finding_location(finding, location, report)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": properties,
+    }
+
+
+def _finding_location(finding: Finding, location: dict[str, str], report: Report) -> dict[str, Any]:
+    if report.payload is None:
+        region = {"startLine": finding.location.line, "startColumn": finding.location.column}
+        return {"physicalLocation": {"artifactLocation": dict(location), "region": region}}
+    return {
+        "physicalLocation": {"artifactLocation": dict(location)},
+        "logicalLocations": [{"name": visible(report.path), "kind": "object"}],
+        "properties": {"articleLine": finding.location.line, "articleColumn": finding.location.column},
     }
 
 

@@ -39,7 +39,7 @@ from compliance.loading import distinct_pack_ids, stdin_kind
 from compliance.runner import FileResult, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings
 from compliance.serve.openapi import openapi_document
-from compliance.serve.page import editor_page
+from compliance.serve.page import OTHER_META_FIELD, PAGE_META_FIELDS, editor_page
 from compliance.serve.workers import CheckJob, CheckPool, WorkerDied
 from compliance.urls import is_http_url
 
@@ -400,6 +400,8 @@ class EditorForm:
     packs: list[str]
     meta: dict[str, str]
     pasted: str = ""
+    # The "other metadata" box as sent (`KEY=VALUE` lines), shown again with the report.
+    other_meta: str = ""
 
 
 # What a browser sends the page's form as (`enctype="multipart/form-data"`; a form without a file
@@ -464,6 +466,30 @@ def _form_texts(form: FormData, field: str) -> list[str]:
     return [str(value) for value in values]
 
 
+# What the multipart reader (python-multipart) says of a part's header line past its limit (4 KiB:
+# an uploaded file's name of thousands of characters), and of one cut by a carriage return or a
+# line break (a file name that holds one): the causes a user can mend, each said as what to do.
+_HEADER_TOO_LONG = "Maximum header size exceeded"
+_HEADER_CUT = ("Did not find LF character at end of header", "Did not find LF at end of headers")
+
+
+def _unreadable_form(exc: Exception) -> str:
+    """One line for a form the multipart reader refused (`exc`, Starlette's 400): what is wrong
+    and what to do. The reader's own error is the cause of the exception Starlette's is raised
+    while handling; another one is named as the reader says it."""
+    cause = exc.__context__.__cause__ if exc.__context__ is not None else None
+    said = str(cause) if cause is not None else ""
+    if said.startswith(_HEADER_TOO_LONG):
+        return "the uploaded file's name is too long to read (a part of the form has a header over 4 KiB): rename the file to a short name and upload it again"
+    if said.startswith(_HEADER_CUT):
+        return (
+            "the uploaded file's name holds a control character (a line break or carriage return cuts the form's header):"
+            " rename the file without control characters and upload it again"
+        )
+    detail = visible(str(getattr(exc, "detail", exc)))
+    return f"the form could not be read ({detail}): send the page's own form, or POST the article itself to /v1/check"
+
+
 def _one_article(given: Sequence[_FormArticle]) -> _FormArticle:
     if len(given) > 1:
         # As the JSON API refuses two article fields: checking one would pass the other unchecked.
@@ -482,14 +508,42 @@ async def _read_editor_form(request: Request, limit: int) -> EditorForm:
         async with request.form(max_part_size=max(limit, 1024 * 1024) if limit else 1024 * 1024 * 1024) as form:
             given = [found for field in ARTICLE_FIELDS for value in form.getlist(field) if (found := await _form_article(field, value, limit)) is not None]
             packs = [p for p in _form_texts(form, "pack") if p]
-            meta = {key: values[-1].strip() for key in ("reporter", "original_url") if (values := _form_texts(form, key)) and values[-1].strip()}
+            other = "\n".join(_form_texts(form, OTHER_META_FIELD))
+            named = (*(name for name, *_ in PAGE_META_FIELDS), "medium")
+            fields = {key: values[-1].strip() for key in named if (values := _form_texts(form, key)) and values[-1].strip()}
+            extra = _other_meta(other)
+            twice = next((key for key in extra if key in fields), None)
+            if twice is not None:
+                raise ApiError(400, "bad-input", f"metadata '{visible(twice)}' is given in its own field and in the other metadata: give it once")
+            meta = {**extra, **fields}
     except HTTPException as exc:  # a multipart body Starlette cannot read
-        raise ApiError(400, "bad-input", f"the form could not be read: {visible(str(exc.detail))}") from None
+        raise ApiError(400, "bad-input", _unreadable_form(exc)) from None
     article = _one_article(given)
     if limit and len(article.data) > limit:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
     # Read as `syndcheck check --stdin-filename NAME -` reads it: by the name's suffix, else sniffed.
-    return EditorForm(article.data, stdin_kind(article.data, article.name), article.name, packs, meta, article.pasted)
+    return EditorForm(article.data, stdin_kind(article.data, article.name), article.name, packs, meta, article.pasted, other)
+
+
+def _other_meta(text: str) -> dict[str, str]:
+    """The page's "other metadata" box: one `KEY=VALUE` a line, as `--meta` takes them (blank
+    lines are none); a line that is not one, or a key given twice, is refused (400) with its line,
+    as the API refuses a key given twice."""
+    meta: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        key, sep, value = line.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            shown = visible(line.strip()[:60])
+            raise ApiError(
+                400, "bad-input", f"line {number} of the other metadata, '{shown}', is not KEY=VALUE: write one KEY=VALUE a line (logo_url=https://…)"
+            )
+        if key in meta:
+            raise ApiError(400, "bad-input", f"metadata '{visible(key)}' is given twice in the other metadata (again at line {number}): give it once")
+        meta[key] = value.strip()
+    return meta
 
 
 def create_app_from_environment() -> Starlette:

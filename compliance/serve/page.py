@@ -17,6 +17,24 @@ if TYPE_CHECKING:
 # The page posts its own form; nothing else may be loaded, run or posted.
 PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
+# The article's metadata the form gives, as the API takes it (a payload's `reporter`,
+# `original_url`… fields; `meta.KEY` for the rest): (field name, label, placeholder, input type).
+# The server refuses on the page what it refuses in the API (`Checker.refuse`): an address that
+# is not an http(s) URL, a `medium` that is neither online nor print.
+PAGE_META_FIELDS = (
+    ("reporter", "Reporter", "Jake Smith", "text"),
+    ("original_url", "Original URL", "https://…", "url"),
+    ("headline", "Headline", "as the original story has it", "text"),
+    ("byline", "Byline", "By Jake Smith, Daily Caller News Foundation", "text"),
+    ("source_publisher", "Source publisher", "Daily Caller News Foundation", "text"),
+    ("publication_date", "Publication date", "2024-05-01", "text"),
+    ("original", "Original story to compare with", "https://…", "url"),
+)
+# `medium`: the article's format decides unless the editor says (README, "Online and print copies").
+MEDIUM_CHOICES = (("", "as its format says (HTML, Markdown: online; text: print)"), ("online", "online"), ("print", "print"))
+# Any other metadata the API takes (`meta.KEY`), one `KEY=VALUE` a line, as `--meta` gives it.
+OTHER_META_FIELD = "other_meta"
+
 _STATUS = {0: "no findings at or above the threshold", 1: "findings to fix", 2: "the article could not be checked", 3: "internal error"}
 
 
@@ -29,8 +47,7 @@ def editor_page(context: FormatContext, checked: tuple[FileResult, ArticleSource
         for p in context.packs
         if p.markers or p.id in chosen
     )
-    reporter = html.escape(form.meta.get("reporter", ""), quote=True) if form is not None else ""
-    original = html.escape(form.meta.get("original_url", ""), quote=True) if form is not None else ""
+    meta = dict(form.meta) if form is not None else {}
     pasted = html.escape(form.pasted) if form is not None else ""
     message = f'<p class="error" role="alert">{html.escape(visible(error))}</p>' if error else ""
     result = ""
@@ -44,8 +61,7 @@ def editor_page(context: FormatContext, checked: tuple[FileResult, ArticleSource
 <textarea id="article" name="article" rows="10" spellcheck="false">{pasted}</textarea>
 <p><label for="file">or upload a file</label> <input id="file" type="file" name="file" accept=".html,.htm,.txt,.md,.markdown"></p>
 <fieldset><legend>Packs (none ticked: detected from the article)</legend>{options}</fieldset>
-<p class="meta"><label>Reporter <input type="text" name="reporter" value="{reporter}" placeholder="Jake Smith"></label>
-<label>Original URL <input type="url" name="original_url" value="{original}" placeholder="https://…"></label></p>
+{_meta_inputs(meta, form.other_meta if form is not None else "")}
 <p><button type="submit" id="check">Check the article</button></p>
 </form>
 {message}{result}"""
@@ -58,12 +74,30 @@ def editor_page(context: FormatContext, checked: tuple[FileResult, ArticleSource
     )
 
 
+def _meta_inputs(meta: dict[str, str], other: str) -> str:
+    """The form's metadata fields, each holding the value it was sent with (escaped)."""
+    inputs = "".join(
+        f'<label>{label} <input type="{kind}" name="{name}" value="{html.escape(meta.get(name, ""), quote=True)}"'
+        f' placeholder="{html.escape(hint, quote=True)}"></label>\n'
+        for name, label, hint, kind in PAGE_META_FIELDS
+    )
+    given = meta.get("medium", "").strip().lower()
+    choices = "".join(f'<option value="{value}"{" selected" if value == given else ""}>{html.escape(text)}</option>' for value, text in MEDIUM_CHOICES)
+    medium = f'<label>Published <select name="medium">{choices}</select></label>\n'
+    other_box = (
+        f'<label>Other metadata (KEY=VALUE, one a line) <textarea name="{OTHER_META_FIELD}" rows="2" spellcheck="false"'
+        f' placeholder="logo_url=https://…">{html.escape(other)}</textarea></label>'
+    )
+    return f'<p class="meta">{inputs}{medium}{other_box}</p>'
+
+
 _CSS = """
 form.editor { margin: 16px 24px; padding: 12px 16px; background: #fff; border: 1px solid #ddd; border-radius: 6px; }
 form.editor textarea { width: 100%; font: 13px/1.4 ui-monospace, monospace; }
 form.editor fieldset { border: 1px solid #ddd; margin: 8px 0; }
 form.editor label.pack { display: inline-block; margin: 2px 12px 2px 0; }
-form.editor .meta label { margin-right: 16px; }
+form.editor .meta label { display: inline-block; margin: 2px 16px 2px 0; }
+form.editor .meta textarea { display: block; width: 32em; font: 13px/1.4 ui-monospace, monospace; }
 form.editor button { padding: 6px 16px; font-weight: 600; }
 p.error { margin: 16px 24px; color: #b3261e; font-weight: 600; }
 p.status { margin: 16px 24px 0; font-weight: 600; }

@@ -1,0 +1,107 @@
+"""Article metadata read from YAML (a Markdown or text article's front matter, a `NAME.meta.yaml`
+sidecar file): one text value per key, as `--meta KEY=VALUE` gives it.
+
+YAML can write more than one text value, and each form is read for what a user means by it:
+
+- a string or a number is its text; a date (`publication_date: 2024-05-01`, which YAML reads as a
+  date) is written as ISO 8601; `null` or nothing is no value;
+- a list of names under a key that names people (`author: [Ana Ruiz, Ben Li]`) is several people,
+  read as a byline lists them ("Ana Ruiz and Ben Li");
+- any other list, a mapping, or `true`/`false` (YAML's reading of `yes`, `no`, `on`, `off`) where
+  one value is expected is a mistake. It is kept as an `UnreadableMeta` value: no value for the
+  rules that need the key, which are then reported as not checked with why — the key, where it
+  is written and what to write — never checked against the format's default (a `medium: [print]`
+  is neither print nor online) and never dropped silently.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from compliance.text import listed
+
+if TYPE_CHECKING:
+    # Only the files that have metadata read YAML: a check of an HTML page imports none of it.
+    from compliance.yamlsource import YMap, YNode
+
+# Keys whose value names people: a list of them is several people (a story with two reporters).
+PEOPLE_KEYS = frozenset({"author", "authors", "reporter", "reporters"})
+
+
+class UnreadableMeta(str):
+    """A metadata value given in a form that is not one value (a list, a mapping, true/false): an
+    empty string, so that every reader of metadata takes it as no value, carrying `why` (a phrase
+    naming the key, where it is written and what to write) for the note that a rule needing it
+    was not checked."""
+
+    why: str
+
+    def __new__(cls, why: str) -> UnreadableMeta:
+        value = super().__new__(cls, "")
+        value.why = why
+        return value
+
+    def __reduce__(self) -> tuple[type[UnreadableMeta], tuple[str]]:
+        return (UnreadableMeta, (self.why,))
+
+
+def unreadable_reason(meta: Mapping[str, str], key: str) -> str | None:
+    """Why the article's `key` cannot be read (`UnreadableMeta.why`), or None when it is a value
+    or not given."""
+    value = meta.get(key)
+    return value.why if isinstance(value, UnreadableMeta) else None
+
+
+def what_to_write(key: str) -> str:
+    """An example of one value for `key`, as a YAML line: what the note tells a user to write."""
+    from compliance.checks.medium import MEDIUM_KEY
+    from compliance.fixtemplates import URL_KEY_SUFFIXES
+
+    if key == MEDIUM_KEY:
+        return f"'{key}: online' or '{key}: print'"
+    if key.endswith(URL_KEY_SUFFIXES) or key == "original":
+        return f"'{key}: https://…'"
+    if key in PEOPLE_KEYS:
+        return f"'{key}: Ana Ruiz' or a list of names, '{key}: [Ana Ruiz, Ben Li]'"
+    return f"one value, '{key}: \"…\"' (in quotes when YAML would read it otherwise)"
+
+
+def yaml_meta(root: YMap, where: str, *, line_offset: int = 0) -> dict[str, str]:
+    """The metadata of a YAML mapping, one text value per key (see the module's docstring); `where`
+    names the source in a note ("the front matter", "story.html.meta.yaml") and `line_offset` is
+    added to the mapping's lines (front matter is parsed without the file's first line)."""
+    values: dict[str, str] = {}
+    for key in root:
+        value = _meta_value(str(key), root.entries[key], f"{where} at line {root.key_mark(key).line + line_offset}")
+        if value is not None:
+            values[str(key)] = value
+    return values
+
+
+def _meta_value(key: str, node: YNode, where: str) -> str | None:
+    from compliance.yamlsource import YScalar, YSeq
+
+    if isinstance(node, YScalar):
+        return _scalar_value(key, node.value, where)
+    if isinstance(node, YSeq) and key in PEOPLE_KEYS:
+        names = [_scalar_value(key, item.value, where) if isinstance(item, YScalar) else None for item in node.items]
+        if all(isinstance(name, str) and not isinstance(name, UnreadableMeta) for name in names):
+            return listed([name.strip() for name in names if name and name.strip()])
+        return UnreadableMeta(f"the article's '{key}' ({where}) is a list of more than names: write {what_to_write(key)}")
+    form = "a list" if isinstance(node, YSeq) else "a mapping"
+    return UnreadableMeta(f"the article's '{key}' ({where}) is {form}, not one value: write {what_to_write(key)}")
+
+
+def _scalar_value(key: str, value: object, where: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        said = "true" if value else "false"
+        return UnreadableMeta(f"the article's '{key}' ({where}) is {said} (YAML's reading of yes, no, on, off), not text: write {what_to_write(key)}")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str | int | float):
+        return str(value)
+    return UnreadableMeta(f"the article's '{key}' ({where}) is not text: write {what_to_write(key)}")  # pragma: no cover - safe YAML has no other scalar

@@ -1,0 +1,121 @@
+"""The editor's page gives what the API takes: the article's metadata (`medium`, the headline, the
+byline…, any other key as `KEY=VALUE`), escaped on the page and refused as the API refuses it; and
+an upload the form reader cannot read because of its file name (thousands of characters, a line
+break) gets one line saying what and what to do."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+pytest.importorskip("starlette", reason="the 'serve' extra is not installed (pip install 'syndication-compliance[serve]')")
+
+from starlette.testclient import TestClient
+
+from compliance.serve import ServeSettings
+from compliance.serve.app import create_app
+from compliance.serve.page import PAGE_META_FIELDS
+from tests.conftest import SAMPLES
+
+PRINT_COPY = (SAMPLES / "states-newsroom" / "print-copy.txt").read_bytes()
+NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(create_app(ServeSettings(max_bytes=512 * 1024)))
+
+
+def error_of(page: str) -> str:
+    (message,) = re.findall(r'<p class="error" role="alert">([^<]*)</p>', page)
+    return html.unescape(message)
+
+
+def test_the_page_has_a_field_for_each_metadata_value_it_sends(client: TestClient) -> None:
+    page = client.get("/").text
+    for name, *_ in PAGE_META_FIELDS:
+        assert f'name="{name}" value=""' in page, name
+    assert '<select name="medium"><option value="" selected>' in page
+    assert '<option value="online">online</option><option value="print">print</option>' in page
+    assert '<textarea name="other_meta"' in page
+
+
+@pytest.mark.parametrize(("medium", "link_checked"), [("online", True), ("print", False), ("", False)])
+def test_the_medium_on_the_page_decides_as_the_apis_does(client: TestClient, medium: str, link_checked: bool) -> None:
+    page = client.post("/", files={"file": ("print-copy.txt", PRINT_COPY, "text/plain")}, data={"medium": medium}).text
+    api = client.post("/v1/check", params={"meta.medium": medium} if medium else {}, content=PRINT_COPY, headers={"content-type": "text/plain"}).json()
+    found = [f["rule"] for f in api["files"][0]["findings"]]
+    assert ("states-newsroom/link" in found) is link_checked
+    assert ('data-rule="states-newsroom/link"' in page) is link_checked
+    # The choice is shown again with the report.
+    assert f'<option value="{medium}" selected>' in page
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        ({"medium": "web"}, "metadata 'medium' must be 'online' or 'print', got 'web'"),
+        ({"original": "/etc/passwd"}, "'original' must be the original story's http(s) URL: the server reads no files"),
+        ({"source_publisher": "x", "other_meta": "logo_url=javascript:alert(1)"}, "metadata 'logo_url' must be an http(s) URL"),
+        ({"other_meta": "reporter Ana"}, "line 1 of the other metadata, 'reporter Ana', is not KEY=VALUE: write one KEY=VALUE a line"),
+        ({"other_meta": "a=1\n\na=2"}, "metadata 'a' is given twice in the other metadata (again at line 3): give it once"),
+        ({"reporter": "Ana", "other_meta": "reporter=Ben"}, "metadata 'reporter' is given in its own field and in the other metadata: give it once"),
+    ],
+)
+def test_metadata_the_api_refuses_is_refused_on_the_page(client: TestClient, data: dict[str, str], said: str) -> None:
+    answer = client.post("/", files={"file": ("no-logo.html", NO_LOGO, "text/html")}, data=data)
+    assert answer.status_code == 400
+    assert error_of(answer.text).startswith(said)
+
+
+def test_metadata_values_are_escaped_on_the_page_and_reach_the_rules(client: TestClient) -> None:
+    data = {"reporter": 'Jake "><script>x</script>', "headline": "<b>Rates</b>", "other_meta": "note=</textarea><script>y</script>"}
+    page = client.post("/", files={"file": ("no-logo.html", NO_LOGO, "text/html")}, data=data).text
+    assert "<script>x</script>" not in page and "<script>y</script>" not in page
+    assert 'value="Jake &quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in page
+    assert 'value="&lt;b&gt;Rates&lt;/b&gt;"' in page
+    assert "note=&lt;/textarea&gt;&lt;script&gt;y&lt;/script&gt;</textarea>" in page
+
+
+def test_other_metadata_is_metadata_rules_read(client: TestClient) -> None:
+    story = b"This story was originally published by CalMatters.\n\nBy Dan Walters, CalMatters\n\nRates rise again\n\nInsurers raised rates.\n"
+    page = client.post("/", files={"file": ("story.txt", story, "text/plain")}, data={"other_meta": "headline=Rates rise"}).text
+    assert 'data-rule="calmatters/headline"' in page
+
+
+# -- an upload whose file name the form reader cannot read --
+
+
+def _upload(client: TestClient, filename: bytes) -> str:
+    body = b'--XX\r\nContent-Disposition: form-data; name="file"; filename="' + filename + b'"\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--XX--\r\n'
+    answer = client.post("/", content=body, headers={"content-type": "multipart/form-data; boundary=XX"})
+    assert answer.status_code == 400
+    return error_of(answer.text)
+
+
+@pytest.mark.parametrize("length", [5_000, 10_000, 100_000])
+def test_a_file_name_too_long_to_read_says_so(client: TestClient, length: int) -> None:
+    assert _upload(client, b"a" * length + b".html") == (
+        "the uploaded file's name is too long to read (a part of the form has a header over 4 KiB): rename the file to a short name and upload it again"
+    )
+
+
+@pytest.mark.parametrize("name", [b"a\rb.html", b"story\r.html"])
+def test_a_file_name_cut_by_a_control_character_says_so(client: TestClient, name: bytes) -> None:
+    assert _upload(client, name).startswith("the uploaded file's name holds a control character")
+
+
+@pytest.mark.parametrize("name", [b"a\x01b.html", b"story.html", b"a" * 2000 + b".html", b"tab\there.html"])
+def test_a_file_name_the_reader_reads_is_checked_as_before(client: TestClient, name: bytes) -> None:
+    body = b'--XX\r\nContent-Disposition: form-data; name="file"; filename="' + name + b'"\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--XX--\r\n'
+    answer = client.post("/", content=body, headers={"content-type": "multipart/form-data; boundary=XX"})
+    assert answer.status_code == 200 and 'class="status" data-status="0"' in answer.text
+
+
+def test_another_unreadable_form_says_what_to_send(client: TestClient) -> None:
+    body = b"--x\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--x--\r\n"
+    answer = client.post("/", content=body, headers={"content-type": "multipart/form-data; boundary=x"})
+    assert answer.status_code == 400
+    assert error_of(answer.text).endswith(": send the page's own form, or POST the article itself to /v1/check")
