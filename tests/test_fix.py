@@ -58,11 +58,12 @@ def test_after_the_fix_the_fixed_rules_pass_and_only_the_blocks_were_inserted(sa
     fixed_rules = {edit.rule for edit in plan.edits}
     assert not fixed_rules & {f.rule for f in plan.after.findings}
     # No finding is added by a fix; a block may satisfy more than its own rule (DCNF's logo above
-    # the byline is also the reporter's affiliation), never a rule that has no fix.
+    # the byline is also the reporter's affiliation), never a rule that has no fix, but the
+    # reporter's: the byline block names the reporter given, whom that rule asks to be credited.
     assert not Counter(f.rule for f in plan.after.findings) - Counter(f.rule for f in plan.before.findings)
     removed = {f.rule for f in plan.before.findings} - {f.rule for f in plan.after.findings}
     assert fixed_rules <= removed
-    assert all(_has_fix(rule, plan.before.packs) for rule in removed)
+    assert all(_has_fix(rule, plan.before.packs) or _credits_the_reporter(rule, plan.before.packs) for rule in removed)
     _assert_inserted_only(plan.original, plan.fixed, [e.text for e in plan.edits])
     if pack in VALUES:
         # With the values given, every failing rule whose pack has a fix is fixed, unless the fix
@@ -76,6 +77,12 @@ def _has_fix(rule_id: str, applied: tuple[str, ...]) -> bool:
     """Whether the applied packs' version of the rule has a fix (an override may have none)."""
     rule = next(r for p in PACKS if p.id in applied for r in p.rules if r.id == rule_id)
     return rule.fix is not None
+
+
+def _credits_the_reporter(rule_id: str, applied: tuple[str, ...]) -> bool:
+    """Whether the rule asks that the byline credit the original's (or the given) reporter."""
+    rule = next(r for p in PACKS if p.id in applied for r in p.rules if r.id == rule_id)
+    return rule.check.kind == "original-byline"
 
 
 def _sidecar(path: Path) -> dict[str, str]:
@@ -178,11 +185,12 @@ def test_markdown_gets_markdown_and_values_are_escaped_for_their_syntax(tmp_path
     meta = {"original-url": "https://www.propublica.org/article/welds", "reporter": "Pat Doe"}
     pack = [p for p in PACKS if p.id == "propublica"]
     plan = plan_fixes(article.encode(), "markdown", CheckSettings(packs=pack, path="story.md", auto_detect=False, meta=meta))
-    # A Markdown copy is published online: the credit line, and the link back in Markdown's syntax
-    # (the pixel's template is HTML only, so it is not inserted).
+    # A Markdown copy is published online: the credit line, the link back in Markdown's syntax and
+    # the pixel as the raw HTML Markdown takes.
     assert plan.fixed.decode() == (
         article.replace("First paragraph", "This story was originally published by ProPublica.\n\nFirst paragraph")
         + "\nRead the original story on [ProPublica](https://www.propublica.org/article/welds).\n"
+        + '\n<script async src="https://pixel.propublica.org/pixel.js"></script>\n'
     )
     html = b"<html><body><article><h1>Welds</h1><p>First.</p><p>Second.</p></article></body></html>"
     hostile = {"original-url": 'https://www.propublica.org/article/welds?a=1&b="><script>alert(1)</script>'}
@@ -683,3 +691,22 @@ def test_an_original_whose_logo_address_no_url_parser_reads_leaves_the_logo_unfi
     assert run.code == 1
     assert f"{story}: not fixed: dcnf/logo: needs 'logo-url': give the original story with its image" in run.err
     assert "internal error" not in run.err
+
+
+@pytest.mark.parametrize(
+    ("sample", "script_or_image"),
+    [
+        ("samples/originals/propublica-faithful.md", '<script async src="https://pixel.propublica.org/pixel.js"></script>'),
+    ],
+)
+def test_a_markdown_copy_gets_its_pixel_as_the_raw_html_markdown_takes(cli: Any, tmp_path: Path, sample: str, script_or_image: str) -> None:
+    source = (ROOT / sample).read_text(encoding="utf-8")
+    kept = [line for line in source.splitlines(keepends=True) if not line.startswith(script_or_image[:30])]
+    assert len(kept) == len(source.splitlines()) - 1, "the sample has its pixel on a line of its own"
+    story = tmp_path / "story.md"
+    story.write_text("".join(kept), encoding="utf-8")
+    assert cli("check", "--format", "concise", str(story)).code == 1
+    fixed = cli("fix", "--write", str(story))
+    assert fixed.code == 0, fixed.err
+    assert script_or_image in story.read_text(encoding="utf-8")
+    assert cli("check", "--format", "concise", str(story)).out == ""
