@@ -419,7 +419,7 @@ def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *,
     indentation around it, writable in the file's `encoding`) and the place in words, or why it
     cannot be placed."""
     if fix.when is not None and not ctx.run(fix.when).passed:
-        return "the fix does not apply to this page (its 'when' check fails; 'syndcheck rules explain' shows it)"
+        return f"the fix does not apply to this page (it is only for a page with {describe_check(fix.when)})"
     template = fix.template_for(doc.kind)
     if template is None:
         return f"this fix has no {doc.kind} template (it has {', '.join(s for s, _ in fix.templates)})"

@@ -326,7 +326,7 @@ def test_rule_packs_doc_fix_example_runs_as_described(cli: Any, tmp_path: Path, 
 
 def test_no_custom_script_is_added_to_an_amp_page(cli: Any, tmp_path: Path) -> None:
     page, run = _write_refused(cli, tmp_path, "propublica/amp-no-pixel.html")
-    assert f"{page}: not fixed: propublica/pixel: the fix does not apply to this page" in run.err
+    assert f"{page}: not fixed: propublica/pixel: the fix does not apply to this page (it is only for a page with no AMP markup (<html amp>))" in run.err
 
 
 _DESK_PACK = (
