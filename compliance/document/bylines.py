@@ -406,6 +406,10 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
             if _acknowledges(block, reading.names):
                 continue  # "Thanks to <a href="/@asad">Asad Chishti</a>", "Edited by …": not an author
             seen_blocks.add(block_index)
+            if len(reading.names) > 1:
+                # An author block of several people over several blocks is one byline: no block
+                # of it is read again as a byline of its own.
+                seen_blocks.update(_blocks_inside(mark.element, blocks, block_index))
             text, reading = _with_block_credit(mark, text, reading, block, outlets)
         found.append(
             Byline(
@@ -418,6 +422,15 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
             )
         )
     return found
+
+
+def _blocks_inside(element: Any, blocks: tuple[Block, ...], first: int) -> Iterator[int]:
+    """The indices of the blocks from `first` on that lie inside `element`, up to the first that
+    does not."""
+    for block in blocks[_position(blocks, first) :]:
+        if block.element is None or not _contains(element, block.element):
+            return
+        yield block.index
 
 
 def _byline_sized(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Zone) -> list[BylineMark]:
@@ -495,6 +508,10 @@ def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading 
     for seam in reversed(mark.seams):
         pieces.insert(seam, "\n")
     apart = "".join(pieces)
+    apart_lines = [line.strip() for line in normalize(apart).split("\n") if line.strip()]
+    several = _authors_over_titles(apart_lines, outlets)
+    if several is not None:
+        return " / ".join(apart_lines), several  # each author's name and title laid out apart
     if reading is not None and reading.names:
         lines = normalize(apart).split("\n")
         if all(any(name in line for line in lines) for name in reading.names):
@@ -519,6 +536,9 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     if "\n" not in captured:
         return text, reading
     lines = [line.strip() for line in normalize(captured).split("\n") if line.strip()]
+    several = _authors_over_titles(lines, outlets)
+    if several is not None:
+        return " / ".join(lines), several
     if len(lines) > _BYLINE_LINES:
         return text, reading  # a table or a box of many lines (an infobox), not a byline's parts
     opening = _opening_line(lines, outlets)
@@ -540,6 +560,40 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     if reading is not None and reading.names and not crosses and not paired:
         return " / ".join(lines), reading
     return line, alone
+
+
+# An author block lists a dozen people at most, each over a title line.
+_MOST_AUTHOR_LINES = 24
+
+
+def _authors_over_titles(lines: list[str], outlets: Set[str]) -> BylineReading | None:
+    """The reading of an author block that lists several people, each a name line over a line of
+    job title and institution (`title_and_institution`) or over none ("Maria Chen" / "Assistant
+    Professor of Biology, University of Michigan" / "Tomás Ibarra" / "Lecturer in Law, University
+    of Leeds"): every name, each with its own institutions. None unless every line is such a name
+    or title line, two people at least are named and one of them has a title line; read as one
+    line, the block would give the first name every institution and drop the others."""
+    if len(lines) > _MOST_AUTHOR_LINES:
+        return None
+    names: list[str] = []
+    affiliations: list[tuple[str, ...]] = []
+    credits: list[str] = []
+    position = 0
+    while position < len(lines):
+        name = lines[position]
+        if len(name) > _LONE_NAME_LENGTH or person_name(name, outlets) != name:
+            return None
+        following = lines[position + 1] if position + 1 < len(lines) else ""
+        titled = title_and_institution(name, following, outlets) if following else None
+        names.append(name)
+        affiliations.append(titled.affiliations[0] if titled is not None else ())
+        if titled is not None:
+            credits.append(titled.credit)
+        position += 2 if titled is not None else 1
+    if len(names) < 2 or not credits:
+        return None
+    credit = ", ".join(credits)
+    return BylineReading(tuple(names), credit, None, quoted_credit=credit, affiliations=tuple(affiliations))
 
 
 def _opening_line(lines: list[str], outlets: Set[str]) -> int:
