@@ -678,21 +678,29 @@ _TOPIC_WORDS = _BEAT_WORDS | frozenset(
 )
 
 
+# Words of page furniture that are surnames too ("Pere Font", "Will Share"): a label's first
+# word only, and page furniture in a byline that names no one.
+_FURNITURE_SURNAMES = frozenset({"font", "share"})
 # A label's first word, which no byline's name opens with: a topic or desk ("National Security",
 # "Foreign Affairs", "Water Quality", see `_TOPIC_WORDS`) or a widget's verb or noun ("Read
-# More", "Print Story", "Font Size"). Some are surnames ("Grant Read", "Terry Nation"), so they
-# rule a would-be name out only as its first word, where a given name stands.
-_LABEL_OPENING_WORDS = _TOPIC_WORDS | frozenset(
-    """national foreign international domestic regional metro water read print save follow font listen watch
-    latest breaking trending popular""".split()
+# More", "Print Story", "Font Size", "Share This Story"). Some are surnames ("Grant Read", "Terry
+# Nation", "Will Share"), so they rule a would-be name out only as its first word, where a given
+# name stands.
+_LABEL_OPENING_WORDS = (
+    _TOPIC_WORDS
+    | _FURNITURE_SURNAMES
+    | frozenset(
+        """national foreign international domestic regional metro water read print save follow listen watch
+        latest breaking trending popular""".split()
+    )
 )
 # Given names that are also label words ("Justice Smith", "Ai Nakamura"): a name may open with them.
 _GIVEN_NAMES_AMONG_LABEL_WORDS = frozenset({"justice", "ai"})
 # Words of page furniture that are no given name or surname anywhere: a share or comments widget,
 # a font or read-time control, an explainer's tag ("Share This Story", "Font Size", "Five Minute
-# Read", "Spring Runoff Explained"). "Font" is a surname too, so `_LABEL_OPENING_WORDS` has it.
+# Read", "Spring Runoff Explained"). "Font" and "Share" are surnames too: see `_FURNITURE_SURNAMES`.
 _FURNITURE_WORDS = frozenset(
-    """share shares sharing size email e-mail subscribe subscribers unsubscribe comments comment minute minutes
+    """shares sharing size email e-mail subscribe subscribers unsubscribe comments comment minute minutes
     bookmark bookmarks explained explainer transcript podcast""".split()
 )
 
@@ -1352,7 +1360,7 @@ def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets
         else "staff"
         if lowered & _STAFF_WORDS
         else "placeholder"
-        if lowered & (_PLACEHOLDER_WORDS | _FURNITURE_WORDS)
+        if lowered & (_PLACEHOLDER_WORDS | _FURNITURE_WORDS | _FURNITURE_SURNAMES)
         else "role"
         if _is_role_only(_SEGMENT_SPLIT.split(stripped)[0])
         else "outlet"

@@ -390,13 +390,7 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
         read += 1
         if read > _MOST_MARKUP_BYLINES:
             break  # no article credits so many: a page of thousands costs no more than this
-        chosen = None
-        for mark in cluster:
-            text, reading = _read_mark(mark, outlets)
-            if reading is not None and (reading.names or (chosen is None and mark is head)):
-                chosen = (mark, text, reading)
-                if reading.names:
-                    break
+        chosen = _chosen_mark(cluster, outlets)
         if chosen is None:
             continue
         mark, text, reading = chosen
@@ -422,6 +416,44 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
             )
         )
     return found
+
+
+def _chosen_mark(cluster: list[BylineMark], outlets: Set[str]) -> tuple[BylineMark, str, BylineReading] | None:
+    """The mark of a cluster that gives its byline, with its text and reading: the outermost one
+    that names people, else the first inside it that does, else the outermost one's reading (a
+    byline that names no one); None when none reads. When the outer one names only people that no
+    name markup inside it holds, while that markup names someone (a heading "Inside Politics"
+    over `<span itemprop="name">NAME</span>`), the name markup's reading gives the byline: the
+    outer one took a label for the name."""
+    head = cluster[0]
+    chosen = None
+    for mark in cluster:
+        text, reading = _read_mark(mark, outlets)
+        if reading is not None and (reading.names or (chosen is None and mark is head)):
+            chosen = (mark, text, reading)
+            if reading.names:
+                break
+    if chosen is None or chosen[0] is not head or not chosen[2].names:
+        return chosen
+    marked = [mark for mark in cluster[1:] if _is_name_markup(mark.element)]
+    marked_text = " ".join(normalize_inline("".join(mark.capture)) for mark in marked)
+    if not marked_text or any(name in marked_text for name in chosen[2].names):
+        return chosen
+    for mark in marked:
+        text, reading = _read_mark(mark, outlets)
+        if reading is not None and reading.names:
+            return mark, text, reading
+    return chosen
+
+
+def _is_name_markup(element: Any) -> bool:
+    """Whether the element holds a byline's name by its markup: `itemprop="name"`, a name class
+    ("author-name", "fn"), a `rel="author"` link or a link to an author's page."""
+    itemprop = (element.get("itemprop") or "").lower().split()
+    classes = class_tokens(element.get("class") or "")
+    rel = (element.get("rel") or "").lower().split()
+    href = element.get("href") or ""
+    return "name" in itemprop or bool(_NAME_CLASSES & classes) or "author" in rel or (element.tag == "a" and bool(_AUTHOR_HREF.search(href)))
 
 
 def _blocks_inside(element: Any, blocks: tuple[Block, ...], first: int) -> Iterator[int]:
@@ -501,6 +533,11 @@ def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading 
     read so it names nobody, the parts are read apart, as lines (see `_read_capture`), and that
     reading stands when it names people."""
     captured = "".join(mark.capture)
+    unlabelled = _without_labels(captured, _label_texts(mark.element), outlets)
+    if unlabelled != captured:
+        text, reading = _read_capture(unlabelled, outlets)
+        if reading is not None and reading.names:
+            return text, reading
     text, reading = _read_capture(captured, outlets)
     if not mark.seams:
         return text, reading
@@ -520,6 +557,63 @@ def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading 
     if apart_reading is not None and apart_reading.names:
         return apart_text, apart_reading
     return text, reading
+
+
+# What a class or its parts call a label in an author box ("kicker", "c-byline__section",
+# "post-category"), and the pages a label links to (a category's, a tag's, a topic's, a section's).
+_LABEL_CLASS_WORDS = frozenset("kicker eyebrow overline rubric section sections category categories label tag tags topic topics".split())
+_LABEL_HREF = on_first_use(r"/(?:category|categories|tags?|topics?|sections?)/", re.IGNORECASE)
+# What stands between a label and the name on one line: spaces, bars, bullets, colons, dashes.
+_LABEL_EDGES = " |•·:/" + DASHES + "-"
+
+
+def _label_texts(element: Any) -> frozenset[str]:
+    """The texts of the elements inside byline markup that the page marks as a label, by class
+    (`_LABEL_CLASS_WORDS`) or by a link to a category, tag, topic or section page: a topic's or a
+    section's name over or before the author ("Inside Politics", "Morning Briefing"), which opens
+    with no word a list of topics could know."""
+    texts: set[str] = set()
+    for node in element.iterdescendants():
+        if not isinstance(node.tag, str):
+            continue
+        classes = {part for token in class_tokens(node.get("class") or "") for part in _PART_SPLIT.split(token)}
+        if classes & _LABEL_CLASS_WORDS or (node.tag == "a" and _LABEL_HREF().search(node.get("href") or "")):
+            text = normalize_inline(text_of(node))
+            if text:
+                texts.add(text)
+    return frozenset(texts)
+
+
+def _without_labels(captured: str, labels: Set[str], outlets: Set[str]) -> str:
+    """Byline markup's text without the labels in it (`_label_texts`) that read as a name: a
+    label's line, or a label before or after the name on its line. Other labels ("By", "Staff
+    Writer") stay, as does the text when nothing else is left."""
+    misread = [label for label in labels if (reading := read_byline(label, outlets=outlets)) is not None and reading.names]
+    if not misread:
+        return captured
+    kept: list[str] = []
+    for line in captured.split("\n"):
+        shown = normalize_inline(line)
+        for label in misread:
+            shown = _without_label(shown, label)
+        if shown:
+            kept.append(shown)
+    return "\n".join(kept) if kept else captured
+
+
+def _without_label(line: str, label: str) -> str:
+    """`line` without `label` where the label is the whole line, or stands at its start or end
+    parted from the rest by a separator (at the start also by a capital: two elements glued,
+    "Runoff SeasonSarah Jane Tribble"); else `line`."""
+    if line == label:
+        return ""
+    if line.startswith(label):
+        rest = line[len(label) :]
+        if rest[0] in _LABEL_EDGES or rest[0].isupper():
+            return rest.lstrip(_LABEL_EDGES)
+    if line.endswith(label) and line[: -len(label)][-1] in _LABEL_EDGES:
+        return line[: -len(label)].rstrip(_LABEL_EDGES)
+    return line
 
 
 def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading | None]:
