@@ -930,7 +930,29 @@ def _bare_name_line(blocks: tuple[Block, ...], headline: Block | None, outlets: 
         return []
     if len(after.text.split()) < _SENTENCE_WORDS or not _SENTENCE_END().search(after.text.strip()):
         return []
+    if _is_deck(name, _lower_case_words(headline, blocks[position + 1 : position + 1 + _PROSE_BLOCKS_TO_SCAN])):
+        return []
     return [Byline(name, BylineReading((name,), "", None, affiliations=((),)), block.index, block.line, "text", None)]
+
+
+_WORD = on_first_use(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _lower_case_words(headline: Block | None, story: tuple[Block, ...]) -> frozenset[str]:
+    """The words the headline and the first blocks of the story write in lower case: the words
+    of the language the story is told in, which a person's name is not made of."""
+    texts = [*(block.text for block in story), headline.text if headline is not None else ""]
+    return frozenset(word for text in texts for word in _WORD().findall(text) if word.islower())
+
+
+def _is_deck(line: str, lower_case_words: Set[str]) -> bool:
+    """Whether a line of capitalised words under the headline is a deck ("Lawmakers Weigh New
+    Rules", "State Budget Fight Continues") rather than a name: all its capitalised words but one
+    at most, and two at least, are words the story writes in lower case (`lower_case_words`). A
+    name may hold one common word ("Will Smith" in a story that says "will"), not all of them."""
+    capitalised = [word for word in _WORD().findall(line) if not word.islower()]
+    common = sum(word.lower() in lower_case_words for word in capitalised)
+    return common >= max(2, len(capitalised) - 1)
 
 
 def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozenset[str]]) -> Byline | None:
