@@ -1337,8 +1337,41 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
         return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
     if require_prefix and not had_prefix:
         return None
+    pen_name = _pen_name_then_outlet(stripped, outlets) if had_prefix else None
+    if pen_name is not None:
+        return pen_name
     unread = not had_prefix and _UNREAD_OPENER().search(opened.rest) is not None
     return _read_without_names(stripped, credit, had_prefix=had_prefix, outlets=outlets, unread=unread)
+
+
+# Words a one-word pen name is not: a newsroom's, a desk's, a section's, a label's or an outlet's.
+_NO_PEN_NAME_WORDS = _STAFF_WORDS | _PLACEHOLDER_WORDS | _FURNITURE_WORDS | _SECTION_WORDS | _LABEL_OPENING_WORDS | _OUTLET_ENDINGS | _FILLER
+
+
+_PEN_NAME_FOR = on_first_use(r"\s+for\s+(?=(?:the\s+)?[A-Z\"'])")
+
+
+def _pen_name_then_outlet(stripped: str, outlets: Set[str]) -> BylineReading | None:
+    """The reading of a byline after its opener that is one word and then an outlet ("Banksy, The
+    Conversation", "Ziggy | The Texas Tribune", "Banksy for The Conversation"): the word is the
+    pen name of who wrote the piece, since an outlet is not credited after another. None when
+    the word may be an outlet's or a desk's (initials, a brand's capitals, a pack's outlet, the
+    words of newsrooms, sections and labels) or the rest is no outlet (`affiliation_line`); a
+    word alone ("By Reuters") says nothing of whom it names, and stays an outlet."""
+    first, *rest = _SEGMENT_SPLIT.split(stripped)
+    # "for" only: before "of", "at" or "in" one word is a role or a group ("Head of Partnerships",
+    # "Members of the Senate Finance Committee").
+    head, *for_credit = _PEN_NAME_FOR().split(first, maxsplit=1)
+    word = head.strip()
+    parts = [part.strip(" .") for part in [*for_credit, *rest] if part.strip(" .")]
+    if not parts or " " in word or not _is_name_token(word) or word.isupper() or _is_brand(word):
+        return None
+    if word.lower() in _NO_PEN_NAME_WORDS or _is_outlet(word, outlets):
+        return None
+    credit = ", ".join(parts)
+    if affiliation_line(credit, outlets) is None:
+        return None
+    return BylineReading((word,), credit, None, credit, institutions_of(f"{word}, {credit}", (word,), outlets))
 
 
 def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets: Set[str], unread: bool = False) -> BylineReading:
