@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.api import check_html, check_markdown, check_text
+from compliance.document import parse_document
 from compliance.document.byline_reading import read_byline
 from compliance.findings import Report, Severity
 
@@ -87,3 +88,38 @@ def test_the_conversation_credits_a_pen_name_and_asks_for_its_institution(report
     errors = _errors(report())
     assert "creative-commons/author" not in errors
     assert "Banksy's institution" in errors["the-conversation/author-institution"]
+
+
+# A one-word byline alone, on a page whose metadata says who its author is.
+
+
+def _page(byline: str, json_ld: str = "", meta: str = "") -> str:
+    script = f'<script type="application/ld+json">{json_ld}</script>' if json_ld else ""
+    return f"<html><head><title>t</title>{meta}{script}</head><body><article><h1>{HEADLINE}</h1>{byline}<p>{STORY}</p><p>{CREDIT}</p></article></body></html>"
+
+
+PERSON = '{"@context": "https://schema.org", "@type": "NewsArticle", "author": {"@type": "Person", "name": "Ziggy"}}'
+PEOPLE = '{"@type": "NewsArticle", "author": [{"@type": ["Person"], "name": "Ziggy"}, {"@type": "Person", "name": "Ana Ruiz"}]}'
+
+
+@pytest.mark.parametrize("byline", ['<p class="byline">By Ziggy</p>', "<p>By Ziggy</p>", '<div class="author">By <a href="/author/ziggy">Ziggy</a></div>'])
+@pytest.mark.parametrize("json_ld", [PERSON, PEOPLE])
+def test_a_one_word_byline_the_metadata_types_a_person_names_them(byline: str, json_ld: str) -> None:
+    doc = parse_document(_page(byline, json_ld), "html")
+    assert [(b.names, b.reading.problem) for b in doc.bylines] == [(("Ziggy",), None)]
+
+
+@pytest.mark.parametrize(
+    ("byline", "json_ld", "meta"),
+    [
+        # Nothing types the word a person: an organisation, a bare string, a meta tag.
+        ('<p class="byline">By Reuters</p>', '{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Reuters"}}', ""),
+        ('<p class="byline">By Ziggy</p>', '{"@type": "NewsArticle", "author": "Ziggy"}', ""),
+        ('<p class="byline">By Reuters</p>', "", '<meta name="author" content="Reuters">'),
+        # A person in the metadata who is not the byline's word.
+        ('<p class="byline">By Reuters</p>', PERSON, ""),
+    ],
+)
+def test_a_one_word_byline_the_metadata_does_not_type_a_person_stays_an_outlet(byline: str, json_ld: str, meta: str) -> None:
+    doc = parse_document(_page(byline, json_ld, meta), "html")
+    assert [(b.names, b.reading.problem) for b in doc.bylines] == [((), "outlet")]

@@ -36,7 +36,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from compliance.document.byline_reading import (
@@ -117,7 +117,8 @@ def credited_in_metadata(meta: Mapping[str, Iterable[str]], json_ld: Iterable[ob
     suffix's full stop (`_credited_key`). They never count as a byline by themselves; they tell
     which visible lone name is the byline."""
     values = [value for key in _AUTHOR_META for value in meta.get(key, ())]
-    values.extend(_json_ld_authors(json_ld))
+    authors = _json_ld_authors(json_ld)
+    values.extend(name for value in authors for name in _author_names(value))
     names: set[str] = set()
     for value in values:
         if "://" in value:
@@ -125,13 +126,29 @@ def credited_in_metadata(meta: Mapping[str, Iterable[str]], json_ld: Iterable[ob
         reading = read_byline(value)
         if reading is not None:
             names.update(_credited_key(name) for name in reading.names)
+    # A one-word name reads as no one's by itself ("Reuters" or "Banksy"): JSON-LD that types its
+    # author a Person says it is a person's pen name.
+    names.update(_credited_key(name) for value in authors for name in _one_word_people(value))
     return frozenset(names)
 
 
-def _json_ld_authors(json_ld: Iterable[object]) -> list[str]:
-    """Author names anywhere in JSON-LD (a string, `{"name": …}`, or a list of either), walking at
-    most a fixed number of nodes of a page's data."""
-    found: list[str] = []
+def _one_word_people(value: object) -> list[str]:
+    """The one-word names of the JSON-LD author nodes in `value` typed `Person`."""
+    if isinstance(value, list):
+        return [name for item in value for name in _one_word_people(item)]
+    if not isinstance(value, dict):
+        return []
+    kind, name = value.get("@type"), value.get("name")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "Person" not in kinds or not isinstance(name, str) or len(name.split()) != 1:
+        return []
+    return [name.strip()]
+
+
+def _json_ld_authors(json_ld: Iterable[object]) -> list[object]:
+    """Author values anywhere in JSON-LD (a string, `{"name": …}`, or a list of either, read by
+    `_author_names`), walking at most a fixed number of nodes of a page's data."""
+    found: list[object] = []
     pending: list[object] = list(json_ld)
     for _ in range(_JSON_LD_NODES):
         if not pending:
@@ -142,7 +159,7 @@ def _json_ld_authors(json_ld: Iterable[object]) -> list[str]:
         elif isinstance(node, dict):
             for key, value in node.items():
                 if key in _JSON_LD_AUTHOR_KEYS:
-                    found.extend(_author_names(value))
+                    found.append(value)
                 elif isinstance(value, (dict, list)):
                     pending.append(value)
     return found
@@ -235,16 +252,30 @@ def find_bylines(
     credits (see `credited_in_metadata`), asked for only when a lone name needs it."""
     zone = _zone(blocks, headline, article_root)
     seen_blocks: set[int] = set()
-    found = _markup_bylines(marks, blocks, zone, seen_blocks, outlets)
+    found = _with_pen_names(_markup_bylines(marks, blocks, zone, seen_blocks, outlets), credited)
     named = {_credited_key(name) for byline in found for name in byline.names}
     # A lone name is looked for only when no byline names that person already.
-    found.extend(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)))
+    found.extend(_with_pen_names(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)), credited))
     if not found:
         found.extend(_labelled_headings(blocks, zone, outlets) or _bare_name_line(blocks, headline, outlets))
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
     found = _without_other_works_headers(_with_names_after_bare_openers(found, blocks, outlets), blocks, headline)
     return tuple(_without_cards_after_the_story(found, blocks))
+
+
+def _with_pen_names(found: list[Byline], credited: Callable[[], frozenset[str]]) -> list[Byline]:
+    """Each byline that is one word alone ("By Ziggy", read as an outlet: nothing in it says whom
+    it names), read as that word's name when the page's metadata credits the word as a person
+    (`credited_in_metadata`: a JSON-LD author typed `Person`); the others as they are."""
+    kept: list[Byline] = []
+    for byline in found:
+        reading = byline.reading
+        word = reading.credit.strip()
+        if reading.problem == "outlet" and word and " " not in word and _credited_key(word) in credited():
+            byline = replace(byline, reading=BylineReading((word,), "", None, affiliations=((),)))
+        kept.append(byline)
+    return kept
 
 
 # An opener standing alone in its element: "by", "By:", "Written by", "Words by".
