@@ -55,6 +55,9 @@ def test_a_label_in_an_author_box_is_no_author(box: str, label: str) -> None:
         # Two authors, each marked as one, are both credited.
         ('<p class="byline">By <a href="/author/runa">Runa Sandvik</a> and <a href="/author/will">Will Share</a></p>', ("Runa Sandvik", "Will Share")),
         ('<div class="byline">By Sunny Ray and <span class="name">Will Share</span></div>', ("Sunny Ray", "Will Share")),
+        # A site that links its authors to tag pages: each link is an author of a list, no label.
+        ('<p class="byline">By <a href="/author/runa">Runa Sandvik</a> and <a href="/tag/will-share/">Will Share</a></p>', ("Runa Sandvik", "Will Share")),
+        ('<p class="byline">By <a href="/tag/runa/">Runa Sandvik</a> and <a href="/author/will">Will Share</a></p>', ("Runa Sandvik", "Will Share")),
         # A role under the name, in a label's element, stays the name's credit, not a name.
         ('<div class="byline"><span class="author-name">Runa Sandvik</span><span class="label">Staff Writer</span></div>', ("Runa Sandvik",)),
     ],

@@ -452,10 +452,8 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
 def _chosen_mark(cluster: list[BylineMark], outlets: Set[str]) -> tuple[BylineMark, str, BylineReading] | None:
     """The mark of a cluster that gives its byline, with its text and reading: the outermost one
     that names people, else the first inside it that does, else the outermost one's reading (a
-    byline that names no one); None when none reads. When the outer one names only people that no
-    name markup inside it holds, while that markup names someone (a heading "Inside Politics"
-    over `<span itemprop="name">NAME</span>`), the name markup's reading gives the byline: the
-    outer one took a label for the name."""
+    byline that names no one); None when none reads. When the outer one took a label for the name
+    (`_label_over_name_markup`), the name markup's reading gives the byline."""
     head = cluster[0]
     chosen = None
     for mark in cluster:
@@ -466,15 +464,28 @@ def _chosen_mark(cluster: list[BylineMark], outlets: Set[str]) -> tuple[BylineMa
                 break
     if chosen is None or chosen[0] is not head or not chosen[2].names:
         return chosen
+    return _label_over_name_markup(cluster, chosen[2].names, outlets) or chosen
+
+
+def _label_over_name_markup(cluster: list[BylineMark], names: tuple[str, ...], outlets: Set[str]) -> tuple[BylineMark, str, BylineReading] | None:
+    """The name markup inside the cluster's outer mark (`_is_name_markup`) and its reading, when
+    the outer mark's reading (`names`) names only people on lines of their own that no name
+    markup holds, while that markup names someone: a heading "Inside Politics" over `<span
+    itemprop="name">NAME</span>`, a label the outer reading took for the name. None otherwise."""
     marked = [mark for mark in cluster[1:] if _is_name_markup(mark.element)]
-    marked_text = " ".join(normalize_inline("".join(mark.capture)) for mark in marked)
-    if not marked_text or any(name in marked_text for name in chosen[2].names):
-        return chosen
+    marked_texts = [text for mark in marked if (text := normalize_inline("".join(mark.capture)))]
+    if not marked_texts or any(name in text for name in names for text in marked_texts):
+        return None
+    # Only a line of its own over the name markup is a label; on the name's line, the outer
+    # reading is a list of names ("By A, <a rel=author>B</a>") and stands.
+    lines = normalize("".join(cluster[0].capture)).split("\n")
+    if any(name in line and any(text in line for text in marked_texts) for line in lines for name in names):
+        return None
     for mark in marked:
         text, reading = _read_mark(mark, outlets)
         if reading is not None and reading.names:
             return mark, text, reading
-    return chosen
+    return None
 
 
 def _is_name_markup(element: Any) -> bool:
@@ -640,11 +651,15 @@ def _without_label(line: str, label: str) -> str:
         return ""
     if line.startswith(label):
         rest = line[len(label) :]
-        if rest[0] in _LABEL_EDGES or rest[0].isupper():
+        if (rest[0] in _LABEL_EDGES or rest[0].isupper()) and not _JOINED_NAME().match(rest):
             return rest.lstrip(_LABEL_EDGES)
-    if line.endswith(label) and line[: -len(label)][-1] in _LABEL_EDGES:
+    if line.endswith(label) and line[: -len(label)].rstrip()[-1:] in _LABEL_EDGES.strip():
         return line[: -len(label)].rstrip(_LABEL_EDGES)
     return line
+
+
+# What joins a name to the one before it in a list of authors: "and", "&", a comma.
+_JOINED_NAME = on_first_use(r"^\s*(?:,|&|and\b)", re.IGNORECASE)
 
 
 def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading | None]:
