@@ -18,16 +18,29 @@ element ("by", "Written by") is read with the name in the element or block right
 and outside the article that credits none of the people the story's own byline does (a serial's
 "Title by Author" header over one chapter) gives way to the story's. A topic or section label
 over the byline in an author box (`<h6>Tech Industry</h6>` over "by NAME") is no part of it, and
-words that are all a topic's ("Tech Industry", "Health Care") are no person's name. Nor are page
+words that are all a topic's ("Tech Industry", "Health Care") are no person's name. A label that
+opens with no such word ("Inside Politics", "Morning Briefing") is told by the page's markup: an
+element classed as a kicker, eyebrow, section, category, tag, topic or label, or a link to a
+category, tag, topic or section page, is left out of the byline when the rest names someone; and
+an author box whose name markup (`itemprop="name"`, a name class, an author link) holds another
+name than the line above it is credited to that name. Nor are page
 furniture ("By Share This Story", "By Font Size:", "By Five Minute Read": a placeholder, not a
 reporter) or a label that opens with a topic or desk word ("National Security", "Foreign
 Affairs", "Water Quality"), after "By" or over a job title and institution line; a name whose
-first word is a given name stays one ("Grant Read", "Terry Nation", "Justice Smith"). A name line
-over a line of job title and institution ("Maria Chen" over "Assistant Professor of Biology,
-University of Michigan", The Conversation's author block) is a byline with that institution, in
-HTML (`<p>NAME<br>TITLE</p>`), plain text and Markdown; in plain text and Markdown a line that is
-only a name, right under the headline (or first, under front matter that gives the title) and
-over a sentence of the story, is a byline without an institution. When a byline stands
+first word is a given name stays one ("Grant Read", "Terry Nation", "Justice Smith", "Will
+Share"). A name line over a line of job title and institution ("Maria Chen" over "Assistant
+Professor of Biology, University of Michigan", The Conversation's author block) is a byline with
+that institution, in HTML (`<p>NAME<br>TITLE</p>`), plain text and Markdown; an author block of
+several such pairs credits every author with their own institution, and one without a title line
+with none. In plain text and Markdown a line that is only a name, right under the headline (or
+first, under front matter that gives the title) and over a sentence of the story, is a byline
+without an institution; a deck there ("Lawmakers Weigh New Rules") is not: when all its
+capitalised words but one, and two at least, are words the headline or the story's first
+paragraphs write in lower case, it is the story's words, not a name (so a name both of whose
+words the story writes in lower case, "Will Share" over "will share", is not read there). One
+word after "By" is an outlet's name ("By Reuters"), unless an outlet follows it ("By Banksy, The
+Conversation", "By Ziggy | The Texas Tribune": a pen name) or the page's JSON-LD gives the
+author as a `Person` of that name. When a byline stands
 above the story's body, one after the story (an author card, a platform's "Written by <account>"
 box) counts only for a person the byline above already credits, and a "Thanks to NAME" or "Edited
 by NAME" line is no byline, even with the name linked to a profile; nor are the classes of `<html>`, `<body>` or an element holding the whole story

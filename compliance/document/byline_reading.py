@@ -678,21 +678,29 @@ _TOPIC_WORDS = _BEAT_WORDS | frozenset(
 )
 
 
+# Words of page furniture that are surnames too ("Pere Font", "Will Share"): a label's first
+# word only, and page furniture in a byline that names no one.
+_FURNITURE_SURNAMES = frozenset({"font", "share"})
 # A label's first word, which no byline's name opens with: a topic or desk ("National Security",
 # "Foreign Affairs", "Water Quality", see `_TOPIC_WORDS`) or a widget's verb or noun ("Read
-# More", "Print Story", "Font Size"). Some are surnames ("Grant Read", "Terry Nation"), so they
-# rule a would-be name out only as its first word, where a given name stands.
-_LABEL_OPENING_WORDS = _TOPIC_WORDS | frozenset(
-    """national foreign international domestic regional metro water read print save follow font listen watch
-    latest breaking trending popular""".split()
+# More", "Print Story", "Font Size", "Share This Story"). Some are surnames ("Grant Read", "Terry
+# Nation", "Will Share"), so they rule a would-be name out only as its first word, where a given
+# name stands.
+_LABEL_OPENING_WORDS = (
+    _TOPIC_WORDS
+    | _FURNITURE_SURNAMES
+    | frozenset(
+        """national foreign international domestic regional metro water read print save follow listen watch
+        latest breaking trending popular""".split()
+    )
 )
 # Given names that are also label words ("Justice Smith", "Ai Nakamura"): a name may open with them.
 _GIVEN_NAMES_AMONG_LABEL_WORDS = frozenset({"justice", "ai"})
 # Words of page furniture that are no given name or surname anywhere: a share or comments widget,
 # a font or read-time control, an explainer's tag ("Share This Story", "Font Size", "Five Minute
-# Read", "Spring Runoff Explained"). "Font" is a surname too, so `_LABEL_OPENING_WORDS` has it.
+# Read", "Spring Runoff Explained"). "Font" and "Share" are surnames too: see `_FURNITURE_SURNAMES`.
 _FURNITURE_WORDS = frozenset(
-    """share shares sharing size email e-mail subscribe subscribers unsubscribe comments comment minute minutes
+    """shares sharing size email e-mail subscribe subscribers unsubscribe comments comment minute minutes
     bookmark bookmarks explained explainer transcript podcast""".split()
 )
 
@@ -1329,8 +1337,41 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
         return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
     if require_prefix and not had_prefix:
         return None
+    pen_name = _pen_name_then_outlet(stripped, outlets) if had_prefix else None
+    if pen_name is not None:
+        return pen_name
     unread = not had_prefix and _UNREAD_OPENER().search(opened.rest) is not None
     return _read_without_names(stripped, credit, had_prefix=had_prefix, outlets=outlets, unread=unread)
+
+
+# Words a one-word pen name is not: a newsroom's, a desk's, a section's, a label's or an outlet's.
+_NO_PEN_NAME_WORDS = _STAFF_WORDS | _PLACEHOLDER_WORDS | _FURNITURE_WORDS | _SECTION_WORDS | _LABEL_OPENING_WORDS | _OUTLET_ENDINGS | _FILLER
+
+
+_PEN_NAME_FOR = on_first_use(r"\s+for\s+(?=(?:the\s+)?[A-Z\"'])")
+
+
+def _pen_name_then_outlet(stripped: str, outlets: Set[str]) -> BylineReading | None:
+    """The reading of a byline after its opener that is one word and then an outlet ("Banksy, The
+    Conversation", "Ziggy | The Texas Tribune", "Banksy for The Conversation"): the word is the
+    pen name of who wrote the piece, since an outlet is not credited after another. None when
+    the word may be an outlet's or a desk's (initials, a brand's capitals, a pack's outlet, the
+    words of newsrooms, sections and labels) or the rest is no outlet (`affiliation_line`); a
+    word alone ("By Reuters") says nothing of whom it names, and stays an outlet."""
+    first, *rest = _SEGMENT_SPLIT.split(stripped)
+    # "for" only: before "of", "at" or "in" one word is a role or a group ("Head of Partnerships",
+    # "Members of the Senate Finance Committee").
+    head, *for_credit = _PEN_NAME_FOR().split(first, maxsplit=1)
+    word = head.strip()
+    parts = [part.strip(" .") for part in [*for_credit, *rest] if part.strip(" .")]
+    if not parts or " " in word or not _is_name_token(word) or word.isupper() or _is_brand(word):
+        return None
+    if word.lower() in _NO_PEN_NAME_WORDS or _is_outlet(word, outlets):
+        return None
+    credit = ", ".join(parts)
+    if affiliation_line(credit, outlets) is None:
+        return None
+    return BylineReading((word,), credit, None, credit, institutions_of(f"{word}, {credit}", (word,), outlets))
 
 
 def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets: Set[str], unread: bool = False) -> BylineReading:
@@ -1352,7 +1393,7 @@ def _read_without_names(stripped: str, credit: str, *, had_prefix: bool, outlets
         else "staff"
         if lowered & _STAFF_WORDS
         else "placeholder"
-        if lowered & (_PLACEHOLDER_WORDS | _FURNITURE_WORDS)
+        if lowered & (_PLACEHOLDER_WORDS | _FURNITURE_WORDS | _FURNITURE_SURNAMES)
         else "role"
         if _is_role_only(_SEGMENT_SPLIT.split(stripped)[0])
         else "outlet"

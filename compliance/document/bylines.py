@@ -36,7 +36,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from compliance.document.byline_reading import (
@@ -117,7 +117,8 @@ def credited_in_metadata(meta: Mapping[str, Iterable[str]], json_ld: Iterable[ob
     suffix's full stop (`_credited_key`). They never count as a byline by themselves; they tell
     which visible lone name is the byline."""
     values = [value for key in _AUTHOR_META for value in meta.get(key, ())]
-    values.extend(_json_ld_authors(json_ld))
+    authors = _json_ld_authors(json_ld)
+    values.extend(name for value in authors for name in _author_names(value))
     names: set[str] = set()
     for value in values:
         if "://" in value:
@@ -125,13 +126,29 @@ def credited_in_metadata(meta: Mapping[str, Iterable[str]], json_ld: Iterable[ob
         reading = read_byline(value)
         if reading is not None:
             names.update(_credited_key(name) for name in reading.names)
+    # A one-word name reads as no one's by itself ("Reuters" or "Banksy"): JSON-LD that types its
+    # author a Person says it is a person's pen name.
+    names.update(_credited_key(name) for value in authors for name in _one_word_people(value))
     return frozenset(names)
 
 
-def _json_ld_authors(json_ld: Iterable[object]) -> list[str]:
-    """Author names anywhere in JSON-LD (a string, `{"name": …}`, or a list of either), walking at
-    most a fixed number of nodes of a page's data."""
-    found: list[str] = []
+def _one_word_people(value: object) -> list[str]:
+    """The one-word names of the JSON-LD author nodes in `value` typed `Person`."""
+    if isinstance(value, list):
+        return [name for item in value for name in _one_word_people(item)]
+    if not isinstance(value, dict):
+        return []
+    kind, name = value.get("@type"), value.get("name")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "Person" not in kinds or not isinstance(name, str) or len(name.split()) != 1:
+        return []
+    return [name.strip()]
+
+
+def _json_ld_authors(json_ld: Iterable[object]) -> list[object]:
+    """Author values anywhere in JSON-LD (a string, `{"name": …}`, or a list of either, read by
+    `_author_names`), walking at most a fixed number of nodes of a page's data."""
+    found: list[object] = []
     pending: list[object] = list(json_ld)
     for _ in range(_JSON_LD_NODES):
         if not pending:
@@ -142,7 +159,7 @@ def _json_ld_authors(json_ld: Iterable[object]) -> list[str]:
         elif isinstance(node, dict):
             for key, value in node.items():
                 if key in _JSON_LD_AUTHOR_KEYS:
-                    found.extend(_author_names(value))
+                    found.append(value)
                 elif isinstance(value, (dict, list)):
                     pending.append(value)
     return found
@@ -235,16 +252,30 @@ def find_bylines(
     credits (see `credited_in_metadata`), asked for only when a lone name needs it."""
     zone = _zone(blocks, headline, article_root)
     seen_blocks: set[int] = set()
-    found = _markup_bylines(marks, blocks, zone, seen_blocks, outlets)
+    found = _with_pen_names(_markup_bylines(marks, blocks, zone, seen_blocks, outlets), credited)
     named = {_credited_key(name) for byline in found for name in byline.names}
     # A lone name is looked for only when no byline names that person already.
-    found.extend(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)))
+    found.extend(_with_pen_names(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)), credited))
     if not found:
         found.extend(_labelled_headings(blocks, zone, outlets) or _bare_name_line(blocks, headline, outlets))
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
     found = _without_other_works_headers(_with_names_after_bare_openers(found, blocks, outlets), blocks, headline)
     return tuple(_without_cards_after_the_story(found, blocks))
+
+
+def _with_pen_names(found: list[Byline], credited: Callable[[], frozenset[str]]) -> list[Byline]:
+    """Each byline that is one word alone ("By Ziggy", read as an outlet: nothing in it says whom
+    it names), read as that word's name when the page's metadata credits the word as a person
+    (`credited_in_metadata`: a JSON-LD author typed `Person`); the others as they are."""
+    kept: list[Byline] = []
+    for byline in found:
+        reading = byline.reading
+        word = reading.credit.strip()
+        if reading.problem == "outlet" and word and " " not in word and _credited_key(word) in credited():
+            byline = replace(byline, reading=BylineReading((word,), "", None, affiliations=((),)))
+        kept.append(byline)
+    return kept
 
 
 # An opener standing alone in its element: "by", "By:", "Written by", "Words by".
@@ -390,13 +421,7 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
         read += 1
         if read > _MOST_MARKUP_BYLINES:
             break  # no article credits so many: a page of thousands costs no more than this
-        chosen = None
-        for mark in cluster:
-            text, reading = _read_mark(mark, outlets)
-            if reading is not None and (reading.names or (chosen is None and mark is head)):
-                chosen = (mark, text, reading)
-                if reading.names:
-                    break
+        chosen = _chosen_mark(cluster, outlets)
         if chosen is None:
             continue
         mark, text, reading = chosen
@@ -406,6 +431,10 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
             if _acknowledges(block, reading.names):
                 continue  # "Thanks to <a href="/@asad">Asad Chishti</a>", "Edited by …": not an author
             seen_blocks.add(block_index)
+            if len(reading.names) > 1:
+                # An author block of several people over several blocks is one byline: no block
+                # of it is read again as a byline of its own.
+                seen_blocks.update(_blocks_inside(mark.element, blocks, block_index))
             text, reading = _with_block_credit(mark, text, reading, block, outlets)
         found.append(
             Byline(
@@ -418,6 +447,64 @@ def _markup_bylines(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Z
             )
         )
     return found
+
+
+def _chosen_mark(cluster: list[BylineMark], outlets: Set[str]) -> tuple[BylineMark, str, BylineReading] | None:
+    """The mark of a cluster that gives its byline, with its text and reading: the outermost one
+    that names people, else the first inside it that does, else the outermost one's reading (a
+    byline that names no one); None when none reads. When the outer one took a label for the name
+    (`_label_over_name_markup`), the name markup's reading gives the byline."""
+    head = cluster[0]
+    chosen = None
+    for mark in cluster:
+        text, reading = _read_mark(mark, outlets)
+        if reading is not None and (reading.names or (chosen is None and mark is head)):
+            chosen = (mark, text, reading)
+            if reading.names:
+                break
+    if chosen is None or chosen[0] is not head or not chosen[2].names:
+        return chosen
+    return _label_over_name_markup(cluster, chosen[2].names, outlets) or chosen
+
+
+def _label_over_name_markup(cluster: list[BylineMark], names: tuple[str, ...], outlets: Set[str]) -> tuple[BylineMark, str, BylineReading] | None:
+    """The name markup inside the cluster's outer mark (`_is_name_markup`) and its reading, when
+    the outer mark's reading (`names`) names only people on lines of their own that no name
+    markup holds, while that markup names someone: a heading "Inside Politics" over `<span
+    itemprop="name">NAME</span>`, a label the outer reading took for the name. None otherwise."""
+    marked = [mark for mark in cluster[1:] if _is_name_markup(mark.element)]
+    marked_texts = [text for mark in marked if (text := normalize_inline("".join(mark.capture)))]
+    if not marked_texts or any(name in text for name in names for text in marked_texts):
+        return None
+    # Only a line of its own over the name markup is a label; on the name's line, the outer
+    # reading is a list of names ("By A, <a rel=author>B</a>") and stands.
+    lines = normalize("".join(cluster[0].capture)).split("\n")
+    if any(name in line and any(text in line for text in marked_texts) for line in lines for name in names):
+        return None
+    for mark in marked:
+        text, reading = _read_mark(mark, outlets)
+        if reading is not None and reading.names:
+            return mark, text, reading
+    return None
+
+
+def _is_name_markup(element: Any) -> bool:
+    """Whether the element holds a byline's name by its markup: `itemprop="name"`, a name class
+    ("author-name", "fn"), a `rel="author"` link or a link to an author's page."""
+    itemprop = (element.get("itemprop") or "").lower().split()
+    classes = class_tokens(element.get("class") or "")
+    rel = (element.get("rel") or "").lower().split()
+    href = element.get("href") or ""
+    return "name" in itemprop or bool(_NAME_CLASSES & classes) or "author" in rel or (element.tag == "a" and bool(_AUTHOR_HREF.search(href)))
+
+
+def _blocks_inside(element: Any, blocks: tuple[Block, ...], first: int) -> Iterator[int]:
+    """The indices of the blocks from `first` on that lie inside `element`, up to the first that
+    does not."""
+    for block in blocks[_position(blocks, first) :]:
+        if block.element is None or not _contains(element, block.element):
+            return
+        yield block.index
 
 
 def _byline_sized(marks: list[BylineMark], blocks: tuple[Block, ...], zone: _Zone) -> list[BylineMark]:
@@ -488,6 +575,11 @@ def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading 
     read so it names nobody, the parts are read apart, as lines (see `_read_capture`), and that
     reading stands when it names people."""
     captured = "".join(mark.capture)
+    unlabelled = _without_labels(captured, _label_texts(mark.element), outlets)
+    if unlabelled != captured:
+        text, reading = _read_capture(unlabelled, outlets)
+        if reading is not None and reading.names:
+            return text, reading
     text, reading = _read_capture(captured, outlets)
     if not mark.seams:
         return text, reading
@@ -495,6 +587,10 @@ def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading 
     for seam in reversed(mark.seams):
         pieces.insert(seam, "\n")
     apart = "".join(pieces)
+    apart_lines = [line.strip() for line in normalize(apart).split("\n") if line.strip()]
+    several = _authors_over_titles(apart_lines, outlets)
+    if several is not None:
+        return " / ".join(apart_lines), several  # each author's name and title laid out apart
     if reading is not None and reading.names:
         lines = normalize(apart).split("\n")
         if all(any(name in line for line in lines) for name in reading.names):
@@ -503,6 +599,67 @@ def _read_mark(mark: BylineMark, outlets: Set[str]) -> tuple[str, BylineReading 
     if apart_reading is not None and apart_reading.names:
         return apart_text, apart_reading
     return text, reading
+
+
+# What a class or its parts call a label in an author box ("kicker", "c-byline__section",
+# "post-category"), and the pages a label links to (a category's, a tag's, a topic's, a section's).
+_LABEL_CLASS_WORDS = frozenset("kicker eyebrow overline rubric section sections category categories label tag tags topic topics".split())
+_LABEL_HREF = on_first_use(r"/(?:category|categories|tags?|topics?|sections?)/", re.IGNORECASE)
+# What stands between a label and the name on one line: spaces, bars, bullets, colons, dashes.
+_LABEL_EDGES = " |•·:/" + DASHES + "-"
+
+
+def _label_texts(element: Any) -> frozenset[str]:
+    """The texts of the elements inside byline markup that the page marks as a label, by class
+    (`_LABEL_CLASS_WORDS`) or by a link to a category, tag, topic or section page: a topic's or a
+    section's name over or before the author ("Inside Politics", "Morning Briefing"), which opens
+    with no word a list of topics could know."""
+    texts: set[str] = set()
+    for node in element.iterdescendants():
+        if not isinstance(node.tag, str):
+            continue
+        classes = {part for token in class_tokens(node.get("class") or "") for part in _PART_SPLIT.split(token)}
+        if classes & _LABEL_CLASS_WORDS or (node.tag == "a" and _LABEL_HREF().search(node.get("href") or "")):
+            text = normalize_inline(text_of(node))
+            if text:
+                texts.add(text)
+    return frozenset(texts)
+
+
+def _without_labels(captured: str, labels: Set[str], outlets: Set[str]) -> str:
+    """Byline markup's text without the labels in it (`_label_texts`) that read as a name: a
+    label's line, or a label before or after the name on its line. Other labels ("By", "Staff
+    Writer") stay, as does the text when nothing else is left."""
+    misread = [label for label in labels if (reading := read_byline(label, outlets=outlets)) is not None and reading.names]
+    if not misread:
+        return captured
+    kept: list[str] = []
+    for line in captured.split("\n"):
+        shown = normalize_inline(line)
+        for label in misread:
+            shown = _without_label(shown, label)
+        if shown:
+            kept.append(shown)
+    return "\n".join(kept) if kept else captured
+
+
+def _without_label(line: str, label: str) -> str:
+    """`line` without `label` where the label is the whole line, or stands at its start or end
+    parted from the rest by a separator (at the start also by a capital: two elements glued,
+    "Runoff SeasonSarah Jane Tribble"); else `line`."""
+    if line == label:
+        return ""
+    if line.startswith(label):
+        rest = line[len(label) :]
+        if (rest[0] in _LABEL_EDGES or rest[0].isupper()) and not _JOINED_NAME().match(rest):
+            return rest.lstrip(_LABEL_EDGES)
+    if line.endswith(label) and line[: -len(label)].rstrip()[-1:] in _LABEL_EDGES.strip():
+        return line[: -len(label)].rstrip(_LABEL_EDGES)
+    return line
+
+
+# What joins a name to the one before it in a list of authors: "and", "&", a comma.
+_JOINED_NAME = on_first_use(r"^\s*(?:,|&|and\b)", re.IGNORECASE)
 
 
 def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading | None]:
@@ -519,6 +676,9 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     if "\n" not in captured:
         return text, reading
     lines = [line.strip() for line in normalize(captured).split("\n") if line.strip()]
+    several = _authors_over_titles(lines, outlets)
+    if several is not None:
+        return " / ".join(lines), several
     if len(lines) > _BYLINE_LINES:
         return text, reading  # a table or a box of many lines (an infobox), not a byline's parts
     opening = _opening_line(lines, outlets)
@@ -540,6 +700,40 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     if reading is not None and reading.names and not crosses and not paired:
         return " / ".join(lines), reading
     return line, alone
+
+
+# An author block lists a dozen people at most, each over a title line.
+_MOST_AUTHOR_LINES = 24
+
+
+def _authors_over_titles(lines: list[str], outlets: Set[str]) -> BylineReading | None:
+    """The reading of an author block that lists several people, each a name line over a line of
+    job title and institution (`title_and_institution`) or over none ("Maria Chen" / "Assistant
+    Professor of Biology, University of Michigan" / "Tomás Ibarra" / "Lecturer in Law, University
+    of Leeds"): every name, each with its own institutions. None unless every line is such a name
+    or title line, two people at least are named and one of them has a title line; read as one
+    line, the block would give the first name every institution and drop the others."""
+    if len(lines) > _MOST_AUTHOR_LINES:
+        return None
+    names: list[str] = []
+    affiliations: list[tuple[str, ...]] = []
+    credits: list[str] = []
+    position = 0
+    while position < len(lines):
+        name = lines[position]
+        if len(name) > _LONE_NAME_LENGTH or person_name(name, outlets) != name:
+            return None
+        following = lines[position + 1] if position + 1 < len(lines) else ""
+        titled = title_and_institution(name, following, outlets) if following else None
+        names.append(name)
+        affiliations.append(titled.affiliations[0] if titled is not None else ())
+        if titled is not None:
+            credits.append(titled.credit)
+        position += 2 if titled is not None else 1
+    if len(names) < 2 or not credits:
+        return None
+    credit = ", ".join(credits)
+    return BylineReading(tuple(names), credit, None, quoted_credit=credit, affiliations=tuple(affiliations))
 
 
 def _opening_line(lines: list[str], outlets: Set[str]) -> int:
@@ -782,7 +976,29 @@ def _bare_name_line(blocks: tuple[Block, ...], headline: Block | None, outlets: 
         return []
     if len(after.text.split()) < _SENTENCE_WORDS or not _SENTENCE_END().search(after.text.strip()):
         return []
+    if _is_deck(name, _lower_case_words(headline, blocks[position + 1 : position + 1 + _PROSE_BLOCKS_TO_SCAN])):
+        return []
     return [Byline(name, BylineReading((name,), "", None, affiliations=((),)), block.index, block.line, "text", None)]
+
+
+_WORD = on_first_use(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _lower_case_words(headline: Block | None, story: tuple[Block, ...]) -> frozenset[str]:
+    """The words the headline and the first blocks of the story write in lower case: the words
+    of the language the story is told in, which a person's name is not made of."""
+    texts = [*(block.text for block in story), headline.text if headline is not None else ""]
+    return frozenset(word for text in texts for word in _WORD().findall(text) if word.islower())
+
+
+def _is_deck(line: str, lower_case_words: Set[str]) -> bool:
+    """Whether a line of capitalised words under the headline is a deck ("Lawmakers Weigh New
+    Rules", "State Budget Fight Continues") rather than a name: all its capitalised words but one
+    at most, and two at least, are words the story writes in lower case (`lower_case_words`). A
+    name may hold one common word ("Will Smith" in a story that says "will"), not all of them."""
+    capitalised = [word for word in _WORD().findall(line) if not word.islower()]
+    common = sum(word.lower() in lower_case_words for word in capitalised)
+    return common >= max(2, len(capitalised) - 1)
 
 
 def _lone_name_byline(block: Block, zone: _Zone, credited: Callable[[], frozenset[str]]) -> Byline | None:
