@@ -253,10 +253,9 @@ def check_document(
                     undecided.setdefault(exc.reason, []).append(rule.id)
                 continue
             except MissingMeta as exc:
-                # Given empty (`--meta reporter=`, a blank field) is no value, and says so: it also
-                # hides the article's own value from weaker sources (front matter, a sidecar).
-                said = ", which is empty" if exc.key in ctx.meta else f" (give it with --meta {exc.key}=...)"
-                notices.append(Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{exc.key}'{said}", (rule.id,)))
+                missing = _missing_meta_notice(rule, pack, exc.key, ctx)
+                if missing is not None:
+                    notices.append(missing)
                 continue
             except PatternTooLarge as exc:
                 # Only an article's value can do this (the pack's own patterns were measured when
@@ -430,6 +429,31 @@ def deep_nesting_message(line: int) -> str:
         f"elements nest more than {BROWSER_DEPTH_LIMIT} deep from line {line} (deeper than a browser nests them):"
         f" the positions of text nested that deep are approximate (it is placed at its ancestor at depth {BROWSER_DEPTH_LIMIT})"
     )
+
+
+# The metadata key for the headline the publisher gave the story. Not `headline`: to a CMS and the
+# editor's page that is the copy's own headline, which a rule would then compare with itself.
+ORIGINAL_HEADLINE_KEY = "original_headline"
+
+
+def _missing_meta_notice(rule: Rule, pack: Pack, key: str, ctx: Context) -> Notice | None:
+    """The `missing-meta` notice for a rule that needs the article's value `key`; None when the
+    original story given stands in for it (its own headline is compared by the pack's
+    `original-headline` rule)."""
+    if key == ORIGINAL_HEADLINE_KEY and key not in ctx.meta and ctx.original is not None and ctx.original.headline is not None:
+        return None
+    if key in ctx.meta:
+        # Given empty (`--meta reporter=`, a blank field) is no value, and says so: it also
+        # hides the article's own value from weaker sources (front matter, a sidecar).
+        return Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{key}', which is empty", (rule.id,))
+    if key != ORIGINAL_HEADLINE_KEY:
+        return Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{key}' (give it with --meta {key}=...)", (rule.id,))
+    how = f"give it with --meta {key}=..., or give the original story with --original"
+    wanted = f"rule {rule.id} not checked: it needs the headline {pack.publisher} gave the story ({how})"
+    if ctx.meta.get("headline", "").strip():
+        # `headline` once meant the original's here: a value given that way is not taken for it.
+        wanted += "; 'headline' is this copy's own headline, which is not compared with itself"
+    return Notice("missing-meta", wanted, (rule.id,))
 
 
 # The metadata keys that give the original story's address (a CMS payload's, the editor's page's).

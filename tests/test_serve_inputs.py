@@ -270,7 +270,7 @@ def test_an_id_that_is_no_value_gets_the_notice_the_command_line_gives(client: T
 @pytest.mark.parametrize(("value", "text"), [(2026, "2026"), (20.5, "20.5"), ("2026", "2026")])
 def test_a_number_is_read_by_the_rules_as_its_text(client: TestClient, value: Any, text: str) -> None:
     article = (SAMPLES / "calmatters" / "compliant-wordpress.html").read_text(encoding="utf-8")
-    answer = client.post("/v1/check", json={"html": article, "packs": ["calmatters"], "meta": {"headline": value}})
+    answer = client.post("/v1/check", json={"html": article, "packs": ["calmatters"], "meta": {"original_headline": value}})
     assert answer.status_code == 200
     (finding,) = [f for f in answer.json()["files"][0]["findings"] if f["rule"] == "calmatters/headline"]
     assert f'headline "{text}"' in finding["message"]
