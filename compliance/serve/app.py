@@ -26,6 +26,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from compliance import __version__
+from compliance.checks import ORIGINAL_KINDS
 from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, parse_payload
 from compliance.decoding import decode_bytes
 from compliance.display import json_output, visible
@@ -36,6 +37,7 @@ from compliance.fixtemplates import check_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
+from compliance.packs import Pack
 from compliance.runner import FileResult, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings
 from compliance.serve.openapi import openapi_document
@@ -347,15 +349,18 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
 
     async def page_endpoint(request: Request) -> Response:
         if request.method == "GET":
-            return _page(editor_page(checker.context, None))
+            return _page(editor_page(checker.context, None, fetches=checker.settings.allow_fetch))
         try:
             refuse_content_encoding(request)
             form = await _editor_form(request, checker.settings.max_bytes)
-            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=form.meta)
+            fetches = checker.settings.allow_fetch
+            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=page_check_meta(form.meta, fetches=fetches))
         except ApiError as exc:
-            return _page(editor_page(checker.context, None, error=exc.message, form=None), exc.status)
+            return _page(editor_page(checker.context, None, error=exc.message, form=None, fetches=checker.settings.allow_fetch), exc.status)
+        if not fetches:
+            result = not_compared(result, form.meta, checker.context.packs)
         source = ArticleSource(decode_bytes(form.data).text, form.kind)
-        return _page(editor_page(checker.context_now(), (result, source), form=form))
+        return _page(editor_page(checker.context_now(), (result, source), form=form, fetches=fetches))
 
     routes = [
         Route("/", page_endpoint, methods=["GET", "POST"]),
@@ -388,6 +393,38 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
         checker.pool.close()  # the check processes end with the server process, not after it
 
     return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed, 500: server_error}, lifespan=lifespan)
+
+
+def page_check_meta(meta: Mapping[str, str], *, fetches: bool) -> dict[str, str]:
+    """The metadata the page's form is checked with: its fields, and with `fetches` (the server's
+    `--allow-fetch`) the Original URL as the original story too (`meta.original`), so that the
+    copy is compared with the page at that address as the API's `meta.original` is. An editor
+    who fills in the original's address expects that comparison."""
+    checked = dict(meta)
+    if fetches and meta.get("original_url"):
+        checked["original"] = meta["original_url"]
+    return checked
+
+
+def not_compared(result: FileResult, meta: Mapping[str, str], packs: Sequence[Pack]) -> FileResult:
+    """`result` with an `original-not-compared` notice when the form gave an Original URL that the
+    server may not fetch and a pack applied has rules that compare with the original story: the
+    editor is told that those rules were not checked, and how to have them checked."""
+    if not meta.get("original_url") or not result.report.checked:
+        return result
+    applied = set(result.report.packs)
+    rules = tuple(dict.fromkeys(rule.id for pack in packs if pack.id in applied for rule in pack.rules if rule.check.kind in ORIGINAL_KINDS))
+    if not rules:
+        return result
+    notice = Notice(
+        "original-not-compared",
+        f"{len(rules)} rule(s) not checked ({', '.join(rules)}): the copy was not compared with the original story at the Original URL, "
+        "because this server does not fetch pages; start it with --allow-fetch, or save the original and run "
+        "'syndcheck check --original FILE' on the copy",
+        rules,
+    )
+    report = dataclasses.replace(result.report, notices=(*result.report.notices, notice))
+    return dataclasses.replace(result, report=report, packed=b"")
 
 
 @dataclass(frozen=True, slots=True)

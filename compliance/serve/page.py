@@ -20,8 +20,26 @@ PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-a
 _STATUS = {0: "no findings at or above the threshold", 1: "findings to fix", 2: "the article could not be checked", 3: "internal error"}
 
 
-def editor_page(context: FormatContext, checked: tuple[FileResult, ArticleSource] | None, *, error: str | None = None, form: EditorForm | None = None) -> str:
-    """The page, with the report of `checked` below the form when there is one."""
+# What the page's Original URL field does, said beside it: with the server's `--allow-fetch` the
+# copy is compared with the page at that address; without, the address serves the link back only.
+_ORIGINAL_FETCHED = "The copy is compared with the original story at this address (its text, links and headline), and must link to it."
+_ORIGINAL_NOT_FETCHED = (
+    "Used for the link back and the blocks to paste only: this server does not fetch it, so the copy is not compared with the original story "
+    "(start the server with --allow-fetch for that)."
+)
+
+
+def editor_page(
+    context: FormatContext,
+    checked: tuple[FileResult, ArticleSource] | None,
+    *,
+    error: str | None = None,
+    form: EditorForm | None = None,
+    fetches: bool = False,
+) -> str:
+    """The page, with the report of `checked` below the form when there is one; `fetches` (the
+    server's `--allow-fetch`) says whether the Original URL is the original the copy is compared
+    with or only the address it links back to."""
     chosen = set(form.packs) if form is not None else set()
     options = "".join(
         f'<label class="pack"><input type="checkbox" name="pack" value="{html.escape(p.id, quote=True)}"{" checked" if p.id in chosen else ""}>'
@@ -45,7 +63,8 @@ def editor_page(context: FormatContext, checked: tuple[FileResult, ArticleSource
 <p><label for="file">or upload a file</label> <input id="file" type="file" name="file" accept=".html,.htm,.txt,.md,.markdown"></p>
 <fieldset><legend>Packs (none ticked: detected from the article)</legend>{options}</fieldset>
 <p class="meta"><label>Reporter <input type="text" name="reporter" value="{reporter}" placeholder="Jake Smith"></label>
-<label>Original URL <input type="url" name="original_url" value="{original}" placeholder="https://…"></label></p>
+<label>Original URL <input type="url" name="original_url" value="{original}" placeholder="https://…" aria-describedby="original-help"></label></p>
+<p class="help" id="original-help">Original URL: {_ORIGINAL_FETCHED if fetches else _ORIGINAL_NOT_FETCHED}</p>
 <p><button type="submit" id="check">Check the article</button></p>
 </form>
 {message}{result}"""
@@ -64,6 +83,7 @@ form.editor textarea { width: 100%; font: 13px/1.4 ui-monospace, monospace; }
 form.editor fieldset { border: 1px solid #ddd; margin: 8px 0; }
 form.editor label.pack { display: inline-block; margin: 2px 12px 2px 0; }
 form.editor .meta label { margin-right: 16px; }
+form.editor p.help { margin: 4px 0 8px; color: #555; font-size: 13px; }
 form.editor button { padding: 6px 16px; font-weight: 600; }
 p.error { margin: 16px 24px; color: #b3261e; font-weight: 600; }
 p.status { margin: 16px 24px 0; font-weight: 600; }

@@ -1,0 +1,116 @@
+"""The editor's page's Original URL: with `--allow-fetch` it is the original the copy is compared
+with (as the API's `meta.original`), and the page says so; without, it is the link back's address
+only, the page says that too, and a result whose packs compare with the original says those
+rules were not checked and how to have them checked."""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from compliance.serve import ServeSettings
+from compliance.serve.app import create_app, page_check_meta
+from tests.conftest import ROOT
+
+ORIGINALS = ROOT / "samples" / "originals"
+TRUNCATED = (ORIGINALS / "propublica-truncated.md").read_bytes()
+FAITHFUL = (ORIGINALS / "propublica-faithful.md").read_bytes()
+NOT_COMPARED = "the copy was not compared with the original story at the Original URL"
+
+
+@pytest.fixture
+def original_site() -> Iterator[str]:
+    """A loopback server with the ProPublica original at /story (and nothing else)."""
+    page = (ORIGINALS / "propublica-original.html").read_bytes()
+
+    class Site(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            found = self.path == "/story"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page if found else b"")
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
+    serving.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/story"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _submit(client: TestClient, article: bytes, original_url: str = "") -> str:
+    data = {"original_url": original_url} if original_url else {}
+    answer = client.post("/", files={"file": ("story.md", article, "text/markdown")}, data=data)
+    assert answer.status_code == 200
+    return html.unescape(answer.text)
+
+
+def test_with_allow_fetch_the_original_url_is_the_original(original_site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path))
+    client = TestClient(create_app(ServeSettings(allow_fetch=True)))
+    page = _submit(client, TRUNCATED, original_url=original_site)
+    assert "Result: findings to fix" in page
+    assert "propublica/fidelity" in page and "the story stops after paragraph" in page
+    assert NOT_COMPARED not in page
+    # The faithful copy passes the same comparison.
+    assert "Result: no findings at or above the threshold" in _submit(client, FAITHFUL, original_url=original_site)
+
+
+def test_with_allow_fetch_the_page_says_the_copy_is_compared() -> None:
+    page = TestClient(create_app(ServeSettings(allow_fetch=True))).get("/").text
+    assert "The copy is compared with the original story at this address" in page
+    assert "this server does not fetch it" not in page
+
+
+def test_without_allow_fetch_the_page_says_the_url_is_the_link_back_only() -> None:
+    page = html.unescape(TestClient(create_app(ServeSettings())).get("/").text)
+    assert "Used for the link back and the blocks to paste only: this server does not fetch it" in page
+    assert "The copy is compared with the original story" not in page
+
+
+def test_without_allow_fetch_the_result_says_the_comparison_was_not_made() -> None:
+    client = TestClient(create_app(ServeSettings()))
+    page = _submit(client, TRUNCATED, original_url="https://www.propublica.org/article/pipeline-weld-inspections-records")
+    assert NOT_COMPARED in page
+    assert "start it with --allow-fetch, or save the original and run 'syndcheck check --original FILE' on the copy" in page
+    # The rules that compare with the original are named, and the fetch was never tried.
+    assert "propublica/fidelity" in page and "original-unavailable" not in page
+
+
+@pytest.mark.parametrize(
+    ("article", "original_url"),
+    [
+        # No Original URL given: nothing was asked for.
+        (TRUNCATED, ""),
+        # No pack applies: no rule would have compared.
+        (b"# A story\n\nText of a story no publisher's terms cover.\n", "https://news.example.org/story"),
+    ],
+)
+def test_no_note_when_no_comparison_was_asked_for(article: bytes, original_url: str) -> None:
+    page = _submit(TestClient(create_app(ServeSettings())), article, original_url=original_url)
+    assert NOT_COMPARED not in page
+
+
+@pytest.mark.parametrize(
+    ("meta", "fetches", "checked"),
+    [
+        ({"original_url": "https://example.org/a"}, True, {"original_url": "https://example.org/a", "original": "https://example.org/a"}),
+        ({"original_url": "https://example.org/a"}, False, {"original_url": "https://example.org/a"}),
+        ({"reporter": "Jake Smith"}, True, {"reporter": "Jake Smith"}),
+    ],
+)
+def test_page_check_meta(meta: dict[str, str], fetches: bool, checked: dict[str, str]) -> None:
+    assert page_check_meta(meta, fetches=fetches) == checked
