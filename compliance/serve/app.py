@@ -38,7 +38,7 @@ from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
 from compliance.packs import Pack
-from compliance.runner import FileResult, Runner, RunOptions, RunStatus
+from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings
 from compliance.serve.openapi import openapi_document
 from compliance.serve.page import editor_page
@@ -113,11 +113,14 @@ class Checker:
             raise ApiError(400, "bad-input", exc.one_line()) from None
         return tuple(packs)
 
-    async def check_in_time(self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str]) -> FileResult:
+    async def check_in_time(
+        self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str], original: HeldOriginal | None = None
+    ) -> FileResult:
         """One article, as `syndcheck check` would check it, in one of the check processes (see
         `compliance.serve.workers`): answered 504 past the time limit, its process then killed so
-        that the next request does not wait for it; unknown packs and refused metadata first."""
-        job = CheckJob(data, kind, name, self.refuse(packs, meta) or None, dict(meta))
+        that the next request does not wait for it; unknown packs and refused metadata first.
+        `original`: the original story's file uploaded on the page, compared with instead."""
+        job = CheckJob(data, kind, name, self.refuse(packs, meta) or None, dict(meta), original)
         try:
             done = await self.pool.check(self, job, self.settings.time_limit)
         except WorkerDied:
@@ -354,10 +357,11 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             refuse_content_encoding(request)
             form = await _editor_form(request, checker.settings.max_bytes)
             fetches = checker.settings.allow_fetch
-            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=page_check_meta(form.meta, fetches=fetches))
+            meta = page_check_meta(form.meta, fetches=fetches)
+            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=meta, original=form.original)
         except ApiError as exc:
             return _page(editor_page(checker.context, None, error=exc.message, form=None, fetches=checker.settings.allow_fetch), exc.status)
-        if not fetches:
+        if not fetches and form.original is None:
             result = not_compared(result, form.meta, checker.context.packs)
         source = ArticleSource(decode_bytes(form.data).text, form.kind)
         return _page(editor_page(checker.context_now(), (result, source), form=form, fetches=fetches))
@@ -419,8 +423,8 @@ def not_compared(result: FileResult, meta: Mapping[str, str], packs: Sequence[Pa
     notice = Notice(
         "original-not-compared",
         f"{len(rules)} rule(s) not checked ({', '.join(rules)}): the copy was not compared with the original story at the Original URL, "
-        "because this server does not fetch pages; start it with --allow-fetch, or save the original and run "
-        "'syndcheck check --original FILE' on the copy",
+        "because this server does not fetch pages; save the original story's page and upload it as the original story's file, "
+        "or start the server with --allow-fetch",
         rules,
     )
     report = dataclasses.replace(result.report, notices=(*result.report.notices, notice))
@@ -437,6 +441,8 @@ class EditorForm:
     packs: list[str]
     meta: dict[str, str]
     pasted: str = ""
+    # The original story's file, when one was uploaded: the copy is compared with it.
+    original: HeldOriginal | None = None
 
 
 # What a browser sends the page's form as (`enctype="multipart/form-data"`; a form without a file
@@ -446,12 +452,15 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # The page's text box and its file input. Either may carry pasted text or an uploaded file (`curl
 # -F article=@story.html` sends a file under the text box's name): the article is what is in it.
 ARTICLE_FIELDS = ("article", "file")
+# The page's file input for the original story the copy is compared with.
+ORIGINAL_FIELD = "original_file"
 
 
 async def _editor_form(request: Request, limit: int) -> EditorForm:
     if _media_type(request) not in FORM_TYPES:
         raise ApiError(400, "unsupported-content-type", "the page takes its own form (multipart/form-data); send an article itself to POST /v1/check")
-    if limit and request.headers.get("content-length", "").isdigit() and int(request.headers["content-length"]) > limit + 64 * 1024:
+    # The article and the original story's file may each be as large as the limit.
+    if limit and request.headers.get("content-length", "").isdigit() and int(request.headers["content-length"]) > 2 * limit + 64 * 1024:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
     with anyio.move_on_after(BODY_SECONDS):
         return await _read_editor_form(request, limit)
@@ -520,13 +529,25 @@ async def _read_editor_form(request: Request, limit: int) -> EditorForm:
             given = [found for field in ARTICLE_FIELDS for value in form.getlist(field) if (found := await _form_article(field, value, limit)) is not None]
             packs = [p for p in _form_texts(form, "pack") if p]
             meta = {key: values[-1].strip() for key in ("reporter", "original_url") if (values := _form_texts(form, key)) and values[-1].strip()}
+            originals = [found for value in form.getlist(ORIGINAL_FIELD) if (found := await _form_article(ORIGINAL_FIELD, value, limit)) is not None]
     except HTTPException as exc:  # a multipart body Starlette cannot read
         raise ApiError(400, "bad-input", f"the form could not be read: {visible(str(exc.detail))}") from None
     article = _one_article(given)
     if limit and len(article.data) > limit:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
     # Read as `syndcheck check --stdin-filename NAME -` reads it: by the name's suffix, else sniffed.
-    return EditorForm(article.data, stdin_kind(article.data, article.name), article.name, packs, meta, article.pasted)
+    return EditorForm(article.data, stdin_kind(article.data, article.name), article.name, packs, meta, article.pasted, _held_original(originals, limit))
+
+
+def _held_original(given: Sequence[_FormArticle], limit: int) -> HeldOriginal | None:
+    """The original story's file uploaded on the page (the last one given), read as an uploaded
+    article is; None when none was, or it is empty."""
+    if not given or not given[-1].data.strip():
+        return None
+    original = given[-1]
+    if limit and len(original.data) > limit:
+        raise ApiError(413, "too-large", f"the original story's file is larger than the limit of {limit} bytes")
+    return HeldOriginal(original.data, stdin_kind(original.data, original.name), original.name)
 
 
 def create_app_from_environment() -> Starlette:

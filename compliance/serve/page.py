@@ -25,8 +25,9 @@ _STATUS = {0: "no findings at or above the threshold", 1: "findings to fix", 2: 
 _ORIGINAL_FETCHED = "The copy is compared with the original story at this address (its text, links and headline), and must link to it."
 _ORIGINAL_NOT_FETCHED = (
     "Used for the link back and the blocks to paste only: this server does not fetch it, so the copy is not compared with the original story "
-    "(start the server with --allow-fetch for that)."
+    "unless you upload the original's saved page as its file."
 )
+_ORIGINAL_FILE = "Original story file: the copy is compared with it (its text, links and headline)."
 
 
 def editor_page(
@@ -55,7 +56,10 @@ def editor_page(
     if checked is not None:
         file_result, source = checked
         status = RunStatus().add(file_result).exit_code()
-        result = f'<p class="status" data-status="{status}">Result: {_STATUS.get(status, "")}</p>'
+        # A rule not checked has not passed: the status line says so, not only a note below it.
+        unchecked = len({rule for notice in file_result.report.notices for rule in notice.unchecked_rules})
+        untested = f"; {unchecked} rule(s) not checked (see the notes)" if unchecked else ""
+        result = f'<p class="status" data-status="{status}">Result: {_STATUS.get(status, "")}{untested}</p>'
         result += configuration_notice(context) + render_report(file_result.report, source, context)
     body = f"""<form class="editor" method="post" action="/" enctype="multipart/form-data">
 <label for="article">Paste the article (HTML or text)</label>
@@ -64,7 +68,8 @@ def editor_page(
 <fieldset><legend>Packs (none ticked: detected from the article)</legend>{options}</fieldset>
 <p class="meta"><label>Reporter <input type="text" name="reporter" value="{reporter}" placeholder="Jake Smith"></label>
 <label>Original URL <input type="url" name="original_url" value="{original}" placeholder="https://…" aria-describedby="original-help"></label></p>
-<p class="help" id="original-help">Original URL: {_ORIGINAL_FETCHED if fetches else _ORIGINAL_NOT_FETCHED}</p>
+<p class="meta"><label>Original story file <input type="file" name="original_file" accept=".html,.htm,.txt,.md,.markdown"></label></p>
+<p class="help" id="original-help">Original URL: {_ORIGINAL_FETCHED if fetches else _ORIGINAL_NOT_FETCHED} {_ORIGINAL_FILE}</p>
 <p><button type="submit" id="check">Check the article</button></p>
 </form>
 {message}{result}"""
