@@ -168,3 +168,29 @@ def _hosts(urls: Iterable[str]) -> list[str]:
 
 def _on_site(host: str, domains: Sequence[str]) -> bool:
     return on_host(host, tuple(domains))
+
+
+def original_publisher(site: OwnSite, original: Document | None, addresses: Sequence[str]) -> str:
+    """Why the original story an editor gave is on the publisher's own site ("its canonical URL
+    on propublica.org"), or "".
+
+    Unlike `own_page`, any one sign is enough: the page is the one the editor says the copy
+    republishes, so a canonical link to the publisher (as a partner's copy of the story carries)
+    names whose story it is all the same. The signs are `addresses` (the original's URL as given,
+    the `original_url` metadata: http(s) URLs only) and, when the original was read, its
+    canonical URL, `og:url` and `og:site_name`. Pure; never raises.
+    """
+    if not site:
+        return ""
+    signs: list[tuple[str, Sequence[str]]] = [("address", [a for a in addresses if is_http_url(a)])]
+    if original is not None:
+        signs += [("canonical URL", original.canonical), ("og:url", original.meta.get("og:url", ()))]
+    for label, urls in signs:
+        for host in _hosts(urls):
+            if _on_site(host, site.domains):
+                return f"its {label} is on {host}"
+    own_names = {fold_name(name) for name in site.names}
+    for name in original.meta.get("og:site_name", ()) if original is not None else ():
+        if fold_name(name) in own_names:
+            return f"its og:site_name is '{name.strip()}'"
+    return ""

@@ -17,7 +17,7 @@ from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, wit
 from compliance.checks import NO_ORIGINAL, Context, Hit, Outcome, Undecided
 from compliance.checks.medium import skipped_for_medium
 from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind, binary_text
-from compliance.detect import OWN_PAGE, detect_packs, own_page
+from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
@@ -192,6 +192,8 @@ def check_document(
     if auto_detect:
         started = clock() if clock else 0.0
         detections = detect_packs(ctx, packs, path=path, candidates=candidates)
+        detections, by_original = _applied_by_original(detections, packs, ctx, wanted)
+        notices.extend(by_original)
         if clock:
             timings.append(("detect (all packs)", clock() - started))
         chosen = {d.pack for d in detections if d.applied}
@@ -252,13 +254,9 @@ def check_document(
                     undecided.setdefault(exc.reason, []).append(rule.id)
                 continue
             except MissingMeta as exc:
-                # Given empty (`--meta reporter=`, a blank field) is no value, and says so: it also
-                # hides the article's own value from weaker sources (front matter, a sidecar).
-                # A value given in a form that is not one value (a list, a mapping) says where and what to write.
-                unreadable = unreadable_reason(ctx.meta, exc.key)
-                said = ", which is empty" if exc.key in ctx.meta else f" (give it with --meta {exc.key}=...)"
-                needs = f"rule {rule.id} not checked: " + (unreadable or f"it needs the article's '{exc.key}'{said}")
-                notices.append(Notice("missing-meta", needs, (rule.id,)))
+                missing = _missing_meta_notice(rule, pack, exc.key, ctx)
+                if missing is not None:
+                    notices.append(missing)
                 continue
             except PatternTooLarge as exc:
                 # Only an article's value can do this (the pack's own patterns were measured when
@@ -434,6 +432,66 @@ def deep_nesting_message(line: int) -> str:
     )
 
 
+# The metadata key for the headline the publisher gave the story. Not `headline`: to a CMS and the
+# editor's page that is the copy's own headline, which a rule would then compare with itself.
+ORIGINAL_HEADLINE_KEY = "original_headline"
+
+
+def _missing_meta_notice(rule: Rule, pack: Pack, key: str, ctx: Context) -> Notice | None:
+    """The `missing-meta` notice for a rule that needs the article's value `key`; None when the
+    original story given stands in for it (its own headline is compared by the pack's
+    `original-headline` rule)."""
+    if key == ORIGINAL_HEADLINE_KEY and key not in ctx.meta and ctx.original is not None and ctx.original.headline is not None:
+        return None
+    unreadable = unreadable_reason(ctx.meta, key)
+    if unreadable:
+        # Given in a form that is not one value (a list, a mapping): where, and what to write.
+        return Notice("missing-meta", f"rule {rule.id} not checked: {unreadable}", (rule.id,))
+    if key in ctx.meta:
+        # Given empty (`--meta reporter=`, a blank field) is no value, and says so: it also
+        # hides the article's own value from weaker sources (front matter, a sidecar).
+        return Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{key}', which is empty", (rule.id,))
+    if key != ORIGINAL_HEADLINE_KEY:
+        return Notice("missing-meta", f"rule {rule.id} not checked: it needs the article's '{key}' (give it with --meta {key}=...)", (rule.id,))
+    how = f"give it with --meta {key}=..., or give the original story with --original"
+    wanted = f"rule {rule.id} not checked: it needs the headline {pack.publisher} gave the story ({how})"
+    if ctx.meta.get("headline", "").strip():
+        # `headline` once meant the original's here: a value given that way is not taken for it.
+        wanted += "; 'headline' is this copy's own headline, which is not compared with itself"
+    return Notice("missing-meta", wanted, (rule.id,))
+
+
+# The metadata keys that give the original story's address (a CMS payload's, the editor's page's).
+ORIGINAL_URL_KEYS = ("original_url", "original-url")
+
+
+def _applied_by_original(detections: tuple[Detection, ...], packs: Sequence[Pack], ctx: Context, wanted: str) -> tuple[tuple[Detection, ...], list[Notice]]:
+    """The detections with every pack whose publisher's own site the given original is on
+    applied, and a notice for each pack applied that way.
+
+    A copy stripped of every credit carries none of the publisher's markers, but the editor who
+    names a ProPublica story as its original says whose terms it is under. Not for a pack whose
+    own page the copy itself is (an original, not a republication), nor for an original on no
+    pack's site (`detect.original_publisher` decides, from the address given and the original's
+    own canonical URL, og:url and og:site_name).
+    """
+    addresses = [wanted, *(ctx.meta.get(key, "").strip() for key in ORIGINAL_URL_KEYS)]
+    if ctx.original is None and not any(addresses):
+        return detections, []
+    by_pack = {p.id: p for p in packs}
+    updated: list[Detection] = []
+    notices: list[Notice] = []
+    for detection in detections:
+        pack = by_pack[detection.pack]
+        reason = "" if detection.applied or detection.own_page else original_publisher(pack.own_site, ctx.original, addresses)
+        if reason:
+            detection = dataclasses.replace(detection, applied=True, confidence=1.0)
+            why = f"the original given is {pack.publisher}'s story ({reason}), whatever credits the copy carries"
+            notices.append(Notice("original-publisher", f"the {pack.id} pack applies because {why}"))
+        updated.append(detection)
+    return tuple(updated), notices
+
+
 def _hidden_marker_notices(detections: Sequence[Detection]) -> list[Notice]:
     """A notice per pack applied on markers no reader sees (a hidden credit line): the editor is
     told why the pack applies to a page that shows nothing of the publisher's."""
@@ -587,7 +645,10 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         return Report(path=settings.path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
     candidates: Candidates | None = None
     meta, default_meta = settings.meta or {}, settings.default_meta or {}
-    if settings.auto_detect and "original" not in meta and "original" not in default_meta:
+    # An original given (a file or URL, or only its address) may apply its publisher's pack to a
+    # copy that carries none of the publisher's words: the prefilter cannot rule it out.
+    names_original = any(key in given for given in (meta, default_meta) for key in ("original", *ORIGINAL_URL_KEYS))
+    if settings.auto_detect and not names_original:
         candidates = prefilter_for(settings.packs).scan(decoded.text, kind, page_url=settings.path, utf8=decoded.utf8)
         # Timing reports the parse and detection steps, so it always takes them.
         if candidates.nothing and not settings.timing:
@@ -637,7 +698,7 @@ def _unmatched_report(
         from compliance.document.plaintext import read_front_matter, split_front_matter
 
         front_matter, error = read_front_matter(split_front_matter(source)[0])
-        if "original" in front_matter:
+        if any(key in front_matter for key in ("original", *ORIGINAL_URL_KEYS)):
             return None
         if error:
             notices.append(Notice("front-matter", f"front matter ignored: {error}"))

@@ -295,7 +295,8 @@ class _Values:
         if name == "headline":
             if self.original is not None and self.original.headline is not None:
                 return self.original.headline.text
-            return self.meta.get("headline") or None
+            # The copy's own `headline` (a CMS's) is not the original's.
+            return self.meta.get("original_headline") or None
         source = next(s for s in fix.values if s.name == name)
         return self._own(source)
 

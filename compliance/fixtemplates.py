@@ -29,7 +29,7 @@ SYNTAXES: tuple[str, ...] = ("html", "markdown", "text")
 BUILT_IN_VALUES: dict[str, str] = {
     "reporter": "the reporter's name: give the original story (--original FILE) or --meta reporter=NAME",
     "original-url": "the original story's URL: give --meta original-url=URL, or an original whose canonical link names it",
-    "headline": "the original headline: give the original story (--original FILE) or --meta headline=TEXT",
+    "headline": "the original headline: give the original story (--original FILE) or --meta original_headline=TEXT",
 }
 PLACEHOLDER = on_first_use(r"\{([A-Za-z][A-Za-z0-9_.-]*)\}")
 # Metadata keys that name an address (`logo-url`, `original-url`, `original_url`): fixes put

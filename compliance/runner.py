@@ -95,6 +95,16 @@ class RunOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class HeldOriginal:
+    """An original story held in memory (a file uploaded on the editor's page): its bytes, its
+    kind, and the name a report calls it by (only a label, never a path)."""
+
+    data: bytes
+    kind: DocumentKind
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """One file's report, whether it fails the run, and what to tell the user about it."""
 
@@ -549,12 +559,20 @@ class Runner:
                 yield self._finish(_in_payload(self._isolated(article.name, work), display))
 
     def check_article(
-        self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str] | None = None, meta: Mapping[str, str] | None = None
+        self,
+        data: bytes,
+        kind: DocumentKind,
+        *,
+        name: str,
+        packs: Sequence[str] | None = None,
+        meta: Mapping[str, str] | None = None,
+        original: HeldOriginal | None = None,
     ) -> FileResult:
         """An article held in memory (a request to `syndcheck serve`), checked as stdin is: the
         configuration of the working directory (`name` is only what the report calls it, never a
         path), with `packs` instead of the run's choice when given (an unknown id is a user error),
-        `meta` under the command line's values."""
+        `meta` under the command line's values, and `original` (an uploaded file) as the original
+        story it is compared with, instead of any the metadata names."""
 
         def work() -> tuple[Report, Severity]:
             plan = self.plan(STDIN)
@@ -562,7 +580,11 @@ class Runner:
                 plan = plan._replace(packs=tuple(select_packs(self.packs_for(plan.settings), packs)), auto_detect=False)
             # A request's `original` is a URL or nothing (the server refuses others before this).
             urls_only = "original" not in self.options.meta
-            report = check_with(data, kind, self._settings(name, plan, meta={**(meta or {}), **self.options.meta}, urls_only=urls_only))
+            settings = self._settings(name, plan, meta={**(meta or {}), **self.options.meta}, urls_only=urls_only)
+            if original is not None:
+                held = settings.parse(original.data, original.kind)
+                settings = settings._replace(meta={**(settings.meta or {}), "original": original.name}, load_original=lambda _name: held)
+            report = check_with(data, kind, settings)
             return report, self.options.fail_on or plan.settings.fail_on
 
         return self._finish(self._isolated(name, work))

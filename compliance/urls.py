@@ -112,6 +112,46 @@ def url_form(url: str) -> str | None:
     return f"{parts.scheme}://{host}{port}{parts.path}{parts.query}"
 
 
+# Query parameters that say how a reader came to a page (a newsletter, an ad, a shared link),
+# never which page it is: two addresses that differ only by them are the same story. Parameter
+# names are compared in lower case.
+_TRACKING_PREFIXES = ("utm_",)
+_TRACKING_NAMES = frozenset({"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok"})
+
+
+def without_tracking(query: str) -> str:
+    """`query` (with or without its leading "?") without tracking parameters (`utm_source=…`,
+    `fbclid=…`, `mc_cid=…`), the others kept in their order; "" when none is left, else the rest
+    with a "?". Pure; never raises."""
+    kept = [part for part in query.removeprefix("?").split("&") if part and not _tracking(part.partition("=")[0])]
+    return "?" + "&".join(kept) if kept else ""
+
+
+def _tracking(name: str) -> bool:
+    name = name.lower()
+    return name in _TRACKING_NAMES or name.startswith(_TRACKING_PREFIXES)
+
+
+def same_page(a: str, b: str) -> bool:
+    """Whether two http(s) URLs name the same page for a link back: their `url_form`s are equal
+    once http and https, a trailing slash of the path and tracking parameters
+    (`without_tracking`) are set aside (the fragment and default port already are). False when
+    either has no form. Pure; never raises."""
+    first, second = _page_key(a), _page_key(b)
+    return first is not None and first == second
+
+
+def _page_key(url: str) -> str | None:
+    form = url_form(url)
+    if form is None:
+        return None
+    scheme, sep, rest = form.partition("://")
+    if not sep or scheme not in _HTTP:
+        return form.rstrip("/")
+    address, mark, query = rest.partition("?")
+    return address.rstrip("/") + without_tracking(mark + query)
+
+
 def url_authority(url: str) -> str | None:
     """`host[:port]` of an http(s) URL as a browser reads it (`url_host`, with a port that is not
     the scheme's default); None when it has no host or a browser cannot parse it. Pure; never

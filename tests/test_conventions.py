@@ -324,7 +324,10 @@ def test_last_line_says_why_the_run_failed(cli: Any, tmp_path: Path) -> None:
 
 def test_quiet_keeps_the_notes_of_rules_not_checked_and_the_summary_counts_them(cli: Any) -> None:
     calmatters = SAMPLES / "calmatters" / "compliant-wordpress.html"
-    note = "  note: rule calmatters/headline not checked: it needs the article's 'headline' (give it with --meta headline=...)"
+    note = (
+        "  note: rule calmatters/headline not checked: it needs the headline CalMatters gave the story"
+        " (give it with --meta original_headline=..., or give the original story with --original)"
+    )
     run = cli("check", "--quiet", str(DCNF / "compliant-static.html"), str(calmatters))
     # A rule not checked has not passed: the file stays, with its note; the clean file does not.
     assert (run.code, run.out) == (0, f"{calmatters}  [calmatters]\n{note}\n\n2 files checked; no problems; 1 rule not checked\n")
@@ -332,7 +335,7 @@ def test_quiet_keeps_the_notes_of_rules_not_checked_and_the_summary_counts_them(
     assert cli("check", str(calmatters)).out.splitlines()[-1] == "1 file checked; no problems; 1 rule not checked"
     # Given the value, every rule is checked: nothing to say.
     headline = "California’s insurer of last resort now covers most homes in 40 ZIP codes"
-    given = cli("check", "--quiet", "--meta", f"headline={headline}", str(calmatters))
+    given = cli("check", "--quiet", "--meta", f"original_headline={headline}", str(calmatters))
     assert (given.code, given.out) == (0, "1 file checked; no problems\n")
     # Findings and rules not checked together; over several files the count says in how many.
     both = cli("check", "--quiet", str(SAMPLES / "calmatters" / "outlet-byline-twice.html"), str(calmatters))

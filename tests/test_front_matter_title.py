@@ -44,9 +44,9 @@ def test_the_front_matter_title_is_the_headline_where_it_is_written(kind: str, t
 def test_calmatters_headline_reads_the_front_matter_title(check: object) -> None:
     run = check_markdown if check is check_markdown else check_text
     source = front(f'"{HEADLINE}"') + BODY
-    same = run(source, packs=["calmatters"], meta={"headline": HEADLINE})
+    same = run(source, packs=["calmatters"], meta={"original_headline": HEADLINE})
     assert "calmatters/headline" in [p.rule for p in same.passed]
-    changed = run(source, packs=["calmatters"], meta={"headline": "FAIR Plan now insures most homes"})
+    changed = run(source, packs=["calmatters"], meta={"original_headline": "FAIR Plan now insures most homes"})
     (finding,) = [f for f in changed.findings if f.rule == "calmatters/headline"]
     assert finding.location.line == 2
     assert finding.detail is not None and 'which reads "California\'s wildfire insurance market shrinks again"' in finding.detail

@@ -81,7 +81,7 @@ def test_metadata_values_are_escaped_on_the_page_and_reach_the_rules(client: Tes
 
 def test_other_metadata_is_metadata_rules_read(client: TestClient) -> None:
     story = b"This story was originally published by CalMatters.\n\nBy Dan Walters, CalMatters\n\nRates rise again\n\nInsurers raised rates.\n"
-    page = client.post("/", files={"file": ("story.txt", story, "text/plain")}, data={"other_meta": "headline=Rates rise"}).text
+    page = client.post("/", files={"file": ("story.txt", story, "text/plain")}, data={"other_meta": "original_headline=Rates rise"}).text
     assert 'data-rule="calmatters/headline"' in page
 
 

@@ -270,7 +270,7 @@ def test_an_id_that_is_no_value_gets_the_notice_the_command_line_gives(client: T
 @pytest.mark.parametrize(("value", "text"), [(2026, "2026"), (20.5, "20.5"), ("2026", "2026")])
 def test_a_number_is_read_by_the_rules_as_its_text(client: TestClient, value: Any, text: str) -> None:
     article = (SAMPLES / "calmatters" / "compliant-wordpress.html").read_text(encoding="utf-8")
-    answer = client.post("/v1/check", json={"html": article, "packs": ["calmatters"], "meta": {"headline": value}})
+    answer = client.post("/v1/check", json={"html": article, "packs": ["calmatters"], "meta": {"original_headline": value}})
     assert answer.status_code == 200
     (finding,) = [f for f in answer.json()["files"][0]["findings"] if f["rule"] == "calmatters/headline"]
     assert f'headline "{text}"' in finding["message"]
@@ -336,14 +336,17 @@ def _examples() -> list[tuple[str, str | None]]:
 
 def test_the_serve_page_documents_its_examples() -> None:
     commands = [command for command, _ in _examples()]
-    assert len(commands) == 5
+    assert len(commands) == 6
     assert any("-F 'article=@" in c for c in commands) and any("Content-Encoding: gzip" in c for c in commands)
+    assert any("-F 'original_file=@" in c for c in commands)
 
 
 @pytest.mark.parametrize(("command", "answer"), _examples())
 def test_each_documented_curl_example_is_what_the_server_answers(client: TestClient, command: str, answer: str | None) -> None:
     got = _curl(client, command)
-    if answer is None:  # the page: the report of the uploaded article
+    if answer is None and "original_file=@" in command:  # the page, comparing with the uploaded original
+        assert got.status_code == 200 and _rules(got.text) == {"propublica/fidelity"} and "stops after paragraph 5 of 8" in got.text
+    elif answer is None:  # the page: the report of the uploaded article
         assert got.status_code == 200 and "dcnf/logo" in _rules(got.text) and "no-logo.html" in got.text
     elif '": ' in answer:  # laid out for reading: the same document
         assert got.json() == json.loads(answer)

@@ -5,8 +5,9 @@ page's `<link rel=canonical>`, or its `<meta name="syndication-source">`.
 `scheme://host[:port]/path[?query]`, the host lower-cased and IDNA-mapped, without user name,
 default port or fragment), never in the URL's text: anchor it (`^https?://(?:www\\.)?example\\.org/`)
 and `https://example.org@evil.example/`, `https://example.org.evil.example/` or
-`https://evil.example/?example.org/` do not match. `equals` requires the same URL in that form (a
-trailing slash is ignored). `source: any` accepts any of the three forms.
+`https://evil.example/?example.org/` do not match. `equals` requires the same page: the same URL
+in that form, http or https, a trailing slash and tracking parameters (`utm_source=…`, `fbclid=…`)
+aside, so that an address copied from a newsletter still names the story. `source: any` accepts any of the three forms.
 
 Every URL is the one a browser follows, read once when the page is parsed: the link's, the
 canonical URL and the syndication source alike are resolved against the page's `<base href>` (the
@@ -51,14 +52,14 @@ from compliance.findings import START
 from compliance.options import Option
 from compliance.patterns import Pattern
 from compliance.text import shorten
-from compliance.urls import url_form
+from compliance.urls import same_page, url_form
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the matching link's or canonical URL.
 CAPTURES = frozenset(("href",))
 
 OPTIONS = (
     Option("href", "regex", "Regex searched in the URL as a browser reads it (`scheme://host[:port]/path[?query]`, no user name or fragment).", default=None),
-    Option("equals", "string", "The URL required, compared as a browser reads it (trailing slash ignored).", default=None),
+    Option("equals", "string", "The URL required, as a browser reads it (http or https, a trailing slash and tracking parameters aside).", default=None),
     Option("text", "regex", "Regex the link's visible text must contain.", default=None),
     Option("source", "enum", "Which links count.", default="a", choices=("a", "canonical", "syndication-source", "any")),
     Option("visible", "enum", "For `<a>` links: only visible ones (`true`), hidden ones (`false`), or both.", default="true", choices=("true", "false", "any")),
@@ -116,9 +117,9 @@ def describe(params: LinkParams, equals: str | None = None) -> str:
 
 
 def _same_url(a: str, b: str) -> bool:
-    """Two URLs that take a browser to the same address (a trailing slash aside)."""
-    first, second = url_form(a), url_form(b)
-    return first is not None and second is not None and first.rstrip("/") == second.rstrip("/")
+    """Two URLs that take a reader to the same page: http or https, a trailing slash and tracking
+    parameters (`utm_source=…`) aside (`compliance.urls.same_page`)."""
+    return same_page(a, b)
 
 
 def _url_matches(url: str, params: LinkParams, ctx: Context) -> bool:

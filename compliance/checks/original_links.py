@@ -3,10 +3,13 @@ the original.
 
 The original's links are those a reader sees in its story paragraphs (not its navigation, byline
 or sidebars). A link is kept when the republication has a link to the same target; scheme,
-"www.", a trailing slash, the fragment and utm_* parameters do not count as differences, and
-relative links are read against the original's address. The link back is a visible link, or
-`<link rel=canonical>`, to the original's address: the `original_url` metadata, else the
-`original` value when it is a URL, else the original's canonical URL. Each dropped link is one hit;
+"www.", a trailing slash, the fragment and tracking parameters (`utm_*`, `fbclid`, `gclid`,
+`mc_cid`…) do not count as differences, and relative links are read against the original's
+address. The link back is a visible link, or
+`<link rel=canonical>`, to one of the original's addresses: the `original_url` metadata, the
+`original` value when it is a URL, or the original's own canonical URL or og:url (the one named in
+a finding is the first of these). An address typed with tracking parameters (`?utm_source=…`) or
+read from an AMP page thus needs no link of its own. Each dropped link is one hit;
 a missing link back is one more. Without an original story the rule is reported as not checked.
 Captures: `href`, `text` (of the dropped link), `original_url`.
 
@@ -77,16 +80,20 @@ def build(values: dict[str, Any]) -> OriginalLinksParams:
 
 def original_url(ctx: Context, original: Document) -> str | None:
     """The original story's address, from metadata or the original itself; None when unknown."""
-    for key in ("original_url", "original-url"):
-        if is_http_url(ctx.meta.get(key, "")):
-            return ctx.meta[key]
-    given = ctx.meta.get("original", "")
-    if is_http_url(given):
-        return given
-    for value in (*original.canonical, *original.meta.get("og:url", ())):
-        if is_http_url(value):
-            return value
-    return None
+    addresses = original_addresses(ctx, original)
+    return addresses[0] if addresses else None
+
+
+def original_addresses(ctx: Context, original: Document) -> tuple[str, ...]:
+    """Every address of the original story, the one to name first: the `original_url` metadata,
+    the `original` value when it is a URL, then the original's own canonical URL and og:url.
+
+    A link back to any of them is a link to the original: an address typed from a newsletter
+    (`?utm_source=…`) or an AMP page names the story whose canonical URL the copy links to.
+    """
+    given = [ctx.meta.get(key, "") for key in ("original_url", "original-url", "original")]
+    found = (*given, *original.canonical, *original.meta.get("og:url", ()))
+    return tuple(dict.fromkeys(value.strip() for value in found if is_http_url(value)))
 
 
 def _joined(base: str, href: str) -> str:
@@ -112,8 +119,13 @@ def _story_links(original: Document, base: str | None) -> dict[str, tuple[str, s
 def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcome:
     """One hit per dropped link and one for a missing link back."""
     original = ctx.need_original()
-    url = original_url(ctx, original)
-    present = {url_key(link.href) for link in doc.links if link.visible and doc.has_something_to_click(link)} | {url_key(c) for c in doc.canonical}
+    addresses = original_addresses(ctx, original)
+    url = addresses[0] if addresses else None
+    # Each target the copy links to (a visible link, its canonical URL), by its key: the first
+    # address the copy gives for it.
+    present: dict[str, str] = {}
+    for href in (*(link.href for link in doc.links if link.visible and doc.has_something_to_click(link)), *doc.canonical):
+        present.setdefault(url_key(href), href)
     anchor = doc.article_location
     offset = doc.item_offsets[0] if doc.item_offsets else 0
     hits: list[Hit] = []
@@ -122,12 +134,14 @@ def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcom
             if key not in present:
                 captures = (("href", href), ("text", text), ("original_url", url or ""))
                 hits.append(Hit(0, anchor, f"dropped link: {text} <{href}>", captures, offset))
+    # The copy's link to one of the original's addresses, as the copy writes it.
+    linked = next((present[key] for address in addresses if (key := url_key(address)) in present), None)
     if params.link_back:
         if url is None:
             if not hits:
                 raise Undecided("the original story's address is not known (give it with --meta original_url=URL)")
-        elif url_key(url) not in present:
+        elif linked is None:
             hits.append(Hit(0, anchor, f"no link to the original <{url}>", (("href", url), ("text", ""), ("original_url", url)), offset))
     if hits:
         return Outcome(False, tuple(hits), "links of the original are missing")
-    return Outcome(True, (), "every link of the original is kept" + (f", and the original <{url}> is linked" if url else ""))
+    return Outcome(True, (), "every link of the original is kept" + (f", and the original <{linked}> is linked" if linked else ""))

@@ -13,7 +13,7 @@ from compliance.document import Block, Document
 from compliance.document.elements import names
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
-from compliance.urls import url_host
+from compliance.urls import url_host, without_tracking
 
 
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
@@ -224,13 +224,13 @@ def _given_and_surname(name: str) -> tuple[list[tuple[str, bool]], str] | None:
 
 def url_key(href: str) -> str:
     """A link target as a comparison key: scheme, "www.", fragment, trailing slash and tracking
-    parameters (utm_*) do not make two links different."""
+    parameters (`utm_*`, `fbclid`…: `compliance.urls.without_tracking`) do not make two links
+    different."""
     try:
         parts = urllib.parse.urlsplit(href.strip())
     except ValueError:
         # A URL no parser reads (`http://[::1/x`) goes nowhere: it is only equal to itself, as written.
         return href.strip()
     host = (url_host(href) or parts.netloc.lower()).removeprefix("www.")
-    query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith("utm_"))
     path = parts.path.rstrip("/") or ""
-    return f"{host}{path}" + (f"?{query}" if query else "")
+    return f"{host}{path}" + without_tracking(parts.query)

@@ -618,8 +618,7 @@ def _label_texts(element: Any) -> frozenset[str]:
     for node in element.iterdescendants():
         if not isinstance(node.tag, str):
             continue
-        classes = {part for token in class_tokens(node.get("class") or "") for part in _PART_SPLIT.split(token)}
-        if classes & _LABEL_CLASS_WORDS or (node.tag == "a" and _LABEL_HREF().search(node.get("href") or "")):
+        if names(node, _LABEL_CLASS_WORDS, ids=False) or (node.tag == "a" and _LABEL_HREF().search(node.get("href") or "")):
             text = normalize_inline(text_of(node))
             if text:
                 texts.add(text)

@@ -26,6 +26,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from compliance import __version__
+from compliance.checks import ORIGINAL_KINDS
 from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, parse_payload
 from compliance.decoding import decode_bytes
 from compliance.display import json_output, visible
@@ -36,7 +37,8 @@ from compliance.fixtemplates import check_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
-from compliance.runner import FileResult, Runner, RunOptions, RunStatus
+from compliance.packs import Pack
+from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings
 from compliance.serve.openapi import openapi_document
 from compliance.serve.page import OTHER_META_FIELD, PAGE_META_FIELDS, editor_page
@@ -111,11 +113,14 @@ class Checker:
             raise ApiError(400, "bad-input", exc.one_line()) from None
         return tuple(packs)
 
-    async def check_in_time(self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str]) -> FileResult:
+    async def check_in_time(
+        self, data: bytes, kind: DocumentKind, *, name: str, packs: Sequence[str], meta: Mapping[str, str], original: HeldOriginal | None = None
+    ) -> FileResult:
         """One article, as `syndcheck check` would check it, in one of the check processes (see
         `compliance.serve.workers`): answered 504 past the time limit, its process then killed so
-        that the next request does not wait for it; unknown packs and refused metadata first."""
-        job = CheckJob(data, kind, name, self.refuse(packs, meta) or None, dict(meta))
+        that the next request does not wait for it; unknown packs and refused metadata first.
+        `original`: the original story's file uploaded on the page, compared with instead."""
+        job = CheckJob(data, kind, name, self.refuse(packs, meta) or None, dict(meta), original)
         try:
             done = await self.pool.check(self, job, self.settings.time_limit)
         except WorkerDied:
@@ -347,15 +352,19 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
 
     async def page_endpoint(request: Request) -> Response:
         if request.method == "GET":
-            return _page(editor_page(checker.context, None))
+            return _page(editor_page(checker.context, None, fetches=checker.settings.allow_fetch))
         try:
             refuse_content_encoding(request)
             form = await _editor_form(request, checker.settings.max_bytes)
-            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=form.meta)
+            fetches = checker.settings.allow_fetch
+            meta = page_check_meta(form.meta, fetches=fetches)
+            result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=meta, original=form.original)
         except ApiError as exc:
-            return _page(editor_page(checker.context, None, error=exc.message, form=None), exc.status)
+            return _page(editor_page(checker.context, None, error=exc.message, form=None, fetches=checker.settings.allow_fetch), exc.status)
+        if not fetches and form.original is None:
+            result = not_compared(result, form.meta, checker.context.packs)
         source = ArticleSource(decode_bytes(form.data).text, form.kind)
-        return _page(editor_page(checker.context_now(), (result, source), form=form))
+        return _page(editor_page(checker.context_now(), (result, source), form=form, fetches=fetches))
 
     routes = [
         Route("/", page_endpoint, methods=["GET", "POST"]),
@@ -390,6 +399,38 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
     return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed, 500: server_error}, lifespan=lifespan)
 
 
+def page_check_meta(meta: Mapping[str, str], *, fetches: bool) -> dict[str, str]:
+    """The metadata the page's form is checked with: its fields, and with `fetches` (the server's
+    `--allow-fetch`) the Original URL as the original story too (`meta.original`), so that the
+    copy is compared with the page at that address as the API's `meta.original` is. An editor
+    who fills in the original's address expects that comparison."""
+    checked = dict(meta)
+    if fetches and meta.get("original_url"):
+        checked["original"] = meta["original_url"]
+    return checked
+
+
+def not_compared(result: FileResult, meta: Mapping[str, str], packs: Sequence[Pack]) -> FileResult:
+    """`result` with an `original-not-compared` notice when the form gave an Original URL that the
+    server may not fetch and a pack applied has rules that compare with the original story: the
+    editor is told that those rules were not checked, and how to have them checked."""
+    if not meta.get("original_url") or not result.report.checked:
+        return result
+    applied = set(result.report.packs)
+    rules = tuple(dict.fromkeys(rule.id for pack in packs if pack.id in applied for rule in pack.rules if rule.check.kind in ORIGINAL_KINDS))
+    if not rules:
+        return result
+    notice = Notice(
+        "original-not-compared",
+        f"{len(rules)} rule(s) not checked ({', '.join(rules)}): the copy was not compared with the original story at the Original URL, "
+        "because this server does not fetch pages; save the original story's page and upload it as the original story's file, "
+        "or start the server with --allow-fetch",
+        rules,
+    )
+    report = dataclasses.replace(result.report, notices=(*result.report.notices, notice))
+    return dataclasses.replace(result, report=report, packed=b"")
+
+
 @dataclass(frozen=True, slots=True)
 class EditorForm:
     """What the editor submitted on the page."""
@@ -402,6 +443,8 @@ class EditorForm:
     pasted: str = ""
     # The "other metadata" box as sent (`KEY=VALUE` lines), shown again with the report.
     other_meta: str = ""
+    # The original story's file, when one was uploaded: the copy is compared with it.
+    original: HeldOriginal | None = None
 
 
 # What a browser sends the page's form as (`enctype="multipart/form-data"`; a form without a file
@@ -411,12 +454,15 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # The page's text box and its file input. Either may carry pasted text or an uploaded file (`curl
 # -F article=@story.html` sends a file under the text box's name): the article is what is in it.
 ARTICLE_FIELDS = ("article", "file")
+# The page's file input for the original story the copy is compared with.
+ORIGINAL_FIELD = "original_file"
 
 
 async def _editor_form(request: Request, limit: int) -> EditorForm:
     if _media_type(request) not in FORM_TYPES:
         raise ApiError(400, "unsupported-content-type", "the page takes its own form (multipart/form-data); send an article itself to POST /v1/check")
-    if limit and request.headers.get("content-length", "").isdigit() and int(request.headers["content-length"]) > limit + 64 * 1024:
+    # The article and the original story's file may each be as large as the limit.
+    if limit and request.headers.get("content-length", "").isdigit() and int(request.headers["content-length"]) > 2 * limit + 64 * 1024:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
     with anyio.move_on_after(BODY_SECONDS):
         return await _read_editor_form(request, limit)
@@ -516,13 +562,15 @@ async def _read_editor_form(request: Request, limit: int) -> EditorForm:
             if twice is not None:
                 raise ApiError(400, "bad-input", f"metadata '{visible(twice)}' is given in its own field and in the other metadata: give it once")
             meta = {**extra, **fields}
+            originals = [found for value in form.getlist(ORIGINAL_FIELD) if (found := await _form_article(ORIGINAL_FIELD, value, limit)) is not None]
     except HTTPException as exc:  # a multipart body Starlette cannot read
         raise ApiError(400, "bad-input", _unreadable_form(exc)) from None
     article = _one_article(given)
     if limit and len(article.data) > limit:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
     # Read as `syndcheck check --stdin-filename NAME -` reads it: by the name's suffix, else sniffed.
-    return EditorForm(article.data, stdin_kind(article.data, article.name), article.name, packs, meta, article.pasted, other)
+    original = _held_original(originals, limit)
+    return EditorForm(article.data, stdin_kind(article.data, article.name), article.name, packs, meta, article.pasted, other_meta=other, original=original)
 
 
 def _other_meta(text: str) -> dict[str, str]:
@@ -544,6 +592,17 @@ def _other_meta(text: str) -> dict[str, str]:
             raise ApiError(400, "bad-input", f"metadata '{visible(key)}' is given twice in the other metadata (again at line {number}): give it once")
         meta[key] = value.strip()
     return meta
+
+
+def _held_original(given: Sequence[_FormArticle], limit: int) -> HeldOriginal | None:
+    """The original story's file uploaded on the page (the last one given), read as an uploaded
+    article is; None when none was, or it is empty."""
+    if not given or not given[-1].data.strip():
+        return None
+    original = given[-1]
+    if limit and len(original.data) > limit:
+        raise ApiError(413, "too-large", f"the original story's file is larger than the limit of {limit} bytes")
+    return HeldOriginal(original.data, stdin_kind(original.data, original.name), original.name)
 
 
 def create_app_from_environment() -> Starlette:

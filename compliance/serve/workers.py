@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
     from compliance.config import RuleAdjustment
-    from compliance.runner import FileResult
+    from compliance.runner import FileResult, HeldOriginal
     from compliance.serve import ServeSettings
     from compliance.serve.app import Checker
 
@@ -47,6 +47,7 @@ class CheckJob:
     name: str
     packs: tuple[str, ...] | None
     meta: Mapping[str, str]
+    original: HeldOriginal | None = None
 
 
 class WorkerDied(Exception):
@@ -161,7 +162,7 @@ def _serve_checks(settings: ServeSettings, connection: Connection, parent: int) 
             job: CheckJob = connection.recv()
         except (EOFError, OSError):
             return
-        result = runner.check_article(job.data, job.kind, name=job.name, packs=job.packs, meta=job.meta)
+        result = runner.check_article(job.data, job.kind, name=job.name, packs=job.packs, meta=job.meta, original=job.original)
         if result.cause is not None:
             # Tracebacks do not cross processes; the message and type do.
             result = dataclasses.replace(result, cause=_portable(result.cause))

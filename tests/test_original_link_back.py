@@ -1,0 +1,124 @@
+"""The link back goes to the original story, not to the address as it was typed: an address copied
+from a newsletter (`?utm_source=…`), with a fragment, over http, with a trailing slash, or an AMP
+page's, names the story whose own canonical URL (or og:url) the copy links to. Tracking parameters
+are ignored on both sides; any other query still tells two pages apart."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.checks.story import url_key
+from compliance.urls import same_page, without_tracking
+from tests.conftest import ROOT
+
+ORIGINALS = ROOT / "samples" / "originals"
+ORIGINAL = str(ORIGINALS / "propublica-original.html")
+CANONICAL = "https://www.propublica.org/article/pipeline-weld-inspections-records"
+LINK = f"[ProPublica]({CANONICAL})"
+
+TYPED = [
+    f"{CANONICAL}?utm_source=newsletter&utm_medium=email",
+    f"{CANONICAL}#comments",
+    CANONICAL.replace("https://", "http://"),
+    f"{CANONICAL}/",
+    f"{CANONICAL}?fbclid=IwAR0abc",
+    # An AMP address: only the original's own canonical URL says it is the same story.
+    "https://www.propublica.org/article/pipeline-weld-inspections-records/amp",
+    "https://amp.propublica.org/article/pipeline-weld-inspections-records",
+]
+
+
+def _copy(tmp_path: Path, *, linked: bool) -> str:
+    # Without the sidecar beside the sample: the command line alone names the original.
+    copy = tmp_path / "copy.md"
+    shutil.copy(ORIGINALS / "propublica-faithful.md", copy)
+    if not linked:
+        text = copy.read_text(encoding="utf-8")
+        assert LINK in text
+        copy.write_text(text.replace(LINK, "ProPublica"), encoding="utf-8")
+    return str(copy)
+
+
+def _link_back(cli: Any, copy: str, *meta: str) -> dict[str, Any]:
+    args = [arg for item in meta for arg in ("--meta", item)]
+    (entry,) = cli("check", "--format", "json", "--original", ORIGINAL, *args, copy).json()["files"]
+    return entry  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("typed", TYPED)
+@pytest.mark.parametrize("key", ["original_url", "original-url"])
+def test_a_link_to_the_originals_canonical_url_is_the_link_back(cli: Any, tmp_path: Path, typed: str, key: str) -> None:
+    entry = _link_back(cli, _copy(tmp_path, linked=True), f"{key}={typed}")
+    assert "propublica/original-links" not in {f["rule"] for f in entry["findings"]}
+    (passed,) = [p["evidence"] for p in entry["passed"] if p["rule"] == "propublica/original-links"]
+    # The evidence names the address the copy links to.
+    assert passed.endswith(f"the original <{CANONICAL}> is linked")
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_a_copy_without_the_link_back_still_fails_whatever_was_typed(cli: Any, tmp_path: Path, typed: str) -> None:
+    entry = _link_back(cli, _copy(tmp_path, linked=False), f"original_url={typed}")
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "propublica/original-links"]
+    assert f"no link to the original <{typed}>" in finding["message"]
+
+
+def test_the_typed_address_is_the_link_back_too(cli: Any, tmp_path: Path) -> None:
+    # A copy that links to the address as given (another of the story's addresses) links back.
+    copy = Path(_copy(tmp_path, linked=True))
+    other = "https://www.propublica.org/article/pipeline-welds"
+    copy.write_text(copy.read_text(encoding="utf-8").replace(CANONICAL, other), encoding="utf-8")
+    entry = _link_back(cli, str(copy), f"original_url={other}?utm_campaign=x")
+    assert "propublica/original-links" not in {f["rule"] for f in entry["findings"]}
+
+
+def test_a_link_to_another_story_is_no_link_back(cli: Any, tmp_path: Path) -> None:
+    copy = Path(_copy(tmp_path, linked=True))
+    copy.write_text(copy.read_text(encoding="utf-8").replace(CANONICAL, "https://www.propublica.org/article/another-story"), encoding="utf-8")
+    entry = _link_back(cli, str(copy), f"original_url={CANONICAL}?utm_source=newsletter")
+    assert "propublica/original-links" in {f["rule"] for f in entry["findings"]}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("https://news.example.org/story?utm_source=x", "https://news.example.org/story"),
+        ("http://news.example.org/story/", "https://news.example.org/story"),
+        ("https://news.example.org/story#top", "https://NEWS.example.org/story"),
+        ("https://news.example.org/story?fbclid=1&id=7&UTM_MEDIUM=e", "https://news.example.org/story?id=7"),
+        ("https://news.example.org/story?mc_cid=1&mc_eid=2&gclid=3", "https://news.example.org:443/story"),
+    ],
+)
+def test_same_page_sets_aside_what_does_not_change_the_page(a: str, b: str) -> None:
+    assert same_page(a, b) and same_page(b, a)
+    assert url_key(a) == url_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("https://news.example.org/story?id=7", "https://news.example.org/story?id=8"),
+        ("https://news.example.org/story", "https://news.example.org/other"),
+        ("https://news.example.org/story", "https://news.example.org.evil.example/story"),
+        ("https://news.example.org/story?ref=home", "https://news.example.org/story"),
+        ("https://news.example.org:8443/story", "https://news.example.org/story"),
+        ("https://news.example.org/story", "not a url"),
+    ],
+)
+def test_same_page_still_tells_pages_apart(a: str, b: str) -> None:
+    assert not same_page(a, b) and not same_page(b, a)
+
+
+def test_without_tracking_keeps_the_other_parameters_in_order() -> None:
+    assert without_tracking("?b=2&utm_source=x&a=1&fbclid=y") == "?b=2&a=1"
+    assert without_tracking("utm_source=x&gclid=1") == ""
+    assert without_tracking("") == ""
+
+
+def test_an_equals_link_rule_takes_the_address_without_tracking(cli: Any, tmp_path: Path) -> None:
+    # creative-commons/source-link requires a link equal to the original_url metadata.
+    entry = _link_back(cli, _copy(tmp_path, linked=True), f"original_url={CANONICAL}?utm_source=newsletter")
+    assert "creative-commons/source-link" in {p["rule"] for p in entry["passed"]}

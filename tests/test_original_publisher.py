@@ -1,0 +1,175 @@
+"""An original given that is a publisher's page applies that publisher's pack to the copy, even
+when the copy carries none of its markers: a copy stripped of every credit is the worst case the
+terms cover, and used to pass as "no pack". The original may be a file (`--original`), a URL (the
+`original` metadata, fetched or not) or only its address (`original_url` metadata, a CMS payload's
+field); an original on no pack's site applies no pack."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+
+ORIGINALS = ROOT / "samples" / "originals"
+
+# A copy with the story's words and none of any publisher's credits: no byline, credit line, link
+# back, logo or pixel.
+STRIPPED = "# Pipeline inspectors signed off on welds they never saw\n\nInspectors signed off on 41 welds in one morning.\n\nThe records run to 9,000 pages.\n"
+
+
+def _stripped(tmp_path: Path) -> str:
+    copy = tmp_path / "copy.md"
+    copy.write_text(STRIPPED, encoding="utf-8")
+    return str(copy)
+
+
+def _original_page(tmp_path: Path, head: str) -> str:
+    page = tmp_path / "original.html"
+    page.write_text(f"<html><head>{head}</head><body><article><h1>Story</h1><p>Inspectors signed off on welds.</p></article></body></html>", encoding="utf-8")
+    return str(page)
+
+
+def _file(run: Any) -> dict[str, Any]:
+    (entry,) = run.json()["files"]
+    return entry  # type: ignore[no-any-return]
+
+
+def _codes(entry: dict[str, Any]) -> list[str]:
+    return [n["code"] for n in entry["notices"]]
+
+
+@pytest.mark.parametrize(
+    ("original", "pack", "publisher", "rule"),
+    [
+        ("propublica-original.html", "propublica", "ProPublica", "propublica/credit-line"),
+        ("calmatters-original.html", "calmatters", "CalMatters", "calmatters/credit-line"),
+        ("dcnf-original.html", "dcnf", "Daily Caller News Foundation", "dcnf/logo"),
+    ],
+)
+def test_a_stripped_copy_gets_the_pack_of_the_original_file_given(cli: Any, tmp_path: Path, original: str, pack: str, publisher: str, rule: str) -> None:
+    run = cli("check", "--format", "json", "--original", str(ORIGINALS / original), _stripped(tmp_path))
+    entry = _file(run)
+    assert run.code == 1
+    assert entry["packs"] == [pack]
+    (notice,) = [n["message"] for n in entry["notices"] if n["code"] == "original-publisher"]
+    assert notice.startswith(f"the {pack} pack applies because the original given is {publisher}'s story (its ")
+    assert "no-pack" not in _codes(entry)
+    assert rule in {f["rule"] for f in entry["findings"]}
+
+
+def test_without_the_original_the_same_copy_applies_no_pack(cli: Any, tmp_path: Path) -> None:
+    entry = _file(cli("check", "--format", "json", _stripped(tmp_path)))
+    assert (entry["packs"], _codes(entry)) == ([], ["no-pack"])
+
+
+@pytest.mark.parametrize(
+    ("head", "pack", "why"),
+    [
+        ('<link rel="canonical" href="https://www.texastribune.org/2024/05/01/story/">', "texas-tribune", "its canonical URL is on www.texastribune.org"),
+        ('<meta property="og:url" content="https://kffhealthnews.org/news/article/story/">', "kff-health-news", "its og:url is on kffhealthnews.org"),
+        ('<meta property="og:site_name" content="Global Voices">', "global-voices", "its og:site_name is 'Global Voices'"),
+        ('<meta property="og:site_name" content="The  19th">', "the-19th", "its og:site_name is 'The  19th'"),
+    ],
+)
+def test_each_sign_of_the_original_names_its_publisher(cli: Any, tmp_path: Path, head: str, pack: str, why: str) -> None:
+    entry = _file(cli("check", "--format", "json", "--original", _original_page(tmp_path, head), _stripped(tmp_path)))
+    assert entry["packs"] == [pack]
+    assert any(n["code"] == "original-publisher" and f"({why})" in n["message"] for n in entry["notices"])
+
+
+@pytest.mark.parametrize(
+    ("url", "pack"),
+    [
+        ("https://www.propublica.org/article/pipeline-weld-inspections-records", "propublica"),
+        ("https://calmatters.org/housing/2024/07/fair-plan/?utm_source=newsletter", "calmatters"),
+        ("HTTPS://TheConversation.com/some-story-123456", "the-conversation"),
+        ("https://stateline.org/2024/05/01/story/", "states-newsroom"),
+    ],
+)
+def test_the_original_url_metadata_alone_names_the_publisher(cli: Any, tmp_path: Path, url: str, pack: str) -> None:
+    run = cli("check", "--format", "json", "--meta", f"original_url={url}", _stripped(tmp_path))
+    entry = _file(run)
+    assert entry["packs"] == [pack]
+    assert any(n["code"] == "original-publisher" and "its address is on" in n["message"] for n in entry["notices"])
+    assert run.code == 1
+
+
+def test_an_original_url_not_fetched_still_names_the_publisher(cli: Any, tmp_path: Path) -> None:
+    # Without --allow-fetch the page is not read (a notice says so), but its address is known.
+    entry = _file(cli("check", "--format", "json", "--meta", "original=https://www.propublica.org/article/x", _stripped(tmp_path)))
+    assert entry["packs"] == ["propublica"]
+    assert {"original-unavailable", "original-publisher"} <= set(_codes(entry))
+
+
+def test_a_cms_payload_field_names_the_publisher(cli: Any, tmp_path: Path) -> None:
+    payloads = [
+        {"id": "tt", "html": "<article><h1>Story</h1><p>Text.</p></article>", "original_url": "https://www.texastribune.org/2024/05/01/story/"},
+        {"id": "other", "html": "<article><h1>Story</h1><p>Text.</p></article>", "original_url": "https://news.example.org/2024/05/01/story/"},
+        {"id": "kff", "html": "<article><h1>Story</h1><p>Text.</p></article>", "meta": {"original_url": "https://kffhealthnews.org/news/article/story/"}},
+    ]
+    feed = tmp_path / "payloads.jsonl"
+    feed.write_text("\n".join(json.dumps(p) for p in payloads), encoding="utf-8")
+    files = cli("check", "--input-kind", "cms-json", "--format", "json", str(feed)).json()["files"]
+    assert [f["packs"] for f in files] == [["texas-tribune"], [], ["kff-health-news"]]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example.org/2024/05/01/story/",
+        # Look-alikes of a publisher's host are not its site.
+        "https://propublica.org.evil.example/article/x",
+        "https://evilpropublica.org/article/x",
+        "https://example.org/?next=https://www.propublica.org/article/x",
+    ],
+)
+def test_an_original_on_no_packs_site_applies_no_pack(cli: Any, tmp_path: Path, url: str) -> None:
+    entry = _file(cli("check", "--format", "json", "--meta", f"original_url={url}", _stripped(tmp_path)))
+    assert entry["packs"] == []
+    assert "original-publisher" not in _codes(entry) and "no-pack" in _codes(entry)
+
+
+def test_an_unrelated_original_file_applies_no_pack(cli: Any, tmp_path: Path) -> None:
+    head = '<link rel="canonical" href="https://news.example.org/story"><meta property="og:site_name" content="Example News">'
+    run = cli("check", "--format", "json", "--original", _original_page(tmp_path, head), _stripped(tmp_path))
+    entry = _file(run)
+    assert (run.code, entry["packs"]) == (0, [])
+    assert "original-publisher" not in _codes(entry)
+
+
+def test_a_pack_the_copy_already_gets_is_not_noted_again(cli: Any) -> None:
+    # The faithful copy carries ProPublica's credits: detection applies the pack, nothing to add.
+    entry = _file(cli("check", "--format", "json", str(ORIGINALS / "propublica-faithful.md")))
+    assert entry["packs"] == ["propublica"]
+    assert "original-publisher" not in _codes(entry)
+
+
+def test_the_publishers_own_page_stays_an_original(cli: Any, tmp_path: Path) -> None:
+    # A copy that is itself on the publisher's site is its page, not a republication.
+    own = tmp_path / "own.html"
+    own.write_text(
+        '<html><head><meta property="og:url" content="https://www.propublica.org/article/x"><meta property="og:site_name" content="ProPublica">'
+        "</head><body><article><h1>Story</h1><p>Text.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    entry = _file(cli("check", "--format", "json", "--meta", "original_url=https://www.propublica.org/article/x", str(own)))
+    assert entry["packs"] == []
+    assert "own-page" in _codes(entry) and "original-publisher" not in _codes(entry)
+
+
+@pytest.mark.parametrize("where", ["front matter", "sidecar"])
+def test_an_original_url_in_the_articles_own_metadata_names_the_publisher(cli: Any, tmp_path: Path, where: str) -> None:
+    copy = tmp_path / "copy.md"
+    url = "https://www.propublica.org/article/pipeline-weld-inspections-records"
+    if where == "front matter":
+        copy.write_text(f"---\noriginal_url: {url}\n---\n\n{STRIPPED}", encoding="utf-8")
+    else:
+        copy.write_text(STRIPPED, encoding="utf-8")
+        (tmp_path / "copy.md.meta.yaml").write_text(f"original_url: {url}\n", encoding="utf-8")
+    entry = _file(cli("check", "--format", "json", str(copy)))
+    assert entry["packs"] == ["propublica"]
+    assert "original-publisher" in _codes(entry)

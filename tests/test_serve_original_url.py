@@ -1,0 +1,155 @@
+"""The editor's page's Original URL: with `--allow-fetch` it is the original the copy is compared
+with (as the API's `meta.original`), and the page says so; without, it is the link back's address
+only, the page says that too, and a result whose packs compare with the original says those
+rules were not checked and how to have them checked."""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from compliance.serve import ServeSettings
+from compliance.serve.app import create_app, page_check_meta
+from tests.conftest import ROOT
+
+ORIGINALS = ROOT / "samples" / "originals"
+TRUNCATED = (ORIGINALS / "propublica-truncated.md").read_bytes()
+FAITHFUL = (ORIGINALS / "propublica-faithful.md").read_bytes()
+NOT_COMPARED = "the copy was not compared with the original story at the Original URL"
+
+
+@pytest.fixture
+def original_site() -> Iterator[str]:
+    """A loopback server with the ProPublica original at /story (and nothing else)."""
+    page = (ORIGINALS / "propublica-original.html").read_bytes()
+
+    class Site(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            found = self.path == "/story"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page if found else b"")
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
+    serving.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/story"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _submit(client: TestClient, article: bytes, original_url: str = "", original_file: bytes | None = None) -> str:
+    data = {"original_url": original_url} if original_url else {}
+    files = {"file": ("story.md", article, "text/markdown")}
+    if original_file is not None:
+        files["original_file"] = ("original.html", original_file, "text/html")
+    answer = client.post("/", files=files, data=data)
+    assert answer.status_code == 200
+    return html.unescape(answer.text)
+
+
+def test_with_allow_fetch_the_original_url_is_the_original(original_site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path))
+    client = TestClient(create_app(ServeSettings(allow_fetch=True)))
+    page = _submit(client, TRUNCATED, original_url=original_site)
+    assert "Result: findings to fix" in page
+    assert "propublica/fidelity" in page and "the story stops after paragraph" in page
+    assert NOT_COMPARED not in page
+    # The faithful copy passes the same comparison.
+    assert "Result: no findings at or above the threshold" in _submit(client, FAITHFUL, original_url=original_site)
+
+
+def test_with_allow_fetch_the_page_says_the_copy_is_compared() -> None:
+    page = TestClient(create_app(ServeSettings(allow_fetch=True))).get("/").text
+    assert "The copy is compared with the original story at this address" in page
+    assert "this server does not fetch it" not in page
+
+
+def test_without_allow_fetch_the_page_says_the_url_is_the_link_back_only() -> None:
+    page = html.unescape(TestClient(create_app(ServeSettings())).get("/").text)
+    assert "Used for the link back and the blocks to paste only: this server does not fetch it" in page
+    assert 'name="original_file"' in page
+    assert "The copy is compared with the original story" not in page
+
+
+def test_without_allow_fetch_the_result_says_the_comparison_was_not_made() -> None:
+    client = TestClient(create_app(ServeSettings()))
+    page = _submit(client, TRUNCATED, original_url="https://www.propublica.org/article/pipeline-weld-inspections-records")
+    assert NOT_COMPARED in page
+    # The status line does not read as a clean pass.
+    assert "Result: no findings at or above the threshold; 3 rule(s) not checked (see the notes)" in page
+    assert "save the original story's page and upload it as the original story's file, or start the server with --allow-fetch" in page
+    # The rules that compare with the original are named, and the fetch was never tried.
+    assert "propublica/fidelity" in page and "original-unavailable" not in page
+
+
+@pytest.mark.parametrize(
+    ("article", "original_url"),
+    [
+        # No Original URL given: nothing was asked for.
+        (TRUNCATED, ""),
+        # No pack applies: no rule would have compared.
+        (b"# A story\n\nText of a story no publisher's terms cover.\n", "https://news.example.org/story"),
+    ],
+)
+def test_no_note_when_no_comparison_was_asked_for(article: bytes, original_url: str) -> None:
+    page = _submit(TestClient(create_app(ServeSettings())), article, original_url=original_url)
+    assert NOT_COMPARED not in page
+
+
+@pytest.mark.parametrize(
+    ("meta", "fetches", "checked"),
+    [
+        ({"original_url": "https://example.org/a"}, True, {"original_url": "https://example.org/a", "original": "https://example.org/a"}),
+        ({"original_url": "https://example.org/a"}, False, {"original_url": "https://example.org/a"}),
+        ({"reporter": "Jake Smith"}, True, {"reporter": "Jake Smith"}),
+    ],
+)
+def test_page_check_meta(meta: dict[str, str], fetches: bool, checked: dict[str, str]) -> None:
+    assert page_check_meta(meta, fetches=fetches) == checked
+
+
+ORIGINAL_PAGE = (ORIGINALS / "propublica-original.html").read_bytes()
+
+
+@pytest.mark.parametrize("fetches", [False, True])
+def test_an_uploaded_original_is_compared_with(fetches: bool) -> None:
+    client = TestClient(create_app(ServeSettings(allow_fetch=fetches)))
+    # An Original URL the server could not fetch anyway (port 9, discard): the upload is the original.
+    truncated = _submit(client, TRUNCATED, original_url="http://127.0.0.1:9/story", original_file=ORIGINAL_PAGE)
+    assert "Result: findings to fix" in truncated and "the story stops after paragraph" in truncated
+    assert NOT_COMPARED not in truncated and "original-unavailable" not in truncated
+    faithful = _submit(client, FAITHFUL, original_file=ORIGINAL_PAGE)
+    assert "Result: no findings at or above the threshold" in faithful
+
+
+def test_an_uploaded_original_names_the_publisher_of_a_stripped_copy() -> None:
+    stripped = b"# Pipeline inspectors signed off on welds\n\nInspectors signed off on 41 welds in one morning.\n"
+    page = _submit(TestClient(create_app(ServeSettings())), stripped, original_file=ORIGINAL_PAGE)
+    assert "the propublica pack applies because the original given is ProPublica's story" in page
+    assert "Result: findings to fix" in page
+
+
+def test_an_empty_original_file_input_is_no_original() -> None:
+    page = _submit(TestClient(create_app(ServeSettings())), TRUNCATED, original_file=b"")
+    assert "Result: no findings at or above the threshold" in page
+
+
+def test_an_original_file_over_the_limit_is_refused() -> None:
+    client = TestClient(create_app(ServeSettings(max_bytes=64 * 1024)))
+    answer = client.post("/", files={"file": ("story.md", TRUNCATED, "text/markdown"), "original_file": ("o.html", b"<p>" + b"x" * (80 * 1024), "text/html")})
+    assert answer.status_code == 413
+    assert "the original story's file is larger than the limit" in html.unescape(answer.text)
