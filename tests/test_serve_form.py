@@ -71,7 +71,7 @@ def test_metadata_the_api_refuses_is_refused_on_the_page(client: TestClient, dat
 
 
 def test_metadata_values_are_escaped_on_the_page_and_reach_the_rules(client: TestClient) -> None:
-    data = {"reporter": 'Jake "><script>x</script>', "headline": "<b>Rates</b>", "other_meta": "note=</textarea><script>y</script>"}
+    data = {"reporter": 'Jake "><script>x</script>', "original_headline": "<b>Rates</b>", "other_meta": "note=</textarea><script>y</script>"}
     page = client.post("/", files={"file": ("no-logo.html", NO_LOGO, "text/html")}, data=data).text
     assert "<script>x</script>" not in page and "<script>y</script>" not in page
     assert 'value="Jake &quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in page
