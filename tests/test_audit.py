@@ -906,3 +906,47 @@ def test_a_saved_page_is_listed_under_the_site_it_names_as_its_own(head: str, si
     own_site = OwnSite(domains=("dailycallernewsfoundation.org", "dailycaller.com"), names=("Daily Caller News Foundation",))
     _, text = read_page(Page("saved/page.html", "saved:saved", data), own_site=own_site)
     assert text.site == site
+
+
+def _saved_copies_audit(tmp: Path, pack: str, output: str = "report/") -> Path:
+    """Originals and three saved partner copies (one stripped of its credit); the audit file names `pack`."""
+    publisher = "https://dailycallernewsfoundation.org"
+    _write_originals(tmp / "originals", publisher)
+    saved = tmp / "saved"
+    saved.mkdir(exist_ok=True)
+    for number, variant in ((0, "compliant"), (1, "stripped"), (2, "compliant")):
+        (saved / f"copy-{number}.html").write_bytes(web.copy(publisher, "https://valley.example", number, variant))
+    path = tmp / "audit.yaml"
+    path.write_text(f"pack: {pack}\nstories: {{folder: originals/}}\nsources:\n  - folder: saved/\noutput: {output}\nstate: state.sqlite\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("first", "second"), [("dcnf", "propublica"), ("propublica", "dcnf"), ("dcnf", "creative-commons")])
+def test_a_change_of_pack_checks_every_page_again(tmp_path: Path, first: str, second: str) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    def findings(report: dict[str, Any]) -> dict[str, list[str]]:
+        return {c["url"]: c["findings"] for story in report["stories"] for c in story["copies"]}
+
+    before = run_audit(load_audit_config(_saved_copies_audit(tmp_path, first)))
+    steps: list[tuple[str, int]] = []
+    rerun = run_audit(load_audit_config(_saved_copies_audit(tmp_path, second)), progress=lambda what, more: steps.append((what, more)))
+    fresh_folder = tmp_path / "fresh"
+    fresh_folder.mkdir()
+    fresh = run_audit(load_audit_config(_saved_copies_audit(fresh_folder, second)))
+    assert findings(rerun) == findings(fresh)
+    # The packs ask different things of the same copies: the stored findings would have been wrong.
+    assert findings(rerun) != findings(before)
+    assert sum(more for what, more in steps if what == "unchanged") == 0
+    assert sum(more for what, more in steps if what == "audited") == 3
+
+
+def test_the_same_pack_again_keeps_every_stored_outcome(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    first = run_audit(load_audit_config(_saved_copies_audit(tmp_path, "dcnf")))
+    steps: list[tuple[str, int]] = []
+    again = run_audit(load_audit_config(_saved_copies_audit(tmp_path, "dcnf")), progress=lambda what, more: steps.append((what, more)))
+    assert again == first
+    assert sum(more for what, more in steps if what == "unchanged") == 3
+    assert sum(more for what, more in steps if what == "audited") == 0

@@ -359,7 +359,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         if story_pages is None:
             story_pages = _stories(config, read_source(config.stories, sites), problems)
         work = prepare_stories(story_pages, pack, threshold=config.threshold)
-        basis = audit_basis(story_pages, config.threshold)
+        basis = audit_basis(story_pages, config.threshold, pack)
         progress("stories", len(story_pages))
         pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems)
 
@@ -489,14 +489,17 @@ def _drop_partitions(folder: Path, *, keep: int) -> None:
             stale.unlink()
 
 
-def audit_basis(stories: Sequence[Page], threshold: float) -> str:
-    """What a page's outcome depends on besides its own content: syndcheck's version, the rule packs'
-    files, the stories (keys and contents) and the threshold (a SHA-256, hex)."""
+def audit_basis(stories: Sequence[Page], threshold: float, pack: Pack) -> str:
+    """What a page's outcome depends on besides its own content: syndcheck's version, the pack the
+    copies are checked with (its id and its file), the rule packs' files, the stories (keys and
+    contents) and the threshold (a SHA-256, hex). An outcome stored on another basis is not reused."""
     from compliance import __version__
     from compliance.api import load_packs
     from compliance.inputs import read_regular
 
     digest = hashlib.sha256(f"{__version__}\n{threshold!r}\n".encode())
+    # The chosen pack first, by id and rules: the same pack files audited with another pack check other rules.
+    digest.update(b"pack\0" + pack.id.encode() + b"\0" + read_regular(Path(pack.origin), limit=None) + b"\0")
     for origin in sorted({p.origin for p in load_packs()}):
         digest.update(origin.encode() + b"\0" + read_regular(Path(origin), limit=None))
     for page in sorted(stories, key=lambda p: p.key):
