@@ -950,3 +950,55 @@ def test_the_same_pack_again_keeps_every_stored_outcome(tmp_path: Path) -> None:
     assert again == first
     assert sum(more for what, more in steps if what == "unchanged") == 3
     assert sum(more for what, more in steps if what == "audited") == 0
+
+
+def _audited(pages: list[tuple[str, bytes]], *, pack: str = "dcnf") -> dict[str, Any]:
+    """Each page's outcome (key → PageOutcome) against the synthetic publisher's stories."""
+    from compliance.audit.run import audit_page, choose_pack, prepare_stories
+    from compliance.audit.sources import Page
+
+    publisher = "https://dailycallernewsfoundation.org"
+    stories = [Page(f"originals/story-{i}.html", "saved:originals", web.original(publisher, i)) for i in range(web.STORIES)]
+    work = prepare_stories(stories, choose_pack(pack), threshold=0.5)
+    from compliance.audit.fetching import host_of
+
+    return {key: audit_page(Page(key, host_of(key) if "://" in key else "saved:saved", data), work) for key, data in pages}
+
+
+def _claiming(data: bytes, claims: str) -> bytes:
+    return data.replace(b"</head>", claims.encode() + b"</head>", 1)
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        # The original's og:url copied onto the partner's page.
+        "<meta property='og:url' content='{story}'>",
+        # og:url, og:site_name and the canonical link all the publisher's: the address still decides.
+        "<meta property='og:url' content='{story}'><meta property='og:site_name' content='Daily Caller News Foundation'><link rel=canonical href='{story}'>",
+        "<meta property='og:url' content='{www_story}'>",
+    ],
+)
+@pytest.mark.parametrize("address", ["https://valley.example/news/story-2/", "http://127.0.0.1:8131/og/"])
+def test_a_partner_page_claiming_the_originals_address_is_a_copy(claims: str, address: str) -> None:
+    publisher = "https://dailycallernewsfoundation.org"
+    story = web.story_url(publisher, 2)
+    stripped = _claiming(web.copy(publisher, "https://valley.example", 2, "stripped"), claims.format(story=story, www_story=story.replace("://", "://www.")))
+    outcome = _audited([(address, stripped)])[address]
+    assert outcome.copy is not None
+    assert (outcome.copy.story, outcome.copy.matched_by, outcome.copy.site) == ("originals/story-2.html", "text", address.split("/")[2])
+    assert "dcnf/affiliation" in outcome.copy.findings
+
+
+def test_the_publishers_own_pages_stay_its_own_whatever_their_address_on_its_site() -> None:
+    publisher = "https://dailycallernewsfoundation.org"
+    story = web.story_url(publisher, 1)
+    own = _claiming(web.original(publisher, 1), f"<meta property='og:url' content='{story}'>")
+    outcomes = _audited(
+        [
+            (story, web.original(publisher, 1)),  # read from the story's own URL
+            (story + "?utm_source=feed", own),  # another address on the publisher's host, its og:url the story's
+            ("saved/dcnf-story-1.html", own),  # a saved page with no address: its og:url decides
+        ]
+    )
+    assert {key: o.copy for key, o in outcomes.items()} == dict.fromkeys(outcomes)

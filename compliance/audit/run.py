@@ -67,13 +67,25 @@ def read_page(page: Page, outlets: frozenset[str] = frozenset(), own_site: OwnSi
     # saved from, which its canonical URL does not give (a copy's names the original's site).
     links = frozenset(link.href for link in doc.links if link.href)
     urls = frozenset(u for u in (*doc.canonical, page.key) if is_http_url(u))
-    identity = frozenset(u for u in (page.key, *doc.meta.get("og:url", ())) if is_http_url(u))
+    identity = page_identity(page, doc)
     own = own_site is not None and bool(own_page(doc, own_site, page_url=page.key))
     words = shingles(" ".join(b.text for b in doc.article_blocks))
     site = page.site
     if site.startswith("saved:"):
         site = saved_page_site(doc, own_site if not own else None) or site
     return doc, PageText(page.key, words, links, urls, site, identity, own, signature(words) if words else None)
+
+
+def page_identity(page: Page, doc: Document) -> frozenset[str]:
+    """The URLs that say whose page this is: the address it was fetched or archived from and, for a
+    saved page with no address, its `og:url`. A page read from an address trusts its metadata only
+    on that address's own host: a partner's page that copies the original's `og:url` (markup copied
+    whole, a plugin that copies OpenGraph tags) is on the partner's host all the same."""
+    claimed = [u for u in doc.meta.get("og:url", ()) if is_http_url(u)]
+    if page.address is None:
+        return frozenset(claimed)
+    host = host_of(page.address)
+    return frozenset([page.address, *(u for u in claimed if host_of(u) == host)])
 
 
 def saved_page_site(doc: Document, own_site: OwnSite | None) -> str:
