@@ -1002,3 +1002,67 @@ def test_the_publishers_own_pages_stay_its_own_whatever_their_address_on_its_sit
         ]
     )
     assert {key: o.copy for key, o in outcomes.items()} == dict.fromkeys(outcomes)
+
+
+def _post(body: str) -> bytes:
+    """A partner's post of its own (six paragraphs of other prose), with `body` after them."""
+    own = "\n".join(f"<p>{p}</p>" for p in web.story_paragraphs(97))
+    return web.page(
+        "Weekly roundup", f'<div class="byline">By Staff</div>\n{own}\n{body}', canonical="https://valley.example/roundup/", site_name="The Valley Ledger"
+    )
+
+
+def _link(index: int, words: str = "the Daily Caller News Foundation reported") -> str:
+    return f'<a href="{web.story_url("https://dailycallernewsfoundation.org", index)}">{words}</a>'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A link in a sentence of its own.
+        f"<p>Also this week, {_link(3)} on a related topic.</p>",
+        # A link and a sentence quoted from the story.
+        f"<p>As {_link(3)}: “{web.story_paragraphs(3)[1].split('. ')[0]}.”</p>",
+        # Links in a list of further reading, one to the story.
+        f"<ul><li>{_link(3, 'Water bill passes')}</li><li><a href='https://other.example/a/'>Elsewhere</a></li></ul>",
+    ],
+)
+def test_a_page_that_only_cites_a_story_is_not_checked_as_its_copy(body: str) -> None:
+    outcome = _audited([("https://valley.example/roundup/", _post(body))])["https://valley.example/roundup/"]
+    assert (outcome.copy, outcome.cites) == (None, "originals/story-3.html")
+
+
+def test_a_page_that_links_and_presents_itself_as_the_republication_is_a_copy() -> None:
+    # Little of the story's text, but the publisher's logo in the article: the pack's detection applies.
+    outcome = _audited([("https://valley.example/roundup/", _post(f"{web.LOGO}<p>Read {_link(3)}.</p>"))])["https://valley.example/roundup/"]
+    assert outcome.copy is not None and outcome.cites == ""
+    assert (outcome.copy.story, outcome.copy.matched_by) == ("originals/story-3.html", "link")
+    assert outcome.copy.similarity < 0.2
+
+
+def test_a_page_that_links_and_holds_an_excerpt_below_the_threshold_is_a_copy() -> None:
+    # Two of the story's six paragraphs among the partner's own six: a third of the story, a quarter of the page.
+    excerpt = "\n".join(f"<p>{p}</p>" for p in web.story_paragraphs(3)[:2])
+    outcome = _audited([("https://valley.example/roundup/", _post(f"{excerpt}<p>Continue reading at {_link(3)}.</p>"))])["https://valley.example/roundup/"]
+    assert outcome.copy is not None and outcome.cites == ""
+    assert (outcome.copy.story, outcome.copy.matched_by) == ("originals/story-3.html", "link")
+    assert "dcnf/logo" in outcome.copy.findings
+
+
+def test_citing_pages_are_counted_apart_stored_and_written_with_the_page(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    publisher = "https://dailycallernewsfoundation.org"
+    _write_originals(tmp_path / "originals", publisher)
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / "roundup.html").write_bytes(_post(f"<p>Also this week, {_link(3)}.</p>"))
+    (tmp_path / "saved" / "copy.html").write_bytes(web.copy(publisher, "https://valley.example", 2, "stripped"))
+    (tmp_path / "saved" / "other.html").write_bytes(_post(""))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: report/\n", encoding="utf-8")
+    report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    assert (report["pages_read"], report["copies"], report["citing_pages"], report["unmatched_pages"]) == (3, 1, 1, 1)
+    lines = [json.loads(line) for part in sorted((tmp_path / "report" / "pages").glob("*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()]
+    assert {line["url"]: line["cites"] for line in lines} == {"saved/copy.html": None, "saved/other.html": None, "saved/roundup.html": "originals/story-3.html"}
+    assert "1 page cites a story without republishing it" in (tmp_path / "report" / "dashboard.html").read_text(encoding="utf-8")
+    # The stored outcome keeps it so.
+    assert run_audit(load_audit_config(tmp_path / "audit.yaml")) == report

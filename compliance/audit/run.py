@@ -193,6 +193,9 @@ class PageOutcome:
     digest: str
     copy: CheckedCopy | None
     reused: bool = False
+    # The story the page only cites (links to, sharing no excerpt of it, and not presenting itself as
+    # its republication): not checked, counted apart. "" for a copy or a page that matched no story.
+    cites: str = ""
 
 
 def page_digest(data: bytes) -> str:
@@ -223,8 +226,13 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     meta = {"original": match.story}
     if story.urls:
         meta["original_url"] = sorted(story.urls)[0]
-    # The page is the partner's: suppression comments written in it are not obeyed, only counted.
-    report = check_document(doc, [work.pack], path=page.key, auto_detect=False, meta=meta, load_original=work.stories.document, inline_suppressions=False)
+    # A page that only links to the story is checked as its copy only when it presents itself as one:
+    # the pack's detection applies to it (its credit line, its pixel). The page is the partner's:
+    # suppression comments written in it are not obeyed, only counted.
+    detect = match.only_cites
+    report = check_document(doc, [work.pack], path=page.key, auto_detect=detect, meta=meta, load_original=work.stories.document, inline_suppressions=False)
+    if detect and not any(d.applied for d in report.detections):
+        return PageOutcome(page.key, text.site, page_digest(page.data), None, cites=match.story)
     findings = tuple(sorted({f.rule for f in report.findings}))
     errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in report.findings[:3])
@@ -359,7 +367,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
     state, resumed = open_state(config)
     sites: SiteReader | None = None
     fetcher = None
-    outcomes: list[tuple[str, CheckedCopy | None]] = []
+    outcomes: list[PageOutcome] = []
     try:
         if resumed:
             progress("resumed", 1)
@@ -377,7 +385,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
 
         def finished(number: int, audited: Sequence[PageOutcome]) -> None:
             _write_partition(config.output / PARTITIONS, number, audited)
-            outcomes.extend((o.key, o.copy) for o in audited)
+            outcomes.extend(audited)
             progress("audited", sum(not o.reused for o in audited))
             progress("unchanged", sum(o.reused for o in audited))
             progress("copies", sum(o.copy is not None for o in audited))
@@ -390,8 +398,16 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         if fetcher is not None:
             fetcher.close()
         state.close()
-    copies = [copy for _, copy in outcomes if copy is not None]
-    report = build_report(copies, pages=len(outcomes), unmatched=len(outcomes) - len(copies), problems=problems, stories=sorted(p.key for p in story_pages))
+    copies = [o.copy for o in outcomes if o.copy is not None]
+    citing = sum(bool(o.cites) for o in outcomes)
+    report = build_report(
+        copies,
+        pages=len(outcomes),
+        unmatched=len(outcomes) - len(copies) - citing,
+        citing=citing,
+        problems=problems,
+        stories=sorted(p.key for p in story_pages),
+    )
     write_reports(config.output, report)
     return report
 
@@ -472,12 +488,12 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
         digest = page_digest(page.data)
         known = state.outcome(page.key, digest, basis)
         if known is not None:
-            stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True)
+            stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True, cites=known[2])
     todo = [p for p in batch if p.key not in stored]
     # A mapper that joins pages with stories itself (the shuffle join on a Dask cluster) is given the pages.
     join_pages = getattr(mapper, "join_pages", None)
     done: list[PageOutcome] = join_pages(todo, work) if join_pages is not None and todo else mapper(audit_page, todo, work)
-    state.record(((o.key, o.site, o.digest, o.copy) for o in done), basis)
+    state.record(((o.key, o.site, o.digest, o.copy, o.cites) for o in done), basis)
     fresh = {o.key: o for o in done}
     return [stored.get(page.key) or fresh[page.key] for page in batch]
 
@@ -488,7 +504,10 @@ def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome])
 
     folder.mkdir(parents=True, exist_ok=True)
     lines = (
-        json.dumps({"url": o.key, "site": o.site, "digest": o.digest, "copy": None if o.copy is None else asdict(o.copy)}, ensure_ascii=False) for o in outcomes
+        json.dumps(
+            {"url": o.key, "site": o.site, "digest": o.digest, "copy": None if o.copy is None else asdict(o.copy), "cites": o.cites or None}, ensure_ascii=False
+        )
+        for o in outcomes
     )
     write_atomic(folder / f"part-{number:05d}.jsonl", "".join(json_output(line) + "\n" for line in lines))
 
