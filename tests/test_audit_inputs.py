@@ -417,3 +417,64 @@ def test_a_sitemap_index_that_lists_itself_is_a_loop_in_the_problems(cli: Any, t
         {"site": host, "url": f"{partner}/index.xml", "problem": loop},
     ]
     assert [c["url"] for s in report["stories"] for c in s["copies"]] == [f"{partner}/news/story-0/"]
+
+
+def _listed(routes: dict[str, tuple[int, str, bytes, dict[str, str]]], partner: str, kind: str, path: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The page URLs a sitemap or feed at `path` lists, and the problems, read through the polite fetcher."""
+    from compliance.audit.config import FetchLimits, Locator
+    from compliance.audit.fetching import Fetcher
+    from compliance.audit.sources import SiteReader
+
+    fetcher = Fetcher(FetchLimits(rate=50, timeout=2, retries=0))
+    try:
+        urls, problems = SiteReader(fetcher).listed(Locator(kind, (f"{partner}{path}",)))  # type: ignore[arg-type]
+    finally:
+        fetcher.close()
+    return sorted(urls), sorted((p.where, p.what) for p in problems)
+
+
+def test_a_child_sitemap_with_broken_gzip_is_a_problem_and_a_whole_one_is_read() -> None:
+    import gzip
+
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as partner:
+        whole = gzip.compress(web.sitemap([f"{partner}/a/"]))
+        routes["/good.xml.gz"] = (200, "application/gzip", whole, {})
+        routes["/garbage.xml.gz"] = (200, "application/gzip", b"\x1f\x8b\x08\x00garbage", {})
+        routes["/cut.xml.gz"] = (200, "application/gzip", whole[: len(whole) // 2], {})
+        # Named .gz but served decompressed, as many servers do: read as it is.
+        routes["/plain.xml.gz"] = (200, "application/xml", web.sitemap([f"{partner}/b/"]), {})
+        names = ("good", "garbage", "cut", "plain")
+        routes["/index.xml"] = (200, "application/xml", _sitemap_index([f"{partner}/{name}.xml.gz" for name in names]), {})
+        urls, problems = _listed(routes, partner, "sitemap", "/index.xml")
+    assert urls == [f"{partner}/a/", f"{partner}/b/"]
+    assert [where for where, _ in problems] == [f"{partner}/cut.xml.gz", f"{partner}/garbage.xml.gz"]
+    assert all("not valid gzip (" in what for _, what in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("feed", "expected"),
+    [
+        # Atom: a link relative to the feed's URL, to the host's root, and to an entry's xml:base.
+        (
+            '<feed xmlns="http://www.w3.org/2005/Atom"><title>P</title>'
+            '<entry><title>a</title><id>1</id><link href="/c/2/"/></entry>'
+            '<entry><title>b</title><id>2</id><link href="story-3/"/></entry>'
+            '<entry xml:base="http://other.example/x/"><title>c</title><id>3</id><link href="y/"/></entry>'
+            '<entry><title>d</title><id>4</id><link href="http://abs.example/z/"/></entry></feed>',
+            ["{partner}/c/2/", "{partner}/feeds/story-3/", "http://abs.example/z/", "http://other.example/x/y/"],
+        ),
+        # RSS: a relative <link>, as RSS readers read it.
+        (
+            '<rss version="2.0"><channel><title>P</title><link>{partner}/</link>'
+            "<item><title>a</title><link>/c/3/</link></item><item><title>b</title><link>{partner}/c/4/</link></item></channel></rss>",
+            ["{partner}/c/3/", "{partner}/c/4/"],
+        ),
+    ],
+)
+def test_a_feeds_relative_links_resolve_against_its_url(feed: str, expected: list[str]) -> None:
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as partner:
+        routes["/feeds/all.xml"] = (200, "application/xml", ('<?xml version="1.0"?>' + feed.replace("{partner}", partner)).encode(), {})
+        urls, problems = _listed(routes, partner, "feed", "/feeds/all.xml")
+    assert (urls, problems) == (sorted(u.replace("{partner}", partner) for u in expected), [])

@@ -284,6 +284,27 @@ def _cache_key(url: str) -> str:
     return hashlib.sha256(f"RFC {url}".encode()).hexdigest()
 
 
+# The first bytes of every gzip stream (RFC 1952).
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzipped(data: bytes, limit: int) -> tuple[bytes, str]:
+    """`data` (a gzip stream, members one after another) decompressed, and "" — or b"" and the
+    problem line when it is broken, cut short or decompresses to more than `limit` bytes."""
+    import gzip
+    import io
+    import zlib
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        return b"", f"not valid gzip ({exc})"
+    if len(out) > limit:
+        return b"", f"larger than {limit} bytes once decompressed; not read"
+    return out, ""
+
+
 class SitemapClient:
     """`ultimate-sitemap-parser`'s web client interface over the polite `Fetcher` (index, gzip and news sitemaps)."""
 
@@ -297,12 +318,18 @@ class SitemapClient:
         from usp.web_client.abstract_client import AbstractWebClientSuccessResponse, WebClientErrorResponse
 
         fetched = self.fetcher.get(url)
-        if fetched.problem:
+        problem = fetched.problem
+        if not problem and fetched.body.startswith(GZIP_MAGIC):
+            # The parser would read a gzip stream it cannot decompress as a plain-text sitemap of no
+            # URL, and say nothing: it is decompressed here, and one that is broken is a problem.
+            body, problem = gunzipped(fetched.body, self.fetcher.limits.max_bytes)
+            fetched = replace(fetched, body=body)
+        if problem:
 
             class _Error(WebClientErrorResponse):
                 pass
 
-            return _Error(fetched.problem, retryable=False)
+            return _Error(problem, retryable=False)
 
         class _Ok(AbstractWebClientSuccessResponse):
             def status_code(self) -> int:
@@ -359,7 +386,9 @@ def feed_pages(fetcher: Fetcher, url: str) -> tuple[list[str], str]:
     fetched = fetcher.get(url)
     if fetched.problem:
         return [], f"feed not read: {fetched.problem}"
-    parsed = feedparser.parse(fetched.body)
+    # Relative links (an Atom `<link href="/c/2/"/>`, an RSS `<link>/c/2/</link>`) resolve against
+    # the entry's `xml:base`, else the URL the feed was read from (RFC 4287 §4.2.7, RFC 3986).
+    parsed = feedparser.parse(fetched.body, response_headers={"content-location": fetched.url})
     links = [str(entry.get("link", "")) for entry in parsed.entries if entry.get("link")]
     if not links and parsed.get("bozo"):
         return [], f"feed not read: {parsed.get('bozo_exception')}"
