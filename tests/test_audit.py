@@ -411,6 +411,25 @@ def test_the_example_without_its_site_still_completes(cli: Any, tmp_path: Path) 
             "audit.yaml:6:15: fetch rate must be a positive float",
         ),
         ("pack: dcnf\nstorys: {folder: originals/}\n", "audit.yaml:2:1: unknown key 'storys'"),
+        # A key a source does not take is named at its place, beside the one it has or alone.
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: originals/\n    recurse: yes\noutput: out/\n",
+            "audit.yaml:5:5: unknown key 'recurse' in a source",
+        ),
+        ("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - foldr: originals/\noutput: out/\n", "audit.yaml:4:5: unknown key 'foldr' in a source"),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {sitemap: http://a.example/s.xml, every: 1}\noutput: out/\n",
+            "unknown key 'every' in a site source",
+        ),
+        (
+            "pack: dcnf\nstories: {folder: originals/, feed: http://a.example/f}\nsources:\n  - folder: originals/\noutput: out/\n",
+            "audit.yaml:2:10: stories must have exactly one of folder, sitemap, feed",
+        ),
+        # A list of URLs, not one.
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {urls: http://a.example/1/}\noutput: out/\n",
+            "audit.yaml:4:18: urls must be a list of http(s) URLs",
+        ),
         ("pack: dcnff\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\n", "unknown pack 'dcnff'"),
     ],
 )

@@ -595,3 +595,42 @@ def test_max_retry_after_is_a_fetch_setting(tmp_path: Path, value: str, error: s
     else:
         with pytest.raises(ConfigError, match=error):
             parse_audit_config(text, tmp_path / "audit.yaml")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("http://p.example/s3/", "http://p.example/s3/?utm_source=fb&utm_medium=social", True),
+        ("http://p.example/s3/", "http://P.example/s3/amp/", True),
+        ("http://p.example/s3/", "http://p.example/s3?amp=1#top", True),
+        ("http://p.example/s3/?id=7", "http://p.example/s3/?fbclid=abc&id=7", True),
+        # What tells pages apart is kept: another path, another parameter, another host.
+        ("http://p.example/s3/", "http://p.example/s4/", False),
+        ("http://p.example/story?id=3", "http://p.example/story?id=4", False),
+        ("http://p.example/s3/", "http://q.example/s3/", False),
+        ("http://p.example/amplifier/", "http://p.example/", False),
+        ("saved/a.html", "saved/a.html?utm_source=x", False),
+    ],
+)
+def test_addresses_of_one_page_are_one_page(first: str, second: str, same: bool) -> None:
+    from compliance.audit.run import same_page
+
+    assert (same_page(first) == same_page(second)) is same
+
+
+def test_one_copy_at_tracking_and_amp_addresses_is_counted_once(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    _originals(tmp_path / "originals")
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as partner:
+        copy = web.copy(PUBLISHER, partner, 3, "stripped")
+        for path in ("/s3/", "/s3/?utm_source=fb", "/s3/amp/", "/s4/"):
+            routes[path] = (200, "text/html", copy if path != "/s4/" else web.copy(PUBLISHER, partner, 2, "stripped"), {})
+        urls = ", ".join(f"{partner}{path}" for path in ("/s3/", "/s3/?utm_source=fb", "/s3/amp/", "/s4/"))
+        (tmp_path / "audit.yaml").write_text(
+            f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - site: {{urls: [{urls}]}}\noutput: out/\n{FAST}", encoding="utf-8"
+        )
+        report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    assert (report["pages_read"], report["copies"]) == (2, 2)
+    assert sorted(c["url"] for s in report["stories"] for c in s["copies"]) == [f"{partner}/s3/", f"{partner}/s4/"]

@@ -142,7 +142,11 @@ def _url(value: str, mark: Mark, what: str) -> None:
 def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Locator:
     entry = _mapping(node, node.mark, what)
     keys = list(entry)
-    if len(keys) != 1 or keys[0] not in allowed:
+    unknown = [key for key in keys if key not in allowed]
+    if unknown:
+        # Named, at its place: `- folder: saved/` with `recurse: yes` has one source and a key too many.
+        raise _fail(f"unknown key {unknown[0]!r} in {what}", entry.key_mark(unknown[0]), hint=f"{what} has exactly one of {', '.join(allowed)}")
+    if len(keys) != 1:
         raise _fail(f"{what} must have exactly one of {', '.join(allowed)}", entry.mark, hint=f"e.g. {{{allowed[0]}: …}}")
     kind = keys[0]
     value = entry.entries[kind]
@@ -150,7 +154,9 @@ def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Lo
     if kind == "site":
         return _locator(value, base, "a site source", ("sitemap", "feed", "urls"))
     if kind == "urls":
-        items = value.items if isinstance(value, YSeq) else (value,)
+        if not isinstance(value, YSeq):
+            raise _fail("urls must be a list of http(s) URLs", value.mark if value is not None else mark, hint="e.g. {urls: [http://…, http://…]}")
+        items = value.items
         if not items:
             raise _fail("not an http(s) URL: (none)", mark)
         for item in items:

@@ -565,14 +565,38 @@ def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: lis
 
 
 def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]]) -> Iterator[Page]:
-    """The pages, the first of each key only, as they are read; problems go to `problems`."""
+    """The pages, the first of each address only (`same_page`), as they are read; problems go to `problems`."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Problem):
             problems.append((item.site, item.where, item.what))
-        elif item.key not in seen:
-            seen.add(item.key)
-            yield item
+        else:
+            key = same_page(item.key)
+            if key not in seen:
+                seen.add(key)
+                yield item
+
+
+# Query parameters that only say where a reader came from (campaign tags, click ids): the same page.
+_TRACKING = re.compile(r"^(utm_[a-z_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|ref_src)$", re.IGNORECASE)
+
+
+def same_page(key: str) -> str:
+    """What two addresses of one page have in common: an http(s) URL without its fragment, its
+    tracking parameters (`utm_source`, `fbclid`…), its AMP marker (a last `/amp` path segment, an
+    `amp` or `amp=1` parameter) and a trailing slash, the host lower-cased; a saved page's path as
+    it is. A partner's copy shared as `/s3/?utm_source=fb` and served at `/s3/amp/` is one copy."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    if not is_http_url(key):
+        return key
+    try:
+        parts = urlsplit(key)
+    except ValueError:
+        return key
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k) and not (k.lower() == "amp" and v in ("", "1"))]
+    path = re.sub(r"/amp/?$", "/", parts.path, flags=re.IGNORECASE).rstrip("/") or "/"
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}" + (f"?{urlencode(query)}" if query else "")
 
 
 def write_reports(folder: Path, report: dict[str, object]) -> None:
