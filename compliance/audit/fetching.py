@@ -416,6 +416,19 @@ def _unread_sitemap(reason: str) -> str:
     return f"sitemap not read: {reason}"
 
 
+def _feed_link(link: str, feed_url: str) -> str:
+    """An entry's link as a browser follows it: feedparser has applied the entry's `xml:base`, and a
+    link still relative (an Atom `<link href="/c/2/"/>`, an RSS `<link>/c/2/</link>`) resolves
+    against the URL the feed was read from (RFC 4287 §4.2.7, RFC 3986 §5.1.3). One no parser reads
+    (`http://[::1/x`) is kept as written, to be reported as such."""
+    from urllib.parse import urljoin, urlsplit
+
+    try:
+        return link if urlsplit(link).scheme else urljoin(feed_url, link)
+    except ValueError:
+        return link
+
+
 def feed_pages(fetcher: Fetcher, url: str) -> tuple[list[str], str]:
     """The entry links of an RSS or Atom feed, and a problem line if it could not be read."""
     import feedparser
@@ -423,10 +436,8 @@ def feed_pages(fetcher: Fetcher, url: str) -> tuple[list[str], str]:
     fetched = fetcher.get(url)
     if fetched.problem:
         return [], f"feed not read: {fetched.problem}"
-    # Relative links (an Atom `<link href="/c/2/"/>`, an RSS `<link>/c/2/</link>`) resolve against
-    # the entry's `xml:base`, else the URL the feed was read from (RFC 4287 §4.2.7, RFC 3986).
-    parsed = feedparser.parse(fetched.body, response_headers={"content-location": fetched.url})
-    links = [str(entry.get("link", "")) for entry in parsed.entries if entry.get("link")]
+    parsed = feedparser.parse(fetched.body)
+    links = [_feed_link(str(entry.get("link", "")), fetched.url) for entry in parsed.entries if entry.get("link")]
     if not links and parsed.get("bozo"):
         return [], f"feed not read: {parsed.get('bozo_exception')}"
     return sorted(set(links)), ""
