@@ -411,6 +411,25 @@ def test_the_example_without_its_site_still_completes(cli: Any, tmp_path: Path) 
             "audit.yaml:6:15: fetch rate must be a positive float",
         ),
         ("pack: dcnf\nstorys: {folder: originals/}\n", "audit.yaml:2:1: unknown key 'storys'"),
+        # A key a source does not take is named at its place, beside the one it has or alone.
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: originals/\n    recurse: yes\noutput: out/\n",
+            "audit.yaml:5:5: unknown key 'recurse' in a source",
+        ),
+        ("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - foldr: originals/\noutput: out/\n", "audit.yaml:4:5: unknown key 'foldr' in a source"),
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {sitemap: http://a.example/s.xml, every: 1}\noutput: out/\n",
+            "unknown key 'every' in a site source",
+        ),
+        (
+            "pack: dcnf\nstories: {folder: originals/, feed: http://a.example/f}\nsources:\n  - folder: originals/\noutput: out/\n",
+            "audit.yaml:2:10: stories must have exactly one of folder, sitemap, feed",
+        ),
+        # A list of URLs, not one.
+        (
+            "pack: dcnf\nstories: {folder: originals/}\nsources:\n  - site: {urls: http://a.example/1/}\noutput: out/\n",
+            "audit.yaml:4:18: urls must be a list of http(s) URLs",
+        ),
         ("pack: dcnff\nstories: {folder: originals/}\nsources:\n  - folder: originals/\noutput: out/\n", "unknown pack 'dcnff'"),
     ],
 )
@@ -906,3 +925,163 @@ def test_a_saved_page_is_listed_under_the_site_it_names_as_its_own(head: str, si
     own_site = OwnSite(domains=("dailycallernewsfoundation.org", "dailycaller.com"), names=("Daily Caller News Foundation",))
     _, text = read_page(Page("saved/page.html", "saved:saved", data), own_site=own_site)
     assert text.site == site
+
+
+def _saved_copies_audit(tmp: Path, pack: str, output: str = "report/") -> Path:
+    """Originals and three saved partner copies (one stripped of its credit); the audit file names `pack`."""
+    publisher = "https://dailycallernewsfoundation.org"
+    _write_originals(tmp / "originals", publisher)
+    saved = tmp / "saved"
+    saved.mkdir(exist_ok=True)
+    for number, variant in ((0, "compliant"), (1, "stripped"), (2, "compliant")):
+        (saved / f"copy-{number}.html").write_bytes(web.copy(publisher, "https://valley.example", number, variant))
+    path = tmp / "audit.yaml"
+    path.write_text(f"pack: {pack}\nstories: {{folder: originals/}}\nsources:\n  - folder: saved/\noutput: {output}\nstate: state.sqlite\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("first", "second"), [("dcnf", "propublica"), ("propublica", "dcnf"), ("dcnf", "creative-commons")])
+def test_a_change_of_pack_checks_every_page_again(tmp_path: Path, first: str, second: str) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    def findings(report: dict[str, Any]) -> dict[str, list[str]]:
+        return {c["url"]: c["findings"] for story in report["stories"] for c in story["copies"]}
+
+    before = run_audit(load_audit_config(_saved_copies_audit(tmp_path, first)))
+    steps: list[tuple[str, int]] = []
+    rerun = run_audit(load_audit_config(_saved_copies_audit(tmp_path, second)), progress=lambda what, more: steps.append((what, more)))
+    fresh_folder = tmp_path / "fresh"
+    fresh_folder.mkdir()
+    fresh = run_audit(load_audit_config(_saved_copies_audit(fresh_folder, second)))
+    assert findings(rerun) == findings(fresh)
+    # The packs ask different things of the same copies: the stored findings would have been wrong.
+    assert findings(rerun) != findings(before)
+    assert sum(more for what, more in steps if what == "unchanged") == 0
+    assert sum(more for what, more in steps if what == "audited") == 3
+
+
+def test_the_same_pack_again_keeps_every_stored_outcome(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    first = run_audit(load_audit_config(_saved_copies_audit(tmp_path, "dcnf")))
+    steps: list[tuple[str, int]] = []
+    again = run_audit(load_audit_config(_saved_copies_audit(tmp_path, "dcnf")), progress=lambda what, more: steps.append((what, more)))
+    assert again == first
+    assert sum(more for what, more in steps if what == "unchanged") == 3
+    assert sum(more for what, more in steps if what == "audited") == 0
+
+
+def _audited(pages: list[tuple[str, bytes]], *, pack: str = "dcnf") -> dict[str, Any]:
+    """Each page's outcome (key → PageOutcome) against the synthetic publisher's stories."""
+    from compliance.audit.run import audit_page, choose_pack, prepare_stories
+    from compliance.audit.sources import Page
+
+    publisher = "https://dailycallernewsfoundation.org"
+    stories = [Page(f"originals/story-{i}.html", "saved:originals", web.original(publisher, i)) for i in range(web.STORIES)]
+    work = prepare_stories(stories, choose_pack(pack), threshold=0.5)
+    from compliance.audit.fetching import host_of
+
+    return {key: audit_page(Page(key, host_of(key) if "://" in key else "saved:saved", data), work) for key, data in pages}
+
+
+def _claiming(data: bytes, claims: str) -> bytes:
+    return data.replace(b"</head>", claims.encode() + b"</head>", 1)
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        # The original's og:url copied onto the partner's page.
+        "<meta property='og:url' content='{story}'>",
+        # og:url, og:site_name and the canonical link all the publisher's: the address still decides.
+        "<meta property='og:url' content='{story}'><meta property='og:site_name' content='Daily Caller News Foundation'><link rel=canonical href='{story}'>",
+        "<meta property='og:url' content='{www_story}'>",
+    ],
+)
+@pytest.mark.parametrize("address", ["https://valley.example/news/story-2/", "http://127.0.0.1:8131/og/"])
+def test_a_partner_page_claiming_the_originals_address_is_a_copy(claims: str, address: str) -> None:
+    publisher = "https://dailycallernewsfoundation.org"
+    story = web.story_url(publisher, 2)
+    stripped = _claiming(web.copy(publisher, "https://valley.example", 2, "stripped"), claims.format(story=story, www_story=story.replace("://", "://www.")))
+    outcome = _audited([(address, stripped)])[address]
+    assert outcome.copy is not None
+    assert (outcome.copy.story, outcome.copy.matched_by, outcome.copy.site) == ("originals/story-2.html", "text", address.split("/")[2])
+    assert "dcnf/affiliation" in outcome.copy.findings
+
+
+def test_the_publishers_own_pages_stay_its_own_whatever_their_address_on_its_site() -> None:
+    publisher = "https://dailycallernewsfoundation.org"
+    story = web.story_url(publisher, 1)
+    own = _claiming(web.original(publisher, 1), f"<meta property='og:url' content='{story}'>")
+    outcomes = _audited(
+        [
+            (story, web.original(publisher, 1)),  # read from the story's own URL
+            (story + "?utm_source=feed", own),  # another address on the publisher's host, its og:url the story's
+            ("saved/dcnf-story-1.html", own),  # a saved page with no address: its og:url decides
+        ]
+    )
+    assert {key: o.copy for key, o in outcomes.items()} == dict.fromkeys(outcomes)
+
+
+def _post(body: str) -> bytes:
+    """A partner's post of its own (six paragraphs of other prose), with `body` after them."""
+    own = "\n".join(f"<p>{p}</p>" for p in web.story_paragraphs(97))
+    return web.page(
+        "Weekly roundup", f'<div class="byline">By Staff</div>\n{own}\n{body}', canonical="https://valley.example/roundup/", site_name="The Valley Ledger"
+    )
+
+
+def _link(index: int, words: str = "the Daily Caller News Foundation reported") -> str:
+    return f'<a href="{web.story_url("https://dailycallernewsfoundation.org", index)}">{words}</a>'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A link in a sentence of its own.
+        f"<p>Also this week, {_link(3)} on a related topic.</p>",
+        # A link and a sentence quoted from the story.
+        f"<p>As {_link(3)}: “{web.story_paragraphs(3)[1].split('. ')[0]}.”</p>",
+        # Links in a list of further reading, one to the story.
+        f"<ul><li>{_link(3, 'Water bill passes')}</li><li><a href='https://other.example/a/'>Elsewhere</a></li></ul>",
+    ],
+)
+def test_a_page_that_only_cites_a_story_is_not_checked_as_its_copy(body: str) -> None:
+    outcome = _audited([("https://valley.example/roundup/", _post(body))])["https://valley.example/roundup/"]
+    assert (outcome.copy, outcome.cites) == (None, "originals/story-3.html")
+
+
+def test_a_page_that_links_and_presents_itself_as_the_republication_is_a_copy() -> None:
+    # Little of the story's text, but the publisher's logo in the article: the pack's detection applies.
+    outcome = _audited([("https://valley.example/roundup/", _post(f"{web.LOGO}<p>Read {_link(3)}.</p>"))])["https://valley.example/roundup/"]
+    assert outcome.copy is not None and outcome.cites == ""
+    assert (outcome.copy.story, outcome.copy.matched_by) == ("originals/story-3.html", "link")
+    assert outcome.copy.similarity < 0.2
+
+
+def test_a_page_that_links_and_holds_an_excerpt_below_the_threshold_is_a_copy() -> None:
+    # Two of the story's six paragraphs among the partner's own six: a third of the story, a quarter of the page.
+    excerpt = "\n".join(f"<p>{p}</p>" for p in web.story_paragraphs(3)[:2])
+    outcome = _audited([("https://valley.example/roundup/", _post(f"{excerpt}<p>Continue reading at {_link(3)}.</p>"))])["https://valley.example/roundup/"]
+    assert outcome.copy is not None and outcome.cites == ""
+    assert (outcome.copy.story, outcome.copy.matched_by) == ("originals/story-3.html", "link")
+    assert "dcnf/logo" in outcome.copy.findings
+
+
+def test_citing_pages_are_counted_apart_stored_and_written_with_the_page(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    publisher = "https://dailycallernewsfoundation.org"
+    _write_originals(tmp_path / "originals", publisher)
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / "roundup.html").write_bytes(_post(f"<p>Also this week, {_link(3)}.</p>"))
+    (tmp_path / "saved" / "copy.html").write_bytes(web.copy(publisher, "https://valley.example", 2, "stripped"))
+    (tmp_path / "saved" / "other.html").write_bytes(_post(""))
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - folder: saved/\noutput: report/\n", encoding="utf-8")
+    report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    assert (report["pages_read"], report["copies"], report["citing_pages"], report["unmatched_pages"]) == (3, 1, 1, 1)
+    lines = [json.loads(line) for part in sorted((tmp_path / "report" / "pages").glob("*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()]
+    assert {line["url"]: line["cites"] for line in lines} == {"saved/copy.html": None, "saved/other.html": None, "saved/roundup.html": "originals/story-3.html"}
+    assert "1 page cites a story without republishing it" in (tmp_path / "report" / "dashboard.html").read_text(encoding="utf-8")
+    # The stored outcome keeps it so.
+    assert run_audit(load_audit_config(tmp_path / "audit.yaml")) == report

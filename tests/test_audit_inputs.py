@@ -417,3 +417,220 @@ def test_a_sitemap_index_that_lists_itself_is_a_loop_in_the_problems(cli: Any, t
         {"site": host, "url": f"{partner}/index.xml", "problem": loop},
     ]
     assert [c["url"] for s in report["stories"] for c in s["copies"]] == [f"{partner}/news/story-0/"]
+
+
+def _listed(routes: dict[str, tuple[int, str, bytes, dict[str, str]]], partner: str, kind: str, path: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The page URLs a sitemap or feed at `path` lists, and the problems, read through the polite fetcher."""
+    from compliance.audit.config import FetchLimits, Locator
+    from compliance.audit.fetching import Fetcher
+    from compliance.audit.sources import SiteReader
+
+    fetcher = Fetcher(FetchLimits(rate=50, timeout=2, retries=0))
+    try:
+        urls, problems = SiteReader(fetcher).listed(Locator(kind, (f"{partner}{path}",)))  # type: ignore[arg-type]
+    finally:
+        fetcher.close()
+    return sorted(urls), sorted((p.where, p.what) for p in problems)
+
+
+def test_a_child_sitemap_with_broken_gzip_is_a_problem_and_a_whole_one_is_read() -> None:
+    import gzip
+
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as partner:
+        whole = gzip.compress(web.sitemap([f"{partner}/a/"]))
+        routes["/good.xml.gz"] = (200, "application/gzip", whole, {})
+        routes["/garbage.xml.gz"] = (200, "application/gzip", b"\x1f\x8b\x08\x00garbage", {})
+        routes["/cut.xml.gz"] = (200, "application/gzip", whole[: len(whole) // 2], {})
+        # Named .gz but served decompressed, as many servers do: read as it is.
+        routes["/plain.xml.gz"] = (200, "application/xml", web.sitemap([f"{partner}/b/"]), {})
+        names = ("good", "garbage", "cut", "plain")
+        routes["/index.xml"] = (200, "application/xml", _sitemap_index([f"{partner}/{name}.xml.gz" for name in names]), {})
+        urls, problems = _listed(routes, partner, "sitemap", "/index.xml")
+    assert urls == [f"{partner}/a/", f"{partner}/b/"]
+    assert [where for where, _ in problems] == [f"{partner}/cut.xml.gz", f"{partner}/garbage.xml.gz"]
+    assert all("not valid gzip (" in what for _, what in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("feed", "expected"),
+    [
+        # Atom: a link relative to the feed's URL, to the host's root, and to an entry's xml:base.
+        (
+            '<feed xmlns="http://www.w3.org/2005/Atom"><title>P</title>'
+            '<entry><title>a</title><id>1</id><link href="/c/2/"/></entry>'
+            '<entry><title>b</title><id>2</id><link href="story-3/"/></entry>'
+            '<entry xml:base="http://other.example/x/"><title>c</title><id>3</id><link href="y/"/></entry>'
+            '<entry><title>d</title><id>4</id><link href="http://abs.example/z/"/></entry></feed>',
+            ["{partner}/c/2/", "{partner}/feeds/story-3/", "http://abs.example/z/", "http://other.example/x/y/"],
+        ),
+        # RSS: a relative <link>, as RSS readers read it.
+        (
+            '<rss version="2.0"><channel><title>P</title><link>{partner}/</link>'
+            "<item><title>a</title><link>/c/3/</link></item><item><title>b</title><link>{partner}/c/4/</link></item></channel></rss>",
+            ["{partner}/c/3/", "{partner}/c/4/"],
+        ),
+    ],
+)
+def test_a_feeds_relative_links_resolve_against_its_url(feed: str, expected: list[str]) -> None:
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as partner:
+        routes["/feeds/all.xml"] = (200, "application/xml", ('<?xml version="1.0"?>' + feed.replace("{partner}", partner)).encode(), {})
+        urls, problems = _listed(routes, partner, "feed", "/feeds/all.xml")
+    assert (urls, problems) == (sorted(u.replace("{partner}", partner) for u in expected), [])
+
+
+class _Logged(dict[str, tuple[int, str, bytes, dict[str, str]]]):
+    """Routes that remember every path asked for, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def get(self, path: str, default: Any = None) -> Any:  # type: ignore[override]
+        self.asked.append(path)
+        return super().get(path, default)
+
+
+def _fetch_all(partner: str, paths: list[str], **limits: Any) -> tuple[dict[str, str], list[float]]:
+    """Each path's problem ("" when read) through a polite fetcher whose waits are recorded, not slept."""
+    from compliance.audit.config import FetchLimits
+    from compliance.audit.fetching import Fetcher
+
+    waits: list[float] = []
+    fetcher = Fetcher(FetchLimits(**{"rate": 1000, "timeout": 2, "retries": 2, "backoff": 0.01, **limits}), sleep=waits.append)
+    try:
+        # (The rate limit waits a thousandth of a second or so between requests: not a retry's wait.)
+        return {path: fetcher.get(partner + path).problem for path in paths}, [w for w in waits if w >= 0.005]
+    finally:
+        fetcher.close()
+
+
+@pytest.mark.parametrize("status", [500, 503])
+def test_a_robots_txt_that_fails_with_a_server_error_disallows_the_whole_site(status: int) -> None:
+    routes = _Logged()
+    with _site(routes) as partner:
+        routes["/robots.txt"] = (status, "text/plain", b"down", {})
+        routes["/news/story-0/"] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
+        problems, _ = _fetch_all(partner, ["/news/story-0/", "/news/story-1/"], retries=0)
+    assert set(problems.values()) == {f"disallowed: robots.txt answered HTTP {status}, which disallows the whole site (RFC 9309)"}
+    assert routes.asked == ["/robots.txt"]
+
+
+@pytest.mark.parametrize(
+    ("robots", "problem"),
+    [
+        # A 4xx robots.txt (none there, or forbidden to read) allows everything (RFC 9309 §2.3.1.3).
+        ((404, "text/plain", b"", {}), ""),
+        ((403, "text/plain", b"", {}), ""),
+        ((410, "text/plain", b"", {}), ""),
+        # A robots.txt that is read: its rules.
+        ((200, "text/plain", b"User-agent: *\nAllow: /\n", {}), ""),
+        ((200, "text/plain", b"User-agent: *\nDisallow: /news/\n", {}), "disallowed by robots.txt"),
+    ],
+)
+def test_a_robots_txt_read_or_missing_decides_as_before(robots: tuple[int, str, bytes, dict[str, str]], problem: str) -> None:
+    routes = _Logged()
+    with _site(routes) as partner:
+        routes["/robots.txt"] = robots
+        routes["/news/story-0/"] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
+        problems, _ = _fetch_all(partner, ["/news/story-0/"], retries=0)
+    assert problems == {"/news/story-0/": problem}
+
+
+@pytest.mark.parametrize(
+    ("status", "retry_after", "shown"),
+    [
+        (429, "3600", "3600"),
+        (503, "3600", "3600"),
+        (429, "Fri, 31 Dec 2099 23:59:59 GMT", None),
+        (429, "61", "61"),
+    ],
+)
+def test_a_retry_after_longer_than_the_audit_waits_gives_up_at_once_and_names_the_wait(status: int, retry_after: str, shown: str | None) -> None:
+    routes = _Logged()
+    with _site(routes) as partner:
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        routes["/busy/"] = (status, "text/plain", b"later", {"Retry-After": retry_after})
+        problems, waits = _fetch_all(partner, ["/busy/"])
+    assert routes.asked == ["/robots.txt", "/busy/"]
+    assert waits == []
+    problem = problems["/busy/"]
+    assert problem.startswith(f"HTTP {status}, Retry-After {shown or ''}") and problem.endswith(" s: longer than max-retry-after (60 s); not retried"), problem
+
+
+@pytest.mark.parametrize(("retry_after", "limit", "waited"), [("2", 60, [2.0, 2.0]), ("60", 60, [60.0, 60.0]), ("", 60, [0.01, 0.02]), ("5", 10, [5.0, 5.0])])
+def test_a_retry_after_the_audit_waits_for_is_waited_for_then_asked_again(retry_after: str, limit: float, waited: list[float]) -> None:
+    routes = _Logged()
+    with _site(routes) as partner:
+        routes["/robots.txt"] = (404, "text/plain", b"", {})
+        routes["/busy/"] = (429, "text/plain", b"later", {"Retry-After": retry_after} if retry_after else {})
+        problems, waits = _fetch_all(partner, ["/busy/"], **{"max_retry_after": limit})
+    assert routes.asked == ["/robots.txt", "/busy/", "/busy/", "/busy/"]
+    assert problems == {"/busy/": "HTTP 429"}
+    assert waits == pytest.approx(waited, abs=0.01)
+
+
+def test_retry_after_is_read_in_seconds_or_as_a_date() -> None:
+    from compliance.audit.fetching import retry_after_seconds
+
+    now = 4_102_444_800.0  # 2100-01-01T00:00:00Z
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds(" 0 ") == 0.0
+    assert retry_after_seconds("Fri, 01 Jan 2100 01:00:00 GMT", now=now) == 3600.0
+    assert retry_after_seconds("Thu, 01 Jan 2099 00:00:00 GMT", now=now) == 0.0
+    for unreadable in ("", "-5", "1.5", "soon", "Fri, 01 Jan 2100 01:00:00"):
+        assert retry_after_seconds(unreadable, now=now) is None, unreadable
+
+
+@pytest.mark.parametrize(("value", "error"), [("0", None), ("600", None), ("-1", "fetch max-retry-after must be a number of seconds, 0 or more")])
+def test_max_retry_after_is_a_fetch_setting(tmp_path: Path, value: str, error: str | None) -> None:
+    from compliance.audit.config import parse_audit_config
+    from compliance.errors import ConfigError
+
+    _originals(tmp_path / "originals")
+    text = f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - folder: originals/\noutput: out/\nfetch: {{max-retry-after: {value}}}\n"
+    if error is None:
+        assert parse_audit_config(text, tmp_path / "audit.yaml").fetch.max_retry_after == float(value)
+    else:
+        with pytest.raises(ConfigError, match=error):
+            parse_audit_config(text, tmp_path / "audit.yaml")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("http://p.example/s3/", "http://p.example/s3/?utm_source=fb&utm_medium=social", True),
+        ("http://p.example/s3/", "http://P.example/s3/amp/", True),
+        ("http://p.example/s3/", "http://p.example/s3?amp=1#top", True),
+        ("http://p.example/s3/?id=7", "http://p.example/s3/?fbclid=abc&id=7", True),
+        # What tells pages apart is kept: another path, another parameter, another host.
+        ("http://p.example/s3/", "http://p.example/s4/", False),
+        ("http://p.example/story?id=3", "http://p.example/story?id=4", False),
+        ("http://p.example/s3/", "http://q.example/s3/", False),
+        ("http://p.example/amplifier/", "http://p.example/", False),
+        ("saved/a.html", "saved/a.html?utm_source=x", False),
+    ],
+)
+def test_addresses_of_one_page_are_one_page(first: str, second: str, same: bool) -> None:
+    from compliance.audit.run import same_page
+
+    assert (same_page(first) == same_page(second)) is same
+
+
+def test_one_copy_at_tracking_and_amp_addresses_is_counted_once(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    _originals(tmp_path / "originals")
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as partner:
+        copy = web.copy(PUBLISHER, partner, 3, "stripped")
+        for path in ("/s3/", "/s3/?utm_source=fb", "/s3/amp/", "/s4/"):
+            routes[path] = (200, "text/html", copy if path != "/s4/" else web.copy(PUBLISHER, partner, 2, "stripped"), {})
+        urls = ", ".join(f"{partner}{path}" for path in ("/s3/", "/s3/?utm_source=fb", "/s3/amp/", "/s4/"))
+        (tmp_path / "audit.yaml").write_text(
+            f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - site: {{urls: [{urls}]}}\noutput: out/\n{FAST}", encoding="utf-8"
+        )
+        report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    assert (report["pages_read"], report["copies"]) == (2, 2)
+    assert sorted(c["url"] for s in report["stories"] for c in s["copies"]) == [f"{partner}/s3/", f"{partner}/s4/"]

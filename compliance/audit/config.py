@@ -10,7 +10,7 @@ Every mistake is a `ConfigError` with file:line, so `syndcheck audit` exits 2 wi
       - site: {sitemap: http://127.0.0.1:8000/sitemap.xml}   # or {feed: URL} / {urls: [URL, …]}
       - folder: saved-pages/
     output: audit-report/
-    fetch: {rate: 2, concurrency: 2, timeout: 10, max-bytes: 5000000, max-redirects: 5, retries: 2}
+    fetch: {rate: 2, concurrency: 2, timeout: 10, max-bytes: 5000000, max-redirects: 5, retries: 2, max-retry-after: 60}
     match: {threshold: 0.5}
 """
 
@@ -49,6 +49,8 @@ class FetchLimits:
     max_redirects: int = 5
     retries: int = 2
     backoff: float = 0.5
+    # The longest `Retry-After` the audit waits for (seconds): a site asking for longer is given up on, for that URL, at once.
+    max_retry_after: float = 60.0
     user_agent: str = USER_AGENT
 
 
@@ -91,10 +93,23 @@ def make_folders(config: AuditConfig) -> None:
 
 
 _TOP = ("pack", "stories", "sources", "output", "state", "fetch", "match")
-_FETCH_KEYS = {"rate": float, "concurrency": int, "timeout": float, "max-bytes": int, "max-redirects": int, "retries": int, "backoff": float, "user-agent": str}
+_FETCH_KEYS = {
+    "rate": float,
+    "concurrency": int,
+    "timeout": float,
+    "max-bytes": int,
+    "max-redirects": int,
+    "retries": int,
+    "backoff": float,
+    "max-retry-after": float,
+    "user-agent": str,
+}
 
 # The fetch settings for which 0 is a wish of its own, with the message for a value that is not one.
-_MAY_BE_ZERO = {"retries": "fetch retries must be a whole number, 0 or more (0: a failed fetch is not tried again)"}
+_MAY_BE_ZERO = {
+    "retries": "fetch retries must be a whole number, 0 or more (0: a failed fetch is not tried again)",
+    "max-retry-after": "fetch max-retry-after must be a number of seconds, 0 or more (0: a site that asks to be asked later is not waited for)",
+}
 
 
 def _fail(what: str, mark: Mark, hint: str | None = None) -> ConfigError:
@@ -127,7 +142,11 @@ def _url(value: str, mark: Mark, what: str) -> None:
 def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Locator:
     entry = _mapping(node, node.mark, what)
     keys = list(entry)
-    if len(keys) != 1 or keys[0] not in allowed:
+    unknown = [key for key in keys if key not in allowed]
+    if unknown:
+        # Named, at its place: `- folder: saved/` with `recurse: yes` has one source and a key too many.
+        raise _fail(f"unknown key {unknown[0]!r} in {what}", entry.key_mark(unknown[0]), hint=f"{what} has exactly one of {', '.join(allowed)}")
+    if len(keys) != 1:
         raise _fail(f"{what} must have exactly one of {', '.join(allowed)}", entry.mark, hint=f"e.g. {{{allowed[0]}: …}}")
     kind = keys[0]
     value = entry.entries[kind]
@@ -135,7 +154,9 @@ def _locator(node: YNode, base: Path, what: str, allowed: tuple[str, ...]) -> Lo
     if kind == "site":
         return _locator(value, base, "a site source", ("sitemap", "feed", "urls"))
     if kind == "urls":
-        items = value.items if isinstance(value, YSeq) else (value,)
+        if not isinstance(value, YSeq):
+            raise _fail("urls must be a list of http(s) URLs", value.mark if value is not None else mark, hint="e.g. {urls: [http://…, http://…]}")
+        items = value.items
         if not items:
             raise _fail("not an http(s) URL: (none)", mark)
         for item in items:

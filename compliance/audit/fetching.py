@@ -177,9 +177,13 @@ class Fetcher:
             return gate
 
     def allowed(self, url: str) -> bool:
-        """Whether the host's robots.txt lets our user agent fetch `url` (no robots.txt: allowed)."""
-        from protego import Protego
+        """Whether the host's robots.txt lets our user agent fetch `url` (see `refusal`)."""
+        return not self.refusal(url)
 
+    def refusal(self, url: str) -> str:
+        """Why the host's robots.txt forbids our user agent to fetch `url` (the problem line), or ""
+        when it allows it. As RFC 9309 §2.3.1 reads a robots.txt: 200, its rules; a 4xx (none
+        there), everything allowed; a 5xx (the server failing), everything disallowed."""
         parts = urlsplit(url)
         host = parts.netloc.lower()
         with self.lock:
@@ -189,21 +193,32 @@ class Fetcher:
                 rules = self.robots[host] = Future()
         if first:
             try:
-                fetched = self.fetch(f"{parts.scheme}://{parts.netloc}/robots.txt")
-                text = fetched.body.decode("utf-8", "replace") if fetched.status == 200 else ""
-                rules.set_result(Protego.parse(text))
+                rules.set_result(self._robots(f"{parts.scheme}://{parts.netloc}/robots.txt"))
             except BaseException as exc:
                 rules.set_exception(exc)  # the threads waiting for it hear of the bug too, not wait forever
                 raise
-        return bool(rules.result().can_fetch(url, self.limits.user_agent))
+        parsed, refused = rules.result()
+        return "" if parsed.can_fetch(url, self.limits.user_agent) else refused
+
+    def _robots(self, url: str) -> tuple[Any, str]:
+        """The parsed robots.txt at `url` (`protego`), and the problem line for a URL it disallows."""
+        from protego import Protego
+
+        fetched = self.fetch(url)
+        if fetched.status >= 500:
+            why = f"disallowed: robots.txt answered HTTP {fetched.status}, which disallows the whole site (RFC 9309)"
+            return Protego.parse("User-agent: *\nDisallow: /\n"), why
+        text = fetched.body.decode("utf-8", "replace") if fetched.status == 200 else ""
+        return Protego.parse(text), "disallowed by robots.txt"
 
     def get(self, url: str) -> Fetched:
         """Fetch `url` if robots.txt allows it; a URL a browser cannot read (`fetchable`) is not
         asked for, and its outcome is the problem `NOT_A_URL`."""
         if not fetchable(url):
             return Fetched(url, problem=NOT_A_URL)
-        if not self.allowed(url):
-            return Fetched(url, problem="disallowed by robots.txt")
+        refused = self.refusal(url)
+        if refused:
+            return Fetched(url, problem=refused)
         return self.fetch(url)
 
     def fetch(self, url: str) -> Fetched:
@@ -232,7 +247,13 @@ class Fetcher:
             with gate.slots:
                 gate.wait_turn()
                 outcome, retry_after = self._once(url, extensions or {}, headers or {})
-            if not (outcome.status == 429 or outcome.status >= 500) or attempt == self.limits.retries:
+            if not (outcome.status == 429 or outcome.status >= 500):
+                break
+            if retry_after is not None and retry_after > self.limits.max_retry_after:
+                # Asked to come back later than the audit waits: given up on now, not asked again early.
+                wait = f"Retry-After {retry_after:.0f} s"
+                return replace(outcome, problem=f"HTTP {outcome.status}, {wait}: longer than max-retry-after ({self.limits.max_retry_after:g} s); not retried")
+            if attempt == self.limits.retries:
                 break
             self.sleep(retry_after if retry_after is not None else self.limits.backoff * 2**attempt)
         return outcome
@@ -243,8 +264,7 @@ class Fetcher:
         deadline = time.monotonic() + self.limits.timeout
         try:
             with self.client.stream("GET", url, extensions=extensions, headers=headers) as response:
-                retry_after = response.headers.get("Retry-After", "")
-                wait = min(float(retry_after), 30.0) if retry_after.isdigit() else None
+                wait = retry_after_seconds(response.headers.get("Retry-After", ""))
                 final = str(response.url)
                 if response.status_code >= 400:
                     return Fetched(final, response.status_code, problem=f"HTTP {response.status_code}"), wait
@@ -279,9 +299,47 @@ class Fetcher:
             return Fetched(url, problem=NOT_A_URL), None
 
 
+def retry_after_seconds(value: str, now: float | None = None) -> float | None:
+    """A `Retry-After` header's wait in seconds (RFC 9110 §10.2.3: a number of seconds, or an
+    HTTP-date, counted from `now`, the Unix time, or the clock); None when it gives none."""
+    from email.utils import parsedate_to_datetime
+
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
 def _cache_key(url: str) -> str:
     # The key hishel gives a request in RFC 9111 mode, so that the lookup without RFC 9111 finds the same entry.
     return hashlib.sha256(f"RFC {url}".encode()).hexdigest()
+
+
+# The first bytes of every gzip stream (RFC 1952).
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzipped(data: bytes, limit: int) -> tuple[bytes, str]:
+    """`data` (a gzip stream, members one after another) decompressed, and "" — or b"" and the
+    problem line when it is broken, cut short or decompresses to more than `limit` bytes."""
+    import gzip
+    import io
+    import zlib
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        return b"", f"not valid gzip ({exc})"
+    if len(out) > limit:
+        return b"", f"larger than {limit} bytes once decompressed; not read"
+    return out, ""
 
 
 class SitemapClient:
@@ -297,12 +355,18 @@ class SitemapClient:
         from usp.web_client.abstract_client import AbstractWebClientSuccessResponse, WebClientErrorResponse
 
         fetched = self.fetcher.get(url)
-        if fetched.problem:
+        problem = fetched.problem
+        if not problem and fetched.body.startswith(GZIP_MAGIC):
+            # The parser would read a gzip stream it cannot decompress as a plain-text sitemap of no
+            # URL, and say nothing: it is decompressed here, and one that is broken is a problem.
+            body, problem = gunzipped(fetched.body, self.fetcher.limits.max_bytes)
+            fetched = replace(fetched, body=body)
+        if problem:
 
             class _Error(WebClientErrorResponse):
                 pass
 
-            return _Error(fetched.problem, retryable=False)
+            return _Error(problem, retryable=False)
 
         class _Ok(AbstractWebClientSuccessResponse):
             def status_code(self) -> int:
@@ -352,6 +416,19 @@ def _unread_sitemap(reason: str) -> str:
     return f"sitemap not read: {reason}"
 
 
+def _feed_link(link: str, feed_url: str) -> str:
+    """An entry's link as a browser follows it: feedparser has applied the entry's `xml:base`, and a
+    link still relative (an Atom `<link href="/c/2/"/>`, an RSS `<link>/c/2/</link>`) resolves
+    against the URL the feed was read from (RFC 4287 §4.2.7, RFC 3986 §5.1.3). One no parser reads
+    (`http://[::1/x`) is kept as written, to be reported as such."""
+    from urllib.parse import urljoin, urlsplit
+
+    try:
+        return link if urlsplit(link).scheme else urljoin(feed_url, link)
+    except ValueError:
+        return link
+
+
 def feed_pages(fetcher: Fetcher, url: str) -> tuple[list[str], str]:
     """The entry links of an RSS or Atom feed, and a problem line if it could not be read."""
     import feedparser
@@ -360,7 +437,7 @@ def feed_pages(fetcher: Fetcher, url: str) -> tuple[list[str], str]:
     if fetched.problem:
         return [], f"feed not read: {fetched.problem}"
     parsed = feedparser.parse(fetched.body)
-    links = [str(entry.get("link", "")) for entry in parsed.entries if entry.get("link")]
+    links = [_feed_link(str(entry.get("link", "")), fetched.url) for entry in parsed.entries if entry.get("link")]
     if not links and parsed.get("bozo"):
         return [], f"feed not read: {parsed.get('bozo_exception')}"
     return sorted(set(links)), ""

@@ -6,7 +6,9 @@ of the page's shingles that come from the story (a truncated copy has a low Jacc
 nearly all of its text comes from the story) and the share of the story's shingles found on the
 page (a whole copy on a page whose article region also holds related stories, a newsletter box or
 comments has a low Jaccard similarity, but the story is all there). A page that fails the text
-test still matches a story it links to (the original's URL).
+test and links to a story (the original's URL) is matched by the link; it is a copy only when it
+shares an excerpt's worth of the story's text (`LINK_TEXT_FLOOR`) or presents itself as the
+republication, and otherwise a page that cites the story.
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ PERMUTATIONS = 128
 # other text, has a Jaccard similarity near 0.33 (a candidate all but always at this threshold;
 # at 0.2, nine times in ten).
 LSH_THRESHOLD = 0.1
+# A page that links to a story but shares less of its text than the threshold asks is a copy only
+# when it presents itself as the republication (the pack's detection applies to it) or shares at
+# least this much (the best of the three ratios the threshold is read on): a fifth of the story, or
+# of the page, is an excerpt. A quotation of a sentence or a paragraph, in a story of the usual 15
+# to 30 paragraphs or in a post mostly its own, shares a tenth or less; a post that only links
+# shares nothing. Below it, the page cites the story and is not a republication.
+LINK_TEXT_FLOOR = 0.2
 _WORD = re.compile(r"\w+")
 
 
@@ -60,6 +69,18 @@ class Match:
     containment: float
     matched_by: str
     coverage: float = 0.0
+
+    @property
+    def text_share(self) -> float:
+        """The best of the three ratios (0–1): what the threshold, and for a link the floor, is read on."""
+        return max(self.similarity, self.containment, self.coverage)
+
+    @property
+    def only_cites(self) -> bool:
+        """Whether the page links to the story and shares less of its text than `LINK_TEXT_FLOOR`:
+        a citation, unless the page presents itself as the republication (decided by the pack's
+        detection, which needs the page's document: `compliance.audit.run`)."""
+        return self.matched_by == "link" and self.text_share < LINK_TEXT_FLOOR
 
 
 def shingles(text: str) -> frozenset[str]:

@@ -45,11 +45,18 @@ class CheckedCopy:
 
 
 def build_report(
-    copies: Sequence[CheckedCopy], *, pages: int, unmatched: int, problems: Sequence[tuple[str, str, str]], stories: Sequence[str]
+    copies: Sequence[CheckedCopy],
+    *,
+    pages: int,
+    unmatched: int,
+    problems: Sequence[tuple[str, str, str]],
+    stories: Sequence[str],
+    citing: int = 0,
 ) -> dict[str, Any]:
     """The JSON report: `sites` (site, copies, compliant, compliance_rate, violations, worst,
     ignored_suppressions), `stories` (each copy with the suppression comments it held that were not obeyed),
-    `over_time` (by month of publication: copies, compliant, violations), `problems`, totals."""
+    `over_time` (by month of publication: copies, compliant, violations), `problems`, totals
+    (`pages_read`, `copies`, `citing_pages`: pages that only cite a story, `unmatched_pages`)."""
     ordered = sorted(copies, key=lambda c: (c.site, c.url))
     by_site: dict[str, list[CheckedCopy]] = defaultdict(list)
     for copy in ordered:
@@ -108,12 +115,19 @@ def build_report(
         "version": REPORT_VERSION,
         "pages_read": pages,
         "copies": len(ordered),
+        "citing_pages": citing,
         "unmatched_pages": unmatched,
         "sites": sites,
         "stories": story_entries,
         "over_time": over_time,
         "problems": [{"site": s, "url": u, "problem": p} for s, u, p in sorted(set(problems))],
     }
+
+
+def _citing(count: int) -> str:
+    """`2 pages cite a story without republishing it` for the dashboard."""
+    pages = "1 page cites" if count == 1 else f"{count} pages cite"
+    return f"{pages} a story without republishing it"
 
 
 def _ignored(copy: dict[str, Any]) -> str:
@@ -295,6 +309,7 @@ def dashboard_html(report: dict[str, Any]) -> str:
         "figure{margin:1em 0}svg{max-width:100%;height:auto}</style></head><body>",
         "<h1>Republication audit</h1>",
         f"<p>{e(report['pages_read'])} pages read, {e(report['copies'])} copies of {e(len(report['stories']))} stories, "
+        f"{_citing(int(report.get('citing_pages', 0)))}, "
         f"{e(report['unmatched_pages'])} pages matched no story, {e(len(report['problems']))} problems.</p>",
     ]
     for title, svg in _charts(report):

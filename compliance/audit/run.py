@@ -67,13 +67,25 @@ def read_page(page: Page, outlets: frozenset[str] = frozenset(), own_site: OwnSi
     # saved from, which its canonical URL does not give (a copy's names the original's site).
     links = frozenset(link.href for link in doc.links if link.href)
     urls = frozenset(u for u in (*doc.canonical, page.key) if is_http_url(u))
-    identity = frozenset(u for u in (page.key, *doc.meta.get("og:url", ())) if is_http_url(u))
+    identity = page_identity(page, doc)
     own = own_site is not None and bool(own_page(doc, own_site, page_url=page.key))
     words = shingles(" ".join(b.text for b in doc.article_blocks))
     site = page.site
     if site.startswith("saved:"):
         site = saved_page_site(doc, own_site if not own else None) or site
     return doc, PageText(page.key, words, links, urls, site, identity, own, signature(words) if words else None)
+
+
+def page_identity(page: Page, doc: Document) -> frozenset[str]:
+    """The URLs that say whose page this is: the address it was fetched or archived from and, for a
+    saved page with no address, its `og:url`. A page read from an address trusts its metadata only
+    on that address's own host: a partner's page that copies the original's `og:url` (markup copied
+    whole, a plugin that copies OpenGraph tags) is on the partner's host all the same."""
+    claimed = [u for u in doc.meta.get("og:url", ()) if is_http_url(u)]
+    if page.address is None:
+        return frozenset(claimed)
+    host = host_of(page.address)
+    return frozenset([page.address, *(u for u in claimed if host_of(u) == host)])
 
 
 def saved_page_site(doc: Document, own_site: OwnSite | None) -> str:
@@ -181,6 +193,9 @@ class PageOutcome:
     digest: str
     copy: CheckedCopy | None
     reused: bool = False
+    # The story the page only cites (links to, sharing no excerpt of it, and not presenting itself as
+    # its republication): not checked, counted apart. "" for a copy or a page that matched no story.
+    cites: str = ""
 
 
 def page_digest(data: bytes) -> str:
@@ -211,8 +226,13 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     meta = {"original": match.story}
     if story.urls:
         meta["original_url"] = sorted(story.urls)[0]
-    # The page is the partner's: suppression comments written in it are not obeyed, only counted.
-    report = check_document(doc, [work.pack], path=page.key, auto_detect=False, meta=meta, load_original=work.stories.document, inline_suppressions=False)
+    # A page that only links to the story is checked as its copy only when it presents itself as one:
+    # the pack's detection applies to it (its credit line, its pixel). The page is the partner's:
+    # suppression comments written in it are not obeyed, only counted.
+    detect = match.only_cites
+    report = check_document(doc, [work.pack], path=page.key, auto_detect=detect, meta=meta, load_original=work.stories.document, inline_suppressions=False)
+    if detect and not any(d.applied for d in report.detections):
+        return PageOutcome(page.key, text.site, page_digest(page.data), None, cites=match.story)
     findings = tuple(sorted({f.rule for f in report.findings}))
     errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
     evidence = tuple(f"{f.rule}: {f.message}" for f in report.findings[:3])
@@ -347,7 +367,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
     state, resumed = open_state(config)
     sites: SiteReader | None = None
     fetcher = None
-    outcomes: list[tuple[str, CheckedCopy | None]] = []
+    outcomes: list[PageOutcome] = []
     try:
         if resumed:
             progress("resumed", 1)
@@ -359,13 +379,13 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         if story_pages is None:
             story_pages = _stories(config, read_source(config.stories, sites), problems)
         work = prepare_stories(story_pages, pack, threshold=config.threshold)
-        basis = audit_basis(story_pages, config.threshold)
+        basis = audit_basis(story_pages, config.threshold, pack)
         progress("stories", len(story_pages))
         pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems)
 
         def finished(number: int, audited: Sequence[PageOutcome]) -> None:
             _write_partition(config.output / PARTITIONS, number, audited)
-            outcomes.extend((o.key, o.copy) for o in audited)
+            outcomes.extend(audited)
             progress("audited", sum(not o.reused for o in audited))
             progress("unchanged", sum(o.reused for o in audited))
             progress("copies", sum(o.copy is not None for o in audited))
@@ -378,8 +398,16 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         if fetcher is not None:
             fetcher.close()
         state.close()
-    copies = [copy for _, copy in outcomes if copy is not None]
-    report = build_report(copies, pages=len(outcomes), unmatched=len(outcomes) - len(copies), problems=problems, stories=sorted(p.key for p in story_pages))
+    copies = [o.copy for o in outcomes if o.copy is not None]
+    citing = sum(bool(o.cites) for o in outcomes)
+    report = build_report(
+        copies,
+        pages=len(outcomes),
+        unmatched=len(outcomes) - len(copies) - citing,
+        citing=citing,
+        problems=problems,
+        stories=sorted(p.key for p in story_pages),
+    )
     write_reports(config.output, report)
     return report
 
@@ -460,12 +488,12 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
         digest = page_digest(page.data)
         known = state.outcome(page.key, digest, basis)
         if known is not None:
-            stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True)
+            stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True, cites=known[2])
     todo = [p for p in batch if p.key not in stored]
     # A mapper that joins pages with stories itself (the shuffle join on a Dask cluster) is given the pages.
     join_pages = getattr(mapper, "join_pages", None)
     done: list[PageOutcome] = join_pages(todo, work) if join_pages is not None and todo else mapper(audit_page, todo, work)
-    state.record(((o.key, o.site, o.digest, o.copy) for o in done), basis)
+    state.record(((o.key, o.site, o.digest, o.copy, o.cites) for o in done), basis)
     fresh = {o.key: o for o in done}
     return [stored.get(page.key) or fresh[page.key] for page in batch]
 
@@ -476,7 +504,10 @@ def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome])
 
     folder.mkdir(parents=True, exist_ok=True)
     lines = (
-        json.dumps({"url": o.key, "site": o.site, "digest": o.digest, "copy": None if o.copy is None else asdict(o.copy)}, ensure_ascii=False) for o in outcomes
+        json.dumps(
+            {"url": o.key, "site": o.site, "digest": o.digest, "copy": None if o.copy is None else asdict(o.copy), "cites": o.cites or None}, ensure_ascii=False
+        )
+        for o in outcomes
     )
     write_atomic(folder / f"part-{number:05d}.jsonl", "".join(json_output(line) + "\n" for line in lines))
 
@@ -489,14 +520,17 @@ def _drop_partitions(folder: Path, *, keep: int) -> None:
             stale.unlink()
 
 
-def audit_basis(stories: Sequence[Page], threshold: float) -> str:
-    """What a page's outcome depends on besides its own content: syndcheck's version, the rule packs'
-    files, the stories (keys and contents) and the threshold (a SHA-256, hex)."""
+def audit_basis(stories: Sequence[Page], threshold: float, pack: Pack) -> str:
+    """What a page's outcome depends on besides its own content: syndcheck's version, the pack the
+    copies are checked with (its id and its file), the rule packs' files, the stories (keys and
+    contents) and the threshold (a SHA-256, hex). An outcome stored on another basis is not reused."""
     from compliance import __version__
     from compliance.api import load_packs
     from compliance.inputs import read_regular
 
     digest = hashlib.sha256(f"{__version__}\n{threshold!r}\n".encode())
+    # The chosen pack first, by id and rules: the same pack files audited with another pack check other rules.
+    digest.update(b"pack\0" + pack.id.encode() + b"\0" + read_regular(Path(pack.origin), limit=None) + b"\0")
     for origin in sorted({p.origin for p in load_packs()}):
         digest.update(origin.encode() + b"\0" + read_regular(Path(origin), limit=None))
     for page in sorted(stories, key=lambda p: p.key):
@@ -531,14 +565,38 @@ def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: lis
 
 
 def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]]) -> Iterator[Page]:
-    """The pages, the first of each key only, as they are read; problems go to `problems`."""
+    """The pages, the first of each address only (`same_page`), as they are read; problems go to `problems`."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Problem):
             problems.append((item.site, item.where, item.what))
-        elif item.key not in seen:
-            seen.add(item.key)
-            yield item
+        else:
+            key = same_page(item.key)
+            if key not in seen:
+                seen.add(key)
+                yield item
+
+
+# Query parameters that only say where a reader came from (campaign tags, click ids): the same page.
+_TRACKING = re.compile(r"^(utm_[a-z_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|ref_src)$", re.IGNORECASE)
+
+
+def same_page(key: str) -> str:
+    """What two addresses of one page have in common: an http(s) URL without its fragment, its
+    tracking parameters (`utm_source`, `fbclid`…), its AMP marker (a last `/amp` path segment, an
+    `amp` or `amp=1` parameter) and a trailing slash, the host lower-cased; a saved page's path as
+    it is. A partner's copy shared as `/s3/?utm_source=fb` and served at `/s3/amp/` is one copy."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    if not is_http_url(key):
+        return key
+    try:
+        parts = urlsplit(key)
+    except ValueError:
+        return key
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k) and not (k.lower() == "amp" and v in ("", "1"))]
+    path = re.sub(r"/amp/?$", "/", parts.path, flags=re.IGNORECASE).rstrip("/") or "/"
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}" + (f"?{urlencode(query)}" if query else "")
 
 
 def write_reports(folder: Path, report: dict[str, object]) -> None:

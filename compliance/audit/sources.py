@@ -7,11 +7,15 @@ Each page is a `Page` (URL or path, site, bytes); each source that cannot be rea
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import stat
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from compliance.audit.config import Locator
 from compliance.audit.fetching import NOT_A_URL, Fetched, Fetcher, feed_pages, fetchable, host_of, sitemap_pages
@@ -55,8 +59,13 @@ def warc_files(path: Path) -> list[Path]:
 
 
 def warc_records(path: Path) -> Iterator[Page | Problem]:
-    """The HTML responses in one WARC/ARC file, streamed record by record (gzip members included)."""
-    from warcio.archiveiterator import ArchiveIterator
+    """The HTML responses in one WARC/ARC file, streamed record by record (gzip members included).
+
+    A record the archive holds less of than its `Content-Length` says (a crawler that died while
+    writing it, a gzip member cut or corrupt) is a problem, `record cut short`, and is not checked:
+    what is missing is the end of the page, where its credit line and pixel would be. What `warcio`
+    warns of while reading (a target URI with spaces, a record not followed by its blank lines) is
+    a problem of the archive too, never written to the terminal: its text is the partner's."""
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
@@ -64,27 +73,190 @@ def warc_records(path: Path) -> Iterator[Page | Problem]:
     except (NotRegular, UserError) as exc:
         yield Problem(path.name, str(path), f"archive not read: {exc}")
         return
-    with stream:
-        try:
-            for record in ArchiveIterator(stream, arc2warc=True):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI") or ""
-                status = record.http_headers.get_statuscode()
-                kind = (record.http_headers.get_header("Content-Type") or "").lower()
-                if status != "200" or ("html" not in kind and "xhtml" not in kind):
-                    continue
-                if is_http_url(url) and not fetchable(url):
-                    # Its site is not known, nor what its relative links point to: reported, not audited.
-                    yield Problem(host_of(url), url, f"{NOT_A_URL}; not read")
-                    continue
-                body = record.content_stream().read(MAX_PAGE_BYTES + 1)
-                if len(body) > MAX_PAGE_BYTES:
-                    yield Problem(host_of(url), url, f"larger than {MAX_PAGE_BYTES} bytes; not read")
-                    continue
-                yield Page(url, host_of(url), body)
-        except ArchiveLoadFailed as exc:
-            yield Problem(path.name, str(path), f"archive not read: {str(exc).splitlines()[0]}")
+    with stream, _warcio_messages() as messages:
+        records = _archive_iterator(stream)
+        cut = False
+        read = 0
+        while True:
+            try:
+                record = next(records, None)
+                if record is None:
+                    break
+                item = _warc_item(record, path)
+            except ArchiveLoadFailed as exc:
+                yield from _archive_warnings(path, messages)
+                yield Problem(path.name, str(path), f"archive not read{_after(read)}: {_first_line(exc)}")
+                return
+            except Exception as exc:  # noqa: BLE001 - warcio's parser fails on broken records in its own ways (a record cut inside its WARC headers: AttributeError)
+                yield from _archive_warnings(path, messages)
+                yield Problem(path.name, str(path), f"archive not read{_after(read)}: a broken record ({type(exc).__name__}: {_first_line(exc)})")
+                return
+            read += 1
+            yield from _archive_warnings(path, messages)
+            cut = isinstance(item, Problem) and item.what.startswith(CUT_SHORT)
+            if item is not None:
+                yield item
+        yield from _archive_warnings(path, messages)
+        if records.ended_early and not cut:
+            # The archive ends inside a record that was not read at all: a record cut to nothing.
+            yield Problem(path.name, str(path), f"{CUT_SHORT}: the archive ends inside a record; what it held is not read")
+
+
+def _archive_iterator(stream: Any) -> Any:
+    """warcio's `ArchiveIterator` over `stream` (ARC records as WARC), which also tells, once it has
+    ended, whether the archive ended inside a record (`ended_early`): a record cut inside its WARC
+    headers, or a gzip member cut, ends warcio's iteration as if the archive had ended there."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class Records(ArchiveIterator):  # type: ignore[misc]
+        ended_early = False
+        # The gzip member (its decompressor) the last record read was in.
+        last_member: Any = None
+
+        def _next_record(self, next_line: bytes | None) -> Any:
+            try:
+                record = super()._next_record(next_line)
+            except EOFError:
+                # A record's first line was read and its headers never ended.
+                self.ended_early = self.ended_early or bool(next_line and next_line.strip())
+                raise
+            self.last_member = self.reader.decompressor
+            return record
+
+        def close(self) -> None:
+            decompressor = self.reader.decompressor if self.reader is not None else None
+            # zlib's `eof`: the end of the compressed stream was reached (a whole member). A member
+            # cut after the record it holds (its trailer lost) loses nothing that record's length does not tell.
+            cut_member = decompressor is not None and not decompressor.eof and decompressor is not self.last_member
+            self.ended_early = self.ended_early or cut_member
+            super().close()
+
+    return Records(stream, arc2warc=True)
+
+
+def _after(records: int) -> str:
+    """` after its first 3 records`: what of an archive was read before a record that could not be."""
+    return f" after its first {records} record{'s' if records != 1 else ''}" if records else ""
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [""])[0][:_WARNING_CHARS]
+
+
+def _warc_item(record: Any, path: Path) -> Page | Problem | None:
+    """One archive record (of the archive at `path`) as a page to audit, a problem, or None when it is no HTML response."""
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if record.format.startswith("warc") and record.rec_headers.get_header("Content-Length") is None:
+        # Every WARC record states its length: one without it is one whose headers the archive cut.
+        where = (host_of(url), url) if url else (path.name, str(path))
+        return Problem(*where, f"{CUT_SHORT}: the archive ends inside its WARC headers; not read")
+    if record.rec_type != "response":
+        return None
+    if record.http_headers is None:
+        missing = _missing_bytes(record)
+        return Problem(host_of(url), url, _cut_short(missing, record.length)) if missing else None
+    status = record.http_headers.get_statuscode()
+    kind = (record.http_headers.get_header("Content-Type") or "").lower()
+    if status != "200" or ("html" not in kind and "xhtml" not in kind):
+        # Not a page to audit, unless it was one: a record cut inside its HTTP headers has lost its type with them.
+        missing = _missing_bytes(record)
+        return Problem(host_of(url), url, _cut_short(missing, record.length)) if missing else None
+    if is_http_url(url) and not fetchable(url):
+        # Its site is not known, nor what its relative links point to: reported, not audited.
+        return Problem(host_of(url), url, f"{NOT_A_URL}; not read")
+    body = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    if len(body) > MAX_PAGE_BYTES:
+        return Problem(host_of(url), url, f"larger than {MAX_PAGE_BYTES} bytes; not read")
+    missing = _missing_bytes(record)
+    if missing:
+        return Problem(host_of(url), url, _cut_short(missing, record.length))
+    return Page(url, host_of(url), body)
+
+
+def _missing_bytes(record: Any) -> int:
+    """How many bytes of the record's declared length the archive does not hold (0: all of it);
+    reads the record to its end, as the archive iterator would before the next record."""
+    raw = record.raw_stream
+    while raw.read(65536):
+        pass
+    return max(int(getattr(raw, "limit", 0) or 0), 0)
+
+
+CUT_SHORT = "record cut short"
+
+
+def _cut_short(missing: int, length: int | None) -> str:
+    declared = f" of its {length}" if length else ""
+    return f"{CUT_SHORT}: {missing}{declared} bytes missing from the archive; not checked (the page's end, its credit and pixel, may be lost)"
+
+
+# A warning quotes the archive's bytes (a header line, what follows a record): a line's worth is enough.
+_WARNING_CHARS = 200
+
+
+def _archive_warnings(path: Path, messages: list[str]) -> Iterator[Problem]:
+    """The warnings `warcio` gave since the last call, as problems of the archive (emptied)."""
+    for message in messages:
+        shown = message if len(message) <= _WARNING_CHARS else message[: _WARNING_CHARS - 1] + "…"
+        yield Problem(path.name, str(path), f"archive warning: {shown}")
+    messages.clear()
+
+
+class _WarcioStderr:
+    """`warcio` writes some warnings straight to `sys.stderr`; its modules see this in place of
+    `sys`, whose `stderr` adds what is written to the reading thread's messages (dropped when no
+    archive is being read in that thread)."""
+
+    def __getattr__(self, name: str) -> Any:
+        import sys
+
+        return self if name == "stderr" else getattr(sys, name)
+
+    def write(self, text: str) -> int:
+        collected = getattr(_READING, "messages", None)
+        if collected is not None:
+            collected.extend(line.strip() for line in text.splitlines() if line.strip())
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing is buffered."""
+
+
+class _WarcioLog(logging.Handler):
+    """The `warcio` logger's warnings, added to the reading thread's messages (never printed)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        collected = getattr(_READING, "messages", None)
+        if collected is not None:
+            collected.extend(line.strip() for line in record.getMessage().splitlines() if line.strip())
+
+
+_READING = threading.local()
+_QUIETED = threading.Lock()
+
+
+@contextlib.contextmanager
+def _warcio_messages() -> Iterator[list[str]]:
+    """While an archive is read in this thread, what `warcio` warns of is collected in the list
+    given, not printed: a partner's URL in a warning could hold terminal escapes."""
+    import warcio.archiveiterator
+    import warcio.bufferedreaders
+
+    with _QUIETED:
+        for module in (warcio.archiveiterator, warcio.bufferedreaders):
+            if not isinstance(getattr(module, "sys", None), _WarcioStderr):
+                module.sys = _WarcioStderr()
+        logger = logging.getLogger("warcio")
+        if not any(isinstance(handler, _WarcioLog) for handler in logger.handlers):
+            logger.addHandler(_WarcioLog())
+            logger.propagate = False
+    outer = getattr(_READING, "messages", None)
+    messages: list[str] = []
+    _READING.messages = messages
+    try:
+        yield messages
+    finally:
+        _READING.messages = outer
 
 
 def folder_pages(folder: Path) -> Iterator[Page | Problem]:

@@ -25,14 +25,14 @@ from compliance.audit.fetching import Fetched
 from compliance.audit.report import CheckedCopy
 
 # Bumped when the tables change; an older state is a cache and is started afresh.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SCHEMA = """
 create table runs (id integer primary key, config text not null, started real not null, finished real);
 create table fetched (
     url text primary key, run integer not null, final_url text, status integer, problem text,
     etag text, last_modified text, content_type text
 );
-create table outcomes (key text primary key, run integer not null, digest text not null, basis text not null, site text, copy text);
+create table outcomes (key text primary key, run integer not null, digest text not null, basis text not null, site text, copy text, cites text);
 """
 
 
@@ -125,10 +125,11 @@ class AuditState:
             )
             self.db.commit()
 
-    def outcome(self, key: str, digest: str, basis: str) -> tuple[str, CheckedCopy | None] | None:
-        """The stored (site, checked copy or None) of a page with this content digest audited on this basis, else None."""
+    def outcome(self, key: str, digest: str, basis: str) -> tuple[str, CheckedCopy | None, str] | None:
+        """The stored (site, checked copy or None, story the page only cites or "") of a page with
+        this content digest audited on this basis, else None."""
         with self.lock:
-            row = self.db.execute("select site, copy from outcomes where key = ? and digest = ? and basis = ?", (key, digest, basis)).fetchone()
+            row = self.db.execute("select site, copy, cites from outcomes where key = ? and digest = ? and basis = ?", (key, digest, basis)).fetchone()
         if row is None:
             return None
         copy = None
@@ -146,14 +147,17 @@ class AuditState:
                 published=fields.get("published", ""),
                 ignored_suppressions=fields.get("ignored_suppressions", 0),
             )
-        return str(row[0]), copy
+        return str(row[0]), copy, str(row[2] or "")
 
-    def record(self, outcomes: Iterable[tuple[str, str, str, CheckedCopy | None]], basis: str) -> None:
-        """Store audited pages' (key, site, digest, copy) in one transaction."""
+    def record(self, outcomes: Iterable[tuple[str, str, str, CheckedCopy | None, str]], basis: str) -> None:
+        """Store audited pages' (key, site, digest, copy, story only cited) in one transaction."""
         with self.lock:
             self.db.executemany(
-                "insert or replace into outcomes (key, run, digest, basis, site, copy) values (?, ?, ?, ?, ?, ?)",
-                [(key, self.run, digest, basis, site, None if copy is None else json.dumps(asdict(copy))) for key, site, digest, copy in outcomes],
+                "insert or replace into outcomes (key, run, digest, basis, site, copy, cites) values (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (key, self.run, digest, basis, site, None if copy is None else json.dumps(asdict(copy)), cites or None)
+                    for key, site, digest, copy, cites in outcomes
+                ],
             )
             self.db.commit()
 

@@ -1,0 +1,169 @@
+"""What `syndcheck audit` makes of a broken web archive: a record the archive holds less of than it
+says (a crawler that died while writing it, a gzip member cut or corrupt) is a problem, never a
+copy checked for what the archive lost, nor a page that matched no story; and what `warcio` warns
+of while reading is a problem in the report, never text written raw to the terminal."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
+
+from tests.test_audit import web
+
+PUBLISHER = "https://dailycallernewsfoundation.org"
+PARTNER = "https://valley.example"
+
+
+def _records(pages: list[tuple[str, bytes]], *, gzip: bool) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gzip)
+    for url, body in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers))
+    return out.getvalue()
+
+
+def _copies() -> list[tuple[str, bytes]]:
+    return [(f"{PARTNER}/news/story-{i}/", web.copy(PUBLISHER, PARTNER, i, "compliant")) for i in (0, 1)]
+
+
+def _read(tmp: Path, data: bytes, name: str) -> tuple[list[str], list[tuple[str, str]]]:
+    from compliance.audit.sources import Page, warc_records
+
+    path = tmp / name
+    path.write_bytes(data)
+    pages, problems = [], []
+    for item in warc_records(path):
+        if isinstance(item, Page):
+            pages.append(item.key)
+        else:
+            problems.append((item.where, item.what))
+    return pages, problems
+
+
+def _last_record_start(data: bytes, *, gzip: bool) -> int:
+    """Where the last record begins: its WARC line (plain), or its gzip member."""
+    if not gzip:
+        return data.rindex(b"WARC/1.0\r\n")
+    start = 0
+    while True:
+        member = zlib.decompressobj(31)
+        member.decompress(data[start:])
+        rest = len(member.unused_data)
+        if rest == 0:
+            return start
+        start = len(data) - rest
+
+
+@pytest.mark.parametrize("gzip", [False, True], ids=["plain", "gzip"])
+@pytest.mark.parametrize(
+    "keep",
+    [
+        # What is left of the last record: most of its page (its end, credit and pixel lost), its
+        # headers and no page at all, part of its HTTP headers, part of its WARC headers, its first line.
+        0.9,
+        0.5,
+        0.2,
+        0.1,
+        0.05,
+        0.01,
+    ],
+)
+def test_a_record_cut_short_is_a_problem_and_not_a_page(tmp_path: Path, gzip: bool, keep: float) -> None:
+    data = _records(_copies(), gzip=gzip)
+    start = _last_record_start(data, gzip=gzip)
+    cut = data[: start + max(1, int((len(data) - start) * keep))]
+    pages, problems = _read(tmp_path, cut, "cut.warc.gz" if gzip else "cut.warc")
+    assert pages == [f"{PARTNER}/news/story-0/"]
+    assert len(problems) == 1, problems
+    # Cut inside its headers, the record may leave warcio nothing it can read as one: the rest of the archive is then not read, and says so.
+    assert problems[0][1].startswith(("record cut short", "archive not read after its first 1 record: ")), problems
+
+
+@pytest.mark.parametrize("gzip", [False, True], ids=["plain", "gzip"])
+def test_a_record_cut_inside_its_page_names_the_page_and_what_is_missing(tmp_path: Path, gzip: bool) -> None:
+    data = _records(_copies(), gzip=gzip)
+    pages, problems = _read(tmp_path, data[:-700], "cut.warc.gz" if gzip else "cut.warc")
+    assert pages == [f"{PARTNER}/news/story-0/"]
+    [(where, what)] = problems
+    assert where == f"{PARTNER}/news/story-1/"
+    assert what.startswith("record cut short: ") and "bytes missing from the archive; not checked" in what
+
+
+def test_a_corrupt_gzip_member_is_a_problem_after_the_records_before_it(tmp_path: Path) -> None:
+    data = bytearray(_records(_copies(), gzip=True))
+    start = _last_record_start(bytes(data), gzip=True)
+    middle = start + (len(data) - start) // 2
+    data[middle : middle + 40] = b"\x00" * 40
+    pages, problems = _read(tmp_path, bytes(data), "corrupt.warc.gz")
+    assert pages == [f"{PARTNER}/news/story-0/"]
+    # zlib reads no record out of the member: the archive is not read past the records before it.
+    assert [what.split(":")[0] for _, what in problems] == ["archive not read after its first 1 record"]
+
+
+@pytest.mark.parametrize("gzip", [False, True], ids=["plain", "gzip"])
+def test_whole_archives_give_every_page_and_no_problem(tmp_path: Path, gzip: bool) -> None:
+    data = _records(_copies(), gzip=gzip)
+    assert _read(tmp_path, data, "whole.warc.gz" if gzip else "whole.warc") == ([f"{PARTNER}/news/story-0/", f"{PARTNER}/news/story-1/"], [])
+    # Blank lines after the last record, as some crawlers write them, lose nothing.
+    if not gzip:
+        assert _read(tmp_path, data + b"\r\n\r\n", "trailing.warc") == ([f"{PARTNER}/news/story-0/", f"{PARTNER}/news/story-1/"], [])
+
+
+def test_a_gzip_member_cut_after_its_record_loses_no_page(tmp_path: Path) -> None:
+    # Only the member's trailer (its CRC and size) is lost: the record is whole by its Content-Length.
+    data = _records(_copies(), gzip=True)
+    assert _read(tmp_path, data[:-4], "trailer.warc.gz") == ([f"{PARTNER}/news/story-0/", f"{PARTNER}/news/story-1/"], [])
+
+
+def test_the_audit_checks_no_cut_copy_and_counts_it_nowhere_but_in_problems(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+
+    (tmp_path / "originals").mkdir()
+    for i in range(web.STORIES):
+        (tmp_path / "originals" / f"story-{i}.html").write_bytes(web.original(PUBLISHER, i))
+    data = _records(_copies(), gzip=True)
+    (tmp_path / "crawl.warc.gz").write_bytes(data[: _last_record_start(data, gzip=True) + 30])
+    (tmp_path / "audit.yaml").write_text("pack: dcnf\nstories: {folder: originals/}\nsources:\n  - warc: crawl.warc.gz\noutput: report/\n", encoding="utf-8")
+    report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    assert (report["pages_read"], report["copies"], report["unmatched_pages"]) == (1, 1, 0)
+    assert [p["problem"].split(":")[0] for p in report["problems"]] == ["record cut short"]
+
+
+def test_warcio_warnings_are_problems_and_never_reach_the_terminal(tmp_path: Path) -> None:
+    (tmp_path / "originals").mkdir()
+    (tmp_path / "originals" / "story-0.html").write_bytes(web.original(PUBLISHER, 0))
+    body = web.copy(PUBLISHER, PARTNER, 0, "compliant")
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    uri = "http://partner.example/a b \x1b]0;PWNED\x07\x1b[2J\x1b[31mYOUR AUDIT PASSED\x1b[0m"
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2026-01-01T00:00:00Z\r\n"
+        f"WARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
+    )
+    # The record, then what a wrong Content-Length leaves: a line where the blank lines should be.
+    (tmp_path / "hostile.warc").write_bytes(head.encode() + http + b"\x1b[2Jnot a blank line\r\n\r\n")
+    # An HTML page given as an archive: warcio warns with the page's text.
+    (tmp_path / "page.warc").write_bytes(b"<html><head>\x1b]0;title\x07<title>Not an archive</title></head></html>\n" * 3)
+    sources = "  - warc: hostile.warc\n  - warc: page.warc\n"
+    (tmp_path / "audit.yaml").write_text(f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n{sources}output: report/\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "compliance", "audit", str(tmp_path / "audit.yaml")], capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == b""
+    assert b"\x1b" not in run.stdout
+    written = (tmp_path / "report" / "report.json").read_bytes()
+    assert b"\x1b" not in written and b"\x07" not in written
+    problems = json.loads(written)["problems"]
+    assert any(p["problem"].startswith("archive warning: Replacing spaces in invalid WARC-Target-URI") for p in problems), problems
+    assert any(p["url"].endswith("page.warc") and p["problem"].startswith("archive not read") for p in problems), problems
+    assert b"\x1b" not in (tmp_path / "report" / "dashboard.html").read_bytes()
