@@ -605,3 +605,40 @@ def test_a_check_process_that_dies_is_a_500_and_the_next_request_gets_a_new_one(
         {"code": "internal-error", "message": "the process checking the article was killed (by a signal, or out of memory)"},
     )
     assert _post(client, DCNF / "republished.txt").json()["status"] == 0
+
+
+def _page_rules(answer: Any) -> list[str]:
+    assert answer.status_code == 200, answer.text
+    return sorted(set(re.findall(r'data-rule="([^"]+)"', answer.text)))
+
+
+@pytest.mark.parametrize("name", ["propublica-faithful.md", "calmatters-headline-changed.md"])
+def test_pasted_markdown_that_opens_with_a_comment_gets_the_uploaded_files_verdict(client: TestClient, name: str) -> None:
+    text = (SAMPLES / "originals" / name).read_text(encoding="utf-8")
+    assert text.startswith("<!--")
+    pasted = client.post("/", data={"article": text})
+    uploaded = client.post("/", files={"file": (name, text.encode("utf-8"), "text/markdown")})
+    assert _page_rules(pasted) == _page_rules(uploaded)
+    assert re.search(r"Result: [^<]*", pasted.text) and re.findall(r"Result: [^<]*", pasted.text) == re.findall(r"Result: [^<]*", uploaded.text)
+
+
+def test_the_pages_format_choice_reads_the_article_as_that_kind(client: TestClient) -> None:
+    page = client.get("/").text
+    assert '<select name="format">' in page and '<option value="auto" selected>' in page
+    markdown = (SAMPLES / "originals" / "propublica-faithful.md").read_text(encoding="utf-8")
+    as_markdown = client.post("/", data={"article": markdown, "format": "markdown"})
+    as_html = client.post("/", data={"article": markdown, "format": "html"})
+    # Read as HTML, the Markdown byline line is not a byline element: the verdict differs, and the
+    # choice is kept in the form.
+    assert "propublica/author" not in _page_rules(as_markdown)
+    assert _page_rules(as_markdown) != _page_rules(as_html)
+    assert '<option value="html" selected>' in as_html.text
+    # An upload's suffix gives way to the choice too.
+    uploaded = client.post("/", data={"format": "markdown"}, files={"file": ("story.html", markdown.encode("utf-8"), "text/html")})
+    assert _page_rules(uploaded) == _page_rules(as_markdown)
+
+
+def test_a_format_the_page_does_not_offer_is_refused(client: TestClient) -> None:
+    answer = client.post("/", data={"article": "<p>x</p>", "format": "pdf"})
+    assert answer.status_code == 400
+    assert "'format' must be auto, html, markdown or text, not 'pdf'" in html.unescape(answer.text)

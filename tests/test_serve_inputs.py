@@ -311,6 +311,7 @@ def _curl(client: TestClient, command: str) -> Any:
     args = iter(shlex.split(command)[1:])
     headers: dict[str, str] = {}
     content, files, url = b"", {}, ""
+    fields: dict[str, str] = {}
     for arg in args:
         if arg == "-H":
             key, value = next(args).split(":", 1)
@@ -319,12 +320,17 @@ def _curl(client: TestClient, command: str) -> Any:
             value = next(args)
             content = stdin if value == "@-" else (ROOT / value[1:]).read_bytes() if value.startswith("@") else value.encode()
         elif arg == "-F":
-            field, value = next(args).split("=@", 1)
-            files[field] = (Path(value).name, (ROOT / value).read_bytes())
+            field, value = next(args).split("=", 1)
+            if value.startswith("@"):  # a file upload
+                files[field] = (Path(value[1:]).name, (ROOT / value[1:]).read_bytes())
+            else:  # a text field: `<FILE` is the file's text, as curl sends it
+                fields[field] = (ROOT / value[1:]).read_text(encoding="utf-8") if value.startswith("<") else value
         elif arg != "-s":
             url = arg
     path = url.removeprefix("http://127.0.0.1:8080")
-    return client.post(path, files=files, headers=headers) if files else client.post(path, content=content, headers=headers)
+    if files or fields:
+        return client.post(path, files=files or None, data=fields or None, headers=headers)
+    return client.post(path, content=content, headers=headers)
 
 
 def _examples() -> list[tuple[str, str | None]]:
@@ -336,15 +342,22 @@ def _examples() -> list[tuple[str, str | None]]:
 
 def test_the_serve_page_documents_its_examples() -> None:
     commands = [command for command, _ in _examples()]
-    assert len(commands) == 5
+    assert len(commands) == 6
     assert any("-F 'article=@" in c for c in commands) and any("Content-Encoding: gzip" in c for c in commands)
+    assert any("-F 'article=<" in c and "format=markdown" in c for c in commands)
 
 
 @pytest.mark.parametrize(("command", "answer"), _examples())
 def test_each_documented_curl_example_is_what_the_server_answers(client: TestClient, command: str, answer: str | None) -> None:
     got = _curl(client, command)
-    if answer is None:  # the page: the report of the uploaded article
+    if answer is None and "article=@" in command:  # the page: the report of the uploaded article
         assert got.status_code == 200 and "dcnf/logo" in _rules(got.text) and "no-logo.html" in got.text
+    elif answer is None:  # the page with pasted text: the report the uploaded file gets
+        pasted = re.search(r"article=<(\S+?)'", command)
+        assert pasted is not None
+        uploaded = client.post("/", files={"file": (Path(pasted[1]).name, (ROOT / pasted[1]).read_bytes())})
+        assert got.status_code == 200 and _rules(got.text) == _rules(uploaded.text)
+        assert re.findall(r"Result: [^<]*", got.text) == re.findall(r"Result: [^<]*", uploaded.text)
     elif '": ' in answer:  # laid out for reading: the same document
         assert got.json() == json.loads(answer)
     else:  # written compact: byte for byte what the server writes, escapes included

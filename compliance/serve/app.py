@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, cast
 
 import anyio
 from starlette.applications import Starlette
@@ -400,6 +400,7 @@ class EditorForm:
     packs: list[str]
     meta: dict[str, str]
     pasted: str = ""
+    format: str = "auto"  # the page's "format" choice: auto, html, markdown or text
 
 
 # What a browser sends the page's form as (`enctype="multipart/form-data"`; a form without a file
@@ -483,13 +484,24 @@ async def _read_editor_form(request: Request, limit: int) -> EditorForm:
             given = [found for field in ARTICLE_FIELDS for value in form.getlist(field) if (found := await _form_article(field, value, limit)) is not None]
             packs = [p for p in _form_texts(form, "pack") if p]
             meta = {key: values[-1].strip() for key in ("reporter", "original_url") if (values := _form_texts(form, key)) and values[-1].strip()}
+            chosen = _form_format(_form_texts(form, "format"))
     except HTTPException as exc:  # a multipart body Starlette cannot read
         raise ApiError(400, "bad-input", f"the form could not be read: {visible(str(exc.detail))}") from None
     article = _one_article(given)
     if limit and len(article.data) > limit:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
-    # Read as `syndcheck check --stdin-filename NAME -` reads it: by the name's suffix, else sniffed.
-    return EditorForm(article.data, stdin_kind(article.data, article.name), article.name, packs, meta, article.pasted)
+    # The format the editor chose, as `--input-kind`; else read as `syndcheck check --stdin-filename
+    # NAME -` reads it: by the name's suffix, else sniffed from the content.
+    kind: DocumentKind = stdin_kind(article.data, article.name) if chosen == "auto" else chosen
+    return EditorForm(article.data, kind, article.name, packs, meta, article.pasted, chosen)
+
+
+def _form_format(values: Sequence[str]) -> Literal["auto"] | DocumentKind:
+    """The page's "format" choice (the last one sent; none: `auto`), refused when it names none."""
+    chosen = values[-1].strip().lower() if values and values[-1].strip() else "auto"
+    if chosen not in ("auto", "html", "markdown", "text"):
+        raise ApiError(400, "bad-input", f"'format' must be auto, html, markdown or text, not '{visible(chosen)}'")
+    return cast("Literal['auto'] | DocumentKind", chosen)
 
 
 def create_app_from_environment() -> Starlette:

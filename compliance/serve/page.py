@@ -32,6 +32,7 @@ def editor_page(context: FormatContext, checked: tuple[FileResult, ArticleSource
     reporter = html.escape(form.meta.get("reporter", ""), quote=True) if form is not None else ""
     original = html.escape(form.meta.get("original_url", ""), quote=True) if form is not None else ""
     pasted = html.escape(form.pasted) if form is not None else ""
+    formats = _format_options(form.format if form is not None else "auto")
     message = f'<p class="error" role="alert">{html.escape(visible(error))}</p>' if error else ""
     result = ""
     if checked is not None:
@@ -40,9 +41,10 @@ def editor_page(context: FormatContext, checked: tuple[FileResult, ArticleSource
         result = f'<p class="status" data-status="{status}">Result: {_STATUS.get(status, "")}</p>'
         result += configuration_notice(context) + render_report(file_result.report, source, context)
     body = f"""<form class="editor" method="post" action="/" enctype="multipart/form-data">
-<label for="article">Paste the article (HTML or text)</label>
+<label for="article">Paste the article (HTML, Markdown or text)</label>
 <textarea id="article" name="article" rows="10" spellcheck="false">{pasted}</textarea>
 <p><label for="file">or upload a file</label> <input id="file" type="file" name="file" accept=".html,.htm,.txt,.md,.markdown"></p>
+<p><label>Format <select name="format">{formats}</select></label></p>
 <fieldset><legend>Packs (none ticked: detected from the article)</legend>{options}</fieldset>
 <p class="meta"><label>Reporter <input type="text" name="reporter" value="{reporter}" placeholder="Jake Smith"></label>
 <label>Original URL <input type="url" name="original_url" value="{original}" placeholder="https://…"></label></p>
@@ -56,6 +58,14 @@ def editor_page(context: FormatContext, checked: tuple[FileResult, ArticleSource
         csp=PAGE_CSP,
         extra_css=_CSS,
     )
+
+
+# The page's "format" choices: how the article is read (`--input-kind` on the command line).
+FORMAT_CHOICES = {"auto": "detect (a file's suffix, else its content)", "html": "HTML", "markdown": "Markdown", "text": "text"}
+
+
+def _format_options(chosen: str) -> str:
+    return "".join(f'<option value="{value}"{" selected" if value == chosen else ""}>{label}</option>' for value, label in FORMAT_CHOICES.items())
 
 
 _CSS = """
