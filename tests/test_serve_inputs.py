@@ -362,3 +362,49 @@ def test_each_documented_curl_example_is_what_the_server_answers(client: TestCli
         assert got.json() == json.loads(answer)
     else:  # written compact: byte for byte what the server writes, escapes included
         assert got.text == answer
+
+
+# -- a CMS payload in UTF-16 or UTF-32: read by the API and the command line alike --
+
+PAYLOAD = {"id": "zoë", "html": "<article><p>By Jake Smith, Daily Caller News Foundation</p></article>"}
+JSON_ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+
+
+@pytest.mark.parametrize("encoding", JSON_ENCODINGS)
+def test_a_payload_in_any_encoding_json_detects_is_read_alike_by_the_api_and_the_command_line(
+    client: TestClient, cli: Any, tmp_path: Path, encoding: str
+) -> None:
+    body = json.dumps(PAYLOAD, ensure_ascii=False).encode(encoding)
+    answer = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    assert answer.status_code == 200, answer.text
+    api = answer.json()["files"][0]
+    file = tmp_path / "payload.json"
+    file.write_bytes(body)
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(file))
+    assert run.code == 1, run.err
+    (local,) = run.json()["files"]
+    assert [f["rule"] for f in api["findings"]] == [f["rule"] for f in local["findings"]] == ["dcnf/logo"]
+    assert api["path"] == "payload#1 (zoë)" and local["path"].endswith("payload.json#1 (zoë)")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32-le"])
+def test_json_lines_in_utf16_or_utf32_are_read_one_article_a_line_on_the_command_line(cli: Any, encoding: str) -> None:
+    lines = "".join(json.dumps({**PAYLOAD, "id": str(number)}) + "\n" for number in (1, 2, 3))
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", "-", stdin=lines.encode(encoding))
+    assert [entry["path"] for entry in run.json()["files"]] == ["<stdin>#1 (1)", "<stdin>#2 (2)", "<stdin>#3 (3)"]
+
+
+@pytest.mark.parametrize(
+    ("data", "shown"),
+    [
+        (b"\xe9t\xe9 <p>x</p>\n", "it starts with '\\xe9t\\xe9 <p>x</p>'"),
+        (b"<p>\x1b]8;;x\x07story\xc2\x9b</p>", "it starts with '<p>\\x1b]8;;x\\x07story\\x9b</p>'"),
+        (b"\xef\xbb\xbfnot json \xff", "it starts with 'not json \\xff'"),
+    ],
+)
+def test_what_is_not_a_payload_is_quoted_through_the_output_sanitiser(cli: Any, tmp_path: Path, data: bytes, shown: str) -> None:
+    file = tmp_path / "not-a-payload.json"
+    file.write_bytes(data)
+    run = cli("check", "--input-kind", "cms-json", str(file))
+    assert run.code == 2 and shown in run.err
+    assert "\ufffd" not in run.err + run.out and "\x1b" not in run.err + run.out

@@ -267,7 +267,7 @@ def parse_check_request(
     packs = list(packs_query)
     query_notices = _unknown_query_notices(query)
     if media_type == "application/json":
-        text = decode_bytes(body).text
+        text = payload_text(body)
         try:
             payload = loads_payload(text)
         except (ValueError, RecursionError) as exc:
@@ -288,6 +288,14 @@ def parse_check_request(
         kind = RAW_KINDS[media_type]
         return body, kind, query.get("name") or f"article.{ {'html': 'html', 'text': 'txt', 'markdown': 'md'}[kind] }", packs, meta, query_notices
     raise ApiError(400, "unsupported-content-type", "send application/json (a CMS payload), text/html, text/plain or text/markdown")
+
+
+def payload_text(body: bytes) -> str:
+    """A JSON body's text: UTF-16 or UTF-32 as `json.loads` tells them from bytes (and as
+    `cms.utf8_payload` reads them on the command line), a character that does not decode as
+    U+FFFD; anything else decoded as an article file is."""
+    encoding = json.detect_encoding(body)
+    return decode_bytes(body).text if encoding.startswith("utf-8") else body.decode(encoding, "replace")
 
 
 def result_document(result: FileResult, context: FormatContext) -> dict[str, Any]:
