@@ -642,3 +642,46 @@ def test_a_format_the_page_does_not_offer_is_refused(client: TestClient) -> None
     answer = client.post("/", data={"article": "<p>x</p>", "format": "pdf"})
     assert answer.status_code == 400
     assert "'format' must be auto, html, markdown or text, not 'pdf'" in html.unescape(answer.text)
+
+
+BYLINE_ONLY = "<article><p>By Jake Smith, Daily Caller News Foundation</p></article>"
+ZOE = "<article><p>By Zoë Renée, Daily Caller News Foundation — “quoted”</p></article>\n"
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "UTF-16LE", "utf-16be", "utf-32", "utf-32le", "UTF-32BE"])
+@pytest.mark.parametrize("article", [BYLINE_ONLY, ZOE])
+def test_utf8_bytes_declared_as_utf16_or_utf32_are_refused_not_checked_as_nonsense(client: TestClient, charset: str, article: str) -> None:
+    answer = client.post("/v1/check", content=article.encode("utf-8"), headers={"content-type": f"text/html; charset={charset}"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "unsupported-content-type"), answer.text
+    message = answer.json()["error"]["message"]
+    assert message.startswith(f"the body is not text in the charset the Content-Type declares ('{charset}'): read so, ")
+    assert message.endswith("; it is valid UTF-8: send charset=utf-8, or no charset")
+
+
+@pytest.mark.parametrize(("charset", "encoding"), [("utf-16", "utf-16-le"), ("utf-16le", "utf-16-le"), ("utf-16be", "utf-16-be"), ("utf-32", "utf-32-le")])
+@pytest.mark.parametrize("article", [BYLINE_ONLY, ZOE, "<p>By 山田太郎, Daily Caller News Foundation</p>"])
+def test_a_body_truly_in_the_declared_utf16_or_utf32_is_checked(client: TestClient, charset: str, encoding: str, article: str) -> None:
+    answer = client.post("/v1/check", content=article.encode(encoding), headers={"content-type": f"text/html; charset={charset}"})
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["status"], [f["rule"] for f in answer.json()["files"][0]["findings"]]) == (1, ["dcnf/logo"])
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "iso-8859-2", "shift_jis", "windows-1252"])
+def test_utf8_bytes_under_a_single_or_multi_byte_charset_are_still_checked(client: TestClient, charset: str) -> None:
+    # Nothing tells these apart from text the charset gives (Latin-2 reads UTF-8 as mojibake of
+    # real letters): the header's charset stands, as before.
+    answer = client.post("/v1/check", content=BYLINE_ONLY.encode("utf-8"), headers={"content-type": f"text/html; charset={charset}"})
+    assert answer.status_code == 200 and answer.json()["status"] == 1
+
+
+def test_a_wrong_charset_on_a_cms_payload_is_refused_too(client: TestClient) -> None:
+    body = json.dumps({"html": BYLINE_ONLY}).encode("utf-8")
+    answer = client.post("/v1/check", content=body, headers={"content-type": "application/json; charset=utf-16"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "unsupported-content-type")
+
+
+def test_utf8_bytes_with_a_zero_byte_declared_utf32_are_refused_by_what_they_decode_to(client: TestClient) -> None:
+    body = (BYLINE_ONLY + "\x00" * (4 - len(BYLINE_ONLY) % 4)).encode("utf-8")
+    answer = client.post("/v1/check", content=body, headers={"content-type": "text/html; charset=utf-32le"})
+    assert answer.status_code == 400
+    assert "characters are undecodable, unassigned or private-use; it is valid UTF-8" in answer.json()["error"]["message"]

@@ -342,7 +342,7 @@ def _examples() -> list[tuple[str, str | None]]:
 
 def test_the_serve_page_documents_its_examples() -> None:
     commands = [command for command, _ in _examples()]
-    assert len(commands) == 6
+    assert len(commands) == 7
     assert any("-F 'article=@" in c for c in commands) and any("Content-Encoding: gzip" in c for c in commands)
     assert any("-F 'article=<" in c and "format=markdown" in c for c in commands)
 

@@ -215,7 +215,46 @@ def declared_charset(body: bytes, content_type: str) -> bytes:
     encoding = text_encoding(charset)
     if encoding is None:
         raise ApiError(400, "unsupported-content-type", f"unknown charset '{visible(charset)}' in the Content-Type")
-    return codecs.BOM_UTF8 + body.decode(encoding, "replace").encode("utf-8", "replace")
+    text = body.decode(encoding, "replace")
+    wrong = _not_text_in(body, text, encoding)
+    if wrong is not None:
+        raise ApiError(
+            400,
+            "unsupported-content-type",
+            f"the body is not text in the charset the Content-Type declares ('{visible(charset)}'): read so, {wrong}; it is valid UTF-8:"
+            " send charset=utf-8, or no charset",
+        )
+    return codecs.BOM_UTF8 + text.encode("utf-8", "replace")
+
+
+# The Unicode categories no article's text is made of: unassigned, private use, surrogates.
+_NOT_TEXT_CATEGORIES = ("Cn", "Co", "Cs")
+
+
+def _not_text_in(body: bytes, text: str, encoding: str) -> str | None:
+    """Why `text`, the body decoded with its declared `encoding`, is clearly not the text that
+    was sent, when the body is valid UTF-8 (a client that declared the wrong charset for UTF-8
+    bytes); None when it may be right, or when the body is not UTF-8 and nothing better is known.
+
+    UTF-16 and UTF-32 are wrong for a body without a single zero byte: any article has markup,
+    spaces or line breaks, which those encodings write with zero bytes. Any charset is wrong when
+    the text it gives has NUL characters, or when most of its characters are undecodable (U+FFFD),
+    unassigned, private-use or surrogates."""
+    import unicodedata
+
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if encoding.startswith(("utf-16", "utf-32")) and b"\x00" not in body:
+        return "it has no zero byte, which every article in that encoding has"
+    if "\x00" in text:
+        return "it holds NUL characters"
+    characters = [char for char in text if not char.isspace()]
+    odd = sum(1 for char in characters if char == "\ufffd" or unicodedata.category(char) in _NOT_TEXT_CATEGORIES)
+    if characters and odd * 2 >= len(characters):
+        return f"{odd} of its {len(characters)} characters are undecodable, unassigned or private-use"
+    return None
 
 
 def _strings(value: Any, what: str, *, present: bool) -> list[str]:
