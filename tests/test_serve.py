@@ -21,6 +21,9 @@ from compliance.serve import ServeSettings
 from compliance.serve.app import create_app
 from tests.conftest import ROOT, SAMPLES
 
+# Where the server listens by default: a request's Host must name it (a browser's would).
+BASE_URL = "http://127.0.0.1:8080"
+
 DCNF = SAMPLES / "dcnf"
 EXPECTED = yaml.safe_load((DCNF / "expected.yaml").read_text(encoding="utf-8"))
 MEDIA = {".html": "text/html", ".txt": "text/plain", ".md": "text/markdown"}
@@ -28,7 +31,7 @@ MEDIA = {".html": "text/html", ".txt": "text/plain", ".md": "text/markdown"}
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app(ServeSettings(max_bytes=512 * 1024)))
+    return TestClient(create_app(ServeSettings(max_bytes=512 * 1024)), base_url=BASE_URL)
 
 
 def _post(client: TestClient, path: Path, query: str = "") -> Any:
@@ -167,7 +170,7 @@ def test_a_check_past_the_time_limit_is_504(monkeypatch: pytest.MonkeyPatch) -> 
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Runner, "check_article", slow)
-    answer = TestClient(app).post("/v1/check", content=b"<p>x</p>", headers={"content-type": "text/html"})
+    answer = TestClient(app, base_url=BASE_URL).post("/v1/check", content=b"<p>x</p>", headers={"content-type": "text/html"})
     assert (answer.status_code, answer.json()["error"]["code"]) == (504, "time-limit")
 
 
@@ -191,7 +194,8 @@ def test_worker_settings_cross_to_worker_processes_unchanged(monkeypatch: pytest
 
 def test_the_documented_examples_are_what_the_api_answers(client: TestClient) -> None:
     serve_doc = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
-    example = json.loads(next(block for block in serve_doc.split("```json\n")[1:]).split("```", 1)[0])
+    after = serve_doc.split("@samples/dcnf/republished.txt http://127.0.0.1:8080/v1/check\n```\n", 1)[1]
+    example = json.loads(after.split("```json\n", 1)[1].split("```", 1)[0])
     assert _post(client, DCNF / "republished.txt").json() == example
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = json.loads(readme.split("## The editor's page and the HTTP API", 1)[1].split("```json\n", 1)[1].split("```", 1)[0])
@@ -295,7 +299,8 @@ def test_a_bug_is_answered_with_the_json_envelope(monkeypatch: pytest.MonkeyPatc
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(app_module, "declared_charset", broken)
-    answer = TestClient(create_app(ServeSettings()), raise_server_exceptions=False).post("/v1/check", content=b"x", headers={"content-type": "text/plain"})
+    client = TestClient(create_app(ServeSettings()), base_url=BASE_URL, raise_server_exceptions=False)
+    answer = client.post("/v1/check", content=b"x", headers={"content-type": "text/plain"})
     assert (answer.status_code, answer.json()["error"]["code"]) == (500, "internal-error")
 
 
@@ -313,7 +318,7 @@ def test_only_a_real_comment_suppresses_as_on_the_command_line(client: TestClien
 def test_a_check_with_a_weakening_configuration_says_so_in_json_and_on_the_page(tmp_path: Path, cli: Any) -> None:
     config = tmp_path / "team.syndcheck.yaml"
     config.write_text("severity:\n  dcnf/logo: off\n", encoding="utf-8")
-    client = TestClient(create_app(ServeSettings(config=str(config))))
+    client = TestClient(create_app(ServeSettings(config=str(config))), base_url=BASE_URL)
     document = _post(client, DCNF / "no-logo.html").json()
     # As `syndcheck check --config … --format json` says it: the logo rule was turned off, by that file.
     assert document["status"] == 0 and document["files"][0]["findings"] == []
@@ -493,7 +498,7 @@ def test_a_client_that_stalls_mid_body_is_answered_408_and_let_go(monkeypatch: p
     try:
         media = "text/html" if path == "/v1/check" else "application/x-www-form-urlencoded"
         with socket.create_connection(("127.0.0.1", port), timeout=20) as client:
-            client.sendall(f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {media}\r\nContent-Length: 50000\r\n\r\nart".encode())
+            client.sendall(f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: {media}\r\nContent-Length: 50000\r\n\r\nart".encode())
             answer = b""
             while chunk := client.recv(65536):  # to the end: the server closes the connection
                 answer += chunk
@@ -598,7 +603,7 @@ def test_a_check_process_that_dies_is_a_500_and_the_next_request_gets_a_new_one(
         return original(self, data, *args, **kwargs)
 
     monkeypatch.setattr(Runner, "check_article", dies_when_asked)
-    client = TestClient(create_app(ServeSettings()))
+    client = TestClient(create_app(ServeSettings()), base_url=BASE_URL)
     died = client.post("/v1/check", content=b"<p>die</p>", headers={"content-type": "text/html"})
     assert (died.status_code, died.json()["error"]) == (
         500,

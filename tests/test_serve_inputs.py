@@ -23,6 +23,9 @@ from compliance.serve import ServeSettings
 from compliance.serve.app import create_app, upload_name
 from tests.conftest import ROOT, SAMPLES
 
+# Where the server listens by default: a request's Host must name it (a browser's would).
+BASE_URL = "http://127.0.0.1:8080"
+
 DCNF = SAMPLES / "dcnf"
 NO_LOGO = (DCNF / "no-logo.html").read_bytes()
 LIMIT = 512 * 1024
@@ -30,7 +33,7 @@ LIMIT = 512 * 1024
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app(ServeSettings(max_bytes=LIMIT)))
+    return TestClient(create_app(ServeSettings(max_bytes=LIMIT)), base_url=BASE_URL)
 
 
 def _rules(page: str) -> set[str]:

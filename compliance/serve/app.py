@@ -21,6 +21,7 @@ from typing import Any, Literal, cast
 import anyio
 from starlette.applications import Starlette
 from starlette.datastructures import FormData, UploadFile
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -31,13 +32,14 @@ from compliance.decoding import decode_bytes
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
 from compliance.errors import ConfigError, closest
+from compliance.fetchguard import FetchGuard, parse_networks
 from compliance.findings import Notice
 from compliance.fixtemplates import check_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
 from compliance.runner import FileResult, Runner, RunOptions, RunStatus
-from compliance.serve import ServeSettings
+from compliance.serve import ServeSettings, host_refusal
 from compliance.serve.openapi import openapi_document
 from compliance.serve.page import editor_page
 from compliance.serve.workers import CheckJob, CheckPool, WorkerDied
@@ -131,7 +133,14 @@ class Checker:
 
 def build_checker(settings: ServeSettings) -> Checker:
     """Load the packs (raises PackError for a broken one) and the settings of every check."""
-    options = RunOptions(rules=tuple(_paths(settings.rules)), config=_path(settings.config), max_bytes=settings.max_bytes, allow_fetch=settings.allow_fetch)
+    options = RunOptions(
+        rules=tuple(_paths(settings.rules)),
+        config=_path(settings.config),
+        max_bytes=settings.max_bytes,
+        allow_fetch=settings.allow_fetch,
+        # A request chooses the URL: only public addresses, and the networks the operator trusts.
+        fetch_guard=FetchGuard(parse_networks(settings.fetch_from)),
+    )
     runner = Runner(options)
     context = FormatContext(packs=tuple(runner.all_packs()), tool_version=__version__)
     return Checker(runner, settings, context, CheckPool(settings))
@@ -434,7 +443,31 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
         yield
         checker.pool.close()  # the check processes end with the server process, not after it
 
-    return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed, 500: server_error}, lifespan=lifespan)
+    return Starlette(
+        routes=routes,
+        exception_handlers={404: not_found, 405: not_allowed, 500: server_error},
+        lifespan=lifespan,
+        middleware=[Middleware(HostCheck, settings=checker.settings)],
+    )
+
+
+class HostCheck:
+    """Answers 421 `misdirected-request` to a request whose `Host` does not name this server
+    (`compliance.serve.host_refusal`: a web page driving the API through DNS rebinding), before
+    any endpoint reads it."""
+
+    def __init__(self, app: Any, settings: ServeSettings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            host = next((value.decode("latin-1") for key, value in scope["headers"] if key == b"host"), None)
+            why = host_refusal(host, self.settings)
+            if why is not None:
+                await ApiError(421, "misdirected-request", why).response()(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 @dataclass(frozen=True, slots=True)
