@@ -130,8 +130,9 @@ def _is_address(host: str) -> bool:
 
 def guarded_transport(guard: FetchGuard) -> Any:
     """An httpx transport whose every connection goes through `guard`: resolved, judged and made
-    to the judged address (TLS still checks the certificate against the host name). Environment
-    proxies are not used: a proxy would choose the address itself."""
+    to the judged address (TLS still checks the certificate against the host name). The client
+    that uses it must not take proxies from the environment (`trust_env=False`): a proxy would
+    choose the address itself."""
     import httpcore
     import httpx
 
@@ -156,7 +157,7 @@ def guarded_transport(guard: FetchGuard) -> Any:
             super().__init__(trust_env=False)
             # httpx builds its pool without a way to pass a network backend: this one replaces it,
             # with the TLS settings httpx would give it.
-            tls = httpx.create_ssl_context(trust_env=False)
+            tls = httpx.create_ssl_context()
             self._pool = httpcore.ConnectionPool(ssl_context=tls, network_backend=GuardedBackend(), http1=True, http2=False)
 
     return GuardedTransport()

@@ -200,7 +200,11 @@ class OriginalReader:
 
         transport = guarded_transport(self.guard) if self.guard is not None else None
         try:
-            with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(self.timeout), transport=transport) as client:
+            # Guarded, no proxy from the environment (a proxy would choose the address itself):
+            # httpx mounts none in front of a transport it is given, and is told so here too.
+            with httpx.Client(
+                follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(self.timeout), transport=transport, trust_env=transport is None
+            ) as client:
                 # The limit counts from the request, not from setting up the client (TLS roots).
                 deadline = time.monotonic() + self.timeout
                 return self._receive(client, url, deadline)

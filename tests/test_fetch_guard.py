@@ -248,3 +248,15 @@ def test_the_serve_docs_name_both_guards() -> None:
     security = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
     for text in (serve_doc, security):
         assert "--allow-fetch-from" in text and "--allow-host" in text and "421" in text and "DNS rebinding" in text
+
+
+def test_a_proxy_from_the_environment_does_not_carry_a_guarded_fetch_past_the_guard(port: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The loopback server as the proxy: used, it would fetch the page and answer with it.
+    for variable in ("HTTP_PROXY", "http_proxy", "ALL_PROXY"):
+        monkeypatch.setenv(variable, f"http://127.0.0.1:{port}")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    HITS.clear()
+    with pytest.raises(OriginalUnavailable, match=r"not fetched: 10\.0\.0\.9 is a private address"):
+        _guarded(tmp_path).read("http://10.0.0.9/router.html", tmp_path)
+    assert HITS == []
