@@ -186,7 +186,9 @@ def test_a_broken_pack_stops_the_server_at_start_with_one_line(tmp_path: Path) -
 
 
 def test_worker_settings_cross_to_worker_processes_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = ServeSettings(port=9000, workers=2, rules=("extra",), max_bytes=123, time_limit=2.5, allow_fetch=True)
+    settings = ServeSettings(
+        port=9000, workers=2, rules=("extra",), max_bytes=123, time_limit=2.5, allow_fetch=True, fetch_from=("10.0.0.0/8",), allowed_hosts=("a.example",)
+    )
     monkeypatch.setenv("SYNDCHECK_SERVE_SETTINGS", settings.to_environment())
     assert ServeSettings.from_environment() == settings
     assert json.loads(settings.to_environment())["workers"] == 2
