@@ -845,7 +845,17 @@ def serve(
     time_limit: Annotated[
         float, typer.Option("--time-limit", parser=_seconds(0.1), metavar="SECONDS", help="Seconds one check may take (504 past it).")
     ] = 10.0,
-    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Fetch the original story a request names by URL (the 'original' metadata key).")] = False,
+    allow_fetch: Annotated[
+        bool, typer.Option("--allow-fetch", help="Fetch the original story a request names by URL (the 'original' metadata key), at public addresses only.")
+    ] = False,
+    allow_fetch_from: Annotated[
+        list[str] | None,
+        typer.Option("--allow-fetch-from", metavar="CIDR", help="Also let --allow-fetch reach this network: 10.0.0.0/8, 127.0.0.1 (repeatable)."),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", metavar="NAME", help="Also answer requests whose Host is NAME (or NAME:PORT), e.g. behind a proxy (repeatable)."),
+    ] = None,
 ) -> None:
     """Serve the editor's page and the HTTP API (POST /v1/check) — needs the 'serve' extra."""
     from compliance.serve import ServeSettings, run_server
@@ -860,6 +870,8 @@ def serve(
             max_bytes=max_bytes,
             time_limit=time_limit,
             allow_fetch=allow_fetch,
+            fetch_from=tuple(allow_fetch_from or ()),
+            allowed_hosts=tuple(allow_host or ()),
         ),
         announce=lambda url: typer.echo(f"syndcheck: serving on {url} (Ctrl+C to stop)", err=True),
         warn=_say,

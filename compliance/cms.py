@@ -6,12 +6,15 @@ metadata (rules can require them, e.g. `{{meta.original_url}}`).
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
+from compliance.display import visible
 from compliance.errors import InputError, closest
 from compliance.findings import Notice
 
@@ -328,14 +331,58 @@ _SKIP_CHUNK = 1024 * 1024
 _NOT_JSON_HINT = "--input-kind cms-json reads one JSON object, an array of them, or JSON lines"
 
 
+class _Prefixed(io.RawIOBase):
+    """A binary stream's bytes with the ones already read from it put back in front."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def utf8_payload(stream: BinaryIO) -> BinaryIO:
+    """A payload stream as UTF-8 bytes: one in UTF-16 or UTF-32 (with a byte-order mark, or
+    without one, told by where its first character's zero bytes are, as `json.loads` reads bytes)
+    is decoded as it is read, a character that does not decode shown as U+FFFD; UTF-8 (with or
+    without its BOM) is read as it is. So the command line reads every payload `POST /v1/check`
+    reads."""
+    head = stream.read(4)
+    encoding = json.detect_encoding(head)
+    prefixed = io.BufferedReader(_Prefixed(head, stream))
+    if encoding in ("utf-8", "utf-8-sig"):
+        return cast(BinaryIO, prefixed)
+    return cast(BinaryIO, codecs.EncodedFile(prefixed, "utf-8", encoding, errors="replace"))
+
+
+def shown_start(data: bytes) -> str:
+    """The first 40 bytes of the first line of what is not a payload, through the output sanitiser
+    (a byte that is not UTF-8 as `\\xff`, a control character as its escape)."""
+    return visible(data.strip().split(b"\n", 1)[0][:40].decode("utf-8", "surrogateescape").strip())
+
+
 def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> Iterator[CmsArticle | CmsProblem]:
     """The articles of a payload read from a stream, one at a time, so memory stays bounded.
 
     JSON lines are read line by line and each payload may hold at most `max_bytes` (a longer one is
     reported and skipped without being held in memory). A single object spread over several lines,
     or an array, is read whole, at most `max_bytes` of it. Input that is not JSON at all is a user
-    error (`InputError`, one line), raised before any article is checked.
+    error (`InputError`, one line), raised before any article is checked. UTF-16 and UTF-32 are
+    read as `utf8_payload` reads them.
     """
+    stream = utf8_payload(stream)
     number = 0
     while True:
         line, complete = _read_line(stream, max_bytes)
@@ -379,6 +426,7 @@ def not_a_payload(stream: BinaryIO, origin: str) -> InputError | None:
     """Why a stream cannot be a payload (it does not start as a JSON object or array: an HTML page,
     plain text), judged from its first non-blank byte; None when it may be one (an empty stream is
     reported as such when it is read)."""
+    stream = utf8_payload(stream)
     head = b""
     while len(head) < _SKIP_CHUNK:
         chunk = stream.read(4096)
@@ -389,8 +437,8 @@ def not_a_payload(stream: BinaryIO, origin: str) -> InputError | None:
         if stripped:
             if stripped[:1] in (b"{", b"["):
                 return None
-            first = stripped.split(b"\n", 1)[0][:40].decode("utf-8", "replace").strip()
-            return InputError(f"not JSON; it starts with '{first}'", path=origin, hint=_NOT_JSON_HINT + "; check HTML, text and Markdown without --input-kind")
+            hint = _NOT_JSON_HINT + "; check HTML, text and Markdown without --input-kind"
+            return InputError(f"not JSON; it starts with '{shown_start(stripped)}'", path=origin, hint=hint)
     return None
 
 
@@ -428,8 +476,7 @@ def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | No
     try:
         whole = loads_payload(bytes(data))
     except (ValueError, RecursionError) as exc:
-        first = bytes(start).strip()[:40].decode("utf-8", "replace")
-        raise InputError(f"not JSON ({exc}); it starts with '{first}'", path=origin, hint=_NOT_JSON_HINT) from None
+        raise InputError(f"not JSON ({visible(str(exc))}); it starts with '{shown_start(bytes(start))}'", path=origin, hint=_NOT_JSON_HINT) from None
     array = isinstance(whole, list)
     items = whole if array else [whole]
     # The text is kept only to locate a field given twice, a second article field or metadata that is not one value.

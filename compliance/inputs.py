@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -81,15 +82,48 @@ def kind_for(path: str, override: DocumentKind | None = None) -> DocumentKind:
 
 
 def sniff_kind(data: bytes) -> DocumentKind:
-    """HTML, Markdown or text for stdin, from the content: a page that starts with markup is
-    HTML; one whose first 8 KB have Markdown's own syntax (an ATX heading, an image, an inline
-    link or a link reference definition, a fenced code block) is Markdown; the rest is text."""
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<article", b"<div", b"<p", b"<!--", b"<meta")):
+    """HTML, Markdown or text for an article without a file name (stdin, the page's text box),
+    from its first 8 KB.
+
+    What comes first and belongs to either format is passed over: a byte-order mark, HTML
+    comments (Markdown files start with one as often as pages do) and a front matter block
+    (`---` or `+++`). Then a page that opens as a document (`<!doctype`, `<html>`, `<head>`,
+    `<body>`, `<?xml`) is HTML. One with Markdown's own syntax (an ATX heading, an image, an
+    inline link or a link reference definition, a fenced code block) is Markdown unless most of
+    its lines are markup: a few inline or block tags inside Markdown do not make it HTML. One
+    that opens with a tag is HTML. The rest is Markdown when a comment or front matter was passed
+    over (plain text has neither), else text."""
+    head = data[:8192]
+    body = _LEADING_NOT_CONTENT().sub(b"", head, count=1)
+    opening = body[:64].lower()
+    if opening.startswith(_DOCUMENT_OPENINGS):
         return "html"
-    if _MARKDOWN_SYNTAX().search(data[:8192]):
+    if _MARKDOWN_SYNTAX().search(body) and not _mostly_markup(body):
         return "markdown"
-    return "text"
+    if opening.startswith(b"<") and _TAG_OPENING().match(opening):
+        return "html"
+    return "markdown" if len(body) < len(head) else "text"
+
+
+# How an HTML document opens (after comments): never a Markdown article's first line.
+_DOCUMENT_OPENINGS = (b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")
+
+# A byte-order mark, then any blank lines, HTML comments and one front matter block, in any order.
+_LEADING_NOT_CONTENT = on_first_use(
+    rb"\A(?:\xef\xbb\xbf)?(?:\s+|<!--.*?-->|(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z))*",
+    re.DOTALL,
+)
+
+# A start tag, an end tag or a comment: `<p`, `</div`, `<!--` (not an autolink `<https://…>`).
+_TAG_OPENING = on_first_use(rb"<(?:/?[a-z][a-z0-9-]*(?=[\s/>])|!--)", re.IGNORECASE)
+
+
+def _mostly_markup(text: bytes) -> bool:
+    """Whether at least half the text's non-blank lines open with a tag (an HTML page or fragment
+    in which a `# ` line or `[x](…)` happens to appear), not a Markdown article with some HTML."""
+    lines = [line.lstrip() for line in text.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _TAG_OPENING().match(line))
+    return tagged * 2 >= len(lines)
 
 
 def stdin_kind(data: bytes, name: str | None) -> DocumentKind:

@@ -20,6 +20,7 @@ from typing import Any
 
 from compliance.document import Document, parse_document
 from compliance.errors import OriginalUnavailable
+from compliance.fetchguard import FetchGuard
 from compliance.inputs import resolved
 from compliance.loading import kind_for, sniff_kind
 from compliance.urls import is_http_url
@@ -61,6 +62,9 @@ class OriginalReader:
 
     allow_fetch: bool = False
     cache_dir: Path | None = None
+    # The addresses a fetch may connect to (`syndcheck serve`); None: any (the command line's user
+    # chose the URL).
+    guard: FetchGuard | None = None
     timeout: float = FETCH_TIMEOUT
     max_bytes: int = FETCH_MAX_BYTES
     _read: dict[str, Document | OriginalUnavailable] = field(default_factory=dict)
@@ -151,7 +155,8 @@ class OriginalReader:
     def _cache_file(self, url: str) -> Path | None:
         if self.cache_dir is None:
             return None
-        return self.cache_dir / hashlib.sha256(url.encode("utf-8")).hexdigest()
+        key = url if self.guard is None else self.guard.cache_tag() + url
+        return self.cache_dir / hashlib.sha256(key.encode("utf-8")).hexdigest()
 
     def _cached(self, url: str) -> Document | None:
         file = self._cache_file(url)
@@ -191,11 +196,21 @@ class OriginalReader:
         except ImportError:
             raise OriginalUnavailable(f"{url}: fetching needs httpx (pip install 'syndication-compliance[fetch]')") from None
 
+        from compliance.fetchguard import AddressRefused, guarded_transport
+
+        transport = guarded_transport(self.guard) if self.guard is not None else None
         try:
-            with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(self.timeout)) as client:
+            # Guarded, no proxy from the environment (a proxy would choose the address itself):
+            # httpx mounts none in front of a transport it is given, and is told so here too.
+            with httpx.Client(
+                follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(self.timeout), transport=transport, trust_env=transport is None
+            ) as client:
                 # The limit counts from the request, not from setting up the client (TLS roots).
                 deadline = time.monotonic() + self.timeout
                 return self._receive(client, url, deadline)
+        except AddressRefused as exc:
+            # Refused before a byte is sent to it: the request's answer says why, never what is there.
+            raise OriginalUnavailable(f"{url}: not fetched: {exc}") from None
         except httpx.TooManyRedirects:
             raise OriginalUnavailable(f"{url}: more than {MAX_REDIRECTS} redirects") from None
         except httpx.TimeoutException:

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from compliance.baseline import BaselineFilter
     from compliance.cms import CmsArticle
     from compliance.document import Document
+    from compliance.fetchguard import FetchGuard
     from compliance.fixes import FixPlan
     from compliance.originals import OriginalReader
     from compliance.ruletest import Expectations
@@ -72,6 +73,8 @@ class RunOptions:
     baseline: Path | None = None
     timing: bool = False
     allow_fetch: bool = False
+    # The addresses a fetch may connect to (the server's); None: any.
+    fetch_guard: FetchGuard | None = None
     # Rule choice (ruff's semantics, see `compliance.selection`); None: as configured.
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -197,7 +200,9 @@ class Runner:
             from compliance.originals import OriginalReader, default_cache_dir
 
             options = self.options
-            self._originals = OriginalReader(allow_fetch=options.allow_fetch, cache_dir=default_cache_dir() if options.allow_fetch else None)
+            self._originals = OriginalReader(
+                allow_fetch=options.allow_fetch, cache_dir=default_cache_dir() if options.allow_fetch else None, guard=options.fetch_guard
+            )
         return self._originals
 
     def _original_reader(self, article: Path | None, *, urls_only: bool = False) -> Callable[[str], Document]:

@@ -247,3 +247,50 @@ def test_the_lines_of_a_run_of_delimiters_are_found_without_scanning_the_paragra
 def test_a_run_of_delimiters_that_pair_up_with_none_is_read_as_text() -> None:
     body = ("Para.\n\n" + "*" * 20_000 + "x" + "_" * 20_000 + "\n").encode()
     assert [b.text for b in parse_document(body, "markdown").blocks][-1] == "*" * 20_000 + "x" + "_" * 20_000
+
+
+# What an article without a file name opens with, and the kind it must be read as.
+SNIFFED = [
+    # Markdown that opens with what either format may open with: a comment, front matter, a tag.
+    ("<!-- From the publisher's feed. -->\n\n# Headline\n\nBy Jo Doe\n\nText.\n", "markdown"),
+    ("<!--\n  a comment\n  over lines\n-->\n# Headline\n\n[Read more](https://example.org/a)\n", "markdown"),
+    ("---\ntitle: Headline\n---\n<!-- note -->\n\nBy Jo Doe\n\n![logo](https://example.org/l.png)\n", "markdown"),
+    ('<p class="byline">By Jo Doe</p>\n\n# Headline\n\nText with <em>emphasis</em>.\n\nMore [text](https://example.org/).\n', "markdown"),
+    ("<!-- only a comment before plain paragraphs -->\nBy Jo Doe\n\nThe plan was approved.\n", "markdown"),
+    ("+++\ntitle = 'Headline'\n+++\nBy Jo Doe\n", "markdown"),
+    # HTML, however it opens: a comment first does not make it Markdown, nor does a `# ` line in it.
+    ("<!-- saved page -->\n<!doctype html>\n<html><body><p>x</p></body></html>\n", "html"),
+    ("<!-- fragment -->\n<article>\n<h1>Headline</h1>\n<p>By Jo Doe</p>\n</article>\n", "html"),
+    ('<div class="story">\n<h1>Headline</h1>\n<p>See [1](https://example.org/) and</p>\n<p># not a heading</p>\n</div>\n', "html"),
+    ("\ufeff<html><p>x</p></html>", "html"),
+    ("<p>By Jo Doe</p>\n<p>The plan was approved.</p>\n", "html"),
+    # Text stays text, including its `<` that open no tag.
+    ("By Jo Doe\nThe plan (see page 2) was approved.\n", "text"),
+    ("Scores <5% were dropped; I <3 this town.\n", "text"),
+    ("--- a dashed line is not front matter\nBy Jo Doe\n", "text"),
+]
+
+
+@pytest.mark.parametrize(("source", "kind"), SNIFFED, ids=[f"{kind}-{number}" for number, (_, kind) in enumerate(SNIFFED)])
+def test_an_article_without_a_name_is_read_by_what_it_is_not_by_its_first_comment(source: str, kind: str) -> None:
+    assert sniff_kind(source.encode("utf-8")) == kind
+
+
+def test_every_shipped_sample_is_sniffed_as_its_suffix_says() -> None:
+    from tests.conftest import SAMPLES
+
+    suffixes = {".md": "markdown", ".html": "html", ".txt": "text"}
+    wrong = [str(path) for path in sorted(SAMPLES.rglob("*")) if path.suffix in suffixes and sniff_kind(path.read_bytes()) != suffixes[path.suffix]]
+    assert wrong == []
+
+
+def test_markdown_opening_with_a_comment_on_stdin_gets_the_files_verdict(cli: Any) -> None:
+    from tests.conftest import SAMPLES
+
+    sample = SAMPLES / "originals" / "calmatters-headline-changed.md"
+    assert sample.read_bytes().startswith(b"<!--")
+    original = str(sample.parent / "calmatters-original.html")
+    from_file = cli("check", "--format", "json", "--original", original, str(sample)).json()["files"][0]
+    from_stdin = cli("check", "--format", "json", "--original", original, "-", stdin=sample.read_bytes()).json()["files"][0]
+    assert [f["rule"] for f in from_stdin["findings"]] == [f["rule"] for f in from_file["findings"]]
+    assert "calmatters/original-headline" in [f["rule"] for f in from_stdin["findings"]]

@@ -21,6 +21,9 @@ from compliance.serve import ServeSettings
 from compliance.serve.app import create_app
 from tests.conftest import ROOT, SAMPLES
 
+# Where the server listens by default: a request's Host must name it (a browser's would).
+BASE_URL = "http://127.0.0.1:8080"
+
 DCNF = SAMPLES / "dcnf"
 EXPECTED = yaml.safe_load((DCNF / "expected.yaml").read_text(encoding="utf-8"))
 MEDIA = {".html": "text/html", ".txt": "text/plain", ".md": "text/markdown"}
@@ -28,7 +31,7 @@ MEDIA = {".html": "text/html", ".txt": "text/plain", ".md": "text/markdown"}
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app(ServeSettings(max_bytes=512 * 1024)))
+    return TestClient(create_app(ServeSettings(max_bytes=512 * 1024)), base_url=BASE_URL)
 
 
 def _post(client: TestClient, path: Path, query: str = "") -> Any:
@@ -167,7 +170,7 @@ def test_a_check_past_the_time_limit_is_504(monkeypatch: pytest.MonkeyPatch) -> 
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Runner, "check_article", slow)
-    answer = TestClient(app).post("/v1/check", content=b"<p>x</p>", headers={"content-type": "text/html"})
+    answer = TestClient(app, base_url=BASE_URL).post("/v1/check", content=b"<p>x</p>", headers={"content-type": "text/html"})
     assert (answer.status_code, answer.json()["error"]["code"]) == (504, "time-limit")
 
 
@@ -183,7 +186,9 @@ def test_a_broken_pack_stops_the_server_at_start_with_one_line(tmp_path: Path) -
 
 
 def test_worker_settings_cross_to_worker_processes_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = ServeSettings(port=9000, workers=2, rules=("extra",), max_bytes=123, time_limit=2.5, allow_fetch=True)
+    settings = ServeSettings(
+        port=9000, workers=2, rules=("extra",), max_bytes=123, time_limit=2.5, allow_fetch=True, fetch_from=("10.0.0.0/8",), allowed_hosts=("a.example",)
+    )
     monkeypatch.setenv("SYNDCHECK_SERVE_SETTINGS", settings.to_environment())
     assert ServeSettings.from_environment() == settings
     assert json.loads(settings.to_environment())["workers"] == 2
@@ -191,7 +196,8 @@ def test_worker_settings_cross_to_worker_processes_unchanged(monkeypatch: pytest
 
 def test_the_documented_examples_are_what_the_api_answers(client: TestClient) -> None:
     serve_doc = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
-    example = json.loads(next(block for block in serve_doc.split("```json\n")[1:]).split("```", 1)[0])
+    after = serve_doc.split("@samples/dcnf/republished.txt http://127.0.0.1:8080/v1/check\n```\n", 1)[1]
+    example = json.loads(after.split("```json\n", 1)[1].split("```", 1)[0])
     assert _post(client, DCNF / "republished.txt").json() == example
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = json.loads(readme.split("## The editor's page and the HTTP API", 1)[1].split("```json\n", 1)[1].split("```", 1)[0])
@@ -295,7 +301,8 @@ def test_a_bug_is_answered_with_the_json_envelope(monkeypatch: pytest.MonkeyPatc
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(app_module, "declared_charset", broken)
-    answer = TestClient(create_app(ServeSettings()), raise_server_exceptions=False).post("/v1/check", content=b"x", headers={"content-type": "text/plain"})
+    client = TestClient(create_app(ServeSettings()), base_url=BASE_URL, raise_server_exceptions=False)
+    answer = client.post("/v1/check", content=b"x", headers={"content-type": "text/plain"})
     assert (answer.status_code, answer.json()["error"]["code"]) == (500, "internal-error")
 
 
@@ -313,7 +320,7 @@ def test_only_a_real_comment_suppresses_as_on_the_command_line(client: TestClien
 def test_a_check_with_a_weakening_configuration_says_so_in_json_and_on_the_page(tmp_path: Path, cli: Any) -> None:
     config = tmp_path / "team.syndcheck.yaml"
     config.write_text("severity:\n  dcnf/logo: off\n", encoding="utf-8")
-    client = TestClient(create_app(ServeSettings(config=str(config))))
+    client = TestClient(create_app(ServeSettings(config=str(config))), base_url=BASE_URL)
     document = _post(client, DCNF / "no-logo.html").json()
     # As `syndcheck check --config … --format json` says it: the logo rule was turned off, by that file.
     assert document["status"] == 0 and document["files"][0]["findings"] == []
@@ -493,7 +500,7 @@ def test_a_client_that_stalls_mid_body_is_answered_408_and_let_go(monkeypatch: p
     try:
         media = "text/html" if path == "/v1/check" else "application/x-www-form-urlencoded"
         with socket.create_connection(("127.0.0.1", port), timeout=20) as client:
-            client.sendall(f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {media}\r\nContent-Length: 50000\r\n\r\nart".encode())
+            client.sendall(f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: {media}\r\nContent-Length: 50000\r\n\r\nart".encode())
             answer = b""
             while chunk := client.recv(65536):  # to the end: the server closes the connection
                 answer += chunk
@@ -598,10 +605,90 @@ def test_a_check_process_that_dies_is_a_500_and_the_next_request_gets_a_new_one(
         return original(self, data, *args, **kwargs)
 
     monkeypatch.setattr(Runner, "check_article", dies_when_asked)
-    client = TestClient(create_app(ServeSettings()))
+    client = TestClient(create_app(ServeSettings()), base_url=BASE_URL)
     died = client.post("/v1/check", content=b"<p>die</p>", headers={"content-type": "text/html"})
     assert (died.status_code, died.json()["error"]) == (
         500,
         {"code": "internal-error", "message": "the process checking the article was killed (by a signal, or out of memory)"},
     )
     assert _post(client, DCNF / "republished.txt").json()["status"] == 0
+
+
+def _page_rules(answer: Any) -> list[str]:
+    assert answer.status_code == 200, answer.text
+    return sorted(set(re.findall(r'data-rule="([^"]+)"', answer.text)))
+
+
+@pytest.mark.parametrize("name", ["propublica-faithful.md", "calmatters-headline-changed.md"])
+def test_pasted_markdown_that_opens_with_a_comment_gets_the_uploaded_files_verdict(client: TestClient, name: str) -> None:
+    text = (SAMPLES / "originals" / name).read_text(encoding="utf-8")
+    assert text.startswith("<!--")
+    pasted = client.post("/", data={"article": text})
+    uploaded = client.post("/", files={"file": (name, text.encode("utf-8"), "text/markdown")})
+    assert _page_rules(pasted) == _page_rules(uploaded)
+    assert re.search(r"Result: [^<]*", pasted.text) and re.findall(r"Result: [^<]*", pasted.text) == re.findall(r"Result: [^<]*", uploaded.text)
+
+
+def test_the_pages_format_choice_reads_the_article_as_that_kind(client: TestClient) -> None:
+    page = client.get("/").text
+    assert '<select name="format">' in page and '<option value="auto" selected>' in page
+    markdown = (SAMPLES / "originals" / "propublica-faithful.md").read_text(encoding="utf-8")
+    as_markdown = client.post("/", data={"article": markdown, "format": "markdown"})
+    as_html = client.post("/", data={"article": markdown, "format": "html"})
+    # Read as HTML, the Markdown byline line is not a byline element: the verdict differs, and the
+    # choice is kept in the form.
+    assert "propublica/author" not in _page_rules(as_markdown)
+    assert _page_rules(as_markdown) != _page_rules(as_html)
+    assert '<option value="html" selected>' in as_html.text
+    # An upload's suffix gives way to the choice too.
+    uploaded = client.post("/", data={"format": "markdown"}, files={"file": ("story.html", markdown.encode("utf-8"), "text/html")})
+    assert _page_rules(uploaded) == _page_rules(as_markdown)
+
+
+def test_a_format_the_page_does_not_offer_is_refused(client: TestClient) -> None:
+    answer = client.post("/", data={"article": "<p>x</p>", "format": "pdf"})
+    assert answer.status_code == 400
+    assert "'format' must be auto, html, markdown or text, not 'pdf'" in html.unescape(answer.text)
+
+
+BYLINE_ONLY = "<article><p>By Jake Smith, Daily Caller News Foundation</p></article>"
+ZOE = "<article><p>By Zoë Renée, Daily Caller News Foundation — “quoted”</p></article>\n"
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "UTF-16LE", "utf-16be", "utf-32", "utf-32le", "UTF-32BE"])
+@pytest.mark.parametrize("article", [BYLINE_ONLY, ZOE])
+def test_utf8_bytes_declared_as_utf16_or_utf32_are_refused_not_checked_as_nonsense(client: TestClient, charset: str, article: str) -> None:
+    answer = client.post("/v1/check", content=article.encode("utf-8"), headers={"content-type": f"text/html; charset={charset}"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "unsupported-content-type"), answer.text
+    message = answer.json()["error"]["message"]
+    assert message.startswith(f"the body is not text in the charset the Content-Type declares ('{charset}'): read so, ")
+    assert message.endswith("; it is valid UTF-8: send charset=utf-8, or no charset")
+
+
+@pytest.mark.parametrize(("charset", "encoding"), [("utf-16", "utf-16-le"), ("utf-16le", "utf-16-le"), ("utf-16be", "utf-16-be"), ("utf-32", "utf-32-le")])
+@pytest.mark.parametrize("article", [BYLINE_ONLY, ZOE, "<p>By 山田太郎, Daily Caller News Foundation</p>"])
+def test_a_body_truly_in_the_declared_utf16_or_utf32_is_checked(client: TestClient, charset: str, encoding: str, article: str) -> None:
+    answer = client.post("/v1/check", content=article.encode(encoding), headers={"content-type": f"text/html; charset={charset}"})
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["status"], [f["rule"] for f in answer.json()["files"][0]["findings"]]) == (1, ["dcnf/logo"])
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "iso-8859-2", "shift_jis", "windows-1252"])
+def test_utf8_bytes_under_a_single_or_multi_byte_charset_are_still_checked(client: TestClient, charset: str) -> None:
+    # Nothing tells these apart from text the charset gives (Latin-2 reads UTF-8 as mojibake of
+    # real letters): the header's charset stands, as before.
+    answer = client.post("/v1/check", content=BYLINE_ONLY.encode("utf-8"), headers={"content-type": f"text/html; charset={charset}"})
+    assert answer.status_code == 200 and answer.json()["status"] == 1
+
+
+def test_a_wrong_charset_on_a_cms_payload_is_refused_too(client: TestClient) -> None:
+    body = json.dumps({"html": BYLINE_ONLY}).encode("utf-8")
+    answer = client.post("/v1/check", content=body, headers={"content-type": "application/json; charset=utf-16"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "unsupported-content-type")
+
+
+def test_utf8_bytes_with_a_zero_byte_declared_utf32_are_refused_by_what_they_decode_to(client: TestClient) -> None:
+    body = (BYLINE_ONLY + "\x00" * (4 - len(BYLINE_ONLY) % 4)).encode("utf-8")
+    answer = client.post("/v1/check", content=body, headers={"content-type": "text/html; charset=utf-32le"})
+    assert answer.status_code == 400
+    assert "characters are undecodable, unassigned or private-use; it is valid UTF-8" in answer.json()["error"]["message"]

@@ -23,6 +23,9 @@ from compliance.serve import ServeSettings
 from compliance.serve.app import create_app, upload_name
 from tests.conftest import ROOT, SAMPLES
 
+# Where the server listens by default: a request's Host must name it (a browser's would).
+BASE_URL = "http://127.0.0.1:8080"
+
 DCNF = SAMPLES / "dcnf"
 NO_LOGO = (DCNF / "no-logo.html").read_bytes()
 LIMIT = 512 * 1024
@@ -30,7 +33,7 @@ LIMIT = 512 * 1024
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app(ServeSettings(max_bytes=LIMIT)))
+    return TestClient(create_app(ServeSettings(max_bytes=LIMIT)), base_url=BASE_URL)
 
 
 def _rules(page: str) -> set[str]:
@@ -311,6 +314,7 @@ def _curl(client: TestClient, command: str) -> Any:
     args = iter(shlex.split(command)[1:])
     headers: dict[str, str] = {}
     content, files, url = b"", {}, ""
+    fields: dict[str, str] = {}
     for arg in args:
         if arg == "-H":
             key, value = next(args).split(":", 1)
@@ -319,12 +323,17 @@ def _curl(client: TestClient, command: str) -> Any:
             value = next(args)
             content = stdin if value == "@-" else (ROOT / value[1:]).read_bytes() if value.startswith("@") else value.encode()
         elif arg == "-F":
-            field, value = next(args).split("=@", 1)
-            files[field] = (Path(value).name, (ROOT / value).read_bytes())
+            field, value = next(args).split("=", 1)
+            if value.startswith("@"):  # a file upload
+                files[field] = (Path(value[1:]).name, (ROOT / value[1:]).read_bytes())
+            else:  # a text field: `<FILE` is the file's text, as curl sends it
+                fields[field] = (ROOT / value[1:]).read_text(encoding="utf-8") if value.startswith("<") else value
         elif arg != "-s":
             url = arg
     path = url.removeprefix("http://127.0.0.1:8080")
-    return client.post(path, files=files, headers=headers) if files else client.post(path, content=content, headers=headers)
+    if files or fields:
+        return client.post(path, files=files or None, data=fields or None, headers=headers)
+    return client.post(path, content=content, headers=headers)
 
 
 def _examples() -> list[tuple[str, str | None]]:
@@ -336,9 +345,10 @@ def _examples() -> list[tuple[str, str | None]]:
 
 def test_the_serve_page_documents_its_examples() -> None:
     commands = [command for command, _ in _examples()]
-    assert len(commands) == 6
+    assert len(commands) == 8
     assert any("-F 'article=@" in c for c in commands) and any("Content-Encoding: gzip" in c for c in commands)
     assert any("-F 'original_file=@" in c for c in commands)
+    assert any("-F 'article=<" in c and "format=markdown" in c for c in commands)
 
 
 @pytest.mark.parametrize(("command", "answer"), _examples())
@@ -346,9 +356,61 @@ def test_each_documented_curl_example_is_what_the_server_answers(client: TestCli
     got = _curl(client, command)
     if answer is None and "original_file=@" in command:  # the page, comparing with the uploaded original
         assert got.status_code == 200 and _rules(got.text) == {"propublica/fidelity"} and "stops after paragraph 5 of 8" in got.text
-    elif answer is None:  # the page: the report of the uploaded article
+    elif answer is None and "article=@" in command:  # the page: the report of the uploaded article
         assert got.status_code == 200 and "dcnf/logo" in _rules(got.text) and "no-logo.html" in got.text
+    elif answer is None:  # the page with pasted text: the report the uploaded file gets
+        pasted = re.search(r"article=<(\S+?)'", command)
+        assert pasted is not None
+        uploaded = client.post("/", files={"file": (Path(pasted[1]).name, (ROOT / pasted[1]).read_bytes())})
+        assert got.status_code == 200 and _rules(got.text) == _rules(uploaded.text)
+        assert re.findall(r"Result: [^<]*", got.text) == re.findall(r"Result: [^<]*", uploaded.text)
     elif '": ' in answer:  # laid out for reading: the same document
         assert got.json() == json.loads(answer)
     else:  # written compact: byte for byte what the server writes, escapes included
         assert got.text == answer
+
+
+# -- a CMS payload in UTF-16 or UTF-32: read by the API and the command line alike --
+
+PAYLOAD = {"id": "zoë", "html": "<article><p>By Jake Smith, Daily Caller News Foundation</p></article>"}
+JSON_ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+
+
+@pytest.mark.parametrize("encoding", JSON_ENCODINGS)
+def test_a_payload_in_any_encoding_json_detects_is_read_alike_by_the_api_and_the_command_line(
+    client: TestClient, cli: Any, tmp_path: Path, encoding: str
+) -> None:
+    body = json.dumps(PAYLOAD, ensure_ascii=False).encode(encoding)
+    answer = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    assert answer.status_code == 200, answer.text
+    api = answer.json()["files"][0]
+    file = tmp_path / "payload.json"
+    file.write_bytes(body)
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(file))
+    assert run.code == 1, run.err
+    (local,) = run.json()["files"]
+    assert [f["rule"] for f in api["findings"]] == [f["rule"] for f in local["findings"]] == ["dcnf/logo"]
+    assert api["path"] == "payload#1 (zoë)" and local["path"].endswith("payload.json#1 (zoë)")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32-le"])
+def test_json_lines_in_utf16_or_utf32_are_read_one_article_a_line_on_the_command_line(cli: Any, encoding: str) -> None:
+    lines = "".join(json.dumps({**PAYLOAD, "id": str(number)}) + "\n" for number in (1, 2, 3))
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", "-", stdin=lines.encode(encoding))
+    assert [entry["path"] for entry in run.json()["files"]] == ["<stdin>#1 (1)", "<stdin>#2 (2)", "<stdin>#3 (3)"]
+
+
+@pytest.mark.parametrize(
+    ("data", "shown"),
+    [
+        (b"\xe9t\xe9 <p>x</p>\n", "it starts with '\\xe9t\\xe9 <p>x</p>'"),
+        (b"<p>\x1b]8;;x\x07story\xc2\x9b</p>", "it starts with '<p>\\x1b]8;;x\\x07story\\x9b</p>'"),
+        (b"\xef\xbb\xbfnot json \xff", "it starts with 'not json \\xff'"),
+    ],
+)
+def test_what_is_not_a_payload_is_quoted_through_the_output_sanitiser(cli: Any, tmp_path: Path, data: bytes, shown: str) -> None:
+    file = tmp_path / "not-a-payload.json"
+    file.write_bytes(data)
+    run = cli("check", "--input-kind", "cms-json", str(file))
+    assert run.code == 2 and shown in run.err
+    assert "\ufffd" not in run.err + run.out and "\x1b" not in run.err + run.out

@@ -31,7 +31,9 @@ class ServeSettings:
 
     `max_bytes` bounds a request body (413 above it); `time_limit` (seconds) bounds one check
     (504 past it); `workers` is the number of processes (None: one per core); `allow_fetch` lets a
-    request's `original` metadata name a URL to fetch (never a file: the server reads none).
+    request's `original` metadata name a URL to fetch (never a file: the server reads none), at a
+    public address or in one of the `fetch_from` networks; `allowed_hosts` are the names a
+    request's `Host` header may give besides the address listened on (see `host_refusal`).
     """
 
     host: str = DEFAULT_HOST
@@ -42,6 +44,10 @@ class ServeSettings:
     max_bytes: int = DEFAULT_MAX_BYTES
     time_limit: float = DEFAULT_TIME_LIMIT
     allow_fetch: bool = False
+    # Networks a fetch may reach beyond the public internet (`--allow-fetch-from`, CIDR blocks).
+    fetch_from: tuple[str, ...] = ()
+    # Host names a request's `Host` may give besides the address listened on (`--allow-host`).
+    allowed_hosts: tuple[str, ...] = ()
 
     def to_environment(self) -> str:
         """The settings as JSON, for worker processes started by uvicorn."""
@@ -54,7 +60,8 @@ class ServeSettings:
         if not raw:
             return cls()
         values = json.loads(raw)
-        values["rules"] = tuple(values.get("rules", ()))
+        for key in ("rules", "fetch_from", "allowed_hosts"):
+            values[key] = tuple(values.get(key, ()))
         return cls(**values)
 
 
@@ -76,6 +83,61 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(name).is_loopback
     except ValueError:
         return False
+
+
+def _host_and_port(value: str) -> tuple[str, int | None]:
+    """A `Host` header's name (lower case, no brackets or final dot) and port (None: none given;
+    -1: not a number)."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        name, _, rest = value[1:].partition("]")
+        port = rest[1:] if rest.startswith(":") else ""
+    elif value.count(":") == 1:
+        name, _, port = value.partition(":")
+    else:
+        name, port = value, ""
+    if not port:
+        return name.rstrip("."), None
+    return name.rstrip("."), int(port) if port.isdigit() else -1
+
+
+def host_refusal(host_header: str | None, settings: ServeSettings) -> str | None:
+    """Why a request's `Host` header does not name this server, or None when it does.
+
+    A web page on another site can make a browser send requests to the server by pointing its own
+    name at 127.0.0.1 (DNS rebinding); its requests then carry that site's name as their `Host`,
+    never an address. So the server answers a `Host` that is an IP address it may be reached at
+    (the address listened on; any loopback address when it listens on loopback; any address when
+    it listens on all of them, `0.0.0.0` or `::`), `localhost` when it listens on loopback, the
+    `--host` name itself, or a name given with `--allow-host` (`NAME` at any port, `NAME:PORT` at
+    that port only); the port must be the one listened on, except for an `--allow-host NAME`
+    (behind a proxy the port is the proxy's). A request without a `Host` (HTTP/1.0) is answered:
+    no browser sends one."""
+    import ipaddress
+
+    from compliance.display import visible
+
+    if host_header is None:
+        return None
+    name, port = _host_and_port(host_header)
+    for allowed in settings.allowed_hosts:
+        allowed_name, allowed_port = _host_and_port(allowed)
+        if name == allowed_name and (allowed_port is None or allowed_port == port):
+            return None
+    bound = settings.host.strip().strip("[]").lower().rstrip(".")
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        address = None
+    names_this_server = (
+        name == bound
+        or (name == "localhost" and is_loopback(bound))
+        or (address is not None and (bound in ("0.0.0.0", "::") or (address.is_loopback and is_loopback(bound))))
+    )
+    if names_this_server and port in (settings.port, None if settings.port == 80 else settings.port):
+        return None
+    listening = f"http://{settings.host}:{settings.port}/"
+    return f"this server does not answer for the host '{visible(host_header)}'; address it as {listening} (or start it with --allow-host NAME)"
 
 
 def exposure_warning(host: str) -> str | None:
@@ -147,4 +209,4 @@ def _check_port(host: str, port: int) -> None:
             raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", hint="choose another --port, or stop what is using it") from None
 
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "ServeSettings", "exposure_warning", "is_loopback", "run_server"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "ServeSettings", "exposure_warning", "host_refusal", "is_loopback", "run_server"]

@@ -16,11 +16,12 @@ import json
 import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, cast
 
 import anyio
 from starlette.applications import Starlette
 from starlette.datastructures import FormData, UploadFile
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -32,6 +33,7 @@ from compliance.decoding import decode_bytes
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
 from compliance.errors import ConfigError, closest
+from compliance.fetchguard import FetchGuard, parse_networks
 from compliance.findings import Notice
 from compliance.fixtemplates import check_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
@@ -39,7 +41,7 @@ from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
-from compliance.serve import ServeSettings
+from compliance.serve import ServeSettings, host_refusal
 from compliance.serve.openapi import openapi_document
 from compliance.serve.page import OTHER_META_FIELD, PAGE_META_FIELDS, editor_page
 from compliance.serve.workers import CheckJob, CheckPool, WorkerDied
@@ -136,7 +138,14 @@ class Checker:
 
 def build_checker(settings: ServeSettings) -> Checker:
     """Load the packs (raises PackError for a broken one) and the settings of every check."""
-    options = RunOptions(rules=tuple(_paths(settings.rules)), config=_path(settings.config), max_bytes=settings.max_bytes, allow_fetch=settings.allow_fetch)
+    options = RunOptions(
+        rules=tuple(_paths(settings.rules)),
+        config=_path(settings.config),
+        max_bytes=settings.max_bytes,
+        allow_fetch=settings.allow_fetch,
+        # A request chooses the URL: only public addresses, and the networks the operator trusts.
+        fetch_guard=FetchGuard(parse_networks(settings.fetch_from)),
+    )
     runner = Runner(options)
     context = FormatContext(packs=tuple(runner.all_packs()), tool_version=__version__)
     return Checker(runner, settings, context, CheckPool(settings))
@@ -220,7 +229,46 @@ def declared_charset(body: bytes, content_type: str) -> bytes:
     encoding = text_encoding(charset)
     if encoding is None:
         raise ApiError(400, "unsupported-content-type", f"unknown charset '{visible(charset)}' in the Content-Type")
-    return codecs.BOM_UTF8 + body.decode(encoding, "replace").encode("utf-8", "replace")
+    text = body.decode(encoding, "replace")
+    wrong = _not_text_in(body, text, encoding)
+    if wrong is not None:
+        raise ApiError(
+            400,
+            "unsupported-content-type",
+            f"the body is not text in the charset the Content-Type declares ('{visible(charset)}'): read so, {wrong}; it is valid UTF-8:"
+            " send charset=utf-8, or no charset",
+        )
+    return codecs.BOM_UTF8 + text.encode("utf-8", "replace")
+
+
+# The Unicode categories no article's text is made of: unassigned, private use, surrogates.
+_NOT_TEXT_CATEGORIES = ("Cn", "Co", "Cs")
+
+
+def _not_text_in(body: bytes, text: str, encoding: str) -> str | None:
+    """Why `text`, the body decoded with its declared `encoding`, is clearly not the text that
+    was sent, when the body is valid UTF-8 (a client that declared the wrong charset for UTF-8
+    bytes); None when it may be right, or when the body is not UTF-8 and nothing better is known.
+
+    UTF-16 and UTF-32 are wrong for a body without a single zero byte: any article has markup,
+    spaces or line breaks, which those encodings write with zero bytes. Any charset is wrong when
+    the text it gives has NUL characters, or when most of its characters are undecodable (U+FFFD),
+    unassigned, private-use or surrogates."""
+    import unicodedata
+
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if encoding.startswith(("utf-16", "utf-32")) and b"\x00" not in body:
+        return "it has no zero byte, which every article in that encoding has"
+    if "\x00" in text:
+        return "it holds NUL characters"
+    characters = [char for char in text if not char.isspace()]
+    odd = sum(1 for char in characters if char == "\ufffd" or unicodedata.category(char) in _NOT_TEXT_CATEGORIES)
+    if characters and odd * 2 >= len(characters):
+        return f"{odd} of its {len(characters)} characters are undecodable, unassigned or private-use"
+    return None
 
 
 def _strings(value: Any, what: str, *, present: bool) -> list[str]:
@@ -272,7 +320,7 @@ def parse_check_request(
     packs = list(packs_query)
     query_notices = _unknown_query_notices(query)
     if media_type == "application/json":
-        text = decode_bytes(body).text
+        text = payload_text(body)
         try:
             payload = loads_payload(text)
         except (ValueError, RecursionError) as exc:
@@ -293,6 +341,14 @@ def parse_check_request(
         kind = RAW_KINDS[media_type]
         return body, kind, query.get("name") or f"article.{ {'html': 'html', 'text': 'txt', 'markdown': 'md'}[kind] }", packs, meta, query_notices
     raise ApiError(400, "unsupported-content-type", "send application/json (a CMS payload), text/html, text/plain or text/markdown")
+
+
+def payload_text(body: bytes) -> str:
+    """A JSON body's text: UTF-16 or UTF-32 as `json.loads` tells them from bytes (and as
+    `cms.utf8_payload` reads them on the command line), a character that does not decode as
+    U+FFFD; anything else decoded as an article file is."""
+    encoding = json.detect_encoding(body)
+    return decode_bytes(body).text if encoding.startswith("utf-8") else body.decode(encoding, "replace")
 
 
 def result_document(result: FileResult, context: FormatContext) -> dict[str, Any]:
@@ -396,7 +452,31 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
         yield
         checker.pool.close()  # the check processes end with the server process, not after it
 
-    return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed, 500: server_error}, lifespan=lifespan)
+    return Starlette(
+        routes=routes,
+        exception_handlers={404: not_found, 405: not_allowed, 500: server_error},
+        lifespan=lifespan,
+        middleware=[Middleware(HostCheck, settings=checker.settings)],
+    )
+
+
+class HostCheck:
+    """Answers 421 `misdirected-request` to a request whose `Host` does not name this server
+    (`compliance.serve.host_refusal`: a web page driving the API through DNS rebinding), before
+    any endpoint reads it."""
+
+    def __init__(self, app: Any, settings: ServeSettings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            host = next((value.decode("latin-1") for key, value in scope["headers"] if key == b"host"), None)
+            why = host_refusal(host, self.settings)
+            if why is not None:
+                await ApiError(421, "misdirected-request", why).response()(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def page_check_meta(meta: Mapping[str, str], *, fetches: bool) -> dict[str, str]:
@@ -445,6 +525,7 @@ class EditorForm:
     other_meta: str = ""
     # The original story's file, when one was uploaded: the copy is compared with it.
     original: HeldOriginal | None = None
+    format: str = "auto"  # the page's "format" choice: auto, html, markdown or text
 
 
 # What a browser sends the page's form as (`enctype="multipart/form-data"`; a form without a file
@@ -563,14 +644,17 @@ async def _read_editor_form(request: Request, limit: int) -> EditorForm:
                 raise ApiError(400, "bad-input", f"metadata '{visible(twice)}' is given in its own field and in the other metadata: give it once")
             meta = {**extra, **fields}
             originals = [found for value in form.getlist(ORIGINAL_FIELD) if (found := await _form_article(ORIGINAL_FIELD, value, limit)) is not None]
+            chosen = _form_format(_form_texts(form, "format"))
     except HTTPException as exc:  # a multipart body Starlette cannot read
         raise ApiError(400, "bad-input", _unreadable_form(exc)) from None
     article = _one_article(given)
     if limit and len(article.data) > limit:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
-    # Read as `syndcheck check --stdin-filename NAME -` reads it: by the name's suffix, else sniffed.
+    # The format the editor chose, as `--input-kind`; else read as `syndcheck check --stdin-filename
+    # NAME -` reads it: by the name's suffix, else sniffed from the content.
+    kind: DocumentKind = stdin_kind(article.data, article.name) if chosen == "auto" else chosen
     original = _held_original(originals, limit)
-    return EditorForm(article.data, stdin_kind(article.data, article.name), article.name, packs, meta, article.pasted, other_meta=other, original=original)
+    return EditorForm(article.data, kind, article.name, packs, meta, article.pasted, other_meta=other, original=original, format=chosen)
 
 
 def _other_meta(text: str) -> dict[str, str]:
@@ -603,6 +687,14 @@ def _held_original(given: Sequence[_FormArticle], limit: int) -> HeldOriginal | 
     if limit and len(original.data) > limit:
         raise ApiError(413, "too-large", f"the original story's file is larger than the limit of {limit} bytes")
     return HeldOriginal(original.data, stdin_kind(original.data, original.name), original.name)
+
+
+def _form_format(values: Sequence[str]) -> Literal["auto"] | DocumentKind:
+    """The page's "format" choice (the last one sent; none: `auto`), refused when it names none."""
+    chosen = values[-1].strip().lower() if values and values[-1].strip() else "auto"
+    if chosen not in ("auto", "html", "markdown", "text"):
+        raise ApiError(400, "bad-input", f"'format' must be auto, html, markdown or text, not '{visible(chosen)}'")
+    return cast("Literal['auto'] | DocumentKind", chosen)
 
 
 def create_app_from_environment() -> Starlette:

@@ -75,6 +75,10 @@ def _error(description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
+# Every endpoint's answer to a request whose Host does not name the server (DNS rebinding).
+_MISDIRECTED = _error("the request's Host does not name this server (`misdirected-request`; `--allow-host` names more)")
+
+
 def _one_article_field() -> list[dict[str, Any]]:
     """The payload's article in one field: no two article fields may both hold text that is not
     blank (the server refuses such a payload with 400, as the command line does: which field a CMS
@@ -161,10 +165,11 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                     },
                     "responses": {
                         "200": {"description": "The report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckResult"}}}},
-                        "400": _error("bad input (`bad-input`, `bad-json`, `unsupported-content-type`)"),
+                        "400": _error("bad input (`bad-input`, `bad-json`, `unsupported-content-type`: also a charset that plainly does not fit a UTF-8 body)"),
                         "408": _error("the body did not all arrive within 30 s (`slow-body`)"),
                         "413": _error("body too large (`too-large`)"),
                         "415": _error("a compressed body (`Content-Encoding: gzip`, …): send it uncompressed (`unsupported-content-encoding`)"),
+                        "421": _MISDIRECTED,
                         "422": _error("unknown pack (`unknown-pack`)"),
                         "504": _error("the check took longer than the time limit (`time-limit`)"),
                     },
@@ -174,7 +179,10 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                 "get": {
                     "operationId": "listPacks",
                     "summary": "The loaded rule packs",
-                    "responses": {"200": {"description": "The packs", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PackList"}}}}},
+                    "responses": {
+                        "200": {"description": "The packs", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PackList"}}}},
+                        "421": _MISDIRECTED,
+                    },
                 }
             },
             "/healthz": {
@@ -182,7 +190,8 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                     "operationId": "health",
                     "summary": "Liveness",
                     "responses": {
-                        "200": {"description": "The server is up", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}}
+                        "200": {"description": "The server is up", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
+                        "421": _MISDIRECTED,
                     },
                 }
             },

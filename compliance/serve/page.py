@@ -70,6 +70,7 @@ def editor_page(
     )
     meta = dict(form.meta) if form is not None else {}
     pasted = html.escape(form.pasted) if form is not None else ""
+    formats = _format_options(form.format if form is not None else "auto")
     message = f'<p class="error" role="alert">{html.escape(visible(error))}</p>' if error else ""
     result = ""
     if checked is not None:
@@ -81,9 +82,10 @@ def editor_page(
         result = f'<p class="status" data-status="{status}">Result: {_STATUS.get(status, "")}{untested}</p>'
         result += configuration_notice(context) + render_report(file_result.report, source, context)
     body = f"""<form class="editor" method="post" action="/" enctype="multipart/form-data">
-<label for="article">Paste the article (HTML or text)</label>
+<label for="article">Paste the article (HTML, Markdown or text)</label>
 <textarea id="article" name="article" rows="10" spellcheck="false">{pasted}</textarea>
 <p><label for="file">or upload a file</label> <input id="file" type="file" name="file" accept=".html,.htm,.txt,.md,.markdown"></p>
+<p><label>Format <select name="format">{formats}</select></label></p>
 <fieldset><legend>Packs (none ticked: detected from the article)</legend>{options}</fieldset>
 {_meta_inputs(meta, form.other_meta if form is not None else "")}
 <p class="meta"><label>Original story file <input type="file" name="original_file" accept=".html,.htm,.txt,.md,.markdown"></label></p>
@@ -115,6 +117,14 @@ def _meta_inputs(meta: dict[str, str], other: str) -> str:
         f' placeholder="logo_url=https://…">{html.escape(other)}</textarea></label>'
     )
     return f'<p class="meta">{inputs}{medium}{other_box}</p>'
+
+
+# The page's "format" choices: how the article is read (`--input-kind` on the command line).
+FORMAT_CHOICES = {"auto": "detect (a file's suffix, else its content)", "html": "HTML", "markdown": "Markdown", "text": "text"}
+
+
+def _format_options(chosen: str) -> str:
+    return "".join(f'<option value="{value}"{" selected" if value == chosen else ""}>{label}</option>' for value, label in FORMAT_CHOICES.items())
 
 
 _CSS = """
