@@ -25,7 +25,7 @@ NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app(ServeSettings(max_bytes=512 * 1024)))
+    return TestClient(create_app(ServeSettings(max_bytes=512 * 1024)), base_url="http://127.0.0.1:8080")  # a Host the server answers
 
 
 def error_of(page: str) -> str:

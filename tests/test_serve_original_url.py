@@ -22,6 +22,10 @@ from tests.conftest import ROOT
 ORIGINALS = ROOT / "samples" / "originals"
 TRUNCATED = (ORIGINALS / "propublica-truncated.md").read_bytes()
 FAITHFUL = (ORIGINALS / "propublica-faithful.md").read_bytes()
+# The address the server listens on by default, which the Host of every request must name; the
+# originals are served on loopback, which a fetch reaches only as a trusted network.
+BASE = "http://127.0.0.1:8080"
+LOOPBACK = ("127.0.0.0/8",)
 NOT_COMPARED = "the copy was not compared with the original story at the Original URL"
 
 
@@ -63,7 +67,7 @@ def _submit(client: TestClient, article: bytes, original_url: str = "", original
 
 def test_with_allow_fetch_the_original_url_is_the_original(original_site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SYNDCHECK_CACHE_DIR", str(tmp_path))
-    client = TestClient(create_app(ServeSettings(allow_fetch=True)))
+    client = TestClient(create_app(ServeSettings(allow_fetch=True, fetch_from=LOOPBACK)), base_url=BASE)
     page = _submit(client, TRUNCATED, original_url=original_site)
     assert "Result: findings to fix" in page
     assert "propublica/fidelity" in page and "the story stops after paragraph" in page
@@ -73,20 +77,20 @@ def test_with_allow_fetch_the_original_url_is_the_original(original_site: str, t
 
 
 def test_with_allow_fetch_the_page_says_the_copy_is_compared() -> None:
-    page = TestClient(create_app(ServeSettings(allow_fetch=True))).get("/").text
+    page = TestClient(create_app(ServeSettings(allow_fetch=True, fetch_from=LOOPBACK)), base_url=BASE).get("/").text
     assert "The copy is compared with the original story at this address" in page
     assert "this server does not fetch it" not in page
 
 
 def test_without_allow_fetch_the_page_says_the_url_is_the_link_back_only() -> None:
-    page = html.unescape(TestClient(create_app(ServeSettings())).get("/").text)
+    page = html.unescape(TestClient(create_app(ServeSettings()), base_url=BASE).get("/").text)
     assert "Used for the link back and the blocks to paste only: this server does not fetch it" in page
     assert 'name="original_file"' in page
     assert "The copy is compared with the original story" not in page
 
 
 def test_without_allow_fetch_the_result_says_the_comparison_was_not_made() -> None:
-    client = TestClient(create_app(ServeSettings()))
+    client = TestClient(create_app(ServeSettings()), base_url=BASE)
     page = _submit(client, TRUNCATED, original_url="https://www.propublica.org/article/pipeline-weld-inspections-records")
     assert NOT_COMPARED in page
     # The status line does not read as a clean pass.
@@ -106,7 +110,7 @@ def test_without_allow_fetch_the_result_says_the_comparison_was_not_made() -> No
     ],
 )
 def test_no_note_when_no_comparison_was_asked_for(article: bytes, original_url: str) -> None:
-    page = _submit(TestClient(create_app(ServeSettings())), article, original_url=original_url)
+    page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), article, original_url=original_url)
     assert NOT_COMPARED not in page
 
 
@@ -127,7 +131,7 @@ ORIGINAL_PAGE = (ORIGINALS / "propublica-original.html").read_bytes()
 
 @pytest.mark.parametrize("fetches", [False, True])
 def test_an_uploaded_original_is_compared_with(fetches: bool) -> None:
-    client = TestClient(create_app(ServeSettings(allow_fetch=fetches)))
+    client = TestClient(create_app(ServeSettings(allow_fetch=fetches, fetch_from=LOOPBACK)), base_url=BASE)
     # An Original URL the server could not fetch anyway (port 9, discard): the upload is the original.
     truncated = _submit(client, TRUNCATED, original_url="http://127.0.0.1:9/story", original_file=ORIGINAL_PAGE)
     assert "Result: findings to fix" in truncated and "the story stops after paragraph" in truncated
@@ -138,18 +142,18 @@ def test_an_uploaded_original_is_compared_with(fetches: bool) -> None:
 
 def test_an_uploaded_original_names_the_publisher_of_a_stripped_copy() -> None:
     stripped = b"# Pipeline inspectors signed off on welds\n\nInspectors signed off on 41 welds in one morning.\n"
-    page = _submit(TestClient(create_app(ServeSettings())), stripped, original_file=ORIGINAL_PAGE)
+    page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), stripped, original_file=ORIGINAL_PAGE)
     assert "the propublica pack applies because the original given is ProPublica's story" in page
     assert "Result: findings to fix" in page
 
 
 def test_an_empty_original_file_input_is_no_original() -> None:
-    page = _submit(TestClient(create_app(ServeSettings())), TRUNCATED, original_file=b"")
+    page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), TRUNCATED, original_file=b"")
     assert "Result: no findings at or above the threshold" in page
 
 
 def test_an_original_file_over_the_limit_is_refused() -> None:
-    client = TestClient(create_app(ServeSettings(max_bytes=64 * 1024)))
+    client = TestClient(create_app(ServeSettings(max_bytes=64 * 1024)), base_url=BASE)
     answer = client.post("/", files={"file": ("story.md", TRUNCATED, "text/markdown"), "original_file": ("o.html", b"<p>" + b"x" * (80 * 1024), "text/html")})
     assert answer.status_code == 413
     assert "the original story's file is larger than the limit" in html.unescape(answer.text)
