@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -243,7 +244,11 @@ def test_names_and_missing_list_the_original_s_reporters_as_a_sentence_does(cli:
         ("J. Smith", "findings"),  # an initial given does not stand for any given name (as an original's)
         ("Anna Lee", "findings"),
         ("Jake Smith and Anna Lee", "findings"),  # both must be credited
-        ("", "not checked"),  # no reporter and no original: nothing to compare with, as before
+        ("Jake Smith, Anna Lee", "findings"),  # a list of people, not a byline with an outlet
+        ("Jake Smith / Anna Lee", "findings"),
+        ("Jake Smith, Daily Caller News Foundation", "passed"),  # the outlet is no reporter
+        ("Smith, Jake", "passed"),  # surname first is one person
+        ("", "not checked"),  # given empty: not checked, with a note
     ],
 )
 def test_the_reporter_metadata_names_the_reporter_to_credit_when_no_original_is_given(cli: Any, reporter: str, verdict: str) -> None:
@@ -253,7 +258,12 @@ def test_the_reporter_metadata_names_the_reporter_to_credit_when_no_original_is_
     outcome = {part: [item for item in entry[part] if item["rule"] == "dcnf/original-reporter"] for part in ("findings", "passed")}
     assert [part for part, items in outcome.items() if items] == ([] if verdict == "not checked" else [verdict])
     if verdict == "findings":
-        assert f"the reporter given ('reporter' metadata) is {reporter.replace(' and ', ', ')};" in outcome["findings"][0]["message"]
+        named = ", ".join(part.strip() for part in re.split(r" and |,|/", reporter))
+        assert f"the reporter given ('reporter' metadata) is {named};" in outcome["findings"][0]["message"]
+    if "Anna Lee" in reporter and "Jake Smith" in reporter:  # the one left out is named
+        assert outcome["findings"][0]["message"].endswith("(Anna Lee not credited)).")
+    if verdict == "not checked":
+        assert "rule dcnf/original-reporter not checked: it needs the article's 'reporter', which is empty" in [n["message"] for n in entry["notices"]]
 
 
 def test_an_original_given_names_the_reporters_whatever_the_reporter_metadata_says(cli: Any, tmp_path: Path) -> None:
@@ -262,3 +272,11 @@ def test_an_original_given_names_the_reporters_whatever_the_reporter_metadata_sa
     run = cli("check", "--pack", "dcnf", "--format", "json", "--original", str(original), "--meta", "reporter=Anna Lee", str(copy))
     (entry,) = run.json()["files"]
     assert "dcnf/original-reporter" not in [f["rule"] for f in entry["findings"]]
+
+
+def test_a_reporter_given_as_no_one_value_leaves_the_rule_not_checked_with_a_note(cli: Any, tmp_path: Path) -> None:
+    copy = (ROOT / "samples/dcnf/byline-replaced.txt").read_text(encoding="utf-8")
+    story = write(tmp_path, "story.md", "---\nreporter: {name: Jake Smith}\n---\n" + copy)
+    (entry,) = cli("check", "--pack", "dcnf", "--format", "json", str(story)).json()["files"]
+    assert "dcnf/original-reporter" not in [f["rule"] for f in entry["findings"] + entry["passed"]]
+    assert any(n["message"].startswith("rule dcnf/original-reporter not checked: the article's 'reporter'") for n in entry["notices"])

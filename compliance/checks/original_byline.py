@@ -7,8 +7,11 @@ abbreviated to their initials ("J. Smith" credits "Jake Smith"; "J.X. Smith", "J
 for an original's "J. Smith", "Jake Smith" do not). With
 `all: false` one of the original's reporters is enough. Without an original story, the article's
 `reporter` metadata (`--meta reporter='Jake Smith'`, a CMS payload's `reporter`, the editor's
-page's Reporter field: who the editor says wrote the original) names the reporters instead;
-without either the rule is reported as not checked. Captures: `name` and `names` (the original's first reporter, and all of
+page's Reporter field: who the editor says wrote the original) names the reporters instead: a
+list of people ("Jake Smith, Ana Ruiz", "Jake Smith and Ana Ruiz", "Jake Smith / Ana Ruiz"), each
+to be credited. Without either the rule is not checked and says nothing, as every rule that
+compares with an original; a `reporter` given empty, or as no one value (a mapping, true), leaves
+it not checked with a note. Captures: `name` and `names` (the original's first reporter, and all of
 them as a sentence lists them), `missing`.
 
 Example (every reporter of the original is credited)::
@@ -30,13 +33,17 @@ Fails::
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from compliance.checks.base import NO_ORIGINAL, Context, Hit, Outcome, Undecided
 from compliance.checks.story import name_key, same_person
 from compliance.document import Document
-from compliance.document.byline_reading import read_byline
+from compliance.document.byline_reading import person_name, read_byline
+from compliance.firstuse import on_first_use
+from compliance.metavalues import unreadable_reason
 from compliance.options import Option
+from compliance.patterns import MissingMeta
 from compliance.text import listed
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the original's first reporter, the names found, the reporters missing.
@@ -70,7 +77,8 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
         return Outcome(True, hits)
     anchor = doc.locate(doc.bylines[0]) if doc.bylines else (doc.locate(doc.headline) if doc.headline else doc.article_location)
     shown = "; ".join(f"'{b.text}'" for b in doc.bylines) or "no visible byline"
-    return Outcome(False, (), f"{source} {names}; the republication has {shown}", anchor, captures=captures)
+    unnamed = f" ({listed(missing)} not credited)" if found and missing else ""
+    return Outcome(False, (), f"{source} {names}; the republication has {shown}{unnamed}", anchor, captures=captures)
 
 
 def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:
@@ -84,13 +92,33 @@ def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:
         if not expected:
             raise Undecided("the original story names no reporter in a visible byline")
         return expected, "the original credits"
-    given = " ".join(ctx.meta.get("reporter", "").split())
-    if not given:
+    if REPORTER_KEY not in ctx.meta:
         raise Undecided(NO_ORIGINAL)  # as every check that compares with an original: no note
-    reading = read_byline(given) or read_byline(f"By {given}")
-    for name in reading.names if reading is not None and reading.names else (given,):
+    given = " ".join(str(ctx.meta[REPORTER_KEY]).split())
+    if not given or unreadable_reason(ctx.meta, REPORTER_KEY):
+        # Given empty, or as no one value (a mapping, true): said in a note, as for any rule.
+        raise MissingMeta(REPORTER_KEY)
+    for name in reporters_given(given):
         expected.setdefault(name_key(name), name)
     return expected, "the reporter given ('reporter' metadata) is"
+
+
+REPORTER_KEY = "reporter"
+# What parts a list of people written on one line: "A and B", "A & B", "A; B", "A / B", "A, B".
+_LIST_SEPARATORS = on_first_use(r"\s*(?:;|/|\||&|\band\b|,)\s*", re.IGNORECASE)
+
+
+def reporters_given(value: str) -> tuple[str, ...]:
+    """The people a `reporter` value names: a list of people, not a byline ("Jake Smith, Ana
+    Ruiz", "Jake Smith and Ana Ruiz", "Jake Smith / Ana Ruiz" name two). A comma parts names only
+    when every part reads as a person's name of two words or more, so "Smith, Jake" and "Jake
+    Smith, Jr." stay one person, and "Jake Smith, Daily Caller News Foundation" is read as a
+    byline is (the outlet is no reporter)."""
+    parts = [part for part in _LIST_SEPARATORS().split(value) if part.strip()]
+    if len(parts) > 1 and all(len(part.split()) >= 2 and person_name(part) == part.strip() for part in parts):
+        return tuple(part.strip() for part in parts)
+    reading = read_byline(value) or read_byline(f"By {value}")
+    return reading.names if reading is not None and reading.names else (value,)
 
 
 def _credited_as(expected: list[str], credited: list[str]) -> dict[str, int]:
