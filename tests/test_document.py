@@ -265,6 +265,9 @@ def test_headline_is_the_h1() -> None:
         ("Insurer of last resort now covers most homes\n\nBy Rosa Ibarra, CalMatters\n\nThe plan.\n", False, "Insurer of last resort now covers most homes"),
         ("# Insurer covers most homes\n\nBy Rosa Ibarra, CalMatters\n\nThe plan.\n", True, "Insurer covers most homes"),
         ("The plan was created in 1968 as a temporary backstop.\n\nIt grew.\n", False, "The plan was created in 1968 as a temporary backstop."),
+        # A headline that opens with "By" and names no one stays the headline.
+        ("By the numbers: rates rise\n\nBy Rosa Ibarra, CalMatters\n\nInsurers raised rates.\n", False, "By the numbers: rates rise"),
+        ("By Any Means Necessary: the fight over rates\n\nBy Rosa Ibarra, CalMatters\n\nText.\n", True, "By Any Means Necessary: the fight over rates"),
     ],
 )
 def test_a_text_or_markdown_article_whose_first_line_is_its_byline_has_no_headline(text: str, markdown: bool, headline: str | None) -> None:

@@ -84,9 +84,10 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     # to the byline reader: it may be the byline itself ("Maria Chen" over the story).
     titled = headline is not None and not headline.heading and any(front_matter.get(key) for key in _TITLE_KEYS)
     bylines = find_bylines([], tuple(b for b in blocks if b.in_article), None if titled else headline, None, outlet_names(outlets))
-    if headline is not None and not headline.heading and any(byline.index == headline.index for byline in bylines):
+    if headline is not None and not headline.heading and any(byline.index == headline.index and byline.names for byline in bylines):
         # The first line is the byline ("By Rosa Ibarra, CalMatters" over the story): the article
-        # has no headline, rather than its byline for one.
+        # has no headline, rather than its byline for one. A first line that opens with "By" and
+        # names no one ("By the numbers: rates rise") is a headline.
         headline = None
     first_line = blocks[0].line if blocks else 1
     return Document(
