@@ -120,6 +120,11 @@ PARTNER_WRAPPERS = {
     "story with code": ('<div class="republish"><pre>pip install bikelanes</pre>', "</div>"),
     # The credit's own sentence says "republished", never offers to republish.
     "credit in a republish note": ('<div class="republish-post">', '<p class="republish-note">Republished with permission.</p></div>'),
+    # A wrapper around the whole copy that also holds the partner's own offer to republish (a
+    # Newspack theme's button, a licence line): it holds the byline, so it is the story's container.
+    "wrapper with a republish button": ('<div class="republish">', "<p><button>Republish this story</button></p></div>"),
+    "wrapper with a licence line": ('<div class="republish">', "<p>You are free to republish it under a Creative Commons license.</p></div>"),
+    "wrapper with a closed details": ('<div class="republish">', "<details><summary>Republish this story</summary><p>Copy the HTML.</p></details></div>"),
 }
 
 

@@ -370,18 +370,33 @@ class Document:
         """True when the element (an lxml element of this page) or an ancestor is the publisher's
         own "Republish this story" box or modal (see `region.is_republish_box`; an element the
         page's CSS hides counts as hidden until a click): the HTML offered to other sites, not the
-        page's own credit or pixel."""
+        page's own credit or pixel. An element that holds the article's root is not such a box."""
         from compliance.document.region import is_republish_box
 
-        return self._in_any("in_republish_box", element, lambda node: is_republish_box(node, hidden=not self.is_visible(node)))
+        return self._in_any("in_republish_box", element, lambda node: not self._holds_story(node) and is_republish_box(node, hidden=not self.is_visible(node)))
 
     def in_story(self, element: Any) -> bool:
         """True when the element sits in the story itself: in the article region (`in_article`),
-        and neither it nor an ancestor is a dialog, a republish box, a teaser or a promotion
-        (see `region.is_set_apart`)."""
+        and neither it nor an ancestor below the article's root is a dialog, a republish box, a
+        teaser or a promotion (see `region.is_set_apart`)."""
         from compliance.document.region import is_set_apart
 
-        return self.in_article(element) and not self._in_any("set_apart", element, lambda node: is_set_apart(node, hidden=not self.is_visible(node)))
+        return self.in_article(element) and not self._in_any(
+            "set_apart", element, lambda node: not self._holds_story(node) and is_set_apart(node, hidden=not self.is_visible(node))
+        )
+
+    def _holds_story(self, node: Any) -> bool:
+        """Whether the element holds the story: the article region's root or an element around
+        it, or one around the article's byline (an element the byline reader read). A partner's
+        wrapper around its copy (`<div class="republish">` with a "Republish this story" button
+        in it) is the story's container, never a box or a teaser set apart from the story; the
+        publisher's own box offers the story as HTML to copy, not as its byline element."""
+        holders: frozenset[Any] | None = self._memo.get("story_holders")
+        if holders is None:
+            around = [self.article_root, *(byline.element for byline in self.bylines if byline.element is not None)]
+            holders = frozenset(node for start in around if start is not None for node in (start, *start.iterancestors()))
+            self._memo["story_holders"] = holders
+        return node in holders
 
     def _in_any(self, key: str, element: Any, test: Callable[[Any], bool]) -> bool:
         """Whether `test` holds for the element or an ancestor, each element's answer kept in the
