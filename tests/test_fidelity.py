@@ -33,6 +33,13 @@ EDITS = [
     ("The clinic treated 26 patients in its first week.", "The clinic treated twenty-seven patients in its first week.", "26 → twenty-seven"),
     ("The clinic treated 26 patients in its first week.", "The clinic treated twenty patients in its first week.", "26 → twenty"),
     ("The agency fined 5 firms, a hundred workers said.", "The agency fined 5 firms, 100 workers said.", None),
+    # A length of time written as one word is a fact of the story, not a time relative to its day.
+    ("The other site was a four-hour drive away, records show.", "The other site was a five-hour drive away, records show.", "four-hour → five-hour"),
+    ("The other site was a four-hour drive away, records show.", "The other site was a four-year drive away, records show.", "four-hour → four-year"),
+    ("The other site was a four-hour drive away, records show.", "The other site was an hour drive away, records show.", "a four-hour → an hour"),
+    ("He was sentenced to a 10-year term in federal prison.", "He was sentenced to a 12-year term in federal prison.", "10-year → 12-year"),
+    ("The other site was a four-hour drive away, records show.", "The other site was a 4-hour drive away, records show.", None),
+    ("The other site was a four-hour drive away, records show.", "The other site was a four hour drive away, records show.", None),
     ("The state gave a $5 million grant to the city council.", "The state gave a $5M grant to the city council.", None),
     ("The state gave a $5 million grant to the city council.", "The state gave a $5,000,000 grant to the city council.", None),
     ("The new routes start in two weeks, the council said.", "The new routes start in three weeks, the council said.", None),

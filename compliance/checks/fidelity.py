@@ -10,8 +10,10 @@ difference is one hit:
   words in a place ("on Tuesday" → "last week", "Portland, Ore." → "here"): a paragraph is
   changed beyond them when one edit replaces or adds more than `style-words` words, or when its
   similarity falls below `style-similarity`. However small, an edit that turns one number into
-  another ("41 welds" → "14 welds"; "twelve" → "12" and "twenty-six" → "26" are style) away from words of time ("in two
-  weeks" → "in three weeks" is a relative time edit), or that adds or removes a negation ("not",
+  another ("41 welds" → "14 welds"; "twelve" → "12" and "twenty-six" → "26" are style) away from
+  words of time ("in two weeks" → "in three weeks" is a relative time edit; a length of time
+  written as one word is not: "a four-hour drive" → "a five-hour drive" is a change), or that
+  adds or removes a negation ("not",
   "never", "nobody", "-n't"; "No. 1", "no. 12" and "No 10" inside a sentence are "number"),
   changes what the story says: it is beyond style too. So does one that replaces, adds or removes
   a content word — a noun, verb, adjective or adverb, a person's name, a number that is not of
@@ -283,6 +285,11 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         before_edit = {_bare(words[start - 1]) for words, start in ((old, src_start), (new, dest_start)) if start > 0}
         after_edit = [words[end] for words, end in ((old, src_end), (new, dest_end)) if end < len(words)]
         of_time = bool(before_edit & _DATE_NAMES) or any(part in _TIME_UNITS for word in (*taken, *given, *after_edit) for part in _bare(word).split("-"))
+        # A length of time written as one word ("a four-hour drive", "a 10-year sentence") is a
+        # fact of the story, not a time relative to its day ("in two weeks"): changed, it is content.
+        durations = _durations(taken), _durations(given)
+        if durations[0] != durations[1] and (_has_compound_duration(taken) or _has_compound_duration(given)):
+            return f"{' '.join(taken)} → {' '.join(given)}"
         # An edit of the spacing alone is style: "ne ver" is "never", "1 2" is "12" (an information
         # separator, read as a space, inside a word a reader sees whole with a box in it).
         if "".join(taken) != "".join(given):
@@ -314,6 +321,28 @@ _NEGATIONS = frozenset("not no never nobody nothing none neither nor nowhere can
 def _bare(word: str) -> str:
     """A word in lower case without the punctuation around it ("(41," → "41")."""
     return word.lower().strip(".,;:!?\"'“”‘’()[]{}" + DASHES)
+
+
+def _durations(words: list[str]) -> list[tuple[float, str]]:
+    """The lengths of time the words write, as (number, unit) in order: a number right before a
+    unit of time, joined by a hyphen or a space ("four-hour", "4 hours", "twenty-four-hour")."""
+    parts = [part for word in words for part in _bare(word).split("-") if part]
+    found: list[tuple[float, str]] = []
+    for index, part in enumerate(parts):
+        if part in _TIME_UNITS and index > 0:
+            values = _numbers(parts[max(0, index - 3) : index])
+            if values and (_NUMERAL().match(parts[index - 1]) or parts[index - 1] in _NUMBER_WORDS):
+                found.append((values[-1], part.removesuffix("s")))
+    return found
+
+
+def _has_compound_duration(words: list[str]) -> bool:
+    """Whether a word is a length of time written as one ("four-hour", "10-year", "30-day")."""
+    for word in words:
+        parts = _bare(word).split("-")
+        if len(parts) > 1 and any(part in _TIME_UNITS for part in parts[1:]) and _durations([word]):
+            return True
+    return False
 
 
 def _numbers(words: list[str]) -> list[float]:
