@@ -8,15 +8,16 @@ from collections.abc import Sequence
 from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import NOT_CHECKED_RULE, unchecked_notices
+from compliance.formatters.pipeline import pipeline_notes
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
 def format_concise_report(report: Report, *, color: bool = False) -> str:
     """One report's findings, one line each; then, for each notice that names rules the run did
-    not check, `path:1:1: note syndcheck/not-checked message` (`note`, as compilers mark what is
-    no error, which quickfix lists show apart). Empty for a file with neither."""
+    not check or a front matter not read, `path:1:1: note syndcheck/not-checked message` (or
+    `syndcheck/front-matter`; `note`, as compilers mark what is no error, which quickfix lists
+    show apart). Empty for a file with neither."""
     lines = []
     for finding in report.findings:
         severity = finding.severity.label
@@ -24,8 +25,8 @@ def format_concise_report(report: Report, *, color: bool = False) -> str:
             severity = f"\x1b[{_COLORS[finding.severity]}m{severity}\x1b[0m"
         location = f"{visible(report.path)}:{finding.location.line}:{finding.location.column}:"
         lines.append(f"{location} {severity} {visible(finding.rule)} {visible(finding.message)}")
-    for notice in unchecked_notices(report):
-        lines.append(f"{visible(report.path)}:1:1: note {NOT_CHECKED_RULE} {visible(notice.message)}")
+    for rule, notice in pipeline_notes(report):
+        lines.append(f"{visible(report.path)}:1:1: note {rule} {visible(notice.message)}")
     return "".join(line + "\n" for line in lines)
 
 

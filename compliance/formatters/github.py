@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
-from compliance.formatters.pipeline import NOT_CHECKED_RULE, display_path, file_notices, file_of, in_payload, unchecked_notices, with_required_pack
+from compliance.formatters.pipeline import display_path, file_notices, file_of, in_payload, pipeline_notes, unchecked_notices, with_required_pack
 from compliance.formatters.summary import summarize
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -45,7 +45,8 @@ def escape_property(text: str) -> str:
 
 def format_github(reports: Sequence[Report], context: FormatContext) -> str:
     """One workflow command per finding: the message, then the fix on the next line; and a
-    `::notice` titled `syndcheck/not-checked` for each notice naming rules the run did not check."""
+    `::notice` titled `syndcheck/not-checked` for each notice naming rules the run did not check
+    (`syndcheck/front-matter` for a front matter not read)."""
     lines = []
     for report in reports:
         path = escape_property(file_of(report, context.base_dir))
@@ -58,9 +59,9 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
             message = f"{finding.message} ({where})" if where else finding.message
             data = escape_data(f"{message}\n{finding.help}")
             lines.append(f"::{COMMANDS[finding.severity]} {properties}::{data}")
-        for notice in unchecked_notices(report):
+        for rule, notice in pipeline_notes(report):
             where = f"in {report.path}" if report.payload is not None else ""  # the article, not a line of it
-            properties = f"file={path}{'' if where else ',line=1,col=1'},title={NOT_CHECKED_RULE}"
+            properties = f"file={path}{'' if where else ',line=1,col=1'},title={rule}"
             lines.append(f"::notice {properties}::{escape_data(f'{notice.message} ({where})' if where else notice.message)}")
     # Each way a configuration file weakened the checks, as a warning on that file.
     for change in context.adjusted_rules:

@@ -79,12 +79,27 @@ def with_required_pack(report: Report, context: FormatContext) -> Report:
 # The id under which concise and GitHub output name a rule the run did not check (a value the
 # article does not give, a medium it does not apply to): it is no finding, and no rule of a pack.
 NOT_CHECKED_RULE = "syndcheck/not-checked"
+# The id under which they name an article's front matter that was not read (a duplicate key, bad
+# YAML): its metadata is lost, which the rules that need it then say.
+FRONT_MATTER_RULE = "syndcheck/front-matter"
 
 
 def unchecked_notices(report: Report) -> tuple[Notice, ...]:
     """The notices of a checked report that name rules the run did not check: a run that passes
     with them passed without those rules, which a pipeline's reader should see."""
     return tuple(notice for notice in report.notices if notice.unchecked_rules) if report.checked else ()
+
+
+def pipeline_notes(report: Report) -> tuple[tuple[str, Notice], ...]:
+    """The notices concise and GitHub output show beside the findings, each with its id: rules not
+    checked (`NOT_CHECKED_RULE`) and a front matter that was not read (`FRONT_MATTER_RULE`)."""
+    if not report.checked:
+        return ()
+    return tuple(
+        (NOT_CHECKED_RULE if notice.unchecked_rules else FRONT_MATTER_RULE, notice)
+        for notice in report.notices
+        if notice.unchecked_rules or notice.code == "front-matter"
+    )
 
 
 def file_notices(report: Report) -> tuple[Notice, ...]:
