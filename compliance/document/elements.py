@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 # How many distinct `class` (and `id`) values the readers of them memoise. A page uses tens of them
@@ -93,6 +94,25 @@ def names(element: Any, vocabulary: frozenset[str], *, ids: bool = True, at: Nam
         if value and not vocabulary.isdisjoint(_runs(value, at)):
             return True
     return False
+
+
+def in_any(element: Any, test: Callable[[Any], bool], known: dict[Any, bool]) -> bool:
+    """Whether `test` holds for the element or an ancestor. `known` keeps each element's answer
+    (the caller's memo, one per question): elements asked about share most of their ancestors,
+    so each is tested once however many are asked about below it. Iterative: pages nest deep."""
+    unknown: list[Any] = []
+    node, inside = element, False
+    while node is not None:
+        answer = known.get(node)
+        if answer is not None:
+            inside = answer
+            break
+        unknown.append(node)
+        node = node.getparent()
+    for node in reversed(unknown):
+        inside = inside or test(node)
+        known[node] = inside
+    return inside
 
 
 def text_of(element: Any) -> str:

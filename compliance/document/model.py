@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 from compliance.document.byline_reading import BylineReading
-from compliance.document.elements import text_of, why_inert
+from compliance.document.elements import in_any, text_of, why_inert
 from compliance.document.positions import SourceComment, SourcePositions, lines_by_lf, locate_comments, text_column, tree_comments
 from compliance.findings import Location
 from compliance.text import DASHES, normalize_inline
@@ -399,24 +399,10 @@ class Document:
         return node in holders
 
     def _in_any(self, key: str, element: Any, test: Callable[[Any], bool]) -> bool:
-        """Whether `test` holds for the element or an ancestor, each element's answer kept in the
-        document's memo under `key`: the hits of a page's markers share most of their ancestors,
-        so each element is tested once however many hits lie below it (iterative: pages nest
-        deep)."""
+        """Whether `test` holds for the element or an ancestor (`elements.in_any`), each element's
+        answer kept in the document's memo under `key`."""
         known: dict[Any, bool] = self._memo.setdefault(("in_any", key), {})
-        unknown: list[Any] = []
-        node, inside = element, False
-        while node is not None:
-            answer = known.get(node)
-            if answer is not None:
-                inside = answer
-                break
-            unknown.append(node)
-            node = node.getparent()
-        for node in reversed(unknown):
-            inside = inside or test(node)
-            known[node] = inside
-        return inside
+        return in_any(element, test, known)
 
     def unseen_text(self) -> tuple[tuple[int, str, bool], ...]:
         """The page's blocks of text that no reader sees, as (line, text, in the story): each

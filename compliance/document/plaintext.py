@@ -9,7 +9,7 @@ from collections.abc import Set
 
 from compliance.decoding import Decoded, as_decoded
 from compliance.document.bylines import find_bylines, outlet_names
-from compliance.document.model import Block, Document, Image, Item, Link, item_offsets
+from compliance.document.model import Block, Byline, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import lines_by_lf, locate_comments
 from compliance.text import normalize_inline
 
@@ -79,16 +79,8 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         items, links, comments = _read_lines(body)
         scripts, unseen = [], []
     blocks = tuple(i for i in items if isinstance(i, Block))
-    headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
-    # With the title in the front matter and no heading in the text, the first line is no headline
-    # to the byline reader: it may be the byline itself ("Maria Chen" over the story).
-    titled = headline is not None and not headline.heading and any(front_matter.get(key) for key in _TITLE_KEYS)
-    bylines = find_bylines([], tuple(b for b in blocks if b.in_article), None if titled else headline, None, outlet_names(outlets))
-    if headline is not None and not headline.heading and any(byline.index == headline.index and byline.names for byline in bylines):
-        # The first line is the byline ("By Rosa Ibarra, CalMatters" over the story): the article
-        # has no headline, rather than its byline for one. A first line that opens with "By" and
-        # names no one ("By the numbers: rates rise") is a headline.
-        headline = None
+    titled = any(front_matter.get(key) for key in _TITLE_KEYS)
+    headline, bylines = _headline_and_bylines(blocks, titled, outlets)
     first_line = blocks[0].line if blocks else 1
     return Document(
         kind="markdown" if markdown else "text",
@@ -112,6 +104,22 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
         _comments=locate_comments(lines_by_lf(body), comments),
         _unseen=tuple(unseen),
     )
+
+
+def _headline_and_bylines(blocks: tuple[Block, ...], titled: bool, outlets: Set[str]) -> tuple[Block | None, tuple[Byline, ...]]:
+    """The article's headline (its first heading, else its first line) and its bylines. `titled`:
+    the front matter has a title, which is the headline; then, with no heading in the text, the
+    first line is no headline to the byline reader: it may be the byline itself ("Maria Chen"
+    over the story)."""
+    headline = next((b for b in blocks if b.heading), blocks[0] if blocks else None)
+    first_line = headline is not None and not headline.heading
+    bylines = find_bylines([], tuple(b for b in blocks if b.in_article), None if titled and first_line else headline, None, outlet_names(outlets))
+    if first_line and headline is not None and any(byline.index == headline.index and byline.names for byline in bylines):
+        # The first line is the byline ("By Rosa Ibarra, CalMatters" over the story): the article
+        # has no headline, rather than its byline for one. A first line that opens with "By" and
+        # names no one ("By the numbers: rates rise") is a headline.
+        headline = None
+    return headline, bylines
 
 
 # The `title:` key of front matter, at the start of its line (the title's line in the file).

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Any
 
-from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, names, text_of
+from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, in_any, names, text_of
 
 # Page chrome inside or around an article: not part of the story an editor republished.
 _CHROME_CLASSES = frozenset(
@@ -212,20 +212,8 @@ class _Comments:
         self._inside: dict[Any, bool] = {}
 
     def contain(self, element: Any) -> bool:
-        """True when the element or an ancestor is a comment section (iterative: pages nest deep)."""
-        unknown: list[Any] = []
-        node, inside = element, False
-        while node is not None:
-            known = self._inside.get(node)
-            if known is not None:
-                inside = known
-                break
-            unknown.append(node)
-            node = node.getparent()
-        for node in reversed(unknown):
-            inside = inside or _is_comments(node)
-            self._inside[node] = inside
-        return inside
+        """True when the element or an ancestor is a comment section."""
+        return in_any(element, _is_comments, self._inside)
 
 
 # What a site's header is classed as (`c-site-header`, `site-header__inner` too): outside the
