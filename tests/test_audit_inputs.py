@@ -341,6 +341,9 @@ def test_stories_no_page_of_the_publishers_sitemap_gives_are_one_line(cli: Any, 
         ("bogus", "--scheduler 'bogus' is not a scheduler address: missing port number in address 'bogus'"),
         ("http://127.0.0.1:1", "--scheduler 'http://127.0.0.1:1' is not a scheduler address: unknown address scheme 'http'"),
         ("", "--scheduler '' is empty"),
+        # A port no host has is refused at once, not after Dask's whole connect timeout.
+        ("tcp://127.0.0.1:99999", "is not a scheduler address: port 99999 in address 'tcp://127.0.0.1:99999' is not a TCP port (1-65535)"),
+        ("tcp://127.0.0.1:0", "is not a scheduler address: port 0 in address 'tcp://127.0.0.1:0' is not a TCP port (1-65535)"),
         ("tcp://127.0.0.1:1", "--scheduler 'tcp://127.0.0.1:1' cannot be reached: Timed out trying to connect to tcp://127.0.0.1:1 after 1 s"),
     ],
 )

@@ -37,17 +37,23 @@ class SchedulerUnusable(Exception):
     """A `--scheduler` the audit cannot run on (not installed, not an address, nothing answers there): why, one line."""
 
 
+_HIGHEST_PORT = 65535
+
+
 def _check_address(address: str) -> None:
     """Raise `ValueError` when Dask would refuse `address` as a scheduler's: an unknown scheme
-    ("unknown address scheme 'http'"), or a network one without a port ("missing port number in
-    address 'bogus'"). `distributed` is installed (the caller imported it)."""
+    ("unknown address scheme 'http'"), a network one without a port ("missing port number in
+    address 'bogus'"), or with a port past 65535. `distributed` is installed (the caller imported it)."""
     from distributed.comm.addressing import parse_address, parse_host_port
     from distributed.comm.registry import get_backend
 
     scheme, location = parse_address(address)
     get_backend(scheme)
     if scheme in ("tcp", "tls", "ws", "wss"):
-        parse_host_port(location)
+        _, port = parse_host_port(location)
+        # Dask reads any number, and then waits its whole connect timeout on a port no host has.
+        if not 0 < int(port) <= _HIGHEST_PORT:
+            raise ValueError(f"port {port} in address '{address}' is not a TCP port (1-{_HIGHEST_PORT})")
 
 
 class DaskMapper:
