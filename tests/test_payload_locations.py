@@ -45,6 +45,20 @@ def test_sarif_puts_a_payloads_findings_on_the_payload_and_names_the_article(cli
     jsonschema.validate(log, json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
 
 
+def test_sarif_names_the_article_of_a_payloads_notifications_and_passes(cli: Any, tmp_path: Path, payload: str) -> None:
+    # CalMatters' headline rule needs the original's headline, which neither article gives.
+    story = "<article><h1>Rates rise</h1><p>By Dan Walters, CalMatters</p><p>This story was originally published by CalMatters.</p></article>"
+    write(tmp_path, "cms-nc.jsonl", "\n".join(json.dumps({"id": f"s{n}", "html": story}) for n in (1, 2)) + "\n")
+    log = cli("check", "--input-kind", "cms-json", "--format", "sarif", "cms-nc.jsonl").json()
+    run = log["runs"][0]
+    unchecked = [n for n in run["invocations"][0]["toolExecutionNotifications"] if n["descriptor"]["id"] == "missing-meta"]
+    assert [n["locations"][0]["logicalLocations"] for n in unchecked] == [[{"name": f"cms-nc.jsonl#{n} (s{n})", "kind": "object"}] for n in (1, 2)]
+    assert all(n["message"]["text"].endswith(f"(in cms-nc.jsonl#{i} (s{i}))") for i, n in enumerate(unchecked, start=1))
+    assert {entry["article"] for entry in run["properties"]["passed"]} == {"cms-nc.jsonl#1 (s1)", "cms-nc.jsonl#2 (s2)"}
+    requires_shared([SHARED / "schemas" / "sarif-schema-2.1.0.json"])
+    jsonschema.validate(log, json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
+
+
 def test_a_file_is_still_annotated_at_its_line(cli: Any, payload: str) -> None:
     (result,) = cli("check", "--format", "sarif", "no-logo.html").json()["runs"][0]["results"]
     assert result["locations"] == [

@@ -79,8 +79,10 @@ def format_sarif(reports: Sequence[Report], context: FormatContext) -> str:
                 result["baselineState"] = "unchanged" if item.kind == "external" else "new"
             results.append(result)
         for notice in file_notices(report):
-            notifications.append(_notification(notice, location))
-        passed.extend({"uri": location["uri"], "rule": p.rule, "line": p.location.line, "evidence": p.evidence} for p in report.passed)
+            notifications.append(_notification(notice, location, report))
+        # A payload's article is named beside the payload file it is in, as its results name it.
+        article = {"article": visible(report.path)} if report.payload is not None else {}
+        passed.extend({"uri": location["uri"], **article, "rule": p.rule, "line": p.location.line, "evidence": p.evidence} for p in report.passed)
     if context.baseline is not None:
         results.extend(_absent(entry, rules) for entry in context.baseline.resolved)
     version = {"version": context.tool_version, "semanticVersion": context.tool_version} if context.tool_version else {}
@@ -267,10 +269,18 @@ def _configuration_notice(adjustment: RuleAdjustment) -> dict[str, Any]:
     }
 
 
-def _notification(notice: Notice, location: dict[str, str]) -> dict[str, Any]:
+def _notification(notice: Notice, location: dict[str, str], report: Report) -> dict[str, Any]:
+    """A notice as a tool execution notification on the document's file; for an article of a CMS
+    payload, on the payload file with the article named as a logical location and in the
+    message, as its results are."""
+    where: dict[str, Any] = {"physicalLocation": {"artifactLocation": dict(location)}}
+    message = notice.message
+    if report.payload is not None:
+        where["logicalLocations"] = [{"name": visible(report.path), "kind": "object"}]
+        message = f"{message} (in {report.path})"
     return {
         "descriptor": {"id": notice.code},
         "level": _NOTICE_LEVELS.get(notice.code, "note"),
-        "message": {"text": notice.message},
-        "locations": [{"physicalLocation": {"artifactLocation": dict(location)}}],
+        "message": {"text": message},
+        "locations": [where],
     }
