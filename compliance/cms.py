@@ -359,12 +359,22 @@ def utf8_payload(stream: BinaryIO) -> BinaryIO:
     is decoded as it is read, a character that does not decode shown as U+FFFD; UTF-8 (with or
     without its BOM) is read as it is. So the command line reads every payload `POST /v1/check`
     reads."""
-    head = stream.read(4)
+    peek = getattr(stream, "peek", None)
+    if peek is not None:  # a buffered stream (a file, standard input): look without taking
+        head, rest = bytes(peek(4)[:4]), stream
+    elif stream.seekable():
+        start = stream.tell()
+        head = stream.read(4)
+        stream.seek(start)
+        rest = stream
+    else:
+        head = stream.read(4)
+        rest = cast(BinaryIO, io.BufferedReader(_Prefixed(head, stream)))
     encoding = json.detect_encoding(head)
-    prefixed = io.BufferedReader(_Prefixed(head, stream))
     if encoding in ("utf-8", "utf-8-sig"):
-        return cast(BinaryIO, prefixed)
-    return cast(BinaryIO, codecs.EncodedFile(prefixed, "utf-8", encoding, errors="replace"))
+        # Read as it is, one payload at a time: no buffer of this reader's reads ahead of it.
+        return rest
+    return cast(BinaryIO, codecs.EncodedFile(rest, "utf-8", encoding, errors="replace"))
 
 
 def shown_start(data: bytes) -> str:

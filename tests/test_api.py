@@ -25,7 +25,8 @@ def test_check_text_with_explicit_pack_and_meta() -> None:
     seed = (SAMPLES / "dcnf" / "republished.txt").read_bytes()
     report = check_text(seed, packs=["dcnf"], meta={"reporter": "Jake Smith"})
     assert report.findings == ()
-    assert [p.rule for p in report.passed] == ["dcnf/logo", "dcnf/byline", "dcnf/affiliation"]
+    # The reporter given is the reporter the byline credits (no original is given).
+    assert [p.rule for p in report.passed] == ["dcnf/logo", "dcnf/byline", "dcnf/affiliation", "dcnf/original-reporter"]
 
 
 def test_check_markdown_reads_front_matter() -> None:
