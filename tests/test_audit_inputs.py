@@ -520,6 +520,18 @@ def test_a_robots_txt_that_fails_with_a_server_error_disallows_the_whole_site(st
     assert routes.asked == ["/robots.txt"]
 
 
+def test_a_robots_txt_that_cannot_be_read_disallows_the_whole_site() -> None:
+    routes = _Logged()
+    with _site(routes) as partner:
+        # An answer cut short (it promises more bytes than it sends): no robots.txt was read.
+        routes["/robots.txt"] = (200, "text/plain", b"User-agent: *", {"Content-Length": "5000"})
+        routes["/news/story-0/"] = (200, "text/html", web.copy(PUBLISHER, partner, 0, "stripped"), {})
+        problems, _ = _fetch_all(partner, ["/news/story-0/"], retries=0)
+    (problem,) = problems.values()
+    assert problem.startswith("disallowed: robots.txt could not be read (") and problem.endswith("), which disallows the whole site (RFC 9309)")
+    assert routes.asked == ["/robots.txt"]
+
+
 @pytest.mark.parametrize(
     ("robots", "problem"),
     [

@@ -183,7 +183,8 @@ class Fetcher:
     def refusal(self, url: str) -> str:
         """Why the host's robots.txt forbids our user agent to fetch `url` (the problem line), or ""
         when it allows it. As RFC 9309 §2.3.1 reads a robots.txt: 200, its rules; a 4xx (none
-        there), everything allowed; a 5xx (the server failing), everything disallowed."""
+        there), everything allowed; a 5xx or no answer (the server or the network failing),
+        everything disallowed."""
         parts = urlsplit(url)
         host = parts.netloc.lower()
         with self.lock:
@@ -205,8 +206,11 @@ class Fetcher:
         from protego import Protego
 
         fetched = self.fetch(url)
-        if fetched.status >= 500:
-            why = f"disallowed: robots.txt answered HTTP {fetched.status}, which disallows the whole site (RFC 9309)"
+        if fetched.status >= 500 or (not fetched.status and fetched.problem):
+            # Unreachable (a server error, or no answer at all: a network error, a cut answer) is
+            # "complete disallow" (RFC 9309 §2.3.1.4); only a 4xx means there is none.
+            answer = f"answered HTTP {fetched.status}" if fetched.status else f"could not be read ({fetched.problem})"
+            why = f"disallowed: robots.txt {answer}, which disallows the whole site (RFC 9309)"
             return Protego.parse("User-agent: *\nDisallow: /\n"), why
         text = fetched.body.decode("utf-8", "replace") if fetched.status == 200 else ""
         return Protego.parse(text), "disallowed by robots.txt"
