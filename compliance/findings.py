@@ -59,6 +59,9 @@ class FixBlock:
 
     text: str
     place: str
+    # Where in the document the block goes (its anchor's line), when the document has that place:
+    # what the HTML report marks for a thing that is missing, where it belongs.
+    location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)

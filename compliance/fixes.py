@@ -400,14 +400,15 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
     try:
         if fix.when is not None and not ctx.run(fix.when).passed:
             return None
-        anchor = None if isinstance(fix.where, str) else _anchor(fix.where, doc, ctx)
+        anchor = _anchor(fix.where, doc, ctx)
     except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
         return None
     text = _render(template, doc.kind, fix, _Values(ctx.meta, ctx.original), unknown=_placeholder)
+    location = doc.locate(anchor[0]) if anchor is not None else None
     if isinstance(fix.where, str):
-        return FixBlock(text, fix.place)
+        return FixBlock(text, fix.place, location)
     # A place a check names is shown by what the check finds ("after '<img alt=…>'").
-    return FixBlock(text, f"{fix.insert} {anchor[1]!r}" if anchor is not None else "")
+    return FixBlock(text, f"{fix.insert} {anchor[1]!r}" if anchor is not None else "", location)
 
 
 def _placeholder(name: str) -> str:

@@ -160,3 +160,22 @@ def test_an_absence_that_passed_has_no_place_and_no_mark(tmp_path: Path) -> None
         assert bool(item.xpath("span[@class='loc']")) is passed.placed
         assert bool(item.xpath("a[@class='badge ok']")) is passed.placed
         assert bool(tree.xpath(f"//a[@class='mark ok'][@data-rule='{passed.rule}']")) is passed.placed
+
+
+def test_a_missing_thing_is_marked_where_its_block_goes(tmp_path: Path) -> None:
+    # ProPublica's pixel goes after the end of the story: its marker is by the story's last
+    # paragraph, where the panel says to paste it, not at the top of the article.
+    source = (ROOT / "samples/propublica/compliant-wordpress.html").read_text(encoding="utf-8")
+    lines = source.splitlines(keepends=True)
+    copy = tmp_path / "no-pixel.html"
+    copy.write_text("".join(line for line in lines if "pixel.propublica.org/pixel.js" not in line), encoding="utf-8")
+    page, reports = _html_for([str(copy)])
+    assert [f.rule for f in reports[0].findings] == ["propublica/pixel"]
+    tree = lxml.html.fromstring(page)
+    (mark,) = tree.xpath("//div[@class='article']//a[@data-rule='propublica/pixel']")
+    before = " ".join("".join(mark.xpath("preceding::text()")).split())
+    after = " ".join("".join(mark.xpath("following::text()")).split())
+    # The story's last paragraph is before the marker, the page's tags and teasers after it.
+    assert before.endswith("She has not received them. Share this:FacebookXEmail")
+    assert after.startswith("Tagged Pipelines, Oil and gas, ProPublica")
+    assert "Paste this after the end:" in page

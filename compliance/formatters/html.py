@@ -142,7 +142,9 @@ def _article(report: Report, source: ArticleSource, prefix: str) -> str:
     """The article, sanitised, with a marker at each finding's and each pass's location."""
     marks: dict[tuple[int, int], list[str]] = {}
     for index, finding in enumerate(report.findings, start=1):
-        marks.setdefault((finding.location.line, finding.location.column), []).append(f"f{index}")
+        # Something missing is marked where its block goes, when the rule's fix says where.
+        where = finding.fix.location if finding.evidence is None and finding.fix is not None and finding.fix.location else finding.location
+        marks.setdefault((where.line, where.column), []).append(f"f{index}")
     for index, passed in enumerate(report.passed, start=1):
         if passed.placed:
             marks.setdefault((passed.location.line, passed.location.column), []).append(f"p{index}")
