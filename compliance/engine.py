@@ -485,8 +485,8 @@ def _applied_by_original(detections: tuple[Detection, ...], packs: Sequence[Pack
         pack = by_pack[detection.pack]
         reason = "" if detection.applied or detection.own_page else original_publisher(pack.own_site, ctx.original, addresses)
         if reason:
-            detection = dataclasses.replace(detection, applied=True, confidence=1.0)
             why = f"the original given is {pack.publisher}'s story ({reason}), whatever credits the copy carries"
+            detection = dataclasses.replace(detection, applied=True, confidence=1.0, by_original=why)
             notices.append(Notice("original-publisher", f"the {pack.id} pack applies because {why}"))
         updated.append(detection)
     return tuple(updated), notices

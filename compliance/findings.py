@@ -138,6 +138,9 @@ class Detection:
     # The fired markers found only in text no reader sees (a hidden credit line), among `markers`:
     # they count only when what is shown does not reach the threshold.
     hidden: tuple[str, ...] = field(default=(), compare=False)
+    # Why the pack applies though the page's markers do not make it up: the original given is the
+    # publisher's story (`engine._applied_by_original`); "" when the page itself made it apply.
+    by_original: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -231,7 +231,9 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
     # suppression comments written in it are not obeyed, only counted.
     detect = match.only_cites
     report = check_document(doc, [work.pack], path=page.key, auto_detect=detect, meta=meta, load_original=work.stories.document, inline_suppressions=False)
-    if detect and not any(d.applied for d in report.detections):
+    # The story's address names the publisher, which applies its pack to any page (see
+    # `engine._applied_by_original`): only a pack the page's own markers apply counts here.
+    if detect and not any(d.applied and not d.by_original for d in report.detections):
         return PageOutcome(page.key, text.site, page_digest(page.data), None, cites=match.story)
     findings = tuple(sorted({f.rule for f in report.findings}))
     errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
