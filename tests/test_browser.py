@@ -127,8 +127,10 @@ def test_the_page_marks_the_missing_logo_where_it_belongs_and_shows_the_snippet(
     marks = page.locator("div.article a.mark.error")
     assert marks.count() == 1
     assert marks.first.get_attribute("data-rule") == "dcnf/logo"
-    # Missing things are marked where they belong: at the start of the story, before its <article>.
-    assert marks.first.evaluate("m => m.nextElementSibling && m.nextElementSibling.tagName") == "ARTICLE"
+    # Missing things are marked where their block goes: the logo before the byline, as the block
+    # to paste says (past the byline's own "ok" marks).
+    after = "m => { let n = m.nextElementSibling; while (n && n.matches('a.mark')) n = n.nextElementSibling; return n && n.textContent.trim(); }"
+    assert marks.first.evaluate(after).startswith("By Jake Smith, Daily Caller News Foundation")
     # The logo rule's fix, rendered for this article: the logo's URL is not known here (no
     # original story), so it stands as a value to fill in.
     assert page.locator("p.paste").first.inner_text() == "Paste this before the byline:"
