@@ -104,12 +104,18 @@ def test_a_record_cut_inside_its_page_names_the_page_and_what_is_missing(tmp_pat
 def test_a_corrupt_gzip_member_is_a_problem_after_the_records_before_it(tmp_path: Path) -> None:
     data = bytearray(_records(_copies(), gzip=True))
     start = _last_record_start(bytes(data), gzip=True)
-    middle = start + (len(data) - start) // 2
-    data[middle : middle + 40] = b"\x00" * 40
+    # The member's first deflate block given the reserved block type (RFC 1951 3.2.3: BTYPE 11),
+    # after its 10-byte gzip header: corrupt whatever the record's bytes (its ID and date are
+    # random, so zeroing bytes in the middle could leave zlib a stream it decodes as garbage).
+    assert data[start : start + 3] == b"\x1f\x8b\x08" and data[start + 3] == 0  # no optional header fields
+    data[start + 10] |= 0b110
     pages, problems = _read(tmp_path, bytes(data), "corrupt.warc.gz")
     assert pages == [f"{PARTNER}/news/story-0/"]
-    # zlib reads no record out of the member: the archive is not read past the records before it.
-    assert [what.split(":")[0] for _, what in problems] == ["archive not read after its first 1 record"]
+    # zlib reads no record out of the member: the archive is not read past it. warcio may first
+    # read the member's bytes as they are, warning of what it finds there (those warnings are
+    # problems too), but no page comes of them.
+    *warnings, last = [what for _, what in problems]
+    assert last.startswith("archive not read after its first ") and all(w.startswith("archive warning: ") for w in warnings), problems
 
 
 @pytest.mark.parametrize("gzip", [False, True], ids=["plain", "gzip"])
