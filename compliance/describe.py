@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from compliance.document.selector_lists import group_members
-
 # Element names as an editor would call them.
 _ELEMENT_NOUNS = {
     "img": "image",
@@ -56,6 +54,10 @@ def describe_selector(css: str) -> str:
     """A CSS selector as a noun phrase: `img, amp-img` → "image"; `p.byline` → 'paragraph with
     class "byline"'; anything with combinators or pseudo-classes → "element the rule describes"."""
     phrases: list[str] = []
+    # Lazily: importing any of compliance.document loads the whole document model, which pack
+    # building (`describe_pattern`) does not need.
+    from compliance.document.selector_lists import group_members
+
     for part in group_members(css) or ("",):
         match = _SIMPLE_SELECTOR.match(part)
         if not part or match is None:
