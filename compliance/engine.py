@@ -232,6 +232,7 @@ def check_document(
     # Rules that reached a conclusion; the look-alike and bidi checks run whenever a pack applies.
     concluded: set[str] = {LOOK_ALIKE_RULE, BIDI_RULE} if applied else set()
     undecided: dict[str, list[str]] = {}
+    without_original: list[str] = []
     for pack in applied:
         for rule in pack.rules:
             # A base-pack rule shared by two applied packs is checked once; if one of them
@@ -247,11 +248,11 @@ def check_document(
             try:
                 rule_findings, rule_passed = evaluate_rule(ctx, rule)
             except Undecided as exc:
-                # Without any original, comparing with it is simply not asked for: no notice on
-                # every article. Any other reason (an original that cannot be compared with, an
-                # `outside` selector that leaves out the whole scope) is said.
-                if exc.reason != NO_ORIGINAL:
-                    undecided.setdefault(exc.reason, []).append(rule.id)
+                # Without any original, comparing with it was not asked for: said in a note of its
+                # own, which neither `--quiet` nor the summary counts (most checks run without one).
+                # Any other reason (an original that cannot be compared with, an `outside` selector
+                # that leaves out the whole scope) is a rule not checked.
+                (without_original if exc.reason == NO_ORIGINAL else undecided.setdefault(exc.reason, [])).append(rule.id)
                 continue
             except MissingMeta as exc:
                 missing = _missing_meta_notice(rule, pack, exc.key, ctx)
@@ -288,6 +289,10 @@ def check_document(
             passed.extend(rule_passed)
     for reason, rule_ids in undecided.items():
         notices.append(Notice("undecided", f"{len(rule_ids)} rule(s) not checked ({', '.join(rule_ids)}): {reason}", tuple(rule_ids)))
+    if without_original:
+        rules = ", ".join(without_original)
+        compare = "compares the copy" if len(without_original) == 1 else "compare the copy"
+        notices.append(Notice("no-original", f"not compared: {rules} {compare} with the original story, and none was given ({GIVE_ORIGINAL})"))
     off = frozenset(rule for rule, level in severities.items() if level is None)
     # The prefilter searched the page for the directive's word with the markers' words: a page
     # it is not on is spared a search of its source.
@@ -666,6 +671,7 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
     return dataclasses.replace(report, timings=(("parse", parsed), *report.timings)) if settings.timing else report
 
 
+GIVE_ORIGINAL = "give it with --original FILE or the 'original' metadata key"
 NO_PACK = Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)")
 
 

@@ -280,3 +280,33 @@ def test_a_reporter_given_as_no_one_value_leaves_the_rule_not_checked_with_a_not
     (entry,) = cli("check", "--pack", "dcnf", "--format", "json", str(story)).json()["files"]
     assert "dcnf/original-reporter" not in [f["rule"] for f in entry["findings"] + entry["passed"]]
     assert any(n["message"].startswith("rule dcnf/original-reporter not checked: the article's 'reporter'") for n in entry["notices"])
+
+
+def test_without_an_original_a_note_names_the_rules_that_compare_with_it(cli: Any) -> None:
+    from compliance.checks import ORIGINAL_KINDS
+    from compliance.loading import load_packs
+
+    run = cli("check", "--format", "json", f"{FIXTURES}/compliant.html")
+    entry = run.json()["files"][0]
+    notes = [n for n in entry["notices"] if n["code"] == "no-original"]
+    assert run.code == 0 and len(notes) == 1
+    named = set(re.findall(r"[\w-]+/[\w-]+", notes[0]["message"].split(" compare the copy")[0]))
+    comparing = {rule.id for pack in load_packs() if pack.id in entry["packs"] for rule in pack.rules if rule.check.kind in ORIGINAL_KINDS}
+    assert named == comparing and "propublica/fidelity" in named
+    assert "--original FILE" in notes[0]["message"]
+
+
+def test_with_the_original_given_no_note_says_it_is_missing(cli: Any) -> None:
+    run = cli("check", "--format", "json", "--original", f"{FIXTURES}/compliant.html", f"{FIXTURES}/compliant.html")
+    assert not [n for n in run.json()["files"][0]["notices"] if n["code"] == "no-original"]
+
+
+def test_the_note_is_not_a_rule_not_checked(cli: Any) -> None:
+    # Most checks run without an original: --quiet, the summary and the pipeline formats leave it out.
+    text = cli("check", f"{FIXTURES}/compliant.html")
+    assert re.search(r"note: not compared: [^\n]*propublica/fidelity[^\n]* compare the copy with the original story, and none was given", text.out)
+    assert text.out.rstrip().endswith("1 file checked; no problems")
+    quiet = cli("check", "--quiet", f"{FIXTURES}/compliant.html")
+    assert quiet.code == 0 and "not compared" not in quiet.out
+    concise = cli("check", "--format", "concise", f"{FIXTURES}/compliant.html")
+    assert "not compared" not in concise.out and "compare the copy" not in concise.out

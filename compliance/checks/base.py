@@ -122,7 +122,8 @@ class CheckKind(NamedTuple):
 
 class Undecided(Exception):
     """A check cannot decide on this document (for example: it compares with the original story and
-    none was given). The rule is reported as not checked, with `reason`, never as a violation."""
+    none was given). The rule is reported as not checked, with `reason`, never as a violation;
+    for `NO_ORIGINAL` the rules are named in the file's `no-original` note instead."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)

@@ -51,7 +51,7 @@ there at all), `excerpt-allowed` (at most `excerpt-words` words of the original)
 `extract: true` is for terms that also permit extracts (The Conversation's "Read the full
 article" extracts): paragraphs left out are not `removed` or `truncated`, and what is kept is
 held to `nd`, so a changed or added paragraph is still a finding. Without an
-original story the rule is reported as not checked. Captures: `change`, `paragraph` (its number in
+original story the rule is not run: the file's `no-original` note names it. Captures: `change`, `paragraph` (its number in
 the original), `similarity`, `diff` (a short word diff: `[-removed-]` `{+added+}`), `words`.
 
 Example (no-derivatives terms: no cuts, no edits beyond style)::

@@ -9,7 +9,7 @@ for an original's "J. Smith", "Jake Smith" do not). With
 `reporter` metadata (`--meta reporter='Jake Smith'`, a CMS payload's `reporter`, the editor's
 page's Reporter field: who the editor says wrote the original) names the reporters instead: a
 list of people ("Jake Smith, Ana Ruiz", "Jake Smith and Ana Ruiz", "Jake Smith / Ana Ruiz"), each
-to be credited. Without either the rule is not checked and says nothing, as every rule that
+to be credited. Without either the rule is not run and the file's `no-original` note names it, as every rule that
 compares with an original; a `reporter` given empty, or as no one value (a mapping, true), leaves
 it not checked with a note. Captures: `name` and `names` (the original's first reporter, and all of
 them as a sentence lists them), `missing`.
@@ -93,7 +93,7 @@ def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:
             raise Undecided("the original story names no reporter in a visible byline")
         return expected, "the original credits"
     if REPORTER_KEY not in ctx.meta:
-        raise Undecided(NO_ORIGINAL)  # as every check that compares with an original: no note
+        raise Undecided(NO_ORIGINAL)  # as every check that compares with an original: the `no-original` note
     given = " ".join(str(ctx.meta[REPORTER_KEY]).split())
     if not given or unreadable_reason(ctx.meta, REPORTER_KEY):
         # Given empty, or as no one value (a mapping, true): said in a note, as for any rule.

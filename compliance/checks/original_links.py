@@ -10,7 +10,7 @@ address. The link back is a visible link, or
 `original` value when it is a URL, or the original's own canonical URL or og:url (the one named in
 a finding is the first of these). An address typed with tracking parameters (`?utm_source=…`) or
 read from an AMP page thus needs no link of its own. Each dropped link is one hit;
-a missing link back is one more. Without an original story the rule is reported as not checked.
+a missing link back is one more. Without an original story the rule is not run: the file's `no-original` note names it.
 Captures: `href`, `text` (of the dropped link), `original_url`.
 
 Example (all links kept, and a link back)::

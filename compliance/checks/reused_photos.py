@@ -7,7 +7,7 @@ original. Its credit is its `<figcaption>`, the short caption line right after i
 text; in plain text, where a photo shows only as its credit line ("(Photo by NAME/AFP via Getty
 Images)"), the credit line itself. Each reused agency photo is one hit quoting the credit; credits
 matching `allowed` (a publisher that lets its photos be reused) are fine. Without an original story
-the rule is reported as not checked. Captures: `credit`.
+the rule is not run: the file's `no-original` note names it. Captures: `credit`.
 
 Example (no agency photo copied from the original)::
 

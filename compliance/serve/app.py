@@ -507,7 +507,9 @@ def not_compared(result: FileResult, meta: Mapping[str, str], packs: Sequence[Pa
         "or start the server with --allow-fetch",
         rules,
     )
-    report = dataclasses.replace(result.report, notices=(*result.report.notices, notice))
+    # It says more than the note that no original was given (an address was, and why it was not read).
+    kept = tuple(n for n in result.report.notices if n.code != "no-original")
+    report = dataclasses.replace(result.report, notices=(*kept, notice))
     return dataclasses.replace(result, report=report, packed=b"")
 
 
