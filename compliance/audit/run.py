@@ -395,6 +395,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         batches = iter(lambda: list(itertools.islice(pages, batch_pages)), [])
         written = _audit_batches(batches, lambda batch: _audit_batch(batch, work, basis, state, mapper), finished, in_flight=getattr(mapper, "in_flight", 1))
         _drop_partitions(config.output / PARTITIONS, keep=written)
+        carried = carried_over(problems, outcomes, state, basis)
         state.finish()
     finally:
         if fetcher is not None:
@@ -403,7 +404,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
     copies = [o.copy for o in outcomes if o.copy is not None]
     citing = sum(bool(o.cites) for o in outcomes)
     report = build_report(
-        copies,
+        [*copies, *carried],
         pages=len(outcomes),
         unmatched=len(outcomes) - len(copies) - citing,
         citing=citing,
@@ -491,6 +492,7 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
         known = state.outcome(page.key, digest, basis)
         if known is not None:
             stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True, cites=known[2])
+    state.seen(stored)
     todo = [p for p in batch if p.key not in stored]
     # A mapper that joins pages with stories itself (the shuffle join on a Dask cluster) is given the pages.
     join_pages = getattr(mapper, "join_pages", None)
@@ -498,6 +500,23 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
     state.record(((o.key, o.site, o.digest, o.copy, o.cites) for o in done), basis)
     fresh = {o.key: o for o in done}
     return [stored.get(page.key) or fresh[page.key] for page in batch]
+
+
+def carried_over(problems: Sequence[tuple[str, str, str]], outcomes: Sequence[PageOutcome], state: AuditState, basis: str) -> list[CheckedCopy]:
+    """The last known copies of each site this run could not reach: one with a problem in this run
+    (its sitemap or feed not read, its robots.txt or pages unanswered) and no page read from it.
+    Each keeps its verdict, marked with the date of the earlier run that last read it: a partner
+    whose site is down is not "compliant by absence". Only copies audited on this run's `basis`
+    are carried (a verdict of other packs or stories would not be this audit's)."""
+    from dataclasses import replace
+
+    read = {o.site for o in outcomes}
+    carried: list[CheckedCopy] = []
+    # A site is one the audit fetches from: an archive's or a saved folder's problem is no site down.
+    for site in sorted({site for site, where, _ in problems if is_http_url(where)} - read):
+        when, copies = state.last_known_copies(site, basis)
+        carried.extend(replace(copy, from_earlier_run=when) for copy in copies)
+    return carried
 
 
 def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome]) -> None:
