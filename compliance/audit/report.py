@@ -22,7 +22,8 @@ REPORT_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class CheckedCopy:
-    """One republication, checked: rule ids of its findings, the first findings' messages as evidence, its publication date."""
+    """One republication, checked: rule ids of its findings, the messages of the findings that matter
+    most as evidence (`run.worst_findings`: errors first, then by rule), its publication date."""
 
     story: str
     url: str
@@ -74,7 +75,8 @@ def build_report(
     for site, found in sorted(by_site.items()):
         compliant = sum(c.compliant for c in found)
         violations = Counter(rule for c in found for rule in c.findings)
-        worst = sorted((c for c in found if not c.compliant), key=lambda c: (-len(c.findings), c.url))[:5]
+        # Most errors first, then most findings: a copy with two errors is worse than one with one and warnings.
+        worst = sorted((c for c in found if not c.compliant), key=lambda c: (-len(c.errors), -len(c.findings), c.url))[:5]
         sites.append(
             {
                 "site": site,

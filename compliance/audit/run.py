@@ -24,7 +24,7 @@ from compliance.detect import own_page
 from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
-from compliance.findings import Severity
+from compliance.findings import Finding, Severity
 from compliance.packs import OwnSite, Pack
 from compliance.urls import is_http_url, on_host, url_host
 
@@ -237,10 +237,28 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
         return PageOutcome(page.key, text.site, page_digest(page.data), None, cites=match.story)
     findings = tuple(sorted({f.rule for f in report.findings}))
     errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
-    evidence = tuple(f"{f.rule}: {f.message}" for f in report.findings[:3])
+    evidence = tuple(f"{f.rule}: {f.message}" for f in worst_findings(report.findings, EVIDENCE))
     published = published_date(doc) or published_date(work.stories.document(match.story))
     copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published, report.ignored_suppressions)
     return PageOutcome(page.key, text.site, page_digest(page.data), copy)
+
+
+# How many findings a copy keeps as evidence (the report's and the dashboard's `worst`).
+EVIDENCE = 3
+
+
+def worst_findings(findings: Sequence[Finding], count: int) -> list[Finding]:
+    """The `count` findings that matter most: by severity (error, then warning, then info), then
+    by rule id, each rule's first finding before any rule's second (so that three findings of one
+    rule do not hide another error), in the report's order within a rule."""
+    ranked = sorted(enumerate(findings), key=lambda item: (-item[1].severity, item[1].rule, item[0]))
+    firsts: list[Finding] = []
+    again: list[Finding] = []
+    seen: set[str] = set()
+    for _, finding in ranked:
+        (again if finding.rule in seen else firsts).append(finding)
+        seen.add(finding.rule)
+    return [*firsts, *again][:count]
 
 
 @dataclass(frozen=True, slots=True)
@@ -541,6 +559,11 @@ def _drop_partitions(folder: Path, *, keep: int) -> None:
             stale.unlink()
 
 
+# Bumped when what a stored outcome holds changes (2: evidence ranked by severity, not the first
+# findings): an outcome stored in another form is checked again, not reused.
+OUTCOME_FORM = 2
+
+
 def audit_basis(stories: Sequence[Page], threshold: float, pack: Pack) -> str:
     """What a page's outcome depends on besides its own content: syndcheck's version, the pack the
     copies are checked with (its id and its file), the rule packs' files, the stories (keys and
@@ -549,7 +572,7 @@ def audit_basis(stories: Sequence[Page], threshold: float, pack: Pack) -> str:
     from compliance.api import load_packs
     from compliance.inputs import read_regular
 
-    digest = hashlib.sha256(f"{__version__}\n{threshold!r}\n".encode())
+    digest = hashlib.sha256(f"{__version__}\n{OUTCOME_FORM}\n{threshold!r}\n".encode())
     # The chosen pack first, by id and rules: the same pack files audited with another pack check other rules.
     digest.update(b"pack\0" + pack.id.encode() + b"\0" + read_regular(Path(pack.origin), limit=None) + b"\0")
     for origin in sorted({p.origin for p in load_packs()}):
