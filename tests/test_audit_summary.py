@@ -4,6 +4,9 @@ copies are those with the most errors."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
@@ -93,3 +96,109 @@ def test_the_readme_evidence_example_is_what_the_audit_writes() -> None:
     worst = build_report([outcome.copy], pages=1, unmatched=0, problems=[], stories=[outcome.copy.story])["sites"][0]["worst"][0]
     assert (worst["url"], worst["findings"]) == (example["url"], example["findings"])
     assert [line.split(": ", 1)[0] for line in worst["evidence"]] == [line.split(": ", 1)[0] for line in example["evidence"]]
+
+
+def _copy(url: str, *, story: str = "s3", canonical: str = "", site: str = "p.example") -> Any:
+    from compliance.audit.report import CheckedCopy
+
+    return CheckedCopy(story, url, site, 0.9, "text", ("p/logo",), ("p/logo",), (f"p/logo: read at {url}",), canonical=canonical)
+
+
+def _one(copies: list[Any], read: list[list[str]] | None = None) -> list[tuple[str, list[str], str]]:
+    """(url reported, also_at, the address whose verdict is kept) of each copy the report lists."""
+    from compliance.audit.run import one_copy_per_page, same_page
+
+    addresses = {same_page(urls[0]): urls for urls in read or []}
+    return sorted((c.url, list(c.also_at), c.evidence[0].removeprefix("p/logo: read at ")) for c in one_copy_per_page(copies, addresses))
+
+
+P = "http://p.example"
+
+
+@pytest.mark.parametrize(
+    ("copies", "read", "expected"),
+    [
+        # Read first at a tracking address, then at its clean one: reported at the clean one.
+        ([_copy(f"{P}/s3/?utm_source=fb")], [[f"{P}/s3/?utm_source=fb", f"{P}/s3/"]], [(f"{P}/s3/", [f"{P}/s3/?utm_source=fb"], f"{P}/s3/?utm_source=fb")]),
+        # http and https: the https one; a trailing slash or not: the shorter.
+        ([_copy(f"{P}/s3/")], [[f"{P}/s3/", "https://p.example/s3/"]], [("https://p.example/s3/", [f"{P}/s3/"], f"{P}/s3/")]),
+        ([_copy(f"{P}/s3/")], [[f"{P}/s3/", f"{P}/s3"]], [(f"{P}/s3", [f"{P}/s3/"], f"{P}/s3/")]),
+        # Its canonical URL, one of its addresses, names it, whatever was read first.
+        (
+            [_copy(f"{P}/s3?fbclid=x", canonical="https://p.example/s3/")],
+            [[f"{P}/s3?fbclid=x", f"{P}/s3"]],
+            [("https://p.example/s3/", [f"{P}/s3", f"{P}/s3?fbclid=x"], f"{P}/s3?fbclid=x")],
+        ),
+        # Two addresses of their own with one canonical URL: one copy, the verdict read at the canonical one.
+        (
+            [_copy(f"{P}/?p=3", canonical=f"{P}/s3/"), _copy(f"{P}/s3/", canonical=f"{P}/s3/")],
+            None,
+            [(f"{P}/s3/", [f"{P}/?p=3"], f"{P}/s3/")],
+        ),
+        # ... and when the canonical URL was never read, under the cleanest address read.
+        (
+            [_copy(f"{P}/?p=3", canonical=f"{P}/news/s3/"), _copy(f"{P}/print/s3/", canonical=f"{P}/news/s3/")],
+            None,
+            [(f"{P}/print/s3/", [f"{P}/?p=3"], f"{P}/print/s3/")],
+        ),
+    ],
+)
+def test_a_page_read_at_several_addresses_is_one_copy_under_its_canonical_or_cleanest(copies: list[Any], read: Any, expected: Any) -> None:
+    assert _one(copies, read) == expected
+
+
+@pytest.mark.parametrize(
+    "copies",
+    [
+        # A site-wide canonical URL (every page's the front page): copies of two stories stay two.
+        [_copy(f"{P}/s3/", canonical=f"{P}/"), _copy(f"{P}/s4/", story="s4", canonical=f"{P}/")],
+        # The publisher's canonical URL, which republishing plugins keep on every copy: not the site's.
+        [_copy(f"{P}/s3/", canonical="https://publisher.example/s3/"), _copy(f"{P}/again/s3/", canonical="https://publisher.example/s3/")],
+        # Other pages, other parameters that tell pages apart, other sites.
+        [_copy(f"{P}/story?id=3"), _copy(f"{P}/story?id=4")],
+        [_copy(f"{P}/s3/"), _copy("http://q.example/s3/", site="q.example")],
+    ],
+)
+def test_copies_that_are_not_one_page_stay_apart(copies: list[Any]) -> None:
+    from compliance.audit.run import one_copy_per_page
+
+    assert one_copy_per_page(copies, {}) == copies
+
+
+def test_a_copy_at_one_address_is_reported_as_it_is() -> None:
+    from compliance.audit.run import one_copy_per_page, same_page
+
+    alone = _copy(f"{P}/s3/", canonical=f"{P}/s3/")
+    assert one_copy_per_page([alone], {same_page(alone.url): [alone.url]})[0] is alone
+
+
+def test_an_audit_reports_a_page_at_its_tracking_and_own_addresses_once(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+    from tests.test_audit_inputs import FAST, PUBLISHER, _originals, _site
+
+    _originals(tmp_path / "originals")
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as partner:
+        # The partner's copy names /news/story-3/ its canonical URL; it is also served at ?p=3 and shared with a campaign tag.
+        copy = web.copy(PUBLISHER, partner, 3, "stripped")
+        paths = ("/news/story-3/?utm_source=fb&utm_medium=social", "/?p=3", "/news/story-3/")
+        for path in paths:
+            routes[path] = (200, "text/html", copy, {})
+        urls = ", ".join(partner + path for path in paths)
+        (tmp_path / "audit.yaml").write_text(
+            f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - site: {{urls: [{urls}]}}\noutput: out/\n{FAST}", encoding="utf-8"
+        )
+        report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    copies = [c for story in report["stories"] for c in story["copies"]]
+    assert [(c["url"], c["also_at"]) for c in copies] == [(f"{partner}/news/story-3/", [f"{partner}/?p=3", partner + paths[0]])]
+    # As the README shows it.
+    import json
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = json.loads(readme.split("<!-- audit-also-at -->\n```json\n", 1)[1].split("```", 1)[0])
+    shown = json.loads(json.dumps({"url": copies[0]["url"], "also_at": copies[0]["also_at"]}).replace(partner, "http://partner.example"))
+    assert shown == example
+    assert (report["pages_read"], report["copies"], report["unmatched_pages"]) == (1, 1, 0)
+    assert report["sites"][0]["copies"] == 1

@@ -41,6 +41,12 @@ class CheckedCopy:
     # The date (YYYY-MM-DD, UTC) of the earlier run this copy was last read in, when its site could
     # not be reached in this one (its last known copy and verdict); "" for a copy read in this run.
     from_earlier_run: str = ""
+    # The page's canonical URL when it is on the copy's own site ("" when it names none there): with
+    # its addresses, what makes pages read at several addresses one copy (`run.one_copy_per_page`).
+    canonical: str = ""
+    # The other addresses the same page was read at (tracking parameters, http and https, a
+    # trailing slash, another address with the same canonical URL), `url` being the one reported.
+    also_at: tuple[str, ...] = ()
 
     @property
     def compliant(self) -> bool:
@@ -59,7 +65,7 @@ def build_report(
 ) -> dict[str, Any]:
     """The JSON report: `sites` (site, copies, compliant, compliance_rate, violations, worst,
     ignored_suppressions, from_earlier_run), `stories` (each copy with the suppression comments it
-    held that were not obeyed, and from_earlier_run), `over_time` (by month of publication: copies,
+    held that were not obeyed, from_earlier_run, and also_at: the other addresses it was read at), `over_time` (by month of publication: copies,
     compliant, violations), `problems`, totals (`pages_read`, `copies`, `copies_from_earlier_runs`,
     `citing_pages`: pages that only cite a story, `unmatched_pages`).
 
@@ -105,6 +111,7 @@ def build_report(
                     "published": c.published,
                     "ignored_suppressions": c.ignored_suppressions,
                     "from_earlier_run": c.from_earlier_run or None,
+                    "also_at": list(c.also_at),
                 }
                 for c in found
             ],
@@ -156,6 +163,17 @@ def _carried(count: int) -> str:
         return ""
     copies = "1 copy" if count == 1 else f"{count} copies"
     return f"{copies} as last read in an earlier run (their sites not reached in this one), "
+
+
+def _notes(copy: dict[str, Any]) -> str:
+    """What the dashboard says after a copy's verdict: ignored suppressions, an earlier run, other addresses."""
+    return _ignored(copy) + _earlier_copy(copy) + _also_at(copy)
+
+
+def _also_at(copy: dict[str, Any]) -> str:
+    """`; also read at URL, URL` for the dashboard (escaped), or nothing."""
+    others = copy.get("also_at") or []
+    return "; also read at " + ", ".join(html.escape(visible(str(url)), quote=True) for url in others) if others else ""
 
 
 def _earlier_site(site: dict[str, Any]) -> str:
@@ -363,8 +381,7 @@ def dashboard_html(report: dict[str, Any]) -> str:
     parts.append("</table><h2>Stories</h2><table><tr><th>Story</th><th>Copies</th></tr>")
     for story in report["stories"]:
         copies = "<br>".join(
-            f"{e(c['url'])} ({e(c['matched_by'])}, {c['similarity']:.2f}) {e(' '.join(c['findings']) or 'compliant')}{_ignored(c)}{_earlier_copy(c)}"
-            for c in story["copies"]
+            f"{e(c['url'])} ({e(c['matched_by'])}, {c['similarity']:.2f}) {e(' '.join(c['findings']) or 'compliant')}{_notes(c)}" for c in story["copies"]
         )
         parts.append(f"<tr><td>{e(story['story'])}</td><td>{copies or 'no copies found'}</td></tr>")
     parts.append("</table><h2>Problems</h2><ul>")

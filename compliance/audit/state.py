@@ -186,4 +186,5 @@ def _stored_copy(text: str) -> CheckedCopy:
         evidence=tuple(fields["evidence"]),
         published=fields.get("published", ""),
         ignored_suppressions=fields.get("ignored_suppressions", 0),
+        canonical=fields.get("canonical", ""),
     )
