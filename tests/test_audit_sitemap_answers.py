@@ -85,6 +85,14 @@ def test_sitemaps_in_their_usual_shapes_and_labels_are_read(kind: str, body: byt
     assert (urls, problems) == ([f"{partner}/a/", f"{partner}/b/"], [])
 
 
+def test_a_robots_txt_given_as_a_sitemap_is_read_for_its_sitemaps() -> None:
+    routes: Routes = {}
+    with _site(routes) as partner:
+        routes["/pages.xml"] = (200, "application/xml", web.sitemap([f"{partner}/a/"]), {})
+        routes["/robots.txt"] = (200, "text/plain", f"User-agent: *\nAllow: /\nSitemap: {partner}/pages.xml\n".encode(), {})
+        assert _listed(routes, partner, "sitemap", "/robots.txt") == ([f"{partner}/a/"], [])
+
+
 def test_a_sitemap_of_no_page_is_no_problem() -> None:
     routes: Routes = {}
     with _site(routes) as partner:

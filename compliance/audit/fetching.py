@@ -356,14 +356,15 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SNIFF_BYTES = 2048
 
 
-def not_a_sitemap(body: bytes, content_type: str) -> str:
+def not_a_sitemap(body: bytes, content_type: str, *, robots_txt: bool = False) -> str:
     """Why an answer to a sitemap request is no sitemap (the problem line), or "" when it may be one.
 
     An HTML page (an error page or a soft 404, answered 200: its content type says HTML, or its
     first bytes open an HTML document, `<!doctype html` or `<html`, before any sitemap root) is
     none, unless a sitemap's XML root comes first (a sitemap a server labels `text/html`). Nor is a
     text answer that is empty or has no line that is a URL: the parser would read either as a
-    plain-text sitemap listing nothing, and say nothing. `body` is decompressed already."""
+    plain-text sitemap listing nothing, and say nothing; a `robots_txt` (read for its `Sitemap:`
+    lines) is judged as a page only. `body` is decompressed already."""
     from compliance.urls import is_http_url
 
     head = body[:_SNIFF_BYTES].lstrip(_LEADING).lower()
@@ -373,8 +374,8 @@ def not_a_sitemap(body: bytes, content_type: str) -> str:
     shown = f" ({media})" if media else ""
     if html and (not roots or min(html) < min(roots)):
         return f"an HTML page{shown}, not a sitemap; not read"
-    if roots or head.startswith(b"<"):
-        return ""  # XML: the parser reads it, and says when it is no sitemap
+    if roots or head.startswith(b"<") or robots_txt:
+        return ""  # XML (the parser reads it, and says when it is no sitemap), or a robots.txt
     lines = [line.strip() for line in body.decode("utf-8", "replace").splitlines() if line.strip()]
     if not lines:
         return f"an empty answer{shown}, not a sitemap; not read"
@@ -406,7 +407,8 @@ class SitemapClient:
             body, problem = gunzipped(fetched.body, self.fetcher.limits.max_bytes)
             fetched = replace(fetched, body=body)
         if not problem:
-            problem = not_a_sitemap(fetched.body, fetched.content_type)
+            # The parser reads a robots.txt given as a sitemap for its `Sitemap:` lines: text of no URL line.
+            problem = not_a_sitemap(fetched.body, fetched.content_type, robots_txt=fetched.url.endswith("/robots.txt"))
         if not problem and fetched.body[:1] != b"<":
             # The parser tells XML from text by a `<` first: a sitemap after a byte-order mark or
             # blank lines would be read as a text sitemap of no URL.
