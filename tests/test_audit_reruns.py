@@ -157,3 +157,26 @@ def test_the_readme_example_of_a_site_not_reached_is_what_the_audit_writes(tmp_p
     assert {k: entry[k] for k in same} == {k: example[k] for k in same}
     assert [(w["url"].replace(partner, f"http://{host}"), w["findings"]) for w in entry["worst"]] == [(w["url"], w["findings"]) for w in example["worst"]]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", example["from_earlier_run"]) and entry["from_earlier_run"] == TODAY
+
+
+@pytest.mark.parametrize("source", ["sitemap", "urls"])
+def test_a_site_answering_only_server_errors_on_the_rerun_keeps_its_copies(tmp_path: Path, source: str) -> None:
+    routes: Routes = {}
+    with _site(routes) as partner:
+        _partner(routes, partner, {0: "compliant", 1: "stripped"})
+        if source == "sitemap":
+            config = _config(tmp_path, f"{partner}/sitemap.xml")
+        else:
+            _originals(tmp_path / "originals")
+            urls = ", ".join(f"{partner}/news/story-{i}/" for i in (0, 1))
+            audit = f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - site: {{urls: [{urls}]}}\noutput: out/\n{FAST}"
+            config = tmp_path / "audit.yaml"
+            config.write_text(audit, encoding="utf-8")
+        first = _audit(config)
+        # Down for maintenance: every path, robots.txt included, answers 503.
+        for path in [*routes, "/robots.txt"]:
+            routes[path] = (503, "text/plain", b"maintenance", {})
+        second = _audit(config)
+    assert second["problems"] and all("503" in p["problem"] for p in second["problems"])
+    assert _copies(second, partner) == {path: (findings, TODAY) for path, (findings, _) in _copies(first, partner).items()}
+    assert _site_entry(second, partner)["compliance_rate"] == _site_entry(first, partner)["compliance_rate"] == 0.5
