@@ -619,6 +619,10 @@ def test_max_retry_after_is_a_fetch_setting(tmp_path: Path, value: str, error: s
         ("http://p.example/s3/", "http://P.example/s3/amp/", True),
         ("http://p.example/s3/", "http://p.example/s3?amp=1#top", True),
         ("http://p.example/s3/?id=7", "http://p.example/s3/?fbclid=abc&id=7", True),
+        # http and https serve one page.
+        ("http://p.example/s3/", "HTTPS://p.example/s3?utm_campaign=x", True),
+        # Another port is another server.
+        ("http://p.example:8080/s3/", "http://p.example/s3/", False),
         # What tells pages apart is kept: another path, another parameter, another host.
         ("http://p.example/s3/", "http://p.example/s4/", False),
         ("http://p.example/story?id=3", "http://p.example/story?id=4", False),
