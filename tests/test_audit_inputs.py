@@ -390,8 +390,8 @@ def test_the_csv_reports_show_partner_text_safely_and_never_as_a_formula(cli: An
     # Every cell, from every field: the story, the site, the findings; a formula behind a tab too.
     copy = CheckedCopy("+story\x1b", "@url\u202e", "-site\x07", 0.5, "text", ("\tdcnf/x\x9b",), ("\tdcnf/x\x9b",), ())
     report = build_report([copy], pages=1, unmatched=0, problems=[], stories=["+story\x1b"])
-    assert list(csv.reader(io.StringIO(sites_csv(report))))[1] == ["'-site\\x07", "1", "0", "0.0", "'\tdcnf/x\\x9b=1"]
-    assert list(csv.reader(io.StringIO(stories_csv(report))))[1] == ["'+story\\x1b", "'@url\\u202e", "'-site\\x07", "0.5", "text", "'\tdcnf/x\\x9b"]
+    assert list(csv.reader(io.StringIO(sites_csv(report))))[1] == ["'-site\\x07", "1", "0", "0.0", "'\tdcnf/x\\x9b=1", ""]
+    assert list(csv.reader(io.StringIO(stories_csv(report))))[1] == ["'+story\\x1b", "'@url\\u202e", "'-site\\x07", "0.5", "text", "'\tdcnf/x\\x9b", ""]
 
 
 def _sitemap_index(urls: list[str]) -> bytes:
@@ -619,6 +619,10 @@ def test_max_retry_after_is_a_fetch_setting(tmp_path: Path, value: str, error: s
         ("http://p.example/s3/", "http://P.example/s3/amp/", True),
         ("http://p.example/s3/", "http://p.example/s3?amp=1#top", True),
         ("http://p.example/s3/?id=7", "http://p.example/s3/?fbclid=abc&id=7", True),
+        # http and https serve one page.
+        ("http://p.example/s3/", "HTTPS://p.example/s3?utm_campaign=x", True),
+        # Another port is another server.
+        ("http://p.example:8080/s3/", "http://p.example/s3/", False),
         # What tells pages apart is kept: another path, another parameter, another host.
         ("http://p.example/s3/", "http://p.example/s4/", False),
         ("http://p.example/story?id=3", "http://p.example/story?id=4", False),

@@ -346,6 +346,47 @@ def gunzipped(data: bytes, limit: int) -> tuple[bytes, str]:
     return out, ""
 
 
+# The root elements of what the sitemap parser reads as XML: sitemaps, sitemap indexes, RSS, Atom, RDF.
+_XML_SITEMAP_ROOTS = (b"<urlset", b"<sitemapindex", b"<rss", b"<feed", b"<rdf:rdf")
+_HTML_STARTS = (b"<!doctype html", b"<html")
+# What may come before a document's first `<`: a UTF-8 byte-order mark and blank space.
+_LEADING = b"\xef\xbb\xbf \t\r\n"
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+# How much of an answer is looked at to tell a sitemap from a page (a page says so in its first lines).
+_SNIFF_BYTES = 2048
+
+
+def not_a_sitemap(body: bytes, content_type: str, *, robots_txt: bool = False) -> str:
+    """Why an answer to a sitemap request is no sitemap (the problem line), or "" when it may be one.
+
+    An HTML page (an error page or a soft 404, answered 200: its content type says HTML, or its
+    first bytes open an HTML document, `<!doctype html` or `<html`, before any sitemap root) is
+    none, unless a sitemap's XML root comes first (a sitemap a server labels `text/html`). Nor is a
+    text answer that is empty or has no line that is a URL: the parser would read either as a
+    plain-text sitemap listing nothing, and say nothing; a `robots_txt` (read for its `Sitemap:`
+    lines) is judged as a page only. `body` is decompressed already."""
+    from compliance.urls import is_http_url
+
+    head = body[:_SNIFF_BYTES].lstrip(_LEADING).lower()
+    roots = [at for at in (head.find(root) for root in _XML_SITEMAP_ROOTS) if at >= 0]
+    html = [at for at in (head.find(start) for start in _HTML_STARTS) if at >= 0]
+    media = content_type.split(";", 1)[0].strip().lower()
+    shown = f" ({media})" if media else ""
+    if html and (not roots or min(html) < min(roots)):
+        return f"an HTML page{shown}, not a sitemap; not read"
+    if roots or head.startswith(b"<") or robots_txt:
+        return ""  # XML (the parser reads it, and says when it is no sitemap), or a robots.txt
+    lines = [line.strip() for line in body.decode("utf-8", "replace").splitlines() if line.strip()]
+    if not lines:
+        return f"an empty answer{shown}, not a sitemap; not read"
+    if not any(is_http_url(line) for line in lines):
+        kind = "an HTML page" if media in _HTML_TYPES else "text"
+        return f"{kind}{shown} with no line that is a URL, not a sitemap; not read"
+    if media in _HTML_TYPES and not all(is_http_url(line) for line in lines):
+        return f"an HTML page{shown}, not a sitemap; not read"
+    return ""
+
+
 class SitemapClient:
     """`ultimate-sitemap-parser`'s web client interface over the polite `Fetcher` (index, gzip and news sitemaps)."""
 
@@ -365,6 +406,14 @@ class SitemapClient:
             # URL, and say nothing: it is decompressed here, and one that is broken is a problem.
             body, problem = gunzipped(fetched.body, self.fetcher.limits.max_bytes)
             fetched = replace(fetched, body=body)
+        if not problem:
+            # The parser reads a robots.txt given as a sitemap for its `Sitemap:` lines: text of no URL line.
+            problem = not_a_sitemap(fetched.body, fetched.content_type, robots_txt=fetched.url.endswith("/robots.txt"))
+        if not problem and fetched.body[:1] != b"<":
+            # The parser tells XML from text by a `<` first: a sitemap after a byte-order mark or
+            # blank lines would be read as a text sitemap of no URL.
+            opened = fetched.body.lstrip(_LEADING)
+            fetched = replace(fetched, body=opened) if opened[:1] == b"<" else fetched
         if problem:
 
             class _Error(WebClientErrorResponse):

@@ -22,7 +22,8 @@ REPORT_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class CheckedCopy:
-    """One republication, checked: rule ids of its findings, the first findings' messages as evidence, its publication date."""
+    """One republication, checked: rule ids of its findings, the messages of the findings that matter
+    most as evidence (`run.worst_findings`: errors first, then by rule), its publication date."""
 
     story: str
     url: str
@@ -37,6 +38,15 @@ class CheckedCopy:
     # Suppression comments in the page that the audit did not obey (the page is the partner's: it
     # cannot turn the licensor's checks off), shown so that the attempt is seen.
     ignored_suppressions: int = 0
+    # The date (YYYY-MM-DD, UTC) of the earlier run this copy was last read in, when its site could
+    # not be reached in this one (its last known copy and verdict); "" for a copy read in this run.
+    from_earlier_run: str = ""
+    # The page's canonical URL when it is on the copy's own site ("" when it names none there): with
+    # its addresses, what makes pages read at several addresses one copy (`run.one_copy_per_page`).
+    canonical: str = ""
+    # The other addresses the same page was read at (tracking parameters, http and https, a
+    # trailing slash, another address with the same canonical URL), `url` being the one reported.
+    also_at: tuple[str, ...] = ()
 
     @property
     def compliant(self) -> bool:
@@ -54,9 +64,15 @@ def build_report(
     citing: int = 0,
 ) -> dict[str, Any]:
     """The JSON report: `sites` (site, copies, compliant, compliance_rate, violations, worst,
-    ignored_suppressions), `stories` (each copy with the suppression comments it held that were not obeyed),
-    `over_time` (by month of publication: copies, compliant, violations), `problems`, totals
-    (`pages_read`, `copies`, `citing_pages`: pages that only cite a story, `unmatched_pages`)."""
+    ignored_suppressions, from_earlier_run), `stories` (each copy with the suppression comments it
+    held that were not obeyed, from_earlier_run, and also_at: the other addresses it was read at), `over_time` (by month of publication: copies,
+    compliant, violations), `problems`, totals (`pages_read`, `copies`, `copies_from_earlier_runs`,
+    `citing_pages`: pages that only cite a story, `unmatched_pages`).
+
+    A copy carried over from an earlier run (its site unreachable in this one, `from_earlier_run`
+    its date) counts in its site's figures, its story's copies and the months as its last known
+    verdict; `from_earlier_run` of a site is the oldest such date among its copies (null when every
+    copy was read in this run), and `pages_read` counts only the pages read in this run."""
     ordered = sorted(copies, key=lambda c: (c.site, c.url))
     by_site: dict[str, list[CheckedCopy]] = defaultdict(list)
     for copy in ordered:
@@ -65,7 +81,8 @@ def build_report(
     for site, found in sorted(by_site.items()):
         compliant = sum(c.compliant for c in found)
         violations = Counter(rule for c in found for rule in c.findings)
-        worst = sorted((c for c in found if not c.compliant), key=lambda c: (-len(c.findings), c.url))[:5]
+        # Most errors first, then most findings: a copy with two errors is worse than one with one and warnings.
+        worst = sorted((c for c in found if not c.compliant), key=lambda c: (-len(c.errors), -len(c.findings), c.url))[:5]
         sites.append(
             {
                 "site": site,
@@ -75,6 +92,7 @@ def build_report(
                 "violations": dict(sorted(violations.items(), key=lambda kv: (-kv[1], kv[0]))),
                 "worst": [{"url": c.url, "findings": list(c.findings), "evidence": list(c.evidence)} for c in worst],
                 "ignored_suppressions": sum(c.ignored_suppressions for c in found),
+                "from_earlier_run": min((c.from_earlier_run for c in found if c.from_earlier_run), default=None),
             }
         )
     by_story: dict[str, list[CheckedCopy]] = {s: [] for s in stories}
@@ -92,6 +110,8 @@ def build_report(
                     "findings": list(c.findings),
                     "published": c.published,
                     "ignored_suppressions": c.ignored_suppressions,
+                    "from_earlier_run": c.from_earlier_run or None,
+                    "also_at": list(c.also_at),
                 }
                 for c in found
             ],
@@ -115,6 +135,7 @@ def build_report(
         "version": REPORT_VERSION,
         "pages_read": pages,
         "copies": len(ordered),
+        "copies_from_earlier_runs": sum(bool(c.from_earlier_run) for c in ordered),
         "citing_pages": citing,
         "unmatched_pages": unmatched,
         "sites": sites,
@@ -134,6 +155,37 @@ def _ignored(copy: dict[str, Any]) -> str:
     """`; 2 suppression comments in the page ignored` for the dashboard, or nothing."""
     count = int(copy.get("ignored_suppressions", 0))
     return f"; {count} suppression comment{'s' if count != 1 else ''} in the page ignored" if count else ""
+
+
+def _carried(count: int) -> str:
+    """`2 copies as last read in an earlier run (their sites not reached in this one), ` for the dashboard, or nothing."""
+    if not count:
+        return ""
+    copies = "1 copy" if count == 1 else f"{count} copies"
+    return f"{copies} as last read in an earlier run (their sites not reached in this one), "
+
+
+def _notes(copy: dict[str, Any]) -> str:
+    """What the dashboard says after a copy's verdict: ignored suppressions, an earlier run, other addresses."""
+    return _ignored(copy) + _earlier_copy(copy) + _also_at(copy)
+
+
+def _also_at(copy: dict[str, Any]) -> str:
+    """`; also read at URL, URL` for the dashboard (escaped), or nothing."""
+    others = copy.get("also_at") or []
+    return "; also read at " + ", ".join(html.escape(visible(str(url)), quote=True) for url in others) if others else ""
+
+
+def _earlier_site(site: dict[str, Any]) -> str:
+    """`<br>(not reached in this run: copies as read on 2026-12-01)` for the dashboard, or nothing."""
+    when = site.get("from_earlier_run")
+    return f"<br>(not reached in this run: copies as read on {html.escape(str(when))})" if when else ""
+
+
+def _earlier_copy(copy: dict[str, Any]) -> str:
+    """` (as read on 2026-12-01; its site not reached in this run)` for the dashboard, or nothing."""
+    when = copy.get("from_earlier_run")
+    return f" (as read on {html.escape(str(when))}; its site not reached in this run)" if when else ""
 
 
 # What a spreadsheet program reads a cell starting with as a formula (or, tab, as one after it).
@@ -159,21 +211,25 @@ def _csv(rows: list[list[Any]]) -> str:
 
 
 def sites_csv(report: dict[str, Any]) -> str:
-    """One row per site: site, copies, compliant, compliance_rate, top violations (rule=count; …)."""
-    rows: list[list[Any]] = [["site", "copies", "compliant", "compliance_rate", "violations"]]
+    """One row per site: site, copies, compliant, compliance_rate, top violations (rule=count; …),
+    and the date of the earlier run its copies were last read in when its site was unreachable ("" else)."""
+    rows: list[list[Any]] = [["site", "copies", "compliant", "compliance_rate", "violations", "from_earlier_run"]]
     for s in report["sites"]:
-        rows.append([s["site"], s["copies"], s["compliant"], s["compliance_rate"], "; ".join(f"{r}={n}" for r, n in s["violations"].items())])
+        violations = "; ".join(f"{r}={n}" for r, n in s["violations"].items())
+        rows.append([s["site"], s["copies"], s["compliant"], s["compliance_rate"], violations, s.get("from_earlier_run") or ""])
     return _csv(rows)
 
 
 def stories_csv(report: dict[str, Any]) -> str:
-    """One row per copy of each story (a story without copies: one row with empty copy fields)."""
-    rows: list[list[Any]] = [["story", "url", "site", "similarity", "matched_by", "findings"]]
+    """One row per copy of each story (a story without copies: one row with empty copy fields); its
+    last column is the date of the earlier run a copy carried over was last read in ("" for one read now)."""
+    rows: list[list[Any]] = [["story", "url", "site", "similarity", "matched_by", "findings", "from_earlier_run"]]
     for story in report["stories"]:
         for c in story["copies"] or [None]:
-            rows.append(
-                [story["story"], *(["", "", "", "", ""] if c is None else [c["url"], c["site"], c["similarity"], c["matched_by"], " ".join(c["findings"])])]
-            )
+            fields = ["", "", "", "", "", ""]
+            if c is not None:
+                fields = [c["url"], c["site"], c["similarity"], c["matched_by"], " ".join(c["findings"]), c.get("from_earlier_run") or ""]
+            rows.append([story["story"], *fields])
     return _csv(rows)
 
 
@@ -309,7 +365,7 @@ def dashboard_html(report: dict[str, Any]) -> str:
         "figure{margin:1em 0}svg{max-width:100%;height:auto}</style></head><body>",
         "<h1>Republication audit</h1>",
         f"<p>{e(report['pages_read'])} pages read, {e(report['copies'])} copies of {e(len(report['stories']))} stories, "
-        f"{_citing(int(report.get('citing_pages', 0)))}, "
+        f"{_citing(int(report.get('citing_pages', 0)))}, {_carried(int(report.get('copies_from_earlier_runs', 0)))}"
         f"{e(report['unmatched_pages'])} pages matched no story, {e(len(report['problems']))} problems.</p>",
     ]
     for title, svg in _charts(report):
@@ -319,13 +375,13 @@ def dashboard_html(report: dict[str, Any]) -> str:
         violations = ", ".join(f"{e(r)} × {n}" for r, n in s["violations"].items())
         worst = "<br>".join(f"{e(w['url'])}: {e('; '.join(w['evidence']))}" for w in s["worst"])
         parts.append(
-            f"<tr><td>{e(s['site'])}</td><td>{s['copies']}</td><td>{s['compliant']}</td><td>{100 * s['compliance_rate']:.0f}%</td>"
+            f"<tr><td>{e(s['site'])}{_earlier_site(s)}</td><td>{s['copies']}</td><td>{s['compliant']}</td><td>{100 * s['compliance_rate']:.0f}%</td>"
             f"<td>{violations}</td><td>{worst}</td></tr>"
         )
     parts.append("</table><h2>Stories</h2><table><tr><th>Story</th><th>Copies</th></tr>")
     for story in report["stories"]:
         copies = "<br>".join(
-            f"{e(c['url'])} ({e(c['matched_by'])}, {c['similarity']:.2f}) {e(' '.join(c['findings']) or 'compliant')}{_ignored(c)}" for c in story["copies"]
+            f"{e(c['url'])} ({e(c['matched_by'])}, {c['similarity']:.2f}) {e(' '.join(c['findings']) or 'compliant')}{_notes(c)}" for c in story["copies"]
         )
         parts.append(f"<tr><td>{e(story['story'])}</td><td>{copies or 'no copies found'}</td></tr>")
     parts.append("</table><h2>Problems</h2><ul>")

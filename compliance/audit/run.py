@@ -11,7 +11,7 @@ import threading
 import uuid
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ from compliance.detect import own_page
 from compliance.display import json_output, visible
 from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
-from compliance.findings import Severity
+from compliance.findings import Finding, Severity
 from compliance.packs import OwnSite, Pack
 from compliance.urls import is_http_url, on_host, url_host
 
@@ -237,10 +237,30 @@ def _checked(page: Page, doc: Document | None, text: PageText, match: Match | No
         return PageOutcome(page.key, text.site, page_digest(page.data), None, cites=match.story)
     findings = tuple(sorted({f.rule for f in report.findings}))
     errors = tuple(sorted({f.rule for f in report.findings if f.severity is Severity.ERROR}))
-    evidence = tuple(f"{f.rule}: {f.message}" for f in report.findings[:3])
+    evidence = tuple(f"{f.rule}: {f.message}" for f in worst_findings(report.findings, EVIDENCE))
     published = published_date(doc) or published_date(work.stories.document(match.story))
-    copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published, report.ignored_suppressions)
+    canonical = next((url for url in doc.canonical if is_http_url(url) and host_of(url) == text.site), "")
+    copy = CheckedCopy(match.story, page.key, text.site, match.similarity, match.matched_by, findings, errors, evidence, published)
+    copy = replace(copy, ignored_suppressions=report.ignored_suppressions, canonical=canonical)
     return PageOutcome(page.key, text.site, page_digest(page.data), copy)
+
+
+# How many findings a copy keeps as evidence (the report's and the dashboard's `worst`).
+EVIDENCE = 3
+
+
+def worst_findings(findings: Sequence[Finding], count: int) -> list[Finding]:
+    """The `count` findings that matter most: by severity (error, then warning, then info), then
+    by rule id, each rule's first finding before any rule's second (so that three findings of one
+    rule do not hide another error), in the report's order within a rule."""
+    ranked = sorted(enumerate(findings), key=lambda item: (-item[1].severity, item[1].rule, item[0]))
+    firsts: list[Finding] = []
+    again: list[Finding] = []
+    seen: set[str] = set()
+    for _, finding in ranked:
+        (again if finding.rule in seen else firsts).append(finding)
+        seen.add(finding.rule)
+    return [*firsts, *again][:count]
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +403,8 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         work = prepare_stories(story_pages, pack, threshold=config.threshold)
         basis = audit_basis(story_pages, config.threshold, pack)
         progress("stories", len(story_pages))
-        pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems)
+        addresses: dict[str, list[str]] = {}
+        pages = _unique((item for source in config.sources for item in read_source(source, sites)), problems, addresses)
 
         def finished(number: int, audited: Sequence[PageOutcome]) -> None:
             _write_partition(config.output / PARTITIONS, number, audited)
@@ -395,17 +416,21 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         batches = iter(lambda: list(itertools.islice(pages, batch_pages)), [])
         written = _audit_batches(batches, lambda batch: _audit_batch(batch, work, basis, state, mapper), finished, in_flight=getattr(mapper, "in_flight", 1))
         _drop_partitions(config.output / PARTITIONS, keep=written)
+        carried = carried_over(problems, outcomes, state, basis)
         state.finish()
     finally:
         if fetcher is not None:
             fetcher.close()
         state.close()
-    copies = [o.copy for o in outcomes if o.copy is not None]
+    read = [o.copy for o in outcomes if o.copy is not None]
+    copies = one_copy_per_page(read, addresses)
     citing = sum(bool(o.cites) for o in outcomes)
+    unmatched = sum(o.copy is None and not o.cites for o in outcomes)
     report = build_report(
-        copies,
-        pages=len(outcomes),
-        unmatched=len(outcomes) - len(copies) - citing,
+        [*copies, *one_copy_per_page(carried, {})],
+        # A page read at two addresses of its own (one canonical URL) is one page, as it is one copy.
+        pages=len(outcomes) - (len(read) - len(copies)),
+        unmatched=unmatched,
         citing=citing,
         problems=problems,
         stories=sorted(p.key for p in story_pages),
@@ -491,6 +516,7 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
         known = state.outcome(page.key, digest, basis)
         if known is not None:
             stored[page.key] = PageOutcome(page.key, known[0], digest, known[1], reused=True, cites=known[2])
+    state.seen(stored)
     todo = [p for p in batch if p.key not in stored]
     # A mapper that joins pages with stories itself (the shuffle join on a Dask cluster) is given the pages.
     join_pages = getattr(mapper, "join_pages", None)
@@ -498,6 +524,21 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
     state.record(((o.key, o.site, o.digest, o.copy, o.cites) for o in done), basis)
     fresh = {o.key: o for o in done}
     return [stored.get(page.key) or fresh[page.key] for page in batch]
+
+
+def carried_over(problems: Sequence[tuple[str, str, str]], outcomes: Sequence[PageOutcome], state: AuditState, basis: str) -> list[CheckedCopy]:
+    """The last known copies of each site this run could not reach: one with a problem in this run
+    (its sitemap or feed not read, its robots.txt or pages unanswered) and no page read from it.
+    Each keeps its verdict, marked with the date of the earlier run that last read it: a partner
+    whose site is down is not "compliant by absence". Only copies audited on this run's `basis`
+    are carried (a verdict of other packs or stories would not be this audit's)."""
+    read = {o.site for o in outcomes}
+    carried: list[CheckedCopy] = []
+    # A site is one the audit fetches from: an archive's or a saved folder's problem is no site down.
+    for site in sorted({site for site, where, _ in problems if is_http_url(where)} - read):
+        when, copies = state.last_known_copies(site, basis)
+        carried.extend(replace(copy, from_earlier_run=when) for copy in copies)
+    return carried
 
 
 def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome]) -> None:
@@ -522,6 +563,11 @@ def _drop_partitions(folder: Path, *, keep: int) -> None:
             stale.unlink()
 
 
+# Bumped when what a stored outcome holds changes (2: evidence ranked by severity, not the first
+# findings): an outcome stored in another form is checked again, not reused.
+OUTCOME_FORM = 2
+
+
 def audit_basis(stories: Sequence[Page], threshold: float, pack: Pack) -> str:
     """What a page's outcome depends on besides its own content: syndcheck's version, the pack the
     copies are checked with (its id and its file), the rule packs' files, the stories (keys and
@@ -530,7 +576,7 @@ def audit_basis(stories: Sequence[Page], threshold: float, pack: Pack) -> str:
     from compliance.api import load_packs
     from compliance.inputs import read_regular
 
-    digest = hashlib.sha256(f"{__version__}\n{threshold!r}\n".encode())
+    digest = hashlib.sha256(f"{__version__}\n{OUTCOME_FORM}\n{threshold!r}\n".encode())
     # The chosen pack first, by id and rules: the same pack files audited with another pack check other rules.
     digest.update(b"pack\0" + pack.id.encode() + b"\0" + read_regular(Path(pack.origin), limit=None) + b"\0")
     for origin in sorted({p.origin for p in load_packs()}):
@@ -566,28 +612,92 @@ def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: lis
     raise ConfigError(found, path=path, line=line, column=column, hint=hint)
 
 
-def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]]) -> Iterator[Page]:
-    """The pages, the first of each address only (`same_page`), as they are read; problems go to `problems`."""
-    seen: set[str] = set()
+def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]], addresses: dict[str, list[str]] | None = None) -> Iterator[Page]:
+    """The pages, the first of each address only (`same_page`), as they are read; problems go to
+    `problems`, and every address each page was read at to `addresses` (by `same_page` key, in the
+    order read) when given: only the first is audited, and the report names the page by the cleanest."""
+    seen: dict[str, list[str]] = {} if addresses is None else addresses
     for item in items:
         if isinstance(item, Problem):
             problems.append((item.site, item.where, item.what))
         else:
             key = same_page(item.key)
             if key not in seen:
-                seen.add(key)
+                seen[key] = [item.key]
                 yield item
+            elif addresses is not None and item.key not in seen[key]:
+                seen[key].append(item.key)
+
+
+def one_copy_per_page(copies: Sequence[CheckedCopy], addresses: Mapping[str, Sequence[str]]) -> list[CheckedCopy]:
+    """The copies with each page once: copies of one story on one site are one page when an address
+    of one is an address of the other by `same_page` (tracking parameters, `http`/`https`, a trailing
+    slash; `addresses` gives, by `same_page` key, every address a page was read at), or when they
+    name the same canonical URL on that site. Each such page is reported under its canonical URL
+    when that is one of its addresses, else under its cleanest (`_cleanness`), with its verdict as
+    read at that address (else at its cleanest address read), and the others in `also_at`."""
+    groups: dict[int, list[CheckedCopy]] = {}
+    owner: dict[tuple[str, str, str], int] = {}
+    for number, copy in enumerate(copies):
+        keys = [(copy.site, copy.story, same_page(url)) for url in (copy.url, _own_canonical(copy)) if url]
+        joined = sorted({owner[key] for key in keys if key in owner})
+        group = joined[0] if joined else number
+        members = groups.setdefault(group, [])
+        for other in joined[1:]:
+            members.extend(groups.pop(other))
+        members.append(copy)
+        for member in members:
+            for url in (member.url, _own_canonical(member)):
+                if url:
+                    owner[(member.site, member.story, same_page(url))] = group
+    return [_one_copy(members, addresses) for members in groups.values()]
+
+
+def _one_copy(members: Sequence[CheckedCopy], addresses: Mapping[str, Sequence[str]]) -> CheckedCopy:
+    """One page's copies (see `one_copy_per_page`) as the one copy reported."""
+    read = {copy.url: [*addresses.get(same_page(copy.url), ()), copy.url] for copy in members}
+    every = sorted({url for urls in read.values() for url in urls}, key=_cleanness)
+    named = [_own_canonical(c) for c in members]
+    canonical = next((url for url in named if url and any(same_page(read_at) == same_page(url) for read_at in every)), "")
+    shown = canonical or every[0]
+    chosen = min(members, key=lambda c: (not any(same_page(url) == same_page(shown) for url in read[c.url]), _cleanness(c.url)))
+    if len(every) == 1 and shown == chosen.url:
+        return chosen
+    return replace(chosen, url=shown, also_at=tuple(url for url in every if url != shown))
+
+
+def _own_canonical(copy: CheckedCopy) -> str:
+    """The copy's canonical URL when it is on the copy's own site, else "": a copy keeps the
+    original's canonical URL (republishing plugins), which says nothing of the partner's addresses."""
+    return copy.canonical if copy.canonical and host_of(copy.canonical) == copy.site else ""
+
+
+def _cleanness(url: str) -> tuple[int, int, int, int, int, str]:
+    """How clean an address is, cleanest least: no tracking parameter or AMP marker, `https`, no
+    query, no fragment, then the shortest."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return (1, 1, 1, 1, len(url), url)
+    marked = any(_TRACKING.match(k) or (k.lower() == "amp" and v in ("", "1")) for k, v in parse_qsl(parts.query, keep_blank_values=True))
+    marked = marked or bool(_AMP_PATH.search(parts.path))
+    return (int(marked), int(parts.scheme.lower() != "https"), int(bool(parts.query)), int(bool(parts.fragment)), len(url), url)
 
 
 # Query parameters that only say where a reader came from (campaign tags, click ids): the same page.
 _TRACKING = re.compile(r"^(utm_[a-z_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|ref_src)$", re.IGNORECASE)
+# An AMP version's last path segment.
+_AMP_PATH = re.compile(r"/amp/?$", re.IGNORECASE)
 
 
 def same_page(key: str) -> str:
-    """What two addresses of one page have in common: an http(s) URL without its fragment, its
-    tracking parameters (`utm_source`, `fbclid`…), its AMP marker (a last `/amp` path segment, an
-    `amp` or `amp=1` parameter) and a trailing slash, the host lower-cased; a saved page's path as
-    it is. A partner's copy shared as `/s3/?utm_source=fb` and served at `/s3/amp/` is one copy."""
+    """What two addresses of one page have in common: an http(s) URL without its scheme (`http` and
+    `https` serve one page), its fragment, its tracking parameters (`utm_source`, `fbclid`…), its
+    AMP marker (a last `/amp` path segment, an `amp` or `amp=1` parameter) and a trailing slash, the
+    host lower-cased (`//host/path?query`); a saved page's path as it is. A partner's copy shared as
+    `/s3/?utm_source=fb` and served at `/s3/amp/` is one copy."""
     from urllib.parse import parse_qsl, urlencode, urlsplit
 
     if not is_http_url(key):
@@ -597,8 +707,8 @@ def same_page(key: str) -> str:
     except ValueError:
         return key
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k) and not (k.lower() == "amp" and v in ("", "1"))]
-    path = re.sub(r"/amp/?$", "/", parts.path, flags=re.IGNORECASE).rstrip("/") or "/"
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}" + (f"?{urlencode(query)}" if query else "")
+    path = _AMP_PATH.sub("/", parts.path).rstrip("/") or "/"
+    return f"//{parts.netloc.lower()}{path}" + (f"?{urlencode(query)}" if query else "")
 
 
 def write_reports(folder: Path, report: dict[str, object]) -> None:

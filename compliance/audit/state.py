@@ -132,22 +132,28 @@ class AuditState:
             row = self.db.execute("select site, copy, cites from outcomes where key = ? and digest = ? and basis = ?", (key, digest, basis)).fetchone()
         if row is None:
             return None
-        copy = None
-        if row[1] is not None:
-            fields = json.loads(row[1])
-            copy = CheckedCopy(
-                story=fields["story"],
-                url=fields["url"],
-                site=fields["site"],
-                similarity=fields["similarity"],
-                matched_by=fields["matched_by"],
-                findings=tuple(fields["findings"]),
-                errors=tuple(fields["errors"]),
-                evidence=tuple(fields["evidence"]),
-                published=fields.get("published", ""),
-                ignored_suppressions=fields.get("ignored_suppressions", 0),
-            )
-        return str(row[0]), copy, str(row[2] or "")
+        return str(row[0]), None if row[1] is None else _stored_copy(row[1]), str(row[2] or "")
+
+    def seen(self, keys: Iterable[str]) -> None:
+        """Mark stored outcomes that still held as read in this run (what `last_known_copies` goes by)."""
+        with self.lock:
+            self.db.executemany("update outcomes set run = ? where key = ?", [(self.run, key) for key in keys])
+            self.db.commit()
+
+    def last_known_copies(self, site: str, basis: str) -> tuple[str, list[CheckedCopy]]:
+        """The copies on `site` as the last earlier run that read any page of it found them, on this
+        basis, and that run's date (YYYY-MM-DD, UTC, when it started); ("", []) when no earlier run
+        read the site, or the last one that did audited on another basis (other packs, stories...)."""
+        with self.lock:
+            last = self.db.execute("select max(run) from outcomes where site = ? and run != ?", (site, self.run)).fetchone()[0]
+            if last is None:
+                return "", []
+            rows = self.db.execute(
+                "select copy from outcomes where site = ? and run = ? and basis = ? and copy is not null order by key", (site, last, basis)
+            ).fetchall()
+            started = self.db.execute("select started from runs where id = ?", (last,)).fetchone()
+        when = time.strftime("%Y-%m-%d", time.gmtime(started[0])) if started is not None else ""
+        return (when, [_stored_copy(row[0]) for row in rows]) if rows else ("", [])
 
     def record(self, outcomes: Iterable[tuple[str, str, str, CheckedCopy | None, str]], basis: str) -> None:
         """Store audited pages' (key, site, digest, copy, story only cited) in one transaction."""
@@ -164,3 +170,21 @@ class AuditState:
     def close(self) -> None:
         """Close the database."""
         self.db.close()
+
+
+def _stored_copy(text: str) -> CheckedCopy:
+    """A checked copy as `AuditState.record` stored it (JSON; fields added since default)."""
+    fields = json.loads(text)
+    return CheckedCopy(
+        story=fields["story"],
+        url=fields["url"],
+        site=fields["site"],
+        similarity=fields["similarity"],
+        matched_by=fields["matched_by"],
+        findings=tuple(fields["findings"]),
+        errors=tuple(fields["errors"]),
+        evidence=tuple(fields["evidence"]),
+        published=fields.get("published", ""),
+        ignored_suppressions=fields.get("ignored_suppressions", 0),
+        canonical=fields.get("canonical", ""),
+    )

@@ -1,0 +1,204 @@
+"""What the audit's summary shows of each site: the evidence of a copy is its findings that matter
+most (errors before warnings, then by rule), not its first ones in page order, and a site's worst
+copies are those with the most errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
+
+from compliance.findings import Finding, Location, Severity
+from tests.test_audit import _audited, web
+
+
+def _finding(rule: str, severity: Severity, line: int) -> Finding:
+    return Finding(rule, severity, f"{rule} at line {line}", "", Location(line))
+
+
+W, E, N = Severity.WARNING, Severity.ERROR, Severity.INFO
+
+
+@pytest.mark.parametrize(
+    ("findings", "shown"),
+    [
+        # Warnings and notes first in the page, errors after: the errors are the evidence.
+        ([("p/head", W, 1), ("p/note", N, 2), ("p/logo", E, 9), ("p/credit", E, 12)], ["p/credit@12", "p/logo@9", "p/head@1"]),
+        # One rule found three times does not hide another rule's error.
+        ([("p/link", E, 3), ("p/link", E, 4), ("p/link", E, 5), ("p/pixel", E, 30)], ["p/link@3", "p/pixel@30", "p/link@4"]),
+        # Errors by rule id, each rule's findings in page order.
+        ([("p/z", E, 1), ("p/a", E, 8), ("p/a", E, 2), ("p/m", E, 5), ("p/b", W, 0)], ["p/a@8", "p/m@5", "p/z@1"]),
+        # Fewer findings than kept, or none: all of them, in rank order.
+        ([("p/warn", W, 1), ("p/err", E, 2)], ["p/err@2", "p/warn@1"]),
+        ([], []),
+    ],
+)
+def test_a_copys_evidence_is_its_worst_findings_by_severity_then_rule(findings: list[tuple[str, Severity, int]], shown: list[str]) -> None:
+    from compliance.audit.run import worst_findings
+
+    ranked = worst_findings([_finding(rule, severity, line) for rule, severity, line in findings], 3)
+    assert [f"{f.rule}@{f.location.line}" for f in ranked] == shown
+
+
+def test_an_audited_copys_evidence_leads_with_its_errors() -> None:
+    # The ProPublica pack finds four errors and a warning on a stripped copy; the first three in
+    # the page left out its affiliation error, which sorts before the credit line by rule.
+    publisher = "https://dailycallernewsfoundation.org"
+    url = "https://valley.example/news/story-2/"
+    outcome = _audited([(url, web.copy(publisher, "https://valley.example", 2, "stripped"))], pack="propublica")[url]
+    assert outcome.copy is not None
+    assert [line.split(":")[0] for line in outcome.copy.evidence] == ["creative-commons/source-link", "propublica/affiliation", "propublica/credit-line"]
+    assert "propublica/original-in-head" in outcome.copy.findings and "propublica/original-in-head" not in outcome.copy.errors
+
+
+def test_a_sites_worst_copies_are_those_with_the_most_errors() -> None:
+    from compliance.audit.report import CheckedCopy, build_report
+
+    def copy(url: str, errors: tuple[str, ...], warnings: tuple[str, ...]) -> CheckedCopy:
+        return CheckedCopy("s", f"http://p.example/{url}", "p.example", 0.9, "text", tuple(sorted(errors + warnings)), errors, errors)
+
+    copies = [
+        copy("one-error-three-warnings", ("p/a",), ("p/w1", "p/w2", "p/w3")),
+        copy("two-errors", ("p/a", "p/b"), ()),
+        copy("compliant-with-warnings", (), ("p/w1", "p/w2", "p/w3", "p/w4")),
+        copy("one-error", ("p/b",), ()),
+    ]
+    site = build_report(copies, pages=4, unmatched=0, problems=[], stories=["s"])["sites"][0]
+    assert [w["url"].rsplit("/", 1)[1] for w in site["worst"]] == ["two-errors", "one-error-three-warnings", "one-error"]
+
+
+def test_outcomes_stored_before_evidence_was_ranked_are_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An outcome stored with its first findings as evidence is on another basis: not reused.
+    from compliance.audit import run
+    from compliance.audit.sources import Page
+
+    stories = [Page("originals/story-0.html", "saved:originals", web.original("https://dailycallernewsfoundation.org", 0))]
+    pack = run.choose_pack("dcnf")
+    now = run.audit_basis(stories, 0.5, pack)
+    monkeypatch.setattr(run, "OUTCOME_FORM", 1)
+    assert run.audit_basis(stories, 0.5, pack) != now
+
+
+def test_the_readme_evidence_example_is_what_the_audit_writes() -> None:
+    import json
+
+    from compliance.audit.report import build_report
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = json.loads(readme.split("<!-- audit-evidence -->\n```json\n", 1)[1].split("```", 1)[0])
+    publisher = "https://dailycallernewsfoundation.org"
+    outcome = _audited([(example["url"], web.copy(publisher, "https://valley.example", 2, "stripped"))], pack="propublica")[example["url"]]
+    assert outcome.copy is not None
+    worst = build_report([outcome.copy], pages=1, unmatched=0, problems=[], stories=[outcome.copy.story])["sites"][0]["worst"][0]
+    assert (worst["url"], worst["findings"]) == (example["url"], example["findings"])
+    assert [line.split(": ", 1)[0] for line in worst["evidence"]] == [line.split(": ", 1)[0] for line in example["evidence"]]
+
+
+def _copy(url: str, *, story: str = "s3", canonical: str = "", site: str = "p.example") -> Any:
+    from compliance.audit.report import CheckedCopy
+
+    return CheckedCopy(story, url, site, 0.9, "text", ("p/logo",), ("p/logo",), (f"p/logo: read at {url}",), canonical=canonical)
+
+
+def _one(copies: list[Any], read: list[list[str]] | None = None) -> list[tuple[str, list[str], str]]:
+    """(url reported, also_at, the address whose verdict is kept) of each copy the report lists."""
+    from compliance.audit.run import one_copy_per_page, same_page
+
+    addresses = {same_page(urls[0]): urls for urls in read or []}
+    return sorted((c.url, list(c.also_at), c.evidence[0].removeprefix("p/logo: read at ")) for c in one_copy_per_page(copies, addresses))
+
+
+P = "http://p.example"
+
+
+@pytest.mark.parametrize(
+    ("copies", "read", "expected"),
+    [
+        # Read first at a tracking address, then at its clean one: reported at the clean one.
+        ([_copy(f"{P}/s3/?utm_source=fb")], [[f"{P}/s3/?utm_source=fb", f"{P}/s3/"]], [(f"{P}/s3/", [f"{P}/s3/?utm_source=fb"], f"{P}/s3/?utm_source=fb")]),
+        # http and https: the https one; a trailing slash or not: the shorter.
+        ([_copy(f"{P}/s3/")], [[f"{P}/s3/", "https://p.example/s3/"]], [("https://p.example/s3/", [f"{P}/s3/"], f"{P}/s3/")]),
+        ([_copy(f"{P}/s3/")], [[f"{P}/s3/", f"{P}/s3"]], [(f"{P}/s3", [f"{P}/s3/"], f"{P}/s3/")]),
+        # Its canonical URL, one of its addresses, names it, whatever was read first.
+        (
+            [_copy(f"{P}/s3?fbclid=x", canonical="https://p.example/s3/")],
+            [[f"{P}/s3?fbclid=x", f"{P}/s3"]],
+            [("https://p.example/s3/", [f"{P}/s3", f"{P}/s3?fbclid=x"], f"{P}/s3?fbclid=x")],
+        ),
+        # Two addresses of their own with one canonical URL: one copy, the verdict read at the canonical one.
+        (
+            [_copy(f"{P}/?p=3", canonical=f"{P}/s3/"), _copy(f"{P}/s3/", canonical=f"{P}/s3/")],
+            None,
+            [(f"{P}/s3/", [f"{P}/?p=3"], f"{P}/s3/")],
+        ),
+        # ... and when the canonical URL was never read, under the cleanest address read.
+        (
+            [_copy(f"{P}/?p=3", canonical=f"{P}/news/s3/"), _copy(f"{P}/print/s3/", canonical=f"{P}/news/s3/")],
+            None,
+            [(f"{P}/print/s3/", [f"{P}/?p=3"], f"{P}/print/s3/")],
+        ),
+    ],
+)
+def test_a_page_read_at_several_addresses_is_one_copy_under_its_canonical_or_cleanest(copies: list[Any], read: Any, expected: Any) -> None:
+    assert _one(copies, read) == expected
+
+
+@pytest.mark.parametrize(
+    "copies",
+    [
+        # A site-wide canonical URL (every page's the front page): copies of two stories stay two.
+        [_copy(f"{P}/s3/", canonical=f"{P}/"), _copy(f"{P}/s4/", story="s4", canonical=f"{P}/")],
+        # The publisher's canonical URL, which republishing plugins keep on every copy: not the site's.
+        [_copy(f"{P}/s3/", canonical="https://publisher.example/s3/"), _copy(f"{P}/again/s3/", canonical="https://publisher.example/s3/")],
+        # Other pages, other parameters that tell pages apart, other sites.
+        [_copy(f"{P}/story?id=3"), _copy(f"{P}/story?id=4")],
+        [_copy(f"{P}/s3/"), _copy("http://q.example/s3/", site="q.example")],
+    ],
+)
+def test_copies_that_are_not_one_page_stay_apart(copies: list[Any]) -> None:
+    from compliance.audit.run import one_copy_per_page
+
+    assert one_copy_per_page(copies, {}) == copies
+
+
+def test_a_copy_at_one_address_is_reported_as_it_is() -> None:
+    from compliance.audit.run import one_copy_per_page, same_page
+
+    alone = _copy(f"{P}/s3/", canonical=f"{P}/s3/")
+    assert one_copy_per_page([alone], {same_page(alone.url): [alone.url]})[0] is alone
+
+
+def test_an_audit_reports_a_page_at_its_tracking_and_own_addresses_once(tmp_path: Path) -> None:
+    from compliance.audit.run import load_audit_config, run_audit
+    from tests.test_audit_inputs import FAST, PUBLISHER, _originals, _site
+
+    _originals(tmp_path / "originals")
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+    with _site(routes) as partner:
+        # The partner's copy names /news/story-3/ its canonical URL; it is also served at ?p=3 and shared with a campaign tag.
+        copy = web.copy(PUBLISHER, partner, 3, "stripped")
+        paths = ("/news/story-3/?utm_source=fb&utm_medium=social", "/?p=3", "/news/story-3/")
+        for path in paths:
+            routes[path] = (200, "text/html", copy, {})
+        urls = ", ".join(partner + path for path in paths)
+        (tmp_path / "audit.yaml").write_text(
+            f"pack: dcnf\nstories: {{folder: originals/}}\nsources:\n  - site: {{urls: [{urls}]}}\noutput: out/\n{FAST}", encoding="utf-8"
+        )
+        report = run_audit(load_audit_config(tmp_path / "audit.yaml"))
+    copies = [c for story in report["stories"] for c in story["copies"]]
+    assert [(c["url"], c["also_at"]) for c in copies] == [(f"{partner}/news/story-3/", [f"{partner}/?p=3", partner + paths[0]])]
+    # As the README shows it.
+    import json
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = json.loads(readme.split("<!-- audit-also-at -->\n```json\n", 1)[1].split("```", 1)[0])
+    shown = json.loads(json.dumps({"url": copies[0]["url"], "also_at": copies[0]["also_at"]}).replace(partner, "http://partner.example"))
+    assert shown == example
+    assert (report["pages_read"], report["copies"], report["unmatched_pages"]) == (1, 1, 0)
+    assert report["sites"][0]["copies"] == 1
