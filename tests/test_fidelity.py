@@ -460,8 +460,9 @@ CONTROLS_IN_WORDS = [
     ("Critics say the plan is n\x1bot funded and the board approved it anyway.", None),
     ("Critics say the plan is no\x01t funded and the board appro\x08ved it anyway.", None),
     ("Critics say the plan is no\x7ft funded and the board approved it anyway.", None),
-    # An information separator (\x1c-\x1f) is read as a space, and an edit of spacing alone is
-    # style, whatever the word it splits (a negation, a number).
+    # An information separator (\x1c-\x1f) is drawn as the others are, a box inside the word with
+    # no break beside it: read through, as elsewhere on the page (`compliance.text`), whatever the
+    # word it sits in (a negation, a number).
     ("Critics say the plan is no\x1ft funded and the board approved it anyway.", None),
     ("Critics say the plan is not funded and the board appro\x1cved it anyway.", None),
     ("Critics say the plan is n\x1eot funded and the board approved it anyway.", None),
@@ -471,7 +472,9 @@ CONTROLS_IN_WORDS = [
     ("The board has ne\x1fver funded the 1\x1f2 routes it approved.", None),
     ("The board has ne\x1bver funded the 1\x1b2 routes it approved.", None),
     ("The board has fun\x1fded the 12 routes it approved.", "changed (a negation removed)"),
-    ("The board has never funded the 1\x1f3 routes it approved.", "changed (12 → 1 3)"),
+    ("The board has never funded the 1\x1f3 routes it approved.", "changed (12 → 13)"),
+    ("The board has never funded the 1\x1b3 routes it approved.", "changed (12 → 13)"),
+    ("The board has never funded the 12\x1croutes it approved.", None),
 ]
 
 

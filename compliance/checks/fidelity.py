@@ -49,8 +49,9 @@ difference is one hit:
   courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms." is a change), an
   initial, or a company's "Inc.". A person named like a large city ("Jackson") reads as a place.
   A control character inside a word is read as a reader reads the word: `no\\x1bt` is "not"
-  (Chromium draws a box in the word, which does not make it another word), and no warning names
-  it (none does elsewhere on the page either);
+  (Chromium draws a box in the word, which does not make it another word), an information
+  separator too (`1\\x1f3` is "13": Chromium breaks no word there), and no warning names it
+  (none does elsewhere on the page either);
 - `removed`: an original paragraph missing in the middle of the story;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
@@ -305,8 +306,8 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         unit = _unit_changed(old, new, (src_start, src_end, dest_start, dest_end))
         if unit is not None:
             return unit
-        # An edit of the spacing alone is style: "ne ver" is "never", "1 2" is "12" (an information
-        # separator, read as a space, inside a word a reader sees whole with a box in it).
+        # An edit of the spacing alone is style: "ne ver" is "never", "10 000" is "10000" (a space
+        # between a number's thousands, French and SI style).
         if "".join(taken) != "".join(given):
             negated = _negations(new, dest_start, dest_end) - _negations(old, src_start, src_end)
             meaning = _meaning_changed(taken, given, of_time, negated)
