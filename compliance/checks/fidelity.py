@@ -365,6 +365,15 @@ _SECONDS |= {"month": _SECONDS["year"] / 12, "decade": _SECONDS["year"] * 10, "c
 _FROM_THE_DAY = frozenset("this last next past coming upcoming previous ago".split())
 
 
+# How far apart two lengths of time may be and still be one length in other units: "a month" is
+# "30 days" (1.4% apart) and "a year" "52 weeks" or "365 days"; "four weeks" is not a month (8%).
+_SAME_LENGTH = 0.03
+
+
+def _about(one: float, other: float) -> bool:
+    return abs(one - other) <= _SAME_LENGTH * max(one, other)
+
+
 def _units(words: list[str]) -> list[str]:
     """The units of time the words name, in the singular, in order ("hours", "10-year": "hour", "year")."""
     parts = [part for word in words for part in _bare(word).split("-")]
@@ -402,7 +411,7 @@ def _unit_changed(old: list[str], new: list[str], edit: tuple[int, int, int, int
     changed. Not when the time is counted from the republication's day, which a later day
     restates in another unit ("last week" → "last month", "3 days ago" → "last week", "two days
     ago" → "two weeks ago", "in two weeks" → "in 10 days"), nor when the length stays ("48
-    hours" → "two days"); None then."""
+    hours" → "two days", "a month" → "30 days": `_SAME_LENGTH`); None then."""
     src_start, src_end, dest_start, dest_end = edit
     taken, given = old[src_start:src_end], new[dest_start:dest_end]
     units = _units(taken), _units(given)
@@ -415,7 +424,7 @@ def _unit_changed(old: list[str], new: list[str], edit: tuple[int, int, int, int
     from_now = any(end + 1 < len(words) and _bare(words[end]) == "from" and _bare(words[end + 1]) == "now" for words, end in ((old, src_end), (new, dest_end)))
     counted_from_now = src_start > 0 and _bare(old[src_start - 1]) == "in" and _numbers(taken) and _numbers(given)
     lengths = _length(taken), _length(given)
-    if from_now or counted_from_now or (lengths[0] is not None and lengths[0] == lengths[1]):
+    if from_now or counted_from_now or (lengths[0] is not None and lengths[1] is not None and _about(lengths[0], lengths[1])):
         return None
     return style_edits.quoted_edit(taken, given)
 
