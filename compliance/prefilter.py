@@ -48,10 +48,11 @@ from compliance.wordsearch import WordSearch, adopt_serialized, serialized
 # Folding: one function of each character, applied alike to the page and to the words
 # --------------------------------------------------------------------------------------------
 
-# ASCII control characters: text normalisation reads \x1c-\x1f as spaces and drops the others.
-_ASCII_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1C), 0x7F])
-# ASCII letters in lower case and \x1c-\x1f as spaces, in one table (one pass over the page).
-_ASCII_TABLE = bytes.maketrans(bytes(range(0x41, 0x5B)) + bytes(range(0x1C, 0x20)), bytes(range(0x61, 0x7B)) + b"    ")
+# ASCII control characters, which text normalisation drops (the information separators \x1c-\x1f
+# among them: `compliance.text`).
+_ASCII_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+# ASCII letters in lower case, in one table (one pass over the page).
+_ASCII_TABLE = bytes.maketrans(bytes(range(0x41, 0x5B)), bytes(range(0x61, 0x7B)))
 
 
 @functools.lru_cache(maxsize=8192)

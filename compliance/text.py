@@ -7,8 +7,11 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-# Control characters a reader never sees: separators (\x1c-\x1f) read as spaces, the rest vanish.
-_CONTROLS: dict[str, str | None] = {chr(c): (" " if 0x1C <= c <= 0x1F else None) for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]}
+# Control characters (C0 but tab and line breaks, and DEL) vanish: Chromium draws each as a box
+# inside the word, with no break on either side, and the reader reads the word around it. The
+# information separators (\x1c-\x1f) too, though Python's `str.split` and `isspace` take them for
+# spaces: Chromium neither breaks a line at them nor collapses them as white space.
+_CONTROLS: dict[str, str | None] = {chr(c): None for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]}
 
 # Typographic quotes become ASCII quotes so that "reporter’s" in an article matches "reporter's" in
 # a pack; hyphens and the dashes that join words ("content‑sharing" with a non-breaking hyphen,

@@ -165,6 +165,79 @@ EDITS = [
     ("The clinic is open from 9 a.m. to 5 p.m. daily.", "The clinic is open 9 a.m.-5 p.m. daily.", None),
     ("The mayor's adviser said the plan was ready.", "The mayor's advisor said the plan was ready.", None),
     ("Protestors gathered outside city hall on Monday.", "Protesters gathered outside city hall on Monday.", None),
+    # Reordered words that keep each noun with its preposition are AP's order; ones that swap which
+    # noun goes with "to" and which with "from" (or "before"/"after", "won"/"lost against") turn
+    # the fact around.
+    ("The family moved to Ohio from Texas last year.", "The family moved from Ohio to Texas last year.", '"to Ohio" → "from Ohio"'),
+    ("The family moved from Ohio to Texas last year.", "The family moved to Ohio from Texas last year.", '"from Ohio" → "to Ohio"'),
+    ("The family moved to Ohio from Texas last year.", "The family moved from Texas to Ohio last year.", None),
+    ("Flights from Denver to Tulsa were canceled on Tuesday.", "Flights to Denver from Tulsa were canceled on Tuesday.", '"from Denver" → "to Denver"'),
+    ("Flights from Denver to Tulsa were canceled on Tuesday.", "Flights to Tulsa from Denver were canceled on Tuesday.", None),
+    ("Rents rose from $900 to $1,200 over two years.", "Rents rose to $900 from $1,200 over two years.", '"from $900" → "to $900"'),
+    ("He spoke before the vote and after the hearing.", "He spoke after the vote and before the hearing.", '"before the vote" → "after the vote"'),
+    ("The team won against Iowa and lost against Texas.", "The team won against Texas and lost against Iowa.", '"won against Iowa" → "lost against Iowa"'),
+    ("The team won against Iowa and lost against Texas.", "The team lost against Texas and won against Iowa.", None),
+    ("The law is different to the old one, she said.", "The law is different from the old one, she said.", None),
+    ("The bus runs from the airport to downtown every hour.", "The bus runs every hour from the airport to downtown.", None),
+    ("The team won against Iowa on Friday, the coach said.", "On Friday the team won against Iowa, the coach said.", None),
+    # A range is a range in any style when both its ends stay: "to", AP's "through", a dash.
+    ("The clinic is open Monday to Friday, officials said.", "The clinic is open Monday through Friday, officials said.", None),
+    ("The clinic is open Monday through Friday, officials said.", "The clinic is open Monday-Friday, officials said.", None),
+    ("The clinic is open Monday through Friday, officials said.", "The clinic is open Monday to Friday, officials said.", None),
+    ("The rules are on pages 10 to 12 of the report.", "The rules are on pages 10 through 12 of the report.", None),
+    ("The rules are on pages 10 through 12 of the report.", "The rules are on pages 10–12 of the report.", None),
+    ("The clinic is open 9 a.m. to 5 p.m. on weekdays.", "The clinic is open 9 a.m. through 5 p.m. on weekdays.", None),
+    ("The festival runs June 3 to June 9 this year.", "The festival runs June 3 through June 9 this year.", None),
+    ("The clinic is open Monday to Friday, officials said.", "The clinic is open Monday through Saturday, officials said.", '"to Friday" → "through Saturday"'),
+    ("The rules are on pages 10 to 12 of the report.", "The rules are on pages 10 through 14 of the report.", "to 12 → through 14"),
+    ("The road runs to the river, officials said.", "The road runs through the river, officials said.", '"to" → "through"'),
+    ("The bill passed to the Senate on Monday.", "The bill passed through the Senate on Monday.", '"to" → "through"'),
+    # A unit of time, distance or money put for another changes the fact, with or without a number;
+    # a time counted from the republication's day may be restated in another unit ("last week" →
+    # "last month", "two days ago" → "two weeks ago"), and so may a length ("48 hours" → "two days").
+    ("Crews contained the fire within a few hours, officials said.", "Crews contained the fire within a few years, officials said.", '"hours" → "years"'),
+    ("Minutes later, police arrived at the clinic.", "Days later, police arrived at the clinic.", '"Minutes" → "Days"'),
+    ("The family lived in the shelter for weeks, she said.", "The family lived in the shelter for months, she said.", '"weeks" → "months"'),
+    ("The strike lasted several days, the union said.", "The strike lasted several weeks, the union said.", '"days" → "weeks"'),
+    ("The fire burned for 48 hours before crews arrived.", "The fire burned for 48 days before crews arrived.", '"hours" → "days"'),
+    ("The walk is a few miles long, officials said.", "The walk is a few kilometers long, officials said.", '"miles" → "kilometers"'),
+    ("The tickets cost a few dollars each, she said.", "The tickets cost a few euros each, she said.", '"dollars" → "euros"'),
+    ("The truck carried several tons of waste, records show.", "The truck carried several pounds of waste, records show.", '"tons" → "pounds"'),
+    ("The fire burned for 48 hours before crews arrived.", "The fire burned for two days before crews arrived.", None),
+    ("The fire burned for a week before crews arrived.", "The fire burned for seven days before crews arrived.", None),
+    ("The fire burned for an hour before crews arrived.", "The fire burned for 60 minutes before crews arrived.", None),
+    ("He served 10 years in prison for the fraud.", "He served a decade in prison for the fraud.", None),
+    ("The repairs took a month, officials said.", "The repairs took 30 days, officials said.", None),
+    ("The repairs took a year, officials said.", "The repairs took 12 months, officials said.", None),
+    ("The repairs took a month, officials said.", "The repairs took four weeks, officials said.", '"a month" → "four weeks"'),
+    ("The clinic closed for the weekend, officials said.", "The clinic closed for the week, officials said.", '"weekend" → "week"'),
+    ("The clinic is open 24 hours a day, seven days a week.", "The clinic is open 24 hours a day, 7 days a week.", None),
+    ("The board voted last week to raise the fees.", "The board voted last month to raise the fees.", None),
+    ("The clinic closed two days ago, officials said.", "The clinic closed two weeks ago, officials said.", None),
+    ("The new routes start in two weeks, the council said.", "The new routes start in 10 days, the council said.", None),
+    ("The board will vote this week on the fees.", "The board will vote this month on the fees.", None),
+    ("The deadline is three days from now, the agency said.", "The deadline is two weeks from now, the agency said.", None),
+    # A number spelled out is the same number (AP spells a number that starts a sentence), an
+    # ordinal too ("14th", "fourteenth", "twenty-first"); a count put for a rank is another fact
+    # ("14 welds" → "14th welds"), but in a date the day reads either way ("March 14th").
+    ("The clinic treated 150 patients last year, records show.", "The clinic treated one hundred and fifty patients last year, records show.", None),
+    ("The clinic treated 126 patients last year, records show.", "The clinic treated one hundred twenty-six patients last year, records show.", None),
+    (
+        "The clinic treated 150 patients last year, records show.",
+        "The clinic treated one hundred and sixty patients last year, records show.",
+        "150 → one hundred and sixty",
+    ),
+    ("The clinic treated 150 patients and staff, records show.", "The clinic treated 150 patients and 40 staff, records show.", '"40" added'),
+    ("It was his 14th inspection of the line that month.", "It was his fourteenth inspection of the line that month.", None),
+    ("It was his 21st inspection of the line that month.", "It was his twenty-first inspection of the line that month.", None),
+    ("It was his first inspection of the line that month.", "It was his 1st inspection of the line that month.", None),
+    ("It was the 100th inspection of the line that month.", "It was the one hundredth inspection of the line that month.", None),
+    ("It was his 14th inspection of the line that month.", "It was his fifteenth inspection of the line that month.", "14th → fifteenth"),
+    ("It was his 21st inspection of the line that month.", "It was his twenty-second inspection of the line that month.", "21st → twenty-second"),
+    ("Inspectors signed off on 14 welds along the line.", "Inspectors signed off on 14th welds along the line.", "14 → 14th"),
+    ("Inspectors signed off on 14 welds along the line.", "Inspectors signed off on fourteenth welds along the line.", "14 → fourteenth"),
+    ("The hearing is set for March 14 at the courthouse.", "The hearing is set for March 14th at the courthouse.", None),
+    ("The hearing is set for March 14 at the courthouse.", "The hearing is set for March fourteenth at the courthouse.", None),
     # "No." before a numeral is "number" (AP style; British style without the dot), not a negation.
     ("The team was ranked No. 1 in the state last year.", "The team was ranked number one in the state last year.", None),
     ("The bill is no. 12 on the agenda this week.", "The bill is number 12 on the agenda this week.", None),
@@ -393,8 +466,9 @@ CONTROLS_IN_WORDS = [
     ("Critics say the plan is n\x1bot funded and the board approved it anyway.", None),
     ("Critics say the plan is no\x01t funded and the board appro\x08ved it anyway.", None),
     ("Critics say the plan is no\x7ft funded and the board approved it anyway.", None),
-    # An information separator (\x1c-\x1f) is read as a space, and an edit of spacing alone is
-    # style, whatever the word it splits (a negation, a number).
+    # An information separator (\x1c-\x1f) is drawn as the others are, a box inside the word with
+    # no break beside it: read through, as elsewhere on the page (`compliance.text`), whatever the
+    # word it sits in (a negation, a number).
     ("Critics say the plan is no\x1ft funded and the board approved it anyway.", None),
     ("Critics say the plan is not funded and the board appro\x1cved it anyway.", None),
     ("Critics say the plan is n\x1eot funded and the board approved it anyway.", None),
@@ -404,7 +478,9 @@ CONTROLS_IN_WORDS = [
     ("The board has ne\x1fver funded the 1\x1f2 routes it approved.", None),
     ("The board has ne\x1bver funded the 1\x1b2 routes it approved.", None),
     ("The board has fun\x1fded the 12 routes it approved.", "changed (a negation removed)"),
-    ("The board has never funded the 1\x1f3 routes it approved.", "changed (12 → 1 3)"),
+    ("The board has never funded the 1\x1f3 routes it approved.", "changed (12 → 13)"),
+    ("The board has never funded the 1\x1b3 routes it approved.", "changed (12 → 13)"),
+    ("The board has never funded the 12\x1croutes it approved.", None),
 ]
 
 

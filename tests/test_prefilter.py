@@ -386,8 +386,6 @@ def _fold_by_character(text: str, keep: bytes) -> bytes:
             out.append(_fold_by_character(prefilter_module._fold_char(char), keep))
         elif ord(char) in keep:
             out.append(char.encode())
-        elif 0x1C <= ord(char) <= 0x1F:
-            out.append(b" ")
         elif (ord(char) < 0x20 and char not in "\t\n\r\x0c") or char == "\x7f":
             out.append(b"")
         else:
@@ -403,8 +401,8 @@ _FOLD_CHARACTERS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.text(_FOLD_CHARACTERS, max_size=30), st.sampled_from([b"", b"\x01"]))
 def test_folding_drops_control_characters_and_keeps_those_asked_for(text: str, keep: bytes) -> None:
-    # Every control character dropped (NUL among them), \x1c-\x1f read as spaces, and the
-    # boundary mark kept when asked: alike from text and from its UTF-8 bytes.
+    # Every control character dropped (NUL and the information separators \x1c-\x1f among
+    # them), and the boundary mark kept when asked: alike from text and from its UTF-8 bytes.
     expected = _fold_by_character(text, keep)
     assert fold(text, keep=keep) == expected
     assert fold_utf8(text.encode("utf-8", "surrogatepass"), keep=keep) == expected

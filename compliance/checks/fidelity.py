@@ -9,10 +9,17 @@ difference is one hit:
 - `changed`: a paragraph edited beyond style, relative time and place. Such edits change a few
   words in a place ("on Tuesday" → "last week", "Portland, Ore." → "here"): a paragraph is
   changed beyond them when one edit replaces or adds more than `style-words` words, or when its
-  similarity falls below `style-similarity`. However small, an edit that turns one number into
-  another ("41 welds" → "14 welds"; "twelve" → "12" and "twenty-six" → "26" are style) away from
-  words of time ("in two weeks" → "in three weeks" is a relative time edit; a length of time
-  written as one word is not: "a four-hour drive" → "a five-hour drive" is a change), or that
+  similarity falls below `style-similarity` (a number spelled in several words counts as one:
+  "150" → "one hundred and fifty" is style). However small, an edit that turns one number into
+  another ("41 welds" → "14 welds"; "twelve" → "12", "twenty-six" → "26" and "14th" →
+  "fourteenth" are style) away from words of time ("in two weeks" → "in three weeks" is a
+  relative time edit; a length of time written as one word is not: "a four-hour drive" → "a
+  five-hour drive" is a change), that puts a count for a rank ("14 welds" → "14th welds"; in a
+  date the day reads either way: "March 14" → "March 14th"), that puts one unit of time for
+  another with or without a number (`"hours" → "years"`: "within a few hours" → "within a few
+  years", "minutes later" → "days later", "for weeks" → "for months"; a time counted from the
+  republication's day may be restated, "last week" → "last month", "two days ago" → "two weeks
+  ago", "in two weeks" → "in 10 days", and so may a length, "48 hours" → "two days"), or that
   adds or removes a negation ("not",
   "never", "nobody", "-n't"; "No. 1", "no. 12" and "No 10" inside a sentence are "number"),
   changes what the story says: it is beyond style too. So does one that replaces, adds or removes
@@ -25,21 +32,26 @@ difference is one hit:
   `"spring" → "fall"`): a time edit keeps a date true from the republication's day, on its side
   ("yesterday" → "on Monday" or "last week", "tomorrow" → "next week", "Tuesday night" →
   "tonight"); so does "from" put for "to" (`"from" → "to"`: "flights from Denver" → "flights to
-  Denver"; "different to" → "different from" is style). An edit is within the terms when its
-  words are, after case and punctuation:
+  Denver"; "different to" → "different from" is style), and so do words moved so that a noun
+  changes sides of "from" and "to", "before" and "after" or "won against" and "lost against"
+  (`"to Ohio" → "from Ohio"`: "moved to Ohio from Texas" → "moved from Ohio to Texas"; AP's
+  "moved from Texas to Ohio" keeps each noun with its word and is style). An edit is within the
+  terms when its words are, after case and punctuation:
   the same words in another style (hyphens and spaces, "U.S." → "US", US/UK spelling "colour" →
   "color" and "organise" → "organize", a typo fixed inside a long word, a contraction "did not"
   → "didn't", "percent" → "%", an abbreviation or acronym "Senator" → "Sen." and "Environmental
   Protection Agency" → "EPA", AP usage "more than" → "over" and "says" → "said", a word moved
-  within the paragraph "said Smith" → "Smith said"), words of time ("Tuesday", "yesterday",
+  within the paragraph "said Smith" → "Smith said", a range's "to" or dash as AP's "through"
+  "Monday to Friday" → "Monday through Friday" when both ends stay), words of time ("Tuesday", "yesterday",
   "last", "week", "ago", "in 2019"), places (a town, state, country or county the gazetteer
   knows, a state's AP abbreviation "Ore.", "here", "city", "county", "Tulsa-based"), function
   words (articles, prepositions, conjunctions, "that"/"which", forms of "be", "have", "do"), a
   courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms." is a change), an
   initial, or a company's "Inc.". A person named like a large city ("Jackson") reads as a place.
   A control character inside a word is read as a reader reads the word: `no\\x1bt` is "not"
-  (Chromium draws a box in the word, which does not make it another word), and no warning names
-  it (none does elsewhere on the page either);
+  (Chromium draws a box in the word, which does not make it another word), an information
+  separator too (`1\\x1f3` is "13": Chromium breaks no word there), and no warning names it
+  (none does elsewhere on the page either);
 - `removed`: an original paragraph missing in the middle of the story;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
@@ -279,8 +291,9 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
     times: list[bool] = []
     for src_start, src_end, dest_start, dest_end in edits:
         taken, given = old[src_start:src_end], new[dest_start:dest_end]
-        if len(taken) > params.style_words or len(given) > params.style_words:
-            return f"an edit of {max(len(taken), len(given))} words"
+        lengths = _edit_length(taken), _edit_length(given)
+        if max(lengths) > params.style_words:
+            return f"an edit of {max(lengths)} words"
         # The words beside the edit say whether its numbers are of time ("in [two] weeks", "March [14]").
         before_edit = {_bare(words[start - 1]) for words, start in ((old, src_start), (new, dest_start)) if start > 0}
         after_edit = [words[end] for words, end in ((old, src_end), (new, dest_end)) if end < len(words)]
@@ -290,8 +303,11 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         durations = _durations(taken), _durations(given)
         if durations[0] != durations[1] and (_has_compound_duration(taken) or _has_compound_duration(given)):
             return f"{' '.join(taken)} → {' '.join(given)}"
-        # An edit of the spacing alone is style: "ne ver" is "never", "1 2" is "12" (an information
-        # separator, read as a space, inside a word a reader sees whole with a box in it).
+        unit = _unit_changed(old, new, (src_start, src_end, dest_start, dest_end))
+        if unit is not None:
+            return unit
+        # An edit of the spacing alone is style: "ne ver" is "never", "10 000" is "10000" (a space
+        # between a number's thousands, French and SI style).
         if "".join(taken) != "".join(given):
             negated = _negations(new, dest_start, dest_end) - _negations(old, src_start, src_end)
             meaning = _meaning_changed(taken, given, of_time, negated)
@@ -301,7 +317,7 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
     # The words of each edit: the same words in another style, or words of time or place.
     judged = [style_edits.unexplained(old, new, edit, of_time) for edit, of_time in zip(edits, times, strict=True)]
     content = style_edits.reasons(judged)
-    return content[0] if content else None
+    return content[0] if content else _roles_swapped(old, new)
 
 
 # Words that make a number one of time: a unit after it ("in two weeks" → "in three weeks" is a
@@ -315,7 +331,164 @@ _NUMBER_WORDS = {
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
 _MAGNITUDES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "b": 1e9}
 _NUMERAL = on_first_use(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(k|m|b|st|nd|rd|th|%)?$")
+_ORDINAL_WORDS = style_edits.ORDINAL_WORDS
+_ORDINAL_ENDINGS = frozenset(("st", "nd", "rd", "th"))
 _NEGATIONS = frozenset("not no never nobody nothing none neither nor nowhere cannot without".split())
+
+
+def _edit_length(words: list[str]) -> int:
+    """How many words an edit takes out or puts in, a number spelled in several words counting
+    as one, as its numeral would ("one hundred and fifty" for "150", "twenty six" for "26")."""
+    bare = [_bare(word) for word in words]
+    spelled = [bool(word) and all(_is_number_word(part) for part in word.split("-")) for word in bare]
+    count = 0
+    for index, word in enumerate(bare):
+        continues = index > 0 and spelled[index - 1]
+        # "and" inside a number ("one hundred and fifty") is part of it.
+        inside = word == "and" and continues and index + 1 < len(bare) and spelled[index + 1]
+        if not (inside or (spelled[index] and (continues or (index > 1 and bare[index - 1] == "and" and spelled[index - 2])))):
+            count += 1
+    return count
+
+
+def _is_number_word(part: str) -> bool:
+    return part in _NUMBER_WORDS or part in _ORDINAL_WORDS or (part in _MAGNITUDES and len(part) > 1)
+
+
+# The units of time a length is counted in, in seconds (a month a twelfth of a year); "weekend"
+# names a time, not a length.
+_SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0, "year": 31556952.0}
+_SECONDS |= {"month": _SECONDS["year"] / 12, "decade": _SECONDS["year"] * 10, "century": _SECONDS["year"] * 100, "weekend": 0.0}
+# Words that count a time from the republication's day, before the unit ("last week" → "last
+# month", "this week", "the past few days"), or after it ("two days ago" → "two weeks ago"):
+# a later day puts another unit there.
+_FROM_THE_DAY = frozenset("this last next past coming upcoming previous ago".split())
+
+
+# How far apart two lengths of time may be and still be one length in other units: "a month" is
+# "30 days" (1.4% apart) and "a year" "52 weeks" or "365 days"; "four weeks" is not a month (8%).
+_SAME_LENGTH = 0.03
+
+
+def _about(one: float, other: float) -> bool:
+    return abs(one - other) <= _SAME_LENGTH * max(one, other)
+
+
+def _units(words: list[str]) -> list[str]:
+    """The units of time the words name, in the singular, in order ("hours", "10-year": "hour", "year")."""
+    parts = [part for word in words for part in _bare(word).split("-")]
+    return [_singular(part) for part in parts if _singular(part) in _SECONDS]
+
+
+def _singular(unit: str) -> str:
+    return "century" if unit == "centuries" else unit.removesuffix("s")
+
+
+def _length(words: list[str]) -> float | None:
+    """The length of time the words write, in seconds ("48 hours", "two days", "a week"); None
+    when a unit has no count before it ("a few hours", "weeks")."""
+    parts = [part for word in words for part in _bare(word).split("-") if part]
+    total = 0.0
+    for index, part in enumerate(parts):
+        unit = _singular(part)
+        if unit not in _SECONDS:
+            continue
+        before = parts[index - 1] if index else ""
+        counted = _numbers(parts[max(0, index - 3) : index]) if _NUMERAL().match(before) or _is_number_word(before) else []
+        if counted:
+            total += counted[-1] * _SECONDS[unit]
+        elif before in ("a", "an"):
+            total += _SECONDS[unit]
+        else:
+            return None
+    return total
+
+
+def _unit_changed(old: list[str], new: list[str], edit: tuple[int, int, int, int]) -> str | None:
+    """`"hours" → "years"` when an edit of a paragraph's words (`old` and `new`; `edit`: the spans
+    it takes out and puts in) puts one unit of time for another ("within a few hours" → "within
+    a few years", "minutes later" → "days later", "for weeks" → "for months"): the story's time
+    changed. Not when the time is counted from the republication's day, which a later day
+    restates in another unit ("last week" → "last month", "3 days ago" → "last week", "two days
+    ago" → "two weeks ago", "in two weeks" → "in 10 days"), nor when the length stays ("48
+    hours" → "two days", "a month" → "30 days": `_SAME_LENGTH`); None then."""
+    src_start, src_end, dest_start, dest_end = edit
+    taken, given = old[src_start:src_end], new[dest_start:dest_end]
+    units = _units(taken), _units(given)
+    if not (units[0] and units[1]) or units[0] == units[1]:
+        return None
+    beside = [words[start - 1] for words, start in ((old, src_start), (new, dest_start)) if start > 0]
+    beside += [words[end] for words, end in ((old, src_end), (new, dest_end)) if end < len(words)]
+    if {part for word in (*taken, *given, *beside) for part in _bare(word).split("-")} & _FROM_THE_DAY:
+        return None
+    from_now = any(end + 1 < len(words) and _bare(words[end]) == "from" and _bare(words[end + 1]) == "now" for words, end in ((old, src_end), (new, dest_end)))
+    counted_from_now = src_start > 0 and _bare(old[src_start - 1]) == "in" and _numbers(taken) and _numbers(given)
+    lengths = _length(taken), _length(given)
+    if from_now or counted_from_now or (lengths[0] is not None and lengths[1] is not None and _about(lengths[0], lengths[1])):
+        return None
+    return style_edits.quoted_edit(taken, given)
+
+
+# Words that set the part a noun plays, in pairs of opposites: where a movement goes and where it
+# comes from ("to Ohio", "from Texas"), which came first ("before the vote", "after the hearing"),
+# who won ("won against Iowa", "lost against Texas": the verb before "against", which marks the
+# noun after "against").
+_OPPOSED_ROLES = (
+    (frozenset(["from"]), frozenset("to into onto toward towards".split())),
+    (frozenset(["before"]), frozenset(["after"])),
+)
+_CONTEST = (frozenset("won win wins".split()), frozenset("lost lose loses".split()))
+_ARTICLES = frozenset("the a an".split())
+_CLAUSE_ENDS = tuple(".,;:!?")
+
+
+def _role_marker(words: list[str], index: int) -> tuple[int, int, int] | None:
+    """The scale of `_OPPOSED_ROLES` (or `_CONTEST`, numbered after them) and the side the word
+    at `index` of `words` puts the noun after it on, with where its marker starts ("won" of "won
+    against"); None when it marks no noun (a word ending a clause: "spoke before."; "to" after
+    "different", which says "from": `style_edits`)."""
+    marker = _bare(words[index])
+    previous = _bare(words[index - 1]) if index else ""
+    if words[index].endswith(_CLAUSE_ENDS) or previous in style_edits.EITHER_END_AFTER:
+        return None
+    if marker == "against":
+        side = next((n for n, verbs in enumerate(_CONTEST) if previous in verbs), None)
+        return None if side is None else (len(_OPPOSED_ROLES), side, index - 1)
+    for scale, sides in enumerate(_OPPOSED_ROLES):
+        side = next((n for n, markers in enumerate(sides) if marker in markers), None)
+        if side is not None:
+            return scale, side, index
+    return None
+
+
+def _roles(words: list[str]) -> dict[tuple[int, str], dict[int, str]]:
+    """Each noun after a word of `_OPPOSED_ROLES` or `_CONTEST`, by (scale, noun in lower case):
+    the sides of the scale it is on, each with the words as written ("to Ohio")."""
+    found: dict[tuple[int, str], dict[int, str]] = {}
+    for index in range(len(words) - 1):
+        role = _role_marker(words, index)
+        if role is None:
+            continue
+        scale, side, start = role
+        noun = index + 1
+        while noun < len(words) - 1 and _bare(words[noun]) in _ARTICLES:
+            noun += 1
+        shown = " ".join(word.strip(".,;:!?\"'“”‘’()") for word in words[start : noun + 1])
+        found.setdefault((scale, _bare(words[noun])), {})[side] = shown
+    return found
+
+
+def _roles_swapped(old: list[str], new: list[str]) -> str | None:
+    """`"to Ohio" → "from Ohio"` when the same words, moved, put a noun on the other side of a
+    movement, of an order in time or of a contest ("moved to Ohio from Texas" → "moved from Ohio
+    to Texas", "before the vote … after the hearing" → "after the vote … before the hearing");
+    None when each keeps its side ("rose from $900 to $1,200" → "rose to $1,200 from $900")."""
+    roles = _roles(old), _roles(new)
+    for key, sides in roles[0].items():
+        others = roles[1].get(key)
+        if others and not sides.keys() & others.keys():
+            return style_edits.quoted_edit([next(iter(sides.values()))], [next(iter(others.values()))])
+    return None
 
 
 def _bare(word: str) -> str:
@@ -348,8 +521,16 @@ def _has_compound_duration(words: list[str]) -> bool:
 def _numbers(words: list[str]) -> list[float]:
     """The values of the numbers the words write, in numerals or words, with their magnitude
     ("$5 million", "5M" and "5,000,000" are all 5e6; "four-hour" holds 4; "twenty-six", "twenty
-    six" and "one hundred and twenty-six thousand" are one number each, as a reader reads them)."""
+    six" and "one hundred and twenty-six thousand" are one number each, as a reader reads them;
+    "14th", "fourteenth" and "twenty-first" are 14, 14 and 21)."""
+    return [value for value, _ in _read_numbers(words)]
+
+
+def _read_numbers(words: list[str]) -> list[tuple[float, bool]]:
+    """The numbers the words write (see `_numbers`), each with whether it is an ordinal ("14th",
+    "fourteenth", "twenty-first")."""
     values: list[float] = []
+    ordinals: set[int] = set()
     spelled = _SpelledNumber()
     after_numeral = False
     for word in words:
@@ -358,15 +539,22 @@ def _numbers(words: list[str]) -> list[float]:
             if numeral is not None:
                 spelled.close(values)
                 values.append(float(numeral.group(1).replace(",", "")) * _MAGNITUDES.get(numeral.group(2) or "", 1.0))
+                if numeral.group(2) in _ORDINAL_ENDINGS:
+                    ordinals.add(len(values) - 1)
             elif part in _MAGNITUDES and len(part) > 1 and after_numeral:
                 values[-1] *= _MAGNITUDES[part]
+            elif part in _ORDINAL_WORDS:
+                # An ordinal ends the number it spells ("twenty-first", "one hundredth").
+                spelled.add(_ORDINAL_WORDS[part], values)
+                spelled.close(values)
+                ordinals.add(len(values) - 1)
             elif part in _NUMBER_WORDS or (part in _MAGNITUDES and len(part) > 1):
                 spelled.add(part, values)
             elif not (part == "and" and spelled.after_magnitude):
                 spelled.close(values)
             after_numeral = numeral is not None
     spelled.close(values)
-    return values
+    return [(value, index in ordinals) for index, value in enumerate(values)]
 
 
 class _SpelledNumber:
@@ -427,9 +615,15 @@ def _meaning_changed(taken: list[str], given: list[str], of_time: bool, negated:
     """How one edit (the words `taken` out, the words `given` in) changes what the text says,
     if it does: a number turned into another, unless the numbers are `of_time`, or a negation
     added or removed (`negated`: how many more negations it puts in than it takes out)."""
-    before, after = _numbers(taken), _numbers(given)
+    read = _read_numbers(taken), _read_numbers(given)
+    before, after = [value for value, _ in read[0]], [value for value, _ in read[1]]
     # In order: "voted 5-2" → "voted 2-5" turns the vote around.
     if before and after and before != after and not of_time:
+        return f"{' '.join(taken)} → {' '.join(given)}"
+    # A count put for a rank says another thing ("14 welds" → "14th welds", "his 14 inspections"
+    # → "his fourteenth inspection"); "14th" → "fourteenth" is style. In a date (numbers of
+    # time) a day reads either way: "March 14" → "March 14th".
+    if before and before == after and not of_time and [rank for _, rank in read[0]] != [rank for _, rank in read[1]]:
         return f"{' '.join(taken)} → {' '.join(given)}"
     if negated:
         return "a negation added" if negated > 0 else "a negation removed"

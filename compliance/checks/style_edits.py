@@ -11,10 +11,12 @@ terms when, after case and punctuation, what it takes out and what it puts in ar
   Protection Agency" → "EPA"), AP's usage ("more than" → "over", "says" → "said", "less" →
   "fewer", "towards" → "toward"), a collective noun's pronoun made to agree ("they" → "it"), "No."
   before a numeral for "number" ("No. 1" → "number one", "#1" → "No. 1"; "No 10" inside a
-  sentence, British style), or a word moved elsewhere in the paragraph ("said Smith" → "Smith
-  said");
-- numbers on both sides of the edit, or of time (the caller judges a changed number:
-  `fidelity.beyond_style`), years, negations (the caller counts them), words of time
+  sentence, British style), AP's "through" between the ends of a range for "to" or a dash
+  ("Monday to Friday" → "Monday through Friday" → "Monday-Friday", "10 through 12", "9 a.m.
+  through 5 p.m."), or a word moved elsewhere in the paragraph ("said Smith" → "Smith said");
+- numbers on both sides of the edit, or of time, spelled or not, cardinal or ordinal
+  ("fourteenth", "twenty-first"; the caller judges a changed number, a count put for a rank and
+  a unit of time put for another: `fidelity.beyond_style`), years, negations (the caller counts them), words of time
   ("Tuesday", "yesterday", "last", "week", "ago", "p.m."), words of place (a place the gazetteer
   of `compliance.document.places` knows, a US state's AP abbreviation, "here", "city", "county",
   "Tulsa-based"), function words (articles, prepositions, conjunctions, "that"/"which", forms of
@@ -35,15 +37,16 @@ closed") is a time edit: what was true on the original's day, told a later day; 
 ("was" → "will be") is not: "will" is content.
 
 So is "from" for "to" ("flights from Denver" → "flights to Denver"; after "different" the two
-say the same).
+say the same); "to" and "from" swapped where the word diff reads words moved ("moved to Ohio
+from Texas" → "moved from Ohio to Texas") are the caller's to judge, by the nouns after them
+(`fidelity._roles_swapped`), as are units of time ("within a few hours" → "within a few years").
 
 Known limits: a person named like a large city ("Jackson", "Warren") reads as a place, a
 one-letter change inside a long word as a typo fixed ("counties" → "countries"; a typo in a
 short or capitalised word, "teh" or a sentence's "Goverment", is not: "cat" → "car" and "Smith"
 → "Smyth" are changes), a preposition for another but "from" for "to" ("in" → "on", "at" →
-"in") as function words changed, and "to" and "from" swapped where the word diff reads words
-moved ("moved to Ohio from Texas" → "moved from Ohio to Texas" is "from Ohio" put in and "Ohio
-from" taken out, as AP's "rose to $1,200 from $900" is).
+"in") as function words changed, and a subject and an object swapped with no preposition to
+mark them ("Ohio beat Texas" → "Texas beat Ohio") as words moved.
 """
 
 from __future__ import annotations
@@ -111,7 +114,14 @@ _PLACE_WORDS = frozenset(
 _COURTESY_TITLES = frozenset("mr mrs ms miss mx messrs mmes dr prof rev fr sir dame madam".split())
 # What AP style leaves out of a company's name ("Acme Inc." → "Acme").
 _CORPORATE_SUFFIXES = frozenset("inc co corp llc ltd plc".split())
-_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+# Ordinals spelled, each with the cardinal it ranks by ("fourteenth": "fourteen"; "twenty-first" is
+# "twenty" and "first").
+ORDINAL_WORDS = {
+    **dict(zip("first second third fifth eighth ninth twelfth".split(), "one two three five eight nine twelve".split(), strict=True)),
+    **{f"{word}th": word for word in "four six seven ten eleven thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()},
+    **{f"{word}th": word for word in "hundred thousand million billion trillion".split()},
+    **{f"{word[:-1]}ieth": word for word in "twenty thirty forty fifty sixty seventy eighty ninety".split()},
+}
 _NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
@@ -155,8 +165,12 @@ _TIME_SIDES = (
 # function words an edit may otherwise put one for another ("in" → "on", "at" → "in"). AP's "rose
 # to $1,200 from $900" for "rose from $900 to $1,200" moves words, it puts none for another.
 _DIRECTION_SIDES = (frozenset(["from"]), frozenset("to into onto toward towards".split()))
+# AP's word between the ends of a range ("Monday through Friday"), written "to" or with a dash in
+# other styles; "to", "until" and "till" are words an edit may put in or take out freely already.
+_RANGE_WORDS = frozenset("through thru".split())
+_TIMES_OF_DAY = frozenset("am pm noon midnight".split())
 # Words after which "to" and "from" say the same: "different to" (British) is "different from".
-_EITHER_END_AFTER = frozenset("different differently differ differs differed differing".split())
+EITHER_END_AFTER = frozenset("different differently differ differs differed differing".split())
 
 # Pairs of words AP style (or a house style) writes one for the other.
 _SAME_MEANING = [
@@ -269,7 +283,7 @@ def _expanded(piece: str) -> list[str]:
 
 
 def _is_number(word: Word) -> bool:
-    return word.text[:1].isdigit() or word.text in _NUMBER_WORDS or word.text in _ORDINALS
+    return word.text[:1].isdigit() or word.text in _NUMBER_WORDS or word.text in ORDINAL_WORDS
 
 
 def _is_year(word: Word) -> bool:
@@ -377,7 +391,7 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     time ("two weeks"). A number the edit only takes out or only puts in is content unless it is
     of time or a year ("41 welds" → "welds"; "two years ago" → "recently" is a time edit)."""
     src_start, src_end, dest_start, dest_end = edit
-    shown = _shown(before[src_start:src_end], after[dest_start:dest_end])
+    shown = quoted_edit(before[src_start:src_end], after[dest_start:dest_end])
     old, new = words_of(_as_read(before, src_start, src_end)), words_of(_as_read(after, dest_start, dest_end))
     if "".join(w.text for w in old) == "".join(w.text for w in new):
         return Unexplained([], [], shown)
@@ -392,11 +406,13 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     dates = _dates(old), _dates(new)
     if all(dates) and dates[0] != dates[1]:
         return Unexplained([w for w in old if _dates([w])], [w for w in new if _dates([w])], shown)
-    either_end = src_start > 0 and before[src_start - 1].lower().strip(_AROUND) in _EITHER_END_AFTER
+    either_end = src_start > 0 and before[src_start - 1].lower().strip(_AROUND) in EITHER_END_AFTER
     turned = _across(old, new, _TIME_SIDES if either_end else (*_TIME_SIDES, _DIRECTION_SIDES))
     if turned is not None:
         return Unexplained(*turned, shown, turned=True)
     _pair_off(removed, added)
+    removed = [w for w in removed if not _joins_a_range(w, before, (src_start, src_end))]
+    added = [w for w in added if not _joins_a_range(w, after, (dest_start, dest_end))]
     removed = [w for w in removed if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     added = [w for w in added if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     if "".join(w.text for w in removed) == "".join(w.text for w in added):
@@ -437,6 +453,26 @@ def _across(old: list[Word], new: list[Word], scales: Sequence[Sequence[frozense
 def _time_marks(words: list[Word]) -> list[tuple[str, Word]]:
     """Each word as `_TIME_SIDES` reads it ("now" after "from" is "from-now"), with the word."""
     return [("from-now" if w.text == "now" and k > 0 and words[k - 1].text == "from" else w.text, w) for k, w in enumerate(words)]
+
+
+def _joins_a_range(word: Word, paragraph: Sequence[str], edit: tuple[int, int]) -> bool:
+    """Whether the word is AP's "through" between the two ends of a range ("Monday through
+    Friday", "pages 10 through 12", "9 a.m. through 5 p.m."), which "to" or a dash writes in
+    another style; read with a word of the `paragraph` either side of the `edit` (where its words
+    begin and end in the paragraph's), for ends outside it."""
+    if word.text not in _RANGE_WORDS:
+        return False
+    start, end = edit
+    before = pieces(paragraph[max(0, start - 1) : start])
+    window = [*before, *pieces(paragraph[start : end + 1])]
+    at = word.position + len(before)
+    return 0 < at < len(window) - 1 and _is_range_end(window[at - 1]) and _is_range_end(window[at + 1])
+
+
+def _is_range_end(piece: str) -> bool:
+    """Whether a word as written can end a range: a number, a month or weekday, a time of day."""
+    text = piece.strip(_AROUND).lower().replace(".", "")
+    return text[:1].isdigit() or text in _NUMBER_WORDS or text in ORDINAL_WORDS or text in DATE_NAMES or text in _TIMES_OF_DAY
 
 
 def _dates(words: Sequence[Word]) -> frozenset[str]:
@@ -484,7 +520,7 @@ def _use(moved: Counter[str], text: str) -> bool:
     return False
 
 
-def _shown(taken: Sequence[str], given: Sequence[str]) -> str:
+def quoted_edit(taken: Sequence[str], given: Sequence[str]) -> str:
     """An edit as it reads: `"approved" → "rejected"`, `"allegedly" removed`, `"strong" added`
     (without the punctuation around its words)."""
 
