@@ -15,6 +15,8 @@ from typing import Any
 from compliance.errors import PackError, UserError
 
 MAX_NODES = 50_000
+# What to do about invalid YAML in a rule pack or a configuration file.
+_INVALID_HINT = "check indentation and quoting; put patterns and selectors in single quotes"
 MAX_DEPTH = 64
 
 
@@ -82,11 +84,14 @@ def plain(node: YNode) -> Any:
     return {key: plain(node.entries[key]) for key in node}
 
 
-def parse_yaml(text: str, origin: str, *, error: type[UserError] = PackError, duplicate: type[UserError] | None = None) -> YNode | None:
+def parse_yaml(
+    text: str, origin: str, *, error: type[UserError] = PackError, duplicate: type[UserError] | None = None, invalid_hint: str = _INVALID_HINT
+) -> YNode | None:
     """Parse one YAML document safely into position-carrying nodes; None for an empty document.
     Raises `error` at the place of what is not YAML (or more than this reader takes), and
     `duplicate` (default `error`) at a key given twice in one mapping: a reader that tolerates
-    what may not be YAML at all (a text article's front matter) still refuses an ambiguous value."""
+    what may not be YAML at all (a text article's front matter) still refuses an ambiguous value.
+    `invalid_hint` says what to do about invalid YAML in the file being read."""
     import yaml
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -111,7 +116,7 @@ def parse_yaml(text: str, origin: str, *, error: type[UserError] = PackError, du
                 path=origin,
                 line=(mark.line + 1) if mark else None,
                 column=(mark.column + 1) if mark else None,
-                hint="check indentation and quoting; put patterns and selectors in single quotes",
+                hint=invalid_hint,
             ) from None
         except yaml.YAMLError as exc:
             # A reader error (a control character, invalid UTF-8) has a position, not a mark.

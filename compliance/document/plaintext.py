@@ -43,6 +43,10 @@ _TITLE_KEYS = ("title", "headline")
 FRONT_MATTER_ORIGIN = "front matter"
 
 
+# What to do about a front matter that is not YAML: it may be no front matter at all.
+_FRONT_MATTER_HINT = "check the quoting and indentation of its values; if these lines are not metadata, put a blank line above the first '---'"
+
+
 def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
     """Article metadata from YAML front matter (`reporter: Ana Ruiz`), one text value per key as
     `metavalues.yaml_meta` reads it, and why the front matter is not read (invalid YAML: it may
@@ -64,7 +68,7 @@ def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
     lines = _LINE_BREAK.split(front)
     body = "\n" + "\n".join(lines[1 : -2 if lines[-1] == "" else -1])
     try:
-        root = parse_yaml(body, FRONT_MATTER_ORIGIN, error=UserError, duplicate=InputError)
+        root = parse_yaml(body, FRONT_MATTER_ORIGIN, error=UserError, duplicate=InputError, invalid_hint=_FRONT_MATTER_HINT)
     except InputError as exc:
         raise InputError(exc.what, line=exc.line, column=exc.column, hint=exc.hint) from None
     except UserError as exc:
