@@ -183,6 +183,15 @@ def test_a_key_given_twice_is_refused_by_the_api_and_named_by_the_path_given() -
     assert raised.value.one_line().startswith("site/story.md:3:1: duplicate key 'title' (first defined at line 2)")
 
 
+def test_a_key_given_twice_is_a_report_not_checked_for_a_batch_engine() -> None:
+    from compliance.api import check_bytes
+
+    report = check_bytes(("site/story.md", ("---\ntitle: A\ntitle: B\n---\n" + BROKEN).encode()))
+    assert report.checked is False
+    (note,) = [n.message for n in report.notices]
+    assert note.startswith("not checked: site/story.md:3:1: duplicate key 'title' (first defined at line 2) — ")
+
+
 @pytest.mark.parametrize(
     "text",
     [
