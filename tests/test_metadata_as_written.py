@@ -177,6 +177,14 @@ def test_a_key_given_twice_in_front_matter_is_refused_at_its_line_as_a_sidecars_
     assert side.code == 2 and f"plain.html.meta.yaml:{int(where.split(':')[0]) - 1}:" in side.err and f"duplicate key '{key}'" in side.err
 
 
+def test_a_key_given_twice_is_refused_on_a_page_no_pack_applies_to(cli: Any, tmp_path: Path) -> None:
+    # The page's words name no publisher: its report is made without the document model, and
+    # still reads the front matter.
+    story = write(tmp_path, "story.md", "---\ntitle: A\ntitle: B\n---\nHello world.\n")
+    run = cli("check", str(story))
+    assert run.code == 2 and f"syndcheck: error: {story}:3:1: duplicate key 'title'" in run.err
+
+
 def test_a_key_given_twice_is_refused_by_the_api_and_named_by_the_path_given() -> None:
     with pytest.raises(InputError) as raised:
         check_markdown("---\ntitle: A\ntitle: B\n---\n" + BROKEN, packs=["calmatters"], path="site/story.md")
