@@ -211,10 +211,16 @@ def check_bytes(item: tuple[str, bytes]) -> Report:
     """Check one `(path, bytes)` pair: the kind comes from the extension, packs by auto-detection.
 
     This is the unit of work for distributed engines (a Dask bag, a Spark `mapPartitions`): a pure,
-    picklable function of the document's bytes; each worker process loads the packs once.
+    picklable function of the document's bytes; each worker process loads the packs once. A
+    document that refuses to be read (a front matter key given twice) is a report that it was
+    not checked, as the command line reports it, rather than an exception that stops the batch.
     """
     from compliance.engine import check_bytes as check
+    from compliance.errors import InputError
     from compliance.inputs import kind_for
 
     path, data = item
-    return check(data, kind_for(path), load_packs(), path=path)
+    try:
+        return check(data, kind_for(path), load_packs(), path=path)
+    except InputError as exc:
+        return Report(path=path, notices=(Notice("user-error", f"not checked: {exc.one_line()}"),), checked=False)

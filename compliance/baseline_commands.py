@@ -75,7 +75,7 @@ def rewrite_baseline(
         tell(result)
         status = status.add(result)
         if mode == "create":
-            created.extend(entries_for(result.report, display_path(result.report.path, base)))
+            created.extend(entries_for(result.report, runner.baseline_path(display_path(result.report.path, base))))
     if not status.checked:
         return BaselineChange(file, 0, 0, 0, status)
     if mode == "create" or runner.baseline is None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, cast
 
+from compliance.datatext import as_written
 from compliance.display import visible
 from compliance.errors import InputError, closest
 from compliance.findings import Notice
@@ -90,7 +92,8 @@ def loads_payload(text: str | bytes) -> Any:
     is not JSON (`NaN`, `1e999`, nesting too deep) is a `json.JSONDecodeError` at its place."""
     from compliance.datatext import loads_json
 
-    return loads_json(text, object_pairs_hook=_Object)
+    # A number a CMS sends as metadata (a headline `1e3`) is compared with the page as written.
+    return loads_json(text, object_pairs_hook=_Object, numbers_as_written=True)
 
 
 def json_type(value: Any) -> str:
@@ -141,8 +144,8 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
         # A one-line payload (the API's usual request) has no line to point at.
         one_line = lines == [1] and isinstance(text, str | bytes) and len(text.strip().splitlines()) == 1
         where = f" (at line {lines[-1]})" if lines and not one_line else ""
-        return CmsProblem(name, f"field '{'.'.join(path)}' {what}{where}; {to_send}")
-    label = next((str(obj[key]) for key in ID_FIELDS if _is_value(obj.get(key)) and str(obj[key]).strip()), None)
+        return CmsProblem(name, f"field '{shown_path(path)}' {what}{where}; {to_send}")
+    label = next((as_written(obj[key]) for key in ID_FIELDS if _is_value(obj.get(key)) and as_written(obj[key]).strip()), None)
     not_an_address = _not_a_web_address(obj)
     if not_an_address is not None:
         return CmsProblem(f"{name} ({label})" if label else name, not_an_address)
@@ -185,20 +188,16 @@ def _names(key: str, value: Any) -> list[str] | None:
 
 
 def _meta_text(key: str, value: Any) -> str | None:
-    """The text of a metadata value as sent: a string or number as written, an array of names
+    """The text of a metadata value as sent: a string, or a number as its JSON writes it (`1e3`,
+    `1.50`, not `1000.0`, `1.5`), an array of names
     under a key that names people as a byline lists them ("Ana Ruiz and Ben Li"); None for
     `null` (no value) and for what `_mistyped_metadata` refuses."""
     from compliance.text import listed
 
     if _is_value(value):
-        return str(value).strip()
+        return as_written(value).strip()
     names = _names(key, value)
     return listed(names) if names is not None else None
-
-
-def _mistyped_value(key: str, value: Any) -> bool:
-    """Given, but neither a string, a number nor, under a key that names people, an array of names."""
-    return _mistyped(value) and _names(key, value) is None
 
 
 def _one_value(key: str) -> str:
@@ -216,7 +215,7 @@ def _not_a_web_address(obj: Mapping[str, Any]) -> str | None:
     from compliance.errors import ConfigError
     from compliance.fixtemplates import URL_KEY_SUFFIXES, check_metadata
 
-    sent = {source: str(obj[source]) for source, target in META_FIELDS.items() if target.endswith(URL_KEY_SUFFIXES) and _is_value(obj.get(source))}
+    sent = {source: as_written(obj[source]) for source, target in META_FIELDS.items() if target.endswith(URL_KEY_SUFFIXES) and _is_value(obj.get(source))}
     try:
         check_metadata(sent)
     except ConfigError as exc:
@@ -224,25 +223,44 @@ def _not_a_web_address(obj: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _mistyped_metadata(obj: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, str]] | None:
+def _mistyped_metadata(obj: Mapping[str, Any]) -> tuple[tuple[str | int, ...], tuple[str, str]] | None:
     """Why the article's metadata cannot be read as sent (a field rules read that is an array, an
-    object or true/false; a `meta` that is not an object), as the field's path (`("meta",
-    "reporter")`) with what it is ("is an array, not a string") and what to send instead, or None. Rules
-    require these values (the reporter, the original): dropping one silently would check the
-    article against less than the CMS sent. An array of names under a key that names people
-    (`author`) is several people, not a mistake."""
-    field = next((key for key in META_FIELDS if _mistyped_value(key, obj.get(key))), None)
-    if field is not None:
-        return (field,), (f"is {json_type(obj[field])}, not a string", _one_value(field))
+    object or true/false; a `meta` that is not an object; an element of an array of names that
+    is not a name), as the path of what is wrong (`("meta", "reporter")`, `("meta", "authors",
+    2)`: an array's element by its index from 0) with what it is ("is an array, not a string")
+    and what to send instead, or None. Rules require these values (the reporter, the original):
+    dropping one silently would check the article against less than the CMS sent. An array of
+    names under a key that names people (`author`) is several people, not a mistake."""
+    found = next((misfit for key in META_FIELDS if (misfit := _misfit((key,), obj.get(key))) is not None), None)
+    if found is not None:
+        return found
     extra = obj.get("meta")
     if extra is None:
         return None
     if not isinstance(extra, dict):
         return ("meta",), (f"is {json_type(extra)}, not an object of the article's metadata", 'send "meta": {"reporter": "…"}')
-    key = next((key for key, value in extra.items() if _mistyped_value(key, value)), None)
-    if key is not None:
-        return ("meta", key), (f"is {json_type(extra[key])}, not a string", _one_value(key))
+    return next((misfit for key, value in extra.items() if (misfit := _misfit(("meta", key), value)) is not None), None)
+
+
+def _misfit(path: tuple[str, ...], value: Any) -> tuple[tuple[str | int, ...], tuple[str, str]] | None:
+    """What is wrong with the metadata `value` at `path` (see `_mistyped_metadata`), or None."""
+    key = path[-1]
+    if _mistyped(value) and _names(key, value) is None:
+        from compliance.metavalues import PEOPLE_KEYS
+
+        index = next((i for i, name in enumerate(value) if not isinstance(name, str)), None) if key in PEOPLE_KEYS and isinstance(value, list) else None
+        if index is not None:
+            return (*path, index), (f"is {json_type(value[index])}, not a name", "send each name as a string")
+        return path, (f"is {json_type(value)}, not a string", _one_value(key))
     return None
+
+
+def shown_path(path: tuple[str | int, ...]) -> str:
+    """A payload field's path as a user finds it: `meta.authors[2]` (an index counts from 0)."""
+    shown = ""
+    for part in path:
+        shown += f"[{part}]" if isinstance(part, int) else (f".{part}" if shown else part)
+    return shown
 
 
 def _given_twice(obj: Mapping[str, Any]) -> tuple[str, ...] | None:
@@ -265,10 +283,10 @@ def _repeated_at(text: str | bytes | None, path: tuple[str, ...], first_line: in
     return f" (again at line {lines[1]})" if len(lines) > 1 else ""
 
 
-def _lines_of(text: str | bytes | None, path: tuple[str, ...], first_line: int, item: int | None) -> list[int]:
+def _lines_of(text: str | bytes | None, path: tuple[str | int, ...], first_line: int, item: int | None) -> list[int]:
     """The lines of the payload where the field at `path` is given in the object (the `item`th of
-    an array, or the whole text), each time it is (see `_repeated_at`); none when the text is not
-    kept or cannot be read so."""
+    an array, or the whole text), each time it is (see `_repeated_at`), or where the array element
+    a path ends with an index is; none when the text is not kept or cannot be read so."""
     if text is None:
         return []
     import yaml
@@ -283,6 +301,13 @@ def _lines_of(text: str | bytes | None, path: tuple[str, ...], first_line: int, 
     if item is not None and isinstance(node, yaml.SequenceNode):
         node = node.value[item] if item < len(node.value) else None
     for depth, key in enumerate(path):
+        if isinstance(key, int):
+            if not isinstance(node, yaml.SequenceNode) or key >= len(node.value):
+                return []
+            node = node.value[key]
+            if depth == len(path) - 1:
+                return [node.start_mark.line + first_line]
+            continue
         if not isinstance(node, yaml.MappingNode):
             return []
         given = [(key_node, value) for key_node, value in node.value if isinstance(key_node, yaml.ScalarNode) and key_node.value == key]
@@ -290,6 +315,18 @@ def _lines_of(text: str | bytes | None, path: tuple[str, ...], first_line: int, 
             return [key_node.start_mark.line + first_line for key_node, _ in given]
         node = given[-1][1] if given else None  # the value JSON keeps: the last
     return []
+
+
+# An article's name, `FILE#N (id)`: its payload, its place in it and the id the CMS gave it.
+_NAMED = re.compile(r"(?P<origin>.*?)#[0-9]+ \((?P<id>.*)\)", re.DOTALL)
+
+
+def baseline_key(name: str) -> str:
+    """The name a baseline records a payload's article under: `FILE (id)` when the article has
+    an id (`cms.json#2 (story-42)` → `cms.json (story-42)`), so that a payload sent again in
+    another order still matches its known findings; else its place, `FILE#N`, as it is named."""
+    named = _NAMED.fullmatch(name)
+    return f"{named['origin']} ({named['id']})" if named else name
 
 
 def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:

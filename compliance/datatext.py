@@ -36,6 +36,35 @@ def _constant(token: str) -> Any:
     raise _NotJson(token, f"{token} is not a JSON value")
 
 
+class WrittenFloat(float):
+    """A JSON number with a fraction or an exponent that remembers how it was written (`1e3`,
+    `1.50`): the text a value compared with a page is (`float` alone would say `1000.0`, `1.5`)."""
+
+    written: str
+
+    def __new__(cls, token: str) -> WrittenFloat:
+        value = super().__new__(cls, token)
+        value.written = token
+        return value
+
+
+class WrittenInt(int):
+    """A JSON integer that remembers how it was written (`-0`), as `WrittenFloat` does."""
+
+    written: str
+
+    def __new__(cls, token: str) -> WrittenInt:
+        value = super().__new__(cls, token)
+        value.written = token
+        return value
+
+
+def as_written(value: str | float) -> str:
+    """A string, or a number as its JSON was written when read with `numbers_as_written`."""
+    written = getattr(value, "written", None)
+    return written if isinstance(written, str) else str(value)
+
+
 def _float(token: str) -> float:
     value = float(token)
     if value in (float("inf"), float("-inf")):
@@ -50,8 +79,19 @@ def _int(token: str) -> int:
         raise _NotJson(token, f"the number {token[:40]}… has more digits than can be read") from None
 
 
-def loads_json(text: str | bytes, *, object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None) -> Any:
-    """`json.loads` of JSON as RFC 8259 defines it.
+def _written_float(token: str) -> float:
+    _float(token)
+    return WrittenFloat(token)
+
+
+def _written_int(token: str) -> int:
+    _int(token)
+    return WrittenInt(token)
+
+
+def loads_json(text: str | bytes, *, object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None, numbers_as_written: bool = False) -> Any:
+    """`json.loads` of JSON as RFC 8259 defines it; with `numbers_as_written`, each number is a
+    `WrittenInt` or `WrittenFloat` that keeps its text (`as_written`).
 
     Raises `json.JSONDecodeError` at the place of: malformed JSON (as `json.loads` does); `NaN`,
     `Infinity` or `-Infinity`; a number too large for a double (`1e999`) or with more digits than
@@ -62,6 +102,8 @@ def loads_json(text: str | bytes, *, object_pairs_hook: Callable[[list[tuple[str
     if deep is not None:
         raise json.JSONDecodeError(f"nested more than {MAX_DEPTH} arrays and objects deep", text, deep)
     try:
+        if numbers_as_written:
+            return json.loads(text, object_pairs_hook=object_pairs_hook, parse_constant=_constant, parse_float=_written_float, parse_int=_written_int)
         return json.loads(text, object_pairs_hook=object_pairs_hook, parse_constant=_constant, parse_float=_float, parse_int=_int)
     except _NotJson as exc:
         raise json.JSONDecodeError(exc.why, text, _json_token_at(text, exc.token)) from None

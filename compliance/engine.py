@@ -21,7 +21,7 @@ from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_pa
 from compliance.document import Document, DocumentKind, parse_document
 from compliance.document.nesting import BROWSER_DEPTH_LIMIT
 from compliance.document.positions import location_at, offset_at
-from compliance.errors import CheckError, OriginalUnavailable
+from compliance.errors import CheckError, InputError, OriginalUnavailable
 from compliance.findings import SUPPRESSION_RULES, Detection, Finding, Notice, Passed, Report, Severity, Suppressed
 from compliance.lookalike import Disguise, see_through_document, source_position
 from compliance.metavalues import unreadable_reason
@@ -204,7 +204,9 @@ def check_document(
         reason = doc.encoding_reason.removeprefix(GUESSED)
         notices.append(Notice("decoded-as", f"encoding guessed ({reason}); declare the charset if names look wrong"))
     if doc.front_matter_error:
-        notices.append(Notice("front-matter", f"front matter ignored: {doc.front_matter_error}"))
+        from compliance.document.plaintext import placed
+
+        notices.append(Notice("front-matter", f"front matter ignored: {placed(doc.front_matter_error, path)}"))
     if default_meta or doc.front_matter:
         notices.extend(refused_addresses(doc, default_meta))
     if doc.truncated:
@@ -648,6 +650,17 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
         # empty file: decoding drops the mark). `isspace` stops at the first other character,
         # where `strip` would copy the whole page.
         return Report(path=settings.path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
+    try:
+        return _check_decoded(decoded, kind, settings)
+    except InputError as exc:
+        # A document that refuses to be read (a front matter key given twice) is placed at its
+        # line in the file, which the parse knows, and named by the article, which it does not.
+        if exc.path is None and exc.line is not None:
+            exc.path = settings.path
+        raise
+
+
+def _check_decoded(decoded: Decoded, kind: DocumentKind, settings: CheckSettings) -> Report:
     candidates: Candidates | None = None
     meta, default_meta = settings.meta or {}, settings.default_meta or {}
     # An original given (a file or URL, or only its address) may apply its publisher's pack to a
@@ -701,13 +714,13 @@ def _unmatched_report(
     if kind != "html":
         # (Imported here, for the pages that have front matter: an import statement costs about
         # as much as the rest of this report, a page.)
-        from compliance.document.plaintext import read_front_matter, split_front_matter
+        from compliance.document.plaintext import placed, read_front_matter, split_front_matter
 
         front_matter, error = read_front_matter(split_front_matter(source)[0])
         if any(key in front_matter for key in ("original", *ORIGINAL_URL_KEYS)):
             return None
         if error:
-            notices.append(Notice("front-matter", f"front matter ignored: {error}"))
+            notices.append(Notice("front-matter", f"front matter ignored: {placed(error, path)}"))
     notices.append(NO_PACK)
     return Report(path=path, notices=tuple(notices), detections=detections, evaluated_rules=evaluated)
 

@@ -3,12 +3,13 @@ sidecar file): one text value per key, as `--meta KEY=VALUE` gives it.
 
 YAML can write more than one text value, and each form is read for what a user means by it:
 
-- a string or a number is its text; a date (`publication_date: 2024-05-01`, which YAML reads as a
-  date) is written as ISO 8601; `null` or nothing is no value;
+- a scalar is the characters written, whatever type YAML would resolve it to: a headline or a
+  byline is text, compared with the page, so `0x1F`, `010`, `1_000`, `1.50`, `yes`, `on` and
+  `2026-01-02` are read as those characters (not 31, 8, 1000, 1.5, True or a date), and a
+  quoted scalar is its text unquoted (escapes read); a plain `null`, `~` or nothing is no value;
 - a list of names under a key that names people (`author: [Ana Ruiz, Ben Li]`) is several people,
   read as a byline lists them ("Ana Ruiz and Ben Li");
-- any other list, a mapping, or `true`/`false` (YAML's reading of `yes`, `no`, `on`, `off`) where
-  one value is expected is a mistake. It is kept as an `UnreadableMeta` value: no value for the
+- any other list, or a mapping, where one value is expected is a mistake. It is kept as an `UnreadableMeta` value: no value for the
   rules that need the key, which are then reported as not checked with why — the key, where it
   is written and what to write — never checked against the format's default (a `medium: [print]`
   is neither print nor online) and never dropped silently.
@@ -16,7 +17,6 @@ YAML can write more than one text value, and each form is read for what a user m
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ from compliance.text import listed
 
 if TYPE_CHECKING:
     # Only the files that have metadata read YAML: a check of an HTML page imports none of it.
-    from compliance.yamlsource import YMap, YNode
+    from compliance.yamlsource import YMap, YNode, YScalar
 
 # Keys whose value names people: a list of them is several people (a story with two reporters).
 PEOPLE_KEYS = frozenset({"author", "authors", "reporter", "reporters"})
@@ -68,13 +68,13 @@ def what_to_write(key: str) -> str:
     return f"one value, '{key}: \"…\"' (in quotes when YAML would read it otherwise)"
 
 
-def yaml_meta(root: YMap, where: str, *, line_offset: int = 0) -> dict[str, str]:
+def yaml_meta(root: YMap, where: str) -> dict[str, str]:
     """The metadata of a YAML mapping, one text value per key (see the module's docstring); `where`
-    names the source in a note ("the front matter", "story.html.meta.yaml") and `line_offset` is
-    added to the mapping's lines (front matter is parsed without the file's first line)."""
+    names the source in a note ("the front matter", "story.html.meta.yaml"), whose lines are the
+    file's."""
     values: dict[str, str] = {}
     for key in root:
-        value = _meta_value(str(key), root.entries[key], f"{where} at line {root.key_mark(key).line + line_offset}")
+        value = _meta_value(str(key), root.entries[key], f"{where} at line {root.key_mark(key).line}")
         if value is not None:
             values[str(key)] = value
     return values
@@ -84,24 +84,19 @@ def _meta_value(key: str, node: YNode, where: str) -> str | None:
     from compliance.yamlsource import YScalar, YSeq
 
     if isinstance(node, YScalar):
-        return _scalar_value(key, node.value, where)
+        return written(node)
     if isinstance(node, YSeq) and key in PEOPLE_KEYS:
-        names = [_scalar_value(key, item.value, where) if isinstance(item, YScalar) else None for item in node.items]
-        if all(isinstance(name, str) and not isinstance(name, UnreadableMeta) for name in names):
+        names = [written(item) if isinstance(item, YScalar) else None for item in node.items]
+        if all(isinstance(name, str) for name in names):
             return listed([name.strip() for name in names if name and name.strip()])
         return UnreadableMeta(f"the article's '{key}' ({where}) is a list of more than names: write {what_to_write(key)}")
     form = "a list" if isinstance(node, YSeq) else "a mapping"
     return UnreadableMeta(f"the article's '{key}' ({where}) is {form}, not one value: write {what_to_write(key)}")
 
 
-def _scalar_value(key: str, value: object, where: str) -> str | None:
-    if value is None:
+def written(node: YScalar) -> str | None:
+    """A scalar as the author wrote it (`0x1F`, `yes`, `2026-01-02`; a quoted one unquoted), or
+    None for no value: a `null`, `~` or nothing that is not quoted."""
+    if node.value is None and not node.quoted:
         return None
-    if isinstance(value, bool):
-        said = "true" if value else "false"
-        return UnreadableMeta(f"the article's '{key}' ({where}) is {said} (YAML's reading of yes, no, on, off), not text: write {what_to_write(key)}")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, str | int | float):
-        return str(value)
-    return UnreadableMeta(f"the article's '{key}' ({where}) is not text: write {what_to_write(key)}")  # pragma: no cover - safe YAML has no other scalar
+    return node.text

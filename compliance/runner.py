@@ -182,6 +182,8 @@ class Runner:
 
             self.baseline = BaselineFilter(read_baseline(options.baseline), file=str(options.baseline))
         self._cwd = str(Path.cwd().resolve())
+        # The ids of payload articles a baseline has named so far in this run (`baseline_path`).
+        self._payload_ids: set[str] = set()
         self._originals: OriginalReader | None = None
         # Load the command line's packs now: a broken pack, an unknown --pack id or an unknown
         # --select id is one user error before any article, not one per file.
@@ -510,8 +512,23 @@ class Runner:
             return result
         from compliance.fingerprint import display_path  # only with a baseline
 
-        report = self.baseline.apply(result.report, display_path(result.report.path, self._cwd))
+        report = self.baseline.apply(result.report, self.baseline_path(display_path(result.report.path, self._cwd)))
         return dataclasses.replace(result, report=report, failing=self._failing(report, result.threshold), packed=b"")
+
+    def baseline_path(self, path: str) -> str:
+        """The name a baseline records a report's findings under: its display `path`, or for an
+        article of a CMS payload its id where it has one (`cms.baseline_key`). Called once per
+        report, in order: an id given again in the run keeps its place (`FILE#N (id)`), as two
+        articles under one name would share their fingerprints."""
+        if self.options.kind != "cms-json":
+            return path
+        from compliance.cms import baseline_key
+
+        key = baseline_key(path)
+        if key in self._payload_ids:
+            return path
+        self._payload_ids.add(key)
+        return key
 
     def baseline_unmatched(self) -> str | None:
         """After a run: a warning when the baseline matched none of the files, as none of the

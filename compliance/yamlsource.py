@@ -15,6 +15,8 @@ from typing import Any
 from compliance.errors import PackError, UserError
 
 MAX_NODES = 50_000
+# What to do about invalid YAML in a rule pack or a configuration file.
+_INVALID_HINT = "check indentation and quoting; put patterns and selectors in single quotes"
 MAX_DEPTH = 64
 
 
@@ -36,6 +38,9 @@ class YScalar:
     quoted: bool = False
     # PyYAML's scalar style: "" plain, "'" single-quoted, '"' double-quoted, "|" or ">" block.
     style: str = ""
+    # The scalar's characters as written, before YAML resolves a type (`0x1F`, `010`, `yes`,
+    # `2026-01-02`): what article metadata reads, where text is what the author means.
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +84,14 @@ def plain(node: YNode) -> Any:
     return {key: plain(node.entries[key]) for key in node}
 
 
-def parse_yaml(text: str, origin: str, *, error: type[UserError] = PackError) -> YNode | None:
-    """Parse one YAML document safely into position-carrying nodes; None for an empty document."""
+def parse_yaml(
+    text: str, origin: str, *, error: type[UserError] = PackError, duplicate: type[UserError] | None = None, invalid_hint: str = _INVALID_HINT
+) -> YNode | None:
+    """Parse one YAML document safely into position-carrying nodes; None for an empty document.
+    Raises `error` at the place of what is not YAML (or more than this reader takes), and
+    `duplicate` (default `error`) at a key given twice in one mapping: a reader that tolerates
+    what may not be YAML at all (a text article's front matter) still refuses an ambiguous value.
+    `invalid_hint` says what to do about invalid YAML in the file being read."""
     import yaml
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -105,7 +116,7 @@ def parse_yaml(text: str, origin: str, *, error: type[UserError] = PackError) ->
                 path=origin,
                 line=(mark.line + 1) if mark else None,
                 column=(mark.column + 1) if mark else None,
-                hint="check indentation and quoting; put patterns and selectors in single quotes",
+                hint=invalid_hint,
             ) from None
         except yaml.YAMLError as exc:
             # A reader error (a control character, invalid UTF-8) has a position, not a mark.
@@ -118,7 +129,7 @@ def parse_yaml(text: str, origin: str, *, error: type[UserError] = PackError) ->
         if root is None:
             return None
         budget = [MAX_NODES]
-        return _convert(loader, root, origin, budget, 0, error)
+        return _convert(loader, root, origin, budget, 0, error, duplicate or error)
     finally:
         loader.dispose()
 
@@ -127,7 +138,7 @@ def _mark(node: Any, origin: str) -> Mark:
     return Mark(origin, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int, error: type[UserError]) -> YNode:
+def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int, error: type[UserError], duplicate: type[UserError]) -> YNode:
     import yaml
 
     budget[0] -= 1
@@ -148,11 +159,11 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
             raise error(f"unsupported YAML value: {exc.problem}", path=origin, line=mark.line, column=mark.column, hint=_plain_only(error)) from None
         except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise KeyError, AttributeError... on odd tags
             raise error(f"invalid YAML value ({type(exc).__name__}: {exc})", path=origin, line=mark.line, column=mark.column) from None
-        return YScalar(value, mark, node.style in ("'", '"'), node.style or "")
+        return YScalar(value, mark, node.style in ("'", '"'), node.style or "", node.value)
     if isinstance(node, yaml.SequenceNode):
         if node.tag not in ("tag:yaml.org,2002:seq",):
             raise _tag_error(error, node.tag, mark)
-        return YSeq(tuple(_convert(loader, item, origin, budget, depth + 1, error) for item in node.value), mark)
+        return YSeq(tuple(_convert(loader, item, origin, budget, depth + 1, error, duplicate) for item in node.value), mark)
     if isinstance(node, yaml.MappingNode):
         if node.tag not in ("tag:yaml.org,2002:map",):
             raise _tag_error(error, node.tag, mark)
@@ -169,7 +180,7 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
             key = YScalar(name, _mark(key_node, origin), key_node.style in ("'", '"'))
             if name in entries:
                 first = key_marks[name]
-                raise error(
+                raise duplicate(
                     f"duplicate key '{name}' (first defined at line {first.line})",
                     path=origin,
                     line=key.mark.line,
@@ -177,7 +188,7 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
                     hint="YAML keeps only the last value; remove or rename one of them",
                 )
             key_marks[name] = key.mark
-            entries[name] = _convert(loader, value_node, origin, budget, depth + 1, error)
+            entries[name] = _convert(loader, value_node, origin, budget, depth + 1, error, duplicate)
         return YMap(entries, key_marks, mark, tuple(entries))
     raise error("unsupported YAML node", path=origin, line=mark.line)  # pragma: no cover - PyYAML has three node kinds
 

@@ -303,7 +303,7 @@ def test_concise_and_github_name_the_rules_a_passing_run_did_not_check(cli: Any,
     assert f"\n### Rules not checked (1 in 1 file)\n\n- {copy}: {why}\n" in summary.read_text(encoding="utf-8")
     # A front matter that could not be read is said too: the metadata in it is lost.
     story = tmp_path / "story.txt"
-    story.write_text("---\nreporter: Ana Ruiz\nreporter: Bo Li\n---\n" + (ROOT / copy).read_text(encoding="utf-8"), encoding="utf-8")
+    story.write_text("---\nreporter: [Ana Ruiz\n---\n" + (ROOT / copy).read_text(encoding="utf-8"), encoding="utf-8")
     lost = cli("check", "--format", "concise", str(story)).out.splitlines()
     assert [line.split(" front matter ignored: ")[0] for line in lost if "front-matter" in line] == [f"{story}:1:1: note syndcheck/front-matter"]
     # Given as online, the rule runs (and fails): no note is left.

@@ -108,4 +108,4 @@ def test_broken_front_matter_is_a_notice_not_a_crash(cli: Any, tmp_path: Path) -
     story = write(tmp_path, "story.md", "---\nreporter: [unclosed\n---\n# Title\n\nBy Ana Ruiz\n\nBody text of the story.\n")
     run = cli("check", "--pack", "dcnf", "--format", "json", str(story))
     notices = {n["code"]: n["message"] for n in run.json()["files"][0]["notices"]}
-    assert notices["front-matter"].startswith("front matter ignored: front matter:")
+    assert notices["front-matter"].startswith(f"front matter ignored: {story}:3:1: invalid YAML")

@@ -1,5 +1,5 @@
 """Article metadata written as YAML or JSON that is not one text value: a list of authors is several
-authors; a list, a mapping or true/false where one value is expected is a mistake, and a rule that
+authors; a list or a mapping where one value is expected is a mistake, and a rule that
 needs the value is reported as not checked with the key, where it is written and what to write —
 never checked against the format's default, never dropped silently, never a traceback."""
 
@@ -35,8 +35,6 @@ def front_matter(text: str) -> dict[str, str]:
         ("[print]", "a list, not one value"),
         ("[online, print]", "a list, not one value"),
         ("{is: print}", "a mapping, not one value"),
-        ("true", "is true"),
-        ("no", "is false"),
     ],
 )
 @pytest.mark.parametrize("check", [check_text, check_markdown])
@@ -47,6 +45,15 @@ def test_a_medium_that_is_not_one_value_leaves_the_online_rule_not_checked_with_
     (note,) = [n for n in notes(report) if "texas-tribune/link" in n]
     assert "the article's 'medium' (the front matter at line 3)" in note and form in note
     assert note.endswith("write 'medium: online' or 'medium: print'")
+
+
+@pytest.mark.parametrize("value", ["true", "no", "yes", "off"])
+@pytest.mark.parametrize("check", [check_text, check_markdown])
+def test_a_medium_yaml_would_read_as_true_or_false_is_the_word_written_and_neither_medium(check: Any, value: str) -> None:
+    report = check(tribune("by Carla Mendez, The Texas Tribune", front=f"---\ntitle: Jails\nmedium: {value}\n---\n"), packs=["texas-tribune"])
+    assert report.findings == ()
+    (note,) = [n for n in notes(report) if "texas-tribune/link" in n]
+    assert note.endswith(f"the article's 'medium' is '{value}', neither 'online' nor 'print': write 'medium: online' or 'medium: print'")
 
 
 @pytest.mark.parametrize("front", ["---\nmedium: online\n---\n", "---\nmedium: 'online'\n---\n", "---\n\nmedium: online\n---\n"])
@@ -84,7 +91,6 @@ def test_front_matter_values_read_as_a_user_means_them(yaml: str, read: dict[str
         ("original_url: {a: b}", "the article's 'original_url' (the front matter at line 2) is a mapping, not one value: write 'original_url: https://…'"),
         ("source_publisher: [CalMatters, AP]", "the article's 'source_publisher' (the front matter at line 2) is a list, not one value"),
         ("author: [Ana Ruiz, {name: Ben Li}]", "the article's 'author' (the front matter at line 2) is a list of more than names"),
-        ("byline: yes", "the article's 'byline' (the front matter at line 2) is true"),
     ],
 )
 def test_a_value_that_is_not_one_is_kept_as_a_mistake_with_its_line(yaml: str, said: str) -> None:
@@ -110,7 +116,7 @@ def test_an_original_given_as_a_list_says_so_instead_of_no_original(cli: Any, tm
     assert "the article's 'original' (the front matter at line 2) is a list, not one value" in said
 
 
-@pytest.mark.parametrize("value", ["[print]", "true", "{a: b}"])
+@pytest.mark.parametrize("value", ["[print]", "{a: b}"])
 def test_the_sidecar_file_is_read_as_the_front_matter_is(cli: Any, tmp_path: Path, value: str) -> None:
     story = write(tmp_path, "story.txt", tribune("by Carla Mendez, The Texas Tribune"))
     write(tmp_path, "story.txt.meta.yaml", f"reporter: Carla Mendez\nmedium: {value}\n")

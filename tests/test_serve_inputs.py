@@ -234,14 +234,15 @@ def test_a_string_or_number_is_metadata_and_null_is_none(client: TestClient, cli
     assert local.code == 0
 
 
-@pytest.mark.parametrize(("value", "kind"), [(True, "true"), (False, "false"), ([1], "an array"), ({"a": 1}, "an object")])
+# An array under a key that names people is names: the element that is not one is named.
+@pytest.mark.parametrize(("value", "said"), [(True, "' is true"), (False, "' is false"), ([1], "[0]' is a number, not a name"), ({"a": 1}, "' is an object")])
 @pytest.mark.parametrize("where", ["meta", "top"])
-def test_true_false_an_array_or_an_object_is_refused_as_the_cli_refuses_it(client: TestClient, cli: Any, value: Any, kind: str, where: str) -> None:
+def test_true_false_an_array_or_an_object_is_refused_as_the_cli_refuses_it(client: TestClient, cli: Any, value: Any, said: str, where: str) -> None:
     payload = {"html": "<p>x</p>", "meta": {"reporter": value}} if where == "meta" else {"html": "<p>x</p>", "reporter": value}
     answer = client.post("/v1/check", json=payload)
     assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
     field = "meta.reporter" if where == "meta" else "reporter"
-    assert f"field '{field}' is {kind}" in answer.json()["error"]["message"]
+    assert f"field '{field}{said}" in answer.json()["error"]["message"]
     local = cli("check", "--input-kind", "cms-json", "--format", "json", "-", stdin=json.dumps(payload).encode())
     assert local.code == 2 and answer.json()["error"]["message"] in local.err
 

@@ -39,26 +39,50 @@ def split_front_matter(text: str) -> tuple[str, str]:
 _TITLE_KEYS = ("title", "headline")
 
 
+# The origin a front matter's YAML is read under: `placed` puts the article's own name there.
+FRONT_MATTER_ORIGIN = "front matter"
+
+
+# What to do about a front matter that is not YAML: it may be no front matter at all.
+_FRONT_MATTER_HINT = "check the quoting and indentation of its values; if these lines are not metadata, put a blank line above the first '---'"
+
+
 def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
     """Article metadata from YAML front matter (`reporter: Ana Ruiz`), one text value per key as
-    `metavalues.yaml_meta` reads it, and why the front matter is not read (invalid YAML), or None."""
+    `metavalues.yaml_meta` reads it, and why the front matter is not read (invalid YAML: it may
+    be no front matter at all, as a text that opens with a `---` rule), or None. That reason is
+    one line, `front matter:LINE:COL: what — what to do` with the file's own line: `placed`
+    names the file instead.
+
+    Raises InputError (its line and column the file's, no path: the caller knows the file) for
+    a key given twice: that is front matter, and which value was meant is unknown, as a sidecar
+    file or a CMS payload refuses it."""
     if not front:
         return {}, None
-    from compliance.errors import UserError
+    from compliance.errors import InputError, UserError
     from compliance.metavalues import yaml_meta
     from compliance.yamlsource import YMap, parse_yaml
 
-    # The lines between the opening and the closing `---`: line N of this text is line N + 1 of
-    # the file, which is where a note about a value points.
+    # The lines between the opening and the closing `---`, under a blank line for the opening
+    # one: line N of this text is line N of the file, where an error or a note points.
     lines = _LINE_BREAK.split(front)
-    body = "\n".join(lines[1 : -2 if lines[-1] == "" else -1])
+    body = "\n" + "\n".join(lines[1 : -2 if lines[-1] == "" else -1])
     try:
-        root = parse_yaml(body, "front matter")
+        root = parse_yaml(body, FRONT_MATTER_ORIGIN, error=UserError, duplicate=InputError, invalid_hint=_FRONT_MATTER_HINT)
+    except InputError as exc:
+        raise InputError(exc.what, line=exc.line, column=exc.column, hint=exc.hint) from None
     except UserError as exc:
         return {}, exc.one_line()
     if not isinstance(root, YMap):
-        return {}, "front matter is not a mapping of keys to values"
-    return yaml_meta(root, "the front matter", line_offset=1), None
+        where = f"{FRONT_MATTER_ORIGIN}:{root.mark.line}:{root.mark.column}: " if root is not None else ""
+        return {}, f"{where}front matter is not a mapping of keys to values — write one 'key: value' line per value between the '---' lines"
+    return yaml_meta(root, "the front matter"), None
+
+
+def placed(error: str, path: str) -> str:
+    """A front matter's error (`read_front_matter`) at `path`, the article's name: `story.md:3:1: …`."""
+    prefix = f"{FRONT_MATTER_ORIGIN}:"
+    return f"{path}:{error.removeprefix(prefix)}" if error.startswith(prefix) and path else error
 
 
 def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: Set[str] = frozenset()) -> Document:
