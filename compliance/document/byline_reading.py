@@ -469,6 +469,17 @@ _ORG_WORDS = frozenset(
 # read as a given name or a surname ("Redacción Central" is no person).
 _NEWSROOM_WORDS = frozenset("""redacción redaccion redação redacao rédaction redaktion redaktionen redazione redactie redaksjon redaksjonen""".split())
 _ORG_WORDS |= _NEWSROOM_WORDS
+# The words of a university's, an institute's, a school's or a hospital's name, in English and in
+# the languages of the institutions bylines credit ("Karolinska Institutet", "Sciences Po",
+# "Universität Wien", "Politecnico di Milano"): no given name or surname, so a part holding one
+# after a name is that person's affiliation, never a second person ("By A, Karolinska Institutet").
+_INSTITUTION_NAME_WORDS = frozenset(
+    """universitet universiteit universität universitat université universite universidad universidade università
+    universita uniwersytet institutet instituut institut instituto istituto hochschule politecnico politécnico
+    polytechnique école ecole escuela escola scuola akademie academia académie academy sciences school hospital
+    klinikum museum laboratory laboratories""".split()
+)
+_ORG_WORDS |= _INSTITUTION_NAME_WORDS
 # Words that end newspaper names after a place name. Kept apart from _ORG_WORDS: only as the last
 # word of a would-be name do they mark an outlet ("Maine Morning Star"); "Sun" is left out because
 # it is also a surname.
@@ -1610,12 +1621,46 @@ def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
 
 def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str]) -> list[str] | None:
     """The people one part of a byline names (`_names_in`), or None. The part after a name that
-    ends the byline, with no "and" closing a list of people, is no second person but the name's
-    affiliation: "Anika Foss, Karolinska Institutet", "Ana Ruiz, Sciences Po"."""
+    ends the byline, with no "and" closing a list of people, is a second person only when it
+    reads as nothing else (`_lists_a_person`: "By Jane Doe, John Roe"); otherwise it is the
+    name's affiliation: "Anika Foss, Karolinska Institutet", "Ana Ruiz, Sciences Po", "Jane Doe,
+    New York"."""
     segment = segments[position]
     if names and position == len(segments) - 1 and not _AND.search(segment):
-        return None
+        return [segment.strip()] if _lists_a_person(segment, names[-1], outlets) else None
     return _names_in(segment, outlets, after_name=bool(names))
+
+
+# The words newspapers' names end with that are surnames too, or that only a compound holds
+# ("Roll Call", "The Morning Call", "Austin American-Statesman", "Baltimore Sun", "Sacramento
+# Bee", "Pittsburgh Post-Gazette"): after a name, a part ending in one of these or in an outlet's
+# word (`_OUTLET_ENDINGS`) is the affiliation, never a second person ("Li Sun" after a comma is
+# read as an outlet, as it was before names after a comma were read).
+_NEWSPAPER_LAST_WORDS = _OUTLET_ENDINGS | frozenset(
+    """call statesman sun bee democrat republican union courant enquirer intelligencer pioneer picayune
+    constitution argus dealer blade pilot appeal monthly quarterly""".split()
+)
+
+
+def _lists_a_person(segment: str, previous: str, outlets: Set[str]) -> bool:
+    """Whether the last part of a byline, after the name `previous` and with no "and" before it,
+    is one more person ("By Jane Doe, John Roe"): a person's name (`person_name`, which rules out
+    outlets, organisations and `_INSTITUTION_NAME_WORDS`), written as `previous` is (both in
+    capitals or neither), with no job title's or beat's word in it, no title's word where a given
+    name stands ("Senior Fellow", "Kaiser Health"), no newspaper's last word
+    (`_NEWSPAPER_LAST_WORDS`, in a compound too: "Roll Call", "Austin American-Statesman"), and no
+    dateline's place by the gazetteer ("New York", "Capitol Hill", "NEW YORK" alike). Without a
+    list of given names, an outlet named like a person ("Mother Jones") reads as one."""
+    segment = segment.strip()
+    if person_name(segment, outlets) != segment or segment.isupper() != previous.isupper():
+        return False
+    words = [word.lower().strip(".,") for word in segment.split()]
+    if any(word in _ROLE_NOUNS or word in _TOPIC_WORDS for word in words) or words[0] in _ROLE_WORDS:
+        return False
+    if any(piece in _NEWSPAPER_LAST_WORDS for piece in re.split(r"[-‐‑]", words[-1])):
+        return False
+    written = segment.title() if segment.isupper() else segment
+    return not dateline_places(written)
 
 
 def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) -> tuple[tuple[str, ...], ...]:
