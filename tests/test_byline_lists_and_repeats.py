@@ -1,4 +1,5 @@
-"""Bylines that list people with commas only ("By Jane Doe, John Roe")."""
+"""Bylines that list people with commas only ("By Jane Doe, John Roe"), and bylines repeated on
+one page (the byline and its copy in an author box or a sticky header)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from compliance.api import check_html, load_packs
+from compliance.document import parse_document
 from compliance.document.byline_reading import read_byline
 from compliance.packs import Pack
 
@@ -111,3 +113,79 @@ def test_an_outlet_after_the_name_is_still_no_reporter(reporter_pack: Pack) -> N
     report = check_html(_page('<p class="byline">By Jane Doe, Roll Call</p>'), packs=[reporter_pack], meta={"reporter": "Roll Call"}, detect=False)
     assert [f.message for f in report.findings] == ["credit Roll Call"]
     assert "the republication has 'By Jane Doe, Roll Call'" in report.findings[0].detail
+
+
+# 2. One person's byline repeated on the page is one byline.
+
+BIO = '<div class="author-box"><p class="byline">By <a href="/author/jane-doe">Jane Doe</a></p><p>Jane Doe covers city hall.</p></div>'
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "outside"),
+    [
+        # The byline and its copy in the author box at the end.
+        ('<p class="byline">By <a href="/author/jane-doe">Jane Doe</a></p>', BIO, ""),
+        # A sticky header repeating the byline above the article.
+        ('<p class="byline">By Jane Doe</p>', "", '<div class="sticky-header"><span class="byline">By Jane Doe</span></div>'),
+        # "By" line and a name element beside it, in other case.
+        ('<div class="meta"><span class="byline">By Jane Doe</span> <span class="author-name">JANE DOE</span></div>', "", ""),
+        # The same name spelt without its accents.
+        ('<p class="byline">By José Díaz</p>', '<div class="author-box"><p class="byline">By Jose Diaz</p></div>', ""),
+    ],
+    ids=["author-box", "sticky-header", "name-beside", "accents"],
+)
+def test_a_repeated_byline_of_one_person_is_one_byline(top: str, bottom: str, outside: str) -> None:
+    doc = parse_document(_page(top, bottom, outside), "html")
+    assert len(doc.bylines) == 1
+
+
+def test_the_reporter_rule_quotes_a_repeated_byline_once(reporter_pack: Pack) -> None:
+    page = _page('<p class="byline">By <a href="/author/jane-doe">Jane Doe</a></p>', BIO)
+    report = check_html(page, packs=[reporter_pack], meta={"reporter": "Ann Poe"}, detect=False)
+    (finding,) = report.findings
+    assert "the republication has 'By Jane Doe'" in finding.detail
+    assert "'By Jane Doe'; 'By Jane Doe'" not in finding.detail
+
+
+def _author_div(name: str) -> str:
+    return f'<div class="byline"><span class="author">{name}</span></div>'
+
+
+AFFILIATED_BIO = '<div class="author-box"><p class="byline">Jane Doe, Karolinska Institutet</p></div>'
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "names"),
+    [
+        # Two people, each with a byline of their own: two bylines.
+        ('<p class="byline">By Jane Doe</p><p class="byline">By John Roe</p>', "", [("Jane Doe",), ("John Roe",)]),
+        # Two people whose names share a surname are two people.
+        (_author_div("Jane Doe") + _author_div("Jane Roe"), "", [("Jane Doe",), ("Jane Roe",)]),
+        # A repeat that adds the affiliation says more than the byline, and stays.
+        ('<p class="byline">By Jane Doe</p>', AFFILIATED_BIO, [("Jane Doe",), ("Jane Doe",)]),
+    ],
+    ids=["two-people", "two-similar-names", "adds-affiliation"],
+)
+def test_bylines_that_credit_other_people_or_more_are_kept(top: str, bottom: str, names: list[tuple[str, ...]]) -> None:
+    doc = parse_document(_page(top, bottom), "html")
+    assert [b.names for b in doc.bylines] == names
+
+
+CONVERSATION_CREDIT = "This article is republished from The Conversation under a Creative Commons license. Read the original article."
+
+
+@pytest.mark.parametrize(
+    ("box", "institution_found"),
+    [
+        # The author box spells the name with its accents and gives the institution.
+        ('<div class="author-box"><p class="byline">José Díaz, Karolinska Institutet</p></div>', True),
+        # No author box: the byline alone shows no institution.
+        ("", False),
+    ],
+    ids=["box-with-institution", "no-box"],
+)
+def test_one_person_spelt_two_ways_has_the_institution_one_byline_gives(box: str, institution_found: bool) -> None:
+    page = _page('<p class="byline">By JOSE DIAZ</p>', f"<p>{CONVERSATION_CREDIT}</p>{box}")
+    report = check_html(page, packs=["the-conversation"])
+    assert ("the-conversation/author-institution" in {p.rule for p in report.passed}) is institution_found
+    assert ("the-conversation/author-institution" in {f.rule for f in report.findings}) is not institution_found

@@ -140,7 +140,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.document import Byline, Document, refused_byline, unread_byline
-from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place, is_organisation_phrase
+from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place, is_organisation_phrase, person_key
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -349,18 +349,20 @@ def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> s
     """Why not every person the bylines credit has an institution (the first without one is
     named), or None when each has one in some byline."""
     link = ctx.bind(params.institution_link) if params.institution_link is not None else None
-    affiliated: set[str] = set()
+    # One person by `person_key`, as the reporter rules compare names: "By JANE DOE" over "Jane
+    # Doe, Karolinska Institutet" in the author box has the box's institution.
+    affiliated: set[tuple[str, ...]] = set()
     unaffiliated: list[tuple[str, str]] = []
     for byline in doc.bylines:
         linked = link is not None and _links_institution(doc, byline, link)
         affiliations = byline.reading.affiliations or ((),) * len(byline.names)
         for name, parts in zip(byline.names, affiliations, strict=False):
             if linked or _names_an_institution(byline, parts):
-                affiliated.add(name.casefold())
+                affiliated.add(person_key(name))
             else:
                 unaffiliated.append((name, byline.text))
     for name, text in unaffiliated:
-        if name.casefold() not in affiliated:
+        if person_key(name) not in affiliated:
             return f"byline '{text}' does not show {name}'s institution"
     return None
 

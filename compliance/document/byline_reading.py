@@ -573,6 +573,18 @@ class BylineReading:
         return bool(self.names)
 
 
+def person_key(name: str) -> tuple[str, ...]:
+    """A person's name as a comparison key, as the reporter rules compare names: its words,
+    case-folded, without diacritics, look-alike letters of other scripts read as the Latin
+    letters they imitate, and sorted, so "José Díaz", "JOSE DIAZ" and "Díaz, José" are one key."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    if not folded.isascii():
+        from compliance.lookalike import plain_letters
+
+        folded = plain_letters(name)
+    return tuple(sorted("".join(c if c.isalnum() else " " for c in folded).split()))
+
+
 def _tokens(text: str) -> list[str]:
     return text.split()
 

@@ -44,6 +44,7 @@ from compliance.document.byline_reading import (
     affiliation_line,
     is_part_credit,
     names_after_unread_by,
+    person_key,
     person_name,
     quote_byline,
     read_byline,
@@ -261,7 +262,39 @@ def find_bylines(
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
     found = _without_other_works_headers(_with_names_after_bare_openers(found, blocks, outlets), blocks, headline)
-    return tuple(_without_cards_after_the_story(found, blocks))
+    return tuple(_without_repeats(_without_cards_after_the_story(found, blocks)))
+
+
+def _without_repeats(found: list[Byline]) -> list[Byline]:
+    """The bylines without those that repeat an earlier one: the same people (by `person_key`, as
+    the reporter rules compare names: "By JANE DOE" and "Jane Doe") with the same credit, as a
+    byline and its copy in an author box, a sticky header or a name link beside the "By" line
+    give them. One person is credited once, by the first such byline, or by a repeat inside its
+    element, which is the byline itself where the first is markup around it (a header classed
+    "author-header" around the headline and the "By" line); a repeat that adds a credit ("Jane
+    Doe, ProPublica" under "By Jane Doe") says more, and stays."""
+    if len(found) < 2:
+        return found
+    kept: list[Byline] = []
+    first: dict[tuple[frozenset[tuple[str, ...]], str], int] = {}
+    for byline in found:
+        if byline.names:
+            key = (frozenset(person_key(name) for name in byline.names), " ".join(byline.reading.credit.casefold().split()))
+            at = first.get(key)
+            if at is not None:
+                if _inside(byline.element, kept[at].element):
+                    kept[at] = byline
+                continue
+            first[key] = len(kept)
+        kept.append(byline)
+    return kept
+
+
+def _inside(element: Any, container: Any) -> bool:
+    """Whether `element` is a descendant of `container` (both lxml elements, or None)."""
+    if element is None or container is None or element is container or not hasattr(element, "iterancestors"):
+        return False
+    return any(ancestor is container for ancestor in element.iterancestors())
 
 
 def _with_pen_names(found: list[Byline], credited: Callable[[], frozenset[str]]) -> list[Byline]:
@@ -323,11 +356,11 @@ def _without_other_works_headers(found: list[Byline], blocks: tuple[Block, ...],
     if headline is None or len(found) < 2:
         return found
     in_article = {block.index for block in blocks if block.in_article}
-    story = {_credited_key(name) for byline in found if byline.index > headline.index and byline.index in in_article for name in byline.names}
+    story = {person_key(name) for byline in found if byline.index > headline.index and byline.index in in_article for name in byline.names}
     if not story:
         return found
     return [
-        byline for byline in found if byline.index > headline.index or byline.index in in_article or any(_credited_key(name) in story for name in byline.names)
+        byline for byline in found if byline.index > headline.index or byline.index in in_article or any(person_key(name) in story for name in byline.names)
     ]
 
 
@@ -347,8 +380,9 @@ def _without_cards_after_the_story(found: list[Byline], blocks: tuple[Block, ...
         return found  # no byline above the body: the first is wherever the story credits its author
     body_before_lead = bisect.bisect_right(prose, lead)
     above = {id(byline) for byline in found if bisect.bisect_right(prose, byline.index) == body_before_lead}
-    credited = {_credited_key(name) for byline in found if id(byline) in above for name in byline.names}
-    return [byline for byline in found if id(byline) in above or (byline.names and all(_credited_key(name) in credited for name in byline.names))]
+    # One person however the card spells the name (`person_key`: "JOSE DIAZ" above, "José Díaz" in the card).
+    credited = {person_key(name) for byline in found if id(byline) in above for name in byline.names}
+    return [byline for byline in found if id(byline) in above or (byline.names and all(person_key(name) in credited for name in byline.names))]
 
 
 def _with_affiliation_lines(found: list[Byline], blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> list[Byline]:
