@@ -1,5 +1,6 @@
-"""Bylines that list people with commas only ("By Jane Doe, John Roe"), and bylines repeated on
-one page (the byline and its copy in an author box or a sticky header)."""
+"""Bylines that list people with commas only ("By Jane Doe, John Roe"), bylines repeated on one
+page (the byline and its copy in an author box or a sticky header), and a one-word byline that
+the page's own markup marks as a person ("By <a href=/author/ziggy>Ziggy</a>")."""
 
 from __future__ import annotations
 
@@ -189,3 +190,47 @@ def test_one_person_spelt_two_ways_has_the_institution_one_byline_gives(box: str
     report = check_html(page, packs=["the-conversation"])
     assert ("the-conversation/author-institution" in {p.rule for p in report.passed}) is institution_found
     assert ("the-conversation/author-institution" in {f.rule for f in report.findings}) is not institution_found
+
+
+# 3. "By Ziggy": one word, an outlet unless the page marks it as a person.
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="author">By <a href="/author/ziggy">Ziggy</a></div>',
+        '<p>By <a href="/people/ziggy">Ziggy</a></p>',
+        '<p>By <a rel="author" href="/about">Ziggy</a></p>',
+        '<div class="byline" itemprop="author" itemscope itemtype="https://schema.org/Person">By <span>Ziggy</span></div>',
+    ],
+    ids=["author-link", "people-link", "rel-author", "microdata-person"],
+)
+def test_a_one_word_byline_the_markup_marks_as_a_person_names_them(byline: str) -> None:
+    doc = parse_document(_page(byline), "html")
+    assert [(b.names, b.reading.problem) for b in doc.bylines] == [(("Ziggy",), None)]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # A byline class says where a byline is, not whom it names.
+        '<p class="byline">By Ziggy</p>',
+        # A link elsewhere than an author's page.
+        '<div class="author">By <a href="/topics/ziggy">Ziggy</a></div>',
+        # Microdata typing the author an organisation.
+        '<div class="byline">By <span itemprop="author" itemscope itemtype="https://schema.org/Organization">Ziggy</span></div>',
+        # Wire services and initials stay outlets, whatever links them.
+        '<div class="author">By <a href="/author/reuters">Reuters</a></div>',
+        '<div class="author">By <a href="/author/afp">AFP</a></div>',
+        '<p>By <a rel="author" href="/author/propublica">ProPublica</a></p>',
+    ],
+    ids=["byline-class", "topic-link", "microdata-organisation", "reuters", "initials", "brand"],
+)
+def test_a_one_word_byline_the_markup_does_not_mark_as_a_person_stays_an_outlet(byline: str) -> None:
+    doc = parse_document(_page(byline), "html")
+    assert [(b.names, b.reading.problem) for b in doc.bylines] == [((), "outlet")]
+
+
+def test_a_staff_credit_linked_to_an_author_page_stays_a_staff_credit() -> None:
+    doc = parse_document(_page('<div class="author">By <a href="/author/staff">Staff</a></div>'), "html")
+    assert [(b.names, b.reading.problem) for b in doc.bylines] == [((), "staff")]

@@ -1371,6 +1371,18 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
 _NO_PEN_NAME_WORDS = _STAFF_WORDS | _PLACEHOLDER_WORDS | _FURNITURE_WORDS | _SECTION_WORDS | _LABEL_OPENING_WORDS | _OUTLET_ENDINGS | _FILLER
 
 
+def may_be_pen_name(word: str, outlets: Set[str] = frozenset()) -> bool:
+    """Whether one word alone may be a person's pen name ("Ziggy", "Banksy"): a capitalised word
+    that is no outlet's initials ("AP"), brand capitals ("ProPublica"), organisation word
+    ("Reuters", "AFP"), a pack's outlet (`outlets`, lower case), nor the word of a newsroom, a
+    desk, a section or a label ("Staff", "Sponsored"). Words that pass may still be outlets
+    ("Axios"): only the page can tell (see `bylines`)."""
+    word = word.strip()
+    if not word or " " in word or not _is_name_token(word) or word.isupper() or _is_brand(word):
+        return False
+    return word.lower() not in _NO_PEN_NAME_WORDS and not _is_outlet(word, outlets)
+
+
 _PEN_NAME_FOR = on_first_use(r"\s+for\s+(?=(?:the\s+)?[A-Z\"'])")
 
 
@@ -1387,9 +1399,7 @@ def _pen_name_then_outlet(stripped: str, outlets: Set[str]) -> BylineReading | N
     head, *for_credit = _PEN_NAME_FOR().split(first, maxsplit=1)
     word = head.strip()
     parts = [part.strip(" .") for part in [*for_credit, *rest] if part.strip(" .")]
-    if not parts or " " in word or not _is_name_token(word) or word.isupper() or _is_brand(word):
-        return None
-    if word.lower() in _NO_PEN_NAME_WORDS or _is_outlet(word, outlets):
+    if not parts or not may_be_pen_name(word, outlets):
         return None
     credit = ", ".join(parts)
     if affiliation_line(credit, outlets) is None:
