@@ -67,6 +67,11 @@ def test_names_parted_by_commas_are_each_credited(text: str, names: tuple[str, .
         ("By Jane Doe, Austin, Texas", "Austin, Texas"),
         # Written otherwise than the name before it: the outlet in Title Case after a name in capitals.
         ("By JANE DOE, Roll Call", "Roll Call"),
+        # A bar or a dash parts a name from its credit, not from another person ("Raspberry Pi -
+        # Various Usage" is a page's title and topic, as a CMS prints them).
+        ("By Jane Doe | John Roe", "John Roe"),
+        ("By Jane Doe — John Roe", "John Roe"),
+        ("Raspberry Pi - Various Usage", "Various Usage"),
     ],
 )
 def test_a_title_outlet_institution_or_place_after_the_name_is_no_second_person(text: str, credit: str) -> None:

@@ -1564,7 +1564,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         if not segment:
             continue
         if not credit_parts:
-            found = _names_at(segments, position, names, outlets)
+            found = _names_at(segments, position, names, outlets, listed=_ends_with_a_comma_part(stripped))
             if found is not None:
                 names.extend(found)
                 continue
@@ -1641,16 +1641,24 @@ def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
     return person_name(late.group(1), outlets) if late is not None else None
 
 
-def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str]) -> list[str] | None:
+def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str], *, listed: bool = False) -> list[str] | None:
     """The people one part of a byline names (`_names_in`), or None. The part after a name that
-    ends the byline, with no "and" closing a list of people, is a second person only when it
-    reads as nothing else (`_lists_a_person`: "By Jane Doe, John Roe"); otherwise it is the
-    name's affiliation: "Anika Foss, Karolinska Institutet", "Ana Ruiz, Sciences Po", "Jane Doe,
-    New York"."""
+    ends the byline, with no "and" closing a list of people, is a second person only when a comma
+    or a semicolon parts it from the name (`listed`) and it reads as nothing else
+    (`_lists_a_person`: "By Jane Doe, John Roe"); otherwise it is the name's affiliation: "Anika
+    Foss, Karolinska Institutet", "Ana Ruiz, Sciences Po", "Jane Doe, New York", and what a bar or
+    a dash parts off ("Raspberry Pi - Various Usage" is a title and its topic)."""
     segment = segments[position]
     if names and position == len(segments) - 1 and not _AND.search(segment):
-        return [segment.strip()] if _lists_a_person(segment, names[-1], outlets) else None
+        return [segment.strip()] if listed and _lists_a_person(segment, names[-1], outlets) else None
     return _names_in(segment, outlets, after_name=bool(names))
+
+
+def _ends_with_a_comma_part(stripped: str) -> bool:
+    """Whether the last separator `_SEGMENT_SPLIT` parts the byline at is a comma or a semicolon,
+    as in a list of people ("Jane Doe, John Roe"), not a bar, a bullet, a dash or a slash."""
+    separators = _SEGMENT_SPLIT.findall(stripped)
+    return bool(separators) and separators[-1].strip() in (",", ";")
 
 
 # The words newspapers' names end with that are surnames too, or that only a compound holds
