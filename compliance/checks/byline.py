@@ -39,8 +39,23 @@ capitalised words but one, and two at least, are words the headline or the story
 paragraphs write in lower case, it is the story's words, not a name (so a name both of whose
 words the story writes in lower case, "Will Share" over "will share", is not read there). One
 word after "By" is an outlet's name ("By Reuters"), unless an outlet follows it ("By Banksy, The
-Conversation", "By Ziggy | The Texas Tribune": a pen name) or the page's JSON-LD gives the
-author as a `Person` of that name. When a byline stands
+Conversation", "By Ziggy | The Texas Tribune": a pen name), the page's JSON-LD gives the
+author as a `Person` of that name, or the byline's markup marks the word as a person: a link to
+the author's page whose text is the word (`By <a href="/author/ziggy">Ziggy</a>`, `/people/…`,
+`rel=author`) or `itemprop=author` microdata typed `Person`. A byline class or `<meta
+name=author>` alone does not (sites put "By Reuters" there), and a word that names an outlet by
+its own shape stays one however it is linked (a wire's name, initials, brand capitals, a pack's
+outlet: `By <a href="/author/reuters">Reuters</a>`). Names parted by commas alone are each
+credited ("By Jane Doe, John Roe", "By A, B, C"); the last part after a name is a person only
+when it reads as nothing else: a job title, an outlet or institution by its words in several
+languages ("Roll Call", "Austin American-Statesman", "Karolinska Institutet", "Sciences Po"), a
+place the gazetteer knows ("New York", "Capitol Hill") or a part written otherwise than the
+name ("By JANE DOE, Roll Call") is the affiliation. An outlet named like a person ("By Jane
+Doe, Mother Jones") is read as a second person: nothing in the byline tells it from one. The
+same person's byline repeated on the page (in an author box, a sticky header, a name beside the
+"By" line; names compared as the `original-byline` check compares them) with the same credit is
+one byline; a repeat that adds a credit ("Jane Doe, Karolinska Institutet" under "By Jane Doe")
+is kept. When a byline stands
 above the story's body, one after the story (an author card, a platform's "Written by <account>"
 box) counts only for a person the byline above already credits, and a "Thanks to NAME" or "Edited
 by NAME" line is no byline, even with the name linked to a profile; nor are the classes of `<html>`, `<body>` or an element holding the whole story
@@ -140,7 +155,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.document import Byline, Document, refused_byline, unread_byline
-from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place, is_organisation_phrase
+from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place, is_organisation_phrase, person_key
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
 from compliance.options import Option
@@ -349,18 +364,20 @@ def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> s
     """Why not every person the bylines credit has an institution (the first without one is
     named), or None when each has one in some byline."""
     link = ctx.bind(params.institution_link) if params.institution_link is not None else None
-    affiliated: set[str] = set()
+    # One person by `person_key`, as the reporter rules compare names: "By JANE DOE" over "Jane
+    # Doe, Karolinska Institutet" in the author box has the box's institution.
+    affiliated: set[tuple[str, ...]] = set()
     unaffiliated: list[tuple[str, str]] = []
     for byline in doc.bylines:
         linked = link is not None and _links_institution(doc, byline, link)
         affiliations = byline.reading.affiliations or ((),) * len(byline.names)
         for name, parts in zip(byline.names, affiliations, strict=False):
             if linked or _names_an_institution(byline, parts):
-                affiliated.add(name.casefold())
+                affiliated.add(person_key(name))
             else:
                 unaffiliated.append((name, byline.text))
     for name, text in unaffiliated:
-        if name.casefold() not in affiliated:
+        if person_key(name) not in affiliated:
             return f"byline '{text}' does not show {name}'s institution"
     return None
 

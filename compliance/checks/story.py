@@ -10,6 +10,7 @@ import urllib.parse
 from typing import Any
 
 from compliance.document import Block, Document
+from compliance.document.byline_reading import person_key
 from compliance.document.elements import names
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
@@ -179,9 +180,9 @@ def last_items(indices: list[int], last: int, tail: frozenset[int]) -> list[int]
 
 def name_key(name: str) -> tuple[str, ...]:
     """A person's name as a comparison key: its words, plain-lettered and sorted, so "José Díaz",
-    "jose diaz" and "Díaz, José" are one key."""
-    words = "".join(c if c.isalnum() else " " for c in plain_letters(name)).split()
-    return tuple(sorted(words))
+    "jose diaz" and "Díaz, José" are one key (`byline_reading.person_key`, by which the bylines
+    that credit one person are also told apart)."""
+    return person_key(name)
 
 
 def same_person(credited: str, expected: str) -> bool:

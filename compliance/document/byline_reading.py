@@ -469,6 +469,17 @@ _ORG_WORDS = frozenset(
 # read as a given name or a surname ("Redacción Central" is no person).
 _NEWSROOM_WORDS = frozenset("""redacción redaccion redação redacao rédaction redaktion redaktionen redazione redactie redaksjon redaksjonen""".split())
 _ORG_WORDS |= _NEWSROOM_WORDS
+# The words of a university's, an institute's, a school's or a hospital's name, in English and in
+# the languages of the institutions bylines credit ("Karolinska Institutet", "Sciences Po",
+# "Universität Wien", "Politecnico di Milano"): no given name or surname, so a part holding one
+# after a name is that person's affiliation, never a second person ("By A, Karolinska Institutet").
+_INSTITUTION_NAME_WORDS = frozenset(
+    """universitet universiteit universität universitat université universite universidad universidade università
+    universita uniwersytet institutet instituut institut instituto istituto hochschule politecnico politécnico
+    polytechnique école ecole escuela escola scuola akademie academia académie academy sciences school hospital
+    klinikum museum laboratory laboratories""".split()
+)
+_ORG_WORDS |= _INSTITUTION_NAME_WORDS
 # Words that end newspaper names after a place name. Kept apart from _ORG_WORDS: only as the last
 # word of a would-be name do they mark an outlet ("Maine Morning Star"); "Sun" is left out because
 # it is also a surname.
@@ -560,6 +571,18 @@ class BylineReading:
     def names_person(self) -> bool:
         """True when at least one person is credited by name."""
         return bool(self.names)
+
+
+def person_key(name: str) -> tuple[str, ...]:
+    """A person's name as a comparison key, as the reporter rules compare names: its words,
+    case-folded, without diacritics, look-alike letters of other scripts read as the Latin
+    letters they imitate, and sorted, so "José Díaz", "JOSE DIAZ" and "Díaz, José" are one key."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    if not folded.isascii():
+        from compliance.lookalike import plain_letters
+
+        folded = plain_letters(name)
+    return tuple(sorted("".join(c if c.isalnum() else " " for c in folded).split()))
 
 
 def _tokens(text: str) -> list[str]:
@@ -1348,6 +1371,18 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
 _NO_PEN_NAME_WORDS = _STAFF_WORDS | _PLACEHOLDER_WORDS | _FURNITURE_WORDS | _SECTION_WORDS | _LABEL_OPENING_WORDS | _OUTLET_ENDINGS | _FILLER
 
 
+def may_be_pen_name(word: str, outlets: Set[str] = frozenset()) -> bool:
+    """Whether one word alone may be a person's pen name ("Ziggy", "Banksy"): a capitalised word
+    that is no outlet's initials ("AP"), brand capitals ("ProPublica"), organisation word
+    ("Reuters", "AFP"), a pack's outlet (`outlets`, lower case), nor the word of a newsroom, a
+    desk, a section or a label ("Staff", "Sponsored"). Words that pass may still be outlets
+    ("Axios"): only the page can tell (see `bylines`)."""
+    word = word.strip()
+    if not word or " " in word or not _is_name_token(word) or word.isupper() or _is_brand(word):
+        return False
+    return word.lower() not in _NO_PEN_NAME_WORDS and not _is_outlet(word, outlets)
+
+
 _PEN_NAME_FOR = on_first_use(r"\s+for\s+(?=(?:the\s+)?[A-Z\"'])")
 
 
@@ -1364,9 +1399,7 @@ def _pen_name_then_outlet(stripped: str, outlets: Set[str]) -> BylineReading | N
     head, *for_credit = _PEN_NAME_FOR().split(first, maxsplit=1)
     word = head.strip()
     parts = [part.strip(" .") for part in [*for_credit, *rest] if part.strip(" .")]
-    if not parts or " " in word or not _is_name_token(word) or word.isupper() or _is_brand(word):
-        return None
-    if word.lower() in _NO_PEN_NAME_WORDS or _is_outlet(word, outlets):
+    if not parts or not may_be_pen_name(word, outlets):
         return None
     credit = ", ".join(parts)
     if affiliation_line(credit, outlets) is None:
@@ -1531,7 +1564,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         if not segment:
             continue
         if not credit_parts:
-            found = _names_at(segments, position, names, outlets)
+            found = _names_at(segments, position, names, outlets, listed=_ends_with_a_comma_part(stripped))
             if found is not None:
                 names.extend(found)
                 continue
@@ -1608,14 +1641,56 @@ def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
     return person_name(late.group(1), outlets) if late is not None else None
 
 
-def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str]) -> list[str] | None:
+def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str], *, listed: bool = False) -> list[str] | None:
     """The people one part of a byline names (`_names_in`), or None. The part after a name that
-    ends the byline, with no "and" closing a list of people, is no second person but the name's
-    affiliation: "Anika Foss, Karolinska Institutet", "Ana Ruiz, Sciences Po"."""
+    ends the byline, with no "and" closing a list of people, is a second person only when a comma
+    or a semicolon parts it from the name (`listed`) and it reads as nothing else
+    (`_lists_a_person`: "By Jane Doe, John Roe"); otherwise it is the name's affiliation: "Anika
+    Foss, Karolinska Institutet", "Ana Ruiz, Sciences Po", "Jane Doe, New York", and what a bar or
+    a dash parts off ("Raspberry Pi - Various Usage" is a title and its topic)."""
     segment = segments[position]
     if names and position == len(segments) - 1 and not _AND.search(segment):
-        return None
+        return [segment.strip()] if listed and _lists_a_person(segment, names[-1], outlets) else None
     return _names_in(segment, outlets, after_name=bool(names))
+
+
+def _ends_with_a_comma_part(stripped: str) -> bool:
+    """Whether the last separator `_SEGMENT_SPLIT` parts the byline at is a comma or a semicolon,
+    as in a list of people ("Jane Doe, John Roe"), not a bar, a bullet, a dash or a slash."""
+    separators = _SEGMENT_SPLIT.findall(stripped)
+    return bool(separators) and separators[-1].strip() in (",", ";")
+
+
+# The words newspapers' names end with that are surnames too, or that only a compound holds
+# ("Roll Call", "The Morning Call", "Austin American-Statesman", "Baltimore Sun", "Sacramento
+# Bee", "Pittsburgh Post-Gazette"): after a name, a part ending in one of these or in an outlet's
+# word (`_OUTLET_ENDINGS`) is the affiliation, never a second person ("Li Sun" after a comma is
+# read as an outlet, as it was before names after a comma were read).
+_NEWSPAPER_LAST_WORDS = _OUTLET_ENDINGS | frozenset(
+    """call statesman sun bee democrat republican union courant enquirer intelligencer pioneer picayune
+    constitution argus dealer blade pilot appeal monthly quarterly""".split()
+)
+
+
+def _lists_a_person(segment: str, previous: str, outlets: Set[str]) -> bool:
+    """Whether the last part of a byline, after the name `previous` and with no "and" before it,
+    is one more person ("By Jane Doe, John Roe"): a person's name (`person_name`, which rules out
+    outlets, organisations and `_INSTITUTION_NAME_WORDS`), written as `previous` is (both in
+    capitals or neither), with no job title's or beat's word in it, no title's word where a given
+    name stands ("Senior Fellow", "Kaiser Health"), no newspaper's last word
+    (`_NEWSPAPER_LAST_WORDS`, in a compound too: "Roll Call", "Austin American-Statesman"), and no
+    dateline's place by the gazetteer ("New York", "Capitol Hill", "NEW YORK" alike). Without a
+    list of given names, an outlet named like a person ("Mother Jones") reads as one."""
+    segment = segment.strip()
+    if person_name(segment, outlets) != segment or segment.isupper() != previous.isupper():
+        return False
+    words = [word.lower().strip(".,") for word in segment.split()]
+    if any(word in _ROLE_NOUNS or word in _TOPIC_WORDS for word in words) or words[0] in _ROLE_WORDS:
+        return False
+    if any(piece in _NEWSPAPER_LAST_WORDS for piece in re.split(r"[-‐‑]", words[-1])):
+        return False
+    written = segment.title() if segment.isupper() else segment
+    return not dateline_places(written)
 
 
 def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) -> tuple[tuple[str, ...], ...]:

@@ -43,7 +43,9 @@ from compliance.document.byline_reading import (
     BylineReading,
     affiliation_line,
     is_part_credit,
+    may_be_pen_name,
     names_after_unread_by,
+    person_key,
     person_name,
     quote_byline,
     read_byline,
@@ -252,30 +254,90 @@ def find_bylines(
     credits (see `credited_in_metadata`), asked for only when a lone name needs it."""
     zone = _zone(blocks, headline, article_root)
     seen_blocks: set[int] = set()
-    found = _with_pen_names(_markup_bylines(marks, blocks, zone, seen_blocks, outlets), credited)
+    found = _with_pen_names(_markup_bylines(marks, blocks, zone, seen_blocks, outlets), credited, outlets)
     named = {_credited_key(name) for byline in found for name in byline.names}
     # A lone name is looked for only when no byline names that person already.
-    found.extend(_with_pen_names(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)), credited))
+    found.extend(_with_pen_names(_text_bylines(blocks, zone, seen_blocks, outlets, functools.cache(lambda: credited() - named)), credited, outlets))
     if not found:
         found.extend(_labelled_headings(blocks, zone, outlets) or _bare_name_line(blocks, headline, outlets))
     found = _with_affiliation_lines(found, blocks, zone, outlets)
     found.sort(key=lambda b: b.index)
     found = _without_other_works_headers(_with_names_after_bare_openers(found, blocks, outlets), blocks, headline)
-    return tuple(_without_cards_after_the_story(found, blocks))
+    return tuple(_without_repeats(_without_cards_after_the_story(found, blocks)))
 
 
-def _with_pen_names(found: list[Byline], credited: Callable[[], frozenset[str]]) -> list[Byline]:
+def _without_repeats(found: list[Byline]) -> list[Byline]:
+    """The bylines without those that repeat an earlier one: the same people (by `person_key`, as
+    the reporter rules compare names: "By JANE DOE" and "Jane Doe") with the same credit, as a
+    byline and its copy in an author box, a sticky header or a name link beside the "By" line
+    give them. One person is credited once, by the first such byline, or by a repeat inside its
+    element, which is the byline itself where the first is markup around it (a header classed
+    "author-header" around the headline and the "By" line); a repeat that adds a credit ("Jane
+    Doe, ProPublica" under "By Jane Doe") says more, and stays."""
+    if len(found) < 2:
+        return found
+    kept: list[Byline] = []
+    first: dict[tuple[frozenset[tuple[str, ...]], str], int] = {}
+    for byline in found:
+        if byline.names:
+            key = (frozenset(person_key(name) for name in byline.names), " ".join(byline.reading.credit.casefold().split()))
+            at = first.get(key)
+            if at is not None:
+                if _inside(byline.element, kept[at].element):
+                    kept[at] = byline
+                continue
+            first[key] = len(kept)
+        kept.append(byline)
+    return kept
+
+
+def _inside(element: Any, container: Any) -> bool:
+    """Whether `element` is a descendant of `container` (both lxml elements, or None)."""
+    if element is None or container is None or element is container or not hasattr(element, "iterancestors"):
+        return False
+    return any(ancestor is container for ancestor in element.iterancestors())
+
+
+def _with_pen_names(found: list[Byline], credited: Callable[[], frozenset[str]], outlets: Set[str] = frozenset()) -> list[Byline]:
     """Each byline that is one word alone ("By Ziggy", read as an outlet: nothing in it says whom
-    it names), read as that word's name when the page's metadata credits the word as a person
-    (`credited_in_metadata`: a JSON-LD author typed `Person`); the others as they are."""
+    it names), read as that word's name when the page says the word is a person: its metadata
+    credits the word as one (`credited_in_metadata`: a JSON-LD author typed `Person`), or the
+    byline's markup does (`_marked_as_person`) and the word may be a pen name at all
+    (`may_be_pen_name`: "By Reuters", "By AP", a pack's outlet stay outlets, whatever links them);
+    the others as they are."""
     kept: list[Byline] = []
     for byline in found:
         reading = byline.reading
         word = reading.credit.strip()
-        if reading.problem == "outlet" and word and " " not in word and _credited_key(word) in credited():
+        one_word = reading.problem == "outlet" and bool(word) and " " not in word
+        if one_word and (_credited_key(word) in credited() or (may_be_pen_name(word, outlets) and _marked_as_person(byline.element, word))):
             byline = replace(byline, reading=BylineReading((word,), "", None, affiliations=((),)))
         kept.append(byline)
     return kept
+
+
+def _marked_as_person(element: Any, word: str) -> bool:
+    """Whether the byline's element, or an element inside it, marks `word` as a person: a link to
+    the author's page (`/author/ziggy`, `/people/ziggy`, `rel=author`) or schema.org microdata
+    (`itemprop=author` with `itemtype` Person) whose text is the word (a link's: the word alone;
+    microdata's: the word among an opener's, "By Ziggy"). A byline class ("byline", "author") or
+    a `<meta name=author>` says no such thing: sites print "By Reuters" in them and name their
+    outlet there."""
+    if element is None or not hasattr(element, "iter"):
+        return False
+    key = _credited_key(word)
+    for inner in element.iter():
+        if not isinstance(inner.tag, str):
+            continue
+        words = [_credited_key(shown.strip(".,:;")) for shown in normalize_inline(text_of(inner)).split()]
+        if key not in words:
+            continue
+        rel = (inner.get("rel") or "").lower().split()
+        itemprop = (inner.get("itemprop") or "").lower().split()
+        linked = inner.tag.lower() == "a" and words == [key] and ("author" in rel or bool(_AUTHOR_HREF.search(inner.get("href") or "")))
+        if linked or ("author" in itemprop and "person" in (inner.get("itemtype") or "").lower()):
+            return True
+    return False
 
 
 # An opener standing alone in its element: "by", "By:", "Written by", "Words by".
@@ -323,11 +385,11 @@ def _without_other_works_headers(found: list[Byline], blocks: tuple[Block, ...],
     if headline is None or len(found) < 2:
         return found
     in_article = {block.index for block in blocks if block.in_article}
-    story = {_credited_key(name) for byline in found if byline.index > headline.index and byline.index in in_article for name in byline.names}
+    story = {person_key(name) for byline in found if byline.index > headline.index and byline.index in in_article for name in byline.names}
     if not story:
         return found
     return [
-        byline for byline in found if byline.index > headline.index or byline.index in in_article or any(_credited_key(name) in story for name in byline.names)
+        byline for byline in found if byline.index > headline.index or byline.index in in_article or any(person_key(name) in story for name in byline.names)
     ]
 
 
@@ -347,8 +409,9 @@ def _without_cards_after_the_story(found: list[Byline], blocks: tuple[Block, ...
         return found  # no byline above the body: the first is wherever the story credits its author
     body_before_lead = bisect.bisect_right(prose, lead)
     above = {id(byline) for byline in found if bisect.bisect_right(prose, byline.index) == body_before_lead}
-    credited = {_credited_key(name) for byline in found if id(byline) in above for name in byline.names}
-    return [byline for byline in found if id(byline) in above or (byline.names and all(_credited_key(name) in credited for name in byline.names))]
+    # One person however the card spells the name (`person_key`: "JOSE DIAZ" above, "José Díaz" in the card).
+    credited = {person_key(name) for byline in found if id(byline) in above for name in byline.names}
+    return [byline for byline in found if id(byline) in above or (byline.names and all(person_key(name) in credited for name in byline.names))]
 
 
 def _with_affiliation_lines(found: list[Byline], blocks: tuple[Block, ...], zone: _Zone, outlets: Set[str]) -> list[Byline]:
