@@ -291,7 +291,7 @@ def check_document(
             passed.extend(rule_passed)
     for reason, rule_ids in undecided.items():
         notices.append(Notice("undecided", f"{len(rule_ids)} rule(s) not checked ({', '.join(rule_ids)}): {reason}", tuple(rule_ids)))
-    if without_original:
+    if without_original and not wanted:  # an original named and not read has its own notice
         rules = ", ".join(without_original)
         compare = "compares the copy" if len(without_original) == 1 else "compare the copy"
         notices.append(Notice("no-original", f"not compared: {rules} {compare} with the original story, and none was given ({GIVE_ORIGINAL})"))

@@ -44,7 +44,7 @@ def test_inline_suppressions_can_be_turned_off_by_argument_or_configuration(tmp_
     for ignored in (check_html(page, packs=["dcnf"], inline_suppressions=False), check_html(page, packs=["dcnf"], config=config)):
         assert [f.rule for f in ignored.findings] == ["dcnf/logo"]
         assert (ignored.suppressed, ignored.ignored_suppressions) == ((), 1)
-        assert [n.code for n in ignored.notices] == ["suppressions-ignored"]
+        assert [n.code for n in ignored.notices] == ["no-original", "suppressions-ignored"]
 
 
 def test_packs_are_loaded_once_and_unknown_ids_raise() -> None:

@@ -56,10 +56,10 @@ def test_binary_and_empty_files_are_skipped_with_a_notice(cli: Any, tmp_path: Pa
     empty = write(tmp_path, "empty.html", b"  \n")
     run = cli("check", "--format", "json", str(png), str(empty), str(COMPLIANT))
     files = run.json()["files"]
-    assert [(f["checked"], f["notices"][0]["message"] if f["notices"] else None) for f in files] == [
-        (False, "not checked: the file is a PNG image, not an article"),
-        (False, "not checked: the file is empty"),
-        (True, None),
+    assert [(f["checked"], f["notices"][0]["code"]) for f in files] == [
+        (False, "skipped"),
+        (False, "skipped"),
+        (True, "no-original"),
     ]
     assert run.json()["summary"]["skipped"] == 2
     assert run.code == 0

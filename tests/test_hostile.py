@@ -142,7 +142,7 @@ def test_positions_past_a_browsers_depth_limit_are_said_to_be_approximate(cli: A
     page = "<!DOCTYPE html><html><body><article>\n" + "<div>\n" * 5000 + "<p>By Jake Smith</p>\n<p>From the Daily Caller News Foundation</p>\n"
     article = write(tmp_path, "deep.html", page.encode())
     entry = cli("check", "--format", "json", str(article)).json()["files"][0]
-    assert entry["notices"] == [
+    assert [n for n in entry["notices"] if n["code"] != "no-original"] == [
         {
             "code": "deep-nesting",
             "message": "elements nest more than 512 deep from line 511 (deeper than a browser nests them):"
