@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 from compliance.serve import ServeSettings
 from compliance.serve.app import create_app
 from compliance.serve.page import UNREAD_FORM, field_text
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 NO_LOGO = (SAMPLES / "dcnf" / "no-logo.html").read_bytes()
 LIMIT = 64 * 1024
@@ -219,3 +219,24 @@ def test_the_pasted_text_keeps_its_lines(client: TestClient, pasted: str, shown:
 )
 def test_field_text_escapes_for_html_and_references_controls(value: str, written: str) -> None:
     assert field_text(value) == written
+
+
+# -- the blocks to paste on the page link where the terms ask for a link --
+
+WELDS = (ROOT / "docs" / "examples" / "welds.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "given",
+    [{"original_url": "https://www.propublica.org/article/welds"}, {"other_meta": "original_url=https://www.propublica.org/article/welds"}],
+)
+def test_the_credit_line_to_paste_links_to_the_original_url_given_on_the_page(client: TestClient, given: dict[str, str]) -> None:
+    page = client.post("/", data={"article": WELDS, "pack": "propublica", **given}).text
+    assert "This story was originally published by [ProPublica](https://www.propublica.org/article/welds).</code></pre>" in page
+    assert 'class="fill"' not in page
+
+
+def test_without_an_original_url_the_page_says_to_fill_in_the_placeholder(client: TestClient) -> None:
+    page = client.post("/", data={"article": WELDS, "pack": "propublica"}).text
+    assert "This story was originally published by [ProPublica]([ORIGINAL URL]).</code></pre>" in page
+    assert page.count('<p class="fill">Replace [ORIGINAL URL] with the original story&#x27;s URL before pasting') == 2  # the credit line and the link back
