@@ -450,7 +450,8 @@ def _fill_in(shown: str, missing: str) -> str:
     the value is and how to give it, `_Values.missing`): "Replace [ORIGINAL URL] with the original
     story's URL before pasting, or give it and check again: --meta original-url=URL, …"."""
     what, _, how = missing.partition(": give ")
-    what = what if not what.startswith("'") else f"the {shown[1:-1].lower()}"
+    # A pack's own value is named by its key ("'logo-url'"): said as its placeholder's words instead.
+    what = what if not what.startswith("'") else "the " + re.sub(r"\burl\b", "URL", shown[1:-1].lower())
     said = f"Replace {shown} with {what} before pasting"
     return f"{said}, or give it and check again: {how}" if how else said
 

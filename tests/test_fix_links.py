@@ -72,6 +72,21 @@ def test_without_the_url_the_block_holds_a_placeholder_and_says_to_fill_it_in(ki
     assert said.startswith("Replace [ORIGINAL URL] with the original story's URL before pasting, or give it and check again: --meta original-url=URL")
 
 
+@pytest.mark.parametrize(
+    ("meta", "said"),
+    [
+        ({"logo-url": ""}, "Replace [LOGO URL] with the logo URL before pasting, or give it and check again: the original story with its image"),
+        ({"reporter": ""}, "Replace [REPORTER] with the reporter's name before pasting, or give it and check again: the original story (--original FILE)"),
+    ],
+)
+def test_every_value_not_known_is_said_in_words_below_its_block(meta: dict[str, str], said: str) -> None:
+    page = b"<html><body><article><h1>Rates rise</h1><p>Insurers raised rates.</p><p>More.</p></article></body></html>"
+    dcnf = [p for p in PACKS if p.id == "dcnf"]
+    report = check_bytes(page, "html", dcnf, path="s.html", auto_detect=False, meta=meta)
+    fill_in = [line for f in report.findings if f.fix is not None for line in f.fix.fill_in]
+    assert any(line.startswith(said) for line in fill_in), fill_in
+
+
 def test_a_printed_copy_gets_the_credit_line_as_printed_without_a_link() -> None:
     # A plain-text copy is print, which takes no link: the line as ProPublica words it, nothing to fill in.
     for meta in ({}, {"original_url": URL}):
