@@ -62,6 +62,9 @@ class FixBlock:
     # Where in the document the block goes (its anchor's line), when the document has that place:
     # what the HTML report marks for a thing that is missing, where it belongs.
     location: Location | None = None
+    # Each `[NAME]` left in `text`, said plainly: what to replace it with before pasting and how to
+    # have it filled in ("Replace [ORIGINAL URL] with the original story's URL before pasting; …").
+    fill_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

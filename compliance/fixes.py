@@ -151,8 +151,30 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     unfixed = tuple(Unfixed(rule_id, reason) for rule_id, reason in reasons.items())
     if not edits:
         return FixPlan(data, data, (), unfixed, before, before, first.source, first.source)
+
+    def without(kept: Sequence[Edit]) -> tuple[str, Report]:
+        candidate = apply_edits(first.source, kept)
+        return candidate, check(settings.parse(prefix + candidate.encode(first.encoding), kind))
+
+    edits, text, report = _without_redundant(edits, text, report, without)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+def _without_redundant(edits: list[Edit], text: str, report: Report, without: Callable[[Sequence[Edit]], tuple[str, Report]]) -> tuple[list[Edit], str, Report]:
+    """The edits without any that a later one made needless, with the text and report they give:
+    an edit is dropped when the document without it has no finding the document with every edit
+    lacks. ProPublica's link back ("Read the original story on ProPublica.") is needless once its
+    credit line, inserted after it, links "ProPublica" to the original."""
+    kept = list(edits)
+    for edit in edits:
+        if len(kept) == 1:
+            break
+        trial = [e for e in kept if e is not edit]
+        trial_text, trial_report = without(trial)
+        if not Counter(f.rule for f in trial_report.findings) - Counter(f.rule for f in report.findings):
+            kept, text, report = trial, trial_text, trial_report
+    return kept, text, report
 
 
 def _futile_with_the_pages_own(
@@ -403,17 +425,35 @@ def fix_block(fix: FixTemplate, ctx: Context) -> FixBlock | None:
         anchor = _anchor(fix.where, doc, ctx)
     except (Undecided, MissingMeta, PatternTimeout, PatternTooLarge):
         return None
-    text = _render(template, doc.kind, fix, _Values(ctx.meta, ctx.original), unknown=_placeholder)
+    unknown: dict[str, str] = {}
+
+    def placeholder(name: str) -> str:
+        unknown.setdefault(name, _placeholder(name))
+        return unknown[name]
+
+    text = _render(template, doc.kind, fix, _Values(ctx.meta, ctx.original), unknown=placeholder)
+    fill_in = tuple(_fill_in(shown, _Values.missing(name, fix)) for name, shown in unknown.items())
     location = doc.locate(anchor[0]) if anchor is not None else None
     if isinstance(fix.where, str):
-        return FixBlock(text, fix.place, location)
+        return FixBlock(text, fix.place, location, fill_in)
     # A place a check names is shown by what the check finds ("after '<img alt=…>'").
-    return FixBlock(text, f"{fix.insert} {anchor[1]!r}" if anchor is not None else "", location)
+    return FixBlock(text, f"{fix.insert} {anchor[1]!r}" if anchor is not None else "", location, fill_in)
 
 
 def _placeholder(name: str) -> str:
     """How a value not known stands in a block to paste: `{meta.original_url}` → "[ORIGINAL URL]"."""
     return "[" + re.sub(r"[-_.]", " ", name.removeprefix("meta.")).upper() + "]"
+
+
+def _fill_in(shown: str, missing: str) -> str:
+    """What the editor does about a placeholder `shown` in a block to paste, from `missing` (what
+    the value is and how to give it, `_Values.missing`): "Replace [ORIGINAL URL] with the original
+    story's URL before pasting, or give it and check again: --meta original-url=URL, …"."""
+    what, _, how = missing.partition(": give ")
+    # A pack's own value is named by its key ("'logo-url'"): said as its placeholder's words instead.
+    what = what if not what.startswith("'") else "the " + re.sub(r"\burl\b", "URL", shown[1:-1].lower())
+    said = f"Replace {shown} with {what} before pasting"
+    return f"{said}, or give it and check again: {how}" if how else said
 
 
 def place_fix(fix: FixTemplate, doc: Document, values: _Values, ctx: Context, *, encoding: str = "utf-8") -> tuple[int, str, str] | str:

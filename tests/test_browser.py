@@ -166,6 +166,35 @@ def test_the_reporter_given_on_the_page_fills_the_block_to_paste(browser: Any, s
     page.close()
 
 
+def test_a_refused_form_comes_back_as_typed_and_sends_the_same_again(browser: Any, server: str) -> None:
+    # Chromium decides what a refilled field holds: the character references the page writes for
+    # controls and bidi characters must read back as the characters typed, twice over.
+    page = browser.new_page()
+    page.goto(server + "/")
+    typed = {
+        "#article": "\nBy Jake\u202e Smith\n\nSecond \u2066line\u2069 & <b>more</b>",
+        "input[name=reporter]": "Jake\u202eSmith\x1b",
+        "input[name=original_headline]": 'Rates "rise" \u200f<again>',
+        "textarea[name=other_meta]": "medium=web\nnote=a\u2028b",
+    }
+    for selector, value in typed.items():
+        page.fill(selector, value)
+    page.select_option("select[name=format]", "markdown")
+    page.check("input[name=pack][value=propublica]")
+    page.set_input_files("input[name=original_file]", files=[{"name": "o.html", "mimeType": "text/html", "buffer": b"<p>The original.</p>"}])
+    for sent in range(2):
+        with page.expect_navigation():
+            page.click("#check")
+        assert page.locator("p.error").inner_text().startswith("metadata 'medium' must be 'online' or 'print', got 'web'")
+        # The original's file was chosen for the first send only: the note stands beside it then, not after.
+        assert page.locator("input[name=original_file] ~ span.again, label:has(input[name=original_file]) + span.again").count() == (1 - sent)
+        for selector, value in typed.items():
+            assert page.locator(selector).input_value() == value, selector
+        assert page.locator("select[name=format]").input_value() == "markdown"
+        assert page.locator("input[name=pack][value=propublica]").is_checked()
+    page.close()
+
+
 def test_a_found_element_is_marked_right_before_it(browser: Any, server: str) -> None:
     page = browser.new_page()
     _submit(page, server, (SAMPLES / "calmatters" / "credit-line-missing-amp.html").read_text(encoding="utf-8"))

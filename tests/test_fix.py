@@ -185,19 +185,19 @@ def test_markdown_gets_markdown_and_values_are_escaped_for_their_syntax(tmp_path
     meta = {"original-url": "https://www.propublica.org/article/welds", "reporter": "Pat Doe"}
     pack = [p for p in PACKS if p.id == "propublica"]
     plan = plan_fixes(article.encode(), "markdown", CheckSettings(packs=pack, path="story.md", auto_detect=False, meta=meta))
-    # A Markdown copy is published online: the credit line, the link back in Markdown's syntax and
-    # the pixel as the raw HTML Markdown takes.
+    # A Markdown copy is published online: the credit line with "ProPublica" linked to the original
+    # (which is the link back too: no second link is added) and the pixel as the raw HTML Markdown takes.
     assert plan.fixed.decode() == (
-        article.replace("First paragraph", "This story was originally published by ProPublica.\n\nFirst paragraph")
-        + "\nRead the original story on [ProPublica](https://www.propublica.org/article/welds).\n"
+        article.replace("First paragraph", "This story was originally published by [ProPublica](https://www.propublica.org/article/welds).\n\nFirst paragraph")
         + '\n<script async src="https://pixel.propublica.org/pixel.js"></script>\n'
     )
     html = b"<html><body><article><h1>Welds</h1><p>First.</p><p>Second.</p></article></body></html>"
     hostile = {"original-url": 'https://www.propublica.org/article/welds?a=1&b="><script>alert(1)</script>'}
     plan = plan_fixes(html, "html", CheckSettings(packs=pack, path="s.html", auto_detect=False, meta=hostile))
-    (link,) = [e for e in plan.edits if e.rule == "creative-commons/source-link"]
-    assert link.text == (
-        '<p>Read the original story on <a href="https://www.propublica.org/article/welds?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">'
+    assert [e.rule for e in plan.edits if "originally published" in e.text or "original story" in e.text] == ["propublica/credit-line"]
+    (credit,) = [e for e in plan.edits if e.rule == "propublica/credit-line"]
+    assert credit.text == (
+        '<p>This story was originally published by <a href="https://www.propublica.org/article/welds?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">'
         "ProPublica</a>.</p>"
     )
 

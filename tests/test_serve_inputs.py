@@ -338,15 +338,17 @@ def _curl(client: TestClient, command: str) -> Any:
 
 
 def _examples() -> list[tuple[str, str | None]]:
-    """docs/serve.md's `curl` commands, each with the JSON block right after it (None: none)."""
+    """docs/serve.md's `curl` commands, each with the JSON block right after it (None: none), or
+    the HTML block (its lines, each in the page the server answers, after "```html\\n")."""
     doc = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
-    found = re.findall(r"```sh\n((?:gzip[^\n]*\| )?curl [^\n]*)\n```\n(?:\n```json\n(.*?)\n```)?", doc)
-    return [(command, answer or None) for command, answer in found]
+    found = re.findall(r"```sh\n((?:gzip[^\n]*\| )?curl [^\n]*)\n```\n(?:\n```(json|html)\n((?s:.*?))\n```)?", doc)
+    return [(command, f"```html\n{answer}" if language == "html" else answer or None) for command, language, answer in found]
 
 
 def test_the_serve_page_documents_its_examples() -> None:
     commands = [command for command, _ in _examples()]
-    assert len(commands) == 8
+    assert len(commands) == 10
+    assert any(answer is not None and answer.startswith("```html") and "medium=web" in command for command, answer in _examples())
     assert any("-F 'article=@" in c for c in commands) and any("Content-Encoding: gzip" in c for c in commands)
     assert any("-F 'original_file=@" in c for c in commands)
     assert any("-F 'article=<" in c and "format=markdown" in c for c in commands)
@@ -355,7 +357,11 @@ def test_the_serve_page_documents_its_examples() -> None:
 @pytest.mark.parametrize(("command", "answer"), _examples())
 def test_each_documented_curl_example_is_what_the_server_answers(client: TestClient, command: str, answer: str | None) -> None:
     got = _curl(client, command)
-    if answer is None and "original_file=@" in command:  # the page, comparing with the uploaded original
+    if answer is not None and answer.startswith("```html\n"):  # the page: each line of the block is in it
+        assert got.status_code == (400 if 'class="error"' in answer else 200)
+        for line in answer.removeprefix("```html\n").splitlines():
+            assert line in got.text, line
+    elif answer is None and "original_file=@" in command:  # the page, comparing with the uploaded original
         assert got.status_code == 200 and _rules(got.text) == {"propublica/fidelity"} and "stops after paragraph 5 of 8" in got.text
     elif answer is None and "article=@" in command:  # the page: the report of the uploaded article
         assert got.status_code == 200 and "dcnf/logo" in _rules(got.text) and "no-logo.html" in got.text

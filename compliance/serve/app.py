@@ -43,7 +43,7 @@ from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
 from compliance.serve.openapi import openapi_document
-from compliance.serve.page import OTHER_META_FIELD, PAGE_META_FIELDS, editor_page
+from compliance.serve.page import OTHER_META_FIELD, PAGE_META_FIELDS, TypedForm, editor_page
 from compliance.serve.workers import CheckJob, CheckPool, WorkerDied
 from compliance.urls import is_http_url
 
@@ -409,18 +409,21 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
     async def page_endpoint(request: Request) -> Response:
         if request.method == "GET":
             return _page(editor_page(checker.context, None, fetches=checker.settings.allow_fetch))
+        fetches = checker.settings.allow_fetch
+        form: EditorForm | None = None
         try:
             refuse_content_encoding(request)
             form = await _editor_form(request, checker.settings.max_bytes)
-            fetches = checker.settings.allow_fetch
             meta = page_check_meta(form.meta, fetches=fetches)
             result = await checker.check_in_time(form.data, form.kind, name=form.name, packs=form.packs, meta=meta, original=form.original)
         except ApiError as exc:
-            return _page(editor_page(checker.context, None, error=exc.message, form=None, fetches=checker.settings.allow_fetch), exc.status)
+            # Every field the editor filled in comes back with the refusal, so that they mend one thing and send again.
+            typed = exc.typed if isinstance(exc, FormRefused) else form.typed if form is not None else None
+            return _page(editor_page(checker.context, None, error=exc.message, form=typed, fetches=fetches), exc.status)
         if not fetches and form.original is None:
             result = not_compared(result, form.meta, checker.context.packs)
         source = ArticleSource(decode_bytes(form.data).text, form.kind)
-        return _page(editor_page(checker.context_now(), (result, source), form=form, fetches=fetches))
+        return _page(editor_page(checker.context_now(), (result, source), form=form.typed, fetches=fetches))
 
     routes = [
         Route("/", page_endpoint, methods=["GET", "POST"]),
@@ -522,12 +525,10 @@ class EditorForm:
     name: str
     packs: list[str]
     meta: dict[str, str]
-    pasted: str = ""
-    # The "other metadata" box as sent (`KEY=VALUE` lines), shown again with the report.
-    other_meta: str = ""
     # The original story's file, when one was uploaded: the copy is compared with it.
     original: HeldOriginal | None = None
-    format: str = "auto"  # the page's "format" choice: auto, html, markdown or text
+    # Every field as the editor sent it, shown again with the report.
+    typed: TypedForm = dataclasses.field(default_factory=TypedForm)
 
 
 # What a browser sends the page's form as (`enctype="multipart/form-data"`; a form without a file
@@ -629,26 +630,71 @@ def _one_article(given: Sequence[_FormArticle]) -> _FormArticle:
     return given[0]
 
 
+def typed_form(form: FormData) -> TypedForm:
+    """What the editor typed or chose, read leniently before any of it is judged (a file sent
+    under a text field is left out here and refused later), so that a refusal can show it again."""
+
+    def texts(field: str) -> list[str]:
+        return [value for value in form.getlist(field) if isinstance(value, str)]
+
+    def last(field: str) -> str:
+        values = texts(field)
+        return values[-1] if values else ""
+
+    named = (*(name for name, *_ in PAGE_META_FIELDS), "medium")
+    uploads = tuple(
+        field
+        for field in (*ARTICLE_FIELDS, ORIGINAL_FIELD)
+        if any(isinstance(value, UploadFile) and (value.filename or value.size) for value in form.getlist(field))
+    )
+    return TypedForm(
+        pasted="\n".join(texts("article")),
+        packs=tuple(p for p in texts("pack") if p),
+        meta={key: last(key) for key in named if last(key)},
+        other_meta="\n".join(texts(OTHER_META_FIELD)),
+        format=last("format").strip().lower() or "auto",
+        uploads=uploads,
+    )
+
+
+class FormRefused(ApiError):
+    """A refusal of the page's form, with what the editor sent (`typed`), shown again with it."""
+
+    def __init__(self, refusal: ApiError, typed: TypedForm) -> None:
+        super().__init__(refusal.status, refusal.code, refusal.message)
+        self.typed = typed
+
+
 async def _read_editor_form(request: Request, limit: int) -> EditorForm:
     from starlette.exceptions import HTTPException
 
     try:
         # The form's uploaded files are temporary files: closed when the block ends.
         async with request.form(max_part_size=max(limit, 1024 * 1024) if limit else 1024 * 1024 * 1024) as form:
-            given = [found for field in ARTICLE_FIELDS for value in form.getlist(field) if (found := await _form_article(field, value, limit)) is not None]
-            packs = [p for p in _form_texts(form, "pack") if p]
-            other = "\n".join(_form_texts(form, OTHER_META_FIELD))
-            named = (*(name for name, *_ in PAGE_META_FIELDS), "medium")
-            fields = {key: values[-1].strip() for key in named if (values := _form_texts(form, key)) and values[-1].strip()}
-            extra = _other_meta(other)
-            twice = next((key for key in extra if key in fields), None)
-            if twice is not None:
-                raise ApiError(400, "bad-input", f"metadata '{visible(twice)}' is given in its own field and in the other metadata: give it once")
-            meta = {**extra, **fields}
-            originals = [found for value in form.getlist(ORIGINAL_FIELD) if (found := await _form_article(ORIGINAL_FIELD, value, limit)) is not None]
-            chosen = _form_format(_form_texts(form, "format"))
+            typed = typed_form(form)
+            try:
+                return await _judged_form(form, typed, limit)
+            except ApiError as exc:
+                raise FormRefused(exc, typed) from None
     except HTTPException as exc:  # a multipart body Starlette cannot read
         raise ApiError(400, "bad-input", _unreadable_form(exc)) from None
+
+
+async def _judged_form(form: FormData, typed: TypedForm, limit: int) -> EditorForm:
+    """The form's article, packs, metadata, original and format, once each is known to be one the
+    server takes (else `ApiError`, as the API refuses the same)."""
+    given = [found for field in ARTICLE_FIELDS for value in form.getlist(field) if (found := await _form_article(field, value, limit)) is not None]
+    packs = [p for p in _form_texts(form, "pack") if p]
+    other = "\n".join(_form_texts(form, OTHER_META_FIELD))
+    named = (*(name for name, *_ in PAGE_META_FIELDS), "medium")
+    fields = {key: values[-1].strip() for key in named if (values := _form_texts(form, key)) and values[-1].strip()}
+    extra = _other_meta(other)
+    twice = next((key for key in extra if key in fields), None)
+    if twice is not None:
+        raise ApiError(400, "bad-input", f"metadata '{visible(twice)}' is given in its own field and in the other metadata: give it once")
+    meta = {**extra, **fields}
+    originals = [found for value in form.getlist(ORIGINAL_FIELD) if (found := await _form_article(ORIGINAL_FIELD, value, limit)) is not None]
+    chosen = _form_format(_form_texts(form, "format"))
     article = _one_article(given)
     if limit and len(article.data) > limit:
         raise ApiError(413, "too-large", f"the article is larger than the limit of {limit} bytes")
@@ -656,7 +702,7 @@ async def _read_editor_form(request: Request, limit: int) -> EditorForm:
     # NAME -` reads it: by the name's suffix, else sniffed from the content.
     kind: DocumentKind = stdin_kind(article.data, article.name) if chosen == "auto" else chosen
     original = _held_original(originals, limit)
-    return EditorForm(article.data, kind, article.name, packs, meta, article.pasted, other_meta=other, original=original, format=chosen)
+    return EditorForm(article.data, kind, article.name, packs, meta, original=original, typed=typed)
 
 
 def _other_meta(text: str) -> dict[str, str]:
@@ -664,7 +710,9 @@ def _other_meta(text: str) -> dict[str, str]:
     lines are none); a line that is not one, or a key given twice, is refused (400) with its line,
     as the API refuses a key given twice."""
     meta: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end as a textarea's do (CRLF, CR or LF); a line or paragraph separator, a form feed… is
+    # part of a value, not the end of a line (`str.splitlines` would end a line at each).
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         if not line.strip():
             continue
         key, sep, value = line.partition("=")

@@ -4,15 +4,14 @@ article's report in the same view as `--format html`."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from compliance.display import visible
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.html import configuration_notice, html_page, render_report
 from compliance.runner import FileResult, RunStatus
-
-if TYPE_CHECKING:
-    from compliance.serve.app import EditorForm
 
 # The page posts its own form; nothing else may be loaded, run or posted.
 PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -37,6 +36,28 @@ MEDIUM_CHOICES = (("", "as its format says (HTML, Markdown: online; text: print)
 # Any other metadata the API takes (`meta.KEY`), one `KEY=VALUE` a line, as `--meta` gives it.
 OTHER_META_FIELD = "other_meta"
 
+
+@dataclass(frozen=True, slots=True)
+class TypedForm:
+    """What the editor typed or chose in the form, as it was sent (before any of it is judged):
+    the page shows it again with the report, and after a refusal, so that the editor mends one
+    thing and sends again. `meta` maps a metadata field's name (`reporter`, `medium`…) to its
+    text; `uploads` names the file inputs that held a file, which a browser cannot refill."""
+
+    pasted: str = ""
+    packs: tuple[str, ...] = ()
+    meta: Mapping[str, str] = field(default_factory=dict)
+    other_meta: str = ""
+    format: str = "auto"
+    uploads: tuple[str, ...] = ()
+
+
+# Said below a refusal of a form the server did not read, whose fields it therefore cannot refill.
+UNREAD_FORM = "The form was not read, so its fields are empty here: your browser's Back button shows them as you filled them in."
+
+# The file inputs' suffixes: the kinds an upload is read as.
+_ACCEPTED = ".html,.htm,.txt,.md,.markdown"
+
 _STATUS = {0: "no findings at or above the threshold", 1: "findings to fix", 2: "the article could not be checked", 3: "internal error"}
 
 
@@ -55,23 +76,26 @@ def editor_page(
     checked: tuple[FileResult, ArticleSource] | None,
     *,
     error: str | None = None,
-    form: EditorForm | None = None,
+    form: TypedForm | None = None,
     fetches: bool = False,
 ) -> str:
     """The page, with the report of `checked` below the form when there is one; `fetches` (the
     server's `--allow-fetch`) says whether the Original URL is the original the copy is compared
-    with or only the address it links back to."""
-    chosen = set(form.packs) if form is not None else set()
+    with or only the address it links back to. `form` is what the editor sent, refilled into the
+    fields (after a refusal too: `error` says what to mend); None: an empty form."""
+    message = f'<p class="error" role="alert">{html.escape(visible(error))}</p>' if error else ""
+    if error and form is None:
+        # A form refused before it could be read (too large, compressed, cut short…): nothing to show again.
+        message += f'<p class="again">{UNREAD_FORM}</p>'
+    form = form if form is not None else TypedForm()
+    chosen = set(form.packs)
     options = "".join(
         f'<label class="pack"><input type="checkbox" name="pack" value="{html.escape(p.id, quote=True)}"{" checked" if p.id in chosen else ""}>'
         f" {html.escape(p.name)} <code>{html.escape(p.id)}</code></label>"
         for p in context.packs
         if p.markers or p.id in chosen
     )
-    meta = dict(form.meta) if form is not None else {}
-    pasted = html.escape(form.pasted) if form is not None else ""
-    formats = _format_options(form.format if form is not None else "auto")
-    message = f'<p class="error" role="alert">{html.escape(visible(error))}</p>' if error else ""
+    formats = _format_options(form.format)
     result = ""
     if checked is not None:
         file_result, source = checked
@@ -83,12 +107,12 @@ def editor_page(
         result += configuration_notice(context) + render_report(file_result.report, source, context)
     body = f"""<form class="editor" method="post" action="/" enctype="multipart/form-data">
 <label for="article">Paste the article (HTML, Markdown or text)</label>
-<textarea id="article" name="article" rows="10" spellcheck="false">{pasted}</textarea>
-<p><label for="file">or upload a file</label> <input id="file" type="file" name="file" accept=".html,.htm,.txt,.md,.markdown"></p>
+<textarea id="article" name="article" rows="10" spellcheck="false">{field_text(form.pasted, multiline=True)}</textarea>
+<p><label for="file">or upload a file</label> <input id="file" type="file" name="file" accept="{_ACCEPTED}">{_choose_again(form, "file")}</p>
 <p><label>Format <select name="format">{formats}</select></label></p>
 <fieldset><legend>Packs (none ticked: detected from the article)</legend>{options}</fieldset>
-{_meta_inputs(meta, form.other_meta if form is not None else "")}
-<p class="meta"><label>Original story file <input type="file" name="original_file" accept=".html,.htm,.txt,.md,.markdown"></label></p>
+{_meta_inputs(form.meta, form.other_meta)}
+<p class="meta"><label>Original story file <input type="file" name="original_file" accept="{_ACCEPTED}"></label>{_choose_again(form, "original_file")}</p>
 <p class="help" id="original-help">Original URL: {_ORIGINAL_FETCHED if fetches else _ORIGINAL_NOT_FETCHED} {_ORIGINAL_FILE}</p>
 <p><button type="submit" id="check">Check the article</button></p>
 </form>
@@ -102,10 +126,39 @@ def editor_page(
     )
 
 
-def _meta_inputs(meta: dict[str, str], other: str) -> str:
-    """The form's metadata fields, each holding the value it was sent with (escaped)."""
+# The characters the output sanitiser shows as visible escapes (`compliance.display`) but C1
+# controls: in a form field's value they are written as character references (`&#x202e;`), which
+# keep the page's bytes free of them (a terminal showing the page acts on none) while a browser
+# reads the reference back as the character sent. C1 controls (U+0080–U+009F) cannot be: HTML
+# reads `&#x85;` as windows-1252's "…", so they keep their visible escape, as surrogates do.
+_REFERENCED = re.compile("[\x00-\x08\x0a-\x1f\x7f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def field_text(value: str, *, multiline: bool = False) -> str:
+    """`value` escaped for a form field's `value="…"` or a `<textarea>`'s content, so that the
+    browser refills the field with the very characters that were sent: `&`, `<`, `>` and quotes
+    as references, and a control or bidirectional character as a numeric reference (`&#x1b;`,
+    `&#x202e;`) rather than the visible escape (`\\x1b`) page text gets. In a textarea
+    (`multiline`) a line break stays one (a CRLF as one line break: a browser sends each as CRLF
+    again), and a leading line break is doubled, as the HTML parser drops the first."""
+    escaped = html.escape(value, quote=True)
+    if multiline:
+        escaped = escaped.replace("\r\n", "\n").replace("\r", "\n")
+        escaped = ("\n" if escaped.startswith("\n") else "") + escaped
+    return _REFERENCED.sub(lambda m: "\n" if multiline and m.group() == "\n" else f"&#x{ord(m.group()):x};", escaped)
+
+
+def _choose_again(form: TypedForm, name: str) -> str:
+    """Beside a file input that held a file: a browser cannot put a file back into it."""
+    if name not in form.uploads:
+        return ""
+    return ' <span class="again">A browser cannot refill a file input: choose the file again.</span>'
+
+
+def _meta_inputs(meta: Mapping[str, str], other: str) -> str:
+    """The form's metadata fields, each holding the value it was sent with (`field_text`)."""
     inputs = "".join(
-        f'<label>{label} <input type="{kind}" name="{name}" value="{html.escape(meta.get(name, ""), quote=True)}"'
+        f'<label>{label} <input type="{kind}" name="{name}" value="{field_text(meta.get(name, ""))}"'
         f' placeholder="{html.escape(hint, quote=True)}"{_DESCRIBED_BY.get(name, "")}></label>\n'
         for name, label, hint, kind in PAGE_META_FIELDS
     )
@@ -114,7 +167,7 @@ def _meta_inputs(meta: dict[str, str], other: str) -> str:
     medium = f'<label>Published <select name="medium">{choices}</select></label>\n'
     other_box = (
         f'<label>Other metadata (KEY=VALUE, one a line) <textarea name="{OTHER_META_FIELD}" rows="2" spellcheck="false"'
-        f' placeholder="logo_url=https://…">{html.escape(other)}</textarea></label>'
+        f' placeholder="logo_url=https://…">{field_text(other, multiline=True)}</textarea></label>'
     )
     return f'<p class="meta">{inputs}{medium}{other_box}</p>'
 
@@ -136,6 +189,8 @@ form.editor .meta label { display: inline-block; margin: 2px 16px 2px 0; }
 form.editor .meta textarea { display: block; width: 32em; font: 13px/1.4 ui-monospace, monospace; }
 form.editor p.help { margin: 4px 0 8px; color: #555; font-size: 13px; }
 form.editor button { padding: 6px 16px; font-weight: 600; }
+form.editor span.again { color: #8a4b00; font-size: 13px; }
+p.again { margin: 4px 24px; color: #555; }
 p.error { margin: 16px 24px; color: #b3261e; font-weight: 600; }
 p.status { margin: 16px 24px 0; font-weight: 600; }
 """

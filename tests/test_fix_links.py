@@ -1,0 +1,192 @@
+"""A block to paste (and `syndcheck fix`) carries the link the publisher's terms ask for: where a
+credit line must link to the original, the block links it when the original's URL is known (given
+as metadata, as the original to compare with, or read from the original's canonical link),
+attribute-escaped; when it is not, the block holds `[ORIGINAL URL]` and says plainly that the
+editor must fill it in, and `fix` writes no block with a made-up address."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.document import DocumentKind, parse_document
+from compliance.engine import CheckSettings, check_bytes
+from compliance.findings import FixBlock
+from compliance.fixes import plan_fixes
+from compliance.packfiles import load_packs
+from tests.conftest import ROOT, SAMPLES
+
+PACKS = load_packs()
+PROPUBLICA = [p for p in PACKS if p.id == "propublica"]
+URL = "https://www.propublica.org/article/pipeline-weld-inspections-records"
+ORIGINAL = SAMPLES / "originals" / "propublica-original.html"
+COPIES: dict[DocumentKind, bytes] = {
+    "html": b"<html><body><article><h1>Welds</h1><p>By Pat Doe, ProPublica</p><p>First.</p><p>Second.</p></article></body></html>",
+    "markdown": b"# Welds\n\nBy Pat Doe, ProPublica\n\nFirst paragraph.\n\nSecond paragraph.\n",
+    "text": b"Welds\n\nBy Pat Doe, ProPublica\n\nFirst paragraph.\n\nSecond paragraph.\n",
+}
+LINKED = {
+    "html": f'<p>This story was originally published by <a href="{URL}">ProPublica</a>.</p>',
+    "markdown": f"This story was originally published by [ProPublica]({URL}).",
+}
+
+
+def _original(wanted: str) -> Any:
+    del wanted
+    return parse_document(ORIGINAL.read_bytes(), "html")
+
+
+def credit_block(kind: DocumentKind, meta: dict[str, str], **given: Any) -> FixBlock:
+    report = check_bytes(COPIES[kind], kind, PROPUBLICA, path=f"copy.{kind}", auto_detect=False, meta={"medium": "online", **meta}, **given)
+    (finding,) = [f for f in report.findings if f.rule == "propublica/credit-line"]
+    assert finding.fix is not None
+    return finding.fix
+
+
+# Every way the original's address is known: the metadata CMS payloads and the page give, the
+# command line's, the original to compare with (its URL), an original file whose canonical link names it.
+KNOWN = [
+    ({"original_url": URL}, {}),
+    ({"original-url": URL}, {}),
+    ({"original": URL}, {"load_original": _original}),
+    ({"original": "propublica-original.html"}, {"load_original": _original}),
+]
+
+
+@pytest.mark.parametrize("kind", ["html", "markdown"])
+@pytest.mark.parametrize(("meta", "given"), KNOWN)
+def test_the_credit_line_block_links_propublica_to_the_original_when_its_url_is_known(kind: DocumentKind, meta: dict[str, str], given: dict[str, Any]) -> None:
+    block = credit_block(kind, meta, **given)
+    assert block.text == LINKED[kind]
+    assert block.fill_in == ()
+
+
+@pytest.mark.parametrize("kind", ["html", "markdown"])
+def test_without_the_url_the_block_holds_a_placeholder_and_says_to_fill_it_in(kind: DocumentKind) -> None:
+    block = credit_block(kind, {})
+    assert block.text == LINKED[kind].replace(URL, "[ORIGINAL URL]")
+    (said,) = block.fill_in
+    assert said.startswith("Replace [ORIGINAL URL] with the original story's URL before pasting, or give it and check again: --meta original-url=URL")
+
+
+@pytest.mark.parametrize(
+    ("meta", "said"),
+    [
+        ({"logo-url": ""}, "Replace [LOGO URL] with the logo URL before pasting, or give it and check again: the original story with its image"),
+        ({"reporter": ""}, "Replace [REPORTER] with the reporter's name before pasting, or give it and check again: the original story (--original FILE)"),
+    ],
+)
+def test_every_value_not_known_is_said_in_words_below_its_block(meta: dict[str, str], said: str) -> None:
+    page = b"<html><body><article><h1>Rates rise</h1><p>Insurers raised rates.</p><p>More.</p></article></body></html>"
+    dcnf = [p for p in PACKS if p.id == "dcnf"]
+    report = check_bytes(page, "html", dcnf, path="s.html", auto_detect=False, meta=meta)
+    fill_in = [line for f in report.findings if f.fix is not None for line in f.fix.fill_in]
+    assert any(line.startswith(said) for line in fill_in), fill_in
+
+
+def test_a_printed_copy_gets_the_credit_line_as_printed_without_a_link() -> None:
+    # A plain-text copy is print, which takes no link: the line as ProPublica words it, nothing to fill in.
+    for meta in ({}, {"original_url": URL}):
+        block = credit_block("text", meta)
+        assert block.text == "This story was originally published by ProPublica."
+        assert block.fill_in == ()
+
+
+@pytest.mark.parametrize(
+    ("url", "written"),
+    [
+        (
+            'https://www.propublica.org/article/x?a=1&b="><script>alert(1)</script>',
+            "https://www.propublica.org/article/x?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
+        ),
+        ("https://www.propublica.org/article/x?q='1'", "https://www.propublica.org/article/x?q=&#x27;1&#x27;"),
+    ],
+)
+def test_the_address_is_attribute_escaped(url: str, written: str) -> None:
+    assert credit_block("html", {"original_url": url}).text == f'<p>This story was originally published by <a href="{written}">ProPublica</a>.</p>'
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://www.propublica.org/x", "/article/x"])
+def test_an_address_that_is_no_http_url_is_not_linked(url: str) -> None:
+    # A CMS payload's or metadata file's value is not refused up front: the block keeps the placeholder.
+    assert "[ORIGINAL URL]" in credit_block("html", {"original_url": url}).text
+
+
+def test_the_html_report_says_the_placeholder_in_words(cli: Any, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.md"
+    copy.write_bytes(COPIES["markdown"])
+    run = cli("check", "--pack", "propublica", "--format", "html", str(copy))
+    assert run.code == 1
+    assert "This story was originally published by [ProPublica]([ORIGINAL URL])." in run.out
+    assert re.search(
+        r'<p class="fill">Replace \[ORIGINAL URL\] with the original story&#x27;s URL before pasting, or give it and check again: [^<]*\.</p>', run.out
+    )
+    given = cli("check", "--pack", "propublica", "--format", "html", "--meta", f"original-url={URL}", str(copy))
+    assert f"This story was originally published by [ProPublica]({URL})." in given.out and 'class="fill"' not in given.out
+
+
+# -- `syndcheck fix` --
+
+
+@pytest.mark.parametrize("kind", ["html", "markdown"])
+def test_fix_links_the_credit_line_and_adds_no_second_link_back(kind: DocumentKind) -> None:
+    plan = plan_fixes(COPIES[kind], kind, CheckSettings(packs=PROPUBLICA, path=f"s.{kind}", auto_detect=False, meta={"original-url": URL}))
+    assert [e.rule for e in plan.edits] == ["propublica/credit-line", "propublica/pixel"]
+    assert plan.edits[0].text.strip() == LINKED[kind]
+    assert {f.rule for f in plan.after.findings} & {"propublica/credit-line", "creative-commons/source-link"} == set()
+
+
+@pytest.mark.parametrize("kind", ["html", "markdown"])
+def test_fix_without_the_url_writes_no_made_up_link_and_says_what_to_give(kind: DocumentKind) -> None:
+    plan = plan_fixes(COPIES[kind], kind, CheckSettings(packs=PROPUBLICA, path=f"s.{kind}", auto_detect=False))
+    assert [e.rule for e in plan.edits] == ["propublica/pixel"]
+    assert b"[ORIGINAL URL]" not in plan.fixed
+    reasons = {u.rule: u.reason for u in plan.unfixed}
+    assert reasons["propublica/credit-line"].startswith("needs the original story's URL: give --meta original-url=URL")
+
+
+def test_fix_of_a_printed_copy_still_inserts_the_credit_line() -> None:
+    plan = plan_fixes(COPIES["text"], "text", CheckSettings(packs=PROPUBLICA, path="s.txt", auto_detect=False))
+    assert [e.text.strip() for e in plan.edits if e.rule == "propublica/credit-line"] == ["This story was originally published by ProPublica."]
+
+
+def test_a_link_back_is_still_added_to_a_copy_whose_credit_line_is_already_there_unlinked() -> None:
+    copy = b"# Welds\n\nBy Pat Doe, ProPublica\n\nThis story was originally published by ProPublica.\n\nFirst paragraph.\n\nSecond.\n"
+    plan = plan_fixes(copy, "markdown", CheckSettings(packs=PROPUBLICA, path="s.md", auto_detect=False, meta={"original-url": URL}))
+    assert [e.rule for e in plan.edits] == ["creative-commons/source-link", "propublica/pixel"]
+    assert plan.edits[0].text.strip() == f"Read the original story on [ProPublica]({URL})."
+
+
+def test_blocks_that_each_satisfy_their_own_rule_are_all_kept() -> None:
+    # The byline, the linked credit line and the pixel: none makes another needless; only the separate link back is.
+    page = b"<html><body><article><h1>Welds</h1><p>First.</p><p>Second.</p></article></body></html>"
+    plan = plan_fixes(page, "html", CheckSettings(packs=PROPUBLICA, path="s.html", auto_detect=False, meta={"reporter": "Pat Doe", "original-url": URL}))
+    assert [e.rule for e in plan.edits] == ["creative-commons/author", "propublica/credit-line", "propublica/pixel"]
+    assert {f.rule for f in plan.after.findings} == {"propublica/original-in-head"}
+
+
+# -- every pack: a block whose rule asks for a link to the original carries it --
+
+
+def _link_rules() -> list[tuple[str, str, str]]:
+    rows = []
+    for path in sorted((ROOT / "rules").glob("*.yaml")):
+        for pack in [p for p in PACKS if p.id == path.stem]:
+            for rule in pack.rules:
+                if rule.fix is None or not re.search(r"\blink\b[^.]*\bto the original\b", rule.help, re.IGNORECASE):
+                    continue
+                rows += [(rule.id, syntax, template) for syntax, template in rule.fix.templates if syntax in ("html", "markdown")]
+    return rows
+
+
+def test_some_fix_blocks_must_link_to_the_original() -> None:
+    assert {rule for rule, *_ in _link_rules()} >= {"propublica/credit-line", "creative-commons/source-link"}
+
+
+@pytest.mark.parametrize(("rule", "syntax", "template"), _link_rules())
+def test_a_fix_whose_rule_asks_for_a_link_to_the_original_links_to_it(rule: str, syntax: str, template: str) -> None:
+    link = r'<a href="\{original-url\}">' if syntax == "html" else r"\]\(\{original-url\}\)"
+    assert re.search(link, template), (rule, syntax, template)
