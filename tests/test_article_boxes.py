@@ -68,6 +68,8 @@ _KFF_TAGLINE = (
     " about health issues and is one of the core operating programs at KFF—an independent source of health policy research,"
     " polling, and journalism.</em></p>"
 )
+_SN_CREDIT = '<p><em>This story first appeared in the <a href="https://mainemorningstar.com/2024/02/21/shelter-closing/">Maine Morning Star</a>.</em></p>'
+_TT_CREDIT = '<p><em>This article originally appeared in <a href="https://www.texastribune.org/2024/10/02/shelter-closing/">The Texas Tribune</a>.</em></p>'
 _DCNF_LOGO = f"<img src={LOGO_SRC} {LOGO_ALT} width=300 height=60>"
 
 # pack → (byline, where the credit goes, the credit, the rules its credit satisfies)
@@ -84,6 +86,8 @@ CREDITS = {
     "the-19th": ("By Marisol Okafor, The 19th", "end", _N19_CREDIT, {"the-19th/credit", "creative-commons/source-link"}),
     "global-voices": ("By Daria Movileanu", "top", _GV_CREDIT, {"creative-commons/source-link"}),
     "kff-health-news": ("By Julie Appleby, KFF Health News", "end", _KFF_TAGLINE, {"kff-health-news/tagline"}),
+    "states-newsroom": ("By Emma Davis, Maine Morning Star", "end", _SN_CREDIT, {"states-newsroom/credit", "states-newsroom/link"}),
+    "texas-tribune": ("By Karen Brooks Harper", "top", _TT_CREDIT, {"texas-tribune/credit", "texas-tribune/link"}),
 }
 
 # The boxes of the story's article a credit may sit in: `{}` is the credit.

@@ -7,6 +7,11 @@ it and outside it, the story's head (`find_story_head`): the headline and what l
 and the body, the stretch where a byline is read too (a theme's `<header class="entry-header">`
 or hero above `<article>` or `.entry-content`, with the publisher's logo or credit line under
 the headline). Never the site's header, its navigation or another story's card.
+
+Chrome inside the region is not the story's text. A box that only its tag or role sets aside
+(`is_article_box`: an `<aside>` or `role=complementary` element no class names as chrome) is
+chrome too, but a browser draws it in the story's flow, and a publisher's credit in it is in the
+article (see `Document.in_article_box`).
 """
 
 from __future__ import annotations
@@ -113,9 +118,9 @@ def is_article_box(element: Any) -> bool:
     story's flow: an `<aside>` or `role=complementary` element (a "credit-box", a "partner-box"
     under the headline, a credit at the story's end) that no class, id or other role names as
     chrome (`is_chrome` asked without its tag and role), that holds no form (a sign-up box) and no
-    `<nav>`, and that is not a list of links (all its text but its headings in links: related stories). A browser draws it in
-    the flow where it stands; whether it counts as the story's is the caller's to decide.
-    `element` is an lxml element."""
+    `<nav>`, and that is not a list of links (all its text but its headings in links: related
+    stories). A browser draws it in the flow where it stands; what of it counts as the story's is
+    the caller's to decide (see `Document.in_article_box`). `element` is an lxml element."""
     if not isinstance(element.tag, str):
         return False
     role = (element.get("role") or "").strip().lower()
