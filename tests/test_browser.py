@@ -692,6 +692,14 @@ def test_a_logo_overflowing_what_paints_over_it_leaves_ink_where_the_checker_say
     assert inked == {markup: not hidden for markup, hidden in cases.items()}
 
 
+def test_a_logo_in_a_box_of_the_article_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_article_boxes import HIDDEN_CREDIT_BOXES as cases
+
+    logo = f"id=it src={_png(300, 60)!r}"
+    inked = {markup: _leaves_ink(browser, f"<article><h1>Headline</h1>{markup.format(logo)}<p>By Maria Lopez</p></article>") for markup in cases}
+    assert inked == {markup: not hidden for markup, hidden in cases.items()}
+
+
 def test_markup_around_the_byline_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_families import BYLINE_SURROUNDINGS as cases
 

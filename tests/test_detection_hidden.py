@@ -67,6 +67,9 @@ HIDINGS = {
     "visibility hidden": '<p style="visibility:hidden">{credit}</p>',
     "collapsed wrapper": '<div style="height:0;overflow:hidden"><p>{credit}</p></div>',
     "screen-reader clip": '<p class="screen-reader-text">{credit}</p>',
+    # A box of the article is in the story's flow: a credit hidden there is hidden in the story.
+    "hidden aside in the article": "<aside hidden><p>{credit}</p></aside>",
+    "complementary box hidden by the style sheet": '<div role="complementary" class="rp-hide"><p>{credit}</p></div>',
 }
 
 

@@ -54,7 +54,10 @@ AROUND = {
 
 # Hidden parts of the article that are not the story: chrome, dialogs, teasers, promotions.
 WITHIN = {
-    "aside": "<aside hidden><p>{credit}</p></aside>",
+    # An aside that is a box of the story's article is the story's (tests/test_detection_hidden.py);
+    # one its class names as chrome is not.
+    "sidebar aside": '<aside class="sidebar" hidden><p>{credit}</p></aside>',
+    "related aside": '<aside class="related-stories" style="display:none"><p>{credit}</p></aside>',
     "related list": '<div class="related" style="display:none"><p>{credit}</p></div>',
     "closed dialog": "<dialog><p>{credit}</p></dialog>",
     "modal": '<div class="c-modal" hidden><p>{credit}</p></div>',

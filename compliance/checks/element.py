@@ -93,7 +93,13 @@ OPTIONS = (
         default="true",
         choices=("true", "false", "any"),
     ),
-    Option("scope", "enum", "`article` (the story, not the page chrome) or `page`.", default="article", choices=("article", "page")),
+    Option(
+        "scope",
+        "enum",
+        "`article` (the story, not the page chrome; a credit in an `<aside>` of the story's article is in it: see rule-packs.md) or `page`.",
+        default="article",
+        choices=("article", "page"),
+    ),
     Option("label", "string", LABEL_DOC, default=None),
     Option("min", "integer", "Fewest matching elements required (0 when only `max` is given).", default=1, minimum=0),
     Option("max", "integer", "Most matching elements allowed (`0` forbids the element).", default=None, minimum=0),
@@ -230,7 +236,7 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
             # there for a reader or a publisher's counter, hidden or not.
             hidden.append(f"line {element.sourceline} {inert}")
             continue
-        if params.scope == "article" and not doc.in_article(element):
+        if params.scope == "article" and not doc.credit_in_article(element):
             outside.append(f"line {element.sourceline}")
             continue
         visible = doc.is_visible(element)
@@ -298,7 +304,7 @@ def _evaluate_text_document(doc: Document, params: ElementParams) -> Outcome:
             if not _image_matches(image, params.attributes):
                 continue
             # A Markdown image in raw HTML can be hidden by it, or sit in page chrome it marks.
-            if params.scope == "article" and not image.in_article:
+            if params.scope == "article" and not doc.item_credit_in_article(image):
                 outside.append(f"line {image.line}")
                 continue
             if (params.visible == "true" and not image.visible) or (params.visible == "false" and image.visible):

@@ -173,7 +173,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
                 continue
             if params.text is not None and not ctx.bind(params.text).search(link.text):
                 continue
-            if params.scope == "article" and not link.in_article:
+            if params.scope == "article" and not doc.item_credit_in_article(link):
                 continue
             if (params.visible == "true" and not link.visible) or (params.visible == "false" and link.visible):
                 hidden.append(link)

@@ -23,9 +23,10 @@ templates without a body class put them beside the story's own container.
 `first`/`last` count blocks: paragraphs, headings, list items, images and (in text articles)
 lines, inside the article region. `last` counts from the story's last body paragraph: what a
 template prints after it inside the article is not counted, and is within the end — short lines,
-link lists, headings, images, widgets beside the story, and paragraphs in the article's `<footer>` or in an element whose
-class names tags, topics, sharing, social links, the author or a bio, comments, related stories or
-the previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,
+link lists, headings, images, widgets beside the story, and paragraphs in the article's `<footer>`,
+in a box of the article (an `<aside>`: see rule-packs.md) or in an element whose class names
+tags, topics, sharing, social links, the author or a bio, comments, related stories or the
+previous and next ones (`submeta`, `share-links`, `author-bio`, `comments-area`,
 `prev-next-links`). A tagline followed by the page's topic links and share buttons is at the end;
 one followed by another paragraph of the story is not.
 
@@ -127,7 +128,7 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         return _nowhere(inner)
     if params.at == "top":
         return _evaluate_top(doc, params, ctx, inner)
-    article = [item.index for item in doc.items if item.in_article]
+    article = [item.index for item in doc.items if doc.item_credit_in_article(item)]
     if params.first is not None:
         allowed = set(article[: params.first])
         where = f"the first {params.first} blocks"

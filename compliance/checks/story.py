@@ -142,15 +142,16 @@ _TAIL_NAMES = frozenset("bio author share sharing social tag tags topic topics r
 
 def story_tail(doc: Document) -> frozenset[int]:
     """The indices of the article's items after its last body paragraph that are not the story's
-    text: short lines, link lists, headings, images, and paragraphs inside the article's footer or
-    an element whose class names a tail part (`_TAIL_NAMES`: tags, sharing, the author's bio,
+    text: short lines, link lists, headings, images, and paragraphs inside the article's footer, a
+    box of the article (`Document.in_article_box`: its text is not the story's) or an element
+    whose class names a tail part (`_TAIL_NAMES`: tags, sharing, the author's bio,
     comments, links to other stories). Empty when the article has no body paragraph. `last: N`
     counts N blocks before these: a tagline is at the end of the story with the page's furniture
     after it."""
     cached: frozenset[int] | None = doc._memo.get("story_tail")
     if cached is None:
         tail: list[int] = []
-        for item in reversed([item for item in doc.items if item.in_article]):
+        for item in reversed([item for item in doc.items if doc.item_credit_in_article(item)]):
             if isinstance(item, Block) and is_body_paragraph(doc, item) and not _in_tail_container(doc, item):
                 break
             tail.append(item.index)

@@ -108,7 +108,7 @@ def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None)
         wanted = {b.index for b in doc.bylines}
         blocks = [b for b in doc.blocks if b.index in wanted]
     else:
-        blocks = [b for b in doc.blocks if b.in_article]
+        blocks = [b for b in doc.blocks if doc.item_credit_in_article(b)]
     if first is not None:
         blocks = blocks[:first]
     if last is not None and scope == "article":

@@ -366,6 +366,59 @@ class Document:
             node = node.getparent()
         return inside
 
+    def in_article_box(self, element: Any) -> bool:
+        """True when the element (an lxml element of this page) sits in a box the article sets in
+        the story's flow (`region.is_article_box`: an `<aside>` or `role=complementary` element
+        inside the article region that only its tag or role makes chrome), with no other chrome
+        between them but another such box (a share bar in the box) and nothing set apart around it (a dialog, a
+        republish box, a teaser: see `in_story`). The box's text is not the story's text
+        (`in_article` is False there); a publisher's credit in it is in the article, where a
+        reader sees it (see `credit_in_article`)."""
+        boxes = self._article_boxes()
+        if not boxes or element is None:
+            return False
+        known: dict[Any, bool] = self._memo.setdefault("in_article_box", {})
+        answer = known.get(element)
+        if answer is None:
+            answer = known[element] = self._box_around(element, boxes)
+        return answer
+
+    def _box_around(self, element: Any, boxes: frozenset[Any]) -> bool:
+        """`in_article_box` worked out: the walk up from the element to the article's root."""
+        from compliance.document.region import is_article_box, is_chrome
+
+        node = element
+        while node is not None and node is not self.article_root:
+            if node in boxes:
+                return not self._set_apart(element)
+            # Chrome inside the box keeps what it holds out (a share bar); a box inside the box does not.
+            if node in self._outside or (isinstance(node.tag, str) and is_chrome(node, node.tag.lower()) and not is_article_box(node)):
+                return False
+            node = node.getparent()
+        return False
+
+    def _article_boxes(self) -> frozenset[Any]:
+        """The boxes in the story's flow among the chrome the walk found inside the article."""
+        boxes: frozenset[Any] | None = self._memo.get("article_boxes")
+        if boxes is None:
+            from compliance.document.region import is_article_box
+
+            boxes = self._memo["article_boxes"] = frozenset(node for node in self._outside if is_article_box(node))
+        return boxes
+
+    def credit_in_article(self, element: Any) -> bool:
+        """True when a publisher's credit at the element (a logo, a credit line, a link back, a
+        byline) is in the article: in the article region (`in_article`) or in a box it sets in
+        the story's flow (`in_article_box`). A credit in the page's sidebar, outside the article,
+        is not."""
+        return self.in_article(element) or self.in_article_box(element)
+
+    def item_credit_in_article(self, item: Block | Image | Link) -> bool:
+        """`credit_in_article` of an item of the article (a block, an image or a link): its
+        `in_article`, or, for an item read from markup, whether its element is in a box the
+        article sets in the story's flow."""
+        return item.in_article or (item.element is not None and self.in_article_box(item.element))
+
     def in_republish_box(self, element: Any) -> bool:
         """True when the element (an lxml element of this page) or an ancestor is the publisher's
         own "Republish this story" box or modal (see `region.is_republish_box`; an element the
@@ -376,14 +429,18 @@ class Document:
         return self._in_any("in_republish_box", element, lambda node: not self._holds_story(node) and is_republish_box(node, hidden=not self.is_visible(node)))
 
     def in_story(self, element: Any) -> bool:
-        """True when the element sits in the story itself: in the article region (`in_article`),
+        """True when the element sits in the story itself: in the article region (`in_article`) or
+        in a box of its article (`in_article_box`: a credit hidden there is hidden in the story),
         and neither it nor an ancestor below the article's root is a dialog, a republish box, a
         teaser or a promotion (see `region.is_set_apart`)."""
+        return (self.in_article(element) or self.in_article_box(element)) and not self._set_apart(element)
+
+    def _set_apart(self, element: Any) -> bool:
+        """Whether the element or an ancestor that does not hold the story is set apart from it
+        (`region.is_set_apart`: a dialog, a republish box, a teaser or a promotion)."""
         from compliance.document.region import is_set_apart
 
-        return self.in_article(element) and not self._in_any(
-            "set_apart", element, lambda node: not self._holds_story(node) and is_set_apart(node, hidden=not self.is_visible(node))
-        )
+        return self._in_any("set_apart", element, lambda node: not self._holds_story(node) and is_set_apart(node, hidden=not self.is_visible(node)))
 
     def _holds_story(self, node: Any) -> bool:
         """Whether the element holds the story: the article region's root or an element around

@@ -7,6 +7,11 @@ it and outside it, the story's head (`find_story_head`): the headline and what l
 and the body, the stretch where a byline is read too (a theme's `<header class="entry-header">`
 or hero above `<article>` or `.entry-content`, with the publisher's logo or credit line under
 the headline). Never the site's header, its navigation or another story's card.
+
+Chrome inside the region is not the story's text. A box that only its tag or role sets aside
+(`is_article_box`: an `<aside>` or `role=complementary` element no class names as chrome) is
+chrome too, but a browser draws it in the story's flow, and a publisher's credit in it is in the
+article (see `Document.in_article_box`).
 """
 
 from __future__ import annotations
@@ -100,6 +105,69 @@ def is_chrome(element: Any, tag: str) -> bool:
         return True
     identifier = element.get("id")
     return _comments_by_id(identifier) if identifier else False
+
+
+# What sets an element aside by its markup alone: the story's own boxes wear it as often as the
+# page's sidebars do.
+_BOX_TAG = "aside"
+_BOX_ROLE = "complementary"
+
+
+def is_article_box(element: Any) -> bool:
+    """Whether an element is chrome by its markup alone and, inside the article, is a box in the
+    story's flow: an `<aside>` or `role=complementary` element (a "credit-box", a "partner-box"
+    under the headline, a credit at the story's end) that no class, id or other role names as
+    chrome (`is_chrome` asked without its tag and role), that holds no form (a sign-up box) and no
+    `<nav>`, and that is not a list of links (all its text but its headings in links: related
+    stories). A browser draws it in the flow where it stands; what of it counts as the story's is
+    the caller's to decide (see `Document.in_article_box`). `element` is an lxml element."""
+    if not isinstance(element.tag, str):
+        return False
+    role = (element.get("role") or "").strip().lower()
+    if element.tag.lower() != _BOX_TAG and role != _BOX_ROLE:
+        return False
+    # Asked without the tag and the complementary role: another role (`navigation`) still names chrome.
+    if is_chrome({name: value for name, value in element.items() if name != "role" or role != _BOX_ROLE}, ""):
+        return False
+    if any(True for _ in element.iter("form", "nav")):
+        return False
+    return not _list_of_links(element)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _list_of_links(element: Any) -> bool:
+    """Whether the element is a list of links: it has link text, and all its text but its
+    headings' ("Related") is in links. A credit line has words of its own around its link; a
+    logo in a link has no link text."""
+    linked = "".join("".join(link.itertext()) for link in element.iter("a")).split()
+    if not linked:
+        return False
+    outside = [text for node in element.iter() if isinstance(node.tag, str) for text in _own_texts(node, element)]
+    return not "".join(outside).split()
+
+
+def _own_texts(node: Any, box: Any) -> list[str]:
+    """The pieces of text that belong to `node` itself rather than to a link or heading: its text
+    unless it is (or sits in) a link or heading, and its tail unless its parent is (or sits in) one."""
+    pieces = []
+    if not _in_link_or_heading(node, box):
+        pieces.append(node.text or "")
+    parent = node.getparent()
+    if node is not box and parent is not None and not _in_link_or_heading(parent, box):
+        pieces.append(node.tail or "")
+    return pieces
+
+
+def _in_link_or_heading(node: Any, box: Any) -> bool:
+    while node is not None:
+        if isinstance(node.tag, str) and (node.tag == "a" or node.tag in _HEADINGS):
+            return True
+        if node is box:
+            return False
+        node = node.getparent()
+    return False
 
 
 def _is_comments(element: Any) -> bool:
