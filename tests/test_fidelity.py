@@ -293,6 +293,9 @@ EDITS = [
     ("The county hired a new contractor in 2024.", "The county hired a new contractor in 2023.", "2024 → 2023"),
     ("The clinic opened on March 14 after a long delay.", "The clinic opened on March 14th after a long delay.", None),
     ("The clinic opened on Sept. 3 after a long delay.", "The clinic opened on September 3 after a long delay.", None),
+    ("The bill passed on Tuesday, May 7, after debate.", "The bill passed on Tuesday, May 8, after debate.", "7 → 8"),
+    ("The clinic opened on Jan. 5 after a long delay.", "The clinic opened on Jan. 5, 2024, after a long delay.", None),
+    ("The clinic opened on March 14, 2023, after a long delay.", "The clinic opened on 14 March 2023 after a long delay.", None),
     # A place named for another is a fact changed; a place shortened, a state abbreviated (AP or
     # postal) or a relative word for it is a place edit.
     ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near Tulsa, Oklahoma, that morning.", '"Amarillo Texas" → "Tulsa Oklahoma"'),
@@ -303,6 +306,11 @@ EDITS = [
     ("The pipeline runs through western Oklahoma for miles.", "The pipeline runs through western Okla. for miles.", None),
     ("Residents of Flint, Mich., lacked clean water.", "Residents of Flint, MI, lacked clean water.", None),
     ("Residents of Flint, Michigan, lacked clean water.", "Residents of Flint lacked clean water.", None),
+    ("The storm hit Houston on Tuesday and moved east.", "The storm hit Dallas on Tuesday and moved east.", '"Houston" → "Dallas"'),
+    ("The mayor spoke in Washington, D.C., on Monday.", "The mayor spoke in Washington, DC, on Monday.", None),
+    ("The rally in Kansas City, Mo., drew thousands of people.", "The rally in Kansas City, Missouri, drew thousands of people.", None),
+    ("The rally in New York City drew thousands of people.", "The rally in New York drew thousands of people.", None),
+    ("Officials in Santa Clara County, Calif., said no.", "Officials in Santa Clara County said no.", None),
     ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near Amarillo that morning.", None),
     ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near our city that morning.", None),
     # A relative time put for a date of the calendar is judged by the republication's day; with
@@ -337,6 +345,8 @@ EDITS = [
         '"declined to" → "did not": a refusal or denial reworded as a negation',
     ),
     ("The company did not answer questions about the welds.", "The company did answer questions about the welds.", "a negation removed"),
+    ("The firm did not deny the report on the welds.", "The firm denied the report on the welds.", "a negation removed"),
+    ("The firm refused to comment on the welds.", "The firm declined to comment on the welds.", '"refused" → "declined"'),
 ]
 
 # (the republication's day, original, republished, why the edit is beyond style): a relative time

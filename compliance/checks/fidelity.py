@@ -112,6 +112,7 @@ Fails::
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from typing import Any, NamedTuple
 
 from compliance.checks import style_edits, time_edits
@@ -324,9 +325,11 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         before_edit = {_bare(words[start - 1]) for words, start in ((old, src_start), (new, dest_start)) if start > 0}
         after_edit = [words[end] for words, end in ((old, src_end), (new, dest_end)) if end < len(words)]
         unit_beside = any(part in _TIME_UNITS for word in (*taken, *given, *after_edit) for part in _bare(word).split("-"))
-        # A number after a month or weekday, with no unit of time, is a date's day or year
-        # ("March [14]", "May [2023]"): a date, whose number changed is a fact changed.
-        in_date = bool(before_edit & _DATE_NAMES) and not unit_beside
+        # A number after a month or weekday, or before a month (British order), with no unit of
+        # time, is a date's day or year ("March [14]", "May [2023]", "[14] March"): a date, whose
+        # number changed is a fact changed.
+        month_after = any(_bare(word) in _DATE_NAMES and word[:1].isupper() for word in after_edit)
+        in_date = (bool(before_edit & _DATE_NAMES) or month_after) and not unit_beside
         of_time = in_date or unit_beside
         # A length of time written as one word ("a four-hour drive", "a 10-year sentence") is a
         # fact of the story, not a time relative to its day ("in two weeks"): changed, it is content.
@@ -651,8 +654,10 @@ def _meaning_changed(taken: list[str], given: list[str], time: tuple[bool, bool]
     of_time, in_date = time
     read = _read_numbers(taken), _read_numbers(given)
     before, after = [value for value, _ in read[0]], [value for value, _ in read[1]]
-    # In order: "voted 5-2" → "voted 2-5" turns the vote around.
-    if before and after and before != after and (in_date or not of_time):
+    # In order: "voted 5-2" → "voted 2-5" turns the vote around. In a date, a day or year put
+    # for another ("March 14" → "March 15"); one only added or moved is the words' to judge
+    # ("Jan. 5" → "Jan. 5, 2024", "March 14, 2023" → "14 March 2023").
+    if before and after and before != after and (not of_time or (in_date and Counter(before) - Counter(after) and Counter(after) - Counter(before))):
         return f"{_as_quoted(taken)} → {_as_quoted(given)}"
     # A count put for a rank says another thing ("14 welds" → "14th welds", "his 14 inspections"
     # → "his fourteenth inspection"); "14th" → "fourteenth" is style. In a date (numbers of
@@ -662,8 +667,9 @@ def _meaning_changed(taken: list[str], given: list[str], time: tuple[bool, bool]
     if negated:
         # "did not respond" → "declined to respond" says it in other words: a changed wording,
         # not a meaning reversed ("refused", "denied", "failed" say more or less than "not").
-        refusing = given if negated < 0 else taken
-        if any(_bare(word) in _REFUSALS for word in refusing):
+        refusals = [sum(_bare(word) in _REFUSALS for word in words) for words in (taken, given)]
+        # "did not deny" → "denied" reverses it: the verb was there already.
+        if (refusals[1] > refusals[0]) if negated < 0 else (refusals[0] > refusals[1]):
             shown = style_edits.quoted_edit(taken, given)
             return f"{shown}: a negation reworded as a refusal or denial" if negated < 0 else f"{shown}: a refusal or denial reworded as a negation"
         return "a negation added" if negated > 0 else "a negation removed"
