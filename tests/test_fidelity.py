@@ -439,6 +439,16 @@ def test_the_publication_date_metadata_gives_the_republication_day(cli: Any, tmp
     assert "judged without a publication date" in verdicts[None][1][0]
 
 
+def test_a_publication_date_that_names_no_day_is_named_in_the_reason(cli: Any, tmp_path: Path) -> None:
+    run = _check_against_the_fixture(cli, tmp_path, {"March 14, 2023": "last month"}, "--meta", "publication_date=May 2, 2023")
+    findings = run.json()["files"][0]["findings"]
+    assert run.code == 1
+    assert (
+        'judged without a publication date: "last month" depends on the day the copy is published, and publication_date "May 2, 2023" names none'
+        in findings[0]["evidence"]
+    )
+
+
 def test_a_republication_that_changes_a_number_fails_naming_the_number(cli: Any, tmp_path: Path) -> None:
     original = (ROOT / "tests/rule-fixtures/propublica/compliant.html").read_text(encoding="utf-8")
     numbers = [word for word in original.split() if word.isdigit() and len(word) <= 3]

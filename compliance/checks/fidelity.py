@@ -286,12 +286,13 @@ def word_diff(before: str, after: str, limit: int = 160) -> str:
     return shorten(" ".join(p for p in parts if p), limit)
 
 
-def beyond_style(before: str, after: str, similarity: float, params: FidelityParams, published: datetime.date | None = None) -> str | None:
+def beyond_style(before: str, after: str, similarity: float, params: FidelityParams, published: datetime.date | str | None = None) -> str | None:
     """Why two versions of a paragraph differ by more than small edits (style, time, place):
     `"N% similar"`, `"an edit of N words"`, `"41 → 14"` (a number changed away from words of
     time, or a date's day or year changed), `"a negation added"`/`"a negation removed"`, a
     relative time put for an absolute one that `published` (the republication's day; None when
-    not given) does not make true (`time_edits`); None when they do not."""
+    not given, the value as given when it names no day) does not make true (`time_edits`); None
+    when they do not."""
     from rapidfuzz.distance import Indel
 
     if similarity < params.style_similarity:
@@ -705,7 +706,7 @@ def _hit(doc: Document, block: Block, change: str, paragraph: int, similarity: f
 
 
 def _nd_hits(
-    doc: Document, pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...], params: FidelityParams, published: datetime.date | None
+    doc: Document, pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...], params: FidelityParams, published: datetime.date | str | None
 ) -> list[Hit]:
     kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
     first, last = (kept[0], kept[-1]) if kept else (len(pairs), -1)

@@ -20,7 +20,8 @@ words for two):
   what the relative time means on that day (`"in 2024" → "last year": republished 2024-06-01,
   "last year" is 2023`).
 - without it, a relative time put for a date of the calendar cannot be told right from wrong,
-  and is reported so (`"in 2024" → "last year", judged without a publication date: …`): under
+  and is reported so (`"in 2024" → "last year", judged without a publication date: …`; a
+  `publication_date` that names no day, "June 1", is named in the reason): under
   no-derivatives terms a time edit is allowed only when it keeps the fact, and the fix is one
   metadata key. A month or weekday alone is itself read from the story's day, so putting a
   relative time for it is judged as before, by the words (`style_edits`).
@@ -37,7 +38,7 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
-from compliance.text import DASHES
+from compliance.text import DASHES, shorten
 
 _MONTHS = {
     name: number
@@ -87,6 +88,8 @@ _YEAR_DIGITS = 4
 _DAYS_A_WEEK = 7
 _MONTHS_A_YEAR = 12
 _SEASON_MONTHS = 3
+# The most characters of a publication date that names no day shown in a reason.
+_SHOWN_VALUE = 40
 
 
 class _Absolute(NamedTuple):
@@ -273,21 +276,25 @@ class TimeVerdict(NamedTuple):
     reason: str | None
 
 
-def judge(taken: list[str], given: list[str], published: datetime.date | None) -> TimeVerdict | None:
+def judge(taken: list[str], given: list[str], published: datetime.date | str | None) -> TimeVerdict | None:
     """Whether an edit (the words `taken` out of the original, the words `given` in, as written)
     that puts a time counted from the republication's day for a time of the calendar keeps the
-    fact read from `published` (the republication's day; None when not given): see the module.
-    None when the edit is not such an edit (its words are not one time each)."""
+    fact read from `published` (the republication's day; None when not given, the value as given
+    when it names no day: "June 1"): see the module. None when the edit is not such an edit (its
+    words are not one time each)."""
     absolute, relative = _absolute(taken), _relative(given)
     if absolute is None or relative is None:
         return None
     shown = f'"{" ".join(taken).strip(_AROUND)}" → "{" ".join(given).strip(_AROUND)}"'
     said = " ".join(_bare(word) for word in given if _bare(word) not in _FILLERS)
     fixed = _absolute_stretch(absolute)
-    if published is None:
+    if not isinstance(published, datetime.date):
         if fixed is None:
             return None
-        return TimeVerdict(f'{shown}, judged without a publication date: "{said}" depends on the day the copy is published; give publication_date')
+        undated = f'{shown}, judged without a publication date: "{said}" depends on the day the copy is published'
+        if published is None:
+            return TimeVerdict(f"{undated}; give publication_date")
+        return TimeVerdict(f'{undated}, and publication_date "{shorten(published, _SHOWN_VALUE)}" names none (write it as 2024-06-01)')
     named = _relative_stretch(relative, published)
     if _keeps(absolute, fixed, named):
         return TimeVerdict(None)
@@ -309,10 +316,12 @@ def _keeps(absolute: _Absolute, fixed: Stretch | None, named: Stretch) -> bool:
     )
 
 
-def publication_day(value: str) -> datetime.date | None:
-    """The day an ISO 8601 `publication_date` names ("2024-06-01", "2024-06-01T09:30:00Z"); None
-    when it names none."""
+def publication_day(value: str) -> datetime.date | str | None:
+    """The day an ISO 8601 `publication_date` names ("2024-06-01", "2024-06-01T09:30:00Z"); the
+    value as given when it names none ("June 1"); None when it is empty."""
+    if not value.strip():
+        return None
     try:
         return datetime.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        return None
+        return value.strip()
