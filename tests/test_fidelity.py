@@ -390,6 +390,14 @@ DATED_EDITS = [
         "The clinic closed two years ago and never reopened.",
         '"in 2019" → "two years ago": republished 2022-05-01, "two years ago" is 2020',
     ),
+    ("2024-03-05", "In the winter of 2023, the shelter ran out of beds.", "Last winter, the shelter ran out of beds.", None),
+    ("2023-11-20", "The county will hire a contractor in the spring of 2024.", "The county will hire a contractor next spring.", None),
+    (
+        "2025-02-10",
+        "The county hired a new contractor in 2024.",
+        "The county hired a new contractor this year.",
+        '"in 2024" → "this year": republished 2025-02-10, "this year" is 2025',
+    ),
     # A weekday or month alone: the relative time must fall on it.
     ("2026-12-02", "The board voted on Tuesday to raise the fees.", "The board voted yesterday to raise the fees.", None),
     (
