@@ -46,9 +46,7 @@ def _copy(site: str, name: str, pixel: bool) -> str:
         ("fortworthreport.org", "Fort Worth Report", True, ("republication-tracker",)),
     ],
 )
-def test_the_plugin_pack_applies_to_the_plugins_output_not_to_a_states_newsroom_story(
-    site: str, name: str, pixel: bool, packs: tuple[str, ...]
-) -> None:
+def test_the_plugin_pack_applies_to_the_plugins_output_not_to_a_states_newsroom_story(site: str, name: str, pixel: bool, packs: tuple[str, ...]) -> None:
     report = check_html(_copy(site, name, pixel))
     assert report.packs == packs
     assert ("republication-tracker/pixel" in [f.rule for f in report.findings]) == ("republication-tracker" in packs and not pixel)
