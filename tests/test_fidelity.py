@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from typing import Any
@@ -284,6 +285,137 @@ EDITS = [
     ("The CDC said the outbreak was over by then.", "The conducted said the outbreak was over by then.", '"CDC" → "conducted"'),
     ("Inspectors signed off on 41 welds along the line.", "Inspectors signed off on welds along the line.", '"41" removed'),
     ("The council added twelve routes to the network.", "The council added routes to the network.", '"twelve" removed'),
+    # A date's day or year is a number of the story: changed, it is another date, not a relative
+    # time ("March 14" → "March 14th" is style).
+    ("On the morning of March 14, 2023, a weld failed.", "On the morning of March 15, 2023, a weld failed.", "14 → 15"),
+    ("The clinic opened on Sept. 3 after a long delay.", "The clinic opened on Sept. 30 after a long delay.", "3 → 30"),
+    ("The clinic opened in May 2023 after a long delay.", "The clinic opened in May 2024 after a long delay.", "2023 → 2024"),
+    ("The county hired a new contractor in 2024.", "The county hired a new contractor in 2023.", "2024 → 2023"),
+    ("The clinic opened on March 14 after a long delay.", "The clinic opened on March 14th after a long delay.", None),
+    ("The clinic opened on Sept. 3 after a long delay.", "The clinic opened on September 3 after a long delay.", None),
+    ("The bill passed on Tuesday, May 7, after debate.", "The bill passed on Tuesday, May 8, after debate.", "7 → 8"),
+    ("The clinic opened on Jan. 5 after a long delay.", "The clinic opened on Jan. 5, 2024, after a long delay.", None),
+    ("The clinic opened on March 14, 2023, after a long delay.", "The clinic opened on 14 March 2023 after a long delay.", None),
+    # A place named for another is a fact changed; a place shortened, a state abbreviated (AP or
+    # postal) or a relative word for it is a place edit.
+    ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near Tulsa, Oklahoma, that morning.", '"Amarillo Texas" → "Tulsa Oklahoma"'),
+    ("The pipeline runs through western Oklahoma for miles.", "The pipeline runs through western Kansas for miles.", '"Oklahoma" → "Kansas"'),
+    ("The council met on Tuesday in Portland, Ore.", "The council met on Tuesday in Portland, Maine.", '"Ore." → "Maine."'),
+    ("The shelter in Austin, Texas, is full every night.", "The shelter in Dallas, Texas, is full every night.", '"Austin" → "Dallas"'),
+    ("The council met on Tuesday in Portland, Ore.", "The council met on Tuesday in Portland, Oregon.", None),
+    ("The pipeline runs through western Oklahoma for miles.", "The pipeline runs through western Okla. for miles.", None),
+    ("Residents of Flint, Mich., lacked clean water.", "Residents of Flint, MI, lacked clean water.", None),
+    ("Residents of Flint, Michigan, lacked clean water.", "Residents of Flint lacked clean water.", None),
+    ("The storm hit Houston on Tuesday and moved east.", "The storm hit Dallas on Tuesday and moved east.", '"Houston" → "Dallas"'),
+    ("The mayor spoke in Washington, D.C., on Monday.", "The mayor spoke in Washington, DC, on Monday.", None),
+    ("The rally in Kansas City, Mo., drew thousands of people.", "The rally in Kansas City, Missouri, drew thousands of people.", None),
+    ("The rally in New York City drew thousands of people.", "The rally in New York drew thousands of people.", None),
+    ("Officials in Santa Clara County, Calif., said no.", "Officials in Santa Clara County said no.", None),
+    ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near Amarillo that morning.", None),
+    ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near our city that morning.", None),
+    # A relative time put for a date of the calendar is judged by the republication's day; with
+    # none given, it cannot be told right (`DATED_EDITS`). A weekday or a month alone is itself
+    # read from the story's day.
+    (
+        "The county said it hired a new contractor in 2024.",
+        "The county said it hired a new contractor last year.",
+        '"in 2024" → "last year", judged without a publication date: "last year" depends on the day the copy is published; give publication_date',
+    ),
+    (
+        "In the spring of 2023, a man held in the jail asked for help.",
+        "Last spring, a man held in the jail asked for help.",
+        '"In the spring of 2023" → "Last spring", judged without a publication date: '
+        '"last spring" depends on the day the copy is published; give publication_date',
+    ),
+    # A negation put as a verb of refusal says it in other words: a changed wording, not a
+    # meaning reversed.
+    (
+        "The sheriff's office did not respond to requests for comment.",
+        "The sheriff's office declined to respond to requests for comment.",
+        '"did not" → "declined to": a negation reworded as a refusal or denial',
+    ),
+    (
+        "The company did not answer questions about the welds.",
+        "The company refused to answer questions about the welds.",
+        '"did not" → "refused to": a negation reworded as a refusal or denial',
+    ),
+    (
+        "The company declined to answer questions about the welds.",
+        "The company did not answer questions about the welds.",
+        '"declined to" → "did not": a refusal or denial reworded as a negation',
+    ),
+    ("The company did not answer questions about the welds.", "The company did answer questions about the welds.", "a negation removed"),
+    ("The firm did not deny the report on the welds.", "The firm denied the report on the welds.", "a negation removed"),
+    ("The firm refused to comment on the welds.", "The firm declined to comment on the welds.", '"refused" → "declined"'),
+]
+
+# (the republication's day, original, republished, why the edit is beyond style): a relative time
+# put for a date of the calendar keeps the fact only when it names a stretch holding that date.
+DATED_EDITS = [
+    (
+        "2024-06-01",
+        "The county hired a new contractor in 2024.",
+        "The county hired a new contractor last year.",
+        '"in 2024" → "last year": republished 2024-06-01, "last year" is 2023',
+    ),
+    ("2025-02-10", "The county hired a new contractor in 2024.", "The county hired a new contractor last year.", None),
+    ("2024-06-01", "The county hired a new contractor in 2024.", "The county hired a new contractor this year.", None),
+    ("2023-11-20", "The county will hire a new contractor in 2024.", "The county will hire a new contractor next year.", None),
+    (
+        "2024-06-01",
+        "In the spring of 2023, a man held in the jail asked for help.",
+        "Last spring, a man held in the jail asked for help.",
+        '"In the spring of 2023" → "Last spring": republished 2024-06-01, "last spring" is spring 2024',
+    ),
+    ("2023-07-01", "In the spring of 2023, a man held in the jail asked for help.", "Last spring, a man held in the jail asked for help.", None),
+    ("2024-06-01", "In the spring of 2023, a man held in the jail asked for help.", "Last year, a man held in the jail asked for help.", None),
+    ("2023-07-01", "On March 14, 2023, a weld failed near the river.", "Last spring, a weld failed near the river.", None),
+    (
+        "2023-07-01",
+        "On March 14, 2023, a weld failed near the river.",
+        "Last month, a weld failed near the river.",
+        '"On March 14, 2023" → "Last month": republished 2023-07-01, "last month" is June 2023',
+    ),
+    ("2023-03-15", "On March 14, 2023, a weld failed near the river.", "Yesterday, a weld failed near the river.", None),
+    (
+        "2023-03-16",
+        "On March 14, 2023, a weld failed near the river.",
+        "Yesterday, a weld failed near the river.",
+        '"On March 14, 2023" → "Yesterday": republished 2023-03-16, "yesterday" is Wednesday, 2023-03-15',
+    ),
+    ("2021-05-01", "The clinic closed in 2019 and never reopened.", "The clinic closed two years ago and never reopened.", None),
+    (
+        "2022-05-01",
+        "The clinic closed in 2019 and never reopened.",
+        "The clinic closed two years ago and never reopened.",
+        '"in 2019" → "two years ago": republished 2022-05-01, "two years ago" is 2020',
+    ),
+    ("2024-03-05", "In the winter of 2023, the shelter ran out of beds.", "Last winter, the shelter ran out of beds.", None),
+    ("2023-11-20", "The county will hire a contractor in the spring of 2024.", "The county will hire a contractor next spring.", None),
+    (
+        "2025-02-10",
+        "The county hired a new contractor in 2024.",
+        "The county hired a new contractor this year.",
+        '"in 2024" → "this year": republished 2025-02-10, "this year" is 2025',
+    ),
+    # A weekday or month alone: the relative time must fall on it.
+    ("2026-12-02", "The board voted on Tuesday to raise the fees.", "The board voted yesterday to raise the fees.", None),
+    (
+        "2026-12-03",
+        "The board voted on Tuesday to raise the fees.",
+        "The board voted yesterday to raise the fees.",
+        '"on Tuesday" → "yesterday": republished 2026-12-03, "yesterday" is Wednesday, 2026-12-02',
+    ),
+    ("2026-12-03", "The council met on Tuesday in Portland, Ore.", "The council met last week in Portland.", None),
+    ("2024-04-02", "The rule took effect in March, officials said.", "The rule took effect last month, officials said.", None),
+    (
+        "2024-05-02",
+        "The rule took effect in March, officials said.",
+        "The rule took effect last month, officials said.",
+        '"in March" → "last month": republished 2024-05-02, "last month" is April 2024',
+    ),
+    # Relative for relative is a time edit whatever the day.
+    ("2024-06-01", "The board voted yesterday to raise the fees.", "The board voted last week to raise the fees.", None),
 ]
 
 
@@ -292,6 +424,37 @@ def test_a_changed_number_negation_or_content_word_is_beyond_style_and_a_style_e
     from rapidfuzz import fuzz
 
     assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS) == why
+
+
+@pytest.mark.parametrize(("day", "before", "after", "why"), DATED_EDITS, ids=[f"{d}: {b} → {a}" for d, b, a, _ in DATED_EDITS])
+def test_a_relative_time_for_a_date_is_judged_by_the_republication_day(day: str, before: str, after: str, why: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS, datetime.date.fromisoformat(day)) == why
+
+
+def test_the_publication_date_metadata_gives_the_republication_day(cli: Any, tmp_path: Path) -> None:
+    """The copy's `publication_date` says which day "last month" is counted from; without it the
+    edit is reported as judged without a date."""
+    verdicts = {}
+    for day in ("2023-04-20", "2023-05-02", None):
+        run = _check_against_the_fixture(cli, tmp_path, {"March 14, 2023": "last month"}, *(("--meta", f"publication_date={day}") if day else ()))
+        verdicts[day] = (run.code, [f["evidence"] for f in run.json()["files"][0]["findings"]])
+    assert verdicts["2023-04-20"] == (0, [])
+    assert verdicts["2023-05-02"][0] == 1
+    assert '"last month" is April 2023' in verdicts["2023-05-02"][1][0]
+    assert verdicts[None][0] == 1
+    assert "judged without a publication date" in verdicts[None][1][0]
+
+
+def test_a_publication_date_that_names_no_day_is_named_in_the_reason(cli: Any, tmp_path: Path) -> None:
+    run = _check_against_the_fixture(cli, tmp_path, {"March 14, 2023": "last month"}, "--meta", "publication_date=May 2, 2023")
+    findings = run.json()["files"][0]["findings"]
+    assert run.code == 1
+    assert (
+        'judged without a publication date: "last month" depends on the day the copy is published, and publication_date "May 2, 2023" names none'
+        in findings[0]["evidence"]
+    )
 
 
 def test_a_republication_that_changes_a_number_fails_naming_the_number(cli: Any, tmp_path: Path) -> None:
@@ -393,7 +556,7 @@ STYLE_EDITED = {
 }
 
 
-def _check_against_the_fixture(cli: Any, tmp_path: Path, edits: dict[str, str]) -> Any:
+def _check_against_the_fixture(cli: Any, tmp_path: Path, edits: dict[str, str], *options: str) -> Any:
     original = (ROOT / "tests/rule-fixtures/propublica/compliant.html").read_text(encoding="utf-8")
     changed = original
     for before, after in edits.items():
@@ -410,6 +573,7 @@ def _check_against_the_fixture(cli: Any, tmp_path: Path, edits: dict[str, str]) 
         "json",
         "--original",
         "tests/rule-fixtures/propublica/compliant.html",
+        *options,
         str(republished),
     )
 

@@ -80,7 +80,7 @@ def test_messages_about_a_place_explain_what_was_found_elsewhere(cli: Any) -> No
 def test_near_explains_both_places_and_the_required_layout(cli: Any) -> None:
     finding = cli("check", "--format", "json", "samples/dcnf/no-affiliation.html").json()["files"][0]["findings"][0]
     assert finding["detail"] == (
-        "the DCNF logo (line 147) and the byline 'By Jake Smith' (line 126) are 19 blocks apart; the DCNF logo must be directly above the byline"
+        "the DCNF logo (line 147) and the byline 'By Jake Smith' (line 126) are 19 blocks apart; the DCNF logo must be within 1 block of the byline"
     )
 
 

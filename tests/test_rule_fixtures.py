@@ -96,7 +96,7 @@ def test_rules_validate_list_and_explain(cli: Any, tmp_path: Path) -> None:
     assert '"All republished articles must include our logo"' in explained.out
     assert "Terms: https://dailycallernewsfoundation.org/ (as of 2024-06-27)" in explained.out
     assert "    - id: dcnf/logo\n" in explained.out and "      severity: error\n" in explained.out
-    assert "      fix:\n        # DCNF's own layout: the logo directly above the reporter's byline.\n" in explained.out
+    assert "      fix:\n        # Next to the byline, as the terms ask for the affiliation; above it, as DCNF's own layout has it.\n" in explained.out
     assert "  - id: dcnf/byline" not in explained.out
     unknown = cli("rules", "explain", "dcnf/logoo")
     assert (unknown.code, unknown.err) == (2, "syndcheck: error: unknown rule 'dcnf/logoo' — did you mean 'dcnf/logo'?\n")

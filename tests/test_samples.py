@@ -79,7 +79,7 @@ def test_missing_logo_points_at_the_article_and_says_how_to_fix(cli: Any) -> Non
     anchor_line = source_lines[finding["line"] - 1]
     assert anchor_line[finding["column"] - 1 :].startswith("<article")
     assert finding["severity"] == "error"
-    assert "directly above the reporter's byline" in finding["help"]
+    assert "next to the reporter's byline" in finding["help"]
     assert finding["evidence"] is None
     assert finding["detail"] == "no visible DCNF logo in the article"
 

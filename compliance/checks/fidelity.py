@@ -14,7 +14,8 @@ difference is one hit:
   another ("41 welds" → "14 welds"; "twelve" → "12", "twenty-six" → "26" and "14th" →
   "fourteenth" are style) away from words of time ("in two weeks" → "in three weeks" is a
   relative time edit; a length of time written as one word is not: "a four-hour drive" → "a
-  five-hour drive" is a change), that puts a count for a rank ("14 welds" → "14th welds"; in a
+  five-hour drive" is a change; nor is a date's day or year: "March 14" → "March 15" and "in May
+  2023" → "in May 2024" are changes, "March 14" → "March 14th" is style), that puts a count for a rank ("14 welds" → "14th welds"; in a
   date the day reads either way: "March 14" → "March 14th"), that puts one unit of time for
   another with or without a number (`"hours" → "years"`: "within a few hours" → "within a few
   years", "minutes later" → "days later", "for weeks" → "for months"; a time counted from the
@@ -22,11 +23,24 @@ difference is one hit:
   ago", "in two weeks" → "in 10 days", and so may a length, "48 hours" → "two days"), or that
   adds or removes a negation ("not",
   "never", "nobody", "-n't"; "No. 1", "no. 12" and "No 10" inside a sentence are "number"),
-  changes what the story says: it is beyond style too. So does one that replaces, adds or removes
+  changes what the story says: it is beyond style too. A negation put as a verb of refusal or
+  denial, or the other way round, is reported as the wording it changes, not as a meaning
+  reversed (`"did not" → "declined to": a negation reworded as a refusal or denial`; "refused",
+  "failed", "denied" too). A relative time put for a date of the calendar (`time_edits`: "in
+  2024" → "last year", "In the spring of 2023" → "Last spring", "March 14, 2023" → "yesterday",
+  and with a publication date also "on Tuesday" → "yesterday", "in March" → "last month") is
+  judged by the copy's `publication_date` whatever its length: it keeps the fact when the days
+  it names from that day hold the date (`"in 2024" → "last year": republished 2024-06-01, "last
+  year" is 2023` is a change; republished in 2025 it is a time edit); without a publication
+  date it is reported as judged without one (`"in 2024" → "last year", judged without a
+  publication date: …`): the terms allow a time edit that keeps the fact, which nothing else
+  on the page tells. So does one that replaces, adds or removes
   a content word — a noun, verb, adjective or adverb, a person's name, a number that is not of
   time or a year — reported with its words (`"diabetes" → "cancer"`, `"approved" → "rejected"`,
   `"Maria Lopez" → "Mario Lopes"`, `"allegedly" removed`, `"41" removed`), one that puts a month
-  or weekday for another (`"June" → "July"`), and one that moves a date to the other side of a
+  or weekday for another (`"June" → "July"`), one that names another place (`"Amarillo Texas" →
+  "Tulsa Oklahoma"`, `"Oklahoma" → "Kansas"`; "Portland, Ore." → "Portland", → "Portland,
+  Oregon", → "here" or → "in our city", and "Mich." → "MI" are place edits), and one that moves a date to the other side of a
   time it names (`"yesterday" → "tomorrow"`, `"last" → "next"`, `"ago" → "from now"`,
   `"earlier" → "later"`, `"early" → "late"`, `"a.m." → "p.m."`, `"morning" → "evening"`,
   `"spring" → "fall"`): a time edit keeps a date true from the republication's day, on its side
@@ -44,7 +58,8 @@ difference is one hit:
   within the paragraph "said Smith" → "Smith said", a range's "to" or dash as AP's "through"
   "Monday to Friday" → "Monday through Friday" when both ends stay), words of time ("Tuesday", "yesterday",
   "last", "week", "ago", "in 2019"), places (a town, state, country or county the gazetteer
-  knows, a state's AP abbreviation "Ore.", "here", "city", "county", "Tulsa-based"), function
+  knows dropped or shortened, a state's AP abbreviation "Ore." or postal code "OR", "here",
+  "our city", "county", "Tulsa-based"), function
   words (articles, prepositions, conjunctions, "that"/"which", forms of "be", "have", "do"), a
   courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms." is a change), an
   initial, or a company's "Inc.". A person named like a large city ("Jackson") reads as a place.
@@ -96,9 +111,11 @@ Fails::
 
 from __future__ import annotations
 
+import datetime
+from collections import Counter
 from typing import Any, NamedTuple
 
-from compliance.checks import style_edits
+from compliance.checks import style_edits, time_edits
 from compliance.checks.base import Context, Hit, Outcome, Undecided
 from compliance.checks.story import story_paragraphs
 from compliance.document import Block, Document
@@ -269,10 +286,13 @@ def word_diff(before: str, after: str, limit: int = 160) -> str:
     return shorten(" ".join(p for p in parts if p), limit)
 
 
-def beyond_style(before: str, after: str, similarity: float, params: FidelityParams) -> str | None:
+def beyond_style(before: str, after: str, similarity: float, params: FidelityParams, published: datetime.date | str | None = None) -> str | None:
     """Why two versions of a paragraph differ by more than small edits (style, time, place):
     `"N% similar"`, `"an edit of N words"`, `"41 → 14"` (a number changed away from words of
-    time) or `"a negation added"`/`"a negation removed"`; None when they do not."""
+    time, or a date's day or year changed), `"a negation added"`/`"a negation removed"`, a
+    relative time put for an absolute one that `published` (the republication's day; None when
+    not given, the value as given when it names no day) does not make true (`time_edits`); None
+    when they do not."""
     from rapidfuzz.distance import Indel
 
     if similarity < params.style_similarity:
@@ -289,15 +309,29 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
             edits.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
     # Whether each edit's numbers are of time.
     times: list[bool] = []
+    judged_edits: list[tuple[int, int, int, int]] = []
     for src_start, src_end, dest_start, dest_end in edits:
         taken, given = old[src_start:src_end], new[dest_start:dest_end]
+        # A relative time for an absolute one is judged by the day, whatever its words' count
+        # ("In the spring of 2023" → "Last spring").
+        timed = time_edits.judge(taken, given, published)
+        if timed is not None:
+            if timed.reason is not None:
+                return timed.reason
+            continue
         lengths = _edit_length(taken), _edit_length(given)
         if max(lengths) > params.style_words:
             return f"an edit of {max(lengths)} words"
         # The words beside the edit say whether its numbers are of time ("in [two] weeks", "March [14]").
         before_edit = {_bare(words[start - 1]) for words, start in ((old, src_start), (new, dest_start)) if start > 0}
         after_edit = [words[end] for words, end in ((old, src_end), (new, dest_end)) if end < len(words)]
-        of_time = bool(before_edit & _DATE_NAMES) or any(part in _TIME_UNITS for word in (*taken, *given, *after_edit) for part in _bare(word).split("-"))
+        unit_beside = any(part in _TIME_UNITS for word in (*taken, *given, *after_edit) for part in _bare(word).split("-"))
+        # A number after a month or weekday, or before a month (British order), with no unit of
+        # time, is a date's day or year ("March [14]", "May [2023]", "[14] March"): a date, whose
+        # number changed is a fact changed.
+        month_after = any(_bare(word) in _DATE_NAMES and word[:1].isupper() for word in after_edit)
+        in_date = (bool(before_edit & _DATE_NAMES) or month_after) and not unit_beside
+        of_time = in_date or unit_beside
         # A length of time written as one word ("a four-hour drive", "a 10-year sentence") is a
         # fact of the story, not a time relative to its day ("in two weeks"): changed, it is content.
         durations = _durations(taken), _durations(given)
@@ -310,12 +344,13 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         # between a number's thousands, French and SI style).
         if "".join(taken) != "".join(given):
             negated = _negations(new, dest_start, dest_end) - _negations(old, src_start, src_end)
-            meaning = _meaning_changed(taken, given, of_time, negated)
+            meaning = _meaning_changed(taken, given, (of_time, in_date), negated)
             if meaning is not None:
                 return meaning
         times.append(of_time)
+        judged_edits.append((src_start, src_end, dest_start, dest_end))
     # The words of each edit: the same words in another style, or words of time or place.
-    judged = [style_edits.unexplained(old, new, edit, of_time) for edit, of_time in zip(edits, times, strict=True)]
+    judged = [style_edits.unexplained(old, new, edit, of_time) for edit, of_time in zip(judged_edits, times, strict=True)]
     content = style_edits.reasons(judged)
     return content[0] if content else _roles_swapped(old, new)
 
@@ -611,23 +646,48 @@ def _negations(paragraph: list[str], start: int, end: int) -> int:
     )
 
 
-def _meaning_changed(taken: list[str], given: list[str], of_time: bool, negated: int) -> str | None:
+def _meaning_changed(taken: list[str], given: list[str], time: tuple[bool, bool], negated: int) -> str | None:
     """How one edit (the words `taken` out, the words `given` in) changes what the text says,
-    if it does: a number turned into another, unless the numbers are `of_time`, or a negation
-    added or removed (`negated`: how many more negations it puts in than it takes out)."""
+    if it does: a number turned into another, unless the numbers are of time and not a date's
+    (`time`: whether they are of time, whether of a date: "in [two] weeks", "March [14]"), a
+    negation put as a verb of refusal or the other way round ("did not" → "declined to"), or a
+    negation added or removed (`negated`: how many more negations it puts in than it takes out)."""
+    of_time, in_date = time
     read = _read_numbers(taken), _read_numbers(given)
     before, after = [value for value, _ in read[0]], [value for value, _ in read[1]]
-    # In order: "voted 5-2" → "voted 2-5" turns the vote around.
-    if before and after and before != after and not of_time:
-        return f"{' '.join(taken)} → {' '.join(given)}"
+    # In order: "voted 5-2" → "voted 2-5" turns the vote around. In a date, a day or year put
+    # for another ("March 14" → "March 15"); one only added or moved is the words' to judge
+    # ("Jan. 5" → "Jan. 5, 2024", "March 14, 2023" → "14 March 2023").
+    if before and after and before != after and (not of_time or (in_date and Counter(before) - Counter(after) and Counter(after) - Counter(before))):
+        return f"{_as_quoted(taken)} → {_as_quoted(given)}"
     # A count put for a rank says another thing ("14 welds" → "14th welds", "his 14 inspections"
     # → "his fourteenth inspection"); "14th" → "fourteenth" is style. In a date (numbers of
     # time) a day reads either way: "March 14" → "March 14th".
     if before and before == after and not of_time and [rank for _, rank in read[0]] != [rank for _, rank in read[1]]:
         return f"{' '.join(taken)} → {' '.join(given)}"
     if negated:
+        # "did not respond" → "declined to respond" says it in other words: a changed wording,
+        # not a meaning reversed ("refused", "denied", "failed" say more or less than "not").
+        refusals = [sum(_bare(word) in _REFUSALS for word in words) for words in (taken, given)]
+        # "did not deny" → "denied" reverses it: the verb was there already.
+        if (refusals[1] > refusals[0]) if negated < 0 else (refusals[0] > refusals[1]):
+            shown = style_edits.quoted_edit(taken, given)
+            return f"{shown}: a negation reworded as a refusal or denial" if negated < 0 else f"{shown}: a refusal or denial reworded as a negation"
         return "a negation added" if negated > 0 else "a negation removed"
     return None
+
+
+def _as_quoted(words: list[str]) -> str:
+    """Words as a reason quotes them, without a clause's comma or a sentence's stop after the
+    last ("March 14," → "March 14")."""
+    return " ".join(words).rstrip(",;:.")
+
+
+# Verbs that say "not" in other words: "declined to respond" for "did not respond".
+_REFUSALS = frozenset(
+    """decline declines declined declining refuse refuses refused refusing fail fails failed failing deny denies
+    denied denying reject rejects rejected rejecting""".split()
+)
 
 
 def _alignment(doc: Document, original: Document) -> tuple[list[Pair], tuple[Block, ...], tuple[Block, ...]]:
@@ -645,14 +705,16 @@ def _hit(doc: Document, block: Block, change: str, paragraph: int, similarity: f
     return Hit(block.index, doc.locate(block), evidence, captures, doc.item_offsets[min(block.index, len(doc.item_offsets) - 1)])
 
 
-def _nd_hits(doc: Document, pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...], params: FidelityParams) -> list[Hit]:
+def _nd_hits(
+    doc: Document, pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...], params: FidelityParams, published: datetime.date | str | None
+) -> list[Hit]:
     kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
     first, last = (kept[0], kept[-1]) if kept else (len(pairs), -1)
     hits: list[Hit] = []
     for k, pair in enumerate(pairs):
         if pair.original is not None and pair.republished is not None:
             before, after = _key(theirs[pair.original]), _key(ours[pair.republished])
-            reason = beyond_style(before, after, pair.similarity, params) if pair.similarity < 100 else None
+            reason = beyond_style(before, after, pair.similarity, params, published) if pair.similarity < 100 else None
             if reason is not None:
                 diff = word_diff(before, after)
                 hits.append(_hit(doc, ours[pair.republished], "changed", pair.original + 1, pair.similarity, diff, f"changed ({reason}): {diff}"))
@@ -697,7 +759,8 @@ def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
         assert last.republished is not None and last.original is not None
         evidence = f"{words} words of the original are reproduced; an excerpt may have at most {params.excerpt_words}"
         return Outcome(False, (_hit(doc, ours[last.republished], "excerpt", last.original + 1, 0.0, "", evidence, words),))
-    hits = _nd_hits(doc, pairs, theirs, ours, params)
+    published = time_edits.publication_day(str(ctx.meta.get("publication_date") or ""))
+    hits = _nd_hits(doc, pairs, theirs, ours, params, published)
     if hits:
         return Outcome(False, tuple(hits), "the story differs from the original beyond style, time and place edits")
     if params.extract and len(kept) < len(theirs):

@@ -18,14 +18,18 @@ terms when, after case and punctuation, what it takes out and what it puts in ar
   ("fourteenth", "twenty-first"; the caller judges a changed number, a count put for a rank and
   a unit of time put for another: `fidelity.beyond_style`), years, negations (the caller counts them), words of time
   ("Tuesday", "yesterday", "last", "week", "ago", "p.m."), words of place (a place the gazetteer
-  of `compliance.document.places` knows, a US state's AP abbreviation, "here", "city", "county",
-  "Tulsa-based"), function words (articles, prepositions, conjunctions, "that"/"which", forms of
+  of `compliance.document.places` knows, taken out or put in, a US state's AP abbreviation or
+  postal code, "here", "city", "county", "our city", "Tulsa-based"), function words (articles, prepositions, conjunctions, "that"/"which", forms of
   "be", "have" and "do"), a courtesy title added or dropped ("Ms. Smith" → "Smith"; "Mr." → "Ms."
   is a change), initials and a company's "Inc.".
 Any other word — a noun, verb, adjective or adverb, a person's name — is content: replacing,
 adding or removing it changes what the story says ("diabetes" → "cancer", "approved" →
 "rejected", "Maria Lopez" → "Mario Lopes", "allegedly" removed). So is a month or weekday put
 for another ("June" → "July", "Tuesday" → "Wednesday"): a date changed, not a relative time edit.
+So is a place named for another ("Amarillo, Texas" → "Tulsa, Oklahoma", "western Oklahoma" →
+"western Kansas"): a place edit drops, shortens or abbreviates a name ("Portland, Ore." →
+"Portland", "Oklahoma" → "Okla.", "Mich." → "MI": `places.same_region`) or puts a relative word
+for it ("here", "in our city").
 So is a word of time put for one on the other side of the time it names (`_TIME_SIDES`): past
 for future ("yesterday" → "tomorrow", "last week" → "next week", "ago" → "from now", "earlier
 this month" → "later this month"), one part of a period, day or year for another ("early" →
@@ -41,7 +45,9 @@ say the same); "to" and "from" swapped where the word diff reads words moved ("m
 from Texas" → "moved from Ohio to Texas") are the caller's to judge, by the nouns after them
 (`fidelity._roles_swapped`), as are units of time ("within a few hours" → "within a few years").
 
-Known limits: a person named like a large city ("Jackson", "Warren") reads as a place, a
+Known limits: a person named like a large city ("Jackson", "Warren") reads as a place (and one
+put for another as a place changed, which it is either way), a city put for its state or a
+state's city ("Washington" → "D.C.", "Manhattan" → "New York") as another place, a
 one-letter change inside a long word as a typo fixed ("counties" → "countries"; a typo in a
 short or capitalised word, "teh" or a sentence's "Goverment", is not: "cat" → "car" and "Smith"
 → "Smyth" are changes), a preposition for another but "from" for "to" ("in" → "on", "at" →
@@ -414,10 +420,16 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     removed = [w for w in removed if not _joins_a_range(w, before, (src_start, src_end))]
     added = [w for w in added if not _joins_a_range(w, after, (dest_start, dest_end))]
     removed = [w for w in removed if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
-    added = [w for w in added if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
+    added = [w for w in _without_our_place(added) if not _is_free(w, counted) and (retitled or w.text not in _COURTESY_TITLES)]
     if "".join(w.text for w in removed) == "".join(w.text for w in added):
         return Unexplained([], [], shown)
-    return Unexplained(_not_places(removed, before, (src_start, src_end)), _not_places(added, after, (dest_start, dest_end)), shown)
+    taken, given = _not_places(removed, before, (src_start, src_end)), _not_places(added, after, (dest_start, dest_end))
+    # A place named for another ("Amarillo, Texas" → "Tulsa, Oklahoma") moves the story: a place
+    # edit shortens a name or puts a relative word for it ("Portland, Ore." → "Portland", "here").
+    places = _places_renamed([w for w in removed if w not in taken], [w for w in added if w not in given])
+    if places is not None:
+        return Unexplained(*places, shown)
+    return Unexplained(taken, given, shown)
 
 
 def number_sign(words: Sequence[str], index: int) -> str | None:
@@ -492,6 +504,29 @@ def _not_places(words: list[Word], paragraph: Sequence[str], edit: tuple[int, in
     before = pieces(paragraph[max(0, start - 1) : start])
     places = place_positions([*before, *pieces(paragraph[start : end + 1])])
     return [word for word in words if word.position + len(before) not in places]
+
+
+def _without_our_place(words: list[Word]) -> list[Word]:
+    """The words without a republisher's "our" before a word of place ("in our city", "our
+    state"): a relative place, as "here" is."""
+    return [w for k, w in enumerate(words) if not (w.text == "our" and k + 1 < len(words) and words[k + 1].text in _PLACE_WORDS)]
+
+
+def _places_renamed(gone: list[Word], put: list[Word]) -> tuple[list[Word], list[Word]] | None:
+    """The place names an edit takes out (`gone`) and those it puts in (`put`) when it names
+    another place, after a US state or country written another way ("Michigan" for "MI" or
+    "Mich.") is paired off; None when it does not (one side has none left)."""
+    if not (gone and put):
+        return None
+    from compliance.document.places import same_region
+
+    gone, put = list(gone), list(put)
+    for word in list(gone):
+        match = next((other for other in put if same_region(word.shown, other.shown)), None)
+        if match is not None:
+            gone.remove(word)
+            put.remove(match)
+    return (gone, put) if gone and put else None
 
 
 def reasons(edits: Sequence[Unexplained]) -> list[str]:

@@ -302,6 +302,23 @@ def place_positions(words: Sequence[str]) -> frozenset[int]:
     return frozenset(found)
 
 
+def same_region(one: str, other: str) -> bool:
+    """Whether two words, as written, name one US state or country in two ways: its name, postal
+    or ISO code, or an abbreviation spelling its letters in order ("MI", "Mich." and "Michigan";
+    "U.K." and "UK")."""
+    places = _gazetteer()
+    # Each region's full name with its codes.
+    regions = [*((name, (code.casefold(),)) for code, name in places.states.items()), *((names[0], names[1:]) for names in places.countries.values())]
+    first, second = _DOTS.sub("", one).casefold(), _DOTS.sub("", other).casefold()
+    if first == second:
+        return True
+
+    def names(word: str, full: str, codes: tuple[str, ...]) -> bool:
+        return word in (full, full.replace(" ", "")) or word in codes or _abbreviates(word, full)
+
+    return any(names(first, full, codes) and names(second, full, codes) for full, codes in regions)
+
+
 def _names_a_place(run: list[str], following: str, places: _Gazetteer) -> bool:
     """Whether a run of capitalised words names a place (`place_positions`); the word after it
     may be its region ("Portland" before "Ore.")."""
