@@ -266,3 +266,11 @@ def test_the_shipped_marker_is_the_documented_one() -> None:
     source = (ROOT / "rules" / "global-voices.yaml").read_text(encoding="utf-8")
     shipped = next(m for m in yaml.safe_load(source)["detect"]["markers"] if m["id"] == "credit-link")["check"]
     assert documented == shipped
+
+
+def test_a_markdown_translation_credited_in_arabic_applies_the_pack() -> None:
+    credit = "*نُشرت هذه القصة أصلاً على [الأصوات العالمية (Global Voices)](" + GV_STORY + ") في 18 أبريل/نيسان 2024.*"
+    text = "\n\n".join(["# " + LANGUAGES["ar"]["headline"], LANGUAGES["ar"]["byline"], credit, *LANGUAGES["ar"]["body"]]) + "\n"
+    report = check_bytes(text.encode(), "markdown", PACKS, path="story.md")
+    assert report.packs == ("global-voices",)
+    assert errors(report) == ["creative-commons/license"]
