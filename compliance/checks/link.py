@@ -202,6 +202,14 @@ def _in_credit_block(doc: Document, link: Link) -> bool:
     return not isinstance(item, Block) or word_count(item.text) <= _CREDIT_WORDS
 
 
+def _reads_and_stands_as_wanted(doc: Document, link: Link, params: LinkParams, ctx: Context) -> bool:
+    """Whether the link's text matches `text` (if given) and, with `credit`, it stands in a credit
+    line's block."""
+    if params.text is not None and not ctx.bind(params.text).search(_read_text(doc, link, params.credit)):
+        return False
+    return not params.credit or _in_credit_block(doc, link)
+
+
 def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     """Count the links that match and compare with min/max."""
     hits: list[Hit] = []
@@ -211,9 +219,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         for link in _links_with_words(doc, params.href):
             if not _url_matches(link.href, params, ctx):
                 continue
-            if params.text is not None and not ctx.bind(params.text).search(_read_text(doc, link, params.credit)):
-                continue
-            if params.credit and not _in_credit_block(doc, link):
+            if not _reads_and_stands_as_wanted(doc, link, params, ctx):
                 continue
             if params.scope == "article" and not link.in_article:
                 continue
