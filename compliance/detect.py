@@ -1,8 +1,10 @@
 """Which packs apply to a document: each pack's detection markers add up to a confidence.
 
 Detection is deliberately conservative: markers are publisher-specific signatures (license
-paragraphs, logos, tracking pixels, affiliation in the byline), never a bare mention of the
-publisher's name, so an article that quotes "told the Daily Caller" applies no pack. A page on
+paragraphs, logos, tracking pixels, affiliation in the byline, and, in whatever language a
+translation words its credit, a credit line's link to one of the publisher's stories), never a bare
+mention of the publisher's name, so an article that quotes "told the Daily Caller" or links a
+ProPublica story in its own text applies no pack. A page on
 the publisher's own site (its `own-site` domains and names) is an original, not a republication:
 the pack does not apply there, whatever its markers say. Nor does what a publisher's own
 "Republish this story" box holds (the credit, attribution and pixel it offers other sites to paste,

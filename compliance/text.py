@@ -187,6 +187,28 @@ def shorten(text: str, limit: int = 120) -> str:
     return text[: limit - 1].rstrip() + "…"
 
 
+# Scripts written without spaces between words: Han, kana, Hangul syllables.
+_UNSPACED = ("\u3040-\u30ff", "\u3400-\u4dbf", "\u4e00-\u9fff", "\uf900-\ufaff", "\uac00-\ud7af")
+
+
+@functools.cache
+def _unspaced_letter() -> Any:
+    import re
+
+    return re.compile("[" + "".join(_UNSPACED) + "]")
+
+
+def word_count(text: str) -> int:
+    """About how many words `text` has, in any script: the parts white space divides it into that
+    hold a letter or a digit (a dash or a quote alone is no word), and, in scripts written without
+    spaces (Chinese, Japanese, Korean syllables), one word per two characters, rounded up. A
+    paragraph's length in words means the same thing whatever its language."""
+    unspaced = _unspaced_letter()
+    letters = len(unspaced.findall(text))
+    spaced = sum(1 for part in unspaced.sub(" ", text).split() if any(char.isalnum() for char in part))
+    return spaced + (letters + 1) // 2
+
+
 def listed(names: Sequence[str]) -> str:
     """Items (people, checks, keys) as a sentence lists them, each as written: "Jane Doe", "Jane
     Doe and John Roe", "Jane Doe, John Roe and Ann Lee"; "" for none."""

@@ -16,6 +16,13 @@ page has no absolute base. A path-relative URL (`/about`) without a base stays a
 page's own address is not known, and its canonical URL, which on a republication names the
 original, cannot stand in.
 
+`credit: true` keeps only a link placed as a credit line's, as a detection marker needs it to tell a
+publisher's credit, in whatever language it is written, from a story that cites the publisher: the
+block that holds the link has at most 40 words (`compliance.text.word_count`: in Chinese, Japanese
+and Korean, two characters make a word), and a link with no text of its own (a logo) reads as the
+alt text of the images it shows, which `text` then matches. Where the block must be (the top, the
+end) is a `position` check's to say: see docs/rule-packs.md, "A credit line in another language".
+
 Example (a visible link to the original on ProPublica)::
 
     link:
@@ -47,11 +54,11 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
-from compliance.document import Document, Link
+from compliance.document import Block, Document, Link
 from compliance.findings import START
 from compliance.options import Option
 from compliance.patterns import Pattern
-from compliance.text import shorten
+from compliance.text import shorten, word_count
 from compliance.urls import same_page, url_form
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the matching link's or canonical URL.
@@ -61,6 +68,13 @@ OPTIONS = (
     Option("href", "regex", "Regex searched in the URL as a browser reads it (`scheme://host[:port]/path[?query]`, no user name or fragment).", default=None),
     Option("equals", "string", "The URL required, as a browser reads it (http or https, a trailing slash and tracking parameters aside).", default=None),
     Option("text", "regex", "Regex the link's visible text must contain.", default=None),
+    Option(
+        "credit",
+        "boolean",
+        "Only a link placed as a credit line's: in a block of its own of at most 40 words (a CJK character is half a word), not a paragraph of"
+        " the story that cites it; an image link (a logo) reads as its image's alt text.",
+        default=False,
+    ),
     Option("source", "enum", "Which links count.", default="a", choices=("a", "canonical", "syndication-source", "any")),
     Option("visible", "enum", "For `<a>` links: only visible ones (`true`), hidden ones (`false`), or both.", default="true", choices=("true", "false", "any")),
     Option("scope", "enum", "For `<a>` links: `article` or `page`.", default="article", choices=("article", "page")),
@@ -82,6 +96,7 @@ class LinkParams(NamedTuple):
     min: int
     max: int | None
     label: str = ""
+    credit: bool = False
 
 
 def build(values: dict[str, Any]) -> LinkParams:
@@ -96,6 +111,7 @@ def build(values: dict[str, Any]) -> LinkParams:
         min=values["min"],
         max=values["max"],
         label=values["label"] or "",
+        credit=bool(values["credit"]),
     )
 
 
@@ -162,6 +178,38 @@ def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
     return [doc.links[i] for i in sorted(found)]
 
 
+# A credit line is a sentence or two ("This story by … originally appeared on Global Voices on April
+# 18, 2024."; ProPublica's credit and its newsletter line make about 30 words, in any language);
+# a story's paragraph that cites the publisher runs longer.
+_CREDIT_WORDS = 40
+
+
+def _read_text(doc: Document, link: Link, credit: bool) -> str:
+    """The link's text as `text` reads it: with `credit`, a link with no text of its own (a logo)
+    reads as the alt text of the images a reader sees in it."""
+    if not credit or link.text.strip() or link.element is None:
+        return link.text
+    inside = set(link.element.iter("img"))
+    return " ".join(image.alt for image in doc.images if image.visible and image.alt and image.element in inside)
+
+
+def _in_credit_block(doc: Document, link: Link) -> bool:
+    """Whether the link stands in a credit line's block: an image of its own (a logo), or a block
+    of at most `_CREDIT_WORDS` words."""
+    if not 0 <= link.index < len(doc.items):
+        return False
+    item = doc.item_at(link.index)
+    return not isinstance(item, Block) or word_count(item.text) <= _CREDIT_WORDS
+
+
+def _reads_and_stands_as_wanted(doc: Document, link: Link, params: LinkParams, ctx: Context) -> bool:
+    """Whether the link's text matches `text` (if given) and, with `credit`, it stands in a credit
+    line's block."""
+    if params.text is not None and not ctx.bind(params.text).search(_read_text(doc, link, params.credit)):
+        return False
+    return not params.credit or _in_credit_block(doc, link)
+
+
 def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
     """Count the links that match and compare with min/max."""
     hits: list[Hit] = []
@@ -171,7 +219,7 @@ def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:
         for link in _links_with_words(doc, params.href):
             if not _url_matches(link.href, params, ctx):
                 continue
-            if params.text is not None and not ctx.bind(params.text).search(link.text):
+            if not _reads_and_stands_as_wanted(doc, link, params, ctx):
                 continue
             if params.scope == "article" and not doc.item_credit_in_article(link):
                 continue

@@ -14,6 +14,7 @@ from compliance.document.byline_reading import person_key
 from compliance.document.elements import names
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
+from compliance.text import word_count
 from compliance.urls import url_host, without_tracking
 
 
@@ -31,7 +32,9 @@ def story_paragraphs(doc: Document) -> tuple[Block, ...]:
 
 # Where the story's head ends: HTML containers whose blocks are never body text.
 _HEAD_CONTAINERS = frozenset({"header", "figure", "figcaption", "aside", "nav", "footer"})
-_SENTENCE_END = on_first_use(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s*$")
+# A sentence ends as Latin script ends it, or with the ideographic full stop and the fullwidth
+# marks of Chinese and Japanese ("。", "！", "？"), or the Arabic question mark.
+_SENTENCE_END = on_first_use(r"[.!?\u2026\u3002\uff01\uff1f\u061f][\"'\u2019\u201d\u300d\u300f\uff09)\]]*\s*$")
 _BODY_WORDS = 6
 # Class names of the deck (standfirst) that CMSs print between the headline and the story, as words
 # of a class (see `elements.names`: "article__dek", "c-standfirst", "entry-subtitle").
@@ -52,7 +55,8 @@ def is_body_paragraph(doc: Document, block: Block) -> bool:
 def _running_text(doc: Document, block: Block) -> bool:
     """`is_body_paragraph` but for widgets beside the story: read of each block on its own."""
     text = block.text.strip()
-    if block.heading or len(text.split()) < _BODY_WORDS or not _SENTENCE_END().search(text):
+    # Words counted in any script: a Chinese paragraph has no spaces, and is running text too.
+    if block.heading or word_count(text) < _BODY_WORDS or not _SENTENCE_END().search(text):
         return False
     element = block.element
     if element is None or not isinstance(element.tag, str):
