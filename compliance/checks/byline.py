@@ -129,8 +129,12 @@ proper-noun phrase after the name or after the job title ("Anika Foss, Karolinsk
 "By Ilse Brandt, Lecturer, CSIRO", "…, Professor of Law at Leiden Law School"), whatever its
 words; a job title alone, a date, an outlet of the loaded packs or a dateline's place ("By A,
 Austin, Texas", "By A | Accra, Ghana", "By A, BERLIN": where the story was filed, not where A
-works) is none. "By A, Monash University, and B" fails, and the detail names B. `institution-link` is pack knowledge of the
+works) is none. An institution is the person's before it: "By A, Monash University, and B",
+"A, Monash University and B" and "A, Monash University; B" fail, and the detail and the
+`{without}` capture name B alone; "A and B, Monash University" gives both one. `institution-link` is pack knowledge of the
 publisher's institution pages: a link to one in the byline's line is an institution for sure.
+`institution-note` gives a person without one in the bylines the institution an author note
+near the story's end names for them ("Tomas Reyes is a lecturer at Monash University.").
 
 Example (a reporter credited with a DCNF affiliation)::
 
@@ -154,6 +158,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
+from compliance.checks.text import scope_blocks
 from compliance.document import Byline, Document, refused_byline, unread_byline
 from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place, is_organisation_phrase, person_key
 from compliance.findings import Location
@@ -163,7 +168,8 @@ from compliance.patterns import Pattern
 from compliance.text import listed, shorten
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the first person credited, all of them, the rest of the credit.
-CAPTURES = frozenset(("name", "names", "credit"))
+# A failure of `institution` captures `without`: the people credited without an institution.
+CAPTURES = frozenset(("name", "names", "credit", "without"))
 
 OPTIONS = (
     Option("person", "boolean", "Require a person's name (not an outlet or staff credit).", default=True),
@@ -180,6 +186,14 @@ OPTIONS = (
         "institution-link",
         "regex",
         "With `institution`: a link in the byline whose href matches marks its text as an institution for sure.",
+        default=None,
+    ),
+    Option(
+        "institution-note",
+        "regex",
+        "With `institution`: an author note in the article's last 6 blocks (not a byline) that opens a sentence with the"
+        ' person\'s name, then "," or "is a"/"is the", and within 200 characters text this regex matches, gives that person'
+        ' an institution ("Tomas Reyes is a lecturer at Monash University.").',
         default=None,
     ),
     Option(
@@ -237,6 +251,7 @@ class BylineParams(NamedTuple):
     institution: bool = False
     institution_link: Pattern | None = None
     unaffiliated: Pattern | None = None
+    institution_note: Pattern | None = None
 
 
 def build(values: dict[str, Any]) -> BylineParams:
@@ -250,6 +265,7 @@ def build(values: dict[str, Any]) -> BylineParams:
         institution=values["institution"],
         institution_link=values["institution_link"],
         unaffiliated=values["unaffiliated"],
+        institution_note=values["institution_note"],
     )
 
 
@@ -350,8 +366,12 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
             reasons.setdefault(reason)
     if hits and params.institution:
         missing = _without_institution(doc, params, ctx)
-        if missing is not None:
-            return Outcome(False, (), lambda: missing, where_a_byline_goes(doc))
+        if missing:
+            # The first byline that credits one of them, as the reason quotes it.
+            text = next(byline.text for byline in doc.bylines if missing[0] in byline.names)
+            whose = f"{missing[0]}'s institution" if len(missing) == 1 else f"the institutions of {listed(missing)}"
+            why = f"byline '{text}' does not show {whose}"
+            return Outcome(False, (), why, where_a_byline_goes(doc), captures=(("without", listed(missing)),))
     if hits:
         return Outcome(True, tuple(hits))
     anchor = where_a_byline_goes(doc)
@@ -360,9 +380,9 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
     return Outcome(False, (), explained_later(lambda: _failure_detail(doc, params, list(reasons), affiliation)), anchor)
 
 
-def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> str | None:
-    """Why not every person the bylines credit has an institution (the first without one is
-    named), or None when each has one in some byline."""
+def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> list[str]:
+    """The people the bylines credit with no institution in any byline (nor in an author note,
+    `institution-note`), each once, as first written; empty when each has one."""
     link = ctx.bind(params.institution_link) if params.institution_link is not None else None
     # One person by `person_key`, as the reporter rules compare names: "By JANE DOE" over "Jane
     # Doe, Karolinska Institutet" in the author box has the box's institution.
@@ -376,10 +396,38 @@ def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> s
                 affiliated.add(person_key(name))
             else:
                 unaffiliated.append((name, byline.text))
-    for name, text in unaffiliated:
+    missing: dict[tuple[str, ...], str] = {}
+    for name, _text in unaffiliated:
         if person_key(name) not in affiliated:
-            return f"byline '{text}' does not show {name}'s institution"
-    return None
+            missing.setdefault(person_key(name), name)
+    if missing and params.institution_note is not None:
+        note = ctx.bind(params.institution_note)
+        return [name for name in missing.values() if not _noted_with_institution(doc, name, note)]
+    return list(missing.values())
+
+
+def _noted_with_institution(doc: Document, name: str, institution: Pattern) -> bool:
+    """Whether an author note among the article's last 6 blocks (a byline is none) opens a
+    sentence with `name`, then "," or "is a"/"is the", and names an `institution` within 200
+    characters: "Tomas Reyes is a lecturer at Monash University." The name's letters are matched
+    as written, case aside."""
+    bylines = {byline.index for byline in doc.bylines}
+    opening = re.compile(rf"(?:^|[.!?]\s+){re.escape(name)}(?:,|\s+is\s+an?\b|\s+is\s+the\b)", re.IGNORECASE)
+    for block in scope_blocks(doc, "article", None, _NOTE_BLOCKS):
+        if block.index in bylines:
+            continue
+        for found in opening.finditer(block.text):
+            # The note's words after the name, to the line's end and no further than 200 characters.
+            rest = block.text[found.end() :].split("\n", 1)[0][:_NOTE_REACH]
+            if institution.search(rest):
+                return True
+    return False
+
+
+# How far after the name an author note names the institution, in characters.
+_NOTE_REACH = 200
+# How near the story's end an author note stands: its last 6 blocks (furniture after it aside).
+_NOTE_BLOCKS = 6
 
 
 def _names_an_institution(byline: Byline, parts: tuple[str, ...]) -> bool:

@@ -1560,6 +1560,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
         for_credit = [", ".join([for_credit[0], *rest])]
         rest = []
     segments = [head, *rest]
+    separators = _separators_before(stripped)
     for position, segment in enumerate(segments):
         if not segment:
             continue
@@ -1583,9 +1584,12 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
                 credit_parts.append(split[1])
                 quoted_parts.append(split[1])
                 continue
-        late = _late_name(segment, names, outlets)
-        if late is not None:
-            names.append(late)
+        # `segments` is the first segment alone when "for" or "of" took the rest: position 0's "".
+        next_person = _person_after_credit(segment, separators[position], names, outlets)
+        if next_person is not None:
+            credit_parts.extend(next_person[0])
+            quoted_parts.extend(next_person[0])
+            names.append(next_person[1])
             continue
         credit_parts.append(segment)
         if not (names and _is_title_part(segment, outlets)):
@@ -1639,6 +1643,47 @@ def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
     """The person of an "and B" part after a name's affiliation ("A, Rutgers University, and B")."""
     late = _LATE_NAME().match(segment) if names and segment.startswith(("and ", "& ")) else None
     return person_name(late.group(1), outlets) if late is not None else None
+
+
+# "University of Lakeshore and Tomas Reyes": one person's institution, then the next person.
+_INSTITUTION_AND_NAME = on_first_use(r"^(.+?)\s+(?:and|&)\s+(.+)$")
+
+
+def _separators_before(stripped: str) -> list[str]:
+    """The separator before each of a byline's segments as `_SEGMENT_SPLIT` parts them ("" before
+    the first; ",", ";", "|" …), to tell a semicolon's list of people from a credit's parts."""
+    return ["", *(found.strip() for found in _SEGMENT_SPLIT.findall(stripped))]
+
+
+def _person_after_credit(segment: str, separator: str, names: list[str], outlets: Set[str]) -> tuple[tuple[str, ...], str] | None:
+    """The next person a part names after a credit has begun, with the credit that closes the
+    previous person's (() for none), or None: "and B" (`_late_name`), "Uni X and B"
+    (`_institution_then_name`), or a person after a semicolon ("A, Uni X; B": a semicolon parts
+    one person's credit from the next, `_lists_a_person`)."""
+    late = _late_name(segment, names, outlets)
+    if late is not None:
+        return (), late
+    shared = _institution_then_name(segment, names, outlets)
+    if shared is not None:
+        return (shared[0],), shared[1]
+    if separator == ";" and names and _lists_a_person(segment, names[-1], outlets):
+        return (), segment.strip()
+    return None
+
+
+def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) -> tuple[str, str] | None:
+    """The institution and the person of a part that closes one person's credit and names the
+    next ("A, University of Lakeshore and B", "A — Monash University & B"), or None: after a
+    name, a proper-noun phrase that is not itself a person, "and", and a person's name
+    (`_lists_a_person`). The Conversation's bylines, like most, put each author's institution
+    after that author's name, so the phrase is the earlier person's, and B is credited alone."""
+    found = _INSTITUTION_AND_NAME().match(segment.strip()) if names else None
+    if found is None:
+        return None
+    institution, person = found.group(1).strip(), found.group(2).strip()
+    if not _is_proper_noun_phrase(institution) or person_name(institution, outlets) == institution:
+        return None
+    return (institution, person) if _lists_a_person(person, names[-1], outlets) else None
 
 
 def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str], *, listed: bool = False) -> list[str] | None:
@@ -1696,15 +1741,26 @@ def _lists_a_person(segment: str, previous: str, outlets: Set[str]) -> bool:
 def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) -> tuple[tuple[str, ...], ...]:
     """Each credited person's institutions (`institutions_in`), in the order of `names` (() for
     one without): the parts after a group of names are that group's ("A and B, Uni X" gives both
-    Uni X; "A, Uni X, and B" gives B none)."""
+    Uni X, as does "A, B, Uni X"; "A, Uni X, and B" and "A, Uni X and B" give B none, "A; B,
+    Uni X" gives A none)."""
     groups: list[tuple[list[str], list[str]]] = []
-    for segment in _SEGMENT_SPLIT.split(stripped):
+    separators = ["", *(found.strip() for found in _SEGMENT_SPLIT.findall(stripped))]
+    for segment, separator in zip(_SEGMENT_SPLIT.split(stripped), separators, strict=False):
         named = [name for name in names if name in segment]
         if not named:
             if groups:
                 groups[-1][1].append(segment)
             continue
-        if not groups or groups[-1][1]:
+        # "Uni X and B": what stands before the first name closes the previous group's credit.
+        before = segment[: segment.find(named[0])]
+        closing = _AND_AT_END().sub("", before).strip()
+        if groups and closing:
+            groups[-1][1].append(closing)
+            segment = segment[len(before) :]
+        # A name parted from the next by a comma alone ("A, B, Uni X") shares the group's credit,
+        # as "A and B, Uni X" does: only a credit of its own or a semicolon ("A; B, Uni X")
+        # closes a group.
+        if not groups or any(groups[-1][1]) or separator == ";":
             groups.append(([], []))
         groups[-1][0].extend(named)
         rest = segment
@@ -1716,6 +1772,7 @@ def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) ->
     return tuple(found.get(name, ()) for name in names)
 
 
+_AND_AT_END = on_first_use(r"\s*(?:\band|&)\s*$", re.IGNORECASE)
 _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECASE)
 
 
