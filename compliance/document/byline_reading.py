@@ -1320,6 +1320,11 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     if ". " in stripped:
         stripped = _SENTENCE_ENDS().sub(", ", stripped)
     if _is_empty(stripped) or name_slot_empty:
+        if not had_prefix and _only_page_data(rest, stripped):
+            # A date, a time, a reading time or a count in byline markup (Medium's date permalink
+            # under the author's path, "Oct 15, 2025 · 4 min read"): page data, not a byline, and
+            # not an emptied one either. An emptied byline keeps its opener ("By ,", "By on").
+            return None
         return _empty_reading(stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
     names, credit, quoted_credit = _names_and_credit(stripped, outlets)
@@ -1337,11 +1342,32 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
         return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
     if require_prefix and not had_prefix:
         return None
+    if not had_prefix and _is_widget_text(stripped):
+        return None  # "Follow", "Listen", "Share" on the author's link: a button, not a byline
     pen_name = _pen_name_then_outlet(stripped, outlets) if had_prefix else None
     if pen_name is not None:
         return pen_name
     unread = not had_prefix and _UNREAD_OPENER().search(opened.rest) is not None
     return _read_without_names(stripped, credit, had_prefix=had_prefix, outlets=outlets, unread=unread)
+
+
+# The words of a button or link beside an author's name on a blogging platform ("Follow",
+# "Subscribe", "Listen", "Share", "See all stories", "View profile"): in byline markup without an
+# opener, a text of these alone names nobody and is no byline, not an outlet's credit.
+_WIDGET_WORDS = (
+    _FURNITURE_WORDS
+    | _FURNITURE_SURNAMES
+    | frozenset(
+        """follow following followers unfollow listen watch save saved print read more view profile see all posts
+        articles stories about clap claps responses respond reply copy link""".split()
+    )
+)
+
+
+def _is_widget_text(stripped: str) -> bool:
+    """Whether a text is only the words of a button or link (`_WIDGET_WORDS`) and filler."""
+    words = [w.lower() for w in re.split(rf"[\s,.;:|•·!?{DASH_CLASS}]+", stripped) if w]
+    return bool(words) and all(w in _WIDGET_WORDS or w in _FILLER for w in words) and any(w in _WIDGET_WORDS for w in words)
 
 
 # Words a one-word pen name is not: a newsroom's, a desk's, a section's, a label's or an outlet's.
@@ -1502,6 +1528,14 @@ def _holds_function_word(stripped: str) -> bool:
     follow; with "By" it is ("By Jane Doe for The Texas Tribune")."""
     first = _SEGMENT_SPLIT.split(stripped, maxsplit=1)[0]
     return any(word in _FUNCTION_WORDS for word in first.split())
+
+
+def _only_page_data(rest: str, stripped: str) -> bool:
+    """Whether a text without an opener held words or numbers, and every one of them was page data
+    that `_drop_page_data` cut ("Oct 15, 2025", "4 min read", "10:32 AM", "12 comments"), so that
+    `stripped`, what is left, is empty or filler. A text of separators and filler alone (",",
+    "on") held nothing: an empty byline slot, not page data."""
+    return _is_empty(stripped) and not _is_empty(rest) and bool(_PAGE_DATA.search(rest))
 
 
 def _empty_reading(stripped: str, *, had_prefix: bool, require_prefix: bool) -> BylineReading | None:
