@@ -1320,12 +1320,7 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     if ". " in stripped:
         stripped = _SENTENCE_ENDS().sub(", ", stripped)
     if _is_empty(stripped) or name_slot_empty:
-        if not had_prefix and _only_page_data(rest, stripped):
-            # A date, a time, a reading time or a count in byline markup (Medium's date permalink
-            # under the author's path, "Oct 15, 2025 · 4 min read"): page data, not a byline, and
-            # not an emptied one either. An emptied byline keeps its opener ("By ,", "By on").
-            return None
-        return _empty_reading(stripped, had_prefix=had_prefix, require_prefix=require_prefix)
+        return _empty_reading(rest, stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
     names, credit, quoted_credit = _names_and_credit(stripped, outlets)
     if opened.after_sentence and not (names and (not credit or _looks_like_credit(credit))):
@@ -1342,8 +1337,16 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
         return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
     if require_prefix and not had_prefix:
         return None
+    return _nameless_reading(opened, stripped, credit, outlets)
+
+
+def _nameless_reading(opened: _Opened, stripped: str, credit: str, outlets: Set[str]) -> BylineReading | None:
+    """The reading of a byline in which no name was found: a pen name before an outlet, else what
+    it credits instead (`_read_without_names`); None for a button's words in byline markup
+    without an opener ("Follow", "Listen", "Share" on the author's link), which are no byline."""
+    had_prefix = opened.had_prefix
     if not had_prefix and _is_widget_text(stripped):
-        return None  # "Follow", "Listen", "Share" on the author's link: a button, not a byline
+        return None
     pen_name = _pen_name_then_outlet(stripped, outlets) if had_prefix else None
     if pen_name is not None:
         return pen_name
@@ -1538,8 +1541,14 @@ def _only_page_data(rest: str, stripped: str) -> bool:
     return _is_empty(stripped) and not _is_empty(rest) and bool(_PAGE_DATA.search(rest))
 
 
-def _empty_reading(stripped: str, *, had_prefix: bool, require_prefix: bool) -> BylineReading | None:
-    """A byline that names nobody and no outlet ("By ,"), or None for a plain paragraph."""
+def _empty_reading(rest: str, stripped: str, *, had_prefix: bool, require_prefix: bool) -> BylineReading | None:
+    """A byline that names nobody and no outlet ("By ,"), or None for a plain paragraph, and for
+    byline markup without an opener that holds only page data (`_only_page_data`: Medium's date
+    permalink under the author's path, "Oct 15, 2025 · 4 min read"), which is no byline and not an
+    emptied one: an emptied byline keeps its opener ("By ,", "By on"). `rest`: the text after the
+    opener; `stripped`: what is left of it without its page data."""
+    if not had_prefix and _only_page_data(rest, stripped):
+        return None
     if had_prefix or not require_prefix:
         credit = "" if _is_empty(stripped) else stripped
         return BylineReading((), credit, "empty", credit)
