@@ -100,6 +100,8 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
                 )
             )
         return findings, []
+    if outcome.held_back:
+        return [_held_back_finding(ctx, rule, outcome)], []
     values = _values(rule, outcome, extra, ctx.meta)
     location = outcome.location or doc.article_location
     block = None
@@ -120,6 +122,33 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         block,
     )
     return [finding], []
+
+
+# What to do about a tag a cookie-consent manager holds back: it is on the page already.
+_HELD_BACK_HELP = (
+    "It is on the page already, so pasting it again does not help: exempt it from the cookie-consent manager so "
+    "that it loads with the article for every reader (give it back the plain src and type the publisher's "
+    'republish code has; with Cookiebot, data-cookieconsent="ignore"; with other consent tools, their setting '
+    "or allow-list for a tag that needs no consent)."
+)
+
+
+def _held_back_finding(ctx: Context, rule: Rule, outcome: Outcome) -> Finding:
+    """A required tag that is on the page but loads only after the reader consents to cookies:
+    the rule's verdict at its severity, with a message that says so (`Outcome.held_back`) and a
+    fix that exempts it from the consent manager, not one that pastes it again."""
+    reason = outcome.held_back
+    return Finding(
+        rule.id,
+        rule.severity,
+        f"{reason[:1].upper()}{reason[1:]}.",
+        _HELD_BACK_HELP,
+        outcome.location or ctx.doc.article_location,
+        None,
+        rule.pack,
+        outcome.detail or None,
+        held_back=True,
+    )
 
 
 def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit, ...]) -> Finding:

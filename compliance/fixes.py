@@ -105,6 +105,9 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
     rules = _rules_of(settings.packs, before.packs)
     fixable = [f.rule for f in before.findings if f.rule in rules and rules[f.rule].fix is not None]
+    held_back = {f.rule: _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
+    if held_back and not [rule_id for rule_id in fixable if rule_id not in held_back]:
+        return FixPlan(data, data, (), tuple(Unfixed(r, reason) for r, reason in held_back.items()), before, before, first.source, first.source)
     if not fixable:
         return unchanged
     prefix = _encoding_prefix(data, first)
@@ -122,13 +125,13 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         return candidate, candidate_doc, check(candidate_doc)
 
     edits: list[Edit] = []
-    reasons: dict[str, str] = {}
+    reasons: dict[str, str] = dict(held_back)
     progress = True
     while progress:
         progress = False
         failing = [rule_id for rule_id in dict.fromkeys(f.rule for f in report.findings) if rule_id in rules and rules[rule_id].fix is not None]
         for rule_id in failing:
-            if any(e.rule == rule_id for e in edits):
+            if any(e.rule == rule_id for e in edits) or rule_id in held_back:
                 continue
             rule = rules[rule_id]
             assert rule.fix is not None
@@ -153,6 +156,10 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         return FixPlan(data, data, (), unfixed, before, before, first.source, first.source)
     fixed = prefix + apply_edits(first.source, edits).encode(first.encoding)
     return FixPlan(data, fixed, tuple(edits), unfixed, before, report, first.source, text)
+
+
+# Why a tag a consent manager holds back is not pasted again: the page would then load it twice.
+_HELD_BACK_UNFIXED = "it is on the page, held back by a cookie-consent manager; exempt it from the consent manager by hand (a second copy would load it twice)"
 
 
 def _futile_with_the_pages_own(
