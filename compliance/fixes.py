@@ -487,6 +487,9 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         return doc.items[min(hit.index, len(doc.items) - 1)], shorten(hit.evidence, 60)
     if where == "byline":
         found: Any = doc.bylines[0] if doc.bylines else None
+        if found is not None and found.source == "front matter":
+            # The theme prints it above the body: a block for it goes at the top of the body.
+            found = next((b for b in doc.article_blocks if not b.heading and b is not doc.headline), None)
     elif where == "headline":
         found = doc.headline
     else:
