@@ -129,7 +129,10 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     progress = True
     while progress:
         progress = False
-        failing = [rule_id for rule_id in dict.fromkeys(f.rule for f in report.findings) if rule_id in rules and rules[rule_id].fix is not None]
+        # In pack order, as the packs list them: the logo's own rule before the affiliation its
+        # logo also gives, wherever their findings stand.
+        failed = {f.rule for f in report.findings}
+        failing = [rule_id for rule_id, rule in rules.items() if rule_id in failed and rule.fix is not None]
         for rule_id in failing:
             if any(e.rule == rule_id for e in edits) or rule_id in held_back:
                 continue

@@ -66,7 +66,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, doc_offset, judge_count
+from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, judge_count
 from compliance.document import Document, Image, image_sources, resolve_url, svg_accessible_name, text_of
 from compliance.document.elements import ConsentHold, consent_hold
 from compliance.document.selector_lists import group_members
@@ -299,6 +299,17 @@ def _with_svg(selector: Selector) -> Selector:
     """The selector with `svg` added to its group (one pass over the page, in document order); its
     XPath extended as `translate_selector` writes the member, so that cssselect is not loaded."""
     return Selector(f"{selector.css}, svg", f"{selector.xpath} | descendant-or-self::svg" if selector.xpath else "")
+
+
+def asks_for_an_image(check: Check) -> bool:
+    """Whether a check asks for an image and nothing else: an element check whose selector is of
+    images (`img`, `amp-img`), or an `any`/`all` of such checks (the DCNF logo by its alt text or
+    by its address). What a plain-text copy writes as a line of the image's alt text."""
+    if check.kind == "element":
+        return _selects_images(check.params.selector)
+    if check.kind in ("any", "all"):
+        return bool(check.params) and all(asks_for_an_image(inner) for inner in check.params)
+    return False
 
 
 def _selects_images(selector: Selector) -> bool:
