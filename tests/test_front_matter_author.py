@@ -4,6 +4,9 @@ A byline in the body wins. The byline says where it came from ("front matter aut
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from compliance.api import check_markdown, check_text
@@ -86,3 +89,13 @@ def test_the_front_matter_author_is_not_a_paragraph_of_the_story() -> None:
     from compliance.checks.story import story_paragraphs
 
     assert story_paragraphs(doc)[0].text == "From the Daily Caller News Foundation"
+
+
+def test_a_fix_before_a_front_matter_byline_goes_at_the_top_of_the_body_not_into_the_front_matter(cli: Any, tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    front = '---\ntitle: "Rates rise again"\nauthor: Jake Smith, Daily Caller News Foundation\n---\n'
+    story.write_text(f"{front}\n{STORY}\n", encoding="utf-8")
+    run = cli("fix", "--write", "--meta", "logo-url=https://dailycallernewsfoundation.org/logo.png", str(story))
+    assert run.code == 0, run.err
+    logo = "![Daily Caller News Foundation logo](https://dailycallernewsfoundation.org/logo.png)"
+    assert story.read_text(encoding="utf-8") == f"{front}\n{logo}\n\n{STORY}\n"
