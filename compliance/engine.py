@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
-from compliance.checks import NO_ORIGINAL, Context, Hit, Outcome, Undecided
+from compliance.checks import NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
 from compliance.checks.medium import skipped_for_medium
 from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind, binary_text
 from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page
@@ -31,6 +31,7 @@ from compliance.prefilter import Candidates, prefilter_for
 from compliance.text import shorten
 
 if TYPE_CHECKING:
+    from compliance.fixtemplates import FixTemplate
     from compliance.suppress import Suppression
 
 
@@ -100,6 +101,8 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
                 )
             )
         return findings, []
+    if outcome.held_back:
+        return [_held_back_finding(ctx, rule, outcome)], []
     values = _values(rule, outcome, extra, ctx.meta)
     location = outcome.location or doc.article_location
     block = None
@@ -108,11 +111,17 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         from compliance.fixes import fix_block
 
         block = fix_block(rule.fix, ctx)
+    help_text = interpolate(rule.help, values)
+    if block is not None and doc.kind == "text" and rule.fix is not None and _image_as_a_line(rule.fix, rule.check):
+        # A plain-text copy has no image to place or hide with CSS: it carries the image as a line
+        # of its alt text, and the finding stands where that line belongs.
+        help_text = _TEXT_IMAGE_HELP.format(line=block.text, place=block.place or rule.fix.place)
+        location = block.location or location
     finding = Finding(
         rule.id,
         rule.severity,
         interpolate(rule.message, values),
-        interpolate(rule.help, values),
+        help_text,
         location,
         None,
         rule.pack,
@@ -120,6 +129,52 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
         block,
     )
     return [finding], []
+
+
+# The fix of an image for a plain-text copy, which writes an image as a line of its alt text (see
+# docs/samples.md): `line` is the fix's text block, `place` where it goes ("before the byline").
+_TEXT_IMAGE_HELP = (
+    'This is a plain-text copy, where an image stands as a line of its alt text: write "{line}" on a line of its '
+    "own, directly {place}. In the HTML or Markdown copy, place the image itself there."
+)
+
+
+def _image_as_a_line(fix: FixTemplate, check: Check) -> bool:
+    """Whether the rule asks for an image alone (`element.asks_for_an_image`), and its fix puts
+    an image in HTML and a line of text in plain text (the DCNF logo: `<img … alt="Daily Caller
+    News Foundation logo">`, "Daily Caller News Foundation logo"). A rule the image is one way
+    of meeting (an affiliation) keeps its own fix, which names the others."""
+    from compliance.checks.element import asks_for_an_image
+
+    html, text = fix.template_for("html") or "", fix.template_for("text") or ""
+    return "<img" in html.lower() and bool(text) and "<" not in text and asks_for_an_image(check)
+
+
+# What to do about a tag a cookie-consent manager holds back: it is on the page already.
+_HELD_BACK_HELP = (
+    "It is on the page already, so pasting it again does not help: exempt it from the cookie-consent manager so "
+    "that it loads with the article for every reader (give it back the plain src and type the publisher's "
+    'republish code has; with Cookiebot, data-cookieconsent="ignore"; with other consent tools, their setting '
+    "or allow-list for a tag that needs no consent)."
+)
+
+
+def _held_back_finding(ctx: Context, rule: Rule, outcome: Outcome) -> Finding:
+    """A required tag that is on the page but loads only after the reader consents to cookies:
+    the rule's verdict at its severity, with a message that says so (`Outcome.held_back`) and a
+    fix that exempts it from the consent manager, not one that pastes it again."""
+    reason = outcome.held_back
+    return Finding(
+        rule.id,
+        rule.severity,
+        f"{reason[:1].upper()}{reason[1:]}.",
+        _HELD_BACK_HELP,
+        outcome.location or ctx.doc.article_location,
+        None,
+        rule.pack,
+        outcome.detail or None,
+        held_back=True,
+    )
 
 
 def _caveat_finding(ctx: Context, rule: Rule, outcome: Outcome, extra: tuple[Hit, ...]) -> Finding:

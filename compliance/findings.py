@@ -81,6 +81,9 @@ class Finding:
     detail: str | None = None
     # What to paste to put it right, when the rule has a fix for the document's syntax.
     fix: FixBlock | None = field(default=None, compare=False)
+    # The required tag is on the page but a cookie-consent manager keeps it from loading: pasting
+    # the rule's block again would load it twice, so `syndcheck fix` leaves it to the editor.
+    held_back: bool = field(default=False, compare=False)
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:

@@ -105,6 +105,9 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
     unchanged = FixPlan(data, data, (), (), before, before, first.source, first.source)
     rules = _rules_of(settings.packs, before.packs)
     fixable = [f.rule for f in before.findings if f.rule in rules and rules[f.rule].fix is not None]
+    held_back = {f.rule: _HELD_BACK_UNFIXED for f in before.findings if f.held_back}
+    if held_back and not [rule_id for rule_id in fixable if rule_id not in held_back]:
+        return FixPlan(data, data, (), tuple(Unfixed(r, reason) for r, reason in held_back.items()), before, before, first.source, first.source)
     if not fixable:
         return unchanged
     prefix = _encoding_prefix(data, first)
@@ -122,13 +125,16 @@ def plan_fixes(data: bytes, kind: DocumentKind, settings: CheckSettings) -> FixP
         return candidate, candidate_doc, check(candidate_doc)
 
     edits: list[Edit] = []
-    reasons: dict[str, str] = {}
+    reasons: dict[str, str] = dict(held_back)
     progress = True
     while progress:
         progress = False
-        failing = [rule_id for rule_id in dict.fromkeys(f.rule for f in report.findings) if rule_id in rules and rules[rule_id].fix is not None]
+        # In pack order, as the packs list them: the logo's own rule before the affiliation its
+        # logo also gives, wherever their findings stand.
+        failed = {f.rule for f in report.findings}
+        failing = [rule_id for rule_id, rule in rules.items() if rule_id in failed and rule.fix is not None]
         for rule_id in failing:
-            if any(e.rule == rule_id for e in edits):
+            if any(e.rule == rule_id for e in edits) or rule_id in held_back:
                 continue
             rule = rules[rule_id]
             assert rule.fix is not None
@@ -175,6 +181,10 @@ def _without_redundant(edits: list[Edit], text: str, report: Report, without: Ca
         if not Counter(f.rule for f in trial_report.findings) - Counter(f.rule for f in report.findings):
             kept, text, report = trial, trial_text, trial_report
     return kept, text, report
+
+
+# Why a tag a consent manager holds back is not pasted again: the page would then load it twice.
+_HELD_BACK_UNFIXED = "it is on the page, held back by a cookie-consent manager; exempt it from the consent manager by hand (a second copy would load it twice)"
 
 
 def _futile_with_the_pages_own(
@@ -520,6 +530,9 @@ def _anchor(where: str | Check, doc: Document, ctx: Context) -> tuple[Any, str] 
         return doc.items[min(hit.index, len(doc.items) - 1)], shorten(hit.evidence, 60)
     if where == "byline":
         found: Any = doc.bylines[0] if doc.bylines else None
+        if found is not None and found.source == "front matter":
+            # The theme prints it above the body: a block for it goes at the top of the body.
+            found = next((b for b in doc.article_blocks if not b.heading and b is not doc.headline), None)
     elif where == "headline":
         found = doc.headline
     else:

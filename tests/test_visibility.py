@@ -1315,7 +1315,7 @@ INERT_TAGS = {
     "a script in a template": f"<template>{TAG.format(attrs='')}</template>",
     "an image in a template": '<template><img src="https://counter.example/c.gif" width="1" height="1" alt=""></template>',
     "a script in noscript": f"<noscript>{TAG.format(attrs='')}</noscript>",
-    "a script held back for consent": TAG.format(attrs=' type="text/plain" data-cookieconsent="statistics"'),
+    "a script of type text/plain": TAG.format(attrs=' type="text/plain"'),
     "a JSON script": TAG.format(attrs=' type="application/json"'),
     "a template script": TAG.format(attrs=' type="text/x-template"'),
     "a type with parameters": TAG.format(attrs=' type="text/javascript; charset=utf-8"'),
@@ -1353,6 +1353,12 @@ def test_a_tracking_tag_that_never_runs_or_loads_does_not_count(case: str) -> No
     (finding,) = tracker_report(INERT_TAGS[case]).findings
     assert finding.rule == "tracker/script"
     assert "the one at line 1 " in finding.detail
+
+
+def test_a_tracking_tag_held_back_for_consent_does_not_count_and_is_said_to_be_held_back() -> None:
+    (finding,) = tracker_report(TAG.format(attrs=' type="text/plain" data-cookieconsent="statistics"')).findings
+    assert finding.rule == "tracker/script" and finding.held_back
+    assert "at line 1 is held back by a cookie-consent manager (Cookiebot: " in (finding.detail or "")
 
 
 @pytest.mark.parametrize("case", sorted(UNLOADED_TAGS))

@@ -68,7 +68,10 @@ class Outcome(NamedTuple):
     `<noscript>` image, which readers with JavaScript on never get) says why; the rule then
     reports a warning instead of passing. `captures`: what a failure without hits gives a rule's
     message beside its detail (an `original-byline` failure's `missing` reporters), as (name,
-    value) pairs like a hit's.
+    value) pairs like a hit's. `held_back`: a failure whose thing is on the page but kept from
+    loading until the reader consents to cookies says how ("the counter pixel … at line 9 is
+    held back by a cookie-consent manager (Cookiebot: data-cookieconsent="statistics") …"); the
+    rule's finding then says that, and how to exempt it, instead of its own message.
     """
 
     passed: bool
@@ -77,6 +80,7 @@ class Outcome(NamedTuple):
     anchor: Location | Callable[[], Location] | None = None
     caveat: str = ""
     captures: tuple[tuple[str, str], ...] = ()
+    held_back: str = ""
 
     @property
     def detail(self) -> str:

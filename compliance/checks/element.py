@@ -66,8 +66,9 @@ import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, Undecided, doc_offset, judge_count
+from compliance.checks.base import LABEL_DOC, Check, Context, Hit, Outcome, Undecided, doc_offset, judge_count
 from compliance.document import Document, Image, image_sources, resolve_url, svg_accessible_name, text_of
+from compliance.document.elements import ConsentHold, consent_hold
 from compliance.document.selector_lists import group_members
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
@@ -227,10 +228,17 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
     scripted: list[Hit] = []  # seen only with JavaScript off
     hidden: list[str] = []  # where an element that does not count is, and why
     outside: list[str] = []
+    held: list[tuple[Any, ConsentHold]] = []  # on the page, kept from loading until consent
     for element in _candidates(doc, params.selector):
         if not _attributes_match(doc, element, params.attributes):
+            hold = consent_hold(element)
+            if hold is not None and _held_sources_match(hold, params.attributes):
+                held.append((element, hold))
             continue
         inert = doc.why_inert(element)
+        if inert is not None and (hold := consent_hold(element)) is not None:
+            held.append((element, hold))
+            continue
         if inert is not None:
             # A script that never runs (a tracking tag) or an element that never loads is not
             # there for a reader or a publisher's counter, hidden or not.
@@ -248,7 +256,26 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
         (scripted if visible and doc.shown_only_without_scripts(element) else matched).append(hit)
     if scripted:
         return _judge_with_scripted(doc, params, matched, scripted, hidden, outside)
-    return _judge(doc, params, matched, hidden, outside)
+    outcome = _judge(doc, params, matched, hidden, outside)
+    if outcome.passed or not held or params.min < 1:
+        return outcome
+    return _held_back(doc, params, outcome, *held[0])
+
+
+def _held_sources_match(hold: ConsentHold, attributes: tuple[tuple[str, Pattern], ...] | None) -> bool:
+    """Whether the addresses a consent manager loads once allowed match the check's `src` pattern
+    (a check that asks for no `src` is not about a tag the manager could hold)."""
+    patterns = [pattern for name, pattern in attributes or () if name == "src"]
+    return bool(patterns) and len(patterns) == len(attributes or ()) and all(any(p.search(form) for form in _url_forms(hold.sources)) for p in patterns)
+
+
+def _held_back(doc: Document, params: ElementParams, outcome: Outcome, element: Any, hold: ConsentHold) -> Outcome:
+    """The failure of a check whose element is on the page but kept from loading by a
+    cookie-consent manager: it says so (`Outcome.held_back`), at the element."""
+    what = describe(params)
+    manager = f"{hold.manager}: {shorten(hold.marker, 60)}"
+    reason = f"the {what} at line {element.sourceline} is held back by a cookie-consent manager ({manager}): it loads only after the reader accepts cookies"
+    return outcome._replace(why=reason, anchor=functools.partial(doc.locate_element, element), held_back=reason)
 
 
 def _judge_with_scripted(doc: Document, params: ElementParams, matched: list[Hit], scripted: list[Hit], hidden: list[str], outside: list[str]) -> Outcome:
@@ -278,6 +305,17 @@ def _with_svg(selector: Selector) -> Selector:
     """The selector with `svg` added to its group (one pass over the page, in document order); its
     XPath extended as `translate_selector` writes the member, so that cssselect is not loaded."""
     return Selector(f"{selector.css}, svg", f"{selector.xpath} | descendant-or-self::svg" if selector.xpath else "")
+
+
+def asks_for_an_image(check: Check) -> bool:
+    """Whether a check asks for an image and nothing else: an element check whose selector is of
+    images (`img`, `amp-img`), or an `any`/`all` of such checks (the DCNF logo by its alt text or
+    by its address). What a plain-text copy writes as a line of the image's alt text."""
+    if check.kind == "element":
+        return _selects_images(check.params.selector)
+    if check.kind in ("any", "all"):
+        return bool(check.params) and all(asks_for_an_image(inner) for inner in check.params)
+    return False
 
 
 def _selects_images(selector: Selector) -> bool:

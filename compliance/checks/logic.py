@@ -120,6 +120,10 @@ def evaluate_any(doc: Document, params: tuple[Check, ...], ctx: Context) -> Outc
         raise undecided
     anchor = next((f.anchor for f in failures if f.anchor is not None), lambda: doc.article_location)
     hits = tuple(h for f in failures for h in f.hits)
+    held = next((f for f in failures if f.held_back), None)
+    if held is not None:
+        # The alternative whose tag a consent manager holds back tells most: it is on the page.
+        return Outcome(False, hits, held.why, held.anchor, held_back=held.held_back)
     return Outcome(False, hits, explained_later(lambda: _most_telling(failures)), anchor)
 
 

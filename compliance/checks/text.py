@@ -105,7 +105,8 @@ def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None)
     elif scope == "headline":
         blocks = [doc.headline] if doc.headline is not None else []
     elif scope == "byline":
-        wanted = {b.index for b in doc.bylines}
+        # A front matter byline is no block of the body: its words are not read here.
+        wanted = {b.index for b in doc.bylines if b.source != "front matter"}
         blocks = [b for b in doc.blocks if b.index in wanted]
     else:
         blocks = [b for b in doc.blocks if doc.item_credit_in_article(b)]

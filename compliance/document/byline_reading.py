@@ -1343,7 +1343,7 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     if ". " in stripped:
         stripped = _SENTENCE_ENDS().sub(", ", stripped)
     if _is_empty(stripped) or name_slot_empty:
-        return _empty_reading(stripped, had_prefix=had_prefix, require_prefix=require_prefix)
+        return _empty_reading(rest, stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
     names, credit, quoted_credit = _names_and_credit(stripped, outlets)
     if opened.after_sentence and not (names and (not credit or _looks_like_credit(credit))):
@@ -1360,11 +1360,40 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
         return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
     if require_prefix and not had_prefix:
         return None
+    return _nameless_reading(opened, stripped, credit, outlets)
+
+
+def _nameless_reading(opened: _Opened, stripped: str, credit: str, outlets: Set[str]) -> BylineReading | None:
+    """The reading of a byline in which no name was found: a pen name before an outlet, else what
+    it credits instead (`_read_without_names`); None for a button's words in byline markup
+    without an opener ("Follow", "Listen", "Share" on the author's link), which are no byline."""
+    had_prefix = opened.had_prefix
+    if not had_prefix and _is_widget_text(stripped):
+        return None
     pen_name = _pen_name_then_outlet(stripped, outlets) if had_prefix else None
     if pen_name is not None:
         return pen_name
     unread = not had_prefix and _UNREAD_OPENER().search(opened.rest) is not None
     return _read_without_names(stripped, credit, had_prefix=had_prefix, outlets=outlets, unread=unread)
+
+
+# The words of a button or link beside an author's name on a blogging platform ("Follow",
+# "Subscribe", "Listen", "Share", "See all stories", "View profile"): in byline markup without an
+# opener, a text of these alone names nobody and is no byline, not an outlet's credit.
+_WIDGET_WORDS = (
+    _FURNITURE_WORDS
+    | _FURNITURE_SURNAMES
+    | frozenset(
+        """follow following followers unfollow listen watch save saved print read more view profile see all posts
+        articles stories about clap claps responses respond reply copy link""".split()
+    )
+)
+
+
+def _is_widget_text(stripped: str) -> bool:
+    """Whether a text is only the words of a button or link (`_WIDGET_WORDS`) and filler."""
+    words = [w.lower() for w in re.split(rf"[\s,.;:|•·!?{DASH_CLASS}]+", stripped) if w]
+    return bool(words) and all(w in _WIDGET_WORDS or w in _FILLER for w in words) and any(w in _WIDGET_WORDS for w in words)
 
 
 # Words a one-word pen name is not: a newsroom's, a desk's, a section's, a label's or an outlet's.
@@ -1537,8 +1566,22 @@ def _holds_function_word(stripped: str) -> bool:
     return any(word in _FUNCTION_WORDS for word in first.split())
 
 
-def _empty_reading(stripped: str, *, had_prefix: bool, require_prefix: bool) -> BylineReading | None:
-    """A byline that names nobody and no outlet ("By ,"), or None for a plain paragraph."""
+def _only_page_data(rest: str, stripped: str) -> bool:
+    """Whether a text without an opener held words or numbers, and every one of them was page data
+    that `_drop_page_data` cut ("Oct 15, 2025", "4 min read", "10:32 AM", "12 comments"), so that
+    `stripped`, what is left, is empty or filler. A text of separators and filler alone (",",
+    "on") held nothing: an empty byline slot, not page data."""
+    return _is_empty(stripped) and not _is_empty(rest) and bool(_PAGE_DATA.search(rest))
+
+
+def _empty_reading(rest: str, stripped: str, *, had_prefix: bool, require_prefix: bool) -> BylineReading | None:
+    """A byline that names nobody and no outlet ("By ,"), or None for a plain paragraph, and for
+    byline markup without an opener that holds only page data (`_only_page_data`: Medium's date
+    permalink under the author's path, "Oct 15, 2025 · 4 min read"), which is no byline and not an
+    emptied one: an emptied byline keeps its opener ("By ,", "By on"). `rest`: the text after the
+    opener; `stripped`: what is left of it without its page data."""
+    if not had_prefix and _only_page_data(rest, stripped):
+        return None
     if had_prefix or not require_prefix:
         credit = "" if _is_empty(stripped) else stripped
         return BylineReading((), credit, "empty", credit)

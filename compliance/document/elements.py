@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 # How many distinct `class` (and `id`) values the readers of them memoise. A page uses tens of them
 # (a hundred at most) and a site's pages share most, so a few hundred hold what pages repeat; but
@@ -145,6 +145,74 @@ _JAVASCRIPT_TYPES = frozenset(
     }
 )
 _HTML_SPACE = " \t\n\f\r"
+
+
+# How cookie-consent managers hold a tag back until the reader consents: the attribute that marks
+# the element as theirs, with the tool's name. Cookiebot (`data-cookieconsent`, and
+# `data-cookieblock-src` for an image or frame), Usercentrics, CookieYes, cookieconsent
+# (`data-category`/`data-cookiecategory`/`data-service`, on a `type="text/plain"` script), Klaro
+# (`data-name` on one), Complianz, iubenda and Borlabs.
+_CONSENT_MARKERS = (
+    ("data-cookieconsent", "Cookiebot"),
+    ("data-cookieblock-src", "Cookiebot"),
+    ("data-usercentrics", "Usercentrics"),
+    ("data-cookieyes", "CookieYes"),
+    ("data-cookiecategory", "cookieconsent"),
+    ("data-src-cmplz", "Complianz"),
+    ("data-cmplz-src", "Complianz"),
+    ("data-suppressedsrc", "iubenda"),
+    ("data-iub-purposes", "iubenda"),
+    ("data-borlabs-cookie-script-blocker-src", "Borlabs Cookie"),
+)
+# Markers that name a consent category only on a script held back as `type="text/plain"`: on
+# anything else they are any site's own data attributes.
+_CONSENT_SCRIPT_MARKERS = (("data-category", "cookieconsent"), ("data-service", "cookieconsent"), ("data-name", "Klaro"))
+_CONSENT_CLASSES = (("optanon-category-", "OneTrust"), ("cmplz-", "Complianz"), ("_iub_cs_activate", "iubenda"))
+# Where those managers keep the address they load once the reader consents.
+_HELD_SOURCES = ("data-cookieblock-src", "data-src-cmplz", "data-cmplz-src", "data-suppressedsrc", "data-borlabs-cookie-script-blocker-src", "data-src", "src")
+# The values with which a manager lets the tag load without consent (Cookiebot's "ignore").
+_CONSENT_EXEMPT = frozenset({"ignore", "necessary"})
+
+
+class ConsentHold(NamedTuple):
+    """A tag a cookie-consent manager keeps from loading until the reader consents: the manager's
+    marker as written (`data-cookieconsent="statistics"`), the tool it belongs to ("Cookiebot"),
+    and the addresses it loads once allowed."""
+
+    marker: str
+    manager: str
+    sources: tuple[str, ...]
+
+
+def consent_hold(element: Any) -> ConsentHold | None:
+    """How a cookie-consent manager holds the `<script>`, `<img>` or `<iframe>` back (see
+    `_CONSENT_MARKERS`); None when none does: no manager's marker, a marker that exempts it
+    (`data-cookieconsent="ignore"`), or a script that runs as written and an image that loads
+    from its own `src`."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag not in ("script", "img", "iframe", "amp-img"):
+        return None
+    held = tag == "script" and why_inert(element) is not None
+    if not held and tag != "script":
+        held = not (element.get("src") or "").strip(_HTML_SPACE) or any(element.get(name) for name in _HELD_SOURCES[:5])
+    if not held:
+        return None
+    markers = _CONSENT_MARKERS + (_CONSENT_SCRIPT_MARKERS if tag == "script" else ())
+    for name, manager in markers:
+        value = element.get(name)
+        if value is not None:
+            if value.strip(_HTML_SPACE).lower() in _CONSENT_EXEMPT:
+                return None
+            return ConsentHold(f'{name}="{value}"', manager, _held_sources(element))
+    for token in (element.get("class") or "").split():
+        for prefix, manager in _CONSENT_CLASSES:
+            if token.startswith(prefix):
+                return ConsentHold(f'class="{token}"', manager, _held_sources(element))
+    return None
+
+
+def _held_sources(element: Any) -> tuple[str, ...]:
+    return tuple(value for name in _HELD_SOURCES if (value := (element.get(name) or "").strip(_HTML_SPACE)))
 
 
 def why_inert(element: Any) -> str | None:

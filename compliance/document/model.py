@@ -141,7 +141,9 @@ class Byline:
     reading: BylineReading
     index: int
     line: int
-    source: Literal["markup", "text"]
+    # Where it was read: byline markup, a "By …" line, or a Markdown or text article's front
+    # matter `author`/`authors`, which a CMS theme prints as the byline (see `plaintext`).
+    source: Literal["markup", "text", "front matter"]
     element: Any = field(default=None, compare=False, repr=False)
 
     @property

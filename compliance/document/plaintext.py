@@ -8,6 +8,7 @@ import re
 from collections.abc import Set
 
 from compliance.decoding import Decoded, as_decoded
+from compliance.document.byline_reading import read_byline
 from compliance.document.bylines import find_bylines, outlet_names
 from compliance.document.model import Block, Byline, Document, Image, Item, Link, item_offsets
 from compliance.document.positions import lines_by_lf, locate_comments
@@ -105,6 +106,8 @@ def parse_text(data: bytes | str | Decoded, *, markdown: bool = False, outlets: 
     blocks = tuple(i for i in items if isinstance(i, Block))
     titled = any(front_matter.get(key) for key in _TITLE_KEYS)
     headline, bylines = _headline_and_bylines(blocks, titled, outlets)
+    if not bylines:
+        bylines = _front_matter_byline(front, front_matter, headline, blocks, outlets)
     first_line = blocks[0].line if blocks else 1
     return Document(
         kind="markdown" if markdown else "text",
@@ -144,6 +147,34 @@ def _headline_and_bylines(blocks: tuple[Block, ...], titled: bool, outlets: Set[
         # names no one ("By the numbers: rates rise") is a headline.
         headline = None
     return headline, bylines
+
+
+# Front-matter keys a CMS theme prints as the story's byline (Hugo's and Jekyll's `author` and
+# `authors`, Ghost's `authors`), in the order they are read.
+_AUTHOR_KEYS = ("author", "authors")
+# What a front matter byline's text says of where it came from, before the names.
+_FRONT_MATTER_BYLINE = "front matter {key}: {names}"
+
+
+def _front_matter_byline(front: str, front_matter: dict[str, str], headline: Block | None, blocks: tuple[Block, ...], outlets: Set[str]) -> tuple[Byline, ...]:
+    """The byline a CMS theme prints from the front matter's `author` (or `authors: [..]`) above a
+    story whose body has none, as it prints the `title` as its headline: read as a byline is,
+    at the key's line, standing where the theme prints it (just below the headline, else above
+    the body's first line); its text says where it came from ("front matter author: Jake
+    Smith"); one that credits staff or an outlet ("author: DCNF Staff") is read as such a byline
+    is. None when the body has a byline of its own (it wins), or the value is not a byline."""
+    for key in _AUTHOR_KEYS:
+        value = normalize_inline(front_matter.get(key, ""))
+        if not value:
+            continue
+        reading = read_byline(value, outlets=outlet_names(outlets))
+        if reading is None or reading.problem == "empty":
+            return ()
+        found = re.search(rf"^{key}[ \t]*:", front, re.MULTILINE)
+        line = front.count("\n", 0, found.start()) + 1 if found else 1
+        index = headline.index if headline is not None else blocks[0].index if blocks else 0
+        return (Byline(_FRONT_MATTER_BYLINE.format(key=key, names=value), reading, index, line, "front matter"),)
+    return ()
 
 
 # The `title:` key of front matter, at the start of its line (the title's line in the file).

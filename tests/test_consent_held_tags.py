@@ -1,0 +1,130 @@
+"""A publisher's counter or pixel that a cookie-consent manager holds back is on the page but does
+not load before the reader consents: still the rule's error, with a message that says so and a fix
+that exempts it from the consent manager (never one that pastes it again, nor a `fix` that adds a
+second copy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.api import check_html
+from compliance.findings import Finding, Report
+
+STORY = (
+    "<p>On a hot afternoon, the difference between a street lined with mature oaks and one with bare pavement can be"
+    " more than 10 degrees Fahrenheit at ground level, researchers found.</p>"
+)
+CONVERSATION_BODY = (
+    "<h1>Why urban trees cool some neighborhoods more than others</h1>"
+    '<p class="byline">Ines Marlowe, <em>University of Lakeshore</em></p>'
+    + STORY
+    + '<p>This article is republished from <a href="https://theconversation.com">'
+    'The Conversation</a> under a <a href="https://creativecommons.org/licenses/by-nd/4.0/">Creative Commons license</a>. '
+    'Read the <a href="https://theconversation.com/why-urban-trees-cool-231845">original article</a>.</p>'
+)
+COUNTER = "https://counter.theconversation.com/content/231845/count.gif?distributor=republish-lightbox-basic"
+PROPUBLICA_BODY = (
+    "<h1>County Jails Let Sick Inmates Wait Days for a Doctor</h1>"
+    '<p class="byline">By Mara Ellison, ProPublica</p>'
+    '<p><em>This story was originally published by <a href="https://www.propublica.org/article/county-jails">ProPublica</a>.</em></p>' + STORY
+)
+PIXEL = "https://pixel.propublica.org/pixel.js"
+
+
+def _page(body: str, tag: str) -> str:
+    return f"<!doctype html><html><head><title>t</title></head><body><article>{body}\n{tag}\n</article></body></html>"
+
+
+def _finding(report: Report, rule: str) -> Finding:
+    (finding,) = [f for f in report.findings if f.rule == rule]
+    return finding
+
+
+HELD_COUNTERS = [
+    (f'<img data-cookieconsent="statistics" data-cookieblock-src="{COUNTER}" alt="The Conversation" width="1" height="1">', "Cookiebot"),
+    (f'<img data-cookieblock-src="{COUNTER}" alt="The Conversation" width="1" height="1">', "Cookiebot"),
+    (f'<img class="cmplz-image" data-src-cmplz="{COUNTER}" alt="The Conversation" width="1" height="1">', "Complianz"),
+    (f'<img class="_iub_cs_activate" data-suppressedsrc="{COUNTER}" alt="The Conversation" width="1" height="1">', "iubenda"),
+]
+HELD_PIXELS = [
+    (f'<script type="text/plain" data-cookieconsent="statistics" async src="{PIXEL}"></script>', "Cookiebot"),
+    (f'<script type="text/plain" class="optanon-category-C0002" src="{PIXEL}"></script>', "OneTrust"),
+    (f'<script type="text/plain" data-usercentrics="ProPublica" src="{PIXEL}"></script>', "Usercentrics"),
+    (f'<script type="text/plain" data-cookieyes="cookieyes-analytics" src="{PIXEL}"></script>', "CookieYes"),
+    (f'<script type="text/plain" data-category="analytics" data-src="{PIXEL}"></script>', "cookieconsent"),
+    (f'<script type="text/plain" data-type="application/javascript" data-name="propublica" data-src="{PIXEL}"></script>', "Klaro"),
+    (f'<script type="text/plain" class="_iub_cs_activate" data-suppressedsrc="{PIXEL}"></script>', "iubenda"),
+]
+
+
+@pytest.mark.parametrize(("tag", "manager"), HELD_COUNTERS)
+def test_a_counter_held_back_by_a_consent_manager_is_reported_as_held_back(tag: str, manager: str) -> None:
+    finding = _finding(check_html(_page(CONVERSATION_BODY, tag), packs=["the-conversation"]), "the-conversation/counter")
+    assert finding.message.startswith("The counter pixel of The Conversation at line 2 is held back by a cookie-consent manager")
+    assert f"({manager}: " in finding.message and "missing" not in finding.message
+    assert "exempt it from the cookie-consent manager" in finding.help and "Paste" not in finding.help
+    assert finding.location.line == 2 and finding.fix is None and finding.held_back
+
+
+@pytest.mark.parametrize(("tag", "manager"), HELD_PIXELS)
+def test_a_pixel_held_back_by_a_consent_manager_is_reported_as_held_back(tag: str, manager: str) -> None:
+    finding = _finding(check_html(_page(PROPUBLICA_BODY, tag), packs=["propublica"]), "propublica/pixel")
+    assert finding.message.startswith("The ProPublica tracking script (pixel.propublica.org/pixel.js) at line 2 is held back")
+    assert f"({manager}: " in finding.message
+    assert "exempt it from the cookie-consent manager" in finding.help
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        f'<script type="text/plain" src="{PIXEL}"></script>',  # no consent manager's marker: a script that never runs
+        f'<script type="text/plain" data-cookieconsent="ignore" src="{PIXEL}"></script>',  # exempted, yet never runs
+        "",
+    ],
+)
+def test_a_pixel_that_no_consent_manager_holds_is_still_missing(tag: str) -> None:
+    finding = _finding(check_html(_page(PROPUBLICA_BODY, tag), packs=["propublica"]), "propublica/pixel")
+    assert finding.message == "ProPublica's tracking script (pixel.propublica.org/pixel.js) is missing from the page."
+    assert finding.help.startswith("Paste the story") and not finding.held_back
+
+
+@pytest.mark.parametrize(
+    ("body", "tag", "rule"),
+    [
+        (PROPUBLICA_BODY, f'<script data-cookieconsent="ignore" async src="{PIXEL}"></script>', "propublica/pixel"),
+        (
+            PROPUBLICA_BODY,
+            f'<script async src="{PIXEL}"></script><script type="text/plain" data-cookieconsent="marketing" src="{PIXEL}"></script>',
+            "propublica/pixel",
+        ),
+        (CONVERSATION_BODY, f'<img data-cookieconsent="statistics" src="{COUNTER}" alt="The Conversation" width="1" height="1">', "the-conversation/counter"),
+        (CONVERSATION_BODY, f'<img data-src="{COUNTER}" loading="lazy" alt="The Conversation" width="1" height="1">', "the-conversation/counter"),
+    ],
+)
+def test_a_tag_that_loads_still_passes(body: str, tag: str, rule: str) -> None:
+    report = check_html(_page(body, tag), packs=[rule.split("/")[0]])
+    assert rule in {p.rule for p in report.passed}
+
+
+def test_fix_does_not_paste_a_second_copy_of_a_held_back_counter(cli: Any, tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(_page(CONVERSATION_BODY, HELD_COUNTERS[0][0]), encoding="utf-8")
+    before = page.read_bytes()
+    run = cli("fix", "--write", str(page))
+    assert page.read_bytes() == before
+    assert "the-conversation/counter: it is on the page, held back by a cookie-consent manager" in run.err + run.out
+
+
+def test_the_readme_example_is_what_the_checker_reports() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("A tag that a cookie-consent manager holds back", 1)[1]
+    tag = section.split("```html consent-held\n", 1)[1].split("\n```", 1)[0]
+    shown = section.split("```text consent-held\n", 1)[1].split("\n```", 1)[0]
+    # The tag on line 9 of a page, as in the example.
+    page = "<!doctype html>\n<html>\n<head><title>t</title></head>\n<body>\n<article>\n" + CONVERSATION_BODY + "\n\n\n" + tag + "\n</article></body></html>"
+    finding = _finding(check_html(page, packs=["the-conversation"]), "the-conversation/counter")
+    severity, rule, message = shown.split(maxsplit=2)
+    assert (severity, rule, message) == (finding.severity.label, finding.rule, finding.message)
