@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from compliance.bidi import BidiTrick, controls_in_names, read_as_displayed, without_controls
-from compliance.checks import NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
+from compliance.checks import GIVE_ORIGINAL, NO_ORIGINAL, Check, Context, Hit, Outcome, Undecided
 from compliance.checks.medium import skipped_for_medium
 from compliance.decoding import GUESSED, Decoded, as_decoded, binary_kind, binary_text
 from compliance.detect import OWN_PAGE, detect_packs, original_publisher, own_page
@@ -739,7 +739,6 @@ def _check_decoded(decoded: Decoded, kind: DocumentKind, settings: CheckSettings
     return dataclasses.replace(report, timings=(("parse", parsed), *report.timings)) if settings.timing else report
 
 
-GIVE_ORIGINAL = "give it with --original FILE or the 'original' metadata key"
 NO_PACK = Notice("no-pack", "no rule pack applies to this document (no publisher's markers found)")
 
 

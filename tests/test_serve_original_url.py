@@ -157,3 +157,11 @@ def test_an_original_file_over_the_limit_is_refused() -> None:
     answer = client.post("/", files={"file": ("story.md", TRUNCATED, "text/markdown"), "original_file": ("o.html", b"<p>" + b"x" * (80 * 1024), "text/html")})
     assert answer.status_code == 413
     assert "the original story's file is larger than the limit" in html.unescape(answer.text)
+
+
+def test_without_an_original_the_page_says_to_give_it_in_its_own_fields() -> None:
+    # The engine's note names the command line's --original FILE; an editor on the page gives the
+    # original story in the page's fields instead.
+    page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), TRUNCATED)
+    assert "compare the copy with the original story, and none was given (upload the original story's saved page as the Original story file, or give its Original URL)" in page
+    assert "--original FILE" not in page

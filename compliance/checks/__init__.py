@@ -18,7 +18,7 @@ from compliance.checks import (
     reused_photos,
     text,
 )
-from compliance.checks.base import NO_ORIGINAL, Check, CheckKind, Context, Hit, Outcome, Undecided, captures_of, check_captures
+from compliance.checks.base import GIVE_ORIGINAL, NO_ORIGINAL, Check, CheckKind, Context, Hit, Outcome, Undecided, captures_of, check_captures
 from compliance.options import Option
 
 _CHECK_LIST = Option("checks", "checks", "The checks to combine.")
@@ -189,6 +189,7 @@ SHORTHAND_KINDS = {"medium": medium.SHORTHAND}
 
 __all__ = [
     "CHECKS",
+    "GIVE_ORIGINAL",
     "LIST_KINDS",
     "NO_ORIGINAL",
     "ORIGINAL_KINDS",

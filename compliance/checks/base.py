@@ -134,6 +134,8 @@ class Undecided(Exception):
         self.reason = reason
 
 
+# How to give the original story, as the `no-original` note says it on the command line.
+GIVE_ORIGINAL = "give it with --original FILE or the 'original' metadata key"
 NO_ORIGINAL = "it compares with the original story, and none was given (give it with --original FILE or the 'original' metadata key)"
 
 

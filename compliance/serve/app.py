@@ -27,7 +27,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from compliance import __version__
-from compliance.checks import ORIGINAL_KINDS
+from compliance.checks import GIVE_ORIGINAL, ORIGINAL_KINDS
 from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, parse_payload
 from compliance.decoding import decode_bytes
 from compliance.display import json_output, visible
@@ -420,6 +420,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             # Every field the editor filled in comes back with the refusal, so that they mend one thing and send again.
             typed = exc.typed if isinstance(exc, FormRefused) else form.typed if form is not None else None
             return _page(editor_page(checker.context, None, error=exc.message, form=typed, fetches=fetches), exc.status)
+        result = said_for_the_page(result)
         if not fetches and form.original is None:
             result = not_compared(result, form.meta, checker.context.packs)
         source = ArticleSource(decode_bytes(form.data).text, form.kind)
@@ -491,6 +492,22 @@ def page_check_meta(meta: Mapping[str, str], *, fetches: bool) -> dict[str, str]
     if fetches and meta.get("original_url"):
         checked["original"] = meta["original_url"]
     return checked
+
+
+# What an editor on the page gives instead of the command line's --original FILE.
+_GIVE_ORIGINAL_ON_THE_PAGE = "upload the original story's saved page as the Original story file, or give its Original URL"
+
+
+def said_for_the_page(result: FileResult) -> FileResult:
+    """`result` with its `no-original` note telling the editor the page's fields to give the
+    original story in, rather than the command line's option (the engine's note names
+    `--original FILE`, which the page has no use for)."""
+    notices = result.report.notices
+    if not any(n.code == "no-original" for n in notices):
+        return result
+    on_the_page = GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE
+    said = tuple(dataclasses.replace(n, message=n.message.replace(*on_the_page)) if n.code == "no-original" else n for n in notices)
+    return dataclasses.replace(result, report=dataclasses.replace(result.report, notices=said), packed=b"")
 
 
 def not_compared(result: FileResult, meta: Mapping[str, str], packs: Sequence[Pack]) -> FileResult:
