@@ -25,18 +25,18 @@ LISTING_PAGE = b"<html><body><h1>Not found</h1><pre>\n{partner}/news/\n{partner}
     ("answer", "problem"),
     [
         # A soft 404: an HTML error page answered 200 at the sitemap's address.
-        ((200, "text/html; charset=utf-8", ERROR_PAGE), "an HTML page (text/html), not a sitemap; not read"),
+        ((200, "text/html; charset=utf-8", ERROR_PAGE), "an HTML page (text/html), not a sitemap"),
         # Labelled as XML, or as text, but an HTML document by its first bytes (after a BOM and blank lines).
-        ((200, "application/xml", ERROR_PAGE), "an HTML page (application/xml), not a sitemap; not read"),
-        ((200, "text/plain", b"\xef\xbb\xbf\n\n  " + LISTING_PAGE), "an HTML page (text/plain), not a sitemap; not read"),
+        ((200, "application/xml", ERROR_PAGE), "an HTML page (application/xml), not a sitemap"),
+        ((200, "text/plain", b"\xef\xbb\xbf\n\n  " + LISTING_PAGE), "an HTML page (text/plain), not a sitemap"),
         # A server warning printed before the page: the parser would read it as a text sitemap, and take the page's URL lines.
         ((200, "text/html", b"Warning: include(sitemap.php): failed to open stream in /var/www/index.php on line 3\n" + LISTING_PAGE), "an HTML page"),
         # HTML without a doctype or <html>, labelled as such, its lines no URLs.
-        ((200, "text/html", b"Page not found.\nTry the front page."), "an HTML page (text/html) with no line that is a URL, not a sitemap; not read"),
+        ((200, "text/html", b"Page not found.\nTry the front page."), "an HTML page (text/html) with no line that is a URL, not a sitemap"),
         # Text soft 404s: words, or nothing.
-        ((200, "text/plain", b"404 Not Found\n"), "text (text/plain) with no line that is a URL, not a sitemap; not read"),
-        ((200, "text/plain", b""), "an empty answer (text/plain), not a sitemap; not read"),
-        ((200, "", b"  \n"), "an empty answer, not a sitemap; not read"),
+        ((200, "text/plain", b"404 Not Found\n"), "text (text/plain) with no line that is a URL, not a sitemap"),
+        ((200, "text/plain", b""), "an empty answer (text/plain), not a sitemap"),
+        ((200, "", b"  \n"), "an empty answer, not a sitemap"),
     ],
 )
 def test_a_sitemap_answered_with_a_page_or_nothing_is_a_problem_naming_it(answer: tuple[int, str, bytes], problem: str) -> None:
@@ -108,5 +108,5 @@ def test_the_readme_quotes_the_problem_an_html_sitemap_gives() -> None:
         routes["/sitemap.xml"] = (200, "text/html", ERROR_PAGE, {})
         _, problems = _listed(routes, partner, "sitemap", "/sitemap.xml")
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    quoted = readme.split("`sitemap not read: … ", 1)[1].split("`", 1)[0]
-    assert problems[0][1].startswith("sitemap not read: ") and problems[0][1].endswith(quoted)
+    quoted = readme.split("`sitemap not read: ", 1)[1].split("`", 1)[0]
+    assert problems[0][1] == f"sitemap not read: {quoted}"

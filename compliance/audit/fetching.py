@@ -373,17 +373,17 @@ def not_a_sitemap(body: bytes, content_type: str, *, robots_txt: bool = False) -
     media = content_type.split(";", 1)[0].strip().lower()
     shown = f" ({media})" if media else ""
     if html and (not roots or min(html) < min(roots)):
-        return f"an HTML page{shown}, not a sitemap; not read"
+        return f"an HTML page{shown}, not a sitemap"
     if roots or head.startswith(b"<") or robots_txt:
         return ""  # XML (the parser reads it, and says when it is no sitemap), or a robots.txt
     lines = [line.strip() for line in body.decode("utf-8", "replace").splitlines() if line.strip()]
     if not lines:
-        return f"an empty answer{shown}, not a sitemap; not read"
+        return f"an empty answer{shown}, not a sitemap"
     if not any(is_http_url(line) for line in lines):
         kind = "an HTML page" if media in _HTML_TYPES else "text"
-        return f"{kind}{shown} with no line that is a URL, not a sitemap; not read"
+        return f"{kind}{shown} with no line that is a URL, not a sitemap"
     if media in _HTML_TYPES and not all(is_http_url(line) for line in lines):
-        return f"an HTML page{shown}, not a sitemap; not read"
+        return f"an HTML page{shown}, not a sitemap"
     return ""
 
 
@@ -454,7 +454,7 @@ def sitemap_pages(fetcher: Fetcher, url: str) -> tuple[list[str], list[tuple[str
 
     tree = SitemapFetcher(url=url, recursion_level=0, web_client=SitemapClient(fetcher), parent_urls=set()).sitemap()  # type: ignore[arg-type]
     if isinstance(tree, InvalidSitemap):
-        return [], [(url, f"sitemap not read: {tree.reason}")]
+        return [], [(url, f"sitemap not read: {_fetch_problem(tree.reason)}")]
     # An index's sitemaps that could not be read are in the tree, not raised: each is a problem,
     # or an index of nothing but such sitemaps would give no page and no word.
     unread = [(sitemap.url, _unread_sitemap(sitemap.reason)) for sitemap in tree.all_sitemaps() if isinstance(sitemap, InvalidSitemap)]
@@ -466,7 +466,18 @@ def _unread_sitemap(reason: str) -> str:
     if "Recursion detected" in reason:
         # (The parser's reason lists the parents as a set, in no stable order.)
         return "sitemap loop: a sitemap index lists itself, or an index above it; not read again"
-    return f"sitemap not read: {reason}"
+    return f"sitemap not read: {_fetch_problem(reason)}"
+
+
+# The parser's words before the reason an answer was refused (the fetcher's problem line, or
+# `not_a_sitemap`'s): the problem line names the sitemap already, and the answer may have come.
+_PARSER_PREFIX = re.compile(r"^Unable to fetch sitemap from \S+: ")
+
+
+def _fetch_problem(reason: str) -> str:
+    """The parser's reason for a sitemap it could not read, without its "Unable to fetch sitemap
+    from URL:" (which says it was not fetched when it was, and was not a sitemap)."""
+    return _PARSER_PREFIX.sub("", reason, count=1)
 
 
 def _feed_link(link: str, feed_url: str) -> str:
