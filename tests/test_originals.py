@@ -310,3 +310,13 @@ def test_the_note_is_not_a_rule_not_checked(cli: Any) -> None:
     assert quiet.code == 0 and "not compared" not in quiet.out
     concise = cli("check", "--format", "concise", f"{FIXTURES}/compliant.html")
     assert "not compared" not in concise.out and "compare the copy" not in concise.out
+
+
+def test_junit_skips_the_rules_that_compare_with_an_original_for_want_of_one(cli: Any) -> None:
+    import xml.etree.ElementTree as ET
+
+    run = cli("check", "--format", "junit", f"{FIXTURES}/compliant.html")
+    skipped = {case.get("name"): case.find("skipped") for case in ET.fromstring(run.out).iter("testcase")}
+    reason = skipped["propublica/fidelity"]
+    assert reason is not None and reason.get("message", "").startswith("not compared: ")
+    assert "propublica/fidelity" in reason.get("message", "") and "none was given" in reason.get("message", "")

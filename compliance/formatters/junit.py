@@ -12,6 +12,7 @@ to fails the run, and its case is a `<failure>`.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
@@ -133,6 +134,11 @@ def _findings_by_rule(report: Report) -> dict[str, list[Finding]]:
 
 
 def _rule_notice(notices: Sequence[Notice], rule_id: str) -> Notice | None:
-    """A notice saying that this rule was not checked (the engine names the rule in `missing-meta`
-    and `pattern-too-large`)."""
-    return next((n for n in notices if n.code in ("missing-meta", "pattern-too-large") and f"rule {rule_id} " in n.message), None)
+    """A notice saying that this rule was not checked or not run: one that counts it among the
+    rules not checked (`undecided`, `missing-meta`...), or names it in its message
+    (`pattern-too-large`, and `no-original`, whose rules were not run for want of an original)."""
+    named = re.compile(rf"(?<![\w/-]){re.escape(rule_id)}(?![\w/-])")
+    return next(
+        (n for n in notices if rule_id in n.unchecked_rules or (n.code in ("missing-meta", "pattern-too-large", "no-original") and named.search(n.message))),
+        None,
+    )
