@@ -10,7 +10,7 @@ import pytest
 
 from compliance.api import check_html, load_packs
 from compliance.document import parse_document
-from compliance.document.byline_reading import read_byline
+from compliance.document.byline_reading import dateline_places, read_byline
 from compliance.packs import Pack
 
 HEADLINE = "Council votes to widen the main road through town"
@@ -36,6 +36,18 @@ def _page(top: str, bottom: str = "", outside: str = "") -> str:
         ("Por Ana Ruiz, Luis Gómez", ("Ana Ruiz", "Luis Gómez")),
         ("By JANE DOE, JOHN ROE", ("JANE DOE", "JOHN ROE")),
         ("By Jane Doe, John Roe-Smith", ("Jane Doe", "John Roe-Smith")),
+        # Short names of two words, East Asian ones among them: some are spelt as the gazetteer's
+        # lower-case transliteration keys of a city's name ("bo li", "bei li", "an qing"), which
+        # are no place a dateline gives.
+        ("By Jake Smith, Bo Li", ("Jake Smith", "Bo Li")),
+        ("By Jane Doe, Bei Li", ("Jane Doe", "Bei Li")),
+        ("By Jane Doe, An Qing", ("Jane Doe", "An Qing")),
+        ("By Jane Doe, Xi An", ("Jane Doe", "Xi An")),
+        ("By Jane Doe, Yu Wang, Bo Li", ("Jane Doe", "Yu Wang", "Bo Li")),
+        ("By Jane Doe, Li Wei", ("Jane Doe", "Li Wei")),
+        ("By Jane Doe, Kim Ji-woo", ("Jane Doe", "Kim Ji-woo")),
+        ("By Jane Doe, Al Ng", ("Jane Doe", "Al Ng")),
+        ("By JAKE SMITH, AN QING", ("JAKE SMITH", "AN QING")),
     ],
 )
 def test_names_parted_by_commas_are_each_credited(text: str, names: tuple[str, ...]) -> None:
@@ -65,6 +77,13 @@ def test_names_parted_by_commas_are_each_credited(text: str, names: tuple[str, .
         ("By JANE DOE, NEW YORK", "NEW YORK"),
         ("By Jane Doe, Capitol Hill", "Capitol Hill"),
         ("By Jane Doe, Austin, Texas", "Austin, Texas"),
+        # Places of two short words stay places: a large city by a written alternate name, a city,
+        # a district of the gazetteer.
+        ("By Jane Doe, Sao Paulo", "Sao Paulo"),
+        ("By Jane Doe, Hong Kong", "Hong Kong"),
+        ("By Jane Doe, Abu Dhabi", "Abu Dhabi"),
+        ("By Jane Doe, Mong Kok", "Mong Kok"),
+        ("By Jane Doe, Al Ain", "Al Ain"),
         # Written otherwise than the name before it: the outlet in Title Case after a name in capitals.
         ("By JANE DOE, Roll Call", "Roll Call"),
         # A bar or a dash parts a name from its credit, not from another person ("Raspberry Pi -
@@ -113,6 +132,41 @@ def test_the_second_of_a_comma_list_is_credited_as_a_reporter(reporter_pack: Pac
     report = check_html(_page('<p class="byline">By Jane Doe, John Roe</p>'), packs=[reporter_pack], meta={"reporter": reporter}, detect=False)
     assert [p.rule for p in report.passed] == ["gz/reporter"]
     assert report.findings == ()
+
+
+@pytest.mark.parametrize("reporter", ["Bo Li", "Jake Smith, Bo Li"])
+def test_a_short_east_asian_name_second_in_a_comma_list_is_credited(reporter_pack: Pack, reporter: str) -> None:
+    report = check_html(_page('<p class="byline">By Jake Smith, Bo Li</p>'), packs=[reporter_pack], meta={"reporter": reporter}, detect=False)
+    assert [p.rule for p in report.passed] == ["gz/reporter"]
+    assert report.findings == ()
+
+
+@pytest.mark.parametrize("second", ["Bo Li", "Tom Li", "An Qing"])
+def test_propublica_names_both_people_of_a_comma_list_in_its_fix(second: str) -> None:
+    # The fix must keep the co-author: "By Jane Doe, ProPublica" would delete them.
+    credit = '<p>This story was originally published by <a href="https://www.propublica.org/article/x">ProPublica</a>.</p>'
+    page = _page(credit + f'<p class="byline">By Jane Doe, {second}</p>')
+    report = check_html(page, packs=["propublica"])
+    [finding] = [f for f in report.findings if f.rule == "propublica/affiliation"]
+    assert finding.message == f"The byline does not tie Jane Doe and {second} to ProPublica."
+
+
+@pytest.mark.parametrize(
+    ("part", "is_place"),
+    [
+        # GeoNames' lower-case transliteration keys of a large city's name are no dateline place.
+        ("Bo Li", False),
+        ("Bei Li", False),
+        ("An Qing", False),
+        # Written alternate names of large cities, and cities by their own names, still are.
+        ("Sao Paulo", True),
+        ("New York", True),
+        ("Hong Kong", True),
+        ("Abu Dhabi", True),
+    ],
+)
+def test_only_written_alternate_names_of_cities_are_dateline_places(part: str, is_place: bool) -> None:
+    assert (dateline_places(part) == {part}) is is_place
 
 
 def test_an_outlet_after_the_name_is_still_no_reporter(reporter_pack: Pack) -> None:

@@ -23,7 +23,8 @@ What counts as a place (`dateline_parts`):
   by name, ISO code or such an abbreviation ("U.K."), or one word its region's letter code
   abbreviates ("England" for "ENG", "Scotland" for "SCT");
 - alone, a city of 100,000 people or more (by its name, or a Latin-letter alternate name of a
-  city of 500,000 or more: "New York", "Sao Paulo"), a country, a US state, a continent, a US
+  city of 500,000 or more: "New York", "Sao Paulo"; not GeoNames' lower-case transliteration
+  keys, "bo li" for Khabarovsk, which are spelt like people's names), a country, a US state, a continent, a US
   county, or a city or district of the table whose name has two words or more ("Capitol Hill",
   "Foggy Bottom": an outlet named like a town is one word, "Time", "Xinhua").
 A part with a leading "The" is never a place ("The Phoenix" is a newspaper); a lone part with an
@@ -41,9 +42,20 @@ from typing import NamedTuple
 # another thing's too ("Time" in Norway, "Xinhua" in China, "Asahi" in Japan).
 _LONE_CITY_POPULATION = 100_000
 # Alternate names are many and in many spellings; only a large city's count ("New York" for
-# "New York City", "Sao Paulo" for "São Paulo"), and only in Latin letters.
+# "New York City", "Sao Paulo" for "São Paulo"), and only in Latin letters with a capital.
+# GeoNames also lists, in lower case, the syllables of the city's name in another script as a
+# search key ("bo li" for 伯力, Khabarovsk; "ha ba luo fu si ke"): no one writes a dateline so,
+# and such keys are spelt like people's names ("Bo Li", "Bei Li", "An Qing").
 _ALTERNATE_NAME_POPULATION = 500_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ .'’-]+$")
+
+
+def _is_written_alternate_name(name: str) -> bool:
+    """Whether a city's alternate name is one a dateline may give: Latin letters, and not all in
+    lower case (GeoNames' transliteration keys are)."""
+    return bool(_LATIN.match(name)) and not name.islower()
+
+
 _DOTS = re.compile(r"[.\s]")
 
 
@@ -81,7 +93,7 @@ def _gazetteer() -> _Gazetteer:
         city = _City(record["countrycode"], record["admin1code"], int(record["population"]))
         names = {record["name"].casefold()}
         if city.population >= _ALTERNATE_NAME_POPULATION:
-            names.update(name.casefold() for name in record["alternatenames"] if _LATIN.match(name))
+            names.update(name.casefold() for name in record["alternatenames"] if _is_written_alternate_name(name))
         for name in names:
             cities.setdefault(name, []).append(city)
     countries: dict[str, tuple[str, ...]] = {
