@@ -192,6 +192,13 @@ EDITS = [
     ("The clinic is open Monday to Friday, officials said.", "The clinic is open Monday through Saturday, officials said.", '"to Friday" → "through Saturday"'),
     ("The rules are on pages 10 to 12 of the report.", "The rules are on pages 10 through 14 of the report.", "to 12 → through 14"),
     ("The road runs to the river, officials said.", "The road runs through the river, officials said.", '"to" → "through"'),
+    # A range turned round is another range, whatever joins its ends.
+    ("Inspections ran Monday to Friday.", "Inspections ran Friday through Monday.", '"Monday to Friday" → "Friday through Monday"'),
+    ("Inspections ran January through March.", "Inspections ran March through January.", '"January through March" → "March through January"'),
+    ("Inspections ran Monday-Friday, officials said.", "Inspections ran Friday-Monday, officials said.", '"Monday-Friday" → "Friday-Monday"'),
+    ("The rules are on pages 10 to 12 of the report.", "The rules are on pages 12 to 10 of the report.", '"10 to 12" → "12 to 10"'),
+    ("Inspections ran January through March, officials said.", "Inspections ran Jan. to March, officials said.", None),
+    ("Inspections ran from January to March, officials said.", "Inspections ran January through March, officials said.", None),
     ("The bill passed to the Senate on Monday.", "The bill passed through the Senate on Monday.", '"to" → "through"'),
     # A unit of time, distance or money put for another changes the fact, with or without a number;
     # a time counted from the republication's day may be restated in another unit ("last week" →
@@ -218,6 +225,24 @@ EDITS = [
     ("The new routes start in two weeks, the council said.", "The new routes start in 10 days, the council said.", None),
     ("The board will vote this week on the fees.", "The board will vote this month on the fees.", None),
     ("The deadline is three days from now, the agency said.", "The deadline is two weeks from now, the agency said.", None),
+    # A count of the story's own time ("took 3 days", "for 3 hours") is a fact whatever its unit: only
+    # a count from the republication's day ("two days ago", "in two weeks", "the past three days")
+    # moves with the day, and a length only to the same length in other words ("72 hours").
+    ("The review took 3 days, records show.", "The review took 4 days, records show.", "3 → 4"),
+    ("The review took 3 hours, records show.", "The review took 300 hours, records show.", "3 → 300"),
+    ("The review took three days, records show.", "The review took 30 days, records show.", "three → 30"),
+    ("He worked for 3 hours on the welds.", "He worked four hours on the welds.", "for 3 → four"),
+    ("The strike lasted two weeks, the union said.", "The strike lasted three weeks, the union said.", "two → three"),
+    ("He served 10 years in prison for the fraud.", "He served 12 years in prison for the fraud.", "10 → 12"),
+    ("The pipe failed 20 minutes after the test began.", "The pipe failed 2 minutes after the test began.", "20 → 2"),
+    ("The review took 3 days, records show.", "The review took three days, records show.", None),
+    ("The review took 72 hours, records show.", "The review took three days, records show.", None),
+    ("He worked for 3 hours on the welds.", "He worked three hours on the welds.", None),
+    ("The page took a second to load, she said.", "The page took one second to load, she said.", None),
+    ("The vote came two days ago, after a long debate.", "The vote came four days ago, after a long debate.", None),
+    ("The clinic has been closed for the past three days.", "The clinic has been closed for the past five days.", None),
+    ("The routes start in the next two weeks, he said.", "The routes start in the next three weeks, he said.", None),
+    ("On the morning of March 14, 2023, a weld failed.", "On the morning of March 14 last year, a weld failed.", None),
     # A number spelled out is the same number (AP spells a number that starts a sentence), an
     # ordinal too ("14th", "fourteenth", "twenty-first"); a count put for a rank is another fact
     # ("14 welds" → "14th welds"), but in a date the day reads either way ("March 14th").
@@ -235,6 +260,11 @@ EDITS = [
     ("It was the 100th inspection of the line that month.", "It was the one hundredth inspection of the line that month.", None),
     ("It was his 14th inspection of the line that month.", "It was his fifteenth inspection of the line that month.", "14th → fifteenth"),
     ("It was his 21st inspection of the line that month.", "It was his twenty-second inspection of the line that month.", "21st → twenty-second"),
+    # "second" without a count before it is a rank, not a unit of time ("a second", "30 seconds").
+    ("He was the second inspector at the site.", "He was the first inspector at the site.", "second → first"),
+    ("He was the first inspector at the site.", "He was the second inspector at the site.", "first → second"),
+    ("On the second day, crews left the site.", "On the third day, crews left the site.", "second → third"),
+    ("He was the second inspector at the site.", "He was the 2nd inspector at the site.", None),
     ("Inspectors signed off on 14 welds along the line.", "Inspectors signed off on 14th welds along the line.", "14 → 14th"),
     ("Inspectors signed off on 14 welds along the line.", "Inspectors signed off on fourteenth welds along the line.", "14 → fourteenth"),
     ("The hearing is set for March 14 at the courthouse.", "The hearing is set for March 14th at the courthouse.", None),

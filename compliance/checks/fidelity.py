@@ -12,9 +12,13 @@ difference is one hit:
   similarity falls below `style-similarity` (a number spelled in several words counts as one:
   "150" → "one hundred and fifty" is style). However small, an edit that turns one number into
   another ("41 welds" → "14 welds"; "twelve" → "12", "twenty-six" → "26" and "14th" →
-  "fourteenth" are style) away from words of time ("in two weeks" → "in three weeks" is a
-  relative time edit; a length of time written as one word is not: "a four-hour drive" → "a
-  five-hour drive" is a change; nor is a date's day or year: "March 14" → "March 15" and "in May
+  "fourteenth" are style) away from words of time ("in two weeks" → "in three weeks", "two days
+  ago" → "four days ago" and "the past three days" → "the past five days" count from the
+  republication's day: relative time edits; "10 a.m." → "11 a.m." is a time of day; a length of
+  the story's own is not: "took 3 days" → "took 4 days" and "worked for 3 hours" → "worked four
+  hours" are changes, "72 hours" → "three days" restates it, and neither is one written as one
+  word: "a four-hour drive" → "a five-hour drive" is a change; "second" without a count before it
+  is a rank: "the second inspector" → "the first inspector" is a change; nor is a date's day or year: "March 14" → "March 15" and "in May
   2023" → "in May 2024" are changes, "March 14" → "March 14th" is style), that puts a count for a rank ("14 welds" → "14th welds"; in a
   date the day reads either way: "March 14" → "March 14th"), that puts one unit of time for
   another with or without a number (`"hours" → "years"`: "within a few hours" → "within a few
@@ -49,7 +53,10 @@ difference is one hit:
   Denver"; "different to" → "different from" is style), and so do words moved so that a noun
   changes sides of "from" and "to", "before" and "after" or "won against" and "lost against"
   (`"to Ohio" → "from Ohio"`: "moved to Ohio from Texas" → "moved from Ohio to Texas"; AP's
-  "moved from Texas to Ohio" keeps each noun with its word and is style). An edit is within the
+  "moved from Texas to Ohio" keeps each noun with its word and is style), and so do words moved
+  so that a range is turned round (`"Monday to Friday" → "Friday through Monday"`, `"January
+  through March" → "March through January"`; "Jan. to March" → "January through March" keeps its
+  ends and is style). An edit is within the
   terms when its words are, after case and punctuation:
   the same words in another style (hyphens and spaces, "U.S." → "US", US/UK spelling "colour" →
   "color" and "organise" → "organize", a typo fixed inside a long word, a contraction "did not"
@@ -112,6 +119,7 @@ Fails::
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import Counter
 from typing import Any, NamedTuple
 
@@ -322,16 +330,7 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         lengths = _edit_length(taken), _edit_length(given)
         if max(lengths) > params.style_words:
             return f"an edit of {max(lengths)} words"
-        # The words beside the edit say whether its numbers are of time ("in [two] weeks", "March [14]").
-        before_edit = {_bare(words[start - 1]) for words, start in ((old, src_start), (new, dest_start)) if start > 0}
-        after_edit = [words[end] for words, end in ((old, src_end), (new, dest_end)) if end < len(words)]
-        unit_beside = any(part in _TIME_UNITS for word in (*taken, *given, *after_edit) for part in _bare(word).split("-"))
-        # A number after a month or weekday, or before a month (British order), with no unit of
-        # time, is a date's day or year ("March [14]", "May [2023]", "[14] March"): a date, whose
-        # number changed is a fact changed.
-        month_after = any(_bare(word) in _DATE_NAMES and word[:1].isupper() for word in after_edit)
-        in_date = (bool(before_edit & _DATE_NAMES) or month_after) and not unit_beside
-        of_time = in_date or unit_beside
+        of_time, in_date = _of_time(old, new, (src_start, src_end, dest_start, dest_end))
         # A length of time written as one word ("a four-hour drive", "a 10-year sentence") is a
         # fact of the story, not a time relative to its day ("in two weeks"): changed, it is content.
         durations = _durations(taken), _durations(given)
@@ -352,7 +351,7 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
     # The words of each edit: the same words in another style, or words of time or place.
     judged = [style_edits.unexplained(old, new, edit, of_time) for edit, of_time in zip(judged_edits, times, strict=True)]
     content = style_edits.reasons(judged)
-    return content[0] if content else _roles_swapped(old, new)
+    return content[0] if content else _roles_swapped(old, new) or _range_turned(old, new)
 
 
 # Words that make a number one of time: a unit after it ("in two weeks" → "in three weeks" is a
@@ -398,6 +397,72 @@ _SECONDS |= {"month": _SECONDS["year"] / 12, "decade": _SECONDS["year"] * 10, "c
 # month", "this week", "the past few days"), or after it ("two days ago" → "two weeks ago"):
 # a later day puts another unit there.
 _FROM_THE_DAY = frozenset("this last next past coming upcoming previous ago".split())
+
+
+# Units of time that name a point, not a length: a time of day ("10 a.m." → "11 a.m.", which a
+# time zone restates), a weekend.
+_CLOCK_UNITS = frozenset("a.m p.m am pm weekend weekends".split())
+# Words before a count of time that count it from the republication's day ("in two weeks", "the
+# past three days", "the next two years", "last week"); "ago" and "from now" do after its unit.
+_COUNTED_FROM = frozenset("in this last next past coming upcoming previous".split())
+# Words after which "second" is a unit of time ("a second", "per second", "a split second");
+# elsewhere, without a count before it, it is a rank ("the second inspector").
+_SECOND_AFTER = frozenset("a per split each every".split())
+_YEAR_DIGITS = 4
+
+
+def _of_time(old: list[str], new: list[str], edit: tuple[int, int, int, int]) -> tuple[bool, bool]:
+    """Whether the numbers of an edit (`edit`: the spans of `old` and `new`, a paragraph's words,
+    it takes out and puts in) are of time, and whether they are a date's: a day or year after a
+    month or weekday, or before a month (British order), with no unit of time ("March [14]",
+    "May [2023]", "[14] March"), whose number changed is a fact changed. A count before a unit of
+    time is of time when a later day restates it: a time of day ("[10] a.m."), a time counted
+    from the republication's day ("in [two] weeks", "[two] days ago", "the past [three] days"),
+    or a length restated in another unit ("[48 hours]" → "[two days]"). A length of the story's
+    own ("took [3] days", "worked for [3] hours") is a fact: its number changed is a fact changed."""
+    src_start, src_end, dest_start, dest_end = edit
+    spans = ((old, src_start, src_end), (new, dest_start, dest_end))
+    units = [unit for words, start, end in spans for unit in _time_units(words, start, end)]
+    before_edit = {_bare(words[start - 1]) for words, start, _ in spans if start > 0}
+    month_after = any(end < len(words) and _bare(words[end]) in _DATE_NAMES and words[end][:1].isupper() for words, _, end in spans)
+    in_date = bool(before_edit & _DATE_NAMES) or month_after
+    if not units:
+        return in_date, in_date
+    # A date or a year restated from the republication's day ("March 14, 2023" → "March 14 last
+    # year") is `time_edits`' and the words' to judge.
+    years = any(_bare(word).isdigit() and len(_bare(word)) == _YEAR_DIGITS for words, start, end in spans for word in words[start:end])
+    if in_date or years or any(unit in _CLOCK_UNITS for unit in units):
+        return True, False
+    if all(_counted_from_the_day(words, start, end) for words, start, end in spans):
+        return True, False
+    lengths = [_length(words[start : end + 1]) for words, start, end in spans]
+    return (lengths[0] is not None and lengths[1] is not None and _about(lengths[0], lengths[1])), False
+
+
+def _time_units(words: list[str], start: int, end: int) -> list[str]:
+    """The units of time among the words of an edit (`words[start:end]`) and the word after it,
+    in lower case as written ("hours", "a.m"); "second" only after a count or `_SECOND_AFTER`."""
+    parts = [part for word in words[max(0, start - 1) : end + 1] for part in _bare(word).split("-") if part]
+    first = len([part for word in words[max(0, start - 1) : start] for part in _bare(word).split("-") if part])
+    found: list[str] = []
+    for index in range(first, len(parts)):
+        part, previous = parts[index], parts[index - 1] if index else ""
+        if part in _TIME_UNITS and (part != "second" or previous in _SECOND_AFTER or _NUMERAL().match(previous) or _is_number_word(previous)):
+            found.append(part)
+    return found
+
+
+def _counted_from_the_day(words: list[str], start: int, end: int) -> bool:
+    """Whether the count of time an edit (`words[start:end]`) writes is counted from the
+    republication's day: `_COUNTED_FROM` among it and the two words before, or "ago" or "from
+    now" in it or the three words after ("in [two] weeks", "[3 days] ago"); an edit that writes no
+    count says nothing against it ("two years ago" → "recently")."""
+    if not _numbers(words[start:end]):
+        return True
+    before = {_bare(word) for word in words[max(0, start - 2) : end]}
+    after = [_bare(word) for word in words[start : end + 3]]
+    from_now = any(word == "from" and later == "now" for word, later in itertools.pairwise(after))
+    return bool(before & _COUNTED_FROM) or "ago" in after or from_now
 
 
 # How far apart two lengths of time may be and still be one length in other units: "a month" is
@@ -462,6 +527,54 @@ def _unit_changed(old: list[str], new: list[str], edit: tuple[int, int, int, int
     if from_now or counted_from_now or (lengths[0] is not None and lengths[1] is not None and _about(lengths[0], lengths[1])):
         return None
     return style_edits.quoted_edit(taken, given)
+
+
+# Words between the two ends of a range ("Monday to Friday", AP's "Monday through Friday",
+# "pages 10 until 12"); a dash or hyphen joins them too ("Monday-Friday", "10–12").
+_RANGE_JOINERS = frozenset("to through thru until till".split())
+# The punctuation around a word shown as written ("Friday." → "Friday").
+_AS_WRITTEN = ".,;:!?\"'“”‘’()"
+
+
+def _range_ends(word: str) -> str | None:
+    """What a word as written ends a range at, as a reader reads it: a capitalised month or
+    weekday by its first three letters ("Sept." → "sep"), a number by its value ("twelve" → "12.0");
+    None when it ends none ("may", "a.m.")."""
+    bare = _bare(word)
+    if bare in _DATE_NAMES and word.lstrip("(\"'“‘")[:1].isupper():
+        return bare[:3]
+    values = _numbers([bare]) if _NUMERAL().match(bare) or _is_number_word(bare) else []
+    return str(values[0]) if len(values) == 1 else None
+
+
+def _ranges(words: list[str]) -> dict[tuple[str, str], str]:
+    """The ranges a paragraph's words write, by their ends in order ("Monday to Friday",
+    "Monday through Friday" and "Monday-Friday" are ("mon", "fri")), each with its words as
+    written."""
+    found: dict[tuple[str, str], str] = {}
+    for index, word in enumerate(words):
+        joined = [piece for piece in style_edits.JOINERS().split(word) if piece.strip()]
+        ends = [_range_ends(piece) for piece in joined]
+        if len(joined) == 2 and ends[0] and ends[1]:
+            found.setdefault((ends[0], ends[1]), word.strip(_AS_WRITTEN))
+        if 0 < index < len(words) - 1 and _bare(word) in _RANGE_JOINERS and not words[index - 1].endswith(_CLAUSE_ENDS):
+            first = _range_ends(style_edits.JOINERS().split(words[index - 1])[-1])
+            last = _range_ends(style_edits.JOINERS().split(words[index + 1])[0])
+            if first and last:
+                found.setdefault((first, last), " ".join(shown.strip(_AS_WRITTEN) for shown in words[index - 1 : index + 2]))
+    return found
+
+
+def _range_turned(old: list[str], new: list[str]) -> str | None:
+    """`"Monday to Friday" → "Friday through Monday"` when the same words, moved, turn a range
+    of the paragraph (`old`, `new`: its words in the original and the republication) round: its
+    last end put first ("January through March" → "March through January"); None when each
+    range keeps its order, whatever the word or dash between its ends."""
+    ranges = _ranges(old), _ranges(new)
+    for (first, last), shown in ranges[1].items():
+        if first != last and (last, first) in ranges[0] and (first, last) not in ranges[0]:
+            return f'"{ranges[0][(last, first)]}" → "{shown}"'
+    return None
 
 
 # Words that set the part a noun plays, in pairs of opposites: where a movement goes and where it

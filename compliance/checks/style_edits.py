@@ -15,8 +15,9 @@ terms when, after case and punctuation, what it takes out and what it puts in ar
   ("Monday to Friday" → "Monday through Friday" → "Monday-Friday", "10 through 12", "9 a.m.
   through 5 p.m."), or a word moved elsewhere in the paragraph ("said Smith" → "Smith said");
 - numbers on both sides of the edit, or of time, spelled or not, cardinal or ordinal
-  ("fourteenth", "twenty-first"; the caller judges a changed number, a count put for a rank and
-  a unit of time put for another: `fidelity.beyond_style`), years, negations (the caller counts them), words of time
+  ("fourteenth", "twenty-first"; the caller judges a changed number, a count put for a rank, a
+  length of the story's own ("took 3 days" → "took 4 days"), a range turned round and a unit of
+  time put for another: `fidelity.beyond_style`), years, negations (the caller counts them), words of time
   ("Tuesday", "yesterday", "last", "week", "ago", "p.m."), words of place (a place the gazetteer
   of `compliance.document.places` knows, taken out or put in, a US state's AP abbreviation or
   postal code, "here", "city", "county", "our city", "Tulsa-based"), function words (articles, prepositions, conjunctions, "that"/"which", forms of
@@ -81,7 +82,7 @@ _AROUND = ",;:!?\"'“”‘’()[]{}*" + DASHES
 _TOKEN = on_first_use(
     r"(?P<number>\d[\d,.]*(?:st|nd|rd|th|bn|k|m|b)?)(?![^\W\d_])|(?P<digits>\d[\d,.]*)|(?P<symbol>[$€£%&#°¢])|(?P<word>[^\W\d_]+(?:[.'’][^\W\d_]+)*)"
 )
-_JOINERS = on_first_use("[-/" + DASHES + "]")
+JOINERS = on_first_use("[-/" + DASHES + "]")
 _CONTRACTION = on_first_use(r"^(?P<stem>[^\W\d_]+?)(?P<ending>n['’]t|['’](?:s|re|ve|ll|d|m))$")
 # What a contraction's ending and a few stems stand for ("won't" is "will not").
 _ENDINGS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'s": "'s", "'d": "'d"}
@@ -257,7 +258,7 @@ _ABBREVIATION_LETTERS = 5
 
 def pieces(raw: Sequence[str]) -> list[str]:
     """Words as written split at hyphens, slashes and dashes ("D-Wash.," is "D" and "Wash.,")."""
-    return [piece for word in raw for piece in _JOINERS().split(word) if piece.strip(_AROUND)]
+    return [piece for word in raw for piece in JOINERS().split(word) if piece.strip(_AROUND)]
 
 
 def words_of(raw: Sequence[str]) -> list[Word]:
