@@ -334,7 +334,7 @@ def test_quiet_keeps_the_notes_of_rules_not_checked_and_the_summary_counts_them(
         " (give it with --meta original_headline=..., or give the original story with --original)"
     )
     not_compared = (
-        "  note: not compared: common/reused-agency-photo, calmatters/original-headline compare the copy with the original story,"
+        "  note: not compared: common/reused-agency-photo, calmatters/original-headline, calmatters/fidelity compare the copy with the original story,"
         " and none was given (give it with --original FILE or the 'original' metadata key)"
     )
     run = cli("check", "--quiet", str(DCNF / "compliant-static.html"), str(calmatters))
