@@ -51,7 +51,7 @@ def test_markdown_and_html_copies_keep_the_rules_fix_about_the_image() -> None:
     markdown = _logo(check_markdown(f"# {HEADLINE}\n\n{BYLINE}\n\n{STORY}\n\n{LICENSE}\n", packs=["dcnf"]))
     html = _logo(check_html(f"<article><h1>{HEADLINE}</h1><p>{BYLINE}</p><p>{STORY}</p><p>{LICENSE}</p></article>", packs=["dcnf"]))
     for finding in (markdown, html):
-        assert finding.help.startswith("Place the DCNF logo image") and "hidden with CSS" in finding.help
+        assert finding.help.startswith("Include the DCNF logo image") and "hidden with CSS" in finding.help
 
 
 def test_a_text_copy_keeps_the_rules_fix_for_what_is_no_image() -> None:

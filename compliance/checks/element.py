@@ -310,12 +310,22 @@ def _with_svg(selector: Selector) -> Selector:
 def asks_for_an_image(check: Check) -> bool:
     """Whether a check asks for an image and nothing else: an element check whose selector is of
     images (`img`, `amp-img`), or an `any`/`all` of such checks (the DCNF logo by its alt text or
-    by its address). What a plain-text copy writes as a line of the image's alt text."""
+    by its address). An alternative of an `any` that only an HTML page can meet (it asks for the
+    page's `<body>`: the DCNF logo painted as an element's background) is no way of meeting it in
+    plain text, and is left aside. What a plain-text copy writes as a line of the image's alt text."""
     if check.kind == "element":
         return _selects_images(check.params.selector)
-    if check.kind in ("any", "all"):
+    if check.kind == "all":
         return bool(check.params) and all(asks_for_an_image(inner) for inner in check.params)
+    if check.kind == "any":
+        ways = [inner for inner in check.params if not _html_page_only(inner)]
+        return bool(ways) and all(asks_for_an_image(inner) for inner in ways)
     return False
+
+
+def _html_page_only(check: Check) -> bool:
+    """Whether the check is an `all` that asks for the page's `<body>`, which only an HTML page has."""
+    return check.kind == "all" and any(inner.kind == "element" and group_members(inner.params.selector.css) == ("body",) for inner in check.params)
 
 
 def _selects_images(selector: Selector) -> bool:
