@@ -62,6 +62,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from compliance.checks.time_edits import MONTHS, WEEKDAYS
 from compliance.firstuse import on_first_use
 from compliance.text import DASHES
 
@@ -97,11 +98,8 @@ TIME_UNITS = frozenset(
         *"year years decade decades century centuries a.m p.m am pm".split(),
     ]
 )
-DATE_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+# The names of months and weekdays, and their abbreviations, as the time edits read dates by them.
+DATE_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Words an edit may take out or put in freely. Numbers and negations are judged by the caller.
 _FUNCTION_WORDS = frozenset(
     """a an the of in on at to for from by with into onto upon about as than and that which who whom whose

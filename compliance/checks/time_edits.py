@@ -40,7 +40,8 @@ from typing import NamedTuple
 
 from compliance.text import DASHES, shorten
 
-_MONTHS = {
+# Month names and their abbreviations, lower case, to the month's number (1-12).
+MONTHS = {
     name: number
     for number, names in enumerate(
         (
@@ -61,7 +62,8 @@ _MONTHS = {
     )
     for name in names
 }
-_WEEKDAYS = {
+# Weekday names and their abbreviations, lower case, to the weekday's number (Monday 0, as `datetime.date.weekday`).
+WEEKDAYS = {
     name: number
     for number, names in enumerate(
         (
@@ -134,12 +136,12 @@ def _absolute(words: list[str]) -> _Absolute | None:
             year = int(word)
         elif word.rstrip("stndrh").isdigit() and 1 <= int(word.rstrip("stndrh")) <= _DAY_OF_MONTH and month is not None and day is None:
             day = int(word.rstrip("stndrh"))
-        elif word in _MONTHS and month is None:
-            month = _MONTHS[word]
+        elif word in MONTHS and month is None:
+            month = MONTHS[word]
         elif word in _SEASONS and season is None:
             season = _SEASONS[word]
-        elif word in _WEEKDAYS and weekday is None:
-            weekday = _WEEKDAYS[word]
+        elif word in WEEKDAYS and weekday is None:
+            weekday = WEEKDAYS[word]
         else:
             return None
     if (year, month, weekday) == (None, None, None):
@@ -172,10 +174,10 @@ def _relative(words: list[str]) -> _Relative | None:
             found = _Relative(anchor, word, 0)
         elif word in _SEASONS:
             found = _Relative(anchor, "season", _SEASONS[word])
-        elif word in _MONTHS:
-            found = _Relative(anchor, "monthname", _MONTHS[word])
-        elif word in _WEEKDAYS:
-            found = _Relative(anchor, "weekday", _WEEKDAYS[word])
+        elif word in MONTHS:
+            found = _Relative(anchor, "monthname", MONTHS[word])
+        elif word in WEEKDAYS:
+            found = _Relative(anchor, "weekday", WEEKDAYS[word])
         else:
             return None
     return found
