@@ -328,15 +328,48 @@ EDITS = [
     ("The clinic opened on March 14, 2023, after a long delay.", "The clinic opened on 14 March 2023 after a long delay.", None),
     # A place named for another is a fact changed; a place shortened, a state abbreviated (AP or
     # postal) or a relative word for it is a place edit.
-    ("The crew worked near Amarillo, Texas, that morning.", "The crew worked near Tulsa, Oklahoma, that morning.", '"Amarillo Texas" → "Tulsa Oklahoma"'),
-    ("The pipeline runs through western Oklahoma for miles.", "The pipeline runs through western Kansas for miles.", '"Oklahoma" → "Kansas"'),
-    ("The council met on Tuesday in Portland, Ore.", "The council met on Tuesday in Portland, Maine.", '"Ore." → "Maine."'),
-    ("The shelter in Austin, Texas, is full every night.", "The shelter in Dallas, Texas, is full every night.", '"Austin" → "Dallas"'),
+    (
+        "The crew worked near Amarillo, Texas, that morning.",
+        "The crew worked near Tulsa, Oklahoma, that morning.",
+        '"Amarillo Texas" → "Tulsa Oklahoma": another place',
+    ),
+    ("The pipeline runs through western Oklahoma for miles.", "The pipeline runs through western Kansas for miles.", '"Oklahoma" → "Kansas": another place'),
+    ("The council met on Tuesday in Portland, Ore.", "The council met on Tuesday in Portland, Maine.", '"Ore." → "Maine.": another place'),
+    ("The shelter in Austin, Texas, is full every night.", "The shelter in Dallas, Texas, is full every night.", '"Austin" → "Dallas": another place'),
     ("The council met on Tuesday in Portland, Ore.", "The council met on Tuesday in Portland, Oregon.", None),
     ("The pipeline runs through western Oklahoma for miles.", "The pipeline runs through western Okla. for miles.", None),
     ("Residents of Flint, Mich., lacked clean water.", "Residents of Flint, MI, lacked clean water.", None),
     ("Residents of Flint, Michigan, lacked clean water.", "Residents of Flint lacked clean water.", None),
-    ("The storm hit Houston on Tuesday and moved east.", "The storm hit Dallas on Tuesday and moved east.", '"Houston" → "Dallas"'),
+    ("The storm hit Houston on Tuesday and moved east.", "The storm hit Dallas on Tuesday and moved east.", '"Houston" → "Dallas": another place'),
+    # A city put as the state or country it is in says less than the original: not where, only
+    # roughly; a state put as one of its cities says more. Either is another place, named so.
+    (
+        "The shelter in Austin is full every night, officials said.",
+        "The shelter in Texas is full every night, officials said.",
+        '"Austin" → "Texas": a city put as its state or country, less precise',
+    ),
+    (
+        "The shelter in Austin is full every night, officials said.",
+        "The shelter in Tex. is full every night, officials said.",
+        '"Austin" → "Tex.": a city put as its state or country, less precise',
+    ),
+    (
+        "The plant in Munich closed last year, the company said.",
+        "The plant in Germany closed last year, the company said.",
+        '"Munich" → "Germany": a city put as its state or country, less precise',
+    ),
+    (
+        "The shelter in Texas is full every night, officials said.",
+        "The shelter in Austin is full every night, officials said.",
+        '"Texas" → "Austin": a state or country put as one of its cities, more precise',
+    ),
+    (
+        "The shelter in Austin, Texas, is full every night.",
+        "The shelter in Texas is full every night.",
+        '"Austin Texas" → "Texas": a city cut to its state or country, less precise',
+    ),
+    ("The shelter in Austin, Texas, is full every night.", "The shelter in Austin is full every night.", None),
+    ("The shelter in Austin is full every night, officials said.", "The shelter here is full every night, officials said.", None),
     ("The mayor spoke in Washington, D.C., on Monday.", "The mayor spoke in Washington, DC, on Monday.", None),
     ("The rally in Kansas City, Mo., drew thousands of people.", "The rally in Kansas City, Missouri, drew thousands of people.", None),
     ("The rally in New York City drew thousands of people.", "The rally in New York drew thousands of people.", None),

@@ -47,8 +47,10 @@ from Texas" → "moved from Ohio to Texas") are the caller's to judge, by the no
 (`fidelity._roles_swapped`), as are units of time ("within a few hours" → "within a few years").
 
 Known limits: a person named like a large city ("Jackson", "Warren") reads as a place (and one
-put for another as a place changed, which it is either way), a city put for its state or a
-state's city ("Washington" → "D.C.", "Manhattan" → "New York") as another place, a
+put for another as a place changed, which it is either way), a city put for a state's city
+("Washington" → "D.C.", "Manhattan" → "New York") as another place (a city put as the state or
+country the gazetteer has it in is named so: "Austin" → "Texas" is less precise, "Austin, Texas"
+→ "Texas" a city cut to its state; both are changes, since the story no longer says where), a
 one-letter change inside a long word as a typo fixed ("counties" → "countries"; a typo in a
 short or capitalised word, "teh" or a sentence's "Goverment", is not: "cat" → "car" and "Smith"
 → "Smyth" are changes), a preposition for another but "from" for "to" ("in" → "on", "at" →
@@ -427,8 +429,36 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     # edit shortens a name or puts a relative word for it ("Portland, Ore." → "Portland", "here").
     places = _places_renamed([w for w in removed if w not in taken], [w for w in added if w not in given])
     if places is not None:
-        return Unexplained(*places, shown)
+        return Unexplained(*places, shown + _how_placed(*places))
+    cut = [w for w in removed if w not in taken]
+    if cut and len(cut) == len(removed) and not added and _keeps_the_region(cut, after[dest_start : dest_end + 1]):
+        # "Austin, Texas" → "Texas": the city cut, its state kept, is the state put for the city.
+        return Unexplained(cut, [], shown + ": a city cut to its state or country, less precise")
     return Unexplained(taken, given, shown)
+
+
+def _keeps_the_region(cut: list[Word], kept: Sequence[str]) -> bool:
+    """Whether the republication's words where an edit cut place names (`cut`), and the word
+    after them (`kept`), hold the state or country of the city they named ("[Austin,] Texas")."""
+    from compliance.document.places import is_region_of
+
+    city = " ".join(w.shown for w in cut)
+    return any(is_region_of(city, word.strip(_AROUND)) for word in kept)
+
+
+def _how_placed(gone: list[Word], put: list[Word]) -> str:
+    """What a place put for another says of it, when the gazetteer tells: `": a city put as its
+    state or country, less precise"` ("Austin" → "Texas": true, but it no longer says where), `":
+    a state or country put as one of its cities, more precise"` ("Texas" → "Austin": more than the
+    original says), else `": another place"`."""
+    from compliance.document.places import is_region_of
+
+    taken, given = " ".join(w.shown for w in gone), " ".join(w.shown for w in put)
+    if is_region_of(taken, given):
+        return ": a city put as its state or country, less precise"
+    if is_region_of(given, taken):
+        return ": a state or country put as one of its cities, more precise"
+    return ": another place"
 
 
 def number_sign(words: Sequence[str], index: int) -> str | None:

@@ -331,6 +331,13 @@ def same_region(one: str, other: str) -> bool:
     return any(names(first, full, codes) and names(second, full, codes) for full, codes in regions)
 
 
+def is_region_of(city: str, region: str) -> bool:
+    """Whether `region` (as written: "Texas", "Tex.", "TX", "Germany") is the US state or country
+    a city of the gazetteer named `city` ("Austin") lies in (one of the cities of that name)."""
+    places = _gazetteer()
+    return any(_is_region_of(region.strip(".,;:"), found, places) for found in places.cities.get(city.strip(".,;:").casefold(), ()))
+
+
 def _names_a_place(run: list[str], following: str, places: _Gazetteer) -> bool:
     """Whether a run of capitalised words names a place (`place_positions`); the word after it
     may be its region ("Portland" before "Ore.")."""
