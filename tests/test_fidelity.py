@@ -50,7 +50,26 @@ EDITS = [
     ("The company said the welds had been inspected.", "The company said the welds had not been inspected.", "a negation added"),
     ("Redbud did not respond to repeated phone calls.", "Redbud didn't respond to repeated phone calls.", None),
     ("The council met on Tuesday in Portland, Ore.", "The council met last week in Portland.", None),
-    ("The hearing is set for 10 a.m. on Monday, officials said.", "The hearing is set for 11 a.m. on Monday, officials said.", None),
+    # A time of day is a fact: only the same instant restated passes, in another style or, when
+    # both name a time zone, in another zone (a zone the original does not name cannot be restated).
+    ("The hearing is set for 10 a.m. on Monday, officials said.", "The hearing is set for 11 a.m. on Monday, officials said.", '"10 a.m." → "11 a.m."'),
+    ("The hearing starts at 3 p.m. on Monday, officials said.", "The hearing starts at 5 p.m. on Monday, officials said.", '"3 p.m." → "5 p.m."'),
+    ("The hearing starts at 9:30 a.m. on Monday, officials said.", "The hearing starts at 9:45 a.m. on Monday, officials said.", '"9:30 a.m." → "9:45 a.m."'),
+    ("The clinic is open 9 a.m. to 5 p.m. on weekdays.", "The clinic is open 9 a.m. to 6 p.m. on weekdays.", '"5 p.m." → "6 p.m."'),
+    ("The hearing starts at 3 p.m. ET on Monday, officials said.", "The hearing starts at 1 p.m. PT on Monday, officials said.", '"3 p.m. ET" → "1 p.m. PT"'),
+    ("The hearing starts at 3 p.m. ET on Monday, officials said.", "The hearing starts at 3 p.m. PT on Monday, officials said.", '"3 p.m. ET" → "3 p.m. PT"'),
+    ("The hearing starts at 3 p.m. on Monday, officials said.", "The hearing starts at noon PT on Monday, officials said.", '"3 p.m." → "noon PT"'),
+    ("The hearing starts at 3 p.m. on Monday, officials said.", "The hearing starts at 15:00 on Monday, officials said.", None),
+    ("The hearing starts at 3 p.m. on Monday, officials said.", "The hearing starts at 3:00 p.m. on Monday, officials said.", None),
+    ("The hearing starts at 3 p.m. on Monday, officials said.", "The hearing starts at 3pm on Monday, officials said.", None),
+    ("The hearing starts at noon on Monday, officials said.", "The hearing starts at 12 p.m. on Monday, officials said.", None),
+    ("The hearing starts at 3 p.m. ET on Monday, officials said.", "The hearing starts at noon PT on Monday, officials said.", None),
+    ("The hearing starts at 3 p.m. EDT on Monday, officials said.", "The hearing starts at 19:00 UTC on Monday, officials said.", None),
+    ("The hearing starts at 3 p.m. on Monday, officials said.", "The hearing starts at 3 p.m. ET on Monday, officials said.", None),
+    # A range of times turned round is another range; its ends restated keep it.
+    ("The clinic is open from 9 a.m. to 5 p.m. daily.", "The clinic is open from 5 p.m. to 9 a.m. daily.", '"9 a.m. to 5 p.m." → "5 p.m. to 9 a.m."'),
+    ("Voting runs between 9 a.m. and noon on Tuesday.", "Voting runs between noon and 9 a.m. on Tuesday.", '"9 a.m. and noon" → "noon and 9 a.m."'),
+    ("The clinic is open from 9 a.m. to 5 p.m. daily.", "The clinic is open from 09:00 to 17:00 daily.", None),
     # Style, relative time and place: the same words in another style (case, punctuation, hyphens,
     # US/UK spelling, a typo, a contraction, an abbreviation or acronym, AP usage), words of time
     # or place, function words, courtesy titles, a word moved.
@@ -128,7 +147,7 @@ EDITS = [
     ("The board will meet in the coming weeks.", "The board will meet in the past weeks.", '"coming" → "past"'),
     ("The former director spoke at the hearing.", "The future director spoke at the hearing.", '"former" → "future"'),
     ("The plant will close early next month, officials said.", "The plant will close late next month, officials said.", '"early" → "late"'),
-    ("The hearing is set for 10 a.m. on Monday, officials said.", "The hearing is set for 10 p.m. on Monday, officials said.", '"a.m." → "p.m."'),
+    ("The hearing is set for 10 a.m. on Monday, officials said.", "The hearing is set for 10 p.m. on Monday, officials said.", '"10 a.m." → "10 p.m."'),
     ("The crash happened Tuesday morning on the highway.", "The crash happened Tuesday evening on the highway.", '"morning" → "evening"'),
     ("The clinic closed last spring after the audit.", "The clinic closed last fall after the audit.", '"spring" → "fall"'),
     ("The board voted yesterday to raise the fees.", "The board voted on Monday to raise the fees.", None),
@@ -235,6 +254,16 @@ EDITS = [
     ("The strike lasted two weeks, the union said.", "The strike lasted three weeks, the union said.", "two → three"),
     ("He served 10 years in prison for the fraud.", "He served 12 years in prison for the fraud.", "10 → 12"),
     ("The pipe failed 20 minutes after the test began.", "The pipe failed 2 minutes after the test began.", "20 → 2"),
+    # "In" after a verb of work done counts the time it took, not a time from the day; told as a
+    # future, it counts from the day again.
+    ("The review was completed in 3 days, records show.", "The review was completed in 4 days, records show.", "3 → 4"),
+    ("The crews finished the repairs in two weeks, records show.", "The crews finished the repairs in three weeks, records show.", "two → three"),
+    ("The bridge was built in 18 months, records show.", "The bridge was built in 20 months, records show.", "18 → 20"),
+    ("The work was done in just 3 days, records show.", "The work was done in just 5 days, records show.", "3 → 5"),
+    ("The review was finished within 3 days, records show.", "The review was finished within 4 days, records show.", "3 → 4"),
+    ("The review was completed in 3 days, records show.", "The review was completed in three days, records show.", None),
+    ("The review was completed in 3 days, records show.", "The review was completed in 72 hours, records show.", None),
+    ("The repairs will be completed in two weeks, officials said.", "The repairs will be completed in three weeks, officials said.", None),
     ("The review took 3 days, records show.", "The review took three days, records show.", None),
     ("The review took 72 hours, records show.", "The review took three days, records show.", None),
     ("He worked for 3 hours on the welds.", "He worked three hours on the welds.", None),
@@ -482,6 +511,35 @@ DATED_EDITS = [
 ]
 
 
+# (the original's day, what the original's story says, the date the republication puts for it,
+# why the edit is beyond style): a relative time the original counted from its own day, put as a
+# date, keeps the fact only when the date holds every day it named.
+ORIGINAL_DATED_EDITS = [
+    ("2024-05-02", "yesterday", "on May 1", None),
+    ("2024-05-02", "yesterday", "on Wednesday", None),
+    ("2024-05-02", "yesterday", "on May 1, 2024", None),
+    ("2024-05-02", "last month", "in April", None),
+    ("2024-05-02", "two years ago", "in 2022", None),
+    ("2024-05-02", "last year", "in 2023", None),
+    ("2024-05-02", "tomorrow", "on Friday", None),
+    ("2024-05-02", "yesterday", "on May 3", '"yesterday" → "on May 3": the original was published 2024-05-02, so "yesterday" was Wednesday, 2024-05-01'),
+    ("2024-05-02", "yesterday", "on Monday", '"yesterday" → "on Monday": the original was published 2024-05-02, so "yesterday" was Wednesday, 2024-05-01'),
+    ("2024-05-02", "last month", "in March", '"last month" → "in March": the original was published 2024-05-02, so "last month" was April 2024'),
+    ("2024-05-02", "two years ago", "in 2019", '"two years ago" → "in 2019": the original was published 2024-05-02, so "two years ago" was 2022'),
+    # A date inside the time named says more than the original did.
+    ("2024-05-02", "last week", "on Tuesday", '"last week" → "on Tuesday": the original was published 2024-05-02, so "last week" was 2024-04-22 to 2024-04-28'),
+    ("2024-05-02", "last year", "in March 2023", '"last year" → "in March 2023": the original was published 2024-05-02, so "last year" was 2023'),
+]
+
+
+@pytest.mark.parametrize(("day", "said", "dated", "why"), ORIGINAL_DATED_EDITS, ids=[f"{d}: {s} → {t}" for d, s, t, _ in ORIGINAL_DATED_EDITS])
+def test_a_date_for_the_originals_relative_time_is_judged_by_the_originals_day(day: str, said: str, dated: str, why: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    before, after = f"The board voted {said} to raise the fees, officials said.", f"The board voted {dated} to raise the fees, officials said."
+    assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS, None, datetime.date.fromisoformat(day)) == why
+
+
 @pytest.mark.parametrize(("before", "after", "why"), EDITS, ids=[f"{b} → {a}" for b, a, _ in EDITS])
 def test_a_changed_number_negation_or_content_word_is_beyond_style_and_a_style_edit_is_not(before: str, after: str, why: str | None) -> None:
     from rapidfuzz import fuzz
@@ -518,6 +576,73 @@ def test_a_publication_date_that_names_no_day_is_named_in_the_reason(cli: Any, t
         'judged without a publication date: "last month" depends on the day the copy is published, and publication_date "May 2, 2023" names none'
         in findings[0]["evidence"]
     )
+
+
+_STORY = "The county said it had hired a new medical contractor {when}, records show.\n\nThe contract runs for three years and covers every jail in the county."
+
+
+def _markdown(front: str, when: str) -> str:
+    return (f"---\n{front}\n---\n\n" if front else "") + "# Jail care\n\n" + _STORY.format(when=when) + "\n"
+
+
+def _fidelity(cli: Any, tmp_path: Path, original: str, copy: str, *options: str) -> tuple[int, list[str]]:
+    originals = write(tmp_path, "original" + (".html" if original.startswith("<") else ".md"), original)
+    copied = write(tmp_path, "copy.md", copy)
+    run = cli("check", "--format", "json", "--pack", "propublica", "--select", "propublica/fidelity", "--original", str(originals), *options, str(copied))
+    return run.code, [f["evidence"] for f in run.json()["files"][0]["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("front", "verdict"),
+    [
+        # Hugo, Jekyll and Eleventy write `date`, as the characters written (a time and zone after the day too).
+        ("date: 2024-06-01", '"last year" is 2023'),
+        ("date: 2025-01-15", None),
+        ("date: 2025-01-15T09:30:00-05:00", None),
+        ("date: 2025-01-15 09:30:00 -0500", None),
+        ("pubDate: 2025-01-15", None),
+        ("publishDate: 2025-01-15", None),
+        ("published: 2025-01-15", None),
+        # `publication_date` comes first; Jekyll's `published: false` is a flag, not a date.
+        ("publication_date: 2024-06-01\ndate: 2025-01-15", '"last year" is 2023'),
+        ("published: false", "judged without a publication date"),
+        ("date: January 15, 2025", "judged without a publication date"),
+        ("", "judged without a publication date"),
+    ],
+)
+def test_the_copys_front_matter_date_is_its_publication_day(cli: Any, tmp_path: Path, front: str, verdict: str | None) -> None:
+    code, evidence = _fidelity(cli, tmp_path, _markdown("", "in 2024"), _markdown(front, "last year"))
+    if verdict is None:
+        assert (code, evidence) == (0, [])
+    else:
+        assert code == 1
+        assert verdict in evidence[0]
+
+
+@pytest.mark.parametrize(
+    ("original", "dated", "verdict"),
+    [
+        (_markdown("date: 2024-05-02", "yesterday"), "on May 1", None),
+        (_markdown("date: 2024-05-02", "yesterday"), "on May 3", '"yesterday" was Wednesday, 2024-05-01'),
+        (_markdown("pubDate: 2024-05-02T08:00:00Z", "yesterday"), "on May 3", '"yesterday" was Wednesday, 2024-05-01'),
+        (
+            '<html><head><meta property="article:published_time" content="2024-05-02T08:00:00-04:00"></head><body><article><h1>Jail care</h1>'
+            + "".join(f"<p>{paragraph}</p>" for paragraph in _STORY.format(when="yesterday").split("\n\n"))
+            + "</article></body></html>",
+            "on May 3",
+            '"yesterday" was Wednesday, 2024-05-01',
+        ),
+    ],
+)
+def test_a_date_for_the_originals_relative_time_is_read_from_the_originals_day(
+    cli: Any, tmp_path: Path, original: str, dated: str, verdict: str | None
+) -> None:
+    code, evidence = _fidelity(cli, tmp_path, original, _markdown("", dated))
+    if verdict is None:
+        assert (code, evidence) == (0, [])
+    else:
+        assert code == 1
+        assert verdict in evidence[0]
 
 
 def test_a_republication_that_changes_a_number_fails_naming_the_number(cli: Any, tmp_path: Path) -> None:

@@ -320,29 +320,12 @@ def confirm_and_check(read: ReadPage, candidates: Mapping[str, Iterable[str]], w
     return _checked(read.page, doc, read.text, match, work)
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATE_META = ("article:published_time", "datepublished", "pubdate", "dc.date", "dc.date.issued", "date")
-
-
 def published_date(doc: Document) -> str:
-    """The page's publication date, YYYY-MM-DD, from its metadata (Open Graph article, schema.org
-    `datePublished` in meta or JSON-LD, Dublin Core), or "" when it gives none."""
-    values = [v for key in _DATE_META for v in doc.meta.get(key, ())]
-    pending: list[Any] = list(doc.json_ld)
-    while pending:
-        item = pending.pop(0)
-        if isinstance(item, list):
-            pending.extend(item)
-        elif isinstance(item, dict):
-            if isinstance(item.get("datePublished"), str):
-                values.append(item["datePublished"])
-            if isinstance(item.get("@graph"), list):
-                pending.extend(item["@graph"])
-    for value in values:
-        found = _DATE.match(value.strip())
-        if found:
-            return found.group()
-    return ""
+    """The page's publication date, YYYY-MM-DD, from its metadata, or "" when it gives none
+    (`time_edits.page_date`)."""
+    from compliance.checks.time_edits import page_date
+
+    return page_date(doc)
 
 
 def choose_pack(pack_id: str) -> Pack:

@@ -14,9 +14,10 @@ difference is one hit:
   another ("41 welds" → "14 welds"; "twelve" → "12", "twenty-six" → "26" and "14th" →
   "fourteenth" are style) away from words of time ("in two weeks" → "in three weeks", "two days
   ago" → "four days ago" and "the past three days" → "the past five days" count from the
-  republication's day: relative time edits; "10 a.m." → "11 a.m." is a time of day; a length of
-  the story's own is not: "took 3 days" → "took 4 days" and "worked for 3 hours" → "worked four
-  hours" are changes, "72 hours" → "three days" restates it, and neither is one written as one
+  republication's day: relative time edits; a length of the story's own is not: "took 3 days" →
+  "took 4 days", "completed in 3 days" → "completed in 4 days" (after a verb of work done in the
+  past, "in" counts the time it took; "will be completed in two weeks" counts from the day) and
+  "worked for 3 hours" → "worked four hours" are changes, "72 hours" → "three days" restates it, and neither is one written as one
   word: "a four-hour drive" → "a five-hour drive" is a change; "second" without a count before it
   is a rank: "the second inspector" → "the first inspector" is a change; nor is a date's day or year: "March 14" → "March 15" and "in May
   2023" → "in May 2024" are changes, "March 14" → "March 14th" is style), that puts a count for a rank ("14 welds" → "14th welds"; in a
@@ -33,20 +34,39 @@ difference is one hit:
   "failed", "denied" too). A relative time put for a date of the calendar (`time_edits`: "in
   2024" → "last year", "In the spring of 2023" → "Last spring", "March 14, 2023" → "yesterday",
   and with a publication date also "on Tuesday" → "yesterday", "in March" → "last month") is
-  judged by the copy's `publication_date` whatever its length: it keeps the fact when the days
+  judged by the copy's publication day whatever its length (its `publication_date`, else the
+  first of its front matter's `date`, `publishDate`, `pubDate` and `published` that names a day,
+  as Hugo, Jekyll, Eleventy and Astro write them; metadata values are read as written, and a
+  day with a time after it, `2024-06-01T09:30:00-05:00`, is that day): it keeps the fact when the days
   it names from that day hold the date (`"in 2024" → "last year": republished 2024-06-01, "last
   year" is 2023` is a change; republished in 2025 it is a time edit); without a publication
   date it is reported as judged without one (`"in 2024" → "last year", judged without a
   publication date: …`): the terms allow a time edit that keeps the fact, which nothing else
-  on the page tells. So does one that replaces, adds or removes
+  on the page tells. A date put for a time the original counted from its own day ("yesterday"
+  → "on May 1", "two years ago" → "in 2022") is judged by the original's day (its front
+  matter's, read as the copy's is, else its page's `article:published_time` or schema.org
+  `datePublished`): the date must hold every day the relative time named (`"yesterday" → "on
+  May 3": the original was published 2024-05-02, so "yesterday" was Wednesday, 2024-05-01`;
+  "last week" → "on Tuesday" says more than the original did); without the original's day such
+  an edit is judged by its words. A time of day put for another changes the fact (`"3 p.m." →
+  "5 p.m."`); the same instant restated does not: in another style ("3 p.m." → "15:00", "3:00
+  p.m.", "3pm"; "noon" → "12 p.m."), with a time zone added ("3 p.m." → "3 p.m. ET"), or, when
+  both name a zone, in another ("3 p.m. ET" → "noon PT"; a zone in capitals after the time:
+  UTC, GMT and the US zones, "ET", "CT", "MT", "PT", "AKT", "HT" at standard time and their "EST"
+  and "EDT" forms). A zone the original does not name is not restated (`"3 p.m." → "noon PT"`),
+  and a range of times turned round is a change (`"9 a.m. to 5 p.m." → "5 p.m. to 9 a.m."`). So does one that replaces, adds or removes
   a content word — a noun, verb, adjective or adverb, a person's name, a number that is not of
   time or a year — reported with its words (`"diabetes" → "cancer"`, `"approved" → "rejected"`,
   `"Maria Lopez" → "Mario Lopes"`, `"allegedly" removed`, `"41" removed`), one that puts a month
   or weekday for another (`"June" → "July"`), one that names another place (`"Amarillo Texas" →
-  "Tulsa Oklahoma"`, `"Oklahoma" → "Kansas"`; "Portland, Ore." → "Portland", → "Portland,
+  "Tulsa Oklahoma": another place`, `"Oklahoma" → "Kansas": another place`; a city put as the
+  state or country the gazetteer has it in says less, where no longer told: `"Austin" → "Texas":
+  a city put as its state or country, less precise`, and "Austin, Texas" → "Texas" is `a city cut
+  to its state or country`; the other way it says more: `"Texas" → "Austin": a state or country
+  put as one of its cities, more precise`; "Portland, Ore." → "Portland", → "Portland,
   Oregon", → "here" or → "in our city", and "Mich." → "MI" are place edits), and one that moves a date to the other side of a
   time it names (`"yesterday" → "tomorrow"`, `"last" → "next"`, `"ago" → "from now"`,
-  `"earlier" → "later"`, `"early" → "late"`, `"a.m." → "p.m."`, `"morning" → "evening"`,
+  `"earlier" → "later"`, `"early" → "late"`, `"10 a.m." → "10 p.m."`, `"morning" → "evening"`,
   `"spring" → "fall"`): a time edit keeps a date true from the republication's day, on its side
   ("yesterday" → "on Monday" or "last week", "tomorrow" → "next week", "Tuesday night" →
   "tonight"); so does "from" put for "to" (`"from" → "to"`: "flights from Denver" → "flights to
@@ -294,18 +314,28 @@ def word_diff(before: str, after: str, limit: int = 160) -> str:
     return shorten(" ".join(p for p in parts if p), limit)
 
 
-def beyond_style(before: str, after: str, similarity: float, params: FidelityParams, published: datetime.date | str | None = None) -> str | None:
+def beyond_style(
+    before: str, after: str, similarity: float, params: FidelityParams, published: datetime.date | str | None = None, original_day: datetime.date | None = None
+) -> str | None:
     """Why two versions of a paragraph differ by more than small edits (style, time, place):
     `"N% similar"`, `"an edit of N words"`, `"41 → 14"` (a number changed away from words of
-    time, or a date's day or year changed), `"a negation added"`/`"a negation removed"`, a
-    relative time put for an absolute one that `published` (the republication's day; None when
-    not given, the value as given when it names no day) does not make true (`time_edits`); None
-    when they do not."""
+    time, or a date's day or year changed), `"a negation added"`/`"a negation removed"`, a time
+    of day put for another (`"3 p.m." → "5 p.m."`), a relative time put for an absolute one that
+    `published` (the republication's day; None when not given, the value as given when it names
+    no day) does not make true, or a date put for the original's relative time that
+    `original_day` (the original's day; None when not known) does not make true (`time_edits`);
+    None when they do not."""
     from rapidfuzz.distance import Indel
 
     if similarity < params.style_similarity:
         return f"{similarity:.0f}% similar"
-    old, new = before.split(), after.split()
+    old = before.split()
+    # A time of day restated ("3 p.m." → "15:00", "3 p.m. ET" → "noon PT") is read as the
+    # original's words from here on; one put for another is a fact changed.
+    clocked = time_edits.judge_clocks(old, after.split())
+    if clocked.reason is not None:
+        return clocked.reason
+    new = clocked.republished
     # One edit is a run of deletions and insertions between unchanged words.
     edits: list[tuple[int, int, int, int]] = []
     for op in Indel.opcodes(old, new):
@@ -322,7 +352,7 @@ def beyond_style(before: str, after: str, similarity: float, params: FidelityPar
         taken, given = old[src_start:src_end], new[dest_start:dest_end]
         # A relative time for an absolute one is judged by the day, whatever its words' count
         # ("In the spring of 2023" → "Last spring").
-        timed = time_edits.judge(taken, given, published)
+        timed = time_edits.judge(taken, given, published) or time_edits.judge_dated(taken, given, original_day)
         if timed is not None:
             if timed.reason is not None:
                 return timed.reason
@@ -399,8 +429,8 @@ _SECONDS |= {"month": _SECONDS["year"] / 12, "decade": _SECONDS["year"] * 10, "c
 _FROM_THE_DAY = frozenset("this last next past coming upcoming previous ago".split())
 
 
-# Units of time that name a point, not a length: a time of day ("10 a.m." → "11 a.m.", which a
-# time zone restates), a weekend.
+# Units of time that name a point, not a length: a time of day (which `time_edits.judge_clocks`
+# has judged before the words are: "10 a.m." → "11 a.m." is another time), a weekend.
 _CLOCK_UNITS = frozenset("a.m p.m am pm weekend weekends".split())
 # Words before a count of time that count it from the republication's day ("in two weeks", "the
 # past three days", "the next two years", "last week"); "ago" and "from now" do after its unit.
@@ -462,7 +492,25 @@ def _counted_from_the_day(words: list[str], start: int, end: int) -> bool:
     before = {_bare(word) for word in words[max(0, start - 2) : end]}
     after = [_bare(word) for word in words[start : end + 3]]
     from_now = any(word == "from" and later == "now" for word, later in itertools.pairwise(after))
-    return bool(before & _COUNTED_FROM) or "ago" in after or from_now
+    return bool(before & _COUNTED_FROM - _took(words, start)) or "ago" in after or from_now
+
+
+# Verbs of work done after which "in" counts the time it took, a length of the story's own
+# ("completed in 3 days", "was finished in two hours"), not a time from the republication's day;
+# unless a future is told ("will be completed in two weeks" counts from the day).
+_DONE_IN = frozenset("completed finished done built repaired fixed solved resolved cleared rebuilt".split())
+_FUTURE = frozenset("will would shall to 'll".split())
+
+
+def _took(words: list[str], start: int) -> frozenset[str]:
+    """{"in"} when the "in" among the two words before an edit's start (`words[start]`) follows a
+    verb of work done in the past (`_DONE_IN`: "completed [in] 3 days"), else nothing."""
+    near = [_bare(word) for word in words[max(0, start - 6) : start + 1]]
+    if "in" not in near:
+        return frozenset()
+    leading = near[: len(near) - near[::-1].index("in") - 1][-3:]
+    done = any(word in _DONE_IN for word in leading)
+    return frozenset(("in",)) if done and not any(word in _FUTURE or word.endswith("'ll") for word in leading) else frozenset()
 
 
 # How far apart two lengths of time may be and still be one length in other units: "a month" is
@@ -819,15 +867,22 @@ def _hit(doc: Document, block: Block, change: str, paragraph: int, similarity: f
 
 
 def _nd_hits(
-    doc: Document, pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...], params: FidelityParams, published: datetime.date | str | None
+    doc: Document,
+    pairs: list[Pair],
+    theirs: tuple[Block, ...],
+    ours: tuple[Block, ...],
+    params: FidelityParams,
+    days: tuple[datetime.date | str | None, datetime.date | None],
 ) -> list[Hit]:
+    """The hits of no-derivatives terms; `days`: the republication's day and the original's
+    (`beyond_style`)."""
     kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
     first, last = (kept[0], kept[-1]) if kept else (len(pairs), -1)
     hits: list[Hit] = []
     for k, pair in enumerate(pairs):
         if pair.original is not None and pair.republished is not None:
             before, after = _key(theirs[pair.original]), _key(ours[pair.republished])
-            reason = beyond_style(before, after, pair.similarity, params, published) if pair.similarity < 100 else None
+            reason = beyond_style(before, after, pair.similarity, params, *days) if pair.similarity < 100 else None
             if reason is not None:
                 diff = word_diff(before, after)
                 hits.append(_hit(doc, ours[pair.republished], "changed", pair.original + 1, pair.similarity, diff, f"changed ({reason}): {diff}"))
@@ -872,8 +927,8 @@ def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
         assert last.republished is not None and last.original is not None
         evidence = f"{words} words of the original are reproduced; an excerpt may have at most {params.excerpt_words}"
         return Outcome(False, (_hit(doc, ours[last.republished], "excerpt", last.original + 1, 0.0, "", evidence, words),))
-    published = time_edits.publication_day(str(ctx.meta.get("publication_date") or ""))
-    hits = _nd_hits(doc, pairs, theirs, ours, params, published)
+    days = time_edits.publication_day_of(ctx.meta), time_edits.original_day(original)
+    hits = _nd_hits(doc, pairs, theirs, ours, params, days)
     if hits:
         return Outcome(False, tuple(hits), "the story differs from the original beyond style, time and place edits")
     if params.extract and len(kept) < len(theirs):

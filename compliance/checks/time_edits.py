@@ -26,19 +26,35 @@ words for two):
   metadata key. A month or weekday alone is itself read from the story's day, so putting a
   relative time for it is judged as before, by the words (`style_edits`).
 
-Any other word in the edit (a number that is no year or day, a content word) leaves it to the
-word rules, and so does the other way round, a date put for the original's relative time ("two
-years ago" → "in 2019"): that time is counted from the original's day, which the copy's metadata
-does not give. Known limits: "the past year" or "earlier this year" are not read as a time here (they
-pass as words of time), nor is a time of day ("this morning" is read as "today").
+The other way round, a date put for the original's relative time ("yesterday" → "on May 1",
+"two years ago" → "in 2022") is judged from the original's day (`original_day`: its front
+matter's date, else its page's `article:published_time` or `datePublished`): the date must hold
+every day the relative time named (`judge_dated`); without that day it is left to the word rules.
+The copy's day is its `publication_date`, else the first front matter date key that names a day
+(`PUBLICATION_DATE_KEYS`). Any other word in the edit (a number that is no year or day, a content
+word) leaves it to the word rules.
+
+A time of day is a fact of the story (`judge_clocks`): "3 p.m." → "5 p.m." changes it, the same
+instant restated does not ("3 p.m." → "15:00"; "3 p.m. ET" → "noon PT" when both name a zone).
+
+Known limits: "the past year" or "earlier this year" are not read as a time here (they pass as
+words of time), nor is "this morning" (read as "today"); a time phrase the word diff splits
+around a word both keep ("last spring" → "in the spring of 2024", around "spring") is judged by
+the words; a range of times joined by a dash without spaces ("9 a.m.-5 p.m.") is not read as
+times; a US zone without "S" or "D" is read at standard time ("ET" is UTC-5).
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import NamedTuple
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from compliance.text import DASHES, shorten
+
+if TYPE_CHECKING:
+    from compliance.document import Document
 
 # Month names and their abbreviations, lower case, to the month's number (1-12).
 MONTHS = {
@@ -310,12 +326,7 @@ def _keeps(absolute: _Absolute, fixed: Stretch | None, named: Stretch) -> bool:
     if fixed is not None:
         return named.first <= fixed.first and fixed.last <= named.last
     days = [named.first + datetime.timedelta(days=n) for n in range((named.last - named.first).days + 1)]
-    return any(
-        (absolute.month is None or day.month == absolute.month)
-        and (absolute.day is None or day.day == absolute.day)
-        and (absolute.weekday is None or day.weekday() == absolute.weekday)
-        for day in days
-    )
+    return any(_falls_on(absolute, day) for day in days)
 
 
 def publication_day(value: str) -> datetime.date | str | None:
@@ -327,3 +338,244 @@ def publication_day(value: str) -> datetime.date | str | None:
         return datetime.date.fromisoformat(value.strip()[:10])
     except ValueError:
         return value.strip()
+
+
+# The metadata keys the copy's publication date is read from, in order: syndcheck's own, then
+# those static site generators write in front matter (Hugo, Jekyll and Eleventy `date`, Hugo
+# `publishDate`, Astro `pubDate`, `published`). Only `publication_date` is named when it gives
+# no day: the others are read when they give one (Jekyll's `published: false` is a flag).
+PUBLICATION_DATE_KEYS = ("publication_date", "date", "publishDate", "pubDate", "published")
+
+
+def publication_day_of(meta: Mapping[str, str]) -> datetime.date | str | None:
+    """The day an article's metadata (values as written) says it was published: its
+    `publication_date` (`publication_day`), else the first of the other `PUBLICATION_DATE_KEYS`
+    that names a day; None when none does."""
+    given = publication_day(str(meta.get(PUBLICATION_DATE_KEYS[0]) or ""))
+    if given is not None:
+        return given
+    for key in PUBLICATION_DATE_KEYS[1:]:
+        day = publication_day(str(meta.get(key) or ""))
+        if isinstance(day, datetime.date):
+            return day
+    return None
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# `<meta>` names and properties a page gives its publication date in (Open Graph article,
+# schema.org, Dublin Core).
+_DATE_META = ("article:published_time", "datepublished", "pubdate", "dc.date", "dc.date.issued", "date")
+
+
+def page_date(doc: Document) -> str:
+    """A page's publication date, YYYY-MM-DD, from its metadata (Open Graph article, schema.org
+    `datePublished` in meta or JSON-LD, Dublin Core), or "" when it gives none."""
+    values = [v for key in _DATE_META for v in doc.meta.get(key, ())]
+    pending: list[Any] = list(doc.json_ld)
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                values.append(item["datePublished"])
+            if isinstance(item.get("@graph"), list):
+                pending.extend(item["@graph"])
+    for value in values:
+        found = _ISO_DAY.match(value.strip())
+        if found:
+            return found.group()
+    return ""
+
+
+def original_day(original: Document) -> datetime.date | None:
+    """The day the original story was published: its front matter's (`publication_day_of`), else
+    its page's metadata (`page_date`); None when neither names a day."""
+    day = publication_day_of(original.front_matter)
+    if isinstance(day, datetime.date):
+        return day
+    written = page_date(original)
+    return datetime.date.fromisoformat(written) if written else None
+
+
+def judge_dated(taken: list[str], given: list[str], published: datetime.date | None) -> TimeVerdict | None:
+    """Whether an edit that puts a date of the calendar (the words `given`) for a time the
+    original counted from its own day (the words `taken`: "yesterday", "last week", "two years
+    ago") keeps the fact read from `published` (the original's day): the date holds every day the relative time named ("yesterday" → "on May 1" in a story of
+    2024-05-02; "last month" → "in April"; "last week" → "on Tuesday" says more than the original
+    and is a change). None when the edit is not such an edit, or without the original's day: the
+    words are then the word rules' to judge, as before it was known (`style_edits`)."""
+    relative, absolute = _relative(taken), _absolute(given)
+    if absolute is None or relative is None or published is None:
+        return None
+    shown = f'"{" ".join(taken).strip(_AROUND)}" → "{" ".join(given).strip(_AROUND)}"'
+    said = " ".join(_bare(word) for word in taken if _bare(word) not in _FILLERS)
+    named = _relative_stretch(relative, published)
+    fixed = _absolute_stretch(absolute)
+    days = [named.first + datetime.timedelta(days=n) for n in range((named.last - named.first).days + 1)]
+    holds = fixed.first <= named.first and named.last <= fixed.last if fixed is not None else all(_falls_on(absolute, day) for day in days)
+    if holds:
+        return TimeVerdict(None)
+    return TimeVerdict(f'{shown}: the original was published {published.isoformat()}, so "{said}" was {_shown(named)}')
+
+
+def _falls_on(absolute: _Absolute, day: datetime.date) -> bool:
+    """Whether a day is on the month, day of the month and weekday a time without a year names."""
+    return (
+        (absolute.month is None or day.month == absolute.month)
+        and (absolute.day is None or day.day == absolute.day)
+        and (absolute.weekday is None or day.weekday() == absolute.weekday)
+    )
+
+
+# A time of day as a word reads it: an hour with minutes or "a.m."/"p.m." joined ("3", "3:30",
+# "15:00", "3pm"); "a.m."/"p.m." may be the next word ("3 p.m.").
+_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?([ap]\.?m)?$")
+_MERIDIEM = re.compile(r"^[ap]\.?m$")
+_NOON_OR_MIDNIGHT = {"noon": 12 * 60, "midnight": 0}
+# Time zones written after a time of day, in capitals, as hours from UTC: a US zone without
+# "S"/"D" ("ET", "PT") at its standard time, which keeps two of them the same hours apart all year.
+_ZONES = {"UTC": 0, "GMT": 0, "ET": -5, "EST": -5, "EDT": -4, "CT": -6, "CST": -6, "CDT": -5, "MT": -7, "MST": -7, "MDT": -6}
+_ZONES |= {"PT": -8, "PST": -8, "PDT": -7, "AKT": -9, "AKST": -9, "AKDT": -8, "HT": -10, "HST": -10}
+# Words that join the ends of a range of times ("from 9 a.m. to 5 p.m.", "between 9 a.m. and noon").
+_RANGE_JOINERS = frozenset(("to", "through", "thru", "until", "till", "and", *DASHES, "-"))
+_MINUTES_AN_HOUR = 60
+_MINUTES_A_DAY = 24 * _MINUTES_AN_HOUR
+_NOON_HOUR = 12
+_LAST_HOUR = 23
+
+
+class Clock(NamedTuple):
+    """A time of day a paragraph writes: the words `start` to `end` (as a slice), the minutes
+    after midnight it says, and its time zone's hours from UTC (None when it names none)."""
+
+    start: int
+    end: int
+    minutes: int
+    zone: int | None
+
+
+def _clock_at(words: Sequence[str], index: int) -> tuple[int, int] | None:
+    """The time of day that starts at `words[index]`, as (minutes after midnight, the index after
+    its last word), without a time zone; None when none does ("3" with no "p.m." after it and no
+    minutes is a number, not a time)."""
+    bare = _bare(words[index]).rstrip(".")
+    if bare in _NOON_OR_MIDNIGHT:
+        return _NOON_OR_MIDNIGHT[bare], index + 1
+    matched = _CLOCK.match(bare)
+    if matched is None:
+        return None
+    hour, minute, meridiem = int(matched.group(1)), int(matched.group(2) or 0), matched.group(3)
+    end = index + 1
+    if meridiem is None and end < len(words) and _MERIDIEM.match(_bare(words[end]).rstrip(".")):
+        meridiem, end = _bare(words[end]), end + 1
+    if end < len(words) and _bare(words[end]).rstrip(".") in _NOON_OR_MIDNIGHT and hour == _NOON_HOUR and meridiem is None:
+        return _NOON_OR_MIDNIGHT[_bare(words[end]).rstrip(".")], end + 1
+    if meridiem is None:
+        # Minutes without "a.m." or "p.m." are a 24-hour clock ("15:00"); an hour alone is a number.
+        return (hour * 60 + minute, end) if matched.group(2) and hour <= _LAST_HOUR else None
+    if not 1 <= hour <= _NOON_HOUR or minute >= _MINUTES_AN_HOUR:
+        return None
+    return (hour % _NOON_HOUR + (_NOON_HOUR if meridiem.startswith("p") else 0)) * 60 + minute, end
+
+
+def clocks(words: Sequence[str]) -> list[Clock]:
+    """The times of day a paragraph's words write, in order (see `_clock_at`), each with the time
+    zone after it ("3 p.m. ET")."""
+    found: list[Clock] = []
+    index = 0
+    while index < len(words):
+        read = _clock_at(words, index)
+        if read is None:
+            index += 1
+            continue
+        minutes, end = read
+        zone = words[end].strip(_AROUND + ".") if end < len(words) else ""
+        offset = _ZONES.get(zone)
+        found.append(Clock(index, end + (offset is not None), minutes, offset))
+        index = end + (offset is not None)
+    return found
+
+
+def _same_instant(one: Clock, other: Clock) -> bool:
+    """Whether two times of day say the same instant: in UTC when both name a zone ("3 p.m. ET" is
+    "noon PT"), else as written ("3 p.m." is "15:00" and "3 p.m. ET"; "3 p.m." is not "noon PT":
+    the original names no zone to restate)."""
+    if one.zone is not None and other.zone is not None:
+        return (one.minutes - one.zone * 60) % _MINUTES_A_DAY == (other.minutes - other.zone * 60) % _MINUTES_A_DAY
+    return one.minutes == other.minutes
+
+
+class ClockVerdict(NamedTuple):
+    """How the times of day of a paragraph's two versions read: `reason` why they say another
+    time (None: the same), and the republished words with each time that restates the original's
+    written as the original's, so that the word rules do not judge its words again."""
+
+    reason: str | None
+    republished: list[str]
+
+
+def judge_clocks(before: list[str], after: list[str]) -> ClockVerdict:
+    """Whether the times of day of a paragraph (its words `before`, in the original, and `after`)
+    say the same instants: each restated in another style ("3 p.m." → "15:00", "3:00 p.m.") or
+    another zone (`_same_instant`) keeps the fact; one put for another ("at 3 p.m." → "at 5
+    p.m.") changes it, and so does a range of times turned round ("from 9 a.m. to 5 p.m." → "from
+    5 p.m. to 9 a.m."). Paragraphs that write a different number of times are left to the word
+    rules (a time added or cut is a word added or cut)."""
+    theirs, ours = clocks(before), clocks(after)
+    if not theirs or len(theirs) != len(ours):
+        return ClockVerdict(None, after)
+    pairs = list(zip(theirs, ours, strict=True))
+    if not all(_same_instant(one, other) for one, other in pairs):
+        moved = _matched_out_of_order(theirs, ours)
+        if moved is None:
+            one, other = next((one, other) for one, other in pairs if not _same_instant(one, other))
+            return ClockVerdict(_quoted(before[one.start : one.end], after[other.start : other.end]), after)
+        turned = _range_turned_round(before, after, theirs, ours)
+        if turned is not None:
+            return ClockVerdict(turned, after)
+        pairs = moved
+    restated = list(after)
+    for one, other in sorted(pairs, key=lambda pair: pair[1].start, reverse=True):
+        restated[other.start : other.end] = before[one.start : one.end]
+    return ClockVerdict(None, restated)
+
+
+def _matched_out_of_order(theirs: list[Clock], ours: list[Clock]) -> list[tuple[Clock, Clock]] | None:
+    """Each republished time paired with an original one of the same instant, in any order
+    (a clause moved with its time); None when one has none."""
+    left = list(theirs)
+    pairs: list[tuple[Clock, Clock]] = []
+    for other in ours:
+        match = next((one for one in left if _same_instant(one, other)), None)
+        if match is None:
+            return None
+        left.remove(match)
+        pairs.append((match, other))
+    return pairs
+
+
+def _range_turned_round(before: list[str], after: list[str], theirs: list[Clock], ours: list[Clock]) -> str | None:
+    """`"9 a.m. to 5 p.m." → "5 p.m. to 9 a.m."` when two times the republication joins as a
+    range are the original's in the other order; None otherwise."""
+    for first in range(len(ours) - 1):
+        second = first + 1
+        between = [_bare(word) or word for word in after[ours[first].end : ours[second].start]]
+        if len(between) != 1 or between[0] not in _RANGE_JOINERS:
+            continue
+        earlier = next((one for one in theirs if _same_instant(one, ours[second])), None)
+        later = next((one for one in theirs if _same_instant(one, ours[first])), None)
+        if earlier is not None and later is not None and earlier.start < later.start:
+            return _quoted(before[earlier.start : later.end], after[ours[first].start : ours[second].end])
+    return None
+
+
+def _quoted(taken: Sequence[str], given: Sequence[str]) -> str:
+    return f'"{_as_shown(taken)}" → "{_as_shown(given)}"'
+
+
+def _as_shown(words: Sequence[str]) -> str:
+    """Words as a reason quotes them: without the punctuation around them, "p.m." with its stop."""
+    text = " ".join(words).strip(_AROUND.replace(".", ""))
+    last = text.split()[-1] if text else ""
+    return text if "." in last[:-1] or not last.endswith(".") else text[:-1]
