@@ -748,13 +748,26 @@ def _has_name_shape(tokens: list[str]) -> bool:
         return len(core) >= 2 and all(1 <= len(part) <= 8 for part in parts)
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
-    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (_ROMAN.match(tokens[-1]) and len(tokens) == 2):
+    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (len(tokens) == 2 and _ends_with_a_numeral(tokens)):
         return False
     if _is_label([token.lower().strip(".,:;") for token in tokens]):
         return False
     if not (_is_name_token(tokens[0]) and _is_name_token(tokens[-1])):
         return False
     return all(_is_name_token(token) or token.lower() in _PARTICLES for token in tokens[1:-1])
+
+
+def _ends_with_a_numeral(tokens: list[str]) -> bool:
+    """Whether the last of two would-be name's words is a Roman numeral, as in a section's label
+    ("Part II", "Chapter XI") or a numeral with no full name before it ("Smith III"). In a name
+    written all in capitals ("TOM LI", "ANA VI", "JANE XI") a word of two letters or more that is
+    no name suffix's numeral ("II", "III", "IV") is a surname: only the suffixes follow a name, and
+    they follow a full name ("JOHN SMITH III")."""
+    last = tokens[-1].strip(".,")
+    if not _ROMAN.match(last):
+        return False
+    in_capitals = all(token.isupper() for token in tokens)
+    return not (in_capitals and len(last) >= 2 and last.lower() not in _SUFFIXES)
 
 
 def _is_credit_tail(tail: list[str], outlets: Set[str]) -> bool:

@@ -1,0 +1,77 @@
+"""Names a byline reader must not lose or invent: surnames in capitals spelt like Roman numerals
+("By TOM LI and ANA RUIZ"), short East Asian names after a comma that a gazetteer spells as a
+city's name in another language ("By Jake Smith, Vu Han"), an outlet named with a word of
+kinship ("By Jane Doe, Mother Jones"), a bracket that is one author's institution ("By A and B
+(University of X)"), and the labels of Chinese, Japanese and Korean bylines ("作者：张三",
+"김철수 기자"); with the near misses each must leave as they were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compliance.api import check_html, load_packs
+from compliance.document.byline_reading import dateline_places, read_byline
+from compliance.packs import Pack
+
+HEADLINE = "Council votes to widen the main road through town"
+STORY = "The council voted on Tuesday to widen the main road after a long debate about safety, traffic and the cost to the town's budget."
+
+
+def _page(top: str) -> str:
+    paragraphs = f"<p>{STORY}</p>" * 3
+    return f"<html><head><title>t</title></head><body><article><h1>{HEADLINE}</h1>{top}{paragraphs}</article></body></html>"
+
+
+def _pack(tmp_path: Path, check: str) -> Pack:
+    pack = tmp_path / "gz.yaml"
+    pack.write_text(
+        "id: gz\nname: G\npublisher: G\nterms_url: https://e.org\nas_of: 2024-05-01\nsummary: s\nrules:\n"
+        f"  - id: gz/rule\n    severity: error\n    message: 'credit {{names}}'\n    help: h\n    check: {check}\n",
+        encoding="utf-8",
+    )
+    return next(p for p in load_packs(pack) if p.id == "gz")
+
+
+def _read(text: str) -> tuple[tuple[str, ...], str]:
+    reading = read_byline(text)
+    assert reading is not None
+    return reading.names, reading.credit
+
+
+# 1. Names in capitals: a two-letter surname spelt like a Roman numeral is a surname.
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By TOM LI and ANA RUIZ", ("TOM LI", "ANA RUIZ")),
+        ("By ANA RUIZ and TOM LI", ("ANA RUIZ", "TOM LI")),
+        ("By TOM LI", ("TOM LI",)),
+        ("By TOM VI, ANA RUIZ", ("TOM VI", "ANA RUIZ")),
+        ("By JANE DOE, TOM LI", ("JANE DOE", "TOM LI")),
+        ("By JANE XI", ("JANE XI",)),
+        # A suffix's numeral after a full name stays the name's, in capitals or not.
+        ("By JOHN SMITH III and ANA RUIZ", ("JOHN SMITH III", "ANA RUIZ")),
+        ("By John Smith III", ("John Smith III",)),
+        ("By Tom Li and Ana Ruiz", ("Tom Li", "Ana Ruiz")),
+    ],
+)
+def test_a_surname_in_capitals_spelt_like_a_numeral_is_a_surname(text: str, names: tuple[str, ...]) -> None:
+    assert _read(text) == (names, "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By JOHN II",  # a suffix's numeral after a given name alone is no full name
+        "By PART XI",  # a section's label
+        "By Part II",
+        "By Tom LI",  # a numeral in capitals after a name in Title Case
+    ],
+)
+def test_a_numeral_without_a_full_name_before_it_names_no_one(text: str) -> None:
+    reading = read_byline(text)
+    assert reading is not None
+    assert reading.names == ()
