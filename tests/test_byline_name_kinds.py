@@ -75,3 +75,53 @@ def test_a_numeral_without_a_full_name_before_it_names_no_one(text: str) -> None
     reading = read_byline(text)
     assert reading is not None
     assert reading.names == ()
+
+
+# 2. Short names of two words after a comma are people, unless they are written as a dateline
+# writes a place.
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By Jake Smith, Kim Hoa", ("Jake Smith", "Kim Hoa")),  # Vietnamese for Jinhua
+        ("By Jake Smith, Vu Han", ("Jake Smith", "Vu Han")),  # Vietnamese for Wuhan
+        ("By Jake Smith, Thuong Hai", ("Jake Smith", "Thuong Hai")),  # Vietnamese for Shanghai
+        ("By Jake Smith, Ai Sen", ("Jake Smith", "Ai Sen")),  # "AI" is a topic, "Ai" a given name
+        ("By Jane Doe, Ai Weiwei", ("Jane Doe", "Ai Weiwei")),
+        ("By Jake Smith, Kim Hoa, Vu Han", ("Jake Smith", "Kim Hoa", "Vu Han")),
+        ("By JAKE SMITH, VU HAN", ("JAKE SMITH", "VU HAN")),
+    ],
+)
+def test_a_short_name_after_a_comma_is_a_second_person(text: str, names: tuple[str, ...]) -> None:
+    assert _read(text) == (names, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        # Places as datelines write them: by the city's own name, its English name, or a name
+        # sharing a word with its own.
+        ("By Jane Doe, Sao Paulo", "Sao Paulo"),
+        ("By Jane Doe, St. Petersburg", "St. Petersburg"),
+        ("By Jane Doe, Mong Kok", "Mong Kok"),
+        ("By Jane Doe, Al Ain", "Al Ain"),
+        ("By Jane Doe, Hong Kong", "Hong Kong"),
+        ("By Jane Doe, Kiev", "Kiev"),
+        # A topic, a title, an outlet.
+        ("By Jane Doe, AI Policy", "AI Policy"),
+        ("By Jane Doe, Health Policy", "Health Policy"),
+        ("By Jane Doe, Roll Call", "Roll Call"),
+    ],
+)
+def test_a_place_topic_or_outlet_after_the_name_is_still_no_person(text: str, credit: str) -> None:
+    names, read_credit = _read(text)
+    assert (len(names), read_credit) == (1, credit)
+
+
+@pytest.mark.parametrize(
+    ("part", "is_place"),
+    [("Vu Han", False), ("Kim Hoa", False), ("Thuong Hai", False), ("New York", True), ("Saigon", True), ("Bombay", True)],
+)
+def test_a_city_is_a_dateline_place_by_its_own_or_english_name_only(part: str, is_place: bool) -> None:
+    assert (dateline_places(part) == {part}) is is_place

@@ -1786,7 +1786,10 @@ def _lists_a_person(segment: str, previous: str, outlets: Set[str]) -> bool:
     if person_name(segment, outlets) != segment or segment.isupper() != previous.isupper():
         return False
     words = [word.lower().strip(".,") for word in segment.split()]
-    if any(word in _ROLE_NOUNS or word in _TOPIC_WORDS for word in words) or words[0] in _ROLE_WORDS:
+    # A topic's word that is a given name too ("Ai Sen", "Ai Weiwei") stands where one does.
+    given_name = words[0] in _GIVEN_NAMES_AMONG_LABEL_WORDS and not segment.isupper()
+    topic = [word for position, word in enumerate(words) if word in _TOPIC_WORDS and not (position == 0 and given_name)]
+    if topic or any(word in _ROLE_NOUNS for word in words) or words[0] in _ROLE_WORDS:
         return False
     if any(piece in _NEWSPAPER_LAST_WORDS for piece in re.split(r"[-‐‑]", words[-1])):
         return False
