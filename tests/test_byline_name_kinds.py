@@ -125,3 +125,32 @@ def test_a_place_topic_or_outlet_after_the_name_is_still_no_person(text: str, cr
 )
 def test_a_city_is_a_dateline_place_by_its_own_or_english_name_only(part: str, is_place: bool) -> None:
     assert (dateline_places(part) == {part}) is is_place
+
+
+# 3. An outlet named with a word of kinship is no reporter.
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "credit"),
+    [
+        ("By Jane Doe, Mother Jones", ("Jane Doe",), "Mother Jones"),
+        ("By Jane Doe | Mother Jones", ("Jane Doe",), "Mother Jones"),
+        ("By Jane Doe, Mother Jones, and Bob Roe", ("Jane Doe", "Bob Roe"), "Mother Jones"),
+        ("By Mother Jones", (), "Mother Jones"),
+        ("By MOTHER JONES", (), "MOTHER JONES"),
+        # A religious title with a full name is a person's; titles that are given names too stand.
+        ("By Sister Helen Prejean", ("Sister Helen Prejean",), ""),
+        ("By Jane Doe, Major Garrett", ("Jane Doe", "Major Garrett"), ""),
+        ("By Mama Robotnik", ("Mama Robotnik",), ""),  # a familiar word as a pen name's given name
+        ("By Jane Doe, John Roe", ("Jane Doe", "John Roe"), ""),
+    ],
+)
+def test_a_word_of_kinship_and_one_name_is_no_reporter(text: str, names: tuple[str, ...], credit: str) -> None:
+    assert _read(text) == (names, credit)
+
+
+@pytest.mark.parametrize(("byline", "passes"), [("By Mother Jones", False), ("By Jane Doe, Mother Jones", True)])
+def test_an_outlet_named_with_a_word_of_kinship_credits_no_person(tmp_path: Path, byline: str, passes: bool) -> None:
+    check = "{byline: {person: true}}"
+    report = check_html(_page(f'<p class="byline">{byline}</p>'), packs=[_pack(tmp_path, check)], detect=False)
+    assert ("gz/rule" in {p.rule for p in report.passed}) is passes

@@ -638,6 +638,13 @@ def _is_outlet(text: str, outlets: Set[str]) -> bool:
     return lowered in outlets or ("the " + lowered) in outlets
 
 
+# Words of kinship used as a title ("Mother Jones", "Father Ted", "Uncle Sam", "Sister Act"): no
+# given name, so with one word after them they name an outlet, a character or a work, never a
+# reporter, whom a byline credits by given name and surname. (With a full name after them a
+# religious title is a person's: "Sister Helen Prejean".) Titles that are given names too
+# ("Dean", "Major", "Earl", "King", "Prince"), and the familiar words that are given names or pen
+# names ("Mama", "Papa": "Mama Robotnik" writes for Ars Technica), are left out.
+_KINSHIP_WORDS = frozenset({"mother", "father", "sister", "brother", "aunt", "uncle", "grandma", "grandpa"})
 # Name suffixes written with a full stop ("Jr.", "Sr."): the stop is the name's, as written.
 _ABBREVIATED_SUFFIXES = frozenset({"jr", "sr"})
 
@@ -674,6 +681,8 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
         return None
     if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens):
         return None  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
+    if len(tokens) == 2 and tokens[0].lower() in _KINSHIP_WORDS:
+        return None  # "Mother Jones", "Uncle Sam": a word of address and one name, no given name
     return " ".join(t.strip(",;:") for t in shown)
 
 
@@ -1780,8 +1789,10 @@ def _lists_a_person(segment: str, previous: str, outlets: Set[str]) -> bool:
     capitals or neither), with no job title's or beat's word in it, no title's word where a given
     name stands ("Senior Fellow", "Kaiser Health"), no newspaper's last word
     (`_NEWSPAPER_LAST_WORDS`, in a compound too: "Roll Call", "Austin American-Statesman"), and no
-    dateline's place by the gazetteer ("New York", "Capitol Hill", "NEW YORK" alike). Without a
-    list of given names, an outlet named like a person ("Mother Jones") reads as one."""
+    dateline's place by the gazetteer ("New York", "Capitol Hill", "NEW YORK" alike; not "Vu Han",
+    Wuhan's Vietnamese name, see `places`). Without a list of given names, an outlet named exactly
+    like a person reads as one; one named with a word of kinship ("Mother Jones") does not
+    (`person_name`)."""
     segment = segment.strip()
     if person_name(segment, outlets) != segment or segment.isupper() != previous.isupper():
         return False
