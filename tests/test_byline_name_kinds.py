@@ -154,3 +154,50 @@ def test_an_outlet_named_with_a_word_of_kinship_credits_no_person(tmp_path: Path
     check = "{byline: {person: true}}"
     report = check_html(_page(f'<p class="byline">{byline}</p>'), packs=[_pack(tmp_path, check)], detect=False)
     assert ("gz/rule" in {p.rule for p in report.passed}) is passes
+
+
+# 4. A bracket after one of several names is that person's institution.
+
+
+@pytest.mark.parametrize(
+    ("text", "institutions"),
+    [
+        ("By Jane Doe and Tom Li (University of Oslo)", ("", "University of Oslo")),
+        ("By Jane Doe, Tom Li (University of Oslo)", ("", "University of Oslo")),
+        ("By Jane Doe (Harvard University) and Tom Li (University of Oslo)", ("Harvard University", "University of Oslo")),
+        ("By Jane Doe (University of Oslo) and Tom Li", ("University of Oslo", "")),
+        # Written once for all of them: theirs together.
+        ("By Jane Doe and Tom Li, University of Oslo", ("University of Oslo", "University of Oslo")),
+        ("By Jane Doe and Tom Li, both of the University of Oslo", ("University of Oslo", "University of Oslo")),
+        ("By Jane Doe and Tom Li (both of the University of Oslo)", ("University of Oslo", "University of Oslo")),
+        ("By Jane Doe and Tom Li, all from Monash University", ("Monash University", "Monash University")),
+        ("By Jane Doe (University of Oslo)", ("University of Oslo",)),
+    ],
+)
+def test_a_bracket_after_a_name_is_that_persons_institution(text: str, institutions: tuple[str, ...]) -> None:
+    reading = read_byline(text)
+    assert reading is not None
+    assert reading.institutions == institutions
+
+
+CONVERSATION_CREDIT = (
+    '<p>This article is republished from <a href="https://theconversation.com">The Conversation</a> under a Creative Commons'
+    ' license. Read the <a href="https://theconversation.com/why-urban-trees-cool-231845">original article</a>.</p>'
+    '<img src="https://counter.theconversation.com/content/231845/count.gif" alt="The Conversation" width="1" height="1">'
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "message"),
+    [
+        ("Ines Marlowe and Tomas Reyes (Monash University)", "The byline credits Ines Marlowe but not their institution."),
+        ("Ines Marlowe and Tomas Reyes, both of Monash University", None),
+        ("Ines Marlowe and Tomas Reyes, Monash University", None),
+    ],
+)
+def test_the_conversation_asks_the_institution_of_the_author_before_anothers_bracket(byline: str, message: str | None) -> None:
+    story = "<p>On a hot afternoon, a street lined with oaks can be 10 degrees cooler than bare pavement.</p>"
+    page = f'<html><body><article><h1>Why urban trees cool</h1><p class="byline">{byline}</p>{story}{CONVERSATION_CREDIT}</article></body></html>'
+    report = check_html(page, packs=["the-conversation"])
+    found = [f.message for f in report.findings if f.rule == "the-conversation/author-institution"]
+    assert found == ([message] if message else [])

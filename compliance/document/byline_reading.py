@@ -1378,7 +1378,7 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
             # Push for Faster Review") is not a byline: without an opener, the part before the
             # first separator must be names (and a job title) only.
             return None
-        institutions = institutions_of(stripped, tuple(names), outlets)
+        institutions = _with_own_brackets(rest, tuple(names), institutions_of(stripped, tuple(names), outlets), outlets)
         return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
     if require_prefix and not had_prefix:
         return None
@@ -1842,6 +1842,27 @@ def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) ->
     return tuple(found.get(name, ()) for name in names)
 
 
+def _with_own_brackets(text: str, names: tuple[str, ...], institutions: tuple[tuple[str, ...], ...], outlets: Set[str]) -> tuple[tuple[str, ...], ...]:
+    """`institutions` (`institutions_of`, one tuple per name) without what a bracket right after
+    one person's name gives the others: in "A and B (Uni X)" the bracket is B's alone, as in "A
+    (Uni Y) and B (Uni X)", where each has their own; "A and B, Uni X" and "A and B (both of Uni
+    X)" still give both. `text` is the byline as written, before its brackets became parts."""
+    owners: dict[str, set[str]] = {}
+    for match in _BRACKET.finditer(text) if "(" in text or "[" in text else ():
+        inner = match.group(1)
+        before = text[: match.start()].rstrip()
+        owner = next((name for name in names if before.endswith(name)), None)
+        if owner is None or _WITH().match(inner) or _SHARED_BY().match(inner):
+            continue
+        for institution in institutions_in(inner, outlets):
+            owners.setdefault(institution, set()).add(owner)
+    if not owners:
+        return institutions
+    return tuple(tuple(part for part in parts if name in owners.get(part, {name})) for name, parts in zip(names, institutions, strict=True))
+
+
+# "both of Uni X", "all from Uni X": an institution written once for several people.
+_SHARED_BY = on_first_use(r"^(?:both|all|each)\s+(?:of|from|at|with)\s+", re.IGNORECASE)
 _AND_AT_END = on_first_use(r"\s*(?:\band|&)\s*$", re.IGNORECASE)
 _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECASE)
 
@@ -1864,7 +1885,7 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
     for part in _SEGMENT_SPLIT.split(credit):
         # A lead-in's outlet ("the Associated Press") or an outlet with its title ("a Reuters
         # reporter") in lower-case words' company.
-        part = _LOWER_ARTICLE.sub("", part.strip(" ."), count=1)
+        part = _LOWER_ARTICLE.sub("", _SHARED_BY().sub("", part.strip(" ."), count=1), count=1)
         if _is_post_nominal(part):
             continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's, not an institution
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]
