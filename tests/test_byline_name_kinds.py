@@ -201,3 +201,48 @@ def test_the_conversation_asks_the_institution_of_the_author_before_anothers_bra
     report = check_html(page, packs=["the-conversation"])
     found = [f.message for f in report.findings if f.rule == "the-conversation/author-institution"]
     assert found == ([message] if message else [])
+
+
+# 5. Chinese, Japanese and Korean bylines' labels.
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("作者：张三", ("张三",)),
+        ("记者 张三", ("张三",)),
+        ("本报记者 张三", ("张三",)),
+        ("（记者 张三）", ("张三",)),
+        ("文／张三", ("张三",)),
+        ("文/张三", ("张三",)),
+        ("撰文：张三", ("张三",)),
+        ("作者：张三、李四", ("张三", "李四")),
+        ("記者 山田太郎", ("山田太郎",)),
+        ("筆者：山田太郎", ("山田太郎",)),
+        ("山田太郎記者", ("山田太郎",)),
+        ("기자 김철수", ("김철수",)),
+        ("글 김철수", ("김철수",)),
+        ("김철수 기자", ("김철수",)),
+        ("김철수 기자 kim@example.kr", ("김철수",)),
+    ],
+)
+def test_the_labels_of_chinese_japanese_and_korean_bylines_open_them(text: str, names: tuple[str, ...]) -> None:
+    assert _read(text) == (names, "")
+    # A paragraph so labelled is a byline as one opening with "By" is.
+    reading = read_byline(text, require_prefix=True)
+    assert reading is not None and reading.names == names
+
+
+@pytest.mark.parametrize("text", ["他是一名记者。", "记者会上，市长说明了计划。", "文化新闻", "글로벌 뉴스"])
+def test_prose_and_headings_with_the_labels_words_are_no_bylines(text: str) -> None:
+    assert read_byline(text, require_prefix=True) is None
+
+
+@pytest.mark.parametrize(("text", "names"), [("By the numbers", ()), ("By Jane Doe", ("Jane Doe",)), ("By Jane Doe, WASHINGTON", ("Jane Doe",))])
+def test_ordinary_bylines_and_headings_read_as_before(text: str, names: tuple[str, ...]) -> None:
+    assert _read(text)[0] == names
+
+
+def test_a_chinese_byline_credits_its_reporter_on_the_page(tmp_path: Path) -> None:
+    report = check_html(_page('<p class="byline">记者 张三</p>'), packs=[_pack(tmp_path, "{original-byline: {}}")], meta={"reporter": "张三"}, detect=False)
+    assert [p.rule for p in report.passed] == ["gz/rule"]

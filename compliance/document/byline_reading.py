@@ -57,6 +57,23 @@ def is_part_credit(line: str) -> bool:
 # "By" and its equivalents: French/Catalan "Par", Spanish/Portuguese "Por", German "Von",
 # Italian "Di"/"Da", Dutch "Door", Scandinavian "Av"/"Af".
 _PREFIX = re.compile(rf"^{_OPENER_WORDS}(?:by|par|por|von|di|da|door|av|af)\b[:\s]*", re.IGNORECASE)
+# The labels of Chinese, Japanese and Korean bylines, read as "By" is: "作者：张三", "记者 张三",
+# "本报记者 张三", "（记者 张三）", "撰文：张三", "文／张三", "記者 山田太郎", "筆者：山田太郎",
+# "기자 김철수", "글 김철수". A space, a colon, a slash, a bar or a middle dot parts the label from
+# the name; "文" ("text") needs one of the marks, so that no word beginning with it is read as a
+# label. People are listed with the ideographic comma ("作者：张三、李四"). A name glued to the
+# label ("记者张三") is not parted: the reader cannot tell where the label ends ("记者会" is a
+# press conference).
+_CJK_SPACED_LABELS = r"(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆|筆者|笔者|기자|글"
+_CJK_MARKED_LABELS = r"文|图文|圖文|文字"
+_CJK_MARK = r"\s*[:：/／|｜・]\s*"
+_CJK_LABEL = re.compile(rf"^[(（【\[]?\s*(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_MARK}|\s+)|(?:{_CJK_MARKED_LABELS}){_CJK_MARK})(?P<rest>\S.*?)\s*[)）】\]]?$")
+# A label after the name, as Korean and Japanese bylines write it: "김철수 기자", "김철수 특파원"
+# (correspondent), "山田太郎記者", "山田 太郎 記者", also before an e-mail address ("김철수 기자
+# kim@example.kr"). Only after a name's length of text with no sentence's punctuation: a
+# sentence may end with the word ("他是一名记者。").
+_CJK_NAME_PART = r"[^\s，。、！？,.!?;；:：]{1,10}"
+_CJK_LABEL_AFTER = re.compile(rf"^(?P<rest>{_CJK_NAME_PART}(?:\s{_CJK_NAME_PART})?)\s*(?:기자|특파원|記者|特派員)(?:\s+\S+@\S+)?\s*$")
 # Openers that are also name particles ("Von Miller", "Di Maria"): read the text both ways.
 _PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door"})
 
@@ -1021,6 +1038,11 @@ def _open(text: str) -> _Opened:
     if match is not None:
         opener = match.group(0).strip(" :").lower()
         return _Opened(text[match.end() :], True, opener in _PARTICLE_OPENERS)
+    if not text.isascii():
+        labelled_name = _CJK_LABEL.match(text) or _CJK_LABEL_AFTER.match(text)
+        if labelled_name is not None:
+            # "、", the ideographic comma, parts the people of a list ("作者：张三、李四").
+            return _Opened(labelled_name.group("rest").replace("、", ", "), True, False)
     return _open_mid_line(text, labelled=labelled)
 
 
