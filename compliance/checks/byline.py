@@ -50,8 +50,20 @@ credited ("By Jane Doe, John Roe", "By A, B, C"); the last part after a name is 
 when it reads as nothing else: a job title, an outlet or institution by its words in several
 languages ("Roll Call", "Austin American-Statesman", "Karolinska Institutet", "Sciences Po"), a
 place the gazetteer knows ("New York", "Capitol Hill") or a part written otherwise than the
-name ("By JANE DOE, Roll Call") is the affiliation. An outlet named like a person ("By Jane
-Doe, Mother Jones") is read as a second person: nothing in the byline tells it from one. The
+name ("By JANE DOE, Roll Call") is the affiliation. A short name of two words is a person ("By
+Jake Smith, Kim Hoa", "Vu Han", "Ai Sen"): a city's name in another language, transliterated
+("Vu Han" for Wuhan), is no place a dateline writes. A word of kinship used as a title and one
+name ("Mother Jones", "Uncle Sam") names no reporter, whom a byline credits by given name and
+surname: "By Jane Doe, Mother Jones" credits Jane Doe, with that affiliation. An outlet named
+exactly like a person is read as a second person: nothing in the byline tells it from one. In a
+byline in capitals a two-letter surname spelt like a Roman numeral is a surname ("By TOM LI and
+ANA RUIZ", "JANE XI"); only a name suffix's numeral after a full name is one ("JOHN SMITH III").
+A bracket right after one of several names is that person's institution alone ("By A and B
+(University of X)" gives B's); one written once after them ("A and B, University of X", "A and B,
+both of the University of X") is theirs together. The labels of Chinese, Japanese and Korean
+bylines open a byline as "By" does ("作者：张三", "记者 张三", "文／张三", "記者 山田太郎",
+"기자 김철수", and after the name, "김철수 기자"), and the ideographic comma lists people
+("作者：张三、李四"); a name glued to the label ("记者张三") is not read. The
 same person's byline repeated on the page (in an author box, a sticky header, a name beside the
 "By" line; names compared as the `original-byline` check compares them) with the same credit is
 one byline; a repeat that adds a credit ("Jane Doe, Karolinska Institutet" under "By Jane Doe")

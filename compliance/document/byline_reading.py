@@ -57,6 +57,23 @@ def is_part_credit(line: str) -> bool:
 # "By" and its equivalents: French/Catalan "Par", Spanish/Portuguese "Por", German "Von",
 # Italian "Di"/"Da", Dutch "Door", Scandinavian "Av"/"Af".
 _PREFIX = re.compile(rf"^{_OPENER_WORDS}(?:by|par|por|von|di|da|door|av|af)\b[:\s]*", re.IGNORECASE)
+# The labels of Chinese, Japanese and Korean bylines, read as "By" is: "作者：张三", "记者 张三",
+# "本报记者 张三", "（记者 张三）", "撰文：张三", "文／张三", "記者 山田太郎", "筆者：山田太郎",
+# "기자 김철수", "글 김철수". A space, a colon, a slash, a bar or a middle dot parts the label from
+# the name; "文" ("text") needs one of the marks, so that no word beginning with it is read as a
+# label. People are listed with the ideographic comma ("作者：张三、李四"). A name glued to the
+# label ("记者张三") is not parted: the reader cannot tell where the label ends ("记者会" is a
+# press conference).
+_CJK_SPACED_LABELS = r"(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆|筆者|笔者|기자|글"
+_CJK_MARKED_LABELS = r"文|图文|圖文|文字"
+_CJK_MARK = r"\s*[:：/／|｜・]\s*"
+_CJK_LABEL = re.compile(rf"^[(（【\[]?\s*(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_MARK}|\s+)|(?:{_CJK_MARKED_LABELS}){_CJK_MARK})(?P<rest>\S.*?)\s*[)）】\]]?$")
+# A label after the name, as Korean and Japanese bylines write it: "김철수 기자", "김철수 특파원"
+# (correspondent), "山田太郎記者", "山田 太郎 記者", also before an e-mail address ("김철수 기자
+# kim@example.kr"). Only after a name's length of text with no sentence's punctuation: a
+# sentence may end with the word ("他是一名记者。").
+_CJK_NAME_PART = r"[^\s，。、！？,.!?;；:：]{1,10}"
+_CJK_LABEL_AFTER = re.compile(rf"^(?P<rest>{_CJK_NAME_PART}(?:\s{_CJK_NAME_PART})?)\s*(?:기자|특파원|記者|特派員)(?:\s+\S+@\S+)?\s*$")
 # Openers that are also name particles ("Von Miller", "Di Maria"): read the text both ways.
 _PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door"})
 
@@ -638,6 +655,13 @@ def _is_outlet(text: str, outlets: Set[str]) -> bool:
     return lowered in outlets or ("the " + lowered) in outlets
 
 
+# Words of kinship used as a title ("Mother Jones", "Father Ted", "Uncle Sam", "Sister Act"): no
+# given name, so with one word after them they name an outlet, a character or a work, never a
+# reporter, whom a byline credits by given name and surname. (With a full name after them a
+# religious title is a person's: "Sister Helen Prejean".) Titles that are given names too
+# ("Dean", "Major", "Earl", "King", "Prince"), and the familiar words that are given names or pen
+# names ("Mama", "Papa": "Mama Robotnik" writes for Ars Technica), are left out.
+_KINSHIP_WORDS = frozenset({"mother", "father", "sister", "brother", "aunt", "uncle", "grandma", "grandpa"})
 # Name suffixes written with a full stop ("Jr.", "Sr."): the stop is the name's, as written.
 _ABBREVIATED_SUFFIXES = frozenset({"jr", "sr"})
 
@@ -674,6 +698,8 @@ def person_name(text: str, outlets: Set[str] = frozenset()) -> str | None:
         return None
     if any(_is_acronym(t) for t in tokens) and not all(t.isupper() for t in tokens):
         return None  # "KFF Health", "NPR Staff": an organisation's initials in a mixed-case name
+    if len(tokens) == 2 and tokens[0].lower() in _KINSHIP_WORDS:
+        return None  # "Mother Jones", "Uncle Sam": a word of address and one name, no given name
     return " ".join(t.strip(",;:") for t in shown)
 
 
@@ -748,13 +774,26 @@ def _has_name_shape(tokens: list[str]) -> bool:
         return len(core) >= 2 and all(1 <= len(part) <= 8 for part in parts)
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
-    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (_ROMAN.match(tokens[-1]) and len(tokens) == 2):
+    if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (len(tokens) == 2 and _ends_with_a_numeral(tokens)):
         return False
     if _is_label([token.lower().strip(".,:;") for token in tokens]):
         return False
     if not (_is_name_token(tokens[0]) and _is_name_token(tokens[-1])):
         return False
     return all(_is_name_token(token) or token.lower() in _PARTICLES for token in tokens[1:-1])
+
+
+def _ends_with_a_numeral(tokens: list[str]) -> bool:
+    """Whether the last of two would-be name's words is a Roman numeral, as in a section's label
+    ("Part II", "Chapter XI") or a numeral with no full name before it ("Smith III"). In a name
+    written all in capitals ("TOM LI", "ANA VI", "JANE XI") a word of two letters or more that is
+    no name suffix's numeral ("II", "III", "IV") is a surname: only the suffixes follow a name, and
+    they follow a full name ("JOHN SMITH III")."""
+    last = tokens[-1].strip(".,")
+    if not _ROMAN.match(last):
+        return False
+    in_capitals = all(token.isupper() for token in tokens)
+    return not (in_capitals and len(last) >= 2 and last.lower() not in _SUFFIXES)
 
 
 def _is_credit_tail(tail: list[str], outlets: Set[str]) -> bool:
@@ -999,6 +1038,11 @@ def _open(text: str) -> _Opened:
     if match is not None:
         opener = match.group(0).strip(" :").lower()
         return _Opened(text[match.end() :], True, opener in _PARTICLE_OPENERS)
+    if not text.isascii():
+        labelled_name = _CJK_LABEL.match(text) or _CJK_LABEL_AFTER.match(text)
+        if labelled_name is not None:
+            # "、", the ideographic comma, parts the people of a list ("作者：张三、李四").
+            return _Opened(labelled_name.group("rest").replace("、", ", "), True, False)
     return _open_mid_line(text, labelled=labelled)
 
 
@@ -1356,7 +1400,7 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
             # Push for Faster Review") is not a byline: without an opener, the part before the
             # first separator must be names (and a job title) only.
             return None
-        institutions = institutions_of(stripped, tuple(names), outlets)
+        institutions = _with_own_brackets(rest, tuple(names), institutions_of(stripped, tuple(names), outlets), outlets)
         return BylineReading(tuple(names), credit, None, quoted_credit, institutions)
     if require_prefix and not had_prefix:
         return None
@@ -1767,13 +1811,18 @@ def _lists_a_person(segment: str, previous: str, outlets: Set[str]) -> bool:
     capitals or neither), with no job title's or beat's word in it, no title's word where a given
     name stands ("Senior Fellow", "Kaiser Health"), no newspaper's last word
     (`_NEWSPAPER_LAST_WORDS`, in a compound too: "Roll Call", "Austin American-Statesman"), and no
-    dateline's place by the gazetteer ("New York", "Capitol Hill", "NEW YORK" alike). Without a
-    list of given names, an outlet named like a person ("Mother Jones") reads as one."""
+    dateline's place by the gazetteer ("New York", "Capitol Hill", "NEW YORK" alike; not "Vu Han",
+    Wuhan's Vietnamese name, see `places`). Without a list of given names, an outlet named exactly
+    like a person reads as one; one named with a word of kinship ("Mother Jones") does not
+    (`person_name`)."""
     segment = segment.strip()
     if person_name(segment, outlets) != segment or segment.isupper() != previous.isupper():
         return False
     words = [word.lower().strip(".,") for word in segment.split()]
-    if any(word in _ROLE_NOUNS or word in _TOPIC_WORDS for word in words) or words[0] in _ROLE_WORDS:
+    # A topic's word that is a given name too ("Ai Sen", "Ai Weiwei") stands where one does.
+    given_name = words[0] in _GIVEN_NAMES_AMONG_LABEL_WORDS and not segment.isupper()
+    topic = [word for position, word in enumerate(words) if word in _TOPIC_WORDS and not (position == 0 and given_name)]
+    if topic or any(word in _ROLE_NOUNS for word in words) or words[0] in _ROLE_WORDS:
         return False
     if any(piece in _NEWSPAPER_LAST_WORDS for piece in re.split(r"[-‐‑]", words[-1])):
         return False
@@ -1815,6 +1864,27 @@ def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) ->
     return tuple(found.get(name, ()) for name in names)
 
 
+def _with_own_brackets(text: str, names: tuple[str, ...], institutions: tuple[tuple[str, ...], ...], outlets: Set[str]) -> tuple[tuple[str, ...], ...]:
+    """`institutions` (`institutions_of`, one tuple per name) without what a bracket right after
+    one person's name gives the others: in "A and B (Uni X)" the bracket is B's alone, as in "A
+    (Uni Y) and B (Uni X)", where each has their own; "A and B, Uni X" and "A and B (both of Uni
+    X)" still give both. `text` is the byline as written, before its brackets became parts."""
+    owners: dict[str, set[str]] = {}
+    for match in _BRACKET.finditer(text) if "(" in text or "[" in text else ():
+        inner = match.group(1)
+        before = text[: match.start()].rstrip()
+        owner = next((name for name in names if before.endswith(name)), None)
+        if owner is None or _WITH().match(inner) or _SHARED_BY().match(inner):
+            continue
+        for institution in institutions_in(inner, outlets):
+            owners.setdefault(institution, set()).add(owner)
+    if not owners:
+        return institutions
+    return tuple(tuple(part for part in parts if name in owners.get(part, {name})) for name, parts in zip(names, institutions, strict=True))
+
+
+# "both of Uni X", "all from Uni X": an institution written once for several people.
+_SHARED_BY = on_first_use(r"^(?:both|all|each)\s+(?:of|from|at|with)\s+", re.IGNORECASE)
 _AND_AT_END = on_first_use(r"\s*(?:\band|&)\s*$", re.IGNORECASE)
 _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECASE)
 
@@ -1837,7 +1907,7 @@ def institutions_in(credit: str, outlets: Set[str] = frozenset()) -> Iterator[st
     for part in _SEGMENT_SPLIT.split(credit):
         # A lead-in's outlet ("the Associated Press") or an outlet with its title ("a Reuters
         # reporter") in lower-case words' company.
-        part = _LOWER_ARTICLE.sub("", part.strip(" ."), count=1)
+        part = _LOWER_ARTICLE.sub("", _SHARED_BY().sub("", part.strip(" ."), count=1), count=1)
         if _is_post_nominal(part):
             continue  # "Robert Smith, Jr.", "Ana Ruiz, Ph.D.": the name's, not an institution
         words = [w.lower().strip(".,'’\"()[]") for w in part.split()]

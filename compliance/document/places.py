@@ -24,7 +24,8 @@ What counts as a place (`dateline_parts`):
   abbreviates ("England" for "ENG", "Scotland" for "SCT");
 - alone, a city of 100,000 people or more (by its name, or a Latin-letter alternate name of a
   city of 500,000 or more: "New York", "Sao Paulo"; not GeoNames' lower-case transliteration
-  keys, "bo li" for Khabarovsk, which are spelt like people's names), a country, a US state, a continent, a US
+  keys, "bo li" for Khabarovsk, nor another language's name of several words sharing none of the
+  city's, "Vu Han" for Wuhan, which are spelt like people's names), a country, a US state, a continent, a US
   county, or a city or district of the table whose name has two words or more ("Capitol Hill",
   "Foggy Bottom": an outlet named like a town is one word, "Time", "Xinhua").
 A part with a leading "The" is never a place ("The Phoenix" is a newspaper); a lone part with an
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
@@ -50,10 +52,24 @@ _ALTERNATE_NAME_POPULATION = 500_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ .'’-]+$")
 
 
-def _is_written_alternate_name(name: str) -> bool:
-    """Whether a city's alternate name is one a dateline may give: Latin letters, and not all in
-    lower case (GeoNames' transliteration keys are)."""
-    return bool(_LATIN.match(name)) and not name.islower()
+def _is_written_alternate_name(name: str, city_name: str) -> bool:
+    """Whether a city's alternate name is one a dateline may give: Latin letters, not all in lower
+    case (GeoNames' transliteration keys are), and either one word (an English exonym: "Kiev",
+    "Bombay") or words of which one is the city's own ("New York" for "New York City", "Sao Paulo"
+    for "São Paulo", "St. Petersburg"). A name of several words sharing none is the city's name in
+    another language, mostly transliterated syllable by syllable ("Vu Han" and "Thuong Hai",
+    Vietnamese for Wuhan and Shanghai; "Kim Hoa" for Jinhua): spelt like East Asian people's
+    names, and written in no English dateline."""
+    if not _LATIN.match(name) or name.islower():
+        return False
+    words = _folded_words(name)
+    return len(words) == 1 or bool(words & _folded_words(city_name))
+
+
+def _folded_words(name: str) -> set[str]:
+    """The words of a name, case-folded and without diacritics or hyphens."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return set("".join(char for char in folded if not unicodedata.combining(char)).replace("-", " ").split())
 
 
 _DOTS = re.compile(r"[.\s]")
@@ -93,7 +109,7 @@ def _gazetteer() -> _Gazetteer:
         city = _City(record["countrycode"], record["admin1code"], int(record["population"]))
         names = {record["name"].casefold()}
         if city.population >= _ALTERNATE_NAME_POPULATION:
-            names.update(name.casefold() for name in record["alternatenames"] if _is_written_alternate_name(name))
+            names.update(name.casefold() for name in record["alternatenames"] if _is_written_alternate_name(name, record["name"]))
         for name in names:
             cities.setdefault(name, []).append(city)
     countries: dict[str, tuple[str, ...]] = {
