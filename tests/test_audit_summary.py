@@ -106,9 +106,9 @@ def _copy(url: str, *, story: str = "s3", canonical: str = "", site: str = "p.ex
 
 def _one(copies: list[Any], read: list[list[str]] | None = None) -> list[tuple[str, list[str], str]]:
     """(url reported, also_at, the address whose verdict is kept) of each copy the report lists."""
-    from compliance.audit.run import one_copy_per_page, same_page
+    from compliance.audit.run import address_key, one_copy_per_page
 
-    addresses = {same_page(urls[0]): urls for urls in read or []}
+    addresses = {address_key(urls[0]): urls for urls in read or []}
     return sorted((c.url, list(c.also_at), c.evidence[0].removeprefix("p/logo: read at ")) for c in one_copy_per_page(copies, addresses))
 
 
@@ -166,10 +166,10 @@ def test_copies_that_are_not_one_page_stay_apart(copies: list[Any]) -> None:
 
 
 def test_a_copy_at_one_address_is_reported_as_it_is() -> None:
-    from compliance.audit.run import one_copy_per_page, same_page
+    from compliance.audit.run import address_key, one_copy_per_page
 
     alone = _copy(f"{P}/s3/", canonical=f"{P}/s3/")
-    assert one_copy_per_page([alone], {same_page(alone.url): [alone.url]})[0] is alone
+    assert one_copy_per_page([alone], {address_key(alone.url): [alone.url]})[0] is alone
 
 
 def test_an_audit_reports_a_page_at_its_tracking_and_own_addresses_once(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
 from compliance.findings import Finding, Severity
 from compliance.packs import OwnSite, Pack
-from compliance.urls import is_http_url, on_host, url_host
+from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, url_host
 
 if TYPE_CHECKING:
     from compliance.audit.state import AuditState
@@ -613,15 +613,15 @@ def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: lis
 
 
 def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]], addresses: dict[str, list[str]] | None = None) -> Iterator[Page]:
-    """The pages, the first of each address only (`same_page`), as they are read; problems go to
-    `problems`, and every address each page was read at to `addresses` (by `same_page` key, in the
+    """The pages, the first of each address only (`address_key`), as they are read; problems go to
+    `problems`, and every address each page was read at to `addresses` (by `address_key` key, in the
     order read) when given: only the first is audited, and the report names the page by the cleanest."""
     seen: dict[str, list[str]] = {} if addresses is None else addresses
     for item in items:
         if isinstance(item, Problem):
             problems.append((item.site, item.where, item.what))
         else:
-            key = same_page(item.key)
+            key = address_key(item.key)
             if key not in seen:
                 seen[key] = [item.key]
                 yield item
@@ -631,15 +631,15 @@ def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]
 
 def one_copy_per_page(copies: Sequence[CheckedCopy], addresses: Mapping[str, Sequence[str]]) -> list[CheckedCopy]:
     """The copies with each page once: copies of one story on one site are one page when an address
-    of one is an address of the other by `same_page` (tracking parameters, `http`/`https`, a trailing
-    slash; `addresses` gives, by `same_page` key, every address a page was read at), or when they
+    of one is an address of the other by `address_key` (tracking parameters, `http`/`https`, a trailing
+    slash; `addresses` gives, by `address_key` key, every address a page was read at), or when they
     name the same canonical URL on that site. Each such page is reported under its canonical URL
     when that is one of its addresses, else under its cleanest (`_cleanness`), with its verdict as
     read at that address (else at its cleanest address read), and the others in `also_at`."""
     groups: dict[int, list[CheckedCopy]] = {}
     owner: dict[tuple[str, str, str], int] = {}
     for number, copy in enumerate(copies):
-        keys = [(copy.site, copy.story, same_page(url)) for url in (copy.url, _own_canonical(copy)) if url]
+        keys = [(copy.site, copy.story, address_key(url)) for url in (copy.url, _own_canonical(copy)) if url]
         joined = sorted({owner[key] for key in keys if key in owner})
         group = joined[0] if joined else number
         members = groups.setdefault(group, [])
@@ -649,18 +649,18 @@ def one_copy_per_page(copies: Sequence[CheckedCopy], addresses: Mapping[str, Seq
         for member in members:
             for url in (member.url, _own_canonical(member)):
                 if url:
-                    owner[(member.site, member.story, same_page(url))] = group
+                    owner[(member.site, member.story, address_key(url))] = group
     return [_one_copy(members, addresses) for members in groups.values()]
 
 
 def _one_copy(members: Sequence[CheckedCopy], addresses: Mapping[str, Sequence[str]]) -> CheckedCopy:
     """One page's copies (see `one_copy_per_page`) as the one copy reported."""
-    read = {copy.url: [*addresses.get(same_page(copy.url), ()), copy.url] for copy in members}
+    read = {copy.url: [*addresses.get(address_key(copy.url), ()), copy.url] for copy in members}
     every = sorted({url for urls in read.values() for url in urls}, key=_cleanness)
     named = [_own_canonical(c) for c in members]
-    canonical = next((url for url in named if url and any(same_page(read_at) == same_page(url) for read_at in every)), "")
+    canonical = next((url for url in named if url and any(address_key(read_at) == address_key(url) for read_at in every)), "")
     shown = canonical or every[0]
-    chosen = min(members, key=lambda c: (not any(same_page(url) == same_page(shown) for url in read[c.url]), _cleanness(c.url)))
+    chosen = min(members, key=lambda c: (not any(address_key(url) == address_key(shown) for url in read[c.url]), _cleanness(c.url)))
     if len(every) == 1 and shown == chosen.url:
         return chosen
     return replace(chosen, url=shown, also_at=tuple(url for url in every if url != shown))
@@ -675,40 +675,22 @@ def _own_canonical(copy: CheckedCopy) -> str:
 def _cleanness(url: str) -> tuple[int, int, int, int, int, str]:
     """How clean an address is, cleanest least: no tracking parameter or AMP marker, `https`, no
     query, no fragment, then the shortest."""
-    from urllib.parse import parse_qsl, urlsplit
+    from urllib.parse import urlsplit
 
     try:
         parts = urlsplit(url)
     except ValueError:
         return (1, 1, 1, 1, len(url), url)
-    marked = any(_TRACKING.match(k) or (k.lower() == "amp" and v in ("", "1")) for k, v in parse_qsl(parts.query, keep_blank_values=True))
-    marked = marked or bool(_AMP_PATH.search(parts.path))
+    query = [part for part in parts.query.split("&") if part]
+    marked = amp_path(parts.path) or any(is_tracking_parameter(part.partition("=")[0]) or is_amp_marker(part) for part in query)
     return (int(marked), int(parts.scheme.lower() != "https"), int(bool(parts.query)), int(bool(parts.fragment)), len(url), url)
 
 
-# Query parameters that only say where a reader came from (campaign tags, click ids): the same page.
-_TRACKING = re.compile(r"^(utm_[a-z_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|ref_src)$", re.IGNORECASE)
-# An AMP version's last path segment.
-_AMP_PATH = re.compile(r"/amp/?$", re.IGNORECASE)
-
-
-def same_page(key: str) -> str:
-    """What two addresses of one page have in common: an http(s) URL without its scheme (`http` and
-    `https` serve one page), its fragment, its tracking parameters (`utm_source`, `fbclid`…), its
-    AMP marker (a last `/amp` path segment, an `amp` or `amp=1` parameter) and a trailing slash, the
-    host lower-cased (`//host/path?query`); a saved page's path as it is. A partner's copy shared as
-    `/s3/?utm_source=fb` and served at `/s3/amp/` is one copy."""
-    from urllib.parse import parse_qsl, urlencode, urlsplit
-
-    if not is_http_url(key):
-        return key
-    try:
-        parts = urlsplit(key)
-    except ValueError:
-        return key
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k) and not (k.lower() == "amp" and v in ("", "1"))]
-    path = _AMP_PATH.sub("/", parts.path).rstrip("/") or "/"
-    return f"//{parts.netloc.lower()}{path}" + (f"?{urlencode(query)}" if query else "")
+def address_key(key: str) -> str:
+    """A page's key by its address (`compliance.urls.page_key`: scheme, fragment, tracking
+    parameters, AMP marker and trailing slash set aside), or the key itself when it is no address
+    a browser can read: a saved page's path, or a URL that only ever names itself."""
+    return page_key(key) or key
 
 
 def write_reports(folder: Path, report: dict[str, object]) -> None:
