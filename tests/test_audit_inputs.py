@@ -387,10 +387,11 @@ def test_the_csv_reports_show_partner_text_safely_and_never_as_a_formula(cli: An
         text = (tmp_path / "out" / name).read_text(encoding="utf-8")
         assert not any(char in text for char in "\x1b\x07\x85\u202e\u2028"), name
     # Every cell, from every field: the story, the site, the findings; a formula behind a tab too.
-    copy = CheckedCopy("+story\x1b", "@url\u202e", "-site\x07", 0.5, "text", ("\tdcnf/x\x9b",), ("\tdcnf/x\x9b",), ())
+    copy = CheckedCopy("+story\x1b", "@url\u202e", "-site\x07", 0.5, "text", ("\tdcnf/x\x9b",), ("\tdcnf/x\x9b",), (), also_at=("=x\x1b", "http://p.example/b"))
     report = build_report([copy], pages=1, unmatched=0, problems=[], stories=["+story\x1b"])
-    assert list(csv.reader(io.StringIO(sites_csv(report))))[1] == ["'-site\\x07", "1", "0", "0.0", "'\tdcnf/x\\x9b=1", ""]
-    assert list(csv.reader(io.StringIO(stories_csv(report))))[1] == ["'+story\\x1b", "'@url\\u202e", "'-site\\x07", "0.5", "text", "'\tdcnf/x\\x9b", ""]
+    assert list(csv.reader(io.StringIO(sites_csv(report))))[1] == ["'-site\\x07", "1", "0", "0.0", "'\tdcnf/x\\x9b=1", "", ""]
+    stories_row = ["'+story\\x1b", "'@url\\u202e", "'-site\\x07", "0.5", "text", "'\tdcnf/x\\x9b", "", "", "", "'=x\\x1b http://p.example/b"]
+    assert list(csv.reader(io.StringIO(stories_csv(report))))[1] == stories_row
 
 
 def _sitemap_index(urls: list[str]) -> bytes:

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compliance.audit.config import PARTITIONS, AuditConfig, http_cache, make_folders, parse_audit_config
-from compliance.audit.fetching import host_of
+from compliance.audit.fetching import ROBOTS_REFUSAL, host_of
 from compliance.audit.matching import Match, PageText, StoryIndex, shingles, signature
-from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
+from compliance.audit.report import PAGE_NOT_READ, ROBOTS_FORBID, SITE_NOT_REACHED, CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
 from compliance.detect import own_page
 from compliance.display import json_output, visible
@@ -416,18 +416,21 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         batches = iter(lambda: list(itertools.islice(pages, batch_pages)), [])
         written = _audit_batches(batches, lambda batch: _audit_batch(batch, work, basis, state, mapper), finished, in_flight=getattr(mapper, "in_flight", 1))
         _drop_partitions(config.output / PARTITIONS, keep=written)
-        carried = carried_over(problems, outcomes, state, basis)
+        carried, more = carried_over(problems, outcomes, addresses, state, basis)
+        problems.extend(more)
+        read = [o.copy for o in outcomes if o.copy is not None]
+        copies = one_copy_per_page(read, addresses)
+        # Carried copies are as last reported: each already one page, with all its addresses.
+        state.report([*copies, *carried], basis)
         state.finish()
     finally:
         if fetcher is not None:
             fetcher.close()
         state.close()
-    read = [o.copy for o in outcomes if o.copy is not None]
-    copies = one_copy_per_page(read, addresses)
     citing = sum(bool(o.cites) for o in outcomes)
     unmatched = sum(o.copy is None and not o.cites for o in outcomes)
     report = build_report(
-        [*copies, *one_copy_per_page(carried, {})],
+        [*copies, *carried],
         # A page read at two addresses of its own (one canonical URL) is one page, as it is one copy.
         pages=len(outcomes) - (len(read) - len(copies)),
         unmatched=unmatched,
@@ -526,19 +529,72 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
     return [stored.get(page.key) or fresh[page.key] for page in batch]
 
 
-def carried_over(problems: Sequence[tuple[str, str, str]], outcomes: Sequence[PageOutcome], state: AuditState, basis: str) -> list[CheckedCopy]:
-    """The last known copies of each site this run could not reach: one with a problem in this run
-    (its sitemap or feed not read, its robots.txt or pages unanswered) and no page read from it.
-    Each keeps its verdict, marked with the date of the earlier run that last read it: a partner
-    whose site is down is not "compliant by absence". Only copies audited on this run's `basis`
-    are carried (a verdict of other packs or stories would not be this audit's)."""
+def carried_over(
+    problems: Sequence[tuple[str, str, str]], outcomes: Sequence[PageOutcome], addresses: Mapping[str, Sequence[str]], state: AuditState, basis: str
+) -> tuple[list[CheckedCopy], list[tuple[str, str, str]]]:
+    """The copies this run could not read, as the last earlier run that read their site reported
+    them (`AuditState.last_known_copies`: the same addresses, the same verdicts), each marked with
+    that run's date (`from_earlier_run`, kept when that run had carried the copy itself) and why
+    (`carried_because`), and the problems to add: a partner whose site or page is down is not
+    "compliant by absence". Only copies audited on this run's `basis` are carried (a verdict of
+    other packs or stories would not be this audit's).
+
+    - A site with a problem in this run (its sitemap or feed not read, its robots.txt or pages
+      unanswered) and no page read from it: all its copies, `site not reached`.
+    - Such a site whose every problem is its own robots.txt forbidding the audit (it answered, and
+      forbids crawling): all its copies, `robots.txt forbids crawling`, and one problem of its own
+      at its robots.txt. A partner that shuts the licensor's crawler out does not shed its verdicts.
+    - A site read in this run: each copy of a page that failed in this run (no answer, a server
+      error, robots.txt) and was not read at another of its addresses, `page not read`. A page the
+      site says is gone (`HTTP 404`, `HTTP 410`, any 4xx but 429) or that is no HTML page is not carried.
+    """
     read = {o.site for o in outcomes}
-    carried: list[CheckedCopy] = []
+    failed: dict[str, list[tuple[str, str]]] = {}
     # A site is one the audit fetches from: an archive's or a saved folder's problem is no site down.
-    for site in sorted({site for site, where, _ in problems if is_http_url(where)} - read):
-        when, copies = state.last_known_copies(site, basis)
-        carried.extend(replace(copy, from_earlier_run=when) for copy in copies)
-    return carried
+    for site, where, what in problems:
+        if is_http_url(where):
+            failed.setdefault(site, []).append((where, what))
+    carried: list[CheckedCopy] = []
+    more: list[tuple[str, str, str]] = []
+    for site, unread in sorted(failed.items()):
+        when, known = state.last_known_copies(site, basis)
+        # As reported they are one per page already; copies stored page by page (a state kept before
+        # reports were) are made so here.
+        copies = one_copy_per_page(known, {})
+        if site in read:
+            carried.extend(_pages_not_read(copies, when, unread, addresses))
+            continue
+        because = ROBOTS_FORBID if all(what.endswith(ROBOTS_REFUSAL) for _, what in unread) else SITE_NOT_REACHED
+        if because == ROBOTS_FORBID:
+            more.append((site, robots_txt_url(unread[0][0]), ROBOTS_FORBIDS_SITE))
+        carried.extend(replace(copy, from_earlier_run=copy.from_earlier_run or when, carried_because=because) for copy in copies)
+    return carried, more
+
+
+# The problem of a site whose robots.txt forbids the audit everything it would read there.
+ROBOTS_FORBIDS_SITE = "robots.txt forbids crawling what the audit reads on this site: nothing of it read; its copies as last read are kept"
+# A page the site answered is gone, or is no page: its copy is not carried.
+_GONE = re.compile(r"^(?:HTTP 4(?!29)\d\d\b|not an HTML page)")
+
+
+def robots_txt_url(url: str) -> str:
+    """The robots.txt URL of the host `url` is on (`http://host:port/robots.txt`)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/robots.txt"
+
+
+def _pages_not_read(
+    copies: Sequence[CheckedCopy], when: str, unread: Sequence[tuple[str, str]], addresses: Mapping[str, Sequence[str]]
+) -> Iterator[CheckedCopy]:
+    """The earlier copies (see `carried_over`) of the pages that failed in this run and were read at
+    none of their addresses."""
+    failed = {address_key(where) for where, what in unread if not _GONE.match(what)}
+    for copy in copies:
+        keys = {address_key(url) for url in (copy.url, *copy.also_at)}
+        if keys & failed and not any(key in addresses for key in keys):
+            yield replace(copy, from_earlier_run=copy.from_earlier_run or when, carried_because=PAGE_NOT_READ)
 
 
 def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome]) -> None:
