@@ -823,9 +823,9 @@ def audit(
             report = run_audit(settings, progress=stack.enter_context(TerminalProgress()), mapper=mapper)
         else:
             report = run_audit(settings, mapper=mapper)
-    copies, stories, sites = report["copies"], len(report["stories"]), len(report["sites"])  # type: ignore[arg-type]
-    counted = f"{copies} {'copy' if copies == 1 else 'copies'} of {stories} {'story' if stories == 1 else 'stories'}"
-    _line(f"{counted} on {sites} {'site' if sites == 1 else 'sites'}; reports in {visible(str(settings.output))}")
+    from compliance.audit.report import summary_line
+
+    _line(f"{summary_line(report)}; reports in {visible(str(settings.output))}")
 
 
 @app.command()

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 from typing import NamedTuple
+from urllib.parse import unquote
 
 # What the WHATWG URL parser strips from both ends of a URL: C0 controls and the space.
 _ENDS = "".join(map(chr, range(0x21)))
@@ -114,42 +115,71 @@ def url_form(url: str) -> str | None:
 
 # Query parameters that say how a reader came to a page (a newsletter, an ad, a shared link),
 # never which page it is: two addresses that differ only by them are the same story. Parameter
-# names are compared in lower case.
+# names are compared in lower case. The one list for the link-back check and the audit.
 _TRACKING_PREFIXES = ("utm_",)
-_TRACKING_NAMES = frozenset({"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok"})
+_TRACKING_NAMES = frozenset(
+    {"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "_ga", "ref_src"}
+)
+# The marks of a page's AMP version: a last path segment `amp`, a parameter `amp` or `amp=1`.
+_AMP_VALUES = ("", "1")
 
 
 def without_tracking(query: str) -> str:
     """`query` (with or without its leading "?") without tracking parameters (`utm_source=…`,
     `fbclid=…`, `mc_cid=…`), the others kept in their order; "" when none is left, else the rest
     with a "?". Pure; never raises."""
-    kept = [part for part in query.removeprefix("?").split("&") if part and not _tracking(part.partition("=")[0])]
+    kept = [part for part in query.removeprefix("?").split("&") if part and not is_tracking_parameter(part.partition("=")[0])]
     return "?" + "&".join(kept) if kept else ""
 
 
-def _tracking(name: str) -> bool:
-    name = name.lower()
+def is_tracking_parameter(name: str) -> bool:
+    """Whether a query parameter's name (as written, percent-encoded or not, any letter case) is one
+    that says how a reader came to a page (`utm_source`, `fbclid`, `_ga`…), never which page."""
+    name = unquote(name).lower()
     return name in _TRACKING_NAMES or name.startswith(_TRACKING_PREFIXES)
 
 
+def is_amp_marker(part: str) -> bool:
+    """Whether a query part (`amp`, `amp=1`, `AMP=`) marks a page's AMP version."""
+    name, _, value = part.partition("=")
+    return unquote(name).lower() == "amp" and value in _AMP_VALUES
+
+
+def amp_path(path: str) -> bool:
+    """Whether a URL path is an AMP version's: its last segment is `amp` (`/s3/amp/`, `/s3/AMP`)."""
+    return path.rstrip("/").lower().endswith("/amp")
+
+
 def same_page(a: str, b: str) -> bool:
-    """Whether two http(s) URLs name the same page for a link back: their `url_form`s are equal
-    once http and https, a trailing slash of the path and tracking parameters
-    (`without_tracking`) are set aside (the fragment and default port already are). False when
-    either has no form. Pure; never raises."""
-    first, second = _page_key(a), _page_key(b)
+    """Whether two http(s) URLs name the same page (`page_key`): False when either has no form
+    (a URL a browser cannot read goes nowhere). Pure; never raises."""
+    first, second = page_key(a), page_key(b)
     return first is not None and first == second
 
 
-def _page_key(url: str) -> str | None:
+def page_key(url: str) -> str | None:
+    """What every address of one page has in common, for the link-back check and the audit alike:
+    an http(s) URL's `url_form` as `host[:port]/path[?query]` without its scheme (`http` and
+    `https` serve one page), its fragment, a default port, its tracking parameters
+    (`is_tracking_parameter`), its AMP marker (a last `/amp` path segment, an `amp` or `amp=1`
+    parameter) and a trailing slash, the other parameters kept in their order; any other text
+    (`mailto:`, a saved page's path) stripped, without a trailing slash. None for an http(s) URL a
+    browser cannot read. Pure; never raises.
+
+    `http://P.example/s3/?utm_source=fb#top`, `https://p.example/s3/amp/` and
+    `https://p.example:443/s3?amp=1` all give `p.example/s3`."""
     form = url_form(url)
     if form is None:
         return None
     scheme, sep, rest = form.partition("://")
     if not sep or scheme not in _HTTP:
         return form.rstrip("/")
-    address, mark, query = rest.partition("?")
-    return address.rstrip("/") + without_tracking(mark + query)
+    address, _, query = rest.partition("?")
+    host, slash, path = address.partition("/")
+    if amp_path(slash + path):
+        path = path.rstrip("/")[: -len("amp")]
+    kept = [part for part in query.split("&") if part and not is_tracking_parameter(part.partition("=")[0]) and not is_amp_marker(part)]
+    return (host + slash + path).rstrip("/") + ("?" + "&".join(kept) if kept else "")
 
 
 def url_authority(url: str) -> str | None:

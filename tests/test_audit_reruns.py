@@ -68,8 +68,9 @@ def test_a_site_down_on_a_rerun_keeps_its_last_known_copies_marked_with_their_ru
     assert first["copies_from_earlier_runs"] == 0
     entry = _site_entry(second, down)
     # The same copies, verdicts and rate as last read, marked as read in the earlier run.
-    assert entry["from_earlier_run"] == TODAY
-    assert {k: v for k, v in entry.items() if k != "from_earlier_run"} == {k: v for k, v in _site_entry(first, down).items() if k != "from_earlier_run"}
+    assert (entry["from_earlier_run"], entry["carried_because"]) == (TODAY, "site not reached")
+    marks = ("from_earlier_run", "carried_because")
+    assert {k: v for k, v in entry.items() if k not in marks} == {k: v for k, v in _site_entry(first, down).items() if k not in marks}
     assert _copies(second, down) == {path: (findings, TODAY) for path, (findings, _) in _copies(first, down).items()}
     assert (second["copies"], second["copies_from_earlier_runs"]) == (first["copies"], 2)
     # Only what was read counts as read; the site's unreachability is still a problem.
@@ -83,7 +84,8 @@ def test_a_site_down_on_a_rerun_keeps_its_last_known_copies_marked_with_their_ru
     assert rows == {down.split("//")[1]: TODAY, up.split("//")[1]: ""}
     dashboard = (out / "dashboard.html").read_text(encoding="utf-8")
     assert f"(not reached in this run: copies as read on {TODAY})" in dashboard
-    assert "2 copies as last read in an earlier run (their sites not reached in this one)" in dashboard
+    assert "2 copies as last read in an earlier run (not read in this one)" in dashboard
+    assert dashboard.count(f"(as read on {TODAY}; its site not reached in this run)") == 2
 
 
 def test_the_copies_carried_are_those_of_the_last_run_that_reached_the_site(tmp_path: Path) -> None:
@@ -180,3 +182,229 @@ def test_a_site_answering_only_server_errors_on_the_rerun_keeps_its_copies(tmp_p
     assert second["problems"] and all("503" in p["problem"] for p in second["problems"])
     assert _copies(second, partner) == {path: (findings, TODAY) for path, (findings, _) in _copies(first, partner).items()}
     assert _site_entry(second, partner)["compliance_rate"] == _site_entry(first, partner)["compliance_rate"] == 0.5
+
+
+def _readme_block(marker: str, kind: str = "json") -> str:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split(f"<!-- {marker} -->\n```{kind}\n", 1)[1].split("```", 1)[0]
+
+
+def _shared(routes: Routes, base: str) -> None:
+    """The partner at `base` as `_partner` makes it, its sitemap also listing story 0 at a tracking
+    address and with a fragment, and story 1 at a second address naming the same canonical URL."""
+    _partner(routes, base, {0: "compliant", 1: "stripped"})
+    routes["/news/story-1/index.html"] = routes["/news/story-1/"]
+    routes["/news/story-0/?utm_source=fb&utm_medium=social"] = routes["/news/story-0/"]
+    # As a sitemap's XML writes the "&" of an address.
+    listed = [f"{base}/news/story-0/", f"{base}/news/story-0/?utm_source=fb&amp;utm_medium=social", f"{base}/news/story-0/#comments"]
+    listed += [f"{base}/news/story-1/", f"{base}/news/story-1/index.html", f"{base}/news/unrelated/"]
+    routes["/sitemap.xml"] = (200, "application/xml", web.sitemap(listed), {})
+
+
+def _shown(report: dict[str, Any], base: str) -> dict[str, tuple[list[str], list[str], str | None, str | None]]:
+    """Each copy on `base`: (findings, also_at, from_earlier_run, carried_because), by its path."""
+    return {
+        c["url"].removeprefix(base): (c["findings"], [u.removeprefix(base) for u in c["also_at"]], c["from_earlier_run"], c["carried_because"])
+        for s in report["stories"]
+        for c in s["copies"]
+        if c["url"].startswith(base)
+    }
+
+
+@pytest.mark.parametrize("down", ["gone", "every-answer-503"])
+def test_a_carried_copy_keeps_every_address_it_was_read_at(cli: Any, tmp_path: Path, down: str) -> None:
+    import json
+
+    routes: Routes = {}
+    with _site(routes) as partner:
+        _shared(routes, partner)
+        config = _config(tmp_path, f"{partner}/sitemap.xml")
+        first = _audit(config)
+        if down == "every-answer-503":
+            for path in [*routes, "/robots.txt"]:
+                routes[path] = (503, "text/plain", b"maintenance", {})
+            run = cli("audit", str(config))
+    if down == "gone":
+        run = cli("audit", str(config))
+    assert run.code == 0, run.err
+    second = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    read = _shown(first, partner)
+    assert read["/news/story-0/"][1] == ["/news/story-0/#comments", "/news/story-0/?utm_source=fb&utm_medium=social"]
+    assert read["/news/story-1/"][1] == ["/news/story-1/index.html"]
+    # Carried as the last run reported them: the same addresses and verdicts, dated, and why.
+    assert _shown(second, partner) == {path: (findings, also_at, TODAY, "site not reached") for path, (findings, also_at, _, _) in read.items()}
+    # The closing line says the copies are an earlier run's, as the README shows it.
+    example = _readme_block("audit-closing-line", "").strip()
+    assert run.out.strip() == example.replace("; reports in out", f"; reports in {tmp_path / 'out'}")
+    # The README's carried copy has the fields and the shape of one the audit writes.
+    shown = json.loads(_readme_block("audit-earlier-copy"))
+    (copy,) = [c for s in second["stories"] for c in s["copies"] if c["url"].endswith("/news/story-0/")]
+    assert shown.keys() <= copy.keys()
+    assert [u.removeprefix(partner) for u in copy["also_at"]] == [u.removeprefix("http://partner-a.example") for u in shown["also_at"]]
+    assert (copy["carried_because"], shown["carried_because"]) == ("site not reached", "site not reached")
+
+
+def test_a_copy_carried_twice_keeps_the_date_and_addresses_of_the_run_that_read_it(tmp_path: Path) -> None:
+    from compliance.audit.state import AuditState
+
+    routes: Routes = {}
+    with _site(routes) as partner:
+        _shared(routes, partner)
+        config = _config(tmp_path, f"{partner}/sitemap.xml")
+        first = _audit(config)
+    _audit(config)
+    # The run that read the site is dated a day earlier: a second carry keeps its date, not the last run's.
+    state = AuditState(tmp_path / "out" / "audit-state.sqlite")
+    state.db.execute("update runs set started = started - 86400 where id = 1")
+    state.db.commit()
+    state.close()
+    third = _audit(config)
+    yesterday = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400))
+    assert _shown(third, partner) == {
+        path: (findings, also_at, yesterday, "site not reached") for path, (findings, also_at, _, _) in _shown(first, partner).items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("robots", "carried_because"),
+    [
+        # Its own robots.txt forbids everything, or every page the audit reads there: it forbids crawling.
+        (b"User-agent: *\nDisallow: /\n", "robots.txt forbids crawling"),
+        (b"User-agent: syndcheck-audit\nDisallow: /\n", "robots.txt forbids crawling"),
+        (b"User-agent: *\nDisallow: /news/\n", "robots.txt forbids crawling"),
+    ],
+)
+def test_a_site_whose_robots_txt_forbids_crawling_is_its_own_problem_and_keeps_its_copies(tmp_path: Path, robots: bytes, carried_because: str) -> None:
+    from compliance.audit.run import ROBOTS_FORBIDS_SITE
+
+    routes: Routes = {}
+    with _site(routes) as partner:
+        _partner(routes, partner, {0: "compliant", 1: "stripped"})
+        config = _config(tmp_path, f"{partner}/sitemap.xml")
+        first = _audit(config)
+        routes["/robots.txt"] = (200, "text/plain", robots, {})
+        second = _audit(config)
+    assert _copies(second, partner) == {path: (findings, TODAY) for path, (findings, _) in _copies(first, partner).items()}
+    assert _site_entry(second, partner)["carried_because"] == carried_because
+    assert {"site": partner.split("//")[1], "url": f"{partner}/robots.txt", "problem": ROBOTS_FORBIDS_SITE} in second["problems"]
+    # The README quotes the problem as the audit writes it.
+    from tests.conftest import ROOT
+
+    assert ROBOTS_FORBIDS_SITE in " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    dashboard = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
+    assert f"(its robots.txt forbids crawling it: copies as read on {TODAY})" in dashboard
+
+
+@pytest.mark.parametrize(
+    ("robots", "problem"),
+    [
+        # Not the site's own rule: a robots.txt that cannot be read is the site down (RFC 9309).
+        ((503, "text/plain", b"maintenance", {}), "site not reached"),
+        # Its robots.txt allows the audit: nothing of robots in the outcome.
+        ((200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {}), None),
+    ],
+)
+def test_a_robots_txt_that_forbids_nothing_of_the_site_is_no_robots_problem(
+    tmp_path: Path, robots: tuple[int, str, bytes, dict[str, str]], problem: str | None
+) -> None:
+    from compliance.audit.run import ROBOTS_FORBIDS_SITE
+
+    routes: Routes = {}
+    with _site(routes) as partner:
+        _partner(routes, partner, {0: "compliant", 1: "stripped"})
+        config = _config(tmp_path, f"{partner}/sitemap.xml")
+        _audit(config)
+        routes["/robots.txt"] = robots
+        second = _audit(config)
+    assert ROBOTS_FORBIDS_SITE not in {p["problem"] for p in second["problems"]}
+    assert _site_entry(second, partner)["carried_because"] == problem
+
+
+def test_a_site_forbidding_crawling_on_its_first_audit_is_a_problem_and_has_no_copies(tmp_path: Path) -> None:
+    from compliance.audit.run import ROBOTS_FORBIDS_SITE
+
+    routes: Routes = {"/robots.txt": (200, "text/plain", b"User-agent: *\nDisallow: /\n", {})}
+    with _site(routes) as partner:
+        _partner(routes, partner, {0: "compliant"})
+        report = _audit(_config(tmp_path, f"{partner}/sitemap.xml"))
+    assert (report["copies"], report["sites"]) == (0, [])
+    assert {p["url"]: p["problem"] for p in report["problems"]}[f"{partner}/robots.txt"] == ROBOTS_FORBIDS_SITE
+
+
+@pytest.mark.parametrize(
+    ("answer", "carried"),
+    [
+        # The page failed (a server error, robots.txt forbidding that page): its copy is carried.
+        ((503, "text/plain", b"busy", {}), True),
+        ("robots", True),
+        # The site says the page is gone: its copy is not carried, as one no longer listed.
+        ((404, "text/plain", b"not found", {}), False),
+        ((410, "text/plain", b"gone", {}), False),
+    ],
+)
+def test_a_page_that_fails_while_its_site_answers_keeps_its_copy(tmp_path: Path, answer: Any, carried: bool) -> None:
+    routes: Routes = {}
+    with _site(routes) as partner:
+        _shared(routes, partner)
+        config = _config(tmp_path, f"{partner}/sitemap.xml")
+        first = _audit(config)
+        if answer == "robots":
+            routes["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /news/story-1/\n", {})
+        else:
+            routes["/news/story-1/"] = routes["/news/story-1/index.html"] = answer
+        second = _audit(config)
+    read = _shown(first, partner)
+    expected = {"/news/story-0/": read["/news/story-0/"]}
+    if carried:
+        findings, also_at, _, _ = read["/news/story-1/"]
+        expected["/news/story-1/"] = (findings, also_at, TODAY, "page not read")
+    assert _shown(second, partner) == expected
+    assert second["copies_from_earlier_runs"] == int(carried)
+    assert _site_entry(second, partner)["carried_because"] == ("page not read" if carried else None)
+    if carried:
+        dashboard = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
+        assert f"(as read on {TODAY}; the page not read in this run)" in dashboard
+
+
+def test_a_page_read_at_another_of_its_addresses_is_not_carried(tmp_path: Path) -> None:
+    routes: Routes = {}
+    with _site(routes) as partner:
+        _shared(routes, partner)
+        config = _config(tmp_path, f"{partner}/sitemap.xml")
+        first = _audit(config)
+        # Its own address fails; the second address of the same page still answers.
+        routes["/news/story-1/"] = (503, "text/plain", b"busy", {})
+        second = _audit(config)
+    assert second["copies_from_earlier_runs"] == 0
+    (fresh,) = [c for s in second["stories"] for c in s["copies"] if "story-1" in c["url"]]
+    assert fresh["url"] == f"{partner}/news/story-1/index.html" and fresh["from_earlier_run"] is None
+    assert fresh["findings"] == _shown(first, partner)["/news/story-1/"][0]
+
+
+def test_a_page_carried_and_then_its_site_down_keeps_the_date_it_was_read(tmp_path: Path) -> None:
+    import sqlite3
+
+    routes: Routes = {}
+    with _site(routes) as partner:
+        _shared(routes, partner)
+        config = _config(tmp_path, f"{partner}/sitemap.xml")
+        first = _audit(config)
+        state = tmp_path / "out" / "audit-state.sqlite"
+        with sqlite3.connect(state) as db:
+            db.execute("update runs set started = started - 86400 where id = 1")
+        routes["/news/story-1/"] = routes["/news/story-1/index.html"] = (503, "text/plain", b"busy", {})
+        _audit(config)
+    down = _audit(config)
+    yesterday = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400))
+    read = _shown(first, partner)
+    # Story 1 as the first run read it (carried by the second); story 0 as the second read it.
+    assert _shown(down, partner) == {
+        "/news/story-0/": (*read["/news/story-0/"][:2], TODAY, "site not reached"),
+        "/news/story-1/": (*read["/news/story-1/"][:2], yesterday, "site not reached"),
+    }
+    # The state keeps the reports only of runs that last read some page (1: story 1's, 2: the
+    # others'), which a later run may carry from; the third read nothing.
+    with sqlite3.connect(state) as db:
+        assert {run for (run,) in db.execute("select distinct run from reported")} == {1, 2}

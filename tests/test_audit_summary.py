@@ -106,9 +106,9 @@ def _copy(url: str, *, story: str = "s3", canonical: str = "", site: str = "p.ex
 
 def _one(copies: list[Any], read: list[list[str]] | None = None) -> list[tuple[str, list[str], str]]:
     """(url reported, also_at, the address whose verdict is kept) of each copy the report lists."""
-    from compliance.audit.run import one_copy_per_page, same_page
+    from compliance.audit.run import address_key, one_copy_per_page
 
-    addresses = {same_page(urls[0]): urls for urls in read or []}
+    addresses = {address_key(urls[0]): urls for urls in read or []}
     return sorted((c.url, list(c.also_at), c.evidence[0].removeprefix("p/logo: read at ")) for c in one_copy_per_page(copies, addresses))
 
 
@@ -166,10 +166,10 @@ def test_copies_that_are_not_one_page_stay_apart(copies: list[Any]) -> None:
 
 
 def test_a_copy_at_one_address_is_reported_as_it_is() -> None:
-    from compliance.audit.run import one_copy_per_page, same_page
+    from compliance.audit.run import address_key, one_copy_per_page
 
     alone = _copy(f"{P}/s3/", canonical=f"{P}/s3/")
-    assert one_copy_per_page([alone], {same_page(alone.url): [alone.url]})[0] is alone
+    assert one_copy_per_page([alone], {address_key(alone.url): [alone.url]})[0] is alone
 
 
 def test_an_audit_reports_a_page_at_its_tracking_and_own_addresses_once(tmp_path: Path) -> None:
@@ -202,3 +202,76 @@ def test_an_audit_reports_a_page_at_its_tracking_and_own_addresses_once(tmp_path
     assert shown == example
     assert (report["pages_read"], report["copies"], report["unmatched_pages"]) == (1, 1, 0)
     assert report["sites"][0]["copies"] == 1
+
+
+@pytest.mark.parametrize(
+    ("published", "also_at", "earlier", "shown"),
+    [
+        # A copy read now, dated, at one address.
+        ("2026-08-10", (), "", {"published": "2026-08-10", "also_at": [], "from_earlier_run": None, "carried_because": None}),
+        # No date from the copy or its story: null, never "".
+        ("", ("http://p.example/s3/?utm_source=x",), "", {"published": None, "also_at": ["http://p.example/s3/?utm_source=x"], "from_earlier_run": None}),
+        # Carried from an earlier run, with its addresses.
+        (
+            "",
+            ("http://p.example/s3/#c", "http://p.example/s3/amp/"),
+            "2026-12-01",
+            {"published": None, "from_earlier_run": "2026-12-01", "carried_because": "site not reached"},
+        ),
+    ],
+)
+def test_a_copy_in_the_json_and_in_stories_csv_says_the_same(published: str, also_at: tuple[str, ...], earlier: str, shown: dict[str, Any]) -> None:
+    import csv
+    import io
+
+    from compliance.audit.report import CheckedCopy, build_report, stories_csv
+
+    because = "site not reached" if earlier else ""
+    copy = CheckedCopy(
+        "s3",
+        "http://p.example/s3/",
+        "p.example",
+        0.9,
+        "text",
+        ("p/logo",),
+        ("p/logo",),
+        (),
+        published=published,
+        also_at=also_at,
+        from_earlier_run=earlier,
+        carried_because=because,
+    )
+    report = build_report([copy], pages=1, unmatched=0, problems=[], stories=["s3"])
+    (entry,) = report["stories"][0]["copies"]
+    assert {k: entry[k] for k in shown} == shown
+    (row,) = csv.DictReader(io.StringIO(stories_csv(report)))
+    # Each of the copy's fields, a list joined by spaces, a null as an empty cell.
+    for field, value in entry.items():
+        if field != "ignored_suppressions":
+            assert row[field] == (" ".join(value) if isinstance(value, list) else "" if value is None else str(value)), field
+    assert row["also_at"] == " ".join(also_at) and row["published"] == published
+
+
+def test_the_readme_names_the_columns_of_stories_csv() -> None:
+    from compliance.audit.report import build_report, stories_csv
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("<!-- audit-stories-csv -->\n```\n", 1)[1].split("```", 1)[0]
+    assert stories_csv(build_report([], pages=0, unmatched=0, problems=[], stories=["s3"])) == example + "s3" + "," * 9 + "\n"
+
+
+@pytest.mark.parametrize(
+    ("copies", "stories", "sites", "earlier", "line"),
+    [
+        (1, 1, 1, 0, "1 copy of 1 story on 1 site"),
+        (2, 1, 1, 2, "2 copies of 1 story on 1 site, 2 as last read in an earlier run"),
+        (11, 4, 3, 1, "11 copies of 4 stories on 3 sites, 1 as last read in an earlier run"),
+        (0, 2, 0, 0, "0 copies of 2 stories on 0 sites"),
+    ],
+)
+def test_the_closing_line_says_how_many_copies_are_an_earlier_runs(copies: int, stories: int, sites: int, earlier: int, line: str) -> None:
+    from compliance.audit.report import summary_line
+
+    report = {"copies": copies, "stories": [{}] * stories, "sites": [{}] * sites, "copies_from_earlier_runs": earlier}
+    assert summary_line(report) == line

@@ -75,6 +75,16 @@ def test_the_typed_address_is_the_link_back_too(cli: Any, tmp_path: Path) -> Non
     assert "propublica/original-links" not in {f["rule"] for f in entry["findings"]}
 
 
+@pytest.mark.parametrize(("linked_to", "links_back"), [(f"{CANONICAL}/amp/", True), (f"{CANONICAL}?amp=1", True), (f"{CANONICAL}-amplified", False)])
+def test_a_link_to_the_stories_amp_version_is_the_link_back(cli: Any, tmp_path: Path, linked_to: str, links_back: bool) -> None:
+    # The AMP version of the story is the story (the audit's page key, `compliance.urls.page_key`);
+    # another path that only starts like it is another story.
+    copy = Path(_copy(tmp_path, linked=True))
+    copy.write_text(copy.read_text(encoding="utf-8").replace(LINK, f"[ProPublica]({linked_to})"), encoding="utf-8")
+    entry = _link_back(cli, str(copy), f"original_url={CANONICAL}")
+    assert ("propublica/original-links" not in {f["rule"] for f in entry["findings"]}) is links_back
+
+
 def test_a_link_to_another_story_is_no_link_back(cli: Any, tmp_path: Path) -> None:
     copy = Path(_copy(tmp_path, linked=True))
     copy.write_text(copy.read_text(encoding="utf-8").replace(CANONICAL, "https://www.propublica.org/article/another-story"), encoding="utf-8")
@@ -90,6 +100,12 @@ def test_a_link_to_another_story_is_no_link_back(cli: Any, tmp_path: Path) -> No
         ("https://news.example.org/story#top", "https://NEWS.example.org/story"),
         ("https://news.example.org/story?fbclid=1&id=7&UTM_MEDIUM=e", "https://news.example.org/story?id=7"),
         ("https://news.example.org/story?mc_cid=1&mc_eid=2&gclid=3", "https://news.example.org:443/story"),
+        # The audit's tracking parameters are the link-back check's too (one list, `compliance.urls`).
+        ("https://news.example.org/story?_ga=2.1234&ref_src=twsrc%5Etfw", "https://news.example.org/story"),
+        ("https://news.example.org/story?id=7&dclid=1&Utm_Id=4", "https://news.example.org/story?id=7"),
+        # The AMP version of a story is the story (the audit's rule).
+        ("https://news.example.org/story/amp/", "https://news.example.org/story"),
+        ("https://news.example.org/story?amp=1", "https://news.example.org/story"),
     ],
 )
 def test_same_page_sets_aside_what_does_not_change_the_page(a: str, b: str) -> None:
@@ -106,6 +122,8 @@ def test_same_page_sets_aside_what_does_not_change_the_page(a: str, b: str) -> N
         ("https://news.example.org/story?ref=home", "https://news.example.org/story"),
         ("https://news.example.org:8443/story", "https://news.example.org/story"),
         ("https://news.example.org/story", "not a url"),
+        ("https://news.example.org/amplifier", "https://news.example.org/"),
+        ("https://news.example.org/story?amp=0", "https://news.example.org/story"),
     ],
 )
 def test_same_page_still_tells_pages_apart(a: str, b: str) -> None:

@@ -22,6 +22,9 @@ from urllib.parse import urlsplit
 
 from compliance.audit.config import FetchLimits
 
+# The problem of a URL the site's own robots.txt (read, and answering 200) forbids the audit.
+ROBOTS_REFUSAL = "disallowed by robots.txt"
+
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
@@ -213,7 +216,7 @@ class Fetcher:
             why = f"disallowed: robots.txt {answer}, which disallows the whole site (RFC 9309)"
             return Protego.parse("User-agent: *\nDisallow: /\n"), why
         text = fetched.body.decode("utf-8", "replace") if fetched.status == 200 else ""
-        return Protego.parse(text), "disallowed by robots.txt"
+        return Protego.parse(text), ROBOTS_REFUSAL
 
     def get(self, url: str) -> Fetched:
         """Fetch `url` if robots.txt allows it; a URL a browser cannot read (`fetchable`) is not

@@ -20,6 +20,15 @@ from compliance.display import visible
 REPORT_VERSION = 1
 
 
+# Why the audit kept a copy as an earlier run read it: its site gave nothing (down, unanswered,
+# its robots.txt unreadable), its site's own robots.txt forbids the audit every page of it, or its
+# site answered but this page failed (a server error, no answer; a page gone, 404 or 410, is not kept).
+SITE_NOT_REACHED = "site not reached"
+ROBOTS_FORBID = "robots.txt forbids crawling"
+PAGE_NOT_READ = "page not read"
+CARRIED_BECAUSE = (SITE_NOT_REACHED, ROBOTS_FORBID, PAGE_NOT_READ)
+
+
 @dataclass(frozen=True, slots=True)
 class CheckedCopy:
     """One republication, checked: rule ids of its findings, the messages of the findings that matter
@@ -47,6 +56,8 @@ class CheckedCopy:
     # The other addresses the same page was read at (tracking parameters, http and https, a
     # trailing slash, another address with the same canonical URL), `url` being the one reported.
     also_at: tuple[str, ...] = ()
+    # Why a copy carried over from an earlier run was not read in this one (`CARRIED_BECAUSE`); "" for one read now.
+    carried_because: str = ""
 
     @property
     def compliant(self) -> bool:
@@ -64,14 +75,17 @@ def build_report(
     citing: int = 0,
 ) -> dict[str, Any]:
     """The JSON report: `sites` (site, copies, compliant, compliance_rate, violations, worst,
-    ignored_suppressions, from_earlier_run), `stories` (each copy with the suppression comments it
-    held that were not obeyed, from_earlier_run, and also_at: the other addresses it was read at), `over_time` (by month of publication: copies,
-    compliant, violations), `problems`, totals (`pages_read`, `copies`, `copies_from_earlier_runs`,
-    `citing_pages`: pages that only cite a story, `unmatched_pages`).
+    ignored_suppressions, from_earlier_run, carried_because), `stories` (each copy with its
+    publication date, null when neither it nor its story gives one, the suppression comments it held
+    that were not obeyed, from_earlier_run, carried_because, and also_at: the other addresses it
+    was read at), `over_time` (by month of publication: copies, compliant, violations), `problems`,
+    totals (`pages_read`, `copies`, `copies_from_earlier_runs`, `citing_pages`: pages that only
+    cite a story, `unmatched_pages`).
 
-    A copy carried over from an earlier run (its site unreachable in this one, `from_earlier_run`
-    its date) counts in its site's figures, its story's copies and the months as its last known
-    verdict; `from_earlier_run` of a site is the oldest such date among its copies (null when every
+    A copy carried over from an earlier run (not read in this one, `from_earlier_run` its date and
+    `carried_because` why: one of `CARRIED_BECAUSE`) counts in its site's figures, its story's
+    copies and the months as its last known verdict; `from_earlier_run` of a site is the oldest such
+    date among its copies and `carried_because` their reasons, joined by "; " (both null when every
     copy was read in this run), and `pages_read` counts only the pages read in this run."""
     ordered = sorted(copies, key=lambda c: (c.site, c.url))
     by_site: dict[str, list[CheckedCopy]] = defaultdict(list)
@@ -93,6 +107,7 @@ def build_report(
                 "worst": [{"url": c.url, "findings": list(c.findings), "evidence": list(c.evidence)} for c in worst],
                 "ignored_suppressions": sum(c.ignored_suppressions for c in found),
                 "from_earlier_run": min((c.from_earlier_run for c in found if c.from_earlier_run), default=None),
+                "carried_because": "; ".join(sorted({c.carried_because for c in found if c.carried_because})) or None,
             }
         )
     by_story: dict[str, list[CheckedCopy]] = {s: [] for s in stories}
@@ -108,9 +123,10 @@ def build_report(
                     "similarity": c.similarity,
                     "matched_by": c.matched_by,
                     "findings": list(c.findings),
-                    "published": c.published,
+                    "published": c.published or None,
                     "ignored_suppressions": c.ignored_suppressions,
                     "from_earlier_run": c.from_earlier_run or None,
+                    "carried_because": c.carried_because or None,
                     "also_at": list(c.also_at),
                 }
                 for c in found
@@ -145,6 +161,16 @@ def build_report(
     }
 
 
+def summary_line(report: dict[str, Any]) -> str:
+    """The audit's closing line (before where its reports are): `2 copies of 1 story on 1 site`,
+    and how many of them are as an earlier run read them (`, 2 as last read in an earlier run`)."""
+    copies, stories, sites = report["copies"], len(report["stories"]), len(report["sites"])
+    counted = f"{copies} {'copy' if copies == 1 else 'copies'} of {stories} {'story' if stories == 1 else 'stories'}"
+    counted += f" on {sites} {'site' if sites == 1 else 'sites'}"
+    earlier = report.get("copies_from_earlier_runs", 0)
+    return counted + (f", {earlier} as last read in an earlier run" if earlier else "")
+
+
 def _citing(count: int) -> str:
     """`2 pages cite a story without republishing it` for the dashboard."""
     pages = "1 page cites" if count == 1 else f"{count} pages cite"
@@ -158,11 +184,11 @@ def _ignored(copy: dict[str, Any]) -> str:
 
 
 def _carried(count: int) -> str:
-    """`2 copies as last read in an earlier run (their sites not reached in this one), ` for the dashboard, or nothing."""
+    """`2 copies as last read in an earlier run (not read in this one), ` for the dashboard, or nothing."""
     if not count:
         return ""
     copies = "1 copy" if count == 1 else f"{count} copies"
-    return f"{copies} as last read in an earlier run (their sites not reached in this one), "
+    return f"{copies} as last read in an earlier run (not read in this one), "
 
 
 def _notes(copy: dict[str, Any]) -> str:
@@ -176,16 +202,31 @@ def _also_at(copy: dict[str, Any]) -> str:
     return "; also read at " + ", ".join(html.escape(visible(str(url)), quote=True) for url in others) if others else ""
 
 
+# What the dashboard says of a site, and of a copy, carried over for each reason (`CARRIED_BECAUSE`).
+_SITE_CARRIED = {SITE_NOT_REACHED: "not reached in this run", ROBOTS_FORBID: "its robots.txt forbids crawling it", PAGE_NOT_READ: "pages not read in this run"}
+_COPY_CARRIED = {
+    SITE_NOT_REACHED: "its site not reached in this run",
+    ROBOTS_FORBID: "its site's robots.txt forbids crawling it",
+    PAGE_NOT_READ: "the page not read in this run",
+}
+
+
 def _earlier_site(site: dict[str, Any]) -> str:
     """`<br>(not reached in this run: copies as read on 2026-12-01)` for the dashboard, or nothing."""
     when = site.get("from_earlier_run")
-    return f"<br>(not reached in this run: copies as read on {html.escape(str(when))})" if when else ""
+    if not when:
+        return ""
+    why = "; ".join(_SITE_CARRIED.get(reason, reason) for reason in str(site.get("carried_because") or SITE_NOT_REACHED).split("; "))
+    return f"<br>({html.escape(why)}: copies as read on {html.escape(str(when))})"
 
 
 def _earlier_copy(copy: dict[str, Any]) -> str:
     """` (as read on 2026-12-01; its site not reached in this run)` for the dashboard, or nothing."""
     when = copy.get("from_earlier_run")
-    return f" (as read on {html.escape(str(when))}; its site not reached in this run)" if when else ""
+    if not when:
+        return ""
+    why = str(copy.get("carried_because") or SITE_NOT_REACHED)
+    return f" (as read on {html.escape(str(when))}; {html.escape(_COPY_CARRIED.get(why, why))})"
 
 
 # What a spreadsheet program reads a cell starting with as a formula (or, tab, as one after it).
@@ -212,25 +253,36 @@ def _csv(rows: list[list[Any]]) -> str:
 
 def sites_csv(report: dict[str, Any]) -> str:
     """One row per site: site, copies, compliant, compliance_rate, top violations (rule=count; …),
-    and the date of the earlier run its copies were last read in when its site was unreachable ("" else)."""
-    rows: list[list[Any]] = [["site", "copies", "compliant", "compliance_rate", "violations", "from_earlier_run"]]
+    the date of the earlier run copies carried over were last read in, and why they were carried
+    (`report.json`'s fields; "" for a site whose copies were all read now)."""
+    rows: list[list[Any]] = [["site", "copies", "compliant", "compliance_rate", "violations", "from_earlier_run", "carried_because"]]
     for s in report["sites"]:
         violations = "; ".join(f"{r}={n}" for r, n in s["violations"].items())
-        rows.append([s["site"], s["copies"], s["compliant"], s["compliance_rate"], violations, s.get("from_earlier_run") or ""])
+        rows.append([s["site"], s["copies"], s["compliant"], s["compliance_rate"], violations, s.get("from_earlier_run") or "", s.get("carried_because") or ""])
     return _csv(rows)
+
+
+# stories.csv's columns after the story: a copy's fields as `report.json` names them.
+_COPY_COLUMNS = ("url", "site", "similarity", "matched_by", "findings", "from_earlier_run", "published", "carried_because", "also_at")
 
 
 def stories_csv(report: dict[str, Any]) -> str:
-    """One row per copy of each story (a story without copies: one row with empty copy fields); its
-    last column is the date of the earlier run a copy carried over was last read in ("" for one read now)."""
-    rows: list[list[Any]] = [["story", "url", "site", "similarity", "matched_by", "findings", "from_earlier_run"]]
+    """One row per copy of each story (a story without copies: one row with empty copy fields):
+    `report.json`'s fields of a copy (`_COPY_COLUMNS`), its findings and its other addresses
+    (`also_at`) each joined by a space, a null (no date, read in this run) as ""."""
+    rows: list[list[Any]] = [["story", *_COPY_COLUMNS]]
     for story in report["stories"]:
         for c in story["copies"] or [None]:
-            fields = ["", "", "", "", "", ""]
-            if c is not None:
-                fields = [c["url"], c["site"], c["similarity"], c["matched_by"], " ".join(c["findings"]), c.get("from_earlier_run") or ""]
+            fields = [_csv_field(c.get(column)) for column in _COPY_COLUMNS] if c is not None else [""] * len(_COPY_COLUMNS)
             rows.append([story["story"], *fields])
     return _csv(rows)
+
+
+def _csv_field(value: Any) -> Any:
+    """A copy's JSON value as a stories.csv cell: a list joined by spaces, null as ""."""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return "" if value is None else value
 
 
 def _svg(figure: Any, name: str, titles: dict[str, str] | None = None) -> str:

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compliance.audit.config import PARTITIONS, AuditConfig, http_cache, make_folders, parse_audit_config
-from compliance.audit.fetching import host_of
+from compliance.audit.fetching import ROBOTS_REFUSAL, host_of
 from compliance.audit.matching import Match, PageText, StoryIndex, shingles, signature
-from compliance.audit.report import CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
+from compliance.audit.report import PAGE_NOT_READ, ROBOTS_FORBID, SITE_NOT_REACHED, CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
 from compliance.detect import own_page
 from compliance.display import json_output, visible
@@ -26,7 +26,7 @@ from compliance.document import Document, parse_document
 from compliance.errors import ConfigError
 from compliance.findings import Finding, Severity
 from compliance.packs import OwnSite, Pack
-from compliance.urls import is_http_url, on_host, url_host
+from compliance.urls import amp_path, is_amp_marker, is_http_url, is_tracking_parameter, on_host, page_key, url_host
 
 if TYPE_CHECKING:
     from compliance.audit.state import AuditState
@@ -399,18 +399,21 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         batches = iter(lambda: list(itertools.islice(pages, batch_pages)), [])
         written = _audit_batches(batches, lambda batch: _audit_batch(batch, work, basis, state, mapper), finished, in_flight=getattr(mapper, "in_flight", 1))
         _drop_partitions(config.output / PARTITIONS, keep=written)
-        carried = carried_over(problems, outcomes, state, basis)
+        carried, more = carried_over(problems, outcomes, addresses, state, basis)
+        problems.extend(more)
+        read = [o.copy for o in outcomes if o.copy is not None]
+        copies = one_copy_per_page(read, addresses)
+        # Carried copies are as last reported: each already one page, with all its addresses.
+        state.report([*copies, *carried], basis)
         state.finish()
     finally:
         if fetcher is not None:
             fetcher.close()
         state.close()
-    read = [o.copy for o in outcomes if o.copy is not None]
-    copies = one_copy_per_page(read, addresses)
     citing = sum(bool(o.cites) for o in outcomes)
     unmatched = sum(o.copy is None and not o.cites for o in outcomes)
     report = build_report(
-        [*copies, *one_copy_per_page(carried, {})],
+        [*copies, *carried],
         # A page read at two addresses of its own (one canonical URL) is one page, as it is one copy.
         pages=len(outcomes) - (len(read) - len(copies)),
         unmatched=unmatched,
@@ -509,19 +512,72 @@ def _audit_batch(batch: Sequence[Page], work: AuditWork, basis: str, state: Audi
     return [stored.get(page.key) or fresh[page.key] for page in batch]
 
 
-def carried_over(problems: Sequence[tuple[str, str, str]], outcomes: Sequence[PageOutcome], state: AuditState, basis: str) -> list[CheckedCopy]:
-    """The last known copies of each site this run could not reach: one with a problem in this run
-    (its sitemap or feed not read, its robots.txt or pages unanswered) and no page read from it.
-    Each keeps its verdict, marked with the date of the earlier run that last read it: a partner
-    whose site is down is not "compliant by absence". Only copies audited on this run's `basis`
-    are carried (a verdict of other packs or stories would not be this audit's)."""
+def carried_over(
+    problems: Sequence[tuple[str, str, str]], outcomes: Sequence[PageOutcome], addresses: Mapping[str, Sequence[str]], state: AuditState, basis: str
+) -> tuple[list[CheckedCopy], list[tuple[str, str, str]]]:
+    """The copies this run could not read, as the last earlier run that read their site reported
+    them (`AuditState.last_known_copies`: the same addresses, the same verdicts), each marked with
+    that run's date (`from_earlier_run`, kept when that run had carried the copy itself) and why
+    (`carried_because`), and the problems to add: a partner whose site or page is down is not
+    "compliant by absence". Only copies audited on this run's `basis` are carried (a verdict of
+    other packs or stories would not be this audit's).
+
+    - A site with a problem in this run (its sitemap or feed not read, its robots.txt or pages
+      unanswered) and no page read from it: all its copies, `site not reached`.
+    - Such a site whose every problem is its own robots.txt forbidding the audit (it answered, and
+      forbids crawling): all its copies, `robots.txt forbids crawling`, and one problem of its own
+      at its robots.txt. A partner that shuts the licensor's crawler out does not shed its verdicts.
+    - A site read in this run: each copy of a page that failed in this run (no answer, a server
+      error, robots.txt) and was not read at another of its addresses, `page not read`. A page the
+      site says is gone (`HTTP 404`, `HTTP 410`, any 4xx but 429) or that is no HTML page is not carried.
+    """
     read = {o.site for o in outcomes}
-    carried: list[CheckedCopy] = []
+    failed: dict[str, list[tuple[str, str]]] = {}
     # A site is one the audit fetches from: an archive's or a saved folder's problem is no site down.
-    for site in sorted({site for site, where, _ in problems if is_http_url(where)} - read):
-        when, copies = state.last_known_copies(site, basis)
-        carried.extend(replace(copy, from_earlier_run=when) for copy in copies)
-    return carried
+    for site, where, what in problems:
+        if is_http_url(where):
+            failed.setdefault(site, []).append((where, what))
+    carried: list[CheckedCopy] = []
+    more: list[tuple[str, str, str]] = []
+    for site, unread in sorted(failed.items()):
+        when, known = state.last_known_copies(site, basis)
+        # As reported they are one per page already; copies stored page by page (a state kept before
+        # reports were) are made so here.
+        copies = one_copy_per_page(known, {})
+        if site in read:
+            carried.extend(_pages_not_read(copies, when, unread, addresses))
+            continue
+        because = ROBOTS_FORBID if all(what.endswith(ROBOTS_REFUSAL) for _, what in unread) else SITE_NOT_REACHED
+        if because == ROBOTS_FORBID:
+            more.append((site, robots_txt_url(unread[0][0]), ROBOTS_FORBIDS_SITE))
+        carried.extend(replace(copy, from_earlier_run=copy.from_earlier_run or when, carried_because=because) for copy in copies)
+    return carried, more
+
+
+# The problem of a site whose robots.txt forbids the audit everything it would read there.
+ROBOTS_FORBIDS_SITE = "robots.txt forbids crawling what the audit reads on this site: nothing of it read; its copies as last read are kept"
+# A page the site answered is gone, or is no page: its copy is not carried.
+_GONE = re.compile(r"^(?:HTTP 4(?!29)\d\d\b|not an HTML page)")
+
+
+def robots_txt_url(url: str) -> str:
+    """The robots.txt URL of the host `url` is on (`http://host:port/robots.txt`)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/robots.txt"
+
+
+def _pages_not_read(
+    copies: Sequence[CheckedCopy], when: str, unread: Sequence[tuple[str, str]], addresses: Mapping[str, Sequence[str]]
+) -> Iterator[CheckedCopy]:
+    """The earlier copies (see `carried_over`) of the pages that failed in this run and were read at
+    none of their addresses."""
+    failed = {address_key(where) for where, what in unread if not _GONE.match(what)}
+    for copy in copies:
+        keys = {address_key(url) for url in (copy.url, *copy.also_at)}
+        if keys & failed and not any(key in addresses for key in keys):
+            yield replace(copy, from_earlier_run=copy.from_earlier_run or when, carried_because=PAGE_NOT_READ)
 
 
 def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome]) -> None:
@@ -596,15 +652,15 @@ def _stories(config: AuditConfig, items: Iterable[Page | Problem], problems: lis
 
 
 def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]], addresses: dict[str, list[str]] | None = None) -> Iterator[Page]:
-    """The pages, the first of each address only (`same_page`), as they are read; problems go to
-    `problems`, and every address each page was read at to `addresses` (by `same_page` key, in the
+    """The pages, the first of each address only (`address_key`), as they are read; problems go to
+    `problems`, and every address each page was read at to `addresses` (by `address_key` key, in the
     order read) when given: only the first is audited, and the report names the page by the cleanest."""
     seen: dict[str, list[str]] = {} if addresses is None else addresses
     for item in items:
         if isinstance(item, Problem):
             problems.append((item.site, item.where, item.what))
         else:
-            key = same_page(item.key)
+            key = address_key(item.key)
             if key not in seen:
                 seen[key] = [item.key]
                 yield item
@@ -614,15 +670,15 @@ def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]
 
 def one_copy_per_page(copies: Sequence[CheckedCopy], addresses: Mapping[str, Sequence[str]]) -> list[CheckedCopy]:
     """The copies with each page once: copies of one story on one site are one page when an address
-    of one is an address of the other by `same_page` (tracking parameters, `http`/`https`, a trailing
-    slash; `addresses` gives, by `same_page` key, every address a page was read at), or when they
+    of one is an address of the other by `address_key` (tracking parameters, `http`/`https`, a trailing
+    slash; `addresses` gives, by `address_key` key, every address a page was read at), or when they
     name the same canonical URL on that site. Each such page is reported under its canonical URL
     when that is one of its addresses, else under its cleanest (`_cleanness`), with its verdict as
     read at that address (else at its cleanest address read), and the others in `also_at`."""
     groups: dict[int, list[CheckedCopy]] = {}
     owner: dict[tuple[str, str, str], int] = {}
     for number, copy in enumerate(copies):
-        keys = [(copy.site, copy.story, same_page(url)) for url in (copy.url, _own_canonical(copy)) if url]
+        keys = [(copy.site, copy.story, address_key(url)) for url in (copy.url, _own_canonical(copy)) if url]
         joined = sorted({owner[key] for key in keys if key in owner})
         group = joined[0] if joined else number
         members = groups.setdefault(group, [])
@@ -632,18 +688,18 @@ def one_copy_per_page(copies: Sequence[CheckedCopy], addresses: Mapping[str, Seq
         for member in members:
             for url in (member.url, _own_canonical(member)):
                 if url:
-                    owner[(member.site, member.story, same_page(url))] = group
+                    owner[(member.site, member.story, address_key(url))] = group
     return [_one_copy(members, addresses) for members in groups.values()]
 
 
 def _one_copy(members: Sequence[CheckedCopy], addresses: Mapping[str, Sequence[str]]) -> CheckedCopy:
     """One page's copies (see `one_copy_per_page`) as the one copy reported."""
-    read = {copy.url: [*addresses.get(same_page(copy.url), ()), copy.url] for copy in members}
+    read = {copy.url: [*addresses.get(address_key(copy.url), ()), copy.url] for copy in members}
     every = sorted({url for urls in read.values() for url in urls}, key=_cleanness)
     named = [_own_canonical(c) for c in members]
-    canonical = next((url for url in named if url and any(same_page(read_at) == same_page(url) for read_at in every)), "")
+    canonical = next((url for url in named if url and any(address_key(read_at) == address_key(url) for read_at in every)), "")
     shown = canonical or every[0]
-    chosen = min(members, key=lambda c: (not any(same_page(url) == same_page(shown) for url in read[c.url]), _cleanness(c.url)))
+    chosen = min(members, key=lambda c: (not any(address_key(url) == address_key(shown) for url in read[c.url]), _cleanness(c.url)))
     if len(every) == 1 and shown == chosen.url:
         return chosen
     return replace(chosen, url=shown, also_at=tuple(url for url in every if url != shown))
@@ -658,40 +714,22 @@ def _own_canonical(copy: CheckedCopy) -> str:
 def _cleanness(url: str) -> tuple[int, int, int, int, int, str]:
     """How clean an address is, cleanest least: no tracking parameter or AMP marker, `https`, no
     query, no fragment, then the shortest."""
-    from urllib.parse import parse_qsl, urlsplit
+    from urllib.parse import urlsplit
 
     try:
         parts = urlsplit(url)
     except ValueError:
         return (1, 1, 1, 1, len(url), url)
-    marked = any(_TRACKING.match(k) or (k.lower() == "amp" and v in ("", "1")) for k, v in parse_qsl(parts.query, keep_blank_values=True))
-    marked = marked or bool(_AMP_PATH.search(parts.path))
+    query = [part for part in parts.query.split("&") if part]
+    marked = amp_path(parts.path) or any(is_tracking_parameter(part.partition("=")[0]) or is_amp_marker(part) for part in query)
     return (int(marked), int(parts.scheme.lower() != "https"), int(bool(parts.query)), int(bool(parts.fragment)), len(url), url)
 
 
-# Query parameters that only say where a reader came from (campaign tags, click ids): the same page.
-_TRACKING = re.compile(r"^(utm_[a-z_]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|ref_src)$", re.IGNORECASE)
-# An AMP version's last path segment.
-_AMP_PATH = re.compile(r"/amp/?$", re.IGNORECASE)
-
-
-def same_page(key: str) -> str:
-    """What two addresses of one page have in common: an http(s) URL without its scheme (`http` and
-    `https` serve one page), its fragment, its tracking parameters (`utm_source`, `fbclid`…), its
-    AMP marker (a last `/amp` path segment, an `amp` or `amp=1` parameter) and a trailing slash, the
-    host lower-cased (`//host/path?query`); a saved page's path as it is. A partner's copy shared as
-    `/s3/?utm_source=fb` and served at `/s3/amp/` is one copy."""
-    from urllib.parse import parse_qsl, urlencode, urlsplit
-
-    if not is_http_url(key):
-        return key
-    try:
-        parts = urlsplit(key)
-    except ValueError:
-        return key
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k) and not (k.lower() == "amp" and v in ("", "1"))]
-    path = _AMP_PATH.sub("/", parts.path).rstrip("/") or "/"
-    return f"//{parts.netloc.lower()}{path}" + (f"?{urlencode(query)}" if query else "")
+def address_key(key: str) -> str:
+    """A page's key by its address (`compliance.urls.page_key`: scheme, fragment, tracking
+    parameters, AMP marker and trailing slash set aside), or the key itself when it is no address
+    a browser can read: a saved page's path, or a URL that only ever names itself."""
+    return page_key(key) or key
 
 
 def write_reports(folder: Path, report: dict[str, object]) -> None:

@@ -34,9 +34,13 @@ create table fetched (
 );
 create table outcomes (key text primary key, run integer not null, digest text not null, basis text not null, site text, copy text, cites text);
 """
+# The copies each run reported, as it reported them (one per page, with every address it was read
+# at): what a later run that cannot read them carries. Added without a new schema version: a state
+# kept before it has no rows here, and its pages' outcomes stand in for them.
+_REPORTED = "create table if not exists reported (run integer not null, site text not null, basis text not null, copy text not null)"
 
 
-_TABLES = frozenset({"runs", "fetched", "outcomes"})
+_TABLES = frozenset({"runs", "fetched", "outcomes", "reported"})
 # The first bytes of every SQLite database file (https://www.sqlite.org/fileformat.html).
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -84,11 +88,12 @@ class AuditState:
                 if others:
                     self.db.close()
                     raise StateUnusable(f"{path}: it is the SQLite database of something else, with a table {others[0]!r} (it is left as it is)")
-                for table in ("runs", "fetched", "outcomes"):
+                for table in sorted(_TABLES):
                     self.db.execute(f"drop table if exists {table}")
                 self.db.executescript(_SCHEMA)
                 self.db.execute(f"pragma user_version = {SCHEMA_VERSION}")
-                self.db.commit()
+            self.db.execute(_REPORTED)
+            self.db.commit()
 
     def begin(self, config: str) -> bool:
         """Start a run of the configuration `config` (its text), or resume the last one if it did not
@@ -141,16 +146,21 @@ class AuditState:
             self.db.commit()
 
     def last_known_copies(self, site: str, basis: str) -> tuple[str, list[CheckedCopy]]:
-        """The copies on `site` as the last earlier run that read any page of it found them, on this
-        basis, and that run's date (YYYY-MM-DD, UTC, when it started); ("", []) when no earlier run
-        read the site, or the last one that did audited on another basis (other packs, stories...)."""
+        """The copies on `site` as the last earlier run that read any page of it reported them (each
+        once, with the other addresses it was read at in `also_at`, and `from_earlier_run` set on
+        those that run carried itself), on this basis, and that run's date (YYYY-MM-DD, UTC, when it
+        started); ("", []) when no earlier run read the site, or the last one that did audited on
+        another basis (other packs, stories...). A run that stopped before its report (or a state
+        kept before reports were stored) gives its pages' stored copies instead."""
         with self.lock:
             last = self.db.execute("select max(run) from outcomes where site = ? and run != ?", (site, self.run)).fetchone()[0]
             if last is None:
                 return "", []
-            rows = self.db.execute(
-                "select copy from outcomes where site = ? and run = ? and basis = ? and copy is not null order by key", (site, last, basis)
-            ).fetchall()
+            rows = self.db.execute("select copy from reported where site = ? and run = ? and basis = ? order by rowid", (site, last, basis)).fetchall()
+            if not rows:
+                rows = self.db.execute(
+                    "select copy from outcomes where site = ? and run = ? and basis = ? and copy is not null order by key", (site, last, basis)
+                ).fetchall()
             started = self.db.execute("select started from runs where id = ?", (last,)).fetchone()
         when = time.strftime("%Y-%m-%d", time.gmtime(started[0])) if started is not None else ""
         return (when, [_stored_copy(row[0]) for row in rows]) if rows else ("", [])
@@ -165,6 +175,18 @@ class AuditState:
                     for key, site, digest, copy, cites in outcomes
                 ],
             )
+            self.db.commit()
+
+    def report(self, copies: Iterable[CheckedCopy], basis: str) -> None:
+        """Store the copies this run reports, as reported (replacing what a stopped attempt at this
+        run stored), for a later run that cannot read them (`last_known_copies`)."""
+        with self.lock:
+            self.db.execute("delete from reported where run = ?", (self.run,))
+            self.db.executemany(
+                "insert into reported (run, site, basis, copy) values (?, ?, ?, ?)", [(self.run, copy.site, basis, json.dumps(asdict(copy))) for copy in copies]
+            )
+            # Only a run that is still the last to have read some page is ever looked up again.
+            self.db.execute("delete from reported where run not in (select distinct run from outcomes)")
             self.db.commit()
 
     def close(self) -> None:
@@ -187,4 +209,7 @@ def _stored_copy(text: str) -> CheckedCopy:
         published=fields.get("published", ""),
         ignored_suppressions=fields.get("ignored_suppressions", 0),
         canonical=fields.get("canonical", ""),
+        from_earlier_run=fields.get("from_earlier_run", ""),
+        also_at=tuple(fields.get("also_at", ())),
+        carried_because=fields.get("carried_because", ""),
     )

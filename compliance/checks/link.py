@@ -6,8 +6,9 @@ page's `<link rel=canonical>`, or its `<meta name="syndication-source">`.
 default port or fragment), never in the URL's text: anchor it (`^https?://(?:www\\.)?example\\.org/`)
 and `https://example.org@evil.example/`, `https://example.org.evil.example/` or
 `https://evil.example/?example.org/` do not match. `equals` requires the same page: the same URL
-in that form, http or https, a trailing slash and tracking parameters (`utm_source=…`, `fbclid=…`)
-aside, so that an address copied from a newsletter still names the story. `source: any` accepts any of the three forms.
+in that form, http or https, a trailing slash, tracking parameters (`utm_source=…`, `fbclid=…`) and
+an AMP marker (`/amp/`, `?amp=1`) aside (`compliance.urls.page_key`, the audit's key too), so
+that an address copied from a newsletter still names the story. `source: any` accepts any of the three forms.
 
 Every URL is the one a browser follows, read once when the page is parsed: the link's, the
 canonical URL and the syndication source alike are resolved against the page's `<base href>` (the
@@ -66,7 +67,7 @@ CAPTURES = frozenset(("href",))
 
 OPTIONS = (
     Option("href", "regex", "Regex searched in the URL as a browser reads it (`scheme://host[:port]/path[?query]`, no user name or fragment).", default=None),
-    Option("equals", "string", "The URL required, as a browser reads it (http or https, a trailing slash and tracking parameters aside).", default=None),
+    Option("equals", "string", "The URL required, as a browser reads it (http or https, tracking parameters, an AMP marker aside).", default=None),
     Option("text", "regex", "Regex the link's visible text must contain.", default=None),
     Option(
         "credit",

@@ -15,7 +15,7 @@ from compliance.document.elements import names
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
 from compliance.text import word_count
-from compliance.urls import url_host, without_tracking
+from compliance.urls import is_http_url, page_key, url_host, without_tracking
 
 
 def story_paragraphs(doc: Document) -> tuple[Block, ...]:
@@ -229,9 +229,13 @@ def _given_and_surname(name: str) -> tuple[list[tuple[str, bool]], str] | None:
 
 
 def url_key(href: str) -> str:
-    """A link target as a comparison key: scheme, "www.", fragment, trailing slash and tracking
-    parameters (`utm_*`, `fbclid`…: `compliance.urls.without_tracking`) do not make two links
-    different."""
+    """A link target as a comparison key: an http(s) URL's `compliance.urls.page_key` (scheme,
+    fragment, default port, trailing slash, tracking parameters and AMP marker set aside) without a
+    leading "www."; any other target (a relative or protocol-relative link, a URL a browser cannot
+    read) by its host and path, tracking parameters set aside."""
+    key = page_key(href) if is_http_url(href) else None
+    if key is not None:
+        return key.removeprefix("www.")
     try:
         parts = urllib.parse.urlsplit(href.strip())
     except ValueError:
