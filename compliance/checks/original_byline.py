@@ -91,6 +91,7 @@ def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:
                 expected.setdefault(name_key(name), name)
         if not expected:
             raise Undecided("the original story names no reporter in a visible byline")
+        _agrees_with_original(ctx, list(expected.values()))
         return expected, "the original credits"
     if REPORTER_KEY not in ctx.meta:
         raise Undecided(NO_ORIGINAL)  # as every check that compares with an original: the `no-original` note
@@ -107,6 +108,30 @@ def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:
 
 
 REPORTER_KEY = "reporter"
+
+
+def _agrees_with_original(ctx: Context, credited: list[str]) -> None:
+    """Raises `Undecided` when the article's `reporter` metadata names other people than the
+    original story's bylines (`credited`): which of them the copy must credit is not known, and
+    checking one of the two would pass a copy that fails the other. No `reporter`, or one naming
+    the same people (in any order, as a byline may write them), is no question."""
+    value = ctx.meta.get(REPORTER_KEY)
+    given = " ".join(str(value or "").split())
+    if not given or unreadable_reason(ctx.meta, REPORTER_KEY):
+        return
+    named = [name for element in (value.names if isinstance(value, NamesMeta) else (given,)) for name in reporters_given(element)]
+
+    def alike(one: str, other: str) -> bool:  # either way round: "J. Smith" is "Jake Smith" and the other way
+        return _same_key(one, other) or same_person(one, other) or same_person(other, one)
+
+    if all(any(alike(a, b) for b in named) for a in credited) and all(any(alike(b, a) for a in credited) for b in named):
+        return
+    raise Undecided(
+        f"the article's 'reporter' metadata ({listed(named)}) and the original story ({listed(credited)}) name different reporters: "
+        "correct the 'reporter' value, or leave it out to check against the original"
+    )
+
+
 # What parts a list of people written on one line: "A and B", "A & B", "A; B", "A / B", "A, B".
 _LIST_SEPARATORS = on_first_use(r"\s*(?:;|/|\||&|\band\b|,)\s*", re.IGNORECASE)
 # A generational suffix after a comma ("Jake Smith, Jr."): part of the name before it, not a
