@@ -205,3 +205,59 @@ def test_a_reporter_that_disagrees_with_the_original_is_not_checked_against_eith
     else:
         assert "not checked (dcnf/original-reporter): the article's 'reporter' metadata (" in run.out
         assert "and the original story (Jake Smith) name different reporters" in run.out
+
+
+@pytest.mark.parametrize(
+    ("yaml", "where"),
+    [
+        ("? title\n: Complex\nmedium: print\n", "2:1"),
+        ("medium: print\n? title\n: Complex\n", "3:1"),
+        ("medium: print\nmeta:\n  ? desk\n  : Metro\n", "4:3"),
+        ("title: A\n?   medium\n: print\n", "3:1"),
+    ],
+)
+def test_a_complex_key_in_front_matter_is_a_note_at_its_line(cli: Any, tmp_path: Path, yaml: str, where: str) -> None:
+    story = write(tmp_path, "story.md", f"---\n{yaml}---\n\nBy Dan Walters, CalMatters\n\nText.\n")
+    run = cli("check", "--format", "concise", "--pack", "calmatters", str(story))
+    assert f"front matter ignored: {story}:{where}: a key written with '?' (a YAML complex key) is not read here" in run.out
+
+
+def test_a_complex_key_in_a_sidecar_refuses_the_article_at_its_line(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "sc.txt", "By Dan Walters, CalMatters\n\nText.\n")
+    write(tmp_path, "sc.txt.meta.yaml", "# c\nmedium: print\n? title\n: Complex\n")
+    run = cli("check", "--format", "concise", str(story))
+    assert run.code == 2
+    assert "sc.txt.meta.yaml:3:1: a key written with '?' (a YAML complex key) is not read here — write the key and its value on one line" in run.err
+
+
+@pytest.mark.parametrize(
+    "yaml",
+    [
+        "title: Is it? Yes\nmedium: print\n",
+        "title: '? not a key'\n",
+        "reporter: [Ana Ruiz, 'Ben? Li']\n",
+        "q?: a\n",
+    ],
+)
+def test_a_question_mark_that_is_no_complex_key_is_read(tmp_path: Path, yaml: str) -> None:
+    assert sidecar(tmp_path, yaml)
+
+
+def test_invalid_yaml_in_a_sidecar_gets_advice_for_metadata(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "sc.txt", "By Dan Walters, CalMatters\n\nText.\n")
+    write(tmp_path, "sc.txt.meta.yaml", '# c\n\nreporter: "Dan\nmedium: print\n')
+    run = cli("check", "--format", "concise", str(story))
+    assert run.code == 2
+    assert "sc.txt.meta.yaml:5:1: invalid YAML: found unexpected end of stream — check the quoting and indentation of its values" in run.err
+    assert "patterns and selectors" not in run.err
+
+
+LAUGHS = "".join(f"{name}: &{name} [{', '.join([prev] * 9)}]\n" for name, prev in zip("abcde", ["'lol'", "*a", "*b", "*c", "*d"], strict=True))
+
+
+def test_an_alias_bomb_is_told_at_its_line_and_column(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "laughs.md", f"---\n{LAUGHS}---\n\nBy Dan Walters, CalMatters\n")
+    run = cli("check", "--format", "concise", "--pack", "calmatters", str(story))
+    assert f"front matter ignored: {story}:" in run.out
+    shown = run.out.split(f"front matter ignored: {story}:")[1].split(":")
+    assert shown[0].isdigit() and shown[1].isdigit() and "YAML document expands to more than 50000 values" in shown[2]
