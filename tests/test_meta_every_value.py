@@ -261,3 +261,33 @@ def test_an_alias_bomb_is_told_at_its_line_and_column(cli: Any, tmp_path: Path) 
     assert f"front matter ignored: {story}:" in run.out
     shown = run.out.split(f"front matter ignored: {story}:")[1].split(":")
     assert shown[0].isdigit() and shown[1].isdigit() and "YAML document expands to more than 50000 values" in shown[2]
+
+
+def api_client() -> Any:
+    from starlette.testclient import TestClient
+
+    from compliance.serve.app import ServeSettings, create_app
+
+    return TestClient(create_app(ServeSettings(max_bytes=512 * 1024)), base_url="http://127.0.0.1:8080")
+
+
+@pytest.mark.parametrize(("front", "where"), [("---\ntitle: A\ntitle: B\n---\n", "3:1"), ("---\nmedium: print\n\nreporter: A\nreporter: B\n---\n", "5:1")])
+def test_the_api_says_where_a_front_matter_key_is_given_twice(front: str, where: str) -> None:
+    answer = api_client().post("/v1/check?name=s.md", content=(front + "\nBy Dan Walters, CalMatters\n").encode(), headers={"content-type": "text/markdown"})
+    (notice,) = answer.json()["files"][0]["notices"]
+    assert notice["message"].startswith(f"not checked: s.md:{where}: duplicate key ")
+
+
+def test_the_api_refuses_a_value_given_two_ways() -> None:
+    answer = api_client().post("/v1/check", json={"id": "a", "html": "<p>x</p>", "reporter": "Jake Smith", "meta": {"reporter": "Zed Nobody"}})
+    assert answer.status_code == 400
+    assert answer.json()["error"]["message"].startswith("fields 'reporter' and 'meta.reporter' both give the article's 'reporter', differently")
+
+
+def test_the_cli_names_a_refused_item_of_a_batch_with_its_id(cli: Any, tmp_path: Path) -> None:
+    lines = '{"id": "ok", "html": "<p>x</p>"}\n{"id": "story-9", "html": "<p>x</p>", "title": "A", "headline": "B"}\n{"html": "<p>x</p>", "html": "<p>y</p>"}\n'
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(write(tmp_path, "s.jsonl", lines)))
+    assert run.code == 2
+    paths = [entry["path"] for entry in run.json()["files"]]
+    assert paths == [f"{tmp_path / 's.jsonl'}#1 (ok)", f"{tmp_path / 's.jsonl'}#2 (story-9)", f"{tmp_path / 's.jsonl'}#3"]
+    assert "s.jsonl#2 (story-9): fields 'headline' and 'title' both give" in run.err
