@@ -291,3 +291,19 @@ def test_the_cli_names_a_refused_item_of_a_batch_with_its_id(cli: Any, tmp_path:
     paths = [entry["path"] for entry in run.json()["files"]]
     assert paths == [f"{tmp_path / 's.jsonl'}#1 (ok)", f"{tmp_path / 's.jsonl'}#2 (story-9)", f"{tmp_path / 's.jsonl'}#3"]
     assert "s.jsonl#2 (story-9): fields 'headline' and 'title' both give" in run.err
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x85", "\x7f"])
+def test_a_control_in_a_value_is_shown_the_same_in_the_message_why_and_fix(cli: Any, tmp_path: Path, char: str) -> None:
+    story = write(tmp_path, "story.md", "---\ntitle: Rates rise\n---\n\nThis story was originally published by CalMatters.\n\nBy Dan Walters, CalMatters\n")
+    run = cli("check", "--pack", "calmatters", "--select", "calmatters/headline", "--meta", f"original_headline=Rates {char}[31mfall", str(story))
+    shown = f"Rates \\x{ord(char):02x}[31mfall"
+    assert f'The headline differs from CalMatters\' headline "{shown}".' in run.out
+    assert f'why: no "{shown}" in the headline, which reads "Rates rise"' in run.out
+    assert f'fix: Use CalMatters\' headline unchanged: "{shown}".' in run.out
+
+
+def test_a_value_without_controls_is_still_shown_normalised(cli: Any, tmp_path: Path) -> None:
+    story = write(tmp_path, "story.md", "---\ntitle: Rates rise\n---\n\nBy Dan Walters, CalMatters\n")
+    run = cli("check", "--pack", "calmatters", "--select", "calmatters/headline", "--meta", "original_headline=Rates  \u201cfall\u201d", str(story))
+    assert 'why: no "Rates "fall"" in the headline, which reads "Rates rise"' in run.out
