@@ -201,7 +201,7 @@ def _normalized_keeping_controls(value: str) -> str:
     if regex.search(_CONTROL, value) is None:
         return normalize_inline(value)
     held = regex.sub(_CONTROL, lambda m: chr(_STAND_IN + ord(m.group())), value)
-    return regex.sub("[\U000f0000-\U000f00ff]", lambda m: chr(ord(m.group()) - _STAND_IN), normalize_inline(held))
+    return str(regex.sub("[\U000f0000-\U000f00ff]", lambda m: chr(ord(m.group()) - _STAND_IN), normalize_inline(held)))
 
 
 @dataclass(frozen=True, slots=True)
