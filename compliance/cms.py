@@ -164,10 +164,12 @@ def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, 
         one_line = lines == [1] and isinstance(text, str | bytes) and len(text.strip().splitlines()) == 1
         where = f" (at line {lines[-1]})" if lines and not one_line else ""
         return f"field '{shown_path(path)}' {what}{where}; {to_send}"
+    # An address that is no web address is refused for itself first: sent once, it is still wrong.
+    not_an_address = _not_a_web_address(obj)
+    if not_an_address is not None:
+        return not_an_address
     two_ways = _given_two_ways(obj)
-    if two_ways is not None:
-        return _two_ways_reason(two_ways, text, first_line, item)
-    return _not_a_web_address(obj)
+    return _two_ways_reason(two_ways, text, first_line, item) if two_ways is not None else None
 
 
 def _given_two_ways(obj: Mapping[str, Any]) -> list[tuple[tuple[str, ...], str]] | None:
