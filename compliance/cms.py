@@ -115,40 +115,16 @@ _READ_FIELDS = (*HTML_FIELDS, *ID_FIELDS, *META_FIELDS, *OTHER_FIELDS)
 def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: int = 1, item: int | None = None) -> CmsArticle | CmsProblem:
     """The article an object of the payload holds; `text`, the JSON it was read from (starting at
     line `first_line` of the payload; the object is its `item`th value when it is an array),
-    locates a field given twice."""
+    locates a field given twice. An object refused is named with its id, as an article is."""
     if not isinstance(obj, dict):
         return CmsProblem(name, f"expected a JSON object, got {json_type(obj)}")
-    twice = _given_twice(obj)
-    if twice:
-        where = _repeated_at(text, twice, first_line, item)
-        field = ".".join(twice)
-        return CmsProblem(name, f"field '{field}' is given twice{where}: only one value is checked, and a CMS may publish the other; send each field once")
-    fields = _article_fields(obj)
-    if len(fields) > 1:
-        lines = _lines_of(text, (fields[1],), first_line, item)
-        where = f" (again at line {lines[0]})" if lines else ""
-        named = ", ".join(f"'{key}'" for key in fields[:-1]) + f" and '{fields[-1]}'"
-        return CmsProblem(
-            name, f"fields {named} both give the article's HTML{where}: only one is checked, and a CMS may publish another; send the article in one field"
-        )
-    html = obj[fields[0]] if fields and isinstance(obj[fields[0]], str) else next((obj[key] for key in HTML_FIELDS if isinstance(obj.get(key), str)), None)
-    if html is None:
-        given = next((key for key in HTML_FIELDS if key in obj), None)
-        if given is not None:
-            return CmsProblem(name, f"field '{given}' is {json_type(obj[given])}, not a string of article HTML")
-        return CmsProblem(name, f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})")
-    mistyped = _mistyped_metadata(obj)
-    if mistyped is not None:
-        path, (what, to_send) = mistyped
-        lines = _lines_of(text, path, first_line, item)
-        # A one-line payload (the API's usual request) has no line to point at.
-        one_line = lines == [1] and isinstance(text, str | bytes) and len(text.strip().splitlines()) == 1
-        where = f" (at line {lines[-1]})" if lines and not one_line else ""
-        return CmsProblem(name, f"field '{shown_path(path)}' {what}{where}; {to_send}")
     label = next((as_written(obj[key]) for key in ID_FIELDS if _is_value(obj.get(key)) and as_written(obj[key]).strip()), None)
-    not_an_address = _not_a_web_address(obj)
-    if not_an_address is not None:
-        return CmsProblem(f"{name} ({label})" if label else name, not_an_address)
+    named = f"{name} ({label})" if label else name
+    refused = _refusal(obj, text, first_line, item)
+    if refused is not None:
+        return CmsProblem(named, refused)
+    fields = _article_fields(obj)
+    html = obj[fields[0]] if fields and isinstance(obj[fields[0]], str) else next(obj[key] for key in HTML_FIELDS if isinstance(obj.get(key), str))
     meta = {target: text for source, target in META_FIELDS.items() if (text := _meta_text(source, obj.get(source))) is not None}
     extra = obj.get("meta")
     if isinstance(extra, dict):
@@ -157,7 +133,77 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
     unnamed = tuple(
         f"payload field '{key}' is {json_type(obj[key])}, not a string or number: it does not name the article" for key in ID_FIELDS if _mistyped(obj.get(key))
     )
-    return CmsArticle(f"{name} ({label})" if label else name, html, meta, unknown, unnamed)
+    return CmsArticle(named, html, meta, unknown, unnamed)
+
+
+def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, item: int | None) -> str | None:
+    """Why the object is not an article to check (see `_article`), or None: a field given twice,
+    two article fields, no article HTML, metadata that is not one value or given two ways with
+    different values, an address that is not a web address."""
+    twice = _given_twice(obj)
+    if twice:
+        where = _repeated_at(text, twice, first_line, item)
+        field = ".".join(twice)
+        return f"field '{field}' is given twice{where}: only one value is checked, and a CMS may publish the other; send each field once"
+    fields = _article_fields(obj)
+    if len(fields) > 1:
+        lines = _lines_of(text, (fields[1],), first_line, item)
+        where = f" (again at line {lines[0]})" if lines else ""
+        named = ", ".join(f"'{key}'" for key in fields[:-1]) + f" and '{fields[-1]}'"
+        return f"fields {named} both give the article's HTML{where}: only one is checked, and a CMS may publish another; send the article in one field"
+    if not (fields and isinstance(obj[fields[0]], str)) and not any(isinstance(obj.get(key), str) for key in HTML_FIELDS):
+        given = next((key for key in HTML_FIELDS if key in obj), None)
+        if given is not None:
+            return f"field '{given}' is {json_type(obj[given])}, not a string of article HTML"
+        return f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})"
+    mistyped = _mistyped_metadata(obj)
+    if mistyped is not None:
+        path, (what, to_send) = mistyped
+        lines = _lines_of(text, path, first_line, item)
+        # A one-line payload (the API's usual request) has no line to point at.
+        one_line = lines == [1] and isinstance(text, str | bytes) and len(text.strip().splitlines()) == 1
+        where = f" (at line {lines[-1]})" if lines and not one_line else ""
+        return f"field '{shown_path(path)}' {what}{where}; {to_send}"
+    # An address that is no web address is refused for itself first: sent once, it is still wrong.
+    not_an_address = _not_a_web_address(obj)
+    if not_an_address is not None:
+        return not_an_address
+    two_ways = _given_two_ways(obj)
+    return _two_ways_reason(two_ways, text, first_line, item) if two_ways is not None else None
+
+
+def _given_two_ways(obj: Mapping[str, Any]) -> list[tuple[tuple[str, ...], str]] | None:
+    """The fields that give one metadata key with different values, as (path, value) in the
+    order read (`reporter` and `meta.reporter`; `title` and `headline`, which both give the
+    headline), or None when every key has one value (given once, or the same way each time)."""
+    given: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for source, target in META_FIELDS.items():
+        value = _meta_text(source, obj.get(source))
+        if value is not None:
+            given.setdefault(target, []).append(((source,), value))
+    extra = obj.get("meta")
+    if isinstance(extra, dict):
+        for key, raw in extra.items():
+            value = _meta_text(str(key), raw)
+            if value is not None and str(key) in given:
+                given[str(key)].append((("meta", str(key)), value))
+    return next((ways for ways in given.values() if len({value for _, value in ways}) > 1), None)
+
+
+def _two_ways_reason(ways: list[tuple[tuple[str, ...], str]], text: str | bytes | None, first_line: int, item: int | None) -> str:
+    """The refusal of metadata given two ways (`_given_two_ways`), naming the fields, their values
+    and the line of the second when the payload has more than one line."""
+    from compliance.display import visible
+
+    (first, first_value), (second, second_value) = next((a, b) for index, a in enumerate(ways) for b in ways[index + 1 :] if a[1] != b[1])
+    lines = _lines_of(text, second, first_line, item)
+    one_line = isinstance(text, str | bytes) and len(text.strip().splitlines()) == 1
+    where = f" (at line {lines[-1]})" if lines and not one_line else ""
+    return (
+        f"fields '{'.'.join(first)}' and '{'.'.join(second)}' both give the article's '{META_FIELDS.get(first[-1], first[-1])}', "
+        f"differently ('{visible(first_value)}', '{visible(second_value)}'){where}: only one would be checked, and a CMS may publish the other; "
+        "send the value once, or the same in both"
+    )
 
 
 def _article_fields(obj: Mapping[str, Any]) -> list[str]:
@@ -184,7 +230,7 @@ def _names(key: str, value: Any) -> list[str] | None:
 
     if key not in PEOPLE_KEYS or not isinstance(value, list) or not all(isinstance(name, str) for name in value):
         return None
-    return [text for name in value if (text := str(name).strip())]
+    return [text for name in value if (text := " ".join(str(name).split()))]
 
 
 def _meta_text(key: str, value: Any) -> str | None:
@@ -192,12 +238,12 @@ def _meta_text(key: str, value: Any) -> str | None:
     `1.50`, not `1000.0`, `1.5`), an array of names
     under a key that names people as a byline lists them ("Ana Ruiz and Ben Li"); None for
     `null` (no value) and for what `_mistyped_metadata` refuses."""
-    from compliance.text import listed
+    from compliance.metavalues import names_meta
 
     if _is_value(value):
         return as_written(value).strip()
     names = _names(key, value)
-    return listed(names) if names is not None else None
+    return names_meta(names) if names is not None else None
 
 
 def _one_value(key: str) -> str:
@@ -511,6 +557,11 @@ def _parse_line(line: bytes) -> Any:
         return None
 
 
+def _to_locate(obj: Any) -> bool:
+    """Whether the object may be refused at a line of the payload (see `_refusal`)."""
+    return isinstance(obj, dict) and bool(_given_twice(obj) or len(_article_fields(obj)) > 1 or _mistyped_metadata(obj) or _given_two_ways(obj))
+
+
 def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | None) -> Iterator[CmsArticle | CmsProblem]:
     data = bytearray(start)
     while limit is None or len(data) <= limit:
@@ -527,7 +578,7 @@ def _whole_document(start: bytes, stream: BinaryIO, origin: str, limit: int | No
     array = isinstance(whole, list)
     items = whole if array else [whole]
     # The text is kept only to locate a field given twice, a second article field or metadata that is not one value.
-    located = any(isinstance(obj, dict) and (_given_twice(obj) or len(_article_fields(obj)) > 1 or _mistyped_metadata(obj)) for obj in items)
+    located = any(_to_locate(obj) for obj in items)
     text = bytes(data) if located else None
     del data
     for number, obj in enumerate(items, start=1):

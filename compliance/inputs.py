@@ -436,6 +436,10 @@ def read_fixture(source: Source) -> tuple[bytes, Expectations]:
         raise InputError(str(exc), path=source.path, line=line, hint="see docs/rule-packs.md, 'Testing a pack'") from None
 
 
+# What to do about a metadata file that is not YAML.
+SIDECAR_HINT = "check the quoting and indentation of its values: one 'key: value' line each, a value that starts with a quote ends with the same quote"
+
+
 def read_sidecar_meta(source: Source) -> dict[str, str]:
     """Article metadata from `NAME.meta.yaml` beside an article (`story.html.meta.yaml`), one text
     value per key as `metavalues.yaml_meta` reads it (a list where one value is expected is kept
@@ -452,7 +456,7 @@ def read_sidecar_meta(source: Source) -> dict[str, str]:
     origin = display_file(sidecar)
     data = read_setting(sidecar, "article metadata", hint="the metadata beside an article is a YAML file")
     try:
-        root = parse_yaml(data.decode("utf-8-sig"), origin, error=InputError)
+        root = parse_yaml(data.decode("utf-8-sig"), origin, error=InputError, invalid_hint=SIDECAR_HINT, complex_keys=False)
     except UnicodeDecodeError as exc:
         raise not_utf8(exc, origin, "article metadata", InputError) from None
     if root is None:

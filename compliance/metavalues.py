@@ -8,7 +8,10 @@ YAML can write more than one text value, and each form is read for what a user m
   `2026-01-02` are read as those characters (not 31, 8, 1000, 1.5, True or a date), and a
   quoted scalar is its text unquoted (escapes read); a plain `null`, `~` or nothing is no value;
 - a list of names under a key that names people (`author: [Ana Ruiz, Ben Li]`) is several people,
-  read as a byline lists them ("Ana Ruiz and Ben Li");
+  shown as a byline lists them ("Ana Ruiz and Ben Li") and kept as a `NamesMeta`, whose `names`
+  are the elements, each as written as a scalar is (`0x1F`, `42`): a rule checks every one of
+  them, never fewer; an element that is no value (`null`), a list or a mapping is a mistake,
+  named with its line;
 - any other list, or a mapping, where one value is expected is a mistake. It is kept as an `UnreadableMeta` value: no value for the
   rules that need the key, which are then reported as not checked with why — the key, where it
   is written and what to write — never checked against the format's default (a `medium: [print]`
@@ -45,6 +48,30 @@ class UnreadableMeta(str):
 
     def __reduce__(self) -> tuple[type[UnreadableMeta], tuple[str]]:
         return (UnreadableMeta, (self.why,))
+
+
+class NamesMeta(str):
+    """A list of people given as several values (`reporter: [Ana Ruiz, Ben Li]`, a payload's array
+    of names): the text a byline would give ("Ana Ruiz and Ben Li"), for every reader of one
+    value, carrying the `names` one by one as written, so that a rule reading people checks each
+    (re-reading the text would drop an element that does not read as a name, `0x1F`)."""
+
+    names: tuple[str, ...]
+
+    def __new__(cls, names: tuple[str, ...]) -> NamesMeta:
+        value = super().__new__(cls, listed(list(names)))
+        value.names = names
+        return value
+
+    def __reduce__(self) -> tuple[type[NamesMeta], tuple[tuple[str, ...]]]:
+        return (NamesMeta, (self.names,))
+
+
+def names_meta(names: list[str]) -> str:
+    """The value of a list of names (blank ones left out): a `NamesMeta` for two or more, the one
+    name itself, or "" for none."""
+    kept = tuple(name for name in names if name)
+    return NamesMeta(kept) if len(kept) > 1 else "".join(kept)
 
 
 def unreadable_reason(meta: Mapping[str, str], key: str) -> str | None:
@@ -87,9 +114,12 @@ def _meta_value(key: str, node: YNode, where: str) -> str | None:
         return written(node)
     if isinstance(node, YSeq) and key in PEOPLE_KEYS:
         names = [written(item) if isinstance(item, YScalar) else None for item in node.items]
-        if all(isinstance(name, str) for name in names):
-            return listed([name.strip() for name in names if name and name.strip()])
-        return UnreadableMeta(f"the article's '{key}' ({where}) is a list of more than names: write {what_to_write(key)}")
+        index = next((i for i, name in enumerate(names) if name is None), None)
+        if index is None:
+            return names_meta([" ".join(str(name).split()) for name in names])
+        item = node.items[index]
+        what = "a list" if isinstance(item, YSeq) else "a mapping" if not isinstance(item, YScalar) else "no name (null)"
+        return UnreadableMeta(f"the article's '{key}' ({where}) has {what} as its element {index + 1}, at line {item.mark.line}: write {what_to_write(key)}")
     form = "a list" if isinstance(node, YSeq) else "a mapping"
     return UnreadableMeta(f"the article's '{key}' ({where}) is {form}, not one value: write {what_to_write(key)}")
 

@@ -165,8 +165,11 @@ def meta_keys(text: str) -> list[str]:
     return [m.group(1) for m in _META_REF().finditer(text)]
 
 
-def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False) -> str:
-    """Fill `{{meta.key}}` references; raises MissingMeta when a key has no value."""
+def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False, shown: bool = False) -> str:
+    """Fill `{{meta.key}}` references; raises MissingMeta when a key has no value. `shown` fills
+    in each value as given, its runs of white space one space: the words a message shows (every
+    character of it, a control too, for the output sanitiser to show as it shows any value),
+    not the text a pattern matches."""
 
     def fill(match: Any) -> str:
         key = match.group(1)
@@ -179,9 +182,26 @@ def expand_meta(template: str, meta: Mapping[str, str], *, escape: bool = False)
             # Empty, blank or only invisible characters (a zero-width space): no value at all. An
             # empty pattern would match anywhere and pass the rule.
             raise MissingMeta(key)
+        if shown:
+            return _normalized_keeping_controls(str(meta[key]))
         return str(regex.escape(value)) if escape else value
 
     return str(_META_REF().sub(fill, template))
+
+
+# Control characters (C0 but tab and line breaks, DEL, C1), which `normalize` drops from text a
+# reader sees, and a private-use plane they stand in for while a shown value is normalised.
+_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+_STAND_IN = 0xF0000
+
+
+def _normalized_keeping_controls(value: str) -> str:
+    """`value` normalised as a pattern's is (plain quotes, one space), its control characters
+    kept: a message shows what was given, and the output sanitiser shows them (`\\x1b`)."""
+    if regex.search(_CONTROL, value) is None:
+        return normalize_inline(value)
+    held = regex.sub(_CONTROL, lambda m: chr(_STAND_IN + ord(m.group())), value)
+    return str(regex.sub("[\U000f0000-\U000f00ff]", lambda m: chr(ord(m.group()) - _STAND_IN), normalize_inline(held)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +276,7 @@ class Pattern:
         expanded = expand_meta(self.template, meta, escape=True)
         # An article's value (its headline, a reporter's name) makes the pattern as long as it is.
         check_pattern_size(expanded)
-        return Pattern(self.source, expanded, expand_meta(self.label, meta) if self.label else "", ignore_case=self.ignore_case)
+        return Pattern(self.source, expanded, expand_meta(self.label, meta, shown=True) if self.label else "", ignore_case=self.ignore_case)
 
     @property
     def shown(self) -> str:

@@ -488,7 +488,10 @@ class Runner:
         except (TooLarge, NotRegular) as exc:
             return FileResult(Report(path=name, notices=(Notice("skipped" if isinstance(exc, NotRegular) else "too-large", str(exc)),), checked=False))
         except InputError as exc:
-            report = Report(path=name, notices=(Notice("unreadable", f"not checked: {exc.what}"),), checked=False)
+            # At its place in the file when it has one (a front matter key given twice), as the
+            # error line says it and `api.check_bytes` does: a report read alone (the API's) has no other.
+            said = exc.one_line() if exc.line is not None else exc.what
+            report = Report(path=name, notices=(Notice("unreadable", f"not checked: {said}"),), checked=False)
             return FileResult(report, failure="input", messages=(f"syndcheck: error: {exc.one_line()}",))
         except UserError as exc:
             report = Report(path=name, notices=(Notice("user-error", f"not checked: {exc.what}"),), checked=False)

@@ -85,13 +85,21 @@ def plain(node: YNode) -> Any:
 
 
 def parse_yaml(
-    text: str, origin: str, *, error: type[UserError] = PackError, duplicate: type[UserError] | None = None, invalid_hint: str = _INVALID_HINT
+    text: str,
+    origin: str,
+    *,
+    error: type[UserError] = PackError,
+    duplicate: type[UserError] | None = None,
+    invalid_hint: str = _INVALID_HINT,
+    complex_keys: bool = True,
 ) -> YNode | None:
     """Parse one YAML document safely into position-carrying nodes; None for an empty document.
     Raises `error` at the place of what is not YAML (or more than this reader takes), and
     `duplicate` (default `error`) at a key given twice in one mapping: a reader that tolerates
     what may not be YAML at all (a text article's front matter) still refuses an ambiguous value.
-    `invalid_hint` says what to do about invalid YAML in the file being read."""
+    `invalid_hint` says what to do about invalid YAML in the file being read. With `complex_keys`
+    false, a key written the explicit way (`? title` over `: value`) raises `error` at its line:
+    a reader that finds keys by their lines (article metadata) would otherwise not see it."""
     import yaml
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -129,9 +137,34 @@ def parse_yaml(
         if root is None:
             return None
         budget = [MAX_NODES]
-        return _convert(loader, root, origin, budget, 0, error, duplicate or error)
+        converted = _convert(loader, root, origin, budget, 0, error, duplicate or error)
     finally:
         loader.dispose()
+    if not complex_keys:
+        _refuse_explicit_keys(text, origin, error)
+    return converted
+
+
+def _refuse_explicit_keys(text: str, origin: str, error: type[UserError]) -> None:
+    """Raises `error` at the first key written with `?` (YAML's explicit key), in a text already
+    read as YAML. The scanner's key token starts at the `?` of an explicit key and at the key
+    itself otherwise; a `?` inside a plain key or a value is no token."""
+    if "?" not in text:
+        return
+    import yaml
+
+    lines = text.splitlines()
+    for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        if isinstance(token, yaml.KeyToken):
+            line, column = token.start_mark.line, token.start_mark.column
+            if line < len(lines) and lines[line][column : column + 1] == "?":
+                raise error(
+                    "a key written with '?' (a YAML complex key) is not read here",
+                    path=origin,
+                    line=line + 1,
+                    column=column + 1,
+                    hint="write the key and its value on one line, 'key: value'",
+                )
 
 
 def _mark(node: Any, origin: str) -> Mark:
@@ -147,10 +180,12 @@ def _convert(loader: Any, node: Any, origin: str, budget: list[int], depth: int,
             f"YAML document expands to more than {MAX_NODES} values",
             path=origin,
             line=node.start_mark.line + 1,
+            column=node.start_mark.column + 1,
             hint="aliases (*name) that repeat large structures are refused; write the values out",
         )
     if depth > MAX_DEPTH:
-        raise error("YAML nested too deeply", path=origin, line=node.start_mark.line + 1, hint=f"keep nesting under {MAX_DEPTH} levels")
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        raise error("YAML nested too deeply", path=origin, line=line, column=column, hint=f"keep nesting under {MAX_DEPTH} levels")
     mark = _mark(node, origin)
     if isinstance(node, yaml.ScalarNode):
         try:

@@ -172,7 +172,7 @@ def test_an_html_field_that_is_not_text_says_what_it_is(field: str, value: str, 
     from compliance.cms import CmsProblem, parse_payload
 
     (problem,) = parse_payload(f'{{"id": "a", "{field}": {value}}}', "p")
-    assert problem == CmsProblem("p#1", f"field '{field}' is {said}, not a string of article HTML")
+    assert problem == CmsProblem("p#1 (a)", f"field '{field}' is {said}, not a string of article HTML")
 
 
 TWICE = "field '{key}' is given twice (again at line {line}): only one value is checked, and a CMS may publish the other; send each field once"
@@ -187,12 +187,13 @@ def test_a_field_given_twice_is_refused_at_its_line(cli: Any, tmp_path: Path, ke
     from compliance.cms import CmsProblem, parse_payload, read_payloads
 
     expected_line = 4 if other else 3
-    assert list(parse_payload(whole, "p")) == [CmsProblem("p#1", TWICE.format(key=key, line=expected_line))]
-    assert list(read_payloads(io.BytesIO(whole.encode()), "p", max_bytes=None)) == [CmsProblem("p#1", TWICE.format(key=key, line=expected_line))]
+    # A refused article is named with its id, as a checked one is.
+    assert list(parse_payload(whole, "p")) == [CmsProblem("p#1 (a)", TWICE.format(key=key, line=expected_line))]
+    assert list(read_payloads(io.BytesIO(whole.encode()), "p", max_bytes=None)) == [CmsProblem("p#1 (a)", TWICE.format(key=key, line=expected_line))]
     read = list(read_payloads(io.BytesIO(lines.encode()), "s", max_bytes=None))
-    assert read[1] == CmsProblem("s#2", TWICE.format(key=key, line=2))
+    assert read[1] == CmsProblem("s#2 (a)", TWICE.format(key=key, line=2))
     run = cli("check", "--input-kind", "cms-json", str(write(tmp_path, "s.jsonl", lines)))
-    assert run.code == 2 and f"s.jsonl#2: {TWICE.format(key=key, line=2)}" in run.err
+    assert run.code == 2 and f"s.jsonl#2 (a): {TWICE.format(key=key, line=2)}" in run.err
 
 
 @pytest.mark.parametrize("key", ["reporter", "original_url", "house_style"])
@@ -202,13 +203,13 @@ def test_a_meta_key_given_twice_is_refused_at_its_line(cli: Any, tmp_path: Path,
     lines = '{"html": "<p>fine</p>", "meta": {"reporter": "Once"}}\n' + whole.replace("\n", "") + "\n"
     from compliance.cms import CmsProblem, parse_payload, read_payloads
 
-    expected = CmsProblem("p#1", TWICE.format(key=f"meta.{key}", line=5))
+    expected = CmsProblem("p#1 (a)", TWICE.format(key=f"meta.{key}", line=5))
     assert list(parse_payload(whole, "p")) == [expected]
     assert list(read_payloads(io.BytesIO(whole.encode()), "p", max_bytes=None)) == [expected]
     read = list(read_payloads(io.BytesIO(lines.encode()), "s", max_bytes=None))
-    assert read[1] == CmsProblem("s#2", TWICE.format(key=f"meta.{key}", line=2))
+    assert read[1] == CmsProblem("s#2 (a)", TWICE.format(key=f"meta.{key}", line=2))
     run = cli("check", "--input-kind", "cms-json", str(write(tmp_path, "s.jsonl", lines)))
-    assert run.code == 2 and f"s.jsonl#2: {TWICE.format(key=f'meta.{key}', line=2)}" in run.err
+    assert run.code == 2 and f"s.jsonl#2 (a): {TWICE.format(key=f'meta.{key}', line=2)}" in run.err
 
 
 def test_a_field_given_twice_is_located_in_its_own_object_of_an_array(cli: Any, tmp_path: Path) -> None:
@@ -245,14 +246,14 @@ def test_two_article_fields_are_refused_at_the_second(cli: Any, tmp_path: Path, 
     said = BOTH.format(named=named, line=2)
     run = cli("check", "--input-kind", "cms-json", "--format", "concise", str(write(tmp_path, "cms.json", payload)))
     assert run.code == 2 and run.out == ""
-    assert run.err.splitlines() == [f"syndcheck: error: {tmp_path / 'cms.json'}#1: {said}", "exit 2: 1 document not checked (errors above)"]
+    assert run.err.splitlines() == [f"syndcheck: error: {tmp_path / 'cms.json'}#1 (s1): {said}", "exit 2: 1 document not checked (errors above)"]
     # In a stream the others are checked; the line is the payload's own.
     lines = json.dumps({"id": "ok", "html": COMPLIANT}) + "\n" + payload.replace("\n ", " ")
     run = cli("check", "--input-kind", "cms-json", "--format", "json", str(write(tmp_path, "s.jsonl", lines)))
-    assert run.code == 2 and f"s.jsonl#2: {BOTH.format(named=named, line=2)}" in run.err
+    assert run.code == 2 and f"s.jsonl#2 (s1): {BOTH.format(named=named, line=2)}" in run.err
     checked, refused = run.json()["files"]
     assert (checked["path"], checked["findings"]) == (f"{tmp_path / 's.jsonl'}#1 (ok)", [])
-    assert refused["path"] == f"{tmp_path / 's.jsonl'}#2" and refused["checked"] is False, refused
+    assert refused["path"] == f"{tmp_path / 's.jsonl'}#2 (s1)" and refused["checked"] is False, refused
 
 
 def test_three_article_fields_are_all_named(cli: Any, tmp_path: Path) -> None:

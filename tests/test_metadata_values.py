@@ -90,7 +90,7 @@ def test_front_matter_values_read_as_a_user_means_them(yaml: str, read: dict[str
     [
         ("original_url: {a: b}", "the article's 'original_url' (the front matter at line 2) is a mapping, not one value: write 'original_url: https://…'"),
         ("source_publisher: [CalMatters, AP]", "the article's 'source_publisher' (the front matter at line 2) is a list, not one value"),
-        ("author: [Ana Ruiz, {name: Ben Li}]", "the article's 'author' (the front matter at line 2) is a list of more than names"),
+        ("author: [Ana Ruiz, {name: Ben Li}]", "the article's 'author' (the front matter at line 2) has a mapping as its element 2, at line 2"),
     ],
 )
 def test_a_value_that_is_not_one_is_kept_as_a_mistake_with_its_line(yaml: str, said: str) -> None:

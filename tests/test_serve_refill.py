@@ -176,6 +176,13 @@ def test_a_control_or_bidi_character_is_refilled_as_itself_and_never_written_raw
         assert RAW_UNSAFE.search(answer.text) is None
 
 
+@pytest.mark.parametrize("char", ["\x00", "\x85"])
+def test_a_nul_or_c1_character_comes_back_as_its_visible_escape(client: TestClient, char: str) -> None:
+    answer = client.post("/", data={**TYPED, "reporter": f"Jake{char}Smith\x1b[31m", "article": "<p>By Ana Ruiz</p>"})
+    assert f'name="reporter" value="Jake\\x{ord(char):02x}Smith&#x1b;[31m"' in answer.text
+    assert "&#x0;" not in answer.text and RAW_UNSAFE.search(answer.text) is None
+
+
 def test_text_shown_as_page_text_stays_sanitised(client: TestClient) -> None:
     story = NO_LOGO.decode("utf-8").replace("Jake Smith", "Jake\u202e Smith")
     answer = client.post("/", data={"article": story, "reporter": "Jake\u202e Smith"})
@@ -215,6 +222,8 @@ def test_the_pasted_text_keeps_its_lines(client: TestClient, pasted: str, shown:
         ("a\x1b[31mb", "a&#x1b;[31mb"),
         # A C1 control cannot be written as a reference (HTML reads `&#x85;` as "…"), so it keeps its visible escape.
         ("a\x85b", "a\x85b"),
+        # Nor NUL: HTML reads it, raw or `&#x0;`, as U+FFFD.
+        ("a\x00b", "a\x00b"),
     ],
 )
 def test_field_text_escapes_for_html_and_references_controls(value: str, written: str) -> None:

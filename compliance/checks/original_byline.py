@@ -41,7 +41,7 @@ from compliance.checks.story import name_key, same_person
 from compliance.document import Document
 from compliance.document.byline_reading import person_name, read_byline
 from compliance.firstuse import on_first_use
-from compliance.metavalues import unreadable_reason
+from compliance.metavalues import NamesMeta, unreadable_reason
 from compliance.options import Option
 from compliance.patterns import MissingMeta
 from compliance.text import listed
@@ -67,7 +67,7 @@ def evaluate(doc: Document, params: OriginalBylineParams, ctx: Context) -> Outco
     """Pass when the republication's bylines credit the original's reporters."""
     expected, source = _expected_reporters(ctx)
     credited = [(byline, n) for byline in doc.bylines for n in byline.names]
-    matched = _credited_as(list(expected.values()), [n for _, n in credited])
+    matched = _credited_as(list(expected.values()), [_with_suffix(n, b.text) for b, n in credited])
     found = [credited[i] for i in sorted(set(matched.values()))]
     missing = [name for name in expected.values() if name not in matched]
     names = ", ".join(expected.values())
@@ -91,34 +91,74 @@ def _expected_reporters(ctx: Context) -> tuple[dict[tuple[str, ...], str], str]:
                 expected.setdefault(name_key(name), name)
         if not expected:
             raise Undecided("the original story names no reporter in a visible byline")
+        _agrees_with_original(ctx, list(expected.values()))
         return expected, "the original credits"
     if REPORTER_KEY not in ctx.meta:
         raise Undecided(NO_ORIGINAL)  # as every check that compares with an original: the `no-original` note
-    given = " ".join(str(ctx.meta[REPORTER_KEY]).split())
+    value = ctx.meta[REPORTER_KEY]
+    given = " ".join(str(value).split())
     if not given or unreadable_reason(ctx.meta, REPORTER_KEY):
         # Given empty, or as no one value (a mapping, true): said in a note, as for any rule.
         raise MissingMeta(REPORTER_KEY)
-    for name in reporters_given(given):
-        expected.setdefault(name_key(name), name)
+    # A list is read element by element: each is at least one person, so none is dropped.
+    for element in value.names if isinstance(value, NamesMeta) else (given,):
+        for name in reporters_given(element):
+            expected.setdefault(name_key(name), name)
     return expected, "the reporter given ('reporter' metadata) is"
 
 
 REPORTER_KEY = "reporter"
+
+
+def _agrees_with_original(ctx: Context, credited: list[str]) -> None:
+    """Raises `Undecided` when the article's `reporter` metadata names other people than the
+    original story's bylines (`credited`): which of them the copy must credit is not known, and
+    checking one of the two would pass a copy that fails the other. No `reporter`, or one naming
+    the same people (in any order, as a byline may write them), is no question."""
+    value = ctx.meta.get(REPORTER_KEY)
+    given = " ".join(str(value or "").split())
+    if not given or unreadable_reason(ctx.meta, REPORTER_KEY):
+        return
+    named = [name for element in (value.names if isinstance(value, NamesMeta) else (given,)) for name in reporters_given(element)]
+
+    def alike(one: str, other: str) -> bool:  # either way round: "J. Smith" is "Jake Smith" and the other way
+        return _same_key(one, other) or same_person(one, other) or same_person(other, one)
+
+    if all(any(alike(a, b) for b in named) for a in credited) and all(any(alike(b, a) for a in credited) for b in named):
+        return
+    raise Undecided(
+        f"the article's 'reporter' metadata ({listed(named)}) and the original story ({listed(credited)}) name different reporters: "
+        "correct the 'reporter' value, or leave it out to check against the original"
+    )
+
+
 # What parts a list of people written on one line: "A and B", "A & B", "A; B", "A / B", "A, B".
 _LIST_SEPARATORS = on_first_use(r"\s*(?:;|/|\||&|\band\b|,)\s*", re.IGNORECASE)
+# A generational suffix after a comma ("Jake Smith, Jr."): part of the name before it, not a
+# second person or a title to drop.
+_SUFFIX_AFTER_COMMA = on_first_use(r",\s*(Jr\.?|Sr\.?|II|III|IV)(?=\s*(?:[,;/|&]|\band\b|$))", re.IGNORECASE)
 
 
 def reporters_given(value: str) -> tuple[str, ...]:
     """The people a `reporter` value names: a list of people, not a byline ("Jake Smith, Ana
     Ruiz", "Jake Smith and Ana Ruiz", "Jake Smith / Ana Ruiz" name two). A comma parts names only
-    when every part reads as a person's name of two words or more, so "Smith, Jake" and "Jake
-    Smith, Jr." stay one person, and "Jake Smith, Daily Caller News Foundation" is read as a
-    byline is (the outlet is no reporter)."""
+    when every part reads as a person's name of two words or more, so "Smith, Jake" stays one
+    person, and "Jake Smith, Daily Caller News Foundation" is read as a
+    byline is (the outlet is no reporter). A suffix stays part of the name: "Jake Smith, Jr." is
+    the person "Jake Smith Jr."."""
+    value = _SUFFIX_AFTER_COMMA().sub(r" \1", value)
     parts = [part for part in _LIST_SEPARATORS().split(value) if part.strip()]
     if len(parts) > 1 and all(len(part.split()) >= 2 and person_name(part) == part.strip() for part in parts):
         return tuple(part.strip() for part in parts)
     reading = read_byline(value) or read_byline(f"By {value}")
     return reading.names if reading is not None and reading.names else (value,)
+
+
+def _with_suffix(name: str, byline: str) -> str:
+    """A credited name with the generational suffix its byline writes after a comma ("By Jake
+    Smith, Jr., …" credits "Jake Smith Jr."), which the byline reader leaves out of the name."""
+    suffix = re.search(re.escape(name) + _SUFFIX_AFTER_COMMA().pattern, byline, re.IGNORECASE)
+    return f"{name} {suffix.group(1)}" if suffix else name
 
 
 def _credited_as(expected: list[str], credited: list[str]) -> dict[str, int]:

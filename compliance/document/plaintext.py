@@ -69,7 +69,7 @@ def read_front_matter(front: str) -> tuple[dict[str, str], str | None]:
     lines = _LINE_BREAK.split(front)
     body = "\n" + "\n".join(lines[1 : -2 if lines[-1] == "" else -1])
     try:
-        root = parse_yaml(body, FRONT_MATTER_ORIGIN, error=UserError, duplicate=InputError, invalid_hint=_FRONT_MATTER_HINT)
+        root = parse_yaml(body, FRONT_MATTER_ORIGIN, error=UserError, duplicate=InputError, invalid_hint=_FRONT_MATTER_HINT, complex_keys=False)
     except InputError as exc:
         raise InputError(exc.what, line=exc.line, column=exc.column, hint=exc.hint) from None
     except UserError as exc:

@@ -130,8 +130,9 @@ def editor_page(
 # controls: in a form field's value they are written as character references (`&#x202e;`), which
 # keep the page's bytes free of them (a terminal showing the page acts on none) while a browser
 # reads the reference back as the character sent. C1 controls (U+0080–U+009F) cannot be: HTML
-# reads `&#x85;` as windows-1252's "…", so they keep their visible escape, as surrogates do.
-_REFERENCED = re.compile("[\x00-\x08\x0a-\x1f\x7f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# reads `&#x85;` as windows-1252's "…", so they keep their visible escape, as surrogates do; so
+# does NUL, which HTML reads as U+FFFD in any form (`&#x0;` too).
+_REFERENCED = re.compile("[\x01-\x08\x0a-\x1f\x7f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def field_text(value: str, *, multiline: bool = False) -> str:
