@@ -12,6 +12,7 @@ hidden until clicked): a marker that finds nothing else does not fire.
 
 A credit line the page hides is still the publisher's signature: when what a reader sees makes up
 no pack at all, the packs' `text` markers are also looked for in the story's text no reader sees,
+and their credit lines' links (`link: {credit: true}`) among the story's links no reader sees,
 and a pack they make up applies, so that its rules report the hidden credit (see
 `Detection.hidden`).
 """
@@ -21,7 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from compliance.checks import Context, Outcome, Undecided
-from compliance.checks.base import describe_check
+from compliance.checks.base import Check, describe_check
+from compliance.checks.link import hidden_links
+from compliance.checks.position import PositionParams, hidden_in_place
 from compliance.checks.text import hidden_line
 from compliance.document import Document
 from compliance.errors import CheckError
@@ -105,14 +108,14 @@ def _visible_markers(ctx: Context, pack: Pack, candidates: Candidates | None, *,
 
 
 def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candidates | None, *, path: str) -> list[tuple[str, str]]:
-    """The pack's `text` markers that did not fire on what a reader sees and whose pattern is in
-    a block of the page no reader sees, as (marker id, label ending "hidden at line N")."""
+    """The pack's markers that did not fire on what a reader sees and would on what the story
+    hides (`_hidden_match_line`: a credit line's text or its link), as (marker id, label ending "hidden at line N")."""
     found = []
     for marker in pack.markers:
-        if marker.id in fired or marker.check.kind != "text" or (candidates is not None and (pack.id, marker.id) not in candidates.markers):
+        if marker.id in fired or (candidates is not None and (pack.id, marker.id) not in candidates.markers):
             continue
         try:
-            line = hidden_line(ctx.doc, marker.check.params, ctx)
+            line = _hidden_match_line(ctx, marker.check)
         except (MissingMeta, PatternTimeout, PatternTooLarge):
             continue
         except Exception as exc:
@@ -120,6 +123,24 @@ def _hidden_markers(ctx: Context, pack: Pack, fired: set[str], candidates: Candi
         if line is not None:
             found.append((marker.id, f"{marker.label or describe_check(marker.check)}, hidden at line {line}"))
     return found
+
+
+def _hidden_match_line(ctx: Context, check: Check, place: PositionParams | None = None) -> int | None:
+    """The line of what a marker's check would find if the page showed it, or None: a `text`
+    check's pattern in a block no reader sees (`hidden_line`), a credit line's link (`credit:
+    true`) no reader sees (`link.hidden_links`), in the place a `position` around it wants it
+    (`place`), or either in one of an `any`'s checks. Other checks (a byline, a pixel, a plain
+    link that only cites a story) have no hidden signature here."""
+    if check.kind == "text" and place is None:
+        return hidden_line(ctx.doc, check.params, ctx)
+    if check.kind == "link" and check.params.credit:
+        placed = [link for link in hidden_links(ctx.doc, check.params, ctx) if place is None or hidden_in_place(ctx.doc, place, link.index)]
+        return placed[0].line if placed else None
+    if check.kind == "position" and place is None and check.params.allow_before is None:
+        return _hidden_match_line(ctx, check.params.check, check.params)
+    if check.kind == "any":
+        return next((line for inner in check.params if (line := _hidden_match_line(ctx, inner, place)) is not None), None)
+    return None
 
 
 def _only_in_republish_box(doc: Document, outcome: Outcome) -> bool:

@@ -545,7 +545,7 @@ def check_words(check: Check) -> Need | None:
         if params.min < 1:
             return None
         equals = params.equals.partition("://")[2] or params.equals if params.equals is not None else None
-        return _all_of([_pattern(params.href), _literal(equals.rstrip("/") if equals else None), _pattern(params.text)])
+        return _all_of([_address_need(params.href), _literal(equals.rstrip("/") if equals else None), _pattern(params.text)])
     if kind == "element":
         if params.min < 1:
             return None
@@ -560,6 +560,20 @@ def check_words(check: Check) -> Need | None:
             return None  # JSON-LD strings may be written with escapes ("\\u0050ro\\/Publica")
         return _all_of([_pattern(params.pattern), _literal(params.meta)])
     return None
+
+
+# Words every web address holds: a link pattern that requires only these rules no page out.
+_ADDRESS_PARTS = frozenset((b"http", b"https", b"www", b"://", b"/", b"."))
+
+
+def _address_need(pattern: Pattern | None) -> Need | None:
+    """What a link's `href` pattern needs on the page; None when it needs only what every address
+    holds (its sites too many to list, `^https?://(?:www\\.)?(?:a\\.com|b\\.org|…)/`), which would
+    crowd a need that rules pages out (the link's text) out of `_all_of`."""
+    need = _pattern(pattern)
+    if need is None or all(alternative <= _ADDRESS_PARTS for alternative in need):
+        return None
+    return need
 
 
 # --------------------------------------------------------------------------------------------

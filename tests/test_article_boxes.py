@@ -163,6 +163,12 @@ RELATED_LINKS = {
     "complementary list of links": '<div role="complementary"><ul>'
     '<li><a href="https://www.propublica.org/article/shelter-closing">How the county shelter came to close after forty years</a></li>'
     "<li><a href=/b>Winter beds are short across the region this year</a></li></ul></div>",
+    # A label of its own words rather than a heading: still a list of other stories, not a credit.
+    "read more label": '<aside><p>Read more: <a href="https://www.propublica.org/article/shelter-closing">How the county shelter came to close</a></p></aside>',
+    "related label between links": '<aside><p>Related: <a href="https://www.propublica.org/article/shelter-closing">How the shelter came to close</a>'
+    " · <a href=/b>Winter beds are short</a>.</p></aside>",
+    "spanish label": "<aside><p><strong>Lea también:</strong>"
+    ' <a href="https://www.propublica.org/article/shelter-closing">Cómo cerró el refugio</a></p></aside>',
 }
 
 
@@ -170,6 +176,56 @@ RELATED_LINKS = {
 def test_a_link_back_only_in_a_list_of_related_links_in_the_article_does_not_count(box: str) -> None:
     html = _page(byline="By Hollis Brandt, ProPublica", top="<p>This story was originally published by ProPublica.</p>", end=RELATED_LINKS[box])
     assert "creative-commons/source-link" in _errors(html, "propublica")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        'Source: <a href="https://www.propublica.org/article/shelter-closing">ProPublica</a>',
+        'Originally published by <a href="https://www.propublica.org/article/shelter-closing">ProPublica</a>.',
+        'Read this story on <a href="https://www.propublica.org/article/shelter-closing">ProPublica</a>.',
+    ],
+)
+def test_a_box_whose_own_words_credit_the_link_is_still_a_credit_box(credit: str) -> None:
+    html = _page(byline="By Hollis Brandt, ProPublica", top="<p>This story was originally published by ProPublica.</p>", end=f"<aside><p>{credit}</p></aside>")
+    assert "creative-commons/source-link" not in _errors(html, "propublica")
+
+
+_MARKDOWN = (
+    "# Shelter to close\n\nBy Hollis Brandt, ProPublica\n\nThis story was originally published by ProPublica.\n\n"
+    "The county commission voted on Tuesday to close the shelter, officials said.\n\n"
+    "Residents packed the meeting hall to object to the decision, which takes effect next spring.\n\n{box}\n"
+)
+
+
+def _markdown_errors(box: str) -> dict[str, str]:
+    result = check_document(parse_document(_MARKDOWN.format(box=box).encode(), "markdown"), [PACKS["propublica"]], path="copy.md", auto_detect=False)
+    return {f.rule: f.detail or "" for f in result.findings if f.severity == Severity.ERROR}
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<aside>\n<p>Originally published by <a href="https://www.propublica.org/article/shelter-closing">ProPublica</a>.</p>\n</aside>',
+        '<div role="complementary"><p>Originally published by <a href="https://www.propublica.org/article/shelter-closing">ProPublica</a>.</p></div>',
+    ],
+    ids=["aside", "complementary box"],
+)
+def test_a_credit_box_of_raw_html_in_markdown_is_in_the_article(box: str) -> None:
+    assert "creative-commons/source-link" in _markdown_errors("")
+    assert "creative-commons/source-link" not in _markdown_errors(box)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<aside class="related-posts">\n<p>Originally published by <a href="https://www.propublica.org/article/shelter-closing">ProPublica</a>.</p>\n</aside>',
+        '<aside>\n<p>Read more: <a href="https://www.propublica.org/article/shelter-closing">How the shelter came to close</a></p>\n</aside>',
+    ],
+    ids=["box the page calls related", "read more label"],
+)
+def test_a_related_box_of_raw_html_in_markdown_is_no_link_back(box: str) -> None:
+    assert "creative-commons/source-link" in _markdown_errors(box)
 
 
 def test_the_box_s_text_is_not_the_story_s_text() -> None:

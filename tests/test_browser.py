@@ -700,6 +700,17 @@ def test_a_logo_in_a_box_of_the_article_leaves_ink_where_the_checker_says(browse
     assert inked == {markup: not hidden for markup, hidden in cases.items()}
 
 
+def test_a_credit_link_the_checker_calls_hidden_leaves_no_ink(browser: Any) -> None:
+    from tests.test_detection_hidden_credit_link import ON_LINK, STYLE_SHEET
+
+    def page(attrs: str) -> str:
+        link = f'<a id=it href="https://www.texastribune.org/2024/10/02/farm-towns/"{attrs}>The Texas Tribune</a>'
+        return f"<style>{STYLE_SHEET}</style><article><h1>Headline</h1><p>Este artículo se publicó originalmente en {link}.</p></article>"
+
+    assert {hiding: _leaves_ink(browser, page(attrs)) for hiding, attrs in ON_LINK.items()} == dict.fromkeys(ON_LINK, False)
+    assert _leaves_ink(browser, page(""))
+
+
 def test_markup_around_the_byline_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_families import BYLINE_SURROUNDINGS as cases
 

@@ -100,9 +100,13 @@ def test_the_notice_and_the_detection_say_which_marker_was_hidden_and_where() ->
     report = run(HIDINGS["hidden attribute"].format(credit=CREDITS["global-voices"]))
     (detection,) = [d for d in report.detections if d.pack == "global-voices"]
     assert detection.applied
-    assert detection.markers == ("credit-line",)
-    assert detection.hidden == ("credit-line",)
-    assert detection.labels == ('Global Voices\' credit line ("This story by … originally appeared on Global Voices"), hidden at line 11',)
+    # The credit line's words and its link to the story, both hidden.
+    assert detection.markers == ("credit-line", "credit-link")
+    assert detection.hidden == ("credit-line", "credit-link")
+    assert detection.labels == (
+        'Global Voices\' credit line ("This story by … originally appeared on Global Voices"), hidden at line 11',
+        'a credit line linking the Global Voices story, in any language (the link reads "Global Voices" or shows its logo), hidden at line 11',
+    )
     assert notice(report, "hidden-markers").endswith("hidden at line 11")
 
 

@@ -56,6 +56,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import LABEL_DOC, Context, Hit, Outcome, judge_count
 from compliance.document import Block, Document, Link
+from compliance.document.elements import BLOCK_TAGS, text_of
 from compliance.findings import START
 from compliance.options import Option
 from compliance.patterns import Pattern
@@ -209,6 +210,41 @@ def _reads_and_stands_as_wanted(doc: Document, link: Link, params: LinkParams, c
     if params.text is not None and not ctx.bind(params.text).search(_read_text(doc, link, params.credit)):
         return False
     return not params.credit or _in_credit_block(doc, link)
+
+
+def hidden_links(doc: Document, params: LinkParams, ctx: Context) -> list[Link]:
+    """The story's `<a>` links no reader sees (`Link.visible` is False: hidden by markup or CSS,
+    visually-hidden classes, zero size, off-screen, as hidden text is) that the check would count
+    if they showed: the same URL, text and, with `credit`, a credit line's short block (the
+    hidden block's own words, which the page's items do not hold). Only links in the story itself
+    count (`Document.in_story`): a hidden menu or republish box says nothing of whose story it is.
+    In page order; empty for a check of `canonical` or `syndication-source` links, or one that
+    asks for hidden links (`visible: false`) or any (`visible: any`)."""
+    if params.source not in ("a", "any") or params.visible != "true":
+        return []
+    found = []
+    for link in _links_with_words(doc, params.href):
+        if link.visible or link.element is None or not doc.in_story(link.element):
+            continue
+        if not _url_matches(link.href, params, ctx):
+            continue
+        # A hidden logo's images are hidden too: their alt text is the link's words all the same.
+        text = link.text or " ".join(str(image.get("alt") or "") for image in link.element.iter("img"))
+        if params.text is not None and not ctx.bind(params.text).search(text):
+            continue
+        if params.credit and word_count(_enclosing_block_text(link.element)) > _CREDIT_WORDS:
+            continue
+        found.append(link)
+    return found
+
+
+def _enclosing_block_text(element: Any) -> str:
+    """The words of the nearest block (paragraph, list item, division…) holding the element, the
+    element itself when no block holds it."""
+    node = element
+    while node is not None and not (isinstance(node.tag, str) and node.tag.lower() in BLOCK_TAGS):
+        node = node.getparent()
+    return text_of(node if node is not None else element)
 
 
 def evaluate(doc: Document, params: LinkParams, ctx: Context) -> Outcome:

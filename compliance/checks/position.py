@@ -149,6 +149,23 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
     return _nowhere(inner)
 
 
+def hidden_in_place(doc: Document, params: PositionParams, index: int) -> bool:
+    """Whether something no reader sees, at item `index` (it sits before the item of that index,
+    after all of them when `index` is their count, as a hidden `Link` is indexed), is where the
+    check wants it: before the story's first body paragraph (`at: top`), before the end of the
+    first N blocks or after the start of the last N blocks of the article."""
+    if params.at == "top":
+        start = _body_start(doc, set())
+        return start is None or index <= start.index
+    article = [item.index for item in doc.items if doc.item_credit_in_article(item)]
+    if not article:
+        return True
+    if params.first is not None:
+        return index <= article[: params.first][-1]
+    allowed = last_items(article, params.last or 1, story_tail(doc))
+    return not allowed or index > min(allowed)
+
+
 def _nowhere(inner: Outcome) -> Outcome:
     """Nothing found at all: say so plainly, so that a message about "the top" does not suggest
     the thing is somewhere else."""

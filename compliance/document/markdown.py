@@ -168,17 +168,23 @@ def _read_through_html(
         line = rendered.locate_element(element).line if start else element.sourceline or 1
         return source_lines[min(line, last) - 1]
 
+    def in_story_or_box(item: Block | Image | Link) -> bool:
+        # A box the Markdown's raw HTML sets in the story (`<aside>`, `Document.in_article_box`)
+        # is read as the story's: the Markdown article keeps no element to ask later whether a
+        # credit in it is in the article, as an HTML page's checks do.
+        return rendered.item_credit_in_article(item)
+
     for image in rendered.images:
         line = source_line(image.element, start=True)
-        entries.append((line, 0, Image(0, image.sources, image.alt, line, image.visible, image.in_article, None, image.width, image.height)))
+        entries.append((line, 0, Image(0, image.sources, image.alt, line, image.visible, in_story_or_box(image), None, image.width, image.height)))
     html_lines = {line for token in tokens if token.type == "html_block" and token.map is not None for line in range(token.map[0] + 1, token.map[1] + 1)}
     for block in rendered.blocks:
         if source_line(block.element) in html_lines:
             # Text of raw HTML, at the line where it starts; the text of a `<pre>` is shown as
             # written, as a code block's.
             line = source_lines[min(_text_start(block.element), last) - 1]
-            entries.append((line, 1, Block(0, block.text, line, block.in_article and not _in_pre(block.element), block.heading)))
-    links.extend((link.href, link.text, link.rel, source_line(link.element, start=True), link.visible, link.in_article) for link in rendered.links)
+            entries.append((line, 1, Block(0, block.text, line, in_story_or_box(block) and not _in_pre(block.element), block.heading)))
+    links.extend((link.href, link.text, link.rel, source_line(link.element, start=True), link.visible, in_story_or_box(link)) for link in rendered.links)
     scripts.extend((src, source_line(script, start=True)) for src, script in _running_scripts(rendered))
     # The article's own comments, not the marks this reader put before runs of text.
     comments.extend((text, source_lines[min(line, last) - 1]) for text, line in tree_comments(rendered.root) if not _MARK_IN_TEXT.match(text.strip()))

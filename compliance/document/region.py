@@ -137,15 +137,31 @@ def is_article_box(element: Any) -> bool:
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+# The label a list of links to other stories opens with, as a lead-in of its own words rather than
+# a heading ("Read more:", "Related: <a>…</a>", "Lea también:"), in the languages of the packs'
+# credits; then only what separates the links (commas, bullets, "and"). A credit line's words
+# ("This story first appeared in", "Source:") are none of these.
+_RELATED_LABEL = re.compile(
+    r"(?:read\s+(?:more|also|next)|also\s+read|related(?:\s+(?:stories|articles|coverage|reading|content|links))?|see\s+also"
+    r"|more\s+(?:stories|coverage|reading|news)|further\s+reading|recommended(?:\s+(?:stories|reading))?|you\s+(?:may|might)\s+also\s+like"
+    r"|lea\s+(?:también|más)|le(?:e|a)\s+también|relacionad[oa]s?|más\s+(?:noticias|información|historias))\s*[:.…»›>|–—-]*",
+    re.IGNORECASE,
+)
+_BETWEEN_LINKS = re.compile(r"(?:[\s.,;:|•·/–—-]|\band\b|\by\b)*", re.IGNORECASE)
+
+
 def _list_of_links(element: Any) -> bool:
     """Whether the element is a list of links: it has link text, and all its text but its
-    headings' ("Related") is in links. A credit line has words of its own around its link; a
-    logo in a link has no link text."""
+    headings' ("Related") is in links, or is a related list's label ("Read more:") and what
+    separates the links. A credit line has words of its own around its link; a logo in a link
+    has no link text."""
     linked = "".join("".join(link.itertext()) for link in element.iter("a")).split()
     if not linked:
         return False
-    outside = [text for node in element.iter() if isinstance(node.tag, str) for text in _own_texts(node, element)]
-    return not "".join(outside).split()
+    outside = " ".join(text for node in element.iter() if isinstance(node.tag, str) for text in _own_texts(node, element)).strip()
+    label = _RELATED_LABEL.match(outside)
+    rest = outside[label.end() :] if label else outside
+    return _BETWEEN_LINKS.fullmatch(rest) is not None if label else not outside.split()
 
 
 def _own_texts(node: Any, box: Any) -> list[str]:
