@@ -118,6 +118,17 @@ def test_a_byline_with_a_real_institution_passes_in_html(institution: str) -> No
     assert _finding(check_html(_page(f'<p class="byline">Renata Okafor, {institution}</p>'), packs=PACKS)) is None
 
 
+@pytest.mark.parametrize(
+    "author_lines",
+    [
+        "<p><strong>Renata Okafor</strong>, Northern Plains University</p>",
+        "<p><strong>Renata Okafor</strong>, Mayo Clinic and <strong>Ana Ruiz</strong>, Kaiser Permanente</p>",
+    ],
+)
+def test_the_republish_html_author_paragraph_alone_passes(author_lines: str) -> None:
+    assert _finding(check_html(_page(author_lines), packs=PACKS)) is None
+
+
 @pytest.mark.parametrize("institution", ["Mayo Clinic", "Brookings Institution", "Memorial Sloan Kettering"])
 def test_a_byline_with_a_real_institution_passes_in_markdown(institution: str) -> None:
     markdown = (
@@ -137,6 +148,8 @@ def test_a_byline_with_a_real_institution_passes_in_markdown(institution: str) -
         "<p>Renata Okafor, a water chemist at the Mayo Clinic, studies drinking water.</p>",
         '<p class="author-affiliation">Northern Plains University</p>',
         '<p class="author-affiliation">Penn State</p>',
+        # The republish HTML's author paragraph, which older HTML puts at the top.
+        "<p><strong>Renata Okafor</strong>, Mayo Clinic</p>",
     ],
 )
 def test_an_author_note_under_the_byline_counts(under: str) -> None:
@@ -164,6 +177,7 @@ def test_an_author_note_at_the_end_counts_in_the_forms_republications_use(note: 
         # An institution, but named for someone else, under the byline or at the end.
         ("<p>Ana Ruiz is an associate professor at Northern Plains University.</p>", ""),
         ("", "<p>Ana Ruiz is Associate Professor of Chemistry, Northern Plains University.</p>"),
+        ("<p><strong>Ana Ruiz</strong>, Mayo Clinic</p>", ""),
         # A note far down the story, neither under the byline nor among its last blocks.
         ("<p>The county says the water is safe.</p><p>Crews flush the mains in May.</p><p>Renata Okafor is at Mayo Clinic.</p>", ""),
     ],
