@@ -146,7 +146,8 @@ works) is none. An institution is the person's before it: "By A, Monash Universi
 `{without}` capture name B alone; "A and B, Monash University" gives both one. `institution-link` is pack knowledge of the
 publisher's institution pages: a link to one in the byline's line is an institution for sure.
 `institution-note` gives a person without one in the bylines the institution an author note
-near the story's end names for them ("Tomas Reyes is a lecturer at Monash University.").
+near the story's end, or just under the byline, names for them ("Tomas Reyes is a lecturer at
+Monash University.", "Tomas Reyes is Associate Professor of Law, Monash University").
 
 Example (a reporter credited with a DCNF affiliation)::
 
@@ -171,7 +172,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks.base import Context, Hit, Outcome, explained_later, hidden_copy
 from compliance.checks.text import scope_blocks
-from compliance.document import Byline, Document, refused_byline, unread_byline
+from compliance.document import Block, Byline, Document, refused_byline, unread_byline
 from compliance.document.byline_reading import dateline_places, institutions_in, is_dateline_place, is_organisation_phrase, person_key
 from compliance.findings import Location
 from compliance.firstuse import on_first_use
@@ -203,9 +204,10 @@ OPTIONS = (
     Option(
         "institution-note",
         "regex",
-        "With `institution`: an author note in the article's last 6 blocks (not a byline) that opens a sentence with the"
-        ' person\'s name, then "," or "is a"/"is the", and within 200 characters text this regex matches, gives that person'
-        ' an institution ("Tomas Reyes is a lecturer at Monash University.").',
+        "With `institution`: an author note in the article's last 6 blocks or the 2 blocks under a byline (not a byline)"
+        ' that opens a sentence with the person\'s name, then "," or "is", and within 200 characters on its line text this'
+        ' regex matches, gives that person an institution ("Tomas Reyes is a lecturer at Monash University.", "Tomas'
+        ' Reyes is Associate Professor of Law, Monash University").',
         default=None,
     ),
     Option(
@@ -419,16 +421,22 @@ def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> l
 
 
 def _noted_with_institution(doc: Document, name: str, institution: Pattern) -> bool:
-    """Whether an author note among the article's last 6 blocks (a byline is none) opens a
-    sentence with `name`, then "," or "is a"/"is the", and names an `institution` within 200
-    characters: "Tomas Reyes is a lecturer at Monash University." The name's letters are matched
-    as written, case aside."""
+    """Whether an author note opens a sentence with `name`, then "," or "is" ("is a", "is the",
+    "is Associate Professor of …"), and names an `institution` within 200 characters on its line:
+    "Tomas Reyes is a lecturer at Monash University.", "Tomas Reyes is Associate Professor of
+    Law, Monash University". The note stands among the article's last 6 blocks, as the republish
+    HTML puts it, or among the 2 blocks right under a byline, where older republications put it
+    ("ideally in the byline" says the byline is not the only place). A byline is no note, but for
+    a sentence under another byline that a theme's author markup made one ("NAME is …"); the
+    name's letters are matched as written, case aside, so a note about someone else counts
+    nothing."""
     bylines = {byline.index for byline in doc.bylines}
-    opening = re.compile(rf"(?:^|[.!?]\s+){re.escape(name)}(?:,|\s+is\s+an?\b|\s+is\s+the\b)", re.IGNORECASE)
-    for block in scope_blocks(doc, "article", None, _NOTE_BLOCKS):
-        if block.index in bylines:
-            continue
-        for found in opening.finditer(block.text):
+    sentence = rf"(?:^|[.!?]\s+){re.escape(name)}\s+is\b"
+    opening = re.compile(rf"{sentence}|(?:^|[.!?]\s+){re.escape(name)},", re.IGNORECASE)
+    for block in _note_blocks(doc, bylines):
+        # A byline under a byline is a note only as a sentence: "NAME, Uni X" is a byline's own credit.
+        pattern = re.compile(sentence, re.IGNORECASE) if block.index in bylines else opening
+        for found in pattern.finditer(block.text):
             # The note's words after the name, to the line's end and no further than 200 characters.
             rest = block.text[found.end() :].split("\n", 1)[0][:_NOTE_REACH]
             if institution.search(rest):
@@ -436,10 +444,21 @@ def _noted_with_institution(doc: Document, name: str, institution: Pattern) -> b
     return False
 
 
+def _note_blocks(doc: Document, bylines: set[int]) -> list[Block]:
+    """The blocks an author note may stand in: the article's last `_NOTE_BLOCKS` but its bylines,
+    then the `_NOTE_BLOCKS_UNDER` blocks right after each byline (bylines among them too)."""
+    tail = [block for block in scope_blocks(doc, "article", None, _NOTE_BLOCKS) if block.index not in bylines]
+    under = {index for byline in bylines for index in range(byline + 1, byline + 1 + _NOTE_BLOCKS_UNDER)}
+    seen = {block.index for block in tail}
+    return [*tail, *(block for block in doc.blocks if block.index in under and block.index not in seen)]
+
+
 # How far after the name an author note names the institution, in characters.
 _NOTE_REACH = 200
 # How near the story's end an author note stands: its last 6 blocks (furniture after it aside).
 _NOTE_BLOCKS = 6
+# How near under a byline an author note stands: the 2 blocks after it (a standfirst may come first).
+_NOTE_BLOCKS_UNDER = 2
 
 
 def _names_an_institution(byline: Byline, parts: tuple[str, ...]) -> bool:

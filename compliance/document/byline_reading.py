@@ -494,9 +494,19 @@ _INSTITUTION_NAME_WORDS = frozenset(
     """universitet universiteit universität universitat université universite universidad universidade università
     universita uniwersytet institutet instituut institut instituto istituto hochschule politecnico politécnico
     polytechnique école ecole escuela escola scuola akademie academia académie academy sciences school hospital
-    klinikum museum laboratory laboratories""".split()
+    klinikum museum laboratory laboratories clinic clinics institution institutions infirmary observatory polytechnic
+    seminary conservatory oceanographic medical medicine memorial""".split()
 )
-_ORG_WORDS |= _INSTITUTION_NAME_WORDS
+# Research bodies The Conversation's authors work at whose names hold none of those words: a word
+# of theirs that is no given name or surname ("Kaiser Permanente"). Kept short: a name with an
+# institution's word, a "State" or "Tech" at its end, or a "Mount" at its start needs no entry.
+_KNOWN_INSTITUTION_WORDS = frozenset({"permanente"})
+_ORG_WORDS |= _INSTITUTION_NAME_WORDS | _KNOWN_INSTITUTION_WORDS
+# The words that end a university's short name ("Penn State", "Ohio State", "Georgia Tech",
+# "Texas Tech") or open a hospital's or college's ("Mount Sinai", "Mount Holyoke"): no person's
+# name ends or opens so, though each word alone is a job title's or a beat's ("State reporter").
+_INSTITUTION_LAST_WORDS = frozenset({"state", "tech"})
+_INSTITUTION_FIRST_WORDS = frozenset({"mount", "mt"})
 # Words that end newspaper names after a place name. Kept apart from _ORG_WORDS: only as the last
 # word of a would-be name do they mark an outlet ("Maine Morning Star"); "Sun" is left out because
 # it is also a surname.
@@ -776,6 +786,8 @@ def _has_name_shape(tokens: list[str]) -> bool:
         return False
     if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (len(tokens) == 2 and _ends_with_a_numeral(tokens)):
         return False
+    if _is_institution_short_name(tokens):
+        return False
     if _is_label([token.lower().strip(".,:;") for token in tokens]):
         return False
     if not (_is_name_token(tokens[0]) and _is_name_token(tokens[-1])):
@@ -794,6 +806,13 @@ def _ends_with_a_numeral(tokens: list[str]) -> bool:
         return False
     in_capitals = all(token.isupper() for token in tokens)
     return not (in_capitals and len(last) >= 2 and last.lower() not in _SUFFIXES)
+
+
+def _is_institution_short_name(tokens: list[str]) -> bool:
+    """ "Penn State", "Georgia Tech", "Mount Sinai": words ending or opening as an institution's
+    short name does (`_INSTITUTION_LAST_WORDS`, `_INSTITUTION_FIRST_WORDS`), never a person's."""
+    words = [token.lower().strip(".,") for token in tokens]
+    return len(words) >= 2 and (words[-1] in _INSTITUTION_LAST_WORDS or words[0] in _INSTITUTION_FIRST_WORDS)
 
 
 def _is_credit_tail(tail: list[str], outlets: Set[str]) -> bool:
@@ -829,11 +848,25 @@ def _split_name_and_role(segment: str, outlets: Set[str], *, shared: bool = Fals
         last_word = tail[-1].lower().strip(".,")
         plural_role = shared and last_word.endswith("s") and last_word[:-1] in _ROLE_NOUNS
         staff_only = all(t.lower().strip(".,") in _STAFF_WORDS for t in tail) and not plural_role
-        if _is_credit_tail(tail, outlets) and not newspaper_word and not staff_only and not _is_title_head(head):
+        if _is_institution_kind(tail) or not _is_credit_tail(tail, outlets):
+            continue
+        if not newspaper_word and not staff_only and not _is_title_head(head):
             name = person_name(" ".join(head), outlets)
             if name:
                 return name, " ".join(tail)
     return None
+
+
+# The words that name an institution's kind at the end of its name: "Northern Plains University",
+# "Cleveland Clinic", "Brookings Institution". Alone after words that could be a name, they end
+# the institution's name, not a person's role ("Jake Smith Energy Reporter").
+_INSTITUTION_KINDS = _INSTITUTION_NAME_WORDS | frozenset({"university", "college", "institute", "center", "centre"})
+
+
+def _is_institution_kind(tail: list[str]) -> bool:
+    """Whether the words after a would-be name are only an institution's kind ("University",
+    "Medical Center", "Clinic"), so that the whole phrase is the institution's name."""
+    return bool(tail) and all(word.lower().strip(".,") in _INSTITUTION_KINDS for word in tail)
 
 
 def _is_title_head(head: list[str]) -> bool:
@@ -965,7 +998,10 @@ def affiliation_line(text: str, outlets: Set[str] = frozenset()) -> str | None:
     # "FOLLOW") is a button's label as likely as an outlet's initials.
     initials = not text.isupper()
     says_so = any(
-        _has_credit_word(part, outlets) or any(_is_brand(word) or (initials and _is_outlet_initials(word)) for word in part.split()) for part in parts
+        _has_credit_word(part, outlets)
+        or _is_institution_short_name(part.split())
+        or any(_is_brand(word) or (initials and _is_outlet_initials(word)) for word in part.split())
+        for part in parts
     )
     return text if says_so else None
 
