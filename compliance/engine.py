@@ -349,7 +349,8 @@ def check_document(
     if without_original and not wanted:  # an original named and not read has its own notice
         rules = ", ".join(without_original)
         compare = "compares the copy" if len(without_original) == 1 else "compare the copy"
-        notices.append(Notice("no-original", f"not compared: {rules} {compare} with the original story, and none was given ({GIVE_ORIGINAL})"))
+        message = f"not compared: {rules} {compare} with the original story, and none was given ({GIVE_ORIGINAL})"
+        notices.append(Notice("no-original", message, not_compared=tuple(without_original)))
     off = frozenset(rule for rule, level in severities.items() if level is None)
     # The prefilter searched the page for the directive's word with the markers' words: a page
     # it is not on is spared a search of its source.
