@@ -456,7 +456,8 @@ def check(
         if counts is not None and chosen in ("text", "concise"):
             pass  # the counts replace the findings
         elif chosen == "text" and not (quiet and _nothing_to_say(result)):
-            typer.echo(format_report(result.report, color=use_color, show_passed=not quiet, explain_detection=explain_detection), color=use_color)
+            shown = format_report(result.report, color=use_color, show_passed=not quiet, show_not_compared=not quiet, explain_detection=explain_detection)
+            typer.echo(shown, color=use_color)
         elif chosen == "concise":
             from compliance.formatters.concise import format_concise_report
 
@@ -480,6 +481,9 @@ def check(
         # In place of the findings for the editor's formats; beside machine output, on stderr.
         typer.echo(format_statistics(counts), nl=False, err=chosen not in ("text", "concise"))
     if chosen == "concise":
+        from compliance.formatters.concise import format_not_compared
+
+        typer.echo(format_not_compared(summary), nl=False)
         typer.echo(format_adjustments(runner.adjusted_rules()), nl=False)
     if chosen == "text":
         typer.echo(format_summary(summary, color=use_color), nl=False, color=use_color)

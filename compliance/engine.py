@@ -115,7 +115,9 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
     if block is not None and doc.kind == "text" and rule.fix is not None and _image_as_a_line(rule.fix, rule.check):
         # A plain-text copy has no image to place or hide with CSS: it carries the image as a line
         # of its alt text, and the finding stands where that line belongs.
-        help_text = _TEXT_IMAGE_HELP.format(line=block.text, place=block.place or rule.fix.place)
+        from compliance.checks.element import text_image_help
+
+        help_text = text_image_help(block.text, block.place or rule.fix.place)
         location = block.location or location
     finding = Finding(
         rule.id,
@@ -131,14 +133,6 @@ def evaluate_rule(ctx: Context, rule: Rule) -> tuple[list[Finding], list[Passed]
     return [finding], []
 
 
-# The fix of an image for a plain-text copy, which writes an image as a line of its alt text (see
-# docs/samples.md): `line` is the fix's text block, `place` where it goes ("before the byline").
-_TEXT_IMAGE_HELP = (
-    'This is a plain-text copy, where an image stands as a line of its alt text: write "{line}" on a line of its '
-    "own, directly {place}. In the HTML or Markdown copy, place the image itself there."
-)
-
-
 def _image_as_a_line(fix: FixTemplate, check: Check) -> bool:
     """Whether the rule asks for an image alone (`element.asks_for_an_image`), and its fix puts
     an image in HTML and a line of text in plain text (the DCNF logo: `<img … alt="Daily Caller
@@ -150,25 +144,18 @@ def _image_as_a_line(fix: FixTemplate, check: Check) -> bool:
     return "<img" in html.lower() and bool(text) and "<" not in text and asks_for_an_image(check)
 
 
-# What to do about a tag a cookie-consent manager holds back: it is on the page already.
-_HELD_BACK_HELP = (
-    "It is on the page already, so pasting it again does not help: exempt it from the cookie-consent manager so "
-    "that it loads with the article for every reader (give it back the plain src and type the publisher's "
-    'republish code has; with Cookiebot, data-cookieconsent="ignore"; with other consent tools, their setting '
-    "or allow-list for a tag that needs no consent)."
-)
-
-
 def _held_back_finding(ctx: Context, rule: Rule, outcome: Outcome) -> Finding:
     """A required tag that is on the page but loads only after the reader consents to cookies:
     the rule's verdict at its severity, with a message that says so (`Outcome.held_back`) and a
     fix that exempts it from the consent manager, not one that pastes it again."""
+    from compliance.checks.element import HELD_BACK_HELP
+
     reason = outcome.held_back
     return Finding(
         rule.id,
         rule.severity,
         f"{reason[:1].upper()}{reason[1:]}.",
-        _HELD_BACK_HELP,
+        HELD_BACK_HELP,
         outcome.location or ctx.doc.article_location,
         None,
         rule.pack,
@@ -349,7 +336,8 @@ def check_document(
     if without_original and not wanted:  # an original named and not read has its own notice
         rules = ", ".join(without_original)
         compare = "compares the copy" if len(without_original) == 1 else "compare the copy"
-        notices.append(Notice("no-original", f"not compared: {rules} {compare} with the original story, and none was given ({GIVE_ORIGINAL})"))
+        message = f"not compared: {rules} {compare} with the original story, and none was given ({GIVE_ORIGINAL})"
+        notices.append(Notice("no-original", message, not_compared=tuple(without_original)))
     off = frozenset(rule for rule, level in severities.items() if level is None)
     # The prefilter searched the page for the directive's word with the markers' words: a page
     # it is not on is spared a search of its source.

@@ -122,11 +122,14 @@ class Notice:
 
     `unchecked_rules`: the ids of the rules the notice says were not checked (a value the article
     does not give, an original that cannot be compared with), so that `--quiet` keeps the notice
-    and the summary counts them; empty for any other notice."""
+    and the summary counts them; empty for any other notice. `not_compared`: the ids of the rules
+    a `no-original` notice says were not run for want of an original story (not counted as
+    unchecked: most runs have no original); empty for any other notice."""
 
     code: str
     message: str
     unchecked_rules: tuple[str, ...] = ()
+    not_compared: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

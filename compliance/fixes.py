@@ -20,10 +20,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from compliance.checks import Check, Context, Undecided
 from compliance.checks.base import describe_check
+from compliance.display import is_safe_line_text
 from compliance.document import Block, Document, DocumentKind
 from compliance.document.positions import offset_at
 from compliance.errors import OriginalUnavailable
@@ -395,6 +396,8 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
         if value is None:
             raise ValueError(_Values.missing(name, fix))
         value = " ".join(_CONTROL.sub(" ", value).split())
+        if name in urls:
+            value = _percent_encode_unsafe(value)
         # A trial's image address is the page's own, as the page writes it ("/dcnf-logo.png").
         if name in urls and not is_http_url(value) and not (values.page is not None and name in images):
             # Metadata from a sidecar file, front matter or a CMS payload is not checked at the
@@ -412,6 +415,16 @@ def _render(template: str, kind: DocumentKind, fix: FixTemplate, values: _Values
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _percent_encode_unsafe(url: str) -> str:
+    """`url` with each character the output sanitiser would show as an escape (a bidirectional
+    control such as U+202E, a zero-width mark) percent-encoded as its UTF-8 bytes (`%E2%80%AE`):
+    the same address to a browser, and text that a block to paste shows, and an editor copies,
+    as it is written. A lone surrogate, which no address can hold, is left for the sanitiser."""
+    return "".join(char if is_safe_line_text(char) or "\ud800" <= char <= "\udfff" else quote(char, safe="") for char in url)
+
+
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
 
 

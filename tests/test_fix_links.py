@@ -109,6 +109,35 @@ def test_the_address_is_attribute_escaped(url: str, written: str) -> None:
     assert credit_block("html", {"original_url": url}).text == f'<p>This story was originally published by <a href="{written}">ProPublica</a>.</p>'
 
 
+@pytest.mark.parametrize(
+    ("unsafe", "encoded"),
+    [
+        ("\u202e", "%E2%80%AE"),  # right-to-left override: the address would read reversed
+        ("\u2066", "%E2%81%A6"),  # left-to-right isolate
+        ("\u202d", "%E2%80%AD"),  # left-to-right override
+    ],
+)
+@pytest.mark.parametrize("kind", ["html", "markdown"])
+def test_an_invisible_or_bidi_character_in_the_address_is_percent_encoded(kind: DocumentKind, unsafe: str, encoded: str) -> None:
+    # Shown as an escape (`\u202e`), the block would paste those six characters; encoded, it pastes the same address.
+    block = credit_block(kind, {"original_url": f"{URL}-{unsafe}x"})
+    assert f"{URL}-{encoded}x" in block.text
+    assert unsafe not in block.text
+
+
+@pytest.mark.parametrize("kind", ["html", "markdown"])
+@pytest.mark.parametrize("url", [URL, f"{URL}?s=caf\u00e9", "https://www.propublica.org/article/\u65e5\u672c"])
+def test_an_address_without_such_characters_is_written_as_given(kind: DocumentKind, url: str) -> None:
+    assert url in credit_block(kind, {"original_url": url}).text
+
+
+def test_fix_writes_the_encoded_address_into_the_file() -> None:
+    settings = CheckSettings(packs=PROPUBLICA, path="s.md", meta={"medium": "online", "original_url": f"{URL}\u202e"}, auto_detect=False)
+    plan = plan_fixes(COPIES["markdown"], "markdown", settings)
+    assert f"({URL}%E2%80%AE)".encode() in plan.fixed
+    assert "\u202e".encode() not in plan.fixed
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://www.propublica.org/x", "/article/x"])
 def test_an_address_that_is_no_http_url_is_not_linked(url: str) -> None:
     # A CMS payload's or metadata file's value is not refused up front: the block keeps the placeholder.

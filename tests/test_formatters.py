@@ -20,6 +20,7 @@ import pytest
 from junitparser import Error, Failure, JUnitXml, Skipped
 
 import compliance
+from compliance.cli import main
 from compliance.engine import check_bytes
 from compliance.findings import Finding, Location, Notice, Passed, Report, Severity
 from compliance.formatters import FORMATTERS
@@ -491,6 +492,7 @@ def test_junit_marks_internal_errors_and_survives_control_characters(gazette_con
         packs=("gazette",),
         findings=(_finding("gazette/byline", Severity.ERROR, "Byline \x0b'By \x00'.", 4),),
         notices=(Notice("missing-meta", "rule gazette/affiliation not checked: it needs the article's 'reporter'"),),
+        evaluated_rules=frozenset({"gazette/byline", "gazette/wire-photo"}),
     )
     output = format_junit([crashed, hostile], gazette_context).encode("utf-8")
     xml = JUnitXml.fromstring(output)
@@ -546,8 +548,10 @@ def test_github_workflow_commands_are_escaped_exactly(gazette_context: FormatCon
 def test_github_commands_of_the_samples_are_one_per_json_finding(
     sample_reports: list[Report], context: FormatContext, json_files: list[dict[str, Any]]
 ) -> None:
-    # Rules not checked are notices of their own (see the test below), not findings.
-    lines = [line for line in format_github(sample_reports, context).splitlines() if "title=syndcheck/not-checked::" not in line]
+    # Rules not checked, and those not compared with an original, are notices of their own (see
+    # the tests below), not findings.
+    notes = ("title=syndcheck/not-checked::", "title=syndcheck/no-original::")
+    lines = [line for line in format_github(sample_reports, context).splitlines() if not any(note in line for note in notes)]
     command = {"error": "error", "warning": "warning", "info": "notice"}
     expected = [
         f"::{command[f['severity']]} file={entry['path']},line={f['line']},col={f['column']},title={f['rule']}::"
@@ -726,7 +730,7 @@ def test_require_pack_on_the_command_line_fails_in_each_report_it_writes(cli: An
     assert [(r["ruleId"], r["level"]) for r in sarif["results"]] == [("syndcheck/no-pack", "error")]
     # The same run without the option: nothing fails, in any format.
     relaxed = cli("check", "--format", "github", *given, str(good), str(unlicensed))
-    assert (relaxed.code, relaxed.out) == (0, "")
+    assert (relaxed.code, [line.split("::")[1] for line in relaxed.out.splitlines()]) == (0, ["notice title=syndcheck/no-original"])
     assert json.loads(outputs["gitlab"].read_text(encoding="utf-8")) == []
     assert JUnitXml.fromfile(str(outputs["junit"])).failures == 0
 
@@ -827,3 +831,122 @@ def test_a_summary_whose_lists_alone_pass_the_limit_keeps_what_fits_of_them() ->
     whole = _capped(head, rows[:2], [], 10_000)
     assert _capped(head, rows[:2], [], len(whole.encode("utf-8"))) == whole
     assert "not shown" not in whole
+
+
+# --- Rules not run for want of an original, and rules turned off ---------------------------------
+
+KFF_GHOST = "samples/kff-health-news/compliant-ghost.html"
+KFF_NO_ORIGINAL = (
+    "not compared: common/reused-agency-photo, kff-health-news/fidelity, kff-health-news/original-links compare the copy with the "
+    "original story, and none was given (give it with --original FILE or the 'original' metadata key)"
+)
+
+
+def _junit_cases(output: str) -> list[tuple[str, str]]:
+    """(rule id, what the case holds: `skipped: MESSAGE`, `failure` or `passed`) of each test case."""
+    cases = []
+    for suite in JUnitXml.fromstring(output.encode("utf-8")):
+        for case in suite:
+            result = case.result[0] if case.result else None
+            cases.append((case.name, f"skipped: {result.message}" if isinstance(result, Skipped) else "failure" if result else "passed"))
+    return cases
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        # Only the two selected rules are cases, each skipped with the no-original note's own words.
+        (
+            ["--select", "kff-health-news/fidelity,kff-health-news/original-links"],
+            [
+                (rule, "skipped: " + KFF_NO_ORIGINAL.replace("common/reused-agency-photo, ", ""))
+                for rule in ("kff-health-news/fidelity", "kff-health-news/original-links")
+            ],
+        ),
+        # One rule of a pack selected that needs no original: one case, passed, and no note.
+        (["--select", "kff-health-news/tagline"], [("kff-health-news/tagline", "passed")]),
+    ],
+)
+def test_junit_lists_only_the_selected_rules_each_with_its_true_reason(cli: Any, tmp_path: Path, options: list[str], expected: list[tuple[str, str]]) -> None:
+    report = tmp_path / "report.xml"
+    cli("check", *options, "--output", f"junit={report}", KFF_GHOST)
+    output = report.read_text(encoding="utf-8")
+    assert _junit_cases(output) == expected
+    xml = JUnitXml.fromstring(output.encode("utf-8"))
+    assert (xml.tests, xml.skipped) == (len(expected), sum(1 for _, held in expected if held.startswith("skipped")))
+
+
+def test_junit_leaves_out_ignored_rules_and_keeps_every_other_with_its_reason(cli: Any, tmp_path: Path) -> None:
+    full, ignored = tmp_path / "full.xml", tmp_path / "ignored.xml"
+    cli("check", "--output", f"junit={full}", KFF_GHOST)
+    cli("check", "--ignore", "kff-health-news/tagline,common/wire-photo", "--output", f"junit={ignored}", KFF_GHOST)
+    every = _junit_cases(full.read_text(encoding="utf-8"))
+    kept = _junit_cases(ignored.read_text(encoding="utf-8"))
+    # Without a selection every rule of the applied packs is a case, as before.
+    assert len(every) == 11
+    assert kept == [case for case in every if case[0] not in ("kff-health-news/tagline", "common/wire-photo")]
+    reasons = dict(every)
+    assert reasons["kff-health-news/fidelity"] == reasons["common/reused-agency-photo"] == f"skipped: {KFF_NO_ORIGINAL}"
+    assert reasons["creative-commons/author"] == reasons["kff-health-news/tagline"] == "passed"
+
+
+def test_junit_leaves_out_a_rule_a_configuration_turns_off_and_lists_the_change(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "story.html").write_bytes((ROOT / KFF_GHOST).read_bytes())
+    (tmp_path / ".syndcheck.yaml").write_text("root: true\nignore: [kff-health-news/tagline]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--output", "junit=report.xml", "story.html"])
+    xml = JUnitXml.fromstring((tmp_path / "report.xml").read_bytes())
+    story, configuration = xml
+    assert "kff-health-news/tagline" not in [case.name for case in story]
+    assert len(list(story)) == 10
+    assert [case.classname for case in configuration] == ["configuration"]
+
+
+def test_quiet_leaves_out_the_no_original_note_and_keeps_every_other(cli: Any) -> None:
+    quiet = cli("check", "-q", "samples/kff-health-news/tagline-missing.html", "samples/calmatters/compliant-wordpress.html")
+    loud = cli("check", "samples/kff-health-news/tagline-missing.html")
+    assert "not compared:" in loud.out
+    assert "not compared:" not in quiet.out
+    # The file with a finding and the file with a rule not checked are still there, with that note.
+    assert "kff-health-news/tagline  KFF Health News' tagline is not at the end" in quiet.out
+    assert "note: rule calmatters/headline not checked" in quiet.out
+
+
+def test_concise_and_github_say_once_for_the_run_which_rules_were_not_compared(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = ["samples/kff-health-news/tagline-missing.html", KFF_GHOST, "samples/dcnf/no-logo.html"]
+    rules = "common/reused-agency-photo, kff-health-news/fidelity, kff-health-news/original-links, dcnf/original-reporter, dcnf/reused-agency-photo"
+    give = "give it with --original FILE or the 'original' metadata key"
+    note = f"not compared in 3 files: {rules} compare the copy with the original story, and none was given ({give})"
+    concise = cli("check", "-f", "concise", *files).out.splitlines()
+    assert concise[-1] == f"note: {note}"
+    assert sum(1 for line in concise if "not compared" in line) == 1
+    summary_file = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    github = cli("check", "-f", "github", *files).out.splitlines()
+    assert github[-1] == f"::notice title=syndcheck/no-original::{note}"
+    assert sum(1 for line in github if "no-original" in line) == 1
+    assert f"### Not compared with the original story (3 files)\n\n- {note}\n" in summary_file.read_text(encoding="utf-8")
+
+
+def test_gitlab_has_no_issue_for_rules_not_compared(cli: Any, tmp_path: Path) -> None:
+    report = tmp_path / "gl.json"
+    cli("check", "--output", f"gitlab={report}", "samples/kff-health-news/tagline-missing.html")
+    assert [issue["check_name"] for issue in json.loads(report.read_text(encoding="utf-8"))] == ["kff-health-news/tagline"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        # An original given: every rule that compares with it ran.
+        ["--original", "samples/originals/dcnf-original.html", "samples/dcnf/no-logo.html"],
+        # No rule that compares with an original selected.
+        ["--select", "dcnf/logo", "samples/dcnf/no-logo.html", "samples/dcnf/compliant-static.html"],
+        # No pack applies.
+        ["samples/negative/daily-caller-citation.html"],
+    ],
+)
+def test_no_note_of_rules_not_compared_when_every_rule_that_compares_ran(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    summary_file = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    for output in (cli("check", "-f", "concise", *args).out, cli("check", "-f", "github", *args).out, summary_file.read_text(encoding="utf-8")):
+        assert "not compared" not in output.lower()

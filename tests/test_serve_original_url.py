@@ -15,12 +15,16 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from compliance.findings import Finding, FixBlock, Location, Report, Severity
+from compliance.runner import FileResult
 from compliance.serve import ServeSettings
-from compliance.serve.app import create_app, page_check_meta
+from compliance.serve.app import create_app, page_check_meta, said_for_the_page
 from tests.conftest import ROOT
 
 ORIGINALS = ROOT / "samples" / "originals"
 TRUNCATED = (ORIGINALS / "propublica-truncated.md").read_bytes()
+# A ProPublica copy without its credit line (docs/serve.md's example).
+WELDS = (ROOT / "docs" / "examples" / "welds.md").read_bytes()
 FAITHFUL = (ORIGINALS / "propublica-faithful.md").read_bytes()
 # The address the server listens on by default, which the Host of every request must name; the
 # originals are served on loopback, which a fetch reaches only as a trusted network.
@@ -166,3 +170,53 @@ def test_without_an_original_the_page_says_to_give_it_in_its_own_fields() -> Non
     given_on_the_page = "(upload the original story's saved page as the Original story file, or give its Original URL)"
     assert f"compare the copy with the original story, and none was given {given_on_the_page}" in page
     assert "--original FILE" not in page
+
+
+def test_the_line_below_a_block_to_paste_names_the_pages_fields() -> None:
+    page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), WELDS)
+    assert (
+        "Replace [ORIGINAL URL] with the original story's URL before pasting, or give it and check again: "
+        "the Original URL field, or an Original story file whose canonical link names it."
+    ) in page
+    assert "--meta" not in page
+
+
+def test_with_the_original_url_given_no_block_needs_a_line_below_it() -> None:
+    page = _submit(TestClient(create_app(ServeSettings()), base_url=BASE), WELDS, original_url="https://www.propublica.org/article/welds")
+    assert "[ProPublica](https://www.propublica.org/article/welds)" in page
+    assert "Replace [ORIGINAL URL]" not in page
+
+
+@pytest.mark.parametrize(
+    ("said", "on_the_page"),
+    [
+        (
+            "Replace [REPORTER] with the reporter's name before pasting, or give it and check again: "
+            "the original story (--original FILE) or --meta reporter=NAME",
+            "Replace [REPORTER] with the reporter's name before pasting, or give it and check again: "
+            "the Reporter field, or upload the original story as the Original story file",
+        ),
+        (
+            "Replace [HEADLINE] with the original headline before pasting, or give it and check again: "
+            "the original story (--original FILE) or --meta original_headline=TEXT",
+            "Replace [HEADLINE] with the original headline before pasting, or give it and check again: "
+            "the Original headline field, or upload the original story as the Original story file",
+        ),
+        # A pack's own value, by the same options one at a time; a key the page has no field for
+        # goes under "Other metadata".
+        (
+            "Replace [LOGO URL] with the logo URL before pasting, or give it and check again: "
+            "the original story with its image whose alt text matches 'logo' (--original FILE) or --meta gazette-logo=VALUE",
+            "Replace [LOGO URL] with the logo URL before pasting, or give it and check again: "
+            "the original story with its image whose alt text matches 'logo' (the Original story file) or gazette-logo=VALUE under Other metadata",
+        ),
+        # What needs no rewording stays as it is.
+        ("Replace [LOGO URL] with the logo URL before pasting", "Replace [LOGO URL] with the logo URL before pasting"),
+    ],
+)
+def test_every_way_to_give_a_value_is_said_as_the_pages_field(said: str, on_the_page: str) -> None:
+    finding = Finding("gazette/credit", Severity.ERROR, "No credit.", "Add it.", Location(1), fix=FixBlock("[X]", "before the body", None, (said,)))
+    result = said_for_the_page(FileResult(Report(path="story.md", packs=("gazette",), findings=(finding,))))
+    (shown,) = result.report.findings
+    assert shown.fix is not None
+    assert shown.fix.fill_in == (on_the_page,)

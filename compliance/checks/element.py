@@ -307,6 +307,26 @@ def _with_svg(selector: Selector) -> Selector:
     return Selector(f"{selector.css}, svg", f"{selector.xpath} | descendant-or-self::svg" if selector.xpath else "")
 
 
+# What to do about a tag a cookie-consent manager holds back (`_held_back`): it is on the page
+# already, so the fix is to exempt it, not to paste it again.
+HELD_BACK_HELP = (
+    "It is on the page already, so pasting it again does not help: exempt it from the cookie-consent manager so "
+    "that it loads with the article for every reader (give it back the plain src and type the publisher's "
+    'republish code has; with Cookiebot, data-cookieconsent="ignore"; with other consent tools, their setting '
+    "or allow-list for a tag that needs no consent)."
+)
+
+
+def text_image_help(line: str, place: str) -> str:
+    """The fix of an image a check asks for (`asks_for_an_image`) in a plain-text copy, which
+    writes an image as a line of its alt text (see docs/samples.md): `line` is the fix's text
+    block, `place` where it goes ("before the byline")."""
+    return (
+        f'This is a plain-text copy, where an image stands as a line of its alt text: write "{line}" on a line of its '
+        f"own, directly {place}. In the HTML or Markdown copy, place the image itself there."
+    )
+
+
 def asks_for_an_image(check: Check) -> bool:
     """Whether a check asks for an image and nothing else: an element check whose selector is of
     images (`img`, `amp-img`), or an `any`/`all` of such checks (the DCNF logo by its alt text or

@@ -9,6 +9,7 @@ from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
 from compliance.formatters.pipeline import pipeline_notes
+from compliance.formatters.summary import Summary, not_compared_note, summarize
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -30,10 +31,20 @@ def format_concise_report(report: Report, *, color: bool = False) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def format_not_compared(summary: Summary) -> str:
+    """After the findings: the run's one `note:` line naming the rules that were not run for want
+    of an original story, and in how many files (see `not_compared_note`); "" when there are none.
+    One line for the run, not one per file: nearly every file is checked without its original."""
+    note = not_compared_note(summary)
+    return f"note: {visible(note)}\n" if note else ""
+
+
 def format_concise(reports: Sequence[Report], context: FormatContext) -> str:
     """Every finding of the run, one line each, in the order of the files (with its notes of rules
-    not checked); then a `configuration:`
-    line for each way a configuration file weakened the checks (which no quickfix list mistakes for a finding)."""
+    not checked); then the `note:` line of rules not compared with an original story, and a
+    `configuration:` line for each way a configuration file weakened the checks (neither of which
+    a quickfix list mistakes for a finding)."""
     from compliance.formatters.text import format_adjustments
 
-    return "".join(format_concise_report(report, color=context.color) for report in reports) + format_adjustments(context.adjusted_rules)
+    findings = "".join(format_concise_report(report, color=context.color) for report in reports)
+    return findings + format_not_compared(summarize(reports)) + format_adjustments(context.adjusted_rules)

@@ -17,9 +17,11 @@ from compliance.display import visible
 from compliance.findings import Report, Severity
 from compliance.formatters.context import FormatContext
 from compliance.formatters.pipeline import display_path, file_notices, file_of, in_payload, pipeline_notes, unchecked_notices, with_required_pack
-from compliance.formatters.summary import summarize
+from compliance.formatters.summary import not_compared_note, summarize
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# The title of the job's notice naming the rules not run for want of an original story.
+NOT_COMPARED_RULE = "syndcheck/no-original"
 
 _BREAKS = {"\r": "%0D", "\n": "%0A"}
 _LINE_BREAK = re.compile(r"(\r|\n)")
@@ -46,7 +48,8 @@ def escape_property(text: str) -> str:
 def format_github(reports: Sequence[Report], context: FormatContext) -> str:
     """One workflow command per finding: the message, then the fix on the next line; and a
     `::notice` titled `syndcheck/not-checked` for each notice naming rules the run did not check
-    (`syndcheck/front-matter` for a front matter not read)."""
+    (`syndcheck/front-matter` for a front matter not read); last, one `::notice` titled
+    `syndcheck/no-original`, on no file, naming the rules not run for want of an original story."""
     lines = []
     for report in reports:
         path = escape_property(file_of(report, context.base_dir))
@@ -67,6 +70,10 @@ def format_github(reports: Sequence[Report], context: FormatContext) -> str:
     for change in context.adjusted_rules:
         file = escape_property(display_path(change.file, context.base_dir))
         lines.append(f"::warning file={file},line={change.line},col=1,title=syndcheck configuration::{escape_data(change.describe())}")
+    # Rules not run for want of an original: one notice for the job, on no file (nearly every file
+    # has them, and a notice per file would use up the few annotations GitHub shows per step).
+    if note := not_compared_note(summarize(reports)):
+        lines.append(f"::notice title={NOT_COMPARED_RULE}::{escape_data(note)}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -123,6 +130,8 @@ def format_github_summary(reports: Sequence[Report], context: FormatContext) -> 
             for report in selected:
                 reason = "; ".join(n.message for n in file_notices(report))
                 tail.append(f"- {_markdown(display_path(report.path, context.base_dir))}: {_markdown(reason)}")
+    if note := not_compared_note(summary):
+        tail += ["", f"### Not compared with the original story ({_plural(summary.files_not_compared, 'file')})", "", f"- {_markdown(note)}"]
     unchecked = [(report, notice) for report in reports for notice in unchecked_notices(report)]
     if unchecked:
         tail += ["", f"### Rules not checked ({summary.rules_not_checked} in {_plural(summary.files_with_rules_not_checked, 'file')})", ""]

@@ -84,7 +84,9 @@ def _suite(report: Report, context: FormatContext) -> ET.Element:
     else:
         findings = _findings_by_rule(report)
         passed = {p.rule: p for p in report.passed}
-        cases = [(rule.pack, rule.id) for rule in applied_rules(report, context)]
+        # A rule `--select`, `--ignore` or a configuration turned off is no test of this run: it
+        # neither ran nor was meant to, and a skipped case for it would inflate `skipped`.
+        cases = [(rule.pack, rule.id) for rule in applied_rules(report, context) if _meant_to_run(report, rule.id)]
         known = {rule_id for _, rule_id in cases}
         # A rule no loaded pack lists (packs changed between check and format) still gets its case.
         for rule_id, pack_id in [(f.rule, f.pack) for f in report.findings] + [(p.rule, p.pack) for p in report.passed]:
@@ -133,12 +135,22 @@ def _findings_by_rule(report: Report) -> dict[str, list[Finding]]:
     return grouped
 
 
+def _meant_to_run(report: Report, rule_id: str) -> bool:
+    """Whether the run meant to check this rule on the report's document: it ran to a conclusion
+    (`evaluated_rules`), or a notice says why it could not."""
+    return rule_id in report.evaluated_rules or _rule_notice(report.notices, rule_id) is not None
+
+
 def _rule_notice(notices: Sequence[Notice], rule_id: str) -> Notice | None:
     """A notice saying that this rule was not checked or not run: one that counts it among the
-    rules not checked (`undecided`, `missing-meta`...), or names it in its message
-    (`pattern-too-large`, and `no-original`, whose rules were not run for want of an original)."""
+    rules not checked (`undecided`, `missing-meta`...) or among those not run for want of an
+    original (`no-original`), or names it in its message (`missing-meta`, `pattern-too-large`)."""
     named = re.compile(rf"(?<![\w/-]){re.escape(rule_id)}(?![\w/-])")
     return next(
-        (n for n in notices if rule_id in n.unchecked_rules or (n.code in ("missing-meta", "pattern-too-large", "no-original") and named.search(n.message))),
+        (
+            n
+            for n in notices
+            if rule_id in n.unchecked_rules or rule_id in n.not_compared or (n.code in ("missing-meta", "pattern-too-large") and named.search(n.message))
+        ),
         None,
     )

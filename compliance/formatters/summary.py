@@ -25,10 +25,16 @@ class Summary(NamedTuple):
     # Rules a checked file's notices say were not checked (one per rule and file), and in how many files.
     rules_not_checked: int = 0
     files_with_rules_not_checked: int = 0
+    # Files whose rules that compare with the original story were not run, none being given
+    # (`no-original`), and those rules, each once in the order first met: no count of rules not
+    # checked, since most runs have no original, but the CI formats say it once for the run.
+    files_not_compared: int = 0
+    rules_not_compared: tuple[str, ...] = ()
 
     def add(self, report: Report) -> Summary:
         """This summary with one more report counted."""
         no_pack = report.checked and not report.packs
+        not_compared = [rule for notice in report.notices for rule in notice.not_compared]
         return Summary(
             files=self.files + 1,
             checked=self.checked + (1 if report.checked else 0),
@@ -42,6 +48,8 @@ class Summary(NamedTuple):
             suppressed=self.suppressed + sum(1 for item in report.suppressed if item.kind == "inSource"),
             rules_not_checked=self.rules_not_checked + len(report.unchecked_rules),
             files_with_rules_not_checked=self.files_with_rules_not_checked + (1 if report.unchecked_rules else 0),
+            files_not_compared=self.files_not_compared + (1 if not_compared else 0),
+            rules_not_compared=tuple(dict.fromkeys((*self.rules_not_compared, *not_compared))),
         )
 
     def as_dict(self) -> dict[str, int]:
@@ -66,3 +74,17 @@ def summarize(reports: Iterable[Report]) -> Summary:
     for report in reports:
         summary = summary.add(report)
     return summary
+
+
+def not_compared_note(summary: Summary) -> str | None:
+    """The run's one line saying which rules were not run for want of an original story and in how
+    many files (`no-original`), for the formats that show no per-file notes (concise, GitHub);
+    None when every file's original was given or no rule needed one."""
+    if not summary.files_not_compared:
+        return None
+    from compliance.checks.base import GIVE_ORIGINAL
+
+    rules = summary.rules_not_compared
+    files = f"{summary.files_not_compared} file{'' if summary.files_not_compared == 1 else 's'}"
+    compare = "compares the copy" if len(rules) == 1 else "compare the copy"
+    return f"not compared in {files}: {', '.join(rules)} {compare} with the original story, and none was given ({GIVE_ORIGINAL})"

@@ -21,8 +21,9 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def format_report(report: Report, *, color: bool = False, show_passed: bool = True, explain_detection: bool = False) -> str:
-    """One file's block of output."""
+def format_report(report: Report, *, color: bool = False, show_passed: bool = True, show_not_compared: bool = True, explain_detection: bool = False) -> str:
+    """One file's block of output. `show_not_compared=False` (`--quiet`) leaves out the note of the
+    rules not run for want of an original story (`no-original`), which nearly every file has."""
     lines = []
     # A skipped file (empty, binary, a FIFO) was not read for a publisher at all: "no pack" would
     # read as "no publisher's markers found".
@@ -31,7 +32,8 @@ def format_report(report: Report, *, color: bool = False, show_passed: bool = Tr
     if explain_detection:
         lines.extend(_detection_lines(report))
     for notice in report.notices:
-        lines.append(f"  note: {_v(notice.message)}")
+        if show_not_compared or notice.code != "no-original":
+            lines.append(f"  note: {_v(notice.message)}")
     for finding in report.findings:
         severity = _paint(f"{finding.severity.label:<7}", _COLORS[finding.severity], color)
         lines.append(f"  {finding.location!s:<8} {severity} {_v(finding.rule)}  {_v(finding.message)}")

@@ -34,8 +34,8 @@ from compliance.display import json_output, visible
 from compliance.document import DocumentKind
 from compliance.errors import ConfigError, closest
 from compliance.fetchguard import FetchGuard, parse_networks
-from compliance.findings import Notice
-from compliance.fixtemplates import check_metadata
+from compliance.findings import Finding, Notice
+from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE, check_metadata
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
@@ -499,15 +499,51 @@ _GIVE_ORIGINAL_ON_THE_PAGE = "upload the original story's saved page as the Orig
 
 
 def said_for_the_page(result: FileResult) -> FileResult:
-    """`result` with its `no-original` note telling the editor the page's fields to give the
-    original story in, rather than the command line's option (the engine's note names
-    `--original FILE`, which the page has no use for)."""
-    notices = result.report.notices
-    if not any(n.code == "no-original" for n in notices):
-        return result
+    """`result` with its `no-original` note, and the line below each block to paste that says how
+    to give a value it lacks, telling the editor the page's fields rather than the command line's
+    options (the engine names `--original FILE` and `--meta original-url=URL`, which the page has
+    no use for)."""
+    report = result.report
     on_the_page = GIVE_ORIGINAL, _GIVE_ORIGINAL_ON_THE_PAGE
-    said = tuple(dataclasses.replace(n, message=n.message.replace(*on_the_page)) if n.code == "no-original" else n for n in notices)
-    return dataclasses.replace(result, report=dataclasses.replace(result.report, notices=said), packed=b"")
+    notices = tuple(dataclasses.replace(n, message=n.message.replace(*on_the_page)) if n.code == "no-original" else n for n in report.notices)
+    findings = tuple(_fill_in_for_the_page(f) for f in report.findings)
+    if notices == report.notices and findings == report.findings and all(a.fix == b.fix for a, b in zip(findings, report.findings, strict=True)):
+        return result
+    return dataclasses.replace(result, report=dataclasses.replace(report, notices=notices, findings=findings), packed=b"")
+
+
+def _how_to_give(missing: str) -> str:
+    """The ways to give a value, from what `BUILT_IN_VALUES` says is missing ("…: give HOW")."""
+    return missing.partition(": give ")[2]
+
+
+# The command line's ways to give a value a block to paste lacks → the page's fields.
+_GIVE_ON_THE_PAGE = tuple((_how_to_give(BUILT_IN_VALUES[name]), _how_to_give(said)) for name, said in BUILT_IN_VALUES_ON_THE_PAGE.items())
+
+
+_META_OPTION = re.compile(r"--meta ([\w.-]+)=([A-Z]+)")
+_PAGE_FIELD_LABELS = {name: label for name, label, _, _ in PAGE_META_FIELDS}
+
+
+def _meta_on_the_page(match: re.Match[str]) -> str:
+    """`--meta KEY=VALUE` said as the page's field for KEY, or as a line of "Other metadata"."""
+    key = match.group(1)
+    label = _PAGE_FIELD_LABELS.get(key.replace("-", "_"))
+    return f"the {label} field" if label else f"{key}={match.group(2)} under Other metadata"
+
+
+def _fill_in_for_the_page(finding: Finding) -> Finding:
+    """`finding` with its block's fill-in lines naming the page's fields (see `said_for_the_page`)."""
+    if finding.fix is None or not finding.fix.fill_in:
+        return finding
+    lines = []
+    for line in finding.fix.fill_in:
+        for command_line, page in _GIVE_ON_THE_PAGE:
+            line = line.replace(command_line, page)
+        # A pack's own value: said by the same options, one at a time.
+        line = line.replace("(--original FILE)", "(the Original story file)")
+        lines.append(_META_OPTION.sub(_meta_on_the_page, line))
+    return dataclasses.replace(finding, fix=dataclasses.replace(finding.fix, fill_in=tuple(lines)))
 
 
 def not_compared(result: FileResult, meta: Mapping[str, str], packs: Sequence[Pack]) -> FileResult:
