@@ -1331,7 +1331,6 @@ RUNNING_TAGS = {
     "application/javascript": TAG.format(attrs=' type="application/javascript"'),
     "a module": TAG.format(attrs=' type="module"'),
     "the JavaScript language": TAG.format(attrs=' language="JavaScript"'),
-    "a pixel image in noscript": '<noscript><img src="https://counter.example/c.gif" width="1" height="1" alt=""></noscript>',
     "a module marked nomodule (the attribute is ignored on a module)": TAG.format(attrs=' type="module" nomodule'),
     "a script with a data-src beside its src": TAG.format(attrs=' data-src="https://counter.example/c.js"'),
     "a lazy pixel image, loaded from its data-src": '<img class="lazyload" data-src="https://counter.example/c.gif" width="1" height="1" alt="">',
@@ -1372,6 +1371,14 @@ def test_a_tracking_tag_that_runs_counts(case: str) -> None:
     report = tracker_report(RUNNING_TAGS[case])
     assert report.findings == ()
     assert [p.rule for p in report.passed] == ["tracker/script"]
+
+
+def test_a_pixel_image_only_in_noscript_loads_only_without_javascript() -> None:
+    """Readers with JavaScript on (almost all) never load it: a warning that says so, not a pass."""
+    (finding,) = tracker_report('<noscript><img src="https://counter.example/c.gif" width="1" height="1" alt=""></noscript>').findings
+    assert finding.rule == "tracker/script"
+    assert finding.severity.name == "WARNING"
+    assert "only in <noscript>" in (finding.detail or "")
 
 
 def test_data_uri_sizes_are_read_from_the_image_header() -> None:

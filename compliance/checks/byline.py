@@ -16,7 +16,13 @@ shows, parted by " / " ("By NAME / From the Daily Caller News Foundation"). An o
 element ("by", "Written by") is read with the name in the element or block right after it
 (`<span>by</span><h3><a href="/profile/1">NAME</a></h3>`: "by NAME"); a byline above the headline
 and outside the article that credits none of the people the story's own byline does (a serial's
-"Title by Author" header over one chapter) gives way to the story's. A topic or section label
+"Title by Author" header over one chapter) gives way to the story's. When the story carries its
+own byline crediting an outlet ("By NAME, The Daily Caller", or "By , KFF Health News" with the
+name lost), a theme's author line above it that credits no outlet and none of its people (a
+WordPress entry header's "Sarah Gooding June 27, 2024", the account that posted the story),
+written in other markup than the byline (another element or class), is not read by the check:
+it cannot stand in for the reporter. A second author's line written as the byline is (two
+`<p class="byline">` lines) is a byline of the story. A topic or section label
 over the byline in an author box (`<h6>Tech Industry</h6>` over "by NAME") is no part of it, and
 words that are all a topic's ("Tech Industry", "Health Care") are no person's name. A label that
 opens with no such word ("Inside Politics", "Morning Briefing") is told by the page's markup: an
@@ -361,12 +367,66 @@ def _satisfies(doc: Document, byline: Byline, params: BylineParams, ctx: Context
     return True, ""
 
 
+def _credits_an_outlet(byline: Byline) -> bool:
+    """Whether the byline credits an outlet or institution beside its names (or instead of a
+    name it lost: "By , KFF Health News")."""
+    return bool(byline.reading.credit.strip())
+
+
+def _contains(outer: Any, inner: Any) -> bool:
+    """Whether lxml element `inner` is `outer` or inside it (False for a missing element)."""
+    if outer is None or inner is None:
+        return False
+    return inner is outer or (hasattr(inner, "iterancestors") and any(ancestor is outer for ancestor in inner.iterancestors()))
+
+
+def _shape(element: Any) -> tuple[str, frozenset[str]]:
+    """An element's tag and class words: how a template writes a line ("p" and {"byline"})."""
+    if element is None or not isinstance(element.tag, str):
+        return ("", frozenset())
+    return (element.tag.lower(), frozenset((element.get("class") or "").split()))
+
+
+def _apart_and_above(line: Byline, story: Byline) -> bool:
+    """Whether `line` stands before `story`, neither holds the other, and it is written otherwise:
+    a line of the same shape ("By Ines Marlowe" over "By Tomas Reyes, Monash University", both
+    `<p class="byline">`) is a second author's byline of the story, not a theme's."""
+    if line.index >= story.index or _contains(story.element, line.element) or _contains(line.element, story.element):
+        return False
+    return line.element is not None and _shape(line.element) != _shape(story.element)
+
+
+def story_bylines(doc: Document) -> tuple[Byline, ...]:
+    """The bylines a byline check reads: the document's, less a theme's author line that stands
+    in for nobody. When the story carries its own byline, one that credits an outlet ("By Nick
+    Pope, The Daily Caller", or "By , Daily Caller News Foundation" whose name was lost), an
+    author line above it that credits no outlet and none of its people (a WordPress entry
+    header's "Sarah Gooding June 27, 2024": the account that posted the story) is not the
+    reporter's byline, so it cannot pass for the story's. Without such a byline, or when the
+    lines share a person, one holds the other, or both are written alike (two authors' "By"
+    lines), every byline counts, as before."""
+    own = [byline for byline in doc.bylines if _credits_an_outlet(byline)]
+    if not own:
+        return doc.bylines
+    own_people = {person_key(name) for byline in own for name in byline.names}
+
+    def posting_account(byline: Byline) -> bool:
+        return (
+            bool(byline.names)
+            and not _credits_an_outlet(byline)
+            and not any(person_key(name) in own_people for name in byline.names)
+            and all(_apart_and_above(byline, story) for story in own)
+        )
+
+    return tuple(byline for byline in doc.bylines if not posting_account(byline))
+
+
 def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
-    """Pass on the first byline that satisfies every requirement."""
+    """Pass on the first byline that satisfies every requirement (among `story_bylines`)."""
     # Each reason once, in the order first given: a dict, as a page may hold thousands of bylines.
     reasons: dict[str, None] = {}
     hits: list[Hit] = []
-    for byline in doc.bylines:
+    for byline in story_bylines(doc):
         ok, reason = _satisfies(doc, byline, params, ctx)
         if ok:
             captures = (
@@ -382,7 +442,7 @@ def evaluate(doc: Document, params: BylineParams, ctx: Context) -> Outcome:
         missing = _without_institution(doc, params, ctx)
         if missing:
             # The first byline that credits one of them, as the reason quotes it.
-            text = next(byline.text for byline in doc.bylines if missing[0] in byline.names)
+            text = next(byline.text for byline in story_bylines(doc) if missing[0] in byline.names)
             whose = f"{missing[0]}'s institution" if len(missing) == 1 else f"the institutions of {listed(missing)}"
             why = f"byline '{text}' does not show {whose}"
             return Outcome(False, (), why, where_a_byline_goes(doc), captures=(("without", listed(missing)),))
@@ -402,7 +462,7 @@ def _without_institution(doc: Document, params: BylineParams, ctx: Context) -> l
     # Doe, Karolinska Institutet" in the author box has the box's institution.
     affiliated: set[tuple[str, ...]] = set()
     unaffiliated: list[tuple[str, str]] = []
-    for byline in doc.bylines:
+    for byline in story_bylines(doc):
         linked = link is not None and _links_institution(doc, byline, link)
         affiliations = byline.reading.affiliations or ((),) * len(byline.names)
         for name, parts in zip(byline.names, affiliations, strict=False):
@@ -516,9 +576,11 @@ _BYLINE_LINE = on_first_use(r"^\s*by:?\s+[^\W\d_]", re.IGNORECASE)
 
 def where_a_byline_goes(doc: Document) -> Callable[[], Location]:
     """Where a finding about the byline points, computed when a report asks: the first byline,
-    else the headline, else the start of the article."""
-    if doc.bylines:
-        return functools.partial(doc.locate, doc.bylines[0])
+    else the headline, else the start of the article (a theme's author line that `story_bylines`
+    leaves out is not where the story's byline goes)."""
+    bylines = story_bylines(doc)
+    if bylines:
+        return functools.partial(doc.locate, bylines[0])
     if doc.headline is not None:
         return functools.partial(doc.locate, doc.headline)
     return lambda: doc.article_location

@@ -24,6 +24,8 @@ hidden by markup or by the page's own CSS, and for an image larger than 2px. An 
 only in `<noscript>`, with neither a lazy-load placeholder nor an image readers see outside it
 (a 1px or hidden `<img>` or `<amp-img>` before or around it is not one), is seen only by readers
 with JavaScript off: a requirement it alone meets is reported as a warning that says so, not passed.
+With `visible: any` the same holds of an image no reader sees (a 1x1 counter pixel): only in
+`<noscript>`, it loads only for readers with JavaScript off.
 
 An element that can never run or load counts nowhere, whatever `visible` says: anything inside
 a `<template>`, and a `<script>` inside `<noscript>` or with a `type` browsers do not run (only
@@ -253,7 +255,10 @@ def evaluate(doc: Document, params: ElementParams, ctx: Context) -> Outcome:
             continue
         index = _item_index(doc, element)
         hit = Hit(index, functools.partial(doc.locate_element, element), _describe(element), offset=doc_offset(doc, index), element=element)
-        (scripted if visible and doc.shown_only_without_scripts(element) else matched).append(hit)
+        # Only in `<noscript>`: seen (or, for an invisible counter pixel that `visible: any` asks
+        # for, loaded) only by readers with JavaScript off.
+        only_without_scripts = (visible or params.visible == "any") and doc.shown_only_without_scripts(element)
+        (scripted if only_without_scripts else matched).append(hit)
     if scripted:
         return _judge_with_scripted(doc, params, matched, scripted, hidden, outside)
     outcome = _judge(doc, params, matched, hidden, outside)
