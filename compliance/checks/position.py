@@ -128,7 +128,7 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         return _nowhere(inner)
     if params.at == "top":
         return _evaluate_top(doc, params, ctx, inner)
-    article = [item.index for item in doc.items if doc.item_credit_in_article(item)]
+    article = _credit_item_indexes(doc)
     if params.first is not None:
         allowed = set(article[: params.first])
         where = f"the first {params.first} blocks"
@@ -147,6 +147,15 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         detail = explained_later(lambda: f"{what} is at line {first.location.line} ({place}), not {wanted}: it must be within {where} of the article")
         return Outcome(False, (), detail, first.where)
     return _nowhere(inner)
+
+
+def _credit_item_indexes(doc: Document) -> list[int]:
+    """The indexes of the article's items where a credit counts (`item_credit_in_article`), in
+    order, worked out once per document for its `first`/`last` checks."""
+    cached: tuple[int, ...] | None = doc._memo.get("credit_item_indexes")
+    if cached is None:
+        cached = doc._memo["credit_item_indexes"] = tuple(item.index for item in doc.items if doc.item_credit_in_article(item))
+    return list(cached)
 
 
 def _nowhere(inner: Outcome) -> Outcome:
