@@ -209,6 +209,21 @@ def word_count(text: str) -> int:
     return spaced + (letters + 1) // 2
 
 
+def has_words(text: str, least: int) -> bool:
+    """Whether `text` has at least `least` words as `word_count` counts them, counted only as far
+    as the answer needs: a check that asks whether a paragraph is long enough to be running text
+    asks it of every block of a page, most of them long."""
+    if _unspaced_letter().search(text) is not None:
+        return word_count(text) >= least
+    count = 0
+    for part in text.split():
+        if any(map(str.isalnum, part)):
+            count += 1
+            if count >= least:
+                return True
+    return least <= 0
+
+
 def listed(names: Sequence[str]) -> str:
     """Items (people, checks, keys) as a sentence lists them, each as written: "Jane Doe", "Jane
     Doe and John Roe", "Jane Doe, John Roe and Ann Lee"; "" for none."""

@@ -22,7 +22,7 @@ from compliance.engine import check_bytes
 from compliance.findings import Report, Severity
 from compliance.packfiles import load_packs
 from compliance.prefilter import Prefilter
-from compliance.text import word_count
+from compliance.text import has_words, word_count
 from tests.conftest import ROOT
 
 PACKS = load_packs()
@@ -245,6 +245,24 @@ def test_the_prefilter_keeps_every_credit_link_marker_that_fires() -> None:
 )
 def test_word_count_counts_words_in_every_script(text: str, words: int) -> None:
     assert word_count(text) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This story by Daria Movileanu originally appeared on Global Voices on April 18, 2024.",
+        "نُشرت هذه القصة أصلاً على الأصوات العالمية.",
+        "本文原载于全球之声。",
+        "By Jane Doe — a dash — alone « » counts no word",
+        "one two three four five six",
+        "one two three four five",
+        "Mixed 全球之声 and English words here",
+        "",
+    ],
+)
+def test_has_words_answers_as_the_full_count_does_at_every_threshold(text: str) -> None:
+    # It stops counting once the answer is known; the answer is the full count's.
+    assert [has_words(text, least) for least in range(0, 16)] == [word_count(text) >= least for least in range(0, 16)]
 
 
 def test_the_rule_packs_doc_example_applies_the_pack_and_reports_the_missing_license(cli: Any, tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ from compliance.document.elements import BLOCK_TAGS, text_of
 from compliance.findings import START
 from compliance.options import Option
 from compliance.patterns import Pattern
-from compliance.text import shorten, word_count
+from compliance.text import has_words, shorten
 from compliance.urls import same_page, url_form
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the matching link's or canonical URL.
@@ -155,8 +155,8 @@ def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
     from compliance.prefilter import fold, pattern_words
 
     need = pattern_words(pattern.regex_text) if pattern is not None and pattern.template is None else None
-    if need is None or not doc.links:
-        return doc.links
+    if need is None or not doc.links or any(not alternative for alternative in need):
+        return doc.links  # no words to look for, or an alternative that needs none
     index: tuple[bytes, list[int]] | None = doc._memo.get("link-url-index")
     if index is None:
         folded = [fold(url_form(link.href) or "") for link in doc.links]
@@ -166,17 +166,17 @@ def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
     urls, starts = index
     found: set[int] = set()
     for alternative in need:
-        holding: set[int] | None = None
-        for word in alternative:
-            links = set()
-            at = urls.find(word)
-            while at >= 0:
-                links.add(bisect.bisect_right(starts, at) - 1)
-                at = urls.find(word, at + 1)
-            holding = links if holding is None else holding & links
-            if not holding:
-                break
-        found |= holding or set()
+        # The longest word is the rarest ("propublica.org/article/" rather than "http"): the URLs
+        # holding it are found in the index, and the other words are looked for in those alone.
+        first, *others = sorted(alternative, key=len, reverse=True)
+        at = urls.find(first)
+        while at >= 0:
+            link = bisect.bisect_right(starts, at) - 1
+            end = starts[link + 1] - 1 if link + 1 < len(starts) else len(urls)
+            url = urls[starts[link] : end]
+            if all(word in url for word in others):
+                found.add(link)
+            at = urls.find(first, end)
     return [doc.links[i] for i in sorted(found)]
 
 
@@ -201,7 +201,7 @@ def _in_credit_block(doc: Document, link: Link) -> bool:
     if not 0 <= link.index < len(doc.items):
         return False
     item = doc.item_at(link.index)
-    return not isinstance(item, Block) or word_count(item.text) <= _CREDIT_WORDS
+    return not isinstance(item, Block) or not has_words(item.text, _CREDIT_WORDS + 1)
 
 
 def _reads_and_stands_as_wanted(doc: Document, link: Link, params: LinkParams, ctx: Context) -> bool:

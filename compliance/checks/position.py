@@ -128,7 +128,7 @@ def evaluate(doc: Document, params: PositionParams, ctx: Context) -> Outcome:
         return _nowhere(inner)
     if params.at == "top":
         return _evaluate_top(doc, params, ctx, inner)
-    article = [item.index for item in doc.items if doc.item_credit_in_article(item)]
+    article = _credit_item_indexes(doc)
     if params.first is not None:
         allowed = set(article[: params.first])
         where = f"the first {params.first} blocks"
@@ -157,13 +157,22 @@ def hidden_in_place(doc: Document, params: PositionParams, index: int) -> bool:
     if params.at == "top":
         start = _body_start(doc, set())
         return start is None or index <= start.index
-    article = [item.index for item in doc.items if doc.item_credit_in_article(item)]
+    article = _credit_item_indexes(doc)
     if not article:
         return True
     if params.first is not None:
         return index <= article[: params.first][-1]
     allowed = last_items(article, params.last or 1, story_tail(doc))
     return not allowed or index > min(allowed)
+
+
+def _credit_item_indexes(doc: Document) -> list[int]:
+    """The indexes of the article's items where a credit counts (`item_credit_in_article`), in
+    order, worked out once per document for its `first`/`last` checks."""
+    cached: tuple[int, ...] | None = doc._memo.get("credit_item_indexes")
+    if cached is None:
+        cached = doc._memo["credit_item_indexes"] = tuple(item.index for item in doc.items if doc.item_credit_in_article(item))
+    return list(cached)
 
 
 def _nowhere(inner: Outcome) -> Outcome:

@@ -14,7 +14,7 @@ from compliance.document.byline_reading import person_key
 from compliance.document.elements import names
 from compliance.firstuse import on_first_use
 from compliance.lookalike import plain_letters
-from compliance.text import word_count
+from compliance.text import has_words
 from compliance.urls import is_http_url, page_key, url_host, without_tracking
 
 
@@ -56,7 +56,7 @@ def _running_text(doc: Document, block: Block) -> bool:
     """`is_body_paragraph` but for widgets beside the story: read of each block on its own."""
     text = block.text.strip()
     # Words counted in any script: a Chinese paragraph has no spaces, and is running text too.
-    if block.heading or word_count(text) < _BODY_WORDS or not _SENTENCE_END().search(text):
+    if block.heading or not has_words(text, _BODY_WORDS) or not _SENTENCE_END().search(text):
         return False
     element = block.element
     if element is None or not isinstance(element.tag, str):

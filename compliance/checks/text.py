@@ -109,7 +109,7 @@ def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None)
         wanted = {b.index for b in doc.bylines if b.source != "front matter"}
         blocks = [b for b in doc.blocks if b.index in wanted]
     else:
-        blocks = [b for b in doc.blocks if doc.item_credit_in_article(b)]
+        blocks = _credit_blocks(doc)
     if first is not None:
         blocks = blocks[:first]
     if last is not None and scope == "article":
@@ -118,6 +118,15 @@ def scope_blocks(doc: Document, scope: str, first: int | None, last: int | None)
     elif last is not None:
         blocks = blocks[-last:]
     return blocks
+
+
+def _credit_blocks(doc: Document) -> list[Block]:
+    """The blocks of the article where a credit counts (`Document.item_credit_in_article`), worked
+    out once per document: every text check of every pack scoped to the article asks for them."""
+    cached: tuple[Block, ...] | None = doc._memo.get("credit_blocks")
+    if cached is None:
+        cached = doc._memo["credit_blocks"] = tuple(b for b in doc.blocks if doc.item_credit_in_article(b))
+    return list(cached)
 
 
 def outside_of(doc: Document, blocks: list[Block], selector: Selector) -> list[Block]:
