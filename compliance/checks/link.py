@@ -232,7 +232,7 @@ def hidden_links(doc: Document, params: LinkParams, ctx: Context) -> list[Link]:
         text = link.text or " ".join(str(image.get("alt") or "") for image in link.element.iter("img"))
         if params.text is not None and not ctx.bind(params.text).search(text):
             continue
-        if params.credit and word_count(_enclosing_block_text(link.element)) > _CREDIT_WORDS:
+        if params.credit and has_words(_enclosing_block_text(link.element), _CREDIT_WORDS + 1):
             continue
         found.append(link)
     return found
