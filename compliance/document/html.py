@@ -33,6 +33,7 @@ from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.positions import SourcePositions, lines_by_lf, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode
 from compliance.document.region import find_article_root, find_story_head, is_chrome
+from compliance.document.shadow import ShadowTrees, shadow_trees
 from compliance.document.visibility import (
     HIDDEN,
     IMAGE_SOURCE_ATTRIBUTES,
@@ -856,6 +857,8 @@ class _Walk:
         "region_line",
         "region_starts",
         "root",
+        "shadow",
+        "slot_frames",
         "stack",
         "style",
         "styled",
@@ -868,7 +871,11 @@ class _Walk:
         # story's head outside it (`find_story_head`).
         self.region_starts = article_head | {article_root}
         self.found = _Walked()
-        self.style = PageStyle.of(root, quirks=quirks)
+        # The page's declarative shadow roots (None for a page without any), and the frame of each
+        # of their slots once opened, which the light-DOM children slotted into it inherit from.
+        self.shadow = shadow_trees(root)
+        self.slot_frames: dict[Any, _Frame] = {}
+        self.style = PageStyle.of(root, quirks=quirks, shadow=self.shadow)
         self.styled = self.style.styled
         # The words the page's CSS generates before and after elements (`::before`, `::after`).
         self.generated = self.style.generated
@@ -966,8 +973,61 @@ class _Walk:
         look-up on its tag; what its attributes say (hiding, chrome, byline markup) is read from one
         `items()` call rather than from a `get` per attribute (each of which encodes the name and
         searches the node's attributes); and a plain element without attributes takes its
-        parent's frame and has only its text read."""
+        parent's frame and has only its text read. On a page with declarative shadow roots, an
+        element is read as it renders in them (`_enter_shadowed`)."""
         parent = self.stack[-1]
+        if self.shadow is not None:
+            return self._enter_shadowed(element, parent, self.shadow)
+        return self._enter_element(element, parent)
+
+    def _enter_shadowed(self, element: Any, parent: _Frame, shadow: ShadowTrees) -> bool:
+        """Open an element of a page with declarative shadow roots: a shadow root's template shows
+        what it holds as its host's content; a light-DOM child of a host that no slot takes (or a
+        slot's fallback content, when something is slotted into it) never renders; a slotted one
+        inherits from its slot, whose frame is put on the stack under its own (and taken off after
+        it: `_text_frame_after`)."""
+        if element in shadow.unrendered:
+            if parent[_VISIBLE]:
+                self.found.visibility[element] = False
+            self.stack.append((False, HIDDEN, False, parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
+            return False
+        if element in shadow.roots:
+            self.stack.append((False, *parent[1:]) if parent[_BLOCK] else parent)
+            if parent[_SHOWS_TEXT] and element.text:
+                self.add_text(element.text, parent, element, tail=False)
+            return True
+        slot = shadow.slot_of.get(element)
+        if slot is not None:
+            parent = self.slot_frames.get(slot, parent)
+            self.stack.append(parent)
+        if element in shadow.filled_slots:
+            # Its own content is fallback, not shown: only what is slotted into it is.
+            self.slot_frames[element] = self._open_mathml(element, parent)
+            return True
+        entered = self._enter_element(element, parent)
+        if slot is not None:
+            self.found.visibility[element] = self.stack[-1][_VISIBLE]
+        if entered and element.tag == "slot":
+            self.slot_frames[element] = self.stack[-1]
+        return entered
+
+    def _text_frame_after(self, element: Any, parent: _Frame, shadow: ShadowTrees) -> _Frame:
+        """The frame the text after an element shows in (`parent`: its parent's), on a page with
+        declarative shadow roots: a host's own text shows in its slot without a name, if any. A
+        slotted element's slot frame (see `_enter_shadowed`) is taken off the stack."""
+        if element in shadow.slot_of:
+            self.stack.pop()
+            parent = self.stack[-1]
+        host = element.getparent()
+        if host not in shadow.hosts:
+            return parent
+        slot = shadow.text_slot[host]
+        if slot is None or slot not in self.slot_frames:
+            return (False, HIDDEN, False, parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False)
+        return self.slot_frames[slot]
+
+    def _enter_element(self, element: Any, parent: _Frame) -> bool:
+        """`enter`, the element's parent frame given."""
         raw_tag = element.tag
         kind = self.kinds.get(raw_tag)
         if kind is None:
@@ -1067,8 +1127,9 @@ class _Walk:
         return False
 
     def _open_mathml(self, element: Any, parent: _Frame) -> _Frame:
-        """Open a MathML element that lays out what it holds, its own text not shown (nor the words
-        after each of its children): its frame, which its children inherit from."""
+        """Open a MathML element (or a slot with something slotted into it) that lays out what it
+        holds, its own text not shown (nor the words after each of its children): its frame,
+        which its children inherit from."""
         kind = _tag_kind(element.tag)
         items = element.items()
         attributes = dict(items) if items else None
@@ -1473,6 +1534,8 @@ class _Walk:
         if element is not self.root:
             tail = element.tail
             parent = self.stack[-1]
+            if self.shadow is not None:
+                parent = self._text_frame_after(element, parent, self.shadow)
             if tail and parent[_SHOWS_TEXT]:
                 self.add_text(tail, parent, element, tail=True)
 
