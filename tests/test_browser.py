@@ -1063,3 +1063,10 @@ def test_a_shadow_root_shows_and_hides_what_the_checker_says(browser: Any) -> No
 
     inked = {markup: _leaves_ink(browser, markup.format("By Maria Lopez")) for markup in cases}
     assert {markup: not ink for markup, ink in inked.items() if (not ink) is not cases[markup]} == {}
+
+
+def test_svg_text_shows_and_hides_what_the_checker_says(browser: Any) -> None:
+    from tests.test_shadow_dom import SVG_TEXT as cases
+
+    inked = {markup: _leaves_ink(browser, f"<p>{markup.format('By Maria Lopez')}</p>") for markup in cases}
+    assert {markup: not ink for markup, ink in inked.items() if (not ink) is not cases[markup]} == {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from compliance.document import parse_document
 from tests.test_hiding_families import byline_hidden, dcnf
 
 # Markup around a byline (`{}`: its words), and whether a reader sees no byline (True) or sees it.
@@ -66,3 +67,55 @@ SHADOW_ROOTS = {
 @pytest.mark.parametrize("markup", sorted(SHADOW_ROOTS))
 def test_a_byline_in_or_under_a_shadow_root_is_hidden_as_in_chromium(markup: str) -> None:
     assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is SHADOW_ROOTS[markup]
+
+
+# Inline SVG text (`{}`: the byline's words; `id=it` marks the element Chromium's screenshot is
+# compared without), and whether a reader sees no byline (True) or sees it.
+SVG_TEXT = {
+    "<svg width=300 height=30><text id=it x=0 y=20>{}</text></svg>": False,
+    "<svg width=300 height=30><text x=0 y=20><tspan id=it>{}</tspan></text></svg>": False,
+    '<svg width=300 height=30><a href="https://example.org/"><text id=it x=0 y=20>{}</text></a></svg>': False,
+    "<svg width=300 height=30><title>Masthead</title><text id=it x=0 y=20>{}</text></svg>": False,
+    "<svg width=300 height=30 fill=none><text id=it x=0 y=20 stroke=black>{}</text></svg>": False,
+    "<svg width=300 height=30><text visibility=hidden x=0 y=20><tspan id=it visibility=visible>{}</tspan></text></svg>": False,
+    # Hidden by its own or an ancestor's presentation attribute, style attribute or the page's CSS.
+    "<svg width=300 height=30><text id=it x=0 y=20 display=none>{}</text></svg>": True,
+    '<svg width=300 height=30><text id=it x=0 y=20 style="display:none">{}</text></svg>': True,
+    "<style>.s{{display:none}}</style><svg width=300 height=30><text class=s id=it x=0 y=20>{}</text></svg>": True,
+    "<svg width=300 height=30><g visibility=hidden><text id=it x=0 y=20>{}</text></g></svg>": True,
+    "<svg width=300 height=30><g opacity=0><text id=it x=0 y=20>{}</text></g></svg>": True,
+    "<svg width=300 height=30><text id=it x=0 y=20 font-size=0>{}</text></svg>": True,
+    '<svg width=300 height=30><text id=it x=0 y=20 style="font-size:0">{}</text></svg>': True,
+    "<svg width=300 height=30 fill=none><text id=it x=0 y=20>{}</text></svg>": True,
+    "<svg width=300 height=30><text id=it x=0 y=20 fill=transparent>{}</text></svg>": True,
+    "<svg width=300 height=30><text id=it x=0 y=20 fill-opacity=0>{}</text></svg>": True,
+    "<svg width=300 height=30><text id=it x=0 y=20 fill=none stroke=black stroke-width=0>{}</text></svg>": True,
+    # Placed outside the <svg>'s box, which clips it.
+    "<svg width=300 height=30><text id=it x=-5000 y=20>{}</text></svg>": True,
+    "<svg width=300 height=30><text id=it x=400 y=20>{}</text></svg>": True,
+    "<svg width=300 height=30><text id=it x=0 y=-40>{}</text></svg>": True,
+    # Never drawn in place, or in a box that shows nothing.
+    "<svg width=300 height=30><defs><text id=it x=0 y=20>{}</text></defs></svg>": True,
+    "<svg width=300 height=30><g id=it>{}</g></svg>": True,
+    "<svg width=0 height=0><text id=it x=0 y=20>{}</text></svg>": True,
+    "<svg width=300 height=30 style=display:none><text id=it x=0 y=20>{}</text></svg>": True,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(SVG_TEXT))
+def test_a_byline_drawn_as_svg_text_is_hidden_as_in_chromium(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=f"<p>{markup.format('By Maria Lopez')}</p>")) is SVG_TEXT[markup]
+
+
+def test_an_svg_link_is_a_link_whose_words_are_its_text() -> None:
+    svg = b'<svg width=420 height=22><a href="https://www.texastribune.org/"><text x=0 y=16>The Texas Tribune</text></a></svg>'
+    page = b"<html><body><article><h1>Water fund</h1><p>" + svg + b"</p></article></body></html>"
+    links = parse_document(page, "html").links
+    assert [(link.href, link.visible, link.text) for link in links] == [("https://www.texastribune.org/", True, "The Texas Tribune")]
+
+
+def test_an_svg_link_whose_text_is_hidden_is_not_seen() -> None:
+    svg = b'<svg width=420 height=22><a xlink:href="https://www.texastribune.org/"><text x=0 y=16 fill=none>The Texas Tribune</text></a></svg>'
+    page = b"<html><body><article><h1>Water fund</h1><p>" + svg + b"</p></article></body></html>"
+    links = parse_document(page, "html").links
+    assert [(link.href, link.visible) for link in links] == [("https://www.texastribune.org/", False)]

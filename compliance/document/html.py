@@ -34,6 +34,7 @@ from compliance.document.positions import SourcePositions, lines_by_lf, lines_by
 from compliance.document.quirks import in_quirks_mode
 from compliance.document.region import find_article_root, find_story_head, is_chrome
 from compliance.document.shadow import ShadowTrees, shadow_trees
+from compliance.document.svg_text import svg_texts
 from compliance.document.visibility import (
     HIDDEN,
     IMAGE_SOURCE_ATTRIBUTES,
@@ -1225,7 +1226,37 @@ class _Walk:
         elif parent[_VISIBLE] and tag in _DRAWS_WHAT_IT_HOLDS and not self._rendering(element, tag, dict(element.items()) or None, parent).shows_text:
             # A hidden button (a logo in its label): what it holds is as hidden as it is.
             found.visibility[element] = False
+        if tag == "svg" and parent[_SHOWS_TEXT] and found.visibility.get(element) is not False:
+            self._read_svg_text(element, parent)
         self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
+
+    def _read_svg_text(self, svg: Any, parent: _Frame) -> None:
+        """Read the words an inline `<svg>` whose box shows draws (`svg_text.svg_texts`) as text
+        of the line it is in, each `<text>` apart from the next, and its `<a href>`s as links."""
+        attributes = svg.items()
+        if not svg_is_seen(svg, self._rendering(svg, "svg", dict(attributes) if attributes else None, parent), self.style):
+            return
+        texts = svg_texts(svg, self.style.declarations)
+        visibility = self.found.visibility
+        links: dict[Any, tuple[str, bool]] = {}
+        block = None
+        for piece in texts:
+            visibility[piece.element] = piece.shown
+            if piece.link is not None:
+                links[piece.link] = (piece.href or "", piece.shown or links.get(piece.link, ("", False))[1])
+            if not piece.shown:
+                continue
+            if block is not None and piece.block is not block:
+                self.add_text(" ", parent, svg, tail=False)
+            block = piece.block
+            if piece.link is not None:
+                self.open_links.append(piece.link)
+            self.add_text(piece.text, parent, piece.block, tail=False)
+            if piece.link is not None:
+                self.open_links.pop()
+        for link, (href, shown) in links.items():
+            visibility[link] = shown
+            self.links.append((link, href, link.get("rel"), shown, parent[_IN_ARTICLE], len(self.items)))
 
     def _add_svg_image(self, element: Any, parent: _Frame) -> bool:
         """Add an inline `<svg>` with an accessible name (`svg_accessible_name`) as an image whose
