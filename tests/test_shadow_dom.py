@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.document import parse_document
+from tests.conftest import ROOT
 from tests.test_hiding_families import byline_hidden, dcnf
 
 # Markup around a byline (`{}`: its words), and whether a reader sees no byline (True) or sees it.
@@ -119,3 +120,39 @@ def test_an_svg_link_whose_text_is_hidden_is_not_seen() -> None:
     page = b"<html><body><article><h1>Water fund</h1><p>" + svg + b"</p></article></body></html>"
     links = parse_document(page, "html").links
     assert [(link.href, link.visible) for link in links] == [("https://www.texastribune.org/", False)]
+
+
+@pytest.mark.parametrize("block", ["shadow-root-examples", "svg-text-examples"])
+def test_the_readme_examples_are_what_the_reader_sees(block: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = readme.split(f"```html {block}\n", 1)[1].split("\n```", 1)[0].splitlines()
+    examples = list(zip(lines[::2], lines[1::2], strict=True))
+    assert len(examples) >= 5
+    for comment, markup in examples:
+        expected = comment.removeprefix("<!-- ").split(" the byline", 1)[0]
+        assert expected in ("shows", "hides"), comment
+        hidden = byline_hidden(
+            dcnf(byline=f"<p>{markup.replace('NAME', 'Maria Lopez')}</p>" if markup.startswith("<svg") else markup.replace("NAME", "Maria Lopez"))
+        )
+        assert hidden is (expected == "hides"), markup
+
+
+CONVERSATION_COUNTER = '<img src="https://counter.theconversation.com/content/228417/count.gif?distributor=republish-lightbox-basic" width=1 height=1 alt="">'
+
+
+@pytest.mark.parametrize(
+    ("holder", "inert"),
+    [
+        ("<div><template shadowrootmode=open>{}</template></div>", False),
+        ("<div><template shadowrootmode=closed><p>Note</p>{}</template></div>", False),
+        ("<template>{}</template>", True),
+        ("<div><template shadowroot=open>{}</template></div>", True),
+        ("<a href=#x><template shadowrootmode=open>{}</template></a>", True),
+        ("<template><div><template shadowrootmode=open>{}</template></div></template>", True),
+    ],
+)
+def test_what_a_shadow_root_holds_loads_as_the_page_does(holder: str, inert: bool) -> None:
+    page = f"<html><body><article><h1>Spring runoff</h1><p>Melting snow.</p>{holder.format(CONVERSATION_COUNTER)}</article></body></html>"
+    doc = parse_document(page.encode(), "html")
+    (counter,) = doc.root.iter("img")
+    assert (doc.why_inert(counter) is not None) is inert

@@ -115,6 +115,20 @@ def _attached(root: Any) -> dict[Any, Any]:
     return hosts
 
 
+def is_shadow_root(template: Any) -> bool:
+    """Whether a browser attaches the `<template>` as its parent's declarative shadow root (see
+    `shadow_trees`): asked of the few templates a check meets around an element."""
+    host = template.getparent()
+    return host is not None and _attached_in(host, template)
+
+
+def _attached_in(host: Any, template: Any) -> bool:
+    """Whether `template`, a child of `host`, is the one a browser attaches as its shadow root."""
+    outermost = next((ancestor for ancestor in reversed(list(host.iterancestors())) if ancestor.tag == "template"), None)
+    tree = outermost.getparent() if outermost is not None else host.getroottree().getroot()
+    return tree is not None and _attached(tree).get(host) is template
+
+
 def _can_host(element: Any) -> bool:
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
     return tag in SHADOW_HOSTS or bool(_CUSTOM_ELEMENT.match(tag))
