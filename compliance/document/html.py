@@ -34,7 +34,7 @@ from compliance.document.positions import SourcePositions, lines_by_lf, lines_by
 from compliance.document.quirks import in_quirks_mode
 from compliance.document.region import find_article_root, find_story_head, is_chrome
 from compliance.document.shadow import ShadowTrees, shadow_trees
-from compliance.document.svg_text import svg_texts
+from compliance.document.svg_text import PaintRule, paint_rules, svg_texts
 from compliance.document.visibility import (
     HIDDEN,
     IMAGE_SOURCE_ATTRIBUTES,
@@ -47,6 +47,7 @@ from compliance.document.visibility import (
     UA_HIDDEN_TAGS,
     PageStyle,
     Rendering,
+    applied_sheets,
     hides_by_class,
     hides_its_content,
     is_seen,
@@ -863,6 +864,7 @@ class _Walk:
         "stack",
         "style",
         "styled",
+        "svg_paint",
     )
 
     def __init__(self, root: Any, article_root: Any, article_head: frozenset[Any] = frozenset(), quirks: bool = False) -> None:
@@ -876,6 +878,7 @@ class _Walk:
         # of their slots once opened, which the light-DOM children slotted into it inherit from.
         self.shadow = shadow_trees(root)
         self.slot_frames: dict[Any, _Frame] = {}
+        self.svg_paint: list[PaintRule] | None = None  # the page's rules that paint SVG text, read when an <svg> first asks
         self.style = PageStyle.of(root, quirks=quirks, shadow=self.shadow)
         self.styled = self.style.styled
         # The words the page's CSS generates before and after elements (`::before`, `::after`).
@@ -1236,7 +1239,9 @@ class _Walk:
         attributes = svg.items()
         if not svg_is_seen(svg, self._rendering(svg, "svg", dict(attributes) if attributes else None, parent), self.style):
             return
-        texts = svg_texts(svg, self.style.declarations)
+        if self.svg_paint is None:
+            self.svg_paint = paint_rules(applied_sheets(self.root))
+        texts = svg_texts(svg, self.style.declarations, self.svg_paint)
         visibility = self.found.visibility
         links: dict[Any, tuple[str, bool]] = {}
         block = None

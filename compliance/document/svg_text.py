@@ -7,14 +7,15 @@ being placed wholly outside the `<svg>`'s box, which clips it (`x="-5000"`), by
 `display: none` (on it or an ancestor), `visibility: hidden` or `collapse` (inherited), an
 `opacity` of 0, a font size of 0, or by painting nothing: no fill (`fill: none`, a transparent
 fill or a `fill-opacity` of 0) and no stroke (`stroke` none, or of no width or opacity). Each is
-read from the page's CSS where it can hide (`display`, `visibility`, `opacity`, `font-size`), from
+read from the page's CSS (`display`, `visibility`, `opacity` and `font-size` as every hiding
+property is; the paint properties from the `<style>` rules outside at-rules: `paint_rules`), from
 the element's `style` attribute, and from its presentation attribute (`fill="none"`), which any
 CSS declaration overrides.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -57,11 +58,71 @@ class _Paint:
         return next((value for key, value in reversed(self.values) if key == name), default)
 
 
-def svg_texts(svg: Any, declared: Callable[[Any], Mapping[str, Declaration]]) -> list[SvgText]:
+# The properties that paint SVG text, which the page's hiding rules leave out (see `paint_rules`).
+_PAINT = frozenset({"fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity"})
+# A rule of the page that sets `_PAINT` properties: its selector's matcher, its rank among such
+# rules (specificity, then order), and its declarations (name, value, importance).
+PaintRule = tuple[Any, tuple[tuple[int, int, int], int], tuple[tuple[str, str, bool], ...]]
+# What the page's rules set on an element: each property's value and whether it is important.
+_RulePaint = Mapping[Any, Mapping[str, tuple[str, bool]]]
+
+
+def paint_rules(sheets: Iterable[str]) -> list[PaintRule]:
+    """The rules of the page's `<style>` blocks (`sheets`) that set how SVG text is painted
+    (`fill`, `fill-opacity`, `stroke`, `stroke-width`, `stroke-opacity`), each selector apart.
+    Only rules outside at-rules are read (not one in `@media` or `@layer`)."""
+    from cssselect import SelectorError, parse
+    from lxml.cssselect import CSSSelector
+
+    found: list[PaintRule] = []
+    for sheet in sheets:
+        for rule in tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True):
+            if rule.type != "qualified-rule":
+                continue
+            listed = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+            declarations = tuple(
+                (d.lower_name, tinycss2.serialize(d.value).strip().lower(), d.important) for d in listed if d.type == "declaration" and d.lower_name in _PAINT
+            )
+            if not declarations:
+                continue
+            for selector in tinycss2.serialize(rule.prelude).split(","):
+                try:
+                    specificity = parse(selector.strip())[0].specificity()
+                    matcher = CSSSelector(selector.strip(), translator="html")
+                except (SelectorError, ValueError, IndexError):
+                    continue
+                found.append((matcher, (tuple(specificity), len(found)), declarations))  # type: ignore[arg-type]
+    return found
+
+
+def _rule_paint(svg: Any, rules: list[PaintRule]) -> dict[Any, dict[str, tuple[str, bool]]]:
+    """What the page's paint rules set on each element of the `<svg>`, as the cascade orders them."""
+    ranked = sorted(
+        (
+            ((important, rank), element, name, value)
+            for matcher, rank, declarations in rules
+            for element in matcher(svg)
+            for name, value, important in declarations
+        ),
+        key=lambda entry: entry[0],
+    )
+    found: dict[Any, dict[str, tuple[str, bool]]] = {}
+    for (important, _), element, name, value in ranked:
+        found.setdefault(element, {})[name] = (value, important)
+    return found
+
+
+def svg_texts(svg: Any, declared: Callable[[Any], Mapping[str, Declaration]], rules: list[PaintRule] = []) -> list[SvgText]:  # noqa: B006 (never changed)
     """The words the `<svg>` draws, in document order (`declared`: the page's declarations that
-    win on an element, as `visibility.PageStyle.declarations` gives them). A `<text>` placed
-    wholly outside the `<svg>`'s box (`x="-5000"`) is hidden with its parts (see `_off_canvas`)."""
-    texts = list(_read(svg, _painted(svg, _Paint(), declared(svg)), declared))
+    win on an element, as `visibility.PageStyle.declarations` gives them; `rules`: the page's
+    rules that paint text, `paint_rules`). A `<text>` placed wholly outside the `<svg>`'s box
+    (`x="-5000"`) is hidden with its parts (see `_off_canvas`)."""
+    by_rules = _rule_paint(svg, rules) if rules else {}
+
+    def own(element: Any) -> dict[str, str]:
+        return _own_values(element, declared(element), by_rules.get(element, {}))
+
+    texts = list(_read(svg, _painted(svg, _Paint(), own(svg)), own))
     off = {piece.block for piece in texts if _off_canvas(svg, piece.block, "".join(p.text for p in texts if p.block is piece.block))}
     return [replace(piece, shown=False) if piece.block in off else piece for piece in texts]
 
@@ -100,7 +161,7 @@ def _number(value: str | None) -> float | None:
         return None
 
 
-def _read(element: Any, paint: _Paint, declared: Callable[[Any], Mapping[str, Declaration]]) -> Iterator[SvgText]:
+def _read(element: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str]]) -> Iterator[SvgText]:
     for child in element:
         tag = _local(child)
         if not tag or tag in _NEVER_DRAWN:
@@ -108,14 +169,14 @@ def _read(element: Any, paint: _Paint, declared: Callable[[Any], Mapping[str, De
         in_text = paint.block is not None
         if not (tag in _TEXT_PARTS if in_text else tag in _CONTAINERS or tag == "text"):
             continue
-        own = _painted(child, paint, declared(child))
+        own = _painted(child, paint, own_values(child))
         if tag == "text" and not in_text:
             own = replace(own, block=child)
         if tag == "a" and (href := child.get("href") or child.get("xlink:href") or child.get("{http://www.w3.org/1999/xlink}href")) is not None:
             own = replace(own, link=child, href=href)
         if own.block is not None and child.text:
             yield SvgText(child, own.block, child.text, _shows(own), own.link, own.href)
-        yield from _read(child, own, declared)
+        yield from _read(child, own, own_values)
         if in_text and child.tail:
             yield SvgText(element, paint.block, child.tail, _shows(paint), paint.link, paint.href)
 
@@ -127,23 +188,25 @@ def _local(element: Any) -> str:
     return tag.rsplit("}", 1)[-1].lower()
 
 
-def _painted(element: Any, inherited: _Paint, declared: Mapping[str, Declaration]) -> _Paint:
-    """What the element passes on: hidden for good by `display: none` or an `opacity` of 0, and
-    the inherited properties it sets."""
-    own = _own_values(element, declared)
+def _painted(element: Any, inherited: _Paint, own: dict[str, str]) -> _Paint:
+    """What the element passes on (`own`: the values it sets itself, `_own_values`): hidden for
+    good by `display: none` or an `opacity` of 0, and the inherited properties it sets."""
     shown = inherited.shown and own.get("display") != "none" and not _is_zero(own.get("opacity"))
     values = inherited.values + tuple((name, own[name]) for name in _INHERITED if name in own)
     return _Paint(shown, values, inherited.link, inherited.href, inherited.block)
 
 
-def _own_values(element: Any, declared: Mapping[str, Declaration]) -> dict[str, str]:
-    """The values the element sets itself: its presentation attributes, overridden by its `style`
-    attribute, overridden by the page's CSS where it reads them."""
+def _own_values(element: Any, declared: Mapping[str, Declaration], by_rules: Mapping[str, tuple[str, bool]]) -> dict[str, str]:
+    """The values the element sets itself: its presentation attributes, overridden by the page's
+    paint rules (`by_rules`), by its `style` attribute, by those rules' important declarations,
+    and by the page's CSS where it reads them (`declared`)."""
     values = {name: value.strip().lower() for name in _READ if (value := element.get(name)) is not None}
+    values.update((name, value) for name, (value, important) in by_rules.items() if not important)
     for declaration in (element.get("style") or "").split(";"):
         name, colon, value = declaration.partition(":")
         if colon and name.strip().lower() in _READ:
             values[name.strip().lower()] = value.replace("!important", "").strip().lower()
+    values.update((name, value) for name, (value, important) in by_rules.items() if important)
     for name in _READ:
         if name in declared and declared[name].values:
             values[name] = tinycss2.serialize(declared[name].values).strip().lower()
