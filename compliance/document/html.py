@@ -970,7 +970,7 @@ class _Walk:
             self.owner_heading = frame[_HEADING]
         self.buffer.append(text)
 
-    def enter(self, element: Any) -> bool:
+    def enter(self, element: Any, parent: _Frame | None = None) -> bool:
         """Open an element; False when its content is never shown (the walk skips it).
 
         The hot path of a page's parse, run for every element: the element's kind comes from one
@@ -978,11 +978,34 @@ class _Walk:
         `items()` call rather than from a `get` per attribute (each of which encodes the name and
         searches the node's attributes); and a plain element without attributes takes its
         parent's frame and has only its text read. On a page with declarative shadow roots, an
-        element is read as it renders in them (`_enter_shadowed`)."""
-        parent = self.stack[-1]
-        if self.shadow is not None:
-            return self._enter_shadowed(element, parent, self.shadow)
-        return self._enter_element(element, parent)
+        element is read as it renders in them (`_enter_shadowed`), which gives its `parent` frame."""
+        if parent is None:
+            parent = self.stack[-1]
+            if self.shadow is not None:
+                return self._enter_shadowed(element, parent, self.shadow)
+        raw_tag = element.tag
+        kind = self.kinds.get(raw_tag)
+        if kind is None:
+            kind = self.kinds[raw_tag] = _tag_kind(raw_tag)
+        if kind.skipped:
+            return self._skip_unless_fallback(element, kind, parent)
+        block = kind.block
+        items = element.items()
+        if kind.plain and parent[_PASSES_ON] and (not items or self._inert(items)) and element not in self.styled and element not in self.region_starts:
+            if block and self.owner is not None:
+                self.flush()
+            self.stack.append(parent if parent[_BLOCK] is block else (block, *parent[1:]))
+            # (`_collect` marks the break only where the text shows; an element without
+            # attributes always has, which changes nothing where no text shows.)
+            if self.open_bylines and (parent[_SHOWS_TEXT] or not items):
+                self.byline_break = True
+            if parent[_SHOWS_TEXT]:
+                text = element.text
+                if text:
+                    self.add_text(text, parent, element, tail=False)
+            return True
+        self._open_with(element, kind, items, parent)
+        return True
 
     def _enter_shadowed(self, element: Any, parent: _Frame, shadow: ShadowTrees) -> bool:
         """Open an element of a page with declarative shadow roots: a shadow root's template shows
@@ -1008,7 +1031,7 @@ class _Walk:
             # Its own content is fallback, not shown: only what is slotted into it is.
             self.slot_frames[element] = self._open_mathml(element, parent)
             return True
-        entered = self._enter_element(element, parent)
+        entered = self.enter(element, parent)
         if slot is not None:
             self.found.visibility[element] = self.stack[-1][_VISIBLE]
         if entered and element.tag == "slot":
@@ -1029,32 +1052,6 @@ class _Walk:
         if slot is None or slot not in self.slot_frames:
             return (False, HIDDEN, False, parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False)
         return self.slot_frames[slot]
-
-    def _enter_element(self, element: Any, parent: _Frame) -> bool:
-        """`enter`, the element's parent frame given."""
-        raw_tag = element.tag
-        kind = self.kinds.get(raw_tag)
-        if kind is None:
-            kind = self.kinds[raw_tag] = _tag_kind(raw_tag)
-        if kind.skipped:
-            return self._skip_unless_fallback(element, kind, parent)
-        block = kind.block
-        items = element.items()
-        if kind.plain and parent[_PASSES_ON] and (not items or self._inert(items)) and element not in self.styled and element not in self.region_starts:
-            if block and self.owner is not None:
-                self.flush()
-            self.stack.append(parent if parent[_BLOCK] is block else (block, *parent[1:]))
-            # (`_collect` marks the break only where the text shows; an element without
-            # attributes always has, which changes nothing where no text shows.)
-            if self.open_bylines and (parent[_SHOWS_TEXT] or not items):
-                self.byline_break = True
-            if parent[_SHOWS_TEXT]:
-                text = element.text
-                if text:
-                    self.add_text(text, parent, element, tail=False)
-            return True
-        self._open_with(element, kind, items, parent)
-        return True
 
     def _open_with(self, element: Any, kind: _TagKind, items: list[tuple[str, str]], parent: _Frame) -> None:
         """Open an element that is not of a plain kind, or has attributes that count (`items`)."""
