@@ -1067,3 +1067,17 @@ def test_a_control_character_inside_a_word_is_drawn_as_a_box_in_the_word(browser
     controls = {"\x01": True, "\x08": True, "\x1b": True, "\x1f": True, "\x7f": True, "\u200b": False}
     drawn = {control: _leaves_ink(browser, f"<p>no<span id=it>{control}</span>t funded</p>", _NO_TEXT) for control in controls}
     assert drawn == controls
+
+
+def test_a_shadow_root_shows_and_hides_what_the_checker_says(browser: Any) -> None:
+    from tests.test_shadow_dom import SHADOW_ROOTS as cases
+
+    inked = {markup: _leaves_ink(browser, markup.format("By Maria Lopez")) for markup in cases}
+    assert {markup: not ink for markup, ink in inked.items() if (not ink) is not cases[markup]} == {}
+
+
+def test_svg_text_shows_and_hides_what_the_checker_says(browser: Any) -> None:
+    from tests.test_shadow_dom import SVG_TEXT as cases
+
+    inked = {markup: _leaves_ink(browser, f"<p>{markup.format('By Maria Lopez')}</p>") for markup in cases}
+    assert {markup: not ink for markup, ink in inked.items() if (not ink) is not cases[markup]} == {}

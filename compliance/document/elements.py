@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 
+from compliance.document.shadow import is_shadow_root
+
 # How many distinct `class` (and `id`) values the readers of them memoise. A page uses tens of them
 # (a hundred at most) and a site's pages share most, so a few hundred hold what pages repeat; but
 # a CMS gives every page one or two of its own (WordPress's `post-48001`, `postid-48001`), so a
@@ -217,7 +219,8 @@ def _held_sources(element: Any) -> tuple[str, ...]:
 
 def why_inert(element: Any) -> str | None:
     """Why the element can never run or load, in words ("is inside a <template>"); None when it
-    can. The content of a `<template>` is never rendered, fetched or run; a `<script>` runs only
+    can. The content of a `<template>` is never rendered, fetched or run, but for a declarative
+    shadow root's (`shadow.is_shadow_root`), which renders, loads and runs as the page does; a `<script>` runs only
     with no `type`, an empty one, a JavaScript MIME type or `module` (a consent manager's
     `type="text/plain"` or a JSON block is data), not with `nomodule` (left to browsers too old
     for modules), and never inside `<noscript>` (read as markup
@@ -235,7 +238,7 @@ def why_inert(element: Any) -> str | None:
             return "has nomodule, which every browser that runs modules (every current one) skips"
     for ancestor in element.iterancestors():
         name = ancestor.tag.lower() if isinstance(ancestor.tag, str) else ""
-        if name == "template":
+        if name == "template" and not is_shadow_root(ancestor):
             return "is inside a <template>, which is never rendered, loaded or run"
         if name == "noscript" and tag == "script":
             return "is inside <noscript>, which holds markup for browsers without scripts: it never runs"

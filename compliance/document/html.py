@@ -33,6 +33,8 @@ from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.positions import SourcePositions, lines_by_lf, lines_by_lf_bytes
 from compliance.document.quirks import in_quirks_mode
 from compliance.document.region import find_article_root, find_story_head, is_chrome
+from compliance.document.shadow import ShadowTrees, shadow_trees
+from compliance.document.svg_text import PaintRule, paint_rules, svg_texts
 from compliance.document.visibility import (
     HIDDEN,
     IMAGE_SOURCE_ATTRIBUTES,
@@ -45,6 +47,7 @@ from compliance.document.visibility import (
     UA_HIDDEN_TAGS,
     PageStyle,
     Rendering,
+    applied_sheets,
     hides_by_class,
     hides_its_content,
     is_seen,
@@ -856,9 +859,12 @@ class _Walk:
         "region_line",
         "region_starts",
         "root",
+        "shadow",
+        "slot_frames",
         "stack",
         "style",
         "styled",
+        "svg_paint",
     )
 
     def __init__(self, root: Any, article_root: Any, article_head: frozenset[Any] = frozenset(), quirks: bool = False) -> None:
@@ -868,7 +874,12 @@ class _Walk:
         # story's head outside it (`find_story_head`).
         self.region_starts = article_head | {article_root}
         self.found = _Walked()
-        self.style = PageStyle.of(root, quirks=quirks)
+        # The page's declarative shadow roots (None for a page without any), and the frame of each
+        # of their slots once opened, which the light-DOM children slotted into it inherit from.
+        self.shadow = shadow_trees(root)
+        self.slot_frames: dict[Any, _Frame] = {}
+        self.svg_paint: list[PaintRule] | None = None  # the page's rules that paint SVG text, read when an <svg> first asks
+        self.style = PageStyle.of(root, quirks=quirks, shadow=self.shadow)
         self.styled = self.style.styled
         # The words the page's CSS generates before and after elements (`::before`, `::after`).
         self.generated = self.style.generated
@@ -959,15 +970,19 @@ class _Walk:
             self.owner_heading = frame[_HEADING]
         self.buffer.append(text)
 
-    def enter(self, element: Any) -> bool:
+    def enter(self, element: Any, parent: _Frame | None = None) -> bool:
         """Open an element; False when its content is never shown (the walk skips it).
 
         The hot path of a page's parse, run for every element: the element's kind comes from one
         look-up on its tag; what its attributes say (hiding, chrome, byline markup) is read from one
         `items()` call rather than from a `get` per attribute (each of which encodes the name and
         searches the node's attributes); and a plain element without attributes takes its
-        parent's frame and has only its text read."""
-        parent = self.stack[-1]
+        parent's frame and has only its text read. On a page with declarative shadow roots, an
+        element is read as it renders in them (`_enter_shadowed`), which gives its `parent` frame."""
+        if parent is None:
+            parent = self.stack[-1]
+            if self.shadow is not None:
+                return self._enter_shadowed(element, parent, self.shadow)
         raw_tag = element.tag
         kind = self.kinds.get(raw_tag)
         if kind is None:
@@ -991,6 +1006,52 @@ class _Walk:
             return True
         self._open_with(element, kind, items, parent)
         return True
+
+    def _enter_shadowed(self, element: Any, parent: _Frame, shadow: ShadowTrees) -> bool:
+        """Open an element of a page with declarative shadow roots: a shadow root's template shows
+        what it holds as its host's content; a light-DOM child of a host that no slot takes (or a
+        slot's fallback content, when something is slotted into it) never renders; a slotted one
+        inherits from its slot, whose frame is put on the stack under its own (and taken off after
+        it: `_text_frame_after`)."""
+        if element in shadow.unrendered:
+            if parent[_VISIBLE]:
+                self.found.visibility[element] = False
+            self.stack.append((False, HIDDEN, False, parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
+            return False
+        if element in shadow.roots:
+            self.stack.append((False, *parent[1:]) if parent[_BLOCK] else parent)
+            if parent[_SHOWS_TEXT] and element.text:
+                self.add_text(element.text, parent, element, tail=False)
+            return True
+        slot = shadow.slot_of.get(element)
+        if slot is not None:
+            parent = self.slot_frames.get(slot, parent)
+            self.stack.append(parent)
+        if element in shadow.filled_slots:
+            # Its own content is fallback, not shown: only what is slotted into it is.
+            self.slot_frames[element] = self._open_mathml(element, parent)
+            return True
+        entered = self.enter(element, parent)
+        if slot is not None:
+            self.found.visibility[element] = self.stack[-1][_VISIBLE]
+        if entered and element.tag == "slot":
+            self.slot_frames[element] = self.stack[-1]
+        return entered
+
+    def _text_frame_after(self, element: Any, parent: _Frame, shadow: ShadowTrees) -> _Frame:
+        """The frame the text after an element shows in (`parent`: its parent's), on a page with
+        declarative shadow roots: a host's own text shows in its slot without a name, if any. A
+        slotted element's slot frame (see `_enter_shadowed`) is taken off the stack."""
+        if element in shadow.slot_of:
+            self.stack.pop()
+            parent = self.stack[-1]
+        host = element.getparent()
+        if host not in shadow.hosts:
+            return parent
+        slot = shadow.text_slot[host]
+        if slot is None or slot not in self.slot_frames:
+            return (False, HIDDEN, False, parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False)
+        return self.slot_frames[slot]
 
     def _open_with(self, element: Any, kind: _TagKind, items: list[tuple[str, str]], parent: _Frame) -> None:
         """Open an element that is not of a plain kind, or has attributes that count (`items`)."""
@@ -1067,8 +1128,9 @@ class _Walk:
         return False
 
     def _open_mathml(self, element: Any, parent: _Frame) -> _Frame:
-        """Open a MathML element that lays out what it holds, its own text not shown (nor the words
-        after each of its children): its frame, which its children inherit from."""
+        """Open a MathML element (or a slot with something slotted into it) that lays out what it
+        holds, its own text not shown (nor the words after each of its children): its frame,
+        which its children inherit from."""
         kind = _tag_kind(element.tag)
         items = element.items()
         attributes = dict(items) if items else None
@@ -1164,7 +1226,39 @@ class _Walk:
         elif parent[_VISIBLE] and tag in _DRAWS_WHAT_IT_HOLDS and not self._rendering(element, tag, dict(element.items()) or None, parent).shows_text:
             # A hidden button (a logo in its label): what it holds is as hidden as it is.
             found.visibility[element] = False
+        if tag == "svg" and parent[_SHOWS_TEXT] and found.visibility.get(element) is not False:
+            self._read_svg_text(element, parent)
         self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
+
+    def _read_svg_text(self, svg: Any, parent: _Frame) -> None:
+        """Read the words an inline `<svg>` whose box shows draws (`svg_text.svg_texts`) as text
+        of the line it is in, each `<text>` apart from the next, and its `<a href>`s as links."""
+        attributes = svg.items()
+        if not svg_is_seen(svg, self._rendering(svg, "svg", dict(attributes) if attributes else None, parent), self.style):
+            return
+        if self.svg_paint is None:
+            self.svg_paint = paint_rules(applied_sheets(self.root))
+        texts = svg_texts(svg, self.style.declarations, self.svg_paint)
+        visibility = self.found.visibility
+        links: dict[Any, tuple[str, bool]] = {}
+        block = None
+        for piece in texts:
+            visibility[piece.element] = piece.shown
+            if piece.link is not None:
+                links[piece.link] = (piece.href or "", piece.shown or links.get(piece.link, ("", False))[1])
+            if not piece.shown:
+                continue
+            if block is not None and piece.block is not block:
+                self.add_text(" ", parent, svg, tail=False)
+            block = piece.block
+            if piece.link is not None:
+                self.open_links.append(piece.link)
+            self.add_text(piece.text, parent, piece.block, tail=False)
+            if piece.link is not None:
+                self.open_links.pop()
+        for link, (href, shown) in links.items():
+            visibility[link] = shown
+            self.links.append((link, href, link.get("rel"), shown, parent[_IN_ARTICLE], len(self.items)))
 
     def _add_svg_image(self, element: Any, parent: _Frame) -> bool:
         """Add an inline `<svg>` with an accessible name (`svg_accessible_name`) as an image whose
@@ -1473,6 +1567,8 @@ class _Walk:
         if element is not self.root:
             tail = element.tail
             parent = self.stack[-1]
+            if self.shadow is not None:
+                parent = self._text_frame_after(element, parent, self.shadow)
             if tail and parent[_SHOWS_TEXT]:
                 self.add_text(tail, parent, element, tail=True)
 

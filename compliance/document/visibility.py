@@ -154,6 +154,7 @@ from compliance.document.generated import generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
+from compliance.document.shadow import ShadowTrees, shadow_matches
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
@@ -766,9 +767,33 @@ class PageStyle:
         self.painted_over: frozenset[Any] = frozenset()
 
     @classmethod
-    def of(cls, root: Any, quirks: bool = False) -> PageStyle:
+    def of(cls, root: Any, quirks: bool = False, shadow: ShadowTrees | None = None) -> PageStyle:
         """The style of the page under `root`: every `<style>` block a browser applies, in document
-        order; with `quirks`, its class and ID selectors matched case-insensitively (see `quirks`)."""
+        order; with `quirks`, its class and ID selectors matched case-insensitively (see `quirks`).
+        With `shadow`, the page's declarative shadow roots (`shadow.shadow_trees`): their own
+        `<style>` blocks style their trees, hosts and slotted children, and the page's rules do
+        not reach into their trees."""
+        style = cls._of_page(root, quirks)
+        return style if shadow is None else style._with_shadow_trees(shadow)
+
+    def _with_shadow_trees(self, trees: ShadowTrees) -> PageStyle:
+        """A copy of this style with the page's rules taken off the shadow trees' elements, and
+        the shadow roots' own rules matched (`shadow.shadow_matches`)."""
+        style = copy.copy(self)
+        matched = {element: list(entries) for element, entries in self._matched.items() if trees.tree_of(element) is None}
+        for element, entries in shadow_matches(trees).items():
+            if trees.tree_of(element) is None:
+                # The host or a slotted child: the page's rules win over the shadow root's normal
+                # declarations (an important one wins over the page's normal ones).
+                page = self.on_demand(element, sorted({declaration.name for _, declaration in entries}))
+                entries = [(rank, d) for rank, d in entries if d.name not in page or (d.important and not page[d.name].important)]
+            matched.setdefault(element, []).extend(entries)
+        style._matched = matched
+        style.styled = {**{e: v for e, v in self.styled.items() if trees.tree_of(e) is None}, **matched}
+        return style
+
+    @classmethod
+    def _of_page(cls, root: Any, quirks: bool) -> PageStyle:
         sheets = applied_sheets(root)
         if quirks:
             sheets = _in_quirks_mode(root, sheets)

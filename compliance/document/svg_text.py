@@ -1,0 +1,236 @@
+"""The text an inline `<svg>` draws: its `<text>` elements, with their `<tspan>`, `<textPath>` and
+`<a>` parts, and the links SVG's `<a href>` (or `xlink:href`) makes of them (SVG 2, 11 "Text").
+
+Text shows only inside a `<text>`; what `<defs>`, `<symbol>`, `<clipPath>`, `<mask>`, `<pattern>`,
+`<marker>`, `<title>`, `<desc>` and the like hold is never drawn in place. A part is hidden by
+being placed wholly outside the `<svg>`'s box, which clips it (`x="-5000"`), by
+`display: none` (on it or an ancestor), `visibility: hidden` or `collapse` (inherited), an
+`opacity` of 0, a font size of 0, or by painting nothing: no fill (`fill: none`, a transparent
+fill or a `fill-opacity` of 0) and no stroke (`stroke` none, or of no width or opacity). Each is
+read from the page's CSS (`display`, `visibility`, `opacity` and `font-size` as every hiding
+property is; the paint properties from the `<style>` rules outside at-rules: `paint_rules`), from
+the element's `style` attribute, and from its presentation attribute (`fill="none"`), which any
+CSS declaration overrides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+import tinycss2
+
+from compliance.document.css import Declaration
+
+_NEVER_DRAWN = frozenset("defs symbol clippath mask pattern marker title desc metadata style script lineargradient radialgradient filter foreignobject".split())
+_TEXT_PARTS = frozenset({"text", "tspan", "textpath", "a"})
+_CONTAINERS = frozenset({"svg", "g", "a", "switch"})
+_INHERITED = ("visibility", "font-size", "fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity")
+_READ = ("display", "opacity", *_INHERITED)
+
+
+@dataclass(frozen=True, slots=True)
+class SvgText:
+    """Words an `<svg>` draws: the element they are written in (`element`), the `<text>` they are
+    part of (`block`), the words, whether they show (`shown`), and the `<a>` they are a link of
+    (`link`, with its address `href`; None when they are no link's)."""
+
+    element: Any
+    block: Any
+    text: str
+    shown: bool
+    link: Any = None
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Paint:
+    """What an SVG element inherits that decides whether its text shows."""
+
+    shown: bool = True
+    values: tuple[tuple[str, str], ...] = ()
+    link: Any = None
+    href: str | None = None
+    block: Any = None
+
+    def get(self, name: str, default: str) -> str:
+        return next((value for key, value in reversed(self.values) if key == name), default)
+
+
+# The properties that paint SVG text, which the page's hiding rules leave out (see `paint_rules`).
+_PAINT = frozenset({"fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity"})
+# A rule of the page that sets `_PAINT` properties: its selector's matcher, its rank among such
+# rules (specificity, then order), and its declarations (name, value, importance).
+PaintRule = tuple[Any, tuple[tuple[int, int, int], int], tuple[tuple[str, str, bool], ...]]
+# What the page's rules set on an element: each property's value and whether it is important.
+_RulePaint = Mapping[Any, Mapping[str, tuple[str, bool]]]
+
+
+def paint_rules(sheets: Iterable[str]) -> list[PaintRule]:
+    """The rules of the page's `<style>` blocks (`sheets`) that set how SVG text is painted
+    (`fill`, `fill-opacity`, `stroke`, `stroke-width`, `stroke-opacity`), each selector apart.
+    Only rules outside at-rules are read (not one in `@media` or `@layer`)."""
+    from cssselect import SelectorError, parse
+    from lxml.cssselect import CSSSelector
+
+    found: list[PaintRule] = []
+    for sheet in sheets:
+        for rule in tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True):
+            if rule.type != "qualified-rule":
+                continue
+            listed = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+            declarations = tuple(
+                (d.lower_name, tinycss2.serialize(d.value).strip().lower(), d.important) for d in listed if d.type == "declaration" and d.lower_name in _PAINT
+            )
+            if not declarations:
+                continue
+            for selector in tinycss2.serialize(rule.prelude).split(","):
+                try:
+                    specificity = parse(selector.strip())[0].specificity()
+                    matcher = CSSSelector(selector.strip(), translator="html")
+                except (SelectorError, ValueError, IndexError):
+                    continue
+                found.append((matcher, (tuple(specificity), len(found)), declarations))  # type: ignore[arg-type]
+    return found
+
+
+def _rule_paint(svg: Any, rules: list[PaintRule]) -> dict[Any, dict[str, tuple[str, bool]]]:
+    """What the page's paint rules set on each element of the `<svg>`, as the cascade orders them."""
+    ranked = sorted(
+        (
+            ((important, rank), element, name, value)
+            for matcher, rank, declarations in rules
+            for element in matcher(svg)
+            for name, value, important in declarations
+        ),
+        key=lambda entry: entry[0],
+    )
+    found: dict[Any, dict[str, tuple[str, bool]]] = {}
+    for (important, _), element, name, value in ranked:
+        found.setdefault(element, {})[name] = (value, important)
+    return found
+
+
+def svg_texts(svg: Any, declared: Callable[[Any], Mapping[str, Declaration]], rules: list[PaintRule] = []) -> list[SvgText]:  # noqa: B006 (never changed)
+    """The words the `<svg>` draws, in document order (`declared`: the page's declarations that
+    win on an element, as `visibility.PageStyle.declarations` gives them; `rules`: the page's
+    rules that paint text, `paint_rules`). A `<text>` placed wholly outside the `<svg>`'s box
+    (`x="-5000"`) is hidden with its parts (see `_off_canvas`)."""
+    by_rules = _rule_paint(svg, rules) if rules else {}
+
+    def own(element: Any) -> dict[str, str]:
+        return _own_values(element, declared(element), by_rules.get(element, {}))
+
+    texts = list(_read(svg, _painted(svg, _Paint(), own(svg)), own))
+    off = {piece.block for piece in texts if _off_canvas(svg, piece.block, "".join(p.text for p in texts if p.block is piece.block))}
+    return [replace(piece, shown=False) if piece.block in off else piece for piece in texts]
+
+
+# How far below its baseline and above it a line of text can paint, in ems (descenders, ascenders).
+_DESCENT_EM = 0.5
+_ASCENT_EM = 1.0
+
+
+def _off_canvas(svg: Any, text: Any, words: str) -> bool:
+    """Whether a `<text>` is drawn wholly outside its `<svg>`'s box, which clips it: by its first
+    `x` and `y` (user units, which are pixels in an `<svg>` without a `viewBox`) against the box's
+    `width` and `height` attributes, its width at most an em a character (of its `font-size`
+    attribute, else 16px). Not judged under a `viewBox` or a `transform`, which move the canvas."""
+    if svg.get("viewbox") is not None or svg.get("viewBox") is not None:
+        return False
+    if any(element.get("transform") is not None for element in [text, *text.iterancestors()] if element is not svg and svg in element.iterancestors()):
+        return False
+    font = _number(text.get("font-size")) or 16.0
+    x, y = _number(text.get("x")) or 0.0, _number(text.get("y")) or 0.0
+    width, height = _number(svg.get("width")), _number(svg.get("height"))
+    if x + len(words.strip()) * font <= 0 or y + _DESCENT_EM * font <= 0:
+        return True
+    return (width is not None and x >= width) or (height is not None and y - _ASCENT_EM * font >= height)
+
+
+def _number(value: str | None) -> float | None:
+    """The first number of an attribute (`x="-5000"`, `x="10 20"`, `width="300px"`); None when it
+    has none."""
+    if not value:
+        return None
+    first = value.replace(",", " ").split()[0].removesuffix("px") if value.split() else ""
+    try:
+        return float(first)
+    except ValueError:
+        return None
+
+
+def _read(element: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str]]) -> Iterator[SvgText]:
+    for child in element:
+        tag = _local(child)
+        if not tag or tag in _NEVER_DRAWN:
+            continue
+        in_text = paint.block is not None
+        if not (tag in _TEXT_PARTS if in_text else tag in _CONTAINERS or tag == "text"):
+            continue
+        own = _painted(child, paint, own_values(child))
+        if tag == "text" and not in_text:
+            own = replace(own, block=child)
+        if tag == "a" and (href := child.get("href") or child.get("xlink:href") or child.get("{http://www.w3.org/1999/xlink}href")) is not None:
+            own = replace(own, link=child, href=href)
+        if own.block is not None and child.text:
+            yield SvgText(child, own.block, child.text, _shows(own), own.link, own.href)
+        yield from _read(child, own, own_values)
+        if in_text and child.tail:
+            yield SvgText(element, paint.block, child.tail, _shows(paint), paint.link, paint.href)
+
+
+def _local(element: Any) -> str:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _painted(element: Any, inherited: _Paint, own: dict[str, str]) -> _Paint:
+    """What the element passes on (`own`: the values it sets itself, `_own_values`): hidden for
+    good by `display: none` or an `opacity` of 0, and the inherited properties it sets."""
+    shown = inherited.shown and own.get("display") != "none" and not _is_zero(own.get("opacity"))
+    values = inherited.values + tuple((name, own[name]) for name in _INHERITED if name in own)
+    return _Paint(shown, values, inherited.link, inherited.href, inherited.block)
+
+
+def _own_values(element: Any, declared: Mapping[str, Declaration], by_rules: Mapping[str, tuple[str, bool]]) -> dict[str, str]:
+    """The values the element sets itself: its presentation attributes, overridden by the page's
+    paint rules (`by_rules`), by its `style` attribute, by those rules' important declarations,
+    and by the page's CSS where it reads them (`declared`)."""
+    values = {name: value.strip().lower() for name in _READ if (value := element.get(name)) is not None}
+    values.update((name, value) for name, (value, important) in by_rules.items() if not important)
+    for declaration in (element.get("style") or "").split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon and name.strip().lower() in _READ:
+            values[name.strip().lower()] = value.replace("!important", "").strip().lower()
+    values.update((name, value) for name, (value, important) in by_rules.items() if important)
+    for name in _READ:
+        if name in declared and declared[name].values:
+            values[name] = tinycss2.serialize(declared[name].values).strip().lower()
+    return values
+
+
+def _shows(paint: _Paint) -> bool:
+    """Whether text with this paint shows: seen, of a font size, painted by a fill or a stroke."""
+    if not paint.shown or paint.get("visibility", "visible") in ("hidden", "collapse"):
+        return False
+    if _is_zero(paint.get("font-size", "16px")):
+        return False
+    fill = paint.get("fill", "black") not in ("none", "transparent") and not _is_zero(paint.get("fill-opacity", "1"))
+    stroke = paint.get("stroke", "none") not in ("none", "transparent")
+    stroke = stroke and not _is_zero(paint.get("stroke-width", "1")) and not _is_zero(paint.get("stroke-opacity", "1"))
+    return fill or stroke
+
+
+def _is_zero(value: str | None) -> bool:
+    """Whether a number, length or percentage is zero (`0`, `0px`, `0%`, `0.0em`)."""
+    if value is None:
+        return False
+    number = value.strip().rstrip("abcdefghijklmnopqrstuvwxyz%")
+    try:
+        return float(number) == 0
+    except ValueError:
+        return False
