@@ -157,3 +157,24 @@ def test_a_second_authors_line_written_as_the_byline_is_not_a_theme_line(first: 
     page = _dcnf_page("", "By Tomas Reyes, Daily Caller News Foundation").replace('<p class="byline">', f'{first}\n<p class="byline">', 1)
     doc = parse_document(page, "html", outlets=DCNF_OUTLETS)
     assert [b.names for b in story_bylines(doc)] == [("Ines Marlowe",), ("Tomas Reyes",)]
+
+
+@pytest.mark.parametrize(
+    "role_line",
+    [
+        '<div class="nb-byline">eHow Contributor</div>',  # the corpus's eHow page: a role under the name
+        '<div class="byline-role">Staff Writer, The Daily Caller</div>',
+        '<p class="dek">Daily Caller News Foundation</p>',
+    ],
+)
+def test_a_line_of_a_role_or_an_outlet_alone_under_the_byline_does_not_push_the_byline_out(role_line: str) -> None:
+    """A line that credits an outlet but names no one and says no "By" is the byline's own
+    second line, not the story's byline: the person above it stays the byline."""
+    page = (
+        "<!doctype html><html><head><title>t</title></head><body><article><h1>How to Throw a Party</h1>"
+        f'<a class="byline" rel="author" href="/contributor/gina/">By <span>Gina Roberts-Grey</span></a>{role_line}'
+        "<p>Graduation parties can cost far more than the family expects, and planning ahead keeps the bill down.</p>"
+        "</article></body></html>"
+    )
+    doc = parse_document(page, "html", outlets=DCNF_OUTLETS)
+    assert [b.names for b in story_bylines(doc) if b.names] == [("Gina Roberts-Grey",)]

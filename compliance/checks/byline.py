@@ -373,6 +373,13 @@ def _credits_an_outlet(byline: Byline) -> bool:
     return bool(byline.reading.credit.strip())
 
 
+def _is_the_storys_own(byline: Byline) -> bool:
+    """Whether the byline is a story's own byline crediting an outlet: one that names its people
+    ("By Nick Pope, The Daily Caller") or says "By" before a name it lost ("By , KFF Health
+    News"); not a line of a role or an outlet alone ("eHow Contributor" under "By NAME")."""
+    return _credits_an_outlet(byline) and (bool(byline.names) or _BYLINE_LINE_START().match(byline.text) is not None)
+
+
 def _contains(outer: Any, inner: Any) -> bool:
     """Whether lxml element `inner` is `outer` or inside it (False for a missing element)."""
     if outer is None or inner is None:
@@ -405,7 +412,7 @@ def story_bylines(doc: Document) -> tuple[Byline, ...]:
     reporter's byline, so it cannot pass for the story's. Without such a byline, or when the
     lines share a person, one holds the other, or both are written alike (two authors' "By"
     lines), every byline counts, as before."""
-    own = [byline for byline in doc.bylines if _credits_an_outlet(byline)]
+    own = [byline for byline in doc.bylines if _is_the_storys_own(byline)]
     if not own:
         return doc.bylines
     own_people = {person_key(name) for byline in own for name in byline.names}
@@ -571,6 +578,8 @@ def _failure_detail(doc: Document, params: BylineParams, reasons: list[str], aff
 
 # A line that reads as a byline ("By Maria Lopez", "BY: ANA RUIZ"): what a hidden copy of one
 # looks like, for the note that names it.
+# "By" opening a byline, whatever follows it (a name, or nothing before the outlet's comma).
+_BYLINE_LINE_START = on_first_use(r"^\s*by\b", re.IGNORECASE)
 _BYLINE_LINE = on_first_use(r"^\s*by:?\s+[^\W\d_]", re.IGNORECASE)
 
 
