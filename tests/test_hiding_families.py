@@ -13,6 +13,7 @@ from compliance.document import parse_document
 from compliance.engine import check_document
 from compliance.findings import Report
 from compliance.loading import load_packs
+from tests.conftest import ROOT
 
 PACKS = {p.id: p for p in load_packs()}
 LOGO_SRC = "https://dailycallernewsfoundation.org/dcnf-logo.png"
@@ -1677,6 +1678,82 @@ def test_a_hashless_colour_is_read_in_quirks_mode_only(markup: str) -> None:
     byline = markup.format("By Maria Lopez")
     assert byline_hidden(dcnf(byline=byline)) is QUIRKS_HASHLESS_COLOURS[markup]
     assert not byline_hidden(b"<!DOCTYPE html>" + dcnf(byline=byline))
+
+
+# What a reader sees where CSS composes or repaints: (the page's CSS, the byline's markup) and
+# whether the byline is hidden. Chromium decides each row (tests/test_browser.py).
+COMPOSED_CSS = {
+    # Scales multiply down the tree: a child's scale undoes its parent's shrink.
+    (".by{transform:scale(0.005)} .by>span{display:block;transform:scale(200)}", '<p class="by"><span>{}</span></p>'): False,
+    (".by{scale:0.005} .by>span{display:block;scale:200}", '<p class="by"><span>{}</span></p>'): False,
+    (".by{transform:scale(0.005)} .by>span{display:block;transform:scale(1.5)}", '<p class="by"><span>{}</span></p>'): True,
+    (".by{transform:scale(0.005)}", '<p class="by"><span>{}</span></p>'): True,
+    (".by{transform:scale(0)} .by>span{display:block;transform:scale(200)}", '<p class="by"><span>{}</span></p>'): True,
+    # A blend paints the text in another colour over what is behind it.
+    ("body{background:#fff} .by{color:#fff;mix-blend-mode:difference}", '<p class="by">{}</p>'): False,
+    ("body{background:#fff} .by{color:#fff;mix-blend-mode:exclusion}", '<p class="by">{}</p>'): False,
+    ("body{background:#fff} .by{mix-blend-mode:multiply}", '<p class="by">{}</p>'): False,
+    ("body{background:#fff} .by{color:#c00;mix-blend-mode:darken}", '<p class="by">{}</p>'): False,
+    ("body{background:#fff} .by{mix-blend-mode:lighten}", '<p class="by">{}</p>'): True,
+    ("body{background:#fff} .by{mix-blend-mode:screen}", '<p class="by">{}</p>'): True,
+    ("body{background:#fff} .by{color:#000;mix-blend-mode:difference}", '<p class="by">{}</p>'): True,
+    ("body{background:#fff} .by{color:#fff;mix-blend-mode:difference} .by span{color:#000}", '<p class="by"><span>{}</span></p>'): True,
+    ("body{background:#fff} .by{mix-blend-mode:lighten;background:#000;color:#fff}", '<p class="by">{}</p>'): True,
+    ("body{background:#fff} .by{mix-blend-mode:darken;background:#000;color:#fff}", '<p class="by">{}</p>'): False,
+    # A closed `<details>` whose `::details-content` the page shows.
+    ("details::details-content{content-visibility:visible}", "<details><summary>More</summary><p>{}</p></details>"): False,
+    ("details::details-content{content-visibility:visible;display:block}", "<details><summary>More</summary><p>{}</p></details>"): False,
+    ("details::details-content{display:block}", "<details><summary>More</summary><p>{}</p></details>"): True,
+    (
+        "details::details-content{content-visibility:visible} details::details-content{content-visibility:hidden}",
+        "<details><summary>More</summary><p>{}</p></details>",
+    ): True,
+    ("details::details-content{content-visibility:visible;display:none}", "<details><summary>More</summary><p>{}</p></details>"): True,
+    ("@media (min-width:2000px){details::details-content{content-visibility:visible}}", "<details><summary>More</summary><p>{}</p></details>"): True,
+    (".other::details-content{content-visibility:visible}", "<details><summary>More</summary><p>{}</p></details>"): True,
+}
+
+
+@pytest.mark.parametrize(("css", "markup"), sorted(COMPOSED_CSS))
+def test_composed_and_repainted_css_hides_what_chromium_hides(css: str, markup: str) -> None:
+    assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline=markup.format("By Maria Lopez"))) is COMPOSED_CSS[(css, markup)]
+
+
+def test_the_readme_names_composed_and_repainted_css_as_it_is_judged() -> None:
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## What a reader sees", 1)[1].split("\n## ", 1)[0]
+    rows = {css: hidden for (css, _), hidden in COMPOSED_CSS.items()}
+    named = [css for css in rows if f"`{css}`" in " ".join(section.split())]
+    assert sorted(named) == sorted(
+        [
+            ".by{transform:scale(0.005)} .by>span{display:block;transform:scale(200)}",
+            ".by{transform:scale(0.005)} .by>span{display:block;transform:scale(1.5)}",
+            "body{background:#fff} .by{color:#fff;mix-blend-mode:difference}",
+            "body{background:#fff} .by{mix-blend-mode:lighten}",
+            "details::details-content{content-visibility:visible}",
+        ]
+    )
+
+
+# A visually-hidden helper class (`sr-only`) with no rule of the page's own CSS: on a whole page
+# (one with a `<title>`) whose stylesheets are all read it hides nothing; in a fragment, shown in
+# a site's page, and on a page that links a stylesheet not read, that stylesheet defines it.
+HELPER_CLASS_PAGES = {
+    "<title>Pipeline rule</title>": False,
+    "<title>Pipeline rule</title><style>.sr-only{color:#c00}</style>": False,
+    "<title>Pipeline rule</title><style>.sr-only{position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}</style>": True,
+    '<title>Pipeline rule</title><link rel="stylesheet" href="/theme.css">': True,
+    "<title>Pipeline rule</title><style>@import url(/theme.css);</style>": True,
+    '<title>Pipeline rule</title><link rel="stylesheet" href="data:text/css,p{margin:0}">': False,
+    "": True,
+    '<link rel="stylesheet" href="/theme.css">': True,
+}
+
+
+@pytest.mark.parametrize("head", sorted(HELPER_CLASS_PAGES))
+def test_a_helper_class_hides_where_a_stylesheet_not_read_may_define_it(head: str) -> None:
+    for name in ("sr-only", "visually-hidden", "screen-reader-text"):
+        byline = f'<p class="{name}">By Maria Lopez</p>'
+        assert byline_hidden(dcnf(head=head.replace("sr-only", name), byline=byline)) is HELPER_CLASS_PAGES[head], name
 
 
 @pytest.mark.parametrize("css", sorted(OTHER_HIDING))

@@ -96,6 +96,8 @@ FAMILIES: dict[str, str] = {
     "text-wrap-mode": "placement",
     "text-wrap": "placement",
     "color": "colour",
+    # A blend repaints the text and what is behind it in other colours (see `blending`).
+    "mix-blend-mode": "colour",
     "-webkit-text-fill-color": "colour",
     "background-color": "colour",
     "background": "colour",
@@ -188,7 +190,7 @@ FAMILIES.update({name: FAMILIES[start] for name, (start, _) in css_grammar.FLOW_
 FAMILIES.update(
     dict.fromkeys(
         (
-            "z-index", "isolation", "mix-blend-mode", "will-change", "container-type", "backdrop-filter",
+            "z-index", "isolation", "will-change", "container-type", "backdrop-filter",
             "-webkit-backdrop-filter", "-webkit-box-reflect", "view-transition-name", "transform-style",
             "border-radius", "border-top-left-radius", "border-top-right-radius", "border-bottom-left-radius",
             "border-bottom-right-radius", "background-size", "background-position", "background-repeat",

@@ -1131,7 +1131,7 @@ class _Walk:
         chrome = parent[_CHROME] or self._starts_chrome(element, kind, attributes, in_article)
         in_article = in_article and not chrome
         noscript = parent[_NOSCRIPT] or tag == "noscript"
-        closed = kind.closable and _is_closed(element, tag, attributes, self._closed_by_their_groups)
+        closed = kind.closable and _is_closed(element, tag, attributes, self._closed_by_their_groups) and element not in self.style.details_shown
         text_open = text_shown and not closed
         shown = text_open and not noscript
         if not shown and parent[_SHOWS_TEXT]:

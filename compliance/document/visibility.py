@@ -95,7 +95,7 @@ import struct
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
-from compliance.document import colour_filters, colour_scheme, containment, css_colour, masking, offsets, projection, references, text_shadows
+from compliance.document import blending, colour_filters, colour_scheme, containment, css_colour, masking, offsets, projection, references, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -149,8 +149,8 @@ from compliance.document.data_images import jpeg_size, svg_root, undrawable
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
-from compliance.document.fading import NOT_FADED, Fading
-from compliance.document.generated import generated_text
+from compliance.document.fading import NOT_FADED, Fading, shrinks_undoably
+from compliance.document.generated import details_shown_closed, generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
@@ -258,6 +258,8 @@ class Rendering(NamedTuple):
     `colour_filter`: the colour steps of the `filter`s of the element and its ancestors, which
     paint its text and the backgrounds set inside them (`colour_filters`); None when one of them
     does more than change colours, and colours are then not judged.
+    `blend`: the `mix-blend-mode` group the element is painted in (`blending`); None when none,
+    or one not judged.
     `indent`: a `text-indent` an ancestor of `display: contents` passes on, which its content
     inherits and each block container in it applies to its first line (see `_inherited_indent`);
     None when there is none.
@@ -284,16 +286,17 @@ class Rendering(NamedTuple):
     span: float | None = None
     colour_filter: colour_filters.ColourFilter | None = ()
     indent: Declaration | None = None
+    blend: blending.Blend | None = None
 
     @property
     def shows_boxes(self) -> bool:
         """True when images and other boxes inside are on screen."""
-        return not self.hidden and not self.invisible
+        return not self.hidden and not self.invisible and not self.fading.gone
 
     @property
     def shows_text(self) -> bool:
         """True when text inside is on screen and readable."""
-        return not self.hidden and not self.invisible and not self.text_hidden and not self.blends_in and not self.squeezed
+        return self.shows_boxes and not self.text_hidden and not self.blends_in and not self.squeezed
 
     @property
     def squeezed(self) -> bool:
@@ -328,9 +331,10 @@ def hides_by_class(value: str) -> bool:
     return bool(tokens & _HIDDEN_CLASSES) and not any(_RESPONSIVE_DISPLAY().match(token) for token in tokens if ":" in token)
 
 
-def is_hidden(element: Any, tag: str) -> bool:
+def is_hidden(element: Any, tag: str, helper_classes_hide: bool = True) -> bool:
     """True when markup hides the element itself (not counting its ancestors or CSS); `tag` is
-    its lower-cased tag name."""
+    its lower-cased tag name. `helper_classes_hide`: a visually-hidden helper class hides (on a
+    page whose stylesheets are all read it does not: their CSS decides, see `PageStyle`)."""
     if element.get("hidden") is not None or _closed_popover(element):
         return True
     if tag in UA_HIDDEN_TAGS:
@@ -343,7 +347,7 @@ def is_hidden(element: Any, tag: str) -> bool:
     if tag.startswith("amp-") and (element.get("layout") or "").strip().lower() == "nodisplay":
         return True
     value = element.get("class")
-    return hides_by_class(value) if value else False
+    return hides_by_class(value) if value and helper_classes_hide else False
 
 
 def _closed_popover(element: Any) -> bool:
@@ -764,6 +768,13 @@ class PageStyle:
         self._demand: _Demand | None = None
         # The elements something opaque is painted over, whole (see `paint_order`).
         self.painted_over: frozenset[Any] = frozenset()
+        # Whether a visually-hidden helper class (`sr-only`) hides: in a fragment (shown in a site's
+        # page, whose CSS defines it) and on a page that links or imports a stylesheet not read it
+        # does; on a whole page whose CSS is all read that CSS decides, and a class it does not
+        # define hides nothing (`_whole_page`, `_links_unread_sheet`).
+        self.helper_classes_hide = True
+        # The closed `<details>` whose content the page's CSS shows (see `details_shown_closed`).
+        self.details_shown: frozenset[Any] = frozenset()
 
     @classmethod
     def of(cls, root: Any, quirks: bool = False) -> PageStyle:
@@ -779,11 +790,15 @@ class PageStyle:
         from compliance.document.paint_order import painted_over
 
         painted = painted_over(root, sheets, index.style_values(), index)
-        if not sized and not generated and not painted:
+        details = details_shown_closed(root, sheets) if sheets else frozenset()
+        helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
+        if not sized and not generated and not painted and not details and helper_classes_hide:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
         style.css_sized = sized
+        style.details_shown = details
+        style.helper_classes_hide = helper_classes_hide
         if generated:
             style.generated = generated
             # An element with generated words is read as a styled one (never on the walk's fast path).
@@ -1019,6 +1034,27 @@ def applied_sheets(root: Any) -> list[str]:
     return sheets
 
 
+# An `@import` of a stylesheet that is not a `data:` URL (not fetched, so not read).
+_UNREAD_IMPORT = on_first_use(r"@import\s+(?:url\(\s*)?[\"']?(?!\s*data:)", re.IGNORECASE)
+
+
+def _links_unread_sheet(root: Any, sheets: Sequence[str]) -> bool:
+    """True when the page links (`<link rel="stylesheet">`) or imports a stylesheet the checker
+    does not read: one not given as a `data:` URL."""
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "stylesheet" in rel and "alternate" not in rel and not (link.get("href") or "").strip().lower().startswith("data:"):
+            return True
+    return any(_UNREAD_IMPORT().search(sheet) for sheet in sheets)
+
+
+def _whole_page(root: Any) -> bool:
+    """True for a whole page, shown by itself: one with a `<title>` in its head (a CMS export or
+    another fragment has none: it is shown inside a site's page, with that page's CSS)."""
+    head = root.find("head")
+    return head is not None and head.find("title") is not None
+
+
 def _linked_data_sheet(link: Any) -> str | None:
     """The text of the `data:` stylesheet a `<link>` applies: one whose `rel` has the
     `stylesheet` keyword (not `alternate`: a stylesheet the reader must choose) and that is not
@@ -1122,10 +1158,21 @@ def _hides_in(
 ) -> Callable[[Declaration], bool]:
     """The test of the declarations matched over the whole page (see `_match_rules`)."""
     hides = _hiding_test(tuple(sheets), index, canvas) if "colour" in families else _can_hide
-    hides = _or_family(hides, "colour") if every_colour else hides
+    # Under a blend every colour counts: what is behind the text is blended with it (`blending`).
+    hides = _or_family(hides, "colour") if every_colour or _blends_text(sheets) else hides
     hides = _or_family(hides, "font") if every_font else hides
     names = _hiding_keyframes(sheets)
     return _or_partly_fading(_or_perspective(_or_animation(hides, names) if names else hides))
+
+
+@functools.lru_cache(maxsize=SHEETS_CACHED)
+def _blends_text(sheets: tuple[str, ...]) -> bool:
+    """True when some `<style>` block sets a `mix-blend-mode` that may lose text (see `blending`)."""
+    return any(
+        "mix-blend-mode" in sheet.lower()
+        and any(blending.may_lose_text(d) for rule in parse_style_sheet(sheet) for d in rule.declarations if d.name == "mix-blend-mode")
+        for sheet in sheets
+    )
 
 
 def _or_animation(hides: Callable[[Declaration], bool], names: frozenset[str]) -> Callable[[Declaration], bool]:
@@ -1295,6 +1342,8 @@ def _can_hide(declaration: Declaration) -> bool:
         return _sizes_to_nothing(declaration)
     if family == "placement":
         return _placement_can_hide(declaration)
+    if declaration.name == "mix-blend-mode":
+        return blending.may_lose_text(declaration)
     # A background of the text's own colour: its text blends in, whatever that colour is.
     return declaration.name in ("background", "background-color") and declaration.keyword == "currentcolor"
 
@@ -2673,7 +2722,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if element in style.painted_over:
         return HIDDEN
     declared, variables = _with_custom_properties(style.declarations(element), parent.variables, style)
-    if is_hidden(element, tag) and not _shown_despite_hidden_attribute(element, tag, declared):
+    if is_hidden(element, tag, style.helper_classes_hide) and not _shown_despite_hidden_attribute(element, tag, declared):
         return HIDDEN
     if _in_narrow_box(element, tag, declared, parent, style):
         return HIDDEN
@@ -2691,7 +2740,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if _box_gone(judged, element, tag, parent.perspective, _containing_block_width(parent), style):
         return HIDDEN
     fading = _faded(judged, element, parent.fading)
-    if fading.gone:
+    if fading.gone and fading.final:
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
     font_px, text_hidden, letter_spacing = _text_size(judged, parent)
@@ -2699,6 +2748,9 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if paint is None:
         return HIDDEN
     chain, text_colour, background, clipped_text, fill, blends_in, outline = paint
+    blend = blending.group(judged, parent.blend, parent.background)
+    if blend is not None:
+        blends_in = chain is not None and _lost_in_blend(blend, fill or text_colour, background, chain, outline)
     clip = None
     if style.clipping:
         moved = moved_out(element, tag, judged, parent.clip, font_px)
@@ -2727,6 +2779,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         *_narrow_and_span(judged, element, tag, parent, style),
         chain,
         indent,
+        blend,
     )
 
 
@@ -3445,6 +3498,16 @@ def _text_paint(
     return text_colour, background, clipped_text, fill, text_blends_in(painted, background, clipped_text)
 
 
+def _lost_in_blend(blend: blending.Blend, text: Colour | None, background: Colour | None, chain: colour_filters.ColourFilter, outline: Colour | None) -> bool:
+    """True when the text, painted through the colour filters in force (`chain`), is lost once
+    its blend group is blended with the backdrop (`blending.text_lost`), and no shadow or stroke
+    (`outline`) outlines it."""
+    if outline is not None and not blending.text_lost(blend, colour_filters.filtered(outline, chain) if chain else outline, background):
+        return False
+    painted = colour_filters.filtered(text, chain) if chain and text is not None else text
+    return blending.text_lost(blend, painted, background)
+
+
 def _silhouette_blends_in(chain: colour_filters.ColourFilter, own: Colour | None, behind: Colour | None) -> bool:
     """True when the filters in force paint an image one colour (`brightness(0) invert(1)`: every
     picture a white silhouette) that cannot be told from the background behind its box
@@ -3619,7 +3682,7 @@ def _box_gone(
         return True
     if _transparent(declared, element):
         return True
-    if any(_scaled_away(name, declared[name].values) for name in ("transform", "scale") if name in declared):
+    if any(_scaled_away(name, declared[name].values) for name in ("transform", "scale") if name in declared) and not shrinks_undoably(declared):
         return True
     vanishing = _FLAT_VANISHING if perspective else VANISHING_PROPERTIES
     if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in vanishing if name in declared):
@@ -3682,7 +3745,10 @@ def _projected_away(declared: Mapping[str, Declaration], element: Any, perspecti
     # (In a 3D rendering context its back is judged with the context's turn: `in_context`.)
     if turned and in_context is None and projection.back_facing(matrix):
         return True
-    return projection.behind_the_viewer(matrix) or (projection.shrunk_away(matrix) if perspective else projection.flattened(matrix))
+    if perspective:
+        return projection.behind_the_viewer(matrix) or projection.shrunk_away(matrix)
+    # A shrink a descendant's scale may undo is judged by the product (`fading`).
+    return projection.behind_the_viewer(matrix) or (projection.flattened(matrix) and not shrinks_undoably(declared))
 
 
 def _back_in_a_context(read: tuple[projection.Matrix, bool] | None, transform: Declaration | None, element: Any, style: PageStyle) -> bool | None:
