@@ -691,6 +691,24 @@ def test_composed_and_repainted_css_leaves_ink_where_the_checker_says(browser: A
     assert inked == {key: not hidden for key, hidden in cases.items()}
 
 
+def test_text_drawn_as_bullets_reads_the_same_whatever_it_says(browser: Any) -> None:
+    from tests.test_hiding_families import TEXT_SECURITY as cases
+
+    def drawn(body: str) -> bytes:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.set_content(f"<!doctype html><html><body>{body}</body></html>")
+        shot = page.screenshot()
+        page.close()
+        return bytes(shot)
+
+    # Two bylines of as many letters: drawn alike, no reader can tell what either says.
+    alike = {
+        key: drawn(f"<style>{key[0]}</style>{key[1].format('By Maria Lopez')}") == drawn(f"<style>{key[0]}</style>{key[1].format('Xy Qwert Zuvbn')}")
+        for key in cases
+    }
+    assert alike == cases
+
+
 def test_a_helper_class_no_stylesheet_defines_hides_nothing(browser: Any) -> None:
     # A whole page whose CSS is all read and does not define `sr-only` (the checker's row of
     # `HELPER_CLASS_PAGES` with a `<title>` alone), and one whose `<style>` defines it.

@@ -1680,7 +1680,7 @@ def test_a_hashless_colour_is_read_in_quirks_mode_only(markup: str) -> None:
     assert not byline_hidden(b"<!DOCTYPE html>" + dcnf(byline=byline))
 
 
-# What a reader sees where CSS composes or repaints: (the page's CSS, the byline's markup) and
+# What a reader sees where CSS composes, repaints or replaces: (the page's CSS, the byline's markup) and
 # whether the byline is hidden. Chromium decides each row (tests/test_browser.py).
 COMPOSED_CSS = {
     # Scales multiply down the tree: a child's scale undoes its parent's shrink.
@@ -1711,7 +1711,32 @@ COMPOSED_CSS = {
     ("details::details-content{content-visibility:visible;display:none}", "<details><summary>More</summary><p>{}</p></details>"): True,
     ("@media (min-width:2000px){details::details-content{content-visibility:visible}}", "<details><summary>More</summary><p>{}</p></details>"): True,
     (".other::details-content{content-visibility:visible}", "<details><summary>More</summary><p>{}</p></details>"): True,
+    # An image as an element's `content` is drawn instead of what it holds (not on a pseudo-element).
+    (".by{content:url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)}", '<p class="by">{}</p>'): True,
+    (".by{content:linear-gradient(red,blue)}", '<p class="by">{}</p>'): True,
+    (".by{content:normal}", '<p class="by">{}</p>'): False,
+    (".by::before{content:url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)}", '<p class="by">{}</p>'): False,
+    # A size bounds an inline box once the page's `display` makes a block of it.
+    (".by{display:block;max-height:0;overflow:hidden}", '<span class="by">{}</span>'): True,
+    (".by{display:inline-block;height:0;overflow:hidden}", '<span class="by">{}</span>'): True,
+    (".by{max-height:0;overflow:hidden}", '<span class="by">{}</span>'): False,
+    (".by{display:block;max-height:0;overflow:visible}", '<span class="by">{}</span>'): False,
 }
+
+
+# Text drawn as bullets, as in a password field (it leaves ink, but the same whatever it says);
+# `none` inside shows it again.
+TEXT_SECURITY = {
+    (".by{-webkit-text-security:disc}", '<p class="by">{}</p>'): True,
+    (".by{-webkit-text-security:square}", '<p class="by"><b>{}</b></p>'): True,
+    (".by{-webkit-text-security:disc} .by b{-webkit-text-security:none}", '<p class="by"><b>{}</b></p>'): False,
+    (".by{-webkit-text-security:none}", '<p class="by">{}</p>'): False,
+}
+
+
+@pytest.mark.parametrize(("css", "markup"), sorted(TEXT_SECURITY))
+def test_text_drawn_as_bullets_is_not_read(css: str, markup: str) -> None:
+    assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline=markup.format("By Maria Lopez"))) is TEXT_SECURITY[(css, markup)]
 
 
 @pytest.mark.parametrize(("css", "markup"), sorted(COMPOSED_CSS))
@@ -1721,7 +1746,7 @@ def test_composed_and_repainted_css_hides_what_chromium_hides(css: str, markup: 
 
 def test_the_readme_names_composed_and_repainted_css_as_it_is_judged() -> None:
     section = (ROOT / "README.md").read_text(encoding="utf-8").split("## What a reader sees", 1)[1].split("\n## ", 1)[0]
-    rows = {css: hidden for (css, _), hidden in COMPOSED_CSS.items()}
+    rows = {css: hidden for (css, _), hidden in [*COMPOSED_CSS.items(), *TEXT_SECURITY.items()]}
     named = [css for css in rows if f"`{css}`" in " ".join(section.split())]
     assert sorted(named) == sorted(
         [
@@ -1730,6 +1755,9 @@ def test_the_readme_names_composed_and_repainted_css_as_it_is_judged() -> None:
             "body{background:#fff} .by{color:#fff;mix-blend-mode:difference}",
             "body{background:#fff} .by{mix-blend-mode:lighten}",
             "details::details-content{content-visibility:visible}",
+            ".by{content:url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)}",
+            ".by{display:block;max-height:0;overflow:hidden}",
+            ".by{-webkit-text-security:disc}",
         ]
     )
 

@@ -59,6 +59,10 @@ FAMILIES: dict[str, str] = {
     "line-height": "size",
     # Scales the font to an aspect value: 0 leaves it no size (see `visibility`).
     "font-size-adjust": "font",
+    # Text drawn as a row of bullets, as a password field's (see `visibility.MASKING_TEXT_SECURITY`).
+    "-webkit-text-security": "font",
+    # An image as an element's `content` replaces what it holds (see `visibility.replaces_content`).
+    "content": "display",
     "overflow-x": "size",
     "overflow-y": "size",
     # What lays a box's lines out other than one under another (see `clipping.one_line_box`).

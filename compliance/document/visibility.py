@@ -258,6 +258,7 @@ class Rendering(NamedTuple):
     `colour_filter`: the colour steps of the `filter`s of the element and its ancestors, which
     paint its text and the backgrounds set inside them (`colour_filters`); None when one of them
     does more than change colours, and colours are then not judged.
+    `masked`: a `-webkit-text-security` in force draws the text as bullets (`MASKING_TEXT_SECURITY`).
     `blend`: the `mix-blend-mode` group the element is painted in (`blending`); None when none,
     or one not judged.
     `indent`: a `text-indent` an ancestor of `display: contents` passes on, which its content
@@ -287,6 +288,7 @@ class Rendering(NamedTuple):
     colour_filter: colour_filters.ColourFilter | None = ()
     indent: Declaration | None = None
     blend: blending.Blend | None = None
+    masked: bool = False
 
     @property
     def shows_boxes(self) -> bool:
@@ -296,7 +298,7 @@ class Rendering(NamedTuple):
     @property
     def shows_text(self) -> bool:
         """True when text inside is on screen and readable."""
-        return self.shows_boxes and not self.text_hidden and not self.blends_in and not self.squeezed
+        return self.shows_boxes and not self.text_hidden and not self.blends_in and not self.squeezed and not self.masked
 
     @property
     def squeezed(self) -> bool:
@@ -836,6 +838,8 @@ class PageStyle:
             families |= {"colour", *_colour_variables(tuple(sheets))}
         if clipping:
             families |= _CLIPPING_FAMILIES
+        if "size" in families:
+            families |= {"display"}  # what makes an inline box one that sizes bound (`_or_sized_display`)
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
@@ -1161,6 +1165,8 @@ def _hides_in(
     # Under a blend every colour counts: what is behind the text is blended with it (`blending`).
     hides = _or_family(hides, "colour") if every_colour or _blends_text(sheets) else hides
     hides = _or_family(hides, "font") if every_font else hides
+    # A size cuts off what an inline box holds only once a `display` makes a box of it (`sizes_clip`).
+    hides = _or_sized_display(hides) if "size" in families else hides
     names = _hiding_keyframes(sheets)
     return _or_partly_fading(_or_perspective(_or_animation(hides, names) if names else hides))
 
@@ -1221,6 +1227,24 @@ def _sheets_animate(sheets: tuple[str, ...], names: frozenset[str]) -> bool:
     """True when a declaration in the `<style>` blocks runs one of the keyframes `names`."""
     hides = _or_animation(lambda _: False, names)
     return any(hides(d) for sheet in sheets for rule in parse_style_sheet(sheet) for d in rule.declarations if d.name in ("animation", "animation-name"))
+
+
+# The `-webkit-text-security` values that draw each character as a bullet, circle or square, as
+# in a password field (Chromium and Safari; inherited: a descendant's `none` shows its text).
+MASKING_TEXT_SECURITY = frozenset({"disc", "circle", "square"})
+
+
+# The displays that make a box `width` and `height` bound, whatever the tag (`clipping.sizes_clip`).
+SIZED_DISPLAYS = frozenset({"block", "inline-block", "flow-root", "list-item", "flex", "inline-flex", "grid", "inline-grid", "-webkit-box"})
+
+
+def _or_sized_display(hides: Callable[[Declaration], bool]) -> Callable[[Declaration], bool]:
+    """`hides`, extended to a `display` that makes a box sizes bound (`display: block` on a `<span>`)."""
+
+    def test(declaration: Declaration) -> bool:
+        return hides(declaration) or (declaration.family == "display" and declaration.keyword in SIZED_DISPLAYS)
+
+    return test
 
 
 def _or_family(hides: Callable[[Declaration], bool], family: str) -> Callable[[Declaration], bool]:
@@ -1320,6 +1344,8 @@ def _can_hide(declaration: Declaration) -> bool:
     values = declaration.values
     if paints_nothing(declaration.name, values, None) or references.may_hide(declaration):
         return True
+    if declaration.name == "content":
+        return replaces_content(declaration)
     if family == "display":
         return declaration.keyword == "none"
     if family == "visibility":
@@ -1331,6 +1357,8 @@ def _can_hide(declaration: Declaration) -> bool:
     if declaration.name == "letter-spacing":
         spacing = _spacing_px(declaration, _DEFAULT_FONT_PX)
         return spacing is not None and spacing <= (_SQUEEZED_SPACING_EMS * _DEFAULT_FONT_PX if _in_ems(declaration) else _SQUEEZING_SPACING_PX)
+    if declaration.name == "-webkit-text-security":
+        return declaration.keyword in MASKING_TEXT_SECURITY
     if family == "font":
         size = _font_size(declaration)
         return size is not None and size <= _UNREADABLE_TEXT_PX
@@ -2780,6 +2808,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         chain,
         indent,
         blend,
+        _masked(judged, parent.masked),
     )
 
 
@@ -3498,6 +3527,42 @@ def _text_paint(
     return text_colour, background, clipped_text, fill, text_blends_in(painted, background, clipped_text)
 
 
+# The image functions whose picture an element's `content` draws instead of what it holds.
+_CONTENT_IMAGES = frozenset(
+    {
+        "url",
+        "image-set",
+        "-webkit-image-set",
+        "image",
+        "cross-fade",
+        "element",
+        *(f"{r}{k}-gradient" for r in ("", "repeating-") for k in ("linear", "radial", "conic")),
+    }
+)
+
+
+def replaces_content(declaration: Declaration) -> bool:
+    """True for a `content` that draws an image instead of what the element holds (CSS Generated
+    Content 3, 2: `content: url(x.png)`, with or without `/ "alt text"`); a string, `none` or
+    `normal` on an element draws nothing instead (Chromium reads images only there)."""
+    tokens = [t for t in declaration.values if t.type not in ("whitespace", "comment")]
+    if not tokens:
+        return False
+    first = tokens[0]
+    image = first.type == "url" or (first.type == "function" and first.lower_name in _CONTENT_IMAGES)
+    return image and (len(tokens) == 1 or (tokens[1].type == "literal" and tokens[1].value == "/"))
+
+
+def _masked(declared: Mapping[str, Declaration], inherited: bool) -> bool:
+    """Whether the element's text is drawn as bullets (`Rendering.masked`): by its own
+    `-webkit-text-security`, else as its parent's (the property inherits; a value not read,
+    `inherit` among them, keeps the parent's)."""
+    security = declared.get("-webkit-text-security")
+    if security is None or security.keyword not in (*MASKING_TEXT_SECURITY, "none"):
+        return inherited
+    return security.keyword in MASKING_TEXT_SECURITY
+
+
 def _lost_in_blend(blend: blending.Blend, text: Colour | None, background: Colour | None, chain: colour_filters.ColourFilter, outline: Colour | None) -> bool:
     """True when the text, painted through the colour filters in force (`chain`), is lost once
     its blend group is blended with the backdrop (`blending.text_lost`), and no shadow or stroke
@@ -3681,6 +3746,10 @@ def _box_gone(
     if display is not None and display.keyword == "none":
         return True
     if _transparent(declared, element):
+        return True
+    # An image as the `content` of an element (not an image itself, whose picture it may swap for
+    # a sharper one of the same) is drawn instead of all it holds.
+    if "content" in declared and tag not in IMAGE_TAGS and replaces_content(declared["content"]):
         return True
     if any(_scaled_away(name, declared[name].values) for name in ("transform", "scale") if name in declared) and not shrinks_undoably(declared):
         return True
