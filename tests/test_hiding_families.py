@@ -1716,6 +1716,13 @@ COMPOSED_CSS = {
     (".by{content:linear-gradient(red,blue)}", '<p class="by">{}</p>'): True,
     (".by{content:normal}", '<p class="by">{}</p>'): False,
     (".by::before{content:url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)}", '<p class="by">{}</p>'): False,
+    # A container query every size container meets stands as an unconditional rule; another can
+    # show, never hide; with no size container in the sheet, none applies.
+    ("body{container-type:inline-size} @container (min-width:1px){.by{display:none}}", '<p class="by">{}</p>'): True,
+    ("body{container:main / inline-size} @container main (width > 0px){.by{display:none}}", '<p class="by">{}</p>'): True,
+    ("body{container-type:inline-size} @container (min-width:5000px){.by{display:none}}", '<p class="by">{}</p>'): False,
+    ("@container (min-width:1px){.by{display:none}}", '<p class="by">{}</p>'): False,
+    (".by{display:none} body{container-type:inline-size} @container (min-width:1px){.by{display:block}}", '<p class="by">{}</p>'): False,
     # A size bounds an inline box once the page's `display` makes a block of it.
     (".by{display:block;max-height:0;overflow:hidden}", '<span class="by">{}</span>'): True,
     (".by{display:inline-block;height:0;overflow:hidden}", '<span class="by">{}</span>'): True,
@@ -1758,6 +1765,7 @@ def test_the_readme_names_composed_and_repainted_css_as_it_is_judged() -> None:
             ".by{content:url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)}",
             ".by{display:block;max-height:0;overflow:hidden}",
             ".by{-webkit-text-security:disc}",
+            "body{container-type:inline-size} @container (min-width:1px){.by{display:none}}",
         ]
     )
 

@@ -41,10 +41,10 @@ class Fading(NamedTuple):
         )
 
     @property
-    def final(self) -> bool:
-        """True when what is gone cannot come back in a descendant: faded out, or scaled by 0
-        (a shrink by a factor above 0 is undone by a descendant's scale or zoom)."""
-        return self.opacity <= NEAR_ZERO_OPACITY or self.scale == 0 or self.zoom == 0
+    def gone_for_good(self) -> bool:
+        """True when the element is gone (`gone`) in a way no descendant brings back: faded out,
+        or scaled by 0 (a shrink by a factor above 0 is undone by a descendant's scale or zoom)."""
+        return self.gone and (self.opacity <= NEAR_ZERO_OPACITY or self.scale == 0 or self.zoom == 0)
 
     def within(self, declared: Mapping[str, Declaration], lazy_fade: bool) -> Fading:
         """The fading of an element that sets `declared` under one faded this much (`lazy_fade`:

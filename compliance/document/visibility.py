@@ -836,10 +836,7 @@ class PageStyle:
             # may override a presentational one that blends in, or be filtered into another;
             # and the custom properties the colours use are worked out on the elements.
             families |= {"colour", *_colour_variables(tuple(sheets))}
-        if clipping:
-            families |= _CLIPPING_FAMILIES
-        if "size" in families:
-            families |= {"display"}  # what makes an inline box one that sizes bound (`_or_sized_display`)
+        families = _with_reach_families(families, clipping)
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
@@ -1040,6 +1037,13 @@ def applied_sheets(root: Any) -> list[str]:
 
 # An `@import` of a stylesheet that is not a `data:` URL (not fetched, so not read).
 _UNREAD_IMPORT = on_first_use(r"@import\s+(?:url\(\s*)?[\"']?(?!\s*data:)", re.IGNORECASE)
+
+
+def _with_reach_families(families: frozenset[str] | set[str], clipping: bool) -> frozenset[str]:
+    """`families` with those a box moved out of a clipping one is read with (`clipping`), and with
+    `display` where a size may hide (what makes an inline box one that sizes bound: `_or_sized_display`)."""
+    found = frozenset(families) | (_CLIPPING_FAMILIES if clipping else frozenset())
+    return found | {"display"} if "size" in found else found
 
 
 def _links_unread_sheet(root: Any, sheets: Sequence[str]) -> bool:
@@ -1344,8 +1348,9 @@ def _can_hide(declaration: Declaration) -> bool:
     values = declaration.values
     if paints_nothing(declaration.name, values, None) or references.may_hide(declaration):
         return True
-    if declaration.name == "content":
-        return replaces_content(declaration)
+    named = _NAMED_HIDING.get(declaration.name)
+    if named is not None:
+        return named(declaration)
     if family == "display":
         return declaration.keyword == "none"
     if family == "visibility":
@@ -1354,11 +1359,6 @@ def _can_hide(declaration: Declaration) -> bool:
         return _fades_or_recolours(declaration)
     if family == "content-visibility":
         return declaration.keyword == "hidden"
-    if declaration.name == "letter-spacing":
-        spacing = _spacing_px(declaration, _DEFAULT_FONT_PX)
-        return spacing is not None and spacing <= (_SQUEEZED_SPACING_EMS * _DEFAULT_FONT_PX if _in_ems(declaration) else _SQUEEZING_SPACING_PX)
-    if declaration.name == "-webkit-text-security":
-        return declaration.keyword in MASKING_TEXT_SECURITY
     if family == "font":
         size = _font_size(declaration)
         return size is not None and size <= _UNREADABLE_TEXT_PX
@@ -1370,10 +1370,23 @@ def _can_hide(declaration: Declaration) -> bool:
         return _sizes_to_nothing(declaration)
     if family == "placement":
         return _placement_can_hide(declaration)
-    if declaration.name == "mix-blend-mode":
-        return blending.may_lose_text(declaration)
     # A background of the text's own colour: its text blends in, whatever that colour is.
     return declaration.name in ("background", "background-color") and declaration.keyword == "currentcolor"
+
+
+def _squeezes(declaration: Declaration) -> bool:
+    """`_can_hide` for a `letter-spacing` that piles the letters up (see `_SQUEEZED_SPACING_EMS`)."""
+    spacing = _spacing_px(declaration, _DEFAULT_FONT_PX)
+    return spacing is not None and spacing <= (_SQUEEZED_SPACING_EMS * _DEFAULT_FONT_PX if _in_ems(declaration) else _SQUEEZING_SPACING_PX)
+
+
+# `_can_hide` for the properties judged by their name rather than their family.
+_NAMED_HIDING: Mapping[str, Callable[[Declaration], bool]] = {
+    "content": lambda d: replaces_content(d),
+    "letter-spacing": _squeezes,
+    "-webkit-text-security": lambda d: d.keyword in MASKING_TEXT_SECURITY,
+    "mix-blend-mode": blending.may_lose_text,
+}
 
 
 def _may_project_away(declaration: Declaration) -> bool:
@@ -2768,17 +2781,14 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if _box_gone(judged, element, tag, parent.perspective, _containing_block_width(parent), style):
         return HIDDEN
     fading = _faded(judged, element, parent.fading)
-    if fading.gone and fading.final:
+    if fading.gone_for_good:
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
     font_px, text_hidden, letter_spacing = _text_size(judged, parent)
     paint = _paint(judged, parent, tag, font_px)
     if paint is None:
         return HIDDEN
-    chain, text_colour, background, clipped_text, fill, blends_in, outline = paint
-    blend = blending.group(judged, parent.blend, parent.background)
-    if blend is not None:
-        blends_in = chain is not None and _lost_in_blend(blend, fill or text_colour, background, chain, outline)
+    chain, text_colour, background, clipped_text, fill, blends_in, outline, blend = paint
     clip = None
     if style.clipping:
         moved = moved_out(element, tag, judged, parent.clip, font_px)
@@ -3489,7 +3499,7 @@ def _in_ems(declaration: Declaration) -> bool:
     return token.type == "dimension" and token.lower_unit in _EMS_PER_UNIT
 
 
-_Paint = tuple[colour_filters.ColourFilter | None, Colour | None, Colour | None, bool, Colour | None, bool, Colour | None]
+_Paint = tuple[colour_filters.ColourFilter | None, Colour | None, Colour | None, bool, Colour | None, bool, Colour | None, blending.Blend | None]
 
 
 def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_px: float) -> _Paint | None:
@@ -3503,7 +3513,10 @@ def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_
     blends_in = blends_in and not _outline_seen(painted_outline, background)
     if chain and tag in IMAGE_TAGS and _silhouette_blends_in(chain, background if _sets_background(judged) else None, parent.background):
         return None
-    return chain, text_colour, background, clipped_text, fill, blends_in, outline
+    blend = blending.group(judged, parent.blend, parent.background)
+    if blend is not None:
+        blends_in = chain is not None and _lost_in_blend(blend, fill or text_colour, background, chain, outline)
+    return chain, text_colour, background, clipped_text, fill, blends_in, outline, blend
 
 
 def _text_paint(
@@ -3745,13 +3758,9 @@ def _box_gone(
     display = declared.get("display")
     if display is not None and display.keyword == "none":
         return True
-    if _transparent(declared, element):
+    if _transparent(declared, element) or _content_replaced(declared, tag):
         return True
-    # An image as the `content` of an element (not an image itself, whose picture it may swap for
-    # a sharper one of the same) is drawn instead of all it holds.
-    if "content" in declared and tag not in IMAGE_TAGS and replaces_content(declared["content"]):
-        return True
-    if any(_scaled_away(name, declared[name].values) for name in ("transform", "scale") if name in declared) and not shrinks_undoably(declared):
+    if _scaled_away_for_good(declared):
         return True
     vanishing = _FLAT_VANISHING if perspective else VANISHING_PROPERTIES
     if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in vanishing if name in declared):
@@ -3775,6 +3784,19 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
     if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
     return style is not None and offsets.beyond_its_containing_block(declared) and _placed_from_the_page(element, style)
+
+
+def _content_replaced(declared: Mapping[str, Declaration], tag: str) -> bool:
+    """True when an image as the element's `content` is drawn instead of all it holds (not on an
+    image itself, whose picture it may swap for a sharper one of the same)."""
+    return "content" in declared and tag not in IMAGE_TAGS and replaces_content(declared["content"])
+
+
+def _scaled_away_for_good(declared: Mapping[str, Declaration]) -> bool:
+    """True when a `transform` or `scale` takes the box away (`_scaled_away`) in a way no
+    descendant's scale undoes (a shrink by a factor above 0 is judged by the product: `fading`)."""
+    scaled = any(_scaled_away(name, declared[name].values) for name in ("transform", "scale") if name in declared)
+    return scaled and not shrinks_undoably(declared)
 
 
 def _scaled_away(name: str, values: Sequence[Any]) -> bool:
