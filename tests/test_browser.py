@@ -709,6 +709,16 @@ def test_text_drawn_as_bullets_reads_the_same_whatever_it_says(browser: Any) -> 
     assert alike == cases
 
 
+def test_a_picture_moved_out_of_its_box_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import MOVED_PICTURES as cases
+
+    # A picture wider than the box: where the checker does not know its size (`object-fit: none`,
+    # `cover`, no size given), some of it shows.
+    picture = _png(1000, 60)
+    inked = {key: _leaves_ink(browser, f'<style>{key[0]}</style><p><img id=it class=lg {key[1]} src="{picture}"></p>') for key in cases}
+    assert inked == {key: not hidden for key, hidden in cases.items()}
+
+
 def test_a_helper_class_no_stylesheet_defines_hides_nothing(browser: Any) -> None:
     # A whole page whose CSS is all read and does not define `sr-only` (the checker's row of
     # `HELPER_CLASS_PAGES` with a `<title>` alone), and one whose `<style>` defines it.

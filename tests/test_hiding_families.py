@@ -1731,6 +1731,27 @@ COMPOSED_CSS = {
 }
 
 
+# An image's `object-position` that moves its picture out of its box, the box's width or height
+# away where `object-fit` draws the picture no larger than the box: (the page's CSS, the logo's
+# attributes) and whether the logo is hidden.
+MOVED_PICTURES = {
+    (".lg{object-position:-300px 0}", "width=300 height=60"): True,
+    (".lg{object-position:0 -60px}", "width=300 height=60"): True,
+    (".lg{object-fit:contain;object-position:-400px 0}", "width=300 height=60"): True,
+    (".lg{width:200px;object-position:-200px 0}", "width=300 height=60"): True,
+    (".lg{object-position:-250px 0}", "width=300 height=60"): False,
+    (".lg{object-fit:none;object-position:-400px 0}", "width=300 height=60"): False,
+    (".lg{object-fit:cover;object-position:-400px 0}", "width=300 height=60"): False,
+    (".lg{object-position:-400px 0}", ""): False,
+}
+
+
+@pytest.mark.parametrize(("css", "attributes"), sorted(MOVED_PICTURES))
+def test_a_picture_moved_out_of_its_box_is_not_seen(css: str, attributes: str) -> None:
+    logo = f'<p><img class="lg" {attributes} src={LOGO_SRC} {LOGO_ALT}></p>'
+    assert logo_hidden(dcnf(head=f"<style>{css}</style>", logo=logo)) is MOVED_PICTURES[(css, attributes)]
+
+
 # Text drawn as bullets, as in a password field (it leaves ink, but the same whatever it says);
 # `none` inside shows it again.
 TEXT_SECURITY = {
@@ -1753,7 +1774,7 @@ def test_composed_and_repainted_css_hides_what_chromium_hides(css: str, markup: 
 
 def test_the_readme_names_composed_and_repainted_css_as_it_is_judged() -> None:
     section = (ROOT / "README.md").read_text(encoding="utf-8").split("## What a reader sees", 1)[1].split("\n## ", 1)[0]
-    rows = {css: hidden for (css, _), hidden in [*COMPOSED_CSS.items(), *TEXT_SECURITY.items()]}
+    rows = {css: hidden for (css, _), hidden in [*COMPOSED_CSS.items(), *TEXT_SECURITY.items(), *MOVED_PICTURES.items()]}
     named = [css for css in rows if f"`{css}`" in " ".join(section.split())]
     assert sorted(named) == sorted(
         [
@@ -1766,6 +1787,7 @@ def test_the_readme_names_composed_and_repainted_css_as_it_is_judged() -> None:
             ".by{display:block;max-height:0;overflow:hidden}",
             ".by{-webkit-text-security:disc}",
             "body{container-type:inline-size} @container (min-width:1px){.by{display:none}}",
+            ".lg{object-position:-300px 0}",
         ]
     )
 

@@ -128,6 +128,8 @@ FAMILIES: dict[str, str] = {
     # Sets both, read as them where it stands (see `_offset_expansion`).
     "offset": "transform",
     "object-position": "transform",
+    # How large the picture an `object-position` moves is drawn (see `visibility._picture_moved_out`).
+    "object-fit": "transform",
     "mask": "opacity",
     "mask-image": "opacity",
     "-webkit-mask": "opacity",

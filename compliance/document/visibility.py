@@ -1386,6 +1386,9 @@ _NAMED_HIDING: Mapping[str, Callable[[Declaration], bool]] = {
     "letter-spacing": _squeezes,
     "-webkit-text-security": lambda d: d.keyword in MASKING_TEXT_SECURITY,
     "mix-blend-mode": blending.may_lose_text,
+    # An offset as long as the image's box moves its picture out (`_picture_moved_out`).
+    "object-fit": lambda d: d.keyword in _FITS_IN_ITS_BOX,
+    "object-position": lambda d: paints_nothing(d.name, d.values, True) or any((px := length_px(t)) is not None and abs(px) > _TINY_IMAGE_PX for t in d.values),
 }
 
 
@@ -3783,7 +3786,47 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
         return True
     if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
+    if tag in IMAGE_TAGS and "object-position" in declared and style is not None and _picture_moved_out(style.on_demand(element, _PICTURE_PLACING), element):
+        return True
     return style is not None and offsets.beyond_its_containing_block(declared) and _placed_from_the_page(element, style)
+
+
+# The `object-fit` values that draw the picture no larger than its box (`fill`, the initial one,
+# draws it the box's size), so that an `object-position` as long as the box moves all of it out.
+_FITS_IN_ITS_BOX: frozenset[str] = frozenset({"fill", "contain", "scale-down"})
+
+
+# What places an image's picture in its box and sizes the box (read whole: `PageStyle.on_demand`).
+_PICTURE_PLACING = ("object-position", "object-fit", "width", "height", "min-width", "min-height")
+
+
+def _picture_moved_out(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """True when an image's `object-position` (one or two lengths in px) moves its picture wholly
+    out of its box: by the box's width or height or more (its `width`/`height` in px, by its CSS
+    or else its attributes; a minimum size is not worked out), where `object-fit` draws the
+    picture no larger than the box (`_FITS_IN_ITS_BOX`; `none` and `cover` draw it at a size not
+    known here). `declared`: the cascade's winners of `_PICTURE_PLACING`."""
+    fit = declared.get("object-fit")
+    if (fit is not None and fit.keyword not in _FITS_IN_ITS_BOX) or "object-position" not in declared:
+        return False
+    if "min-width" in declared or "min-height" in declared:
+        return False
+    tokens = [t for t in declared["object-position"].values if t.type not in ("whitespace", "comment")]
+    if not 1 <= len(tokens) <= 2:
+        return False
+    offsets_px = [length_px(t) for t in tokens]
+    for offset, (size, attribute) in zip(offsets_px, (("width", "width"), ("height", "height")), strict=False):
+        box = _own_length(declared.get(size), element.get(attribute))
+        if offset is not None and box is not None and box > 0 and abs(offset) >= box:
+            return True
+    return False
+
+
+def _own_length(declaration: Declaration | None, attribute: str | None) -> float | None:
+    """A box's size in px: its CSS `width`/`height` when in px, else its attribute's whole pixels."""
+    if declaration is not None:
+        return length_px(declaration.values[0]) if len(declaration.values) == 1 else None
+    return float(attribute.strip()) if attribute is not None and attribute.strip().isdigit() else None
 
 
 def _content_replaced(declared: Mapping[str, Declaration], tag: str) -> bool:
