@@ -3301,6 +3301,12 @@ def ua_coloured_rendering(element: Any, tag: str, rendering: Rendering, style: P
     own, background = _UA_COLOURS[tag]
     colour = rendering.colour if declared else own
     painted = rendering.fill or colour
+    if rendering.blend is not None:
+        return rendering._replace(
+            colour=colour,
+            background=background,
+            blends_in=_blend_loses(rendering._replace(background=background, blend=rendering.blend._replace(own_background=True)), painted),
+        )
     return rendering._replace(colour=colour, background=background, blends_in=text_blends_in(painted, background, rendering.clipped_text))
 
 
@@ -3311,7 +3317,17 @@ def link_rendering(element: Any, rendering: Rendering, style: PageStyle) -> Rend
     if rendering.colour is None or "color" in style.declarations(element):
         return rendering
     fill = rendering.fill
+    if rendering.blend is not None:
+        # Whatever the link colour, a blend may paint it as what is behind it (`blending`).
+        return rendering._replace(colour=None, blends_in=_blend_loses(rendering, fill))
     return rendering._replace(colour=None, blends_in=fill is not None and text_blends_in(fill, rendering.background, rendering.clipped_text))
+
+
+def _blend_loses(rendering: Rendering, text: Colour | None) -> bool:
+    """`_lost_in_blend` for text of colour `text` (None: any) in this rendering's blend group;
+    False when a filter in force is not read."""
+    chain = rendering.colour_filter
+    return rendering.blend is not None and chain is not None and _lost_in_blend(rendering.blend, text, rendering.background, chain, rendering.outline)
 
 
 def _faded(declared: Mapping[str, Declaration], element: Any, inherited: Fading) -> Fading:
