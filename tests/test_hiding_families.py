@@ -1680,6 +1680,8 @@ def test_a_hashless_colour_is_read_in_quirks_mode_only(markup: str) -> None:
     assert not byline_hidden(b"<!DOCTYPE html>" + dcnf(byline=byline))
 
 
+# A byline after an SVG `<filter id=f>` holding the primitives given.
+_SVG_FILTER = "<svg width=0 height=0 style=position:absolute><filter id=f>{}</filter></svg><p class=by>{{}}</p>"
 # What a reader sees where CSS composes, repaints or replaces: (the page's CSS, the byline's markup) and
 # whether the byline is hidden. Chromium decides each row (tests/test_browser.py).
 COMPOSED_CSS = {
@@ -1727,6 +1729,12 @@ COMPOSED_CSS = {
     ("body{container-type:inline-size} @container (min-width:5000px){.by{display:none}}", '<p class="by">{}</p>'): False,
     ("@container (min-width:1px){.by{display:none}}", '<p class="by">{}</p>'): False,
     (".by{display:none} body{container-type:inline-size} @container (min-width:1px){.by{display:block}}", '<p class="by">{}</p>'): False,
+    # An SVG filter whose last primitive makes every pixel transparent.
+    (".by{filter:url(#f)}", _SVG_FILTER.format("<feComponentTransfer><feFuncA type=linear slope=0 /></feComponentTransfer>")): True,
+    (".by{filter:url(#f)}", _SVG_FILTER.format('<feComponentTransfer><feFuncA type=table tableValues="0 0" /></feComponentTransfer>')): True,
+    (".by{filter:url(#f)}", _SVG_FILTER.format('<feColorMatrix type=matrix values="1 0 0 0 0 0 1 0 0 0 0 0 1 0 0 0 0 0 0 0" />')): True,
+    (".by{filter:url(#f)}", _SVG_FILTER.format("<feComponentTransfer><feFuncA type=linear slope=0.5 intercept=0.5 /></feComponentTransfer>")): False,
+    (".by{filter:url(#f)}", _SVG_FILTER.format('<feColorMatrix type=matrix values="1 0 0 0 0 0 1 0 0 0 0 0 1 0 0 0 0 0 1 0" />')): False,
     # A size bounds an inline box once the page's `display` makes a block of it.
     (".by{display:block;max-height:0;overflow:hidden}", '<span class="by">{}</span>'): True,
     (".by{display:inline-block;height:0;overflow:hidden}", '<span class="by">{}</span>'): True,
