@@ -684,6 +684,49 @@ def test_other_ways_of_leaving_the_byline_unseen_leave_ink_where_the_checker_say
     assert inked == {css: not hidden for css, hidden in OTHER_HIDING.items()}
 
 
+def test_composed_and_repainted_css_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import COMPOSED_CSS as cases
+
+    inked = {key: _leaves_ink(browser, f"<style>{key[0]}</style>{key[1].format('<span id=it>By Maria Lopez</span>')}") for key in cases}
+    assert inked == {key: not hidden for key, hidden in cases.items()}
+
+
+def test_text_drawn_as_bullets_reads_the_same_whatever_it_says(browser: Any) -> None:
+    from tests.test_hiding_families import TEXT_SECURITY as cases
+
+    def drawn(body: str) -> bytes:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.set_content(f"<!doctype html><html><body>{body}</body></html>")
+        shot = page.screenshot()
+        page.close()
+        return bytes(shot)
+
+    # Two bylines of as many letters: drawn alike, no reader can tell what either says.
+    alike = {
+        key: drawn(f"<style>{key[0]}</style>{key[1].format('By Maria Lopez')}") == drawn(f"<style>{key[0]}</style>{key[1].format('Xy Qwert Zuvbn')}")
+        for key in cases
+    }
+    assert alike == cases
+
+
+def test_a_picture_moved_out_of_its_box_leaves_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import MOVED_PICTURES as cases
+
+    # A picture wider than the box: where the checker does not know its size (`object-fit: none`,
+    # `cover`, no size given), some of it shows.
+    picture = _png(1000, 60)
+    inked = {key: _leaves_ink(browser, f'<style>{key[0]}</style><p><img id=it class=lg {key[1]} src="{picture}"></p>') for key in cases}
+    assert inked == {key: not hidden for key, hidden in cases.items()}
+
+
+def test_a_helper_class_no_stylesheet_defines_hides_nothing(browser: Any) -> None:
+    # A whole page whose CSS is all read and does not define `sr-only` (the checker's row of
+    # `HELPER_CLASS_PAGES` with a `<title>` alone), and one whose `<style>` defines it.
+    assert _leaves_ink(browser, '<title>Pipeline rule</title><p class="sr-only"><span id=it>By Maria Lopez</span></p>')
+    defined = "<style>.sr-only{position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}</style>"
+    assert not _leaves_ink(browser, f'{defined}<p class="sr-only"><span id=it>By Maria Lopez</span></p>')
+
+
 def test_a_logo_overflowing_what_paints_over_it_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_families import OVERFLOWING_LOGO_PAINTERS as cases
 

@@ -45,10 +45,15 @@ def site_footer() -> str:
     )
 
 
-def article_page(body: str, *, byline: str = '<p class="byline">By Jake Smith</p>') -> str:
-    """A page with a site header, an <article> (headline, byline, `body`), a sidebar and a footer."""
+# The site's stylesheet, which defines its visually-hidden helper classes (`sr-only`: not read).
+THEME = '<link rel="stylesheet" href="/theme.css">'
+
+
+def article_page(body: str, *, byline: str = '<p class="byline">By Jake Smith</p>', head: str = "") -> str:
+    """A page with a site header, an <article> (headline, byline, `body`), a sidebar and a footer;
+    `head`: more of its `<head>`."""
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n  <title>Transit plan</title>\n</head>\n<body>\n'
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n  <title>Transit plan</title>{head}\n</head>\n<body>\n'
         + site_header()
         + "  <main>\n    <article>\n"
         + f"      <h1>{HEADLINE}</h1>\n"
@@ -149,7 +154,7 @@ def html(source: str) -> Document:
     ],
 )
 def test_visible_text_of_a_paragraph(snippet: str, expected: str) -> None:
-    doc = html(article_page(f"      {snippet}\n" + paragraphs(0, 1)))
+    doc = html(article_page(f"      {snippet}\n" + paragraphs(0, 1), head=THEME))
     assert article_texts(doc) == [HEADLINE, "By Jake Smith", expected, PARAGRAPHS[0], PARAGRAPHS[1]]
 
 
@@ -165,7 +170,7 @@ def test_visible_text_of_a_paragraph(snippet: str, expected: str) -> None:
     ],
 )
 def test_hidden_blocks_are_not_visible_text(hidden_block: str) -> None:
-    doc = html(article_page(paragraphs(0) + f"      {hidden_block}\n" + paragraphs(1)))
+    doc = html(article_page(paragraphs(0) + f"      {hidden_block}\n" + paragraphs(1), head=THEME))
     assert article_texts(doc) == [HEADLINE, "By Jake Smith", PARAGRAPHS[0], PARAGRAPHS[1]]
     assert all("Subscribe" not in b.text for b in doc.blocks)
 
@@ -205,7 +210,7 @@ def test_attributes_the_walk_never_reads_change_nothing(markup: str) -> None:
     ids=["hiding-class", "chrome-class", "comments-id", "chrome-role", "near-miss-commentary"],
 )
 def test_attributes_that_hide_or_mark_chrome_still_count(markup: str, shown_in_article: bool) -> None:
-    doc = html(article_page(f"      {markup.format(text=PARAGRAPHS[0])}\n" + paragraphs(1)))
+    doc = html(article_page(f"      {markup.format(text=PARAGRAPHS[0])}\n" + paragraphs(1), head=THEME))
     assert (PARAGRAPHS[0] in article_texts(doc)) is shown_in_article
 
 
@@ -458,7 +463,7 @@ def test_data_uri_only_image_has_no_sources() -> None:
     ids=["hidden-attribute", "display-none", "hidden-parent", "visually-hidden-parent", "visibility-hidden-parent", "aria-hidden-display-none"],
 )
 def test_hidden_images_are_recorded_as_not_visible(markup: str) -> None:
-    doc = html(article_page(paragraphs(0) + f"      {markup}\n" + paragraphs(1)))
+    doc = html(article_page(paragraphs(0) + f"      {markup}\n" + paragraphs(1), head=THEME))
     assert [(i.sources, i.visible, i.in_article) for i in doc.images if i.alt == "A city bus"] == [((f"{CDN}/bus.jpg",), False, True)]
 
 

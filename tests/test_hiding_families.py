@@ -13,6 +13,7 @@ from compliance.document import parse_document
 from compliance.engine import check_document
 from compliance.findings import Report
 from compliance.loading import load_packs
+from tests.conftest import ROOT
 
 PACKS = {p.id: p for p in load_packs()}
 LOGO_SRC = "https://dailycallernewsfoundation.org/dcnf-logo.png"
@@ -1677,6 +1678,152 @@ def test_a_hashless_colour_is_read_in_quirks_mode_only(markup: str) -> None:
     byline = markup.format("By Maria Lopez")
     assert byline_hidden(dcnf(byline=byline)) is QUIRKS_HASHLESS_COLOURS[markup]
     assert not byline_hidden(b"<!DOCTYPE html>" + dcnf(byline=byline))
+
+
+# A byline after an SVG `<filter id=f>` holding the primitives given.
+_SVG_FILTER = "<svg width=0 height=0 style=position:absolute><filter id=f>{}</filter></svg><p class=by>{{}}</p>"
+# What a reader sees where CSS composes, repaints or replaces: (the page's CSS, the byline's markup) and
+# whether the byline is hidden. Chromium decides each row (tests/test_browser.py).
+COMPOSED_CSS = {
+    # Scales multiply down the tree: a child's scale undoes its parent's shrink.
+    (".by{transform:scale(0.005)} .by>span{display:block;transform:scale(200)}", '<p class="by"><span>{}</span></p>'): False,
+    (".by{scale:0.005} .by>span{display:block;scale:200}", '<p class="by"><span>{}</span></p>'): False,
+    (".by{transform:scale(0.005)} .by>span{display:block;transform:scale(1.5)}", '<p class="by"><span>{}</span></p>'): True,
+    (".by{transform:scale(0.005)}", '<p class="by"><span>{}</span></p>'): True,
+    (".by{transform:scale(0)} .by>span{display:block;transform:scale(200)}", '<p class="by"><span>{}</span></p>'): True,
+    # A blend paints the text in another colour over what is behind it.
+    ("body{background:#fff} .by{color:#fff;mix-blend-mode:difference}", '<p class="by">{}</p>'): False,
+    ("body{background:#fff} .by{color:#fff;mix-blend-mode:exclusion}", '<p class="by">{}</p>'): False,
+    ("body{background:#fff} .by{mix-blend-mode:multiply}", '<p class="by">{}</p>'): False,
+    ("body{background:#fff} .by{color:#c00;mix-blend-mode:darken}", '<p class="by">{}</p>'): False,
+    ("body{background:#fff} .by{mix-blend-mode:lighten}", '<p class="by">{}</p>'): True,
+    ("body{background:#fff} .by{mix-blend-mode:lighten}", '<p class="by"><a href="https://x.example/">{}</a></p>'): True,
+    ("body{background:#fff} .by,.by *{color:#fff} .by{mix-blend-mode:difference}", '<p class="by"><a href="https://x.example/">{}</a></p>'): False,
+    ("body{background:#fff} .by{mix-blend-mode:difference}", '<p class="by"><a href="https://x.example/">{}</a></p>'): False,
+    ("body{background:#fff} .by{mix-blend-mode:lighten}", '<p class="by"><mark>{}</mark></p>'): True,
+    ("body{background:#fff} .by{mix-blend-mode:screen}", '<p class="by">{}</p>'): True,
+    ("body{background:#fff} .by{color:#000;mix-blend-mode:difference}", '<p class="by">{}</p>'): True,
+    ("body{background:#fff} .by{color:#fff;mix-blend-mode:difference} .by span{color:#000}", '<p class="by"><span>{}</span></p>'): True,
+    ("body{background:#fff} .by{mix-blend-mode:lighten;background:#000;color:#fff}", '<p class="by">{}</p>'): True,
+    ("body{background:#fff} .by{mix-blend-mode:darken;background:#000;color:#fff}", '<p class="by">{}</p>'): False,
+    # A closed `<details>` whose `::details-content` the page shows.
+    ("details::details-content{content-visibility:visible}", "<details><summary>More</summary><p>{}</p></details>"): False,
+    ("details::details-content{content-visibility:visible;display:block}", "<details><summary>More</summary><p>{}</p></details>"): False,
+    ("details::details-content{display:block}", "<details><summary>More</summary><p>{}</p></details>"): True,
+    (
+        "details::details-content{content-visibility:visible} details::details-content{content-visibility:hidden}",
+        "<details><summary>More</summary><p>{}</p></details>",
+    ): True,
+    ("details::details-content{content-visibility:visible;display:none}", "<details><summary>More</summary><p>{}</p></details>"): True,
+    ("@media (min-width:2000px){details::details-content{content-visibility:visible}}", "<details><summary>More</summary><p>{}</p></details>"): True,
+    (".other::details-content{content-visibility:visible}", "<details><summary>More</summary><p>{}</p></details>"): True,
+    # An image as an element's `content` is drawn instead of what it holds (not on a pseudo-element).
+    (".by{content:url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)}", '<p class="by">{}</p>'): True,
+    (".by{content:linear-gradient(red,blue)}", '<p class="by">{}</p>'): True,
+    (".by{content:normal}", '<p class="by">{}</p>'): False,
+    (".by::before{content:url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)}", '<p class="by">{}</p>'): False,
+    # A container query every size container meets stands as an unconditional rule; another can
+    # show, never hide; with no size container in the sheet, none applies.
+    ("body{container-type:inline-size} @container (min-width:1px){.by{display:none}}", '<p class="by">{}</p>'): True,
+    ("body{container:main / inline-size} @container main (width > 0px){.by{display:none}}", '<p class="by">{}</p>'): True,
+    ("body{container-type:inline-size} @container (min-width:5000px){.by{display:none}}", '<p class="by">{}</p>'): False,
+    ("@container (min-width:1px){.by{display:none}}", '<p class="by">{}</p>'): False,
+    (".by{display:none} body{container-type:inline-size} @container (min-width:1px){.by{display:block}}", '<p class="by">{}</p>'): False,
+    # An SVG filter whose last primitive makes every pixel transparent.
+    (".by{filter:url(#f)}", _SVG_FILTER.format("<feComponentTransfer><feFuncA type=linear slope=0 /></feComponentTransfer>")): True,
+    (".by{filter:url(#f)}", _SVG_FILTER.format('<feComponentTransfer><feFuncA type=table tableValues="0 0" /></feComponentTransfer>')): True,
+    (".by{filter:url(#f)}", _SVG_FILTER.format('<feColorMatrix type=matrix values="1 0 0 0 0 0 1 0 0 0 0 0 1 0 0 0 0 0 0 0" />')): True,
+    (".by{filter:url(#f)}", _SVG_FILTER.format("<feComponentTransfer><feFuncA type=linear slope=0.5 intercept=0.5 /></feComponentTransfer>")): False,
+    (".by{filter:url(#f)}", _SVG_FILTER.format('<feColorMatrix type=matrix values="1 0 0 0 0 0 1 0 0 0 0 0 1 0 0 0 0 0 1 0" />')): False,
+    # A size bounds an inline box once the page's `display` makes a block of it.
+    (".by{display:block;max-height:0;overflow:hidden}", '<span class="by">{}</span>'): True,
+    (".by{display:inline-block;height:0;overflow:hidden}", '<span class="by">{}</span>'): True,
+    (".by{max-height:0;overflow:hidden}", '<span class="by">{}</span>'): False,
+    (".by{display:block;max-height:0;overflow:visible}", '<span class="by">{}</span>'): False,
+}
+
+
+# An image's `object-position` that moves its picture out of its box, the box's width or height
+# away where `object-fit` draws the picture no larger than the box: (the page's CSS, the logo's
+# attributes) and whether the logo is hidden.
+MOVED_PICTURES = {
+    (".lg{object-position:-300px 0}", "width=300 height=60"): True,
+    (".lg{object-position:0 -60px}", "width=300 height=60"): True,
+    (".lg{object-fit:contain;object-position:-400px 0}", "width=300 height=60"): True,
+    (".lg{width:200px;object-position:-200px 0}", "width=300 height=60"): True,
+    (".lg{object-position:-250px 0}", "width=300 height=60"): False,
+    (".lg{object-fit:none;object-position:-400px 0}", "width=300 height=60"): False,
+    (".lg{object-fit:cover;object-position:-400px 0}", "width=300 height=60"): False,
+    (".lg{object-position:-400px 0}", ""): False,
+}
+
+
+@pytest.mark.parametrize(("css", "attributes"), sorted(MOVED_PICTURES))
+def test_a_picture_moved_out_of_its_box_is_not_seen(css: str, attributes: str) -> None:
+    logo = f'<p><img class="lg" {attributes} src={LOGO_SRC} {LOGO_ALT}></p>'
+    assert logo_hidden(dcnf(head=f"<style>{css}</style>", logo=logo)) is MOVED_PICTURES[(css, attributes)]
+
+
+# Text drawn as bullets, as in a password field (it leaves ink, but the same whatever it says);
+# `none` inside shows it again.
+TEXT_SECURITY = {
+    (".by{-webkit-text-security:disc}", '<p class="by">{}</p>'): True,
+    (".by{-webkit-text-security:square}", '<p class="by"><b>{}</b></p>'): True,
+    (".by{-webkit-text-security:disc} .by b{-webkit-text-security:none}", '<p class="by"><b>{}</b></p>'): False,
+    (".by{-webkit-text-security:none}", '<p class="by">{}</p>'): False,
+}
+
+
+@pytest.mark.parametrize(("css", "markup"), sorted(TEXT_SECURITY))
+def test_text_drawn_as_bullets_is_not_read(css: str, markup: str) -> None:
+    assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline=markup.format("By Maria Lopez"))) is TEXT_SECURITY[(css, markup)]
+
+
+@pytest.mark.parametrize(("css", "markup"), sorted(COMPOSED_CSS))
+def test_composed_and_repainted_css_hides_what_chromium_hides(css: str, markup: str) -> None:
+    assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline=markup.format("By Maria Lopez"))) is COMPOSED_CSS[(css, markup)]
+
+
+def test_the_readme_names_composed_and_repainted_css_as_it_is_judged() -> None:
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## What a reader sees", 1)[1].split("\n## ", 1)[0]
+    rows = {css: hidden for (css, _), hidden in [*COMPOSED_CSS.items(), *TEXT_SECURITY.items(), *MOVED_PICTURES.items()]}
+    named = [css for css in rows if f"`{css}`" in " ".join(section.split())]
+    assert sorted(named) == sorted(
+        [
+            ".by{transform:scale(0.005)} .by>span{display:block;transform:scale(200)}",
+            ".by{transform:scale(0.005)} .by>span{display:block;transform:scale(1.5)}",
+            "body{background:#fff} .by{color:#fff;mix-blend-mode:difference}",
+            "body{background:#fff} .by{mix-blend-mode:lighten}",
+            "details::details-content{content-visibility:visible}",
+            ".by{content:url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)}",
+            ".by{display:block;max-height:0;overflow:hidden}",
+            ".by{-webkit-text-security:disc}",
+            "body{container-type:inline-size} @container (min-width:1px){.by{display:none}}",
+            ".lg{object-position:-300px 0}",
+        ]
+    )
+
+
+# A visually-hidden helper class (`sr-only`) with no rule of the page's own CSS: on a whole page
+# (one with a `<title>`) whose stylesheets are all read it hides nothing; in a fragment, shown in
+# a site's page, and on a page that links a stylesheet not read, that stylesheet defines it.
+HELPER_CLASS_PAGES = {
+    "<title>Pipeline rule</title>": False,
+    "<title>Pipeline rule</title><style>.sr-only{color:#c00}</style>": False,
+    "<title>Pipeline rule</title><style>.sr-only{position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}</style>": True,
+    '<title>Pipeline rule</title><link rel="stylesheet" href="/theme.css">': True,
+    "<title>Pipeline rule</title><style>@import url(/theme.css);</style>": True,
+    '<title>Pipeline rule</title><link rel="stylesheet" href="data:text/css,p{margin:0}">': False,
+    "": True,
+    '<link rel="stylesheet" href="/theme.css">': True,
+}
+
+
+@pytest.mark.parametrize("head", sorted(HELPER_CLASS_PAGES))
+def test_a_helper_class_hides_where_a_stylesheet_not_read_may_define_it(head: str) -> None:
+    for name in ("sr-only", "visually-hidden", "screen-reader-text"):
+        byline = f'<p class="{name}">By Maria Lopez</p>'
+        assert byline_hidden(dcnf(head=head.replace("sr-only", name), byline=byline)) is HELPER_CLASS_PAGES[head], name
 
 
 @pytest.mark.parametrize("css", sorted(OTHER_HIDING))

@@ -59,6 +59,10 @@ FAMILIES: dict[str, str] = {
     "line-height": "size",
     # Scales the font to an aspect value: 0 leaves it no size (see `visibility`).
     "font-size-adjust": "font",
+    # Text drawn as a row of bullets, as a password field's (see `visibility.MASKING_TEXT_SECURITY`).
+    "-webkit-text-security": "font",
+    # An image as an element's `content` replaces what it holds (see `visibility.replaces_content`).
+    "content": "display",
     "overflow-x": "size",
     "overflow-y": "size",
     # What lays a box's lines out other than one under another (see `clipping.one_line_box`).
@@ -96,6 +100,8 @@ FAMILIES: dict[str, str] = {
     "text-wrap-mode": "placement",
     "text-wrap": "placement",
     "color": "colour",
+    # A blend repaints the text and what is behind it in other colours (see `blending`).
+    "mix-blend-mode": "colour",
     "-webkit-text-fill-color": "colour",
     "background-color": "colour",
     "background": "colour",
@@ -122,6 +128,8 @@ FAMILIES: dict[str, str] = {
     # Sets both, read as them where it stands (see `_offset_expansion`).
     "offset": "transform",
     "object-position": "transform",
+    # How large the picture an `object-position` moves is drawn (see `visibility._picture_moved_out`).
+    "object-fit": "transform",
     "mask": "opacity",
     "mask-image": "opacity",
     "-webkit-mask": "opacity",
@@ -188,7 +196,7 @@ FAMILIES.update({name: FAMILIES[start] for name, (start, _) in css_grammar.FLOW_
 FAMILIES.update(
     dict.fromkeys(
         (
-            "z-index", "isolation", "mix-blend-mode", "will-change", "container-type", "backdrop-filter",
+            "z-index", "isolation", "will-change", "container-type", "backdrop-filter",
             "-webkit-backdrop-filter", "-webkit-box-reflect", "view-transition-name", "transform-style",
             "border-radius", "border-top-left-radius", "border-top-right-radius", "border-bottom-left-radius",
             "border-bottom-right-radius", "background-size", "background-position", "background-repeat",
@@ -704,14 +712,16 @@ def read_style_sheet(text: str) -> tuple[StyleRule, ...]:
     """`parse_style_sheet` done by tinycss2 alone (the reference reading)."""
     import tinycss2
 
-    return tuple(_style_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)))
+    return tuple(_style_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True), _SIZE_CONTAINER.search(text) is not None))
 
 
 # A rule waiting to be read, with where it stands: (the rule, conditional, layer, scope).
 _Pending = tuple[Any, bool, str | None, Scoping | None]
 
 
-def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
+def _style_rules(nodes: Sequence[Any], containers: bool = False) -> Iterator[StyleRule]:
+    """The style rules of a sheet's `nodes`; `containers`: the sheet makes size containers (see
+    `_container_met`)."""
     import tinycss2
 
     order = 0
@@ -736,13 +746,16 @@ def _style_rules(nodes: Sequence[Any]) -> Iterator[StyleRule]:
             if inner is not None:
                 pending.extend((rule, conditional, inner, scope) for rule in reversed(_inner_rules(node)))
         elif node.type == "at-rule":
-            pending.extend(reversed(_conditional_rules(node, conditional, layer, scope)))
+            pending.extend(reversed(_conditional_rules(node, conditional, layer, scope, containers)))
 
 
-def _conditional_rules(node: Any, conditional: bool, layer: str | None, scope: Scoping | None) -> list[_Pending]:
-    """The rules of a `@media`, `@supports` or `@scope` block (but one inside another `@scope`),
-    with where they stand; none for other at-rules, and for a block whose rules never change
-    what a reader sees."""
+def _conditional_rules(node: Any, conditional: bool, layer: str | None, scope: Scoping | None, containers: bool = False) -> list[_Pending]:
+    """The rules of a `@media`, `@supports`, `@container` or `@scope` block (but one inside another
+    `@scope`), with where they stand; none for other at-rules, and for a block whose rules never
+    change what a reader sees. `containers`: the sheet makes size containers (`_container_met`)."""
+    if node.lower_at_keyword == "container" and node.content is not None:
+        every_container = containers and _container_met(node.prelude)
+        return [(rule, conditional or not every_container, layer, scope) for rule in _inner_rules(node)]
     if node.lower_at_keyword in ("media", "supports"):
         met = _condition_met(node)
         return [] if met is None else [(rule, conditional or not met, layer, scope) for rule in _inner_rules(node)]
@@ -750,6 +763,25 @@ def _conditional_rules(node: Any, conditional: bool, layer: str | None, scope: S
         scoping = _scoping(node.prelude)
         return [] if scoping is None else [(rule, conditional, layer, scoping) for rule in _inner_rules(node)]
     return []
+
+
+# A size container declared in a sheet (`container-type: inline-size`, `container: card / size`).
+_SIZE_CONTAINER = re.compile(r"container(?:-type)?\s*:[^;{}]*\b(?:inline-)?size\b", re.IGNORECASE)
+# A container query every container at least 1px wide meets, after its optional name:
+# `(min-width: 1px)`, `(width > 0)`, `(inline-size >= 1px)`.
+_MET_BY_ANY_CONTAINER = re.compile(
+    r"^(?:[a-z_-][\w-]*\s+)?\(\s*(?:min-(?:width|inline-size)\s*:\s*(?:0|0?\.\d+px|1px|0px)|(?:width|inline-size)\s*(?:>\s*0(?:px)?|>=\s*(?:0|1)(?:px)?))\s*\)$",
+    re.IGNORECASE,
+)
+
+
+def _container_met(prelude: Sequence[Any]) -> bool:
+    """True for a `@container` condition every size container meets (see `_MET_BY_ANY_CONTAINER`):
+    its rules then stand as unconditional ones. Any other is met by some containers only, and its
+    rules can show, never hide, as a `@media` block's some screens meet."""
+    import tinycss2
+
+    return _MET_BY_ANY_CONTAINER.match(" ".join(tinycss2.serialize(prelude).split())) is not None
 
 
 def _scoping(prelude: Sequence[Any]) -> Scoping | None:
@@ -1039,6 +1071,8 @@ def _take_rule(prelude: str, block: str, at_rule: str | None, conditional: bool,
         return True
     if "\\" in prelude or at_rule in ("layer", "supports", "scope"):
         return False  # cascade layers, `@supports` conditions and scopes are read by tinycss2
+    if at_rule == "container":
+        return False  # container queries are read by tinycss2 (`_container_met`)
     if at_rule != "media":
         return True
     import tinycss2

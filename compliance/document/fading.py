@@ -5,6 +5,10 @@ each apply to the element and everything it holds, so nested ones multiply: thre
 `opacity: 0.1` leave the innermost at 0.001, as faint as one at `opacity: 0.001`. The product
 along the ancestors is judged against the same thresholds as one declaration (see `visibility`):
 an opacity of 0.01 or less, a scale of 0.01 or less along an axis, a zoom of 0.002 or less.
+
+A shrink is not final where it is set: a descendant's own scale or zoom multiplies it back
+(`scale(0.005)` on a box and `scale(200)` on the block inside it draw that block at its normal
+size). Only a fade (no descendant is more opaque than its ancestor) or a scale of 0 is final.
 """
 
 from __future__ import annotations
@@ -36,6 +40,12 @@ class Fading(NamedTuple):
             or self.scale * self.zoom <= NEGLIGIBLE_SCALE
         )
 
+    @property
+    def gone_for_good(self) -> bool:
+        """True when the element is gone (`gone`) in a way no descendant brings back: faded out,
+        or scaled by 0 (a shrink by a factor above 0 is undone by a descendant's scale or zoom)."""
+        return self.gone and (self.opacity <= NEAR_ZERO_OPACITY or self.scale == 0 or self.zoom == 0)
+
     def within(self, declared: Mapping[str, Declaration], lazy_fade: bool) -> Fading:
         """The fading of an element that sets `declared` under one faded this much (`lazy_fade`:
         its `opacity` is a lazy-loader's fade-in, not counted)."""
@@ -64,6 +74,12 @@ def _own_opacity(declared: Mapping[str, Declaration], lazy_fade: bool) -> float:
     if fades and all(f is not None for f in fades):
         level *= max(f for f in fades if f is not None)
     return level
+
+
+def shrinks_undoably(declared: Mapping[str, Declaration]) -> bool:
+    """True when the element's `transform` and `scale` shrink it to next to nothing by a factor a
+    descendant's own scale can undo (above 0, worked out here: see `Fading.final`)."""
+    return 0 < _own_scale(declared) <= NEGLIGIBLE_TRANSFORM_SCALE
 
 
 def _own_scale(declared: Mapping[str, Declaration]) -> float:

@@ -252,3 +252,82 @@ def _matches(root: Any, selector_list: str) -> Iterator[tuple[str, Any, tuple[in
         specificity = selector.specificity()
         for element in elements:
             yield which, element, (specificity[0], specificity[1], specificity[2])
+
+
+# A `::details-content` in a selector: the pages worth reading for details shown while closed.
+_DETAILS_CONTENT = re.compile(r"::details-content\b", re.IGNORECASE)
+# The `content-visibility` values that show the content a closed `<details>` skips (the browser's
+# own style gives a closed one's `::details-content` `content-visibility: hidden`).
+_SHOWING_CONTENT_VISIBILITY = frozenset({"visible", "auto"})
+
+
+def details_shown_closed(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
+    """The `<details>` whose content the page's CSS shows while they are closed: their
+    `::details-content` gets a `content-visibility` of `visible` (or `auto`) from the rule that
+    wins the cascade, in a block every screen meets, and `display: none` from none. Empty when no
+    `<style>` block (`sheets`) names `::details-content`. Never raises."""
+    if not any(_DETAILS_CONTENT.search(sheet) for sheet in sheets):
+        return frozenset()
+    winners: dict[tuple[Any, str], tuple[tuple[bool, tuple[int, int, int], int], str]] = {}
+    for order, (selector, declarations, applies) in enumerate(_details_content_rules(sheets)):
+        for element, specificity in _matches_pseudo(root, selector, "details-content"):
+            for name, keyword, important in declarations:
+                key = (element, name)
+                rank = (important, specificity, order)
+                current = winners.get(key)
+                if not applies:
+                    keyword = "hidden" if name == "content-visibility" else "none"  # some screens only: not relied on
+                if current is None or rank >= current[0]:
+                    winners[key] = (rank, keyword)
+    shown = {element for (element, name), (_, keyword) in winners.items() if name == "content-visibility" and keyword in _SHOWING_CONTENT_VISIBILITY}
+    return frozenset(e for e in shown if e.tag == "details" and winners.get((e, "display"), ((False, (0, 0, 0), 0), ""))[1] != "none")
+
+
+def _details_content_rules(sheets: Sequence[str]) -> Iterator[tuple[str, list[tuple[str, str, bool]], bool]]:
+    """Each `<style>` rule naming `::details-content`: its selector, its `content-visibility` and
+    `display` declarations (name, keyword, `!important`), and whether every screen meets it."""
+    import tinycss2
+
+    from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
+
+    pending = [(node, True) for sheet in reversed(sheets) for node in reversed(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True))]
+    while pending:
+        node, applies = pending.pop()
+        if node.type == "at-rule" and node.content is not None:
+            meets = screens_meeting(tinycss2.serialize(node.prelude).strip().lower()) if node.lower_at_keyword == "media" else None
+            if meets != NEVER:
+                inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
+                pending.extend((child, applies and meets == ALWAYS) for child in reversed(inner))
+        elif node.type == "qualified-rule":
+            selector = tinycss2.serialize(node.prelude).strip()
+            if not _DETAILS_CONTENT.search(selector):
+                continue
+            found = [
+                (d.lower_name, "".join(t.lower_value for t in d.value if t.type == "ident"), bool(d.important))
+                for d in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)
+                if d.type == "declaration" and d.lower_name in ("content-visibility", "display")
+            ]
+            if found:
+                yield selector, found, applies
+
+
+def _matches_pseudo(root: Any, selector_list: str, wanted: str) -> Iterator[tuple[Any, tuple[int, int, int]]]:
+    """Each element a selector of the list with the pseudo-element `wanted` matches, with the
+    selector's specificity."""
+    from cssselect import SelectorError
+    from lxml import etree
+
+    from compliance.document.first_sight import FirstSightTranslator, compiled_xpath
+
+    translator = FirstSightTranslator()
+    for selector in parsed_selectors(selector_list):
+        pseudo = selector.pseudo_element
+        if not isinstance(pseudo, str) or pseudo.lower() != wanted:
+            continue
+        try:
+            elements = compiled_xpath(translator.selector_to_xpath(selector))(root)
+        except (SelectorError, etree.XPathError, ValueError, TypeError, NotImplementedError):
+            continue
+        specificity = selector.specificity()
+        for element in elements:
+            yield element, (specificity[0], specificity[1], specificity[2])

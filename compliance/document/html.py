@@ -1063,6 +1063,11 @@ class _Walk:
             self.flush()
         self._open(element, kind, attributes, parent, block)
 
+    def _is_closed(self, element: Any, tag: str, attributes: dict[str, str] | None) -> bool:
+        """`_is_closed` on this page: a closed `<details>` whose content the page's CSS shows is
+        not (`PageStyle.details_shown`)."""
+        return _is_closed(element, tag, attributes, self._closed_by_their_groups) and element not in self.style.details_shown
+
     def _closed_by_their_groups(self) -> frozenset[Any]:
         """`details_closed_by_their_groups` of the page, worked out once."""
         if self.closed_details is None:
@@ -1193,7 +1198,7 @@ class _Walk:
         chrome = parent[_CHROME] or self._starts_chrome(element, kind, attributes, in_article)
         in_article = in_article and not chrome
         noscript = parent[_NOSCRIPT] or tag == "noscript"
-        closed = kind.closable and _is_closed(element, tag, attributes, self._closed_by_their_groups)
+        closed = kind.closable and self._is_closed(element, tag, attributes)
         text_open = text_shown and not closed
         shown = text_open and not noscript
         if not shown and parent[_SHOWS_TEXT]:

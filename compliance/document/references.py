@@ -113,4 +113,41 @@ def _floods(element: Any, token: Any) -> bool:
     if named is None or _tag(named) != "filter" or not _in_svg(named):
         return False
     primitives: Sequence[Any] = _drawing_children(named)
-    return bool(primitives) and _tag(primitives[-1]) == "feflood"
+    return bool(primitives) and (_tag(primitives[-1]) == "feflood" or _clears_alpha(primitives[-1]))
+
+
+def _clears_alpha(primitive: Any) -> bool:
+    """True for a primitive that makes every pixel fully transparent: an `<feComponentTransfer>`
+    whose `<feFuncA>` maps every alpha to 0 (`linear` with `slope` and `intercept` 0, the
+    intercept's default; `table` or `discrete` with every value 0), or an `<feColorMatrix
+    type="matrix">` whose alpha row is all 0 (Filter Effects 1, 15.x)."""
+    tag = _tag(primitive)
+    if tag == "fecomponenttransfer":
+        functions = [child for child in _drawing_children(primitive) if _tag(child) == "fefunca"]
+        return bool(functions) and _alpha_to_zero(functions[-1])
+    if tag == "fecolormatrix" and (primitive.get("type") or "matrix").strip().lower() == "matrix":
+        values = _numbers(primitive.get("values"))
+        return values is not None and len(values) == 20 and all(v == 0 for v in values[15:20])
+    return False
+
+
+def _alpha_to_zero(function: Any) -> bool:
+    """True for an `<feFuncA>` that maps every alpha to 0 (see `_clears_alpha`)."""
+    kind = (function.get("type") or "").strip().lower()
+    if kind == "linear":
+        slope, intercept = _numbers(function.get("slope") or "1"), _numbers(function.get("intercept") or "0")
+        return slope == [0.0] and intercept == [0.0]
+    if kind in ("table", "discrete"):
+        values = _numbers(function.get("tableValues", function.get("tablevalues")))  # (an HTML parser lower-cases it)
+        return bool(values) and all(v == 0 for v in values or ())
+    return False
+
+
+def _numbers(text: str | None) -> list[float] | None:
+    """The numbers of an attribute's list (separated by spaces or commas); None when absent or not all numbers."""
+    if text is None:
+        return None
+    try:
+        return [float(part) for part in text.replace(",", " ").split()]
+    except ValueError:
+        return None

@@ -95,7 +95,7 @@ import struct
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
-from compliance.document import colour_filters, colour_scheme, containment, css_colour, masking, offsets, projection, references, text_shadows
+from compliance.document import blending, colour_filters, colour_scheme, containment, css_colour, masking, offsets, projection, references, text_shadows
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -149,8 +149,8 @@ from compliance.document.data_images import jpeg_size, svg_root, undrawable
 from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
-from compliance.document.fading import NOT_FADED, Fading
-from compliance.document.generated import generated_text
+from compliance.document.fading import NOT_FADED, Fading, shrinks_undoably
+from compliance.document.generated import details_shown_closed, generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
@@ -259,6 +259,9 @@ class Rendering(NamedTuple):
     `colour_filter`: the colour steps of the `filter`s of the element and its ancestors, which
     paint its text and the backgrounds set inside them (`colour_filters`); None when one of them
     does more than change colours, and colours are then not judged.
+    `masked`: a `-webkit-text-security` in force draws the text as bullets (`MASKING_TEXT_SECURITY`).
+    `blend`: the `mix-blend-mode` group the element is painted in (`blending`); None when none,
+    or one not judged.
     `indent`: a `text-indent` an ancestor of `display: contents` passes on, which its content
     inherits and each block container in it applies to its first line (see `_inherited_indent`);
     None when there is none.
@@ -285,16 +288,18 @@ class Rendering(NamedTuple):
     span: float | None = None
     colour_filter: colour_filters.ColourFilter | None = ()
     indent: Declaration | None = None
+    blend: blending.Blend | None = None
+    masked: bool = False
 
     @property
     def shows_boxes(self) -> bool:
         """True when images and other boxes inside are on screen."""
-        return not self.hidden and not self.invisible
+        return not self.hidden and not self.invisible and not self.fading.gone
 
     @property
     def shows_text(self) -> bool:
         """True when text inside is on screen and readable."""
-        return not self.hidden and not self.invisible and not self.text_hidden and not self.blends_in and not self.squeezed
+        return self.shows_boxes and not self.text_hidden and not self.blends_in and not self.squeezed and not self.masked
 
     @property
     def squeezed(self) -> bool:
@@ -329,9 +334,10 @@ def hides_by_class(value: str) -> bool:
     return bool(tokens & _HIDDEN_CLASSES) and not any(_RESPONSIVE_DISPLAY().match(token) for token in tokens if ":" in token)
 
 
-def is_hidden(element: Any, tag: str) -> bool:
+def is_hidden(element: Any, tag: str, helper_classes_hide: bool = True) -> bool:
     """True when markup hides the element itself (not counting its ancestors or CSS); `tag` is
-    its lower-cased tag name."""
+    its lower-cased tag name. `helper_classes_hide`: a visually-hidden helper class hides (on a
+    page whose stylesheets are all read it does not: their CSS decides, see `PageStyle`)."""
     if element.get("hidden") is not None or _closed_popover(element):
         return True
     if tag in UA_HIDDEN_TAGS:
@@ -344,7 +350,7 @@ def is_hidden(element: Any, tag: str) -> bool:
     if tag.startswith("amp-") and (element.get("layout") or "").strip().lower() == "nodisplay":
         return True
     value = element.get("class")
-    return hides_by_class(value) if value else False
+    return hides_by_class(value) if value and helper_classes_hide else False
 
 
 def _closed_popover(element: Any) -> bool:
@@ -765,6 +771,13 @@ class PageStyle:
         self._demand: _Demand | None = None
         # The elements something opaque is painted over, whole (see `paint_order`).
         self.painted_over: frozenset[Any] = frozenset()
+        # Whether a visually-hidden helper class (`sr-only`) hides: in a fragment (shown in a site's
+        # page, whose CSS defines it) and on a page that links or imports a stylesheet not read it
+        # does; on a whole page whose CSS is all read that CSS decides, and a class it does not
+        # define hides nothing (`_whole_page`, `_links_unread_sheet`).
+        self.helper_classes_hide = True
+        # The closed `<details>` whose content the page's CSS shows (see `details_shown_closed`).
+        self.details_shown: frozenset[Any] = frozenset()
 
     @classmethod
     def of(cls, root: Any, quirks: bool = False, shadow: ShadowTrees | None = None) -> PageStyle:
@@ -804,11 +817,15 @@ class PageStyle:
         from compliance.document.paint_order import painted_over
 
         painted = painted_over(root, sheets, index.style_values(), index)
-        if not sized and not generated and not painted:
+        details = details_shown_closed(root, sheets) if sheets else frozenset()
+        helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
+        if not sized and not generated and not painted and not details and helper_classes_hide:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
         style.css_sized = sized
+        style.details_shown = details
+        style.helper_classes_hide = helper_classes_hide
         if generated:
             style.generated = generated
             # An element with generated words is read as a styled one (never on the walk's fast path).
@@ -844,8 +861,7 @@ class PageStyle:
             # may override a presentational one that blends in, or be filtered into another;
             # and the custom properties the colours use are worked out on the elements.
             families |= {"colour", *_colour_variables(tuple(sheets))}
-        if clipping:
-            families |= _CLIPPING_FAMILIES
+        families = _with_reach_families(families, clipping)
         overflow_shown = _sheet_traits(tuple(sheets)).overflow_shown
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
@@ -1044,6 +1060,34 @@ def applied_sheets(root: Any) -> list[str]:
     return sheets
 
 
+# An `@import` of a stylesheet that is not a `data:` URL (not fetched, so not read).
+_UNREAD_IMPORT = on_first_use(r"@import\s+(?:url\(\s*)?[\"']?(?!\s*data:)", re.IGNORECASE)
+
+
+def _with_reach_families(families: frozenset[str] | set[str], clipping: bool) -> frozenset[str]:
+    """`families` with those a box moved out of a clipping one is read with (`clipping`), and with
+    `display` where a size may hide (what makes an inline box one that sizes bound: `_or_sized_display`)."""
+    found = frozenset(families) | (_CLIPPING_FAMILIES if clipping else frozenset())
+    return found | {"display"} if "size" in found else found
+
+
+def _links_unread_sheet(root: Any, sheets: Sequence[str]) -> bool:
+    """True when the page links (`<link rel="stylesheet">`) or imports a stylesheet the checker
+    does not read: one not given as a `data:` URL."""
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "stylesheet" in rel and "alternate" not in rel and not (link.get("href") or "").strip().lower().startswith("data:"):
+            return True
+    return any(_UNREAD_IMPORT().search(sheet) for sheet in sheets)
+
+
+def _whole_page(root: Any) -> bool:
+    """True for a whole page, shown by itself: one with a `<title>` in its head (a CMS export or
+    another fragment has none: it is shown inside a site's page, with that page's CSS)."""
+    head = root.find("head")
+    return head is not None and head.find("title") is not None
+
+
 def _linked_data_sheet(link: Any) -> str | None:
     """The text of the `data:` stylesheet a `<link>` applies: one whose `rel` has the
     `stylesheet` keyword (not `alternate`: a stylesheet the reader must choose) and that is not
@@ -1147,10 +1191,23 @@ def _hides_in(
 ) -> Callable[[Declaration], bool]:
     """The test of the declarations matched over the whole page (see `_match_rules`)."""
     hides = _hiding_test(tuple(sheets), index, canvas) if "colour" in families else _can_hide
-    hides = _or_family(hides, "colour") if every_colour else hides
+    # Under a blend every colour counts: what is behind the text is blended with it (`blending`).
+    hides = _or_family(hides, "colour") if every_colour or _blends_text(sheets) else hides
     hides = _or_family(hides, "font") if every_font else hides
+    # A size cuts off what an inline box holds only once a `display` makes a box of it (`sizes_clip`).
+    hides = _or_sized_display(hides) if "size" in families else hides
     names = _hiding_keyframes(sheets)
     return _or_partly_fading(_or_perspective(_or_animation(hides, names) if names else hides))
+
+
+@functools.lru_cache(maxsize=SHEETS_CACHED)
+def _blends_text(sheets: tuple[str, ...]) -> bool:
+    """True when some `<style>` block sets a `mix-blend-mode` that may lose text (see `blending`)."""
+    return any(
+        "mix-blend-mode" in sheet.lower()
+        and any(blending.may_lose_text(d) for rule in parse_style_sheet(sheet) for d in rule.declarations if d.name == "mix-blend-mode")
+        for sheet in sheets
+    )
 
 
 def _or_animation(hides: Callable[[Declaration], bool], names: frozenset[str]) -> Callable[[Declaration], bool]:
@@ -1199,6 +1256,24 @@ def _sheets_animate(sheets: tuple[str, ...], names: frozenset[str]) -> bool:
     """True when a declaration in the `<style>` blocks runs one of the keyframes `names`."""
     hides = _or_animation(lambda _: False, names)
     return any(hides(d) for sheet in sheets for rule in parse_style_sheet(sheet) for d in rule.declarations if d.name in ("animation", "animation-name"))
+
+
+# The `-webkit-text-security` values that draw each character as a bullet, circle or square, as
+# in a password field (Chromium and Safari; inherited: a descendant's `none` shows its text).
+MASKING_TEXT_SECURITY = frozenset({"disc", "circle", "square"})
+
+
+# The displays that make a box `width` and `height` bound, whatever the tag (`clipping.sizes_clip`).
+SIZED_DISPLAYS = frozenset({"block", "inline-block", "flow-root", "list-item", "flex", "inline-flex", "grid", "inline-grid", "-webkit-box"})
+
+
+def _or_sized_display(hides: Callable[[Declaration], bool]) -> Callable[[Declaration], bool]:
+    """`hides`, extended to a `display` that makes a box sizes bound (`display: block` on a `<span>`)."""
+
+    def test(declaration: Declaration) -> bool:
+        return hides(declaration) or (declaration.family == "display" and declaration.keyword in SIZED_DISPLAYS)
+
+    return test
 
 
 def _or_family(hides: Callable[[Declaration], bool], family: str) -> Callable[[Declaration], bool]:
@@ -1298,6 +1373,9 @@ def _can_hide(declaration: Declaration) -> bool:
     values = declaration.values
     if paints_nothing(declaration.name, values, None) or references.may_hide(declaration):
         return True
+    named = _NAMED_HIDING.get(declaration.name)
+    if named is not None:
+        return named(declaration)
     if family == "display":
         return declaration.keyword == "none"
     if family == "visibility":
@@ -1306,9 +1384,6 @@ def _can_hide(declaration: Declaration) -> bool:
         return _fades_or_recolours(declaration)
     if family == "content-visibility":
         return declaration.keyword == "hidden"
-    if declaration.name == "letter-spacing":
-        spacing = _spacing_px(declaration, _DEFAULT_FONT_PX)
-        return spacing is not None and spacing <= (_SQUEEZED_SPACING_EMS * _DEFAULT_FONT_PX if _in_ems(declaration) else _SQUEEZING_SPACING_PX)
     if family == "font":
         size = _font_size(declaration)
         return size is not None and size <= _UNREADABLE_TEXT_PX
@@ -1322,6 +1397,24 @@ def _can_hide(declaration: Declaration) -> bool:
         return _placement_can_hide(declaration)
     # A background of the text's own colour: its text blends in, whatever that colour is.
     return declaration.name in ("background", "background-color") and declaration.keyword == "currentcolor"
+
+
+def _squeezes(declaration: Declaration) -> bool:
+    """`_can_hide` for a `letter-spacing` that piles the letters up (see `_SQUEEZED_SPACING_EMS`)."""
+    spacing = _spacing_px(declaration, _DEFAULT_FONT_PX)
+    return spacing is not None and spacing <= (_SQUEEZED_SPACING_EMS * _DEFAULT_FONT_PX if _in_ems(declaration) else _SQUEEZING_SPACING_PX)
+
+
+# `_can_hide` for the properties judged by their name rather than their family.
+_NAMED_HIDING: Mapping[str, Callable[[Declaration], bool]] = {
+    "content": lambda d: replaces_content(d),
+    "letter-spacing": _squeezes,
+    "-webkit-text-security": lambda d: d.keyword in MASKING_TEXT_SECURITY,
+    "mix-blend-mode": blending.may_lose_text,
+    # An offset as long as the image's box moves its picture out (`_picture_moved_out`).
+    "object-fit": lambda d: d.keyword in _FITS_IN_ITS_BOX,
+    "object-position": lambda d: paints_nothing(d.name, d.values, True) or any((px := length_px(t)) is not None and abs(px) > _TINY_IMAGE_PX for t in d.values),
+}
 
 
 def _may_project_away(declaration: Declaration) -> bool:
@@ -2698,7 +2791,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if element in style.painted_over:
         return HIDDEN
     declared, variables = _with_custom_properties(style.declarations(element), parent.variables, style)
-    if is_hidden(element, tag) and not _shown_despite_hidden_attribute(element, tag, declared):
+    if is_hidden(element, tag, style.helper_classes_hide) and not _shown_despite_hidden_attribute(element, tag, declared):
         return HIDDEN
     if _in_narrow_box(element, tag, declared, parent, style):
         return HIDDEN
@@ -2716,14 +2809,14 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
     if _box_gone(judged, element, tag, parent.perspective, _containing_block_width(parent), style):
         return HIDDEN
     fading = _faded(judged, element, parent.fading)
-    if fading.gone:
+    if fading.gone_for_good:
         return HIDDEN
     invisible = _invisible(judged.get("visibility"), parent.invisible)
     font_px, text_hidden, letter_spacing = _text_size(judged, parent)
     paint = _paint(judged, parent, tag, font_px)
     if paint is None:
         return HIDDEN
-    chain, text_colour, background, clipped_text, fill, blends_in, outline = paint
+    chain, text_colour, background, clipped_text, fill, blends_in, outline, blend = paint
     clip = None
     if style.clipping:
         moved = moved_out(element, tag, judged, parent.clip, font_px)
@@ -2752,6 +2845,8 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         *_narrow_and_span(judged, element, tag, parent, style),
         chain,
         indent,
+        blend,
+        _masked(judged, parent.masked),
     )
 
 
@@ -3231,6 +3326,12 @@ def ua_coloured_rendering(element: Any, tag: str, rendering: Rendering, style: P
     own, background = _UA_COLOURS[tag]
     colour = rendering.colour if declared else own
     painted = rendering.fill or colour
+    if rendering.blend is not None:
+        return rendering._replace(
+            colour=colour,
+            background=background,
+            blends_in=_blend_loses(rendering._replace(background=background, blend=rendering.blend._replace(own_background=True)), painted),
+        )
     return rendering._replace(colour=colour, background=background, blends_in=text_blends_in(painted, background, rendering.clipped_text))
 
 
@@ -3241,7 +3342,17 @@ def link_rendering(element: Any, rendering: Rendering, style: PageStyle) -> Rend
     if rendering.colour is None or "color" in style.declarations(element):
         return rendering
     fill = rendering.fill
+    if rendering.blend is not None:
+        # Whatever the link colour, a blend may paint it as what is behind it (`blending`).
+        return rendering._replace(colour=None, blends_in=_blend_loses(rendering, fill))
     return rendering._replace(colour=None, blends_in=fill is not None and text_blends_in(fill, rendering.background, rendering.clipped_text))
+
+
+def _blend_loses(rendering: Rendering, text: Colour | None) -> bool:
+    """`_lost_in_blend` for text of colour `text` (None: any) in this rendering's blend group;
+    False when a filter in force is not read."""
+    chain = rendering.colour_filter
+    return rendering.blend is not None and chain is not None and _lost_in_blend(rendering.blend, text, rendering.background, chain, rendering.outline)
 
 
 def _faded(declared: Mapping[str, Declaration], element: Any, inherited: Fading) -> Fading:
@@ -3432,7 +3543,7 @@ def _in_ems(declaration: Declaration) -> bool:
     return token.type == "dimension" and token.lower_unit in _EMS_PER_UNIT
 
 
-_Paint = tuple[colour_filters.ColourFilter | None, Colour | None, Colour | None, bool, Colour | None, bool, Colour | None]
+_Paint = tuple[colour_filters.ColourFilter | None, Colour | None, Colour | None, bool, Colour | None, bool, Colour | None, blending.Blend | None]
 
 
 def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_px: float) -> _Paint | None:
@@ -3446,7 +3557,10 @@ def _paint(judged: Mapping[str, Declaration], parent: Rendering, tag: str, font_
     blends_in = blends_in and not _outline_seen(painted_outline, background)
     if chain and tag in IMAGE_TAGS and _silhouette_blends_in(chain, background if _sets_background(judged) else None, parent.background):
         return None
-    return chain, text_colour, background, clipped_text, fill, blends_in, outline
+    blend = blending.group(judged, parent.blend, parent.background)
+    if blend is not None:
+        blends_in = chain is not None and _lost_in_blend(blend, fill or text_colour, background, chain, outline)
+    return chain, text_colour, background, clipped_text, fill, blends_in, outline, blend
 
 
 def _text_paint(
@@ -3468,6 +3582,52 @@ def _text_paint(
     if chain and painted is not None:
         painted = colour_filters.filtered(painted, chain)
     return text_colour, background, clipped_text, fill, text_blends_in(painted, background, clipped_text)
+
+
+# The image functions whose picture an element's `content` draws instead of what it holds.
+_CONTENT_IMAGES = frozenset(
+    {
+        "url",
+        "image-set",
+        "-webkit-image-set",
+        "image",
+        "cross-fade",
+        "element",
+        *(f"{r}{k}-gradient" for r in ("", "repeating-") for k in ("linear", "radial", "conic")),
+    }
+)
+
+
+def replaces_content(declaration: Declaration) -> bool:
+    """True for a `content` that draws an image instead of what the element holds (CSS Generated
+    Content 3, 2: `content: url(x.png)`, with or without `/ "alt text"`); a string, `none` or
+    `normal` on an element draws nothing instead (Chromium reads images only there)."""
+    tokens = [t for t in declaration.values if t.type not in ("whitespace", "comment")]
+    if not tokens:
+        return False
+    first = tokens[0]
+    image = first.type == "url" or (first.type == "function" and first.lower_name in _CONTENT_IMAGES)
+    return image and (len(tokens) == 1 or (tokens[1].type == "literal" and tokens[1].value == "/"))
+
+
+def _masked(declared: Mapping[str, Declaration], inherited: bool) -> bool:
+    """Whether the element's text is drawn as bullets (`Rendering.masked`): by its own
+    `-webkit-text-security`, else as its parent's (the property inherits; a value not read,
+    `inherit` among them, keeps the parent's)."""
+    security = declared.get("-webkit-text-security")
+    if security is None or security.keyword not in (*MASKING_TEXT_SECURITY, "none"):
+        return inherited
+    return security.keyword in MASKING_TEXT_SECURITY
+
+
+def _lost_in_blend(blend: blending.Blend, text: Colour | None, background: Colour | None, chain: colour_filters.ColourFilter, outline: Colour | None) -> bool:
+    """True when the text, painted through the colour filters in force (`chain`), is lost once
+    its blend group is blended with the backdrop (`blending.text_lost`), and no shadow or stroke
+    (`outline`) outlines it."""
+    if outline is not None and not blending.text_lost(blend, colour_filters.filtered(outline, chain) if chain else outline, background):
+        return False
+    painted = colour_filters.filtered(text, chain) if chain and text is not None else text
+    return blending.text_lost(blend, painted, background)
 
 
 def _silhouette_blends_in(chain: colour_filters.ColourFilter, own: Colour | None, behind: Colour | None) -> bool:
@@ -3642,9 +3802,9 @@ def _box_gone(
     display = declared.get("display")
     if display is not None and display.keyword == "none":
         return True
-    if _transparent(declared, element):
+    if _transparent(declared, element) or _content_replaced(declared, tag):
         return True
-    if any(_scaled_away(name, declared[name].values) for name in ("transform", "scale") if name in declared):
+    if _scaled_away_for_good(declared):
         return True
     vanishing = _FLAT_VANISHING if perspective else VANISHING_PROPERTIES
     if any(paints_nothing(name, declared[name].values, tag in IMAGE_TAGS) for name in vanishing if name in declared):
@@ -3667,7 +3827,60 @@ def _moved_or_cut_away(declared: Mapping[str, Declaration], element: Any, tag: s
         return True
     if containment.no_height_and_clipped(declared, element, tag in BLOCK_TAGS, lambda: cuts_off_overflow(declared)[1]):
         return True
+    if tag in IMAGE_TAGS and "object-position" in declared and style is not None and _picture_moved_out(style.on_demand(element, _PICTURE_PLACING), element):
+        return True
     return style is not None and offsets.beyond_its_containing_block(declared) and _placed_from_the_page(element, style)
+
+
+# The `object-fit` values that draw the picture no larger than its box (`fill`, the initial one,
+# draws it the box's size), so that an `object-position` as long as the box moves all of it out.
+_FITS_IN_ITS_BOX: frozenset[str] = frozenset({"fill", "contain", "scale-down"})
+
+
+# What places an image's picture in its box and sizes the box (read whole: `PageStyle.on_demand`).
+_PICTURE_PLACING = ("object-position", "object-fit", "width", "height", "min-width", "min-height")
+
+
+def _picture_moved_out(declared: Mapping[str, Declaration], element: Any) -> bool:
+    """True when an image's `object-position` (one or two lengths in px) moves its picture wholly
+    out of its box: by the box's width or height or more (its `width`/`height` in px, by its CSS
+    or else its attributes; a minimum size is not worked out), where `object-fit` draws the
+    picture no larger than the box (`_FITS_IN_ITS_BOX`; `none` and `cover` draw it at a size not
+    known here). `declared`: the cascade's winners of `_PICTURE_PLACING`."""
+    fit = declared.get("object-fit")
+    if (fit is not None and fit.keyword not in _FITS_IN_ITS_BOX) or "object-position" not in declared:
+        return False
+    if "min-width" in declared or "min-height" in declared:
+        return False
+    tokens = [t for t in declared["object-position"].values if t.type not in ("whitespace", "comment")]
+    if not 1 <= len(tokens) <= 2:
+        return False
+    offsets_px = [length_px(t) for t in tokens]
+    for offset, (size, attribute) in zip(offsets_px, (("width", "width"), ("height", "height")), strict=False):
+        box = _own_length(declared.get(size), element.get(attribute))
+        if offset is not None and box is not None and box > 0 and abs(offset) >= box:
+            return True
+    return False
+
+
+def _own_length(declaration: Declaration | None, attribute: str | None) -> float | None:
+    """A box's size in px: its CSS `width`/`height` when in px, else its attribute's whole pixels."""
+    if declaration is not None:
+        return length_px(declaration.values[0]) if len(declaration.values) == 1 else None
+    return float(attribute.strip()) if attribute is not None and attribute.strip().isdigit() else None
+
+
+def _content_replaced(declared: Mapping[str, Declaration], tag: str) -> bool:
+    """True when an image as the element's `content` is drawn instead of all it holds (not on an
+    image itself, whose picture it may swap for a sharper one of the same)."""
+    return "content" in declared and tag not in IMAGE_TAGS and replaces_content(declared["content"])
+
+
+def _scaled_away_for_good(declared: Mapping[str, Declaration]) -> bool:
+    """True when a `transform` or `scale` takes the box away (`_scaled_away`) in a way no
+    descendant's scale undoes (a shrink by a factor above 0 is judged by the product: `fading`)."""
+    scaled = any(_scaled_away(name, declared[name].values) for name in ("transform", "scale") if name in declared)
+    return scaled and not shrinks_undoably(declared)
 
 
 def _scaled_away(name: str, values: Sequence[Any]) -> bool:
@@ -3707,7 +3920,10 @@ def _projected_away(declared: Mapping[str, Declaration], element: Any, perspecti
     # (In a 3D rendering context its back is judged with the context's turn: `in_context`.)
     if turned and in_context is None and projection.back_facing(matrix):
         return True
-    return projection.behind_the_viewer(matrix) or (projection.shrunk_away(matrix) if perspective else projection.flattened(matrix))
+    if perspective:
+        return projection.behind_the_viewer(matrix) or projection.shrunk_away(matrix)
+    # A shrink a descendant's scale may undo is judged by the product (`fading`).
+    return projection.behind_the_viewer(matrix) or (projection.flattened(matrix) and not shrinks_undoably(declared))
 
 
 def _back_in_a_context(read: tuple[projection.Matrix, bool] | None, transform: Declaration | None, element: Any, style: PageStyle) -> bool | None:
