@@ -34,7 +34,7 @@ from compliance.document.positions import SourcePositions, lines_by_lf, lines_by
 from compliance.document.quirks import in_quirks_mode
 from compliance.document.region import find_article_root, find_story_head, is_chrome
 from compliance.document.shadow import ShadowTrees, shadow_trees
-from compliance.document.svg_text import PaintRule, paint_rules, svg_texts
+from compliance.document.svg_text import PaintRule, holds_text, paint_rules, svg_texts
 from compliance.document.visibility import (
     HIDDEN,
     IMAGE_SOURCE_ATTRIBUTES,
@@ -1239,7 +1239,7 @@ class _Walk:
         """Read the words an inline `<svg>` whose box shows draws (`svg_text.svg_texts`) as text
         of the line it is in, each `<text>` apart from the next, and its `<a href>`s as links."""
         attributes = svg.items()
-        if not svg_is_seen(svg, self._rendering(svg, "svg", dict(attributes) if attributes else None, parent), self.style):
+        if not holds_text(svg) or not svg_is_seen(svg, self._rendering(svg, "svg", dict(attributes) if attributes else None, parent), self.style):
             return
         if self.svg_paint is None:
             self.svg_paint = paint_rules(applied_sheets(self.root))

@@ -15,6 +15,7 @@ CSS declaration overrides.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -67,10 +68,22 @@ PaintRule = tuple[Any, tuple[tuple[int, int, int], int], tuple[tuple[str, str, b
 _RulePaint = Mapping[Any, Mapping[str, tuple[str, bool]]]
 
 
+def holds_text(svg: Any) -> bool:
+    """Whether an `<svg>` has a `<text>` element anywhere in it: one that has none (an icon, a
+    logo drawn in paths) draws no words, and the page's paint rules need not be read for it."""
+    return any(_local(element) == "text" for element in svg.iter())
+
+
 def paint_rules(sheets: Iterable[str]) -> list[PaintRule]:
     """The rules of the page's `<style>` blocks (`sheets`) that set how SVG text is painted
     (`fill`, `fill-opacity`, `stroke`, `stroke-width`, `stroke-opacity`), each selector apart.
-    Only rules outside at-rules are read (not one in `@media` or `@layer`)."""
+    Only rules outside at-rules are read (not one in `@media` or `@layer`). Remembered by the
+    sheets' text, as a batch of one site's pages repeats its theme's."""
+    return list(_paint_rules(tuple(sheets)))
+
+
+@functools.lru_cache(maxsize=16)
+def _paint_rules(sheets: tuple[str, ...]) -> tuple[PaintRule, ...]:
     from cssselect import SelectorError, parse
     from lxml.cssselect import CSSSelector
 
@@ -92,7 +105,7 @@ def paint_rules(sheets: Iterable[str]) -> list[PaintRule]:
                 except (SelectorError, ValueError, IndexError):
                     continue
                 found.append((matcher, (tuple(specificity), len(found)), declarations))  # type: ignore[arg-type]
-    return found
+    return tuple(found)
 
 
 def _rule_paint(svg: Any, rules: list[PaintRule]) -> dict[Any, dict[str, tuple[str, bool]]]:
