@@ -147,6 +147,17 @@ def _pseudo_rules(sheet: str) -> Iterator[_PseudoRule]:
     at-rule or in an `@media` block every screen meets (`applies`), and also, since a rule that
     may hide the words counts wherever some reader meets it, in any other block at-rule but an
     `@media` one no screen meets (`print`)."""
+    for node, applies in _qualified_rules(sheet):
+        rule = _pseudo_rule(node, applies)
+        if rule is not None:
+            yield rule
+
+
+def _qualified_rules(sheet: str) -> Iterator[tuple[Any, bool]]:
+    """Each qualified rule of a `<style>` block (a tinycss2 node), in order, with whether every
+    screen meets it: outside any at-rule, or in `@media` blocks every screen meets. One in any
+    other block at-rule, or in an `@media` block only some screens meet, comes with False; one in
+    an `@media` block no screen meets (`print`) is left out."""
     import tinycss2
 
     from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
@@ -160,9 +171,7 @@ def _pseudo_rules(sheet: str) -> Iterator[_PseudoRule]:
                 inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
                 pending.extend((child, applies and meets == ALWAYS) for child in reversed(inner))
         elif node.type == "qualified-rule":
-            rule = _pseudo_rule(node, applies)
-            if rule is not None:
-                yield rule
+            yield node, applies
 
 
 def _pseudo_rule(node: Any, applies: bool) -> _PseudoRule | None:
@@ -288,17 +297,8 @@ def _details_content_rules(sheets: Sequence[str]) -> Iterator[tuple[str, list[tu
     `display` declarations (name, keyword, `!important`), and whether every screen meets it."""
     import tinycss2
 
-    from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
-
-    pending = [(node, True) for sheet in reversed(sheets) for node in reversed(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True))]
-    while pending:
-        node, applies = pending.pop()
-        if node.type == "at-rule" and node.content is not None:
-            meets = screens_meeting(tinycss2.serialize(node.prelude).strip().lower()) if node.lower_at_keyword == "media" else None
-            if meets != NEVER:
-                inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
-                pending.extend((child, applies and meets == ALWAYS) for child in reversed(inner))
-        elif node.type == "qualified-rule":
+    for sheet in sheets:
+        for node, applies in _qualified_rules(sheet):
             selector = tinycss2.serialize(node.prelude).strip()
             if not _DETAILS_CONTENT.search(selector):
                 continue
