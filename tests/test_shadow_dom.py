@@ -43,6 +43,16 @@ SHADOW_ROOTS = {
     "<div id=it><template shadowrootmode=open><style>p{{display:none}}</style><p>{}</p></template></div>": True,
     "<div id=it><template shadowrootmode=open><style>.by{{opacity:0}}</style><p class=by>{}</p></template></div>": True,
     "<div><template shadowrootmode=open><style>p{{display:none}}</style><slot></slot></template><p id=it>{}</p></div>": False,
+    # Its colours too: white text, its own or inherited from the host, on the page's white canvas.
+    "<div><template shadowrootmode=open><style>:host{{color:#fff}}</style><slot></slot></template><p id=it>{}</p></div>": True,
+    "<div><template shadowrootmode=open><style>::slotted(p){{color:white}}</style><slot></slot></template><p id=it>{}</p></div>": True,
+    "<div id=it><template shadowrootmode=open><style>p{{color:#fff}}</style><p>{}</p></template></div>": True,
+    "<div><template shadowrootmode=open><style>:host{{color:#333}}</style><slot></slot></template><p id=it>{}</p></div>": False,
+    "<div id=it><template shadowrootmode=open><style>.x{{color:#fff}}</style><p>{}</p></template></div>": False,
+    "<div id=it><template shadowrootmode=open><style>p{{color:#fff;background:#000}}</style><p>{}</p></template></div>": False,
+    "<div id=it><template shadowrootmode=open><style>:host{{background:#000}}p{{color:#fff}}</style><p>{}</p></template></div>": False,
+    "<style>div.h{{color:#000}}</style><div class=h><template shadowrootmode=open><style>:host{{color:#fff}}</style><slot></slot></template>"
+    "<p id=it>{}</p></div>": False,
     # The page's style reaches the host and its light children, not the shadow tree...
     "<style>.by{{display:none}}</style><div id=it><template shadowrootmode=open><p class=by>{}</p></template></div>": False,
     "<style>.h{{display:none}}</style><div class=h id=it><template shadowrootmode=open><p>{}</p></template></div>": True,

@@ -148,6 +148,17 @@ def _own_tree(template: Any, roots: frozenset[Any], *tags: str) -> Iterable[Any]
             yield element
 
 
+def shadow_sheets(trees: ShadowTrees) -> tuple[str, ...]:
+    """The text of each shadow root's `<style>` blocks (of CSS), in document order: the colours
+    they set are read with the page's (`visibility.PageStyle.of`)."""
+    return tuple(text for template in trees.hosts.values() for style in _own_tree(template, trees.roots, "style") if (text := _css_of(style)))
+
+
+def _css_of(style: Any) -> str:
+    """The CSS of a `<style>` block; empty for one of another type."""
+    return "" if (style.get("type") or "").strip().lower() not in ("", "text/css") else style.text or ""
+
+
 def shadow_matches(trees: ShadowTrees) -> dict[Any, list[tuple[Precedence, Declaration]]]:
     """The declarations of each shadow root's `<style>` blocks, matched to the elements they
     style (its tree's, its host, the children slotted into it), with their precedence."""
@@ -157,9 +168,9 @@ def shadow_matches(trees: ShadowTrees) -> dict[Any, list[tuple[Precedence, Decla
         own = list(_own_tree(template, trees.roots))
         slotted = [child for child, slot in trees.slot_of.items() if child.getparent() is host]
         for style in (element for element in own if element.tag == "style"):
-            if (style.get("type") or "").strip().lower() not in ("", "text/css") or not style.text:
+            if not (text := _css_of(style)):
                 continue
-            for rule in parse_style_sheet(style.text):
+            for rule in parse_style_sheet(text):
                 order += 1
                 if rule.conditional or rule.scope is not None or not rule.declarations:
                     continue

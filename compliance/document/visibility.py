@@ -154,7 +154,7 @@ from compliance.document.generated import details_shown_closed, generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
-from compliance.document.shadow import ShadowTrees, shadow_matches
+from compliance.document.shadow import ShadowTrees, shadow_matches, shadow_sheets
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
@@ -786,7 +786,7 @@ class PageStyle:
         With `shadow`, the page's declarative shadow roots (`shadow.shadow_trees`): their own
         `<style>` blocks style their trees, hosts and slotted children, and the page's rules do
         not reach into their trees."""
-        style = cls._of_page(root, quirks)
+        style = cls._of_page(root, quirks, () if shadow is None else shadow_sheets(shadow))
         return style if shadow is None else style._with_shadow_trees(shadow)
 
     def _with_shadow_trees(self, trees: ShadowTrees) -> PageStyle:
@@ -806,12 +806,12 @@ class PageStyle:
         return style
 
     @classmethod
-    def _of_page(cls, root: Any, quirks: bool) -> PageStyle:
+    def _of_page(cls, root: Any, quirks: bool, shadow_sheets: tuple[str, ...] = ()) -> PageStyle:
         sheets = applied_sheets(root)
         if quirks:
             sheets = _in_quirks_mode(root, sheets)
         index = _ElementIndex(root)
-        style = cls._of(root, sheets, index)
+        style = cls._of(root, sheets, index, shadow_sheets)
         sized = _css_sized_images(root, sheets)
         generated = generated_text(root, sheets) if sheets else None
         from compliance.document.paint_order import painted_over
@@ -837,20 +837,24 @@ class PageStyle:
         return style
 
     @classmethod
-    def _of(cls, root: Any, sheets: list[str], index: _ElementIndex) -> PageStyle:
+    def _of(cls, root: Any, sheets: list[str], index: _ElementIndex, shadow_sheets: tuple[str, ...] = ()) -> PageStyle:
         # One index of the page's elements for every step below: each search of the whole page
         # it holds (classes, ids, `style` and `hidden` attributes) is made once, when first asked.
         inline = index.style_values()
         hints: Hints = _presentational_colours_if_any(root)
-        canvas, default_text = _canvas_and_default_text(root, tuple(sheets), inline, hints)
+        # The shadow roots' `<style>` blocks colour the text they hold, their hosts and what they
+        # slot, on the page's canvas: the canvas and the page's colours are read with them too
+        # (their rules are matched apart: `shadow.shadow_matches`).
+        painting = (*sheets, *shadow_sheets)
+        canvas, default_text = _canvas_and_default_text(root, painting, inline, hints)
         clipping = clipping_reach(tuple(sheets), inline)
         if hints:
-            hints = _hints_that_blend(hints, tuple(sheets), index, canvas, default_text)
+            hints = _hints_that_blend(hints, painting, index, canvas, default_text)
         if not sheets:
             if canvas is None and not clipping and not hints and default_text is None:
                 return _NO_PAGE_STYLE
             return cls({}, canvas=canvas, clipping=clipping, hints=hints)._with_default_text(default_text)
-        families = _page_families(tuple(sheets), index, inline)
+        families = _page_families(painting, index, inline)
         families = _with_one_line_families(families, tuple(sheets), tuple(inline))
         if _svg_presentation(root):
             families |= set(_SVG_HIDING_ATTRIBUTES)  # the CSS that may show an `<svg>` they hide
