@@ -101,6 +101,26 @@ SVG_TEXT = {
     "<svg width=300 height=30><text id=it x=0 y=20 fill=transparent>{}</text></svg>": True,
     "<svg width=300 height=30><text id=it x=0 y=20 fill-opacity=0>{}</text></svg>": True,
     "<svg width=300 height=30><text id=it x=0 y=20 fill=none stroke=black stroke-width=0>{}</text></svg>": True,
+    # A fill a reader cannot tell from the white canvas, as HTML text of that colour; a darker
+    # one, one on a dark background, or text a stroke outlines shows.
+    "<svg width=300 height=30><text id=it x=0 y=20 fill=white>{}</text></svg>": True,
+    '<svg width=300 height=30><text id=it x=0 y=20 style="fill:#fff">{}</text></svg>': True,
+    "<svg width=300 height=30 fill=#ffffff><text id=it x=0 y=20>{}</text></svg>": True,
+    "<style>.by{{fill:#fff}}</style><svg width=300 height=30><text class=by id=it x=0 y=20>{}</text></svg>": True,
+    "<svg width=300 height=30><text id=it x=0 y=20 fill=#777>{}</text></svg>": False,
+    '<svg width=300 height=30 style="background:#000"><text id=it x=0 y=20 fill=white>{}</text></svg>': False,
+    "<svg width=300 height=30><text id=it x=0 y=20 fill=white stroke=black>{}</text></svg>": False,
+    # A `filter` attribute or property naming a filter that clears the alpha, or floods the box.
+    "<svg width=300 height=30><filter id=z><feComponentTransfer><feFuncA type=table tableValues='0 0'/></feComponentTransfer></filter>"
+    "<text id=it x=0 y=20 filter='url(#z)'>{}</text></svg>": True,
+    "<svg width=300 height=30><filter id=z><feComponentTransfer><feFuncA type=table tableValues='0 0'/></feComponentTransfer></filter>"
+    "<g filter='url(#z)'><text id=it x=0 y=20>{}</text></g></svg>": True,
+    "<svg width=300 height=30><filter id=z><feComponentTransfer><feFuncA type=table tableValues='0 0'/></feComponentTransfer></filter>"
+    "<text id=it x=0 y=20 style='filter:url(#z)'>{}</text></svg>": True,
+    "<svg width=300 height=30><filter id=z><feFlood flood-color=white /></filter><text id=it x=0 y=20 filter='url(#z)'>{}</text></svg>": True,
+    "<svg width=300 height=30><filter id=z><feComponentTransfer><feFuncA type=table tableValues='0 1'/></feComponentTransfer></filter>"
+    "<text id=it x=0 y=20 filter='url(#z)'>{}</text></svg>": False,
+    "<svg width=300 height=30><text id=it x=0 y=20 filter='url(#missing)'>{}</text></svg>": False,
     # The page's style rules paint it too (a style attribute over a normal rule, an important rule over both).
     "<style>text{{fill:none}}</style><svg width=300 height=30><text id=it x=0 y=20>{}</text></svg>": True,
     "<style>.by{{fill:transparent}}</style><svg width=300 height=30><g class=by><text id=it x=0 y=20>{}</text></g></svg>": True,

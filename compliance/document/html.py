@@ -48,6 +48,7 @@ from compliance.document.visibility import (
     PageStyle,
     Rendering,
     applied_sheets,
+    blends_into,
     hides_by_class,
     hides_its_content,
     is_seen,
@@ -1239,11 +1240,14 @@ class _Walk:
         """Read the words an inline `<svg>` whose box shows draws (`svg_text.svg_texts`) as text
         of the line it is in, each `<text>` apart from the next, and its `<a href>`s as links."""
         attributes = svg.items()
-        if not holds_text(svg) or not svg_is_seen(svg, self._rendering(svg, "svg", dict(attributes) if attributes else None, parent), self.style):
+        if not holds_text(svg):
+            return
+        rendering = self._rendering(svg, "svg", dict(attributes) if attributes else None, parent)
+        if not svg_is_seen(svg, rendering, self.style):
             return
         if self.svg_paint is None:
             self.svg_paint = paint_rules(applied_sheets(self.root))
-        texts = svg_texts(svg, self.style.declarations, self.svg_paint)
+        texts = svg_texts(svg, self.style.declarations, self.svg_paint, blends_into(rendering))
         visibility = self.found.visibility
         links: dict[Any, tuple[str, bool]] = {}
         block = None

@@ -5,8 +5,11 @@ Text shows only inside a `<text>`; what `<defs>`, `<symbol>`, `<clipPath>`, `<ma
 `<marker>`, `<title>`, `<desc>` and the like hold is never drawn in place. A part is hidden by
 being placed wholly outside the `<svg>`'s box, which clips it (`x="-5000"`), by
 `display: none` (on it or an ancestor), `visibility: hidden` or `collapse` (inherited), an
-`opacity` of 0, a font size of 0, or by painting nothing: no fill (`fill: none`, a transparent
-fill or a `fill-opacity` of 0) and no stroke (`stroke` none, or of no width or opacity). Each is
+`opacity` of 0, a font size of 0, a `filter` naming an SVG `<filter>` that floods the text or
+clears its alpha (`references.flooded`), or by painting nothing a reader can see: no fill
+(`fill: none`, a transparent fill, a `fill-opacity` of 0, or a fill colour a reader cannot tell
+from the background behind the `<svg>`, as for HTML text) and no stroke (`stroke` none, or of no
+width or opacity). Each is
 read from the page's CSS (`display`, `visibility`, `opacity` and `font-size` as every hiding
 property is; the paint properties from the `<style>` rules outside at-rules: `paint_rules`), from
 the element's `style` attribute, and from its presentation attribute (`fill="none"`), which any
@@ -22,13 +25,18 @@ from typing import Any
 
 import tinycss2
 
-from compliance.document.css import Declaration
+from compliance.document import references
+from compliance.document.css import Declaration, colour, parse_style_attribute
 
 _NEVER_DRAWN = frozenset("defs symbol clippath mask pattern marker title desc metadata style script lineargradient radialgradient filter foreignobject".split())
 _TEXT_PARTS = frozenset({"text", "tspan", "textpath", "a"})
 _CONTAINERS = frozenset({"svg", "g", "a", "switch"})
 _INHERITED = ("visibility", "font-size", "fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity")
-_READ = ("display", "opacity", *_INHERITED)
+_READ = ("display", "opacity", "filter", *_INHERITED)
+# A colour (red, green, blue, alpha), each in 0–1, as `css.colour` gives it.
+Colour = tuple[float, float, float, float]
+# Whether text painted in a colour cannot be told from what is behind the `<svg>`.
+BlendsIn = Callable[[Colour], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,28 @@ def holds_text(svg: Any) -> bool:
     """Whether an `<svg>` has a `<text>` element anywhere in it: one that has none (an icon, a
     logo drawn in paths) draws no words, and the page's paint rules need not be read for it."""
     return any(_local(element) == "text" for element in svg.iter())
+
+
+def fill_colours(svg: Any, sheets: Iterable[str]) -> list[Colour]:
+    """The fill colours set in an `<svg>` (`fill` attributes and `style` attributes of it and
+    what it holds) and by the page's paint rules (`paint_rules` of `sheets`), whatever they
+    apply to; a fill that is not one colour is left out."""
+    values = [value for _, _, declarations in _paint_rules(tuple(sheets)) for name, value, _ in declarations if name == "fill"]
+    for element in svg.iter():
+        if not isinstance(element.tag, str):
+            continue
+        values.extend(value for value in [element.get("fill")] if value is not None)
+        for declaration in (element.get("style") or "").split(";"):
+            name, colon, value = declaration.partition(":")
+            if colon and name.strip().lower() == "fill":
+                values.append(value.replace("!important", ""))
+    return [painted for value in values if (painted := _colour_of(value)) is not None]
+
+
+def _colour_of(value: str) -> Colour | None:
+    """The colour a paint value names; None for `none`, `currentColor`, a `url(#id)` and the like."""
+    token = tinycss2.parse_one_component_value(value.strip())
+    return colour(token) if token.type != "error" else None
 
 
 def paint_rules(sheets: Iterable[str]) -> list[PaintRule]:
@@ -125,17 +155,23 @@ def _rule_paint(svg: Any, rules: list[PaintRule]) -> dict[Any, dict[str, tuple[s
     return found
 
 
-def svg_texts(svg: Any, declared: Callable[[Any], Mapping[str, Declaration]], rules: list[PaintRule] = []) -> list[SvgText]:  # noqa: B006 (never changed)
+def svg_texts(
+    svg: Any,
+    declared: Callable[[Any], Mapping[str, Declaration]],
+    rules: list[PaintRule] = [],  # noqa: B006 (never changed)
+    blends_in: BlendsIn | None = None,
+) -> list[SvgText]:
     """The words the `<svg>` draws, in document order (`declared`: the page's declarations that
     win on an element, as `visibility.PageStyle.declarations` gives them; `rules`: the page's
-    rules that paint text, `paint_rules`). A `<text>` placed wholly outside the `<svg>`'s box
-    (`x="-5000"`) is hidden with its parts (see `_off_canvas`)."""
+    rules that paint text, `paint_rules`; `blends_in`: whether a fill colour cannot be told from
+    what is behind the `<svg>`, None when that is not known). A `<text>` placed wholly outside
+    the `<svg>`'s box (`x="-5000"`) is hidden with its parts (see `_off_canvas`)."""
     by_rules = _rule_paint(svg, rules) if rules else {}
 
     def own(element: Any) -> dict[str, str]:
         return _own_values(element, declared(element), by_rules.get(element, {}))
 
-    texts = list(_read(svg, _painted(svg, _Paint(), own(svg)), own))
+    texts = list(_read(svg, _painted(svg, _Paint(), own(svg)), own, blends_in))
     off = {piece.block for piece in texts if _off_canvas(svg, piece.block, "".join(p.text for p in texts if p.block is piece.block))}
     return [replace(piece, shown=False) if piece.block in off else piece for piece in texts]
 
@@ -174,7 +210,7 @@ def _number(value: str | None) -> float | None:
         return None
 
 
-def _read(element: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str]]) -> Iterator[SvgText]:
+def _read(element: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str]], blends_in: BlendsIn | None) -> Iterator[SvgText]:
     for child in element:
         tag = _local(child)
         if not tag or tag in _NEVER_DRAWN:
@@ -188,10 +224,10 @@ def _read(element: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str
         if tag == "a" and (href := child.get("href") or child.get("xlink:href") or child.get("{http://www.w3.org/1999/xlink}href")) is not None:
             own = replace(own, link=child, href=href)
         if own.block is not None and child.text:
-            yield SvgText(child, own.block, child.text, _shows(own), own.link, own.href)
-        yield from _read(child, own, own_values)
+            yield SvgText(child, own.block, child.text, _shows(own, blends_in), own.link, own.href)
+        yield from _read(child, own, own_values, blends_in)
         if in_text and child.tail:
-            yield SvgText(element, paint.block, child.tail, _shows(paint), paint.link, paint.href)
+            yield SvgText(element, paint.block, child.tail, _shows(paint, blends_in), paint.link, paint.href)
 
 
 def _local(element: Any) -> str:
@@ -203,8 +239,9 @@ def _local(element: Any) -> str:
 
 def _painted(element: Any, inherited: _Paint, own: dict[str, str]) -> _Paint:
     """What the element passes on (`own`: the values it sets itself, `_own_values`): hidden for
-    good by `display: none` or an `opacity` of 0, and the inherited properties it sets."""
-    shown = inherited.shown and own.get("display") != "none" and not _is_zero(own.get("opacity"))
+    good by `display: none`, an `opacity` of 0 or a filter that paints nothing of it, and the
+    inherited properties it sets."""
+    shown = inherited.shown and own.get("display") != "none" and not _is_zero(own.get("opacity")) and not _filtered_away(element, own.get("filter"))
     values = inherited.values + tuple((name, own[name]) for name in _INHERITED if name in own)
     return _Paint(shown, values, inherited.link, inherited.href, inherited.block)
 
@@ -226,8 +263,18 @@ def _own_values(element: Any, declared: Mapping[str, Declaration], by_rules: Map
     return values
 
 
-def _shows(paint: _Paint) -> bool:
-    """Whether text with this paint shows: seen, of a font size, painted by a fill or a stroke."""
+def _filtered_away(element: Any, value: str | None) -> bool:
+    """True for a `filter` (attribute or CSS) one of whose references names an SVG `<filter>`
+    that floods the element or clears its alpha, as a CSS `filter` on an HTML element is read
+    (`references.flooded`)."""
+    if not value or "url(" not in value:
+        return False
+    return references.flooded({d.name: d for d in parse_style_attribute(f"filter:{value}")}, element)
+
+
+def _shows(paint: _Paint, blends_in: BlendsIn | None = None) -> bool:
+    """Whether text with this paint shows: seen, of a font size, painted by a fill a reader can
+    tell from the background (`blends_in`) or by a stroke."""
     if not paint.shown or paint.get("visibility", "visible") in ("hidden", "collapse"):
         return False
     if _is_zero(paint.get("font-size", "16px")):
@@ -235,7 +282,20 @@ def _shows(paint: _Paint) -> bool:
     fill = paint.get("fill", "black") not in ("none", "transparent") and not _is_zero(paint.get("fill-opacity", "1"))
     stroke = paint.get("stroke", "none") not in ("none", "transparent")
     stroke = stroke and not _is_zero(paint.get("stroke-width", "1")) and not _is_zero(paint.get("stroke-opacity", "1"))
+    if fill and not stroke and blends_in is not None:
+        painted = _fill_colour(paint)
+        return painted is None or not blends_in(painted)
     return fill or stroke
+
+
+def _fill_colour(paint: _Paint) -> Colour | None:
+    """The colour the fill paints, its `fill-opacity` applied; None for a fill that is not one
+    colour (`currentColor`, a gradient's `url(#id)`), which is not judged."""
+    painted = _colour_of(paint.get("fill", "black"))
+    opacity = _number(paint.get("fill-opacity", "1"))
+    if painted is None or opacity is None:
+        return painted
+    return (*painted[:3], painted[3] * min(max(opacity, 0.0), 1.0))
 
 
 def _is_zero(value: str | None) -> bool:

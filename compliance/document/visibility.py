@@ -155,6 +155,7 @@ from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
 from compliance.document.shadow import ShadowTrees, shadow_matches, shadow_sheets
+from compliance.document.svg_text import fill_colours, holds_text
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
@@ -318,6 +319,17 @@ def text_blends_in(text_colour: Colour | None, background: Colour | None, clippe
     return background is not None and background[3] == 1 and indistinguishable(text_colour, background)
 
 
+def blends_into(rendering: Rendering) -> Callable[[Colour], bool] | None:
+    """Whether text painted in a colour (an `<svg>`'s `fill`) inside an element of this rendering
+    cannot be read on the background behind it, through the colour filters in force, as
+    `text_blends_in` judges HTML text; None when the background is not known or a filter in
+    force is not read (nothing is judged then)."""
+    chain, background = rendering.colour_filter, rendering.background
+    if chain is None or background is None:
+        return None
+    return lambda painted: text_blends_in(colour_filters.filtered(painted, chain) if chain else painted, background, False)
+
+
 SHOWN = Rendering()
 HIDDEN = Rendering(hidden=True)
 
@@ -422,11 +434,21 @@ def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints
     hinted = [] if hints is None else [d for found in hints.values() for d in found]
     light_hint = any(d.name == "color" and text_blends_in(_text_colour(d), WHITE_CANVAS, False) for d in hinted)
     filters = _page_filters(sheets, inline)
-    if not (light_hint or filters or _light_text(sheets, inline)) or _may_paint_behind_text(root, sheets, inline):
+    light = light_hint or filters or _light_text(sheets, inline) or _light_svg_text_fill(root, sheets)
+    if not light or _may_paint_behind_text(root, sheets, inline):
         return None
     if any(colour_filters.paints_beyond_colours(values) for values in filters):
         return None
     return WHITE_CANVAS
+
+
+def _light_svg_text_fill(root: Any, sheets: tuple[str, ...]) -> bool:
+    """True when an `<svg>` that draws text (`svg_text.holds_text`) sets a fill colour that
+    cannot be told from white (`svg_text.fill_colours`): its text is judged on the canvas as HTML
+    text of that colour is. Pages without such an `<svg>` pay for a search of their `<svg>`s by
+    name."""
+    drawing = [svg for svg in root.iter("svg") if holds_text(svg)]
+    return any(text_blends_in(painted, WHITE_CANVAS, False) for svg in drawing for painted in fill_colours(svg, sheets))
 
 
 # A page's CSS that may name a `filter` (a cheap test of its text, that most pages fail).
