@@ -398,6 +398,18 @@ EDITS = [
         '"Austin Texas" → "Texas": a city cut to its state or country, less precise',
     ),
     ("The shelter in Austin, Texas, is full every night.", "The shelter in Austin is full every night.", None),
+    # A state with a noun of place beside it names a place in the state, not the state: not less
+    # precise, and not known to be the city either.
+    (
+        "The shelter in Austin is full every night, officials said.",
+        "The shelter in the Texas capital is full every night, officials said.",
+        '"Austin" → "the Texas capital": a city put as a place in its state or country, not by name',
+    ),
+    (
+        "The plant in Austin closed last year, the company said.",
+        "The plant in a Texas city closed last year, the company said.",
+        '"Austin" → "a Texas city": a city put as a place in its state or country, not by name',
+    ),
     ("The shelter in Austin is full every night, officials said.", "The shelter here is full every night, officials said.", None),
     ("The mayor spoke in Washington, D.C., on Monday.", "The mayor spoke in Washington, DC, on Monday.", None),
     ("The rally in Kansas City, Mo., drew thousands of people.", "The rally in Kansas City, Missouri, drew thousands of people.", None),
@@ -469,6 +481,14 @@ DATED_EDITS = [
         '"On March 14, 2023" → "Last month": republished 2023-07-01, "last month" is June 2023',
     ),
     ("2023-03-15", "On March 14, 2023, a weld failed near the river.", "Yesterday, a weld failed near the river.", None),
+    ("2023-03-15", "On 14 March 2023, a weld failed near the river.", "Yesterday, a weld failed near the river.", None),
+    ("2023-03-15", "On 3/14/2023, a weld failed near the river.", "Yesterday, a weld failed near the river.", None),
+    (
+        "2023-03-16",
+        "On 14 March 2023, a weld failed near the river.",
+        "Yesterday, a weld failed near the river.",
+        '"On 14 March 2023" → "Yesterday": republished 2023-03-16, "yesterday" is Wednesday, 2023-03-15',
+    ),
     (
         "2023-03-16",
         "On March 14, 2023, a weld failed near the river.",
@@ -518,6 +538,17 @@ ORIGINAL_DATED_EDITS = [
     ("2024-05-02", "yesterday", "on May 1", None),
     ("2024-05-02", "yesterday", "on Wednesday", None),
     ("2024-05-02", "yesterday", "on May 1, 2024", None),
+    # The day before the month, or a date of numbers in US order, is the same day in another style.
+    ("2024-05-02", "yesterday", "on 1 May", None),
+    ("2024-05-02", "yesterday", "on 1 May 2024", None),
+    ("2024-05-02", "yesterday", "on the 1st of May", None),
+    ("2024-05-02", "yesterday", "on 5/1", None),
+    ("2024-05-02", "yesterday", "on 5/1/2024", None),
+    ("2024-05-02", "yesterday", "on 5/1/24", None),
+    ("2024-05-02", "yesterday", "on 3 May", '"yesterday" → "on 3 May": the original was published 2024-05-02, so "yesterday" was Wednesday, 2024-05-01'),
+    ("2024-05-02", "yesterday", "on 5/3", '"yesterday" → "on 5/3": the original was published 2024-05-02, so "yesterday" was Wednesday, 2024-05-01'),
+    ("2024-05-02", "yesterday", "on 1/5", '"yesterday" → "on 1/5": the original was published 2024-05-02, so "yesterday" was Wednesday, 2024-05-01'),
+    ("2024-05-02", "yesterday", "on 5/1/2023", '"yesterday" → "on 5/1/2023": the original was published 2024-05-02, so "yesterday" was Wednesday, 2024-05-01'),
     ("2024-05-02", "last month", "in April", None),
     ("2024-05-02", "two years ago", "in 2022", None),
     ("2024-05-02", "last year", "in 2023", None),
@@ -530,6 +561,46 @@ ORIGINAL_DATED_EDITS = [
     ("2024-05-02", "last week", "on Tuesday", '"last week" → "on Tuesday": the original was published 2024-05-02, so "last week" was 2024-04-22 to 2024-04-28'),
     ("2024-05-02", "last year", "in March 2023", '"last year" → "in March 2023": the original was published 2024-05-02, so "last year" was 2023'),
 ]
+
+
+# (the story's day or None, the original's time, the republication's, why it is beyond style): a
+# US zone without "S"/"D" follows daylight saving on the story's day; without one, either reading
+# passes, both times read in the same one.
+ZONED_CLOCKS = [
+    ("2024-05-02", "3 p.m. ET", "19:00 UTC", None),
+    ("2024-05-02", "3 p.m. ET", "8 p.m. UTC", '"3 p.m. ET" → "8 p.m. UTC"'),
+    ("2024-05-02", "3 p.m. ET", "3 p.m. EDT", None),
+    ("2024-05-02", "3 p.m. ET", "3 p.m. EST", '"3 p.m. ET" → "3 p.m. EST"'),
+    ("2024-05-02", "3 p.m. ET", "noon PT", None),
+    ("2024-05-02", "3 p.m. ET", "1 p.m. PT", '"3 p.m. ET" → "1 p.m. PT"'),
+    ("2024-05-02", "3 p.m. CT", "20:00 UTC", None),
+    ("2024-05-02", "10 a.m. HT", "20:00 UTC", None),
+    ("2024-05-02", "noon PT", "19:00 UTC", None),
+    ("2024-01-10", "3 p.m. ET", "20:00 UTC", None),
+    ("2024-01-10", "3 p.m. ET", "19:00 UTC", '"3 p.m. ET" → "19:00 UTC"'),
+    ("2024-01-10", "3 p.m. PT", "23:00 GMT", None),
+    # The days of the change: the second Sunday of March and the first of November.
+    ("2024-03-10", "3 p.m. ET", "19:00 UTC", None),
+    ("2024-03-09", "3 p.m. ET", "20:00 UTC", None),
+    ("2024-11-02", "3 p.m. ET", "19:00 UTC", None),
+    ("2024-11-03", "3 p.m. ET", "20:00 UTC", None),
+    (None, "3 p.m. ET", "19:00 UTC", None),
+    (None, "3 p.m. ET", "20:00 UTC", None),
+    (None, "3 p.m. ET", "18:00 UTC", '"3 p.m. ET" → "18:00 UTC"'),
+    (None, "3 p.m. ET", "1 p.m. PT", '"3 p.m. ET" → "1 p.m. PT"'),
+    (None, "3 p.m. EDT", "20:00 UTC", '"3 p.m. EDT" → "20:00 UTC"'),
+]
+
+
+@pytest.mark.parametrize(("day", "said", "restated", "why"), ZONED_CLOCKS, ids=[f"{d}: {s} → {r}" for d, s, r, _ in ZONED_CLOCKS])
+def test_a_us_zone_without_s_or_d_follows_daylight_saving_on_the_storys_day(day: str | None, said: str, restated: str, why: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    before, after = f"The hearing starts at {said} on Monday, officials said.", f"The hearing starts at {restated} on Monday, officials said."
+    story_day = None if day is None else datetime.date.fromisoformat(day)
+    assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS, None, story_day) == why
+    # The copy's day stands in for the original's when only it is known.
+    assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS, story_day) == why
 
 
 @pytest.mark.parametrize(("day", "said", "dated", "why"), ORIGINAL_DATED_EDITS, ids=[f"{d}: {s} → {t}" for d, s, t, _ in ORIGINAL_DATED_EDITS])

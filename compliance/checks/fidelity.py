@@ -43,7 +43,8 @@ difference is one hit:
   date it is reported as judged without one (`"in 2024" → "last year", judged without a
   publication date: …`): the terms allow a time edit that keeps the fact, which nothing else
   on the page tells. A date put for a time the original counted from its own day ("yesterday"
-  → "on May 1", "two years ago" → "in 2022") is judged by the original's day (its front
+  → "on May 1", "on 1 May", "on 5/1" — a date of numbers is read month first —, "two years ago"
+  → "in 2022") is judged by the original's day (its front
   matter's, read as the copy's is, else its page's `article:published_time` or schema.org
   `datePublished`): the date must hold every day the relative time named (`"yesterday" → "on
   May 3": the original was published 2024-05-02, so "yesterday" was Wednesday, 2024-05-01`;
@@ -52,8 +53,11 @@ difference is one hit:
   "5 p.m."`); the same instant restated does not: in another style ("3 p.m." → "15:00", "3:00
   p.m.", "3pm"; "noon" → "12 p.m."), with a time zone added ("3 p.m." → "3 p.m. ET"), or, when
   both name a zone, in another ("3 p.m. ET" → "noon PT"; a zone in capitals after the time:
-  UTC, GMT and the US zones, "ET", "CT", "MT", "PT", "AKT", "HT" at standard time and their "EST"
-  and "EDT" forms). A zone the original does not name is not restated (`"3 p.m." → "noon PT"`),
+  UTC, GMT and the US zones, "ET", "CT", "MT", "PT", "AKT", "HT" and their "EST" and "EDT"
+  forms; a zone without "S" or "D" follows US daylight saving on the story's day, the
+  original's, else the copy's: "3 p.m. ET" is "19:00 UTC" on 2024-05-02 and "20:00 UTC" on
+  2024-01-10, and without a day either passes; "HT" keeps Hawaii's standard time all year).
+  A zone the original does not name is not restated (`"3 p.m." → "noon PT"`),
   and a range of times turned round is a change (`"9 a.m. to 5 p.m." → "5 p.m. to 9 a.m."`). So does one that replaces, adds or removes
   a content word — a noun, verb, adjective or adverb, a person's name, a number that is not of
   time or a year — reported with its words (`"diabetes" → "cancer"`, `"approved" → "rejected"`,
@@ -62,7 +66,9 @@ difference is one hit:
   "Tulsa Oklahoma": another place`, `"Oklahoma" → "Kansas": another place`; a city put as the
   state or country the gazetteer has it in says less, where no longer told: `"Austin" → "Texas":
   a city put as its state or country, less precise`, and "Austin, Texas" → "Texas" is `a city cut
-  to its state or country`; the other way it says more: `"Texas" → "Austin": a state or country
+  to its state or country`; with a noun of place beside the state it names a place in it, which
+  the gazetteer cannot tell is the city: `"Austin" → "the Texas capital": a city put as a place in
+  its state or country, not by name`; the other way it says more: `"Texas" → "Austin": a state or country
   put as one of its cities, more precise`; "Portland, Ore." → "Portland", → "Portland,
   Oregon", → "here" or → "in our city", and "Mich." → "MI" are place edits), and one that moves a date to the other side of a
   time it names (`"yesterday" → "tomorrow"`, `"last" → "next"`, `"ago" → "from now"`,
@@ -332,7 +338,9 @@ def beyond_style(
     old = before.split()
     # A time of day restated ("3 p.m." → "15:00", "3 p.m. ET" → "noon PT") is read as the
     # original's words from here on; one put for another is a fact changed.
-    clocked = time_edits.judge_clocks(old, after.split())
+    # "ET" is EDT or EST by the story's day: the original's, else the copy's.
+    story_day = original_day or (published if isinstance(published, datetime.date) else None)
+    clocked = time_edits.judge_clocks(old, after.split(), story_day)
     if clocked.reason is not None:
         return clocked.reason
     new = clocked.republished

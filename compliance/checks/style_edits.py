@@ -429,7 +429,7 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     # edit shortens a name or puts a relative word for it ("Portland, Ore." → "Portland", "here").
     places = _places_renamed([w for w in removed if w not in taken], [w for w in added if w not in given])
     if places is not None:
-        return Unexplained(*places, shown + _how_placed(*places))
+        return Unexplained(*places, shown + _how_placed(*places, described=any(w.text in _PLACE_NOUNS for w in new)))
     cut = [w for w in removed if w not in taken]
     if cut and len(cut) == len(removed) and not added and _keeps_the_region(cut, after[dest_start : dest_end + 1]):
         # "Austin, Texas" → "Texas": the city cut, its state kept, is the state put for the city.
@@ -446,16 +446,23 @@ def _keeps_the_region(cut: list[Word], kept: Sequence[str]) -> bool:
     return any(is_region_of(city, word.strip(_AROUND)) for word in kept)
 
 
-def _how_placed(gone: list[Word], put: list[Word]) -> str:
+# Nouns that make a state or country named beside them a place within it ("the Texas capital",
+# "a Texas city"): the phrase names a place of the state, which may or may not be the city.
+_PLACE_NOUNS = frozenset("capital city town county suburb village region area".split())
+
+
+def _how_placed(gone: list[Word], put: list[Word], *, described: bool = False) -> str:
     """What a place put for another says of it, when the gazetteer tells: `": a city put as its
     state or country, less precise"` ("Austin" → "Texas": true, but it no longer says where), `":
-    a state or country put as one of its cities, more precise"` ("Texas" → "Austin": more than the
-    original says), else `": another place"`."""
+    a city put as a place in its state or country, not by name"` when a noun of place stands beside the
+    state (`described`: "Austin" → "the Texas capital", which the gazetteer cannot tell is the
+    city), `": a state or country put as one of its cities, more precise"` ("Texas" → "Austin":
+    more than the original says), else `": another place"`."""
     from compliance.document.places import is_region_of
 
     taken, given = " ".join(w.shown for w in gone), " ".join(w.shown for w in put)
     if is_region_of(taken, given):
-        return ": a city put as its state or country, less precise"
+        return ": a city put as a place in its state or country, not by name" if described else ": a city put as its state or country, less precise"
     if is_region_of(given, taken):
         return ": a state or country put as one of its cities, more precise"
     return ": another place"

@@ -41,7 +41,8 @@ Known limits: "the past year" or "earlier this year" are not read as a time here
 words of time), nor is "this morning" (read as "today"); a time phrase the word diff splits
 around a word both keep ("last spring" → "in the spring of 2024", around "spring") is judged by
 the words; a range of times joined by a dash without spaces ("9 a.m.-5 p.m.") is not read as
-times; a US zone without "S" or "D" is read at standard time ("ET" is UTC-5).
+times. A US zone without "S" or "D" ("ET") follows daylight saving on the story's day (the
+original's, else the copy's); without a day, either reading passes.
 """
 
 from __future__ import annotations
@@ -143,15 +144,20 @@ def _bare(word: str) -> str:
 
 def _absolute(words: list[str]) -> _Absolute | None:
     """The time the words fix (see `_Absolute`), if they are a time of the calendar and
-    function words only ("In the spring of 2023", "March 14, 2023", "on Tuesday")."""
+    function words only ("In the spring of 2023", "March 14, 2023", "14 March 2023", "3/14",
+    "3/14/2023", "on Tuesday"). A day of the month may come before its month or after it (the
+    order is style); a date of numbers is read in the US order, month first."""
     year = month = day = season = weekday = None
     for word in (_bare(word) for word in words):
         if word in _FILLERS:
             continue
+        numeric = _numeric_date(word)
         if word.isdigit() and len(word) == _YEAR_DIGITS and word[:2] in ("19", "20") and year is None:
             year = int(word)
-        elif word.rstrip("stndrh").isdigit() and 1 <= int(word.rstrip("stndrh")) <= _DAY_OF_MONTH and month is not None and day is None:
-            day = int(word.rstrip("stndrh"))
+        elif _day_of_month(word) is not None and day is None:
+            day = _day_of_month(word)
+        elif numeric is not None and (year, month, day) == (None, None, None):
+            year, month, day = numeric
         elif word in MONTHS and month is None:
             month = MONTHS[word]
         elif word in _SEASONS and season is None:
@@ -160,9 +166,33 @@ def _absolute(words: list[str]) -> _Absolute | None:
             weekday = WEEKDAYS[word]
         else:
             return None
-    if (year, month, weekday) == (None, None, None):
+    if (year, month, weekday) == (None, None, None) or (day is not None and month is None):
         return None
     return _Absolute(year, month, day, season, weekday)
+
+
+# A date of numbers, month first as US style writes it: "5/1", "5/1/2024", "5/1/24".
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$")
+_CENTURY = 2000
+
+
+def _day_of_month(word: str) -> int | None:
+    """The day of the month a bare word writes ("14", "14th", "1st"), else None."""
+    number = word.removesuffix("st").removesuffix("nd").removesuffix("rd").removesuffix("th")
+    return int(number) if number.isdigit() and len(number) <= 2 and 1 <= int(number) <= _DAY_OF_MONTH else None
+
+
+def _numeric_date(word: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a date of numbers in US order ("5/1/2024"), else None."""
+    matched = _NUMERIC_DATE.match(word)
+    if matched is None:
+        return None
+    month, day = int(matched.group(1)), int(matched.group(2))
+    if not (1 <= month <= _MONTHS_A_YEAR and 1 <= day <= _DAY_OF_MONTH):
+        return None
+    written = matched.group(3)
+    year = None if written is None else int(written) + (_CENTURY if len(written) == 2 else 0)
+    return year, month, day
 
 
 def _relative(words: list[str]) -> _Relative | None:
@@ -433,10 +463,16 @@ def _falls_on(absolute: _Absolute, day: datetime.date) -> bool:
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?([ap]\.?m)?$")
 _MERIDIEM = re.compile(r"^[ap]\.?m$")
 _NOON_OR_MIDNIGHT = {"noon": 12 * 60, "midnight": 0}
-# Time zones written after a time of day, in capitals, as hours from UTC: a US zone without
-# "S"/"D" ("ET", "PT") at its standard time, which keeps two of them the same hours apart all year.
-_ZONES = {"UTC": 0, "GMT": 0, "ET": -5, "EST": -5, "EDT": -4, "CT": -6, "CST": -6, "CDT": -5, "MT": -7, "MST": -7, "MDT": -6}
-_ZONES |= {"PT": -8, "PST": -8, "PDT": -7, "AKT": -9, "AKST": -9, "AKDT": -8, "HT": -10, "HST": -10}
+# Time zones written after a time of day, in capitals, as hours from UTC all year ("EDT" is
+# daylight time whatever the day; Hawaii keeps standard time all year).
+_ZONES = {"UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6}
+_ZONES |= {"PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HT": -10, "HST": -10}
+# US zones without "S"/"D" ("ET", "PT"), at their standard time: an hour later from the second
+# Sunday of March to the first Sunday of November (`_daylight_saving`).
+_SEASONAL_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8, "AKT": -9}
+_DAYLIGHT_STARTS = (3, 8)  # the second Sunday of March is the first on or after March 8
+_DAYLIGHT_ENDS = (11, 1)  # the first Sunday of November
+_SUNDAY = 6
 # Words that join the ends of a range of times ("from 9 a.m. to 5 p.m.", "between 9 a.m. and noon").
 _RANGE_JOINERS = frozenset(("to", "through", "thru", "until", "till", "and", *DASHES, "-"))
 _MINUTES_AN_HOUR = 60
@@ -447,12 +483,27 @@ _LAST_HOUR = 23
 
 class Clock(NamedTuple):
     """A time of day a paragraph writes: the words `start` to `end` (as a slice), the minutes
-    after midnight it says, and its time zone's hours from UTC (None when it names none)."""
+    after midnight it says, its time zone's hours from UTC at standard time (None when it names
+    none), and whether that zone is an hour later in daylight saving time ("ET", not "EST")."""
 
     start: int
     end: int
     minutes: int
     zone: int | None
+    seasonal: bool = False
+
+
+def _sunday_on_or_after(day: datetime.date) -> datetime.date:
+    return day + datetime.timedelta(days=(_SUNDAY - day.weekday()) % _DAYS_A_WEEK)
+
+
+def _daylight_saving(day: datetime.date) -> bool:
+    """Whether US daylight saving time holds on a day: from the second Sunday of March to the
+    first Sunday of November (the rule since 2007), the days of the change counted as their
+    afternoons read."""
+    starts = _sunday_on_or_after(datetime.date(day.year, *_DAYLIGHT_STARTS))
+    ends = _sunday_on_or_after(datetime.date(day.year, *_DAYLIGHT_ENDS))
+    return starts <= day < ends
 
 
 def _clock_at(words: Sequence[str], index: int) -> tuple[int, int] | None:
@@ -491,19 +542,28 @@ def clocks(words: Sequence[str]) -> list[Clock]:
             continue
         minutes, end = read
         zone = words[end].strip(_AROUND + ".") if end < len(words) else ""
-        offset = _ZONES.get(zone)
-        found.append(Clock(index, end + (offset is not None), minutes, offset))
+        offset = _ZONES.get(zone, _SEASONAL_ZONES.get(zone))
+        found.append(Clock(index, end + (offset is not None), minutes, offset, zone in _SEASONAL_ZONES))
         index = end + (offset is not None)
     return found
 
 
-def _same_instant(one: Clock, other: Clock) -> bool:
+def _same_instant(one: Clock, other: Clock, summers: Sequence[bool]) -> bool:
     """Whether two times of day say the same instant: in UTC when both name a zone ("3 p.m. ET" is
     "noon PT"), else as written ("3 p.m." is "15:00" and "3 p.m. ET"; "3 p.m." is not "noon PT":
-    the original names no zone to restate)."""
-    if one.zone is not None and other.zone is not None:
-        return (one.minutes - one.zone * 60) % _MINUTES_A_DAY == (other.minutes - other.zone * 60) % _MINUTES_A_DAY
-    return one.minutes == other.minutes
+    the original names no zone to restate). A zone without "S"/"D" is read in daylight saving
+    time or not as `summers` say: one of them (the story's day known), or both (either will do,
+    both times read in the same one: "3 p.m. ET" is "19:00 UTC" or "20:00 UTC", not "1 p.m. PT")."""
+    if one.zone is None or other.zone is None:
+        return one.minutes == other.minutes
+    return any(_in_utc(one, summer) == _in_utc(other, summer) for summer in summers)
+
+
+def _in_utc(clock: Clock, summer: bool) -> int:
+    """A time of day with a zone as minutes after midnight UTC, in daylight saving time or not."""
+    assert clock.zone is not None
+    hours = clock.zone + (summer and clock.seasonal)
+    return (clock.minutes - hours * _MINUTES_AN_HOUR) % _MINUTES_A_DAY
 
 
 class ClockVerdict(NamedTuple):
@@ -515,23 +575,26 @@ class ClockVerdict(NamedTuple):
     republished: list[str]
 
 
-def judge_clocks(before: list[str], after: list[str]) -> ClockVerdict:
+def judge_clocks(before: list[str], after: list[str], day: datetime.date | None = None) -> ClockVerdict:
     """Whether the times of day of a paragraph (its words `before`, in the original, and `after`)
     say the same instants: each restated in another style ("3 p.m." → "15:00", "3:00 p.m.") or
     another zone (`_same_instant`) keeps the fact; one put for another ("at 3 p.m." → "at 5
     p.m.") changes it, and so does a range of times turned round ("from 9 a.m. to 5 p.m." → "from
     5 p.m. to 9 a.m."). Paragraphs that write a different number of times are left to the word
-    rules (a time added or cut is a word added or cut)."""
+    rules (a time added or cut is a word added or cut). `day` is the story's day, which says
+    whether "ET" is EDT ("3 p.m. ET" is "19:00 UTC" on 2024-05-02, "20:00 UTC" on 2024-01-10);
+    without it either reading will do."""
     theirs, ours = clocks(before), clocks(after)
     if not theirs or len(theirs) != len(ours):
         return ClockVerdict(None, after)
+    summers = (False, True) if day is None else (_daylight_saving(day),)
     pairs = list(zip(theirs, ours, strict=True))
-    if not all(_same_instant(one, other) for one, other in pairs):
-        moved = _matched_out_of_order(theirs, ours)
+    if not all(_same_instant(one, other, summers) for one, other in pairs):
+        moved = _matched_out_of_order(theirs, ours, summers)
         if moved is None:
-            one, other = next((one, other) for one, other in pairs if not _same_instant(one, other))
+            one, other = next((one, other) for one, other in pairs if not _same_instant(one, other, summers))
             return ClockVerdict(_quoted(before[one.start : one.end], after[other.start : other.end]), after)
-        turned = _range_turned_round(before, after, theirs, ours)
+        turned = _range_turned_round(before, after, (theirs, ours), summers)
         if turned is not None:
             return ClockVerdict(turned, after)
         pairs = moved
@@ -541,13 +604,13 @@ def judge_clocks(before: list[str], after: list[str]) -> ClockVerdict:
     return ClockVerdict(None, restated)
 
 
-def _matched_out_of_order(theirs: list[Clock], ours: list[Clock]) -> list[tuple[Clock, Clock]] | None:
+def _matched_out_of_order(theirs: list[Clock], ours: list[Clock], summers: Sequence[bool]) -> list[tuple[Clock, Clock]] | None:
     """Each republished time paired with an original one of the same instant, in any order
     (a clause moved with its time); None when one has none."""
     left = list(theirs)
     pairs: list[tuple[Clock, Clock]] = []
     for other in ours:
-        match = next((one for one in left if _same_instant(one, other)), None)
+        match = next((one for one in left if _same_instant(one, other, summers)), None)
         if match is None:
             return None
         left.remove(match)
@@ -555,16 +618,18 @@ def _matched_out_of_order(theirs: list[Clock], ours: list[Clock]) -> list[tuple[
     return pairs
 
 
-def _range_turned_round(before: list[str], after: list[str], theirs: list[Clock], ours: list[Clock]) -> str | None:
+def _range_turned_round(before: list[str], after: list[str], times: tuple[list[Clock], list[Clock]], summers: Sequence[bool]) -> str | None:
     """`"9 a.m. to 5 p.m." → "5 p.m. to 9 a.m."` when two times the republication joins as a
-    range are the original's in the other order; None otherwise."""
+    range (`times`: the original's and the republication's) are the original's in the other
+    order; None otherwise."""
+    theirs, ours = times
     for first in range(len(ours) - 1):
         second = first + 1
         between = [_bare(word) or word for word in after[ours[first].end : ours[second].start]]
         if len(between) != 1 or between[0] not in _RANGE_JOINERS:
             continue
-        earlier = next((one for one in theirs if _same_instant(one, ours[second])), None)
-        later = next((one for one in theirs if _same_instant(one, ours[first])), None)
+        earlier = next((one for one in theirs if _same_instant(one, ours[second], summers)), None)
+        later = next((one for one in theirs if _same_instant(one, ours[first], summers)), None)
         if earlier is not None and later is not None and earlier.start < later.start:
             return _quoted(before[earlier.start : later.end], after[ours[first].start : ours[second].end])
     return None
