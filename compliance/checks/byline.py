@@ -374,10 +374,12 @@ def _credits_an_outlet(byline: Byline) -> bool:
 
 
 def _is_the_storys_own(byline: Byline) -> bool:
-    """Whether the byline is a story's own byline crediting an outlet: one that names its people
-    ("By Nick Pope, The Daily Caller") or says "By" before a name it lost ("By , KFF Health
-    News"); not a line of a role or an outlet alone ("eHow Contributor" under "By NAME")."""
-    return _credits_an_outlet(byline) and (bool(byline.names) or _BYLINE_LINE_START().match(byline.text) is not None)
+    """Whether the byline is a story's own byline crediting an outlet, written as one: "By" and
+    its people ("By Nick Pope, The Daily Caller") or a name it lost ("By , KFF Health News"). Not
+    a line of a role or an outlet alone ("eHow Contributor" under "By NAME"), nor an author
+    paragraph without "By" ("Ana Ruiz, Mayo Clinic" under "By Renata Okafor"), which must not
+    push the byline above it out."""
+    return _credits_an_outlet(byline) and _BYLINE_LINE_START().match(byline.text) is not None
 
 
 def _contains(outer: Any, inner: Any) -> bool:
