@@ -238,9 +238,13 @@ def _strings(value: Sequence[Any]) -> str | None:
     return "".join(token.value for token in tokens)
 
 
-def _matches(root: Any, selector_list: str) -> Iterator[tuple[str, Any, tuple[int, int, int]]]:
-    """Each element a selector of the list with a `::before` or `::after` matches: (which
-    pseudo-element, the element, the selector's specificity)."""
+_BEFORE_AND_AFTER = frozenset({"before", "after"})
+
+
+def _matches(root: Any, selector_list: str, wanted: frozenset[str] = _BEFORE_AND_AFTER) -> Iterator[tuple[str, Any, tuple[int, int, int]]]:
+    """Each element a selector of the list with one of the pseudo-elements `wanted` (lower case;
+    `::before` and `::after` unless told) matches: (which pseudo-element, the element, the
+    selector's specificity)."""
     from cssselect import SelectorError
     from lxml import etree
 
@@ -251,7 +255,7 @@ def _matches(root: Any, selector_list: str) -> Iterator[tuple[str, Any, tuple[in
     for selector in parsed_selectors(selector_list):
         pseudo = selector.pseudo_element
         which = pseudo.lower() if isinstance(pseudo, str) else ""
-        if which not in ("before", "after"):
+        if which not in wanted:
             continue
         try:
             # The pseudo-element is left out of the XPath: it names the element it belongs to.
@@ -279,7 +283,7 @@ def details_shown_closed(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
         return frozenset()
     winners: dict[tuple[Any, str], tuple[tuple[bool, tuple[int, int, int], int], str]] = {}
     for order, (selector, declarations, applies) in enumerate(_details_content_rules(sheets)):
-        for element, specificity in _matches_pseudo(root, selector, "details-content"):
+        for _, element, specificity in _matches(root, selector, frozenset({"details-content"})):
             for name, keyword, important in declarations:
                 key = (element, name)
                 rank = (important, specificity, order)
@@ -309,25 +313,3 @@ def _details_content_rules(sheets: Sequence[str]) -> Iterator[tuple[str, list[tu
             ]
             if found:
                 yield selector, found, applies
-
-
-def _matches_pseudo(root: Any, selector_list: str, wanted: str) -> Iterator[tuple[Any, tuple[int, int, int]]]:
-    """Each element a selector of the list with the pseudo-element `wanted` matches, with the
-    selector's specificity."""
-    from cssselect import SelectorError
-    from lxml import etree
-
-    from compliance.document.first_sight import FirstSightTranslator, compiled_xpath
-
-    translator = FirstSightTranslator()
-    for selector in parsed_selectors(selector_list):
-        pseudo = selector.pseudo_element
-        if not isinstance(pseudo, str) or pseudo.lower() != wanted:
-            continue
-        try:
-            elements = compiled_xpath(translator.selector_to_xpath(selector))(root)
-        except (SelectorError, etree.XPathError, ValueError, TypeError, NotImplementedError):
-            continue
-        specificity = selector.specificity()
-        for element in elements:
-            yield element, (specificity[0], specificity[1], specificity[2])
