@@ -23,8 +23,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-import tinycss2
-
 from compliance.document import references
 from compliance.document.css import Declaration, colour, parse_style_attribute
 
@@ -100,6 +98,8 @@ def fill_colours(svg: Any, sheets: Iterable[str]) -> list[Colour]:
 
 def _colour_of(value: str) -> Colour | None:
     """The colour a paint value names; None for `none`, `currentColor`, a `url(#id)` and the like."""
+    import tinycss2  # imported when a page draws SVG text, not on every check's start-up
+
     token = tinycss2.parse_one_component_value(value.strip())
     return colour(token) if token.type != "error" else None
 
@@ -114,6 +114,7 @@ def paint_rules(sheets: Iterable[str]) -> list[PaintRule]:
 
 @functools.lru_cache(maxsize=16)
 def _paint_rules(sheets: tuple[str, ...]) -> tuple[PaintRule, ...]:
+    import tinycss2
     from cssselect import SelectorError, parse
     from lxml.cssselect import CSSSelector
 
@@ -250,6 +251,8 @@ def _own_values(element: Any, declared: Mapping[str, Declaration], by_rules: Map
     """The values the element sets itself: its presentation attributes, overridden by the page's
     paint rules (`by_rules`), by its `style` attribute, by those rules' important declarations,
     and by the page's CSS where it reads them (`declared`)."""
+    import tinycss2
+
     values = {name: value.strip().lower() for name in _READ if (value := element.get(name)) is not None}
     values.update((name, value) for name, (value, important) in by_rules.items() if not important)
     for declaration in (element.get("style") or "").split(";"):
