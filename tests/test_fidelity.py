@@ -66,6 +66,57 @@ EDITS = [
     ("The hearing starts at 3 p.m. ET on Monday, officials said.", "The hearing starts at noon PT on Monday, officials said.", None),
     ("The hearing starts at 3 p.m. EDT on Monday, officials said.", "The hearing starts at 19:00 UTC on Monday, officials said.", None),
     ("The hearing starts at 3 p.m. on Monday, officials said.", "The hearing starts at 3 p.m. ET on Monday, officials said.", None),
+    # A zone the original names, dropped, leaves a reader elsewhere another time; one the copy
+    # still writes at another time of the paragraph (AP's zone once after a range) is kept.
+    (
+        "The hearing starts at 3 p.m. ET on Monday, officials said.",
+        "The hearing starts at 3 p.m. on Monday, officials said.",
+        '"3 p.m. ET" → "3 p.m.": its time zone dropped',
+    ),
+    (
+        "The polls close at noon PT on Tuesday, officials said.",
+        "The polls close at noon on Tuesday, officials said.",
+        '"noon PT" → "noon": its time zone dropped',
+    ),
+    (
+        "The market opens at 9:30 a.m. EST on Monday, traders said.",
+        "The market opens at 9:30 a.m. on Monday, traders said.",
+        '"9:30 a.m. EST" → "9:30 a.m.": its time zone dropped',
+    ),
+    (
+        "The call starts at 20:00 GMT on Friday, the agency said.",
+        "The call starts at 20:00 on Friday, the agency said.",
+        '"20:00 GMT" → "20:00": its time zone dropped',
+    ),
+    (
+        "The clinic is open from 9 a.m. to 5 p.m. ET on weekdays.",
+        "The clinic is open from 9 a.m. to 5 p.m. on weekdays.",
+        '"5 p.m. ET" → "5 p.m.": its time zone dropped',
+    ),
+    (
+        "The clinic is open from 9 a.m. to 5 p.m. ET on weekdays.",
+        "The clinic is open from 9 a.m. to 5 p.m. CT on weekdays.",
+        '"9 a.m. to 5 p.m. ET" → "9 a.m. to 5 p.m. CT"',
+    ),
+    ("The clinic is open from 9 a.m. to 5 p.m. ET on weekdays.", "The clinic is open from 8 a.m. to 4 p.m. CT on weekdays.", None),
+    ("The clinic is open from 9 a.m. ET to 5 p.m. ET on weekdays.", "The clinic is open from 9 a.m. to 5 p.m. ET on weekdays.", None),
+    ("The vote is at 9 a.m. ET and again at 5 p.m. ET on Monday.", "The vote is at 9 a.m. and again at 5 p.m. ET on Monday.", None),
+    ("The hearing starts at 3 p.m. ET on Monday, officials said.", "The hearing starts at 2 p.m. CT on Monday, officials said.", None),
+    ("The hearing starts at 3 p.m. ET on Monday, officials said.", "The hearing starts at 3 p.m. CT on Monday, officials said.", '"3 p.m. ET" → "3 p.m. CT"'),
+    # A place put for another that is no shortening or relative place names another place.
+    (
+        "The shelter in Austin is full every night, staff said.",
+        "The shelter in Travis County is full every night, staff said.",
+        '"Austin" → "Travis County": another place',
+    ),
+    (
+        "The board met in Portland, Ore., to vote on the plan.",
+        "The board met in Multnomah County to vote on the plan.",
+        '"Portland Ore." → "Multnomah County": another place',
+    ),
+    ("The board met in Portland, Ore., to vote on the plan.", "The board met in Salem, Ore., to vote on the plan.", '"Portland" → "Salem": another place'),
+    ("The board met in Portland, Ore., to vote on the plan.", "The board met in the county to vote on the plan.", None),
+    ("The board met in Portland, Ore., to vote on the plan.", "The board met in downtown Portland to vote on the plan.", None),
     # A range of times turned round is another range; its ends restated keep it.
     ("The clinic is open from 9 a.m. to 5 p.m. daily.", "The clinic is open from 5 p.m. to 9 a.m. daily.", '"9 a.m. to 5 p.m." → "5 p.m. to 9 a.m."'),
     ("Voting runs between 9 a.m. and noon on Tuesday.", "Voting runs between noon and 9 a.m. on Tuesday.", '"9 a.m. and noon" → "noon and 9 a.m."'),
@@ -878,7 +929,8 @@ def test_the_readme_examples_of_style_and_content_edits_are_what_the_check_repor
 
 # A control character inside a word of the copy (C0 but tab and line breaks, DEL): a browser
 # draws a box in the word and the reader reads the word, so the comparison does too; one that
-# sits in a word changed is reported with the word as it reads. (republished paragraph, verdict)
+# sits in a word changed is reported with the word as written, the control character in the
+# output sanitiser's visible form ("rej\\x1bected"). (republished paragraph, verdict)
 _CONTROL_ORIGINAL = [
     "The council met on Tuesday to discuss the budget.",
     "Critics say the plan is not funded and the board approved it anyway.",
@@ -896,13 +948,13 @@ CONTROLS_IN_WORDS = [
     ("Critics say the plan is not funded and the board appro\x1cved it anyway.", None),
     ("Critics say the plan is n\x1eot funded and the board approved it anyway.", None),
     ("Critics say the plan is \x1bnot\x1b funded and the board approved it anyway.", None),
-    ("Critics say the plan is not funded and the board rej\x1bected it anyway.", 'changed ("approved" → "rejected")'),
+    ("Critics say the plan is not funded and the board rej\x1bected it anyway.", 'changed ("approved" → "rej\\x1bected")'),
     ("Critics say the plan is fu\x1bnded and the board approved it anyway.", "changed (a negation removed)"),
     ("The board has ne\x1fver funded the 1\x1f2 routes it approved.", None),
     ("The board has ne\x1bver funded the 1\x1b2 routes it approved.", None),
     ("The board has fun\x1fded the 12 routes it approved.", "changed (a negation removed)"),
-    ("The board has never funded the 1\x1f3 routes it approved.", "changed (12 → 13)"),
-    ("The board has never funded the 1\x1b3 routes it approved.", "changed (12 → 13)"),
+    ("The board has never funded the 1\x1f3 routes it approved.", "changed (12 → 1\\x1f3)"),
+    ("The board has never funded the 1\x1b3 routes it approved.", "changed (12 → 1\\x1b3)"),
     ("The board has never funded the 12\x1croutes it approved.", None),
 ]
 
@@ -919,8 +971,65 @@ def test_a_control_character_inside_a_word_reads_as_the_word_around_it(paragraph
     republished = page([_CONTROL_ORIGINAL[0], paragraph, _CONTROL_ORIGINAL[2]] if paragraph.startswith("Critics") else [*_CONTROL_ORIGINAL[:2], paragraph])
     outcome = evaluate(republished, PARAMS, Context(republished, original=page(_CONTROL_ORIGINAL)))
     assert [hit.evidence.split(":")[0] for hit in outcome.hits] == ([] if verdict is None else [verdict])
-    # The evidence quotes the words as they read, without the control characters.
+    # The evidence quotes the words as written, each control character in its visible form:
+    # never raw, never dropped (the diff's added words as well as the reason's).
     assert all(ch.isprintable() for hit in outcome.hits for ch in hit.evidence)
+    if verdict is not None and "\\x" in verdict:
+        written = verdict.split("→ ")[1].strip('")')
+        assert "{+" + written in outcome.hits[0].evidence.split(": ", 1)[1]
+
+
+# A control character in a word the evidence quotes from the copy, in any kind of copy and any
+# finding: (the copy's kind, its text, what the evidence shows).
+_SHOWN_ORIGINAL = (
+    "<article><h1>Budget</h1><p>The council met on Tuesday to discuss the budget.</p><p>It voted to "
+    "expand the bus network by twelve routes.</p><p>The new routes start in June.</p></article>"
+)
+CONTROLS_SHOWN = [
+    (
+        "html",
+        "<article><h1>Budget</h1><p>The council met on Tuesday to discuss the <em>bud\x01gets</em>.</p><p>It "
+        "voted to expand the bus network by twelve routes.</p><p>The new routes start in June.</p></article>",
+        "{+bud\\x01gets.+}",
+    ),
+    (
+        "html",
+        "<article><h1>Budget</h1><p>The council met on Tuesday to discuss the budget.</p><p>It voted to expand "
+        "the \x7ftram network by twelve routes.</p><p>The new routes start in June.</p></article>",
+        '"bus" → "\\x7ftram"',
+    ),
+    (
+        "markdown",
+        "# Budget\n\nThe council met on Tuesday to discuss the budget.\n\nIt voted to "
+        "cut the bus network by twelve rou\x1btes.\n\nThe new routes start in June.\n",
+        "{+cut+}",
+    ),
+    (
+        "markdown",
+        "# Budget\n\nThe council met on Tuesday to discuss the budget.\n\nIt voted to expand the bus network "
+        "by twelve routes.\n\nA sec\x1bond vote is set for Ju\x1fly.\n\nThe new routes start in June.\n",
+        'added: "A sec\\x1bond vote is set for Ju\\x1fly."',
+    ),
+    (
+        "text",
+        "Budget\n\nThe council met on Tuesday to discuss the budget.\n\nIt voted to expand "
+        "the bus network by thirteen rou\x1btes.\n\nThe new routes start in June.\n",
+        "{+thirteen+}",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "copy", "shown"), CONTROLS_SHOWN, ids=[f"{k}: {c[40:80]!r}" for k, c, _ in CONTROLS_SHOWN])
+def test_evidence_shows_a_control_character_of_the_copy_in_its_visible_form(kind: str, copy: str, shown: str) -> None:
+    from compliance.checks.base import Context
+    from compliance.checks.fidelity import evaluate
+    from compliance.document import parse_document
+
+    republished = parse_document(copy.encode(), kind)  # type: ignore[arg-type]
+    outcome = evaluate(republished, PARAMS, Context(republished, original=parse_document(_SHOWN_ORIGINAL.encode(), "html")))
+    assert len(outcome.hits) == 1
+    assert shown in outcome.hits[0].evidence
+    assert all(ch.isprintable() for ch in outcome.hits[0].evidence)
 
 
 def test_a_copy_with_a_control_character_inside_a_word_passes_without_a_notice(cli: Any, tmp_path: Path) -> None:
@@ -928,3 +1037,216 @@ def test_a_copy_with_a_control_character_inside_a_word_passes_without_a_notice(c
     report = run.json()["files"][0]
     assert run.code == 0, run.out
     assert (report["findings"], report["notices"]) == ([], [])
+
+
+# Arizona keeps Mountain Standard Time all year: in a story there, "MT" is MST on a summer's day.
+# (the story's day, whether it is in Arizona — None: in Arizona and another Mountain Time state —,
+# the original's time, the copy's, why it is beyond style)
+MOUNTAIN_CLOCKS = [
+    ("2024-07-10", True, "9 a.m. MT", "9 a.m. MST", None),
+    ("2024-07-10", True, "9 a.m. MT", "16:00 UTC", None),
+    ("2024-07-10", True, "9 a.m. MT", "9 a.m. PT", None),
+    ("2024-07-10", True, "9 a.m. MT", "noon ET", None),
+    ("2024-07-10", True, "9 a.m. MT", "9 a.m. MDT", '"9 a.m. MT" → "9 a.m. MDT"'),
+    ("2024-07-10", True, "9 a.m. MT", "15:00 UTC", '"9 a.m. MT" → "15:00 UTC"'),
+    ("2024-07-10", True, "9 a.m. MT", "8 a.m. PT", '"9 a.m. MT" → "8 a.m. PT"'),
+    ("2024-07-10", True, "9 a.m. MT", "9 a.m.", '"9 a.m. MT" → "9 a.m.": its time zone dropped'),
+    # Outside Arizona, Mountain Time keeps daylight saving.
+    ("2024-07-10", False, "9 a.m. MT", "9 a.m. MDT", None),
+    ("2024-07-10", False, "9 a.m. MT", "15:00 UTC", None),
+    ("2024-07-10", False, "9 a.m. MT", "9 a.m. MST", '"9 a.m. MT" → "9 a.m. MST"'),
+    ("2024-07-10", False, "9 a.m. MT", "16:00 UTC", '"9 a.m. MT" → "16:00 UTC"'),
+    # In winter both read MST; other zones in Arizona stories follow daylight saving as before.
+    ("2024-01-10", True, "9 a.m. MT", "9 a.m. MST", None),
+    ("2024-01-10", False, "9 a.m. MT", "9 a.m. MST", None),
+    ("2024-01-10", True, "9 a.m. MT", "9 a.m. MDT", '"9 a.m. MT" → "9 a.m. MDT"'),
+    ("2024-07-10", True, "3 p.m. ET", "19:00 UTC", None),
+    # A story in Arizona and another state of Mountain Time: either reading will do.
+    ("2024-07-10", None, "9 a.m. MT", "16:00 UTC", None),
+    ("2024-07-10", None, "9 a.m. MT", "15:00 UTC", None),
+    ("2024-07-10", None, "9 a.m. MT", "17:00 UTC", '"9 a.m. MT" → "17:00 UTC"'),
+]
+
+
+@pytest.mark.parametrize(("day", "arizona", "said", "restated", "why"), MOUNTAIN_CLOCKS, ids=[f"{d} {a}: {s} → {r}" for d, a, s, r, _ in MOUNTAIN_CLOCKS])
+def test_mountain_time_in_an_arizona_story_is_standard_time_all_year(day: str, arizona: bool | None, said: str, restated: str, why: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    before, after = f"The hearing starts at {said} on Monday, officials said.", f"The hearing starts at {restated} on Monday, officials said."
+    assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS, None, datetime.date.fromisoformat(day), arizona) == why
+
+
+# (a story's words, whether it is in Arizona as `story_in_arizona` reads it)
+ARIZONA_STORIES = [
+    ("PHOENIX — The board met at 9 a.m. MT to vote on the contract.", True),
+    ("The board met in Tucson at 9 a.m. MT to vote on the contract.", True),
+    ("The board in Flagstaff, Ariz., met at 9 a.m. MT on Monday.", True),
+    ("The Arizona board met at 9 a.m. MT on Monday.", True),
+    ("The board met in Yuma, AZ, at 9 a.m. MT on Monday.", True),
+    ("The board met in Denver at 9 a.m. MT on Monday.", False),
+    ("The board met in Billings, Mont., at 9 a.m. MT on Monday.", False),
+    ("The board met at 9 a.m. MT on Monday.", False),
+    ("The board in Phoenix met Salt Lake City officials at 9 a.m. MT on Monday.", None),
+    ("The Arizona board met with New Mexico officials at 9 a.m. MT on Monday.", None),
+]
+
+
+@pytest.mark.parametrize(("story", "arizona"), ARIZONA_STORIES, ids=[story for story, _ in ARIZONA_STORIES])
+def test_a_story_is_read_as_in_arizona_by_the_places_it_names(story: str, arizona: bool | None) -> None:
+    from compliance.checks.time_edits import story_in_arizona
+
+    assert story_in_arizona(story.split()) is arizona
+
+
+@pytest.mark.parametrize(
+    ("place", "copy_time", "changed"), [("Phoenix, Ariz.", "9 a.m. MST", False), ("Denver, Colo.", "9 a.m. MST", True), ("Denver, Colo.", "9 a.m. MDT", False)]
+)
+def test_a_copy_of_an_arizona_story_in_summer_keeps_mst(place: str, copy_time: str, changed: bool) -> None:
+    from compliance.checks.base import Context
+    from compliance.checks.fidelity import evaluate
+    from compliance.document import parse_document
+
+    def page(time: str, dated: bool) -> Any:
+        head = '<head><meta property="article:published_time" content="2024-07-10T08:00:00-07:00"></head>' if dated else ""
+        paragraph = f"The water board met at {time} on Monday in {place} to vote on the new rates."
+        return parse_document(f"<html>{head}<body><article><h1>Water</h1><p>{paragraph}</p></article></body></html>".encode(), "html")
+
+    republished = page(copy_time, dated=False)
+    outcome = evaluate(republished, PARAMS, Context(republished, original=page("9 a.m. MT", dated=True)))
+    assert [hit.evidence.split(":")[0] for hit in outcome.hits] == ([f'changed ("9 a.m. MT" → "{copy_time}")'] if changed else [])
+
+
+_ENGLISH_STORY = [
+    "The board voted on Tuesday to hire a new medical contractor for the county jail, after inspectors "
+    "found that the current company had failed to provide care to dozens of inmates, records show.",
+    "The contract is worth $4 million a year and runs for three years, according to the county.",
+    "Officials said the new company would start work in June and would be paid by the state.",
+]
+# The same story in other languages.
+TRANSLATIONS = {
+    "Spanish": [
+        "La junta votó el martes para contratar a un nuevo proveedor médico para la cárcel del condado, después de que los "
+        "inspectores descubrieran que la empresa actual no había atendido a decenas de reclusos, según los registros.",
+        "El contrato vale 4 millones de dólares al año y dura tres años, según el condado.",
+        "Los funcionarios dijeron que la nueva empresa comenzaría a trabajar en junio y que sería pagada por el estado.",
+    ],
+    "French": [
+        "Le conseil a voté mardi pour engager un nouveau prestataire médical pour la prison du comté, après que les inspecteurs "
+        "ont constaté que l’entreprise actuelle n’avait pas soigné des dizaines de détenus, selon les documents.",
+        "Le contrat vaut 4 millions de dollars par an et court sur trois ans, selon le comté.",
+        "Les responsables ont dit que la nouvelle entreprise commencerait en juin et serait payée par l’État.",
+    ],
+    "German": [
+        "Der Vorstand stimmte am Dienstag dafür, einen neuen medizinischen Dienstleister für das Bezirksgefängnis einzustellen, "
+        "nachdem Inspektoren festgestellt hatten, dass die Firma Dutzende von Häftlingen nicht versorgt hatte.",
+        "Der Vertrag ist 4 Millionen Dollar im Jahr wert und läuft drei Jahre, wie der Bezirk mitteilte.",
+        "Die Beamten sagten, die neue Firma werde im Juni mit der Arbeit beginnen und vom Staat bezahlt werden.",
+    ],
+    "Portuguese": [
+        "O conselho votou na terça-feira para contratar um novo prestador médico para a prisão do condado, depois que "
+        "os inspetores descobriram que a empresa atual não havia atendido dezenas de detentos, segundo os registros.",
+        "O contrato vale 4 milhões de dólares por ano e dura três anos, segundo o condado.",
+        "Os funcionários disseram que a nova empresa começaria a trabalhar em junho e seria paga pelo estado.",
+    ],
+}
+
+
+def _story(paragraphs: list[str]) -> Any:
+    from compliance.document import parse_document
+
+    return parse_document(("<article><h1>Jail care</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>").encode(), "html")
+
+
+def _judged(original: list[str], copy: list[str], params: FidelityParams) -> Any:
+    from compliance.checks.base import Context
+    from compliance.checks.fidelity import evaluate
+
+    republished = _story(copy)
+    return evaluate(republished, params, Context(republished, original=_story(original)))
+
+
+@pytest.mark.parametrize("language", list(TRANSLATIONS))
+@pytest.mark.parametrize(
+    ("translation", "judged"),
+    [
+        ("prohibited", "which the terms prohibit"),
+        ("needs-permission", "which the terms allow only with the publisher's permission"),
+        (None, "not an edit of style, time or place"),
+    ],
+)
+def test_a_translation_is_one_finding_the_terms_judge(language: str, translation: str | None, judged: str) -> None:
+    outcome = _judged(_ENGLISH_STORY, TRANSLATIONS[language], PARAMS._replace(translation=translation))
+    assert not outcome.passed
+    assert [hit.evidence for hit in outcome.hits] == [f"a translation of the original into {language} (the original is in English), {judged}"]
+    assert dict(outcome.hits[0].captures)["change"] == "translated"
+
+
+@pytest.mark.parametrize(
+    ("params", "judged"),
+    [(PARAMS._replace(translation="allowed"), "which the terms allow"), (PARAMS._replace(allow="edits-allowed"), "an adaptation, which the terms allow")],
+)
+def test_a_translation_the_terms_allow_is_not_compared_word_by_word(params: FidelityParams, judged: str) -> None:
+    from compliance.checks.base import Undecided
+
+    with pytest.raises(Undecided) as raised:
+        _judged(TRANSLATIONS["French"], TRANSLATIONS["German"], params)
+    assert raised.value.reason == f"a translation of the original into German (the original is in French), {judged}; its words are not compared"
+
+
+# Copies in the original's language are compared word by word, however much they differ: a
+# paragraph in another language added to the story, a rewrite, a translation's own copy.
+NOT_TRANSLATIONS = [
+    (_ENGLISH_STORY, [*_ENGLISH_STORY[:2], TRANSLATIONS["Spanish"][2], _ENGLISH_STORY[2]], ["added"]),
+    (
+        _ENGLISH_STORY,
+        [
+            _ENGLISH_STORY[0],
+            "The deal pays the firm $4 million yearly over three years, according to county figures.",
+            _ENGLISH_STORY[2],
+        ],
+        ["changed"],
+    ),
+    (
+        TRANSLATIONS["Spanish"],
+        [TRANSLATIONS["Spanish"][0], "El contrato vale 5 millones de dólares al año y dura tres años, según el condado.", TRANSLATIONS["Spanish"][2]],
+        ["changed"],
+    ),
+    (_ENGLISH_STORY, _ENGLISH_STORY, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("original", "copy", "changes"), NOT_TRANSLATIONS, ids=["a Spanish paragraph added", "an English rewrite", "Spanish, a number changed", "faithful"]
+)
+def test_a_copy_in_the_originals_language_is_no_translation(original: list[str], copy: list[str], changes: list[str]) -> None:
+    outcome = _judged(original, copy, PARAMS._replace(translation="prohibited"))
+    assert [dict(hit.captures)["change"] for hit in outcome.hits] == changes
+
+
+LANGUAGES = [
+    *((text, language) for language, story in TRANSLATIONS.items() for text in [" ".join(story)]),
+    (" ".join(_ENGLISH_STORY), "English"),
+    (
+        "Il consiglio ha votato martedì per assumere un nuovo fornitore medico per il carcere della contea, "
+        "dopo che gli ispettori hanno scoperto che l’azienda non aveva curato decine di detenuti.",
+        "Italian",
+    ),
+    (
+        "Het bestuur heeft dinsdag gestemd om een nieuwe medische dienstverlener voor de gevangenis van de county in "
+        "te huren, nadat inspecteurs hadden vastgesteld dat het bedrijf tientallen gedetineerden niet had verzorgd.",
+        "Dutch",
+    ),
+    # Too short, or no language stands out (names and numbers).
+    ("The board voted on Tuesday.", None),
+    (
+        "Maria Lopez, John Smith, Ana Ruiz, Carlos Diaz, Peter Jones, Lee Wong, Sam Hill, Jo Park, Al Green, Di Lo, Ed Ko, 2024, 41, 14, 3.5, 12, 7, 8, 9, 10",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), LANGUAGES, ids=[f"{language}: {text[:30]}" for text, language in LANGUAGES])
+def test_a_texts_language_is_told_by_its_function_words(text: str, language: str | None) -> None:
+    from compliance.checks.languages import language_of
+
+    assert language_of(text.split()) == language

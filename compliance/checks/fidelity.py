@@ -57,7 +57,14 @@ difference is one hit:
   forms; a zone without "S" or "D" follows US daylight saving on the story's day, the
   original's, else the copy's: "3 p.m. ET" is "19:00 UTC" on 2024-05-02 and "20:00 UTC" on
   2024-01-10, and without a day either passes; "HT" keeps Hawaii's standard time all year).
-  A zone the original does not name is not restated (`"3 p.m." → "noon PT"`),
+  A zone the original does not name is not restated (`"3 p.m." → "noon PT"`), and one it names
+  is not dropped (`"3 p.m. ET" → "3 p.m.": its time zone dropped`: a reader elsewhere reads
+  another time), unless the copy's paragraph still writes that zone at another of its times
+  ("9 a.m. to 5 p.m. ET", AP's zone once after a range); in a story in Arizona (it names Arizona
+  or one of its cities, and no other state of Mountain Time: `time_edits.story_in_arizona`), "MT"
+  is MST all year, as Arizona keeps no daylight saving ("9 a.m. MT" in July is "9 a.m. MST" and
+  "16:00 UTC", not "9 a.m. MDT"), and in a story that names Arizona and another such state either
+  reading passes;
   and a range of times turned round is a change (`"9 a.m. to 5 p.m." → "5 p.m. to 9 a.m."`). So does one that replaces, adds or removes
   a content word — a noun, verb, adjective or adverb, a person's name, a number that is not of
   time or a year — reported with its words (`"diabetes" → "cancer"`, `"approved" → "rejected"`,
@@ -99,11 +106,21 @@ difference is one hit:
   A control character inside a word is read as a reader reads the word: `no\\x1bt` is "not"
   (Chromium draws a box in the word, which does not make it another word), an information
   separator too (`1\\x1f3` is "13": Chromium breaks no word there), and no warning names it
-  (none does elsewhere on the page either);
+  (none does elsewhere on the page either); evidence that quotes such a word of the copy shows
+  the character in the output sanitiser's visible form (`"approved" → "rej\\x1bected"`), never
+  raw and never dropped;
 - `removed`: an original paragraph missing in the middle of the story;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
-  the story or after it is not an insertion).
+  the story or after it is not an insertion);
+- `translated`: the copy is in another language than the original (English, Spanish, French,
+  German, Italian, Portuguese or Dutch, told by their function words: `languages`; looked for
+  only when fewer than half of the original's paragraphs are in the copy unchanged): one hit at
+  its first paragraph instead of an edit for every paragraph (`a translation of the original into
+  Spanish (the original is in English), which the terms prohibit`), as `translation` says the
+  terms judge it: `prohibited`, `needs-permission` (a hit that says so), `allowed` (not compared:
+  the file's note says it is a translation the terms allow); unset, a hit under `allow: nd` (`not
+  an edit of style, time or place`), else not compared (an adaptation the terms allow).
 
 `allow` says what the terms permit: `nd` (no derivatives: all of the above are findings),
 `edits-allowed` (changes and cuts are fine; fails only when no paragraph of the original is
@@ -151,6 +168,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks import style_edits, time_edits
 from compliance.checks.base import Context, Hit, Outcome, Undecided
+from compliance.checks.languages import translated
 from compliance.checks.story import story_paragraphs
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
@@ -184,6 +202,14 @@ OPTIONS = (
         "With `allow: nd`: the republication may be an extract, a run of the original's paragraphs; those it leaves out are not findings.",
         default=False,
     ),
+    Option(
+        "translation",
+        "enum",
+        "What the terms say of a translation (a copy in another language than the original): `prohibited`, `needs-permission`, or `allowed`;"
+        " unset, it is judged by `allow` (a derivative under `nd`, an adaptation the other values allow).",
+        default=None,
+        choices=("prohibited", "needs-permission", "allowed"),
+    ),
 )
 
 # Below this similarity two paragraphs are not versions of each other but a removal and an addition
@@ -201,11 +227,14 @@ class FidelityParams(NamedTuple):
     style_similarity: int
     style_words: int
     extract: bool = False
+    translation: str | None = None
 
 
 def build(values: dict[str, Any]) -> FidelityParams:
     """Parameters from validated option values."""
-    return FidelityParams(values["allow"], values["excerpt_words"], min(values["style_similarity"], 100), values["style_words"], values["extract"])
+    return FidelityParams(
+        values["allow"], values["excerpt_words"], min(values["style_similarity"], 100), values["style_words"], values["extract"], values["translation"]
+    )
 
 
 class Pair(NamedTuple):
@@ -302,12 +331,14 @@ def align(original: list[str], republished: list[str]) -> list[Pair]:
     return pairs
 
 
-def word_diff(before: str, after: str, limit: int = 160) -> str:
+def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None = None) -> str:
     """A short visible diff of two paragraphs by words: `[-removed-]` and `{+added+}`, with a
-    few words of context around each change."""
+    few words of context around each change. `shown`: the words of `after` as the diff shows
+    them, one for each (`_as_written`), when they differ from those compared."""
     from rapidfuzz.distance import Indel
 
     old, new = before.split(), after.split()
+    written = shown if shown is not None and len(shown) == len(new) else new
     parts: list[str] = []
     for op in Indel.opcodes(old, new):
         if op.tag == "equal":
@@ -316,12 +347,82 @@ def word_diff(before: str, after: str, limit: int = 160) -> str:
         elif op.tag == "delete":
             parts.append("[-" + " ".join(old[op.src_start : op.src_end]) + "-]")
         else:
-            parts.append("{+" + " ".join(new[op.dest_start : op.dest_end]) + "+}")
+            parts.append("{+" + " ".join(written[op.dest_start : op.dest_end]) + "+}")
     return shorten(" ".join(p for p in parts if p), limit)
 
 
+# The control characters `normalize` drops from a word (C0 but tab and line breaks, DEL): a
+# reader reads the word around them, so words are compared without them, but evidence shows
+# them, in the output sanitiser's visible form.
+_DROPPED_CONTROLS = "[\x00-\x08\x0b\x0e-\x1f\x7f]"
+_HAS_CONTROL = on_first_use(_DROPPED_CONTROLS)
+# How far past the previous word (in characters of the source) a word is looked for: markup
+# between two words ("</a> <em>") is short.
+_WORD_REACH = 200
+_AROUND_WORD = ".,;:!?\"'“”‘’()[]{}" + DASHES
+
+
+def _as_written(doc: Document, block: Block, words: list[str]) -> list[str] | None:
+    """The words of a paragraph of the copy (`words`, as compared: without control characters)
+    as the evidence shows them: a word written with a control character inside it ("con\x1btract")
+    with that character in the visible form of `compliance.display` (`\\x1b`), never raw and never
+    dropped; None when the copy's source writes no such character (one search of it, memoised)."""
+    import re
+
+    from compliance.display import visible
+    from compliance.document.positions import offset_at
+
+    source = doc.lines_source
+    if doc._memo.get("fidelity-controls") is None:
+        doc._memo["fidelity-controls"] = _HAS_CONTROL().search(source) is not None
+    if not doc._memo["fidelity-controls"]:
+        return None
+    where = doc.locate(block)
+    position = offset_at(source, where.line, where.column)
+    shown: list[str] = []
+    for word in words:
+        # The word without the punctuation around it, which markup may stand between ("<em>word</em>,").
+        core = _bare(word) and word.strip(_AROUND_WORD)
+        pattern = f"{_DROPPED_CONTROLS}*".join(("", *(re.escape(char) for char in core), ""))
+        found = re.compile(pattern).search(source, position, position + len(word) * 2 + _WORD_REACH) if core else None
+        if found is None:
+            shown.append(word)
+            continue
+        position = found.end()
+        shown.append(word.replace(core, visible(found.group()), 1) if _HAS_CONTROL().search(found.group()) else word)
+    return shown
+
+
+def _shown_key(doc: Document, block: Block) -> str:
+    """A paragraph of the copy as evidence quotes it (`_key`, its words `_as_written`)."""
+    words = _key(block).split()
+    return " ".join(_as_written(doc, block, words) or words)
+
+
+def _shown_reason(reason: str, theirs: list[str], ours: list[str], shown: list[str] | None) -> str:
+    """A reason (`beyond_style`) quoting the copy's words as `_as_written` shows them: each word
+    with a control character in it, unless the original writes the same word (which the reason
+    may quote from the original's side)."""
+    if shown is None:
+        return reason
+    import re
+
+    originals = {_bare(word) for word in theirs}
+    for word, written in zip(ours, shown, strict=True):
+        bare, bare_written = _bare(word), _bare(written)
+        if word != written and bare and bare not in originals:
+            reason = re.sub(rf"(?<![\w\\]){re.escape(bare)}(?!\w)", bare_written.replace("\\", "\\\\"), reason)
+    return reason
+
+
 def beyond_style(
-    before: str, after: str, similarity: float, params: FidelityParams, published: datetime.date | str | None = None, original_day: datetime.date | None = None
+    before: str,
+    after: str,
+    similarity: float,
+    params: FidelityParams,
+    published: datetime.date | str | None = None,
+    original_day: datetime.date | None = None,
+    arizona: bool | None = False,
 ) -> str | None:
     """Why two versions of a paragraph differ by more than small edits (style, time, place):
     `"N% similar"`, `"an edit of N words"`, `"41 → 14"` (a number changed away from words of
@@ -330,7 +431,8 @@ def beyond_style(
     `published` (the republication's day; None when not given, the value as given when it names
     no day) does not make true, or a date put for the original's relative time that
     `original_day` (the original's day; None when not known) does not make true (`time_edits`);
-    None when they do not."""
+    None when they do not. `arizona`: whether the story is in Arizona, where "MT" is MST all year
+    (`time_edits.story_in_arizona`)."""
     from rapidfuzz.distance import Indel
 
     if similarity < params.style_similarity:
@@ -340,7 +442,7 @@ def beyond_style(
     # original's words from here on; one put for another is a fact changed.
     # "ET" is EDT or EST by the story's day: the original's, else the copy's.
     story_day = original_day or (published if isinstance(published, datetime.date) else None)
-    clocked = time_edits.judge_clocks(old, after.split(), story_day)
+    clocked = time_edits.judge_clocks(old, after.split(), story_day, arizona)
     if clocked.reason is not None:
         return clocked.reason
     new = clocked.republished
@@ -880,26 +982,28 @@ def _nd_hits(
     theirs: tuple[Block, ...],
     ours: tuple[Block, ...],
     params: FidelityParams,
-    days: tuple[datetime.date | str | None, datetime.date | None],
+    story: tuple[datetime.date | str | None, datetime.date | None, bool | None],
 ) -> list[Hit]:
-    """The hits of no-derivatives terms; `days`: the republication's day and the original's
-    (`beyond_style`)."""
+    """The hits of no-derivatives terms; `story`: the republication's day, the original's and
+    whether the story is in Arizona (`beyond_style`)."""
     kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
     first, last = (kept[0], kept[-1]) if kept else (len(pairs), -1)
     hits: list[Hit] = []
     for k, pair in enumerate(pairs):
         if pair.original is not None and pair.republished is not None:
             before, after = _key(theirs[pair.original]), _key(ours[pair.republished])
-            reason = beyond_style(before, after, pair.similarity, params, *days) if pair.similarity < 100 else None
+            reason = beyond_style(before, after, pair.similarity, params, *story) if pair.similarity < 100 else None
             if reason is not None:
-                diff = word_diff(before, after)
+                shown = _as_written(doc, ours[pair.republished], after.split())
+                reason = _shown_reason(reason, before.split(), after.split(), shown)
+                diff = word_diff(before, after, shown=shown)
                 hits.append(_hit(doc, ours[pair.republished], "changed", pair.original + 1, pair.similarity, diff, f"changed ({reason}): {diff}"))
         elif pair.original is not None and k < last and not params.extract:
             anchor = ours[next(p.republished for p in pairs[k:] if p.republished is not None)]
             text = _key(theirs[pair.original])
             hits.append(_hit(doc, anchor, "removed", pair.original + 1, 0.0, "[-" + shorten(text, 150) + "-]", f'removed: "{shorten(text, 150)}"'))
         elif pair.republished is not None and first < k < last:
-            text = _key(ours[pair.republished])
+            text = _shown_key(doc, ours[pair.republished])
             hits.append(_hit(doc, ours[pair.republished], "added", 0, 0.0, "{+" + shorten(text, 150) + "+}", f'added: "{shorten(text, 150)}"'))
     missing_end = [p.original for p in pairs[last + 1 :] if p.original is not None]
     if kept and missing_end and not params.extract:
@@ -908,10 +1012,44 @@ def _nd_hits(
         words = sum(len(theirs[i].text.split()) for i in missing_end)
         evidence = (
             f"the story stops after paragraph {stop.original + 1} of {len(theirs)} "
-            f'("{shorten(_key(ours[stop.republished]), 80)}"); {len(missing_end)} paragraphs, {words} words, are missing from the end'
+            f'("{shorten(_shown_key(doc, ours[stop.republished]), 80)}"); {len(missing_end)} paragraphs, {words} words, are missing from the end'
         )
         hits.append(_hit(doc, ours[stop.republished], "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
     return hits
+
+
+def _in_arizona(theirs: tuple[Block, ...]) -> bool | None:
+    """Whether the original story (its paragraphs) is in Arizona, where "MT" is MST all year
+    (`time_edits.story_in_arizona`); the gazetteer is read only when a paragraph writes "MT"."""
+    if not any(time_edits.names_mountain_time(block.text) for block in theirs):
+        return False
+    return time_edits.story_in_arizona([word for block in theirs for word in _key(block).split()])
+
+
+def _words(blocks: tuple[Block, ...]) -> list[str]:
+    return [word for block in blocks for word in block.text.split()]
+
+
+# What each value of `translation` says of a translation, and whether it is a finding.
+_TRANSLATION_TERMS = {
+    "prohibited": ("which the terms prohibit", True),
+    "needs-permission": ("which the terms allow only with the publisher's permission", True),
+    "allowed": ("which the terms allow", False),
+}
+
+
+def _translation(doc: Document, first: Block, params: FidelityParams, languages: tuple[str, str]) -> Outcome:
+    """The verdict on a copy in another language than the original (`languages`: the original's,
+    the copy's): one finding at the copy's first paragraph when the terms prohibit it, need
+    permission for it, or (unset) `allow: nd`; else not compared, with a note saying why (raises
+    `Undecided`): a translation's words cannot be held to the original's."""
+    theirs, ours = languages
+    said = f"a translation of the original into {ours} (the original is in {theirs})"
+    unset = ("not an edit of style, time or place", True) if params.allow == "nd" else ("an adaptation, which the terms allow", False)
+    judged, finding = _TRANSLATION_TERMS.get(params.translation or "", unset)
+    if not finding:
+        raise Undecided(f"{said}, {judged}; its words are not compared")
+    return Outcome(False, (_hit(doc, first, "translated", 1, 0.0, "", f"{said}, {judged}"),))
 
 
 def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
@@ -922,6 +1060,11 @@ def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
         raise Undecided("the original story has no paragraphs to compare with")
     kept = [p for p in pairs if p.original is not None and p.republished is not None]
     anchor = doc.locate(ours[0]) if ours else doc.article_location
+    # A translation is told only where most paragraphs differ: a faithful copy never pays for it.
+    if ours and 2 * sum(p.similarity == 100 for p in kept) < len(theirs):
+        languages = translated(_words(theirs), _words(ours))
+        if languages is not None:
+            return _translation(doc, ours[0], params, languages)
     if not kept:
         return Outcome(False, (), f"none of the original's {len(theirs)} paragraphs is in the republication", anchor)
     if params.allow == "edits-allowed":
@@ -935,8 +1078,8 @@ def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
         assert last.republished is not None and last.original is not None
         evidence = f"{words} words of the original are reproduced; an excerpt may have at most {params.excerpt_words}"
         return Outcome(False, (_hit(doc, ours[last.republished], "excerpt", last.original + 1, 0.0, "", evidence, words),))
-    days = time_edits.publication_day_of(ctx.meta), time_edits.original_day(original)
-    hits = _nd_hits(doc, pairs, theirs, ours, params, days)
+    story = time_edits.publication_day_of(ctx.meta), time_edits.original_day(original), _in_arizona(theirs)
+    hits = _nd_hits(doc, pairs, theirs, ours, params, story)
     if hits:
         return Outcome(False, tuple(hits), "the story differs from the original beyond style, time and place edits")
     if params.extract and len(kept) < len(theirs):

@@ -42,7 +42,10 @@ words of time), nor is "this morning" (read as "today"); a time phrase the word 
 around a word both keep ("last spring" → "in the spring of 2024", around "spring") is judged by
 the words; a range of times joined by a dash without spaces ("9 a.m.-5 p.m.") is not read as
 times. A US zone without "S" or "D" ("ET") follows daylight saving on the story's day (the
-original's, else the copy's); without a day, either reading passes.
+original's, else the copy's); without a day, either reading passes. "MT" in a story in Arizona
+(`story_in_arizona`) is MST all year; the Navajo Nation, which keeps daylight saving inside
+Arizona, is read as Arizona. A zone dropped from a time is a change unless the copy's paragraph
+writes it at another time; a zone said only elsewhere in the copy ("All times Eastern") is not read.
 """
 
 from __future__ import annotations
@@ -491,6 +494,11 @@ class Clock(NamedTuple):
     minutes: int
     zone: int | None
     seasonal: bool = False
+    # The zone as written ("ET"), "" when none.
+    zone_name: str = ""
+    # Where the words to quote end: past `end` for a range's first end, which takes its zone
+    # from the last ("9 a.m. to 5 p.m. ET").
+    quoted_end: int = 0
 
 
 def _sunday_on_or_after(day: datetime.date) -> datetime.date:
@@ -543,27 +551,82 @@ def clocks(words: Sequence[str]) -> list[Clock]:
         minutes, end = read
         zone = words[end].strip(_AROUND + ".") if end < len(words) else ""
         offset = _ZONES.get(zone, _SEASONAL_ZONES.get(zone))
-        found.append(Clock(index, end + (offset is not None), minutes, offset, zone in _SEASONAL_ZONES))
+        found.append(Clock(index, end + (offset is not None), minutes, offset, zone in _SEASONAL_ZONES, zone if offset is not None else ""))
         index = end + (offset is not None)
+    return _ranges_zoned(words, found)
+
+
+def _ranges_zoned(words: Sequence[str], found: list[Clock]) -> list[Clock]:
+    """The times of day with a range's first end given the zone its last end names ("from 3 to
+    5 p.m. ET", "3 p.m. to 5 p.m. ET": AP writes the zone once, after the range)."""
+    for at in range(len(found) - 2, -1, -1):
+        first, last = found[at], found[at + 1]
+        between = [_bare(word) or word for word in words[first.end : last.start]]
+        if first.zone is None and last.zone is not None and len(between) == 1 and between[0] in _RANGE_JOINERS:
+            found[at] = first._replace(zone=last.zone, seasonal=last.seasonal, zone_name=last.zone_name, quoted_end=max(last.end, last.quoted_end))
     return found
 
 
-def _same_instant(one: Clock, other: Clock, summers: Sequence[bool]) -> bool:
+class Reading(NamedTuple):
+    """How the US zones without "S"/"D" read on the story's day: whether daylight saving time
+    holds, and whether "MT" is Arizona's, which keeps standard time all year."""
+
+    summer: bool
+    arizona: bool = False
+
+
+def _same_instant(one: Clock, other: Clock, readings: Sequence[Reading]) -> bool:
     """Whether two times of day say the same instant: in UTC when both name a zone ("3 p.m. ET" is
     "noon PT"), else as written ("3 p.m." is "15:00" and "3 p.m. ET"; "3 p.m." is not "noon PT":
-    the original names no zone to restate). A zone without "S"/"D" is read in daylight saving
-    time or not as `summers` say: one of them (the story's day known), or both (either will do,
-    both times read in the same one: "3 p.m. ET" is "19:00 UTC" or "20:00 UTC", not "1 p.m. PT")."""
+    the original names no zone to restate). A zone without "S"/"D" is read as `readings` say: one
+    of them (the story's day and place known), or several (either will do, both times read in the
+    same one: "3 p.m. ET" is "19:00 UTC" or "20:00 UTC", not "1 p.m. PT")."""
     if one.zone is None or other.zone is None:
         return one.minutes == other.minutes
-    return any(_in_utc(one, summer) == _in_utc(other, summer) for summer in summers)
+    return any(_in_utc(one, reading) == _in_utc(other, reading) for reading in readings)
 
 
-def _in_utc(clock: Clock, summer: bool) -> int:
-    """A time of day with a zone as minutes after midnight UTC, in daylight saving time or not."""
+def _in_utc(clock: Clock, reading: Reading) -> int:
+    """A time of day with a zone as minutes after midnight UTC, read as `reading` says."""
     assert clock.zone is not None
-    hours = clock.zone + (summer and clock.seasonal)
+    daylight = reading.summer and clock.seasonal and not (reading.arizona and clock.zone_name == "MT")
+    hours = clock.zone + daylight
     return (clock.minutes - hours * _MINUTES_AN_HOUR) % _MINUTES_A_DAY
+
+
+# The states of US Mountain Time besides Arizona, which keep daylight saving time.
+_MOUNTAIN_STATES = ("Colorado", "Utah", "New Mexico", "Wyoming", "Montana", "Idaho")
+# The most words of a place name a story is read for ("Salt Lake City").
+_PLACE_WORDS = 3
+
+
+def names_mountain_time(text: str) -> bool:
+    """Whether a text may write a time in "MT" (the cheap test before `story_in_arizona`)."""
+    return "MT" in text
+
+
+def story_in_arizona(words: Sequence[str]) -> bool | None:
+    """Whether a story (its words as written) is in Arizona, where "MT" is MST all year (Arizona
+    keeps no daylight saving time): True when it names Arizona ("Arizona", "Ariz.", "AZ") or one of
+    its cities ("Phoenix", "Tucson") and no other state of Mountain Time (Colorado, Utah, New
+    Mexico, Wyoming, Montana, Idaho) nor one of their cities; None when it names both (either
+    reading will do); False when it names no place of Arizona. "MT" itself is read as the zone,
+    not as Montana's postal code. Reads the gazetteer: call it only when the story writes "MT"
+    (`names_mountain_time`)."""
+    from compliance.document.places import is_region_of, same_region
+
+    shown = [word.strip(_AROUND) for word in words]
+    names = {" ".join(shown[start : start + length]) for start in range(len(shown)) for length in range(1, _PLACE_WORDS + 1)}
+    names = {name for name in names if name and name != "MT" and all(part[:1].isupper() for part in name.split())}
+
+    def names_state(state: str) -> bool:
+        # A state's name, abbreviation or code starts with its first letter: only those are compared.
+        initial = state[0].casefold()
+        return any(is_region_of(name, state) or (name[0].casefold() == initial and same_region(name, state)) for name in names)
+
+    if not names_state("Arizona"):
+        return False
+    return None if any(names_state(state) for state in _MOUNTAIN_STATES) else True
 
 
 class ClockVerdict(NamedTuple):
@@ -575,42 +638,57 @@ class ClockVerdict(NamedTuple):
     republished: list[str]
 
 
-def judge_clocks(before: list[str], after: list[str], day: datetime.date | None = None) -> ClockVerdict:
+def judge_clocks(before: list[str], after: list[str], day: datetime.date | None = None, arizona: bool | None = False) -> ClockVerdict:
     """Whether the times of day of a paragraph (its words `before`, in the original, and `after`)
     say the same instants: each restated in another style ("3 p.m." → "15:00", "3:00 p.m.") or
     another zone (`_same_instant`) keeps the fact; one put for another ("at 3 p.m." → "at 5
     p.m.") changes it, and so does a range of times turned round ("from 9 a.m. to 5 p.m." → "from
-    5 p.m. to 9 a.m."). Paragraphs that write a different number of times are left to the word
-    rules (a time added or cut is a word added or cut). `day` is the story's day, which says
-    whether "ET" is EDT ("3 p.m. ET" is "19:00 UTC" on 2024-05-02, "20:00 UTC" on 2024-01-10);
-    without it either reading will do."""
+    5 p.m. to 9 a.m."), and a zone the original names dropped (`"3 p.m. ET" → "3 p.m.": its time
+    zone dropped`: a reader in another zone reads another time), unless the copy's paragraph names
+    that zone at another of its times ("3 p.m. to 5 p.m. ET"). Paragraphs that write a different
+    number of times are left to the word rules (a time added or cut is a word added or cut). `day`
+    is the story's day, which says whether "ET" is EDT ("3 p.m. ET" is "19:00 UTC" on 2024-05-02,
+    "20:00 UTC" on 2024-01-10); without it either reading will do. `arizona`: whether the story is
+    in Arizona, where "MT" is MST all year (`story_in_arizona`; None: either reading will do)."""
     theirs, ours = clocks(before), clocks(after)
     if not theirs or len(theirs) != len(ours):
         return ClockVerdict(None, after)
     summers = (False, True) if day is None else (_daylight_saving(day),)
+    places = (False, True) if arizona is None else (arizona,)
+    readings = [Reading(summer, in_arizona) for summer in summers for in_arizona in places]
     pairs = list(zip(theirs, ours, strict=True))
-    if not all(_same_instant(one, other, summers) for one, other in pairs):
-        moved = _matched_out_of_order(theirs, ours, summers)
+    if not all(_same_instant(one, other, readings) for one, other in pairs):
+        moved = _matched_out_of_order(theirs, ours, readings)
         if moved is None:
-            one, other = next((one, other) for one, other in pairs if not _same_instant(one, other, summers))
-            return ClockVerdict(_quoted(before[one.start : one.end], after[other.start : other.end]), after)
-        turned = _range_turned_round(before, after, (theirs, ours), summers)
+            one, other = next((one, other) for one, other in pairs if not _same_instant(one, other, readings))
+            return ClockVerdict(_quoted(_said(before, one), _said(after, other)), after)
+        turned = _range_turned_round(before, after, (theirs, ours), readings)
         if turned is not None:
             return ClockVerdict(turned, after)
         pairs = moved
+    named = {clock.zone_name for clock in ours}
+    # Quoted at a time that writes its zone ("5 p.m. ET" of "9 a.m. to 5 p.m. ET") when one does.
+    dropped = min(
+        ((one, other) for one, other in pairs if one.zone is not None and other.zone is None and one.zone_name not in named),
+        key=lambda pair: pair[0].quoted_end > 0,
+        default=None,
+    )
+    if dropped is not None:
+        one, other = dropped
+        return ClockVerdict(f"{_quoted(_said(before, one), _said(after, other))}: its time zone dropped", after)
     restated = list(after)
     for one, other in sorted(pairs, key=lambda pair: pair[1].start, reverse=True):
         restated[other.start : other.end] = before[one.start : one.end]
     return ClockVerdict(None, restated)
 
 
-def _matched_out_of_order(theirs: list[Clock], ours: list[Clock], summers: Sequence[bool]) -> list[tuple[Clock, Clock]] | None:
+def _matched_out_of_order(theirs: list[Clock], ours: list[Clock], readings: Sequence[Reading]) -> list[tuple[Clock, Clock]] | None:
     """Each republished time paired with an original one of the same instant, in any order
     (a clause moved with its time); None when one has none."""
     left = list(theirs)
     pairs: list[tuple[Clock, Clock]] = []
     for other in ours:
-        match = next((one for one in left if _same_instant(one, other, summers)), None)
+        match = next((one for one in left if _same_instant(one, other, readings)), None)
         if match is None:
             return None
         left.remove(match)
@@ -618,7 +696,7 @@ def _matched_out_of_order(theirs: list[Clock], ours: list[Clock], summers: Seque
     return pairs
 
 
-def _range_turned_round(before: list[str], after: list[str], times: tuple[list[Clock], list[Clock]], summers: Sequence[bool]) -> str | None:
+def _range_turned_round(before: list[str], after: list[str], times: tuple[list[Clock], list[Clock]], readings: Sequence[Reading]) -> str | None:
     """`"9 a.m. to 5 p.m." → "5 p.m. to 9 a.m."` when two times the republication joins as a
     range (`times`: the original's and the republication's) are the original's in the other
     order; None otherwise."""
@@ -628,11 +706,17 @@ def _range_turned_round(before: list[str], after: list[str], times: tuple[list[C
         between = [_bare(word) or word for word in after[ours[first].end : ours[second].start]]
         if len(between) != 1 or between[0] not in _RANGE_JOINERS:
             continue
-        earlier = next((one for one in theirs if _same_instant(one, ours[second], summers)), None)
-        later = next((one for one in theirs if _same_instant(one, ours[first], summers)), None)
+        earlier = next((one for one in theirs if _same_instant(one, ours[second], readings)), None)
+        later = next((one for one in theirs if _same_instant(one, ours[first], readings)), None)
         if earlier is not None and later is not None and earlier.start < later.start:
             return _quoted(before[earlier.start : later.end], after[ours[first].start : ours[second].end])
     return None
+
+
+def _said(words: Sequence[str], clock: Clock) -> Sequence[str]:
+    """The words a reason quotes for a time of day: its own, through its range's zone ("9 a.m. to
+    5 p.m. ET") when it takes that zone from the range's last end."""
+    return words[clock.start : max(clock.end, clock.quoted_end)]
 
 
 def _quoted(taken: Sequence[str], given: Sequence[str]) -> str:
