@@ -827,6 +827,8 @@ class Runner:
         are checked again, and the rest of the batch goes on. With a time limit, a worker still on
         one file past the limit is killed, and that file reported as over the limit (`_Watch`)."""
         import multiprocessing
+        import shutil
+        import tempfile
         from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
         from concurrent.futures.process import BrokenProcessPool
 
@@ -840,11 +842,13 @@ class Runner:
         checking = [context.RawValue("q", -1) for _ in range(workers)]
         pids = [context.RawValue("q", 0) for _ in range(workers)]
         watch = _Watch(self.options.time_limit, checking, pids)
+        # Where the workers write results too large to send at once (`_check_chunk`); removed at the end.
+        results_folder = tempfile.mkdtemp(prefix="syndcheck-results-")
 
         def executor(slot: int) -> ProcessPoolExecutor:
             checking[slot].value = -1
             pids[slot].value = 0
-            return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(options, checking[slot], pids[slot]))
+            return ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(options, checking[slot], pids[slot], results_folder))
 
         if watch.limit:
             # What checks build on first use, built here once and inherited by every worker (a
@@ -858,7 +862,7 @@ class Runner:
         executors = [executor(slot) for slot in range(workers)]
         queue = iter(enumerate(items))
         retry: list[tuple[int, Source]] = []  # files of a dead worker's chunks, to check again one by one
-        running: dict[Future[list[FileResult]], tuple[int, ProcessPoolExecutor, list[tuple[int, Source]]]] = {}
+        running: dict[Future[bytes | str], tuple[int, ProcessPoolExecutor, list[tuple[int, Source]]]] = {}
         done: dict[int, FileResult] = {}
         handed = 0  # files taken from the walk so far
 
@@ -940,7 +944,7 @@ class Runner:
                 for future in sorted(finished, key=lambda f: running[f][2][0][0]):
                     slot, pool, chunk = running.pop(future)
                     try:
-                        for (index, _), result in zip(chunk, future.result(), strict=True):
+                        for (index, _), result in zip(chunk, _chunk_results(future.result()), strict=True):
                             done[index] = result
                     except BrokenProcessPool:
                         died(slot, pool, chunk)
@@ -956,6 +960,7 @@ class Runner:
             _restore_handlers(previous_handlers)
             for pool in executors:
                 pool.shutdown(wait=True, cancel_futures=True)
+            shutil.rmtree(results_folder, ignore_errors=True)
 
 
 class _Watch:
@@ -1151,6 +1156,14 @@ _CHUNKS_QUEUED = 2
 _PARENT: Runner | None = None
 _WORKER: Runner | None = None
 _CHECKING: Any = None  # the shared slot where this worker says which file it is checking
+_RESULTS_FOLDER = ""  # where this worker writes the results of a chunk too large to send (`_check_chunk`)
+# The largest pickled results of a chunk a worker sends back through the executor's pipe. A
+# message up to PIPE_BUF (4,096 bytes on Linux, at least 512 by POSIX) with the executor's own
+# wrapping is written to the pipe at once or not at all; a longer one goes in several writes,
+# and a worker killed between them (the out-of-memory killer) leaves a part of a message that the
+# executor's reader waits for the rest of for ever: the run hung, and ignored SIGTERM and Ctrl-C
+# while it waited to join that reader. Larger results go through a file (`_check_chunk`).
+_SENT_RESULTS_BYTES = 3072
 
 
 def chunk_size(remaining: int, workers: int) -> int:
@@ -1159,14 +1172,15 @@ def chunk_size(remaining: int, workers: int) -> int:
     return max(1, min(CHUNK_FILES, remaining // (workers * _CHUNKS_QUEUED * 2)))
 
 
-def _init_worker(options: RunOptions, checking: Any, pid: Any) -> None:
-    global _WORKER, _CHECKING
+def _init_worker(options: RunOptions, checking: Any, pid: Any, results_folder: str) -> None:
+    global _WORKER, _CHECKING, _RESULTS_FOLDER
     _default_termination()
     _watch_parent(os.getppid())
     # A run with a time limit checks '-' in a worker, which reads the run's own stdin.
     reopen_stdin()
     _WORKER = _PARENT if _PARENT is not None else Runner(options)
     _CHECKING = checking
+    _RESULTS_FOLDER = results_folder
     pid.value = os.getpid()
     # What the worker has now (inherited from the parent when forked: modules, packs, compiled
     # patterns) lives as long as it does: the collector need not go over it again in every full
@@ -1207,8 +1221,14 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="syndcheck-parent-watch", daemon=True).start()
 
 
-def _check_chunk(chunk: Sequence[tuple[int, Source]]) -> list[FileResult]:
-    """Check a worker's chunk of files in order, saying which one it is on."""
+def _check_chunk(chunk: Sequence[tuple[int, Source]]) -> bytes | str:
+    """Check a worker's chunk of files in order, saying which one it is on. The results, pickled
+    (`_chunk_results` reads them back): the bytes themselves when they are at most
+    `_SENT_RESULTS_BYTES`, else the path of the file of the run's results folder they were
+    written to, whole, before the path is sent."""
+    import pickle
+    import tempfile
+
     assert _WORKER is not None
     results = []
     for index, item in chunk:
@@ -1217,6 +1237,25 @@ def _check_chunk(chunk: Sequence[tuple[int, Source]]) -> list[FileResult]:
         # Tracebacks do not cross processes; the message and type do.
         results.append(dataclasses.replace(result, cause=_portable(result.cause)) if result.cause is not None else result)
     _CHECKING.value = -1
+    pickled = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(pickled) <= _SENT_RESULTS_BYTES:
+        return pickled
+    handle, path = tempfile.mkstemp(suffix=".pickle", dir=_RESULTS_FOLDER)
+    with os.fdopen(handle, "wb") as file:
+        file.write(pickled)
+    return path
+
+
+def _chunk_results(sent: bytes | str) -> list[FileResult]:
+    """The results of a chunk as `_check_chunk` sent them; a file it wrote is removed once read."""
+    import pickle
+
+    if isinstance(sent, bytes):
+        results: list[FileResult] = pickle.loads(sent)
+        return results
+    with open(sent, "rb") as file:
+        results = pickle.load(file)
+    os.unlink(sent)
     return results
 
 

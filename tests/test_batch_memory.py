@@ -66,7 +66,7 @@ def test_a_directory_is_walked_as_its_files_are_checked(tmp_path: Path, monkeypa
 _REAL_CHECK_CHUNK = runner_module._check_chunk
 
 
-def _recording_check_chunk(chunk: Sequence[tuple[int, Source]]) -> list[FileResult]:
+def _recording_check_chunk(chunk: Sequence[tuple[int, Source]]) -> bytes | str:
     """`_check_chunk` in a worker, noting which files it was handed at once."""
     with open(os.environ["CHUNKS_LOG"], "a", encoding="utf-8") as log:
         log.write(" ".join(str(index) for index, _ in chunk) + "\n")
@@ -92,7 +92,7 @@ def test_workers_are_handed_files_in_chunks_and_results_come_back_in_order(tmp_p
     assert len(chunks[-1]) == 1
 
 
-def _frozen_check_chunk(chunk: Sequence[tuple[int, Source]]) -> list[FileResult]:
+def _frozen_check_chunk(chunk: Sequence[tuple[int, Source]]) -> bytes | str:
     """`_check_chunk` in a worker, noting how many objects the collector leaves alone there."""
     import gc
 
