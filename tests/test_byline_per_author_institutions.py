@@ -70,12 +70,22 @@ def _verdict(cli: Any, tmp_path: Path, page: str, pack: str, rule: str) -> str |
         # A name after the last author and a comma is one more author, without an institution.
         ("By Ana Ruiz, Mayo Clinic and Ben Cole, Li Wei", ("Ana Ruiz", "Ben Cole", "Li Wei"), ("Mayo Clinic", "", "")),
         ("Ines Marlowe, University of Lakeshore & Tomas Reyes, Jane Doe", ("Ines Marlowe", "Tomas Reyes", "Jane Doe"), ("University of Lakeshore", "", "")),
+        ("Ana Ruiz (Mayo Clinic) and Ben Cole, Li Wei", ("Ana Ruiz", "Ben Cole", "Li Wei"), ("Mayo Clinic", "", "")),
+        ("Ana Ruiz, Mayo Clinic; Ben Cole, Li Wei", ("Ana Ruiz", "Ben Cole", "Li Wei"), ("Mayo Clinic", "", "")),
+        # With an institution after both, as "Jane Doe, John Roe, Harvard University" shares one.
+        (
+            "Ana Ruiz, Mayo Clinic and Ben Cole, Li Wei, Peking University",
+            ("Ana Ruiz", "Ben Cole", "Li Wei"),
+            ("Mayo Clinic", "Peking University", "Peking University"),
+        ),
         ("By Ana Ruiz, Mayo Clinic and Li Wei", ("Ana Ruiz", "Li Wei"), ("Mayo Clinic", "")),
         ("Li Wei, Mayo Clinic and Ana Ruiz", ("Li Wei", "Ana Ruiz"), ("Mayo Clinic", "")),
         # Near misses: an institution, an outlet named like a person, a newspaper after the last author.
         ("By Ana Ruiz, Mayo Clinic and Ben Cole, Monash University", ("Ana Ruiz", "Ben Cole"), ("Mayo Clinic", "Monash University")),
         ("Ana Ruiz, Harvard University and Ben Cole, Mother Jones", ("Ana Ruiz", "Ben Cole"), ("Harvard University", "Mother Jones")),
         ("Ana Ruiz, Harvard University and Ben Cole, Baltimore Sun", ("Ana Ruiz", "Ben Cole"), ("Harvard University", "Baltimore Sun")),
+        ("Ana Ruiz, Mayo Clinic and Ben Cole, Senior Fellow", ("Ana Ruiz", "Ben Cole"), ("Mayo Clinic", "")),
+        ("Ana Ruiz, Mayo Clinic and Ben Cole, Kaiser Permanente", ("Ana Ruiz", "Ben Cole"), ("Mayo Clinic", "Kaiser Permanente")),
         ("Ana Ruiz, Mother Jones", ("Ana Ruiz",), ("Mother Jones",)),
         ("By Ana Ruiz, Uncle Sam", ("Ana Ruiz",), ("Uncle Sam",)),
         ("By Jane Doe, Simon and Schuster", ("Jane Doe",), ("Simon and Schuster",)),
@@ -132,6 +142,12 @@ def test_each_language_parts_the_authors_at_its_conjunction(text: str, names: tu
         ("李伟 中国科学院", ("李伟",), ("中国科学院",)),
         ("記者 陳大文，香港大學", ("陳大文",), ("香港大學",)),
         ("作者：李伟，北京大学；王芳，清华大学", ("李伟", "王芳"), ("北京大学", "清华大学")),
+        # Several authors: an institution (and its title) closes its author's credit.
+        ("李伟 北京大学 王芳 清华大学", ("李伟", "王芳"), ("北京大学", "清华大学")),
+        ("김민수 서울대학교 교수, 이영희 고려대학교 교수", ("김민수", "이영희"), ("서울대학교", "고려대학교")),
+        ("李伟，北京大学，王芳", ("李伟", "王芳"), ("北京大学", "")),
+        ("山田太郎 東京大学教授", ("山田太郎",), ("東京大学",)),
+        ("李伟（北京大学）", ("李伟",), ("北京大学",)),
         # Labels, spaced or glued to the name, before or after it.
         ("记者 王芳", ("王芳",), ("",)),
         ("记者王芳", ("王芳",), ("",)),
@@ -177,6 +193,8 @@ def test_words_the_label_or_the_institution_word_opens_are_not_parted(text: str)
         ("Von Anna Schmidt, Universität Wien und Peter Müller", "The byline credits Peter Müller but not their institution."),
         ("记者王芳", "The byline credits 王芳 but not their institution."),
         ("기자 김민수", "The byline credits 김민수 but not their institution."),
+        ("김민수 서울대학교 교수, 이영희", "The byline credits 이영희 but not their institution."),
+        ("李伟 北京大学 王芳 清华大学", None),
         # Every author with an institution (or an outlet named like a person) passes.
         ("By Ana Ruiz, Mayo Clinic and Ben Cole, Monash University", None),
         ("Ana Ruiz, Mother Jones", None),

@@ -74,10 +74,11 @@ when it opens with a common surname, so that the words the label opens ("记者�
 are not. An institution in these scripts ends with an institution's word ("北京大学", "東京大學",
 "中国科学院", "서울대학교", "한국개발연구원") and is parted from the name by a space or a
 fullwidth comma, with a title after it ("김민수 서울대학교 교수", "李伟，北京大学", "王芳
-北京大学教授" credit one person with that institution). In a list of several authors with an
+北京大学教授" credit one person with that institution), which closes that author's credit ("李伟
+北京大学 王芳 清华大学" credits two, each with their own). In a list of several authors with an
 institution after each, the conjunction of each language the openers know parts them ("Par A,
 Université de Lyon et B", "Por A, Universidad de Chile y B", "Av A, Universitetet i Oslo og
-B"), and a name after the last author and a comma is one more author ("A, Mayo Clinic and B,
+B"), and a name right after an author and a comma is one more author ("A, Mayo Clinic and B,
 Li Wei" credits three, B and Li Wei without an institution). The
 same person's byline repeated on the page (in an author box, a sticky header, a name beside the
 "By" line; names compared as the `original-byline` check compares them) with the same credit is

@@ -86,19 +86,27 @@ _CJK_INSTITUTION = re.compile(rf"[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})")
 # Where a byline written without commas parts its name from its institution (the space before a
 # word that ends with an institution's word) and its institution from a title after it, glued or
 # spaced ("北京大学教授", "서울대학교 교수").
-_CJK_BEFORE_INSTITUTION = re.compile(rf"([^\W\d_])\s+(?=[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})(?:\s|$|{_CJK_TITLES}))")
-_CJK_BEFORE_TITLE = re.compile(rf"([^\W\d_](?:{_CJK_INSTITUTION_WORDS}))\s*(?=(?:{_CJK_TITLES})(?:\s|$))")
+_CJK_BEFORE_INSTITUTION = re.compile(rf"([^\W\d_])\s+(?=[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})(?:[\s,;]|$|{_CJK_TITLES}))")
+# An institution (and the title after it) closes its author's credit: what follows it is the next
+# author ("李伟 北京大学 王芳 清华大学", "김민수 서울대학교 교수, 이영희 고려대학교 교수"), parted
+# as a semicolon parts "A, Uni X; B".
+_CJK_AFTER_CREDIT = re.compile(
+    rf"([^\W\d_](?:{_CJK_INSTITUTION_WORDS})(?:\s*(?:{_CJK_TITLES}))?)(?:\s*[,、;]\s*|\s+)(?=[^\W\d_])(?!(?:{_CJK_TITLES})(?:[\s,、;]|$))"
+)
+_CJK_BEFORE_TITLE = re.compile(rf"([^\W\d_](?:{_CJK_INSTITUTION_WORDS}))\s*(?=(?:{_CJK_TITLES})(?:[\s,、;]|$))")
 
 
 def _cjk_parts(text: str) -> str:
     """A Chinese, Japanese or Korean byline with its parts parted by commas as a Latin byline's
     are: the fullwidth comma ("李伟，北京大学") read as a comma, and a name, an institution and a
     title written with spaces or none between them ("김민수 서울대학교 교수", "王芳 北京大学教授")
-    parted at the institution (`_CJK_INSTITUTION_WORDS`); the fullwidth semicolon is a semicolon.
-    Other text comes back as it was."""
-    text = text.replace("，", ", ").replace("；", "; ")
+    parted at the institution (`_CJK_INSTITUTION_WORDS`), which closes its author's credit ("李伟
+    北京大学 王芳 清华大学" credits two authors, each with their own); the fullwidth semicolon
+    and brackets are read as their ASCII forms. Other text comes back as it was."""
+    text = text.replace("，", ", ").replace("；", "; ").replace("（", " (").replace("）", ")")
     if _CJK_INSTITUTION_WORD.search(text) is None:
         return text
+    text = _CJK_AFTER_CREDIT.sub(r"\1; ", text)
     return _CJK_BEFORE_TITLE.sub(r"\1, ", _CJK_BEFORE_INSTITUTION.sub(r"\1, ", text))
 
 
@@ -1831,10 +1839,11 @@ def _separators_before(stripped: str) -> list[str]:
 
 
 def _closes_a_list(segments: list[str], position: int, names: list[str]) -> bool:
-    """Whether the part at `position` is the byline's last and a comma alone parts it from a part
-    that ends with the last person named ("A, Mayo Clinic and B, Li Wei"): there it may be one
-    more person, as the last part after a name is ("By Jane Doe, John Roe", `_names_at`)."""
-    if not names or position == 0 or position != len(segments) - 1:
+    """Whether the part at `position` follows a part that ends with the last person named ("A,
+    Mayo Clinic and B, Li Wei", "…and B, Li Wei, Yale University"): there it may be one more
+    person, as a part after a name is ("By Jane Doe, John Roe", "Jane Doe, John Roe, Harvard
+    University", `_names_at`)."""
+    if not names or position == 0:
         return False
     return segments[position - 1].rstrip().endswith(names[-1])
 
