@@ -62,8 +62,8 @@ _PREFIX = re.compile(rf"^{_OPENER_WORDS}(?:by|par|por|von|di|da|door|av|af)\b[:\
 # "기자 김철수", "글 김철수". A space, a colon, a slash, a bar or a middle dot parts the label from
 # the name; "文" ("text") needs one of the marks, so that no word beginning with it is read as a
 # label. People are listed with the ideographic comma ("作者：张三、李四"). A name glued to the
-# label ("记者张三") is not parted: the reader cannot tell where the label ends ("记者会" is a
-# press conference).
+# label ("记者张三") is parted only where a common surname follows it (`_CJK_GLUED_LABEL`): the
+# label opens words too ("记者会" is a press conference).
 _CJK_SPACED_LABELS = r"(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆|筆者|笔者|기자|글"
 _CJK_MARKED_LABELS = r"文|图文|圖文|文字"
 _CJK_MARK = r"\s*[:：/／|｜・]\s*"
@@ -74,6 +74,56 @@ _CJK_LABEL = re.compile(rf"^[(（【\[]?\s*(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_M
 # sentence may end with the word ("他是一名记者。").
 _CJK_NAME_PART = r"[^\s，。、！？,.!?;；:：]{1,10}"
 _CJK_LABEL_AFTER = re.compile(rf"^(?P<rest>{_CJK_NAME_PART}(?:\s{_CJK_NAME_PART})?)\s*(?:기자|특파원|記者|特派員)(?:\s+\S+@\S+)?\s*$")
+# The words that end an institution's name in Chinese, Japanese and Korean ("北京大学", "東京大學",
+# "中国科学院", "协和医院", "서울대학교", "한국개발연구원"), and the academic titles written after it
+# ("教授", "준교수"). A word that holds one after at least one character of its own is an
+# institution's name, never a person's: "김민수 서울대학교 교수" credits 김민수 of 서울대학교, and
+# "李伟，北京大学" 李伟 of 北京大学. The word alone ("大学", "연구원", a researcher) names none.
+_CJK_INSTITUTION_WORDS = r"대학교|대학원|대학|병원|연구소|연구원|大学|大學|学院|學院|研究所|研究院|研究中心|医院|醫院|病院"
+_CJK_TITLES = r"교수|부교수|조교수|명예교수|강사|연구위원|教授|副教授|助理教授|准教授|讲师|講師|研究员|研究員|助教"
+_CJK_INSTITUTION_WORD = re.compile(_CJK_INSTITUTION_WORDS)
+_CJK_INSTITUTION = re.compile(rf"[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})")
+# Where a byline written without commas parts its name from its institution (the space before a
+# word that ends with an institution's word) and its institution from a title after it, glued or
+# spaced ("北京大学教授", "서울대학교 교수").
+_CJK_BEFORE_INSTITUTION = re.compile(rf"([^\W\d_])\s+(?=[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})(?:[\s,;]|$|{_CJK_TITLES}))")
+# An institution (and the title after it) closes its author's credit: what follows it is the next
+# author ("李伟 北京大学 王芳 清华大学", "김민수 서울대학교 교수, 이영희 고려대학교 교수"), parted
+# as a semicolon parts "A, Uni X; B".
+_CJK_AFTER_CREDIT = re.compile(
+    rf"([^\W\d_](?:{_CJK_INSTITUTION_WORDS})(?:\s*(?:{_CJK_TITLES}))?)(?:\s*[,、;]\s*|\s+)(?=[^\W\d_])(?!(?:{_CJK_TITLES})(?:[\s,、;]|$))"
+)
+_CJK_BEFORE_TITLE = re.compile(rf"([^\W\d_](?:{_CJK_INSTITUTION_WORDS}))\s*(?=(?:{_CJK_TITLES})(?:[\s,、;]|$))")
+
+
+def _cjk_parts(text: str) -> str:
+    """A Chinese, Japanese or Korean byline with its parts parted by commas as a Latin byline's
+    are: the fullwidth comma ("李伟，北京大学") read as a comma, and a name, an institution and a
+    title written with spaces or none between them ("김민수 서울대학교 교수", "王芳 北京大学教授")
+    parted at the institution (`_CJK_INSTITUTION_WORDS`), which closes its author's credit ("李伟
+    北京大学 王芳 清华大学" credits two authors, each with their own); the fullwidth semicolon
+    and brackets are read as their ASCII forms. Other text comes back as it was."""
+    text = text.replace("，", ", ").replace("；", "; ").replace("（", " (").replace("）", ")")
+    if _CJK_INSTITUTION_WORD.search(text) is None:
+        return text
+    text = _CJK_AFTER_CREDIT.sub(r"\1; ", text)
+    return _CJK_BEFORE_TITLE.sub(r"\1, ", _CJK_BEFORE_INSTITUTION.sub(r"\1, ", text))
+
+
+# A name glued to its label ("记者王芳", "記者陳大文", "기자김민수"): only a name's length (two to four
+# characters) after the reporter's label and nothing else, and only one that opens with a common
+# surname, since the label also opens words ("记者招待会", a press conference; "기자회견", one in
+# Korean; "记者会", "기자단"), whose next character is no surname. Surnames that are common words
+# too ("于", "向", "万", "付") are left out: "记者向他" is no byline.
+_CJK_SURNAMES = (
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘"
+    "蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍"
+    "史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯欧歐司上诸諸"
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명반왕금옥육인맹"
+)
+_CJK_GLUED_LABEL = re.compile(
+    rf"^[(（【\[]?\s*(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|기자)(?P<rest>[{_CJK_SURNAMES}](?:[\u4e00-\u9fff]{{1,3}}|[\uac00-\ud7a3]{{1,3}}))\s*[)）】\]]?$"
+)
 # Openers that are also name particles ("Von Miller", "Di Maria"): read the text both ways.
 _PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door"})
 
@@ -318,6 +368,9 @@ _ROLE_NOUNS = frozenset(
         "redaktor",
         "periodista",
         "giornalista",
+        # Chinese, Japanese and Korean academic titles, written after the institution ("北京大学教授",
+        # "서울대학교 교수"; `_CJK_TITLE`).
+        *_CJK_TITLES.split("|"),
     ]
 )
 # The beats and desks a reporter covers and a section is named after ("Health Reporter", "Business
@@ -638,7 +691,7 @@ def _is_name_token(token: str) -> bool:
     if "-" in lowered and any(piece in _ORG_WORDS for piece in lowered.split("-")):
         return False  # "France-Presse", "Presse-Agentur": an organisation's word in a compound
     if _is_uncased_word(core):
-        return True
+        return _CJK_INSTITUTION.search(core) is None  # "北京大学", "서울대학교": an institution's name
     if not core[0].isupper():
         return False
     if _is_brand(core):
@@ -781,7 +834,7 @@ def _has_name_shape(tokens: list[str]) -> bool:
     if len(tokens) == 1 and _is_uncased_word(core := tokens[0].strip(".,")):
         # Up to eight letters, or parts of up to eight between the dots of a transliterated name.
         parts = re.split("[·・]", core)
-        return len(core) >= 2 and all(1 <= len(part) <= 8 for part in parts)
+        return len(core) >= 2 and all(1 <= len(part) <= 8 for part in parts) and _CJK_INSTITUTION.search(core) is None
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
     if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (len(tokens) == 2 and _ends_with_a_numeral(tokens)):
@@ -1075,10 +1128,11 @@ def _open(text: str) -> _Opened:
         opener = match.group(0).strip(" :").lower()
         return _Opened(text[match.end() :], True, opener in _PARTICLE_OPENERS)
     if not text.isascii():
-        labelled_name = _CJK_LABEL.match(text) or _CJK_LABEL_AFTER.match(text)
+        labelled_name = _CJK_LABEL.match(text) or _CJK_LABEL_AFTER.match(text) or _CJK_GLUED_LABEL.match(text)
         if labelled_name is not None:
             # "、", the ideographic comma, parts the people of a list ("作者：张三、李四").
-            return _Opened(labelled_name.group("rest").replace("、", ", "), True, False)
+            return _Opened(_cjk_parts(labelled_name.group("rest").replace("、", ", ")), True, False)
+        text = _cjk_parts(text)
     return _open_mid_line(text, labelled=labelled)
 
 
@@ -1708,7 +1762,7 @@ def _names_and_credit(stripped: str, outlets: Set[str]) -> tuple[list[str], str,
                 quoted_parts.append(split[1])
                 continue
         # `segments` is the first segment alone when "for" or "of" took the rest: position 0's "".
-        next_person = _person_after_credit(segment, separators[position], names, outlets)
+        next_person = _person_after_credit(segment, separators[position], names, outlets, listed=_closes_a_list(segments, position, names))
         if next_person is not None:
             credit_parts.extend(next_person[0])
             quoted_parts.extend(next_person[0])
@@ -1758,18 +1812,24 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
     return "".join(quoted).rstrip(" ,;|•·-" + DASHES)
 
 
-# "and B" after a name's affiliation: "By A, Rutgers University, and B".
-_LATE_NAME = on_first_use(r"^(?:and|&)\s+(.+)$")
+# The words that join the last person of a list, in the languages whose openers the reader knows
+# (`_PREFIX`: "and", "et", "y", "und", "e", "en", "og", "och", Catalan "i"), as `_AND` has them.
+_LIST_AND = r"(?:and|&|et|y|und|e|en|og|och|i)"
+# "and B" after a name's affiliation: "By A, Rutgers University, and B", "Par A, Université de
+# Lyon, et B".
+_LATE_NAME = on_first_use(rf"^{_LIST_AND}\s+(.+)$")
 
 
 def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
     """The person of an "and B" part after a name's affiliation ("A, Rutgers University, and B")."""
-    late = _LATE_NAME().match(segment) if names and segment.startswith(("and ", "& ")) else None
+    late = _LATE_NAME().match(segment) if names else None
     return person_name(late.group(1), outlets) if late is not None else None
 
 
-# "University of Lakeshore and Tomas Reyes": one person's institution, then the next person.
-_INSTITUTION_AND_NAME = on_first_use(r"^(.+?)\s+(?:and|&)\s+(.+)$")
+# "University of Lakeshore and Tomas Reyes", "Universidad de Chile y Luis Pérez": one person's
+# institution, then the next person. Each conjunction is tried in turn, since an institution's
+# name may hold one ("Universidad de Ciencias y Artes de Chiapas y Luis Pérez").
+_INSTITUTION_AND_NAME = on_first_use(rf"\s+{_LIST_AND}\s+")
 
 
 def _separators_before(stripped: str) -> list[str]:
@@ -1778,18 +1838,30 @@ def _separators_before(stripped: str) -> list[str]:
     return ["", *(found.strip() for found in _SEGMENT_SPLIT.findall(stripped))]
 
 
-def _person_after_credit(segment: str, separator: str, names: list[str], outlets: Set[str]) -> tuple[tuple[str, ...], str] | None:
+def _closes_a_list(segments: list[str], position: int, names: list[str]) -> bool:
+    """Whether the part at `position` follows a part that ends with the last person named ("A,
+    Mayo Clinic and B, Li Wei", "…and B, Li Wei, Yale University"): there it may be one more
+    person, as a part after a name is ("By Jane Doe, John Roe", "Jane Doe, John Roe, Harvard
+    University", `_names_at`)."""
+    if not names or position == 0:
+        return False
+    return segments[position - 1].rstrip().endswith(names[-1])
+
+
+def _person_after_credit(segment: str, separator: str, names: list[str], outlets: Set[str], *, listed: bool = False) -> tuple[tuple[str, ...], str] | None:
     """The next person a part names after a credit has begun, with the credit that closes the
     previous person's (() for none), or None: "and B" (`_late_name`), "Uni X and B"
     (`_institution_then_name`), or a person after a semicolon ("A, Uni X; B": a semicolon parts
-    one person's credit from the next, `_lists_a_person`)."""
+    one person's credit from the next, `_lists_a_person`) or after a comma that ends a list
+    (`listed`, `_closes_a_list`: "A, Mayo Clinic and B, Li Wei" credits three people, the last two
+    without an institution; "A, Mayo Clinic and B, Mother Jones" two, B with an outlet)."""
     late = _late_name(segment, names, outlets)
     if late is not None:
         return (), late
     shared = _institution_then_name(segment, names, outlets)
     if shared is not None:
         return (shared[0],), shared[1]
-    if separator == ";" and names and _lists_a_person(segment, names[-1], outlets):
+    if (separator == ";" or (listed and separator == ",")) and names and _lists_a_person(segment, names[-1], outlets):
         return (), segment.strip()
     return None
 
@@ -1800,13 +1872,14 @@ def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) ->
     name, a proper-noun phrase that is not itself a person, "and", and a person's name
     (`_lists_a_person`). The Conversation's bylines, like most, put each author's institution
     after that author's name, so the phrase is the earlier person's, and B is credited alone."""
-    found = _INSTITUTION_AND_NAME().match(segment.strip()) if names else None
-    if found is None:
-        return None
-    institution, person = found.group(1).strip(), found.group(2).strip()
-    if not _is_proper_noun_phrase(institution) or person_name(institution, outlets) == institution:
-        return None
-    return (institution, person) if _lists_a_person(person, names[-1], outlets) else None
+    segment = segment.strip()
+    for found in _INSTITUTION_AND_NAME().finditer(segment) if names else ():
+        institution, person = segment[: found.start()].strip(), segment[found.end() :].strip()
+        if not _is_proper_noun_phrase(institution) or person_name(institution, outlets) == institution:
+            continue
+        if _lists_a_person(person, names[-1], outlets):
+            return institution, person
+    return None
 
 
 def _names_at(segments: list[str], position: int, names: list[str], outlets: Set[str], *, listed: bool = False) -> list[str] | None:
@@ -1921,7 +1994,7 @@ def _with_own_brackets(text: str, names: tuple[str, ...], institutions: tuple[tu
 
 # "both of Uni X", "all from Uni X": an institution written once for several people.
 _SHARED_BY = on_first_use(r"^(?:both|all|each)\s+(?:of|from|at|with)\s+", re.IGNORECASE)
-_AND_AT_END = on_first_use(r"\s*(?:\band|&)\s*$", re.IGNORECASE)
+_AND_AT_END = on_first_use(rf"\s*(?:\b{_LIST_AND}|&)\s*$", re.IGNORECASE)
 _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECASE)
 
 
