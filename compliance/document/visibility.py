@@ -150,7 +150,7 @@ from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
 from compliance.document.fading import NOT_FADED, Fading, shrinks_undoably
-from compliance.document.generated import details_shown_closed, generated_text
+from compliance.document.generated import DetailsContent, details_content, generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
@@ -798,8 +798,9 @@ class PageStyle:
         # does; on a whole page whose CSS is all read that CSS decides, and a class it does not
         # define hides nothing (`_whole_page`, `_links_unread_sheet`).
         self.helper_classes_hide = True
-        # The closed `<details>` whose content the page's CSS shows (see `details_shown_closed`).
-        self.details_shown: frozenset[Any] = frozenset()
+        # The closed `<details>` whose content the page's CSS shows, and the open ones whose
+        # content it hides (see `details_content`).
+        self.details: DetailsContent = DetailsContent()
 
     @classmethod
     def of(cls, root: Any, quirks: bool = False, shadow: ShadowTrees | None = None) -> PageStyle:
@@ -839,14 +840,14 @@ class PageStyle:
         from compliance.document.paint_order import painted_over
 
         painted = painted_over(root, sheets, index.style_values(), index)
-        details = details_shown_closed(root, sheets) if sheets else frozenset()
+        details = details_content(root, sheets) if sheets else DetailsContent()
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
-        if not sized and not generated and not painted and not details and helper_classes_hide:
+        if not sized and not generated and not painted and details == DetailsContent() and helper_classes_hide:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
         style.css_sized = sized
-        style.details_shown = details
+        style.details = details
         style.helper_classes_hide = helper_classes_hide
         if generated:
             style.generated = generated
