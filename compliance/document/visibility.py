@@ -155,7 +155,7 @@ from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
 from compliance.document.shadow import ShadowTrees, shadow_matches, shadow_sheets
-from compliance.document.svg_text import fill_colours, holds_text
+from compliance.document.svg_text import holds_text, paint_colours
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
@@ -443,12 +443,12 @@ def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints
 
 
 def _light_svg_text_fill(root: Any, sheets: tuple[str, ...]) -> bool:
-    """True when an `<svg>` that draws text (`svg_text.holds_text`) sets a fill colour that
-    cannot be told from white (`svg_text.fill_colours`): its text is judged on the canvas as HTML
+    """True when an `<svg>` that draws text (`svg_text.holds_text`) sets a fill or stroke colour
+    that cannot be told from white (`svg_text.paint_colours`): its text is judged on the canvas as HTML
     text of that colour is. Pages without such an `<svg>` pay for a search of their `<svg>`s by
     name."""
     drawing = [svg for svg in root.iter("svg") if holds_text(svg)]
-    return any(text_blends_in(painted, WHITE_CANVAS, False) for svg in drawing for painted in fill_colours(svg, sheets))
+    return any(text_blends_in(painted, WHITE_CANVAS, False) for svg in drawing for painted in paint_colours(svg, sheets))
 
 
 # A page's CSS that may name a `filter` (a cheap test of its text, that most pages fail).
