@@ -586,6 +586,14 @@ MASKS = {
     "mask-image:linear-gradient(#000,#000);mask-size:1px 1px;mask-repeat:no-repeat": True,
     "mask-image:linear-gradient(#000,#000);mask-size:2px 2px;mask-repeat:no-repeat no-repeat": True,
     "mask:linear-gradient(#000,#000) 0 0/1px 1px no-repeat": True,
+    # A `data:` SVG that draws nothing (empty, or a `<defs>` alone) keeps nothing, in either mode.
+    "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E')": True,
+    "-webkit-mask-image:url(data:image/svg+xml,%3Csvg%20xmlns=%27http://www.w3.org/2000/svg%27%3E%3C/svg%3E)": True,
+    "mask:url('data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPjxkZWZzPjxsaW5lYXJHcmFkaWVudCBpZD0iZyIvPjwvZGVmcz48L3N2Zz4=') luminance": True,
+    "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E'),linear-gradient(transparent,transparent)": True,
+    "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 width=%2710%27 height=%2710%27%3E%3Crect width=%2710%27 height=%2710%27/%3E%3C/svg%3E')": False,
+    "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E'),linear-gradient(#000,#000)": False,
+    "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E');mask-image:none": False,
     "mask:linear-gradient(white,white) luminance": False,
     "mask:linear-gradient(black,black)": False,
     "mask-image:linear-gradient(#000,#000),linear-gradient(#000,#000);mask-composite:intersect": False,
@@ -1564,7 +1572,6 @@ PROJECTIONS = {
     '<div style="perspective:100px"><p style="transform:translateZ(-200px)">{}</p></div>': False,
     '<p style="transform:skewX(80deg)">{}</p>': False,
     '<p style="transform:skewX(90deg) skewX(-90deg)">{}</p>': False,
-    '<p style="transform:matrix(1,0,1e3,1,0,0)">{}</p>': False,
     '<p style="transform:rotateX(60deg) rotateX(-30deg)">{}</p>': False,
     # Shrunk to a two-hundredth or less far behind the parent's perspective (a speck is left at
     # a hundredth, not judged); enlarged 10,000 times along both axes, a piece of one glyph shows.
@@ -1648,6 +1655,36 @@ BYLINE_SURROUNDINGS = {
 }
 
 
+# A transform that squeezes the plane to a hundredth or less along some direction, however far it
+# stretches it along another: Chromium leaves ink, each glyph smeared into a streak (a shear near
+# 90°, a scale of 1000 by 0.01) that no reader reads as letters, so these are not rows of the
+# screenshot test above; the near misses keep a glyph a sixtieth thick or more.
+SMEARED_FLAT = {
+    '<p style="transform:skewX(89.5deg)">{}</p>': True,
+    '<p style="transform:skewY(-89.5deg)">{}</p>': True,
+    '<p style="transform:skew(89.5deg, 0)">{}</p>': True,
+    '<p style="transform:rotate(30deg) skewX(1.5621rad)">{}</p>': True,
+    '<p style="transform:matrix(1,0,1e3,1,0,0)">{}</p>': True,
+    '<p style="transform:scale(1000, 0.01)">{}</p>': True,
+    "<style>.s{{transform:skewY(99.6grad)}}</style><p class=s>{}</p>": True,
+    '<p style="transform:skewX(89deg)">{}</p>': False,
+    '<p style="transform:skew(60deg, 20deg)">{}</p>': False,
+    '<p style="transform:skewX(89.5deg) skewX(-89.5deg)">{}</p>': False,
+    '<p style="transform:skewX(89.5deg);transform:none">{}</p>': False,
+    '<p style="transform:scale(1000, 0.02)">{}</p>': False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(SMEARED_FLAT))
+def test_a_transform_that_squeezes_the_byline_to_a_streak_hides_it(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is SMEARED_FLAT[markup]
+
+
+def test_a_logo_sheared_to_a_streak_is_no_logo() -> None:
+    assert logo_hidden(dcnf(logo=f'<p><img style="transform:skewX(89.5deg)" src={LOGO_SRC} {LOGO_ALT}></p>'))
+    assert not logo_hidden(dcnf(logo=f'<p><img style="transform:skewX(45deg)" src={LOGO_SRC} {LOGO_ALT}></p>'))
+
+
 @pytest.mark.parametrize("markup", sorted(BYLINE_SURROUNDINGS))
 def test_the_byline_in_this_markup_is_hidden_as_in_chromium(markup: str) -> None:
     assert byline_hidden(dcnf(byline=markup.format("By Maria Lopez"))) is BYLINE_SURROUNDINGS[markup]
@@ -1717,6 +1754,17 @@ COMPOSED_CSS = {
     ("details::details-content{content-visibility:visible;display:none}", "<details><summary>More</summary><p>{}</p></details>"): True,
     ("@media (min-width:2000px){details::details-content{content-visibility:visible}}", "<details><summary>More</summary><p>{}</p></details>"): True,
     (".other::details-content{content-visibility:visible}", "<details><summary>More</summary><p>{}</p></details>"): True,
+    # An open `<details>` whose `::details-content` the page hides: all but its `<summary>`.
+    ("details::details-content{display:none}", "<details open><summary>More</summary><p>{}</p></details>"): True,
+    ("details::details-content{content-visibility:hidden}", "<details open><summary>More</summary><p>{}</p></details>"): True,
+    (".story::details-content{display:none !important}", "<details open class=story><summary>Story</summary><div><p>{}</p></div></details>"): True,
+    ("details[open]::details-content{content-visibility:hidden}", "<details open><p>{}</p></details>"): True,
+    ("details::details-content{display:none}", "<details open><summary>{}</summary><p>More</p></details>"): False,
+    ("details::details-content{display:none}", "<details open><summary>More</summary></details><p>{}</p>"): False,
+    ("details::details-content{content-visibility:auto}", "<details open><summary>More</summary><p>{}</p></details>"): False,
+    ("details::details-content{display:none} details::details-content{display:block}", "<details open><summary>More</summary><p>{}</p></details>"): False,
+    ("@media (min-width:2000px){details::details-content{display:none}}", "<details open><summary>More</summary><p>{}</p></details>"): False,
+    (".other::details-content{display:none}", "<details open><summary>More</summary><p>{}</p></details>"): False,
     # An image as an element's `content` is drawn instead of what it holds (not on a pseudo-element).
     (".by{content:url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)}", '<p class="by">{}</p>'): True,
     (".by{content:linear-gradient(red,blue)}", '<p class="by">{}</p>'): True,
@@ -1795,6 +1843,7 @@ def test_the_readme_names_composed_and_repainted_css_as_it_is_judged() -> None:
             "body{background:#fff} .by{color:#fff;mix-blend-mode:difference}",
             "body{background:#fff} .by{mix-blend-mode:lighten}",
             "details::details-content{content-visibility:visible}",
+            "details::details-content{display:none}",
             ".by{content:url(data:image/gif;base64,R0lGODlhAQABAAAAACw=)}",
             ".by{display:block;max-height:0;overflow:hidden}",
             ".by{-webkit-text-security:disc}",

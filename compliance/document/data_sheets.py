@@ -67,13 +67,14 @@ def _imports(sheet: str) -> Iterator[tuple[str, str]]:
         if not prelude:
             continue
         first = prelude[0]
-        url = _url_of(first)
+        url = url_of(first)
         if url is not None:
             yield url, tinycss2.serialize(node.prelude).strip()[len(tinycss2.serialize([first]).strip()) :].strip()
 
 
-def _url_of(token: object) -> str | None:
-    """The address an `@import`'s first token gives: `url(…)`, `url("…")` or a string."""
+def url_of(token: object) -> str | None:
+    """The address a token gives (an `@import`'s first, an image's): `url(…)`, `url("…")` or a
+    string; None for another token."""
     kind = getattr(token, "type", "")
     if kind in ("url", "string"):
         return str(getattr(token, "value", ""))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from compliance.document.selector_lists import parsed_selectors
@@ -267,33 +268,59 @@ def _matches(root: Any, selector_list: str, wanted: frozenset[str] = _BEFORE_AND
             yield which, element, (specificity[0], specificity[1], specificity[2])
 
 
-# A `::details-content` in a selector: the pages worth reading for details shown while closed.
+# A `::details-content` in a selector: the pages worth reading for details shown while closed,
+# or hidden while open.
 _DETAILS_CONTENT = re.compile(r"::details-content\b", re.IGNORECASE)
 # The `content-visibility` values that show the content a closed `<details>` skips (the browser's
 # own style gives a closed one's `::details-content` `content-visibility: hidden`).
 _SHOWING_CONTENT_VISIBILITY = frozenset({"visible", "auto"})
 
 
-def details_shown_closed(root: Any, sheets: Sequence[str]) -> frozenset[Any]:
-    """The `<details>` whose content the page's CSS shows while they are closed: their
-    `::details-content` gets a `content-visibility` of `visible` (or `auto`) from the rule that
-    wins the cascade, in a block every screen meets, and `display: none` from none. Empty when no
-    `<style>` block (`sheets`) names `::details-content`. Never raises."""
+@dataclass(frozen=True)
+class DetailsContent:
+    """What the page's CSS does to the content of its `<details>` (all but the `<summary>`),
+    through `::details-content`: `shown_closed`, the closed ones it shows; `hidden_open`, the
+    open ones it hides (`display: none` or `content-visibility: hidden`, which skips the
+    content as a closed one's is skipped)."""
+
+    shown_closed: frozenset[Any] = frozenset()
+    hidden_open: frozenset[Any] = frozenset()
+
+
+def details_content(root: Any, sheets: Sequence[str]) -> DetailsContent:
+    """The `<details>` whose content the page's CSS shows while closed (their `::details-content`
+    gets a `content-visibility` of `visible` or `auto` from the rule that wins the cascade, in a
+    block every screen meets, and `display: none` from none) and those it hides while open (the
+    winning `display` is `none` or the winning `content-visibility` `hidden`, from a block every
+    screen meets: one only some screens meet can show, never hide). Empty when no `<style>` block
+    (`sheets`) names `::details-content`. Never raises."""
     if not any(_DETAILS_CONTENT.search(sheet) for sheet in sheets):
-        return frozenset()
-    winners: dict[tuple[Any, str], tuple[tuple[bool, tuple[int, int, int], int], str]] = {}
+        return DetailsContent()
+    winners: dict[tuple[Any, str], tuple[tuple[bool, tuple[int, int, int], int], str, bool]] = {}
     for order, (selector, declarations, applies) in enumerate(_details_content_rules(sheets)):
         for _, element, specificity in _matches(root, selector, frozenset({"details-content"})):
             for name, keyword, important in declarations:
                 key = (element, name)
                 rank = (important, specificity, order)
                 current = winners.get(key)
-                if not applies:
-                    keyword = "hidden" if name == "content-visibility" else "none"  # some screens only: not relied on
                 if current is None or rank >= current[0]:
-                    winners[key] = (rank, keyword)
-    shown = {element for (element, name), (_, keyword) in winners.items() if name == "content-visibility" and keyword in _SHOWING_CONTENT_VISIBILITY}
-    return frozenset(e for e in shown if e.tag == "details" and winners.get((e, "display"), ((False, (0, 0, 0), 0), ""))[1] != "none")
+                    winners[key] = (rank, keyword, applies)
+
+    def winner(element: Any, name: str) -> tuple[str, bool]:
+        _, keyword, applies = winners.get((element, name), (None, "", True))
+        return keyword, applies
+
+    shown, hidden = set(), set()
+    for element in {element for element, _ in winners}:
+        if element.tag != "details":
+            continue
+        visibility, visibility_applies = winner(element, "content-visibility")
+        display, display_applies = winner(element, "display")
+        if display_applies and visibility_applies and visibility in _SHOWING_CONTENT_VISIBILITY and display != "none":
+            shown.add(element)  # a rule some screens only meet is not relied on to show
+        if (display_applies and display == "none") or (visibility_applies and visibility == "hidden"):
+            hidden.add(element)
+    return DetailsContent(frozenset(shown), frozenset(hidden))
 
 
 def _details_content_rules(sheets: Sequence[str]) -> Iterator[tuple[str, list[tuple[str, str, bool]], bool]]:

@@ -1066,8 +1066,11 @@ class _Walk:
 
     def _is_closed(self, element: Any, tag: str, attributes: dict[str, str] | None) -> bool:
         """`_is_closed` on this page: a closed `<details>` whose content the page's CSS shows is
-        not (`PageStyle.details_shown`)."""
-        return _is_closed(element, tag, attributes, self._closed_by_their_groups) and element not in self.style.details_shown
+        not, and an open one whose content it hides is (`PageStyle.details`)."""
+        details = self.style.details
+        if _is_closed(element, tag, attributes, self._closed_by_their_groups):
+            return element not in details.shown_closed
+        return bool(details.hidden_open) and element in details.hidden_open
 
     def _closed_by_their_groups(self) -> frozenset[Any]:
         """`details_closed_by_their_groups` of the page, worked out once."""

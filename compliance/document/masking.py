@@ -4,7 +4,8 @@ black is 0), two identical opaque layers of which one excludes or subtracts the 
 (`mask-composite: exclude`), mask images of no size (`mask-size: 0 0`), and an unrepeated mask
 image placed off the box (`mask-repeat: no-repeat; mask-position: -9999px 0`).
 
-A mask of transparent gradients is read by `vanishing.masks_everything` (one declaration alone);
+A mask of transparent gradients, or of `data:` SVGs that draw nothing, is read by
+`vanishing.masks_everything` (one declaration alone);
 here the element's mask properties are read together, from the declarations that win its
 cascade. The shorthand `mask` and a longhand it sets are read only when the other is not
 declared (which comes later in the cascade is not known here). Each reading is certain, or none.

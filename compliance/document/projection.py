@@ -6,7 +6,8 @@ what the box's plane becomes on the screen through it:
 - behind the viewer, every point of the plane at w ≤ 0 under a perspective (`perspective: 100px`
   on the parent and `translateZ(200px)`, or `perspective(100px) translateZ(200px)`);
 - flattened onto a line, squeezed to a hundredth along some direction with no perspective
-  (`rotateX(60deg) rotateX(30deg)`, `matrix(1, 1, 1, 1.001, 0, 0)`), or stretched a million
+  (`rotateX(60deg) rotateX(30deg)`, `matrix(1, 1, 1, 1.001, 0, 0)`, a shear near 90°:
+  `skewX(89.5deg)`, which leaves ink, a smear no one reads), or stretched a million
   times (`skewX(90deg)`, whose tangent is infinite), which Chromium does not paint.
 
 A translation in a percentage moves the box and changes none of these without a perspective;
@@ -259,14 +260,17 @@ def shrunk_away(m: Matrix) -> bool:
 
 
 def flattened(m: Matrix) -> bool:
-    """True when, with no perspective, the plane is squeezed to a hundredth or less along a
-    direction while not stretched along another (a line), or stretched a millionfold."""
+    """True when, with no perspective, the plane is squeezed to a hundredth or less along some
+    direction, whatever it is stretched to along another, or stretched a millionfold.
+
+    A squeeze to a hundredth leaves 16px text a sixth of a pixel thick across that direction: a
+    line, whether the plane is scaled (`scaleY(0.01)`) or sheared nearly flat (`skewX(89.5deg)`,
+    whose singular values are 114.6 and 1/114.6: Chromium smears each glyph into a streak 2,000px
+    long, ink no one reads)."""
     if abs(m[3][0]) > _FLAT or abs(m[3][1]) > _FLAT or m[3][3] <= _FLAT:
         return False
     largest, smallest = _stretches(m)
-    if largest >= _STRETCHED_AWAY:
-        return True
-    return smallest <= NEGLIGIBLE_TRANSFORM_SCALE * max(1.0, largest / 100) and largest <= 100
+    return largest >= _STRETCHED_AWAY or smallest <= NEGLIGIBLE_TRANSFORM_SCALE
 
 
 def may_hide(values: Sequence[Any]) -> bool:

@@ -7,9 +7,9 @@ being placed wholly outside the `<svg>`'s box, which clips it (`x="-5000"`), by
 `display: none` (on it or an ancestor), `visibility: hidden` or `collapse` (inherited), an
 `opacity` of 0, a font size of 0, a `filter` naming an SVG `<filter>` that floods the text or
 clears its alpha (`references.flooded`), or by painting nothing a reader can see: no fill
-(`fill: none`, a transparent fill, a `fill-opacity` of 0, or a fill colour a reader cannot tell
-from the background behind the `<svg>`, as for HTML text) and no stroke (`stroke` none, or of no
-width or opacity). Each is
+(`fill: none`, a transparent fill, a `fill-opacity` of 0 or `0%`, or a fill colour a reader
+cannot tell from the background behind the `<svg>`, as for HTML text) and no stroke that does
+(`stroke` none, of no width or opacity, or of such a colour: a white stroke on white). Each is
 read from the page's CSS (`display`, `visibility`, `opacity` and `font-size` as every hiding
 property is; the paint properties from the `<style>` rules outside at-rules: `paint_rules`), from
 the element's `style` attribute, and from its presentation attribute (`fill="none"`), which any
@@ -80,20 +80,24 @@ def holds_text(svg: Any) -> bool:
     return any(_local(element) == "text" for element in svg.iter())
 
 
-def fill_colours(svg: Any, sheets: Iterable[str]) -> list[Colour]:
-    """The fill colours set in an `<svg>` (`fill` attributes and `style` attributes of it and
-    what it holds) and by the page's paint rules (`paint_rules` of `sheets`), whatever they
-    apply to; a fill that is not one colour is left out."""
-    values = [value for _, _, declarations in _paint_rules(tuple(sheets)) for name, value, _ in declarations if name == "fill"]
+def paint_colours(svg: Any, sheets: Iterable[str]) -> list[Colour]:
+    """The fill and stroke colours set in an `<svg>` (`fill` and `stroke` attributes and `style`
+    attributes of it and what it holds) and by the page's paint rules (`paint_rules` of
+    `sheets`), whatever they apply to; a paint that is not one colour is left out."""
+    values = [value for _, _, declarations in _paint_rules(tuple(sheets)) for name, value, _ in declarations if name in _COLOURED_PAINTS]
     for element in svg.iter():
         if not isinstance(element.tag, str):
             continue
-        values.extend(value for value in [element.get("fill")] if value is not None)
+        values.extend(value for name in _COLOURED_PAINTS if (value := element.get(name)) is not None)
         for declaration in (element.get("style") or "").split(";"):
             name, colon, value = declaration.partition(":")
-            if colon and name.strip().lower() == "fill":
+            if colon and name.strip().lower() in _COLOURED_PAINTS:
                 values.append(value.replace("!important", ""))
     return [painted for value in values if (painted := _colour_of(value)) is not None]
+
+
+# The paints that draw letters in a colour.
+_COLOURED_PAINTS = ("fill", "stroke")
 
 
 def _colour_of(value: str) -> Colour | None:
@@ -276,29 +280,47 @@ def _filtered_away(element: Any, value: str | None) -> bool:
 
 
 def _shows(paint: _Paint, blends_in: BlendsIn | None = None) -> bool:
-    """Whether text with this paint shows: seen, of a font size, painted by a fill a reader can
-    tell from the background (`blends_in`) or by a stroke."""
+    """Whether text with this paint shows: seen, of a font size, painted by a fill or a stroke
+    whose colour a reader can tell from the background (`blends_in`): a white stroke round
+    letters of no fill, on white, draws nothing a reader sees, as white letters do."""
     if not paint.shown or paint.get("visibility", "visible") in ("hidden", "collapse"):
         return False
     if _is_zero(paint.get("font-size", "16px")):
         return False
-    fill = paint.get("fill", "black") not in ("none", "transparent") and not _is_zero(paint.get("fill-opacity", "1"))
-    stroke = paint.get("stroke", "none") not in ("none", "transparent")
-    stroke = stroke and not _is_zero(paint.get("stroke-width", "1")) and not _is_zero(paint.get("stroke-opacity", "1"))
-    if fill and not stroke and blends_in is not None:
-        painted = _fill_colour(paint)
-        return painted is None or not blends_in(painted)
-    return fill or stroke
+    return _paints(paint, "fill", blends_in) or _paints(paint, "stroke", blends_in)
 
 
-def _fill_colour(paint: _Paint) -> Colour | None:
-    """The colour the fill paints, its `fill-opacity` applied; None for a fill that is not one
-    colour (`currentColor`, a gradient's `url(#id)`), which is not judged."""
-    painted = _colour_of(paint.get("fill", "black"))
-    opacity = _number(paint.get("fill-opacity", "1"))
+def _paints(paint: _Paint, which: str, blends_in: BlendsIn | None) -> bool:
+    """Whether the `fill` or the `stroke` (`which`) paints the letters in a colour a reader can
+    tell from the background (`blends_in`; none given: any paint counts)."""
+    value = paint.get(which, "black" if which == "fill" else "none")
+    if value in ("none", "transparent") or _is_zero(paint.get(f"{which}-opacity", "1")):
+        return False
+    if which == "stroke" and _is_zero(paint.get("stroke-width", "1")):
+        return False
+    if blends_in is None:
+        return True
+    painted = _paint_colour(paint, which)
+    return painted is None or not blends_in(painted)
+
+
+def _paint_colour(paint: _Paint, which: str) -> Colour | None:
+    """The colour the `fill` or `stroke` (`which`) paints, its opacity applied (`0.5` or `50%`);
+    None for a paint that is not one colour (`currentColor`, a gradient's `url(#id)`), which is
+    not judged."""
+    painted = _colour_of(paint.get(which, "black"))
+    opacity = _opacity(paint.get(f"{which}-opacity", "1"))
     if painted is None or opacity is None:
         return painted
     return (*painted[:3], painted[3] * min(max(opacity, 0.0), 1.0))
+
+
+def _opacity(value: str | None) -> float | None:
+    """An opacity as a number or a percentage (`50%` is 0.5); None when it is neither."""
+    if value and value.strip().endswith("%"):
+        share = _number(value.strip()[:-1])
+        return None if share is None else share / 100
+    return _number(value)
 
 
 def _is_zero(value: str | None) -> bool:

@@ -10,7 +10,12 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from lxml import etree
+
 from compliance.document.css import GRADIENTS, NEGLIGIBLE_SCALE, gradient_stops, length_px, number
+from compliance.document.data_images import MAX_DATA_SVG_BYTES, svg_root
+from compliance.document.data_sheets import url_of
+from compliance.document.data_urls import is_data_url, read_data_url
 from compliance.document.masking import transparent_over_the_box
 
 MASK_PROPERTIES = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image"})
@@ -26,7 +31,8 @@ _FLAT_FUNCTIONS = frozenset({"rotate", "rotatez", "scale", "scalex", "scaley", "
 
 def paints_nothing(name: str, values: Sequence[Any], image: bool | None) -> bool:
     """True when a declaration of `name` leaves nothing of the element on the screen: `zoom`,
-    a `transform` or `rotate` that turns it edge-on, a mask of transparent gradients only, or
+    a `transform` or `rotate` that turns it edge-on, a mask of transparent gradients or empty
+    `data:` SVGs only, or
     (`image` True, or None when the element is not known) an `object-position` of 1000px or more."""
     if name == "zoom":
         return _zoomed_away(values)
@@ -99,12 +105,29 @@ def _edge_on_rotate_property(values: Sequence[Any]) -> bool:
 
 
 def masks_everything(values: Sequence[Any]) -> bool:
-    """True for a mask whose images are all gradients of fully transparent colours (the mask
-    keeps nothing); a `url()`, an image or a colour the checker cannot read may keep something."""
-    gradients = [t for t in values if t.type == "function"]
-    if not gradients or any(t.lower_name not in GRADIENTS for t in gradients) or any(t.type == "url" for t in values):
+    """True for a mask whose images all keep nothing: gradients of fully transparent colours, or
+    `data:` SVGs that draw nothing (`_draws_nothing`); another `url()`, an image or a colour the
+    checker cannot read may keep something."""
+    images = [t for t in values if t.type in ("function", "url")]
+    return bool(images) and all(_transparent_gradient(t) if t.type == "function" and t.lower_name in GRADIENTS else _draws_nothing(t) for t in images)
+
+
+# The SVG elements that draw nothing where they stand: what an empty picture may hold.
+_DRAWING_NOTHING = frozenset({"title", "desc", "metadata", "defs", "style", "script"})
+
+
+def _draws_nothing(image: Any) -> bool:
+    """True for a `url()` of a `data:` SVG, well-formed, whose root holds nothing drawn (`<svg
+    xmlns=…/>`, or a `<defs>` alone): a mask of it is transparent everywhere. Its body is read
+    only when the URL is short enough to hold an SVG the checker reads."""
+    url = url_of(image) if image.type != "function" or image.lower_name == "url" else None
+    if url is None or not is_data_url(url) or len(url) > 3 * MAX_DATA_SVG_BYTES:
         return False
-    return all(_transparent_gradient(g) for g in gradients)
+    data = read_data_url(url)
+    if data is None or data.media_type != "image/svg+xml":
+        return False
+    root = svg_root(data.body)
+    return root is not None and all(not isinstance(child.tag, str) or etree.QName(child).localname in _DRAWING_NOTHING for child in root)
 
 
 def _transparent_gradient(gradient: Any) -> bool:

@@ -150,12 +150,12 @@ from compliance.document.data_sheets import data_sheet_text, with_data_imports
 from compliance.document.data_urls import read_data_url
 from compliance.document.elements import BLOCK_TAGS, CLASS_VALUES_CACHED, class_tokens
 from compliance.document.fading import NOT_FADED, Fading, shrinks_undoably
-from compliance.document.generated import details_shown_closed, generated_text
+from compliance.document.generated import DetailsContent, details_content, generated_text
 from compliance.document.model import attribute_pixels
 from compliance.document.nesting import MATHML_TEXT_INTEGRATION_POINTS
 from compliance.document.selector_lists import chromium_selectors, cssselect_form, parsed_selectors, selector_readable
 from compliance.document.shadow import ShadowTrees, shadow_matches, shadow_sheets
-from compliance.document.svg_text import fill_colours, holds_text
+from compliance.document.svg_text import holds_text, paint_colours
 from compliance.document.vanishing import VANISHING_PROPERTIES, paints_nothing
 from compliance.firstuse import on_first_use
 
@@ -443,12 +443,12 @@ def page_canvas(root: Any, sheets: tuple[str, ...], inline: Sequence[str], hints
 
 
 def _light_svg_text_fill(root: Any, sheets: tuple[str, ...]) -> bool:
-    """True when an `<svg>` that draws text (`svg_text.holds_text`) sets a fill colour that
-    cannot be told from white (`svg_text.fill_colours`): its text is judged on the canvas as HTML
+    """True when an `<svg>` that draws text (`svg_text.holds_text`) sets a fill or stroke colour
+    that cannot be told from white (`svg_text.paint_colours`): its text is judged on the canvas as HTML
     text of that colour is. Pages without such an `<svg>` pay for a search of their `<svg>`s by
     name."""
     drawing = [svg for svg in root.iter("svg") if holds_text(svg)]
-    return any(text_blends_in(painted, WHITE_CANVAS, False) for svg in drawing for painted in fill_colours(svg, sheets))
+    return any(text_blends_in(painted, WHITE_CANVAS, False) for svg in drawing for painted in paint_colours(svg, sheets))
 
 
 # A page's CSS that may name a `filter` (a cheap test of its text, that most pages fail).
@@ -798,8 +798,9 @@ class PageStyle:
         # does; on a whole page whose CSS is all read that CSS decides, and a class it does not
         # define hides nothing (`_whole_page`, `_links_unread_sheet`).
         self.helper_classes_hide = True
-        # The closed `<details>` whose content the page's CSS shows (see `details_shown_closed`).
-        self.details_shown: frozenset[Any] = frozenset()
+        # The closed `<details>` whose content the page's CSS shows, and the open ones whose
+        # content it hides (see `details_content`).
+        self.details: DetailsContent = DetailsContent()
 
     @classmethod
     def of(cls, root: Any, quirks: bool = False, shadow: ShadowTrees | None = None) -> PageStyle:
@@ -839,14 +840,14 @@ class PageStyle:
         from compliance.document.paint_order import painted_over
 
         painted = painted_over(root, sheets, index.style_values(), index)
-        details = details_shown_closed(root, sheets) if sheets else frozenset()
+        details = details_content(root, sheets) if sheets else DetailsContent()
         helper_classes_hide = _links_unread_sheet(root, sheets) or not _whole_page(root)
-        if not sized and not generated and not painted and not details and helper_classes_hide:
+        if not sized and not generated and not painted and details == DetailsContent() and helper_classes_hide:
             return style
         # A copy, since `_of` may give the style every page without CSS shares (`_NO_PAGE_STYLE`).
         style = copy.copy(style)
         style.css_sized = sized
-        style.details_shown = details
+        style.details = details
         style.helper_classes_hide = helper_classes_hide
         if generated:
             style.generated = generated
