@@ -33,6 +33,7 @@ file name or query alone (`[?&]republication-pixel=true`) may match on any host.
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 from urllib.parse import unquote
 
@@ -120,7 +121,12 @@ _TRACKING_PREFIXES = ("utm_",)
 _TRACKING_NAMES = frozenset(
     {"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "_ga", "ref_src"}
 )
-# The marks of a page's AMP version: a last path segment `amp`, a parameter `amp` or `amp=1`.
+# The marks of a page's AMP version, as publishers' AMP plugins and CMSs write them: `amp` as the
+# path's first segment (`/amp/news/s3/`) or its last (`/news/s3/amp/`), `.amp` ending the last
+# segment or before its `.html` (`/news/s3.amp`, `/news/s3.amp.html`), a parameter `amp` or
+# `amp=1`, or `outputType=amp`. An `amp` segment between others (`/news/amp/s3/`) is a section's
+# name as often as a marker, and is kept; so is a word that only starts with it (`/amplifier/`).
+_AMP_PATH = re.compile(r"^/amp(?=/|$)|/amp/?$|\.amp(?=(?:\.html?)?/?$)", re.IGNORECASE)
 _AMP_VALUES = ("", "1")
 
 
@@ -140,14 +146,23 @@ def is_tracking_parameter(name: str) -> bool:
 
 
 def is_amp_marker(part: str) -> bool:
-    """Whether a query part (`amp`, `amp=1`, `AMP=`) marks a page's AMP version."""
+    """Whether a query part (`amp`, `amp=1`, `AMP=`, `outputType=amp`) marks a page's AMP version."""
     name, _, value = part.partition("=")
-    return unquote(name).lower() == "amp" and value in _AMP_VALUES
+    name = unquote(name).lower()
+    return (name == "amp" and value in _AMP_VALUES) or (name == "outputtype" and unquote(value).lower() == "amp")
 
 
 def amp_path(path: str) -> bool:
-    """Whether a URL path is an AMP version's: its last segment is `amp` (`/s3/amp/`, `/s3/AMP`)."""
-    return path.rstrip("/").lower().endswith("/amp")
+    """Whether a URL path (with its leading "/") is an AMP version's: `amp` its first or last
+    segment (`/amp/news/s3/`, `/s3/amp/`, `/s3/AMP`), or `.amp` ending its last (`/s3.amp`,
+    `/s3.amp.html`)."""
+    return _AMP_PATH.search(path) is not None
+
+
+def without_amp_path(path: str) -> str:
+    """A URL path (with its leading "/") without its AMP marks (`amp_path`): `/amp/news/s3/` and
+    `/news/s3.amp` give `/news/s3/` and `/news/s3`, `/news/s3.amp.html` gives `/news/s3.html`."""
+    return _AMP_PATH.sub("", path)
 
 
 def same_page(a: str, b: str) -> bool:
@@ -161,13 +176,14 @@ def page_key(url: str) -> str | None:
     """What every address of one page has in common, for the link-back check and the audit alike:
     an http(s) URL's `url_form` as `host[:port]/path[?query]` without its scheme (`http` and
     `https` serve one page), its fragment, a default port, its tracking parameters
-    (`is_tracking_parameter`), its AMP marker (a last `/amp` path segment, an `amp` or `amp=1`
+    (`is_tracking_parameter`), its AMP marks (`amp_path`: `amp` as the path's first or last
+    segment, a `.amp` page name; `is_amp_marker`: an `amp`, `amp=1` or `outputType=amp`
     parameter) and a trailing slash, the other parameters kept in their order; any other text
     (`mailto:`, a saved page's path) stripped, without a trailing slash. None for an http(s) URL a
     browser cannot read. Pure; never raises.
 
-    `http://P.example/s3/?utm_source=fb#top`, `https://p.example/s3/amp/` and
-    `https://p.example:443/s3?amp=1` all give `p.example/s3`."""
+    `http://P.example/s3/?utm_source=fb#top`, `https://p.example/s3/amp/`,
+    `https://p.example/amp/s3/` and `https://p.example:443/s3?amp=1` all give `p.example/s3`."""
     form = url_form(url)
     if form is None:
         return None
@@ -176,8 +192,7 @@ def page_key(url: str) -> str | None:
         return form.rstrip("/")
     address, _, query = rest.partition("?")
     host, slash, path = address.partition("/")
-    if amp_path(slash + path):
-        path = path.rstrip("/")[: -len("amp")]
+    path = without_amp_path(slash + path).removeprefix("/")
     kept = [part for part in query.split("&") if part and not is_tracking_parameter(part.partition("=")[0]) and not is_amp_marker(part)]
     return (host + slash + path).rstrip("/") + ("?" + "&".join(kept) if kept else "")
 

@@ -627,6 +627,11 @@ def test_max_retry_after_is_a_fetch_setting(tmp_path: Path, value: str, error: s
         # A default port, dot segments and percent-encoding read as a browser reads them.
         ("https://p.example/s3/", "https://p.example:443/news/../s3/", True),
         ("http://p.example/s3/?id=7", "http://p.example/s3?id=7&amp=1", True),
+        # AMP as the path's first segment, a `.amp` page, `outputType=amp`: the same page.
+        ("http://p.example/news/s3/", "http://p.example/amp/news/s3/", True),
+        ("https://p.example/news/s3.html", "http://p.example/amp/news/s3.amp.html", True),
+        ("http://p.example/news/s3", "http://p.example/news/s3?outputType=AMP", True),
+        ("http://p.example/news/s3/amp", "http://p.example/AMP/news/s3", True),
         # Another port is another server.
         ("http://p.example:8080/s3/", "http://p.example/s3/", False),
         # What tells pages apart is kept: another path, another parameter, another host.
@@ -634,6 +639,9 @@ def test_max_retry_after_is_a_fetch_setting(tmp_path: Path, value: str, error: s
         ("http://p.example/story?id=3", "http://p.example/story?id=4", False),
         ("http://p.example/s3/", "http://q.example/s3/", False),
         ("http://p.example/amplifier/", "http://p.example/", False),
+        ("http://p.example/amplifier/s3/", "http://p.example/s3/", False),
+        ("http://p.example/music/amp/s3/", "http://p.example/music/s3/", False),
+        ("http://p.example/news/s3.ampx", "http://p.example/news/s3", False),
         ("saved/a.html", "saved/a.html?utm_source=x", False),
         # A parameter that looks like a marker but says which page it is.
         ("http://p.example/s3/", "http://p.example/s3/?amp=0", False),

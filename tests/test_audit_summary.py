@@ -252,6 +252,23 @@ def test_a_copy_in_the_json_and_in_stories_csv_says_the_same(published: str, als
     assert row["also_at"] == " ".join(also_at) and row["published"] == published
 
 
+def test_a_copy_without_a_date_is_counted_but_in_no_month() -> None:
+    import csv
+    import io
+
+    from compliance.audit.report import CheckedCopy, build_report, stories_csv
+
+    def copy(url: str, published: str) -> CheckedCopy:
+        return CheckedCopy("s3", url, "p.example", 0.9, "text", ("p/logo",), ("p/logo",), (), published=published)
+
+    report = build_report([copy("http://p.example/a/", "2026-08-10"), copy("http://p.example/b/", "")], pages=2, unmatched=0, problems=[], stories=["s3"])
+    assert report["copies"] == 2 and report["sites"][0]["copies"] == 2
+    assert report["over_time"] == [{"month": "2026-08", "copies": 1, "compliant": 0, "violations": {"p/logo": 1}}]
+    rows = {row["url"]: row["published"] for row in csv.DictReader(io.StringIO(stories_csv(report)))}
+    assert rows == {"http://p.example/a/": "2026-08-10", "http://p.example/b/": ""}
+    assert [c["published"] for c in report["stories"][0]["copies"]] == ["2026-08-10", None]
+
+
 def test_the_readme_names_the_columns_of_stories_csv() -> None:
     from compliance.audit.report import build_report, stories_csv
     from tests.conftest import ROOT

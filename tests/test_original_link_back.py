@@ -75,7 +75,17 @@ def test_the_typed_address_is_the_link_back_too(cli: Any, tmp_path: Path) -> Non
     assert "propublica/original-links" not in {f["rule"] for f in entry["findings"]}
 
 
-@pytest.mark.parametrize(("linked_to", "links_back"), [(f"{CANONICAL}/amp/", True), (f"{CANONICAL}?amp=1", True), (f"{CANONICAL}-amplified", False)])
+@pytest.mark.parametrize(
+    ("linked_to", "links_back"),
+    [
+        (f"{CANONICAL}/amp/", True),
+        (f"{CANONICAL}?amp=1", True),
+        (CANONICAL.replace(".org/", ".org/amp/", 1), True),
+        (f"{CANONICAL}.amp", True),
+        (f"{CANONICAL}-amplified", False),
+        (CANONICAL.replace(".org/", ".org/amplified/", 1), False),
+    ],
+)
 def test_a_link_to_the_stories_amp_version_is_the_link_back(cli: Any, tmp_path: Path, linked_to: str, links_back: bool) -> None:
     # The AMP version of the story is the story (the audit's page key, `compliance.urls.page_key`);
     # another path that only starts like it is another story.
@@ -106,6 +116,12 @@ def test_a_link_to_another_story_is_no_link_back(cli: Any, tmp_path: Path) -> No
         # The AMP version of a story is the story (the audit's rule).
         ("https://news.example.org/story/amp/", "https://news.example.org/story"),
         ("https://news.example.org/story?amp=1", "https://news.example.org/story"),
+        # Its other AMP forms: `amp` as the first segment, a `.amp` page, `outputType=amp`.
+        ("https://news.example.org/amp/2026/05/story/", "https://news.example.org/2026/05/story"),
+        ("https://news.example.org/AMP/story", "https://news.example.org/story/amp"),
+        ("https://news.example.org/world/story-123.amp", "https://news.example.org/world/story-123"),
+        ("https://news.example.org/2026/05/story.amp.html", "https://news.example.org/2026/05/story.html"),
+        ("https://news.example.org/story?outputType=amp&id=7", "https://news.example.org/story?id=7"),
     ],
 )
 def test_same_page_sets_aside_what_does_not_change_the_page(a: str, b: str) -> None:
@@ -124,6 +140,15 @@ def test_same_page_sets_aside_what_does_not_change_the_page(a: str, b: str) -> N
         ("https://news.example.org/story", "not a url"),
         ("https://news.example.org/amplifier", "https://news.example.org/"),
         ("https://news.example.org/story?amp=0", "https://news.example.org/story"),
+        # `amp` between other segments names a section as often as a version; a word that starts
+        # with it, a page name that only ends like it, another output type: other pages.
+        ("https://news.example.org/music/amp/story", "https://news.example.org/music/story"),
+        ("https://news.example.org/amp-guide/story", "https://news.example.org/story"),
+        ("https://news.example.org/ampere/story", "https://news.example.org/story"),
+        ("https://news.example.org/story.ampx", "https://news.example.org/story"),
+        ("https://news.example.org/story.amp.php", "https://news.example.org/story.php"),
+        ("https://news.example.org/champ", "https://news.example.org/ch"),
+        ("https://news.example.org/story?outputType=print", "https://news.example.org/story"),
     ],
 )
 def test_same_page_still_tells_pages_apart(a: str, b: str) -> None:

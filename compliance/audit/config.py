@@ -10,7 +10,7 @@ Every mistake is a `ConfigError` with file:line, so `syndcheck audit` exits 2 wi
       - site: {sitemap: http://127.0.0.1:8000/sitemap.xml}   # or {feed: URL} / {urls: [URL, …]}
       - folder: saved-pages/
     output: audit-report/
-    fetch: {rate: 2, concurrency: 2, timeout: 10, max-bytes: 5000000, max-redirects: 5, retries: 2, max-retry-after: 60}
+    fetch: {rate: 2, concurrency: 2, timeout: 10, page-timeout: 30, max-bytes: 5000000, max-redirects: 5, retries: 2, max-retry-after: 60}
     match: {threshold: 0.5}
 """
 
@@ -51,6 +51,10 @@ class FetchLimits:
     backoff: float = 0.5
     # The longest `Retry-After` the audit waits for (seconds): a site asking for longer is given up on, for that URL, at once.
     max_retry_after: float = 60.0
+    # The time one URL may take in all (seconds): connecting, sending and receiving, across its
+    # redirects and retries (not the waits between them, which `backoff` and `max-retry-after`
+    # bound), so that a server trickling its answer a byte at a time holds a worker no longer.
+    page_timeout: float = 30.0
     user_agent: str = USER_AGENT
 
 
@@ -102,6 +106,7 @@ _FETCH_KEYS = {
     "retries": int,
     "backoff": float,
     "max-retry-after": float,
+    "page-timeout": float,
     "user-agent": str,
 }
 

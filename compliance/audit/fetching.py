@@ -9,11 +9,13 @@ A site that is slow, broken, hostile or forbids crawling never raises: each fetc
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -117,6 +119,78 @@ class HostGate:
         return start
 
 
+# When the URL the current thread is fetching must have been read by (`time.monotonic`), or None:
+# set by `Fetcher._request` around each attempt, read at each read and write on the connection.
+_URL_DEADLINE = threading.local()
+
+
+def _time_left() -> float | None:
+    """Seconds left before the current thread's URL deadline (<= 0 once it has passed), or None."""
+    deadline: float | None = getattr(_URL_DEADLINE, "at", None)
+    return None if deadline is None else deadline - time.monotonic()
+
+
+def _url_timed_transport() -> Any:
+    """httpx's transport whose every connect, read and write waits no longer than the current
+    thread's URL deadline (`_URL_DEADLINE`), and fails as a timeout once it has passed.
+
+    httpx's own timeouts bound each read: a server that sends a byte (of its headers or its body)
+    every few seconds never trips them. The deadline is enforced below httpx, in its connection
+    pool's network backend (`httpcore`, httpx's own transport), the one place every wait of a
+    request goes through; httpx takes no backend of its own, so the transport's pool is replaced."""
+    import httpcore
+    import httpx
+
+    def within(timeout: float | None, error: type[Exception]) -> float | None:
+        left = _time_left()
+        if left is None:
+            return timeout
+        if left <= 0:
+            raise error("the URL's time limit has passed")
+        return left if timeout is None else min(timeout, left)
+
+    class Stream(httpcore.NetworkStream):
+        def __init__(self, stream: httpcore.NetworkStream) -> None:
+            self.stream = stream
+
+        def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+            return self.stream.read(max_bytes, within(timeout, httpcore.ReadTimeout))
+
+        def write(self, buffer: bytes, timeout: float | None = None) -> None:
+            self.stream.write(buffer, within(timeout, httpcore.WriteTimeout))
+
+        def close(self) -> None:
+            self.stream.close()
+
+        def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> httpcore.NetworkStream:
+            return Stream(self.stream.start_tls(ssl_context, server_hostname, within(timeout, httpcore.ConnectTimeout)))
+
+        def get_extra_info(self, info: str) -> Any:
+            return self.stream.get_extra_info(info)
+
+    class Backend(httpcore.NetworkBackend):
+        def __init__(self) -> None:
+            self.backend = httpcore.SyncBackend()
+
+        def connect_tcp(
+            self, host: str, port: int, timeout: float | None = None, local_address: str | None = None, socket_options: Any = None
+        ) -> httpcore.NetworkStream:
+            return Stream(self.backend.connect_tcp(host, port, within(timeout, httpcore.ConnectTimeout), local_address, socket_options))
+
+        def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> httpcore.NetworkStream:
+            return Stream(self.backend.connect_unix_socket(path, within(timeout, httpcore.ConnectTimeout), socket_options))
+
+        def sleep(self, seconds: float) -> None:
+            self.backend.sleep(seconds)
+
+    transport = httpx.HTTPTransport()
+    # As httpx.HTTPTransport() makes it (its default limits), with the timed backend.
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(), max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0, network_backend=Backend()
+    )
+    return transport
+
+
 class Fetcher:
     """A shared, thread-safe polite client; `get(url)` never raises for what a site does.
 
@@ -144,7 +218,7 @@ class Fetcher:
         self.records = records
         self.progress = progress
         self.storage: Any = None
-        transport: httpx.BaseTransport = httpx.HTTPTransport()
+        transport: httpx.BaseTransport = _url_timed_transport()
         if cache is not None:
             from hishel import CacheOptions, SqliteStorage
             from hishel.httpx import CacheTransport
@@ -250,11 +324,19 @@ class Fetcher:
     def _request(self, url: str, extensions: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> Fetched:
         gate = self._gate(host_of(url))
         outcome = Fetched(url, problem="not fetched")
+        # The URL's time limit counts the time spent asking the site, attempt after attempt.
+        left = self.limits.page_timeout
         for attempt in range(self.limits.retries + 1):
             with gate.slots:
                 gate.wait_turn()
-                outcome, retry_after = self._once(url, extensions or {}, headers or {})
-            if not (outcome.status == 429 or outcome.status >= 500):
+                started = time.monotonic()
+                _URL_DEADLINE.at = started + left
+                try:
+                    outcome, retry_after = self._once(url, extensions or {}, headers or {})
+                finally:
+                    _URL_DEADLINE.at = None
+                left -= time.monotonic() - started
+            if not (outcome.status == 429 or outcome.status >= 500) or left <= 0:
                 break
             if retry_after is not None and retry_after > self.limits.max_retry_after:
                 # Asked to come back later than the audit waits: given up on now, not asked again early.
@@ -281,6 +363,8 @@ class Fetcher:
                     size += len(chunk)
                     if size > self.limits.max_bytes:
                         return Fetched(final, response.status_code, problem=f"larger than {self.limits.max_bytes} bytes; not read"), None
+                    if _passed(_time_left()):
+                        return Fetched(final, response.status_code, problem=self._over_page_timeout()), None
                     if time.monotonic() > deadline:
                         return Fetched(final, response.status_code, problem=f"slower than {self.limits.timeout:g} s; not read"), None
                     chunks.append(chunk)
@@ -298,12 +382,23 @@ class Fetcher:
         except httpx.TooManyRedirects:
             return Fetched(url, problem=f"more than {self.limits.max_redirects} redirects"), None
         except httpx.TimeoutException:
+            if _passed(_time_left()):
+                return Fetched(url, problem=self._over_page_timeout()), None
             return Fetched(url, problem=f"no answer within {self.limits.timeout:g} s"), None
         except httpx.HTTPError as exc:
             return Fetched(url, problem=f"{type(exc).__name__}: {exc}"), None
         except httpx.InvalidURL:
             # What the browser's parser reads and httpx refuses (a NUL in the path): not asked for either.
             return Fetched(url, problem=NOT_A_URL), None
+
+    def _over_page_timeout(self) -> str:
+        """The problem of a URL not read within its time limit."""
+        return f"not read within page-timeout ({self.limits.page_timeout:g} s): the site answered too slowly"
+
+
+def _passed(left: float | None) -> bool:
+    """Whether a URL's deadline (`_time_left`) has passed."""
+    return left is not None and left <= 0
 
 
 def retry_after_seconds(value: str, now: float | None = None) -> float | None:
@@ -443,25 +538,84 @@ class SitemapClient:
         return _Ok()
 
 
-def sitemap_pages(fetcher: Fetcher, url: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """The page URLs a sitemap (or sitemap index) lists, and the sitemaps that could not be read as
+def sitemap_pages(fetcher: Fetcher, url: str) -> tuple[list[str], list[tuple[str, str]], dict[str, list[str]]]:
+    """The page URLs a sitemap (or sitemap index) lists; the sitemaps that could not be read as
     (URL, problem line): the sitemap itself, or one an index lists (an index that lists itself or
-    an index above it is a loop)."""
-    import logging
-
+    an index above it is a loop); and, by the URL of each sitemap read (the index and every
+    sitemap below it), the pages it lists, itself or through the sitemaps below it."""
     from usp.fetch_parse import SitemapFetcher
     from usp.objects.sitemap import InvalidSitemap
 
     # The parser logs each failure as a warning on stderr; the audit reports it instead.
     logging.getLogger("usp").setLevel(logging.CRITICAL)
 
-    tree = SitemapFetcher(url=url, recursion_level=0, web_client=SitemapClient(fetcher), parent_urls=set()).sitemap()  # type: ignore[arg-type]
+    with _malformed_sitemaps() as malformed:
+        tree = SitemapFetcher(url=url, recursion_level=0, web_client=SitemapClient(fetcher), parent_urls=set()).sitemap()  # type: ignore[arg-type]
     if isinstance(tree, InvalidSitemap):
-        return [], [(url, f"sitemap not read: {_fetch_problem(tree.reason)}")]
+        return [], [(url, f"sitemap not read: {_fetch_problem(tree.reason)}")], {}
     # An index's sitemaps that could not be read are in the tree, not raised: each is a problem,
-    # or an index of nothing but such sitemaps would give no page and no word.
+    # or an index of nothing but such sitemaps would give no page and no word. One that is not
+    # well-formed XML (cut short) is read up to its fault, and is a problem too: what it lists
+    # after that is not known.
     unread = [(sitemap.url, _unread_sitemap(sitemap.reason)) for sitemap in tree.all_sitemaps() if isinstance(sitemap, InvalidSitemap)]
-    return sorted({page.url for page in tree.all_pages()}), unread
+    unread += [(where, f"sitemap not read whole: not well-formed XML ({why}); the pages it lists before that are read") for where, why in malformed.items()]
+    listing: dict[str, list[str]] = {}
+    _listings(tree, set(malformed), listing)
+    return sorted({page.url for page in tree.all_pages()}), unread, listing
+
+
+def _listings(sitemap: Any, malformed: set[str], into: dict[str, list[str]]) -> bool:
+    """Put into `into`, by URL, the pages each sitemap of the tree at `sitemap` read whole lists
+    (itself or below it); whether `sitemap` was. A sitemap not read, not read whole, or above one
+    such, lists what it lists only in part: what an earlier run recorded of it stays."""
+    from usp.objects.sitemap import InvalidSitemap
+
+    # A loop lists nothing that is not listed elsewhere already.
+    whole = not (isinstance(sitemap, InvalidSitemap) and "Recursion detected" not in sitemap.reason) and sitemap.url not in malformed
+    for child in getattr(sitemap, "sub_sitemaps", ()):
+        whole = _listings(child, malformed, into) and whole
+    if whole and not isinstance(sitemap, InvalidSitemap):
+        into[sitemap.url] = sorted({page.url for page in sitemap.all_pages()})
+    return whole
+
+
+# What the sitemap parser logs of a sitemap it read only up to a fault in its XML.
+_PARSE_FAILED = re.compile(r"^Parsing sitemap from URL (\S+) failed: (.+)$", re.DOTALL)
+
+
+_READING = threading.local()
+
+
+class _ParseFaults(logging.Handler):
+    """The sitemap parser's log, kept from the terminal: the faults it logs of the sitemaps the
+    current thread reads go to its `_malformed_sitemaps` collection; the rest is dropped."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        found: dict[str, str] | None = getattr(_READING, "malformed", None)
+        failed = _PARSE_FAILED.match(record.getMessage()) if found is not None else None
+        if found is not None and failed is not None:
+            found[failed.group(1)] = failed.group(2).splitlines()[0]
+
+
+_PARSE_LOG = _ParseFaults(logging.ERROR)
+
+
+@contextlib.contextmanager
+def _malformed_sitemaps() -> Iterator[dict[str, str]]:
+    """While this thread reads sitemaps, the sitemaps the parser read only up to a fault in their
+    XML, by URL, with the fault: it reads as much as it can and says so only in its log."""
+    logger = logging.getLogger("usp.fetch_parse")
+    if _PARSE_LOG not in logger.handlers:
+        # Its errors reach this handler alone: never the terminal (a partner's URL is in them).
+        logger.addHandler(_PARSE_LOG)
+        logger.propagate = False
+        logger.setLevel(logging.ERROR)
+    found: dict[str, str] = {}
+    _READING.malformed = found
+    try:
+        yield found
+    finally:
+        _READING.malformed = None
 
 
 def _unread_sitemap(reason: str) -> str:

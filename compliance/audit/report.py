@@ -26,7 +26,9 @@ REPORT_VERSION = 1
 SITE_NOT_REACHED = "site not reached"
 ROBOTS_FORBID = "robots.txt forbids crawling"
 PAGE_NOT_READ = "page not read"
-CARRIED_BECAUSE = (SITE_NOT_REACHED, ROBOTS_FORBID, PAGE_NOT_READ)
+# The site was read, but a sitemap (an index's child) or feed that listed the page could not be.
+LISTING_NOT_READ = "its sitemap or feed not read"
+CARRIED_BECAUSE = (SITE_NOT_REACHED, ROBOTS_FORBID, PAGE_NOT_READ, LISTING_NOT_READ)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,11 +205,17 @@ def _also_at(copy: dict[str, Any]) -> str:
 
 
 # What the dashboard says of a site, and of a copy, carried over for each reason (`CARRIED_BECAUSE`).
-_SITE_CARRIED = {SITE_NOT_REACHED: "not reached in this run", ROBOTS_FORBID: "its robots.txt forbids crawling it", PAGE_NOT_READ: "pages not read in this run"}
+_SITE_CARRIED = {
+    SITE_NOT_REACHED: "not reached in this run",
+    ROBOTS_FORBID: "its robots.txt forbids crawling it",
+    PAGE_NOT_READ: "pages not read in this run",
+    LISTING_NOT_READ: "a sitemap or feed of it not read in this run",
+}
 _COPY_CARRIED = {
     SITE_NOT_REACHED: "its site not reached in this run",
     ROBOTS_FORBID: "its site's robots.txt forbids crawling it",
     PAGE_NOT_READ: "the page not read in this run",
+    LISTING_NOT_READ: "the sitemap or feed listing it not read in this run",
 }
 
 

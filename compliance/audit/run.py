@@ -18,7 +18,17 @@ from typing import TYPE_CHECKING, Any
 from compliance.audit.config import PARTITIONS, AuditConfig, http_cache, make_folders, parse_audit_config
 from compliance.audit.fetching import ROBOTS_REFUSAL, host_of
 from compliance.audit.matching import Match, PageText, StoryIndex, shingles, signature
-from compliance.audit.report import PAGE_NOT_READ, ROBOTS_FORBID, SITE_NOT_REACHED, CheckedCopy, build_report, dashboard_html, sites_csv, stories_csv
+from compliance.audit.report import (
+    LISTING_NOT_READ,
+    PAGE_NOT_READ,
+    ROBOTS_FORBID,
+    SITE_NOT_REACHED,
+    CheckedCopy,
+    build_report,
+    dashboard_html,
+    sites_csv,
+    stories_csv,
+)
 from compliance.audit.sources import Page, Problem, SiteReader, folder_pages, read_source
 from compliance.detect import own_page
 from compliance.display import json_output, visible
@@ -380,7 +390,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
             from compliance.audit.fetching import Fetcher
 
             fetcher = Fetcher(config.fetch, records=state, progress=progress, cache=http_cache(config.state))
-            sites = SiteReader(fetcher)
+            sites = SiteReader(fetcher, state.listed)
         if story_pages is None:
             story_pages = _stories(config, read_source(config.stories, sites), problems)
         work = prepare_stories(story_pages, pack, threshold=config.threshold)
@@ -402,7 +412,7 @@ def run_audit(config: AuditConfig, *, progress: Progress = _no_progress, mapper:
         carried, more = carried_over(problems, outcomes, addresses, state, basis)
         problems.extend(more)
         read = [o.copy for o in outcomes if o.copy is not None]
-        copies = one_copy_per_page(read, addresses)
+        copies = one_copy_per_page(read, with_unread_addresses(addresses, problems))
         # Carried copies are as last reported: each already one page, with all its addresses.
         state.report([*copies, *carried], basis)
         state.finish()
@@ -530,6 +540,9 @@ def carried_over(
     - A site read in this run: each copy of a page that failed in this run (no answer, a server
       error, robots.txt) and was not read at another of its addresses, `page not read`. A page the
       site says is gone (`HTTP 404`, `HTTP 410`, any 4xx but 429) or that is no HTML page is not carried.
+    - A site read in this run, one of whose sitemaps (an index's child) or feeds was not: each copy
+      of a page it listed when last read (`AuditState.last_listed`) and not read in this run at any
+      of its addresses, `its sitemap or feed not read`.
     """
     read = {o.site for o in outcomes}
     failed: dict[str, list[tuple[str, str]]] = {}
@@ -546,6 +559,7 @@ def carried_over(
         copies = one_copy_per_page(known, {})
         if site in read:
             carried.extend(_pages_not_read(copies, when, unread, addresses))
+            carried.extend(_listed_not_read(copies, when, unread, addresses, state, carried))
             continue
         because = ROBOTS_FORBID if all(what.endswith(ROBOTS_REFUSAL) for _, what in unread) else SITE_NOT_REACHED
         if because == ROBOTS_FORBID:
@@ -554,6 +568,9 @@ def carried_over(
     return carried, more
 
 
+# The problems of a sitemap or feed (what lists pages) not read, and of all that lists pages, not of a page.
+UNREAD_LISTING = ("sitemap not read", "feed not read")
+LISTING_PROBLEMS = (*UNREAD_LISTING, "sitemap loop")
 # The problem of a site whose robots.txt forbids the audit everything it would read there.
 ROBOTS_FORBIDS_SITE = "robots.txt forbids crawling what the audit reads on this site: nothing of it read; its copies as last read are kept"
 # A page the site answered is gone, or is no page: its copy is not carried.
@@ -578,6 +595,27 @@ def _pages_not_read(
         keys = {address_key(url) for url in (copy.url, *copy.also_at)}
         if keys & failed and not any(key in addresses for key in keys):
             yield replace(copy, from_earlier_run=copy.from_earlier_run or when, carried_because=PAGE_NOT_READ)
+
+
+def _listed_not_read(
+    copies: Sequence[CheckedCopy],
+    when: str,
+    unread: Sequence[tuple[str, str]],
+    addresses: Mapping[str, Sequence[str]],
+    state: AuditState,
+    carried: Sequence[CheckedCopy],
+) -> Iterator[CheckedCopy]:
+    """The earlier copies (see `carried_over`) of the pages listed by a sitemap or feed not read in
+    this run, when last read, that were read at none of their addresses and are not in `carried`."""
+    listing = [where for where, what in unread if what.startswith(UNREAD_LISTING)]
+    if not listing:
+        return
+    listed = {address_key(url) for where in listing for url in state.last_listed(where)}
+    already = {(copy.story, copy.url) for copy in carried}
+    for copy in copies:
+        keys = {address_key(url) for url in (copy.url, *copy.also_at)}
+        if keys & listed and not any(key in addresses for key in keys) and (copy.story, copy.url) not in already:
+            yield replace(copy, from_earlier_run=copy.from_earlier_run or when, carried_because=LISTING_NOT_READ)
 
 
 def _write_partition(folder: Path, number: int, outcomes: Sequence[PageOutcome]) -> None:
@@ -666,6 +704,20 @@ def _unique(items: Iterable[Page | Problem], problems: list[tuple[str, str, str]
                 yield item
             elif addresses is not None and item.key not in seen[key]:
                 seen[key].append(item.key)
+
+
+def with_unread_addresses(addresses: Mapping[str, Sequence[str]], problems: Sequence[tuple[str, str, str]]) -> dict[str, list[str]]:
+    """`addresses` (every address each page was read at, by `address_key` key) with the addresses
+    of those pages that failed in this run (a server error, no answer, robots.txt) added after
+    them: a page read at its AMP address while its own address answered 503 is still the page at
+    its own address, and is reported there, as in a run that read both. An address the site says
+    is gone (`HTTP 404`, `HTTP 410`, any 4xx but 429) or that is no HTML page is not the page's."""
+    joined = {key: list(urls) for key, urls in addresses.items()}
+    for _, where, what in problems:
+        key = address_key(where)
+        if key in joined and where not in joined[key] and is_http_url(where) and not _GONE.match(what) and not what.startswith(LISTING_PROBLEMS):
+            joined[key].append(where)
+    return joined
 
 
 def one_copy_per_page(copies: Sequence[CheckedCopy], addresses: Mapping[str, Sequence[str]]) -> list[CheckedCopy]:

@@ -11,7 +11,7 @@ import contextlib
 import logging
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -282,10 +282,15 @@ def folder_pages(folder: Path) -> Iterator[Page | Problem]:
 
 
 class SiteReader:
-    """Reads the pages a sitemap, feed or URL list names through the polite fetcher (which records them in the audit state)."""
+    """Reads the pages a sitemap, feed or URL list names through the polite fetcher (which records them in the audit state).
 
-    def __init__(self, fetcher: Fetcher) -> None:
+    `listings(where, urls)`, when given, is told of the pages each sitemap and feed read lists
+    (an index: every sitemap in it, each with the pages below it), so that a later run that cannot
+    read one knows which pages it listed (`AuditState.listed`)."""
+
+    def __init__(self, fetcher: Fetcher, listings: Callable[[str, Sequence[str]], None] | None = None) -> None:
         self.fetcher = fetcher
+        self.listings = listings
 
     def fetch(self, url: str) -> Fetched:
         """The page at `url` (robots.txt permitting)."""
@@ -297,9 +302,14 @@ class SiteReader:
             return list(locator.where), []
         url = locator.where[0]
         if locator.kind == "sitemap":
-            urls, unread = sitemap_pages(self.fetcher, url)
+            urls, unread, listing = sitemap_pages(self.fetcher, url)
+            if self.listings is not None:
+                for where, listed in listing.items():
+                    self.listings(where, listed)
             return urls, [Problem(host_of(where), where, problem) for where, problem in unread]
         urls, problem = feed_pages(self.fetcher, url)
+        if self.listings is not None and not problem:
+            self.listings(url, urls)
         return urls, [Problem(host_of(url), url, problem)] if problem else []
 
     def pages(self, locator: Locator) -> Iterator[Page | Problem]:

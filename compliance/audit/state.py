@@ -17,7 +17,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -39,8 +39,13 @@ create table outcomes (key text primary key, run integer not null, digest text n
 # kept before it has no rows here, and its pages' outcomes stand in for them.
 _REPORTED = "create table if not exists reported (run integer not null, site text not null, basis text not null, copy text not null)"
 
+# The pages each sitemap or feed listed when it was last read (an index: every sitemap in it, each
+# with the pages below it): a later run that cannot read it carries the copies of those pages.
+# Added without a new schema version, as `reported`: a state kept before it knows no listing.
+_LISTED = "create table if not exists listed (source text not null, url text not null, run integer not null)"
 
-_TABLES = frozenset({"runs", "fetched", "outcomes", "reported"})
+
+_TABLES = frozenset({"runs", "fetched", "outcomes", "reported", "listed"})
 # The first bytes of every SQLite database file (https://www.sqlite.org/fileformat.html).
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -93,6 +98,8 @@ class AuditState:
                 self.db.executescript(_SCHEMA)
                 self.db.execute(f"pragma user_version = {SCHEMA_VERSION}")
             self.db.execute(_REPORTED)
+            self.db.execute(_LISTED)
+            self.db.execute("create index if not exists listed_source on listed (source)")
             self.db.commit()
 
     def begin(self, config: str) -> bool:
@@ -129,6 +136,18 @@ class AuditState:
                 (url, self.run, outcome.url, outcome.status, outcome.problem, outcome.etag, outcome.last_modified, outcome.content_type),
             )
             self.db.commit()
+
+    def listed(self, source: str, urls: Sequence[str]) -> None:
+        """Record the page URLs the sitemap or feed at `source` lists now, in place of what it listed before."""
+        with self.lock:
+            self.db.execute("delete from listed where source = ?", (source,))
+            self.db.executemany("insert into listed (source, url, run) values (?, ?, ?)", [(source, url, self.run) for url in urls])
+            self.db.commit()
+
+    def last_listed(self, source: str) -> list[str]:
+        """The page URLs the sitemap or feed at `source` listed when a run last read it ([] when none did)."""
+        with self.lock:
+            return [str(row[0]) for row in self.db.execute("select url from listed where source = ? order by rowid", (source,))]
 
     def outcome(self, key: str, digest: str, basis: str) -> tuple[str, CheckedCopy | None, str] | None:
         """The stored (site, checked copy or None, story the page only cites or "") of a page with

@@ -7,7 +7,7 @@ default port or fragment), never in the URL's text: anchor it (`^https?://(?:www
 and `https://example.org@evil.example/`, `https://example.org.evil.example/` or
 `https://evil.example/?example.org/` do not match. `equals` requires the same page: the same URL
 in that form, http or https, a trailing slash, tracking parameters (`utm_source=…`, `fbclid=…`) and
-an AMP marker (`/amp/`, `?amp=1`) aside (`compliance.urls.page_key`, the audit's key too), so
+an AMP marker (`/amp/` first or last in the path, a `.amp` page, `?amp=1`) aside (`compliance.urls.page_key`, the audit's key too), so
 that an address copied from a newsletter still names the story. `source: any` accepts any of the three forms.
 
 Every URL is the one a browser follows, read once when the page is parsed: the link's, the

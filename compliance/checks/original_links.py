@@ -4,7 +4,7 @@ the original.
 The original's links are those a reader sees in its story paragraphs (not its navigation, byline
 or sidebars). A link is kept when the republication has a link to the same target; scheme,
 "www.", a default port, a trailing slash, the fragment, tracking parameters (`utm_*`, `fbclid`,
-`gclid`, `mc_cid`, `_ga`…) and an AMP marker (`/amp/`, `?amp=1`) do not count as differences
+`gclid`, `mc_cid`, `_ga`…) and an AMP marker (`/amp/` first or last in the path, a `.amp` page, `?amp=1`) do not count as differences
 (`compliance.urls.page_key`, the audit's page key), and relative links are read against the original's
 address. The link back is a visible link, or
 `<link rel=canonical>`, to one of the original's addresses: the `original_url` metadata, the
