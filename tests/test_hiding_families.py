@@ -589,9 +589,11 @@ MASKS = {
     # A `data:` SVG that draws nothing (empty, or a `<defs>` alone) keeps nothing, in either mode.
     "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E')": True,
     "-webkit-mask-image:url(data:image/svg+xml,%3Csvg%20xmlns=%27http://www.w3.org/2000/svg%27%3E%3C/svg%3E)": True,
-    "mask:url('data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPjxkZWZzPjxsaW5lYXJHcmFkaWVudCBpZD0iZyIvPjwvZGVmcz48L3N2Zz4=') luminance": True,
+    "mask:url('data:image/svg+xml;base64,"
+    "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPjxkZWZzPjxsaW5lYXJHcmFkaWVudCBpZD0iZyIvPjwvZGVmcz48L3N2Zz4=') luminance": True,
     "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E'),linear-gradient(transparent,transparent)": True,
-    "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 width=%2710%27 height=%2710%27%3E%3Crect width=%2710%27 height=%2710%27/%3E%3C/svg%3E')": False,
+    "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 width=%2710%27 height=%2710%27%3E"
+    "%3Crect width=%2710%27 height=%2710%27/%3E%3C/svg%3E')": False,
     "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E'),linear-gradient(#000,#000)": False,
     "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E');mask-image:none": False,
     "mask:linear-gradient(white,white) luminance": False,
