@@ -29,6 +29,10 @@ META_FIELDS = {
     "byline": "byline",
     "reporter": "reporter",
     "author": "reporter",
+    # Arrays of people at the top level, read as under `meta` (`_names`): a story's reporters.
+    "reporters": "reporter",
+    "authors": "reporter",
+    "bylines": "byline",
     "original_url": "original_url",
     "canonical_url": "original_url",
     "source_url": "original_url",
@@ -223,14 +227,38 @@ def _mistyped(value: Any) -> bool:
     return value is not None and not _is_value(value)
 
 
-def _names(key: str, value: Any) -> list[str] | None:
-    """The names an array gives under a metadata key that names people (`"author": ["Ana Ruiz",
-    "Ben Li"]`: a story with two reporters), or None for any other value."""
-    from compliance.metavalues import PEOPLE_KEYS
+# Keys whose value may be an array of people (`_names`): the metadata keys that name people, and
+# `bylines`, a CMS's list of the people its byline credits.
+PEOPLE_FIELDS = frozenset({"author", "authors", "reporter", "reporters", "bylines"})
+# The fields of a person's object that give the name a byline shows, the one shown first: CMSs send
+# authors as objects (WordPress's `name`, others' `display_name` beside a login `name`).
+_NAME_FIELDS = ("display_name", "name")
 
-    if key not in PEOPLE_KEYS or not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+
+_NO_NAME = "is an object with no 'name' or 'display_name' string, not a name"
+
+
+def _person(value: Any) -> str | None:
+    """The name one element of an array of people gives: a string, or an object's `display_name`
+    (else `name`) when that is a string; None for anything else (a number, null, an array, an
+    object with neither)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return next((value[key] for key in _NAME_FIELDS if isinstance(value.get(key), str)), None)
+    return None
+
+
+def _names(key: str, value: Any) -> list[str] | None:
+    """The names an array gives under a key that names people (`"author": ["Ana Ruiz", "Ben
+    Li"]`, `"reporters": [{"name": "Ana Ruiz"}]`: a story with two reporters), or None for any
+    other value, or when one of its elements is no name (`_person`)."""
+    if key not in PEOPLE_FIELDS or not isinstance(value, list):
         return None
-    return [text for name in value if (text := " ".join(str(name).split()))]
+    people = [_person(item) for item in value]
+    if any(name is None for name in people):
+        return None
+    return [text for name in people if (text := " ".join(str(name).split()))]
 
 
 def _meta_text(key: str, value: Any) -> str | None:
@@ -248,9 +276,7 @@ def _meta_text(key: str, value: Any) -> str | None:
 
 def _one_value(key: str) -> str:
     """What to send instead of a value that is not one, for the error."""
-    from compliance.metavalues import PEOPLE_KEYS
-
-    return "send a string, an array of names (or null for none)" if key in PEOPLE_KEYS else "send one value as a string (or null for none)"
+    return "send a string, an array of names (or null for none)" if key in PEOPLE_FIELDS else "send one value as a string (or null for none)"
 
 
 def _not_a_web_address(obj: Mapping[str, Any]) -> str | None:
@@ -292,10 +318,10 @@ def _misfit(path: tuple[str, ...], value: Any) -> tuple[tuple[str | int, ...], t
     """What is wrong with the metadata `value` at `path` (see `_mistyped_metadata`), or None."""
     key = path[-1]
     if _mistyped(value) and _names(key, value) is None:
-        from compliance.metavalues import PEOPLE_KEYS
-
-        index = next((i for i, name in enumerate(value) if not isinstance(name, str)), None) if key in PEOPLE_KEYS and isinstance(value, list) else None
+        index = next((i for i, item in enumerate(value) if _person(item) is None), None) if key in PEOPLE_FIELDS and isinstance(value, list) else None
         if index is not None:
+            if isinstance(value[index], dict):
+                return (*path, index), (_NO_NAME, "send each name as a string, or an object with its 'name'")
             return (*path, index), (f"is {json_type(value[index])}, not a name", "send each name as a string")
         return path, (f"is {json_type(value)}, not a string", _one_value(key))
     return None

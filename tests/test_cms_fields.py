@@ -285,7 +285,7 @@ def test_a_field_not_read_may_be_given_twice(cli: Any, tmp_path: Path) -> None:
     [
         ('"meta": "reporter=Ana"', "field 'meta' is a string, not an object of the article's metadata"),
         ('"meta": ["Ana"]', "field 'meta' is an array, not an object of the article's metadata"),
-        ('"reporter": ["Ana Ruiz", {"name": "Bo Li"}]', "field 'reporter[1]' is an object, not a name; send each name as a string"),
+        ('"reporter": ["Ana Ruiz", {"id": 7}]', "field 'reporter[1]' is an object with no 'name' or 'display_name' string, not a name"),
         ('"meta": {"medium": ["print"]}', "field 'meta.medium' is an array, not a string"),
         ('"meta": {"medium": true}', "field 'meta.medium' is true, not a string"),
         ('"original_url": {"href": "https://x.org/"}', "field 'original_url' is an object, not a string"),

@@ -10,8 +10,10 @@ address. The link back is a visible link, or
 `<link rel=canonical>`, to one of the original's addresses: the `original_url` metadata, the
 `original` value when it is a URL, or the original's own canonical URL or og:url (the one named in
 a finding is the first of these). An address typed with tracking parameters (`?utm_source=…`) or
-read from an AMP page thus needs no link of its own. Each dropped link is one hit;
-a missing link back is one more. Without an original story the rule is not run: the file's `no-original` note names it.
+read from an AMP page thus needs no link of its own. Each dropped link is one hit, located at the
+copy's paragraph that still holds the link's words (the words kept, the link taken off them; of
+several such paragraphs, the one sharing most words with the original's paragraph), else at the
+article's start; a missing link back is one more, at the article's start. Without an original story the rule is not run: the file's `no-original` note names it.
 Captures: `href`, `text` (of the dropped link), `original_url`.
 
 Example (all links kept, and a link back)::
@@ -49,12 +51,14 @@ Fails::
 
 from __future__ import annotations
 
+import functools
 import urllib.parse
 from typing import Any, NamedTuple
 
-from compliance.checks.base import Context, Hit, Outcome, Undecided
+from compliance.checks.base import Context, Hit, Outcome, Undecided, doc_offset
 from compliance.checks.story import story_paragraphs, url_key
-from compliance.document import Document
+from compliance.document import Block, Document
+from compliance.firstuse import on_first_use
 from compliance.options import Option
 from compliance.urls import is_http_url
 
@@ -105,16 +109,39 @@ def _joined(base: str, href: str) -> str:
         return href
 
 
-def _story_links(original: Document, base: str | None) -> dict[str, tuple[str, str]]:
-    paragraphs = {b.index for b in story_paragraphs(original)}
-    links: dict[str, tuple[str, str]] = {}
+def _story_links(original: Document, base: str | None) -> dict[str, tuple[str, str, str]]:
+    """The links of the original's story paragraphs by their target's key: (href, text, the text
+    of the paragraph holding it)."""
+    paragraphs = {b.index: b.text for b in story_paragraphs(original)}
+    links: dict[str, tuple[str, str, str]] = {}
     for link in original.links:
         if not (link.visible and link.in_article and link.index in paragraphs):
             continue
         href = _joined(base, link.href) if base else link.href
         if is_http_url(href):
-            links.setdefault(url_key(href), (href, link.text))
+            links.setdefault(url_key(href), (href, link.text, paragraphs[link.index]))
     return links
+
+
+_WORD = on_first_use(r"\w+")
+
+
+def _words(text: str) -> str:
+    """The words of a text, case-folded and joined by single spaces: "State  audit," is "state audit"."""
+    return " ".join(_WORD().findall(text.casefold()))
+
+
+def _holding_words(doc: Document, text: str, paragraph: str) -> Block | None:
+    """The copy's story block that still holds a dropped link's words, whole words in order; of
+    several, the one sharing most words with the original's `paragraph`; None when none does."""
+    words = _words(text)
+    if not words:
+        return None
+    holding = [b for b in doc.article_blocks if f" {words} " in f" {_words(b.text)} "]
+    if len(holding) < 2:
+        return holding[0] if holding else None
+    around = set(_words(paragraph).split())
+    return max(holding, key=lambda block: len(around & set(_words(block.text).split())))
 
 
 def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcome:
@@ -131,10 +158,16 @@ def evaluate(doc: Document, params: OriginalLinksParams, ctx: Context) -> Outcom
     offset = doc.item_offsets[0] if doc.item_offsets else 0
     hits: list[Hit] = []
     if params.kept:
-        for key, (href, text) in _story_links(original, url).items():
+        for key, (href, text, paragraph) in _story_links(original, url).items():
             if key not in present:
                 captures = (("href", href), ("text", text), ("original_url", url or ""))
-                hits.append(Hit(0, anchor, f"dropped link: {text} <{href}>", captures, offset))
+                # Only a dropped link is searched for (rare): a copy that keeps every link pays nothing.
+                block = _holding_words(doc, text, paragraph)
+                if block is None:
+                    hits.append(Hit(0, anchor, f"dropped link: {text} <{href}>", captures, offset))
+                else:
+                    where = functools.partial(doc.locate, block)
+                    hits.append(Hit(block.index, where, f"dropped link: {text} <{href}>", captures, doc_offset(doc, block.index)))
     # The copy's link to one of the original's addresses, as the copy writes it.
     linked = next((present[key] for address in addresses if (key := url_key(address)) in present), None)
     if params.link_back:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from compliance import __version__
-from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS
+from compliance.cms import HTML_FIELDS, ID_FIELDS, META_FIELDS, PEOPLE_FIELDS
 from compliance.fixtemplates import URL_KEY_SUFFIXES
 from compliance.urls import HTTP_URL_PATTERN
 
@@ -96,6 +96,12 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     scalar = {"anyOf": [{"type": "string"}, {"type": "number"}], "nullable": True}
     payload_properties: dict[str, Any] = {key: {"type": "string"} for key in HTML_FIELDS}
     payload_properties.update({key: scalar for key in META_FIELDS})
+    # A field naming people may also be an array of them: names, or objects naming one each by a
+    # string `display_name` or `name` (`cms._person`; any other element is refused with 400).
+    named_by = [{"required": [key], "properties": {key: {"type": "string"}}} for key in ("display_name", "name")]
+    person = {"anyOf": [{"type": "string"}, {"type": "object", "anyOf": named_by}]}
+    people = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "array", "items": person}], "nullable": True}
+    payload_properties.update({key: people for key in META_FIELDS if key in PEOPLE_FIELDS})
     # Any value: one that is no string or number names nothing and gets an `unknown-field` notice.
     payload_properties.update({key: {"description": "Names the article in the report (a string or a number)."} for key in ID_FIELDS})
     # An address rules read or a fix puts into the article must be an http(s) URL (refused with
