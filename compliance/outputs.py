@@ -222,3 +222,37 @@ def _rewrite_in_place(path: Path, new: bytes) -> None:
             handle.truncate()
     except OSError as exc:
         raise InputError(f"cannot write the fixed file: {exc.strerror or exc}", path=str(path), hint="check that the file is writable") from None
+
+
+def private_folder() -> str:
+    """A new folder of the system's temporary folder that only this user can read
+    (`tempfile.mkdtemp`), for a run's own passing files; removed with `remove_private_folder`.
+    Raises OSError when the temporary folder cannot take one."""
+    import tempfile
+
+    return tempfile.mkdtemp(prefix="syndcheck-results-")
+
+
+def write_private(folder: str, data: bytes) -> str:
+    """Write `data` whole to a new file of `folder` (`private_folder`); its path."""
+    import tempfile
+
+    handle, path = tempfile.mkstemp(suffix=".pickle", dir=folder)
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    return path
+
+
+def take_private(path: str) -> bytes:
+    """The bytes of a file `write_private` wrote, the file removed once read."""
+    with open(path, "rb") as file:
+        data = file.read()
+    os.unlink(path)
+    return data
+
+
+def remove_private_folder(folder: str) -> None:
+    """Remove a `private_folder` and what is left in it (a file a killed worker was writing)."""
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)

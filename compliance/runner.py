@@ -41,7 +41,7 @@ from compliance.inputs import (
     special_file,
     stdin_kind,
 )
-from compliance.outputs import check_output_targets, refuse_overwrite, stdin_file
+from compliance.outputs import check_output_targets, private_folder, refuse_overwrite, remove_private_folder, stdin_file, take_private, write_private
 from compliance.packfiles import load_packs, pack_files_in, select_packs
 from compliance.packs import Pack
 from compliance.selection import COMMAND_LINE, SelectionLayer
@@ -827,8 +827,6 @@ class Runner:
         are checked again, and the rest of the batch goes on. With a time limit, a worker still on
         one file past the limit is killed, and that file reported as over the limit (`_Watch`)."""
         import multiprocessing
-        import shutil
-        import tempfile
         from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
         from concurrent.futures.process import BrokenProcessPool
 
@@ -843,7 +841,7 @@ class Runner:
         pids = [context.RawValue("q", 0) for _ in range(workers)]
         watch = _Watch(self.options.time_limit, checking, pids)
         # Where the workers write results too large to send at once (`_check_chunk`); removed at the end.
-        results_folder = tempfile.mkdtemp(prefix="syndcheck-results-")
+        results_folder = private_folder()
 
         def executor(slot: int) -> ProcessPoolExecutor:
             checking[slot].value = -1
@@ -960,7 +958,7 @@ class Runner:
             _restore_handlers(previous_handlers)
             for pool in executors:
                 pool.shutdown(wait=True, cancel_futures=True)
-            shutil.rmtree(results_folder, ignore_errors=True)
+            remove_private_folder(results_folder)
 
 
 class _Watch:
@@ -1227,7 +1225,6 @@ def _check_chunk(chunk: Sequence[tuple[int, Source]]) -> bytes | str:
     `_SENT_RESULTS_BYTES`, else the path of the file of the run's results folder they were
     written to, whole, before the path is sent."""
     import pickle
-    import tempfile
 
     assert _WORKER is not None
     results = []
@@ -1240,22 +1237,14 @@ def _check_chunk(chunk: Sequence[tuple[int, Source]]) -> bytes | str:
     pickled = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
     if len(pickled) <= _SENT_RESULTS_BYTES:
         return pickled
-    handle, path = tempfile.mkstemp(suffix=".pickle", dir=_RESULTS_FOLDER)
-    with os.fdopen(handle, "wb") as file:
-        file.write(pickled)
-    return path
+    return write_private(_RESULTS_FOLDER, pickled)
 
 
 def _chunk_results(sent: bytes | str) -> list[FileResult]:
     """The results of a chunk as `_check_chunk` sent them; a file it wrote is removed once read."""
     import pickle
 
-    if isinstance(sent, bytes):
-        results: list[FileResult] = pickle.loads(sent)
-        return results
-    with open(sent, "rb") as file:
-        results = pickle.load(file)
-    os.unlink(sent)
+    results: list[FileResult] = pickle.loads(sent if isinstance(sent, bytes) else take_private(sent))
     return results
 
 
