@@ -4,12 +4,9 @@ not read, and the time limit on one URL (a server that trickles its answer)."""
 
 from __future__ import annotations
 
-import contextlib
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -18,45 +15,10 @@ import pytest
 pytest.importorskip("warcio", reason="the audit extra: pip install -e '.[audit]'")
 
 from tests.test_audit import loopback_only, web  # noqa: F401 - the module's guard: no request leaves loopback
-from tests.test_audit_inputs import PUBLISHER, _originals, _sitemap_index
+from tests.test_audit_inputs import PUBLISHER, Route, _originals, _site, _sitemap_index
 
-# A route answers with (status, content type, body, headers), or writes its own answer (a slow one).
-Route = tuple[int, str, bytes, dict[str, str]] | Callable[[BaseHTTPRequestHandler], None]
 TODAY = time.strftime("%Y-%m-%d", time.gmtime())
 BUSY = (503, "text/plain", b"busy", {})
-
-
-@contextmanager
-def _site(routes: dict[str, Route]) -> Iterator[str]:
-    """Serve `routes` (path → answer) on 127.0.0.1; yields the base URL."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            route = routes.get(self.path, (404, "text/plain", b"not found", {}))
-            if callable(route):
-                with contextlib.suppress(OSError):  # the client gave up: what the test is about
-                    route(self)
-                return
-            status, kind, body, headers = route
-            self.send_response(status)
-            for key, value in headers.items():
-                self.send_header(key, value)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _stall(seconds: float) -> Callable[[BaseHTTPRequestHandler], None]:
