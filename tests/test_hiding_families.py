@@ -555,6 +555,72 @@ def test_a_blurred_shadow_thins_by_the_font_size_an_ancestor_sets() -> None:
     assert not byline_hidden(dcnf(head=style, byline='<p class="by">By Maria Lopez</p>'))
 
 
+# --- text blurred past reading by a filter ---------------------------------------------------------
+
+# The byline's style → whether the checker calls it unreadable: a `filter: blur(R)` with R at
+# least half the font size (16px unless set) smears the letters (Chromium screenshots: blur(8px)
+# on 16px text is a smear, blur(4px) barely readable).
+BLURRED_TEXT = {
+    "filter:blur(8px)": True,
+    "filter:blur(12px)": True,
+    "-webkit-filter:blur(10px)": True,
+    "filter:blur(0.5em)": True,
+    "filter:blur(0.5rem)": True,
+    "filter:blur(6pt)": True,
+    "filter:grayscale(1) blur(9px) brightness(1.1)": True,
+    "filter:blur(6px) blur(6px)": True,  # sqrt(72) ≈ 8.5px
+    "font-size:40px;filter:blur(24px)": True,
+    "filter:blur(1px)": False,
+    "filter:blur(4px)": False,
+    "filter:blur(7.9px)": False,
+    "filter:blur()": False,
+    "filter:blur(0)": False,
+    "filter:grayscale(1) blur(2px)": False,
+    "filter:blur(0.4em)": False,
+    "font-size:40px;filter:blur(12px)": False,
+    "font-size:40px;filter:blur(0.4em)": False,
+    "backdrop-filter:blur(20px)": False,
+    "-webkit-backdrop-filter:blur(20px)": False,
+    "filter:blur(var(--r))": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(BLURRED_TEXT))
+def test_text_blurred_by_half_its_font_size_or_more_is_unreadable(style: str) -> None:
+    hidden = BLURRED_TEXT[style]
+    assert byline_hidden_both_ways(style) == (hidden, hidden)
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "hidden"),
+    [
+        # on an ancestor: the blur smears what it holds
+        ("<style>.wrap{filter:blur(10px)}</style>", '<div class="wrap"><p>By Maria Lopez</p></div>', True),
+        ("", '<div style="filter:blur(10px)"><p><span>By Maria Lopez</span></p></div>', True),
+        # blurs on an ancestor and the byline add up as sqrt of the sum of squares: 6 and 6 → 8.5px
+        ("", '<div style="filter:blur(6px)"><p style="filter:blur(6px)">By Maria Lopez</p></div>', True),
+        ("", '<div style="filter:blur(4px)"><p style="filter:blur(4px)">By Maria Lopez</p></div>', False),
+        # the font size is the text's own, set below the blur
+        ("", '<div style="filter:blur(10px)"><p style="font-size:48px">By Maria Lopez</p></div>', False),
+        # the rem of a blur is the root's font size: 0.5rem is 4px under an 8px root, 20px under a 40px one
+        ("<style>html{font-size:8px}</style>", '<p style="font-size:16px;filter:blur(0.5rem)">By Maria Lopez</p>', False),
+        ("<style>html{font-size:40px}</style>", '<p style="font-size:16px;filter:blur(0.5rem)">By Maria Lopez</p>', True),
+        # the em of a blur is its own element's font size
+        ("", '<div style="font-size:40px;filter:blur(0.25em)"><p style="font-size:16px">By Maria Lopez</p></div>', True),
+        # a blurred sibling leaves the byline readable
+        ("", '<p style="filter:blur(20px)">Related stories</p><p>By Maria Lopez</p>', False),
+        ("<style>.aside{filter:blur(20px)}</style>", '<div><p class="aside">x</p><p>By Maria Lopez</p></div>', False),
+    ],
+)
+def test_a_blur_filter_smears_what_its_element_holds(head: str, byline: str, hidden: bool) -> None:
+    assert byline_hidden(dcnf(head=head, byline=byline)) is hidden
+
+
+def test_a_blurred_credit_line_is_hidden() -> None:
+    assert findings(propublica(credit='<p style="filter:blur(10px)">{text}</p>'), "propublica", "propublica/credit-line")
+    assert not findings(propublica(credit='<p style="filter:blur(2px)">{text}</p>'), "propublica", "propublica/credit-line")
+
+
 # --- masks that keep nothing by their properties together -----------------------------------------
 
 # The byline's mask → whether the checker calls it hidden; Chromium leaves no ink of the hidden
@@ -589,9 +655,11 @@ MASKS = {
     # A `data:` SVG that draws nothing (empty, or a `<defs>` alone) keeps nothing, in either mode.
     "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E')": True,
     "-webkit-mask-image:url(data:image/svg+xml,%3Csvg%20xmlns=%27http://www.w3.org/2000/svg%27%3E%3C/svg%3E)": True,
-    "mask:url('data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPjxkZWZzPjxsaW5lYXJHcmFkaWVudCBpZD0iZyIvPjwvZGVmcz48L3N2Zz4=') luminance": True,
+    "mask:url('data:image/svg+xml;base64,"
+    "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciPjxkZWZzPjxsaW5lYXJHcmFkaWVudCBpZD0iZyIvPjwvZGVmcz48L3N2Zz4=') luminance": True,
     "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E'),linear-gradient(transparent,transparent)": True,
-    "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 width=%2710%27 height=%2710%27%3E%3Crect width=%2710%27 height=%2710%27/%3E%3C/svg%3E')": False,
+    "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 width=%2710%27 height=%2710%27%3E"
+    "%3Crect width=%2710%27 height=%2710%27/%3E%3C/svg%3E')": False,
     "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E'),linear-gradient(#000,#000)": False,
     "mask-image:url('data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E');mask-image:none": False,
     "mask:linear-gradient(white,white) luminance": False,
