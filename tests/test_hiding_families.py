@@ -621,6 +621,64 @@ def test_a_blurred_credit_line_is_hidden() -> None:
     assert not findings(propublica(credit='<p style="filter:blur(2px)">{text}</p>'), "propublica", "propublica/credit-line")
 
 
+# --- letters a bidi override lays out in reverse -----------------------------------------------------
+
+# The byline's markup → whether its letters are laid out right to left, so that a reader sees
+# "zepoL airaM yB" and no byline (Chromium: the characters' positions, measured for these forms).
+BIDI_OVERRIDES = {
+    '<p style="unicode-bidi:bidi-override;direction:rtl">{B}</p>': True,
+    '<p style="unicode-bidi:isolate-override;direction:rtl">{B}</p>': True,
+    '<p style="direction:rtl"><span style="unicode-bidi:bidi-override">{B}</span></p>': True,
+    '<p dir="rtl"><span style="unicode-bidi:bidi-override">{B}</span></p>': True,
+    '<p><bdo dir="rtl">{B}</bdo></p>': True,
+    '<p><BDO DIR="RTL">{B}</BDO></p>': True,
+    '<div style="unicode-bidi:bidi-override;direction:rtl"><span>{B}</span></div>': True,
+    '<p><bdo dir="rtl"><b>{B}</b></bdo></p>': True,
+    # near misses: no override, an override left to right, or an embedding inside the override
+    '<p style="direction:rtl">{B}</p>': False,
+    '<p dir="rtl">{B}</p>': False,
+    '<p style="unicode-bidi:bidi-override">{B}</p>': False,
+    '<p style="unicode-bidi:bidi-override;direction:ltr">{B}</p>': False,
+    '<p><bdo dir="ltr">{B}</bdo></p>': False,
+    '<p><bdo dir="rtl"><span dir="ltr">{B}</span></bdo></p>': False,
+    '<p><bdo dir="rtl"><bdi>{B}</bdi></bdo></p>': False,
+    '<p style="unicode-bidi:bidi-override;direction:rtl"><span style="unicode-bidi:embed;direction:ltr">{B}</span></p>': False,
+    # an override does not reach a block inside it, which lays out a line of its own
+    '<div style="unicode-bidi:bidi-override;direction:rtl"><p>{B}</p></div>': False,
+    '<p style="unicode-bidi:bidi-override;direction:rtl"><span style="display:inline-block">{B}</span></p>': False,
+    # an override of a sibling
+    '<p style="unicode-bidi:bidi-override;direction:rtl">Related</p><p>{B}</p>': False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(BIDI_OVERRIDES))
+def test_letters_a_bidi_override_lays_out_in_reverse_are_no_byline(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format(B="By Maria Lopez"))) is BIDI_OVERRIDES[markup]
+
+
+def test_an_override_from_a_style_rule_reverses_the_credit_line() -> None:
+    head = "<style>.credit{unicode-bidi:bidi-override;direction:rtl}</style>"
+    data = propublica(credit='<p class="credit">{text}</p>').replace(b"<body>", f"<head>{head}</head><body>".encode())
+    assert findings(data, "propublica", "propublica/credit-line")
+    assert not findings(data.replace(b"direction:rtl", b"direction:ltr"), "propublica", "propublica/credit-line")
+
+
+@pytest.mark.parametrize(
+    ("markup", "seen"),
+    [
+        # a right-to-left script reads as written under an override; Latin and Greek do not
+        ('<p style="unicode-bidi:bidi-override;direction:rtl">שלום עולם</p>', "שלום עולם"),
+        ('<p style="unicode-bidi:bidi-override;direction:rtl">مرحبا بالعالم</p>', "مرحبا بالعالم"),
+        ('<p><bdo dir="rtl">Daily Caller</bdo></p>', "rellaC yliaD"),
+        ('<p><bdo dir="rtl">Καλημέρα</bdo></p>', "αρέμηλαΚ"),
+        ('<p dir="rtl">Daily Caller</p>', "Daily Caller"),
+    ],
+)
+def test_text_under_an_override_is_read_as_a_reader_sees_it(markup: str, seen: str) -> None:
+    doc = parse_document(f"<html><body><article>{markup}</article></body></html>".encode(), "html")
+    assert [block.text for block in doc.blocks] == [seen]
+
+
 # --- masks that keep nothing by their properties together -----------------------------------------
 
 # The byline's mask → whether the checker calls it hidden; Chromium leaves no ink of the hidden

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
-from compliance.document import nesting
+from compliance.document import bidi_override, nesting
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.clipping import (
     ATOMIC_INLINE_DISPLAYS,
@@ -854,6 +854,7 @@ class _Walk:
         "links",
         "open_bylines",
         "open_links",
+        "overrides",
         "owner",
         "owner_heading",
         "owner_in_article",
@@ -884,6 +885,8 @@ class _Walk:
         self.styled = self.style.styled
         # The words the page's CSS generates before and after elements (`::before`, `::after`).
         self.generated = self.style.generated
+        # Whether the page may lay letters out in reverse (`bidi_override`): most pages cannot.
+        self.overrides = bidi_override.may_override(root)
         self.items: list[Item] = []
         self.ids: dict[str, Any] | None = None  # the page's ids, read when an <svg> first asks (`_by_id`)
         # The <details> an earlier one of their exclusive accordion closes, read when an open one is met.
@@ -950,6 +953,8 @@ class _Walk:
             return
         if text != "\n":
             text = text.replace("\r", " ").replace("\n", " ")
+        if self.overrides and bidi_override.reversed_by_override(element.getparent() if tail else element, self.style):
+            text = bidi_override.as_seen(text)
         if self.byline_break:
             self.byline_break = False
             _mark_seams(self.open_bylines, text)
