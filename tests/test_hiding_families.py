@@ -632,6 +632,8 @@ BIDI_OVERRIDES = {
     '<p dir="rtl"><span style="unicode-bidi:bidi-override">{B}</span></p>': True,
     '<p><bdo dir="rtl">{B}</bdo></p>': True,
     '<p><BDO DIR="RTL">{B}</BDO></p>': True,
+    '<p style="UNICODE-BIDI:BIDI-OVERRIDE;DIRECTION:RTL">{B}</p>': True,
+    '<p style="unicode-bidi:Bidi-Override;direction:rtl">{B}</p>': True,
     '<div style="unicode-bidi:bidi-override;direction:rtl"><span>{B}</span></div>': True,
     '<p><bdo dir="rtl"><b>{B}</b></bdo></p>': True,
     # near misses: no override, an override left to right, or an embedding inside the override

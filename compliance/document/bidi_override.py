@@ -21,16 +21,16 @@ from compliance.document.elements import BLOCK_TAGS
 _OVERRIDES = frozenset({"bidi-override", "isolate-override"})
 _EMBEDDINGS = frozenset({"embed", "isolate", "plaintext", "isolate-override", "bidi-override"})
 _INLINE_DISPLAYS = frozenset({"inline", "contents"})
-# A `<bdo>`, or a `<style>` block or `style` attribute that names an override (in any case).
-_MAY_OVERRIDE = (
-    "boolean(//bdo | //*[contains(translate(@style, 'OVERID', 'overid'), '-override')] | //style[contains(translate(., 'OVERID', 'overid'), '-override')])"
-)
+# What the markup holds where it has a `<bdo>` or its CSS names an override, in the cases pages
+# write them: plain substring searches, tens of times faster on a page than a case-blind regex.
+_MARKERS = ("verride", "VERRIDE", "<bdo", "<BDO", "<Bdo")
 
 
-def may_override(root: Any) -> bool:
-    """True when the page may lay letters out in reverse: it has a `<bdo>`, or a `<style>` block or
-    `style` attribute names an override (one search of the tree, in C)."""
-    return bool(root.xpath(_MAY_OVERRIDE))
+def may_override(source: str) -> bool:
+    """True when the page's markup (`source`) may lay letters out in reverse: it has a `<bdo>`,
+    or its CSS may name an override (`bidi-override`, `isolate-override`; written in lower,
+    upper or title case: a keyword in mixed case, `bidi-oVeRride`, is not looked for)."""
+    return any(marker in source for marker in _MARKERS)
 
 
 def reversed_by_override(element: Any, style: Any) -> bool:
