@@ -555,6 +555,132 @@ def test_a_blurred_shadow_thins_by_the_font_size_an_ancestor_sets() -> None:
     assert not byline_hidden(dcnf(head=style, byline='<p class="by">By Maria Lopez</p>'))
 
 
+# --- text blurred past reading by a filter ---------------------------------------------------------
+
+# The byline's style → whether the checker calls it unreadable: a `filter: blur(R)` with R at
+# least half the font size (16px unless set) smears the letters (Chromium screenshots: blur(8px)
+# on 16px text is a smear, blur(4px) barely readable).
+BLURRED_TEXT = {
+    "filter:blur(8px)": True,
+    "filter:blur(12px)": True,
+    "-webkit-filter:blur(10px)": True,
+    "filter:blur(0.5em)": True,
+    "filter:blur(0.5rem)": True,
+    "filter:blur(6pt)": True,
+    "filter:grayscale(1) blur(9px) brightness(1.1)": True,
+    "filter:blur(6px) blur(6px)": True,  # sqrt(72) ≈ 8.5px
+    "font-size:40px;filter:blur(24px)": True,
+    "filter:blur(1px)": False,
+    "filter:blur(4px)": False,
+    "filter:blur(7.9px)": False,
+    "filter:blur()": False,
+    "filter:blur(0)": False,
+    "filter:grayscale(1) blur(2px)": False,
+    "filter:blur(0.4em)": False,
+    "font-size:40px;filter:blur(12px)": False,
+    "font-size:40px;filter:blur(0.4em)": False,
+    "backdrop-filter:blur(20px)": False,
+    "-webkit-backdrop-filter:blur(20px)": False,
+    "filter:blur(var(--r))": False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(BLURRED_TEXT))
+def test_text_blurred_by_half_its_font_size_or_more_is_unreadable(style: str) -> None:
+    hidden = BLURRED_TEXT[style]
+    assert byline_hidden_both_ways(style) == (hidden, hidden)
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "hidden"),
+    [
+        # on an ancestor: the blur smears what it holds
+        ("<style>.wrap{filter:blur(10px)}</style>", '<div class="wrap"><p>By Maria Lopez</p></div>', True),
+        ("", '<div style="filter:blur(10px)"><p><span>By Maria Lopez</span></p></div>', True),
+        # blurs on an ancestor and the byline add up as sqrt of the sum of squares: 6 and 6 → 8.5px
+        ("", '<div style="filter:blur(6px)"><p style="filter:blur(6px)">By Maria Lopez</p></div>', True),
+        ("", '<div style="filter:blur(4px)"><p style="filter:blur(4px)">By Maria Lopez</p></div>', False),
+        # the font size is the text's own, set below the blur
+        ("", '<div style="filter:blur(10px)"><p style="font-size:48px">By Maria Lopez</p></div>', False),
+        # the rem of a blur is the root's font size: 0.5rem is 4px under an 8px root, 20px under a 40px one
+        ("<style>html{font-size:8px}</style>", '<p style="font-size:16px;filter:blur(0.5rem)">By Maria Lopez</p>', False),
+        ("<style>html{font-size:40px}</style>", '<p style="font-size:16px;filter:blur(0.5rem)">By Maria Lopez</p>', True),
+        # the em of a blur is its own element's font size
+        ("", '<div style="font-size:40px;filter:blur(0.25em)"><p style="font-size:16px">By Maria Lopez</p></div>', True),
+        # a blurred sibling leaves the byline readable
+        ("", '<p style="filter:blur(20px)">Related stories</p><p>By Maria Lopez</p>', False),
+        ("<style>.aside{filter:blur(20px)}</style>", '<div><p class="aside">x</p><p>By Maria Lopez</p></div>', False),
+    ],
+)
+def test_a_blur_filter_smears_what_its_element_holds(head: str, byline: str, hidden: bool) -> None:
+    assert byline_hidden(dcnf(head=head, byline=byline)) is hidden
+
+
+def test_a_blurred_credit_line_is_hidden() -> None:
+    assert findings(propublica(credit='<p style="filter:blur(10px)">{text}</p>'), "propublica", "propublica/credit-line")
+    assert not findings(propublica(credit='<p style="filter:blur(2px)">{text}</p>'), "propublica", "propublica/credit-line")
+
+
+# --- letters a bidi override lays out in reverse -----------------------------------------------------
+
+# The byline's markup → whether its letters are laid out right to left, so that a reader sees
+# "zepoL airaM yB" and no byline (Chromium: the characters' positions, measured for these forms).
+BIDI_OVERRIDES = {
+    '<p style="unicode-bidi:bidi-override;direction:rtl">{B}</p>': True,
+    '<p style="unicode-bidi:isolate-override;direction:rtl">{B}</p>': True,
+    '<p style="direction:rtl"><span style="unicode-bidi:bidi-override">{B}</span></p>': True,
+    '<p dir="rtl"><span style="unicode-bidi:bidi-override">{B}</span></p>': True,
+    '<p><bdo dir="rtl">{B}</bdo></p>': True,
+    '<p><BDO DIR="RTL">{B}</BDO></p>': True,
+    '<p style="UNICODE-BIDI:BIDI-OVERRIDE;DIRECTION:RTL">{B}</p>': True,
+    '<p style="unicode-bidi:Bidi-Override;direction:rtl">{B}</p>': True,
+    '<div style="unicode-bidi:bidi-override;direction:rtl"><span>{B}</span></div>': True,
+    '<p><bdo dir="rtl"><b>{B}</b></bdo></p>': True,
+    # near misses: no override, an override left to right, or an embedding inside the override
+    '<p style="direction:rtl">{B}</p>': False,
+    '<p dir="rtl">{B}</p>': False,
+    '<p style="unicode-bidi:bidi-override">{B}</p>': False,
+    '<p style="unicode-bidi:bidi-override;direction:ltr">{B}</p>': False,
+    '<p><bdo dir="ltr">{B}</bdo></p>': False,
+    '<p><bdo dir="rtl"><span dir="ltr">{B}</span></bdo></p>': False,
+    '<p><bdo dir="rtl"><bdi>{B}</bdi></bdo></p>': False,
+    '<p style="unicode-bidi:bidi-override;direction:rtl"><span style="unicode-bidi:embed;direction:ltr">{B}</span></p>': False,
+    # an override does not reach a block inside it, which lays out a line of its own
+    '<div style="unicode-bidi:bidi-override;direction:rtl"><p>{B}</p></div>': False,
+    '<p style="unicode-bidi:bidi-override;direction:rtl"><span style="display:inline-block">{B}</span></p>': False,
+    # an override of a sibling
+    '<p style="unicode-bidi:bidi-override;direction:rtl">Related</p><p>{B}</p>': False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(BIDI_OVERRIDES))
+def test_letters_a_bidi_override_lays_out_in_reverse_are_no_byline(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=markup.format(B="By Maria Lopez"))) is BIDI_OVERRIDES[markup]
+
+
+def test_an_override_from_a_style_rule_reverses_the_credit_line() -> None:
+    head = "<style>.credit{unicode-bidi:bidi-override;direction:rtl}</style>"
+    data = propublica(credit='<p class="credit">{text}</p>').replace(b"<body>", f"<head>{head}</head><body>".encode())
+    assert findings(data, "propublica", "propublica/credit-line")
+    assert not findings(data.replace(b"direction:rtl", b"direction:ltr"), "propublica", "propublica/credit-line")
+
+
+@pytest.mark.parametrize(
+    ("markup", "seen"),
+    [
+        # a right-to-left script reads as written under an override; Latin and Greek do not
+        ('<p style="unicode-bidi:bidi-override;direction:rtl">שלום עולם</p>', "שלום עולם"),
+        ('<p style="unicode-bidi:bidi-override;direction:rtl">مرحبا بالعالم</p>', "مرحبا بالعالم"),
+        ('<p><bdo dir="rtl">Daily Caller</bdo></p>', "rellaC yliaD"),
+        ('<p><bdo dir="rtl">Καλημέρα</bdo></p>', "αρέμηλαΚ"),
+        ('<p dir="rtl">Daily Caller</p>', "Daily Caller"),
+    ],
+)
+def test_text_under_an_override_is_read_as_a_reader_sees_it(markup: str, seen: str) -> None:
+    doc = parse_document(f"<html><body><article>{markup}</article></body></html>".encode(), "html")
+    assert [block.text for block in doc.blocks] == [seen]
+
+
 # --- masks that keep nothing by their properties together -----------------------------------------
 
 # The byline's mask → whether the checker calls it hidden; Chromium leaves no ink of the hidden

@@ -96,6 +96,9 @@ FAMILIES: dict[str, str] = {
     "text-align": "placement",
     "text-align-last": "placement",
     "direction": "placement",
+    # With `direction`, whether the letters of a line are laid out in reverse order (read on
+    # demand: see `html._reversed_by_override`).
+    "unicode-bidi": "placement",
     "white-space": "placement",
     "text-wrap-mode": "placement",
     "text-wrap": "placement",
@@ -360,13 +363,16 @@ def _declarations(nodes: Sequence[Any]) -> tuple[Declaration, ...]:
     return _expanded(found)
 
 
-# The properties `all` sets (CSS Cascade 4, 3.2): every one read here but custom properties (and
-# `direction` and `unicode-bidi`, which are not read); an alias or a flow-relative property is the
-# physical property's it sets.
+# The properties `all` sets (CSS Cascade 4, 3.2): every one read here but custom properties and
+# `unicode-bidi`, which `all` leaves alone (as it does `direction`, still set here as before); an alias or a flow-relative property is the physical
+# property's it sets.
 _SET_BY_ALL = tuple(
     name
     for name in FAMILIES
-    if name not in ALIASES and name not in css_grammar.FLOW_RELATIVE_LONGHANDS and name not in css_grammar.FLOW_RELATIVE_SHORTHANDS and name != "offset"
+    if name not in ALIASES
+    and name not in css_grammar.FLOW_RELATIVE_LONGHANDS
+    and name not in css_grammar.FLOW_RELATIVE_SHORTHANDS
+    and name not in ("offset", "unicode-bidi")
 )
 
 

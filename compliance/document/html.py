@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Any, Final
 
 from compliance.decoding import Decoded, as_decoded
-from compliance.document import nesting
+from compliance.document import bidi_override, nesting
 from compliance.document.bylines import BylineMark, credited_in_metadata, find_bylines, is_byline_markup, outlet_names
 from compliance.document.clipping import (
     ATOMIC_INLINE_DISPLAYS,
@@ -499,7 +499,7 @@ def _build_html_document(
     article_root = body if body is not None else find_article_root(root)
     # The story's head above the article root (headline, logo, credit line, byline) is in the region too.
     article_head = frozenset(find_story_head(root, article_root)) if body is None else frozenset()
-    walked = _walk(root, article_root, article_head, url, rendered=rendered)
+    walked = _walk(root, article_root, article_head, url, rendered=rendered, overrides=bidi_override.may_override(source))
     items = walked.items
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = _headline(blocks)
@@ -733,20 +733,21 @@ def _tag_kind(raw_tag: Any) -> _TagKind:
     return _TagKind(raw_tag.lower() if isinstance(raw_tag, str) else "")
 
 
-def _walk(root: Any, article_root: Any, article_head: frozenset[Any], url: str | None, *, rendered: bool = False) -> _Walked:
+def _walk(root: Any, article_root: Any, article_head: frozenset[Any], url: str | None, *, rendered: bool = False, overrides: bool = True) -> _Walked:
     """One walk over the tree: visible text blocks, images, links, byline markup, what is hidden and
     what is chrome, and the head's metadata, its URLs resolved against the page's base (`url`: the
     page's own address, or None). Each open element has a frame with what it inherits from its
     ancestors (hidden, in the article, chrome, heading, inside `<noscript>`). In HTML rendered from
     Markdown, whether the text after each comment shows is recorded too (the Markdown reader marks
-    its runs of text with comments)."""
+    its runs of text with comments). `overrides`: whether the page may lay letters out in reverse
+    (`bidi_override.may_override`)."""
     # HTML rendered from Markdown has no doctype of its own: it is not read as in quirks mode.
     quirks = not rendered and in_quirks_mode(root)
     try:
-        walk = _Walk(root, article_root, article_head, quirks=quirks)
+        walk = _Walk(root, article_root, article_head, quirks=quirks, overrides=overrides)
         _walk_with_comment_events(walk, root, rendered)
     except _LongCommentRun:
-        walk = _Walk(root, article_root, article_head, quirks=quirks)
+        walk = _Walk(root, article_root, article_head, quirks=quirks, overrides=overrides)
         _walk_reading_comments_by_sibling(walk, root, rendered)
     return walk.finish(url)
 
@@ -854,6 +855,7 @@ class _Walk:
         "links",
         "open_bylines",
         "open_links",
+        "overrides",
         "owner",
         "owner_heading",
         "owner_in_article",
@@ -868,7 +870,7 @@ class _Walk:
         "svg_paint",
     )
 
-    def __init__(self, root: Any, article_root: Any, article_head: frozenset[Any] = frozenset(), quirks: bool = False) -> None:
+    def __init__(self, root: Any, article_root: Any, article_head: frozenset[Any] = frozenset(), quirks: bool = False, overrides: bool = True) -> None:
         self.root = root
         self.article_root = article_root
         # Where the article region starts: the article root, and the outermost elements of the
@@ -884,6 +886,8 @@ class _Walk:
         self.styled = self.style.styled
         # The words the page's CSS generates before and after elements (`::before`, `::after`).
         self.generated = self.style.generated
+        # Whether the page may lay letters out in reverse (`bidi_override`): most pages cannot.
+        self.overrides = overrides
         self.items: list[Item] = []
         self.ids: dict[str, Any] | None = None  # the page's ids, read when an <svg> first asks (`_by_id`)
         # The <details> an earlier one of their exclusive accordion closes, read when an open one is met.
@@ -950,6 +954,8 @@ class _Walk:
             return
         if text != "\n":
             text = text.replace("\r", " ").replace("\n", " ")
+        if self.overrides and bidi_override.reversed_by_override(element.getparent() if tail else element, self.style):
+            text = bidi_override.as_seen(text)
         if self.byline_break:
             self.byline_break = False
             _mark_seams(self.open_bylines, text)

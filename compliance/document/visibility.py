@@ -39,7 +39,8 @@ properties filled in where a hiding property uses `var()`, math functions worked
   effect is hidden too (`-webkit-text-fill-color`, when set, is the text's colour); a `filter` of
   colour steps paints the text and the backgrounds set inside it (`colour_filters`), and an image
   it paints one colour that cannot be told from the background is not seen; a text shadow off
-  every screen or blurred far wider than the glyphs shows nothing of them (`text_shadows`);
+  every screen or blurred far wider than the glyphs shows nothing of them (`text_shadows`); and
+  text a `filter: blur()` in force smears by half its font size or more is unreadable (`filter_blur`);
 - a `letter-spacing` of -0.5em or less of the font size: the letters pile up (`_SQUEEZED_SPACING_EMS`);
 - in a block box one line high that clips its overflow (`clipping.one_line_box`), the blocks
   in normal flow that start after its first line (which text, a no-break space or another
@@ -95,7 +96,19 @@ import struct
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
-from compliance.document import blending, colour_filters, colour_scheme, containment, css_colour, masking, offsets, projection, references, text_shadows
+from compliance.document import (
+    blending,
+    colour_filters,
+    colour_scheme,
+    containment,
+    css_colour,
+    filter_blur,
+    masking,
+    offsets,
+    projection,
+    references,
+    text_shadows,
+)
 from compliance.document.animation import ANIMATION_PROPERTIES, Keyframes, end_state, page_keyframes
 from compliance.document.clipping import (
     INLINE_BOX_DISPLAYS,
@@ -266,6 +279,9 @@ class Rendering(NamedTuple):
     `indent`: a `text-indent` an ancestor of `display: contents` passes on, which its content
     inherits and each block container in it applies to its first line (see `_inherited_indent`);
     None when there is none.
+    `blur`: the radius in CSS pixels that the `filter: blur()`s of the element and its ancestors
+    blur its content by together (`filter_blur.composed`); text blurred by half its font size or
+    more cannot be read (`filter_blur.unreadable`).
     """
 
     hidden: bool = False
@@ -291,6 +307,7 @@ class Rendering(NamedTuple):
     indent: Declaration | None = None
     blend: blending.Blend | None = None
     masked: bool = False
+    blur: float = 0.0
 
     @property
     def shows_boxes(self) -> bool:
@@ -300,7 +317,12 @@ class Rendering(NamedTuple):
     @property
     def shows_text(self) -> bool:
         """True when text inside is on screen and readable."""
-        return self.shows_boxes and not self.text_hidden and not self.blends_in and not self.squeezed and not self.masked
+        return self.shows_boxes and not self.text_hidden and not self.blends_in and not self.squeezed and not self.masked and not self.blurred
+
+    @property
+    def blurred(self) -> bool:
+        """True when a `filter: blur()` in force smears the text past reading (`filter_blur.unreadable`)."""
+        return self.blur > 0 and filter_blur.unreadable(self.blur, self.font_px)
 
     @property
     def squeezed(self) -> bool:
@@ -497,6 +519,12 @@ def _dark_scheme(root: Any, sheets: tuple[str, ...], inline: Sequence[str]) -> t
     if _may_paint_behind_text(root, unschemed, others, scheme_read=True):
         return None, colour_scheme.DARK_CANVAS_TEXT
     return colour_scheme.DARK_CANVAS, colour_scheme.DARK_CANVAS_TEXT
+
+
+def _blurs_by_filter(sheets: tuple[str, ...], inline: tuple[str, ...]) -> bool:
+    """True when a `filter` of the page's `<style>` blocks or `style` attributes (their values
+    `inline`) may blur (`filter_blur.may_blur`), which smears text by its font size."""
+    return any(filter_blur.may_blur(values) for values in _filters_of(sheets, inline))
 
 
 # A page's CSS that may set a text shadow (a cheap test of its text, that most pages fail).
@@ -893,8 +921,9 @@ class PageStyle:
         if not families:
             return cls({}, True) if overflow_shown else _NO_PAGE_STYLE
         rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
-        # A blurred text shadow thins by the font size of its glyphs: every font size is read.
-        every_font = _blurs_text_shadows(tuple(sheets), tuple(inline))
+        # A blurred text shadow thins by the font size of its glyphs, and a blur filter smears
+        # text by it: every font size is read.
+        every_font = _blurs_text_shadows(tuple(sheets), tuple(inline)) or _blurs_by_filter(tuple(sheets), tuple(inline))
         families |= {"font"} if every_font else set()
         matched = _match_rules(
             rules, families, tuple(sheets), index, canvas, clipping, every_colour=bool(hints) or default_text is not None, every_font=every_font
@@ -1474,7 +1503,7 @@ def _fades_or_recolours(declaration: Declaration) -> bool:
     if level is not None and level <= NEAR_ZERO_OPACITY:
         return True
     if declaration.name in colour_filters.FILTER_PROPERTIES:
-        return bool(colour_filters.colour_filter(declaration.values))
+        return bool(colour_filters.colour_filter(declaration.values)) or filter_blur.may_blur(declaration.values)
     return masking.may_mask_away(declaration)
 
 
@@ -2851,6 +2880,7 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
             return HIDDEN
         clip = moved.clip
     one_line = element if _shows_one_line(element, tag, judged, font_px, style) else parent.one_line
+    root_font_px = font_px if tag == "html" else parent.root_font_px
     return Rendering(
         False,
         invisible,
@@ -2868,13 +2898,22 @@ def render(element: Any, tag: str, parent: Rendering, style: PageStyle) -> Rende
         one_line,
         outline,
         fading,
-        font_px if tag == "html" else parent.root_font_px,
+        root_font_px,
         *_narrow_and_span(judged, element, tag, parent, style),
         chain,
         indent,
         blend,
         _masked(judged, parent.masked),
+        _blur(judged, parent.blur, font_px, root_font_px),
     )
+
+
+def _blur(judged: Mapping[str, Declaration], inherited: float, font_px: float, root_px: float) -> float:
+    """The blur radius in CSS pixels in force on the element's content: its own `filter`'s
+    `blur()`s inside its ancestors' (`Rendering.blur`). When `filter` and `-webkit-filter` are
+    both set (which of the aliases wins is not known here), the smaller; a radius not read is none."""
+    own = [filter_blur.radius_px(judged[name].values, font_px, root_px) for name in colour_filters.FILTER_PROPERTIES if name in judged]
+    return filter_blur.composed(inherited, min(radius or 0.0 for radius in own)) if own else inherited
 
 
 # The displays of a block container, whose first line a `text-indent` indents.
