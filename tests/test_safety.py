@@ -211,6 +211,10 @@ def test_an_internal_error_ends_the_run_with_an_exit_3_line_and_is_not_counted_a
     assert text.out.splitlines()[-1] == "1 file checked; 1 error; 3 not checked"
     alone = cli("check", str(folder / "crash-1.html"))
     assert alone.err.splitlines()[-1] == "exit 3: 1 document not checked (an internal error or a killed worker, above)"
+    # A baseline run keeps check's closing line for exit 3, as for exit 2.
+    baseline = cli("baseline", "create", "--output", str(tmp_path / "baseline.json"), str(folder))
+    assert baseline.code == BUG
+    assert baseline.err.splitlines()[-1] == "exit 3: 2 documents not checked (an internal error or a killed worker, above)"
 
 
 def test_a_run_without_an_internal_error_counts_none_and_has_no_exit_3_line(cli: Any, tmp_path: Path) -> None:
@@ -265,7 +269,7 @@ def test_max_bytes_applies_to_each_payload_and_reading_is_one_payload_at_a_time(
     assert isinstance(first, CmsArticle) and first.name == "s#1 (small)"
     assert stream.tell() < 1000  # the rest of the stream is not read yet
     rest = list(payloads)
-    assert rest[0] == CmsProblem("s#2", "line 2 is more than --max-bytes 1,000 bytes; not checked")
+    assert rest[0] == CmsProblem("s#2", "line 2 is more than --max-bytes 1,000 bytes; not checked — raise --max-bytes (or 0 for no limit) to check it")
     assert isinstance(rest[1], CmsArticle) and rest[1].name == "s#3 (small)"
 
 
