@@ -1116,7 +1116,7 @@ def _rewrite_baseline(mode: Literal["create", "update", "prune"], file: Path, pa
     # Findings are what a baseline records, not a failure; unread inputs, a run that checked
     # nothing (no file written) and bugs keep their exit codes, with check's closing line.
     code = status.exit_code()
-    if code == USER_ERROR:
+    if code in (USER_ERROR, BUG):
         _say(status.exit_reason() or "")
     raise typer.Exit(OK if code == FINDINGS else code)
 

@@ -19,6 +19,7 @@ from compliance.datatext import as_written
 from compliance.display import visible
 from compliance.errors import InputError, closest
 from compliance.findings import Notice
+from compliance.inputs import RAISE_MAX_BYTES
 
 HTML_FIELDS = ("html", "content", "body", "body_html", "article_html")
 ID_FIELDS = ("id", "path", "url", "slug")
@@ -492,6 +493,11 @@ def shown_start(data: bytes) -> str:
     return visible(data.strip().split(b"\n", 1)[0][:40].decode("utf-8", "surrogateescape").strip())
 
 
+def _line_too_long(number: int, max_bytes: int | None) -> str:
+    # Only a read with a limit stops mid-line, so `max_bytes` is a number here.
+    return f"line {number} is more than --max-bytes {max_bytes:,} bytes; not checked — {RAISE_MAX_BYTES}"
+
+
 def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> Iterator[CmsArticle | CmsProblem]:
     """The articles of a payload read from a stream, one at a time, so memory stays bounded.
 
@@ -512,7 +518,7 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
         if line.strip():
             break
     if not complete:
-        yield CmsProblem(f"{origin}#{number}", f"line {number} is more than --max-bytes {max_bytes:,} bytes; not checked")
+        yield CmsProblem(f"{origin}#{number}", _line_too_long(number, max_bytes))
     else:
         first = _parse_line(line)
         if first is None:
@@ -531,7 +537,7 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
             continue
         name = f"{origin}#{number}"
         if not complete:
-            yield CmsProblem(name, f"line {number} is more than --max-bytes {max_bytes:,} bytes; not checked")
+            yield CmsProblem(name, _line_too_long(number, max_bytes))
             continue
         try:
             obj = loads_payload(line)

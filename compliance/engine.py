@@ -678,6 +678,12 @@ def check_bytes(
     return check_with(data, kind, settings)
 
 
+# The note of a document with nothing in it (white space or a byte-order mark alone too), and
+# the end of the note of one that is binary data (an image, a PDF, NUL and control bytes).
+EMPTY_NOTE = "not checked: the file is empty"
+NOT_AN_ARTICLE = ", not an article"
+
+
 def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -> Report:
     """`check_bytes` with its settings as one value (what the runner builds once per file); the
     article may also be given as text (the API's `check_html(str)`), which is not decoded."""
@@ -685,14 +691,14 @@ def check_with(data: bytes | str, kind: DocumentKind, settings: CheckSettings) -
     # and control characters, as bytes are after a byte-order mark.
     binary = binary_kind(data) if isinstance(data, bytes) else binary_text(data)
     if binary is not None:
-        return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {binary}, not an article"),), checked=False)
+        return Report(path=settings.path, notices=(Notice("skipped", f"not checked: the file is {binary}{NOT_AN_ARTICLE}"),), checked=False)
     # Decoded once: the prefilter and the parse read the same text.
     decoded = as_decoded(data)
     if not decoded.text or decoded.text.isspace():
         # Nothing, white space, or a byte-order mark and nothing else (as an editor saves an
         # empty file: decoding drops the mark). `isspace` stops at the first other character,
         # where `strip` would copy the whole page.
-        return Report(path=settings.path, notices=(Notice("skipped", "not checked: the file is empty"),), checked=False)
+        return Report(path=settings.path, notices=(Notice("skipped", EMPTY_NOTE),), checked=False)
     try:
         return _check_decoded(decoded, kind, settings)
     except InputError as exc:

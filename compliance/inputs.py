@@ -202,7 +202,7 @@ def _walk(directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]]
         return
     key = (info.st_dev, info.st_ino)
     if key in seen:
-        yield Skipped(str(directory), "symbolic link loop, skipped")
+        yield Skipped(str(directory), "symbolic link loop, skipped — nothing to do: the folder it leads to is checked once")
         return
     seen.add(key)
     # Taken off the list one by one: an entry keeps its stat result once asked, and a directory
@@ -222,14 +222,19 @@ def _walk(directory: Path, kind: DocumentKind | None, seen: set[tuple[int, int]]
         if not stat.S_ISDIR(target.st_mode) and child.suffix.lower() not in ARTICLE_SUFFIXES:
             continue
         if entry.is_symlink() and not _inside(os.path.realpath(child), roots):
-            yield Skipped(str(child), f"not checked: a symbolic link to {file_type(target.st_mode)} outside the directories given, not followed")
+            outside = f"a symbolic link to {file_type(target.st_mode)} outside the directories given, not followed"
+            yield Skipped(str(child), f"not checked: {outside} — give the link as a path to check what it leads to")
         elif stat.S_ISDIR(target.st_mode):
             yield from _walk(child, kind, seen, roots)
         elif not stat.S_ISREG(target.st_mode):
-            yield Skipped(str(child), f"not checked: {file_type(target.st_mode)}, not a regular file")
+            yield Skipped(str(child), f"not checked: {file_type(target.st_mode)}, not a regular file — {LEAVE_OUT}")
         else:
             yield Source(str(child), kind_for(str(child), kind), child)
 
+
+# What to do about a file skipped on purpose, said in the same line as the note (" — " and the remedy).
+LEAVE_OUT = "leave it out with --exclude or the config's exclude"
+RAISE_MAX_BYTES = "raise --max-bytes (or 0 for no limit) to check it"
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 _CHUNK = 1024 * 1024

@@ -18,13 +18,15 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 from compliance.config import ConfigLayer, RuleAdjustment, Settings, left_out_by, left_out_change, resolve
 from compliance.configfiles import ConfigFinder, read_baseline, read_config
 from compliance.document import DocumentKind
-from compliance.engine import CheckSettings, check_with
+from compliance.engine import EMPTY_NOTE, NOT_AN_ARTICLE, CheckSettings, check_with
 from compliance.errors import CheckError, ConfigError, InputError, Terminated, UserError, closest, config_error
 from compliance.exitcodes import BUG, FINDINGS, OK, USER_ERROR
 from compliance.findings import Notice, Report, Severity
 from compliance.fixtemplates import check_metadata
 from compliance.inputs import (
     DEFAULT_MAX_BYTES,
+    LEAVE_OUT,
+    RAISE_MAX_BYTES,
     STDIN,
     NotRegular,
     Skipped,
@@ -408,7 +410,7 @@ class Runner:
             report = check_with(data, kind, self._settings(display, plan, meta=self.options.meta, default_meta=read_sidecar_meta(source), article=source.file))
             return report, self.options.fail_on or plan.settings.fail_on
 
-        return self._isolated(display, work)
+        return _with_remedy(self._isolated(display, work), stdin=source.path == STDIN)
 
     def fix(self, source: Source) -> tuple[FileResult, FixPlan | None, bytes | None]:
         """One file's fix plan, checked as `check` checks it (same settings, metadata, original and
@@ -430,7 +432,7 @@ class Runner:
             plans.append(fix_plan)
             return fix_plan.after, self.options.fail_on or plan.settings.fail_on
 
-        return self._isolated(display, work), (plans[0] if plans else None), (read[0] if read else None)
+        return _with_remedy(self._isolated(display, work), stdin=source.path == STDIN), (plans[0] if plans else None), (read[0] if read else None)
 
     def check_fixture(self, source: Source, packs: Sequence[Pack]) -> tuple[FileResult, Expectations | None]:
         """A rule-test fixture, checked as any document is; its expectations name the packs and meta."""
@@ -486,7 +488,13 @@ class Runner:
         try:
             report, threshold = work()
         except (TooLarge, NotRegular) as exc:
-            return FileResult(Report(path=name, notices=(Notice("skipped" if isinstance(exc, NotRegular) else "too-large", str(exc)),), checked=False))
+            # A walk skips what is not a regular file before it is read: this one was named.
+            notice = (
+                Notice("skipped", f"{exc} — leave it out of the paths given")
+                if isinstance(exc, NotRegular)
+                else Notice("too-large", f"{exc} — {RAISE_MAX_BYTES}")
+            )
+            return FileResult(Report(path=name, notices=(notice,), checked=False))
         except InputError as exc:
             # At its place in the file when it has one (a front matter key given twice), as the
             # error line says it and `api.check_bytes` does: a report read alone (the API's) has no other.
@@ -550,7 +558,7 @@ class Runner:
             try:
                 stream = stack.enter_context(open_source(source))
             except NotRegular as exc:
-                yield FileResult(Report(path=display, notices=(Notice("skipped", str(exc)),), checked=False))
+                yield FileResult(Report(path=display, notices=(Notice("skipped", f"{exc} — {LEAVE_OUT}"),), checked=False))
                 return
             payloads = read_payloads(stream, display, max_bytes=limit)
             while True:
@@ -1268,6 +1276,27 @@ def _portable(cause: BaseException) -> BaseException:
     return cause
 
 
+def _with_remedy(result: FileResult, *, stdin: bool) -> FileResult:
+    """A file the check skipped on purpose as no article (binary data, empty: notice `skipped`),
+    its note ending with what to do (" — leave it out with --exclude …"); stdin's note asks for an
+    article instead. Not in `check_with`, which the API and the server share: there the remedy is
+    the caller's. Any other result as it is: a checked file pays one test."""
+    report = result.report
+    if report.checked or not report.notices:
+        return result
+    first = report.notices[0]
+    if first.code != "skipped" or not (first.message == EMPTY_NOTE or first.message.endswith(NOT_AN_ARTICLE)):
+        return result
+    if stdin:
+        remedy = "give an article (HTML, Markdown or plain text) on stdin"
+    elif first.message == EMPTY_NOTE:
+        remedy = f"write the article in it, or {LEAVE_OUT}"
+    else:
+        remedy = LEAVE_OUT
+    noted = dataclasses.replace(first, message=f"{first.message} — {remedy}")
+    return dataclasses.replace(result, report=dataclasses.replace(report, notices=(noted, *report.notices[1:])))
+
+
 def skipped_result(item: Skipped) -> FileResult:
     """What a run reports for what its walk met and could not check: a notice for a skipped file
     (the exit code stays as it is), an input error for one that could not be read at all (an
@@ -1334,8 +1363,11 @@ class RunStatus(NamedTuple):
         """The last line of a run that exits 1 or 2, saying why: `exit 1: 3 errors`,
         `exit 1: 12 warnings > --max-warnings 10`, `exit 1: 2 documents match no pack (--require-pack; first: notes.txt)`,
         `exit 2: 1 document not checked (errors above)`, `exit 2: nothing checked: <stdin>: not
-        checked: the file is empty`. None for exits 0 and 3."""
+        checked: the file is empty`, `exit 3: 1 document not checked (an internal error or a killed
+        worker, above)`. None for exit 0."""
         code = self.exit_code(max_warnings=max_warnings, nothing_checked_passes=nothing_checked_passes)
+        if code == BUG:
+            return f"exit 3: {_plural(self.bugs, 'document')} not checked (an internal error or a killed worker, above)"
         if code == USER_ERROR:
             if self.input_errors:
                 return f"exit 2: {_plural(self.input_errors, 'document')} not checked (errors above)"

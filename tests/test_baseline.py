@@ -191,8 +191,8 @@ def test_a_check_of_files_the_baseline_does_not_record_from_its_folder_does_not_
 @pytest.mark.parametrize(
     ("paths", "stdin", "reason"),
     [
-        (["-"], b"", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
-        (["-"], b"\xef\xbb\xbf", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
+        (["-"], b"", "exit 2: nothing checked: <stdin>: not checked: the file is empty — give an article (HTML, Markdown or plain text) on stdin"),
+        (["-"], b"\xef\xbb\xbf", "exit 2: nothing checked: <stdin>: not checked: the file is empty — give an article (HTML, Markdown or plain text) on stdin"),
         (["/dev/null"], None, "exit 2: nothing checked: /dev/null: not checked: a character device, not a regular file"),
         (["desk"], None, "exit 2: nothing checked: all 2 documents were skipped (first: desk/"),
     ],
@@ -219,7 +219,10 @@ def test_an_update_or_prune_that_checked_nothing_exits_2_and_leaves_the_baseline
     for mode in ("update", "prune"):
         run = cli("baseline", mode, "--baseline", "baseline.json", "empty.html")
         assert (run.code, run.out) == (2, ""), run.err
-        assert run.err.splitlines()[-1] == "exit 2: nothing checked: empty.html: not checked: the file is empty"
+        assert run.err.splitlines()[-1] == (
+            "exit 2: nothing checked: empty.html: not checked: the file is empty"
+            " — write the article in it, or leave it out with --exclude or the config's exclude"
+        )
         assert (tmp_path / "baseline.json").read_bytes() == before
 
 

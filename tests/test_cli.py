@@ -78,9 +78,13 @@ def test_binary_and_empty_files_are_skipped_with_a_notice(cli: Any, tmp_path: Pa
 )
 def test_nul_bytes_after_a_byte_order_mark_are_skipped_as_binary_and_nothing_checked_exits_2(cli: Any, tmp_path: Path, name: str, data: bytes) -> None:
     path = write(tmp_path, name, data)
-    for run in (cli("check", str(path)), cli("check", "-", "--stdin-filename", name, stdin=data)):
+    # The note says what to do: a file is left out of the run, stdin is given an article.
+    for run, remedy in (
+        (cli("check", str(path)), "leave it out with --exclude or the config's exclude"),
+        (cli("check", "-", "--stdin-filename", name, stdin=data), "give an article (HTML, Markdown or plain text) on stdin"),
+    ):
         assert run.code == 2
-        assert run.err.endswith("not checked: the file is binary data (NUL and control bytes), not an article\n")
+        assert run.err.endswith(f"not checked: the file is binary data (NUL and control bytes), not an article — {remedy}\n")
         # Nothing was checked: the summary says so, not "no problems".
         assert run.out.splitlines()[-1] == "0 files checked; 1 not checked"
 

@@ -64,7 +64,12 @@ def test_control_byte_runs_shaped_like_utf16_or_utf32_are_skipped_as_binary(cli:
     result = cli("check", "--format", "json", str(story))
     entry = result.json()["files"][0]
     assert entry["checked"] is False
-    assert entry["notices"] == [{"code": "skipped", "message": "not checked: the file is binary data (NUL and control bytes), not an article"}]
+    assert entry["notices"] == [
+        {
+            "code": "skipped",
+            "message": "not checked: the file is binary data (NUL and control bytes), not an article — leave it out with --exclude or the config's exclude",
+        }
+    ]
     assert result.code == 2
 
 

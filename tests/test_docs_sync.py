@@ -59,3 +59,16 @@ def test_every_format_is_documented(cli: Any) -> None:
         assert f"`{name}`" in README, name
     for name in re.findall(r"\[(?:text|json)\|[a-z|-]+\]", shown)[0].strip("[]").split("|"):
         assert f"`{name}`" in README, name
+
+
+def test_the_readme_names_every_error_code_of_the_http_api() -> None:
+    # docs/serve.md's table is the full list; the README's summary of it leaves none out, so a
+    # client written from the README handles each (a 415 for a gzip body, a 405 for a GET).
+    serve = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8").split("\n## Errors", 1)[1].split("\n## ", 1)[0]
+    answers = set(re.findall(r"^\| (\d{3}) \| `([a-z-]+)`", serve, re.MULTILINE))
+    assert ("405", "method-not-allowed") in answers and ("415", "unsupported-content-encoding") in answers
+    summary = README.split("Errors are JSON with a stable code:", 1)[1].split("\n\n", 1)[0]
+    missing = {(status, code) for status, code in answers if not re.search(rf"{status} \([^)]*`{code}`", summary, re.DOTALL) and f"`{code}`" not in summary}
+    assert missing == set()
+    for status, _ in answers:
+        assert status in summary, status

@@ -276,7 +276,9 @@ def test_binary_files_are_skipped_not_parsed(cli: Any, tmp_path: Path, name: str
     path = write(tmp_path, name, content)
     entry = cli("check", "--format", "json", str(path)).json()["files"][0]
     assert entry["checked"] is False
-    assert entry["notices"] == [{"code": "skipped", "message": f"not checked: the file is {reason}, not an article"}]
+    assert entry["notices"] == [
+        {"code": "skipped", "message": f"not checked: the file is {reason}, not an article — leave it out with --exclude or the config's exclude"}
+    ]
 
 
 def test_a_stray_nul_byte_does_not_make_an_article_binary(packs: list[Pack]) -> None:
@@ -307,7 +309,7 @@ def test_symlink_loops_and_dangling_links_in_a_directory_scan(cli: Any, tmp_path
     run = cli("check", "--format", "json", str(root))
     files = {Path(f["path"]).name: f for f in run.json()["files"]}
     assert files["good.html"]["checked"] is True
-    assert files["loop"]["notices"][0]["message"] == "symbolic link loop, skipped"
+    assert files["loop"]["notices"][0]["message"] == "symbolic link loop, skipped — nothing to do: the folder it leads to is checked once"
     assert files["gone.html"]["notices"][0]["code"] == "unreadable"
     assert run.code == 2
     assert "gone.html: cannot read file" in run.err

@@ -440,15 +440,20 @@ def test_config_show_on_a_missing_path_is_an_error(cli: Any) -> None:
 @pytest.mark.parametrize(
     ("args", "stdin", "reason"),
     [
-        (["-"], b"", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
+        (["-"], b"", "exit 2: nothing checked: <stdin>: not checked: the file is empty — give an article (HTML, Markdown or plain text) on stdin"),
         # A byte-order mark and nothing else (UTF-8, UTF-16), as an editor saves an empty file.
-        (["-"], b"\xef\xbb\xbf", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
-        (["-"], b"\xff\xfe\x20\x00\x0a\x00", "exit 2: nothing checked: <stdin>: not checked: the file is empty"),
-        (["/dev/null"], None, "exit 2: nothing checked: /dev/null: not checked: a character device, not a regular file"),
+        (["-"], b"\xef\xbb\xbf", "exit 2: nothing checked: <stdin>: not checked: the file is empty — give an article (HTML, Markdown or plain text) on stdin"),
+        (
+            ["-"],
+            b"\xff\xfe\x20\x00\x0a\x00",
+            "exit 2: nothing checked: <stdin>: not checked: the file is empty — give an article (HTML, Markdown or plain text) on stdin",
+        ),
+        (["/dev/null"], None, "exit 2: nothing checked: /dev/null: not checked: a character device, not a regular file — leave it out of the paths given"),
         (
             ["--max-bytes", "100", "samples/dcnf/no-logo.html"],
             None,
-            "exit 2: nothing checked: samples/dcnf/no-logo.html: not checked: 25,961 bytes is more than",
+            "exit 2: nothing checked: samples/dcnf/no-logo.html: not checked: 25,961 bytes is more than --max-bytes 100"
+            " — raise --max-bytes (or 0 for no limit) to check it",
         ),
         (["--input-kind", "cms-json", "-"], b"", "exit 2: 1 document not checked (errors above)"),
     ],

@@ -154,3 +154,12 @@ def test_a_staged_name_that_looks_like_an_option_is_an_article_not_an_option(cli
     # Both staged files were checked: the first fails, the second (not the short option -q) passes.
     assert "--output=json=victim.html  [dcnf]" in run.out and "dcnf/logo" in run.out
     assert "-q.html  [dcnf]" in run.out
+
+
+def test_the_readme_shows_the_documented_recipe_as_written() -> None:
+    # A user who reads only the README sets the hook up from it: the same file, not a variant.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [block.split("```", 1)[0] for block in readme.split("```yaml\n")[1:]]
+    shown = [block for block in blocks if "hooks:" in block]
+    assert shown == [_recipe()]
+    assert "docs/output-formats.md#pre-commit" in readme

@@ -95,11 +95,14 @@ def test_devices_fifos_and_links_out_of_the_folder_are_skipped_with_a_notice(cli
     run = cli("check", "--format", "json", str(folder))
     files = {Path(f["path"]).name: f for f in run.json()["files"]}
     assert files["good.html"]["checked"] and files["good.html"]["packs"] == ["dcnf"]
-    assert files["zero.html"]["notices"][0]["message"] == "not checked: a symbolic link to a character device outside the directories given, not followed"
+    follow = " — give the link as a path to check what it leads to"
+    zero = files["zero.html"]["notices"][0]["message"]
+    assert zero == f"not checked: a symbolic link to a character device outside the directories given, not followed{follow}"
     assert files["random.html"]["notices"][0]["message"].startswith("not checked: a symbolic link to a character device")
-    assert files["pipe.html"]["notices"][0] == {"code": "skipped", "message": "not checked: a FIFO (named pipe), not a regular file"}
-    assert files["root"]["notices"][0]["message"] == "not checked: a symbolic link to a directory outside the directories given, not followed"
-    assert files["inside"]["notices"][0]["message"] == "symbolic link loop, skipped"
+    leave_out = "leave it out with --exclude or the config's exclude"
+    assert files["pipe.html"]["notices"][0] == {"code": "skipped", "message": f"not checked: a FIFO (named pipe), not a regular file — {leave_out}"}
+    assert files["root"]["notices"][0]["message"] == f"not checked: a symbolic link to a directory outside the directories given, not followed{follow}"
+    assert files["inside"]["notices"][0]["message"] == "symbolic link loop, skipped — nothing to do: the folder it leads to is checked once"
     assert run.code == 0
 
 
@@ -137,12 +140,102 @@ def test_a_link_to_nothing_is_named_as_such(cli: Any, tmp_path: Path) -> None:
     ]
 
 
+LEAVE_OUT = "leave it out with --exclude or the config's exclude"
+
+
+def test_a_file_skipped_on_purpose_says_what_to_do_in_every_format_that_shows_its_note(cli: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "desk"
+    write(folder, "long.html", NO_LOGO)  # over the --max-bytes given below
+    write(folder, "logo.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(folder, "terms.html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    write(folder, "blank.md", b"\xef\xbb\xbf  \n")  # an editor's empty file: a byte-order mark and white space
+    write(folder, "empty.txt", b"")
+    write(folder, "ok.html", COMPLIANT)
+    limit = str(len(COMPLIANT) + 1)
+    sarif, junit = tmp_path / "r.sarif", tmp_path / "r.xml"
+    run = cli("check", "--max-bytes", limit, "--format", "json", "-o", f"sarif={sarif}", "-o", f"junit={junit}", str(folder))
+    assert run.code == 0
+    notes = {Path(f["path"]).name: [n["message"] for n in f["notices"]] for f in run.json()["files"]}
+    wanted = {
+        "long.html": f"not checked: {len(NO_LOGO):,} bytes is more than --max-bytes {int(limit):,} — raise --max-bytes (or 0 for no limit) to check it",
+        "logo.html": f"not checked: the file is a PNG image, not an article — {LEAVE_OUT}",
+        "terms.html": f"not checked: the file is a PDF document, not an article — {LEAVE_OUT}",
+        "blank.md": f"not checked: the file is empty — write the article in it, or {LEAVE_OUT}",
+        "empty.txt": f"not checked: the file is empty — write the article in it, or {LEAVE_OUT}",
+    }
+    assert {name: notes[name] for name in wanted} == {name: [note] for name, note in wanted.items()}
+    # A checked file's notes are as they were: no remedy for what was not skipped.
+    assert notes["ok.html"] and not any(" — leave it out" in note or "raise --max-bytes" in note for note in notes["ok.html"])
+    # The same line in the CI formats that show the note, and in the editor's text.
+    sarif_text, junit_text = sarif.read_text(encoding="utf-8"), junit.read_text(encoding="utf-8")
+    text = cli("check", "--max-bytes", limit, str(folder)).out
+    for note in wanted.values():
+        assert json.dumps(note, ensure_ascii=False) in sarif_text
+        assert f'message="{note}"' in junit_text
+        assert f"  note: {note}\n" in text
+
+
+def test_the_library_notes_name_no_command_line_option() -> None:
+    # The remedies name options of `syndcheck check`: a caller of the Python API (which the HTTP
+    # API shares) gets the fact only, as before.
+    from compliance.api import check_bytes
+
+    for data, note in ((b"", "not checked: the file is empty"), (b"\x89PNG\r\n\x1a\n\x00", "not checked: the file is a PNG image, not an article")):
+        report = check_bytes(("story.html", data))
+        assert [n.message for n in report.notices] == [note]
+
+
+def test_an_internal_error_ends_the_run_with_an_exit_3_line_and_is_not_counted_as_skipped(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance import runner
+
+    real = runner.check_with
+
+    def crash_on_some(data: Any, kind: Any, settings: Any) -> Any:
+        if "crash" in Path(settings.path).name:
+            raise RuntimeError("boom")
+        return real(data, kind, settings)
+
+    monkeypatch.setattr(runner, "check_with", crash_on_some)
+    folder = tmp_path / "desk"
+    write(folder, "crash-1.html", NO_LOGO)
+    write(folder, "crash-2.html", COMPLIANT)
+    write(folder, "empty.html", b"")
+    write(folder, "story.html", NO_LOGO)
+    run = cli("check", "--format", "json", str(folder))
+    assert run.code == BUG
+    assert run.err.splitlines()[-1] == "exit 3: 2 documents not checked (an internal error or a killed worker, above)"
+    summary = run.json()["summary"]
+    assert (summary["files"], summary["checked"], summary["skipped"], summary["internal_errors"]) == (4, 1, 1, 2)
+    # The text summary line counts both among the files not checked.
+    text = cli("check", str(folder))
+    assert text.out.splitlines()[-1] == "1 file checked; 1 error; 3 not checked"
+    alone = cli("check", str(folder / "crash-1.html"))
+    assert alone.err.splitlines()[-1] == "exit 3: 1 document not checked (an internal error or a killed worker, above)"
+    # A baseline run keeps check's closing line for exit 3, as for exit 2.
+    baseline = cli("baseline", "create", "--output", str(tmp_path / "baseline.json"), str(folder))
+    assert baseline.code == BUG
+    assert baseline.err.splitlines()[-1] == "exit 3: 2 documents not checked (an internal error or a killed worker, above)"
+
+
+def test_a_run_without_an_internal_error_counts_none_and_has_no_exit_3_line(cli: Any, tmp_path: Path) -> None:
+    write(tmp_path, "empty.html", b"")
+    write(tmp_path, "story.html", NO_LOGO)
+    run = cli("check", "--format", "json", str(tmp_path))
+    assert run.code == 1
+    assert (run.json()["summary"]["skipped"], run.json()["summary"]["internal_errors"]) == (1, 0)
+    assert not any(line.startswith("exit 3") for line in run.err.splitlines())
+
+
 def test_a_device_or_fifo_given_by_name_is_skipped_not_read(cli: Any, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.html"
     os.mkfifo(fifo)
     run = cli("check", "--format", "json", "/dev/zero", str(fifo))
     notices = [f["notices"][0]["message"] for f in run.json()["files"]]
-    assert notices == ["not checked: a character device, not a regular file", "not checked: a FIFO (named pipe), not a regular file"]
+    # Named, not met in a walk: the remedy is not to name it (--exclude leaves named files alone).
+    assert notices == [
+        "not checked: a character device, not a regular file — leave it out of the paths given",
+        "not checked: a FIFO (named pipe), not a regular file — leave it out of the paths given",
+    ]
 
 
 class _Endless(io.RawIOBase):
@@ -176,7 +269,7 @@ def test_max_bytes_applies_to_each_payload_and_reading_is_one_payload_at_a_time(
     assert isinstance(first, CmsArticle) and first.name == "s#1 (small)"
     assert stream.tell() < 1000  # the rest of the stream is not read yet
     rest = list(payloads)
-    assert rest[0] == CmsProblem("s#2", "line 2 is more than --max-bytes 1,000 bytes; not checked")
+    assert rest[0] == CmsProblem("s#2", "line 2 is more than --max-bytes 1,000 bytes; not checked — raise --max-bytes (or 0 for no limit) to check it")
     assert isinstance(rest[1], CmsArticle) and rest[1].name == "s#3 (small)"
 
 
@@ -332,11 +425,15 @@ def test_a_killed_worker_says_what_happened_and_what_to_do_not_please_report(cli
     killed = str(tmp_path / "story-03.html")
     assert run.err.splitlines() == [
         f"syndcheck: error: {killed}: not checked: the worker process checking it was killed (by a signal, or by the system's out-of-memory killer)"
-        " — check it again alone (--jobs 1), or give the run more memory; the run exits 3"
+        " — check it again alone (--jobs 1), or give the run more memory; the run exits 3",
+        "exit 3: 1 document not checked (an internal error or a killed worker, above)",
     ]
     files = {f["path"]: f for f in run.json()["files"]}
     assert files[killed]["checked"] is False and files[killed]["notices"][0]["code"] == "internal-error"
     assert sum(f["checked"] for f in files.values()) == 9
+    # A crash is not a skip: the summary counts it apart, for a dashboard that reads only the summary.
+    summary = run.json()["summary"]
+    assert (summary["checked"], summary["skipped"], summary["internal_errors"]) == (9, 0, 1)
 
 
 # --- documents that take too long ------------------------------------------------------------

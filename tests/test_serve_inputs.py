@@ -421,3 +421,16 @@ def test_what_is_not_a_payload_is_quoted_through_the_output_sanitiser(cli: Any, 
     run = cli("check", "--input-kind", "cms-json", str(file))
     assert run.code == 2 and shown in run.err
     assert "\ufffd" not in run.err + run.out and "\x1b" not in run.err + run.out
+
+
+# -- a method an endpoint does not take --
+
+
+@pytest.mark.parametrize(("method", "path"), [("GET", "/v1/check"), ("PUT", "/v1/check"), ("DELETE", "/v1/check"), ("POST", "/v1/packs")])
+def test_a_method_the_endpoint_does_not_take_is_405_naming_those_it_does(client: TestClient, method: str, path: str) -> None:
+    answer = client.request(method, path)
+    assert answer.status_code == 405
+    assert answer.json()["error"]["code"] == "method-not-allowed"
+    assert answer.json()["error"]["message"] == f"{method} is not allowed on {path}"
+    allowed = {m.strip() for m in answer.headers["allow"].split(",")}
+    assert ("POST" in allowed) is (path == "/v1/check") and method not in allowed

@@ -15,7 +15,11 @@ class Summary(NamedTuple):
     checked: int = 0
     with_findings: int = 0
     without_pack: int = 0
+    # Not checked on purpose or for want of a readable input (empty, binary, over --max-bytes, unreadable);
+    # a file not checked because of an internal error (a bug, a killed worker: exit 3) is counted
+    # in `internal_errors` instead, so that a crash never reads as a skip.
     skipped: int = 0
+    internal_errors: int = 0
     errors: int = 0
     warnings: int = 0
     infos: int = 0
@@ -34,13 +38,15 @@ class Summary(NamedTuple):
     def add(self, report: Report) -> Summary:
         """This summary with one more report counted."""
         no_pack = report.checked and not report.packs
+        crashed = not report.checked and any(notice.code == "internal-error" for notice in report.notices)
         not_compared = [rule for notice in report.notices for rule in notice.not_compared]
         return Summary(
             files=self.files + 1,
             checked=self.checked + (1 if report.checked else 0),
             with_findings=self.with_findings + (1 if report.findings else 0),
             without_pack=self.without_pack + (1 if no_pack else 0),
-            skipped=self.skipped + (0 if report.checked else 1),
+            skipped=self.skipped + (0 if report.checked or crashed else 1),
+            internal_errors=self.internal_errors + crashed,
             errors=self.errors + report.count(Severity.ERROR),
             warnings=self.warnings + report.count(Severity.WARNING),
             infos=self.infos + report.count(Severity.INFO),
@@ -60,6 +66,7 @@ class Summary(NamedTuple):
             "with_findings": self.with_findings,
             "without_pack": self.without_pack,
             "skipped": self.skipped,
+            "internal_errors": self.internal_errors,
             "errors": self.errors,
             "warnings": self.warnings,
             "info": self.infos,

@@ -93,10 +93,10 @@ def format_summary(summary: Summary, *, color: bool = False) -> str:
         parts.append(f"{count} rule{'s' if count != 1 else ''} not checked" + (f" in {files} files" if files > 1 else ""))
     if summary.without_pack:
         parts.append(f"{summary.without_pack} with no applicable pack")
-    if summary.skipped:
-        # Skipped (empty, binary) or refused (unreadable, past --time-limit): each file's line says
-        # which, with "[not checked]"; the word here is the same for both.
-        parts.append(f"{summary.skipped} not checked")
+    if summary.skipped or summary.internal_errors:
+        # Skipped (empty, binary), refused (unreadable, past --time-limit) or stopped by an internal
+        # error: each file's line says which, with "[not checked]"; the word here is the same for all.
+        parts.append(f"{summary.skipped + summary.internal_errors} not checked")
     if summary.suppressed:
         parts.append(f"{summary.suppressed} suppressed")
     return "; ".join(parts) + "\n"

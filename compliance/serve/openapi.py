@@ -68,7 +68,7 @@ _FILE = {
 # Metadata keys that hold addresses in the built-in packs' rules and fixes.
 _URL_META_KEYS = ("original_url", "original-url", "logo-url", "logo_url", "canonical_url", "source_url")
 
-_SUMMARY_KEYS = ("files", "checked", "with_findings", "without_pack", "skipped", "errors", "warnings", "info", "passed")
+_SUMMARY_KEYS = ("files", "checked", "with_findings", "without_pack", "skipped", "internal_errors", "errors", "warnings", "info", "passed")
 
 
 def _error(description: str) -> dict[str, Any]:
