@@ -241,3 +241,72 @@ def test_dcnf_passes_reporters_with_its_affiliation(cli: Any, tmp_path: Path, by
     page = _dcnf_page(byline)
     assert _verdict(cli, tmp_path, page, "dcnf", "dcnf/byline") is None
     assert _verdict(cli, tmp_path, page, "dcnf", "dcnf/affiliation") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "institutions"),
+    [
+        # The ideographic comma and a list's middle dot part people as a comma does, with no label.
+        ("李伟、王芳", ("李伟", "王芳"), ("", "")),
+        ("山田太郎、鈴木花子", ("山田太郎", "鈴木花子"), ("", "")),
+        ("陳大文、林小明、黃志強", ("陳大文", "林小明", "黃志強"), ("", "", "")),
+        ("山田太郎・鈴木花子", ("山田太郎", "鈴木花子"), ("", "")),
+        ("김민수·이영희 기자", ("김민수", "이영희"), ("", "")),
+        ("박지훈ㆍ최수진", ("박지훈", "최수진"), ("", "")),
+        ("李伟、王芳，北京大学", ("李伟", "王芳"), ("北京大学", "北京大学")),
+        # Near misses: the dot inside one foreign name, in katakana.
+        ("ジョン・スミス", ("ジョン・スミス",), ("",)),
+        ("記者 ジョン・スミス", ("ジョン・スミス",), ("",)),
+    ],
+)
+def test_cjk_list_separators_part_the_authors(text: str, names: tuple[str, ...], institutions: tuple[str, ...]) -> None:
+    reading = read_byline(text, outlets=CONVERSATION)
+    assert reading is not None
+    assert (reading.names, reading.institutions) == (names, institutions)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "institutions"),
+    [
+        # A closed bracket closes its author's credit: what follows is the next author.
+        ("李伟（北京大学）、王芳", ("李伟", "王芳"), ("北京大学", "")),
+        ("李伟（北京大学）、王芳（清华大学）", ("李伟", "王芳"), ("北京大学", "清华大学")),
+        ("山田太郎（東京大学）・鈴木花子", ("山田太郎", "鈴木花子"), ("東京大学", "")),
+        ("김민수(서울대학교), 이영희", ("김민수", "이영희"), ("서울대학교", "")),
+        ("Li Wei (Peking University), Wang Fang", ("Li Wei", "Wang Fang"), ("Peking University", "")),
+        ("Li Wei (Peking University) · Wang Fang", ("Li Wei", "Wang Fang"), ("Peking University", "")),
+        ("Ana Ruiz (Mayo Clinic) | Ben Cole", ("Ana Ruiz", "Ben Cole"), ("Mayo Clinic", "")),
+        ("Ana Ruiz [Mayo Clinic]; Ben Cole", ("Ana Ruiz", "Ben Cole"), ("Mayo Clinic", "")),
+        ("Ana Ruiz (Mayo Clinic), Ben Cole (Monash University)", ("Ana Ruiz", "Ben Cole"), ("Mayo Clinic", "Monash University")),
+        ("Ana Ruiz (Mayo Clinic), Ben Cole, Yale University", ("Ana Ruiz", "Ben Cole"), ("Mayo Clinic", "Yale University")),
+        ("Ana Ruiz (Mayo Clinic) and Ben Cole", ("Ana Ruiz", "Ben Cole"), ("Mayo Clinic", "")),
+        # Near misses: after the bracket, more of the same author's credit, or nothing.
+        ("Jane Doe (Harvard University), Senior Fellow", ("Jane Doe",), ("Harvard University",)),
+        ("Jane Doe (Harvard University), Mother Jones", ("Jane Doe",), ("Harvard University",)),
+        ("By Jane Doe (AP), WASHINGTON", ("Jane Doe",), ("AP",)),
+        ("Jane Doe (Harvard University)", ("Jane Doe",), ("Harvard University",)),
+        ("Jane Doe (with John Roe), Harvard University", ("Jane Doe", "John Roe"), ("Harvard University", "Harvard University")),
+    ],
+)
+def test_a_name_after_a_closed_bracket_is_the_next_author(text: str, names: tuple[str, ...], institutions: tuple[str, ...]) -> None:
+    reading = read_byline(text, outlets=CONVERSATION)
+    assert reading is not None
+    assert (reading.names, reading.institutions) == (names, institutions)
+
+
+@pytest.mark.parametrize(
+    ("byline", "message"),
+    [
+        ("李伟、王芳", "The byline credits 李伟 and 王芳 but not their institution."),
+        ("山田太郎、鈴木花子", "The byline credits 山田太郎 and 鈴木花子 but not their institution."),
+        ("李伟（北京大学）、王芳", "The byline credits 王芳 but not their institution."),
+        ("山田太郎（東京大学）・鈴木花子", "The byline credits 鈴木花子 but not their institution."),
+        ("김민수(서울대학교), 이영희", "The byline credits 이영희 but not their institution."),
+        ("Li Wei (Peking University), Wang Fang", "The byline credits Wang Fang but not their institution."),
+        ("Li Wei (Peking University) · Wang Fang", "The byline credits Wang Fang but not their institution."),
+        ("李伟（北京大学）、王芳（清华大学）", None),
+        ("Ana Ruiz (Mayo Clinic), Ben Cole (Monash University)", None),
+    ],
+)
+def test_the_conversation_checks_authors_after_cjk_separators_and_brackets(cli: Any, tmp_path: Path, byline: str, message: str | None) -> None:
+    assert _verdict(cli, tmp_path, _conversation_page(byline), "the-conversation", "the-conversation/author-institution") == message

@@ -68,8 +68,10 @@ A bracket right after one of several names is that person's institution alone ("
 (University of X)" gives B's); one written once after them ("A and B, University of X", "A and B,
 both of the University of X") is theirs together. The labels of Chinese, Japanese and Korean
 bylines open a byline as "By" does ("作者：张三", "记者 张三", "文／张三", "記者 山田太郎",
-"기자 김철수", and after the name, "김철수 기자"), and the ideographic comma lists people
-("作者：张三、李四"); a name glued to the reporter's label ("记者张三", "기자김철수") is read
+"기자 김철수", and after the name, "김철수 기자"); the ideographic comma lists people, with a label
+or without ("作者：张三、李四", "李伟、王芳"), as does the middle dot between names in kanji or
+Hangul ("山田太郎・鈴木花子", "김민수·이영희 기자"; between katakana it stays inside one foreign
+name, "ジョン・スミス"); a name glued to the reporter's label ("记者张三", "기자김철수") is read
 when it opens with a common surname, so that the words the label opens ("记者招待会", "기자회견")
 are not. An institution in these scripts ends with an institution's word ("北京大学", "東京大學",
 "中国科学院", "서울대학교", "한국개발연구원") and is parted from the name by a space or a
@@ -79,7 +81,11 @@ fullwidth comma, with a title after it ("김민수 서울대학교 교수", "李
 institution after each, the conjunction of each language the openers know parts them ("Par A,
 Université de Lyon et B", "Por A, Universidad de Chile y B", "Av A, Universitetet i Oslo og
 B"), and a name right after an author and a comma is one more author ("A, Mayo Clinic and B,
-Li Wei" credits three, B and Li Wei without an institution). The
+Li Wei" credits three, B and Li Wei without an institution). A closing bracket closes its
+author's credit, so a name after it, behind a comma, "、", "・", "·" or "|", is the next author
+("Li Wei (Peking University), Wang Fang", "李伟（北京大学）、王芳", "김민수(서울대학교), 이영희"
+credit the second author without an institution); a job title or an outlet after it stays the
+first author's ("Jane Doe (Harvard University), Senior Fellow"). The
 same person's byline repeated on the page (in an author box, a sticky header, a name beside the
 "By" line; names compared as the `original-byline` check compares them) with the same credit is
 one byline; a repeat that adds a credit ("Jane Doe, Karolinska Institutet" under "By Jane Doe")

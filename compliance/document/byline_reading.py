@@ -96,14 +96,26 @@ _CJK_AFTER_CREDIT = re.compile(
 _CJK_BEFORE_TITLE = re.compile(rf"([^\W\d_](?:{_CJK_INSTITUTION_WORDS}))\s*(?=(?:{_CJK_TITLES})(?:[\s,、;]|$))")
 
 
+# The middle dot that lists people: the Japanese "・" between names in kanji ("山田太郎・鈴木花子")
+# and the Korean "·" or "ㆍ" between names in Hangul ("김민수·이영희 기자"). Between katakana the
+# Japanese dot parts a foreign name's own words ("ジョン・スミス", one person), and between Chinese
+# characters "·" parts those of a transliterated name ("唐纳德·特朗普"): neither is a list.
+_KATAKANA = "\u30a0-\u30ff\uff66-\uff9f"
+_HANGUL = "\uac00-\ud7a3"
+_CJK_LIST_DOT = re.compile(rf"(?<=[^\s{_KATAKANA}])\s*[・･]\s*(?=[^\s{_KATAKANA}])|(?<=[{_HANGUL}])\s*[·ㆍ]\s*(?=[{_HANGUL}])")
+
+
 def _cjk_parts(text: str) -> str:
     """A Chinese, Japanese or Korean byline with its parts parted by commas as a Latin byline's
     are: the fullwidth comma ("李伟，北京大学") read as a comma, and a name, an institution and a
     title written with spaces or none between them ("김민수 서울대학교 교수", "王芳 北京大学教授")
     parted at the institution (`_CJK_INSTITUTION_WORDS`), which closes its author's credit ("李伟
-    北京大学 王芳 清华大学" credits two authors, each with their own); the fullwidth semicolon
-    and brackets are read as their ASCII forms. Other text comes back as it was."""
-    text = text.replace("，", ", ").replace("；", "; ").replace("（", " (").replace("）", ")")
+    北京大学 王芳 清华大学" credits two authors, each with their own); the ideographic comma
+    ("李伟、王芳") and a list's middle dot (`_CJK_LIST_DOT`) are read as commas, the fullwidth
+    semicolon and brackets as their ASCII forms. Other text comes back as it was."""
+    text = text.replace("，", ", ").replace("、", ", ").replace("；", "; ").replace("（", " (").replace("）", ")")
+    if "・" in text or "･" in text or "·" in text or "ㆍ" in text:
+        text = _CJK_LIST_DOT.sub(", ", text)
     if _CJK_INSTITUTION_WORD.search(text) is None:
         return text
     text = _CJK_AFTER_CREDIT.sub(r"\1; ", text)
@@ -1130,8 +1142,7 @@ def _open(text: str) -> _Opened:
     if not text.isascii():
         labelled_name = _CJK_LABEL.match(text) or _CJK_LABEL_AFTER.match(text) or _CJK_GLUED_LABEL.match(text)
         if labelled_name is not None:
-            # "、", the ideographic comma, parts the people of a list ("作者：张三、李四").
-            return _Opened(_cjk_parts(labelled_name.group("rest").replace("、", ", ")), True, False)
+            return _Opened(_cjk_parts(labelled_name.group("rest")), True, False)
         text = _cjk_parts(text)
     return _open_mid_line(text, labelled=labelled)
 
@@ -1342,16 +1353,30 @@ _DATA_EDGES = " ,.;:|•·-/" + DASHES
 def _brackets_to_segments(text: str) -> str:
     """ "NAME (Outlet)" → "NAME, Outlet"; "NAME (with B and C)" → "NAME and B and C";
     "Richard (R.J.) Eskow" → "Richard Eskow": a one-word bracket between a given name and a
-    surname is a nickname, not an affiliation."""
+    surname is a nickname, not an affiliation. The closing bracket closes its person's credit, as
+    a semicolon does: "A (Uni X), B" and "A (Uni X) · B" → "A, Uni X; B", B one more person (or
+    more of A's credit when B reads as no person: "A (Reuters), Staff Writer"); before "and" the
+    bracket stays a comma ("A (Uni X) and B", read by `_late_name`)."""
+    if "(" not in text and "[" not in text:
+        return text
 
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1)
-        if _is_nickname(inner, text[: match.start()], text[match.end() :]):
+        after = text[match.end() :]
+        if _is_nickname(inner, text[: match.start()], after):
             return " "
         joined = _WITH().sub("", inner, count=1)
-        return f" and {joined}" if joined != inner else f", {inner},"
+        if joined != inner:
+            return f" and {joined}"
+        closes = after.strip() and _CONJUNCTION_AFTER_BRACKET().match(after) is None
+        return f", {inner};" if closes else f", {inner},"
 
-    return _BRACKET.sub(replace, text)
+    return _AFTER_CLOSED_BRACKET.sub("; ", _BRACKET.sub(replace, text))
+
+
+# What may follow a bracket that closes one person's credit before the next person: a list's
+# separator (",", ";", "|", "·", "•"), read as the semicolon the bracket became.
+_AFTER_CLOSED_BRACKET = re.compile(r";\s*[,;|·•]\s*")
 
 
 def _is_nickname(inner: str, before: str, after: str) -> bool:
@@ -1818,6 +1843,8 @@ _LIST_AND = r"(?:and|&|et|y|und|e|en|og|och|i)"
 # "and B" after a name's affiliation: "By A, Rutgers University, and B", "Par A, Université de
 # Lyon, et B".
 _LATE_NAME = on_first_use(rf"^{_LIST_AND}\s+(.+)$")
+# "and B" after a bracket: the next person, read by `_late_name` after a comma.
+_CONJUNCTION_AFTER_BRACKET = on_first_use(rf"^\s*(?:{_LIST_AND}\s|&)", re.IGNORECASE)
 
 
 def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
