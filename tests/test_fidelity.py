@@ -1250,3 +1250,75 @@ def test_a_texts_language_is_told_by_its_function_words(text: str, language: str
     from compliance.checks.languages import language_of
 
     assert language_of(text.split()) == language
+
+
+def _beside(language: str, layout: str) -> list[str]:
+    """The English story with its translation into `language` printed after it or paragraph by paragraph."""
+    translation = TRANSLATIONS[language]
+    if layout == "after":
+        return [*_ENGLISH_STORY, *translation]
+    return [paragraph for pair in zip(_ENGLISH_STORY, translation, strict=True) for paragraph in pair]
+
+
+@pytest.mark.parametrize("layout", ["after", "interleaved"])
+@pytest.mark.parametrize("language", ["Spanish", "French", "Portuguese"])
+@pytest.mark.parametrize(
+    ("translation", "judged"),
+    [
+        ("prohibited", "which the terms prohibit"),
+        ("needs-permission", "which the terms allow only with the publisher's permission"),
+        (None, "not an edit of style, time or place"),
+    ],
+)
+def test_a_translation_printed_with_the_original_is_one_finding(layout: str, language: str, translation: str | None, judged: str) -> None:
+    outcome = _judged(_ENGLISH_STORY, _beside(language, layout), PARAMS._replace(translation=translation))
+    assert not outcome.passed
+    assert [hit.evidence for hit in outcome.hits] == [f"a translation of the original into {language} (the original is in English) printed with it, {judged}"]
+    assert dict(outcome.hits[0].captures)["change"] == "translated"
+
+
+def test_a_translation_printed_with_a_side_by_side_table_is_one_finding() -> None:
+    from compliance.checks.base import Context
+    from compliance.checks.fidelity import evaluate
+    from compliance.document import parse_document
+
+    rows = "".join(f"<tr><td><p>{en}</p></td><td lang='de'><p>{de}</p></td></tr>" for en, de in zip(_ENGLISH_STORY, TRANSLATIONS["German"], strict=True))
+    republished = parse_document(f"<article><h1>Jail care</h1><table>{rows}</table></article>".encode(), "html")
+    outcome = evaluate(republished, PARAMS._replace(translation="prohibited"), Context(republished, original=_story(_ENGLISH_STORY)))
+    assert [dict(hit.captures)["change"] for hit in outcome.hits] == ["translated"]
+
+
+def test_an_edit_of_the_original_beside_its_translation_is_still_a_finding() -> None:
+    copy = [_ENGLISH_STORY[0], _ENGLISH_STORY[1].replace("$4 million", "$5 million"), _ENGLISH_STORY[2], *TRANSLATIONS["Spanish"]]
+    outcome = _judged(_ENGLISH_STORY, copy, PARAMS._replace(translation="prohibited"))
+    assert [dict(hit.captures)["change"] for hit in outcome.hits] == ["translated", "changed"]
+
+
+@pytest.mark.parametrize("params", [PARAMS._replace(translation="allowed"), PARAMS._replace(allow="edits-allowed")])
+def test_a_translation_the_terms_allow_printed_with_the_original_is_left_out_of_the_comparison(params: FidelityParams) -> None:
+    outcome = _judged(_ENGLISH_STORY, _beside("Spanish", "interleaved"), params)
+    assert outcome.passed
+
+
+# Paragraphs in another language that are no translation's worth stay added paragraphs; an
+# English note stays out of the story as before.
+_QUOTES = [
+    "«No tenemos médico desde marzo», dijo un recluso.",
+    "«Nadie nos escucha», dijo su madre en la audiencia del martes.",
+]
+NOT_BESIDE = [
+    ([_ENGLISH_STORY[0], _QUOTES[0], _ENGLISH_STORY[1], _QUOTES[1], _ENGLISH_STORY[2]], ["added", "added"]),
+    ([_ENGLISH_STORY[0], "El contrato vale 4 millones de dólares al año y dura tres años.", *_ENGLISH_STORY[1:]], ["added"]),
+    ([*_ENGLISH_STORY, "Editor's note: This story was updated on Wednesday to add the name of the new company and its bid."], []),
+    ([*_ENGLISH_STORY, "Editor's note: This story was updated.", TRANSLATIONS["Spanish"][0]], []),
+]
+
+
+_NOT_BESIDE_IDS = ["two short Spanish quotes", "one Spanish sentence", "an English note", "a note and a Spanish paragraph after"]
+
+
+@pytest.mark.parametrize("copy_changes", NOT_BESIDE, ids=_NOT_BESIDE_IDS)
+def test_a_few_words_in_another_language_are_no_translation_printed_with_the_original(copy_changes: tuple[list[str], list[str]]) -> None:
+    copy, changes = copy_changes
+    outcome = _judged(_ENGLISH_STORY, copy, PARAMS._replace(translation="prohibited"))
+    assert [dict(hit.captures)["change"] for hit in outcome.hits] == changes

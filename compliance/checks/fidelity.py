@@ -120,7 +120,16 @@ difference is one hit:
   Spanish (the original is in English), which the terms prohibit`), as `translation` says the
   terms judge it: `prohibited`, `needs-permission` (a hit that says so), `allowed` (not compared:
   the file's note says it is a translation the terms allow); unset, a hit under `allow: nd` (`not
-  an edit of style, time or place`), else not compared (an adaptation the terms allow).
+  an edit of style, time or place`), else not compared (an adaptation the terms allow). A
+  translation printed with the original (after it, paragraph by paragraph, side by side) is one
+  such hit too (`a translation of the original into Spanish (the original is in English)
+  printed with it, which the terms prohibit`), at its first paragraph, wherever it stands (a
+  trailing block included), and its paragraphs are not `added` ones: the copy's paragraphs in no
+  paragraph of the original whose function words lean to another language than the original's,
+  when they are at least two and hold at least a third of the original's words (one paragraph
+  in another language, a quote or a sentence, stays `added`; an English note stays out of the
+  story); the original's paragraphs beside it are compared as ever (where the terms allow the
+  translation, they alone are).
 
 `allow` says what the terms permit: `nd` (no derivatives: all of the above are findings),
 `edits-allowed` (changes and cuts are fine; fails only when no paragraph of the original is
@@ -168,7 +177,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks import style_edits, time_edits
 from compliance.checks.base import Context, Hit, Outcome, Undecided
-from compliance.checks.languages import translated
+from compliance.checks.languages import language_of, leans_to, translated
 from compliance.checks.story import story_paragraphs
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
@@ -1038,6 +1047,12 @@ _TRANSLATION_TERMS = {
 }
 
 
+def _translation_terms(params: FidelityParams) -> tuple[str, bool]:
+    """What the terms say of a translation (`translation`, else by `allow`) and whether it is a finding."""
+    unset = ("not an edit of style, time or place", True) if params.allow == "nd" else ("an adaptation, which the terms allow", False)
+    return _TRANSLATION_TERMS.get(params.translation or "", unset)
+
+
 def _translation(doc: Document, first: Block, params: FidelityParams, languages: tuple[str, str]) -> Outcome:
     """The verdict on a copy in another language than the original (`languages`: the original's,
     the copy's): one finding at the copy's first paragraph when the terms prohibit it, need
@@ -1045,26 +1060,76 @@ def _translation(doc: Document, first: Block, params: FidelityParams, languages:
     `Undecided`): a translation's words cannot be held to the original's."""
     theirs, ours = languages
     said = f"a translation of the original into {ours} (the original is in {theirs})"
-    unset = ("not an edit of style, time or place", True) if params.allow == "nd" else ("an adaptation, which the terms allow", False)
-    judged, finding = _TRANSLATION_TERMS.get(params.translation or "", unset)
+    judged, finding = _translation_terms(params)
     if not finding:
         raise Undecided(f"{said}, {judged}; its words are not compared")
     return Outcome(False, (_hit(doc, first, "translated", 1, 0.0, "", f"{said}, {judged}"),))
 
 
+# A translation printed with the original (after it, paragraph by paragraph, side by side): the
+# copy's paragraphs in no paragraph of the original that lean to another language hold a
+# translation's worth when they are at least two and hold at least a third of the original's
+# words. One paragraph in another language (a quote, a sentence) stays an added paragraph.
+_FEWEST_TRANSLATED_PARAGRAPHS = 2
+_LEAST_TRANSLATED_SHARE = 1 / 3
+
+
+def _translation_beside(pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...]) -> tuple[tuple[str, str], frozenset[int]] | None:
+    """(the original's language, the translation's) and the copy's paragraphs (indexes in `ours`)
+    that are a translation printed with the original (see above), or None. Only a copy with two
+    or more paragraphs in no paragraph of the original pays for telling languages."""
+    extra = [p.republished for p in pairs if p.original is None and p.republished is not None]
+    if len(extra) < _FEWEST_TRANSLATED_PARAGRAPHS:
+        return None
+    original_words = _words(theirs)
+    theirs_language = language_of(original_words)
+    if theirs_language is None:
+        return None
+    # The language the added paragraphs not told to be in the original's language are in.
+    other = [i for i in extra if language_of(ours[i].text.split()) != theirs_language]
+    ours_language = language_of(word for i in other for word in ours[i].text.split())
+    if ours_language is None or ours_language == theirs_language:
+        return None
+    foreign = [i for i in other if leans_to(ours[i].text.split(), ours_language, theirs_language)]
+    words = sum(len(ours[i].text.split()) for i in foreign)
+    if len(foreign) < _FEWEST_TRANSLATED_PARAGRAPHS or words < _LEAST_TRANSLATED_SHARE * len(original_words):
+        return None
+    return (theirs_language, ours_language), frozenset(foreign)
+
+
 def evaluate(doc: Document, params: FidelityParams, ctx: Context) -> Outcome:
-    """Align the story with the original's and judge the differences by `allow`."""
+    """Align the story with the original's and judge the differences by `allow`; a translation
+    printed with the original is one `translated` hit (judged by `translation`), its paragraphs
+    left out of the comparison."""
     original = ctx.need_original()
     pairs, theirs, ours = _alignment(doc, original)
     if not theirs:
         raise Undecided("the original story has no paragraphs to compare with")
     kept = [p for p in pairs if p.original is not None and p.republished is not None]
-    anchor = doc.locate(ours[0]) if ours else doc.article_location
     # A translation is told only where most paragraphs differ: a faithful copy never pays for it.
     if ours and 2 * sum(p.similarity == 100 for p in kept) < len(theirs):
         languages = translated(_words(theirs), _words(ours))
         if languages is not None:
             return _translation(doc, ours[0], params, languages)
+    beside = _translation_beside(pairs, theirs, ours)
+    if beside is None:
+        return _compared(doc, params, ctx, original, pairs, theirs, ours)
+    (their_language, our_language), foreign = beside
+    rest = _compared(doc, params, ctx, original, [p for p in pairs if p.republished not in foreign], theirs, ours)
+    judged, finding = _translation_terms(params)
+    if not finding:
+        return rest
+    said = f"a translation of the original into {our_language} (the original is in {their_language}) printed with it, {judged}"
+    hit = _hit(doc, ours[min(foreign)], "translated", 1, 0.0, "", said, sum(len(ours[i].text.split()) for i in foreign))
+    return Outcome(False, (hit, *(() if rest.passed else rest.hits)))
+
+
+def _compared(
+    doc: Document, params: FidelityParams, ctx: Context, original: Document, pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...]
+) -> Outcome:
+    """The verdict of `allow` on the aligned paragraphs (`pairs`)."""
+    kept = [p for p in pairs if p.original is not None and p.republished is not None]
+    anchor = doc.locate(ours[0]) if ours else doc.article_location
     if not kept:
         return Outcome(False, (), f"none of the original's {len(theirs)} paragraphs is in the republication", anchor)
     if params.allow == "edits-allowed":

@@ -76,3 +76,15 @@ def translated(original: Iterable[str], copy: Iterable[str]) -> tuple[str, str] 
     if theirs is None or ours is None or theirs == ours:
         return None
     return theirs, ours
+
+
+def leans_to(words: Iterable[str], language: str, other: str) -> bool:
+    """Whether more of a text's words (as written) are function words of `language` than of
+    `other` (two names of `PROFILES`): a paragraph too short for `language_of` still leans to
+    the language it is written in ("Versión en español" to Spanish, not English)."""
+    ours, theirs = PROFILES[language], PROFILES[other]
+    lean = 0
+    for word in words:
+        bare = word.lower().strip(_AROUND)
+        lean += (bare in ours) - (bare in theirs)
+    return lean > 0
