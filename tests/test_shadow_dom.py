@@ -110,6 +110,21 @@ SVG_TEXT = {
     "<svg width=300 height=30><text id=it x=0 y=20 fill=#777>{}</text></svg>": False,
     '<svg width=300 height=30 style="background:#000"><text id=it x=0 y=20 fill=white>{}</text></svg>': False,
     "<svg width=300 height=30><text id=it x=0 y=20 fill=white stroke=black>{}</text></svg>": False,
+    # A shape drawn before the text may be behind it: the background is not known, and white
+    # text shows (a credit on a navy banner); a paint of none, an opacity of 0 stays hidden, and
+    # a shape drawn after the text, or never drawn in place, is behind nothing.
+    "<svg width=300 height=30><rect width=300 height=30 fill=navy /><text id=it x=0 y=20 fill=white>{}</text></svg>": False,
+    "<svg width=300 height=30><circle cx=150 cy=15 r=150 fill=teal /><text id=it x=0 y=20 fill=#fff>{}</text></svg>": False,
+    "<svg width=300 height=30><g><path d='M0 0H300V30H0z' fill='#123' /></g><text x=0 y=20 fill=none stroke=white><tspan id=it>{}</tspan></text></svg>": False,
+    "<svg width=300 height=30><rect width=300 height=30 fill=navy /><text id=it x=0 y=20 fill=none>{}</text></svg>": True,
+    "<svg width=300 height=30><rect width=300 height=30 fill=navy /><text id=it x=0 y=20 fill=white opacity=0>{}</text></svg>": True,
+    "<svg width=300 height=30><text id=it x=0 y=20 fill=white>{}</text><rect y=28 width=300 height=2 fill=navy /></svg>": True,
+    "<svg width=300 height=30><defs><rect width=300 height=30 fill=navy /></defs><text id=it x=0 y=20 fill=white>{}</text></svg>": True,
+    # A dark page or ancestor background a `<style>` rule sets is behind the `<svg>`, as behind HTML text.
+    "<style>body{{background:#000}}</style><svg width=300 height=30><text id=it x=0 y=20 fill=white>{}</text></svg>": False,
+    "<style>p{{background-color:rgb(20,20,20)}}</style><svg width=300 height=30><text id=it x=0 y=20 fill=none stroke=#fff>{}</text></svg>": False,
+    "<style>body{{background:#000}}</style><svg width=300 height=30><text id=it x=0 y=20 fill=black>{}</text></svg>": True,
+    "<style>body{{background:#fff}}</style><svg width=300 height=30><text id=it x=0 y=20 fill=white>{}</text></svg>": True,
     # A stroke counts as a fill does: by a colour a reader can tell from the background.
     "<svg width=300 height=30><text id=it x=0 y=20 fill=none stroke=white>{}</text></svg>": True,
     "<svg width=300 height=30 fill=none><text id=it x=0 y=20 stroke=#fff stroke-width=2>{}</text></svg>": True,
@@ -163,6 +178,22 @@ def test_svg_text_stroked_or_filled_in_a_colour_no_reader_tells_from_white_is_hi
     # A `stroke` written in CSS leaves the canvas unknown (a stroke may paint behind text), so
     # the colour is not judged; a presentation attribute is.
     assert not hidden('<text x=0 y=20 style="fill:none;stroke:#fff">{}</text>')
+
+
+def test_white_svg_text_after_a_picture_or_on_a_background_the_svg_sets_is_not_judged_hidden() -> None:
+    # A picture (not loaded in the browser rows), HTML in a `<foreignObject>` or a shape `<use>`
+    # draws may be behind the text; the `<svg>`'s own background is read as an HTML box's.
+    def hidden(markup: str, style: str = "") -> bool:
+        return byline_hidden(dcnf(byline=f"{style}<p><svg width=300 height=30>{markup}<text x=0 y=20 fill=white>By Maria Lopez</text></svg></p>"))
+
+    assert not hidden('<image href="banner.png" width=300 height=30 />')
+    assert not hidden("<foreignObject width=300 height=30><div style='height:30px;background:navy'></div></foreignObject>")
+    assert not hidden("<use href='#banner' />")
+    assert not hidden("<ellipse cx=150 cy=15 rx=150 ry=15 fill=maroon />")
+    assert not hidden("", "<style>svg{background-color:#202020}</style>")
+    assert hidden("", "<style>svg{background-color:#fff}</style>")
+    assert hidden("<symbol><polygon points='0,0 300,0 300,30' fill=navy /></symbol>")
+    assert hidden("<mask id=m><rect width=300 height=30 fill=white /></mask>")
 
 
 @pytest.mark.parametrize("markup", sorted(SVG_TEXT))

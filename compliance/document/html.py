@@ -656,6 +656,16 @@ _SHOWS_TEXT: Final = 8
 _PASSES_ON: Final = 9
 
 
+def _svg_text_may_show(frame: _Frame) -> bool:
+    """Whether an `<svg>` in this frame may draw words: the frame's text shows, or is hidden by
+    its colour alone (`Rendering.blends_in`: dark text on a dark page). SVG text is painted by its
+    own `fill` and `stroke`, not the text colour, and `svg_text.svg_texts` judges those."""
+    if frame[_SHOWS_TEXT]:
+        return True
+    rendering = frame[_RENDERING]
+    return rendering.blends_in and not frame[_CLOSED] and not frame[_NOSCRIPT] and rendering._replace(blends_in=False).shows_text
+
+
 def _without_text(frame: _Frame) -> _Frame:
     """The frame of an element whose own text does not show (its elements' may)."""
     block, rendering, visible, in_article, heading, noscript, chrome, closed, _, _ = frame
@@ -1241,7 +1251,7 @@ class _Walk:
         elif parent[_VISIBLE] and tag in _DRAWS_WHAT_IT_HOLDS and not self._rendering(element, tag, dict(element.items()) or None, parent).shows_text:
             # A hidden button (a logo in its label): what it holds is as hidden as it is.
             found.visibility[element] = False
-        if tag == "svg" and parent[_SHOWS_TEXT] and found.visibility.get(element) is not False:
+        if tag == "svg" and _svg_text_may_show(parent) and found.visibility.get(element) is not False:
             self._read_svg_text(element, parent)
         self.stack.append((False, HIDDEN, parent[_VISIBLE], parent[_IN_ARTICLE], parent[_HEADING], parent[_NOSCRIPT], parent[_CHROME], False, False, False))
 

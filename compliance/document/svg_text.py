@@ -9,7 +9,9 @@ being placed wholly outside the `<svg>`'s box, which clips it (`x="-5000"`), by
 clears its alpha (`references.flooded`), or by painting nothing a reader can see: no fill
 (`fill: none`, a transparent fill, a `fill-opacity` of 0 or `0%`, or a fill colour a reader
 cannot tell from the background behind the `<svg>`, as for HTML text) and no stroke that does
-(`stroke` none, of no width or opacity, or of such a colour: a white stroke on white). Each is
+(`stroke` none, of no width or opacity, or of such a colour: a white stroke on white). A shape
+the `<svg>` draws before a `<text>` may be behind it (`_over_shapes`): its colours are then not
+judged, as the background behind them is not known. Each is
 read from the page's CSS (`display`, `visibility`, `opacity` and `font-size` as every hiding
 property is; the paint properties from the `<style>` rules outside at-rules: `paint_rules`), from
 the element's `style` attribute, and from its presentation attribute (`fill="none"`), which any
@@ -176,7 +178,7 @@ def svg_texts(
     def own(element: Any) -> dict[str, str]:
         return _own_values(element, declared(element), by_rules.get(element, {}))
 
-    texts = list(_read(svg, _painted(svg, _Paint(), own(svg)), own, blends_in))
+    texts = list(_read(svg, _painted(svg, _Paint(), own(svg)), own, blends_in, _over_shapes(svg) if blends_in is not None else frozenset()))
     off = {piece.block for piece in texts if _off_canvas(svg, piece.block, "".join(p.text for p in texts if p.block is piece.block))}
     return [replace(piece, shown=False) if piece.block in off else piece for piece in texts]
 
@@ -215,7 +217,32 @@ def _number(value: str | None) -> float | None:
         return None
 
 
-def _read(element: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str]], blends_in: BlendsIn | None) -> Iterator[SvgText]:
+# The SVG elements that paint something a `<text>` drawn after them may lie on (SVG 2, 9
+# "Basic Shapes", 5.6 "use", 12.2 "image", 23.2 "foreignObject"): its background is then not known.
+_PAINTING = frozenset("rect circle ellipse path polygon polyline line image use foreignobject".split())
+# What a shape in which is never drawn in place (`foreignObject` draws its HTML where it stands).
+_HOLDS_UNDRAWN = _NEVER_DRAWN - {"foreignobject"}
+
+
+def _over_shapes(svg: Any) -> frozenset[Any]:
+    """The `<text>` elements of the `<svg>` that some element of `_PAINTING` is drawn before, in
+    document order (SVG paints in that order), and may be behind: what colour is behind them is
+    not known, and their paint is not judged against the `<svg>`'s background (a background the
+    `<svg>` itself or an ancestor sets is read with its box: `visibility.blends_into`)."""
+    shape_seen = False
+    found = []
+    for element in svg.iter():
+        tag = _local(element)
+        if tag == "text" and shape_seen:
+            found.append(element)
+        elif not shape_seen and tag in _PAINTING:
+            shape_seen = not any(_local(above) in _HOLDS_UNDRAWN for above in element.iterancestors() if above is not svg and svg in above.iterancestors())
+    return frozenset(found)
+
+
+def _read(
+    element: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str]], blends_in: BlendsIn | None, over_shapes: frozenset[Any] = frozenset()
+) -> Iterator[SvgText]:
     for child in element:
         tag = _local(child)
         if not tag or tag in _NEVER_DRAWN:
@@ -228,9 +255,10 @@ def _read(element: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str
             own = replace(own, block=child)
         if tag == "a" and (href := child.get("href") or child.get("xlink:href") or child.get("{http://www.w3.org/1999/xlink}href")) is not None:
             own = replace(own, link=child, href=href)
+        judged = None if child in over_shapes else blends_in
         if own.block is not None and child.text:
-            yield SvgText(child, own.block, child.text, _shows(own, blends_in), own.link, own.href)
-        yield from _read(child, own, own_values, blends_in)
+            yield SvgText(child, own.block, child.text, _shows(own, judged), own.link, own.href)
+        yield from _read(child, own, own_values, judged, over_shapes)
         if in_text and child.tail:
             yield SvgText(element, paint.block, child.tail, _shows(paint, blends_in), paint.link, paint.href)
 
