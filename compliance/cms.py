@@ -195,6 +195,14 @@ def _given_two_ways(obj: Mapping[str, Any]) -> list[tuple[tuple[str, ...], str]]
     return next((ways for ways in given.values() if len({value for _, value in ways}) > 1), None)
 
 
+def gives_one_value_differently(obj: Any) -> bool:
+    """Whether a payload object gives one metadata key in two fields with different values
+    (`title` "A" and `headline` "B"; `author` and `meta.reporter`): refused with `bad-input`, a
+    rule OpenAPI cannot state (it has no "these two must be equal"), so the API's document says it
+    in words."""
+    return isinstance(obj, dict) and _given_two_ways(obj) is not None
+
+
 def _two_ways_reason(ways: list[tuple[tuple[str, ...], str]], text: str | bytes | None, first_line: int, item: int | None) -> str:
     """The refusal of metadata given two ways (`_given_two_ways`), naming the fields, their values
     and the line of the second when the payload has more than one line."""

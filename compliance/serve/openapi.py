@@ -87,6 +87,19 @@ def _one_article_field() -> list[dict[str, Any]]:
     return [{"not": {"required": [a, b], "properties": {a: has_text, b: has_text}}} for a, b in itertools.combinations(HTML_FIELDS, 2)]
 
 
+def _one_value_per_key() -> str:
+    """The rule, in words, that fields giving one metadata key agree (`cms.gives_one_value_differently`):
+    OpenAPI 3.0 cannot say that two values must be equal."""
+    keys: dict[str, list[str]] = {}
+    for source, target in META_FIELDS.items():
+        keys.setdefault(target, []).append(f"`{source}`")
+    shared = "; ".join(f"{', '.join(sources)} and `meta.{target}`" for target, sources in keys.items())
+    return (
+        "Fields that give one metadata key must give it the same value, or only one of them a value;"
+        f" different values are refused with 400 (`bad-input`). They are: {shared}."
+    )
+
+
 def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     """The OpenAPI 3.0 document; `max_bytes` is the body limit the server enforces and `pack_ids`
     the packs it has loaded (any other id is refused with 422)."""
@@ -162,6 +175,7 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                                     "properties": payload_properties,
                                     "anyOf": [{"required": [key]} for key in HTML_FIELDS],
                                     "allOf": _one_article_field(),
+                                    "description": _one_value_per_key(),
                                 }
                             },
                             "text/html": raw,
