@@ -9,7 +9,12 @@ characters are shown as visible escapes instead:
 - C0 controls but tab, DEL and C1 controls: `\\x1b`, `\\x7f`, `\\x85`; line breaks as `\\n`, `\\r`;
 - bidirectional controls and the Unicode line and paragraph separators: `\\u202e`, `\\u2028`;
 - lone surrogates: `\\xff` for a byte of a file name that is not UTF-8 (Python decodes those as
-  U+DC80–U+DCFF), `\\ud800` for any other.
+  U+DC80–U+DCFF), `\\ud800` for any other;
+- characters that show nothing, by which two names that look alike differ (`story.html` and
+  `story\\u200b.html`): the soft hyphen, the combining grapheme joiner, the Mongolian vowel
+  separator, the zero-width space, non-joiner and joiner, the word joiner and invisible operators
+  (U+2060–U+2064), the byte order mark; and the noncharacters U+FFFE and U+FFFF, which XML
+  cannot carry (a JUnit report with one would not parse).
 
 `visible` is for line-oriented output (text, GitHub, JUnit, stderr); `json_output` makes a JSON
 text that `json.dumps(..., ensure_ascii=False)` wrote safe without changing what it parses to,
@@ -22,15 +27,19 @@ import functools
 import re
 
 # Every character that is escaped: C0 but tab, DEL, C1, the bidirectional controls (ALM, LRM,
-# RLM, LRE…RLO, LRI…PDI), the line and paragraph separators, and all surrogate code points.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# RLM, LRE…RLO, LRI…PDI), the line and paragraph separators, all surrogate code points, the
+# characters that show nothing (soft hyphen, CGJ, MVS, ZWSP, ZWNJ, ZWJ, WJ, invisible operators,
+# BOM) and the noncharacters U+FFFE and U+FFFF.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u034f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
+)
 
 
 @functools.cache
 def _unsafe_in_json() -> re.Pattern[str]:
     """In a JSON text every C0 control is already escaped by the encoder; what is left is raw.
     Compiled on first use: a text report (a pre-commit hook's) never needs it."""
-    return re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    return re.compile("[\x7f-\x9f\xad\u034f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r"}

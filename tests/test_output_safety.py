@@ -29,7 +29,11 @@ from compliance.formatters.context import ArticleSource, BaselineOutcome
 from compliance.formatters.text import format_report, format_resolved, format_timings
 
 # What must never reach a terminal or CI log raw (written out here, independently of the code).
-RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Besides controls: characters that show nothing (two names that look alike differ by one) and
+# U+FFFE/U+FFFF, which XML cannot carry.
+RAW_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
+)
 NASTY = [
     "\n::error file=x.html::forged",
     "\r\n::add-mask::secret",
@@ -43,6 +47,9 @@ NASTY = [
     "\ud800",
     "%0A::error::x",
     "a,b:c",
+    "story\u200b.html",
+    "x\ufeff\u2060y\u00ad",
+    "\ufffe\uffff",
 ]
 TEXT = st.one_of(st.sampled_from(NASTY), st.text(st.characters(blacklist_categories=()), max_size=24))
 SEVERITY = st.sampled_from(list(Severity))
@@ -275,6 +282,14 @@ def test_a_github_annotation_names_a_file_with_a_line_break_by_its_real_name() -
 
 def test_visible_escapes() -> None:
     assert visible("a\x1b[31mb\n\u202ec\udcff\ud800\x85\t") == "a\\x1b[31mb\\n\\u202ec\\xff\\ud800\\x85\t"
+
+
+def test_characters_that_show_nothing_and_those_xml_cannot_carry_are_shown_escaped() -> None:
+    assert visible("story\u200b.html") == "story\\u200b.html"
+    assert visible("a\u200c\u200d\u2060\ufeff\u00ad\u034f\u180eb") == "a\\u200c\\u200d\\u2060\\ufeff\\xad\\u034f\\u180eb"
+    assert visible("\ufffe\uffff\ufffd\U0010ffff") == "\\ufffe\\uffff\ufffd\U0010ffff"
+    # A visible joiner's neighbours stay: only the invisible characters are escaped.
+    assert visible("naïve café 北京 ‐") == "naïve café 北京 ‐"
 
 
 HOSTILE_PACK = r"""id: evil
