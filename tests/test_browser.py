@@ -622,6 +622,39 @@ def test_the_css_properties_and_supports_conditions_are_chromiums(browser: Any) 
     assert read == SUPPORTS_CONDITIONS
 
 
+# `@supports selector(…)` tests, as `css.supports_condition` reads them: "every" where Chromium
+# meets them, "some" where it fails them (another engine may meet them).
+SELECTOR_CONDITIONS = {
+    "selector(:has(a))": "every",
+    "selector(::details-content)": "every",
+    "selector(DETAILS::Details-Content)": "every",
+    "selector(.a > .b:nth-child(2n of .c))": "every",
+    "selector(:is(.a, .b))": "every",
+    "(display: grid) and selector(:focus-visible)": "every",
+    "selector(:-moz-focusring) or selector(:where(.a))": "every",
+    "selector(:-moz-focusring)": "some",
+    "selector(:is(.a, :bogus))": "some",
+    "selector(.a, .b)": "some",
+    "selector(> .a)": "some",
+    "not selector(:has(a))": "some",
+    "selector(:has(a)) and (not selector(p))": "some",
+}
+
+
+def test_supports_selector_conditions_are_met_as_in_chromium(browser: Any) -> None:
+    import tinycss2
+
+    from compliance.document.css import supports_condition
+
+    page = browser.new_page()
+    page.set_content("<!doctype html><p>x</p>")
+    met = page.evaluate("conditions => conditions.map(c => CSS.supports(c))", list(SELECTOR_CONDITIONS))
+    page.close()
+    assert {c: "every" if m else "some" for c, m in zip(SELECTOR_CONDITIONS, met, strict=True)} == SELECTOR_CONDITIONS
+    read = {c: supports_condition(tinycss2.parse_stylesheet(f"@supports {c}{{}}")[0].prelude) for c in SELECTOR_CONDITIONS}
+    assert read == SELECTOR_CONDITIONS
+
+
 # What takes an element's text away, and what takes the whole element away, for `_leaves_ink`.
 _NO_TEXT = "color: transparent !important; -webkit-text-fill-color: transparent !important; text-shadow: none !important"
 _NOTHING = "visibility: hidden !important"
@@ -670,6 +703,13 @@ def test_a_mask_keeps_of_the_text_what_the_checker_says(browser: Any) -> None:
     assert inked == {style: not hidden for style, hidden in MASKS.items()}
 
 
+def test_a_data_svg_mask_that_draws_nothing_leaves_no_ink(browser: Any) -> None:
+    from tests.test_hiding_families import DRAWING_NOTHING_MASKS as cases
+
+    inked = {style: _leaves_ink(browser, f'<p id=it style="{style}">By Maria Lopez</p>') for style in cases}
+    assert inked == {style: not hidden for style, hidden in cases.items()}
+
+
 def test_an_offset_in_percent_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_families import PERCENT_OFFSETS
 
@@ -686,6 +726,13 @@ def test_other_ways_of_leaving_the_byline_unseen_leave_ink_where_the_checker_say
 
 def test_composed_and_repainted_css_leaves_ink_where_the_checker_says(browser: Any) -> None:
     from tests.test_hiding_families import COMPOSED_CSS as cases
+
+    inked = {key: _leaves_ink(browser, f"<style>{key[0]}</style>{key[1].format('<span id=it>By Maria Lopez</span>')}") for key in cases}
+    assert inked == {key: not hidden for key, hidden in cases.items()}
+
+
+def test_details_content_rules_leave_ink_where_the_checker_says(browser: Any) -> None:
+    from tests.test_hiding_families import DETAILS_CONTENT_CASCADE as cases
 
     inked = {key: _leaves_ink(browser, f"<style>{key[0]}</style>{key[1].format('<span id=it>By Maria Lopez</span>')}") for key in cases}
     assert inked == {key: not hidden for key, hidden in cases.items()}
@@ -1116,6 +1163,13 @@ def test_a_shadow_root_shows_and_hides_what_the_checker_says(browser: Any) -> No
     from tests.test_shadow_dom import SHADOW_ROOTS as cases
 
     inked = {markup: _leaves_ink(browser, markup.format("By Maria Lopez")) for markup in cases}
+    assert {markup: not ink for markup, ink in inked.items() if (not ink) is not cases[markup]} == {}
+
+
+def test_svg_text_painted_in_the_current_colour_shows_and_hides_what_the_checker_says(browser: Any) -> None:
+    from tests.test_shadow_dom import SVG_CURRENT_COLOUR as cases
+
+    inked = {markup: _leaves_ink(browser, f"<p>{markup.format('By Maria Lopez')}</p>") for markup in cases}
     assert {markup: not ink for markup, ink in inked.items() if (not ink) is not cases[markup]} == {}
 
 

@@ -636,11 +636,19 @@ BIDI_OVERRIDES = {
     '<p style="unicode-bidi:Bidi-Override;direction:rtl">{B}</p>': True,
     '<div style="unicode-bidi:bidi-override;direction:rtl"><span>{B}</span></div>': True,
     '<p><bdo dir="rtl"><b>{B}</b></bdo></p>': True,
+    # CSS keywords and HTML names in any case (ASCII case-insensitive), in a rule too
+    '<p style="unicode-bidi:bidi-oVeRride;direction:Rtl">{B}</p>': True,
+    '<p><bDo dIr="rTl">{B}</bDo></p>': True,
+    '<p dir="RtL"><span style="Unicode-Bidi:BiDi-OvErRiDe">{B}</span></p>': True,
+    '<style>.by{{unicode-bidi:isolate-OVERride;direction:rTL}}</style><p class="by">{B}</p>': True,
     # near misses: no override, an override left to right, or an embedding inside the override
     '<p style="direction:rtl">{B}</p>': False,
     '<p dir="rtl">{B}</p>': False,
     '<p style="unicode-bidi:bidi-override">{B}</p>': False,
     '<p style="unicode-bidi:bidi-override;direction:ltr">{B}</p>': False,
+    '<p style="unicode-bidi:bidi-oVeRride;direction:LtR">{B}</p>': False,
+    '<p style="unicode-bidi:Bidi-Override">{B}</p>': False,
+    '<p dir="rTl">{B}</p>': False,
     '<p><bdo dir="ltr">{B}</bdo></p>': False,
     '<p><bdo dir="rtl"><span dir="ltr">{B}</span></bdo></p>': False,
     '<p><bdo dir="rtl"><bdi>{B}</bdi></bdo></p>': False,
@@ -742,6 +750,52 @@ MASKS = {
     "mask-image:linear-gradient(#000,#000);mask-size:1px 100px;mask-repeat:no-repeat": False,
     "mask-image:linear-gradient(#000,#000);mask-size:1px 1px": False,
 }
+
+
+def _svg_mask(drawing: str) -> str:
+    """A `mask-image` of a `data:` SVG holding `drawing`, percent-encoded (it goes in a `style` attribute)."""
+    from urllib.parse import quote
+
+    svg = f"<svg xmlns='http://www.w3.org/2000/svg'>{drawing}</svg>"
+    return f"mask-image:url(data:image/svg+xml,{quote(svg, safe='=/:')})"
+
+
+# A `data:` SVG mask that draws nothing keeps nothing: shapes of no size, of no paint or hidden,
+# groups of nothing; near-misses that paint a pixel keep what is under it.
+_FULL = "width='100%' height='100%'"
+DRAWING_NOTHING_MASKS = {
+    _svg_mask("<g/>"): True,
+    _svg_mask("<g><g><desc>x</desc></g></g>"): True,
+    _svg_mask(f"<rect {_FULL} fill='none'/>"): True,
+    _svg_mask(f"<rect {_FULL} opacity='0'/>"): True,
+    _svg_mask("<rect width='0' height='0'/>"): True,
+    _svg_mask("<rect height='100%'/>"): True,
+    _svg_mask("<circle cx='50' cy='10'/>"): True,
+    _svg_mask("<ellipse cx='50' cy='10' rx='80' ry='0'/>"): True,
+    _svg_mask("<path d=''/><polygon/>"): True,
+    _svg_mask(f"<rect {_FULL} fill='transparent'/><rect {_FULL} fill='rgba(0,0,0,0)'/><rect {_FULL} fill-opacity='0'/>"): True,
+    _svg_mask(f"<g fill='none'><rect {_FULL}/></g>"): True,
+    _svg_mask(f"<g opacity='0'><rect {_FULL}/></g><g display='none'><rect {_FULL}/></g>"): True,
+    _svg_mask(f"<rect {_FULL} style='fill:none'/><rect {_FULL} visibility='hidden'/>"): True,
+    _svg_mask(f"<rect {_FULL} fill='none' stroke='black' stroke-width='0'/>"): True,
+    _svg_mask("<line x1='0' y1='0' x2='600' y2='20'/><text x='0' y='15'> </text>"): True,
+    # Near-misses: something paints.
+    _svg_mask(f"<rect {_FULL} fill='red'/>"): False,
+    _svg_mask(f"<g><rect {_FULL}/></g>"): False,
+    _svg_mask(f"<rect {_FULL} fill='none' stroke='black' stroke-width='60'/>"): False,
+    _svg_mask(f"<g fill='none'><rect {_FULL} fill='black'/></g>"): False,
+    _svg_mask(f"<rect {_FULL} opacity='0'/><rect {_FULL}/>"): False,
+    _svg_mask("<ellipse cx='50%' cy='50%' rx='100%'/>"): False,
+    _svg_mask(f"<g visibility='hidden'><rect {_FULL} visibility='visible'/></g>"): False,
+    _svg_mask(f"<style>rect{{fill:black}}</style><rect {_FULL} fill='none'/>"): False,
+    _svg_mask("<text x='0' y='30' font-size='60'>MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM</text>"): False,
+}
+
+
+@pytest.mark.parametrize("style", sorted(DRAWING_NOTHING_MASKS))
+def test_a_data_svg_mask_that_draws_nothing_keeps_nothing(style: str) -> None:
+    hidden = DRAWING_NOTHING_MASKS[style]
+    assert byline_hidden_both_ways(style) == (hidden, hidden)
 
 
 @pytest.mark.parametrize("style", sorted(MASKS))
@@ -1953,6 +2007,41 @@ TEXT_SECURITY = {
 @pytest.mark.parametrize(("css", "markup"), sorted(TEXT_SECURITY))
 def test_text_drawn_as_bullets_is_not_read(css: str, markup: str) -> None:
     assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline=markup.format("By Maria Lopez"))) is TEXT_SECURITY[(css, markup)]
+
+
+# A `::details-content` rule is ranked by the page's cascade as any other: cascade layers,
+# `!important`, specificity, nesting, and the `@media` and `@supports` blocks a reader's browser
+# meets. (css, markup) and whether the byline is hidden.
+_OPEN = "<details open><summary>More</summary><p>{}</p></details>"
+_CLOSED = "<details><summary>More</summary><p>{}</p></details>"
+DETAILS_CONTENT_CASCADE = {
+    ("@layer base{details::details-content{display:none}}", _OPEN): True,
+    ("@layer u{details::details-content{content-visibility:hidden}}", _OPEN): True,
+    ("@layer{.story::details-content{display:none}}", _OPEN.replace("<details open>", "<details open class=story>")): True,
+    ("@layer a, b; @layer b{details::details-content{display:none}} @layer a{details[open]::details-content{display:block}}", _OPEN): True,
+    ("@layer a{details::details-content{display:none!important}} details::details-content{display:block!important}", _OPEN): True,
+    ("@media screen{@layer a{@layer b{details::details-content{display:none}}}}", _OPEN): True,
+    ("@supports selector(::details-content){details::details-content{display:none}}", _OPEN): True,
+    ("@supports (display:grid){details::details-content{content-visibility:hidden}}", _OPEN): True,
+    ("details{&::details-content{display:none}}", _OPEN): True,
+    ("@layer ui{details::details-content{content-visibility:visible}}", _CLOSED): False,
+    # Near-misses: an unlayered or later-layered rule shows it again; blocks some readers miss.
+    ("@layer base{details::details-content{display:none}} details::details-content{display:block}", _OPEN): False,
+    ("details::details-content{display:block} @layer base{details::details-content{display:none}}", _OPEN): False,
+    ("@layer a, b; @layer a{details::details-content{display:none}} @layer b{details::details-content{display:block}}", _OPEN): False,
+    ("@layer a{details::details-content{display:none!important}} @layer b{details::details-content{display:block!important}}", _OPEN): True,
+    ("@layer a{details::details-content{content-visibility:hidden}} @layer b{details::details-content{content-visibility:visible}}", _OPEN): False,
+    ("@supports not selector(::details-content){details::details-content{display:none}}", _OPEN): False,
+    ("@supports (display:bogus){details::details-content{display:none}}", _OPEN): False,
+    ("@media (min-width:2000px){@layer a{details::details-content{display:none}}}", _OPEN): False,
+    ("@layer base{details::details-content{display:none}}", "<details open><summary>{}</summary><p>More</p></details>"): False,
+    ("@layer base{details::details-content{display:none}}", "<p>{}</p>"): False,
+}
+
+
+@pytest.mark.parametrize(("css", "markup"), sorted(DETAILS_CONTENT_CASCADE))
+def test_details_content_rules_follow_the_cascade(css: str, markup: str) -> None:
+    assert byline_hidden(dcnf(head=f"<style>{css}</style>", byline=markup.format("By Maria Lopez"))) is DETAILS_CONTENT_CASCADE[(css, markup)]
 
 
 @pytest.mark.parametrize(("css", "markup"), sorted(COMPOSED_CSS))

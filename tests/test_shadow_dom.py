@@ -201,6 +201,32 @@ def test_a_byline_drawn_as_svg_text_is_hidden_as_in_chromium(markup: str) -> Non
     assert byline_hidden(dcnf(byline=f"<p>{markup.format('By Maria Lopez')}</p>")) is SVG_TEXT[markup]
 
 
+# A `currentColor` fill or stroke paints the `color` in force: an SVG presentation attribute,
+# a `style` attribute, a page rule, or the HTML text colour the `<svg>` inherits.
+SVG_CURRENT_COLOUR = {
+    "<svg width=300 height=30><text id=it x=0 y=20 fill=none stroke=currentColor color=white>{}</text></svg>": True,
+    "<svg width=300 height=30 color=#fff><text id=it x=0 y=20 fill=currentcolor>{}</text></svg>": True,
+    '<svg width=300 height=30><g style="color:rgb(255,255,255)"><text id=it x=0 y=20 fill=CurrentColor>{}</text></g></svg>': True,
+    '<span style="color:#fff"><svg width=300 height=30><text id=it x=0 y=20 fill=currentColor>{}</text></svg></span>': True,
+    "<style>.mark{{color:#fff}}</style><svg class=mark width=300 height=30><text id=it x=0 y=20 fill=currentColor>{}</text></svg>": True,
+    "<svg width=300 height=30 color=white><text id=it x=0 y=20 fill=currentColor color=inherit>{}</text></svg>": True,
+    # Near-misses: a colour a reader tells from the page, a stroke of another colour, a nearer
+    # `color`, a dark page, a paint that is not `currentColor`.
+    "<svg width=300 height=30><text id=it x=0 y=20 fill=currentColor color=navy>{}</text></svg>": False,
+    "<svg width=300 height=30 color=white><text id=it x=0 y=20 fill=currentColor stroke=black>{}</text></svg>": False,
+    "<svg width=300 height=30 color=white><text id=it x=0 y=20 fill=currentColor color=#333>{}</text></svg>": False,
+    "<style>body{{background:#000}}</style><svg width=300 height=30><text id=it x=0 y=20 fill=none stroke=currentColor color=white>{}</text></svg>": False,
+    "<svg width=300 height=30 color=white><text id=it x=0 y=20 fill=black>{}</text></svg>": False,
+    '<span style="color:#fff"><svg width=300 height=30><text id=it x=0 y=20 fill=#222>{}</text></svg></span>': False,
+    "<svg width=300 height=30><text id=it x=0 y=20 fill=currentColor>{}</text></svg>": False,
+}
+
+
+@pytest.mark.parametrize("markup", sorted(SVG_CURRENT_COLOUR))
+def test_a_current_colour_paint_is_judged_in_the_colour_in_force(markup: str) -> None:
+    assert byline_hidden(dcnf(byline=f"<p>{markup.format('By Maria Lopez')}</p>")) is SVG_CURRENT_COLOUR[markup]
+
+
 def test_an_svg_link_is_a_link_whose_words_are_its_text() -> None:
     svg = b'<svg width=420 height=22><a href="https://www.texastribune.org/"><text x=0 y=16>The Texas Tribune</text></a></svg>'
     page = b"<html><body><article><h1>Water fund</h1><p>" + svg + b"</p></article></body></html>"

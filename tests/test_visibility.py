@@ -177,6 +177,13 @@ HIDDEN_LOGOS = {
     "a @supports test of a custom property": ("@supports (--brand: red){.x{display:none}}", ' class="x"'),
     "a negated @supports test no browser meets": ("@supports not (foo: bar){.x{display:none}}", ' class="x"'),
     "a negated @supports test inside an and": ("@supports (display: grid) and (not (display: bogus)){.x{display:none}}", ' class="x"'),
+    # Selector tests Chromium, which the checker follows, meets.
+    "a @supports selector test": ("@supports selector(:has(a)){.x{display:none}}", ' class="x"'),
+    "a @supports selector test of a pseudo-element": ("@supports selector(::details-content){.x{display:none}}", ' class="x"'),
+    "a @supports selector test in capitals": ("@supports SELECTOR(IMG:NOT(.A)){.x{display:none}}", ' class="x"'),
+    "a selector test and a declaration test": ("@supports (display:grid) and selector(.a>.b:nth-child(2n of .c)){.x{display:none}}", ' class="x"'),
+    "a @supports selector test or one Chromium fails": ("@supports selector(:-moz-focusring) or selector(:where(.a)){.x{display:none}}", ' class="x"'),
+    "a @supports selector test in brackets": ("@supports (selector(:focus-visible)){.x{display:none}}", ' class="x"'),
     "opacity below zero, clamped to zero": (".x{opacity:-1}", ' class="x"'),
     "a refused negative size after a tiny one": (".x{width:1px;height:1px} .x{width:-5px;height:-5px}", ' class="x"'),
     "a refused filter after a hiding one": (".x{filter:opacity(0)} .x{filter:opacity(-1)}", ' class="x"'),
@@ -456,7 +463,13 @@ SHOWN_LOGOS = {
     "a block for a list of layers (invalid CSS)": ("@layer a, b{.x{display:none}}", ' class="x"'),
     "a @supports condition some browsers lack": ("@supports (-webkit-touch-callout: none){.x{display:none}}", ' class="x"'),
     "a negated @supports condition": ("@supports not (display: grid){.x{display:none}}", ' class="x"'),
-    "a @supports selector test": ("@supports selector(:has(a)){.x{display:none}}", ' class="x"'),
+    # Selector tests Chromium fails (a name only another engine knows, an `:is()` with an argument
+    # it cannot read, which `selector()` does not forgive, a list) or `not` of one it meets.
+    "a @supports selector test of another engine's name": ("@supports selector(:-moz-focusring){.x{display:none}}", ' class="x"'),
+    "a @supports selector test of an unreadable :is() argument": ("@supports selector(:is(.a, :bogus)){.x{display:none}}", ' class="x"'),
+    "a @supports selector test of a list": ("@supports selector(.a, .b){.x{display:none}}", ' class="x"'),
+    "a negated @supports selector test": ("@supports not selector(:has(a)){.x{display:none}}", ' class="x"'),
+    "a @supports selector test and a negated one": ("@supports selector(:has(a)) and (not selector(p)){.x{display:none}}", ' class="x"'),
     # Conditions no browser meets: a property none knows, a value Chromium refuses.
     "a @supports test of a property no browser knows": ("@supports (foo: bar){.x{display:none}}", ' class="x"'),
     "a @supports test of a value refused": ("@supports (display: bogus){.x{display:none}}", ' class="x"'),
@@ -1960,6 +1973,14 @@ GENERATED_AFFILIATIONS = {
         '<div class="meta"><span class="author-name">Jake Smith</span></div>',
     ),
     "in an @media block every screen meets": ('@media screen{.byline::after{content:", Daily Caller News Foundation"}}', BARE_BYLINE),
+    "in an @supports block Chromium meets": (
+        '@supports (display:flex) and selector(:has(b)){.byline::after{content:", Daily Caller News Foundation"}}',
+        BARE_BYLINE,
+    ),
+    "a hiding rule in an @supports block no browser meets": (
+        '.byline::after{content:", Daily Caller News Foundation"} @supports (foo:bar){.byline::after{font-size:0}}',
+        BARE_BYLINE,
+    ),
     # Near-misses of the hiding rules below: what a rule for the pseudo-element declares cannot hide.
     "a second rule that sets weight, case and margins": (
         '.byline::after{content:", Daily Caller News Foundation"} p.byline::after{font-weight:700;text-transform:uppercase;margin-left:4px;padding:0 2px}',
@@ -1986,6 +2007,12 @@ NOT_GENERATED_AFFILIATIONS = {
     "attr() is not worked out": ('.byline::after{content:", " attr(data-org)}', '<p class="byline" data-org="Daily Caller News Foundation">By Jake Smith</p>'),
     "a later rule sets content none": ('.byline::after{content:", Daily Caller News Foundation"} p.byline::after{content:none}', BARE_BYLINE),
     "a print-only rule": ('@media print{.byline::after{content:", Daily Caller News Foundation"}}', BARE_BYLINE),
+    "in an @supports block Chromium fails": ('@supports not selector(:has(b)){.byline::after{content:", Daily Caller News Foundation"}}', BARE_BYLINE),
+    "in an @supports block no browser meets": ('@supports (display:bogus){.byline::after{content:", Daily Caller News Foundation"}}', BARE_BYLINE),
+    "a hiding rule in an @supports block some browsers meet": (
+        '.byline::after{content:", Daily Caller News Foundation"} @supports selector(:-moz-focusring){.byline::after{font-size:0}}',
+        BARE_BYLINE,
+    ),
     # Chromium drops the rule: another engine's pseudo-class is a selector it cannot parse.
     "a rule with another engine's pseudo-class": ('.byline::after, .byline:-moz-focusring{content:", Daily Caller News Foundation"}', BARE_BYLINE),
     # A colour, a size or a place in any rule for the pseudo-element: the words do not count,

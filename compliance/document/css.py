@@ -690,8 +690,8 @@ def parse_style_sheet(text: str) -> tuple[StyleRule, ...]:
     """The style rules of a `<style>` block that declare a property that can hide content, in
     order. Rules inside `@media screen`/`@media all` count as written; rules in other screen
     media queries (a width range) are `conditional`: some readers' screens meet them, some do
-    not; so are rules in a `@supports` condition that not every browser meets (see
-    `_every_browser`). Rules in `@layer` blocks carry their layer, and the order of layers is kept
+    not; so are rules in a `@supports` condition that Chromium, or some other browser, fails (see
+    `supports_condition`). Rules in `@layer` blocks carry their layer, and the order of layers is kept
     (see `StyleRule`); rules in `@scope (root) to (limit)` their scope (`Scoping`: a `@scope`
     without a root, or inside another, is left out). Print and speech rules and other at-rules are
     left out. Never raises.
@@ -763,7 +763,7 @@ def _conditional_rules(node: Any, conditional: bool, layer: str | None, scope: S
         every_container = containers and _container_met(node.prelude)
         return [(rule, conditional or not every_container, layer, scope) for rule in _inner_rules(node)]
     if node.lower_at_keyword in ("media", "supports"):
-        met = _condition_met(node)
+        met = condition_met(node)
         return [] if met is None else [(rule, conditional or not met, layer, scope) for rule in _inner_rules(node)]
     if node.lower_at_keyword == "scope" and scope is None and node.content is not None:
         scoping = _scoping(node.prelude)
@@ -872,7 +872,7 @@ def _inner_rules(node: Any) -> list[Any]:
     return list(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
 
 
-def _condition_met(node: Any) -> bool | None:
+def condition_met(node: Any) -> bool | None:
     """Whether every reader meets a `@media` or `@supports` block's condition; None when its rules
     never change what a reader sees (print or speech media, a block without content)."""
     import tinycss2
@@ -883,7 +883,7 @@ def _condition_met(node: Any) -> bool | None:
     if node.lower_at_keyword == "media":
         return _every_screen(condition)
     met = supports_condition(node.prelude)
-    return None if met is _MET_BY_NONE else met is _MET_BY_EVERY and _every_browser(condition)
+    return None if met is _MET_BY_NONE else met is _MET_BY_EVERY
 
 
 def _layers_named(node: Any, layer: str | None, anonymous: Iterator[int]) -> tuple[list[str], str | None]:
@@ -906,11 +906,9 @@ def _sublayer(layer: str | None, name: str) -> str:
     return name if layer is None else f"{layer}.{name}"
 
 
-# What a `@supports` condition may hold for every reader's browser to meet it: tests of properties
-# and values, joined by `and` or `or`, and negations of tests no browser meets (which
-# `supports_condition` reads). A vendor prefix (`-webkit-touch-callout`: Safari on iPhones) or a
-# test of selectors, fonts or at-rules is met by some browsers and not others.
-_SOME_BROWSERS = on_first_use(r"(?<![-\w])(?:selector|font-tech|font-format|at-rule)(?![-\w])|(?<![-\w])-(?:webkit|moz|ms|o)-")
+# A vendor's prefix in a `@supports` test's value (`(display: -webkit-box)`): a test some
+# browsers meet and others fail, whatever Chromium does (a prefixed property is read by name).
+_VENDOR_PREFIX = on_first_use(r"(?<![-\w])-(?:webkit|moz|ms|o)-")
 
 
 # How many browsers meet a `@supports` condition (`supports_condition`).
@@ -918,27 +916,31 @@ _MET_BY_EVERY, _MET_BY_SOME, _MET_BY_NONE = "every", "some", "none"
 
 
 def supports_condition(prelude: Sequence[Any]) -> str:
-    """How many readers' browsers meet a `@supports` condition (its prelude's component values):
+    """How many readers' browsers meet a `@supports` condition (its prelude's component values),
+    read as Chromium, which the checker follows, reads it (CSS Conditional 4, 3):
     "none" when it tests a declaration of a property no browser knows (`(foo: bar)`: not a
     custom property, not a vendor's, not one of `css_properties.CHROMIUM_PROPERTIES`) or a value
     Chromium refuses for a property the checker reads (`(display: bogus)`), where the whole
     condition then fails (CSS Conditional 3, 6.1: `and` of such a test, `or` of only such
-    tests), and "every" for `not` of such a test; "every" otherwise, unless `_every_browser` finds
-    a test some browsers fail; "some" for a condition not read here, and for `not` of any other
-    test."""
+    tests), and "every" for `not` of such a test; "every" for a test Chromium meets: a
+    declaration it takes (unless a vendor's prefix in the value makes it one some browsers fail)
+    or `selector()` of a selector it reads (`selector(:has(a))`, `selector(::details-content)`:
+    `selector_lists.supports_selector`); "some" for a condition not read here (`font-tech()`,
+    `at-rule()`, a selector Chromium does not read), and for `not` of any test but one no
+    browser meets (`not selector(:has(a))`: other browsers may fail the test)."""
     terms = [t for t in prelude if t.type not in ("whitespace", "comment")]
     if len(terms) == 2 and _is_not(terms[0]):
         # `not` of a test no browser meets is met by every one; of any other, it is not known
         # here that none meets it (a value the checker does not read may be refused).
-        return _MET_BY_EVERY if _declaration_test(terms[1]) == _MET_BY_NONE else _MET_BY_SOME
+        return _MET_BY_EVERY if _supports_test(terms[1]) == _MET_BY_NONE else _MET_BY_SOME
     joins = {t.lower_value for t in terms[1::2] if t.type == "ident"}
-    if not terms or len(joins) > 1 or any(t.type != "() block" for t in terms[::2]) or not joins <= {"and", "or"}:
-        return _MET_BY_NONE if len(terms) == 1 and _declaration_test(terms[0]) == _MET_BY_NONE else _MET_BY_SOME
-    return _combined([_declaration_test(t) for t in terms[::2]], "or" in joins)
+    if not terms or len(joins) > 1 or not all(_is_test(t) for t in terms[::2]) or not joins <= {"and", "or"}:
+        return _MET_BY_NONE if len(terms) == 1 and _supports_test(terms[0]) == _MET_BY_NONE else _MET_BY_SOME
+    return _combined([_supports_test(t) for t in terms[::2]], "or" in joins)
 
 
 def _combined(found: Sequence[str], either: bool) -> str:
-    """`supports_condition` of tests (what `_declaration_test` found of each) joined by `or`
+    """`supports_condition` of tests (what `_supports_test` found of each) joined by `or`
     (`either`) or by `and`."""
     if either:
         return _MET_BY_NONE if all(f == _MET_BY_NONE for f in found) else _MET_BY_SOME if _MET_BY_EVERY not in found else _MET_BY_EVERY
@@ -949,14 +951,31 @@ def _is_not(token: Any) -> bool:
     return bool(token.type == "ident" and token.lower_value == "not")
 
 
+def _is_test(token: Any) -> bool:
+    """True for a term a `@supports` condition joins: a parenthesised test, or a function
+    (`selector()`, `font-tech()`…)."""
+    return bool(token.type in ("() block", "function"))
+
+
+def _supports_test(term: Any) -> str:
+    """`supports_condition` of one term: a parenthesised test (`_declaration_test`), or
+    `selector(…)` (met by Chromium when it reads the selector: "every"; else "some"); any other
+    function is "some"."""
+    if term.type == "function" and term.lower_name == "selector":
+        from compliance.document.selector_lists import supports_selector
+
+        return _MET_BY_EVERY if supports_selector(_serialised(term.arguments)) else _MET_BY_SOME
+    return _declaration_test(term)
+
+
 def _declaration_test(block: Any) -> str:
     """`supports_condition` of one parenthesised test: a declaration (`(display: grid)`), or a
-    condition in brackets (`((a: b) or (c: d))`)."""
+    condition in brackets (`((a: b) or (c: d))`, `(selector(a))`)."""
     if block.type != "() block":
         return _MET_BY_SOME
     inner = [t for t in block.content if t.type not in ("whitespace", "comment")]
     if len(inner) < 2 or inner[0].type != "ident" or inner[1] != ":":
-        return supports_condition(block.content) if inner and (inner[0].type == "() block" or _is_not(inner[0])) else _MET_BY_SOME
+        return supports_condition(block.content) if inner and (_is_test(inner[0]) or _is_not(inner[0])) else _MET_BY_SOME
     from compliance.document.css_properties import CHROMIUM_PROPERTIES
 
     name = inner[0].lower_value
@@ -966,21 +985,16 @@ def _declaration_test(block: Any) -> str:
         return _MET_BY_SOME
     if name not in CHROMIUM_PROPERTIES:
         return _MET_BY_NONE
-    if name in FAMILIES and not read_declarations(f"{name}:{_serialised(block.content[block.content.index(inner[1]) + 1 :])}"):
+    value = _serialised(block.content[block.content.index(inner[1]) + 1 :])
+    if name in FAMILIES and not read_declarations(f"{name}:{value}"):
         return _MET_BY_NONE
-    return _MET_BY_EVERY
+    return _MET_BY_SOME if _VENDOR_PREFIX().search(value) else _MET_BY_EVERY
 
 
 def _serialised(values: Sequence[Any]) -> str:
     import tinycss2
 
     return str(tinycss2.serialize(values))
-
-
-def _every_browser(condition: str) -> bool:
-    """True when every reader's browser meets a `@supports` condition (normalised: lower case,
-    single spaces), such as `(display: grid)` or `(position: sticky) or (display: flex)`."""
-    return _SOME_BROWSERS().search(condition) is None
 
 
 # What the scanner steps over as one piece: comments, strings (an unterminated one ends at the

@@ -5,7 +5,8 @@ at the end of every `.byline`: a reader sees it as the element's text. The walk 
 (`generated_text`), with these limits, so that nothing is read as shown that a reader may not see:
 
 - only the `::before` and `::after` pseudo-elements (also written `:before`, `:after`) of
-  `<style>` rules outside any at-rule or in an `@media` block every screen meets;
+  `<style>` rules outside any at-rule or in an `@media` block every screen meets or an
+  `@supports` block Chromium meets (`css.condition_met`);
 - only a `content` that is one or more strings: `attr()`, counters, quotes and images are not
   worked out (they still override an earlier `content`, as the cascade has it), and a string
   with no letter or digit (a bullet, a separator, an icon font's private-use glyph) adds nothing;
@@ -23,10 +24,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from compliance.document.css import parse_style_sheet
 from compliance.document.selector_lists import parsed_selectors
 
 # A `content` declaration with a string that may hold a letter or a digit: the pages worth a
@@ -85,7 +87,7 @@ class _PseudoRule(NamedTuple):
     (`sets_content`), whether that is `!important`, and its string (`text`: None when it is not
     strings only, "" for `none`/`normal`); whether it declares only what cannot hide the
     generated words (`harmless`, see `_harmless`); whether every screen meets it (`applies`: not
-    in an `@media` block only some screens meet, `@supports`, `@layer`…); whether its `content`
+    in an `@media` or `@supports` block only some screens or browsers meet, `@layer`…); whether its `content`
     makes a box of the pseudo-element (`generates`: anything but `none`, `normal` or a CSS-wide
     keyword, which give one of neither; `content: ""` makes an empty box)."""
 
@@ -145,9 +147,9 @@ def _harmless(declaration: Any) -> bool:
 
 def _pseudo_rules(sheet: str) -> Iterator[_PseudoRule]:
     """The rules of a `<style>` block for a `::before` or `::after`, in order: outside any
-    at-rule or in an `@media` block every screen meets (`applies`), and also, since a rule that
-    may hide the words counts wherever some reader meets it, in any other block at-rule but an
-    `@media` one no screen meets (`print`)."""
+    at-rule or in a block every screen meets (`applies`, see `_qualified_rules`), and also, since
+    a rule that may hide the words counts wherever some reader meets it, in any other block
+    at-rule but one none meets (`@media print`, `@supports (foo: bar)`)."""
     for node, applies in _qualified_rules(sheet):
         rule = _pseudo_rule(node, applies)
         if rule is not None:
@@ -156,21 +158,22 @@ def _pseudo_rules(sheet: str) -> Iterator[_PseudoRule]:
 
 def _qualified_rules(sheet: str) -> Iterator[tuple[Any, bool]]:
     """Each qualified rule of a `<style>` block (a tinycss2 node), in order, with whether every
-    screen meets it: outside any at-rule, or in `@media` blocks every screen meets. One in any
-    other block at-rule, or in an `@media` block only some screens meet, comes with False; one in
-    an `@media` block no screen meets (`print`) is left out."""
+    screen meets it: outside any at-rule, or in `@media` blocks every screen meets and
+    `@supports` blocks Chromium meets (`css.condition_met`). One in any other block at-rule, or
+    in a block only some screens or browsers meet, comes with False; one in a block none meets
+    (`@media print`, `@supports (foo: bar)`) is left out."""
     import tinycss2
 
-    from compliance.document.media_queries import ALWAYS, NEVER, screens_meeting
+    from compliance.document.css import condition_met
 
     pending = [(node, True) for node in reversed(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True))]
     while pending:
         node, applies = pending.pop()
         if node.type == "at-rule" and node.content is not None:
-            meets = screens_meeting(tinycss2.serialize(node.prelude).strip().lower()) if node.lower_at_keyword == "media" else None
-            if meets != NEVER:
+            meets = condition_met(node) if node.lower_at_keyword in ("media", "supports") else False
+            if meets is not None:
                 inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
-                pending.extend((child, applies and meets == ALWAYS) for child in reversed(inner))
+                pending.extend((child, applies and meets) for child in reversed(inner))
         elif node.type == "qualified-rule":
             yield node, applies
 
@@ -207,8 +210,8 @@ def _generates(value: Sequence[Any]) -> bool:
 def pseudo_boxes(root: Any, sheets: Sequence[str], wanted: Collection[tuple[Any, str]]) -> dict[tuple[Any, str], bool | None]:
     """For each (element, "before"/"after") of `wanted`, whether the `content` that wins the
     cascade makes a box of the pseudo-element (`_generates`): False when no rule sets one, None
-    when a rule that not every screen meets may set it (in an `@media` block some screens meet,
-    `@supports`, `@layer`: not worked out). The `<style>` blocks (`sheets`) are parsed here:
+    when a rule that not every screen meets may set it (in an `@media` or `@supports` block some
+    screens or browsers meet, `@layer`: not worked out). The `<style>` blocks (`sheets`) are parsed here:
     asked only about pseudo-elements that may paint over something."""
     winners: dict[tuple[Any, str], tuple[tuple[bool, tuple[int, int, int], int], bool]] = {}
     unknown: set[tuple[Any, str]] = set()
@@ -274,6 +277,8 @@ _DETAILS_CONTENT = re.compile(r"::details-content\b", re.IGNORECASE)
 # The `content-visibility` values that show the content a closed `<details>` skips (the browser's
 # own style gives a closed one's `::details-content` `content-visibility: hidden`).
 _SHOWING_CONTENT_VISIBILITY = frozenset({"visible", "auto"})
+# The `& ` a scoped rule's selector starts with (`css.StyleRule`), taken off to match it anywhere.
+_UNSCOPED_START = re.compile(r"(?:^|(?<=, ))& ")
 
 
 @dataclass(frozen=True)
@@ -292,19 +297,39 @@ def details_content(root: Any, sheets: Sequence[str]) -> DetailsContent:
     gets a `content-visibility` of `visible` or `auto` from the rule that wins the cascade, in a
     block every screen meets, and `display: none` from none) and those it hides while open (the
     winning `display` is `none` or the winning `content-visibility` `hidden`, from a block every
-    screen meets: one only some screens meet can show, never hide). Empty when no `<style>` block
-    (`sheets`) names `::details-content`. Never raises."""
+    screen meets: one only some screens meet can show, never hide). The rules are read as every
+    other rule of the page (`css.parse_style_sheet`) and ranked by the same cascade
+    (`visibility.rule_precedence`): `!important`, cascade layers, specificity, order, in the
+    blocks every screen and browser meets (`@media screen`, `@supports (display: grid)`, nested
+    ones). A rule in `@scope` is matched outside its scope as well, and so can show, never hide.
+    Empty when no `<style>` block (`sheets`) names `::details-content`. Never raises."""
     if not any(_DETAILS_CONTENT.search(sheet) for sheet in sheets):
         return DetailsContent()
-    winners: dict[tuple[Any, str], tuple[tuple[bool, tuple[int, int, int], int], str, bool]] = {}
-    for order, (selector, declarations, applies) in enumerate(_details_content_rules(sheets)):
-        for _, element, specificity in _matches(root, selector, frozenset({"details-content"})):
-            for name, keyword, important in declarations:
-                key = (element, name)
-                rank = (important, specificity, order)
+    # The cascade's ranking lives with the page's style, which reads this module's findings.
+    from compliance.document.visibility import _layer_ranks, _own_anonymous_layer, rule_precedence
+
+    rules = [_own_anonymous_layer(rule, number) for number, sheet in enumerate(sheets) for rule in parse_style_sheet(sheet)]
+    ranks = _layer_ranks(rules)
+    winners: dict[tuple[Any, str], tuple[tuple[Any, ...], str, bool]] = {}
+    for order, rule in enumerate(rules):
+        declarations = [d for d in rule.declarations if d.name in ("content-visibility", "display")]
+        if not declarations or not _DETAILS_CONTENT.search(rule.selectors):
+            continue
+        applies = not rule.conditional and rule.scope is None
+        selectors = rule.selectors if rule.scope is None else _UNSCOPED_START.sub("", rule.selectors)
+        for _, element, specificity in _matches(root, selectors, frozenset({"details-content"})):
+            for declaration in declarations:
+                key = (element, declaration.name)
+                rank = rule_precedence(rule, declaration.important, specificity, order, ranks)
                 current = winners.get(key)
                 if current is None or rank >= current[0]:
-                    winners[key] = (rank, keyword, applies)
+                    winners[key] = (rank, declaration.keyword, applies)
+    return _details_judged(winners)
+
+
+def _details_judged(winners: Mapping[tuple[Any, str], tuple[tuple[Any, ...], str, bool]]) -> DetailsContent:
+    """`details_content` of the declarations that win on each (`<details>`, property): their
+    keyword, and whether every screen meets their rule."""
 
     def winner(element: Any, name: str) -> tuple[str, bool]:
         _, keyword, applies = winners.get((element, name), (None, "", True))
@@ -321,22 +346,3 @@ def details_content(root: Any, sheets: Sequence[str]) -> DetailsContent:
         if (display_applies and display == "none") or (visibility_applies and visibility == "hidden"):
             hidden.add(element)
     return DetailsContent(frozenset(shown), frozenset(hidden))
-
-
-def _details_content_rules(sheets: Sequence[str]) -> Iterator[tuple[str, list[tuple[str, str, bool]], bool]]:
-    """Each `<style>` rule naming `::details-content`: its selector, its `content-visibility` and
-    `display` declarations (name, keyword, `!important`), and whether every screen meets it."""
-    import tinycss2
-
-    for sheet in sheets:
-        for node, applies in _qualified_rules(sheet):
-            selector = tinycss2.serialize(node.prelude).strip()
-            if not _DETAILS_CONTENT.search(selector):
-                continue
-            found = [
-                (d.lower_name, "".join(t.lower_value for t in d.value if t.type == "ident"), bool(d.important))
-                for d in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)
-                if d.type == "declaration" and d.lower_name in ("content-visibility", "display")
-            ]
-            if found:
-                yield selector, found, applies

@@ -499,7 +499,7 @@ def _build_html_document(
     article_root = body if body is not None else find_article_root(root)
     # The story's head above the article root (headline, logo, credit line, byline) is in the region too.
     article_head = frozenset(find_story_head(root, article_root)) if body is None else frozenset()
-    walked = _walk(root, article_root, article_head, url, rendered=rendered, overrides=bidi_override.may_override(source))
+    walked = _walk(root, article_root, article_head, url, rendered=rendered, overrides=bidi_override.may_override(source, root))
     items = walked.items
     blocks = tuple(i for i in items if isinstance(i, Block))
     headline = _headline(blocks)
@@ -1266,7 +1266,7 @@ class _Walk:
             return
         if self.svg_paint is None:
             self.svg_paint = paint_rules(applied_sheets(self.root))
-        texts = svg_texts(svg, self.style.declarations, self.svg_paint, blends_into(rendering))
+        texts = svg_texts(svg, self.style.declarations, self.svg_paint, blends_into(rendering), rendering.colour)
         visibility = self.found.visibility
         links: dict[Any, tuple[str, bool]] = {}
         block = None

@@ -129,12 +129,15 @@ MATCHES_NOTHING = ":not(*)"
 class _Context(NamedTuple):
     """Where a selector stands: in a functional pseudo-class (`nested`: no pseudo-element), in
     `:has()` (no `:has()` again), as an argument that may start with a combinator (`relative`),
-    or as one that must be a single compound selector (`compound`: `:host()`, `::slotted()`)."""
+    or as one that must be a single compound selector (`compound`: `:host()`, `::slotted()`);
+    `unforgiving`: in an `@supports selector()` test, where `:is()` and `:where()` forgive no
+    argument (CSS Conditional 4, 3.1)."""
 
     nested: bool = False
     in_has: bool = False
     relative: bool = False
     compound: bool = False
+    unforgiving: bool = False
 
 
 _TOP_LEVEL = _Context()
@@ -149,6 +152,19 @@ def chromium_selectors(selector_list: str) -> tuple[str, ...] | None:
     import tinycss2
 
     return _selector_list(tinycss2.parse_component_value_list(selector_list, skip_comments=True), _TOP_LEVEL)
+
+
+def supports_selector(selector: str) -> bool:
+    """Whether Chromium meets `@supports selector(…)` of this text (the function's arguments):
+    one complex selector it reads, pseudo-elements and all (`::details-content`, `:has(a)`), with
+    every argument of `:is()` and `:where()` valid, since that test forgives none (CSS
+    Conditional 4, 3.1). False for a list (`a, b`), a relative selector (`> a`), and any name
+    Chromium does not know (`:-moz-focusring`)."""
+    import tinycss2
+
+    tokens = tuple(tinycss2.parse_component_value_list(selector, skip_comments=True))
+    read = _selector_list(tokens, _Context(unforgiving=True))
+    return read is not None and len(read) == 1
 
 
 def group_members(selector_list: str) -> tuple[str, ...]:
@@ -406,6 +422,9 @@ def _functional_pseudo_class(name: str, arguments: Sequence[Any], context: _Cont
     arguments. `:is()` and `:where()` keep the arguments that are valid (`MATCHES_NOTHING` when
     none is); the others keep all or are invalid."""
     inner = context._replace(nested=True, relative=False, compound=False)
+    if name in ("is", "where") and context.unforgiving:
+        every = _selector_list(tuple(arguments), inner)
+        return None if every is None else f":{name}({', '.join(every)})"
     if name in ("is", "where"):
         kept = _forgiving_list(arguments, inner)
         return f":{name}({', '.join(kept)})" if kept else MATCHES_NOTHING

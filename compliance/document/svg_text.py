@@ -9,7 +9,9 @@ being placed wholly outside the `<svg>`'s box, which clips it (`x="-5000"`), by
 clears its alpha (`references.flooded`), or by painting nothing a reader can see: no fill
 (`fill: none`, a transparent fill, a `fill-opacity` of 0 or `0%`, or a fill colour a reader
 cannot tell from the background behind the `<svg>`, as for HTML text) and no stroke that does
-(`stroke` none, of no width or opacity, or of such a colour: a white stroke on white). A shape
+(`stroke` none, of no width or opacity, or of such a colour: a white stroke on white; a
+`currentColor` paint is the `color` in force, the `<svg>`'s own or the HTML text colour around
+it, and is not judged where neither is known). A shape
 the `<svg>` draws before a `<text>` may be behind it (`_over_shapes`): its colours are then not
 judged, as the background behind them is not known. Each is
 read from the page's CSS (`display`, `visibility`, `opacity` and `font-size` as every hiding
@@ -27,11 +29,13 @@ from typing import Any
 
 from compliance.document import references
 from compliance.document.css import Declaration, colour, parse_style_attribute
+from compliance.document.svg_drawing import CONTAINERS, NEVER_DRAWN, PAINTING, is_zero, local_name
 
-_NEVER_DRAWN = frozenset("defs symbol clippath mask pattern marker title desc metadata style script lineargradient radialgradient filter foreignobject".split())
+# Words in a `<foreignObject>` are HTML, read as the page's: none of its text is SVG text.
+_NEVER_DRAWN = NEVER_DRAWN | {"foreignobject"}
 _TEXT_PARTS = frozenset({"text", "tspan", "textpath", "a"})
-_CONTAINERS = frozenset({"svg", "g", "a", "switch"})
-_INHERITED = ("visibility", "font-size", "fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity")
+# `color` is what a `currentColor` fill or stroke paints (SVG 2, 13.2; CSS Color 4, 6.4).
+_INHERITED = ("visibility", "font-size", "color", "fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity")
 _READ = ("display", "opacity", "filter", *_INHERITED)
 # A colour (red, green, blue, alpha), each in 0–1, as `css.colour` gives it.
 Colour = tuple[float, float, float, float]
@@ -79,27 +83,41 @@ _RulePaint = Mapping[Any, Mapping[str, tuple[str, bool]]]
 def holds_text(svg: Any) -> bool:
     """Whether an `<svg>` has a `<text>` element anywhere in it: one that has none (an icon, a
     logo drawn in paths) draws no words, and the page's paint rules need not be read for it."""
-    return any(_local(element) == "text" for element in svg.iter())
+    return any(local_name(element) == "text" for element in svg.iter())
 
 
 def paint_colours(svg: Any, sheets: Iterable[str]) -> list[Colour]:
     """The fill and stroke colours set in an `<svg>` (`fill` and `stroke` attributes and `style`
     attributes of it and what it holds) and by the page's paint rules (`paint_rules` of
-    `sheets`), whatever they apply to; a paint that is not one colour is left out."""
+    `sheets`), whatever they apply to, and, when one of those is `currentColor`, the `color`s
+    set in it the same way; a paint that is not one colour is left out."""
     values = [value for _, _, declarations in _paint_rules(tuple(sheets)) for name, value, _ in declarations if name in _COLOURED_PAINTS]
+    colours: list[str] = []
     for element in svg.iter():
-        if not isinstance(element.tag, str):
-            continue
-        values.extend(value for name in _COLOURED_PAINTS if (value := element.get(name)) is not None)
-        for declaration in (element.get("style") or "").split(";"):
-            name, colon, value = declaration.partition(":")
-            if colon and name.strip().lower() in _COLOURED_PAINTS:
-                values.append(value.replace("!important", ""))
+        if isinstance(element.tag, str):
+            _add_written_colours(element, values, colours)
+    if colours and any(value.strip().lower() == "currentcolor" for value in values):
+        values.extend(colours)
     return [painted for value in values if (painted := _colour_of(value)) is not None]
+
+
+def _add_written_colours(element: Any, paints: list[str], colours: list[str]) -> None:
+    """Add the fill and stroke values an SVG element's attributes and `style` attribute write to
+    `paints`, and the `color`s they write to `colours`."""
+    paints.extend(value for name in _COLOURED_PAINTS if (value := element.get(name)) is not None)
+    colours.extend(value for value in [element.get("color")] if value is not None)
+    for declaration in (element.get("style") or "").split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon and name.strip().lower() in _COLOURED_PAINTS:
+            paints.append(value.replace("!important", ""))
+        elif colon and name.strip().lower() == "color":
+            colours.append(value.replace("!important", ""))
 
 
 # The paints that draw letters in a colour.
 _COLOURED_PAINTS = ("fill", "stroke")
+# The `color` values that name no colour of their own: the inherited one stays in force.
+_INHERITING_COLOUR = frozenset({"inherit", "currentcolor", "unset"})
 
 
 def _colour_of(value: str) -> Colour | None:
@@ -167,18 +185,22 @@ def svg_texts(
     declared: Callable[[Any], Mapping[str, Declaration]],
     rules: list[PaintRule] = [],  # noqa: B006 (never changed)
     blends_in: BlendsIn | None = None,
+    colour_in_force: Colour | None = None,
 ) -> list[SvgText]:
     """The words the `<svg>` draws, in document order (`declared`: the page's declarations that
     win on an element, as `visibility.PageStyle.declarations` gives them; `rules`: the page's
     rules that paint text, `paint_rules`; `blends_in`: whether a fill colour cannot be told from
-    what is behind the `<svg>`, None when that is not known). A `<text>` placed wholly outside
+    what is behind the `<svg>`, None when that is not known; `colour_in_force`: the text colour
+    the `<svg>` inherits, which a `currentColor` paint is where the `<svg>` sets no `color`; None
+    when the page sets none, and such a paint is not judged). A `<text>` placed wholly outside
     the `<svg>`'s box (`x="-5000"`) is hidden with its parts (see `_off_canvas`)."""
     by_rules = _rule_paint(svg, rules) if rules else {}
 
     def own(element: Any) -> dict[str, str]:
         return _own_values(element, declared(element), by_rules.get(element, {}))
 
-    texts = list(_read(svg, _painted(svg, _Paint(), own(svg)), own, blends_in, _over_shapes(svg) if blends_in is not None else frozenset()))
+    outside = _Paint() if colour_in_force is None else _Paint(values=(("color", _rgba(colour_in_force)),))
+    texts = list(_read(svg, _painted(svg, outside, own(svg)), own, blends_in, _over_shapes(svg) if blends_in is not None else frozenset()))
     off = {piece.block for piece in texts if _off_canvas(svg, piece.block, "".join(p.text for p in texts if p.block is piece.block))}
     return [replace(piece, shown=False) if piece.block in off else piece for piece in texts]
 
@@ -217,26 +239,20 @@ def _number(value: str | None) -> float | None:
         return None
 
 
-# The SVG elements that paint something a `<text>` drawn after them may lie on (SVG 2, 9
-# "Basic Shapes", 5.6 "use", 12.2 "image", 23.2 "foreignObject"): its background is then not known.
-_PAINTING = frozenset("rect circle ellipse path polygon polyline line image use foreignobject".split())
-# What a shape in which is never drawn in place (`foreignObject` draws its HTML where it stands).
-_HOLDS_UNDRAWN = _NEVER_DRAWN - {"foreignobject"}
-
-
 def _over_shapes(svg: Any) -> frozenset[Any]:
-    """The `<text>` elements of the `<svg>` that some element of `_PAINTING` is drawn before, in
-    document order (SVG paints in that order), and may be behind: what colour is behind them is
+    """The `<text>` elements of the `<svg>` that some element that paints (`svg_drawing.PAINTING`)
+    is drawn before, in document order (SVG paints in that order), and may be behind: what colour is behind them is
     not known, and their paint is not judged against the `<svg>`'s background (a background the
     `<svg>` itself or an ancestor sets is read with its box: `visibility.blends_into`)."""
     shape_seen = False
     found = []
     for element in svg.iter():
-        tag = _local(element)
+        tag = local_name(element)
         if tag == "text" and shape_seen:
             found.append(element)
-        elif not shape_seen and tag in _PAINTING:
-            shape_seen = not any(_local(above) in _HOLDS_UNDRAWN for above in element.iterancestors() if above is not svg and svg in above.iterancestors())
+        elif not shape_seen and tag in PAINTING:
+            # Not a shape in what is never drawn in place (`foreignObject` draws its HTML where it stands).
+            shape_seen = not any(local_name(above) in NEVER_DRAWN for above in element.iterancestors() if above is not svg and svg in above.iterancestors())
     return frozenset(found)
 
 
@@ -244,11 +260,11 @@ def _read(
     element: Any, paint: _Paint, own_values: Callable[[Any], dict[str, str]], blends_in: BlendsIn | None, over_shapes: frozenset[Any] = frozenset()
 ) -> Iterator[SvgText]:
     for child in element:
-        tag = _local(child)
+        tag = local_name(child)
         if not tag or tag in _NEVER_DRAWN:
             continue
         in_text = paint.block is not None
-        if not (tag in _TEXT_PARTS if in_text else tag in _CONTAINERS or tag == "text"):
+        if not (tag in _TEXT_PARTS if in_text else tag in CONTAINERS or tag == "text"):
             continue
         own = _painted(child, paint, own_values(child))
         if tag == "text" and not in_text:
@@ -263,19 +279,12 @@ def _read(
             yield SvgText(element, paint.block, child.tail, _shows(paint, blends_in), paint.link, paint.href)
 
 
-def _local(element: Any) -> str:
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1].lower()
-
-
 def _painted(element: Any, inherited: _Paint, own: dict[str, str]) -> _Paint:
     """What the element passes on (`own`: the values it sets itself, `_own_values`): hidden for
     good by `display: none`, an `opacity` of 0 or a filter that paints nothing of it, and the
     inherited properties it sets."""
-    shown = inherited.shown and own.get("display") != "none" and not _is_zero(own.get("opacity")) and not _filtered_away(element, own.get("filter"))
-    values = inherited.values + tuple((name, own[name]) for name in _INHERITED if name in own)
+    shown = inherited.shown and own.get("display") != "none" and not is_zero(own.get("opacity")) and not _filtered_away(element, own.get("filter"))
+    values = inherited.values + tuple((name, own[name]) for name in _INHERITED if name in own and not (name == "color" and own[name] in _INHERITING_COLOUR))
     return _Paint(shown, values, inherited.link, inherited.href, inherited.block)
 
 
@@ -313,7 +322,7 @@ def _shows(paint: _Paint, blends_in: BlendsIn | None = None) -> bool:
     letters of no fill, on white, draws nothing a reader sees, as white letters do."""
     if not paint.shown or paint.get("visibility", "visible") in ("hidden", "collapse"):
         return False
-    if _is_zero(paint.get("font-size", "16px")):
+    if is_zero(paint.get("font-size", "16px")):
         return False
     return _paints(paint, "fill", blends_in) or _paints(paint, "stroke", blends_in)
 
@@ -322,9 +331,9 @@ def _paints(paint: _Paint, which: str, blends_in: BlendsIn | None) -> bool:
     """Whether the `fill` or the `stroke` (`which`) paints the letters in a colour a reader can
     tell from the background (`blends_in`; none given: any paint counts)."""
     value = paint.get(which, "black" if which == "fill" else "none")
-    if value in ("none", "transparent") or _is_zero(paint.get(f"{which}-opacity", "1")):
+    if value in ("none", "transparent") or is_zero(paint.get(f"{which}-opacity", "1")):
         return False
-    if which == "stroke" and _is_zero(paint.get("stroke-width", "1")):
+    if which == "stroke" and is_zero(paint.get("stroke-width", "1")):
         return False
     if blends_in is None:
         return True
@@ -333,14 +342,24 @@ def _paints(paint: _Paint, which: str, blends_in: BlendsIn | None) -> bool:
 
 
 def _paint_colour(paint: _Paint, which: str) -> Colour | None:
-    """The colour the `fill` or `stroke` (`which`) paints, its opacity applied (`0.5` or `50%`);
-    None for a paint that is not one colour (`currentColor`, a gradient's `url(#id)`), which is
-    not judged."""
-    painted = _colour_of(paint.get(which, "black"))
+    """The colour the `fill` or `stroke` (`which`) paints, its opacity applied (`0.5` or `50%`):
+    for `currentColor`, the `color` in force (`_Paint.values`); None for a paint that is not one
+    colour (a gradient's `url(#id)`, `currentColor` where no `color` is known), which is not
+    judged."""
+    value = paint.get(which, "black")
+    if value == "currentcolor":
+        value = paint.get("color", value)
+    painted = _colour_of(value)
     opacity = _opacity(paint.get(f"{which}-opacity", "1"))
     if painted is None or opacity is None:
         return painted
     return (*painted[:3], painted[3] * min(max(opacity, 0.0), 1.0))
+
+
+def _rgba(colour: Colour) -> str:
+    """A colour (`Colour`) written as CSS (`rgba(255, 255, 255, 1)`)."""
+    red, green, blue = (round(channel * 255) for channel in colour[:3])
+    return f"rgba({red}, {green}, {blue}, {colour[3]})"
 
 
 def _opacity(value: str | None) -> float | None:
@@ -349,14 +368,3 @@ def _opacity(value: str | None) -> float | None:
         share = _number(value.strip()[:-1])
         return None if share is None else share / 100
     return _number(value)
-
-
-def _is_zero(value: str | None) -> bool:
-    """Whether a number, length or percentage is zero (`0`, `0px`, `0%`, `0.0em`)."""
-    if value is None:
-        return False
-    number = value.strip().rstrip("abcdefghijklmnopqrstuvwxyz%")
-    try:
-        return float(number) == 0
-    except ValueError:
-        return False

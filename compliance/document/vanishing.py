@@ -10,13 +10,12 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from lxml import etree
-
 from compliance.document.css import GRADIENTS, NEGLIGIBLE_SCALE, gradient_stops, length_px, number
 from compliance.document.data_images import MAX_DATA_SVG_BYTES, svg_root
 from compliance.document.data_sheets import url_of
 from compliance.document.data_urls import is_data_url, read_data_url
 from compliance.document.masking import transparent_over_the_box
+from compliance.document.svg_drawing import draws_nothing
 
 MASK_PROPERTIES = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image"})
 VANISHING_PROPERTIES = frozenset({"zoom", "transform", "rotate", "object-position", *MASK_PROPERTIES})
@@ -112,14 +111,11 @@ def masks_everything(values: Sequence[Any]) -> bool:
     return bool(images) and all(_transparent_gradient(t) if t.type == "function" and t.lower_name in GRADIENTS else _draws_nothing(t) for t in images)
 
 
-# The SVG elements that draw nothing where they stand: what an empty picture may hold.
-_DRAWING_NOTHING = frozenset({"title", "desc", "metadata", "defs", "style", "script"})
-
-
 def _draws_nothing(image: Any) -> bool:
-    """True for a `url()` of a `data:` SVG, well-formed, whose root holds nothing drawn (`<svg
-    xmlns=…/>`, or a `<defs>` alone): a mask of it is transparent everywhere. Its body is read
-    only when the URL is short enough to hold an SVG the checker reads."""
+    """True for a `url()` of a `data:` SVG, well-formed, that draws nothing (`<svg xmlns=…/>`,
+    a `<defs>` or an empty `<g/>` alone, shapes of no size or of no paint: see
+    `svg_drawing.draws_nothing`): a mask of it is transparent everywhere. Its body is read only
+    when the URL is short enough to hold an SVG the checker reads."""
     url = url_of(image) if image.type != "function" or image.lower_name == "url" else None
     if url is None or not is_data_url(url) or len(url) > 3 * MAX_DATA_SVG_BYTES:
         return False
@@ -127,7 +123,7 @@ def _draws_nothing(image: Any) -> bool:
     if data is None or data.media_type != "image/svg+xml":
         return False
     root = svg_root(data.body)
-    return root is not None and all(not isinstance(child.tag, str) or etree.QName(child).localname in _DRAWING_NOTHING for child in root)
+    return root is not None and draws_nothing(root)
 
 
 def _transparent_gradient(gradient: Any) -> bool:

@@ -2652,17 +2652,25 @@ def _match_rule(
     ranks: Mapping[str, tuple[float, ...]],
 ) -> list[Any]:
     """Add the rule's declarations to the elements `select` finds for its selectors; those elements."""
-    layer = _UNLAYERED if rule.layer is None else ranks[rule.layer]
-    # `!important` declarations of an earlier layer win over later ones and over those outside every layer.
-    reversed_layer = tuple(-rank for rank in layer)
-    proximity = _UNSCOPED if rule.scope is None else _SCOPED
     found = []
     for selector in _selectors(rule.selectors, rule.scope):
         for element in select(selector):
             found.append(element)
             entries = matched.setdefault(element, [])
-            entries.extend(((d.important, False, reversed_layer if d.important else layer, selector.specificity, proximity, order), d) for d in declarations)
+            entries.extend((rule_precedence(rule, d.important, selector.specificity, order, ranks), d) for d in declarations)
     return found
+
+
+def rule_precedence(rule: StyleRule, important: bool, specificity: tuple[int, int, int], order: int, ranks: Mapping[str, tuple[float, ...]]) -> _Precedence:
+    """The precedence in the cascade of a declaration of the `<style>` rule (its `!important`),
+    matched by a selector of that specificity, the rule at `order` among the page's rules, its
+    layer ranked by `ranks` (`_layer_ranks`): what `_match_rule` gives the declarations it adds,
+    and what a pseudo-element's rules are ranked by (`generated.details_content`)."""
+    layer = _UNLAYERED if rule.layer is None else ranks[rule.layer]
+    # `!important` declarations of an earlier layer win over later ones and over those outside every layer.
+    if important:
+        layer = tuple(-rank for rank in layer)
+    return (important, False, layer, specificity, _UNSCOPED if rule.scope is None else _SCOPED, order)
 
 
 # The parts of a selector that name no class or id the element itself must have: attribute
