@@ -281,11 +281,17 @@ def _parse_meta(pairs: Sequence[str]) -> dict[str, str]:
     """`--meta KEY=VALUE` pairs as a dict (the runner checks that addresses are http(s) URLs)."""
     from compliance.errors import ConfigError
 
-    meta = {}
+    meta: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise ConfigError(f"--meta expects KEY=VALUE, got '{pair}'", hint="for example --meta reporter='Jake Smith'")
+        if key.strip() in meta:
+            # Which value was meant is unknown, as for a key a front matter or payload gives twice.
+            raise ConfigError(
+                f"--meta gives '{key.strip()}' twice ('{meta[key.strip()]}', '{value.strip()}'): only one value would be checked",
+                hint=f"give --meta {key.strip()}=… once",
+            )
         meta[key.strip()] = value.strip()
     return meta
 

@@ -284,6 +284,35 @@ def test_the_api_refuses_a_value_given_two_ways() -> None:
     assert answer.json()["error"]["message"].startswith("fields 'reporter' and 'meta.reporter' both give the article's 'reporter', differently")
 
 
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("meta.reporter=Jake%20Smith&meta.reporter=Zed%20Nobody", "query parameter 'meta.reporter' is given twice"),
+        ("meta.reporter=Zed%20Nobody&pack=dcnf&meta.reporter=Jake%20Smith", "query parameter 'meta.reporter' is given twice"),
+        ("name=a.html&name=b.html", "query parameter 'name' is given twice"),
+    ],
+)
+def test_the_api_refuses_a_query_parameter_given_twice_in_either_order(query: str, said: str) -> None:
+    answer = api_client().post(f"/v1/check?{query}", content=b"<p>By Jake Smith</p>", headers={"content-type": "text/html"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    assert answer.json()["error"]["message"].startswith(said)
+
+
+def test_the_api_takes_pack_repeated_and_one_value_per_metadata_key() -> None:
+    query = "pack=dcnf&pack=propublica&meta.reporter=Jake%20Smith"
+    answer = api_client().post(f"/v1/check?{query}", content=b"<p>By Jake Smith</p>", headers={"content-type": "text/html"})
+    assert answer.status_code == 200
+    assert answer.json()["files"][0]["packs"] == ["dcnf", "propublica"]
+
+
+@pytest.mark.parametrize("values", [("Zed Nobody", "Jake Smith"), ("Jake Smith", "Zed Nobody"), ("Jake Smith", "Jake Smith")])
+def test_the_cli_refuses_a_meta_key_given_twice(cli: Any, tmp_path: Path, values: tuple[str, str]) -> None:
+    article = write(tmp_path, "a.html", "<p>By Jake Smith, Daily Caller News Foundation</p>")
+    run = cli("check", "--pack", "dcnf", "--meta", f"reporter={values[0]}", "--meta", f"reporter={values[1]}", str(article))
+    assert run.code == 2
+    assert f"--meta gives 'reporter' twice ('{values[0]}', '{values[1]}'): only one value would be checked" in run.err
+
+
 def test_the_cli_names_a_refused_item_of_a_batch_with_its_id(cli: Any, tmp_path: Path) -> None:
     lines = '{"id": "ok", "html": "<p>x</p>"}\n{"id": "story-9", "html": "<p>x</p>", "title": "A", "headline": "B"}\n{"html": "<p>x</p>", "html": "<p>y</p>"}\n'
     run = cli("check", "--input-kind", "cms-json", "--format", "json", str(write(tmp_path, "s.jsonl", lines)))

@@ -311,6 +311,17 @@ def _unknown_query_notices(query: Mapping[str, str]) -> tuple[Notice, ...]:
     return tuple(notices)
 
 
+def refuse_repeated_query(pairs: Sequence[tuple[str, str]]) -> None:
+    """Refuse (400 `bad-input`) a query parameter that takes one value given more than once
+    (`meta.reporter=A&meta.reporter=B`, `name=…` twice): which one was meant is unknown, as for a
+    key a payload gives twice. `pack` is the parameter meant to be repeated."""
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen and key != "pack":
+            raise ApiError(400, "bad-input", f"query parameter '{visible(key)}' is given twice: only one value would be checked; give it once")
+        seen.add(key)
+
+
 def parse_check_request(
     body: bytes, media_type: str, query: Mapping[str, str], packs_query: Sequence[str]
 ) -> tuple[bytes, DocumentKind, str, list[str], dict[str, str], tuple[Notice, ...]]:
@@ -377,6 +388,7 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
             refuse_content_encoding(request)
             body = await read_body(request, checker.settings.max_bytes)
             body = declared_charset(body, request.headers.get("content-type", ""))
+            refuse_repeated_query(request.query_params.multi_items())
             data, kind, name, packs, meta, notices = parse_check_request(body, _media_type(request), request.query_params, request.query_params.getlist("pack"))
             result = await checker.check_in_time(data, kind, name=name, packs=packs, meta=meta)
             if notices:
