@@ -60,6 +60,8 @@ class CmsArticle:
     unknown: tuple[str, ...] = ()
     # Why an id field (`id`, `slug`…) does not name the article (an object, an array), for a notice.
     unnamed: tuple[str, ...] = ()
+    # The packs the payload asks for (`"packs": ["dcnf"]`), as `--pack` names them; none: detected.
+    packs: tuple[str, ...] = ()
 
     def unknown_field_notices(self) -> tuple[Notice, ...]:
         """One `unknown-field` notice per field that is not read, with "did you mean"."""
@@ -138,7 +140,8 @@ def _article(obj: Any, name: str, text: str | bytes | None = None, first_line: i
     unnamed = tuple(
         f"payload field '{key}' is {json_type(obj[key])}, not a string or number: it does not name the article" for key in ID_FIELDS if _mistyped(obj.get(key))
     )
-    return CmsArticle(named, html, meta, unknown, unnamed)
+    packs = tuple(obj["packs"]) if isinstance(obj.get("packs"), list) else ()
+    return CmsArticle(named, html, meta, unknown, unnamed, packs)
 
 
 def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, item: int | None) -> str | None:
@@ -161,6 +164,9 @@ def _refusal(obj: Mapping[str, Any], text: str | bytes | None, first_line: int, 
         if given is not None:
             return f"field '{given}' is {json_type(obj[given])}, not a string of article HTML"
         return f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})"
+    packs = obj.get("packs")
+    if packs is not None and not (isinstance(packs, list) and all(isinstance(pack, str) for pack in packs)):
+        return f'field \'packs\' is {json_type(packs)}, not an array of pack ids ("packs": ["dcnf"])'
     mistyped = _mistyped_metadata(obj)
     if mistyped is not None:
         path, (what, to_send) = mistyped

@@ -572,12 +572,17 @@ class Runner:
                 if isinstance(article, CmsProblem):
                     yield _payload_not_checked(article.name, article.reason, display)
                     continue
-                refused = _bad_url_metadata(article, plan.packs)
+                try:
+                    chosen = self._payload_plan(plan, article)
+                except UserError as exc:  # a pack id the payload names that is not loaded
+                    yield _payload_not_checked(article.name, exc.one_line(), display)
+                    continue
+                refused = _bad_url_metadata(article, chosen.packs)
                 if refused is not None:
                     yield _payload_not_checked(article.name, refused, display)
                     continue
 
-                def work(article: CmsArticle = article) -> tuple[Report, Severity]:
+                def work(article: CmsArticle = article, plan: Plan = chosen) -> tuple[Report, Severity]:
                     # A lone surrogate (a broken \ud800 escape in the JSON) cannot be UTF-8: it becomes U+FFFD.
                     data = article.html.encode("utf-8", "replace")
                     # A payload is written by a CMS's authors: its `original` may be a URL, never a
@@ -590,6 +595,15 @@ class Runner:
                     return report, self.options.fail_on or plan.settings.fail_on
 
                 yield self._finish(_in_payload(self._isolated(article.name, work), display))
+
+    def _payload_plan(self, plan: Plan, article: CmsArticle) -> Plan:
+        """The plan for one payload article: the packs its `packs` field names, with those of
+        `--pack` (as the API adds its query's `pack` to the payload's), instead of detection;
+        the file's plan when it names none. Raises PackError for an id that is not loaded."""
+        if not article.packs:
+            return plan
+        given = () if plan.auto_detect else tuple(pack.id for pack in plan.packs)
+        return plan._replace(packs=tuple(select_packs(self.packs_for(plan.settings), (*given, *article.packs))), auto_detect=False)
 
     def check_article(
         self,

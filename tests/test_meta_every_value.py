@@ -336,3 +336,41 @@ def test_a_value_without_controls_is_still_shown_normalised(cli: Any, tmp_path: 
     story = write(tmp_path, "story.md", "---\ntitle: Rates rise\n---\n\nBy Dan Walters, CalMatters\n")
     run = cli("check", "--pack", "calmatters", "--select", "calmatters/headline", "--meta", "original_headline=Rates  \u201cfall\u201d", str(story))
     assert 'why: no "Rates "fall"" in the headline, which reads "Rates rise"' in run.out
+
+
+# The command line and the API read one payload the same way: null is no article, and `packs`
+# names the packs an article is checked with (an unknown id, or no array of ids, is refused).
+@pytest.mark.parametrize(
+    ("payload", "cli_code", "cli_said", "api_status", "packs"),
+    [
+        ({"html": None, "content": "<p>By Jake Smith, Daily Caller News Foundation</p>"}, 1, "", 200, ["dcnf"]),
+        ({"html": "<p>By Jake Smith, Daily Caller News Foundation</p>", "packs": ["propublica"]}, 1, "", 200, ["propublica"]),
+        ({"html": "<p>By Jake Smith, Daily Caller News Foundation</p>", "packs": None}, 1, "", 200, ["dcnf"]),
+        ({"html": "<p>x</p>", "packs": ["nope"]}, 2, "unknown pack 'nope'", 422, None),
+        ({"html": "<p>x</p>", "packs": 5}, 2, "field 'packs' is a number, not an array of pack ids", 400, None),
+        ({"html": "<p>x</p>", "packs": ["dcnf", 1]}, 2, "field 'packs' is an array, not an array of pack ids", 400, None),
+    ],
+)
+def test_the_cli_and_the_api_take_and_refuse_the_same_payload(
+    cli: Any, tmp_path: Path, payload: dict[str, Any], cli_code: int, cli_said: str, api_status: int, packs: list[str] | None
+) -> None:
+    import json
+
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", str(write(tmp_path, "p.json", json.dumps(payload))))
+    answer = api_client().post("/v1/check", json=payload)
+    assert (run.code, answer.status_code) == (cli_code, api_status)
+    assert cli_said in run.err
+    if packs is not None:
+        assert run.json()["files"][0]["packs"] == answer.json()["files"][0]["packs"] == packs
+    else:
+        error = answer.json()["error"]
+        assert error["code"] == {400: "bad-input", 422: "unknown-pack"}[api_status]
+        assert cli_said in error["message"]
+
+
+def test_a_payload_s_packs_join_those_of_pack_on_the_command_line(cli: Any, tmp_path: Path) -> None:
+    import json
+
+    payload = {"html": "<p>By Jake Smith, Daily Caller News Foundation</p>", "packs": ["propublica"]}
+    run = cli("check", "--input-kind", "cms-json", "--format", "json", "--pack", "dcnf", str(write(tmp_path, "p.json", json.dumps(payload))))
+    assert run.json()["files"][0]["packs"] == ["dcnf", "propublica"]

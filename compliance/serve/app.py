@@ -271,14 +271,6 @@ def _not_text_in(body: bytes, text: str, encoding: str) -> str | None:
     return None
 
 
-def _strings(value: Any, what: str, *, present: bool) -> list[str]:
-    if not present:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ApiError(400, "bad-input", f"'{what}' must be a list of strings")
-    return list(value)
-
-
 def _check_payload_types(payload: Mapping[str, Any]) -> None:
     """Refuse a payload whose article is not text, or that has none, instead of quietly checking nothing.
 
@@ -288,9 +280,10 @@ def _check_payload_types(payload: Mapping[str, Any]) -> None:
     null for none, and `true`/`false`, an array or an object is refused, the field named; an id
     that is no string or number names nothing and gets an `unknown-field` notice."""
     for key in HTML_FIELDS:
-        if key in payload and not isinstance(payload[key], str):
+        # null is no article, as on the command line: another field may hold it.
+        if payload.get(key) is not None and not isinstance(payload[key], str):
             raise ApiError(400, "bad-input", f"'{key}' must be a string (the article's HTML)")
-    if not any(key in payload for key in HTML_FIELDS):
+    if not any(isinstance(payload.get(key), str) for key in HTML_FIELDS):
         raise ApiError(400, "bad-input", f"no article HTML (one of the fields {', '.join(HTML_FIELDS)})")
 
 
@@ -339,11 +332,11 @@ def parse_check_request(
         if not isinstance(payload, dict):
             raise ApiError(400, "bad-input", "the body must be one JSON object (one article per request)")
         _check_payload_types(payload)
-        packs += _strings(payload.get("packs"), "packs", present="packs" in payload)
         # The body as sent (not the object read from it), so that a field given twice is refused at its line.
         (article,) = list(parse_payload(text, "payload"))
         if isinstance(article, CmsProblem):
             raise ApiError(400, "bad-input", article.reason)
+        packs += article.packs
         # A lone surrogate (a broken \\ud800 escape) cannot be UTF-8: it becomes U+FFFD, as on the command line.
         notices = (*query_notices, *article.unknown_field_notices())
         return article.html.encode("utf-8", "replace"), "html", article.name, packs, {**article.meta, **meta}, notices

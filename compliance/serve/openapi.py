@@ -107,7 +107,8 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     limit = f"at most {max_bytes} bytes" if max_bytes else "no size limit"
     # Metadata as `--input-kind cms-json` reads it: a string, or a number read as its text; null for none.
     scalar = {"anyOf": [{"type": "string"}, {"type": "number"}], "nullable": True}
-    payload_properties: dict[str, Any] = {key: {"type": "string"} for key in HTML_FIELDS}
+    # An article field that is null holds no article (another field may), as on the command line.
+    payload_properties: dict[str, Any] = {key: {"type": "string", "nullable": True} for key in HTML_FIELDS}
     payload_properties.update({key: scalar for key in META_FIELDS})
     # A field naming people may also be an array of them: names, or objects naming one each by a
     # string `display_name` or `name` (`cms._person`; any other element is refused with 400).
@@ -127,7 +128,12 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     payload_properties.update({key: web_url for key, target in META_FIELDS.items() if target.endswith(URL_KEY_SUFFIXES)})
     # The server reads no files: the original story is named by its http(s) URL only.
     payload_properties["original"] = {"type": "string", "pattern": f"^\\s*({scheme}|$)", "nullable": True, "description": "The original story's http(s) URL."}
-    payload_properties["packs"] = {"type": "array", "items": pack_id, "description": "Packs to apply; without it, packs are detected."}
+    payload_properties["packs"] = {
+        "type": "array",
+        "items": pack_id,
+        "nullable": True,
+        "description": "Packs to apply, with the query's `pack`; without it (or null), packs are detected.",
+    }
     payload_properties["meta"] = {
         "type": "object",
         "nullable": True,
@@ -173,7 +179,7 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                                 "schema": {
                                     "type": "object",
                                     "properties": payload_properties,
-                                    "anyOf": [{"required": [key]} for key in HTML_FIELDS],
+                                    "anyOf": [{"required": [key], "properties": {key: {"type": "string"}}} for key in HTML_FIELDS],
                                     "allOf": _one_article_field(),
                                     "description": _one_value_per_key(),
                                 }
