@@ -1322,3 +1322,55 @@ def test_a_few_words_in_another_language_are_no_translation_printed_with_the_ori
     copy, changes = copy_changes
     outcome = _judged(_ENGLISH_STORY, copy, PARAMS._replace(translation="prohibited"))
     assert [dict(hit.captures)["change"] for hit in outcome.hits] == changes
+
+
+# A story's end rewritten, translated or cut: only an end really missing is a truncation.
+_FLOOD_STORY = [
+    "The river crested at 31 feet on Sunday, flooding dozens of homes along the east bank of Cedar Falls.",
+    "Mayor Dana Whitfield said the levee held, but pumps at two stations failed during the night.",
+    "The city opened a shelter at Lincoln Middle School, where about 80 residents slept on cots.",
+    "State engineers will inspect the levee next week, according to the emergency management office.",
+    "Residents can report damage through the city's website or by calling its hotline, Whitfield said.",
+]
+_REWRITTEN_END = "Whitfield told residents that damage may be reported on the website of the city or through a hotline."
+_SECOND_REWRITTEN = "Engineers from the state are expected at the levee within days, the emergency management office said."
+_GERMAN_END = "Die Bewohner können Schäden über die Website der Stadt oder telefonisch melden, sagte Whitfield."
+_NOTE = "This story was originally published by ProPublica, a nonprofit newsroom that investigates abuses of power."
+_NEWSLETTER = "Sign up for our weekly newsletter to get stories like this one in your inbox."
+END_CASES = [
+    ([*_FLOOD_STORY[:4], _REWRITTEN_END], ["changed"]),
+    ([*_FLOOD_STORY[:3], _SECOND_REWRITTEN, _REWRITTEN_END], ["changed", "changed"]),
+    ([*_FLOOD_STORY[:4], _GERMAN_END], ["changed"]),
+    ([*_FLOOD_STORY[:4], _REWRITTEN_END, _NOTE], ["changed"]),
+    ([*_FLOOD_STORY[:3], _SECOND_REWRITTEN, _NOTE], ["changed", "truncated"]),
+    # Near-misses: the end really missing, with or without a note after the cut.
+    (_FLOOD_STORY[:4], ["truncated"]),
+    (_FLOOD_STORY[:3], ["truncated"]),
+    ([*_FLOOD_STORY[:4], _NOTE], ["truncated"]),
+    ([*_FLOOD_STORY[:3], _NEWSLETTER, _NOTE], ["truncated"]),
+]
+_END_IDS = [
+    *("last rewritten", "last two rewritten", "last translated", "last rewritten, note", "4th rewritten, 5th cut"),
+    *("cut 1", "cut 2", "cut 1, note", "cut 2, two notes"),
+]
+
+
+@pytest.mark.parametrize(("copy", "changes"), END_CASES, ids=_END_IDS)
+def test_a_changed_last_paragraph_is_a_change_and_only_a_missing_end_a_truncation(copy: list[str], changes: list[str]) -> None:
+    outcome = _judged(_FLOOD_STORY, copy, PARAMS)
+    assert [dict(hit.captures)["change"] for hit in outcome.hits] == changes
+    truncations = [hit.evidence for hit in outcome.hits if dict(hit.captures)["change"] == "truncated"]
+    assert all(evidence.startswith("the story stops after paragraph ") for evidence in truncations)
+
+
+def test_a_truncation_counts_one_missing_paragraph_in_the_singular() -> None:
+    one, two = (_judged(_FLOOD_STORY, _FLOOD_STORY[:kept], PARAMS).hits[0].evidence for kept in (4, 3))
+    assert one.startswith("the story stops after paragraph 4 of 5 (") and one.endswith("; 1 paragraph, 15 words, is missing from the end")
+    assert two.startswith("the story stops after paragraph 3 of 5 (") and two.endswith("; 2 paragraphs, 29 words, are missing from the end")
+
+
+def test_a_quote_translated_at_the_end_is_a_change_not_a_cut() -> None:
+    original = [*_FLOOD_STORY[:4], "“Podemos ayudar a quien lo necesite,” dijo la voluntaria Rosa Méndez en el refugio de Lincoln."]
+    copy = [*_FLOOD_STORY[:4], "“We can help whoever needs it,” volunteer Rosa Méndez said at the Lincoln shelter."]
+    outcome = _judged(original, copy, PARAMS)
+    assert [hit.evidence.split(":")[0] for hit in outcome.hits] == [f"changed ({dict(outcome.hits[0].captures)['similarity']}% similar)"]

@@ -110,7 +110,13 @@ difference is one hit:
   the character in the output sanitiser's visible form (`"approved" → "rej\\x1bected"`), never
   raw and never dropped;
 - `removed`: an original paragraph missing in the middle of the story;
-- `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
+- `truncated`: the story stops before the original's end (the remaining paragraphs are missing:
+  `the story stops after paragraph 3 of 4 ("…"); 1 paragraph, 14 words, is missing from the end`).
+  A paragraph the copy prints after its last kept one in place of a missing one is a version of
+  it, `changed`, not a cut: one that shares two words with it that are no language's function
+  words (a name, a noun, a number: a last paragraph rewritten, a quote translated), or one in
+  another language than the original's (the end translated); one that stands for none (a credit
+  line, an editor's note) leaves the end missing;
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
   the story or after it is not an insertion);
 - `translated`: the copy is in another language than the original (English, Spanish, French,
@@ -177,7 +183,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks import style_edits, time_edits
 from compliance.checks.base import Context, Hit, Outcome, Undecided
-from compliance.checks.languages import language_of, leans_to, translated
+from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import story_paragraphs
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
@@ -995,6 +1001,7 @@ def _nd_hits(
 ) -> list[Hit]:
     """The hits of no-derivatives terms; `story`: the republication's day, the original's and
     whether the story is in Arizona (`beyond_style`)."""
+    pairs = _end_replaced(pairs, theirs, ours)
     kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
     first, last = (kept[0], kept[-1]) if kept else (len(pairs), -1)
     hits: list[Hit] = []
@@ -1019,12 +1026,66 @@ def _nd_hits(
         stop = pairs[last]
         assert stop.republished is not None and stop.original is not None
         words = sum(len(theirs[i].text.split()) for i in missing_end)
+        missing = f"1 paragraph, {words} words, is" if len(missing_end) == 1 else f"{len(missing_end)} paragraphs, {words} words, are"
         evidence = (
             f"the story stops after paragraph {stop.original + 1} of {len(theirs)} "
-            f'("{shorten(_shown_key(doc, ours[stop.republished]), 80)}"); {len(missing_end)} paragraphs, {words} words, are missing from the end'
+            f'("{shorten(_shown_key(doc, ours[stop.republished]), 80)}"); {missing} missing from the end'
         )
         hits.append(_hit(doc, ours[stop.republished], "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
     return hits
+
+
+# The fewest words a paragraph after the copy's last kept one must share with a missing paragraph
+# of the original's end to be a version of it (a rewrite names its people, places and things).
+_FEWEST_SHARED_WORDS = 2
+# Shorter words are too often function words of some language to say what a paragraph is about.
+_SHORTEST_SHARED_WORD = 3
+
+
+def _end_replaced(pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...]) -> list[Pair]:
+    """`pairs` with each missing paragraph of the original's end paired, in order, with a
+    paragraph the copy prints after its last kept one in its place (`_stands_for`): a last
+    paragraph rewritten below `_SAME_PARAGRAPH` or translated is changed, not cut, so the story
+    does not stop there. A paragraph after it that stands for none (a credit line, an editor's
+    note) stays out of the story, and the original's paragraphs none stands for are still missing
+    from the end. Only a copy whose end differs pays for reading words."""
+    kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
+    if not kept:
+        return pairs
+    head, tail = pairs[: kept[-1] + 1], pairs[kept[-1] + 1 :]
+    missing = [p.original for p in tail if p.original is not None]
+    after = [p.republished for p in tail if p.republished is not None]
+    if not (missing and after):
+        return pairs
+    from rapidfuzz import fuzz
+
+    language = language_of(_words(theirs))
+    replaced: list[Pair] = []
+    for original in missing:
+        at = next((n for n, paragraph in enumerate(after) if _stands_for(theirs[original], ours[paragraph], language)), None)
+        if at is None:
+            replaced.append(Pair(original, None, 0.0))
+            continue
+        replaced.extend(Pair(None, paragraph, 0.0) for paragraph in after[:at])
+        replaced.append(Pair(original, after[at], fuzz.ratio(_key(theirs[original]), _key(ours[after[at]]))))
+        after = after[at + 1 :]
+    replaced.extend(Pair(None, paragraph, 0.0) for paragraph in after)
+    return [*head, *replaced]
+
+
+def _stands_for(original: Block, republished: Block, language: str | None) -> bool:
+    """Whether a paragraph of the copy is a version of an original paragraph too unlike it to be
+    paired by likeness: it shares `_FEWEST_SHARED_WORDS` words with it that no language's
+    function words are (names, nouns, numbers: "Ana Ruiz" in a quote translated), or it leans to
+    another language than the original's (`language`: its paragraphs' translation in its place)."""
+    theirs, ours = (
+        {bare for word in block.text.split() if len(bare := word.lower().strip(_AROUND_WORD)) >= _SHORTEST_SHARED_WORD and bare not in FUNCTION_WORDS}
+        for block in (original, republished)
+    )
+    if len(theirs & ours) >= _FEWEST_SHARED_WORDS:
+        return True
+    words = republished.text.split()
+    return language is not None and any(leans_to(words, other, language) for other in PROFILES if other != language)
 
 
 def _in_arizona(theirs: tuple[Block, ...]) -> bool | None:

@@ -37,8 +37,10 @@ PROFILES: dict[str, frozenset[str]] = {
     "Portuguese": frozenset("o a os as de do da dos das que e em um uma para com não no na por se é foi mais ao seu sua disse também são".split()),
     "Dutch": frozenset("de het een en van in is dat op te met voor niet zijn die aan er ook als bij door werd heeft naar om uit zei".split()),
 }
+# Every language's function words: a word that is none of them says what a text is about.
+FUNCTION_WORDS = frozenset().union(*PROFILES.values())
 # Each function word with the languages it is one of: one look-up a word, not one a language.
-_LANGUAGES_OF = {word: tuple(language for language, profile in PROFILES.items() if word in profile) for word in frozenset().union(*PROFILES.values())}
+_LANGUAGES_OF = {word: tuple(language for language, profile in PROFILES.items() if word in profile) for word in FUNCTION_WORDS}
 # The fewest words a text must have for its language to be told.
 _FEWEST_WORDS = 20
 # The smallest share of a text's words a language's function words must make.
