@@ -643,6 +643,66 @@ ZONED_CLOCKS = [
 ]
 
 
+# A zone written in words is the zone its abbreviation names, in any usual case: AP's "Eastern
+# time", "noon Pacific"; with "Standard" or "Daylight" it is that time all year. An abbreviation
+# is read in capitals only, with or without stops ("E.T."; "et" is a word of other languages).
+ZONES_IN_WORDS = [
+    ("2024-07-10", "3 p.m. ET", "3 p.m. Eastern time", None),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. Eastern", None),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. EASTERN TIME", None),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. eastern", None),
+    ("2024-07-10", "3 p.m. ET", "2 p.m. Central time", None),
+    ("2024-07-10", "3 p.m. ET", "2 p.m. central time", None),
+    ("2024-07-10", "3 p.m. ET", "1 p.m. Mountain", None),
+    ("2024-07-10", "3 p.m. ET", "noon Pacific", None),
+    ("2024-07-10", "3 p.m. ET", "noon Pacific Daylight Time", None),
+    ("2024-07-10", "3 p.m. ET", "19:00 Coordinated Universal Time", None),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. E.T.", None),
+    ("2024-07-10", "3 p.m. EDT", "3 p.m. Eastern Daylight Saving Time", None),
+    ("2024-07-10", "3 p.m. Eastern time", "3 p.m. ET", None),
+    ("2024-07-10", "3 p.m. Eastern Time", "noon PT", None),
+    ("2024-07-10", "10 a.m. Hawaii time", "20:00 UTC", None),
+    ("2024-07-10", "8 a.m. Alaska time", "noon ET", None),
+    ("2024-01-10", "3 p.m. Eastern", "20:00 GMT", None),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. Eastern Standard Time", '"3 p.m. ET" → "3 p.m. Eastern Standard Time"'),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. Central time", '"3 p.m. ET" → "3 p.m. Central time"'),
+    ("2024-07-10", "3 p.m. Pacific time", "3 p.m. Eastern time", '"3 p.m. Pacific time" → "3 p.m. Eastern time"'),
+    ("2024-01-10", "3 p.m. Eastern", "19:00 GMT", '"3 p.m. Eastern" → "19:00 GMT"'),
+    ("2024-07-10", "3 p.m. Eastern time", "3 p.m.", '"3 p.m. Eastern time" → "3 p.m.": its time zone dropped'),
+    ("2024-07-10", "3 p.m. E.T.", "3 p.m.", '"3 p.m. E.T." → "3 p.m.": its time zone dropped'),
+    # Near-misses: no zone.
+    ("2024-07-10", "3 p.m. ET", "3 p.m. et", '"3 p.m. ET" → "3 p.m.": its time zone dropped'),
+    ("2024-07-10", "10 a.m. HT", "10 a.m. Hawaii", '"10 a.m. HT" → "10 a.m.": its time zone dropped'),
+]
+
+
+@pytest.mark.parametrize(("day", "said", "restated", "why"), ZONES_IN_WORDS, ids=[f"{d}: {s} → {r}" for d, s, r, _ in ZONES_IN_WORDS])
+def test_a_time_zone_in_words_is_the_zone_its_abbreviation_names(day: str, said: str, restated: str, why: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    before, after = f"The hearing starts at {said} on Monday, officials said.", f"The hearing starts at {restated} on Monday, officials said."
+    assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS, None, datetime.date.fromisoformat(day)) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("The march starts at 3 p.m. Central Park West and ends downtown.", ""),
+        ("Service resumed at 6 a.m. Pacific Gas and Electric said.", ""),
+        ("The plane landed at 3 p.m. Hawaii officials said.", ""),
+        ("The polls close at 8 p.m. Eastern.", "ET"),
+        ("The polls close at 8 p.m. (Eastern time).", "ET"),
+        ("The polls close at 8 p.m. Mountain Standard Time on Tuesday.", "MST"),
+        ("The polls close at 8 p.m. eastern standard time on Tuesday.", "EST"),
+        ("The polls close at 8 p.m. Eastern Standard on Tuesday.", ""),
+    ],
+)
+def test_a_zone_in_words_is_read_only_where_it_names_a_zone(text: str, zone: str) -> None:
+    from compliance.checks.time_edits import clocks
+
+    assert [clock.zone_name for clock in clocks(text.split())] == [zone]
+
+
 @pytest.mark.parametrize(("day", "said", "restated", "why"), ZONED_CLOCKS, ids=[f"{d}: {s} → {r}" for d, s, r, _ in ZONED_CLOCKS])
 def test_a_us_zone_without_s_or_d_follows_daylight_saving_on_the_storys_day(day: str | None, said: str, restated: str, why: str | None) -> None:
     from rapidfuzz import fuzz
@@ -1051,6 +1111,12 @@ MOUNTAIN_CLOCKS = [
     ("2024-07-10", True, "9 a.m. MT", "15:00 UTC", '"9 a.m. MT" → "15:00 UTC"'),
     ("2024-07-10", True, "9 a.m. MT", "8 a.m. PT", '"9 a.m. MT" → "8 a.m. PT"'),
     ("2024-07-10", True, "9 a.m. MT", "9 a.m.", '"9 a.m. MT" → "9 a.m.": its time zone dropped'),
+    # Mountain Time in words reads as "MT" does.
+    ("2024-07-10", True, "9 a.m. Mountain time", "9 a.m. MST", None),
+    ("2024-07-10", True, "9 a.m. MT", "9 a.m. Mountain Standard Time", None),
+    ("2024-07-10", True, "9 a.m. Mountain", "16:00 UTC", None),
+    ("2024-07-10", True, "9 a.m. mountain time", "9 a.m. MDT", '"9 a.m. mountain time" → "9 a.m. MDT"'),
+    ("2024-07-10", False, "9 a.m. Mountain time", "9 a.m. MDT", None),
     # Outside Arizona, Mountain Time keeps daylight saving.
     ("2024-07-10", False, "9 a.m. MT", "9 a.m. MDT", None),
     ("2024-07-10", False, "9 a.m. MT", "15:00 UTC", None),
@@ -1088,6 +1154,7 @@ ARIZONA_STORIES = [
     ("The board met at 9 a.m. MT on Monday.", False),
     ("The board in Phoenix met Salt Lake City officials at 9 a.m. MT on Monday.", None),
     ("The Arizona board met with New Mexico officials at 9 a.m. MT on Monday.", None),
+    ("The board met in Tucson at 9 a.m. Mountain time to vote on the contract.", True),
 ]
 
 
@@ -1099,9 +1166,17 @@ def test_a_story_is_read_as_in_arizona_by_the_places_it_names(story: str, arizon
 
 
 @pytest.mark.parametrize(
-    ("place", "copy_time", "changed"), [("Phoenix, Ariz.", "9 a.m. MST", False), ("Denver, Colo.", "9 a.m. MST", True), ("Denver, Colo.", "9 a.m. MDT", False)]
+    ("place", "copy_time", "changed", "said"),
+    [
+        ("Phoenix, Ariz.", "9 a.m. MST", False, "9 a.m. MT"),
+        ("Denver, Colo.", "9 a.m. MST", True, "9 a.m. MT"),
+        ("Denver, Colo.", "9 a.m. MDT", False, "9 a.m. MT"),
+        ("Phoenix, Ariz.", "9 a.m. MST", False, "9 a.m. Mountain time"),
+        ("Phoenix, Ariz.", "9 a.m. MDT", True, "9 a.m. Mountain time"),
+        ("Denver, Colo.", "9 a.m. MST", True, "9 a.m. Mountain time"),
+    ],
 )
-def test_a_copy_of_an_arizona_story_in_summer_keeps_mst(place: str, copy_time: str, changed: bool) -> None:
+def test_a_copy_of_an_arizona_story_in_summer_keeps_mst(place: str, copy_time: str, changed: bool, said: str) -> None:
     from compliance.checks.base import Context
     from compliance.checks.fidelity import evaluate
     from compliance.document import parse_document
@@ -1112,8 +1187,8 @@ def test_a_copy_of_an_arizona_story_in_summer_keeps_mst(place: str, copy_time: s
         return parse_document(f"<html>{head}<body><article><h1>Water</h1><p>{paragraph}</p></article></body></html>".encode(), "html")
 
     republished = page(copy_time, dated=False)
-    outcome = evaluate(republished, PARAMS, Context(republished, original=page("9 a.m. MT", dated=True)))
-    assert [hit.evidence.split(":")[0] for hit in outcome.hits] == ([f'changed ("9 a.m. MT" → "{copy_time}")'] if changed else [])
+    outcome = evaluate(republished, PARAMS, Context(republished, original=page(said, dated=True)))
+    assert [hit.evidence.split(":")[0] for hit in outcome.hits] == ([f'changed ("{said}" → "{copy_time}")'] if changed else [])
 
 
 _ENGLISH_STORY = [

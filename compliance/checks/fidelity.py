@@ -52,9 +52,12 @@ difference is one hit:
   an edit is judged by its words. A time of day put for another changes the fact (`"3 p.m." →
   "5 p.m."`); the same instant restated does not: in another style ("3 p.m." → "15:00", "3:00
   p.m.", "3pm"; "noon" → "12 p.m."), with a time zone added ("3 p.m." → "3 p.m. ET"), or, when
-  both name a zone, in another ("3 p.m. ET" → "noon PT"; a zone in capitals after the time:
-  UTC, GMT and the US zones, "ET", "CT", "MT", "PT", "AKT", "HT" and their "EST" and "EDT"
-  forms; a zone without "S" or "D" follows US daylight saving on the story's day, the
+  both name a zone, in another ("3 p.m. ET" → "noon PT"; a zone after the time, in capitals,
+  with or without stops: UTC, GMT and the US zones, "ET", "CT", "MT", "PT", "AKT", "HT" and
+  their "EST" and "EDT" forms, "E.T."; or a US zone in words, in any usual case, which is the zone
+  its abbreviation names: "Eastern time", "Eastern", "Central Standard Time", "Alaska time" —
+  "3 p.m. ET" → "2 p.m. Central time" passes —, not before a name, "3 p.m. Central Park", and "et"
+  in lower case is no zone; a zone without "S" or "D" follows US daylight saving on the story's day, the
   original's, else the copy's: "3 p.m. ET" is "19:00 UTC" on 2024-05-02 and "20:00 UTC" on
   2024-01-10, and without a day either passes; "HT" keeps Hawaii's standard time all year).
   A zone the original does not name is not restated (`"3 p.m." → "noon PT"`), and one it names
