@@ -1449,3 +1449,38 @@ def test_a_quote_translated_at_the_end_is_a_change_not_a_cut() -> None:
     copy = [*_FLOOD_STORY[:4], "“We can help whoever needs it,” volunteer Rosa Méndez said at the Lincoln shelter."]
     outcome = _judged(original, copy, PARAMS)
     assert [hit.evidence.split(":")[0] for hit in outcome.hits] == [f"changed ({dict(outcome.hits[0].captures)['similarity']}% similar)"]
+
+
+# A county, parish or borough named like a city is another place than the city; the name dropped
+# for a relative word, or the city's state added, stays a place edit.
+COUNTY_EDITS = [
+    ("The shelter in Austin opened on Tuesday for families.", "The shelter in Austin County opened on Tuesday for families.", '"Austin" → "Austin County"'),
+    ("The shelter in Austin County opened on Tuesday for families.", "The shelter in Austin opened on Tuesday for families.", '"Austin County" → "Austin"'),
+    ("Deputies in Los Angeles made 40 arrests.", "Deputies in Los Angeles County made 40 arrests.", '"Los Angeles" → "Los Angeles County"'),
+    ("Dallas County commissioners approved the budget on Monday.", "Dallas commissioners approved the budget on Monday.", '"Dallas County" → "Dallas"'),
+    ("Schools in Jefferson County closed for the storm.", "Schools in Jefferson Parish closed for the storm.", '"Jefferson County" → "Jefferson Parish"'),
+    ("The mayor of Anchorage signed the order on Friday.", "The mayor of Anchorage Borough signed the order on Friday.", '"Anchorage" → "Anchorage Borough"'),
+    (
+        "Austin County officials said the shelter in Austin opened on Tuesday.",
+        "Austin County officials said the shelter in Austin County opened on Tuesday.",
+        '"Austin" → "Austin County"',
+    ),
+    # Near-misses: place edits.
+    ("The shelter in Austin opened on Tuesday for families.", "The shelter in Austin, Texas, opened on Tuesday for families.", None),
+    ("The shelter in Travis County opened on Tuesday for families.", "The shelter in the county opened on Tuesday for families.", None),
+    ("The shelter in Austin County opened on Tuesday for families.", "The shelter in the county opened on Tuesday for families.", None),
+    ("The shelter in Austin County opened on Tuesday for families.", "The shelter in Austin County, Texas, opened on Tuesday for families.", None),
+    ("The shelter in Miami-Dade County opened on Tuesday for families.", "The shelter in Miami-Dade opened on Tuesday for families.", None),
+    (
+        "Austin County officials and Austin residents met on Tuesday to discuss the new shelter and how it will be paid for in the coming year.",
+        "Austin residents and Austin County officials met on Tuesday to discuss the new shelter and how it will be paid for in the coming year.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "why"), COUNTY_EDITS, ids=[f"{b} → {a}" for b, a, _ in COUNTY_EDITS])
+def test_a_county_named_like_a_city_is_another_place(before: str, after: str, why: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS) == (None if why is None else f"{why}: another place")

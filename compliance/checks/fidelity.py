@@ -73,7 +73,10 @@ difference is one hit:
   time or a year — reported with its words (`"diabetes" → "cancer"`, `"approved" → "rejected"`,
   `"Maria Lopez" → "Mario Lopes"`, `"allegedly" removed`, `"41" removed`), one that puts a month
   or weekday for another (`"June" → "July"`), one that names another place (`"Amarillo Texas" →
-  "Tulsa Oklahoma": another place`, `"Oklahoma" → "Kansas": another place`; a city put as the
+  "Tulsa Oklahoma": another place`, `"Oklahoma" → "Kansas": another place`; a county, parish or
+  borough named like a city the gazetteer knows is another place than the city, `"Austin" →
+  "Austin County": another place` and back, and so is a county put as a parish of its name,
+  while "Travis County" → "the county" is a place edit; a city put as the
   state or country the gazetteer has it in says less, where no longer told: `"Austin" → "Texas":
   a city put as its state or country, less precise`, and "Austin, Texas" → "Texas" is `a city cut
   to its state or country`; with a noun of place beside the state it names a place in it, which
