@@ -1070,6 +1070,26 @@ CONTROLS_SHOWN = [
         "by twelve routes.\n\nA sec\x1bond vote is set for Ju\x1fly.\n\nThe new routes start in June.\n",
         'added: "A sec\\x1bond vote is set for Ju\\x1fly."',
     ),
+    # A control character written as a numeric character reference is shown as the character.
+    (
+        "html",
+        "<article><h1>Budget</h1><p>The council met on Tuesday to discuss the budget.</p><p>It voted to expand "
+        "the tr&#x1B;am network by twelve routes.</p><p>The new routes start in June.</p></article>",
+        '"bus" → "tr\\x1bam"',
+    ),
+    (
+        "html",
+        "<article><h1>Budget</h1><p>The council met on Tuesday to <b>rej&#127;ect</b> the budget.</p><p>It voted to "
+        "expand the bus network by twelve routes.</p><p>The new routes start in June.</p></article>",
+        '"discuss" → "rej\\x7fect"',
+    ),
+    # CommonMark decodes such a reference to U+FFFD, which the text holds and evidence shows.
+    (
+        "markdown",
+        "# Budget\n\nThe council met on Tuesday to discuss the budget.\n\nIt voted to expand the bus network "
+        "by twelve routes.\n\nA sec&#x01;ond vote is set for Ju&#31;ly.\n\nThe new routes start in June.\n",
+        'added: "A sec\ufffdond vote is set for Ju\ufffdly."',
+    ),
     (
         "text",
         "Budget\n\nThe council met on Tuesday to discuss the budget.\n\nIt voted to expand "

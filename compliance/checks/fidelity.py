@@ -114,7 +114,8 @@ difference is one hit:
   separator too (`1\\x1f3` is "13": Chromium breaks no word there), and no warning names it
   (none does elsewhere on the page either); evidence that quotes such a word of the copy shows
   the character in the output sanitiser's visible form (`"approved" → "rej\\x1bected"`), never
-  raw and never dropped;
+  raw and never dropped, also where the page writes it as a numeric character reference
+  (`rej&#x1b;ected`);
 - `removed`: an original paragraph missing in the middle of the story;
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing:
   `the story stops after paragraph 3 of 4 ("…"); 1 paragraph, 14 words, is missing from the end`).
@@ -376,7 +377,13 @@ def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None
 # reader reads the word around them, so words are compared without them, but evidence shows
 # them, in the output sanitiser's visible form.
 _DROPPED_CONTROLS = "[\x00-\x08\x0b\x0e-\x1f\x7f]"
-_HAS_CONTROL = on_first_use(_DROPPED_CONTROLS)
+# The same characters written as numeric character references (`&#x1b;`, `&#27;`), which HTML
+# and Markdown decode to them (NUL to U+FFFD, which is no control): the source writes the
+# reference, the text the character.
+_CONTROL_REFERENCE = "&#(?:[xX]0*(?:[1-8bBeEfF]|1[0-9a-fA-F]|7[fF])|0*(?:[1-8]|11|1[4-9]|2[0-9]|3[01]|127));"
+_CONTROL = f"(?:{_DROPPED_CONTROLS}|{_CONTROL_REFERENCE})"
+_HAS_CONTROL = on_first_use(_CONTROL)
+_REFERENCE = on_first_use("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 # How far past the previous word (in characters of the source) a word is looked for: markup
 # between two words ("</a> <em>") is short.
 _WORD_REACH = 200
@@ -385,8 +392,8 @@ _AROUND_WORD = ".,;:!?\"'“”‘’()[]{}" + DASHES
 
 def _as_written(doc: Document, block: Block, words: list[str]) -> list[str] | None:
     """The words of a paragraph of the copy (`words`, as compared: without control characters)
-    as the evidence shows them: a word written with a control character inside it ("con\x1btract")
-    with that character in the visible form of `compliance.display` (`\\x1b`), never raw and never
+    as the evidence shows them: a word written with a control character inside it ("con\x1btract",
+    or as a reference, "con&#x1b;tract") with that character in the visible form of `compliance.display` (`\\x1b`), never raw and never
     dropped; None when the copy's source writes no such character (one search of it, memoised)."""
     import re
 
@@ -404,14 +411,20 @@ def _as_written(doc: Document, block: Block, words: list[str]) -> list[str] | No
     for word in words:
         # The word without the punctuation around it, which markup may stand between ("<em>word</em>,").
         core = _bare(word) and word.strip(_AROUND_WORD)
-        pattern = f"{_DROPPED_CONTROLS}*".join(("", *(re.escape(char) for char in core), ""))
+        pattern = f"{_CONTROL}*".join(("", *(re.escape(char) for char in core), ""))
         found = re.compile(pattern).search(source, position, position + len(word) * 2 + _WORD_REACH) if core else None
         if found is None:
             shown.append(word)
             continue
         position = found.end()
-        shown.append(word.replace(core, visible(found.group()), 1) if _HAS_CONTROL().search(found.group()) else word)
+        shown.append(word.replace(core, visible(_decoded(found.group())), 1) if _HAS_CONTROL().search(found.group()) else word)
     return shown
+
+
+def _decoded(written: str) -> str:
+    """A word as the source writes it, with its numeric character references as the characters
+    they stand for ("rej&#x1b;ected" → "rej\x1bected"), which the output sanitiser then shows."""
+    return _REFERENCE().sub(lambda found: chr(int(found.group(1), 16) if found.group(1) else int(found.group(2))), written)
 
 
 def _shown_key(doc: Document, block: Block) -> str:
