@@ -1244,6 +1244,27 @@ TRANSLATIONS = {
         "Os funcionários disseram que a nova empresa começaria a trabalhar em junho e seria paga pelo estado.",
     ],
 }
+# The story in languages no profile tells: still a translation, into "another language".
+OTHER_TRANSLATIONS = {
+    "Catalan": [
+        "La junta va votar dimarts per contractar un nou proveïdor mèdic per a la presó del comtat, després que els "
+        "inspectors van descobrir que l’empresa actual no havia atès desenes de reclusos, segons els registres.",
+        "El contracte val 4 milions de dòlars l’any i dura tres anys, segons el comtat.",
+        "Els funcionaris van dir que la nova empresa començaria a treballar al juny i que la pagaria l’estat.",
+    ],
+    "Swedish": [
+        "Styrelsen röstade på tisdagen för att anlita en ny medicinsk leverantör till länets fängelse, efter att "
+        "inspektörer funnit att det nuvarande företaget inte hade gett vård åt dussintals intagna, enligt handlingar.",
+        "Kontraktet är värt 4 miljoner dollar om året och löper i tre år, enligt länet.",
+        "Tjänstemännen sade att det nya företaget skulle börja arbeta i juni och betalas av delstaten.",
+    ],
+    "Polish": [
+        "Zarząd zagłosował we wtorek za zatrudnieniem nowego dostawcy usług medycznych dla więzienia hrabstwa, po tym "
+        "jak inspektorzy stwierdzili, że obecna firma nie zapewniła opieki dziesiątkom więźniów, jak wynika z dokumentów.",
+        "Umowa jest warta 4 miliony dolarów rocznie i obowiązuje przez trzy lata, według hrabstwa.",
+        "Urzędnicy powiedzieli, że nowa firma rozpocznie pracę w czerwcu i będzie opłacana przez stan.",
+    ],
+}
 
 
 def _story(paragraphs: list[str]) -> Any:
@@ -1504,3 +1525,44 @@ def test_a_county_named_like_a_city_is_another_place(before: str, after: str, wh
     from rapidfuzz import fuzz
 
     assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS) == (None if why is None else f"{why}: another place")
+
+
+# (the original's language, the copy's): Catalan holds too many of Spanish's function words to be
+# told from a Spanish original this way.
+_WITHOUT_PROFILE = [*(("English", language) for language in OTHER_TRANSLATIONS), ("Spanish", "Swedish"), ("Spanish", "Polish"), ("German", "Catalan")]
+
+
+@pytest.mark.parametrize(("original", "language"), _WITHOUT_PROFILE)
+def test_a_translation_into_a_language_without_a_profile_is_one_finding(original: str, language: str) -> None:
+    story = _ENGLISH_STORY if original == "English" else TRANSLATIONS[original]
+    outcome = _judged(story, OTHER_TRANSLATIONS[language], PARAMS._replace(translation="prohibited"))
+    said = f"a translation of the original into another language (the original is in {original}), which the terms prohibit"
+    assert [hit.evidence for hit in outcome.hits] == [said]
+
+
+# Near-misses: too short to tell, a list of names and numbers, a script without spaces (too few
+# words: compared as it is), an English rewrite.
+_NAMES = "Maria Lopez, John Smith, Ana Ruiz, Carlos Diaz, Peter Jones, Lee Wong, Sam Hill, Jo Park, 2024, 41, 14, 3.5, 12, 7, 8, 9, 10, 11"
+NO_OTHER_LANGUAGE = [
+    ([OTHER_TRANSLATIONS["Swedish"][1]], "the story differs from the original beyond style, time and place edits"),
+    ([_NAMES, "Officials: 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17."], "none of the original's 3 paragraphs is in the republication"),
+    (
+        ["董事会周二投票决定为县监狱聘请一家新的医疗承包商。", "合同每年价值400万美元,为期三年。", "官员说新公司将于六月开始工作。"],
+        "none of the original's 3 paragraphs is in the republication",
+    ),
+    (
+        [
+            "On Tuesday the board chose a new medical contractor for the county jail, because the current one failed dozens of inmates.",
+            "The deal pays the firm $4 million yearly over three years, according to county figures.",
+            "The new company starts in June, with the state paying for it, officials said.",
+        ],
+        "the story differs from the original beyond style, time and place edits",
+    ),
+]
+
+
+@pytest.mark.parametrize(("copy", "reason"), NO_OTHER_LANGUAGE, ids=["one short paragraph", "names and numbers", "Chinese", "an English rewrite"])
+def test_a_copy_not_running_text_in_another_language_is_no_translation(copy: list[str], reason: str) -> None:
+    outcome = _judged(_ENGLISH_STORY, copy, PARAMS._replace(translation="prohibited"))
+    assert "translated" not in [dict(hit.captures)["change"] for hit in outcome.hits]
+    assert outcome.detail == reason

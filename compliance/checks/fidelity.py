@@ -127,7 +127,10 @@ difference is one hit:
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
   the story or after it is not an insertion);
 - `translated`: the copy is in another language than the original (English, Spanish, French,
-  German, Italian, Portuguese or Dutch, told by their function words: `languages`; looked for
+  German, Italian, Portuguese or Dutch, told by their function words: `languages`; a copy in
+  none of them is in "another language" when it is running text about as long as the original
+  with almost none of the function words of the original's language: `a translation of the
+  original into another language (the original is in English)`, a Catalan or Swedish copy; looked for
   only when fewer than half of the original's paragraphs are in the copy unchanged): one hit at
   its first paragraph instead of an edit for every paragraph (`a translation of the original into
   Spanish (the original is in English), which the terms prohibit`), as `translation` says the
