@@ -643,6 +643,66 @@ ZONED_CLOCKS = [
 ]
 
 
+# A zone written in words is the zone its abbreviation names, in any usual case: AP's "Eastern
+# time", "noon Pacific"; with "Standard" or "Daylight" it is that time all year. An abbreviation
+# is read in capitals only, with or without stops ("E.T."; "et" is a word of other languages).
+ZONES_IN_WORDS = [
+    ("2024-07-10", "3 p.m. ET", "3 p.m. Eastern time", None),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. Eastern", None),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. EASTERN TIME", None),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. eastern", None),
+    ("2024-07-10", "3 p.m. ET", "2 p.m. Central time", None),
+    ("2024-07-10", "3 p.m. ET", "2 p.m. central time", None),
+    ("2024-07-10", "3 p.m. ET", "1 p.m. Mountain", None),
+    ("2024-07-10", "3 p.m. ET", "noon Pacific", None),
+    ("2024-07-10", "3 p.m. ET", "noon Pacific Daylight Time", None),
+    ("2024-07-10", "3 p.m. ET", "19:00 Coordinated Universal Time", None),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. E.T.", None),
+    ("2024-07-10", "3 p.m. EDT", "3 p.m. Eastern Daylight Saving Time", None),
+    ("2024-07-10", "3 p.m. Eastern time", "3 p.m. ET", None),
+    ("2024-07-10", "3 p.m. Eastern Time", "noon PT", None),
+    ("2024-07-10", "10 a.m. Hawaii time", "20:00 UTC", None),
+    ("2024-07-10", "8 a.m. Alaska time", "noon ET", None),
+    ("2024-01-10", "3 p.m. Eastern", "20:00 GMT", None),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. Eastern Standard Time", '"3 p.m. ET" → "3 p.m. Eastern Standard Time"'),
+    ("2024-07-10", "3 p.m. ET", "3 p.m. Central time", '"3 p.m. ET" → "3 p.m. Central time"'),
+    ("2024-07-10", "3 p.m. Pacific time", "3 p.m. Eastern time", '"3 p.m. Pacific time" → "3 p.m. Eastern time"'),
+    ("2024-01-10", "3 p.m. Eastern", "19:00 GMT", '"3 p.m. Eastern" → "19:00 GMT"'),
+    ("2024-07-10", "3 p.m. Eastern time", "3 p.m.", '"3 p.m. Eastern time" → "3 p.m.": its time zone dropped'),
+    ("2024-07-10", "3 p.m. E.T.", "3 p.m.", '"3 p.m. E.T." → "3 p.m.": its time zone dropped'),
+    # Near-misses: no zone.
+    ("2024-07-10", "3 p.m. ET", "3 p.m. et", '"3 p.m. ET" → "3 p.m.": its time zone dropped'),
+    ("2024-07-10", "10 a.m. HT", "10 a.m. Hawaii", '"10 a.m. HT" → "10 a.m.": its time zone dropped'),
+]
+
+
+@pytest.mark.parametrize(("day", "said", "restated", "why"), ZONES_IN_WORDS, ids=[f"{d}: {s} → {r}" for d, s, r, _ in ZONES_IN_WORDS])
+def test_a_time_zone_in_words_is_the_zone_its_abbreviation_names(day: str, said: str, restated: str, why: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    before, after = f"The hearing starts at {said} on Monday, officials said.", f"The hearing starts at {restated} on Monday, officials said."
+    assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS, None, datetime.date.fromisoformat(day)) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("The march starts at 3 p.m. Central Park West and ends downtown.", ""),
+        ("Service resumed at 6 a.m. Pacific Gas and Electric said.", ""),
+        ("The plane landed at 3 p.m. Hawaii officials said.", ""),
+        ("The polls close at 8 p.m. Eastern.", "ET"),
+        ("The polls close at 8 p.m. (Eastern time).", "ET"),
+        ("The polls close at 8 p.m. Mountain Standard Time on Tuesday.", "MST"),
+        ("The polls close at 8 p.m. eastern standard time on Tuesday.", "EST"),
+        ("The polls close at 8 p.m. Eastern Standard on Tuesday.", ""),
+    ],
+)
+def test_a_zone_in_words_is_read_only_where_it_names_a_zone(text: str, zone: str) -> None:
+    from compliance.checks.time_edits import clocks
+
+    assert [clock.zone_name for clock in clocks(text.split())] == [zone]
+
+
 @pytest.mark.parametrize(("day", "said", "restated", "why"), ZONED_CLOCKS, ids=[f"{d}: {s} → {r}" for d, s, r, _ in ZONED_CLOCKS])
 def test_a_us_zone_without_s_or_d_follows_daylight_saving_on_the_storys_day(day: str | None, said: str, restated: str, why: str | None) -> None:
     from rapidfuzz import fuzz
@@ -1010,6 +1070,26 @@ CONTROLS_SHOWN = [
         "by twelve routes.\n\nA sec\x1bond vote is set for Ju\x1fly.\n\nThe new routes start in June.\n",
         'added: "A sec\\x1bond vote is set for Ju\\x1fly."',
     ),
+    # A control character written as a numeric character reference is shown as the character.
+    (
+        "html",
+        "<article><h1>Budget</h1><p>The council met on Tuesday to discuss the budget.</p><p>It voted to expand "
+        "the tr&#x1B;am network by twelve routes.</p><p>The new routes start in June.</p></article>",
+        '"bus" → "tr\\x1bam"',
+    ),
+    (
+        "html",
+        "<article><h1>Budget</h1><p>The council met on Tuesday to <b>rej&#127;ect</b> the budget.</p><p>It voted to "
+        "expand the bus network by twelve routes.</p><p>The new routes start in June.</p></article>",
+        '"discuss" → "rej\\x7fect"',
+    ),
+    # CommonMark decodes such a reference to U+FFFD, which the text holds and evidence shows.
+    (
+        "markdown",
+        "# Budget\n\nThe council met on Tuesday to discuss the budget.\n\nIt voted to expand the bus network "
+        "by twelve routes.\n\nA sec&#x01;ond vote is set for Ju&#31;ly.\n\nThe new routes start in June.\n",
+        'added: "A sec\ufffdond vote is set for Ju\ufffdly."',
+    ),
     (
         "text",
         "Budget\n\nThe council met on Tuesday to discuss the budget.\n\nIt voted to expand "
@@ -1051,6 +1131,12 @@ MOUNTAIN_CLOCKS = [
     ("2024-07-10", True, "9 a.m. MT", "15:00 UTC", '"9 a.m. MT" → "15:00 UTC"'),
     ("2024-07-10", True, "9 a.m. MT", "8 a.m. PT", '"9 a.m. MT" → "8 a.m. PT"'),
     ("2024-07-10", True, "9 a.m. MT", "9 a.m.", '"9 a.m. MT" → "9 a.m.": its time zone dropped'),
+    # Mountain Time in words reads as "MT" does.
+    ("2024-07-10", True, "9 a.m. Mountain time", "9 a.m. MST", None),
+    ("2024-07-10", True, "9 a.m. MT", "9 a.m. Mountain Standard Time", None),
+    ("2024-07-10", True, "9 a.m. Mountain", "16:00 UTC", None),
+    ("2024-07-10", True, "9 a.m. mountain time", "9 a.m. MDT", '"9 a.m. mountain time" → "9 a.m. MDT"'),
+    ("2024-07-10", False, "9 a.m. Mountain time", "9 a.m. MDT", None),
     # Outside Arizona, Mountain Time keeps daylight saving.
     ("2024-07-10", False, "9 a.m. MT", "9 a.m. MDT", None),
     ("2024-07-10", False, "9 a.m. MT", "15:00 UTC", None),
@@ -1088,6 +1174,7 @@ ARIZONA_STORIES = [
     ("The board met at 9 a.m. MT on Monday.", False),
     ("The board in Phoenix met Salt Lake City officials at 9 a.m. MT on Monday.", None),
     ("The Arizona board met with New Mexico officials at 9 a.m. MT on Monday.", None),
+    ("The board met in Tucson at 9 a.m. Mountain time to vote on the contract.", True),
 ]
 
 
@@ -1099,9 +1186,17 @@ def test_a_story_is_read_as_in_arizona_by_the_places_it_names(story: str, arizon
 
 
 @pytest.mark.parametrize(
-    ("place", "copy_time", "changed"), [("Phoenix, Ariz.", "9 a.m. MST", False), ("Denver, Colo.", "9 a.m. MST", True), ("Denver, Colo.", "9 a.m. MDT", False)]
+    ("place", "copy_time", "changed", "said"),
+    [
+        ("Phoenix, Ariz.", "9 a.m. MST", False, "9 a.m. MT"),
+        ("Denver, Colo.", "9 a.m. MST", True, "9 a.m. MT"),
+        ("Denver, Colo.", "9 a.m. MDT", False, "9 a.m. MT"),
+        ("Phoenix, Ariz.", "9 a.m. MST", False, "9 a.m. Mountain time"),
+        ("Phoenix, Ariz.", "9 a.m. MDT", True, "9 a.m. Mountain time"),
+        ("Denver, Colo.", "9 a.m. MST", True, "9 a.m. Mountain time"),
+    ],
 )
-def test_a_copy_of_an_arizona_story_in_summer_keeps_mst(place: str, copy_time: str, changed: bool) -> None:
+def test_a_copy_of_an_arizona_story_in_summer_keeps_mst(place: str, copy_time: str, changed: bool, said: str) -> None:
     from compliance.checks.base import Context
     from compliance.checks.fidelity import evaluate
     from compliance.document import parse_document
@@ -1112,8 +1207,8 @@ def test_a_copy_of_an_arizona_story_in_summer_keeps_mst(place: str, copy_time: s
         return parse_document(f"<html>{head}<body><article><h1>Water</h1><p>{paragraph}</p></article></body></html>".encode(), "html")
 
     republished = page(copy_time, dated=False)
-    outcome = evaluate(republished, PARAMS, Context(republished, original=page("9 a.m. MT", dated=True)))
-    assert [hit.evidence.split(":")[0] for hit in outcome.hits] == ([f'changed ("9 a.m. MT" → "{copy_time}")'] if changed else [])
+    outcome = evaluate(republished, PARAMS, Context(republished, original=page(said, dated=True)))
+    assert [hit.evidence.split(":")[0] for hit in outcome.hits] == ([f'changed ("{said}" → "{copy_time}")'] if changed else [])
 
 
 _ENGLISH_STORY = [
@@ -1147,6 +1242,27 @@ TRANSLATIONS = {
         "os inspetores descobriram que a empresa atual não havia atendido dezenas de detentos, segundo os registros.",
         "O contrato vale 4 milhões de dólares por ano e dura três anos, segundo o condado.",
         "Os funcionários disseram que a nova empresa começaria a trabalhar em junho e seria paga pelo estado.",
+    ],
+}
+# The story in languages no profile tells: still a translation, into "another language".
+OTHER_TRANSLATIONS = {
+    "Catalan": [
+        "La junta va votar dimarts per contractar un nou proveïdor mèdic per a la presó del comtat, després que els "
+        "inspectors van descobrir que l’empresa actual no havia atès desenes de reclusos, segons els registres.",
+        "El contracte val 4 milions de dòlars l’any i dura tres anys, segons el comtat.",
+        "Els funcionaris van dir que la nova empresa començaria a treballar al juny i que la pagaria l’estat.",
+    ],
+    "Swedish": [
+        "Styrelsen röstade på tisdagen för att anlita en ny medicinsk leverantör till länets fängelse, efter att "
+        "inspektörer funnit att det nuvarande företaget inte hade gett vård åt dussintals intagna, enligt handlingar.",
+        "Kontraktet är värt 4 miljoner dollar om året och löper i tre år, enligt länet.",
+        "Tjänstemännen sade att det nya företaget skulle börja arbeta i juni och betalas av delstaten.",
+    ],
+    "Polish": [
+        "Zarząd zagłosował we wtorek za zatrudnieniem nowego dostawcy usług medycznych dla więzienia hrabstwa, po tym "
+        "jak inspektorzy stwierdzili, że obecna firma nie zapewniła opieki dziesiątkom więźniów, jak wynika z dokumentów.",
+        "Umowa jest warta 4 miliony dolarów rocznie i obowiązuje przez trzy lata, według hrabstwa.",
+        "Urzędnicy powiedzieli, że nowa firma rozpocznie pracę w czerwcu i będzie opłacana przez stan.",
     ],
 }
 
@@ -1322,3 +1438,131 @@ def test_a_few_words_in_another_language_are_no_translation_printed_with_the_ori
     copy, changes = copy_changes
     outcome = _judged(_ENGLISH_STORY, copy, PARAMS._replace(translation="prohibited"))
     assert [dict(hit.captures)["change"] for hit in outcome.hits] == changes
+
+
+# A story's end rewritten, translated or cut: only an end really missing is a truncation.
+_FLOOD_STORY = [
+    "The river crested at 31 feet on Sunday, flooding dozens of homes along the east bank of Cedar Falls.",
+    "Mayor Dana Whitfield said the levee held, but pumps at two stations failed during the night.",
+    "The city opened a shelter at Lincoln Middle School, where about 80 residents slept on cots.",
+    "State engineers will inspect the levee next week, according to the emergency management office.",
+    "Residents can report damage through the city's website or by calling its hotline, Whitfield said.",
+]
+_REWRITTEN_END = "Whitfield told residents that damage may be reported on the website of the city or through a hotline."
+_SECOND_REWRITTEN = "Engineers from the state are expected at the levee within days, the emergency management office said."
+_GERMAN_END = "Die Bewohner können Schäden über die Website der Stadt oder telefonisch melden, sagte Whitfield."
+_NOTE = "This story was originally published by ProPublica, a nonprofit newsroom that investigates abuses of power."
+_NEWSLETTER = "Sign up for our weekly newsletter to get stories like this one in your inbox."
+END_CASES = [
+    ([*_FLOOD_STORY[:4], _REWRITTEN_END], ["changed"]),
+    ([*_FLOOD_STORY[:3], _SECOND_REWRITTEN, _REWRITTEN_END], ["changed", "changed"]),
+    ([*_FLOOD_STORY[:4], _GERMAN_END], ["changed"]),
+    ([*_FLOOD_STORY[:4], _REWRITTEN_END, _NOTE], ["changed"]),
+    ([*_FLOOD_STORY[:3], _SECOND_REWRITTEN, _NOTE], ["changed", "truncated"]),
+    # Near-misses: the end really missing, with or without a note after the cut.
+    (_FLOOD_STORY[:4], ["truncated"]),
+    (_FLOOD_STORY[:3], ["truncated"]),
+    ([*_FLOOD_STORY[:4], _NOTE], ["truncated"]),
+    ([*_FLOOD_STORY[:3], _NEWSLETTER, _NOTE], ["truncated"]),
+]
+_END_IDS = [
+    *("last rewritten", "last two rewritten", "last translated", "last rewritten, note", "4th rewritten, 5th cut"),
+    *("cut 1", "cut 2", "cut 1, note", "cut 2, two notes"),
+]
+
+
+@pytest.mark.parametrize(("copy", "changes"), END_CASES, ids=_END_IDS)
+def test_a_changed_last_paragraph_is_a_change_and_only_a_missing_end_a_truncation(copy: list[str], changes: list[str]) -> None:
+    outcome = _judged(_FLOOD_STORY, copy, PARAMS)
+    assert [dict(hit.captures)["change"] for hit in outcome.hits] == changes
+    truncations = [hit.evidence for hit in outcome.hits if dict(hit.captures)["change"] == "truncated"]
+    assert all(evidence.startswith("the story stops after paragraph ") for evidence in truncations)
+
+
+def test_a_truncation_counts_one_missing_paragraph_in_the_singular() -> None:
+    one, two = (_judged(_FLOOD_STORY, _FLOOD_STORY[:kept], PARAMS).hits[0].evidence for kept in (4, 3))
+    assert one.startswith("the story stops after paragraph 4 of 5 (") and one.endswith("; 1 paragraph, 15 words, is missing from the end")
+    assert two.startswith("the story stops after paragraph 3 of 5 (") and two.endswith("; 2 paragraphs, 29 words, are missing from the end")
+
+
+def test_a_quote_translated_at_the_end_is_a_change_not_a_cut() -> None:
+    original = [*_FLOOD_STORY[:4], "“Podemos ayudar a quien lo necesite,” dijo la voluntaria Rosa Méndez en el refugio de Lincoln."]
+    copy = [*_FLOOD_STORY[:4], "“We can help whoever needs it,” volunteer Rosa Méndez said at the Lincoln shelter."]
+    outcome = _judged(original, copy, PARAMS)
+    assert [hit.evidence.split(":")[0] for hit in outcome.hits] == [f"changed ({dict(outcome.hits[0].captures)['similarity']}% similar)"]
+
+
+# A county, parish or borough named like a city is another place than the city; the name dropped
+# for a relative word, or the city's state added, stays a place edit.
+COUNTY_EDITS = [
+    ("The shelter in Austin opened on Tuesday for families.", "The shelter in Austin County opened on Tuesday for families.", '"Austin" → "Austin County"'),
+    ("The shelter in Austin County opened on Tuesday for families.", "The shelter in Austin opened on Tuesday for families.", '"Austin County" → "Austin"'),
+    ("Deputies in Los Angeles made 40 arrests.", "Deputies in Los Angeles County made 40 arrests.", '"Los Angeles" → "Los Angeles County"'),
+    ("Dallas County commissioners approved the budget on Monday.", "Dallas commissioners approved the budget on Monday.", '"Dallas County" → "Dallas"'),
+    ("Schools in Jefferson County closed for the storm.", "Schools in Jefferson Parish closed for the storm.", '"Jefferson County" → "Jefferson Parish"'),
+    ("The mayor of Anchorage signed the order on Friday.", "The mayor of Anchorage Borough signed the order on Friday.", '"Anchorage" → "Anchorage Borough"'),
+    (
+        "Austin County officials said the shelter in Austin opened on Tuesday.",
+        "Austin County officials said the shelter in Austin County opened on Tuesday.",
+        '"Austin" → "Austin County"',
+    ),
+    # Near-misses: place edits.
+    ("The shelter in Austin opened on Tuesday for families.", "The shelter in Austin, Texas, opened on Tuesday for families.", None),
+    ("The shelter in Travis County opened on Tuesday for families.", "The shelter in the county opened on Tuesday for families.", None),
+    ("The shelter in Austin County opened on Tuesday for families.", "The shelter in the county opened on Tuesday for families.", None),
+    ("The shelter in Austin County opened on Tuesday for families.", "The shelter in Austin County, Texas, opened on Tuesday for families.", None),
+    ("The shelter in Miami-Dade County opened on Tuesday for families.", "The shelter in Miami-Dade opened on Tuesday for families.", None),
+    (
+        "Austin County officials and Austin residents met on Tuesday to discuss the new shelter and how it will be paid for in the coming year.",
+        "Austin residents and Austin County officials met on Tuesday to discuss the new shelter and how it will be paid for in the coming year.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "why"), COUNTY_EDITS, ids=[f"{b} → {a}" for b, a, _ in COUNTY_EDITS])
+def test_a_county_named_like_a_city_is_another_place(before: str, after: str, why: str | None) -> None:
+    from rapidfuzz import fuzz
+
+    assert beyond_style(before, after, fuzz.ratio(before, after), PARAMS) == (None if why is None else f"{why}: another place")
+
+
+# (the original's language, the copy's): Catalan holds too many of Spanish's function words to be
+# told from a Spanish original this way.
+_WITHOUT_PROFILE = [*(("English", language) for language in OTHER_TRANSLATIONS), ("Spanish", "Swedish"), ("Spanish", "Polish"), ("German", "Catalan")]
+
+
+@pytest.mark.parametrize(("original", "language"), _WITHOUT_PROFILE)
+def test_a_translation_into_a_language_without_a_profile_is_one_finding(original: str, language: str) -> None:
+    story = _ENGLISH_STORY if original == "English" else TRANSLATIONS[original]
+    outcome = _judged(story, OTHER_TRANSLATIONS[language], PARAMS._replace(translation="prohibited"))
+    said = f"a translation of the original into another language (the original is in {original}), which the terms prohibit"
+    assert [hit.evidence for hit in outcome.hits] == [said]
+
+
+# Near-misses: too short to tell, a list of names and numbers, a script without spaces (too few
+# words: compared as it is), an English rewrite.
+_NAMES = "Maria Lopez, John Smith, Ana Ruiz, Carlos Diaz, Peter Jones, Lee Wong, Sam Hill, Jo Park, 2024, 41, 14, 3.5, 12, 7, 8, 9, 10, 11"
+NO_OTHER_LANGUAGE = [
+    ([OTHER_TRANSLATIONS["Swedish"][1]], "the story differs from the original beyond style, time and place edits"),
+    ([_NAMES, "Officials: 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17."], "none of the original's 3 paragraphs is in the republication"),
+    (
+        ["董事会周二投票决定为县监狱聘请一家新的医疗承包商。", "合同每年价值400万美元,为期三年。", "官员说新公司将于六月开始工作。"],
+        "none of the original's 3 paragraphs is in the republication",
+    ),
+    (
+        [
+            "On Tuesday the board chose a new medical contractor for the county jail, because the current one failed dozens of inmates.",
+            "The deal pays the firm $4 million yearly over three years, according to county figures.",
+            "The new company starts in June, with the state paying for it, officials said.",
+        ],
+        "the story differs from the original beyond style, time and place edits",
+    ),
+]
+
+
+@pytest.mark.parametrize(("copy", "reason"), NO_OTHER_LANGUAGE, ids=["one short paragraph", "names and numbers", "Chinese", "an English rewrite"])
+def test_a_copy_not_running_text_in_another_language_is_no_translation(copy: list[str], reason: str) -> None:
+    outcome = _judged(_ENGLISH_STORY, copy, PARAMS._replace(translation="prohibited"))
+    assert "translated" not in [dict(hit.captures)["change"] for hit in outcome.hits]
+    assert outcome.detail == reason

@@ -52,9 +52,12 @@ difference is one hit:
   an edit is judged by its words. A time of day put for another changes the fact (`"3 p.m." →
   "5 p.m."`); the same instant restated does not: in another style ("3 p.m." → "15:00", "3:00
   p.m.", "3pm"; "noon" → "12 p.m."), with a time zone added ("3 p.m." → "3 p.m. ET"), or, when
-  both name a zone, in another ("3 p.m. ET" → "noon PT"; a zone in capitals after the time:
-  UTC, GMT and the US zones, "ET", "CT", "MT", "PT", "AKT", "HT" and their "EST" and "EDT"
-  forms; a zone without "S" or "D" follows US daylight saving on the story's day, the
+  both name a zone, in another ("3 p.m. ET" → "noon PT"; a zone after the time, in capitals,
+  with or without stops: UTC, GMT and the US zones, "ET", "CT", "MT", "PT", "AKT", "HT" and
+  their "EST" and "EDT" forms, "E.T."; or a US zone in words, in any usual case, which is the zone
+  its abbreviation names: "Eastern time", "Eastern", "Central Standard Time", "Alaska time" —
+  "3 p.m. ET" → "2 p.m. Central time" passes —, not before a name, "3 p.m. Central Park", and "et"
+  in lower case is no zone; a zone without "S" or "D" follows US daylight saving on the story's day, the
   original's, else the copy's: "3 p.m. ET" is "19:00 UTC" on 2024-05-02 and "20:00 UTC" on
   2024-01-10, and without a day either passes; "HT" keeps Hawaii's standard time all year).
   A zone the original does not name is not restated (`"3 p.m." → "noon PT"`), and one it names
@@ -70,7 +73,10 @@ difference is one hit:
   time or a year — reported with its words (`"diabetes" → "cancer"`, `"approved" → "rejected"`,
   `"Maria Lopez" → "Mario Lopes"`, `"allegedly" removed`, `"41" removed`), one that puts a month
   or weekday for another (`"June" → "July"`), one that names another place (`"Amarillo Texas" →
-  "Tulsa Oklahoma": another place`, `"Oklahoma" → "Kansas": another place`; a city put as the
+  "Tulsa Oklahoma": another place`, `"Oklahoma" → "Kansas": another place`; a county, parish or
+  borough named like a city the gazetteer knows is another place than the city, `"Austin" →
+  "Austin County": another place` and back, and so is a county put as a parish of its name,
+  while "Travis County" → "the county" is a place edit; a city put as the
   state or country the gazetteer has it in says less, where no longer told: `"Austin" → "Texas":
   a city put as its state or country, less precise`, and "Austin, Texas" → "Texas" is `a city cut
   to its state or country`; with a noun of place beside the state it names a place in it, which
@@ -108,13 +114,23 @@ difference is one hit:
   separator too (`1\\x1f3` is "13": Chromium breaks no word there), and no warning names it
   (none does elsewhere on the page either); evidence that quotes such a word of the copy shows
   the character in the output sanitiser's visible form (`"approved" → "rej\\x1bected"`), never
-  raw and never dropped;
+  raw and never dropped, also where the page writes it as a numeric character reference
+  (`rej&#x1b;ected`);
 - `removed`: an original paragraph missing in the middle of the story;
-- `truncated`: the story stops before the original's end (the remaining paragraphs are missing);
+- `truncated`: the story stops before the original's end (the remaining paragraphs are missing:
+  `the story stops after paragraph 3 of 4 ("…"); 1 paragraph, 14 words, is missing from the end`).
+  A paragraph the copy prints after its last kept one in place of a missing one is a version of
+  it, `changed`, not a cut: one that shares two words with it that are no language's function
+  words (a name, a noun, a number: a last paragraph rewritten, a quote translated), or one in
+  another language than the original's (the end translated); one that stands for none (a credit
+  line, an editor's note) leaves the end missing;
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
   the story or after it is not an insertion);
 - `translated`: the copy is in another language than the original (English, Spanish, French,
-  German, Italian, Portuguese or Dutch, told by their function words: `languages`; looked for
+  German, Italian, Portuguese or Dutch, told by their function words: `languages`; a copy in
+  none of them is in "another language" when it is running text about as long as the original
+  with almost none of the function words of the original's language: `a translation of the
+  original into another language (the original is in English)`, a Catalan or Swedish copy; looked for
   only when fewer than half of the original's paragraphs are in the copy unchanged): one hit at
   its first paragraph instead of an edit for every paragraph (`a translation of the original into
   Spanish (the original is in English), which the terms prohibit`), as `translation` says the
@@ -177,7 +193,7 @@ from typing import Any, NamedTuple
 
 from compliance.checks import style_edits, time_edits
 from compliance.checks.base import Context, Hit, Outcome, Undecided
-from compliance.checks.languages import language_of, leans_to, translated
+from compliance.checks.languages import FUNCTION_WORDS, PROFILES, language_of, leans_to, translated
 from compliance.checks.story import story_paragraphs
 from compliance.document import Block, Document
 from compliance.firstuse import on_first_use
@@ -364,7 +380,13 @@ def word_diff(before: str, after: str, limit: int = 160, shown: list[str] | None
 # reader reads the word around them, so words are compared without them, but evidence shows
 # them, in the output sanitiser's visible form.
 _DROPPED_CONTROLS = "[\x00-\x08\x0b\x0e-\x1f\x7f]"
-_HAS_CONTROL = on_first_use(_DROPPED_CONTROLS)
+# The same characters written as numeric character references (`&#x1b;`, `&#27;`), which HTML
+# and Markdown decode to them (NUL to U+FFFD, which is no control): the source writes the
+# reference, the text the character.
+_CONTROL_REFERENCE = "&#(?:[xX]0*(?:[1-8bBeEfF]|1[0-9a-fA-F]|7[fF])|0*(?:[1-8]|11|1[4-9]|2[0-9]|3[01]|127));"
+_CONTROL = f"(?:{_DROPPED_CONTROLS}|{_CONTROL_REFERENCE})"
+_HAS_CONTROL = on_first_use(_CONTROL)
+_REFERENCE = on_first_use("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 # How far past the previous word (in characters of the source) a word is looked for: markup
 # between two words ("</a> <em>") is short.
 _WORD_REACH = 200
@@ -373,8 +395,8 @@ _AROUND_WORD = ".,;:!?\"'“”‘’()[]{}" + DASHES
 
 def _as_written(doc: Document, block: Block, words: list[str]) -> list[str] | None:
     """The words of a paragraph of the copy (`words`, as compared: without control characters)
-    as the evidence shows them: a word written with a control character inside it ("con\x1btract")
-    with that character in the visible form of `compliance.display` (`\\x1b`), never raw and never
+    as the evidence shows them: a word written with a control character inside it ("con\x1btract",
+    or as a reference, "con&#x1b;tract") with that character in the visible form of `compliance.display` (`\\x1b`), never raw and never
     dropped; None when the copy's source writes no such character (one search of it, memoised)."""
     import re
 
@@ -392,14 +414,20 @@ def _as_written(doc: Document, block: Block, words: list[str]) -> list[str] | No
     for word in words:
         # The word without the punctuation around it, which markup may stand between ("<em>word</em>,").
         core = _bare(word) and word.strip(_AROUND_WORD)
-        pattern = f"{_DROPPED_CONTROLS}*".join(("", *(re.escape(char) for char in core), ""))
+        pattern = f"{_CONTROL}*".join(("", *(re.escape(char) for char in core), ""))
         found = re.compile(pattern).search(source, position, position + len(word) * 2 + _WORD_REACH) if core else None
         if found is None:
             shown.append(word)
             continue
         position = found.end()
-        shown.append(word.replace(core, visible(found.group()), 1) if _HAS_CONTROL().search(found.group()) else word)
+        shown.append(word.replace(core, visible(_decoded(found.group())), 1) if _HAS_CONTROL().search(found.group()) else word)
     return shown
+
+
+def _decoded(written: str) -> str:
+    """A word as the source writes it, with its numeric character references as the characters
+    they stand for ("rej&#x1b;ected" → "rej\x1bected"), which the output sanitiser then shows."""
+    return _REFERENCE().sub(lambda found: chr(int(found.group(1), 16) if found.group(1) else int(found.group(2))), written)
 
 
 def _shown_key(doc: Document, block: Block) -> str:
@@ -995,6 +1023,7 @@ def _nd_hits(
 ) -> list[Hit]:
     """The hits of no-derivatives terms; `story`: the republication's day, the original's and
     whether the story is in Arizona (`beyond_style`)."""
+    pairs = _end_replaced(pairs, theirs, ours)
     kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
     first, last = (kept[0], kept[-1]) if kept else (len(pairs), -1)
     hits: list[Hit] = []
@@ -1019,12 +1048,66 @@ def _nd_hits(
         stop = pairs[last]
         assert stop.republished is not None and stop.original is not None
         words = sum(len(theirs[i].text.split()) for i in missing_end)
+        missing = f"1 paragraph, {words} words, is" if len(missing_end) == 1 else f"{len(missing_end)} paragraphs, {words} words, are"
         evidence = (
             f"the story stops after paragraph {stop.original + 1} of {len(theirs)} "
-            f'("{shorten(_shown_key(doc, ours[stop.republished]), 80)}"); {len(missing_end)} paragraphs, {words} words, are missing from the end'
+            f'("{shorten(_shown_key(doc, ours[stop.republished]), 80)}"); {missing} missing from the end'
         )
         hits.append(_hit(doc, ours[stop.republished], "truncated", missing_end[0] + 1, 0.0, "", evidence, words))
     return hits
+
+
+# The fewest words a paragraph after the copy's last kept one must share with a missing paragraph
+# of the original's end to be a version of it (a rewrite names its people, places and things).
+_FEWEST_SHARED_WORDS = 2
+# Shorter words are too often function words of some language to say what a paragraph is about.
+_SHORTEST_SHARED_WORD = 3
+
+
+def _end_replaced(pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...]) -> list[Pair]:
+    """`pairs` with each missing paragraph of the original's end paired, in order, with a
+    paragraph the copy prints after its last kept one in its place (`_stands_for`): a last
+    paragraph rewritten below `_SAME_PARAGRAPH` or translated is changed, not cut, so the story
+    does not stop there. A paragraph after it that stands for none (a credit line, an editor's
+    note) stays out of the story, and the original's paragraphs none stands for are still missing
+    from the end. Only a copy whose end differs pays for reading words."""
+    kept = [k for k, p in enumerate(pairs) if p.original is not None and p.republished is not None]
+    if not kept:
+        return pairs
+    head, tail = pairs[: kept[-1] + 1], pairs[kept[-1] + 1 :]
+    missing = [p.original for p in tail if p.original is not None]
+    after = [p.republished for p in tail if p.republished is not None]
+    if not (missing and after):
+        return pairs
+    from rapidfuzz import fuzz
+
+    language = language_of(_words(theirs))
+    replaced: list[Pair] = []
+    for original in missing:
+        at = next((n for n, paragraph in enumerate(after) if _stands_for(theirs[original], ours[paragraph], language)), None)
+        if at is None:
+            replaced.append(Pair(original, None, 0.0))
+            continue
+        replaced.extend(Pair(None, paragraph, 0.0) for paragraph in after[:at])
+        replaced.append(Pair(original, after[at], fuzz.ratio(_key(theirs[original]), _key(ours[after[at]]))))
+        after = after[at + 1 :]
+    replaced.extend(Pair(None, paragraph, 0.0) for paragraph in after)
+    return [*head, *replaced]
+
+
+def _stands_for(original: Block, republished: Block, language: str | None) -> bool:
+    """Whether a paragraph of the copy is a version of an original paragraph too unlike it to be
+    paired by likeness: it shares `_FEWEST_SHARED_WORDS` words with it that no language's
+    function words are (names, nouns, numbers: "Ana Ruiz" in a quote translated), or it leans to
+    another language than the original's (`language`: its paragraphs' translation in its place)."""
+    theirs, ours = (
+        {bare for word in block.text.split() if len(bare := word.lower().strip(_AROUND_WORD)) >= _SHORTEST_SHARED_WORD and bare not in FUNCTION_WORDS}
+        for block in (original, republished)
+    )
+    if len(theirs & ours) >= _FEWEST_SHARED_WORDS:
+        return True
+    words = republished.text.split()
+    return language is not None and any(leans_to(words, other, language) for other in PROFILES if other != language)
 
 
 def _in_arizona(theirs: tuple[Block, ...]) -> bool | None:

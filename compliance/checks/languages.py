@@ -9,8 +9,13 @@ least `_LEAST_SHARE` and `_AHEAD` times the next language's. Words that several 
 ("de", "a", "in") count for each. A text of fewer than `_FEWEST_WORDS` words, or one no language
 stands out in (a list of names, numbers, a mixed text), has no language here.
 
-Languages: English, Spanish, French, German, Italian, Portuguese and Dutch. A story in another
-language (or script) is not told from them, and so never read as a translation.
+Languages: English, Spanish, French, German, Italian, Portuguese and Dutch. A text in another
+language is not told from them (Catalan shares too many function words with Spanish to be told
+apart this way); a copy in one, running text about as long as an original in one of them but with
+almost none of its function words, is still a translation, into "another language"
+(`translated`): a Catalan copy of an English story, not of a Spanish one. A copy in a script without spaces between words (Chinese,
+Japanese) has too few words for that, and is compared as it is (none of the original's
+paragraphs is in it).
 """
 
 from __future__ import annotations
@@ -37,8 +42,10 @@ PROFILES: dict[str, frozenset[str]] = {
     "Portuguese": frozenset("o a os as de do da dos das que e em um uma para com não no na por se é foi mais ao seu sua disse também são".split()),
     "Dutch": frozenset("de het een en van in is dat op te met voor niet zijn die aan er ook als bij door werd heeft naar om uit zei".split()),
 }
+# Every language's function words: a word that is none of them says what a text is about.
+FUNCTION_WORDS = frozenset().union(*PROFILES.values())
 # Each function word with the languages it is one of: one look-up a word, not one a language.
-_LANGUAGES_OF = {word: tuple(language for language, profile in PROFILES.items() if word in profile) for word in frozenset().union(*PROFILES.values())}
+_LANGUAGES_OF = {word: tuple(language for language, profile in PROFILES.items() if word in profile) for word in FUNCTION_WORDS}
 # The fewest words a text must have for its language to be told.
 _FEWEST_WORDS = 20
 # The smallest share of a text's words a language's function words must make.
@@ -69,13 +76,44 @@ def language_of(words: Iterable[str]) -> str | None:
     return best
 
 
+# What a copy in a language none of `PROFILES` tells is called (`translated`).
+ANOTHER_LANGUAGE = "another language"
+# A text in another language than the original's holds few of its function words: fewer than this
+# share of its words (English running text holds a third or more; a Catalan or Swedish
+# translation of it, a few "on" or "he" in a hundred).
+_FOREIGN_SHARE = 0.05
+# A translation is about as long as its original, in words (these times at most either way), and
+# of words of letters (this share at least): a list of names or numbers is no translation.
+_TRANSLATION_LENGTH = 2.0
+_LEAST_LETTER_WORDS = 2 / 3
+
+
 def translated(original: Iterable[str], copy: Iterable[str]) -> tuple[str, str] | None:
     """(the original's language, the copy's) when the copy (its words) is in another language
-    than the original (its words), both told (`language_of`); None otherwise."""
-    theirs, ours = language_of(original), language_of(copy)
-    if theirs is None or ours is None or theirs == ours:
+    than the original (its words): both told (`language_of`), or the original's told and the
+    copy running text of about its length that holds almost none of its language's function
+    words (`_FOREIGN_SHARE`): then the copy's is `ANOTHER_LANGUAGE` (Catalan for a language
+    without a profile, Swedish, Polish). None otherwise."""
+    theirs_words, ours_words = list(original), list(copy)
+    theirs, ours = language_of(theirs_words), language_of(ours_words)
+    if theirs is None or ours == theirs:
         return None
+    if ours is None:
+        return (theirs, ANOTHER_LANGUAGE) if _without_language(ours_words, theirs, len(theirs_words)) else None
     return theirs, ours
+
+
+def _without_language(words: list[str], language: str, original_words: int) -> bool:
+    """Whether a text (its words as written) is running text in another language than `language`
+    (a name of `PROFILES`) which a text of `original_words` words is in (see `translated`)."""
+    bare = [word.lower().strip(_AROUND) for word in words]
+    bare = [word for word in bare if word]
+    if len(bare) < _FEWEST_WORDS or not 1 / _TRANSLATION_LENGTH <= len(bare) / max(original_words, 1) <= _TRANSLATION_LENGTH:
+        return False
+    if sum(word.isalpha() for word in bare) < _LEAST_LETTER_WORDS * len(bare):
+        return False
+    profile = PROFILES[language]
+    return sum(word in profile for word in bare) < _FOREIGN_SHARE * len(bare)
 
 
 def leans_to(words: Iterable[str], language: str, other: str) -> bool:

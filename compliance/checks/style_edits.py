@@ -28,7 +28,10 @@ adding or removing it changes what the story says ("diabetes" → "cancer", "app
 "rejected", "Maria Lopez" → "Mario Lopes", "allegedly" removed). So is a month or weekday put
 for another ("June" → "July", "Tuesday" → "Wednesday"): a date changed, not a relative time edit.
 So is a place named for another ("Amarillo, Texas" → "Tulsa, Oklahoma", "western Oklahoma" →
-"western Kansas"): a place edit drops, shortens or abbreviates a name ("Portland, Ore." →
+"western Kansas"), a county, parish or borough named like a city put for the city or the other
+way round ("Austin" → "Austin County", "Dallas County" → "Dallas"; the table of cities says which
+names are cities', so "Miami-Dade County" → "Miami-Dade" is a place edit), or one of these for
+another ("Jefferson County" → "Jefferson Parish"): a place edit drops, shortens or abbreviates a name ("Portland, Ore." →
 "Portland", "Oklahoma" → "Okla.", "Mich." → "MI": `places.same_region`) or puts a relative word
 for it ("here", "in our city").
 So is a word of time put for one on the other side of the time it names (`_TIME_SIDES`): past
@@ -417,6 +420,9 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
     turned = _across(old, new, _TIME_SIDES if either_end else (*_TIME_SIDES, _DIRECTION_SIDES))
     if turned is not None:
         return Unexplained(*turned, shown, turned=True)
+    county = _county_for_city(before, after, edit)
+    if county is not None:
+        return county
     _pair_off(removed, added)
     removed = [w for w in removed if not _joins_a_range(w, before, (src_start, src_end))]
     added = [w for w in added if not _joins_a_range(w, after, (dest_start, dest_end))]
@@ -435,6 +441,85 @@ def unexplained(before: Sequence[str], after: Sequence[str], edit: tuple[int, in
         # "Austin, Texas" → "Texas": the city cut, its state kept, is the state put for the city.
         return Unexplained(cut, [], shown + ": a city cut to its state or country, less precise")
     return Unexplained(taken, given, shown)
+
+
+# The words that make a name before them a county's (or its like), capitalised: "Austin County",
+# "Orleans Parish", "Matanuska-Susitna Borough".
+_COUNTY_WORDS = frozenset("county parish borough".split())
+_CLAUSE_END = tuple(",;:.!?")
+# The most words of a name before a county's word ("Los Angeles County", "Salt Lake County").
+_COUNTY_NAME_WORDS = 3
+
+
+def _counties(words: Sequence[str], start: int, end: int) -> Counter[tuple[tuple[str, ...], str]]:
+    """The counties the words from `start` to `end` of a paragraph (`words`, as written) name with
+    their capitalised word ("Austin County"): the words of the name before it (as written, without
+    the punctuation around them) and its word in lower case ("county", "parish"), each with how
+    many times it is written."""
+    found: Counter[tuple[tuple[str, ...], str]] = Counter()
+    for index in range(start, end):
+        kind = words[index].strip(_AROUND + ".")
+        if kind.lower() not in _COUNTY_WORDS or not kind[:1].isupper():
+            continue
+        name: list[str] = []
+        for word in reversed(words[max(0, index - _COUNTY_NAME_WORDS) : index]):
+            if word.endswith(_CLAUSE_END) or not word.strip(_AROUND)[:1].isupper() or word.strip(_AROUND).lower() == "the":
+                break
+            name.insert(0, word.strip(_AROUND))
+        if name:
+            found[tuple(name), kind.lower()] += 1
+    return found
+
+
+def _county_for_city(before: Sequence[str], after: Sequence[str], edit: tuple[int, int, int, int]) -> Unexplained | None:
+    """`"Austin" → "Austin County": another place` when an edit puts in (or takes out) a county's
+    word after a city's name, so that one version of the paragraph writes the county more often
+    than the other, which writes the city's name alone: a county, parish or borough named like a
+    city is another place (Austin County, Texas, is not where Austin is: Austin is in Travis County), as is a county put
+    as a parish of the same name. A name the table of cities does not have stays a place edit
+    ("Miami-Dade County" → "Miami-Dade"), and so does a county put as a relative word ("Travis
+    County" → "the county"). Only an edit that writes "County", "Parish" or "Borough" is read."""
+    src_start, src_end, dest_start, dest_end = edit
+    sides = ((before, src_start, src_end, after), (after, dest_start, dest_end, before))
+    if not any(word.strip(_AROUND + ".").lower() in _COUNTY_WORDS for words, start, end, _ in sides for word in words[start:end]):
+        return None
+    from compliance.document.places import names_a_city
+
+    for side, (words, start, end, other) in enumerate(sides):
+        ours, theirs = _counties(words, 0, len(words)), _counties(other, 0, len(other))
+        for name, kind in _counties(words, start, end):
+            # Written as often in both versions, the county was moved, not put for the city.
+            if ours[name, kind] <= theirs[name, kind]:
+                continue
+            shown = " ".join(name)
+            renamed = next((kinds for named, kinds in theirs if named == name and kinds != kind), None)
+            if renamed is not None:
+                elsewhere = f"{shown} {renamed.capitalize()}"
+            elif _names_alone(other, name) and names_a_city(shown):
+                elsewhere = shown
+            else:
+                continue
+            county = [Word(kind, kind.capitalize(), 0, False)]
+            edited = (f'"{shown} {kind.capitalize()}"', f'"{elsewhere}"')
+            taken, given = edited if side == 0 else edited[::-1]
+            return Unexplained(county if side == 0 else [], [] if side == 0 else county, f"{taken} → {given}: another place")
+    return None
+
+
+def _names_alone(words: Sequence[str], name: tuple[str, ...]) -> bool:
+    """Whether a paragraph (`words`, as written) writes a name (its words, as written) on its own:
+    not inside a longer name ("Orleans" of "New Orleans", "Austin" of "Austin County")."""
+    shown = [word.strip(_AROUND + ".") for word in words]
+    for index in range(len(words) - len(name) + 1):
+        if tuple(shown[index : index + len(name)]) != name:
+            continue
+        previous = words[index - 1] if index else ""
+        following = shown[index + len(name)] if index + len(name) < len(words) else ""
+        joined_before = previous.strip(_AROUND)[:1].isupper() and not previous.endswith(_CLAUSE_END)
+        joined_after = following[:1].isupper() and not words[index + len(name) - 1].endswith(_CLAUSE_END)
+        if not joined_before and not (joined_after and following.lower() in _COUNTY_WORDS):
+            return True
+    return False
 
 
 def _keeps_the_region(cut: list[Word], kept: Sequence[str]) -> bool:

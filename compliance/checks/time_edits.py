@@ -41,7 +41,10 @@ Known limits: "the past year" or "earlier this year" are not read as a time here
 words of time), nor is "this morning" (read as "today"); a time phrase the word diff splits
 around a word both keep ("last spring" → "in the spring of 2024", around "spring") is judged by
 the words; a range of times joined by a dash without spaces ("9 a.m.-5 p.m.") is not read as
-times. A US zone without "S" or "D" ("ET") follows daylight saving on the story's day (the
+times. A zone is read after a time in capitals, with or without stops ("ET", "E.T."), or in
+words, in any usual case, as the zone its abbreviation names ("Eastern time", "Eastern",
+"Pacific Standard Time", "Alaska time"; not before a name: "3 p.m. Central Park"); "et" in lower
+case is no zone. A US zone without "S" or "D" ("ET", "Eastern time") follows daylight saving on the story's day (the
 original's, else the copy's); without a day, either reading passes. "MT" in a story in Arizona
 (`story_in_arizona`) is MST all year; the Navajo Nation, which keeps daylight saving inside
 Arizona, is read as Arizona. A zone dropped from a time is a change unless the copy's paragraph
@@ -473,6 +476,20 @@ _ZONES |= {"PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HT": -10, "HST": -10}
 # US zones without "S"/"D" ("ET", "PT"), at their standard time: an hour later from the second
 # Sunday of March to the first Sunday of November (`_daylight_saving`).
 _SEASONAL_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8, "AKT": -9}
+# US zones written in words after a time of day, in any usual case ("3 p.m. Eastern time", "noon
+# Pacific", "2 p.m. central time"), as the abbreviation they stand for: the region's name alone
+# or with "time", or with "standard time" or "daylight time" ("Eastern Daylight Saving Time").
+# Alaska's and Hawaii's need "time": alone after a time they name the state ("3 p.m. Alaska time",
+# but "landed at 3 p.m. Hawaii" is no zone).
+_ZONE_REGIONS = {"eastern": "E", "central": "C", "mountain": "M", "pacific": "P", "alaska": "AK", "hawaii": "H"}
+_REGIONS_NEEDING_TIME = frozenset(("alaska", "hawaii"))
+_ZONE_SEASONS = {"standard": "S", "daylight": "D"}
+# UTC and GMT by their names.
+_NAMED_ZONES = {("coordinated", "universal", "time"): "UTC", ("universal", "time"): "UTC", ("greenwich", "mean", "time"): "GMT"}
+# An abbreviation with a stop after each letter ("E.T.", "E.S.T."), read without them; an
+# abbreviation is read in capitals only ("et" is a word in French, Latin and others).
+_DOTTED_ZONE = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
+_CLAUSE_END = tuple(",;:.!?)")
 _DAYLIGHT_STARTS = (3, 8)  # the second Sunday of March is the first on or after March 8
 _DAYLIGHT_ENDS = (11, 1)  # the first Sunday of November
 _SUNDAY = 6
@@ -549,11 +566,52 @@ def clocks(words: Sequence[str]) -> list[Clock]:
             index += 1
             continue
         minutes, end = read
-        zone = words[end].strip(_AROUND + ".") if end < len(words) else ""
+        zone, after = _zone_at(words, end)
         offset = _ZONES.get(zone, _SEASONAL_ZONES.get(zone))
-        found.append(Clock(index, end + (offset is not None), minutes, offset, zone in _SEASONAL_ZONES, zone if offset is not None else ""))
-        index = end + (offset is not None)
+        if offset is None:
+            zone, after = "", end
+        found.append(Clock(index, after, minutes, offset, zone in _SEASONAL_ZONES, zone))
+        index = after
     return _ranges_zoned(words, found)
+
+
+def _zone_at(words: Sequence[str], at: int) -> tuple[str, int]:
+    """The time zone written at `words[at]`, after a time of day, as its abbreviation ("ET"; not
+    yet checked against the known zones), and the index after its words: an abbreviation in
+    capitals, with or without stops ("ET", "E.T.", "(ET)"), or a US zone in words ("Eastern time",
+    "Eastern", "Pacific Standard Time": `_ZONE_REGIONS`), or UTC or GMT by name; ("", `at`) when
+    none is. A region's name before a capitalised word is part of a name ("Central Park",
+    "Pacific Gas and Electric"), no zone."""
+    if at >= len(words):
+        return "", at
+    zone = words[at].strip(_AROUND)
+    if _DOTTED_ZONE.match(zone):
+        zone = zone.replace(".", "")
+    if zone in _ZONES or zone in _SEASONAL_ZONES:
+        return zone, at + 1
+    bare = [_bare(word) for word in words[at : at + 4]]
+    for named, abbreviation in _NAMED_ZONES.items():
+        if tuple(bare[: len(named)]) == named and not any(word.endswith(_CLAUSE_END) for word in words[at : at + len(named) - 1]):
+            return abbreviation, at + len(named)
+    region = _ZONE_REGIONS.get(bare[0])
+    if region is None:
+        return "", at
+    # The words after the region's name that belong to the zone, up to a clause's end.
+    tail: list[str] = []
+    for word, shown in zip(bare[1:], words[at : at + 3], strict=False):
+        if shown.endswith(_CLAUSE_END):
+            break
+        tail.append(word)
+    season = _ZONE_SEASONS.get(tail[0], "") if tail else ""
+    if season:
+        rest = tail[1:3] if tail[1:2] == ["saving"] else tail[1:2]
+        return (region + season + "T", at + 2 + len(rest)) if rest[-1:] == ["time"] else ("", at)
+    if tail[:1] == ["time"]:
+        return region + "T", at + 2
+    following = words[at + 1].lstrip('("“') if at + 1 < len(words) and not words[at].endswith(_CLAUSE_END) else ""
+    if bare[0] in _REGIONS_NEEDING_TIME or following[:1].isupper():
+        return "", at
+    return region + "T", at + 1
 
 
 def _ranges_zoned(words: Sequence[str], found: list[Clock]) -> list[Clock]:
@@ -601,8 +659,12 @@ _PLACE_WORDS = 3
 
 
 def names_mountain_time(text: str) -> bool:
-    """Whether a text may write a time in "MT" (the cheap test before `story_in_arizona`)."""
-    return "MT" in text
+    """Whether a text writes a time in Mountain Time without "S" or "D" ("9 a.m. MT", "9 a.m.
+    Mountain time"): the test before `story_in_arizona`, which reads the gazetteer; only a text
+    that writes "MT" or "ountain" pays for reading its times."""
+    if "MT" not in text and "M.T." not in text and "ountain" not in text and "OUNTAIN" not in text:
+        return False
+    return any(clock.zone_name == "MT" for clock in clocks(text.split()))
 
 
 def story_in_arizona(words: Sequence[str]) -> bool | None:

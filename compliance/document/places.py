@@ -354,6 +354,12 @@ def is_region_of(city: str, region: str) -> bool:
     return any(_is_region_of(region.strip(".,;:"), found, places) for found in places.cities.get(city.strip(".,;:").casefold(), ()))
 
 
+def names_a_city(name: str) -> bool:
+    """Whether the table of cities (15,000 people or more) has a city by this name, as written
+    ("Austin", "Los Angeles"; any case)."""
+    return name.strip(".,;:").casefold() in _gazetteer().cities
+
+
 def _names_a_place(run: list[str], following: str, places: _Gazetteer) -> bool:
     """Whether a run of capitalised words names a place (`place_positions`); the word after it
     may be its region ("Portland" before "Ore.")."""
