@@ -515,6 +515,63 @@ def test_a_client_that_stalls_mid_body_is_answered_408_and_let_go(monkeypatch: p
         thread.join(timeout=10)
 
 
+@pytest.mark.parametrize(
+    "sent",
+    [
+        b"POST /v1/check HTTP/1.1\r\nHost: HOST\r\n",  # a head that stops halfway
+        b"",  # a connection that never sends a byte
+        b"GET /healthz HTTP/1.1\r\nHost: HOST\r\n\r\n|GET /healthz HTTP/1.1\r\n",  # the next request on the connection stops
+    ],
+)
+def test_a_request_whose_head_does_not_arrive_in_time_is_answered_408_and_let_go(monkeypatch: pytest.MonkeyPatch, sent: bytes) -> None:
+    import socket
+
+    from compliance.serve import protocol
+
+    monkeypatch.setattr(protocol, "HEAD_SECONDS", 0.5)
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
+            *answered, stalled = sent.replace(b"HOST", f"127.0.0.1:{server.config.port}".encode()).split(b"|")
+            answer = b""
+            for request in answered:
+                client.sendall(request)
+                answer += client.recv(65536)
+            client.sendall(stalled)
+            while chunk := client.recv(65536):  # to the end: the server closes the connection
+                answer += chunk
+        last = answer[answer.rfind(b"HTTP/1.1 ") :]
+        assert last.startswith(b"HTTP/1.1 408 ")
+        assert json.loads(last.split(b"\r\n\r\n", 1)[1]) == {
+            "error": {"code": "slow-headers", "message": "the request's line and headers did not arrive within 0.5 s; send the request again"}
+        }
+        assert answer.count(b"HTTP/1.1 200 ") == sent.count(b"\r\n\r\n")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_a_head_that_arrives_in_time_is_answered_whatever_the_body_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+    import time
+
+    from compliance.serve import protocol
+
+    monkeypatch.setattr(protocol, "HEAD_SECONDS", 0.5)
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
+            host = f"127.0.0.1:{server.config.port}"
+            client.sendall(f"POST /v1/check HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/plain\r\nContent-Length: 20\r\n\r\nBy Jake".encode())
+            time.sleep(1.0)  # past the head's deadline, well within the body's
+            client.sendall(b" Smith, DCNF.")
+            answer = client.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 200 ")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 def test_the_editor_page_cannot_be_framed_by_another_site(client: TestClient) -> None:
     from compliance.serve.page import PAGE_CSP
 
@@ -532,7 +589,11 @@ def _serve_in_thread(settings: ServeSettings) -> Any:
 
     import uvicorn
 
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=settings.port, log_level="warning", access_log=False))
+    from compliance.serve.protocol import HeadDeadlineProtocol
+
+    # As `syndcheck serve` runs it: uvicorn with the head deadline's protocol.
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=settings.port, log_level="warning", access_log=False, http=HeadDeadlineProtocol)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -159,6 +159,7 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
     except ImportError:
         raise ConfigError("syndcheck serve needs the web server packages", hint="install them with: pip install 'syndication-compliance[serve]'") from None
     from compliance.serve.app import build_checker
+    from compliance.serve.protocol import HeadDeadlineProtocol
 
     cores = os.cpu_count() or 1
     if settings.workers is not None and settings.workers > WORKERS_PER_CORE * cores:
@@ -187,6 +188,8 @@ def run_server(settings: ServeSettings, announce: Callable[[str], None] | None =
         log_level="warning",
         access_log=False,
         server_header=False,
+        # uvicorn's h11 protocol, with a deadline for each request's head (slow-headers).
+        http=HeadDeadlineProtocol,
     )
 
 
