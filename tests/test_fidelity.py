@@ -1479,6 +1479,22 @@ def test_a_changed_last_paragraph_is_a_change_and_only_a_missing_end_a_truncatio
     assert all(evidence.startswith("the story stops after paragraph ") for evidence in truncations)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read the full article on The Conversation.",
+        "Read the original article at The Conversation.",
+        "Whitfield said damage reports are welcome.",  # a short line that names the story's people
+    ],
+)
+def test_a_short_line_in_place_of_the_original_s_last_paragraph_is_no_version_of_it(line: str) -> None:
+    credit = "This article is republished from The Conversation under a Creative Commons license. Read the original article."
+    cut = _judged([*_FLOOD_STORY, credit], [*_FLOOD_STORY, line], PARAMS)
+    assert [dict(hit.captures)["change"] for hit in cut.hits] == ["truncated"]
+    extract = _judged([*_FLOOD_STORY, credit], [*_FLOOD_STORY[:3], line], PARAMS._replace(extract=True))
+    assert extract.passed
+
+
 def test_a_truncation_counts_one_missing_paragraph_in_the_singular() -> None:
     one, two = (_judged(_FLOOD_STORY, _FLOOD_STORY[:kept], PARAMS).hits[0].evidence for kept in (4, 3))
     assert one.startswith("the story stops after paragraph 4 of 5 (") and one.endswith("; 1 paragraph, 15 words, is missing from the end")

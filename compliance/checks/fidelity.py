@@ -120,10 +120,11 @@ difference is one hit:
 - `truncated`: the story stops before the original's end (the remaining paragraphs are missing:
   `the story stops after paragraph 3 of 4 ("…"); 1 paragraph, 14 words, is missing from the end`).
   A paragraph the copy prints after its last kept one in place of a missing one is a version of
-  it, `changed`, not a cut: one that shares two words with it that are no language's function
-  words (a name, a noun, a number: a last paragraph rewritten, a quote translated), or one in
-  another language than the original's (the end translated); one that stands for none (a credit
-  line, an editor's note) leaves the end missing;
+  it, `changed`, not a cut: one about as long as it (half to twice its words) that shares two
+  words with it that are no language's function words (a name, a noun, a number: a last
+  paragraph rewritten, a quote translated), or is in another language than the original's (the
+  end translated); one that stands for none (a credit line, an editor's note, a "Read the full
+  article" line in place of the original's credit) leaves the end missing;
 - `added`: a paragraph inserted between the original's paragraphs (a credit line or note before
   the story or after it is not an insertion);
 - `translated`: the copy is in another language than the original (English, Spanish, French,
@@ -1062,6 +1063,9 @@ def _nd_hits(
 _FEWEST_SHARED_WORDS = 2
 # Shorter words are too often function words of some language to say what a paragraph is about.
 _SHORTEST_SHARED_WORD = 3
+# How long a version of a paragraph is, against the paragraph: a translation or a rewrite says
+# about as much; a note in its place is a line.
+_VERSION_LENGTHS = (0.5, 2.0)
 
 
 def _end_replaced(pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Block, ...]) -> list[Pair]:
@@ -1097,9 +1101,15 @@ def _end_replaced(pairs: list[Pair], theirs: tuple[Block, ...], ours: tuple[Bloc
 
 def _stands_for(original: Block, republished: Block, language: str | None) -> bool:
     """Whether a paragraph of the copy is a version of an original paragraph too unlike it to be
-    paired by likeness: it shares `_FEWEST_SHARED_WORDS` words with it that no language's
-    function words are (names, nouns, numbers: "Ana Ruiz" in a quote translated), or it leans to
-    another language than the original's (`language`: its paragraphs' translation in its place)."""
+    paired by likeness: about as long as it (`_VERSION_LENGTHS`: a rewrite or a translation of a
+    paragraph is, a one-line note such as "Read the full article on The Conversation" in place of
+    the original's credit paragraph is not), and it shares `_FEWEST_SHARED_WORDS` words with it
+    that no language's function words are (names, nouns, numbers: "Ana Ruiz" in a quote
+    translated), or it leans to another language than the original's (`language`: its
+    paragraphs' translation in its place)."""
+    shortest, longest = _VERSION_LENGTHS
+    if not shortest * len(original.text.split()) <= len(republished.text.split()) <= longest * len(original.text.split()):
+        return False
     theirs, ours = (
         {bare for word in block.text.split() if len(bare := word.lower().strip(_AROUND_WORD)) >= _SHORTEST_SHARED_WORD and bare not in FUNCTION_WORDS}
         for block in (original, republished)
