@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from compliance.firstuse import on_first_use
+
 # Element names as an editor would call them.
 _ELEMENT_NOUNS = {
     "img": "image",
@@ -46,8 +48,8 @@ _ELEMENT_NOUNS = {
     "header": "header",
 }
 
-_SIMPLE_SELECTOR = re.compile(r"^(?P<tag>[A-Za-z][A-Za-z0-9-]*|\*)?(?P<rest>(?:[.#][A-Za-z0-9_-]+|\[[^\]]*\])*)$")
-_CLASS_OR_ID = re.compile(r"([.#])([A-Za-z0-9_-]+)")
+_SIMPLE_SELECTOR = on_first_use(r"^(?P<tag>[A-Za-z][A-Za-z0-9-]*|\*)?(?P<rest>(?:[.#][A-Za-z0-9_-]+|\[[^\]]*\])*)$")
+_CLASS_OR_ID = on_first_use(r"([.#])([A-Za-z0-9_-]+)")
 
 
 def describe_selector(css: str) -> str:
@@ -59,13 +61,13 @@ def describe_selector(css: str) -> str:
     from compliance.document.selector_lists import group_members
 
     for part in group_members(css) or ("",):
-        match = _SIMPLE_SELECTOR.match(part)
+        match = _SIMPLE_SELECTOR().match(part)
         if not part or match is None:
             phrases.append("element the rule describes by a selector")
             continue
         tag = (match.group("tag") or "*").lower()
         noun = _ELEMENT_NOUNS.get(tag, "element" if tag == "*" else f"{tag} element")
-        marks = [f'{"class" if sign == "." else "id"} "{name}"' for sign, name in _CLASS_OR_ID.findall(match.group("rest"))]
+        marks = [f'{"class" if sign == "." else "id"} "{name}"' for sign, name in _CLASS_OR_ID().findall(match.group("rest"))]
         if "[" in match.group("rest"):
             marks.append("the attributes the rule names")
         phrase = noun + (" with " + " and ".join(marks) if marks else "")

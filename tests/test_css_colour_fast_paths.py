@@ -47,7 +47,7 @@ def _tokens(values: tuple[object, ...]) -> list[tuple[object, ...]]:
 
 def _reference_declaration(name: str, value: str) -> css.Declaration | None:
     """What `css._declaration` read before its fast paths: the value tokenised by tinycss2."""
-    important = css._IMPORTANT.search(value)
+    important = css._IMPORTANT().search(value)
     read = tinycss2.parse_component_value_list(value[: important.start()] if important else value, skip_comments=True)
     values = tuple(t for t in read if t.type not in ("whitespace", "comment"))
     if name.startswith("--"):

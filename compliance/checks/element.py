@@ -424,13 +424,13 @@ _READ_IN_MARKDOWN = _IMAGE_SELECTORS | {"script", "amp-pixel"}
 
 # A selector of the page's own `<html>`, `<head>` or `<body>` (`html[amp]`): a Markdown article is
 # rendered into a page and has none of them itself, so their absence is known.
-_PAGE_ELEMENT = re.compile(r"(?:html|head|body)(?![\w-])")
+_PAGE_ELEMENT = on_first_use(r"(?:html|head|body)(?![\w-])")
 
 
 def _names_unread_elements(selector: Selector) -> bool:
     """True when a member of the selector's group is none of the elements a Markdown article is
     read for (`#republication-tracker-tool-source`, `.wrapper`), nor the page around it."""
-    return any(member.lower() not in _READ_IN_MARKDOWN and not _PAGE_ELEMENT.match(member.lower()) for member in group_members(selector.css))
+    return any(member.lower() not in _READ_IN_MARKDOWN and not _PAGE_ELEMENT().match(member.lower()) for member in group_members(selector.css))
 
 
 # How text copies of a page write an image, around its alt text: text browsers and mail clients

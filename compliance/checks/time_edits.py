@@ -58,6 +58,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from compliance.firstuse import on_first_use
 from compliance.text import DASHES, shorten
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ def _absolute(words: list[str]) -> _Absolute | None:
 
 
 # A date of numbers, month first as US style writes it: "5/1", "5/1/2024", "5/1/24".
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$")
+_NUMERIC_DATE = on_first_use(r"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$")
 _CENTURY = 2000
 
 
@@ -190,7 +191,7 @@ def _day_of_month(word: str) -> int | None:
 
 def _numeric_date(word: str) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of a date of numbers in US order ("5/1/2024"), else None."""
-    matched = _NUMERIC_DATE.match(word)
+    matched = _NUMERIC_DATE().match(word)
     if matched is None:
         return None
     month, day = int(matched.group(1)), int(matched.group(2))
@@ -466,7 +467,7 @@ def _falls_on(absolute: _Absolute, day: datetime.date) -> bool:
 
 # A time of day as a word reads it: an hour with minutes or "a.m."/"p.m." joined ("3", "3:30",
 # "15:00", "3pm"); "a.m."/"p.m." may be the next word ("3 p.m.").
-_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?([ap]\.?m)?$")
+_CLOCK = on_first_use(r"^(\d{1,2})(?::(\d{2}))?([ap]\.?m)?$")
 _MERIDIEM = re.compile(r"^[ap]\.?m$")
 _NOON_OR_MIDNIGHT = {"noon": 12 * 60, "midnight": 0}
 # Time zones written after a time of day, in capitals, as hours from UTC all year ("EDT" is
@@ -538,7 +539,7 @@ def _clock_at(words: Sequence[str], index: int) -> tuple[int, int] | None:
     bare = _bare(words[index]).rstrip(".")
     if bare in _NOON_OR_MIDNIGHT:
         return _NOON_OR_MIDNIGHT[bare], index + 1
-    matched = _CLOCK.match(bare)
+    matched = _CLOCK().match(bare)
     if matched is None:
         return None
     hour, minute, meridiem = int(matched.group(1)), int(matched.group(2) or 0), matched.group(3)

@@ -718,7 +718,7 @@ def read_style_sheet(text: str) -> tuple[StyleRule, ...]:
     """`parse_style_sheet` done by tinycss2 alone (the reference reading)."""
     import tinycss2
 
-    return tuple(_style_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True), _SIZE_CONTAINER.search(text) is not None))
+    return tuple(_style_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True), _SIZE_CONTAINER().search(text) is not None))
 
 
 # A rule waiting to be read, with where it stands: (the rule, conditional, layer, scope).
@@ -772,10 +772,10 @@ def _conditional_rules(node: Any, conditional: bool, layer: str | None, scope: S
 
 
 # A size container declared in a sheet (`container-type: inline-size`, `container: card / size`).
-_SIZE_CONTAINER = re.compile(r"container(?:-type)?\s*:[^;{}]*\b(?:inline-)?size\b", re.IGNORECASE)
+_SIZE_CONTAINER = on_first_use(r"container(?:-type)?\s*:[^;{}]*\b(?:inline-)?size\b", re.IGNORECASE)
 # A container query every container at least 1px wide meets, after its optional name:
 # `(min-width: 1px)`, `(width > 0)`, `(inline-size >= 1px)`.
-_MET_BY_ANY_CONTAINER = re.compile(
+_MET_BY_ANY_CONTAINER = on_first_use(
     r"^(?:[a-z_-][\w-]*\s+)?\(\s*(?:min-(?:width|inline-size)\s*:\s*(?:0|0?\.\d+px|1px|0px)|(?:width|inline-size)\s*(?:>\s*0(?:px)?|>=\s*(?:0|1)(?:px)?))\s*\)$",
     re.IGNORECASE,
 )
@@ -787,7 +787,7 @@ def _container_met(prelude: Sequence[Any]) -> bool:
     rules can show, never hide, as a `@media` block's some screens meet."""
     import tinycss2
 
-    return _MET_BY_ANY_CONTAINER.match(" ".join(tinycss2.serialize(prelude).split())) is not None
+    return _MET_BY_ANY_CONTAINER().match(" ".join(tinycss2.serialize(prelude).split())) is not None
 
 
 def _scoping(prelude: Sequence[Any]) -> Scoping | None:
@@ -1004,7 +1004,7 @@ _STRUCTURE = re.compile(
     re.S,
 )
 _CSS_SPACE = " \t\n\r\f"
-_LEADING = re.compile(r"(?:[ \t\n\r\f]+|/\*.*?(?:\*/|\Z)|<!--|-->)*", re.S)
+_LEADING = on_first_use(r"(?:[ \t\n\r\f]+|/\*.*?(?:\*/|\Z)|<!--|-->)*", re.S)
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
 # A qualified rule as scanned: its prelude, its block's content, whether it is conditional, and
 # whether the block is plain (`_PLAIN_RULE_TEXT`: no brackets, comments, strings, escapes or `<>`).
@@ -1077,7 +1077,7 @@ def _track(open_brackets: list[str], token: str) -> None:
 
 def _starts_rule(text: str, start: int, position: int) -> bool:
     """True when only whitespace, comments and HTML comment markers come before `position`."""
-    leading = _LEADING.match(text, start)
+    leading = _LEADING().match(text, start)
     return leading is not None and leading.end() >= position
 
 
@@ -1133,7 +1133,7 @@ def _selector_text(prelude: str) -> str:
     """A rule's selector list as tinycss2 serialises it (comments out, HTML comment markers before it dropped)."""
     if "/" not in prelude and "\\" not in prelude and "<" not in prelude and "-->" not in prelude:
         return prelude.strip()  # nothing to drop but the spaces around it (`_LEADING` finds no more)
-    text = prelude[_LEADING.match(prelude).end() :]  # type: ignore[union-attr]
+    text = prelude[_LEADING().match(prelude).end() :]  # type: ignore[union-attr]
     if "/*" in text or "\\" in text or "<!--" in text or "-->" in text:
         import tinycss2
 
@@ -1143,7 +1143,7 @@ def _selector_text(prelude: str) -> str:
 
 # Declaration blocks the fast reading leaves to tinycss2: escapes, strings, comments, nesting.
 _NOT_PLAIN = on_first_use(r"""[\\"'{}]|/\*|<!--|-->""")
-_IMPORTANT = re.compile(r"![ \t\n\r\f]*[iI][mM][pP][oO][rR][tT][aA][nN][tT][ \t\n\r\f]*\Z")
+_IMPORTANT = on_first_use(r"![ \t\n\r\f]*[iI][mM][pP][oO][rR][tT][aA][nN][tT][ \t\n\r\f]*\Z")
 
 
 def _block_declarations(block: str) -> tuple[Declaration, ...]:
@@ -1230,7 +1230,7 @@ def _declaration(name: str, value: str) -> Declaration | None:
             return Declaration(name, colour, False)
         name = ALIASES.get(name, name)
         return None if refuses_a_lone_hash(name, colour[0].value) else Declaration(_physical(name), colour, False)
-    important = _IMPORTANT.search(value) if "!" in value else None
+    important = _IMPORTANT().search(value) if "!" in value else None
     if important is not None:
         value = value[: important.start()]
     # The value was read as a lone colour above; only with `!important` cut off may it be one now.

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 
 from compliance.document.css import parse_style_sheet
 from compliance.document.selector_lists import parsed_selectors
+from compliance.firstuse import on_first_use
 
 # A `content` declaration with a string that may hold a letter or a digit: the pages worth a
 # closer reading (an icon font's escaped glyph, "\f101", passes too and is dropped later).
@@ -37,7 +38,7 @@ from compliance.document.selector_lists import parsed_selectors
 # either case rather than matched with IGNORECASE (no other character folds to one of them), which
 # the regex engine scans several times faster; and the pseudo-element, which starts with a colon it
 # finds at once, is looked for first.
-_LETTERED_CONTENT = re.compile(r"""[cC][oO][nN][tT][eE][nN][tT]\s*:\s*[^;{}]*["'][^"']*[^\W_]""")
+_LETTERED_CONTENT = on_first_use(r"""[cC][oO][nN][tT][eE][nN][tT]\s*:\s*[^;{}]*["'][^"']*[^\W_]""")
 _PSEUDO = re.compile(r":(?:[bB][eE][fF][oO][rR][eE]|[aA][fF][tT][eE][rR])\b")
 
 # (before, after): the words generated at the start and at the end of an element's content.
@@ -47,7 +48,7 @@ Generated = tuple[str, str]
 def generated_text(root: Any, sheets: Sequence[str]) -> dict[Any, Generated]:
     """The words each element's `::before` and `::after` show (see the module's limits), by
     element; empty for a page whose `<style>` blocks (`sheets`) generate none. Never raises."""
-    if not any(_PSEUDO.search(sheet) and _LETTERED_CONTENT.search(sheet) for sheet in sheets):
+    if not any(_PSEUDO.search(sheet) and _LETTERED_CONTENT().search(sheet) for sheet in sheets):
         return {}
     rules = [rule for sheet in sheets for rule in _pseudo_rules(sheet)]
     if not any(_has_words(rule.text) for rule in rules if rule.sets_content and rule.text):

@@ -117,7 +117,7 @@ _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", 
 
 # The tokens that matter here, as the HTML standard's tokenizer reads them: comments and other
 # markup declarations (skipped), and start and end tags, whose attribute values may hold ">".
-_TOKEN = re.compile(
+_TOKEN = on_first_use(
     r"""<!--.*?(?:-->|\Z)|<[!?][^>]*>?|<(/?)([A-Za-z][^\t\n\f\r />]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""",
     re.DOTALL,
 )
@@ -128,7 +128,7 @@ def _tags(source: str) -> Iterator[tuple[re.Match[str], bool, str]]:
     its name in lower case. Comments and other markup declarations are skipped, and so is the
     content of a raw text element (a script, a style), which is not markup."""
     position = 0
-    while (token := _TOKEN.search(source, position)) is not None:
+    while (token := _TOKEN().search(source, position)) is not None:
         position = token.end()
         name = token.group(2)
         if name is None:
@@ -1151,12 +1151,12 @@ def _holds_anything(element: Any) -> bool:
 
 # What lxml refuses to set as an element's text (XML 1.0's excluded characters), though libxml2's
 # HTML parser keeps them in the text it reads (`<table>\x08`): C0 controls but tab and line breaks.
-_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_TEXT = on_first_use("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _settable(text: str) -> str:
     """Words moved in the tree, without the control characters lxml refuses to set (none shows)."""
-    return _NOT_XML_TEXT.sub("", text) if _NOT_XML_TEXT.search(text) else text
+    return _NOT_XML_TEXT().sub("", text) if _NOT_XML_TEXT().search(text) else text
 
 
 def _put_words_before(element: Any, words: str) -> None:

@@ -94,11 +94,12 @@ from compliance.document.visibility import (
     is_hidden,
     with_variables_filled,
 )
+from compliance.firstuse import on_first_use
 
 # Cheap tests of a page's CSS text, before any element is looked at.
 # The covers of a page that are read (see `_Reader.under_covers`): real pages have a few.
 _MOST_COVERS = 20
-_NEGATIVE_Z_INDEX = re.compile(r"z-index\s*:[^;}]*-")  # searched in the page's CSS lowered
+_NEGATIVE_Z_INDEX = on_first_use(r"z-index\s*:[^;}]*-")  # searched in the page's CSS lowered
 
 # What makes a stacking context of a box, other than a position with a `z-index` (CSS Positioned
 # Layout 3, CSS Compositing 1, CSS Transforms 1 and 2, CSS Masking 1, CSS Containment 2, CSS Will
@@ -248,7 +249,7 @@ def painted_over(root: Any, sheets: Sequence[str], inline: Sequence[str], index:
     # searched for the literal words, which is several times faster than a case-blind pattern.
     lowered = "\n".join((*sheets, *inline)).lower()
     overflowing = _GRIDS if any(word in lowered for word in _GRID_TRACKS) else frozenset()
-    negative = "z-index" in lowered and _NEGATIVE_Z_INDEX.search(lowered) is not None
+    negative = "z-index" in lowered and _NEGATIVE_Z_INDEX().search(lowered) is not None
     covers = "absolute" in lowered
     if not negative and not covers:
         return frozenset()

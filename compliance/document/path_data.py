@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
+from compliance.firstuse import on_first_use
+
 # A command letter, or a number (with a sign, a fraction and an exponent).
-_PIECES = re.compile(r"[MmLlHhVvZzCcSsQqTtAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_PIECES = on_first_use(r"[MmLlHhVvZzCcSsQqTtAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _STRAIGHT = frozenset("MmLlHhVvZz")
 _NUMBERS_PER_STEP = {"m": 2, "l": 2, "h": 1, "v": 1, "z": 0}
 
@@ -16,7 +18,7 @@ _NUMBERS_PER_STEP = {"m": 2, "l": 2, "h": 1, "v": 1, "z": 0}
 def encloses_nothing(data: str) -> bool:
     """True when path data draws only straight segments and every subpath of it has no area (a
     lone point, a line, points all on one line): a clip path of it clips everything away."""
-    pieces = _PIECES.findall(data)
+    pieces = _PIECES().findall(data)
     if not pieces or "".join(pieces) != re.sub(r"[\s,]+", "", data) or pieces[0] not in "Mm":
         return False
     subpaths = _subpaths(pieces)

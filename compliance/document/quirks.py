@@ -118,7 +118,7 @@ def _hashed(match: re.Match[str]) -> str:
 
 
 _HEX = re.compile(r"[0-9a-f]+", re.IGNORECASE)
-_INTEGER_THEN_HEX = re.compile(r"\+?([0-9]+)((?:[a-f][0-9a-f]*)?)", re.IGNORECASE)
+_INTEGER_THEN_HEX = on_first_use(r"\+?([0-9]+)((?:[a-f][0-9a-f]*)?)", re.IGNORECASE)
 # A number with an exponent (`1e3` is 1000), which is no integer.
 _EXPONENT = re.compile(r"\+?[0-9]+e[+-]?[0-9]", re.IGNORECASE)
 
@@ -129,7 +129,7 @@ def quirky_hex(value: str) -> str | None:
     6 (`123` is `000123`); None for anything else (`ff`, `12px`, `1e3`, 8 digits)."""
     if value[0].isalpha():
         return value if len(value) in (3, 6) and _HEX.fullmatch(value) else None
-    found = _INTEGER_THEN_HEX.fullmatch(value)
+    found = _INTEGER_THEN_HEX().fullmatch(value)
     if found is None or _EXPONENT.match(value):
         return None
     digits = found.group(1) + found.group(2)

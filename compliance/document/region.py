@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, in_any, names, text_of
+from compliance.firstuse import on_first_use
 
 # Page chrome inside or around an article: not part of the story an editor republished.
 _CHROME_CLASSES = frozenset(
@@ -141,13 +142,13 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # a heading ("Read more:", "Related: <a>…</a>", "Lea también:"), in the languages of the packs'
 # credits; then only what separates the links (commas, bullets, "and"). A credit line's words
 # ("This story first appeared in", "Source:") are none of these.
-_RELATED_LABEL = re.compile(
+_RELATED_LABEL = on_first_use(
     r"(?:read\s+(?:more|also|next)|also\s+read|related(?:\s+(?:stories|articles|coverage|reading|content|links))?|see\s+also"
     r"|more\s+(?:stories|coverage|reading|news)|further\s+reading|recommended(?:\s+(?:stories|reading))?|you\s+(?:may|might)\s+also\s+like"
     r"|lea\s+(?:también|más)|le(?:e|a)\s+también|relacionad[oa]s?|más\s+(?:noticias|información|historias))\s*[:.…»›>|–—-]*",
     re.IGNORECASE,
 )
-_BETWEEN_LINKS = re.compile(r"(?:[\s.,;:|•·/–—-]|\band\b|\by\b)*", re.IGNORECASE)
+_BETWEEN_LINKS = on_first_use(r"(?:[\s.,;:|•·/–—-]|\band\b|\by\b)*", re.IGNORECASE)
 
 
 def _list_of_links(element: Any) -> bool:
@@ -159,9 +160,9 @@ def _list_of_links(element: Any) -> bool:
     if not linked:
         return False
     outside = " ".join(text for node in element.iter() if isinstance(node.tag, str) for text in _own_texts(node, element)).strip()
-    label = _RELATED_LABEL.match(outside)
+    label = _RELATED_LABEL().match(outside)
     rest = outside[label.end() :] if label else outside
-    return _BETWEEN_LINKS.fullmatch(rest) is not None if label else not outside.split()
+    return _BETWEEN_LINKS().fullmatch(rest) is not None if label else not outside.split()
 
 
 def _own_texts(node: Any, box: Any) -> list[str]:
@@ -550,7 +551,7 @@ _REPUBLISH_NAMES = frozenset({"republish"})
 # that would republish it ("You are free to republish it", "available to republish for free",
 # "Thank you for your interest in republishing this story"). A copy's own credit ("is republished here under a Creative Commons
 # license") is none of these.
-_OFFERS_REPUBLISHING = re.compile(
+_OFFERS_REPUBLISHING = on_first_use(
     r"^\W*republish\W*$|\brepublish\s+(?:this|our)\s+(?:story|article|piece|stories|articles|work)\b"
     r"|\b(?:you\s+(?:can|may)|free\s+to|welcome\s+to|available\s+to)\s+republish\b|\binterest\s+in\s+republishing\b",
     re.IGNORECASE,
@@ -609,7 +610,7 @@ def is_republish_box(element: Any, *, hidden: bool = False) -> bool:
 
 def _offers_republishing(element: Any) -> bool:
     # Each piece of text on its own: joined, a heading runs into the next paragraph ("storyThis").
-    return any(_OFFERS_REPUBLISHING.search(text) for text in element.itertext())
+    return any(_OFFERS_REPUBLISHING().search(text) for text in element.itertext())
 
 
 def _holds_html_to_copy(element: Any) -> bool:

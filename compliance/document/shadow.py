@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.document.css import Declaration, parse_style_sheet
+from compliance.firstuse import on_first_use
 
 # The HTML elements that can host a shadow root (DOM, "attachShadow", step 3); any custom element
 # (a name with a hyphen) can too.
@@ -43,7 +44,7 @@ _IMPORTANT_RANK = (math.inf, math.inf)
 _UNSCOPED = 0
 
 _HOST = re.compile(r"^:host(?:\((?P<host>.+)\))?$", re.IGNORECASE | re.DOTALL)
-_HOST_THEN = re.compile(r"^:host(?:\((?P<host>[^()]+)\))?\s*(?P<combinator>[>\s])\s*(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
+_HOST_THEN = on_first_use(r"^:host(?:\((?P<host>[^()]+)\))?\s*(?P<combinator>[>\s])\s*(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
 _SLOTTED = re.compile(r"^(?P<slot>[^:]*?)::slotted\((?P<inner>.+)\)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -206,7 +207,7 @@ def _select(selector: str, host: Any, own: list[Any], slotted: list[Any], trees:
         return _select_host(found.group("host"), host)
     if found := _SLOTTED.match(selector):
         return _select_slotted(found.group("inner"), found.group("slot").strip(), own, slotted, trees)
-    if found := _HOST_THEN.match(selector):
+    if found := _HOST_THEN().match(selector):
         inner, rest = found.group("host"), found.group("rest")
         if inner is not None and host not in _matching(inner, [host]):
             return []
