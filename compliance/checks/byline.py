@@ -85,7 +85,13 @@ Li Wei" credits three, B and Li Wei without an institution). A closing bracket c
 author's credit, so a name after it, behind a comma, "、", "・", "·" or "|", is the next author
 ("Li Wei (Peking University), Wang Fang", "李伟（北京大学）、王芳", "김민수(서울대학교), 이영희"
 credit the second author without an institution); a job title or an outlet after it stays the
-first author's ("Jane Doe (Harvard University), Senior Fellow"). The
+first author's ("Jane Doe (Harvard University), Senior Fellow"). A line break in the byline
+(one author a line: `NAME, Uni X<br>NAME`, blocks in an author box, a Markdown hard break, the
+next line of plain text) parts authors as a semicolon does, and so does a bar, a slash, a
+middle dot or a bullet after an author's credit ("Renata Okafor, Northern Plains University |
+Ana Ruiz" credits Ana Ruiz without an institution); a line break between a name and its
+institution keeps them together ("Renata Okafor" over "Northern Plains University"), and what
+a bar parts off right after a name is its section or date ("By Ana Ruiz | Politics"). The
 same person's byline repeated on the page (in an author box, a sticky header, a name beside the
 "By" line; names compared as the `original-byline` check compares them) with the same credit is
 one byline; a repeat that adds a credit ("Jane Doe, Karolinska Institutet" under "By Jane Doe")

@@ -26,7 +26,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -1847,6 +1847,32 @@ _LATE_NAME = on_first_use(rf"^{_LIST_AND}\s+(.+)$")
 _CONJUNCTION_AFTER_BRACKET = on_first_use(rf"^\s*(?:{_LIST_AND}\s|&)", re.IGNORECASE)
 
 
+# A line that leads into the next rather than closing an author's credit: it ends with a
+# separator, a conjunction, "with" or an opener ("Posted by" over the name); or the next line opens
+# with a separator or a conjunction ("and Ben Cole").
+_LINE_LEADS_ON = on_first_use(rf"(?:[,;:|/&·•+(]|{DASH}|(?<![^\W\d_])(?:{_LIST_AND}|with|by|par|por|von|di|da|door|av|af))$", re.IGNORECASE)
+_LINE_GOES_ON = on_first_use(rf"^(?:[,;:|/&·•)]|{DASH}|(?:{_LIST_AND}|with)(?![^\W\d_]))", re.IGNORECASE)
+
+
+def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset()) -> BylineReading | None:
+    """The reading of byline markup that holds its parts as lines (a `<br>`, blocks), each line
+    break parting one author's credit from the next as a semicolon does: "Renata Okafor, Northern
+    Plains University" over "Ana Ruiz" credits two authors, Ana Ruiz without an institution;
+    "Ana Ruiz" over "Ben Cole" two; "Renata Okafor" over "Northern Plains University" one, with
+    that institution (a semicolon before an institution's name lists no person). A break after a
+    separator, a conjunction or an opener ("By" over the name), or before a separator or a
+    conjunction, joins its lines with a space. None unless a line after the first opens with a
+    person's name and the reading names two people or more; `lines` are normalised, not empty."""
+    if not any(person_name(_SEGMENT_SPLIT.split(line, maxsplit=1)[0], outlets) for line in lines[1:]):
+        return None
+    joined = lines[0]
+    for line in lines[1:]:
+        leads_on = _LINE_LEADS_ON().search(joined) is not None or _LINE_GOES_ON().match(line) is not None
+        joined += f" {line}" if leads_on else f"; {line}"
+    reading = read_byline(joined, outlets=outlets)
+    return reading if reading is not None and len(reading.names) >= 2 else None
+
+
 def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
     """The person of an "and B" part after a name's affiliation ("A, Rutgers University, and B")."""
     late = _LATE_NAME().match(segment) if names else None
@@ -1881,16 +1907,27 @@ def _person_after_credit(segment: str, separator: str, names: list[str], outlets
     (`_institution_then_name`), or a person after a semicolon ("A, Uni X; B": a semicolon parts
     one person's credit from the next, `_lists_a_person`) or after a comma that ends a list
     (`listed`, `_closes_a_list`: "A, Mayo Clinic and B, Li Wei" credits three people, the last two
-    without an institution; "A, Mayo Clinic and B, Mother Jones" two, B with an outlet)."""
+    without an institution; "A, Mayo Clinic and B, Mother Jones" two, B with an outlet). A bar, a
+    slash, a middle dot or a bullet parts people as a semicolon does once the previous person's
+    credit has begun ("A, Uni X | B", `_LIST_BARS`); right after a name (`listed`) the part
+    behind one is the name's section or topic ("By A | Real Estate"), as it was before."""
     late = _late_name(segment, names, outlets)
     if late is not None:
         return (), late
     shared = _institution_then_name(segment, names, outlets)
     if shared is not None:
         return (shared[0],), shared[1]
-    if (separator == ";" or (listed and separator == ",")) and names and _lists_a_person(segment, names[-1], outlets):
+    parts_people = separator == ";" or (listed and separator == ",") or (not listed and separator in _LIST_BARS)
+    if parts_people and names and _lists_a_person(segment, names[-1], outlets):
         return (), segment.strip()
     return None
+
+
+# The separators (as `_separators_before` gives them) that part one person's credit from the next
+# person as a semicolon does, after a credit: "Renata Okafor, Northern Plains University | Ana
+# Ruiz", "… / Ana Ruiz", "… · Ana Ruiz", "… • Ana Ruiz". (A dash is left out: after a credit it
+# leads a date or a place as often.)
+_LIST_BARS = frozenset({"|", "/", "·", "•"})
 
 
 def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) -> tuple[str, str] | None:
@@ -2026,9 +2063,9 @@ _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECA
 
 
 # Lower-case words a proper-noun phrase may hold between its capitalised words: "of", "for",
-# "and", and the particles of other languages' names ("Universidade de São Paulo",
-# "Politecnico di Milano", "Vrije Universiteit van Amsterdam").
-_PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | frozenset({"für", "fur", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu"})
+# "and", and the particles and articles of other languages ("Universidade de São Paulo",
+# "Politecnico di Milano", "Vrije Universiteit van Amsterdam", "Universidad de los Andes").
+_PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | frozenset({"für", "fur", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu", "los", "las"})
 # "Professor of Law at Example University": the institution after a title.
 _AT = on_first_use(r"\s(?:at|with)\s+(?=[^\W\d_])")
 
