@@ -148,3 +148,110 @@ def test_a_markdown_hard_break_parts_authors() -> None:
 )
 def test_the_conversation_checks_each_author_a_line_or_a_bar_parts(cli: Any, tmp_path: Path, byline: str, message: str | None) -> None:
     assert _verdict(cli, tmp_path, "story.html", _html(byline)) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "institutions"),
+    [
+        # A Korean university's short form after the name, with a title after it, spaced or glued.
+        ("김민수 서울대 교수, 이영희 연세대 교수", ("김민수", "이영희"), ("서울대", "연세대")),
+        ("김민수 고려대 연구원, 이영희 성균관대 명예교수", ("김민수", "이영희"), ("고려대", "성균관대")),
+        ("김민수 서울대교수", ("김민수",), ("서울대",)),
+        ("김민수 서울대 의대 교수, 이영희 이화여대 교수", ("김민수", "이영희"), ("서울대 의대", "이화여대")),
+        # Before a separator, the end or in a bracket after the name.
+        ("김민수 서울대, 이영희 연세대", ("김민수", "이영희"), ("서울대", "연세대")),
+        ("김민수(한양대), 이영희", ("김민수", "이영희"), ("한양대", "")),
+        # An institution's initials before a title: the second author still needs one.
+        ("김민수 KAIST 교수, 이영희", ("김민수", "이영희"), ("KAIST", "")),
+        ("李伟 MIT 教授、王芳", ("李伟", "王芳"), ("MIT", "")),
+        # 연구원 after an institution is a researcher; with a stem, an institute.
+        ("김민수 서울대학교 연구원, 이영희 한국개발연구원", ("김민수", "이영희"), ("서울대학교", "한국개발연구원")),
+        # A title with no institution closes the author's credit; it is no name.
+        ("김민수 연구원, 이영희", ("김민수", "이영희"), ("", "")),
+    ],
+)
+def test_korean_short_forms_and_initials_are_institutions_where_a_byline_puts_one(text: str, names: tuple[str, ...], institutions: tuple[str, ...]) -> None:
+    reading = read_byline(text, outlets=CONVERSATION)
+    assert reading is not None
+    assert (reading.names, reading.institutions) == (names, institutions)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Words ending in 대 that are no university: a stem of one syllable, or no title or
+        # separator after them; and names that end so.
+        ("김민수 시대, 이영희", ("김민수", "시대", "이영희")),
+        ("김종대, 이영희", ("김종대", "이영희")),
+        ("김종대 기자", ("김종대",)),
+        ("이영희 김종대 박철수", ("이영희", "김종대", "박철수")),
+        # Initials with no title after them may be an outlet's: not read as an institution here.
+        ("김민수 KBS", ()),
+    ],
+)
+def test_words_ending_in_dae_outside_an_institutions_place_are_read_as_before(text: str, names: tuple[str, ...]) -> None:
+    reading = read_byline(text, outlets=CONVERSATION)
+    assert reading is not None
+    assert reading.names == names
+    assert not any(reading.institutions)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "institutions"),
+    [
+        ("Ana Ruiz, Northern Plains University, with Ben Cole", ("Ana Ruiz", "Ben Cole"), ("Northern Plains University", "")),
+        ("Par Claire Dubois, Université de Lyon, avec Luc Martin", ("Claire Dubois", "Luc Martin"), ("Université de Lyon", "")),
+        ("Von Anna Weber, Universität Wien, mit Jonas Berg", ("Anna Weber", "Jonas Berg"), ("Universität Wien", "")),
+        ("Por Ana Ruiz, Universidad de Chile, con Luis Pérez, Mayo Clinic", ("Ana Ruiz", "Luis Pérez"), ("Universidad de Chile", "Mayo Clinic")),
+        # "With" and no person after it: the credit, as before.
+        ("By Ana Ruiz, Reuters, with Bloomberg News", ("Ana Ruiz",), ("Reuters",)),
+        ("By Ana Ruiz, Mayo Clinic, with Mother Jones", ("Ana Ruiz",), ("Mayo Clinic",)),
+        ("By Ana Ruiz, with contributions from Ben Cole", ("Ana Ruiz",), ("",)),
+    ],
+)
+def test_an_author_joined_by_with_after_a_credit_is_checked(text: str, names: tuple[str, ...], institutions: tuple[str, ...]) -> None:
+    reading = read_byline(text, outlets=CONVERSATION)
+    assert reading is not None
+    assert (reading.names, reading.institutions) == (names, institutions)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "institutions"),
+    [
+        # "And" between spaces is no part of the next name.
+        ("王芳 香港中文大學 與 李伟", ("王芳", "李伟"), ("香港中文大學", "")),
+        ("王芳 北京大学 和 李伟 清华大学", ("王芳", "李伟"), ("北京大学", "清华大学")),
+        ("김민수 서울대학교 교수 및 이영희", ("김민수", "이영희"), ("서울대학교", "")),
+        # A reporter's or editor's job is no author.
+        ("王芳（记者）", ("王芳",), ("",)),
+        ("王芳（特约记者）、李伟", ("王芳", "李伟"), ("", "")),
+        ("陳大文 編輯", ("陳大文",), ("",)),
+        ("김민수 특파원, 이영희", ("김민수", "이영희"), ("", "")),
+        # Two Chinese or Korean names parted by a space alone are two people.
+        ("李伟 王芳", ("李伟", "王芳"), ("", "")),
+        ("김민수 이영희", ("김민수", "이영희"), ("", "")),
+        ("李伟 王芳 北京大学", ("李伟", "王芳"), ("北京大学", "北京大学")),
+        # A Japanese name with a space between surname and given name is one person.
+        ("山田 太郎", ("山田 太郎",), ("",)),
+        ("山田 太郎 教授", ("山田 太郎",), ("",)),
+        ("ジョン スミス", ("ジョン スミス",), ("",)),
+    ],
+)
+def test_cjk_conjunctions_jobs_and_spaced_names(text: str, names: tuple[str, ...], institutions: tuple[str, ...]) -> None:
+    reading = read_byline(text, outlets=CONVERSATION)
+    assert reading is not None
+    assert (reading.names, reading.institutions) == (names, institutions)
+
+
+@pytest.mark.parametrize(
+    ("byline", "message"),
+    [
+        ("김민수 서울대 교수, 이영희 연세대 교수", None),
+        ("김민수 KAIST 교수, 이영희", "The byline credits 이영희 but not their institution."),
+        ("Ana Ruiz, Northern Plains University, with Ben Cole", "The byline credits Ben Cole but not their institution."),
+        ("王芳 香港中文大學 與 李伟", "The byline credits 李伟 but not their institution."),
+        ("李伟 王芳", "The byline credits 李伟 and 王芳 but not their institution."),
+    ],
+)
+def test_the_conversation_checks_korean_short_forms_with_and_cjk_lists(cli: Any, tmp_path: Path, byline: str, message: str | None) -> None:
+    assert _verdict(cli, tmp_path, "story.html", _html(f'<p class="byline">{byline}</p>')) == message

@@ -91,7 +91,15 @@ next line of plain text) parts authors as a semicolon does, and so does a bar, a
 middle dot or a bullet after an author's credit ("Renata Okafor, Northern Plains University |
 Ana Ruiz" credits Ana Ruiz without an institution); a line break between a name and its
 institution keeps them together ("Renata Okafor" over "Northern Plains University"), and what
-a bar parts off right after a name is its section or date ("By Ana Ruiz | Politics"). The
+a bar parts off right after a name is its section or date ("By Ana Ruiz | Politics"). "With"
+after a credit joins one more author as "and" does ("A, Uni X, with B"; "avec", "mit", "con").
+A Korean university's short form ("서울대", "연세대") or an institution's initials ("KAIST")
+after a name and before a title ("김민수 서울대 교수", "김민수 KAIST 교수"), the short form also
+before a comma or the end, is the author's institution; a word ending in 대 elsewhere is not
+("시대", "세대", a name "김종대"). A CJK title or job with no institution ("연구원", "记者",
+"기자") is no author and closes its author's credit; "and" between spaces ("與", "和", "및")
+parts authors; two Chinese names opening with common surnames, or two Korean names, parted by
+a space alone are two people ("李伟 王芳"), a Japanese "山田 太郎" one. The
 same person's byline repeated on the page (in an author box, a sticky header, a name beside the
 "By" line; names compared as the `original-byline` check compares them) with the same credit is
 one byline; a repeat that adds a credit ("Jane Doe, Karolinska Institutet" under "By Jane Doe")
