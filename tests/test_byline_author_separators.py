@@ -255,3 +255,36 @@ def test_cjk_conjunctions_jobs_and_spaced_names(text: str, names: tuple[str, ...
 )
 def test_the_conversation_checks_korean_short_forms_with_and_cjk_lists(cli: Any, tmp_path: Path, byline: str, message: str | None) -> None:
     assert _verdict(cli, tmp_path, "story.html", _html(f'<p class="byline">{byline}</p>')) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "institutions"),
+    [
+        # The conjunction between names is no institution, in capitals or Title Case.
+        ("BY ANA RUIZ AND BEN COLE", ("ANA RUIZ", "BEN COLE"), ("", "")),
+        ("By Ana Ruiz And Ben Cole", ("Ana Ruiz", "Ben Cole"), ("", "")),
+        ("BY ANA RUIZ AND BEN COLE, NORTHERN PLAINS UNIVERSITY", ("ANA RUIZ", "BEN COLE"), ("NORTHERN PLAINS UNIVERSITY", "NORTHERN PLAINS UNIVERSITY")),
+        # After a credit in capitals, "AND" and "WITH" join the next author.
+        ("BY ANA RUIZ, NORTHERN PLAINS UNIVERSITY, AND BEN COLE", ("ANA RUIZ", "BEN COLE"), ("NORTHERN PLAINS UNIVERSITY", "")),
+        ("BY ANA RUIZ, NORTHERN PLAINS UNIVERSITY AND BEN COLE", ("ANA RUIZ", "BEN COLE"), ("NORTHERN PLAINS UNIVERSITY", "")),
+        ("BY ANA RUIZ, MAYO CLINIC, WITH BEN COLE", ("ANA RUIZ", "BEN COLE"), ("MAYO CLINIC", "")),
+        # "&" inside an institution's name is no conjunction.
+        ("BY ANA RUIZ, TEXAS A&M UNIVERSITY", ("ANA RUIZ",), ("TEXAS A&M UNIVERSITY",)),
+    ],
+)
+def test_a_byline_in_capitals_credits_each_author(text: str, names: tuple[str, ...], institutions: tuple[str, ...]) -> None:
+    reading = read_byline(text, outlets=CONVERSATION)
+    assert reading is not None
+    assert (reading.names, reading.institutions) == (names, institutions)
+
+
+@pytest.mark.parametrize(
+    ("byline", "message"),
+    [
+        ("BY ANA RUIZ AND BEN COLE", "The byline credits ANA RUIZ and BEN COLE but not their institution."),
+        ("BY ANA RUIZ, NORTHERN PLAINS UNIVERSITY, AND BEN COLE", "The byline credits BEN COLE but not their institution."),
+        ("BY ANA RUIZ AND BEN COLE, NORTHERN PLAINS UNIVERSITY", None),
+    ],
+)
+def test_the_conversation_checks_each_author_of_a_byline_in_capitals(cli: Any, tmp_path: Path, byline: str, message: str | None) -> None:
+    assert _verdict(cli, tmp_path, "story.html", _html(f'<p class="byline">{byline}</p>')) == message

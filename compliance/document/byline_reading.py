@@ -1940,6 +1940,9 @@ _LATE_JOINER = rf"(?:{_LIST_AND}|with|avec|mit|con|com|met|med)"
 # "and B" or "with B" after a name's affiliation: "By A, Rutgers University, and B", "Par A,
 # Université de Lyon, et B", "A, Northern Plains University, with B".
 _LATE_NAME = on_first_use(rf"^{_LATE_JOINER}\s+(.+)$")
+# The same in a byline written in capitals ("…, NORTHERN PLAINS UNIVERSITY, AND BEN COLE"), where
+# a conjunction is in capitals too.
+_LATE_NAME_IN_CAPITALS = on_first_use(rf"^{_LATE_JOINER}\s+(.+)$", re.IGNORECASE)
 # "and B" after a bracket: the next person, read by `_late_name` after a comma.
 _CONJUNCTION_AFTER_BRACKET = on_first_use(rf"^\s*(?:{_LIST_AND}\s|&)", re.IGNORECASE)
 
@@ -1972,7 +1975,7 @@ def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset()) -> 
 
 def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
     """The person of an "and B" part after a name's affiliation ("A, Rutgers University, and B")."""
-    late = _LATE_NAME().match(segment) if names else None
+    late = ((_LATE_NAME_IN_CAPITALS() if segment.isupper() else _LATE_NAME()).match(segment)) if names else None
     return person_name(late.group(1), outlets) if late is not None else None
 
 
@@ -1980,6 +1983,7 @@ def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
 # institution, then the next person. Each conjunction is tried in turn, since an institution's
 # name may hold one ("Universidad de Ciencias y Artes de Chiapas y Luis Pérez").
 _INSTITUTION_AND_NAME = on_first_use(rf"\s+{_LIST_AND}\s+")
+_INSTITUTION_AND_NAME_IN_CAPITALS = on_first_use(rf"\s+{_LIST_AND}\s+", re.IGNORECASE)
 
 
 def _separators_before(stripped: str) -> list[str]:
@@ -2034,7 +2038,8 @@ def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) ->
     (`_lists_a_person`). The Conversation's bylines, like most, put each author's institution
     after that author's name, so the phrase is the earlier person's, and B is credited alone."""
     segment = segment.strip()
-    for found in _INSTITUTION_AND_NAME().finditer(segment) if names else ():
+    joiner = _INSTITUTION_AND_NAME_IN_CAPITALS() if segment.isupper() else _INSTITUTION_AND_NAME()
+    for found in joiner.finditer(segment) if names else ():
         institution, person = segment[: found.start()].strip(), segment[found.end() :].strip()
         if not _is_proper_noun_phrase(institution) or person_name(institution, outlets) == institution:
             continue
@@ -2128,7 +2133,8 @@ def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) ->
         rest = segment
         for name in named:
             rest = rest.replace(name, " ")
-        rest = rest.strip(" &")
+        # The conjunctions between the names ("A And B", "A AND B") are no credit.
+        rest = _ONLY_JOINERS().sub("", rest.strip(" &"))
         groups[-1][1].append(_FOR_OF_WORD().sub("", rest).strip() if rest else "")
     found = {name: tuple(institutions_in(", ".join(part for part in credit if part), outlets)) for people, credit in groups for name in people}
     return tuple(found.get(name, ()) for name in names)
@@ -2155,6 +2161,7 @@ def _with_own_brackets(text: str, names: tuple[str, ...], institutions: tuple[tu
 
 # "both of Uni X", "all from Uni X": an institution written once for several people.
 _SHARED_BY = on_first_use(r"^(?:both|all|each)\s+(?:of|from|at|with)\s+", re.IGNORECASE)
+_ONLY_JOINERS = on_first_use(rf"^(?:\s*(?:\b{_LATE_JOINER}\b|&))+\s*$", re.IGNORECASE)
 _AND_AT_END = on_first_use(rf"\s*(?:\b{_LATE_JOINER}|&)\s*$", re.IGNORECASE)
 _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECASE)
 
