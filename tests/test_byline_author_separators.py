@@ -288,3 +288,21 @@ def test_a_byline_in_capitals_credits_each_author(text: str, names: tuple[str, .
 )
 def test_the_conversation_checks_each_author_of_a_byline_in_capitals(cli: Any, tmp_path: Path, byline: str, message: str | None) -> None:
     assert _verdict(cli, tmp_path, "story.html", _html(f'<p class="byline">{byline}</p>')) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "credit"),
+    [
+        # A wire byline that opens with the outlet: the outlet is the credit, never a person.
+        ("연합뉴스 김민수 기자", ("김민수",), "연합뉴스"),
+        ("조선일보 김민수 이영희 기자", ("김민수", "이영희"), "조선일보"),
+        ("新华社记者 王芳", ("王芳",), "新华社记者"),
+        ("人民日报 记者 李伟 王芳", ("李伟", "王芳"), "人民日报"),
+        ("김민수 기자", ("김민수",), ""),
+    ],
+)
+def test_a_cjk_outlet_before_the_names_is_the_credit(text: str, names: tuple[str, ...], credit: str) -> None:
+    reading = read_byline(text, outlets=CONVERSATION)
+    assert reading is not None
+    assert reading.names == names
+    assert credit in reading.credit

@@ -101,7 +101,8 @@ before a comma or the end, is the author's institution; a word ending in 대 els
 ("시대", "세대", a name "김종대"). A CJK title or job with no institution ("연구원", "记者",
 "기자") is no author and closes its author's credit; "and" between spaces ("與", "和", "및")
 parts authors; two Chinese names opening with common surnames, or two Korean names, parted by
-a space alone are two people ("李伟 王芳"), a Japanese "山田 太郎" one. The
+a space alone are two people ("李伟 王芳"), a Japanese "山田 太郎" one. An outlet opening a
+wire byline ("연합뉴스 김민수 기자", "新华社记者 王芳") is its credit, not an author. The
 same person's byline repeated on the page (in an author box, a sticky header, a name beside the
 "By" line; names compared as the `original-byline` check compares them) with the same credit is
 one byline; a repeat that adds a credit ("Jane Doe, Karolinska Institutet" under "By Jane Doe")

@@ -86,6 +86,8 @@ _CJK_TITLES = (
     r"교수|부교수|조교수|명예교수|석좌교수|겸임교수|초빙교수|객원교수|연구교수|강사|연구위원|연구원|책임연구원|선임연구원|수석연구원|박사|"
     r"教授|副教授|助理教授|准教授|讲师|講師|研究员|研究員|助教"
 )
+# Reporters' and editors' jobs, written after the name as the titles are ("王芳 记者", "김민수 특파원").
+_CJK_JOBS = r"기자|특파원|편집장|记者|記者|特约记者|特約記者|通讯员|通訊員|编辑|編輯|主编|主編|特派员|特派員|撰稿人"
 _CJK_INSTITUTION_WORD = re.compile(_CJK_INSTITUTION_WORDS)
 _CJK_INSTITUTION = re.compile(rf"[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})")
 # Where a byline written without commas parts its name from its institution (the space before a
@@ -125,6 +127,9 @@ def _cjk_parts(text: str) -> tuple[str, frozenset[str]]:
         text = _CJK_LIST_DOT.sub(", ", text)
     if _CJK_AND.search(text) is not None:
         text = _CJK_AND.sub(", ", text)
+    outlet_first = _CJK_OUTLET_FIRST.match(text) if _CJK_OUTLET_WORD.search(text) else None
+    if outlet_first is not None:
+        text = f"{outlet_first.group('rest')}, {outlet_first.group('outlet')}"
     text, short = _short_institutions(text) if "대" in text or _INITIALS.search(text) else (text, frozenset())
     if _CJK_INSTITUTION_WORD.search(text) is not None:
         text = _CJK_AFTER_CREDIT.sub(r"\1; ", text)
@@ -132,6 +137,15 @@ def _cjk_parts(text: str) -> tuple[str, frozenset[str]]:
     if _CJK_ANY_TITLE.search(text) is not None:
         text = _CJK_LONE_TITLE.sub(_title_part, text)
     return _CJK_SPACED_NAMES.sub(", ", text), short
+
+
+# The words that end a Chinese, Japanese or Korean news outlet's name ("연합뉴스", "조선일보",
+# "新华社", "人民日报", "朝日新聞", "中央电视台"): no person's name. Korean and Chinese wire
+# bylines open with the outlet, then the name ("연합뉴스 김민수 기자", "新华社记者 王芳"), which
+# is read as the name, then the outlet (with its job) as the credit.
+_CJK_OUTLET_ENDINGS = r"뉴스|신문|일보|방송|통신|新华社|新華社|通讯社|通訊社|日报|日報|晚报|晚報|时报|時報|新闻|新聞|新聞社|电视台|電視台"
+_CJK_OUTLET_WORD = re.compile(rf"[^\W\d_](?:{_CJK_OUTLET_ENDINGS})|^(?:新华社|新華社)")
+_CJK_OUTLET_FIRST = re.compile(rf"^(?P<outlet>[^\s,;()]{{0,12}}?(?:{_CJK_OUTLET_ENDINGS})(?:\s*(?:{_CJK_JOBS}))?)\s+(?P<rest>[^\s,;].*)$")
 
 
 # "And" between Chinese or Korean names or credits, standing between spaces ("王芳 香港中文大學 與
@@ -142,7 +156,6 @@ _CJK_AND = re.compile(r"(?<=\S)\s+(?:與|与|和|及|跟|및)\s+(?=\S)")
 # A title or a job right after a name and a space, with no institution between ("김민수 연구원,
 # 이영희", "王芳 记者", "山田 太郎 教授"): a part of its own that closes the author's credit, as
 # an institution does, so that the next name is the next author, and the title is no name.
-_CJK_JOBS = r"기자|특파원|편집장|记者|記者|特约记者|特約記者|通讯员|通訊員|编辑|編輯|主编|主編|特派员|特派員|撰稿人"
 _CJK_ANY_TITLE = re.compile(rf"{_CJK_TITLES}|{_CJK_JOBS}")
 _CJK_LONE_TITLE = re.compile(
     rf"(?<=[{_HANGUL}\u3040-\u30ff\u4e00-\u9fff])\s+(?P<title>{_CJK_TITLES}|{_CJK_JOBS})(?P<after>\s*[,;]\s*(?=\S)|\s+(?=[{_HANGUL}\u3040-\u30ff\u4e00-\u9fff])|\s*$)"
@@ -789,7 +802,8 @@ def _is_name_token(token: str) -> bool:
     if "-" in lowered and any(piece in _ORG_WORDS for piece in lowered.split("-")):
         return False  # "France-Presse", "Presse-Agentur": an organisation's word in a compound
     if _is_uncased_word(core):
-        return _CJK_INSTITUTION.search(core) is None  # "北京大学", "서울대학교": an institution's name
+        # "北京大学", "서울대학교": an institution's name; "연합뉴스", "新华社": an outlet's.
+        return _CJK_INSTITUTION.search(core) is None and _CJK_OUTLET_WORD.search(core) is None
     if not core[0].isupper():
         return False
     if _is_brand(core):
@@ -932,7 +946,7 @@ def _has_name_shape(tokens: list[str]) -> bool:
     if len(tokens) == 1 and _is_uncased_word(core := tokens[0].strip(".,")):
         # Up to eight letters, or parts of up to eight between the dots of a transliterated name.
         parts = re.split("[·・]", core)
-        return len(core) >= 2 and all(1 <= len(part) <= 8 for part in parts) and _CJK_INSTITUTION.search(core) is None
+        return len(core) >= 2 and all(1 <= len(part) <= 8 for part in parts) and _CJK_INSTITUTION.search(core) is None and _CJK_OUTLET_WORD.search(core) is None
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
     if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (len(tokens) == 2 and _ends_with_a_numeral(tokens)):
