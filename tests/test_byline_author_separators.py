@@ -268,6 +268,12 @@ def test_the_conversation_checks_korean_short_forms_with_and_cjk_lists(cli: Any,
         ("BY ANA RUIZ, NORTHERN PLAINS UNIVERSITY, AND BEN COLE", ("ANA RUIZ", "BEN COLE"), ("NORTHERN PLAINS UNIVERSITY", "")),
         ("BY ANA RUIZ, NORTHERN PLAINS UNIVERSITY AND BEN COLE", ("ANA RUIZ", "BEN COLE"), ("NORTHERN PLAINS UNIVERSITY", "")),
         ("BY ANA RUIZ, MAYO CLINIC, WITH BEN COLE", ("ANA RUIZ", "BEN COLE"), ("MAYO CLINIC", "")),
+        # The other languages' "and" in capitals; a particle or an initial stays inside a name.
+        ("POR ANA RUIZ Y LUIS PÉREZ", ("ANA RUIZ", "LUIS PÉREZ"), ("", "")),
+        ("PAR CLAIRE DUBOIS ET LUC MARTIN, UNIVERSITÉ DE LYON", ("CLAIRE DUBOIS", "LUC MARTIN"), ("UNIVERSITÉ DE LYON", "UNIVERSITÉ DE LYON")),
+        ("VON ANNA WEBER UND JONAS BERG", ("ANNA WEBER", "JONAS BERG"), ("", "")),
+        ("POR JOSÉ ORTEGA Y GASSET", ("JOSÉ ORTEGA Y GASSET",), ("",)),
+        ("BY JOHN E SMITH", ("JOHN E SMITH",), ("",)),
         # "&" inside an institution's name is no conjunction.
         ("BY ANA RUIZ, TEXAS A&M UNIVERSITY", ("ANA RUIZ",), ("TEXAS A&M UNIVERSITY",)),
     ],

@@ -93,7 +93,8 @@ Ana Ruiz" credits Ana Ruiz without an institution); a line break between a name 
 institution keeps them together ("Renata Okafor" over "Northern Plains University"), and what
 a bar parts off right after a name is its section or date ("By Ana Ruiz | Politics"). "With"
 after a credit joins one more author as "and" does ("A, Uni X, with B"; "avec", "mit", "con").
-In a byline in capitals "AND" and "WITH" do the same ("BY A, UNI X, AND B"), and an "and"
+In a byline in capitals "AND" and "WITH" do the same ("BY A, UNI X, AND B"; "POR A Y B",
+"PAR A ET B", "VON A UND B" credit two), and an "and"
 between names is never read as an institution ("BY A AND B" credits both without one).
 A Korean university's short form ("서울대", "연세대") or an institution's initials ("KAIST")
 after a name and before a title ("김민수 서울대 교수", "김민수 KAIST 교수"), the short form also

@@ -358,6 +358,9 @@ _SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s{DASH}\s|,|;|{_SLASH})\s*")
 _FOR_OF = re.compile(r"\s+(?:for|of|at|with|in)\s+(?=(?:the\s+)?[A-Z\"'])")
 # "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
 _AND = re.compile(r"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|e|en|og|och|i)(?=\s))\s*")
+# The same in a byline written in capitals, whose other languages' "and" is in capitals too ("POR
+# ANA RUIZ Y LUIS PÉREZ", "PAR A ET B"), where no initial stands without its full stop.
+_AND_IN_CAPITALS = on_first_use(r"\s*(?:\bAND\b|&|(?<=\s)(?:ET|Y|UND|E|EN|OG|OCH|I)(?=\s))\s*")
 _MAX_LENGTH = 160
 # With an opener, the credit after the name may be long ("NAME, Professor & Research Chair, …").
 _MAX_LENGTH_WITH_OPENER = 320
@@ -1079,10 +1082,11 @@ def _names_in(segment: str, outlets: Set[str], *, after_name: bool) -> list[str]
     """All people named in one comma-free segment ("A and B"), or None if it is not only names."""
     if after_name and _is_job_title(segment):
         return None
+    conjunction = _AND_IN_CAPITALS() if segment.isupper() else _AND
     whole = person_name(segment, outlets)
-    if whole is not None and not _AND.search(segment):
+    if whole is not None and not conjunction.search(segment):
         return [whole]
-    parts = [p for p in _AND.split(segment) if p]
+    parts = [p for p in conjunction.split(segment) if p]
     names: list[str] = []
     for part in parts:
         name = person_name(part, outlets)
