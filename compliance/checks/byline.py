@@ -85,7 +85,25 @@ Li Wei" credits three, B and Li Wei without an institution). A closing bracket c
 author's credit, so a name after it, behind a comma, "、", "・", "·" or "|", is the next author
 ("Li Wei (Peking University), Wang Fang", "李伟（北京大学）、王芳", "김민수(서울대학교), 이영희"
 credit the second author without an institution); a job title or an outlet after it stays the
-first author's ("Jane Doe (Harvard University), Senior Fellow"). The
+first author's ("Jane Doe (Harvard University), Senior Fellow"). A line break in the byline
+(one author a line: `NAME, Uni X<br>NAME`, blocks in an author box, a Markdown hard break, the
+next line of plain text) parts authors as a semicolon does, and so does a bar, a slash, a
+middle dot or a bullet after an author's credit ("Renata Okafor, Northern Plains University |
+Ana Ruiz" credits Ana Ruiz without an institution); a line break between a name and its
+institution keeps them together ("Renata Okafor" over "Northern Plains University"), and what
+a bar parts off right after a name is its section or date ("By Ana Ruiz | Politics"). "With"
+after a credit joins one more author as "and" does ("A, Uni X, with B"; "avec", "mit", "con").
+In a byline in capitals "AND" and "WITH" do the same ("BY A, UNI X, AND B"; "POR A Y B",
+"PAR A ET B", "VON A UND B" credit two), and an "and"
+between names is never read as an institution ("BY A AND B" credits both without one).
+A Korean university's short form ("서울대", "연세대") or an institution's initials ("KAIST")
+after a name and before a title ("김민수 서울대 교수", "김민수 KAIST 교수"), the short form also
+before a comma or the end, is the author's institution; a word ending in 대 elsewhere is not
+("시대", "세대", a name "김종대"). A CJK title or job with no institution ("연구원", "记者",
+"기자") is no author and closes its author's credit; "and" between spaces ("與", "和", "및")
+parts authors; two Chinese names opening with common surnames, or two Korean names, parted by
+a space alone are two people ("李伟 王芳"), a Japanese "山田 太郎" one. An outlet opening a
+wire byline ("연합뉴스 김민수 기자", "新华社记者 王芳") is its credit, not an author. The
 same person's byline repeated on the page (in an author box, a sticky header, a name beside the
 "By" line; names compared as the `original-byline` check compares them) with the same credit is
 one byline; a repeat that adds a credit ("Jane Doe, Karolinska Institutet" under "By Jane Doe")

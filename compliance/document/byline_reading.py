@@ -26,7 +26,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -80,7 +80,14 @@ _CJK_LABEL_AFTER = re.compile(rf"^(?P<rest>{_CJK_NAME_PART}(?:\s{_CJK_NAME_PART}
 # institution's name, never a person's: "김민수 서울대학교 교수" credits 김민수 of 서울대학교, and
 # "李伟，北京大学" 李伟 of 北京大学. The word alone ("大学", "연구원", a researcher) names none.
 _CJK_INSTITUTION_WORDS = r"대학교|대학원|대학|병원|연구소|연구원|大学|大學|学院|學院|研究所|研究院|研究中心|医院|醫院|病院"
-_CJK_TITLES = r"교수|부교수|조교수|명예교수|강사|연구위원|教授|副教授|助理教授|准教授|讲师|講師|研究员|研究員|助教"
+# (Korean "연구원" after an institution is a researcher; with letters before it, "한국개발연구원",
+# an institute.)
+_CJK_TITLES = (
+    r"교수|부교수|조교수|명예교수|석좌교수|겸임교수|초빙교수|객원교수|연구교수|강사|연구위원|연구원|책임연구원|선임연구원|수석연구원|박사|"
+    r"教授|副教授|助理教授|准教授|讲师|講師|研究员|研究員|助教"
+)
+# Reporters' and editors' jobs, written after the name as the titles are ("王芳 记者", "김민수 특파원").
+_CJK_JOBS = r"기자|특파원|편집장|记者|記者|特约记者|特約記者|通讯员|通訊員|编辑|編輯|主编|主編|特派员|特派員|撰稿人"
 _CJK_INSTITUTION_WORD = re.compile(_CJK_INSTITUTION_WORDS)
 _CJK_INSTITUTION = re.compile(rf"[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})")
 # Where a byline written without commas parts its name from its institution (the space before a
@@ -105,21 +112,99 @@ _HANGUL = "\uac00-\ud7a3"
 _CJK_LIST_DOT = re.compile(rf"(?<=[^\s{_KATAKANA}])\s*[・･]\s*(?=[^\s{_KATAKANA}])|(?<=[{_HANGUL}])\s*[·ㆍ]\s*(?=[{_HANGUL}])")
 
 
-def _cjk_parts(text: str) -> str:
+def _cjk_parts(text: str) -> tuple[str, frozenset[str]]:
     """A Chinese, Japanese or Korean byline with its parts parted by commas as a Latin byline's
     are: the fullwidth comma ("李伟，北京大学") read as a comma, and a name, an institution and a
     title written with spaces or none between them ("김민수 서울대학교 교수", "王芳 北京大学教授")
-    parted at the institution (`_CJK_INSTITUTION_WORDS`), which closes its author's credit ("李伟
-    北京大学 王芳 清华大学" credits two authors, each with their own); the ideographic comma
-    ("李伟、王芳") and a list's middle dot (`_CJK_LIST_DOT`) are read as commas, the fullwidth
-    semicolon and brackets as their ASCII forms. Other text comes back as it was."""
+    parted at the institution (`_CJK_INSTITUTION_WORDS`, or a short form or initials where a
+    name, a title or a separator around them say so, `_CJK_SHORT_INSTITUTION`), which closes its
+    author's credit ("李伟 北京大学 王芳 清华大学" credits two authors, each with their own); the
+    ideographic comma ("李伟、王芳") and a list's middle dot (`_CJK_LIST_DOT`) are read as commas,
+    the fullwidth semicolon and brackets as their ASCII forms. Other text comes back as it was.
+    Also the short forms read so ("서울대"), which are no one's name in this byline."""
     text = text.replace("，", ", ").replace("、", ", ").replace("；", "; ").replace("（", " (").replace("）", ")")
     if "・" in text or "･" in text or "·" in text or "ㆍ" in text:
         text = _CJK_LIST_DOT.sub(", ", text)
-    if _CJK_INSTITUTION_WORD.search(text) is None:
-        return text
-    text = _CJK_AFTER_CREDIT.sub(r"\1; ", text)
-    return _CJK_BEFORE_TITLE.sub(r"\1, ", _CJK_BEFORE_INSTITUTION.sub(r"\1, ", text))
+    if _CJK_AND.search(text) is not None:
+        text = _CJK_AND.sub(", ", text)
+    outlet_first = _CJK_OUTLET_FIRST.match(text) if _CJK_OUTLET_WORD.search(text) else None
+    if outlet_first is not None:
+        text = f"{outlet_first.group('rest')}, {outlet_first.group('outlet')}"
+    text, short = _short_institutions(text) if "대" in text or _INITIALS.search(text) else (text, frozenset())
+    if _CJK_INSTITUTION_WORD.search(text) is not None:
+        text = _CJK_AFTER_CREDIT.sub(r"\1; ", text)
+        text = _CJK_BEFORE_TITLE.sub(r"\1, ", _CJK_BEFORE_INSTITUTION.sub(r"\1, ", text))
+    if _CJK_ANY_TITLE.search(text) is not None:
+        text = _CJK_LONE_TITLE.sub(_title_part, text)
+    return _CJK_SPACED_NAMES.sub(", ", text), short
+
+
+# The words that end a Chinese, Japanese or Korean news outlet's name ("연합뉴스", "조선일보",
+# "新华社", "人民日报", "朝日新聞", "中央电视台"): no person's name. Korean and Chinese wire
+# bylines open with the outlet, then the name ("연합뉴스 김민수 기자", "新华社记者 王芳"), which
+# is read as the name, then the outlet (with its job) as the credit.
+_CJK_OUTLET_ENDINGS = r"뉴스|신문|일보|방송|통신|新华社|新華社|通讯社|通訊社|日报|日報|晚报|晚報|时报|時報|新闻|新聞|新聞社|电视台|電視台"
+_CJK_OUTLET_WORD = re.compile(rf"[^\W\d_](?:{_CJK_OUTLET_ENDINGS})|^(?:新华社|新華社)")
+_CJK_OUTLET_FIRST = re.compile(rf"^(?P<outlet>[^\s,;()]{{0,12}}?(?:{_CJK_OUTLET_ENDINGS})(?:\s*(?:{_CJK_JOBS}))?)\s+(?P<rest>[^\s,;].*)$")
+
+
+# "And" between Chinese or Korean names or credits, standing between spaces ("王芳 香港中文大學 與
+# 李伟", "김민수 및 이영희"): a comma, so that the word is no part of the next name.
+_CJK_AND = re.compile(r"(?<=\S)\s+(?:與|与|和|及|跟|및)\s+(?=\S)")
+
+
+# A title or a job right after a name and a space, with no institution between ("김민수 연구원,
+# 이영희", "王芳 记者", "山田 太郎 教授"): a part of its own that closes the author's credit, as
+# an institution does, so that the next name is the next author, and the title is no name.
+_CJK_ANY_TITLE = re.compile(rf"{_CJK_TITLES}|{_CJK_JOBS}")
+_CJK_LONE_TITLE = re.compile(
+    rf"(?<=[{_HANGUL}\u3040-\u30ff\u4e00-\u9fff])\s+(?P<title>{_CJK_TITLES}|{_CJK_JOBS})(?P<after>\s*[,;]\s*(?=\S)|\s+(?=[{_HANGUL}\u3040-\u30ff\u4e00-\u9fff])|\s*$)"
+)
+
+
+def _title_part(match: re.Match[str]) -> str:
+    return f", {match.group('title')}" + ("; " if match.group("after").strip() or match.end() < len(match.string) else "")
+
+
+# A Korean university's short form ("서울대", "연세대", "고려대" for 서울대학교 …; "이화여대"; with
+# its college, "서울대 의대"), or an institution's initials ("KAIST", "UNIST", "MIT"), after a
+# name in Hangul, kanji or hanzi and a space (or in a bracket after it), with an academic title
+# after it, spaced or glued ("김민수 서울대 교수", "김민수 KAIST 교수", "서울대교수", "서울대
+# 연구원"); the short form also before a separator or the end ("김민수 서울대, 이영희 연세대",
+# "김민수(서울대)"). Only there: "대" ends common words ("시대" an era, "세대" a generation,
+# "반대", "기대", "무대": one syllable before it, where a short form has two or more) and names
+# too ("김종대", whom no title follows), and initials alone may be an outlet's ("KBS").
+_INITIALS = re.compile(r"[A-Z]{2}")
+_CJK_NAME_LETTER = rf"[{_HANGUL}\u3040-\u30ff\u4e00-\u9fff]"
+_KO_SHORT_FORM = rf"[{_HANGUL}]{{2,8}}대(?:\s?[{_HANGUL}]{{1,2}}대)?"
+_CJK_SHORT_INSTITUTION = re.compile(
+    rf"(?<={_CJK_NAME_LETTER})(?P<space>\s+|\s*\(\s*)(?P<institution>{_KO_SHORT_FORM}|[A-Z][A-Z&]{{1,9}}(?=\s*(?:{_CJK_TITLES})))"
+    rf"(?:\s*(?P<title>{_CJK_TITLES}))?(?P<after>\s*\)?\s*[,;·]\s*|\s*\)?\s*$|\s+(?={_CJK_NAME_LETTER}))"
+)
+
+
+def _short_institutions(text: str) -> tuple[str, frozenset[str]]:
+    """`text` with each short form or initials of `_CJK_SHORT_INSTITUTION` parted from the name
+    before it and the title after it, and the author's credit closed after them, as
+    `_cjk_parts` parts an institution's full name ("김민수 서울대 교수, 이영희" → "김민수, 서울대,
+    교수; 이영희"); and the short forms in Hangul so read. A short form needs a title, a
+    separator, a bracket or the end after it; a following name alone ("이영희 김종대 박철수") is
+    no such context."""
+    found: set[str] = set()
+
+    def part(match: re.Match[str]) -> str:
+        institution, title, after = match.group("institution"), match.group("title"), match.group("after")
+        bracketed = "(" in match.group("space")
+        if not title and not after.strip() and after:
+            return match.group(0)  # "이영희 김종대 박철수": names, no institution's context
+        if bracketed and ")" not in after:
+            return match.group(0)
+        if not institution.isascii():
+            found.add(institution)
+        closing = "; " if after.strip(" )") or (after and not after.strip() and not bracketed) else ""
+        return f", {institution}" + (f", {title}" if title else "") + closing
+
+    return _CJK_SHORT_INSTITUTION.sub(part, text), frozenset(found)
 
 
 # A name glued to its label ("记者王芳", "記者陳大文", "기자김민수"): only a name's length (two to four
@@ -136,6 +221,19 @@ _CJK_SURNAMES = (
 _CJK_GLUED_LABEL = re.compile(
     rf"^[(（【\[]?\s*(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|기자)(?P<rest>[{_CJK_SURNAMES}](?:[\u4e00-\u9fff]{{1,3}}|[\uac00-\ud7a3]{{1,3}}))\s*[)）】\]]?$"
 )
+# Two names in Hangul, or in hanzi each opening with a common surname (`_CJK_SURNAMES`), parted
+# by a space alone ("김민수 이영희", "李伟 王芳"): two people. A Chinese or Korean name is one word
+# of two to four characters, written without a space; a Japanese name may hold one between the
+# surname and the given name ("山田 太郎"), whose given name opens with no surname of the list,
+# and stays one person, as do names in katakana; a university's short form and its college
+# ("서울대 의대") stay one institution.
+_CJK_SPACED_NAMES = re.compile(
+    rf"(?:(?<=(?<![{_HANGUL}])[{_HANGUL}]{{2}})|(?<=(?<![{_HANGUL}])[{_HANGUL}]{{3}})|(?<=(?<![{_HANGUL}])[{_HANGUL}]{{4}}))"
+    rf"(?!(?<=대)\s+[{_HANGUL}]{{1,2}}대(?![{_HANGUL}]))\s+(?=[{_HANGUL}]{{2,4}}(?![{_HANGUL}]))"
+    rf"|(?<=(?<![\u4e00-\u9fff])[{_CJK_SURNAMES}][\u4e00-\u9fff])\s+(?=[{_CJK_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?![\u4e00-\u9fff]))"
+)
+
+
 # Openers that are also name particles ("Von Miller", "Di Maria"): read the text both ways.
 _PARTICLE_OPENERS = frozenset({"von", "di", "da", "av", "af", "door"})
 
@@ -260,6 +358,9 @@ _SEGMENT_SPLIT = re.compile(rf"\s*(?:[|•·]|\s{DASH}\s|,|;|{_SLASH})\s*")
 _FOR_OF = re.compile(r"\s+(?:for|of|at|with|in)\s+(?=(?:the\s+)?[A-Z\"'])")
 # "A and B", "A & B", and the other languages' "and" (lower case only: "Y" and "E" are initials).
 _AND = re.compile(r"\s*(?:\b(?:and|AND|And)\b|&|(?<=\s)(?:et|y|und|e|en|og|och|i)(?=\s))\s*")
+# The same in a byline written in capitals, whose other languages' "and" is in capitals too ("POR
+# ANA RUIZ Y LUIS PÉREZ", "PAR A ET B"), where no initial stands without its full stop.
+_AND_IN_CAPITALS = on_first_use(r"\s*(?:\bAND\b|&|(?<=\s)(?:ET|Y|UND|E|EN|OG|OCH|I)(?=\s))\s*")
 _MAX_LENGTH = 160
 # With an opener, the credit after the name may be long ("NAME, Professor & Research Chair, …").
 _MAX_LENGTH_WITH_OPENER = 320
@@ -381,8 +482,9 @@ _ROLE_NOUNS = frozenset(
         "periodista",
         "giornalista",
         # Chinese, Japanese and Korean academic titles, written after the institution ("北京大学教授",
-        # "서울대학교 교수"; `_CJK_TITLE`).
+        # "서울대학교 교수"; `_CJK_TITLE`), and their reporters' and editors' jobs ("记者", "기자").
         *_CJK_TITLES.split("|"),
+        *_CJK_JOBS.split("|"),
     ]
 )
 # The beats and desks a reporter covers and a section is named after ("Health Reporter", "Business
@@ -703,7 +805,8 @@ def _is_name_token(token: str) -> bool:
     if "-" in lowered and any(piece in _ORG_WORDS for piece in lowered.split("-")):
         return False  # "France-Presse", "Presse-Agentur": an organisation's word in a compound
     if _is_uncased_word(core):
-        return _CJK_INSTITUTION.search(core) is None  # "北京大学", "서울대학교": an institution's name
+        # "北京大学", "서울대학교": an institution's name; "연합뉴스", "新华社": an outlet's.
+        return _CJK_INSTITUTION.search(core) is None and _CJK_OUTLET_WORD.search(core) is None
     if not core[0].isupper():
         return False
     if _is_brand(core):
@@ -846,7 +949,7 @@ def _has_name_shape(tokens: list[str]) -> bool:
     if len(tokens) == 1 and _is_uncased_word(core := tokens[0].strip(".,")):
         # Up to eight letters, or parts of up to eight between the dots of a transliterated name.
         parts = re.split("[·・]", core)
-        return len(core) >= 2 and all(1 <= len(part) <= 8 for part in parts) and _CJK_INSTITUTION.search(core) is None
+        return len(core) >= 2 and all(1 <= len(part) <= 8 for part in parts) and _CJK_INSTITUTION.search(core) is None and _CJK_OUTLET_WORD.search(core) is None
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
     if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (len(tokens) == 2 and _ends_with_a_numeral(tokens)):
@@ -979,10 +1082,11 @@ def _names_in(segment: str, outlets: Set[str], *, after_name: bool) -> list[str]
     """All people named in one comma-free segment ("A and B"), or None if it is not only names."""
     if after_name and _is_job_title(segment):
         return None
+    conjunction = _AND_IN_CAPITALS() if segment.isupper() else _AND
     whole = person_name(segment, outlets)
-    if whole is not None and not _AND.search(segment):
+    if whole is not None and not conjunction.search(segment):
         return [whole]
-    parts = [p for p in _AND.split(segment) if p]
+    parts = [p for p in conjunction.split(segment) if p]
     names: list[str] = []
     for part in parts:
         name = person_name(part, outlets)
@@ -1087,6 +1191,8 @@ class _Opened(NamedTuple):
     # True when the opener ends a sentence before it ("Teaser text. By NAME"): what follows must
     # be names and a credit, nothing else (`_read_after_opener`).
     after_sentence: bool = False
+    # The short forms of institutions that `_cjk_parts` read in the byline ("서울대"): no one's name here.
+    institutions: frozenset[str] = frozenset()
 
 
 # A lead-in that says where the story comes from, then the byline's opener: "From The
@@ -1142,8 +1248,11 @@ def _open(text: str) -> _Opened:
     if not text.isascii():
         labelled_name = _CJK_LABEL.match(text) or _CJK_LABEL_AFTER.match(text) or _CJK_GLUED_LABEL.match(text)
         if labelled_name is not None:
-            return _Opened(_cjk_parts(labelled_name.group("rest")), True, False)
-        text = _cjk_parts(text)
+            rest, short = _cjk_parts(labelled_name.group("rest"))
+            return _Opened(rest, True, False, institutions=short)
+        text, short = _cjk_parts(text)
+        if short:
+            return _open_mid_line(text, labelled=labelled)._replace(institutions=short)
     return _open_mid_line(text, labelled=labelled)
 
 
@@ -1504,7 +1613,9 @@ def _read_after_opener(opened: _Opened, *, require_prefix: bool, outlets: Set[st
     if _is_empty(stripped) or name_slot_empty:
         return _empty_reading(rest, stripped, had_prefix=had_prefix, require_prefix=require_prefix)
 
-    names, credit, quoted_credit = _names_and_credit(stripped, outlets)
+    # A short form the byline's Chinese, Japanese or Korean parts read as an institution ("서울대")
+    # is no person, as an outlet is none.
+    names, credit, quoted_credit = _names_and_credit(stripped, outlets | opened.institutions if opened.institutions else outlets)
     if opened.after_sentence and not (names and (not credit or _looks_like_credit(credit))):
         return None  # prose after a sentence ("… last year. By Friday Smith had left")
 
@@ -1840,16 +1951,49 @@ def quote_byline(text: str, names: tuple[str, ...], outlets: Set[str] = frozense
 # The words that join the last person of a list, in the languages whose openers the reader knows
 # (`_PREFIX`: "and", "et", "y", "und", "e", "en", "og", "och", Catalan "i"), as `_AND` has them.
 _LIST_AND = r"(?:and|&|et|y|und|e|en|og|och|i)"
-# "and B" after a name's affiliation: "By A, Rutgers University, and B", "Par A, Université de
-# Lyon, et B".
-_LATE_NAME = on_first_use(rf"^{_LIST_AND}\s+(.+)$")
+# The words that join one more person after an author's credit: `_LIST_AND`'s, and "with" in the
+# same languages ("A, Uni X, with B", "Par A, Université de Lyon, avec B", "Von A, Universität
+# Wien, mit B", "Por A, Universidad de Chile, con B", "com", "met", "med").
+_LATE_JOINER = rf"(?:{_LIST_AND}|with|avec|mit|con|com|met|med)"
+# "and B" or "with B" after a name's affiliation: "By A, Rutgers University, and B", "Par A,
+# Université de Lyon, et B", "A, Northern Plains University, with B".
+_LATE_NAME = on_first_use(rf"^{_LATE_JOINER}\s+(.+)$")
+# The same in a byline written in capitals ("…, NORTHERN PLAINS UNIVERSITY, AND BEN COLE"), where
+# a conjunction is in capitals too.
+_LATE_NAME_IN_CAPITALS = on_first_use(rf"^{_LATE_JOINER}\s+(.+)$", re.IGNORECASE)
 # "and B" after a bracket: the next person, read by `_late_name` after a comma.
 _CONJUNCTION_AFTER_BRACKET = on_first_use(rf"^\s*(?:{_LIST_AND}\s|&)", re.IGNORECASE)
 
 
+# A line that leads into the next rather than closing an author's credit: it ends with a
+# separator, a conjunction, "with" or an opener ("Posted by" over the name); or the next line opens
+# with a separator or a conjunction ("and Ben Cole").
+_LINE_LEADS_ON = on_first_use(rf"(?:[,;:|/&·•+(]|{DASH}|(?<![^\W\d_])(?:{_LIST_AND}|with|by|par|por|von|di|da|door|av|af))$", re.IGNORECASE)
+_LINE_GOES_ON = on_first_use(rf"^(?:[,;:|/&·•)]|{DASH}|(?:{_LIST_AND}|with)(?![^\W\d_]))", re.IGNORECASE)
+
+
+def read_listed_lines(lines: Sequence[str], outlets: Set[str] = frozenset()) -> BylineReading | None:
+    """The reading of byline markup that holds its parts as lines (a `<br>`, blocks), each line
+    break parting one author's credit from the next as a semicolon does: "Renata Okafor, Northern
+    Plains University" over "Ana Ruiz" credits two authors, Ana Ruiz without an institution;
+    "Ana Ruiz" over "Ben Cole" two; "Renata Okafor" over "Northern Plains University" one, with
+    that institution (a semicolon before an institution's name lists no person). A break after a
+    separator, a conjunction or an opener ("By" over the name), or before a separator or a
+    conjunction, joins its lines with a space. None unless a line after the first opens with a
+    person's name and the reading names two people or more; `lines` are normalised, not empty."""
+    if not any(person_name(_SEGMENT_SPLIT.split(line, maxsplit=1)[0], outlets) for line in lines[1:]):
+        return None
+    joined = lines[0]
+    for line in lines[1:]:
+        leads_on = _LINE_LEADS_ON().search(joined) is not None or _LINE_GOES_ON().match(line) is not None
+        joined += f" {line}" if leads_on else f"; {line}"
+    reading = read_byline(joined, outlets=outlets)
+    return reading if reading is not None and len(reading.names) >= 2 else None
+
+
 def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
     """The person of an "and B" part after a name's affiliation ("A, Rutgers University, and B")."""
-    late = _LATE_NAME().match(segment) if names else None
+    late = ((_LATE_NAME_IN_CAPITALS() if segment.isupper() else _LATE_NAME()).match(segment)) if names else None
     return person_name(late.group(1), outlets) if late is not None else None
 
 
@@ -1857,6 +2001,7 @@ def _late_name(segment: str, names: list[str], outlets: Set[str]) -> str | None:
 # institution, then the next person. Each conjunction is tried in turn, since an institution's
 # name may hold one ("Universidad de Ciencias y Artes de Chiapas y Luis Pérez").
 _INSTITUTION_AND_NAME = on_first_use(rf"\s+{_LIST_AND}\s+")
+_INSTITUTION_AND_NAME_IN_CAPITALS = on_first_use(rf"\s+{_LIST_AND}\s+", re.IGNORECASE)
 
 
 def _separators_before(stripped: str) -> list[str]:
@@ -1881,16 +2026,27 @@ def _person_after_credit(segment: str, separator: str, names: list[str], outlets
     (`_institution_then_name`), or a person after a semicolon ("A, Uni X; B": a semicolon parts
     one person's credit from the next, `_lists_a_person`) or after a comma that ends a list
     (`listed`, `_closes_a_list`: "A, Mayo Clinic and B, Li Wei" credits three people, the last two
-    without an institution; "A, Mayo Clinic and B, Mother Jones" two, B with an outlet)."""
+    without an institution; "A, Mayo Clinic and B, Mother Jones" two, B with an outlet). A bar, a
+    slash, a middle dot or a bullet parts people as a semicolon does once the previous person's
+    credit has begun ("A, Uni X | B", `_LIST_BARS`); right after a name (`listed`) the part
+    behind one is the name's section or topic ("By A | Real Estate"), as it was before."""
     late = _late_name(segment, names, outlets)
     if late is not None:
         return (), late
     shared = _institution_then_name(segment, names, outlets)
     if shared is not None:
         return (shared[0],), shared[1]
-    if (separator == ";" or (listed and separator == ",")) and names and _lists_a_person(segment, names[-1], outlets):
+    parts_people = separator == ";" or (listed and separator == ",") or (not listed and separator in _LIST_BARS)
+    if parts_people and names and _lists_a_person(segment, names[-1], outlets):
         return (), segment.strip()
     return None
+
+
+# The separators (as `_separators_before` gives them) that part one person's credit from the next
+# person as a semicolon does, after a credit: "Renata Okafor, Northern Plains University | Ana
+# Ruiz", "… / Ana Ruiz", "… · Ana Ruiz", "… • Ana Ruiz". (A dash is left out: after a credit it
+# leads a date or a place as often.)
+_LIST_BARS = frozenset({"|", "/", "·", "•"})
 
 
 def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) -> tuple[str, str] | None:
@@ -1900,7 +2056,8 @@ def _institution_then_name(segment: str, names: list[str], outlets: Set[str]) ->
     (`_lists_a_person`). The Conversation's bylines, like most, put each author's institution
     after that author's name, so the phrase is the earlier person's, and B is credited alone."""
     segment = segment.strip()
-    for found in _INSTITUTION_AND_NAME().finditer(segment) if names else ():
+    joiner = _INSTITUTION_AND_NAME_IN_CAPITALS() if segment.isupper() else _INSTITUTION_AND_NAME()
+    for found in joiner.finditer(segment) if names else ():
         institution, person = segment[: found.start()].strip(), segment[found.end() :].strip()
         if not _is_proper_noun_phrase(institution) or person_name(institution, outlets) == institution:
             continue
@@ -1994,7 +2151,8 @@ def institutions_of(stripped: str, names: tuple[str, ...], outlets: Set[str]) ->
         rest = segment
         for name in named:
             rest = rest.replace(name, " ")
-        rest = rest.strip(" &")
+        # The conjunctions between the names ("A And B", "A AND B") are no credit.
+        rest = _ONLY_JOINERS().sub("", rest.strip(" &"))
         groups[-1][1].append(_FOR_OF_WORD().sub("", rest).strip() if rest else "")
     found = {name: tuple(institutions_in(", ".join(part for part in credit if part), outlets)) for people, credit in groups for name in people}
     return tuple(found.get(name, ()) for name in names)
@@ -2021,14 +2179,15 @@ def _with_own_brackets(text: str, names: tuple[str, ...], institutions: tuple[tu
 
 # "both of Uni X", "all from Uni X": an institution written once for several people.
 _SHARED_BY = on_first_use(r"^(?:both|all|each)\s+(?:of|from|at|with)\s+", re.IGNORECASE)
-_AND_AT_END = on_first_use(rf"\s*(?:\b{_LIST_AND}|&)\s*$", re.IGNORECASE)
+_ONLY_JOINERS = on_first_use(rf"^(?:\s*(?:\b{_LATE_JOINER}\b|&))+\s*$", re.IGNORECASE)
+_AND_AT_END = on_first_use(rf"\s*(?:\b{_LATE_JOINER}|&)\s*$", re.IGNORECASE)
 _FOR_OF_WORD = on_first_use(r"^(?:and\s+)*(?:for|of|at|with|in)\s+", re.IGNORECASE)
 
 
 # Lower-case words a proper-noun phrase may hold between its capitalised words: "of", "for",
-# "and", and the particles of other languages' names ("Universidade de São Paulo",
-# "Politecnico di Milano", "Vrije Universiteit van Amsterdam").
-_PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | frozenset({"für", "fur", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu"})
+# "and", and the particles and articles of other languages ("Universidade de São Paulo",
+# "Politecnico di Milano", "Vrije Universiteit van Amsterdam", "Universidad de los Andes").
+_PROPER_NOUN_JOINERS = _FILLER | _PARTICLES | frozenset({"für", "fur", "och", "und", "et", "y", "i", "do", "dei", "des", "degli", "zu", "los", "las"})
 # "Professor of Law at Example University": the institution after a title.
 _AT = on_first_use(r"\s(?:at|with)\s+(?=[^\W\d_])")
 

@@ -49,6 +49,7 @@ from compliance.document.byline_reading import (
     person_name,
     quote_byline,
     read_byline,
+    read_listed_lines,
     title_and_institution,
 )
 from compliance.document.elements import CLASS_VALUES_CACHED, class_tokens, names, text_of
@@ -532,17 +533,21 @@ def _chosen_mark(cluster: list[BylineMark], outlets: Set[str]) -> tuple[BylineMa
 
 def _label_over_name_markup(cluster: list[BylineMark], names: tuple[str, ...], outlets: Set[str]) -> tuple[BylineMark, str, BylineReading] | None:
     """The name markup inside the cluster's outer mark (`_is_name_markup`) and its reading, when
-    the outer mark's reading (`names`) names only people on lines of their own that no name
-    markup holds, while that markup names someone: a heading "Inside Politics" over `<span
-    itemprop="name">NAME</span>`, a label the outer reading took for the name. None otherwise."""
+    the outer mark's reading (`names`) names people on lines of their own that no name markup
+    holds (beside, maybe, the marked one), while that markup names someone: a heading "Inside
+    Politics" over `<span itemprop="name">NAME</span>`, a label the outer reading took for a
+    name. None otherwise."""
     marked = [mark for mark in cluster[1:] if _is_name_markup(mark.element)]
     marked_texts = [text for mark in marked if (text := normalize_inline("".join(mark.capture)))]
-    if not marked_texts or any(name in text for name in names for text in marked_texts):
+    # The outer reading may name the marked person too, after the label, when it reads each line
+    # as an author (`read_listed_lines`): the names no name markup holds are the label's.
+    unmarked = [name for name in names if not any(name in text for text in marked_texts)]
+    if not marked_texts or not unmarked:
         return None
     # Only a line of its own over the name markup is a label; on the name's line, the outer
     # reading is a list of names ("By A, <a rel=author>B</a>") and stands.
     lines = normalize("".join(cluster[0].capture)).split("\n")
-    if any(name in line and any(text in line for text in marked_texts) for line in lines for name in names):
+    if any(name in line and any(text in line for text in marked_texts) for line in lines for name in unmarked):
         return None
     for mark in marked:
         text, reading = _read_mark(mark, outlets)
@@ -749,8 +754,18 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
         lines = lines[opening:]
         text = normalize_inline(" ".join(lines))
         reading = read_byline(text, outlets=outlets)
+    return _read_lines(lines, text, reading, outlets)
+
+
+def _read_lines(lines: list[str], text: str, reading: BylineReading | None, outlets: Set[str]) -> tuple[str, BylineReading | None]:
+    """`_read_capture` of byline markup's lines (`lines`), given their reading as one line
+    (`text`, `reading`): that reading, the lines read as a list of authors (`_listing_more`), or
+    the first line that names people (`_first_naming_line`)."""
     # A name is never split across two lines: read so, the words of two parts are no one's name.
     crosses = reading is not None and any(all(name not in line for line in lines) for name in reading.names)
+    listed = _listing_more(lines, reading, crosses, outlets)
+    if listed is not None:
+        return " / ".join(lines), listed
     if reading is not None and reading.names and reading.credit and not crosses:
         return " / ".join(lines), reading  # read as one line, quoted as the page's lines
     by_line = _first_naming_line(lines, outlets)
@@ -762,6 +777,19 @@ def _read_capture(captured: str, outlets: Set[str]) -> tuple[str, BylineReading 
     if reading is not None and reading.names and not crosses and not paired:
         return " / ".join(lines), reading
     return line, alone
+
+
+def _listing_more(lines: list[str], reading: BylineReading | None, crosses: bool, outlets: Set[str]) -> BylineReading | None:
+    """The reading of a byline's lines with each line break parting one author from the next
+    (`read_listed_lines`: "Renata Okafor, Northern Plains University" over "Ana Ruiz", as a CMS
+    prints one author a line), when it names everyone the lines read as one line name and more,
+    each within a line; else None. Read as one line, the later author ran into the first one's
+    credit ("Northern Plains University Ana Ruiz") or into their name ("Ana Ruiz Ben Cole")."""
+    listed = read_listed_lines(lines, outlets)
+    if listed is None or any(all(name not in line for line in lines) for name in listed.names):
+        return None
+    before = set() if reading is None or crosses else set(reading.names)
+    return listed if before < set(listed.names) else None
 
 
 # An author block lists a dozen people at most, each over a title line.
@@ -944,6 +972,9 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
         if block.element is not None and _elsewhere(block.element, zone):
             return None
         text = normalize_inline(line)
+        listed = _listed_below(text, reading, _lines_below(lines, position, block, blocks, outlets), outlets)
+        if listed is not None:
+            return Byline(quote_byline(listed[0], listed[1].names, outlets), listed[1], block.index, block.line, "text", block.element)
         if reading.names and not reading.credit:
             # "By NAME" with the outlet on the line after it: after a line break in the same
             # paragraph (`By Jake Smith<br>Daily Caller News Foundation`), or the next line of a
@@ -960,6 +991,41 @@ def _text_byline(block: Block, blocks: tuple[Block, ...], zone: _Zone, outlets: 
                 text = _as_lines(text, outlet)
         return Byline(quote_byline(text, reading.names, outlets), reading, block.index, block.line, "text", block.element)
     return None
+
+
+def _lines_below(lines: list[str], position: int, block: Block, blocks: tuple[Block, ...], outlets: Set[str]) -> list[str]:
+    """The lines under a "By" line that may go on with its byline: the rest of its paragraph (after
+    a `<br>`), or in plain text and Markdown, whose lines are blocks of their own, the lines right
+    under it with no blank line between, up to one that is a byline of its own ("Ana Ruiz, Mayo
+    Clinic", a list's next item), read in its turn; normalised, at most `_BYLINE_LINES` in all."""
+    below = [normalize_inline(later).strip() for later in lines[position + 1 : position + _BYLINE_LINES]]
+    if position + 1 == len(lines) and block.element is None:
+        after = _block_after(block.index, blocks)
+        line = block.line
+        while after is not None and after.element is None and after.line == line + 1 and len(below) < _BYLINE_LINES - 1 and "\n" not in after.text:
+            own = read_byline(after.text, require_prefix=True, outlets=outlets)
+            if own is not None and own.names:
+                break
+            below.append(normalize_inline(after.text).strip())
+            line = after.line
+            after = _block_after(after.index, blocks)
+    return [shown for shown in below if shown]
+
+
+def _listed_below(text: str, reading: BylineReading, below: list[str], outlets: Set[str]) -> tuple[str, BylineReading] | None:
+    """A "By" line and the lines under it (`_lines_below`) read with each line break parting one
+    author from the next (`_listing_more`: `By NAME, Uni X<br>NAME`, one author a line), and the
+    lines it reads, as the page's lines ("By NAME, Uni X / NAME"); None when the lines under it
+    add no one."""
+    if not below or not reading.names:
+        return None
+    listed = _listing_more([text, *below], reading, False, outlets)
+    if listed is None:
+        return None
+    # The lines up to the last that holds a name: what comes after (a date, the story) is no part of it.
+    shown = [text, *below]
+    last = max(position for position, line in enumerate(shown) if any(name in line for name in listed.names))
+    return " / ".join(shown[: last + 1]), listed
 
 
 # A heading that opens with a label ("Analysis:", "Opinion |") or an opener ("By", "Written by").
