@@ -74,6 +74,26 @@ def test_a_tagline_or_footer_in_capitals_is_read(cli: Any, tmp_path: Path, credi
     assert rule not in _rules(entry)
 
 
+def test_the_dcnf_affiliation_line_in_capitals_is_read(cli: Any, tmp_path: Path) -> None:
+    # DCNF's affiliation may stand as a line of its own next to the byline (read in capitals
+    # already: kept here with the other packs' credits).
+    credit = "<p>DCNF LICENSE: ALL CONTENT CREATED BY THE DAILY CALLER NEWS FOUNDATION IS AVAILABLE WITHOUT CHARGE.</p>"
+    entry = _checked(cli, tmp_path, credit, top="<p>FROM THE DAILY CALLER NEWS FOUNDATION</p>", byline="By Elsa Thibodeau")
+    assert "dcnf" in entry["packs"]
+    assert "dcnf/affiliation" not in _rules(entry)
+
+
+def test_the_texas_tribune_boilerplate_in_capitals_is_read(cli: Any, tmp_path: Path) -> None:
+    credit = (
+        '<p>THIS ARTICLE ORIGINALLY APPEARED IN <a href="https://www.texastribune.org/2024/02/21/x/">THE TEXAS TRIBUNE</a>.</p>'
+        "<p>THE TEXAS TRIBUNE IS A NONPROFIT, NONPARTISAN MEDIA ORGANIZATION THAT INFORMS TEXANS — AND ENGAGES WITH THEM — ABOUT"
+        " PUBLIC POLICY, POLITICS, GOVERNMENT AND STATEWIDE ISSUES.</p>"
+    )
+    entry = _checked(cli, tmp_path, credit, byline="By Elsa Thibodeau, The Texas Tribune")
+    assert entry["packs"] == ["texas-tribune"]
+    assert "texas-tribune/boilerplate" not in {f["rule"] for f in entry["findings"]}
+
+
 def test_a_global_voices_credit_in_capitals_names_its_author(cli: Any, tmp_path: Path) -> None:
     credit = '<p>THIS STORY BY ELSA THIBODEAU ORIGINALLY APPEARED ON <a href="https://globalvoices.org/2024/04/18/x/">GLOBAL VOICES</a> ON APRIL 18, 2024.</p>'
     entry = _checked(cli, tmp_path, "", top=credit)
