@@ -253,15 +253,33 @@ _NAME_FIELDS = ("display_name", "name")
 _NO_NAME = "is an object with no 'name' or 'display_name' string, not a name"
 
 
+def _given_name(value: Any) -> bool:
+    """A string with something in it: "" or blank space names nobody (a CMS's author record
+    often carries an empty `display_name` beside its `name`)."""
+    return isinstance(value, str) and bool(value.strip())
+
+
 def _person(value: Any) -> str | None:
     """The name one element of an array of people gives: a string, or an object's `display_name`
     (else `name`) when that is a string; None for anything else (a number, null, an array, an
-    object with neither)."""
-    if isinstance(value, str):
-        return value
+    object with neither) and for a name that is blank ("", "   ", `{"display_name": ""}`), which
+    would silently check the article against nobody."""
     if isinstance(value, dict):
-        return next((value[key] for key in _NAME_FIELDS if isinstance(value.get(key), str)), None)
-    return None
+        value = next((value[key] for key in _NAME_FIELDS if _given_name(value.get(key))), None)
+    return value if _given_name(value) else None
+
+
+def _not_a_name(value: Any) -> tuple[str, str]:
+    """What an element of an array of people that `_person` refuses is, and what to send instead."""
+    if isinstance(value, dict):
+        blank = [f"'{key}'" for key in _NAME_FIELDS if isinstance(value.get(key), str)]
+        if blank:
+            what = f"is an object whose {' and '.join(blank)} {'is' if len(blank) == 1 else 'are'} blank, not a name"
+            return what, "send the person's name in it, or leave the element out"
+        return _NO_NAME, "send each name as a string, or an object with its 'name'"
+    if isinstance(value, str):
+        return ("is empty, not a name" if not value else "is blank, not a name"), "send the person's name, or leave the element out"
+    return f"is {json_type(value)}, not a name", "send each name as a string"
 
 
 def _names(key: str, value: Any) -> list[str] | None:
@@ -335,9 +353,7 @@ def _misfit(path: tuple[str, ...], value: Any) -> tuple[tuple[str | int, ...], t
     if _mistyped(value) and _names(key, value) is None:
         index = next((i for i, item in enumerate(value) if _person(item) is None), None) if key in PEOPLE_FIELDS and isinstance(value, list) else None
         if index is not None:
-            if isinstance(value[index], dict):
-                return (*path, index), (_NO_NAME, "send each name as a string, or an object with its 'name'")
-            return (*path, index), (f"is {json_type(value[index])}, not a name", "send each name as a string")
+            return (*path, index), _not_a_name(value[index])
         return path, (f"is {json_type(value)}, not a string", _one_value(key))
     return None
 

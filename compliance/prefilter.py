@@ -545,7 +545,7 @@ def check_words(check: Check) -> Need | None:
         if params.min < 1:
             return None
         equals = params.equals.partition("://")[2] or params.equals if params.equals is not None else None
-        return _all_of([_address_need(params.href), _literal(equals.rstrip("/") if equals else None), _pattern(params.text)])
+        return _all_of([_address_need(params.href), _amp_proof(_literal(equals.rstrip("/") if equals else None)), _pattern(params.text)])
     if kind == "element":
         if params.min < 1:
             return None
@@ -570,10 +570,24 @@ def _address_need(pattern: Pattern | None) -> Need | None:
     """What a link's `href` pattern needs on the page; None when it needs only what every address
     holds (its sites too many to list, `^https?://(?:www\\.)?(?:a\\.com|b\\.org|…)/`), which would
     crowd a need that rules pages out (the link's text) out of `_all_of`."""
-    need = _pattern(pattern)
+    need = _amp_proof(_pattern(pattern))
     if need is None or all(alternative <= _ADDRESS_PARTS for alternative in need):
         return None
     return need
+
+
+# A slash between two other characters: where an AMP mark (`/amp` starting the path) may come
+# between a host and its path in a link the link check reads (`compliance.urls.url_forms`).
+_INNER_SLASH = re.compile(rb"(?<=[^/])/(?=[^/])")
+
+
+def _amp_proof(need: Need | None) -> Need | None:
+    """An address's need with each word that spans a slash cut there, the slash kept on both
+    sides ("propublica.org/article/" needs "propublica.org/" and "/article/"): the story's AMP
+    address (`propublica.org/amp/article/…`) holds the pieces, not the word."""
+    if need is None:
+        return None
+    return frozenset(frozenset(piece for word in alternative for piece in _INNER_SLASH.sub(b"/ /", word).split()) for alternative in need)
 
 
 # --------------------------------------------------------------------------------------------

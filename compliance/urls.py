@@ -165,6 +165,31 @@ def without_amp_path(path: str) -> str:
     return _AMP_PATH.sub("", path)
 
 
+@functools.lru_cache(maxsize=4096)
+def url_forms(url: str) -> tuple[str, ...]:
+    """The forms of `url` a pack's URL pattern is searched in: its `url_form`, and for an http(s)
+    URL with AMP marks (`amp_path`, `is_amp_marker`) the same form without them, as `page_key`
+    reads the story's address: `https://p.example/amp/news/s3?amp=1&x=2` also as
+    `https://p.example/news/s3?x=2`, so that a pattern naming the story's path
+    (`^https://p\\.example/news/`) finds the AMP address of the story too. Empty for an http(s)
+    URL a browser cannot parse. Pure; never raises."""
+    form = url_form(url)
+    if form is None:
+        return ()
+    # Most URLs have no AMP mark: one look for the letters spares them the split.
+    if "amp" not in form.lower():
+        return (form,)
+    scheme, sep, rest = form.partition("://")
+    if not sep or scheme not in _HTTP:
+        return (form,)
+    address, _, query = rest.partition("?")
+    host, slash, path = address.partition("/")
+    path = without_amp_path(slash + path) or slash
+    kept = [part for part in query.split("&") if part and not is_amp_marker(part)]
+    plain = f"{scheme}://{host}{path}" + ("?" + "&".join(kept) if kept else "")
+    return (form,) if plain == form else (form, plain)
+
+
 def same_page(a: str, b: str) -> bool:
     """Whether two http(s) URLs name the same page (`page_key`): False when either has no form
     (a URL a browser cannot read goes nowhere). Pure; never raises."""

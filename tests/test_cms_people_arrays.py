@@ -108,3 +108,80 @@ def test_the_api_schema_takes_what_the_payload_reader_takes() -> None:
     assert [jsonschema.Draft4Validator(schema).is_valid(payload) for payload in read] == [True, True]
     assert [jsonschema.Draft4Validator(schema).is_valid(payload) for payload in refused] == [False, False]
     assert [isinstance(next(iter(parse_payload(json.dumps(payload), "p"))), CmsArticle) for payload in (*read, *refused)] == [True, True, False, False]
+
+
+# A CMS's author record with a blank `display_name` (WordPress and Co-Authors Plus send "") names
+# the person by its `name`, as a null `display_name` does; an element that names nobody at all is
+# refused with its index, as null is: read as no one, it would let a wrong byline pass.
+@pytest.mark.parametrize(
+    ("fields", "key", "names"),
+    [
+        ('"authors": [{"display_name": "", "name": "Jake Smith"}]', "reporter", ("Jake Smith",)),
+        ('"reporters": [{"display_name": " \\t ", "name": "Ana Ruiz"}, "Ben Li"]', "reporter", ("Ana Ruiz", "Ben Li")),
+        ('"bylines": [{"display_name": "\\u00a0", "name": "Ana Ruiz", "id": 4}]', "byline", ("Ana Ruiz",)),
+        ('"meta": {"authors": [{"display_name": null, "name": "Ana Ruiz"}, {"display_name": "", "name": "Ben Li"}]}', "authors", ("Ana Ruiz", "Ben Li")),
+    ],
+)
+def test_a_blank_display_name_gives_way_to_the_name(fields: str, key: str, names: tuple[str, ...]) -> None:
+    value = article(fields).meta[key]
+    assert (tuple(value.names) if isinstance(value, NamesMeta) else (value,)) == names
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ('"authors": [""]', "field 'authors[0]' is empty, not a name; send the person's name, or leave the element out"),
+        ('"reporters": ["Ana Ruiz", "   "]', "field 'reporters[1]' is blank, not a name"),
+        ('"bylines": ["Ana Ruiz", "\\n"]', "field 'bylines[1]' is blank, not a name"),
+        (
+            '"authors": [{"display_name": "", "name": " "}]',
+            "field 'authors[0]' is an object whose 'display_name' and 'name' are blank, not a name; send the person's name in it, or leave the element out",
+        ),
+        ('"reporters": [{"name": ""}]', "field 'reporters[0]' is an object whose 'name' is blank, not a name"),
+        # A blank display_name beside a name that is no string: nothing names the person.
+        (
+            '"meta": {"reporters": ["Ana Ruiz", {"display_name": "  ", "name": 7}]}',
+            "field 'meta.reporters[1]' is an object whose 'display_name' is blank, not a name",
+        ),
+    ],
+)
+def test_an_element_that_names_nobody_is_refused_with_its_index(fields: str, said: str) -> None:
+    (problem,) = parse_payload(f'{{"id": "a", "html": "<p>x</p>", {fields}}}', "p")
+    assert isinstance(problem, CmsProblem) and problem.reason.startswith(said), problem
+
+
+@pytest.mark.parametrize("fields", ['"authors": []', '"author": ""', '"reporters": null'])
+def test_no_people_given_stays_no_reporter(fields: str) -> None:
+    # Near-misses: an empty list, a blank scalar and null give no reporter; none is refused.
+    assert article(fields).meta.get("reporter", "") == ""
+
+
+def test_a_blank_display_name_checks_the_name_against_the_byline(cli: Any, tmp_path: Path) -> None:
+    payload = {"id": "d", "html": SAMPLE, "authors": [{"display_name": "", "name": "Zed Nobody"}]}
+    run = cli(*CHECK, str(write(tmp_path, "cms.json", json.dumps(payload))))
+    assert run.code == 1 and "error dcnf/original-reporter" in run.out and "Zed Nobody" in run.out
+    payload["authors"] = [{"display_name": " ", "name": "Jake Smith"}]
+    run = cli(*CHECK, str(write(tmp_path, "cms.json", json.dumps(payload))))
+    assert (run.code, run.out) == (0, "")
+    payload["authors"] = [""]
+    run = cli(*CHECK, str(write(tmp_path, "cms.json", json.dumps(payload))))
+    assert run.code == 2 and "field 'authors[0]' is empty, not a name" in run.err
+
+
+def test_the_api_schema_refuses_a_person_that_names_nobody() -> None:
+    import jsonschema
+
+    from compliance.serve.openapi import openapi_document
+
+    schema = openapi_document(1024, ["dcnf"])["paths"]["/v1/check"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    read = [
+        {"html": "<p>x</p>", "authors": [{"display_name": "", "name": "Jake Smith"}]},
+        {"html": "<p>x</p>", "reporters": ["Ana Ruiz", {"display_name": " Ana"}]},
+    ]
+    refused = [
+        {"html": "<p>x</p>", "authors": [""]},
+        {"html": "<p>x</p>", "reporters": ["Ana Ruiz", " \t"]},
+        {"html": "<p>x</p>", "bylines": [{"display_name": "", "name": "  "}]},
+    ]
+    assert [jsonschema.Draft4Validator(schema).is_valid(payload) for payload in (*read, *refused)] == [True, True, False, False, False]
+    assert [isinstance(next(iter(parse_payload(json.dumps(payload), "p"))), CmsArticle) for payload in (*read, *refused)] == [True, True, False, False, False]

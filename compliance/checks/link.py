@@ -5,7 +5,11 @@ page's `<link rel=canonical>`, or its `<meta name="syndication-source">`.
 `scheme://host[:port]/path[?query]`, the host lower-cased and IDNA-mapped, without user name,
 default port or fragment), never in the URL's text: anchor it (`^https?://(?:www\\.)?example\\.org/`)
 and `https://example.org@evil.example/`, `https://example.org.evil.example/` or
-`https://evil.example/?example.org/` do not match. `equals` requires the same page: the same URL
+`https://evil.example/?example.org/` do not match. A URL with AMP marks is searched without them
+too (`compliance.urls.url_forms`), as `equals` reads them: the story's AMP address
+(`https://www.example.org/amp/news/s3`, `…/news/s3/amp`, `…/news/s3.amp`, `?amp=1`) matches a
+pattern that names its path (`^https://www\\.example\\.org/news/`), as the story's own does; another
+site's AMP page does not. `equals` requires the same page: the same URL
 in that form, http or https, a trailing slash, tracking parameters (`utm_source=…`, `fbclid=…`) and
 an AMP marker (`/amp/` first or last in the path, a `.amp` page, `?amp=1`) aside (`compliance.urls.page_key`, the audit's key too), so
 that an address copied from a newsletter still names the story. `source: any` accepts any of the three forms.
@@ -61,13 +65,18 @@ from compliance.findings import START
 from compliance.options import Option
 from compliance.patterns import Pattern
 from compliance.text import has_words, shorten
-from compliance.urls import same_page, url_form
+from compliance.urls import same_page, url_forms
 
 # The values each hit captures, for `{placeholders}` in a rule's message: the matching link's or canonical URL.
 CAPTURES = frozenset(("href",))
 
 OPTIONS = (
-    Option("href", "regex", "Regex searched in the URL as a browser reads it (`scheme://host[:port]/path[?query]`, no user name or fragment).", default=None),
+    Option(
+        "href",
+        "regex",
+        "Regex searched in the URL as a browser reads it (`scheme://host[:port]/path[?query]`, no user name or fragment), and without its AMP marks.",
+        default=None,
+    ),
     Option("equals", "string", "The URL required, as a browser reads it (http or https, tracking parameters, an AMP marker aside).", default=None),
     Option("text", "regex", "Regex the link's visible text must contain.", default=None),
     Option(
@@ -142,8 +151,8 @@ def _same_url(a: str, b: str) -> bool:
 
 def _url_matches(url: str, params: LinkParams, ctx: Context) -> bool:
     if params.href is not None:
-        form = url_form(url)
-        if form is None or not ctx.bind(params.href).search(form):
+        pattern = ctx.bind(params.href)
+        if not any(pattern.search(form) for form in url_forms(url)):
             return False
     return params.equals is None or _same_url(url, ctx.expand(params.equals))
 
@@ -159,7 +168,8 @@ def _links_with_words(doc: Document, pattern: Pattern | None) -> Sequence[Link]:
         return doc.links  # no words to look for, or an alternative that needs none
     index: tuple[bytes, list[int]] | None = doc._memo.get("link-url-index")
     if index is None:
-        folded = [fold(url_form(link.href) or "") for link in doc.links]
+        # A URL with AMP marks is there as `_url_matches` reads it, with and without them.
+        folded = [fold(" ".join(url_forms(link.href))) for link in doc.links]
         starts = list(itertools.accumulate((len(url) + 1 for url in folded[:-1]), initial=0))
         index = (b"\n".join(folded), starts)
         doc._memo["link-url-index"] = index

@@ -111,9 +111,11 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
     payload_properties: dict[str, Any] = {key: {"type": "string", "nullable": True} for key in HTML_FIELDS}
     payload_properties.update({key: scalar for key in META_FIELDS})
     # A field naming people may also be an array of them: names, or objects naming one each by a
-    # string `display_name` or `name` (`cms._person`; any other element is refused with 400).
-    named_by = [{"required": [key], "properties": {key: {"type": "string"}}} for key in ("display_name", "name")]
-    person = {"anyOf": [{"type": "string"}, {"type": "object", "anyOf": named_by}]}
+    # string `display_name` or `name` that is not blank (`cms._person`; any other element, "" or
+    # an object whose names are blank among them, is refused with 400).
+    name = {"type": "string", "pattern": r"\S"}
+    named_by = [{"required": [key], "properties": {key: name}} for key in ("display_name", "name")]
+    person = {"anyOf": [name, {"type": "object", "anyOf": named_by}]}
     people = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "array", "items": person}], "nullable": True}
     payload_properties.update({key: people for key in META_FIELDS if key in PEOPLE_FIELDS})
     # Any value: one that is no string or number names nothing and gets an `unknown-field` notice.
