@@ -67,13 +67,13 @@ _PREFIX = re.compile(rf"^{_OPENER_WORDS}(?:by|par|por|von|di|da|door|av|af)\b[:\
 _CJK_SPACED_LABELS = r"(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員)|作者|撰文|执笔|執筆|筆者|笔者|기자|글"
 _CJK_MARKED_LABELS = r"文|图文|圖文|文字"
 _CJK_MARK = r"\s*[:：/／|｜・]\s*"
-_CJK_LABEL = re.compile(rf"^[(（【\[]?\s*(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_MARK}|\s+)|(?:{_CJK_MARKED_LABELS}){_CJK_MARK})(?P<rest>\S.*?)\s*[)）】\]]?$")
+_CJK_LABEL = on_first_use(rf"^[(（【\[]?\s*(?:(?:{_CJK_SPACED_LABELS})(?:{_CJK_MARK}|\s+)|(?:{_CJK_MARKED_LABELS}){_CJK_MARK})(?P<rest>\S.*?)\s*[)）】\]]?$")
 # A label after the name, as Korean and Japanese bylines write it: "김철수 기자", "김철수 특파원"
 # (correspondent), "山田太郎記者", "山田 太郎 記者", also before an e-mail address ("김철수 기자
 # kim@example.kr"). Only after a name's length of text with no sentence's punctuation: a
 # sentence may end with the word ("他是一名记者。").
 _CJK_NAME_PART = r"[^\s，。、！？,.!?;；:：]{1,10}"
-_CJK_LABEL_AFTER = re.compile(rf"^(?P<rest>{_CJK_NAME_PART}(?:\s{_CJK_NAME_PART})?)\s*(?:기자|특파원|記者|特派員)(?:\s+\S+@\S+)?\s*$")
+_CJK_LABEL_AFTER = on_first_use(rf"^(?P<rest>{_CJK_NAME_PART}(?:\s{_CJK_NAME_PART})?)\s*(?:기자|특파원|記者|特派員)(?:\s+\S+@\S+)?\s*$")
 # The words that end an institution's name in Chinese, Japanese and Korean ("北京大学", "東京大學",
 # "中国科学院", "协和医院", "서울대학교", "한국개발연구원"), and the academic titles written after it
 # ("教授", "준교수"). A word that holds one after at least one character of its own is an
@@ -88,19 +88,19 @@ _CJK_TITLES = (
 )
 # Reporters' and editors' jobs, written after the name as the titles are ("王芳 记者", "김민수 특파원").
 _CJK_JOBS = r"기자|특파원|편집장|记者|記者|特约记者|特約記者|通讯员|通訊員|编辑|編輯|主编|主編|特派员|特派員|撰稿人"
-_CJK_INSTITUTION_WORD = re.compile(_CJK_INSTITUTION_WORDS)
-_CJK_INSTITUTION = re.compile(rf"[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})")
+_CJK_INSTITUTION_WORD = on_first_use(_CJK_INSTITUTION_WORDS)
+_CJK_INSTITUTION = on_first_use(rf"[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})")
 # Where a byline written without commas parts its name from its institution (the space before a
 # word that ends with an institution's word) and its institution from a title after it, glued or
 # spaced ("北京大学教授", "서울대학교 교수").
-_CJK_BEFORE_INSTITUTION = re.compile(rf"([^\W\d_])\s+(?=[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})(?:[\s,;]|$|{_CJK_TITLES}))")
+_CJK_BEFORE_INSTITUTION = on_first_use(rf"([^\W\d_])\s+(?=[^\W\d_]+?(?:{_CJK_INSTITUTION_WORDS})(?:[\s,;]|$|{_CJK_TITLES}))")
 # An institution (and the title after it) closes its author's credit: what follows it is the next
 # author ("李伟 北京大学 王芳 清华大学", "김민수 서울대학교 교수, 이영희 고려대학교 교수"), parted
 # as a semicolon parts "A, Uni X; B".
-_CJK_AFTER_CREDIT = re.compile(
+_CJK_AFTER_CREDIT = on_first_use(
     rf"([^\W\d_](?:{_CJK_INSTITUTION_WORDS})(?:\s*(?:{_CJK_TITLES}))?)(?:\s*[,、;]\s*|\s+)(?=[^\W\d_])(?!(?:{_CJK_TITLES})(?:[\s,、;]|$))"
 )
-_CJK_BEFORE_TITLE = re.compile(rf"([^\W\d_](?:{_CJK_INSTITUTION_WORDS}))\s*(?=(?:{_CJK_TITLES})(?:[\s,、;]|$))")
+_CJK_BEFORE_TITLE = on_first_use(rf"([^\W\d_](?:{_CJK_INSTITUTION_WORDS}))\s*(?=(?:{_CJK_TITLES})(?:[\s,、;]|$))")
 
 
 # The middle dot that lists people: the Japanese "・" between names in kanji ("山田太郎・鈴木花子")
@@ -109,7 +109,7 @@ _CJK_BEFORE_TITLE = re.compile(rf"([^\W\d_](?:{_CJK_INSTITUTION_WORDS}))\s*(?=(?
 # characters "·" parts those of a transliterated name ("唐纳德·特朗普"): neither is a list.
 _KATAKANA = "\u30a0-\u30ff\uff66-\uff9f"
 _HANGUL = "\uac00-\ud7a3"
-_CJK_LIST_DOT = re.compile(rf"(?<=[^\s{_KATAKANA}])\s*[・･]\s*(?=[^\s{_KATAKANA}])|(?<=[{_HANGUL}])\s*[·ㆍ]\s*(?=[{_HANGUL}])")
+_CJK_LIST_DOT = on_first_use(rf"(?<=[^\s{_KATAKANA}])\s*[・･]\s*(?=[^\s{_KATAKANA}])|(?<=[{_HANGUL}])\s*[·ㆍ]\s*(?=[{_HANGUL}])")
 
 
 def _cjk_parts(text: str) -> tuple[str, frozenset[str]]:
@@ -124,19 +124,19 @@ def _cjk_parts(text: str) -> tuple[str, frozenset[str]]:
     Also the short forms read so ("서울대"), which are no one's name in this byline."""
     text = text.replace("，", ", ").replace("、", ", ").replace("；", "; ").replace("（", " (").replace("）", ")")
     if "・" in text or "･" in text or "·" in text or "ㆍ" in text:
-        text = _CJK_LIST_DOT.sub(", ", text)
-    if _CJK_AND.search(text) is not None:
-        text = _CJK_AND.sub(", ", text)
-    outlet_first = _CJK_OUTLET_FIRST.match(text) if _CJK_OUTLET_WORD.search(text) else None
+        text = _CJK_LIST_DOT().sub(", ", text)
+    if _CJK_AND().search(text) is not None:
+        text = _CJK_AND().sub(", ", text)
+    outlet_first = _CJK_OUTLET_FIRST().match(text) if _CJK_OUTLET_WORD().search(text) else None
     if outlet_first is not None:
         text = f"{outlet_first.group('rest')}, {outlet_first.group('outlet')}"
     text, short = _short_institutions(text) if "대" in text or _INITIALS.search(text) else (text, frozenset())
-    if _CJK_INSTITUTION_WORD.search(text) is not None:
-        text = _CJK_AFTER_CREDIT.sub(r"\1; ", text)
-        text = _CJK_BEFORE_TITLE.sub(r"\1, ", _CJK_BEFORE_INSTITUTION.sub(r"\1, ", text))
-    if _CJK_ANY_TITLE.search(text) is not None:
-        text = _CJK_LONE_TITLE.sub(_title_part, text)
-    return _CJK_SPACED_NAMES.sub(", ", text), short
+    if _CJK_INSTITUTION_WORD().search(text) is not None:
+        text = _CJK_AFTER_CREDIT().sub(r"\1; ", text)
+        text = _CJK_BEFORE_TITLE().sub(r"\1, ", _CJK_BEFORE_INSTITUTION().sub(r"\1, ", text))
+    if _CJK_ANY_TITLE().search(text) is not None:
+        text = _CJK_LONE_TITLE().sub(_title_part, text)
+    return _CJK_SPACED_NAMES().sub(", ", text), short
 
 
 # The words that end a Chinese, Japanese or Korean news outlet's name ("연합뉴스", "조선일보",
@@ -144,20 +144,20 @@ def _cjk_parts(text: str) -> tuple[str, frozenset[str]]:
 # bylines open with the outlet, then the name ("연합뉴스 김민수 기자", "新华社记者 王芳"), which
 # is read as the name, then the outlet (with its job) as the credit.
 _CJK_OUTLET_ENDINGS = r"뉴스|신문|일보|방송|통신|新华社|新華社|通讯社|通訊社|日报|日報|晚报|晚報|时报|時報|新闻|新聞|新聞社|电视台|電視台"
-_CJK_OUTLET_WORD = re.compile(rf"[^\W\d_](?:{_CJK_OUTLET_ENDINGS})|^(?:新华社|新華社)")
-_CJK_OUTLET_FIRST = re.compile(rf"^(?P<outlet>[^\s,;()]{{0,12}}?(?:{_CJK_OUTLET_ENDINGS})(?:\s*(?:{_CJK_JOBS}))?)\s+(?P<rest>[^\s,;].*)$")
+_CJK_OUTLET_WORD = on_first_use(rf"[^\W\d_](?:{_CJK_OUTLET_ENDINGS})|^(?:新华社|新華社)")
+_CJK_OUTLET_FIRST = on_first_use(rf"^(?P<outlet>[^\s,;()]{{0,12}}?(?:{_CJK_OUTLET_ENDINGS})(?:\s*(?:{_CJK_JOBS}))?)\s+(?P<rest>[^\s,;].*)$")
 
 
 # "And" between Chinese or Korean names or credits, standing between spaces ("王芳 香港中文大學 與
 # 李伟", "김민수 및 이영희"): a comma, so that the word is no part of the next name.
-_CJK_AND = re.compile(r"(?<=\S)\s+(?:與|与|和|及|跟|및)\s+(?=\S)")
+_CJK_AND = on_first_use(r"(?<=\S)\s+(?:與|与|和|及|跟|및)\s+(?=\S)")
 
 
 # A title or a job right after a name and a space, with no institution between ("김민수 연구원,
 # 이영희", "王芳 记者", "山田 太郎 教授"): a part of its own that closes the author's credit, as
 # an institution does, so that the next name is the next author, and the title is no name.
-_CJK_ANY_TITLE = re.compile(rf"{_CJK_TITLES}|{_CJK_JOBS}")
-_CJK_LONE_TITLE = re.compile(
+_CJK_ANY_TITLE = on_first_use(rf"{_CJK_TITLES}|{_CJK_JOBS}")
+_CJK_LONE_TITLE = on_first_use(
     rf"(?<=[{_HANGUL}\u3040-\u30ff\u4e00-\u9fff])\s+(?P<title>{_CJK_TITLES}|{_CJK_JOBS})(?P<after>\s*[,;]\s*(?=\S)|\s+(?=[{_HANGUL}\u3040-\u30ff\u4e00-\u9fff])|\s*$)"
 )
 
@@ -177,7 +177,7 @@ def _title_part(match: re.Match[str]) -> str:
 _INITIALS = re.compile(r"[A-Z]{2}")
 _CJK_NAME_LETTER = rf"[{_HANGUL}\u3040-\u30ff\u4e00-\u9fff]"
 _KO_SHORT_FORM = rf"[{_HANGUL}]{{2,8}}대(?:\s?[{_HANGUL}]{{1,2}}대)?"
-_CJK_SHORT_INSTITUTION = re.compile(
+_CJK_SHORT_INSTITUTION = on_first_use(
     rf"(?<={_CJK_NAME_LETTER})(?P<space>\s+|\s*\(\s*)(?P<institution>{_KO_SHORT_FORM}|[A-Z][A-Z&]{{1,9}}(?=\s*(?:{_CJK_TITLES})))"
     rf"(?:\s*(?P<title>{_CJK_TITLES}))?(?P<after>\s*\)?\s*[,;·]\s*|\s*\)?\s*$|\s+(?={_CJK_NAME_LETTER}))"
 )
@@ -204,7 +204,7 @@ def _short_institutions(text: str) -> tuple[str, frozenset[str]]:
         closing = "; " if after.strip(" )") or (after and not after.strip() and not bracketed) else ""
         return f", {institution}" + (f", {title}" if title else "") + closing
 
-    return _CJK_SHORT_INSTITUTION.sub(part, text), frozenset(found)
+    return _CJK_SHORT_INSTITUTION().sub(part, text), frozenset(found)
 
 
 # A name glued to its label ("记者王芳", "記者陳大文", "기자김민수"): only a name's length (two to four
@@ -218,7 +218,7 @@ _CJK_SURNAMES = (
     "史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯欧歐司上诸諸"
     "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명반왕금옥육인맹"
 )
-_CJK_GLUED_LABEL = re.compile(
+_CJK_GLUED_LABEL = on_first_use(
     rf"^[(（【\[]?\s*(?:本报|本報|本社)?(?:特约|特約)?(?:记者|記者|기자)(?P<rest>[{_CJK_SURNAMES}](?:[\u4e00-\u9fff]{{1,3}}|[\uac00-\ud7a3]{{1,3}}))\s*[)）】\]]?$"
 )
 # Two names in Hangul, or in hanzi each opening with a common surname (`_CJK_SURNAMES`), parted
@@ -227,7 +227,7 @@ _CJK_GLUED_LABEL = re.compile(
 # surname and the given name ("山田 太郎"), whose given name opens with no surname of the list,
 # and stays one person, as do names in katakana; a university's short form and its college
 # ("서울대 의대") stay one institution.
-_CJK_SPACED_NAMES = re.compile(
+_CJK_SPACED_NAMES = on_first_use(
     rf"(?:(?<=(?<![{_HANGUL}])[{_HANGUL}]{{2}})|(?<=(?<![{_HANGUL}])[{_HANGUL}]{{3}})|(?<=(?<![{_HANGUL}])[{_HANGUL}]{{4}}))"
     rf"(?!(?<=대)\s+[{_HANGUL}]{{1,2}}대(?![{_HANGUL}]))\s+(?=[{_HANGUL}]{{2,4}}(?![{_HANGUL}]))"
     rf"|(?<=(?<![\u4e00-\u9fff])[{_CJK_SURNAMES}][\u4e00-\u9fff])\s+(?=[{_CJK_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?![\u4e00-\u9fff]))"
@@ -296,7 +296,7 @@ def _role_conjunction() -> re.Pattern[str]:
 
 # "(with B and C)" adds people; any other bracket is the affiliation: "NAME (Outlet)", also after
 # a separator of its own ("NAME — (Outlet)", "NAME, [Outlet]"), which the bracket replaces.
-_BRACKET = re.compile(rf"\s*(?:(?:[,;:|]|{DASH})\s*)?[(\[]\s*([^()\[\]]{{1,100}}?)\s*[)\]]")
+_BRACKET = on_first_use(rf"\s*(?:(?:[,;:|]|{DASH})\s*)?[(\[]\s*([^()\[\]]{{1,100}}?)\s*[)\]]")
 # What a nickname in brackets looks like: "R.J.", "Bob", "J-Lo".
 _NICKNAME = on_first_use(r"[^\W\d_][\w.'-]{0,15}")
 _NAME_SEPARATOR = on_first_use(r",|;|&|\band\b")
@@ -806,7 +806,7 @@ def _is_name_token(token: str) -> bool:
         return False  # "France-Presse", "Presse-Agentur": an organisation's word in a compound
     if _is_uncased_word(core):
         # "北京大学", "서울대학교": an institution's name; "연합뉴스", "新华社": an outlet's.
-        return _CJK_INSTITUTION.search(core) is None and _CJK_OUTLET_WORD.search(core) is None
+        return _CJK_INSTITUTION().search(core) is None and _CJK_OUTLET_WORD().search(core) is None
     if not core[0].isupper():
         return False
     if _is_brand(core):
@@ -949,7 +949,12 @@ def _has_name_shape(tokens: list[str]) -> bool:
     if len(tokens) == 1 and _is_uncased_word(core := tokens[0].strip(".,")):
         # Up to eight letters, or parts of up to eight between the dots of a transliterated name.
         parts = re.split("[·・]", core)
-        return len(core) >= 2 and all(1 <= len(part) <= 8 for part in parts) and _CJK_INSTITUTION.search(core) is None and _CJK_OUTLET_WORD.search(core) is None
+        return (
+            len(core) >= 2
+            and all(1 <= len(part) <= 8 for part in parts)
+            and _CJK_INSTITUTION().search(core) is None
+            and _CJK_OUTLET_WORD().search(core) is None
+        )
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() in ("the", *_SECTION_WORDS):
         return False
     if tokens[-1].lower().strip(".,") in _OUTLET_ENDINGS or (len(tokens) == 2 and _ends_with_a_numeral(tokens)):
@@ -1246,7 +1251,7 @@ def _open(text: str) -> _Opened:
         opener = match.group(0).strip(" :").lower()
         return _Opened(text[match.end() :], True, opener in _PARTICLE_OPENERS)
     if not text.isascii():
-        labelled_name = _CJK_LABEL.match(text) or _CJK_LABEL_AFTER.match(text) or _CJK_GLUED_LABEL.match(text)
+        labelled_name = _CJK_LABEL().match(text) or _CJK_LABEL_AFTER().match(text) or _CJK_GLUED_LABEL().match(text)
         if labelled_name is not None:
             rest, short = _cjk_parts(labelled_name.group("rest"))
             return _Opened(rest, True, False, institutions=short)
@@ -1480,12 +1485,12 @@ def _brackets_to_segments(text: str) -> str:
         closes = after.strip() and _CONJUNCTION_AFTER_BRACKET().match(after) is None
         return f", {inner};" if closes else f", {inner},"
 
-    return _AFTER_CLOSED_BRACKET.sub("; ", _BRACKET.sub(replace, text))
+    return _AFTER_CLOSED_BRACKET().sub("; ", _BRACKET().sub(replace, text))
 
 
 # What may follow a bracket that closes one person's credit before the next person: a list's
 # separator (",", ";", "|", "·", "•"), read as the semicolon the bracket became.
-_AFTER_CLOSED_BRACKET = re.compile(r";\s*[,;|·•]\s*")
+_AFTER_CLOSED_BRACKET = on_first_use(r";\s*[,;|·•]\s*")
 
 
 def _is_nickname(inner: str, before: str, after: str) -> bool:
@@ -1525,7 +1530,7 @@ def read_byline(text: str, *, require_prefix: bool = False, outlets: Set[str] = 
 # ("Ｓｔａｆｆ"). A C scan; a byline wholly in Latin, Cyrillic or Chinese has neither. The letter
 # past Latin must have a case (Cyrillic, Greek, Armenian, Cherokee, the fullwidth forms: the
 # scripts whose letters imitate Latin ones), so that a Chinese sentence naming "NASA" is not one.
-_MAY_DISGUISE = re.compile(
+_MAY_DISGUISE = on_first_use(
     r"[a-zA-Z\u00c0-\u024f][^\W\d_\x00-\u024f]|[^\W\d_\x00-\u024f][a-zA-Z\u00c0-\u024f]"
     r"|[\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]{2}"
 )
@@ -1538,7 +1543,7 @@ def _seen_through(text: str) -> str:
     they imitate, one letter for one (`lookalike.unmask`), so that offsets in it are offsets in
     `text`; `text` itself when it has none. The tables are read only for a byline where
     `_MAY_DISGUISE` finds a place for one."""
-    if not any(ord(char) > _LAST_LATIN and unicodedata.category(char) in _CASED for pair in _MAY_DISGUISE.findall(text) for char in pair):
+    if not any(ord(char) > _LAST_LATIN and unicodedata.category(char) in _CASED for pair in _MAY_DISGUISE().findall(text) for char in pair):
         return text
     from compliance.lookalike import unmask
 
@@ -2164,7 +2169,7 @@ def _with_own_brackets(text: str, names: tuple[str, ...], institutions: tuple[tu
     (Uni Y) and B (Uni X)", where each has their own; "A and B, Uni X" and "A and B (both of Uni
     X)" still give both. `text` is the byline as written, before its brackets became parts."""
     owners: dict[str, set[str]] = {}
-    for match in _BRACKET.finditer(text) if "(" in text or "[" in text else ():
+    for match in _BRACKET().finditer(text) if "(" in text or "[" in text else ():
         inner = match.group(1)
         before = text[: match.start()].rstrip()
         owner = next((name for name in names if before.endswith(name)), None)
