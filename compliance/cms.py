@@ -45,6 +45,8 @@ META_FIELDS = {
     # The original story, as meta.original: its http(s) URL only (`urls.is_http_url`).
     "original": "original",
 }
+# What an empty payload is told: nothing in it, and what to send.
+EMPTY_PAYLOAD = "empty payload: send one JSON object (an article), an array of them, or JSON lines"
 # Fields read besides those: the article's own metadata object and the packs to apply (serve).
 OTHER_FIELDS = ("meta", "packs")
 
@@ -436,7 +438,7 @@ def parse_payload(text: str, origin: str) -> Iterator[CmsArticle | CmsProblem]:
     """The articles of a payload, in order: one object, an array, or JSON lines (`origin#N` names them)."""
     stripped = text.strip()
     if not stripped:
-        yield CmsProblem(origin, "empty payload")
+        yield CmsProblem(origin, EMPTY_PAYLOAD)
         return
     try:
         whole = loads_payload(stripped)
@@ -543,7 +545,7 @@ def read_payloads(stream: BinaryIO, origin: str, *, max_bytes: int | None) -> It
         line, complete = _read_line(stream, max_bytes)
         number += 1
         if not line:
-            yield CmsProblem(origin, "empty payload")
+            yield CmsProblem(origin, EMPTY_PAYLOAD)
             return
         if line.strip():
             break

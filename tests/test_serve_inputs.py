@@ -431,6 +431,29 @@ def test_a_method_the_endpoint_does_not_take_is_405_naming_those_it_does(client:
     answer = client.request(method, path)
     assert answer.status_code == 405
     assert answer.json()["error"]["code"] == "method-not-allowed"
-    assert answer.json()["error"]["message"] == f"{method} is not allowed on {path}"
     allowed = {m.strip() for m in answer.headers["allow"].split(",")}
+    assert answer.json()["error"]["message"] == f"{method} is not allowed on {path}; send {' or '.join(m.strip() for m in answer.headers['allow'].split(','))}"
     assert ("POST" in allowed) is (path == "/v1/check") and method not in allowed
+
+
+# Each error answer says what to do, as the command line's errors do.
+_ENDPOINTS = "; the API is POST /v1/check, GET /v1/packs, GET /healthz and GET /openapi.json, and GET / the editor's page"
+_SEND = "; send one JSON object (a CMS payload), or the article itself as text/html, text/plain or text/markdown"
+_SMALLER = ": send a smaller article, or start the server with a larger --max-bytes"
+_JSON = {"content-type": "application/json"}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "headers", "code", "ends"),
+    [
+        ("GET", "/v1/chek", b"", {}, "not-found", _ENDPOINTS),
+        ("POST", "/v1/check", b"{bad", _JSON, "bad-json", _SEND),
+        ("POST", "/v1/check", b"", _JSON, "bad-json", _SEND),
+        ("POST", "/v1/check", b"x" * 2048, {"content-type": "text/html"}, "too-large", _SMALLER),
+    ],
+)
+def test_an_error_answer_ends_with_what_to_do(method: str, path: str, body: bytes, headers: dict[str, str], code: str, ends: str) -> None:
+    small = TestClient(create_app(ServeSettings(max_bytes=1024)), base_url=BASE_URL)
+    error = small.request(method, path, content=body, headers=headers).json()["error"]
+    assert error["code"] == code
+    assert error["message"].endswith(ends)

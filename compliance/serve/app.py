@@ -128,7 +128,7 @@ class Checker:
         except WorkerDied:
             raise ApiError(500, "internal-error", "the process checking the article was killed (by a signal, or out of memory)") from None
         if done is None:
-            raise ApiError(504, "time-limit", f"the check took longer than {self.settings.time_limit:g} s")
+            raise ApiError(504, "time-limit", f"the check took longer than {self.settings.time_limit:g} s; {_SMALLER} --time-limit")
         result, adjustments = done
         for key, adjustment in adjustments:
             # Noted in the check process: the server's own runner says them in every later result.
@@ -166,6 +166,10 @@ def _path(value: str | None) -> Any:
 # Seconds a client may take to send a request's body (the editor's form included): one that
 # stalls mid-body is answered 408 and its connection closed, not held open for ever.
 BODY_SECONDS = 30.0
+# The remedies the error answers end with.
+_SMALLER = "send a smaller article, or start the server with a larger"
+_SEND_JSON_OR_ARTICLE = "send one JSON object (a CMS payload), or the article itself as text/html, text/plain or text/markdown"
+_ENDPOINTS = "the API is POST /v1/check, GET /v1/packs, GET /healthz and GET /openapi.json, and GET / the editor's page"
 
 
 def _slow_body() -> ApiError:
@@ -177,14 +181,14 @@ async def read_body(request: Request, limit: int) -> bytes:
     with 408 when it has not all arrived within `BODY_SECONDS`."""
     declared = request.headers.get("content-length", "")
     if limit and declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, "too-large", f"the body is {int(declared)} bytes; the limit is {limit}")
+        raise ApiError(413, "too-large", f"the body is {int(declared)} bytes; the limit is {limit}: {_SMALLER} --max-bytes")
     chunks = []
     size = 0
     with anyio.move_on_after(BODY_SECONDS):
         async for chunk in request.stream():
             size += len(chunk)
             if limit and size > limit:
-                raise ApiError(413, "too-large", f"the body is larger than the limit of {limit} bytes")
+                raise ApiError(413, "too-large", f"the body is larger than the limit of {limit} bytes: {_SMALLER} --max-bytes")
             chunks.append(chunk)
         return b"".join(chunks)
     raise _slow_body()
@@ -328,7 +332,7 @@ def parse_check_request(
         try:
             payload = loads_payload(text)
         except (ValueError, RecursionError) as exc:
-            raise ApiError(400, "bad-json", f"the body is not valid JSON: {exc}") from None
+            raise ApiError(400, "bad-json", f"the body is not valid JSON: {exc}; {_SEND_JSON_OR_ARTICLE}") from None
         if not isinstance(payload, dict):
             raise ApiError(400, "bad-input", "the body must be one JSON object (one article per request)")
         _check_payload_types(payload)
@@ -441,12 +445,15 @@ def create_app(settings: ServeSettings | None = None, checker: Checker | None = 
 
     async def not_found(request: Request, exc: Exception) -> Response:
         del exc
-        return ApiError(404, "not-found", f"no such endpoint: {request.method} {request.url.path}").response()
+        return ApiError(404, "not-found", f"no such endpoint: {request.method} {request.url.path}; {_ENDPOINTS}").response()
 
     async def not_allowed(request: Request, exc: Exception) -> Response:
-        response = ApiError(405, "method-not-allowed", f"{request.method} is not allowed on {request.url.path}").response()
-        # RFC 9110: a 405 lists the methods that are allowed.
-        response.headers.update(getattr(exc, "headers", None) or {})
+        # RFC 9110: a 405 lists the methods that are allowed; the message says them too.
+        headers = getattr(exc, "headers", None) or {}
+        allowed = headers.get("Allow") or headers.get("allow") or ""
+        hint = f"; send {allowed.replace(', ', ' or ')}" if allowed else ""
+        response = ApiError(405, "method-not-allowed", f"{request.method} is not allowed on {request.url.path}{hint}").response()
+        response.headers.update(headers)
         return response
 
     async def server_error(request: Request, exc: Exception) -> Response:
