@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from compliance.checks.fidelity import FidelityParams, beyond_style
+from compliance.checks.fidelity import FidelityParams
+from compliance.checks.fidelity_compare import beyond_style
 from tests.conftest import ROOT, write
 
 PARAMS = FidelityParams("nd", None, 70, 3)
@@ -862,7 +863,7 @@ MIDDLE_PARAGRAPHS = {
 
 @pytest.mark.parametrize("case", sorted(MIDDLE_PARAGRAPHS))
 def test_a_paragraph_cut_or_extended_pairs_with_its_original(case: str) -> None:
-    from compliance.checks.fidelity import align
+    from compliance.checks.fidelity_compare import align
 
     middle, expected = MIDDLE_PARAGRAPHS[case]
     pairs = align(ORIGINAL, [ORIGINAL[0], middle, ORIGINAL[2]])
@@ -974,7 +975,7 @@ def test_each_edit_beyond_style_is_judged_among_style_edits(cli: Any, tmp_path: 
 def test_the_readme_examples_of_style_and_content_edits_are_what_the_check_reports() -> None:
     from rapidfuzz import fuzz
 
-    from compliance.checks.fidelity import word_diff
+    from compliance.checks.fidelity_compare import word_diff
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = next(b for b in re.findall(r"```text\n(.*?)```", readme, re.DOTALL) if b.startswith("original:"))

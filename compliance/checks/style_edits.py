@@ -17,7 +17,7 @@ terms when, after case and punctuation, what it takes out and what it puts in ar
 - numbers on both sides of the edit, or of time, spelled or not, cardinal or ordinal
   ("fourteenth", "twenty-first"; the caller judges a changed number, a count put for a rank, a
   length of the story's own ("took 3 days" → "took 4 days"), a range turned round and a unit of
-  time put for another: `fidelity.beyond_style`), years, negations (the caller counts them), words of time
+  time put for another: `fidelity_compare.beyond_style`), years, negations (the caller counts them), words of time
   ("Tuesday", "yesterday", "last", "week", "ago", "p.m."), words of place (a place the gazetteer
   of `compliance.document.places` knows, taken out or put in, a US state's AP abbreviation or
   postal code, "here", "city", "county", "our city", "Tulsa-based"), function words (articles, prepositions, conjunctions, "that"/"which", forms of
@@ -47,7 +47,7 @@ closed") is a time edit: what was true on the original's day, told a later day; 
 So is "from" for "to" ("flights from Denver" → "flights to Denver"; after "different" the two
 say the same); "to" and "from" swapped where the word diff reads words moved ("moved to Ohio
 from Texas" → "moved from Ohio to Texas") are the caller's to judge, by the nouns after them
-(`fidelity._roles_swapped`), as are units of time ("within a few hours" → "within a few years").
+(`fidelity_compare._roles_swapped`), as are units of time ("within a few hours" → "within a few years").
 
 Known limits: a person named like a large city ("Jackson", "Warren") reads as a place (and one
 put for another as a place changed, which it is either way), a city put for a state's city
