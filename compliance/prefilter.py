@@ -578,7 +578,7 @@ def _address_need(pattern: Pattern | None) -> Need | None:
 
 # A slash between two other characters: where an AMP mark (`/amp` starting the path) may come
 # between a host and its path in a link the link check reads (`compliance.urls.url_forms`).
-_INNER_SLASH = re.compile(rb"(?<=[^/])/(?=[^/])")
+_INNER_SLASH = on_first_use(rb"(?<=[^/])/(?=[^/])")
 
 
 def _amp_proof(need: Need | None) -> Need | None:
@@ -587,7 +587,7 @@ def _amp_proof(need: Need | None) -> Need | None:
     address (`propublica.org/amp/article/…`) holds the pieces, not the word."""
     if need is None:
         return None
-    return frozenset(frozenset(piece for word in alternative for piece in _INNER_SLASH.sub(b"/ /", word).split()) for alternative in need)
+    return frozenset(frozenset(piece for word in alternative for piece in _INNER_SLASH().sub(b"/ /", word).split()) for alternative in need)
 
 
 # --------------------------------------------------------------------------------------------

@@ -177,17 +177,25 @@ def url_forms(url: str) -> tuple[str, ...]:
     if form is None:
         return ()
     # Most URLs have no AMP mark: one look for the letters spares them the split.
-    if "amp" not in form.lower():
+    parts = _without_amp(form) if "amp" in form.lower() else None
+    if parts is None:
         return (form,)
+    scheme, host, path, kept = parts
+    plain = f"{scheme}://{host}{path or '/'}" + ("?" + "&".join(kept) if kept else "")
+    return (form,) if plain == form else (form, plain)
+
+
+def _without_amp(form: str) -> tuple[str, str, str, list[str]] | None:
+    """An http(s) `url_form` in parts without its AMP marks: the scheme, `host[:port]`, the path
+    without `amp_path`'s marks ("" when nothing is left) and the query's parameters but
+    `is_amp_marker`'s, in order; None for a form of another scheme. Shared by `url_forms` and
+    `page_key`, which read a story's AMP address alike."""
     scheme, sep, rest = form.partition("://")
     if not sep or scheme not in _HTTP:
-        return (form,)
+        return None
     address, _, query = rest.partition("?")
     host, slash, path = address.partition("/")
-    path = without_amp_path(slash + path) or slash
-    kept = [part for part in query.split("&") if part and not is_amp_marker(part)]
-    plain = f"{scheme}://{host}{path}" + ("?" + "&".join(kept) if kept else "")
-    return (form,) if plain == form else (form, plain)
+    return scheme, host, without_amp_path(slash + path), [part for part in query.split("&") if part and not is_amp_marker(part)]
 
 
 def same_page(a: str, b: str) -> bool:
@@ -212,14 +220,12 @@ def page_key(url: str) -> str | None:
     form = url_form(url)
     if form is None:
         return None
-    scheme, sep, rest = form.partition("://")
-    if not sep or scheme not in _HTTP:
+    parts = _without_amp(form)
+    if parts is None:
         return form.rstrip("/")
-    address, _, query = rest.partition("?")
-    host, slash, path = address.partition("/")
-    path = without_amp_path(slash + path).removeprefix("/")
-    kept = [part for part in query.split("&") if part and not is_tracking_parameter(part.partition("=")[0]) and not is_amp_marker(part)]
-    return (host + slash + path).rstrip("/") + ("?" + "&".join(kept) if kept else "")
+    _scheme, host, path, query = parts
+    kept = [part for part in query if not is_tracking_parameter(part.partition("=")[0])]
+    return (host + path).rstrip("/") + ("?" + "&".join(kept) if kept else "")
 
 
 def url_authority(url: str) -> str | None:
