@@ -29,17 +29,17 @@ import re
 # Every character that is escaped: C0 but tab, DEL, C1, the bidirectional controls (ALM, LRM,
 # RLM, LRE…RLO, LRI…PDI), the line and paragraph separators, all surrogate code points, the
 # characters that show nothing (soft hyphen, CGJ, MVS, ZWSP, ZWNJ, ZWJ, WJ, invisible operators,
-# BOM) and the noncharacters U+FFFE and U+FFFF.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\xad\u034f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
-)
+# BOM) and the noncharacters U+FFFE and U+FFFF. All but the C0 controls, which a JSON encoder
+# already escapes, are in one class, which `json_output` searches for too.
+_ESCAPED_BUT_C0 = "\x7f-\x9f\xad\u034f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff"
+_UNSAFE = re.compile(f"[\x00-\x08\x0a-\x1f{_ESCAPED_BUT_C0}]")
 
 
 @functools.cache
 def _unsafe_in_json() -> re.Pattern[str]:
     """In a JSON text every C0 control is already escaped by the encoder; what is left is raw.
     Compiled on first use: a text report (a pre-commit hook's) never needs it."""
-    return re.compile("[\x7f-\x9f\xad\u034f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]")
+    return re.compile(f"[{_ESCAPED_BUT_C0}]")
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r"}
