@@ -75,7 +75,6 @@ part (a cell, a row, a caption) written outside any table, keeping what it holds
 from __future__ import annotations
 
 import contextlib
-import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -961,11 +960,12 @@ def add_attributes_of_later_tags(root: Any, source: str, messages: Iterable[str]
     not have them: a browser adds each attribute the element lacks (HTML's "in body": an `<html>`
     or `<body>` start tag), up to `_MOST_ADDED_ATTRIBUTES` each. `messages`: libxml2's error
     messages for the page, which name such a tag when there is one."""
-    import html
-
     misplaced = [tag for tag in ("html", "body") if any(message.startswith(_MISPLACED.format(tag)) for message in messages)]
     if not misplaced:
         return
+    # Imported here: most pages write no such tag, and the module is a table of two thousand names.
+    import html
+
     added: dict[str, dict[str, str]] = {tag: {} for tag in misplaced}
     for token, closing, tag in _tags(source):
         if closing or tag not in added:
@@ -1446,6 +1446,8 @@ def foreign_cdata_as_text(source: str) -> str:
     `<svg><![CDATA[</svg><div>]]></svg>` put what followed in a `<div>` of the `<svg>`. Outside
     foreign content (and past an HTML element that ends it) a CDATA section is a comment, as
     libxml2 reads it, and is left. The page's lines stay where they are."""
+    import html
+
     pieces: list[str] = []
     written = 0
     depth = 0
