@@ -131,3 +131,68 @@ def test_one_credit_line_in_each_language_is_no_credit_printed_twice_but_two_in_
 )
 def test_a_spanish_line_that_credits_no_states_newsroom_outlet_applies_no_pack(credit: str) -> None:
     assert run(end=f"<p>{credit}</p>").packs == ()
+
+
+SPANISH_CREDITS = [
+    # The passive with the outlet as its agent, with or without a word for what it is.
+    "Esta historia fue publicada originalmente por Nevada Current.",
+    "Este reportaje fue publicado originalmente por el Colorado Newsline.",
+    "Esta nota fue publicada por primera vez por Kansas Reflector.",
+    # The subjectless credit tag, as a paragraph of its own or after the story's last sentence.
+    "Publicado originalmente en Arizona Mirror.",
+    "Publicada originalmente por Source New Mexico.",
+    "Apareció por primera vez en el Maine Morning Star.",
+    "Aparecio originalmente en Florida Phoenix.",
+]
+
+
+@pytest.mark.parametrize("credit", SPANISH_CREDITS)
+def test_the_other_spanish_credit_lines_apply_the_pack_and_pass_the_credit_rule(credit: str) -> None:
+    report = run(end=f"<p><em>{credit}</em></p>")
+    assert report.packs == ("states-newsroom",)
+    assert [d.markers for d in report.detections if d.pack == "states-newsroom"] == [("affiliate-credit-line",)]
+    assert "states-newsroom/credit" not in rules_failed(report)
+
+
+@pytest.mark.parametrize("credit", SPANISH_CREDITS)
+def test_the_prefilter_lets_each_spanish_credit_line_through(credit: str) -> None:
+    # The prefilter derives the lines' words ("originalmente", "primera" beside the verb) from the
+    # pack: a page holding only such a line is a candidate of the marker.
+    from compliance.prefilter import prefilter_for
+
+    candidates = prefilter_for(PACKS).scan(PAGE.format(top="", end=f"<p>{credit}</p>"), "html")
+    assert ("states-newsroom", "affiliate-credit-line") in candidates.markers
+
+
+def test_the_subjectless_credit_after_the_last_sentence_of_a_paragraph_is_the_credit() -> None:
+    # Detection reads a credit line that starts its block; the credit rule reads one that starts
+    # its sentence too (the pack applies here by the outlet's linked name at the top).
+    top = f'<p>By Jane Doe, <a href="{NEBRASKA_STORY}">Nebraska Examiner</a></p>'
+    report = run(top=top, end="<p>La votación final será en junio. Publicado originalmente en Nebraska Examiner.</p>")
+    assert report.packs == ("states-newsroom",)
+    assert "states-newsroom/credit" not in rules_failed(report)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # Prose that cites an outlet's report: the participle inside a sentence is no credit line.
+        "El informe publicado originalmente en el Nevada Current muestra que las tarifas subieron.",
+        "Los datos, publicados originalmente por Arizona Mirror, muestran un alza.",
+        # "apareció" with the outlet as its subject's place but no "originally" or "first".
+        "Esta historia apareció en Arizona Mirror y en otros medios.",
+        # The passive naming an outlet that is not States Newsroom's.
+        "Esta historia fue publicada originalmente por Univision Noticias.",
+        "Publicado originalmente en ProPublica.",
+    ],
+)
+def test_spanish_prose_or_another_outlets_credit_applies_no_pack(prose: str) -> None:
+    assert run(end=f"<p>{prose}</p>").packs == ()
+
+
+def test_a_spanish_citation_in_prose_does_not_stand_in_for_the_credit() -> None:
+    # The pack applies by the outlet's linked name at the top; the cited report is no credit.
+    prose = "<p>El informe publicado originalmente en el Nevada Current muestra que las tarifas subieron.</p>"
+    report = run(top=f'<p>By Jane Doe, <a href="{NEBRASKA_STORY}">Nebraska Examiner</a></p>', end=prose)
+    assert report.packs == ("states-newsroom",)
+    assert "states-newsroom/credit" in rules_failed(report)

@@ -153,11 +153,58 @@ def test_a_calmatters_credit_in_spanish_is_told_it_does_not_replace_the_english_
     entry = _checked(cli, tmp_path, credit, lang="es", byline="Por Elsa Thibodeau, CalMatters")
     assert entry["packs"] == ["calmatters"]
     (finding,) = [f for f in entry["findings"] if f["rule"] == "calmatters/credit-line"]
-    assert "the English wording the terms prescribe; a credit line in Spanish" in finding["message"]
-    assert "does not replace it" in finding["message"]
+    # The Spanish line is quoted, with its line, and said not to replace the English one.
+    assert '(the English wording the terms prescribe) anywhere in the article; "' in finding["message"]
+    assert "is a credit line in Spanish, which does not replace it" in finding["message"]
+    assert "CALMATTERS" in finding["detail"].upper().split("; ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        # No credit line at all (the pack applies by the byline), an English variant of the
+        # credit, and a Spanish sentence that cites CalMatters in prose (no credit line).
+        "",
+        "<p><em>This story appeared on CalMatters.</em></p>",
+        "<p>El informe se publicó originalmente en CalMatters hace un año, según el diario.</p>",
+    ],
+)
+def test_a_calmatters_copy_without_a_spanish_credit_is_not_told_of_one(cli: Any, tmp_path: Path, credit: str) -> None:
+    entry = _checked(cli, tmp_path, credit, lang="es", byline="Por Elsa Thibodeau, CalMatters")
+    assert entry["packs"] == ["calmatters"]
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "calmatters/credit-line"]
+    assert finding["severity"] == "error"
+    assert "Spanish" not in finding["message"] and "Spanish" not in finding["help"]
+    assert "(the English wording the terms prescribe) anywhere in the article" in finding["message"]
+
+
+def test_the_english_line_below_a_spanish_one_is_told_where_it_must_be(cli: Any, tmp_path: Path) -> None:
+    # The English line is on the page, below the story: the finding is about its place.
+    credits = "<p><em>Esta historia fue publicada originalmente por CalMatters.</em></p><p><em>This story was originally published by CalMatters.</em></p>"
+    entry = _checked(cli, tmp_path, credits, lang="es", byline="Por Elsa Thibodeau, CalMatters")
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "calmatters/credit-line"]
+    assert "it must come before the first paragraph" in finding["message"] and "Spanish" not in finding["message"]
 
 
 def test_the_english_calmatters_line_in_capitals_passes(cli: Any, tmp_path: Path) -> None:
     credit = "<p><em>THIS STORY WAS ORIGINALLY PUBLISHED BY CALMATTERS. SIGN UP FOR THEIR NEWSLETTERS.</em></p>"
     entry = _checked(cli, tmp_path, "", top=credit, byline="By Elsa Thibodeau, CalMatters")
     assert entry["packs"] == ["calmatters"] and "calmatters/credit-line" not in _rules(entry)
+
+
+@pytest.mark.parametrize(
+    ("credit", "passes"),
+    [
+        ("<p>Esta historia fue publicada originalmente por Nevada Current.</p>", True),
+        ("<p>PUBLICADO ORIGINALMENTE EN ARIZONA MIRROR.</p>", True),
+        ("<p>Apareció por primera vez en el Maine Morning Star.</p>", True),
+        # A citation inside a sentence is no credit line: the outlet's linked name at the top
+        # applies the pack, and the credit rule fails.
+        ("<p>El informe publicado originalmente en el Nevada Current muestra un alza.</p>", False),
+    ],
+)
+def test_the_states_newsroom_credit_rule_reads_the_spanish_credit_lines(cli: Any, tmp_path: Path, credit: str, passes: bool) -> None:
+    top = '<p>Por Elsa Thibodeau, <a href="https://nevadacurrent.com/2024/02/21/x/">Nevada Current</a></p>'
+    entry = _checked(cli, tmp_path, credit, lang="es", top=top)
+    assert entry["packs"] == ["states-newsroom"]
+    assert ("states-newsroom/credit" in _rules(entry)) is not passes

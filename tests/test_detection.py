@@ -269,6 +269,14 @@ STORY = "\n\n".join(
         ("Esta historia fue publicada originalmente por CalMatters.", "calmatters"),
         ("Este artículo apareció por primera vez en CalMatters.", "calmatters"),
         ("Publicado originalmente por CalMatters", "calmatters"),
+        ("Esta nota se publicó originalmente en CalMatters.", "calmatters"),
+        ("Este reportaje apareció primero en CalMatters.", "calmatters"),
+        ("Se publicó por primera vez en CalMatters.", "calmatters"),
+        # A States Newsroom outlet's credit line in Spanish, in the other wordings of translations.
+        ("Esta historia fue publicada originalmente por Nevada Current.", "states-newsroom"),
+        ("Publicado originalmente en Arizona Mirror.", "states-newsroom"),
+        ("Se publicó originalmente en el Kentucky Lantern.", "states-newsroom"),
+        ("Fue publicada por primera vez por Missouri Independent.", "states-newsroom"),
         # A publisher's byline with another language's opener and conjunction.
         ("Por Rosa Ibarra, CalMatters", "calmatters"),
         ("Por Rosa Ibarra y Ana Ruiz, CalMatters", "calmatters"),
@@ -299,6 +307,10 @@ def test_credit_variants_and_publisher_bylines_identify_the_story(credit: str, p
         "La historia fue publicada por CalMatters, según el diario.",
         "Por Rosa Ibarra, Valley Ledger, con datos de CalMatters",
         "Por Rosa Ibarra, que trabajó para CalMatters",
+        "El informe se publicó originalmente en CalMatters hace un año.",
+        "El informe publicado originalmente en el Nevada Current muestra un alza.",
+        "Un proyecto fue publicado originalmente por Arizona Mirror y luego retirado.",
+        "Esta historia apareció en el Nevada Current.",
     ],
 )
 def test_mentions_of_a_publisher_apply_no_pack(credit: str) -> None:

@@ -16,6 +16,7 @@ from compliance.checks import (
     original_links,
     position,
     reused_photos,
+    same_id,
     text,
 )
 from compliance.checks.base import GIVE_ORIGINAL, NO_ORIGINAL, Check, CheckKind, Context, Hit, Outcome, Undecided, captures_of, check_captures
@@ -53,6 +54,15 @@ CHECKS: dict[str, CheckKind] = {
         near.__doc__ or "",
         near.describe,
         captures=lambda params: check_captures(params.a) | check_captures(params.b),
+    ),
+    "same-id": CheckKind(
+        "same-id",
+        "one id in the addresses of two things: a counter's and the original's it links back to",
+        same_id.OPTIONS,
+        same_id.build,
+        same_id.evaluate,
+        same_id.__doc__ or "",
+        same_id.describe,
     ),
     "position": CheckKind(
         "position",

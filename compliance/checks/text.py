@@ -60,6 +60,20 @@ OPTIONS = (
         "Leave out the blocks inside an element this CSS selector matches (photo captions: `figcaption, .wp-caption-text`); text articles keep every block.",
         default=None,
     ),
+    Option(
+        "instead",
+        "regex",
+        "A wording some copies print in place of the text and that does not stand in for it (a translation of a prescribed credit line):"
+        " when the text is missing and this is in the scope, the failure quotes the first one and says what it is (`instead-label`)."
+        " It never makes the check pass.",
+        default=None,
+    ),
+    Option(
+        "instead-label",
+        "string",
+        'What the `instead` wording is, as the failure says it ("a credit line in Spanish, which does not replace it").',
+        default=None,
+    ),
 )
 
 
@@ -74,6 +88,8 @@ class TextParams(NamedTuple):
     max: int | None
     label: str = ""
     outside: Selector | None = None
+    instead: Pattern | None = None
+    instead_label: str = ""
 
 
 def build(values: dict[str, Any]) -> TextParams:
@@ -87,6 +103,8 @@ def build(values: dict[str, Any]) -> TextParams:
         max=values["max"],
         label=values["label"] or "",
         outside=values["outside"],
+        instead=values["instead"],
+        instead_label=values["instead_label"] or "",
     )
 
 
@@ -198,6 +216,21 @@ def _all_left_out(params: TextParams, count: int) -> str:
     return f"outside '{css}' leaves out {left_out}, so nothing was searched"
 
 
+def _stand_in(doc: Document, params: TextParams, ctx: Context, text: str, starts: list[int], blocks: list[Block]) -> str:
+    """The note a failure ends with when the scope holds the `instead` wording: the first one
+    quoted, where it is and what it is ('; "Esta historia fue publicada originalmente por
+    CalMatters." (line 5) is a credit line in Spanish, which does not replace it'); empty when
+    there is none."""
+    if params.instead is None or not blocks:
+        return ""
+    match = ctx.bind(params.instead).search(text)
+    if match is None:
+        return ""
+    block = blocks[bisect.bisect_right(starts, match.start()) - 1]
+    what = params.instead_label or f"not {params.label or params.pattern.shown}"
+    return f'; "{shorten(block.text, 140)}" (line {doc.locate(block).line}) is {what}'
+
+
 def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     """Find the pattern in the scope's text (searched once, blocks joined by newlines) and compare
     the count with min/max."""
@@ -232,6 +265,11 @@ def evaluate(doc: Document, params: TextParams, ctx: Context) -> Outcome:
     if count:
         detail = f"{what} appears {count} time{'s' if count != 1 else ''} in {where}; at least {params.min} needed"
     why: str | Callable[[], str] = detail
+    if params.instead is not None:
+        # Searched only when the check fails, in the text already joined: a page that has the
+        # text pays nothing for it.
+        detail += _stand_in(doc, params, ctx, text, starts, blocks)
+        why = detail
     if params.scope in ("article", "page"):
         article_only = params.scope == "article"
         why = explained_later(lambda: detail + hidden_copy(doc, pattern, article_only=article_only))

@@ -1,0 +1,193 @@
+"""`same-id`, and The Conversation's counter for another article: the counter's address carries
+the id of the article it counts, and the page's link back to the original carries the id of the
+article republished (the number that ends its address). A counter pasted from another article's
+republish HTML is reported (the-conversation/counter-article); this article's counter passes,
+whichever link names the original, and a page with nothing to compare applies no such rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compliance.document import parse_document
+from compliance.engine import check_document
+from compliance.errors import PackError
+from compliance.packs import load_pack
+from tests.conftest import write
+from tests.test_check_kinds import pack_around
+
+ID = "228114"
+OTHER = "197402"
+STORY = f"https://theconversation.com/why-honeybees-dance-for-their-sisters-{ID}"
+
+PAGE = """<html><head><meta charset="utf-8"><title>Why honeybees dance</title>{head}</head><body><article>
+<h1>Why honeybees dance for their sisters</h1>
+<p class="byline">Jane Doe, University of Vermont</p>
+<p>Honeybees dance to tell their sisters where the flowers are, as researchers have long known.</p>
+<p>A forager's waggle run points the way and its length says how far the patch lies from the hive.</p>
+{body}
+{credit}
+{counter}
+</article></body></html>"""
+
+FOOTER = (
+    '<p>This article is republished from <a href="https://theconversation.com">The Conversation</a> under a Creative Commons'
+    ' license. Read the <a href="{url}">original article</a>.</p>'
+)
+
+
+def counter(article_id: str, tag: str = "img") -> str:
+    src = f"https://counter.theconversation.com/content/{article_id}/count.gif?distributor=republish-lightbox-basic"
+    end = "" if tag == "img" else f"</{tag}>"
+    return f'<{tag} src="{src}" alt="The Conversation" width="1" height="1">{end}'
+
+
+def _checked(
+    cli: Any, tmp_path: Path, *, head: str = "", body: str = "", credit: str = FOOTER.format(url=STORY), counter_html: str = "", kind: str = "html"
+) -> dict[str, Any]:
+    page = write(tmp_path, f"story.{kind}", PAGE.format(head=head, body=body, credit=credit, counter=counter_html))
+    (entry,) = cli("check", "--format", "json", str(page)).json()["files"]
+    return entry  # type: ignore[no-any-return]
+
+
+def _verdict(entry: dict[str, Any]) -> str | None:
+    """The rule's verdict: "failed", "passed", or None when it was not applied."""
+    assert entry["packs"] == ["the-conversation"]
+    if any(f["rule"] == "the-conversation/counter-article" for f in entry["findings"]):
+        return "failed"
+    if any(p["rule"] == "the-conversation/counter-article" for p in entry.get("passed", ())):
+        return "passed"
+    return None
+
+
+@pytest.mark.parametrize(
+    ("head", "credit", "counter_html"),
+    [
+        # The republish HTML's "original article" link, and the AMP page's counter.
+        ("", FOOTER.format(url=STORY), counter(ID)),
+        ("", FOOTER.format(url=STORY), counter(ID, "amp-img")),
+        ("", FOOTER.format(url=STORY), counter(ID, "amp-pixel")),
+        # An edition's address, with tracking parameters.
+        ("", FOOTER.format(url=f"https://theconversation.com/uk/why-honeybees-dance-for-their-sisters-{ID}?utm_source=x"), counter(ID)),
+        # No footer link: the canonical link, or a syndication-source, names the original.
+        (f'<link rel="canonical" href="{STORY}">', "<p>This article is republished from The Conversation under a Creative Commons license.</p>", counter(ID)),
+        (f'<meta name="syndication-source" content="{STORY}">', "<p>This article is republished from The Conversation.</p>", counter(ID)),
+        # A credit line in another language linking the story by the publisher's name.
+        ("", f'<p>Este artículo fue publicado originalmente en <a href="{STORY}">The Conversation</a>.</p>', counter(ID)),
+        # The address of the original with a fragment.
+        ("", FOOTER.format(url=STORY + "#comments"), counter(ID)),
+        # A paragraph of the story links another article as "the original study": the canonical
+        # link names the original.
+        (
+            f'<link rel="canonical" href="{STORY}">',
+            "<p>The dance was decoded decades ago, and a team at a field station in the Alps went back to check the"
+            f' <a href="https://theconversation.com/bees-can-count-to-four-{OTHER}">original study</a> with cameras, finding that'
+            " foragers vary the length of each waggle run with the distance to the flowers in a way that matches it.</p>"
+            "<p>This article is republished from The Conversation under a Creative Commons license.</p>",
+            counter(ID),
+        ),
+        # Two counters, one for this article (a template's leftover beside the right one).
+        ("", FOOTER.format(url=STORY), counter(OTHER) + counter(ID)),
+    ],
+)
+def test_the_counter_for_the_article_linked_back_to_passes(cli: Any, tmp_path: Path, head: str, credit: str, counter_html: str) -> None:
+    assert _verdict(_checked(cli, tmp_path, head=head, credit=credit, counter_html=counter_html)) == "passed"
+
+
+@pytest.mark.parametrize(
+    ("head", "credit", "counter_html"),
+    [
+        ("", FOOTER.format(url=STORY), counter(OTHER)),
+        ("", FOOTER.format(url=STORY), counter(OTHER, "amp-img")),
+        (
+            f'<link rel="canonical" href="{STORY}">',
+            "<p>This article is republished from The Conversation under a Creative Commons license.</p>",
+            counter(OTHER),
+        ),
+        # An id that only begins or ends like the article's is another article's.
+        ("", FOOTER.format(url=STORY), counter(ID + "7")),
+        ("", FOOTER.format(url=STORY), counter(ID[1:])),
+    ],
+)
+def test_a_counter_for_another_article_is_reported_with_both_ids(cli: Any, tmp_path: Path, head: str, credit: str, counter_html: str) -> None:
+    entry = _checked(cli, tmp_path, head=head, credit=credit, counter_html=counter_html)
+    assert _verdict(entry) == "failed"
+    (finding,) = [f for f in entry["findings"] if f["rule"] == "the-conversation/counter-article"]
+    assert finding["severity"] == "error"
+    assert f"carries id {ID}" in finding["message"]
+    assert "the counter carries id" in finding["message"] and f"the counter carries id {ID} " not in finding["message"]
+
+
+@pytest.mark.parametrize(
+    ("body", "credit", "counter_html"),
+    [
+        # No link back to the original: nothing to compare (the-conversation/link reports it).
+        ("", "<p>This article is republished from The Conversation under a Creative Commons license.</p>", counter(OTHER)),
+        # The story links another Conversation article in its text: not the original.
+        (
+            f'<p>Bees also <a href="https://theconversation.com/bees-can-count-to-four-{OTHER}">count to four</a>, a study found.</p>',
+            "<p>This article is republished from The Conversation under a Creative Commons license.</p>",
+            counter(OTHER),
+        ),
+        # No counter (the-conversation/counter reports it), or only the script hook, which carries no id.
+        ("", FOOTER.format(url=STORY), ""),
+        (
+            "",
+            FOOTER.format(url=STORY),
+            '<script id="theconversation_tracker_hook" src="https://theconversation.com/javascripts/lib/content_tracker_hook.js" async></script>',
+        ),
+    ],
+)
+def test_nothing_to_compare_applies_no_counter_article_rule(cli: Any, tmp_path: Path, body: str, credit: str, counter_html: str) -> None:
+    assert _verdict(_checked(cli, tmp_path, body=body, credit=credit, counter_html=counter_html)) is None
+
+
+def test_a_print_copy_is_not_held_to_the_counter(cli: Any, tmp_path: Path) -> None:
+    text = (
+        "Why honeybees dance\n\nJane Doe, University of Vermont\n\nHoneybees dance.\n\n"
+        f"This article is republished from The Conversation under a Creative Commons license. Read the original article: {STORY}\n"
+    )
+    page = write(tmp_path, "story.txt", text)
+    (entry,) = cli("check", "--format", "json", str(page)).json()["files"]
+    assert not any(f["rule"] == "the-conversation/counter-article" for f in entry["findings"])
+
+
+# -- the check kind ---------------------------------------------------------------------------
+
+_KIND = """same-id:
+  a: {element: {selector: 'img', attributes: {src: '^https://px\\.example\\.org/'}, visible: any}}
+  a-id: '/c/(\\d+)\\.gif'
+  b: {link: {href: '^https://example\\.org/story-\\d+', source: any, visible: any, scope: page}}
+  b-id: 'story-(\\d+)'
+"""
+
+
+def _kind_findings(html: str, check: str = _KIND) -> list[Any]:
+    pack = load_pack(pack_around(check), "same-id.yaml")
+    return list(check_document(parse_document(html.encode(), "html"), [pack], path="s.html", auto_detect=False).findings)
+
+
+@pytest.mark.parametrize(
+    ("html", "failed", "detail"),
+    [
+        ('<article><p>Text.</p><a href="https://example.org/story-12">Story</a><img src="https://px.example.org/c/12.gif"></article>', False, ""),
+        ('<article><p>Text.</p><a href="https://example.org/story-12">Story</a><img src="https://px.example.org/c/13.gif"></article>', True, "carries id 13"),
+        # Either missing: the check says which (a rule's `when` keeps it to pages with both).
+        ('<article><p>Text.</p><img src="https://px.example.org/c/13.gif"></article>', True, "no link"),
+        ('<article><p>Text.</p><a href="https://example.org/story-12">Story</a></article>', True, "no "),
+        # An address whose pattern finds no id: nothing carries one.
+        ('<article><p>Text.</p><a href="https://example.org/story-12">Story</a><img src="https://px.example.org/c/x.gif"></article>', True, "with an id"),
+    ],
+)
+def test_the_kind_compares_the_ids_of_both_things(html: str, failed: bool, detail: str) -> None:
+    findings = _kind_findings(html)
+    assert bool(findings) is failed
+    if failed:
+        assert detail in findings[0].detail
+
+
+def test_an_id_pattern_without_a_group_is_refused_when_the_pack_loads() -> None:
+    with pytest.raises(PackError, match="each need a group"):
+        load_pack(pack_around(_KIND.replace("'/c/(\\d+)\\.gif'", "'/c/\\d+\\.gif'")), "same-id.yaml")
