@@ -20,6 +20,7 @@ from compliance.display import visible
 from compliance.errors import InputError, closest
 from compliance.findings import Notice
 from compliance.inputs import RAISE_MAX_BYTES
+from compliance.metavalues import NO_KEY, is_blank_key
 
 HTML_FIELDS = ("html", "content", "body", "body_html", "article_html")
 ID_FIELDS = ("id", "path", "url", "slug")
@@ -46,7 +47,10 @@ META_FIELDS = {
     "original": "original",
 }
 # What an empty payload is told: nothing in it, and what to send.
-EMPTY_PAYLOAD = "empty payload: send one JSON object (an article), an array of them, or JSON lines"
+EMPTY_PAYLOAD_REMEDY = "send one JSON object (an article), an array of them, or JSON lines"
+EMPTY_PAYLOAD = f"empty payload: {EMPTY_PAYLOAD_REMEDY}"
+# What a payload that is read and holds no article (`[]`) is told: it is skipped, as an empty file is.
+NO_ARTICLE_IN_PAYLOAD = "not checked: the payload holds no article (an empty array)"
 # Fields read besides those: the article's own metadata object and the packs to apply (serve).
 OTHER_FIELDS = ("meta", "packs")
 
@@ -346,6 +350,9 @@ def _mistyped_metadata(obj: Mapping[str, Any]) -> tuple[tuple[str | int, ...], t
         return None
     if not isinstance(extra, dict):
         return ("meta",), (f"is {json_type(extra)}, not an object of the article's metadata", 'send "meta": {"reporter": "…"}')
+    blank = next((key for key in extra if is_blank_key(key)), None)
+    if blank is not None:
+        return ("meta", blank), (NO_KEY, 'send "meta": {"reporter": "…"}')
     return next((misfit for key, value in extra.items() if (misfit := _misfit(("meta", key), value)) is not None), None)
 
 

@@ -74,6 +74,17 @@ def names_meta(names: list[str]) -> str:
     return NamesMeta(kept) if len(kept) > 1 else "".join(kept)
 
 
+# What every way of giving metadata (`--meta`, the API's `meta.KEY` query, a payload's `meta`
+# object) says of a key that is empty or blank: no rule can ask for it, so a value given under it
+# would be dropped without a word.
+NO_KEY = "names no metadata key (it is empty or blank)"
+
+
+def is_blank_key(key: str) -> bool:
+    """Whether a metadata key names nothing: empty, or only whitespace (refused with `NO_KEY`)."""
+    return not key.strip()
+
+
 def unreadable_reason(meta: Mapping[str, str], key: str) -> str | None:
     """Why the article's `key` cannot be read (`UnreadableMeta.why`), or None when it is a value
     or not given."""

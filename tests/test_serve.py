@@ -464,10 +464,25 @@ def test_read_query_parameters_get_no_notice(client: TestClient) -> None:
     assert [n for n in entry["notices"] if n["code"] == "unknown-field"] == []
 
 
-def test_a_meta_query_parameter_without_a_key_is_refused(client: TestClient) -> None:
-    answer = _post(client, DCNF / "no-logo.html", "?meta.=x")
+@pytest.mark.parametrize(("query", "shown"), [("?meta.=x", "meta."), ("?meta.%20=x", "meta. "), ("?meta.%09%20=Jake", "meta.\t ")])
+def test_a_meta_query_parameter_without_a_key_is_refused(client: TestClient, query: str, shown: str) -> None:
+    from compliance.metavalues import NO_KEY
+
+    answer = _post(client, DCNF / "no-logo.html", query)
     assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
-    assert "query parameter 'meta.' names no metadata key" in answer.json()["error"]["message"]
+    assert answer.json()["error"]["message"].startswith(f"query parameter '{shown}' {NO_KEY}: write meta.KEY=VALUE")
+
+
+@pytest.mark.parametrize("key", ["", " ", "\u3000"])
+def test_a_meta_key_in_the_body_that_is_empty_or_blank_is_refused_as_in_the_query(client: TestClient, key: str) -> None:
+    from compliance.metavalues import NO_KEY
+
+    body = json.dumps({"html": "<p>x</p>", "meta": {key: "x"}})
+    answer = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-input")
+    assert f"{NO_KEY}; send" in answer.json()["error"]["message"]
+    fine = client.post("/v1/check?meta.a%20b=x", content=json.dumps({"html": "<p>x</p>", "meta": {"a b": "x"}}), headers={"content-type": "application/json"})
+    assert fine.status_code == 200
 
 
 def test_a_pack_named_twice_is_applied_once(client: TestClient) -> None:

@@ -39,6 +39,7 @@ from compliance.fixtemplates import BUILT_IN_VALUES, BUILT_IN_VALUES_ON_THE_PAGE
 from compliance.formatters.context import ArticleSource, FormatContext
 from compliance.formatters.json import format_json
 from compliance.loading import distinct_pack_ids, stdin_kind
+from compliance.metavalues import NO_KEY, is_blank_key
 from compliance.packs import Pack
 from compliance.runner import FileResult, HeldOriginal, Runner, RunOptions, RunStatus
 from compliance.serve import ServeSettings, host_refusal
@@ -296,11 +297,11 @@ QUERY_PARAMETERS = ("pack", "name")
 
 def _unknown_query_notices(query: Mapping[str, str]) -> tuple[Notice, ...]:
     """An `unknown-field` notice per query parameter that is not read (a misspelt `packs=`, with
-    "did you mean"), as for a payload field; `meta.` with no key is refused (400 `bad-input`)."""
+    "did you mean"), as for a payload field; `meta.` with an empty or blank key is refused (400 `bad-input`)."""
     notices = []
     for key in query:
-        if key == "meta.":
-            raise ApiError(400, "bad-input", "query parameter 'meta.' names no metadata key: write meta.KEY=VALUE (meta.reporter=Jake%20Smith)")
+        if key.startswith("meta.") and is_blank_key(key[5:]):
+            raise ApiError(400, "bad-input", f"query parameter '{visible(key)}' {NO_KEY}: write meta.KEY=VALUE (meta.reporter=Jake%20Smith)")
         if key in QUERY_PARAMETERS or key.startswith("meta."):
             continue
         hint = closest(key, QUERY_PARAMETERS) or "the query takes pack=ID, meta.KEY=VALUE and name=NAME"
