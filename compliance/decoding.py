@@ -1,4 +1,4 @@
-"""Bytes to text: BOM, UTF-16/32 recognised without one, then a declared charset that fits the
+"""Bytes to text: BOM (unless the bytes after a UTF-16/32 one are UTF-8), UTF-16/32 recognised without one, then a declared charset that fits the
 bytes, then UTF-8, then a detector (charset-normalizer) for undeclared non-Latin text, then cp1252.
 
 A guessed encoding is said so: its reason starts with `GUESSED` and the report carries a
@@ -113,6 +113,8 @@ def decode_bytes(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
+            if encoding != "utf-8" and _not_wide(body):
+                return _mark_contradicted(body, encoding)
             return Decoded(body.decode(encoding, "replace"), encoding, "byte-order mark")
     wide = wide_unicode(data)
     if wide is not None:
@@ -149,6 +151,43 @@ def decode_bytes(data: bytes) -> Decoded:
     if detected is not None:
         return detected
     return Decoded(_decode_cp1252(data), "cp1252", f"{GUESSED}not UTF-8; read as cp1252")
+
+
+# The start of the reason of a text read against its byte-order mark (`_mark_contradicted`),
+# whose notice asks for the mark to be removed rather than for a charset to be declared.
+MARK_CONTRADICTED = "byte-order mark, but the bytes after it are not"
+_MARK_NAMES = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE", "utf-32-le": "UTF-32LE", "utf-32-be": "UTF-32BE"}
+
+
+def _not_wide(body: bytes) -> bool:
+    """Whether the bytes after a UTF-16 or UTF-32 byte-order mark are no such text: no NUL byte in
+    their first 4 KB (text in those encodings has one in each ASCII character it holds: markup,
+    spaces, line breaks) and valid UTF-8 there. Only a file with such a mark pays the test."""
+    head = body[:_PRESCAN_BYTES]
+    return bool(head) and b"\x00" not in head and _is_utf8(head)
+
+
+def _mark_contradicted(body: bytes, mark: str) -> Decoded:
+    """Bytes after a UTF-16 or UTF-32 byte-order mark that are UTF-8 (`_not_wide`; a file saved
+    as UTF-8 behind a stray mark, FF FE 00 00 pasted in front): read as a file without the mark
+    is (`decode_bytes`), its reason a guess that says so and what to do, for the `decoded-as`
+    notice. Read with the mark's encoding, the text would be CJK or U+FFFD throughout, with no
+    word saying why the article matched nothing."""
+    read = decode_bytes(body)
+    name = _MARK_NAMES[mark]
+    reason = f"{GUESSED}a {name} {MARK_CONTRADICTED} {name}; read as {read.encoding.upper()}"
+    return Decoded(read.text, read.encoding, reason, read.utf8)
+
+
+def decoded_as_message(reason: str) -> str | None:
+    """The message of the `decoded-as` notice for a document decoded for `reason`
+    (`Decoded.reason`), with what to do; None when its encoding was not guessed."""
+    if not reason.startswith(GUESSED):
+        return None
+    said = reason.removeprefix(GUESSED)
+    if MARK_CONTRADICTED in said:
+        return f"encoding guessed ({said}); remove the byte-order mark from the file's first bytes, or save the file in the encoding the mark names"
+    return f"encoding guessed ({said}); declare the charset if names look wrong"
 
 
 def as_decoded(data: bytes | str | Decoded) -> Decoded:
