@@ -566,6 +566,63 @@ def test_a_request_whose_head_does_not_arrive_in_time_is_answered_408_and_let_go
         thread.join(timeout=10)
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"POST /v1/check HTTP/1.1\r\nHost: HOST\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nBy Ja",
+        b"POST /v1/check HTTP/1.1\r\nHost: HOST\r\nContent-Length: 5, 6\r\n\r\nBy Ja",
+        b"POST /v1/check HTTP/1.1\r\nHost: HOST\r\nContent-Length: five\r\n\r\nBy Ja",
+        b"GET /healthz HTTP/1.1\r\nHost: HOST\r\nno colon on this line\r\n\r\n",
+        b"GET /healthz HTTP/1.1 extra\r\nHost: HOST\r\n\r\n",
+        b"GET /healthz HTTP/1.1\r\nHost: HOST\r\n\r\n|GET /healthz HTTP/1.1\r\nHost: HOST\r\nX: \x00\r\n\r\n",
+    ],
+    ids=["two-content-lengths", "a-list-of-lengths", "a-length-not-a-number", "a-header-without-colon", "a-bad-request-line", "a-nul-in-the-next-request"],
+)
+def test_a_request_h11_cannot_read_gets_the_apis_json_error_and_is_let_go(head: bytes) -> None:
+    import socket
+
+    from compliance.serve.protocol import BAD_REQUEST_MESSAGE
+
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
+            *answered, refused = head.replace(b"HOST", f"127.0.0.1:{server.config.port}".encode()).split(b"|")
+            answer = b""
+            for request in answered:
+                client.sendall(request)
+                answer += client.recv(65536)
+            client.sendall(refused)
+            while chunk := client.recv(65536):  # to the end: the server closes the connection
+                answer += chunk
+        last = answer[answer.rfind(b"HTTP/1.1 400 ") :]  # (the message says "HTTP/1.1" too)
+        status, rest = last.split(b"\r\n", 1)
+        headers, body = rest.split(b"\r\n\r\n", 1)
+        assert status == b"HTTP/1.1 400 Bad Request"
+        assert b"content-type: application/json" in headers.lower() and b"connection: close" in headers.lower()
+        assert json.loads(body) == {"error": {"code": "bad-request", "message": BAD_REQUEST_MESSAGE}}
+        assert answer.count(b"HTTP/1.1 200 ") == len(answered)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_two_content_length_headers_that_agree_are_one_and_the_request_is_answered() -> None:
+    import socket
+
+    server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
+    try:
+        with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
+            host = f"127.0.0.1:{server.config.port}"
+            client.sendall(
+                f"POST /v1/check HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/plain\r\nContent-Length: 7\r\nContent-Length: 7\r\n\r\nBy Jake".encode()
+            )
+            answer = client.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 200 ")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 def test_a_head_that_arrives_in_time_is_answered_whatever_the_body_takes(monkeypatch: pytest.MonkeyPatch) -> None:
     import socket
     import time

@@ -196,7 +196,10 @@ def openapi_document(max_bytes: int, pack_ids: Sequence[str]) -> dict[str, Any]:
                     },
                     "responses": {
                         "200": {"description": "The report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckResult"}}}},
-                        "400": _error("bad input (`bad-input`, `bad-json`, `unsupported-content-type`: also a charset that plainly does not fit a UTF-8 body)"),
+                        "400": _error(
+                            "bad input (`bad-input`, `bad-json`, `unsupported-content-type`: also a charset that plainly does not fit a UTF-8 body;"
+                            " `bad-request`: a request that is not well-formed HTTP/1.1, on every endpoint)"
+                        ),
                         "408": _error("the body did not all arrive within 30 s (`slow-body`), or the request line and headers (`slow-headers`)"),
                         "413": _error("body too large (`too-large`)"),
                         "415": _error("a compressed body (`Content-Encoding: gzip`, …): send it uncompressed (`unsupported-content-encoding`)"),
