@@ -113,7 +113,7 @@ def decode_bytes(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
-            if encoding != "utf-8" and _not_wide(body):
+            if contradicted_mark(data) is not None:
                 return _mark_contradicted(body, encoding)
             return Decoded(body.decode(encoding, "replace"), encoding, "byte-order mark")
     wide = wide_unicode(data)
@@ -159,16 +159,22 @@ MARK_CONTRADICTED = "byte-order mark, but the bytes after it are not"
 _MARK_NAMES = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE", "utf-32-le": "UTF-32LE", "utf-32-be": "UTF-32BE"}
 
 
-def _not_wide(body: bytes) -> bool:
-    """Whether the bytes after a UTF-16 or UTF-32 byte-order mark are no such text: no NUL byte in
-    their first 4 KB (text in those encodings has one in each ASCII character it holds: markup,
+def contradicted_mark(head: bytes) -> tuple[str, int] | None:
+    """When `head` (a file's first bytes; 4 KB after the mark are read) starts with a UTF-16 or
+    UTF-32 byte-order mark that the bytes after it contradict: the encoding the mark names
+    (`UTF-32LE`) and the mark's length in bytes; None otherwise. Contradicted: no NUL byte in
+    those bytes (text in UTF-16 or UTF-32 has one in each ASCII character it holds: markup,
     spaces, line breaks) and valid UTF-8 there. Only a file with such a mark pays the test."""
-    head = body[:_PRESCAN_BYTES]
-    return bool(head) and b"\x00" not in head and _is_utf8(head)
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            body = head[len(bom) : len(bom) + _PRESCAN_BYTES]
+            wide = encoding != "utf-8" and bool(body) and b"\x00" not in body and _is_utf8(body)
+            return (_MARK_NAMES[encoding], len(bom)) if wide else None
+    return None
 
 
 def _mark_contradicted(body: bytes, mark: str) -> Decoded:
-    """Bytes after a UTF-16 or UTF-32 byte-order mark that are UTF-8 (`_not_wide`; a file saved
+    """Bytes after a UTF-16 or UTF-32 byte-order mark that are UTF-8 (`contradicted_mark`; a file saved
     as UTF-8 behind a stray mark, FF FE 00 00 pasted in front): read as a file without the mark
     is (`decode_bytes`), its reason a guess that says so and what to do, for the `decoded-as`
     notice. Read with the mark's encoding, the text would be CJK or U+FFFD throughout, with no

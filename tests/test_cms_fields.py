@@ -425,3 +425,28 @@ def test_an_empty_array_beside_articles_adds_no_entry(cli: Any, tmp_path: Path) 
     run = cli("check", "--input-kind", "cms-json", "--format", "json", str(stream))
     assert run.code == 0, run.err
     assert [(entry["path"], entry["checked"]) for entry in run.json()["files"]] == [(f"{stream}#2 (a)", True)]
+
+
+_WIDE_MARKS = {"UTF-16LE": b"\xff\xfe", "UTF-16BE": b"\xfe\xff", "UTF-32LE": b"\xff\xfe\x00\x00", "UTF-32BE": b"\x00\x00\xfe\xff"}
+_ONE_ARTICLE = '{"id": "a", "html": "<p>By José Martínez</p>"}\n'
+
+
+@pytest.mark.parametrize("name", list(_WIDE_MARKS))
+def test_a_payload_whose_wide_byte_order_mark_its_bytes_contradict_is_refused_saying_so(cli: Any, tmp_path: Path, name: str) -> None:
+    mark = _WIDE_MARKS[name]
+    said = f"the payload starts with a {name} byte-order mark, but the bytes after it are UTF-8, not {name}"
+    hint = f"remove the byte-order mark (its first {len(mark)} bytes), or send the payload in {name}"
+    stream = write(tmp_path, "p.json", mark + _ONE_ARTICLE.encode())
+    run = cli("check", "--input-kind", "cms-json", str(stream))
+    assert run.code == 2
+    assert run.err.splitlines()[0] == f"syndcheck: error: {stream}: {said} — {hint}"
+    piped = cli("check", "--input-kind", "cms-json", "-", stdin=mark + _ONE_ARTICLE.encode())
+    assert (piped.code, piped.err.splitlines()[0]) == (2, f"syndcheck: error: <stdin>: {said} — {hint}")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-8-sig"])
+def test_a_payload_in_the_encoding_its_mark_names_is_read(cli: Any, tmp_path: Path, encoding: str) -> None:
+    mark = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff", "utf-8-sig": b""}[encoding]
+    stream = write(tmp_path, "p.json", mark + _ONE_ARTICLE.encode(encoding))
+    (entry,) = _entries(cli, stream)
+    assert entry["checked"] is True

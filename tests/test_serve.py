@@ -473,6 +473,21 @@ def test_a_meta_query_parameter_without_a_key_is_refused(client: TestClient, que
     assert answer.json()["error"]["message"].startswith(f"query parameter '{shown}' {NO_KEY}: write meta.KEY=VALUE")
 
 
+@pytest.mark.parametrize(
+    ("mark", "name"), [(b"\xff\xfe\x00\x00", "UTF-32LE"), (b"\x00\x00\xfe\xff", "UTF-32BE"), (b"\xff\xfe", "UTF-16LE"), (b"\xfe\xff", "UTF-16BE")]
+)
+def test_a_json_body_whose_byte_order_mark_its_bytes_contradict_is_refused_saying_so(client: TestClient, mark: bytes, name: str) -> None:
+    body = json.dumps({"html": "<p>By José</p>"}, ensure_ascii=False).encode()
+    answer = client.post("/v1/check", content=mark + body, headers={"content-type": "application/json"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (400, "bad-json")
+    assert answer.json()["error"]["message"] == (
+        f"the payload starts with a {name} byte-order mark, but the bytes after it are UTF-8, not {name};"
+        f" remove the byte-order mark (its first {len(mark)} bytes), or send the payload in {name}"
+    )
+    encoding = name.lower().replace("utf-", "utf-").replace("le", "-le").replace("be", "-be")
+    assert client.post("/v1/check", content=mark + body.decode().encode(encoding), headers={"content-type": "application/json"}).status_code == 200
+
+
 @pytest.mark.parametrize("key", ["", " ", "\u3000"])
 def test_a_meta_key_in_the_body_that_is_empty_or_blank_is_refused_as_in_the_query(client: TestClient, key: str) -> None:
     from compliance.metavalues import NO_KEY
