@@ -554,22 +554,12 @@ def test_a_client_that_stalls_mid_body_is_answered_408_and_let_go(monkeypatch: p
     ],
 )
 def test_a_request_whose_head_does_not_arrive_in_time_is_answered_408_and_let_go(monkeypatch: pytest.MonkeyPatch, sent: bytes) -> None:
-    import socket
-
     from compliance.serve import protocol
 
     monkeypatch.setattr(protocol, "HEAD_SECONDS", 0.5)
     server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
     try:
-        with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
-            *answered, stalled = sent.replace(b"HOST", f"127.0.0.1:{server.config.port}".encode()).split(b"|")
-            answer = b""
-            for request in answered:
-                client.sendall(request)
-                answer += client.recv(65536)
-            client.sendall(stalled)
-            while chunk := client.recv(65536):  # to the end: the server closes the connection
-                answer += chunk
+        answer = _exchange(server.config.port, sent)
         last = answer[answer.rfind(b"HTTP/1.1 ") :]
         assert last.startswith(b"HTTP/1.1 408 ")
         assert json.loads(last.split(b"\r\n\r\n", 1)[1]) == {
@@ -594,28 +584,18 @@ def test_a_request_whose_head_does_not_arrive_in_time_is_answered_408_and_let_go
     ids=["two-content-lengths", "a-list-of-lengths", "a-length-not-a-number", "a-header-without-colon", "a-bad-request-line", "a-nul-in-the-next-request"],
 )
 def test_a_request_h11_cannot_read_gets_the_apis_json_error_and_is_let_go(head: bytes) -> None:
-    import socket
-
     from compliance.serve.protocol import BAD_REQUEST_MESSAGE
 
     server, thread = _serve_in_thread(ServeSettings(port=_free_port()))
     try:
-        with socket.create_connection(("127.0.0.1", server.config.port), timeout=20) as client:
-            *answered, refused = head.replace(b"HOST", f"127.0.0.1:{server.config.port}".encode()).split(b"|")
-            answer = b""
-            for request in answered:
-                client.sendall(request)
-                answer += client.recv(65536)
-            client.sendall(refused)
-            while chunk := client.recv(65536):  # to the end: the server closes the connection
-                answer += chunk
+        answer = _exchange(server.config.port, head)
         last = answer[answer.rfind(b"HTTP/1.1 400 ") :]  # (the message says "HTTP/1.1" too)
         status, rest = last.split(b"\r\n", 1)
         headers, body = rest.split(b"\r\n\r\n", 1)
         assert status == b"HTTP/1.1 400 Bad Request"
         assert b"content-type: application/json" in headers.lower() and b"connection: close" in headers.lower()
         assert json.loads(body) == {"error": {"code": "bad-request", "message": BAD_REQUEST_MESSAGE}}
-        assert answer.count(b"HTTP/1.1 200 ") == len(answered)
+        assert answer.count(b"HTTP/1.1 200 ") == head.count(b"|")
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -667,6 +647,24 @@ def test_the_editor_page_cannot_be_framed_by_another_site(client: TestClient) ->
         assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
         assert answer.headers["x-frame-options"] == "DENY"
         assert answer.headers["x-content-type-options"] == "nosniff"
+
+
+def _exchange(port: int, sent: bytes) -> bytes:
+    """What a real server answers on one connection to `sent`: requests split at `|` (`HOST` in
+    them made the server's), each but the last answered before the next is sent, the last read
+    to the end, when the server closes the connection."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as client:
+        *answered, last = sent.replace(b"HOST", f"127.0.0.1:{port}".encode()).split(b"|")
+        answer = b""
+        for request in answered:
+            client.sendall(request)
+            answer += client.recv(65536)
+        client.sendall(last)
+        while chunk := client.recv(65536):
+            answer += chunk
+    return answer
 
 
 def _serve_in_thread(settings: ServeSettings) -> Any:
