@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO, cast
 
 from compliance.datatext import as_written
+from compliance.decoding import MARK_HEAD, contradicted_mark
 from compliance.display import visible
 from compliance.errors import InputError, closest
 from compliance.findings import Notice
@@ -530,17 +531,11 @@ def utf8_payload(stream: BinaryIO, origin: str) -> BinaryIO:
     return cast(BinaryIO, codecs.EncodedFile(rest, "utf-8", encoding, errors="replace"))
 
 
-# How much of a payload's start is read to judge its byte-order mark: the mark and 4 KB after it.
-MARK_HEAD = 4 + 4096
-
-
 def mark_refusal(head: bytes) -> tuple[str, str] | None:
     """Why a payload starting with `head` is not read, and what to do, when it starts with a
     UTF-16 or UTF-32 byte-order mark that the bytes after it contradict (they are UTF-8:
     `decoding.contradicted_mark`); None otherwise. Read in the mark's encoding, the payload
     would be U+FFFD throughout: "not JSON", with no word of why."""
-    from compliance.decoding import contradicted_mark
-
     contradicted = contradicted_mark(head)
     if contradicted is None:
         return None

@@ -1,5 +1,6 @@
-"""Bytes to text: BOM (unless the bytes after a UTF-16/32 one are UTF-8), UTF-16/32 recognised without one, then a declared charset that fits the
-bytes, then UTF-8, then a detector (charset-normalizer) for undeclared non-Latin text, then cp1252.
+"""Bytes to text: BOM (unless the bytes after a UTF-16/32 one are UTF-8), UTF-16/32 recognised
+without one, then a declared charset that fits the bytes, then UTF-8, then a detector
+(charset-normalizer) for undeclared non-Latin text, then cp1252.
 
 A guessed encoding is said so: its reason starts with `GUESSED` and the report carries a
 `decoded-as` notice, because a wrong guess garbles names (a byline in mojibake)."""
@@ -153,14 +154,16 @@ def decode_bytes(data: bytes) -> Decoded:
     return Decoded(_decode_cp1252(data), "cp1252", f"{GUESSED}not UTF-8; read as cp1252")
 
 
-# The start of the reason of a text read against its byte-order mark (`_mark_contradicted`),
-# whose notice asks for the mark to be removed rather than for a charset to be declared.
+# Words of the reason of a text read against its byte-order mark (`_mark_contradicted`), whose
+# notice asks for the mark to be removed rather than for a charset to be declared.
 MARK_CONTRADICTED = "byte-order mark, but the bytes after it are not"
+# How much of a file's start `contradicted_mark` reads: the longest mark and 4 KB after it.
+MARK_HEAD = 4 + _PRESCAN_BYTES
 _MARK_NAMES = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE", "utf-32-le": "UTF-32LE", "utf-32-be": "UTF-32BE"}
 
 
 def contradicted_mark(head: bytes) -> tuple[str, int] | None:
-    """When `head` (a file's first bytes; 4 KB after the mark are read) starts with a UTF-16 or
+    """When `head` (a file's first bytes, `MARK_HEAD` of them are enough) starts with a UTF-16 or
     UTF-32 byte-order mark that the bytes after it contradict: the encoding the mark names
     (`UTF-32LE`) and the mark's length in bytes; None otherwise. Contradicted: no NUL byte in
     those bytes (text in UTF-16 or UTF-32 has one in each ASCII character it holds: markup,
@@ -174,8 +177,8 @@ def contradicted_mark(head: bytes) -> tuple[str, int] | None:
 
 
 def _mark_contradicted(body: bytes, mark: str) -> Decoded:
-    """Bytes after a UTF-16 or UTF-32 byte-order mark that are UTF-8 (`contradicted_mark`; a file saved
-    as UTF-8 behind a stray mark, FF FE 00 00 pasted in front): read as a file without the mark
+    """Bytes after a UTF-16 or UTF-32 byte-order mark that are UTF-8 (`contradicted_mark`; a file
+    saved as UTF-8 behind a stray mark, FF FE 00 00 pasted in front): read as a file without the mark
     is (`decode_bytes`), its reason a guess that says so and what to do, for the `decoded-as`
     notice. Read with the mark's encoding, the text would be CJK or U+FFFD throughout, with no
     word saying why the article matched nothing."""

@@ -28,8 +28,8 @@ from starlette.routing import Route
 
 from compliance import __version__
 from compliance.checks import GIVE_ORIGINAL, ORIGINAL_KINDS
-from compliance.cms import HTML_FIELDS, MARK_HEAD, CmsProblem, loads_payload, mark_refusal, parse_payload
-from compliance.decoding import decode_bytes
+from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, mark_refusal, parse_payload
+from compliance.decoding import MARK_HEAD, decode_bytes
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
 from compliance.errors import ConfigError, closest
