@@ -109,9 +109,18 @@ def what_to_write(key: str) -> str:
 def yaml_meta(root: YMap, where: str) -> dict[str, str]:
     """The metadata of a YAML mapping, one text value per key (see the module's docstring); `where`
     names the source in a note ("the front matter", "story.html.meta.yaml"), whose lines are the
-    file's."""
+    file's.
+
+    Raises InputError (the key's line and column, no path: the caller knows the file) for a key
+    that is empty or blank (`"": x`), refused as `--meta =x` is (`NO_KEY`)."""
     values: dict[str, str] = {}
     for key in root:
+        if is_blank_key(str(key)):
+            from compliance.errors import InputError
+
+            mark = root.key_mark(key)
+            hint = "write 'KEY: value', for example 'reporter: Jake Smith'"
+            raise InputError(f"metadata key '{key}' {NO_KEY}", line=mark.line, column=mark.column, hint=hint)
         value = _meta_value(str(key), root.entries[key], f"{where} at line {root.key_mark(key).line}")
         if value is not None:
             values[str(key)] = value
