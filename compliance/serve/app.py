@@ -29,7 +29,7 @@ from starlette.routing import Route
 from compliance import __version__
 from compliance.checks import GIVE_ORIGINAL, ORIGINAL_KINDS
 from compliance.cms import HTML_FIELDS, CmsProblem, loads_payload, mark_refusal, parse_payload
-from compliance.decoding import MARK_HEAD, decode_bytes
+from compliance.decoding import decode_bytes
 from compliance.display import json_output, visible
 from compliance.document import DocumentKind
 from compliance.errors import ConfigError, closest
@@ -357,7 +357,7 @@ def payload_text(body: bytes) -> str:
     `cms.utf8_payload` reads them on the command line), a character that does not decode as
     U+FFFD; anything else decoded as an article file is. A UTF-16 or UTF-32 byte-order mark
     before bytes that are UTF-8 is refused (400 `bad-json`), as on the command line."""
-    refused = mark_refusal(body[:MARK_HEAD])
+    refused = mark_refusal(body)
     if refused is not None:
         raise ApiError(400, "bad-json", f"{refused[0]}; {refused[1]}")
     encoding = json.detect_encoding(body)
